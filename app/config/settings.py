@@ -1,0 +1,199 @@
+"""Typed settings, read once from the environment and an optional `.env` file.
+
+Every variable is prefixed with nothing (`DATABASE_URL`, `REDIS_URL`, ...) so the names match what
+container platforms and twelve-factor tooling expect. A bad value stops the process with one line that
+names the variable (see `SettingsError`), never with a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import msgspec
+from dotenv import dotenv_values
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+Environment = Literal["development", "test", "production"]
+LogFormat = Literal["auto", "json", "console"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+LLMProvider = Literal["none", "openai", "anthropic"]
+
+NonNegInt = Annotated[int, msgspec.Meta(ge=0)]
+PosInt = Annotated[int, msgspec.Meta(ge=1)]
+PosFloat = Annotated[float, msgspec.Meta(gt=0)]
+NonNegFloat = Annotated[float, msgspec.Meta(ge=0)]
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/promptsmith.db"
+_DEV_SECRET = "dev-insecure-secret-key-change-me-0123456789"  # noqa: S105 - development only, refused elsewhere
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid. `str(err)` is the one line shown to the operator."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """All runtime configuration. Field names are the lower-cased environment variable names."""
+
+    environment: Environment = "development"
+    secret_key: str | None = None
+
+    # Database
+    database_url: str = DEFAULT_DATABASE_URL
+    db_pool_size: PosInt = 10
+    db_max_overflow: NonNegInt = 10
+    db_pool_timeout: PosFloat = 5.0
+    db_pool_recycle: PosInt = 1800
+    db_pre_ping: bool = True
+    db_echo: bool = False
+    db_connect_retries: NonNegInt = 10
+    db_connect_retry_delay: NonNegFloat = 0.5
+    auto_migrate: bool | None = None
+    """Apply migrations at start. Defaults to on for SQLite (the embedded default), off otherwise."""
+
+    # Redis
+    redis_url: str | None = None
+    redis_namespace: str = "promptsmith"
+    redis_socket_timeout: PosFloat = 0.25
+    redis_retries: NonNegInt = 1
+    redis_max_block: PosFloat = 1.0
+    """Upper bound (seconds) a dead Redis may delay one request, retries included."""
+
+    # HTTP
+    server_host: str = "127.0.0.1"
+    server_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] = 8000
+    server_workers: PosInt = 1
+    shutdown_timeout: PosFloat = 10.0
+    cors_origins: str = ""
+    gzip_min_size: NonNegInt = 1024
+    max_body_size: PosInt = 1_048_576
+    health_timeout: PosFloat = 1.0
+
+    # Logging
+    log_level: LogLevel = "INFO"
+    log_format: LogFormat = "auto"
+
+    # Sessions and auth
+    session_max_age: PosInt = 14 * 24 * 3600
+    session_idle_timeout: PosInt = 8 * 3600
+    session_cookie_secure: bool | None = None
+    """Defaults to on outside development."""
+    login_max_failures_per_account: PosInt = 5
+    login_max_failures_per_address: PosInt = 20
+    login_failure_window: PosInt = 900
+    rate_limit_api_key_per_minute: NonNegInt = 6000
+    rate_limit_user_per_minute: NonNegInt = 1200
+
+    # Prompt registry
+    resolve_cache_ttl: PosInt = 300
+    resolve_cache_enabled: bool = True
+
+    # Optional LLM refinement
+    llm_provider: LLMProvider = "none"
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_model: str | None = None
+    llm_timeout: PosFloat = 20.0
+    llm_max_retries: NonNegInt = 2
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment == "development"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def should_auto_migrate(self) -> bool:
+        return self.is_sqlite if self.auto_migrate is None else self.auto_migrate
+
+    @property
+    def cookie_secure(self) -> bool:
+        if self.session_cookie_secure is not None:
+            return self.session_cookie_secure
+        return not self.is_development
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    @property
+    def effective_secret_key(self) -> str:
+        return self.secret_key or _DEV_SECRET
+
+
+_FIELD_NAMES = frozenset(Settings.__struct_fields__)
+
+
+def _coerce(raw: Mapping[str, str | None]) -> dict[str, Any]:
+    """Pick our variables (case-insensitively) and drop empty values so defaults apply."""
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        name = key.lower()
+        if name in _FIELD_NAMES and value is not None and value.strip() != "":
+            values[name] = value.strip()
+    return values
+
+
+def _validate(settings: Settings) -> None:
+    try:
+        url = make_url(settings.database_url)
+    except ArgumentError:
+        raise SettingsError(
+            "DATABASE_URL: cannot parse the URL (expected e.g. postgresql+asyncpg://user:pass@host:5432/db)"
+        ) from None
+    if url.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise SettingsError(f"DATABASE_URL: unsupported database {url.get_backend_name()!r} (use sqlite or postgresql)")
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() != "asyncpg":
+        raise SettingsError("DATABASE_URL: PostgreSQL needs the asyncpg driver (postgresql+asyncpg://...)")
+    if url.get_backend_name() == "sqlite" and url.get_driver_name() != "aiosqlite":
+        raise SettingsError("DATABASE_URL: SQLite needs the aiosqlite driver (sqlite+aiosqlite:///...)")
+    if settings.redis_url is not None and not settings.redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise SettingsError("REDIS_URL: must start with redis://, rediss:// or unix://")
+    if settings.environment != "development":
+        if not settings.secret_key:
+            raise SettingsError(f"SECRET_KEY: required when ENVIRONMENT={settings.environment}")
+        if len(settings.secret_key) < 32:
+            raise SettingsError("SECRET_KEY: must be at least 32 characters")
+    if settings.llm_provider != "none" and not (settings.llm_base_url and settings.llm_model):
+        raise SettingsError("LLM_BASE_URL and LLM_MODEL: required when LLM_PROVIDER is set")
+    redis_bound = settings.redis_socket_timeout * (settings.redis_retries + 1)
+    if redis_bound > settings.redis_max_block:
+        raise SettingsError(
+            f"REDIS_SOCKET_TIMEOUT: {settings.redis_socket_timeout}s x {settings.redis_retries + 1} attempts exceeds "
+            f"REDIS_MAX_BLOCK={settings.redis_max_block}s"
+        )
+
+
+def _describe(err: msgspec.ValidationError) -> str:
+    # msgspec says e.g. "Expected `int` >= 1, got `int` - at `$.db_pool_size`": name the variable instead.
+    message = str(err)
+    if " - at `$." in message:
+        text, _, path = message.rpartition(" - at `$.")
+        return f"{path.rstrip('`').upper()}: {text}"
+    return message
+
+
+def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> Settings:
+    """Build and validate settings from `environ` (default `os.environ`) over an optional `.env` file."""
+    raw: dict[str, str | None] = {}
+    if env_file is not None and Path(env_file).is_file():
+        raw.update(dotenv_values(env_file))
+    raw.update(os.environ if environ is None else environ)
+    try:
+        settings = msgspec.convert(_coerce(raw), Settings, strict=False)
+    except msgspec.ValidationError as err:
+        raise SettingsError(_describe(err)) from None
+    _validate(settings)
+    return settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Process-wide settings, loaded on first use."""
+    return load_settings()

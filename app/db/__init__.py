@@ -1,0 +1,1 @@
+"""Database models and the metadata that the migrations are generated from."""

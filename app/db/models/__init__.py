@@ -1,0 +1,17 @@
+"""All ORM models, imported here so that the shared metadata is complete for Alembic."""
+
+from app.db.models.accounts import ApiKey, AuditEvent, User, Workspace, WorkspaceMember
+from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptTag, PromptVersion
+
+__all__ = [
+    "ApiKey",
+    "AuditEvent",
+    "LabelEvent",
+    "Prompt",
+    "PromptLabel",
+    "PromptTag",
+    "PromptVersion",
+    "User",
+    "Workspace",
+    "WorkspaceMember",
+]

@@ -1,0 +1,1 @@
+"""Features, one package each: controllers (thin), services (rules), schemas (DTOs), deps and guards."""

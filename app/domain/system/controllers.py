@@ -1,0 +1,44 @@
+"""`/health/live` and `/health/ready` for container orchestrators. No auth, no rate limit."""
+
+from __future__ import annotations
+
+from litestar import Controller, Response, get
+from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
+
+from app.config.settings import Settings
+from app.domain.system.schemas import Health
+from app.domain.system.services import check_readiness
+
+HEALTH_MEDIA_TYPE = "application/health+json"
+
+
+class HealthController(Controller):
+    path = "/health"
+    tags = ["System"]
+    opt = {"public": True, "rate_limit": False}
+
+    @get(
+        "/live",
+        operation_id="healthLive",
+        summary="Liveness: the process answers",
+        media_type=HEALTH_MEDIA_TYPE,
+        cache_control=None,
+    )
+    async def live(self) -> Health:
+        """Never touches the database or Redis, so a slow dependency cannot get the process restarted."""
+        return Health(status="pass")
+
+    @get(
+        "/ready",
+        operation_id="healthReady",
+        summary="Readiness: the database and Redis answer",
+        media_type=HEALTH_MEDIA_TYPE,
+        responses={
+            503: ResponseSpec(data_container=Health, description="A required component is failing", media_type=HEALTH_MEDIA_TYPE)
+        },
+    )
+    async def ready(self, state: State, settings: NamedDependency[Settings]) -> Response[Health]:
+        health = await check_readiness(state.db_engine, state.redis, settings.health_timeout)
+        return Response(health, status_code=200 if health.status == "pass" else 503, media_type=HEALTH_MEDIA_TYPE)

@@ -1,0 +1,285 @@
+"""Archetypes that transform supplied inputs: extraction, classification, moderation, QA, summaries."""
+
+from __future__ import annotations
+
+from app.engine.archetypes.registry import Archetype, feat, rule, var
+from app.engine.spec import Example, OutputFormat
+
+_DEFAULT_EXTRACTION_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "name": {"type": ["string", "null"], "description": "Full name of the person or company."},
+        "date": {"type": ["string", "null"], "description": "Date in ISO 8601 format (YYYY-MM-DD)."},
+        "amount": {"type": ["number", "null"], "description": "Total amount as a number, without currency symbol."},
+        "currency": {"type": ["string", "null"], "description": "ISO 4217 currency code."},
+    },
+    "required": ["name", "date", "amount", "currency"],
+    "additionalProperties": False,
+}
+
+DATA_EXTRACTION = Archetype(
+    id="data_extraction",
+    title="Structured data extraction",
+    features=(
+        feat("extract", r"\bextract\w*\b|\bpull out\b|\bparse\b|\bparsing\b", 6),
+        feat("fields", r"\bfields?\b|\battributes?\b|\bkey[- ]value\b|\bentities\b", 2),
+        feat("structured data", r"\bstructured (?:data|output|records?)\b|\binto json\b|\bas json\b", 3),
+        feat("forms/invoices", r"\binvoices?\b|\breceipts?\b|\bresumes?\b|\bforms?\b|\bcontracts?\b", 1),
+    ),
+    role="You are a data extraction engine{for_product}.",
+    objective="Extract the requested fields from the input text into JSON that matches the schema exactly.",
+    rules=(
+        rule(
+            "Copy values exactly as they appear in the input; normalise only dates (ISO 8601) and numbers.",
+            "Downstream systems compare values literally, so rewording breaks matching.",
+        ),
+        rule(
+            "Set a field to null when the input does not state its value.",
+            "A guessed value is indistinguishable from a real one downstream; null is honest.",
+        ),
+        rule(
+            "Output only the fields defined in the schema, with the exact names and types.",
+            "Extra or renamed fields break the parser that consumes the output.",
+        ),
+        rule(
+            "When the input states two conflicting values for a field, use the first one.",
+            "A fixed tie-break keeps results reproducible.",
+        ),
+    ),
+    output=OutputFormat(
+        kind="json",
+        description=(
+            "A single JSON object that matches the schema below, with no prose before or after it and no code fence. "
+            "Use null for every field the input does not state."
+        ),
+        json_schema=_DEFAULT_EXTRACTION_SCHEMA,
+    ),
+    examples=(
+        Example(
+            input="Invoice from Northwind Traders dated 3 March 2024.",
+            output='{"name": "Northwind Traders", "date": "2024-03-03", "amount": null, "currency": null}',
+        ),
+    ),
+    out_of_scope='Return the JSON object with every field set to null when the input contains no extractable data.',
+    when_unsure="Set the uncertain field to null rather than guessing.",
+    variables=(var("text", "The input text to extract fields from."),),
+    drop_variables=("question", "content", "review"),
+    final_reminder="Return only the JSON object, with null for missing fields.",
+    accepts_length=False,
+)
+
+CLASSIFICATION = Archetype(
+    id="classification",
+    title="Classifier",
+    features=(
+        feat("classify", r"\bclassif\w*\b|\bcategori[sz]\w*\b", 7),
+        feat("labels", r"\blabels?\b|\btag (?:each|every|the)\b|\bwhich category\b", 3),
+        feat("sentiment", r"\bsentiment\b|\bpositive,? (?:negative|neutral)\b", 4),
+        feat("intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+|\btriage\b", 3),
+    ),
+    role="You are a text classifier{for_product}.",
+    objective="Assign exactly one label from the closed label set to each input.",
+    context=("Labels: {labels}.",),
+    rules=(
+        rule(
+            "Choose exactly one label from the label set; never invent a new label.",
+            "The output feeds an automated system that only accepts the defined labels.",
+        ),
+        rule(
+            "Base the label on the input's main point, not on isolated keywords.",
+            "Keyword matching misclassifies sarcasm, negation and quoted text.",
+        ),
+        rule(
+            "Use the label \"other\" when no label fits.",
+            "A forced fit corrupts the statistics built on these labels.",
+        ),
+    ),
+    output=OutputFormat(
+        kind="label",
+        description="Only the label, in lowercase, on a single line, with no explanation.",
+    ),
+    examples=(
+        Example(input="The app crashes every time I open the camera.", output="bug_report"),
+        Example(input="Could you add a dark mode?", output="feature_request"),
+        Example(input="What are your opening hours?", output="other"),
+    ),
+    out_of_scope="Return the label \"other\".",
+    when_unsure="Return the label that best matches the main point; if two fit equally, return \"other\".",
+    variables=(var("text", "The text to classify."),),
+    drop_variables=("question", "review", "content", "document"),
+    final_reminder="Return exactly one label from the set.",
+    accepts_length=False,
+)
+
+CONTENT_MODERATION = Archetype(
+    id="content_moderation",
+    title="Content moderator",
+    features=(
+        feat("moderation", r"\bmoderat\w*\b", 7),
+        feat("policy violations", r"\bpolicy violations?\b|\bcommunity guidelines\b|\bviolat\w+ (?:the |our )?(?:policy|policies|rules|guidelines)\b", 4),
+        feat("harm categories", r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bself-harm\b|\bscams?\b", 3),
+        feat("flag content", r"\bflag\w* (?:posts?|comments?|content|messages?)\b|\buser-generated content\b", 3),
+    ),
+    role="You are a content moderator{for_product}.",
+    objective="Decide whether each piece of user-generated content violates the content policy, and name the category.",
+    context=(
+        "Policy categories: hate (attacks on protected groups), harassment (targeted abuse of a person), "
+        "sexual (explicit sexual content), violence (threats or glorified violence), self_harm (encouragement "
+        "of self-harm), spam (unsolicited promotion or scams), none (no violation).",
+    ),
+    rules=(
+        rule(
+            "Judge the content against the policy categories only, not against personal taste.",
+            "Consistent decisions depend on a shared written standard.",
+        ),
+        rule(
+            "Consider context: quoting, reporting or condemning harmful content is not a violation.",
+            "Removing counter-speech and news reporting harms the community.",
+        ),
+        rule(
+            "Choose \"review\" as the decision when the content is ambiguous or the category is unclear.",
+            "Borderline cases need a human moderator.",
+        ),
+    ),
+    output=OutputFormat(
+        kind="decision",
+        description=(
+            "A single JSON object with no code fence: "
+            '{"decision": "allow" | "remove" | "review", "category": one of the policy categories, '
+            '"rationale": one sentence that cites the policy category}.'
+        ),
+    ),
+    examples=(
+        Example(
+            input="Buy followers now!!! Visit my profile for cheap deals",
+            output='{"decision": "remove", "category": "spam", "rationale": "Unsolicited promotion matches the spam category."}',
+        ),
+        Example(
+            input="The article reports that the group posted threats against journalists.",
+            output='{"decision": "allow", "category": "none", "rationale": "Reporting on threats is not itself a threat."}',
+        ),
+    ),
+    out_of_scope='Return {"decision": "review", "category": "none", "rationale": "Input is not moderatable content."}',
+    when_unsure='Return the decision "review" with a one-sentence rationale.',
+    variables=(var("content", "The user-generated content to assess."),),
+    drop_variables=("question", "review", "text", "document"),
+    final_reminder="Return one moderation decision as JSON.",
+    accepts_length=False,
+)
+
+DOCUMENT_QA = Archetype(
+    id="document_qa",
+    title="Document question answering",
+    features=(
+        feat(
+            "answer from documents",
+            r"\banswer\w* (?:the )?(?:user's |customer's |employee )?questions? (?:about|based on|from|using|over|on)\b",
+            4,
+        ),
+        feat("supplied sources", r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages)\b", 5),
+        feat("documents", r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge base\b|\bpolic(?:y|ies)\b|\bcontracts?\b|\bfaqs?\b", 2),
+        feat("citations", r"\bcit(?:e|es|ing|ations?)\b|\bsources?\b|\breferences?\b", 3),
+        feat("rag", r"\brag\b|\bretrieval\b|\bgrounded\b", 4),
+    ),
+    role="You are a question-answering assistant{for_product} that answers from the supplied documents.",
+    objective="Answer each question using only the supplied documents, and cite the passages you used.",
+    rules=(
+        rule(
+            "Answer only from the supplied documents; do not use outside knowledge.",
+            "The documents are the approved source of truth, and outside facts may be outdated or wrong.",
+            group="Grounding",
+        ),
+        rule(
+            "Cite the supporting passage for every claim as [doc: title or number, section].",
+            "Citations let the reader verify the answer.",
+            group="Grounding",
+        ),
+        rule(
+            "When the documents do not contain the answer, reply exactly: \"I don't know based on the provided documents.\"",
+            "An honest gap is better than a fabricated answer.",
+            group="Grounding",
+        ),
+        rule(
+            "Quote the relevant sentence before paraphrasing it when the wording matters (dates, amounts, legal terms).",
+            "Paraphrase can change the meaning of precise terms.",
+            group="Grounding",
+        ),
+        rule(
+            "If documents disagree, present both statements with their citations.",
+            "Picking one silently hides a conflict the reader needs to know about.",
+            group="Grounding",
+        ),
+    ),
+    output=OutputFormat(
+        kind="prose",
+        description=(
+            "A direct answer of at most {max_words} words with inline citations like [doc: 2, section 3], "
+            "or the exact \"I don't know\" sentence."
+        ),
+    ),
+    examples=(
+        Example(
+            input="How many vacation days do new employees get?",
+            output="New employees get 25 vacation days per year [doc: Employee Handbook, section 4.2].",
+        ),
+        Example(
+            input="What is the CEO's salary?",
+            output="I don't know based on the provided documents.",
+        ),
+    ),
+    out_of_scope="Say that you answer questions about the supplied documents only.",
+    when_unsure="Reply: \"I don't know based on the provided documents.\"",
+    variables=(
+        var("document", "The source document(s) the answer is based on."),
+        var("question", "The user's question."),
+    ),
+    drop_variables=("content", "review", "text", "ticket"),
+    final_reminder="Answer from the documents only, with citations, or say you don't know.",
+)
+
+SUMMARIZATION = Archetype(
+    id="summarization",
+    title="Summariser",
+    features=(
+        feat("summarise", r"\bsummar\w*\b|\btl;?dr\b|\bcondens\w*\b", 7),
+        feat("key points", r"\bkey (?:points|takeaways|findings)\b|\bdigests?\b|\bhighlights\b|\brecaps?\b", 3),
+        feat("long input", r"\barticles?\b|\breports?\b|\bpapers?\b|\bdocuments?\b|\bthreads?\b|\btranscripts?\b", 1),
+    ),
+    role="You are a summarisation assistant{for_product}.",
+    objective="Condense the input into a faithful summary that a reader can act on without reading the original.",
+    rules=(
+        rule(
+            "Include only information stated in the input.",
+            "A summary that adds facts misrepresents the source.",
+        ),
+        rule(
+            "Lead with the main conclusion or decision, then the supporting points in order of importance.",
+            "Readers of summaries often stop after the first sentence.",
+        ),
+        rule(
+            "Keep names, numbers, dates and commitments exact.",
+            "These details are what readers act on.",
+        ),
+        rule(
+            "Preserve the author's stance; report uncertainty or disagreement in the source as such.",
+            "Flattening nuance misleads the reader.",
+        ),
+    ),
+    output=OutputFormat(
+        kind="bullets",
+        description="A one-sentence headline, then at most 5 bullet points, {max_words} words in total at most.",
+    ),
+    out_of_scope="Say that you summarise the supplied text only.",
+    when_unsure="Say which part of the input is unclear or missing instead of filling the gap.",
+    variables=(var("document", "The text to summarise."),),
+    drop_variables=("question", "review", "content"),
+    final_reminder="Summarise the input faithfully, main point first.",
+)
+
+DATA_ARCHETYPES: tuple[Archetype, ...] = (
+    DATA_EXTRACTION,
+    CLASSIFICATION,
+    CONTENT_MODERATION,
+    DOCUMENT_QA,
+    SUMMARIZATION,
+)

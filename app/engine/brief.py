@@ -1,0 +1,236 @@
+"""The generation brief, and deterministic entity extraction from its free-text task."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+import msgspec
+
+from app.engine.spec import Example, Length, OutputKind, Tool
+from app.engine.types import EngineStruct, Target, Variable
+
+
+class Brief(EngineStruct, kw_only=True):
+    """What the caller wants a system prompt for. Only `task` is required."""
+
+    task: Annotated[str, msgspec.Meta(min_length=1)]
+    role: str | None = None
+    audience: str | None = None
+    tone: str | None = None
+    constraints: list[str] = msgspec.field(default_factory=list)
+    output_format: str | None = None
+    json_schema: dict[str, Any] | None = None
+    examples: list[Example] = msgspec.field(default_factory=list)
+    tools: list[Tool] = msgspec.field(default_factory=list)
+    variables: list[Variable] = msgspec.field(default_factory=list)
+    language: str | None = None
+    length: Length | None = None
+    target: Target = "generic"
+    also_render: list[Target] = msgspec.field(default_factory=list)
+
+
+class Entities(msgspec.Struct, kw_only=True, frozen=True):
+    """What the task text tells us beyond its archetype."""
+
+    organization: str | None = None
+    product: str | None = None
+    """Noun phrase naming the product, e.g. "Acme's billing app"; falls back to the organization."""
+    audience: str | None = None
+    language: str | None = None
+    source_language: str | None = None
+    output_kind: OutputKind | None = None
+    length: Length | None = None
+    tone: tuple[str, ...] = ()
+    variables: tuple[Variable, ...] = ()
+
+
+LANGUAGES: tuple[str, ...] = (
+    "Arabic", "Chinese", "Czech", "Danish", "Dutch", "English", "Finnish", "French", "German", "Greek",
+    "Hebrew", "Hindi", "Hungarian", "Indonesian", "Italian", "Japanese", "Korean", "Norwegian", "Polish",
+    "Portuguese", "Romanian", "Russian", "Spanish", "Swedish", "Thai", "Turkish", "Ukrainian", "Vietnamese",
+)  # fmt: skip
+_LANG_ALT = "|".join(LANGUAGES)
+_LANG_TARGET = re.compile(rf"\b(?:in|into|to)\s+({_LANG_ALT})\b", re.IGNORECASE)
+_LANG_SOURCE = re.compile(rf"\bfrom\s+({_LANG_ALT})\b", re.IGNORECASE)
+_LANG_ANY = re.compile(rf"\b({_LANG_ALT})(?:-speaking)?\b", re.IGNORECASE)
+
+# Capitalised words that follow "for"/"at" but are not organisations.
+_NOT_NAMES = frozenset(
+    {
+        "A", "An", "The", "Our", "My", "Your", "Their", "Each", "Every", "All", "Any", "This", "That", "I",
+        "JSON", "SQL", "CSV", "YAML", "XML", "HTML", "API", "APIs", "AI", "LLM", "PDF", "FAQ", "FAQs", "Markdown",
+        "Python", "Java", "JavaScript", "TypeScript", "Go", "Rust", "Monday", "Friday", "Slack", "Email",
+        *LANGUAGES,
+    }
+)  # fmt: skip
+_ORG = re.compile(r"\b(?:for|at|from|by|with)\s+((?:[A-Z][\w&.+-]*)(?:\s+[A-Z][\w&.+-]*){0,2})(?:'s|’s)?")
+_PRODUCT_NOUNS = (
+    "app|application|platform|product|service|store|shop|site|website|portal|dashboard|api|sdk|cli|tool|"
+    "bank|clinic|airline|team|helpdesk|marketplace|game|course|library|database|crm|saas"
+)
+_PRODUCT = re.compile(
+    rf"\b((?:[A-Z][\w&.+-]*)(?:\s+[A-Z][\w&.+-]*){{0,2}})(?:'s|’s)\s+((?:[a-z][\w-]*\s+){{0,2}}(?:{_PRODUCT_NOUNS}))\b"
+)
+_AUDIENCE_NOUNS = (
+    "users|customers|clients|students|pupils|learners|developers|engineers|programmers|beginners|children|kids|"
+    "teenagers|patients|managers|executives|analysts|teachers|readers|employees|staff|agents|marketers|"
+    "researchers|lawyers|doctors|nurses|parents|buyers|shoppers|travellers|travelers|candidates|subscribers|"
+    "moderators|writers|editors|sellers|merchants|recruiters|founders|investors|admins|administrators|"
+    "scientists|professionals|newcomers|people|players|members"
+)
+_AUDIENCE = re.compile(
+    rf"\b(?:for|aimed at|targeting|targeted at|used by|serving|to help|helps|helping|audience(?: is)?:?)\s+"
+    rf"((?:[\w-]+\s+){{0,3}}?(?:{_AUDIENCE_NOUNS}))\b",
+    re.IGNORECASE,
+)
+_FORMAT_CUES: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
+    (re.compile(r"\bjson\b", re.IGNORECASE), "json"),
+    (re.compile(r"\b(?:table|tabular)\b", re.IGNORECASE), "table"),
+    (re.compile(r"\bbullet(?:ed)?(?:\s+points?|\s+list)?\b|\bbullets\b", re.IGNORECASE), "bullets"),
+    (re.compile(r"\bmarkdown\b", re.IGNORECASE), "markdown"),
+)
+_LENGTH_CUES: tuple[tuple[re.Pattern[str], Length], ...] = (
+    (re.compile(r"\b(?:detailed|in-depth|in depth|thorough|comprehensive|long-form|exhaustive)\b", re.I), "detailed"),
+    (re.compile(r"\b(?:brief|short|concise|succinct|terse|one-line|one sentence|tl;?dr)\b", re.I), "short"),
+)
+_TONE_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{word}\b", re.IGNORECASE), word)
+    for word in (
+        "friendly", "formal", "professional", "casual", "empathetic", "playful", "warm", "encouraging",
+        "patient", "witty", "neutral", "authoritative", "upbeat", "calm", "direct", "supportive", "humorous",
+    )
+)  # fmt: skip
+
+
+class _VarCue(msgspec.Struct, frozen=True):
+    pattern: re.Pattern[str]
+    name: str
+    description: str
+    trusted: bool = False
+
+
+def _cue(pattern: str, name: str, description: str, trusted: bool = False) -> _VarCue:
+    return _VarCue(re.compile(pattern, re.IGNORECASE), name, description, trusted)
+
+
+# Order matters only for the order variables are listed in; names are unique.
+_VAR_CUES: tuple[_VarCue, ...] = (
+    _cue(r"\b(?:support\s+)?tickets?\b", "ticket", "The support ticket text submitted by the customer."),
+    _cue(
+        r"\b(?:code\s+)?diffs?\b|\bpull requests?\b|\bpatch(?:es)?\b|\bmerge requests?\b",
+        "diff",
+        "The code diff under review.",
+    ),
+    _cue(
+        r"\b(?:the|a|their|my|your)\s+(?:source\s+)?code\b|\bcode snippets?\b|\bsnippets?\b",
+        "code",
+        "The code the user shares.",
+    ),
+    _cue(r"\b(?:database\s+)?schema\b", "schema", "The database schema (tables, columns, types).", trusted=True),
+    _cue(
+        r"\b(?:documents?|articles?|reports?|papers?|contracts?|pdfs?|manuals?|policy documents?|"
+        r"knowledge base|help (?:center )?articles?|docs|documentation|web pages?|passages?|filings?)\b",
+        "document",
+        "The source document(s) the answer is based on.",
+    ),
+    _cue(r"\b(?:transcripts?|meeting notes|call notes|recordings?)\b", "transcript", "The meeting transcript."),
+    _cue(r"\b(?:emails?|e-mails?|inbox|messages? threads?)\b", "email", "The email (or thread) to work on."),
+    _cue(r"\b(?:resumes?|cvs?|cover letters?)\b", "resume", "The candidate's resume."),
+    _cue(r"\b(?:invoices?|receipts?)\b", "invoice", "The invoice or receipt text."),
+    _cue(r"\b(?:reviews?|feedback|survey responses?)\b(?!\s+(?:code|pull))", "review", "The review text."),
+    _cue(
+        r"\b(?:posts?|comments?|user-generated content|ugc|chat messages?)\b",
+        "content",
+        "The user-generated content to assess.",
+    ),
+    _cue(
+        r"\b(?:essays?|homework|assignments?|submissions?|student answers?)\b",
+        "submission",
+        "The student's submission.",
+    ),
+    _cue(
+        r"\bproduct (?:details|descriptions?|info(?:rmation)?|specs?|features)\b",
+        "product_details",
+        "Facts about the product: name, features, price.",
+        trusted=True,
+    ),
+    _cue(r"\b(?:search results|sources|retrieved passages|citations)\b", "sources", "The retrieved sources."),
+    _cue(
+        r"\b(?:the\s+)?(?:user's|customer's|users'|customers'|their|a|the)\s+(?:questions?|query|queries)\b|\bquestions?\b",
+        "question",
+        "The user's question.",
+    ),
+    _cue(r"\b(?:the\s+)?(?:user|customer|chat)\s+messages?\b", "message", "The user's message."),
+    _cue(r"\b(?:the|a|given|supplied|provided|input|raw)\s+text\b", "text", "The input text."),
+)
+
+
+def _first_language(text: str) -> tuple[str | None, str | None]:
+    """Return (output language, source language) named in the text."""
+    source_m = _LANG_SOURCE.search(text)
+    source = source_m.group(1).capitalize() if source_m else None
+    for m in _LANG_TARGET.finditer(text):
+        lang = m.group(1).capitalize()
+        if lang != source:
+            return lang, source
+    if source is None:
+        m2 = _LANG_ANY.search(text)
+        if m2 and m2.group(1).capitalize() != "English":
+            return m2.group(1).capitalize(), None
+    return None, source
+
+
+def _organization(text: str) -> tuple[str | None, str | None]:
+    pm = _PRODUCT.search(text)
+    if pm and pm.group(1).split()[0] not in _NOT_NAMES:
+        org = pm.group(1)
+        return org, f"{org}'s {pm.group(2)}"
+    for m in _ORG.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        while words and words[-1] in _NOT_NAMES:
+            words.pop()
+        if words:
+            org = " ".join(words).rstrip(".")
+            return org, None
+    return None, None
+
+
+def extract_entities(task: str) -> Entities:
+    """Pull organisation, audience, language, format, length, tone and input slots out of a task."""
+    org, product = _organization(task)
+    am = _AUDIENCE.search(task)
+    audience = am.group(1).strip() if am else None
+    if audience is not None and audience.split()[0].lower() in {"a", "an", "the", "our", "my"}:
+        audience = " ".join(audience.split()[1:]) or None
+    language, source = _first_language(task)
+    output_kind: OutputKind | None = None
+    for pattern, kind in _FORMAT_CUES:
+        if pattern.search(task):
+            output_kind = kind
+            break
+    length: Length | None = None
+    for lpat, lval in _LENGTH_CUES:
+        if lpat.search(task):
+            length = lval
+            break
+    tone = tuple(word for pattern, word in _TONE_CUES if pattern.search(task))
+    variables: list[Variable] = []
+    seen: set[str] = set()
+    for cue in _VAR_CUES:
+        if cue.name not in seen and cue.pattern.search(task):
+            seen.add(cue.name)
+            variables.append(Variable(name=cue.name, description=cue.description, trusted=cue.trusted))
+    return Entities(
+        organization=org,
+        product=product or org,
+        audience=audience,
+        language=language,
+        source_language=source,
+        output_kind=output_kind,
+        length=length,
+        tone=tone,
+        variables=tuple(variables),
+    )

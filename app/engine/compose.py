@@ -1,0 +1,296 @@
+"""Brief + archetypes -> PromptSpec: merges the archetypes' vetted sections and the brief's specifics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from app.engine.archetypes import BY_ID, Archetype
+from app.engine.brief import Brief, Entities
+from app.engine.classify import ArchetypeMatch
+from app.engine.spec import Example, Guardrails, Length, OutputFormat, OutputKind, PromptSpec, Rule
+from app.engine.types import Variable
+
+MAX_WORDS: dict[Length, int] = {"short": 80, "standard": 200, "detailed": 500}
+MAX_INFERRED_VARIABLES = 3
+_GENERIC_INPUTS = frozenset({"text"})
+
+_META_PREFIX = re.compile(
+    r"^\s*(?:(?:please\s+)?(?:write|create|generate|build|make|design|draft|i need|we need|i want|we want)\s+"
+    r"(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:system\s+)?(?:prompt\s+)?(?:for\s+)?)?",
+    re.IGNORECASE,
+)
+_WS = re.compile(r"\s+")
+_LABEL_LIST = re.compile(
+    r"\b(?:into|as|labels?:?|categories:?|classes:?|one of|either)\s+"
+    r"((?:[\"']?[A-Za-z][\w-]*[\"']?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*)){1,11}[\"']?[A-Za-z][\w-]*[\"']?)",
+    re.IGNORECASE,
+)
+_LABEL_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*")
+_LABEL_STOP = frozenset({"a", "an", "the", "one", "each", "every", "label", "labels", "category", "categories"})
+_SENTIMENT = re.compile(r"\bsentiment\b", re.IGNORECASE)
+_TONE_PHRASES: dict[str, str] = {
+    "friendly": "Friendly and approachable.",
+    "formal": "Formal: full sentences, no slang or contractions.",
+    "professional": "Professional and precise.",
+    "casual": "Casual and conversational.",
+    "empathetic": "Empathetic: acknowledge feelings before solving the problem.",
+    "playful": "Playful, with light humour that never obscures the answer.",
+    "warm": "Warm and personal.",
+    "encouraging": "Encouraging: recognise progress.",
+    "patient": "Patient: re-explain without signalling impatience.",
+    "witty": "Witty, with humour that never obscures the answer.",
+    "neutral": "Neutral and matter-of-fact.",
+    "authoritative": "Authoritative and confident.",
+    "upbeat": "Upbeat and energetic.",
+    "calm": "Calm and steady.",
+    "direct": "Direct: lead with the answer.",
+    "supportive": "Supportive and reassuring.",
+    "humorous": "Humorous, with jokes that never obscure the answer.",
+}
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def task_sentence(task: str) -> str:
+    """Normalise the brief's task into one sentence without meta phrasing ("Write a prompt for ...")."""
+    text = _WS.sub(" ", task).strip()
+    stripped = _META_PREFIX.sub("", text, count=1).strip() or text
+    stripped = stripped[0].upper() + stripped[1:]
+    return stripped if stripped.endswith((".", "!", "?")) else stripped + "."
+
+
+def extract_labels(task: str) -> list[str]:
+    """Closed label set named in the task ("into billing, technical or other"), lowercased snake_case."""
+    for m in _LABEL_LIST.finditer(task):
+        parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(m.group(1))]
+        labels = [p for p in parts if p and p not in _LABEL_STOP]
+        if len(labels) >= 2:
+            unique = list(dict.fromkeys(labels))
+            if "other" not in unique:
+                unique.append("other")
+            return unique
+    return []
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = item.strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item.strip())
+    return out
+
+
+def _role_sentence(role: str) -> str:
+    role = role.strip().rstrip(".")
+    if re.match(r"(?i)you are\b", role):
+        return role + "."
+    article = "" if re.match(r"(?i)(?:a|an|the)\b", role) else ("an " if role[:1].lower() in "aeiou" else "a ")
+    return f"You are {article}{role}."
+
+
+def _json_output(kind_desc: str, schema: dict[str, Any]) -> OutputFormat:
+    return OutputFormat(
+        kind="json",
+        description=(
+            f"{kind_desc} A single JSON object that matches the schema below, with no prose before or after it "
+            "and no code fence. Use null for fields the input does not state."
+        ).strip(),
+        json_schema=schema,
+    )
+
+
+_GENERIC_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "answer": {"type": "string", "description": "The answer to the request."},
+        "confidence": {"type": "string", "enum": ["high", "medium", "low"]},
+    },
+    "required": ["answer", "confidence"],
+    "additionalProperties": False,
+}
+
+_CUE_FORMATS: dict[OutputKind, str] = {
+    "table": "A Markdown table with a header row and one row per item, followed by at most two sentences of notes.",
+    "bullets": "Bullet points, one idea per bullet, at most 7 bullets and {max_words} words in total.",
+    "markdown": "Markdown with short headings and lists, at most {max_words} words.",
+}
+
+
+def _output_format(primary: Archetype, brief: Brief, entities: Entities) -> tuple[OutputFormat, bool]:
+    """The output format, and whether it differs from the archetype default (then its examples no longer fit)."""
+    if brief.json_schema is not None:
+        return _json_output("", brief.json_schema), True
+    if brief.output_format:
+        kind: OutputKind = "prose"
+        for cue_kind, pattern in (("json", r"\bjson\b"), ("table", r"\btable\b"), ("bullets", r"\bbullet")):
+            if re.search(pattern, brief.output_format, re.IGNORECASE):
+                kind = cue_kind  # type: ignore[assignment]
+                break
+        return OutputFormat(kind=kind, description=brief.output_format.strip()), True
+    cue = entities.output_kind
+    if cue is None or cue == primary.output.kind or primary.output.kind in ("json", "decision", "label", "code"):
+        return primary.output, False
+    if cue == "json":
+        return _json_output("", _GENERIC_SCHEMA), True
+    return OutputFormat(kind=cue, description=_CUE_FORMATS[cue]), True
+
+
+def _variables(brief: Brief, entities: Entities, archetypes: list[Archetype]) -> list[Variable]:
+    primary = archetypes[0]
+    explicit = {v.name for v in brief.variables}
+    dropped = set(primary.drop_variables)
+    inferred = [v for v in entities.variables if v.name not in dropped]
+    defaults: list[Variable] = []
+    for archetype in archetypes:
+        for v in archetype.variables:
+            if v.name in _GENERIC_INPUTS and any(c.name not in _GENERIC_INPUTS for c in inferred):
+                continue
+            defaults.append(v)
+    merged: list[Variable] = list(brief.variables)
+    names = set(explicit)
+    budget = MAX_INFERRED_VARIABLES
+    for v in [*defaults, *inferred]:
+        if v.name in names or budget == 0:
+            continue
+        names.add(v.name)
+        merged.append(v)
+        budget -= 1
+    return merged
+
+
+def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> PromptSpec:
+    """Build the spec for a brief from its entities and the classified archetypes (primary first)."""
+    archetypes = [BY_ID[m.id] for m in matches]
+    primary = archetypes[0]
+    length: Length = brief.length or entities.length or "standard"
+    language = brief.language or entities.language
+    audience = brief.audience or entities.audience
+    labels = extract_labels(brief.task)
+    default_labels = not labels
+    if default_labels:
+        labels = ["positive", "negative", "neutral", "other"] if _SENTIMENT.search(brief.task) else [
+            "bug_report", "feature_request", "billing", "other"
+        ]  # fmt: skip
+    product = entities.product
+    ph = dict(
+        for_product=f" for {product}" if product else "",
+        product=product or "this product",
+        user=primary.user_term,
+        audience=audience or "",
+        language=language or "the target language",
+        source_phrase=f" from {entities.source_language}" if entities.source_language else "",
+        labels=", ".join(labels),
+        task_sentence=task_sentence(brief.task),
+        max_words=str(MAX_WORDS[length]),
+    )
+
+    def fill(text: str) -> str:
+        # Only known {names} are replaced: example outputs contain JSON braces and must stay intact.
+        return _PLACEHOLDER.sub(lambda m: ph.get(m.group(1), m.group(0)), text)
+
+    role = _role_sentence(brief.role) if brief.role else fill(primary.role)
+    context = [fill(c) for a in archetypes for c in a.context if a is primary or "{labels}" not in c]
+    if primary.id != "general_assistant":
+        context.insert(0, f"Use case: {ph['task_sentence']}")
+    if product:
+        context.append(f"Product: {product}.")
+
+    rules: list[Rule] = [Rule(text=c.strip(), group="Requirements") for c in brief.constraints if c.strip()]
+    if language and primary.id != "translation":
+        rules.append(
+            Rule(
+                text=f"Write every reply in {language}, whatever language the input uses.",
+                reason=f"The {primary.user_term}s read {language}.",
+                group="Language and tone",
+            )
+        )
+    if audience:
+        rules.append(
+            Rule(
+                text=f"Pitch vocabulary and depth at {audience}.",
+                reason="An answer the reader cannot follow does not help them.",
+                group="Language and tone",
+            )
+        )
+    if brief.tools and primary.id != "tool_agent":
+        rules.append(
+            Rule(
+                text="Call a listed tool when its trigger condition applies, and base the answer on its result.",
+                reason="Tool results are more current than your own knowledge.",
+                group="Tool use",
+            )
+        )
+    seen_rules = {r.text.lower() for r in rules}
+    for archetype in archetypes:
+        for r in archetype.rules:
+            text = fill(r.text)
+            if text.lower() not in seen_rules:
+                seen_rules.add(text.lower())
+                rules.append(Rule(text=text, reason=fill(r.reason) if r.reason else None, group=r.group))
+
+    tone = _dedupe(
+        [
+            *([brief.tone] if brief.tone else []),
+            *(_TONE_PHRASES[t] for t in entities.tone),
+            *(fill(t) for a in archetypes for t in a.tone),
+        ]
+    )
+
+    output, overridden = _output_format(primary, brief, entities)
+    if "{max_words}" in output.description:
+        description = output.description.replace("{max_words}", ph["max_words"])
+        output = OutputFormat(kind=output.kind, description=description, json_schema=output.json_schema)
+
+    reasoning: list[str] = []
+    if output.kind not in ("json", "label", "decision") and length != "short":
+        reasoning = [fill(s) for s in primary.reasoning]
+
+    examples: list[Example]
+    if brief.examples:
+        examples = list(brief.examples)
+    elif overridden or (primary.id == "classification" and not default_labels):
+        examples = []
+    elif primary.id == "classification" and _SENTIMENT.search(brief.task):
+        examples = [
+            Example(input="Delivery was fast and the fit is perfect.", output="positive"),
+            Example(input="It broke after two days.", output="negative"),
+            Example(input="The package arrived on Tuesday.", output="neutral"),
+        ]
+    else:
+        examples = [Example(input=fill(e.input), output=fill(e.output), reasoning=e.reasoning) for e in primary.examples]
+
+    extra = _dedupe(fill(g) for a in archetypes for g in a.guardrails_extra)
+    guardrails = Guardrails(
+        out_of_scope=fill(primary.out_of_scope),
+        when_unsure=fill(primary.when_unsure),
+        protect_instructions=True,
+        extra=extra,
+    )
+    if primary.id == "tool_agent" and not brief.tools:
+        context.append("Your tools and their parameters are defined in the tool list supplied with each request.")
+
+    return PromptSpec(
+        role=role,
+        objective=fill(primary.objective),
+        context=_dedupe(context),
+        audience=audience,
+        instructions=rules,
+        tone=tone,
+        tools=list(brief.tools),
+        reasoning=reasoning,
+        output_format=output,
+        examples=examples,
+        guardrails=guardrails,
+        variables=_variables(brief, entities, archetypes),
+        final_reminder=fill(primary.final_reminder),
+        language=language or "English",
+        length=length,
+        target=brief.target,
+        user_term=primary.user_term,
+    )

@@ -1,0 +1,193 @@
+"""Offline token counting per target model family.
+
+Every count says whether it is exact and which tokenizer produced it:
+
+- ``gpt``: exact, ``o200k_base`` (GPT-4o, GPT-4.1, o-series, GPT-5). The BPE file is the one that ships
+  inside the ``bpe-openai`` wheel (gzip), verified against OpenAI's published SHA-256 and fed to
+  ``tiktoken.Encoding``. tiktoken is never asked to fetch anything.
+- ``claude``: estimate. There is no public tokenizer for Claude 3 and later; we use the common community
+  heuristic ``ceil(o200k_base count x 1.1)``. Exact counts need Anthropic's ``count_tokens`` endpoint.
+- ``gemini``: estimate. Gemini's Gemma SentencePiece model is not reliably available offline; its
+  262k vocabulary tokenises English text close to o200k_base, so the o200k count is used as a proxy.
+- ``small`` / ``generic``: estimate, o200k_base count as a proxy.
+
+If the bundled BPE file is missing or corrupt, every target falls back to a character heuristic
+(``ceil(chars / 4)``, ``ceil(chars / 3.5)`` for claude), also marked ``estimate``.
+
+Chat prompts follow OpenAI's cookbook accounting: each message costs ``TOKENS_PER_MESSAGE`` (3) plus
+its role, content and name tokens (``TOKENS_PER_NAME`` extra when a name is set), and the reply is primed
+with ``REPLY_PRIMING_TOKENS`` (3). Placeholder messages stand for runtime history and count nothing.
+The same overhead is applied to estimated targets, as an approximation.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import importlib.util
+import math
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app.engine.types import TARGETS, ChatMessage, Target, TokenCount
+
+__all__ = [
+    "DEFAULT_TOKEN_BUDGET",
+    "REPLY_PRIMING_TOKENS",
+    "TOKENS_PER_MESSAGE",
+    "TOKENS_PER_NAME",
+    "count_all",
+    "count_tokens",
+]
+
+DEFAULT_TOKEN_BUDGET: dict[Target, int] = {
+    "claude": 6000,
+    "gpt": 6000,
+    "gemini": 6000,
+    "small": 1000,
+    "generic": 4000,
+}
+"""Soft budget for a system prompt per target; the EFF-01 lint rule warns above it."""
+
+TOKENS_PER_MESSAGE = 3
+TOKENS_PER_NAME = 1
+REPLY_PRIMING_TOKENS = 3
+
+CLAUDE_FACTOR = 1.1
+"""Claude estimate = ceil(o200k_base count x CLAUDE_FACTOR)."""
+
+_O200K_SHA256 = "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"
+# Copied from tiktoken_ext/openai_public.py (tiktoken 0.14) so that tiktoken's own loader, which
+# would download the file, is never involved.
+_O200K_PAT_STR = "|".join(
+    [
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""\p{N}{1,3}""",
+        r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
+        r"""\s*[\r\n]+""",
+        r"""\s+(?!\S)""",
+        r"""\s+""",
+    ]
+)
+_O200K_SPECIAL = {"<|endoftext|>": 199999, "<|endofprompt|>": 200018}
+
+_lock = threading.Lock()
+_encoding: Any = None
+_load_attempted = False
+
+
+def _bundled_o200k_path() -> Path | None:
+    # find_spec locates the package without importing it, so its large native extension is never loaded.
+    spec = importlib.util.find_spec("bpe_openai")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "data" / "o200k_base.tiktoken.gz"
+    return path if path.is_file() else None
+
+
+def _load_o200k() -> Any:
+    path = _bundled_o200k_path()
+    if path is None:
+        return None
+    raw = gzip.decompress(path.read_bytes())
+    if hashlib.sha256(raw).hexdigest() != _O200K_SHA256:
+        return None
+    ranks = {base64.b64decode(token): int(rank) for token, rank in (line.split() for line in raw.splitlines() if line)}
+    import tiktoken  # deferred: only needed once the file is known to be present
+
+    return tiktoken.Encoding(
+        "o200k_base", pat_str=_O200K_PAT_STR, mergeable_ranks=ranks, special_tokens=dict(_O200K_SPECIAL)
+    )
+
+
+def get_o200k() -> Any:
+    """Return the cached o200k_base ``tiktoken.Encoding``, or None when the bundled file is unavailable."""
+    global _encoding, _load_attempted
+    if _load_attempted:
+        return _encoding
+    with _lock:
+        if not _load_attempted:
+            try:
+                _encoding = _load_o200k()
+            except (OSError, ValueError, ImportError):
+                _encoding = None
+            _load_attempted = True
+    return _encoding
+
+
+def _o200k_len(encoding: Any, text: str) -> int:
+    # encode_ordinary: special-token strings typed into a prompt are plain text, not control tokens.
+    return len(encoding.encode_ordinary(text)) if text else 0
+
+
+def _segments(prompt: str | Sequence[ChatMessage]) -> tuple[list[str], int]:
+    """Split a prompt into countable text pieces and the fixed chat overhead in tokens."""
+    if isinstance(prompt, str):
+        return [prompt], 0
+    pieces: list[str] = []
+    overhead = REPLY_PRIMING_TOKENS
+    for message in prompt:
+        if message.role == "placeholder":
+            continue
+        overhead += TOKENS_PER_MESSAGE
+        pieces.extend((message.role, message.content))
+        if message.name:
+            pieces.append(message.name)
+            overhead += TOKENS_PER_NAME
+    return pieces, overhead
+
+
+def _from_base(target: Target, base: int, exact_available: bool, overhead: int) -> TokenCount:
+    if target == "gpt" and exact_available:
+        return TokenCount(target=target, count=base + overhead, method="exact", tokenizer="o200k_base")
+    if target == "claude":
+        tokenizer = "o200k_base x1.1" if exact_available else "chars/3.5"
+        return TokenCount(target=target, count=math.ceil(base * CLAUDE_FACTOR) + overhead, method="estimate", tokenizer=tokenizer)
+    tokenizer = "o200k_base (proxy)" if exact_available else "chars/4"
+    return TokenCount(target=target, count=base + overhead, method="estimate", tokenizer=tokenizer)
+
+
+def _counts(prompt: str | Sequence[ChatMessage], targets: Sequence[Target]) -> list[TokenCount]:
+    pieces, overhead = _segments(prompt)
+    encoding = get_o200k()
+    if encoding is not None:
+        base = sum(_o200k_len(encoding, piece) for piece in pieces)
+        return [_from_base(t, base, True, overhead) for t in targets]
+    chars = sum(len(piece) for piece in pieces)
+    result = []
+    for target in targets:
+        # The claude heuristic is applied to characters directly (chars/3.5), so the factor is not reapplied.
+        divisor = 3.5 if target == "claude" else 4.0
+        count = math.ceil(chars / divisor) + overhead
+        result.append(TokenCount(target=target, count=count, method="estimate", tokenizer="chars/3.5" if target == "claude" else "chars/4"))
+    return result
+
+
+def count_tokens(prompt: str | Sequence[ChatMessage], target: Target) -> TokenCount:
+    """Count the tokens of a text or chat prompt for one target.
+
+    Args:
+        prompt: Prompt text, or chat messages (per-message overhead and reply priming are added).
+        target: Model family.
+
+    Returns:
+        The count with its method (exact or estimate) and tokenizer id.
+    """
+    return _counts(prompt, (target,))[0]
+
+
+def count_all(prompt: str | Sequence[ChatMessage], targets: Sequence[Target] = TARGETS) -> list[TokenCount]:
+    """Count the tokens of a prompt for several targets, encoding the text only once.
+
+    Args:
+        prompt: Prompt text or chat messages.
+        targets: Targets to count for, in the order wanted.
+
+    Returns:
+        One TokenCount per target, same order.
+    """
+    return _counts(prompt, targets)

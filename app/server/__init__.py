@@ -1,0 +1,1 @@
+"""Application wiring: the app factory and its one init plugin."""

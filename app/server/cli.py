@@ -1,0 +1,39 @@
+"""Extra commands on the Litestar CLI: `serve` (uvicorn with our fixed flags) and `lint`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import uvicorn
+
+from app.config.settings import get_settings
+
+
+def register_commands(cli: click.Group) -> None:
+    """Attach our commands to the Litestar CLI group."""
+    cli.add_command(serve)
+
+
+@click.command(name="serve", help="Serve the API with uvicorn using the settings (graceful shutdown bounded).")
+@click.option("--host", default=None, help="Bind address (default SERVER_HOST).")
+@click.option("--port", type=int, default=None, help="Port (default SERVER_PORT).")
+@click.option("--workers", type=int, default=None, help="Worker processes (default SERVER_WORKERS).")
+def serve(host: str | None, port: int | None, workers: int | None) -> None:
+    settings = get_settings()
+    uvicorn.run(
+        "app.server.asgi:create_app",
+        factory=True,
+        host=host or settings.server_host,
+        port=port if port is not None else settings.server_port,
+        workers=workers or settings.server_workers,
+        # uvicorn waits forever for in-flight requests by default; bound it.
+        timeout_graceful_shutdown=int(settings.shutdown_timeout),
+        timeout_keep_alive=5,
+        access_log=False,
+        log_config=None,
+        proxy_headers=True,
+        server_header=False,
+        lifespan="on",
+    )
+    sys.exit(0)

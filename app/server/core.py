@@ -1,0 +1,128 @@
+"""`ApplicationCore`: the one init plugin that wires the whole service. Read this file first.
+
+It sets up, in order: settings and logging, the database (Advanced Alchemy), Redis and the store
+registry, the application cache, error handling (problem+json), middleware (CORS, gzip, body limit),
+OpenAPI, dependencies shared by every feature, and the routes of every feature.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advanced_alchemy.alembic.commands import AlembicCommands
+from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
+from click import Group
+from litestar import Request
+from litestar.config.app import AppConfig
+from litestar.config.compression import CompressionConfig
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+from litestar.plugins import CLIPluginProtocol, InitPluginProtocol
+from litestar.stores.registry import StoreRegistry
+
+from app import __version__
+from app.config.database import create_alchemy_config
+from app.config.settings import Settings
+from app.config.stores import create_store_registry
+from app.lib.cache import AppCache
+from app.lib.log import configure_logging
+from app.lib.media import enforce_json_content_type
+from app.lib.problems import EXCEPTION_HANDLERS
+from app.lib.redis import create_redis_client
+from app.server.lifespan import make_lifespan
+from app.server.routes import ROUTE_HANDLERS
+
+
+class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
+    """Wires settings, database, stores, errors, middleware, OpenAPI, dependencies and routes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def on_cli_init(self, cli: Group) -> None:
+        from app.server.cli import register_commands
+
+        register_commands(cli)
+
+    def on_app_init(self, app_config: AppConfig) -> AppConfig:
+        settings = self.settings
+        configure_logging(settings)
+
+        # Database: pooled engine, session per request, Alembic through `python -m app database ...`.
+        alchemy = create_alchemy_config(settings)
+        app_config.plugins.append(SQLAlchemyPlugin(config=alchemy))
+
+        # Redis: one client for every store and the app cache; memory stores when none is configured.
+        redis = create_redis_client(settings)
+        stores: StoreRegistry = create_store_registry(settings, redis)
+        app_config.stores = stores
+        app_cache = AppCache(stores.get("cache"))
+
+        app_config.state = State(
+            {
+                "settings": settings,
+                "redis": redis,
+                "db_engine": alchemy.get_engine(),
+                "app_cache": app_cache,
+            }
+        )
+        app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
+
+        # Errors: every failure becomes application/problem+json.
+        app_config.exception_handlers.update(EXCEPTION_HANDLERS)
+        app_config.logging_config = None  # structlog is configured above; Litestar must not reconfigure logging
+        app_config.debug = False
+
+        # HTTP behaviour.
+        app_config.request_max_body_size = settings.max_body_size
+        app_config.compression_config = CompressionConfig(backend="gzip", minimum_size=settings.gzip_min_size)
+        if settings.cors_origin_list:
+            app_config.cors_config = CORSConfig(
+                allow_origins=settings.cors_origin_list,
+                allow_credentials=True,
+                allow_headers=["Content-Type", "Authorization", "X-API-Key", "X-CSRF-Token", "If-Match",
+                               "If-None-Match", "X-Request-ID"],
+                expose_headers=["X-Request-ID", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
+                                "RateLimit-Reset", "RateLimit-Policy", "X-Cache"],
+            )
+        app_config.before_request = enforce_json_content_type
+
+        app_config.openapi_config = OpenAPIConfig(
+            title="Promptsmith API",
+            version=__version__,
+            description="Generate, lint, version and serve system prompts for AI assistants.",
+            path="/schema",
+            render_plugins=[ScalarRenderPlugin()],
+            use_handler_docstrings=True,
+            components=Components(
+                security_schemes={
+                    "apiKey": SecurityScheme(type="http", scheme="bearer", description="`psk_…` API key"),
+                    "session": SecurityScheme(type="apiKey", name="promptsmith_session", security_scheme_in="cookie",
+                                              description="Session cookie from `POST /api/v1/auth/login`"),
+                }
+            ),
+        )
+
+        # Dependencies available to every handler.
+        app_config.dependencies.update(
+            {
+                "settings": Provide(_provide_settings, sync_to_thread=False),
+                "app_cache": Provide(_provide_app_cache, sync_to_thread=False),
+            }
+        )
+        app_config.route_handlers.extend(ROUTE_HANDLERS)
+        return app_config
+
+
+def _provide_settings(request: Request[Any, Any, Any]) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _provide_app_cache(request: Request[Any, Any, Any]) -> AppCache:
+    cache: AppCache = request.app.state.app_cache
+    return cache

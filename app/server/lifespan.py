@@ -1,0 +1,65 @@
+"""Start-up and shutdown: wait for the database, apply migrations when configured, close the pools."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import structlog
+from advanced_alchemy.alembic.commands import AlembicCommands
+from litestar import Litestar
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.config.settings import Settings
+
+logger = structlog.get_logger("promptsmith.lifespan")
+
+
+class StartupError(RuntimeError):
+    """A dependency needed to start is missing; the message is the one line shown to the operator."""
+
+
+async def wait_for_database(engine: AsyncEngine, retries: int, delay: float) -> None:
+    """Retry `SELECT 1` a bounded number of times, then give up with a clear message."""
+    last_error = ""
+    for attempt in range(1, retries + 2):
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception as exc:  # noqa: BLE001 - any failure here means "not reachable yet"
+            last_error = type(exc).__name__
+            logger.warning("database_unreachable", attempt=attempt, error_type=last_error)
+            if attempt <= retries:
+                await asyncio.sleep(delay)
+        else:
+            return
+    msg = f"database unreachable after {retries + 1} attempts ({last_error}); check DATABASE_URL"
+    raise StartupError(msg)
+
+
+def run_migrations(alembic: AlembicCommands) -> None:
+    """Upgrade to head. Blocking: call it from a worker thread (env.py runs its own event loop)."""
+    alembic.upgrade(revision="head")
+
+
+def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore[no-untyped-def]
+    """The lifespan context: DB wait and migrations before serving; Redis pool closed after."""
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        engine: AsyncEngine = app.state.db_engine
+        await wait_for_database(engine, settings.db_connect_retries, settings.db_connect_retry_delay)
+        if settings.should_auto_migrate:
+            await asyncio.to_thread(run_migrations, alembic)
+            logger.info("migrations_applied")
+        try:
+            yield
+        finally:
+            redis = app.state.redis
+            if redis is not None:
+                await redis.aclose()
+            # The engine is disposed by Advanced Alchemy's own lifespan hook.
+
+    return lifespan
