@@ -1,7 +1,7 @@
 """Shared fixtures: a dedicated PostgreSQL database and Redis namespace, migrated once per session.
 
 Defaults: `TEST_DATABASE_URL=postgresql+asyncpg://postgres@localhost:5432/test` (used only as the admin
-connection: the tests create and drop their own database `promptsmith_test_<worker>`) and
+connection: the tests create and drop their own database `promptsmith_test_<pid>`) and
 `TEST_REDIS_URL=redis://localhost:6379/0` (keys live under a random namespace that is deleted afterwards).
 """
 
@@ -32,8 +32,9 @@ TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 
 
 def _worker_database_url() -> str:
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    return make_url(ADMIN_DATABASE_URL).set(database=f"promptsmith_test_{worker}").render_as_string(hide_password=False)
+    # One database per test process (xdist workers included), so parallel runs never drop each other's.
+    name = f"promptsmith_test_{os.getpid()}"
+    return make_url(ADMIN_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
 
 
 def _asyncpg_dsn(url: str) -> str:

@@ -22,6 +22,7 @@ def create_store_registry(settings: Settings, redis: Redis | None) -> StoreRegis
             stores[name] = MemoryStore()
         else:
             # handle_client_shutdown=False: the lifespan owns and closes the one shared client.
-            stores[name] = RedisStore(redis, namespace=f"{settings.redis_namespace}:{name}",
-                                      handle_client_shutdown=False)
+            stores[name] = RedisStore(
+                redis, namespace=f"{settings.redis_namespace}:{name}", handle_client_shutdown=False
+            )
     return StoreRegistry(stores=stores)

@@ -14,7 +14,6 @@ from app.engine.types import Variable
 
 MAX_WORDS: dict[Length, int] = {"short": 80, "standard": 200, "detailed": 500}
 MAX_INFERRED_VARIABLES = 3
-_GENERIC_INPUTS = frozenset({"text"})
 
 _META_PREFIX = re.compile(
     r"^\s*(?:(?:please\s+)?(?:write|create|generate|build|make|design|draft|i need|we need|i want|we want)\s+"
@@ -29,6 +28,14 @@ _LABEL_LIST = re.compile(
 )
 _LABEL_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*")
 _LABEL_STOP = frozenset({"a", "an", "the", "one", "each", "every", "label", "labels", "category", "categories"})
+_FIELD_LIST = re.compile(
+    r"\b(?:extract|extracts|extracting|pull out|capture|fields?:?)\s+(?:the\s+)?(?:following\s+)?(?:fields?:?\s+)?"
+    r"\(?([a-z][\w -]*(?:\s*,\s*(?:and\s+)?[a-z][\w -]*|\s+and\s+[a-z][\w -]*)+)\)?",
+    re.IGNORECASE,
+)
+_FIELD_PAREN = re.compile(r"\(([^()]*,[^()]*)\)")
+_FIELD_TAIL = re.compile(r"\s+(?:from|in|out of|as|into|for|to|on)\b.*$", re.IGNORECASE)
+_NUMERIC_FIELD = re.compile(r"\b(?:total|amount|price|cost|salary|years|count|quantity|age|score)\b", re.IGNORECASE)
 _SENTIMENT = re.compile(r"\bsentiment\b", re.IGNORECASE)
 _TONE_PHRASES: dict[str, str] = {
     "friendly": "Friendly and approachable.",
@@ -73,6 +80,32 @@ def extract_labels(task: str) -> list[str]:
                 unique.append("other")
             return unique
     return []
+
+
+def extract_fields(task: str) -> list[str]:
+    """Field names listed in an extraction task ("extract the vendor, date and total from ..."), snake_case."""
+    for m in [*_FIELD_LIST.finditer(task), *_FIELD_PAREN.finditer(task)]:
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
+        fields: list[str] = []
+        for i, part in enumerate(parts):
+            # Only the last item runs into the rest of the sentence ("... and total from invoices").
+            name = (_FIELD_TAIL.sub("", part) if i == len(parts) - 1 else part).strip().lower()
+            name = re.sub(r"^(?:the|a|an|their|its)\s+", "", name)
+            name = re.sub(r"[^a-z0-9]+", "_", name).strip("_")
+            if name and name not in fields and len(name) <= 40:
+                fields.append(name)
+        if len(fields) >= 2:
+            return fields
+    return []
+
+
+def field_schema(fields: list[str]) -> dict[str, Any]:
+    """A nullable JSON schema for the named fields."""
+    props: dict[str, Any] = {}
+    for name in fields:
+        kind = "number" if _NUMERIC_FIELD.search(name.replace("_", " ")) else "string"
+        props[name] = {"type": [kind, "null"]}
+    return {"type": "object", "properties": props, "required": list(fields), "additionalProperties": False}
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
@@ -133,6 +166,10 @@ def _output_format(primary: Archetype, brief: Brief, entities: Entities) -> tupl
                 kind = cue_kind  # type: ignore[assignment]
                 break
         return OutputFormat(kind=kind, description=brief.output_format.strip()), True
+    if primary.id == "data_extraction":
+        fields = extract_fields(brief.task)
+        if fields:
+            return OutputFormat(kind="json", description=primary.output.description, json_schema=field_schema(fields)), True
     cue = entities.output_kind
     if cue is None or cue == primary.output.kind or primary.output.kind in ("json", "decision", "label", "code"):
         return primary.output, False
@@ -141,17 +178,16 @@ def _output_format(primary: Archetype, brief: Brief, entities: Entities) -> tupl
     return OutputFormat(kind=cue, description=_CUE_FORMATS[cue]), True
 
 
-def _variables(brief: Brief, entities: Entities, archetypes: list[Archetype]) -> list[Variable]:
-    primary = archetypes[0]
+def _variables(brief: Brief, entities: Entities, primary: Archetype) -> list[Variable]:
     explicit = {v.name for v in brief.variables}
     dropped = set(primary.drop_variables)
     inferred = [v for v in entities.variables if v.name not in dropped]
-    defaults: list[Variable] = []
-    for archetype in archetypes:
-        for v in archetype.variables:
-            if v.name in _GENERIC_INPUTS and any(c.name not in _GENERIC_INPUTS for c in inferred):
-                continue
-            defaults.append(v)
+    # Only the primary's default slots: a blend's extra slots would give one task two competing main inputs.
+    defaults = [
+        v
+        for v in primary.variables
+        if not (v.name in primary.replaceable_inputs and any(c.name != v.name for c in inferred))
+    ]
     merged: list[Variable] = list(brief.variables)
     names = set(explicit)
     budget = MAX_INFERRED_VARIABLES
@@ -166,8 +202,9 @@ def _variables(brief: Brief, entities: Entities, archetypes: list[Archetype]) ->
 
 def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> PromptSpec:
     """Build the spec for a brief from its entities and the classified archetypes (primary first)."""
-    archetypes = [BY_ID[m.id] for m in matches]
-    primary = archetypes[0]
+    primary = BY_ID[matches[0].id]
+    # Secondary archetypes add rules, context and tone only when both sides produce free-form replies.
+    archetypes = [primary, *(BY_ID[m.id] for m in matches[1:] if primary.blendable and BY_ID[m.id].blendable)]
     length: Length = brief.length or entities.length or "standard"
     language = brief.language or entities.language
     audience = brief.audience or entities.audience
@@ -205,7 +242,7 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     if language and primary.id != "translation":
         rules.append(
             Rule(
-                text=f"Write every reply in {language}, whatever language the input uses.",
+                text=f"Write every reply in {language}, even when the input is in another language.",
                 reason=f"The {primary.user_term}s read {language}.",
                 group="Language and tone",
             )
@@ -254,7 +291,18 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     examples: list[Example]
     if brief.examples:
         examples = list(brief.examples)
-    elif overridden or (primary.id == "classification" and not default_labels):
+    elif primary.id == "classification" and not default_labels and not overridden:
+        # Placeholder inputs (OpenAI meta-prompt style) keep the examples consistent with any label set.
+        examples = [
+            Example(input=f"[A text whose main point is {label.replace('_', ' ')}]", output=label)
+            for label in labels[:2]
+        ]
+        examples.append(Example(input="[A text that fits none of the labels]", output="other"))
+    elif primary.id == "data_extraction" and output.json_schema is not None:
+        # The edge case that matters most for extraction: nothing stated, so every field is null.
+        nulls = ", ".join(f'"{name}": null' for name in output.json_schema.get("properties", {}))
+        examples = [Example(input="[An input text that states none of the fields]", output="{" + nulls + "}")]
+    elif overridden:
         examples = []
     elif primary.id == "classification" and _SENTIMENT.search(brief.task):
         examples = [
@@ -287,7 +335,7 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
         output_format=output,
         examples=examples,
         guardrails=guardrails,
-        variables=_variables(brief, entities, archetypes),
+        variables=_variables(brief, entities, primary),
         final_reminder=fill(primary.final_reminder),
         language=language or "English",
         length=length,

@@ -54,6 +54,13 @@ class Guardrails(EngineStruct, kw_only=True):
     extra: list[str] = msgspec.field(default_factory=list)
 
 
+class Section(EngineStruct, kw_only=True):
+    """A free-form section kept verbatim (e.g. from a parsed prompt) that fits no typed field."""
+
+    title: str
+    body: str
+
+
 class PromptSpec(EngineStruct, kw_only=True):
     """Model-neutral description of a system prompt; `render(spec, target)` turns it into text."""
 
@@ -74,5 +81,9 @@ class PromptSpec(EngineStruct, kw_only=True):
     language: str = "English"
     length: Length = "standard"
     target: Target = "generic"
+    sections: list[Section] = msgspec.field(default_factory=list)
+    """Extra verbatim sections, rendered after the context."""
+    inline_variables: list[str] = msgspec.field(default_factory=list)
+    """Variables the text already places (delimited in place), so renderers add no separate input slot."""
     user_term: str = "user"
     """The noun the prompt uses for the person it serves; one term throughout avoids mixed terminology."""

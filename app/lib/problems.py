@@ -91,11 +91,15 @@ def _field_errors(exc: ValidationException) -> list[dict[str, str]]:
 
 def _handle_validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[dict[str, Any]]:
     errors = _field_errors(exc)
-    detail = "The request is invalid: " + "; ".join(
-        f"{e['field']}: {e['message']}" if e["field"] else e["message"] for e in errors
-    ) if errors else "The request is invalid."
-    return problem_response(request, status=400, slug="validation-error", title="Validation failed", detail=detail,
-                            extra={"errors": errors})
+    detail = (
+        "The request is invalid: "
+        + "; ".join(f"{e['field']}: {e['message']}" if e["field"] else e["message"] for e in errors)
+        if errors
+        else "The request is invalid."
+    )
+    return problem_response(
+        request, status=400, slug="validation-error", title="Validation failed", detail=detail, extra={"errors": errors}
+    )
 
 
 def _handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
@@ -108,8 +112,15 @@ def _handle_http(request: Request[Any, Any, Any], exc: HTTPException) -> Respons
 
 
 def _handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Response[dict[str, Any]]:
-    return problem_response(request, status=exc.status_code, slug=exc.slug, title=exc.title, detail=exc.detail,
-                            extra=exc.extra, headers=exc.headers)
+    return problem_response(
+        request,
+        status=exc.status_code,
+        slug=exc.slug,
+        title=exc.title,
+        detail=exc.detail,
+        extra=exc.extra,
+        headers=exc.headers,
+    )
 
 
 def _handle_not_found(request: Request[Any, Any, Any], _: aa_exc.NotFoundError) -> Response[dict[str, Any]]:
@@ -157,7 +168,9 @@ def _handle_sqlalchemy(request: Request[Any, Any, Any], exc: Exception) -> Respo
 
 
 def _handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
-    logger.error("unhandled_exception", exc_info=exc, method=request.scope.get("method"), path=request.scope.get("path"))
+    logger.error(
+        "unhandled_exception", exc_info=exc, method=request.scope.get("method"), path=request.scope.get("path")
+    )
     return problem_response(request, status=500, detail="An unexpected error occurred. It has been logged.")
 
 

@@ -65,7 +65,7 @@ class RequestContextMiddleware:
         self._docs_prefix = docs_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http":  # type: ignore[comparison-overlap]
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
@@ -83,7 +83,7 @@ class RequestContextMiddleware:
                 headers = list(message.get("headers", ()))
                 present = {name.lower() for name, _ in headers}
                 headers.extend(h for h in extra_headers if h[0] not in present)
-                message["headers"] = headers  # type: ignore[typeddict-unknown-key]
+                message["headers"] = headers
             await send(message)
 
         try:
@@ -92,7 +92,7 @@ class RequestContextMiddleware:
             if self.access_log:
                 access_logger.info(
                     "request",
-                    method=scope["method"],
+                    method=scope.get("method"),
                     path=scope["path"],
                     status=status_code,
                     duration_ms=round((time.perf_counter() - started) * 1000, 2),

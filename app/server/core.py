@@ -29,6 +29,7 @@ from app.config.database import create_alchemy_config
 from app.config.settings import Settings
 from app.config.stores import create_store_registry
 from app.lib.cache import AppCache
+from app.lib.invalidation import InvalidationBus
 from app.lib.log import configure_logging
 from app.lib.media import enforce_json_content_type
 from app.lib.problems import EXCEPTION_HANDLERS
@@ -61,6 +62,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         stores: StoreRegistry = create_store_registry(settings, redis)
         app_config.stores = stores
         app_cache = AppCache(stores.get("cache"))
+        invalidation = InvalidationBus(redis, channel=f"{settings.redis_namespace}:invalidate")
 
         app_config.state = State(
             {
@@ -68,6 +70,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "redis": redis,
                 "db_engine": alchemy.get_engine(),
                 "app_cache": app_cache,
+                "invalidation": invalidation,
             }
         )
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
@@ -84,10 +87,25 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
             app_config.cors_config = CORSConfig(
                 allow_origins=settings.cors_origin_list,
                 allow_credentials=True,
-                allow_headers=["Content-Type", "Authorization", "X-API-Key", "X-CSRF-Token", "If-Match",
-                               "If-None-Match", "X-Request-ID"],
-                expose_headers=["X-Request-ID", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-                                "RateLimit-Reset", "RateLimit-Policy", "X-Cache"],
+                allow_headers=[
+                    "Content-Type",
+                    "Authorization",
+                    "X-API-Key",
+                    "X-CSRF-Token",
+                    "If-Match",
+                    "If-None-Match",
+                    "X-Request-ID",
+                ],
+                expose_headers=[
+                    "X-Request-ID",
+                    "ETag",
+                    "Retry-After",
+                    "RateLimit-Limit",
+                    "RateLimit-Remaining",
+                    "RateLimit-Reset",
+                    "RateLimit-Policy",
+                    "X-Cache",
+                ],
             )
         app_config.before_request = enforce_json_content_type
 
@@ -101,8 +119,12 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
             components=Components(
                 security_schemes={
                     "apiKey": SecurityScheme(type="http", scheme="bearer", description="`psk_…` API key"),
-                    "session": SecurityScheme(type="apiKey", name="promptsmith_session", security_scheme_in="cookie",
-                                              description="Session cookie from `POST /api/v1/auth/login`"),
+                    "session": SecurityScheme(
+                        type="apiKey",
+                        name="promptsmith_session",
+                        security_scheme_in="cookie",
+                        description="Session cookie from `POST /api/v1/auth/login`",
+                    ),
                 }
             ),
         )
@@ -112,6 +134,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
             {
                 "settings": Provide(_provide_settings, sync_to_thread=False),
                 "app_cache": Provide(_provide_app_cache, sync_to_thread=False),
+                "invalidation_bus": Provide(_provide_invalidation_bus, sync_to_thread=False),
             }
         )
         app_config.route_handlers.extend(ROUTE_HANDLERS)
@@ -126,3 +149,8 @@ def _provide_settings(request: Request[Any, Any, Any]) -> Settings:
 def _provide_app_cache(request: Request[Any, Any, Any]) -> AppCache:
     cache: AppCache = request.app.state.app_cache
     return cache
+
+
+def _provide_invalidation_bus(request: Request[Any, Any, Any]) -> InvalidationBus:
+    bus: InvalidationBus = request.app.state.invalidation
+    return bus

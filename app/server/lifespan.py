@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config.settings import Settings
+from app.lib.invalidation import InvalidationBus
 
 logger = structlog.get_logger("promptsmith.lifespan")
 
@@ -54,9 +55,12 @@ def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore
         if settings.should_auto_migrate:
             await asyncio.to_thread(run_migrations, alembic)
             logger.info("migrations_applied")
+        bus: InvalidationBus = app.state.invalidation
+        await bus.start()
         try:
             yield
         finally:
+            await bus.stop()
             redis = app.state.redis
             if redis is not None:
                 await redis.aclose()

@@ -71,9 +71,7 @@ class ApiKey(UUIDv7AuditBase):
     expires_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
-    created_by_id: Mapped[UUID | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL"), default=None
-    )
+    created_by_id: Mapped[UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), default=None)
 
 
 class AuditEvent(UUIDv7AuditBase):

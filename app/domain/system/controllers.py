@@ -36,7 +36,9 @@ class HealthController(Controller):
         summary="Readiness: the database and Redis answer",
         media_type=HEALTH_MEDIA_TYPE,
         responses={
-            503: ResponseSpec(data_container=Health, description="A required component is failing", media_type=HEALTH_MEDIA_TYPE)
+            503: ResponseSpec(
+                data_container=Health, description="A required component is failing", media_type=HEALTH_MEDIA_TYPE
+            )
         },
     )
     async def ready(self, state: State, settings: NamedDependency[Settings]) -> Response[Health]:

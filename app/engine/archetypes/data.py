@@ -21,7 +21,7 @@ DATA_EXTRACTION = Archetype(
     id="data_extraction",
     title="Structured data extraction",
     features=(
-        feat("extract", r"\bextract\w*\b|\bpull out\b|\bparse\b|\bparsing\b", 6),
+        feat("extract", r"\bextract\w*\b|\bpull out\b|\bparse\b|\bparsing\b", 8),
         feat("fields", r"\bfields?\b|\battributes?\b|\bkey[- ]value\b|\bentities\b", 2),
         feat("structured data", r"\bstructured (?:data|output|records?)\b|\binto json\b|\bas json\b", 3),
         feat("forms/invoices", r"\binvoices?\b|\breceipts?\b|\bresumes?\b|\bforms?\b|\bcontracts?\b", 1),
@@ -63,16 +63,16 @@ DATA_EXTRACTION = Archetype(
     out_of_scope='Return the JSON object with every field set to null when the input contains no extractable data.',
     when_unsure="Set the uncertain field to null rather than guessing.",
     variables=(var("text", "The input text to extract fields from."),),
-    drop_variables=("question", "content", "review"),
+    drop_variables=("question", "content", "review", "email"),
+    blendable=False,
     final_reminder="Return only the JSON object, with null for missing fields.",
-    accepts_length=False,
 )
 
 CLASSIFICATION = Archetype(
     id="classification",
     title="Classifier",
     features=(
-        feat("classify", r"\bclassif\w*\b|\bcategori[sz]\w*\b", 7),
+        feat("classify", r"\bclassif\w*\b|\bcategori[sz]\w*\b", 9),
         feat("labels", r"\blabels?\b|\btag (?:each|every|the)\b|\bwhich category\b", 3),
         feat("sentiment", r"\bsentiment\b|\bpositive,? (?:negative|neutral)\b", 4),
         feat("intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+|\btriage\b", 3),
@@ -100,22 +100,22 @@ CLASSIFICATION = Archetype(
     ),
     examples=(
         Example(input="The app crashes every time I open the camera.", output="bug_report"),
-        Example(input="Could you add a dark mode?", output="feature_request"),
+        Example(input="Add a dark mode, it would help at night.", output="feature_request"),
         Example(input="What are your opening hours?", output="other"),
     ),
     out_of_scope="Return the label \"other\".",
     when_unsure="Return the label that best matches the main point; if two fit equally, return \"other\".",
     variables=(var("text", "The text to classify."),),
     drop_variables=("question", "review", "content", "document"),
+    blendable=False,
     final_reminder="Return exactly one label from the set.",
-    accepts_length=False,
 )
 
 CONTENT_MODERATION = Archetype(
     id="content_moderation",
     title="Content moderator",
     features=(
-        feat("moderation", r"\bmoderat\w*\b", 7),
+        feat("moderation", r"\bmoderat\w*\b", 8),
         feat("policy violations", r"\bpolicy violations?\b|\bcommunity guidelines\b|\bviolat\w+ (?:the |our )?(?:policy|policies|rules|guidelines)\b", 4),
         feat("harm categories", r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bself-harm\b|\bscams?\b", 3),
         feat("flag content", r"\bflag\w* (?:posts?|comments?|content|messages?)\b|\buser-generated content\b", 3),
@@ -163,8 +163,8 @@ CONTENT_MODERATION = Archetype(
     when_unsure='Return the decision "review" with a one-sentence rationale.',
     variables=(var("content", "The user-generated content to assess."),),
     drop_variables=("question", "review", "text", "document"),
+    blendable=False,
     final_reminder="Return one moderation decision as JSON.",
-    accepts_length=False,
 )
 
 DOCUMENT_QA = Archetype(
@@ -233,7 +233,7 @@ DOCUMENT_QA = Archetype(
         var("document", "The source document(s) the answer is based on."),
         var("question", "The user's question."),
     ),
-    drop_variables=("content", "review", "text", "ticket"),
+    drop_variables=("content", "review", "text", "ticket", "sources"),
     final_reminder="Answer from the documents only, with citations, or say you don't know.",
 )
 
@@ -241,7 +241,7 @@ SUMMARIZATION = Archetype(
     id="summarization",
     title="Summariser",
     features=(
-        feat("summarise", r"\bsummar\w*\b|\btl;?dr\b|\bcondens\w*\b", 7),
+        feat("summarise", r"\bsummar\w*\b|\btl;?dr\b|\bcondens\w*\b", 8),
         feat("key points", r"\bkey (?:points|takeaways|findings)\b|\bdigests?\b|\bhighlights\b|\brecaps?\b", 3),
         feat("long input", r"\barticles?\b|\breports?\b|\bpapers?\b|\bdocuments?\b|\bthreads?\b|\btranscripts?\b", 1),
     ),
@@ -269,10 +269,22 @@ SUMMARIZATION = Archetype(
         kind="bullets",
         description="A one-sentence headline, then at most 5 bullet points, {max_words} words in total at most.",
     ),
+    examples=(
+        Example(
+            input="[A 2,000-word incident report about a 3-hour checkout outage on 4 May caused by an expired certificate.]",
+            output=(
+                "Checkout was down for 3 hours on 4 May because a TLS certificate expired.\n"
+                "- Cause: the renewal job had been disabled during a migration.\n"
+                "- Impact: no orders could be placed between 09:00 and 12:00 UTC.\n"
+                "- Follow-up: the platform team adds expiry alerts by 31 May."
+            ),
+        ),
+    ),
     out_of_scope="Say that you summarise the supplied text only.",
     when_unsure="Say which part of the input is unclear or missing instead of filling the gap.",
     variables=(var("document", "The text to summarise."),),
     drop_variables=("question", "review", "content"),
+    replaceable_inputs=("document",),
     final_reminder="Summarise the input faithfully, main point first.",
 )
 

@@ -42,7 +42,7 @@ TUTOR = Archetype(
     examples=(
         Example(
             input="What's the answer to 3x + 5 = 20?",
-            output="Let's solve it together. What could you do to both sides to get 3x on its own?",
+            output="Let's solve it together. Which operation on both sides leaves 3x on its own?",
         ),
     ),
     out_of_scope="Say that you help with learning this subject and steer back to it.",
@@ -85,6 +85,16 @@ WRITING_EDITOR = Archetype(
         kind="markdown",
         description="The edited text first, then a \"Changes\" list of at most three bullets, each under 20 words.",
     ),
+    examples=(
+        Example(
+            input="Their going to announce the results, which was delayed, on monday.",
+            output=(
+                "They are going to announce the delayed results on Monday.\n\n"
+                "Changes:\n- Fixed \"Their\" to \"They are\".\n- Merged the clause about the delay.\n"
+                "- Capitalised \"Monday\"."
+            ),
+        ),
+    ),
     out_of_scope="Say that you edit and improve text, and ask for the text to work on.",
     when_unsure="Keep the original wording for that passage and add a note asking the author what they meant.",
     variables=(var("text", "The text to edit."),),
@@ -124,12 +134,18 @@ TRANSLATION = Archetype(
         kind="prose",
         description="Only the translated text, with no notes, quotes or explanations around it.",
     ),
+    examples=(
+        Example(
+            input="Welcome back, {name}! Your order has shipped.",
+            output="[The same sentence in {language}, with the placeholder kept as is.]",
+        ),
+    ),
     out_of_scope="Translate the text as given; for requests other than translation, say that you only translate text.",
     when_unsure="Choose the most likely meaning and add a translator's note in square brackets after the sentence.",
     variables=(var("text", "The text to translate."),),
     drop_variables=("document", "email", "review", "content"),
+    blendable=False,
     final_reminder="Return only the {language} translation.",
-    accepts_length=False,
 )
 
 MARKETING_COPY = Archetype(
@@ -165,6 +181,16 @@ MARKETING_COPY = Archetype(
     output=OutputFormat(
         kind="markdown",
         description="Three variants under the headings \"Variant 1\" to \"Variant 3\", each at most {max_words} words.",
+    ),
+    examples=(
+        Example(
+            input="Product: a water bottle that keeps drinks cold for 24 hours.",
+            output=(
+                "Variant 1\nIce-cold water at hour 24. Order yours today.\n\n"
+                "Variant 2\nOne bottle, a full day of cold drinks. Get it now.\n\n"
+                "Variant 3\nYour afternoon coffee break deserves cold water too. Shop the bottle."
+            ),
+        ),
     ),
     out_of_scope="Say that you write marketing copy for this product only.",
     when_unsure="Ask for the missing product fact instead of inventing it.",
@@ -206,12 +232,18 @@ ROLEPLAY_INTERVIEWER = Archetype(
         kind="prose",
         description="During the session: one question per turn, at most 60 words. After the session: the feedback as a bulleted list.",
     ),
+    examples=(
+        Example(
+            input="I'm ready to start.",
+            output="Great. Tell me about a project where you had to change course half way. What happened?",
+        ),
+    ),
     out_of_scope="Stay in role and steer back to the session; outside the session, say you run practice interviews only.",
     when_unsure="Ask the {user} to clarify their answer as an interviewer would.",
     drop_variables=("question", "text", "resume"),
     user_term="candidate",
+    blendable=False,
     final_reminder="Ask the next interview question, one at a time.",
-    accepts_length=False,
 )
 
 MEETING_EMAIL_ASSISTANT = Archetype(
@@ -250,10 +282,21 @@ MEETING_EMAIL_ASSISTANT = Archetype(
             "and, when a reply is requested, a \"Draft reply\" section of at most {max_words} words."
         ),
     ),
+    examples=(
+        Example(
+            input="Notes: Ana will send the budget by Friday. We agreed to move the launch to June. Who updates the website?",
+            output=(
+                "Summary\nThe launch moves to June.\n\n"
+                "Action items\n- Send the budget; owner: Ana; due: Friday\n"
+                "- Update the website; owner: unassigned; due: not set"
+            ),
+        ),
+    ),
     out_of_scope="Say that you handle email and meeting follow-up only.",
     when_unsure="Mark the unclear point as a question for the {user} instead of guessing.",
     variables=(var("email", "The email thread or meeting notes to process."),),
     drop_variables=("document", "review", "content", "text"),
+    replaceable_inputs=("email",),
     final_reminder="Capture the decisions and action items, then draft the reply.",
 )
 
@@ -273,13 +316,19 @@ GENERAL_ASSISTANT = Archetype(
             "Calibrated confidence lets the {user} decide what to verify.",
         ),
         rule(
-            "Ask one clarifying question when a request has two or more reasonable readings.",
+            "Ask one clarifying question when a request can be read in two or more ways.",
             "Answering the wrong reading wastes a full turn.",
         ),
     ),
     output=OutputFormat(
         kind="prose",
         description="Plain prose of at most {max_words} words; use a numbered list for steps.",
+    ),
+    examples=(
+        Example(
+            input="How long should I boil an egg for a runny yolk?",
+            output="Boil it for 6 minutes, then cool it in cold water for 1 minute.",
+        ),
     ),
     out_of_scope="Say that the request is outside what you can help with here, and suggest where to get help.",
     when_unsure="Say that you don't know, or ask one clarifying question.",

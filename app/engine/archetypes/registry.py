@@ -39,10 +39,12 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """Input slots this kind of assistant always needs; cue-detected and explicit variables add to them."""
     drop_variables: tuple[str, ...] = ()
     """Cue-detected slots that make no sense for this archetype (e.g. `review` for a code reviewer)."""
+    replaceable_inputs: tuple[str, ...] = ("text",)
+    """Generic default slots that give way to a more specific cue-detected slot (e.g. `transcript` for `email`)."""
+    blendable: bool = True
+    """False for fixed-output archetypes (labels, JSON, translations): their rules conflict with other outputs."""
     user_term: str = "user"
     final_reminder: str
-    accepts_length: bool = True
-    """False when the output is a fixed structure (labels, JSON) that length cues must not change."""
 
 
 def feat(label: str, pattern: str, weight: int) -> Feature:

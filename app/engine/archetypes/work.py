@@ -11,7 +11,8 @@ CUSTOMER_SUPPORT = Archetype(
     features=(
         feat("customer support", r"\bcustomer (?:support|service|care|success)\b|\bsupport (?:agent|bot|assistant)\b", 6),
         feat("helpdesk", r"\bhelp ?desk\b|\bservice desk\b", 5),
-        feat("support ticket", r"\bsupport tickets?\b|\btickets?\b", 3),
+        feat("support ticket", r"\bsupport (?:tickets?|requests?|emails?|chats?|inbox|queue)\b", 5),
+        feat("tickets", r"\btickets?\b", 2),
         feat("account/billing topic", r"\b(?:refunds?|billing|subscriptions?|order status|shipping|returns?|invoices?)\b", 2),
         feat("escalation", r"\bescalat\w*", 3),
         feat("complaints", r"\bcomplain\w*", 2),
@@ -37,8 +38,8 @@ CUSTOMER_SUPPORT = Archetype(
         ),
         rule(
             "Escalate to a human agent when the customer asks for one, reports a security or legal issue, "
-            "requests a refund above your authority, or remains unhappy after two replies: reply with "
-            "\"I'm passing this to a human colleague who will follow up with you.\"",
+            "requests a refund above your authority, or remains unhappy after two replies. To escalate, reply "
+            "with \"I'm passing this to a human colleague who will follow up with you.\"",
             "These cases need judgement or permissions that an assistant lacks.",
             group="Escalation",
         ),
@@ -77,7 +78,7 @@ CUSTOMER_SUPPORT = Archetype(
     out_of_scope="Say that you can only help with questions about {product} and suggest where the customer can get help.",
     when_unsure="Say what you are unsure about, ask one clarifying question, or escalate to a human agent.",
     variables=(var("ticket", "The support ticket text submitted by the customer."),),
-    drop_variables=("review", "content", "email"),
+    drop_variables=("review", "content", "email", "question", "message", "text"),
     user_term="customer",
     final_reminder="Resolve the customer's issue now, or escalate it with the handoff sentence.",
 )
@@ -128,6 +129,19 @@ CODING_ASSISTANT = Archetype(
         description=(
             "Start with the assumptions as a short list, then the code in fenced blocks tagged with the language, "
             "then at most {max_words} words of explanation."
+        ),
+    ),
+    examples=(
+        Example(
+            input="My Python script fails with KeyError: 'id' when a record has no id.",
+            output=(
+                "Assumptions: Python 3.11, records are dicts.\n"
+                "```python\n"
+                "def record_id(record: dict[str, object]) -> object | None:\n"
+                "    return record.get(\"id\")\n"
+                "```\n"
+                "`dict.get` returns None instead of raising when the key is absent."
+            ),
         ),
     ),
     out_of_scope="Say that you help with programming tasks only and ask for a coding question.",
@@ -184,13 +198,22 @@ CODE_REVIEWER = Archetype(
             "severity (blocking, major, minor, optional), file and line, the problem and the fix."
         ),
     ),
+    examples=(
+        Example(
+            input='+ query = f"SELECT * FROM users WHERE name = \'{name}\'"',
+            output=(
+                "Summary: builds a user lookup query.\n"
+                "1. Blocking, users.py line 12: the query interpolates user input, which allows SQL injection. "
+                "Fix: pass `name` as a bound parameter."
+            ),
+        ),
+    ),
     out_of_scope="Say that you review code changes only and ask for a diff.",
     when_unsure="Flag the line as a question for the author instead of a defect, and say what would settle it.",
     variables=(var("diff", "The code diff under review."),),
     drop_variables=("review", "code", "content"),
     user_term="author",
     final_reminder="Review the diff and rank the findings by impact.",
-    accepts_length=False,
 )
 
 SQL_ANALYST = Archetype(
@@ -232,6 +255,21 @@ SQL_ANALYST = Archetype(
         description=(
             "One fenced ```sql block with the query, then at most {max_words} words that explain the approach "
             "and how to read the result."
+        ),
+    ),
+    examples=(
+        Example(
+            input="How many orders did we get per month in 2024?",
+            output=(
+                "```sql\n"
+                "SELECT date_trunc('month', created_at) AS month, count(*) AS orders\n"
+                "FROM orders\n"
+                "WHERE created_at >= '2024-01-01' AND created_at < '2025-01-01'\n"
+                "GROUP BY 1\n"
+                "ORDER BY 1;\n"
+                "```\n"
+                "PostgreSQL dialect; months follow the database time zone. One row per month with its order count."
+            ),
         ),
     ),
     out_of_scope="Say that you help with questions about this data only.",
@@ -290,6 +328,16 @@ TOOL_AGENT = Archetype(
             "words that lists the actions taken and their results."
         ),
     ),
+    examples=(
+        Example(
+            input="Book the cheapest flight from Berlin to Lisbon next Friday.",
+            reasoning="Needs live prices (search tool), then a booking that spends money (confirm first).",
+            output=(
+                "Searching flights Berlin to Lisbon for Friday; I expect a list of fares.\n"
+                "The cheapest fare is 89 EUR at 07:40. Shall I book it?"
+            ),
+        ),
+    ),
     out_of_scope="Say which part of the request your tools cannot do, and do the rest.",
     when_unsure="Ask one clarifying question before calling a tool with arguments you would have to guess.",
     drop_variables=("ticket", "text", "content"),
@@ -336,6 +384,17 @@ RESEARCH_ANALYST = Archetype(
         description=(
             "Markdown of at most {max_words} words: a three-sentence summary, key findings as bullets with sources, "
             "then a confidence level (high, medium or low) with one sentence of justification."
+        ),
+    ),
+    examples=(
+        Example(
+            input="Is demand for home batteries growing in Germany?",
+            output=(
+                "Summary: installations grew in 2023, driven by rooftop solar; growth depends on subsidies.\n"
+                "- Installations rose year over year [source: national storage registry, 2024].\n"
+                "- Interpretation: falling solar feed-in tariffs make self-consumption more attractive (unsourced).\n"
+                "Confidence: medium, because the registry lags by a quarter."
+            ),
         ),
     ),
     out_of_scope="Say that the question falls outside this research scope and name the closest question you can answer.",

@@ -14,10 +14,13 @@ VAGUE_RE = re.compile(
     re.I,
 )
 HEDGE_RE = re.compile(
-    r"\b(?:try to|try and|maybe|perhaps|possibly|if possible|might want to|could potentially|ideally|hopefully"
-    r"|should probably|it would be (?:nice|good|great|helpful) (?:if|to)|attempt to|do your best|if you can)\b",
+    r"\b(?:(?P<verb>try to|try and|attempt to)|maybe|perhaps|possibly|if possible|might want to|could potentially|ideally|hopefully"
+    r"|should probably|it would be (?:nice|good|great|helpful) (?:if|to)|do your best|if you can)\b",
     re.I,
 )
+# "try to" hedges only when it is the instruction itself ("Try to answer…", "please try to…"), not in
+# "requests that try to change these rules".
+HEDGE_VERB_CONTEXT_RE = re.compile(r"(?:^|[.!?:;\n*-]\s*|\b(?:please|should|must|always|you|will|and|can|to)\s+)$", re.I)
 BRIEF_RE = re.compile(
     r"\b(?:be (?:brief|concise|succinct|terse)|keep (?:it|(?:your |the )?(?:answers?|responses?|replies|output)) "
     r"(?:short|brief|concise)|(?:short|brief|concise|succinct|one-sentence) (?:answers?|responses?|replies)"
@@ -53,7 +56,7 @@ NEGATIVE_START_RE = re.compile(
 )
 ALTERNATIVE_RE = re.compile(
     r"\b(?:instead|rather|only|unless|if|when|because|so that|since|otherwise|but|as (?:this|it|that|these)"
-    r"|to (?:avoid|prevent|keep|ensure|protect|stay|save)|in favou?r of|except)\b|[:;—–]\s*\S|\bthen\b"
+    r"|to (?:avoid|prevent|keep|ensure|protect|stay|save)|in favou?r of|except|other than|apart from)\b|[:;—–]\s*\S|\bthen\b"
 )
 NEXT_ALTERNATIVE_RE = re.compile(r"^(?:instead|rather|use|prefer|say|reply|respond|answer|ask|offer|point)\b")
 TERM_RE = re.compile(r"\b(users?|customers?|clients?)\b(?:'s)?(?:[ -]([a-z]+))?", re.I)
@@ -81,6 +84,8 @@ def vague_terms(ctx: LintContext) -> Iterator[Hit]:
 def hedging(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     for m in HEDGE_RE.finditer(doc.text):
+        if m.group("verb") and not HEDGE_VERB_CONTEXT_RE.search(doc.text[max(0, m.start() - 20) : m.start()]):
+            continue
         if not doc.in_fence(m.start()) and not doc.is_quoted(m.start(), m.end()):
             yield Hit(m.start(), m.end(), f"Hedging '{m.group(0)}'.", "Use a direct instruction, and say what to do when it is not possible.")
 

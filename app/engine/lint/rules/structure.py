@@ -36,7 +36,7 @@ FORMAT_RE = re.compile(
     r"|json|yaml|csv|markdown|bullet(?:ed)? (?:points?|list)|numbered list|table"
     r"|(?:one|two|three|four|five|\d+) (?:sentences?|paragraphs?|words|bullets?|lines)"
     r"|(?:under|at most|no more than|fewer than|maximum of|up to) \d+ (?:words|sentences|paragraphs|characters|tokens|lines|bullets?)"
-    r"|plain text|plain prose)\b|<(?:output_format|format|answer|response_format|output)>|^#{1,6}[^\n]*\b(?:format|output)\b",
+    r"|plain text|plain prose)\b|<(?:output_format|format|response_format)>|^#{1,6}[^\n]*\b(?:format|output)\b",
     re.I | re.M,
 )
 STRUCTURED_REQUEST_RE = re.compile(
@@ -59,23 +59,23 @@ EXAMPLES_RE = re.compile(
     re.I | re.M,
 )
 FALLBACK_RE = re.compile(
-    r"\bif (?:you(?:'re| are)? (?:not sure|unsure|uncertain|unable|cannot|can't|don't know|do not know|lack|are missing)"
-    r"|(?:the |a |an |any )?(?:answer|information|question|request|input|document|field|value|data|user|context|topic|task)s?\b"
-    r"[^.\n]{0,60}\b(?:not|isn't|aren't|unclear|ambiguous|missing|unavailable|outside|unrelated|off-topic|insufficient|absent|empty)"
-    r"|unsure|uncertain|in doubt|nothing)"
-    r"|\bout[ -]of[ -]scope\b|\boutside (?:the|your|of)\b[^.\n]{0,30}\bscope\b|\bunrelated (?:to|questions|requests)\b|\boff-topic\b"
-    r"|\bi (?:don't|do not) know\b|\bpolitely (?:decline|refuse|redirect)|\bdecline\b|\brefuse\b|\bnull\b"
+    r"\b(?:if|when|whenever|unless)\b[^.\n]{0,80}?\b(?:not|no|none|nothing|unsure|uncertain|unclear|ambiguous|missing"
+    r"|lacks?|unavailable|outside|unrelated|off-topic|insufficient|absent|empty|doubt|unable|cannot|can't|doesn't|don't"
+    r"|too (?:large|long|short|vague))\b"
+    r"|\bout[ -]of[ -]scope\b|\boutside (?:the|your|of)\b[^.\n]{0,30}\bscope\b|\bunrelated (?:to|questions|requests)\b"
+    r"|\boff-topic\b|\bi (?:don't|do not) know\b|\bpolitely (?:decline|refuse|redirect)|\bdecline\b|\brefuse\b|\bnull\b"
     r"|\bnot (?:enough|sufficient) (?:information|context)\b|\bescalate\b|\bhand (?:off|over)\b"
     r"|\bask (?:a |one )?(?:short )?clarifying question|\bask (?:the user )?for clarification",
     re.I,
 )
 LONG_INPUT_NAME_RE = re.compile(
     r"(?:^|_)(?:documents?|docs?|context|articles?|transcripts?|text|content|pages?|reports?|sources?|code|files?|history"
-    r"|knowledge|corpus|passages?|manual|faq|contract|body|emails?|thread|conversation|data|notes|logs?)(?:$|_)",
+    r"|knowledge|corpus|passages?|manual|faq|contract|body|emails?|thread|conversation|data|notes|logs?|catalog(?:ue)?"
+    r"|listings?|inventory|diff|invoice)(?:$|_)",
     re.I,
 )
 LONG_INPUT_MIN_LENGTH = 2000
-TRAILING_INSTRUCTION_CHARS = 60
+TRAILING_INSTRUCTION_CHARS = 30
 LEADING_INSTRUCTION_CHARS = 200
 COMPLEX_WORDS = 200
 COMPLEX_SECTIONS = 4

@@ -1,0 +1,160 @@
+"""In-process caches that every app instance drops together.
+
+A `LocalCache` answers hot reads (resolve, API-key lookups) without any network round trip. Writes
+call `InvalidationBus.publish(cache, key)`: the key is dropped here at once and, through Redis
+pub/sub, on every other instance within milliseconds. Each cache also has a short TTL, so even if a
+message is lost (Redis down, subscriber reconnecting) no instance serves a stale entry for longer
+than that TTL; while the subscription is down every local cache is cleared on reconnect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections import OrderedDict
+from typing import Generic, TypeVar
+
+import structlog
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+logger = structlog.get_logger("promptsmith.invalidation")
+
+T = TypeVar("T")
+
+
+class LocalCache(Generic[T]):
+    """A bounded in-process TTL cache (LRU eviction). Not shared between processes."""
+
+    def __init__(self, name: str, *, ttl: float, maxsize: int = 10_000) -> None:
+        self.name = name
+        self.ttl = ttl
+        self.maxsize = maxsize
+        self._data: OrderedDict[str, tuple[float, T]] = OrderedDict()
+
+    def get(self, key: str) -> T | None:
+        entry = self._data.get(key)
+        if entry is None:
+            return None
+        expires_at, value = entry
+        if expires_at < time.monotonic():
+            self._data.pop(key, None)
+            return None
+        return value
+
+    def set(self, key: str, value: T, ttl: float | None = None) -> None:
+        self._data[key] = (time.monotonic() + (self.ttl if ttl is None else ttl), value)
+        self._data.move_to_end(key)
+        if len(self._data) > self.maxsize:
+            self._data.popitem(last=False)
+
+    def invalidate(self, key: str) -> None:
+        self._data.pop(key, None)
+
+    def invalidate_prefix(self, prefix: str) -> None:
+        for key in [k for k in self._data if k.startswith(prefix)]:
+            self._data.pop(key, None)
+
+    def clear(self) -> None:
+        self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class InvalidationBus:
+    """Broadcasts cache invalidations to every instance sharing the Redis server.
+
+    Message format: `<cache name>\\x00<key>`; a key ending in `*` drops every key with that prefix.
+    """
+
+    def __init__(self, redis: Redis | None, channel: str) -> None:
+        self.redis = redis
+        self.channel = channel
+        self._caches: dict[str, LocalCache[object]] = {}
+        self._task: asyncio.Task[None] | None = None
+        self._connected = asyncio.Event()
+
+    def register(self, cache: LocalCache[T]) -> LocalCache[T]:
+        """Make `cache` follow invalidations; returns it for convenient assignment."""
+        self._caches[cache.name] = cache  # type: ignore[assignment]
+        return cache
+
+    def cache(self, name: str) -> LocalCache[object] | None:
+        return self._caches.get(name)
+
+    def _apply(self, cache_name: str, key: str) -> None:
+        cache = self._caches.get(cache_name)
+        if cache is None:
+            return
+        if key.endswith("*"):
+            cache.invalidate_prefix(key[:-1])
+        else:
+            cache.invalidate(key)
+
+    async def publish(self, cache_name: str, key: str) -> None:
+        """Drop `key` here now and ask every other instance to do the same. Never raises."""
+        self._apply(cache_name, key)
+        if self.redis is None:
+            return
+        try:
+            await self.redis.publish(self.channel, f"{cache_name}\x00{key}")
+        except (RedisError, OSError) as exc:
+            # Other instances fall back to their TTL; the write itself must not fail because of Redis.
+            logger.warning("invalidation_publish_failed", error_type=type(exc).__name__)
+
+    async def start(self) -> None:
+        if self.redis is not None and self._task is None:
+            self._task = asyncio.create_task(self._listen(), name="invalidation-bus")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def wait_connected(self, timeout: float = 2.0) -> bool:
+        """For tests and start-up: True once the subscription is live."""
+        try:
+            await asyncio.wait_for(self._connected.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    def _clear_all(self) -> None:
+        for cache in self._caches.values():
+            cache.clear()
+
+    async def _listen(self) -> None:
+        assert self.redis is not None
+        delay = 0.1
+        while True:
+            pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+            try:
+                await pubsub.subscribe(self.channel)
+                # Anything published while we were not subscribed is lost: start clean.
+                self._clear_all()
+                self._connected.set()
+                delay = 0.1
+                while True:
+                    message = await pubsub.get_message(timeout=1.0)
+                    if message is None:
+                        continue
+                    data = message.get("data")
+                    if isinstance(data, bytes):
+                        cache_name, _, key = data.decode().partition("\x00")
+                        self._apply(cache_name, key)
+            except asyncio.CancelledError:
+                raise
+            except (RedisError, OSError) as exc:
+                if self._connected.is_set():
+                    logger.warning("invalidation_subscription_lost", error_type=type(exc).__name__)
+                self._connected.clear()
+                self._clear_all()
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 2.0)
+            finally:
+                with contextlib.suppress(Exception):
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]
