@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 from dotenv import dotenv_values
+from redis.connection import parse_url as redis_parse_url
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -91,6 +92,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Prompt registry
     resolve_cache_ttl: PosInt = 300
     resolve_cache_enabled: bool = True
+    resolve_local_ttl: PosFloat = 1.0
+    """Seconds a resolve answer lives in the in-process cache (writes also drop it on every instance)."""
+    resolve_stale_ttl: PosInt = 86400
+    """Seconds the last known good resolve answer is kept, served only while the database is unreachable."""
 
     # Optional LLM refinement
     llm_provider: LLMProvider = "none"
@@ -98,7 +103,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     llm_api_key: str | None = None
     llm_model: str | None = None
     llm_timeout: PosFloat = 20.0
+    """Seconds one call to the provider may take (connect, send, wait and read the whole answer)."""
     llm_max_retries: NonNegInt = 2
+    """Extra attempts after a connection error, 429 or 5xx. A timed-out call is not retried."""
+    llm_retry_backoff: NonNegFloat = 0.5
+    """First retry delay in seconds; doubles per attempt (with jitter), capped at 8 s; Retry-After wins."""
+    llm_max_output_tokens: PosInt = 4096
+    llm_cache_ttl: PosInt = 86400
+    """Seconds a refined prompt stays cached (key: brief hash, engine, provider and model)."""
 
     @property
     def is_development(self) -> bool:
@@ -143,7 +155,7 @@ def _coerce(raw: Mapping[str, str | None]) -> dict[str, Any]:
 def _validate(settings: Settings) -> None:
     try:
         url = make_url(settings.database_url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise SettingsError(
             "DATABASE_URL: cannot parse the URL (expected e.g. postgresql+asyncpg://user:pass@host:5432/db)"
         ) from None
@@ -153,8 +165,13 @@ def _validate(settings: Settings) -> None:
         raise SettingsError("DATABASE_URL: PostgreSQL needs the asyncpg driver (postgresql+asyncpg://...)")
     if url.get_backend_name() == "sqlite" and url.get_driver_name() != "aiosqlite":
         raise SettingsError("DATABASE_URL: SQLite needs the aiosqlite driver (sqlite+aiosqlite:///...)")
-    if settings.redis_url is not None and not settings.redis_url.startswith(("redis://", "rediss://", "unix://")):
-        raise SettingsError("REDIS_URL: must start with redis://, rediss:// or unix://")
+    if settings.redis_url is not None:
+        if not settings.redis_url.startswith(("redis://", "rediss://", "unix://")):
+            raise SettingsError("REDIS_URL: must start with redis://, rediss:// or unix://")
+        try:
+            redis_parse_url(settings.redis_url)
+        except ValueError as err:
+            raise SettingsError(f"REDIS_URL: cannot parse the URL ({err})") from None
     if settings.environment != "development":
         if not settings.secret_key:
             raise SettingsError(f"SECRET_KEY: required when ENVIRONMENT={settings.environment}")

@@ -234,3 +234,11 @@ def extract_entities(task: str) -> Entities:
         tone=tone,
         variables=tuple(variables),
     )
+
+
+_DESCRIPTIONS: dict[str, str] = {cue.name: cue.description for cue in _VAR_CUES}
+
+
+def describe_variable(name: str) -> str:
+    """A default description for a variable name (known input kinds get a specific one)."""
+    return _DESCRIPTIONS.get(name, f"The {name.replace('_', ' ')} supplied at run time.")

@@ -169,7 +169,9 @@ def _output_format(primary: Archetype, brief: Brief, entities: Entities) -> tupl
     if primary.id == "data_extraction":
         fields = extract_fields(brief.task)
         if fields:
-            return OutputFormat(kind="json", description=primary.output.description, json_schema=field_schema(fields)), True
+            return OutputFormat(
+                kind="json", description=primary.output.description, json_schema=field_schema(fields)
+            ), True
     cue = entities.output_kind
     if cue is None or cue == primary.output.kind or primary.output.kind in ("json", "decision", "label", "code"):
         return primary.output, False
@@ -215,17 +217,17 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
             "bug_report", "feature_request", "billing", "other"
         ]  # fmt: skip
     product = entities.product
-    ph = dict(
-        for_product=f" for {product}" if product else "",
-        product=product or "this product",
-        user=primary.user_term,
-        audience=audience or "",
-        language=language or "the target language",
-        source_phrase=f" from {entities.source_language}" if entities.source_language else "",
-        labels=", ".join(labels),
-        task_sentence=task_sentence(brief.task),
-        max_words=str(MAX_WORDS[length]),
-    )
+    ph = {
+        "for_product": f" for {product}" if product else "",
+        "product": product or "this product",
+        "user": primary.user_term,
+        "audience": audience or "",
+        "language": language or "the target language",
+        "source_phrase": f" from {entities.source_language}" if entities.source_language else "",
+        "labels": ", ".join(labels),
+        "task_sentence": task_sentence(brief.task),
+        "max_words": str(MAX_WORDS[length]),
+    }
 
     def fill(text: str) -> str:
         # Only known {names} are replaced: example outputs contain JSON braces and must stay intact.
@@ -280,9 +282,8 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     )
 
     output, overridden = _output_format(primary, brief, entities)
-    if "{max_words}" in output.description:
-        description = output.description.replace("{max_words}", ph["max_words"])
-        output = OutputFormat(kind=output.kind, description=description, json_schema=output.json_schema)
+    if not brief.output_format:  # the brief's own wording is used verbatim; templates get their placeholders
+        output = OutputFormat(kind=output.kind, description=fill(output.description), json_schema=output.json_schema)
 
     reasoning: list[str] = []
     if output.kind not in ("json", "label", "decision") and length != "short":
@@ -311,7 +312,9 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
             Example(input="The package arrived on Tuesday.", output="neutral"),
         ]
     else:
-        examples = [Example(input=fill(e.input), output=fill(e.output), reasoning=e.reasoning) for e in primary.examples]
+        examples = [
+            Example(input=fill(e.input), output=fill(e.output), reasoning=e.reasoning) for e in primary.examples
+        ]
 
     extra = _dedupe(fill(g) for a in archetypes for g in a.guardrails_extra)
     guardrails = Guardrails(

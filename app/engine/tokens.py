@@ -146,7 +146,9 @@ def _from_base(target: Target, base: int, exact_available: bool, overhead: int) 
         return TokenCount(target=target, count=base + overhead, method="exact", tokenizer="o200k_base")
     if target == "claude":
         tokenizer = "o200k_base x1.1" if exact_available else "chars/3.5"
-        return TokenCount(target=target, count=math.ceil(base * CLAUDE_FACTOR) + overhead, method="estimate", tokenizer=tokenizer)
+        return TokenCount(
+            target=target, count=math.ceil(base * CLAUDE_FACTOR) + overhead, method="estimate", tokenizer=tokenizer
+        )
     tokenizer = "o200k_base (proxy)" if exact_available else "chars/4"
     return TokenCount(target=target, count=base + overhead, method="estimate", tokenizer=tokenizer)
 
@@ -163,7 +165,14 @@ def _counts(prompt: str | Sequence[ChatMessage], targets: Sequence[Target]) -> l
         # The claude heuristic is applied to characters directly (chars/3.5), so the factor is not reapplied.
         divisor = 3.5 if target == "claude" else 4.0
         count = math.ceil(chars / divisor) + overhead
-        result.append(TokenCount(target=target, count=count, method="estimate", tokenizer="chars/3.5" if target == "claude" else "chars/4"))
+        result.append(
+            TokenCount(
+                target=target,
+                count=count,
+                method="estimate",
+                tokenizer="chars/3.5" if target == "claude" else "chars/4",
+            )
+        )
     return result
 
 

@@ -21,7 +21,9 @@ DOCS_CSP = (
 def create_app(settings: Settings | None = None) -> Litestar:
     """Build the application. Tests pass their own `settings`; servers read them from the environment."""
     settings = settings or get_settings()
-    app = Litestar(plugins=[ApplicationCore(settings)])
+    # request_max_body_size must be passed here: Litestar 2.x reads the constructor argument, not the
+    # value an init plugin sets on AppConfig, so setting it only in ApplicationCore left the 10 MB default.
+    app = Litestar(plugins=[ApplicationCore(settings)], request_max_body_size=settings.max_body_size)
     # Wrapped around Litestar's own handler so 404/405 and every error response get the request id,
     # the access line and the security headers too (route middleware never sees unmatched paths).
     app.asgi_handler = RequestContextMiddleware(

@@ -28,6 +28,8 @@ from app import __version__
 from app.config.database import create_alchemy_config
 from app.config.settings import Settings
 from app.config.stores import create_store_registry
+from app.domain.accounts.deps import install_accounts
+from app.domain.generation.llm import llm_lifespan
 from app.lib.cache import AppCache
 from app.lib.invalidation import InvalidationBus
 from app.lib.log import configure_logging
@@ -35,6 +37,7 @@ from app.lib.media import enforce_json_content_type
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
 from app.server.lifespan import make_lifespan
+from app.domain.prompts.urls import install_encoded_slash_routing
 from app.server.routes import ROUTE_HANDLERS
 
 
@@ -74,6 +77,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
             }
         )
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
+        app_config.lifespan.append(llm_lifespan)  # shared httpx client of the optional LLM refinement
 
         # Errors: every failure becomes application/problem+json.
         app_config.exception_handlers.update(EXCEPTION_HANDLERS)
@@ -137,7 +141,9 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "invalidation_bus": Provide(_provide_invalidation_bus, sync_to_thread=False),
             }
         )
+        install_accounts(app_config)  # caller/workspace_ctx deps, auth guard, RateLimit headers, sessions lifespan
         app_config.route_handlers.extend(ROUTE_HANDLERS)
+        app_config.on_startup.append(install_encoded_slash_routing)  # prompt names with %2F (app.domain.prompts.urls)
         return app_config
 
 

@@ -1,5 +1,7 @@
 """Archetypes that transform supplied inputs: extraction, classification, moderation, QA, summaries."""
 
+# ruff: noqa: E501  (archetype content: one rule or pattern per line reads and greps better than split literals)
+
 from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
@@ -60,7 +62,7 @@ DATA_EXTRACTION = Archetype(
             output='{"name": "Northwind Traders", "date": "2024-03-03", "amount": null, "currency": null}',
         ),
     ),
-    out_of_scope='Return the JSON object with every field set to null when the input contains no extractable data.',
+    out_of_scope="Return the JSON object with every field set to null when the input contains no extractable data.",
     when_unsure="Set the uncertain field to null rather than guessing.",
     variables=(var("text", "The input text to extract fields from."),),
     drop_variables=("question", "content", "review", "email"),
@@ -75,7 +77,9 @@ CLASSIFICATION = Archetype(
         feat("classify", r"\bclassif\w*\b|\bcategori[sz]\w*\b", 9),
         feat("labels", r"\blabels?\b|\btag (?:each|every|the)\b|\bwhich category\b", 3),
         feat("sentiment", r"\bsentiment\b|\bpositive,? (?:negative|neutral)\b", 4),
-        feat("intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+|\btriage\b", 3),
+        feat(
+            "intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+|\btriage\b", 3
+        ),
     ),
     role="You are a text classifier{for_product}.",
     objective="Assign exactly one label from the closed label set to each input.",
@@ -90,21 +94,21 @@ CLASSIFICATION = Archetype(
             "Keyword matching misclassifies sarcasm, negation and quoted text.",
         ),
         rule(
-            "Use the label \"other\" when no label fits.",
+            'Use the label "other" when no label fits.',
             "A forced fit corrupts the statistics built on these labels.",
         ),
     ),
     output=OutputFormat(
         kind="label",
-        description="Only the label, in lowercase, on a single line, with no explanation.",
+        description="Only the label (one of: {labels}), in lowercase, on a single line, with no explanation.",
     ),
     examples=(
         Example(input="The app crashes every time I open the camera.", output="bug_report"),
         Example(input="Add a dark mode, it would help at night.", output="feature_request"),
         Example(input="What are your opening hours?", output="other"),
     ),
-    out_of_scope="Return the label \"other\".",
-    when_unsure="Return the label that best matches the main point; if two fit equally, return \"other\".",
+    out_of_scope='Return the label "other".',
+    when_unsure='Return the label that best matches the main point; if two fit equally, return "other".',
     variables=(var("text", "The text to classify."),),
     drop_variables=("question", "review", "content", "document"),
     blendable=False,
@@ -116,8 +120,16 @@ CONTENT_MODERATION = Archetype(
     title="Content moderator",
     features=(
         feat("moderation", r"\bmoderat\w*\b", 8),
-        feat("policy violations", r"\bpolicy violations?\b|\bcommunity guidelines\b|\bviolat\w+ (?:the |our )?(?:policy|policies|rules|guidelines)\b", 4),
-        feat("harm categories", r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bself-harm\b|\bscams?\b", 3),
+        feat(
+            "policy violations",
+            r"\bpolicy violations?\b|\bcommunity guidelines\b|\bviolat\w+ (?:the |our )?(?:policy|policies|rules|guidelines)\b",
+            4,
+        ),
+        feat(
+            "harm categories",
+            r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bself-harm\b|\bscams?\b",
+            3,
+        ),
         feat("flag content", r"\bflag\w* (?:posts?|comments?|content|messages?)\b|\buser-generated content\b", 3),
     ),
     role="You are a content moderator{for_product}.",
@@ -137,7 +149,7 @@ CONTENT_MODERATION = Archetype(
             "Removing counter-speech and news reporting harms the community.",
         ),
         rule(
-            "Choose \"review\" as the decision when the content is ambiguous or the category is unclear.",
+            'Choose "review" as the decision when the content is ambiguous or the category is unclear.',
             "Borderline cases need a human moderator.",
         ),
     ),
@@ -145,7 +157,8 @@ CONTENT_MODERATION = Archetype(
         kind="decision",
         description=(
             "A single JSON object with no code fence: "
-            '{"decision": "allow" | "remove" | "review", "category": one of the policy categories, '
+            '{"decision": "allow" | "remove" | "review", "category": "hate" | "harassment" | "sexual" | "violence" | '
+            '"self_harm" | "spam" | "none", '
             '"rationale": one sentence that cites the policy category}.'
         ),
     ),
@@ -176,8 +189,16 @@ DOCUMENT_QA = Archetype(
             r"\banswer\w* (?:the )?(?:user's |customer's |employee )?questions? (?:about|based on|from|using|over|on)\b",
             4,
         ),
-        feat("supplied sources", r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages)\b", 5),
-        feat("documents", r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge base\b|\bpolic(?:y|ies)\b|\bcontracts?\b|\bfaqs?\b", 2),
+        feat(
+            "supplied sources",
+            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages)\b",
+            5,
+        ),
+        feat(
+            "documents",
+            r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge base\b|\bpolic(?:y|ies)\b|\bcontracts?\b|\bfaqs?\b",
+            2,
+        ),
         feat("citations", r"\bcit(?:e|es|ing|ations?)\b|\bsources?\b|\breferences?\b", 3),
         feat("rag", r"\brag\b|\bretrieval\b|\bgrounded\b", 4),
     ),
@@ -195,7 +216,7 @@ DOCUMENT_QA = Archetype(
             group="Grounding",
         ),
         rule(
-            "When the documents do not contain the answer, reply exactly: \"I don't know based on the provided documents.\"",
+            'When the documents do not contain the answer, reply exactly: "I don\'t know based on the provided documents."',
             "An honest gap is better than a fabricated answer.",
             group="Grounding",
         ),
@@ -214,7 +235,7 @@ DOCUMENT_QA = Archetype(
         kind="prose",
         description=(
             "A direct answer of at most {max_words} words with inline citations like [doc: 2, section 3], "
-            "or the exact \"I don't know\" sentence."
+            'or the exact "I don\'t know" sentence.'
         ),
     ),
     examples=(
@@ -228,7 +249,7 @@ DOCUMENT_QA = Archetype(
         ),
     ),
     out_of_scope="Say that you answer questions about the supplied documents only.",
-    when_unsure="Reply: \"I don't know based on the provided documents.\"",
+    when_unsure='Reply: "I don\'t know based on the provided documents."',
     variables=(
         var("document", "The source document(s) the answer is based on."),
         var("question", "The user's question."),

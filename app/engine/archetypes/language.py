@@ -1,5 +1,7 @@
 """Archetypes for teaching, writing, language and conversation assistants, plus the fallback."""
 
+# ruff: noqa: E501  (archetype content: one rule or pattern per line reads and greps better than split literals)
+
 from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
@@ -11,8 +13,16 @@ TUTOR = Archetype(
     features=(
         feat("tutor", r"\btutor\w*\b|\bteach\w*\b|\bsocratic\b", 7),
         feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b|\bkids\b|\bchildren\b", 3),
-        feat("learning", r"\bhomework\b|\blessons?\b|\blearn\w*\b|\bexplain\w* (?:concepts?|topics?)\b|\bquiz\w*\b|\bexercises?\b", 3),
-        feat("subjects", r"\bmath\w*\b|\balgebra\b|\bcalculus\b|\bphysics\b|\bchemistry\b|\bbiology\b|\bhistory\b|\bgrammar\b", 2),
+        feat(
+            "learning",
+            r"\bhomework\b|\blessons?\b|\blearn\w*\b|\bexplain\w* (?:concepts?|topics?)\b|\bquiz\w*\b|\bexercises?\b",
+            3,
+        ),
+        feat(
+            "subjects",
+            r"\bmath\w*\b|\balgebra\b|\bcalculus\b|\bphysics\b|\bchemistry\b|\bbiology\b|\bhistory\b|\bgrammar\b",
+            2,
+        ),
     ),
     role="You are a patient tutor{for_product}.",
     objective="Help the student understand the material well enough to solve similar problems on their own.",
@@ -57,7 +67,11 @@ WRITING_EDITOR = Archetype(
     title="Writing and editing assistant",
     features=(
         feat("edit", r"\bedit(?:s|ing|or)?\b|\bproofread\w*\b|\bcopy-?edit\w*\b", 6),
-        feat("rewrite", r"\brewrit\w*\b|\brephras\w*\b|\bpolish\w*\b|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b", 5),
+        feat(
+            "rewrite",
+            r"\brewrit\w*\b|\brephras\w*\b|\bpolish\w*\b|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b",
+            5,
+        ),
         feat("grammar/style", r"\bgrammar\b|\bspelling\b|\bstyle guides?\b|\bclarity\b|\breadability\b", 3),
         feat("writing", r"\bwrit(?:e|ing) (?:blog posts?|articles?|essays?|stories|content)\b|\bdrafts?\b", 2),
     ),
@@ -83,15 +97,15 @@ WRITING_EDITOR = Archetype(
     ),
     output=OutputFormat(
         kind="markdown",
-        description="The edited text first, then a \"Changes\" list of at most three bullets, each under 20 words.",
+        description='The edited text first, then a "Changes" list of at most three bullets, each under 20 words.',
     ),
     examples=(
         Example(
             input="Their going to announce the results, which was delayed, on monday.",
             output=(
                 "They are going to announce the delayed results on Monday.\n\n"
-                "Changes:\n- Fixed \"Their\" to \"They are\".\n- Merged the clause about the delay.\n"
-                "- Capitalised \"Monday\"."
+                'Changes:\n- Fixed "Their" to "They are".\n- Merged the clause about the delay.\n'
+                '- Capitalised "Monday".'
             ),
         ),
     ),
@@ -118,7 +132,7 @@ TRANSLATION = Archetype(
             "Literal translation reads as machine output and can change the meaning.",
         ),
         rule(
-            "Keep names, product names, code, URLs and placeholders in double curly braces unchanged.",
+            "Keep names, product names, code, URLs and placeholders such as {name} or %s unchanged.",
             "These strings are identifiers that break when translated.",
         ),
         rule(
@@ -153,8 +167,16 @@ MARKETING_COPY = Archetype(
     title="Marketing copywriter",
     features=(
         feat("marketing", r"\bmarketing\b|\bcopywrit\w*\b|\bad copy\b|\badvert\w*\b", 6),
-        feat("copy formats", r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bnewsletters?\b", 4),
-        feat("campaign/social", r"\bcampaigns?\b|\bsocial media\b|\binstagram\b|\blinkedin posts?\b|\btweets?\b|\bseo\b", 3),
+        feat(
+            "copy formats",
+            r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bnewsletters?\b",
+            4,
+        ),
+        feat(
+            "campaign/social",
+            r"\bcampaigns?\b|\bsocial media\b|\binstagram\b|\blinkedin posts?\b|\btweets?\b|\bseo\b",
+            3,
+        ),
         feat("conversion", r"\bconversions?\b|\bcall to action\b|\bcta\b|\bbrand voice\b", 2),
     ),
     role="You are a marketing copywriter{for_product}.",
@@ -180,7 +202,7 @@ MARKETING_COPY = Archetype(
     tone=("Confident and vivid, matched to the brand voice.",),
     output=OutputFormat(
         kind="markdown",
-        description="Three variants under the headings \"Variant 1\" to \"Variant 3\", each at most {max_words} words.",
+        description='Three variants under the headings "Variant 1" to "Variant 3", each at most {max_words} words.',
     ),
     examples=(
         Example(
@@ -215,7 +237,7 @@ ROLEPLAY_INTERVIEWER = Archetype(
             "Several questions at once overwhelm the {user} and break realism.",
         ),
         rule(
-            "Stay in role for the whole session until the {user} types \"end session\".",
+            'Stay in role for the whole session until the {user} types "end session".',
             "Breaking character ruins the practice value.",
         ),
         rule(
@@ -267,7 +289,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
             "Busy readers answer short, well-pitched emails faster.",
         ),
         rule(
-            "Mark items with no owner or date as \"owner: unassigned\" or \"due: not set\".",
+            'Mark items with no owner or date as "owner: unassigned" or "due: not set".',
             "Inventing owners or dates creates false commitments.",
         ),
         rule(
@@ -278,8 +300,8 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     output=OutputFormat(
         kind="markdown",
         description=(
-            "Markdown with a \"Summary\" (at most 3 sentences), \"Action items\" (a bullet per item: task, owner, due) "
-            "and, when a reply is requested, a \"Draft reply\" section of at most {max_words} words."
+            'Markdown with a "Summary" (at most 3 sentences), "Action items" (a bullet per item: task, owner, due) '
+            'and, when a reply is requested, a "Draft reply" section of at most {max_words} words.'
         ),
     ),
     examples=(

@@ -1,5 +1,7 @@
 """Archetypes for support, software and analysis assistants."""
 
+# ruff: noqa: E501  (archetype content: one rule or pattern per line reads and greps better than split literals)
+
 from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
@@ -9,11 +11,17 @@ CUSTOMER_SUPPORT = Archetype(
     id="customer_support",
     title="Customer support agent",
     features=(
-        feat("customer support", r"\bcustomer (?:support|service|care|success)\b|\bsupport (?:agent|bot|assistant)\b", 6),
+        feat(
+            "customer support", r"\bcustomer (?:support|service|care|success)\b|\bsupport (?:agent|bot|assistant)\b", 6
+        ),
         feat("helpdesk", r"\bhelp ?desk\b|\bservice desk\b", 5),
         feat("support ticket", r"\bsupport (?:tickets?|requests?|emails?|chats?|inbox|queue)\b", 5),
         feat("tickets", r"\btickets?\b", 2),
-        feat("account/billing topic", r"\b(?:refunds?|billing|subscriptions?|order status|shipping|returns?|invoices?)\b", 2),
+        feat(
+            "account/billing topic",
+            r"\b(?:refunds?|billing|subscriptions?|order status|shipping|returns?|invoices?)\b",
+            2,
+        ),
         feat("escalation", r"\bescalat\w*", 3),
         feat("complaints", r"\bcomplain\w*", 2),
         feat("customers", r"\bcustomers?\b", 1),
@@ -39,7 +47,7 @@ CUSTOMER_SUPPORT = Archetype(
         rule(
             "Escalate to a human agent when the customer asks for one, reports a security or legal issue, "
             "requests a refund above your authority, or remains unhappy after two replies. To escalate, reply "
-            "with \"I'm passing this to a human colleague who will follow up with you.\"",
+            'with "I\'m passing this to a human colleague who will follow up with you."',
             "These cases need judgement or permissions that an assistant lacks.",
             group="Escalation",
         ),
@@ -87,10 +95,22 @@ CODING_ASSISTANT = Archetype(
     id="coding_assistant",
     title="Coding assistant",
     features=(
-        feat("coding assistant", r"\b(?:coding|programming|developer|code) (?:assistant|helper|copilot|buddy)\b|\bpair programm\w*", 6),
-        feat("write code", r"\b(?:write|writing|generate|generating|produce) (?:the )?(?:code|functions?|scripts?|programs?)\b", 4),
+        feat(
+            "coding assistant",
+            r"\b(?:coding|programming|developer|code) (?:assistant|helper|copilot|buddy)\b|\bpair programm\w*",
+            6,
+        ),
+        feat(
+            "write code",
+            r"\b(?:write|writing|generate|generating|produce) (?:the )?(?:code|functions?|scripts?|programs?)\b",
+            4,
+        ),
         feat("debugging", r"\bdebug\w*|\bfix(?:es|ing)? (?:the )?bugs?\b|\bstack ?traces?\b|\bexceptions?\b", 3),
-        feat("programming language", r"\b(?:python|javascript|typescript|rust|golang|java|kotlin|swift|c\+\+|c#|ruby|php|react|django|fastapi|node\.?js|bash)\b", 2),
+        feat(
+            "programming language",
+            r"\b(?:python|javascript|typescript|rust|golang|java|kotlin|swift|c\+\+|c#|ruby|php|react|django|fastapi|node\.?js|bash)\b",
+            2,
+        ),
         feat("refactoring", r"\brefactor\w*|\bunit tests?\b|\bfunctions?\b|\bscripts?\b", 2),
         feat("developers", r"\bdevelopers?\b|\bprogrammers?\b|\bengineers?\b", 1),
     ),
@@ -138,7 +158,7 @@ CODING_ASSISTANT = Archetype(
                 "Assumptions: Python 3.11, records are dicts.\n"
                 "```python\n"
                 "def record_id(record: dict[str, object]) -> object | None:\n"
-                "    return record.get(\"id\")\n"
+                '    return record.get("id")\n'
                 "```\n"
                 "`dict.get` returns None instead of raising when the key is absent."
             ),
@@ -156,7 +176,11 @@ CODE_REVIEWER = Archetype(
     id="code_reviewer",
     title="Code reviewer",
     features=(
-        feat("code review", r"\bcode reviews?\b|\breview(?:s|ing)? (?:the |a |each |every )?(?:code|pull requests?|prs?|diffs?|merge requests?|patch(?:es)?|changes?)\b", 7),
+        feat(
+            "code review",
+            r"\bcode reviews?\b|\breview(?:s|ing)? (?:the |a |each |every )?(?:code|pull requests?|prs?|diffs?|merge requests?|patch(?:es)?|changes?)\b",
+            7,
+        ),
         feat("reviewer", r"\breviewer\b", 3),
         feat("diff", r"\bdiffs?\b|\bpull requests?\b|\bmerge requests?\b|\bPRs?\b", 3),
         feat("review concerns", r"\bvulnerabilit\w*|\bcode smells?\b|\bmaintainability\b|\bstyle issues?\b", 2),
@@ -181,7 +205,7 @@ CODE_REVIEWER = Archetype(
             "Mixing preferences with defects hides the defects.",
         ),
         rule(
-            "When the diff has no problems, say \"No blocking issues found.\" and list any optional suggestions.",
+            'When the diff has no problems, say "No blocking issues found." and list any optional suggestions.',
             "An explicit all-clear is more useful than invented nitpicks.",
         ),
     ),
@@ -200,7 +224,7 @@ CODE_REVIEWER = Archetype(
     ),
     examples=(
         Example(
-            input='+ query = f"SELECT * FROM users WHERE name = \'{name}\'"',
+            input="+ query = f\"SELECT * FROM users WHERE name = '{name}'\"",
             output=(
                 "Summary: builds a user lookup query.\n"
                 "1. Blocking, users.py line 12: the query interpolates user input, which allows SQL injection. "
@@ -221,7 +245,11 @@ SQL_ANALYST = Archetype(
     title="SQL and data analysis assistant",
     features=(
         feat("sql", r"\bsql\b|\bpostgres\w*|\bmysql\b|\bsqlite\b|\bbigquery\b|\bsnowflake\b", 6),
-        feat("queries", r"\b(?:write|writing|generate) (?:the )?quer(?:y|ies)\b|\bquer(?:y|ies) (?:against|over|on) \w+", 3),
+        feat(
+            "queries",
+            r"\b(?:write|writing|generate) (?:the )?quer(?:y|ies)\b|\bquer(?:y|ies) (?:against|over|on) \w+",
+            3,
+        ),
         feat("database", r"\bdatabases?\b|\btables?\b|\bschemas?\b|\bwarehouse\b", 2),
         feat("data analysis", r"\bdata analy\w+|\banalytics\b|\bpandas\b|\bdataframes?\b|\bmetrics?\b|\bkpis?\b", 3),
     ),
@@ -283,9 +311,13 @@ TOOL_AGENT = Archetype(
     id="tool_agent",
     title="Agent with tools",
     features=(
-        feat("agent", r"\bagents?\b|\bagentic\b|\bautonomous\w*", 4),
+        feat("agent", r"\bagents?\b|\bagentic\b|\bautonomous\w*", 3),
         feat("tools", r"\btools?\b|\bfunction[- ]calling\b|\bcall (?:the |an? )?(?:apis?|functions?|endpoints?)\b", 4),
-        feat("actions", r"\b(?:book|schedule|cancel|create|update) (?:the |a )?(?:flights?|meetings?|appointments?|orders?|tickets?|records?|issues?)\b", 3),
+        feat(
+            "actions",
+            r"\b(?:books?|schedules?|cancels?|creates?|updates?) (?:the |a )?(?:flights?|meetings?|appointments?|orders?|tickets?|records?|issues?)\b",
+            3,
+        ),
         feat("web search", r"\bweb search\b|\bsearch the web\b|\bbrowse\w*\b|\blook up\b", 2),
         feat("multi-step", r"\bmulti-step\b|\bworkflows?\b|\bplans? and execut\w*", 2),
     ),
@@ -350,7 +382,11 @@ RESEARCH_ANALYST = Archetype(
     features=(
         feat("research", r"\bresearch\w*\b", 4),
         feat("analyst", r"\banalyst\b|\banaly[sz]e (?:the )?(?:market|trends?|competitors?|industry|data)\b", 4),
-        feat("market/competitor analysis", r"\bmarket (?:research|analysis|sizing)\b|\bcompetit\w+ (?:analysis|landscape)\b|\bindustry trends?\b", 4),
+        feat(
+            "market/competitor analysis",
+            r"\bmarket (?:research|analysis|sizing)\b|\bcompetit\w+ (?:analysis|landscape)\b|\bindustry trends?\b",
+            4,
+        ),
         feat("literature", r"\bliterature reviews?\b|\bstudies\b|\bevidence\b|\binsights?\b", 2),
         feat("report", r"\bbriefings?\b|\bwhite ?papers?\b|\breports? on\b", 2),
     ),

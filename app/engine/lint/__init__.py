@@ -14,7 +14,18 @@ from app.engine.lint import rules as _rules  # noqa: F401  (registers every rule
 from app.engine.lint._registry import CATEGORIES, CHECKS, RULES, Category, RuleInfo
 from app.engine.lint._text import Doc, LintContext
 from app.engine.tokens import DEFAULT_TOKEN_BUDGET
-from app.engine.types import CategoryScore, ChatMessage, Finding, LintConfig, LintReport, RuleOverride, Severity, Span, Target, Variable
+from app.engine.types import (
+    CategoryScore,
+    ChatMessage,
+    Finding,
+    LintConfig,
+    LintReport,
+    RuleOverride,
+    Severity,
+    Span,
+    Target,
+    Variable,
+)
 
 __all__ = [
     "CATEGORY_WEIGHTS",
@@ -73,10 +84,8 @@ def _score(findings: list[Finding]) -> tuple[int, list[CategoryScore]]:
         per_rule[finding.rule_id] = per_rule.get(finding.rule_id, 0) + 1
         if per_rule[finding.rule_id] <= MAX_SCORED_PER_RULE:
             penalties[category] += SEVERITY_PENALTY[finding.severity]
-    categories = [
-        CategoryScore(category=c, score=max(0, 100 - penalties[c]), findings=counts[c]) for c in CATEGORIES
-    ]
-    overall = sum(CATEGORY_WEIGHTS[cs.category] * cs.score for cs in categories)  # type: ignore[index]
+    categories = [CategoryScore(category=c, score=max(0, 100 - penalties[c]), findings=counts[c]) for c in CATEGORIES]
+    overall = sum((CATEGORY_WEIGHTS[c] * max(0, 100 - penalties[c]) for c in CATEGORIES), 0.0)
     return round(overall), categories
 
 
@@ -114,9 +123,21 @@ def lint_prompt(
     for rule_id, severity in _effective_rules(config).items():
         info = RULES[rule_id]
         for hit in CHECKS[rule_id](ctx):
-            span = Span(start=hit.start, end=hit.end if hit.end is not None else hit.start) if hit.start is not None else None
-            findings.append(Finding(rule_id=rule_id, category=info.category, severity=severity, message=hit.message,
-                                    span=span, suggestion=hit.suggestion))
+            span = (
+                Span(start=hit.start, end=hit.end if hit.end is not None else hit.start)
+                if hit.start is not None
+                else None
+            )
+            findings.append(
+                Finding(
+                    rule_id=rule_id,
+                    category=info.category,
+                    severity=severity,
+                    message=hit.message,
+                    span=span,
+                    suggestion=hit.suggestion,
+                )
+            )
     findings.sort(key=lambda f: (f.span.start if f.span else -1, f.rule_id, f.span.end if f.span else -1, f.message))
     score, categories = _score(findings)
     return LintReport(

@@ -13,7 +13,7 @@ Category = Literal["structure", "clarity", "variables", "security", "efficiency"
 CATEGORIES: tuple[Category, ...] = ("structure", "clarity", "variables", "security", "efficiency", "model_fit")
 
 
-class RuleInfo(EngineStruct, kw_only=True, frozen=True):
+class RuleInfo(EngineStruct, kw_only=True):
     """Metadata of one lint rule."""
 
     id: str
@@ -39,13 +39,17 @@ RULES: dict[str, RuleInfo] = {}
 CHECKS: dict[str, CheckFn] = {}
 
 
-def rule(rule_id: str, category: Category, severity: Severity, title: str, description: str) -> Callable[[CheckFn], CheckFn]:
+def rule(
+    rule_id: str, category: Category, severity: Severity, title: str, description: str
+) -> Callable[[CheckFn], CheckFn]:
     """Register a check function under a rule id."""
 
     def decorator(fn: CheckFn) -> CheckFn:
         if rule_id in RULES:
             raise ValueError(f"duplicate lint rule id {rule_id}")
-        RULES[rule_id] = RuleInfo(id=rule_id, category=category, severity=severity, title=title, description=description)
+        RULES[rule_id] = RuleInfo(
+            id=rule_id, category=category, severity=severity, title=title, description=description
+        )
         CHECKS[rule_id] = fn
         return fn
 

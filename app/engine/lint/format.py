@@ -33,6 +33,7 @@ def format_text(report: LintReport, *, path: str, source: str) -> str:
         suggestion = f" ({finding.suggestion})" if finding.suggestion else ""
         lines.append(f"{path}:{line}:{col}: {finding.severity.upper()} {finding.rule_id} {finding.message}{suggestion}")
     lines.append(
-        f"{path}: score {report.score}/100, {report.errors} error(s), {report.warnings} warning(s), {report.infos} info(s)"
+        f"{path}: score {report.score}/100, {report.errors} error(s),"
+        f" {report.warnings} warning(s), {report.infos} info(s)"
     )
     return "\n".join(lines) + "\n"

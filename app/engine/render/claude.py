@@ -11,8 +11,10 @@ from app.engine.render._common import (
     guardrail_lines,
     join_blocks,
     numbered,
+    opening,
     output_lines,
     rule_text,
+    slug,
     split_inputs,
     tagged,
     tool_lines,
@@ -27,10 +29,11 @@ def _section(tag: str, body: str) -> str:
 def render_claude(spec: PromptSpec) -> str:
     """Render a spec with Claude's conventions (Anthropic XML-tag guidance, metaprompt ordering)."""
     long_inputs, short_inputs = split_inputs(spec)
-    blocks: list[str] = [_section("role", f"{spec.role} {spec.objective}")]
+    blocks: list[str] = [_section("role", opening(spec))]
     ctx = context_lines(spec)
     if ctx:
         blocks.append(_section("context", "\n".join(bullets(ctx))))
+    blocks.extend(_section(slug(sec.title), sec.body) for sec in spec.sections)
     blocks.extend(tagged(v) for v in long_inputs)
 
     instr: list[str] = []
@@ -45,7 +48,8 @@ def render_claude(spec: PromptSpec) -> str:
     if spec.tone:
         instr.append("Tone and style:")
         instr.extend(bullets(spec.tone))
-    blocks.append(_section("instructions", "\n".join(instr)))
+    if instr:
+        blocks.append(_section("instructions", "\n".join(instr)))
 
     if spec.tools:
         blocks.append(_section("tools", "\n".join(bullets(tool_lines(spec)))))

@@ -11,8 +11,10 @@ from app.engine.render._common import (
     guardrail_lines,
     join_blocks,
     numbered,
+    opening,
     output_lines,
     rule_text,
+    slot_variables,
     tagged,
     tool_lines,
 )
@@ -21,13 +23,17 @@ from app.engine.spec import PromptSpec
 
 def render_gemini(spec: PromptSpec) -> str:
     """Render a spec for Gemini: Google's guidance on explicit delimiters and structured templates."""
-    blocks = [f"## Role\n{spec.role} {spec.objective}"]
+    blocks = [f"## Role\n{opening(spec)}"]
     ctx = context_lines(spec)
     if ctx:
-        blocks.append("## Background\n<background_information>\n" + "\n".join(bullets(ctx)) + "\n</background_information>")
-    if spec.variables:
+        blocks.append(
+            "## Background\n<background_information>\n" + "\n".join(bullets(ctx)) + "\n</background_information>"
+        )
+    blocks.extend(f"## {sec.title}\n{sec.body.strip()}" for sec in spec.sections)
+    slots = slot_variables(spec)
+    if slots:
         inputs = ["## Inputs", "---"]
-        for v in spec.variables:
+        for v in slots:
             inputs.extend([tagged(v), "---"])
         blocks.append("\n".join(inputs))
 
@@ -38,11 +44,14 @@ def render_gemini(spec: PromptSpec) -> str:
     if spec.tone:
         instr.append("\n### Tone and style")
         instr.extend(bullets(spec.tone))
-    blocks.append("\n".join(instr))
+    if len(instr) > 1:
+        blocks.append("\n".join(instr))
     if spec.tools:
         blocks.append("## Tools\n" + "\n".join(bullets(tool_lines(spec))))
     if spec.reasoning:
-        blocks.append("## Reasoning\nBefore the answer, work through these steps:\n" + "\n".join(numbered(spec.reasoning)))
+        blocks.append(
+            "## Reasoning\nBefore the answer, work through these steps:\n" + "\n".join(numbered(spec.reasoning))
+        )
     blocks.append("## Output format\n" + "\n".join(output_lines(spec)))
     if spec.examples:
         ex = ["## Examples"]

@@ -12,6 +12,7 @@ from app.engine.render._common import (
     input_descriptions,
     join_blocks,
     numbered,
+    opening,
     output_lines,
     rule_text,
     split_inputs,
@@ -24,13 +25,17 @@ from app.engine.spec import PromptSpec
 def render_generic(spec: PromptSpec) -> str:
     """Render a spec as model-neutral Markdown; long inputs before the instructions, the request last."""
     long_inputs, short_inputs = split_inputs(spec)
-    blocks = [f"# Role\n{spec.role} {spec.objective}"]
+    blocks = [f"# Role\n{opening(spec)}"]
     ctx = context_lines(spec)
     if ctx:
         blocks.append("# Context\n" + "\n".join(bullets(ctx)))
+    blocks.extend(f"# {sec.title}\n{sec.body.strip()}" for sec in spec.sections)
     if long_inputs:
         blocks.append(
-            "# Inputs\n" + "\n".join(bullets(input_descriptions(spec.variables))) + "\n\n" + "\n\n".join(tagged(v) for v in long_inputs)
+            "# Inputs\n"
+            + "\n".join(bullets(input_descriptions([*long_inputs, *short_inputs])))
+            + "\n\n"
+            + "\n\n".join(tagged(v) for v in long_inputs)
         )
     instr = ["# Instructions"]
     groups = grouped_rules(spec.instructions)
@@ -40,11 +45,14 @@ def render_generic(spec: PromptSpec) -> str:
     if spec.tone:
         instr.append("\n## Tone and style")
         instr.extend(bullets(spec.tone))
-    blocks.append("\n".join(instr))
+    if len(instr) > 1:
+        blocks.append("\n".join(instr))
     if spec.tools:
         blocks.append("# Tools\n" + "\n".join(bullets(tool_lines(spec))))
     if spec.reasoning:
-        blocks.append("# Reasoning\nBefore the answer, work through these steps:\n" + "\n".join(numbered(spec.reasoning)))
+        blocks.append(
+            "# Reasoning\nBefore the answer, work through these steps:\n" + "\n".join(numbered(spec.reasoning))
+        )
     blocks.append("# Output format\n" + "\n".join(output_lines(spec)))
     if spec.examples:
         ex = ["# Examples"]

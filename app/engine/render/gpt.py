@@ -12,8 +12,10 @@ from app.engine.render._common import (
     input_descriptions,
     join_blocks,
     numbered,
+    opening,
     output_lines,
     rule_text,
+    slot_variables,
     tagged,
     tool_lines,
 )
@@ -33,11 +35,14 @@ HEADING_ORDER = (
 
 def render_gpt(spec: PromptSpec) -> str:
     """Render a spec for GPT models: Markdown sections, context late, instructions restated at the end."""
-    blocks = [f"# Role and Objective\n{spec.role} {spec.objective}"]
+    blocks = [f"# Role and Objective\n{opening(spec)}"]
 
     instr = ["# Instructions"]
+    for sec in spec.sections:
+        instr.append(f"\n## {sec.title}\n{sec.body.strip()}")
     for name, rules in grouped_rules(spec.instructions):
-        instr.append(f"\n## {name}")
+        if name.lower() != "instructions":
+            instr.append(f"\n## {name}")
         instr.extend(numbered(rule_text(r) for r in rules))
     if spec.tone:
         instr.append("\n## Tone and Style")
@@ -54,7 +59,10 @@ def render_gpt(spec: PromptSpec) -> str:
     blocks.append("\n".join(instr))
 
     if spec.reasoning:
-        blocks.append("# Reasoning Steps\nWork through these steps before writing the answer:\n" + "\n".join(numbered(spec.reasoning)))
+        blocks.append(
+            "# Reasoning Steps\nWork through these steps before writing the answer:\n"
+            + "\n".join(numbered(spec.reasoning))
+        )
     blocks.append("# Output Format\n" + "\n".join(output_lines(spec)))
     if spec.examples:
         ex = ["# Examples"]
@@ -65,10 +73,11 @@ def render_gpt(spec: PromptSpec) -> str:
         blocks.append("\n".join(ex))
 
     ctx = ["# Context", *bullets(context_lines(spec))]
-    if spec.variables:
+    slots = slot_variables(spec)
+    if slots:
         ctx.append("\nInputs:")
-        ctx.extend(bullets(input_descriptions(spec.variables)))
-        ctx.extend(f"\n{tagged(v)}" for v in spec.variables)
+        ctx.extend(bullets(input_descriptions(slots)))
+        ctx.extend(f"\n{tagged(v)}" for v in slots)
     if len(ctx) > 1:
         blocks.append("\n".join(ctx))
 

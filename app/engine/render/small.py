@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.engine.render._common import bullets, data_clause, join_blocks, split_inputs, tagged
+from app.engine.render._common import bullets, data_clause, join_blocks, opening, split_inputs, tagged
 from app.engine.spec import Example, PromptSpec
 
 MAX_RULES = 3
@@ -36,13 +36,15 @@ def _shortest_example(examples: list[Example]) -> Example | None:
 def render_small(spec: PromptSpec) -> str:
     """Render a short, single-focus prompt (Gemini Nano / small-model guidance), about 250 tokens at most."""
     long_inputs, short_inputs = split_inputs(spec)
-    blocks = [f"{spec.role} {spec.objective}"]
+    blocks = [opening(spec)]
     # Inputs go without headings: the tags are the delimiters, and every extra section costs small models focus.
     blocks.extend(tagged(v) for v in long_inputs)
+    blocks.extend(sec.body.strip() for sec in spec.sections)
     rules = [r.text for r in spec.instructions[:MAX_RULES]]
-    if not any(spec.guardrails.when_unsure.strip('"') in r for r in rules):
-        rules.append(f"If unsure or out of scope: {spec.guardrails.when_unsure}")
-    clause = data_clause(spec)
+    unsure = spec.guardrails.when_unsure
+    if unsure and not any(unsure.strip('"') in r for r in rules):
+        rules.append(f"If unsure or out of scope: {unsure}")
+    clause = data_clause(spec, short=True)
     if clause:
         rules.append(clause)
     blocks.append("## Rules\n" + "\n".join(bullets(rules)))

@@ -13,8 +13,13 @@ class Case(NamedTuple):
 BRIEFS: tuple[Case, ...] = (
     # customer support
     Case("Answer support tickets for Acme's billing app in Spanish, in a friendly tone", "customer_support"),
-    Case("A customer service chatbot for Globex Airlines that handles baggage and refund complaints", "customer_support"),
-    Case("Helpdesk assistant for our SaaS product that answers customer questions and escalates outages", "customer_support"),
+    Case(
+        "A customer service chatbot for Globex Airlines that handles baggage and refund complaints", "customer_support"
+    ),
+    Case(
+        "Helpdesk assistant for our SaaS product that answers customer questions and escalates outages",
+        "customer_support",
+    ),
     # coding assistant
     Case("A coding assistant that helps Python developers debug stack traces and write unit tests", "coding_assistant"),
     Case("Write TypeScript functions for React developers at Initech, with short explanations", "coding_assistant"),

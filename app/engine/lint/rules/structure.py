@@ -6,45 +6,61 @@ import re
 from collections.abc import Iterator
 
 from app.engine.lint._registry import Hit, rule
-from app.engine.lint._text import LintContext
+from app.engine.lint._text import LintContext, Phrases, heads
 
 OPENING_CHARS = 1200
 """The role or objective must appear this early (Anthropic course element 2; OpenAI first-line rule)."""
 
-ROLE_RE = re.compile(
-    r"\b(?:you are|you're|you will (?:act|serve|be|help|assist|answer|review|write|extract|classify)|act as|acting as"
-    r"|your (?:role|job|task|goal|objective|purpose|mission|responsibility) (?:is|will be|here is)|you work (?:as|for)"
-    r"|you (?:help|assist|answer|support|review|write)\b|(?:role|objective|task|goal|purpose)\s*:)",
-    re.I,
+ROLE = Phrases(
+    r"you are\b",
+    r"you're\b",
+    r"you will (?:act|serve|be|help|assist|answer|review|write|extract|classify)\b",
+    r"act as\b",
+    r"acting as\b",
+    r"your (?:role|job|task|goal|objective|purpose|mission|responsibility) (?:is|will be|here is)\b",
+    r"you work (?:as|for)\b",
+    r"you (?:help|assist|answer|support|review|write)\b",
+    *heads("role|objective|task|goal|purpose", r"\s*:"),
 )
-ROLE_SECTION_RE = re.compile(
-    r"^[ \t]{0,3}#{1,6}[ \t]+(?:role|objective|task|goal|purpose|identity)\b|<(?:role|task|objective|goal|purpose|identity)>",
-    re.I | re.M,
-)
+ROLE_TAG = Phrases(r"<(?:role|task|objective|goal|purpose|identity)>", word_start=False)
+ROLE_HEADING_RE = re.compile(r"(?:role|objective|task|goal|purpose|identity)\b")
 IMPERATIVE_OPENING_RE = re.compile(
-    r"^\W*(?:classify|extract|summari[sz]e|translate|write|generate|answer|analy[sz]e|review|rewrite|convert|identify"
+    r"\W*(?:classify|extract|summari[sz]e|translate|write|generate|answer|analy[sz]e|review|rewrite|convert|identify"
     r"|help|draft|evaluate|assess|create|produce|categori[sz]e|label|tag|detect|determine|explain|compare|find|grade"
-    r"|score|respond|triage|route|moderate|proofread|edit|check|plan|tutor|teach)\b",
-    re.I,
+    r"|score|respond|triage|route|moderate|proofread|edit|check|plan|tutor|teach)\b"
 )
-
-FORMAT_RE = re.compile(
-    r"\b(?:output format|response format|answer format|format(?:ted)? (?:as|in|your|the (?:answer|response|output))"
-    r"|respond (?:in|with|using|only)|reply (?:in|with|using|only)|answer (?:in|with) (?:a|an|one|two|three|\d|plain|json|the)"
-    r"|(?:return|output|produce|emit) (?:a|an|the|only|json|valid|one|exactly)|your (?:response|answer|reply|output)s? (?:should|must|will|is)"
-    r"|(?:write|put|wrap|place|enclose|give) (?:your|the) (?:final )?(?:answer|response|reply|output)"
-    r"|json|yaml|csv|markdown|bullet(?:ed)? (?:points?|list)|numbered list|table"
-    r"|(?:one|two|three|four|five|\d+) (?:sentences?|paragraphs?|words|bullets?|lines)"
-    r"|(?:under|at most|no more than|fewer than|maximum of|up to) \d+ (?:words|sentences|paragraphs|characters|tokens|lines|bullets?)"
-    r"|plain text|plain prose)\b|<(?:output_format|format|response_format)>|^#{1,6}[^\n]*\b(?:format|output)\b",
-    re.I | re.M,
+_COUNT = (
+    r" (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:words|sentences?|paragraphs?|characters|tokens|lines|bullets?|items)\b"
 )
-STRUCTURED_REQUEST_RE = re.compile(
-    r"\b(?:return|respond|output|format|reply|produce|emit|answer|generate|give|provide|write|extract)\b[^.\n]{0,60}?"
-    r"\b(?:json|yaml|csv|structured output|structured data)\b"
-    r"|\b(?:json|yaml|csv)\b[^.\n]{0,20}\b(?:object|output|response|format|array|document)\b",
-    re.I,
+FORMAT = Phrases(
+    r"output format",
+    r"response format",
+    r"answer format",
+    r"format(?:ted)? (?:as|in|your|the (?:answer|response|output))\b",
+    *heads("respond|reply", r" (?:in|with|using|only)\b"),
+    r"answer (?:in|with) (?:a|an|one|two|three|\d|plain|json|the)\b",
+    *heads("return|output|produce|emit", r" (?:a|an|the|only|json|valid|one|exactly)\b"),
+    r"your (?:response|answer|reply|output)s? (?:should|must|will|is)\b",
+    *heads(
+        "write|put|wrap|place|enclose|give",
+        r" (?:your|the) (?:final )?(?:answer|response|reply|output) (?:in|inside|within|between|as|using)\b",
+    ),
+    *heads("json|yaml|csv|markdown|numbered list|plain text|plain prose", r"\b"),
+    r"bullet(?:ed)? (?:points?|list)\b",
+    *heads("under|at most|no more than|fewer than|maximum of|up to|exactly|between", _COUNT),
+    *heads("<output_format>|<format>|<response_format>"),
 )
+FORMAT_HEADING_RE = re.compile(r".*\b(?:format|output)\b")
+STRUCTURED_FORMAT = Phrases(r"json\b", r"yaml\b", r"csv\b", r"structured (?:output|data)\b")
+# Checked only in the 70 characters before a format word, so the verbs never drive a scan of the text.
+REQUEST_VERB_BEFORE_RE = re.compile(
+    r"\b(?:return|respond|output|format|reply|produce|emit|answer|generate|give|provide|write|extract)\b[^.\n]*$"
+)
+FORMAT_NOUN_AFTER_RE = re.compile(
+    r"(?:json|yaml|csv)\b[^.\n]{0,20}\b(?:object|output|response|format|array|document)\b"
+)
+# Only evaluated once structured output is requested, so one general regex is affordable here.
 FIELDS_RE = re.compile(
     r"\"[A-Za-z_][\w ]{0,40}\"\s*:"
     r"|^[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+`?[A-Za-z_][\w.]*`?[ \t]*(?:\(|:|—|–|-[ \t])"
@@ -54,19 +70,32 @@ FIELDS_RE = re.compile(
     r"|<(?:schema|fields|json_schema)>",
     re.I | re.M,
 )
-EXAMPLES_RE = re.compile(
-    r"\bexamples?\b|<example|\be\.g\.|\bfor (?:example|instance)\b|\bsuch as\b|^[ \t]*(?:input|output|user|assistant|q|a)[ \t]*:",
-    re.I | re.M,
+EXAMPLES = Phrases(
+    r"examples?\b",
+    r"<example",
+    r"e\.g\.",
+    r"for (?:example|instance)\b",
+    r"such as\b",
+    r"\n[ \t]*(?:input|output|user|assistant|q|a)[ \t]*:",
 )
-FALLBACK_RE = re.compile(
-    r"\b(?:if|when|whenever|unless)\b[^.\n]{0,80}?\b(?:not|no|none|nothing|unsure|uncertain|unclear|ambiguous|missing"
-    r"|lacks?|unavailable|outside|unrelated|off-topic|insufficient|absent|empty|doubt|unable|cannot|can't|doesn't|don't"
+_NEGATIVE_OUTCOME = (
+    r"\b[^.\n]{0,80}?\b(?:not|no|none|nothing|unsure|uncertain|unclear|ambiguous|missing|lacks?|unavailable"
+    r"|outside|unrelated|off-topic|insufficient|absent|empty|doubt|unable|cannot|can't|doesn't|don't"
     r"|too (?:large|long|short|vague))\b"
-    r"|\bout[ -]of[ -]scope\b|\boutside (?:the|your|of)\b[^.\n]{0,30}\bscope\b|\bunrelated (?:to|questions|requests)\b"
-    r"|\boff-topic\b|\bi (?:don't|do not) know\b|\bpolitely (?:decline|refuse|redirect)|\bdecline\b|\brefuse\b|\bnull\b"
-    r"|\bnot (?:enough|sufficient) (?:information|context)\b|\bescalate\b|\bhand (?:off|over)\b"
-    r"|\bask (?:a |one )?(?:short )?clarifying question|\bask (?:the user )?for clarification",
-    re.I,
+)
+FALLBACK = Phrases(
+    *heads("if|when|whenever|unless", _NEGATIVE_OUTCOME),
+    r"out[ -]of[ -]scope\b",
+    r"outside (?:the|your|of)\b[^.\n]{0,30}\bscope\b",
+    r"unrelated (?:to|questions|requests)\b",
+    r"off-topic\b",
+    r"i (?:don't|do not) know\b",
+    r"politely (?:decline|refuse|redirect)",
+    *heads("decline|refuse|null|escalate", r"\b"),
+    r"not (?:enough|sufficient) (?:information|context)\b",
+    r"hand (?:off|over)\b",
+    r"ask (?:a |one )?(?:short )?clarifying question",
+    r"ask (?:the user )?for clarification",
 )
 LONG_INPUT_NAME_RE = re.compile(
     r"(?:^|_)(?:documents?|docs?|context|articles?|transcripts?|text|content|pages?|reports?|sources?|code|files?|history"
@@ -82,58 +111,108 @@ COMPLEX_SECTIONS = 4
 FALLBACK_MIN_WORDS = 30
 
 
-def _first_sentence_span(ctx: LintContext) -> tuple[int, int]:
-    sentences = ctx.doc.sentences
-    if sentences:
-        return sentences[0].start, sentences[0].end
-    return 0, min(len(ctx.doc.text), 80)
-
-
-@rule("STR-01", "structure", "warning", "Missing role or objective",
-      "The opening does not say who the assistant is or what it must achieve.")
+@rule(
+    "STR-01",
+    "structure",
+    "warning",
+    "Missing role or objective",
+    "The opening does not say who the assistant is or what it must achieve.",
+)
 def missing_role(ctx: LintContext) -> Iterator[Hit]:
-    text = ctx.doc.text
-    if not text.strip():
+    doc = ctx.doc
+    if not doc.text.strip():
         return
-    opening = text[:OPENING_CHARS]
-    if ROLE_RE.search(opening) or ROLE_SECTION_RE.search(text):
+    if ROLE.contains(doc.lower, 0, OPENING_CHARS) or ROLE_TAG.contains(doc.lower):
         return
-    if ctx.doc.sentences and IMPERATIVE_OPENING_RE.match(ctx.doc.sentences[0].body):
+    if any(ROLE_HEADING_RE.match(title.lower()) for _, _, title in doc.headings):
         return
-    start, end = _first_sentence_span(ctx)
-    yield Hit(start, end, "The opening states no role or objective.",
-              "Start with one line such as 'You are <role> helping <audience> to <goal>.'")
+    sentences = doc.sentences
+    if sentences and IMPERATIVE_OPENING_RE.match(sentences[0].lower):
+        return
+    start, end = (sentences[0].start, sentences[0].end) if sentences else (0, min(len(doc.text), 80))
+    yield Hit(
+        start,
+        end,
+        "The opening states no role or objective.",
+        "Start with one line such as 'You are <role> helping <audience> to <goal>.'",
+    )
 
 
-@rule("STR-02", "structure", "warning", "No output format",
-      "The prompt never says what the answer should look like (length, structure, tags or schema).")
+@rule(
+    "STR-02",
+    "structure",
+    "warning",
+    "No output format",
+    "The prompt never says what the answer should look like (length, structure, tags or schema).",
+)
 def missing_output_format(ctx: LintContext) -> Iterator[Hit]:
-    if ctx.doc.text.strip() and not FORMAT_RE.search(ctx.doc.text):
-        yield Hit(None, None, "No output format is specified.",
-                  "Add an 'Output format' section: length, structure, and tag names or JSON fields.")
+    doc = ctx.doc
+    if not doc.text.strip() or FORMAT.contains(doc.lower):
+        return
+    if any(FORMAT_HEADING_RE.match(title.lower()) for _, _, title in doc.headings):
+        return
+    yield Hit(
+        None,
+        None,
+        "No output format is specified.",
+        "Add an 'Output format' section: length, structure, and tag names or JSON fields.",
+    )
 
 
-@rule("STR-07", "structure", "error", "Structured output without fields",
-      "JSON/YAML/CSV output is requested but no field names, keys or schema are given.")
+@rule(
+    "STR-07",
+    "structure",
+    "error",
+    "Structured output without fields",
+    "JSON/YAML/CSV output is requested but no field names, keys or schema are given.",
+)
 def structured_without_fields(ctx: LintContext) -> Iterator[Hit]:
-    m = STRUCTURED_REQUEST_RE.search(ctx.doc.text)
-    if m and not FIELDS_RE.search(ctx.doc.text):
-        yield Hit(m.start(), m.end(), "Structured output is requested without naming its fields.",
-                  "List every field with its type, or give a JSON schema or a complete example object.")
+    lower = ctx.doc.lower
+    for m in STRUCTURED_FORMAT.finditer(lower):
+        verb = REQUEST_VERB_BEFORE_RE.search(lower, max(0, m.start() - 70), m.start())
+        noun = FORMAT_NOUN_AFTER_RE.match(lower, m.start())
+        if verb or noun:
+            break
+    else:
+        return
+    if FIELDS_RE.search(ctx.doc.text):
+        return
+    start = verb.start() if verb else m.start()
+    end = noun.end() if noun else m.end()
+    yield Hit(
+        start,
+        end,
+        "Structured output is requested without naming its fields.",
+        "List every field with its type, or give a JSON schema or a complete example object.",
+    )
 
 
-@rule("STR-03", "structure", "info", "No examples for a complex task",
-      "A long or multi-section prompt gives no example of the expected behaviour.")
+@rule(
+    "STR-03",
+    "structure",
+    "info",
+    "No examples for a complex task",
+    "A long or multi-section prompt gives no example of the expected behaviour.",
+)
 def missing_examples(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     complex_task = doc.word_count >= COMPLEX_WORDS or doc.section_count >= COMPLEX_SECTIONS
-    if complex_task and not EXAMPLES_RE.search(doc.text):
-        yield Hit(None, None, "This prompt is complex but shows no examples.",
-                  "Add 1-3 diverse examples (in <example> tags or an '# Examples' section), including an edge case.")
+    if complex_task and not EXAMPLES.contains(doc.lower):
+        yield Hit(
+            None,
+            None,
+            "This prompt is complex but shows no examples.",
+            "Add 1-3 diverse examples (in <example> tags or an '# Examples' section), including an edge case.",
+        )
 
 
-@rule("STR-05", "structure", "warning", "Long input after its instructions",
-      "A long input (document, context, transcript…) is placed at the end, after the instructions about it.")
+@rule(
+    "STR-05",
+    "structure",
+    "warning",
+    "Long input after its instructions",
+    "A long input (document, context, transcript…) is placed at the end, after the instructions about it.",
+)
 def long_input_last(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     declared = ctx.declared or {}
@@ -155,17 +234,31 @@ def long_input_last(ctx: LintContext) -> Iterator[Hit]:
         for start, end in doc.fences:
             if start <= occ.start < end:
                 block_end = max(block_end, end)
-        tail = len("".join(doc.text[block_end:].split()))
-        head = len("".join(doc.text[: occ.start].split()))
+        # Bounded windows: only "at least N non-space characters" matters, so never split the whole text.
+        tail = len("".join(doc.text[block_end : block_end + 8 * TRAILING_INSTRUCTION_CHARS].split()))
+        head = len("".join(doc.text[max(0, occ.start - 8 * LEADING_INSTRUCTION_CHARS) : occ.start].split()))
         if tail < TRAILING_INSTRUCTION_CHARS and head >= LEADING_INSTRUCTION_CHARS:
-            yield Hit(occ.start, occ.end, f"Long input '{{{{{occ.name}}}}}' comes after the instructions about it.",
-                      "Put long inputs near the top and the task or question at the end, or restate the task after it.")
+            yield Hit(
+                occ.start,
+                occ.end,
+                f"Long input '{{{{{occ.name}}}}}' comes after the instructions about it.",
+                "Put long inputs near the top and the task or question at the end, or restate the task after it.",
+            )
 
 
-@rule("STR-06", "structure", "warning", "No fallback",
-      "Nothing says what to do when unsure, when information is missing, or when a request is out of scope.")
+@rule(
+    "STR-06",
+    "structure",
+    "warning",
+    "No fallback",
+    "Nothing says what to do when unsure, when information is missing, or when a request is out of scope.",
+)
 def missing_fallback(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    if doc.word_count >= FALLBACK_MIN_WORDS and not FALLBACK_RE.search(doc.text):
-        yield Hit(None, None, "No fallback for uncertain or out-of-scope requests.",
-                  "Add e.g. 'If the answer is not in the provided material, say you don't know.'")
+    if doc.word_count >= FALLBACK_MIN_WORDS and not FALLBACK.contains(doc.lower):
+        yield Hit(
+            None,
+            None,
+            "No fallback for uncertain or out-of-scope requests.",
+            "Add e.g. 'If the answer is not in the provided material, say you don't know.'",
+        )

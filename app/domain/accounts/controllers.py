@@ -1,0 +1,145 @@
+"""`/api/v1/auth`: register, login, logout, me, password change, CSRF token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import User
+from app.domain.accounts import services
+from app.domain.accounts.context import Caller
+from app.domain.accounts.deps import client_address
+from app.domain.accounts.runtime import get_runtime
+from app.domain.accounts.schemas import (
+    ApiKeyIdentity,
+    CsrfOut,
+    LoginRequest,
+    Me,
+    PasswordChangeRequest,
+    RegisterRequest,
+    SessionOut,
+    UserOut,
+)
+from app.domain.accounts.sessions import SESSION_COOKIE
+from app.lib.errors import AuthenticationError, BadRequestError
+from app.lib.openapi import problem_responses
+from app.lib.request_context import get_request_id
+
+
+def user_out(user: User) -> UserOut:
+    return UserOut(id=user.id, email=user.email, display_name=user.display_name, created_at=user.created_at)
+
+
+def _session_caller(caller: Caller) -> Caller:
+    if caller.user is None or caller.session_id is None:
+        raise BadRequestError("This endpoint needs a user session, not an API key.")
+    return caller
+
+
+class AuthController(Controller):
+    path = "/api/v1/auth"
+    tags = ["Auth"]
+
+    @post(
+        "/register",
+        operation_id="authRegister",
+        summary="Create an account (and its personal workspace) and log in",
+        status_code=HTTP_201_CREATED,
+        opt={"public": True},
+        responses=problem_responses(400, 409, 503),
+        security=[],
+    )
+    async def register(self, request: Request[Any, Any, Any], data: JSONBody[RegisterRequest],
+                       db_session: NamedDependency[AsyncSession]) -> Response[SessionOut]:
+        """Emails are unique case-insensitively; the password must be 10 to 128 characters."""
+        runtime = get_runtime(request.app)
+        user, workspace = await services.register(
+            db_session, data, request_id=get_request_id(request.scope), address=client_address(request)
+        )
+        session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
+        body = SessionOut(user=user_out(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug)
+        return Response(body, status_code=HTTP_201_CREATED, cookies=[runtime.sessions.cookie(session)])
+
+    @post(
+        "/login",
+        operation_id="authLogin",
+        summary="Log in with email and password (sets the session cookie)",
+        status_code=HTTP_200_OK,
+        opt={"public": True},
+        responses=problem_responses(400, 401, 429, 503),
+        security=[],
+    )
+    async def login(self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest],
+                    db_session: NamedDependency[AsyncSession]) -> Response[SessionOut]:
+        """Always a new session id. The same 401 for an unknown email and a wrong password."""
+        runtime = get_runtime(request.app)
+        user, workspace = await services.login(
+            db_session, runtime, data, request_id=get_request_id(request.scope), address=client_address(request)
+        )
+        session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
+        body = SessionOut(user=user_out(user), csrf_token=session.record.csrf,
+                          personal_workspace=workspace.slug if workspace else "")
+        return Response(body, cookies=[runtime.sessions.cookie(session)])
+
+    @post(
+        "/logout",
+        operation_id="authLogout",
+        summary="End the current session (server-side)",
+        status_code=HTTP_204_NO_CONTENT,
+        responses=problem_responses(400, 401, 403, 503),
+    )
+    async def logout(self, request: Request[Any, Any, Any], caller: NamedDependency[Caller]) -> Response[None]:
+        runtime = get_runtime(request.app)
+        session_id = _session_caller(caller).session_id
+        assert session_id is not None
+        await runtime.sessions.delete(session_id)
+        return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[runtime.sessions.clear_cookie()])
+
+    @get(
+        "/me",
+        operation_id="authMe",
+        summary="Who is calling: the logged-in user or the API key",
+        responses=problem_responses(401, 429, 503),
+    )
+    async def me(self, caller: NamedDependency[Caller]) -> Me:
+        if caller.api_key is not None:
+            key = caller.api_key
+            return Me(type="api_key", api_key=ApiKeyIdentity(id=key.id, name=key.name, prefix=key.prefix,
+                                                            scopes=list(key.scopes), workspace_id=key.workspace_id))
+        if caller.user is None:
+            raise AuthenticationError("Authentication required.")
+        return Me(type="user", user=user_out(caller.user))
+
+    @get(
+        "/csrf",
+        operation_id="authCsrfToken",
+        summary="The CSRF token to send as X-CSRF-Token on unsafe cookie-authenticated requests",
+        responses=problem_responses(400, 401, 429, 503),
+    )
+    async def csrf(self, request: Request[Any, Any, Any], caller: NamedDependency[Caller]) -> CsrfOut:
+        session_id = _session_caller(caller).session_id
+        assert session_id is not None
+        live = await get_runtime(request.app).sessions.load(session_id)
+        if live is None:
+            raise AuthenticationError("Your session has expired; log in again.")
+        return CsrfOut(csrf_token=live.record.csrf)
+
+    @post(
+        "/password",
+        operation_id="authChangePassword",
+        summary="Change the password; every other session of the user ends",
+        status_code=HTTP_204_NO_CONTENT,
+        responses=problem_responses(400, 401, 403, 429, 503),
+    )
+    async def change_password(self, request: Request[Any, Any, Any], data: JSONBody[PasswordChangeRequest],
+                              caller: NamedDependency[Caller],
+                              db_session: NamedDependency[AsyncSession]) -> None:
+        await services.change_password(
+            db_session, get_runtime(request.app), _session_caller(caller), data,
+            request_id=get_request_id(request.scope), address=client_address(request),
+        )

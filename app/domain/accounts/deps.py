@@ -1,0 +1,268 @@
+"""Authentication and workspace authorization: the `caller` and `workspace_ctx` dependencies, in one place.
+
+How a request is authorized:
+
+1. `account_guard` (an app-wide guard) runs before the body and query are parsed. On any route whose path has
+   `{workspace}`, and on any handler that asks for `caller`/`ctx`/`workspace_ctx`, it authenticates the caller
+   (`authenticate`) and, for workspace routes, resolves the workspace and checks the route's declared
+   `opt["permission"]` (`resolve_workspace`). So a stranger gets the same 404 whatever the body holds.
+2. The dependency providers return what the guard stored in the request state (computing it if needed).
+3. Every workspace route must declare `opt={"permission": Permission.X}`; `check_workspace_routes` refuses
+   to start the app otherwise.
+
+Callers: an API key (`Authorization: Bearer psk_…` or `X-API-Key`) is tried first and, if present, is the only
+credential considered; otherwise the session cookie. Cookie-authenticated unsafe requests need the
+`X-CSRF-Token` header equal to the session's token (API keys are exempt: a browser cannot attach them
+cross-site). Each authenticated request is counted against the per-key or per-user rate limit.
+"""
+
+from __future__ import annotations
+
+import hmac
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from litestar import Litestar, Request
+from litestar.config.app import AppConfig
+from litestar.connection import ASGIConnection
+from litestar.di import Provide
+from litestar.exceptions import ImproperlyConfiguredException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.routes import HTTPRoute
+from litestar.types import Message, Scope
+from sqlalchemy import select
+
+from app.db.models import User, Workspace, WorkspaceMember
+from app.domain.accounts.apikeys import KeySnapshot
+from app.domain.accounts.context import Actor, Caller, WorkspaceContext
+from app.domain.accounts.permissions import ROLE_PERMISSIONS, Permission, Role, permissions_for_scopes
+from app.domain.accounts.runtime import AccountsRuntime, accounts_lifespan, get_runtime
+from app.domain.accounts.security import parse_api_key, secret_matches
+from app.domain.accounts.sessions import CSRF_HEADER, SESSION_COOKIE
+from app.lib.errors import AuthenticationError, NotFoundError, PermissionDeniedError, RateLimitedError
+from app.lib.request_context import get_request_id
+
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+WORKSPACE_PARAM = "workspace"
+_CALLER_KEY = "promptsmith_caller"
+_CTX_KEY = "promptsmith_workspace_ctx"
+_RATE_HEADERS_KEY = "promptsmith_ratelimit_headers"
+_AUTH_PARAMS = frozenset({"caller", "ctx", "workspace_ctx"})
+WORKSPACE_NOT_FOUND = "Workspace not found."
+
+
+def client_address(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+    return connection.client.host if connection.client else "unknown"
+
+
+def _bearer_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
+    auth = connection.headers.get("authorization")
+    if auth:
+        scheme, _, value = auth.partition(" ")
+        if scheme.lower() != "bearer" or not value.strip():
+            raise AuthenticationError("Unsupported Authorization header; send `Bearer psk_…`.")
+        return value.strip()
+    return connection.headers.get("x-api-key")
+
+
+async def _authenticate_key(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
+                            raw: str) -> Caller:
+    parsed = parse_api_key(raw)
+    if parsed is None:
+        raise AuthenticationError("Invalid API key.")
+    prefix, secret = parsed
+    session = runtime.db_session(connection.app.state, connection.scope)
+    snapshot: KeySnapshot | None = await runtime.keys.find(session, prefix)
+    now = datetime.now(UTC)
+    if snapshot is None or not secret_matches(secret, snapshot.secret_hash) or not snapshot.is_usable(now):
+        raise AuthenticationError("Invalid, revoked or expired API key.")
+    runtime.keys.touch(snapshot, now)
+    actor = Actor(type="api_key", id=snapshot.id, label=f"{snapshot.name} ({snapshot.prefix})")
+    return Caller(actor=actor, api_key=snapshot.to_model())
+
+
+async def _authenticate_session(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
+                                session_id: str) -> Caller:
+    live = await runtime.sessions.load(session_id)
+    if live is None:
+        raise AuthenticationError("Your session has expired or is invalid; log in again.")
+    db = runtime.db_session(connection.app.state, connection.scope)
+    user = await db.get(User, UUID(live.record.user_id))
+    if user is None or not user.is_active or live.record.issued_at < user.password_changed_at.timestamp():
+        await runtime.sessions.delete(live.id)
+        raise AuthenticationError("Your session has expired or is invalid; log in again.")
+    if connection.scope.get("method") in UNSAFE_METHODS:
+        token = connection.headers.get(CSRF_HEADER, "")
+        if not token or not hmac.compare_digest(token.encode(), live.record.csrf.encode()):
+            raise PermissionDeniedError(
+                "Missing or invalid CSRF token: send the X-CSRF-Token header (GET /api/v1/auth/csrf)."
+            )
+    return Caller(actor=Actor(type="user", id=user.id, label=user.email), user=user, session_id=live.id)
+
+
+def _apply_rate_limit(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
+                      caller: Caller) -> None:
+    handler = connection.scope.get("route_handler")
+    if handler is not None and handler.opt.get("rate_limit") is False:
+        return
+    settings = runtime.settings
+    if caller.api_key is not None:
+        identity, limit = f"key:{caller.api_key.id}", settings.rate_limit_api_key_per_minute
+    else:
+        identity, limit = f"user:{caller.actor.id}", settings.rate_limit_user_per_minute
+    if limit <= 0:
+        return
+    decision = runtime.limiter.hit(identity, limit)
+    headers = decision.headers()
+    connection.scope.setdefault("state", {})[_RATE_HEADERS_KEY] = headers
+    if not decision.allowed:
+        raise RateLimitedError(f"Rate limit of {limit} requests per minute exceeded.", headers=headers)
+
+
+async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller:
+    """The request's caller (cached in the request state); 401/403/429 problems otherwise."""
+    state = connection.scope.setdefault("state", {})
+    cached: Caller | None = state.get(_CALLER_KEY)
+    if cached is not None:
+        return cached
+    runtime = get_runtime(connection.app)
+    raw_key = _bearer_key(connection)
+    if raw_key is not None:
+        caller = await _authenticate_key(runtime, connection, raw_key)
+    else:
+        session_id = connection.cookies.get(SESSION_COOKIE)
+        if not session_id:
+            raise AuthenticationError("Authentication required: log in or send an API key.")
+        caller = await _authenticate_session(runtime, connection, session_id)
+    _apply_rate_limit(runtime, connection, caller)
+    state[_CALLER_KEY] = caller
+    return caller
+
+
+def required_permission(handler: BaseRouteHandler) -> Permission:
+    permission = handler.opt.get("permission")
+    if not isinstance(permission, Permission):
+        msg = f"route handler {handler.handler_name!r} takes {{workspace}} but declares no opt['permission']"
+        raise ImproperlyConfiguredException(msg)
+    return permission
+
+
+async def resolve_workspace(connection: ASGIConnection[Any, Any, Any, Any],
+                            handler: BaseRouteHandler) -> WorkspaceContext:
+    """The caller's access to the `{workspace}` of the URL: 404 without access, 403 without the permission."""
+    state = connection.scope.setdefault("state", {})
+    cached: WorkspaceContext | None = state.get(_CTX_KEY)
+    if cached is not None:
+        return cached
+    permission = required_permission(handler)
+    caller = await authenticate(connection)
+    slug = connection.path_params.get(WORKSPACE_PARAM)
+    runtime = get_runtime(connection.app)
+    db = runtime.db_session(connection.app.state, connection.scope)
+    role: Role | None = None
+    workspace: Workspace | None
+    if caller.api_key is not None:
+        workspace = (await db.execute(
+            select(Workspace).where(Workspace.slug == slug, Workspace.id == caller.api_key.workspace_id)
+        )).scalar_one_or_none()
+        granted = permissions_for_scopes(caller.api_key.scopes)
+    else:
+        assert caller.user is not None
+        row = (await db.execute(
+            select(Workspace, WorkspaceMember.role)
+            .join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
+            .where(Workspace.slug == slug, WorkspaceMember.user_id == caller.user.id)
+        )).one_or_none()
+        workspace, role = (row[0], Role(row[1])) if row is not None else (None, None)
+        granted = ROLE_PERMISSIONS[role] if role is not None else frozenset()
+    if workspace is None:
+        raise NotFoundError(WORKSPACE_NOT_FOUND)
+    if permission not in granted:
+        raise PermissionDeniedError(f"This action needs the {permission.value!r} permission in this workspace.")
+    ctx = WorkspaceContext(
+        workspace=workspace,
+        caller=caller,
+        role=role,
+        permissions=granted,
+        request_id=get_request_id(connection.scope),
+        client_address=client_address(connection),
+    )
+    state[_CTX_KEY] = ctx
+    return ctx
+
+
+def _needs_auth(handler: BaseRouteHandler) -> bool:
+    cached = handler.opt.get("_needs_auth")
+    if cached is None:
+        cached = bool(_AUTH_PARAMS & set(handler.parsed_fn_signature.parameters))
+        handler.opt["_needs_auth"] = cached
+    return bool(cached)
+
+
+async def account_guard(connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler) -> None:
+    """App-wide guard: authenticate and authorize before any parameter or body is parsed."""
+    if connection.scope.get("method") == "OPTIONS":  # CORS preflight and Litestar's automatic OPTIONS handlers
+        return
+    if WORKSPACE_PARAM in connection.path_params:
+        await resolve_workspace(connection, handler)
+    elif _needs_auth(handler):
+        await authenticate(connection)
+
+
+async def provide_caller(request: Request[Any, Any, Any]) -> Caller:
+    """Dependency `caller`: the authenticated user or API key."""
+    return await authenticate(request)
+
+
+async def provide_workspace_ctx(request: Request[Any, Any, Any]) -> WorkspaceContext:
+    """Dependency `workspace_ctx` (also `ctx`): the caller's checked access to the URL's workspace."""
+    return await resolve_workspace(request, request.route_handler)
+
+
+async def provide_ctx(request: Request[Any, Any, Any]) -> WorkspaceContext:
+    """Dependency `ctx`: the same as `workspace_ctx`, for handlers that name the parameter `ctx`."""
+    return await resolve_workspace(request, request.route_handler)
+
+
+async def add_rate_limit_headers(message: Message, scope: Scope) -> None:
+    """`before_send` hook: put the RateLimit headers computed during authentication on the response."""
+    if message["type"] != "http.response.start":
+        return
+    headers: dict[str, str] | None = scope.get("state", {}).get(_RATE_HEADERS_KEY)
+    if not headers:
+        return
+    existing = list(message.get("headers", ()))
+    present = {name.lower() for name, _ in existing}
+    existing.extend((k.lower().encode(), v.encode()) for k, v in headers.items() if k.lower().encode() not in present)
+    message["headers"] = existing
+
+
+def check_workspace_routes(app: Litestar) -> None:
+    """Refuse to start when a route under `{workspace}` does not declare the permission it needs."""
+    missing = [
+        f"{sorted(handler.http_methods)} {route.path}"
+        for route in app.routes
+        if isinstance(route, HTTPRoute) and WORKSPACE_PARAM in route.path_parameters
+        for handler in route.route_handlers
+        if not isinstance(handler.opt.get("permission"), Permission) and set(handler.http_methods) != {"OPTIONS"}
+    ]
+    if missing:
+        msg = "workspace routes without opt['permission'] (add one): " + ", ".join(missing)
+        raise ImproperlyConfiguredException(msg)
+
+
+ACCOUNT_DEPENDENCIES: dict[str, Provide] = {
+    "caller": Provide(provide_caller),
+    "workspace_ctx": Provide(provide_workspace_ctx),
+    "ctx": Provide(provide_ctx),
+}
+
+
+def install_accounts(app_config: AppConfig) -> None:
+    """Wire dependencies, the guard, the RateLimit header hook, the lifespan and the start-up route check."""
+    app_config.dependencies.update(ACCOUNT_DEPENDENCIES)
+    app_config.guards.append(account_guard)
+    app_config.before_send.append(add_rate_limit_headers)
+    app_config.lifespan.append(accounts_lifespan)
+    app_config.on_startup.append(check_workspace_routes)

@@ -1,0 +1,70 @@
+"""The per-process objects of the accounts feature, built in its lifespan and kept on `app.state.accounts`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
+from litestar import Litestar
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config.settings import Settings
+from app.domain.accounts.apikeys import ApiKeyLookup
+from app.domain.accounts.ratelimit import RateLimiter
+from app.domain.accounts.sessions import SessionManager
+from app.domain.accounts.throttle import LoginThrottle
+
+
+@dataclass(slots=True)
+class AccountsRuntime:
+    """Sessions, login throttle, request rate limiter and API-key lookup of this process."""
+
+    settings: Settings
+    alchemy: SQLAlchemyAsyncConfig
+    sessions: SessionManager
+    throttle: LoginThrottle
+    limiter: RateLimiter
+    keys: ApiKeyLookup
+
+    def db_session(self, state: Any, scope: Any) -> AsyncSession:
+        """The request's Advanced Alchemy session (the same one handlers get as `db_session`)."""
+        return self.alchemy.provide_session(state, scope)
+
+
+def get_runtime(app: Litestar) -> AccountsRuntime:
+    runtime: AccountsRuntime = app.state.accounts
+    return runtime
+
+
+def _alchemy_config(app: Litestar) -> SQLAlchemyAsyncConfig:
+    plugin = app.plugins.get(SQLAlchemyPlugin)
+    for config in plugin.config:
+        if isinstance(config, SQLAlchemyAsyncConfig):
+            return config
+    msg = "the accounts feature needs an async SQLAlchemy config"
+    raise RuntimeError(msg)
+
+
+@asynccontextmanager
+async def accounts_lifespan(app: Litestar) -> AsyncIterator[None]:
+    """Build the runtime; start the rate-limit flusher; flush and drain on shutdown (before Redis closes)."""
+    settings: Settings = app.state.settings
+    redis = app.state.redis
+    runtime = AccountsRuntime(
+        settings=settings,
+        alchemy=_alchemy_config(app),
+        sessions=SessionManager(app.stores.get("sessions"), settings),
+        throttle=LoginThrottle(redis, settings),
+        limiter=RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl"),
+        keys=ApiKeyLookup(app.state.db_engine, app.state.get("invalidation")),
+    )
+    app.state.accounts = runtime
+    runtime.limiter.start()
+    try:
+        yield
+    finally:
+        await runtime.limiter.stop()
+        await runtime.keys.drain()

@@ -1,0 +1,69 @@
+"""Request and response bodies of the auth endpoints."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+# Deliberately loose (the address is proven only by use); it rejects obvious garbage and spaces.
+Email = Annotated[str, msgspec.Meta(min_length=3, max_length=320, pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$")]
+Password = Annotated[str, msgspec.Meta(min_length=10, max_length=128)]
+DisplayName = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"\S")]
+# Login accepts any length up to a bound, so a too-short attempt is just a failed login (no policy leak).
+LoginPassword = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+
+
+class RegisterRequest(RequestStruct):
+    email: Email
+    password: Password
+    display_name: DisplayName
+
+
+class LoginRequest(RequestStruct):
+    email: Annotated[str, msgspec.Meta(min_length=1, max_length=320)]
+    password: LoginPassword
+
+
+class PasswordChangeRequest(RequestStruct):
+    current_password: LoginPassword
+    new_password: Password
+
+
+class UserOut(CamelizedBaseStruct):
+    id: UUID
+    email: str
+    display_name: str
+    created_at: datetime
+
+
+class ApiKeyIdentity(CamelizedBaseStruct):
+    id: UUID
+    name: str
+    prefix: str
+    scopes: list[str]
+    workspace_id: UUID
+
+
+class SessionOut(CamelizedBaseStruct):
+    """Returned by register and login: the user, the CSRF token for unsafe requests, the personal workspace."""
+
+    user: UserOut
+    csrf_token: str
+    personal_workspace: str
+
+
+class Me(CamelizedBaseStruct):
+    """Who is calling: a user (session) or an API key."""
+
+    type: str
+    user: UserOut | None = None
+    api_key: ApiKeyIdentity | None = None
+
+
+class CsrfOut(CamelizedBaseStruct):
+    csrf_token: str

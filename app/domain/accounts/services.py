@@ -1,0 +1,124 @@
+"""Account rules: registration, login (throttled, audited, enumeration-safe), logout, password change."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from uuid import UUID
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import User, Workspace, WorkspaceMember
+from app.domain.accounts.context import Actor, Caller
+from app.domain.accounts.permissions import Role
+from app.domain.accounts.runtime import AccountsRuntime
+from app.domain.accounts.schemas import LoginRequest, PasswordChangeRequest, RegisterRequest
+from app.domain.accounts.security import hash_password, normalize_email, verify_password
+from app.domain.accounts.sessions import Session
+from app.domain.audit.services import record_event
+from app.domain.workspaces.services import create_workspace
+from app.lib.errors import AuthenticationError, ConflictError, RateLimitedError, ValidationFailedError
+
+INVALID_LOGIN = "Invalid email or password."
+
+
+def user_actor(user: User) -> Actor:
+    return Actor(type="user", id=user.id, label=user.email)
+
+
+async def personal_workspace(session: AsyncSession, user_id: UUID) -> Workspace | None:
+    """The workspace created for the user at registration (where their login events go)."""
+    return (await session.execute(
+        select(Workspace).join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
+        .where(WorkspaceMember.user_id == user_id, Workspace.is_personal.is_(True),
+               WorkspaceMember.role == Role.OWNER.value)
+        .order_by(Workspace.created_at).limit(1)
+    )).scalar_one_or_none()
+
+
+async def register(session: AsyncSession, data: RegisterRequest, *, request_id: str,
+                   address: str) -> tuple[User, Workspace]:
+    """Create the user and their personal workspace. 409 when the email is taken (case-insensitively)."""
+    email = normalize_email(data.email)
+    if (await session.execute(select(User.id).where(User.email == email))).first() is not None:
+        raise ConflictError("An account with this email already exists.")
+    user = User(
+        email=email,
+        display_name=data.display_name.strip(),
+        password_hash=await hash_password(data.password),
+        is_active=True,
+        password_changed_at=datetime.now(UTC),
+    )
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError:  # a concurrent registration won the race
+        raise ConflictError("An account with this email already exists.") from None
+    workspace = await create_workspace(session, user, f"{user.display_name}'s workspace", personal=True)
+    await record_event(session, workspace_id=workspace.id, actor=user_actor(user), action="user.registered",
+                       target_type="user", target_id=str(user.id), target_label=email, request_id=request_id,
+                       client_address=address)
+    return user, workspace
+
+
+async def login(
+    session: AsyncSession, runtime: AccountsRuntime, data: LoginRequest, *, request_id: str, address: str
+) -> tuple[User, Workspace | None]:
+    """Check throttles, then the password (a dummy hash for unknown emails); audit the outcome."""
+    email = normalize_email(data.email)
+    wait = await runtime.throttle.retry_after(email, address)
+    if wait is not None:
+        raise RateLimitedError("Too many failed login attempts; try again later.", headers={"Retry-After": str(wait)})
+    user = (await session.execute(select(User).where(User.email == email))).scalar_one_or_none()
+    valid = await verify_password(user.password_hash if user is not None else None, data.password)
+    workspace = await personal_workspace(session, user.id) if user is not None else None
+    if not valid or user is None or not user.is_active:
+        await runtime.throttle.record_failure(email, address)
+        actor = user_actor(user) if user is not None else Actor(type="anonymous", id=None, label=email)
+        await record_event(session, workspace_id=workspace.id if workspace else None, actor=actor,
+                           action="login.failed", target_type="user", target_id=str(user.id) if user else "",
+                           target_label=email, request_id=request_id, client_address=address)
+        # The response is an error (rolled back by the request transaction), but the event must stay.
+        await session.commit()
+        raise AuthenticationError(INVALID_LOGIN)
+    await runtime.throttle.clear_account(email)
+    await record_event(session, workspace_id=workspace.id if workspace else None, actor=user_actor(user),
+                       action="login.succeeded", target_type="user", target_id=str(user.id), target_label=email,
+                       request_id=request_id, client_address=address)
+    return user, workspace
+
+
+async def start_session(runtime: AccountsRuntime, user: User, previous_session_id: str | None) -> Session:
+    """Always a new id: a session id the client brought is discarded, never promoted (no fixation)."""
+    if previous_session_id:
+        await runtime.sessions.delete(previous_session_id)
+    return await runtime.sessions.create(str(user.id))
+
+
+async def change_password(
+    session: AsyncSession, runtime: AccountsRuntime, caller: Caller, data: PasswordChangeRequest, *,
+    request_id: str, address: str,
+) -> None:
+    """Replace the password and end every other session of the user; the current one stays valid."""
+    user = caller.user
+    assert user is not None
+    if not await verify_password(user.password_hash, data.current_password):
+        raise ValidationFailedError(
+            "The current password is incorrect.",
+            extra={"errors": [{"field": "currentPassword", "source": "body", "message": "incorrect password"}]},
+        )
+    user.password_hash = await hash_password(data.new_password)
+    changed_at = datetime.now(UTC)
+    user.password_changed_at = changed_at
+    session.add(user)
+    await session.flush()
+    if caller.session_id is not None:
+        current = await runtime.sessions.load(caller.session_id)
+        if current is not None:
+            await runtime.sessions.reissue(current, issued_at=max(time.time(), changed_at.timestamp()) + 1e-3)
+    workspace = await personal_workspace(session, user.id)
+    await record_event(session, workspace_id=workspace.id if workspace else None, actor=user_actor(user),
+                       action="user.password_changed", target_type="user", target_id=str(user.id),
+                       target_label=user.email, request_id=request_id, client_address=address)

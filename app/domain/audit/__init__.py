@@ -1,0 +1,1 @@
+"""The audit log: security and deployment events per workspace."""

@@ -1,0 +1,211 @@
+"""`/api/v1/generate`, `/improve`, `/templatize`, `/tokens`, `/lint` and their workspace variants.
+
+Thin handlers: the work is in `services`. Every endpoint needs an authenticated caller; API keys need the
+`write` scope for generate / improve / templatize and `read` for lint / tokens (workspace routes are checked
+by the app-wide guard against their `opt["permission"]`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, post, put
+from litestar.di import NamedDependency, Provide
+from litestar.params import JSONBody
+from litestar.status_codes import HTTP_200_OK
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config.settings import Settings
+from app.domain.accounts.context import Caller, WorkspaceContext
+from app.domain.accounts.permissions import Permission
+from app.domain.audit.services import record_audit_event
+from app.domain.generation import services
+from app.domain.generation.llm import STATE_KEY, LLMRuntime
+from app.domain.generation.schemas import (
+    GenerateRequest,
+    GenerateResponse,
+    ImproveRequest,
+    ImproveResponse,
+    LintRequest,
+    LintRulesOut,
+    LintRulesUpdate,
+    TemplatizeRequest,
+    TemplatizeResponse,
+    TokensRequest,
+    TokensResponse,
+)
+from app.domain.generation.services import GenerationService
+from app.engine.lint._registry import RuleInfo
+from app.engine.types import LintReport
+from app.lib.cache import AppCache
+from app.lib.openapi import problem_responses
+
+WS = "/api/v1/workspaces/{workspace:str}"
+_LLM_NOTE = (
+    ' With `engine: "llm"` the deterministic draft is refined by the configured model; if the model fails, '
+    "times out or returns an unusable prompt, the deterministic result is returned with `engine: "
+    '"deterministic"` and a warning. Without a configured provider, `engine: "llm"` is a 400 '
+    "(`urn:promptsmith:problem:llm-not-configured`)."
+)
+
+
+def provide_generation_service(
+    request: Request[Any, Any, Any], settings: Settings, app_cache: AppCache
+) -> GenerationService:
+    llm: LLMRuntime | None = request.app.state.get(STATE_KEY)
+    return GenerationService(settings=settings, cache=app_cache, llm=llm)
+
+
+_SERVICE = {"generation_service": Provide(provide_generation_service, sync_to_thread=False)}
+
+
+class GenerationController(Controller):
+    path = "/api/v1"
+    tags = ["Generation"]
+    dependencies = _SERVICE
+
+    @post(
+        "/generate",
+        operation_id="generatePrompt",
+        summary="Generate a system prompt from a brief",
+        description="Returns the spec, the prompt for the brief's target (and `alsoRender` targets), the "
+        "variables, token counts, the lint report and the archetypes used." + _LLM_NOTE,
+        status_code=HTTP_200_OK,
+        responses=problem_responses(400, 401, 403, 413, 429),
+    )
+    async def generate(
+        self,
+        data: JSONBody[GenerateRequest],
+        caller: NamedDependency[Caller],
+        generation_service: NamedDependency[GenerationService],
+    ) -> GenerateResponse:
+        services.require_scope(caller, Permission.WRITE)
+        return await generation_service.generate(data, data.engine)
+
+    @post(
+        "/improve",
+        operation_id="improvePrompt",
+        summary="Improve an existing prompt (text or chat)",
+        description="Returns the improved prompt, the list of changes, a unified diff and lint reports "
+        "before and after." + _LLM_NOTE,
+        status_code=HTTP_200_OK,
+        responses=problem_responses(400, 401, 403, 413, 429),
+    )
+    async def improve(
+        self,
+        data: JSONBody[ImproveRequest],
+        caller: NamedDependency[Caller],
+        generation_service: NamedDependency[GenerationService],
+    ) -> ImproveResponse:
+        services.require_scope(caller, Permission.WRITE)
+        return await generation_service.improve(data)
+
+    @post(
+        "/templatize",
+        operation_id="templatizePrompt",
+        summary="Propose {{variables}} for literal per-call values",
+        status_code=HTTP_200_OK,
+        responses=problem_responses(400, 401, 403, 413, 429),
+    )
+    async def templatize(
+        self, data: JSONBody[TemplatizeRequest], caller: NamedDependency[Caller]
+    ) -> TemplatizeResponse:
+        services.require_scope(caller, Permission.WRITE)
+        return services.templatize_text(data.text)
+
+    @post(
+        "/tokens",
+        operation_id="countTokens",
+        summary="Count a prompt's tokens per target model family",
+        description="Each count says whether it is `exact` or an `estimate`, and which tokenizer produced it.",
+        status_code=HTTP_200_OK,
+        responses=problem_responses(400, 401, 403, 413, 429),
+    )
+    async def tokens(self, data: JSONBody[TokensRequest], caller: NamedDependency[Caller]) -> TokensResponse:
+        services.require_scope(caller, Permission.READ)
+        return services.count_tokens(data)
+
+
+class LintController(Controller):
+    path = "/api/v1"
+    tags = ["Lint"]
+
+    @post(
+        "/lint",
+        operation_id="lintPrompt",
+        summary="Lint a prompt (text or chat)",
+        description="`overrides` switch rules off (`enabled: false`) or re-grade them (`severity`) for this "
+        "request; unknown rule ids are a 400.",
+        status_code=HTTP_200_OK,
+        responses=problem_responses(400, 401, 403, 413, 429),
+    )
+    async def lint(self, data: JSONBody[LintRequest], caller: NamedDependency[Caller]) -> LintReport:
+        services.require_scope(caller, Permission.READ)
+        return services.lint(data)
+
+    @get(
+        "/lint/rules",
+        operation_id="listLintRules",
+        summary="List the lint rules with their category and default severity",
+        responses=problem_responses(401, 403, 429),
+    )
+    async def list_rules(self, caller: NamedDependency[Caller]) -> list[RuleInfo]:
+        services.require_scope(caller, Permission.READ)
+        return services.rules()
+
+    @post(
+        WS.removeprefix("/api/v1") + "/lint",
+        operation_id="lintPromptInWorkspace",
+        summary="Lint a prompt with the workspace's rule overrides, then the request's",
+        status_code=HTTP_200_OK,
+        opt={"permission": Permission.READ},
+        responses=problem_responses(400, 401, 403, 404, 413, 429),
+    )
+    async def lint_in_workspace(
+        self, data: JSONBody[LintRequest], workspace_ctx: NamedDependency[WorkspaceContext]
+    ) -> LintReport:
+        return services.lint(data, services.stored_overrides(workspace_ctx.workspace.lint_overrides))
+
+    @get(
+        WS.removeprefix("/api/v1") + "/lint-rules",
+        operation_id="getWorkspaceLintRules",
+        summary="Get the workspace's lint rule overrides",
+        opt={"permission": Permission.READ},
+        responses=problem_responses(401, 403, 404, 429),
+    )
+    async def get_workspace_rules(self, workspace_ctx: NamedDependency[WorkspaceContext]) -> LintRulesOut:
+        return LintRulesOut(overrides=services.stored_overrides(workspace_ctx.workspace.lint_overrides))
+
+    @put(
+        WS.removeprefix("/api/v1") + "/lint-rules",
+        operation_id="setWorkspaceLintRules",
+        summary="Replace the workspace's lint rule overrides",
+        description="Applied to every lint in this workspace (`lintPromptInWorkspace`, saved generations) "
+        "before the request's own overrides. Needs the manage_workspace permission.",
+        opt={"permission": Permission.MANAGE_WORKSPACE},
+        responses=problem_responses(400, 401, 403, 404, 413, 429),
+    )
+    async def set_workspace_rules(
+        self,
+        data: JSONBody[LintRulesUpdate],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> LintRulesOut:
+        services.check_overrides(data.overrides)
+        overrides = services.merge_overrides(data.overrides)
+        workspace = workspace_ctx.workspace
+        before = services.stored_overrides(workspace.lint_overrides)
+        workspace.lint_overrides = [services.override_to_json(o) for o in overrides]
+        db_session.add(workspace)
+        await record_audit_event(
+            db_session,
+            workspace_ctx,
+            action="workspace.lint_rules_changed",
+            target_type="workspace",
+            target_id=str(workspace.id),
+            target_label=workspace.slug,
+            details={"before": [services.override_to_json(o) for o in before],
+                     "after": workspace.lint_overrides},
+        )
+        return LintRulesOut(overrides=overrides)
+

@@ -1,0 +1,42 @@
+"""Dependencies of the prompt controllers: the workspace-scoped registry for the request, and shared params."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Request
+from litestar.di import NamedDependency, Provide
+from litestar.params import HeaderParameter, PathParameter, QueryParameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.accounts.context import WorkspaceContext
+from app.domain.prompts.cache import get_resolve_cache
+from app.domain.prompts.content import name_from_path
+from app.domain.prompts.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from app.domain.prompts.services import PromptRegistry
+
+NAME_DESCRIPTION = (
+    "Prompt name as ONE URL-encoded path segment. Names may contain `/` (folders, e.g. `support/triage`): "
+    "send it as `%2F` (`support%2Ftriage`, what encodeURIComponent / quote(name, safe='') produce). "
+    "Names are letters, digits, `.`, `_`, `-` and `/`, never `%`, so decoding is unambiguous."
+)
+
+PromptNameParam = Annotated[str, PathParameter(description=NAME_DESCRIPTION, min_length=1, max_length=600)]
+IfMatch = Annotated[str | None, HeaderParameter(name="If-Match", description="ETag from a previous read (412 if stale)")]
+IfNoneMatch = Annotated[str | None, HeaderParameter(name="If-None-Match", description="ETag held by the client (304 if current)")]
+Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE, description=f"Page size (at most {MAX_PAGE_SIZE})")]
+Offset = Annotated[int, QueryParameter(ge=0, le=100_000, description="Items to skip (at most 100000)")]
+DEFAULT_LIMIT = DEFAULT_PAGE_SIZE
+
+
+async def provide_registry(
+    request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession], ctx: NamedDependency[WorkspaceContext]
+) -> PromptRegistry:
+    return PromptRegistry(db_session, ctx, get_resolve_cache(request.app.state))
+
+
+PROMPT_DEPENDENCIES = {"registry": Provide(provide_registry)}
+
+
+def prompt_name(raw: str) -> str:
+    return name_from_path(raw)

@@ -1,0 +1,315 @@
+"""Wire shapes of the prompt registry (camelCase JSON). Request bodies reject unknown fields."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+import msgspec
+
+from app.engine.types import ChatMessage, TokenCount, Variable
+from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+PromptKind = Literal["text", "chat"]
+VersionSource = Literal["manual", "generated", "improved", "imported"]
+SortField = Literal["name", "updatedAt", "createdAt"]
+SortOrder = Literal["asc", "desc"]
+
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$"
+"""Prompt names: segments of letters, digits, `.`, `_`, `-` joined by `/` (folders). Never `%`, so a name
+in a URL path can always be told apart from its encoding."""
+LABEL_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+TAG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"
+
+PromptName = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=NAME_PATTERN)]
+LabelName = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=LABEL_PATTERN)]
+TagName = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=TAG_PATTERN)]
+Description = Annotated[str, msgspec.Meta(max_length=2000)]
+CommitMessage = Annotated[str, msgspec.Meta(max_length=2000)]
+VersionNumber = Annotated[int, msgspec.Meta(ge=1)]
+Tags = Annotated[list[TagName], msgspec.Meta(max_length=32)]
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 50
+LATEST = "latest"
+"""The label maintained automatically on the newest version; it cannot be set or removed by hand."""
+
+
+class ModelConfig(msgspec.Struct, rename="camel", forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """Model settings stored with a version. `tools` and `responseSchema` are opaque JSON."""
+
+    provider: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+    model: Annotated[str, msgspec.Meta(max_length=128)] | None = None
+    temperature: Annotated[float, msgspec.Meta(ge=0, le=2)] | None = None
+    max_tokens: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    tools: list[Any] | None = None
+    response_schema: dict[str, Any] | None = None
+
+
+class Author(CamelizedBaseStruct, kw_only=True):
+    type: str
+    id: UUID | None
+    label: str
+
+
+class LintSummary(CamelizedBaseStruct, kw_only=True):
+    """Score and counts of the engine's lint report at save time."""
+
+    score: int
+    errors: int
+    warnings: int
+    infos: int
+    rule_ids: list[str] = msgspec.field(default_factory=list)
+
+
+# --- prompts -------------------------------------------------------------------------------------------
+
+
+class PromptCreate(RequestStruct, kw_only=True):
+    name: PromptName
+    kind: PromptKind = "text"
+    description: Description = ""
+    tags: Tags = msgspec.field(default_factory=list)
+
+
+class PromptUpdate(RequestStruct, kw_only=True):
+    """Partial update: only the fields sent change."""
+
+    name: PromptName | msgspec.UnsetType = msgspec.UNSET
+    description: Description | msgspec.UnsetType = msgspec.UNSET
+    tags: Tags | msgspec.UnsetType = msgspec.UNSET
+    archived: bool | msgspec.UnsetType = msgspec.UNSET
+
+
+class PromptOut(CamelizedBaseStruct, kw_only=True):
+    id: UUID
+    name: str
+    kind: str
+    description: str
+    tags: list[str]
+    archived: bool
+    latest_version: int | None
+    labels: dict[str, int]
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class PromptPage(CamelizedBaseStruct, kw_only=True):
+    items: list[PromptOut]
+    total: int
+    limit: int
+    next_cursor: str | None
+
+
+# --- versions ------------------------------------------------------------------------------------------
+
+
+class VersionCreate(RequestStruct, kw_only=True):
+    text: Annotated[str, msgspec.Meta(max_length=200_000)] | None = None
+    messages: Annotated[list[ChatMessage], msgspec.Meta(max_length=200)] | None = None
+    variables: Annotated[list[Variable], msgspec.Meta(max_length=100)] = msgspec.field(default_factory=list)
+    model_config: ModelConfig = msgspec.field(default_factory=ModelConfig)
+    commit_message: CommitMessage = ""
+    source: VersionSource = "manual"
+    parent_version: VersionNumber | None = None
+    """The version this one was based on. If another version landed since, the request fails with 409."""
+    labels: Annotated[list[LabelName], msgspec.Meta(max_length=16)] = msgspec.field(default_factory=list)
+    """Labels to point at the new version in the same transaction."""
+
+
+class VersionOut(CamelizedBaseStruct, kw_only=True):
+    prompt: str
+    version: int
+    kind: str
+    text: str | None
+    messages: list[ChatMessage] | None
+    variables: list[Variable]
+    model_config: ModelConfig
+    commit_message: str
+    author: Author
+    source: str
+    content_hash: str
+    parent_version: int | None
+    token_counts: list[TokenCount] | None
+    lint: LintSummary | None
+    labels: list[str]
+    created_at: datetime
+
+
+class VersionSummary(CamelizedBaseStruct, kw_only=True):
+    version: int
+    commit_message: str
+    author: Author
+    source: str
+    content_hash: str
+    labels: list[str]
+    created_at: datetime
+
+
+class VersionPage(CamelizedBaseStruct, kw_only=True):
+    items: list[VersionSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+# --- labels --------------------------------------------------------------------------------------------
+
+
+class LabelSet(RequestStruct, kw_only=True):
+    version: VersionNumber
+    expected_version: VersionNumber | None = None
+    """Optional compare-and-set: fail with 409 unless the label currently points here."""
+
+
+class LabelRollback(RequestStruct, kw_only=True):
+    version: VersionNumber | None = None
+    """Target version. Default: the version the label pointed to before its last move."""
+
+
+class LabelOut(CamelizedBaseStruct, kw_only=True):
+    name: str
+    version: int
+    protected: bool
+    updated_at: datetime
+
+
+class LabelEventOut(CamelizedBaseStruct, kw_only=True):
+    label: str
+    action: str
+    from_version: int | None
+    to_version: int | None
+    actor: Author
+    request_id: str
+    created_at: datetime
+
+
+class LabelEventPage(CamelizedBaseStruct, kw_only=True):
+    items: list[LabelEventOut]
+    total: int
+    limit: int
+    offset: int
+
+
+# --- render, diff, resolve -----------------------------------------------------------------------------
+
+
+class RenderRequest(RequestStruct, kw_only=True):
+    variables: dict[str, Any] = msgspec.field(default_factory=dict)
+    label: LabelName | None = None
+    version: VersionNumber | None = None
+    allow_unknown: bool = False
+    """Ignore values for variables the version does not declare instead of rejecting them."""
+
+
+class RenderedMessage(CamelizedBaseStruct, kw_only=True):
+    role: str
+    content: str
+
+
+class RenderResult(CamelizedBaseStruct, kw_only=True):
+    prompt: str
+    version: int
+    kind: str
+    text: str | None
+    messages: list[RenderedMessage] | None
+    model_config: ModelConfig
+    ignored_variables: list[str]
+
+
+class VariableChange(CamelizedBaseStruct, kw_only=True):
+    name: str
+    change: Literal["added", "removed", "changed"]
+    fields: list[str]
+    breaking: bool
+    reason: str
+
+
+class ConfigChange(CamelizedBaseStruct, kw_only=True):
+    key: str
+    before: Any
+    after: Any
+
+
+class TokenDelta(CamelizedBaseStruct, kw_only=True):
+    target: str
+    before: int
+    after: int
+    delta: int
+
+
+class DiffResult(CamelizedBaseStruct, kw_only=True):
+    prompt: str
+    from_version: int
+    to_version: int
+    unified_diff: str
+    variables: list[VariableChange]
+    config: list[ConfigChange]
+    token_delta: list[TokenDelta] | None
+    breaking: bool
+
+
+class ResolvedPrompt(CamelizedBaseStruct, kw_only=True):
+    """What an SDK needs at runtime."""
+
+    name: str
+    version: int
+    label: str | None
+    kind: str
+    text: str | None
+    messages: list[ChatMessage] | None
+    variables: list[Variable]
+    model_config: ModelConfig
+    content_hash: str
+
+
+# --- import / export -----------------------------------------------------------------------------------
+
+EXPORT_FORMAT = "promptsmith.export/v1"
+
+
+class ExportVersion(msgspec.Struct, rename="camel", forbid_unknown_fields=True, kw_only=True):
+    version: VersionNumber
+    text: str | None = None
+    messages: list[ChatMessage] | None = None
+    variables: list[Variable] = msgspec.field(default_factory=list)
+    model_config: ModelConfig = msgspec.field(default_factory=ModelConfig)
+    commit_message: CommitMessage = ""
+    source: VersionSource = "manual"
+    author: str = ""
+    content_hash: str | None = None
+    parent_version: int | None = None
+    created_at: datetime | None = None
+
+
+class ExportPrompt(msgspec.Struct, rename="camel", forbid_unknown_fields=True, kw_only=True):
+    name: PromptName
+    kind: PromptKind
+    description: Description = ""
+    tags: Tags = msgspec.field(default_factory=list)
+    archived: bool = False
+    labels: dict[LabelName, VersionNumber] = msgspec.field(default_factory=dict)
+    versions: list[ExportVersion] = msgspec.field(default_factory=list)
+
+
+class ExportDocument(msgspec.Struct, rename="camel", forbid_unknown_fields=True, kw_only=True):
+    format: Literal["promptsmith.export/v1"]
+    prompts: list[ExportPrompt]
+    workspace: str | None = None
+    exported_at: datetime | None = None
+
+
+class ImportedPrompt(CamelizedBaseStruct, kw_only=True):
+    name: str
+    created: bool
+    versions_created: list[int]
+    labels_moved: list[str]
+
+
+class ImportResult(CamelizedBaseStruct, kw_only=True):
+    prompts: list[ImportedPrompt]
+    prompts_created: int
+    versions_created: int
+    labels_moved: int

@@ -1,0 +1,1 @@
+"""Workspaces (the tenant), their members and roles, and their API keys."""

@@ -1,0 +1,106 @@
+"""Request and response bodies of workspaces, members and API keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from litestar.params import QueryParameter
+
+from app.domain.accounts.permissions import Role, Scope
+from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+MAX_PAGE_SIZE = 100
+Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE, description=f"Page size (at most {MAX_PAGE_SIZE})")]
+Offset = Annotated[int, QueryParameter(ge=0, description="Items to skip")]
+
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"\S")]
+Slug = Annotated[str, msgspec.Meta(min_length=1, max_length=63, pattern=r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
+Label = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$")]
+
+
+class WorkspaceCreate(RequestStruct):
+    name: Name
+    slug: Slug | None = None
+    """Optional; derived from the name when absent. It never changes afterwards."""
+
+
+class WorkspaceUpdate(RequestStruct):
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    protected_labels: Annotated[list[Label], msgspec.Meta(max_length=50)] | msgspec.UnsetType = msgspec.UNSET
+
+
+class WorkspaceOut(CamelizedBaseStruct):
+    id: UUID
+    slug: str
+    name: str
+    is_personal: bool
+    protected_labels: list[str]
+    role: str | None
+    """The caller's role; null for API keys."""
+    created_at: datetime
+    updated_at: datetime
+
+
+class MemberAdd(RequestStruct):
+    email: Annotated[str, msgspec.Meta(min_length=3, max_length=320)]
+    role: Role
+
+
+class MemberUpdate(RequestStruct):
+    role: Role
+
+
+class MemberOut(CamelizedBaseStruct):
+    user_id: UUID
+    email: str
+    display_name: str
+    role: str
+    joined_at: datetime
+
+
+class ApiKeyCreate(RequestStruct):
+    name: Name
+    scopes: Annotated[list[Scope], msgspec.Meta(min_length=1, max_length=3)]
+    expires_at: datetime | None = None
+
+
+class ApiKeyOut(CamelizedBaseStruct):
+    id: UUID
+    name: str
+    prefix: str
+    scopes: list[str]
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(ApiKeyOut):
+    key: str
+    """The full key. Shown only in this response: store it now."""
+
+
+class WorkspacePage(CamelizedBaseStruct):
+    """One page of workspaces: `items`, the `total` matching, and the `limit`/`offset` used."""
+
+    items: list[WorkspaceOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class MemberPage(CamelizedBaseStruct):
+    items: list[MemberOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class ApiKeyPage(CamelizedBaseStruct):
+    items: list[ApiKeyOut]
+    total: int
+    limit: int
+    offset: int

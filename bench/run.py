@@ -1,0 +1,252 @@
+"""`python -m bench.run [--quick] [--scenarios NAME ...]`: load the app and a bare Litestar app with wrk.
+
+What it does, in order:
+
+1. Checks for wrk (prints how to install it and exits 2 if missing; installs nothing).
+2. (Re)creates the database `promptsmith_bench` through the admin connection, migrates it, clears the Redis
+   namespace `promptsmith-bench`.
+3. Starts, each with `uvicorn --workers 1 --no-access-log --loop uvloop --http httptools --log-level warning`
+   pinned to the server core: the bare app, the app (ENVIRONMENT=production), a second app instance with
+   RESOLVE_CACHE_ENABLED=false and a third with the API-key rate limit off (the reference for its cost).
+4. Sets up an account, workspace and API key over HTTP, two prompts over HTTP, and 10 000 prompts in bulk SQL.
+5. Warms up, then runs interleaved rounds: bare, scenario, bare, scenario, ... with wrk on the other core.
+6. Reads each server's VmRSS, stops the servers, runs the engine microbenchmarks pinned to the server core.
+7. Prints the table and writes bench/results/bench-<timestamp>.{json,md} (and bench-latest.*).
+
+Targets are reported (pass / miss), not asserted; `--strict` makes a missed target exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bench import report, scenarios
+from bench.infra import (
+    HarnessError,
+    Placement,
+    Request,
+    Server,
+    WrkResult,
+    app_database_url,
+    app_env,
+    clear_redis_namespace,
+    drop_database,
+    migrate,
+    recreate_database,
+    require_wrk,
+    run_wrk,
+)
+from bench.micro import run_micro
+from bench.seed import HOT_PROMPT, WRITE_PROMPT, SetupError, bulk_prompts, create_account, create_prompt_http
+
+DATABASE = "promptsmith_bench"
+NAMESPACE = "promptsmith-bench"
+LIST_PROMPTS = 10_000
+HEAVY = {"generate", "lint_20kb"}
+"""CPU-bound scenarios: fewer connections, so queueing does not push latencies past wrk's timeout."""
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)  # noqa: T201
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", default=os.environ.get("QUICK", "") not in {"", "0"},
+                        help="short runs (finishes in under two minutes); also QUICK=1")
+    parser.add_argument("--scenarios", nargs="+", metavar="NAME",
+                        help=f"subset to run (comma or space separated): {', '.join(scenarios.SCENARIO_NAMES)}")
+    parser.add_argument("--duration", type=float, help="seconds per wrk run (default 2 quick, 10 full)")
+    parser.add_argument("--rounds", type=int, help="interleaved rounds (default 2 quick, 3 full)")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
+    parser.add_argument("--heavy-connections", type=int, default=8, help="connections for generate / lint")
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads (default 1: wrk has one core)")
+    parser.add_argument("--no-micro", action="store_true", help="skip the engine microbenchmarks")
+    parser.add_argument("--keep-db", action="store_true", help="do not drop the bench database afterwards")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    if args.scenarios:
+        args.scenarios = [n for item in args.scenarios for n in item.split(",") if n]
+    args.duration = args.duration or (2.0 if args.quick else 10.0)
+    args.rounds = args.rounds or (2 if args.quick else 3)
+    return args
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                               text=True, check=False).stdout.strip()
+        return out.stdout.strip() + ("+dirty" if dirty else "")
+    except OSError:
+        return "?"
+
+
+async def _setup_data(main: Server, database_url: str, ctx: scenarios.Context) -> None:
+    ops = ctx.ops
+    if "register" not in {op_id.lower() for op_id in ops} and not any("register" in o.path for o in ops.values()):
+        ctx.notes.append("accounts endpoints missing: every authenticated scenario is unavailable")
+        return
+    ctx.account = await create_account(main.base_url)
+    if "createPrompt" in ops and "createPromptVersion" in ops:
+        await create_prompt_http(main.base_url, ctx.account, HOT_PROMPT, labels=["production"])
+        ctx.hot_ready = True
+        await create_prompt_http(main.base_url, ctx.account, WRITE_PROMPT, labels=[])
+        ctx.write_ready = True
+        engine = create_async_engine(database_url)
+        try:
+            started = time.perf_counter()
+            await bulk_prompts(engine, ctx.account.workspace_id, LIST_PROMPTS)
+            log(f"seeded {LIST_PROMPTS} prompts in bulk in {time.perf_counter() - started:.1f}s")
+        finally:
+            await engine.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 - a linear script
+    args = parse_args(argv)
+    try:
+        require_wrk()
+    except HarnessError as err:
+        print(f"bench: {err}", file=sys.stderr)  # noqa: T201
+        return 2
+    selected = scenarios.select(args.scenarios)
+    placement = Placement.detect()
+    started_wall = time.strftime("%Y-%m-%d %H:%M:%S")
+    t_start = time.perf_counter()
+    log(f"{'quick' if args.quick else 'full'} run; {placement.note}")
+
+    database_url = app_database_url(DATABASE)
+    asyncio.run(recreate_database(DATABASE))
+    migrate(database_url)
+    asyncio.run(clear_redis_namespace(NAMESPACE))
+
+    instances = {s.instance for s in selected}
+    servers: dict[str, Server] = {
+        "bare": Server("bare", "bench.bare_app:app", False, {}, "/", placement),
+        "main": Server("main", "app.server.asgi:create_app", True, app_env(database_url, NAMESPACE), "/health/live",
+                       placement),
+    }
+    if "nocache" in instances:
+        servers["nocache"] = Server("nocache", "app.server.asgi:create_app", True,
+                                    app_env(database_url, NAMESPACE, RESOLVE_CACHE_ENABLED="false"), "/health/live",
+                                    placement)
+    if "nolimit" in instances:
+        servers["nolimit"] = Server("nolimit", "app.server.asgi:create_app", True,
+                                    app_env(database_url, NAMESPACE, RATE_LIMIT_API_KEY_PER_MINUTE="0",
+                                            RATE_LIMIT_USER_PER_MINUTE="0"), "/health/live", placement)
+    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": []}
+    exit_code = 0
+    try:
+        for server in servers.values():
+            server.start()
+        log("servers up: " + ", ".join(f"{n}:{s.port}" for n, s in servers.items()))
+
+        ctx = scenarios.Context(ops=scenarios.discover(servers["main"].base_url), account=None)
+        ctx.lint_body = __import__("json").dumps({"prompt": scenarios.lint_prompt_20kb()}).encode()
+        try:
+            asyncio.run(_setup_data(servers["main"], database_url, ctx))
+        except SetupError as err:
+            ctx.notes.append(f"setup incomplete: {err}")
+            log(f"setup incomplete: {err}")
+
+        plan: list[tuple[scenarios.Scenario, Request]] = []
+        for sc in selected:
+            try:
+                plan.append((sc, sc.build(ctx)))
+            except scenarios.Unavailable as reason:
+                doc["scenarios"][sc.name] = {"instance": sc.instance, "title": sc.title, "unavailable": str(reason)}
+                log(f"{sc.name}: {reason}")
+
+        def wrk(server: Server, request: Request, seconds: float, name: str) -> WrkResult:
+            conns = args.heavy_connections if name in HEAVY else args.connections
+            return run_wrk(server.base_url, request, duration=seconds, connections=conns, threads=args.threads,
+                           placement=placement, timeout=10)
+
+        bare_request = Request("GET", "/")
+        warm = 1.0 if args.quick else 2.0
+        wrk(servers["bare"], bare_request, warm, "bare")
+        for sc, request in plan:
+            try:
+                wrk(servers[sc.instance], request, warm, sc.name)
+            except HarnessError as err:
+                log(f"{sc.name}: warm-up failed: {err}")
+
+        runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
+        bare_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
+        failures: dict[str, str] = {}
+        for round_no in range(1, args.rounds + 1):
+            for sc, request in plan:
+                if sc.name in failures:
+                    continue
+                try:
+                    bare = wrk(servers["bare"], bare_request, args.duration, "bare")
+                    result = wrk(servers[sc.instance], request, args.duration, sc.name)
+                except HarnessError as err:
+                    failures[sc.name] = str(err)[:300]
+                    log(f"{sc.name}: {err}")
+                    continue
+                bare_runs[sc.name].append(bare.as_dict())
+                runs[sc.name].append(result.as_dict())
+                log(f"round {round_no} {sc.name}: {result.rps:.0f} req/s (bare {bare.rps:.0f}), "
+                    f"p50 {result.p50_ms:.2f} ms, p99 {result.p99_ms:.2f} ms, non-2xx {result.non2xx}")
+
+        all_bare = [b for runs_ in bare_runs.values() for b in runs_]
+        if all_bare:
+            doc["bare"] = report.aggregate(all_bare, all_bare)
+        for sc, _ in plan:
+            if sc.name in failures and not runs[sc.name]:
+                doc["scenarios"][sc.name] = {"instance": sc.instance, "title": sc.title, "failed": failures[sc.name]}
+            else:
+                doc["scenarios"][sc.name] = {"instance": sc.instance, "title": sc.title,
+                                             **report.aggregate(runs[sc.name], bare_runs[sc.name])}
+        # Keep the report in scenario order.
+        doc["scenarios"] = {s.name: doc["scenarios"][s.name] for s in selected if s.name in doc["scenarios"]}
+
+        rss = {name: server.rss_mb() for name, server in servers.items() if name != "bare"}
+        doc["rss_mb"] = {**rss, "bare": servers["bare"].rss_mb()}
+        doc["notes"] += ctx.notes
+    except HarnessError as err:
+        log(f"error: {err}")
+        doc["notes"].append(f"harness error: {str(err)[-500:]}")
+        exit_code = 1
+        rss = {}
+    finally:
+        for server in servers.values():
+            server.stop()
+
+    if exit_code == 0 and not args.no_micro:
+        log("engine microbenchmarks")
+        doc["micro"] = run_micro(quick=args.quick, cpu=placement.server_cpus)
+
+    doc["targets"] = report.evaluate(doc["scenarios"], rss)
+    doc["meta"] = {
+        "mode": "quick" if args.quick else "full", "started": started_wall, "commit": _commit(),
+        "placement": placement.note, "duration": args.duration, "rounds": args.rounds,
+        "connections": args.connections, "heavy_connections": args.heavy_connections, "threads": args.threads,
+        "cpus": os.cpu_count(), "python": sys.version.split()[0], "elapsed_s": 0.0,
+    }
+    if not args.keep_db:
+        asyncio.run(drop_database(DATABASE))
+    asyncio.run(clear_redis_namespace(NAMESPACE))
+    doc["meta"]["elapsed_s"] = round(time.perf_counter() - t_start, 1)
+    json_path, md_path = report.write(doc, "bench-quick" if args.quick else "bench")
+    print(report.markdown(doc))  # noqa: T201
+    log(f"wrote {json_path} and {md_path} in {doc['meta']['elapsed_s']}s")
+    if exit_code:
+        return exit_code
+    if args.strict and any(t["verdict"] == "miss" for t in doc["targets"].values()):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

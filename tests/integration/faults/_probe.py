@@ -1,0 +1,26 @@
+"""Test-only handlers added to an app built by `create_app` (never part of the product's routes)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from litestar import get
+from litestar.di import NamedDependency
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+PROBE_OPT = {"public": True, "rate_limit": False, "exclude_from_auth": True}
+
+
+@get("/_faults/db", opt=PROBE_OPT)
+async def db_probe(db_session: NamedDependency[AsyncSession]) -> dict[str, int]:
+    """One query through the request's session, as every feature endpoint does."""
+    value = (await db_session.execute(text("SELECT 1"))).scalar_one()
+    return {"value": int(value)}
+
+
+@get("/_faults/slow", opt=PROBE_OPT)
+async def slow(seconds: float = 1.0) -> dict[str, float]:
+    """Sleeps, then answers: an in-flight request to shut down under."""
+    await asyncio.sleep(seconds)
+    return {"slept": seconds}

@@ -1,0 +1,145 @@
+"""Redis dies and comes back while the app keeps running (its own redis-server, killed and restarted).
+
+Redis is an accelerator: while it is down the app answers from the database, no request waits longer than
+the configured bound, readiness says which component fails, and everything recovers without a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+import httpx
+from litestar import Litestar
+from redis.asyncio import Redis
+
+from app.lib.invalidation import InvalidationBus, LocalCache
+from app.server.asgi import create_app
+from tests.conftest import make_settings
+from tests.integration.faults._probe import db_probe
+from tests.integration.faults._procs import RedisServer
+from tests.integration.faults._server import serve_in_loop
+
+pytestmark = pytest.mark.slow
+
+REQUEST_BOUND = 2.5
+"""Generous per-request bound while Redis is dead or frozen (the configured REDIS_MAX_BLOCK is 1 s)."""
+
+
+@pytest.fixture
+async def redis_app(settings, redis_server: RedisServer) -> AsyncIterator[tuple[Litestar, httpx.AsyncClient]]:
+    app = create_app(make_settings(REDIS_URL=redis_server.url))
+    app.register(db_probe)
+    async with serve_in_loop(app) as client:
+        yield app, client
+
+
+async def _timed_get(client: httpx.AsyncClient, path: str) -> tuple[int, dict, float]:
+    started = time.perf_counter()
+    response = await client.get(path)
+    elapsed = time.perf_counter() - started
+    assert elapsed < REQUEST_BOUND, f"{path} took {elapsed:.2f}s with Redis down"
+    body = response.json() if response.content else {}
+    return response.status_code, body, elapsed
+
+
+def _check(body: dict, component: str) -> str:
+    return str(body["checks"][f"{component}:responseTime"][0]["status"])
+
+
+async def _wait_ready(client: httpx.AsyncClient, timeout: float = 8.0) -> dict:
+    deadline = time.monotonic() + timeout
+    body: dict = {}
+    while time.monotonic() < deadline:
+        response = await client.get("/health/ready")
+        body = response.json()
+        if response.status_code == 200:
+            return body
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"readiness did not pass again within {timeout}s: {body}")
+
+
+async def _bus_delivers(bus: InvalidationBus, redis_url: str, namespace: str, timeout: float = 6.0) -> bool:
+    """Publish from another client until the app's subscriber drops the key (it reconnects with backoff)."""
+    cache: LocalCache[str] = bus.cache("faults-probe") or bus.register(LocalCache("faults-probe", ttl=60))  # type: ignore[assignment]
+    publisher = Redis.from_url(redis_url)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            cache.set("k", "v")
+            if await bus.wait_connected(timeout=0.5):
+                await publisher.publish(f"{namespace}:invalidate", "faults-probe\x00k")
+                for _ in range(20):
+                    if cache.get("k") is None:
+                        return True
+                    await asyncio.sleep(0.05)
+            await asyncio.sleep(0.1)
+        return False
+    finally:
+        await publisher.aclose()
+
+
+async def test_redis_killed_then_restarted(redis_app, redis_server: RedisServer) -> None:
+    app, client = redis_app
+    settings = app.state.settings
+    body = await _wait_ready(client)
+    assert _check(body, "redis") == "pass"
+    assert await _bus_delivers(app.state.invalidation, redis_server.url, settings.redis_namespace)
+    assert await app.state.app_cache.set("faults:k", "cached", ttl=60)
+
+    redis_server.kill()
+
+    # Liveness never depends on Redis; readiness names Redis as the failing component, the database still passes.
+    for _ in range(3):
+        status, _, _ = await _timed_get(client, "/health/live")
+        assert status == 200
+        status, body, _ = await _timed_get(client, "/health/ready")
+        assert status == 503
+        assert body["status"] == "fail"
+        assert _check(body, "redis") == "fail"
+        assert _check(body, "database") == "pass"
+        # Endpoints that only need the database keep answering.
+        status, body, _ = await _timed_get(client, "/_faults/db")
+        assert (status, body) == (200, {"value": 1})
+
+    # The application cache degrades to misses, quickly, instead of raising.
+    started = time.perf_counter()
+    assert await app.state.app_cache.get("faults:k", str) is None
+    assert await app.state.app_cache.set("faults:k", "cached", ttl=60) is False
+    assert time.perf_counter() - started < REQUEST_BOUND
+
+    # Same port, fresh (empty) server: the app recovers by itself.
+    redis_server.start()
+    body = await _wait_ready(client)
+    assert _check(body, "redis") == "pass"
+    assert await _bus_delivers(app.state.invalidation, redis_server.url, settings.redis_namespace), (
+        "the invalidation bus did not resubscribe after Redis came back"
+    )
+    # The cache breaker closes again after its cool-down: writes and reads work.
+    deadline = time.monotonic() + 5
+    while not await app.state.app_cache.set("faults:k", "again", ttl=60):
+        assert time.monotonic() < deadline, "the application cache did not recover"
+        await asyncio.sleep(0.2)
+    assert await app.state.app_cache.get("faults:k", str) == "again"
+
+
+async def test_redis_frozen_requests_stay_bounded(redis_app, redis_server: RedisServer) -> None:
+    """A hung Redis (accepts TCP, never answers) costs each request at most the configured bound."""
+    app, client = redis_app
+    await _wait_ready(client)
+    redis_server.freeze()
+    try:
+        for _ in range(3):
+            status, body, _ = await _timed_get(client, "/health/ready")
+            assert status == 503
+            assert _check(body, "redis") == "fail"
+            status, _, _ = await _timed_get(client, "/_faults/db")
+            assert status == 200
+            started = time.perf_counter()
+            await app.state.app_cache.get("faults:frozen", str)
+            assert time.perf_counter() - started < REQUEST_BOUND
+    finally:
+        redis_server.thaw()
+    await _wait_ready(client)

@@ -1,0 +1,92 @@
+"""Fixtures for the schemathesis run: a live server and the data the fuzzer's requests point at."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import schemathesis
+
+from tests.integration.fuzz._server import LiveServer, run_server, server_env
+from tests.integration.fuzz._state import FuzzState
+
+MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "15"))
+"""Hypothesis examples per operation and run in the fuzzing phase (the coverage phase adds its own cases)."""
+DETERMINISTIC = os.environ.get("FUZZ_RANDOM", "") == ""
+"""Derandomized by default, so CI is reproducible; FUZZ_RANDOM=1 explores new inputs on every run."""
+
+
+def _pytest_92_nodeid_shim() -> None:
+    """schemathesis 4.32 (`pytest.from_fixture`) renames the running item through `Node._nodeid`, which
+    pytest 9.2 replaced by a structured `Node._id`. Map the old attribute onto the new one."""
+    from _pytest.nodeid import coerce_node_id
+    from _pytest.nodes import Node
+
+    if hasattr(Node, "_nodeid") or not hasattr(Node, "id"):
+        return
+
+    def _get(self: Node) -> object:
+        return self._id
+
+    def _set(self: Node, value: object) -> None:
+        self._id = coerce_node_id(value)  # type: ignore[arg-type]
+
+    Node._nodeid = property(_get, _set)  # type: ignore[attr-defined]
+
+
+_pytest_92_nodeid_shim()
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str) -> Iterator[LiveServer]:
+    """uvicorn serving the app on a free port, on this session's test database and Redis namespace."""
+    with run_server(server_env(database_url)) as server:
+        yield server
+
+
+
+@pytest.fixture(scope="session")
+def openapi_document(live_server: LiveServer) -> dict[str, Any]:
+    response = httpx.get(f"{live_server.base_url}/schema/openapi.json", timeout=30)
+    response.raise_for_status()
+    document: dict[str, Any] = response.json()
+    return document
+
+
+@pytest.fixture(scope="session")
+def fuzz_state(live_server: LiveServer, openapi_document: dict[str, Any]) -> Iterator[FuzzState]:
+    """A user with a session, a workspace, API keys and a prompt with versions and labels (see `_state`)."""
+    operation_ids = frozenset(
+        op["operationId"] for item in openapi_document["paths"].values() for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    )
+    state = FuzzState(live_server.base_url, operation_ids=operation_ids)
+    state.provision()
+    yield state
+    state.close()
+
+
+def _load_schema(server: LiveServer, document: dict[str, Any]) -> schemathesis.BaseSchema:
+    config = schemathesis.Config.from_dict(
+        {
+            "base-url": server.base_url,
+            "request-timeout": 20,
+            "generation": {"max-examples": MAX_EXAMPLES, "mode": "all", "deterministic": DETERMINISTIC},
+            # examples, coverage (boundary values and missing/invalid parts) and fuzzing; no stateful phase.
+            "phases": {"stateful": {"enabled": False}},
+        }
+    )
+    return schemathesis.openapi.from_dict(document, config=config)
+
+
+@pytest.fixture
+def api_key_schema(live_server: LiveServer, openapi_document: dict[str, Any]) -> schemathesis.BaseSchema:
+    return _load_schema(live_server, openapi_document)
+
+
+@pytest.fixture
+def session_schema(live_server: LiveServer, openapi_document: dict[str, Any]) -> schemathesis.BaseSchema:
+    return _load_schema(live_server, openapi_document)

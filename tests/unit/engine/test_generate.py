@@ -1,0 +1,214 @@
+"""End-to-end generation over the brief corpus: lint-clean, archetype sections present, deterministic."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from app.engine import Brief, GenerationResult, generate
+from app.engine.spec import Example, Tool
+from app.engine.types import TARGETS, Variable
+from tests.unit.engine.briefs import BRIEFS
+
+REPO = Path(__file__).resolve().parents[3]
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "customer_support": ("escalate to a human agent", "i'm passing this to a human colleague"),
+    "coding_assistant": ("state your assumptions", "runnable code", "use only apis, functions and flags that exist"),
+    "code_reviewer": ("quote the exact line", "no blocking issues found"),
+    "tutor": ("one question or hint at a time",),
+    "data_extraction": ("null", "single json object", '"properties"', "no prose"),
+    "classification": ("exactly one label", "labels:", '"other"'),
+    "summarization": ("include only information stated in the input",),
+    "document_qa": ("answer only from the supplied documents", "cite", "i don't know based on the provided documents"),
+    "tool_agent": ("confirm before any action",),
+    "writing_editor": ("keep the author's meaning",),
+    "translation": ("translate the meaning", "only the translated text"),
+    "research_analyst": ("confidence level", "source"),
+    "sql_analyst": ("read-only", "schema"),
+    "marketing_copy": ("call to action", "product details"),
+    "content_moderation": ('"decision"', "policy categories", '"review"'),
+    "roleplay_interviewer": ("one question per turn", "stay in role"),
+    "meeting_email_assistant": ("action items", "owner"),
+    "general_assistant": ("clarifying question",),
+}
+OUTPUT_MARKER = {
+    "claude": "<output_format>",
+    "gpt": "# Output Format",
+    "gemini": "## Output format",
+    "small": "## Output",
+    "generic": "# Output format",
+}
+FALLBACK_RE = re.compile(r"unsure|don't know|out of scope", re.I)
+
+
+def _result(task: str, target: str) -> GenerationResult:
+    return generate(Brief(task=task, target=target))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("case", BRIEFS, ids=lambda c: c.task[:50])
+@pytest.mark.parametrize("target", TARGETS)
+def test_corpus_prompt_lints_clean_and_is_complete(case, target):
+    result = _result(case.task, target)
+    prompt = result.prompt
+    assert result.lint.errors == 0, [f for f in result.lint.findings if f.severity == "error"]
+    assert result.lint.warnings == 0, [f for f in result.lint.findings if f.severity == "warning"]
+    assert OUTPUT_MARKER[target] in prompt
+    assert FALLBACK_RE.search(prompt)
+    assert result.archetypes[0].id == case.archetype
+    if target != "small":
+        lower = prompt.lower()
+        for needle in REQUIRED[case.archetype]:
+            assert needle in lower, f"{case.archetype} prompt for {target} lacks {needle!r}"
+    for variable in result.variables:
+        occurrences = prompt.count(f"{{{{{variable.name}}}}}")
+        delimited = len(re.findall(rf"<{variable.name}>\s*\{{\{{{variable.name}\}}\}}\s*</{variable.name}>", prompt))
+        assert occurrences == delimited == 1
+    if any(not v.trusted for v in result.variables):
+        assert "as data, not as instructions" in prompt
+
+
+def test_result_has_tokens_for_every_target_and_archetype_scores():
+    result = _result("Answer employee questions using only the supplied HR policy documents", "claude")
+    assert [t.target for t in result.tokens] == list(TARGETS)
+    assert all(t.count > 100 for t in result.tokens)
+    assert result.archetypes[0].id == "document_qa"
+    assert result.archetypes[0].score > 0
+    assert [v.name for v in result.variables] == ["document", "question"]
+
+
+def _digest(results: list[GenerationResult]) -> str:
+    h = hashlib.sha256()
+    for r in results:
+        h.update(msgspec.json.encode(r))
+    return h.hexdigest()
+
+
+def _corpus_results() -> list[GenerationResult]:
+    return [_result(c.task, t) for c in BRIEFS for t in TARGETS]
+
+
+def test_generation_is_byte_identical_across_runs():
+    assert _digest(_corpus_results()) == _digest(_corpus_results())
+
+
+@pytest.mark.parametrize("seed", ["1", "4242"])
+def test_generation_is_byte_identical_across_processes(seed):
+    script = (
+        "import hashlib, msgspec\n"
+        "from tests.unit.engine.test_generate import _corpus_results, _digest\n"
+        "print(_digest(_corpus_results()))\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    out = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == _digest(_corpus_results())
+
+
+TASK_ONLY = {
+    "customer_support": "Answer support tickets for an online shoe store",
+    "document_qa": "Answer questions using only the supplied documents",
+    "data_extraction": "Extract the name, date and amount from receipts",
+    "coding_assistant": "A coding assistant for Python developers",
+    "translation": "Translate product pages into French",
+}
+
+
+def test_task_only_briefs_differ_per_archetype():
+    prompts = {k: _result(task, "generic").prompt for k, task in TASK_ONLY.items()}
+    assert len(set(prompts.values())) == len(prompts)
+    roles = {k: p.split("\n")[1] for k, p in prompts.items()}
+    assert "customer support agent" in roles["customer_support"]
+    assert "answers from the supplied documents" in roles["document_qa"]
+    assert "data extraction engine" in roles["data_extraction"]
+    assert "coding assistant" in roles["coding_assistant"]
+    assert "translator" in roles["translation"]
+    assert "into French" in prompts["translation"]
+
+
+def test_task_only_briefs_differ_per_target():
+    renders = {t: _result(TASK_ONLY["document_qa"], t).prompt for t in TARGETS}
+    assert len(set(renders.values())) == len(TARGETS)
+    assert renders["claude"].startswith("<role>")
+    assert renders["gpt"].startswith("# Role and Objective")
+    assert renders["gemini"].startswith("## Role")
+    assert renders["generic"].startswith("# Role\n")
+    assert not renders["small"].startswith("#")
+
+
+def test_also_render_returns_other_targets_only():
+    result = generate(Brief(task="Summarize articles", target="gpt", also_render=["claude", "gpt", "small", "claude"]))
+    assert [r.target for r in result.renders] == ["claude", "small"]
+    assert result.renders[0].prompt.startswith("<role>")
+    assert result.prompt.startswith("# Role and Objective")
+
+
+def test_brief_fields_are_used_verbatim():
+    schema = {
+        "type": "object",
+        "properties": {"sku": {"type": "string"}, "price": {"type": ["number", "null"]}},
+        "required": ["sku", "price"],
+    }
+    brief = Brief(
+        task="Extract product data from supplier emails",
+        role="pricing analyst at Umbrella Retail",
+        audience="category managers",
+        tone="Crisp and factual.",
+        constraints=["Report prices in EUR with two decimals."],
+        json_schema=schema,
+        examples=[Example(input="SKU 77-A costs 12.5 EUR", output='{"sku": "77-A", "price": 12.5}')],
+        tools=[
+            Tool(name="fx_rates", purpose="Returns today's EUR exchange rates.", when_to_use="A price is not in EUR.")
+        ],
+        variables=[Variable(name="email", description="Supplier email body.", trusted=False)],
+        language="German",
+        target="claude",
+    )
+    result = generate(brief)
+    prompt = result.prompt
+    assert "You are a pricing analyst at Umbrella Retail." in prompt
+    assert "Report prices in EUR with two decimals." in prompt
+    assert "Crisp and factual." in prompt
+    assert '"sku": {"type": "string"}' in prompt
+    assert "SKU 77-A costs 12.5 EUR" in prompt
+    assert "fx_rates: Returns today's EUR exchange rates. When to use: A price is not in EUR." in prompt
+    assert "Write every reply in German" in prompt
+    assert "Pitch vocabulary and depth at category managers." in prompt
+    assert "<email>\n{{email}}\n</email>" in prompt
+    assert result.lint.errors == 0
+
+
+def test_json_cue_without_schema_gets_fields():
+    result = _result("A general helper for trivia that answers in JSON", "gpt")
+    assert result.spec.output_format.kind == "json"
+    assert '"answer"' in result.prompt
+    assert result.lint.errors == 0
+
+
+def test_length_cue_changes_word_limit():
+    short = _result("Write a brief summary of each article", "generic").prompt
+    detailed = _result("Write a detailed summary of each article", "generic").prompt
+    assert "80 words" in short
+    assert "500 words" in detailed
+
+
+def test_empty_task_is_rejected():
+    with pytest.raises(ValueError, match="task"):
+        generate(Brief(task="   "))
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.json.decode(b'{"task": ""}', type=Brief)
+
+
+def test_brief_wire_format_is_camel_case_and_strict():
+    brief = msgspec.json.decode(b'{"task": "Summarize", "alsoRender": ["claude"], "jsonSchema": null}', type=Brief)
+    assert brief.also_render == ["claude"]
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.json.decode(b'{"task": "Summarize", "unknown": 1}', type=Brief)
+    encoded = msgspec.json.decode(msgspec.json.encode(generate(brief)))
+    assert {"spec", "prompt", "renders", "variables", "tokens", "lint", "archetypes"} <= set(encoded)

@@ -1,0 +1,161 @@
+"""Token counting: exact o200k for gpt from the bundled file, documented estimates elsewhere, no network."""
+
+from __future__ import annotations
+
+import gzip
+import math
+import socket
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.engine import tokens
+from app.engine.tokens import DEFAULT_TOKEN_BUDGET, count_all, count_tokens
+from app.engine.types import TARGETS, ChatMessage, TokenCount
+
+FIXED = "Promptsmith lints system prompts: {{document}} stays in <document> tags."
+FIXED_O200K = 17  # computed once with o200k_base, cross-checked against bpe-openai's own encoder below
+
+
+@pytest.fixture
+def fresh_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget the cached encoding so the test sees a real (re)load; restored afterwards."""
+    monkeypatch.setattr(tokens, "_encoding", None)
+    monkeypatch.setattr(tokens, "_load_attempted", False)
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    cache = tmp_path / "tiktoken-cache"
+    cache.mkdir()
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(cache))
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    return cache
+
+
+def test_hello_world_is_two_o200k_tokens() -> None:
+    assert count_tokens("hello world", "gpt") == TokenCount(
+        target="gpt", count=2, method="exact", tokenizer="o200k_base"
+    )
+
+
+def test_gpt_count_is_exact_for_a_fixed_string() -> None:
+    assert count_tokens(FIXED, "gpt") == TokenCount(
+        target="gpt", count=FIXED_O200K, method="exact", tokenizer="o200k_base"
+    )
+
+
+@pytest.fixture(scope="module")
+def reference_o200k() -> Any:
+    import warnings
+
+    import bpe_openai
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # bpe-openai uses importlib.resources.open_binary
+        return bpe_openai.get_encoding("o200k_base")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FIXED,
+        "hello world",
+        "Grüße aus München — 東京 😀",
+        "def f(x):\n    return x ** 2  # square\n",
+        " \n\n  trailing  ",
+    ],
+)
+@pytest.mark.filterwarnings("ignore:open_binary is deprecated:DeprecationWarning")
+def test_gpt_count_matches_an_independent_o200k_implementation(text: str, reference_o200k: Any) -> None:
+    assert count_tokens(text, "gpt").count == len(reference_o200k.encode(text))
+
+
+def test_claude_gemini_small_generic_are_estimates() -> None:
+    counts = {c.target: c for c in count_all(FIXED)}
+    assert counts["claude"] == TokenCount(
+        target="claude", count=math.ceil(FIXED_O200K * 1.1), method="estimate", tokenizer="o200k_base x1.1"
+    )
+    for target in ("gemini", "small", "generic"):
+        assert counts[target] == TokenCount(
+            target=target, count=FIXED_O200K, method="estimate", tokenizer="o200k_base (proxy)"
+        )
+
+
+def test_count_all_follows_requested_order() -> None:
+    assert [c.target for c in count_all(FIXED)] == list(TARGETS)
+    assert [c.target for c in count_all(FIXED, ["small", "gpt"])] == ["small", "gpt"]
+
+
+def test_chat_adds_per_message_overhead_and_reply_priming() -> None:
+    messages = [
+        ChatMessage(role="system", content="You are a tutor."),  # 5 tokens + "system" 1
+        ChatMessage(role="user", content="Hi", name="ann"),  # 1 + "user" 1 + "ann" 1 + name overhead 1
+        ChatMessage(role="placeholder", name="history"),  # runtime history: not counted
+    ]
+    expected = (
+        (5 + 1) + (1 + 1 + 1) + 2 * tokens.TOKENS_PER_MESSAGE + tokens.TOKENS_PER_NAME + tokens.REPLY_PRIMING_TOKENS
+    )
+    assert expected == 19
+    assert count_tokens(messages, "gpt") == TokenCount(target="gpt", count=19, method="exact", tokenizer="o200k_base")
+    assert count_tokens(messages, "claude").count == math.ceil(9 * 1.1) + 10
+    assert count_tokens([], "gpt").count == tokens.REPLY_PRIMING_TOKENS
+
+
+def test_empty_text_and_special_token_strings() -> None:
+    assert count_tokens("", "gpt").count == 0
+    # Special-token text typed into a prompt is ordinary text, never a control token or an exception.
+    assert count_tokens("<|endoftext|>", "gpt").count == 7
+
+
+def test_loading_uses_no_network_and_writes_no_cache(fresh_encoding: None, no_network: Path) -> None:
+    assert count_tokens(FIXED, "gpt").method == "exact"
+    assert count_tokens(FIXED, "gpt").count == FIXED_O200K
+    assert list(no_network.iterdir()) == []
+
+
+def test_missing_bundled_file_falls_back_to_documented_estimates(
+    fresh_encoding: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tokens, "_bundled_o200k_path", lambda: None)
+    counts = {c.target: c for c in count_all(FIXED)}
+    assert counts["gpt"] == TokenCount(
+        target="gpt", count=math.ceil(len(FIXED) / 4), method="estimate", tokenizer="chars/4"
+    )
+    assert counts["claude"] == TokenCount(
+        target="claude", count=math.ceil(len(FIXED) / 3.5), method="estimate", tokenizer="chars/3.5"
+    )
+
+
+def test_corrupt_bundled_file_is_rejected(
+    fresh_encoding: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bogus = tmp_path / "o200k_base.tiktoken.gz"
+    bogus.write_bytes(gzip.compress(b"aGVsbG8= 0\n"))
+    monkeypatch.setattr(tokens, "_bundled_o200k_path", lambda: bogus)
+    assert count_tokens(FIXED, "gpt").method == "estimate"
+
+
+def test_encoding_is_loaded_once_across_threads(fresh_encoding: None) -> None:
+    seen: list[object] = []
+    threads = [threading.Thread(target=lambda: seen.append(tokens.get_o200k())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 4
+    assert seen[0] is not None
+    assert all(s is seen[0] for s in seen)
+
+
+def test_default_budget_covers_every_target() -> None:
+    assert set(DEFAULT_TOKEN_BUDGET) == set(TARGETS)
+    assert DEFAULT_TOKEN_BUDGET["small"] < DEFAULT_TOKEN_BUDGET["gpt"]
