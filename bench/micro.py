@@ -69,8 +69,8 @@ def run_micro(quick: bool = False, cpu: str | None = None) -> dict[str, Any]:
     except ImportError as exc:
         return {"error": f"engine not available ({exc})"}
 
-    iterations = 60 if quick else 400
-    budget = 2.0 if quick else 10.0
+    iterations = 40 if quick else 400
+    budget = 1.0 if quick else 10.0
     brief = Brief(**{k: v for k, v in BRIEF.items() if k != "target"}, target=BRIEF["target"])  # type: ignore[arg-type]
     briefs = [Brief(task=t) for t in LINT_BRIEFS]
     prompt_20k = lint_prompt_20kb()

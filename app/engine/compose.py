@@ -7,20 +7,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.engine.archetypes import BY_ID, Archetype
-from app.engine.brief import Brief, Entities
+from app.engine.brief import Brief, Entities, describe_variable
 from app.engine.classify import ArchetypeMatch
+from app.engine.examples import brief_examples, label_examples, null_example
+from app.engine.phrasing import article, imperative_task, normalise, possessive, sentence
 from app.engine.spec import Example, Guardrails, Length, OutputFormat, OutputKind, PromptSpec, Rule
 from app.engine.types import Variable
 
 MAX_WORDS: dict[Length, int] = {"short": 80, "standard": 200, "detailed": 500}
 MAX_INFERRED_VARIABLES = 3
 
-_META_PREFIX = re.compile(
-    r"^\s*(?:(?:please\s+)?(?:write|create|generate|build|make|design|draft|i need|we need|i want|we want)\s+"
-    r"(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:system\s+)?(?:prompt\s+)?(?:for\s+)?)?",
-    re.IGNORECASE,
-)
-_WS = re.compile(r"\s+")
 _LABEL_LIST = re.compile(
     r"\b(?:into|as|labels?:?|categories:?|classes:?|one of|either)\s+"
     r"((?:[\"']?[A-Za-z][\w-]*[\"']?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*)){1,11}[\"']?[A-Za-z][\w-]*[\"']?)",
@@ -29,14 +25,29 @@ _LABEL_LIST = re.compile(
 _LABEL_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*")
 _LABEL_STOP = frozenset({"a", "an", "the", "one", "each", "every", "label", "labels", "category", "categories"})
 _FIELD_LIST = re.compile(
-    r"\b(?:extract|extracts|extracting|pull out|capture|fields?:?)\s+(?:the\s+)?(?:following\s+)?(?:fields?:?\s+)?"
+    r"\b(?:extract|extracts|extracting|pull out|pull|get|grab|capture|fields?:?|structured data:|json with)\s+(?:the\s+)?(?:following\s+)?(?:fields?:?\s+)?"
     r"\(?([a-z][\w -]*(?:\s*,\s*(?:and\s+)?[a-z][\w -]*|\s+and\s+[a-z][\w -]*)+)\)?",
     re.IGNORECASE,
 )
 _FIELD_PAREN = re.compile(r"\(([^()]*,[^()]*)\)")
 _FIELD_TAIL = re.compile(r"\s+(?:from|in|out of|as|into|for|to|on)\b.*$", re.IGNORECASE)
-_NUMERIC_FIELD = re.compile(r"\b(?:total|amount|price|cost|salary|years|count|quantity|age|score)\b", re.IGNORECASE)
-_SENTIMENT = re.compile(r"\bsentiment\b", re.IGNORECASE)
+_NUMERIC_FIELD = re.compile(
+    r"\b(?:totals?|amounts?|prices?|costs?|salary|years|count|quantity|age|score|subtotal|tax)\b", re.IGNORECASE
+)
+_LIST_FIELD = re.compile(r"\b(?:items|skills|tags|parties|attendees|participants|languages|keywords)\b", re.IGNORECASE)
+_SENTIMENT = re.compile(r"\bsentiment\b|\bpositive\b[\w\s,]{0,12}\bnegative\b", re.IGNORECASE)
+_SOURCE_NOUN = re.compile(
+    r"\b((?:[\w-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
+    r"(?:user |product |reference |technical )?manuals?|10-[kq]|contracts?|faqs?(?! bot| assistant| chatbot)|"
+    r"documentation|docs(?! site)|documents?|articles?|polic(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_NOT_MODIFIERS = frozenset(
+    {"the", "a", "an", "our", "my", "their", "your", "its", "only", "using", "from", "about", "on", "in", "of", "to",
+     "supplied", "provided", "attached", "given", "retrieved", "uploaded", "based", "questions", "answer", "answers",
+     "with", "for", "and", "or", "this", "these", "those", "that", "any", "each", "all"}
+)  # fmt: skip
+_ROLEPLAY_PARTNER = "role-play partner who stays in character for realistic practice sessions"
 _TONE_PHRASES: dict[str, str] = {
     "friendly": "Friendly and approachable.",
     "formal": "Formal: full sentences, no slang or contractions.",
@@ -63,10 +74,19 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 def task_sentence(task: str) -> str:
     """Normalise the brief's task into one sentence without meta phrasing ("Write a prompt for ...")."""
-    text = _WS.sub(" ", task).strip()
-    stripped = _META_PREFIX.sub("", text, count=1).strip() or text
-    stripped = stripped[0].upper() + stripped[1:]
-    return stripped if stripped.endswith((".", "!", "?")) else stripped + "."
+    return sentence(normalise(task))
+
+
+def source_noun(task: str) -> str:
+    """What the answers are grounded in, in the brief's own words ("the help-center article"); a default otherwise."""
+    for m in _SOURCE_NOUN.finditer(task):
+        modifiers = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS and "'" not in w]
+        noun = m.group(2)
+        noun = noun.upper() if re.fullmatch(r"10-[kq]|faqs?", noun, re.I) else noun.lower()
+        if modifiers:
+            return "the " + " ".join([*modifiers, noun])
+        return f"the {noun}" if noun.lower() not in {"documents", "document", "docs"} else f"the supplied {noun}"
+    return "the supplied documents"
 
 
 def extract_labels(task: str) -> list[str]:
@@ -92,6 +112,7 @@ def extract_fields(task: str) -> list[str]:
             name = (_FIELD_TAIL.sub("", part) if i == len(parts) - 1 else part).strip().lower()
             name = re.sub(r"^(?:the|a|an|their|its)\s+", "", name)
             name = re.sub(r"[^a-z0-9]+", "_", name).strip("_")
+            name = re.sub(r"^(\w+)_or_not$", r"is_\1", name)
             if name and name not in fields and len(name) <= 40:
                 fields.append(name)
         if len(fields) >= 2:
@@ -103,7 +124,11 @@ def field_schema(fields: list[str]) -> dict[str, Any]:
     """A nullable JSON schema for the named fields."""
     props: dict[str, Any] = {}
     for name in fields:
-        kind = "number" if _NUMERIC_FIELD.search(name.replace("_", " ")) else "string"
+        words = name.replace("_", " ")
+        if _LIST_FIELD.search(words):
+            props[name] = {"type": ["array", "null"], "items": {"type": "object" if "items" in words else "string"}}
+            continue
+        kind = "boolean" if name.startswith("is_") else "number" if _NUMERIC_FIELD.search(words) else "string"
         props[name] = {"type": [kind, "null"]}
     return {"type": "object", "properties": props, "required": list(fields), "additionalProperties": False}
 
@@ -212,19 +237,33 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     audience = brief.audience or entities.audience
     labels = extract_labels(brief.task)
     default_labels = not labels
-    if default_labels:
-        labels = ["positive", "negative", "neutral", "other"] if _SENTIMENT.search(brief.task) else [
-            "bug_report", "feature_request", "billing", "other"
-        ]  # fmt: skip
+    labels_var: Variable | None = None
+    if default_labels and _SENTIMENT.search(brief.task):
+        labels = ["positive", "negative", "neutral", "other"]
+    elif default_labels:
+        # The brief names no label set: inventing one would be wrong, so the label set becomes a trusted input.
+        labels_var = Variable(
+            name="labels", description="The allowed labels, one per line, each with a one-line definition.", trusted=True
+        )
+    ids = {m.id for m in matches}
+    user = primary.user_term
+    noun = primary.noun
+    if primary.id == "document_qa" and "customer_support" in ids:
+        user, noun = "customer", "customer support assistant"
+    roleplay = primary.id == "roleplay_interviewer" and not re.search(r"\binterview", brief.task, re.I)
+    if roleplay:
+        user, noun = "trainee", _ROLEPLAY_PARTNER
     product = entities.product
+    sources = source_noun(brief.task)
     ph = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",
-        "user": primary.user_term,
+        "sources": sources,
+        "user": user,
         "audience": audience or "",
         "language": language or "the target language",
         "source_phrase": f" from {entities.source_language}" if entities.source_language else "",
-        "labels": ", ".join(labels),
+        "labels": ", ".join(labels) if labels else "the labels listed in <labels>",
         "task_sentence": task_sentence(brief.task),
         "max_words": str(MAX_WORDS[length]),
     }
@@ -233,11 +272,28 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
         # Only known {names} are replaced: example outputs contain JSON braces and must stay intact.
         return _PLACEHOLDER.sub(lambda m: ph.get(m.group(1), m.group(0)), text)
 
-    role = _role_sentence(brief.role) if brief.role else fill(primary.role)
+    # The user's own task wording, as an instruction when it reads as one, followed by what success looks like.
+    task_line = imperative_task(brief.task, user)
+    org = entities.organization
+    if brief.role:
+        role = _role_sentence(brief.role)
+    elif task_line and primary.id != "general_assistant":
+        role = f"You are {possessive(org) if org else article(noun)} {noun}."
+    elif roleplay:
+        role = f"You are a {noun}{ph['for_product']}."
+    else:
+        role = fill(primary.role)
+    if task_line:
+        objective = f"{task_line} {fill(primary.success)}".strip()
+        if primary.id == "general_assistant" and not brief.role:
+            role = f"You are an assistant{ph['for_product']} with one job:"
+            objective = f"{task_line[0].lower()}{task_line[1:]} {fill(primary.success)}"
+    else:
+        objective = fill(primary.objective)
     context = [fill(c) for a in archetypes for c in a.context if a is primary or "{labels}" not in c]
-    if primary.id != "general_assistant":
+    if primary.id != "general_assistant" and not task_line:
         context.insert(0, f"Use case: {ph['task_sentence']}")
-    if product:
+    if product and (not task_line or product not in task_line):
         context.append(f"Product: {product}.")
 
     rules: list[Rule] = [Rule(text=c.strip(), group="Requirements") for c in brief.constraints if c.strip()]
@@ -293,28 +349,27 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     if brief.examples:
         examples = list(brief.examples)
     elif primary.id == "classification" and not default_labels and not overridden:
-        # Placeholder inputs (OpenAI meta-prompt style) keep the examples consistent with any label set.
-        examples = [
-            Example(input=f"[A text whose main point is {label.replace('_', ' ')}]", output=label)
-            for label in labels[:2]
-        ]
-        examples.append(Example(input="[A text that fits none of the labels]", output="other"))
+        examples = label_examples(labels)
     elif primary.id == "data_extraction" and output.json_schema is not None:
-        # The edge case that matters most for extraction: nothing stated, so every field is null.
-        nulls = ", ".join(f'"{name}": null' for name in output.json_schema.get("properties", {}))
-        examples = [Example(input="[An input text that states none of the fields]", output="{" + nulls + "}")]
+        examples = null_example(output)
     elif overridden:
         examples = []
-    elif primary.id == "classification" and _SENTIMENT.search(brief.task):
+    elif primary.id == "classification" and labels_var is not None:
+        examples = [
+            Example(input="[A text whose main point matches one label in <labels>]", output="[that label]"),
+            Example(input="[A text that fits none of the labels]", output="other"),
+        ]
+    elif primary.id == "classification":
         examples = [
             Example(input="Delivery was fast and the fit is perfect.", output="positive"),
             Example(input="It broke after two days.", output="negative"),
             Example(input="The package arrived on Tuesday.", output="neutral"),
         ]
     else:
-        examples = [
+        tailored = brief_examples(primary.id, brief.task, ph)
+        examples = tailored if tailored is not None else [
             Example(input=fill(e.input), output=fill(e.output), reasoning=e.reasoning) for e in primary.examples
-        ]
+        ]  # fmt: skip
 
     extra = _dedupe(fill(g) for a in archetypes for g in a.guardrails_extra)
     guardrails = Guardrails(
@@ -326,9 +381,13 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     if primary.id == "tool_agent" and not brief.tools:
         context.append("Your tools and their parameters are defined in the tool list supplied with each request.")
 
+    variables = _variables(brief, entities, primary)
+    if labels_var is not None and primary.id == "classification" and not any(v.name == "labels" for v in variables):
+        variables.insert(0, labels_var)
+    variables = [_tailor(v, primary.id, sources, user) for v in variables]
     return PromptSpec(
         role=role,
-        objective=fill(primary.objective),
+        objective=objective,
         context=_dedupe(context),
         audience=audience,
         instructions=rules,
@@ -338,10 +397,20 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
         output_format=output,
         examples=examples,
         guardrails=guardrails,
-        variables=_variables(brief, entities, primary),
+        variables=variables,
         final_reminder=fill(primary.final_reminder),
         language=language or "English",
         length=length,
         target=brief.target,
-        user_term=primary.user_term,
+        user_term=user,
     )
+
+
+def _tailor(variable: Variable, archetype_id: str, sources: str, user: str) -> Variable:
+    """Inferred slot descriptions in the brief's terms ("The help-center article ...", "The customer's question.")."""
+    if variable.name == "document" and archetype_id == "document_qa" and variable.description == describe_variable("document"):
+        desc = f"{sources[0].upper()}{sources[1:]} that the answers are based on."
+        return Variable(name=variable.name, description=desc, trusted=variable.trusted)
+    if variable.name == "question" and user != "user" and variable.description == describe_variable("question"):
+        return Variable(name=variable.name, description=f"The {user}'s question.", trusted=variable.trusted)
+    return variable

@@ -155,15 +155,39 @@ def _is_connection_failure(exc: BaseException) -> bool:
     return cause is not None and cause is not exc and isinstance(cause, (OSError, TimeoutError, PoolTimeoutError))
 
 
+def _is_invalid_input(exc: BaseException) -> bool:
+    """SQLSTATE class 22 (data exception): a value the database cannot take, e.g. a NUL byte in a string or
+    an integer beyond int4 (asyncpg reports its client-side encoding errors as 22000 too). Input, not a bug."""
+    for err in (exc, exc.__cause__):
+        orig = getattr(err, "orig", err)
+        sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+        if isinstance(sqlstate, str) and sqlstate.startswith("22"):
+            return True
+    return False
+
+
+def _handle_invalid_input(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    logger.info("invalid_input_rejected_by_database", error_type=type(exc).__name__)
+    return problem_response(
+        request,
+        status=400,
+        detail="A value in the request cannot be stored or compared (out of range, or a character such as NUL).",
+    )
+
+
 def _handle_repository(request: Request[Any, Any, Any], exc: aa_exc.RepositoryError) -> Response[dict[str, Any]]:
     if _is_connection_failure(exc):
         return _handle_unavailable(request, exc)
+    if _is_invalid_input(exc):
+        return _handle_invalid_input(request, exc)
     return _handle_unexpected(request, exc)
 
 
 def _handle_sqlalchemy(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     if _is_connection_failure(exc):
         return _handle_unavailable(request, exc)
+    if _is_invalid_input(exc):
+        return _handle_invalid_input(request, exc)
     return _handle_unexpected(request, exc)
 
 

@@ -30,6 +30,7 @@ from app.config.settings import Settings
 from app.config.stores import create_store_registry
 from app.domain.accounts.deps import install_accounts
 from app.domain.generation.llm import llm_lifespan
+from app.domain.prompts.urls import install_encoded_slash_routing
 from app.lib.cache import AppCache
 from app.lib.invalidation import InvalidationBus
 from app.lib.log import configure_logging
@@ -37,7 +38,7 @@ from app.lib.media import enforce_json_content_type
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
 from app.server.lifespan import make_lifespan
-from app.domain.prompts.urls import install_encoded_slash_routing
+from app.server.openapi import OpenAPIDefaults
 from app.server.routes import ROUTE_HANDLERS
 
 
@@ -113,6 +114,8 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
             )
         app_config.before_request = enforce_json_content_type
 
+        # Documented errors are problem+json, 204s have no body (see app/server/openapi.py).
+        app_config.plugins.append(OpenAPIDefaults())
         app_config.openapi_config = OpenAPIConfig(
             title="Promptsmith API",
             version=__version__,

@@ -6,8 +6,8 @@ from typing import Any
 
 from app.domain.accounts.controllers import AuthController
 from app.domain.audit.controllers import AuditController
-from app.domain.prompts import ROUTE_HANDLERS as PROMPT_HANDLERS
 from app.domain.generation.controllers import GenerationController, LintController
+from app.domain.prompts import ROUTE_HANDLERS as PROMPT_HANDLERS
 from app.domain.system.controllers import HealthController
 from app.domain.workspaces.controllers import ApiKeyController, MemberController, WorkspaceController
 

@@ -50,7 +50,7 @@ _LLM_NOTE = (
 
 
 def provide_generation_service(
-    request: Request[Any, Any, Any], settings: Settings, app_cache: AppCache
+    request: Request[Any, Any, Any], settings: NamedDependency[Settings], app_cache: NamedDependency[AppCache]
 ) -> GenerationService:
     llm: LLMRuntime | None = request.app.state.get(STATE_KEY)
     return GenerationService(settings=settings, cache=app_cache, llm=llm)

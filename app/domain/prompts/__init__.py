@@ -8,4 +8,6 @@ from app.domain.prompts.controllers import PromptController
 from app.domain.prompts.runtime_controller import PromptIOController, ResolveController
 from app.domain.prompts.versions_controller import LabelController, VersionController
 
-ROUTE_HANDLERS: list[Any] = [PromptIOController, PromptController, VersionController, LabelController, ResolveController]
+ROUTE_HANDLERS: list[Any] = [
+    PromptIOController, PromptController, VersionController, LabelController, ResolveController,
+]

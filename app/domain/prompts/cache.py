@@ -90,7 +90,7 @@ class ResolveCache:
         if not self.enabled or self.redis is None or self.breaker.is_open:
             return None
         try:
-            raw = await self.redis.hget(self._hash(key), field)  # type: ignore[misc]
+            raw = await self.redis.hget(self._hash(key), field)
         except _FAILURES as exc:
             self.breaker.record_failure(exc)
             return None
@@ -126,7 +126,7 @@ class ResolveCache:
         if answer is not None or self.redis is None or self.breaker.is_open:
             return answer
         try:
-            raw = await self.redis.hget(self._lkg_hash(key), field)  # type: ignore[misc]
+            raw = await self.redis.hget(self._lkg_hash(key), field)
         except _FAILURES as exc:
             self.breaker.record_failure(exc)
             return None

@@ -54,7 +54,7 @@ def check_content(
     for i, var in enumerate(variables):
         path = f"{prefix}variables[{i}]"
         if not VARIABLE_NAME.match(var.name) or len(var.name) > 64:
-            errors.append(error(f"{path}.name", "must be an identifier: letters, digits and _, not starting with a digit"))
+            errors.append(error(f"{path}.name", "must be an identifier: letters, digits, _ (no leading digit)"))
         if var.name in seen:
             errors.append(error(f"{path}.name", f"duplicate variable {var.name!r}"))
         seen.add(var.name)
@@ -67,7 +67,7 @@ def check_content(
         elif var.enum_values is not None:
             errors.append(error(f"{path}.enumValues", "only enum variables take enumValues"))
         if var.max_length is not None and (var.max_length < 1 or var.type not in {"string", "enum", "list"}):
-            errors.append(error(f"{path}.maxLength", "maxLength is a positive limit for string, enum or list variables"))
+            errors.append(error(f"{path}.maxLength", "a positive limit, for string, enum or list variables"))
         if var.default is not None:
             from app.domain.prompts.render import check_value  # local: render imports this module
 

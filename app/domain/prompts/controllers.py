@@ -42,7 +42,8 @@ class PromptController(Controller):
 
     @post("/", operation_id="createPrompt", summary="Create a prompt (its content goes in versions)", opt=WRITE,
           status_code=HTTP_201_CREATED, responses=problem_responses(400, 401, 403, 404, 409, 429, 503))
-    async def create_prompt(self, registry: NamedDependency[PromptRegistry], data: JSONBody[PromptCreate]) -> Response[PromptOut]:
+    async def create_prompt(self, registry: NamedDependency[PromptRegistry],
+                            data: JSONBody[PromptCreate]) -> Response[PromptOut]:
         prompt = await registry.create(data)
         return _with_etag(to_out(prompt), prompt_etag(prompt), HTTP_201_CREATED)
 
@@ -51,17 +52,17 @@ class PromptController(Controller):
     async def list_prompts(
         self,
         registry: NamedDependency[PromptRegistry],
-        prefix: Annotated[str | None, QueryParameter(max_length=200, description="Name prefix, e.g. a folder `support/`")] = None,
+        prefix: Annotated[str | None, QueryParameter(max_length=200, description="Name prefix (folder)")] = None,
         tag: Annotated[list[str] | None, QueryParameter(max_items=10, description="Has every given tag")] = None,
         label: Annotated[str | None, QueryParameter(max_length=64, description="Has this label")] = None,
         q: Annotated[str | None, QueryParameter(max_length=200, description="Text in the name or description")] = None,
         updated_after: Annotated[datetime | None, QueryParameter(name="updatedAfter")] = None,
         updated_before: Annotated[datetime | None, QueryParameter(name="updatedBefore")] = None,
-        archived: Annotated[bool | None, QueryParameter(description="false (default): active only; true: archived only")] = False,
+        archived: Annotated[bool | None, QueryParameter(description="false (default) active, true archived")] = False,
         sort: Annotated[SortField, QueryParameter(description="Sort field (allow-list)")] = "updatedAt",
         order: Annotated[SortOrder, QueryParameter()] = "desc",
         limit: Limit = DEFAULT_LIMIT,
-        cursor: Annotated[str | None, QueryParameter(max_length=500, description="`nextCursor` of the previous page")] = None,
+        cursor: Annotated[str | None, QueryParameter(max_length=500, description="`nextCursor`")] = None,
     ) -> PromptPage:
         return await registry.list(prefix=prefix, tag=tag, label=label, q=q, updated_after=updated_after,
                                    updated_before=updated_before, archived=archived, sort=sort, order=order,

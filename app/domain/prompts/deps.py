@@ -22,8 +22,8 @@ NAME_DESCRIPTION = (
 )
 
 PromptNameParam = Annotated[str, PathParameter(description=NAME_DESCRIPTION, min_length=1, max_length=600)]
-IfMatch = Annotated[str | None, HeaderParameter(name="If-Match", description="ETag from a previous read (412 if stale)")]
-IfNoneMatch = Annotated[str | None, HeaderParameter(name="If-None-Match", description="ETag held by the client (304 if current)")]
+IfMatch = Annotated[str | None, HeaderParameter(name="If-Match", description="ETag of your last read (412 if stale)")]
+IfNoneMatch = Annotated[str | None, HeaderParameter(name="If-None-Match", description="ETag you hold (304 if current)")]
 Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE, description=f"Page size (at most {MAX_PAGE_SIZE})")]
 Offset = Annotated[int, QueryParameter(ge=0, le=100_000, description="Items to skip (at most 100000)")]
 DEFAULT_LIMIT = DEFAULT_PAGE_SIZE

@@ -86,7 +86,8 @@ def _compare(old: Variable, new: Variable) -> VariableChange | None:
 def config_changes(old: ModelConfig, new: ModelConfig) -> list[ConfigChange]:
     a: dict[str, Any] = msgspec.to_builtins(old)
     b: dict[str, Any] = msgspec.to_builtins(new)
-    return [ConfigChange(key=k, before=a.get(k), after=b.get(k)) for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)]
+    keys = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+    return [ConfigChange(key=k, before=a.get(k), after=b.get(k)) for k in keys]
 
 
 def token_delta(old: list[TokenCount] | None, new: list[TokenCount] | None) -> list[TokenDelta] | None:

@@ -105,7 +105,7 @@ class PromptIO:
                 if label == LATEST:
                     continue
                 if number not in numbers:
-                    errors.append(error(f"{where}.labels.{label}", f"points to version {number}, which is not in the document"))
+                    errors.append(error(f"{where}.labels.{label}", f"version {number} is not in the document"))
         return errors
 
     async def import_document(self, doc: ExportDocument) -> ImportResult:
@@ -150,7 +150,7 @@ class PromptIO:
             current.labels = []
             self.session.add(current)
             await self.session.flush()
-        elif (current.description, sorted(current.tags), current.archived) != (p.description, sorted(set(p.tags)), p.archived):
+        elif (current.description, current.tags, current.archived) != (p.description, sorted(set(p.tags)), p.archived):
             current.description = p.description
             current.archived = p.archived
             have = {row.tag for row in current.tag_rows}
@@ -163,7 +163,7 @@ class PromptIO:
         rows = await self.session.execute(
             select(PromptVersion.version, PromptVersion.content_hash).where(PromptVersion.prompt_id == prompt_id)
         )
-        by_number = {n: h for n, h in rows}
+        by_number: dict[int, str] = dict(rows.tuples().all())
         before_by_hash: dict[str, int] = {}
         for n, h in sorted(by_number.items()):
             before_by_hash.setdefault(h, n)
@@ -205,7 +205,7 @@ class PromptIO:
                 continue
             if label in protected and not self.ctx.can(Permission.MOVE_PROTECTED_LABEL):
                 raise PermissionDeniedError(
-                    f"{where}.labels.{label}: only admins can move the protected label {label!r}; nothing was imported.",
+                    f"{where}.labels.{label}: only admins move protected label {label!r}; nothing was imported.",
                     extra={"errors": [error(f"{where}.labels.{label}", "protected label")]},
                 )
             await self.versions.labels.lock(p.name)

@@ -158,7 +158,8 @@ class LabelService:
         conditions = [LabelEvent.prompt_id == prompt.id]
         if label is not None:
             conditions.append(LabelEvent.label == label)
-        total = (await self.session.execute(select(func.count()).select_from(LabelEvent).where(*conditions))).scalar_one()
+        count = select(func.count()).select_from(LabelEvent).where(*conditions)
+        total = (await self.session.execute(count)).scalar_one()
         rows = (await self.session.execute(
             select(LabelEvent).where(*conditions)
             .order_by(LabelEvent.created_at.desc(), LabelEvent.id.desc()).limit(limit).offset(offset)

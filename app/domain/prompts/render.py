@@ -43,7 +43,8 @@ def check_value(var: Variable, value: Any) -> str | None:
             return f"is longer than {var.max_length} characters"
         return None
     if kind == "integer":
-        return None if isinstance(value, int) and not isinstance(value, bool) else f"must be an integer, got {_json_type(value)}"
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else f"must be an integer, got {_json_type(value)}"
     if kind == "number":
         ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         return None if ok else f"must be a number, got {_json_type(value)}"

@@ -10,6 +10,7 @@ import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIFormat, OpenAPIType, Reference, Schema
 from litestar.params import QueryParameter
 from litestar.status_codes import HTTP_304_NOT_MODIFIED
 
@@ -29,10 +30,13 @@ from app.domain.prompts.schemas import (
 from app.domain.prompts.services import PromptRegistry
 from app.lib.errors import ValidationFailedError
 from app.lib.openapi import problem_responses
+from app.server.openapi import extra_media_types
 
 MARKDOWN = "text/markdown"
 ZIP = "application/zip"
 ExportFormat = Literal["json", "markdown"]
+_TEXT = Schema(type=OpenAPIType.STRING)
+_BINARY = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
 
 
 def _filename(name: str) -> str:
@@ -70,7 +74,8 @@ class ResolveController(Controller):
         if label is not None and version is not None:
             raise ValidationFailedError("Give either label or version, not both.", extra={"errors": [
                 {"field": "version", "source": "query", "message": "cannot be combined with label"}]})
-        answer, source = await resolve(registry, get_resolve_cache(request.app.state), prompt_name(name), label, version)
+        cache = get_resolve_cache(request.app.state)
+        answer, source = await resolve(registry, cache, prompt_name(name), label, version)
         headers = {"ETag": answer.etag, "X-Cache": source, "Cache-Control": "no-cache"}
         if etag_matches(if_none_match, answer.etag):
             return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)  # type: ignore[arg-type]
@@ -87,9 +92,10 @@ class PromptIOController(Controller):
          description=f"`format=json`: one `{EXPORT_FORMAT}` document. `format=markdown`: a zip with one Markdown "
                      "file (front matter + one section per version) per prompt.",
          responses={**problem_responses(400, 401, 403, 404, 429, 503),
-                    200: ResponseSpec(data_container=ExportDocument, description="The export document")})
+                    200: ResponseSpec(data_container=ExportDocument, description="The export document")},
+         operation_class=extra_media_types({200: {ZIP: _BINARY}}))
     async def export_workspace(self, registry: NamedDependency[PromptRegistry],
-                               format: Annotated[ExportFormat, QueryParameter()] = "json") -> Response[Any]:  # noqa: A002
+                               format: Annotated[ExportFormat, QueryParameter()] = "json") -> Response[Any]:
         doc = await PromptIO(registry).export()
         if format == "json":
             return Response(msgspec.json.encode(doc), media_type="application/json")
@@ -104,13 +110,14 @@ class PromptIOController(Controller):
     @get("/{name:str}/export", operation_id="exportPrompt", opt=READ,
          summary="Export one prompt with all its versions and labels (JSON document or Markdown file)",
          responses={**problem_responses(400, 401, 403, 404, 429, 503),
-                    200: ResponseSpec(data_container=ExportDocument, description="The export document")})
+                    200: ResponseSpec(data_container=ExportDocument, description="The export document")},
+         operation_class=extra_media_types({200: {MARKDOWN: _TEXT}}))
     async def export_prompt(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                            format: Annotated[ExportFormat, QueryParameter()] = "json") -> Response[Any]:  # noqa: A002
+                            format: Annotated[ExportFormat, QueryParameter()] = "json") -> Response[Any]:
         doc = await PromptIO(registry).export(prompt_name(name))
         if format == "json":
             return Response(msgspec.json.encode(doc), media_type="application/json")
-        return Response(to_markdown(doc.prompts[0]).encode(), media_type=MARKDOWN + "; charset=utf-8")
+        return Response(to_markdown(doc.prompts[0]).encode(), media_type=MARKDOWN)  # Litestar adds the charset
 
     @post("/_import", operation_id="importPrompts", opt={**WRITE, "accept_media_types": (MARKDOWN, ZIP)},
           status_code=200,
@@ -118,7 +125,9 @@ class PromptIOController(Controller):
           description="Idempotent: versions whose content hash is already there create nothing. A bad document "
                       "changes nothing and each error names its entry, e.g. `prompts[3].versions[1].text`.",
           request_max_body_size=20 * 1024 * 1024,
-          responses=problem_responses(400, 401, 403, 404, 409, 413, 415, 429, 503))
+          responses=problem_responses(400, 401, 403, 404, 409, 413, 415, 429, 503),
+          operation_class=extra_media_types(request_body={
+              "application/json": Reference(ref="#/components/schemas/ExportDocument"), MARKDOWN: _TEXT, ZIP: _BINARY}))
     async def import_prompts(self, request: Request[Any, Any, Any],
                              registry: NamedDependency[PromptRegistry]) -> ImportResult:
         media_type = request.headers.get("content-type", "application/json").split(";", 1)[0].strip().lower()

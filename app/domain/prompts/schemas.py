@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 from uuid import UUID
 
 import msgspec
@@ -27,7 +27,7 @@ LabelName = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=LAB
 TagName = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=TAG_PATTERN)]
 Description = Annotated[str, msgspec.Meta(max_length=2000)]
 CommitMessage = Annotated[str, msgspec.Meta(max_length=2000)]
-VersionNumber = Annotated[int, msgspec.Meta(ge=1)]
+VersionNumber = Annotated[int, msgspec.Meta(ge=1, le=2_147_483_647)]  # int4 column
 Tags = Annotated[list[TagName], msgspec.Meta(max_length=32)]
 
 MAX_PAGE_SIZE = 100
@@ -267,7 +267,7 @@ class ResolvedPrompt(CamelizedBaseStruct, kw_only=True):
 
 # --- import / export -----------------------------------------------------------------------------------
 
-EXPORT_FORMAT = "promptsmith.export/v1"
+EXPORT_FORMAT: Final = "promptsmith.export/v1"
 
 
 class ExportVersion(msgspec.Struct, rename="camel", forbid_unknown_fields=True, kw_only=True):

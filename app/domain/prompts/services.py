@@ -26,6 +26,7 @@ from app.domain.prompts.content import error, not_found
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
 from app.lib.errors import ConflictError, PreconditionFailedError, ValidationFailedError
 
+_SORT_ATTRS = {"name": "name", "updatedAt": "updated_at", "createdAt": "created_at"}
 _SORT_COLUMNS = {"name": Prompt.name, "updatedAt": Prompt.updated_at, "createdAt": Prompt.created_at}
 
 
@@ -76,7 +77,8 @@ def _decode_cursor(cursor: str) -> list[Any]:
     except (binascii.Error, msgspec.DecodeError, ValueError):
         values = None
     if not isinstance(values, list) or len(values) != 2:
-        raise ValidationFailedError("Invalid cursor.", extra={"errors": [error("cursor", "not a cursor from this API", "query")]})
+        problem = error("cursor", "not a cursor from this API", "query")
+        raise ValidationFailedError("Invalid cursor.", extra={"errors": [problem]})
     return values
 
 
@@ -221,7 +223,9 @@ class PromptRegistry:
             conditions.append(exists().where(PromptLabel.prompt_id == Prompt.id, PromptLabel.name == label))
         if q:
             pattern = "%" + _like_escape(q) + "%"
-            conditions.append(or_(Prompt.name.ilike(pattern, escape="\\"), Prompt.description.ilike(pattern, escape="\\")))
+            conditions.append(
+                or_(Prompt.name.ilike(pattern, escape="\\"), Prompt.description.ilike(pattern, escape="\\"))
+            )
         if updated_after is not None:
             conditions.append(Prompt.updated_at > updated_after)
         if updated_before is not None:
@@ -229,7 +233,7 @@ class PromptRegistry:
         if archived is not None:
             conditions.append(Prompt.archived.is_(archived))
         total = (await self.session.execute(select(func.count()).select_from(Prompt).where(*conditions))).scalar_one()
-        column = _SORT_COLUMNS[sort]
+        column: Any = _SORT_COLUMNS[sort]
         descending = order == "desc"
         page_conditions = list(conditions)
         if cursor:
@@ -252,7 +256,7 @@ class PromptRegistry:
         if len(rows) > limit:
             rows = rows[:limit]
             last_row = rows[-1]
-            sort_value: Any = getattr(last_row, {"name": "name", "updatedAt": "updated_at", "createdAt": "created_at"}[sort])
+            sort_value: Any = getattr(last_row, _SORT_ATTRS[sort])
             next_cursor = _encode_cursor([sort_value.isoformat() if isinstance(sort_value, datetime) else sort_value,
                                           str(last_row.id)])
         return PromptPage(items=[to_out(p) for p in rows], total=total, limit=limit, next_cursor=next_cursor)

@@ -36,7 +36,7 @@ class EncodedSlashMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
+        if scope["type"] == "http":  # type: ignore[comparison-overlap]
             raw = scope.get("raw_path")
             path = preserve_encoded_slashes(scope["path"], raw if isinstance(raw, bytes) else None)
             if path is not scope["path"]:

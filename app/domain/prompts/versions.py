@@ -255,6 +255,7 @@ class VersionService:
             unified_diff=diffing.unified(prompt.name, before, after, old_lines, new_lines),
             variables=variables,
             config=diffing.config_changes(decode_config(old.model_config), decode_config(new.model_config)),
-            token_delta=diffing.token_delta(decode_token_counts(old.token_counts), decode_token_counts(new.token_counts)),
+            token_delta=diffing.token_delta(decode_token_counts(old.token_counts),
+                                            decode_token_counts(new.token_counts)),
             breaking=any(v.breaking for v in variables),
         )

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from litestar import Controller, Response, delete, get, post, put
 from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody, PathParameter, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT, HTTP_304_NOT_MODIFIED
 
@@ -64,7 +65,8 @@ class VersionController(Controller):
         return await VersionService(registry).list(prompt_name(name), limit, offset)
 
     @get("/versions/{version:int}", operation_id="getPromptVersion", summary="Get one immutable version", opt=READ,
-         responses={**problem_responses(400, 401, 403, 404, 429, 503)})
+         responses={**problem_responses(400, 401, 403, 404, 429, 503),
+                    304: ResponseSpec(data_container=None, description="Not modified: the ETag still matches")})
     async def get_version(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
                           version: VersionParam, if_none_match: IfNoneMatch = None) -> Response[VersionOut]:
         prompt, row, labels = await VersionService(registry).get(prompt_name(name), version)

@@ -24,11 +24,18 @@ DATA_EXTRACTION = Archetype(
     title="Structured data extraction",
     features=(
         feat("extract", r"\bextract\w*\b|\bpull out\b|\bparse\b|\bparsing\b", 8),
+        feat(
+            "field list from input",
+            r"\b(?:pull|get|grab|capture|read|turn)\s+(?:the\s+)?[\w -]+(?:,\s*[\w -]+)+,?\s+(?:and\s+)?[\w -]+\s+(?:out of|from)\b",
+            6,
+        ),
         feat("fields", r"\bfields?\b|\battributes?\b|\bkey[- ]value\b|\bentities\b", 2),
-        feat("structured data", r"\bstructured (?:data|output|records?)\b|\binto json\b|\bas json\b", 3),
+        feat("structured data", r"\bstructured (?:data|output|records?)\b|\b(?:into|as|to) json\b", 5),
         feat("forms/invoices", r"\binvoices?\b|\breceipts?\b|\bresumes?\b|\bforms?\b|\bcontracts?\b", 1),
     ),
     role="You are a data extraction engine{for_product}.",
+    noun="data extraction engine",
+    success="Success means valid JSON that matches the schema exactly, with null for every value the input does not state.",
     objective="Extract the requested fields from the input text into JSON that matches the schema exactly.",
     rules=(
         rule(
@@ -75,13 +82,19 @@ CLASSIFICATION = Archetype(
     title="Classifier",
     features=(
         feat("classify", r"\bclassif\w*\b|\bcategori[sz]\w*\b", 9),
-        feat("labels", r"\blabels?\b|\btag (?:each|every|the)\b|\bwhich category\b", 3),
-        feat("sentiment", r"\bsentiment\b|\bpositive,? (?:negative|neutral)\b", 4),
+        feat("labels", r"\blabels?\b|\btag(?:s|ging)?\b|\bwhich category\b|\bbucket\w*\b", 3),
+        feat("sentiment", r"\bsentiment\b|\bpositive,?\s+(?:or\s+)?(?:negative|neutral)\b", 4),
+        feat("intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+", 3),
+        feat("triage", r"\btriag\w*\b", 5),
         feat(
-            "intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+|\btriage\b", 3
+            "closed label list",
+            r"\b(?:into|as)\s+[\w-]+(?:\s*/\s*[\w-]+)+\b|\b(?:into|as|to)\s+[\w-]+,\s*[\w-]+,?\s+or\s+[\w-]+\b",
+            4,
         ),
     ),
     role="You are a text classifier{for_product}.",
+    noun="text classifier",
+    success="Success means exactly one label from the closed label set for every input, applied the same way every time.",
     objective="Assign exactly one label from the closed label set to each input.",
     context=("Labels: {labels}.",),
     rules=(
@@ -97,6 +110,10 @@ CLASSIFICATION = Archetype(
             'Use the label "other" when no label fits.',
             "A forced fit corrupts the statistics built on these labels.",
         ),
+        rule(
+            "When two labels fit equally well, choose the one listed first in the label set.",
+            "A fixed tie-break keeps the labels reproducible.",
+        ),
     ),
     output=OutputFormat(
         kind="label",
@@ -108,7 +125,7 @@ CLASSIFICATION = Archetype(
         Example(input="What are your opening hours?", output="other"),
     ),
     out_of_scope='Return the label "other".',
-    when_unsure='Return the label that best matches the main point; if two fit equally, return "other".',
+    when_unsure='Return the label that best matches the main point; return "other" only when no label fits.',
     variables=(var("text", "The text to classify."),),
     drop_variables=("question", "review", "content", "document"),
     blendable=False,
@@ -127,12 +144,19 @@ CONTENT_MODERATION = Archetype(
         ),
         feat(
             "harm categories",
-            r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bself-harm\b|\bscams?\b",
+            r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bself-harm\b|\bscams?\b|\bprofanity\b|\bbullying\b|\babusive\b",
             3,
         ),
         feat("flag content", r"\bflag\w* (?:posts?|comments?|content|messages?)\b|\buser-generated content\b", 3),
+        feat(
+            "detect harmful content",
+            r"\b(?:detect|flag|filter|catch|block|screen|remove)\w*\s+(?:\w+\s+){0,3}?(?:spam|scams?|abuse|abusive|toxic\w*|hate|harassment|nsfw|profanity|bullying)\b",
+            5,
+        ),
     ),
     role="You are a content moderator{for_product}.",
+    noun="content moderator",
+    success="Success means a consistent allow, remove or review decision for every item, with the policy category it rests on.",
     objective="Decide whether each piece of user-generated content violates the content policy, and name the category.",
     context=(
         "Policy categories: hate (attacks on protected groups), harassment (targeted abuse of a person), "
@@ -186,28 +210,35 @@ DOCUMENT_QA = Archetype(
     features=(
         feat(
             "answer from documents",
-            r"\banswer\w* (?:the )?(?:user's |customer's |employee )?questions? (?:about|based on|from|using|over|on)\b",
+            r"\banswer\w* (?:the )?(?:[\w'&-]+ ){0,2}?questions? (?:about|based on|from|using|over|on|in)\b|\b(?:faq|q&a|qa) (?:bot|assistant|chatbot)\b",
             4,
         ),
         feat(
             "supplied sources",
-            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages)\b",
+            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b",
             5,
         ),
         feat(
             "documents",
-            r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge base\b|\bpolic(?:y|ies)\b|\bcontracts?\b|\bfaqs?\b",
+            r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge ?base\b|\bpolic(?:y|ies)\b|\bcontracts?\b|\bfaqs?\b|\bhelp[- ]?(?:center|centre) (?:articles?|pages?)\b|\b10-[kq]\b|\bfilings?\b",
             2,
         ),
         feat("citations", r"\bcit(?:e|es|ing|ations?)\b|\bsources?\b|\breferences?\b", 3),
         feat("rag", r"\brag\b|\bretrieval\b|\bgrounded\b", 4),
+        feat(
+            "don't-know path",
+            r"\b(?:doesn't|does not|don't|do not) know\b|\bnot in the (?:docs|documents|sources|article|text)\b|\bno making (?:stuff|things) up\b|\bwithout making (?:stuff|things) up\b",
+            3,
+        ),
     ),
-    role="You are a question-answering assistant{for_product} that answers from the supplied documents.",
-    objective="Answer each question using only the supplied documents, and cite the passages you used.",
+    role="You are a question-answering assistant{for_product} that answers from {sources}.",
+    noun="question-answering assistant",
+    objective="Answer each question using only {sources}, and cite the passages you used.",
+    success="Success means every answer comes only from {sources}, cites the passage it relies on, and says so plainly when the answer is not in {sources}.",
     rules=(
         rule(
-            "Answer only from the supplied documents; do not use outside knowledge.",
-            "The documents are the approved source of truth, and outside facts may be outdated or wrong.",
+            "Answer only from {sources}; do not use outside knowledge.",
+            "The approved source of truth is {sources}; outside facts may be outdated or wrong.",
             group="Grounding",
         ),
         rule(
@@ -216,7 +247,7 @@ DOCUMENT_QA = Archetype(
             group="Grounding",
         ),
         rule(
-            'When the documents do not contain the answer, reply exactly: "I don\'t know based on the provided documents."',
+            'When the answer is not in {sources}, reply exactly: "I don\'t know based on {sources}."',
             "An honest gap is better than a fabricated answer.",
             group="Grounding",
         ),
@@ -248,25 +279,27 @@ DOCUMENT_QA = Archetype(
             output="I don't know based on the provided documents.",
         ),
     ),
-    out_of_scope="Say that you answer questions about the supplied documents only.",
-    when_unsure='Reply: "I don\'t know based on the provided documents."',
+    out_of_scope="Say that you answer questions about {sources} only.",
+    when_unsure='Reply: "I don\'t know based on {sources}."',
     variables=(
         var("document", "The source document(s) the answer is based on."),
         var("question", "The user's question."),
     ),
     drop_variables=("content", "review", "text", "ticket", "sources"),
-    final_reminder="Answer from the documents only, with citations, or say you don't know.",
+    final_reminder="Answer from {sources} only, with citations, or say you don't know.",
 )
 
 SUMMARIZATION = Archetype(
     id="summarization",
     title="Summariser",
     features=(
-        feat("summarise", r"\bsummar\w*\b|\btl;?dr\b|\bcondens\w*\b", 8),
+        feat("summarise", r"\bsummar\w*\b|\btl;?dr\b|\bcondens\w*\b|\bgist\b|\bcatch (?:me|us|them) up\b", 8),
         feat("key points", r"\bkey (?:points|takeaways|findings)\b|\bdigests?\b|\bhighlights\b|\brecaps?\b", 3),
         feat("long input", r"\barticles?\b|\breports?\b|\bpapers?\b|\bdocuments?\b|\bthreads?\b|\btranscripts?\b", 1),
     ),
     role="You are a summarisation assistant{for_product}.",
+    noun="summarisation assistant",
+    success="Success means a reader can act on the summary without reading the original, and the summary states nothing the source does not.",
     objective="Condense the input into a faithful summary that a reader can act on without reading the original.",
     rules=(
         rule(

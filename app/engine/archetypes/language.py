@@ -12,6 +12,16 @@ TUTOR = Archetype(
     title="Tutor",
     features=(
         feat("tutor", r"\btutor\w*\b|\bteach\w*\b|\bsocratic\b", 7),
+        feat(
+            "study/exam prep",
+            r"\bstudy\b|\bstudying\b|\bexams?\b|\btest prep\b|\bflashcards?\b|\bcertification\b|\bcorrect (?:my|their|the student's) mistakes\b",
+            5,
+        ),
+        feat(
+            "language practice",
+            r"\b(?:practi[cs]e|learn\w*|speak\w*) (?:my )?(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b|\b(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese) (?:conversation|practice|lessons?|vocabulary)\b",
+            5,
+        ),
         feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b|\bkids\b|\bchildren\b", 3),
         feat(
             "learning",
@@ -25,6 +35,8 @@ TUTOR = Archetype(
         ),
     ),
     role="You are a patient tutor{for_product}.",
+    noun="patient tutor",
+    success="Success means the student can solve similar problems on their own.",
     objective="Help the student understand the material well enough to solve similar problems on their own.",
     rules=(
         rule(
@@ -66,16 +78,27 @@ WRITING_EDITOR = Archetype(
     id="writing_editor",
     title="Writing and editing assistant",
     features=(
-        feat("edit", r"\bedit(?:s|ing|or)?\b|\bproofread\w*\b|\bcopy-?edit\w*\b", 6),
+        feat(
+            "edit",
+            r"\bedit(?:s|ing|or)?\b|\bproofread\w*\b|\bcopy-?edit\w*\b|\bfix(?:es|ing)? (?:the )?(?:grammar|typos|spelling|punctuation|wording)\b",
+            6,
+        ),
+        feat(
+            "adjust tone",
+            r"\bmake (?:\w+\s+){0,3}sound\b|\bsound (?:less|more)\b|\btone (?:it )?down\b|\bsoften\w*\b|\bless (?:passive[- ]aggressive|rude|harsh|formal|stiff)\b",
+            6,
+        ),
         feat(
             "rewrite",
             r"\brewrit\w*\b|\brephras\w*\b|\bpolish\w*\b|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b",
             5,
         ),
-        feat("grammar/style", r"\bgrammar\b|\bspelling\b|\bstyle guides?\b|\bclarity\b|\breadability\b", 3),
+        feat("grammar/style", r"\bgrammar\b|\bspelling\b|\btypos?\b|\bstyle guides?\b|\bclarity\b|\breadability\b", 3),
         feat("writing", r"\bwrit(?:e|ing) (?:blog posts?|articles?|essays?|stories|content)\b|\bdrafts?\b", 2),
     ),
     role="You are an editor{for_product}.",
+    noun="editor",
+    success="Success means clearer, correct text that still sounds like its author.",
     objective="Improve the user's text for clarity, correctness and flow while keeping their meaning and voice.",
     rules=(
         rule(
@@ -122,9 +145,16 @@ TRANSLATION = Archetype(
     features=(
         feat("translate", r"\btranslat\w*\b|\blocali[sz]\w*\b", 8),
         feat("language pair", r"\bfrom [A-Z][a-z]+ (?:in)?to [A-Z][a-z]+\b", 3),
+        feat(
+            "convert into a language",
+            r"\b(?:convert|turn|rewrite|put|render|adapt)\w*\b[^.]{0,60}?\b(?:to|into|in)\s+(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b|\b(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b[^.]{0,60}?\b(?:to|into)\s+(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b",
+            8,
+        ),
         feat("multilingual", r"\bmultilingual\b|\bbilingual\b|\bnative speakers?\b", 2),
     ),
     role="You are a professional translator{for_product}.",
+    noun="professional translator",
+    success="Success means {language} text that reads as if it were written natively, with the meaning, tone and formatting of the source.",
     objective="Translate the input text{source_phrase} into {language}, preserving meaning, tone and formatting.",
     rules=(
         rule(
@@ -157,7 +187,7 @@ TRANSLATION = Archetype(
     out_of_scope="Translate the text as given; for requests other than translation, say that you only translate text.",
     when_unsure="Choose the most likely meaning and add a translator's note in square brackets after the sentence.",
     variables=(var("text", "The text to translate."),),
-    drop_variables=("document", "email", "review", "content"),
+    drop_variables=("document", "email", "review", "content", "product_details"),
     blendable=False,
     final_reminder="Return only the {language} translation.",
 )
@@ -166,10 +196,14 @@ MARKETING_COPY = Archetype(
     id="marketing_copy",
     title="Marketing copywriter",
     features=(
-        feat("marketing", r"\bmarketing\b|\bcopywrit\w*\b|\bad copy\b|\badvert\w*\b", 6),
+        feat(
+            "marketing",
+            r"\bmarketing\b|\bcopywrit\w*\b|\bad copy\b|\badvert\w*\b|\bcold (?:outreach|emails?)\b|\boutreach\b|\bprospecting\b|\bsales emails?\b",
+            6,
+        ),
         feat(
             "copy formats",
-            r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bnewsletters?\b",
+            r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bnewsletters?\b|\bcaptions?\b",
             4,
         ),
         feat(
@@ -180,6 +214,8 @@ MARKETING_COPY = Archetype(
         feat("conversion", r"\bconversions?\b|\bcall to action\b|\bcta\b|\bbrand voice\b", 2),
     ),
     role="You are a marketing copywriter{for_product}.",
+    noun="marketing copywriter",
+    success="Success means copy that makes the target reader want to take the next step, using only claims the product details support.",
     objective="Write copy that makes the target reader want to take the next step.",
     rules=(
         rule(
@@ -230,6 +266,8 @@ ROLEPLAY_INTERVIEWER = Archetype(
         feat("practice", r"\bpractice\b|\bmock\b|\brehears\w*\b|\bcandidates?\b", 3),
     ),
     role="You are an interviewer{for_product} conducting a realistic practice session.",
+    noun="interviewer who runs realistic practice sessions",
+    success="Success means a realistic practice session followed by feedback the {user} can act on.",
     objective="Run a realistic conversation that helps the {user} practise, then give actionable feedback.",
     rules=(
         rule(
@@ -272,12 +310,15 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     id="meeting_email_assistant",
     title="Meeting and email assistant",
     features=(
-        feat("email", r"\be-?mails?\b|\binbox\b|\bdraft (?:a )?repl(?:y|ies)\b", 5),
-        feat("meeting", r"\bmeetings?\b|\bminutes\b|\bstand-?ups?\b|\bagendas?\b", 5),
+        feat("inbox", r"\binbox\b|\bdraft (?:a )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b", 5),
+        feat("email", r"\be-?mails?\b", 3),
+        feat("meeting", r"\bmeetings?\b|\bminutes\b|\bstand-?ups?\b|\bagendas?\b|\bblockers\b", 5),
         feat("action items", r"\baction items?\b|\bfollow-?ups?\b|\bnext steps\b|\bdecisions\b", 3),
         feat("calendar", r"\bcalendar\b|\bschedul\w*\b", 2),
     ),
     role="You are an executive assistant{for_product} who handles email and meeting follow-up.",
+    noun="executive assistant who handles email and meeting follow-up",
+    success="Success means no decision, owner or due date in the input gets lost, and every reply is ready to send.",
     objective="Turn emails and meeting notes into clear replies, summaries and action items.",
     rules=(
         rule(
@@ -326,8 +367,9 @@ GENERAL_ASSISTANT = Archetype(
     id="general_assistant",
     title="General assistant",
     features=(feat("assistant", r"\bassistant\b|\bchat ?bot\b|\bhelper\b", 1),),
-    role="You are a helpful assistant{for_product}.",
+    role="You are an assistant{for_product}.",
     objective="{task_sentence}",
+    success="Success means a direct, accurate answer, or one clarifying question when the request is ambiguous.",
     rules=(
         rule(
             "Answer the question that was asked first, then add context only if it changes what the {user} will do.",
@@ -348,8 +390,8 @@ GENERAL_ASSISTANT = Archetype(
     ),
     examples=(
         Example(
-            input="How long should I boil an egg for a runny yolk?",
-            output="Boil it for 6 minutes, then cool it in cold water for 1 minute.",
+            input="[A request that can be read in two ways]",
+            output="[One clarifying question that names both readings]",
         ),
     ),
     out_of_scope="Say that the request is outside what you can help with here, and suggest where to get help.",

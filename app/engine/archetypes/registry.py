@@ -26,6 +26,10 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     features: tuple[Feature, ...]
     role: str
     objective: str
+    noun: str = "assistant"
+    """Bare role noun ("customer support agent"): used as "You are Acme's <noun>." when the task names the job."""
+    success: str = ""
+    """What a successful reply achieves; follows the user's own task sentence in the objective."""
     context: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()
     tone: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""Archetypes for support, software and analysis assistants."""
+"""Archetypes for support and software assistants, and agents that act through tools."""
 
 # ruff: noqa: E501  (archetype content: one rule or pattern per line reads and greps better than split literals)
 
@@ -15,11 +15,18 @@ CUSTOMER_SUPPORT = Archetype(
             "customer support", r"\bcustomer (?:support|service|care|success)\b|\bsupport (?:agent|bot|assistant)\b", 6
         ),
         feat("helpdesk", r"\bhelp ?desk\b|\bservice desk\b", 5),
-        feat("support ticket", r"\bsupport (?:tickets?|requests?|emails?|chats?|inbox|queue)\b", 5),
+        feat("support ticket", r"\bsupport (?:tickets?|requests?|emails?|chats?|inbox|queue|team)\b", 5),
+        feat("support platform", r"\b(?:zendesk|intercom|freshdesk|help ?scout|gorgias|live ?chat|chat widget)\b", 5),
+        feat(
+            "customer questions",
+            r"\bcustomer (?:questions|queries|inquiries|enquiries|issues|problems|messages)\b|\b(?:repl(?:y|ies)|respond\w*|answer\w*) (?:to )?(?:angry |upset |frustrated |unhappy )?customers?\b",
+            4,
+        ),
+        feat("handles customer issues", r"\bhandles? (?:\w+ ){0,3}(?:payments?|refunds?|returns?|complaints?|orders?|cancellations?|plan changes)\b", 3),
         feat("tickets", r"\btickets?\b", 2),
         feat(
             "account/billing topic",
-            r"\b(?:refunds?|billing|subscriptions?|order status|shipping|returns?|invoices?)\b",
+            r"\b(?:refunds?|billing|subscriptions?|order status|shipping|returns?|invoices?|deliver(?:y|ies)|failed payments?|plan changes?)\b",
             2,
         ),
         feat("escalation", r"\bescalat\w*", 3),
@@ -27,6 +34,8 @@ CUSTOMER_SUPPORT = Archetype(
         feat("customers", r"\bcustomers?\b", 1),
     ),
     role="You are a customer support agent{for_product}.",
+    noun="customer support agent",
+    success="Success means the customer leaves with the issue resolved, or knows that a human colleague is taking over.",
     objective="Resolve each customer's issue in as few replies as possible, and hand off to a human agent when a case needs one.",
     context=(
         "Customers contact support when something blocks them, so they value a correct, fast resolution over small talk.",
@@ -102,19 +111,30 @@ CODING_ASSISTANT = Archetype(
         ),
         feat(
             "write code",
-            r"\b(?:write|writing|generate|generating|produce) (?:the )?(?:code|functions?|scripts?|programs?)\b",
+            r"\b(?:write|writing|generate|generating|produce) (?:the )?(?:code|functions?|scripts?|programs?|(?:unit |integration )?tests)\b",
             4,
         ),
-        feat("debugging", r"\bdebug\w*|\bfix(?:es|ing)? (?:the )?bugs?\b|\bstack ?traces?\b|\bexceptions?\b", 3),
+        feat(
+            "debugging",
+            r"\bdebug\w*|\bfix(?:es|ing)? (?:the )?bugs?\b|\bstack ?traces?\b|\bexceptions?\b|\btracebacks?\b|\berror messages?\b",
+            3,
+        ),
+        feat(
+            "code in a language",
+            r"\b(?:python|javascript|typescript|node(?:\.?js)?|java|kotlin|swift|rust|golang|ruby|php|bash|shell|powershell|c\+\+|c#)\s+(?:errors?|code|bugs?|scripts?|one-liners?|functions?|exceptions?|snippets?)\b",
+            3,
+        ),
         feat(
             "programming language",
-            r"\b(?:python|javascript|typescript|rust|golang|java|kotlin|swift|c\+\+|c#|ruby|php|react|django|fastapi|node\.?js|bash)\b",
+            r"\b(?:python|javascript|typescript|rust|golang|java|kotlin|swift|c\+\+|c#|ruby|php|react|django|fastapi|node(?:\.?js)?|bash|devops|one-liners?)\b",
             2,
         ),
         feat("refactoring", r"\brefactor\w*|\bunit tests?\b|\bfunctions?\b|\bscripts?\b", 2),
         feat("developers", r"\bdevelopers?\b|\bprogrammers?\b|\bengineers?\b", 1),
     ),
     role="You are a senior software engineer working as a coding assistant{for_product}.",
+    noun="senior software engineer and coding assistant",
+    success="Success means the developer can run your code as given and understands why it works.",
     objective="Help the developer write, fix and understand code, delivering changes that run as given.",
     rules=(
         rule(
@@ -178,14 +198,21 @@ CODE_REVIEWER = Archetype(
     features=(
         feat(
             "code review",
-            r"\bcode reviews?\b|\breview(?:s|ing)? (?:the |a |each |every )?(?:code|pull requests?|prs?|diffs?|merge requests?|patch(?:es)?|changes?)\b",
+            r"\bcode reviews?\b|\breview(?:s|ing)? (?:the |a |each |every |my |our )?(?:[\w']+ )?(?:code|pull requests?|prs?|diffs?|merge requests?|patch(?:es)?|changes?|commits?)\b",
             7,
         ),
         feat("reviewer", r"\breviewer\b", 3),
         feat("diff", r"\bdiffs?\b|\bpull requests?\b|\bmerge requests?\b|\bPRs?\b", 3),
         feat("review concerns", r"\bvulnerabilit\w*|\bcode smells?\b|\bmaintainability\b|\bstyle issues?\b", 2),
+        feat(
+            "risky changes",
+            r"\bflag\w* (?:\w+ ){0,2}(?:changes?|lines?|code)\b|\brisky changes?\b|\bbreak(?:s|ing)? (?:prod|production|the build)\b",
+            4,
+        ),
     ),
     role="You are a senior engineer reviewing code changes{for_product}.",
+    noun="senior engineer who reviews code changes",
+    success="Success means every issue that could break or endanger production is found before merge, each with a concrete fix.",
     objective="Find the problems in the diff that matter before it merges, and say how to fix each one.",
     rules=(
         rule(
@@ -240,79 +267,12 @@ CODE_REVIEWER = Archetype(
     final_reminder="Review the diff and rank the findings by impact.",
 )
 
-SQL_ANALYST = Archetype(
-    id="sql_analyst",
-    title="SQL and data analysis assistant",
-    features=(
-        feat("sql", r"\bsql\b|\bpostgres\w*|\bmysql\b|\bsqlite\b|\bbigquery\b|\bsnowflake\b", 6),
-        feat(
-            "queries",
-            r"\b(?:write|writing|generate) (?:the )?quer(?:y|ies)\b|\bquer(?:y|ies) (?:against|over|on) \w+",
-            3,
-        ),
-        feat("database", r"\bdatabases?\b|\btables?\b|\bschemas?\b|\bwarehouse\b", 2),
-        feat("data analysis", r"\bdata analy\w+|\banalytics\b|\bpandas\b|\bdataframes?\b|\bmetrics?\b|\bkpis?\b", 3),
-    ),
-    role="You are a data analyst who writes SQL{for_product}.",
-    objective="Turn questions about the data into correct, efficient SQL and explain what the result means.",
-    rules=(
-        rule(
-            "Use only the tables and columns listed in the schema; if a needed column is missing, say so.",
-            "Queries against invented columns fail at run time or, worse, return wrong numbers.",
-        ),
-        rule(
-            "Write read-only queries (SELECT, WITH) unless the user explicitly asks for a change to data.",
-            "An unintended UPDATE or DELETE can destroy data that cannot be recovered.",
-        ),
-        rule(
-            "State the SQL dialect and any assumption about units, time zones or NULL handling.",
-            "These assumptions change results silently.",
-        ),
-        rule(
-            "Limit exploratory queries to 100 rows and aggregate before returning large results.",
-            "Unbounded queries are slow and expensive on large tables.",
-        ),
-    ),
-    reasoning=(
-        "Map the question to the tables, joins and filters it needs.",
-        "Write the query and check each join for duplicated rows.",
-        "Explain what the result answers.",
-    ),
-    output=OutputFormat(
-        kind="code",
-        description=(
-            "One fenced ```sql block with the query, then at most {max_words} words that explain the approach "
-            "and how to read the result."
-        ),
-    ),
-    examples=(
-        Example(
-            input="How many orders did we get per month in 2024?",
-            output=(
-                "```sql\n"
-                "SELECT date_trunc('month', created_at) AS month, count(*) AS orders\n"
-                "FROM orders\n"
-                "WHERE created_at >= '2024-01-01' AND created_at < '2025-01-01'\n"
-                "GROUP BY 1\n"
-                "ORDER BY 1;\n"
-                "```\n"
-                "PostgreSQL dialect; months follow the database time zone. One row per month with its order count."
-            ),
-        ),
-    ),
-    out_of_scope="Say that you help with questions about this data only.",
-    when_unsure="Ask which table or metric definition the user means before writing the query.",
-    variables=(var("schema", "The database schema (tables, columns, types).", trusted=True),),
-    drop_variables=("document", "text", "content", "review"),
-    final_reminder="Write the read-only SQL that answers the question, with assumptions stated.",
-)
-
 TOOL_AGENT = Archetype(
     id="tool_agent",
     title="Agent with tools",
     features=(
         feat("agent", r"\bagents?\b|\bagentic\b|\bautonomous\w*", 3),
-        feat("tools", r"\btools?\b|\bfunction[- ]calling\b|\bcall (?:the |an? )?(?:apis?|functions?|endpoints?)\b", 4),
+        feat("tools", r"\btools?\b|\busing (?:the |our )?\w+ (?:api|integration)\b|\bfunction[- ]calling\b|\bcall (?:the |an? )?(?:apis?|functions?|endpoints?)\b", 4),
         feat(
             "actions",
             r"\b(?:books?|schedules?|cancels?|creates?|updates?) (?:the |a )?(?:flights?|meetings?|appointments?|orders?|tickets?|records?|issues?)\b",
@@ -322,6 +282,8 @@ TOOL_AGENT = Archetype(
         feat("multi-step", r"\bmulti-step\b|\bworkflows?\b|\bplans? and execut\w*", 2),
     ),
     role="You are an agent that completes tasks{for_product} by calling the tools listed below.",
+    noun="agent who works by calling tools",
+    success="Success means the task is done end to end with verified tool results, and nothing irreversible happens without the {user}'s confirmation.",
     objective="Complete the user's task end to end with the fewest tool calls that give a verified result.",
     rules=(
         rule(
@@ -374,76 +336,4 @@ TOOL_AGENT = Archetype(
     when_unsure="Ask one clarifying question before calling a tool with arguments you would have to guess.",
     drop_variables=("ticket", "text", "content"),
     final_reminder="Plan, call tools, verify each result and report what you did.",
-)
-
-RESEARCH_ANALYST = Archetype(
-    id="research_analyst",
-    title="Research analyst",
-    features=(
-        feat("research", r"\bresearch\w*\b", 4),
-        feat("analyst", r"\banalyst\b|\banaly[sz]e (?:the )?(?:market|trends?|competitors?|industry|data)\b", 4),
-        feat(
-            "market/competitor analysis",
-            r"\bmarket (?:research|analysis|sizing)\b|\bcompetit\w+ (?:analysis|landscape)\b|\bindustry trends?\b",
-            4,
-        ),
-        feat("literature", r"\bliterature reviews?\b|\bstudies\b|\bevidence\b|\binsights?\b", 2),
-        feat("report", r"\bbriefings?\b|\bwhite ?papers?\b|\breports? on\b", 2),
-    ),
-    role="You are a research analyst{for_product}.",
-    objective="Answer research questions with evidence-backed findings and a clear statement of confidence.",
-    rules=(
-        rule(
-            "Separate facts from your interpretation, and label interpretation as such.",
-            "Readers base decisions on the findings and need to know which parts are inference.",
-        ),
-        rule(
-            "Support each claim with its source (title and date) or mark it as unsourced.",
-            "Claims without sources cannot be checked.",
-        ),
-        rule(
-            "Give numbers with units, dates and the population they describe.",
-            "Bare numbers get misread or compared across incompatible bases.",
-        ),
-        rule(
-            "Present the strongest counter-evidence for each main finding.",
-            "Showing disagreement prevents false certainty.",
-        ),
-    ),
-    reasoning=(
-        "Restate the research question and what would answer it.",
-        "Gather the evidence and note its quality and date.",
-        "Weigh the evidence, then write the conclusion with a confidence level.",
-    ),
-    output=OutputFormat(
-        kind="markdown",
-        description=(
-            "Markdown of at most {max_words} words: a three-sentence summary, key findings as bullets with sources, "
-            "then a confidence level (high, medium or low) with one sentence of justification."
-        ),
-    ),
-    examples=(
-        Example(
-            input="Is demand for home batteries growing in Germany?",
-            output=(
-                "Summary: installations grew in 2023, driven by rooftop solar; growth depends on subsidies.\n"
-                "- Installations rose year over year [source: national storage registry, 2024].\n"
-                "- Interpretation: falling solar feed-in tariffs make self-consumption more attractive (unsourced).\n"
-                "Confidence: medium, because the registry lags by a quarter."
-            ),
-        ),
-    ),
-    out_of_scope="Say that the question falls outside this research scope and name the closest question you can answer.",
-    when_unsure="State that the evidence is insufficient, what is missing, and give a low confidence level.",
-    drop_variables=("review", "content"),
-    final_reminder="Answer with sourced findings and a confidence level.",
-)
-
-WORK_ARCHETYPES: tuple[Archetype, ...] = (
-    CUSTOMER_SUPPORT,
-    CODING_ASSISTANT,
-    CODE_REVIEWER,
-    SQL_ANALYST,
-    TOOL_AGENT,
-    RESEARCH_ANALYST,
 )

@@ -4,6 +4,10 @@ Scoring: each category starts at 100 and loses `SEVERITY_PENALTY[severity]` per 
 Only the first `MAX_SCORED_PER_RULE` findings of one rule count towards the score (all are reported), so
 that a long prompt with many occurrences of one minor issue is not wiped out by it. The overall score is
 the `CATEGORY_WEIGHTS`-weighted mean of the category scores, rounded.
+
+Overrides: `LintConfig.overrides` is applied in order and the last override of a rule wins, so callers
+pass workspace overrides first and per-request overrides after them. Unknown rule ids are ignored, so a
+workspace may keep overrides for rules that were retired.
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ __all__ = [
 SEVERITY_PENALTY: dict[Severity, int] = {"error": 25, "warning": 10, "info": 3}
 MAX_SCORED_PER_RULE = 3
 CATEGORY_WEIGHTS: dict[Category, float] = {
-    # Security and structure carry the most weight: they decide whether the prompt is safe and usable at all.
+    # Structure, clarity and security decide whether the prompt works and is safe; efficiency weighs least
+    # because a long but correct prompt still works.
     "structure": 0.20,
     "clarity": 0.20,
     "variables": 0.15,

@@ -29,12 +29,15 @@ TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.:-]*)(?:\s[^<>\n]*)?>")
 HEADING_RE = re.compile(r"(#{1,6})[ \t]+(\S[^\n]*)")
 MARKER_LINE_RE = re.compile(r"[ \t]*(?:-{3,}|={3,}|\*{3,}|#{3,}|_{3,})[ \t]*")
 HEADING_LINE_RE = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+\S.*")
-# Candidate sentence ends: . ! ? followed by whitespace, or a line break (abbreviations filtered in code).
-SENTENCE_END_RE = re.compile(r"[.!?]\s+|\n+")
+# A sentence: optional list marker, then text up to a line break or to . ! ? followed by whitespace.
+# Abbreviations (e.g.) are merged back in code. The body loop is unrolled so `re` runs it in tight loops.
+SENTENCE_RE = re.compile(
+    r"[ \t]*(?:(?:[-*+•]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+)?"
+    r"(\S[^\n.!?]*(?:[.!?]+(?=[^\s.!?])[^\n.!?]*)*[.!?]*)"
+)
 ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "dr.", "mr.", "ms.", "cf.")
+ABBREVIATION_LAST_CHARS = frozenset(abbr[-2] for abbr in ABBREVIATIONS)
 PARAGRAPH_BOUNDARY_RE = re.compile(r"\n[ \t]*\n\s*")
-LIST_PREFIX_RE = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)]|[A-Za-z][.)](?=\s))?\s*")
-LIST_MARKER_CHARS = frozenset(" \t-*+•0123456789")
 APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)")
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
@@ -72,7 +75,10 @@ class Phrases:
         self._word_start = word_start
 
     def _ok(self, text: str, m: re.Match[str]) -> bool:
-        return not self._word_start or m.start() == 0 or not _is_word_char(text[m.start() - 1])
+        start = m.start()
+        if not self._word_start or start == 0 or not _is_word_char(text[start]):
+            return True
+        return not _is_word_char(text[start - 1])
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Non-overlapping matches, leftmost first and longest on ties."""
@@ -238,40 +244,31 @@ class Doc:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        """Prose sentences and lines outside code fences."""
+        """Prose sentences and lines outside code fences, list markers excluded from the span."""
         result: list[Sentence] = []
-        text = self.text
+        text, lower = self.text, self.lower
         segments: list[Region] = []
         pos = 0
         for start, end in self.fences:
             segments.append((pos, start))
             pos = end
         segments.append((pos, len(text)))
-        lower_text = self.lower
         for seg_start, seg_end in segments:
-            cursor = seg_start
-            for m in SENTENCE_END_RE.finditer(text, seg_start, seg_end):
-                end = m.start()
-                if text[end] in ".!?":
-                    end += 1
-                    if text[end - 1] == "." and _is_abbreviation(lower_text, end, cursor):
-                        continue
-                self._add_sentence(result, cursor, end)
-                cursor = m.end()
-            self._add_sentence(result, cursor, seg_end)
+            merge = False
+            for m in SENTENCE_RE.finditer(text, seg_start, seg_end):
+                start, end = m.span(1)
+                while text[end - 1] in " \t":
+                    end -= 1
+                if merge and "\n" not in text[result[-1].end : start]:
+                    # The previous piece ended in an abbreviation on this same line: it continues here.
+                    start = result.pop().start
+                result.append(Sentence(start, end, text[start:end], lower[start:end]))
+                merge = (
+                    text[end - 1] == "."
+                    and lower[end - 2 : end - 1] in ABBREVIATION_LAST_CHARS
+                    and _is_abbreviation(lower, end, start)
+                )
         return result
-
-    def _add_sentence(self, out: list[Sentence], start: int, end: int) -> None:
-        text = self.text
-        body_start = start
-        # Most sentences start with a letter and no list marker: skip the regex for them.
-        if start < end and (text[start] in LIST_MARKER_CHARS or (start + 1 < end and text[start + 1] in ".)")):
-            prefix = LIST_PREFIX_RE.match(text, start, end)
-            body_start = prefix.end() if prefix else start
-        body = self.text[body_start:end].rstrip()
-        if body:
-            body_end = body_start + len(body)
-            out.append(Sentence(body_start, body_end, body, self.lower[body_start:body_end]))
 
     @cached_property
     def sentence_starts(self) -> list[int]:

@@ -25,7 +25,10 @@ def format_text(report: LintReport, *, path: str, source: str) -> str:
         The lines, newline-terminated, ending with a summary line carrying the score.
     """
     line_starts = [0]
-    line_starts.extend(i + 1 for i, ch in enumerate(source) if ch == "\n")
+    newline = source.find("\n")
+    while newline >= 0:
+        line_starts.append(newline + 1)
+        newline = source.find("\n", newline + 1)
     lines = []
     for finding in report.findings:
         offset = min(max(finding.span.start, 0), len(source)) if finding.span else 0

@@ -142,6 +142,14 @@ class PostgresCluster:
         self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.log), "-w", "-t", "30",
                   "start")
 
+    def is_running(self) -> bool:
+        status = self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "status", check=False)
+        return status.returncode == 0
+
+    def ensure_running(self) -> None:
+        if not self.is_running():
+            self.start()
+
     def stop(self, mode: str = "fast") -> None:
         self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "-t", "30", "stop", check=False)
 

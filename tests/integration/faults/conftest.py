@@ -20,8 +20,16 @@ def redis_server() -> Iterator[RedisServer]:
         server.close()
 
 
+@pytest.fixture
+def pg_cluster(_pg_cluster: PostgresCluster) -> Iterator[PostgresCluster]:
+    """The module's throwaway cluster, running; started again after the test if the test left it stopped."""
+    _pg_cluster.ensure_running()
+    yield _pg_cluster
+    _pg_cluster.ensure_running()
+
+
 @pytest.fixture(scope="module")
-def pg_cluster() -> Iterator[PostgresCluster]:
+def _pg_cluster() -> Iterator[PostgresCluster]:
     """A throwaway PostgreSQL cluster (initdb + pg_ctl under a temp dir), started; removed afterwards."""
     cluster = PostgresCluster()
     try:

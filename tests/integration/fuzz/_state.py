@@ -71,6 +71,8 @@ class FuzzState:
     prompt: str = ""
     versions: tuple[int, ...] = ()
     repairs: int = 0
+    statuses: dict[str, dict[int, int]] = field(default_factory=dict)
+    """operationId -> status -> count, for the run summary (FUZZ_STATS)."""
     http: httpx.Client = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -156,6 +158,8 @@ class FuzzState:
 
     def after_call(self, operation_id: str | None, method: str, status: int) -> None:
         """Called after every fuzzed request: repair the setup after a successful unsafe one."""
+        counts = self.statuses.setdefault(operation_id or "?", {})
+        counts[status] = counts.get(status, 0) + 1
         if method.upper() in {"GET", "HEAD", "OPTIONS"} or not 200 <= status < 300:
             return
         if operation_id in HARMLESS_OPERATIONS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -67,6 +68,9 @@ def fuzz_state(live_server: LiveServer, openapi_document: dict[str, Any]) -> Ite
     state.provision()
     yield state
     state.close()
+    if stats_path := os.environ.get("FUZZ_STATS"):  # per-operation status counts, to see what was reached
+        with open(stats_path, "w") as out:
+            json.dump({"repairs": state.repairs, "statuses": state.statuses}, out, indent=1, sort_keys=True)
 
 
 def _load_schema(server: LiveServer, document: dict[str, Any]) -> schemathesis.BaseSchema:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 from tests.integration.prompts.conftest import Api
 
@@ -18,18 +19,21 @@ async def test_50_concurrent_version_creations_are_numbered_1_to_50(api: Api) ->
     assert listed["total"] == 50
     assert [v["version"] for v in listed["items"]] == list(range(50, 0, -1))
     prompt = (await api.get(api.url("load/versions"))).json()
-    assert prompt["latestVersion"] == 50 and prompt["labels"]["latest"] == 50
+    assert prompt["latestVersion"] == 50
+    assert prompt["labels"]["latest"] == 50
 
 
 async def test_concurrent_creations_with_parent_version_get_designed_409s(api: Api) -> None:
     await api.create_prompt("load/parents")
     await api.add_version("load/parents", "base")
     url = api.url("load/parents", "/versions")
-    responses = await asyncio.gather(*(api.post(url, json={"text": f"edit {i}", "parentVersion": 1}) for i in range(10)))
+    bodies = [{"text": f"edit {i}", "parentVersion": 1} for i in range(10)]
+    responses = await asyncio.gather(*(api.post(url, json=body) for body in bodies))
     codes = sorted(r.status_code for r in responses)
     assert codes == [201] + [409] * 9, [r.text for r in responses]
     winner = next(r for r in responses if r.status_code == 201)
-    assert winner.json()["version"] == 2 and winner.json()["parentVersion"] == 1
+    assert winner.json()["version"] == 2
+    assert winner.json()["parentVersion"] == 1
     loser = next(r for r in responses if r.status_code == 409)
     assert loser.json()["latestVersion"] == 2
     assert (await api.get(api.url("load/parents"))).json()["latestVersion"] == 2
@@ -49,7 +53,8 @@ async def test_20_concurrent_moves_of_one_label_are_all_recorded(api: Api) -> No
     assert sorted(e["toVersion"] for e in events) == sorted(targets)
     # Serialised: each move starts where the previous one ended.
     assert events[0]["fromVersion"] is None
-    for before, after in zip(events, events[1:], strict=False):
+    for before, after in itertools.pairwise(events):
         assert after["fromVersion"] == before["toVersion"]
     final = (await api.get(api.url("load/labels"))).json()["labels"]["staging"]
-    assert final == events[-1]["toVersion"] and final in targets
+    assert final == events[-1]["toVersion"]
+    assert final in targets

@@ -17,7 +17,8 @@ async def _fill(api: Api) -> None:
                           commitMessage="first", modelConfig={"model": "m1", "tools": [{"type": "function"}]})
     await api.add_version("support/triage", "v2 {{q}}", variables=[{"name": "q", "type": "string"}])
     await api.add_version("support/triage", "v1 {{q}}", variables=[{"name": "q", "type": "string", "maxLength": 10}],
-                          commitMessage="revert to v1 content", modelConfig={"model": "m1", "tools": [{"type": "function"}]})
+                          commitMessage="revert to v1 content",
+                          modelConfig={"model": "m1", "tools": [{"type": "function"}]})
     await api.set_label("support/triage", "production", 2)
     await api.set_label("support/triage", "staging", 3)
     await api.create_prompt("chat/bot", kind="chat")
@@ -28,8 +29,7 @@ async def _fill(api: Api) -> None:
 
 
 def _comparable(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    prompts = copy.deepcopy(doc["prompts"])
-    return prompts
+    return copy.deepcopy(doc["prompts"])
 
 
 async def _second_workspace(client: Any) -> Api:
@@ -41,31 +41,37 @@ async def _second_workspace(client: Any) -> Api:
 async def test_export_import_is_lossless_and_idempotent(api: Api, client: Any) -> None:
     await _fill(api)
     exported = (await api.get(api.url(suffix="/_export"))).json()
-    assert exported["format"] == "promptsmith.export/v1" and exported["workspace"] == api.slug
+    assert exported["format"] == "promptsmith.export/v1"
+    assert exported["workspace"] == api.slug
     assert [p["name"] for p in exported["prompts"]] == ["chat/bot", "empty/one", "support/triage"]
 
     target = await _second_workspace(client)
     first = await target.post(target.url(suffix="/_import"), json=exported)
     assert first.status_code == 200, first.text
-    assert first.json()["promptsCreated"] == 3 and first.json()["versionsCreated"] == 4
+    assert first.json()["promptsCreated"] == 3
+    assert first.json()["versionsCreated"] == 4
     again = (await target.get(target.url(suffix="/_export"))).json()
     assert _comparable(again) == _comparable(exported)  # numbers, hashes, labels, authors, dates: all kept
 
     second = await target.post(target.url(suffix="/_import"), json=exported)
     assert second.status_code == 200, second.text
-    assert (second.json()["promptsCreated"], second.json()["versionsCreated"], second.json()["labelsMoved"]) == (0, 0, 0)
+    counts = second.json()
+    assert (counts["promptsCreated"], counts["versionsCreated"], counts["labelsMoved"]) == (0, 0, 0)
     history = (await target.get(target.url("support/triage", "/labels/production/history"))).json()
     assert history["total"] == 1
 
     resolved = (await target.get(target.url("support/triage", "/resolve"))).json()
-    assert resolved["version"] == 2 and resolved["text"] == "v2 {{q}}"
+    assert resolved["version"] == 2
+    assert resolved["text"] == "v2 {{q}}"
 
 
 async def test_markdown_export_round_trips(api: Api, client: Any) -> None:
     await _fill(api)
     one = await api.get(api.url("support/triage", "/export"), params={"format": "markdown"})
-    assert one.status_code == 200 and one.headers["content-type"].startswith("text/markdown")
-    assert one.text.startswith("---\n") and "## Version 3" in one.text
+    assert one.status_code == 200
+    assert one.headers["content-type"].startswith("text/markdown")
+    assert one.text.startswith("---\n")
+    assert "## Version 3" in one.text
     archive = await api.get(api.url(suffix="/_export"), params={"format": "markdown"})
     assert archive.headers["content-type"] == "application/zip"
     assert sorted(zipfile.ZipFile(io.BytesIO(archive.content)).namelist()) == [
@@ -78,7 +84,8 @@ async def test_markdown_export_round_trips(api: Api, client: Any) -> None:
     r = await target.post(target.url(suffix="/_import"), content=archive.content,
                           headers={"Content-Type": "application/zip"})
     assert r.status_code == 200, r.text
-    assert r.json()["versionsCreated"] == 1 and r.json()["promptsCreated"] == 2  # triage was already there
+    assert r.json()["versionsCreated"] == 1
+    assert r.json()["promptsCreated"] == 2
     source = (await api.get(api.url(suffix="/_export"))).json()
     copied = (await target.get(target.url(suffix="/_export"))).json()
     assert _comparable(copied) == _comparable(source)
@@ -108,7 +115,8 @@ async def test_a_broken_document_changes_nothing_and_names_the_entry(api: Api) -
 
     md = "---\nname: \"x\"\nkind: \"text\"\n---\n## Version 1\nno metadata line\n"
     r = await api.post(api.url(suffix="/_import"), content=md, headers={"Content-Type": "text/markdown"})
-    assert r.status_code == 400 and r.json()["errors"][0]["field"] == "prompts[0].versions[0]"
+    assert r.status_code == 400
+    assert r.json()["errors"][0]["field"] == "prompts[0].versions[0]"
 
     after = (await api.get(api.url(suffix="/_export"))).json()
     assert _comparable(after) == _comparable(before)

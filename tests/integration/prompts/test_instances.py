@@ -33,6 +33,7 @@ from tests.integration.faults._server import serve_in_loop
 from tests.integration.helpers import api_headers, create_api_key, create_workspace, register
 
 pytestmark = pytest.mark.slow
+ONE = {"text": "one", "labels": ["production"]}
 
 
 def _env(settings: Settings, **extra: str) -> dict[str, str]:
@@ -125,7 +126,7 @@ async def test_redis_down_resolve_answers_from_the_database(settings: Settings) 
             http.headers.update(api_headers(key))
             base = f"/api/v1/workspaces/{ws['slug']}/prompts"
             assert (await http.post(base, json={"name": "rd"})).status_code == 201
-            assert (await http.post(f"{base}/rd/versions", json={"text": "one", "labels": ["production"]})).status_code == 201
+            assert (await http.post(f"{base}/rd/versions", json=ONE)).status_code == 201
             assert (await http.get(f"{base}/rd/resolve")).json()["version"] == 1
             server.kill()
             await asyncio.sleep(1.1)  # past the in-process TTL
@@ -136,7 +137,8 @@ async def test_redis_down_resolve_answers_from_the_database(settings: Settings) 
             move = await http.post(f"{base}/rd/versions", json={"text": "two", "labels": ["production"]})
             assert move.status_code == 201, move.text
             r = await http.get(f"{base}/rd/resolve")
-            assert r.status_code == 200 and r.json()["version"] == 2
+            assert r.status_code == 200
+            assert r.json()["version"] == 2
     finally:
         server.close()
 
@@ -164,7 +166,7 @@ async def test_database_down_serves_the_last_known_good_answer(own_database: Pos
         http.headers.update(api_headers(key))
         base = f"/api/v1/workspaces/{ws['slug']}/prompts"
         assert (await http.post(base, json={"name": "dbd"})).status_code == 201
-        assert (await http.post(f"{base}/dbd/versions", json={"text": "one", "labels": ["production"]})).status_code == 201
+        assert (await http.post(f"{base}/dbd/versions", json=ONE)).status_code == 201
         warm = await http.get(f"{base}/dbd/resolve")
         assert warm.status_code == 200
         own_database.stop("immediate")
@@ -204,9 +206,10 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
         http.headers.update(api_headers(key))
         base = f"/api/v1/workspaces/{ws['slug']}/prompts"
         assert (await http.post(base, json={"name": "dbd"})).status_code == 201
-        assert (await http.post(f"{base}/dbd/versions", json={"text": "one", "labels": ["production"]})).status_code == 201
+        assert (await http.post(f"{base}/dbd/versions", json=ONE)).status_code == 201
         warm = await http.get(f"{base}/dbd/resolve")
-        assert warm.status_code == 200 and warm.headers["x-cache"] == "miss"
+        assert warm.status_code == 200
+        assert warm.headers["x-cache"] == "miss"
         own_database.stop("immediate")
         workspace = Workspace(id=__import__("uuid").UUID(ws["id"]), slug=ws["slug"], name="w", protected_labels=[])
         ctx = WorkspaceContext(workspace=workspace, caller=Caller(actor=Actor(type="user", id=uuid4(), label="t")),
@@ -218,6 +221,7 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
             await cache.invalidate(f"{workspace.id.hex}:dbd", repeat=False)
             answer, source = await resolve(registry, cache, "dbd", None, None)
             assert source == "stale; db-unavailable"
-            assert answer.etag == warm.headers["etag"] and answer.body == warm.content
+            assert answer.etag == warm.headers["etag"]
+            assert answer.body == warm.content
             with pytest.raises(ServiceUnavailableError):
                 await resolve(registry, cache, "dbd", None, 1)

@@ -29,14 +29,17 @@ async def test_new_user_walkthrough(api: Api) -> None:
     assert v3["labels"] == ["latest"]
     assert v1["author"]["type"] == "api_key"
     # Computed by the engine at save (absent only when the engine is missing, never invented).
-    assert v1["tokenCounts"] and all(c["count"] > 0 for c in v1["tokenCounts"])
-    assert v1["lint"] is not None and 0 <= v1["lint"]["score"] <= 100
+    assert v1["tokenCounts"]
+    assert all(c["count"] > 0 for c in v1["tokenCounts"])
+    assert v1["lint"] is not None
+    assert 0 <= v1["lint"]["score"] <= 100
 
     await api.set_label("support/triage", "production", 2)
     r = await api.get(api.url("support/triage", "/resolve"))
     assert r.status_code == 200, r.text
     body = r.json()
-    assert body["version"] == 2 and body["label"] == "production"
+    assert body["version"] == 2
+    assert body["label"] == "production"
     assert body["modelConfig"] == {"provider": "anthropic", "model": "claude-sonnet-4", "temperature": 0.2}
     assert body["variables"][1] == {"name": "ticket", "type": "string", "required": True, "default": None,
                                     "enumValues": None, "maxLength": 4000, "description": "", "trusted": False}
@@ -48,7 +51,8 @@ async def test_new_user_walkthrough(api: Api) -> None:
 
     await api.set_label("support/triage", "production", 3)
     r = await api.get(api.url("support/triage", "/resolve"), headers={"If-None-Match": etag})
-    assert r.status_code == 200 and r.json()["version"] == 3
+    assert r.status_code == 200
+    assert r.json()["version"] == 3
     assert r.headers["etag"] != etag
 
     rb = await api.post(api.url("support/triage", "/labels/production/rollback"))
@@ -80,13 +84,15 @@ async def test_new_user_walkthrough(api: Api) -> None:
     assert doc["prompts"][0]["labels"] == {"production": 2}
     reimport = await api.post(api.url(suffix="/_import"), json=doc)
     assert reimport.status_code == 200, reimport.text
-    assert reimport.json()["versionsCreated"] == 0 and reimport.json()["labelsMoved"] == 0
+    assert reimport.json()["versionsCreated"] == 0
+    assert reimport.json()["labelsMoved"] == 0
 
 
 async def test_name_addressing_and_etags(api: Api) -> None:
     await api.create_prompt("a/b/c")
     r = await api.get(api.url("a/b/c"))
-    assert r.status_code == 200 and r.json()["name"] == "a/b/c"
+    assert r.status_code == 200
+    assert r.json()["name"] == "a/b/c"
     etag = r.headers["etag"]
     # Encoded slashes stay inside the segment (lower-case escapes too); raw slashes address other routes.
     assert (await api.get(f"/api/v1/workspaces/{api.slug}/prompts/a%2fb%2Fc")).json()["name"] == "a/b/c"

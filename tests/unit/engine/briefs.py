@@ -74,6 +74,9 @@ BRIEFS: tuple[Case, ...] = (
     # meeting / email
     Case("Turn meeting transcripts into minutes with action items and owners", "meeting_email_assistant"),
     Case("Draft replies to emails in my inbox and list follow-ups", "meeting_email_assistant"),
+    # grading
+    Case("Grade student essays against the attached rubric and give feedback", "grader"),
+    Case("LLM-as-judge that scores each chatbot answer for accuracy on a 1-5 scale", "grader"),
     # general fallback
     Case("A friendly assistant for everyday questions", "general_assistant"),
     Case("Help people plan weekend trips", "general_assistant"),

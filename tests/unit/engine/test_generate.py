@@ -37,6 +37,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "content_moderation": ('"decision"', "policy categories", '"review"'),
     "roleplay_interviewer": ("one question per turn", "stay in role"),
     "meeting_email_assistant": ("action items", "owner"),
+    "grader": ("rubric", "evidence", "before its score"),
     "general_assistant": ("clarifying question",),
 }
 OUTPUT_MARKER = {

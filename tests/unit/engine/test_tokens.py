@@ -57,7 +57,7 @@ def test_gpt_count_is_exact_for_a_fixed_string() -> None:
 def reference_o200k() -> Any:
     import warnings
 
-    import bpe_openai
+    import bpe_openai  # type: ignore[import-untyped]
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # bpe-openai uses importlib.resources.open_binary

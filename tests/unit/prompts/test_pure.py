@@ -27,11 +27,14 @@ HOSTILES = [
 @pytest.mark.parametrize("value", HOSTILES)
 def test_untrusted_value_cannot_leave_its_delimiter(value: str) -> None:
     bound, errors = bind([Variable(name="x"), Variable(name="y", trusted=True)], {"x": value, "y": "Y"})
-    assert not errors and bound is not None
+    assert not errors
+    assert bound is not None
     out = render_text("A {{x}} B {{y}}", bound)
-    assert out.startswith("A <x>") and out.endswith("</x> B Y")
+    assert out.startswith("A <x>")
+    assert out.endswith("</x> B Y")
     inner = out[len("A <x>"):-len("</x> B Y")]
-    assert "<" not in inner and ">" not in inner
+    assert "<" not in inner
+    assert ">" not in inner
     assert "{{y}}" not in out or inner == "{{y}}"  # substituted once, never re-expanded
 
 
@@ -42,17 +45,20 @@ def test_bind_collects_every_error() -> None:
     assert bound is None
     assert [e["field"] for e in errors] == ["variables.e", "variables.a", "variables.b", "variables.c"]
     bound, errors = bind(contract, {"a": 1, "b": True, "c": "p"})
-    assert bound is not None and bound.text["d"] == ""
+    assert bound is not None
+    assert bound.text["d"] == ""
 
 
 def test_placeholder_messages_are_checked() -> None:
     v = Variable(name="h", type="list", required=False)
     bound, errors = bind([v], {"h": [{"role": "user", "content": "x"}]}, placeholder_names=frozenset({"h"}))
-    assert bound is not None and not errors
+    assert bound is not None
+    assert not errors
     msgs = [ChatMessage(role="system", content="s"), ChatMessage(role="placeholder", name="h")]
     assert render_messages(msgs, bound) == [{"role": "system", "content": "s"}, {"role": "user", "content": "x"}]
     _, errors = bind([v], {"h": [{"role": "tool"}]}, placeholder_names=frozenset({"h"}))
-    assert errors and errors[0]["field"] == "variables.h[0]"
+    assert errors
+    assert errors[0]["field"] == "variables.h[0]"
 
 
 def test_check_content_names_fields() -> None:
@@ -72,15 +78,22 @@ def test_content_hash_is_stable_and_sensitive() -> None:
 def test_variable_changes_flag_breaking() -> None:
     old = [Variable(name="keep"), Variable(name="gone"), Variable(name="opt", required=False),
            Variable(name="e", type="enum", enum_values=["a", "b"]), Variable(name="t", type="string")]
-    new = [Variable(name="keep", description="doc"), Variable(name="opt"), Variable(name="e", type="enum", enum_values=["a"]),
+    new = [Variable(name="keep", description="doc"), Variable(name="opt"),
+           Variable(name="e", type="enum", enum_values=["a"]),
            Variable(name="t", type="integer"), Variable(name="new_req"), Variable(name="new_opt", required=False)]
     changes = {c.name: c for c in variable_changes(old, new)}
-    assert not changes["keep"].breaking and changes["keep"].fields == ["description"]
-    assert changes["gone"].breaking and changes["gone"].change == "removed"
-    assert changes["opt"].breaking and "required" in changes["opt"].reason
-    assert changes["e"].breaking and "b" in changes["e"].reason
-    assert changes["t"].breaking and "type" in changes["t"].reason
-    assert changes["new_req"].breaking and not changes["new_opt"].breaking
+    assert not changes["keep"].breaking
+    assert changes["keep"].fields == ["description"]
+    assert changes["gone"].breaking
+    assert changes["gone"].change == "removed"
+    assert changes["opt"].breaking
+    assert "required" in changes["opt"].reason
+    assert changes["e"].breaking
+    assert "b" in changes["e"].reason
+    assert changes["t"].breaking
+    assert "type" in changes["t"].reason
+    assert changes["new_req"].breaking
+    assert not changes["new_opt"].breaking
     assert [c.key for c in config_changes(ModelConfig(temperature=0.1), ModelConfig(temperature=0.2, model="m"))] == [
         "model", "temperature"]
     assert "-a\n+b\n" in unified("p", 1, 2, ["a"], ["b"])

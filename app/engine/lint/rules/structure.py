@@ -60,15 +60,13 @@ REQUEST_VERB_BEFORE_RE = re.compile(
 FORMAT_NOUN_AFTER_RE = re.compile(
     r"(?:json|yaml|csv)\b[^.\n]{0,20}\b(?:object|output|response|format|array|document)\b"
 )
-# Only evaluated once structured output is requested, so one general regex is affordable here.
-FIELDS_RE = re.compile(
-    r"\"[A-Za-z_][\w ]{0,40}\"\s*:"
-    r"|^[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+`?[A-Za-z_][\w.]*`?[ \t]*(?:\(|:|—|–|-[ \t])"
-    r"|\b(?:fields?|keys?|properties|columns?|attributes)\b[^.\n]{0,60}?(?:`|\"|:[ \t]*$)"
-    r"|`[A-Za-z_]\w*`[^.\n]{0,40}`[A-Za-z_]\w*`"
-    r"|\b[A-Za-z_]\w*[ \t]*:[ \t]*(?:string|number|integer|boolean|bool|int|float|array|object|list|null)\b"
-    r"|<(?:schema|fields|json_schema)>",
-    re.I | re.M,
+FIELDS = Phrases(
+    r"\"[a-z_][\w ]{0,40}\"\s*:",
+    r"\n[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+`?[a-z_][\w.]*`?[ \t]*(?:\(|:|—|–|-[ \t])",
+    *heads("fields?|keys?|properties|columns?|attributes", r"\b[^.\n]{0,60}?(?:`|\"|:[ \t]*(?:\n|$))"),
+    r"`[a-z_]\w*`[^.\n]{0,40}`[a-z_]\w*`",
+    r":[ \t]*(?:string|number|integer|boolean|bool|int|float|array|object|list|null)\b",
+    r"<(?:schema|fields|json_schema)>",
 )
 EXAMPLES = Phrases(
     r"examples?\b",
@@ -175,7 +173,7 @@ def structured_without_fields(ctx: LintContext) -> Iterator[Hit]:
             break
     else:
         return
-    if FIELDS_RE.search(ctx.doc.text):
+    if FIELDS.contains(lower):
         return
     start = verb.start() if verb else m.start()
     end = noun.end() if noun else m.end()

@@ -1,0 +1,126 @@
+"""Turn the user's free-text task into prompt prose: the task as an imperative sentence, and the role line."""
+
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"\s+")
+_META_PROMPT = re.compile(
+    r"^(?:please\s+)?(?:write|create|generate|build|make|design|draft|give|i need|we need|i want|we want|need|want)\s+"
+    r"(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:good\s+)?(?:system\s+)?prompt\s+(?:for|that|to|which)\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+_META_BUILD = re.compile(
+    r"^(?:please\s+)?(?:write|create|build|make|design|set up|i need|we need|i want|we want|need|want)\s+"
+    r"(?:me\s+|us\s+)?(?=an?\s)",
+    re.IGNORECASE,
+)
+_AGENT_NOUNS = (
+    "bot|chatbot|agent|assistant|helper|copilot|analyst|planner|tutor|coach|reviewer|writer|moderator|classifier|"
+    "grader|translator|summari[sz]er|model|system|gpt|llm|tool|widget|service"
+)
+_AGENT_THAT = re.compile(
+    rf"^(?:an?\s+|the\s+)?(?:[\w'&.+/-]+\s+){{0,3}}?(?:{_AGENT_NOUNS})\s+(?:that|which|who|to)\s+", re.IGNORECASE
+)
+# Base forms of the verbs tasks start with; a task that starts with one reads as an instruction already.
+VERBS = frozenset(
+    """
+    act advise analyse analyze answer apply assess assist audit book build categorise categorize check classify coach
+    compare compose condense conduct convert create critique debug design detect digest draft edit evaluate explain
+    extract file find fix flag format generate get give go grade guide handle help identify improve interview keep
+    label list localise localize look make moderate monitor normalise normalize parse plan polish practice practise
+    prepare proofread pull quiz rank rate read recommend refactor reformat reply research resolve respond review
+    rewrite route run schedule score screen search simplify simulate sort suggest summarise summarize support tag
+    take teach tell test track transform translate triage turn tutor update walk write
+    """.split()
+)
+_PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bit (doesn't|does not)\b", re.I), "you don't"),
+    (re.compile(r"\bit (can't|cannot)\b", re.I), "you can't"),
+    (re.compile(r"\bit (isn't|is not)\b", re.I), "you are not"),
+    (re.compile(r"\bi'm\b", re.I), "they're"),
+    (re.compile(r"\bi've\b", re.I), "they've"),
+    (re.compile(r"\bmyself\b", re.I), "themselves"),
+    (re.compile(r"\bi\b"), "they"),
+)
+_ME = re.compile(r"\bme\b", re.I)
+_MY = re.compile(r"\bmy\b", re.I)
+
+
+def _base_form(word: str) -> str | None:
+    """The base form of a verb in the third person ("triages" -> "triage"), or None when it is no known verb."""
+    lower = word.lower()
+    if lower in VERBS:
+        return lower
+    candidates = []
+    if lower.endswith("ies"):
+        candidates.append(lower[:-3] + "y")
+    if lower.endswith("es"):
+        candidates.append(lower[:-2])
+    if lower.endswith("s"):
+        candidates.append(lower[:-1])
+    return next((c for c in candidates if c in VERBS), None)
+
+
+def _second_person(text: str, user: str) -> str:
+    """First-person wording of the requester ("help me", "my emails") rewritten for the assistant's instructions."""
+    for pattern, repl in _PRONOUNS:
+        text = pattern.sub(repl, text)
+    if _ME.search(text):
+        text = _ME.sub(f"the {user}", text, count=1)
+        text = _ME.sub("them", text)
+        return _MY.sub("their", text)
+    return _MY.sub(f"the {user}'s", text, count=1) if _MY.search(text) else text
+
+
+def _verbs_to_base(text: str) -> str:
+    """Third-person verbs at the start and after "and" or a comma ("answers ... and escalates") in base form."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if i == 0 or words[i - 1].lower() in {"and", "then", "or"} or words[i - 1].endswith(","):
+            base = _base_form(word)
+            if base is not None and word.lower() != base:
+                words[i] = base
+    return " ".join(words)
+
+
+def normalise(task: str) -> str:
+    """Collapse whitespace and strip meta phrasing ("Write a prompt for ...")."""
+    text = _WS.sub(" ", task).strip()
+    return _META_PROMPT.sub("", text, count=1).strip() or text
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter and end with a full stop."""
+    text = text.strip().rstrip(",;:")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def imperative_task(task: str, user: str) -> str | None:
+    """The task as one instruction to the assistant, or None when it is a noun phrase ("sql helper for ...").
+
+    "write a bot that triages issues into bug/feature" -> "Triage issues into bug/feature."
+    "help me study for the exam" -> "Help the student study for the exam."
+    """
+    text = normalise(task)
+    built = _META_BUILD.sub("", text, count=1)
+    agent = _AGENT_THAT.match(built)
+    if agent:
+        text = _verbs_to_base(built[agent.end() :])
+    first = text.split(" ", 1)[0].lower().rstrip(",:")
+    if first not in VERBS:
+        return None
+    return sentence(_second_person(text, user))
+
+
+def possessive(name: str) -> str:
+    """ "Acme" -> "Acme's", "Globex Airlines" -> "Globex Airlines'"."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def article(noun: str) -> str:
+    """The indefinite article for a noun phrase."""
+    return "an" if noun[:1].lower() in "aeiou" else "a"
