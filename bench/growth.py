@@ -71,51 +71,87 @@ async def grow_to(engine: AsyncEngine, workspace_id: str, hot_id: str, total: in
     name_expr = "'g-' || lpad(g::text, 8, '0')"
     async with engine.begin() as conn:
         if last >= first:
-            await conn.exec_driver_sql((insert_select_sql(
-                prompt_t,
-                {"workspace_id": ws, "name": name_expr, "description": "''", "kind": "'text'",
-                 "archived": "false", "version_count": str(VERSIONS_PER_PROMPT), "revision": "1"},
-                f"generate_series({first}, {last}) g",
-            )))
-            in_range = (f"p.workspace_id = {ws} AND p.name >= 'g-{first:08d}' AND p.name <= 'g-{last:08d}' "
-                        "AND p.name LIKE 'g-%'")
-            await conn.exec_driver_sql((insert_select_sql(
-                version_t,
-                {"prompt_id": "p.id", "version": "v",
-                 "text": "'You are the assistant of team ' || p.name || '. Revision ' || v || "
-                         "'. Answer questions about {{topic}} briefly and cite sources.'",
-                 "commit_message": "'seed'", "author_type": "'user'", "author_label": "'bench'",
-                 "source": "'imported'", "content_hash": "md5(p.name || ':' || v) || md5(v || ':' || p.name)"},
-                f"prompt p CROSS JOIN generate_series(1, {VERSIONS_PER_PROMPT}) v WHERE {in_range}",
-            )))
-            await conn.exec_driver_sql((insert_select_sql(
-                label_t, {"prompt_id": "p.id", "name": "'production'", "version": str(VERSIONS_PER_PROMPT)},
-                f"prompt p WHERE {in_range}",
-            )))
+            await conn.exec_driver_sql(
+                insert_select_sql(
+                    prompt_t,
+                    {
+                        "workspace_id": ws,
+                        "name": name_expr,
+                        "description": "''",
+                        "kind": "'text'",
+                        "archived": "false",
+                        "version_count": str(VERSIONS_PER_PROMPT),
+                        "revision": "1",
+                    },
+                    f"generate_series({first}, {last}) g",
+                )
+            )
+            in_range = (
+                f"p.workspace_id = {ws} AND p.name >= 'g-{first:08d}' AND p.name <= 'g-{last:08d}' "
+                "AND p.name LIKE 'g-%'"
+            )
+            await conn.exec_driver_sql(
+                insert_select_sql(
+                    version_t,
+                    {
+                        "prompt_id": "p.id",
+                        "version": "v",
+                        "text": "'You are the assistant of team ' || p.name || '. Revision ' || v || "
+                        "'. Answer questions about {{topic}} briefly and cite sources.'",
+                        "commit_message": "'seed'",
+                        "author_type": "'user'",
+                        "author_label": "'bench'",
+                        "source": "'imported'",
+                        "content_hash": "md5(p.name || ':' || v) || md5(v || ':' || p.name)",
+                    },
+                    f"prompt p CROSS JOIN generate_series(1, {VERSIONS_PER_PROMPT}) v WHERE {in_range}",
+                )
+            )
+            await conn.exec_driver_sql(
+                insert_select_sql(
+                    label_t,
+                    {"prompt_id": "p.id", "name": "'production'", "version": str(VERSIONS_PER_PROMPT)},
+                    f"prompt p WHERE {in_range}",
+                )
+            )
         if hot_target > hot_now:
             hot = f"'{uuid.UUID(hot_id)}'::uuid"
-            await conn.exec_driver_sql((insert_select_sql(
-                version_t,
-                {"prompt_id": hot, "version": "v",
-                 "text": "'You are the support assistant for Acme. Revision ' || v || '. Answer about {{topic}}.'",
-                 "commit_message": "'seed'", "author_type": "'user'", "author_label": "'bench'",
-                 "source": "'imported'", "content_hash": "md5('hot:' || v) || md5(v || ':hot')"},
-                f"generate_series({hot_now + 1}, {hot_target}) v",
-            )))
-            await conn.execute(text("UPDATE prompt SET version_count = :n WHERE id = :id"),
-                               {"n": hot_target, "id": uuid.UUID(hot_id)})
+            await conn.exec_driver_sql(
+                insert_select_sql(
+                    version_t,
+                    {
+                        "prompt_id": hot,
+                        "version": "v",
+                        "text": "'You are the support assistant for Acme. Revision ' || v || '. About {{topic}}.'",
+                        "commit_message": "'seed'",
+                        "author_type": "'user'",
+                        "author_label": "'bench'",
+                        "source": "'imported'",
+                        "content_hash": "md5('hot:' || v) || md5(v || ':hot')",
+                    },
+                    f"generate_series({hot_now + 1}, {hot_target}) v",
+                )
+            )
+            await conn.execute(
+                text("UPDATE prompt SET version_count = :n WHERE id = :id"), {"n": hot_target, "id": uuid.UUID(hot_id)}
+            )
     async with engine.connect() as conn:
         await conn.execution_options(isolation_level="AUTOCOMMIT")
         await conn.execute(text("VACUUM ANALYZE"))
     versions = await _count(engine, "SELECT count(*) FROM prompt_version")
     prompts = await _count(engine, "SELECT count(*) FROM prompt")
-    return {"versions": versions, "prompts": prompts, "hot_versions": hot_target,
-            "seed_seconds": round(time.perf_counter() - started, 1)}
+    return {
+        "versions": versions,
+        "prompts": prompts,
+        "hot_versions": hot_target,
+        "seed_seconds": round(time.perf_counter() - started, 1),
+    }
 
 
-def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915
-    parser = argparse.ArgumentParser(prog="python -m bench.growth", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.growth", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", nargs="+", type=int, help="total versions per stage (default 1000 100000 1000000)")
     parser.add_argument("--quick", action="store_true", help="sizes 1000 and 100000, short runs")
     parser.add_argument("--duration", type=float, help="seconds per wrk run (default 2 quick, 5 full)")
@@ -139,10 +175,17 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915
     migrate(database_url)
     asyncio.run(clear_redis_namespace(NAMESPACE))
     servers = {
-        "main": Server("main", "app.server.asgi:create_app", True, app_env(database_url, NAMESPACE), "/health/live",
-                       placement),
-        "nocache": Server("nocache", "app.server.asgi:create_app", True,
-                          app_env(database_url, NAMESPACE, RESOLVE_CACHE_ENABLED="false"), "/health/live", placement),
+        "main": Server(
+            "main", "app.server.asgi:create_app", True, app_env(database_url, NAMESPACE), "/health/live", placement
+        ),
+        "nocache": Server(
+            "nocache",
+            "app.server.asgi:create_app",
+            True,
+            app_env(database_url, NAMESPACE, RESOLVE_CACHE_ENABLED="false"),
+            "/health/live",
+            placement,
+        ),
     }
     stages: list[dict[str, Any]] = []
     doc: dict[str, Any] = {"meta": {}, "stages": stages, "notes": []}
@@ -152,7 +195,9 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915
             server.start()
         ops = discover(servers["main"].base_url)
         resolve_op = find_resolve(ops)
-        missing = [n for n in ("createPrompt", "createPromptVersion", "listPrompts", "listPromptVersions") if n not in ops]
+        missing = [
+            n for n in ("createPrompt", "createPromptVersion", "listPrompts", "listPromptVersions") if n not in ops
+        ]
         if resolve_op is None or missing:
             raise HarnessError(f"not available (endpoint missing: {', '.join(missing or ['resolve'])})")
         account = asyncio.run(create_account(servers["main"].base_url))
@@ -176,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915
 
         hot = asyncio.run(hot_id())
         for size in sizes:
+
             async def seed(size: int = size) -> dict[str, Any]:
                 engine = create_async_engine(database_url)
                 try:
@@ -187,11 +233,26 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915
             log(f"stage {size}: {info}")
             stage: dict[str, Any] = {"size": size, **info, "scenarios": {}}
             for name, (instance, request) in plan.items():
-                run_wrk(servers[instance].base_url, request, duration=1, connections=args.connections, threads=1,
-                        placement=placement)  # warm-up
-                results = [run_wrk(servers[instance].base_url, request, duration=duration,
-                                   connections=args.connections, threads=1, placement=placement, timeout=10).as_dict()
-                           for _ in range(rounds)]
+                run_wrk(
+                    servers[instance].base_url,
+                    request,
+                    duration=1,
+                    connections=args.connections,
+                    threads=1,
+                    placement=placement,
+                )  # warm-up
+                results = [
+                    run_wrk(
+                        servers[instance].base_url,
+                        request,
+                        duration=duration,
+                        connections=args.connections,
+                        threads=1,
+                        placement=placement,
+                        timeout=10,
+                    ).as_dict()
+                    for _ in range(rounds)
+                ]
                 agg = {
                     "rps": round(statistics.median(r["rps"] for r in results), 1),
                     "p50_ms": round(statistics.median(r["p50_ms"] for r in results), 3),
@@ -214,9 +275,15 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915
         asyncio.run(drop_database(DATABASE))
     asyncio.run(clear_redis_namespace(NAMESPACE))
     doc["targets"] = growth_targets(stages)
-    doc["meta"] = {"sizes": sizes, "duration": duration, "rounds": rounds, "connections": args.connections,
-                   "placement": placement.note, "elapsed_s": round(time.perf_counter() - t0, 1),
-                   "started": time.strftime("%Y-%m-%d %H:%M:%S")}
+    doc["meta"] = {
+        "sizes": sizes,
+        "duration": duration,
+        "rounds": rounds,
+        "connections": args.connections,
+        "placement": placement.note,
+        "elapsed_s": round(time.perf_counter() - t0, 1),
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
     doc["_markdown"] = growth_markdown(doc)
     json_path, md_path = report.write(doc, "growth")
     print(doc["_markdown"])  # noqa: T201
@@ -226,8 +293,10 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915
 
 async def _count_id(engine: AsyncEngine, workspace_id: str) -> uuid.UUID:
     async with engine.connect() as conn:
-        row = await conn.execute(text("SELECT id FROM prompt WHERE workspace_id = :ws AND name = :name"),
-                                 {"ws": uuid.UUID(workspace_id), "name": HOT_PROMPT})
+        row = await conn.execute(
+            text("SELECT id FROM prompt WHERE workspace_id = :ws AND name = :name"),
+            {"ws": uuid.UUID(workspace_id), "name": HOT_PROMPT},
+        )
         return uuid.UUID(str(row.scalar_one()))
 
 
@@ -239,16 +308,25 @@ def growth_targets(stages: list[dict[str, Any]]) -> dict[str, Any]:
     for name, r in last["scenarios"].items():
         base = first["scenarios"].get(name, {}).get("p99_ms")
         ratio = round(r["p99_ms"] / base, 2) if base else None
-        out[name] = {"p99_small_ms": base, "p99_large_ms": r["p99_ms"], "ratio": ratio, "threshold": 1.5,
-                     "verdict": "n/a" if ratio is None else ("pass" if ratio <= 1.5 else "miss")}
+        out[name] = {
+            "p99_small_ms": base,
+            "p99_large_ms": r["p99_ms"],
+            "ratio": ratio,
+            "threshold": 1.5,
+            "verdict": "n/a" if ratio is None else ("pass" if ratio <= 1.5 else "miss"),
+        }
     return out
 
 
 def growth_markdown(doc: dict[str, Any]) -> str:
     stages = doc["stages"]
-    lines = [f"# Promptsmith growth benchmark — {doc['meta']['started']}", "",
-             f"{doc['meta']['placement']}; wrk -t1 -c{doc['meta']['connections']} -d{doc['meta']['duration']}s, "
-             f"median of {doc['meta']['rounds']} runs per cell.", ""]
+    lines = [
+        f"# Promptsmith growth benchmark — {doc['meta']['started']}",
+        "",
+        f"{doc['meta']['placement']}; wrk -t1 -c{doc['meta']['connections']} -d{doc['meta']['duration']}s, "
+        f"median of {doc['meta']['rounds']} runs per cell.",
+        "",
+    ]
     if stages:
         header = "| scenario | " + " | ".join(f"{s['size']:,} versions: req/s, p50, p99 ms" for s in stages) + " |"
         lines += [header, "|---|" + "---|" * len(stages)]
@@ -256,17 +334,30 @@ def growth_markdown(doc: dict[str, Any]) -> str:
             cells = []
             for s in stages:
                 r = s["scenarios"].get(name)
-                cells.append("" if r is None else f"{r['rps']:.0f}, {r['p50_ms']:.2f}, {r['p99_ms']:.2f}"
-                             + (f" ({r['non2xx']} non-2xx)" if r["non2xx"] else ""))
+                cells.append(
+                    ""
+                    if r is None
+                    else f"{r['rps']:.0f}, {r['p50_ms']:.2f}, {r['p99_ms']:.2f}"
+                    + (f" ({r['non2xx']} non-2xx)" if r["non2xx"] else "")
+                )
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         lines += ["", "| stage | versions | prompts | hot prompt versions | seed s |", "|---:|---:|---:|---:|---:|"]
-        lines += [f"| {s['size']:,} | {s['versions']:,} | {s['prompts']:,} | {s['hot_versions']:,} | {s['seed_seconds']} |"
-                  for s in stages]
+        lines += [
+            f"| {s['size']:,} | {s['versions']:,} | {s['prompts']:,} | {s['hot_versions']:,} | {s['seed_seconds']} |"
+            for s in stages
+        ]
     if doc["targets"]:
-        lines += ["", "## Target: p99 at the largest size <= 1.5 x p99 at the smallest", "",
-                  "| scenario | p99 small ms | p99 large ms | ratio | verdict |", "|---|---:|---:|---:|---|"]
-        lines += [f"| {n} | {t['p99_small_ms']} | {t['p99_large_ms']} | {t['ratio']} | {t['verdict']} |"
-                  for n, t in doc["targets"].items()]
+        lines += [
+            "",
+            "## Target: p99 at the largest size <= 1.5 x p99 at the smallest",
+            "",
+            "| scenario | p99 small ms | p99 large ms | ratio | verdict |",
+            "|---|---:|---:|---:|---|",
+        ]
+        lines += [
+            f"| {n} | {t['p99_small_ms']} | {t['p99_large_ms']} | {t['ratio']} | {t['verdict']} |"
+            for n, t in doc["targets"].items()
+        ]
     if doc.get("rss_mb"):
         lines += ["", "Resident memory after the run: " + ", ".join(f"{k} {v} MB" for k, v in doc["rss_mb"].items())]
     if doc["notes"]:

@@ -90,9 +90,7 @@ def asyncpg_dsn(url: str, database: str | None = None) -> str:
 
 
 def app_database_url(name: str) -> str:
-    return make_url(ADMIN_URL).set(drivername="postgresql+asyncpg", database=name).render_as_string(
-        hide_password=False
-    )
+    return make_url(ADMIN_URL).set(drivername="postgresql+asyncpg", database=name).render_as_string(hide_password=False)
 
 
 async def recreate_database(name: str) -> None:

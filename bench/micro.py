@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import statistics
 import time
@@ -66,6 +67,7 @@ def run_micro(quick: bool = False, cpu: str | None = None) -> dict[str, Any]:
         from app.engine.generate import build_spec
         from app.engine.lint import lint_prompt
         from app.engine.tokens import count_tokens, get_o200k
+        from app.engine.types import Target
     except ImportError as exc:
         return {"error": f"engine not available ({exc})"}
 
@@ -84,13 +86,17 @@ def run_micro(quick: bool = False, cpu: str | None = None) -> dict[str, Any]:
             lambda: generate(briefs[next(counter) % len(briefs)]), iterations=iterations, budget=budget
         )
         results["lint 20 KB"] = measure(lambda: lint_prompt(prompt_20k), iterations=iterations, budget=budget)
-        for target in ("generic", "claude", "gpt", "gemini", "small"):
-            results[f"render {target}"] = measure(lambda t=target: render(spec, t), iterations=iterations,
-                                                  budget=budget / 4)
-        results["tokens 20 KB gpt (exact)"] = measure(lambda: count_tokens(prompt_20k, "gpt"), iterations=iterations,
-                                                      budget=budget)
-        results["tokens 20 KB claude (estimate)"] = measure(lambda: count_tokens(prompt_20k, "claude"),
-                                                            iterations=iterations, budget=budget)
+        targets: tuple[Target, ...] = ("generic", "claude", "gpt", "gemini", "small")
+        for target in targets:
+            results[f"render {target}"] = measure(
+                functools.partial(render, spec, target), iterations=iterations, budget=budget / 4
+            )
+        results["tokens 20 KB gpt (exact)"] = measure(
+            lambda: count_tokens(prompt_20k, "gpt"), iterations=iterations, budget=budget
+        )
+        results["tokens 20 KB claude (estimate)"] = measure(
+            lambda: count_tokens(prompt_20k, "claude"), iterations=iterations, budget=budget
+        )
     results["_input"] = {"lint_prompt_chars": len(prompt_20k)}
     return results
 

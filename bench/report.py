@@ -50,8 +50,11 @@ def evaluate(results: dict[str, Any], rss: dict[str, float | None]) -> dict[str,
     def ratio_target(key: str, name: str, threshold: float) -> None:
         r = sc.get(name, {})
         value = r.get("ratio")
-        out[key] = {"value": value, "threshold": threshold,
-                    "verdict": "n/a" if value is None else ("pass" if value >= threshold else "miss")}
+        out[key] = {
+            "value": value,
+            "threshold": threshold,
+            "verdict": "n/a" if value is None else ("pass" if value >= threshold else "miss"),
+        }
 
     ratio_target("resolve_cached_ratio", "resolve_cached", 0.7)
     ratio_target("resolve_uncached_ratio", "resolve_uncached", 0.25)
@@ -63,12 +66,22 @@ def evaluate(results: dict[str, Any], rss: dict[str, float | None]) -> dict[str,
     else:
         out["rate_limit_cost"] = {"value": None, "threshold": 0.10, "verdict": "n/a"}
     measured = {n: r for n, r in sc.items() if "rps" in r}
-    bad = {n: {"non2xx": r["non2xx"], "errors": r["errors"], "first_bad_status": r["first_bad_status"]}
-           for n, r in measured.items() if r["non2xx"] or r["errors"]}
-    out["no_errors"] = {"value": bad or 0, "threshold": 0, "verdict": ("miss" if bad else "pass") if measured else "n/a"}
+    bad = {
+        n: {"non2xx": r["non2xx"], "errors": r["errors"], "first_bad_status": r["first_bad_status"]}
+        for n, r in measured.items()
+        if r["non2xx"] or r["errors"]
+    }
+    out["no_errors"] = {
+        "value": bad or 0,
+        "threshold": 0,
+        "verdict": ("miss" if bad else "pass") if measured else "n/a",
+    }
     worst = max((v for v in rss.values() if v is not None), default=None)
-    out["rss"] = {"value": rss, "threshold": 200,
-                  "verdict": "n/a" if worst is None else ("pass" if worst <= 200 else "miss")}
+    out["rss"] = {
+        "value": rss,
+        "threshold": 200,
+        "verdict": "n/a" if worst is None else ("pass" if worst <= 200 else "miss"),
+    }
     return out
 
 
@@ -86,8 +99,10 @@ def markdown(doc: dict[str, Any]) -> str:
     ]
     bare = doc.get("bare", {})
     if bare:
-        lines.append(f"| bare Litestar hello world | bare | {bare['rps']:.0f} | {bare['p50_ms']:.2f} | "
-                     f"{bare['p99_ms']:.2f} | {bare['errors']} | {bare['non2xx']} | 1.00 |")
+        lines.append(
+            f"| bare Litestar hello world | bare | {bare['rps']:.0f} | {bare['p50_ms']:.2f} | "
+            f"{bare['p99_ms']:.2f} | {bare['errors']} | {bare['non2xx']} | 1.00 |"
+        )
     for name, r in doc["scenarios"].items():
         if "unavailable" in r:
             lines.append(f"| {name} | {r['instance']} | {r['unavailable']} | | | | | |")
@@ -95,8 +110,10 @@ def markdown(doc: dict[str, Any]) -> str:
             lines.append(f"| {name} | {r['instance']} | failed: {r['failed']} | | | | | |")
         else:
             ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}"
-            lines.append(f"| {name} | {r['instance']} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
-                         f"{r['errors']} | {r['non2xx']} | {ratio} |")
+            lines.append(
+                f"| {name} | {r['instance']} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
+                f"{r['errors']} | {r['non2xx']} | {ratio} |"
+            )
     lines += ["", "## Targets (read, not asserted)", "", "| target | measured | verdict |", "|---|---|---|"]
     for key, t in doc["targets"].items():
         value = t["value"]

@@ -59,12 +59,21 @@ def log(message: str) -> None:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", default=os.environ.get("QUICK", "") not in {"", "0"},
-                        help="short runs (finishes in under two minutes); also QUICK=1")
-    parser.add_argument("--scenarios", nargs="+", metavar="NAME",
-                        help=f"subset to run (comma or space separated): {', '.join(scenarios.SCENARIO_NAMES)}")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        default=os.environ.get("QUICK", "") not in {"", "0"},
+        help="short runs (finishes in under two minutes); also QUICK=1",
+    )
+    parser.add_argument(
+        "--scenarios",
+        nargs="+",
+        metavar="NAME",
+        help=f"subset to run (comma or space separated): {', '.join(scenarios.SCENARIO_NAMES)}",
+    )
     parser.add_argument("--duration", type=float, help="seconds per wrk run (default 2 quick, 10 full)")
     parser.add_argument("--rounds", type=int, help="interleaved rounds (default 2 quick, 3 full)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
@@ -84,8 +93,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def _commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                               text=True, check=False).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, check=False
+        ).stdout.strip()
         return out.stdout.strip() + ("+dirty" if dirty else "")
     except OSError:
         return "?"
@@ -111,7 +121,7 @@ async def _setup_data(main: Server, database_url: str, ctx: scenarios.Context) -
             await engine.dispose()
 
 
-def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 - a linear script
+def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         require_wrk()
@@ -132,17 +142,28 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
     instances = {s.instance for s in selected}
     servers: dict[str, Server] = {
         "bare": Server("bare", "bench.bare_app:app", False, {}, "/", placement),
-        "main": Server("main", "app.server.asgi:create_app", True, app_env(database_url, NAMESPACE), "/health/live",
-                       placement),
+        "main": Server(
+            "main", "app.server.asgi:create_app", True, app_env(database_url, NAMESPACE), "/health/live", placement
+        ),
     }
     if "nocache" in instances:
-        servers["nocache"] = Server("nocache", "app.server.asgi:create_app", True,
-                                    app_env(database_url, NAMESPACE, RESOLVE_CACHE_ENABLED="false"), "/health/live",
-                                    placement)
+        servers["nocache"] = Server(
+            "nocache",
+            "app.server.asgi:create_app",
+            True,
+            app_env(database_url, NAMESPACE, RESOLVE_CACHE_ENABLED="false"),
+            "/health/live",
+            placement,
+        )
     if "nolimit" in instances:
-        servers["nolimit"] = Server("nolimit", "app.server.asgi:create_app", True,
-                                    app_env(database_url, NAMESPACE, RATE_LIMIT_API_KEY_PER_MINUTE="0",
-                                            RATE_LIMIT_USER_PER_MINUTE="0"), "/health/live", placement)
+        servers["nolimit"] = Server(
+            "nolimit",
+            "app.server.asgi:create_app",
+            True,
+            app_env(database_url, NAMESPACE, RATE_LIMIT_API_KEY_PER_MINUTE="0", RATE_LIMIT_USER_PER_MINUTE="0"),
+            "/health/live",
+            placement,
+        )
     doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": []}
     exit_code = 0
     try:
@@ -168,8 +189,15 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
 
         def wrk(server: Server, request: Request, seconds: float, name: str) -> WrkResult:
             conns = args.heavy_connections if name in HEAVY else args.connections
-            return run_wrk(server.base_url, request, duration=seconds, connections=conns, threads=args.threads,
-                           placement=placement, timeout=10)
+            return run_wrk(
+                server.base_url,
+                request,
+                duration=seconds,
+                connections=conns,
+                threads=args.threads,
+                placement=placement,
+                timeout=10,
+            )
 
         bare_request = Request("GET", "/")
         warm = 1.0 if args.quick else 2.0
@@ -198,8 +226,10 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
                     continue
                 bare_runs[sc.name].append(bare.as_dict())
                 runs[sc.name].append(result.as_dict())
-                log(f"round {round_no} {sc.name}: {result.rps:.0f} req/s (bare {bare.rps:.0f}), "
-                    f"p50 {result.p50_ms:.2f} ms, p99 {result.p99_ms:.2f} ms, non-2xx {result.non2xx}")
+                log(
+                    f"round {round_no} {sc.name}: {result.rps:.0f} req/s (bare {bare.rps:.0f}), "
+                    f"p50 {result.p50_ms:.2f} ms, p99 {result.p99_ms:.2f} ms, non-2xx {result.non2xx}"
+                )
 
         all_bare = [b for runs_ in bare_runs.values() for b in runs_]
         if all_bare:
@@ -208,8 +238,11 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
             if sc.name in failures and not runs[sc.name]:
                 doc["scenarios"][sc.name] = {"instance": sc.instance, "title": sc.title, "failed": failures[sc.name]}
             else:
-                doc["scenarios"][sc.name] = {"instance": sc.instance, "title": sc.title,
-                                             **report.aggregate(runs[sc.name], bare_runs[sc.name])}
+                doc["scenarios"][sc.name] = {
+                    "instance": sc.instance,
+                    "title": sc.title,
+                    **report.aggregate(runs[sc.name], bare_runs[sc.name]),
+                }
         # Keep the report in scenario order.
         doc["scenarios"] = {s.name: doc["scenarios"][s.name] for s in selected if s.name in doc["scenarios"]}
 
@@ -231,10 +264,18 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 
 
     doc["targets"] = report.evaluate(doc["scenarios"], rss)
     doc["meta"] = {
-        "mode": "quick" if args.quick else "full", "started": started_wall, "commit": _commit(),
-        "placement": placement.note, "duration": args.duration, "rounds": args.rounds,
-        "connections": args.connections, "heavy_connections": args.heavy_connections, "threads": args.threads,
-        "cpus": os.cpu_count(), "python": sys.version.split()[0], "elapsed_s": 0.0,
+        "mode": "quick" if args.quick else "full",
+        "started": started_wall,
+        "commit": _commit(),
+        "placement": placement.note,
+        "duration": args.duration,
+        "rounds": args.rounds,
+        "connections": args.connections,
+        "heavy_connections": args.heavy_connections,
+        "threads": args.threads,
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "elapsed_s": 0.0,
     }
     if not args.keep_db:
         asyncio.run(drop_database(DATABASE))

@@ -114,7 +114,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
 
 
-class Unavailable(Exception):  # noqa: N818 - a reason, not an error
+class Unavailable(Exception):
     """The scenario cannot run; str() is the reason shown in the report."""
 
 
@@ -170,15 +170,20 @@ def _create_version(ctx: Context) -> Request:
 def _generate(ctx: Context) -> Request:
     op = _op(ctx, "generatePrompt")
     account = _account(ctx)
-    return Request(op.method, op.path, headers={**account.key_headers, "Content-Type": "application/json"},
-                   body=json.dumps(BRIEF).encode())
+    return Request(
+        op.method,
+        op.path,
+        headers={**account.key_headers, "Content-Type": "application/json"},
+        body=json.dumps(BRIEF).encode(),
+    )
 
 
 def _lint(ctx: Context) -> Request:
     op = _op(ctx, "lintPrompt")
     account = _account(ctx)
-    return Request(op.method, op.path, headers={**account.key_headers, "Content-Type": "application/json"},
-                   body=ctx.lint_body)
+    return Request(
+        op.method, op.path, headers={**account.key_headers, "Content-Type": "application/json"}, body=ctx.lint_body
+    )
 
 
 def _keyed_read(ctx: Context) -> Request:

@@ -90,7 +90,7 @@ async def create_prompt_http(base_url: str, account: Account, name: str, labels:
     async with httpx.AsyncClient(base_url=base_url, timeout=30, headers=account.key_headers) as client:
         base = f"/api/v1/workspaces/{account.workspace}/prompts"
         _check(await client.post(base + "/", json={"name": name, "kind": "text"}), 201, f"create prompt {name}")
-        version = _check(
+        return _check(
             await client.post(
                 f"{base}/{name}/versions",
                 json={"text": HOT_TEXT, "variables": HOT_VARIABLES, "commitMessage": "bench", "labels": labels},
@@ -98,7 +98,6 @@ async def create_prompt_http(base_url: str, account: Account, name: str, labels:
             201,
             f"create version of {name}",
         )
-    return version
 
 
 def _hash(text_value: str, variables: list[dict[str, Any]]) -> str:
@@ -109,23 +108,26 @@ def _hash(text_value: str, variables: list[dict[str, Any]]) -> str:
         from app.domain.prompts.schemas import ModelConfig
         from app.engine.types import Variable
 
-        return content_hash(
-            "text", text_value, None, msgspec.convert(variables, list[Variable]), ModelConfig()
-        )
+        return content_hash("text", text_value, None, msgspec.convert(variables, list[Variable]), ModelConfig())
     except Exception:  # noqa: BLE001 - any registry change: fall back to a plain digest (still unique)
         return hashlib.sha256(text_value.encode()).hexdigest()
 
 
 def _table(name: str) -> Table:
-    from app.db import models  # noqa: F401 - registers every table on the metadata
-
     from advanced_alchemy.base import orm_registry
+
+    from app.db import models  # noqa: F401 - registers every table on the metadata
 
     return orm_registry.metadata.tables[name]
 
 
 async def bulk_prompts(
-    engine: AsyncEngine, workspace_id: str, count: int, *, prefix: str = "bulk-", label: str | None = "production",
+    engine: AsyncEngine,
+    workspace_id: str,
+    count: int,
+    *,
+    prefix: str = "bulk-",
+    label: str | None = "production",
     batch: int = 5000,
 ) -> None:
     """`count` text prompts with one version each (and `label` on it), inserted with executemany."""
@@ -138,11 +140,32 @@ async def bulk_prompts(
             for n in range(start, min(count, start + batch)):
                 pid = uuid.uuid4()
                 body = base_hash_text.replace("{n}", str(n))
-                prompts.append({"id": pid, "workspace_id": ws, "name": f"{prefix}{n:07d}", "description": "",
-                                "kind": "text", "archived": False, "version_count": 1, "revision": 1})
-                versions.append({"prompt_id": pid, "version": 1, "text": body, "variables": [], "model_config": {},
-                                 "commit_message": "seed", "author_type": "user", "author_label": "bench",
-                                 "source": "imported", "content_hash": hashlib.sha256(body.encode()).hexdigest()})
+                prompts.append(
+                    {
+                        "id": pid,
+                        "workspace_id": ws,
+                        "name": f"{prefix}{n:07d}",
+                        "description": "",
+                        "kind": "text",
+                        "archived": False,
+                        "version_count": 1,
+                        "revision": 1,
+                    }
+                )
+                versions.append(
+                    {
+                        "prompt_id": pid,
+                        "version": 1,
+                        "text": body,
+                        "variables": [],
+                        "model_config": {},
+                        "commit_message": "seed",
+                        "author_type": "user",
+                        "author_label": "bench",
+                        "source": "imported",
+                        "content_hash": hashlib.sha256(body.encode()).hexdigest(),
+                    }
+                )
                 if label:
                     labels.append({"prompt_id": pid, "name": label, "version": 1})
             await conn.execute(prompt_t.insert(), prompts)
@@ -159,7 +182,7 @@ def _literal_default(table: Table, column: str) -> str | None:
     col = table.c[column]
     default = col.default
     if default is not None and getattr(default, "is_scalar", False):
-        value = default.arg
+        value = getattr(default, "arg", None)
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, (int, float)):
@@ -168,7 +191,7 @@ def _literal_default(table: Table, column: str) -> str | None:
             return "'" + value.replace("'", "''") + "'"
     if default is not None and getattr(default, "is_callable", False):
         # list/dict factories of JSONB columns
-        name = getattr(default.arg, "__name__", "")
+        name = getattr(getattr(default, "arg", None), "__name__", "")
         if "list" in name:
             return "'[]'::jsonb"
         if "dict" in name:
@@ -195,4 +218,5 @@ def insert_select_sql(table: Table, exprs: dict[str, str], from_clause: str) -> 
             expr = literal
         cols.append(f'"{column.name}"')
         values.append(expr)
-    return f'INSERT INTO "{table.name}" ({", ".join(cols)}) SELECT {", ".join(values)} FROM {from_clause}'
+    # Built only from the table metadata and the harness's own expressions (no outside input).
+    return f'INSERT INTO "{table.name}" ({", ".join(cols)}) SELECT {", ".join(values)} FROM {from_clause}'  # noqa: S608

@@ -12,6 +12,7 @@ from advanced_alchemy.extensions.litestar import (
 )
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -43,13 +44,13 @@ def create_engine(settings: Settings) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         echo=settings.db_echo,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=settings.db_pool_timeout,
-        pool_pre_ping=settings.db_pre_ping,
+        pool_pre_ping=False,  # replaced by the bounded ping below
         pool_recycle=settings.db_pool_recycle,
         connect_args={
             "timeout": settings.db_pool_timeout,
@@ -57,6 +58,40 @@ def create_engine(settings: Settings) -> AsyncEngine:
             "server_settings": {"application_name": "promptsmith"},
         },
     )
+    if settings.db_pre_ping:
+        _install_bounded_pre_ping(engine, timeout=min(settings.db_pool_timeout, PRE_PING_TIMEOUT))
+    return engine
+
+
+PRE_PING_TIMEOUT = 1.0
+"""Upper bound (seconds) of the liveness check of a pooled connection; a healthy one answers in well under 1 ms."""
+
+
+def _install_bounded_pre_ping(engine: AsyncEngine, timeout: float) -> None:
+    """Check a pooled connection before each checkout, within `timeout`.
+
+    SQLAlchemy's own pre-ping on asyncpg (BEGIN; ; ROLLBACK: three round trips) has no timeout of its own, so a
+    pooled connection to a database that hangs (network partition, frozen server) held the request for asyncpg's
+    command_timeout (30 s). This ping is one `SELECT 1` bounded by `timeout`; when it fails or times out the pool
+    drops the connection and opens a new one, which is bounded by the connect timeout (DB_POOL_TIMEOUT). Brand-new
+    connections are not pinged, as with SQLAlchemy's pre-ping.
+    """
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _mark_fresh(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info["promptsmith_fresh"] = True
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _ping(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        if record.info.pop("promptsmith_fresh", False):
+            return
+        driver = dbapi_connection.driver_connection
+        try:
+            dbapi_connection.await_(driver.fetchval("SELECT 1", timeout=timeout))
+        except Exception as exc:  # any failure: let the pool replace the connection
+            # Close the socket now: the pool's own close would first wait up to 2 s for a graceful goodbye.
+            driver.terminate()
+            raise DisconnectionError(f"pre-ping failed ({type(exc).__name__})") from exc
 
 
 def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None) -> SQLAlchemyAsyncConfig:

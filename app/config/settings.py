@@ -11,11 +11,11 @@ import os
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Annotated, Any, Literal
 
 import msgspec
 from dotenv import dotenv_values
-from redis.connection import parse_url as redis_parse_url
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -169,7 +169,7 @@ def _validate(settings: Settings) -> None:
         if not settings.redis_url.startswith(("redis://", "rediss://", "unix://")):
             raise SettingsError("REDIS_URL: must start with redis://, rediss:// or unix://")
         try:
-            redis_parse_url(settings.redis_url)
+            _ = urlsplit(settings.redis_url).port  # a non-numeric or out-of-range port raises here
         except ValueError as err:
             raise SettingsError(f"REDIS_URL: cannot parse the URL ({err})") from None
     if settings.environment != "development":

@@ -61,6 +61,8 @@ _NOT_NAMES = frozenset(
         "A", "An", "The", "Our", "My", "Your", "Their", "Each", "Every", "All", "Any", "This", "That", "I",
         "JSON", "SQL", "CSV", "YAML", "XML", "HTML", "API", "APIs", "AI", "LLM", "PDF", "FAQ", "FAQs", "Markdown",
         "Python", "Java", "JavaScript", "TypeScript", "Go", "Rust", "Monday", "Friday", "Slack", "Email",
+        "PM", "PMs", "QA", "HR", "IT", "UI", "UX", "SEO", "CEO", "CTO", "CFO", "B2B", "B2C", "SaaS", "iOS", "SA",
+        "AWS", "GCP", "Azure", "GPT",
         *LANGUAGES,
     }
 )  # fmt: skip

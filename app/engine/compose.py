@@ -18,14 +18,15 @@ MAX_WORDS: dict[Length, int] = {"short": 80, "standard": 200, "detailed": 500}
 MAX_INFERRED_VARIABLES = 3
 
 _LABEL_LIST = re.compile(
-    r"\b(?:into|as|labels?:?|categories:?|classes:?|one of|either)\s+"
+    r"\b(?:into|as|labels?:?|categories:?|classes:?|one of|either|rout\w*\s+(?:[\w-]+\s+){0,3}?to)\s+"
     r"((?:[\"']?[A-Za-z][\w-]*[\"']?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*)){1,11}[\"']?[A-Za-z][\w-]*[\"']?)",
     re.IGNORECASE,
 )
 _LABEL_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*")
 _LABEL_STOP = frozenset({"a", "an", "the", "one", "each", "every", "label", "labels", "category", "categories"})
 _FIELD_LIST = re.compile(
-    r"\b(?:extract|extracts|extracting|pull out|pull|get|grab|capture|fields?:?|structured data:|json with)\s+(?:the\s+)?(?:following\s+)?(?:fields?:?\s+)?"
+    r"\b(?:extract|extracts|extracting|pull out|pull|get|grab|capture|fields?:?|structured data:|json with)\s+"
+    r"(?:the\s+)?(?:following\s+)?(?:fields?:?\s+)?"
     r"\(?([a-z][\w -]*(?:\s*,\s*(?:and\s+)?[a-z][\w -]*|\s+and\s+[a-z][\w -]*)+)\)?",
     re.IGNORECASE,
 )
@@ -37,7 +38,7 @@ _NUMERIC_FIELD = re.compile(
 _LIST_FIELD = re.compile(r"\b(?:items|skills|tags|parties|attendees|participants|languages|keywords)\b", re.IGNORECASE)
 _SENTIMENT = re.compile(r"\bsentiment\b|\bpositive\b[\w\s,]{0,12}\bnegative\b", re.IGNORECASE)
 _SOURCE_NOUN = re.compile(
-    r"\b((?:[\w-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
+    r"\b((?:[\w'’-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
     r"(?:user |product |reference |technical )?manuals?|10-[kq]|contracts?|faqs?(?! bot| assistant| chatbot)|"
     r"documentation|docs(?! site)|documents?|articles?|polic(?:y|ies))\b",
     re.IGNORECASE,
@@ -209,6 +210,9 @@ def _variables(brief: Brief, entities: Entities, primary: Archetype) -> list[Var
     explicit = {v.name for v in brief.variables}
     dropped = set(primary.drop_variables)
     inferred = [v for v in entities.variables if v.name not in dropped]
+    if not primary.blendable and len(inferred) > 1:
+        # A fixed-output task has one main input: the most specific cue wins over a generic "document".
+        inferred = [next((v for v in inferred if v.name != "document"), inferred[0])]
     # Only the primary's default slots: a blend's extra slots would give one task two competing main inputs.
     defaults = [
         v
@@ -243,7 +247,9 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     elif default_labels:
         # The brief names no label set: inventing one would be wrong, so the label set becomes a trusted input.
         labels_var = Variable(
-            name="labels", description="The allowed labels, one per line, each with a one-line definition.", trusted=True
+            name="labels",
+            description="The allowed labels, one per line, each with a one-line definition.",
+            trusted=True,
         )
     ids = {m.id for m in matches}
     user = primary.user_term
@@ -283,11 +289,15 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
         role = f"You are a {noun}{ph['for_product']}."
     else:
         role = fill(primary.role)
+    success = ""
     if task_line:
-        objective = f"{task_line} {fill(primary.success)}".strip()
+        objective, success = task_line, fill(primary.success)
         if primary.id == "general_assistant" and not brief.role:
             role = f"You are an assistant{ph['for_product']} with one job:"
-            objective = f"{task_line[0].lower()}{task_line[1:]} {fill(primary.success)}"
+            objective = f"{task_line[0].lower()}{task_line[1:]}"
+    elif primary.id == "general_assistant" and not brief.role:
+        role, objective = _general_role(brief.task, ph["for_product"])
+        success = fill(primary.success)
     else:
         objective = fill(primary.objective)
     context = [fill(c) for a in archetypes for c in a.context if a is primary or "{labels}" not in c]
@@ -388,6 +398,7 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     return PromptSpec(
         role=role,
         objective=objective,
+        success=success,
         context=_dedupe(context),
         audience=audience,
         instructions=rules,
@@ -406,9 +417,31 @@ def compose(brief: Brief, entities: Entities, matches: list[ArchetypeMatch]) -> 
     )
 
 
+_ROLE_HEAD = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
+    r"concierge|expert|companion|buddy|consultant|recommender)\b",
+    re.IGNORECASE,
+)
+
+
+def _general_role(task: str, for_product: str) -> tuple[str, str]:
+    """Role and objective for a task written as a noun phrase ("trip planner for a travel agency")."""
+    phrase = normalise(task).rstrip(".!?")
+    if _ROLE_HEAD.match(phrase):
+        body = phrase[0].lower() + phrase[1:]
+        if not re.match(r"(?i)(?:an?|the)\s", body):
+            body = f"{article(body)} {body}"
+        return f"You are {body}.", "Help the user with each request in this area, directly and accurately."
+    return f"You are an assistant{for_product}.", f"Your job: {phrase[0].lower()}{phrase[1:]}."
+
+
 def _tailor(variable: Variable, archetype_id: str, sources: str, user: str) -> Variable:
     """Inferred slot descriptions in the brief's terms ("The help-center article ...", "The customer's question.")."""
-    if variable.name == "document" and archetype_id == "document_qa" and variable.description == describe_variable("document"):
+    if (
+        variable.name == "document"
+        and archetype_id == "document_qa"
+        and variable.description == describe_variable("document")
+    ):
         desc = f"{sources[0].upper()}{sources[1:]} that the answers are based on."
         return Variable(name=variable.name, description=desc, trusted=variable.trusted)
     if variable.name == "question" and user != "user" and variable.description == describe_variable("question"):

@@ -2,10 +2,12 @@
 have to be invented. Models copy examples closely, so an example about another domain is worse than none.
 """
 
+# ruff: noqa: E501  (example text: one example line per source line reads better than split literals)
+
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
 
 from app.engine.spec import Example, OutputFormat
 
@@ -35,7 +37,7 @@ def _support(task: str, ph: dict[str, str]) -> list[Example]:
         input="Someone logged into my account from another country and changed my email.",
         output=(
             "I'm passing this to a human colleague who will follow up with you. "
-            "Until then, please change your password."
+            "Until then, change your password to keep your account safe."
         ),
     )
     if not _BILLING.search(task):
@@ -63,12 +65,13 @@ def _document_qa(task: str, ph: dict[str, str]) -> list[Example]:
             ),
             Example(input="What is the CEO's salary?", output=unknown),
         ]
+    about = f" about {ph['product']}" if ph["product"] != "this product" else ""
     return [
         Example(
             input=f"[A question answered in {ph['sources']}]",
             output="[A direct answer in one or two sentences] [doc: title, section]",
         ),
-        Example(input=f"[A question about {ph['product']} that is not answered in {ph['sources']}]", output=unknown),
+        Example(input=f"[A question{about} that is not answered in {ph['sources']}]", output=unknown),
     ]
 
 
@@ -201,7 +204,7 @@ def _general(task: str, ph: dict[str, str]) -> list[Example]:
     ]
 
 
-_BUILDERS: dict[str, Any] = {
+_BUILDERS: dict[str, Callable[[str, dict[str, str]], list[Example] | None]] = {
     "customer_support": _support,
     "document_qa": _document_qa,
     "coding_assistant": _coding,
@@ -239,5 +242,4 @@ def brief_examples(archetype_id: str, task: str, ph: dict[str, str]) -> list[Exa
     builder = _BUILDERS.get(archetype_id)
     if builder is None:
         return None
-    result: list[Example] | None = builder(task, ph)
-    return result
+    return builder(task, ph)

@@ -29,10 +29,10 @@ VERBS = frozenset(
     compare compose condense conduct convert create critique debug design detect digest draft edit evaluate explain
     extract file find fix flag format generate get give go grade guide handle help identify improve interview keep
     label list localise localize look make moderate monitor normalise normalize parse plan polish practice practise
-    prepare proofread pull quiz rank rate read recommend refactor reformat reply research resolve respond review
-    rewrite route run schedule score screen search simplify simulate sort suggest summarise summarize support tag
-    take teach tell test track transform translate triage turn tutor update walk write
-    """.split()
+    prepare proofread pull quiz rank rate read recommend refactor reformat reply research resolve respond return review
+    say send show rewrite route run schedule score screen search simplify simulate sort suggest summarise summarize
+    support tag take teach tell test track transform translate triage turn tutor update walk write
+    """.split()  # noqa: SIM905  (one wrapped word list reads better than 130 quoted literals)
 )
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bit (doesn't|does not)\b", re.I), "you don't"),
@@ -44,6 +44,7 @@ _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bi\b"), "they"),
 )
 _ME = re.compile(r"\bme\b", re.I)
+_MY_GROUP = re.compile(r"\bmy (team|company|org|organi[sz]ation|department|business)\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
 
 
@@ -64,6 +65,7 @@ def _base_form(word: str) -> str | None:
 
 def _second_person(text: str, user: str) -> str:
     """First-person wording of the requester ("help me", "my emails") rewritten for the assistant's instructions."""
+    text = _MY_GROUP.sub(r"the \1", text)
     for pattern, repl in _PRONOUNS:
         text = pattern.sub(repl, text)
     if _ME.search(text):

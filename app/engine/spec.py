@@ -66,6 +66,8 @@ class PromptSpec(EngineStruct, kw_only=True):
 
     role: str
     objective: str
+    success: str = ""
+    """What a successful reply achieves; rendered right after the objective (the small target leaves it out)."""
     context: list[str] = msgspec.field(default_factory=list)
     audience: str | None = None
     instructions: list[Rule] = msgspec.field(default_factory=list)

@@ -5,11 +5,12 @@ Every count says whether it is exact and which tokenizer produced it:
 - ``gpt``: exact, ``o200k_base`` (GPT-4o, GPT-4.1, o-series, GPT-5). The BPE file is the one that ships
   inside the ``bpe-openai`` wheel (gzip), verified against OpenAI's published SHA-256 and fed to
   ``tiktoken.Encoding``. tiktoken is never asked to fetch anything.
-- ``claude``: estimate. There is no public tokenizer for Claude 3 and later; we use the common community
-  heuristic ``ceil(o200k_base count x 1.1)``. Exact counts need Anthropic's ``count_tokens`` endpoint.
-- ``gemini``: estimate. Gemini's Gemma SentencePiece model is not reliably available offline; its
-  262k vocabulary tokenises English text close to o200k_base, so the o200k count is used as a proxy.
-- ``small`` / ``generic``: estimate, o200k_base count as a proxy.
+- ``claude``: estimate. There is no public tokenizer for Claude 3 and later; we apply the community
+  heuristic "OpenAI count x 1.1" (usually quoted for cl100k) to the o200k_base count:
+  ``ceil(o200k x 1.1)``. Exact counts need Anthropic's online ``count_tokens`` endpoint.
+- ``gemini``: estimate. Gemini's tokenizer (the Gemma SentencePiece model) is not available offline here;
+  the o200k_base count is used as an uncalibrated proxy (both are large multilingual vocabularies).
+- ``small`` / ``generic``: estimate, the o200k_base count as a proxy.
 
 If the bundled BPE file is missing or corrupt, every target falls back to a character heuristic
 (``ceil(chars / 4)``, ``ceil(chars / 3.5)`` for claude), also marked ``estimate``.
@@ -141,39 +142,28 @@ def _segments(prompt: str | Sequence[ChatMessage]) -> tuple[list[str], int]:
     return pieces, overhead
 
 
-def _from_base(target: Target, base: int, exact_available: bool, overhead: int) -> TokenCount:
-    if target == "gpt" and exact_available:
-        return TokenCount(target=target, count=base + overhead, method="exact", tokenizer="o200k_base")
+def _count_for(target: Target, o200k: int | None, chars: int, overhead: int) -> TokenCount:
+    """Turn the o200k count (None when the encoding is unavailable) into the target's documented count."""
+    if o200k is None:
+        if target == "claude":
+            return TokenCount(
+                target=target, count=math.ceil(chars / 3.5) + overhead, method="estimate", tokenizer="chars/3.5"
+            )
+        return TokenCount(target=target, count=math.ceil(chars / 4) + overhead, method="estimate", tokenizer="chars/4")
+    if target == "gpt":
+        return TokenCount(target=target, count=o200k + overhead, method="exact", tokenizer="o200k_base")
     if target == "claude":
-        tokenizer = "o200k_base x1.1" if exact_available else "chars/3.5"
-        return TokenCount(
-            target=target, count=math.ceil(base * CLAUDE_FACTOR) + overhead, method="estimate", tokenizer=tokenizer
-        )
-    tokenizer = "o200k_base (proxy)" if exact_available else "chars/4"
-    return TokenCount(target=target, count=base + overhead, method="estimate", tokenizer=tokenizer)
+        count = math.ceil(o200k * CLAUDE_FACTOR) + overhead
+        return TokenCount(target=target, count=count, method="estimate", tokenizer="o200k_base x1.1")
+    return TokenCount(target=target, count=o200k + overhead, method="estimate", tokenizer="o200k_base (proxy)")
 
 
 def _counts(prompt: str | Sequence[ChatMessage], targets: Sequence[Target]) -> list[TokenCount]:
     pieces, overhead = _segments(prompt)
     encoding = get_o200k()
-    if encoding is not None:
-        base = sum(_o200k_len(encoding, piece) for piece in pieces)
-        return [_from_base(t, base, True, overhead) for t in targets]
+    o200k = sum(_o200k_len(encoding, piece) for piece in pieces) if encoding is not None else None
     chars = sum(len(piece) for piece in pieces)
-    result = []
-    for target in targets:
-        # The claude heuristic is applied to characters directly (chars/3.5), so the factor is not reapplied.
-        divisor = 3.5 if target == "claude" else 4.0
-        count = math.ceil(chars / divisor) + overhead
-        result.append(
-            TokenCount(
-                target=target,
-                count=count,
-                method="estimate",
-                tokenizer="chars/3.5" if target == "claude" else "chars/4",
-            )
-        )
-    return result
+    return [_count_for(target, o200k, chars, overhead) for target in targets]
 
 
 def count_tokens(prompt: str | Sequence[ChatMessage], target: Target) -> TokenCount:

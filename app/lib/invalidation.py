@@ -75,6 +75,7 @@ class InvalidationBus:
         self._caches: dict[str, LocalCache[object]] = {}
         self._task: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
+        self._stopping = False
 
     def register(self, cache: LocalCache[T]) -> LocalCache[T]:
         """Make `cache` follow invalidations; returns it for convenient assignment."""
@@ -106,10 +107,14 @@ class InvalidationBus:
 
     async def start(self) -> None:
         if self.redis is not None and self._task is None:
+            self._stopping = False
             self._task = asyncio.create_task(self._listen(), name="invalidation-bus")
 
     async def stop(self) -> None:
         if self._task is not None:
+            # The flag as well as the cancel: redis-py can swallow a cancellation that races with its own
+            # read timeout (get_message then returns None), and the loop would otherwise run on forever.
+            self._stopping = True
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
@@ -130,7 +135,7 @@ class InvalidationBus:
     async def _listen(self) -> None:
         assert self.redis is not None
         delay = 0.1
-        while True:
+        while not self._stopping:
             pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
             try:
                 await pubsub.subscribe(self.channel)
@@ -138,7 +143,7 @@ class InvalidationBus:
                 self._clear_all()
                 self._connected.set()
                 delay = 0.1
-                while True:
+                while not self._stopping:
                     message = await pubsub.get_message(timeout=1.0)
                     if message is None:
                         continue

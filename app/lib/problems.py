@@ -7,7 +7,9 @@ Nothing internal (SQL, table or constraint names, tracebacks) reaches the client
 
 from __future__ import annotations
 
+import errno
 import re
+from enum import Enum
 from typing import Any
 
 import structlog
@@ -18,6 +20,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import IntegrityError as SAIntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from app.lib.errors import ProblemError
@@ -79,7 +82,12 @@ def _field_errors(exc: ValidationException) -> list[dict[str, str]]:
             continue
         message = str(item.get("message", "invalid value"))
         field = str(item.get("key", ""))
-        source = str(item.get("source", "body"))
+        raw_source = item.get("source", "body")
+        source = str(raw_source.value if isinstance(raw_source, Enum) else raw_source)  # ParamType.PATH -> "path"
+        if field and message == repr(field):
+            # Litestar re-checks every signature field after a failure and reports a KeyError for path
+            # parameters the handler does not take (e.g. `workspace`): not an error of the request.
+            continue
         if match := _MSGSPEC_PATH.search(message):
             field = match.group(1) or field
             message = message[: match.start()]
@@ -128,6 +136,11 @@ def _handle_not_found(request: Request[Any, Any, Any], _: aa_exc.NotFoundError) 
 
 
 def _handle_integrity(request: Request[Any, Any, Any], exc: aa_exc.IntegrityError) -> Response[dict[str, Any]]:
+    cause = exc.__cause__
+    if isinstance(cause, DBAPIError) and not isinstance(cause, SAIntegrityError):
+        # Advanced Alchemy's wrap_sqlalchemy_exception turns *every* StatementError into IntegrityError,
+        # so a lost connection or a bad statement arrives here too: that is a 503 or a 500, not a 409.
+        return _handle_sqlalchemy(request, cause)
     detail = (
         "A resource with the same unique values already exists."
         if isinstance(exc, aa_exc.DuplicateKeyError)
@@ -146,13 +159,39 @@ def _handle_unavailable(request: Request[Any, Any, Any], exc: Exception) -> Resp
     )
 
 
-def _is_connection_failure(exc: BaseException) -> bool:
+def _handle_os_error(request: Request[Any, Any, Any], exc: OSError) -> Response[dict[str, Any]]:
+    """A socket error that escaped a driver unwrapped: a 503 when it is a network failure, else a 500.
+
+    asyncio raises a plain `OSError("Multiple exceptions: ...")` (no errno) when a host name resolves to several
+    addresses that all refuse, e.g. `localhost` -> ::1 and 127.0.0.1 with the database down.
+    """
+    if exc.errno in _NETWORK_ERRNOS or (exc.errno is None and str(exc).startswith("Multiple exceptions")):
+        return _handle_unavailable(request, exc)
+    return _handle_unexpected(request, exc)
+
+
+_NETWORK_ERRNOS = frozenset(
+    {
+        errno.ECONNREFUSED,
+        errno.ECONNRESET,
+        errno.ECONNABORTED,
+        errno.ETIMEDOUT,
+        errno.EHOSTUNREACH,
+        errno.ENETUNREACH,
+        errno.EADDRNOTAVAIL,
+        errno.EPIPE,
+    }
+)
+
+
+def _is_connection_failure(exc: BaseException, _depth: int = 0) -> bool:
     if isinstance(exc, (OperationalError, InterfaceError, PoolTimeoutError, OSError, TimeoutError)):
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
+    # Repository errors wrap the driver's error (RepositoryError from OperationalError from OSError...).
     cause = exc.__cause__ or exc.__context__
-    return cause is not None and cause is not exc and isinstance(cause, (OSError, TimeoutError, PoolTimeoutError))
+    return cause is not None and cause is not exc and _depth < 4 and _is_connection_failure(cause, _depth + 1)
 
 
 def _is_invalid_input(exc: BaseException) -> bool:
@@ -210,6 +249,11 @@ EXCEPTION_HANDLERS: dict[type[Exception] | int, Any] = {
     RedisConnectionError: _handle_unavailable,
     RedisTimeoutError: _handle_unavailable,
     ConnectionRefusedError: _handle_unavailable,
+    # Raised unwrapped by the pool when connecting (or pre-pinging) times out or the socket fails: without these
+    # a database that hangs or drops answers 500 instead of 503.
+    TimeoutError: _handle_unavailable,
+    ConnectionError: _handle_unavailable,
+    OSError: _handle_os_error,
     Exception: _handle_unexpected,
 }
 """Most specific class wins (Litestar walks the exception's MRO)."""

@@ -7,6 +7,7 @@ from litestar import Litestar
 from app.config.settings import Settings, get_settings
 from app.lib.request_context import RequestContextMiddleware
 from app.server.core import ApplicationCore
+from app.server.openapi import StrictStructSchemaPlugin
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 # The docs page (Scalar) loads its script, styles and fonts from a CDN and runs an inline bootstrap.
@@ -23,7 +24,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
     # request_max_body_size must be passed here: Litestar 2.x reads the constructor argument, not the
     # value an init plugin sets on AppConfig, so setting it only in ApplicationCore left the 10 MB default.
-    app = Litestar(plugins=[ApplicationCore(settings)], request_max_body_size=settings.max_body_size)
+    # StrictStructSchemaPlugin must precede Litestar's own struct schema plugin (the first match wins).
+    app = Litestar(
+        plugins=[StrictStructSchemaPlugin(), ApplicationCore(settings)], request_max_body_size=settings.max_body_size
+    )
     # Wrapped around Litestar's own handler so 404/405 and every error response get the request id,
     # the access line and the security headers too (route middleware never sees unmatched paths).
     app.asgi_handler = RequestContextMiddleware(

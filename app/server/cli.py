@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 
 import click
 import uvicorn
@@ -21,6 +23,9 @@ def register_commands(cli: click.Group) -> None:
 @click.option("--workers", type=int, default=None, help="Worker processes (default SERVER_WORKERS).")
 def serve(host: str | None, port: int | None, workers: int | None) -> None:
     settings = get_settings()
+    # uvicorn re-raises the signal it shut down on once the graceful shutdown is over, which would end the
+    # process as "killed by SIGTERM" (exit 143). The shutdown was clean: exit 0, as orchestrators expect.
+    signal.signal(signal.SIGTERM, _exit_after_graceful_shutdown)
     uvicorn.run(
         "app.server.asgi:create_app",
         factory=True,
@@ -36,4 +41,8 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         server_header=False,
         lifespan="on",
     )
+    sys.exit(0)
+
+
+def _exit_after_graceful_shutdown(signum: int, frame: FrameType | None) -> None:
     sys.exit(0)

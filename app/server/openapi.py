@@ -4,8 +4,14 @@
   as the 400 of every operation that takes parameters or a body, unless the handler lists a 400 itself. Our
   400s are `application/problem+json` problem details (`app.lib.problems`), so every such operation gets
   `problem_responses(400)` instead.
+- Every operation that takes a body can answer 413 (over `MAX_BODY_SIZE`) and 415 (not JSON), whatever the
+  handler lists, so both are documented on all of them.
+- `ResponseSpec`s generate random examples by default; they ignore the constraints, so they are turned off.
 - A handler declared `-> Response[None]` with status 204 would be documented with a JSON `null` body; a 204
   has no body, so the 204 is documented without content.
+- A msgspec request struct with `forbid_unknown_fields` answers 400 to any property it does not declare, so
+  its schema says `additionalProperties: false`; constraints Litestar drops (list items, zero bounds) are put
+  back (`StrictStructSchemaPlugin`, registered before Litestar's own struct plugin in `create_app`).
 
 `extra_media_types()` builds an `operation_class` for a handler whose response (or request body) comes in
 more than one media type, which `ResponseSpec` cannot express (e.g. JSON, Markdown or zip exports).
@@ -13,14 +19,17 @@ more than one media type, which `ResponseSpec` cannot express (e.g. JSON, Markdo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+import msgspec
+from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Operation, Reference, RequestBody, Schema
 from litestar.plugins import ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
+from litestar.typing import FieldDefinition
 
 from app.lib.openapi import problem_responses
 
@@ -48,14 +57,86 @@ class OpenAPIDefaults(ReceiveRoutePlugin):
         for handler in route.route_handlers:
             if not handler.resolve_include_in_schema():
                 continue
-            responses: dict[int, ResponseSpec] = dict(handler.responses or {})
+            # No generated examples: they are random values that ignore the constraints (e.g. a temperature of
+            # 9978312 where the maximum is 2), and they leak into the shared component schemas.
+            responses: dict[int, ResponseSpec] = {
+                code: replace(spec, generate_examples=False) for code, spec in (handler.responses or {}).items()
+            }
             if 400 not in responses and _takes_input(route, handler):
                 responses.update(problem_responses(400))
+            if "data" in handler.parsed_fn_signature.parameters:
+                # Any body: over `max_body_size` is a 413 (Litestar), not JSON is a 415 (`app.lib.media`).
+                responses.update(problem_responses(*(code for code in (413, 415) if code not in responses)))
             if handler.status_code in _NO_CONTENT and handler.status_code not in responses:
                 responses[handler.status_code] = ResponseSpec(
                     data_container=None, description="No content", generate_examples=False
                 )
             handler.responses = responses
+
+
+class StrictStructSchemaPlugin(StructSchemaPlugin):
+    """Litestar's msgspec struct schema, plus `additionalProperties: false` for `forbid_unknown_fields` structs."""
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return (
+            super().is_plugin_supported_field(field_definition)
+            and field_definition.type_.__struct_config__.forbid_unknown_fields
+        )
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
+        schema = super().to_openapi_schema(field_definition, schema_creator)
+        schema.additional_properties = False
+        _add_lost_constraints(field_definition.type_, schema)
+        return schema
+
+
+_NUMERIC_BOUNDS = {"ge": "minimum", "gt": "exclusive_minimum", "le": "maximum", "lt": "exclusive_maximum"}
+
+
+def _add_lost_constraints(struct: Any, schema: Schema) -> None:
+    """Put back the constraints Litestar loses on struct fields, taken from msgspec's type info:
+
+    - list items: `list[Annotated[str, Meta(pattern=...)]]` becomes `items: {type: string}`;
+    - bounds of zero on optional numbers: `Annotated[float, Meta(ge=0)] | None` loses `minimum: 0` (Litestar
+      copies the bound only when it is truthy).
+    """
+    info = msgspec.inspect.type_info(struct)
+    if not isinstance(info, msgspec.inspect.StructType):
+        return
+    for field in info.fields:
+        prop = (schema.properties or {}).get(field.encode_name)
+        if not isinstance(prop, Schema):
+            continue
+        field_type = _unwrap(field.type)
+        if isinstance(field_type, msgspec.inspect.IntType | msgspec.inspect.FloatType):
+            for bound, key in _NUMERIC_BOUNDS.items():
+                value = getattr(field_type, bound)
+                if value is not None and getattr(prop, key) is None:
+                    setattr(prop, key, float(value))
+        if isinstance(field_type, msgspec.inspect.ListType):
+            if prop.items is None and prop.one_of:  # `list[...] | UnsetType`
+                prop = next((s for s in prop.one_of if isinstance(s, Schema) and s.items is not None), prop)
+            items = prop.items
+            item_type = _unwrap(field_type.item_type)
+            if not isinstance(items, Schema):
+                continue
+            if isinstance(item_type, msgspec.inspect.StrType):
+                items.pattern = items.pattern or item_type.pattern
+                items.min_length = items.min_length if items.min_length is not None else item_type.min_length
+                items.max_length = items.max_length if items.max_length is not None else item_type.max_length
+            elif isinstance(item_type, msgspec.inspect.IntType):
+                items.minimum = items.minimum if items.minimum is not None else item_type.ge
+                items.maximum = items.maximum if items.maximum is not None else item_type.le
+
+
+def _unwrap(field_type: msgspec.inspect.Type) -> msgspec.inspect.Type:
+    """`X | None` (msgspec already drops `UnsetType`) and `Metadata` wrappers: the inner `X`."""
+    if isinstance(field_type, msgspec.inspect.UnionType):
+        members = [t for t in field_type.types if not isinstance(t, msgspec.inspect.NoneType)]
+        field_type = members[0] if len(members) == 1 else field_type
+    if isinstance(field_type, msgspec.inspect.Metadata):
+        field_type = field_type.type
+    return field_type
 
 
 def extra_media_types(

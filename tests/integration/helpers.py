@@ -50,7 +50,8 @@ async def login(client: Any, email: str, password: str = DEFAULT_PASSWORD) -> st
 async def create_workspace(client: Any, csrf: str, name: str | None = None) -> dict[str, Any]:
     """Create a workspace as the logged-in user; returns its JSON (with `slug`)."""
     response = await client.post(
-        "/api/v1/workspaces", json={"name": name or f"Workspace {uuid.uuid4().hex[:6]}"},
+        "/api/v1/workspaces",
+        json={"name": name or f"Workspace {uuid.uuid4().hex[:6]}"},
         headers={"X-CSRF-Token": csrf},
     )
     assert response.status_code == 201, response.text
@@ -80,8 +81,6 @@ async def create_api_key(
     payload: dict[str, Any] = {"name": name, "scopes": scopes or ["read", "write", "admin"]}
     if expires_at is not None:
         payload["expiresAt"] = expires_at.isoformat() if isinstance(expires_at, datetime) else expires_at
-    response = await client.post(
-        f"/api/v1/workspaces/{slug}/api-keys", json=payload, headers={"X-CSRF-Token": csrf}
-    )
+    response = await client.post(f"/api/v1/workspaces/{slug}/api-keys", json=payload, headers={"X-CSRF-Token": csrf})
     assert response.status_code == 201, response.text
     return str(response.json()["key"])

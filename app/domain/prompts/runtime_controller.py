@@ -123,11 +123,15 @@ class PromptIOController(Controller):
           status_code=200,
           summary="Import a JSON export document, a Markdown prompt file or a zip of them (all-or-nothing)",
           description="Idempotent: versions whose content hash is already there create nothing. A bad document "
-                      "changes nothing and each error names its entry, e.g. `prompts[3].versions[1].text`.",
+                      "changes nothing and each error names its entry, e.g. `prompts[3].versions[1].text`. "
+                      "Besides the JSON document, the body may be a Markdown prompt file (`Content-Type: "
+                      "text/markdown`) or a zip of them (`Content-Type: application/zip`).",
           request_max_body_size=20 * 1024 * 1024,
           responses=problem_responses(400, 401, 403, 404, 409, 413, 415, 429, 503),
+          # Only the JSON body is in the schema: generated clients (openapi-python-client) break on an operation
+          # with several request media types. Markdown and zip bodies are described in `description`.
           operation_class=extra_media_types(request_body={
-              "application/json": Reference(ref="#/components/schemas/ExportDocument"), MARKDOWN: _TEXT, ZIP: _BINARY}))
+              "application/json": Reference(ref="#/components/schemas/ExportDocument")}))
     async def import_prompts(self, request: Request[Any, Any, Any],
                              registry: NamedDependency[PromptRegistry]) -> ImportResult:
         media_type = request.headers.get("content-type", "application/json").split(";", 1)[0].strip().lower()

@@ -176,7 +176,8 @@ class PromptRegistry:
             await self.session.commit()
         except IntegrityError:
             await self.session.rollback()
-            raise ConflictError(f"A prompt named {prompt.name!r} already exists in this workspace.") from None
+            # Not `prompt.name`: the rollback expired `prompt`, and reading it would lazy-load outside a greenlet.
+            raise ConflictError(f"A prompt named {data.name!r} already exists in this workspace.") from None
         if prompt.name != old_name:
             await self.invalidate(old_name)
             await self.cache.drop_stale(prompt_key(self.workspace_id, old_name))

@@ -142,6 +142,6 @@ RESEARCH_ANALYST = Archetype(
     ),
     out_of_scope="Say that the question falls outside this research scope and name the closest question you can answer.",
     when_unsure="State that the evidence is insufficient, what is missing, and give a low confidence level.",
-    drop_variables=("review", "content"),
+    drop_variables=("review", "content", "document"),
     final_reminder="Answer with sourced findings and a confidence level.",
 )

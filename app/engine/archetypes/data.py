@@ -215,7 +215,7 @@ DOCUMENT_QA = Archetype(
         ),
         feat(
             "supplied sources",
-            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b",
+            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b|\b(?:using|from|based on|according to) (?:the |our |this |their )?(?:[\w-]+ ){0,3}?(?:articles|docs|documents|documentation|knowledge ?base|faqs?|handbook|manuals?|wiki)\b",
             5,
         ),
         feat(
@@ -285,6 +285,7 @@ DOCUMENT_QA = Archetype(
         var("document", "The source document(s) the answer is based on."),
         var("question", "The user's question."),
     ),
+    context=('People act on these answers, so an unsupported answer does more harm than an honest "I don\'t know".',),
     drop_variables=("content", "review", "text", "ticket", "sources"),
     final_reminder="Answer from {sources} only, with citations, or say you don't know.",
 )

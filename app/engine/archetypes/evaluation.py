@@ -11,10 +11,22 @@ GRADER = Archetype(
     id="grader",
     title="Rubric grader and evaluator",
     features=(
-        feat("grade", r"\bgrad(?:e|es|ing|er)\b|\bmark(?:s|ing)? (?:essays?|homework|assignments?|papers?|exams?|answers?)\b", 7),
+        feat(
+            "grade",
+            r"\bgrad(?:e|es|ing|er)\b|\bmark(?:s|ing)? (?:essays?|homework|assignments?|papers?|exams?|answers?)\b",
+            7,
+        ),
         feat("rubric", r"\brubrics?\b|\bscoring (?:guide|criteria)\b|\bmarking scheme\b", 6),
-        feat("judge", r"\bllm[- ]as[- ](?:a[- ])?judge\b|\bjudge\b|\bevaluat\w+ (?:the |each |every )?(?:responses?|answers?|outputs?|completions?)\b", 6),
-        feat("score", r"\bscor(?:e|es|ing) (?:the |each |every )?(?:\w+ )?(?:responses?|answers?|outputs?|essays?|submissions?|replies)\b|\bon a (?:\d+[- ](?:to|-)[- ]?\d+|\d+-point) scale\b", 5),
+        feat(
+            "judge",
+            r"\bllm[- ]as[- ](?:a[- ])?judge\b|\bjudge\b|\bevaluat\w+ (?:the |each |every )?(?:responses?|answers?|outputs?|completions?)\b",
+            6,
+        ),
+        feat(
+            "score",
+            r"\bscor(?:e|es|ing) (?:the |each |every )?(?:\w+ )?(?:responses?|answers?|outputs?|essays?|submissions?|replies)\b|\bon a (?:\d+[- ](?:to|-)[- ]?\d+|\d+-point) scale\b",
+            5,
+        ),
         feat("criteria", r"\bcriteri(?:a|on)\b|\bhelpfulness\b|\baccuracy\b|\bfeedback\b", 1),
     ),
     role="You are a careful, consistent grader{for_product}.",

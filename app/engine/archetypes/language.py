@@ -253,7 +253,7 @@ MARKETING_COPY = Archetype(
     out_of_scope="Say that you write marketing copy for this product only.",
     when_unsure="Ask for the missing product fact instead of inventing it.",
     variables=(var("product_details", "Facts about the product: name, features, price.", trusted=True),),
-    drop_variables=("document", "content", "review", "text"),
+    drop_variables=("document", "content", "review", "text", "email"),
     final_reminder="Write three benefit-led variants, each ending with a call to action.",
 )
 

@@ -22,7 +22,11 @@ CUSTOMER_SUPPORT = Archetype(
             r"\bcustomer (?:questions|queries|inquiries|enquiries|issues|problems|messages)\b|\b(?:repl(?:y|ies)|respond\w*|answer\w*) (?:to )?(?:angry |upset |frustrated |unhappy )?customers?\b",
             4,
         ),
-        feat("handles customer issues", r"\bhandles? (?:\w+ ){0,3}(?:payments?|refunds?|returns?|complaints?|orders?|cancellations?|plan changes)\b", 3),
+        feat(
+            "handles customer issues",
+            r"\bhandles? (?:\w+ ){0,3}(?:payments?|refunds?|returns?|complaints?|orders?|cancellations?|plan changes)\b",
+            3,
+        ),
         feat("tickets", r"\btickets?\b", 2),
         feat(
             "account/billing topic",
@@ -272,7 +276,11 @@ TOOL_AGENT = Archetype(
     title="Agent with tools",
     features=(
         feat("agent", r"\bagents?\b|\bagentic\b|\bautonomous\w*", 3),
-        feat("tools", r"\btools?\b|\busing (?:the |our )?\w+ (?:api|integration)\b|\bfunction[- ]calling\b|\bcall (?:the |an? )?(?:apis?|functions?|endpoints?)\b", 4),
+        feat(
+            "tools",
+            r"\btools?\b|\busing (?:the |our )?\w+ (?:api|integration)\b|\bfunction[- ]calling\b|\bcall (?:the |an? )?(?:apis?|functions?|endpoints?)\b",
+            4,
+        ),
         feat(
             "actions",
             r"\b(?:books?|schedules?|cancels?|creates?|updates?) (?:the |a )?(?:flights?|meetings?|appointments?|orders?|tickets?|records?|issues?)\b",
@@ -334,6 +342,6 @@ TOOL_AGENT = Archetype(
     ),
     out_of_scope="Say which part of the request your tools cannot do, and do the rest.",
     when_unsure="Ask one clarifying question before calling a tool with arguments you would have to guess.",
-    drop_variables=("ticket", "text", "content"),
+    drop_variables=("ticket", "text", "content", "document", "transcript"),
     final_reminder="Plan, call tools, verify each result and report what you did.",
 )

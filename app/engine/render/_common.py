@@ -34,9 +34,10 @@ def split_inputs(spec: PromptSpec) -> tuple[list[Variable], list[Variable]]:
     return [v for v in slots if is_long(v)], [v for v in slots if not is_long(v)]
 
 
-def opening(spec: PromptSpec) -> str:
-    """Role sentence and objective as one paragraph."""
-    return " ".join(part.strip() for part in (spec.role, spec.objective) if part.strip())
+def opening(spec: PromptSpec, *, with_success: bool = True) -> str:
+    """Role sentence, objective and success criterion as one paragraph."""
+    parts = (spec.role, spec.objective, spec.success if with_success else "")
+    return " ".join(part.strip() for part in parts if part.strip())
 
 
 def slug(title: str) -> str:

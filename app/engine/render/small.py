@@ -36,7 +36,7 @@ def _shortest_example(examples: list[Example]) -> Example | None:
 def render_small(spec: PromptSpec) -> str:
     """Render a short, single-focus prompt (Gemini Nano / small-model guidance), about 250 tokens at most."""
     long_inputs, short_inputs = split_inputs(spec)
-    blocks = [opening(spec)]
+    blocks = [opening(spec, with_success=False)]
     # Inputs go without headings: the tags are the delimiters, and every extra section costs small models focus.
     blocks.extend(tagged(v) for v in long_inputs)
     blocks.extend(sec.body.strip() for sec in spec.sections)

@@ -28,12 +28,18 @@ async def test_register_logs_in_with_hardened_cookie_and_hides_the_password(clie
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["user"]["email"] == email.lower()
-    assert body["csrfToken"] and body["personalWorkspace"]
-    assert DEFAULT_PASSWORD not in response.text and "password" not in response.text.lower()
+    assert body["csrfToken"]
+    assert body["personalWorkspace"]
+    assert DEFAULT_PASSWORD not in response.text
+    assert "password" not in response.text.lower()
     cookie = _set_cookie(response).lower()
-    assert "httponly" in cookie and "samesite=lax" in cookie and "secure" in cookie and "path=/" in cookie
+    assert "httponly" in cookie
+    assert "samesite=lax" in cookie
+    assert "secure" in cookie
+    assert "path=/" in cookie
     me = await client.get("/api/v1/auth/me")
-    assert me.status_code == 200 and me.json()["user"]["email"] == email.lower()
+    assert me.status_code == 200
+    assert me.json()["user"]["email"] == email.lower()
     stored = (await db_session.execute(select(User).where(User.email == email.lower()))).scalar_one()
     assert stored.password_hash.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     assert DEFAULT_PASSWORD not in stored.password_hash
@@ -99,7 +105,8 @@ async def test_session_fixation_attempt_fails(redis, settings):
         victim.cookies.set(COOKIE, planted, domain="testserver.local")
         await login(victim, account["email"])
         issued = victim.cookies.get(COOKIE)
-        assert issued and issued != planted
+        assert issued
+        assert issued != planted
         assert await redis.get(f"{settings.redis_namespace}:sessions:{planted}") is None
     async with AsyncTestClient(app=create_app(settings), base_url="https://testserver.local") as attacker:
         attacker.cookies.set(COOKIE, planted, domain="testserver.local")
@@ -160,8 +167,11 @@ async def test_session_works_across_two_app_instances(database_url):
         account = await register(first)
         second.cookies.set(COOKIE, first.cookies.get(COOKIE), domain="testserver.local")
         me = await second.get("/api/v1/auth/me")
-        assert me.status_code == 200 and me.json()["user"]["email"] == account["email"]
-        made = await second.post("/api/v1/workspaces", json={"name": "Via B"}, headers={"X-CSRF-Token": account["csrf"]})
+        assert me.status_code == 200
+        assert me.json()["user"]["email"] == account["email"]
+        made = await second.post(
+            "/api/v1/workspaces", json={"name": "Via B"}, headers={"X-CSRF-Token": account["csrf"]}
+        )
         assert made.status_code == 201
         # Logout on B ends the session on A too.
         assert (await second.post("/api/v1/auth/logout", headers={"X-CSRF-Token": account["csrf"]})).status_code == 204
@@ -178,18 +188,21 @@ async def test_password_change_ends_other_sessions_only(settings):
         await login(phone, account["email"])
         assert (await phone.get("/api/v1/auth/me")).status_code == 200
         bad = await laptop.post(
-            "/api/v1/auth/password", json={"currentPassword": "not my password", "newPassword": "brand new secret"},
+            "/api/v1/auth/password",
+            json={"currentPassword": "not my password", "newPassword": "brand new secret"},
             headers={"X-CSRF-Token": account["csrf"]},
         )
         assert bad.status_code == 400
         assert bad.json()["errors"][0]["field"] == "currentPassword"
         short = await laptop.post(
-            "/api/v1/auth/password", json={"currentPassword": DEFAULT_PASSWORD, "newPassword": "tiny"},
+            "/api/v1/auth/password",
+            json={"currentPassword": DEFAULT_PASSWORD, "newPassword": "tiny"},
             headers={"X-CSRF-Token": account["csrf"]},
         )
         assert short.status_code == 400
         changed = await laptop.post(
-            "/api/v1/auth/password", json={"currentPassword": DEFAULT_PASSWORD, "newPassword": "brand new secret"},
+            "/api/v1/auth/password",
+            json={"currentPassword": DEFAULT_PASSWORD, "newPassword": "brand new secret"},
             headers={"X-CSRF-Token": account["csrf"]},
         )
         assert changed.status_code == 204, changed.text
@@ -204,6 +217,8 @@ async def test_login_with_redis_down_is_a_clear_503(client, database_url):
     account = await register(client)
     app = create_app(make_settings(REDIS_URL="redis://127.0.0.1:1/0"))
     async with AsyncTestClient(app=app, base_url="https://testserver.local") as offline:
-        response = await offline.post("/api/v1/auth/login", json={"email": account["email"], "password": DEFAULT_PASSWORD})
+        response = await offline.post(
+            "/api/v1/auth/login", json={"email": account["email"], "password": DEFAULT_PASSWORD}
+        )
         assert response.status_code == 503
         assert response.headers["content-type"].startswith("application/problem+json")

@@ -34,17 +34,20 @@ async def setup_tenant(client: httpx.AsyncClient) -> Tenant:
     return Tenant(email=account["email"], password=account["password"], slug=workspace["slug"], key=key)
 
 
-async def create_prompt(client: httpx.AsyncClient, tenant: Tenant, name: str, text: str,
-                        labels: list[str] | None = None) -> dict[str, Any]:
+async def create_prompt(
+    client: httpx.AsyncClient, tenant: Tenant, name: str, text: str, labels: list[str] | None = None
+) -> dict[str, Any]:
     response = await client.post(tenant.prompts("/"), json={"name": name, "kind": "text"}, headers=tenant.headers)
     assert response.status_code == 201, response.text
     return await add_version(client, tenant, name, text, labels)
 
 
-async def add_version(client: httpx.AsyncClient, tenant: Tenant, name: str, text: str,
-                      labels: list[str] | None = None) -> dict[str, Any]:
-    response = await client.post(tenant.prompts(f"/{name}/versions"), json={"text": text, "labels": labels or []},
-                                 headers=tenant.headers)
+async def add_version(
+    client: httpx.AsyncClient, tenant: Tenant, name: str, text: str, labels: list[str] | None = None
+) -> dict[str, Any]:
+    response = await client.post(
+        tenant.prompts(f"/{name}/versions"), json={"text": text, "labels": labels or []}, headers=tenant.headers
+    )
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()
     return body

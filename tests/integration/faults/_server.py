@@ -29,8 +29,14 @@ async def serve_in_loop(app: Litestar, *, timeout: float = 15.0) -> AsyncIterato
     """Start `app` on a spare port; yield a client bound to it; stop the server (lifespan shutdown) after."""
     port = free_port()
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, lifespan="on", log_config=None, access_log=False,
-        timeout_graceful_shutdown=2, timeout_keep_alive=5,
+        app,
+        host="127.0.0.1",
+        port=port,
+        lifespan="on",
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=2,
+        timeout_keep_alive=5,
     )
     server = _InLoopServer(config)
     task = asyncio.create_task(server.serve(), name=f"uvicorn-{port}")

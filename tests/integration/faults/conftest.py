@@ -25,6 +25,7 @@ def pg_cluster(_pg_cluster: PostgresCluster) -> Iterator[PostgresCluster]:
     """The module's throwaway cluster, running; started again after the test if the test left it stopped."""
     _pg_cluster.ensure_running()
     yield _pg_cluster
+    _pg_cluster.thaw()
     _pg_cluster.ensure_running()
 
 

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -39,10 +40,8 @@ class SlowServer:
         return time.monotonic() - started
 
 
-@pytest.fixture
-def slow_server(database_url: str) -> Iterator[SlowServer]:
-    port = free_port()
-    env = {
+def _server_env(database_url: str) -> dict[str, str]:
+    return {
         "ENVIRONMENT": "production",
         "SECRET_KEY": TEST_SECRET,
         "DATABASE_URL": database_url,
@@ -53,23 +52,42 @@ def slow_server(database_url: str) -> Iterator[SlowServer]:
         "LOG_LEVEL": "WARNING",
         "LOG_FORMAT": "json",
     }
-    proc = start_python_module("tests.integration.faults.slow_app", [str(port)], env)
+
+
+def _start(module: str, args: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    proc = start_python_module(module, args, env)
     try:
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"slow_app exited at start-up ({proc.returncode})\n{read_log(proc)}")
+                pytest.fail(f"{module} exited at start-up ({proc.returncode})\n{read_log(proc)}")
             try:
                 if httpx.get(f"http://127.0.0.1:{port}/health/live", timeout=1).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"slow_app did not start within 30s\n{read_log(proc)}")
+                pytest.fail(f"{module} did not start within 30s\n{read_log(proc)}")
             time.sleep(0.1)
+    except BaseException:
+        _cleanup(proc)
+        raise
+    return proc
+
+
+def _cleanup(proc: subprocess.Popen[bytes]) -> None:
+    kill_group(proc)
+    Path(proc.log_path).unlink(missing_ok=True)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def slow_server(database_url: str) -> Iterator[SlowServer]:
+    port = free_port()
+    proc = _start("tests.integration.faults.slow_app", [str(port)], _server_env(database_url), port)
+    try:
         yield SlowServer(proc, port)
     finally:
-        kill_group(proc)
+        _cleanup(proc)
 
 
 async def test_sigterm_lets_in_flight_requests_finish(slow_server: SlowServer) -> None:
@@ -117,3 +135,24 @@ async def test_sigterm_cuts_requests_longer_than_the_grace_period(slow_server: S
             pass
         else:
             assert response.status_code >= 500
+
+
+async def test_the_serve_command_exits_promptly_on_sigterm_with_idle_keepalive_connections(database_url: str) -> None:
+    """`python -m app serve` itself: idle keep-alive connections do not hold the shutdown until the grace ends."""
+    port = free_port()
+    proc = _start("app", ["serve", "--host", "127.0.0.1", "--port", str(port)], _server_env(database_url), port)
+    server = SlowServer(proc, port)
+    try:
+        async with httpx.AsyncClient(base_url=server.base_url, timeout=5) as client:
+            for _ in range(3):  # several pooled keep-alive connections, now idle
+                responses = await asyncio.gather(*(client.get("/health/live") for _ in range(3)))
+                assert all(r.status_code == 200 for r in responses)
+            signalled = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            await asyncio.to_thread(server.wait_exit, GRACE + 5)
+            elapsed = time.monotonic() - signalled
+        assert elapsed < GRACE, f"idle connections delayed the exit to {elapsed:.1f}s"
+        assert proc.returncode in (0, -signal.SIGTERM), read_log(proc)
+        assert not port_open(port)
+    finally:
+        _cleanup(proc)

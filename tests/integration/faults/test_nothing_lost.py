@@ -62,14 +62,18 @@ async def test_acknowledged_writes_survive_killed_connections(database_url: str)
                 if step % 3 == 0:
                     known = acknowledged[name]
                     target = known[-1] if step % 2 else known[0]
-                    response = await client.put(tenant.prompts(f"/{name}/labels/staging"), json={"version": target},
-                                                headers=headers)
+                    response = await client.put(
+                        tenant.prompts(f"/{name}/labels/staging"), json={"version": target}, headers=headers
+                    )
                     write = Write("label", name, rid, response.status_code, version=target)
                 else:
                     labels = ("candidate",) if step % 2 else ()
                     text = unique_text(rid)
-                    response = await client.post(tenant.prompts(f"/{name}/versions"),
-                                                 json={"text": text, "labels": list(labels)}, headers=headers)
+                    response = await client.post(
+                        tenant.prompts(f"/{name}/versions"),
+                        json={"text": text, "labels": list(labels)},
+                        headers=headers,
+                    )
                     write = Write("version", name, rid, response.status_code, text=text, labels=labels)
                     if response.status_code == 201:
                         write.version = int(response.json()["version"])
@@ -90,7 +94,7 @@ async def test_acknowledged_writes_survive_killed_connections(database_url: str)
         await asyncio.gather(*tasks)
 
     assert kills > 0
-    statuses = defaultdict(int)
+    statuses: defaultdict[int, int] = defaultdict(int)
     for w in writes:
         statuses[w.status] += 1
     ok = [w for w in writes if 200 <= w.status < 300]
@@ -103,17 +107,25 @@ async def test_acknowledged_writes_survive_killed_connections(database_url: str)
     conn = await asyncpg.connect(_dsn(database_url))
     try:
         ws_id = await conn.fetchval("SELECT id FROM workspace WHERE slug = $1", tenant.slug)
-        prompts = {r["name"]: r for r in await conn.fetch(
-            "SELECT id, name, version_count FROM prompt WHERE workspace_id = $1", ws_id)}
+        prompts = {
+            r["name"]: r
+            for r in await conn.fetch("SELECT id, name, version_count FROM prompt WHERE workspace_id = $1", ws_id)
+        }
         versions = await conn.fetch(
             "SELECT p.name, v.version, v.text FROM prompt_version v JOIN prompt p ON p.id = v.prompt_id "
-            "WHERE p.workspace_id = $1", ws_id)
+            "WHERE p.workspace_id = $1",
+            ws_id,
+        )
         labels = await conn.fetch(
             "SELECT p.name, l.name AS label, l.version FROM prompt_label l JOIN prompt p ON p.id = l.prompt_id "
-            "WHERE p.workspace_id = $1", ws_id)
+            "WHERE p.workspace_id = $1",
+            ws_id,
+        )
         events = await conn.fetch(
             "SELECT p.name, e.label, e.to_version, e.request_id FROM label_event e JOIN prompt p ON p.id = e.prompt_id "
-            "WHERE p.workspace_id = $1", ws_id)
+            "WHERE p.workspace_id = $1",
+            ws_id,
+        )
     finally:
         await conn.close()
 
@@ -130,6 +142,7 @@ async def test_acknowledged_writes_survive_killed_connections(database_url: str)
     # Every acknowledged version is there, with the content that was sent; no request was applied twice.
     for w in ok:
         if w.kind == "version":
+            assert w.version is not None
             assert text_of.get((w.prompt, w.version)) == w.text, f"acknowledged version lost: {w}"
     sent_texts = [t for t in text_of.values() if "faults-" in t]
     assert len(sent_texts) == len(set(sent_texts)), "a version was stored twice"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import asyncpg
 import httpx
@@ -49,9 +50,9 @@ async def terminate_app_connections(database_url: str) -> int:
     return len(rows)
 
 
-async def _wait_ready(client: httpx.AsyncClient, timeout: float = 15.0) -> dict:
+async def _wait_ready(client: httpx.AsyncClient, timeout: float = 15.0) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
-    body: dict = {}
+    body: dict[str, Any] = {}
     while time.monotonic() < deadline:
         response = await client.get("/health/ready")
         body = response.json()
@@ -115,7 +116,8 @@ async def test_database_down_then_back(pg_cluster: PostgresCluster) -> None:
             assert problem["type"].endswith(":service-unavailable")
             assert "Retry-After" in response.headers
             # Nothing internal leaks: no driver, host or SQL in the body.
-            assert "asyncpg" not in response.text and "127.0.0.1" not in response.text
+            assert "asyncpg" not in response.text
+            assert "127.0.0.1" not in response.text
             assert elapsed < POOL_TIMEOUT + 1.5, f"503 took {elapsed:.2f}s"
 
             started = time.perf_counter()
@@ -130,8 +132,9 @@ async def test_database_down_then_back(pg_cluster: PostgresCluster) -> None:
         assert cold.headers["content-type"].startswith("application/problem+json")
         # Writes and logins: 503 problems, not 500s, not hangs.
         for response in (
-            await client.post(tenant.prompts("/served/versions"), json={"text": unique_text("x")},
-                              headers=tenant.headers),
+            await client.post(
+                tenant.prompts("/served/versions"), json={"text": unique_text("x")}, headers=tenant.headers
+            ),
             await client.post("/api/v1/auth/login", json={"email": tenant.email, "password": tenant.password}),
         ):
             assert response.status_code == 503, (response.request.url.path, response.text)
@@ -154,8 +157,14 @@ async def test_database_down_then_back(pg_cluster: PostgresCluster) -> None:
     strict=False,
 )
 async def test_resolve_serves_last_known_good_while_database_down(pg_cluster: PostgresCluster) -> None:
-    app = create_app(make_settings(DATABASE_URL=pg_cluster.url, DB_POOL_TIMEOUT=POOL_TIMEOUT, AUTO_MIGRATE="true",
-                                   SESSION_COOKIE_SECURE="false"))
+    app = create_app(
+        make_settings(
+            DATABASE_URL=pg_cluster.url,
+            DB_POOL_TIMEOUT=POOL_TIMEOUT,
+            AUTO_MIGRATE="true",
+            SESSION_COOKIE_SECURE="false",
+        )
+    )
     async with serve_in_loop(app, timeout=60) as client:
         await _wait_ready(client)
         tenant = await setup_tenant(client)
@@ -170,3 +179,55 @@ async def test_resolve_serves_last_known_good_while_database_down(pg_cluster: Po
             assert stale.headers["x-cache"].startswith("stale")
         finally:
             pg_cluster.start()
+
+
+def _hung_db_app(pg_cluster: PostgresCluster):  # type: ignore[no-untyped-def]
+    app = create_app(make_settings(DATABASE_URL=pg_cluster.url, DB_POOL_TIMEOUT=POOL_TIMEOUT, HEALTH_TIMEOUT=1.0))
+    app.register(db_probe)
+    return app
+
+
+async def test_hung_database_gives_503_within_the_pool_timeout(pg_cluster: PostgresCluster) -> None:
+    """A database that accepts TCP but never answers (frozen): new connections time out -> 503, not 500."""
+    app = _hung_db_app(pg_cluster)
+    async with serve_in_loop(app) as client:
+        await _wait_ready(client)
+        await app.state.db_engine.dispose()  # no pooled connection: the next request must connect
+        pg_cluster.freeze()
+        try:
+            for _ in range(2):
+                started = time.perf_counter()
+                response = await client.get("/_faults/db", timeout=POOL_TIMEOUT + 10)
+                elapsed = time.perf_counter() - started
+                assert response.status_code == 503, response.text
+                assert response.headers["content-type"].startswith("application/problem+json")
+                assert elapsed < POOL_TIMEOUT + 1.5, f"503 after {elapsed:.2f}s"
+            started = time.perf_counter()
+            ready = await client.get("/health/ready")
+            assert time.perf_counter() - started < 2.5
+            assert ready.status_code == 503
+        finally:
+            pg_cluster.thaw()
+        await _wait_ready(client)
+        assert (await client.get("/_faults/db")).status_code == 200
+
+
+async def test_pooled_connection_to_hung_database_is_bounded(pg_cluster: PostgresCluster) -> None:
+    """A connection pooled before the database hung must not hold the request for the 30 s command timeout."""
+    app = _hung_db_app(pg_cluster)
+    async with serve_in_loop(app) as client:
+        await _wait_ready(client)
+        assert (await client.get("/_faults/db")).status_code == 200  # a connection is now pooled
+        pg_cluster.freeze()
+        try:
+            # Bounded by the pre-ping (<= 1 s) plus one connect attempt (DB_POOL_TIMEOUT), never by the 30 s
+            # command timeout.
+            started = time.perf_counter()
+            response = await client.get("/_faults/db", timeout=POOL_TIMEOUT + 10)
+            elapsed = time.perf_counter() - started
+            assert response.status_code == 503, response.text
+            assert elapsed < 2 * POOL_TIMEOUT + 1.5, f"503 after {elapsed:.2f}s"
+        finally:
+            pg_cluster.thaw()
+        await _wait_ready(client)
+        assert (await client.get("/_faults/db")).status_code == 200

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
+from typing import Any
 
-import pytest
 import httpx
+import pytest
 from litestar import Litestar
 from redis.asyncio import Redis
 
@@ -42,7 +43,7 @@ async def redis_app(settings, redis_server: RedisServer) -> AsyncIterator[tuple[
         yield app, client
 
 
-async def _timed_get(client: httpx.AsyncClient, path: str) -> tuple[int, dict, float]:
+async def _timed_get(client: httpx.AsyncClient, path: str) -> tuple[int, dict[str, Any], float]:
     started = time.perf_counter()
     response = await client.get(path)
     elapsed = time.perf_counter() - started
@@ -51,13 +52,13 @@ async def _timed_get(client: httpx.AsyncClient, path: str) -> tuple[int, dict, f
     return response.status_code, body, elapsed
 
 
-def _check(body: dict, component: str) -> str:
+def _check(body: dict[str, Any], component: str) -> str:
     return str(body["checks"][f"{component}:responseTime"][0]["status"])
 
 
-async def _wait_ready(client: httpx.AsyncClient, timeout: float = 8.0) -> dict:
+async def _wait_ready(client: httpx.AsyncClient, timeout: float = 8.0) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
-    body: dict = {}
+    body: dict[str, Any] = {}
     while time.monotonic() < deadline:
         response = await client.get("/health/ready")
         body = response.json()
@@ -135,6 +136,8 @@ async def test_redis_frozen_requests_stay_bounded(redis_app, redis_server: Redis
     """A hung Redis (accepts TCP, never answers) costs each request at most the configured bound."""
     app, client = redis_app
     await _wait_ready(client)
+    tenant = await setup_tenant(client)
+    await create_prompt(client, tenant, "frozen", unique_text("frozen"), labels=["production"])
     redis_server.freeze()
     try:
         for _ in range(3):
@@ -146,6 +149,12 @@ async def test_redis_frozen_requests_stay_bounded(redis_app, redis_server: Redis
             started = time.perf_counter()
             await app.state.app_cache.get("faults:frozen", str)
             assert time.perf_counter() - started < REQUEST_BOUND
+            resolved = await _timed(resolve(client, tenant, "frozen"))
+            assert resolved.status_code == 200, resolved.text
+        login = await _timed(
+            client.post("/api/v1/auth/login", json={"email": tenant.email, "password": tenant.password})
+        )
+        assert _is_503_problem(login), (login.status_code, login.text)
     finally:
         redis_server.thaw()
     await _wait_ready(client)
@@ -159,7 +168,7 @@ def _is_503_problem(response: httpx.Response) -> bool:
     )
 
 
-async def _timed(coro):
+async def _timed(coro: Awaitable[httpx.Response]) -> httpx.Response:
     started = time.perf_counter()
     response = await coro
     elapsed = time.perf_counter() - started
@@ -168,7 +177,7 @@ async def _timed(coro):
 
 
 async def test_sessions_and_resolve_through_a_redis_outage(redis_app, redis_server: RedisServer) -> None:
-    app, client = redis_app
+    _app, client = redis_app
     tenant = await setup_tenant(client)  # the client now holds a session cookie
     await create_prompt(client, tenant, "warm", unique_text("warm"), labels=["production"])
     await create_prompt(client, tenant, "cold", unique_text("cold"), labels=["production"])
@@ -182,19 +191,26 @@ async def test_sessions_and_resolve_through_a_redis_outage(redis_app, redis_serv
         assert response.status_code == 200, response.text
         assert response.json()["version"] == 1
     # Writes do not depend on Redis, and the writer's own cache follows them.
-    created = await _timed(client.post(tenant.prompts("/warm/versions"),
-                                       json={"text": unique_text("v2"), "labels": ["production"]},
-                                       headers=tenant.headers))
+    created = await _timed(
+        client.post(
+            tenant.prompts("/warm/versions"),
+            json={"text": unique_text("v2"), "labels": ["production"]},
+            headers=tenant.headers,
+        )
+    )
     assert created.status_code == 201, created.text
     response = await _timed(resolve(client, tenant, "warm"))
-    assert response.status_code == 200 and response.json()["version"] == 2, response.text
+    assert response.status_code == 200, response.text
+    assert response.json()["version"] == 2, response.text
     # API keys keep working (no Redis round trip on the request path).
     workspace = await _timed(client.get(f"/api/v1/workspaces/{tenant.slug}", headers=tenant.headers))
     assert workspace.status_code == 200, workspace.text
 
     # Sessions live in Redis: a login, and a request on an existing session, get a clear 503 problem.
     async with httpx.AsyncClient(base_url=str(client.base_url), timeout=10) as fresh:
-        login = await _timed(fresh.post("/api/v1/auth/login", json={"email": tenant.email, "password": tenant.password}))
+        login = await _timed(
+            fresh.post("/api/v1/auth/login", json={"email": tenant.email, "password": tenant.password})
+        )
         assert _is_503_problem(login), (login.status_code, login.text)
         assert "Retry-After" in login.headers
     me = await _timed(client.get("/api/v1/auth/me"))

@@ -8,6 +8,7 @@ Redis namespace. The server is started in its own process group so that teardown
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import signal
 import socket
@@ -84,15 +85,27 @@ def run_server(env: dict[str, str], timeout: float = 90.0) -> Iterator[LiveServe
     full_env.update(env)
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "uvicorn", "app.server.asgi:create_app", "--factory",
-            "--host", "127.0.0.1", "--port", str(port),
-            "--lifespan", "on", "--no-access-log", "--log-level", "warning",
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.server.asgi:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--lifespan",
+            "on",
+            "--no-access-log",
+            "--log-level",
+            "warning",
         ],
         cwd=REPO_ROOT,
         env=full_env,
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        preexec_fn=_die_with_parent,
     )
     log.close()
     server = LiveServer(base_url=f"http://127.0.0.1:{port}", proc=proc, log_path=log.name)
@@ -111,6 +124,13 @@ def run_server(env: dict[str, str], timeout: float = 90.0) -> Iterator[LiveServe
         if not keep_log:
             with contextlib.suppress(OSError):
                 os.unlink(log.name)
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to SIGTERM it when the process that started it dies."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _wait_ready(server: LiveServer, timeout: float) -> None:

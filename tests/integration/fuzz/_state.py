@@ -33,9 +33,20 @@ LABELS = ("production", "staging")
 # Operations that never change what `ensure()` checks: no repair needed after them.
 HARMLESS_OPERATIONS = frozenset(
     {
-        "generatePrompt", "improvePrompt", "templatizePrompt", "countTokens", "lintPrompt", "lintPromptInWorkspace",
-        "renderPrompt", "createPrompt", "createWorkspace", "createApiKey", "setWorkspaceLintRules",
-        "createPromptVersion", "saveGeneration", "authLogin",
+        "generatePrompt",
+        "improvePrompt",
+        "templatizePrompt",
+        "countTokens",
+        "lintPrompt",
+        "lintPromptInWorkspace",
+        "renderPrompt",
+        "createPrompt",
+        "createWorkspace",
+        "createApiKey",
+        "setWorkspaceLintRules",
+        "createPromptVersion",
+        "saveGeneration",
+        "authLogin",
     }
 )
 _counter = itertools.count(1)
@@ -103,10 +114,19 @@ class FuzzState:
     def provision(self) -> None:
         self.email = f"fuzz-owner-{self.run_id}@example.com"
         self.member_email = f"fuzz-member-{self.run_id}@example.com"
-        _check(self.http.post("/api/v1/auth/register", json={
-            "email": self.member_email, "password": PASSWORD, "displayName": "Fuzz member"}), 201)
-        response = _check(self.http.post("/api/v1/auth/register", json={
-            "email": self.email, "password": PASSWORD, "displayName": "Fuzz owner"}), 201)
+        _check(
+            self.http.post(
+                "/api/v1/auth/register",
+                json={"email": self.member_email, "password": PASSWORD, "displayName": "Fuzz member"},
+            ),
+            201,
+        )
+        response = _check(
+            self.http.post(
+                "/api/v1/auth/register", json={"email": self.email, "password": PASSWORD, "displayName": "Fuzz owner"}
+            ),
+            201,
+        )
         self._take_session(response)
         self.user_id = response.json()["user"]["id"]
         self._provision_workspace()
@@ -128,30 +148,58 @@ class FuzzState:
             self._provision_prompt()
 
     def _add_member(self) -> None:
-        response = self._as_user("POST", f"/api/v1/workspaces/{self.workspace}/members", (201,),
-                                 json={"email": self.member_email, "role": "editor"})
+        response = self._as_user(
+            "POST",
+            f"/api/v1/workspaces/{self.workspace}/members",
+            (201,),
+            json={"email": self.member_email, "role": "editor"},
+        )
         self.member_id = response.json()["userId"]
 
     def _new_api_key(self) -> None:
-        response = self._as_user("POST", f"/api/v1/workspaces/{self.workspace}/api-keys", (201,),
-                                 json={"name": f"fuzz admin {next(_counter)}", "scopes": ["admin"]})
+        response = self._as_user(
+            "POST",
+            f"/api/v1/workspaces/{self.workspace}/api-keys",
+            (201,),
+            json={"name": f"fuzz admin {next(_counter)}", "scopes": ["admin"]},
+        )
         self.api_key, self.api_key_id = response.json()["key"], response.json()["id"]
 
     def _new_victim_key(self) -> None:
-        response = self._as_user("POST", f"/api/v1/workspaces/{self.workspace}/api-keys", (201,),
-                                 json={"name": f"fuzz victim {next(_counter)}", "scopes": ["read"]})
+        response = self._as_user(
+            "POST",
+            f"/api/v1/workspaces/{self.workspace}/api-keys",
+            (201,),
+            json={"name": f"fuzz victim {next(_counter)}", "scopes": ["read"]},
+        )
         self.victim_key_id = response.json()["id"]
 
     def _provision_prompt(self) -> None:
         self.prompt = f"fuzz.support-{next(_counter)}"
         base = f"/api/v1/workspaces/{self.workspace}/prompts"
         self._as_user("POST", base, (201,), json={"name": self.prompt, "description": "Fuzz target", "tags": ["fuzz"]})
-        self._as_user("POST", f"{base}/{self.prompt}/versions", (201,), json={
-            "text": PROMPT_TEXT_V1, "variables": PROMPT_VARIABLES, "commitMessage": "first",
-            "labels": ["staging"]})
-        self._as_user("POST", f"{base}/{self.prompt}/versions", (201,), json={
-            "text": PROMPT_TEXT_V2, "variables": PROMPT_VARIABLES, "commitMessage": "second",
-            "labels": list(LABELS)})
+        self._as_user(
+            "POST",
+            f"{base}/{self.prompt}/versions",
+            (201,),
+            json={
+                "text": PROMPT_TEXT_V1,
+                "variables": PROMPT_VARIABLES,
+                "commitMessage": "first",
+                "labels": ["staging"],
+            },
+        )
+        self._as_user(
+            "POST",
+            f"{base}/{self.prompt}/versions",
+            (201,),
+            json={
+                "text": PROMPT_TEXT_V2,
+                "variables": PROMPT_VARIABLES,
+                "commitMessage": "second",
+                "labels": list(LABELS),
+            },
+        )
         self.versions = (1, 2)
 
     # --- repair -----------------------------------------------------------------------------------------
@@ -170,8 +218,9 @@ class FuzzState:
         self.repairs += 1
         # 1. The owner's session (logout, password change, register/login rotating the cookie).
         if self.http.get("/api/v1/auth/me", headers=self.session_headers).status_code == 401:
-            response = _check(self.http.post("/api/v1/auth/login", json={"email": self.email, "password": PASSWORD}),
-                              200)
+            response = _check(
+                self.http.post("/api/v1/auth/login", json={"email": self.email, "password": PASSWORD}), 200
+            )
             self._take_session(response)
         # 2. The workspace (deleted, or left by its owner): start over in a new one.
         if self.http.get(f"/api/v1/workspaces/{self.workspace}", headers=self.session_headers).status_code != 200:
@@ -180,13 +229,15 @@ class FuzzState:
         # 3. The run's API key and the victim key.
         if self.http.get("/api/v1/auth/me", headers=self.api_key_headers).status_code == 401:
             self._new_api_key()
-        keys = self._as_user("GET", f"/api/v1/workspaces/{self.workspace}/api-keys", (200,),
-                             params={"limit": 100}).json()["items"]
+        keys = self._as_user(
+            "GET", f"/api/v1/workspaces/{self.workspace}/api-keys", (200,), params={"limit": 100}
+        ).json()["items"]
         if not any(k["id"] == self.victim_key_id and k["revokedAt"] is None for k in keys):
             self._new_victim_key()
         # 4. The member.
-        members = self._as_user("GET", f"/api/v1/workspaces/{self.workspace}/members", (200,),
-                                params={"limit": 100}).json()["items"]
+        members = self._as_user(
+            "GET", f"/api/v1/workspaces/{self.workspace}/members", (200,), params={"limit": 100}
+        ).json()["items"]
         if not any(m["userId"] == self.member_id for m in members):
             self._add_member()
         # 5. The prompt, its versions and labels (deleted, renamed, archived, labels removed).
@@ -219,15 +270,39 @@ class FuzzState:
             "label": list(LABELS),
         }
 
+    def body_values(self) -> dict[str, list[Any]]:
+        return {
+            "version": list(self.versions),
+            "expectedVersion": list(self.versions),
+            "parentVersion": list(self.versions[-1:]),
+            "label": list(LABELS),
+            "email": [self.member_email],
+        }
+
     def fill_path(self, path_parameters: dict[str, Any] | None) -> None:
         """Replace generated path parameters by real ones for ~80% of the cases (per parameter)."""
-        if not path_parameters:
+        if path_parameters:
+            _fill(path_parameters, self.path_values(), share=80)
+
+    def fill_body(self, operation_id: str | None, body: Any) -> None:
+        """Same for a few top-level body fields that name existing things (versions, labels, the member)."""
+        if not isinstance(body, dict):
             return
-        values = self.path_values()
-        for name, generated in list(path_parameters.items()):
-            choices = values.get(name)
-            if not choices:
-                continue
-            digest = zlib.crc32(f"{name}={generated!r}".encode())
-            if digest % 100 < 80:
-                path_parameters[name] = choices[digest % len(choices)]
+        values = self.body_values()
+        if operation_id == "renderPrompt":  # values for the prompt's declared variables, so renders succeed
+            values["variables"] = [{"product": "Acme shoes"}, {"product": "Acme", "language": "French"}]
+        _fill(body, values, share=60)
+
+
+def _fill(container: dict[str, Any], values: dict[str, list[Any]], share: int) -> None:
+    """Replace, in place, the entries of `container` that `values` knows, for `share`% of the generated values.
+
+    The choice is a hash of the generated value, so the same generated case is always filled the same way
+    (Hypothesis replays and shrinks stay consistent)."""
+    for name, generated in list(container.items()):
+        choices = values.get(name)
+        if not choices:
+            continue
+        digest = zlib.crc32(f"{name}={generated!r}".encode())
+        if digest % 100 < share:
+            container[name] = choices[digest % len(choices)]

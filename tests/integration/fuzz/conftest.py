@@ -48,7 +48,6 @@ def live_server(database_url: str) -> Iterator[LiveServer]:
         yield server
 
 
-
 @pytest.fixture(scope="session")
 def openapi_document(live_server: LiveServer) -> dict[str, Any]:
     response = httpx.get(f"{live_server.base_url}/schema/openapi.json", timeout=30)
@@ -61,7 +60,9 @@ def openapi_document(live_server: LiveServer) -> dict[str, Any]:
 def fuzz_state(live_server: LiveServer, openapi_document: dict[str, Any]) -> Iterator[FuzzState]:
     """A user with a session, a workspace, API keys and a prompt with versions and labels (see `_state`)."""
     operation_ids = frozenset(
-        op["operationId"] for item in openapi_document["paths"].values() for op in item.values()
+        op["operationId"]
+        for item in openapi_document["paths"].values()
+        for op in item.values()
         if isinstance(op, dict) and "operationId" in op
     )
     state = FuzzState(live_server.base_url, operation_ids=operation_ids)

@@ -20,6 +20,7 @@ REALISTIC: tuple[Case, ...] = (
         "document_qa",
     ),
     Case("bot that answers questions about our employee handbook", "document_qa"),
+    Case("answer customer questions about our app using the help center articles", "document_qa"),
     Case("FAQ bot for Contoso's shipping policy", "document_qa"),
     Case("answer questions about the attached 10-K and cite page numbers", "document_qa"),
     Case("keep our docs site Q&A grounded in the knowledge base, no making stuff up", "document_qa"),

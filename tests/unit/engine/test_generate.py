@@ -27,7 +27,13 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "data_extraction": ("null", "single json object", '"properties"', "no prose"),
     "classification": ("exactly one label", "labels:", '"other"'),
     "summarization": ("include only information stated in the input",),
-    "document_qa": ("answer only from the supplied documents", "cite", "i don't know based on the provided documents"),
+    # The grounding source is named in the brief's own words ("the product manuals", "the contract").
+    "document_qa": (
+        "answer only from the ",
+        "do not use outside knowledge",
+        "cite",
+        "reply exactly: \"i don't know based on",
+    ),
     "tool_agent": ("confirm before any action",),
     "writing_editor": ("keep the author's meaning",),
     "translation": ("translate the meaning", "only the translated text"),
@@ -126,7 +132,8 @@ def test_task_only_briefs_differ_per_archetype():
     assert len(set(prompts.values())) == len(prompts)
     roles = {k: p.split("\n")[1] for k, p in prompts.items()}
     assert "customer support agent" in roles["customer_support"]
-    assert "answers from the supplied documents" in roles["document_qa"]
+    assert "question-answering assistant" in roles["document_qa"]
+    assert "Answer questions using only the supplied documents." in roles["document_qa"]
     assert "data extraction engine" in roles["data_extraction"]
     assert "coding assistant" in roles["coding_assistant"]
     assert "translator" in roles["translation"]
