@@ -11,8 +11,8 @@ import os
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import msgspec
 from dotenv import dotenv_values

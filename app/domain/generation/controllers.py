@@ -12,7 +12,7 @@ from typing import Any
 from litestar import Controller, Request, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody
-from litestar.status_codes import HTTP_200_OK
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config.settings import Settings
@@ -29,12 +29,16 @@ from app.domain.generation.schemas import (
     LintRequest,
     LintRulesOut,
     LintRulesUpdate,
+    SaveGenerationRequest,
+    SaveGenerationResponse,
     TemplatizeRequest,
     TemplatizeResponse,
     TokensRequest,
     TokensResponse,
 )
 from app.domain.generation.services import GenerationService
+from app.domain.prompts.cache import get_resolve_cache
+from app.domain.prompts.services import PromptRegistry
 from app.engine.lint._registry import RuleInfo
 from app.engine.types import LintReport
 from app.lib.cache import AppCache
@@ -124,6 +128,29 @@ class GenerationController(Controller):
     async def tokens(self, data: JSONBody[TokensRequest], caller: NamedDependency[Caller]) -> TokensResponse:
         services.require_scope(caller, Permission.READ)
         return services.count_tokens(data)
+
+    @post(
+        WS.removeprefix("/api/v1") + "/generations",
+        operation_id="saveGeneration",
+        summary="Generate from a brief and save it as a new prompt or the next version of one",
+        description="One transaction: the prompt (kind `text`) is created if `promptName` does not exist, "
+        "otherwise the generation becomes its next version. The version's source is `generated`, the brief is "
+        "stored with it, and `labels` (e.g. `staging`) are moved to it. The workspace's lint overrides apply "
+        "to the returned lint report." + _LLM_NOTE,
+        status_code=HTTP_201_CREATED,
+        opt={"permission": Permission.WRITE},
+        responses=problem_responses(400, 401, 403, 404, 409, 413, 429, 503),
+    )
+    async def save_generation(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[SaveGenerationRequest],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+        generation_service: NamedDependency[GenerationService],
+    ) -> SaveGenerationResponse:
+        registry = PromptRegistry(db_session, workspace_ctx, get_resolve_cache(request.app.state))
+        return await services.save_generation(generation_service, registry, data)
 
 
 class LintController(Controller):

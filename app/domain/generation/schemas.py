@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from app.domain.prompts.schemas import CommitMessage, Description, LabelName, PromptName
 from app.engine import Brief, GenerationResult, ImproveResult, TemplatizeResult
 from app.engine.spec import Example, Length, Tool
 from app.engine.types import ChatMessage, LintReport, RuleOverride, Target, TokenCount, Variable
@@ -32,8 +33,6 @@ configured model, falling back to the draft (with a warning) if the model fails.
 ShortText = Annotated[str, msgspec.Meta(max_length=MAX_FIELD_CHARS)]
 PromptText = Annotated[str, msgspec.Meta(max_length=MAX_PROMPT_CHARS)]
 ChatPrompt = Annotated[list[ChatMessage], msgspec.Meta(min_length=1, max_length=MAX_MESSAGES)]
-PromptName = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")]
-LabelName = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$")]
 
 
 class BoundedBrief(Brief, kw_only=True):
@@ -137,10 +136,11 @@ class SaveGenerationRequest(RequestStruct, kw_only=True):
 
     brief: BoundedBrief
     prompt_name: PromptName
-    description: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+    description: Description | None = None
     """Used when the prompt is created; ignored for a new version of an existing prompt."""
-    commit_message: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
-    labels: Annotated[list[LabelName], msgspec.Meta(max_length=10)] = msgspec.field(default_factory=list)
+    commit_message: CommitMessage | None = None
+    """Defaults to `Generated from a brief: <task…>`."""
+    labels: Annotated[list[LabelName], msgspec.Meta(max_length=16)] = msgspec.field(default_factory=list)
     """Labels to point at the new version (e.g. `staging`)."""
     engine: Engine = "deterministic"
 

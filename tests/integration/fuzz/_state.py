@@ -277,6 +277,7 @@ class FuzzState:
             "parentVersion": list(self.versions[-1:]),
             "label": list(LABELS),
             "email": [self.member_email],
+            "promptName": [self.prompt] if self.prompt else [],  # saveGeneration: next version of a real prompt
         }
 
     def fill_path(self, path_parameters: dict[str, Any] | None) -> None:
@@ -292,6 +293,11 @@ class FuzzState:
         if operation_id == "renderPrompt":  # values for the prompt's declared variables, so renders succeed
             values["variables"] = [{"product": "Acme shoes"}, {"product": "Acme", "language": "French"}]
         _fill(body, values, share=60)
+        if operation_id == "createPromptVersion" and zlib.crc32(repr(sorted(body, key=str)).encode()) % 100 < 60:
+            # The fuzzed prompt is a text prompt: a version needs `text` and no `messages` (not in the schema).
+            body.pop("messages", None)
+            if not isinstance(body.get("text"), str) or not body["text"].strip():
+                body["text"] = PROMPT_TEXT_V2
 
 
 def _fill(container: dict[str, Any], values: dict[str, list[Any]], share: int) -> None:

@@ -6,8 +6,9 @@ JSON. What each call does is scripted: `server.script([...])` queues behaviours 
 the queue is empty the default (`echo`) applies. Every call is recorded (`server.calls`).
 
 Behaviours:
-- `Echo()`: take the draft out of the `<draft>` block of the user message, append `ECHO_SENTENCE`, and
-  return it inside `<prompt>` tags (so the "refined" prompt is the real draft, plus a visible marker).
+- `Echo(suffix=ECHO_SENTENCE, strip_variables=False)`: take the draft out of the `<draft>` block of the user
+  message, append `suffix`, and return it inside `<prompt>` tags (so the "refined" prompt is the real draft
+  plus a visible marker); `strip_variables` deletes its `{{placeholders}}` first.
 - `Reply(text)`: return `text` verbatim as the answer.
 - `Fail(status, retry_after=None)`: an error in the provider's error shape. The body echoes the received key,
   so a test can prove that failed-response bodies never reach a log.
@@ -31,7 +32,8 @@ _DRAFT = re.compile(r"<draft>\n(.*)\n</draft>", re.DOTALL)
 
 @dataclass(frozen=True)
 class Echo:
-    pass
+    suffix: str = ECHO_SENTENCE
+    strip_variables: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,13 @@ class Call:
     body: dict[str, Any]
 
 
-def refined_from(user_message: str) -> str:
+def refined_from(user_message: str, echo: Echo | None = None) -> str:
+    echo = echo or Echo()
     match = _DRAFT.search(user_message)
     draft = match.group(1) if match else "You are a helpful assistant."
-    return f"{draft}\n\n{ECHO_SENTENCE}"
+    if echo.strip_variables:
+        draft = re.sub(r"\{\{\s*\w+\s*\}\}", "", draft)
+    return f"{draft}\n\n{echo.suffix}"
 
 
 class FakeLLMServer:
@@ -229,7 +234,8 @@ class FakeLLMServer:
                     return None
                 if isinstance(behaviour, Reply):
                     return behaviour.text
-                return f"<prompt>\n{refined_from(user_message)}\n</prompt>"
+                echo = behaviour if isinstance(behaviour, Echo) else Echo()
+                return f"<prompt>\n{refined_from(user_message, echo)}\n</prompt>"
 
             def _send(self, status: int, payload: dict[str, Any], extra: dict[str, str] | None = None) -> None:
                 data = json.dumps(payload).encode()

@@ -55,9 +55,13 @@ def make_client(settings: Any) -> ClientFactory:
     return factory
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 async def test_client(settings: Any) -> AsyncIterator[AsyncTestClient[Litestar]]:
-    """Client on the real app + test routes, default test settings (PostgreSQL and Redis up)."""
+    """Client on the real app + test routes, default test settings (PostgreSQL and Redis up).
+
+    One app per module: building and starting one costs a few hundred milliseconds, and these tests only
+    read. Tests that need other settings build their own with `make_client`.
+    """
     async with AsyncTestClient(app=build_app(), base_url="https://testserver.local") as client:
         yield client
 

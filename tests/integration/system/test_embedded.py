@@ -47,13 +47,9 @@ def test_serve_with_no_configuration(start_server, tmp_path):
 
         # Malformed JSON: 405 on a GET-only route; a problem+json 400 from the POST routes that parse the
         # body first (routes that need a caller answer 401/403 before reading it: still problem+json).
-        _assert_problem(
-            http.post("/health/live", content=b"{bad", headers={"content-type": "application/json"}), 405
-        )
+        _assert_problem(http.post("/health/live", content=b"{bad", headers={"content-type": "application/json"}), 405)
         post_paths = [
-            path
-            for path, item in openapi["paths"].items()
-            if "post" in item and not re.search(r"\{[^}]+\}", path)
+            path for path, item in openapi["paths"].items() if "post" in item and not re.search(r"\{[^}]+\}", path)
         ]
         statuses = []
         for path in post_paths:

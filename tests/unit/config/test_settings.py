@@ -171,10 +171,10 @@ def _run_serve(cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[st
 
 @pytest.fixture(scope="module")
 def process_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.CompletedProcess[str]]:
-    """`python -m app serve` once per case, two at a time, from a directory without a .env file."""
+    """`python -m app serve` once per case, three at a time, from a directory without a .env file."""
     cwd = tmp_path_factory.mktemp("settings-cli")
     base = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=3) as pool:
         futures = {name: pool.submit(_run_serve, cwd, {**base, **env}) for name, env, _ in PROCESS_CASES}
         return {name: future.result() for name, future in futures.items()}
 
