@@ -426,7 +426,7 @@ _ROLE_HEAD = re.compile(
 
 def _general_role(task: str, for_product: str) -> tuple[str, str]:
     """Role and objective for a task written as a noun phrase ("trip planner for a travel agency")."""
-    phrase = normalise(task).rstrip(".!?")
+    phrase = normalise(task).rstrip(".!?") or normalise(task)  # a task of only "!" or "..." must not crash
     if _ROLE_HEAD.match(phrase):
         body = phrase[0].lower() + phrase[1:]
         if not re.match(r"(?i)(?:an?|the)\s", body):

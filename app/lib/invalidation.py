@@ -5,6 +5,11 @@ call `InvalidationBus.publish(cache, key)`: the key is dropped here at once and,
 pub/sub, on every other instance within milliseconds. Each cache also has a short TTL, so even if a
 message is lost (Redis down, subscriber reconnecting) no instance serves a stale entry for longer
 than that TTL; while the subscription is down every local cache is cleared on reconnect.
+
+Writes that go through a database session publish *after the commit*, never before: `invalidate_on_commit`
+records `(cache, key)` on the session and a session `after_commit` hook drops the keys locally at once (so the
+next request on this instance reads the committed rows) and publishes them in the background. The bus of a
+session is found through its engine (`InvalidationBus.bind_engine`), so services need no reference to it.
 """
 
 from __future__ import annotations
@@ -12,12 +17,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import weakref
 from collections import OrderedDict
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import structlog
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 logger = structlog.get_logger("promptsmith.invalidation")
 
@@ -25,13 +34,23 @@ T = TypeVar("T")
 
 
 class LocalCache(Generic[T]):
-    """A bounded in-process TTL cache (LRU eviction). Not shared between processes."""
+    """A bounded in-process TTL cache (LRU eviction). Not shared between processes.
+
+    Fill race: a reader that loaded a value from the database just before a write committed could store it
+    after the write's invalidation. `token()` before the load and `set(..., token=t)` after it close that
+    window: the value is not stored when any invalidation of this cache happened in between.
+    """
 
     def __init__(self, name: str, *, ttl: float, maxsize: int = 10_000) -> None:
         self.name = name
         self.ttl = ttl
         self.maxsize = maxsize
         self._data: OrderedDict[str, tuple[float, T]] = OrderedDict()
+        self._generation = 0
+
+    def token(self) -> int:
+        """The invalidation generation; pass it to `set` to store only if nothing was invalidated since."""
+        return self._generation
 
     def get(self, key: str) -> T | None:
         entry = self._data.get(key)
@@ -43,20 +62,25 @@ class LocalCache(Generic[T]):
             return None
         return value
 
-    def set(self, key: str, value: T, ttl: float | None = None) -> None:
+    def set(self, key: str, value: T, ttl: float | None = None, *, token: int | None = None) -> None:
+        if token is not None and token != self._generation:
+            return
         self._data[key] = (time.monotonic() + (self.ttl if ttl is None else ttl), value)
         self._data.move_to_end(key)
         if len(self._data) > self.maxsize:
             self._data.popitem(last=False)
 
     def invalidate(self, key: str) -> None:
+        self._generation += 1
         self._data.pop(key, None)
 
     def invalidate_prefix(self, prefix: str) -> None:
+        self._generation += 1
         for key in [k for k in self._data if k.startswith(prefix)]:
             self._data.pop(key, None)
 
     def clear(self) -> None:
+        self._generation += 1
         self._data.clear()
 
     def __len__(self) -> int:
@@ -76,6 +100,7 @@ class InvalidationBus:
         self._task: asyncio.Task[None] | None = None
         self._connected = asyncio.Event()
         self._stopping = False
+        self._publishing: set[asyncio.Task[None]] = set()
 
     def register(self, cache: LocalCache[T]) -> LocalCache[T]:
         """Make `cache` follow invalidations; returns it for convenient assignment."""
@@ -105,12 +130,38 @@ class InvalidationBus:
             # Other instances fall back to their TTL; the write itself must not fail because of Redis.
             logger.warning("invalidation_publish_failed", error_type=type(exc).__name__)
 
+    def bind_engine(self, engine: Any) -> None:
+        """Route `invalidate_on_commit` of sessions on `engine` (sync or async) to this bus."""
+        _ENGINE_BUSES[getattr(engine, "sync_engine", engine)] = self
+
+    def publish_soon(self, cache_name: str, key: str) -> None:
+        """Drop `key` here now (synchronously) and publish it to the other instances in the background."""
+        self._apply(cache_name, key)
+        if self.redis is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (a synchronous script): the local drop is all we can do
+            return
+        task = loop.create_task(self._publish_remote(cache_name, key))
+        self._publishing.add(task)
+        task.add_done_callback(self._publishing.discard)
+
+    async def _publish_remote(self, cache_name: str, key: str) -> None:
+        assert self.redis is not None
+        try:
+            await self.redis.publish(self.channel, f"{cache_name}\x00{key}")
+        except (RedisError, OSError) as exc:
+            logger.warning("invalidation_publish_failed", error_type=type(exc).__name__)
+
     async def start(self) -> None:
         if self.redis is not None and self._task is None:
             self._stopping = False
             self._task = asyncio.create_task(self._listen(), name="invalidation-bus")
 
     async def stop(self) -> None:
+        if self._publishing:
+            await asyncio.gather(*self._publishing, return_exceptions=True)
         if self._task is not None:
             # The flag as well as the cancel: redis-py can swallow a cancellation that races with its own
             # read timeout (get_message then returns None), and the loop would otherwise run on forever.
@@ -163,3 +214,34 @@ class InvalidationBus:
             finally:
                 with contextlib.suppress(Exception):
                     await pubsub.aclose()  # type: ignore[no-untyped-call]
+
+
+# --- invalidation after commit ---------------------------------------------------------------------------------
+
+_PENDING_KEY = "promptsmith_pending_invalidations"
+_ENGINE_BUSES: weakref.WeakKeyDictionary[Engine, InvalidationBus] = weakref.WeakKeyDictionary()
+
+
+def invalidate_on_commit(session: Any, cache_name: str, key: str) -> None:
+    """Drop `cache_name`/`key` on every instance once `session` (sync or async) commits its transaction."""
+    sync: Session = getattr(session, "sync_session", session)
+    pending: set[tuple[str, str]] = sync.info.setdefault(_PENDING_KEY, set())
+    pending.add((cache_name, key))
+
+
+def _bus_of(session: Session) -> InvalidationBus | None:
+    bind = session.bind
+    engine = getattr(bind, "engine", bind)
+    return _ENGINE_BUSES.get(engine) if isinstance(engine, Engine) else None
+
+
+@event.listens_for(Session, "after_commit")
+def _publish_pending(session: Session) -> None:
+    pending: set[tuple[str, str]] | None = session.info.pop(_PENDING_KEY, None)
+    if not pending:
+        return
+    bus = _bus_of(session)
+    if bus is None:
+        return
+    for cache_name, key in sorted(pending):
+        bus.publish_soon(cache_name, key)

@@ -2,13 +2,18 @@
 
 This is a pure ASGI wrapper installed around Litestar's own handler (see `app.server.asgi`), so it also
 sees requests that match no route (404/405), which route-level Litestar middleware never does.
+
+It runs on every request, so it is kept cheap: the request id is 16 random bytes in hex, the log context is
+bound and afterwards restored with tokens (no context copy), and when the access line is filtered out by the
+log level nothing is timed or formatted.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import time
-import uuid
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -21,6 +26,7 @@ _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 _STATE_KEY = "request_id"
 
 access_logger = structlog.get_logger("promptsmith.access")
+_ROOT_LOGGER = logging.getLogger()
 
 
 def _incoming_request_id(scope: Scope) -> str | None:
@@ -36,7 +42,7 @@ def get_request_id(scope: Scope | Any) -> str:
     state = scope.setdefault("state", {})
     request_id = state.get(_STATE_KEY)
     if request_id is None:
-        request_id = _incoming_request_id(scope) or uuid.uuid4().hex
+        request_id = _incoming_request_id(scope) or os.urandom(16).hex()
         state[_STATE_KEY] = request_id
     return str(request_id)
 
@@ -68,10 +74,11 @@ class RequestContextMiddleware:
         if scope["type"] != "http":  # type: ignore[comparison-overlap]
             await self.app(scope, receive, send)
             return
-        started = time.perf_counter()
+        # The stdlib level is the one `configure_logging` gave structlog's filter too (and it is cached there).
+        log_access = self.access_log and _ROOT_LOGGER.isEnabledFor(logging.INFO)
+        started = time.perf_counter() if log_access else 0.0
         request_id = get_request_id(scope)
-        structlog.contextvars.clear_contextvars()
-        structlog.contextvars.bind_contextvars(request_id=request_id)
+        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
         status_code = 500
         base = self._docs_headers if scope["path"].startswith(self._docs_prefix) else self._api_headers
         extra_headers = [*base, (b"x-request-id", request_id.encode())]
@@ -89,7 +96,7 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            if self.access_log:
+            if log_access:
                 access_logger.info(
                     "request",
                     method=scope.get("method"),
@@ -97,4 +104,4 @@ class RequestContextMiddleware:
                     status=status_code,
                     duration_ms=round((time.perf_counter() - started) * 1000, 2),
                 )
-            structlog.contextvars.clear_contextvars()
+            structlog.contextvars.reset_contextvars(**tokens)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from litestar import Litestar
 
 from app.config.settings import Settings, get_settings
+from app.domain.prompts.fastpath import ResolveFastPath
 from app.lib.request_context import RequestContextMiddleware
 from app.server.core import ApplicationCore
 from app.server.openapi import StrictStructSchemaPlugin
@@ -30,8 +31,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
     # Wrapped around Litestar's own handler so 404/405 and every error response get the request id,
     # the access line and the security headers too (route middleware never sees unmatched paths).
+    # Inside it, the resolve fast path (app.domain.prompts.fastpath): replays answers the full path already
+    # authorized for the same API key, within the bus invalidation rules; everything else reaches Litestar.
     app.asgi_handler = RequestContextMiddleware(
-        app.asgi_handler,
+        ResolveFastPath(app.asgi_handler, app),
         security_headers={
             "X-Content-Type-Options": "nosniff",
             "X-Frame-Options": "DENY",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import sys
 from types import FrameType
@@ -9,7 +10,9 @@ from types import FrameType
 import click
 import uvicorn
 
-from app.config.settings import get_settings
+from app.config.database import create_engine
+from app.config.settings import Settings, get_settings
+from app.server.lifespan import StartupError, wait_for_database
 
 
 def register_commands(cli: click.Group) -> None:
@@ -23,6 +26,13 @@ def register_commands(cli: click.Group) -> None:
 @click.option("--workers", type=int, default=None, help="Worker processes (default SERVER_WORKERS).")
 def serve(host: str | None, port: int | None, workers: int | None) -> None:
     settings = get_settings()
+    # Fail before uvicorn starts, with one line, when the database cannot be reached: inside the lifespan
+    # the same failure is reported by uvicorn with a full traceback.
+    try:
+        asyncio.run(_check_database(settings))
+    except StartupError as err:
+        click.echo(f"promptsmith: cannot start: {err}", err=True)
+        sys.exit(3)
     # uvicorn re-raises the signal it shut down on once the graceful shutdown is over, which would end the
     # process as "killed by SIGTERM" (exit 143). The shutdown was clean: exit 0, as orchestrators expect.
     signal.signal(signal.SIGTERM, _exit_after_graceful_shutdown)
@@ -42,6 +52,14 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         lifespan="on",
     )
     sys.exit(0)
+
+
+async def _check_database(settings: Settings) -> None:
+    engine = create_engine(settings)
+    try:
+        await wait_for_database(engine, settings.db_connect_retries, settings.db_connect_retry_delay)
+    finally:
+        await engine.dispose()
 
 
 def _exit_after_graceful_shutdown(signum: int, frame: FrameType | None) -> None:

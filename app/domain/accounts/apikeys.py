@@ -9,6 +9,7 @@ background task with its own short transaction, never on the request path.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
@@ -90,15 +91,17 @@ class ApiKeyLookup:
         self._touched: dict[UUID, datetime] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
-    async def find(self, session: AsyncSession, prefix: str) -> KeySnapshot | None:
+    async def find(self, session: Callable[[], AsyncSession], prefix: str) -> KeySnapshot | None:
+        """The key's snapshot; `session()` (the request's session, opened lazily) is called only on a miss."""
         cached = self.cache.get(prefix)
         if cached is not None:
             return cached
-        row = (await session.execute(select(ApiKey).where(ApiKey.prefix == prefix))).scalar_one_or_none()
+        token = self.cache.token()
+        row = (await session().execute(select(ApiKey).where(ApiKey.prefix == prefix))).scalar_one_or_none()
         if row is None:
             return None
         snapshot = KeySnapshot.of(row)
-        self.cache.set(prefix, snapshot)
+        self.cache.set(prefix, snapshot, token=token)
         return snapshot
 
     async def invalidate(self, prefix: str) -> None:
@@ -135,6 +138,16 @@ class ApiKeyLookup:
             logger.warning("api_key_last_used_write_failed", error_type=type(exc).__name__)
 
     async def drain(self) -> None:
-        """Wait for pending `last_used_at` writes (shutdown and tests)."""
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        """Wait for pending `last_used_at` writes (shutdown and tests, also from another thread's loop)."""
+        tasks = list(self._tasks)
+        if not tasks:
+            return
+        owner = tasks[0].get_loop()
+        if owner is asyncio.get_running_loop():
+            await asyncio.gather(*tasks, return_exceptions=True)
+            return
+
+        async def wait_in_owner() -> None:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(wait_in_owner(), owner))

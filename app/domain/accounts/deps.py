@@ -34,6 +34,7 @@ from litestar.types import Message, Scope
 from sqlalchemy import select
 
 from app.db.models import User, Workspace, WorkspaceMember
+from app.domain.accounts.access import WorkspaceSnapshot, member_key
 from app.domain.accounts.apikeys import KeySnapshot
 from app.domain.accounts.context import Actor, Caller, WorkspaceContext
 from app.domain.accounts.permissions import ROLE_PERMISSIONS, Permission, Role, permissions_for_scopes
@@ -44,6 +45,7 @@ from app.lib.errors import AuthenticationError, NotFoundError, PermissionDeniedE
 from app.lib.request_context import get_request_id
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SAFE_METHODS = frozenset({"GET", "HEAD"})
 WORKSPACE_PARAM = "workspace"
 _CALLER_KEY = "promptsmith_caller"
 _CTX_KEY = "promptsmith_workspace_ctx"
@@ -72,8 +74,9 @@ async def _authenticate_key(runtime: AccountsRuntime, connection: ASGIConnection
     if parsed is None:
         raise AuthenticationError("Invalid API key.")
     prefix, secret = parsed
-    session = runtime.db_session(connection.app.state, connection.scope)
-    snapshot: KeySnapshot | None = await runtime.keys.find(session, prefix)
+    snapshot: KeySnapshot | None = await runtime.keys.find(
+        lambda: runtime.db_session(connection.app.state, connection.scope), prefix
+    )
     now = datetime.now(UTC)
     if snapshot is None or not secret_matches(secret, snapshot.secret_hash) or not snapshot.is_usable(now):
         raise AuthenticationError("Invalid, revoked or expired API key.")
@@ -148,9 +151,68 @@ def required_permission(handler: BaseRouteHandler) -> Permission:
     return permission
 
 
+async def _workspace_by_slug(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
+                             slug: str) -> Workspace | None:
+    """The workspace named `slug`: from the cache on safe requests, else loaded into the request's session."""
+    access = runtime.access
+    if connection.scope.get("method") in SAFE_METHODS:
+        snapshot = access.workspaces.get(slug)
+        if snapshot is not None:
+            return snapshot.to_model()
+    token = access.workspaces.token()
+    db = runtime.db_session(connection.app.state, connection.scope)
+    workspace = (await db.execute(select(Workspace).where(Workspace.slug == slug))).scalar_one_or_none()
+    if workspace is not None:
+        access.workspaces.set(slug, WorkspaceSnapshot.of(workspace), token=token)
+    return workspace
+
+
+async def _member_role(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
+                       workspace_id: UUID, user_id: UUID) -> Role | None:
+    """The user's role in the workspace (cached on safe requests), or None when not a member."""
+    members = runtime.access.members
+    key = member_key(workspace_id, user_id)
+    if connection.scope.get("method") in SAFE_METHODS:
+        cached = members.get(key)
+        if cached is not None:
+            return Role(cached)
+    token = members.token()
+    db = runtime.db_session(connection.app.state, connection.scope)
+    role = (await db.execute(
+        select(WorkspaceMember.role).where(WorkspaceMember.workspace_id == workspace_id,
+                                           WorkspaceMember.user_id == user_id)
+    )).scalar_one_or_none()
+    if role is None:
+        return None
+    members.set(key, role, token=token)
+    return Role(role)
+
+
+async def _load_membership(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], slug: str,
+                           user_id: UUID) -> tuple[Workspace | None, Role | None]:
+    access = runtime.access
+    tokens = access.workspaces.token(), access.members.token()
+    db = runtime.db_session(connection.app.state, connection.scope)
+    row = (await db.execute(
+        select(Workspace, WorkspaceMember.role)
+        .join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
+        .where(Workspace.slug == slug, WorkspaceMember.user_id == user_id)
+    )).one_or_none()
+    if row is None:
+        return None, None
+    workspace, role = row[0], Role(row[1])
+    access.workspaces.set(slug, WorkspaceSnapshot.of(workspace), token=tokens[0])
+    access.members.set(member_key(workspace.id, user_id), role.value, token=tokens[1])
+    return workspace, role
+
+
 async def resolve_workspace(connection: ASGIConnection[Any, Any, Any, Any],
                             handler: BaseRouteHandler) -> WorkspaceContext:
-    """The caller's access to the `{workspace}` of the URL: 404 without access, 403 without the permission."""
+    """The caller's access to the `{workspace}` of the URL: 404 without access, 403 without the permission.
+
+    Safe (GET/HEAD) requests read the workspace and the membership from the bus-invalidated caches of
+    `app.domain.accounts.access` and open no database session when both are cached; writes load the rows.
+    """
     state = connection.scope.setdefault("state", {})
     cached: WorkspaceContext | None = state.get(_CTX_KEY)
     if cached is not None:
@@ -159,22 +221,25 @@ async def resolve_workspace(connection: ASGIConnection[Any, Any, Any, Any],
     caller = await authenticate(connection)
     slug = connection.path_params.get(WORKSPACE_PARAM)
     runtime = get_runtime(connection.app)
-    db = runtime.db_session(connection.app.state, connection.scope)
     role: Role | None = None
-    workspace: Workspace | None
-    if caller.api_key is not None:
-        workspace = (await db.execute(
-            select(Workspace).where(Workspace.slug == slug, Workspace.id == caller.api_key.workspace_id)
-        )).scalar_one_or_none()
+    workspace: Workspace | None = None
+    if not isinstance(slug, str):
+        granted: frozenset[Permission] = frozenset()
+    elif caller.api_key is not None:
+        workspace = await _workspace_by_slug(runtime, connection, slug)
+        if workspace is not None and workspace.id != caller.api_key.workspace_id:
+            workspace = None
         granted = permissions_for_scopes(caller.api_key.scopes)
     else:
         assert caller.user is not None
-        row = (await db.execute(
-            select(Workspace, WorkspaceMember.role)
-            .join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
-            .where(Workspace.slug == slug, WorkspaceMember.user_id == caller.user.id)
-        )).one_or_none()
-        workspace, role = (row[0], Role(row[1])) if row is not None else (None, None)
+        if connection.scope.get("method") in SAFE_METHODS:
+            workspace = await _workspace_by_slug(runtime, connection, slug)
+            if workspace is not None:
+                role = await _member_role(runtime, connection, workspace.id, caller.user.id)
+        else:  # a write: one query, the row attached to the request's session
+            workspace, role = await _load_membership(runtime, connection, slug, caller.user.id)
+        if role is None:
+            workspace = None
         granted = ROLE_PERMISSIONS[role] if role is not None else frozenset()
     if workspace is None:
         raise NotFoundError(WORKSPACE_NOT_FOUND)

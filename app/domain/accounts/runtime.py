@@ -12,6 +12,7 @@ from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config.settings import Settings
+from app.domain.accounts.access import AccessCache
 from app.domain.accounts.apikeys import ApiKeyLookup
 from app.domain.accounts.ratelimit import RateLimiter
 from app.domain.accounts.sessions import SessionManager
@@ -20,7 +21,7 @@ from app.domain.accounts.throttle import LoginThrottle
 
 @dataclass(slots=True)
 class AccountsRuntime:
-    """Sessions, login throttle, request rate limiter and API-key lookup of this process."""
+    """Sessions, login throttle, request rate limiter, API-key lookup and workspace/member caches of this process."""
 
     settings: Settings
     alchemy: SQLAlchemyAsyncConfig
@@ -28,9 +29,14 @@ class AccountsRuntime:
     throttle: LoginThrottle
     limiter: RateLimiter
     keys: ApiKeyLookup
+    access: AccessCache
 
     def db_session(self, state: Any, scope: Any) -> AsyncSession:
-        """The request's Advanced Alchemy session (the same one handlers get as `db_session`)."""
+        """The request's Advanced Alchemy session (the same one handlers get as `db_session`).
+
+        Call it only when a query is needed: a request that never opens one never touches the pool and has
+        nothing to commit (Advanced Alchemy's before-send handler commits only a session that exists).
+        """
         return self.alchemy.provide_session(state, scope)
 
 
@@ -53,13 +59,17 @@ async def accounts_lifespan(app: Litestar) -> AsyncIterator[None]:
     """Build the runtime; start the rate-limit flusher; flush and drain on shutdown (before Redis closes)."""
     settings: Settings = app.state.settings
     redis = app.state.redis
+    bus = app.state.get("invalidation")
+    if bus is not None:
+        bus.bind_engine(app.state.db_engine)  # `invalidate_on_commit` of this app's sessions goes to its bus
     runtime = AccountsRuntime(
         settings=settings,
         alchemy=_alchemy_config(app),
         sessions=SessionManager(app.stores.get("sessions"), settings),
         throttle=LoginThrottle(redis, settings),
         limiter=RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl"),
-        keys=ApiKeyLookup(app.state.db_engine, app.state.get("invalidation")),
+        keys=ApiKeyLookup(app.state.db_engine, bus),
+        access=AccessCache(bus),
     )
     app.state.accounts = runtime
     runtime.limiter.start()

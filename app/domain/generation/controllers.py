@@ -75,7 +75,7 @@ class GenerationController(Controller):
         description="Returns the spec, the prompt for the brief's target (and `alsoRender` targets), the "
         "variables, token counts, the lint report and the archetypes used." + _LLM_NOTE,
         status_code=HTTP_200_OK,
-        responses=problem_responses(400, 401, 403, 413, 429),
+        responses=problem_responses(400, 401, 403, 413, 429, 503),
     )
     async def generate(
         self,
@@ -93,7 +93,7 @@ class GenerationController(Controller):
         description="Returns the improved prompt, the list of changes, a unified diff and lint reports "
         "before and after." + _LLM_NOTE,
         status_code=HTTP_200_OK,
-        responses=problem_responses(400, 401, 403, 413, 429),
+        responses=problem_responses(400, 401, 403, 413, 429, 503),
     )
     async def improve(
         self,
@@ -109,7 +109,7 @@ class GenerationController(Controller):
         operation_id="templatizePrompt",
         summary="Propose {{variables}} for literal per-call values",
         status_code=HTTP_200_OK,
-        responses=problem_responses(400, 401, 403, 413, 429),
+        responses=problem_responses(400, 401, 403, 413, 429, 503),
     )
     async def templatize(
         self, data: JSONBody[TemplatizeRequest], caller: NamedDependency[Caller]
@@ -123,7 +123,7 @@ class GenerationController(Controller):
         summary="Count a prompt's tokens per target model family",
         description="Each count says whether it is `exact` or an `estimate`, and which tokenizer produced it.",
         status_code=HTTP_200_OK,
-        responses=problem_responses(400, 401, 403, 413, 429),
+        responses=problem_responses(400, 401, 403, 413, 429, 503),
     )
     async def tokens(self, data: JSONBody[TokensRequest], caller: NamedDependency[Caller]) -> TokensResponse:
         services.require_scope(caller, Permission.READ)
@@ -164,7 +164,7 @@ class LintController(Controller):
         description="`overrides` switch rules off (`enabled: false`) or re-grade them (`severity`) for this "
         "request; unknown rule ids are a 400.",
         status_code=HTTP_200_OK,
-        responses=problem_responses(400, 401, 403, 413, 429),
+        responses=problem_responses(400, 401, 403, 413, 429, 503),
     )
     async def lint(self, data: JSONBody[LintRequest], caller: NamedDependency[Caller]) -> LintReport:
         services.require_scope(caller, Permission.READ)
@@ -174,7 +174,7 @@ class LintController(Controller):
         "/lint/rules",
         operation_id="listLintRules",
         summary="List the lint rules with their category and default severity",
-        responses=problem_responses(401, 403, 429),
+        responses=problem_responses(401, 403, 429, 503),
     )
     async def list_rules(self, caller: NamedDependency[Caller]) -> list[RuleInfo]:
         services.require_scope(caller, Permission.READ)
@@ -186,7 +186,7 @@ class LintController(Controller):
         summary="Lint a prompt with the workspace's rule overrides, then the request's",
         status_code=HTTP_200_OK,
         opt={"permission": Permission.READ},
-        responses=problem_responses(400, 401, 403, 404, 413, 429),
+        responses=problem_responses(400, 401, 403, 404, 413, 429, 503),
     )
     async def lint_in_workspace(
         self, data: JSONBody[LintRequest], workspace_ctx: NamedDependency[WorkspaceContext]
@@ -198,7 +198,7 @@ class LintController(Controller):
         operation_id="getWorkspaceLintRules",
         summary="Get the workspace's lint rule overrides",
         opt={"permission": Permission.READ},
-        responses=problem_responses(401, 403, 404, 429),
+        responses=problem_responses(401, 403, 404, 429, 503),
     )
     async def get_workspace_rules(self, workspace_ctx: NamedDependency[WorkspaceContext]) -> LintRulesOut:
         return LintRulesOut(overrides=services.stored_overrides(workspace_ctx.workspace.lint_overrides))
@@ -210,7 +210,7 @@ class LintController(Controller):
         description="Applied to every lint in this workspace (`lintPromptInWorkspace`, saved generations) "
         "before the request's own overrides. Needs the manage_workspace permission.",
         opt={"permission": Permission.MANAGE_WORKSPACE},
-        responses=problem_responses(400, 401, 403, 404, 413, 429),
+        responses=problem_responses(400, 401, 403, 404, 413, 429, 503),
     )
     async def set_workspace_rules(
         self,

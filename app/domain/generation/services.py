@@ -468,6 +468,7 @@ async def save_generation(
     except IntegrityError:
         # Someone created the prompt between our read and our insert: add a version to theirs instead.
         await registry.session.rollback()
+        logger.info("generation_save_retry", prompt=name)
         version, created = await _store(registry, versions, request, data, digest, tokens, lint_summary, brief_json)
     await registry.invalidate(name)
     labels = sorted({"latest", *data.labels})

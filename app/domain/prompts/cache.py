@@ -100,11 +100,13 @@ class ResolveCache:
             self.local.set(f"{key}\x00{field}", answer)
         return answer
 
-    async def store(self, key: str, field: str, answer: Answer) -> None:
+    async def store(self, key: str, field: str, answer: Answer, *, token: int | None = None) -> None:
+        """Cache a freshly loaded answer. `token` (`self.local.token()` taken before the load) keeps an
+        answer loaded before a concurrent write's invalidation out of the in-process layer."""
         self.last_good.set(f"{key}\x00{field}", answer)
         if not self.enabled:
             return
-        self.local.set(f"{key}\x00{field}", answer)
+        self.local.set(f"{key}\x00{field}", answer, token=token)
         if self.redis is None or self.breaker.is_open:
             return
         packed = answer.pack()

@@ -14,12 +14,14 @@ from litestar.openapi.spec import OpenAPIFormat, OpenAPIType, Reference, Schema
 from litestar.params import QueryParameter
 from litestar.status_codes import HTTP_304_NOT_MODIFIED
 
-from app.domain.prompts.cache import get_resolve_cache
+from app.domain.accounts.context import WorkspaceContext
+from app.domain.prompts.cache import get_resolve_cache, prompt_key, selector
 from app.domain.prompts.controllers import BASE, READ, WRITE
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES, IfNoneMatch, PromptNameParam, prompt_name
 from app.domain.prompts.export import DocumentError, decode_json_document, from_markdown, to_markdown
+from app.domain.prompts.fastpath import remember
 from app.domain.prompts.io import PromptIO
-from app.domain.prompts.resolve import etag_matches, resolve
+from app.domain.prompts.resolve import DEFAULT_LABEL, LeanLoader, etag_matches, resolve
 from app.domain.prompts.schemas import (
     EXPORT_FORMAT,
     LABEL_PATTERN,
@@ -64,18 +66,26 @@ class ResolveController(Controller):
     async def resolve_prompt(
         self,
         request: Request[Any, Any, Any],
-        registry: NamedDependency[PromptRegistry],
+        workspace_ctx: NamedDependency[WorkspaceContext],
         name: PromptNameParam,
         label: Annotated[str | None, QueryParameter(max_length=64, pattern=LABEL_PATTERN,
                                                     description="Label (default production)")] = None,
         version: Annotated[int | None, QueryParameter(ge=1, le=2_147_483_647, description="Exact version")] = None,
         if_none_match: IfNoneMatch = None,
     ) -> Response[ResolvedPrompt]:
+        # No ORM session: a cached answer touches no database at all, a miss is one Core query (LeanLoader).
         if label is not None and version is not None:
             raise ValidationFailedError("Give either label or version, not both.", extra={"errors": [
                 {"field": "version", "source": "query", "message": "cannot be combined with label"}]})
-        cache = get_resolve_cache(request.app.state)
-        answer, source = await resolve(registry, cache, prompt_name(name), label, version)
+        state = request.app.state
+        cache = get_resolve_cache(state)
+        prompt = prompt_name(name)
+        loader = LeanLoader(state.db_engine, workspace_ctx.workspace_id)
+        answer, source = await resolve(loader, cache, prompt, label, version)
+        if source != "stale; db-unavailable" and cache.enabled:
+            selected = selector(label or DEFAULT_LABEL if version is None else None, version)
+            answer_key = f"{prompt_key(workspace_ctx.workspace_id, prompt)}\x00{selected}"
+            remember(request.scope, state, workspace_ctx, answer_key)
         headers = {"ETag": answer.etag, "X-Cache": source, "Cache-Control": "no-cache"}
         if etag_matches(if_none_match, answer.etag):
             return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)  # type: ignore[arg-type]

@@ -11,11 +11,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import ApiKey, User, Workspace, WorkspaceMember
+from app.domain.accounts.access import MEMBER_CACHE, WORKSPACE_CACHE
 from app.domain.accounts.context import WorkspaceContext
 from app.domain.accounts.permissions import Permission, Role
 from app.domain.accounts.security import normalize_email
 from app.domain.audit.services import record_audit_event
 from app.lib.errors import ConflictError, NotFoundError, PermissionDeniedError
+from app.lib.invalidation import invalidate_on_commit
 
 SLUG_RE = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 
@@ -82,6 +84,10 @@ async def delete_workspace(session: AsyncSession, ctx: WorkspaceContext) -> list
         select(ApiKey.prefix).where(ApiKey.workspace_id == ctx.workspace_id)
     )).scalars())
     await session.execute(delete(Workspace).where(Workspace.id == ctx.workspace_id))
+    # A Core delete (the rows cascade in the database): ORM flush hooks do not see it, so say it here.
+    # Renames, settings and member changes go through the ORM and are invalidated by `accounts.access`.
+    invalidate_on_commit(session, WORKSPACE_CACHE, ctx.workspace.slug)
+    invalidate_on_commit(session, MEMBER_CACHE, f"{ctx.workspace_id.hex}:*")
     return prefixes
 
 

@@ -16,7 +16,19 @@ import tempfile
 import time
 from pathlib import Path
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+def _pg_bin() -> Path:
+    """The newest installed PostgreSQL server binaries (Debian layout), or PG_BIN from the environment."""
+    if os.environ.get("PG_BIN"):
+        return Path(os.environ["PG_BIN"])
+    candidates = sorted(
+        (p for p in Path("/usr/lib/postgresql").glob("*/bin") if (p / "initdb").exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
+    return candidates[-1] if candidates else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 

@@ -9,6 +9,7 @@ Path parameters (and a few body fields) point at real resources for most cases (
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -28,6 +29,9 @@ pytestmark = pytest.mark.slow
 
 api_key_schema = schemathesis.pytest.from_fixture("api_key_schema")
 session_schema = schemathesis.pytest.from_fixture("session_schema")
+if ONLY := os.environ.get("FUZZ_OPERATIONS"):  # a regex on operationId, to dig into a few operations locally
+    api_key_schema = api_key_schema.include(operation_id_regex=ONLY)
+    session_schema = session_schema.include(operation_id_regex=ONLY)
 
 
 def _run(case: schemathesis.Case[Any], state: FuzzState, headers: dict[str, str]) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
+
+import httpx
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -212,3 +215,46 @@ async def test_editor_cannot_change_workspace_rules(client: Any) -> None:
     allowed = await client.post(f"/api/v1/workspaces/{slug}/lint", json={"prompt": "Be helpful."},
                                 headers={"X-CSRF-Token": editor_csrf})
     assert allowed.status_code == 200
+
+
+async def test_concurrent_saves_to_a_new_name(app: Any, client: Any, workspace_key: tuple[str, str]) -> None:
+    """Racing creators of the same new prompt: one creates it, the others become its next versions."""
+    slug, key = workspace_key
+    name = _name()
+    # httpx's ASGI transport runs requests concurrently in this loop (the app was started by `client`).
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="https://testserver.local") as racing:
+
+        async def save(i: int) -> Any:
+            return await racing.post(
+                f"/api/v1/workspaces/{slug}/generations",
+                json={"brief": {"task": f"{TASK} (variant {i})"}, "promptName": name},
+                headers=api_headers(key),
+            )
+
+        responses = await asyncio.gather(*(save(i) for i in range(3)))
+    assert [r.status_code for r in responses] == [201, 201, 201], [r.text for r in responses]
+    saved = [r.json()["saved"] for r in responses]
+    assert sorted(s["version"] for s in saved) == [1, 2, 3]
+    assert sum(s["created"] for s in saved) == 1
+
+
+async def test_openapi_documents_the_endpoints(client: Any) -> None:
+    spec = (await client.get("/schema/openapi.json")).json()
+    operations = {
+        op["operationId"]: (method, path, op)
+        for path, methods in spec["paths"].items()
+        for method, op in methods.items()
+        if isinstance(op, dict) and "operationId" in op
+    }
+    expected = {
+        "generatePrompt": "Generation", "improvePrompt": "Generation", "templatizePrompt": "Generation",
+        "countTokens": "Generation", "saveGeneration": "Generation", "lintPrompt": "Lint",
+        "lintPromptInWorkspace": "Lint", "listLintRules": "Lint", "getWorkspaceLintRules": "Lint",
+        "setWorkspaceLintRules": "Lint",
+    }
+    for operation_id, tag in expected.items():
+        _, _, op = operations[operation_id]
+        assert op["tags"] == [tag]
+        assert "401" in op["responses"]
+        assert op["responses"]["401"]["content"].keys() == {"application/problem+json"}

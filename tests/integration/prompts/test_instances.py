@@ -98,7 +98,8 @@ async def test_second_instance_serves_new_answer_within_one_second(
         first = await b.get(resolve)
         assert first.json()["version"] == 2
         cached = await b.get(resolve)
-        assert cached.headers["x-cache"] == "hit"  # served from B's memory
+        # Served from B's memory: by the resolve fast path ("hit; fast"), or the handler's own cache ("hit").
+        assert cached.headers["x-cache"] in {"hit", "hit; fast"}
         not_modified = await b.get(resolve, headers={"If-None-Match": cached.headers["etag"]})
         assert not_modified.status_code == 304
 
@@ -172,10 +173,7 @@ async def test_database_down_serves_the_last_known_good_answer(own_database: Pos
         own_database.stop("immediate")
         await asyncio.sleep(1.1)  # past the in-process TTL
         r = await http.get(f"{base}/dbd/resolve")
-        # The request is authorised before the handler runs, and `resolve_workspace` (accounts) reads the
-        # workspace row on every request, so with the database down this is a 503 from the guard today.
-        if r.status_code == 503:
-            pytest.xfail("the workspace guard queries the database on every request (accounts: cache it)")
+        # The guard authorises from its caches (API key, workspace): no database needed for a cached answer.
         assert r.status_code == 200, r.text
         assert r.json()["version"] == 1
 
