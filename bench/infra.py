@@ -110,6 +110,17 @@ async def drop_database(name: str) -> None:
         await admin.close()
 
 
+async def pg_headroom() -> tuple[int, int]:
+    """(connections in use on the whole server, max_connections): other users of a shared PostgreSQL show here."""
+    admin = await asyncpg.connect(asyncpg_dsn(ADMIN_URL))
+    try:
+        used = int(await admin.fetchval("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"))
+        limit = int(await admin.fetchval("SHOW max_connections"))
+    finally:
+        await admin.close()
+    return used, limit
+
+
 def migrate(database_url: str) -> None:
     """Alembic upgrade head on the bench database, exactly as `python -m app database upgrade` does."""
     from advanced_alchemy.alembic.commands import AlembicCommands

@@ -40,6 +40,7 @@ from bench.infra import (
     clear_redis_namespace,
     drop_database,
     migrate,
+    pg_headroom,
     recreate_database,
     require_wrk,
     run_wrk,
@@ -135,6 +136,16 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{'quick' if args.quick else 'full'} run; {placement.note}")
 
     database_url = app_database_url(DATABASE)
+    used, max_conn = asyncio.run(pg_headroom())
+    if max_conn - used < 70:  # three app instances may open up to 20 connections each under load
+        note = (
+            f"PostgreSQL is shared: {used} of {max_conn} connections in use before the run; refused connections "
+            "show up as 503s (non-2xx) in the DB-bound scenarios"
+        )
+        log(note)
+        startup_notes = [note]
+    else:
+        startup_notes = []
     asyncio.run(recreate_database(DATABASE))
     migrate(database_url)
     asyncio.run(clear_redis_namespace(NAMESPACE))
@@ -164,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             "/health/live",
             placement,
         )
-    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": []}
+    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": startup_notes}
     exit_code = 0
     try:
         for server in servers.values():

@@ -184,8 +184,24 @@ _NETWORK_ERRNOS = frozenset(
 )
 
 
+_UNAVAILABLE_SQLSTATES = ("08", "53", "57P01", "57P02", "57P03")
+"""SQLSTATEs meaning "the database cannot take this now": connection exceptions (08), insufficient resources (53:
+too many connections, out of memory, disk full), shutting down or starting up (57P01-57P03)."""
+
+
+def _unavailable_sqlstate(exc: BaseException) -> bool:
+    """True for a driver error (raw, e.g. asyncpg's TooManyConnectionsError at connect, or wrapped) in those classes."""
+    for candidate in (exc, getattr(exc, "orig", None), exc.__cause__):
+        code = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
+        if isinstance(code, str) and code.startswith(_UNAVAILABLE_SQLSTATES):
+            return True
+    return False
+
+
 def _is_connection_failure(exc: BaseException, _depth: int = 0) -> bool:
     if isinstance(exc, (OperationalError, InterfaceError, PoolTimeoutError, OSError, TimeoutError)):
+        return True
+    if _unavailable_sqlstate(exc):
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
@@ -231,6 +247,8 @@ def _handle_sqlalchemy(request: Request[Any, Any, Any], exc: Exception) -> Respo
 
 
 def _handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
+    if _unavailable_sqlstate(exc):  # raised unwrapped by the pool while connecting ("too many connections")
+        return _handle_unavailable(request, exc)
     logger.error(
         "unhandled_exception", exc_info=exc, method=request.scope.get("method"), path=request.scope.get("path")
     )

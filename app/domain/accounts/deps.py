@@ -68,8 +68,9 @@ def _bearer_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
     return connection.headers.get("x-api-key")
 
 
-async def _authenticate_key(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
-                            raw: str) -> Caller:
+async def _authenticate_key(
+    runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], raw: str
+) -> Caller:
     parsed = parse_api_key(raw)
     if parsed is None:
         raise AuthenticationError("Invalid API key.")
@@ -85,8 +86,9 @@ async def _authenticate_key(runtime: AccountsRuntime, connection: ASGIConnection
     return Caller(actor=actor, api_key=snapshot.to_model())
 
 
-async def _authenticate_session(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
-                                session_id: str) -> Caller:
+async def _authenticate_session(
+    runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], session_id: str
+) -> Caller:
     live = await runtime.sessions.load(session_id)
     if live is None:
         raise AuthenticationError("Your session has expired or is invalid; log in again.")
@@ -104,8 +106,7 @@ async def _authenticate_session(runtime: AccountsRuntime, connection: ASGIConnec
     return Caller(actor=Actor(type="user", id=user.id, label=user.email), user=user, session_id=live.id)
 
 
-def _apply_rate_limit(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
-                      caller: Caller) -> None:
+def _apply_rate_limit(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], caller: Caller) -> None:
     handler = connection.scope.get("route_handler")
     if handler is not None and handler.opt.get("rate_limit") is False:
         return
@@ -151,8 +152,9 @@ def required_permission(handler: BaseRouteHandler) -> Permission:
     return permission
 
 
-async def _workspace_by_slug(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
-                             slug: str) -> Workspace | None:
+async def _workspace_by_slug(
+    runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], slug: str
+) -> Workspace | None:
     """The workspace named `slug`: from the cache on safe requests, else loaded into the request's session."""
     access = runtime.access
     if connection.scope.get("method") in SAFE_METHODS:
@@ -167,8 +169,9 @@ async def _workspace_by_slug(runtime: AccountsRuntime, connection: ASGIConnectio
     return workspace
 
 
-async def _member_role(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any],
-                       workspace_id: UUID, user_id: UUID) -> Role | None:
+async def _member_role(
+    runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], workspace_id: UUID, user_id: UUID
+) -> Role | None:
     """The user's role in the workspace (cached on safe requests), or None when not a member."""
     members = runtime.access.members
     key = member_key(workspace_id, user_id)
@@ -178,26 +181,32 @@ async def _member_role(runtime: AccountsRuntime, connection: ASGIConnection[Any,
             return Role(cached)
     token = members.token()
     db = runtime.db_session(connection.app.state, connection.scope)
-    role = (await db.execute(
-        select(WorkspaceMember.role).where(WorkspaceMember.workspace_id == workspace_id,
-                                           WorkspaceMember.user_id == user_id)
-    )).scalar_one_or_none()
+    role = (
+        await db.execute(
+            select(WorkspaceMember.role).where(
+                WorkspaceMember.workspace_id == workspace_id, WorkspaceMember.user_id == user_id
+            )
+        )
+    ).scalar_one_or_none()
     if role is None:
         return None
     members.set(key, role, token=token)
     return Role(role)
 
 
-async def _load_membership(runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], slug: str,
-                           user_id: UUID) -> tuple[Workspace | None, Role | None]:
+async def _load_membership(
+    runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], slug: str, user_id: UUID
+) -> tuple[Workspace | None, Role | None]:
     access = runtime.access
     tokens = access.workspaces.token(), access.members.token()
     db = runtime.db_session(connection.app.state, connection.scope)
-    row = (await db.execute(
-        select(Workspace, WorkspaceMember.role)
-        .join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
-        .where(Workspace.slug == slug, WorkspaceMember.user_id == user_id)
-    )).one_or_none()
+    row = (
+        await db.execute(
+            select(Workspace, WorkspaceMember.role)
+            .join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
+            .where(Workspace.slug == slug, WorkspaceMember.user_id == user_id)
+        )
+    ).one_or_none()
     if row is None:
         return None, None
     workspace, role = row[0], Role(row[1])
@@ -206,8 +215,9 @@ async def _load_membership(runtime: AccountsRuntime, connection: ASGIConnection[
     return workspace, role
 
 
-async def resolve_workspace(connection: ASGIConnection[Any, Any, Any, Any],
-                            handler: BaseRouteHandler) -> WorkspaceContext:
+async def resolve_workspace(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> WorkspaceContext:
     """The caller's access to the `{workspace}` of the URL: 404 without access, 403 without the permission.
 
     Safe (GET/HEAD) requests read the workspace and the membership from the bus-invalidated caches of

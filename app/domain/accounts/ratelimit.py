@@ -87,6 +87,7 @@ class RateLimiter:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._redis_down = False
+        self._stopping = False
 
     def hit(self, identity: str, limit: int) -> RateLimitDecision:
         """Count one request for `identity` unless it is over `limit`. No I/O."""
@@ -139,7 +140,9 @@ class RateLimiter:
             bucket.known = max(bucket.known, int(results[index * 2]))
 
     async def _run(self) -> None:
-        while True:
+        # The flag as well as the cancel in `stop`: on Python 3.11 `asyncio.wait_for` can swallow a cancellation
+        # that races with its own timeout, and the loop would then run on forever (a hung shutdown).
+        while not self._stopping:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.flush_interval)
             self._wake.clear()
@@ -150,10 +153,13 @@ class RateLimiter:
 
     def start(self) -> None:
         if self.redis is not None and self._task is None:
+            self._stopping = False
             self._task = asyncio.create_task(self._run(), name="rate-limit-flusher")
 
     async def stop(self) -> None:
         if self._task is not None:
+            self._stopping = True
+            self._wake.set()
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task

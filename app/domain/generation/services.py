@@ -238,8 +238,14 @@ class GenerationService:
 
     async def generate(
         self, brief: BoundedBrief, engine: Literal["deterministic", "llm"] = "deterministic",
-        lint_config: LintConfig | None = None,
+        lint_config: LintConfig | None = None, field_prefix: str = "",
     ) -> GenerateResponse:
+        if not brief.task.strip():
+            field = f"{field_prefix}task"
+            raise ValidationFailedError(
+                f"The request is invalid: {field}: must not be blank",
+                extra={"errors": [{"field": field, "source": "body", "message": "must not be blank"}]},
+            )
         if engine == "llm":
             self._require_llm()
         plain = to_brief(brief)
@@ -372,6 +378,9 @@ class GenerationService:
             completion = await provider.complete(system, user)
         except LLMError as exc:
             return None, FALLBACK.format(why=exc.reason)
+        except Exception as exc:  # noqa: BLE001 - refinement is optional: any failure means "use the draft"
+            logger.error("llm_call_crashed", kind=kind, error_type=type(exc).__name__)
+            return None, FALLBACK.format(why="unexpected error while calling the model")
         if completion.truncated:
             return None, self._reject(kind, "the model's answer was cut off at the output token limit")
         try:
@@ -444,7 +453,7 @@ async def save_generation(
         versions.labels.check_can_move(label, field=f"labels[{i}]", source="body")
     overrides = stored_overrides(ctx.workspace.lint_overrides)
     config = LintConfig(overrides=overrides) if overrides else None
-    generation = await service.generate(request.brief, request.engine, lint_config=config)
+    generation = await service.generate(request.brief, request.engine, lint_config=config, field_prefix="brief.")
     variables = list(generation.variables)
     errors = check_content("text", generation.prompt, None, variables)
     if errors:  # the engine always produces a valid contract; never store one that is not

@@ -61,8 +61,9 @@ def selector(label: str | None, version: int | None) -> str:
 
 
 class ResolveCache:
-    def __init__(self, settings: Settings, redis: Redis | None, bus: InvalidationBus | None,
-                 breaker: CircuitBreaker) -> None:
+    def __init__(
+        self, settings: Settings, redis: Redis | None, bus: InvalidationBus | None, breaker: CircuitBreaker
+    ) -> None:
         self.enabled = settings.resolve_cache_enabled
         self.redis = redis
         self.bus = bus
@@ -71,8 +72,9 @@ class ResolveCache:
         self.stale_ttl = settings.resolve_stale_ttl
         self.namespace = settings.redis_namespace
         self.local: LocalCache[Answer] = LocalCache(CACHE_NAME, ttl=settings.resolve_local_ttl, maxsize=20_000)
-        self.last_good: LocalCache[Answer] = LocalCache(CACHE_NAME + "_lkg", ttl=settings.resolve_stale_ttl,
-                                                        maxsize=20_000)
+        self.last_good: LocalCache[Answer] = LocalCache(
+            CACHE_NAME + "_lkg", ttl=settings.resolve_stale_ttl, maxsize=20_000
+        )
         if bus is not None:
             bus.register(self.local)
         self._tasks: set[asyncio.Task[Any]] = set()

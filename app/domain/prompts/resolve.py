@@ -41,34 +41,49 @@ def is_db_unavailable(exc: BaseException) -> bool:
 
 
 def build_answer(row: Any, label: str | None) -> Answer:
-    body = _encoder.encode({
-        "name": row.name,
-        "version": row.version,
-        "label": label,
-        "kind": row.kind,
-        "text": row.text,
-        "messages": row.messages,
-        "variables": row.variables or [],
-        "modelConfig": row.model_config or {},
-        "contentHash": row.content_hash,
-    })
+    body = _encoder.encode(
+        {
+            "name": row.name,
+            "version": row.version,
+            "label": label,
+            "kind": row.kind,
+            "text": row.text,
+            "messages": row.messages,
+            "variables": row.variables or [],
+            "modelConfig": row.model_config or {},
+            "contentHash": row.content_hash,
+        }
+    )
     return Answer(body=body, etag='"' + hashlib.sha256(body).hexdigest()[:24] + '"')
 
 
 async def load(registry: PromptRegistry, name: str, label: str | None, version: int | None) -> Answer:
     """One query: the prompt, scoped to the workspace, joined to the selected version."""
     stmt = (
-        registry.scoped_columns(Prompt.name, Prompt.kind, PromptVersion.version, PromptVersion.text,
-                                PromptVersion.messages, PromptVersion.variables, PromptVersion.model_config,
-                                PromptVersion.content_hash)
+        registry.scoped_columns(
+            Prompt.name,
+            Prompt.kind,
+            PromptVersion.version,
+            PromptVersion.text,
+            PromptVersion.messages,
+            PromptVersion.variables,
+            PromptVersion.model_config,
+            PromptVersion.content_hash,
+        )
         .join(PromptVersion, PromptVersion.prompt_id == Prompt.id)
         .where(Prompt.name == name)
     )
     if version is not None:
         stmt = stmt.where(PromptVersion.version == version)
     else:
-        stmt = stmt.join(PromptLabel, and_(PromptLabel.prompt_id == Prompt.id, PromptLabel.name == label,
-                                           PromptLabel.version == PromptVersion.version))
+        stmt = stmt.join(
+            PromptLabel,
+            and_(
+                PromptLabel.prompt_id == Prompt.id,
+                PromptLabel.name == label,
+                PromptLabel.version == PromptVersion.version,
+            ),
+        )
     row = (await registry.session.execute(stmt)).one_or_none()
     if row is None:
         await registry.get(name, relations=False)  # 404 for a missing prompt
@@ -77,19 +92,35 @@ async def load(registry: PromptRegistry, name: str, label: str | None, version: 
     return build_answer(row, label if version is None else None)
 
 
-_COLUMNS = (Prompt.name, Prompt.kind, PromptVersion.version, PromptVersion.text, PromptVersion.messages,
-            PromptVersion.variables, PromptVersion.model_config, PromptVersion.content_hash)
+_COLUMNS = (
+    Prompt.name,
+    Prompt.kind,
+    PromptVersion.version,
+    PromptVersion.text,
+    PromptVersion.messages,
+    PromptVersion.variables,
+    PromptVersion.model_config,
+    PromptVersion.content_hash,
+)
 _IN_WORKSPACE = and_(Prompt.workspace_id == bindparam("ws"), Prompt.name == bindparam("name"))
 # Built once: SQLAlchemy's compiled cache and asyncpg's statement cache then make each execution cheap.
 _BY_LABEL = (
-    select(*_COLUMNS).select_from(Prompt)
+    select(*_COLUMNS)
+    .select_from(Prompt)
     .join(PromptVersion, PromptVersion.prompt_id == Prompt.id)
-    .join(PromptLabel, and_(PromptLabel.prompt_id == Prompt.id, PromptLabel.name == bindparam("label"),
-                            PromptLabel.version == PromptVersion.version))
+    .join(
+        PromptLabel,
+        and_(
+            PromptLabel.prompt_id == Prompt.id,
+            PromptLabel.name == bindparam("label"),
+            PromptLabel.version == PromptVersion.version,
+        ),
+    )
     .where(_IN_WORKSPACE)
 )
 _BY_VERSION = (
-    select(*_COLUMNS).select_from(Prompt)
+    select(*_COLUMNS)
+    .select_from(Prompt)
     .join(PromptVersion, PromptVersion.prompt_id == Prompt.id)
     .where(_IN_WORKSPACE, PromptVersion.version == bindparam("version"))
 )
@@ -122,8 +153,9 @@ class LeanLoader:
         return build_answer(row, label if version is None else None)
 
 
-async def resolve(registry: PromptRegistry | LeanLoader, cache: ResolveCache, name: str, label: str | None,
-                  version: int | None) -> tuple[Answer, str]:
+async def resolve(
+    registry: PromptRegistry | LeanLoader, cache: ResolveCache, name: str, label: str | None, version: int | None
+) -> tuple[Answer, str]:
     """The answer and where it came from: `hit`, `hit-shared`, `miss` or `stale; db-unavailable`."""
     if version is None:
         label = label or DEFAULT_LABEL

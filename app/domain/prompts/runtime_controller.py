@@ -60,23 +60,28 @@ class ResolveController(Controller):
             "in If-None-Match to get 304. `X-Cache` tells where the answer came from: `hit`, `hit-shared`, `miss`, "
             "or `stale; db-unavailable` (the database is unreachable; this is the last known good answer)."
         ),
-        responses={**problem_responses(400, 401, 403, 404, 429, 503),
-                   304: ResponseSpec(data_container=None, description="Not modified: the ETag still matches")},
+        responses={
+            **problem_responses(400, 401, 403, 404, 429, 503),
+            304: ResponseSpec(data_container=None, description="Not modified: the ETag still matches"),
+        },
     )
     async def resolve_prompt(
         self,
         request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
         name: PromptNameParam,
-        label: Annotated[str | None, QueryParameter(max_length=64, pattern=LABEL_PATTERN,
-                                                    description="Label (default production)")] = None,
+        label: Annotated[
+            str | None, QueryParameter(max_length=64, pattern=LABEL_PATTERN, description="Label (default production)")
+        ] = None,
         version: Annotated[int | None, QueryParameter(ge=1, le=2_147_483_647, description="Exact version")] = None,
         if_none_match: IfNoneMatch = None,
     ) -> Response[ResolvedPrompt]:
         # No ORM session: a cached answer touches no database at all, a miss is one Core query (LeanLoader).
         if label is not None and version is not None:
-            raise ValidationFailedError("Give either label or version, not both.", extra={"errors": [
-                {"field": "version", "source": "query", "message": "cannot be combined with label"}]})
+            raise ValidationFailedError(
+                "Give either label or version, not both.",
+                extra={"errors": [{"field": "version", "source": "query", "message": "cannot be combined with label"}]},
+            )
         state = request.app.state
         cache = get_resolve_cache(state)
         prompt = prompt_name(name)
@@ -97,15 +102,22 @@ class PromptIOController(Controller):
     tags = ["Prompt import and export"]
     dependencies = PROMPT_DEPENDENCIES
 
-    @get("/_export", operation_id="exportPrompts", opt=READ,
-         summary="Export every prompt of the workspace with all versions and labels",
-         description=f"`format=json`: one `{EXPORT_FORMAT}` document. `format=markdown`: a zip with one Markdown "
-                     "file (front matter + one section per version) per prompt.",
-         responses={**problem_responses(400, 401, 403, 404, 429, 503),
-                    200: ResponseSpec(data_container=ExportDocument, description="The export document")},
-         operation_class=extra_media_types({200: {ZIP: _BINARY}}))
-    async def export_workspace(self, registry: NamedDependency[PromptRegistry],
-                               format: Annotated[ExportFormat, QueryParameter()] = "json") -> Response[Any]:
+    @get(
+        "/_export",
+        operation_id="exportPrompts",
+        opt=READ,
+        summary="Export every prompt of the workspace with all versions and labels",
+        description=f"`format=json`: one `{EXPORT_FORMAT}` document. `format=markdown`: a zip with one Markdown "
+        "file (front matter + one section per version) per prompt.",
+        responses={
+            **problem_responses(400, 401, 403, 404, 429, 503),
+            200: ResponseSpec(data_container=ExportDocument, description="The export document"),
+        },
+        operation_class=extra_media_types({200: {ZIP: _BINARY}}),
+    )
+    async def export_workspace(
+        self, registry: NamedDependency[PromptRegistry], format: Annotated[ExportFormat, QueryParameter()] = "json"
+    ) -> Response[Any]:
         doc = await PromptIO(registry).export()
         if format == "json":
             return Response(msgspec.json.encode(doc), media_type="application/json")
@@ -114,44 +126,64 @@ class PromptIOController(Controller):
             for prompt in doc.prompts:
                 archive.writestr(_filename(prompt.name), to_markdown(prompt))
         slug = registry.workspace_slug
-        return Response(buffer.getvalue(), media_type=ZIP,
-                        headers={"Content-Disposition": f'attachment; filename="{slug}-prompts.zip"'})
+        return Response(
+            buffer.getvalue(),
+            media_type=ZIP,
+            headers={"Content-Disposition": f'attachment; filename="{slug}-prompts.zip"'},
+        )
 
-    @get("/{name:str}/export", operation_id="exportPrompt", opt=READ,
-         summary="Export one prompt with all its versions and labels (JSON document or Markdown file)",
-         responses={**problem_responses(400, 401, 403, 404, 429, 503),
-                    200: ResponseSpec(data_container=ExportDocument, description="The export document")},
-         operation_class=extra_media_types({200: {MARKDOWN: _TEXT}}))
-    async def export_prompt(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                            format: Annotated[ExportFormat, QueryParameter()] = "json") -> Response[Any]:
+    @get(
+        "/{name:str}/export",
+        operation_id="exportPrompt",
+        opt=READ,
+        summary="Export one prompt with all its versions and labels (JSON document or Markdown file)",
+        responses={
+            **problem_responses(400, 401, 403, 404, 429, 503),
+            200: ResponseSpec(data_container=ExportDocument, description="The export document"),
+        },
+        operation_class=extra_media_types({200: {MARKDOWN: _TEXT}}),
+    )
+    async def export_prompt(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        name: PromptNameParam,
+        format: Annotated[ExportFormat, QueryParameter()] = "json",
+    ) -> Response[Any]:
         doc = await PromptIO(registry).export(prompt_name(name))
         if format == "json":
             return Response(msgspec.json.encode(doc), media_type="application/json")
         return Response(to_markdown(doc.prompts[0]).encode(), media_type=MARKDOWN)  # Litestar adds the charset
 
-    @post("/_import", operation_id="importPrompts", opt={**WRITE, "accept_media_types": (MARKDOWN, ZIP)},
-          status_code=200,
-          summary="Import a JSON export document, a Markdown prompt file or a zip of them (all-or-nothing)",
-          description="Idempotent: versions whose content hash is already there create nothing. A bad document "
-                      "changes nothing and each error names its entry, e.g. `prompts[3].versions[1].text`. "
-                      "Besides the JSON document, the body may be a Markdown prompt file (`Content-Type: "
-                      "text/markdown`) or a zip of them (`Content-Type: application/zip`).",
-          request_max_body_size=20 * 1024 * 1024,
-          responses=problem_responses(400, 401, 403, 404, 409, 413, 415, 429, 503),
-          # Only the JSON body is in the schema: generated clients (openapi-python-client) break on an operation
-          # with several request media types. Markdown and zip bodies are described in `description`.
-          operation_class=extra_media_types(request_body={
-              "application/json": Reference(ref="#/components/schemas/ExportDocument")}))
-    async def import_prompts(self, request: Request[Any, Any, Any],
-                             registry: NamedDependency[PromptRegistry]) -> ImportResult:
+    @post(
+        "/_import",
+        operation_id="importPrompts",
+        opt={**WRITE, "accept_media_types": (MARKDOWN, ZIP)},
+        status_code=200,
+        summary="Import a JSON export document, a Markdown prompt file or a zip of them (all-or-nothing)",
+        description="Idempotent: versions whose content hash is already there create nothing. A bad document "
+        "changes nothing and each error names its entry, e.g. `prompts[3].versions[1].text`. "
+        "Besides the JSON document, the body may be a Markdown prompt file (`Content-Type: "
+        "text/markdown`) or a zip of them (`Content-Type: application/zip`).",
+        request_max_body_size=20 * 1024 * 1024,
+        responses=problem_responses(400, 401, 403, 404, 409, 413, 415, 429, 503),
+        # Only the JSON body is in the schema: generated clients (openapi-python-client) break on an operation
+        # with several request media types. Markdown and zip bodies are described in `description`.
+        operation_class=extra_media_types(
+            request_body={"application/json": Reference(ref="#/components/schemas/ExportDocument")}
+        ),
+    )
+    async def import_prompts(
+        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry]
+    ) -> ImportResult:
         media_type = request.headers.get("content-type", "application/json").split(";", 1)[0].strip().lower()
         raw = await request.body()
         try:
             doc = _parse_import(media_type, raw)
         except DocumentError as exc:
-            raise ValidationFailedError(f"The document is invalid: {exc}; nothing was imported.",
-                                        extra={"errors": [{"field": exc.field, "source": "body",
-                                                           "message": exc.message}]}) from None
+            raise ValidationFailedError(
+                f"The document is invalid: {exc}; nothing was imported.",
+                extra={"errors": [{"field": exc.field, "source": "body", "message": exc.message}]},
+            ) from None
         return await PromptIO(registry).import_document(doc)
 
 

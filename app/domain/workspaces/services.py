@@ -55,9 +55,11 @@ async def list_user_workspaces(
     session: AsyncSession, user_id: UUID, *, limit: int, offset: int
 ) -> tuple[list[tuple[Workspace, str]], int]:
     """The user's workspaces with their role, oldest first."""
-    base = select(Workspace, WorkspaceMember.role).join(
-        WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id
-    ).where(WorkspaceMember.user_id == user_id)
+    base = (
+        select(Workspace, WorkspaceMember.role)
+        .join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
+        .where(WorkspaceMember.user_id == user_id)
+    )
     total = (await session.execute(select(func.count()).select_from(base.subquery()))).scalar_one()
     rows = (await session.execute(base.order_by(Workspace.created_at, Workspace.id).limit(limit).offset(offset))).all()
     return [(row[0], row[1]) for row in rows], total
@@ -80,9 +82,9 @@ async def delete_workspace(session: AsyncSession, ctx: WorkspaceContext) -> list
     """Delete the workspace; the database cascades to every row that belongs to it. Returns its key prefixes."""
     if ctx.workspace.is_personal:
         raise ConflictError("A personal workspace cannot be deleted.")
-    prefixes = list((await session.execute(
-        select(ApiKey.prefix).where(ApiKey.workspace_id == ctx.workspace_id)
-    )).scalars())
+    prefixes = list(
+        (await session.execute(select(ApiKey.prefix).where(ApiKey.workspace_id == ctx.workspace_id))).scalars()
+    )
     await session.execute(delete(Workspace).where(Workspace.id == ctx.workspace_id))
     # A Core delete (the rows cascade in the database): ORM flush hooks do not see it, so say it here.
     # Renames, settings and member changes go through the ORM and are invalidated by `accounts.access`.
@@ -97,8 +99,10 @@ async def delete_workspace(session: AsyncSession, ctx: WorkspaceContext) -> list
 async def list_members(
     session: AsyncSession, ctx: WorkspaceContext, *, limit: int, offset: int
 ) -> tuple[list[tuple[WorkspaceMember, User]], int]:
-    base = select(WorkspaceMember, User).join(User, User.id == WorkspaceMember.user_id).where(
-        WorkspaceMember.workspace_id == ctx.workspace_id
+    base = (
+        select(WorkspaceMember, User)
+        .join(User, User.id == WorkspaceMember.user_id)
+        .where(WorkspaceMember.workspace_id == ctx.workspace_id)
     )
     total = (await session.execute(select(func.count()).select_from(base.subquery()))).scalar_one()
     rows = (await session.execute(base.order_by(WorkspaceMember.created_at).limit(limit).offset(offset))).all()
@@ -106,20 +110,26 @@ async def list_members(
 
 
 async def _member(session: AsyncSession, ctx: WorkspaceContext, user_id: UUID) -> tuple[WorkspaceMember, User]:
-    row = (await session.execute(
-        select(WorkspaceMember, User).join(User, User.id == WorkspaceMember.user_id)
-        .where(WorkspaceMember.workspace_id == ctx.workspace_id, WorkspaceMember.user_id == user_id)
-    )).one_or_none()
+    row = (
+        await session.execute(
+            select(WorkspaceMember, User)
+            .join(User, User.id == WorkspaceMember.user_id)
+            .where(WorkspaceMember.workspace_id == ctx.workspace_id, WorkspaceMember.user_id == user_id)
+        )
+    ).one_or_none()
     if row is None:
         raise NotFoundError("No such member in this workspace.")
     return row[0], row[1]
 
 
 async def _owner_count(session: AsyncSession, workspace_id: UUID) -> int:
-    return (await session.execute(
-        select(func.count()).select_from(WorkspaceMember)
-        .where(WorkspaceMember.workspace_id == workspace_id, WorkspaceMember.role == Role.OWNER.value)
-    )).scalar_one()
+    return (
+        await session.execute(
+            select(func.count())
+            .select_from(WorkspaceMember)
+            .where(WorkspaceMember.workspace_id == workspace_id, WorkspaceMember.role == Role.OWNER.value)
+        )
+    ).scalar_one()
 
 
 def _require_owner_rights(ctx: WorkspaceContext, *roles: str) -> None:
@@ -134,21 +144,33 @@ async def add_member(
     user = (await session.execute(select(User).where(User.email == normalize_email(email)))).scalar_one_or_none()
     if user is None or not user.is_active:
         raise NotFoundError("No account with this email; the person must register first.")
-    exists = (await session.execute(select(WorkspaceMember.id).where(
-        WorkspaceMember.workspace_id == ctx.workspace_id, WorkspaceMember.user_id == user.id
-    ))).first()
+    exists = (
+        await session.execute(
+            select(WorkspaceMember.id).where(
+                WorkspaceMember.workspace_id == ctx.workspace_id, WorkspaceMember.user_id == user.id
+            )
+        )
+    ).first()
     if exists is not None:
         raise ConflictError("This user is already a member of the workspace.")
     member = WorkspaceMember(workspace_id=ctx.workspace_id, user_id=user.id, role=role.value)
     session.add(member)
     await session.flush()
-    await record_audit_event(session, ctx, action="member.added", target_type="user", target_id=str(user.id),
-                             target_label=user.email, details={"role": role.value})
+    await record_audit_event(
+        session,
+        ctx,
+        action="member.added",
+        target_type="user",
+        target_id=str(user.id),
+        target_label=user.email,
+        details={"role": role.value},
+    )
     return member, user
 
 
-async def change_role(session: AsyncSession, ctx: WorkspaceContext, user_id: UUID,
-                      role: Role) -> tuple[WorkspaceMember, User]:
+async def change_role(
+    session: AsyncSession, ctx: WorkspaceContext, user_id: UUID, role: Role
+) -> tuple[WorkspaceMember, User]:
     member, user = await _member(session, ctx, user_id)
     _require_owner_rights(ctx, member.role, role.value)
     if member.role == role.value:
@@ -159,8 +181,15 @@ async def change_role(session: AsyncSession, ctx: WorkspaceContext, user_id: UUI
     member.role = role.value
     session.add(member)
     await session.flush()
-    await record_audit_event(session, ctx, action="member.role_changed", target_type="user", target_id=str(user.id),
-                             target_label=user.email, details={"from": previous, "to": role.value})
+    await record_audit_event(
+        session,
+        ctx,
+        action="member.role_changed",
+        target_type="user",
+        target_id=str(user.id),
+        target_label=user.email,
+        details={"from": previous, "to": role.value},
+    )
     return member, user
 
 
@@ -176,5 +205,12 @@ async def remove_member(session: AsyncSession, ctx: WorkspaceContext, user_id: U
         raise ConflictError("The last owner cannot leave or be removed; make another member owner first.")
     await session.delete(member)
     await session.flush()
-    await record_audit_event(session, ctx, action="member.removed", target_type="user", target_id=str(user.id),
-                             target_label=user.email, details={"role": member.role, "self": is_self})
+    await record_audit_event(
+        session,
+        ctx,
+        action="member.removed",
+        target_type="user",
+        target_id=str(user.id),
+        target_label=user.email,
+        details={"role": member.role, "self": is_self},
+    )

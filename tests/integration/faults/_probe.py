@@ -13,8 +13,10 @@ PROBE_OPT = {"public": True, "rate_limit": False, "exclude_from_auth": True}
 
 
 @get("/_faults/db", opt=PROBE_OPT)
-async def db_probe(db_session: NamedDependency[AsyncSession]) -> dict[str, int]:
-    """One query through the request's session, as every feature endpoint does."""
+async def db_probe(db_session: NamedDependency[AsyncSession], hold: float = 0.0) -> dict[str, int]:
+    """One query through the request's session, as every feature endpoint does (holding it `hold` seconds)."""
+    if hold:
+        await db_session.execute(text("SELECT pg_sleep(:s)"), {"s": hold})
     value = (await db_session.execute(text("SELECT 1"))).scalar_one()
     return {"value": int(value)}
 

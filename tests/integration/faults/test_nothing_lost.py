@@ -18,8 +18,9 @@ import pytest
 from app.server.asgi import create_app
 from tests.conftest import make_settings
 from tests.integration.faults._api import create_prompt, setup_tenant, unique_text
+from tests.integration.faults._db import asyncpg_dsn as _dsn
+from tests.integration.faults._db import terminate_app_connections
 from tests.integration.faults._server import serve_in_loop
-from tests.integration.faults.test_postgres_faults import _dsn, terminate_app_connections
 
 pytestmark = pytest.mark.slow
 

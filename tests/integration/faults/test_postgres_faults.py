@@ -14,11 +14,13 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from sqlalchemy.engine import make_url
+from litestar import Litestar
 
 from app.server.asgi import create_app
 from tests.conftest import make_settings
 from tests.integration.faults._api import create_prompt, resolve, setup_tenant, unique_text
+from tests.integration.faults._db import asyncpg_dsn as _dsn
+from tests.integration.faults._db import terminate_app_connections
 from tests.integration.faults._probe import db_probe
 from tests.integration.faults._procs import PostgresCluster
 from tests.integration.faults._server import serve_in_loop
@@ -26,28 +28,6 @@ from tests.integration.faults._server import serve_in_loop
 pytestmark = pytest.mark.slow
 
 POOL_TIMEOUT = 1.0
-
-
-def _dsn(url: str, database: str | None = None) -> str:
-    parsed = make_url(url).set(drivername="postgresql")
-    if database is not None:
-        parsed = parsed.set(database=database)
-    return parsed.render_as_string(hide_password=False)
-
-
-async def terminate_app_connections(database_url: str) -> int:
-    """Kill every server process of the app's pool on its database (as an operator or failover would)."""
-    name = make_url(database_url).database
-    conn = await asyncpg.connect(_dsn(database_url))
-    try:
-        rows = await conn.fetch(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE application_name = 'promptsmith' AND datname = $1 AND pid <> pg_backend_pid()",
-            name,
-        )
-    finally:
-        await conn.close()
-    return len(rows)
 
 
 async def _wait_ready(client: httpx.AsyncClient, timeout: float = 15.0) -> dict[str, Any]:
@@ -151,18 +131,16 @@ async def test_database_down_then_back(pg_cluster: PostgresCluster) -> None:
         assert login.status_code == 200, login.text
 
 
-@pytest.mark.xfail(
-    reason="defect: with an API key, the workspace guard (app/domain/accounts/deps.py resolve_workspace) queries "
-    "the database on every request, so resolve answers 503 before its last-known-good copy can be served",
-    strict=False,
-)
 async def test_resolve_serves_last_known_good_while_database_down(pg_cluster: PostgresCluster) -> None:
+    # Short cache TTLs, so that after a short wait only the last-known-good copy can answer.
     app = create_app(
         make_settings(
             DATABASE_URL=pg_cluster.url,
             DB_POOL_TIMEOUT=POOL_TIMEOUT,
             AUTO_MIGRATE="true",
             SESSION_COOKIE_SECURE="false",
+            RESOLVE_CACHE_TTL=1,
+            RESOLVE_LOCAL_TTL=0.2,
         )
     )
     async with serve_in_loop(app, timeout=60) as client:
@@ -172,6 +150,7 @@ async def test_resolve_serves_last_known_good_while_database_down(pg_cluster: Po
         assert (await resolve(client, tenant, "served")).status_code == 200
         pg_cluster.stop("fast")
         try:
+            await asyncio.sleep(1.5)  # the regular caches expire
             started = time.perf_counter()
             stale = await resolve(client, tenant, "served")
             assert time.perf_counter() - started < POOL_TIMEOUT + 1.5
@@ -181,7 +160,7 @@ async def test_resolve_serves_last_known_good_while_database_down(pg_cluster: Po
             pg_cluster.start()
 
 
-def _hung_db_app(pg_cluster: PostgresCluster):  # type: ignore[no-untyped-def]
+def _hung_db_app(pg_cluster: PostgresCluster) -> Litestar:
     app = create_app(make_settings(DATABASE_URL=pg_cluster.url, DB_POOL_TIMEOUT=POOL_TIMEOUT, HEALTH_TIMEOUT=1.0))
     app.register(db_probe)
     return app
@@ -230,4 +209,28 @@ async def test_pooled_connection_to_hung_database_is_bounded(pg_cluster: Postgre
         finally:
             pg_cluster.thaw()
         await _wait_ready(client)
+        assert (await client.get("/_faults/db")).status_code == 200
+
+
+async def test_connection_limit_reached_gives_503_not_500(pg_cluster: PostgresCluster) -> None:
+    """PostgreSQL refusing a connection ("too many connections", SQLSTATE 53300) is a 503 problem, not a 500."""
+    admin = await asyncpg.connect(_dsn(pg_cluster.url))
+    try:
+        await admin.execute("DROP ROLE IF EXISTS limited_app")
+        await admin.execute("CREATE ROLE limited_app LOGIN CONNECTION LIMIT 2")
+    finally:
+        await admin.close()
+    url = pg_cluster.url.replace("postgres@", "limited_app@")
+    app = create_app(make_settings(DATABASE_URL=url, DB_POOL_SIZE=8, DB_MAX_OVERFLOW=0, DB_POOL_TIMEOUT=POOL_TIMEOUT))
+    app.register(db_probe)
+    async with serve_in_loop(app) as client:
+        responses = await asyncio.gather(*(client.get("/_faults/db", params={"hold": 0.5}) for _ in range(6)))
+        statuses = sorted(r.status_code for r in responses)
+        assert 200 in statuses, statuses
+        refused = [r for r in responses if r.status_code != 200]
+        assert refused, f"the connection limit was never reached: {statuses}"
+        for response in refused:
+            assert response.status_code == 503, response.text
+            assert response.headers["content-type"].startswith("application/problem+json")
+        # Once connections are free again, everything answers.
         assert (await client.get("/_faults/db")).status_code == 200

@@ -13,6 +13,7 @@ Behaviours:
 - `Fail(status, retry_after=None)`: an error in the provider's error shape. The body echoes the received key,
   so a test can prove that failed-response bodies never reach a log.
 - `Sleep(seconds, then=Echo())`: wait before answering (to exceed the client's timeout).
+- `Raw(body)`: a 200 whose body is `body` verbatim (not the provider's shape, or not JSON at all).
 """
 
 from __future__ import annotations
@@ -39,6 +40,13 @@ class Echo:
 @dataclass(frozen=True)
 class Reply:
     text: str
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A 200 response with this exact body (for malformed answers)."""
+
+    body: str
 
 
 @dataclass(frozen=True)
@@ -92,8 +100,7 @@ class FakeLLMServer:
     @property
     def url(self) -> str:
         assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self._server.server_port}"
 
     def start(self) -> FakeLLMServer:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -231,6 +238,14 @@ class FakeLLMServer:
                     )
                     extra = {"Retry-After": behaviour.retry_after} if behaviour.retry_after else {}
                     self._send(behaviour.status, payload, extra)
+                    return None
+                if isinstance(behaviour, Raw):
+                    data = behaviour.body.encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
                     return None
                 if isinstance(behaviour, Reply):
                     return behaviour.text

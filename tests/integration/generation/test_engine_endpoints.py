@@ -77,6 +77,10 @@ async def test_generate_validation_errors(client: Any, keys: dict[str, str]) -> 
     assert missing.headers["content-type"].startswith("application/problem+json")
     assert "`task`" in missing.json()["errors"][0]["message"]
 
+    blank = await client.post("/api/v1/generate", json={"task": "  \n "}, headers=headers)
+    assert blank.status_code == 400
+    assert blank.json()["errors"] == [{"field": "task", "source": "body", "message": "must not be blank"}]
+
     too_long = await client.post("/api/v1/generate", json={"task": "x" * 20_001}, headers=headers)
     assert too_long.status_code == 400
     assert too_long.json()["errors"][0]["field"] == "task"

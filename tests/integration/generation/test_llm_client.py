@@ -9,8 +9,8 @@ import httpx
 import pytest
 
 from app.domain.generation.llm import AnthropicChatProvider, LLMError, LLMTimeoutError, OpenAIChatProvider
-from app.domain.generation.llm.client import ANTHROPIC_VERSION, HTTPChatProvider
-from tests.integration.generation.fake_llm import Fail, FakeLLMServer, Reply, Sleep
+from app.domain.generation.llm.client import ANTHROPIC_VERSION, HTTPChatProvider, _Attempt
+from tests.integration.generation.fake_llm import Fail, FakeLLMServer, Raw, Reply, Sleep
 
 KEY = "sk-test-0123456789-SECRET"
 
@@ -117,23 +117,32 @@ async def test_connection_refused_is_retried_then_fails(http: httpx.AsyncClient)
     assert "connect" in info.value.reason
 
 
+class _OpenAIClientAtAnthropicPath(OpenAIChatProvider):
+    """Sends a valid Anthropic request but reads the answer as OpenAI's: the shape check must notice."""
+
+    def _build(self, system: str, user: str) -> _Attempt:
+        attempt = super()._build(system, user)
+        headers = {**attempt.headers, "x-api-key": KEY, "anthropic-version": ANTHROPIC_VERSION}
+        body = {**attempt.body, "system": system, "messages": [{"role": "user", "content": user}]}
+        return _Attempt(url=attempt.url.replace("/chat/completions", "/messages"), headers=headers, body=body)
+
+
 async def test_wrong_response_shape(http: httpx.AsyncClient, server: FakeLLMServer) -> None:
-    # The Anthropic path of the fake answers in Anthropic's shape; an OpenAI client pointed at it must notice.
-    provider = OpenAIChatProvider(http, base_url=f"{server.url}/v1", model="m", api_key=KEY)
-    provider._build = _anthropic_url(provider._build)  # type: ignore[method-assign]
+    provider = _OpenAIClientAtAnthropicPath(http, base_url=f"{server.url}/v1", model="m", api_key=KEY)
     with pytest.raises(LLMError) as info:
         await provider.complete("s", "u")
     assert "choices" in info.value.reason
 
 
-def _anthropic_url(build):  # type: ignore[no-untyped-def]
-    def patched(system: str, user: str):  # type: ignore[no-untyped-def]
-        attempt = build(system, user)
-        headers = {**attempt.headers, "x-api-key": KEY, "anthropic-version": ANTHROPIC_VERSION}
-        body = {**attempt.body, "system": system, "messages": [{"role": "user", "content": user}]}
-        return type(attempt)(url=attempt.url.replace("/chat/completions", "/messages"), headers=headers, body=body)
-
-    return patched
+@pytest.mark.parametrize("kind", ["openai", "anthropic"])
+@pytest.mark.parametrize("body", ["[]", "not json", '{"choices": [], "content": 3}', '{"choices": [null]}'])
+async def test_malformed_answers_are_llm_errors(
+    http: httpx.AsyncClient, server: FakeLLMServer, kind: str, body: str
+) -> None:
+    server.script([Raw(body)])
+    with pytest.raises(LLMError):
+        await _provider(kind, http, server).complete("s", "u")
+    assert len(server.calls) == 1
 
 
 async def test_repr_hides_the_key(http: httpx.AsyncClient) -> None:

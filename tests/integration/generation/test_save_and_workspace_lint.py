@@ -7,12 +7,13 @@ import uuid
 from typing import Any
 
 import httpx
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config.settings import Settings
 from app.db.models import AuditEvent
 from app.db.models.prompts import Prompt, PromptVersion
+from app.server.asgi import create_app
 from tests.integration.helpers import add_member, api_headers, create_api_key, login, register
 
 TASK = "Summarize meeting transcripts for busy executives in five bullet points"
@@ -99,6 +100,9 @@ async def test_save_validation_and_conflicts(client: Any, workspace_key: tuple[s
     no_task = await client.post(url, json={"brief": {"task": ""}, "promptName": _name()}, headers=headers)
     assert no_task.status_code == 400
     assert no_task.json()["errors"][0]["field"] == "brief.task"
+    blank = await client.post(url, json={"brief": {"task": "   "}, "promptName": _name()}, headers=headers)
+    assert blank.status_code == 400
+    assert blank.json()["errors"][0]["field"] == "brief.task"
     latest = await client.post(
         url, json={"brief": {"task": TASK}, "promptName": _name(), "labels": ["latest"]}, headers=headers
     )
@@ -185,7 +189,7 @@ async def test_workspace_lint_permissions(client: Any, workspace_key: tuple[str,
     owner_csrf = (await client.get("/api/v1/auth/csrf")).json()["csrfToken"]
     read_key = await create_api_key(client, owner_csrf, slug, scopes=["read"], name="ro")
     write_key = await create_api_key(client, owner_csrf, slug, scopes=["read", "write"], name="rw")
-    body = {"overrides": []}
+    body: dict[str, Any] = {"overrides": []}
     # Reading and linting need read; changing the rules needs manage_workspace (admin scope / admin role).
     assert (await client.post(f"/api/v1/workspaces/{slug}/lint", json={"prompt": "x"},
                               headers=api_headers(read_key))).status_code == 200
@@ -217,13 +221,19 @@ async def test_editor_cannot_change_workspace_rules(client: Any) -> None:
     assert allowed.status_code == 200
 
 
-async def test_concurrent_saves_to_a_new_name(app: Any, client: Any, workspace_key: tuple[str, str]) -> None:
-    """Racing creators of the same new prompt: one creates it, the others become its next versions."""
-    slug, key = workspace_key
+async def test_concurrent_saves_to_a_new_name(settings: Settings) -> None:
+    """Racing creators of the same new prompt: one creates it, the others become its next versions.
+
+    The app runs in this test's event loop behind httpx's ASGI transport, so the requests really interleave
+    (Litestar's test client would run them one at a time in its own thread).
+    """
+    app = create_app(settings)
     name = _name()
-    # httpx's ASGI transport runs requests concurrently in this loop (the app was started by `client`).
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="https://testserver.local") as racing:
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with app.lifespan(), httpx.AsyncClient(transport=transport, base_url="https://testserver.local") as racing:
+        account = await register(racing)
+        slug = account["personalWorkspace"]
+        key = await create_api_key(racing, account["csrf"], slug, scopes=["read", "write"])
 
         async def save(i: int) -> Any:
             return await racing.post(

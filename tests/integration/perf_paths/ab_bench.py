@@ -46,6 +46,11 @@ REPO = Path(__file__).resolve().parents[3]
 DATABASE = "promptsmith_perf"
 
 
+def out(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 @dataclass
 class Srv:
     name: str
@@ -112,6 +117,9 @@ def main() -> int:
     asyncio.run(recreate_database(DATABASE))
     migrate(db_url)
     servers: dict[str, Srv] = {"bare": Srv("bare", REPO, "bench.bare_app:app", False, {}, "/", placement)}
+    # Small pools for every app server (both trees alike): seven servers on one PostgreSQL must stay well under
+    # its max_connections, or a late starter gets "too many clients" and waits out its pool timeout.
+    pools = {"DB_POOL_SIZE": "6", "DB_MAX_OVERFLOW": "2"}
     variants = {
         "main": {},
         "nocache": {"RESOLVE_CACHE_ENABLED": "false"},
@@ -126,7 +134,7 @@ def main() -> int:
                 root,
                 "app.server.asgi:create_app",
                 True,
-                app_env(db_url, ns, **extra),
+                app_env(db_url, ns, **pools, **extra),
                 "/health/live",
                 placement,
             )
@@ -171,6 +179,10 @@ def main() -> int:
                     res["ratio"] = res["rps"] / bare["rps"]
                     res["bare"] = bare["rps"]
                     results.setdefault((name, tree), []).append(res)
+                    out(
+                        f"round {rnd + 1} {name:17} {tree:6} {res['rps']:8.0f} rps (bare {bare['rps']:.0f}) "
+                        f"ratio {res['ratio']:.3f} p50 {res['p50']:.2f} p99 {res['p99']:.2f} bad {res['non2xx']}"
+                    )
         print("\n| scenario | tree | rps | bare rps | ratio | p50 ms | p99 ms | non-2xx |")  # noqa: T201
         print("|---|---|---|---|---|---|---|---|")  # noqa: T201
         for name in chosen:
@@ -179,6 +191,11 @@ def main() -> int:
 
                 def med(k: str, rs: list[dict[str, float]] = rs) -> float:
                     return statistics.median(r[k] for r in rs)
+
+                out(
+                    f"| {name} | {tree} | {med('rps'):.0f} | {med('bare'):.0f} | {med('ratio'):.3f} | "
+                    f"{med('p50'):.2f} | {med('p99'):.2f} | {sum(r['non2xx'] for r in rs):.0f} |"
+                )
 
         for tree in ("before", "after"):
             lim = statistics.median(r["rps"] for r in results.get(("read_ratelimited", tree), [{"rps": 0}]))

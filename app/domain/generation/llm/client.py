@@ -258,10 +258,13 @@ class OpenAIChatProvider(HTTPChatProvider):
         return _Attempt(url=_join(self._base_url, "chat/completions"), headers=headers, body=body)
 
     def _extract(self, data: Any) -> tuple[str, bool]:
+        if not isinstance(data, dict):
+            raise LLMError("the model provider's answer is not a JSON object")
         try:
             choice = data["choices"][0]
             content = choice["message"]["content"]
-        except (KeyError, IndexError, TypeError):
+            finish_reason = choice.get("finish_reason")
+        except (KeyError, IndexError, TypeError, AttributeError):
             raise LLMError("the model provider's answer has no choices[0].message.content") from None
         if isinstance(content, list):  # some servers return content parts
             content = "".join(
@@ -269,7 +272,7 @@ class OpenAIChatProvider(HTTPChatProvider):
             )
         if not isinstance(content, str):
             raise LLMError("the model provider's answer has no text content")
-        return content, choice.get("finish_reason") == "length"
+        return content, finish_reason == "length"
 
 
 class AnthropicChatProvider(HTTPChatProvider):
@@ -295,9 +298,11 @@ class AnthropicChatProvider(HTTPChatProvider):
         return _Attempt(url=_join(self._base_url, "messages"), headers=headers, body=body)
 
     def _extract(self, data: Any) -> tuple[str, bool]:
+        if not isinstance(data, dict):
+            raise LLMError("the model provider's answer is not a JSON object")
         try:
             blocks = data["content"]
-            text = "".join(b["text"] for b in blocks if isinstance(b, dict) and b.get("type") == "text")
+            text = "".join(str(b["text"]) for b in blocks if isinstance(b, dict) and b.get("type") == "text")
         except (KeyError, TypeError):
             raise LLMError("the model provider's answer has no text content blocks") from None
         return text, data.get("stop_reason") == "max_tokens"
