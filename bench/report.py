@@ -43,7 +43,9 @@ def aggregate(runs: list[dict[str, Any]], bare_runs: list[dict[str, Any]]) -> di
     }
 
 
-def evaluate(results: dict[str, Any], rss: dict[str, float | None]) -> dict[str, Any]:
+def evaluate(
+    results: dict[str, Any], rss: dict[str, float | None], rate_limit_pairs: list[float] | None = None
+) -> dict[str, Any]:
     """Each target: measured value, verdict (pass / miss / n/a)."""
     sc = results
     out: dict[str, Any] = {}
@@ -61,8 +63,8 @@ def evaluate(results: dict[str, Any], rss: dict[str, float | None]) -> dict[str,
     ratio_target("resolve_uncached_ratio", "resolve_uncached", 0.25)
     ratio_target("generate_ratio", "generate", 0.5)
     limited, unlimited = sc.get("read_ratelimited", {}), sc.get("read_unlimited", {})
-    # Paired per round, each normalised by its own bare run: cancels the drift of a shared machine.
-    pairs = [
+    # Direct pairs (see run.py) when measured; else per round, each normalised by its own bare run.
+    pairs = rate_limit_pairs or [
         a / b for a, b in zip(limited.get("round_ratios", []), unlimited.get("round_ratios", []), strict=False) if b
     ]
     if pairs:
