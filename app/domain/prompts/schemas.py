@@ -134,6 +134,8 @@ class VersionOut(CamelizedBaseStruct, kw_only=True):
     parent_version: int | None
     token_counts: list[TokenCount] | None
     lint: LintSummary | None
+    brief: dict[str, Any] | None = None
+    """The generation brief, for versions whose source is `generated`."""
     labels: list[str]
     created_at: datetime
 

@@ -74,6 +74,7 @@ def version_out(name: str, kind: str, v: PromptVersion, labels: list[str]) -> Ve
         parent_version=v.parent_version,
         token_counts=decode_token_counts(v.token_counts),
         lint=msgspec.convert(v.lint_summary, LintSummary) if v.lint_summary else None,
+        brief=v.brief,
         labels=labels,
         created_at=v.created_at,
     )

@@ -70,10 +70,11 @@ async def test_save_as_new_prompt_then_as_new_version(
     assert v2.json()["source"] == "generated"
     assert v2.json()["commitMessage"] == "Claude flavour"
     assert v2.json()["parentVersion"] == 1
+    assert v2.json()["brief"]["tone"] == "formal"
     labels = (await client.get(f"/api/v1/workspaces/{slug}/prompts/{encoded}", headers=headers)).json()["labels"]
     assert labels == {"latest": 2, "staging": 1}
 
-    # The brief is stored with each version (the registry's version JSON does not expose it: read the row).
+    # The brief is stored with each version row.
     rows = (
         await db_session.execute(
             select(PromptVersion.version, PromptVersion.brief, PromptVersion.source)
