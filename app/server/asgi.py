@@ -6,6 +6,7 @@ from litestar import Litestar
 
 from app.config.settings import Settings, get_settings
 from app.domain.prompts.fastpath import ResolveFastPath
+from app.domain.prompts.urls import EncodedSlashMiddleware
 from app.lib.request_context import RequestContextMiddleware
 from app.server.core import ApplicationCore
 from app.server.openapi import StrictStructSchemaPlugin
@@ -29,11 +30,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
     app = Litestar(
         plugins=[StrictStructSchemaPlugin(), ApplicationCore(settings)], request_max_body_size=settings.max_body_size
     )
-    # Wrapped around Litestar's own handler so 404/405 and every error response get the request id,
-    # the access line and the security headers too (route middleware never sees unmatched paths).
-    # Inside it, the resolve fast path (app.domain.prompts.fastpath): replays answers the full path already
-    # authorized for the same API key, within the bus invalidation rules; everything else reaches Litestar.
-    app.asgi_handler = RequestContextMiddleware(
+    # Pure ASGI layers around Litestar's own handler, outermost first:
+    # - EncodedSlashMiddleware keeps `%2F` inside prompt names as one path segment (app.domain.prompts.urls);
+    # - RequestContextMiddleware gives every response, 404/405 and errors included, the request id, the access
+    #   line and the security headers (route-level middleware never sees unmatched paths);
+    # - ResolveFastPath replays resolve answers the full path already authorized for the same API key, within
+    #   the bus invalidation rules (app.domain.prompts.fastpath); everything else reaches Litestar.
+    context = RequestContextMiddleware(
         ResolveFastPath(app.asgi_handler, app),
         security_headers={
             "X-Content-Type-Options": "nosniff",
@@ -46,4 +49,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
         docs_prefix="/schema",
         hsts=not settings.is_development,
     )
+    app.asgi_handler = EncodedSlashMiddleware(context)
     return app

@@ -30,7 +30,6 @@ from app.config.settings import Settings
 from app.config.stores import create_store_registry
 from app.domain.accounts.deps import install_accounts
 from app.domain.generation.llm import llm_lifespan
-from app.domain.prompts.urls import install_encoded_slash_routing
 from app.lib.cache import AppCache
 from app.lib.invalidation import InvalidationBus
 from app.lib.log import configure_logging
@@ -146,7 +145,6 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         )
         install_accounts(app_config)  # caller/workspace_ctx deps, auth guard, RateLimit headers, sessions lifespan
         app_config.route_handlers.extend(ROUTE_HANDLERS)
-        app_config.on_startup.append(install_encoded_slash_routing)  # prompt names with %2F (app.domain.prompts.urls)
         return app_config
 
 

@@ -9,11 +9,10 @@ then decode it (`content.name_from_path`). Other paths are left alone.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 if TYPE_CHECKING:
-    from litestar import Litestar
     from litestar.types import ASGIApp, Receive, Scope, Send
 
 _ENCODED_SLASH = re.compile(rb"%2[fF]")
@@ -43,9 +42,3 @@ class EncodedSlashMiddleware:
                 scope["path"] = path
         await self.app(scope, receive, send)
 
-
-def install_encoded_slash_routing(app: Litestar) -> None:
-    """Startup hook: wrap the app's ASGI handler (outermost) once."""
-    handler: Any = app.asgi_handler
-    if not isinstance(handler, EncodedSlashMiddleware):
-        app.asgi_handler = EncodedSlashMiddleware(handler)
