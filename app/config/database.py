@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +13,8 @@ from advanced_alchemy.extensions.litestar import (
     SQLAlchemyAsyncConfig,
 )
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import DataError, DisconnectionError, IntegrityError, ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -22,7 +24,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
-    """Engine with a bounded pool: checkout timeout, pre-ping and recycle all come from settings."""
+    """Engine with a bounded pool: checkout timeout, idle ping (`install_idle_ping`) and recycle from settings."""
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -59,33 +61,81 @@ def create_engine(settings: Settings) -> AsyncEngine:
         },
     )
     if settings.db_pre_ping:
-        _install_bounded_pre_ping(engine, timeout=min(settings.db_pool_timeout, PRE_PING_TIMEOUT))
+        install_idle_ping(
+            engine, timeout=min(settings.db_pool_timeout, PRE_PING_TIMEOUT), idle_after=settings.db_ping_idle_after
+        )
     return engine
 
 
 PRE_PING_TIMEOUT = 1.0
 """Upper bound (seconds) of the liveness check of a pooled connection; a healthy one answers in well under 1 ms."""
 
+_CHECKED_IN_AT = "promptsmith_checked_in_at"
+_SUSPECT = "promptsmith_suspect"
+_STATEMENT_ERRORS = (IntegrityError, DataError, ProgrammingError)
 
-def _install_bounded_pre_ping(engine: AsyncEngine, timeout: float) -> None:
-    """Check a pooled connection before each checkout, within `timeout`.
 
-    SQLAlchemy's own pre-ping on asyncpg (BEGIN; ; ROLLBACK: three round trips) has no timeout of its own, so a
-    pooled connection to a database that hangs (network partition, frozen server) held the request for asyncpg's
-    command_timeout (30 s). This ping is one `SELECT 1` bounded by `timeout`; when it fails or times out the pool
-    drops the connection and opens a new one, which is bounded by the connect timeout (DB_POOL_TIMEOUT). Brand-new
-    connections are not pinged, as with SQLAlchemy's pre-ping.
+def mark_suspect(record: Any) -> None:
+    """Have the pool ping this connection at its next checkout (its last use failed in a way SQLAlchemy
+    did not see, e.g. a query run on the driver connection directly)."""
+    info = getattr(record, "info", None)
+    if info is not None:
+        info[_SUSPECT] = True
+
+
+def install_idle_ping(engine: AsyncEngine, timeout: float, idle_after: float) -> None:
+    """Check a pooled connection at checkout when it may be stale, within `timeout`.
+
+    A ping on every checkout (SQLAlchemy's `pool_pre_ping`) is a database round trip per request: on a pooled
+    connection that was used a moment ago it was half the cost of an uncached read. So, at checkout:
+
+    * a brand-new connection is not checked (as with SQLAlchemy's pre-ping);
+    * a connection the driver already knows is closed (the server terminated it, e.g. `pg_terminate_backend`
+      or a restart: asyncpg sees the FATAL message and the EOF as soon as they arrive) is replaced at no cost;
+    * a connection idle for more than `idle_after` seconds, or whose last use failed (`mark_suspect`, or an
+      error SQLAlchemy invalidated it for), is pinged: one `SELECT 1` bounded by `timeout`;
+    * any other one is handed out as is. A connection that dies silently (network partition) within
+      `idle_after` of its last use fails that one request, as it would have failed between ping and query.
+
+    When the check fails, the socket is closed at once and `DisconnectionError` makes the pool retry with
+    another connection (at most three attempts, then a new connection bounded by the connect timeout). SQLAlchemy's
+    own pre-ping on asyncpg (BEGIN; ; ROLLBACK: three round trips) has no timeout, so a pooled connection to a
+    database that hangs held the request for asyncpg's command_timeout (30 s).
     """
 
     @event.listens_for(engine.sync_engine, "connect")
     def _mark_fresh(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
         record.info["promptsmith_fresh"] = True
 
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _stamp(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info[_CHECKED_IN_AT] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def _suspect_after_error(context: ExceptionContext) -> None:
+        # A statement error the server reported leaves the connection sound; anything else (a timeout, a
+        # cancelled or broken exchange) gets the connection pinged before its next use. Disconnects are
+        # invalidated by SQLAlchemy itself.
+        connection = context.connection
+        if connection is None or context.is_disconnect or connection.invalidated:
+            return
+        if isinstance(context.sqlalchemy_exception, _STATEMENT_ERRORS):
+            return
+        with contextlib.suppress(Exception):
+            connection.info[_SUSPECT] = True
+
     @event.listens_for(engine.sync_engine, "checkout")
     def _ping(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
-        if record.info.pop("promptsmith_fresh", False):
+        info = record.info
+        if info.pop("promptsmith_fresh", False):
             return
         driver = dbapi_connection.driver_connection
+        if driver.is_closed():
+            driver.terminate()
+            raise DisconnectionError("the server closed the connection")
+        suspect = info.pop(_SUSPECT, False)
+        if not suspect and idle_after > 0 and time.monotonic() - info.get(_CHECKED_IN_AT, 0.0) <= idle_after:
+            return
         try:
             dbapi_connection.await_(driver.fetchval("SELECT 1", timeout=timeout))
         except Exception as exc:  # any failure: let the pool replace the connection

@@ -50,6 +50,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     db_pool_timeout: PosFloat = 5.0
     db_pool_recycle: PosInt = 1800
     db_pre_ping: bool = True
+    db_ping_idle_after: NonNegFloat = 2.0
+    """With DB_PRE_PING: ping a pooled connection at checkout only when it has been idle this many seconds (or
+    its last use failed); 0 pings on every checkout. A connection the server closed is always replaced."""
     db_echo: bool = False
     db_connect_retries: NonNegInt = 10
     db_connect_retry_delay: NonNegFloat = 0.5

@@ -1,12 +1,21 @@
-"""Who is calling, and in which workspace: the values the authorization dependencies provide."""
+"""Who is calling, and in which workspace: the values the authorization dependencies provide.
+
+Both are built on every authenticated request, mostly from the in-process caches, so they carry immutable
+snapshots (`KeySnapshot`, `WorkspaceSnapshot`) rather than ORM objects: building and instrumenting a detached
+ORM instance costs more than the rest of the cached authorization. `WorkspaceContext.workspace` (the ORM row)
+is still there for the handlers that need one, built on first access from the snapshot on safe requests, and
+the row attached to the request's session on writes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 from uuid import UUID
 
-from app.db.models import ApiKey, User, Workspace
+from app.db.models import User, Workspace
+from app.domain.accounts.access import WorkspaceSnapshot
+from app.domain.accounts.apikeys import KeySnapshot
 from app.domain.accounts.permissions import Permission, Role
 
 
@@ -26,7 +35,8 @@ class Caller:
 
     actor: Actor
     user: User | None = None
-    api_key: ApiKey | None = None
+    api_key: KeySnapshot | None = None
+    """The key's cached, immutable snapshot (`id`, `workspace_id`, `name`, `prefix`, `scopes`, `expires_at`, …)."""
     session_id: str | None = None
 
     @property
@@ -34,21 +44,53 @@ class Caller:
         return self.api_key is not None
 
 
-@dataclass(frozen=True, slots=True)
 class WorkspaceContext:
-    """A caller's access to the workspace named in the URL, already checked against the route's permission."""
+    """A caller's access to the workspace named in the URL, already checked against the route's permission.
 
-    workspace: Workspace
-    caller: Caller
-    role: Role | None
-    """The member's role; None for API keys (their scopes decide)."""
-    permissions: frozenset[Permission]
-    request_id: str
-    client_address: str = field(default="")
+    `workspace` may be given as the ORM row (writes: attached to the request's session, so handlers can change
+    it) or as a `WorkspaceSnapshot` (safe requests answered from the cache). `snapshot`, `workspace_id` and
+    `workspace_slug` never build an ORM object; `workspace` builds a detached one, once, on first access.
+    """
+
+    __slots__ = ("_row", "caller", "client_address", "permissions", "request_id", "role", "snapshot")
+
+    def __init__(
+        self,
+        workspace: Workspace | WorkspaceSnapshot,
+        caller: Caller,
+        role: Role | None,
+        permissions: frozenset[Permission],
+        request_id: str,
+        client_address: str = "",
+    ) -> None:
+        if isinstance(workspace, WorkspaceSnapshot):
+            self.snapshot: WorkspaceSnapshot = workspace
+            self._row: Workspace | None = None
+        else:
+            self.snapshot = WorkspaceSnapshot.of(workspace)
+            self._row = workspace
+        self.caller = caller
+        self.role = role
+        """The member's role; None for API keys (their scopes decide)."""
+        self.permissions = permissions
+        self.request_id = request_id
+        self.client_address = client_address
+
+    @property
+    def workspace(self) -> Workspace:
+        """The ORM row: the attached one on writes, else a detached copy of the snapshot (built once)."""
+        row = self._row
+        if row is None:
+            row = self._row = self.snapshot.to_model()
+        return row
 
     @property
     def workspace_id(self) -> UUID:
-        return self.workspace.id
+        return self.snapshot.id
+
+    @property
+    def workspace_slug(self) -> str:
+        return self.snapshot.slug
 
     @property
     def actor(self) -> Actor:
@@ -56,3 +98,9 @@ class WorkspaceContext:
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions
+
+    def __repr__(self) -> str:
+        return (
+            f"WorkspaceContext(workspace={self.snapshot.slug!r}, actor={self.caller.actor.label!r}, "
+            f"role={self.role!r}, request_id={self.request_id!r})"
+        )

@@ -28,6 +28,7 @@ from litestar.config.app import AppConfig
 from litestar.connection import ASGIConnection
 from litestar.di import Provide
 from litestar.exceptions import ImproperlyConfiguredException
+from litestar.handlers import HTTPRouteHandler
 from litestar.handlers.base import BaseRouteHandler
 from litestar.routes import HTTPRoute
 from litestar.types import Message, Scope
@@ -83,7 +84,7 @@ async def _authenticate_key(
         raise AuthenticationError("Invalid, revoked or expired API key.")
     runtime.keys.touch(snapshot, now)
     actor = Actor(type="api_key", id=snapshot.id, label=f"{snapshot.name} ({snapshot.prefix})")
-    return Caller(actor=actor, api_key=snapshot.to_model())
+    return Caller(actor=actor, api_key=snapshot)  # the immutable cached snapshot: no ORM object per request
 
 
 async def _authenticate_session(
@@ -118,10 +119,14 @@ def _apply_rate_limit(runtime: AccountsRuntime, connection: ASGIConnection[Any, 
     if limit <= 0:
         return
     decision = runtime.limiter.hit(identity, limit)
-    headers = decision.headers()
-    connection.scope.setdefault("state", {})[_RATE_HEADERS_KEY] = headers
-    if not decision.allowed:
-        raise RateLimitedError(f"Rate limit of {limit} requests per minute exceeded.", headers=headers)
+    if not decision.allowed:  # the problem response carries the headers itself
+        raise RateLimitedError(f"Rate limit of {limit} requests per minute exceeded.", headers=decision.headers())
+    connection.scope.setdefault("state", {})[_RATE_HEADERS_KEY] = [
+        (b"ratelimit-limit", str(decision.limit).encode()),
+        (b"ratelimit-remaining", str(decision.remaining).encode()),
+        (b"ratelimit-reset", str(decision.reset).encode()),
+        (b"ratelimit-policy", f"{decision.limit};w={decision.window}".encode()),
+    ]
 
 
 async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller:
@@ -154,13 +159,13 @@ def required_permission(handler: BaseRouteHandler) -> Permission:
 
 async def _workspace_by_slug(
     runtime: AccountsRuntime, connection: ASGIConnection[Any, Any, Any, Any], slug: str
-) -> Workspace | None:
-    """The workspace named `slug`: from the cache on safe requests, else loaded into the request's session."""
+) -> Workspace | WorkspaceSnapshot | None:
+    """The workspace named `slug`: its cached snapshot on safe requests, else loaded into the request's session."""
     access = runtime.access
     if connection.scope.get("method") in SAFE_METHODS:
         snapshot = access.workspaces.get(slug)
         if snapshot is not None:
-            return snapshot.to_model()
+            return snapshot
     token = access.workspaces.token()
     db = runtime.db_session(connection.app.state, connection.scope)
     workspace = (await db.execute(select(Workspace).where(Workspace.slug == slug))).scalar_one_or_none()
@@ -232,14 +237,14 @@ async def resolve_workspace(
     slug = connection.path_params.get(WORKSPACE_PARAM)
     runtime = get_runtime(connection.app)
     role: Role | None = None
-    workspace: Workspace | None = None
+    workspace: Workspace | WorkspaceSnapshot | None = None
     if not isinstance(slug, str):
         granted: frozenset[Permission] = frozenset()
     elif caller.api_key is not None:
         workspace = await _workspace_by_slug(runtime, connection, slug)
         if workspace is not None and workspace.id != caller.api_key.workspace_id:
             workspace = None
-        granted = permissions_for_scopes(caller.api_key.scopes)
+        granted = _scope_permissions(caller.api_key.scopes)
     else:
         assert caller.user is not None
         if connection.scope.get("method") in SAFE_METHODS:
@@ -265,6 +270,19 @@ async def resolve_workspace(
     )
     state[_CTX_KEY] = ctx
     return ctx
+
+
+_SCOPE_GRANTS: dict[tuple[str, ...], frozenset[Permission]] = {}
+
+
+def _scope_permissions(scopes: tuple[str, ...]) -> frozenset[Permission]:
+    """`permissions_for_scopes`, memoised: keys carry a handful of distinct scope tuples."""
+    granted = _SCOPE_GRANTS.get(scopes)
+    if granted is None:
+        granted = permissions_for_scopes(scopes)
+        if len(_SCOPE_GRANTS) < 64:
+            _SCOPE_GRANTS[scopes] = granted
+    return granted
 
 
 def _needs_auth(handler: BaseRouteHandler) -> bool:
@@ -301,15 +319,22 @@ async def provide_ctx(request: Request[Any, Any, Any]) -> WorkspaceContext:
 
 
 async def add_rate_limit_headers(message: Message, scope: Scope) -> None:
-    """`before_send` hook: put the RateLimit headers computed during authentication on the response."""
+    """`before_send` hook: put the RateLimit headers computed during authentication on the response.
+
+    Runs for every message of every response, so it returns at once for bodies and for requests that were
+    not rate limited; the headers were encoded when the request was counted.
+    """
     if message["type"] != "http.response.start":
         return
-    headers: dict[str, str] | None = scope.get("state", {}).get(_RATE_HEADERS_KEY)
-    if not headers:
+    state = scope.get("state")
+    extra: list[tuple[bytes, bytes]] | None = state.get(_RATE_HEADERS_KEY) if state else None
+    if not extra:
         return
     existing = list(message.get("headers", ()))
-    present = {name.lower() for name, _ in existing}
-    existing.extend((k.lower().encode(), v.encode()) for k, v in headers.items() if k.lower().encode() not in present)
+    for name, _ in existing:
+        if name.lower() == b"ratelimit-limit":  # the response set its own (never the case today): keep them
+            return
+    existing.extend(extra)
     message["headers"] = existing
 
 
@@ -327,6 +352,30 @@ def check_workspace_routes(app: Litestar) -> None:
         raise ImproperlyConfiguredException(msg)
 
 
+def skip_guard_where_it_does_nothing(app: Litestar) -> None:
+    """Startup hook: take `account_guard` off the handlers where it can only return at once.
+
+    The guard acts on a route with `{workspace}` in its path or a handler that takes `caller`/`ctx`/
+    `workspace_ctx`; everywhere else (health, docs, login, register) it is a no-op, but Litestar still copies
+    the handler for every guard call, which was a sixth of the cost of `/health/live`. A handler is left
+    untouched if any of its routes needs the guard, or if Litestar's resolved-guard list is not where expected.
+    """
+    needed: dict[int, tuple[HTTPRouteHandler, bool]] = {}
+    for route in app.routes:
+        if not isinstance(route, HTTPRoute):
+            continue
+        on_workspace = WORKSPACE_PARAM in route.path_parameters
+        for handler in route.route_handlers:
+            _, before = needed.get(id(handler), (handler, False))
+            needed[id(handler)] = (handler, before or on_workspace or _needs_auth(handler))
+    for handler, needs_guard in needed.values():
+        if needs_guard:
+            continue
+        guards = handler.resolve_guards()
+        if account_guard in guards and getattr(handler, "_resolved_guards", None) is guards:
+            handler._resolved_guards = [g for g in guards if g is not account_guard]
+
+
 ACCOUNT_DEPENDENCIES: dict[str, Provide] = {
     "caller": Provide(provide_caller),
     "workspace_ctx": Provide(provide_workspace_ctx),
@@ -335,9 +384,10 @@ ACCOUNT_DEPENDENCIES: dict[str, Provide] = {
 
 
 def install_accounts(app_config: AppConfig) -> None:
-    """Wire dependencies, the guard, the RateLimit header hook, the lifespan and the start-up route check."""
+    """Wire dependencies, the guard, the RateLimit header hook, the lifespan and the start-up route checks."""
     app_config.dependencies.update(ACCOUNT_DEPENDENCIES)
     app_config.guards.append(account_guard)
     app_config.before_send.append(add_rate_limit_headers)
     app_config.lifespan.append(accounts_lifespan)
     app_config.on_startup.append(check_workspace_routes)
+    app_config.on_startup.append(skip_guard_where_it_does_nothing)

@@ -99,7 +99,7 @@ def remember(scope: Any, app_state: Any, ctx: WorkspaceContext, answer_key: str)
         key_prefix=api_key.prefix,
         key_id=api_key.id,
         key_expires_at=expires,
-        workspace_slug=ctx.workspace.slug,
+        workspace_slug=ctx.workspace_slug,
         workspace_id=ctx.workspace_id,
         answer_key=answer_key,
         rate_identity=f"key:{api_key.id}",

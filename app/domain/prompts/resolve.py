@@ -5,22 +5,27 @@ The response body is serialised once per (prompt, selector) and cached as bytes 
 trip. When the database is unreachable the last known good answer is served with `X-Cache: stale;
 db-unavailable`; when Redis is down, the database answers.
 
-On a miss the HTTP handler loads through `LeanLoader`: one prepared Core statement on a pooled connection in
-autocommit mode (no ORM session, no objects, no BEGIN/COMMIT), so an uncached resolve is one query.
+On a miss the HTTP handler loads through `LeanLoader`: one prepared statement run by the driver (asyncpg) on a
+connection of the engine's pool, outside any transaction (no ORM session, no objects, no BEGIN/COMMIT), so an
+uncached resolve is one database round trip.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
+import asyncpg  # type: ignore[import-untyped]
 import msgspec
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.sql import Select
 
+from app.config.database import mark_suspect
 from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
 from app.domain.prompts.cache import Answer, ResolveCache, prompt_key, selector
 from app.domain.prompts.content import not_found
@@ -31,8 +36,18 @@ DEFAULT_LABEL = "production"
 _encoder = msgspec.json.Encoder()
 
 
+_DRIVER_UNAVAILABLE = (
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.PostgresConnectionError,  # SQLSTATE class 08
+    asyncpg.exceptions.OperatorInterventionError,  # 57: admin/crash shutdown, cannot connect now
+    asyncpg.exceptions.InsufficientResourcesError,  # 53: too many connections, out of memory
+)
+
+
 def is_db_unavailable(exc: BaseException) -> bool:
     if isinstance(exc, (OperationalError, InterfaceError, PoolTimeoutError, OSError, TimeoutError)):
+        return True
+    if isinstance(exc, _DRIVER_UNAVAILABLE):
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
@@ -40,18 +55,20 @@ def is_db_unavailable(exc: BaseException) -> bool:
     return cause is not None and cause is not exc and isinstance(cause, (OSError, TimeoutError))
 
 
-def build_answer(row: Any, label: str | None) -> Answer:
+def build_answer(row: Sequence[Any], label: str | None) -> Answer:
+    """The answer of one row of `_COLUMNS` (an SQLAlchemy `Row` or an asyncpg `Record`, by position)."""
+    name, kind, version, text, messages, variables, model_config, content_hash = row
     body = _encoder.encode(
         {
-            "name": row.name,
-            "version": row.version,
+            "name": name,
+            "version": version,
             "label": label,
-            "kind": row.kind,
-            "text": row.text,
-            "messages": row.messages,
-            "variables": row.variables or [],
-            "modelConfig": row.model_config or {},
-            "contentHash": row.content_hash,
+            "kind": kind,
+            "text": text,
+            "messages": messages,
+            "variables": variables or [],
+            "modelConfig": model_config or {},
+            "contentHash": content_hash,
         }
     )
     return Answer(body=body, etag='"' + hashlib.sha256(body).hexdigest()[:24] + '"')
@@ -127,8 +144,48 @@ _BY_VERSION = (
 _EXISTS = select(Prompt.id).where(_IN_WORKSPACE)
 
 
+class _Driver:
+    """A statement compiled once for the engine's dialect, run by the driver: SQL text with `$n` placeholders
+    and the order of its parameters. asyncpg prepares it once per connection (its statement cache)."""
+
+    __slots__ = ("order", "sql")
+
+    def __init__(self, stmt: Select[Any], engine: AsyncEngine) -> None:
+        compiled = stmt.compile(dialect=engine.dialect)
+        self.sql = compiled.string
+        self.order = tuple(compiled.positiontup or ())
+
+    def args(self, params: dict[str, Any]) -> list[Any]:
+        return [params[name] for name in self.order]
+
+
+_STATEMENTS: dict[int, tuple[_Driver, _Driver, _Driver]] = {}
+
+
+def _statements(engine: AsyncEngine) -> tuple[_Driver, _Driver, _Driver]:
+    compiled = _STATEMENTS.get(id(engine.dialect))
+    if compiled is None:
+        compiled = (_Driver(_BY_LABEL, engine), _Driver(_BY_VERSION, engine), _Driver(_EXISTS, engine))
+        _STATEMENTS.clear()  # one engine per process (tests build more: keep only the latest)
+        _STATEMENTS[id(engine.dialect)] = compiled
+    return compiled
+
+
+def _connection_failed(exc: BaseException) -> bool:
+    """The connection itself is broken or in doubt (as opposed to an error the server reported for the query)."""
+    if isinstance(exc, _DRIVER_UNAVAILABLE):
+        return True
+    return not isinstance(exc, asyncpg.PostgresError)
+
+
 class LeanLoader:
-    """Loads a resolve answer with one Core query on a pooled connection (autocommit: no BEGIN/COMMIT)."""
+    """Loads a resolve answer with one query on a pooled connection, run by the driver outside a transaction.
+
+    The pool (checkout, the idle ping of `app.config.database`, limits, timeouts) is SQLAlchemy's; only the
+    query skips SQLAlchemy's execution layer, which cost as much CPU as the rest of an uncached resolve. A
+    connection that fails under the query is invalidated (never returned to the pool), and the read, which
+    is idempotent, is tried once more on another connection.
+    """
 
     __slots__ = ("engine", "workspace_id")
 
@@ -137,20 +194,54 @@ class LeanLoader:
         self.workspace_id = workspace_id
 
     async def load(self, name: str, label: str | None, version: int | None) -> Answer:
+        by_label, by_version, exists = _statements(self.engine)
         params: dict[str, Any] = {"ws": self.workspace_id, "name": name}
         if version is not None:
-            stmt, params["version"] = _BY_VERSION, version
+            stmt, params["version"] = by_version, version
         else:
-            stmt, params["label"] = _BY_LABEL, label
-        async with self.engine.connect() as conn:
-            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            row = (await conn.execute(stmt, params)).one_or_none()
-            if row is None:
-                if (await conn.execute(_EXISTS, {"ws": self.workspace_id, "name": name})).first() is None:
-                    raise not_found(name)
-                what = f"version {version}" if version is not None else f"label {label!r}"
-                raise NotFoundError(f"Prompt {name!r} has no {what}.")
+            stmt, params["label"] = by_label, label
+        try:
+            row, found = await self._attempt(stmt, exists, params)
+        except Exception as exc:
+            if not _connection_failed(exc) or isinstance(exc, TimeoutError):  # a hung database: do not wait twice
+                raise
+            row, found = await self._attempt(stmt, exists, params)
+        if row is None:
+            if not found:
+                raise not_found(name)
+            what = f"version {version}" if version is not None else f"label {label!r}"
+            raise NotFoundError(f"Prompt {name!r} has no {what}.")
         return build_answer(row, label if version is None else None)
+
+    async def _attempt(
+        self, stmt: _Driver, exists: _Driver, params: dict[str, Any]
+    ) -> tuple[Sequence[Any] | None, bool]:
+        """(the row or None, whether the prompt exists) on one pooled connection."""
+        async with self.engine.connect() as conn:
+            try:
+                return await self._fetch(conn, stmt, exists, params)
+            except Exception as exc:
+                if _connection_failed(exc):
+                    await conn.invalidate(exc)  # closed now, never handed out again
+                raise
+
+    @staticmethod
+    async def _fetch(
+        conn: AsyncConnection, stmt: _Driver, exists: _Driver, params: dict[str, Any]
+    ) -> tuple[Sequence[Any] | None, bool]:
+        sync = conn.sync_connection
+        if sync is None:  # pragma: no cover - `connect()` has checked a connection out
+            raise RuntimeError("connection not started")
+        proxied = sync.connection  # the pool's connection: no greenlet hop, unlike `get_raw_connection()`
+        driver: Any = proxied.driver_connection
+        try:
+            row = await driver.fetchrow(stmt.sql, *stmt.args(params))
+            if row is not None:
+                return row, True
+            return None, await driver.fetchrow(exists.sql, *exists.args(params)) is not None
+        except BaseException:
+            mark_suspect(proxied)  # cancelled or failed mid-query: ping it before its next use
+            raise
 
 
 async def resolve(
