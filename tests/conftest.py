@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 import uuid
+import weakref
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
@@ -21,6 +24,7 @@ from litestar.testing import AsyncTestClient
 from redis.asyncio import Redis
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import Pool
 
 from app.config.database import create_alchemy_config
 from app.config.settings import Settings, load_settings
@@ -97,6 +101,73 @@ def database_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
     return make_settings()
+
+
+_RUNNING_APPS: dict[int, tuple[asyncio.AbstractEventLoop, str]] = {}
+"""id(app) -> (event loop, thread name) of the lifespan of every app currently started in this process."""
+_POOL_LOOPS: weakref.WeakKeyDictionary[Pool, tuple[asyncio.AbstractEventLoop, str]] = weakref.WeakKeyDictionary()
+"""Connection pool -> (event loop, thread name) of its first checkout from a running loop."""
+
+
+def _loop_and_thread() -> tuple[asyncio.AbstractEventLoop, str] | None:
+    try:
+        return asyncio.get_running_loop(), threading.current_thread().name
+    except RuntimeError:
+        return None
+
+
+def _wrong_loop(what: str, owner: tuple[asyncio.AbstractEventLoop, str]) -> RuntimeError:
+    return RuntimeError(
+        f"{what} belongs to the event loop of thread {owner[1]!r} but is used from thread "
+        f"{threading.current_thread().name!r}: an app started by a test client runs in the client's thread; drive it "
+        "through that client, or build a separate app for the test's own loop (see tests/conftest.py)"
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _apps_stay_on_the_loop_that_started_them() -> Iterator[None]:
+    """Fail a test that uses an app or a connection pool from another event loop than the one it belongs to.
+
+    An app's engine pool, Redis pool and background tasks belong to the loop (and thread) of its lifespan, and
+    an `AsyncTestClient` runs that loop in its own portal thread. Driving the same app from the test's loop
+    (`httpx.ASGITransport(app=app)` on the app of the `client` fixture, or queries on `app.state.db_engine`)
+    uses one asyncpg connection from two threads at once: xdist workers died of segfaults that way (the portal
+    thread in `_read_ready__data_received`, the test's thread in asyncpg `fetchval`), and xdist then hung.
+    Both checks raise before any connection is touched.
+    """
+    original_lifespan = Litestar.lifespan
+    original_call = Litestar.__call__
+    original_connect = Pool.connect
+
+    @asynccontextmanager
+    async def lifespan(self: Litestar) -> AsyncIterator[None]:
+        _RUNNING_APPS[id(self)] = (asyncio.get_running_loop(), threading.current_thread().name)
+        try:
+            async with original_lifespan(self):
+                yield
+        finally:
+            _RUNNING_APPS.pop(id(self), None)
+
+    async def call(self: Litestar, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "lifespan":
+            owner = _RUNNING_APPS.get(id(self))
+            if owner is not None and owner[0] is not asyncio.get_running_loop():
+                raise _wrong_loop("this app", owner)
+        await original_call(self, scope, receive, send)
+
+    def connect(self: Pool) -> Any:
+        current = _loop_and_thread()
+        if current is not None:
+            owner = _POOL_LOOPS.setdefault(self, current)
+            if owner[0] is not current[0]:
+                raise _wrong_loop("this engine's connection pool", owner)
+        return original_connect(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Litestar, "lifespan", lifespan)
+        patch.setattr(Litestar, "__call__", call)
+        patch.setattr(Pool, "connect", connect)
+        yield
 
 
 @pytest.fixture

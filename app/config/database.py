@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +72,25 @@ def create_engine(settings: Settings) -> AsyncEngine:
 PRE_PING_TIMEOUT = 1.0
 """Upper bound (seconds) of the liveness check of a pooled connection; a healthy one answers in well under 1 ms."""
 
+_BOUNDED_READ: ContextVar[bool] = ContextVar("promptsmith_bounded_read", default=False)
 _CHECKED_IN_AT = "promptsmith_checked_in_at"
 _SUSPECT = "promptsmith_suspect"
 _STATEMENT_ERRORS = (IntegrityError, DataError, ProgrammingError)
+
+
+@contextlib.contextmanager
+def bounded_read() -> Iterator[None]:
+    """Around the checkout of a connection for a short read whose statements carry their own timeout (asyncpg
+    `timeout=`): the checkout skips the ping when the connection was used within `DB_PING_IDLE_AFTER` seconds.
+
+    Only such reads may skip it. The ping is also what bounds a request when the database hangs: a statement
+    without its own timeout on a connection that was not pinged would wait for the 30 s command timeout.
+    """
+    token = _BOUNDED_READ.set(True)
+    try:
+        yield
+    finally:
+        _BOUNDED_READ.reset(token)
 
 
 def mark_suspect(record: Any) -> None:
@@ -84,18 +102,20 @@ def mark_suspect(record: Any) -> None:
 
 
 def install_idle_ping(engine: AsyncEngine, timeout: float, idle_after: float) -> None:
-    """Check a pooled connection at checkout when it may be stale, within `timeout`.
+    """Check a pooled connection at checkout, within `timeout`, unless it is known sound.
 
-    A ping on every checkout (SQLAlchemy's `pool_pre_ping`) is a database round trip per request: on a pooled
-    connection that was used a moment ago it was half the cost of an uncached read. So, at checkout:
+    A ping on every checkout is a database round trip per request: on the uncached resolve it was half the
+    cost of the request. So, at checkout:
 
     * a brand-new connection is not checked (as with SQLAlchemy's pre-ping);
     * a connection the driver already knows is closed (the server terminated it, e.g. `pg_terminate_backend`
       or a restart: asyncpg sees the FATAL message and the EOF as soon as they arrive) is replaced at no cost;
-    * a connection idle for more than `idle_after` seconds, or whose last use failed (`mark_suspect`, or an
-      error SQLAlchemy invalidated it for), is pinged: one `SELECT 1` bounded by `timeout`;
-    * any other one is handed out as is. A connection that dies silently (network partition) within
-      `idle_after` of its last use fails that one request, as it would have failed between ping and query.
+    * for a `bounded_read()` (its statement has its own short timeout), a connection checked in less than
+      `idle_after` seconds ago whose last use did not fail is handed out as is;
+    * otherwise one `SELECT 1` bounded by `timeout`: connections idle longer, whose last use failed
+      (`mark_suspect`, or an error other than a statement error the server reported), and every checkout of
+      a request session, whose statements have only the 30 s command timeout, so that a database that hangs
+      gives a 503 within about a second plus the connect timeout instead of holding the request.
 
     When the check fails, the socket is closed at once and `DisconnectionError` makes the pool retry with
     another connection (at most three attempts, then a new connection bounded by the connect timeout). SQLAlchemy's
@@ -134,7 +154,12 @@ def install_idle_ping(engine: AsyncEngine, timeout: float, idle_after: float) ->
             driver.terminate()
             raise DisconnectionError("the server closed the connection")
         suspect = info.pop(_SUSPECT, False)
-        if not suspect and idle_after > 0 and time.monotonic() - info.get(_CHECKED_IN_AT, 0.0) <= idle_after:
+        if (
+            not suspect
+            and idle_after > 0
+            and _BOUNDED_READ.get()
+            and time.monotonic() - info.get(_CHECKED_IN_AT, 0.0) <= idle_after
+        ):
             return
         try:
             dbapi_connection.await_(driver.fetchval("SELECT 1", timeout=timeout))

@@ -51,8 +51,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     db_pool_recycle: PosInt = 1800
     db_pre_ping: bool = True
     db_ping_idle_after: NonNegFloat = 2.0
-    """With DB_PRE_PING: ping a pooled connection at checkout only when it has been idle this many seconds (or
-    its last use failed); 0 pings on every checkout. A connection the server closed is always replaced."""
+    """With DB_PRE_PING: a read that bounds its own query (the uncached resolve) skips the ping of a pooled
+    connection used less than this many seconds ago (and whose last use did not fail); 0 always pings. Request
+    sessions always ping. A connection the server closed is replaced without a ping either way."""
     db_echo: bool = False
     db_connect_retries: NonNegInt = 10
     db_connect_retry_delay: NonNegFloat = 0.5

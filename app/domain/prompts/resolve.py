@@ -12,6 +12,7 @@ uncached resolve is one database round trip.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from typing import Any
@@ -25,7 +26,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Select
 
-from app.config.database import mark_suspect
+from app.config.database import bounded_read, mark_suspect
 from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
 from app.domain.prompts.cache import Answer, ResolveCache, prompt_key, selector
 from app.domain.prompts.content import not_found
@@ -37,7 +38,7 @@ _encoder = msgspec.json.Encoder()
 
 
 _DRIVER_UNAVAILABLE = (
-    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.InterfaceError,  # connection closed or does not exist
     asyncpg.exceptions.PostgresConnectionError,  # SQLSTATE class 08
     asyncpg.exceptions.OperatorInterventionError,  # 57: admin/crash shutdown, cannot connect now
     asyncpg.exceptions.InsufficientResourcesError,  # 53: too many connections, out of memory
@@ -159,6 +160,7 @@ class _Driver:
         return [params[name] for name in self.order]
 
 
+_DEFAULT_TIMEOUT = 5.0
 _STATEMENTS: dict[int, tuple[_Driver, _Driver, _Driver]] = {}
 
 
@@ -173,18 +175,22 @@ def _statements(engine: AsyncEngine) -> tuple[_Driver, _Driver, _Driver]:
 
 def _connection_failed(exc: BaseException) -> bool:
     """The connection itself is broken or in doubt (as opposed to an error the server reported for the query)."""
-    if isinstance(exc, _DRIVER_UNAVAILABLE):
-        return True
-    return not isinstance(exc, asyncpg.PostgresError)
+    return isinstance(exc, (*_DRIVER_UNAVAILABLE, asyncpg.exceptions.InternalClientError, OSError, TimeoutError))
+
+
+class _ConnectionBroke(Exception):
+    """The pooled connection failed under the query; the read may be tried once more on another one."""
 
 
 class LeanLoader:
     """Loads a resolve answer with one query on a pooled connection, run by the driver outside a transaction.
 
-    The pool (checkout, the idle ping of `app.config.database`, limits, timeouts) is SQLAlchemy's; only the
-    query skips SQLAlchemy's execution layer, which cost as much CPU as the rest of an uncached resolve. A
-    connection that fails under the query is invalidated (never returned to the pool), and the read, which
-    is idempotent, is tried once more on another connection.
+    The pool (checkout, limits, the ping of `app.config.database`) is SQLAlchemy's; only the query skips
+    SQLAlchemy's execution layer, which cost as much CPU as the rest of an uncached resolve. The query has its
+    own timeout (the pool timeout, DB_POOL_TIMEOUT), so the checkout is a `bounded_read()`: a connection used
+    within DB_PING_IDLE_AFTER seconds is not pinged first. A connection that fails under the query is
+    invalidated (never returned to the pool) and the read, which is idempotent, is tried once more on a pinged
+    connection (not after a timeout: a database that hangs is not waited for twice).
     """
 
     __slots__ = ("engine", "workspace_id")
@@ -194,18 +200,20 @@ class LeanLoader:
         self.workspace_id = workspace_id
 
     async def load(self, name: str, label: str | None, version: int | None) -> Answer:
-        by_label, by_version, exists = _statements(self.engine)
         params: dict[str, Any] = {"ws": self.workspace_id, "name": name}
         if version is not None:
-            stmt, params["version"] = by_version, version
+            params["version"] = version
         else:
-            stmt, params["label"] = by_label, label
-        try:
-            row, found = await self._attempt(stmt, exists, params)
-        except Exception as exc:
-            if not _connection_failed(exc) or isinstance(exc, TimeoutError):  # a hung database: do not wait twice
-                raise
-            row, found = await self._attempt(stmt, exists, params)
+            params["label"] = label
+        if self.engine.dialect.driver == "asyncpg":
+            by_label, by_version, exists = _statements(self.engine)
+            stmt = by_version if version is not None else by_label
+            try:
+                row, found = await self._attempt(stmt, exists, params, retry=True)
+            except _ConnectionBroke:
+                row, found = await self._attempt(stmt, exists, params, retry=False)
+        else:  # the embedded SQLite mode: through SQLAlchemy, in autocommit
+            row, found = await self._sqlalchemy(params, by_version=version is not None)
         if row is None:
             if not found:
                 raise not_found(name)
@@ -213,21 +221,39 @@ class LeanLoader:
             raise NotFoundError(f"Prompt {name!r} has no {what}.")
         return build_answer(row, label if version is None else None)
 
-    async def _attempt(
-        self, stmt: _Driver, exists: _Driver, params: dict[str, Any]
-    ) -> tuple[Sequence[Any] | None, bool]:
-        """(the row or None, whether the prompt exists) on one pooled connection."""
+    async def _sqlalchemy(self, params: dict[str, Any], *, by_version: bool) -> tuple[Sequence[Any] | None, bool]:
         async with self.engine.connect() as conn:
-            try:
-                return await self._fetch(conn, stmt, exists, params)
-            except Exception as exc:
-                if _connection_failed(exc):
+            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            row = (await conn.execute(_BY_VERSION if by_version else _BY_LABEL, params)).one_or_none()
+            if row is not None:
+                return row, True
+            params = {"ws": params["ws"], "name": params["name"]}
+            return None, (await conn.execute(_EXISTS, params)).first() is not None
+
+    async def _attempt(
+        self, stmt: _Driver, exists: _Driver, params: dict[str, Any], *, retry: bool
+    ) -> tuple[Sequence[Any] | None, bool]:
+        """(the row or None, whether the prompt exists) on one pooled connection. With `retry` (the first
+        attempt: a bounded read, the checkout may skip the ping) a connection that broke under the query (not a
+        timeout, not a failed checkout) raises `_ConnectionBroke`; the second attempt's checkout always pings,
+        so it gets a live connection even when every pooled one was just killed."""
+        pool_timeout = getattr(self.engine.pool, "timeout", None)
+        timeout: float = pool_timeout() if callable(pool_timeout) else _DEFAULT_TIMEOUT
+        with bounded_read() if retry else contextlib.nullcontext():  # (read by the pool's checkout listener)
+            async with self.engine.connect() as conn:
+                try:
+                    return await self._fetch(conn, stmt, exists, params, timeout)
+                except Exception as exc:
+                    if not _connection_failed(exc):
+                        raise
                     await conn.invalidate(exc)  # closed now, never handed out again
-                raise
+                    if retry and not isinstance(exc, TimeoutError):  # a hung database is not waited for twice
+                        raise _ConnectionBroke from exc
+                    raise
 
     @staticmethod
     async def _fetch(
-        conn: AsyncConnection, stmt: _Driver, exists: _Driver, params: dict[str, Any]
+        conn: AsyncConnection, stmt: _Driver, exists: _Driver, params: dict[str, Any], timeout: float
     ) -> tuple[Sequence[Any] | None, bool]:
         sync = conn.sync_connection
         if sync is None:  # pragma: no cover - `connect()` has checked a connection out
@@ -235,10 +261,10 @@ class LeanLoader:
         proxied = sync.connection  # the pool's connection: no greenlet hop, unlike `get_raw_connection()`
         driver: Any = proxied.driver_connection
         try:
-            row = await driver.fetchrow(stmt.sql, *stmt.args(params))
+            row = await driver.fetchrow(stmt.sql, *stmt.args(params), timeout=timeout)
             if row is not None:
                 return row, True
-            return None, await driver.fetchrow(exists.sql, *exists.args(params)) is not None
+            return None, await driver.fetchrow(exists.sql, *exists.args(params), timeout=timeout) is not None
         except BaseException:
             mark_suspect(proxied)  # cancelled or failed mid-query: ping it before its next use
             raise

@@ -72,7 +72,9 @@ async def test_revocation_reaches_another_instance_that_cached_the_key(settings)
         AsyncTestClient(app=one, base_url="https://testserver.local") as first,
         AsyncTestClient(app=two, base_url="https://testserver.local") as second,
     ):
-        assert await two.state.invalidation.wait_connected()
+        # The bus (its asyncio.Event) lives in B's client thread: wait there, not in this test's event loop.
+        with second.portal() as portal:
+            assert portal.call(two.state.invalidation.wait_connected)
         account = await register(first)
         slug = (await create_workspace(first, account["csrf"]))["slug"]
         key = await create_api_key(first, account["csrf"], slug, scopes=["read"])
