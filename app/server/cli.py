@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import signal
 import sys
 from types import FrameType
@@ -43,7 +44,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         port=port if port is not None else settings.server_port,
         workers=workers or settings.server_workers,
         # uvicorn waits forever for in-flight requests by default; bound it.
-        timeout_graceful_shutdown=int(settings.shutdown_timeout),
+        timeout_graceful_shutdown=math.ceil(settings.shutdown_timeout),
         timeout_keep_alive=5,
         access_log=False,
         log_config=None,
