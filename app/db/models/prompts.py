@@ -17,7 +17,9 @@ class Prompt(UUIDv7AuditBase):
     __tablename__ = "prompt"
     __table_args__ = (
         UniqueConstraint("workspace_id", "name", name="uq_prompt_workspace_name"),
-        Index("ix_prompt_workspace_updated", "workspace_id", "updated_at"),
+        # The default list (active prompts, newest first, keyset on (updated_at, id)) reads this index in order
+        # and stops after one page, whatever the size of the workspace.
+        Index("ix_prompt_workspace_updated", "workspace_id", "archived", "updated_at", "id"),
     )
 
     workspace_id: Mapped[UUID] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"))

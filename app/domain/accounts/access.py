@@ -10,8 +10,9 @@ bulk (Core) deletes call `invalidate_on_commit` explicitly (`app.domain.workspac
 staleness if a message is ever lost, and a fill token (`LocalCache.token`) keeps a read that raced a commit
 from re-caching the old row.
 
-Only safe (GET/HEAD) requests are answered from the snapshot, as a detached `Workspace`; writes load the row
-into their session as before, so handlers that change it get a real, attached row.
+Only safe (GET/HEAD) requests are answered from the snapshot (the `WorkspaceContext` carries it as is and builds
+a detached `Workspace` only for a handler that reads `ctx.workspace`); writes load the row into their session as
+before, so handlers that change it get a real, attached row.
 """
 
 from __future__ import annotations

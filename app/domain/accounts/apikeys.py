@@ -60,7 +60,7 @@ class KeySnapshot:
         )
 
     def to_model(self) -> ApiKey:
-        """A detached, read-only `ApiKey` for `Caller.api_key` (not attached to any session)."""
+        """A detached `ApiKey` copy (not attached to any session). `Caller.api_key` is the snapshot itself."""
         return ApiKey(
             id=self.id,
             workspace_id=self.workspace_id,

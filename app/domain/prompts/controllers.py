@@ -29,6 +29,12 @@ from app.lib.openapi import problem_responses
 BASE = "/api/v1/workspaces/{workspace:str}/prompts"
 READ = {"permission": Permission.READ}
 WRITE = {"permission": Permission.WRITE}
+COUNT_DESCRIPTION = "Also return `total`, the number of matching prompts (one extra COUNT over every match)"
+LIST_DESCRIPTION = (
+    "A page of prompts (default: active ones, most recently updated first). Follow `nextCursor` for the next "
+    "page; it is null on the last one. `total` is null unless `count=true` is given: counting every match "
+    "costs as much as the whole workspace, so ask for it only when you display it."
+)
 
 
 def _with_etag(out: PromptOut, etag: str, status: int = 200) -> Response[PromptOut]:
@@ -40,15 +46,28 @@ class PromptController(Controller):
     tags = ["Prompts"]
     dependencies = PROMPT_DEPENDENCIES
 
-    @post("/", operation_id="createPrompt", summary="Create a prompt (its content goes in versions)", opt=WRITE,
-          status_code=HTTP_201_CREATED, responses=problem_responses(400, 401, 403, 404, 409, 429, 503))
-    async def create_prompt(self, registry: NamedDependency[PromptRegistry],
-                            data: JSONBody[PromptCreate]) -> Response[PromptOut]:
+    @post(
+        "/",
+        operation_id="createPrompt",
+        summary="Create a prompt (its content goes in versions)",
+        opt=WRITE,
+        status_code=HTTP_201_CREATED,
+        responses=problem_responses(400, 401, 403, 404, 409, 429, 503),
+    )
+    async def create_prompt(
+        self, registry: NamedDependency[PromptRegistry], data: JSONBody[PromptCreate]
+    ) -> Response[PromptOut]:
         prompt = await registry.create(data)
         return _with_etag(to_out(prompt), prompt_etag(prompt), HTTP_201_CREATED)
 
-    @get("/", operation_id="listPrompts", summary="List and search prompts (keyset pagination)", opt=READ,
-         responses=problem_responses(400, 401, 403, 404, 429, 503))
+    @get(
+        "/",
+        operation_id="listPrompts",
+        summary="List and search prompts (keyset pagination)",
+        opt=READ,
+        description=LIST_DESCRIPTION,
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
     async def list_prompts(
         self,
         registry: NamedDependency[PromptRegistry],
@@ -63,33 +82,74 @@ class PromptController(Controller):
         order: Annotated[SortOrder, QueryParameter()] = "desc",
         limit: Limit = DEFAULT_LIMIT,
         cursor: Annotated[str | None, QueryParameter(max_length=500, description="`nextCursor`")] = None,
+        count: Annotated[bool, QueryParameter(description=COUNT_DESCRIPTION)] = False,
     ) -> PromptPage:
-        return await registry.list(prefix=prefix, tag=tag, label=label, q=q, updated_after=updated_after,
-                                   updated_before=updated_before, archived=archived, sort=sort, order=order,
-                                   limit=limit, cursor=cursor)
+        return await registry.list(
+            prefix=prefix,
+            tag=tag,
+            label=label,
+            q=q,
+            updated_after=updated_after,
+            updated_before=updated_before,
+            archived=archived,
+            sort=sort,
+            order=order,
+            limit=limit,
+            cursor=cursor,
+            count=count,
+        )
 
-    @get("/{name:str}", operation_id="getPrompt", summary="Get a prompt's metadata, labels and latest version",
-         opt=READ, responses=problem_responses(401, 403, 404, 429, 503))
+    @get(
+        "/{name:str}",
+        operation_id="getPrompt",
+        summary="Get a prompt's metadata, labels and latest version",
+        opt=READ,
+        responses=problem_responses(401, 403, 404, 429, 503),
+    )
     async def get_prompt(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam) -> Response[PromptOut]:
         prompt = await registry.get(prompt_name(name))
         return _with_etag(to_out(prompt), prompt_etag(prompt))
 
-    @patch("/{name:str}", operation_id="updatePrompt", summary="Update name, description, tags or archived flag",
-           opt=WRITE, responses=problem_responses(400, 401, 403, 404, 409, 412, 429, 503))
-    async def update_prompt(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                            data: JSONBody[PromptUpdate], if_match: IfMatch = None) -> Response[PromptOut]:
+    @patch(
+        "/{name:str}",
+        operation_id="updatePrompt",
+        summary="Update name, description, tags or archived flag",
+        opt=WRITE,
+        responses=problem_responses(400, 401, 403, 404, 409, 412, 429, 503),
+    )
+    async def update_prompt(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        name: PromptNameParam,
+        data: JSONBody[PromptUpdate],
+        if_match: IfMatch = None,
+    ) -> Response[PromptOut]:
         prompt = await registry.update(prompt_name(name), data, if_match)
         return _with_etag(to_out(prompt), prompt_etag(prompt))
 
-    @post("/{name:str}/archive", operation_id="archivePrompt", summary="Archive a prompt (resolve keeps working)",
-          opt=WRITE, status_code=200, responses=problem_responses(401, 403, 404, 412, 429, 503))
-    async def archive_prompt(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                             if_match: IfMatch = None) -> Response[PromptOut]:
+    @post(
+        "/{name:str}/archive",
+        operation_id="archivePrompt",
+        summary="Archive a prompt (resolve keeps working)",
+        opt=WRITE,
+        status_code=200,
+        responses=problem_responses(401, 403, 404, 412, 429, 503),
+    )
+    async def archive_prompt(
+        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, if_match: IfMatch = None
+    ) -> Response[PromptOut]:
         prompt = await registry.update(prompt_name(name), PromptUpdate(archived=True), if_match)
         return _with_etag(to_out(prompt), prompt_etag(prompt))
 
-    @delete("/{name:str}", operation_id="deletePrompt", summary="Delete a prompt with all its versions and labels",
-            opt=WRITE, status_code=HTTP_204_NO_CONTENT, responses=problem_responses(401, 403, 404, 412, 429, 503))
-    async def delete_prompt(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                            if_match: IfMatch = None) -> None:
+    @delete(
+        "/{name:str}",
+        operation_id="deletePrompt",
+        summary="Delete a prompt with all its versions and labels",
+        opt=WRITE,
+        status_code=HTTP_204_NO_CONTENT,
+        responses=problem_responses(401, 403, 404, 412, 429, 503),
+    )
+    async def delete_prompt(
+        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, if_match: IfMatch = None
+    ) -> None:
         await registry.delete(prompt_name(name), if_match)

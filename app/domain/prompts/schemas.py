@@ -98,7 +98,9 @@ class PromptOut(CamelizedBaseStruct, kw_only=True):
 
 class PromptPage(CamelizedBaseStruct, kw_only=True):
     items: list[PromptOut]
-    total: int
+    total: int | None
+    """How many prompts match the filters across all pages; only computed with `count=true` (a COUNT over
+    every match, whose cost grows with the workspace), otherwise null. Page with `nextCursor`."""
     limit: int
     next_cursor: str | None
 

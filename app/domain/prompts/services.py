@@ -10,11 +10,26 @@ from __future__ import annotations
 import base64
 import binascii
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import msgspec
-from sqlalchemy import Select, and_, delete, exists, func, or_, select, update
+from sqlalchemy import (
+    Select,
+    Table,
+    Update,
+    delete,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    tuple_,
+    union_all,
+    update,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import noload
@@ -25,9 +40,6 @@ from app.domain.prompts.cache import ResolveCache, prompt_key
 from app.domain.prompts.content import error, not_found
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
 from app.lib.errors import ConflictError, PreconditionFailedError, ValidationFailedError
-
-_SORT_ATTRS = {"name": "name", "updatedAt": "updated_at", "createdAt": "created_at"}
-_SORT_COLUMNS = {"name": Prompt.name, "updatedAt": Prompt.updated_at, "createdAt": Prompt.created_at}
 
 
 def prompt_etag(prompt: Prompt) -> str:
@@ -115,6 +127,14 @@ class PromptRegistry:
             .execution_options(synchronize_session=False)
         )
 
+    def lock_update(self, name: str) -> Update:
+        """`scoped_update` as a plain Core statement (no ORM bookkeeping): for the hot, lock-holding paths."""
+        return (
+            update(_PROMPT_T)
+            .where(_PROMPT.workspace_id == self.workspace_id, _PROMPT.name == name)
+            .values(revision=_PROMPT.revision + 1, updated_at=datetime.now(UTC))
+        )
+
     async def get(self, name: str, *, relations: bool = True) -> Prompt:
         stmt = self.scoped().where(Prompt.name == name).execution_options(populate_existing=True)
         if not relations:
@@ -134,8 +154,15 @@ class PromptRegistry:
     # --- writes ----------------------------------------------------------------------------------------
 
     async def create(self, data: PromptCreate) -> Prompt:
-        prompt = Prompt(workspace_id=self.workspace_id, name=data.name, description=data.description, kind=data.kind,
-                        archived=False, version_count=0, revision=1)
+        prompt = Prompt(
+            workspace_id=self.workspace_id,
+            name=data.name,
+            description=data.description,
+            kind=data.kind,
+            archived=False,
+            version_count=0,
+            revision=1,
+        )
         prompt.tag_rows = [PromptTag(workspace_id=self.workspace_id, tag=t) for t in sorted(set(data.tags))]
         prompt.labels = []
         self.session.add(prompt)
@@ -188,9 +215,15 @@ class PromptRegistry:
 
         prompt = await self.get(name, relations=False)
         check_if_match(if_match, prompt_etag(prompt))
-        await record_audit_event(self.session, self.ctx, action="prompt.deleted", target_type="prompt",
-                                 target_id=str(prompt.id), target_label=prompt.name,
-                                 details={"versions": prompt.version_count})
+        await record_audit_event(
+            self.session,
+            self.ctx,
+            action="prompt.deleted",
+            target_type="prompt",
+            target_id=str(prompt.id),
+            target_label=prompt.name,
+            details={"versions": prompt.version_count},
+        )
         await self.session.execute(
             delete(Prompt).where(Prompt.workspace_id == self.workspace_id, Prompt.id == prompt.id)
         )
@@ -214,27 +247,38 @@ class PromptRegistry:
         order: SortOrder = "desc",
         limit: int = 50,
         cursor: str | None = None,
+        count: bool = False,
     ) -> PromptPage:
-        conditions: list[Any] = [Prompt.workspace_id == self.workspace_id]
+        """One page of prompts, newest first by default, with keyset pagination.
+
+        Lean on purpose: plain Core SELECTs of the columns an item needs (no ORM objects, no identity map);
+        on PostgreSQL tags and labels are aggregated in the same statement, elsewhere one batched query per
+        page fetches them. `total` (a COUNT over every match) is only computed when asked for (`count`).
+        """
+        p = _PROMPT
+        conditions: list[Any] = [p.workspace_id == self.workspace_id]
         if prefix:
-            conditions.append(Prompt.name.like(_like_escape(prefix) + "%", escape="\\"))
+            conditions.append(p.name.like(_like_escape(prefix) + "%", escape="\\"))
         for t in tag or []:
-            conditions.append(exists().where(PromptTag.prompt_id == Prompt.id, PromptTag.tag == t))
+            conditions.append(exists().where(_TAG.prompt_id == p.id, _TAG.tag == t))
         if label:
-            conditions.append(exists().where(PromptLabel.prompt_id == Prompt.id, PromptLabel.name == label))
+            conditions.append(exists().where(_LABEL.prompt_id == p.id, _LABEL.name == label))
         if q:
             pattern = "%" + _like_escape(q) + "%"
-            conditions.append(
-                or_(Prompt.name.ilike(pattern, escape="\\"), Prompt.description.ilike(pattern, escape="\\"))
-            )
+            conditions.append(or_(p.name.ilike(pattern, escape="\\"), p.description.ilike(pattern, escape="\\")))
         if updated_after is not None:
-            conditions.append(Prompt.updated_at > updated_after)
+            conditions.append(p.updated_at > updated_after)
         if updated_before is not None:
-            conditions.append(Prompt.updated_at < updated_before)
+            conditions.append(p.updated_at < updated_before)
         if archived is not None:
-            conditions.append(Prompt.archived.is_(archived))
-        total = (await self.session.execute(select(func.count()).select_from(Prompt).where(*conditions))).scalar_one()
-        column: Any = _SORT_COLUMNS[sort]
+            # Equality (not IS): lets PostgreSQL use `ix_prompt_workspace_updated` (workspace, archived, updated, id).
+            conditions.append(p.archived == archived)
+        total: int | None = None
+        if count:
+            total = (
+                await self.session.execute(select(func.count()).select_from(_PROMPT_T).where(*conditions))
+            ).scalar_one()
+        column: Any = _SORT_CORE[sort]
         descending = order == "desc"
         page_conditions = list(conditions)
         if cursor:
@@ -242,22 +286,120 @@ class PromptRegistry:
             try:
                 key = datetime.fromisoformat(value) if sort != "name" else str(value)
                 last = UUID(str(last_id))
-            except ValueError:
+            except (TypeError, ValueError):
                 raise ValidationFailedError(
                     "Invalid cursor.", extra={"errors": [error("cursor", "not a cursor for this sort", "query")]}
                 ) from None
-            if descending:
-                page_conditions.append(or_(column < key, and_(column == key, Prompt.id < last)))
-            else:
-                page_conditions.append(or_(column > key, and_(column == key, Prompt.id > last)))
-        ordering = [column.desc(), Prompt.id.desc()] if descending else [column.asc(), Prompt.id.asc()]
-        stmt = select(Prompt).where(*page_conditions).order_by(*ordering).limit(limit + 1)
-        rows = list((await self.session.execute(stmt)).scalars())
+            # A row comparison: an index range condition on PostgreSQL, so page N costs what page 1 costs.
+            keyset = tuple_(column, p.id)
+            bound = tuple_(literal(key, column.type), literal(last, p.id.type))
+            page_conditions.append(keyset < bound if descending else keyset > bound)
+        ordering = [column.desc(), p.id.desc()] if descending else [column.asc(), p.id.asc()]
+        postgres = self.session.bind.dialect.name == "postgresql"
+        columns: list[Any] = [
+            p.id,
+            p.name,
+            p.kind,
+            p.description,
+            p.archived,
+            p.version_count,
+            p.revision,
+            p.created_at,
+            p.updated_at,
+        ]
+        if postgres:
+            columns += _AGGREGATES
+        stmt = select(*columns).where(*page_conditions).order_by(*ordering).limit(limit + 1)
+        rows = (await self.session.execute(stmt)).all()
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
             last_row = rows[-1]
-            sort_value: Any = getattr(last_row, _SORT_ATTRS[sort])
-            next_cursor = _encode_cursor([sort_value.isoformat() if isinstance(sort_value, datetime) else sort_value,
-                                          str(last_row.id)])
-        return PromptPage(items=[to_out(p) for p in rows], total=total, limit=limit, next_cursor=next_cursor)
+            sort_value: Any = last_row[_SORT_INDEX[sort]]
+            next_cursor = _encode_cursor(
+                [sort_value.isoformat() if isinstance(sort_value, datetime) else sort_value, str(last_row[0])]
+            )
+        if postgres:
+            items = [
+                PromptOut(
+                    id=r[0],
+                    name=r[1],
+                    kind=r[2],
+                    description=r[3],
+                    tags=r[9] or [],
+                    archived=r[4],
+                    latest_version=r[5] or None,
+                    labels=dict(zip(r[10] or (), r[11] or (), strict=True)),
+                    revision=r[6],
+                    created_at=r[7],
+                    updated_at=r[8],
+                )
+                for r in rows
+            ]
+        else:
+            tags, labels = await _tags_and_labels(self.session, [r[0] for r in rows])
+            items = [
+                PromptOut(
+                    id=r[0],
+                    name=r[1],
+                    kind=r[2],
+                    description=r[3],
+                    tags=tags.get(r[0], []),
+                    archived=r[4],
+                    latest_version=r[5] or None,
+                    labels=labels.get(r[0], {}),
+                    revision=r[6],
+                    created_at=r[7],
+                    updated_at=r[8],
+                )
+                for r in rows
+            ]
+        return PromptPage(items=items, total=total, limit=limit, next_cursor=next_cursor)
+
+
+_PROMPT_T = cast(Table, Prompt.__table__)
+_PROMPT = _PROMPT_T.c
+_TAG = cast(Table, PromptTag.__table__).c
+_LABEL = cast(Table, PromptLabel.__table__).c
+_SORT_CORE = {"name": _PROMPT.name, "updatedAt": _PROMPT.updated_at, "createdAt": _PROMPT.created_at}
+_SORT_INDEX = {"name": 1, "createdAt": 7, "updatedAt": 8}
+# PostgreSQL: tags (sorted), label names and their versions (sorted by name), one correlated aggregate each,
+# each an index range scan (`uq_prompt_tag`, `uq_prompt_label_name`).
+_AGGREGATES = [
+    select(func.array_agg(aggregate_order_by(_TAG.tag, _TAG.tag)))
+    .where(_TAG.prompt_id == _PROMPT.id)
+    .scalar_subquery()
+    .label("tags"),
+    select(func.array_agg(aggregate_order_by(_LABEL.name, _LABEL.name)))
+    .where(_LABEL.prompt_id == _PROMPT.id)
+    .scalar_subquery()
+    .label("label_names"),
+    select(func.array_agg(aggregate_order_by(_LABEL.version, _LABEL.name)))
+    .where(_LABEL.prompt_id == _PROMPT.id)
+    .scalar_subquery()
+    .label("label_versions"),
+]
+
+
+async def _tags_and_labels(
+    session: AsyncSession, ids: list[UUID]
+) -> tuple[dict[UUID, list[str]], dict[UUID, dict[str, int]]]:
+    """Tags and labels of a page of prompts in one query (the portable path; PostgreSQL aggregates inline)."""
+    tags: dict[UUID, list[str]] = {}
+    labels: dict[UUID, dict[str, int]] = {}
+    if not ids:
+        return tags, labels
+    stmt = union_all(
+        select(_TAG.prompt_id, literal("t").label("k"), _TAG.tag.label("n"), null().label("v")).where(
+            _TAG.prompt_id.in_(ids)
+        ),
+        select(_LABEL.prompt_id, literal("l").label("k"), _LABEL.name.label("n"), _LABEL.version.label("v")).where(
+            _LABEL.prompt_id.in_(ids)
+        ),
+    ).order_by("n")
+    for prompt_id, kind, name, version in (await session.execute(stmt)).all():
+        if kind == "t":
+            tags.setdefault(prompt_id, []).append(name)
+        else:
+            labels.setdefault(prompt_id, {})[name] = version
+    return tags, labels

@@ -48,36 +48,71 @@ class VersionController(Controller):
     tags = ["Prompt versions"]
     dependencies = PROMPT_DEPENDENCIES
 
-    @post("/versions", operation_id="createPromptVersion", opt=WRITE, status_code=HTTP_201_CREATED,
-          summary="Create the next version (409 if `parentVersion` is no longer the latest)",
-          responses=problem_responses(400, 401, 403, 404, 409, 429, 503))
-    async def create_version(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                             data: JSONBody[VersionCreate]) -> Response[VersionOut]:
-        prompt, version = await VersionService(registry).create(prompt_name(name), data)
-        labels = [label.name for label in prompt.labels if label.version == version.version]
-        return Response(version_out(prompt.name, prompt.kind, version, labels), status_code=HTTP_201_CREATED,
-                        headers={"ETag": version_etag(version)})
+    @post(
+        "/versions",
+        operation_id="createPromptVersion",
+        opt=WRITE,
+        status_code=HTTP_201_CREATED,
+        summary="Create the next version (409 if `parentVersion` is no longer the latest)",
+        responses=problem_responses(400, 401, 403, 404, 409, 429, 503),
+    )
+    async def create_version(
+        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, data: JSONBody[VersionCreate]
+    ) -> Response[VersionOut]:
+        prompt = prompt_name(name)
+        kind, version, labels = await VersionService(registry).create(prompt, data)
+        return Response(
+            version_out(prompt, kind, version, labels),
+            status_code=HTTP_201_CREATED,
+            headers={"ETag": version_etag(version)},
+        )
 
-    @get("/versions", operation_id="listPromptVersions", summary="List versions, newest first", opt=READ,
-         responses=problem_responses(400, 401, 403, 404, 429, 503))
-    async def list_versions(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                            limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> VersionPage:
+    @get(
+        "/versions",
+        operation_id="listPromptVersions",
+        summary="List versions, newest first",
+        opt=READ,
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
+    async def list_versions(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        name: PromptNameParam,
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> VersionPage:
         return await VersionService(registry).list(prompt_name(name), limit, offset)
 
-    @get("/versions/{version:int}", operation_id="getPromptVersion", summary="Get one immutable version", opt=READ,
-         responses={**problem_responses(400, 401, 403, 404, 429, 503),
-                    304: ResponseSpec(data_container=None, description="Not modified: the ETag still matches")})
-    async def get_version(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                          version: VersionParam, if_none_match: IfNoneMatch = None) -> Response[VersionOut]:
+    @get(
+        "/versions/{version:int}",
+        operation_id="getPromptVersion",
+        summary="Get one immutable version",
+        opt=READ,
+        responses={
+            **problem_responses(400, 401, 403, 404, 429, 503),
+            304: ResponseSpec(data_container=None, description="Not modified: the ETag still matches"),
+        },
+    )
+    async def get_version(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        name: PromptNameParam,
+        version: VersionParam,
+        if_none_match: IfNoneMatch = None,
+    ) -> Response[VersionOut]:
         prompt, row, labels = await VersionService(registry).get(prompt_name(name), version)
         etag = version_etag(row)
         if etag_matches(if_none_match, etag):
             return Response(None, status_code=HTTP_304_NOT_MODIFIED, headers={"ETag": etag})  # type: ignore[arg-type]
         return Response(version_out(prompt.name, prompt.kind, row, labels), headers={"ETag": etag})
 
-    @get("/diff", operation_id="diffPromptVersions", opt=READ,
-         summary="Diff two versions: unified text diff plus variable, config and token changes",
-         responses=problem_responses(400, 401, 403, 404, 429, 503))
+    @get(
+        "/diff",
+        operation_id="diffPromptVersions",
+        opt=READ,
+        summary="Diff two versions: unified text diff plus variable, config and token changes",
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
     async def diff(
         self,
         registry: NamedDependency[PromptRegistry],
@@ -87,11 +122,17 @@ class VersionController(Controller):
     ) -> DiffResult:
         return await VersionService(registry).diff(prompt_name(name), from_version, to_version)
 
-    @post("/render", operation_id="renderPrompt", opt=READ, status_code=200,
-          summary="Fill a version with typed variable values (untrusted values are delimited and escaped)",
-          responses=problem_responses(400, 401, 403, 404, 429, 503))
-    async def render(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                     data: JSONBody[RenderRequest]) -> RenderResult:
+    @post(
+        "/render",
+        operation_id="renderPrompt",
+        opt=READ,
+        status_code=200,
+        summary="Fill a version with typed variable values (untrusted values are delimited and escaped)",
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
+    async def render(
+        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, data: JSONBody[RenderRequest]
+    ) -> RenderResult:
         return await VersionService(registry).render(prompt_name(name), data)
 
 
@@ -100,38 +141,79 @@ class LabelController(Controller):
     tags = ["Prompt labels"]
     dependencies = PROMPT_DEPENDENCIES
 
-    @get("/", operation_id="listPromptLabels", summary="Labels of a prompt and the versions they point to",
-         opt=READ, responses=problem_responses(401, 403, 404, 429, 503))
+    @get(
+        "/",
+        operation_id="listPromptLabels",
+        summary="Labels of a prompt and the versions they point to",
+        opt=READ,
+        responses=problem_responses(401, 403, 404, 429, 503),
+    )
     async def list_labels(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam) -> list[LabelOut]:
         return await LabelService(registry).list(prompt_name(name))
 
-    @put("/{label:str}", operation_id="setPromptLabel", opt=WRITE,
-         summary="Set or move a label (protected labels: admins only)",
-         responses=problem_responses(400, 401, 403, 404, 409, 429, 503))
-    async def set_label(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, label: LabelParam,
-                        data: JSONBody[LabelSet]) -> LabelOut:
+    @put(
+        "/{label:str}",
+        operation_id="setPromptLabel",
+        opt=WRITE,
+        summary="Set or move a label (protected labels: admins only)",
+        responses=problem_responses(400, 401, 403, 404, 409, 429, 503),
+    )
+    async def set_label(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        name: PromptNameParam,
+        label: LabelParam,
+        data: JSONBody[LabelSet],
+    ) -> LabelOut:
         service = LabelService(registry)
         row = await service.set(prompt_name(name), label, data.version, data.expected_version)
         return label_out(row, service.protected)
 
-    @delete("/{label:str}", operation_id="removePromptLabel", opt=WRITE, status_code=HTTP_204_NO_CONTENT,
-            summary="Remove a label", responses=problem_responses(400, 401, 403, 404, 429, 503))
-    async def remove_label(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam,
-                           label: LabelParam) -> None:
+    @delete(
+        "/{label:str}",
+        operation_id="removePromptLabel",
+        opt=WRITE,
+        status_code=HTTP_204_NO_CONTENT,
+        summary="Remove a label",
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
+    async def remove_label(
+        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, label: LabelParam
+    ) -> None:
         await LabelService(registry).remove(prompt_name(name), label)
 
-    @get("/{label:str}/history", operation_id="listPromptLabelHistory", opt=READ,
-         summary="Every move of a label: from, to, who, when, request id (newest first)",
-         responses=problem_responses(400, 401, 403, 404, 429, 503))
-    async def history(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, label: LabelParam,
-                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> LabelEventPage:
+    @get(
+        "/{label:str}/history",
+        operation_id="listPromptLabelHistory",
+        opt=READ,
+        summary="Every move of a label: from, to, who, when, request id (newest first)",
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
+    async def history(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        name: PromptNameParam,
+        label: LabelParam,
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> LabelEventPage:
         return await LabelService(registry).history(prompt_name(name), label, limit, offset)
 
-    @post("/{label:str}/rollback", operation_id="rollbackPromptLabel", opt=WRITE, status_code=200,
-          summary="Move a label back (default: to where it pointed before its last move)",
-          responses=problem_responses(400, 401, 403, 404, 409, 429, 503))
-    async def rollback(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, label: LabelParam,
-                       data: JSONBody[LabelRollback | None] = None) -> LabelOut:
+    @post(
+        "/{label:str}/rollback",
+        operation_id="rollbackPromptLabel",
+        opt=WRITE,
+        status_code=200,
+        summary="Move a label back (default: to where it pointed before its last move)",
+        responses=problem_responses(400, 401, 403, 404, 409, 429, 503),
+    )
+    async def rollback(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        name: PromptNameParam,
+        label: LabelParam,
+        data: JSONBody[LabelRollback | None] = None,
+    ) -> LabelOut:
         service = LabelService(registry)
         row = await service.rollback(prompt_name(name), label, data.version if data is not None else None)
         return label_out(row, service.protected)

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: c368d4267cbf
+Revision ID: b9c5594eb710
 Revises: 
-Create Date: 2026-11-29 02:38:29.075505
+Create Date: 2026-11-29 04:18:17.293899
 
 """
 
@@ -42,7 +42,7 @@ sa.TOTPSecret = TOTPSecret
 sa.OneTimeCode = OneTimeCode
 
 # revision identifiers, used by Alembic.
-revision = 'c368d4267cbf'
+revision = 'b9c5594eb710'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -153,7 +153,7 @@ def schema_upgrades() -> None:
     sa.UniqueConstraint('workspace_id', 'name', name='uq_prompt_workspace_name')
     )
     with op.batch_alter_table('prompt', schema=None) as batch_op:
-        batch_op.create_index('ix_prompt_workspace_updated', ['workspace_id', 'updated_at'], unique=False)
+        batch_op.create_index('ix_prompt_workspace_updated', ['workspace_id', 'archived', 'updated_at', 'id'], unique=False)
 
     op.create_table('workspace_member',
     sa.Column('id', sa.GUID(length=16), nullable=False),
