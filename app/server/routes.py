@@ -12,8 +12,13 @@ from app.domain.system.controllers import HealthController
 from app.domain.workspaces.controllers import ApiKeyController, MemberController, WorkspaceController
 
 ROUTE_HANDLERS: list[Any] = [
-    GenerationController, LintController,
+    GenerationController,
+    LintController,
     HealthController,
-    AuthController, WorkspaceController, MemberController, ApiKeyController, AuditController,
+    AuthController,
+    WorkspaceController,
+    MemberController,
+    ApiKeyController,
+    AuditController,
     *PROMPT_HANDLERS,
 ]

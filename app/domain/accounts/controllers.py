@@ -54,8 +54,12 @@ class AuthController(Controller):
         responses=problem_responses(400, 409, 503),
         security=[],
     )
-    async def register(self, request: Request[Any, Any, Any], data: JSONBody[RegisterRequest],
-                       db_session: NamedDependency[AsyncSession]) -> Response[SessionOut]:
+    async def register(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[RegisterRequest],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Response[SessionOut]:
         """Emails are unique case-insensitively; the password must be 10 to 128 characters."""
         runtime = get_runtime(request.app)
         user, workspace = await services.register(
@@ -74,16 +78,18 @@ class AuthController(Controller):
         responses=problem_responses(400, 401, 429, 503),
         security=[],
     )
-    async def login(self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest],
-                    db_session: NamedDependency[AsyncSession]) -> Response[SessionOut]:
+    async def login(
+        self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest], db_session: NamedDependency[AsyncSession]
+    ) -> Response[SessionOut]:
         """Always a new session id. The same 401 for an unknown email and a wrong password."""
         runtime = get_runtime(request.app)
         user, workspace = await services.login(
             db_session, runtime, data, request_id=get_request_id(request.scope), address=client_address(request)
         )
         session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
-        body = SessionOut(user=user_out(user), csrf_token=session.record.csrf,
-                          personal_workspace=workspace.slug if workspace else "")
+        body = SessionOut(
+            user=user_out(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug if workspace else ""
+        )
         return Response(body, cookies=[runtime.sessions.cookie(session)])
 
     @post(
@@ -109,8 +115,12 @@ class AuthController(Controller):
     async def me(self, caller: NamedDependency[Caller]) -> Me:
         if caller.api_key is not None:
             key = caller.api_key
-            return Me(type="api_key", api_key=ApiKeyIdentity(id=key.id, name=key.name, prefix=key.prefix,
-                                                            scopes=list(key.scopes), workspace_id=key.workspace_id))
+            return Me(
+                type="api_key",
+                api_key=ApiKeyIdentity(
+                    id=key.id, name=key.name, prefix=key.prefix, scopes=list(key.scopes), workspace_id=key.workspace_id
+                ),
+            )
         if caller.user is None:
             raise AuthenticationError("Authentication required.")
         return Me(type="user", user=user_out(caller.user))
@@ -136,10 +146,18 @@ class AuthController(Controller):
         status_code=HTTP_204_NO_CONTENT,
         responses=problem_responses(400, 401, 403, 429, 503),
     )
-    async def change_password(self, request: Request[Any, Any, Any], data: JSONBody[PasswordChangeRequest],
-                              caller: NamedDependency[Caller],
-                              db_session: NamedDependency[AsyncSession]) -> None:
+    async def change_password(
+        self,
+        request: Request[Any, Any, Any],
+        data: JSONBody[PasswordChangeRequest],
+        caller: NamedDependency[Caller],
+        db_session: NamedDependency[AsyncSession],
+    ) -> None:
         await services.change_password(
-            db_session, get_runtime(request.app), _session_caller(caller), data,
-            request_id=get_request_id(request.scope), address=client_address(request),
+            db_session,
+            get_runtime(request.app),
+            _session_caller(caller),
+            data,
+            request_id=get_request_id(request.scope),
+            address=client_address(request),
         )

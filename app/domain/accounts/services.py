@@ -30,16 +30,24 @@ def user_actor(user: User) -> Actor:
 
 async def personal_workspace(session: AsyncSession, user_id: UUID) -> Workspace | None:
     """The workspace created for the user at registration (where their login events go)."""
-    return (await session.execute(
-        select(Workspace).join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
-        .where(WorkspaceMember.user_id == user_id, Workspace.is_personal.is_(True),
-               WorkspaceMember.role == Role.OWNER.value)
-        .order_by(Workspace.created_at).limit(1)
-    )).scalar_one_or_none()
+    return (
+        await session.execute(
+            select(Workspace)
+            .join(WorkspaceMember, WorkspaceMember.workspace_id == Workspace.id)
+            .where(
+                WorkspaceMember.user_id == user_id,
+                Workspace.is_personal.is_(True),
+                WorkspaceMember.role == Role.OWNER.value,
+            )
+            .order_by(Workspace.created_at)
+            .limit(1)
+        )
+    ).scalar_one_or_none()
 
 
-async def register(session: AsyncSession, data: RegisterRequest, *, request_id: str,
-                   address: str) -> tuple[User, Workspace]:
+async def register(
+    session: AsyncSession, data: RegisterRequest, *, request_id: str, address: str
+) -> tuple[User, Workspace]:
     """Create the user and their personal workspace. 409 when the email is taken (case-insensitively)."""
     email = normalize_email(data.email)
     if (await session.execute(select(User.id).where(User.email == email))).first() is not None:
@@ -57,9 +65,17 @@ async def register(session: AsyncSession, data: RegisterRequest, *, request_id: 
     except IntegrityError:  # a concurrent registration won the race
         raise ConflictError("An account with this email already exists.") from None
     workspace = await create_workspace(session, user, f"{user.display_name}'s workspace", personal=True)
-    await record_event(session, workspace_id=workspace.id, actor=user_actor(user), action="user.registered",
-                       target_type="user", target_id=str(user.id), target_label=email, request_id=request_id,
-                       client_address=address)
+    await record_event(
+        session,
+        workspace_id=workspace.id,
+        actor=user_actor(user),
+        action="user.registered",
+        target_type="user",
+        target_id=str(user.id),
+        target_label=email,
+        request_id=request_id,
+        client_address=address,
+    )
     return user, workspace
 
 
@@ -77,16 +93,32 @@ async def login(
     if not valid or user is None or not user.is_active:
         await runtime.throttle.record_failure(email, address)
         actor = user_actor(user) if user is not None else Actor(type="anonymous", id=None, label=email)
-        await record_event(session, workspace_id=workspace.id if workspace else None, actor=actor,
-                           action="login.failed", target_type="user", target_id=str(user.id) if user else "",
-                           target_label=email, request_id=request_id, client_address=address)
+        await record_event(
+            session,
+            workspace_id=workspace.id if workspace else None,
+            actor=actor,
+            action="login.failed",
+            target_type="user",
+            target_id=str(user.id) if user else "",
+            target_label=email,
+            request_id=request_id,
+            client_address=address,
+        )
         # The response is an error (rolled back by the request transaction), but the event must stay.
         await session.commit()
         raise AuthenticationError(INVALID_LOGIN)
     await runtime.throttle.clear_account(email)
-    await record_event(session, workspace_id=workspace.id if workspace else None, actor=user_actor(user),
-                       action="login.succeeded", target_type="user", target_id=str(user.id), target_label=email,
-                       request_id=request_id, client_address=address)
+    await record_event(
+        session,
+        workspace_id=workspace.id if workspace else None,
+        actor=user_actor(user),
+        action="login.succeeded",
+        target_type="user",
+        target_id=str(user.id),
+        target_label=email,
+        request_id=request_id,
+        client_address=address,
+    )
     return user, workspace
 
 
@@ -98,8 +130,13 @@ async def start_session(runtime: AccountsRuntime, user: User, previous_session_i
 
 
 async def change_password(
-    session: AsyncSession, runtime: AccountsRuntime, caller: Caller, data: PasswordChangeRequest, *,
-    request_id: str, address: str,
+    session: AsyncSession,
+    runtime: AccountsRuntime,
+    caller: Caller,
+    data: PasswordChangeRequest,
+    *,
+    request_id: str,
+    address: str,
 ) -> None:
     """Replace the password and end every other session of the user; the current one stays valid."""
     user = caller.user
@@ -119,6 +156,14 @@ async def change_password(
         if current is not None:
             await runtime.sessions.reissue(current, issued_at=max(time.time(), changed_at.timestamp()) + 1e-3)
     workspace = await personal_workspace(session, user.id)
-    await record_event(session, workspace_id=workspace.id if workspace else None, actor=user_actor(user),
-                       action="user.password_changed", target_type="user", target_id=str(user.id),
-                       target_label=user.email, request_id=request_id, client_address=address)
+    await record_event(
+        session,
+        workspace_id=workspace.id if workspace else None,
+        actor=user_actor(user),
+        action="user.password_changed",
+        target_type="user",
+        target_id=str(user.id),
+        target_label=user.email,
+        request_id=request_id,
+        client_address=address,
+    )

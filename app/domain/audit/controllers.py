@@ -49,8 +49,9 @@ class AuditController(Controller):
         db_session: NamedDependency[AsyncSession],
         limit: Limit = 50,
         offset: Offset = 0,
-        action: Annotated[str | None, QueryParameter(max_length=64, description="Exact action, e.g. login.failed")]
-        = None,
+        action: Annotated[
+            str | None, QueryParameter(max_length=64, description="Exact action, e.g. login.failed")
+        ] = None,
         since: Annotated[datetime | None, QueryParameter(description="Events at or after this instant")] = None,
         until: Annotated[datetime | None, QueryParameter(description="Events before this instant")] = None,
     ) -> AuditEventPage:

@@ -231,8 +231,6 @@ class LintController(Controller):
             target_type="workspace",
             target_id=str(workspace.id),
             target_label=workspace.slug,
-            details={"before": [services.override_to_json(o) for o in before],
-                     "after": workspace.lint_overrides},
+            details={"before": [services.override_to_json(o) for o in before], "after": workspace.lint_overrides},
         )
         return LintRulesOut(overrides=overrides)
-

@@ -70,8 +70,8 @@ from app.engine.templatize import TemplatizeResult
 from app.engine.tokens import count_all
 from app.engine.types import TARGETS, ChatMessage, LintConfig, LintReport, RuleOverride, Target, Variable
 from app.lib.cache import AppCache
-from app.lib.invalidation import LocalCache
 from app.lib.errors import BadRequestError, ConflictError, PermissionDeniedError, ValidationFailedError
+from app.lib.invalidation import LocalCache
 
 logger = structlog.get_logger("promptsmith.generation")
 
@@ -91,6 +91,8 @@ def generate_memoized(brief: Brief) -> GenerationResult:
         result = generate(brief)
         _GENERATED.set(key, result)
     return result
+
+
 FALLBACK = "LLM refinement failed ({why}); the deterministic prompt is returned."
 
 
@@ -149,7 +151,8 @@ def check_overrides(overrides: Sequence[RuleOverride], field: str = "overrides")
     ]
     if errors:
         raise ValidationFailedError(
-            "The request is invalid: " + "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+            "The request is invalid: "
+            + "; ".join(f"{e['field']}: {e['message']}" for e in errors)
             + " (GET /api/v1/lint/rules lists the rules).",
             extra={"errors": errors},
         )
@@ -189,8 +192,9 @@ def stored_overrides(raw: Sequence[Any] | None) -> list[RuleOverride]:
 def lint(request: LintRequest, workspace_overrides: Sequence[RuleOverride] = ()) -> LintReport:
     check_prompt_size(request.prompt)
     check_overrides(request.overrides)
-    config = LintConfig(overrides=merge_overrides(workspace_overrides, request.overrides),
-                        token_budget=request.token_budget)
+    config = LintConfig(
+        overrides=merge_overrides(workspace_overrides, request.overrides), token_budget=request.token_budget
+    )
     return lint_prompt(request.prompt, variables=request.variables, target=request.target, config=config)
 
 
@@ -225,8 +229,15 @@ def _unified_diff(before: str, after: str) -> str:
 
 def _cache_key(kind: str, provider: str, base_url: str, model: str, material: Any, draft: str) -> str:
     payload = msgspec.json.encode(
-        {"v": META_PROMPT_VERSION, "kind": kind, "provider": provider, "base": base_url, "model": model,
-         "input": material, "draft": draft}
+        {
+            "v": META_PROMPT_VERSION,
+            "kind": kind,
+            "provider": provider,
+            "base": base_url,
+            "model": model,
+            "input": material,
+            "draft": draft,
+        }
     )
     return CACHE_PREFIX + hashlib.sha256(payload).hexdigest()
 
@@ -253,8 +264,11 @@ class GenerationService:
             )
 
     async def generate(
-        self, brief: BoundedBrief, engine: Literal["deterministic", "llm"] = "deterministic",
-        lint_config: LintConfig | None = None, field_prefix: str = "",
+        self,
+        brief: BoundedBrief,
+        engine: Literal["deterministic", "llm"] = "deterministic",
+        lint_config: LintConfig | None = None,
+        field_prefix: str = "",
     ) -> GenerateResponse:
         if not brief.task.strip():
             field = f"{field_prefix}task"
@@ -269,14 +283,17 @@ class GenerationService:
         if lint_config is not None and lint_config.overrides:
             result = msgspec.structs.replace(
                 result,
-                lint=lint_prompt(result.prompt, variables=result.spec.variables, target=plain.target,
-                                 config=lint_config),
+                lint=lint_prompt(
+                    result.prompt, variables=result.spec.variables, target=plain.target, config=lint_config
+                ),
             )
         response = GenerateResponse(**msgspec.structs.asdict(result))
         if engine != "llm":
             return response
         system, user = build_generation_messages(
-            brief_text=describe_brief(plain), draft=result.prompt, target=plain.target,
+            brief_text=describe_brief(plain),
+            draft=result.prompt,
+            target=plain.target,
             variables=result.spec.variables,
         )
         refined, warning = await self._refine(
@@ -316,13 +333,19 @@ class GenerationService:
             return response
         original, draft = _system_texts(prompt, result.prompt)
         system, user = build_improve_messages(
-            original=original, feedback=request.feedback, draft=draft, target=request.target,
+            original=original,
+            feedback=request.feedback,
+            draft=draft,
+            target=request.target,
             variables=result.spec.variables,
         )
         refined, warning = await self._refine(
             kind="improve",
-            material={"prompt": msgspec.to_builtins(request.prompt), "feedback": request.feedback,
-                      "target": request.target},
+            material={
+                "prompt": msgspec.to_builtins(request.prompt),
+                "feedback": request.feedback,
+                "target": request.target,
+            },
             draft=draft,
             system=system,
             user=user,
@@ -498,8 +521,9 @@ async def save_generation(
     await registry.invalidate(name)
     labels = sorted({"latest", *data.labels})
     return SaveGenerationResponse(
-        saved=SavedVersion(prompt_name=name, version=version.version, created=created, source=version.source,
-                           labels=labels),
+        saved=SavedVersion(
+            prompt_name=name, version=version.version, created=created, source=version.source, labels=labels
+        ),
         generation=generation,
     )
 
@@ -525,8 +549,15 @@ async def _store(
         )
     created = existing is None
     if created:
-        prompt = Prompt(workspace_id=registry.workspace_id, name=name, description=request.description or "",
-                        kind="text", archived=False, version_count=0, revision=1)
+        prompt = Prompt(
+            workspace_id=registry.workspace_id,
+            name=name,
+            description=request.description or "",
+            kind="text",
+            archived=False,
+            version_count=0,
+            revision=1,
+        )
         prompt.tag_rows = []
         prompt.labels = []
         session.add(prompt)

@@ -9,5 +9,9 @@ from app.domain.prompts.runtime_controller import PromptIOController, ResolveCon
 from app.domain.prompts.versions_controller import LabelController, VersionController
 
 ROUTE_HANDLERS: list[Any] = [
-    PromptIOController, PromptController, VersionController, LabelController, ResolveController,
+    PromptIOController,
+    PromptController,
+    VersionController,
+    LabelController,
+    ResolveController,
 ]

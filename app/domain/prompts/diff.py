@@ -52,8 +52,15 @@ def variable_changes(old: list[Variable], new: list[Variable]) -> list[VariableC
         reason = "new required variable without default" if breaking else "new optional variable"
         changes.append(VariableChange(name=name, change="added", fields=[], breaking=breaking, reason=reason))
     for name in sorted(before.keys() - after.keys()):
-        changes.append(VariableChange(name=name, change="removed", fields=[], breaking=True,
-                                      reason="callers that send it are rejected as unknown"))
+        changes.append(
+            VariableChange(
+                name=name,
+                change="removed",
+                fields=[],
+                breaking=True,
+                reason="callers that send it are rejected as unknown",
+            )
+        )
     for name in sorted(before.keys() & after.keys()):
         change = _compare(before[name], after[name])
         if change is not None:

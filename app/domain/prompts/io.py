@@ -69,14 +69,18 @@ class PromptIO:
         by_prompt: dict[Any, list[PromptVersion]] = defaultdict(list)
         if prompts:
             rows = await self.session.execute(
-                select(PromptVersion).where(PromptVersion.prompt_id.in_([p.id for p in prompts]))
+                select(PromptVersion)
+                .where(PromptVersion.prompt_id.in_([p.id for p in prompts]))
                 .order_by(PromptVersion.prompt_id, PromptVersion.version)
             )
             for v in rows.scalars():
                 by_prompt[v.prompt_id].append(v)
         out = [
             ExportPrompt(
-                name=p.name, kind=p.kind, description=p.description, tags=p.tags,  # type: ignore[arg-type]
+                name=p.name,
+                kind=p.kind,
+                description=p.description,
+                tags=p.tags,  # type: ignore[arg-type]
                 archived=p.archived,
                 labels={label.name: label.version for label in p.labels if label.name != LATEST},
                 versions=[_export_version(v) for v in by_prompt[p.id]],
@@ -112,17 +116,18 @@ class PromptIO:
         errors = self._check_document(doc)
         existing = {
             p.name: p
-            for p in (await self.session.execute(
-                self.registry.scoped().where(Prompt.name.in_([p.name for p in doc.prompts]))
-            )).scalars()
+            for p in (
+                await self.session.execute(self.registry.scoped().where(Prompt.name.in_([p.name for p in doc.prompts])))
+            ).scalars()
         }
         for i, p in enumerate(doc.prompts):
             current = existing.get(p.name)
             if current is not None and current.kind != p.kind:
                 errors.append(error(f"prompts[{i}].kind", f"{p.name!r} exists as a {current.kind} prompt"))
         if errors:
-            raise ValidationFailedError(f"The document is invalid ({len(errors)} problems); nothing was imported.",
-                                        extra={"errors": errors})
+            raise ValidationFailedError(
+                f"The document is invalid ({len(errors)} problems); nothing was imported.", extra={"errors": errors}
+            )
         results: list[ImportedPrompt] = []
         try:
             for i, p in enumerate(doc.prompts):
@@ -144,8 +149,15 @@ class PromptIO:
     async def _import_prompt(self, p: ExportPrompt, current: Prompt | None, where: str) -> ImportedPrompt:
         created = current is None
         if current is None:
-            current = Prompt(workspace_id=self.registry.workspace_id, name=p.name, description=p.description,
-                             kind=p.kind, archived=p.archived, version_count=0, revision=1)
+            current = Prompt(
+                workspace_id=self.registry.workspace_id,
+                name=p.name,
+                description=p.description,
+                kind=p.kind,
+                archived=p.archived,
+                version_count=0,
+                revision=1,
+            )
             current.tag_rows = [PromptTag(workspace_id=self.registry.workspace_id, tag=t) for t in sorted(set(p.tags))]
             current.labels = []
             self.session.add(current)
@@ -177,8 +189,14 @@ class PromptIO:
             if digest in before_by_hash:
                 mapping[v.version] = before_by_hash[digest]
                 continue
-            data = VersionCreate(text=v.text, messages=v.messages, variables=v.variables, model_config=v.model_config,
-                                 commit_message=v.commit_message, source=v.source)
+            data = VersionCreate(
+                text=v.text,
+                messages=v.messages,
+                variables=v.variables,
+                model_config=v.model_config,
+                commit_message=v.commit_message,
+                source=v.source,
+            )
             tokens, lint = engine_analysis(v.text, v.messages, v.variables)
             overrides: dict[str, Any] = {"parent_version": mapping.get(v.parent_version) if v.parent_version else None}
             if v.author:
@@ -193,9 +211,9 @@ class PromptIO:
         protected = set(self.registry.protected_labels)
         labels = {
             row.name: row.version
-            for row in (await self.session.execute(
-                select(PromptLabel).where(PromptLabel.prompt_id == prompt_id)
-            )).scalars()
+            for row in (
+                await self.session.execute(select(PromptLabel).where(PromptLabel.prompt_id == prompt_id))
+            ).scalars()
         }
         for label, number in sorted(p.labels.items()):
             if label == LATEST:
@@ -210,8 +228,9 @@ class PromptIO:
                 )
             await self.versions.labels.lock(p.name)
             from_version = await self.versions.labels.apply(prompt_id, label, target, "move")
-            await self.versions.labels.audit(p.name, prompt_id, "label.moved", label,
-                                             {"from": from_version, "to": target, "action": "import"})
+            await self.versions.labels.audit(
+                p.name, prompt_id, "label.moved", label, {"from": from_version, "to": target, "action": "import"}
+            )
             moved.append(label)
         await self.session.flush()
         return ImportedPrompt(name=p.name, created=created, versions_created=created_versions, labels_moved=moved)

@@ -26,8 +26,9 @@ from app.lib.errors import ConflictError, NotFoundError, PermissionDeniedError, 
 
 
 def label_out(label: PromptLabel, protected: list[str]) -> LabelOut:
-    return LabelOut(name=label.name, version=label.version, protected=label.name in protected,
-                    updated_at=label.updated_at)
+    return LabelOut(
+        name=label.name, version=label.version, protected=label.name in protected, updated_at=label.updated_at
+    )
 
 
 class LabelService:
@@ -54,9 +55,9 @@ class LabelService:
 
     async def lock(self, name: str) -> tuple[Any, int]:
         """Lock the prompt row; returns (prompt id, highest version number)."""
-        row = (await self.session.execute(
-            self.registry.scoped_update(name).returning(Prompt.id, Prompt.version_count)
-        )).one_or_none()
+        row = (
+            await self.session.execute(self.registry.scoped_update(name).returning(Prompt.id, Prompt.version_count))
+        ).one_or_none()
         if row is None:
             await self.session.rollback()
             raise NotFoundError(f"Prompt {name!r} does not exist in this workspace.")
@@ -64,30 +65,48 @@ class LabelService:
 
     async def apply(self, prompt_id: Any, label: str, to_version: int, action: str) -> int | None:
         """Point `label` at `to_version` and record the event. The caller holds the prompt row lock."""
-        current = (await self.session.execute(
-            select(PromptLabel).where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
-        )).scalar_one_or_none()
+        current = (
+            await self.session.execute(
+                select(PromptLabel).where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
+            )
+        ).scalar_one_or_none()
         from_version = current.version if current is not None else None
         if current is None:
             self.session.add(PromptLabel(prompt_id=prompt_id, name=label, version=to_version))
         else:
             current.version = to_version
         actor = self.ctx.actor
-        self.session.add(LabelEvent(
-            prompt_id=prompt_id, label=label, action=action if current is not None or action != "move" else "set",
-            from_version=from_version, to_version=to_version, actor_type=actor.type, actor_id=actor.id,
-            actor_label=actor.label, request_id=self.ctx.request_id,
-        ))
+        self.session.add(
+            LabelEvent(
+                prompt_id=prompt_id,
+                label=label,
+                action=action if current is not None or action != "move" else "set",
+                from_version=from_version,
+                to_version=to_version,
+                actor_type=actor.type,
+                actor_id=actor.id,
+                actor_label=actor.label,
+                request_id=self.ctx.request_id,
+            )
+        )
         return from_version
 
     async def audit(self, name: str, prompt_id: Any, action: str, label: str, details: dict[str, Any]) -> None:
         from app.domain.audit.services import record_audit_event
 
-        await record_audit_event(self.session, self.ctx, action=action, target_type="prompt",
-                                 target_id=str(prompt_id), target_label=f"{name}:{label}", details=details)
+        await record_audit_event(
+            self.session,
+            self.ctx,
+            action=action,
+            target_type="prompt",
+            target_id=str(prompt_id),
+            target_label=f"{name}:{label}",
+            details=details,
+        )
 
-    async def set(self, name: str, label: str, version: int, expected: int | None = None,
-                  action: str = "move") -> PromptLabel:
+    async def set(
+        self, name: str, label: str, version: int, expected: int | None = None, action: str = "move"
+    ) -> PromptLabel:
         self.check_can_move(label)
         prompt_id, highest = await self.lock(name)
         if version > highest:
@@ -97,11 +116,11 @@ class LabelService:
             current = await self._current(prompt_id, label)
             if current != expected:
                 await self.session.rollback()
-                raise ConflictError(f"Label {label!r} points to version {current}, not {expected}.",
-                                    extra={"currentVersion": current})
+                raise ConflictError(
+                    f"Label {label!r} points to version {current}, not {expected}.", extra={"currentVersion": current}
+                )
         from_version = await self.apply(prompt_id, label, version, action)
-        await self.audit(name, prompt_id, "label.moved", label,
-                         {"from": from_version, "to": version, "action": action})
+        await self.audit(name, prompt_id, "label.moved", label, {"from": from_version, "to": version, "action": action})
         await self.session.commit()
         await self.registry.invalidate(name)
         return await self._get(prompt_id, label)
@@ -110,10 +129,14 @@ class LabelService:
         self.check_can_move(label)
         if version is None:
             prompt = await self.registry.get(name, relations=False)
-            last = (await self.session.execute(
-                select(LabelEvent).where(LabelEvent.prompt_id == prompt.id, LabelEvent.label == label)
-                .order_by(LabelEvent.created_at.desc(), LabelEvent.id.desc()).limit(1)
-            )).scalar_one_or_none()
+            last = (
+                await self.session.execute(
+                    select(LabelEvent)
+                    .where(LabelEvent.prompt_id == prompt.id, LabelEvent.label == label)
+                    .order_by(LabelEvent.created_at.desc(), LabelEvent.id.desc())
+                    .limit(1)
+                )
+            ).scalar_one_or_none()
             if last is None or last.from_version is None:
                 raise ConflictError(f"Label {label!r} has no earlier version to roll back to; name one.")
             version = last.from_version
@@ -126,28 +149,43 @@ class LabelService:
         if current is None:
             await self.session.rollback()
             raise NotFoundError(f"Prompt {name!r} has no label {label!r}.")
-        await self.session.execute(delete(PromptLabel).where(PromptLabel.prompt_id == prompt_id,
-                                                             PromptLabel.name == label))
+        await self.session.execute(
+            delete(PromptLabel).where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
+        )
         actor = self.ctx.actor
-        self.session.add(LabelEvent(
-            prompt_id=prompt_id, label=label, action="remove", from_version=current, to_version=None,
-            actor_type=actor.type, actor_id=actor.id, actor_label=actor.label, request_id=self.ctx.request_id,
-        ))
+        self.session.add(
+            LabelEvent(
+                prompt_id=prompt_id,
+                label=label,
+                action="remove",
+                from_version=current,
+                to_version=None,
+                actor_type=actor.type,
+                actor_id=actor.id,
+                actor_label=actor.label,
+                request_id=self.ctx.request_id,
+            )
+        )
         await self.audit(name, prompt_id, "label.removed", label, {"from": current})
         await self.session.commit()
         await self.registry.invalidate(name)
 
     async def _current(self, prompt_id: Any, label: str) -> int | None:
-        value = (await self.session.execute(
-            select(PromptLabel.version).where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
-        )).scalar_one_or_none()
+        value = (
+            await self.session.execute(
+                select(PromptLabel.version).where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
+            )
+        ).scalar_one_or_none()
         return None if value is None else int(value)
 
     async def _get(self, prompt_id: Any, label: str) -> PromptLabel:
-        return (await self.session.execute(
-            select(PromptLabel).where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
-            .execution_options(populate_existing=True)
-        )).scalar_one()
+        return (
+            await self.session.execute(
+                select(PromptLabel)
+                .where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
+                .execution_options(populate_existing=True)
+            )
+        ).scalar_one()
 
     async def list(self, name: str) -> list[LabelOut]:
         prompt = await self.registry.get(name)
@@ -160,14 +198,25 @@ class LabelService:
             conditions.append(LabelEvent.label == label)
         count = select(func.count()).select_from(LabelEvent).where(*conditions)
         total = (await self.session.execute(count)).scalar_one()
-        rows = (await self.session.execute(
-            select(LabelEvent).where(*conditions)
-            .order_by(LabelEvent.created_at.desc(), LabelEvent.id.desc()).limit(limit).offset(offset)
-        )).scalars()
+        rows = (
+            await self.session.execute(
+                select(LabelEvent)
+                .where(*conditions)
+                .order_by(LabelEvent.created_at.desc(), LabelEvent.id.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+        ).scalars()
         items = [
-            LabelEventOut(label=e.label, action=e.action, from_version=e.from_version, to_version=e.to_version,
-                          actor=Author(type=e.actor_type, id=e.actor_id, label=e.actor_label),
-                          request_id=e.request_id, created_at=e.created_at)
+            LabelEventOut(
+                label=e.label,
+                action=e.action,
+                from_version=e.from_version,
+                to_version=e.to_version,
+                actor=Author(type=e.actor_type, id=e.actor_id, label=e.actor_label),
+                request_id=e.request_id,
+                created_at=e.created_at,
+            )
             for e in rows
         ]
         return LabelEventPage(items=items, total=total, limit=limit, offset=offset)

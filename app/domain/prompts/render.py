@@ -114,8 +114,13 @@ def bind(
             if allow_unknown:
                 ignored.append(name)
             else:
-                errors.append({"field": f"{field_prefix}.{name}", "source": "body",
-                               "message": "unknown variable (not in this version's contract)"})
+                errors.append(
+                    {
+                        "field": f"{field_prefix}.{name}",
+                        "source": "body",
+                        "message": "unknown variable (not in this version's contract)",
+                    }
+                )
     text: dict[str, str] = {}
     lists: dict[str, list[Any]] = {}
     for var in variables:
@@ -160,11 +165,21 @@ def _check_messages(var: Variable, value: list[Any], path: str) -> list[FieldErr
             and isinstance(item.get("content"), str)
         )
         if not ok:
-            errors.append({"field": f"{path}[{i}]", "source": "body",
-                           "message": "must be an object {role: system|user|assistant, content: string}"})
+            errors.append(
+                {
+                    "field": f"{path}[{i}]",
+                    "source": "body",
+                    "message": "must be an object {role: system|user|assistant, content: string}",
+                }
+            )
         elif not var.trusted and item["role"] == "system":
-            errors.append({"field": f"{path}[{i}].role", "source": "body",
-                           "message": "an untrusted message list cannot contain system messages"})
+            errors.append(
+                {
+                    "field": f"{path}[{i}].role",
+                    "source": "body",
+                    "message": "an untrusted message list cannot contain system messages",
+                }
+            )
     return errors
 
 

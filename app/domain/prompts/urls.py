@@ -41,4 +41,3 @@ class EncodedSlashMiddleware:
             if path is not scope["path"]:
                 scope["path"] = path
         await self.app(scope, receive, send)
-

@@ -43,32 +43,52 @@ async def create_key(
     )
     session.add(key)
     await session.flush()
-    await record_audit_event(session, ctx, action="api_key.created", target_type="api_key", target_id=str(key.id),
-                             target_label=f"{name} ({material.prefix})", details={"scopes": scope_values})
+    await record_audit_event(
+        session,
+        ctx,
+        action="api_key.created",
+        target_type="api_key",
+        target_id=str(key.id),
+        target_label=f"{name} ({material.prefix})",
+        details={"scopes": scope_values},
+    )
     return key, material.full
 
 
-async def list_keys(session: AsyncSession, ctx: WorkspaceContext, *, limit: int,
-                    offset: int) -> tuple[list[ApiKey], int]:
+async def list_keys(
+    session: AsyncSession, ctx: WorkspaceContext, *, limit: int, offset: int
+) -> tuple[list[ApiKey], int]:
     condition = ApiKey.workspace_id == ctx.workspace_id
     total = (await session.execute(select(func.count()).select_from(ApiKey).where(condition))).scalar_one()
-    rows = (await session.execute(
-        select(ApiKey).where(condition).order_by(ApiKey.created_at.desc(), ApiKey.id.desc()).limit(limit).offset(offset)
-    )).scalars()
+    rows = (
+        await session.execute(
+            select(ApiKey)
+            .where(condition)
+            .order_by(ApiKey.created_at.desc(), ApiKey.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+    ).scalars()
     return list(rows), total
 
 
 async def revoke_key(session: AsyncSession, ctx: WorkspaceContext, key_id: UUID) -> ApiKey:
     """Mark the key revoked (idempotent). The caller commits, then invalidates the lookup cache."""
-    key = (await session.execute(
-        select(ApiKey).where(ApiKey.id == key_id, ApiKey.workspace_id == ctx.workspace_id)
-    )).scalar_one_or_none()
+    key = (
+        await session.execute(select(ApiKey).where(ApiKey.id == key_id, ApiKey.workspace_id == ctx.workspace_id))
+    ).scalar_one_or_none()
     if key is None:
         raise NotFoundError("No such API key in this workspace.")
     if key.revoked_at is None:
         key.revoked_at = datetime.now(UTC)
         session.add(key)
         await session.flush()
-        await record_audit_event(session, ctx, action="api_key.revoked", target_type="api_key",
-                                 target_id=str(key.id), target_label=f"{key.name} ({key.prefix})")
+        await record_audit_event(
+            session,
+            ctx,
+            action="api_key.revoked",
+            target_type="api_key",
+            target_id=str(key.id),
+            target_label=f"{key.name} ({key.prefix})",
+        )
     return key

@@ -151,18 +151,28 @@ class FakeLLMServer:
             # --- OpenAI chat completions -------------------------------------------------------------
             def _openai(self, headers: dict[str, str], body: dict[str, Any]) -> None:
                 if headers.get("authorization") != f"Bearer {server.api_key}":
-                    self._send(401, {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error",
-                                               "code": "invalid_api_key"}})
+                    self._send(
+                        401,
+                        {
+                            "error": {
+                                "message": "Incorrect API key provided",
+                                "type": "invalid_request_error",
+                                "code": "invalid_api_key",
+                            }
+                        },
+                    )
                     return
                 messages = body.get("messages")
                 if not isinstance(body.get("model"), str) or not isinstance(messages, list) or not messages:
-                    self._send(400, {"error": {"message": "model and messages are required",
-                                               "type": "invalid_request_error"}})
+                    self._send(
+                        400, {"error": {"message": "model and messages are required", "type": "invalid_request_error"}}
+                    )
                     return
                 roles = [m.get("role") for m in messages]
                 if roles != ["system", "user"] or not all(isinstance(m.get("content"), str) for m in messages):
-                    self._send(400, {"error": {"message": f"unexpected messages {roles}",
-                                               "type": "invalid_request_error"}})
+                    self._send(
+                        400, {"error": {"message": f"unexpected messages {roles}", "type": "invalid_request_error"}}
+                    )
                     return
                 text = self._behave(messages[1]["content"], openai=True)
                 if text is None:
@@ -189,12 +199,22 @@ class FakeLLMServer:
             # --- Anthropic messages ------------------------------------------------------------------
             def _anthropic(self, headers: dict[str, str], body: dict[str, Any]) -> None:
                 if headers.get("x-api-key") != server.api_key:
-                    self._send(401, {"type": "error", "error": {"type": "authentication_error",
-                                                                "message": "invalid x-api-key"}})
+                    self._send(
+                        401,
+                        {"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}},
+                    )
                     return
                 if not headers.get("anthropic-version"):
-                    self._send(400, {"type": "error", "error": {"type": "invalid_request_error",
-                                                                "message": "anthropic-version header is required"}})
+                    self._send(
+                        400,
+                        {
+                            "type": "error",
+                            "error": {
+                                "type": "invalid_request_error",
+                                "message": "anthropic-version header is required",
+                            },
+                        },
+                    )
                     return
                 messages = body.get("messages")
                 if (
@@ -204,8 +224,10 @@ class FakeLLMServer:
                     or [m.get("role") for m in messages] != ["user"]
                     or not isinstance(body.get("system"), str)
                 ):
-                    self._send(400, {"type": "error", "error": {"type": "invalid_request_error",
-                                                                "message": "bad request body"}})
+                    self._send(
+                        400,
+                        {"type": "error", "error": {"type": "invalid_request_error", "message": "bad request body"}},
+                    )
                     return
                 text = self._behave(messages[0]["content"], openai=False)
                 if text is None:

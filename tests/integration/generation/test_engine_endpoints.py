@@ -93,9 +93,7 @@ async def test_generate_validation_errors(client: Any, keys: dict[str, str]) -> 
     assert bad_target.status_code == 400
     assert bad_target.json()["errors"][0]["field"] == "target"
 
-    too_many = await client.post(
-        "/api/v1/generate", json={"task": "hi", "constraints": ["c"] * 51}, headers=headers
-    )
+    too_many = await client.post("/api/v1/generate", json={"task": "hi", "constraints": ["c"] * 51}, headers=headers)
     assert too_many.status_code == 400
     assert too_many.json()["errors"][0]["field"] == "constraints"
 

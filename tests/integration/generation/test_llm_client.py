@@ -109,8 +109,9 @@ async def test_timeout_is_not_retried(http: httpx.AsyncClient, server: FakeLLMSe
 
 
 async def test_connection_refused_is_retried_then_fails(http: httpx.AsyncClient) -> None:
-    provider = OpenAIChatProvider(http, base_url="http://127.0.0.1:9/v1", model="m", api_key=KEY, backoff=0.01,
-                                  max_retries=2)
+    provider = OpenAIChatProvider(
+        http, base_url="http://127.0.0.1:9/v1", model="m", api_key=KEY, backoff=0.01, max_retries=2
+    )
     with pytest.raises(LLMError) as info:
         await provider.complete("s", "u")
     assert info.value.attempts == 3

@@ -196,8 +196,10 @@ async def test_improve_with_llm_text_and_chat(llm_app: MakeSession, server: Fake
         chat = await client.post(
             "/api/v1/improve",
             json={
-                "prompt": [{"role": "system", "content": "You are a travel agent. Be nice."},
-                           {"role": "user", "content": "{{request}}"}],
+                "prompt": [
+                    {"role": "system", "content": "You are a travel agent. Be nice."},
+                    {"role": "user", "content": "{{request}}"},
+                ],
                 "engine": "llm",
             },
             headers=headers,
@@ -266,4 +268,3 @@ async def test_improve_llm_without_provider_is_400(client: Any) -> None:
     )
     assert response.status_code == 400
     assert response.json()["type"].endswith("llm-not-configured")
-

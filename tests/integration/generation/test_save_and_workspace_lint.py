@@ -31,14 +31,23 @@ async def test_save_as_new_prompt_then_as_new_version(
     name = _name()
     first = await client.post(
         f"/api/v1/workspaces/{slug}/generations",
-        json={"brief": {"task": TASK, "target": "gpt"}, "promptName": name, "description": "Exec summaries",
-              "labels": ["staging"]},
+        json={
+            "brief": {"task": TASK, "target": "gpt"},
+            "promptName": name,
+            "description": "Exec summaries",
+            "labels": ["staging"],
+        },
         headers=headers,
     )
     assert first.status_code == 201, first.text
     body = first.json()
-    assert body["saved"] == {"promptName": name, "version": 1, "created": True, "source": "generated",
-                             "labels": ["latest", "staging"]}
+    assert body["saved"] == {
+        "promptName": name,
+        "version": 1,
+        "created": True,
+        "source": "generated",
+        "labels": ["latest", "staging"],
+    }
     assert body["generation"]["target"] == "gpt"
     assert body["generation"]["prompt"]
 
@@ -59,8 +68,11 @@ async def test_save_as_new_prompt_then_as_new_version(
 
     second = await client.post(
         f"/api/v1/workspaces/{slug}/generations",
-        json={"brief": {"task": TASK, "target": "claude", "tone": "formal"}, "promptName": name,
-              "commitMessage": "Claude flavour"},
+        json={
+            "brief": {"task": TASK, "target": "claude", "tone": "formal"},
+            "promptName": name,
+            "commitMessage": "Claude flavour",
+        },
         headers=headers,
     )
     assert second.status_code == 201, second.text
@@ -179,9 +191,16 @@ async def test_workspace_lint_rules(client: Any, workspace_key: tuple[str, str],
     assert bad.json()["errors"][0]["field"] == "overrides[0].ruleId"
 
     events = (
-        await db_session.execute(select(AuditEvent).where(AuditEvent.action == "workspace.lint_rules_changed",
-                                                          AuditEvent.target_label == slug))
-    ).scalars().all()
+        (
+            await db_session.execute(
+                select(AuditEvent).where(
+                    AuditEvent.action == "workspace.lint_rules_changed", AuditEvent.target_label == slug
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
     assert len(events) == 1
 
 
@@ -192,12 +211,13 @@ async def test_workspace_lint_permissions(client: Any, workspace_key: tuple[str,
     write_key = await create_api_key(client, owner_csrf, slug, scopes=["read", "write"], name="rw")
     body: dict[str, Any] = {"overrides": []}
     # Reading and linting need read; changing the rules needs manage_workspace (admin scope / admin role).
-    assert (await client.post(f"/api/v1/workspaces/{slug}/lint", json={"prompt": "x"},
-                              headers=api_headers(read_key))).status_code == 200
+    assert (
+        await client.post(f"/api/v1/workspaces/{slug}/lint", json={"prompt": "x"}, headers=api_headers(read_key))
+    ).status_code == 200
     assert (await client.get(f"/api/v1/workspaces/{slug}/lint-rules", headers=api_headers(read_key))).status_code == 200
-    assert (await client.put(f"/api/v1/workspaces/{slug}/lint-rules", json=body,
-                             headers=api_headers(write_key))).status_code == 403
-
+    assert (
+        await client.put(f"/api/v1/workspaces/{slug}/lint-rules", json=body, headers=api_headers(write_key))
+    ).status_code == 403
 
 
 async def test_editor_cannot_change_workspace_rules(client: Any) -> None:
@@ -209,16 +229,21 @@ async def test_editor_cannot_change_workspace_rules(client: Any) -> None:
     client.cookies.clear()
     owner_csrf = await login(client, owner["email"])
     await add_member(client, owner_csrf, slug, editor_email, "editor")
-    assert (await client.put(f"/api/v1/workspaces/{slug}/lint-rules", json={"overrides": []},
-                             headers={"X-CSRF-Token": owner_csrf})).status_code == 200
+    assert (
+        await client.put(
+            f"/api/v1/workspaces/{slug}/lint-rules", json={"overrides": []}, headers={"X-CSRF-Token": owner_csrf}
+        )
+    ).status_code == 200
     client.cookies.clear()
     editor_csrf = await login(client, editor_email)
     assert editor["email"] == editor_email
-    denied = await client.put(f"/api/v1/workspaces/{slug}/lint-rules", json={"overrides": []},
-                              headers={"X-CSRF-Token": editor_csrf})
+    denied = await client.put(
+        f"/api/v1/workspaces/{slug}/lint-rules", json={"overrides": []}, headers={"X-CSRF-Token": editor_csrf}
+    )
     assert denied.status_code == 403
-    allowed = await client.post(f"/api/v1/workspaces/{slug}/lint", json={"prompt": "Be helpful."},
-                                headers={"X-CSRF-Token": editor_csrf})
+    allowed = await client.post(
+        f"/api/v1/workspaces/{slug}/lint", json={"prompt": "Be helpful."}, headers={"X-CSRF-Token": editor_csrf}
+    )
     assert allowed.status_code == 200
 
 
@@ -259,9 +284,15 @@ async def test_openapi_documents_the_endpoints(client: Any) -> None:
         if isinstance(op, dict) and "operationId" in op
     }
     expected = {
-        "generatePrompt": "Generation", "improvePrompt": "Generation", "templatizePrompt": "Generation",
-        "countTokens": "Generation", "saveGeneration": "Generation", "lintPrompt": "Lint",
-        "lintPromptInWorkspace": "Lint", "listLintRules": "Lint", "getWorkspaceLintRules": "Lint",
+        "generatePrompt": "Generation",
+        "improvePrompt": "Generation",
+        "templatizePrompt": "Generation",
+        "countTokens": "Generation",
+        "saveGeneration": "Generation",
+        "lintPrompt": "Lint",
+        "lintPromptInWorkspace": "Lint",
+        "listLintRules": "Lint",
+        "getWorkspaceLintRules": "Lint",
         "setWorkspaceLintRules": "Lint",
     }
     for operation_id, tag in expected.items():

@@ -13,17 +13,33 @@ from tests.integration.prompts.conftest import Api
 
 async def _fill(api: Api) -> None:
     await api.create_prompt("support/triage", description="Triage", tags=["cs", "beta"])
-    await api.add_version("support/triage", "v1 {{q}}", variables=[{"name": "q", "type": "string", "maxLength": 10}],
-                          commitMessage="first", modelConfig={"model": "m1", "tools": [{"type": "function"}]})
+    await api.add_version(
+        "support/triage",
+        "v1 {{q}}",
+        variables=[{"name": "q", "type": "string", "maxLength": 10}],
+        commitMessage="first",
+        modelConfig={"model": "m1", "tools": [{"type": "function"}]},
+    )
     await api.add_version("support/triage", "v2 {{q}}", variables=[{"name": "q", "type": "string"}])
-    await api.add_version("support/triage", "v1 {{q}}", variables=[{"name": "q", "type": "string", "maxLength": 10}],
-                          commitMessage="revert to v1 content",
-                          modelConfig={"model": "m1", "tools": [{"type": "function"}]})
+    await api.add_version(
+        "support/triage",
+        "v1 {{q}}",
+        variables=[{"name": "q", "type": "string", "maxLength": 10}],
+        commitMessage="revert to v1 content",
+        modelConfig={"model": "m1", "tools": [{"type": "function"}]},
+    )
     await api.set_label("support/triage", "production", 2)
     await api.set_label("support/triage", "staging", 3)
     await api.create_prompt("chat/bot", kind="chat")
-    r = await api.post(api.url("chat/bot", "/versions"), json={"messages": [
-        {"role": "system", "content": "Be brief.\n```\ncode\n```"}, {"role": "placeholder", "name": "history"}]})
+    r = await api.post(
+        api.url("chat/bot", "/versions"),
+        json={
+            "messages": [
+                {"role": "system", "content": "Be brief.\n```\ncode\n```"},
+                {"role": "placeholder", "name": "history"},
+            ]
+        },
+    )
     assert r.status_code == 201, r.text
     await api.create_prompt("empty/one", description="no versions yet")
 
@@ -75,14 +91,18 @@ async def test_markdown_export_round_trips(api: Api, client: Any) -> None:
     archive = await api.get(api.url(suffix="/_export"), params={"format": "markdown"})
     assert archive.headers["content-type"] == "application/zip"
     assert sorted(zipfile.ZipFile(io.BytesIO(archive.content)).namelist()) == [
-        "chat__bot.md", "empty__one.md", "support__triage.md"]
+        "chat__bot.md",
+        "empty__one.md",
+        "support__triage.md",
+    ]
 
     target = await _second_workspace(client)
     r = await target.post(target.url(suffix="/_import"), content=one.content, headers={"Content-Type": "text/markdown"})
     assert r.status_code == 200, r.text
     assert r.json()["versionsCreated"] == 3
-    r = await target.post(target.url(suffix="/_import"), content=archive.content,
-                          headers={"Content-Type": "application/zip"})
+    r = await target.post(
+        target.url(suffix="/_import"), content=archive.content, headers={"Content-Type": "application/zip"}
+    )
     assert r.status_code == 200, r.text
     assert r.json()["versionsCreated"] == 1
     assert r.json()["promptsCreated"] == 2
@@ -113,7 +133,7 @@ async def test_a_broken_document_changes_nothing_and_names_the_entry(api: Api) -
     fields = {e["field"] for e in r.json()["errors"]}
     assert fields == {"prompts[2].versions[3].text", "prompts[2].labels.qa", "prompts[1].kind"}
 
-    md = "---\nname: \"x\"\nkind: \"text\"\n---\n## Version 1\nno metadata line\n"
+    md = '---\nname: "x"\nkind: "text"\n---\n## Version 1\nno metadata line\n'
     r = await api.post(api.url(suffix="/_import"), content=md, headers={"Content-Type": "text/markdown"})
     assert r.status_code == 400
     assert r.json()["errors"][0]["field"] == "prompts[0].versions[0]"

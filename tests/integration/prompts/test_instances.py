@@ -38,9 +38,15 @@ ONE = {"text": "one", "labels": ["production"]}
 
 def _env(settings: Settings, **extra: str) -> dict[str, str]:
     return {
-        "ENVIRONMENT": "test", "SECRET_KEY": TEST_SECRET, "DATABASE_URL": settings.database_url,
-        "REDIS_URL": settings.redis_url or "", "REDIS_NAMESPACE": TEST_REDIS_NAMESPACE, "AUTO_MIGRATE": "false",
-        "LOG_LEVEL": "WARNING", "LOG_FORMAT": "json", **extra,
+        "ENVIRONMENT": "test",
+        "SECRET_KEY": TEST_SECRET,
+        "DATABASE_URL": settings.database_url,
+        "REDIS_URL": settings.redis_url or "",
+        "REDIS_NAMESPACE": TEST_REDIS_NAMESPACE,
+        "AUTO_MIGRATE": "false",
+        "LOG_LEVEL": "WARNING",
+        "LOG_FORMAT": "json",
+        **extra,
     }
 
 
@@ -51,8 +57,18 @@ def two_instances(settings: Settings) -> Iterator[tuple[str, str]]:
         for _ in range(2):
             port = free_port()
             proc = start_python_module(
-                "uvicorn", ["app.server.asgi:create_app", "--factory", "--host", "127.0.0.1", "--port", str(port),
-                            "--no-access-log"], _env(settings))
+                "uvicorn",
+                [
+                    "app.server.asgi:create_app",
+                    "--factory",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--no-access-log",
+                ],
+                _env(settings),
+            )
             procs.append(proc)
             urls.append(f"http://127.0.0.1:{port}")
             try:
@@ -63,8 +79,6 @@ def two_instances(settings: Settings) -> Iterator[tuple[str, str]]:
     finally:
         for proc in procs:
             kill_group(proc)
-
-
 
 
 async def _wait_for_version(client: httpx.AsyncClient, url: str, expected: int, **params: Any) -> float:
@@ -79,17 +93,17 @@ async def _wait_for_version(client: httpx.AsyncClient, url: str, expected: int, 
         await asyncio.sleep(0.01)
 
 
-async def test_second_instance_serves_new_answer_within_one_second(
-    two_instances: tuple[str, str], client: Any
-) -> None:
+async def test_second_instance_serves_new_answer_within_one_second(two_instances: tuple[str, str], client: Any) -> None:
     a_url, b_url = two_instances
     account = await register(client)  # accounts through the in-process app: same database
     ws = await create_workspace(client, account["csrf"])
     key = await create_api_key(client, account["csrf"], ws["slug"])
     headers = api_headers(key)
     base = f"/api/v1/workspaces/{ws['slug']}/prompts"
-    async with httpx.AsyncClient(base_url=a_url, headers=headers, timeout=10) as a, \
-            httpx.AsyncClient(base_url=b_url, headers=headers, timeout=10) as b:
+    async with (
+        httpx.AsyncClient(base_url=a_url, headers=headers, timeout=10) as a,
+        httpx.AsyncClient(base_url=b_url, headers=headers, timeout=10) as b,
+    ):
         assert (await a.post(base, json={"name": "multi/instance"})).status_code == 201
         for i in range(3):
             assert (await a.post(f"{base}/multi%2Finstance/versions", json={"text": f"v{i + 1}"})).status_code == 201
@@ -118,8 +132,14 @@ async def test_redis_down_resolve_answers_from_the_database(settings: Settings) 
     server = RedisServer()
     server.start()
     try:
-        app = create_app(make_settings(redis_url=server.url, redis_namespace=f"{TEST_REDIS_NAMESPACE}-rd",
-                                       rate_limit_api_key_per_minute=0, session_cookie_secure="false"))
+        app = create_app(
+            make_settings(
+                redis_url=server.url,
+                redis_namespace=f"{TEST_REDIS_NAMESPACE}-rd",
+                rate_limit_api_key_per_minute=0,
+                session_cookie_secure="false",
+            )
+        )
         async with serve_in_loop(app) as http:
             account = await register(http)
             ws = await create_workspace(http, account["csrf"])
@@ -156,9 +176,15 @@ async def own_database() -> AsyncIterator[PostgresCluster]:
 
 
 async def test_database_down_serves_the_last_known_good_answer(own_database: PostgresCluster) -> None:
-    settings = make_settings(database_url=own_database.url, auto_migrate="true", db_pool_timeout="1",
-                             db_connect_retries="0", redis_namespace=f"{TEST_REDIS_NAMESPACE}-dbd",
-                             rate_limit_api_key_per_minute=0, session_cookie_secure="false")
+    settings = make_settings(
+        database_url=own_database.url,
+        auto_migrate="true",
+        db_pool_timeout="1",
+        db_connect_retries="0",
+        redis_namespace=f"{TEST_REDIS_NAMESPACE}-dbd",
+        rate_limit_api_key_per_minute=0,
+        session_cookie_secure="false",
+    )
     app = create_app(settings)
     async with serve_in_loop(app, timeout=60) as http:
         account = await register(http)
@@ -193,9 +219,15 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
     from app.domain.prompts.services import PromptRegistry
     from app.lib.errors import ServiceUnavailableError
 
-    settings = make_settings(database_url=own_database.url, auto_migrate="true", db_pool_timeout="1",
-                             db_connect_retries="0", redis_namespace=f"{TEST_REDIS_NAMESPACE}-lkg",
-                             rate_limit_api_key_per_minute=0, session_cookie_secure="false")
+    settings = make_settings(
+        database_url=own_database.url,
+        auto_migrate="true",
+        db_pool_timeout="1",
+        db_connect_retries="0",
+        redis_namespace=f"{TEST_REDIS_NAMESPACE}-lkg",
+        rate_limit_api_key_per_minute=0,
+        session_cookie_secure="false",
+    )
     app = create_app(settings)
     async with serve_in_loop(app, timeout=60) as http:
         account = await register(http)
@@ -210,8 +242,13 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
         assert warm.headers["x-cache"] == "miss"
         own_database.stop("immediate")
         workspace = Workspace(id=__import__("uuid").UUID(ws["id"]), slug=ws["slug"], name="w", protected_labels=[])
-        ctx = WorkspaceContext(workspace=workspace, caller=Caller(actor=Actor(type="user", id=uuid4(), label="t")),
-                               role=None, permissions=frozenset(), request_id="t")
+        ctx = WorkspaceContext(
+            workspace=workspace,
+            caller=Caller(actor=Actor(type="user", id=uuid4(), label="t")),
+            role=None,
+            permissions=frozenset(),
+            request_id="t",
+        )
         cache = get_resolve_cache(app.state)
         async with AsyncSession(app.state.db_engine) as session:
             registry = PromptRegistry(session, ctx, cache)

@@ -18,10 +18,15 @@ async def test_new_user_walkthrough(api: Api) -> None:
         {"name": "ticket", "type": "string", "maxLength": 4000},
     ]
     v1 = await api.add_version("support/triage", TEXT, variables=variables, commitMessage="first")
-    v2 = await api.add_version("support/triage", TEXT + "Answer in one word.\n", variables=variables,
-                               modelConfig={"provider": "anthropic", "model": "claude-sonnet-4", "temperature": 0.2})
+    v2 = await api.add_version(
+        "support/triage",
+        TEXT + "Answer in one word.\n",
+        variables=variables,
+        modelConfig={"provider": "anthropic", "model": "claude-sonnet-4", "temperature": 0.2},
+    )
     v3 = await api.add_version(
-        "support/triage", TEXT + "Answer in one word.\nUse {{tone}} tone.\n",
+        "support/triage",
+        TEXT + "Answer in one word.\nUse {{tone}} tone.\n",
         variables=[*variables, {"name": "tone", "type": "enum", "enumValues": ["formal", "casual"]}],
         modelConfig={"provider": "anthropic", "model": "claude-sonnet-4", "temperature": 0.0},
     )
@@ -41,8 +46,16 @@ async def test_new_user_walkthrough(api: Api) -> None:
     assert body["version"] == 2
     assert body["label"] == "production"
     assert body["modelConfig"] == {"provider": "anthropic", "model": "claude-sonnet-4", "temperature": 0.2}
-    assert body["variables"][1] == {"name": "ticket", "type": "string", "required": True, "default": None,
-                                    "enumValues": None, "maxLength": 4000, "description": "", "trusted": False}
+    assert body["variables"][1] == {
+        "name": "ticket",
+        "type": "string",
+        "required": True,
+        "default": None,
+        "enumValues": None,
+        "maxLength": 4000,
+        "description": "",
+        "trusted": False,
+    }
     etag = r.headers["etag"]
     again = await api.get(api.url("support/triage", "/resolve"), headers={"If-None-Match": etag})
     assert again.status_code == 304
@@ -64,8 +77,15 @@ async def test_new_user_walkthrough(api: Api) -> None:
     assert d.status_code == 200, d.text
     diff = d.json()
     assert "+Use {{tone}} tone." in diff["unifiedDiff"]
-    assert diff["variables"] == [{"name": "tone", "change": "added", "fields": [], "breaking": True,
-                                  "reason": "new required variable without default"}]
+    assert diff["variables"] == [
+        {
+            "name": "tone",
+            "change": "added",
+            "fields": [],
+            "breaking": True,
+            "reason": "new required variable without default",
+        }
+    ]
     assert diff["breaking"] is True
     assert diff["config"] == [{"key": "temperature", "before": 0.2, "after": 0.0}]
     assert {t["target"] for t in diff["tokenDelta"]} >= {"gpt", "claude"}
@@ -73,7 +93,10 @@ async def test_new_user_walkthrough(api: Api) -> None:
 
     history = (await api.get(api.url("support/triage", "/labels/production/history"))).json()
     assert [(e["action"], e["fromVersion"], e["toVersion"]) for e in history["items"]] == [
-        ("rollback", 3, 2), ("move", 2, 3), ("set", None, 2)]
+        ("rollback", 3, 2),
+        ("move", 2, 3),
+        ("set", None, 2),
+    ]
     assert all(e["requestId"] and e["actor"]["type"] == "api_key" for e in history["items"])
 
     exported = await api.get(api.url("support/triage", "/export"))

@@ -21,7 +21,8 @@ async def test_main_flow_on_sqlite_and_memory_stores(tmp_path: Path) -> None:
     settings = load_settings(
         {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/promptsmith.db", "LOG_LEVEL": "WARNING"}, env_file=None
     )
-    assert settings.redis_url is None and settings.should_auto_migrate
+    assert settings.redis_url is None
+    assert settings.should_auto_migrate
     async with AsyncTestClient(app=create_app(settings), base_url="https://testserver.local") as client:
         account = await register(client)
         slug = account["personalWorkspace"]
@@ -39,14 +40,17 @@ async def test_main_flow_on_sqlite_and_memory_stores(tmp_path: Path) -> None:
         )
         assert saved.status_code == 201, saved.text
         second = await client.post(
-            f"{base}/support%2Fbilling/versions", json={"text": "You are Acme's billing assistant. Reply in JSON."},
+            f"{base}/support%2Fbilling/versions",
+            json={"text": "You are Acme's billing assistant. Reply in JSON."},
             headers=headers,
         )
         assert second.status_code == 201, second.text
         moved = await client.put(f"{base}/support%2Fbilling/labels/production", json={"version": 1}, headers=headers)
         assert moved.status_code == 200, moved.text
 
-        resolved = await client.get(f"{base}/support%2Fbilling/resolve", params={"label": "production"}, headers=headers)
+        resolved = await client.get(
+            f"{base}/support%2Fbilling/resolve", params={"label": "production"}, headers=headers
+        )
         assert resolved.status_code == 200, resolved.text
         assert resolved.json()["version"] == 1
         again = await client.get(

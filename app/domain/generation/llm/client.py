@@ -191,9 +191,7 @@ class HTTPChatProvider:
                 await self._pause(attempt, response, f"http_{status}")
                 continue
             if status >= 400:
-                logger.warning(
-                    "llm_call_failed", provider=self.name, model=self._model, attempt=attempt, status=status
-                )
+                logger.warning("llm_call_failed", provider=self.name, model=self._model, attempt=attempt, status=status)
                 raise LLMError(_status_reason(status), status=status, attempts=attempt)
             try:
                 data = response.json()
@@ -208,9 +206,7 @@ class HTTPChatProvider:
                 duration_ms=round((time.monotonic() - started) * 1000),
                 truncated=truncated,
             )
-            return Completion(
-                text=text, provider=self.name, model=self._model, attempts=attempt, truncated=truncated
-            )
+            return Completion(text=text, provider=self.name, model=self._model, attempts=attempt, truncated=truncated)
         raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
 
     async def _pause(self, attempt: int, response: httpx.Response | None, why: str) -> None:
@@ -312,9 +308,7 @@ def create_provider(settings: Settings, http: httpx.AsyncClient) -> ChatProvider
     """The provider configured in settings, or None when `LLM_PROVIDER=none`."""
     if settings.llm_provider == "none" or not settings.llm_base_url or not settings.llm_model:
         return None
-    cls: type[HTTPChatProvider] = (
-        OpenAIChatProvider if settings.llm_provider == "openai" else AnthropicChatProvider
-    )
+    cls: type[HTTPChatProvider] = OpenAIChatProvider if settings.llm_provider == "openai" else AnthropicChatProvider
     return cls(
         http,
         base_url=settings.llm_base_url,
