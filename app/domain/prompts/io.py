@@ -78,9 +78,9 @@ class PromptIO:
         out = [
             ExportPrompt(
                 name=p.name,
-                kind=p.kind,
+                kind=p.kind,  # type: ignore[arg-type]
                 description=p.description,
-                tags=p.tags,  # type: ignore[arg-type]
+                tags=p.tags,
                 archived=p.archived,
                 labels={label.name: label.version for label in p.labels if label.name != LATEST},
                 versions=[_export_version(v) for v in by_prompt[p.id]],
