@@ -12,7 +12,7 @@ serve *ARGS:
 
 # The whole test suite: lint, type check, then pytest against real PostgreSQL and Redis
 test *ARGS: lint typecheck
-    uv run pytest -n 2 --dist loadgroup {{ARGS}}
+    uv run pytest -n 2 --dist loadgroup --max-worker-restart=0 {{ARGS}}
 
 # Tests only, no static checks
 pytest *ARGS:

@@ -150,7 +150,9 @@ async def test_revocation_on_another_instance_stops_the_fast_path(settings: Sett
         AsyncTestClient(app=one, base_url=BASE_URL) as first,
         AsyncTestClient(app=two, base_url=BASE_URL) as second,
     ):
-        assert await two.state.invalidation.wait_connected()
+        # The bus (its asyncio.Event) lives in the second client's thread: wait there, not in this test's loop.
+        with second.portal() as portal:
+            assert portal.call(two.state.invalidation.wait_connected)
         setup = await _setup(first)
         other = Setup(second, setup.slug, setup.key, setup.csrf, setup.cookies)
         await _warm(other)
