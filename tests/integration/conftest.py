@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from tests.integration.helpers import api_headers, create_api_key, create_workspace, register
+from tests.integration.instances import two_instances
 
-__all__ = ["api_headers"]
+__all__ = ["api_headers", "two_instances"]
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -21,8 +21,7 @@ from sqlalchemy import event
 
 from app.config.settings import Settings
 from app.server.asgi import create_app
-from tests.conftest import TEST_REDIS_NAMESPACE, TEST_SECRET, make_settings
-from tests.integration.faults._procs import free_port, kill_group, port_open, read_log, start_python_module, wait_until
+from tests.conftest import make_settings
 from tests.integration.helpers import add_member, api_headers, create_api_key, create_workspace, login, register
 
 BASE_URL = "https://testserver.local"
@@ -326,50 +325,6 @@ async def test_login_as_removed_member_after_relogin_still_404(client: Any) -> N
 
 
 # --- two real instances ----------------------------------------------------------------------------------------
-
-
-def _env(settings: Settings) -> dict[str, str]:
-    return {
-        "ENVIRONMENT": "test",
-        "SECRET_KEY": TEST_SECRET,
-        "DATABASE_URL": settings.database_url,
-        "REDIS_URL": settings.redis_url or "",
-        "REDIS_NAMESPACE": TEST_REDIS_NAMESPACE,
-        "AUTO_MIGRATE": "false",
-        "LOG_LEVEL": "WARNING",
-        "LOG_FORMAT": "json",
-    }
-
-
-@pytest.fixture
-def two_instances(settings: Settings) -> Iterator[tuple[str, str]]:
-    procs, urls = [], []
-    try:
-        for _ in range(2):
-            port = free_port()
-            proc = start_python_module(
-                "uvicorn",
-                [
-                    "app.server.asgi:create_app",
-                    "--factory",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "--no-access-log",
-                ],
-                _env(settings),
-            )
-            procs.append(proc)
-            urls.append(f"http://127.0.0.1:{port}")
-            try:
-                wait_until(lambda p=port: port_open(p), 30, what=f"uvicorn on {port}")
-            except TimeoutError:
-                raise AssertionError(read_log(proc)) from None
-        yield urls[0], urls[1]
-    finally:
-        for proc in procs:
-            kill_group(proc)
 
 
 @pytest.fixture
