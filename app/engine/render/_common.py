@@ -181,3 +181,40 @@ def context_lines(spec: PromptSpec) -> list[str]:
 def join_blocks(blocks: Iterable[str]) -> str:
     """Blocks separated by one blank line, with a single trailing newline."""
     return "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+
+
+def markdown_core_blocks(spec: PromptSpec, heading: str) -> list[str]:
+    """Instructions, tone, tools, reasoning, output format, examples and guardrails as Markdown blocks.
+
+    `heading` is the top-level marker (`#` for generic, `##` for Gemini); sub-sections go one level deeper.
+    """
+    sub = heading + "#"
+    blocks: list[str] = []
+    instr = [f"{heading} Instructions"]
+    for name, rules in grouped_rules(spec.instructions):
+        instr.append(f"\n{sub} {name}")
+        instr.extend(numbered(rule_text(r) for r in rules))
+    if spec.tone:
+        instr.append(f"\n{sub} Tone and style")
+        instr.extend(bullets(spec.tone))
+    if len(instr) > 1:
+        blocks.append("\n".join(instr))
+    if spec.tools:
+        blocks.append(f"{heading} Tools\n" + "\n".join(bullets(tool_lines(spec))))
+    if spec.reasoning:
+        blocks.append(
+            f"{heading} Reasoning\nBefore the answer, work through these steps:\n" + "\n".join(numbered(spec.reasoning))
+        )
+    blocks.append(f"{heading} Output format\n" + "\n".join(output_lines(spec)))
+    if spec.examples:
+        ex = [f"{heading} Examples"]
+        for i, example in enumerate(spec.examples, 1):
+            ex.append(f"\n{sub} Example {i}")
+            ex.extend(f"{label.capitalize()}:\n{text.strip()}" for label, text in example_parts(example))
+        blocks.append("\n".join(ex))
+    guard = guardrail_lines(spec)
+    clause = data_clause(spec)
+    if clause:
+        guard.append(clause)
+    blocks.append(f"{heading} Guardrails\n" + "\n".join(bullets(guard)))
+    return blocks
