@@ -19,7 +19,7 @@ from app.config.settings import Settings
 from app.domain.accounts.context import Caller, WorkspaceContext
 from app.domain.accounts.permissions import Permission
 from app.domain.audit.services import record_audit_event
-from app.domain.generation import services
+from app.domain.generation import saving, services
 from app.domain.generation.llm import STATE_KEY, LLMRuntime
 from app.domain.generation.schemas import (
     GenerateRequest,
@@ -150,7 +150,7 @@ class GenerationController(Controller):
         generation_service: NamedDependency[GenerationService],
     ) -> SaveGenerationResponse:
         registry = PromptRegistry(db_session, workspace_ctx, get_resolve_cache(request.app.state))
-        return await services.save_generation(generation_service, registry, data)
+        return await saving.save_generation(generation_service, registry, data)
 
 
 class LintController(Controller):
