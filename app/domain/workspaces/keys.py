@@ -19,7 +19,13 @@ from app.lib.errors import NotFoundError, PermissionDeniedError, ValidationFaile
 async def create_key(
     session: AsyncSession, ctx: WorkspaceContext, *, name: str, scopes: list[Scope], expires_at: datetime | None
 ) -> tuple[ApiKey, str]:
-    """Create a key whose scopes grant nothing the creator lacks. Returns the row and the full key."""
+    """Create a key whose scopes grant nothing the creator lacks. Returns the row and the full key.
+
+    Only people create keys: a key minting keys would let a leaked or short-lived key outlive its revocation
+    or expiry.
+    """
+    if ctx.caller.is_api_key:
+        raise PermissionDeniedError("API keys cannot create API keys; an admin creates them while logged in.")
     if expires_at is not None:
         if expires_at.tzinfo is None:
             expires_at = expires_at.replace(tzinfo=UTC)

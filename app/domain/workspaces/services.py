@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from datetime import UTC, datetime
 from uuid import UUID
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import ApiKey, User, Workspace, WorkspaceMember
 from app.domain.accounts.access import MEMBER_CACHE, WORKSPACE_CACHE
+from app.domain.accounts.apikeys import API_KEY_CACHE
 from app.domain.accounts.context import WorkspaceContext
 from app.domain.accounts.permissions import Permission, Role
 from app.domain.accounts.security import normalize_email
@@ -141,6 +143,9 @@ async def add_member(
     session: AsyncSession, ctx: WorkspaceContext, email: str, role: Role
 ) -> tuple[WorkspaceMember, User]:
     _require_owner_rights(ctx, role.value)
+    if ctx.workspace.is_personal:
+        # The personal workspace holds its owner's login history: nobody else may join it (or own it).
+        raise ConflictError("A personal workspace has no other members; create a shared workspace instead.")
     user = (await session.execute(select(User).where(User.email == normalize_email(email)))).scalar_one_or_none()
     if user is None or not user.is_active:
         raise NotFoundError("No account with this email; the person must register first.")
@@ -181,6 +186,8 @@ async def change_role(
     member.role = role.value
     session.add(member)
     await session.flush()
+    if role not in (Role.OWNER, Role.ADMIN):
+        await revoke_keys_created_by(session, ctx, user.id)
     await record_audit_event(
         session,
         ctx,
@@ -205,6 +212,7 @@ async def remove_member(session: AsyncSession, ctx: WorkspaceContext, user_id: U
         raise ConflictError("The last owner cannot leave or be removed; make another member owner first.")
     await session.delete(member)
     await session.flush()
+    await revoke_keys_created_by(session, ctx, user.id)
     await record_audit_event(
         session,
         ctx,
@@ -214,3 +222,28 @@ async def remove_member(session: AsyncSession, ctx: WorkspaceContext, user_id: U
         target_label=user.email,
         details={"role": member.role, "self": is_self},
     )
+
+
+async def revoke_keys_created_by(session: AsyncSession, ctx: WorkspaceContext, user_id: UUID) -> None:
+    """Revoke the live keys `user_id` created here: a key never outlives its creator's right to make it."""
+    now = datetime.now(UTC)
+    rows = (
+        await session.execute(
+            update(ApiKey)
+            .where(ApiKey.workspace_id == ctx.workspace_id, ApiKey.created_by_id == user_id)
+            .where(ApiKey.revoked_at.is_(None))
+            .values(revoked_at=now)
+            .returning(ApiKey.id, ApiKey.prefix, ApiKey.name)
+        )
+    ).all()
+    for key_id, prefix, name in rows:
+        invalidate_on_commit(session, API_KEY_CACHE, prefix)
+        await record_audit_event(
+            session,
+            ctx,
+            action="api_key.revoked",
+            target_type="api_key",
+            target_id=str(key_id),
+            target_label=f"{name} ({prefix})",
+            details={"reason": "creator lost key management"},
+        )

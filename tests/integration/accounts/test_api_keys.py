@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.db.models import ApiKey
 from app.server.asgi import create_app
-from tests.integration.helpers import api_headers, create_api_key, create_workspace, register
+from tests.integration.helpers import add_member, api_headers, create_api_key, create_workspace, login, register
 
 
 async def test_stored_row_holds_no_plaintext_and_listing_hides_secrets(client, db_session, workspace_key):
@@ -125,15 +125,22 @@ async def test_last_used_is_written_at_most_once_a_minute(client, app, db_sessio
     assert row.updated_at == updated
 
 
-async def test_key_scopes_cannot_exceed_the_creator_and_scope_is_validated(client, workspace_key):
+async def test_keys_cannot_mint_keys_and_scope_is_validated(client, workspace_key):
     slug, key = workspace_key
+    csrf = (await client.get("/api/v1/auth/csrf")).json()["csrfToken"]
+    as_owner = {"X-CSRF-Token": csrf}
     bogus = await client.post(
-        f"/api/v1/workspaces/{slug}/api-keys", headers=api_headers(key), json={"name": "x", "scopes": ["superuser"]}
+        f"/api/v1/workspaces/{slug}/api-keys", headers=as_owner, json={"name": "x", "scopes": ["superuser"]}
     )
     assert bogus.status_code == 400
+    # Even an admin-scoped key cannot create keys: a leaked or expiring key must not outlive its revocation.
+    minted = await client.post(
+        f"/api/v1/workspaces/{slug}/api-keys", headers=api_headers(key), json={"name": "persist", "scopes": ["read"]}
+    )
+    assert minted.status_code == 403, minted.text
     read_key = (
         await client.post(
-            f"/api/v1/workspaces/{slug}/api-keys", headers=api_headers(key), json={"name": "reader", "scopes": ["read"]}
+            f"/api/v1/workspaces/{slug}/api-keys", headers=as_owner, json={"name": "r", "scopes": ["read"]}
         )
     ).json()["key"]
     # A read-only key may not manage keys at all.
@@ -143,3 +150,37 @@ async def test_key_scopes_cannot_exceed_the_creator_and_scope_is_validated(clien
         json={"name": "escalate", "scopes": ["admin"]},
     )
     assert denied.status_code == 403
+
+
+async def test_keys_of_a_removed_member_are_revoked(client, workspace_key):
+    slug, _ = workspace_key
+    owner_csrf = (await client.get("/api/v1/auth/csrf")).json()["csrfToken"]
+    owner_email = (await client.get("/api/v1/auth/me")).json()["user"]["email"]
+    client.cookies.clear()
+    admin = await register(client)
+    client.cookies.clear()
+    owner_csrf = await login(client, owner_email)
+    await add_member(client, owner_csrf, slug, admin["email"], "admin")
+    client.cookies.clear()
+    admin_csrf = await login(client, admin["email"])
+    admin_key = await create_api_key(client, admin_csrf, slug, scopes=["read", "write", "admin"])
+    assert (await client.get(f"/api/v1/workspaces/{slug}", headers=api_headers(admin_key))).status_code == 200
+    client.cookies.clear()
+    owner_csrf = await login(client, owner_email)
+    admin_id = admin["user"]["id"]
+    removed = await client.delete(f"/api/v1/workspaces/{slug}/members/{admin_id}", headers={"X-CSRF-Token": owner_csrf})
+    assert removed.status_code == 204, removed.text
+    client.cookies.clear()
+    assert (await client.get(f"/api/v1/workspaces/{slug}", headers=api_headers(admin_key))).status_code == 401
+
+
+async def test_personal_workspaces_take_no_members(client):
+    other = await register(client)
+    client.cookies.clear()
+    owner = await register(client)
+    added = await client.post(
+        f"/api/v1/workspaces/{owner['personalWorkspace']}/members",
+        json={"email": other["email"], "role": "owner"},
+        headers={"X-CSRF-Token": owner["csrf"]},
+    )
+    assert added.status_code == 409, added.text

@@ -14,7 +14,7 @@ from app.config.settings import Settings
 from app.db.models import AuditEvent
 from app.db.models.prompts import Prompt, PromptVersion
 from app.server.asgi import create_app
-from tests.integration.helpers import add_member, api_headers, create_api_key, login, register
+from tests.integration.helpers import add_member, api_headers, create_api_key, create_workspace, login, register
 
 TASK = "Summarize meeting transcripts for busy executives in five bullet points"
 
@@ -222,7 +222,7 @@ async def test_workspace_lint_permissions(client: Any, workspace_key: tuple[str,
 
 async def test_editor_cannot_change_workspace_rules(client: Any) -> None:
     owner = await register(client)
-    slug = owner["personalWorkspace"]
+    slug = (await create_workspace(client, owner["csrf"]))["slug"]
     editor_email = f"editor-{uuid.uuid4().hex[:8]}@example.com"
     client.cookies.clear()
     editor = await register(client, email=editor_email)
