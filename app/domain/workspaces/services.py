@@ -125,13 +125,17 @@ async def _member(session: AsyncSession, ctx: WorkspaceContext, user_id: UUID) -
 
 
 async def _owner_count(session: AsyncSession, workspace_id: UUID) -> int:
-    return (
-        await session.execute(
-            select(func.count())
-            .select_from(WorkspaceMember)
-            .where(WorkspaceMember.workspace_id == workspace_id, WorkspaceMember.role == Role.OWNER.value)
-        )
-    ).scalar_one()
+    """Owners of the workspace, with their rows locked until commit.
+
+    The lock makes "is this the last owner?" and the demotion or removal that follows one step: two owners
+    demoting each other at the same moment cannot leave the workspace without one.
+    """
+    owners = await session.execute(
+        select(WorkspaceMember.id)
+        .where(WorkspaceMember.workspace_id == workspace_id, WorkspaceMember.role == Role.OWNER.value)
+        .with_for_update()
+    )
+    return len(owners.all())
 
 
 def _require_owner_rights(ctx: WorkspaceContext, *roles: str) -> None:
