@@ -106,7 +106,7 @@ async def test_database_down_then_back(pg_cluster: PostgresCluster) -> None:
             assert ready.status_code == 503
             assert ready.json()["checks"]["database:responseTime"][0]["status"] == "fail"
 
-        # A prompt never resolved before cannot be answered: a 503 problem (the stale path: see the xfail below).
+        # A prompt never resolved before cannot be answered: a 503 problem (the stale path is tested below).
         cold = await resolve(client, tenant, "never-resolved")
         assert cold.status_code == 503, cold.text
         assert cold.headers["content-type"].startswith("application/problem+json")
