@@ -124,27 +124,42 @@ async def own_database() -> AsyncIterator[PostgresCluster]:
         cluster.close()
 
 
-async def test_database_down_serves_the_last_known_good_answer(own_database: PostgresCluster) -> None:
-    settings = make_settings(
-        database_url=own_database.url,
+def _settings_on(database: PostgresCluster, namespace: str) -> Settings:
+    """Settings for an app on the test's own cluster, failing fast once that cluster is stopped."""
+    return make_settings(
+        database_url=database.url,
         auto_migrate="true",
         db_pool_timeout="1",
         db_connect_retries="0",
-        redis_namespace=f"{TEST_REDIS_NAMESPACE}-dbd",
+        redis_namespace=f"{TEST_REDIS_NAMESPACE}-{namespace}",
         rate_limit_api_key_per_minute=0,
         session_cookie_secure="false",
     )
-    app = create_app(settings)
+
+
+async def _prompt_resolved_once(http: httpx.AsyncClient) -> tuple[str, dict[str, Any], httpx.Response]:
+    """A workspace with prompt `dbd` (version 1 on production), resolved once from the database.
+
+    The client is left authenticated with an API key. Returns the prompts base URL, the workspace and the
+    first resolve response.
+    """
+    account = await register(http)
+    ws = await create_workspace(http, account["csrf"])
+    key = await create_api_key(http, account["csrf"], ws["slug"])
+    http.headers.update(api_headers(key))
+    base = f"/api/v1/workspaces/{ws['slug']}/prompts"
+    assert (await http.post(base, json={"name": "dbd"})).status_code == 201
+    assert (await http.post(f"{base}/dbd/versions", json=ONE)).status_code == 201
+    warm = await http.get(f"{base}/dbd/resolve")
+    assert warm.status_code == 200
+    assert warm.headers["x-cache"] == "miss"
+    return base, ws, warm
+
+
+async def test_database_down_serves_the_last_known_good_answer(own_database: PostgresCluster) -> None:
+    app = create_app(_settings_on(own_database, "dbd"))
     async with serve_in_loop(app, timeout=60) as http:
-        account = await register(http)
-        ws = await create_workspace(http, account["csrf"])
-        key = await create_api_key(http, account["csrf"], ws["slug"])
-        http.headers.update(api_headers(key))
-        base = f"/api/v1/workspaces/{ws['slug']}/prompts"
-        assert (await http.post(base, json={"name": "dbd"})).status_code == 201
-        assert (await http.post(f"{base}/dbd/versions", json=ONE)).status_code == 201
-        warm = await http.get(f"{base}/dbd/resolve")
-        assert warm.status_code == 200
+        base, _, _ = await _prompt_resolved_once(http)
         own_database.stop("immediate")
         await asyncio.sleep(1.1)  # past the in-process TTL
         r = await http.get(f"{base}/dbd/resolve")
@@ -157,7 +172,7 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
     own_database: PostgresCluster,
 ) -> None:
     """The resolve layer itself, on a real database that goes away (no mocks): stale answer, then 503."""
-    from uuid import uuid4
+    from uuid import UUID, uuid4
 
     from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -168,29 +183,11 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
     from app.domain.prompts.services import PromptRegistry
     from app.lib.errors import ServiceUnavailableError
 
-    settings = make_settings(
-        database_url=own_database.url,
-        auto_migrate="true",
-        db_pool_timeout="1",
-        db_connect_retries="0",
-        redis_namespace=f"{TEST_REDIS_NAMESPACE}-lkg",
-        rate_limit_api_key_per_minute=0,
-        session_cookie_secure="false",
-    )
-    app = create_app(settings)
+    app = create_app(_settings_on(own_database, "lkg"))
     async with serve_in_loop(app, timeout=60) as http:
-        account = await register(http)
-        ws = await create_workspace(http, account["csrf"])
-        key = await create_api_key(http, account["csrf"], ws["slug"])
-        http.headers.update(api_headers(key))
-        base = f"/api/v1/workspaces/{ws['slug']}/prompts"
-        assert (await http.post(base, json={"name": "dbd"})).status_code == 201
-        assert (await http.post(f"{base}/dbd/versions", json=ONE)).status_code == 201
-        warm = await http.get(f"{base}/dbd/resolve")
-        assert warm.status_code == 200
-        assert warm.headers["x-cache"] == "miss"
+        _, ws, warm = await _prompt_resolved_once(http)
         own_database.stop("immediate")
-        workspace = Workspace(id=__import__("uuid").UUID(ws["id"]), slug=ws["slug"], name="w", protected_labels=[])
+        workspace = Workspace(id=UUID(ws["id"]), slug=ws["slug"], name="w", protected_labels=[])
         ctx = WorkspaceContext(
             workspace=workspace,
             caller=Caller(actor=Actor(type="user", id=uuid4(), label="t")),
