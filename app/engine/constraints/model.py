@@ -56,7 +56,7 @@ class Constraint(EngineStruct, kw_only=True):
 
     kind: ConstraintKind
     text: str
-    """The instruction the prompt carries for it, as one imperative English sentence ("Reply in at most 3 sentences.")."""
+    """The instruction the prompt carries for it: one imperative English sentence ("Reply in at most 3 sentences.")."""
     span: BriefSpan | None = None
     """None only for constraints that come from structured brief fields with no free text (e.g. `json_schema`)."""
     # Payload: set only for the kinds that use it.
@@ -67,7 +67,7 @@ class Constraint(EngineStruct, kw_only=True):
     value: str | None = None
     values: list[str] = msgspec.field(default_factory=list)
     forbidden: list[str] = msgspec.field(default_factory=list)
-    """For `format`: formatting the brief rules out ("markdown", "lists", "emoji", "headings", "code_blocks", "tables")."""
+    """For `format`: what the brief rules out ("markdown", "lists", "emoji", "headings", "code_blocks", "tables")."""
     multi: bool = False
     schema: dict[str, Any] | None = None
     name: str | None = None
