@@ -64,4 +64,5 @@ class JSONRequest(Request[Any, Any, Any]):
         except UnicodeDecodeError:
             raise ClientException("The request body is not valid JSON: it is not UTF-8 text.") from None
         except (SerializationException, msgspec.DecodeError) as err:
-            raise ClientException(_json_error_detail(str(err.detail if isinstance(err, HTTPException) else err))) from None
+            detail = str(err.detail if isinstance(err, HTTPException) else err)
+            raise ClientException(_json_error_detail(detail)) from None
