@@ -56,6 +56,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """With DB_PRE_PING: a read that bounds its own query (the uncached resolve) skips the ping of a pooled
     connection used less than this many seconds ago (and whose last use did not fail); 0 always pings. Request
     sessions always ping. A connection the server closed is replaced without a ping either way."""
+    db_statement_timeout: PosFloat = 5.0
+    """Upper bound (seconds) of one SQL statement of the service: PostgreSQL cancels it (`statement_timeout`), and
+    the driver gives up one second later when the server itself stopped answering. Either way the request gets
+    a 503 with Retry-After instead of holding a pooled connection."""
+    db_migration_statement_timeout: PosFloat = 600.0
+    """The same bound for migrations, whose DDL on a large table may legitimately take minutes."""
     db_echo: bool = False
     db_connect_retries: NonNegInt = 10
     db_connect_retry_delay: NonNegFloat = 0.5
