@@ -81,6 +81,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     server_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] = 8000
     server_workers: PosInt = 1
     shutdown_timeout: PosFloat = 10.0
+    shutdown_drain: NonNegFloat = 3.0
+    """Seconds to keep serving after SIGTERM (readiness 503, `Connection: close`) before stopping to accept."""
     cors_origins: str = ""
     gzip_min_size: NonNegInt = 1024
     max_body_size: PosInt = 1_048_576

@@ -310,4 +310,4 @@ def test_app_port_and_graceful_stop(compose):
     assert [_interpolate(str(p), {"PROMPTSMITH_BIND": "0.0.0.0"}) for p in app["ports"]] == ["0.0.0.0:8000:8000"]
     assert all("redis" not in str(service.get("ports", "")) for service in compose["services"].values())
     grace = int(str(app["stop_grace_period"]).rstrip("s"))
-    assert grace > 10  # longer than the default SHUTDOWN_TIMEOUT
+    assert grace > 13  # longer than the default SHUTDOWN_DRAIN + SHUTDOWN_TIMEOUT
