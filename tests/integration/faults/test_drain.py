@@ -83,7 +83,7 @@ async def test_sigterm_drains_with_zero_dropped_requests(database_url: str) -> N
         ]
         balancer = asyncio.create_task(_balancer(server.base_url, routed_away, failures))
         deadline = time.monotonic() + 15
-        while tally.before < 3 * CLIENTS and time.monotonic() < deadline:  # steady load first
+        while tally.before < 3 * CLIENTS and time.monotonic() < deadline:  # noqa: ASYNC110 - steady load first
             await asyncio.sleep(0.1)
         assert not routed_away.is_set(), failures
         proc.send_signal(signal.SIGTERM)

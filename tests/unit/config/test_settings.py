@@ -213,8 +213,8 @@ def test_unknown_variables_with_our_prefixes_get_a_close_match():
     from app.config.settings import unknown_variable_warnings
 
     lines = unknown_variable_warnings(
-        {"DB_POOLSIZE": "5", "REDIS_TIMEOUT": "1", "REDIS_CLUSTER_NODES": "a,b", "LOG_LEVL": "info", "PATH": "/bin", "HOME": "/root",
-         "DB_POOL_SIZE": "5", "PROMPTSMITH_API_KEY": "psk_x", "MAX_JOBS": "4", "REDIS_PASSWORD": "pw"}
+        {"DB_POOLSIZE": "5", "REDIS_TIMEOUT": "1", "REDIS_CLUSTER_NODES": "a,b", "LOG_LEVL": "info", "PATH": "/bin",
+         "HOME": "/root", "DB_POOL_SIZE": "5", "PROMPTSMITH_API_KEY": "psk_x", "MAX_JOBS": "4", "REDIS_PASSWORD": "pw"}
     )  # fmt: skip
     assert lines == [
         "DB_POOLSIZE: not a Promptsmith setting, ignored; did you mean DB_POOL_SIZE?",
