@@ -11,6 +11,8 @@ Matching rules for a constraint expectation (a partial `Constraint` dict), again
   the expected text occurs in the extracted one, case-insensitively (so `first: verify` matches
   "verify the customer's identity").
 - `schema`: equal.
+- A `schema` expectation is also met by a `fields` constraint and vice versa: a loosely written inline JSON
+  ("{"name": string, ...}") may be read either way, and what matters is that its keys are kept.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 _SET_VALUED_KINDS = frozenset({"labels", "fields", "schema"})
+_STRUCTURE_KINDS = frozenset({"fields", "schema"})
 _EXACT_STRINGS = frozenset({"kind", "unit", "action", "code", "name"})
 _EXACT_SCALARS = frozenset({"minimum", "maximum", "multi"})
 _CONTAINED_STRINGS = frozenset({"value", "condition", "first", "then", "scope"})
@@ -35,6 +38,8 @@ def _digits(text: str) -> str:
 
 def _field_matches(kind: str, field: str, expected: Any, found: Mapping[str, Any]) -> bool:
     actual = found.get(field)
+    if field == "kind" and kind in _STRUCTURE_KINDS:
+        return actual in _STRUCTURE_KINDS
     if field in _EXACT_STRINGS:
         return isinstance(actual, str) and actual.casefold() == str(expected).casefold()
     if field in _EXACT_SCALARS:

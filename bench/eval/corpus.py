@@ -114,6 +114,12 @@ def brief_from_dict(raw: dict[str, Any]) -> Brief:
     return msgspec.convert(wire, Brief)
 
 
+def brief_text(brief: Brief) -> str:
+    """All the free text a brief states (task, constraints, audience, tone, output format), one part a line."""
+    parts = [brief.task, *brief.constraints, brief.audience, brief.tone, brief.output_format, brief.role]
+    return "\n".join(part for part in parts if part)
+
+
 def _check_constraint_expectation(expected: dict[str, Any]) -> None:
     kind = expected.get("kind")
     if kind not in KIND_FIELDS:

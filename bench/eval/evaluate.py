@@ -17,7 +17,7 @@ import msgspec
 from app.engine import generate
 from app.engine.generate import GenerationResult
 from bench.eval.checks import missing_constraints, missing_phrases, placeholder_examples, present_phrases
-from bench.eval.corpus import CorpusItem
+from bench.eval.corpus import CorpusItem, brief_text
 
 EVAL_TARGETS: tuple[str, ...] = ("claude", "gpt")
 
@@ -148,12 +148,6 @@ def _finding_text(finding: Any) -> str:
     return f"{rule}: {message}" if rule else str(message)
 
 
-def _brief_text(item: CorpusItem) -> str:
-    brief = item.brief
-    parts = [brief.task, brief.audience or "", brief.tone or "", brief.output_format or "", *brief.constraints]
-    return "\n".join(parts)
-
-
 def _check_target(item: CorpusItem, target: str, engine: Engine) -> TargetOutcome:
     brief = msgspec.structs.replace(item.brief, target=target, also_render=[])
     try:
@@ -172,7 +166,7 @@ def _check_target(item: CorpusItem, target: str, engine: Engine) -> TargetOutcom
         missing_phrases=missing_phrases(result.prompt, expect.must_contain),
         forbidden_present=present_phrases(result.prompt, expect.must_not_contain),
         fidelity_findings=None if findings is None else [_finding_text(f) for f in findings],
-        placeholders=placeholder_examples(result.prompt, allowed=_brief_text(item)),
+        placeholders=placeholder_examples(result.prompt, allowed=brief_text(item.brief)),
         prompt=result.prompt,
     )
 
