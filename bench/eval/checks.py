@@ -144,3 +144,36 @@ def placeholder_examples(prompt: str, allowed: str = "") -> list[str]:
         m.group(0) for line in text.splitlines() if not _CODE_LINE.search(line) for m in _SINGLE_BRACE.finditer(line)
     ]
     return [hit for hit in hits if hit not in allowed]
+
+
+# Limit contradictions: a number stated with a limit's unit that the brief never states ("at most 200 words" for a
+# brief that asks for 80 words). Independent of the engine's own fidelity check; English units only.
+_UNIT_PATTERNS: dict[str, str] = {
+    "words": r"words?",
+    "sentences": r"sentences?",
+    "bullets": r"bullet(?:s|\s+points?)?",
+    "characters": r"char(?:acter)?s?",
+    "paragraphs": r"paragraphs?",
+    "lines": r"lines?",
+}
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)  # fmt: skip
+
+
+def _numbers_in(text: str) -> set[str]:
+    numbers = {n.replace(",", "") for n in re.findall(r"\d[\d,]*", text)}
+    words = set(re.findall(r"[a-z]+", text.casefold()))
+    numbers |= {str(value) for value, word in enumerate(_NUMBER_WORDS) if word in words}
+    return numbers
+
+
+def contradicting_limits(prompt: str, brief: str, units: Iterable[str]) -> list[str]:
+    """Phrases like "200 words" in the prompt whose number the brief never states, for the given limit units."""
+    allowed = _numbers_in(brief)
+    hits: list[str] = []
+    for unit in sorted(set(units) & set(_UNIT_PATTERNS)):
+        pattern = re.compile(rf"\b(\d[\d,]*)(?:\s+|-)(?:[a-z]+\s+)?{_UNIT_PATTERNS[unit]}\b", re.IGNORECASE)
+        hits += [m.group(0) for m in pattern.finditer(prompt) if m.group(1).replace(",", "") not in allowed]
+    return hits

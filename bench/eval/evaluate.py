@@ -16,7 +16,13 @@ import msgspec
 
 from app.engine import generate
 from app.engine.generate import GenerationResult
-from bench.eval.checks import missing_constraints, missing_phrases, placeholder_examples, present_phrases
+from bench.eval.checks import (
+    contradicting_limits,
+    missing_constraints,
+    missing_phrases,
+    placeholder_examples,
+    present_phrases,
+)
 from bench.eval.corpus import CorpusItem, brief_text
 
 EVAL_TARGETS: tuple[str, ...] = ("claude", "gpt")
@@ -79,6 +85,8 @@ class TargetOutcome(msgspec.Struct, kw_only=True):
     missing_constraints: list[dict[str, Any]] | None = None
     missing_phrases: list[str | list[str]] = msgspec.field(default_factory=list)
     forbidden_present: list[str] = msgspec.field(default_factory=list)
+    limit_contradictions: list[str] = msgspec.field(default_factory=list)
+    """Numbers with a limit's unit that the brief never states ("200 words" for an 80-word brief)."""
     fidelity_findings: list[str] | None = None
     placeholders: list[str] = msgspec.field(default_factory=list)
     prompt: str = ""
@@ -91,6 +99,7 @@ class TargetOutcome(msgspec.Struct, kw_only=True):
             and not self.missing_constraints
             and not self.missing_phrases
             and not self.forbidden_present
+            and not self.limit_contradictions
             and not self.fidelity_findings
         )
 
@@ -105,6 +114,8 @@ class TargetOutcome(msgspec.Struct, kw_only=True):
             out.append("must_contain " + ", ".join(_short(p) for p in self.missing_phrases[:3]))
         if self.forbidden_present:
             out.append("must_not_contain " + ", ".join(repr(p) for p in self.forbidden_present[:3]))
+        if self.limit_contradictions:
+            out.append("limit contradicted by " + ", ".join(repr(p) for p in self.limit_contradictions[:3]))
         if self.fidelity_findings:
             out.append(f"fidelity findings {len(self.fidelity_findings)}: {self.fidelity_findings[0]}")
         return out
@@ -148,6 +159,10 @@ def _finding_text(finding: Any) -> str:
     return f"{rule}: {message}" if rule else str(message)
 
 
+def _limit_units(item: CorpusItem) -> set[str]:
+    return {str(c["unit"]) for c in item.expect.constraints if c["kind"] == "limit" and "unit" in c}
+
+
 def _check_target(item: CorpusItem, target: str, engine: Engine) -> TargetOutcome:
     brief = msgspec.structs.replace(item.brief, target=target, also_render=[])
     try:
@@ -165,6 +180,7 @@ def _check_target(item: CorpusItem, target: str, engine: Engine) -> TargetOutcom
         else [dict(m) for m in missing_constraints(expect.constraints, found)],
         missing_phrases=missing_phrases(result.prompt, expect.must_contain),
         forbidden_present=present_phrases(result.prompt, expect.must_not_contain),
+        limit_contradictions=contradicting_limits(result.prompt, brief_text(item.brief), _limit_units(item)),
         fidelity_findings=None if findings is None else [_finding_text(f) for f in findings],
         placeholders=placeholder_examples(result.prompt, allowed=brief_text(item.brief)),
         prompt=result.prompt,

@@ -31,6 +31,7 @@ def fidelity_figures(outcomes: Sequence[ItemOutcome], features: EngineFeatures) 
             else None,
             "must_contain": _share(sum(not t.missing_phrases for t in ok), total),
             "must_not_contain": _share(sum(not t.forbidden_present for t in ok), total),
+            "limits_uncontradicted": _share(sum(not t.limit_contradictions for t in ok), total),
             "fidelity_check_clean": _share(sum(not t.fidelity_findings for t in ok), total)
             if features.fidelity and features.constraints
             else None,

@@ -77,6 +77,7 @@ def _verbose_lines(outcome: ItemOutcome, show_prompt: bool) -> list[str]:
             "missing constraints": t.missing_constraints,
             "missing phrases": t.missing_phrases,
             "contradicting phrases": t.forbidden_present,
+            "contradicted limits": t.limit_contradictions,
             "fidelity findings": t.fidelity_findings,
             "placeholders": t.placeholders,
         }
@@ -117,7 +118,14 @@ def print_report(report: dict[str, Any], outcomes: Sequence[ItemOutcome], verbos
         "Fidelity (share of briefs where every expectation holds; target >= 0.95)",
         f"  {'':24}" + "".join(f"{target:>10}" for target in EVAL_TARGETS),
     ]
-    rows = ("all_expectations", "constraints_found", "must_contain", "must_not_contain", "fidelity_check_clean")
+    rows = (
+        "all_expectations",
+        "constraints_found",
+        "must_contain",
+        "must_not_contain",
+        "limits_uncontradicted",
+        "fidelity_check_clean",
+    )
     for row in (*rows, "engine_errors"):
         out.append(f"  {row:24}" + "".join(f"{_fmt(report['fidelity'][t][row]):>10}" for t in EVAL_TARGETS))
     if report["constraint_recall_by_kind"]:

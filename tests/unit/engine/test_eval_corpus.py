@@ -13,7 +13,13 @@ import pytest
 from app.engine import ARCHETYPES, Brief
 from app.engine.constraints import Constraint, ConstraintKind
 from bench.eval import run
-from bench.eval.checks import constraint_matches, missing_constraints, missing_phrases, placeholder_examples
+from bench.eval.checks import (
+    constraint_matches,
+    contradicting_limits,
+    missing_constraints,
+    missing_phrases,
+    placeholder_examples,
+)
 from bench.eval.corpus import KIND_FIELDS, CorpusError, brief_text, load_corpus, load_file
 from bench.eval.evaluate import Engine, evaluate_item
 
@@ -259,3 +265,11 @@ def test_missing_constraints_and_fidelity_findings_fail_a_brief():
 def test_brief_round_trips_through_the_wire_format():
     for item in MAIN:
         assert msgspec.json.decode(msgspec.json.encode(item.brief), type=Brief) == item.brief
+
+
+def test_limit_contradictions_are_numbers_the_brief_never_states():
+    brief = "Summarise in at most two sentences, each under 20 words."
+    prompt = "Reply in at most 2 sentences of under 20 words each. Keep it under 200 words."
+    assert contradicting_limits(prompt, brief, {"sentences", "words"}) == ["200 words"]
+    assert contradicting_limits("Use 5 bullet points.", "max 4 bullets", {"bullets"}) == ["5 bullet points"]
+    assert contradicting_limits("Write 3 short paragraphs.", "3 short paragraphs max", {"paragraphs"}) == []
