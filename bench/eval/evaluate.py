@@ -14,8 +14,7 @@ from typing import Any
 
 import msgspec
 
-from app.engine import generate
-from app.engine.generate import GenerationResult
+from app.engine import GenerationResult, generate
 from bench.eval.checks import (
     contradicting_limits,
     missing_constraints,
@@ -154,7 +153,7 @@ def _as_dict(constraint: Any) -> dict[str, Any]:
 
 
 def _finding_text(finding: Any) -> str:
-    rule = getattr(finding, "rule", None) or getattr(finding, "code", None) or getattr(finding, "id", None)
+    rule = getattr(finding, "rule_id", None) or getattr(finding, "rule", None)
     message = getattr(finding, "message", None) or str(finding)
     return f"{rule}: {message}" if rule else str(message)
 
@@ -192,7 +191,8 @@ def _predicted_archetypes(item: CorpusItem) -> list[str]:
         result = generate(msgspec.structs.replace(item.brief, target="generic", also_render=[]))
     except Exception:  # noqa: BLE001 - reported through the target outcomes
         return []
-    ranked = sorted(result.archetypes, key=lambda match: match.rank != "primary")
+    matches = list(getattr(result, "archetypes", []))
+    ranked = sorted(matches, key=lambda match: getattr(match, "rank", "primary") != "primary")
     return [match.id for match in ranked]
 
 

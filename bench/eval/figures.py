@@ -112,3 +112,41 @@ def composition(items: Sequence[CorpusItem]) -> dict[str, Any]:
             bool(i.brief.constraints or i.brief.audience or i.brief.tone or i.brief.output_format) for i in items
         ),
     }
+
+
+def by_tag_figures(outcomes: Sequence[ItemOutcome]) -> dict[str, Any]:
+    """For each tag (and English vs non-English): briefs, fidelity per target and primary accuracy."""
+    groups: dict[str, list[ItemOutcome]] = {}
+    for outcome in outcomes:
+        for tag in (*outcome.tags, "english" if outcome.lang == "en" else "non-english"):
+            groups.setdefault(tag, []).append(outcome)
+    return {
+        tag: {
+            "briefs": len(group),
+            **{
+                f"fidelity_{target}": _share(sum(o.targets[index].passed for o in group), len(group))
+                for index, target in enumerate(EVAL_TARGETS)
+            },
+            "accuracy": _share(sum(o.primary_correct for o in group), len(group)),
+        }
+        for tag, group in sorted(groups.items())
+    }
+
+
+def frequent_failures(outcomes: Sequence[ItemOutcome], limit: int = 12) -> dict[str, int]:
+    """The failed expectations that occur most often (first target), to show where the engine loses most."""
+    counts: Counter[str] = Counter()
+    for outcome in outcomes:
+        target = outcome.targets[0]
+        keys = {f"must_not_contain: {phrase}" for phrase in target.forbidden_present}
+        keys |= {f"must_contain: {phrase}" for phrase in map(str, target.missing_phrases)}
+        keys |= {f"constraint missing: {c['kind']}" for c in target.missing_constraints or []}
+        keys |= {f"fidelity finding: {finding.split(':')[0]}" for finding in target.fidelity_findings or []}
+        if target.limit_contradictions:
+            keys.add("limit contradicted")
+        if target.placeholders:
+            keys.add("placeholder examples")
+        if target.error:
+            keys.add("engine error")
+        counts.update(keys)
+    return dict(counts.most_common(limit))

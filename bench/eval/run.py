@@ -23,10 +23,12 @@ import msgspec
 from bench.eval.corpus import CorpusError, CorpusItem, load_corpus
 from bench.eval.evaluate import EVAL_TARGETS, Engine, ItemOutcome, evaluate_item
 from bench.eval.figures import (
+    by_tag_figures,
     classification_figures,
     composition,
     constraint_recall_by_kind,
     fidelity_figures,
+    frequent_failures,
     lint_calibration_figures,
     placeholder_figures,
 )
@@ -100,6 +102,8 @@ def build_report(
         "fidelity": fidelity_figures(outcomes, engine.features),
         "constraint_recall_by_kind": constraint_recall_by_kind(items, outcomes),
         "classification": classification_figures(outcomes),
+        "by_tag": by_tag_figures(outcomes),
+        "frequent_failures": frequent_failures(outcomes),
         "placeholder_examples": placeholder_figures(outcomes),
         "lint_calibration": lint_calibration_figures(),
         "composition": composition(items),
@@ -142,6 +146,13 @@ def print_report(report: dict[str, Any], outcomes: Sequence[ItemOutcome], verbos
         f"  non-English briefs        {_fmt(cls['accuracy_non_english'])}   ({cls['non_english_briefs']} briefs)",
         f"  blend recall              {_fmt(cls['blend_recall'])}   ({cls['blend_jobs']} secondary jobs)",
         "",
+        "By tag                 briefs  fidelity claude / gpt   accuracy",
+        *(
+            f"  {tag:20}{v['briefs']:>7}   {_fmt(v['fidelity_claude']):>8} / {_fmt(v['fidelity_gpt']):<8}   "
+            f"{_fmt(v['accuracy'])}"
+            for tag, v in report["by_tag"].items()
+        ),
+        "",
         f"Placeholder examples (target 0): {_fmt(report['placeholder_examples']['rate'])} of "
         f"{report['placeholder_examples']['renders']} renders",
         "",
@@ -149,6 +160,8 @@ def print_report(report: dict[str, Any], outcomes: Sequence[ItemOutcome], verbos
     ]
     lint = report["lint_calibration"]
     out += [f"  {lint}"] if isinstance(lint, str) else [f"  {k:40}{_fmt(v)}" for k, v in lint.items()]
+    out += ["", f"Most frequent failures ({EVAL_TARGETS[0]}; briefs)"]
+    out += [f"  {count:>4}  {name}" for name, count in report["frequent_failures"].items()]
     failures = report["failures"]
     out += ["", f"Failing briefs: {len(failures)} of {report['briefs']}"]
     by_id = {o.id: o for o in outcomes}

@@ -13,8 +13,7 @@ import functools
 import msgspec
 import pytest
 
-from app.engine import fidelity, generate
-from app.engine.generate import GenerationResult
+from app.engine import GenerationResult, fidelity, generate
 from app.engine.types import TARGETS
 from bench.eval.checks import placeholder_examples
 from bench.eval.corpus import CorpusItem, brief_text, load_corpus
