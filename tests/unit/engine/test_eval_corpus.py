@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import textwrap
+import types
 import typing
 
 import msgspec
@@ -273,3 +275,13 @@ def test_limit_contradictions_are_numbers_the_brief_never_states():
     assert contradicting_limits(prompt, brief, {"sentences", "words"}) == ["200 words"]
     assert contradicting_limits("Use 5 bullet points.", "max 4 bullets", {"bullets"}) == ["5 bullet points"]
     assert contradicting_limits("Write 3 short paragraphs.", "3 short paragraphs max", {"paragraphs"}) == []
+
+
+def test_lint_calibration_figures_are_printed_when_the_module_exists(monkeypatch, capsys):
+    fake = types.ModuleType("bench.eval.lint_calibration")
+    fake.calibration_figures = lambda: {"false_error_rate_good": 0.0, "mean_score_gap": 23.5}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bench.eval.lint_calibration", fake)
+    assert run.main(["--id", "dat-01"]) == 0
+    out = capsys.readouterr().out
+    assert "mean_score_gap" in out
+    assert "23.500" in out
