@@ -74,6 +74,9 @@ def problem_response(
     return Response(content=body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
+_MISSING_FIELD = re.compile(r"Object missing required field `([^`]+)`")
+
+
 def _field_errors(exc: ValidationException) -> list[dict[str, str]]:
     errors: list[dict[str, str]] = []
     raw = exc.extra if isinstance(exc.extra, list) else []
@@ -93,6 +96,9 @@ def _field_errors(exc: ValidationException) -> list[dict[str, str]]:
             message = message[: match.start()]
         if source == "body" and field == "data":
             field = ""
+        if missing := _MISSING_FIELD.match(message):
+            # msgspec names a missing field in the message, not in the path: report it as the field.
+            field = f"{field}.{missing.group(1)}" if field else missing.group(1)
         errors.append({"field": field, "source": source, "message": message})
     return errors
 
