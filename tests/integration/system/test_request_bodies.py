@@ -53,7 +53,9 @@ async def test_valid_json_still_reaches_the_handler(client):
     assert response.status_code == 401, response.text
 
 
-@pytest.mark.parametrize(("body", "field"), [({"password": "x" * 12}, "email"), ({"email": "a@example.com"}, "password")])
+@pytest.mark.parametrize(
+    ("body", "field"), [({"password": "x" * 12}, "email"), ({"email": "a@example.com"}, "password")]
+)
 async def test_a_missing_body_field_is_named(client, body, field):
     response = await client.post("/api/v1/auth/login", json=body)
     problem = assert_problem(response, 400)
