@@ -2,7 +2,10 @@
 
 It sets up, in order: settings and logging, the database (Advanced Alchemy), Redis and the store
 registry, the application cache, error handling (problem+json), middleware (CORS, gzip, body limit),
-OpenAPI, dependencies shared by every feature, and the routes of every feature.
+OpenAPI, dependencies shared by every feature, access control, and the routes of every feature.
+
+Routes and their guards are in `app/server/routers.py`: a public router, an authenticated router and the
+workspace router, whose guard checks the permission each route declares.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from app import __version__
 from app.config.database import create_alchemy_config
 from app.config.settings import Settings
 from app.config.stores import create_store_registry
-from app.domain.accounts.deps import install_accounts
+from app.domain.access.authentication import add_rate_limit_headers
+from app.domain.access.guards import check_workspace_routes
+from app.domain.access.runtime import access_lifespan
 from app.domain.generation.llm import llm_lifespan
 from app.lib.cache import AppCache
 from app.lib.invalidation import InvalidationBus
@@ -38,7 +43,7 @@ from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
-from app.server.routes import ROUTE_HANDLERS
+from app.server.routers import ROUTE_HANDLERS
 
 
 class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
@@ -143,7 +148,12 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "invalidation_bus": Provide(_provide_invalidation_bus, sync_to_thread=False),
             }
         )
-        install_accounts(app_config)  # caller/workspace_ctx deps, auth guard, RateLimit headers, sessions lifespan
+        # Access control: the per-process runtime (sessions, rate limiter, key and workspace caches), the
+        # RateLimit headers of authenticated responses, and the start-up check of every workspace route.
+        app_config.lifespan.append(access_lifespan)
+        app_config.before_send.append(add_rate_limit_headers)
+        app_config.on_startup.append(check_workspace_routes)
+        # Routes: probes, then `/api/v1` with its public, authenticated and workspace routers.
         app_config.route_handlers.extend(ROUTE_HANDLERS)
         return app_config
 

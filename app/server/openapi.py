@@ -12,21 +12,18 @@
 - A msgspec request struct with `forbid_unknown_fields` answers 400 to any property it does not declare, so
   its schema says `additionalProperties: false`; constraints Litestar drops (list items, zero bounds) are put
   back (`StrictStructSchemaPlugin`, registered before Litestar's own struct plugin in `create_app`).
-
-`extra_media_types()` builds an `operation_class` for a handler whose response (or request body) comes in
-more than one media type, which `ResponseSpec` cannot express (e.g. JSON, Markdown or zip exports).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import msgspec
 from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Operation, Reference, RequestBody, Schema
+from litestar.openapi.spec import Schema
 from litestar.plugins import ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 from litestar.typing import FieldDefinition
@@ -137,31 +134,3 @@ def _unwrap(field_type: msgspec.inspect.Type) -> msgspec.inspect.Type:
     if isinstance(field_type, msgspec.inspect.Metadata):
         field_type = field_type.type
     return field_type
-
-
-def extra_media_types(
-    responses: dict[int, dict[str, Schema | Reference]] | None = None,
-    request_body: dict[str, Schema | Reference] | None = None,
-    request_body_required: bool = True,
-) -> type[Operation]:
-    """An `operation_class` adding media types to documented responses and/or documenting a request body.
-
-    Example: `operation_class=extra_media_types({200: {"text/markdown": Schema(type=OpenAPIType.STRING)}})`.
-    """
-
-    @dataclass
-    class _Operation(Operation):
-        def __post_init__(self) -> None:
-            for status, variants in (responses or {}).items():
-                response = (self.responses or {}).get(str(status))
-                if isinstance(response, OpenAPIResponse):
-                    content: dict[str, OpenAPIMediaType] = dict(response.content or {})
-                    content.update({media: OpenAPIMediaType(schema=schema) for media, schema in variants.items()})
-                    response.content = content
-            if request_body:
-                existing: Any = self.request_body
-                content = dict(existing.content) if isinstance(existing, RequestBody) else {}
-                content.update({media: OpenAPIMediaType(schema=schema) for media, schema in request_body.items()})
-                self.request_body = RequestBody(content=content, required=request_body_required)
-
-    return _Operation

@@ -16,10 +16,10 @@ from app.domain.generation.schemas import (
     SaveGenerationResponse,
 )
 from app.domain.generation.services import GenerationService, stored_overrides, to_brief
-from app.domain.prompts.content import check_content, content_hash, engine_analysis
+from app.domain.prompts.pure.content import check_content, content_hash, engine_analysis
 from app.domain.prompts.schemas import ModelConfig, VersionCreate
-from app.domain.prompts.services import PromptRegistry
-from app.domain.prompts.versions import VersionService
+from app.domain.prompts.services.prompts import PromptRegistry
+from app.domain.prompts.services.versions import VersionService
 from app.engine.types import LintConfig
 from app.lib.errors import ConflictError, ValidationFailedError
 

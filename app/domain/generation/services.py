@@ -27,8 +27,8 @@ import msgspec
 import structlog
 
 from app.config.settings import Settings
-from app.domain.accounts.context import Caller
-from app.domain.accounts.permissions import Permission, permissions_for_scopes
+from app.domain.access.context import Caller
+from app.domain.access.permissions import Permission, permissions_for_scopes
 from app.domain.generation.llm import LLMError, LLMRuntime
 from app.domain.generation.llm.refine import (
     META_PROMPT_VERSION,

@@ -9,11 +9,11 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import HeaderParameter, PathParameter, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.accounts.context import WorkspaceContext
-from app.domain.prompts.cache import get_resolve_cache
-from app.domain.prompts.content import name_from_path
+from app.domain.access.context import WorkspaceContext
+from app.domain.delivery.cache import get_resolve_cache
+from app.domain.prompts.pure.content import name_from_path
 from app.domain.prompts.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from app.domain.prompts.services import PromptRegistry
+from app.domain.prompts.services.prompts import PromptRegistry
 
 NAME_DESCRIPTION = (
     "Prompt name as ONE URL-encoded path segment. Names may contain `/` (folders, e.g. `support/triage`): "
@@ -30,9 +30,11 @@ DEFAULT_LIMIT = DEFAULT_PAGE_SIZE
 
 
 async def provide_registry(
-    request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession], ctx: NamedDependency[WorkspaceContext]
+    request: Request[Any, Any, Any],
+    db_session: NamedDependency[AsyncSession],
+    workspace_ctx: NamedDependency[WorkspaceContext],
 ) -> PromptRegistry:
-    return PromptRegistry(db_session, ctx, get_resolve_cache(request.app.state))
+    return PromptRegistry(db_session, workspace_ctx, get_resolve_cache(request.app.state))
 
 
 PROMPT_DEPENDENCIES = {"registry": Provide(provide_registry)}

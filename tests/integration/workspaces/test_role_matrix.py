@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.accounts.permissions import ROLE_PERMISSIONS, Permission, Role, permissions_for_scopes
+from app.domain.access.permissions import ROLE_PERMISSIONS, Permission, Role, permissions_for_scopes
 from tests.integration.helpers import add_member, api_headers, create_api_key, create_workspace, register
 from tests.integration.workspaces.routes import workspace_routes
 

@@ -1,4 +1,6 @@
-"""API keys of a workspace: create (the full key is returned once), list, revoke."""
+"""API keys of a workspace: create (the full key is returned once), list, revoke.
+
+Looking a key up when a request presents it is access control (`app.domain.access.apikeys`)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import ApiKey
-from app.domain.accounts.context import WorkspaceContext
-from app.domain.accounts.permissions import Scope, permissions_for_scopes
-from app.domain.accounts.security import generate_api_key
+from app.domain.access.context import WorkspaceContext
+from app.domain.access.permissions import Scope, permissions_for_scopes
+from app.domain.access.secrets import generate_api_key
 from app.domain.audit.services import record_audit_event
 from app.lib.errors import NotFoundError, PermissionDeniedError, ValidationFailedError
 

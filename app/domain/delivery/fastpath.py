@@ -1,6 +1,6 @@
 """The resolve fast path: an *authorized response cache* in front of Litestar, for `GET …/prompts/{name}/resolve`.
 
-Invariant: authorization lives in ONE place, the app-wide guard (`app.domain.accounts.deps.account_guard`).
+Invariant: authorization lives in ONE place, the workspace router's guard (`access.guards.workspace_permission`).
 This layer never decides access. It only replays an answer that the full Litestar path already served to the
 same credential, and only while everything that answer depended on is still what the guard saw:
 
@@ -40,15 +40,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from app.domain.prompts.cache import Answer, get_resolve_cache
-from app.domain.prompts.resolve import etag_matches
+from app.domain.delivery.cache import Answer, get_resolve_cache
+from app.lib.etags import etag_matches
 from app.lib.invalidation import LocalCache
 
 if TYPE_CHECKING:
     from litestar import Litestar
     from litestar.types import ASGIApp, Receive, Scope, Send
 
-    from app.domain.accounts.context import WorkspaceContext
+    from app.domain.access.context import WorkspaceContext
 
 FASTPATH_CACHE = "resolve_fastpath"
 FAST_TTL = 1.0
@@ -119,13 +119,13 @@ class ResolveFastPath:
     def _bind(self) -> bool:
         """Look the per-process objects up once (they exist after the lifespan started)."""
         state = self.litestar.state
-        runtime = state.get("accounts")
+        runtime = state.get("access")
         if runtime is None:
             return False
         self._entries = get_fastpath_cache(state)
         self._resolve = get_resolve_cache(state)
         self._keys = runtime.keys
-        self._workspaces = runtime.access.workspaces
+        self._workspaces = runtime.caches.workspaces
         self._limiter = runtime.limiter
         self._limit: int = runtime.settings.rate_limit_api_key_per_minute
         self._gzip_min: int = runtime.settings.gzip_min_size

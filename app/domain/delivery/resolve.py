@@ -1,7 +1,7 @@
 """The runtime hot path: what an SDK needs for one prompt, by label (default `production`) or version.
 
 The response body is serialised once per (prompt, selector) and cached as bytes with its ETag (see
-`app.domain.prompts.cache`). A cached answer costs no database query and, on a local hit, no Redis round
+`app.domain.delivery.cache`). A cached answer costs no database query and, on a local hit, no Redis round
 trip. When the database is unreachable the last known good answer is served with `X-Cache: stale;
 db-unavailable`; when Redis is down, the database answers.
 
@@ -28,9 +28,9 @@ from sqlalchemy.sql import Select
 
 from app.config.database import bounded_read, mark_suspect
 from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
-from app.domain.prompts.cache import Answer, ResolveCache, prompt_key, selector
-from app.domain.prompts.content import not_found
-from app.domain.prompts.services import PromptRegistry
+from app.domain.delivery.cache import Answer, ResolveCache, prompt_key, selector
+from app.domain.prompts.pure.content import not_found
+from app.domain.prompts.services.prompts import PromptRegistry
 from app.lib.errors import NotFoundError, ServiceUnavailableError
 
 DEFAULT_LABEL = "production"
@@ -302,11 +302,3 @@ async def resolve(
         return stale, "stale; db-unavailable"
     await cache.store(key, field, answer, token=token)
     return answer, "miss"
-
-
-def etag_matches(if_none_match: str | None, etag: str) -> bool:
-    if not if_none_match:
-        return False
-    if if_none_match.strip() == "*":
-        return True
-    return etag in {c.strip().removeprefix("W/") for c in if_none_match.split(",")}

@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag, PromptVersion
-from app.domain.accounts.permissions import Permission
-from app.domain.prompts.content import check_content, content_hash, engine_analysis, error
-from app.domain.prompts.export import document
+from app.domain.access.permissions import Permission
+from app.domain.prompts.pure.content import check_content, content_hash, engine_analysis, error
+from app.domain.prompts.pure.formats import document
 from app.domain.prompts.schemas import (
     LATEST,
     ExportDocument,
@@ -31,8 +31,8 @@ from app.domain.prompts.schemas import (
     ImportResult,
     VersionCreate,
 )
-from app.domain.prompts.services import PromptRegistry
-from app.domain.prompts.versions import VersionService, decode_config, decode_messages, decode_variables
+from app.domain.prompts.services.prompts import PromptRegistry
+from app.domain.prompts.services.versions import VersionService, decode_config, decode_messages, decode_variables
 from app.lib.errors import PermissionDeniedError, ValidationFailedError
 
 

@@ -35,11 +35,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import noload
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag
-from app.domain.accounts.context import WorkspaceContext
-from app.domain.prompts.cache import ResolveCache, prompt_key
-from app.domain.prompts.content import error, not_found
+from app.domain.access.context import WorkspaceContext
+from app.domain.delivery.cache import ResolveCache, prompt_key
+from app.domain.prompts.pure.content import error, not_found
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
 from app.lib.errors import ConflictError, PreconditionFailedError, ValidationFailedError
+from app.lib.etags import etag_matches
 
 
 def prompt_etag(prompt: Prompt) -> str:
@@ -50,8 +51,7 @@ def check_if_match(if_match: str | None, etag: str) -> None:
     """412 unless `If-Match` is absent, `*`, or lists the current ETag."""
     if if_match is None:
         return
-    candidates = {c.strip().removeprefix("W/") for c in if_match.split(",")}
-    if "*" not in candidates and etag not in candidates:
+    if not etag_matches(if_match, etag):
         raise PreconditionFailedError(
             "The prompt changed since you read it (If-Match does not match its ETag); fetch it again.",
             headers={"ETag": etag},

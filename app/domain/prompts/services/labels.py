@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel
-from app.domain.accounts.permissions import Permission
-from app.domain.prompts.content import error
+from app.domain.access.permissions import Permission
+from app.domain.prompts.pure.content import error
 from app.domain.prompts.schemas import (
     LATEST,
     Author,
@@ -21,7 +21,7 @@ from app.domain.prompts.schemas import (
     LabelEventPage,
     LabelOut,
 )
-from app.domain.prompts.services import PromptRegistry
+from app.domain.prompts.services.prompts import PromptRegistry
 from app.lib.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationFailedError
 
 

@@ -1,4 +1,7 @@
-"""The per-process objects of the accounts feature, built in its lifespan and kept on `app.state.accounts`."""
+"""The per-process objects of access control (sessions, throttle, rate limiter, key and workspace caches).
+
+Built once in `access_lifespan` and kept on `app.state.access`; guards reach it through `access_runtime(app)`.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +15,15 @@ from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config.settings import Settings
-from app.domain.accounts.access import AccessCache
-from app.domain.accounts.apikeys import ApiKeyLookup
-from app.domain.accounts.ratelimit import RateLimiter
-from app.domain.accounts.sessions import SessionManager
-from app.domain.accounts.throttle import LoginThrottle
+from app.domain.access.apikeys import ApiKeyLookup
+from app.domain.access.caches import AccessCache
+from app.domain.access.ratelimit import RateLimiter
+from app.domain.access.sessions import SessionManager
+from app.domain.access.throttle import LoginThrottle
 
 
 @dataclass(slots=True)
-class AccountsRuntime:
+class AccessRuntime:
     """Sessions, login throttle, request rate limiter, API-key lookup and workspace/member caches of this process."""
 
     settings: Settings
@@ -29,7 +32,7 @@ class AccountsRuntime:
     throttle: LoginThrottle
     limiter: RateLimiter
     keys: ApiKeyLookup
-    access: AccessCache
+    caches: AccessCache
 
     def db_session(self, state: Any, scope: Any) -> AsyncSession:
         """The request's Advanced Alchemy session (the same one handlers get as `db_session`).
@@ -40,8 +43,8 @@ class AccountsRuntime:
         return self.alchemy.provide_session(state, scope)
 
 
-def get_runtime(app: Litestar) -> AccountsRuntime:
-    runtime: AccountsRuntime = app.state.accounts
+def access_runtime(app: Litestar) -> AccessRuntime:
+    runtime: AccessRuntime = app.state.access
     return runtime
 
 
@@ -50,28 +53,28 @@ def _alchemy_config(app: Litestar) -> SQLAlchemyAsyncConfig:
     for config in plugin.config:
         if isinstance(config, SQLAlchemyAsyncConfig):
             return config
-    msg = "the accounts feature needs an async SQLAlchemy config"
+    msg = "access control needs an async SQLAlchemy config"
     raise RuntimeError(msg)
 
 
 @asynccontextmanager
-async def accounts_lifespan(app: Litestar) -> AsyncIterator[None]:
+async def access_lifespan(app: Litestar) -> AsyncIterator[None]:
     """Build the runtime; start the rate-limit flusher; flush and drain on shutdown (before Redis closes)."""
     settings: Settings = app.state.settings
     redis = app.state.redis
     bus = app.state.get("invalidation")
     if bus is not None:
         bus.bind_engine(app.state.db_engine)  # `invalidate_on_commit` of this app's sessions goes to its bus
-    runtime = AccountsRuntime(
+    runtime = AccessRuntime(
         settings=settings,
         alchemy=_alchemy_config(app),
         sessions=SessionManager(app.stores.get("sessions"), settings),
         throttle=LoginThrottle(redis, settings),
         limiter=RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl"),
         keys=ApiKeyLookup(app.state.db_engine, bus),
-        access=AccessCache(bus),
+        caches=AccessCache(bus),
     )
-    app.state.accounts = runtime
+    app.state.access = runtime
     runtime.limiter.start()
     try:
         yield

@@ -1,4 +1,4 @@
-"""Resolve (the runtime hot path), export and import."""
+"""Export and import of a workspace's prompts (the registry's transfer aggregate)."""
 
 from __future__ import annotations
 
@@ -12,27 +12,19 @@ from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIFormat, OpenAPIType, Reference, Schema
 from litestar.params import QueryParameter
-from litestar.status_codes import HTTP_304_NOT_MODIFIED
 
-from app.domain.accounts.context import WorkspaceContext
-from app.domain.prompts.cache import get_resolve_cache, prompt_key, selector
-from app.domain.prompts.controllers import BASE, READ, WRITE
-from app.domain.prompts.deps import PROMPT_DEPENDENCIES, IfNoneMatch, PromptNameParam, prompt_name
-from app.domain.prompts.export import DocumentError, decode_json_document, from_markdown, to_markdown
-from app.domain.prompts.fastpath import remember
-from app.domain.prompts.io import PromptIO
-from app.domain.prompts.resolve import DEFAULT_LABEL, LeanLoader, etag_matches, resolve
+from app.domain.prompts.controllers.prompts import BASE, READ, WRITE
+from app.domain.prompts.deps import PROMPT_DEPENDENCIES, PromptNameParam, prompt_name
+from app.domain.prompts.pure.formats import DocumentError, decode_json_document, from_markdown, to_markdown
 from app.domain.prompts.schemas import (
     EXPORT_FORMAT,
-    LABEL_PATTERN,
     ExportDocument,
     ImportResult,
-    ResolvedPrompt,
 )
-from app.domain.prompts.services import PromptRegistry
+from app.domain.prompts.services.prompts import PromptRegistry
+from app.domain.prompts.services.transfer import PromptIO
 from app.lib.errors import ValidationFailedError
-from app.lib.openapi import problem_responses
-from app.server.openapi import extra_media_types
+from app.lib.openapi import extra_media_types, problem_responses
 
 MARKDOWN = "text/markdown"
 ZIP = "application/zip"
@@ -45,59 +37,7 @@ def _filename(name: str) -> str:
     return name.replace("/", "__") + ".md"
 
 
-class ResolveController(Controller):
-    path = BASE + "/{name:str}/resolve"
-    tags = ["Prompt runtime"]
-    dependencies = PROMPT_DEPENDENCIES
-
-    @get(
-        "/",
-        operation_id="resolvePrompt",
-        opt=READ,
-        summary="Resolve a prompt by label (default production) or version, for SDKs at runtime",
-        description=(
-            "Cached (in-process, then Redis) with cross-instance invalidation on every write. Send the ETag back "
-            "in If-None-Match to get 304. `X-Cache` tells where the answer came from: `hit`, `hit-shared`, `miss`, "
-            "or `stale; db-unavailable` (the database is unreachable; this is the last known good answer)."
-        ),
-        responses={
-            **problem_responses(400, 401, 403, 404, 429, 503),
-            304: ResponseSpec(data_container=None, description="Not modified: the ETag still matches"),
-        },
-    )
-    async def resolve_prompt(
-        self,
-        request: Request[Any, Any, Any],
-        workspace_ctx: NamedDependency[WorkspaceContext],
-        name: PromptNameParam,
-        label: Annotated[
-            str | None, QueryParameter(max_length=64, pattern=LABEL_PATTERN, description="Label (default production)")
-        ] = None,
-        version: Annotated[int | None, QueryParameter(ge=1, le=2_147_483_647, description="Exact version")] = None,
-        if_none_match: IfNoneMatch = None,
-    ) -> Response[ResolvedPrompt]:
-        # No ORM session: a cached answer touches no database at all, a miss is one Core query (LeanLoader).
-        if label is not None and version is not None:
-            raise ValidationFailedError(
-                "Give either label or version, not both.",
-                extra={"errors": [{"field": "version", "source": "query", "message": "cannot be combined with label"}]},
-            )
-        state = request.app.state
-        cache = get_resolve_cache(state)
-        prompt = prompt_name(name)
-        loader = LeanLoader(state.db_engine, workspace_ctx.workspace_id)
-        answer, source = await resolve(loader, cache, prompt, label, version)
-        if source != "stale; db-unavailable" and cache.enabled:
-            selected = selector(label or DEFAULT_LABEL if version is None else None, version)
-            answer_key = f"{prompt_key(workspace_ctx.workspace_id, prompt)}\x00{selected}"
-            remember(request.scope, state, workspace_ctx, answer_key)
-        headers = {"ETag": answer.etag, "X-Cache": source, "Cache-Control": "no-cache"}
-        if etag_matches(if_none_match, answer.etag):
-            return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)  # type: ignore[arg-type]
-        return Response(answer.body, media_type="application/json", headers=headers)  # type: ignore[arg-type]
-
-
-class PromptIOController(Controller):
+class PromptTransferController(Controller):
     path = BASE
     tags = ["Prompt import and export"]
     dependencies = PROMPT_DEPENDENCIES

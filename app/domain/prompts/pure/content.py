@@ -69,7 +69,7 @@ def check_content(
         if var.max_length is not None and (var.max_length < 1 or var.type not in {"string", "enum", "list"}):
             errors.append(error(f"{path}.maxLength", "a positive limit, for string, enum or list variables"))
         if var.default is not None:
-            from app.domain.prompts.render import check_value  # local: render imports this module
+            from app.domain.prompts.pure.templating import check_value  # local: render imports this module
 
             problem = check_value(var, var.default)
             if problem:

@@ -14,9 +14,9 @@ from typing import Literal
 from uuid import UUID
 
 from app.db.models import User, Workspace
-from app.domain.accounts.access import WorkspaceSnapshot
-from app.domain.accounts.apikeys import KeySnapshot
-from app.domain.accounts.permissions import Permission, Role
+from app.domain.access.apikeys import KeySnapshot
+from app.domain.access.caches import WorkspaceSnapshot
+from app.domain.access.permissions import Permission, Role
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from litestar.datastructures import Cookie
 from litestar.stores.base import Store
 
 from app.config.settings import Settings
-from app.domain.accounts.security import new_token
+from app.domain.access.secrets import new_token
 
 SESSION_COOKIE = "promptsmith_session"
 CSRF_HEADER = "X-CSRF-Token"

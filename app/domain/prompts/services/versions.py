@@ -16,16 +16,15 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from uuid_utils.compat import uuid7
 
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptVersion
-from app.domain.prompts import diff as diffing
-from app.domain.prompts.content import (
+from app.domain.prompts.pure import diff as diffing
+from app.domain.prompts.pure.content import (
     check_content,
     content_hash,
     decode_token_counts,
     engine_analysis,
     error,
 )
-from app.domain.prompts.labels import LabelService
-from app.domain.prompts.render import bind, render_messages, render_text
+from app.domain.prompts.pure.templating import bind, render_messages, render_text
 from app.domain.prompts.schemas import (
     LATEST,
     Author,
@@ -40,7 +39,8 @@ from app.domain.prompts.schemas import (
     VersionPage,
     VersionSummary,
 )
-from app.domain.prompts.services import PromptRegistry
+from app.domain.prompts.services.labels import LabelService
+from app.domain.prompts.services.prompts import PromptRegistry
 from app.engine.types import ChatMessage, Variable
 from app.lib.errors import ConflictError, NotFoundError, ValidationFailedError
 

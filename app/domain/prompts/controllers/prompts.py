@@ -13,7 +13,7 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from app.domain.accounts.permissions import Permission
+from app.domain.access.permissions import Permission
 from app.domain.prompts.deps import (
     DEFAULT_LIMIT,
     PROMPT_DEPENDENCIES,
@@ -23,10 +23,10 @@ from app.domain.prompts.deps import (
     prompt_name,
 )
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
-from app.domain.prompts.services import PromptRegistry, prompt_etag, to_out
+from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag, to_out
 from app.lib.openapi import problem_responses
 
-BASE = "/api/v1/workspaces/{workspace:str}/prompts"
+BASE = "/prompts"
 READ = {"permission": Permission.READ}
 WRITE = {"permission": Permission.WRITE}
 COUNT_DESCRIPTION = "Also return `total`, the number of matching prompts (one extra COUNT over every match)"
