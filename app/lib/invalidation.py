@@ -26,7 +26,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 logger = structlog.get_logger("promptsmith.invalidation")
 
@@ -235,7 +235,11 @@ def _bus_of(session: Session) -> InvalidationBus | None:
     return _ENGINE_BUSES.get(engine) if isinstance(engine, Engine) else None
 
 
-@event.listens_for(Session, "after_commit")
+def attach_invalidation_hooks(session_factory: sessionmaker[Session]) -> None:
+    """Publish `invalidate_on_commit` keys when a session made by `session_factory` (the app's own) commits."""
+    event.listen(session_factory, "after_commit", _publish_pending)
+
+
 def _publish_pending(session: Session) -> None:
     pending: set[tuple[str, str]] | None = session.info.pop(_PENDING_KEY, None)
     if not pending:

@@ -28,15 +28,19 @@ from litestar.plugins import CLIPluginProtocol, InitPluginProtocol
 from litestar.stores.registry import StoreRegistry
 
 from app import __version__
-from app.config.database import create_alchemy_config
+from app.config.database import app_session_factory, create_alchemy_config
 from app.config.settings import Settings
 from app.config.stores import create_store_registry
 from app.domain.access.authentication import add_rate_limit_headers
+from app.domain.access.caches import attach_access_hooks
 from app.domain.access.guards import check_workspace_routes
 from app.domain.access.runtime import access_lifespan
+from app.domain.delivery.cache import ResolveCache
+from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import llm_lifespan
 from app.lib.cache import AppCache
-from app.lib.invalidation import InvalidationBus
+from app.lib.events import EventBus, attach_event_hooks
+from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
 from app.lib.log import configure_logging
 from app.lib.media import enforce_json_content_type
 from app.lib.problems import EXCEPTION_HANDLERS
@@ -72,6 +76,15 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         app_cache = AppCache(stores.get("cache"))
         invalidation = InvalidationBus(redis, channel=f"{settings.redis_namespace}:invalidate")
 
+        # Domain events: the registry announces committed changes, delivery drops its resolve caches.
+        events = EventBus()
+        session_factory = app_session_factory(alchemy)
+        attach_invalidation_hooks(session_factory)  # `invalidate_on_commit` keys go out after the commit
+        attach_access_hooks(session_factory)  # changed workspace and member rows leave the access caches
+        attach_event_hooks(session_factory)  # domain events are published only once committed
+        resolve_cache = ResolveCache(settings, redis, invalidation, app_cache.breaker)
+        subscribe_delivery(events, resolve_cache)
+
         app_config.state = State(
             {
                 "settings": settings,
@@ -79,6 +92,8 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "db_engine": alchemy.get_engine(),
                 "app_cache": app_cache,
                 "invalidation": invalidation,
+                "events": events,
+                "prompt_resolve_cache": resolve_cache,
             }
         )
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
@@ -146,6 +161,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "settings": Provide(_provide_settings, sync_to_thread=False),
                 "app_cache": Provide(_provide_app_cache, sync_to_thread=False),
                 "invalidation_bus": Provide(_provide_invalidation_bus, sync_to_thread=False),
+                "events": Provide(_provide_events, sync_to_thread=False),
             }
         )
         # Access control: the per-process runtime (sessions, rate limiter, key and workspace caches), the
@@ -166,6 +182,11 @@ def _provide_settings(request: Request[Any, Any, Any]) -> Settings:
 def _provide_app_cache(request: Request[Any, Any, Any]) -> AppCache:
     cache: AppCache = request.app.state.app_cache
     return cache
+
+
+def _provide_events(request: Request[Any, Any, Any]) -> EventBus:
+    bus: EventBus = request.app.state.events
+    return bus
 
 
 def _provide_invalidation_bus(request: Request[Any, Any, Any]) -> InvalidationBus:

@@ -20,11 +20,10 @@ from dataclasses import replace
 from typing import Any
 
 import msgspec
-from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Schema
-from litestar.plugins import ReceiveRoutePlugin
+from litestar.plugins import OpenAPISchemaPlugin, ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 from litestar.typing import FieldDefinition
 
@@ -71,17 +70,31 @@ class OpenAPIDefaults(ReceiveRoutePlugin):
             handler.responses = responses
 
 
-class StrictStructSchemaPlugin(StructSchemaPlugin):
-    """Litestar's msgspec struct schema, plus `additionalProperties: false` for `forbid_unknown_fields` structs."""
+class StrictStructSchemaPlugin(OpenAPISchemaPlugin):
+    """Litestar's msgspec struct schema, plus `additionalProperties: false` for `forbid_unknown_fields` structs.
+
+    Litestar's own struct plugin is private (`litestar._openapi...`), so this public `OpenAPISchemaPlugin` does not
+    subclass it: it claims strict structs, asks the next plugin that supports the field (Litestar's, from the
+    `plugins` of the schema creator it is handed) for the schema, then tightens it.
+    """
 
     def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        struct_config = getattr(field_definition.type_, "__struct_config__", None)
         return (
-            super().is_plugin_supported_field(field_definition)
-            and field_definition.type_.__struct_config__.forbid_unknown_fields
+            not field_definition.is_union
+            and isinstance(field_definition.type_, type)
+            and issubclass(field_definition.type_, msgspec.Struct)
+            and struct_config is not None
+            and struct_config.forbid_unknown_fields
         )
 
     def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
-        schema = super().to_openapi_schema(field_definition, schema_creator)
+        fallback = next(
+            plugin
+            for plugin in schema_creator.plugins
+            if plugin is not self and schema_creator.plugin_supports_field(plugin, field_definition)
+        )
+        schema: Schema = fallback.to_openapi_schema(field_definition, schema_creator)
         schema.additional_properties = False
         _add_lost_constraints(field_definition.type_, schema)
         return schema

@@ -23,7 +23,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session, make_transient_to_detached, sessionmaker
 
 from app.db.models import Workspace, WorkspaceMember
 from app.lib.invalidation import InvalidationBus, LocalCache, invalidate_on_commit
@@ -90,7 +90,11 @@ class AccessCache:
             bus.register(self.members)
 
 
-@event.listens_for(Session, "after_flush")
+def attach_access_hooks(session_factory: sessionmaker[Session]) -> None:
+    """Drop cached workspaces and memberships changed by sessions of `session_factory` (the app's own)."""
+    event.listen(session_factory, "after_flush", _invalidate_changed_access_rows)
+
+
 def _invalidate_changed_access_rows(session: Session, _flush_context: Any) -> None:
     """Any flushed change to a workspace or membership row: drop its cache entry after the commit."""
     # Loaded values only (`__dict__`): reading an expired attribute here would emit SQL inside the flush.

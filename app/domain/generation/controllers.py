@@ -20,7 +20,6 @@ from app.domain.access.context import WorkspaceContext
 from app.domain.access.guards import requires_scope
 from app.domain.access.permissions import Permission
 from app.domain.audit.services import record_audit_event
-from app.domain.delivery.cache import get_resolve_cache
 from app.domain.generation import saving, services
 from app.domain.generation.llm import STATE_KEY, LLMRuntime
 from app.domain.generation.schemas import (
@@ -39,6 +38,7 @@ from app.domain.generation.schemas import (
     TokensResponse,
 )
 from app.domain.generation.services import GenerationService
+from app.domain.prompts.deps import PROMPT_DEPENDENCIES
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.engine.lint._registry import RuleInfo
 from app.engine.types import LintReport
@@ -133,7 +133,7 @@ class SavedGenerationController(Controller):
 
     path = "/"
     tags = ["Generation"]
-    dependencies = _SERVICE
+    dependencies = {**_SERVICE, **PROMPT_DEPENDENCIES}
 
     @post(
         "/generations",
@@ -149,13 +149,10 @@ class SavedGenerationController(Controller):
     )
     async def save_generation(
         self,
-        request: Request[Any, Any, Any],
         data: JSONBody[SaveGenerationRequest],
-        workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        registry: NamedDependency[PromptRegistry],
         generation_service: NamedDependency[GenerationService],
     ) -> SaveGenerationResponse:
-        registry = PromptRegistry(db_session, workspace_ctx, get_resolve_cache(request.app.state))
         return await saving.save_generation(generation_service, registry, data)
 
 

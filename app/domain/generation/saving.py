@@ -16,6 +16,7 @@ from app.domain.generation.schemas import (
     SaveGenerationResponse,
 )
 from app.domain.generation.services import GenerationService, stored_overrides, to_brief
+from app.domain.prompts.events import PromptChanged, VersionCreated
 from app.domain.prompts.pure.content import check_content, content_hash, engine_analysis
 from app.domain.prompts.schemas import ModelConfig, VersionCreate
 from app.domain.prompts.services.prompts import PromptRegistry
@@ -75,7 +76,6 @@ async def save_generation(
         await registry.session.rollback()
         logger.info("generation_save_retry", prompt=name)
         version, created = await _store(registry, versions, request, data, digest, tokens, lint_summary, brief_json)
-    await registry.invalidate(name)
     labels = sorted({"latest", *data.labels})
     return SaveGenerationResponse(
         saved=SavedVersion(
@@ -120,5 +120,9 @@ async def _store(
         session.add(prompt)
         await session.flush()
     version = await versions.insert(name, "text", data, digest, tokens, lint_summary, {"brief": brief_json})
-    await session.commit()
+    if created:
+        registry.announce(PromptChanged, name, change="created")
+    labels = tuple(sorted({"latest", *data.labels}))
+    registry.announce(VersionCreated, name, version=version.version, labels=labels)
+    await registry.commit()
     return version, created

@@ -29,7 +29,6 @@ from app.domain.access.apikeys import KeySnapshot
 from app.domain.access.caches import WorkspaceSnapshot
 from app.domain.access.context import Actor, Caller, WorkspaceContext
 from app.domain.access.guards import authenticated, workspace_permission
-from app.domain.delivery.cache import get_resolve_cache
 from app.domain.delivery.resolve import LeanLoader, load
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.server.asgi import create_app
@@ -229,7 +228,7 @@ async def test_lean_loader_answers_exactly_what_the_session_loader_answers(
     # The app's engine belongs to the test client's event loop: compare on this loop's own engine.
     selectors = (("production", None), (None, 1))
     async with AsyncSession(engine) as session:
-        registry = PromptRegistry(session, ctx, get_resolve_cache(uncached_app.state))
+        registry = PromptRegistry(session, ctx, uncached_app.state.events)
         via_session = [await load(registry, "lean", label, version) for label, version in selectors]
     via_driver = [await LeanLoader(engine, snapshot.id).load("lean", label, version) for label, version in selectors]
     assert via_driver == via_session

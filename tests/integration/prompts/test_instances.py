@@ -197,7 +197,7 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
         )
         cache = get_resolve_cache(app.state)
         async with AsyncSession(app.state.db_engine) as session:
-            registry = PromptRegistry(session, ctx, cache)
+            registry = PromptRegistry(session, ctx, app.state.events)
             # Drop the live copies (local and Redis), as a write's invalidation would.
             await cache.invalidate(f"{workspace.id.hex}:dbd", repeat=False)
             answer, source = await resolve(registry, cache, "dbd", None, None)

@@ -163,7 +163,9 @@ def test_markdown_round_trip_is_lossless() -> None:
 
 
 def test_broken_documents_name_the_entry() -> None:
-    md = to_markdown(_prompt()).replace('"version": 1', '"version": 1').replace('"maxLength":5', '"maxLength":"five"')
+    original = to_markdown(_prompt())
+    md = original.replace('"maxLength":5', '"maxLength":"five"')
+    assert md != original  # the corruption really happened
     with pytest.raises(DocumentError) as err:
         from_markdown(md, "prompts[4]")
     assert err.value.field.startswith("prompts[4].versions[0].variables[0]")

@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel
 from app.domain.access.permissions import Permission
+from app.domain.prompts.events import LabelMoved, LabelRemoved
 from app.domain.prompts.pure.content import error
 from app.domain.prompts.schemas import (
     LATEST,
@@ -121,8 +122,8 @@ class LabelService:
                 )
         from_version = await self.apply(prompt_id, label, version, action)
         await self.audit(name, prompt_id, "label.moved", label, {"from": from_version, "to": version, "action": action})
-        await self.session.commit()
-        await self.registry.invalidate(name)
+        self.registry.announce(LabelMoved, name, label=label, version_before=from_version, version_after=version)
+        await self.registry.commit()
         return await self._get(prompt_id, label)
 
     async def rollback(self, name: str, label: str, version: int | None) -> PromptLabel:
@@ -167,8 +168,8 @@ class LabelService:
             )
         )
         await self.audit(name, prompt_id, "label.removed", label, {"from": current})
-        await self.session.commit()
-        await self.registry.invalidate(name)
+        self.registry.announce(LabelRemoved, name, label=label, version_before=current)
+        await self.registry.commit()
 
     async def _current(self, prompt_id: Any, label: str) -> int | None:
         value = (

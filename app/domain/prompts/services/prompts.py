@@ -36,11 +36,12 @@ from sqlalchemy.orm import noload
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag
 from app.domain.access.context import WorkspaceContext
-from app.domain.delivery.cache import ResolveCache, prompt_key
+from app.domain.prompts.events import PromptChanged, PromptEvent
 from app.domain.prompts.pure.content import error, not_found
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
 from app.lib.errors import ConflictError, PreconditionFailedError, ValidationFailedError
 from app.lib.etags import etag_matches
+from app.lib.events import EventBus, record_event
 
 
 def prompt_etag(prompt: Prompt) -> str:
@@ -97,10 +98,10 @@ def _decode_cursor(cursor: str) -> list[Any]:
 class PromptRegistry:
     """Workspace-scoped access to prompts for one request."""
 
-    def __init__(self, session: AsyncSession, ctx: WorkspaceContext, cache: ResolveCache) -> None:
+    def __init__(self, session: AsyncSession, ctx: WorkspaceContext, events: EventBus) -> None:
         self.session = session
         self.ctx = ctx
-        self.cache = cache
+        self.events = events
         # Snapshots: a rollback expires the workspace row, which must not be lazily reloaded later.
         self.protected_labels: list[str] = list(ctx.workspace.protected_labels or [])
         self.workspace_slug: str = ctx.workspace.slug
@@ -148,8 +149,27 @@ class PromptRegistry:
         await self.session.refresh(prompt)
         return prompt
 
-    async def invalidate(self, name: str) -> None:
-        await self.cache.invalidate(prompt_key(self.workspace_id, name))
+    def announce(self, event_type: type[PromptEvent], name: str, **fields: Any) -> None:
+        """Record a registry event about prompt `name`, published once the transaction commits."""
+        record_event(
+            self.session,
+            event_type(
+                workspace_id=self.workspace_id,
+                workspace_slug=self.workspace_slug,
+                prompt=name,
+                actor=self.ctx.actor,
+                **fields,
+            ),
+        )
+
+    async def commit(self) -> None:
+        """Commit, then publish the transaction's events (delivery drops its caches before the response leaves).
+
+        The registry's write paths commit here rather than at the request boundary: they hold the prompt's row
+        lock, which must be released before the events go out.
+        """
+        await self.session.commit()
+        await self.events.publish_committed(self.session)
 
     # --- writes ----------------------------------------------------------------------------------------
 
@@ -166,9 +186,10 @@ class PromptRegistry:
         prompt.tag_rows = [PromptTag(workspace_id=self.workspace_id, tag=t) for t in sorted(set(data.tags))]
         prompt.labels = []
         self.session.add(prompt)
+        self.announce(PromptChanged, data.name, change="created")
         try:
             await self.session.flush()
-            await self.session.commit()
+            await self.commit()
         except IntegrityError:
             await self.session.rollback()
             raise ConflictError(f"A prompt named {data.name!r} already exists in this workspace.") from None
@@ -198,16 +219,18 @@ class PromptRegistry:
             prompt.tag_rows = sorted(kept + added, key=lambda row: row.tag)
         prompt.revision += 1
         prompt.updated_at = datetime.now(UTC)
+        new_name = data.name if isinstance(data.name, str) else old_name
+        if new_name != old_name:
+            self.announce(PromptChanged, new_name, change="renamed", previous_name=old_name)
+        else:
+            self.announce(PromptChanged, old_name, change="updated")
         try:
             await self.session.flush()
-            await self.session.commit()
+            await self.commit()
         except IntegrityError:
             await self.session.rollback()
             # Not `prompt.name`: the rollback expired `prompt`, and reading it would lazy-load outside a greenlet.
             raise ConflictError(f"A prompt named {data.name!r} already exists in this workspace.") from None
-        if prompt.name != old_name:
-            await self.invalidate(old_name)
-            await self.cache.drop_stale(prompt_key(self.workspace_id, old_name))
         return await self.reload(prompt)
 
     async def delete(self, name: str, if_match: str | None) -> None:
@@ -227,9 +250,8 @@ class PromptRegistry:
         await self.session.execute(
             delete(Prompt).where(Prompt.workspace_id == self.workspace_id, Prompt.id == prompt.id)
         )
-        await self.session.commit()
-        await self.invalidate(name)
-        await self.cache.drop_stale(prompt_key(self.workspace_id, name))
+        self.announce(PromptChanged, name, change="deleted")
+        await self.commit()
 
     # --- list ------------------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag, PromptVersion
 from app.domain.access.permissions import Permission
+from app.domain.prompts.events import PromptChanged
 from app.domain.prompts.pure.content import check_content, content_hash, engine_analysis, error
 from app.domain.prompts.pure.formats import document
 from app.domain.prompts.schemas import (
@@ -132,13 +133,13 @@ class PromptIO:
         try:
             for i, p in enumerate(doc.prompts):
                 results.append(await self._import_prompt(p, existing.get(p.name), f"prompts[{i}]"))
-            await self.session.commit()
+            for r in results:
+                if r.created or r.versions_created or r.labels_moved:
+                    self.registry.announce(PromptChanged, r.name, change="imported")
+            await self.registry.commit()
         except BaseException:
             await self.session.rollback()
             raise
-        for r in results:
-            if r.created or r.versions_created or r.labels_moved:
-                await self.registry.invalidate(r.name)
         return ImportResult(
             prompts=results,
             prompts_created=sum(r.created for r in results),

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from uuid_utils.compat import uuid7
 
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptVersion
+from app.domain.prompts.events import VersionCreated
 from app.domain.prompts.pure import diff as diffing
 from app.domain.prompts.pure.content import (
     check_content,
@@ -202,9 +203,10 @@ class VersionService:
         digest = content_hash(kind, data.text, data.messages, data.variables, data.model_config)
         tokens, lint = engine_analysis(data.text, data.messages, data.variables)
         version = await self.insert(name, kind, data, digest, tokens, lint)
-        await self.session.commit()
-        await self.registry.invalidate(name)
-        return kind, version, sorted({LATEST, *data.labels})
+        labels = sorted({LATEST, *data.labels})
+        self.registry.announce(VersionCreated, name, version=version.version, labels=tuple(labels))
+        await self.registry.commit()
+        return kind, version, labels
 
     async def insert(
         self,

@@ -1,6 +1,6 @@
-"""A/B load comparison of two source trees (not a test; pytest does not collect it).
+"""A/B load comparison of two source trees (checkouts of this repository).
 
-    uv run python -m tests.integration.perf_paths.ab_bench --before /tmp/ps_before [--duration 5 --rounds 3]
+    uv run python -m bench.ab --before /tmp/ps_before [--duration 5 --rounds 3]
 
 Starts, with the fixed uvicorn flags (`--workers 1 --no-access-log --loop uvloop --http httptools --log-level
 warning`), pinned to CPU 0 (wrk on the other): the bare Litestar app, and for each tree (`before` = the given
