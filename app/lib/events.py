@@ -66,7 +66,7 @@ class EventBus:
                 try:
                     await subscriber(domain_event)
                 except Exception as exc:  # noqa: BLE001 - the change is committed; a subscriber must not undo it
-                    logger.error("event_subscriber_failed", event=type(domain_event).__name__, error=repr(exc))
+                    logger.error("event_subscriber_failed", event_type=type(domain_event).__name__, error=repr(exc))
 
     async def publish_committed(self, session: Any) -> None:
         """Publish, in order, the events of the transactions `session` committed since the last call."""

@@ -91,12 +91,7 @@ def _apply_rate_limit(runtime: AccessRuntime, connection: ASGIConnection[Any, An
     decision = runtime.limiter.hit(identity, limit)
     if not decision.allowed:  # the problem response carries the headers itself
         raise RateLimitedError(f"Rate limit of {limit} requests per minute exceeded.", headers=decision.headers())
-    connection.scope.setdefault("state", {})[_RATE_HEADERS_KEY] = [
-        (b"ratelimit-limit", str(decision.limit).encode()),
-        (b"ratelimit-remaining", str(decision.remaining).encode()),
-        (b"ratelimit-reset", str(decision.reset).encode()),
-        (b"ratelimit-policy", f"{decision.limit};w={decision.window}".encode()),
-    ]
+    connection.scope.setdefault("state", {})[_RATE_HEADERS_KEY] = decision.header_pairs()
 
 
 async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller:

@@ -43,6 +43,14 @@ class _Bucket:
     pending: int = 0
 
 
+_HEADER_NAMES = {
+    b"ratelimit-limit": "RateLimit-Limit",
+    b"ratelimit-remaining": "RateLimit-Remaining",
+    b"ratelimit-reset": "RateLimit-Reset",
+    b"ratelimit-policy": "RateLimit-Policy",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class RateLimitDecision:
     """The outcome of one check, with what the RateLimit headers report."""
@@ -53,14 +61,18 @@ class RateLimitDecision:
     reset: int
     window: int
 
+    def header_pairs(self) -> list[tuple[bytes, bytes]]:
+        """IETF draft RateLimit headers as raw ASGI pairs: the one encoding of them."""
+        return [
+            (b"ratelimit-limit", str(self.limit).encode()),
+            (b"ratelimit-remaining", str(self.remaining).encode()),
+            (b"ratelimit-reset", str(self.reset).encode()),
+            (b"ratelimit-policy", f"{self.limit};w={self.window}".encode()),
+        ]
+
     def headers(self) -> dict[str, str]:
-        """IETF draft RateLimit headers (and Retry-After when refused)."""
-        headers = {
-            "RateLimit-Limit": str(self.limit),
-            "RateLimit-Remaining": str(self.remaining),
-            "RateLimit-Reset": str(self.reset),
-            "RateLimit-Policy": f"{self.limit};w={self.window}",
-        }
+        """The same headers for a problem response (and Retry-After when refused)."""
+        headers = {_HEADER_NAMES[name]: value.decode() for name, value in self.header_pairs()}
         if not self.allowed:
             headers["Retry-After"] = str(self.reset)
         return headers

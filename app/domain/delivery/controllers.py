@@ -20,8 +20,8 @@ from app.domain.delivery.fastpath import remember
 from app.domain.delivery.resolve import DEFAULT_LABEL, LeanLoader, resolve
 from app.domain.prompts.controllers.prompts import READ
 from app.domain.prompts.deps import IfNoneMatch, PromptNameParam, prompt_name
+from app.domain.prompts.pure.content import check_one_selector
 from app.domain.prompts.schemas import LABEL_PATTERN, ResolvedPrompt
-from app.lib.errors import ValidationFailedError
 from app.lib.etags import etag_matches
 from app.lib.openapi import problem_responses
 
@@ -59,11 +59,7 @@ class ResolveController(Controller):
         if_none_match: IfNoneMatch = None,
     ) -> Response[ResolvedPrompt]:
         # No ORM session: a cached answer touches no database at all, a miss is one Core query (LeanLoader).
-        if label is not None and version is not None:
-            raise ValidationFailedError(
-                "Give either label or version, not both.",
-                extra={"errors": [{"field": "version", "source": "query", "message": "cannot be combined with label"}]},
-            )
+        check_one_selector(label, version, "query")
         state = request.app.state
         cache = get_resolve_cache(state)
         prompt = prompt_name(name)

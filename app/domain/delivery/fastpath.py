@@ -207,12 +207,7 @@ class ResolveFastPath:
             decision = self._limiter.hit(entry.rate_identity, self._limit)
             if not decision.allowed:
                 return False  # the guard answers with its 429 problem (a refused hit is not counted twice)
-            headers += [
-                (b"ratelimit-limit", str(decision.limit).encode()),
-                (b"ratelimit-remaining", str(decision.remaining).encode()),
-                (b"ratelimit-reset", str(decision.reset).encode()),
-                (b"ratelimit-policy", f"{decision.limit};w={decision.window}".encode()),
-            ]
+            headers += decision.header_pairs()
         self._keys.touch(snapshot, datetime.now(UTC))
         if if_none_match is not None and etag_matches(if_none_match.decode("latin-1"), answer.etag):
             await send({"type": "http.response.start", "status": 304, "headers": headers})

@@ -21,8 +21,6 @@ from uuid import UUID
 import asyncpg  # type: ignore[import-untyped]
 import msgspec
 from sqlalchemy import and_, bindparam, select
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Select
 
@@ -31,29 +29,11 @@ from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
 from app.domain.delivery.cache import Answer, ResolveCache, prompt_key, selector
 from app.domain.prompts.pure.content import not_found
 from app.domain.prompts.services.prompts import PromptRegistry
+from app.lib.dberrors import DRIVER_UNAVAILABLE, is_database_unavailable
 from app.lib.errors import NotFoundError, ServiceUnavailableError
 
 DEFAULT_LABEL = "production"
 _encoder = msgspec.json.Encoder()
-
-
-_DRIVER_UNAVAILABLE = (
-    asyncpg.exceptions.InterfaceError,  # connection closed or does not exist
-    asyncpg.exceptions.PostgresConnectionError,  # SQLSTATE class 08
-    asyncpg.exceptions.OperatorInterventionError,  # 57: admin/crash shutdown, cannot connect now
-    asyncpg.exceptions.InsufficientResourcesError,  # 53: too many connections, out of memory
-)
-
-
-def is_db_unavailable(exc: BaseException) -> bool:
-    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeoutError, OSError, TimeoutError)):
-        return True
-    if isinstance(exc, _DRIVER_UNAVAILABLE):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    cause = exc.__cause__ or exc.__context__
-    return cause is not None and cause is not exc and isinstance(cause, (OSError, TimeoutError))
 
 
 def build_answer(row: Sequence[Any], label: str | None) -> Answer:
@@ -175,7 +155,7 @@ def _statements(engine: AsyncEngine) -> tuple[_Driver, _Driver, _Driver]:
 
 def _connection_failed(exc: BaseException) -> bool:
     """The connection itself is broken or in doubt (as opposed to an error the server reported for the query)."""
-    return isinstance(exc, (*_DRIVER_UNAVAILABLE, asyncpg.exceptions.InternalClientError, OSError, TimeoutError))
+    return isinstance(exc, (*DRIVER_UNAVAILABLE, asyncpg.exceptions.InternalClientError, OSError, TimeoutError))
 
 
 class _ConnectionBroke(Exception):
@@ -291,7 +271,7 @@ async def resolve(
         else:
             answer = await load(registry, name, label, version)
     except Exception as exc:
-        if not is_db_unavailable(exc):
+        if not is_database_unavailable(exc):
             raise
         stale = await cache.get_stale(key, field)
         if stale is None:

@@ -40,7 +40,7 @@ from app.domain.generation.schemas import (
 from app.domain.generation.services import GenerationService
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES
 from app.domain.prompts.services.prompts import PromptRegistry
-from app.engine.lint._registry import RuleInfo
+from app.engine.lint import RuleInfo
 from app.engine.types import LintReport
 from app.lib.cache import AppCache
 from app.lib.openapi import problem_responses

@@ -12,7 +12,7 @@ import msgspec
 
 from app.domain.prompts.schemas import LintSummary, ModelConfig
 from app.engine.types import ChatMessage, TokenCount, Variable
-from app.lib.errors import NotFoundError
+from app.lib.errors import NotFoundError, ValidationFailedError
 
 VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_VARIABLE_ENUM = 200
@@ -152,15 +152,13 @@ def decode_token_counts(raw: list[dict[str, Any]] | None) -> list[TokenCount] | 
         return None
 
 
-def parse_version_selector(label: str | None, version: int | None) -> tuple[str | None, int | None]:
+def check_one_selector(label: str | None, version: int | None, source: str) -> None:
+    """A version is selected by a label or by its number, never both (400 naming `version` in `source`)."""
     if label is not None and version is not None:
-        from app.lib.errors import ValidationFailedError
-
         raise ValidationFailedError(
             "Give either label or version, not both.",
-            extra={"errors": [error("version", "cannot be combined with label", "query")]},
+            extra={"errors": [error("version", "cannot be combined with label", source)]},
         )
-    return label, version
 
 
 def not_found(name: str) -> NotFoundError:

@@ -48,11 +48,15 @@ class LabelService:
                 "The `latest` label is maintained automatically and cannot be set or removed.",
                 extra={"errors": [error(field, "`latest` is maintained automatically", source)]},
             )
-        if label in self.protected:
-            if not self.ctx.can(Permission.MOVE_PROTECTED_LABEL):
+        if not self.may_move(label):
+            if label in self.protected:
                 raise PermissionDeniedError(f"Only workspace admins can move the protected label {label!r}.")
-        elif not self.ctx.can(Permission.WRITE):
             raise PermissionDeniedError("Moving labels needs the 'write' permission.")
+
+    def may_move(self, label: str) -> bool:
+        """THE protected-label rule: a protected label needs `move_protected_label`, any other `write`."""
+        needed = Permission.MOVE_PROTECTED_LABEL if label in self.protected else Permission.WRITE
+        return self.ctx.can(needed)
 
     async def lock(self, name: str) -> tuple[Any, int]:
         """Lock the prompt row; returns (prompt id, highest version number)."""
@@ -76,12 +80,19 @@ class LabelService:
             self.session.add(PromptLabel(prompt_id=prompt_id, name=label, version=to_version))
         else:
             current.version = to_version
+        self.record(
+            prompt_id, label, action if current is not None or action != "move" else "set", from_version, to_version
+        )
+        return from_version
+
+    def record(self, prompt_id: Any, label: str, action: str, from_version: int | None, to_version: int | None) -> None:
+        """Add the label's history row (who moved it, from and to which version, in which request)."""
         actor = self.ctx.actor
         self.session.add(
             LabelEvent(
                 prompt_id=prompt_id,
                 label=label,
-                action=action if current is not None or action != "move" else "set",
+                action=action,
                 from_version=from_version,
                 to_version=to_version,
                 actor_type=actor.type,
@@ -90,7 +101,6 @@ class LabelService:
                 request_id=self.ctx.request_id,
             )
         )
-        return from_version
 
     async def audit(self, name: str, prompt_id: Any, action: str, label: str, details: dict[str, Any]) -> None:
         from app.domain.audit.services import record_audit_event
@@ -153,20 +163,7 @@ class LabelService:
         await self.session.execute(
             delete(PromptLabel).where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
         )
-        actor = self.ctx.actor
-        self.session.add(
-            LabelEvent(
-                prompt_id=prompt_id,
-                label=label,
-                action="remove",
-                from_version=current,
-                to_version=None,
-                actor_type=actor.type,
-                actor_id=actor.id,
-                actor_label=actor.label,
-                request_id=self.ctx.request_id,
-            )
-        )
+        self.record(prompt_id, label, "remove", current, None)
         await self.audit(name, prompt_id, "label.removed", label, {"from": current})
         self.registry.announce(LabelRemoved, name, label=label, version_before=current)
         await self.registry.commit()

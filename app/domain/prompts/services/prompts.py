@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 from uuid import UUID
@@ -173,19 +174,26 @@ class PromptRegistry:
 
     # --- writes ----------------------------------------------------------------------------------------
 
-    async def create(self, data: PromptCreate) -> Prompt:
+    def add_prompt(
+        self, name: str, *, kind: str, description: str, tags: Sequence[str] = (), archived: bool = False
+    ) -> Prompt:
+        """THE way a prompt row is made (no versions yet); added to the session, flushed by the caller."""
         prompt = Prompt(
             workspace_id=self.workspace_id,
-            name=data.name,
-            description=data.description,
-            kind=data.kind,
-            archived=False,
+            name=name,
+            description=description,
+            kind=kind,
+            archived=archived,
             version_count=0,
             revision=1,
         )
-        prompt.tag_rows = [PromptTag(workspace_id=self.workspace_id, tag=t) for t in sorted(set(data.tags))]
+        prompt.tag_rows = [PromptTag(workspace_id=self.workspace_id, tag=t) for t in sorted(set(tags))]
         prompt.labels = []
         self.session.add(prompt)
+        return prompt
+
+    async def create(self, data: PromptCreate) -> Prompt:
+        prompt = self.add_prompt(data.name, kind=data.kind, description=data.description, tags=data.tags)
         self.announce(PromptChanged, data.name, change="created")
         try:
             await self.session.flush()

@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag, PromptVersion
-from app.domain.access.permissions import Permission
 from app.domain.prompts.events import PromptChanged
 from app.domain.prompts.pure.content import check_content, content_hash, engine_analysis, error
 from app.domain.prompts.pure.formats import document
@@ -150,18 +149,9 @@ class PromptIO:
     async def _import_prompt(self, p: ExportPrompt, current: Prompt | None, where: str) -> ImportedPrompt:
         created = current is None
         if current is None:
-            current = Prompt(
-                workspace_id=self.registry.workspace_id,
-                name=p.name,
-                description=p.description,
-                kind=p.kind,
-                archived=p.archived,
-                version_count=0,
-                revision=1,
+            current = self.registry.add_prompt(
+                p.name, kind=p.kind, description=p.description, tags=p.tags, archived=p.archived
             )
-            current.tag_rows = [PromptTag(workspace_id=self.registry.workspace_id, tag=t) for t in sorted(set(p.tags))]
-            current.labels = []
-            self.session.add(current)
             await self.session.flush()
         elif (current.description, current.tags, current.archived) != (p.description, sorted(set(p.tags)), p.archived):
             current.description = p.description
@@ -209,7 +199,6 @@ class PromptIO:
             by_number[version.version] = digest
             created_versions.append(version.version)
         moved: list[str] = []
-        protected = set(self.registry.protected_labels)
         labels = {
             row.name: row.version
             for row in (
@@ -222,7 +211,7 @@ class PromptIO:
             target = mapping[number]
             if labels.get(label) == target:
                 continue
-            if label in protected and not self.ctx.can(Permission.MOVE_PROTECTED_LABEL):
+            if not self.versions.labels.may_move(label):
                 raise PermissionDeniedError(
                     f"{where}.labels.{label}: only admins move protected label {label!r}; nothing was imported.",
                     extra={"errors": [error(f"{where}.labels.{label}", "protected label")]},

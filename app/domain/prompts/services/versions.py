@@ -7,6 +7,7 @@ so concurrent creators are serialised by the database and numbers are 1, 2, 3…
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -20,6 +21,7 @@ from app.domain.prompts.events import VersionCreated
 from app.domain.prompts.pure import diff as diffing
 from app.domain.prompts.pure.content import (
     check_content,
+    check_one_selector,
     content_hash,
     decode_token_counts,
     engine_analysis,
@@ -188,20 +190,32 @@ class VersionService:
         self.ctx = registry.ctx
         self.labels = LabelService(registry)
 
+    def check_labels(self, labels: Sequence[str]) -> None:
+        """The caller may point every one of `labels` (body field `labels`) at a new version."""
+        for i, label in enumerate(labels):
+            self.labels.check_can_move(label, field=f"labels[{i}]", source="body")
+
+    @staticmethod
+    def analyse(
+        kind: str, data: VersionCreate, invalid: str = "The version is invalid."
+    ) -> tuple[str, list[dict[str, Any]] | None, dict[str, Any] | None]:
+        """Check a new version's content (400 `invalid` with the errors), then its hash, token counts and lint."""
+        errors = check_content(kind, data.text, data.messages, data.variables)
+        if errors:
+            raise ValidationFailedError(invalid, extra={"errors": errors})
+        digest = content_hash(kind, data.text, data.messages, data.variables, data.model_config)
+        tokens, lint = engine_analysis(data.text, data.messages, data.variables)
+        return digest, tokens, lint
+
     async def create(self, name: str, data: VersionCreate) -> tuple[str, PromptVersion, list[str]]:
         """Validate, analyse (engine lint + token counts), then number and store; returns (kind, version, labels).
 
         All CPU work happens before the prompt row lock is taken in `insert`. The labels returned are the ones
         this transaction pointed at the new version (`latest` and the requested ones), sorted.
         """
-        for i, label in enumerate(data.labels):
-            self.labels.check_can_move(label, field=f"labels[{i}]", source="body")
+        self.check_labels(data.labels)
         kind = "chat" if data.messages is not None else "text"
-        errors = check_content(kind, data.text, data.messages, data.variables)
-        if errors:
-            raise ValidationFailedError("The version is invalid.", extra={"errors": errors})
-        digest = content_hash(kind, data.text, data.messages, data.variables, data.model_config)
-        tokens, lint = engine_analysis(data.text, data.messages, data.variables)
+        digest, tokens, lint = self.analyse(kind, data)
         version = await self.insert(name, kind, data, digest, tokens, lint)
         labels = sorted({LATEST, *data.labels})
         self.registry.announce(VersionCreated, name, version=version.version, labels=tuple(labels))
@@ -427,11 +441,7 @@ class VersionService:
         return VersionPage(items=items, total=total, limit=limit, offset=offset)
 
     async def render(self, name: str, data: RenderRequest) -> RenderResult:
-        if data.label is not None and data.version is not None:
-            raise ValidationFailedError(
-                "Give either label or version, not both.",
-                extra={"errors": [error("version", "cannot be combined with label")]},
-            )
+        check_one_selector(data.label, data.version, "body")
         prompt, version = await self.select(name, data.label, data.version)
         messages = decode_messages(version.messages)
         contract = contract_with_placeholders(decode_variables(version.variables), messages)
