@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from app.engine.lint._templates import PlaceholderKind, Slot, classify_placeholder, find_slots, inferred_trust
 from app.engine.types import ChatMessage, Target, Variable
 
 VAR_RE = re.compile(r"\{\{([^{}]*?)\}\}")
-VALID_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Names a Jinja template defines itself ({% set X %}, {% for x in … %}, {% macro m() %}): not inputs.
+TEMPLATE_LOCAL_RE = re.compile(r"\{%-?\s*(?:set|for|macro)\s+([A-Za-z_]\w*)")
 FENCE_RE = re.compile(r"```|~~~")
 TRIPLE_QUOTE_RE = re.compile(r'"""|\'\'\'')
 TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.:-]*)(?:\s[^<>\n]*)?>")
@@ -130,10 +132,16 @@ class VarOccurrence(NamedTuple):
     """One `{{...}}` in the text."""
 
     name: str
+    """The variable name ("var"), the root identifier of another dialect's expression ("expr"), or the text."""
     raw: str
-    valid: bool
+    kind: PlaceholderKind
     start: int
     end: int
+
+    @property
+    def valid(self) -> bool:
+        """A plain variable name, the only kind Promptsmith substitutes and checks."""
+        return self.kind == "var"
 
 
 class XmlRegion(NamedTuple):
@@ -236,11 +244,19 @@ class Doc:
     def variables(self) -> list[VarOccurrence]:
         """Every `{{...}}` occurrence, valid or not."""
         result = []
+        local_names = {m.group(1) for m in TEMPLATE_LOCAL_RE.finditer(self.text)} if "{%" in self.text else set()
         for m in VAR_RE.finditer(self.text):
             raw = m.group(1)
-            name = raw.strip()
-            result.append(VarOccurrence(name, raw, VALID_NAME_RE.fullmatch(name) is not None, m.start(), m.end()))
+            kind, name = classify_placeholder(raw)
+            if kind == "var" and name in local_names:
+                kind = "expr"
+            result.append(VarOccurrence(name, raw, kind, m.start(), m.end()))
         return result
+
+    @cached_property
+    def slots(self) -> list[Slot]:
+        """Unfilled slots and leftover markers (`[insert … here]`, `{topic}`, "Lorem ipsum", "TODO:")."""
+        return find_slots(self.text, self.fences + self.triple_quoted)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -379,9 +395,16 @@ class LintContext:
         return None if self.variables is None else {v.name: v for v in self.variables}
 
     def is_untrusted(self, name: str) -> bool:
-        """Untrusted: declared with trusted=False, or any variable when no list was given."""
+        """Untrusted: declared with trusted=False or, when no list was given, named like user-supplied text
+        (`question`, `customer_message`, `document`). System context (`currentDateTime`, `os`) and names that
+        say neither are not reported without a declaration."""
         declared = self.declared
         if declared is None:
-            return True
+            return inferred_trust(name) is False
         var = declared.get(name)
         return var is not None and not var.trusted
+
+    @property
+    def trust_is_inferred(self) -> bool:
+        """True when trust comes from names, not declarations (findings built on it are less certain)."""
+        return self.variables is None
