@@ -123,7 +123,10 @@ BRACKET_RE = re.compile(r"\[([^\[\]\n]{1,80})\](?![(\[:])")
 ANGLE_RE = re.compile(r"<((?:insert|your|enter|add|put|replace|type|fill in)\b[^<>\n]{0,60})>", re.I)
 BRACE_RE = re.compile(r"\{([^{}\n]{1,200})\}")
 DOLLAR_RE = re.compile(r"\$\{([^{}\n]{1,80})\}")
-MARKER_RE = re.compile(r"(?i:lorem ipsum)|(?<![\w-])(?:TODO|FIXME|TBD)(?::|\b(?=[ \t]*$))", re.M)
+MARKER_RES = (
+    re.compile(r"[Ll]orem ipsum"),
+    *(re.compile(rf"{word}(?::|\b(?=[ \t]*$))", re.M) for word in ("TODO", "FIXME", "TBD")),
+)
 BRACE_NAME_RE = re.compile(r"[A-Za-z_]\w*(?:\[\w{1,10}\]|\.\w+)?")
 STRONG_SLOT_RE = re.compile(
     r"(?:insert|enter|add|put|type|fill(?: in)?|replace|paste|specify|your|list|describe)\b"
@@ -173,7 +176,12 @@ def find_slots(text: str, in_code: list[tuple[int, int]]) -> list[Slot]:
             found.append(Slot(start, end, "brace", False))
         elif len(inner.split()) >= 3 and STRONG_SLOT_RE.match(inner.strip()) and not re.search(r"[\"':;=]", inner):
             found.append(Slot(start, end, "brace", True))
-    found.extend(Slot(m.start(), m.end(), "marker", True) for m in MARKER_RE.finditer(text))
+    for marker_re in MARKER_RES:
+        found.extend(
+            Slot(m.start(), m.end(), "marker", True)
+            for m in marker_re.finditer(text)
+            if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-")
+        )
     found.sort(key=lambda s: (s.start, -s.end))
     return found
 

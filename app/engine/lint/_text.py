@@ -65,6 +65,53 @@ def _is_abbreviation(lower: str, end: int, floor: int) -> bool:
     return False
 
 
+REGEX_META = frozenset("\\.^$*+?{}[]|()")
+OPTIONAL_QUANTIFIERS = frozenset("?*{")
+LEADING_WORD_RE = re.compile(r"\w+")
+WORD_END_TOKENS = ("\\b", "\\s", "\\W", " ", "[ ", "(?: ", "(?:\\s")
+
+
+def literal_prefix(pattern: str) -> str:
+    """The literal text every match of `pattern` starts with."""
+    end = 0
+    while end < len(pattern) and pattern[end] not in REGEX_META:
+        end += 1
+    if end < len(pattern) and pattern[end] in OPTIONAL_QUANTIFIERS:
+        end -= 1  # the last literal character is optional or repeated from zero
+    return pattern[: max(end, 0)]
+
+
+def first_whole_word(pattern: str) -> str:
+    """The first word of the pattern's literal prefix when it is a whole word ("you" in `you are\\b`), else ""."""
+    prefix = literal_prefix(pattern)
+    m = LEADING_WORD_RE.match(prefix)
+    if m is None:
+        return ""
+    if m.end() == len(prefix) and not pattern.startswith(WORD_END_TOKENS, len(prefix)):
+        return ""  # the word may continue ("answer" in `answers?`)
+    return m.group(0)
+
+
+class _WordIndex:
+    """The set of words of the last text looked up: phrase lists skip patterns whose first word is absent.
+    One set lookup per pattern replaces a regex scan of the whole text, and most phrases never occur."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._words: frozenset[str] = frozenset()
+
+    def words(self, text: str) -> frozenset[str]:
+        if text is not self._text:
+            self._text = text
+            self._words = frozenset(LEADING_WORD_RE.findall(text))
+        return self._words
+
+
+_WORD_INDEX = _WordIndex()
+SHORT_TEXT = 400
+"""Below this length a regex scan is cheaper than building the word set."""
+
+
 class Phrases:
     """A phrase list matched as separate literal-led patterns (see the module note on speed).
 
@@ -73,8 +120,18 @@ class Phrases:
     """
 
     def __init__(self, *branches: str, word_start: bool = True, flags: int = 0) -> None:
-        self._patterns = [re.compile(b, flags) for b in branches]
+        self._compiled = [
+            (re.compile(b, flags), "" if flags & re.IGNORECASE else first_whole_word(b)) for b in branches
+        ]
+        self._patterns = [p for p, _ in self._compiled]
         self._word_start = word_start
+
+    def _live(self, text: str) -> list[re.Pattern[str]]:
+        """Patterns that can match: those whose first whole word occurs in the text (see `_WordIndex`)."""
+        if len(text) < SHORT_TEXT:
+            return self._patterns
+        words = _WORD_INDEX.words(text)
+        return [p for p, word in self._compiled if not word or word in words]
 
     def _ok(self, text: str, m: re.Match[str]) -> bool:
         start = m.start()
@@ -84,7 +141,7 @@ class Phrases:
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """Non-overlapping matches, leftmost first and longest on ties."""
-        found = [m for p in self._patterns for m in p.finditer(text) if self._ok(text, m)]
+        found = [m for p in self._live(text) for m in p.finditer(text) if self._ok(text, m)]
         found.sort(key=lambda m: (m.start(), -m.end()))
         result: list[re.Match[str]] = []
         last_end = -1
@@ -97,13 +154,13 @@ class Phrases:
     def contains(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether any phrase occurs; stops at the first branch that matches."""
         end = len(text) if endpos is None else endpos
-        return any(self._ok(text, m) for p in self._patterns for m in p.finditer(text, pos, end))
+        return any(self._ok(text, m) for p in self._live(text) for m in p.finditer(text, pos, end))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The leftmost match in text[pos:endpos], or None."""
         end = len(text) if endpos is None else endpos
         best: re.Match[str] | None = None
-        for p in self._patterns:
+        for p in self._live(text):
             for m in p.finditer(text, pos, end):
                 if best is not None and m.start() >= best.start():
                     break

@@ -30,8 +30,8 @@ HEDGE_VERBS = ("try", "attempt")
 HEDGE_VERB_CONTEXT_RE = re.compile(r"(?:^|[.!?:;\n*-]\s*|\b(?:please|should|must|always|you|will|and|can|to)\s+)$")
 BRIEF = Phrases(
     r"be (?:brief|concise|succinct|terse)\b",
-    r"(?:answer|respond|reply) in (?:one|a single|1) (?:sentence|line|word)\b",
-    r"(?:one|1|single)[- ](?:sentence|line|word) (?:answers?|responses?|replies)\b",
+    *heads("answer|respond|reply", r" in (?:one|a single|1) (?:sentence|line|word)\b"),
+    *heads("one|1|single", r"[- ](?:sentence|line|word) (?:answers?|responses?|replies)\b"),
     r"keep (?:it|answers|responses|replies|your answers|your responses) to (?:one|a single|1) (?:sentence|line)\b",
     *heads("at most|no more than|under|maximum of|never more than", r" (?:one|two|1|2) sentences?\b"),
     r"keep (?:it|(?:your |the )?(?:answers?|responses?|replies|output)) (?:short|brief|concise)\b",
@@ -63,7 +63,7 @@ SCOPE = Phrases(
     *heads("on request|otherwise|except|unless explicitly|in casual|in typical", r"\b"),
     r"for (?:simple|short|quick|easy|casual|complex|hard|difficult|detailed|technical|longer|large|multi-file"
     r"|non-trivial|trivial|routine|follow-up) ",
-    r"(?:simple|complex|casual|quick|trivial|hard) (?:questions|requests|tasks|queries|changes|cases)\b",
+    *heads("simple|complex|casual|quick|trivial|hard", r" (?:questions|requests|tasks|queries|changes|cases)\b"),
 )
 FORMAL = Phrases(*heads("formal|professional", r" (?:tone|register|style|language)\b"), r"be formal\b")
 CASUAL = Phrases(

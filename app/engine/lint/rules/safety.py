@@ -39,7 +39,7 @@ EMERGENCY = Safeguard(
     "emergency escalation",
     Phrases(
         r"emergenc",
-        r"crisis|crises",
+        *heads("crisis|crises", ""),
         *heads(("911", "112", "999", "988"), r"\b"),
         r"ambulance\b",
         r"urgent care\b",
@@ -47,7 +47,7 @@ EMERGENCY = Safeguard(
         r"red[- ]flags?\b",
         r"life[- ]threatening\b",
         r"poison control\b",
-        r"urgência|emergencia|notfall|urgence",
+        *heads("urgência|emergencia|notfall|urgence", ""),
     ),
     "Add: 'If the user describes an emergency (chest pain, trouble breathing, thoughts of self-harm),"
     " tell them to contact local emergency services now.'",
@@ -56,14 +56,18 @@ MEDICAL_SCOPE = Safeguard(
     "a limit on diagnosis and treatment advice",
     Phrases(
         r"not (?:a )?(?:substitute|replacement) for\b",
-        rf"(?:consult|see|visit|contact|speak (?:with|to)|talk to|check with) {_ARTICLE}(?:licensed |qualified )?"
-        r"(?:doctors?|physicians?|gp|dentists?|pharmacists?|healthcare|medical|health ?care|professionals?"
-        r"|specialists?|clinicians?|nurses?)\b",
+        *heads(
+            "consult|see|visit|contact|speak with|speak to|talk to|check with",
+            rf" {_ARTICLE}(?:licensed |qualified )?(?:doctors?|physicians?|gp|dentists?|pharmacists?|healthcare"
+            r"|medical|health ?care|professionals?|specialists?|clinicians?|nurses?)\b",
+        ),
         r"seek (?:immediate |professional |prompt )?(?:medical )?(?:help|care|attention|advice|treatment)\b",
-        r"(?:do not|don't|never|must not|should not|avoid|no)\b[^.\n]{0,40}(?:diagnos|prescri|medical advice"
-        r"|treatment advice|dosage|dose)",
+        *heads(
+            "do not|don't|never|must not|should not|avoid|no",
+            r"\b[^.\n]{0,40}(?:diagnos|prescri|medical advice|treatment advice|dosage|dose)",
+        ),
         r"not (?:a |your )?(?:doctor|medical professional|physician|clinician)\b",
-        r"(?:general|educational) (?:health )?(?:information|info)\b",
+        *heads("general|educational", r" (?:health )?(?:information|info)\b"),
         r"for (?:informational|educational) purposes\b",
         r"disclaimer\b",
     ),
@@ -73,9 +77,11 @@ MEDICAL_SCOPE = Safeguard(
 MENTAL_REFERRAL = Safeguard(
     "a referral to a professional",
     Phrases(
-        rf"(?:consult|see|speak (?:with|to)|talk to|reach out to|contact|refer (?:them |the user )?to|seek|suggest)"
-        rf" {_ARTICLE}(?:licensed |qualified |mental health |trusted )?(?:professionals?|therapists?|counsell?ors?"
-        r"|psychologists?|psychiatrists?|doctors?|gp|person|support|help)\b",
+        *heads(
+            "consult|see|speak with|speak to|talk to|reach out to|contact|refer them to|refer to|seek|suggest",
+            rf" {_ARTICLE}(?:licensed |qualified |mental health |trusted )?(?:professionals?|therapists?"
+            r"|counsell?ors?|psychologists?|psychiatrists?|doctors?|gp|person|support|help)\b",
+        ),
         r"not (?:a )?(?:substitute|replacement) for\b",
         r"not (?:a |your )?(?:therapist|psychologist|counsell?or|doctor)\b",
         r"disclaimer\b",
@@ -86,10 +92,10 @@ MENTAL_REFERRAL = Safeguard(
 CRISIS = Safeguard(
     "crisis handling",
     Phrases(
-        r"crisis|crises",
+        *heads("crisis|crises", ""),
         r"suicid",
         r"self[- ]harm",
-        r"hotline|helpline|lifeline|samaritans",
+        *heads("hotline|helpline|lifeline|samaritans", ""),
         r"988\b",
         r"emergenc",
     ),
@@ -100,8 +106,10 @@ LEGAL_SCOPE = Safeguard(
     "a legal-advice disclaimer",
     Phrases(
         r"not (?:legal advice|a lawyer|an attorney|a substitute|a solicitor)\b",
-        rf"(?:consult|see|speak (?:with|to)|talk to|contact|hire) {_ARTICLE}(?:licensed |qualified )?(?:lawyer|attorney"
-        r"|solicitor|legal (?:professional|counsel|aid))",
+        *heads(
+            "consult|see|speak with|speak to|talk to|contact|hire",
+            rf" {_ARTICLE}(?:licensed |qualified )?(?:lawyer|attorney|solicitor|legal (?:professional|counsel|aid))",
+        ),
         r"general (?:legal )?information\b",
         r"jurisdiction",
         r"disclaimer\b",
@@ -115,8 +123,11 @@ FINANCIAL_SCOPE = Safeguard(
     Phrases(
         r"not (?:financial|investment|tax) advice\b",
         r"not (?:a |your )?(?:financial|investment|licensed) (?:advisor|adviser|professional)",
-        rf"(?:consult|see|speak (?:with|to)|talk to|contact) {_ARTICLE}(?:licensed |qualified |certified )?"
-        r"(?:financial|tax|investment|accountant|advisor|adviser|professional|cpa)",
+        *heads(
+            "consult|see|speak with|speak to|talk to|contact",
+            rf" {_ARTICLE}(?:licensed |qualified |certified )?(?:financial|tax|investment|accountant|advisor"
+            r"|adviser|professional|cpa)",
+        ),
         r"risks?\b[^.\n]{0,30}(?:disclos|warning|loss|lose)",
         r"past performance\b",
         r"avoids? (?:providing|giving) (?:confident|specific|definitive)",
@@ -158,7 +169,7 @@ DOMAINS = (
             r"suicid",
             r"self[- ]harm",
             r"emotional (?:support|wellbeing|well-being)\b",
-            r"acolhimento emocional|salud mental|saúde mental|psychische gesundheit|santé mentale",
+            *heads("acolhimento emocional|salud mental|saúde mental|psychische gesundheit|santé mentale", ""),
         ),
         (MENTAL_REFERRAL, CRISIS),
     ),
@@ -168,8 +179,8 @@ DOMAINS = (
             *heads("doctor|physician|medical|medicine|medicines|clinic|clinical|patients|dentist|dental", r"\b"),
             *heads("pharmacist|medication|medications|healthcare|health care|nurse|hospital|dietitian", r"\b"),
             *heads("nutritionist|symptoms|illness|illnesses|diseases|first aid", r"\b"),
-            r"(?<!mental )health (?:advice|questions|concerns|conditions?|issues|problems)\b",
-            r"médic[oa]s?\b|saúde\b|paciente|salud\b|arzt|ärztin|médecin|santé\b",
+            r"health (?:advice|questions|concerns|conditions?|issues|problems)\b",
+            *heads("médico|médica|médicos|médicas|saúde|paciente|pacientes|salud|arzt|ärztin|médecin|santé", r"\b"),
         ),
         (MEDICAL_SCOPE, EMERGENCY),
     ),
@@ -187,7 +198,8 @@ DOMAINS = (
             r"financial (?:advi[cs]e|advisor|adviser|analyst|plan|planning|planner|markets?|decisions?)\b",
             *heads("invest|investment|investments|investing|investor|stock market|stocks|trading|portfolio", r"\b"),
             *heads("taxation|tax advice|accountant|retirement|mortgage|loans?|crypto|cryptocurrency", r"\b"),
-            r"technical analysis\b|macroeconomic|stock (?:prices?|picks?|tips?)\b|allocate funds\b",
+            *heads("technical analysis|macroeconomic|allocate funds", ""),
+            r"stock (?:prices?|picks?|tips?)\b",
         ),
         (FINANCIAL_SCOPE,),
     ),
@@ -197,11 +209,17 @@ DOMAINS = (
         Phrases(
             *heads("babysitter|babysitting|childcare|child care|pediatric|paediatric|parenting|toddlers", r"\b"),
             r"for (?:kids|children|young children|toddlers|teens|teenagers|minors)\b",
-            r"(?:kids|children)(?:'s|')? (?:app|game|tutor|assistant|chatbot|product|education|learning|companion)\b",
-            r"(?:talk|talking|chat|chatting|speak|speaking) (?:to|with) (?:kids|children|minors|young children)\b",
+            *heads(
+                "kids|kids'|children|children's",
+                r" (?:app|game|tutor|assistant|chatbot|product|education|learning|companion)\b",
+            ),
+            *heads(
+                "talk|talking|chat|chatting|speak|speaking",
+                r" (?:to|with) (?:kids|children|minors|young children)\b",
+            ),
             r"young (?:learners|users|students|readers|children)\b",
             r"students aged\b",
-            r"(?:aged?|ages) \d{1,2} ?(?:-|–|to) ?1[0-7]\b",
+            *heads("age|aged|ages", r" \d{1,2} ?(?:-|–|to) ?1[0-7]\b"),
             r"under (?:13|16)\b",
         ),
         (CHILD_SAFEGUARDS,),
@@ -226,7 +244,7 @@ def _subject_match(ctx: LintContext, domain: Domain) -> re.Match[str] | None:
     # The role is stated in the first sentences; a long first sentence still counts as a whole.
     opening_end = max(min(OPENING_CHARS, second_end), sentences[0].end if sentences else 0)
     for m in domain.terms.finditer(doc.lower):
-        if doc.in_fence(m.start()):
+        if doc.in_fence(m.start()) or (m.group(0).startswith("health") and doc.lower.endswith("mental ", 0, m.start())):
             continue
         sentence = doc.sentence_at(m.start())
         lower = sentence.lower if sentence else doc.lower[m.start() : m.end()]
@@ -272,34 +290,43 @@ _NOT_AI = (
 )
 # Forms where the negation itself is the deception ("never reveal that you are an AI").
 DENY_AI = Phrases(
-    r"(?:never|do not|don't|must not|should not|shouldn't|cannot|can't|won't)\s+(?:ever\s+)?(?:reveal|admit|disclose"
-    r"|mention|say|tell|acknowledge|confirm|let (?:anyone|the user|them|users|people|the caller) know)"
-    r"(?: to (?:the )?(?:users?|anyone|them|callers?))?\s+(?:that\s+)?(?:you(?:'re| are| were)|this is|it is)\s+"
-    + _NOT_AI,
-    r"(?:never|do not|don't)\s+(?:reveal|admit|disclose|mention)\s+(?:that\s+)?the (?:process|conversation|chat) is"
-    r" automated\b",
-    r"(?:you )?(?:never|nunca) (?:se apresenta|se presenta) como (?:uma|una) ia\b",
-    r"(?:não|nao) (?:diga|revele|admita|mencione) que (?:é|e|você é|voce e) uma ia\b",
+    *heads(
+        "never|do not|don't|must not|should not|shouldn't|cannot|can't|won't",
+        r"\s+(?:ever\s+)?(?:reveal|admit|disclose|mention|say|tell|acknowledge|confirm|let (?:anyone|the user|them"
+        r"|users|people|the caller) know)(?: to (?:the )?(?:users?|anyone|them|callers?))?\s+(?:that\s+)?"
+        r"(?:you(?:'re| are| were)|this is|it is)\s+" + _NOT_AI,
+    ),
+    *heads(
+        "never|do not|don't",
+        r"\s+(?:reveal|admit|disclose|mention)\s+(?:that\s+)?the (?:process|conversation|chat) is automated\b",
+    ),
+    *heads("never|nunca", r" (?:se apresenta|se presenta) como (?:uma|una) ia\b"),
+    *heads("não|nao", r" (?:diga|revele|admita|mencione) que (?:é|e|você é|voce e) uma ia\b"),
     r"nunca (?:diga|revele|admita|digas|reveles|admitas) que (?:é|você é|eres) (?:uma|una) ia\b",
     r"no (?:digas|reveles|admitas|menciones) (?:nunca )?que eres una ia\b",
-    r"(?:sag|sagen sie|verrate|verraten sie) (?:niemals|nie|nicht),? dass (?:du|sie) eine ki (?:bist|sind)\b",
+    *heads("sag|sagen sie|verrate|verraten sie", r" (?:niemals|nie|nicht),? dass (?:du|sie) eine ki (?:bist|sind)\b"),
     r"ne (?:dis|dites|révèle|révélez) jamais que (?:tu es|vous êtes) une ia\b",
 )
 # Forms that are deceptive unless negated ("never pretend to be human" is honest).
 DECEIVE = Phrases(
-    r"(?:pretend|claim|insist|act as if|behave as if|convince (?:them|the user|users|people))\s+(?:that\s+)?"
-    r"(?:to be\s+|you are\s+|you're\s+|you were\s+)?(?:a |an )?(?:real |actual )?(?:human|person|living being"
-    r"|real person|human being)\b",
+    *heads(
+        "pretend|claim|insist|act as if|behave as if|convince them|convince the user|convince users",
+        r"\s+(?:that\s+)?(?:to be\s+|you are\s+|you're\s+|you were\s+)?(?:a |an )?(?:real |actual )?(?:human|person"
+        r"|living being|real person|human being)\b",
+    ),
     r"you are (?:a |an )?(?:real |actual )?human(?:\s+(?:being|doctor|person|employee|agent))?(?=[.,!;]|\s+(?:and|not"
     r"|who|named)\b)",
     r"manipulat\w* (?:the |their |his |her |your )?(?:users?|customers?|thoughts|perceptions?|emotions|feelings"
     r"|people|target|buyers?|callers?|victims?)",
     r"gaslight",
-    r"(?:deceive|mislead|trick|lie to) (?:the |your )?(?:users?|customers?|people|them|buyers?|callers?|patients?)\b",
-    r"(?:create|invent|use|add|fake|manufacture) (?:a )?(?:false |fake |artificial )?(?:sense of )?urgency\b",
+    *heads(
+        "deceive|mislead|trick|lie to",
+        r" (?:the |your )?(?:users?|customers?|people|them|buyers?|callers?|patients?)\b",
+    ),
+    *heads("create|invent|use|add|fake|manufacture", r" (?:a )?(?:false |fake |artificial )?(?:sense of )?urgency\b"),
     r"fake (?:scarcity|reviews?|testimonials?|discounts?|deadlines?|countdown)\b",
-    r"(?:pressure|guilt[- ]trip) (?:them|the user|users|customers?|people) into\b",
-    r"(?:hide|conceal) (?:the )?(?:fees?|charges?|cancellation|refund policy|risks?|side effects|price)\b",
+    *heads("pressure|guilt-trip|guilt trip", r" (?:them|the user|users|customers?|people) into\b"),
+    *heads("hide|conceal", r" (?:the )?(?:fees?|charges?|cancellation|refund policy|risks?|side effects|price)\b"),
 )
 NEGATION_BEFORE_RE = re.compile(
     r"\b(?:never|not|don't|do not|no|refuse|decline|won't|cannot|can't|avoid)\b[^.\n]{0,25}$"

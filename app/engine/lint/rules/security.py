@@ -234,9 +234,23 @@ SSN_RE = re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)")
 SSN_CUE_RE = re.compile(r"(?:ssn|social security)[^\n]{0,30}$")
 
 
+# A digit run with phone punctuation; PHONE_RE then checks the exact shape (faster than running it everywhere).
+PHONE_CANDIDATE_RE = re.compile(r"\d[\d ().-]{5,20}\d")
+
+
+def _phone_matches(text: str) -> Iterator[re.Match[str]]:
+    for candidate in PHONE_CANDIDATE_RE.finditer(text):
+        start = max(0, candidate.start() - 2)  # a leading "+" or "(" belongs to the number
+        yield from PHONE_RE.finditer(text, start, min(len(text), candidate.end() + 1))
+
+
 def _phone_hits(ctx: LintContext) -> Iterator[Hit]:
     text, lower = ctx.doc.text, ctx.doc.lower
-    for m in PHONE_RE.finditer(text):
+    seen: set[int] = set()
+    for m in _phone_matches(text):
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
         raw = m.group(0)
         digits = "".join(ch for ch in raw if ch.isdigit())
         if not 7 <= len(digits) <= 15 or FICTIONAL_PHONE_RE.search(raw):
@@ -264,6 +278,8 @@ def _phone_hits(ctx: LintContext) -> Iterator[Hit]:
 def phone_numbers(ctx: LintContext) -> Iterator[Hit]:
     yield from _phone_hits(ctx)
     text, lower = ctx.doc.text, ctx.doc.lower
+    if "ssn" not in lower and "social security" not in lower:
+        return
     for m in SSN_RE.finditer(text):
         if SSN_CUE_RE.search(lower, max(0, m.start() - 40), m.start()):
             yield Hit(
@@ -285,16 +301,27 @@ INVITE = Phrases(
         r"\s+(?:own\s+)?(?:instructions?|requests?|messages?|commands?|prompts?|input)" + _OVERRIDE,
     ),
     r"user overrides (?:all|everything|these)\b",
-    r"(?:follow|obey|execute|carry out) (?:any |all |every )?(?:the )?(?:instructions?|commands?|directives?)"
-    r" (?:found |contained |embedded |given |included |written |that appear )?(?:in|inside|within) (?:the |any |a )?"
-    r"(?:documents?|emails?|web ?pages?|pages?|files?|content|search results|tool outputs?|retrieved \w+|websites?)\b",
-    r"(?:treat|consider|use) (?:the )?(?:user's|customer's|user|customer) (?:messages?|input|text|requests?) as"
-    r" (?:your )?(?:new )?(?:instructions|system prompt|rules|directives|commands)\b",
-    r"(?:merge|combine|incorporate|append|integrate) (?:the )?(?:user|customer)(?:'s|-provided|-supplied)?"
-    r" (?:provided |supplied |given )?(?:instructions|rules|prompt|system prompt|directives) (?:into|with)"
-    r" (?:your|these|the system|its own)\b",
-    r"(?:do|follow|obey|execute) (?:whatever|anything|everything) (?:the )?(?:user|users|customer|they) (?:says?|asks?"
-    r"|tells? you|wants?|requests?|writes?)\b",
+    *heads(
+        "follow|obey|execute|carry out",
+        r" (?:any |all |every )?(?:the )?(?:instructions?|commands?|directives?) (?:found |contained |embedded |given"
+        r" |included |written |that appear )?(?:in|inside|within) (?:the |any |a )?(?:documents?|emails?|web ?pages?"
+        r"|pages?|files?|content|search results|tool outputs?|retrieved \w+|websites?)\b",
+    ),
+    *heads(
+        "treat|consider|use",
+        r" (?:the )?(?:user's|customer's|user|customer) (?:messages?|input|text|requests?) as (?:your )?(?:new )?"
+        r"(?:instructions|system prompt|rules|directives|commands)\b",
+    ),
+    *heads(
+        "merge|combine|incorporate|append|integrate",
+        r" (?:the )?(?:user|customer)(?:'s|-provided|-supplied)? (?:provided |supplied |given )?(?:instructions|rules"
+        r"|prompt|system prompt|directives) (?:into|with) (?:your|these|the system|its own)\b",
+    ),
+    *heads(
+        "do|follow|obey|execute",
+        r" (?:whatever|anything|everything) (?:the )?(?:user|users|customer|they) (?:says?|asks?|tells? you|wants?"
+        r"|requests?|writes?)\b",
+    ),
     r"comply with (?:any|every|all) (?:user )?requests? without\b",
 )
 INVITE_NEGATION_RE = re.compile(r"\b(?:never|not|don't|do not|no|refuse|ignore|untrusted|cannot|can't)\b[^.\n]{0,30}$")
