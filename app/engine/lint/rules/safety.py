@@ -57,7 +57,7 @@ MEDICAL_SCOPE = Safeguard(
     Phrases(
         r"not (?:a )?(?:substitute|replacement) for\b",
         *heads(
-            "consult|see|visit|contact|speak with|speak to|talk to|check with",
+            "consult|consulting|see|seeing|visit|contact|contacting|speak with|speak to|talk to|check with",
             rf" {_ARTICLE}(?:licensed |qualified )?(?:doctors?|physicians?|gp|dentists?|pharmacists?|healthcare"
             r"|medical|health ?care|professionals?|specialists?|clinicians?|nurses?)\b",
         ),
@@ -78,7 +78,8 @@ MENTAL_REFERRAL = Safeguard(
     "a referral to a professional",
     Phrases(
         *heads(
-            "consult|see|speak with|speak to|talk to|reach out to|contact|refer them to|refer to|seek|suggest",
+            "consult|consulting|see|seeing|speak with|speak to|talk to|reach out to|contact|refer them to|refer to"
+            "|seek|suggest",
             rf" {_ARTICLE}(?:licensed |qualified |mental health |trusted )?(?:professionals?|therapists?"
             r"|counsell?ors?|psychologists?|psychiatrists?|doctors?|gp|person|support|help)\b",
         ),
@@ -107,7 +108,7 @@ LEGAL_SCOPE = Safeguard(
     Phrases(
         r"not (?:legal advice|a lawyer|an attorney|a substitute|a solicitor)\b",
         *heads(
-            "consult|see|speak with|speak to|talk to|contact|hire",
+            "consult|consulting|see|speak with|speak to|talk to|contact|hire",
             rf" {_ARTICLE}(?:licensed |qualified )?(?:lawyer|attorney|solicitor|legal (?:professional|counsel|aid))",
         ),
         r"general (?:legal )?information\b",
@@ -124,7 +125,7 @@ FINANCIAL_SCOPE = Safeguard(
         r"not (?:financial|investment|tax) advice\b",
         r"not (?:a |your )?(?:financial|investment|licensed) (?:advisor|adviser|professional)",
         *heads(
-            "consult|see|speak with|speak to|talk to|contact",
+            "consult|consulting|see|speak with|speak to|talk to|contact",
             rf" {_ARTICLE}(?:licensed |qualified |certified )?(?:financial|tax|investment|accountant|advisor"
             r"|adviser|professional|cpa)",
         ),

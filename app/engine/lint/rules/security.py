@@ -222,10 +222,15 @@ def reveal_prompt(ctx: LintContext) -> Iterator[Hit]:
 
 # Phone numbers: formatted with a country code or area-code parentheses, or any 9-13 digit run right after a
 # word such as "phone", "call", "tel", "whatsapp". Order numbers and dates without such a cue are left alone.
-PHONE_RE = re.compile(
-    r"(?<![\w/.+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3,4}[ .-]\d{3,4}(?![\w/-])"
-    r"|(?<![\w/.+-])\+?\d{9,13}(?![\w/-])"
+_NOT_BEFORE = r"(?<![\w/.+-])"
+_NOT_AFTER = r"(?![\w/-])"
+INTERNATIONAL_PHONE_RE = re.compile(
+    rf"{_NOT_BEFORE}\+\d{{1,3}}[ .-]?\(?\d{{1,4}}\)?(?:[ .-]?\d{{2,5}}){{2,4}}{_NOT_AFTER}"
 )
+AREA_CODE_PHONE_RE = re.compile(rf"{_NOT_BEFORE}\(\d{{2,4}}\)[ .-]?\d{{3,4}}[ .-]?\d{{3,4}}{_NOT_AFTER}")
+# Plain groups or digit runs look like phone numbers only next to a cue word (PHONE_CUE_RE).
+PLAIN_PHONE_RE = re.compile(rf"{_NOT_BEFORE}(?:\d{{1,4}}[ .-])?\d{{2,4}}[ .-]\d{{3,4}}[ .-]\d{{3,4}}{_NOT_AFTER}")
+DIGIT_RUN_PHONE_RE = re.compile(rf"{_NOT_BEFORE}\d{{9,13}}{_NOT_AFTER}")
 PHONE_CUE_RE = re.compile(
     r"(?:phone|call|tel\b|telephone|mobile|cell|whatsapp|sms|text us|fax|hotline|contact|dial|ring|☎|📞)[^\n]{0,40}$"
 )
@@ -238,16 +243,27 @@ SSN_CUE_RE = re.compile(r"(?:ssn|social security)[^\n]{0,30}$")
 PHONE_CANDIDATE_RE = re.compile(r"\d[\d ().-]{5,20}\d")
 
 
-def _phone_matches(text: str) -> Iterator[re.Match[str]]:
+def _phone_matches(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """(match, formatted): formatted numbers (+country code, (area code)) need no cue word."""
     for candidate in PHONE_CANDIDATE_RE.finditer(text):
         start = max(0, candidate.start() - 2)  # a leading "+" or "(" belongs to the number
-        yield from PHONE_RE.finditer(text, start, min(len(text), candidate.end() + 1))
+        end = min(len(text), candidate.end() + 1)
+        for pattern, formatted in (
+            (INTERNATIONAL_PHONE_RE, True),
+            (AREA_CODE_PHONE_RE, True),
+            (PLAIN_PHONE_RE, False),
+            (DIGIT_RUN_PHONE_RE, False),
+        ):
+            match = pattern.search(text, start, end)
+            if match:
+                yield match, formatted
+                break
 
 
 def _phone_hits(ctx: LintContext) -> Iterator[Hit]:
     text, lower = ctx.doc.text, ctx.doc.lower
     seen: set[int] = set()
-    for m in _phone_matches(text):
+    for m, formatted in _phone_matches(text):
         if m.start() in seen:
             continue
         seen.add(m.start())
@@ -255,7 +271,6 @@ def _phone_hits(ctx: LintContext) -> Iterator[Hit]:
         digits = "".join(ch for ch in raw if ch.isdigit())
         if not 7 <= len(digits) <= 15 or FICTIONAL_PHONE_RE.search(raw):
             continue
-        formatted = raw.startswith("+") or "(" in raw
         if not formatted and not PHONE_CUE_RE.search(lower, max(0, m.start() - 60), m.start()):
             continue
         yield Hit(
