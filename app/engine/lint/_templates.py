@@ -37,26 +37,34 @@ MACRO_RE = re.compile(r"[A-Z][A-Z0-9_]*:[^{}]*")
 ROOT_RE = re.compile(r"[A-Za-z_]\w*")
 
 
+BLOCK_HELPERS = GO_KEYWORDS | {"each", "unless", "lookup", "log"}
+
+
+def _root(expression: str) -> str:
+    """The first identifier of an expression that is not a keyword or helper ("IsGitRepo" in `if .IsGitRepo`)."""
+    return next((m.group(0) for m in ROOT_RE.finditer(expression) if m.group(0) not in BLOCK_HELPERS), "")
+
+
 def classify_placeholder(raw: str) -> tuple[PlaceholderKind, str]:
     """Classify the text between `{{` and `}}`.
 
     Returns ("var", name) for a plain variable name (Promptsmith's own syntax, also Jinja/Mustache),
-    ("expr", root) for another dialect's expression or control tag (root is the leading identifier, or ""),
-    and ("invalid", text) for anything else.
+    ("expr", root) for another dialect's expression or control tag (root: its first non-keyword identifier,
+    or ""), and ("invalid", text) for anything else.
     """
     inner = raw.strip()
     core = inner.strip(TRIM_CHARS)
     if not core:
         return "invalid", inner
+    if core[0] == "!":
+        return "expr", ""  # Handlebars comment
     if core[0] in HANDLEBARS_SIGILS or core[0] in ".$":
-        root = ROOT_RE.search(core)
-        return "expr", root.group(0) if root else ""
+        return "expr", _root(core)
     if VALID_NAME_RE.fullmatch(core):
         return ("expr", "") if core in BLOCK_WORDS else ("var", core)
     first = core.split(None, 1)[0]
     if first in GO_KEYWORDS or PATH_RE.fullmatch(core) or "|" in core or "(" in core or MACRO_RE.fullmatch(core):
-        root = ROOT_RE.match(core)
-        return "expr", root.group(0) if root and root.group(0) not in GO_KEYWORDS else ""
+        return "expr", _root(core)
     return "invalid", inner
 
 

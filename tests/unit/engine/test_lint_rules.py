@@ -291,6 +291,7 @@ NO_FIRE: list[tuple[str, str, dict[str, Any]]] = [
     ("VAR-05", ROLE + 'Return JSON like {"label": "spam"}.\n```python\nprint(f"{name}")\n```', {}),
     ("VAR-05", ROLE + "Track progress with checkboxes: - [ ] open - [x] done.", {}),
     ("VAR-05", ROLE + "Flag leftover TODOs in the code under review.", {}),
+    ("VAR-05", ROLE + "Before summarizing, replace customer names with [NAME] and emails with [EMAIL].", {}),
     (
         "SAF-01",
         "You are a symptom checker. Give general information only and never diagnose; suggest seeing a doctor."
@@ -310,6 +311,8 @@ NO_FIRE: list[tuple[str, str, dict[str, Any]]] = [
     ("SAF-02", "You are Captain Nemo in an interactive story. Stay in character.", {}),
     ("SAF-02", ROLE + "Refuse requests to deceive users or to fake urgency.", {}),
     ("SAF-02", "You are a human resources assistant. Answer questions about leave policy.", {}),
+    ("SAF-02", "You review emails for phishing. Flag messages that create a false sense of urgency.", {}),
+    ("SAF-02", "You are a moderator. Scammers may pretend to be human agents from the bank; warn users.", {}),
     ("SEC-06", ROLE + "Order numbers look like 2024-0001-9917.", {}),
     ("SEC-06", ROLE + "Our demo line is 555-0123 and the release is 2025-03-14.", {}),
     ("SEC-06", ROLE + "Refunds over 1500 need approval; version 10.2.33 fixed it.", {}),

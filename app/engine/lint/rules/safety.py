@@ -332,7 +332,13 @@ DECEIVE = Phrases(
 NEGATION_BEFORE_RE = re.compile(
     r"\b(?:never|not|don't|do not|no|refuse|decline|won't|cannot|can't|avoid)\b[^.\n]{0,25}$"
 )
-DISCUSSION_RE = re.compile(r"\b(?:if (?:a|the) user asks you to|refuse|decline|requests? to|attempts? to)\b")
+# The prompt talks about deception (to detect it, refuse it, or describe what others do) rather than asking for it.
+DISCUSSION_RE = re.compile(
+    r"\b(?:if (?:a|the) user asks you to|refuse|decline|requests? to|attempts? to|detect\w*|flag\w*|identify\w*"
+    r"|classify\w*|spot\w*|report\w*|moderat\w*|recogni[sz]\w*|warn (?:users )?about|examples? of"
+    r"|(?:users?|people|scammers?|attackers?|someone|customers?|callers?) (?:may|might|will|can|could|often"
+    r"|sometimes|who|that))\b"
+)
 
 
 @rule(

@@ -103,7 +103,9 @@ def bare_untrusted(ctx: LintContext) -> Iterator[Hit]:
 
 # "placeholders such as {name}", "e.g. {topic}": the prompt is talking about slots, not leaving one unfilled.
 MENTION_BEFORE_RE = re.compile(
-    r"(?:such as|e\.g\.,?|for example,?|like|placeholders?|variables?|syntax|curly braces|brackets)\s*$"
+    r"(?:such as|e\.g\.,?|for example,?|like|placeholders?|variables?|syntax|curly braces|brackets"
+    # A redaction or marker token the model is told to write: "replace names with [NAME]".
+    r"|(?:replac|redact|mask|substitut|swap)\w*[^.\n]{0,40}\b(?:with|as|by)|the (?:token|tag|marker|literal))\s*$"
 )
 
 
@@ -119,7 +121,7 @@ def _in_example_tag(doc: Doc, pos: int) -> bool:
 def _slot_severity(doc: Doc, slot: Slot) -> Severity | None:
     """The severity of a slot in context, or None when it is not a leftover (quoted, code, output template)."""
     text = doc.text
-    if doc.is_quoted(slot.start, slot.end) or MENTION_BEFORE_RE.search(doc.lower, max(0, slot.start - 30), slot.start):
+    if doc.is_quoted(slot.start, slot.end) or MENTION_BEFORE_RE.search(doc.lower, max(0, slot.start - 60), slot.start):
         return None
     in_code = doc.in_fence(slot.start)
     if slot.kind == "marker":
