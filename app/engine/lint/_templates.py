@@ -138,11 +138,12 @@ MARKER_RES = (
 BRACE_NAME_RE = re.compile(r"[A-Za-z_]\w*(?:\[\w{1,10}\]|\.\w+)?")
 STRONG_SLOT_RE = re.compile(
     r"(?:insert|enter|add|put|type|fill(?: in)?|replace|paste|specify|your|list|describe)\b"
-    r"|e\.?g\.?\b|ex:|example:|.*\be\.g\."
+    r"|e\.?g\.?\b|ex:|example:|.*\be\.g\.|\.\.\.\s*[a-z]"
     r"|.*\b(?:here|name of|goes here|tbd|placeholder)\b"
     r"|(?:guideline|reminder|rule|step|item|point|example|compliance check|feature|benefit|faq)s? ?\d{1,2}$"
     r"|(?:company|company name|business(?: name)?|product(?: name)?|brand(?: name)?|name|topic|industry|location"
-    r"|city|country|date|price|phone(?: number)?|email(?: address)?|address|website|url|timeframe|amount"
+    r"|city|country|date|price|phone(?: number)?|email(?: address)?|address|website|url|timeframe|amount|title|author"
+    r"|book|article|job title|position|recipient|sender|company website|insert [a-z ]+"
     r"|audience|target audience|goal|role|persona|tone|language|keyword|niche|service)$",
     re.I,
 )

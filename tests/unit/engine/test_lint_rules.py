@@ -124,6 +124,7 @@ FIRE: list[tuple[str, str, dict[str, Any]]] = [
     ("VAR-05", ROLE + "Lorem ipsum dolor sit amet, consectetur adipiscing elit.", {}),
     ("VAR-05", "You are <your bot name>, the helper for <insert company>. Be friendly.", {}),
     ("VAR-05", "Respond as the brand voice of [Brand Name]. Mention [key benefit 1] and [key benefit 2].", {}),
+    ("VAR-05", "Act as a book club host. Summarize [title] by [author] for busy readers in five bullets.", {}),
     (
         "SAF-01",
         "You are a symptom checker. Ask users about their symptoms and tell them which illness they most likely"
@@ -139,6 +140,7 @@ FIRE: list[tuple[str, str, dict[str, Any]]] = [
     ("SAF-02", ROLE + "Tell customers only 2 units are left to create urgency, even when stock is high.", {}),
     ("SAF-02", ROLE + "Do not mention the cancellation fee; hide the fees until checkout.", {}),
     ("SAF-02", "Eres Sofía, asesora de viajes. No digas que eres una IA bajo ninguna circunstancia.", {}),
+    ("SAF-02", "Act as a car dealer. Make the car sound safer overall than it really is so they sign today.", {}),
     ("SEC-06", ROLE + "For urgent issues, call our manager Dave on +44 7700 900123.", {}),
     ("SEC-06", ROLE + "Escalations go to (212) 555-7386.", {}),
     ("SEC-06", ROLE + "WhatsApp: 0912345678 for delivery questions.", {}),
@@ -291,7 +293,12 @@ NO_FIRE: list[tuple[str, str, dict[str, Any]]] = [
     ("VAR-05", ROLE + 'Return JSON like {"label": "spam"}.\n```python\nprint(f"{name}")\n```', {}),
     ("VAR-05", ROLE + "Track progress with checkboxes: - [ ] open - [x] done.", {}),
     ("VAR-05", ROLE + "Flag leftover TODOs in the code under review.", {}),
-    ("VAR-05", ROLE + "Before summarizing, replace customer names with [NAME] and emails with [EMAIL].", {}),
+    (
+        "VAR-05",
+        ROLE + "Before summarizing, replace customer names with [NAME], emails with [EMAIL] and street"
+        " addresses with [ADDRESS].",
+        {},
+    ),
     (
         "SAF-01",
         "You are a symptom checker. Give general information only and never diagnose; suggest seeing a doctor."

@@ -17,7 +17,7 @@ HYPE = Phrases(
         "|mind-blowing|top-notch|high-quality|high quality|perfect|flawless|brilliant|fantastic|phenomenal"
         "|remarkable|unforgettable|catchy|fancy|delicious|beautiful|magical|epic|legendary|groundbreaking"
         "|revolutionary|next-level|irresistible|engaging|premier|premium|leading|wow|evoke emotions?"
-        "|resonates? with|leave an imprint",
+        "|resonates? with|leave an imprint|attention-grabbing|eye-catching|jaw-dropping|click-worthy|viral",
         r"\b",
     ),
     r"stir (?:people'?s? |the reader'?s? )?souls?\b",

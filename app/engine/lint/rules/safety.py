@@ -180,6 +180,7 @@ DOMAINS = (
             *heads("doctor|physician|medical|medicine|medicines|clinic|clinical|patients|dentist|dental", r"\b"),
             *heads("pharmacist|medication|medications|healthcare|health care|nurse|hospital|dietitian", r"\b"),
             *heads("nutritionist|symptoms|illness|illnesses|diseases|first aid", r"\b"),
+            *heads("pathologist|treatments|treatment plan|treatment plans|patient's|patient’s", r"\b"),
             r"health (?:advice|questions|concerns|conditions?|issues|problems)\b",
             *heads("médico|médica|médicos|médicas|saúde|paciente|pacientes|salud|arzt|ärztin|médecin|santé", r"\b"),
         ),
@@ -327,6 +328,15 @@ DECEIVE = Phrases(
     *heads("create|invent|use|add|fake|manufacture", r" (?:a )?(?:false |fake |artificial )?(?:sense of )?urgency\b"),
     r"fake (?:scarcity|reviews?|testimonials?|discounts?|deadlines?|countdown)\b",
     *heads("pressure|guilt-trip|guilt trip", r" (?:them|the user|users|customers?|people) into\b"),
+    *heads(
+        "look|seem|appear|sound",
+        r" (?:more|better|bigger|cheaper|safer|healthier) [a-z]+ than (?:it|they|this|that)"
+        r" (?:is|are|really|actually)\b",
+    ),
+    *heads(
+        "exaggerate|overstate|inflate", r" (?:the |its |their )?(?:benefits|value|features|results|claims|savings)\b"
+    ),
+    *heads("make up|invent|fabricate", r" (?:fake )?(?:reviews|testimonials|statistics|stats|quotes|credentials)\b"),
     *heads("hide|conceal", r" (?:the )?(?:fees?|charges?|cancellation|refund policy|risks?|side effects|price)\b"),
 )
 NEGATION_BEFORE_RE = re.compile(

@@ -104,9 +104,22 @@ def bare_untrusted(ctx: LintContext) -> Iterator[Hit]:
 # "placeholders such as {name}", "e.g. {topic}": the prompt is talking about slots, not leaving one unfilled.
 MENTION_BEFORE_RE = re.compile(
     r"(?:such as|e\.g\.,?|for example,?|like|placeholders?|variables?|syntax|curly braces|brackets"
-    # A redaction or marker token the model is told to write: "replace names with [NAME]".
-    r"|(?:replac|redact|mask|substitut|swap)\w*[^.\n]{0,40}\b(?:with|as|by)|the (?:token|tag|marker|literal))\s*$"
+    r"|the (?:token|tag|marker|literal))\s*$"
 )
+# A redaction or marker token the model is told to write: "replace names with [NAME], phones with [PHONE]".
+TOKEN_OBJECT_BEFORE_RE = re.compile(r"\b(?:with|as|by|into)\s*$")
+REDACTION_VERB_RE = re.compile(r"\b(?:replac|redact|mask|substitut|anonymi[sz]|swap|pseudonymi[sz])")
+
+
+def _mentioned_not_left(doc: Doc, slot: Slot) -> bool:
+    """The slot is talked about ("placeholders such as {name}") or is a token to write ("replace … with [NAME]")."""
+    lower = doc.lower
+    if MENTION_BEFORE_RE.search(lower, max(0, slot.start - 30), slot.start):
+        return True
+    if TOKEN_OBJECT_BEFORE_RE.search(lower, max(0, slot.start - 12), slot.start):
+        sentence = doc.sentence_at(slot.start)
+        return sentence is not None and REDACTION_VERB_RE.search(sentence.lower) is not None
+    return False
 
 
 EXAMPLE_TAG_RE = re.compile(r"examples?|samples?|output|outputs|format|output_format|template|schema|demo")
@@ -121,7 +134,7 @@ def _in_example_tag(doc: Doc, pos: int) -> bool:
 def _slot_severity(doc: Doc, slot: Slot) -> Severity | None:
     """The severity of a slot in context, or None when it is not a leftover (quoted, code, output template)."""
     text = doc.text
-    if doc.is_quoted(slot.start, slot.end) or MENTION_BEFORE_RE.search(doc.lower, max(0, slot.start - 60), slot.start):
+    if doc.is_quoted(slot.start, slot.end) or _mentioned_not_left(doc, slot):
         return None
     in_code = doc.in_fence(slot.start)
     if slot.kind == "marker":
