@@ -3,10 +3,8 @@
 The prompt is analysed once into a `Doc` (fenced blocks, XML tag pairs, headings, sentences, paragraphs,
 variable occurrences); rules read those precomputed views instead of rescanning the text.
 
-Speed note: CPython's `re` scans fast only when a pattern starts with a literal; a leading `\\b` or a
-`(?:a|b|c)` alternation makes it try every position (about 40x slower on a 20 KB prompt). Phrase lists
-are therefore `Phrases`: one literal-led pattern per phrase, with the left word boundary checked by hand,
-matched against `Doc.lower` (lower-cased with offsets preserved) instead of using re.IGNORECASE.
+Phrase lists (`Phrases`, `heads`, see `_phrases` for the speed notes) are re-exported here for the rules;
+they match against `Doc.lower` (lower-cased with offsets preserved) instead of using re.IGNORECASE.
 """
 
 from __future__ import annotations
@@ -19,8 +17,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from app.engine.lint._phrases import Phrases, heads, is_word_char
 from app.engine.lint._templates import PlaceholderKind, Slot, classify_placeholder, find_slots, inferred_trust
 from app.engine.types import ChatMessage, Target, Variable
+
+__all__ = ["Doc", "LintContext", "Phrases", "Sentence", "heads", "is_conditional", "lowered"]
 
 VAR_RE = re.compile(r"\{\{([^{}]*?)\}\}")
 # Names a Jinja template defines itself ({% set X %}, {% for x in … %}, {% macro m() %}): not inputs.
@@ -42,132 +43,16 @@ ABBREVIATION_LAST_CHARS = frozenset(abbr[-2] for abbr in ABBREVIATIONS)
 PARAGRAPH_BOUNDARY_RE = re.compile(r"\n[ \t]*\n\s*")
 APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)")
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
 
 Region = tuple[int, int]
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch in WORD_CHARS or ch.isalnum()
-
-
-def heads(alternatives: str | Sequence[str], tail: str = "") -> list[str]:
-    """Expand `a|b|c` (or a sequence of heads) + tail into one literal-led branch per head, for `Phrases`."""
-    items = alternatives.split("|") if isinstance(alternatives, str) else alternatives
-    return [head + tail for head in items]
 
 
 def _is_abbreviation(lower: str, end: int, floor: int) -> bool:
     for abbr in ABBREVIATIONS:
         start = end - len(abbr)
-        if start >= floor and lower.startswith(abbr, start) and (start == 0 or not _is_word_char(lower[start - 1])):
+        if start >= floor and lower.startswith(abbr, start) and (start == 0 or not is_word_char(lower[start - 1])):
             return True
     return False
-
-
-REGEX_META = frozenset("\\.^$*+?{}[]|()")
-OPTIONAL_QUANTIFIERS = frozenset("?*{")
-LEADING_WORD_RE = re.compile(r"\w+")
-WORD_END_TOKENS = ("\\b", "\\s", "\\W", " ", "[ ", "(?: ", "(?:\\s")
-
-
-def literal_prefix(pattern: str) -> str:
-    """The literal text every match of `pattern` starts with."""
-    end = 0
-    while end < len(pattern) and pattern[end] not in REGEX_META:
-        end += 1
-    if end < len(pattern) and pattern[end] in OPTIONAL_QUANTIFIERS:
-        end -= 1  # the last literal character is optional or repeated from zero
-    return pattern[: max(end, 0)]
-
-
-def first_whole_word(pattern: str) -> str:
-    """The first word of the pattern's literal prefix when it is a whole word ("you" in `you are\\b`), else ""."""
-    prefix = literal_prefix(pattern)
-    m = LEADING_WORD_RE.match(prefix)
-    if m is None:
-        return ""
-    if m.end() == len(prefix) and not pattern.startswith(WORD_END_TOKENS, len(prefix)):
-        return ""  # the word may continue ("answer" in `answers?`)
-    return m.group(0)
-
-
-class _WordIndex:
-    """The set of words of the last text looked up: phrase lists skip patterns whose first word is absent.
-    One set lookup per pattern replaces a regex scan of the whole text, and most phrases never occur."""
-
-    def __init__(self) -> None:
-        self._text: str | None = None
-        self._words: frozenset[str] = frozenset()
-
-    def words(self, text: str) -> frozenset[str]:
-        if text is not self._text:
-            self._text = text
-            self._words = frozenset(LEADING_WORD_RE.findall(text))
-        return self._words
-
-
-_WORD_INDEX = _WordIndex()
-SHORT_TEXT = 400
-"""Below this length a regex scan is cheaper than building the word set."""
-
-
-class Phrases:
-    """A phrase list matched as separate literal-led patterns (see the module note on speed).
-
-    Each branch must start with the literal text of the phrase; a left word boundary is enforced unless
-    `word_start` is False. Branches are matched against lower-cased text, so write them in lower case.
-    """
-
-    def __init__(self, *branches: str, word_start: bool = True, flags: int = 0) -> None:
-        self._compiled = [
-            (re.compile(b, flags), "" if flags & re.IGNORECASE else first_whole_word(b)) for b in branches
-        ]
-        self._patterns = [p for p, _ in self._compiled]
-        self._word_start = word_start
-
-    def _live(self, text: str) -> list[re.Pattern[str]]:
-        """Patterns that can match: those whose first whole word occurs in the text (see `_WordIndex`)."""
-        if len(text) < SHORT_TEXT:
-            return self._patterns
-        words = _WORD_INDEX.words(text)
-        return [p for p, word in self._compiled if not word or word in words]
-
-    def _ok(self, text: str, m: re.Match[str]) -> bool:
-        start = m.start()
-        if not self._word_start or start == 0 or not _is_word_char(text[start]):
-            return True
-        return not _is_word_char(text[start - 1])
-
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """Non-overlapping matches, leftmost first and longest on ties."""
-        found = [m for p in self._live(text) for m in p.finditer(text) if self._ok(text, m)]
-        found.sort(key=lambda m: (m.start(), -m.end()))
-        result: list[re.Match[str]] = []
-        last_end = -1
-        for m in found:
-            if m.start() >= last_end:
-                result.append(m)
-                last_end = m.end()
-        return result
-
-    def contains(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """Whether any phrase occurs; stops at the first branch that matches."""
-        end = len(text) if endpos is None else endpos
-        return any(self._ok(text, m) for p in self._live(text) for m in p.finditer(text, pos, end))
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The leftmost match in text[pos:endpos], or None."""
-        end = len(text) if endpos is None else endpos
-        best: re.Match[str] | None = None
-        for p in self._live(text):
-            for m in p.finditer(text, pos, end):
-                if best is not None and m.start() >= best.start():
-                    break
-                if self._ok(text, m):
-                    best = m
-                    break
-        return best
 
 
 def lowered(text: str) -> str:
