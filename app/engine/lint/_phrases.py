@@ -54,17 +54,19 @@ def first_whole_word(pattern: str) -> str:
 
 class _WordIndex:
     """The set of words of the last text looked up: phrase lists skip patterns whose first word is absent.
-    One set lookup per pattern replaces a regex scan of the whole text, and most phrases never occur."""
+    One set lookup per pattern replaces a regex scan of the whole text, and most phrases never occur.
+    The (text, words) pair is replaced in one assignment, so concurrent lints never mix two texts."""
 
     def __init__(self) -> None:
-        self._text: str | None = None
-        self._words: frozenset[str] = frozenset()
+        self._last: tuple[str, frozenset[str]] = ("", frozenset())
 
     def words(self, text: str) -> frozenset[str]:
-        if text is not self._text:
-            self._text = text
-            self._words = frozenset(LEADING_WORD_RE.findall(text))
-        return self._words
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        words = frozenset(LEADING_WORD_RE.findall(text))
+        self._last = (text, words)
+        return words
 
 
 _WORD_INDEX = _WordIndex()
@@ -80,9 +82,9 @@ class Phrases:
     """
 
     def __init__(self, *branches: str, word_start: bool = True, flags: int = 0) -> None:
-        self._compiled = [
-            (re.compile(b, flags), "" if flags & re.IGNORECASE else first_whole_word(b)) for b in branches
-        ]
+        # The word index only helps when a match starts at a word start in lower-cased text.
+        indexable = word_start and not flags & re.IGNORECASE
+        self._compiled = [(re.compile(b, flags), first_whole_word(b) if indexable else "") for b in branches]
         self._patterns = [p for p, _ in self._compiled]
         self._word_start = word_start
 

@@ -402,3 +402,15 @@ def test_spans_survive_length_changing_unicode_lowercase() -> None:
 def test_sentences_do_not_split_on_abbreviations() -> None:
     doc = Doc("Use short names, e.g. Bob. Then stop.\n- Next item")
     assert [s.body for s in doc.sentences] == ["Use short names, e.g. Bob.", "Then stop.", "Next item"]
+
+
+def test_phrase_word_index_finds_what_a_full_scan_finds() -> None:
+    phrases = Phrases(r"you are\b", r"answers?\b", r"escalat", r"don't\s+guess\b", r"e\.g\.", r"never\b")
+    text = ("Intro line. " * 40) + "You are nice; don't guess, escalate. Answers, e.g. one. Nevermind never."
+    lower = text.lower()
+    assert len(lower) > 400  # long enough for the word index to be used
+    expected = sorted(
+        (m.start(), m.group(0)) for p in phrases._patterns for m in p.finditer(lower) if phrases._ok(lower, m)
+    )
+    assert [(m.start(), m.group(0)) for m in phrases.finditer(lower)] == expected
+    assert [g for _, g in expected] == ["you are", "don't guess", "escalat", "answers", "e.g.", "never"]
