@@ -223,7 +223,7 @@ def reveal_prompt(ctx: LintContext) -> Iterator[Hit]:
 # Phone numbers: formatted with a country code or area-code parentheses, or any 9-13 digit run right after a
 # word such as "phone", "call", "tel", "whatsapp". Order numbers and dates without such a cue are left alone.
 _NOT_BEFORE = r"(?<![\w/.+-])"
-_NOT_AFTER = r"(?![\w/-])"
+_NOT_AFTER = r"(?![\w/-]|\.\d)"  # not followed by more of an IP address, version or path
 INTERNATIONAL_PHONE_RE = re.compile(
     rf"{_NOT_BEFORE}\+\d{{1,3}}[ .-]?\(?\d{{1,4}}\)?(?:[ .-]?\d{{2,5}}){{2,4}}{_NOT_AFTER}"
 )
@@ -235,6 +235,7 @@ PHONE_CUE_RE = re.compile(
     r"(?:phone|call|tel\b|telephone|mobile|cell|whatsapp|sms|text us|fax|hotline|contact|dial|ring|☎|📞)[^\n]{0,40}$"
 )
 FICTIONAL_PHONE_RE = re.compile(r"555[ .-]?01\d\d$")
+IP_ADDRESS_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 SSN_RE = re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)")
 SSN_CUE_RE = re.compile(r"(?:ssn|social security)[^\n]{0,30}$")
 
@@ -269,7 +270,7 @@ def _phone_hits(ctx: LintContext) -> Iterator[Hit]:
         seen.add(m.start())
         raw = m.group(0)
         digits = "".join(ch for ch in raw if ch.isdigit())
-        if not 7 <= len(digits) <= 15 or FICTIONAL_PHONE_RE.search(raw):
+        if not 7 <= len(digits) <= 15 or FICTIONAL_PHONE_RE.search(raw) or IP_ADDRESS_RE.fullmatch(raw):
             continue
         if not formatted and not PHONE_CUE_RE.search(lower, max(0, m.start() - 60), m.start()):
             continue
