@@ -96,7 +96,13 @@ FORMAT = Phrases(
     *heads("reply|respond|answer", r" only (?:with|in|as)\b"),
     r"only (?:reply|respond|answer|output|return) (?:with|in|as|the)\b",
 )
-FORMAT_HEADING_RE = re.compile(r".*\b(?:format|output)\b")
+FORMAT_HEADING_RE = re.compile(r".*\b(?:format|output|response structure|response guidelines|answer structure)\b")
+# Section names (headings or XML tags) that carry the output format or the fallback themselves.
+FORMAT_TAG_RE = re.compile(r"<(?:[a-z_]*(?:format|output|schema)[a-z_]*)>")
+FALLBACK_SECTION_RE = re.compile(
+    r".*\b(?:fallbacks?|edge[ _-]cases?|escalations?|when (?:unsure|uncertain|in doubt|stuck)|out[ _-]of[ _-]scope"
+    r"|limitations|guardrails|error handling|uncertainty)\b"
+)
 STRUCTURED_FORMAT = Phrases(r"json\b", r"yaml\b", r"csv\b", r"structured (?:output|data)\b")
 # Checked only in the 70 characters before a format word, so the verbs never drive a scan of the text.
 # The verb must govern the format word: same clause (no comma or dash between) and at most ~40 characters.
@@ -209,6 +215,8 @@ def missing_output_format(ctx: LintContext) -> Iterator[Hit]:
         return
     if any(FORMAT_HEADING_RE.match(title.lower()) for _, _, title in doc.headings):
         return
+    if FORMAT_TAG_RE.search(doc.lower):
+        return
     yield Hit(
         None,
         None,
@@ -315,7 +323,10 @@ def long_input_last(ctx: LintContext) -> Iterator[Hit]:
 )
 def missing_fallback(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    if doc.word_count >= FALLBACK_MIN_WORDS and not FALLBACK.contains(doc.lower):
+    if doc.word_count < FALLBACK_MIN_WORDS or FALLBACK.contains(doc.lower):
+        return
+    sections = [title.lower() for _, _, title in doc.headings] + [r.name for r in doc.xml_regions]
+    if not any(FALLBACK_SECTION_RE.match(name) for name in sections):
         yield Hit(
             None,
             None,
