@@ -197,8 +197,9 @@ def _polar_clauses(doc: Doc, phrases: Phrases, negative: bool) -> Iterator[tuple
     "clarity",
     "error",
     "Contradictory instructions",
-    "Two instructions cannot both be followed: brief versus detailed, formal versus casual,"
-    " or always/never the same thing.",
+    "Two instructions cannot both be followed: brief versus detailed (e.g. 'always answer in one sentence' and"
+    " 'give step-by-step explanations'), formal versus casual, or always/never the same thing. Instructions"
+    " scoped to a situation ('concise for simple questions, thorough for complex ones') are not reported.",
 )
 def contradictions(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc

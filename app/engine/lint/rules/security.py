@@ -102,8 +102,8 @@ def _word_start(text: str, pos: int) -> bool:
     "security",
     "warning",
     "No treat-as-data clause",
-    "Untrusted inputs are inserted but nothing tells the model to treat them as data"
-    " and ignore instructions inside them.",
+    "Untrusted inputs (declared untrusted or, without declarations, named like user text) are inserted but"
+    " nothing tells the model to treat them as data and ignore instructions inside them.",
 )
 def missing_data_clause(ctx: LintContext) -> Iterator[Hit]:
     first = next((o for o in ctx.doc.variables if o.valid and ctx.is_untrusted(o.name)), None)

@@ -175,7 +175,8 @@ FALLBACK_MIN_WORDS = 30
     "structure",
     "warning",
     "Missing role or objective",
-    "The opening does not say who the assistant is or what it must achieve.",
+    "The opening does not say who the assistant is or what it must achieve ('You are …', 'Act as …', 'Your task"
+    " is …', an imperative task, a role heading or tag).",
 )
 def missing_role(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
@@ -319,7 +320,8 @@ def long_input_last(ctx: LintContext) -> Iterator[Hit]:
     "structure",
     "warning",
     "No fallback",
-    "Nothing says what to do when unsure, when information is missing, or when a request is out of scope.",
+    "Nothing says what to do when unsure, when information is missing, or when a request is out of scope"
+    " (a conditional such as 'If you don't know…', a hand-off, a clarifying question, or an 'Edge cases' section).",
 )
 def missing_fallback(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
