@@ -16,6 +16,17 @@ _OPEN_TAG = re.compile(r"^[ \t]*<([A-Za-z][\w.-]*)>[ \t]*$")
 _INLINE_TAG = re.compile(r"^[ \t]*<([A-Za-z][\w.-]*)>(.*)</\1>[ \t]*$", re.DOTALL)
 _VAR = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _VAR_ONLY_LINE = re.compile(r"^[ \t]*(?:[A-Za-z][\w ']{0,30}:[ \t]*)?\{\{\s*([A-Za-z_]\w*)\s*\}\}[ \t]*$")
+# A short line that ends in a colon and introduces what follows ("Rules:", "**Steps:**") titles a section like a
+# heading does. Example-pair labels are excluded: "Input:" / "Output:" on their own line belong to an example.
+_LABEL_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?P<title>[^\W\d_][\w '/&()-]{0,38}?)[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*$")
+_PAIR_LABELS = frozenset({"input", "output", "q", "a", "question", "answer", "user", "assistant", "response", "human"})
+MAX_LABEL_WORDS = 5
+# "Follow these steps:" or "Here is the ticket:" introduce the lines below; they are not section titles.
+_LEAD_IN = re.compile(
+    r"^(?:follow|do|use|please|here|consider|remember|note|keep|make|answer|check|include|avoid|given|for|when|if"
+    r"|the following|below|above|you|your|i|we|this|these|then)\b",
+    re.I,
+)
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _LABEL_CUE = re.compile(
@@ -97,6 +108,17 @@ def kind_of_paragraph(paragraph: str) -> SectionKind:
     return "instructions"
 
 
+def label_title(line: str) -> str | None:
+    """The title of a label line ("Rules:", "**Output format:**"), or None when the line is not one."""
+    m = _LABEL_LINE.match(line)
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    if title.lower() in _PAIR_LABELS or len(title.split()) > MAX_LABEL_WORDS or _LEAD_IN.match(title):
+        return None
+    return title
+
+
 def split_blocks(text: str) -> list[Block]:
     """Split a prompt into titled blocks (Markdown headings, top-level XML tags) and preamble paragraphs."""
     lines = text.replace("\r\n", "\n").split("\n")
@@ -129,15 +151,27 @@ def split_blocks(text: str) -> list[Block]:
         buf.clear()
 
     in_fence = False
+    labelled = False  # the current title came from a label line, whose section ends at the next blank line
     while i < len(lines):
         line = lines[i]
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         heading = None if in_fence else _HEADING.match(line)
         tag = None if in_fence else _OPEN_TAG.match(line)
+        label = None if in_fence or heading or tag else label_title(line)
+        if label is not None and not any(ln.strip() for ln in lines[i + 1 : i + 2]):
+            label = None  # a label needs something right below it to introduce
+        # A labelled section ends at a blank line, unless its list goes on after the blank line.
+        list_goes_on = any(ln.strip() and _LIST_MARKER.match(ln) for ln in lines[i + 1 : i + 2])
+        if labelled and not in_fence and not line.strip() and any(b.strip() for b in buf) and not list_goes_on:
+            flush()
+            title, labelled = None, False
         if heading:
             flush()
-            title = heading.group(1).strip()
+            title, labelled = heading.group(1).strip(), False
+        elif label is not None:
+            flush()
+            title, labelled = label, True
         elif tag:
             name = tag.group(1)
             close = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == f"</{name}>"), None)
@@ -146,7 +180,7 @@ def split_blocks(text: str) -> list[Block]:
             else:
                 flush()
                 blocks.append(Block(name, "\n".join(lines[i + 1 : close]).strip("\n"), kind_of_title(name)))
-                title = None
+                title, labelled = None, False
                 i = close
         else:
             buf.append(line)
@@ -169,6 +203,16 @@ def _items(body: str) -> list[str]:
         elif para.strip():
             items.append(para.strip())
     return items
+
+
+def is_slot_line(line: str) -> bool:
+    """Whether a line only places an input ("Ticket: {{ticket}}"); renderers turn such lines into delimited slots."""
+    return _VAR_ONLY_LINE.match(line) is not None
+
+
+def pair_examples(body: str) -> list[Example]:
+    """Input/output example pairs written as "Input: …" / "Output: …" (or Q/A, User/Assistant) lines."""
+    return [Example(input=m.group("input").strip(), output=m.group("output").strip()) for m in _PAIR.finditer(body)]
 
 
 def wrap_bare_variables(text: str) -> tuple[str, list[str]]:
@@ -248,9 +292,7 @@ def parse_prompt(text: str) -> PromptSpec:
         elif kind == "output":
             output.append(_LABEL_CUE.sub("", body.strip(), count=1) if not block.title else body.strip())
         elif kind == "examples":
-            pairs = [
-                Example(input=m.group("input").strip(), output=m.group("output").strip()) for m in _PAIR.finditer(body)
-            ]
+            pairs = pair_examples(body)
             if pairs:
                 examples.extend(pairs)
             else:

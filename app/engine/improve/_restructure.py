@@ -1,0 +1,200 @@
+"""Read an existing prompt into a draft spec: every sentence and list the author wrote, re-sectioned verbatim."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from app.engine.improve._lists import is_list_line, repair_numbering
+from app.engine.improve._sentences import is_role_detail, is_role_sentence, sentence_kind, split_sentences
+from app.engine.parse import Block, is_slot_line, pair_examples, split_blocks
+from app.engine.spec import Example, Section
+
+INSTRUCTIONS_TITLE = "Instructions"
+_LABEL_CUE = re.compile(
+    r"^(?:role|persona|context|background|instructions?|rules|output(?: format)?|format|examples?|notes?)\s*:\s*",
+    re.I,
+)
+_VAR = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
+
+
+class Draft(msgspec.Struct, kw_only=True):
+    """The author's material sorted by purpose, in the author's order and words."""
+
+    role: list[str] = msgspec.field(default_factory=list)
+    context: list[str] = msgspec.field(default_factory=list)
+    tone: list[str] = msgspec.field(default_factory=list)
+    output: list[str] = msgspec.field(default_factory=list)
+    examples: list[Example] = msgspec.field(default_factory=list)
+    sections: list[Section] = msgspec.field(default_factory=list)
+    instruction_lines: list[str] = msgspec.field(default_factory=list)
+    """Lines of the untitled instructions section (bullets for prose sentences, the author's own lists as written)."""
+    instruction_index: int | None = None
+    """Where the untitled instructions section goes among `sections`."""
+    unsure: list[str] = msgspec.field(default_factory=list)
+    scope: list[str] = msgspec.field(default_factory=list)
+    boundaries: list[str] = msgspec.field(default_factory=list)
+    renumbered: bool = False
+
+
+def _list_items(body: str) -> list[str]:
+    """Items of a guardrail/tone/context block: list markers stripped, wrapped lines joined."""
+    items: list[str] = []
+    for para in re.split(r"\n[ \t]*\n", body.strip()):
+        lines = [ln for ln in para.split("\n") if ln.strip()]
+        if lines and any(is_list_line(ln) for ln in lines):
+            for ln in lines:
+                if is_list_line(ln) or not items:
+                    items.append(re.sub(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+", "", ln).strip())
+                else:
+                    items[-1] += " " + ln.strip()
+        elif para.strip():
+            items.append(" ".join(ln.strip() for ln in lines))
+    return items
+
+
+def _route_sentence(draft: Draft, sentence: str, *, role_open: bool, opening: bool) -> bool:
+    """File one prose sentence; returns whether the role is still open for detail sentences.
+
+    `opening` is true for the prompt's very first sentence, which may state the role as "You help…".
+    """
+    if role_open and (is_role_sentence(sentence) or ((draft.role or opening) and is_role_detail(sentence))):
+        draft.role.append(sentence)
+        return True
+    kind = sentence_kind(sentence)
+    if kind == "output":
+        draft.output.append(sentence)
+    elif kind == "unsure" or (kind == "fallback" and not draft.unsure):
+        draft.unsure.append(sentence)
+    elif kind == "scope":
+        draft.scope.append(sentence)
+    elif kind in ("boundary", "fallback"):
+        draft.boundaries.append(sentence)
+    else:
+        draft.instruction_lines.append(f"- {sentence}")
+    return False
+
+
+def _add_instruction_lines(draft: Draft, lines: list[str]) -> None:
+    if draft.instruction_index is None:
+        draft.instruction_index = len(draft.sections)
+    if draft.instruction_lines and lines and not (is_list_line(lines[0]) and is_list_line(draft.instruction_lines[-1])):
+        draft.instruction_lines.append("")
+    draft.instruction_lines.extend(lines)
+
+
+def _untitled(draft: Draft, body: str, *, first_prose: bool) -> None:
+    """An untitled paragraph: prose is split into sentences and routed; the author's lists stay lists."""
+    lines = body.split("\n")
+    prose: list[str] = []
+    role_open = first_prose
+
+    def flush_prose() -> None:
+        nonlocal role_open
+        if not prose:
+            return
+        sentences = split_sentences("\n".join(prose))
+        prose.clear()
+        start = len(draft.instruction_lines)
+        if draft.instruction_index is None:
+            draft.instruction_index = len(draft.sections)
+        for index, sentence in enumerate(sentences):
+            opening = first_prose and index == 0 and not draft.role and not draft.instruction_lines
+            role_open = _route_sentence(
+                draft, sentence, role_open=role_open or (first_prose and not draft.role), opening=opening
+            )
+        previous = draft.instruction_lines[start - 1] if start else ""
+        if len(draft.instruction_lines) > start and previous and not previous.startswith("- "):
+            draft.instruction_lines.insert(start, "")  # the author's list ends before these sentences
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if is_list_line(line):
+            # A lead-in line ending in a colon stays with its list ("Follow these steps:").
+            lead = [prose.pop()] if prose and prose[-1].rstrip().endswith(":") else []
+            flush_prose()
+            run = [*lead]
+            while i < len(lines) and (is_list_line(lines[i]) or lines[i][:1].isspace() or not lines[i].strip()):
+                run.append(lines[i])
+                i += 1
+            _add_instruction_lines(draft, run)
+            role_open = False
+            continue
+        prose.append(line)
+        i += 1
+    flush_prose()
+
+
+def _titled(draft: Draft, block: Block) -> None:
+    body = block.body
+    kind = block.kind
+    if kind == "role" and not any(is_list_line(ln) for ln in body.split("\n")):
+        draft.role.append(body.strip())
+    elif kind == "context":
+        draft.context.extend(_list_items(body))
+    elif kind == "tone":
+        draft.tone.extend(_list_items(body))
+    elif kind == "output":
+        draft.output.append(body.strip())
+    elif kind == "examples" and (pairs := pair_examples(body)):
+        draft.examples.extend(pairs)
+    elif kind == "guardrails":
+        for item in _list_items(body):
+            routed = sentence_kind(item)
+            if routed in ("unsure", "fallback") and not draft.unsure:
+                draft.unsure.append(item)
+            elif routed == "scope" and not draft.scope:
+                draft.scope.append(item)
+            else:
+                draft.boundaries.append(item)
+    else:
+        repaired = repair_numbering(body)
+        draft.renumbered = draft.renumbered or repaired != body
+        draft.sections.append(Section(title=block.title, body=repaired))
+
+
+def read_prompt(text: str) -> Draft:
+    """Sort the prompt's blocks and sentences by purpose. Input-slot lines ("Ticket: {{ticket}}") are dropped:
+    the renderers re-add them as delimited slots."""
+    draft = Draft()
+    first_prose = True
+    for block in split_blocks(text):
+        kept = [ln for ln in block.body.split("\n") if not is_slot_line(ln)]
+        body = "\n".join(kept).strip("\n")
+        if not body.strip():
+            continue
+        if block.title:
+            _titled(draft, msgspec.structs.replace(block, body=body))
+            continue
+        cue = block.kind
+        if cue == "output" and _LABEL_CUE.match(body.lstrip()):
+            draft.output.append(_LABEL_CUE.sub("", body.strip(), count=1))
+        elif cue == "examples" and (pairs := pair_examples(body)):
+            draft.examples.extend(pairs)
+        elif cue == "context" and _LABEL_CUE.match(body.lstrip()):
+            draft.context.extend(_list_items(_LABEL_CUE.sub("", body.strip(), count=1)))
+        else:
+            _untitled(draft, body, first_prose=first_prose)
+            first_prose = False
+    if draft.instruction_lines:
+        body = "\n".join(draft.instruction_lines).strip("\n")
+        repaired = repair_numbering(body)
+        draft.renumbered = draft.renumbered or repaired != body
+        index = draft.instruction_index if draft.instruction_index is not None else len(draft.sections)
+        draft.sections.insert(index, Section(title=INSTRUCTIONS_TITLE, body=repaired))
+    return draft
+
+
+def inline_names(draft: Draft) -> list[str]:
+    """Variables the kept text already places, so the renderers add no second slot for them."""
+    texts = [*draft.role, *draft.context, *draft.tone, *draft.output, *draft.unsure, *draft.scope, *draft.boundaries]
+    texts.extend(s.body for s in draft.sections)
+    texts.extend(e.input + "\n" + e.output for e in draft.examples)
+    names: list[str] = []
+    for text in texts:
+        for name in _VAR.findall(text):
+            if name not in names:
+                names.append(name)
+    return names
