@@ -172,7 +172,8 @@ def split_blocks(text: str) -> list[Block]:
         elif label is not None:
             flush()
             title, labelled = label, True
-        elif tag:
+        elif tag and not (title is not None and not labelled):
+            # Under a Markdown heading, tags belong to that section ("# Examples" then <example> blocks).
             name = tag.group(1)
             close = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == f"</{name}>"), None)
             if close is None:

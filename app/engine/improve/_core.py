@@ -8,7 +8,7 @@ import re
 import msgspec
 
 from app.engine.brief import describe_variable
-from app.engine.classify import classify
+from app.engine.classify import ArchetypeMatch, classify
 from app.engine.improve._feedback import apply_feedback
 from app.engine.improve._gaps import fill_gaps
 from app.engine.improve._language import guess_language
@@ -135,7 +135,7 @@ def _delimit(text: str, changes: list[Change]) -> str:
 
 def _improve_text(
     text: str, feedback: str | None, target: Target
-) -> tuple[str, PromptSpec, list[Change], LintReport, LintReport]:
+) -> tuple[str, PromptSpec, list[Change], list[ArchetypeMatch], LintReport, LintReport]:
     before = lint_prompt(text, target=target)
     fired = {f.rule_id for f in before.findings}
     changes: list[Change] = [
@@ -174,7 +174,7 @@ def _improve_text(
     spec = _titled_for(_fold_rules(msgspec.structs.replace(spec, target=target)), target)
     improved = render(_for_small(spec) if target == "small" else spec, target)
     after = lint_prompt(improved, variables=spec.variables, target=target)
-    return improved, spec, changes, before, after
+    return improved, spec, changes, classify(text), before, after
 
 
 def _diff(before: str, after: str) -> str:
@@ -192,14 +192,14 @@ def improve(
     output format, fallback, delimiters, treat-as-data clause) is added from the prompt's own content.
     """
     if isinstance(prompt, str):
-        improved, spec, changes, before, after = _improve_text(prompt, feedback, target)
+        improved, spec, changes, matches, before, after = _improve_text(prompt, feedback, target)
         return ImproveResult(
             prompt=improved,
             target=target,
             spec=spec,
             changes=changes,
             diff=_diff(prompt, improved),
-            archetypes=classify(prompt),
+            archetypes=matches,
             lint_before=before,
             lint_after=after,
         )
@@ -209,7 +209,7 @@ def improve(
     if index is None:
         # No system message: derive one from what the conversation asks for.
         source = "\n\n".join(m.content for m in messages if m.role == "user")
-    improved, spec, changes, before, after = _improve_text(source, feedback, target)
+    improved, spec, changes, matches, before, after = _improve_text(source, feedback, target)
     new_system = ChatMessage(role="system", content=improved)
     if index is None:
         messages.insert(0, new_system)
@@ -224,7 +224,7 @@ def improve(
         spec=spec,
         changes=changes,
         diff=_diff(original_system, improved),
-        archetypes=classify(source),
+        archetypes=matches,
         lint_before=before,
         lint_after=after,
     )

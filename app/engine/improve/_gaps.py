@@ -8,7 +8,7 @@ from app.engine.archetypes import BY_ID, FALLBACK_ID
 from app.engine.classify import ArchetypeMatch, classify
 from app.engine.improve._language import PHRASES
 from app.engine.improve._model import Change
-from app.engine.improve._restructure import Draft
+from app.engine.improve._restructure import Draft, task_statement
 from app.engine.improve._sentences import has_output_cue, has_scope_fallback, has_unsure_fallback
 
 _ROLEPLAY = re.compile(
@@ -22,6 +22,13 @@ ROLEPLAY_ARCHETYPES = frozenset({"roleplay_interviewer"})
 _CODE = re.compile(
     r"\b(?:write|generate|fix|refactor|debug|review)\b[^.\n]{0,40}\b(?:code|function|script|sql|query|class"
     r"|program|regex|unit tests?)\b|\b(?:python|javascript|typescript|java|golang|rust|sql|bash)\b",
+    re.I,
+)
+_CREATIVE = re.compile(
+    r"\b(?:write|create|compose|draft|generate|come up with)\b[^.\n]{0,60}\b(?:routine|story|stories|poem|poems"
+    r"|jokes?|song|lyrics|essay|ad copy|copy|slogans?|taglines?|headlines?|captions?|posts?|tweets?|script|speech"
+    r"|descriptions?|names?|bio|letter|cover letter)\b|\b(?:comedian|poet|storyteller|copywriter|novelist"
+    r"|screenwriter|rapper|songwriter)\b",
     re.I,
 )
 _NO_LISTS = re.compile(r"\b(?:no|without|never use|don't use|do not use|avoid)\s+(?:any\s+)?(?:lists|bullet)", re.I)
@@ -67,6 +74,8 @@ def output_line(text: str, language: str, *, format_stated_elsewhere: bool) -> s
         return phrases.output_dialogue
     if _CODE.search(text):
         return phrases.output_code
+    if _CREATIVE.search(text):
+        return phrases.output_piece
     if _NO_LISTS.search(text):
         return phrases.output_prose_no_lists
     return phrases.output_prose
@@ -77,10 +86,11 @@ def fill_gaps(
 ) -> tuple[str, str, str, str]:
     """(role, output description, when unsure, out of scope), with the author's own wording wherever it exists."""
     phrases = PHRASES[language]
-    matches = classify(text)
     role = _join(draft.role)
     if not role:
-        role = role_line(text, language, matches)
+        # The role comes from the task statement only: a word further down ("summarize the issue back to them"
+        # in step 4) does not make a support script a summariser.
+        role = role_line(text, language, classify(task_statement(draft)))
         changes.append(Change(kind="added", description=f"Added a role line: {role!r}.", rule_id="STR-01"))
     output = _join(draft.output)
     if not output:

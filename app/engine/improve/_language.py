@@ -156,6 +156,7 @@ class Phrases(EngineStruct, kw_only=True):
     output_prose_no_lists: str
     output_code: str
     output_dialogue: str
+    output_piece: str
     output_elsewhere: str
     unsure: str
     unsure_material: str
@@ -174,6 +175,7 @@ PHRASES: dict[str, Phrases] = {
             "needs to use it."
         ),
         output_dialogue="One conversational turn at a time, in the voice of the role described above.",
+        output_piece="The piece itself, with no preamble and no closing commentary.",
         output_elsewhere="Follow the format and length that the instructions above set.",
         unsure="If you are unsure or information is missing, say what is missing and ask one short clarifying "
         "question instead of guessing.",
@@ -190,6 +192,7 @@ PHRASES: dict[str, Phrases] = {
         output_prose_no_lists="Prosa sencilla: empieza con la respuesta directa y luego los detalles.",
         output_code="Pon el código en un bloque de código con su lenguaje; limita el texto a lo necesario.",
         output_dialogue="Un turno de conversación cada vez, con la voz del papel descrito arriba.",
+        output_piece="Solo la pieza en sí, sin introducción ni comentarios al final.",
         output_elsewhere="Sigue el formato y la extensión que fijan las instrucciones de arriba.",
         unsure="Si no estás seguro o falta información, di qué falta y haz una breve pregunta aclaratoria en "
         "lugar de adivinar.",
@@ -206,6 +209,7 @@ PHRASES: dict[str, Phrases] = {
         output_prose_no_lists="Fließtext: zuerst die direkte Antwort, dann die Details.",
         output_code="Code in einen Codeblock mit Sprachangabe; den Text darum auf das Nötige beschränken.",
         output_dialogue="Jeweils ein Gesprächszug, in der Stimme der oben beschriebenen Rolle.",
+        output_piece="Nur das Stück selbst, ohne Einleitung und ohne abschließenden Kommentar.",
         output_elsewhere="Halte dich an Format und Länge, die die Anweisungen oben vorgeben.",
         unsure="Wenn du unsicher bist oder Informationen fehlen, sag, was fehlt, und stelle eine kurze "
         "Rückfrage, statt zu raten.",
@@ -222,6 +226,7 @@ PHRASES: dict[str, Phrases] = {
         output_prose_no_lists="Texte simple : commence par la réponse directe, puis les détails.",
         output_code="Mets le code dans un bloc de code avec son langage ; limite le texte au nécessaire.",
         output_dialogue="Un tour de conversation à la fois, avec la voix du rôle décrit ci-dessus.",
+        output_piece="Seulement le texte demandé, sans introduction ni commentaire final.",
         output_elsewhere="Respecte le format et la longueur fixés par les instructions ci-dessus.",
         unsure="Si tu n'es pas sûr ou s'il manque des informations, dis ce qui manque et pose une courte question "
         "de clarification au lieu de deviner.",
@@ -238,6 +243,7 @@ PHRASES: dict[str, Phrases] = {
         output_prose_no_lists="Texto simples: comece pela resposta direta e depois os detalhes.",
         output_code="Coloque o código num bloco de código com a linguagem; limite o texto ao necessário.",
         output_dialogue="Um turno de conversa de cada vez, na voz do papel descrito acima.",
+        output_piece="Apenas a peça em si, sem introdução nem comentários finais.",
         output_elsewhere="Siga o formato e a extensão definidos pelas instruções acima.",
         unsure="Se não tiver certeza ou faltar informação, diga o que falta e faça uma pergunta curta de "
         "esclarecimento em vez de adivinhar.",

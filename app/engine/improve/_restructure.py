@@ -182,9 +182,24 @@ def read_prompt(text: str) -> Draft:
         body = "\n".join(draft.instruction_lines).strip("\n")
         repaired = repair_numbering(body)
         draft.renumbered = draft.renumbered or repaired != body
-        index = draft.instruction_index if draft.instruction_index is not None else len(draft.sections)
-        draft.sections.insert(index, Section(title=INSTRUCTIONS_TITLE, body=repaired))
+        same = next((i for i, s in enumerate(draft.sections) if s.title.lower() == INSTRUCTIONS_TITLE.lower()), None)
+        if same is not None:
+            # The author has an "Instructions" section already: their loose sentences join it, after its own items.
+            section = draft.sections[same]
+            draft.sections[same] = Section(title=section.title, body=section.body + "\n\n" + repaired)
+        else:
+            index = draft.instruction_index if draft.instruction_index is not None else len(draft.sections)
+            draft.sections.insert(index, Section(title=INSTRUCTIONS_TITLE, body=repaired))
     return draft
+
+
+def task_statement(draft: Draft) -> str:
+    """The opening of the author's task (first instruction lines), which says what kind of assistant this is."""
+    for section in draft.sections:
+        lines = [ln.strip().lstrip("-*•").strip() for ln in section.body.split("\n") if ln.strip()]
+        if lines:
+            return " ".join(lines[:2])
+    return " ".join(draft.output[:1])
 
 
 def inline_names(draft: Draft) -> list[str]:

@@ -72,8 +72,9 @@ _CONDITION = r"^\W*(?:if|when|whenever|otherwise|in case|should|si|cuando|wenn|f
 _UNSURE_OUTCOME = re.compile(
     _CONDITION + r"[^.!?]*\b(?:unsure|not sure|uncertain|don't know|do not know|can't|cannot|unable|unclear"
     r"|ambiguous|missing|incomplete|not (?:in|covered|available|found|mentioned|provided|stated|enough)|no answer"
-    r"|no estás seguro|no sabes|no está|no encuentras|nicht sicher|weißt du nicht|nicht weißt|unklar|fehlt|fehlen"
-    r"|pas sûr|ne sais pas|ne trouves pas|manque|não sabe|não tiver certeza|não souber|não estiver)",
+    r"|no estás segur[oa]|no sabes|no está|no encuentras|dudas|nicht sicher|unsicher|weißt du nicht|nicht weißt"
+    r"|unklar|fehlt|fehlen|pas sûr|pas certain|ne sais pas|ne trouves pas|manque|doute|não sabe|não tiver certeza"
+    r"|não souber|não estiver|incert[oa])",
     re.I,
 )
 _SCOPE_OUTCOME = re.compile(
