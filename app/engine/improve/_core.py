@@ -45,8 +45,8 @@ def _variables(text: str) -> list[Variable]:
     return list(seen.values())
 
 
-def _spec_from(draft: Draft, text: str, language: str, fired: set[str], changes: list[Change]) -> PromptSpec:
-    role, output, unsure, scope = fill_gaps(draft, text, language, fired, changes)
+def _spec_from(draft: Draft, text: str, language: str, changes: list[Change]) -> PromptSpec:
+    role, output, unsure, scope = fill_gaps(draft, text, language, changes)
     extra = [*draft.unsure[1:], *draft.scope[1:], *draft.boundaries]
     # Renderers prefix a fallback that does not open with an English condition ("If a request is out of scope: …");
     # a fallback in another language reads right only as a guardrail line of its own.
@@ -149,7 +149,7 @@ def _improve_text(
     draft = read_prompt(wrapped_text)
     if draft.renumbered:
         changes.append(Change(kind="restructured", description="Renumbered list items 1, 2, 3… within each list."))
-    spec = _spec_from(draft, wrapped_text, guess_language(text), fired, changes)
+    spec = _spec_from(draft, wrapped_text, guess_language(text), changes)
     slots = [v.name for v in spec.variables if v.name not in spec.inline_variables]
     if slots:
         changes.append(

@@ -6,7 +6,7 @@ import re
 
 from app.engine.archetypes import BY_ID, FALLBACK_ID
 from app.engine.classify import ArchetypeMatch, classify
-from app.engine.improve._language import PHRASES
+from app.engine.improve._language import PHRASES, names_a_language
 from app.engine.improve._model import Change
 from app.engine.improve._restructure import Draft, task_statement
 from app.engine.improve._sentences import has_output_cue, has_scope_fallback, has_unsure_fallback
@@ -81,9 +81,7 @@ def output_line(text: str, language: str, *, format_stated_elsewhere: bool) -> s
     return phrases.output_prose
 
 
-def fill_gaps(
-    draft: Draft, text: str, language: str, fired: set[str], changes: list[Change]
-) -> tuple[str, str, str, str]:
+def fill_gaps(draft: Draft, text: str, language: str, changes: list[Change]) -> tuple[str, str, str, str]:
     """(role, output description, when unsure, out of scope), with the author's own wording wherever it exists."""
     phrases = PHRASES[language]
     role = _join(draft.role)
@@ -94,8 +92,13 @@ def fill_gaps(
         changes.append(Change(kind="added", description=f"Added a role line: {role!r}.", rule_id="STR-01"))
     output = _join(draft.output)
     if not output:
-        output = output_line(text, language, format_stated_elsewhere="STR-02" not in fired and has_output_cue(text))
+        # A format the author stated inside one of their lists is pointed to, never competed with.
+        output = output_line(text, language, format_stated_elsewhere=has_output_cue(text))
         changes.append(Change(kind="added", description="Added an output format section.", rule_id="STR-02"))
+    if phrases.reply_language and not names_a_language(text):
+        # A prompt written in German is for German speakers: say so, or models drift into English.
+        output = f"{output} {phrases.reply_language}"
+        changes.append(Change(kind="added", description=f"Added the reply language: {phrases.reply_language!r}."))
     unsure = draft.unsure[0] if draft.unsure else ""
     scope = draft.scope[0] if draft.scope else ""
     # A fallback the author wrote inside one of their own lists stays there; then add nothing that competes with it.

@@ -131,6 +131,12 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         ]
     ),
 }
+_LANGUAGE_NAMED = re.compile(
+    r"\b(?:english|spanish|german|french|portuguese|italian|japanese|chinese|dutch|same language|user's language"
+    r"|language of the|español|castellano|inglés|alemán|francés|deutsch|englisch|spanisch|französisch|français"
+    r"|anglais|espagnol|allemand|português|inglês|espanhol|idioma|sprache|langue)\b",
+    re.I,
+)
 MIN_SIGNAL = 3
 """Fewer stopword hits than this is too little evidence: fall back to English."""
 
@@ -146,6 +152,11 @@ def guess_language(text: str) -> str:
     return best if counts[best] >= MIN_SIGNAL else "en"
 
 
+def names_a_language(text: str) -> bool:
+    """Whether the prompt already says something about languages (which one to reply in, or to mirror the user)."""
+    return _LANGUAGE_NAMED.search(text) is not None
+
+
 class Phrases(EngineStruct, kw_only=True):
     """Lines improve adds when the prompt lacks them; written once per language so no English frame is pasted in."""
 
@@ -157,6 +168,8 @@ class Phrases(EngineStruct, kw_only=True):
     output_code: str
     output_dialogue: str
     output_piece: str
+    reply_language: str
+    """Added when a prompt written in this language never says which language to reply in."""
     output_elsewhere: str
     unsure: str
     unsure_material: str
@@ -176,6 +189,7 @@ PHRASES: dict[str, Phrases] = {
         ),
         output_dialogue="One conversational turn at a time, in the voice of the role described above.",
         output_piece="The piece itself, with no preamble and no closing commentary.",
+        reply_language="",
         output_elsewhere="Follow the format and length that the instructions above set.",
         unsure="If you are unsure or information is missing, say what is missing and ask one short clarifying "
         "question instead of guessing.",
@@ -193,6 +207,7 @@ PHRASES: dict[str, Phrases] = {
         output_code="Pon el código en un bloque de código con su lenguaje; limita el texto a lo necesario.",
         output_dialogue="Un turno de conversación cada vez, con la voz del papel descrito arriba.",
         output_piece="Solo la pieza en sí, sin introducción ni comentarios al final.",
+        reply_language="Responde siempre en español.",
         output_elsewhere="Sigue el formato y la extensión que fijan las instrucciones de arriba.",
         unsure="Si no estás seguro o falta información, di qué falta y haz una breve pregunta aclaratoria en "
         "lugar de adivinar.",
@@ -210,6 +225,7 @@ PHRASES: dict[str, Phrases] = {
         output_code="Code in einen Codeblock mit Sprachangabe; den Text darum auf das Nötige beschränken.",
         output_dialogue="Jeweils ein Gesprächszug, in der Stimme der oben beschriebenen Rolle.",
         output_piece="Nur das Stück selbst, ohne Einleitung und ohne abschließenden Kommentar.",
+        reply_language="Antworte immer auf Deutsch.",
         output_elsewhere="Halte dich an Format und Länge, die die Anweisungen oben vorgeben.",
         unsure="Wenn du unsicher bist oder Informationen fehlen, sag, was fehlt, und stelle eine kurze "
         "Rückfrage, statt zu raten.",
@@ -227,6 +243,7 @@ PHRASES: dict[str, Phrases] = {
         output_code="Mets le code dans un bloc de code avec son langage ; limite le texte au nécessaire.",
         output_dialogue="Un tour de conversation à la fois, avec la voix du rôle décrit ci-dessus.",
         output_piece="Seulement le texte demandé, sans introduction ni commentaire final.",
+        reply_language="Réponds toujours en français.",
         output_elsewhere="Respecte le format et la longueur fixés par les instructions ci-dessus.",
         unsure="Si tu n'es pas sûr ou s'il manque des informations, dis ce qui manque et pose une courte question "
         "de clarification au lieu de deviner.",
@@ -244,6 +261,7 @@ PHRASES: dict[str, Phrases] = {
         output_code="Coloque o código num bloco de código com a linguagem; limite o texto ao necessário.",
         output_dialogue="Um turno de conversa de cada vez, na voz do papel descrito acima.",
         output_piece="Apenas a peça em si, sem introdução nem comentários finais.",
+        reply_language="Responda sempre em português.",
         output_elsewhere="Siga o formato e a extensão definidos pelas instruções acima.",
         unsure="Se não tiver certeza ou faltar informação, diga o que falta e faça uma pergunta curta de "
         "esclarecimento em vez de adivinhar.",

@@ -362,3 +362,14 @@ def test_improve_is_deterministic():
     for case in CASES:
         assert improve(case.prompt, target="gemini") == improve(case.prompt, target="gemini")
     assert improve(SLOPPY, feedback="shorter", target="small") == improve(SLOPPY, feedback="shorter", target="small")
+
+
+def test_a_non_english_prompt_gets_a_reply_language_rule_unless_it_states_one():
+    german = _text(
+        improve("Du bist ein Assistent für Mitarbeiter einer Bank. Beantworte Fragen zu Prozessen.", target="gpt")
+    )
+    assert "Antworte immer auf Deutsch." in german
+    spanish = _text(improve(SPANISH.prompt, target="gpt"))
+    assert "Responde siempre en español." not in spanish  # the author already wrote "Responde siempre en español y…"
+    english = _text(improve(ACT_AS_ACCOUNTANT.prompt, target="gpt"))
+    assert "Reply in" not in english
