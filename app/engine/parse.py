@@ -28,7 +28,6 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
-_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _LABEL_CUE = re.compile(
     r"^(role|persona|context|background|instructions?|rules|output(?: format)?|format|examples?|notes?)\s*:\s*", re.I
 )
@@ -90,6 +89,30 @@ class Block(msgspec.Struct, frozen=True):
     kind: SectionKind
 
 
+def is_fence_line(line: str) -> bool:
+    """Whether a line opens or closes a fenced block (``` or ~~~)."""
+    return line.lstrip().startswith(("```", "~~~"))
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """Paragraphs separated by blank lines; a fenced block stays whole even when it holds blank lines."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    in_fence = False
+    for line in body.split("\n"):
+        if is_fence_line(line):
+            in_fence = not in_fence
+        if not line.strip() and not in_fence:
+            if current:
+                paragraphs.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
+
+
 def kind_of_title(title: str) -> SectionKind:
     """Section kind for a heading or tag name ("Output Format" -> output)."""
     words = title.replace("_", " ")
@@ -130,14 +153,14 @@ def split_blocks(text: str) -> list[Block]:
     def flush() -> None:
         body = "\n".join(buf).strip("\n")
         if title is None:
-            for para in _PARAGRAPHS.split(body):
+            for para in split_paragraphs(body):
                 if para.strip():
                     blocks.append(Block("", para.strip("\n"), kind_of_paragraph(para)))
         elif body.strip():
             # A labelled paragraph ("Output: ...") inside a titled section still starts its own section.
             kind = kind_of_title(title)
             own: list[str] = []
-            for para in _PARAGRAPHS.split(body):
+            for para in split_paragraphs(body):
                 label = _STRONG_CUE.match(para.lstrip())
                 if label and kind_of_paragraph(para) != kind:
                     if own:
@@ -154,11 +177,12 @@ def split_blocks(text: str) -> list[Block]:
     labelled = False  # the current title came from a label line, whose section ends at the next blank line
     while i < len(lines):
         line = lines[i]
-        if line.lstrip().startswith(("```", "~~~")):
+        if is_fence_line(line):
             in_fence = not in_fence
         heading = None if in_fence else _HEADING.match(line)
         tag = None if in_fence else _OPEN_TAG.match(line)
-        label = None if in_fence or heading or tag else label_title(line)
+        inline_tag = None if in_fence or tag else _INLINE_TAG.match(line)
+        label = None if in_fence or heading or tag or inline_tag else label_title(line)
         if label is not None and not any(ln.strip() for ln in lines[i + 1 : i + 2]):
             label = None  # a label needs something right below it to introduce
         # A labelled section ends at a blank line, unless its list goes on after the blank line.
@@ -172,6 +196,11 @@ def split_blocks(text: str) -> list[Block]:
         elif label is not None:
             flush()
             title, labelled = label, True
+        elif inline_tag and not (title is not None and not labelled):
+            flush()
+            name = inline_tag.group(1)
+            blocks.append(Block(name, inline_tag.group(2).strip(), kind_of_title(name)))
+            title, labelled = None, False
         elif tag and not (title is not None and not labelled):
             # Under a Markdown heading, tags belong to that section ("# Examples" then <example> blocks).
             name = tag.group(1)
@@ -193,7 +222,7 @@ def split_blocks(text: str) -> list[Block]:
 def _items(body: str) -> list[str]:
     """Lines of a block as list items, markers stripped; wrapped paragraphs stay whole."""
     items: list[str] = []
-    for para in _PARAGRAPHS.split(body.strip()):
+    for para in split_paragraphs(body.strip()):
         lines = [ln for ln in para.split("\n") if ln.strip()]
         if lines and all(_LIST_MARKER.match(ln) for ln in lines if not ln.startswith((" ", "\t"))):
             for ln in lines:

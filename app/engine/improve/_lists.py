@@ -27,7 +27,13 @@ def repair_numbering(body: str) -> str:
     """
     counters: list[tuple[int, int]] = []  # (indent width, last number) from the outermost level inwards
     out: list[str] = []
+    in_fence = False
     for line in body.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence or line.lstrip().startswith(("```", "~~~")):
+            out.append(line)  # code and data inside a fence are never touched
+            continue
         numbered = _NUMBERED.match(line)
         if numbered:
             width = _width(numbered.group("indent"))

@@ -8,7 +8,7 @@ import msgspec
 
 from app.engine.improve._lists import is_list_line, repair_numbering
 from app.engine.improve._sentences import is_role_detail, is_role_sentence, sentence_kind, split_sentences
-from app.engine.parse import Block, is_slot_line, pair_examples, split_blocks
+from app.engine.parse import Block, is_fence_line, is_slot_line, pair_examples, split_blocks
 from app.engine.spec import Example, Section
 
 INSTRUCTIONS_TITLE = "Instructions"
@@ -59,7 +59,9 @@ def _route_sentence(draft: Draft, sentence: str, *, role_open: bool, opening: bo
 
     `opening` is true for the prompt's very first sentence, which may state the role as "You help…".
     """
-    if role_open and (is_role_sentence(sentence) or ((draft.role or opening) and is_role_detail(sentence))):
+    if role_open and (
+        is_role_sentence(sentence) or ((draft.role or opening) and is_role_detail(sentence, opening=opening))
+    ):
         draft.role.append(sentence)
         return True
     kind = sentence_kind(sentence)
@@ -74,6 +76,17 @@ def _route_sentence(draft: Draft, sentence: str, *, role_open: bool, opening: bo
     else:
         draft.instruction_lines.append(f"- {sentence}")
     return False
+
+
+def _pop_lead(prose: list[str]) -> str:
+    """Take the sentence that introduces a fence or list ("…matching this schema:") off the end of the prose."""
+    if not prose or not prose[-1].rstrip().endswith(":"):
+        return ""
+    sentences = split_sentences(prose.pop())
+    lead = sentences.pop() if sentences else ""
+    if sentences:
+        prose.append(" ".join(sentences))
+    return lead
 
 
 def _add_instruction_lines(draft: Draft, lines: list[str]) -> None:
@@ -111,11 +124,24 @@ def _untitled(draft: Draft, body: str, *, first_prose: bool) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if is_fence_line(line):
+            close = next((j for j in range(i + 1, len(lines)) if is_fence_line(lines[j])), len(lines) - 1)
+            fence = lines[i : close + 1]
+            lead = _pop_lead(prose)
+            flush_prose()
+            # "Return JSON matching this schema:" plus its fence is the output format; other fences stay in place.
+            if lead and sentence_kind(lead) == "output":
+                draft.output.append("\n".join([lead, *fence]))
+            else:
+                _add_instruction_lines(draft, [lead, *fence] if lead else fence)
+            role_open = False
+            i = close + 1
+            continue
         if is_list_line(line):
             # A lead-in line ending in a colon stays with its list ("Follow these steps:").
-            lead = [prose.pop()] if prose and prose[-1].rstrip().endswith(":") else []
+            lead = _pop_lead(prose)
             flush_prose()
-            run = [*lead]
+            run = [lead] if lead else []
             while i < len(lines) and (is_list_line(lines[i]) or lines[i][:1].isspace() or not lines[i].strip()):
                 run.append(lines[i])
                 i += 1

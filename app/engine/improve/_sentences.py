@@ -33,7 +33,7 @@ _ROLE_DETAIL = re.compile(
     re.I,
 )
 _FORMAT_NOUN = (
-    r"(?:words?|sentences?|paragraphs?|lines?|characters?|bullets?|bullet points?|json|yaml|csv|markdown|tables?"
+    r"(?:words?|sentences?|paragraphs?|lines?|characters?|bullets?|bullet points?|json|yaml|csv|markdown|table"
     r"|lists?|format|formatting|headings?|headers?|plain text|emoji|emojis|code blocks?|numbered|tokens?"
     r"|palabras|frases|oraciones|p[aá]rrafos|viñetas|w[öo]rter(?:n)?|s[äa]tze(?:n)?|abs[äa]tze|aufz[äa]hlung\w*"
     r"|mots|phrases|paragraphes|puces|palavras|frases|par[aá]grafos|t[oó]picos)"
@@ -141,9 +141,19 @@ def is_role_sentence(sentence: str) -> bool:
     return _ROLE.match(sentence) is not None and not re.match(r"^\W*you are not\b", sentence, re.I)
 
 
-def is_role_detail(sentence: str) -> bool:
-    """Whether a sentence continues the role ("You help small businesses…", "Your goal is…")."""
-    return _ROLE_DETAIL.match(sentence) is not None
+_YOU_DO = re.compile(
+    r"^\W*you (?!will\b|should\b|must\b|can\b|may\b|might\b|need\b|are\b|have to\b|do\b|don't\b|won't\b"
+    r"|shall\b|would\b|could\b)[a-z]+s?\b",
+    re.I,
+)
+
+
+def is_role_detail(sentence: str, *, opening: bool = False) -> bool:
+    """Whether a sentence continues the role ("You help small businesses…", "Your goal is…").
+
+    As the prompt's first sentence, any "You <verb> …" ("You extract invoice data.") states the role.
+    """
+    return _ROLE_DETAIL.match(sentence) is not None or (opening and _YOU_DO.match(sentence) is not None)
 
 
 def has_output_cue(text: str) -> bool:

@@ -373,3 +373,47 @@ def test_a_non_english_prompt_gets_a_reply_language_rule_unless_it_states_one():
     assert "Responde siempre en español." not in spanish  # the author already wrote "Responde siempre en español y…"
     english = _text(improve(ACT_AS_ACCOUNTANT.prompt, target="gpt"))
     assert "Reply in" not in english
+
+
+SCHEMA_PROMPT = """You extract invoice data. Return JSON matching this schema:
+```json
+{
+  "vendor": "string",
+
+  "total": "number"
+}
+```
+If a field is missing, use null."""
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_a_fenced_schema_survives_byte_for_byte_and_becomes_the_output_format(target):
+    text = _text(improve(SCHEMA_PROMPT, target=target))
+    fence = SCHEMA_PROMPT[SCHEMA_PROMPT.index("```json") : SCHEMA_PROMPT.rindex("```") + 3]
+    assert fence in text
+    assert "If a field is missing, use null." in text
+    assert "Lead with the direct answer" not in text
+
+
+def test_numbers_inside_code_are_not_renumbered():
+    prompt = (
+        "You are a Python tutor.\n\nExplain this snippet:\n```python\n# 3. third step\n# 1. first step\nx = 1\n```\n\n"
+        "1. Explain each line.\n1. Suggest one improvement."
+    )
+    text = _text(improve(prompt, target="claude"))
+    assert "# 3. third step\n# 1. first step\nx = 1" in text
+    assert "1. Explain each line.\n2. Suggest one improvement." in text
+
+
+def test_one_line_tags_are_read_as_sections():
+    prompt = (
+        "<role>You are a meticulous legal researcher.</role>\n"
+        "<task>Find relevant case law for the user's question and summarise each case in two sentences.</task>\n"
+        "<rules>\n1. Cite case name, year and court.\n3. Never invent cases.\n</rules>"
+    )
+    result = improve(prompt, target="claude")
+    text = _text(result)
+    assert text.startswith("<role>\nYou are a meticulous legal researcher.")
+    assert not any(c.rule_id == "STR-01" for c in result.changes)
+    assert "<rules>\n1. Cite case name, year and court.\n2. Never invent cases.\n</rules>" in text
+    assert "<role>You are" not in text
