@@ -67,7 +67,8 @@ SOURCE_NOUNS: dict[str, str] = {
 _NOUN_ALTERNATION = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
 _SOURCE_NOUN = re.compile(rf"\b({_NOUN_ALTERNATION})s?\b", re.I)
 _PERSON = re.compile(
-    r"\b(customer|client|user|caller|patient|student|candidate|guest|buyer|member|tenant|cliente|kunde|kundin"
+    r"\b(customer|client|user|caller|patient|student|candidate|guest|buyer|member|tenant|employee|applicant"
+    r"|cliente|kunde|kundin"
     r"|paciente|usuario|nutzer)(?:'s)?\b",
     re.I,
 )
@@ -95,10 +96,13 @@ _TRIPLE = re.compile(r'"""(?P<body>.+?)"""', re.S)
 _XML = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)>(?P<body>.*?)</(?P=tag)>", re.S)
 _CUE_LINE = re.compile(r"^(?P<line>[^\n]{0,160}?):[ \t]*$", re.M)
 _INSTRUCTION_START = re.compile(
-    r"^[ \t]*(?:#|now\b|please\b|then\b|based on\b|using\b|remember\b|note\b|finally\b|your task\b|task\b"
-    r"|instructions?\b|reply\b|respond\b|answer\b|write\b|summari[sz]e\b|classify\b|extract\b|translate\b"
-    r"|draft\b|review\b|explain\b|list\b|identify\b|rewrite\b|return\b|output\b|keep\b|do not\b|don't\b|never\b"
-    r"|always\b|make sure\b|ensure\b|if\b|you\b|[A-Z][\w ]{0,30}:\s*$)",
+    r"^[ \t]*(?:#|now\b|please\b|then\b|based on\b|using\b|remember\b|note\b|finally\b|also\b|after\b|before\b"
+    r"|your task\b|task\b|instructions?\b|reply\b|respond\b|answer\b|write\b|summari[sz]e\b|classify\b|extract\b"
+    r"|translate\b|draft\b|review\b|explain\b|list\b|identify\b|rewrite\b|return\b|output\b|keep\b|do not\b"
+    r"|don't\b|never\b|always\b|make sure\b|ensure\b|if\b|you\b|your\b|be\b|offer\b|use\b|include\b|mention\b"
+    r"|apologi[sz]e\b|sign\b|tell\b|ask\b|make\b|add\b|avoid\b|focus\b|provide\b|give\b|suggest\b|recommend\b"
+    r"|format\b|limit\b|end\b|start\b|begin\b|do\b|check\b|find\b|point out\b|correct\b|fix\b|analy[sz]e\b"
+    r"|responde\b|escribe\b|antworte\b|schreibe\b|réponds\b|écris\b|[A-Z][\w ]{0,30}:\s*$)",
     re.I,
 )
 _CODE_LANGS = frozenset(
@@ -271,9 +275,18 @@ _QUOTE = re.compile(r"\"(?P<dq>[^\"\n]+)\"|“(?P<cq>[^”\n]+)”|«\s?(?P<gq>[
 _SPOKEN_CUE = re.compile(
     r"\b(?:wrote|writes|says|said|asked|asks|asking|messaged|replied|complained|typed|sent|reads|review|message"
     r"|question|comment|email|e-mail|tweet|post|feedback|complaint|request|escribió|dice|pregunta|schreibt|fragt"
-    r"|écrit|demande)\b[^.\n]{0,40}$",
+    r"|écrit|demande|ticket|from)\b(?:[^.\n]|\.(?=\S)){0,50}$",
     re.I,
 )
+# "Translate the following into Spanish: "…"": the quoted text is this call's input, not a phrase to use.
+_SOURCE_CUE = re.compile(
+    r"\b(?:translate|summari[sz]e|rewrite|paraphrase|proofread|correct|fix|classify|analy[sz]e|review|check|edit"
+    r"|improve|shorten|simplify|explain)\b[^.\n]{0,50}$",
+    re.I,
+)
+# A quoted label set or option list ("choose one of "billing, bug, other"") is part of the rules.
+_CHOICE_CUE = re.compile(r"\b(?:labels?|categor(?:y|ies)|options?|one of|choose|pick|select|tags?)\b", re.I)
+_ASK_CUE = re.compile(r"\b(?:asked|asks|asking|question|pregunta|fragt|demande)\b", re.I)
 _SAY_EXACTLY = re.compile(
     r"\b(?:say|reply with|respond with|answer with|end with|start with|begin with|include|append|sign off with"
     r"|greet (?:them |the \w+ )?with|use the (?:phrase|words?)|the phrase|exactly|disclaimer|tagline|such as|like"
@@ -288,18 +301,19 @@ def quoted_messages(text: str) -> Iterator[Candidate]:
         group = next(g for g in ("dq", "cq", "gq", "lq") if m.group(g) is not None)
         value = m.group(group)
         lead = _lead(text, m.start(), 80)
-        if _SAY_EXACTLY.search(lead) or _CONSTANT_CUE.search(lead[-40:]):
+        if _SAY_EXACTLY.search(lead) or _CONSTANT_CUE.search(lead[-40:]) or _CHOICE_CUE.search(lead[-40:]):
             continue
         spoken = _SPOKEN_CUE.search(lead)
-        if not (spoken and len(value) >= _MIN_QUOTE_CHARS) and len(value) < _MIN_PASSAGE_CHARS:
+        source = _SOURCE_CUE.search(lead) is not None and lead.rstrip().endswith(":")
+        if not ((spoken or source) and len(value) >= _MIN_QUOTE_CHARS) and len(value) < _MIN_PASSAGE_CHARS:
             continue
-        name = "passage"
+        name = "text" if source and not spoken else "passage"
         if spoken:
-            name = _noun_name(lead) or "message"
+            name = _noun_name(lead) or ("question" if _ASK_CUE.search(lead) else "message")
             person = _PERSON.search(lead)
-            if name == "message" and person is not None:
+            if name in ("message", "question") and person is not None:
                 who = person.group(1).lower()
-                name = f"{_PERSON_NAMES.get(who, who)}_message"
+                name = f"{_PERSON_NAMES.get(who, who)}_{name}"
         yield Candidate(
             kind="quoted_message" if spoken else "passage",
             name=name,
@@ -346,5 +360,36 @@ def placeholders(text: str) -> Iterator[Candidate]:
             replace_end=m.end(),
             placement="inline",
             description=f"The {name.replace('_', ' ')} supplied with each call (end-user content).",
+            priority=1,
+        )
+
+
+_SAME_LINE_SOURCE = re.compile(
+    r"\b(?P<cue>(?:my|this|the following|the|our customer's|the customer's|the user's)\s+(?:"
+    + _NOUN_ALTERNATION
+    + r"))s?\s*:[ \t]*(?P<value>[^\s\"“{<`][^\n]{"
+    + str(_MIN_QUOTE_CHARS)
+    + r",})$",
+    re.I | re.M,
+)
+
+
+def same_line_sources(text: str) -> Iterator[Candidate]:
+    """Source text pasted after its cue on the same line: "Correct the grammar in my text: I has went…"."""
+    for m in _SAME_LINE_SOURCE.finditer(text):
+        cue = m.group("cue")
+        if _own_material(cue) or _CONSTANT_CUE.search(_lead(text, m.start("value"))):
+            continue
+        name = _noun_name(cue) or "text"
+        value_end = m.end("value") - (len(m.group("value")) - len(m.group("value").rstrip()))
+        yield Candidate(
+            kind="pasted_text",
+            name=name,
+            start=m.start("value"),
+            end=value_end,
+            replace_start=m.start("value"),
+            replace_end=value_end,
+            placement="inline",
+            description=_description(name),
             priority=1,
         )

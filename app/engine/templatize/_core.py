@@ -11,6 +11,7 @@ from app.engine.templatize._blocks import (
     fenced_blocks,
     placeholders,
     quoted_messages,
+    same_line_sources,
     tagged_blocks,
     triple_quoted,
 )
@@ -34,6 +35,7 @@ DETECTORS: tuple[Detector, ...] = (
     triple_quoted,
     cue_blocks,
     quoted_messages,
+    same_line_sources,
     placeholders,
     labelled_values,
     person_names,

@@ -32,10 +32,12 @@ _PERSON_CUE = re.compile(
     rf"|(?:named|called|from|by|for|my name is|his name is|her name is|their name is|written by|sent by))"
     rf"(?:'s name)?(?:[ \t]+(?:is|was|named|called))?[ \t]+(?P<name>{_NAME})"
 )
+_ROLE_NOUN = re.compile(r"\b(?:patient|student|candidate|applicant|employee|guest|tenant|member|recipient)\b", re.I)
 _CUSTOMER_CUE = re.compile(r"\b(?:customer|client|user|caller|patient|cliente|kunde|kundin)\b", re.I)
 _ID = re.compile(
     r"\b(?P<label>order|ticket|invoice|case|booking|account|reference|claim|shipment|tracking|reservation"
-    r"|subscription|customer|member|policy|pedido|bestellung)\s*(?:#|no\.?|nr\.?|number|id|n[º°])?\s*:?\s*#?"
+    r"|subscription|customer|member|policy|employee|student|patient|user|pedido|bestellung)"
+    r"\s*(?:#|no\.?|nr\.?|number|id|n[º°])?\s*(?:is\s+|was\s+)?:?\s*#?"
     r"(?P<id>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})\b",
     re.I,
 )
@@ -183,10 +185,16 @@ def person_names(text: str) -> Iterator[Candidate]:
             yield candidate
     for m in _PERSON_CUE.finditer(text):
         cue = text[m.start() : m.start("name")].lower()
-        name = "customer_name" if _CUSTOMER_CUE.search(cue) else "person_name"
+        role = _ROLE_NOUN.search(cue)
+        if _CUSTOMER_CUE.search(cue):
+            name = "customer_name"
+        elif role is not None:
+            name = f"{role.group(0).lower()}_name"
+        else:
+            name = "person_name"
         candidate = _name_candidate(m, name, "person_name")
         # "from Acme" or "for Globex" name a company as often as a person: only a two-word name counts there.
-        if candidate is not None and (name == "customer_name" or " " in text[candidate.start : candidate.end]):
+        if candidate is not None and (name != "person_name" or " " in text[candidate.start : candidate.end]):
             yield candidate
 
 

@@ -269,3 +269,61 @@ def test_existing_variables_are_kept_and_new_names_do_not_clash():
 def test_templatize_is_deterministic():
     for text in CORPUS:
         assert templatize(text) == templatize(text)
+
+
+PASTED_EMAIL = """You are a helpful customer service assistant for Zappos. Respond to this customer email:
+
+Hi, I ordered a pair of running shoes (order 113-4455667) two weeks ago and they still haven't arrived.
+
+Thanks,
+Mark Thompson
+
+Be empathetic and offer a solution. Sign off as "The Zappos Team"."""
+
+
+def test_a_pasted_email_ends_where_the_instructions_resume():
+    result = templatize(PASTED_EMAIL)
+    assert [p.variable.name for p in result.variables] == ["customer_email_text"]
+    assert result.variables[0].value.endswith("Mark Thompson")
+    assert "</customer_email_text>\n\nBe empathetic and offer a solution." in result.text
+    assert 'Sign off as "The Zappos Team".' in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Translate the following into Spanish: "Your appointment with Dr. Alvarez is confirmed for Monday."',
+            {"text": "Your appointment with Dr. Alvarez is confirmed for Monday."},
+        ),
+        (
+            "Act as an English teacher. Correct the grammar in my text: I has went to the store and buyed apple.",
+            {"text": "I has went to the store and buyed apple."},
+        ),
+        (
+            'An employee named Kevin Brown asked: "How many vacation days do I have left?" His employee ID is '
+            "EMP-20391.",
+            {
+                "employee_name": "Kevin Brown",
+                "employee_question": "How many vacation days do I have left?",
+                "employee_id": "EMP-20391",
+            },
+        ),
+        (
+            'Ticket #88213 from user anna.k@outlook.com: "The export button does nothing on Safari." Classify it.',
+            {
+                "ticket_id": "88213",
+                "customer_email": "anna.k@outlook.com",
+                "ticket": "The export button does nothing on Safari.",
+            },
+        ),
+        ('Pick one of the categories "billing, bug report, feature request, other" for each ticket.', {}),
+        ('Always end your reply with "Let me know if there is anything else I can help with."', {}),
+        ("Write a LinkedIn post about our product launch. Tone: excited but professional.", {}),
+    ],
+)
+def test_more_real_phrasings(text, expected):
+    result = templatize(text)
+    assert _found(result) == expected
+    report = lint_prompt(result.text, variables=[p.variable for p in result.variables])
+    assert not [f for f in report.findings if f.rule_id in ("VAR-01", "VAR-02", "SEC-01")]
