@@ -245,10 +245,11 @@ def pair_examples(body: str) -> list[Example]:
     return [Example(input=m.group("input").strip(), output=m.group("output").strip()) for m in _PAIR.finditer(body)]
 
 
-def wrap_bare_variables(text: str) -> tuple[str, list[str]]:
+def wrap_bare_variables(text: str, keep: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """Wrap inline `{{x}}` occurrences in `<x>` tags where nothing delimits them; returns names wrapped.
 
     Lines that hold only a variable are left alone: the parser turns them into delimited input slots.
+    Names in `keep` (trusted values the application fills in, such as the current date) stay bare.
     """
     wrapped: list[str] = []
     out: list[str] = []
@@ -259,6 +260,8 @@ def wrap_bare_variables(text: str) -> tuple[str, list[str]]:
 
         def wrap(m: re.Match[str], line: str = line) -> str:
             name = m.group(1)
+            if name in keep:
+                return m.group(0)
             before, after = line[: m.start()], line[m.end() :]
             if before.rstrip().endswith((f"<{name}>", "`", '"')) and after.lstrip().startswith(
                 (f"</{name}>", "`", '"')

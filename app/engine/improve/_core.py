@@ -37,11 +37,28 @@ def _output_kind(description: str) -> OutputKind:
     return next((kind for pattern, kind in _FORMAT_KINDS if pattern.search(description)), "prose")
 
 
+# Values the application fills in itself (the date, the product's name): trusted, so neither wrapped nor
+# covered by the treat-as-data clause.
+_SYSTEM_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "date time datetime today now timestamp year currentdate currenttime currentdatetime todaysdate locale "
+        "timezone appname companyname productname version modelname assistantname botname knowledgecutoff cutoff",
+    )
+)
+
+
+def is_system_variable(name: str) -> bool:
+    """Whether a variable holds a value the application supplies (`{{current_date}}`, `{{currentDateTime}}`)."""
+    return name.replace("_", "").lower() in _SYSTEM_NAMES
+
+
 def _variables(text: str) -> list[Variable]:
-    """Every `{{name}}` of the prompt, untrusted: a prompt's inputs are end-user text until declared otherwise."""
+    """Every `{{name}}` of the prompt; untrusted unless the application fills it in (dates, product name)."""
     seen: dict[str, Variable] = {}
     for name in _VAR.findall(text):
-        seen.setdefault(name, Variable(name=name, description=describe_variable(name), trusted=False))
+        trusted = is_system_variable(name)
+        seen.setdefault(name, Variable(name=name, description=describe_variable(name), trusted=trusted))
     return list(seen.values())
 
 
@@ -122,7 +139,8 @@ def _for_small(spec: PromptSpec) -> PromptSpec:
 
 
 def _delimit(text: str, changes: list[Change]) -> str:
-    wrapped_text, wrapped = wrap_bare_variables(text)
+    system = frozenset(name for name in _VAR.findall(text) if is_system_variable(name))
+    wrapped_text, wrapped = wrap_bare_variables(text, keep=system)
     if wrapped:
         names = ", ".join(f"{{{{{n}}}}}" for n in wrapped)
         changes.append(

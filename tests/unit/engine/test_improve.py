@@ -417,3 +417,15 @@ def test_one_line_tags_are_read_as_sections():
     assert not any(c.rule_id == "STR-01" for c in result.changes)
     assert "<rules>\n1. Cite case name, year and court.\n2. Never invent cases.\n</rules>" in text
     assert "<role>You are" not in text
+
+
+def test_system_variables_stay_bare_and_trusted_while_user_input_is_delimited():
+    prompt = "You are Acme's assistant. Today is {{currentDateTime}}. Answer the question {{question}} briefly."
+    result = improve(prompt, target="claude")
+    text = _text(result)
+    assert "Today is {{currentDateTime}}." in text
+    assert "<question>{{question}}</question>" in text
+    trusted = {v.name: v.trusted for v in result.spec.variables}
+    assert trusted == {"currentDateTime": True, "question": False}
+    assert "<currentDateTime>" not in text
+    assert not [f for f in result.lint_after.findings if f.rule_id in ("VAR-01", "VAR-02", "SEC-01")]
