@@ -186,7 +186,7 @@ def _improve_text(
         if any(c.rule_id == "STR-02" for c in changes):
             # The format was ours, not the author's: a format the feedback asks for replaces it entirely.
             spec = msgspec.structs.replace(spec, output_format=OutputFormat(kind="prose", description=""))
-        spec = apply_feedback(spec, feedback, changes)
+        spec = apply_feedback(spec, feedback, text, changes)
         if not spec.output_format.description:
             spec = msgspec.structs.replace(spec, output_format=ours)
     spec = _titled_for(_fold_rules(msgspec.structs.replace(spec, target=target)), target)

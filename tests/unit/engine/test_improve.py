@@ -429,3 +429,11 @@ def test_system_variables_stay_bare_and_trusted_while_user_input_is_delimited():
     assert trusted == {"currentDateTime": True, "question": False}
     assert "<currentDateTime>" not in text
     assert not [f for f in result.lint_after.findings if f.rule_id in ("VAR-01", "VAR-02", "SEC-01")]
+
+
+def test_shorter_feedback_shortens_the_authors_own_limit_instead_of_replacing_it():
+    result = improve(ACT_AS_ACCOUNTANT.prompt, feedback="too long, make it shorter", target="claude")
+    text = _text(result)
+    assert "Keep answers under 150 words." in text
+    assert "Keep every answer under 90 words." in text
+    assert "80 words" not in text
