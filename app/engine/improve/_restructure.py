@@ -8,7 +8,7 @@ import msgspec
 
 from app.engine.improve._lists import is_list_line, repair_numbering
 from app.engine.improve._sentences import is_role_detail, is_role_sentence, sentence_kind, split_sentences
-from app.engine.parse import Block, is_fence_line, is_slot_line, pair_examples, split_blocks
+from app.engine.parse import Block, is_fence_line, is_slot_line, kind_of_paragraph, pair_examples, split_blocks
 from app.engine.spec import Example, Section
 
 INSTRUCTIONS_TITLE = "Instructions"
@@ -36,6 +36,8 @@ class Draft(msgspec.Struct, kw_only=True):
     scope: list[str] = msgspec.field(default_factory=list)
     boundaries: list[str] = msgspec.field(default_factory=list)
     renumbered: bool = False
+    list_end: int = -1
+    """Length of `instruction_lines` right after the author's last list, so prose bullets never extend it."""
 
 
 def _list_items(body: str) -> list[str]:
@@ -95,6 +97,7 @@ def _add_instruction_lines(draft: Draft, lines: list[str]) -> None:
     if draft.instruction_lines and lines and not (is_list_line(lines[0]) and is_list_line(draft.instruction_lines[-1])):
         draft.instruction_lines.append("")
     draft.instruction_lines.extend(lines)
+    draft.list_end = len(draft.instruction_lines)
 
 
 def _untitled(draft: Draft, body: str, *, first_prose: bool) -> None:
@@ -117,8 +120,7 @@ def _untitled(draft: Draft, body: str, *, first_prose: bool) -> None:
             role_open = _route_sentence(
                 draft, sentence, role_open=role_open or (first_prose and not draft.role), opening=opening
             )
-        previous = draft.instruction_lines[start - 1] if start else ""
-        if len(draft.instruction_lines) > start and previous and not previous.startswith("- "):
+        if len(draft.instruction_lines) > start and start and start == draft.list_end:
             draft.instruction_lines.insert(start, "")  # the author's list ends before these sentences
 
     i = 0
@@ -186,7 +188,13 @@ def read_prompt(text: str) -> Draft:
     the renderers re-add them as delimited slots."""
     draft = Draft()
     first_prose = True
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    # A first heading that names no section ("# Customer Support Bot") titles the whole document: what follows it
+    # is read like untitled text, sentence by sentence.
+    document_title = blocks[0].title if blocks and blocks[0].title and blocks[0].kind == "other" else None
+    for block in blocks:
+        if document_title is not None and block.title == document_title:
+            block = msgspec.structs.replace(block, title="", kind=kind_of_paragraph(block.body))
         kept = [ln for ln in block.body.split("\n") if not is_slot_line(ln)]
         body = "\n".join(kept).strip("\n")
         if not body.strip():

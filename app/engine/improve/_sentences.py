@@ -10,7 +10,7 @@ from app.engine.parse import CONFIDENTIAL_RE
 SentenceKind = Literal["role", "role_detail", "output", "unsure", "scope", "fallback", "boundary", "instruction"]
 
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?:\s+|$)|(?<=[。！？])")
-_NEXT_STARTS_SENTENCE = re.compile(r"[\"'“‘(\[¿¡{<]?[A-ZÀ-ÖØ-Þ0-9]")
+_NEXT_STARTS_SENTENCE = re.compile(r"(?:\*\*|__|[\"'“‘(\[¿¡{<*_])?[A-ZÀ-ÖØ-Þ0-9]")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|dr|mr|mrs|ms|prof|no|nr|ca|z\.b|u\.a|d\.h|bzw|p\.ej|p\.ex|sr|sra)"
     r"|\b[A-Z])\.$",
@@ -42,7 +42,7 @@ _OUTPUT = re.compile(
     rf"\b(?:respond|reply|answer|output|return|format|write|keep|limit|use|give|provide|include|structure|start"
     rf"|end|produce|responde|contesta|escribe|usa|antworte|schreibe|verwende|nutze|r[ée]ponds|r[ée]pondez|[ée]cris"
     rf"|utilise|responda|escreva|use)\b[^.!?\n]*\b{_FORMAT_NOUN}\b"
-    rf"|\b(?:no|without|never use|don't use|do not use|avoid|sin|ohne|keine|sans|sem)\s+(?:any\s+)?{_FORMAT_NOUN}\b"
+    rf"|\b(?:no|without|never use|don'?t use|do not use|avoid|sin|ohne|keine|sans|sem)\s+(?:any\s+)?{_FORMAT_NOUN}\b"
     r"|\b(?:keep|make) (?:it|them|answers|responses|replies|your (?:answers|responses|replies))\s+"
     r"(?:short|brief|concise|under|below)\b"
     r"|\b(?:respond|reply|answer|write|responde|contesta|antworte|r[ée]ponds|responda)\b[^.!?\n]{0,30}\b(?:in|en|auf)"
@@ -60,7 +60,7 @@ _OUTPUT = re.compile(
 _OUTPUT_LEAD = re.compile(
     r"^\W*(?:always |only |please |must )?(?:respond|reply|answer (?:in|with|using|only|at|briefly)|output|return"
     r"|format|keep|limit|use|give|provide|include|structure|start (?:with|each|every|your)|end (?:with|each|every|your)"
-    r"|write (?:in|at|no|only|using|short|brief|concise|each|every|\d)|no\b|without|never use|don't use|do not use"
+    r"|write (?:in|at|no|only|using|short|brief|concise|each|every|\d)|no\b|without|never use|don'?t use|do not use"
     r"|avoid|all (?:answers|responses|replies)|answers?\b|responses?\b|replies\b|your (?:answers?|responses?"
     r"|replies|output)|the (?:answer|response|output|reply)|each (?:answer|response|reply)|make (?:it|them|your)"
     r"|be (?:brief|concise|short)|max(?:imum)?|at most|under|no more than|stay under"
@@ -89,7 +89,7 @@ _HANDOFF = re.compile(
     re.I,
 )
 _BOUNDARY_START = re.compile(
-    r"^\W*(?:never|do not|don't|under no circumstances|avoid|refuse|you must not|you must never|you should never"
+    r"^\W*(?:never|do not|don'?t|under no circumstances|avoid|refuse|you must not|you must never|you should never"
     r"|you may not|you can't|you cannot|no (?:diagnos|legal|medical|financial|personal)"
     r"|nunca|jamás|no (?:des|hagas|uses|compartas|inventes|reveles|respondas|menciones)|niemals|nie |gib nie"
     r"|verrate nie|erfinde nie|keine? (?:diagnose|rechtsberatung)|ne (?:jamais|\w+ jamais|\w+ pas)|jamais|n'\w+ jamais"
@@ -101,6 +101,8 @@ _BOUNDARY_START = re.compile(
 def split_sentences(text: str) -> list[str]:
     """Sentences of a prose paragraph, each kept verbatim (hard line wraps joined by a space)."""
     flat = " ".join(line.strip() for line in text.split("\n") if line.strip())
+    # Someone who never capitalises ("hey can u write… make them short.") still ends sentences with a period.
+    lowercase_writer = flat[:1].islower()
     sentences: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(flat):
@@ -108,7 +110,8 @@ def split_sentences(text: str) -> list[str]:
         if end >= len(flat):
             break
         head = flat[start : m.start() + 1]
-        if not _NEXT_STARTS_SENTENCE.match(flat, end) and flat[m.start()] not in "。！？":
+        next_starts = _NEXT_STARTS_SENTENCE.match(flat, end) or (lowercase_writer and flat[end : end + 1].islower())
+        if not next_starts and flat[m.start()] not in "。！？":
             continue
         if _ABBREVIATION.search(flat[max(start, m.start() - 8) : m.start() + 1]):
             continue

@@ -189,7 +189,7 @@ BULLETS_AND_HEADINGS = Case(
 TERSE_TRANSLATOR = Case(
     "terse_translator",
     "translate english to french. keep formatting. dont add notes",
-    ("translate english to french. keep formatting. dont add notes",),
+    ("translate english to french.", "keep formatting.", "dont add notes"),
 )
 
 CASES: tuple[Case, ...] = (

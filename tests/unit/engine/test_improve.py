@@ -437,3 +437,37 @@ def test_shorter_feedback_shortens_the_authors_own_limit_instead_of_replacing_it
     assert "Keep answers under 150 words." in text
     assert "Keep every answer under 90 words." in text
     assert "80 words" not in text
+
+
+def test_a_document_title_heading_does_not_hide_the_role_and_rules_below_it():
+    prompt = (
+        "# Customer Support Bot\n\n"
+        "You're the support assistant for Brightwave Internet. Customers contact you about outages and billing.\n\n"
+        "Never share another customer's account details. Verify the account holder's postcode first."
+    )
+    result = improve(prompt, target="claude")
+    text = _text(result)
+    assert text.startswith("<role>\nYou're the support assistant for Brightwave Internet.\n</role>")
+    assert not any(c.rule_id == "STR-01" for c in result.changes)
+    assert "customer support agent" not in text
+    assert "Never share another customer's account details." in text
+
+
+def test_lowercase_one_liner_is_split_into_task_and_format():
+    prompt = (
+        "can u write product descriptions for my etsy candles. make them cozy and short like 2-3 sentences. no emojis"
+    )
+    text = _text(improve(prompt, target="claude"))
+    output = re.search(r"<output_format>\n(.*?)\n</output_format>", text, re.S)
+    assert output is not None
+    assert "make them cozy and short like 2-3 sentences." in output.group(1)
+    assert "can u write product descriptions for my etsy candles." not in output.group(1)
+
+
+def test_sentences_after_the_authors_list_do_not_join_it():
+    prompt = (
+        "You are an expert Python developer. When I give you code, you will:\n- find bugs\n- suggest improvements\n\n"
+        "Always format code with python code fences."
+    )
+    text = _text(improve(prompt, target="claude"))
+    assert "- suggest improvements\n\n- Always format code" in text
