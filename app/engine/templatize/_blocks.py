@@ -242,12 +242,22 @@ def _block_end(text: str, start: int) -> int:
         pos = gap.end()
 
 
+_FUTURE_INPUT = re.compile(
+    r"^\W*(?:when|whenever|if|once|each time|every time)\b|\byou (?:will|should|must|need to|have to|can)\b"
+    r"|\bi will (?:give|send|provide|paste|share)\b",
+    re.I,
+)
+
+
 def cue_blocks(text: str) -> Iterator[Candidate]:
     """A block introduced by a line such as "Here is the customer's email:" or "Article:"."""
     for m in _CUE_LINE.finditer(text):
         cue = m.group("line")
         name = _noun_name(cue)
         if name is None or _CONSTANT_CUE.search(cue) or _own_material(cue) or len(cue.split()) > 16:
+            continue
+        if _FUTURE_INPUT.search(cue):
+            continue  # "When I give you code, you will:" describes inputs to come; what follows are rules
             continue
         start = m.end()
         while start < len(text) and text[start] in " \t\n":

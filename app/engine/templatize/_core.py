@@ -58,10 +58,41 @@ _DATA_CLAUSE = {
 }
 
 
+_EXAMPLE_TAG = re.compile(r"<(examples?|sample[s]?)(?:\s[^>]*)?>.*?</\1>", re.S | re.I)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+)$", re.M)
+_EXAMPLE_LABEL = re.compile(r"^[ \t]*(?:\*\*)?examples?(?:\s*\d+)?(?:\*\*)?\s*:?(?:\*\*)?[ \t]*$", re.M | re.I)
+
+
+def example_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of the prompt's own examples (<example> tags, "# Examples" sections, an "Examples:" label and the
+    paragraphs under it): the values shown there are the same on every call."""
+    regions = [(m.start(), m.end()) for m in _EXAMPLE_TAG.finditer(text)]
+    headings = list(_HEADING.finditer(text))
+    for i, m in enumerate(headings):
+        if re.search(r"\bexamples?\b", m.group(2), re.I):
+            level = len(m.group(1))
+            end = next((h.start() for h in headings[i + 1 :] if len(h.group(1)) <= level), len(text))
+            regions.append((m.start(), end))
+    for m in _EXAMPLE_LABEL.finditer(text):
+        # Up to the next heading or tag line: an example runs over several short paragraphs.
+        stop = re.compile(r"^(?:#{1,6}[ \t]|<[A-Za-z])", re.M).search(text, m.end())
+        regions.append((m.start(), stop.start() if stop else len(text)))
+    return regions
+
+
 def _select(text: str) -> list[Candidate]:
-    """Non-overlapping candidates: blocks before inline values, a value inside a chosen block belongs to it."""
+    """Non-overlapping candidates: blocks before inline values, a value inside a chosen block belongs to it.
+
+    Nothing inside the prompt's own examples is proposed.
+    """
     taken = [(m.start(), m.end()) for m in _EXISTING_VAR.finditer(text)]
-    candidates = [c for detector in DETECTORS for c in detector(text) if text[c.start : c.end].strip()]
+    examples = example_regions(text)
+    candidates = [
+        c
+        for detector in DETECTORS
+        for c in detector(text)
+        if text[c.start : c.end].strip() and not any(s <= c.start and c.end <= e for s, e in examples)
+    ]
     candidates.sort(key=lambda c: (c.priority, c.replace_start, -(c.replace_end - c.replace_start)))
     chosen: list[Candidate] = []
     for c in candidates:

@@ -29,7 +29,7 @@ _GREETING = re.compile(
 _PERSON_CUE = re.compile(
     rf"\b(?:customer|client|user|caller|patient|student|candidate|applicant|employee|guest|buyer|seller|tenant"
     rf"|member|recipient|lead|prospect|contact|cliente|paciente|Kunde|Kundin|Patient(?:in)?|Bewerber(?:in)?"
-    rf"|(?:named|called|from|by|for|my name is|his name is|her name is|their name is|written by|sent by))"
+    rf"|(?:named|called|from|by|my name is|his name is|her name is|their name is|written by|sent by))"
     rf"(?:'s name)?(?:[ \t]+(?:is|was|named|called))?[ \t]+(?P<name>{_NAME})"
 )
 _ROLE_NOUN = re.compile(r"\b(?:patient|student|candidate|applicant|employee|guest|tenant|member|recipient)\b", re.I)
@@ -155,8 +155,16 @@ def labelled_values(text: str) -> Iterator[Candidate]:
         )
 
 
+_ORGANISATION = re.compile(
+    r"\b(?:Inc|Ltd|GmbH|LLC|Corp|Corporation|Company|Co|Internet|Cloud|Bank|Labs|Technologies|Tech|Group|Systems"
+    r"|Software|Solutions|Services|Health|Insurance|Airlines|University|School|Hospital|Store|Shop|App|AI|AG|SA|SL)\b"
+)
+
+
 def _name_candidate(m: re.Match[str], name: str, kind: str) -> Candidate | None:
     value = m.group("name").strip()
+    if _ORGANISATION.search(value):
+        return None  # "from Brightwave Internet": an organisation, and a constant
     words = value.split()
     while words and words[-1] in _NOT_A_NAME:
         words.pop()

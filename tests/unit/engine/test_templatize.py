@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 
@@ -327,3 +328,26 @@ def test_more_real_phrasings(text, expected):
     assert _found(result) == expected
     report = lint_prompt(result.text, variables=[p.variable for p in result.variables])
     assert not [f for f in report.findings if f.rule_id in ("VAR-01", "VAR-02", "SEC-01")]
+
+
+FIXTURES = sorted((Path(__file__).parent / "lint_fixtures").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_well_written_templates_get_no_proposals_from_their_examples_or_company_names(path):
+    # These prompts already use {{variables}} for their inputs; their examples and names are constants.
+    assert templatize(path.read_text()).variables == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are an expert Python developer. When I give you code, you will:\n- find bugs\n- suggest improvements",
+        "You're the support assistant for Brightwave Internet. Greet people from Northwind Cloud warmly.",
+        "## Examples\nCustomer: Why was I charged twice?\nAgent: Sorry about that, let me check order 55120.",
+        'Example:\nInput: "The driver left my parcel at the wrong door, this is the third time it happened."\n'
+        "Output: delivery",
+    ],
+)
+def test_constants_that_look_like_inputs_stay(text):
+    assert templatize(text).variables == []
