@@ -258,7 +258,6 @@ def cue_blocks(text: str) -> Iterator[Candidate]:
             continue
         if _FUTURE_INPUT.search(cue):
             continue  # "When I give you code, you will:" describes inputs to come; what follows are rules
-            continue
         start = m.end()
         while start < len(text) and text[start] in " \t\n":
             start += 1
