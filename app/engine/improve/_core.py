@@ -17,7 +17,7 @@ from app.engine.improve._restructure import INSTRUCTIONS_TITLE, Draft, inline_na
 from app.engine.lint import lint_prompt
 from app.engine.parse import wrap_bare_variables
 from app.engine.render import render
-from app.engine.spec import Guardrails, OutputFormat, OutputKind, PromptSpec, Section
+from app.engine.spec import Guardrails, OutputFormat, OutputKind, PromptSpec, Rule, Section
 from app.engine.types import ChatMessage, LintReport, Target, Variable
 
 _VAR = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
@@ -134,8 +134,14 @@ def _for_small(spec: PromptSpec) -> PromptSpec:
     if spec.examples:
         body = "Examples:\n" + "\n\n".join(f"Input: {e.input}\nOutput: {e.output}" for e in spec.examples)
         sections.append(Section(title="Examples", body=body))
-    guardrails = Guardrails(out_of_scope="", when_unsure=spec.guardrails.when_unsure, protect_instructions=False)
-    return msgspec.structs.replace(spec, sections=sections, context=[], examples=[], guardrails=guardrails)
+    unsure = spec.guardrails.when_unsure
+    guardrails = Guardrails(out_of_scope="", when_unsure=unsure, protect_instructions=False)
+    # As a rule of its own the fallback is listed as written; as `when_unsure` alone the small renderer would put
+    # "If unsure or out of scope:" in front of a sentence that already starts with its own "If…".
+    rules = [Rule(text=unsure)] if unsure else []
+    return msgspec.structs.replace(
+        spec, sections=sections, context=[], examples=[], guardrails=guardrails, instructions=rules
+    )
 
 
 def _delimit(text: str, changes: list[Change]) -> str:
