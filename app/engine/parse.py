@@ -235,6 +235,22 @@ def _items(body: str) -> list[str]:
     return items
 
 
+# Values the application fills in itself (the date, the product's name): trusted, so neither wrapped nor
+# covered by the treat-as-data clause.
+_SYSTEM_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "date time datetime today now timestamp year currentdate currenttime currentdatetime todaysdate locale "
+        "timezone appname companyname productname version modelname assistantname botname knowledgecutoff cutoff",
+    )
+)
+
+
+def is_system_variable(name: str) -> bool:
+    """Whether a variable holds a value the application supplies (`{{current_date}}`, `{{currentDateTime}}`)."""
+    return name.replace("_", "").lower() in _SYSTEM_NAMES
+
+
 def is_slot_line(line: str) -> bool:
     """Whether a line only places an input ("Ticket: {{ticket}}"); renderers turn such lines into delimited slots."""
     return _VAR_ONLY_LINE.match(line) is not None

@@ -15,7 +15,7 @@ from app.engine.improve._language import guess_language
 from app.engine.improve._model import Change, ImproveResult
 from app.engine.improve._restructure import INSTRUCTIONS_TITLE, Draft, inline_names, read_prompt
 from app.engine.lint import lint_prompt
-from app.engine.parse import wrap_bare_variables
+from app.engine.parse import is_system_variable, wrap_bare_variables
 from app.engine.render import render
 from app.engine.spec import Guardrails, OutputFormat, OutputKind, PromptSpec, Rule, Section
 from app.engine.types import ChatMessage, LintReport, Target, Variable
@@ -35,22 +35,6 @@ _LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "Fren
 
 def _output_kind(description: str) -> OutputKind:
     return next((kind for pattern, kind in _FORMAT_KINDS if pattern.search(description)), "prose")
-
-
-# Values the application fills in itself (the date, the product's name): trusted, so neither wrapped nor
-# covered by the treat-as-data clause.
-_SYSTEM_NAMES = frozenset(
-    re.findall(
-        r"\S+",
-        "date time datetime today now timestamp year currentdate currenttime currentdatetime todaysdate locale "
-        "timezone appname companyname productname version modelname assistantname botname knowledgecutoff cutoff",
-    )
-)
-
-
-def is_system_variable(name: str) -> bool:
-    """Whether a variable holds a value the application supplies (`{{current_date}}`, `{{currentDateTime}}`)."""
-    return name.replace("_", "").lower() in _SYSTEM_NAMES
 
 
 def _variables(text: str) -> list[Variable]:

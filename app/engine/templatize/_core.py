@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from app.engine.brief import describe_variable
 from app.engine.improve._language import guess_language
+from app.engine.parse import is_system_variable
 from app.engine.templatize._blocks import (
     cue_blocks,
     fenced_blocks,
@@ -128,18 +130,63 @@ def _tag_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_HAS_DATA_CLAUSE = re.compile(
+    r"\btreat\w*\b[^.\n]{0,80}\bas (?:data|information|(?:plain |untrusted )?(?:text|content|input))\b|\buntrusted\b"
+    r"|\b(?:ignore|disregard|do not follow|don't follow)\b[^.\n]{0,60}\binstructions?\b",
+    re.I,
+)
+_XML_REGION = re.compile(r"<([A-Za-z][\w.-]*)(?:\s[^<>]*)?>.*?</\1>", re.S)
+_TRIPLE_QUOTED = re.compile(r'"""[\s\S]*?"""')
+
+
+def _delimited_spans(text: str) -> list[tuple[int, int]]:
+    """Regions where a value is already delimited: tag pairs, fenced blocks and triple-quoted blocks."""
+    spans = [(m.start(), m.end()) for m in _XML_REGION.finditer(text)]
+    spans.extend((m.start(), m.end()) for m in _TRIPLE_QUOTED.finditer(text))
+    fence_start: int | None = None
+    for m in re.finditer(r"^[ \t]*(?:```|~~~).*$", text, re.M):
+        if fence_start is None:
+            fence_start = m.start()
+        else:
+            spans.append((fence_start, m.end()))
+            fence_start = None
+    return spans
+
+
+def _existing(text: str) -> tuple[list[VariableProposal], list[tuple[int, int, str]]]:
+    """The prompt's own `{{variables}}`, declared so the result lints clean, and the bare untrusted occurrences
+    that need a tag pair (values the application fills in, such as the date, stay bare and trusted)."""
+    delimited = _delimited_spans(text)
+    declared: dict[str, VariableProposal] = {}
+    wraps: list[tuple[int, int, str]] = []
+    for m in _EXISTING_NAME.finditer(text):
+        name = m.group(1)
+        trusted = is_system_variable(name)
+        if name not in declared:
+            declared[name] = VariableProposal(
+                variable=Variable(name=name, description=describe_variable(name), trusted=trusted),
+                value=m.group(0),
+                span=Span(start=m.start(), end=m.end()),
+                kind="existing",
+            )
+        if not trusted and not any(s <= m.start() and m.end() <= e for s, e in delimited):
+            wraps.append((m.start(), m.end(), f"<{name}>{m.group(0)}</{name}>"))
+    return list(declared.values()), wraps
+
+
 def templatize(text: str) -> TemplatizeResult:
     """Replace the per-call literals of a prompt with `{{snake_case}}` variables; constants stay as written.
 
     Untrusted values (messages, documents, names, the customer's email) get a tag pair and the text gets a
     treat-as-data clause; trusted values filled by the application (ids, dates, amounts) are inserted bare.
-    Deterministic; spans point into the original text.
+    The prompt's own `{{variables}}` are declared too (kind "existing"), and delimited when bare, so the
+    result lints clean of undeclared and undelimited variables. Deterministic; spans point into the original.
     """
-    used = {m.group(1) for m in _EXISTING_NAME.finditer(text)}
+    existing, wraps = _existing(text)
+    used = {p.variable.name for p in existing}
     counts: dict[str, int] = {}
     proposals: list[VariableProposal] = []
-    pieces: list[str] = []
-    cursor = 0
+    edits: list[tuple[int, int, str]] = list(wraps)
     for c in _select(text):
         counts[c.name] = counts.get(c.name, 0) + 1
         name = c.name if counts[c.name] == 1 else f"{c.name}_{counts[c.name]}"
@@ -155,12 +202,17 @@ def templatize(text: str) -> TemplatizeResult:
                 kind=c.kind,
             )
         )
-        pieces.extend([text[cursor : c.replace_start], _slot(c, name, text)])
-        cursor = c.replace_end
+        edits.append((c.replace_start, c.replace_end, _slot(c, name, text)))
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, replacement in sorted(edits):
+        pieces.extend([text[cursor:start], replacement])
+        cursor = end
     pieces.append(text[cursor:])
     templated = "".join(pieces)
+    proposals = sorted([*proposals, *existing], key=lambda p: p.span.start)
     untrusted = [_where(p) for p in proposals if not p.variable.trusted]
-    if untrusted:
+    if untrusted and (len(proposals) > len(existing) or not _HAS_DATA_CLAUSE.search(text)):
         clause = _DATA_CLAUSE[guess_language(text)].format(tags=_tag_list(untrusted))
         templated = templated.rstrip("\n") + "\n\n" + clause + ("\n" if text.endswith("\n") else "")
     return TemplatizeResult(text=templated, variables=proposals)

@@ -10,7 +10,6 @@ import pytest
 
 from app.engine import TemplatizeResult, templatize
 from app.engine.lint import lint_prompt
-from app.engine.types import Variable
 
 SUPPORT = """You are a support agent for Acme. Escalate billing disputes to escalations@acme.com.
 Refunds above $100 need manager approval. Point people to https://acme.com/help for guides.
@@ -109,14 +108,6 @@ CORPUS = (
 
 def _found(result: TemplatizeResult) -> dict[str, str]:
     return {p.variable.name: p.value for p in result.variables}
-
-
-def _declared(text: str, result: TemplatizeResult) -> list[Variable]:
-    """The proposals' contracts plus the variables the original already had (as trusted, they are not ours)."""
-    ours = [p.variable for p in result.variables]
-    names = {v.name for v in ours}
-    existing = [Variable(name=n, trusted=True) for n in sorted(set(re.findall(r"\{\{(\w+)\}\}", text)) - names)]
-    return ours + existing
 
 
 # --- per-call inputs are found; constants stay ------------------------------------------------------------------
@@ -237,7 +228,7 @@ def test_plain_instructions_have_nothing_to_templatize():
 @pytest.mark.parametrize("text", CORPUS)
 def test_templated_text_lints_clean_of_undeclared_and_undelimited_variables(text):
     result = templatize(text)
-    report = lint_prompt(result.text, variables=_declared(result.text, result))
+    report = lint_prompt(result.text, variables=[p.variable for p in result.variables])
     assert not [f for f in report.findings if f.rule_id in ("VAR-01", "VAR-02", "VAR-04")], report.findings
     english = text not in (SPANISH, GERMAN)
     if english:
@@ -257,14 +248,27 @@ def test_spans_point_at_the_literals_and_names_are_unique(text):
         assert re.fullmatch(r"[a-z][a-z0-9_]*", p.variable.name)
         assert p.variable.description
         assert f"{{{{{p.variable.name}}}}}" in result.text
-        assert p.value not in result.text or len(p.value) < 4 or text.count(p.value) > 1
+        if p.kind != "existing":
+            assert p.value not in result.text or len(p.value) < 4 or text.count(p.value) > 1
 
 
-def test_existing_variables_are_kept_and_new_names_do_not_clash():
-    text = 'Keep {{customer_message}} as it is. The customer wrote: "Where is my parcel? It has been two weeks."'
+def test_existing_variables_are_declared_delimited_and_new_names_do_not_clash():
+    text = (
+        "Today is {{current_date}}. Keep {{customer_message}} as it is. "
+        'The customer wrote: "Where is my parcel? It has been two weeks."'
+    )
     result = templatize(text)
-    assert result.text.startswith("Keep {{customer_message}} as it is.")
-    assert [p.variable.name for p in result.variables] == ["customer_message_2"]
+    assert result.text.startswith(
+        "Today is {{current_date}}. Keep <customer_message>{{customer_message}}</customer_message> as it is."
+    )
+    kinds = {p.variable.name: (p.kind, p.variable.trusted) for p in result.variables}
+    assert kinds == {
+        "current_date": ("existing", True),
+        "customer_message": ("existing", False),
+        "customer_message_2": ("quoted_message", False),
+    }
+    report = lint_prompt(result.text, variables=[p.variable for p in result.variables])
+    assert not [f for f in report.findings if f.rule_id in ("VAR-01", "VAR-02", "SEC-01")]
 
 
 def test_templatize_is_deterministic():
@@ -335,8 +339,12 @@ FIXTURES = sorted((Path(__file__).parent / "lint_fixtures").glob("*.md"))
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_well_written_templates_get_no_proposals_from_their_examples_or_company_names(path):
-    # These prompts already use {{variables}} for their inputs; their examples and names are constants.
-    assert templatize(path.read_text()).variables == []
+    # These prompts already use delimited {{variables}} for their inputs and say to treat them as data; their
+    # examples and names are constants. Only their own variables are declared; the text is unchanged.
+    text = path.read_text()
+    result = templatize(text)
+    assert {p.kind for p in result.variables} == {"existing"}
+    assert result.text == text
 
 
 @pytest.mark.parametrize(
