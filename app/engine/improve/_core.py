@@ -14,6 +14,7 @@ from app.engine.improve._gaps import fill_gaps
 from app.engine.improve._language import guess_language
 from app.engine.improve._model import Change, ImproveResult
 from app.engine.improve._restructure import INSTRUCTIONS_TITLE, Draft, inline_names, read_prompt
+from app.engine.improve._safety import safety_line
 from app.engine.lint import lint_prompt
 from app.engine.parse import is_system_variable, wrap_bare_variables
 from app.engine.render import render
@@ -49,6 +50,13 @@ def _variables(text: str) -> list[Variable]:
 def _spec_from(draft: Draft, text: str, language: str, changes: list[Change]) -> PromptSpec:
     role, output, unsure, scope = fill_gaps(draft, text, language, changes)
     extra = [*draft.unsure[1:], *draft.scope[1:], *draft.boundaries]
+    safety = safety_line(text, language)
+    if safety is not None:
+        domain, line = safety
+        extra.append(line)
+        changes.append(
+            Change(kind="added", description=f"Added a safety line for the {domain.replace('_', ' ')} domain.")
+        )
     # Renderers prefix a fallback that does not open with an English condition ("If a request is out of scope: …");
     # a fallback in another language reads right only as a guardrail line of its own.
     if scope and not _ENGLISH_CONDITION.match(scope):

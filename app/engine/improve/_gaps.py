@@ -31,6 +31,13 @@ _CREATIVE = re.compile(
     r"|screenwriter|rapper|songwriter)\b",
     re.I,
 )
+_EXCLUSIVE_OUTPUT = re.compile(
+    r"\b(?:only (?:reply|respond|answer|output|return)"
+    r"|(?:reply|respond|answer|output|return)(?: with)?(?: the \w+)? only"
+    r"|nothing else|no other text|without any other text|with nothing else|solo (?:responde|devuelve|contesta)"
+    r"|nada más|nur (?:mit|die|das|den)\b[^.\n]{0,30}\bnichts sonst|sonst nichts|rien d'autre|nada mais)\b",
+    re.I,
+)
 _NO_LISTS = re.compile(r"\b(?:no|without|never use|don't use|do not use|avoid)\s+(?:any\s+)?(?:lists|bullet)", re.I)
 _MATERIAL = re.compile(
     r"\b(?:provided|attached|following|given|below|above|supplied)\s+(?:\w+\s+)?(?:documents?|articles?|texts?"
@@ -102,14 +109,17 @@ def fill_gaps(draft: Draft, text: str, language: str, changes: list[Change]) -> 
     unsure = draft.unsure[0] if draft.unsure else ""
     scope = draft.scope[0] if draft.scope else ""
     # A fallback the author wrote inside one of their own lists stays there; then add nothing that competes with it.
-    if not unsure and not has_unsure_fallback(text):
+    # Nor when the reply must be one thing only ("only reply with the terminal output, nothing else"): a fallback
+    # that talks would break that rule.
+    exclusive = _EXCLUSIVE_OUTPUT.search(text) is not None
+    if not unsure and not exclusive and not has_unsure_fallback(text):
         unsure = phrases.unsure_material if _MATERIAL.search(text) else phrases.unsure
         changes.append(
             Change(
                 kind="added", description="Added what to do when unsure or information is missing.", rule_id="STR-06"
             )
         )
-    if not scope and not has_scope_fallback(text):
+    if not scope and not exclusive and not has_scope_fallback(text):
         scope = phrases.out_of_scope_dialogue if is_roleplay(text) else phrases.out_of_scope
         changes.append(Change(kind="added", description="Added the reply for out-of-scope requests.", rule_id="STR-06"))
     return role, output, unsure, scope

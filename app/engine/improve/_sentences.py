@@ -11,6 +11,11 @@ SentenceKind = Literal["role", "role_detail", "output", "unsure", "scope", "fall
 
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?:\s+|$)|(?<=[。！？])")
 _NEXT_STARTS_SENTENCE = re.compile(r"(?:\*\*|__|[\"'“‘(\[¿¡{<*_])?[A-ZÀ-ÖØ-Þ0-9]")
+# A lowercase word that opens an instruction ("… nothing else. do not write explanations.") starts a sentence.
+_LOWERCASE_STARTER = re.compile(
+    r"(?:do not|don'?t|never|always|please|only|make sure|use|keep|reply|respond|answer|write|avoid|if|when|i will"
+    r"|i want|you (?:must|should|will)|my first)\b"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|dr|mr|mrs|ms|prof|no|nr|ca|z\.b|u\.a|d\.h|bzw|p\.ej|p\.ex|sr|sra)"
     r"|\b[A-Z])\.$",
@@ -58,7 +63,9 @@ _OUTPUT = re.compile(
 # An output sentence is about the reply itself: it opens with a format verb or names the reply. "Summarize the
 # article in 3 bullet points" is the task (it stays an instruction) even though it also fixes the format.
 _OUTPUT_LEAD = re.compile(
-    r"^\W*(?:always |only |please |must )?(?:respond|reply|answer (?:in|with|using|only|at|briefly)|output|return"
+    r"^\W*(?:always |only |please |must |i want you to (?:only )?|i'd like you to "
+    r"|you (?:must|should|will) (?:only )?)?"
+    r"(?:respond|reply|answer (?:in|with|using|only|at|briefly)|output|return"
     r"|format|keep|limit|use|give|provide|include|structure|start (?:with|each|every|your)|end (?:with|each|every|your)"
     r"|write (?:in|at|no|only|using|short|brief|concise|each|every|\d)|no\b|without|never use|don'?t use|do not use"
     r"|avoid|all (?:answers|responses|replies)|answers?\b|responses?\b|replies\b|your (?:answers?|responses?"
@@ -110,7 +117,11 @@ def split_sentences(text: str) -> list[str]:
         if end >= len(flat):
             break
         head = flat[start : m.start() + 1]
-        next_starts = _NEXT_STARTS_SENTENCE.match(flat, end) or (lowercase_writer and flat[end : end + 1].islower())
+        next_starts = (
+            _NEXT_STARTS_SENTENCE.match(flat, end)
+            or (lowercase_writer and flat[end : end + 1].islower())
+            or _LOWERCASE_STARTER.match(flat, end)
+        )
         if not next_starts and flat[m.start()] not in "。！？":
             continue
         if _ABBREVIATION.search(flat[max(start, m.start() - 8) : m.start() + 1]):

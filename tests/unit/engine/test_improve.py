@@ -471,3 +471,39 @@ def test_sentences_after_the_authors_list_do_not_join_it():
     )
     text = _text(improve(prompt, target="claude"))
     assert "- suggest improvements\n\n- Always format code" in text
+
+
+def test_an_exclusive_output_gets_no_talking_fallback():
+    prompt = (
+        "I want you to act as a linux terminal. I will type commands and you will reply with what the terminal should "
+        "show. I want you to only reply with the terminal output inside one unique code block, and nothing else. "
+        "do not write explanations."
+    )
+    text = _text(improve(prompt, target="claude"))
+    assert "clarifying question" not in text
+    assert "cannot help with it here" not in text
+    output = re.search(r"<output_format>\n(.*?)\n</output_format>", text, re.S)
+    assert output is not None
+    assert "only reply with the terminal output" in output.group(1)
+    assert "- do not write explanations." in text
+
+
+@pytest.mark.parametrize(
+    ("prompt", "needle"),
+    [
+        ("Act as a doctor and suggest treatments for common illnesses.", "definitive diagnosis"),
+        ("You are a friendly therapist. Help users cope with anxiety at work.", "crisis line"),
+        (ACT_AS_LAWYER.prompt, "qualified lawyer"),
+        (ACT_AS_ACCOUNTANT.prompt, "licensed professional"),
+        ("Actúa como un abogado laboralista en España. No inventes leyes.", "abogado cualificado"),
+    ],
+)
+def test_sensitive_domains_get_a_safety_line(prompt, needle):
+    assert needle in _text(improve(prompt, target="claude"))
+
+
+def test_no_safety_line_outside_sensitive_domains_or_when_one_exists():
+    assert "diagnosis" not in _text(improve(SLOPPY, target="claude"))
+    own = "Act as a doctor. This is general information, not medical advice. Suggest home remedies for a cold."
+    text = _text(improve(own, target="claude"))
+    assert "definitive diagnosis" not in text
