@@ -29,6 +29,7 @@ _FORMAT_KINDS: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
     (re.compile(r"\bmarkdown\b", re.I), "markdown"),
 )
 GPT_INSTRUCTIONS_TITLE = "General"
+CLASSIFY_CHARS = 2000
 TONE_TITLE = "Tone and style"
 _ENGLISH_CONDITION = re.compile(r"\W*(?:if|when|whenever|unless)\b", re.I)
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese"}
@@ -190,7 +191,8 @@ def _improve_text(
     spec = _titled_for(_fold_rules(msgspec.structs.replace(spec, target=target)), target)
     improved = render(_for_small(spec) if target == "small" else spec, target)
     after = lint_prompt(improved, variables=spec.variables, target=target)
-    return improved, spec, changes, classify(text), before, after
+    # The opening says what a prompt is for; classifying 20 KB of it costs far more and says no more.
+    return improved, spec, changes, classify(text[:CLASSIFY_CHARS]), before, after
 
 
 def _diff(before: str, after: str) -> str:

@@ -14,7 +14,6 @@ _DOMAINS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:therap(?:ist|y)|mental health|anxiety|depress\w*|suicid\w*|self-harm|counsel(?:l?or|l?ing)"
             r"|psycholog\w*|psychiatr\w*|terapeuta|psicólog\w*|psychotherap\w*|santé mentale|saúde mental)\b",
-            re.I,
         ),
     ),
     (
@@ -23,7 +22,6 @@ _DOMAINS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:doctor|physician|nurse|medical|medicines?|medications?|symptoms?|diagnos\w*|treatments?|diseases?"
             r"|illness(?:es)?|patients?|dosage|prescri\w*|triage|arzt|ärztin|médic[oa]|médecin|síntomas|symptome"
             r"|krankheit\w*|enfermedad\w*|maladie\w*|doença\w*)\b",
-            re.I,
         ),
     ),
     (
@@ -31,7 +29,6 @@ _DOMAINS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:lawyer|attorney|legal|lawsuit|court|litigation|abogad[oa]|laboralista|rechtsanwalt|anwalt"
             r"|rechtsberatung|avocat|advogad[oa]|jurídic[oa]|juridique)\b",
-            re.I,
         ),
     ),
     (
@@ -40,7 +37,6 @@ _DOMAINS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:financial advi\w*|invest\w*|stocks?|portfolio|tax(?:es)?|accountant|retirement|crypto\w*"
             r"|mortgage|loans?|steuer\w*|umsatzsteuer|impuestos?|inversi\w*|impôts?|investissement\w*"
             r"|impostos?|investiment\w*)\b",
-            re.I,
         ),
     ),
 )
@@ -49,7 +45,6 @@ _HAS_SAFETY = re.compile(
     r"|professional|lawyer)|not (?:medical|legal|financial|tax|investment) advice|general information"
     r"|licensed|qualified (?:professional|lawyer|advisor|adviser)|notfall|emergencia|urgence|emergência"
     r"|keine (?:verbindliche )?(?:rechts|steuer|anlage)beratung|asesor(?:amiento)? profesional)\b",
-    re.I,
 )
 
 SAFETY_LINES: dict[str, dict[str, str]] = {
@@ -109,9 +104,11 @@ SAFETY_LINES: dict[str, dict[str, str]] = {
 def safety_line(text: str, language: str) -> tuple[str, str] | None:
     """(domain, line) for the first sensitive domain the prompt is in, or None when it is in none or already
     carries a safety clause of its own."""
-    if _HAS_SAFETY.search(text):
+    # Patterns are lowercase and matched against the lowered text: case-insensitive alternations are far slower.
+    lower = text.lower()
+    if _HAS_SAFETY.search(lower):
         return None
     for domain, pattern in _DOMAINS:
-        if pattern.search(text):
+        if pattern.search(lower):
             return domain, SAFETY_LINES[language][domain]
     return None
