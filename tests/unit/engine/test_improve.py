@@ -7,6 +7,7 @@ import re
 import pytest
 
 from app.engine import ImproveResult, improve
+from app.engine.improve._sentences import split_sentences
 from app.engine.lint import lint_prompt
 from app.engine.types import TARGETS, ChatMessage
 from tests.unit.engine.improve_prompts import (
@@ -16,6 +17,7 @@ from tests.unit.engine.improve_prompts import (
     CASES,
     GERMAN,
     INTERVIEWER,
+    MORE_PROMPTS,
     ONE_LINER,
     SPANISH,
     SUPPORT_LISTS,
@@ -507,3 +509,36 @@ def test_no_safety_line_outside_sensitive_domains_or_when_one_exists():
     own = "Act as a doctor. This is general information, not medical advice. Suggest home remedies for a cold."
     text = _text(improve(own, target="claude"))
     assert "definitive diagnosis" not in text
+
+
+def _author_sentences(prompt: str) -> list[str]:
+    """The author's sentences, line by line, with list and heading markers and one-line tags stripped."""
+    sentences: list[str] = []
+    in_fence = False
+    for line in prompt.split("\n"):
+        if line.lstrip().startswith("```"):
+            in_fence = not in_fence
+            continue
+        if line.lstrip().startswith("#"):
+            continue  # a heading is a title, re-rendered per target
+        content = re.sub(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)]|[a-z][.)])[ \t]+", "", line)
+        content = re.sub(r"^(?:context|background|output(?: format)?|format)\s*:\s*", "", content, flags=re.I)
+        content = re.sub(r"^<(\w+)>(.*)</\1>$", r"\2", content.strip()).strip()
+        if in_fence or not content or content.startswith("<") or content.endswith(":") or "{{" in content:
+            continue
+        sentences.extend(split_sentences(content))
+    return sentences
+
+
+@pytest.mark.parametrize("prompt", MORE_PROMPTS, ids=lambda p: p[:40])
+@pytest.mark.parametrize("target", TARGETS)
+def test_invariants_on_varied_prompts(prompt, target):
+    result = improve(prompt, target=target)
+    text = _text(result)
+    for sentence in _author_sentences(prompt):
+        assert sentence in text, sentence
+    for run in _numbered_runs(text):
+        assert run == list(range(1, len(run) + 1)), (run, text)
+    assert result.lint_after.errors == 0, result.lint_after.findings
+    assert result.lint_after.score >= result.lint_before.score - 3  # STR-03 (info) may count the new sections
+    assert improve(prompt, target=target) == result
