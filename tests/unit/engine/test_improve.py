@@ -542,3 +542,14 @@ def test_invariants_on_varied_prompts(prompt, target):
     assert result.lint_after.errors == 0, result.lint_after.findings
     assert result.lint_after.score >= result.lint_before.score - 3  # STR-03 (info) may count the new sections
     assert improve(prompt, target=target) == result
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["", "\n\n", "```", "```python\nx = 1", "<rules>", "Rules:", "1. 1. 1.", "{{}} {{ x }}", "#", "Input:\nOutput:"],
+)
+def test_odd_inputs_do_not_break_improve(prompt):
+    for target in TARGETS:
+        result = improve(prompt, target=target)
+        assert isinstance(result.prompt, str)
+        assert result.prompt.endswith("\n")

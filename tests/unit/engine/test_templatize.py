@@ -359,3 +359,27 @@ def test_well_written_templates_get_no_proposals_from_their_examples_or_company_
 )
 def test_constants_that_look_like_inputs_stay(text):
     assert templatize(text).variables == []
+
+
+ODD_INPUTS = (
+    "",
+    "\n\n",
+    "```",
+    "```python\nx = 1",
+    "<email>",
+    '"""unclosed',
+    "{{}} {{ x }} {{1x}}",
+    "Customer: ",
+    'The customer wrote: "',
+    "Here is the email:",
+    "Dear ,",
+    "order #",
+    "é" * 300,
+)
+
+
+@pytest.mark.parametrize("text", ODD_INPUTS)
+def test_odd_inputs_do_not_break_templatize(text):
+    result = templatize(text)
+    for p in result.variables:
+        assert text[p.span.start : p.span.end] == p.value
