@@ -21,6 +21,9 @@ class VariableProposal(EngineStruct, kw_only=True):
     span: Span
     """Span of the replaced literal in the original text."""
     kind: str
+    """What was found: quoted_message, pasted_block, pasted_text, code_block, tagged_block, passage, message,
+    person_name, email_address, identifier, date, amount, url, phone_number, placeholder; or "existing" for a
+    `{{variable}}` the prompt already had (declared so that the result lints clean; `value` is its `{{name}}`)."""
 
 
 class TemplatizeResult(EngineStruct, kw_only=True):
