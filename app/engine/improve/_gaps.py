@@ -32,10 +32,9 @@ _CREATIVE = re.compile(
     re.I,
 )
 _EXCLUSIVE_OUTPUT = re.compile(
-    r"\b(?:only (?:reply|respond|answer|output|return)"
-    r"|(?:reply|respond|answer|output|return)(?: with)?(?: the \w+)? only"
+    r"\b(?:only (?:reply|respond|answer|output|return) with|(?:reply|respond|output|return) (?:with )?(?:the )?\w+ only"
     r"|nothing else|no other text|without any other text|with nothing else|solo (?:responde|devuelve|contesta)"
-    r"|nada más|nur (?:mit|die|das|den)\b[^.\n]{0,30}\bnichts sonst|sonst nichts|rien d'autre|nada mais)\b",
+    r"|nada más|sonst nichts|nichts anderes|rien d'autre|nada mais)\b",
     re.I,
 )
 _NO_LISTS = re.compile(r"\b(?:no|without|never use|don't use|do not use|avoid)\s+(?:any\s+)?(?:lists|bullet)", re.I)

@@ -553,3 +553,8 @@ def test_odd_inputs_do_not_break_improve(prompt):
         result = improve(prompt, target=target)
         assert isinstance(result.prompt, str)
         assert result.prompt.endswith("\n")
+
+
+def test_answer_only_x_questions_is_a_scope_not_an_exclusive_output():
+    text = _text(improve(SUPPORT_LISTS.prompt, target="generic"))
+    assert "If a request falls outside the task described here" in text
