@@ -9,7 +9,7 @@ from app.engine.classify import ArchetypeMatch, classify
 from app.engine.improve._language import PHRASES, names_a_language
 from app.engine.improve._model import Change
 from app.engine.improve._restructure import Draft, task_statement
-from app.engine.improve._sentences import has_output_cue, has_scope_fallback, has_unsure_fallback
+from app.engine.improve._sentences import has_output_cue, has_scope_fallback, has_unsure_fallback, search_lowered
 
 _ROLEPLAY = re.compile(
     r"\b(?:role[- ]?play\w*|in character|stay in (?:the )?(?:character|role)|mock interview|interviewer"
@@ -49,7 +49,7 @@ _MATERIAL = re.compile(
 
 def is_roleplay(text: str) -> bool:
     """Whether the prompt sets up role-play: a character, a mock interview, a game persona."""
-    return _ROLEPLAY.search(text) is not None
+    return search_lowered(_ROLEPLAY, text)
 
 
 def _article(noun: str) -> str:
@@ -78,11 +78,11 @@ def output_line(text: str, language: str, *, format_stated_elsewhere: bool) -> s
         return phrases.output_elsewhere
     if is_roleplay(text):
         return phrases.output_dialogue
-    if _CODE.search(text):
+    if search_lowered(_CODE, text):
         return phrases.output_code
-    if _CREATIVE.search(text):
+    if search_lowered(_CREATIVE, text):
         return phrases.output_piece
-    if _NO_LISTS.search(text):
+    if search_lowered(_NO_LISTS, text):
         return phrases.output_prose_no_lists
     return phrases.output_prose
 
@@ -110,9 +110,9 @@ def fill_gaps(draft: Draft, text: str, language: str, changes: list[Change]) -> 
     # A fallback the author wrote inside one of their own lists stays there; then add nothing that competes with it.
     # Nor when the reply must be one thing only ("only reply with the terminal output, nothing else"): a fallback
     # that talks would break that rule.
-    exclusive = _EXCLUSIVE_OUTPUT.search(text) is not None
+    exclusive = search_lowered(_EXCLUSIVE_OUTPUT, text)
     if not unsure and not exclusive and not has_unsure_fallback(text):
-        unsure = phrases.unsure_material if _MATERIAL.search(text) else phrases.unsure
+        unsure = phrases.unsure_material if search_lowered(_MATERIAL, text) else phrases.unsure
         changes.append(
             Change(
                 kind="added", description="Added what to do when unsure or information is missing.", rule_id="STR-06"

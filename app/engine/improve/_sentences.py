@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -170,9 +171,20 @@ def is_role_detail(sentence: str, *, opening: bool = False) -> bool:
     return _ROLE_DETAIL.match(sentence) is not None or (opening and _YOU_DO.match(sentence) is not None)
 
 
+def search_lowered(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern` (written in lowercase, compiled with re.I) searched case-sensitively in the lowered text: the
+    same answer, many times faster on long prompts than a case-insensitive scan."""
+    return _case_sensitive(pattern).search(text.lower()) is not None
+
+
+@functools.cache
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
 def has_output_cue(text: str) -> bool:
     """Whether text states something about the reply's format, length or language."""
-    return _OUTPUT.search(text) is not None
+    return search_lowered(_OUTPUT, text)
 
 
 def _all_sentences(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from app.engine.brief import describe_variable
@@ -82,25 +83,65 @@ def example_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+class _Taken:
+    """Disjoint [start, end) intervals kept sorted, so an overlap test is a bisection, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        # The interval starting at or before `start`, and the first one after it, are the only candidates.
+        if i > 0 and self.ends[i - 1] > start:
+            return True
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+class _Containers:
+    """Regions (possibly nested or overlapping) and a fast "is this span inside one of them" test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
+
+
 def _select(text: str) -> list[Candidate]:
     """Non-overlapping candidates: blocks before inline values, a value inside a chosen block belongs to it.
 
     Nothing inside the prompt's own examples is proposed.
     """
-    taken = [(m.start(), m.end()) for m in _EXISTING_VAR.finditer(text)]
-    examples = example_regions(text)
+    taken = _Taken([(m.start(), m.end()) for m in _EXISTING_VAR.finditer(text)])
+    examples = _Containers(example_regions(text))
     candidates = [
         c
         for detector in DETECTORS
         for c in detector(text)
-        if text[c.start : c.end].strip() and not any(s <= c.start and c.end <= e for s, e in examples)
+        if text[c.start : c.end].strip() and not examples.contains(c.start, c.end)
     ]
     candidates.sort(key=lambda c: (c.priority, c.replace_start, -(c.replace_end - c.replace_start)))
     chosen: list[Candidate] = []
     for c in candidates:
-        if any(c.replace_start < end and start < c.replace_end for start, end in taken):
+        if taken.overlaps(c.replace_start, c.replace_end):
             continue
-        taken.append((c.replace_start, c.replace_end))
+        taken.add(c.replace_start, c.replace_end)
         chosen.append(c)
     chosen.sort(key=lambda c: c.replace_start)
     return chosen
@@ -156,7 +197,7 @@ def _delimited_spans(text: str) -> list[tuple[int, int]]:
 def _existing(text: str) -> tuple[list[VariableProposal], list[tuple[int, int, str]]]:
     """The prompt's own `{{variables}}`, declared so the result lints clean, and the bare untrusted occurrences
     that need a tag pair (values the application fills in, such as the date, stay bare and trusted)."""
-    delimited = _delimited_spans(text)
+    delimited = _Containers(_delimited_spans(text))
     declared: dict[str, VariableProposal] = {}
     wraps: list[tuple[int, int, str]] = []
     for m in _EXISTING_NAME.finditer(text):
@@ -169,7 +210,7 @@ def _existing(text: str) -> tuple[list[VariableProposal], list[tuple[int, int, s
                 span=Span(start=m.start(), end=m.end()),
                 kind="existing",
             )
-        if not trusted and not any(s <= m.start() and m.end() <= e for s, e in delimited):
+        if not trusted and not delimited.contains(m.start(), m.end()):
             wraps.append((m.start(), m.end(), f"<{name}>{m.group(0)}</{name}>"))
     return list(declared.values()), wraps
 
