@@ -64,8 +64,8 @@ SOURCE_NOUNS: dict[str, str] = {
     "anfrage": "request",
     "texte": "text",
 }
-_NOUN_ALTERNATION = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
-_SOURCE_NOUN = re.compile(rf"\b({_NOUN_ALTERNATION})s?\b", re.I)
+NOUN_ALTERNATION = "|".join(sorted((re.escape(n) for n in SOURCE_NOUNS), key=len, reverse=True))
+_SOURCE_NOUN = re.compile(rf"\b({NOUN_ALTERNATION})s?\b", re.I)
 _PERSON = re.compile(
     r"\b(customer|client|user|caller|patient|student|candidate|guest|buyer|member|tenant|employee|applicant"
     r"|cliente|kunde|kundin"
@@ -85,7 +85,7 @@ _OWN_MATERIAL = re.compile(
     r"\b(?:our|we|company|help[- ]cent(?:er|re)|internal|official|unser\w*|nuestr[oa]s?)\b", re.I
 )
 # Cue words that make a block the same on every call: the reply's shape, a template, an example, a policy.
-_CONSTANT_CUE = re.compile(
+CONSTANT_CUE = re.compile(
     r"\b(?:format|schema|template|examples?|e\.g\.|for instance|like this|like so|as follows|structure|shape"
     r"|respond with|reply with|return|output|use this|signature|disclaimer|policy|policies|guidelines|rules"
     r"|faq|knowledge base|terms|instructions|always say|say exactly|boilerplate)\b",
@@ -114,7 +114,7 @@ _CODE_LANGS = frozenset(
 )
 _DATA_LANGS = frozenset({"json", "yaml", "yml", "csv", "xml", "toml"})
 _MIN_BLOCK_CHARS = 20
-_MIN_QUOTE_CHARS = 20
+MIN_QUOTE_CHARS = 20
 _MIN_PASSAGE_CHARS = 80
 _STRUCTURE_TAGS = frozenset(
     re.findall(
@@ -126,14 +126,14 @@ _STRUCTURE_TAGS = frozenset(
 )
 
 
-def _lead(text: str, start: int, chars: int = 160) -> str:
+def text_before(text: str, start: int, chars: int = 160) -> str:
     """The text just before `start`, within the same paragraph: the cue that introduces a literal."""
     window = text[max(0, start - chars) : start]
     cut = window.rfind("\n\n")
     return window[cut + 2 :] if cut >= 0 else window
 
 
-def _noun_name(cue: str) -> str | None:
+def noun_name(cue: str) -> str | None:
     m = _SOURCE_NOUN.search(cue)
     if m is None:
         return None
@@ -145,11 +145,11 @@ def _noun_name(cue: str) -> str | None:
     return name
 
 
-def _own_material(cue: str) -> bool:
+def own_material(cue: str) -> bool:
     return _OWN_MATERIAL.search(cue) is not None and _PERSON.search(cue) is None
 
 
-def _description(name: str) -> str:
+def input_description(name: str) -> str:
     return f"The {name.replace('_', ' ')} supplied with each call (end-user content)."
 
 
@@ -159,8 +159,8 @@ def fenced_blocks(text: str) -> Iterator[Candidate]:
         body = m.group("body")
         if len(body.strip()) < _MIN_BLOCK_CHARS or "{{" in body:
             continue
-        cue = _lead(text, m.start())
-        if _CONSTANT_CUE.search(cue) or _own_material(cue):
+        cue = text_before(text, m.start())
+        if CONSTANT_CUE.search(cue) or own_material(cue):
             continue
         lang = m.group("lang").lower()
         if lang in _DATA_LANGS or body.lstrip()[:1] in "{[":
@@ -168,7 +168,7 @@ def fenced_blocks(text: str) -> Iterator[Candidate]:
         elif lang in _CODE_LANGS:
             name = "code"
         else:
-            name = _noun_name(cue) or "text"
+            name = noun_name(cue) or "text"
         yield Candidate(
             kind="code_block",
             name=name,
@@ -177,7 +177,7 @@ def fenced_blocks(text: str) -> Iterator[Candidate]:
             replace_start=m.start("body"),
             replace_end=m.end("body"),
             placement="in_delimiter",
-            description=_description(name),
+            description=input_description(name),
             priority=0,
         )
 
@@ -189,7 +189,7 @@ def tagged_blocks(text: str) -> Iterator[Candidate]:
         body = m.group("body")
         if tag.lower() in _STRUCTURE_TAGS or "{{" in body or len(body.strip()) < _MIN_BLOCK_CHARS:
             continue
-        if _noun_name(tag.replace("_", " ")) is None or _own_material(_lead(text, m.start())):
+        if noun_name(tag.replace("_", " ")) is None or own_material(text_before(text, m.start())):
             continue
         stripped_start = m.start("body") + (len(body) - len(body.lstrip()))
         stripped_end = m.end("body") - (len(body) - len(body.rstrip()))
@@ -202,7 +202,7 @@ def tagged_blocks(text: str) -> Iterator[Candidate]:
             replace_start=stripped_start,
             replace_end=stripped_end,
             placement="in_delimiter",
-            description=_description(name),
+            description=input_description(name),
             priority=0,
         )
 
@@ -211,9 +211,9 @@ def triple_quoted(text: str) -> Iterator[Candidate]:
     """Text pasted between triple quotes."""
     for m in _TRIPLE.finditer(text):
         body = m.group("body")
-        if len(body.strip()) < _MIN_BLOCK_CHARS or "{{" in body or _CONSTANT_CUE.search(_lead(text, m.start())):
+        if len(body.strip()) < _MIN_BLOCK_CHARS or "{{" in body or CONSTANT_CUE.search(text_before(text, m.start())):
             continue
-        name = _noun_name(_lead(text, m.start())) or "text"
+        name = noun_name(text_before(text, m.start())) or "text"
         start = m.start("body") + (len(body) - len(body.lstrip()))
         end = m.end("body") - (len(body) - len(body.rstrip()))
         yield Candidate(
@@ -224,7 +224,7 @@ def triple_quoted(text: str) -> Iterator[Candidate]:
             replace_start=start,
             replace_end=end,
             placement="in_delimiter",
-            description=_description(name),
+            description=input_description(name),
             priority=0,
         )
 
@@ -253,8 +253,8 @@ def cue_blocks(text: str) -> Iterator[Candidate]:
     """A block introduced by a line such as "Here is the customer's email:" or "Article:"."""
     for m in _CUE_LINE.finditer(text):
         cue = m.group("line")
-        name = _noun_name(cue)
-        if name is None or _CONSTANT_CUE.search(cue) or _own_material(cue) or len(cue.split()) > 16:
+        name = noun_name(cue)
+        if name is None or CONSTANT_CUE.search(cue) or own_material(cue) or len(cue.split()) > 16:
             continue
         if _FUTURE_INPUT.search(cue):
             continue  # "When I give you code, you will:" describes inputs to come; what follows are rules
@@ -275,7 +275,7 @@ def cue_blocks(text: str) -> Iterator[Candidate]:
             replace_start=start,
             replace_end=end,
             placement="block",
-            description=_description(name),
+            description=input_description(name),
             priority=1,
         )
 
@@ -309,16 +309,16 @@ def quoted_messages(text: str) -> Iterator[Candidate]:
     for m in _QUOTE.finditer(text):
         group = next(g for g in ("dq", "cq", "gq", "lq") if m.group(g) is not None)
         value = m.group(group)
-        lead = _lead(text, m.start(), 80)
-        if _SAY_EXACTLY.search(lead) or _CONSTANT_CUE.search(lead[-40:]) or _CHOICE_CUE.search(lead[-40:]):
+        lead = text_before(text, m.start(), 80)
+        if _SAY_EXACTLY.search(lead) or CONSTANT_CUE.search(lead[-40:]) or _CHOICE_CUE.search(lead[-40:]):
             continue
         spoken = _SPOKEN_CUE.search(lead)
         source = _SOURCE_CUE.search(lead) is not None and lead.rstrip().endswith(":")
-        if not ((spoken or source) and len(value) >= _MIN_QUOTE_CHARS) and len(value) < _MIN_PASSAGE_CHARS:
+        if not ((spoken or source) and len(value) >= MIN_QUOTE_CHARS) and len(value) < _MIN_PASSAGE_CHARS:
             continue
         name = "text" if source and not spoken else "passage"
         if spoken:
-            name = _noun_name(lead) or ("question" if _ASK_CUE.search(lead) else "message")
+            name = noun_name(lead) or ("question" if _ASK_CUE.search(lead) else "message")
             person = _PERSON.search(lead)
             if name in ("message", "question") and person is not None:
                 who = person.group(1).lower()
@@ -331,74 +331,6 @@ def quoted_messages(text: str) -> Iterator[Candidate]:
             replace_start=m.start(),
             replace_end=m.end(),
             placement="inline",
-            description=_description(name),
-            priority=1,
-        )
-
-
-_PLACEHOLDER = re.compile(
-    r"\[(?P<sq>[A-Za-z][A-Za-z '’_/-]{2,40})\]|<(?P<aq>(?:insert|paste|your|enter|add)\b[A-Za-z '’_/-]{2,40})>"
-    r"|\{(?P<bq>[A-Za-z][A-Za-z ’'_-]{2,40})\}(?!\})"
-)
-_PLACEHOLDER_FILLER = re.compile(r"\b(?:insert|paste|enter|add|put|type|your|the|a|an|here|goes|text of|of)\b", re.I)
-
-
-def placeholders(text: str) -> Iterator[Candidate]:
-    """Leftover fill-in slots such as "[customer name]", "<paste the email here>" or "{topic}"."""
-    for m in _PLACEHOLDER.finditer(text):
-        group = next(g for g in ("sq", "aq", "bq") if m.group(g) is not None)
-        inner = m.group(group)
-        if (m.start() > 0 and text[m.start() - 1] in "{[") or inner.strip().lower() in ("x", "n/a"):
-            continue
-        if group == "sq" and not re.search(
-            r"(?i)\b(?:your|customer|user|enter|name|text|message|email|topic|question|date|product|company"
-            r"|insert|paste|here|input|document|article|number|id|subject|language"
-            r"|title|content|description|details|request|query|url|link)\b",
-            inner,
-        ):
-            continue  # "[source: title]" and other bracketed notes are not slots
-        name = re.sub(r"[^a-z0-9]+", "_", _PLACEHOLDER_FILLER.sub(" ", inner.lower())).strip("_")
-        if not name or not name[0].isalpha():
-            continue
-        yield Candidate(
-            kind="placeholder",
-            name=name,
-            start=m.start(),
-            end=m.end(),
-            replace_start=m.start(),
-            replace_end=m.end(),
-            placement="inline",
-            description=f"The {name.replace('_', ' ')} supplied with each call (end-user content).",
-            priority=1,
-        )
-
-
-_SAME_LINE_SOURCE = re.compile(
-    r"\b(?P<cue>(?:my|this|the following|the|our customer's|the customer's|the user's)\s+(?:"
-    + _NOUN_ALTERNATION
-    + r"))s?\s*:[ \t]*(?P<value>[^\s\"“{<`][^\n]{"
-    + str(_MIN_QUOTE_CHARS)
-    + r",})$",
-    re.I | re.M,
-)
-
-
-def same_line_sources(text: str) -> Iterator[Candidate]:
-    """Source text pasted after its cue on the same line: "Correct the grammar in my text: I has went…"."""
-    for m in _SAME_LINE_SOURCE.finditer(text):
-        cue = m.group("cue")
-        if _own_material(cue) or _CONSTANT_CUE.search(_lead(text, m.start("value"))):
-            continue
-        name = _noun_name(cue) or "text"
-        value_end = m.end("value") - (len(m.group("value")) - len(m.group("value").rstrip()))
-        yield Candidate(
-            kind="pasted_text",
-            name=name,
-            start=m.start("value"),
-            end=value_end,
-            replace_start=m.start("value"),
-            replace_end=value_end,
-            placement="inline",
-            description=_description(name),
+            description=input_description(name),
             priority=1,
         )

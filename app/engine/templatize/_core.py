@@ -12,9 +12,7 @@ from app.engine.parse import is_system_variable
 from app.engine.templatize._blocks import (
     cue_blocks,
     fenced_blocks,
-    placeholders,
     quoted_messages,
-    same_line_sources,
     tagged_blocks,
     triple_quoted,
 )
@@ -29,6 +27,7 @@ from app.engine.templatize._inline import (
     urls,
 )
 from app.engine.templatize._model import Candidate, TemplatizeResult, VariableProposal
+from app.engine.templatize._snippets import placeholders, same_line_sources
 from app.engine.types import Span, Variable
 
 Detector = Callable[[str], Iterator[Candidate]]
