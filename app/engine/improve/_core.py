@@ -7,10 +7,11 @@ import re
 
 import msgspec
 
+from app.engine.archetypes import FALLBACK_ID
 from app.engine.brief import describe_variable
 from app.engine.classify import ArchetypeMatch, classify
 from app.engine.improve._feedback import apply_feedback
-from app.engine.improve._gaps import fill_gaps
+from app.engine.improve._gaps import ROLEPLAY_ARCHETYPES, fill_gaps, is_roleplay
 from app.engine.improve._language import guess_language
 from app.engine.improve._model import Change, ImproveResult
 from app.engine.improve._restructure import INSTRUCTIONS_TITLE, Draft, inline_names, read_prompt
@@ -191,8 +192,16 @@ def _improve_text(
     spec = _titled_for(_fold_rules(msgspec.structs.replace(spec, target=target)), target)
     improved = render(_for_small(spec) if target == "small" else spec, target)
     after = lint_prompt(improved, variables=spec.variables, target=target)
+    return improved, spec, changes, _archetypes(text), before, after
+
+
+def _archetypes(text: str) -> list[ArchetypeMatch]:
+    """What the prompt is, for the response: a role-play archetype only when the prompt is role-play."""
     # The opening says what a prompt is for; classifying 20 KB of it costs far more and says no more.
-    return improved, spec, changes, classify(text[:CLASSIFY_CHARS]), before, after
+    matches = [m for m in classify(text[:CLASSIFY_CHARS]) if m.id not in ROLEPLAY_ARCHETYPES or is_roleplay(text)]
+    if not matches:
+        return [ArchetypeMatch(id=FALLBACK_ID, score=0, features=[])]
+    return [msgspec.structs.replace(matches[0], rank="primary"), *matches[1:]]
 
 
 def _diff(before: str, after: str) -> str:

@@ -558,3 +558,8 @@ def test_odd_inputs_do_not_break_improve(prompt):
 def test_answer_only_x_questions_is_a_scope_not_an_exclusive_output():
     text = _text(improve(SUPPORT_LISTS.prompt, target="generic"))
     assert "If a request falls outside the task described here" in text
+
+
+def test_reported_archetypes_call_a_professional_role_no_role_play():
+    assert all(m.id != "roleplay_interviewer" for m in improve(ACT_AS_ACCOUNTANT.prompt).archetypes)
+    assert improve(INTERVIEWER.prompt).archetypes[0].id == "roleplay_interviewer"
