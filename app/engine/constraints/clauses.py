@@ -18,10 +18,8 @@ class Clause(NamedTuple):
 
 
 # Sentence ends (not inside "e.g.", "3.5", "help@acme.com."), semicolons, line breaks, and CJK full stops.
-_BOUNDARY = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<=[.!?])\s+(?=\S)"
-    r"|;\s*|\n+|(?<=[。！？；])"
-)
+_MARK = re.compile(r"[.!?;\n。！？；]")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.")
 _BULLET = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -29,9 +27,21 @@ def split_clauses(text: str) -> list[Clause]:
     """Split a free-text field into clauses (sentences, semicolon parts, bullet lines), bullet markers removed."""
     clauses: list[Clause] = []
     position = 0
-    for match in _BOUNDARY.finditer(text):
-        _append(clauses, text, position, match.start())
-        position = match.end()
+    length = len(text)
+    for match in _MARK.finditer(text):
+        index = match.start()
+        if index < position:
+            continue
+        mark = text[index]
+        if mark in ".!?":
+            # A sentence ends at a mark followed by white space ("3.5", "acme.com" and "e.g." do not end one).
+            if index + 1 < length and not text[index + 1].isspace():
+                continue
+            if mark == "." and text[max(0, index - 6) : index + 1].lower().endswith(_ABBREVIATIONS):
+                continue
+        # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
+        _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
+        position = index + 1
     _append(clauses, text, position, len(text))
     return clauses
 
@@ -71,6 +81,7 @@ _NUMBER_WORDS: dict[str, int] = {
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
     "百": 100,
 }  # fmt: skip
+NUMBER_WORDS: frozenset[str] = frozenset(word for word in _NUMBER_WORDS if " " not in word)
 NUMBER_WORD_ALT = "|".join(
     sorted((re.escape(w) for w in _NUMBER_WORDS if w.isascii() or " " in w), key=len, reverse=True)
 )
@@ -99,6 +110,23 @@ def parse_number(token: str) -> int | None:
     return None
 
 
+def _bar_separated(text: str) -> frozenset[str]:
+    return frozenset(text.split("|"))
+
+
+_NEGATION_WORDS = _bar_separated(
+    "no|not|never|without|avoid|avoiding|don't|dont|doesn't|nor|cannot|can't|mustn't|shouldn't|refrain|"
+    "nunca|jamás|sin|evita|evitar|nie|niemals|kein|keine|keinen|keinem|keiner|keines|nicht|ohne|vermeide|"
+    "jamais|sans|pas|aucun|aucune|évite|éviter|évitez|não|nem|sem|evite"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def has_negation(text: str) -> bool:
+    """A fast test for any negation word, before the full negation-scope analysis."""
+    return any(word.lower().replace("’", "'") in _NEGATION_WORDS for word in _WORD.findall(text))
+
+
 # Cues that open the scope of a negation. "not only X but Y" and "not just" do not negate X.
 NEGATION_CUE = re.compile(
     r"\b(?:no|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
@@ -124,6 +152,8 @@ def negated_ranges(text: str) -> list[tuple[int, int]]:
     friendly" stops at "keep"; "not only X but also Y" negates nothing.
     """
     ranges: list[tuple[int, int]] = []
+    if not has_negation(text):
+        return ranges
     for cue in NEGATION_CUE.finditer(text):
         start = cue.start()
         end = cue.end()

@@ -70,6 +70,12 @@ def _phones(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     return phones
 
 
+def handoff_phrase(text: str) -> str | None:
+    """The hand-off wording in a text ("connect them with a human agent"), if any."""
+    match = _HANDOFF.search(text)
+    return match.group(0) if match else None
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     match = _CONDITION.search(text)

@@ -89,24 +89,44 @@ class FoundFormat(NamedTuple):
     end: int
 
 
+# Substrings one of the feature words contains: a cheap test before the regex scan.
+FEATURE_KEYS = (
+    "markdown", "format", "rich text", "bold", "italic", "asterisk", "bullet", "list", "aufzählung", "viñeta",
+    "puce", "tópico", "箇条", "列表", "heading", "header", "section title", "título", "überschrift", "titre",
+    "見出し", "标题", "emoji", "emoticon", "emote", "smiley", "絵文字", "表情", "table", "tabla", "tabelle",
+    "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace", "lien",
+)  # fmt: skip
+
+
+def mentions_feature(text: str) -> bool:
+    """Whether a text names any formatting feature at all (a fast test)."""
+    lowered = text.lower()
+    return any(key in lowered for key in FEATURE_KEYS)
+
+
 def forbidden_features(text: str) -> list[tuple[str, int, int]]:
-    """Formatting features named under a negation ("no markdown, no lists"): (feature, start, end)."""
+    """Formatting features named under a negation ("no markdown, no lists"): (feature, start of its negation, end)."""
+    if not mentions_feature(text):
+        return []
     ranges = negated_ranges(text)
     found: list[tuple[str, int, int]] = []
     for match in _FEATURE.finditer(text):
-        if not in_ranges(match.start(), ranges):
+        scope = next((r for r in ranges if r[0] <= match.start() < r[1]), None)
+        if scope is None:
             continue
         # "don't use more than 3 bullets" limits bullets; it does not forbid them.
         if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
             continue
         name = match.lastgroup
         assert name is not None
-        found.append((name, match.start(), match.end()))
+        found.append((name, scope[0], match.end()))
     return found
 
 
 def required_features(text: str) -> list[tuple[str, int, int]]:
     """Formatting features a text asks for outside any negation ("use Markdown headings"): (feature, start, end)."""
+    if not mentions_feature(text):
+        return []
     ranges = negated_ranges(text)
     found: list[tuple[str, int, int]] = []
     for match in _FEATURE.finditer(text):

@@ -79,8 +79,14 @@ def lookup(name: str) -> tuple[str, str] | None:
     return ENGLISH_NAMES[code], code
 
 
+LANGUAGE_KEYS = (*_NAMES, "language", "idioma", "sprache", "langue", "língua", "lingua")
+
+
 def find_language(text: str) -> FoundLanguage | None:
     """The reply language one clause requires, if it states one."""
+    lowered = text.lower()
+    if not any(key in lowered for key in LANGUAGE_KEYS):
+        return None
     mirror = _MIRROR.search(text)
     if mirror:
         return FoundLanguage(USER_LANGUAGE, None, mirror.start(), mirror.end())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from app.engine.constraints.clauses import NUMBER, parse_number
+from app.engine.constraints.clauses import NUMBER, NUMBER_WORDS, parse_number
 from app.engine.constraints.model import LimitUnit
 
 Bound = Literal["max", "min", "exact"]
@@ -34,24 +34,31 @@ _UNITS: tuple[tuple[LimitUnit, str], ...] = (
 )
 _UNIT_ALT = "|".join(f"(?P<u_{unit}>{pattern})" for unit, pattern in _UNITS)
 
-_MAX_PRE = (
-    r"at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|not\s+longer\s+than|up\s+to|upto|"
-    r"max(?:imum)?(?:\s+of)?|max\.|under|below|less\s+than|fewer\s+than|within|(?:not|never)\s+(?:to\s+)?exceed(?:ing)?|"
-    r"don'?t\s+exceed|do\s+not\s+exceed|shorter\s+than|limit(?:ed)?(?:\s+it|\s+(?:replies|answers|responses))?\s+to|"
-    r"keep(?:\s+(?:it|this|them|the\s+\w+|your\s+\w+|replies|answers|responses|each\s+\w+))?\s+(?:to|under|within|below)|"
-    r"cap(?:ped)?\s+at|only|just|"
-    r"como\s+máximo|máximo(?:\s+de)?|máx\.?|no\s+más\s+de|menos\s+de|hasta|a\s+lo\s+sumo|"
-    r"höchstens|maximal|nicht\s+mehr\s+als|weniger\s+als|bis\s+zu|unter|"
-    r"au\s+maximum|au\s+plus|maximum|pas\s+plus\s+de|moins\s+de|jusqu'à|"
-    r"no\s+máximo|não\s+mais\s+(?:do\s+)?(?:que|de)|até|"
-    r"<=|≤|<"
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(text.split("|"))
+
+
+# Cues before the number, looked up as the last words before it (a table lookup, not a regex scan: fast).
+_MAX_CUES = _phrases(
+    "at most|no more than|not more than|no longer than|not longer than|up to|upto|max|maximum|max of|"
+    "maximum of|max.|under|below|less than|fewer than|within|not exceed|not to exceed|never exceed|"
+    "don't exceed|dont exceed|do not exceed|not exceeding|shorter than|limit to|limited to|limit it to|"
+    "limit replies to|limit answers to|limit responses to|cap at|capped at|only|just|como máximo|máximo|"
+    "máximo de|máx|máx.|no más de|menos de|hasta|a lo sumo|höchstens|maximal|nicht mehr als|weniger als|"
+    "bis zu|unter|au maximum|au plus|pas plus de|moins de|jusqu'à|no máximo|não mais que|não mais de|"
+    "não mais do que|até|ne dépasse pas|no exceder|nicht über"
 )
-_MIN_PRE = (
-    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|minimum(?:\s+of)?|min\.?|more\s+than|over|"
-    r"longer\s+than|como\s+mínimo|al\s+menos|mínimo(?:\s+de)?|mindestens|wenigstens|au\s+moins|"
-    r"no\s+mínimo|pelo\s+menos|>=|≥|>"
+_MIN_CUES = _phrases(
+    "at least|no fewer than|no less than|not less than|minimum|minimum of|min|min.|more than|over|"
+    "longer than|como mínimo|al menos|mínimo|mínimo de|mindestens|wenigstens|au moins|no mínimo|pelo menos"
 )
-_EXACT_PRE = r"exactly|precisely|exactamente|genau|exactement|exatamente|esattamente"
+_EXACT_CUES = _phrases("exactly|precisely|exactamente|genau|exactement|exatamente|esattamente")
+_RANGE_OPENERS = _phrases("between|entre|zwischen|de")
+_KEEP_TAIL = _phrases("to|under|within|below")
+_FLIPPED = ("more", "over", "longer", "fewer", "less", "shorter", "mehr", "plus")
+_NEGATORS = _phrases("don't|dont|not|never|nunca|nicht|nie|jamais|ne|não|cannot|can't")
+_WINDOW_WORD = re.compile(r"[\w'.]+|[<>≤≥]=?")
 _POST = (
     r"(?P<post_max>or\s+(?:less|fewer|under|shorter)|max(?:imum)?|at\s+most|tops|como\s+máximo|máximo|"
     r"höchstens|maximal|au\s+maximum|no\s+máximo|or\s+so)"
@@ -59,11 +66,9 @@ _POST = (
 )
 _RANGE_JOIN = r"\s*(?:-|–|—|to|and|or|y|a|und|bis|et|à|e|ou|o)\s*"
 _ADJECTIVES = r"(?:(?:short|long|full|complete|concise|brief|simple|separate|plain|clear|kurze|cortas?|courtes?)\s+)?"
-
-_LIMIT = re.compile(
-    rf"(?:(?P<pre_max>{_MAX_PRE})|(?P<pre_min>{_MIN_PRE})|(?P<pre_exact>{_EXACT_PRE}))?\s*"
-    rf"(?:between\s+|entre\s+|zwischen\s+|de\s+)?"
-    rf"(?<![\w.])(?P<n1>{NUMBER})(?:{_RANGE_JOIN}(?P<n2>{NUMBER}))?(?:\s*|-){_ADJECTIVES}(?:{_UNIT_ALT})\b"
+# Anchored at a number: "3 sentences", "2-3 short paragraphs", "150-word", "five bullets or fewer".
+_CORE = re.compile(
+    rf"(?P<n1>{NUMBER})(?:{_RANGE_JOIN}(?P<n2>{NUMBER}))?(?:\s*|-){_ADJECTIVES}(?:{_UNIT_ALT})\b"
     rf"(?:\s*(?:{_POST})\b)?",
     re.IGNORECASE,
 )
@@ -88,11 +93,6 @@ _CJK_LIMIT = re.compile(
     rf"(?P<pre_max>最大|最多|不超过|不要超过|不得超过|少于|以内で)?(?P<pre_min>至少|最低|不少于)?\s*"
     rf"(?P<n1>{_CJK_NUM})(?:\s*[-~〜～到至]\s*(?P<n2>{_CJK_NUM}))?\s*(?:つの|个|個|つ)?(?:{_CJK_UNIT_ALT})"
     rf"(?P<post_max>以内|以下|まで|未満|内)?(?P<post_min>以上)?",
-)
-_NEGATION_BEFORE = re.compile(
-    r"(?:don'?t|do\s+not|never|must\s+not|should\s+not|shouldn'?t|mustn'?t|cannot|can'?t|not|no\s+debe|nunca|"
-    r"nicht|nie|ne|jamais|não|nunca)\s+(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
 )
 _EACH = r"(?:each|per|every|jede[rsn]?|pro|cada|por|chaque|par)"
 _SCOPE_AFTER = re.compile(
@@ -158,20 +158,67 @@ def _bounds(kind: Bound | None, unit: LimitUnit, n1: int, n2: int | None) -> tup
     return None, None, n1
 
 
-def _cue_kind(match: re.Match[str], text: str) -> Bound | None:
-    kind: Bound | None = None
-    if match.group("pre_max") or match.group("post_max"):
-        kind = "max"
-    elif match.group("pre_min") or match.group("post_min"):
-        kind = "min"
-    elif "pre_exact" in match.groupdict() and match.group("pre_exact"):
-        kind = "exact"
-    # "don't use more than 3 bullets" is a maximum; "never fewer than 100 words" a minimum.
-    if kind in ("max", "min") and _NEGATION_BEFORE.search(text[: match.start()]):
-        pre = (match.group("pre_max") or match.group("pre_min") or "").lower()
-        if pre.startswith(("more", "over", "longer", "fewer", "less", "shorter", "mehr", "plus")):
+def _cue_before(text: str, start: int) -> tuple[Bound | None, int]:
+    """The cue kind in the words just before a number ("at most", "keep it under", "don't use more than"), and
+    where the cue starts."""
+    window_start = max(0, start - 48)
+    words = [(m.group(0).lower(), m.start()) for m in _WINDOW_WORD.finditer(text, window_start, start)]
+    found = _cue_in(words)
+    if found[0] is None and words and words[-1][0] in _RANGE_OPENERS:
+        found = _cue_in(words[:-1])
+        if found[0] is None:
+            return None, words[-1][1]
+    return found if found[0] is not None else (None, start)
+
+
+def _cue_in(words: list[tuple[str, int]]) -> tuple[Bound | None, int]:
+    """The cue that the word list ends with, if any, and where it starts."""
+    if words and words[-1][0] in ("<=", "≤", "<"):
+        return "max", words[-1][1]
+    if words and words[-1][0] in (">=", "≥", ">"):
+        return "min", words[-1][1]
+    for size in (4, 3, 2, 1):
+        if len(words) < size:
+            continue
+        phrase = " ".join(word for word, _ in words[-size:])
+        kind: Bound | None = None
+        if phrase in _MAX_CUES:
+            kind = "max"
+        elif phrase in _MIN_CUES:
+            kind = "min"
+        elif phrase in _EXACT_CUES:
+            kind = "exact"
+        if kind is None:
+            continue
+        cue_start = words[-size][1]
+        before = {word for word, _ in words[max(0, len(words) - size - 4) : len(words) - size]}
+        # "don't use more than 3 bullets" is a maximum; "never fewer than 100 words" a minimum.
+        if kind in ("max", "min") and before & _NEGATORS and phrase.startswith(_FLIPPED):
             kind = "min" if kind == "max" else "max"
-    return kind
+        return kind, cue_start
+    if words and words[-1][0] in _KEEP_TAIL and any(w in ("keep", "limit", "cap") for w, _ in words[-5:-1]):
+        keep = next(pos for w, pos in words[-5:] if w in ("keep", "limit", "cap"))
+        return "max", keep
+    return None, 0
+
+
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"'`*/-–—<>=|#\n\t", " "))
+_DIGITS = re.compile(r"[\d０-９]+")
+
+
+def _number_starts(text: str) -> list[int]:
+    """Where number tokens start: digits or number words (found by a set intersection first: fast)."""
+    starts = [
+        match.start()
+        for match in _DIGITS.finditer(text)
+        if match.start() == 0 or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in "._")
+    ]
+    present = NUMBER_WORDS.intersection(text.lower().translate(_PUNCTUATION).split())
+    if present:
+        words = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, present))) + r")(?![\w])", re.IGNORECASE)
+        starts.extend(match.start() for match in words.finditer(text))
+        starts.sort()
+    return starts
 
 
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
@@ -192,51 +239,61 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
-    for match in _LIMIT.finditer(text):
+    taken = -1
+    for position in _number_starts(text):
+        if position < taken:
+            continue
+        match = _CORE.match(text, position)
+        if match is None:
+            continue
         n1 = parse_number(match.group("n1"))
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
         if n1 is None or n1 <= 0:
             continue
+        taken = match.end()
         unit, noun = _unit_of(match, "u_")
-        start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-        cued = match.group("pre_max") or match.group("pre_min") or match.group("pre_exact") or match.group("n2")
+        kind, start = _cue_before(text, position)
+        if kind is None and (match.group("post_max") or match.group("post_min")):
+            kind = "max" if match.group("post_max") else "min"
         # A bare "3 examples" or "5 points" is a count only when asked for ("give 3 examples").
         bare_count = unit == "items" or noun.lower().startswith(("point", "punto"))
-        if not cued and bare_count and not _ASKED_COUNT.search(text[:start]):
+        if kind is None and n2 is None and bare_count and not _ASKED_COUNT.search(text, max(0, start - 40), start):
             continue
-        minimum, maximum, exact = _bounds(_cue_kind(match, text), unit, n1, n2)
+        minimum, maximum, exact = _bounds(kind, unit, n1, n2)
         previous = found[-1].unit if found else None
-        found.append(
-            FoundLimit(
-                unit, minimum, maximum, exact, start, match.end(), _scope(text, start, match.end(), previous), noun
-            )
-        )
-    for match in _LABELLED.finditer(text):
+        scope = _scope(text, start, match.end(), previous)
+        found.append(FoundLimit(unit, minimum, maximum, exact, start, match.end(), scope, noun))
+    lowered = text.lower()
+    labelled = any(key in lowered for key in (" limit", " count", " max", " cap"))
+    for match in _LABELLED.finditer(text) if labelled else ():
         word = match.group("unit_word").lower()
         unit_name = {"char": "characters"}.get(word, word + "s")
         n1 = int(match.group("n1"))
         if not any(f.start <= match.start() < f.end for f in found):
             found.append(FoundLimit(unit_name, None, n1, None, match.start(), match.end(), None, word))  # type: ignore[arg-type]
+    if text.isascii():
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
     for match in _CJK_LIMIT.finditer(text):
         n1 = parse_number(match.group("n1"))
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
         if n1 is None or n1 <= 0:
             continue
         unit, noun = _unit_of(match, "c_")
-        kind: Bound | None = None
+        cjk_kind: Bound | None = None
         if match.group("pre_max") or match.group("post_max"):
-            kind = "max"
+            cjk_kind = "max"
         elif match.group("pre_min") or match.group("post_min"):
-            kind = "min"
+            cjk_kind = "min"
         if (
-            kind is None
+            cjk_kind is None
             and unit in ("characters", "words")
             and not re.search(r"[内下]", text[match.end() : match.end() + 3])
         ):
             continue
-        if kind is None and unit == "bullets":
+        if cjk_kind is None and unit == "bullets":
             continue
-        minimum, maximum, exact = _bounds(kind, unit, n1, n2)
+        minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)
         found.append(FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), None, noun))
     found.sort(key=lambda f: (f.start, f.end))
     return found

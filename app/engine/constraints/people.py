@@ -157,6 +157,11 @@ def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
     return FoundTone(values, start, end)
 
 
+def tone_synonyms(value: str) -> list[str]:
+    """The tone word and every word (in any supported language) that maps to it."""
+    return [value, *(word for word, tone in _TONES.items() if tone == value and word != value)]
+
+
 def describe_audience(phrase: str) -> str:
     """The imperative sentence for an audience."""
     return f"Write for {phrase}."
