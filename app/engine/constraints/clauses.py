@@ -19,7 +19,10 @@ class Clause(NamedTuple):
 
 # Sentence ends (not inside "e.g.", "3.5", "help@acme.com."), semicolons, line breaks, and CJK full stops.
 _MARK = re.compile(r"[.!?;\n。！？；]")
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.")
+_ABBREVIATIONS = (
+    "e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.", "sec.",
+    "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
+)  # fmt: skip
 _BULLET = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -37,13 +40,27 @@ def split_clauses(text: str) -> list[Clause]:
             # A sentence ends at a mark followed by white space ("3.5", "acme.com" and "e.g." do not end one).
             if index + 1 < length and not text[index + 1].isspace():
                 continue
-            if mark == "." and text[max(0, index - 6) : index + 1].lower().endswith(_ABBREVIATIONS):
+            # "see sec. 4.2": a number right after a full stop continues the sentence.
+            following = text[index + 1 : index + 3].strip()
+            if mark == "." and following[:1].isdigit():
+                continue
+            if mark == "." and _is_abbreviation(text, index):
                 continue
         # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
     _append(clauses, text, position, len(text))
     return clauses
+
+
+def _is_abbreviation(text: str, index: int) -> bool:
+    """Whether the full stop at `index` ends an abbreviation ("e.g.", "sec."), not a sentence."""
+    for abbreviation in _ABBREVIATIONS:
+        start = index + 1 - len(abbreviation)
+        if start >= 0 and text[start : index + 1].lower() == abbreviation:
+            if start == 0 or not text[start - 1].isalnum():
+                return True
+    return False
 
 
 def _append(clauses: list[Clause], text: str, start: int, end: int) -> None:

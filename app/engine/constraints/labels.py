@@ -21,16 +21,17 @@ _CLASSIFY = (
     r"\b(?:classify|classified|categori[sz]e[ds]?|label|tag|mark|flag|sort|route|bucket|triage|rate|assign)\b"
     r"(?:\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+|tickets?|messages?|emails?|reviews?|posts?|comments?))?"
     r"\s+(?:as|into|with|to)(?:\s+(?:either|one\s+of))?|"
-    r"\b(?:clasifica|clasificar|etiqueta)\w*\s+(?:como|en)|\b(?:klassifizier|kategorisier)\w*\s+(?:als|in)|"
+    r"\b(?:label|tag|mark|rate|classify)\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+)\s+(?=[\w'\"]+\s*(?:,|/|\bor\b))|"
+    r"\b(?:clasifica|clasificar|etiqueta)\w*\s+(?:(?:cada|el|la|los|las)\s+\w+\s+)?(?:como|en)|\b(?:klassifizier|kategorisier)\w*\s+(?:als|in)|"
     r"\b(?:classe|classifie|catégorise)\w*\s+(?:comme|en)|\b(?:classifi|categoriz)\w*\s+(?:como|em)"
 )
 _INTRO = re.compile(
-    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
+    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
     rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou)\s+)",
     re.IGNORECASE,
 )
 _REPLY_WITH = re.compile(
-    r"\b(?:reply|respond|answer|output|return|say|write)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:either\s+)?"
+    r"\b(?i:reply|respond|answer|output|return|say|write)\s+(?i:only\s+|just\s+)?(?i:with\s+)?(?i:either\s+)?"
     r"(?P<list>(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+)(?:\s*(?:,|/|\bor\b)\s*(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+))+)",
 )
 _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
@@ -39,7 +40,7 @@ _LABEL_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|\bor\b|\band\b|\boder\b|\bund\b|\bou\b|\bet\b|\bo\b|\by\b|\be\b)\s*", re.IGNORECASE
+    r"\s*(?:,|;|\||/|\bor\b|\band\b|\boder\b|\bund\b|\bou\b|\bet\b|\bo\b|\bu\b|\by\b|\be\b)\s*", re.IGNORECASE
 )
 _TRAILING = re.compile(
     r"\s+(?:based|depending|according|for|from|if|when|using|by|to|with|then|so|because|as|in|on|only|"

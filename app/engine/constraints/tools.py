@@ -20,7 +20,7 @@ _TOOL_CONTEXT = re.compile(
     r"\b(?:tools?|functions?|call|calls|calling|invoke|api|endpoints?|actions?)\b", re.IGNORECASE
 )
 _PURPOSE = re.compile(
-    r"^\s*(?:`\s*)?(?:\s*(?:[-–—:]|to|which|that|for|returns?)\s+)(?P<purpose>[^.;\n]{3,160})", re.IGNORECASE
+    r"\s*(?:`\s*)?(?:\s*(?:[-–—:]|to|which|that|for|returns?)\s+)(?P<purpose>[^.;\n]{3,160})", re.IGNORECASE
 )
 _NOT_TOOLS = frozenset({"e.g", "i.e", "etc", "s", "es", "optional", "see", "max", "min"})
 
