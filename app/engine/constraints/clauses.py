@@ -57,9 +57,9 @@ def _is_abbreviation(text: str, index: int) -> bool:
     """Whether the full stop at `index` ends an abbreviation ("e.g.", "sec."), not a sentence."""
     for abbreviation in _ABBREVIATIONS:
         start = index + 1 - len(abbreviation)
-        if start >= 0 and text[start : index + 1].lower() == abbreviation:
-            if start == 0 or not text[start - 1].isalnum():
-                return True
+        matches = start >= 0 and text[start : index + 1].lower() == abbreviation
+        if matches and (start == 0 or not text[start - 1].isalnum()):
+            return True
     return False
 
 
