@@ -146,7 +146,7 @@ def has_negation(text: str) -> bool:
 
 # Cues that open the scope of a negation. "not only X but Y" and "not just" do not negate X.
 NEGATION_CUE = re.compile(
-    r"\b(?:no|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
+    r"\b(?:no(?!-)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
     r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
     r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+de|"
     r"aucune?|évite[rz]?|não|nem|sem|evite)\b|(?:\bno\s+)",

@@ -34,8 +34,8 @@ _SAY = re.compile(
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b))\b"
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s+(?:tell|say|reply|respond|email|call|offer|escalate|direct|ask|point|refer|"
-    r"send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s+(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
+    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
     re.IGNORECASE,
 )
 _CONTACT_VERB = re.compile(

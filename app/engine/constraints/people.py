@@ -28,7 +28,7 @@ _QUALIFIER = (
     r"(?:\s*\(\s*(?:ages?\s*)?\d+\s*[-–to]+\s*\d+\s*\)|\s+(?:aged|ages?|age)\s+\d+\s*(?:[-–]|to)\s*\d+|"
     r"\s+(?:aged|ages?)\s+\d+\s*\+|\s+(?:under|over|below|above)\s+\d+|"
     r"\s+(?:with|who|that\s+are|without|new\s+to|learning|de|entre|von|zwischen|mit|con|sin|avec|sans|com|sem)\s+"
-    r"(?:(?!(?:to|and|understand|learn|read|write|find|get|use|make|know|navigate|manage|fill|complete|answer|"
+    r"(?:(?!(?:and|understand|learn|read|write|find|get|use|make|know|navigate|manage|fill|complete|answer|"
     r"in|on|at|by|using|when|if|so)\b)[^\s,.;:()]+\s*){1,4})?"
 )
 _AUDIENCE = re.compile(
@@ -87,6 +87,7 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     for match in _AUDIENCE.finditer(text):
         phrase = match.group("phrase").strip().rstrip(".,")
         phrase = re.sub(r"^(?:an?|the|our|my)\s+", "", phrase, flags=re.IGNORECASE)
+        phrase = re.sub(r"(?:\s+(?:to|of|for|the|a|an|in|on|with))+$", "", phrase, flags=re.IGNORECASE)
         if phrase.lower() in _GENERIC or re.match(r"(?:each|every|all|any|other|these|those)\b", phrase, re.IGNORECASE):
             continue
         start = text.find(phrase, match.start("phrase"))

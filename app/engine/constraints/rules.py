@@ -11,7 +11,8 @@ from app.engine.language_id import identify
 _PROHIBITION_EN = re.compile(
     r"(?:^|(?<=[,:]\s)|\b(?:you|it|assistant|bot|agent|model|we)\s+)(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
-    r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no|without|not)\b\s*"
+    r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no(?!-)|without|"
+    r"not(?!\s+(?:only|just|merely)\b))\b\s*"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
