@@ -139,8 +139,13 @@ _NEGATION_WORDS = _bar_separated(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+CJK_NEGATIONS = ("不要", "禁止", "切勿", "不得", "别", "不能", "しないで", "ないで", "ないこと", "避けて", "使わない")
+
+
 def has_negation(text: str) -> bool:
     """A fast test for any negation word, before the full negation-scope analysis."""
+    if not text.isascii() and any(cue in text for cue in CJK_NEGATIONS):
+        return True
     return any(word.lower().replace("’", "'") in _NEGATION_WORDS for word in _WORD.findall(text))
 
 
@@ -149,7 +154,7 @@ NEGATION_CUE = re.compile(
     r"\b(?:no(?!-)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
     r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
     r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+de|"
-    r"aucune?|évite[rz]?|não|nem|sem|evite)\b|(?:\bno\s+)",
+    r"aucune?|évite[rz]?|não|nem|sem|evite)\b|(?:\bno\s+)|不要|禁止|切勿|不得|别|不能",
     re.IGNORECASE,
 )
 # Words that start a new instruction, ending a negation's scope ("no markdown, keep it short").

@@ -155,20 +155,20 @@ def _rules(text: str, span: Any, found: list[Constraint], *, explicit: bool) -> 
         )  # fmt: skip
         return
     typed = {c.kind for c in found}
-    prohibition = rules.find_prohibition(text)
+    prohibitions = rules.find_prohibitions(text)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
-    if prohibition is not None and not formats.only_formatting(prohibition.rest):
+    kept = [p for p in prohibitions if not formats.only_formatting(p.rest)]
+    for prohibition in kept:
         yield Constraint(
             kind="prohibition",
             text=prohibition.text,
             span=span(prohibition.start, prohibition.end),
             value=prohibition.text,
         )
-        return
-    if typed - {"audience"}:
+    if kept or typed - {"audience"}:
         return
     requirement = rules.find_requirement(text)
-    if requirement is None and explicit and prohibition is None and not typed:
+    if requirement is None and explicit and not prohibitions and not typed:
         requirement = rules.FoundRule(
             sentence_case(text) if rules.is_english(text) else f'Follow this rule from the brief: "{text}".',
             None,

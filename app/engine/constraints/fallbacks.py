@@ -46,6 +46,13 @@ _CONTACT_VERB = re.compile(
 )
 
 
+_SHORT_NUMBER = re.compile(
+    r"\b(?:call|dial|phone|ring|text|llame?\s+al|llamar\s+al|marca|ruf(?:e|en)?(?:\s+\w+)?\s+(?:die\s+)?|"
+    r"wähle|appelle[zr]?\s+le|compose[zr]?\s+le|ligue\s+(?:para\s+)?(?:o\s+)?)\s*(?P<number>\d{3,5})(?!\d|[.,]\d|\s*%)",
+    re.IGNORECASE,
+)
+
+
 class FoundFallback(NamedTuple):
     """A fallback: the action, its exact value (address, number, URL, or words to say), condition and extent."""
 
@@ -103,6 +110,11 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         for match in _phones(text, taken):
             value = match.group(0).strip()
             found.append(FoundFallback("phone", value, condition, match.start(), match.end()))
+        # Emergency and short service numbers ("call 911", "llame al 112") are too short for the phone pattern.
+        for match in _SHORT_NUMBER.finditer(text):
+            if not any(f.start <= match.start("number") < f.end for f in found):
+                number = match.group("number")
+                found.append(FoundFallback("phone", number, condition, match.start("number"), match.end("number")))
     handoff = _HANDOFF.search(text)
     if handoff and (
         condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)

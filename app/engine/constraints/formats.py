@@ -11,19 +11,29 @@ from app.engine.constraints.clauses import in_ranges, negated_ranges
 FEATURES: tuple[tuple[str, str], ...] = (
     (
         "markdown",
-        r"markdown|md\s+formatting|formatting|rich\s+text|bold(?:\s+text)?|italics?|asterisks|formato|formatierung|mise\s+en\s+forme",
+        r"markdown|md\s+formatting|formatting|rich\s+text|bold(?:\s+text)?|italics?|asterisks|formato|formatierung|"
+        r"mise\s+en\s+forme",
     ),
     (
         "lists",
-        r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|lists?|listas?|listen|aufzählungen?|listes?|viñetas|puces|tópicos|箇条書き|列表",
+        r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|lists?|listas?|listen|aufzählungen?|listes?|"
+        r"viñetas|puces|tópicos",
     ),
-    ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres|見出し|标题"),
-    ("emoji", r"emojis?|emoticons?|emotes|smileys?|emojis|絵文字|表情"),
-    ("tables", r"tables?|tablas?|tabellen?|tableaux?|tabelas?|表格"),
+    ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres"),
+    ("emoji", r"emojis?|emoticons?|emotes|smileys?|emojis"),
+    ("tables", r"tables?|tablas?|tabellen?|tableaux?|tabelas?"),
     ("code_blocks", r"code\s+(?:blocks?|fences?)|backticks|bloques\s+de\s+código|codeblöcke"),
     ("links", r"links?|urls?|hyperlinks?|enlaces|liens"),
 )
-_FEATURE = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in FEATURES), re.IGNORECASE)
+# CJK words have no word boundaries around them.
+_CJK_FEATURES: dict[str, str] = {
+    "markdown": "マークダウン|Markdown", "lists": "箇条書き|列表|项目符号", "headings": "見出し|标题",
+    "emoji": "絵文字|表情符号|表情|顔文字", "tables": "表格|テーブル", "code_blocks": "代码块|コードブロック",
+    "links": "链接|リンク",
+}  # fmt: skip
+_FEATURE = re.compile(
+    "|".join(f"(?P<{name}>\\b(?:{pattern})\\b|{_CJK_FEATURES[name]})" for name, pattern in FEATURES), re.IGNORECASE
+)
 FEATURE_WORDS: dict[str, str] = {
     "markdown": "Markdown", "lists": "lists or bullet points", "headings": "headings", "emoji": "emoji",
     "tables": "tables", "code_blocks": "code blocks", "links": "links",
@@ -48,6 +58,7 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "label",
         re.compile(
             r"\b(?:only|just)\s+(?:with\s+|return\s+|output\s+)?the\s+(?:label|category|class)\b|"
+            r"\b(?:the\s+|a\s+single\s+)?(?:label|category|class)\s+only\b|"
             r"\b(?:respond|reply|answer|output|return)\s+(?:with\s+)?(?:only|just)\s+(?:the\s+|one\s+|a\s+)?"
             r"(?:label|category|class)\b|\bnothing\s+but\s+the\s+(?:label|category)\b|"
             r"\bsolo\s+la\s+etiqueta\b|\bnur\s+das\s+label\b|\buniquement\s+l'étiquette\b|\bapenas\s+o\s+rótulo\b",
@@ -68,16 +79,19 @@ _COUNTED = re.compile(
     r"\s+(?:\w+\s+)?$|\b\d+\s+$",
     re.IGNORECASE,
 )
-_ONLY_FEATURES = re.compile(
-    rf"^(?:(?:{'|'.join(pattern for _, pattern in FEATURES)})|no|not|never|use|using|any|or|and|nor|of|in|the|your|"
-    r"reply|replies|answer|answers|output|responses?|formatting|format|please|pls|ever|plain|text|[,/.;:!\s-])*$",
+
+
+_FILLER = re.compile(
+    r"\b(?:no|not|never|use|using|any|or|and|nor|of|in|the|your|reply|replies|answer|answers|output|responses?|"
+    r"please|pls|ever|plain|text|keine?[nmrs]?|nicht|sin|ni|sans|pas|de|sem|nem|não|nunca|usar|uses|utilise[rz]?|"
+    r"verwende|benutze|con|mit|avec|com)\b|[\W\d_]|使用|用|を|使わ|ないで|しないで|ください|不要|禁止",
     re.IGNORECASE,
 )
 
 
 def only_formatting(text: str) -> bool:
-    """Whether a negated phrase names nothing but formatting features ("markdown, no lists")."""
-    return bool(_ONLY_FEATURES.match(text.strip()))
+    """Whether a negated phrase names nothing but formatting features ("markdown, no lists", "keine Emojis")."""
+    return not _FILLER.sub("", _FEATURE.sub("", text)).strip()
 
 
 class FoundFormat(NamedTuple):

@@ -9,11 +9,12 @@ from app.engine.constraints.clauses import sentence_case
 from app.engine.language_id import identify
 
 _PROHIBITION_EN = re.compile(
-    r"(?:^|(?<=[,:]\s)|\b(?:you|it|assistant|bot|agent|model|we)\s+)(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
+    r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we)\s+)"
+    r"(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
     r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no(?!-)|without|"
     r"not(?!\s+(?:only|just|merely)\b))\b\s*"
-    r"(?P<rest>.+)$",
+    r"(?=\S)",
     re.IGNORECASE,
 )
 _FORBIDDEN_PASSIVE = re.compile(
@@ -54,41 +55,69 @@ class FoundRule(NamedTuple):
 
 
 def is_english(text: str) -> bool:
-    """Whether a clause is English (or too short to tell), so its own words can serve as the imperative."""
-    code, _, confidence = identify(text)
-    return code in ("en", "und") or confidence < 0.2
+    """Whether a clause is English (or undetermined), so its own words can serve as the imperative."""
+    code = identify(text)[0]
+    return code == "en" or (code == "und" and not re.search(r"[^\x00-\x7f‘’“”–—…€£]", text))
 
 
-def find_prohibition(text: str) -> FoundRule | None:
-    """The prohibition one clause states, as an English imperative."""
-    stripped = text.strip()
-    match = _PROHIBITION_EN.search(stripped)
-    if match and is_english(stripped):
-        cue = re.sub(r"\s+", " ", match.group("cue").lower())
-        rest = match.group("rest").strip().rstrip(".!")
-        if _LIMIT_ONLY.match(rest) or not rest:
-            return None
-        if cue.startswith("under no circumstances"):
-            lead = "Never"
-        elif cue.startswith(
-            ("don", "do not", "does not", "must not", "mustn", "should not", "shouldn", "cannot", "can", "may not")
-        ):
-            lead = "Do not"
-        else:
-            lead = _CUE_TEXT.get(cue, "Never")
-        start = text.find(match.group(0).strip()[:20])
-        return FoundRule(f"{lead} {rest}.", None, None, max(start, 0), len(text.rstrip()), rest)
+def _lead(cue: str) -> str:
+    """The English imperative that opens a prohibition with this cue."""
+    cue = re.sub(r"\s+", " ", cue.lower())
+    if cue.startswith(("under no circumstances", "refrain")):
+        return "Never"
+    if cue.startswith(("don", "do", "must", "should", "cannot", "can", "may")):
+        return "Do not"
+    return _CUE_TEXT.get(cue, "Never")
+
+
+_SEGMENT_END = re.compile(r"[,;:()]|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$")
+
+
+def find_prohibitions(text: str) -> list[FoundRule]:
+    """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
+    `rest` is what each forbids, in the brief's words."""
+    stripped = text.rstrip()
+    found: list[FoundRule] = []
+    if not is_english(stripped):
+        other = _PROHIBITION_OTHER.search(stripped)
+        if other is None:
+            return found
+        # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
+        start = max(stripped.rfind(mark, 0, other.start()) for mark in ",;，、；") + 1
+        words = stripped[start:].strip().rstrip(".。!！")
+        start = stripped.index(words, start)
+        rule = f'Follow this prohibition from the brief: "{words}".'
+        return [FoundRule(rule, None, None, start, start + len(words), words)]
     passive = _FORBIDDEN_PASSIVE.search(stripped)
     if passive:
         rest = passive.group("rest").strip()
-        return FoundRule(f"Never allow this: {rest}.", None, None, 0, len(text.rstrip()), rest)
-    other = _PROHIBITION_OTHER.search(stripped)
-    if other and not is_english(stripped):
-        words = stripped.rstrip(".。")
-        return FoundRule(
-            f'Follow this prohibition from the brief: "{words}".', None, None, 0, len(text.rstrip()), words
-        )
-    return None
+        return [FoundRule(f"Never allow this: {rest}.", None, None, 0, len(stripped), rest)]
+    taken = 0
+    for match in _PROHIBITION_EN.finditer(stripped):
+        if match.start("cue") < taken:
+            continue
+        end_match = _SEGMENT_END.search(stripped, match.end("cue"))
+        end = end_match.start() if end_match else len(stripped)
+        # Items joined by commas stay with their cue: "don't mention price, discounts or stock".
+        while end_match and end_match.group(0) == "," and not _PROHIBITION_EN.match(stripped[end + 1 :].lstrip()):
+            following = _SEGMENT_END.search(stripped, end + 1)
+            next_end = following.start() if following else len(stripped)
+            if len(stripped[end + 1 : next_end].split()) > 4:
+                break
+            end, end_match = next_end, following
+        rest = stripped[match.end("cue") : end].strip().rstrip(".!")
+        taken = end
+        if not rest or _LIMIT_ONLY.match(rest):
+            continue
+        start = match.start("cue") if not match.group(0).lower().startswith(("you", "it")) else match.start()
+        found.append(FoundRule(f"{_lead(match.group('cue'))} {rest}.", None, None, start, end, rest))
+    return found
+
+
+def find_prohibition(text: str) -> FoundRule | None:
+    """The first prohibition one clause states, if any."""
+    found = find_prohibitions(text)
+    return found[0] if found else None
 
 
 _ACTION_VERBS = (

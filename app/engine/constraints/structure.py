@@ -162,6 +162,12 @@ _STRUCTURED_CONTEXT = re.compile(r"\b(?:json|fields?|keys?|columns?|csv|object|y
 _FIELD_END = re.compile(r"[.;!?\n]\s|[.;!?]$|\s[-–—]\s|\s(?:as|in|into|from|for|if|when|using)\s|\(")
 
 
+_NOT_FIELD = re.compile(
+    r"\b(?:json|csv|yaml|xml|markdown|text|object|only|no|not|nothing|commentary|summary\s+of|it|them|this|that)\b",
+    re.IGNORECASE,
+)
+
+
 class FoundFields(NamedTuple):
     """Named output fields and where they are listed."""
 
@@ -179,8 +185,13 @@ def find_fields(text: str) -> FoundFields | None:
         start = intro.end()
         boundary = _FIELD_END.search(text, start)
         end = boundary.start() if boundary else len(text)
-        items = split_items(text[start:end].rstrip(":"), last_trim=True)
-        if items and not any(item.lower() in {"json", "csv", "yaml", "a json object", "an object"} for item in items):
+        listed = text[start:end].rstrip(":")
+        if ":" in listed:  # "extract from resumes: name, email" lists after the colon
+            start += listed.rindex(":") + 1
+            listed = text[start:end]
+        start += len(listed) - len(listed.lstrip())
+        items = split_items(listed, last_trim=True)
+        if items and not any(_NOT_FIELD.search(item) for item in items):
             return FoundFields(items, start, end)
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import msgspec
+import pytest
 
 from app.engine.brief import Brief
 from app.engine.constraints import Constraint, extract_constraints
@@ -93,3 +94,42 @@ def test_non_english_brief_gets_its_own_language() -> None:
 
 def test_english_brief_gets_no_implicit_language() -> None:
     assert only(Brief(task="Help customers of our bike shop choose the right size of frame."), "language") == []
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Chatbot für unseren Online-Shop. Antworte auf Deutsch, maximal 3 Sätze, keine Emojis.",
+            [("language", "Always reply in German."), ("limit", "Keep the reply to at most 3 sentences."),
+             ("format", "Do not use emoji.")],
+        ),
+        (
+            "客服助手，回答不超过100字，不要使用表情符号。",
+            [("language", "Always reply in Chinese."), ("limit", "Keep the reply to at most 100 characters."),
+             ("format", "Do not use emoji.")],
+        ),
+        (
+            "Rewrite release notes. Keep it under 120 words, plain text only (no markdown, no bullet lists), and avoid "
+            "jargon",
+            [("limit", "Keep the reply to at most 120 words."),
+             ("format", "Reply in plain text: do not use Markdown or lists or bullet points."),
+             ("prohibition", "Avoid jargon.")],
+        ),
+        (
+            "extract from resumes: name, email, phone, years_of_experience. output json only, no commentary",
+            [("fields", "Return exactly these fields: name, email, phone, years_of_experience."),
+             ("format", "Return only valid JSON."), ("prohibition", "Avoid commentary.")],
+        ),
+        (
+            "Asistente para una clínica dental. No des diagnósticos. Si el paciente tiene dolor fuerte, dile que "
+            "llame al 112.",
+            # The implicit reply language spans the whole task, so it comes first.
+            [("language", "Always reply in Spanish."),
+             ("prohibition", 'Follow this prohibition from the brief: "No des diagnósticos".'),
+             ("fallback", 'When this applies ("Si el paciente tiene dolor fuerte"), tell the user to call 112.')],
+        ),
+    ],
+)  # fmt: skip
+def test_whole_briefs(task: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.kind, c.text) for c in extract_constraints(Brief(task=task))] == expected
