@@ -104,6 +104,14 @@ _SCOPE_BEFORE = re.compile(
     rf"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than)\s+)?$",
     re.IGNORECASE,
 )
+# A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
+_PART_BEFORE = re.compile(
+    r"\b(?:the\s+|a\s+|its\s+)?(?P<part>title|subject(?:\s+line)?|headline|tagline|caption|heading|name|"
+    r"meta\s+description|slug|hook|cta|call\s+to\s+action|alt\s+text|preview\s+text)s?\s*"
+    r"(?:(?:should|must|shall|is|are|has|have|gets?|stays?|of|with|in|to)\s+)*(?:be\s+)?[:(-]?\s*"
+    r"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|keep\s+it\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 _SCOPE_NOUN = re.compile(
     r"(?:bullet|item|point|section|paragraph|answer|reply|response|description|summar|title|entry|entries|example|"
     r"question|step|tip|email|message|post|tweet|field|sentence|line|option|idea|card|slide|chapter|headline|"
@@ -222,7 +230,11 @@ def _number_starts(text: str) -> list[int]:
 
 
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
-    """What a limit applies to when the text narrows it ("each bullet", "per item"); None for the whole reply."""
+    """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
+    whole reply."""
+    part = _PART_BEFORE.search(text[max(0, start - 40) : start])
+    if part is not None:
+        return "the " + re.sub(r"\s+", " ", part.group("part").lower())
     near = _SCOPE_AFTER.match(text, end) or _SCOPE_BEFORE.search(text[max(0, start - 40) : start])
     if near is None:
         return None

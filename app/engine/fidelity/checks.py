@@ -173,8 +173,7 @@ def check_language(constraint: Constraint, view: PromptView, brief: Sequence[Con
             carried = True
         elif not mirror or found.code is not None:
             conflicts.append(Conflict(offset + found.start, offset + found.end))
-    code, confidence = view.language
-    if not mirror and constraint.code == code and confidence >= 0.3:
+    if not carried and not mirror and view.written_in(constraint.code):
         carried = True
     return Verdict(carried, [] if carried else conflicts)
 
@@ -200,8 +199,14 @@ def _windows(view: PromptView, stems: list[str], share: float) -> list[tuple[int
 
 def check_audience(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
     """Carried when every content word of the audience phrase appears in the prompt."""
-    stems = content_stems(constraint.value or "")
-    return Verdict(bool(stems) and all(s in view.lowered for s in stems), [])
+    # Age words vary ("aged 8-12", "ages 8 to 12", "8-12 year olds"): the ages themselves must appear.
+    stems = [s for s in content_stems(constraint.value or "") if s not in _AGE_WORDS and not s.isdigit()]
+    ages = [str(n) for n in (constraint.minimum, constraint.maximum) if n is not None]
+    carried = bool(stems or ages) and all(s in view.lowered for s in stems)
+    return Verdict(carried and all(re.search(rf"(?<!\d){age}(?!\d)", view.text) for age in ages), [])
+
+
+_AGE_WORDS = frozenset({"aged", "age", "ages", "years", "year", "old", "olds", "años", "jahre", "ans", "anos"})
 
 
 def check_tone(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:

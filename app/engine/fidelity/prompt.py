@@ -136,10 +136,14 @@ class PromptView:
             ((m.group(1) or m.group(2) or m.group(3)).lower(), m.start(), m.end()) for m in _SLOT.finditer(self.text)
         ]
 
-    @cached_property
-    def language(self) -> tuple[str, float]:
-        code, _, confidence = identify(self.text)
-        return code, confidence
+    def written_in(self, code: str | None) -> bool:
+        """Whether most of the prompt (by characters) is written in the language: a role line in English over a
+        body in Spanish still counts as Spanish."""
+        if code is None or not self.text.strip():
+            return False
+        total = sum(len(s.text) for s in self.sentences)
+        share = sum(len(s.text) for s in self.sentences if identify(s.text)[0] == code)
+        return share * 2 >= total
 
     @cached_property
     def digits(self) -> str:

@@ -113,3 +113,15 @@ def test_span_covers_the_cue_and_the_unit() -> None:
 )
 def test_describe_limit(args: tuple, expected: str) -> None:  # type: ignore[type-arg]
     assert describe_limit(*args) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Subject line: under 60 characters.", "the subject line"),
+        ("Titles must be at most 8 words", "the title"),
+        ("Keep the headline under 10 words", "the headline"),
+    ],
+)
+def test_named_parts_scope_a_limit(text: str, scope: str) -> None:
+    assert [f.scope for f in find_limits(text)] == [scope]
