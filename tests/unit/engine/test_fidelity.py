@@ -199,7 +199,7 @@ def test_scoped_limits_do_not_contradict_the_reply_limit() -> None:
     assert rule_ids(brief, prompt) == []
     assert "FID-02" not in rule_ids(
         "Reply in at most 3 sentences.", ROLE + "Answer in 3 sentences or fewer. Each example stays under 40 words."
-    )  # noqa: E501
+    )
 
 
 def test_two_brief_units_both_allowed() -> None:
@@ -227,13 +227,15 @@ def test_every_constraint_text_passes_its_own_check() -> None:
         Brief(task="Classify tickets as billing, bug or other. Respond only with the label."),
         Brief(task="Tools: lookup_order(order_id). Always verify the account before issuing a refund."),
         Brief(
-            task="Explain science to kids aged 8-12 in a friendly tone. Never use jargon. Refunds over $500 need approval."
-        ),  # noqa: E501
+            task="Explain science to kids aged 8-12 in a friendly tone. Never use jargon. "
+            "Refunds over $500 need approval."
+        ),
         Brief(task="Asistente de soporte. Responde en máximo 3 frases. Nunca menciones precios de la competencia."),
         Brief(task='Extract contacts. Return JSON like {"name": string, "email": string}. Fields: name, email'),
         Brief(
-            task="Triage bot. If the user is angry, offer to connect them with a human agent. Say 'One moment.' if busy."
-        ),  # noqa: E501
+            task="Triage bot. If the user is angry, offer to connect them with a human agent. "
+            "Say 'One moment.' if busy."
+        ),
         Brief(task="Antworte immer auf Deutsch, höchstens 100 Wörter. Keine Anlageberatung."),
         Brief(task="お客様の質問に答えてください。3文以内で答えてください。個人情報を聞かないでください。"),
     ]
