@@ -36,29 +36,31 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "el la los las de del que y en un una es por para con no se su sus al lo como más pero o si sobre este"
         " esta cuando siempre nunca usuario usuarios cliente clientes respuesta responde escribe debe muy también"
         " hay ser puede tu tus sin qué cómo ni eres quiero necesito usted está pero y los nos"
+        " nuestra nuestro nuestros nuestras"
     ),
     "de": _words(
         "der die das und ist nicht ein eine einen einem zu den dem mit von für auf sie es du ich wir im des auch"
         " sich bei oder wenn immer nie niemals kunden kunde antworte schreibe bitte keine kein nur sind wird"
-        " werden mehr als wie aus soll sollte höchstens mindestens über nach dass deine ihre"
+        " werden mehr als wie aus soll sollte höchstens mindestens über nach dass deine ihre unser unsere unseren"
     ),
     "fr": _words(
         "le la les de des du et un une est en que qui pour pas ne dans sur avec au aux il elle vous tu ce cette"
         " ces son sa ses plus ou si jamais toujours réponds répondez utilisateur client clients réponse sont être"
-        " comme mais par votre vos nous je n'utilise d'un d'une l'utilisateur c'est"
+        " comme mais par votre vos nous je n'utilise d'un d'une l'utilisateur c'est notre nos"
     ),
     "pt": _words(
         "o os a as de do da dos das que e em um uma é não para com por no na nos nas se seu sua mais ao como mas"
         " ou você sempre nunca cliente clientes usuário resposta responda escreva deve são ser está também sem"
-        " quando muito isso este esta pelo pela você vocês nós uma às"
+        " quando muito isso este esta pelo pela você vocês nós uma às nossa nosso nossos nossas"
     ),
     "it": _words(
         "il lo la i gli le di del della che e è un una per non con in su da al alla sono come ma più se sempre mai"
         " utente cliente risposta rispondi scrivi deve anche questo questa tu ti essere nel nella dei delle"
+        " nostro nostra nostri"
     ),
     "nl": _words(
         "de het een en van is dat die in te op niet voor met zijn je jij u wordt aan er ook als bij of maar om naar"
-        " dan altijd nooit klant klanten antwoord antwoordt schrijf moet geen alleen hoe wat wij ze deze dit"
+        " dan altijd nooit klant klanten antwoord antwoordt schrijf moet geen alleen hoe wat wij ze deze dit onze ons"
         " worden"
     ),
 }

@@ -173,3 +173,10 @@ def test_identify_confidence_grows_with_evidence() -> None:
     long = identify("Eres un asistente de soporte para una tienda online. Responde siempre con amabilidad.")
     assert long[0] == "es"
     assert long[2] > short[2]
+
+
+def test_identify_accuracy_on_short_briefs() -> None:
+    from tests.unit.engine.constraints.language_samples import SAMPLES
+
+    correct = sum(1 for code, text in SAMPLES if identify(text)[0] == code)
+    assert correct / len(SAMPLES) >= 0.95
