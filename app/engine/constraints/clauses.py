@@ -19,10 +19,10 @@ class Clause(NamedTuple):
 
 # Sentence ends (not inside "e.g.", "3.5", "help@acme.com."), semicolons, line breaks, and CJK full stops.
 _MARK = re.compile(r"[.!?;\n。！？；]")
-_ABBREVIATIONS = (
+_ABBREVIATIONS = frozenset({
     "e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.", "sec.",
     "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
-)  # fmt: skip
+})  # fmt: skip
 _BULLET = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -55,12 +55,11 @@ def split_clauses(text: str) -> list[Clause]:
 
 def _is_abbreviation(text: str, index: int) -> bool:
     """Whether the full stop at `index` ends an abbreviation ("e.g.", "sec."), not a sentence."""
-    for abbreviation in _ABBREVIATIONS:
-        start = index + 1 - len(abbreviation)
-        matches = start >= 0 and text[start : index + 1].lower() == abbreviation
-        if matches and (start == 0 or not text[start - 1].isalnum()):
-            return True
-    return False
+    start = index
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'":
+        start -= 1
+    word = text[start : index + 1].lower()
+    return word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e."))
 
 
 def _append(clauses: list[Clause], text: str, start: int, end: int) -> None:
@@ -146,7 +145,7 @@ def has_negation(text: str) -> bool:
     """A fast test for any negation word, before the full negation-scope analysis."""
     if not text.isascii() and any(cue in text for cue in CJK_NEGATIONS):
         return True
-    return any(word.lower().replace("’", "'") in _NEGATION_WORDS for word in _WORD.findall(text))
+    return not _NEGATION_WORDS.isdisjoint(_WORD.findall(text.lower().replace("’", "'")))
 
 
 # Cues that open the scope of a negation. "not only X but Y" and "not just" do not negate X.

@@ -53,6 +53,15 @@ _SHORT_NUMBER = re.compile(
 )
 
 
+# Words without which no hand-off can be stated: a cheap test before the full pattern.
+_HANDOFF_KEYS = re.compile(
+    r"human|agent|person|representative|\brep\b|specialist|staff|team|manager|supervisor|operator|support|"
+    r"live\s+chat|colleague|nurse|doctor|clinician|lawyer|advis|agente|humano|especialista|equipo|weiterleit|"
+    r"übergeb|eskalier|mitarbeiter|menschlich|humain|conseiller|équipe|atendente|equipe|人工|担当者|オペレーター",
+    re.IGNORECASE,
+)
+
+
 class FoundFallback(NamedTuple):
     """A fallback: the action, its exact value (address, number, URL, or words to say), condition and extent."""
 
@@ -94,6 +103,11 @@ def find_condition(text: str) -> str | None:
 
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
+    digits = sum(ch.isdigit() for ch in text)
+    quoted = any(mark in text for mark in '"“‘«') or bool(re.search(r"(?<!\w)'", text))
+    contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 3 and not quoted
+    if contact_free and not _HANDOFF_KEYS.search(text):
+        return []
     condition = find_condition(text)
     found: list[FoundFallback] = []
     taken: list[tuple[int, int]] = []
@@ -106,16 +120,17 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
             continue
         found.append(FoundFallback("url", match.group(0), condition, match.start(), match.end()))
         taken.append((match.start(), match.end()))
-    if contact_context:
+    if contact_context and digits >= 7:
         for match in _phones(text, taken):
             value = match.group(0).strip()
             found.append(FoundFallback("phone", value, condition, match.start(), match.end()))
+    if contact_context and digits >= 3:
         # Emergency and short service numbers ("call 911", "llame al 112") are too short for the phone pattern.
         for match in _SHORT_NUMBER.finditer(text):
             if not any(f.start <= match.start("number") < f.end for f in found):
                 number = match.group("number")
                 found.append(FoundFallback("phone", number, condition, match.start("number"), match.end("number")))
-    handoff = _HANDOFF.search(text)
+    handoff = _HANDOFF.search(text) if _HANDOFF_KEYS.search(text) else None
     if handoff and (
         condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)
     ):

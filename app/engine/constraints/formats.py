@@ -155,8 +155,17 @@ def required_features(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_VALUE_KEYS = (
+    "json", "plain", "label", "categor", "class", "tabular", "code", "prose", "texto", "klartext", "nur text",
+    "texte", "纯文本", "プレーン",
+)  # fmt: skip
+
+
 def find_format(text: str) -> FoundFormat | None:
     """The format statement of one clause, if it makes one."""
+    lowered = text.lower()
+    if not mentions_feature(text) and not any(key in lowered for key in _VALUE_KEYS):
+        return None
     forbidden = forbidden_features(text)
     names = list(dict.fromkeys(name for name, _, _ in forbidden))
     value: str | None = None

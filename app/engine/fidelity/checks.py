@@ -132,7 +132,7 @@ _SLOT_WORDS = {"email": ("email", "mail"), "phone": ("phone", "tel", "number"), 
 def _fallback_carried(constraint: Constraint, view: PromptView) -> bool:
     value = constraint.value or ""
     if constraint.action in ("email", "url"):
-        return value.lower().rstrip("/") in view.text.lower()
+        return value.lower().rstrip("/") in view.lowered
     if constraint.action == "phone":
         return re.sub(r"\D", "", value) in re.sub(r"[^\d]", "", view.digits) if value else False
     if constraint.action == "handoff":
@@ -155,7 +155,7 @@ def check_fallback(constraint: Constraint, view: PromptView, brief: Sequence[Con
     for name, start, end in view.slots:
         if any(word in name for word in words):
             conflicts.append(Conflict(start, end))
-    if not carried:
+    if not carried and any(key in view.lowered for key in ("know", "not sure", "information")):
         for match in _GENERIC_FALLBACK.finditer(view.text):
             conflicts.append(Conflict(match.start(), match.end()))
     return Verdict(carried, conflicts)
@@ -215,8 +215,14 @@ def check_tone(constraint: Constraint, view: PromptView, brief: Sequence[Constra
     return Verdict(all(any(word in lowered for word in tone_synonyms(value)) for value in constraint.values), [])
 
 
+_QUOTED = re.compile(r'"(.+)"')
+
+
 def _quoted(constraint: Constraint) -> str | None:
-    match = re.search(r'"(.+)"', constraint.text)
+    """The brief's own words a non-English rule quotes ('Follow this rule from the brief: "..."')."""
+    if not constraint.text.startswith("Follow this"):
+        return None
+    match = _QUOTED.search(constraint.text)
     return match.group(1) if match else None
 
 
