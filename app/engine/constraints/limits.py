@@ -112,6 +112,14 @@ _PART_BEFORE = re.compile(
     r"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|keep\s+it\s+to)\s+)?$",
     re.IGNORECASE,
 )
+# A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
+_INPUT_BEFORE = re.compile(
+    r"\b(?:inputs?|documents?|articles?|transcripts?|tickets?|sources?|context|text|emails?|messages?|files?|pages?|"
+    r"quer(?:y|ies)|questions?|conversations?|history|notes|reviews?|posts?|submissions?|essays?|contracts?|reports?)"
+    r"\b[^.;:]{0,30}?\b(?:is|are|may\s+be|can\s+be|will\s+be|could\s+be|might\s+be|runs?|contains?|have|has|"
+    r"arrives?|comes?)\b[^.;:]{0,20}$",
+    re.IGNORECASE,
+)
 _SCOPE_NOUN = re.compile(
     r"(?:bullet|item|point|section|paragraph|answer|reply|response|description|summar|title|entry|entries|example|"
     r"question|step|tip|email|message|post|tweet|field|sentence|line|option|idea|card|slide|chapter|headline|"
@@ -232,6 +240,9 @@ def _number_starts(text: str) -> list[int]:
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
+    window = text[max(0, start - 60) : start]
+    if _INPUT_BEFORE.search(window):
+        return "the input"
     part = _PART_BEFORE.search(text[max(0, start - 40) : start])
     if part is not None:
         return "the " + re.sub(r"\s+", " ", part.group("part").lower())

@@ -259,3 +259,8 @@ def test_empty_inputs() -> None:
 def test_a_limit_on_a_named_part_is_no_default_reply_limit() -> None:
     prompt = ROLE + "Write the email body in at most 3 sentences. The subject line stays under 60 characters."
     assert rule_ids("Draft support emails, at most 3 sentences.", prompt) == []
+
+
+def test_a_statement_about_the_input_length_is_no_contradiction() -> None:
+    prompt = ROLE + "The customer's message can be up to 2,000 words. Reply in at most 3 sentences."
+    assert rule_ids("Reply in at most 3 sentences.", prompt) == []

@@ -125,3 +125,16 @@ def test_describe_limit(args: tuple, expected: str) -> None:  # type: ignore[typ
 )
 def test_named_parts_scope_a_limit(text: str, scope: str) -> None:
     assert [f.scope for f in find_limits(text)] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("The articles can be up to 5,000 words long.", "the input"),
+        ("Transcripts are usually over 2000 words", "the input"),
+        ("Reply to each message with at most 2 sentences.", None),
+        ("Answer the question in at most 3 sentences.", None),
+    ],
+)
+def test_limits_on_the_input_are_not_reply_limits(text: str, scope: str | None) -> None:
+    assert [f.scope for f in find_limits(text)] == [scope]
