@@ -37,6 +37,10 @@ def split_clauses(text: str) -> list[Clause]:
             continue
         mark = text[index]
         if mark in ".!?":
+            # A closing quote after the mark belongs to the sentence: 'say « Je vais vérifier. »'.
+            closer = re.match(r"\s?[»”\"')\]]+", text[index + 1 :])
+            if closer:
+                index += closer.end()
             # A sentence ends at a mark followed by white space ("3.5", "acme.com" and "e.g." do not end one).
             if index + 1 < length and not text[index + 1].isspace():
                 continue
@@ -50,7 +54,25 @@ def split_clauses(text: str) -> list[Clause]:
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
     _append(clauses, text, position, len(text))
-    return clauses
+    return [part for clause in clauses for part in _inline_list(clause)]
+
+
+# "Rules: - under 120 words - no buzzwords": a dash list typed on one line after a colon.
+_INLINE_LIST = re.compile(r":\s*[-•*]\s+")
+_INLINE_ITEM = re.compile(r"\s+[-•*]\s+")
+
+
+def _inline_list(clause: Clause) -> list[Clause]:
+    head = _INLINE_LIST.search(clause.text)
+    if head is None:
+        return [clause]
+    parts = [Clause(clause.text[: head.start() + 1], clause.start)]
+    position = head.end()
+    for item in _INLINE_ITEM.finditer(clause.text, position):
+        parts.append(Clause(clause.text[position : item.start()], clause.start + position))
+        position = item.end()
+    parts.append(Clause(clause.text[position:], clause.start + position))
+    return [part for part in parts if part.text.strip()]
 
 
 def _is_abbreviation(text: str, index: int) -> bool:

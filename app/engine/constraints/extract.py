@@ -53,6 +53,17 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
                 schema=schema, values=keys,
             )
         )  # fmt: skip
+        # A closed set of values for one key is that key's label set.
+        for key, prop in schema.get("properties", {}).items():
+            enum = prop.get("enum") if isinstance(prop, dict) else None
+            if isinstance(enum, list) and len(enum) >= 2:
+                values = [str(value) for value in enum]
+                found.append(
+                    Constraint(
+                        kind="labels", text=f"Set `{key}` to exactly one of: {', '.join(values)}.",
+                        span=field.span(obj.start, obj.end), values=values, scope=key,
+                    )
+                )  # fmt: skip
         masked = _mask(masked, obj.start, obj.end)
     for values, multi, start, end in labels.find_label_block(masked):
         found.append(
@@ -75,11 +86,10 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
 
     for lim in limits.find_limits(text):
         scope = lim.scope
-        if lim.unit == "items" and lim.noun.lower() not in ("item", "items") and scope is None:
-            scope = None
         out.append(
             Constraint(
-                kind="limit", text=limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, scope),
+                kind="limit",
+                text=limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, scope, lim.noun),
                 span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum,
                 exact=lim.exact, scope=scope,
             )

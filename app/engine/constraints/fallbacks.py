@@ -13,6 +13,7 @@ URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|\bwww\.[^\s<>\"'
 PHONE = re.compile(r"(?<![\w$€£.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w%])")
 _HANDOFF = re.compile(
     r"\b(?:connect|transfer|escalate|hand(?:\s+(?:it|them|the\s+\w+))?\s+(?:off|over)|pass|route|forward|refer|"
+    r"talk\s+to|speak\s+(?:to|with)|see|consult|contact|reach\s+out\s+to|call|"
     r"put\s+(?:them|the\s+\w+)\s+through|offer)\b[^.;]{0,60}?\b(?:human|agent|person|representative|rep|specialist|"
     r"staff(?:\s+member)?|team(?:\s+member)?|manager|supervisor|operator|support(?:\s+team)?|live\s+chat|colleague|"
     r"nurse|doctor|clinician|lawyer|advisor|adviser)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
@@ -34,7 +35,7 @@ _SAY = re.compile(
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b))\b"
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s+(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
     re.IGNORECASE,
 )
@@ -169,5 +170,7 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None)
     if action == "handoff":
         if re.match(r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offer)\b", value, re.IGNORECASE):
             return f"{lead}{value}."
+        if re.match(r"(?:talk|speak|see|consult|contact|reach|call)\b", value, re.IGNORECASE):
+            return f"{lead}tell the user to {value}."
         return f'{lead}offer to hand the conversation to a human agent ("{value}").'
     return f'{lead}reply exactly: "{value}"'

@@ -61,7 +61,8 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:the\s+|a\s+single\s+)?(?:label|category|class)\s+only\b|"
             r"\b(?:respond|reply|answer|output|return)\s+(?:with\s+)?(?:only|just)\s+(?:the\s+|one\s+|a\s+)?"
             r"(?:label|category|class)\b|\bnothing\s+but\s+the\s+(?:label|category)\b|"
-            r"\bsolo\s+la\s+etiqueta\b|\bnur\s+das\s+label\b|\buniquement\s+l'étiquette\b|\bapenas\s+o\s+rótulo\b",
+            r"\b(?:solo|solamente|únicamente|nur|uniquement|seulement|apenas|somente)\s+(?:con\s+|mit\s+|avec\s+|com\s+)?"
+            r"(?:la|el|die|der|das|le|l'|o|a)\s*(?:etiqueta|categoría|label|kategorie|étiquette|catégorie|rótulo|categoria)\b",
             re.IGNORECASE,
         ),
     ),
@@ -157,7 +158,7 @@ def required_features(text: str) -> list[tuple[str, int, int]]:
 
 _VALUE_KEYS = (
     "json", "plain", "label", "categor", "class", "tabular", "code", "prose", "texto", "klartext", "nur text",
-    "texte", "纯文本", "プレーン",
+    "texte", "纯文本", "プレーン", "etiqueta", "étiquette", "catégorie", "rótulo", "kategorie",
 )  # fmt: skip
 
 

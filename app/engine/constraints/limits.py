@@ -75,7 +75,8 @@ _CORE = re.compile(
 # "word limit: 100", "max words: 100", "limit of 100 words" is handled above.
 _LABELLED = re.compile(
     r"\b(?:max(?:imum)?\s+|min(?:imum)?\s+)?(?P<unit_word>word|sentence|character|char|token|line|paragraph)s?"
-    r"\s+(?:limit|count|max(?:imum)?|cap)\s*(?:[:=]|of|is)?\s*(?P<n1>\d+)\b",
+    r"\s+(?:limit|count|max(?:imum)?|cap)\s*(?:[:=]|of|is)?\s*(?P<n1>\d+)\b"
+    r"(?!\s*(?:words?|sentences?|characters?|chars?|lines?|paragraphs?|tokens?|bullets?|items?)\b)",
     re.IGNORECASE,
 )
 
@@ -218,6 +219,13 @@ def _cue_in(words: list[tuple[str, int]]) -> tuple[Bound | None, int]:
     return None, 0
 
 
+# "5 name ideas", "10 multiple-choice questions": a count of things with one or two words naming their kind.
+_CORE_ITEMS = re.compile(
+    rf"(?P<n1>{NUMBER})(?P<n2>)?\s+(?:[a-z][\w-]*\s+){{1,2}}?(?P<u_items>ideas|options|suggestions|examples|questions|"
+    rf"titles|names|headlines|taglines|tips|tags|hashtags|keywords|variations|versions|alternatives|drafts|"
+    rf"recommendations|reasons|steps)\b(?P<post_max>)?(?P<post_min>)?",
+    re.IGNORECASE,
+)
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"'`*/-–—<>=|#\n\t", " "))
 _DIGITS = re.compile(r"[\d０-９]+")
 
@@ -266,7 +274,7 @@ def find_limits(text: str) -> list[FoundLimit]:
     for position in _number_starts(text):
         if position < taken:
             continue
-        match = _CORE.match(text, position)
+        match = _CORE.match(text, position) or _CORE_ITEMS.match(text, position)
         if match is None:
             continue
         n1 = parse_number(match.group("n1"))
@@ -275,6 +283,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         taken = match.end()
         unit, noun = _unit_of(match, "u_")
+        if match.re is _CORE_ITEMS:
+            noun = text[match.end("n1") : match.end()].strip()
         kind, start = _cue_before(text, position)
         if kind is None and (match.group("post_max") or match.group("post_min")):
             kind = "max" if match.group("post_max") else "min"
@@ -323,10 +333,25 @@ def find_limits(text: str) -> list[FoundLimit]:
 
 
 def describe_limit(
-    unit: LimitUnit, minimum: int | None, maximum: int | None, exact: int | None, scope: str | None
+    unit: LimitUnit,
+    minimum: int | None,
+    maximum: int | None,
+    exact: int | None,
+    scope: str | None,
+    noun: str | None = None,
 ) -> str:
-    """The imperative sentence for a limit: "Keep the reply to at most 3 sentences."."""
+    """The imperative sentence for a limit: "Keep the reply to at most 3 sentences."; counts of named things
+    use their noun ("Give exactly 5 name ideas.")."""
     subject = scope if scope else "the reply"
+    if unit == "items" and noun and noun.lower() not in ("item", "items"):
+        target = f"{scope} " if scope else ""
+        if exact is not None:
+            return f"Give {target}exactly {exact} {noun}."
+        if minimum is not None and maximum is not None:
+            return f"Give {target}between {minimum} and {maximum} {noun}."
+        if maximum is not None:
+            return f"Give {target}at most {maximum} {noun}."
+        return f"Give {target}at least {minimum} {noun}."
 
     def noun(count: int) -> str:
         return unit[:-1] if count == 1 and unit.endswith("s") else unit

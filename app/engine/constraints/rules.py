@@ -73,13 +73,24 @@ def _lead(cue: str) -> str:
 _SEGMENT_END = re.compile(r"[,;:()]|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$")
 
 
+_LEADING_CONDITION = re.compile(
+    r"^\s*(?:if|when|whenever|unless|in\s+case|si|cuando|wenn|falls|quand|lorsque|se|caso)\b[^,;]*,", re.IGNORECASE
+)
+
+
+def _condition_end(text: str) -> int:
+    """Where a leading condition ("If you don't know,") ends; 0 when the clause does not open with one."""
+    match = _LEADING_CONDITION.match(text)
+    return match.end() if match else 0
+
+
 def find_prohibitions(text: str) -> list[FoundRule]:
     """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
     `rest` is what each forbids, in the brief's words."""
     stripped = text.rstrip()
     found: list[FoundRule] = []
     if not is_english(stripped):
-        other = _PROHIBITION_OTHER.search(stripped)
+        other = _PROHIBITION_OTHER.search(stripped, _condition_end(stripped))
         if other is None:
             return found
         # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
@@ -92,7 +103,8 @@ def find_prohibitions(text: str) -> list[FoundRule]:
     if passive:
         rest = passive.group("rest").strip()
         return [FoundRule(f"Never allow this: {rest}.", None, None, 0, len(stripped), rest)]
-    taken = 0
+    # "If you don't know, say so": a negation inside the condition forbids nothing.
+    taken = _condition_end(stripped)
     for match in _PROHIBITION_EN.finditer(stripped):
         if match.start("cue") < taken:
             continue

@@ -56,6 +56,14 @@ def _loads_lenient(literal: str) -> Any:
         pass
     text = literal.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     text = re.sub(r"'([^'\"\n]*)'", r'"\1"', text)
+    # "one of [a, b, c]" and "true/false" written as values.
+    text = re.sub(
+        r"\b(?:one\s+of|either)\s*\[([^\[\]]*)\]",
+        lambda m: '"' + "|".join(part.strip().strip("\"'") for part in m.group(1).split(",")) + '"',
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\btrue\s*/\s*false\b|\byes\s*/\s*no\b", '"boolean"', text, flags=re.IGNORECASE)
     text = re.sub(r"([{,]\s*)([A-Za-z_][\w\-.]*)(\s*\??\s*:)", r'\1"\2"\3', text)
     text = re.sub(r'"\s*\?\s*:', '":', text)
     # Bare values: type names, unions ("a" | "b"), arrays of types (string[]).

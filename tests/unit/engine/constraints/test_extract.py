@@ -133,3 +133,56 @@ def test_english_brief_gets_no_implicit_language() -> None:
 )  # fmt: skip
 def test_whole_briefs(task: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.kind, c.text) for c in extract_constraints(Brief(task=task))] == expected
+
+
+def kinds_and_texts(task: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in extract_constraints(Brief(task=task))]
+
+
+def test_inline_dash_rules_are_separate_clauses() -> None:
+    task = "cold email writer. Rules: - under 120 words - no buzzwords - always end with a question - subject line max 6 words"  # noqa: E501
+    assert kinds_and_texts(task) == [
+        ("limit", "Keep the reply to at most 120 words."),
+        ("prohibition", "Avoid buzzwords."),
+        ("requirement", "Always end with a question."),
+        ("limit", "Keep the subject line to at most 6 words."),
+    ]
+
+
+def test_negation_inside_a_condition_is_no_prohibition() -> None:
+    found = kinds_and_texts("If you don't know the answer, say 'Let me check with the team.'")
+    assert found == [("fallback", 'If you don\'t know the answer, reply exactly: "Let me check with the team."')]
+    french = kinds_and_texts("Réponds en français. Si tu ne sais pas, dis « Je vais vérifier avec un conseiller. »")
+    assert (
+        "fallback",
+        'When this applies ("Si tu ne sais pas"), reply exactly: "Je vais vérifier avec un conseiller."',
+    ) in french
+    assert all(kind != "prohibition" for kind, _ in french)
+
+
+def test_enum_in_a_json_literal_is_a_label_set_for_its_key() -> None:
+    found = extract_constraints(Brief(task='Output: {"category": one of [billing, tech, other], "urgent": true/false}'))
+    schema = next(c for c in found if c.kind == "schema")
+    assert schema.schema is not None
+    assert schema.schema["properties"]["urgent"] == {"type": "boolean"}
+    labels = next(c for c in found if c.kind == "labels")
+    assert (labels.scope, labels.values) == ("category", ["billing", "tech", "other"])
+
+
+def test_counted_things_keep_their_noun() -> None:
+    assert kinds_and_texts("Give me 5 name ideas for a coffee shop, each under 3 words") == [
+        ("limit", "Give exactly 5 name ideas."),
+        ("limit", "Keep each item to at most 3 words."),
+    ]
+
+
+def test_handoff_to_a_professional() -> None:
+    assert kinds_and_texts("if someone asks about injuries tell them to talk to their doctor") == [
+        ("fallback", "If someone asks about injuries, tell the user to talk to their doctor."),
+    ]
+
+
+def test_label_only_in_spanish() -> None:
+    assert ("format", "Reply with the label only.") in kinds_and_texts(
+        "Clasifica la solicitud. Responde solo con la etiqueta."
+    )
