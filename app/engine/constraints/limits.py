@@ -353,18 +353,22 @@ def describe_limit(
             return f"Give {target}at most {maximum} {noun}."
         return f"Give {target}at least {minimum} {noun}."
 
-    def noun(count: int) -> str:
+    def unit_word(count: int) -> str:
         return unit[:-1] if count == 1 and unit.endswith("s") else unit
 
     if exact is not None:
-        return f"Make {subject} exactly {exact} {noun(exact)}." if scope else f"Reply in exactly {exact} {noun(exact)}."
+        return (
+            f"Make {subject} exactly {exact} {unit_word(exact)}."
+            if scope
+            else f"Reply in exactly {exact} {unit_word(exact)}."
+        )
     if minimum is not None and maximum is not None:
         return f"Keep {subject} between {minimum} and {maximum} {unit}."
     if maximum is not None:
-        return f"Keep {subject} to at most {maximum} {noun(maximum)}."
+        return f"Keep {subject} to at most {maximum} {unit_word(maximum)}."
     assert minimum is not None
     return (
-        f"Make {subject} at least {minimum} {noun(minimum)} long."
+        f"Make {subject} at least {minimum} {unit_word(minimum)} long."
         if unit in ("words", "characters", "tokens")
-        else f"Write at least {minimum} {noun(minimum)}."
+        else f"Write at least {minimum} {unit_word(minimum)}."
     )
