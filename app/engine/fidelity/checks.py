@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from app.engine.constraints.fallbacks import handoff_phrase
 from app.engine.constraints.language import USER_LANGUAGE
+from app.engine.constraints.limits import FoundLimit
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.people import tone_synonyms
 from app.engine.constraints.structure import find_objects
@@ -50,12 +51,31 @@ def check_limit(constraint: Constraint, view: PromptView, brief: Sequence[Constr
         # Every unit the brief limits the whole reply in: a prompt limit in another unit is a default that crept in.
         brief_units = {c.unit for c in brief if c.kind == "limit" and c.scope is None}
         for limit in view.limits:
-            if limit.scope is not None or limit.unit not in LENGTH_UNITS:
+            if limit.scope is not None or limit.unit not in LENGTH_UNITS or not _bounds_the_reply(limit, view):
                 continue
             numbers = _numbers(limit.minimum, limit.maximum, limit.exact)
             if (limit.unit == constraint.unit and numbers != wanted) or limit.unit not in brief_units:
                 conflicts.append(Conflict(limit.start, limit.end))
     return Verdict(carried, conflicts)
+
+
+_PART_CUE = re.compile(
+    r"\b(?:start|begin|open|end|close|finish)\s+(?:with|by)\b|\bfollowed\s+by\b|\b(?:for\s+)?each\b|\bper\b|"
+    r"\bthen\b|\bfirst\b",
+    re.IGNORECASE,
+)
+
+
+def _bounds_the_reply(limit: FoundLimit, view: PromptView) -> bool:
+    """Whether a prompt limit bounds the whole reply: a bare count ("explain it in one sentence", "start with a
+    one-line verdict") usually sizes one part of it, so only cued limits ("at most", "under", "exactly") count,
+    and not when the sentence is about a part ("start with", "for each", "then")."""
+    text = view.text[limit.start : limit.end].lower()
+    if limit.exact is not None and "exact" not in text:
+        return False
+    sentence = view.sentence_at(limit.start)
+    before = view.text[sentence.start if sentence else max(0, limit.start - 60) : limit.start]
+    return not _PART_CUE.search(before)
 
 
 def _forbids(view: PromptView, feature: str) -> bool:

@@ -264,3 +264,16 @@ def test_a_limit_on_a_named_part_is_no_default_reply_limit() -> None:
 def test_a_statement_about_the_input_length_is_no_contradiction() -> None:
     prompt = ROLE + "The customer's message can be up to 2,000 words. Reply in at most 3 sentences."
     assert rule_ids("Reply in at most 3 sentences.", prompt) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Start with a one-sentence direct answer.",
+        "For each problem, explain the impact in one sentence.",
+        "Begin with a one-line verdict, then list the issues.",
+    ],
+)
+def test_a_bare_count_for_one_part_is_no_reply_limit(sentence: str) -> None:
+    prompt = ROLE + "Reply in at most 3 sentences. " + sentence
+    assert rule_ids("Reply in at most 3 sentences.", prompt) == []
