@@ -196,7 +196,9 @@ def find_ordering(text: str) -> FoundRule | None:
 
 
 _MUST = re.compile(
-    r"\b(?:always|must|need(?:s)?\s+to|required?|make\s+sure|ensure|be\s+sure\s+to|has\s+to|have\s+to|"
+    r"\b(?:(?:answer|respond|reply|rely|draw)\s+only|only\s+(?:from|based\s+on|using|with\s+information\s+from)|"
+    r"based\s+(?:only|solely|exclusively|strictly)\s+on|solely|exclusively|strictly|"
+    r"always|must|need(?:s)?\s+to|required?|make\s+sure|ensure|be\s+sure\s+to|has\s+to|have\s+to|"
     r"should\s+always|every\s+(?:answer|reply|response)|needs?\s+(?:\w+\s+)?approval|requires?|only\s+(?:answer|use|respond|reply|discuss|talk)|"
     r"siempre|debes?|tienes\s+que|hay\s+que|immer|muss|müssen|stets|toujours|doit|dois|il\s+faut|sempre|deve|precisa|"
     r"必ず|必须|务必|常に)\b|必ず|必须|务必|常に",

@@ -183,3 +183,24 @@ def test_requirements(text: str, expected: str) -> None:
 
 def test_plain_description_is_no_requirement() -> None:
     assert find_requirement("Answer billing questions for Acme using the help-center article.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Answer only from the employee handbook.",
+        "respond only based on the provided article",
+        "Use information strictly from the knowledge base.",
+        "Base every answer solely on the policy document.",
+    ],
+)
+def test_grounding_rules_are_requirements(text: str) -> None:
+    found = find_requirement(text)
+    assert found is not None
+    assert found.text.rstrip(".") == text.rstrip(".")[0].upper() + text.rstrip(".")[1:]
+
+
+def test_casual_tone_words() -> None:
+    found = find_tone("be super chill and a bit cheeky")
+    assert found is not None
+    assert found.values == ["relaxed", "cheeky"]
