@@ -58,6 +58,9 @@ _ITEM_END = re.compile(r"\s*(?::|\s[-–—]\s|\(|=).*$")
 _NOT_LABELS = frozenset({"e.g", "eg", "i.e", "ie", "etc", "the", "a", "an", "it", "them", "this", "that", "s"})
 
 
+_LIST_MARK = re.compile(r"[,/|;]|\s(?:or|and|oder|und|ou|et|o|u|y|e)\s", re.IGNORECASE)
+
+
 class FoundLabels(NamedTuple):
     """A label set and where it is stated."""
 
@@ -97,6 +100,8 @@ def _list_extent(text: str, start: int) -> int:
 
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
+    if not _LIST_MARK.search(text):
+        return None  # a label set needs at least two items
     multi = bool(_MULTI.search(text))
     reply = _REPLY_WITH.search(text)
     if reply:

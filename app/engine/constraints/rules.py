@@ -166,8 +166,15 @@ def _verb_phrase(text: str) -> str:
     return text.strip().rstrip(".!,;")
 
 
+_ORDER_KEYS = re.compile(
+    r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant", re.IGNORECASE
+)
+
+
 def find_ordering(text: str) -> FoundRule | None:
     """The ordering rule one clause states (first X, then Y), if any."""
+    if not _ORDER_KEYS.search(text):
+        return None
     stripped = text.strip().rstrip(".!")
     match = _BEFORE.match(stripped)
     if not match:

@@ -186,6 +186,8 @@ class FoundFields(NamedTuple):
 
 def find_fields(text: str) -> FoundFields | None:
     """Named output fields in one clause: "fields: a, b, c", "extract name, email and company"."""
+    if "," not in text and not re.search(r"\s(?:and|or|und|et|y|e)\s", text):
+        return None  # a field list needs at least two items
     candidates = list(_FIELDS_INTRO.finditer(text))
     if _STRUCTURED_CONTEXT.search(text):
         candidates += list(_RETURN_INTRO.finditer(text))

@@ -58,6 +58,8 @@ def _parameters(raw: str) -> list[str] | None:
 
 def find_tools(text: str) -> list[FoundTool]:
     """Every tool named in one clause, in order."""
+    if "(" not in text and "`" not in text and "_" not in text and not _TOOL_CONTEXT.search(text):
+        return []
     found: list[FoundTool] = []
     taken: list[tuple[int, int]] = []
     for match in _SIGNATURE.finditer(text):
