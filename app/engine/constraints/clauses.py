@@ -62,10 +62,20 @@ _INLINE_LIST = re.compile(r":\s*[-•*]\s+")
 _INLINE_ITEM = re.compile(r"\s+[-•*]\s+")
 
 
+_SPACED_DASH = re.compile(r"\s+[—–]\s+")
+
+
 def _inline_list(clause: Clause) -> list[Clause]:
+    """Split a dash list typed on one line, and instructions joined by a spaced dash ("be brief — no lists")."""
     head = _INLINE_LIST.search(clause.text)
     if head is None:
-        return [clause]
+        pieces: list[Clause] = []
+        position = 0
+        for dash in _SPACED_DASH.finditer(clause.text):
+            pieces.append(Clause(clause.text[position : dash.start()], clause.start + position))
+            position = dash.end()
+        pieces.append(Clause(clause.text[position:], clause.start + position))
+        return [piece for piece in pieces if piece.text.strip()]
     parts = [Clause(clause.text[: head.start() + 1], clause.start)]
     position = head.end()
     for item in _INLINE_ITEM.finditer(clause.text, position):

@@ -76,6 +76,14 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
     return found, masked
 
 
+_QUOTED = re.compile(r"(?<![\w])'(?:[^']|(?<=\w)'(?=\w)){3,}'(?![\w])|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
+
+
+def _unquoted(text: str) -> str:
+    """The text with quoted words blanked out (offsets kept)."""
+    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
 def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     """Every constraint one clause states."""
     text, offset = clause.text, clause.start
@@ -94,7 +102,9 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
                 exact=lim.exact, scope=scope,
             )
         )  # fmt: skip
-    fmt = formats.find_format(text)
+    # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
+    unquoted = _unquoted(text)
+    fmt = formats.find_format(unquoted)
     if fmt is not None:
         out.append(
             Constraint(
@@ -144,14 +154,14 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     audience = people.find_audience(text)
     if audience is not None:
         out.append(_audience(audience, span(audience.start, audience.end)))
-    tone = people.find_tone(text)
+    tone = people.find_tone(unquoted)
     if tone is not None:
         out.append(
             Constraint(
                 kind="tone", text=people.describe_tone(tone.values), span=span(tone.start, tone.end), values=tone.values
             )
         )
-    out.extend(_rules(text, span, out, explicit=field.name == "constraints"))
+    out.extend(_rules(unquoted, span, out, explicit=field.name == "constraints"))
     return out
 
 

@@ -26,7 +26,7 @@ _CLASSIFY = (
     r"\b(?:classe|classifie|catégorise)\w*\s+(?:comme|en)|\b(?:classifi|categoriz)\w*\s+(?:como|em)"
 )
 _INTRO = re.compile(
-    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
+    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=])\s*|"
     rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou)\s+)",
     re.IGNORECASE,
 )

@@ -105,6 +105,11 @@ _SCOPE_BEFORE = re.compile(
     rf"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than)\s+)?$",
     re.IGNORECASE,
 )
+# "Keep each meal description to 2 sentences": the scope sits between the cue and the number.
+_EACH_INSIDE = re.compile(
+    r"\b(?:each|every|per)\s+(?P<thing>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:to|under|within|below)\s+$",
+    re.IGNORECASE,
+)
 # A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
 _PART_BEFORE = re.compile(
     r"\b(?:the\s+|a\s+|its\s+)?(?P<part>title|subject(?:\s+line)?|headline|tagline|caption|heading|name|"
@@ -294,7 +299,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         minimum, maximum, exact = _bounds(kind, unit, n1, n2)
         previous = found[-1].unit if found else None
-        scope = _scope(text, start, match.end(), previous)
+        inner = _EACH_INSIDE.search(text, start, position)
+        scope = f"each {inner.group('thing').lower()}" if inner else _scope(text, start, match.end(), previous)
         found.append(FoundLimit(unit, minimum, maximum, exact, start, match.end(), scope, noun))
     lowered = text.lower()
     labelled = any(key in lowered for key in (" limit", " count", " max", " cap"))

@@ -60,6 +60,11 @@ def is_english(text: str) -> bool:
     return code == "en" or (code == "und" and not re.search(r"[^\x00-\x7f‘’“”–—…€£]", text))
 
 
+_ADJECTIVE = re.compile(
+    r"(?:too\s+|overly\s+|very\s+)?[a-z-]+(?:y|ive|ous|al|ful|ic|ing|ed|less|ish|ant|ent|ble)", re.I
+)
+
+
 def _lead(cue: str) -> str:
     """The English imperative that opens a prohibition with this cue."""
     cue = re.sub(r"\s+", " ", cue.lower())
@@ -114,7 +119,8 @@ def find_prohibitions(text: str) -> list[FoundRule]:
         while end_match and end_match.group(0) == "," and not _PROHIBITION_EN.match(stripped[end + 1 :].lstrip()):
             following = _SEGMENT_END.search(stripped, end + 1)
             next_end = following.start() if following else len(stripped)
-            if len(stripped[end + 1 : next_end].split()) > 4:
+            item = stripped[end + 1 : next_end].strip()
+            if len(item.split()) > 4 or re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE):
                 break
             end, end_match = next_end, following
         rest = stripped[match.end("cue") : end].strip().rstrip(".!")
@@ -122,7 +128,12 @@ def find_prohibitions(text: str) -> list[FoundRule]:
         if not rest or _LIMIT_ONLY.match(rest):
             continue
         start = match.start("cue") if not match.group(0).lower().startswith(("you", "it")) else match.start()
-        found.append(FoundRule(f"{_lead(match.group('cue'))} {rest}.", None, None, start, end, rest))
+        lead = _lead(match.group("cue"))
+        modal = re.search(r"\b(?:must|should|will|do|does|may|can)\s+$", stripped[: match.start("cue")], re.IGNORECASE)
+        if match.group("cue").lower() == "not" and not modal:
+            # "friendly but not cheesy" forbids a quality; "English, not Spanish" a thing.
+            lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
+        found.append(FoundRule(f"{lead} {rest}.", None, None, start, end, rest))
     return found
 
 
@@ -157,6 +168,7 @@ _BEFORE = re.compile(
 
 
 def _verb_phrase(text: str) -> str:
+    text = re.sub(r"\s+first$", "", text.strip().rstrip(".!,;"), flags=re.IGNORECASE)
     text = re.sub(
         r"^(?:always|you\s+(?:must|should)|please|make\s+sure\s+(?:to|you)|be\s+sure\s+to)\s+",
         "",

@@ -186,3 +186,36 @@ def test_label_only_in_spanish() -> None:
     assert ("format", "Reply with the label only.") in kinds_and_texts(
         "Clasifica la solicitud. Responde solo con la etiqueta."
     )
+
+
+def test_words_to_say_are_not_instructions() -> None:
+    task = "if the question can't be answered from the schema say 'I can't answer that from the available tables.'"
+    assert [c.kind for c in extract_constraints(Brief(task=task))] == ["fallback"]
+
+
+def test_clause_pieces_joined_by_commas_and_dashes() -> None:
+    assert kinds_and_texts("Newsletter: 300-400 words, friendly but not cheesy, no exclamation marks") == [
+        ("limit", "Keep the reply between 300 and 400 words."),
+        ("prohibition", "Do not be cheesy."),
+        ("prohibition", "Avoid exclamation marks."),
+    ]
+    assert kinds_and_texts("Read aloud, so: no lists, no URLs, no emojis, and under 40 words.") == [
+        ("format", "Do not use lists or bullet points, links or emoji."),
+        ("limit", "Keep the reply to at most 40 words."),
+    ]
+    assert kinds_and_texts("don't give the answer straight away — ask guiding questions first, then reveal it") == [
+        ("prohibition", "Do not give the answer straight away."),
+        ("ordering", "Ask guiding questions before you reveal it."),
+    ]
+
+
+def test_scope_between_cue_and_number() -> None:
+    (limit,) = extract_constraints(Brief(task="Keep each meal description to 2 sentences."))
+    assert (limit.scope, limit.maximum) == ("each meal description", 2)
+
+
+def test_labels_are_without_colon() -> None:
+    (labels,) = [
+        c for c in extract_constraints(Brief(task="labels are POSITIVE, NEGATIVE, MIXED")) if c.kind == "labels"
+    ]
+    assert labels.values == ["POSITIVE", "NEGATIVE", "MIXED"]
