@@ -186,6 +186,18 @@ def _rules(text: str, span: Any, found: list[Constraint], *, explicit: bool) -> 
             value=prohibition.text,
         )
     if kept or typed - {"audience"}:
+        # A clause that also states a limit or a format may still hold a must of its own, after a comma:
+        # "300-400 words, no exclamation marks, always include one call to action".
+        for start, end in rules.must_segments(text):
+            segment = span(start, end)
+            covered = any(
+                c.span is not None and c.span.start < segment.end and segment.start < c.span.end for c in found
+            )
+            if not covered:
+                words = text[start:end].strip().rstrip(".")
+                if rules.is_english(words):
+                    rule = sentence_case(words)
+                    yield Constraint(kind="requirement", text=rule, span=span(start, end), value=rule)
         return
     requirement = rules.find_requirement(text)
     if requirement is None and explicit and not prohibitions and not typed:

@@ -226,6 +226,17 @@ _MUST = re.compile(
 _THRESHOLD = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥]|usd|eur|dollars|euros))", re.IGNORECASE)
 
 
+_MUST_SEGMENT = re.compile(
+    r"(?:^|(?<=[,;:]))\s*(?:and\s+)?(?P<must>(?:always|make\s+sure|be\s+sure\s+to|ensure|remember\s+to|you\s+must)\b[^,;]*)",
+    re.IGNORECASE,
+)
+
+
+def must_segments(text: str) -> list[tuple[int, int]]:
+    """The comma-separated parts of a clause that state a must on their own ("..., always end with a question")."""
+    return [(m.start("must"), m.end("must")) for m in _MUST_SEGMENT.finditer(text)]
+
+
 def find_requirement(text: str) -> FoundRule | None:
     """Any other explicit must or threshold in one clause, kept close to the brief's words."""
     stripped = text.strip()

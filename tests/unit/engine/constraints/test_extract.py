@@ -219,3 +219,11 @@ def test_labels_are_without_colon() -> None:
         c for c in extract_constraints(Brief(task="labels are POSITIVE, NEGATIVE, MIXED")) if c.kind == "labels"
     ]
     assert labels.values == ["POSITIVE", "NEGATIVE", "MIXED"]
+
+
+def test_a_must_after_a_comma_is_kept_once() -> None:
+    assert kinds_and_texts("300-400 words, always include one call to action at the end") == [
+        ("limit", "Keep the reply between 300 and 400 words."),
+        ("requirement", "Always include one call to action at the end."),
+    ]
+    assert [kind for kind, _ in kinds_and_texts("If unsure, always email help@acme.com")] == ["fallback"]
