@@ -7,8 +7,7 @@ clause through every extractor. Order is deterministic: by brief field, list ind
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
 
 from app.engine.brief import Brief
 from app.engine.constraints import fallbacks, formats, labels, language, limits, people, rules, structure, tools
@@ -84,73 +83,89 @@ def _unquoted(text: str) -> str:
     return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 
-def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
-    """Every constraint one clause states."""
-    text, offset = clause.text, clause.start
-    out: list[Constraint] = []
+Span = Callable[[int, int], BriefSpan]
+"""Maps a [start, end) range of the clause to a span of the brief."""
 
-    def span(start: int, end: int) -> BriefSpan:
-        return field.span(offset + start, offset + end)
 
-    for lim in limits.find_limits(text):
-        scope = lim.scope
-        out.append(
-            Constraint(
-                kind="limit",
-                text=limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, scope, lim.noun),
-                span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum,
-                exact=lim.exact, scope=scope,
-            )
-        )  # fmt: skip
-    # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
-    unquoted = _unquoted(text)
+def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    return [
+        Constraint(
+            kind="limit",
+            text=limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun),
+            span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum, exact=lim.exact,
+            scope=lim.scope,
+        )
+        for lim in limits.find_limits(text)
+    ]  # fmt: skip
+
+
+def _format(text: str, unquoted: str, span: Span) -> list[Constraint]:
     fmt = formats.find_format(unquoted)
-    if fmt is not None:
+    if fmt is None:
+        return []
+    return [
+        Constraint(
+            kind="format", text=formats.describe_format(fmt.value, fmt.forbidden), span=span(fmt.start, fmt.end),
+            value=fmt.value, forbidden=fmt.forbidden,
+        )
+    ]  # fmt: skip
+
+
+def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    out: list[Constraint] = []
+    found = labels.find_labels(text)
+    if found is not None:
         out.append(
             Constraint(
-                kind="format", text=formats.describe_format(fmt.value, fmt.forbidden), span=span(fmt.start, fmt.end),
-                value=fmt.value, forbidden=fmt.forbidden,
-            )
-        )  # fmt: skip
-    found_labels = labels.find_labels(text)
-    if found_labels is not None:
-        out.append(
-            Constraint(
-                kind="labels", text=labels.describe_labels(found_labels.values, found_labels.multi),
-                span=span(found_labels.start, found_labels.end), values=found_labels.values, multi=found_labels.multi,
+                kind="labels", text=labels.describe_labels(found.values, found.multi),
+                span=span(found.start, found.end), values=found.values, multi=found.multi,
             )
         )  # fmt: skip
     fields = structure.find_fields(text)
-    if fields is not None and (found_labels is None or fields.values != found_labels.values):
+    if fields is not None and (found is None or fields.values != found.values):
         out.append(
             Constraint(
                 kind="fields", text=structure.describe_fields(fields.values), span=span(fields.start, fields.end),
                 values=fields.values,
             )
         )  # fmt: skip
-    for tool in tools.find_tools(text):
-        out.append(
-            Constraint(
-                kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
-                span=span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
-            )
-        )  # fmt: skip
-    for fallback in fallbacks.find_fallbacks(text):
-        out.append(
-            Constraint(
-                kind="fallback", text=fallbacks.describe_fallback(fallback.action, fallback.value, fallback.condition),
-                span=span(fallback.start, fallback.end), action=fallback.action, value=fallback.value,
-                condition=fallback.condition,
-            )
-        )  # fmt: skip
-    lang = language.find_language(text)
-    if lang is not None:
-        out.append(
-            Constraint(
-                kind="language", text=language.describe_language(lang.name), span=span(lang.start, lang.end),
-                value=lang.name, code=lang.code,
-            )
-        )  # fmt: skip
+    return out
+
+
+def _tools(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    return [
+        Constraint(
+            kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
+            span=span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
+        )
+        for tool in tools.find_tools(text)
+    ]  # fmt: skip
+
+
+def _fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    return [
+        Constraint(
+            kind="fallback", text=fallbacks.describe_fallback(found.action, found.value, found.condition),
+            span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
+        )
+        for found in fallbacks.find_fallbacks(text)
+    ]  # fmt: skip
+
+
+def _language(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    found = language.find_language(text)
+    if found is None:
+        return []
+    return [
+        Constraint(
+            kind="language", text=language.describe_language(found.name), span=span(found.start, found.end),
+            value=found.name, code=found.code,
+        )
+    ]  # fmt: skip
+
+
+def _people(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    out: list[Constraint] = []
     audience = people.find_audience(text)
     if audience is not None:
         out.append(_audience(audience, span(audience.start, audience.end)))
@@ -161,11 +176,30 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
                 kind="tone", text=people.describe_tone(tone.values), span=span(tone.start, tone.end), values=tone.values
             )
         )
+    return out
+
+
+# The typed readers, in the order their constraints are listed for one clause.
+_READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
+    _limits, _format, _labels_and_fields, _tools, _fallbacks, _language, _people,
+)  # fmt: skip
+
+
+def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
+    """Every constraint one clause states: the typed readers first, then rules (ordering, prohibition, must)."""
+    text, offset = clause.text, clause.start
+
+    def span(start: int, end: int) -> BriefSpan:
+        return field.span(offset + start, offset + end)
+
+    # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
+    unquoted = _unquoted(text)
+    out = [constraint for reader in _READERS for constraint in reader(text, unquoted, span)]
     out.extend(_rules(unquoted, span, out, explicit=field.name == "constraints"))
     return out
 
 
-def _rules(text: str, span: Any, found: list[Constraint], *, explicit: bool) -> Iterator[Constraint]:
+def _rules(text: str, span: Span, found: list[Constraint], *, explicit: bool) -> Iterator[Constraint]:
     """Ordering, prohibition and requirement for a clause the typed extractors have (or have not) read."""
     ordering = rules.find_ordering(text)
     if ordering is not None:
