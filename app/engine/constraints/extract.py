@@ -6,8 +6,12 @@ clause through every extractor. Order is deterministic: by brief field, list ind
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+import msgspec
 
 from app.engine.brief import Brief
 from app.engine.constraints import fallbacks, formats, labels, language, limits, people, rules, structure, tools
@@ -273,6 +277,24 @@ def _free_text(brief: Brief) -> Iterator[_Field]:
         yield _Field("output_format", brief.output_format)
 
 
+@lru_cache(maxsize=512)
+def _read_field_cached(name: ConstraintSource, text: str, index: int | None) -> tuple[Constraint, ...]:
+    """The constraints of one field's text. Cached: generating again from the same brief (or a brief that
+    shares a field) reads each field once; the result is deterministic, so the cache changes nothing else."""
+    return tuple(_read_field(_Field(name, text, index)))
+
+
+def _fresh(constraint: Constraint) -> Constraint:
+    """A copy whose lists the caller may change without touching the cached constraint."""
+    return msgspec.structs.replace(
+        constraint,
+        values=list(constraint.values),
+        forbidden=list(constraint.forbidden),
+        parameters=list(constraint.parameters),
+        schema=copy.deepcopy(constraint.schema),
+    )
+
+
 def _read_field(field: _Field) -> list[Constraint]:
     if field.name == "audience":
         audience = people.find_audience(field.text, whole=True)
@@ -356,7 +378,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
     for field in _free_text(brief):
-        found.extend(_read_field(field))
+        found.extend(_fresh(c) for c in _read_field_cached(field.name, field.text, field.index))
     found.extend(_structured(brief))
     if not any(c.kind == "language" for c in found):
         implicit = _implicit_language(brief)

@@ -227,3 +227,15 @@ def test_a_must_after_a_comma_is_kept_once() -> None:
         ("requirement", "Always include one call to action at the end."),
     ]
     assert [kind for kind, _ in kinds_and_texts("If unsure, always email help@acme.com")] == ["fallback"]
+
+
+def test_callers_may_change_what_they_get_without_changing_the_next_result() -> None:
+    brief = Brief(task='Classify as billing, bug or other. Return JSON like {"label": string}')
+    first = extract_constraints(brief)
+    for constraint in first:
+        constraint.values.append("changed")
+        if constraint.schema is not None:
+            constraint.schema["changed"] = True
+    again = extract_constraints(brief)
+    assert all("changed" not in c.values for c in again)
+    assert all(c.schema is None or "changed" not in c.schema for c in again)
