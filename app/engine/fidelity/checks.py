@@ -119,10 +119,15 @@ def check_labels(constraint: Constraint, view: PromptView, brief: Sequence[Const
     return Verdict(carried, conflicts)
 
 
+def _words_of(key: str) -> str:
+    """A key's words: "orderId" and "order_id" both read "order id"."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").lower()
+
+
 def check_keys(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
     """Schema and fields: carried when every key appears; contradicted by a JSON object with another key set."""
     keys = constraint.values
-    carried = bool(keys) and all(view.has(key) for key in keys)
+    carried = bool(keys) and all(view.has(key) or view.has(_words_of(key)) for key in keys)
     wanted = {key.lower().replace(" ", "_") for key in keys}
     conflicts: list[Conflict] = []
     if keys:

@@ -277,3 +277,9 @@ def test_a_statement_about_the_input_length_is_no_contradiction() -> None:
 def test_a_bare_count_for_one_part_is_no_reply_limit(sentence: str) -> None:
     prompt = ROLE + "Reply in at most 3 sentences. " + sentence
     assert rule_ids("Reply in at most 3 sentences.", prompt) == []
+
+
+def test_keys_match_across_naming_styles() -> None:
+    brief = 'Return JSON like {"orderId": string, "refund_amount": number}'
+    assert rule_ids(brief, ROLE + "Return JSON with the order_id and the refundAmount.") == []
+    assert rule_ids(brief, ROLE + "Return JSON with the order id.") == ["FID-01"]
