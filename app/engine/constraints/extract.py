@@ -367,11 +367,12 @@ def _key(constraint: Constraint) -> tuple[object, ...]:
     return (kind, constraint.text.lower())
 
 
-def _order(constraint: Constraint) -> tuple[int, int, int]:
+def _order(constraint: Constraint) -> tuple[int, int, int, int]:
+    """Field, list index, start; at the same start the wider span (a whole-task language) comes first."""
     span = constraint.span
     if span is None:
-        return (FIELD_ORDER.index("json_schema"), 0, 0)
-    return (FIELD_ORDER.index(span.field), span.index or 0, span.start)
+        return (FIELD_ORDER.index("json_schema"), 0, 0, 0)
+    return (FIELD_ORDER.index(span.field), span.index or 0, span.start, -span.end)
 
 
 def extract_constraints(brief: Brief) -> list[Constraint]:

@@ -16,7 +16,8 @@ _HANDOFF = re.compile(
     r"talk\s+to|speak\s+(?:to|with)|see|consult|contact|reach\s+out\s+to|call|"
     r"put\s+(?:them|the\s+\w+)\s+through|offer)\b[^.;]{0,60}?\b(?:human|agent|person|representative|rep|specialist|"
     r"staff(?:\s+member)?|team(?:\s+member)?|manager|supervisor|operator|support(?:\s+team)?|live\s+chat|colleague|"
-    r"nurse|doctor|clinician|lawyer|advisor|adviser)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
+    r"nurse|doctor|clinician|lawyer|advisor|adviser|paralegal|attorney|pharmacist|therapist|counsell?or|expert|"
+    r"professional|dentist|vet|technician|engineer|accountant)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
     r"\b(?:human|live)\s+(?:agent|handoff|hand-off|support)\b|"
     r"\b(?:derivar?|deriva|escalar?|escala|transferir|transfiere|pasar?)\b[^.;]{0,40}\b(?:agente|humano|persona|"
     r"especialista|equipo)\b|\b(?:weiterleiten|übergeben|eskalieren|leite)\b[^.;]{0,40}|"
@@ -48,7 +49,7 @@ _CONTACT_VERB = re.compile(
 
 
 _SHORT_NUMBER = re.compile(
-    r"\b(?:call|dial|phone|ring|text|llame?\s+al|llamar\s+al|marca|ruf(?:e|en)?(?:\s+\w+)?\s+(?:die\s+)?|"
+    r"(?P<number2>(?!))?\b(?:call|dial|phone|ring|text|llame?\s+al|llamar\s+al|marca|ruf(?:e|en)?(?:\s+\w+)?\s+(?:die\s+)?|"
     r"wähle|appelle[zr]?\s+le|compose[zr]?\s+le|ligue\s+(?:para\s+)?(?:o\s+)?)\s*(?P<number>\d{3,5})(?!\d|[.,]\d|\s*%)",
     re.IGNORECASE,
 )
@@ -57,8 +58,16 @@ _SHORT_NUMBER = re.compile(
 # Words without which no hand-off can be stated: a cheap test before the full pattern.
 _HANDOFF_KEYS = re.compile(
     r"human|agent|person|representative|\brep\b|specialist|staff|team|manager|supervisor|operator|support|"
-    r"live\s+chat|colleague|nurse|doctor|clinician|lawyer|advis|agente|humano|especialista|equipo|weiterleit|"
+    r"live\s+chat|colleague|nurse|doctor|clinician|lawyer|advis|paralegal|attorney|pharmacist|therapist|counsel|expert|"
+    r"professional|dentist|\bvet\b|technician|engineer|accountant|agente|humano|especialista|equipo|weiterleit|"
     r"übergeb|eskalier|mitarbeiter|menschlich|humain|conseiller|équipe|atendente|equipe|人工|担当者|オペレーター",
+    re.IGNORECASE,
+)
+
+
+_LINE_NUMBER = re.compile(
+    r"\b(?P<number>\d{3,5})\s+(?:suicide\s+(?:and\s+crisis\s+)?)?(?:life|hot|help|crisis\s+)line\b|"
+    r"\b(?:lifeline|hotline|helpline|crisis\s+line)\s+(?:at\s+|on\s+|number\s+)?(?P<number2>\d{3,5})\b",
     re.IGNORECASE,
 )
 
@@ -127,10 +136,11 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
             found.append(FoundFallback("phone", value, condition, match.start(), match.end()))
     if contact_context and digits >= 3:
         # Emergency and short service numbers ("call 911", "llame al 112") are too short for the phone pattern.
-        for match in _SHORT_NUMBER.finditer(text):
-            if not any(f.start <= match.start("number") < f.end for f in found):
-                number = match.group("number")
-                found.append(FoundFallback("phone", number, condition, match.start("number"), match.end("number")))
+        for match in [*_SHORT_NUMBER.finditer(text), *_LINE_NUMBER.finditer(text)]:
+            group = "number" if match.group("number") else "number2"
+            if not any(f.start <= match.start(group) < f.end for f in found):
+                number = match.group(group)
+                found.append(FoundFallback("phone", number, condition, match.start(group), match.end(group)))
     handoff = _HANDOFF.search(text) if _HANDOFF_KEYS.search(text) else None
     if handoff and (
         condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)

@@ -95,7 +95,7 @@ _CJK_LIMIT = re.compile(
     rf"(?P<n1>{_CJK_NUM})(?:\s*[-~〜～到至]\s*(?P<n2>{_CJK_NUM}))?\s*(?:つの|个|個|つ)?(?:{_CJK_UNIT_ALT})"
     rf"(?P<post_max>以内|以下|まで|未満|内)?(?P<post_min>以上)?",
 )
-_EACH = r"(?:each|per|every|jede[rsn]?|pro|cada|por|chaque|par)"
+_EACH = r"(?:each|per|every|jede[rsn]?|jeweils|pro|cada(?:\s+un[oa])?|por|chaque|chacune?|par)"
 _SCOPE_AFTER = re.compile(
     rf"\s*(?:{_EACH}\b(?:\s+(?!(?:and|or|but|in|with|at|the|a|to|of|y|und|et|e|o)\b)(?P<noun>[a-zà-ü][\w-]*))?)",
     re.IGNORECASE,

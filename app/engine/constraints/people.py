@@ -37,6 +37,14 @@ _AUDIENCE = re.compile(
     rf"(?:[\w'’-]+\s+){{0,4}}?(?:\d+\s*[-–]\s*\d+\s+)?(?:{_AUDIENCE_NOUNS})\b{_QUALIFIER})",
     re.IGNORECASE,
 )
+# "para", "für", "pour" are also "for" in many other senses: the audience noun must follow at once.
+_FOREIGN_INTRO = re.compile(r"^(?:para|für|pour)$", re.IGNORECASE)
+# "kids storyteller, ages 4-7": an age range with no "for" in front.
+_AGE_ONLY = re.compile(
+    r"(?:\b(?:kids|children|students|pupils|teens|toddlers|learners|readers)\s+)?\b(?:aged|ages?)\s+\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}"
+    r"|\b\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}[- ]year[- ]olds\b",
+    re.IGNORECASE,
+)
 _GENERIC = frozenset(
     {"users", "customers", "clients", "people", "members", "the users", "our customers", "our users", "the customers"}
 )
@@ -86,6 +94,13 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
         start = text.find(phrase)
         return FoundAudience(phrase, low, high, start, start + len(phrase))
     for match in _AUDIENCE.finditer(text):
+        intro = text[match.start() : match.start("phrase")].strip()
+        if (
+            _FOREIGN_INTRO.match(intro)
+            and len(match.group("phrase").split()) > 2
+            and not ages(match.group("phrase"))[0]
+        ):
+            continue
         phrase = match.group("phrase").strip().rstrip(".,")
         phrase = re.sub(r"^(?:an?|the|our|my)\s+", "", phrase, flags=re.IGNORECASE)
         phrase = re.sub(r"(?:\s+(?:to|of|for|the|a|an|in|on|with))+$", "", phrase, flags=re.IGNORECASE)
@@ -94,6 +109,10 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
         start = text.find(phrase, match.start("phrase"))
         low, high = ages(phrase)
         return FoundAudience(phrase, low, high, start, start + len(phrase))
+    only_ages = _AGE_ONLY.search(text)
+    if only_ages:
+        low, high = ages(only_ages.group(0))
+        return FoundAudience(only_ages.group(0), low, high, only_ages.start(), only_ages.end())
     return None
 
 
@@ -169,6 +188,10 @@ def tone_synonyms(value: str) -> list[str]:
 
 def describe_audience(phrase: str) -> str:
     """The imperative sentence for an audience."""
+    if re.match(r"aged?\b", phrase, re.IGNORECASE):
+        return f"Write for an audience {phrase}."
+    if re.match(r"ages\b", phrase, re.IGNORECASE):
+        return f"Write for an audience of {phrase}."
     return f"Write for {phrase}."
 
 

@@ -65,6 +65,13 @@ _ADJECTIVE = re.compile(
 )
 
 
+_VERB_START = re.compile(
+    r"(?:end|start|begin|keep|use|be|write|reply|respond|answer|make|give|always|include|add|say|ask|mention|offer|"
+    r"stay|focus|finish|close|open|explain|cite|link|sign|tell|let|try|show|list|return|output)\b",
+    re.IGNORECASE,
+)
+
+
 def _lead(cue: str) -> str:
     """The English imperative that opens a prohibition with this cue."""
     cue = re.sub(r"\s+", " ", cue.lower())
@@ -120,7 +127,11 @@ def find_prohibitions(text: str) -> list[FoundRule]:
             following = _SEGMENT_END.search(stripped, end + 1)
             next_end = following.start() if following else len(stripped)
             item = stripped[end + 1 : next_end].strip()
-            if len(item.split()) > 4 or re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE):
+            if (
+                len(item.split()) > 4
+                or re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE)
+                or _VERB_START.match(item)
+            ):
                 break
             end, end_match = next_end, following
         rest = stripped[match.end("cue") : end].strip().rstrip(".!")
@@ -131,8 +142,11 @@ def find_prohibitions(text: str) -> list[FoundRule]:
         lead = _lead(match.group("cue"))
         modal = re.search(r"\b(?:must|should|will|do|does|may|can)\s+$", stripped[: match.start("cue")], re.IGNORECASE)
         if match.group("cue").lower() == "not" and not modal:
-            # "friendly but not cheesy" forbids a quality; "English, not Spanish" a thing.
-            lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
+            # "friendly but not cheesy" forbids a quality; "not a therapist" a role; "English, not Spanish" a thing.
+            if re.match(r"(?:a|an)\s", rest, re.IGNORECASE):
+                lead = "Do not act as"
+            else:
+                lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
         found.append(FoundRule(f"{lead} {rest}.", None, None, start, end, rest))
     return found
 
@@ -159,7 +173,7 @@ _BEFORE = re.compile(
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
     r"^(?:only|never)\s+(?P<then5>.+?)\s+(?:after|once|until|unless)\s+(?P<first5>.+)$|"
     r"^(?P<then6>.+?)\s+only\s+(?:after|once|when)\s+(?P<first6>.+)$|"
-    r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?:until|unless|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
+    r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?P<conn7>until|unless|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
     r"^(?:always\s+)?(?P<first8>.+?)\s+first\b(?:\s*,?\s*(?:before\s+(?P<then8>.+)))?$|"
     r"^(?P<first9>.+?)\s+antes\s+de\s+(?P<then9>.+)$|^antes\s+de\s+(?P<then10>.+?),\s*(?P<first10>.+)$|"
     r"^(?P<first11>.+?),?\s+(?:bevor|ehe)\s+(?P<then11>.+)$|^(?P<first12>.+?)\s+avant\s+de\s+(?P<then12>.+)$",
@@ -179,7 +193,13 @@ def _verb_phrase(text: str) -> str:
 
 
 _ORDER_KEYS = re.compile(
-    r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant", re.IGNORECASE
+    r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|してから|した後",
+    re.IGNORECASE,
+)
+
+
+_CJK_ORDER = re.compile(
+    r"先(?P<first>[^，,。再]+)[，,]?\s*(?:再|然后|之后)(?P<then>[^。]+)|(?P<first2>[^。]+?)(?:してから|した後で)(?P<then2>[^。]+)"
 )
 
 
@@ -188,10 +208,16 @@ def find_ordering(text: str) -> FoundRule | None:
     if not _ORDER_KEYS.search(text):
         return None
     stripped = text.strip().rstrip(".!")
+    cjk = _CJK_ORDER.search(stripped)
+    if cjk:
+        words = stripped.rstrip("。")
+        first, then = cjk.group("first") or cjk.group("first2"), cjk.group("then") or cjk.group("then2")
+        return FoundRule(f'Follow this order from the brief: "{words}".', first, then, 0, len(words))
     match = _BEFORE.match(stripped)
     if not match:
         return None
     groups = {name: value for name, value in match.groupdict().items() if value}
+    groups.pop("conn7", None) if "first7" not in groups else None
     first = next((groups[g] for g in groups if g.startswith("first")), None)
     then = next((groups[g] for g in groups if g.startswith("then")), None)
     if first is None:
@@ -204,7 +230,9 @@ def find_ordering(text: str) -> FoundRule | None:
         r"\b(?:always|ask|check|verify|confirm|get|collect|read|search|look)\b", stripped, re.IGNORECASE
     ):
         return None
-    if then is None:
+    if "conn7" in groups and groups["conn7"].lower().startswith("without") and then is not None:
+        sentence = f"Never {then} without {first}."
+    elif then is None:
         sentence = f"Always {first} first."
     else:
         joint = "before" if re.match(r"\w+ing\b|any\b|the\b|a\b", then) else "before you"

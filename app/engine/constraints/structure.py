@@ -63,6 +63,7 @@ def _loads_lenient(literal: str) -> Any:
         text,
         flags=re.IGNORECASE,
     )
+    text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])", ': "number"', text)
     text = re.sub(r"\btrue\s*/\s*false\b|\byes\s*/\s*no\b", '"boolean"', text, flags=re.IGNORECASE)
     text = re.sub(r"([{,]\s*)([A-Za-z_][\w\-.]*)(\s*\??\s*:)", r'\1"\2"\3', text)
     text = re.sub(r'"\s*\?\s*:', '":', text)

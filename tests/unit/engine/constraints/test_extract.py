@@ -239,3 +239,48 @@ def test_callers_may_change_what_they_get_without_changing_the_next_result() -> 
     again = extract_constraints(brief)
     assert all("changed" not in c.values for c in again)
     assert all(c.schema is None or "changed" not in c.schema for c in again)
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "journaling companion. not a therapist, never diagnose. if user mentions self-harm, give the 988 lifeline",
+            [("prohibition", "Do not act as a therapist."), ("prohibition", "Never diagnose."),
+             ("fallback", "If user mentions self-harm, tell the user to call 988.")],
+        ),
+        (
+            "kids storyteller, ages 4-7, stories under 300 words, no scary stuff, end with a moral",
+            [("audience", "Write for an audience of ages 4-7."), ("limit", "Keep the reply to at most 300 words."),
+             ("prohibition", "Avoid scary stuff.")],
+        ),
+        (
+            "Answer in English or Spanish depending on the user.",
+            [("language", "Reply in the same language the user writes in.")],
+        ),
+        (
+            "never cancel an order without explicit confirmation. hand off to a paralegal when done",
+            [("ordering", "Never cancel an order without explicit confirmation."),
+             ("fallback", "When done, hand off to a paralegal.")],
+        ),
+        (
+            "用户提问时，先确认订单号，再查询物流。",
+            [("language", "Always reply in Chinese."),
+             ("ordering", 'Follow this order from the brief: "用户提问时，先确认订单号，再查询物流".')],
+        ),
+        (
+            "Gere respostas para avaliações de clientes. Máximo de 2 frases.",
+            [("language", "Always reply in Portuguese."), ("limit", "Keep the reply to at most 2 sentences.")],
+        ),
+    ],
+)  # fmt: skip
+def test_more_real_phrasings(task: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_and_texts(task) == expected
+
+
+def test_json_with_a_numeric_range_value() -> None:
+    task = 'Respond ONLY with valid JSON matching: {"intent": "book|cancel|other", "confidence": 0-1}'
+    schema = next(c for c in extract_constraints(Brief(task=task)) if c.kind == "schema")
+    assert schema.values == ["intent", "confidence"]
+    assert schema.schema is not None
+    assert schema.schema["properties"]["confidence"] == {"type": "number"}
