@@ -67,6 +67,8 @@ _SPACED_DASH = re.compile(r"\s+[—–]\s+")
 
 def _inline_list(clause: Clause) -> list[Clause]:
     """Split a dash list typed on one line, and instructions joined by a spaced dash ("be brief — no lists")."""
+    if ":" not in clause.text and "—" not in clause.text and "–" not in clause.text:
+        return [clause]
     head = _INLINE_LIST.search(clause.text)
     if head is None:
         pieces: list[Clause] = []

@@ -242,10 +242,18 @@ def _number_starts(text: str) -> list[int]:
         for match in _DIGITS.finditer(text)
         if match.start() == 0 or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in "._")
     ]
-    present = NUMBER_WORDS.intersection(text.lower().translate(_PUNCTUATION).split())
+    lowered = text.lower()
+    present = NUMBER_WORDS.intersection(lowered.translate(_PUNCTUATION).split())
+    for word in present:
+        index = lowered.find(word)
+        while index != -1:
+            end = index + len(word)
+            before_ok = index == 0 or not lowered[index - 1].isalnum()
+            after_ok = end == len(lowered) or not lowered[end].isalnum()
+            if before_ok and after_ok:
+                starts.append(index)
+            index = lowered.find(word, end)
     if present:
-        words = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, present))) + r")(?![\w])", re.IGNORECASE)
-        starts.extend(match.start() for match in words.finditer(text))
         starts.sort()
     return starts
 
