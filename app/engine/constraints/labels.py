@@ -11,7 +11,8 @@ _LABEL_NOUNS = (
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações"
 )
 _ONE_OF = (
-    r"\bone\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:labels?|categories|values|options|classes))?|"
+    r"\bone\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
+    r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags|intents))?(?:\s*[-–—:])?|"
     r"\b(?:uno|una)\s+de(?:\s+(?:estas|estos|las\s+siguientes|los\s+siguientes))?(?:\s+(?:etiquetas|categorías))?|"
     r"\b(?:eine[sn]?|einer)\s+(?:von|der\s+folgenden)(?:\s+(?:kategorien|labels))?|"
     r"\bl'une?\s+des(?:\s+(?:catégories|étiquettes)\s+suivantes)?|\bparmi|"
@@ -19,8 +20,10 @@ _ONE_OF = (
 )
 _CLASSIFY = (
     r"\b(?:classify|classified|categori[sz]e[ds]?|label|tag|mark|flag|sort|route|bucket|triage|rate|assign)\b"
-    r"(?:\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+|tickets?|messages?|emails?|reviews?|posts?|comments?))?"
-    r"\s+(?:as|into|with|to)(?:\s+(?:either|one\s+of))?|"
+    r"(?:\s+(?!as\b|into\b)[\w'-]+){0,3}?"
+    r"(?:\s+(?:as|into|with|to)(?:\s+(?:either|one\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
+    r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags))?(?:\s*[-–—:])?))?|\s*:)|"
+    r"\bwhether\s+(?:it|this|the\s+\w+|this\s+\w+|each\s+\w+)\s+is\s+|"
     r"\b(?:label|tag|mark|rate|classify)\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+)\s+(?=[\w'\"]+\s*(?:,|/|\bor\b))|"
     r"\b(?:clasifica|clasificar|etiqueta)\w*\s+(?:(?:cada|el|la|los|las)\s+\w+\s+)?(?:como|en)|\b(?:klassifizier|kategorisier)\w*\s+(?:als|in)|"
     r"\b(?:classe|classifie|catégorise)\w*\s+(?:comme|en)|\b(?:classifi|categoriz)\w*\s+(?:como|em)"
@@ -61,6 +64,22 @@ _NOT_LABELS = frozenset({"e.g", "eg", "i.e", "ie", "etc", "the", "a", "an", "it"
 _LIST_MARK = re.compile(r"[,/|;]|\s(?:or|and|oder|und|ou|et|o|u|y|e)\s", re.IGNORECASE)
 
 
+_YES_NO = re.compile(
+    r"\b(?:answer|reply|respond|output|return|say)\s+(?:only\s+)?(?:with\s+)?(?:either\s+)?"
+    r"(?P<a>yes|no|true|false)\s+or\s+(?P<b>yes|no|true|false)\b",
+    re.IGNORECASE,
+)
+# "BUG | FEATURE | QUESTION": a pipe-separated run of short names is an enumeration wherever it stands.
+_PIPED = re.compile(r"(?P<list>[\w-]+(?:\s+[\w-]+)?(?:\s*\|\s*[\w-]+(?:\s+[\w-]+)?)+)")
+
+
+_INSTRUCTION = re.compile(
+    r"(?:return|output|reply|respond|write|give|use|explain|add|include|provide|then|send|show|list|keep|make|"
+    r"summari[sz]e|extract|answer|explain|justify|cite)\b",
+    re.IGNORECASE,
+)
+
+
 class FoundLabels(NamedTuple):
     """A label set and where it is stated."""
 
@@ -71,7 +90,8 @@ class FoundLabels(NamedTuple):
 
 
 def _clean(item: str) -> str:
-    item = item.strip().strip("\"'“”‘’`*").strip()
+    item = item.strip().strip("\"'“”‘’`*[]").strip()
+    item = re.sub(r"^(?:a|an|the)\s+", "", item, flags=re.IGNORECASE)
     return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")
 
 
@@ -82,6 +102,9 @@ def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
     if last_trim and items:
         items[-1] = _clean(_TRAILING.sub("", items[-1]))
     items = [item for item in items if item and item.lower() not in {"etc", "etc."}]
+    # "hot / warm / cold and return JSON": a trailing instruction is not a label.
+    while items and _INSTRUCTION.match(items[-1]):
+        items.pop()
     if len(items) < 2 or len(items) > 30:
         return None
     if any(len(item.split()) > 3 or item.lower() in _NOT_LABELS or len(item) > 40 for item in items):
@@ -103,6 +126,14 @@ def find_labels(text: str) -> FoundLabels | None:
     if not _LIST_MARK.search(text):
         return None  # a label set needs at least two items
     multi = bool(_MULTI.search(text))
+    yes_no = _YES_NO.search(text)
+    if yes_no:
+        return FoundLabels([yes_no.group("a"), yes_no.group("b")], multi, yes_no.start("a"), yes_no.end("b"))
+    piped = _PIPED.search(text)
+    if piped:
+        items = split_items(piped.group("list"), last_trim=False)
+        if items:
+            return FoundLabels(items, multi, piped.start("list"), piped.end("list"))
     reply = _REPLY_WITH.search(text)
     if reply:
         items = split_items(reply.group("list"), last_trim=False)

@@ -156,3 +156,26 @@ def test_no_tools(text: str) -> None:
 def test_tool_purpose() -> None:
     (tool,) = find_tools("lookup_order(order_id) - fetches the order status and items")
     assert tool.purpose == "fetches the order status and items"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Categorize reviews: positive / negative / neutral", ["positive", "negative", "neutral"]),
+        ("Is it spam? Answer yes or no.", ["yes", "no"]),
+        ("sort each ticket into one of three buckets - billing, tech, other", ["billing", "tech", "other"]),
+        ("Rate urgency as low, medium, high or critical", ["low", "medium", "high", "critical"]),
+        ("decide whether the email is a complaint, a question or feedback", ["complaint", "question", "feedback"]),
+        ("Output: BUG | FEATURE | QUESTION", ["BUG", "FEATURE", "QUESTION"]),
+    ],
+)
+def test_more_label_phrasings(text: str, values: list[str]) -> None:
+    found = find_labels(text)
+    assert found is not None
+    assert found.values == values
+
+
+def test_a_trailing_instruction_is_not_a_label() -> None:
+    found = find_labels("Classify incoming leads into hot / warm / cold and return JSON")
+    assert found is not None
+    assert found.values == ["hot", "warm", "cold"]
