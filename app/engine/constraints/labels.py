@@ -70,7 +70,9 @@ _YES_NO = re.compile(
     re.IGNORECASE,
 )
 # "BUG | FEATURE | QUESTION": a pipe-separated run of short names is an enumeration wherever it stands.
-_PIPED = re.compile(r"(?P<list>[\w-]+(?:\s+[\w-]+)?(?:\s*\|\s*[\w-]+(?:\s+[\w-]+)?)+)")
+_PIPED = re.compile(r"(?P<list>[\w-]+(?:\s*\|\s*[\w-]+)+)")
+# A pipe-separated header ("Name | Email | Phone") lists columns or fields, not labels.
+_NOT_PIPED_LABELS = re.compile(r"\b(?:columns?|fields?|headers?|table|csv|format|keys?)\b", re.IGNORECASE)
 
 
 _INSTRUCTION = re.compile(
@@ -129,7 +131,7 @@ def find_labels(text: str) -> FoundLabels | None:
     yes_no = _YES_NO.search(text)
     if yes_no:
         return FoundLabels([yes_no.group("a"), yes_no.group("b")], multi, yes_no.start("a"), yes_no.end("b"))
-    piped = _PIPED.search(text)
+    piped = None if text.lstrip().startswith("|") or _NOT_PIPED_LABELS.search(text) else _PIPED.search(text)
     if piped:
         items = split_items(piped.group("list"), last_trim=False)
         if items:

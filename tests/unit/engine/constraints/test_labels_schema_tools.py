@@ -179,3 +179,8 @@ def test_a_trailing_instruction_is_not_a_label() -> None:
     found = find_labels("Classify incoming leads into hot / warm / cold and return JSON")
     assert found is not None
     assert found.values == ["hot", "warm", "cold"]
+
+
+@pytest.mark.parametrize("text", ["Use this format: Name | Email | Phone", "| date | amount | merchant |"])
+def test_pipe_separated_headers_are_not_labels(text: str) -> None:
+    assert find_labels(text) is None
