@@ -199,11 +199,13 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
     unquoted = _unquoted(text)
     out = [constraint for reader in _READERS for constraint in reader(text, unquoted, span)]
-    out.extend(_rules(unquoted, span, out, explicit=field.name == "constraints"))
+    out.extend(_rules(unquoted, span, out, explicit=field.name == "constraints", original=text))
     return out
 
 
-def _rules(text: str, span: Span, found: list[Constraint], *, explicit: bool) -> Iterator[Constraint]:
+def _rules(
+    text: str, span: Span, found: list[Constraint], *, explicit: bool, original: str | None = None
+) -> Iterator[Constraint]:
     """Ordering, prohibition and requirement for a clause the typed extractors have (or have not) read."""
     ordering = rules.find_ordering(text)
     if ordering is not None:
@@ -213,7 +215,7 @@ def _rules(text: str, span: Span, found: list[Constraint], *, explicit: bool) ->
         )  # fmt: skip
         return
     typed = {c.kind for c in found}
-    prohibitions = rules.find_prohibitions(text)
+    prohibitions = rules.find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
     kept = [p for p in prohibitions if not formats.only_formatting(p.rest)]
     for prohibition in kept:

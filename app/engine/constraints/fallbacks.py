@@ -30,7 +30,7 @@ _HANDOFF = re.compile(
 _SAY = re.compile(
     r"\b(?:say|reply|respond|answer|tell\s+(?:them|the\s+\w+|users?)|write|output|return)\s*(?:with|:)?\s*(?:exactly\s*:?\s*)?"
     r"(?P<q>[\"“'‘«])(?P<say>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))|"
-    r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)[\"”’»]",
+    r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
@@ -150,7 +150,9 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     if say and (
         condition is not None
         or re.search(
-            r"\b(?:otherwise|else|can'?t|cannot|unable|refuse|decline|out of scope|off-topic)\b", text, re.IGNORECASE
+            r"\b(?:otherwise|else|can'?t|cannot|unable|refuse|decline|out of scope|off-topic|don'?t|never|not)\b",
+            text,
+            re.IGNORECASE,
         )
     ):
         words = say.group("say") or say.group("say2")

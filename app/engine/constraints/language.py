@@ -57,7 +57,8 @@ _MIRROR = re.compile(
     r"\b(?:depending\s+on\s+(?:the\s+)?(?:user|customer|client|language)|(?:match|matching|mirror)\s+(?:the\s+)?"
     r"(?:user|customer)['’]?s?\s+language|whichever\s+language|"
     r"same\s+language\s+as\s+(?:the\s+)?(?:user|customer|client|question|message|input|caller|sender|query)|"
-    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the|they|the\s+(?:user|customer))\s*\w*|"
+    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the\s+(?:user|customer|client|caller|message|question|input|query|request)|they\s+\w+|"
+    r"the\s+(?:user|customer)\s+\w+)|"
     r"in\s+(?:their|his\s+or\s+her)\s+(?:own\s+)?language|whatever\s+language|language\s+(?:it\s+was|they(?:'re|\s+are)?)\s+(?:written|asked|using)|"
     r"mismo\s+idioma|idioma\s+del\s+(?:usuario|cliente)|gleichen\s+sprache|sprache\s+des\s+(?:kunden|nutzers|benutzers)|"
     r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário))",

@@ -110,6 +110,8 @@ _EACH_INSIDE = re.compile(
     r"\b(?:each|every|per)\s+(?P<thing>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:to|under|within|below)\s+$",
     re.IGNORECASE,
 )
+# "3 bullet points of max 20 words": the words limit applies to each bullet.
+_ITEMS_OF = re.compile(r"\b(bullet(?:\s+point)?s|points|items|entries|options)\s+(?:of|with)\s+$", re.IGNORECASE)
 # A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
 _PART_BEFORE = re.compile(
     r"\b(?:the\s+|a\s+|its\s+)?(?P<part>title|subject(?:\s+line)?|headline|tagline|caption|heading|name|"
@@ -264,6 +266,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     window = text[max(0, start - 60) : start]
     if _INPUT_BEFORE.search(window):
         return "the input"
+    per_item = _ITEMS_OF.search(text[max(0, start - 30) : start])
+    if per_item:
+        return "each " + ("bullet" if per_item.group(1).lower().startswith(("bullet", "point")) else "item")
     part = _PART_BEFORE.search(text[max(0, start - 40) : start])
     if part is not None:
         return "the " + re.sub(r"\s+", " ", part.group("part").lower())

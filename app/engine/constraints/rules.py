@@ -82,7 +82,9 @@ def _lead(cue: str) -> str:
     return _CUE_TEXT.get(cue, "Never")
 
 
-_SEGMENT_END = re.compile(r"[,;:()]|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$")
+_SEGMENT_END = re.compile(
+    r"[,;:()]|\s[-–—]\s|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$"
+)
 
 
 _LEADING_CONDITION = re.compile(
@@ -96,10 +98,12 @@ def _condition_end(text: str) -> int:
     return match.end() if match else 0
 
 
-def find_prohibitions(text: str) -> list[FoundRule]:
+def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
     """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
-    `rest` is what each forbids, in the brief's words."""
+    `rest` is what each forbids, in the brief's words. `text` may have quoted words blanked out (so a quote does
+    not negate anything); `original` is the same text unblanked, for the words."""
     stripped = text.rstrip()
+    source = (original if original is not None and len(original) == len(text) else text).rstrip()
     found: list[FoundRule] = []
     if not is_english(stripped):
         other = _PROHIBITION_OTHER.search(stripped, _condition_end(stripped))
@@ -134,7 +138,7 @@ def find_prohibitions(text: str) -> list[FoundRule]:
             ):
                 break
             end, end_match = next_end, following
-        rest = stripped[match.end("cue") : end].strip().rstrip(".!")
+        rest = source[match.end("cue") : end].strip().rstrip(".!")
         taken = end
         if not rest or _LIMIT_ONLY.match(rest):
             continue

@@ -25,6 +25,15 @@ _PURPOSE = re.compile(
 _NOT_TOOLS = frozenset({"e.g", "i.e", "etc", "s", "es", "optional", "see", "max", "min"})
 
 
+# "tools: web_search, calculator and code_interpreter", "has access to: a, b".
+_TOOL_LIST = re.compile(
+    r"\b(?:tools?|functions?|actions?|access\s+to(?:\s+(?:these|the\s+following)\s+tools)?|can\s+(?:call|use))"
+    r"\s*(?:are|is)?\s*:\s*(?P<list>[^.;\n]+)",
+    re.IGNORECASE,
+)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
+
+
 class FoundTool(NamedTuple):
     """A tool named in text: name, parameter names, what it does (if said), and its extent."""
 
@@ -82,6 +91,17 @@ def find_tools(text: str) -> list[FoundTool]:
         found.append(
             FoundTool(name, [], purpose.group("purpose").strip() if purpose else None, match.start(), match.end())
         )
+    for listed in _TOOL_LIST.finditer(text):
+        position = listed.start("list")
+        for item in re.split(r",|\band\b|\bor\b", listed.group("list")):
+            name = item.strip().strip("`'\"")
+            offset = text.find(name, position) if name else -1
+            if offset < 0 or not _IDENTIFIER.fullmatch(name) or any(t.name == name for t in found):
+                continue
+            if name.lower() in _NOT_TOOLS or len(name) < 3:
+                continue
+            found.append(FoundTool(name, [], None, offset, offset + len(name)))
+            position = offset + len(name)
     found.sort(key=lambda tool: tool.start)
     return found
 

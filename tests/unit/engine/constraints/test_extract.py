@@ -284,3 +284,31 @@ def test_json_with_a_numeric_range_value() -> None:
     assert schema.values == ["intent", "confidence"]
     assert schema.schema is not None
     assert schema.schema["properties"]["confidence"] == {"type": "number"}
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Don't discuss prices - say 'Our front desk can help with pricing: (555) 201-3344.'",
+            [("prohibition", "Do not discuss prices."),
+             ("fallback", 'When you cannot help, reply exactly: "Our front desk can help with pricing: (555) 201-3344."')],  # noqa: E501
+        ),
+        (
+            "Reply with a single word: the detected language of the text.",
+            [("limit", "Keep the reply to at most 1 word.")],
+        ),
+        (
+            "Summarize each article in exactly 3 bullet points of max 20 words",
+            [("limit", "Reply in exactly 3 bullets."), ("limit", "Keep each bullet to at most 20 words.")],
+        ),
+        (
+            "Si la pregunta no es sobre nuestros productos, responde: 'Solo puedo ayudarte con eso.'",
+            [("language", "Always reply in Spanish."),
+             ("fallback", 'When this applies ("Si la pregunta no es sobre nuestros productos"), reply exactly: '
+              '"Solo puedo ayudarte con eso."')],
+        ),
+    ],
+)  # fmt: skip
+def test_quotes_dashes_and_parts(task: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds_and_texts(task) == expected

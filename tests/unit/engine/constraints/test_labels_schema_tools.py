@@ -184,3 +184,12 @@ def test_a_trailing_instruction_is_not_a_label() -> None:
 @pytest.mark.parametrize("text", ["Use this format: Name | Email | Phone", "| date | amount | merchant |"])
 def test_pipe_separated_headers_are_not_labels(text: str) -> None:
     assert find_labels(text) is None
+
+
+def test_tool_names_listed_after_a_colon() -> None:
+    text = "The assistant has access to: web_search, calculator, and code_interpreter"
+    assert [t.name for t in find_tools(text)] == ["web_search", "calculator", "code_interpreter"]
+    assert [t.name for t in find_tools("Tools: lookup_order(order_id), refund(order_id, amount)")] == [
+        "lookup_order",
+        "refund",
+    ]
