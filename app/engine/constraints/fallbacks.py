@@ -162,7 +162,29 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         found = [f for f in found if not start <= f.start < end]
         found.append(FoundFallback("say", words.strip(), condition, start, end))
     found.sort(key=lambda f: f.start)
-    return found
+    return [f._replace(condition=_segment_condition(text, f.start) or f.condition) for f in found]
+
+
+# "for billing disputes point them to X, for anything else Y": each comma part can carry its own condition.
+_FOR_CONDITION = re.compile(
+    r"^\s*(?:and\s+)?(?P<cond>for\s+(?:any\s+|all\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)(?=\s+(?:point|"
+    r"send|direct|refer|tell|email|call|contact|escalate|use|reply|say|ask|[\w.+-]+@|https?://|www\.))",
+    re.IGNORECASE,
+)
+
+
+def _segment_condition(text: str, position: int) -> str | None:
+    """The condition of the comma-separated part that holds `position`, when that part states its own."""
+    start = max(text.rfind(mark, 0, position) for mark in ",;") + 1
+    segment = text[start:position]
+    match = _FOR_CONDITION.match(segment)
+    if match:
+        return match.group("cond")
+    if start > 0:
+        own = find_condition(segment)
+        if own is not None:
+            return own
+    return None
 
 
 def describe_fallback(action: FallbackAction, value: str, condition: str | None) -> str:

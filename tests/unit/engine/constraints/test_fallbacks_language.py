@@ -31,7 +31,7 @@ from app.engine.language_id import identify
             "escalate to a human",
             "if they ask for a manager",
         ),
-        ("for emergencies call +1 (555) 010-0199", "phone", "+1 (555) 010-0199", None),
+        ("for emergencies call +1 (555) 010-0199", "phone", "+1 (555) 010-0199", "for emergencies"),
         ("If it's urgent, call 0800 123 4567", "phone", "0800 123 4567", "If it's urgent"),
         (
             "if you can't find it, point them to https://acme.com/help/returns.",
@@ -180,3 +180,11 @@ def test_identify_accuracy_on_short_briefs() -> None:
 
     correct = sum(1 for code, text in SAMPLES if identify(text)[0] == code)
     assert correct / len(SAMPLES) >= 0.95
+
+
+def test_each_comma_part_keeps_its_own_condition() -> None:
+    text = "for billing disputes point them to https://acme.com/billing-help, for anything else support@acme.com"
+    assert [(f.action, f.condition) for f in find_fallbacks(text)] == [
+        ("url", "for billing disputes"),
+        ("email", "for anything else"),
+    ]
