@@ -30,35 +30,37 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "the and of to a in is it you that for on with as are be this your or if not they what from at by an we"
         " can will should about when their them my me i do don't please answer reply write user users customer"
         " customers each always never only into how which has have who must keep use any than more less but"
-        " be it's there our"
+        " be it's there our no dont pls please"
     ),
     "es": _words(
         "el la los las de del que y en un una es por para con no se su sus al lo como más pero o si sobre este"
         " esta cuando siempre nunca usuario usuarios cliente clientes respuesta responde escribe debe muy también"
-        " hay ser puede tu tus sin qué cómo ni eres quiero necesito usa máximo menos entre les nos"
+        " hay ser puede tu tus sin qué cómo ni eres quiero necesito usted está pero y los nos"
+        " nuestra nuestro nuestros nuestras"
     ),
     "de": _words(
         "der die das und ist nicht ein eine einen einem zu den dem mit von für auf sie es du ich wir im des auch"
         " sich bei oder wenn immer nie niemals kunden kunde antworte schreibe bitte keine kein nur sind wird"
-        " werden mehr als wie aus soll sollte höchstens mindestens über nach dass deine ihre"
+        " werden mehr als wie aus soll sollte höchstens mindestens über nach dass deine ihre unser unsere unseren"
     ),
     "fr": _words(
         "le la les de des du et un une est en que qui pour pas ne dans sur avec au aux il elle vous tu ce cette"
         " ces son sa ses plus ou si jamais toujours réponds répondez utilisateur client clients réponse sont être"
-        " comme mais par votre vos nous je n'utilise d'un d'une l'utilisateur c'est"
+        " comme mais par votre vos nous je n'utilise d'un d'une l'utilisateur c'est notre nos"
     ),
     "pt": _words(
         "o os a as de do da dos das que e em um uma é não para com por no na nos nas se seu sua mais ao como mas"
         " ou você sempre nunca cliente clientes usuário resposta responda escreva deve são ser está também sem"
-        " quando muito isso este esta pelo pela"
+        " quando muito isso este esta pelo pela você vocês nós uma às nossa nosso nossos nossas"
     ),
     "it": _words(
         "il lo la i gli le di del della che e è un una per non con in su da al alla sono come ma più se sempre mai"
         " utente cliente risposta rispondi scrivi deve anche questo questa tu ti essere nel nella dei delle"
+        " nostro nostra nostri"
     ),
     "nl": _words(
         "de het een en van is dat die in te op niet voor met zijn je jij u wordt aan er ook als bij of maar om naar"
-        " dan altijd nooit klant klanten antwoord antwoordt schrijf moet geen alleen hoe wat wij ze deze dit"
+        " dan altijd nooit klant klanten antwoord antwoordt schrijf moet geen alleen hoe wat wij ze deze dit onze ons"
         " worden"
     ),
 }
@@ -71,6 +73,11 @@ _LETTER_BONUS: dict[str, tuple[tuple[str, float], ...]] = {
     "ì": (("it", 1.0),), "ò": (("it", 1.0),), "ù": (("it", 0.5), ("fr", 0.5)),
 }  # fmt: skip
 _ORDER = ("en", "es", "de", "fr", "pt", "it", "nl")
+_WEIGHTS: dict[str, tuple[tuple[str, float], ...]] = {
+    word: tuple((lang, 1.0 / len(owners)) for lang in owners)
+    for word in set().union(*_STOPWORDS.values())
+    for owners in [[lang for lang in _ORDER if word in _STOPWORDS[lang]]]
+}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SCRIPT_OF_BLOCK: tuple[tuple[int, int, str], ...] = (
     (0x0370, 0x03FF, "el"), (0x0400, 0x04FF, "cyrl"), (0x0590, 0x05FF, "he"), (0x0600, 0x06FF, "ar"),
@@ -118,10 +125,9 @@ def _by_stopwords(text: str) -> tuple[str, float]:
     scores = dict.fromkeys(_ORDER, 0.0)
     words = _WORD.findall(lowered)
     for word in words:
-        word = word.replace("’", "'")
-        for lang in _ORDER:
-            if word in _STOPWORDS[lang]:
-                scores[lang] += 1.0
+        # A word shared by several languages is split between them: the distinctive words decide.
+        for lang, weight in _WEIGHTS.get(word.replace("’", "'"), ()):
+            scores[lang] += weight
     for ch in lowered:
         for lang, bonus in _LETTER_BONUS.get(ch, ()):
             scores[lang] += bonus

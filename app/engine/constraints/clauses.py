@@ -18,10 +18,11 @@ class Clause(NamedTuple):
 
 
 # Sentence ends (not inside "e.g.", "3.5", "help@acme.com."), semicolons, line breaks, and CJK full stops.
-_BOUNDARY = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<=[.!?])\s+(?=\S)"
-    r"|;\s*|\n+|(?<=[。！？；])"
-)
+_MARK = re.compile(r"[.!?;\n。！？；]")
+_ABBREVIATIONS = frozenset({
+    "e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.", "sec.",
+    "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
+})  # fmt: skip
 _BULLET = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -29,11 +30,70 @@ def split_clauses(text: str) -> list[Clause]:
     """Split a free-text field into clauses (sentences, semicolon parts, bullet lines), bullet markers removed."""
     clauses: list[Clause] = []
     position = 0
-    for match in _BOUNDARY.finditer(text):
-        _append(clauses, text, position, match.start())
-        position = match.end()
+    length = len(text)
+    for match in _MARK.finditer(text):
+        index = match.start()
+        if index < position:
+            continue
+        mark = text[index]
+        if mark in ".!?":
+            # A closing quote after the mark belongs to the sentence: 'say « Je vais vérifier. »'.
+            closer = re.match(r"\s?[»”\"')\]]+", text[index + 1 :])
+            if closer:
+                index += closer.end()
+            # A sentence ends at a mark followed by white space ("3.5", "acme.com" and "e.g." do not end one).
+            if index + 1 < length and not text[index + 1].isspace():
+                continue
+            # "see sec. 4.2": a number right after a full stop continues the sentence.
+            following = text[index + 1 : index + 3].strip()
+            if mark == "." and following[:1].isdigit():
+                continue
+            if mark == "." and _is_abbreviation(text, index):
+                continue
+        # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
+        _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
+        position = index + 1
     _append(clauses, text, position, len(text))
-    return clauses
+    return [part for clause in clauses for part in _inline_list(clause)]
+
+
+# "Rules: - under 120 words - no buzzwords": a dash list typed on one line after a colon.
+_INLINE_LIST = re.compile(r":\s*[-•*]\s+")
+_INLINE_ITEM = re.compile(r"\s+[-•*]\s+")
+
+
+_SPACED_DASH = re.compile(r"\s+[—–]\s+")
+
+
+def _inline_list(clause: Clause) -> list[Clause]:
+    """Split a dash list typed on one line, and instructions joined by a spaced dash ("be brief — no lists")."""
+    if ":" not in clause.text and "—" not in clause.text and "–" not in clause.text:
+        return [clause]
+    head = _INLINE_LIST.search(clause.text)
+    if head is None:
+        pieces: list[Clause] = []
+        position = 0
+        for dash in _SPACED_DASH.finditer(clause.text):
+            pieces.append(Clause(clause.text[position : dash.start()], clause.start + position))
+            position = dash.end()
+        pieces.append(Clause(clause.text[position:], clause.start + position))
+        return [piece for piece in pieces if piece.text.strip()]
+    parts = [Clause(clause.text[: head.start() + 1], clause.start)]
+    position = head.end()
+    for item in _INLINE_ITEM.finditer(clause.text, position):
+        parts.append(Clause(clause.text[position : item.start()], clause.start + position))
+        position = item.end()
+    parts.append(Clause(clause.text[position:], clause.start + position))
+    return [part for part in parts if part.text.strip()]
+
+
+def _is_abbreviation(text: str, index: int) -> bool:
+    """Whether the full stop at `index` ends an abbreviation ("e.g.", "sec."), not a sentence."""
+    start = index
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'":
+        start -= 1
+    word = text[start : index + 1].lower()
+    return word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e."))
 
 
 def _append(clauses: list[Clause], text: str, start: int, end: int) -> None:
@@ -71,6 +131,7 @@ _NUMBER_WORDS: dict[str, int] = {
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
     "百": 100,
 }  # fmt: skip
+NUMBER_WORDS: frozenset[str] = frozenset(word for word in _NUMBER_WORDS if " " not in word)
 NUMBER_WORD_ALT = "|".join(
     sorted((re.escape(w) for w in _NUMBER_WORDS if w.isascii() or " " in w), key=len, reverse=True)
 )
@@ -99,12 +160,34 @@ def parse_number(token: str) -> int | None:
     return None
 
 
+def _bar_separated(text: str) -> frozenset[str]:
+    return frozenset(text.split("|"))
+
+
+_NEGATION_WORDS = _bar_separated(
+    "no|not|never|without|avoid|avoiding|don't|dont|doesn't|nor|cannot|can't|mustn't|shouldn't|refrain|"
+    "nunca|jamás|sin|evita|evitar|nie|niemals|kein|keine|keinen|keinem|keiner|keines|nicht|ohne|vermeide|"
+    "jamais|sans|pas|aucun|aucune|évite|éviter|évitez|não|nem|sem|evite"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+CJK_NEGATIONS = ("不要", "禁止", "切勿", "不得", "别", "不能", "しないで", "ないで", "ないこと", "避けて", "使わない")
+
+
+def has_negation(text: str) -> bool:
+    """A fast test for any negation word, before the full negation-scope analysis."""
+    if not text.isascii() and any(cue in text for cue in CJK_NEGATIONS):
+        return True
+    return not _NEGATION_WORDS.isdisjoint(_WORD.findall(text.lower().replace("’", "'")))
+
+
 # Cues that open the scope of a negation. "not only X but Y" and "not just" do not negate X.
 NEGATION_CUE = re.compile(
-    r"\b(?:no|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
+    r"\b(?:no(?!-)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
     r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
     r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+de|"
-    r"aucune?|évite[rz]?|não|nem|sem|evite)\b|(?:\bno\s+)",
+    r"aucune?|évite[rz]?|não|nem|sem|evite)\b|(?:\bno\s+)|不要|禁止|切勿|不得|别|不能",
     re.IGNORECASE,
 )
 # Words that start a new instruction, ending a negation's scope ("no markdown, keep it short").
@@ -124,6 +207,8 @@ def negated_ranges(text: str) -> list[tuple[int, int]]:
     friendly" stops at "keep"; "not only X but also Y" negates nothing.
     """
     ranges: list[tuple[int, int]] = []
+    if not has_negation(text):
+        return ranges
     for cue in NEGATION_CUE.finditer(text):
         start = cue.start()
         end = cue.end()

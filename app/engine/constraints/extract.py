@@ -6,9 +6,12 @@ clause through every extractor. Order is deterministic: by brief field, list ind
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+import msgspec
 
 from app.engine.brief import Brief
 from app.engine.constraints import fallbacks, formats, labels, language, limits, people, rules, structure, tools
@@ -53,6 +56,17 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
                 schema=schema, values=keys,
             )
         )  # fmt: skip
+        # A closed set of values for one key is that key's label set.
+        for key, prop in schema.get("properties", {}).items():
+            enum = prop.get("enum") if isinstance(prop, dict) else None
+            if isinstance(enum, list) and len(enum) >= 2:
+                values = [str(value) for value in enum]
+                found.append(
+                    Constraint(
+                        kind="labels", text=f"Set `{key}` to exactly one of: {', '.join(values)}.",
+                        span=field.span(obj.start, obj.end), values=values, scope=key,
+                    )
+                )  # fmt: skip
         masked = _mask(masked, obj.start, obj.end)
     for values, multi, start, end in labels.find_label_block(masked):
         found.append(
@@ -65,87 +79,133 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
     return found, masked
 
 
-def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
-    """Every constraint one clause states."""
-    text, offset = clause.text, clause.start
+_QUOTED = re.compile(r"(?<![\w])'(?:[^']|(?<=\w)'(?=\w)){3,}'(?![\w])|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
+
+
+def _unquoted(text: str) -> str:
+    """The text with quoted words blanked out (offsets kept)."""
+    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
+Span = Callable[[int, int], BriefSpan]
+"""Maps a [start, end) range of the clause to a span of the brief."""
+
+
+def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    return [
+        Constraint(
+            kind="limit",
+            text=limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun),
+            span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum, exact=lim.exact,
+            scope=lim.scope,
+        )
+        for lim in limits.find_limits(text)
+    ]  # fmt: skip
+
+
+def _format(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    fmt = formats.find_format(unquoted)
+    if fmt is None:
+        return []
+    return [
+        Constraint(
+            kind="format", text=formats.describe_format(fmt.value, fmt.forbidden), span=span(fmt.start, fmt.end),
+            value=fmt.value, forbidden=fmt.forbidden,
+        )
+    ]  # fmt: skip
+
+
+def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]:
     out: list[Constraint] = []
-
-    def span(start: int, end: int) -> BriefSpan:
-        return field.span(offset + start, offset + end)
-
-    for lim in limits.find_limits(text):
-        scope = lim.scope
-        if lim.unit == "items" and lim.noun.lower() not in ("item", "items") and scope is None:
-            scope = None
+    found = labels.find_labels(text)
+    if found is not None:
         out.append(
             Constraint(
-                kind="limit", text=limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, scope),
-                span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum,
-                exact=lim.exact, scope=scope,
-            )
-        )  # fmt: skip
-    fmt = formats.find_format(text)
-    if fmt is not None:
-        out.append(
-            Constraint(
-                kind="format", text=formats.describe_format(fmt.value, fmt.forbidden), span=span(fmt.start, fmt.end),
-                value=fmt.value, forbidden=fmt.forbidden,
-            )
-        )  # fmt: skip
-    found_labels = labels.find_labels(text)
-    if found_labels is not None:
-        out.append(
-            Constraint(
-                kind="labels", text=labels.describe_labels(found_labels.values, found_labels.multi),
-                span=span(found_labels.start, found_labels.end), values=found_labels.values, multi=found_labels.multi,
+                kind="labels", text=labels.describe_labels(found.values, found.multi),
+                span=span(found.start, found.end), values=found.values, multi=found.multi,
             )
         )  # fmt: skip
     fields = structure.find_fields(text)
-    if fields is not None and (found_labels is None or fields.values != found_labels.values):
+    if fields is not None and (found is None or fields.values != found.values):
         out.append(
             Constraint(
                 kind="fields", text=structure.describe_fields(fields.values), span=span(fields.start, fields.end),
                 values=fields.values,
             )
         )  # fmt: skip
-    for tool in tools.find_tools(text):
-        out.append(
-            Constraint(
-                kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
-                span=span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
-            )
-        )  # fmt: skip
-    for fallback in fallbacks.find_fallbacks(text):
-        out.append(
-            Constraint(
-                kind="fallback", text=fallbacks.describe_fallback(fallback.action, fallback.value, fallback.condition),
-                span=span(fallback.start, fallback.end), action=fallback.action, value=fallback.value,
-                condition=fallback.condition,
-            )
-        )  # fmt: skip
-    lang = language.find_language(text)
-    if lang is not None:
-        out.append(
-            Constraint(
-                kind="language", text=language.describe_language(lang.name), span=span(lang.start, lang.end),
-                value=lang.name, code=lang.code,
-            )
-        )  # fmt: skip
+    return out
+
+
+def _tools(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    return [
+        Constraint(
+            kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
+            span=span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
+        )
+        for tool in tools.find_tools(text)
+    ]  # fmt: skip
+
+
+def _fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    return [
+        Constraint(
+            kind="fallback", text=fallbacks.describe_fallback(found.action, found.value, found.condition),
+            span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
+        )
+        for found in fallbacks.find_fallbacks(text)
+    ]  # fmt: skip
+
+
+def _language(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    found = language.find_language(text)
+    if found is None:
+        return []
+    return [
+        Constraint(
+            kind="language", text=language.describe_language(found.name), span=span(found.start, found.end),
+            value=found.name, code=found.code,
+        )
+    ]  # fmt: skip
+
+
+def _people(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    out: list[Constraint] = []
     audience = people.find_audience(text)
     if audience is not None:
         out.append(_audience(audience, span(audience.start, audience.end)))
-    tone = people.find_tone(text)
+    tone = people.find_tone(unquoted)
     if tone is not None:
         out.append(
             Constraint(
                 kind="tone", text=people.describe_tone(tone.values), span=span(tone.start, tone.end), values=tone.values
             )
         )
-    out.extend(_rules(text, span, out, explicit=field.name == "constraints"))
     return out
 
 
-def _rules(text: str, span: Any, found: list[Constraint], *, explicit: bool) -> Iterator[Constraint]:
+# The typed readers, in the order their constraints are listed for one clause.
+_READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
+    _limits, _format, _labels_and_fields, _tools, _fallbacks, _language, _people,
+)  # fmt: skip
+
+
+def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
+    """Every constraint one clause states: the typed readers first, then rules (ordering, prohibition, must)."""
+    text, offset = clause.text, clause.start
+
+    def span(start: int, end: int) -> BriefSpan:
+        return field.span(offset + start, offset + end)
+
+    # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
+    unquoted = _unquoted(text)
+    out = [constraint for reader in _READERS for constraint in reader(text, unquoted, span)]
+    out.extend(_rules(unquoted, span, out, explicit=field.name == "constraints", original=text))
+    return out
+
+
+def _rules(
+    text: str, span: Span, found: list[Constraint], *, explicit: bool, original: str | None = None
+) -> Iterator[Constraint]:
     """Ordering, prohibition and requirement for a clause the typed extractors have (or have not) read."""
     ordering = rules.find_ordering(text)
     if ordering is not None:
@@ -155,20 +215,32 @@ def _rules(text: str, span: Any, found: list[Constraint], *, explicit: bool) -> 
         )  # fmt: skip
         return
     typed = {c.kind for c in found}
-    prohibition = rules.find_prohibition(text)
+    prohibitions = rules.find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
-    if prohibition is not None and not formats.only_formatting(prohibition.rest):
+    kept = [p for p in prohibitions if not formats.only_formatting(p.rest)]
+    for prohibition in kept:
         yield Constraint(
             kind="prohibition",
             text=prohibition.text,
             span=span(prohibition.start, prohibition.end),
             value=prohibition.text,
         )
-        return
-    if typed - {"audience"}:
+    if kept or typed - {"audience"}:
+        # A clause that also states a limit or a format may still hold a must of its own, after a comma:
+        # "300-400 words, no exclamation marks, always include one call to action".
+        for start, end in rules.must_segments(text):
+            segment = span(start, end)
+            covered = any(
+                c.span is not None and c.span.start < segment.end and segment.start < c.span.end for c in found
+            )
+            if not covered:
+                words = text[start:end].strip().rstrip(".")
+                if rules.is_english(words):
+                    rule = sentence_case(words)
+                    yield Constraint(kind="requirement", text=rule, span=span(start, end), value=rule)
         return
     requirement = rules.find_requirement(text)
-    if requirement is None and explicit and prohibition is None and not typed:
+    if requirement is None and explicit and not prohibitions and not typed:
         requirement = rules.FoundRule(
             sentence_case(text) if rules.is_english(text) else f'Follow this rule from the brief: "{text}".',
             None,
@@ -205,6 +277,24 @@ def _free_text(brief: Brief) -> Iterator[_Field]:
             yield _Field("constraints", entry, index)
     if brief.output_format:
         yield _Field("output_format", brief.output_format)
+
+
+@lru_cache(maxsize=512)
+def _read_field_cached(name: ConstraintSource, text: str, index: int | None) -> tuple[Constraint, ...]:
+    """The constraints of one field's text. Cached: generating again from the same brief (or a brief that
+    shares a field) reads each field once; the result is deterministic, so the cache changes nothing else."""
+    return tuple(_read_field(_Field(name, text, index)))
+
+
+def _fresh(constraint: Constraint) -> Constraint:
+    """A copy whose lists the caller may change without touching the cached constraint."""
+    return msgspec.structs.replace(
+        constraint,
+        values=list(constraint.values),
+        forbidden=list(constraint.forbidden),
+        parameters=list(constraint.parameters),
+        schema=copy.deepcopy(constraint.schema),
+    )
 
 
 def _read_field(field: _Field) -> list[Constraint]:
@@ -279,18 +369,19 @@ def _key(constraint: Constraint) -> tuple[object, ...]:
     return (kind, constraint.text.lower())
 
 
-def _order(constraint: Constraint) -> tuple[int, int, int]:
+def _order(constraint: Constraint) -> tuple[int, int, int, int]:
+    """Field, list index, start; at the same start the wider span (a whole-task language) comes first."""
     span = constraint.span
     if span is None:
-        return (FIELD_ORDER.index("json_schema"), 0, 0)
-    return (FIELD_ORDER.index(span.field), span.index or 0, span.start)
+        return (FIELD_ORDER.index("json_schema"), 0, 0, 0)
+    return (FIELD_ORDER.index(span.field), span.index or 0, span.start, -span.end)
 
 
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
     for field in _free_text(brief):
-        found.extend(_read_field(field))
+        found.extend(_fresh(c) for c in _read_field_cached(field.name, field.text, field.index))
     found.extend(_structured(brief))
     if not any(c.kind == "language" for c in found):
         implicit = _implicit_language(brief)

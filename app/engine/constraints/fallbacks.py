@@ -13,9 +13,11 @@ URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|\bwww\.[^\s<>\"'
 PHONE = re.compile(r"(?<![\w$€£.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w%])")
 _HANDOFF = re.compile(
     r"\b(?:connect|transfer|escalate|hand(?:\s+(?:it|them|the\s+\w+))?\s+(?:off|over)|pass|route|forward|refer|"
+    r"talk\s+to|speak\s+(?:to|with)|see|consult|contact|reach\s+out\s+to|call|"
     r"put\s+(?:them|the\s+\w+)\s+through|offer)\b[^.;]{0,60}?\b(?:human|agent|person|representative|rep|specialist|"
     r"staff(?:\s+member)?|team(?:\s+member)?|manager|supervisor|operator|support(?:\s+team)?|live\s+chat|colleague|"
-    r"nurse|doctor|clinician|lawyer|advisor|adviser)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
+    r"nurse|doctor|clinician|lawyer|advisor|adviser|paralegal|attorney|pharmacist|therapist|counsell?or|expert|"
+    r"professional|dentist|vet|technician|engineer|accountant)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
     r"\b(?:human|live)\s+(?:agent|handoff|hand-off|support)\b|"
     r"\b(?:derivar?|deriva|escalar?|escala|transferir|transfiere|pasar?)\b[^.;]{0,40}\b(?:agente|humano|persona|"
     r"especialista|equipo)\b|\b(?:weiterleiten|übergeben|eskalieren|leite)\b[^.;]{0,40}|"
@@ -28,20 +30,44 @@ _HANDOFF = re.compile(
 _SAY = re.compile(
     r"\b(?:say|reply|respond|answer|tell\s+(?:them|the\s+\w+|users?)|write|output|return)\s*(?:with|:)?\s*(?:exactly\s*:?\s*)?"
     r"(?P<q>[\"“'‘«])(?P<say>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))|"
-    r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)[\"”’»]",
+    r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b))\b"
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s+(?:tell|say|reply|respond|email|call|offer|escalate|direct|ask|point|refer|"
-    r"send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
+    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
     re.IGNORECASE,
 )
 _CONTACT_VERB = re.compile(
     r"\b(?:email|e-mail|mail|contact|call|phone|ring|reach|write\s+to|direct|refer|send|point|tell|visit|go\s+to|"
     r"escalate|forward|ask\s+them|support|help|escribe|contacta|llama|schreib|kontaktier|ruf|écri|contacte|appel|"
     r"contate|ligue|envie)\w*",
+    re.IGNORECASE,
+)
+
+
+_SHORT_NUMBER = re.compile(
+    r"(?P<number2>(?!))?\b(?:call|dial|phone|ring|text|llame?\s+al|llamar\s+al|marca|ruf(?:e|en)?(?:\s+\w+)?\s+(?:die\s+)?|"
+    r"wähle|appelle[zr]?\s+le|compose[zr]?\s+le|ligue\s+(?:para\s+)?(?:o\s+)?)\s*(?P<number>\d{3,5})(?!\d|[.,]\d|\s*%)",
+    re.IGNORECASE,
+)
+
+
+# Words without which no hand-off can be stated: a cheap test before the full pattern.
+_HANDOFF_KEYS = re.compile(
+    r"human|agent|person|representative|\brep\b|specialist|staff|team|manager|supervisor|operator|support|"
+    r"live\s+chat|colleague|nurse|doctor|clinician|lawyer|advis|paralegal|attorney|pharmacist|therapist|counsel|expert|"
+    r"professional|dentist|\bvet\b|technician|engineer|accountant|agente|humano|especialista|equipo|weiterleit|"
+    r"übergeb|eskalier|mitarbeiter|menschlich|humain|conseiller|équipe|atendente|equipe|人工|担当者|オペレーター",
+    re.IGNORECASE,
+)
+
+
+_LINE_NUMBER = re.compile(
+    r"\b(?P<number>\d{3,5})\s+(?:suicide\s+(?:and\s+crisis\s+)?)?(?:life|hot|help|crisis\s+)line\b|"
+    r"\b(?:lifeline|hotline|helpline|crisis\s+line)\s+(?:at\s+|on\s+|number\s+)?(?P<number2>\d{3,5})\b",
     re.IGNORECASE,
 )
 
@@ -70,6 +96,12 @@ def _phones(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     return phones
 
 
+def handoff_phrase(text: str) -> str | None:
+    """The hand-off wording in a text ("connect them with a human agent"), if any."""
+    match = _HANDOFF.search(text)
+    return match.group(0) if match else None
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     match = _CONDITION.search(text)
@@ -81,6 +113,11 @@ def find_condition(text: str) -> str | None:
 
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
+    digits = sum(ch.isdigit() for ch in text)
+    quoted = any(mark in text for mark in '"“‘«') or bool(re.search(r"(?<!\w)'", text))
+    contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 3 and not quoted
+    if contact_free and not _HANDOFF_KEYS.search(text):
+        return []
     condition = find_condition(text)
     found: list[FoundFallback] = []
     taken: list[tuple[int, int]] = []
@@ -93,11 +130,18 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
             continue
         found.append(FoundFallback("url", match.group(0), condition, match.start(), match.end()))
         taken.append((match.start(), match.end()))
-    if contact_context:
+    if contact_context and digits >= 7:
         for match in _phones(text, taken):
             value = match.group(0).strip()
             found.append(FoundFallback("phone", value, condition, match.start(), match.end()))
-    handoff = _HANDOFF.search(text)
+    if contact_context and digits >= 3:
+        # Emergency and short service numbers ("call 911", "llame al 112") are too short for the phone pattern.
+        for match in [*_SHORT_NUMBER.finditer(text), *_LINE_NUMBER.finditer(text)]:
+            group = "number" if match.group("number") else "number2"
+            if not any(f.start <= match.start(group) < f.end for f in found):
+                number = match.group(group)
+                found.append(FoundFallback("phone", number, condition, match.start(group), match.end(group)))
+    handoff = _HANDOFF.search(text) if _HANDOFF_KEYS.search(text) else None
     if handoff and (
         condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)
     ):
@@ -106,7 +150,9 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     if say and (
         condition is not None
         or re.search(
-            r"\b(?:otherwise|else|can'?t|cannot|unable|refuse|decline|out of scope|off-topic)\b", text, re.IGNORECASE
+            r"\b(?:otherwise|else|can'?t|cannot|unable|refuse|decline|out of scope|off-topic|don'?t|never|not)\b",
+            text,
+            re.IGNORECASE,
         )
     ):
         words = say.group("say") or say.group("say2")
@@ -116,7 +162,29 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         found = [f for f in found if not start <= f.start < end]
         found.append(FoundFallback("say", words.strip(), condition, start, end))
     found.sort(key=lambda f: f.start)
-    return found
+    return [f._replace(condition=_segment_condition(text, f.start) or f.condition) for f in found]
+
+
+# "for billing disputes point them to X, for anything else Y": each comma part can carry its own condition.
+_FOR_CONDITION = re.compile(
+    r"^\s*(?:and\s+)?(?P<cond>for\s+(?:any\s+|all\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)(?=\s+(?:point|"
+    r"send|direct|refer|tell|email|call|contact|escalate|use|reply|say|ask|[\w.+-]+@|https?://|www\.))",
+    re.IGNORECASE,
+)
+
+
+def _segment_condition(text: str, position: int) -> str | None:
+    """The condition of the comma-separated part that holds `position`, when that part states its own."""
+    start = max(text.rfind(mark, 0, position) for mark in ",;") + 1
+    segment = text[start:position]
+    match = _FOR_CONDITION.match(segment)
+    if match:
+        return match.group("cond")
+    if start > 0:
+        own = find_condition(segment)
+        if own is not None:
+            return own
+    return None
 
 
 def describe_fallback(action: FallbackAction, value: str, condition: str | None) -> str:
@@ -136,5 +204,7 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None)
     if action == "handoff":
         if re.match(r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offer)\b", value, re.IGNORECASE):
             return f"{lead}{value}."
+        if re.match(r"(?:talk|speak|see|consult|contact|reach|call)\b", value, re.IGNORECASE):
+            return f"{lead}tell the user to {value}."
         return f'{lead}offer to hand the conversation to a human agent ("{value}").'
     return f'{lead}reply exactly: "{value}"'

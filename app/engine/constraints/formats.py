@@ -11,19 +11,29 @@ from app.engine.constraints.clauses import in_ranges, negated_ranges
 FEATURES: tuple[tuple[str, str], ...] = (
     (
         "markdown",
-        r"markdown|md\s+formatting|formatting|rich\s+text|bold(?:\s+text)?|italics?|asterisks|formato|formatierung|mise\s+en\s+forme",
+        r"markdown|md\s+formatting|formatting|rich\s+text|bold(?:\s+text)?|italics?|asterisks|formato|formatierung|"
+        r"mise\s+en\s+forme",
     ),
     (
         "lists",
-        r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|lists?|listas?|listen|aufzählungen?|listes?|viñetas|puces|tópicos|箇条書き|列表",
+        r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|lists?|listas?|listen|aufzählungen?|listes?|"
+        r"viñetas|puces|tópicos",
     ),
-    ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres|見出し|标题"),
-    ("emoji", r"emojis?|emoticons?|emotes|smileys?|emojis|絵文字|表情"),
-    ("tables", r"tables?|tablas?|tabellen?|tableaux?|tabelas?|表格"),
+    ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres"),
+    ("emoji", r"emojis?|emoticons?|emotes|smileys?|emojis"),
+    ("tables", r"tables?|tablas?|tabellen?|tableaux?|tabelas?"),
     ("code_blocks", r"code\s+(?:blocks?|fences?)|backticks|bloques\s+de\s+código|codeblöcke"),
     ("links", r"links?|urls?|hyperlinks?|enlaces|liens"),
 )
-_FEATURE = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in FEATURES), re.IGNORECASE)
+# CJK words have no word boundaries around them.
+_CJK_FEATURES: dict[str, str] = {
+    "markdown": "マークダウン|Markdown", "lists": "箇条書き|列表|项目符号", "headings": "見出し|标题",
+    "emoji": "絵文字|表情符号|表情|顔文字", "tables": "表格|テーブル", "code_blocks": "代码块|コードブロック",
+    "links": "链接|リンク",
+}  # fmt: skip
+_FEATURE = re.compile(
+    "|".join(f"(?P<{name}>\\b(?:{pattern})\\b|{_CJK_FEATURES[name]})" for name, pattern in FEATURES), re.IGNORECASE
+)
 FEATURE_WORDS: dict[str, str] = {
     "markdown": "Markdown", "lists": "lists or bullet points", "headings": "headings", "emoji": "emoji",
     "tables": "tables", "code_blocks": "code blocks", "links": "links",
@@ -48,9 +58,11 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "label",
         re.compile(
             r"\b(?:only|just)\s+(?:with\s+|return\s+|output\s+)?the\s+(?:label|category|class)\b|"
+            r"\b(?:the\s+|a\s+single\s+)?(?:label|category|class)\s+only\b|"
             r"\b(?:respond|reply|answer|output|return)\s+(?:with\s+)?(?:only|just)\s+(?:the\s+|one\s+|a\s+)?"
             r"(?:label|category|class)\b|\bnothing\s+but\s+the\s+(?:label|category)\b|"
-            r"\bsolo\s+la\s+etiqueta\b|\bnur\s+das\s+label\b|\buniquement\s+l'étiquette\b|\bapenas\s+o\s+rótulo\b",
+            r"\b(?:solo|solamente|únicamente|nur|uniquement|seulement|apenas|somente)\s+(?:con\s+|mit\s+|avec\s+|com\s+)?"
+            r"(?:la|el|die|der|das|le|l'|o|a)\s*(?:etiqueta|categoría|label|kategorie|étiquette|catégorie|rótulo|categoria)\b",
             re.IGNORECASE,
         ),
     ),
@@ -68,16 +80,19 @@ _COUNTED = re.compile(
     r"\s+(?:\w+\s+)?$|\b\d+\s+$",
     re.IGNORECASE,
 )
-_ONLY_FEATURES = re.compile(
-    rf"^(?:(?:{'|'.join(pattern for _, pattern in FEATURES)})|no|not|never|use|using|any|or|and|nor|of|in|the|your|"
-    r"reply|replies|answer|answers|output|responses?|formatting|format|please|pls|ever|plain|text|[,/.;:!\s-])*$",
+
+
+_FILLER = re.compile(
+    r"\b(?:no|not|never|use|using|any|or|and|nor|of|in|the|your|reply|replies|answer|answers|output|responses?|"
+    r"please|pls|ever|plain|text|keine?[nmrs]?|nicht|sin|ni|sans|pas|de|sem|nem|não|nunca|usar|uses|utilise[rz]?|"
+    r"verwende|benutze|con|mit|avec|com)\b|[\W\d_]|使用|用|を|使わ|ないで|しないで|ください|不要|禁止",
     re.IGNORECASE,
 )
 
 
 def only_formatting(text: str) -> bool:
-    """Whether a negated phrase names nothing but formatting features ("markdown, no lists")."""
-    return bool(_ONLY_FEATURES.match(text.strip()))
+    """Whether a negated phrase names nothing but formatting features ("markdown, no lists", "keine Emojis")."""
+    return not _FILLER.sub("", _FEATURE.sub("", text)).strip()
 
 
 class FoundFormat(NamedTuple):
@@ -89,24 +104,44 @@ class FoundFormat(NamedTuple):
     end: int
 
 
+# Substrings one of the feature words contains: a cheap test before the regex scan.
+FEATURE_KEYS = (
+    "markdown", "format", "rich text", "bold", "italic", "asterisk", "bullet", "list", "aufzählung", "viñeta",
+    "puce", "tópico", "箇条", "列表", "heading", "header", "section title", "título", "überschrift", "titre",
+    "見出し", "标题", "emoji", "emoticon", "emote", "smiley", "絵文字", "表情", "table", "tabla", "tabelle",
+    "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace", "lien",
+)  # fmt: skip
+
+
+def mentions_feature(text: str) -> bool:
+    """Whether a text names any formatting feature at all (a fast test)."""
+    lowered = text.lower()
+    return any(key in lowered for key in FEATURE_KEYS)
+
+
 def forbidden_features(text: str) -> list[tuple[str, int, int]]:
-    """Formatting features named under a negation ("no markdown, no lists"): (feature, start, end)."""
+    """Formatting features named under a negation ("no markdown, no lists"): (feature, start of its negation, end)."""
+    if not mentions_feature(text):
+        return []
     ranges = negated_ranges(text)
     found: list[tuple[str, int, int]] = []
     for match in _FEATURE.finditer(text):
-        if not in_ranges(match.start(), ranges):
+        scope = next((r for r in ranges if r[0] <= match.start() < r[1]), None)
+        if scope is None:
             continue
         # "don't use more than 3 bullets" limits bullets; it does not forbid them.
         if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
             continue
         name = match.lastgroup
         assert name is not None
-        found.append((name, match.start(), match.end()))
+        found.append((name, scope[0], match.end()))
     return found
 
 
 def required_features(text: str) -> list[tuple[str, int, int]]:
     """Formatting features a text asks for outside any negation ("use Markdown headings"): (feature, start, end)."""
+    if not mentions_feature(text):
+        return []
     ranges = negated_ranges(text)
     found: list[tuple[str, int, int]] = []
     for match in _FEATURE.finditer(text):
@@ -121,8 +156,17 @@ def required_features(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_VALUE_KEYS = (
+    "json", "plain", "label", "categor", "class", "tabular", "code", "prose", "texto", "klartext", "nur text",
+    "texte", "纯文本", "プレーン", "etiqueta", "étiquette", "catégorie", "rótulo", "kategorie",
+)  # fmt: skip
+
+
 def find_format(text: str) -> FoundFormat | None:
     """The format statement of one clause, if it makes one."""
+    lowered = text.lower()
+    if not mentions_feature(text) and not any(key in lowered for key in _VALUE_KEYS):
+        return None
     forbidden = forbidden_features(text)
     names = list(dict.fromkeys(name for name, _, _ in forbidden))
     value: str | None = None

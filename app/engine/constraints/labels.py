@@ -11,7 +11,8 @@ _LABEL_NOUNS = (
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações"
 )
 _ONE_OF = (
-    r"\bone\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:labels?|categories|values|options|classes))?|"
+    r"\bone\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
+    r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags|intents))?(?:\s*[-–—:])?|"
     r"\b(?:uno|una)\s+de(?:\s+(?:estas|estos|las\s+siguientes|los\s+siguientes))?(?:\s+(?:etiquetas|categorías))?|"
     r"\b(?:eine[sn]?|einer)\s+(?:von|der\s+folgenden)(?:\s+(?:kategorien|labels))?|"
     r"\bl'une?\s+des(?:\s+(?:catégories|étiquettes)\s+suivantes)?|\bparmi|"
@@ -19,18 +20,21 @@ _ONE_OF = (
 )
 _CLASSIFY = (
     r"\b(?:classify|classified|categori[sz]e[ds]?|label|tag|mark|flag|sort|route|bucket|triage|rate|assign)\b"
-    r"(?:\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+|tickets?|messages?|emails?|reviews?|posts?|comments?))?"
-    r"\s+(?:as|into|with|to)(?:\s+(?:either|one\s+of))?|"
-    r"\b(?:clasifica|clasificar|etiqueta)\w*\s+(?:como|en)|\b(?:klassifizier|kategorisier)\w*\s+(?:als|in)|"
+    r"(?:\s+(?!as\b|into\b)[\w'-]+){0,3}?"
+    r"(?:\s+(?:as|into|with|to)(?:\s+(?:either|one\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
+    r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags))?(?:\s*[-–—:])?))?|\s*:)|"
+    r"\bwhether\s+(?:it|this|the\s+\w+|this\s+\w+|each\s+\w+)\s+is\s+|"
+    r"\b(?:label|tag|mark|rate|classify)\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+)\s+(?=[\w'\"]+\s*(?:,|/|\bor\b))|"
+    r"\b(?:clasifica|clasificar|etiqueta)\w*\s+(?:(?:cada|el|la|los|las)\s+\w+\s+)?(?:como|en)|\b(?:klassifizier|kategorisier)\w*\s+(?:als|in)|"
     r"\b(?:classe|classifie|catégorise)\w*\s+(?:comme|en)|\b(?:classifi|categoriz)\w*\s+(?:como|em)"
 )
 _INTRO = re.compile(
-    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
+    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=])\s*|"
     rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou)\s+)",
     re.IGNORECASE,
 )
 _REPLY_WITH = re.compile(
-    r"\b(?:reply|respond|answer|output|return|say|write)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:either\s+)?"
+    r"\b(?i:reply|respond|answer|output|return|say|write)\s+(?i:only\s+|just\s+)?(?i:with\s+)?(?i:either\s+)?"
     r"(?P<list>(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+)(?:\s*(?:,|/|\bor\b)\s*(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+))+)",
 )
 _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
@@ -39,7 +43,7 @@ _LABEL_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|\bor\b|\band\b|\boder\b|\bund\b|\bou\b|\bet\b|\bo\b|\by\b|\be\b)\s*", re.IGNORECASE
+    r"\s*(?:,|;|\||/|\bor\b|\band\b|\boder\b|\bund\b|\bou\b|\bet\b|\bo\b|\bu\b|\by\b|\be\b)\s*", re.IGNORECASE
 )
 _TRAILING = re.compile(
     r"\s+(?:based|depending|according|for|from|if|when|using|by|to|with|then|so|because|as|in|on|only|"
@@ -57,6 +61,27 @@ _ITEM_END = re.compile(r"\s*(?::|\s[-–—]\s|\(|=).*$")
 _NOT_LABELS = frozenset({"e.g", "eg", "i.e", "ie", "etc", "the", "a", "an", "it", "them", "this", "that", "s"})
 
 
+_LIST_MARK = re.compile(r"[,/|;]|\s(?:or|and|oder|und|ou|et|o|u|y|e)\s", re.IGNORECASE)
+
+
+_YES_NO = re.compile(
+    r"\b(?:answer|reply|respond|output|return|say)\s+(?:only\s+)?(?:with\s+)?(?:either\s+)?"
+    r"(?P<a>yes|no|true|false)\s+or\s+(?P<b>yes|no|true|false)\b",
+    re.IGNORECASE,
+)
+# "BUG | FEATURE | QUESTION": a pipe-separated run of short names is an enumeration wherever it stands.
+_PIPED = re.compile(r"(?P<list>[\w-]+(?:\s*\|\s*[\w-]+)+)")
+# A pipe-separated header ("Name | Email | Phone") lists columns or fields, not labels.
+_NOT_PIPED_LABELS = re.compile(r"\b(?:columns?|fields?|headers?|table|csv|format|keys?)\b", re.IGNORECASE)
+
+
+_INSTRUCTION = re.compile(
+    r"(?:return|output|reply|respond|write|give|use|explain|add|include|provide|then|send|show|list|keep|make|"
+    r"summari[sz]e|extract|answer|explain|justify|cite)\b",
+    re.IGNORECASE,
+)
+
+
 class FoundLabels(NamedTuple):
     """A label set and where it is stated."""
 
@@ -67,7 +92,8 @@ class FoundLabels(NamedTuple):
 
 
 def _clean(item: str) -> str:
-    item = item.strip().strip("\"'“”‘’`*").strip()
+    item = item.strip().strip("\"'“”‘’`*[]").strip()
+    item = re.sub(r"^(?:a|an|the)\s+", "", item, flags=re.IGNORECASE)
     return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")
 
 
@@ -78,6 +104,9 @@ def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
     if last_trim and items:
         items[-1] = _clean(_TRAILING.sub("", items[-1]))
     items = [item for item in items if item and item.lower() not in {"etc", "etc."}]
+    # "hot / warm / cold and return JSON": a trailing instruction is not a label.
+    while items and _INSTRUCTION.match(items[-1]):
+        items.pop()
     if len(items) < 2 or len(items) > 30:
         return None
     if any(len(item.split()) > 3 or item.lower() in _NOT_LABELS or len(item) > 40 for item in items):
@@ -96,7 +125,17 @@ def _list_extent(text: str, start: int) -> int:
 
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
+    if not _LIST_MARK.search(text):
+        return None  # a label set needs at least two items
     multi = bool(_MULTI.search(text))
+    yes_no = _YES_NO.search(text)
+    if yes_no:
+        return FoundLabels([yes_no.group("a"), yes_no.group("b")], multi, yes_no.start("a"), yes_no.end("b"))
+    piped = None if text.lstrip().startswith("|") or _NOT_PIPED_LABELS.search(text) else _PIPED.search(text)
+    if piped:
+        items = split_items(piped.group("list"), last_trim=False)
+        if items:
+            return FoundLabels(items, multi, piped.start("list"), piped.end("list"))
     reply = _REPLY_WITH.search(text)
     if reply:
         items = split_items(reply.group("list"), last_trim=False)

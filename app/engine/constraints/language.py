@@ -39,16 +39,26 @@ _REPLY_VERBS = (
     r"responde\w*|contesta\w*|escribe|habla|antworte\w*|schreib\w*|sprich|réponds|répondez|répondre|écri\w*|parle\w*|"
     r"respond[ae]\w*|escrev\w*|fal[ae]\w*"
 )
+_VARIANTS_OF = (
+    r"British|American|Australian|Canadian|Indian|Brazilian|European|Latin\s+American|Mexican|Castilian|Swiss|"
+    r"Austrian|Simplified|Traditional|Québécois|Quebec"
+)
+_VARIANTS = rf"(?:{_VARIANTS_OF})"
 _EXPLICIT = re.compile(
-    rf"\b(?:{_REPLY_VERBS})\b[^.;\n]{{0,50}}?\b(?:in|into|to|en|auf|in|em|na|no|al)\s+(?:the\s+)?(?P<name>{_LATIN_NAMES})\b|"
+    rf"\b(?:{_REPLY_VERBS})\b[^.;\n]{{0,50}}?\b(?:in|into|to|en|auf|in|em|na|no|al)\s+(?:the\s+)?(?P<variant>{_VARIANTS}\s+)?"
+    rf"(?P<name>{_LATIN_NAMES})\b|"
+    rf"\bin\s+(?P<variant2>{_VARIANTS})\s+(?P<name5>{_LATIN_NAMES})\b|"
     rf"\b(?:always|only|solo|siempre|nur|immer|toujours|uniquement|sempre|apenas)\s+(?:in\s+|en\s+|auf\s+|em\s+)?(?P<name2>{_LATIN_NAMES})\b|"
     rf"\b(?P<name3>{_LATIN_NAMES})\s+only\b|\b(?:language|idioma|sprache|langue|língua)\s*:\s*(?P<name4>{_LATIN_NAMES})\b|"
     rf"(?P<cjk>{_CJK_NAMES})で(?:回答|答え|返答|書い|出力)|用(?P<cjk2>{_CJK_NAMES})(?:回答|回复|写|输出)",
     re.IGNORECASE,
 )
 _MIRROR = re.compile(
-    r"\b(?:same\s+language\s+as\s+(?:the\s+)?(?:user|customer|client|question|message|input|caller|sender|query)|"
-    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the|they|the\s+(?:user|customer))\s*\w*|"
+    r"\b(?:depending\s+on\s+(?:the\s+)?(?:user|customer|client|language)|(?:match|matching|mirror)\s+(?:the\s+)?"
+    r"(?:user|customer)['’]?s?\s+language|whichever\s+language|"
+    r"same\s+language\s+as\s+(?:the\s+)?(?:user|customer|client|question|message|input|caller|sender|query)|"
+    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the\s+(?:user|customer|client|caller|message|question|input|query|request)|they\s+\w+|"
+    r"the\s+(?:user|customer)\s+\w+)|"
     r"in\s+(?:their|his\s+or\s+her)\s+(?:own\s+)?language|whatever\s+language|language\s+(?:it\s+was|they(?:'re|\s+are)?)\s+(?:written|asked|using)|"
     r"mismo\s+idioma|idioma\s+del\s+(?:usuario|cliente)|gleichen\s+sprache|sprache\s+des\s+(?:kunden|nutzers|benutzers)|"
     r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário))",
@@ -79,18 +89,27 @@ def lookup(name: str) -> tuple[str, str] | None:
     return ENGLISH_NAMES[code], code
 
 
+LANGUAGE_KEYS = (*_NAMES, "language", "idioma", "sprache", "langue", "língua", "lingua")
+
+
 def find_language(text: str) -> FoundLanguage | None:
     """The reply language one clause requires, if it states one."""
+    lowered = text.lower()
+    if not any(key in lowered for key in LANGUAGE_KEYS):
+        return None
     mirror = _MIRROR.search(text)
     if mirror:
         return FoundLanguage(USER_LANGUAGE, None, mirror.start(), mirror.end())
     for match in _EXPLICIT.finditer(text):
-        group = next(g for g in ("name", "name2", "name3", "name4", "cjk", "cjk2") if match.group(g))
+        group = next(g for g in ("name", "name2", "name3", "name4", "name5", "cjk", "cjk2") if match.group(g))
         if _SOURCE_ONLY.search(text[: match.start(group)]):
             continue
         found = lookup(match.group(group))
         if found is not None:
-            return FoundLanguage(found[0], found[1], match.start(), match.end())
+            variant = match.group("variant") or match.group("variant2")
+            # "British English" keeps its variant: spelling and vocabulary follow it.
+            name = f"{variant.strip().title()} {found[0]}" if variant else found[0]
+            return FoundLanguage(name, found[1], match.start(), match.end())
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from app.engine.constraints.clauses import NUMBER, parse_number
+from app.engine.constraints.clauses import NUMBER, NUMBER_WORDS, parse_number
 from app.engine.constraints.model import LimitUnit
 
 Bound = Literal["max", "min", "exact"]
@@ -34,24 +34,31 @@ _UNITS: tuple[tuple[LimitUnit, str], ...] = (
 )
 _UNIT_ALT = "|".join(f"(?P<u_{unit}>{pattern})" for unit, pattern in _UNITS)
 
-_MAX_PRE = (
-    r"at\s+most|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|not\s+longer\s+than|up\s+to|upto|"
-    r"max(?:imum)?(?:\s+of)?|max\.|under|below|less\s+than|fewer\s+than|within|(?:not|never)\s+(?:to\s+)?exceed(?:ing)?|"
-    r"don'?t\s+exceed|do\s+not\s+exceed|shorter\s+than|limit(?:ed)?(?:\s+it|\s+(?:replies|answers|responses))?\s+to|"
-    r"keep(?:\s+(?:it|this|them|the\s+\w+|your\s+\w+|replies|answers|responses|each\s+\w+))?\s+(?:to|under|within|below)|"
-    r"cap(?:ped)?\s+at|only|just|"
-    r"como\s+máximo|máximo(?:\s+de)?|máx\.?|no\s+más\s+de|menos\s+de|hasta|a\s+lo\s+sumo|"
-    r"höchstens|maximal|nicht\s+mehr\s+als|weniger\s+als|bis\s+zu|unter|"
-    r"au\s+maximum|au\s+plus|maximum|pas\s+plus\s+de|moins\s+de|jusqu'à|"
-    r"no\s+máximo|não\s+mais\s+(?:do\s+)?(?:que|de)|até|"
-    r"<=|≤|<"
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(text.split("|"))
+
+
+# Cues before the number, looked up as the last words before it (a table lookup, not a regex scan: fast).
+_MAX_CUES = _phrases(
+    "at most|no more than|not more than|no longer than|not longer than|up to|upto|max|maximum|max of|"
+    "maximum of|max.|under|below|less than|fewer than|within|not exceed|not to exceed|never exceed|"
+    "don't exceed|dont exceed|do not exceed|not exceeding|shorter than|limit to|limited to|limit it to|"
+    "limit replies to|limit answers to|limit responses to|cap at|capped at|only|just|como máximo|máximo|"
+    "máximo de|máx|máx.|no más de|menos de|hasta|a lo sumo|höchstens|maximal|nicht mehr als|weniger als|"
+    "bis zu|unter|au maximum|au plus|pas plus de|moins de|jusqu'à|no máximo|não mais que|não mais de|"
+    "não mais do que|até|ne dépasse pas|no exceder|nicht über"
 )
-_MIN_PRE = (
-    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|minimum(?:\s+of)?|min\.?|more\s+than|over|"
-    r"longer\s+than|como\s+mínimo|al\s+menos|mínimo(?:\s+de)?|mindestens|wenigstens|au\s+moins|"
-    r"no\s+mínimo|pelo\s+menos|>=|≥|>"
+_MIN_CUES = _phrases(
+    "at least|no fewer than|no less than|not less than|minimum|minimum of|min|min.|more than|over|"
+    "longer than|como mínimo|al menos|mínimo|mínimo de|mindestens|wenigstens|au moins|no mínimo|pelo menos"
 )
-_EXACT_PRE = r"exactly|precisely|exactamente|genau|exactement|exatamente|esattamente"
+_EXACT_CUES = _phrases("exactly|precisely|exactamente|genau|exactement|exatamente|esattamente")
+_RANGE_OPENERS = _phrases("between|entre|zwischen|de")
+_KEEP_TAIL = _phrases("to|under|within|below")
+_FLIPPED = ("more", "over", "longer", "fewer", "less", "shorter", "mehr", "plus")
+_NEGATORS = _phrases("don't|dont|not|never|nunca|nicht|nie|jamais|ne|não|cannot|can't")
+_WINDOW_WORD = re.compile(r"[\w'.]+|[<>≤≥]=?")
 _POST = (
     r"(?P<post_max>or\s+(?:less|fewer|under|shorter)|max(?:imum)?|at\s+most|tops|como\s+máximo|máximo|"
     r"höchstens|maximal|au\s+maximum|no\s+máximo|or\s+so)"
@@ -59,18 +66,17 @@ _POST = (
 )
 _RANGE_JOIN = r"\s*(?:-|–|—|to|and|or|y|a|und|bis|et|à|e|ou|o)\s*"
 _ADJECTIVES = r"(?:(?:short|long|full|complete|concise|brief|simple|separate|plain|clear|kurze|cortas?|courtes?)\s+)?"
-
-_LIMIT = re.compile(
-    rf"(?:(?P<pre_max>{_MAX_PRE})|(?P<pre_min>{_MIN_PRE})|(?P<pre_exact>{_EXACT_PRE}))?\s*"
-    rf"(?:between\s+|entre\s+|zwischen\s+|de\s+)?"
-    rf"(?<![\w.])(?P<n1>{NUMBER})(?:{_RANGE_JOIN}(?P<n2>{NUMBER}))?(?:\s*|-){_ADJECTIVES}(?:{_UNIT_ALT})\b"
+# Anchored at a number: "3 sentences", "2-3 short paragraphs", "150-word", "five bullets or fewer".
+_CORE = re.compile(
+    rf"(?P<n1>{NUMBER})(?:{_RANGE_JOIN}(?P<n2>{NUMBER}))?(?:\s*|-){_ADJECTIVES}(?:{_UNIT_ALT})\b"
     rf"(?:\s*(?:{_POST})\b)?",
     re.IGNORECASE,
 )
 # "word limit: 100", "max words: 100", "limit of 100 words" is handled above.
 _LABELLED = re.compile(
     r"\b(?:max(?:imum)?\s+|min(?:imum)?\s+)?(?P<unit_word>word|sentence|character|char|token|line|paragraph)s?"
-    r"\s+(?:limit|count|max(?:imum)?|cap)\s*(?:[:=]|of|is)?\s*(?P<n1>\d+)\b",
+    r"\s+(?:limit|count|max(?:imum)?|cap)\s*(?:[:=]|of|is)?\s*(?P<n1>\d+)\b"
+    r"(?!\s*(?:words?|sentences?|characters?|chars?|lines?|paragraphs?|tokens?|bullets?|items?)\b)",
     re.IGNORECASE,
 )
 
@@ -89,12 +95,7 @@ _CJK_LIMIT = re.compile(
     rf"(?P<n1>{_CJK_NUM})(?:\s*[-~〜～到至]\s*(?P<n2>{_CJK_NUM}))?\s*(?:つの|个|個|つ)?(?:{_CJK_UNIT_ALT})"
     rf"(?P<post_max>以内|以下|まで|未満|内)?(?P<post_min>以上)?",
 )
-_NEGATION_BEFORE = re.compile(
-    r"(?:don'?t|do\s+not|never|must\s+not|should\s+not|shouldn'?t|mustn'?t|cannot|can'?t|not|no\s+debe|nunca|"
-    r"nicht|nie|ne|jamais|não|nunca)\s+(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
-)
-_EACH = r"(?:each|per|every|jede[rsn]?|pro|cada|por|chaque|par)"
+_EACH = r"(?:each|per|every|jede[rsn]?|jeweils|pro|cada(?:\s+un[oa])?|por|chaque|chacune?|par)"
 _SCOPE_AFTER = re.compile(
     rf"\s*(?:{_EACH}\b(?:\s+(?!(?:and|or|but|in|with|at|the|a|to|of|y|und|et|e|o)\b)(?P<noun>[a-zà-ü][\w-]*))?)",
     re.IGNORECASE,
@@ -102,6 +103,29 @@ _SCOPE_AFTER = re.compile(
 _SCOPE_BEFORE = re.compile(
     rf"\b{_EACH}\s+(?:(?P<noun>[a-zà-ü][\w-]*)\s+(?:(?:should|must|is|be|has|gets?|stays?)\s+)?(?:be\s+)?)?"
     rf"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+# "Keep each meal description to 2 sentences": the scope sits between the cue and the number.
+_EACH_INSIDE = re.compile(
+    r"\b(?:each|every|per)\s+(?P<thing>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:to|under|within|below)\s+$",
+    re.IGNORECASE,
+)
+# "3 bullet points of max 20 words": the words limit applies to each bullet.
+_ITEMS_OF = re.compile(r"\b(bullet(?:\s+point)?s|points|items|entries|options)\s+(?:of|with)\s+$", re.IGNORECASE)
+# A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
+_PART_BEFORE = re.compile(
+    r"\b(?:the\s+|a\s+|its\s+)?(?P<part>title|subject(?:\s+line)?|headline|tagline|caption|heading|name|"
+    r"meta\s+description|slug|hook|cta|call\s+to\s+action|alt\s+text|preview\s+text)s?\s*"
+    r"(?:(?:should|must|shall|is|are|has|have|gets?|stays?|of|with|in|to)\s+)*(?:be\s+)?[:(-]?\s*"
+    r"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|keep\s+it\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+# A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
+_INPUT_BEFORE = re.compile(
+    r"\b(?:inputs?|documents?|articles?|transcripts?|tickets?|sources?|context|text|emails?|messages?|files?|pages?|"
+    r"quer(?:y|ies)|questions?|conversations?|history|notes|reviews?|posts?|submissions?|essays?|contracts?|reports?)"
+    r"\b[^.;:]{0,30}?\b(?:is|are|may\s+be|can\s+be|will\s+be|could\s+be|might\s+be|runs?|contains?|have|has|"
+    r"arrives?|comes?)\b[^.;:]{0,20}$",
     re.IGNORECASE,
 )
 _SCOPE_NOUN = re.compile(
@@ -158,24 +182,96 @@ def _bounds(kind: Bound | None, unit: LimitUnit, n1: int, n2: int | None) -> tup
     return None, None, n1
 
 
-def _cue_kind(match: re.Match[str], text: str) -> Bound | None:
-    kind: Bound | None = None
-    if match.group("pre_max") or match.group("post_max"):
-        kind = "max"
-    elif match.group("pre_min") or match.group("post_min"):
-        kind = "min"
-    elif "pre_exact" in match.groupdict() and match.group("pre_exact"):
-        kind = "exact"
-    # "don't use more than 3 bullets" is a maximum; "never fewer than 100 words" a minimum.
-    if kind in ("max", "min") and _NEGATION_BEFORE.search(text[: match.start()]):
-        pre = (match.group("pre_max") or match.group("pre_min") or "").lower()
-        if pre.startswith(("more", "over", "longer", "fewer", "less", "shorter", "mehr", "plus")):
+def _cue_before(text: str, start: int) -> tuple[Bound | None, int]:
+    """The cue kind in the words just before a number ("at most", "keep it under", "don't use more than"), and
+    where the cue starts."""
+    window_start = max(0, start - 48)
+    words = [(m.group(0).lower(), m.start()) for m in _WINDOW_WORD.finditer(text, window_start, start)]
+    found = _cue_in(words)
+    if found[0] is None and words and words[-1][0] in _RANGE_OPENERS:
+        found = _cue_in(words[:-1])
+        if found[0] is None:
+            return None, words[-1][1]
+    return found if found[0] is not None else (None, start)
+
+
+def _cue_in(words: list[tuple[str, int]]) -> tuple[Bound | None, int]:
+    """The cue that the word list ends with, if any, and where it starts."""
+    if words and words[-1][0] in ("<=", "≤", "<"):
+        return "max", words[-1][1]
+    if words and words[-1][0] in (">=", "≥", ">"):
+        return "min", words[-1][1]
+    for size in (4, 3, 2, 1):
+        if len(words) < size:
+            continue
+        phrase = " ".join(word for word, _ in words[-size:])
+        kind: Bound | None = None
+        if phrase in _MAX_CUES:
+            kind = "max"
+        elif phrase in _MIN_CUES:
+            kind = "min"
+        elif phrase in _EXACT_CUES:
+            kind = "exact"
+        if kind is None:
+            continue
+        cue_start = words[-size][1]
+        before = {word for word, _ in words[max(0, len(words) - size - 4) : len(words) - size]}
+        # "don't use more than 3 bullets" is a maximum; "never fewer than 100 words" a minimum.
+        if kind in ("max", "min") and before & _NEGATORS and phrase.startswith(_FLIPPED):
             kind = "min" if kind == "max" else "max"
-    return kind
+        return kind, cue_start
+    if words and words[-1][0] in _KEEP_TAIL and any(w in ("keep", "limit", "cap") for w, _ in words[-5:-1]):
+        keep = next(pos for w, pos in words[-5:] if w in ("keep", "limit", "cap"))
+        return "max", keep
+    return None, 0
+
+
+# "5 name ideas", "10 multiple-choice questions": a count of things with one or two words naming their kind.
+_CORE_ITEMS = re.compile(
+    rf"(?P<n1>{NUMBER})(?P<n2>)?\s+(?:[a-z][\w-]*\s+){{1,2}}?(?P<u_items>ideas|options|suggestions|examples|questions|"
+    rf"titles|names|headlines|taglines|tips|tags|hashtags|keywords|variations|versions|alternatives|drafts|"
+    rf"recommendations|reasons|steps)\b(?P<post_max>)?(?P<post_min>)?",
+    re.IGNORECASE,
+)
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"'`*/-–—<>=|#\n\t", " "))
+_DIGITS = re.compile(r"[\d０-９]+")
+
+
+def _number_starts(text: str) -> list[int]:
+    """Where number tokens start: digits or number words (found by a set intersection first: fast)."""
+    starts = [
+        match.start()
+        for match in _DIGITS.finditer(text)
+        if match.start() == 0 or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in "._")
+    ]
+    lowered = text.lower()
+    present = NUMBER_WORDS.intersection(lowered.translate(_PUNCTUATION).split())
+    for word in present:
+        index = lowered.find(word)
+        while index != -1:
+            end = index + len(word)
+            before_ok = index == 0 or not lowered[index - 1].isalnum()
+            after_ok = end == len(lowered) or not lowered[end].isalnum()
+            if before_ok and after_ok:
+                starts.append(index)
+            index = lowered.find(word, end)
+    if present:
+        starts.sort()
+    return starts
 
 
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
-    """What a limit applies to when the text narrows it ("each bullet", "per item"); None for the whole reply."""
+    """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
+    whole reply."""
+    window = text[max(0, start - 60) : start]
+    if _INPUT_BEFORE.search(window):
+        return "the input"
+    per_item = _ITEMS_OF.search(text[max(0, start - 30) : start])
+    if per_item:
+        return "each " + ("bullet" if per_item.group(1).lower().startswith(("bullet", "point")) else "item")
+    part = _PART_BEFORE.search(text[max(0, start - 40) : start])
+    if part is not None:
+        return "the " + re.sub(r"\s+", " ", part.group("part").lower())
     near = _SCOPE_AFTER.match(text, end) or _SCOPE_BEFORE.search(text[max(0, start - 40) : start])
     if near is None:
         return None
@@ -192,74 +288,106 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
-    for match in _LIMIT.finditer(text):
+    taken = -1
+    for position in _number_starts(text):
+        if position < taken:
+            continue
+        match = _CORE.match(text, position) or _CORE_ITEMS.match(text, position)
+        if match is None:
+            continue
         n1 = parse_number(match.group("n1"))
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
         if n1 is None or n1 <= 0:
             continue
+        taken = match.end()
         unit, noun = _unit_of(match, "u_")
-        start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-        cued = match.group("pre_max") or match.group("pre_min") or match.group("pre_exact") or match.group("n2")
+        if match.re is _CORE_ITEMS:
+            noun = text[match.end("n1") : match.end()].strip()
+        kind, start = _cue_before(text, position)
+        if kind is None and (match.group("post_max") or match.group("post_min")):
+            kind = "max" if match.group("post_max") else "min"
         # A bare "3 examples" or "5 points" is a count only when asked for ("give 3 examples").
         bare_count = unit == "items" or noun.lower().startswith(("point", "punto"))
-        if not cued and bare_count and not _ASKED_COUNT.search(text[:start]):
+        if kind is None and n2 is None and bare_count and not _ASKED_COUNT.search(text, max(0, start - 40), start):
             continue
-        minimum, maximum, exact = _bounds(_cue_kind(match, text), unit, n1, n2)
+        minimum, maximum, exact = _bounds(kind, unit, n1, n2)
         previous = found[-1].unit if found else None
-        found.append(
-            FoundLimit(
-                unit, minimum, maximum, exact, start, match.end(), _scope(text, start, match.end(), previous), noun
-            )
-        )
-    for match in _LABELLED.finditer(text):
+        inner = _EACH_INSIDE.search(text, start, position)
+        scope = f"each {inner.group('thing').lower()}" if inner else _scope(text, start, match.end(), previous)
+        found.append(FoundLimit(unit, minimum, maximum, exact, start, match.end(), scope, noun))
+    lowered = text.lower()
+    labelled = any(key in lowered for key in (" limit", " count", " max", " cap"))
+    for match in _LABELLED.finditer(text) if labelled else ():
         word = match.group("unit_word").lower()
         unit_name = {"char": "characters"}.get(word, word + "s")
         n1 = int(match.group("n1"))
         if not any(f.start <= match.start() < f.end for f in found):
             found.append(FoundLimit(unit_name, None, n1, None, match.start(), match.end(), None, word))  # type: ignore[arg-type]
+    if text.isascii():
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
     for match in _CJK_LIMIT.finditer(text):
         n1 = parse_number(match.group("n1"))
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
         if n1 is None or n1 <= 0:
             continue
         unit, noun = _unit_of(match, "c_")
-        kind: Bound | None = None
+        cjk_kind: Bound | None = None
         if match.group("pre_max") or match.group("post_max"):
-            kind = "max"
+            cjk_kind = "max"
         elif match.group("pre_min") or match.group("post_min"):
-            kind = "min"
+            cjk_kind = "min"
         if (
-            kind is None
+            cjk_kind is None
             and unit in ("characters", "words")
             and not re.search(r"[内下]", text[match.end() : match.end() + 3])
         ):
             continue
-        if kind is None and unit == "bullets":
+        if cjk_kind is None and unit == "bullets":
             continue
-        minimum, maximum, exact = _bounds(kind, unit, n1, n2)
+        minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)
         found.append(FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), None, noun))
     found.sort(key=lambda f: (f.start, f.end))
     return found
 
 
 def describe_limit(
-    unit: LimitUnit, minimum: int | None, maximum: int | None, exact: int | None, scope: str | None
+    unit: LimitUnit,
+    minimum: int | None,
+    maximum: int | None,
+    exact: int | None,
+    scope: str | None,
+    noun: str | None = None,
 ) -> str:
-    """The imperative sentence for a limit: "Keep the reply to at most 3 sentences."."""
+    """The imperative sentence for a limit: "Keep the reply to at most 3 sentences."; counts of named things
+    use their noun ("Give exactly 5 name ideas.")."""
     subject = scope if scope else "the reply"
+    if unit == "items" and noun and noun.lower() not in ("item", "items"):
+        target = f"{scope} " if scope else ""
+        if exact is not None:
+            return f"Give {target}exactly {exact} {noun}."
+        if minimum is not None and maximum is not None:
+            return f"Give {target}between {minimum} and {maximum} {noun}."
+        if maximum is not None:
+            return f"Give {target}at most {maximum} {noun}."
+        return f"Give {target}at least {minimum} {noun}."
 
-    def noun(count: int) -> str:
+    def unit_word(count: int) -> str:
         return unit[:-1] if count == 1 and unit.endswith("s") else unit
 
     if exact is not None:
-        return f"Make {subject} exactly {exact} {noun(exact)}." if scope else f"Reply in exactly {exact} {noun(exact)}."
+        return (
+            f"Make {subject} exactly {exact} {unit_word(exact)}."
+            if scope
+            else f"Reply in exactly {exact} {unit_word(exact)}."
+        )
     if minimum is not None and maximum is not None:
         return f"Keep {subject} between {minimum} and {maximum} {unit}."
     if maximum is not None:
-        return f"Keep {subject} to at most {maximum} {noun(maximum)}."
+        return f"Keep {subject} to at most {maximum} {unit_word(maximum)}."
     assert minimum is not None
     return (
-        f"Make {subject} at least {minimum} {noun(minimum)} long."
+        f"Make {subject} at least {minimum} {unit_word(minimum)} long."
         if unit in ("words", "characters", "tokens")
-        else f"Write at least {minimum} {noun(minimum)}."
+        else f"Write at least {minimum} {unit_word(minimum)}."
     )

@@ -13,7 +13,8 @@ _AUDIENCE_NOUNS = (
     r"marketers|researchers|lawyers|doctors|nurses|clinicians|parents|caregivers|buyers|shoppers|travell?ers|"
     r"candidates|subscribers|moderators|writers|editors|sellers|merchants|recruiters|founders|investors|admins|"
     r"administrators|scientists|professionals|newcomers|novices|experts|people|players|members|speakers|"
-    r"seniors|retirees|adults|year[- ]olds|tourists|guests|residents|citizens|farmers|owners|accountants|"
+    r"seniors|retirees|adults|year[- ]olds|(?:\d+(?:st|nd|rd|th)\s+)?graders|freshmen|undergrads|undergraduates|"
+    r"homeowners|renters|tenants|landlords|drivers|riders|volunteers|donors|athletes|tourists|guests|residents|citizens|farmers|owners|accountants|"
     r"niños|niñas|clientes|usuarios|estudiantes|alumnos|pacientes|adultos|mayores|principiantes|"
     r"kinder|kunden|nutzer(?:innen)?|schüler|studierende|patienten|entwickler|anfänger|senioren|"
     r"enfants|utilisateurs|élèves|étudiants|patients|développeurs|débutants|adultes|"
@@ -28,12 +29,20 @@ _QUALIFIER = (
     r"(?:\s*\(\s*(?:ages?\s*)?\d+\s*[-–to]+\s*\d+\s*\)|\s+(?:aged|ages?|age)\s+\d+\s*(?:[-–]|to)\s*\d+|"
     r"\s+(?:aged|ages?)\s+\d+\s*\+|\s+(?:under|over|below|above)\s+\d+|"
     r"\s+(?:with|who|that\s+are|without|new\s+to|learning|de|entre|von|zwischen|mit|con|sin|avec|sans|com|sem)\s+"
-    r"(?:(?!(?:to|and|understand|learn|read|write|find|get|use|make|know|navigate|manage|fill|complete|answer|"
+    r"(?:(?!(?:and|understand|learn|read|write|find|get|use|make|know|navigate|manage|fill|complete|answer|"
     r"in|on|at|by|using|when|if|so)\b)[^\s,.;:()]+\s*){1,4})?"
 )
 _AUDIENCE = re.compile(
     rf"\b(?:{_AUDIENCE_INTRO})\s+(?P<phrase>(?:(?:an?|the|our|my|los|las|die|les|os|as)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,4}}?(?:\d+\s*[-–]\s*\d+\s+)?(?:{_AUDIENCE_NOUNS})\b{_QUALIFIER})",
+    re.IGNORECASE,
+)
+# "para", "für", "pour" are also "for" in many other senses: the audience noun must follow at once.
+_FOREIGN_INTRO = re.compile(r"^(?:para|für|pour)$", re.IGNORECASE)
+# "kids storyteller, ages 4-7": an age range with no "for" in front.
+_AGE_ONLY = re.compile(
+    r"(?:\b(?:kids|children|students|pupils|teens|toddlers|learners|readers)\s+)?\b(?:aged|ages?)\s+\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}"
+    r"|\b\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}[- ]year[- ]olds\b",
     re.IGNORECASE,
 )
 _GENERIC = frozenset(
@@ -85,13 +94,25 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
         start = text.find(phrase)
         return FoundAudience(phrase, low, high, start, start + len(phrase))
     for match in _AUDIENCE.finditer(text):
+        intro = text[match.start() : match.start("phrase")].strip()
+        if (
+            _FOREIGN_INTRO.match(intro)
+            and len(match.group("phrase").split()) > 2
+            and not ages(match.group("phrase"))[0]
+        ):
+            continue
         phrase = match.group("phrase").strip().rstrip(".,")
         phrase = re.sub(r"^(?:an?|the|our|my)\s+", "", phrase, flags=re.IGNORECASE)
+        phrase = re.sub(r"(?:\s+(?:to|of|for|the|a|an|in|on|with))+$", "", phrase, flags=re.IGNORECASE)
         if phrase.lower() in _GENERIC or re.match(r"(?:each|every|all|any|other|these|those)\b", phrase, re.IGNORECASE):
             continue
         start = text.find(phrase, match.start("phrase"))
         low, high = ages(phrase)
         return FoundAudience(phrase, low, high, start, start + len(phrase))
+    only_ages = _AGE_ONLY.search(text)
+    if only_ages:
+        low, high = ages(only_ages.group(0))
+        return FoundAudience(only_ages.group(0), low, high, only_ages.start(), only_ages.end())
     return None
 
 
@@ -106,6 +127,9 @@ _TONES: dict[str, str] = {
     "conversational": "conversational", "approachable": "approachable", "diplomatic": "diplomatic",
     "compassionate": "compassionate", "no-nonsense": "no-nonsense", "blunt": "blunt", "sarcastic": "sarcastic",
     "light-hearted": "light-hearted", "lighthearted": "light-hearted", "objective": "objective", "direct": "direct",
+    "chill": "relaxed", "relaxed": "relaxed", "laid-back": "relaxed", "fun": "fun", "quirky": "quirky",
+    "cheeky": "cheeky", "sassy": "sassy", "firm": "firm", "assertive": "assertive", "sincere": "sincere",
+    "optimistic": "optimistic", "inspiring": "inspiring", "motivating": "motivating", "humble": "humble",
     "concise": "concise", "clear": "clear", "simple": "simple", "plain": "plain", "technical": "technical",
     "amable": "friendly", "amigable": "friendly", "cercano": "warm", "cercana": "warm", "profesional": "professional",
     "empático": "empathetic", "empática": "empathetic", "cordial": "cordial", "respetuoso": "respectful",
@@ -157,8 +181,17 @@ def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
     return FoundTone(values, start, end)
 
 
+def tone_synonyms(value: str) -> list[str]:
+    """The tone word and every word (in any supported language) that maps to it."""
+    return [value, *(word for word, tone in _TONES.items() if tone == value and word != value)]
+
+
 def describe_audience(phrase: str) -> str:
     """The imperative sentence for an audience."""
+    if re.match(r"aged?\b", phrase, re.IGNORECASE):
+        return f"Write for an audience {phrase}."
+    if re.match(r"ages\b", phrase, re.IGNORECASE):
+        return f"Write for an audience of {phrase}."
     return f"Write for {phrase}."
 
 

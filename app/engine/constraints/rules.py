@@ -9,10 +9,12 @@ from app.engine.constraints.clauses import sentence_case
 from app.engine.language_id import identify
 
 _PROHIBITION_EN = re.compile(
-    r"(?:^|(?<=[,:]\s)|\b(?:you|it|assistant|bot|agent|model|we)\s+)(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
+    r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we)\s+)"
+    r"(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
-    r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no|without|not)\b\s*"
-    r"(?P<rest>.+)$",
+    r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no(?!-)|without|"
+    r"not(?!\s+(?:only|just|merely)\b))\b\s*"
+    r"(?=\S)",
     re.IGNORECASE,
 )
 _FORBIDDEN_PASSIVE = re.compile(
@@ -53,41 +55,110 @@ class FoundRule(NamedTuple):
 
 
 def is_english(text: str) -> bool:
-    """Whether a clause is English (or too short to tell), so its own words can serve as the imperative."""
-    code, _, confidence = identify(text)
-    return code in ("en", "und") or confidence < 0.2
+    """Whether a clause is English (or undetermined), so its own words can serve as the imperative."""
+    code = identify(text)[0]
+    return code == "en" or (code == "und" and not re.search(r"[^\x00-\x7f‘’“”–—…€£]", text))
 
 
-def find_prohibition(text: str) -> FoundRule | None:
-    """The prohibition one clause states, as an English imperative."""
-    stripped = text.strip()
-    match = _PROHIBITION_EN.search(stripped)
-    if match and is_english(stripped):
-        cue = re.sub(r"\s+", " ", match.group("cue").lower())
-        rest = match.group("rest").strip().rstrip(".!")
-        if _LIMIT_ONLY.match(rest) or not rest:
-            return None
-        if cue.startswith("under no circumstances"):
-            lead = "Never"
-        elif cue.startswith(
-            ("don", "do not", "does not", "must not", "mustn", "should not", "shouldn", "cannot", "can", "may not")
-        ):
-            lead = "Do not"
-        else:
-            lead = _CUE_TEXT.get(cue, "Never")
-        start = text.find(match.group(0).strip()[:20])
-        return FoundRule(f"{lead} {rest}.", None, None, max(start, 0), len(text.rstrip()), rest)
+_ADJECTIVE = re.compile(
+    r"(?:too\s+|overly\s+|very\s+)?[a-z-]+(?:y|ive|ous|al|ful|ic|ing|ed|less|ish|ant|ent|ble)", re.I
+)
+
+
+_VERB_START = re.compile(
+    r"(?:end|start|begin|keep|use|be|write|reply|respond|answer|make|give|always|include|add|say|ask|mention|offer|"
+    r"stay|focus|finish|close|open|explain|cite|link|sign|tell|let|try|show|list|return|output)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead(cue: str) -> str:
+    """The English imperative that opens a prohibition with this cue."""
+    cue = re.sub(r"\s+", " ", cue.lower())
+    if cue.startswith(("under no circumstances", "refrain")):
+        return "Never"
+    if cue.startswith(("don", "do", "must", "should", "cannot", "can", "may")):
+        return "Do not"
+    return _CUE_TEXT.get(cue, "Never")
+
+
+_SEGMENT_END = re.compile(
+    r"[,;:()]|\s[-–—]\s|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$"
+)
+
+
+_LEADING_CONDITION = re.compile(
+    r"^\s*(?:if|when|whenever|unless|in\s+case|si|cuando|wenn|falls|quand|lorsque|se|caso)\b[^,;]*,", re.IGNORECASE
+)
+
+
+def _condition_end(text: str) -> int:
+    """Where a leading condition ("If you don't know,") ends; 0 when the clause does not open with one."""
+    match = _LEADING_CONDITION.match(text)
+    return match.end() if match else 0
+
+
+def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
+    """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
+    `rest` is what each forbids, in the brief's words. `text` may have quoted words blanked out (so a quote does
+    not negate anything); `original` is the same text unblanked, for the words."""
+    stripped = text.rstrip()
+    source = (original if original is not None and len(original) == len(text) else text).rstrip()
+    found: list[FoundRule] = []
+    if not is_english(stripped):
+        other = _PROHIBITION_OTHER.search(stripped, _condition_end(stripped))
+        if other is None:
+            return found
+        # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
+        start = max(stripped.rfind(mark, 0, other.start()) for mark in ",;，、；") + 1
+        words = stripped[start:].strip().rstrip(".。!！")
+        start = stripped.index(words, start)
+        rule = f'Follow this prohibition from the brief: "{words}".'
+        return [FoundRule(rule, None, None, start, start + len(words), words)]
     passive = _FORBIDDEN_PASSIVE.search(stripped)
     if passive:
         rest = passive.group("rest").strip()
-        return FoundRule(f"Never allow this: {rest}.", None, None, 0, len(text.rstrip()), rest)
-    other = _PROHIBITION_OTHER.search(stripped)
-    if other and not is_english(stripped):
-        words = stripped.rstrip(".。")
-        return FoundRule(
-            f'Follow this prohibition from the brief: "{words}".', None, None, 0, len(text.rstrip()), words
-        )
-    return None
+        return [FoundRule(f"Never allow this: {rest}.", None, None, 0, len(stripped), rest)]
+    # "If you don't know, say so": a negation inside the condition forbids nothing.
+    taken = _condition_end(stripped)
+    for match in _PROHIBITION_EN.finditer(stripped):
+        if match.start("cue") < taken:
+            continue
+        end_match = _SEGMENT_END.search(stripped, match.end("cue"))
+        end = end_match.start() if end_match else len(stripped)
+        # Items joined by commas stay with their cue: "don't mention price, discounts or stock".
+        while end_match and end_match.group(0) == "," and not _PROHIBITION_EN.match(stripped[end + 1 :].lstrip()):
+            following = _SEGMENT_END.search(stripped, end + 1)
+            next_end = following.start() if following else len(stripped)
+            item = stripped[end + 1 : next_end].strip()
+            if (
+                len(item.split()) > 4
+                or re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE)
+                or _VERB_START.match(item)
+            ):
+                break
+            end, end_match = next_end, following
+        rest = source[match.end("cue") : end].strip().rstrip(".!")
+        taken = end
+        if not rest or _LIMIT_ONLY.match(rest):
+            continue
+        start = match.start("cue") if not match.group(0).lower().startswith(("you", "it")) else match.start()
+        lead = _lead(match.group("cue"))
+        modal = re.search(r"\b(?:must|should|will|do|does|may|can)\s+$", stripped[: match.start("cue")], re.IGNORECASE)
+        if match.group("cue").lower() == "not" and not modal:
+            # "friendly but not cheesy" forbids a quality; "not a therapist" a role; "English, not Spanish" a thing.
+            if re.match(r"(?:a|an)\s", rest, re.IGNORECASE):
+                lead = "Do not act as"
+            else:
+                lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
+        found.append(FoundRule(f"{lead} {rest}.", None, None, start, end, rest))
+    return found
+
+
+def find_prohibition(text: str) -> FoundRule | None:
+    """The first prohibition one clause states, if any."""
+    found = find_prohibitions(text)
+    return found[0] if found else None
 
 
 _ACTION_VERBS = (
@@ -106,7 +177,7 @@ _BEFORE = re.compile(
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
     r"^(?:only|never)\s+(?P<then5>.+?)\s+(?:after|once|until|unless)\s+(?P<first5>.+)$|"
     r"^(?P<then6>.+?)\s+only\s+(?:after|once|when)\s+(?P<first6>.+)$|"
-    r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?:until|unless|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
+    r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?P<conn7>until|unless|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
     r"^(?:always\s+)?(?P<first8>.+?)\s+first\b(?:\s*,?\s*(?:before\s+(?P<then8>.+)))?$|"
     r"^(?P<first9>.+?)\s+antes\s+de\s+(?P<then9>.+)$|^antes\s+de\s+(?P<then10>.+?),\s*(?P<first10>.+)$|"
     r"^(?P<first11>.+?),?\s+(?:bevor|ehe)\s+(?P<then11>.+)$|^(?P<first12>.+?)\s+avant\s+de\s+(?P<then12>.+)$",
@@ -115,6 +186,7 @@ _BEFORE = re.compile(
 
 
 def _verb_phrase(text: str) -> str:
+    text = re.sub(r"\s+first$", "", text.strip().rstrip(".!,;"), flags=re.IGNORECASE)
     text = re.sub(
         r"^(?:always|you\s+(?:must|should)|please|make\s+sure\s+(?:to|you)|be\s+sure\s+to)\s+",
         "",
@@ -124,13 +196,32 @@ def _verb_phrase(text: str) -> str:
     return text.strip().rstrip(".!,;")
 
 
+_ORDER_KEYS = re.compile(
+    r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|してから|した後",
+    re.IGNORECASE,
+)
+
+
+_CJK_ORDER = re.compile(
+    r"先(?P<first>[^，,。再]+)[，,]?\s*(?:再|然后|之后)(?P<then>[^。]+)|(?P<first2>[^。]+?)(?:してから|した後で)(?P<then2>[^。]+)"
+)
+
+
 def find_ordering(text: str) -> FoundRule | None:
     """The ordering rule one clause states (first X, then Y), if any."""
+    if not _ORDER_KEYS.search(text):
+        return None
     stripped = text.strip().rstrip(".!")
+    cjk = _CJK_ORDER.search(stripped)
+    if cjk:
+        words = stripped.rstrip("。")
+        first, then = cjk.group("first") or cjk.group("first2"), cjk.group("then") or cjk.group("then2")
+        return FoundRule(f'Follow this order from the brief: "{words}".', first, then, 0, len(words))
     match = _BEFORE.match(stripped)
     if not match:
         return None
     groups = {name: value for name, value in match.groupdict().items() if value}
+    groups.pop("conn7", None) if "first7" not in groups else None
     first = next((groups[g] for g in groups if g.startswith("first")), None)
     then = next((groups[g] for g in groups if g.startswith("then")), None)
     if first is None:
@@ -143,7 +234,9 @@ def find_ordering(text: str) -> FoundRule | None:
         r"\b(?:always|ask|check|verify|confirm|get|collect|read|search|look)\b", stripped, re.IGNORECASE
     ):
         return None
-    if then is None:
+    if "conn7" in groups and groups["conn7"].lower().startswith("without") and then is not None:
+        sentence = f"Never {then} without {first}."
+    elif then is None:
         sentence = f"Always {first} first."
     else:
         joint = "before" if re.match(r"\w+ing\b|any\b|the\b|a\b", then) else "before you"
@@ -154,13 +247,26 @@ def find_ordering(text: str) -> FoundRule | None:
 
 
 _MUST = re.compile(
-    r"\b(?:always|must|need(?:s)?\s+to|required?|make\s+sure|ensure|be\s+sure\s+to|has\s+to|have\s+to|"
+    r"\b(?:(?:answer|respond|reply|rely|draw)\s+only|only\s+(?:from|based\s+on|using|with\s+information\s+from)|"
+    r"based\s+(?:only|solely|exclusively|strictly)\s+on|solely|exclusively|strictly|"
+    r"always|must|need(?:s)?\s+to|required?|make\s+sure|ensure|be\s+sure\s+to|has\s+to|have\s+to|"
     r"should\s+always|every\s+(?:answer|reply|response)|needs?\s+(?:\w+\s+)?approval|requires?|only\s+(?:answer|use|respond|reply|discuss|talk)|"
     r"siempre|debes?|tienes\s+que|hay\s+que|immer|muss|müssen|stets|toujours|doit|dois|il\s+faut|sempre|deve|precisa|"
     r"必ず|必须|务必|常に)\b|必ず|必须|务必|常に",
     re.IGNORECASE,
 )
 _THRESHOLD = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥]|usd|eur|dollars|euros))", re.IGNORECASE)
+
+
+_MUST_SEGMENT = re.compile(
+    r"(?:^|(?<=[,;:]))\s*(?:and\s+)?(?P<must>(?:always|make\s+sure|be\s+sure\s+to|ensure|remember\s+to|you\s+must)\b[^,;]*)",
+    re.IGNORECASE,
+)
+
+
+def must_segments(text: str) -> list[tuple[int, int]]:
+    """The comma-separated parts of a clause that state a must on their own ("..., always end with a question")."""
+    return [(m.start("must"), m.end("must")) for m in _MUST_SEGMENT.finditer(text)]
 
 
 def find_requirement(text: str) -> FoundRule | None:

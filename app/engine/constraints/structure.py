@@ -56,6 +56,15 @@ def _loads_lenient(literal: str) -> Any:
         pass
     text = literal.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     text = re.sub(r"'([^'\"\n]*)'", r'"\1"', text)
+    # "one of [a, b, c]" and "true/false" written as values.
+    text = re.sub(
+        r"\b(?:one\s+of|either)\s*\[([^\[\]]*)\]",
+        lambda m: '"' + "|".join(part.strip().strip("\"'") for part in m.group(1).split(",")) + '"',
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])", ': "number"', text)
+    text = re.sub(r"\btrue\s*/\s*false\b|\byes\s*/\s*no\b", '"boolean"', text, flags=re.IGNORECASE)
     text = re.sub(r"([{,]\s*)([A-Za-z_][\w\-.]*)(\s*\??\s*:)", r'\1"\2"\3', text)
     text = re.sub(r'"\s*\?\s*:', '":', text)
     # Bare values: type names, unions ("a" | "b"), arrays of types (string[]).
@@ -162,6 +171,12 @@ _STRUCTURED_CONTEXT = re.compile(r"\b(?:json|fields?|keys?|columns?|csv|object|y
 _FIELD_END = re.compile(r"[.;!?\n]\s|[.;!?]$|\s[-–—]\s|\s(?:as|in|into|from|for|if|when|using)\s|\(")
 
 
+_NOT_FIELD = re.compile(
+    r"\b(?:json|csv|yaml|xml|markdown|text|object|only|no|not|nothing|commentary|summary\s+of|it|them|this|that)\b",
+    re.IGNORECASE,
+)
+
+
 class FoundFields(NamedTuple):
     """Named output fields and where they are listed."""
 
@@ -172,6 +187,8 @@ class FoundFields(NamedTuple):
 
 def find_fields(text: str) -> FoundFields | None:
     """Named output fields in one clause: "fields: a, b, c", "extract name, email and company"."""
+    if "," not in text and not re.search(r"\s(?:and|or|und|et|y|e)\s", text):
+        return None  # a field list needs at least two items
     candidates = list(_FIELDS_INTRO.finditer(text))
     if _STRUCTURED_CONTEXT.search(text):
         candidates += list(_RETURN_INTRO.finditer(text))
@@ -179,8 +196,13 @@ def find_fields(text: str) -> FoundFields | None:
         start = intro.end()
         boundary = _FIELD_END.search(text, start)
         end = boundary.start() if boundary else len(text)
-        items = split_items(text[start:end].rstrip(":"), last_trim=True)
-        if items and not any(item.lower() in {"json", "csv", "yaml", "a json object", "an object"} for item in items):
+        listed = text[start:end].rstrip(":")
+        if ":" in listed:  # "extract from resumes: name, email" lists after the colon
+            start += listed.rindex(":") + 1
+            listed = text[start:end]
+        start += len(listed) - len(listed.lstrip())
+        items = split_items(listed, last_trim=True)
+        if items and not any(_NOT_FIELD.search(item) for item in items):
             return FoundFields(items, start, end)
     return None
 

@@ -20,9 +20,18 @@ _TOOL_CONTEXT = re.compile(
     r"\b(?:tools?|functions?|call|calls|calling|invoke|api|endpoints?|actions?)\b", re.IGNORECASE
 )
 _PURPOSE = re.compile(
-    r"^\s*(?:`\s*)?(?:\s*(?:[-–—:]|to|which|that|for|returns?)\s+)(?P<purpose>[^.;\n]{3,160})", re.IGNORECASE
+    r"\s*(?:`\s*)?(?:\s*(?:[-–—:]|to|which|that|for|returns?)\s+)(?P<purpose>[^.;\n]{3,160})", re.IGNORECASE
 )
 _NOT_TOOLS = frozenset({"e.g", "i.e", "etc", "s", "es", "optional", "see", "max", "min"})
+
+
+# "tools: web_search, calculator and code_interpreter", "has access to: a, b".
+_TOOL_LIST = re.compile(
+    r"\b(?:tools?|functions?|actions?|access\s+to(?:\s+(?:these|the\s+following)\s+tools)?|can\s+(?:call|use))"
+    r"\s*(?:are|is)?\s*:\s*(?P<list>[^.;\n]+)",
+    re.IGNORECASE,
+)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
 
 
 class FoundTool(NamedTuple):
@@ -58,6 +67,8 @@ def _parameters(raw: str) -> list[str] | None:
 
 def find_tools(text: str) -> list[FoundTool]:
     """Every tool named in one clause, in order."""
+    if "(" not in text and "`" not in text and "_" not in text and not _TOOL_CONTEXT.search(text):
+        return []
     found: list[FoundTool] = []
     taken: list[tuple[int, int]] = []
     for match in _SIGNATURE.finditer(text):
@@ -80,6 +91,17 @@ def find_tools(text: str) -> list[FoundTool]:
         found.append(
             FoundTool(name, [], purpose.group("purpose").strip() if purpose else None, match.start(), match.end())
         )
+    for listed in _TOOL_LIST.finditer(text):
+        position = listed.start("list")
+        for item in re.split(r",|\band\b|\bor\b", listed.group("list")):
+            name = item.strip().strip("`'\"")
+            offset = text.find(name, position) if name else -1
+            if offset < 0 or not _IDENTIFIER.fullmatch(name) or any(t.name == name for t in found):
+                continue
+            if name.lower() in _NOT_TOOLS or len(name) < 3:
+                continue
+            found.append(FoundTool(name, [], None, offset, offset + len(name)))
+            position = offset + len(name)
     found.sort(key=lambda tool: tool.start)
     return found
 

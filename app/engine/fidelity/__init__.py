@@ -1,0 +1,80 @@
+"""The fidelity check: does a prompt carry every constraint of its brief, and does anything in it contradict one?
+
+Works on any prompt (ours or a user's own), so it matches meaning, not our wording: a limit is carried when the
+prompt states the same unit and number in any phrasing, a label set when every label appears, a fallback when the
+exact address appears. Rule ids: FID-01 (a constraint is missing), FID-02 (the prompt contradicts one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.engine.constraints.model import Constraint
+from app.engine.fidelity.checks import CHECKS
+from app.engine.fidelity.prompt import PromptView
+from app.engine.types import Finding, Span
+
+CATEGORY = "fidelity"
+MISSING = "FID-01"
+CONTRADICTED = "FID-02"
+
+_KIND_NAMES: dict[str, str] = {
+    "limit": "length limit", "format": "format rule", "labels": "label set", "schema": "JSON schema",
+    "fields": "field list", "tool": "tool", "fallback": "fallback", "language": "reply language",
+    "audience": "audience", "tone": "tone", "prohibition": "prohibition", "ordering": "ordering rule",
+    "requirement": "requirement",
+}  # fmt: skip
+
+
+def _brief_words(constraint: Constraint) -> str:
+    """The constraint in the user's words: the span of the brief it came from, else its instruction."""
+    if constraint.span is not None and constraint.span.text.strip():
+        words = constraint.span.text.strip()
+    else:
+        words = constraint.text
+    return words if len(words) <= 160 else words[:157] + "..."
+
+
+def _excerpt(prompt: str, start: int, end: int) -> str:
+    excerpt = prompt[start:end].strip()
+    return excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
+
+
+def check_fidelity(constraints: Sequence[Constraint], prompt: str) -> list[Finding]:
+    """Findings for every constraint the prompt misses (FID-01) or contradicts (FID-02), in constraint order."""
+    view = PromptView(prompt)
+    findings: list[Finding] = []
+    for constraint in constraints:
+        verdict = CHECKS[constraint.kind](constraint, view, constraints)
+        name = _KIND_NAMES[constraint.kind]
+        words = _brief_words(constraint)
+        seen: set[tuple[int, int]] = set()
+        for conflict in verdict.conflicts:
+            if (conflict.start, conflict.end) in seen:
+                continue
+            seen.add((conflict.start, conflict.end))
+            findings.append(
+                Finding(
+                    rule_id=CONTRADICTED,
+                    category=CATEGORY,
+                    severity="error",
+                    message=f'"{_excerpt(prompt, conflict.start, conflict.end)}" contradicts the brief\'s {name}: '
+                    f'"{words}".',
+                    span=Span(start=conflict.start, end=conflict.end),
+                    suggestion=f"Replace it with: {constraint.text}",
+                )
+            )
+        if not verdict.carried and not verdict.conflicts:
+            findings.append(
+                Finding(
+                    rule_id=MISSING,
+                    category=CATEGORY,
+                    severity="error",
+                    message=f'The prompt does not carry the brief\'s {name}: "{words}".',
+                    suggestion=f"Add: {constraint.text}",
+                )
+            )
+    return findings
+
+
+__all__ = ["CATEGORY", "CONTRADICTED", "MISSING", "check_fidelity"]

@@ -1,0 +1,311 @@
+"""Per-kind fidelity checks: is a constraint carried by a prompt, and what in the prompt contradicts it."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from app.engine.constraints.fallbacks import handoff_phrase
+from app.engine.constraints.language import USER_LANGUAGE
+from app.engine.constraints.limits import FoundLimit
+from app.engine.constraints.model import Constraint
+from app.engine.constraints.people import tone_synonyms
+from app.engine.constraints.structure import find_objects
+from app.engine.fidelity.prompt import PromptView, content_stems
+
+LENGTH_UNITS = frozenset({"words", "sentences", "paragraphs", "characters", "lines", "tokens"})
+
+
+class Conflict(NamedTuple):
+    """A part of the prompt that contradicts a constraint."""
+
+    start: int
+    end: int
+
+
+class Verdict(NamedTuple):
+    carried: bool
+    conflicts: list[Conflict]
+
+
+def _numbers(minimum: int | None, maximum: int | None, exact: int | None) -> frozenset[int]:
+    return frozenset(n for n in (minimum, maximum, exact) if n is not None)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or {a, b} == {"bullets", "items"}
+
+
+def check_limit(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when the prompt states the same unit and number(s); contradicted by another reply-length limit."""
+    assert constraint.unit is not None
+    wanted = _numbers(constraint.minimum, constraint.maximum, constraint.exact)
+    carried = any(
+        _same_unit(limit.unit, constraint.unit) and _numbers(limit.minimum, limit.maximum, limit.exact) == wanted
+        for limit in view.limits
+    )
+    conflicts: list[Conflict] = []
+    if constraint.scope is None and constraint.unit in LENGTH_UNITS:
+        # Every unit the brief limits the whole reply in: a prompt limit in another unit is a default that crept in.
+        brief_units = {c.unit for c in brief if c.kind == "limit" and c.scope is None}
+        for limit in view.limits:
+            if limit.scope is not None or limit.unit not in LENGTH_UNITS or not _bounds_the_reply(limit, view):
+                continue
+            numbers = _numbers(limit.minimum, limit.maximum, limit.exact)
+            if (limit.unit == constraint.unit and numbers != wanted) or limit.unit not in brief_units:
+                conflicts.append(Conflict(limit.start, limit.end))
+    return Verdict(carried, conflicts)
+
+
+_PART_CUE = re.compile(
+    r"\b(?:start|begin|open|end|close|finish)\s+(?:with|by)\b|\bfollowed\s+by\b|\b(?:for\s+)?each\b|\bper\b|"
+    r"\bthen\b|\bfirst\b",
+    re.IGNORECASE,
+)
+
+
+def _bounds_the_reply(limit: FoundLimit, view: PromptView) -> bool:
+    """Whether a prompt limit bounds the whole reply: a bare count ("explain it in one sentence", "start with a
+    one-line verdict") usually sizes one part of it, so only cued limits ("at most", "under", "exactly") count,
+    and not when the sentence is about a part ("start with", "for each", "then")."""
+    text = view.text[limit.start : limit.end].lower()
+    if limit.exact is not None and "exact" not in text:
+        return False
+    sentence = view.sentence_at(limit.start)
+    before = view.text[sentence.start if sentence else max(0, limit.start - 60) : limit.start]
+    return not _PART_CUE.search(before)
+
+
+def _forbids(view: PromptView, feature: str) -> bool:
+    if feature in view.forbidden:
+        return True
+    text = view.text
+    if feature == "markdown" and re.search(r"\bplain[- ]text\b", text, re.IGNORECASE):
+        return True
+    return feature == "lists" and bool(re.search(r"\b(?:in\s+)?(?:plain\s+)?prose\b|\bfull\s+sentences\b", text, re.I))
+
+
+_VALUE_TERMS: dict[str, str] = {
+    "json": r"\bjson\b",
+    "plain": r"\bplain[- ]text\b|\bno\s+markdown\b|\bwithout\s+(?:any\s+)?markdown\b",
+    "markdown": r"\bmarkdown\b",
+    "bullets": r"\bbullet",
+    "table": r"\btable\b",
+    "label": r"\b(?:label|category|class)\b",
+    "code": r"\bcode\b",
+}
+
+
+def check_format(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when the prompt asks for the format and forbids each ruled-out feature; contradicted when it asks
+    for a feature the brief rules out ("Markdown with headings", "use bullet points")."""
+    carried = constraint.value is None or bool(re.search(_VALUE_TERMS[constraint.value], view.text, re.IGNORECASE))
+    carried = carried and all(_forbids(view, feature) for feature in constraint.forbidden)
+    conflicts = [Conflict(start, end) for name, start, end in view.required if name in constraint.forbidden]
+    return Verdict(carried, conflicts)
+
+
+_LABEL_SLOT = re.compile(
+    r"^(?:allowed_|valid_|possible_)?(?:labels?|label_set|categories|category_list|classes|tags|options|intents)$"
+)
+
+
+def check_labels(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when every label appears; contradicted by a label slot ({{labels}}) standing in for them."""
+    carried = all(view.has(label) for label in constraint.values)
+    conflicts = [Conflict(start, end) for name, start, end in view.slots if _LABEL_SLOT.match(name)]
+    return Verdict(carried, conflicts)
+
+
+def _words_of(key: str) -> str:
+    """A key's words: "orderId" and "order_id" both read "order id"."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").lower()
+
+
+def check_keys(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Schema and fields: carried when every key appears; contradicted by a JSON object with another key set."""
+    keys = constraint.values
+    carried = bool(keys) and all(view.has(key) or view.has(_words_of(key)) for key in keys)
+    wanted = {key.lower().replace(" ", "_") for key in keys}
+    conflicts: list[Conflict] = []
+    if keys:
+        for obj in find_objects(view.text):
+            found = {str(key).lower().replace(" ", "_") for key in obj.value}
+            if found == wanted or (carried and not found & wanted):
+                continue  # the brief's object, or an unrelated input example
+            if found & wanted or not carried:
+                conflicts.append(Conflict(obj.start, obj.end))
+    return Verdict(carried, conflicts)
+
+
+def check_tool(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when the tool's name appears."""
+    return Verdict(bool(constraint.name and view.has(constraint.name)), [])
+
+
+_GENERIC_FALLBACK = re.compile(
+    r"\b(?:say|reply|respond|answer|tell\s+(?:them|the\s+user))\b[^.\n]{0,40}?\b(?:you\s+don'?t\s+know|"
+    r"i\s+don'?t\s+know|you\s+(?:are|'re)\s+not\s+sure)|i\s+don'?t\s+(?:know|have\s+(?:that|this|enough)\s+information)"
+    r"[^.\n]{0,40}|\bbased\s+on\s+the\s+(?:documents?|provided\s+\w+|context)\b[^.\n]{0,30}\bdon'?t\s+know",
+    re.IGNORECASE,
+)
+_SLOT_WORDS = {"email": ("email", "mail"), "phone": ("phone", "tel", "number"), "url": ("url", "link", "website")}
+
+
+def _fallback_carried(constraint: Constraint, view: PromptView) -> bool:
+    value = constraint.value or ""
+    if constraint.action in ("email", "url"):
+        return value.lower().rstrip("/") in view.lowered
+    if constraint.action == "phone":
+        return re.sub(r"\D", "", value) in re.sub(r"[^\d]", "", view.digits) if value else False
+    if constraint.action == "handoff":
+        return handoff_phrase(view.text) is not None
+    normalized = _normalize_quote(value)
+    return bool(normalized) and normalized in _normalize_quote(view.text)
+
+
+def _normalize_quote(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", re.sub(r"[.!?\"']+(?=\s|$)", "", text)).strip()
+
+
+def check_fallback(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when the exact address, number, URL, words or a hand-off appear; contradicted by a slot for the
+    address or by a generic "I don't know" fallback that replaced it."""
+    carried = _fallback_carried(constraint, view)
+    conflicts: list[Conflict] = []
+    words = _SLOT_WORDS.get(constraint.action or "", ())
+    for name, start, end in view.slots:
+        if any(word in name for word in words):
+            conflicts.append(Conflict(start, end))
+    if not carried and any(key in view.lowered for key in ("know", "not sure", "information")):
+        for match in _GENERIC_FALLBACK.finditer(view.text):
+            conflicts.append(Conflict(match.start(), match.end()))
+    return Verdict(carried, conflicts)
+
+
+def check_language(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when the prompt tells the model to reply in it (or is written in it); contradicted by an
+    instruction to reply in another language."""
+    stated = view.languages
+    mirror = constraint.value == USER_LANGUAGE
+    carried = False
+    conflicts: list[Conflict] = []
+    for found, offset in stated:
+        if (mirror and found.code is None) or (not mirror and found.code == constraint.code):
+            carried = True
+        elif not mirror or found.code is not None:
+            conflicts.append(Conflict(offset + found.start, offset + found.end))
+    if not carried and not mirror and view.written_in(constraint.code):
+        carried = True
+    return Verdict(carried, [] if carried else conflicts)
+
+
+def _enough(stems: list[str], lowered: str, share: float = 0.6) -> bool:
+    """Whether enough of the stems occur in a (lower-cased) text."""
+    if not stems:
+        return False
+    return sum(1 for s in stems if s in lowered) >= max(1, math.ceil(share * len(stems)))
+
+
+def _windows(view: PromptView, stems: list[str], share: float) -> list[tuple[int, str]]:
+    """(sentence index, lower-cased text of it and the next sentence) for sentences holding any stem."""
+    index_of = {id(sentence): i for i, sentence in enumerate(view.sentences)}
+    out: list[tuple[int, str]] = []
+    for sentence in view.sentences_with(stems):
+        i = index_of[id(sentence)]
+        following = view.sentences[i + 1].lowered if i + 1 < len(view.sentences) else ""
+        if _enough(stems, sentence.lowered + " " + following, share):
+            out.append((i, sentence.lowered + " " + following))
+    return out
+
+
+def check_audience(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when every content word of the audience phrase appears in the prompt."""
+    # Age words vary ("aged 8-12", "ages 8 to 12", "8-12 year olds"): the ages themselves must appear.
+    stems = [s for s in content_stems(constraint.value or "") if s not in _AGE_WORDS and not s.isdigit()]
+    ages = [str(n) for n in (constraint.minimum, constraint.maximum) if n is not None]
+    carried = bool(stems or ages) and all(s in view.lowered for s in stems)
+    return Verdict(carried and all(re.search(rf"(?<!\d){age}(?!\d)", view.text) for age in ages), [])
+
+
+_AGE_WORDS = frozenset({"aged", "age", "ages", "years", "year", "old", "olds", "años", "jahre", "ans", "anos"})
+
+
+def check_tone(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when each tone word (or a synonym in a supported language) appears."""
+    lowered = view.text.lower()
+    return Verdict(all(any(word in lowered for word in tone_synonyms(value)) for value in constraint.values), [])
+
+
+_QUOTED = re.compile(r'"(.+)"')
+
+
+def _quoted(constraint: Constraint) -> str | None:
+    """The brief's own words a non-English rule quotes ('Follow this rule from the brief: "..."')."""
+    if not constraint.text.startswith("Follow this"):
+        return None
+    match = _QUOTED.search(constraint.text)
+    return match.group(1) if match else None
+
+
+def _rule_words(constraint: Constraint) -> list[str]:
+    source = _quoted(constraint) or (constraint.span.text if constraint.span else constraint.text)
+    return content_stems(source)
+
+
+def check_prohibition(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when a sentence of the prompt forbids the same thing (most of its content words, with a negation)."""
+    stems = _rule_words(constraint)
+    carried = any(s.negates and _enough(stems, s.lowered) for s in view.sentences_with(stems))
+    return Verdict(carried or constraint.text in view.text, [])
+
+
+_ORDER_CUE = re.compile(
+    r"\b(?:before|first|then|after|until|prior|once|only\s+when|start\s+by|begin\s+by|antes|después|bevor|"
+    r"zuerst|dann|avant|puis|d'abord|primeiro|depois)\b|先|然后|前に",
+    re.IGNORECASE,
+)
+
+
+def check_ordering(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when both actions appear in one sentence (or two adjacent ones) with before/first semantics."""
+    if _quoted(constraint):
+        stems_first, stems_then = _rule_words(constraint), []
+    else:
+        stems_first, stems_then = content_stems(constraint.first or ""), content_stems(constraint.then or "")
+    for index, window in _windows(view, stems_first, 0.5):
+        if not _ORDER_CUE.search(view.sentences[index].text):
+            continue
+        if not stems_then or _enough(stems_then, window, 0.5):
+            return Verdict(True, [])
+    return Verdict(constraint.text in view.text, [])
+
+
+def check_requirement(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
+    """Carried when one sentence (or two adjacent) holds most content words and every amount the brief states."""
+    source = _quoted(constraint) or (constraint.span.text if constraint.span else constraint.text)
+    amounts = re.findall(r"[$€£¥]?\d[\d,.]*%?", source)
+    if any(amount not in view.text for amount in amounts):
+        return Verdict(False, [])
+    stems = content_stems(source)
+    return Verdict(bool(_windows(view, stems, 0.6)) or constraint.text in view.text, [])
+
+
+CHECKS: dict[str, Callable[[Constraint, PromptView, Sequence[Constraint]], Verdict]] = {
+    "limit": check_limit,
+    "format": check_format,
+    "labels": check_labels,
+    "schema": check_keys,
+    "fields": check_keys,
+    "tool": check_tool,
+    "fallback": check_fallback,
+    "language": check_language,
+    "audience": check_audience,
+    "tone": check_tone,
+    "prohibition": check_prohibition,
+    "ordering": check_ordering,
+    "requirement": check_requirement,
+}
