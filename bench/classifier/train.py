@@ -3,8 +3,10 @@
     uv run --with scikit-learn --with numpy python -m bench.classifier.train measure   # CV + held-out table
     uv run --with scikit-learn --with numpy python -m bench.classifier.train export    # write the shipped model
 
-`corpus.jsonl` is the training corpus; `heldout.jsonl` is written in another voice and never trained on. Each line
-is {"text", "labels": [primary, *secondaries], "lang"}. The wordllama candidate is measured by `wordllama_probe.py`.
+Training data: `corpus.jsonl` plus `corpus_a.jsonl` (first written as a held-out split in a "Goal:/The assistant
+will" voice; its misses informed the cue lexicon, so it was merged into training). `heldout.jsonl` is written in
+yet another voice, is never trained on, and its individual misses are never inspected: only its totals are read.
+Each line is {"text", "labels": [primary, *secondaries], "lang"}. wordllama is measured by `wordllama_probe.py`.
 """
 
 # ruff: noqa: T201  (a reporting command line: printing the table is its job)
@@ -29,18 +31,20 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
 from app.engine.archetypes import FALLBACK_ID, REGISTRY
+from app.engine.classifier import features as features_module
+from app.engine.classifier.decision import DEFAULT_PARAMS, SCORE_SCALE, DecisionParams, choose, combine
 from app.engine.classifier.features import featurize
-from app.engine.classifier.model import MODEL_PATH, PROBABILITY_SCALE, LinearModel
+from app.engine.classifier.model import MODEL_PATH, PROBABILITY_SCALE, LinearModel, Scorer
 from app.engine.classifier.text import prepare
 
 HERE = Path(__file__).parent
-CORPUS = HERE / "corpus.jsonl"
+CORPUS_FILES = (HERE / "corpus.jsonl", HERE / "corpus_a.jsonl")
 HELDOUT = HERE / "heldout.jsonl"
 LABELS = [a.id for a in REGISTRY]
 SECONDARY_WEIGHT = 0.5
 """A secondary job is a weaker training target than the primary one: it teaches the model that blends share mass."""
 MIN_DOC_FREQ = 2
-C_VALUE = 20.0
+C_VALUE = 50.0
 QUANT_LEVELS = 127
 PRUNE_BELOW = 2
 """Quantised weights of magnitude below this are dropped: they change no decision and double the file."""
@@ -95,7 +99,7 @@ def expand(items: Sequence[Item]) -> tuple[list[dict[str, float]], list[str], li
     return rows, targets, weights
 
 
-def fit_linear(items: Sequence[Item], *, svm: bool = False, c_value: float = C_VALUE) -> tuple[Any, DictVectorizer]:
+def fit_linear(items: Sequence[Item], *, svm: bool = False) -> tuple[Any, DictVectorizer]:
     """Fit a multinomial logistic regression (or a linear SVM) on features seen in >= MIN_DOC_FREQ briefs."""
     doc_freq: dict[str, int] = defaultdict(int)
     for item in items:
@@ -108,23 +112,15 @@ def fit_linear(items: Sequence[Item], *, svm: bool = False, c_value: float = C_V
     # liblinear (LinearSVC) accepts 32-bit sparse indices only.
     matrix.indices = matrix.indices.astype(np.int32)
     matrix.indptr = matrix.indptr.astype(np.int32)
-    model: Any = LinearSVC(C=c_value / 20) if svm else LogisticRegression(C=c_value, max_iter=3000)
+    model: Any = LinearSVC(C=1.0) if svm else LogisticRegression(C=C_VALUE, max_iter=3000)
     model.fit(matrix, targets, sample_weight=weights)
     return model, vectorizer
 
 
-def decide(probs: dict[str, float], keywords: dict[str, int], beta: float, tau: float, rho: float) -> list[str]:
-    """Primary = best of probability + beta * capped keyword evidence; secondaries must clear tau and rho*primary."""
-    combined = {label: probs.get(label, 0.0) + beta * min(keywords.get(label, 0), 12) / 12 for label in LABELS}
-    ranked = sorted(combined.items(), key=lambda kv: (-kv[1], LABELS.index(kv[0])))
-    primary, top = ranked[0]
-    out = [primary]
-    if primary == FALLBACK_ID:
-        return out
-    for label, score in ranked[1:3]:
-        if label != FALLBACK_ID and score >= tau and score >= rho * top:
-            out.append(label)
-    return out
+def decide(probs: dict[str, float], keywords: dict[str, int], params: DecisionParams) -> list[str]:
+    """The shipped decision rule (`app.engine.classifier.decision`) on float probabilities."""
+    as_ints = {label: round(PROBABILITY_SCALE * p) for label, p in probs.items()}
+    return choose(combine(LABELS, as_ints, keywords, FALLBACK_ID, params), FALLBACK_ID, params)
 
 
 Scored = list[tuple[dict[str, float], dict[str, int]]]
@@ -158,9 +154,9 @@ def cv_scores(items: Sequence[Item], *, svm: bool = False, folds: int = 5) -> Sc
     return out
 
 
-def apply(scored: Scored, beta: float, tau: float, rho: float) -> list[list[str]]:
+def apply(scored: Scored, params: DecisionParams) -> list[list[str]]:
     """Decisions for pre-computed scores."""
-    return [decide(probs, keywords if beta else {}, beta, tau, rho) for probs, keywords in scored]
+    return [decide(probs, keywords, params) for probs, keywords in scored]
 
 
 # ----------------------------------------------------------------------------------------------- metrics
@@ -221,120 +217,156 @@ def export(items: Sequence[Item], path: Path = MODEL_PATH) -> LinearModel:
     return shipped
 
 
-def shipped_predict(model: LinearModel, beta: float, tau: float, rho: float) -> Predictor:
-    """The exported pure-Python model (as shipped), combined with keywords like `decide`."""
+def shipped_predict(model: Scorer, params: DecisionParams) -> Predictor:
+    """The exported pure-Python model (as shipped), combined with keywords by the shipped decision rule."""
 
     def predict(text: str) -> list[str]:
         prepared = prepare(text)
-        probs = {
-            label: p / PROBABILITY_SCALE for label, p in zip(model.labels, model.probabilities(prepared), strict=True)
-        }
-        return decide(probs, keyword_scores(prepared) if beta else {}, beta, tau, rho)
+        probs = dict(zip(model.labels, model.probabilities(prepared), strict=True))
+        keywords = keyword_scores(prepared) if params.keyword_bonus else {}
+        return choose(combine(LABELS, probs, keywords, FALLBACK_ID, params), FALLBACK_ID, params)
 
     return predict
 
 
-def latency_us(predict: Callable[[str], object], texts: Sequence[str], rounds: int = 5) -> tuple[float, float]:
-    """Mean and p95 wall time of one call, in microseconds."""
-    timings = []
+def latency_us(
+    predict: Callable[[str], object], texts: Sequence[str], rounds: int = 5
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(mean, p95) of one call in microseconds: wall time, and CPU time (less distorted on a shared machine)."""
+    wall, cpu = [], []
     for _ in range(rounds):
         for text in texts:
-            start = time.perf_counter()
+            w, c = time.perf_counter(), time.process_time()
             predict(text)
-            timings.append((time.perf_counter() - start) * 1e6)
-    timings.sort()
-    return statistics.fmean(timings), timings[int(0.95 * len(timings))]
+            wall.append((time.perf_counter() - w) * 1e6)
+            cpu.append((time.process_time() - c) * 1e6)
+
+    def stats(values: list[float]) -> tuple[float, float]:
+        values.sort()
+        return statistics.fmean(values), values[int(0.95 * len(values))]
+
+    return stats(wall), stats(cpu)
 
 
 def import_cost() -> str:
-    """RSS growth and wall time of importing app.engine.classify and classifying once, in a fresh process."""
+    """RSS growth and wall time of importing the engine's classifier and classifying once, in a fresh process.
+
+    VmRSS from /proc is read because ru_maxrss survives exec and would report the parent's peak.
+    """
     code = (
-        "import resource,time;r0=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;t=time.perf_counter();"
-        "import app.engine.archetypes;t1=time.perf_counter();r1=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
-        "from app.engine.classify import classify;classify('sql helper');t2=time.perf_counter();"
-        "r2=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
-        "print(f'classifier load {1000*(t2-t1):.0f} ms, +{(r2-r1)/1024:.1f} MB RSS (process {r2/1024:.0f} MB)')"
+        "import re,time\n"
+        "def rss(): return int(re.search(r'VmRSS:\\s+(\\d+)', open('/proc/self/status').read()).group(1))/1024\n"
+        "import app.engine.archetypes\n"
+        "r1=rss();t1=time.perf_counter()\n"
+        "from app.engine.classify import classify\n"
+        "classify('sql helper')\n"
+        "t2=time.perf_counter();r2=rss()\n"
+        "print(f'classifier import+load {1000*(t2-t1):.0f} ms, +{r2-r1:.1f} MB RSS (process {r2:.0f} MB)')\n"
     )
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
 
 
 # ----------------------------------------------------------------------------------------------- main
 
-PARAMS = {"beta": 0.3, "tau": 0.12, "rho": 0.3}
+NO_KEYWORDS = DEFAULT_PARAMS._replace(keyword_bonus=0)
 GRID = [
-    {"beta": beta, "tau": tau, "rho": rho}
-    for beta in (0.0, 0.15, 0.3, 0.5)
-    for tau in (0.08, 0.12, 0.16, 0.22)
-    for rho in (0.2, 0.3, 0.45)
+    DecisionParams(bonus, 12, penalty, min_secondary, ratio)
+    for bonus in (0, 2_000, 3_500, 5_000, 7_000)
+    for penalty in (0, 1_000, 2_000)
+    for min_secondary in (800, 1_200, 1_600, 2_200)
+    for ratio in (20, 30, 45)
 ]
 
 
-def line(name: str, cv: dict[str, float], held: dict[str, float]) -> str:
-    """One row of the comparison table."""
-    return (
-        f"{name:40s} CV acc {cv['acc']:.3f} blend-recall {cv['blend_recall']:.2f} false-sec {cv['false_secondary']:.2f}"
-        f" | held-out acc {held['acc']:.3f} blend-recall {held['blend_recall']:.2f} "
-        f"false-sec {held['false_secondary']:.2f}"
-    )
+def objective(train: Sequence[Item], scored: Scored, params: DecisionParams) -> float:
+    """What the decision parameters are tuned for: primary accuracy, plus blend recall, minus false secondaries."""
+    s = score(train, apply(scored, params))
+    return s["acc"] + 0.3 * s["blend_recall"] - 0.3 * s["false_secondary"]
 
 
-def measure(train: list[Item], heldout: list[Item], *, tune: bool) -> None:
-    """Print the comparison table: CV on the corpus, held-out accuracy (overall and per language), latency."""
-    print(f"corpus {len(train)} briefs, held-out {len(heldout)} briefs")
+def report(name: str, cv: dict[str, float] | None, splits: dict[str, tuple[list[Item], list[list[str]]]]) -> None:
+    """Print one candidate: CV figures, then accuracy, blend figures and per-language accuracy on each split."""
+    head = "" if cv is None else f"CV acc {cv['acc']:.3f} blend-recall {cv['blend_recall']:.2f} "
+    head += "" if cv is None else f"false-sec {cv['false_secondary']:.2f}"
+    print(f"{name:34s} {head}")
+    for split, (items, predicted) in splits.items():
+        s = score(items, predicted)
+        print(
+            f"{'':34s} {split}: acc {s['acc']:.3f} blend-recall {s['blend_recall']:.2f} "
+            f"false-sec {s['false_secondary']:.2f} by language {by_language(items, predicted)}"
+        )
+
+
+def measure(train: list[Item], heldouts: dict[str, list[Item]], *, tune: bool) -> None:
+    """Print the comparison: CV on the corpus, accuracy on each held-out split (overall, per language), cost."""
+    print(f"corpus {len(train)} briefs; held-out splits { ({k: len(v) for k, v in heldouts.items()}) }")
+    every = [item for items in heldouts.values() for item in items]
+
+    def per_split(predicted: list[list[str]]) -> dict[str, tuple[list[Item], list[list[str]]]]:
+        out, start = {}, 0
+        for split, items in heldouts.items():
+            out[split] = (items, predicted[start : start + len(items)])
+            start += len(items)
+        return out
+
     for name, masked in (("a  keywords (raw text)", False), ("a' keywords (masked text)", True)):
-        cv_pred = [keyword_predict(i["text"], masked=masked) for i in train]
-        held = [keyword_predict(i["text"], masked=masked) for i in heldout]
-        print(line(name, score(train, cv_pred), score(heldout, held)))
-        print(f"{'':40s} held-out by language {by_language(heldout, held)}")
-    svm_cv, svm_held = cv_scores(train, svm=True), fold_scores(train, heldout, svm=True)
-    held = apply(svm_held, 0.0, 1.0, 1.0)
-    print(line("b  n-gram linear SVM", score(train, apply(svm_cv, 0.0, 1.0, 1.0)), score(heldout, held)))
-    print(f"{'':40s} held-out by language {by_language(heldout, held)}")
-    lr_cv, lr_held = cv_scores(train), fold_scores(train, heldout)
+        cv = score(train, [keyword_predict(i["text"], masked=masked) for i in train])
+        report(name, cv, per_split([keyword_predict(i["text"], masked=masked) for i in every]))
+    svm_cv, svm_held = cv_scores(train, svm=True), fold_scores(train, every, svm=True)
+    primary_only = DecisionParams(0, 12, 0, SCORE_SCALE + 1, 100)
+    report("b  n-gram linear SVM", score(train, apply(svm_cv, primary_only)), per_split(apply(svm_held, primary_only)))
+    lr_cv, lr_held = cv_scores(train), fold_scores(train, every)
+    params = DEFAULT_PARAMS
     if tune:
         # Parameters are chosen on CV only; the held-out split is never used to pick them.
-        def objective(p: dict[str, float]) -> float:
-            s = score(train, apply(lr_cv, p["beta"], p["tau"], p["rho"]))
-            return s["acc"] + 0.3 * s["blend_recall"] - 0.3 * s["false_secondary"]
-
-        best = max(GRID, key=objective)
-        print(f"best CV params {best}")
-        PARAMS.update(best)
-    beta, tau, rho = PARAMS["beta"], PARAMS["tau"], PARAMS["rho"]
-    for name, b in (("b  n-gram logistic regression", 0.0), ("d  logistic regression + keywords", beta)):
-        held = apply(lr_held, b, tau, rho)
-        print(line(name, score(train, apply(lr_cv, b, tau, rho)), score(heldout, held)))
-        print(f"{'':40s} held-out by language {by_language(heldout, held)}")
-    if MODEL_PATH.exists():
-        shipped = LinearModel(**json.loads(MODEL_PATH.read_text(encoding="utf-8")))
-        for label, b in (("b  shipped (quantised) model", 0.0), ("d  shipped model + keywords", beta)):
-            predictor = shipped_predict(shipped, b, tau, rho)
-            held = [predictor(i["text"]) for i in heldout]
-            hs = score(heldout, held)
-            mean, p95 = latency_us(predictor, [i["text"] for i in heldout])
-            print(
-                f"{label:40s} held-out acc {hs['acc']:.3f} blend-recall {hs['blend_recall']:.2f} "
-                f"false-sec {hs['false_secondary']:.2f}; latency mean {mean:.0f} us p95 {p95:.0f} us"
-            )
-            print(f"{'':40s} held-out by language {by_language(heldout, held)}")
-        kw_mean, kw_p95 = latency_us(lambda t: keyword_predict(t, masked=False), [i["text"] for i in heldout])
-        print(f"keywords alone latency mean {kw_mean:.0f} us p95 {kw_p95:.0f} us")
-        print(f"shipped size {MODEL_PATH.stat().st_size / 1024:.0f} KiB, {len(shipped.weights)} features")
-        print(import_cost())
+        params = max(GRID, key=lambda p: objective(train, lr_cv, p))
+    print(f"decision params {params}")
+    for name, p in (("b  n-gram logistic regression", params._replace(keyword_bonus=0)), ("d  LR + keywords", params)):
+        report(name, score(train, apply(lr_cv, p)), per_split(apply(lr_held, p)))
+    if not MODEL_PATH.exists():
+        return
+    shipped = Scorer(LinearModel(**json.loads(MODEL_PATH.read_text(encoding="utf-8"))))
+    texts = [i["text"] for i in every]
+    for name, p in (("b  shipped (quantised)", params._replace(keyword_bonus=0)), ("d  shipped + keywords", params)):
+        predictor = shipped_predict(shipped, p)
+        report(name, None, per_split([predictor(t) for t in texts]))
+        wall, cpu = latency_us(predictor, texts)
+        print(f"{'':34s} latency: wall mean/p95 {wall[0]:.0f}/{wall[1]:.0f} us, CPU {cpu[0]:.0f}/{cpu[1]:.0f} us")
+    wall, cpu = latency_us(lambda t: keyword_predict(t, masked=False), texts)
+    print(f"a  keywords alone latency: wall mean/p95 {wall[0]:.0f}/{wall[1]:.0f} us, CPU {cpu[0]:.0f}/{cpu[1]:.0f} us")
+    print(f"shipped model {MODEL_PATH.stat().st_size / 1024:.0f} KiB, {len(shipped.vectors)} features")
+    print(import_cost())
 
 
 def main() -> None:
     """Command line entry point."""
+    global SECONDARY_WEIGHT, C_VALUE  # training knobs for the `cv` sweep, read by expand() and fit_linear()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["measure", "export"])
-    parser.add_argument("--tune", action="store_true", help="pick beta/tau/rho on CV before reporting")
+    parser.add_argument("command", choices=["measure", "export", "cv"])
+    parser.add_argument("--tune", action="store_true", help="pick the decision parameters on CV before reporting")
+    parser.add_argument("--secondary-weight", type=float, default=SECONDARY_WEIGHT)
+    parser.add_argument("--c", type=float, default=C_VALUE, help="inverse L2 strength of the logistic regression")
+    parser.add_argument("--cue-value", type=float, default=None, help="cv only: try another cue feature value")
     args = parser.parse_args()
-    train, heldout = load(CORPUS), load(HELDOUT)
+    SECONDARY_WEIGHT, C_VALUE = args.secondary_weight, args.c
+    train = [item for path in CORPUS_FILES for item in load(path)]
+    heldout = load(HELDOUT)
     if args.command == "export":
         shipped = export(train)
         print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1024:.0f} KiB, {len(shipped.weights)} features)")
+    elif args.command == "cv":
+        if args.cue_value is not None:
+            features_module.CUE_VALUE = args.cue_value
+        lr_cv = cv_scores(train)
+        best = max(GRID, key=lambda p: objective(train, lr_cv, p))
+        for p in (DEFAULT_PARAMS, best):
+            s = score(train, apply(lr_cv, p))
+            print(
+                f"sw={SECONDARY_WEIGHT} C={C_VALUE} {p}: CV acc {s['acc']:.3f} blend {s['blend_recall']:.2f} "
+                f"false-sec {s['false_secondary']:.2f}"
+            )
     else:
-        measure(train, heldout, tune=args.tune)
+        measure(train, {"held-out": heldout}, tune=args.tune)
 
 
 if __name__ == "__main__":

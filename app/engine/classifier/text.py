@@ -46,12 +46,17 @@ _SPACES = re.compile(r"\s+")
 def mask_code(text: str) -> str:
     """Replace fenced code, inline code, signatures, JSON literals, slots, links and identifiers by markers."""
     text = _FENCE.sub(CODE_MARK, text)
-    text = _BACKTICK.sub(CODE_MARK, text)
+    text = _BACKTICK.sub(_call_or_code, text)
     text = _TEMPLATE_SLOT.sub(IDENT_MARK, text)
     text = _LINK.sub(LINK_MARK, text)
     text = _CALL.sub(CALL_MARK, text)
     text = _JSON.sub(_json_or_keep, text)
     return _IDENT.sub(IDENT_MARK, text)
+
+
+def _call_or_code(match: re.Match[str]) -> str:
+    """Inline code that is a signature is a tool or function the brief names; anything else is plain code."""
+    return CALL_MARK if _CALL.fullmatch(match.group(0)[1:-1].strip()) else CODE_MARK
 
 
 def _json_or_keep(match: re.Match[str]) -> str:
