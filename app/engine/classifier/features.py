@@ -47,6 +47,6 @@ def featurize(prepared: str) -> dict[str, float]:
     keys = ngram_keys(prepared)
     value = 1.0 / math.sqrt(len(keys)) if keys else 0.0
     features = dict.fromkeys(keys, value)
-    for cue in cue_features(prepared):
+    for cue in cue_features(prepared[:MAX_CHARS]):
         features[cue] = CUE_VALUE
     return features

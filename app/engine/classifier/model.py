@@ -12,7 +12,7 @@ from pathlib import Path
 
 import msgspec
 
-from app.engine.classifier.features import CUE_VALUE, ngram_keys
+from app.engine.classifier.features import CUE_VALUE, MAX_CHARS, ngram_keys
 from app.engine.classifier.lexicon import cue_features
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -51,7 +51,7 @@ class Scorer:
         """Class probabilities of a prepared brief, as integers out of `PROBABILITY_SCALE`, in `labels` order."""
         keys = ngram_keys(prepared)
         ngram_sums = self._sums(keys)
-        cue_sums = self._sums(cue_features(prepared))
+        cue_sums = self._sums(cue_features(prepared[:MAX_CHARS]))
         value = 1.0 / math.sqrt(len(keys)) if keys else 0.0
         logits = [
             b + self.scale * (n * value + c * CUE_VALUE)
