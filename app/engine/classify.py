@@ -1,22 +1,32 @@
-"""Deterministic archetype classification from weighted phrase features."""
+"""Deterministic archetype classification: a shipped n-gram model for recall, archetype keywords as precise evidence.
+
+The brief is normalised first (code spans, signatures, JSON and reading-level phrases masked, see
+`app.engine.classifier.text`). Each archetype then gets a combined integer score out of 10000: the model's
+probability plus a bounded bonus for the archetype's own keyword features (`app.engine.classifier.decision`).
+Everything is integer arithmetic in registry order, so a brief gives byte-identical matches in every process.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from app.engine.archetypes import FALLBACK_ID, REGISTRY
+from app.engine.classifier.decision import choose, combine
+from app.engine.classifier.model import PROBABILITY_SCALE, load_model
+from app.engine.classifier.text import prepare
 from app.engine.types import EngineStruct
 
-MIN_PRIMARY_SCORE = 4
-"""Below this the brief is too vague for a specialised archetype, so the general assistant is used."""
-MIN_SECONDARY_SCORE = 5
-SECONDARY_RATIO_PCT = 55
-"""A secondary archetype needs at least this percentage of the primary's score (integer maths: no float drift)."""
-MAX_SECONDARY = 2
+_CONTENT = re.compile(r"[^\W\d_]{2,}|[\u2e80-\u9fff\uac00-\ud7af]")
+"""A brief needs a word of two letters or a CJK character to be classified at all."""
+_ORDER = [a.id for a in REGISTRY]
 
 
 class ArchetypeMatch(EngineStruct, kw_only=True):
-    """An archetype the brief matched, its score and the phrase features that matched."""
+    """An archetype the brief matched, its combined score (out of 10000) and the evidence for it.
+
+    `features` starts with "model:<probability>" and lists the archetype's keyword features that matched.
+    """
 
     id: str
     score: int
@@ -25,32 +35,44 @@ class ArchetypeMatch(EngineStruct, kw_only=True):
 
 
 def score_all(text: str) -> list[ArchetypeMatch]:
-    """Score every archetype against the text; each feature counts once. Sorted by score, then registry order."""
-    scored: list[tuple[int, int, ArchetypeMatch]] = []
-    for index, archetype in enumerate(REGISTRY):
-        if archetype.id == FALLBACK_ID:
-            continue
-        matched = [f for f in archetype.features if f.pattern.search(text)]
-        score = sum(f.weight for f in matched)
-        if score:
-            match = ArchetypeMatch(id=archetype.id, score=score, features=[f.label for f in matched], rank="secondary")
-            scored.append((-score, index, match))
-    scored.sort(key=lambda item: (item[0], item[1]))
-    return [item[2] for item in scored]
+    """Every archetype with a positive combined score, best first (ties in registry order), ranked "secondary"."""
+    prepared = prepare(text)
+    if not _CONTENT.search(prepared):
+        return []
+    model = load_model()
+    probabilities = dict(zip(model.labels, model.probabilities(prepared), strict=True))
+    keyword_labels: dict[str, list[str]] = {}
+    keyword_points: dict[str, int] = {}
+    for archetype in REGISTRY:
+        matched = [f for f in archetype.features if f.pattern.search(prepared)]
+        keyword_labels[archetype.id] = [f.label for f in matched]
+        keyword_points[archetype.id] = sum(f.weight for f in matched)
+    ranked = combine(_ORDER, probabilities, keyword_points, FALLBACK_ID)
+    return [
+        ArchetypeMatch(
+            id=label,
+            score=score,
+            features=[f"model:{probabilities[label] / PROBABILITY_SCALE:.2f}", *keyword_labels[label]],
+            rank="secondary",
+        )
+        for label, score in ranked
+        if score > 0
+    ]
 
 
 def classify(text: str) -> list[ArchetypeMatch]:
-    """Return the primary archetype first, then up to two secondary archetypes for a blended prompt."""
+    """Return the primary archetype first, then up to two secondary archetypes for a brief that blends jobs."""
     ranked = score_all(text)
-    if not ranked or ranked[0].score < MIN_PRIMARY_SCORE:
-        fallback = next(a for a in REGISTRY if a.id == FALLBACK_ID)
-        features = [f.label for f in fallback.features if f.pattern.search(text)]
-        return [ArchetypeMatch(id=FALLBACK_ID, score=ranked[0].score if ranked else 0, features=features)]
-    primary = ranked[0]
-    result = [ArchetypeMatch(id=primary.id, score=primary.score, features=primary.features, rank="primary")]
-    for match in ranked[1:]:
-        if len(result) > MAX_SECONDARY:
-            break
-        if match.score >= MIN_SECONDARY_SCORE and match.score * 100 >= primary.score * SECONDARY_RATIO_PCT:
-            result.append(match)
-    return result
+    if not ranked:
+        return [ArchetypeMatch(id=FALLBACK_ID, score=0, features=[])]
+    by_id = {m.id: m for m in ranked}
+    chosen = choose([(m.id, m.score) for m in ranked], FALLBACK_ID)
+    return [
+        ArchetypeMatch(
+            id=label,
+            score=by_id[label].score,
+            features=by_id[label].features,
+            rank="primary" if position == 0 else "secondary",
+        )
+        for position, label in enumerate(chosen)
+    ]

@@ -1,0 +1,52 @@
+"""Sparse features of a prepared brief: character n-grams (typos, CJK, inflection), word uni/bigrams and cues.
+
+Two blocks: n-gram features share one value (1/sqrt(count), an L2-normalised binary vector) and multilingual cue
+features ("lex:<archetype>") have the fixed value CUE_VALUE, so that one cue is not drowned by a long brief.
+The feature order follows the text, so the model's sums are the same in every process.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from app.engine.classifier.lexicon import cue_features
+
+CHAR_MIN = 2
+CHAR_MAX = 5
+CUE_VALUE = 0.25
+MAX_CHARS = 1500
+"""Only the opening of a very long brief is read: the job is stated early and latency stays bounded."""
+
+_WORD = re.compile(r"\w+")
+_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def ngram_keys(prepared: str) -> list[str]:
+    """Distinct n-gram feature names in text order: "c:" character 2-5 grams (and single CJK characters),
+    "w:" words and "b:" word bigrams."""
+    text = " " + prepared[:MAX_CHARS].lower() + " "
+    seen: dict[str, None] = {}
+    for char in _CJK_CHAR.findall(text):
+        seen["c:" + char] = None
+    for size in range(CHAR_MIN, CHAR_MAX + 1):
+        for start in range(len(text) - size + 1):
+            gram = text[start : start + size]
+            if gram.strip():
+                seen["c:" + gram] = None
+    previous = "^"
+    for word in _WORD.findall(text):
+        seen["w:" + word] = None
+        seen["b:" + previous + " " + word] = None
+        previous = word
+    return list(seen)
+
+
+def featurize(prepared: str) -> dict[str, float]:
+    """Feature name -> value for training: normalised n-gram block plus the cue block."""
+    keys = ngram_keys(prepared)
+    value = 1.0 / math.sqrt(len(keys)) if keys else 0.0
+    features = dict.fromkeys(keys, value)
+    for cue in cue_features(prepared[:MAX_CHARS]):
+        features[cue] = CUE_VALUE
+    return features
