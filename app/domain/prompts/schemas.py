@@ -9,6 +9,7 @@ from uuid import UUID
 import msgspec
 
 from app.engine.types import ChatMessage, TokenCount, Variable
+from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
 
 PromptKind = Literal["text", "chat"]
@@ -30,8 +31,6 @@ CommitMessage = Annotated[str, msgspec.Meta(max_length=2000)]
 VersionNumber = Annotated[int, msgspec.Meta(ge=1, le=2_147_483_647)]  # int4 column
 Tags = Annotated[list[TagName], msgspec.Meta(max_length=32)]
 
-MAX_PAGE_SIZE = 100
-DEFAULT_PAGE_SIZE = 50
 LATEST = "latest"
 """The label maintained automatically on the newest version; it cannot be set or removed by hand."""
 
@@ -152,11 +151,8 @@ class VersionSummary(CamelizedBaseStruct, kw_only=True):
     created_at: datetime
 
 
-class VersionPage(CamelizedBaseStruct, kw_only=True):
+class VersionPage(Page[VersionSummary], kw_only=True):
     items: list[VersionSummary]
-    total: int
-    limit: int
-    offset: int
 
 
 # --- labels --------------------------------------------------------------------------------------------
@@ -190,11 +186,8 @@ class LabelEventOut(CamelizedBaseStruct, kw_only=True):
     created_at: datetime
 
 
-class LabelEventPage(CamelizedBaseStruct, kw_only=True):
+class LabelEventPage(Page[LabelEventOut], kw_only=True):
     items: list[LabelEventOut]
-    total: int
-    limit: int
-    offset: int
 
 
 # --- render, diff, resolve -----------------------------------------------------------------------------
