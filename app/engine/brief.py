@@ -219,12 +219,7 @@ def extract_entities(task: str) -> Entities:
             length = lval
             break
     tone = tuple(word for pattern, word in _TONE_CUES if pattern.search(task))
-    variables: list[Variable] = []
-    seen: set[str] = set()
-    for cue in _VAR_CUES:
-        if cue.name not in seen and cue.pattern.search(task):
-            seen.add(cue.name)
-            variables.append(Variable(name=cue.name, description=cue.description, trusted=cue.trusted))
+    variables = variable_cues(task)
     return Entities(
         organization=org,
         product=product or org,
@@ -234,8 +229,17 @@ def extract_entities(task: str) -> Entities:
         output_kind=output_kind,
         length=length,
         tone=tone,
-        variables=tuple(variables),
+        variables=variables,
     )
+
+
+def variable_cues(text: str) -> tuple[Variable, ...]:
+    """The input slots a text's nouns call for ("support tickets" -> `ticket`), in cue order."""
+    variables: list[Variable] = []
+    for cue in _VAR_CUES:
+        if cue.pattern.search(text):
+            variables.append(Variable(name=cue.name, description=cue.description, trusted=cue.trusted))
+    return tuple(variables)
 
 
 _DESCRIPTIONS: dict[str, str] = {cue.name: cue.description for cue in _VAR_CUES}

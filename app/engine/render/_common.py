@@ -154,7 +154,8 @@ def tool_lines(spec: PromptSpec) -> list[str]:
     """One line per tool: name, purpose, trigger."""
     out = []
     for tool in spec.tools:
-        line = f"{tool.name}: {tool.purpose.strip()}"
+        signature = f"{tool.name}({', '.join(tool.parameters)})" if tool.parameters else tool.name
+        line = f"{signature}: {tool.purpose.strip()}"
         if tool.when_to_use:
             line += f" When to use: {tool.when_to_use.strip()}"
         out.append(line)

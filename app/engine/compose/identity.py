@@ -1,0 +1,86 @@
+"""Who the assistant is and what it is for: role line, objective, success criterion and background context."""
+
+from __future__ import annotations
+
+import re
+
+from app.engine.compose.language import quoted_task
+from app.engine.compose.plan import Plan
+from app.engine.phrasing import article, imperative_task, normalise, possessive
+
+_ROLE_HEAD = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
+    r"concierge|expert|companion|buddy|consultant|recommender)\b",
+    re.IGNORECASE,
+)
+
+
+def role_sentence(role: str) -> str:
+    """The brief's own role as a "You are ..." sentence."""
+    role = role.strip().rstrip(".")
+    if re.match(r"(?i)you are\b", role):
+        return role + "."
+    lead = "" if re.match(r"(?i)(?:a|an|the)\b", role) else ("an " if role[:1].lower() in "aeiou" else "a ")
+    return f"You are {lead}{role}."
+
+
+def general_role(task: str, for_product: str) -> tuple[str, str]:
+    """Role and objective for a catch-all task written as a noun phrase ("trip planner for a travel agency")."""
+    phrase = normalise(task).rstrip(".!?") or normalise(task)  # a task of only "!" or "..." must not crash
+    if _ROLE_HEAD.match(phrase):
+        body = phrase[0].lower() + phrase[1:]
+        if not re.match(r"(?i)(?:an?|the)\s", body):
+            body = f"{article(body)} {body}"
+        return f"You are {body}.", "Help the user with each request in this area, directly and accurately."
+    return f"You are an assistant{for_product}.", f"Your job: {phrase[0].lower()}{phrase[1:]}."
+
+
+def task_line(plan: Plan) -> str | None:
+    """The user's task as one English instruction, or None (a noun phrase, or a brief in another language)."""
+    if plan.brief_language is not None:
+        return None
+    return imperative_task(plan.brief.task, plan.user_term)
+
+
+def role_and_objective(plan: Plan) -> tuple[str, str, str]:
+    """(role, objective, success)."""
+    primary, brief, line = plan.primary, plan.brief, task_line(plan)
+    org = plan.entities.organization
+    success = plan.fill(primary.success)
+    if brief.role:
+        role = role_sentence(brief.role)
+    elif plan.persona is not None and plan.persona.role is not None:
+        role = plan.fill(plan.persona.role)
+    elif line and not primary.role_from_task:
+        role = f"You are {possessive(org) if org else article(plan.noun)} {plan.noun}."
+    else:
+        role = plan.fill(primary.role)
+    if line:
+        if primary.role_from_task and not brief.role:
+            opening = f"You are an assistant{plan.placeholders['for_product']} with one job:"
+            return opening, line[0].lower() + line[1:], success
+        return role, line, success
+    if primary.role_from_task and plan.brief_language is not None:
+        objective = f"Help the {plan.user_term} with the task described in the context below."
+        return (role if brief.role else plan.fill(primary.role)), objective, success
+    if primary.role_from_task and not brief.role:
+        role, objective = general_role(brief.task, plan.placeholders["for_product"])
+        return role, objective, success
+    return role, plan.fill(primary.objective), success
+
+
+def context_lines(plan: Plan) -> list[str]:
+    """Background: the archetypes' context, the use case in the brief's words, the product."""
+    primary = plan.primary
+    lines = [plan.fill(c) for a in plan.archetypes for c in a.context if a is primary or "{labels}" not in c]
+    line = task_line(plan)
+    if plan.brief_language is not None:
+        lines.insert(0, quoted_task(plan.brief.task, plan.brief_language[1]))
+    elif not primary.role_from_task and not line:
+        lines.insert(0, f"Use case: {plan.placeholders['task_sentence']}")
+    product = plan.entities.product
+    if product and (not line or product not in line):
+        lines.append(f"Product: {product}.")
+    if primary.tools_missing_note and not plan.brief.tools and not plan.of_kind("tool"):
+        lines.append(primary.tools_missing_note)
+    return lines

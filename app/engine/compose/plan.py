@@ -1,0 +1,156 @@
+"""The composition plan: everything the section builders share, worked out once from the brief and archetypes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.engine.archetypes import BY_ID, Archetype
+from app.engine.archetypes.registry import Persona
+from app.engine.brief import Brief, Entities
+from app.engine.classify import ArchetypeMatch
+from app.engine.compose.conflicts import Conflicts
+from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
+from app.engine.compose.language import brief_language
+from app.engine.constraints import Constraint, ConstraintKind
+from app.engine.spec import Length
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The brief, its constraints and archetypes, and the derived values every section needs."""
+
+    brief: Brief
+    entities: Entities
+    primary: Archetype
+    blended: tuple[Archetype, ...]
+    """Secondary archetypes whose rules, context and tone join the primary's (both sides free-form)."""
+    partners: tuple[Archetype, ...]
+    """Secondary archetypes with a fixed output (labels, fields) whose essential rules and output part join."""
+    constraints: tuple[Constraint, ...]
+    labels: tuple[str, ...]
+    labels_from_brief: bool
+    user_term: str
+    noun: str
+    persona: Persona | None
+    length: Length
+    language: str | None
+    """The reply language (a language constraint, the brief field, the task, or the language the brief is in)."""
+    brief_language: tuple[str, str] | None
+    """(code, name) when the brief itself is not written in English."""
+    audience: str | None
+    conflicts: Conflicts
+    placeholders: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def archetypes(self) -> tuple[Archetype, ...]:
+        """Primary first, then the blended secondaries."""
+        return (self.primary, *self.blended)
+
+    def of_kind(self, *kinds: ConstraintKind) -> list[Constraint]:
+        """The constraints of the given kinds, in brief order."""
+        return [c for c in self.constraints if c.kind in kinds]
+
+    def fill(self, text: str) -> str:
+        """Replace known {names}; unknown braces stay (example outputs contain JSON)."""
+        return _PLACEHOLDER.sub(lambda m: self.placeholders.get(m.group(1), m.group(0)), text)
+
+
+def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:
+    for persona in primary.personas:
+        if persona.with_archetype is not None and persona.with_archetype in ids:
+            return persona
+        if persona.unless_task is not None and not persona.unless_task.search(task):
+            return persona
+    return None
+
+
+def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ...], bool]:
+    """The label set and whether the brief stated it (then it is used exactly as written)."""
+    for c in constraints:
+        if c.kind == "labels" and c.values:
+            return tuple(dict.fromkeys(c.values)), True
+    loose = extract_labels(task)
+    if loose:
+        return tuple(loose), True
+    if SENTIMENT.search(task):
+        return _SENTIMENT_LABELS, False
+    return (), False
+
+
+def _reply_language(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> str | None:
+    for c in constraints:
+        if c.kind == "language" and c.value:
+            return c.value
+    return brief.language or entities.language
+
+
+def _audience(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> str | None:
+    for c in constraints:
+        if c.kind == "audience" and c.value:
+            return c.value
+    return brief.audience or entities.audience
+
+
+def _length(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> tuple[Length, int]:
+    """The length bucket and the word budget; a stated word limit on the whole reply sets the budget."""
+    length: Length = brief.length or entities.length or "standard"
+    for c in constraints:
+        if c.kind == "limit" and c.unit == "words" and c.scope is None and (c.maximum or c.exact):
+            return length, int(c.maximum or c.exact or 0)
+    return length, MAX_WORDS[length]
+
+
+def make_plan(
+    brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
+) -> Plan:
+    """Work out the shared values of a composition."""
+    primary = BY_ID[matches[0].id]
+    secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
+    blended = tuple(a for a in secondaries if primary.blendable and a.blendable)
+    partners = tuple(a for a in secondaries if a not in blended and (a.blend_rules or a.blend_output))
+    labels, from_brief = _labels(constraints, brief.task)
+    persona = _persona(primary, {m.id for m in matches}, brief.task)
+    user = persona.user_term if persona else primary.user_term
+    noun = persona.noun if persona else primary.noun
+    written_in = brief_language(brief.task)
+    language = _reply_language(brief, entities, constraints) or (written_in[1] if written_in else None)
+    audience = _audience(brief, entities, constraints)
+    length, max_words = _length(brief, entities, constraints)
+    product = entities.product
+    placeholders = {
+        "for_product": f" for {product}" if product else "",
+        "product": product or "this product",
+        "sources": source_noun(brief.task),
+        "user": user,
+        "audience": audience or "",
+        "language": language or "the target language",
+        "source_phrase": f" from {entities.source_language}" if entities.source_language else "",
+        "labels": ", ".join(labels) if labels else "the labels listed in <labels>",
+        "task_sentence": task_sentence(brief.task),
+        "max_words": str(max_words),
+        "noun": noun,
+    }
+    return Plan(
+        brief=brief,
+        entities=entities,
+        primary=primary,
+        blended=blended,
+        partners=partners,
+        constraints=tuple(constraints),
+        labels=labels,
+        labels_from_brief=from_brief,
+        user_term=user,
+        noun=noun,
+        persona=persona,
+        length=length,
+        language=language,
+        brief_language=written_in,
+        audience=audience,
+        conflicts=Conflicts(constraints, labels if from_brief else ()),
+        placeholders=placeholders,
+    )
