@@ -55,6 +55,17 @@ _LANG_TARGET = re.compile(rf"\b(?:in|into|to)\s+({_LANG_ALT})\b", re.IGNORECASE)
 _LANG_SOURCE = re.compile(rf"\bfrom\s+({_LANG_ALT})\b", re.IGNORECASE)
 _LANG_ANY = re.compile(rf"\b({_LANG_ALT})(?:-speaking)?\b", re.IGNORECASE)
 
+TECHNOLOGIES: tuple[str, ...] = (
+    "OCR", "NLP", "PostgreSQL", "Postgres", "MySQL", "MariaDB", "SQLite", "BigQuery", "Snowflake", "Redshift",
+    "MongoDB", "Redis", "Kafka", "Spark", "Pandas", "Docker", "Kubernetes", "Terraform", "React", "Vue", "Angular",
+    "Django", "Flask", "FastAPI", "Node", "Rails", "Excel", "Sheets", "Google", "Jira", "GitHub", "GitLab", "Notion",
+    "Zendesk", "Intercom", "Freshdesk", "Shopify", "Stripe", "Salesforce", "HubSpot", "Kotlin", "Swift", "Ruby",
+    "PHP", "Bash", "PowerShell", "GraphQL", "REST", "T-SQL", "TSQL", "Oracle", "DuckDB", "Databricks", "dbt",
+    "Airflow", "Tableau", "Looker", "Linux", "Windows", "macOS", "Android", "ChatGPT", "Claude", "Gemini", "OpenAI",
+    "WhatsApp", "Telegram", "Discord", "Teams", "Outlook", "Gmail", "Zoom", "PDFs", "CSVs", "HTML5", "C++", "C#",
+)  # fmt: skip
+"""Technologies and platforms: tools the assistant works with, never the organisation it works for."""
+
 # Capitalised words that follow "for"/"at" but are not organisations.
 _NOT_NAMES = frozenset(
     {
@@ -64,6 +75,7 @@ _NOT_NAMES = frozenset(
         "PM", "PMs", "QA", "HR", "IT", "UI", "UX", "SEO", "CEO", "CTO", "CFO", "B2B", "B2C", "SaaS", "iOS", "SA",
         "AWS", "GCP", "Azure", "GPT",
         *LANGUAGES,
+        *TECHNOLOGIES,
     }
 )  # fmt: skip
 _ORG = re.compile(r"\b(?:for|at|from|by|with)\s+((?:[A-Z][\w&.+-]*)(?:\s+[A-Z][\w&.+-]*){0,2})(?:'s|’s)?")
@@ -83,7 +95,10 @@ _AUDIENCE_NOUNS = (
 )
 _AUDIENCE = re.compile(
     rf"\b(?:for|aimed at|targeting|targeted at|used by|serving|to help|helps|helping|audience(?: is)?:?)\s+"
-    rf"((?:[\w-]+\s+){{0,3}}?(?:{_AUDIENCE_NOUNS}))\b",
+    rf"((?:[\w-]+\s+){{0,3}}?(?:{_AUDIENCE_NOUNS})\b"
+    # The qualifier that makes the audience ("readers with low literacy", "kids aged 8-12"), kept whole.
+    r"(?:\s+(?:with|who|aged|ages?|between|under|over|new to|learning)\b(?:\s+[\w+'’-]+){1,5}?"
+    r"(?=\s*(?:[,.;:!?)]|$|\s(?:and|or|but|in|on|to|for|that|which|so|using|via|by|about)\b)))?)",
     re.IGNORECASE,
 )
 _FORMAT_CUES: tuple[tuple[re.Pattern[str], OutputKind], ...] = (

@@ -6,7 +6,7 @@ import re
 
 from app.engine.compose.language import quoted_task
 from app.engine.compose.plan import Plan
-from app.engine.phrasing import article, imperative_task, normalise, possessive
+from app.engine.phrasing import article, imperative_task, normalise, possessive, sentence
 
 _ROLE_HEAD = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
@@ -39,7 +39,7 @@ def task_line(plan: Plan) -> str | None:
     """The user's task as one English instruction, or None (a noun phrase, or a brief in another language)."""
     if plan.brief_language is not None:
         return None
-    return imperative_task(plan.brief.task, plan.user_term)
+    return imperative_task(plan.task, plan.user_term)
 
 
 def role_and_objective(plan: Plan) -> tuple[str, str, str]:
@@ -64,7 +64,7 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
         objective = f"Help the {plan.user_term} with the task described in the context below."
         return (role if brief.role else plan.fill(primary.role)), objective, success
     if primary.role_from_task and not brief.role:
-        role, objective = general_role(brief.task, plan.placeholders["for_product"])
+        role, objective = general_role(plan.task, plan.placeholders["for_product"])
         return role, objective, success
     return role, plan.fill(primary.objective), success
 
@@ -78,6 +78,8 @@ def context_lines(plan: Plan) -> list[str]:
         lines.insert(0, quoted_task(plan.brief.task, plan.brief_language[1]))
     elif not primary.role_from_task and not line:
         lines.insert(0, f"Use case: {plan.placeholders['task_sentence']}")
+    if plan.brief_language is None:
+        lines.extend(f"From the brief: {sentence(detail)}" for detail in plan.task_details)
     product = plan.entities.product
     if product and (not line or product not in line):
         lines.append(f"Product: {product}.")

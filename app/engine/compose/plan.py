@@ -17,6 +17,11 @@ from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.spec import Length
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_DANGLING = re.compile(r"(?:,|\b(?:and|or|but|with|in|to|as))\s*([.;!?])", re.I)
+_REPEATED_PUNCT = re.compile(r"([.;!?])(?:\s*[.,;:!?])+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
 
@@ -45,6 +50,10 @@ class Plan:
     audience: str | None
     conflicts: Conflicts
     placeholders: dict[str, str] = field(default_factory=dict)
+    task: str = ""
+    """The task's first sentence, without the parts constraints carry: what the objective says."""
+    task_details: tuple[str, ...] = ()
+    """The task's other sentences that no constraint carries, kept as context in the brief's words."""
 
     @property
     def archetypes(self) -> tuple[Archetype, ...]:
@@ -58,6 +67,30 @@ class Plan:
     def fill(self, text: str) -> str:
         """Replace known {names}; unknown braces stay (example outputs contain JSON)."""
         return _PLACEHOLDER.sub(lambda m: self.placeholders.get(m.group(1), m.group(0)), text)
+
+
+def core_task(task: str, constraints: Sequence[Constraint]) -> str:
+    """The task without the sentences' parts that constraints carry (they are stated in their own sections)."""
+    chars = list(task)
+    for c in constraints:
+        if c.span is not None and c.span.field == "task":
+            for i in range(max(0, c.span.start), min(len(chars), c.span.end)):
+                chars[i] = " "
+    text = " ".join("".join(chars).split())
+    text = _EMPTY_PARENS.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _DANGLING.sub(r"\1", text)
+    text = _REPEATED_PUNCT.sub(r"\1", text)
+    text = text.strip(" ,;:.")
+    return text if len(text.split()) >= 2 else " ".join(task.split())
+
+
+def split_task(text: str) -> tuple[str, tuple[str, ...]]:
+    """(first sentence, the other sentences) of a task."""
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    if not sentences:
+        return text, ()
+    return sentences[0], tuple(sentences[1:])
 
 
 def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:
@@ -122,6 +155,7 @@ def make_plan(
     audience = _audience(brief, entities, constraints)
     length, max_words = _length(brief, entities, constraints)
     product = entities.product
+    head, details = split_task(core_task(brief.task, constraints))
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",
@@ -131,7 +165,7 @@ def make_plan(
         "language": language or "the target language",
         "source_phrase": f" from {entities.source_language}" if entities.source_language else "",
         "labels": ", ".join(labels) if labels else "the labels listed in <labels>",
-        "task_sentence": task_sentence(brief.task),
+        "task_sentence": task_sentence(head),
         "max_words": str(max_words),
         "noun": noun,
     }
@@ -153,4 +187,6 @@ def make_plan(
         audience=audience,
         conflicts=Conflicts(constraints, labels if from_brief else ()),
         placeholders=placeholders,
+        task=head,
+        task_details=details,
     )

@@ -155,7 +155,9 @@ def tool_lines(spec: PromptSpec) -> list[str]:
     out = []
     for tool in spec.tools:
         signature = f"{tool.name}({', '.join(tool.parameters)})" if tool.parameters else tool.name
-        line = f"{signature}: {tool.purpose.strip()}"
+        purpose = tool.purpose.strip()
+        # A purpose that already names the tool (the brief's own sentence) reads better without a prefix.
+        line = purpose if tool.name in purpose else f"{signature}: {purpose}"
         if tool.when_to_use:
             line += f" When to use: {tool.when_to_use.strip()}"
         out.append(line)
