@@ -107,6 +107,7 @@ _FORMAT_CUES: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
     (re.compile(r"\bbullet(?:ed)?(?:\s+points?|\s+list)?\b|\bbullets\b", re.IGNORECASE), "bullets"),
     (re.compile(r"\bmarkdown\b", re.IGNORECASE), "markdown"),
 )
+_NEGATED_CUE = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor|instead of|rather than)\b[^.;:]*$", re.I)
 _LENGTH_CUES: tuple[tuple[re.Pattern[str], Length], ...] = (
     (re.compile(r"\b(?:detailed|in-depth|in depth|thorough|comprehensive|long-form|exhaustive)\b", re.I), "detailed"),
     (re.compile(r"\b(?:brief|short|concise|succinct|terse|one-line|one sentence|tl;?dr)\b", re.I), "short"),
@@ -198,13 +199,24 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
     return None, source
 
 
+_ABBREVIATIONS = frozenset({"Inc.", "Co.", "Ltd.", "Corp.", "Bros.", "St.", "Dr."})
+
+
+def _one_sentence(words: list[str]) -> list[str]:
+    """Name words up to a sentence end ("ShopCo. Use lookup_order" -> ["ShopCo"]); "Acme Inc." stays whole."""
+    for i, word in enumerate(words):
+        if word.endswith(".") and word not in _ABBREVIATIONS:
+            return [*words[:i], word.rstrip(".")]
+    return words
+
+
 def _organization(text: str) -> tuple[str | None, str | None]:
     pm = _PRODUCT.search(text)
-    if pm and pm.group(1).split()[0] not in _NOT_NAMES:
+    if pm and pm.group(1).split()[0] not in _NOT_NAMES and "." not in pm.group(1).rstrip("."):
         org = pm.group(1)
         return org, f"{org}'s {pm.group(2)}"
     for m in _ORG.finditer(text):
-        words = m.group(1).split()
+        words = _one_sentence(m.group(1).split())
         while words and words[0] in _NOT_NAMES:
             words.pop(0)
         while words and words[-1] in _NOT_NAMES:
@@ -225,7 +237,8 @@ def extract_entities(task: str) -> Entities:
     language, source = _first_language(task)
     output_kind: OutputKind | None = None
     for pattern, kind in _FORMAT_CUES:
-        if pattern.search(task):
+        # "no markdown", "without bullets", "not as JSON" name a format to avoid, not the one to use.
+        if any(not _NEGATED_CUE.search(task[max(0, m.start() - 25) : m.start()]) for m in pattern.finditer(task)):
             output_kind = kind
             break
     length: Length | None = None

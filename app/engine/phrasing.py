@@ -44,6 +44,8 @@ _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmyself\b", re.I), "themselves"),
     (re.compile(r"\bi\b"), "they"),
 )
+# "Support agent for ...", "Review bot that ...": a verb-like word used as a modifier of an agent noun.
+_NOUN_PHRASE = re.compile(rf"^[\w-]+\s+(?:{_AGENT_NOUNS}|agents|bots|engine|desk)\b", re.IGNORECASE)
 _ME = re.compile(r"\bme\b", re.I)
 _MY_GROUP = re.compile(r"\bmy (team|company|org|organi[sz]ation|department|business)\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
@@ -139,7 +141,7 @@ def imperative_task(task: str, user: str) -> str | None:
     # Third-person verbs in base form: "a bot that triages ..." and "turns notes into ..." alike.
     text = _verbs_to_base(built[agent.end() :] if agent else text)
     first = text.split(" ", 1)[0].lower().rstrip(",:")
-    if first not in VERBS:
+    if first not in VERBS or _NOUN_PHRASE.match(text):
         return None
     return sentence(_second_person(text.rstrip("?").rstrip(), user))
 

@@ -79,6 +79,8 @@ def _kind(plan: Plan, schema: dict[str, Any] | None, value: str | None) -> Outpu
         return _VALUE_KINDS[value]
     primary_kind = plan.primary.output.kind
     cue = plan.entities.output_kind
+    if cue is not None and plan.conflicts.forbidden_feature(cue):
+        cue = None
     if cue is None or cue == primary_kind or primary_kind in ("json", "decision", "label", "code"):
         return primary_kind
     return cue
@@ -135,6 +137,8 @@ def output_format(plan: Plan) -> OutputFormat:
 
 
 def is_default(plan: Plan, output: OutputFormat) -> bool:
-    """Whether the output is the primary archetype's own format (its vetted examples then still fit)."""
-    default = plan.primary.output
-    return output.kind == default.kind and output.description == plan.fill(default.description)
+    """Whether the output keeps the primary archetype's kind (its examples may still fit: `fits` checks limits etc.).
+
+    A free-text output format from the brief counts as a new format: examples cannot be checked against it.
+    """
+    return output.kind == plan.primary.output.kind and not plan.brief.output_format

@@ -85,12 +85,30 @@ def core_task(task: str, constraints: Sequence[Constraint]) -> str:
     return text if len(text.split()) >= 2 else " ".join(task.split())
 
 
-def split_task(text: str) -> tuple[str, tuple[str, ...]]:
-    """(first sentence, the other sentences) of a task."""
-    sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
-    if not sentences:
-        return text, ()
-    return sentences[0], tuple(sentences[1:])
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of a text."""
+    bounds, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def task_details(task: str, constraints: Sequence[Constraint]) -> tuple[str, ...]:
+    """The task's sentences after the first that constraints do not mostly carry, whole, in the brief's words."""
+    covered = [False] * len(task)
+    for c in constraints:
+        if c.span is not None and c.span.field == "task":
+            for i in range(max(0, c.span.start), min(len(task), c.span.end)):
+                covered[i] = True
+    details = []
+    for start, end in _sentences(task)[1:]:
+        text = task[start:end]
+        letters = [i for i in range(start, end) if task[i].isalnum()]
+        if letters and sum(covered[i] for i in letters) * 2 < len(letters):
+            details.append(" ".join(text.split()))
+    return tuple(details)
 
 
 def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:
@@ -155,7 +173,9 @@ def make_plan(
     audience = _audience(brief, entities, constraints)
     length, max_words = _length(brief, entities, constraints)
     product = entities.product
-    head, details = split_task(core_task(brief.task, constraints))
+    first = _sentences(brief.task)[0] if brief.task.strip() else (0, 0)
+    head = core_task(brief.task[: first[1]], constraints)
+    details = task_details(brief.task, constraints)
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",
