@@ -6,7 +6,7 @@ import re
 
 from app.engine.compose.language import quoted_task
 from app.engine.compose.plan import Plan
-from app.engine.phrasing import article, imperative_task, normalise, possessive, sentence
+from app.engine.phrasing import article, normalise, possessive, sentence
 
 _ROLE_HEAD = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
@@ -35,16 +35,9 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     return f"You are an assistant{for_product}.", f"Your job: {phrase[0].lower()}{phrase[1:]}."
 
 
-def task_line(plan: Plan) -> str | None:
-    """The user's task as one English instruction, or None (a noun phrase, or a brief in another language)."""
-    if plan.brief_language is not None:
-        return None
-    return imperative_task(plan.task, plan.user_term)
-
-
 def role_and_objective(plan: Plan) -> tuple[str, str, str]:
     """(role, objective, success)."""
-    primary, brief, line = plan.primary, plan.brief, task_line(plan)
+    primary, brief, line = plan.primary, plan.brief, plan.task_line
     org = plan.entities.organization
     success = plan.fill(primary.success)
     if brief.role:
@@ -73,7 +66,7 @@ def context_lines(plan: Plan) -> list[str]:
     """Background: the archetypes' context, the use case in the brief's words, the product."""
     primary = plan.primary
     lines = [plan.fill(c) for a in plan.archetypes for c in a.context if a is primary or "{labels}" not in c]
-    line = task_line(plan)
+    line = plan.task_line
     if plan.brief_language is not None:
         lines.insert(0, quoted_task(plan.brief.task, plan.brief_language[1]))
     elif not primary.role_from_task and not line:

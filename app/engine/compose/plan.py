@@ -14,6 +14,7 @@ from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
 from app.engine.compose.language import brief_language
 from app.engine.constraints import Constraint, ConstraintKind
+from app.engine.phrasing import imperative_task
 from app.engine.spec import Length
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -54,6 +55,8 @@ class Plan:
     """The task's first sentence, without the parts constraints carry: what the objective says."""
     task_details: tuple[str, ...] = ()
     """The task's other sentences that no constraint carries, kept as context in the brief's words."""
+    task_line: str | None = None
+    """The task as one English instruction, or None (a noun phrase, or a brief in another language)."""
 
     @property
     def archetypes(self) -> tuple[Archetype, ...]:
@@ -209,4 +212,5 @@ def make_plan(
         placeholders=placeholders,
         task=head,
         task_details=details,
+        task_line=None if written_in is not None else imperative_task(head, user),
     )

@@ -221,3 +221,42 @@ def test_brief_wire_format_is_camel_case_and_strict():
         msgspec.json.decode(b'{"task": "Summarize", "unknown": 1}', type=Brief)
     encoded = msgspec.json.decode(msgspec.json.encode(generate(brief)))
     assert {"spec", "prompt", "renders", "variables", "tokens", "lint", "archetypes"} <= set(encoded)
+
+
+def test_pipeline_steps_are_injectable_and_fidelity_findings_join_the_lint_report():
+    from app.engine.constraints import Constraint
+    from app.engine.generate import Steps
+    from app.engine.types import Finding
+
+    limit = Constraint(kind="limit", text="Reply in at most 2 sentences.", unit="sentences", maximum=2)
+    seen: list[str] = []
+
+    def check(constraints, prompt):
+        seen.append(prompt)
+        return [
+            Finding(rule_id="FID-01", category="fidelity", severity="error", message=c.text)
+            for c in constraints
+            if c.text not in prompt
+        ]
+
+    result = generate(
+        Brief(task="Answer questions about our gardening blog"), Steps(extract=lambda b: [limit], check=check)
+    )
+    assert result.constraints == [limit]
+    assert seen == [result.prompt]
+    assert "Reply in at most 2 sentences." in result.prompt
+    assert not [f for f in result.lint.findings if f.category == "fidelity"]
+
+    def broken(constraints, prompt):
+        return [Finding(rule_id="FID-01", category="fidelity", severity="error", message="missing")]
+
+    failed = generate(
+        Brief(task="Answer questions about our gardening blog"), Steps(extract=lambda b: [limit], check=broken)
+    )
+    assert failed.lint.errors == result.lint.errors + 1
+
+
+def test_warnings_say_when_examples_are_left_out():
+    result = generate(Brief(task="Write product descriptions for our candle shop"))
+    assert result.spec.examples == []
+    assert any("No examples" in w for w in result.warnings)
