@@ -15,6 +15,8 @@ from sqlalchemy import pool
 from sqlalchemy.ext.asyncio import create_async_engine
 
 import app.db.models  # noqa: F401 - registers every table on the shared metadata
+from app.config.database import postgres_connect_args
+from app.config.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from advanced_alchemy.alembic.commands import AlembicCommandConfig
@@ -51,7 +53,15 @@ def do_run_migrations(connection: "Connection") -> None:
 
 
 async def run_migrations_online() -> None:
-    engine = create_async_engine(config.db_url, poolclass=pool.NullPool)
+    # Migrations get their own, longer statement bound (DB_MIGRATION_STATEMENT_TIMEOUT), never an unbounded one.
+    connect_args: dict[str, object] = {}
+    if config.db_url.startswith("postgresql"):
+        try:
+            settings = load_settings()
+        except SettingsError:  # the app refuses such settings itself; here the default bound still applies
+            settings = Settings()
+        connect_args = postgres_connect_args(settings, statement_timeout=settings.db_migration_statement_timeout)
+    engine = create_async_engine(config.db_url, poolclass=pool.NullPool, connect_args=connect_args)
     try:
         async with engine.connect() as connection:
             await connection.run_sync(do_run_migrations)

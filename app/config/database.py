@@ -56,17 +56,30 @@ def create_engine(settings: Settings) -> AsyncEngine:
         pool_timeout=settings.db_pool_timeout,
         pool_pre_ping=False,  # replaced by the bounded ping below
         pool_recycle=settings.db_pool_recycle,
-        connect_args={
-            "timeout": settings.db_pool_timeout,
-            "command_timeout": 30,
-            "server_settings": {"application_name": "promptsmith"},
-        },
+        connect_args=postgres_connect_args(settings, statement_timeout=settings.db_statement_timeout),
     )
     if settings.db_pre_ping:
         install_idle_ping(
             engine, timeout=min(settings.db_pool_timeout, PRE_PING_TIMEOUT), idle_after=settings.db_ping_idle_after
         )
     return engine
+
+
+CLIENT_TIMEOUT_MARGIN = 1.0
+"""Seconds the driver waits past the server's statement timeout: the server's cancellation normally wins and
+leaves the connection usable; the driver's bound only fires when the server stopped answering altogether."""
+
+
+def postgres_connect_args(settings: Settings, *, statement_timeout: float) -> dict[str, Any]:
+    """asyncpg connect arguments bounding every statement on both sides (server cancel, then client timeout)."""
+    return {
+        "timeout": settings.db_pool_timeout,
+        "command_timeout": statement_timeout + CLIENT_TIMEOUT_MARGIN,
+        "server_settings": {
+            "application_name": "promptsmith",
+            "statement_timeout": str(int(statement_timeout * 1000)),
+        },
+    }
 
 
 PRE_PING_TIMEOUT = 1.0
@@ -84,7 +97,8 @@ def bounded_read() -> Iterator[None]:
     `timeout=`): the checkout skips the ping when the connection was used within `DB_PING_IDLE_AFTER` seconds.
 
     Only such reads may skip it. The ping is also what bounds a request when the database hangs: a statement
-    without its own timeout on a connection that was not pinged would wait for the 30 s command timeout.
+    without its own timeout on a connection that was not pinged would wait for the statement bound
+    (`DB_STATEMENT_TIMEOUT` plus a second).
     """
     token = _BOUNDED_READ.set(True)
     try:
@@ -114,13 +128,13 @@ def install_idle_ping(engine: AsyncEngine, timeout: float, idle_after: float) ->
       `idle_after` seconds ago whose last use did not fail is handed out as is;
     * otherwise one `SELECT 1` bounded by `timeout`: connections idle longer, whose last use failed
       (`mark_suspect`, or an error other than a statement error the server reported), and every checkout of
-      a request session, whose statements have only the 30 s command timeout, so that a database that hangs
+      a request session, whose statements have only the statement bound, so that a database that hangs
       gives a 503 within about a second plus the connect timeout instead of holding the request.
 
     When the check fails, the socket is closed at once and `DisconnectionError` makes the pool retry with
     another connection (at most three attempts, then a new connection bounded by the connect timeout). SQLAlchemy's
     own pre-ping on asyncpg (BEGIN; ; ROLLBACK: three round trips) has no timeout, so a pooled connection to a
-    database that hangs held the request for asyncpg's command_timeout (30 s).
+    database that hangs held the request for the whole statement bound.
     """
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -136,6 +150,16 @@ def install_idle_ping(engine: AsyncEngine, timeout: float, idle_after: float) ->
         # A statement error the server reported leaves the connection sound; anything else (a timeout, a
         # cancelled or broken exchange) gets the connection pinged before its next use. Disconnects are
         # invalidated by SQLAlchemy itself.
+        if isinstance(context.original_exception, TimeoutError):
+            # The driver gave up on a statement (DB_STATEMENT_TIMEOUT + margin): the server stopped answering.
+            # Treat it as a disconnect, so the connection is dropped at once instead of being sent a ROLLBACK
+            # that would wait for the same bound again while the request is held. Close the socket first: the
+            # pool's own close of an invalidated connection waits up to 2 s for a goodbye that never comes.
+            context.is_disconnect = True
+            if context.connection is not None:
+                with contextlib.suppress(Exception):
+                    context.connection.connection.driver_connection.terminate()  # type: ignore[union-attr]
+            return
         connection = context.connection
         if connection is None or context.is_disconnect or connection.invalidated:
             return

@@ -7,11 +7,13 @@ names the variable (see `SettingsError`), never with a traceback.
 
 from __future__ import annotations
 
+import difflib
 import os
+import sys
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_type_hints
 from urllib.parse import urlsplit
 
 import msgspec
@@ -54,6 +56,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """With DB_PRE_PING: a read that bounds its own query (the uncached resolve) skips the ping of a pooled
     connection used less than this many seconds ago (and whose last use did not fail); 0 always pings. Request
     sessions always ping. A connection the server closed is replaced without a ping either way."""
+    db_statement_timeout: PosFloat = 5.0
+    """Upper bound (seconds) of one SQL statement of the service: PostgreSQL cancels it (`statement_timeout`), and
+    the driver gives up one second later when the server itself stopped answering. Either way the request gets
+    a 503 with Retry-After instead of holding a pooled connection."""
+    db_migration_statement_timeout: PosFloat = 600.0
+    """The same bound for migrations, whose DDL on a large table may legitimately take minutes."""
     db_echo: bool = False
     db_connect_retries: NonNegInt = 10
     db_connect_retry_delay: NonNegFloat = 0.5
@@ -73,6 +81,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     server_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] = 8000
     server_workers: PosInt = 1
     shutdown_timeout: PosFloat = 10.0
+    shutdown_drain: NonNegFloat = 3.0
+    """Seconds to keep serving after SIGTERM (readiness 503, `Connection: close`) before stopping to accept."""
     cors_origins: str = ""
     gzip_min_size: NonNegInt = 1024
     max_body_size: PosInt = 1_048_576
@@ -146,14 +156,65 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 _FIELD_NAMES = frozenset(Settings.__struct_fields__)
 
 
+def _choices(annotation: Any) -> tuple[str, ...]:
+    """The allowed values of a Literal-typed setting (unwrapping `X | None`), or () for any other type."""
+    args = get_args(annotation)
+    if args and all(isinstance(arg, str) for arg in args):
+        return tuple(args)
+    for arg in args:
+        nested = _choices(arg)
+        if nested:
+            return nested
+    return ()
+
+
+_CHOICES: dict[str, tuple[str, ...]] = {
+    name: choices for name, annotation in get_type_hints(Settings).items() if (choices := _choices(annotation))
+}
+"""Settings with a closed set of values: matched case-insensitively (`LOG_LEVEL=info` is INFO)."""
+
+_OWN_PREFIXES = ("DB_", "REDIS_", "SERVER_", "SESSION_", "LOGIN_", "RATE_LIMIT_", "RESOLVE_", "LLM_", "SHUTDOWN_")
+"""Prefixes only our settings use: an unknown variable with one of them is almost surely a typo."""
+_SHARED_PREFIXES = tuple(sorted({name.split("_", 1)[0].upper() + "_" for name in _FIELD_NAMES if "_" in name}))
+"""Prefixes other software uses too (LOG_, MAX_, DATABASE_): warn only when a setting is a close match."""
+_CLIENT_VARIABLES = frozenset({"PROMPTSMITH_URL", "PROMPTSMITH_API_KEY", "REDIS_PASSWORD"})
+"""Variables with one of our prefixes that belong to something else (the CLI client, compose's Redis service)."""
+
+
+def _canonical_choice(name: str, value: str) -> str:
+    for choice in _CHOICES.get(name, ()):
+        if choice.lower() == value.lower():
+            return choice
+    return value
+
+
 def _coerce(raw: Mapping[str, str | None]) -> dict[str, Any]:
     """Pick our variables (case-insensitively) and drop empty values so defaults apply."""
     values: dict[str, Any] = {}
     for key, value in raw.items():
         name = key.lower()
         if name in _FIELD_NAMES and value is not None and value.strip() != "":
-            values[name] = value.strip()
+            values[name] = _canonical_choice(name, value.strip())
     return values
+
+
+def unknown_variable_warnings(environ: Mapping[str, str | None]) -> list[str]:
+    """One line per variable that looks like ours (a known prefix) but names no setting, with the close match.
+
+    `DB_POOLSIZE=5` used to be ignored in silence, leaving the operator with the default they meant to change.
+    """
+    known = sorted(name.upper() for name in _FIELD_NAMES)
+    lines: list[str] = []
+    for key in sorted(environ):
+        upper = key.upper()
+        if upper.lower() in _FIELD_NAMES or upper in _CLIENT_VARIABLES or not upper.startswith(_SHARED_PREFIXES):
+            continue
+        match = difflib.get_close_matches(upper, known, n=1, cutoff=0.75)
+        if match:
+            lines.append(f"{key}: not a Promptsmith setting, ignored; did you mean {match[0]}?")
+        elif upper.startswith(_OWN_PREFIXES):
+            lines.append(f"{key}: not a Promptsmith setting, ignored")
+    return lines
 
 
 def _validate(settings: Settings) -> None:
@@ -183,6 +244,11 @@ def _validate(settings: Settings) -> None:
             raise SettingsError("SECRET_KEY: must be at least 32 characters")
     if settings.llm_provider != "none" and not (settings.llm_base_url and settings.llm_model):
         raise SettingsError("LLM_BASE_URL and LLM_MODEL: required when LLM_PROVIDER is set")
+    if settings.server_workers > 1 and settings.redis_url is None:
+        raise SettingsError(
+            f"SERVER_WORKERS={settings.server_workers} needs REDIS_URL: without it sessions, rate limits and caches "
+            "live in each worker's memory, so people would be logged out at random"
+        )
     redis_bound = settings.redis_socket_timeout * (settings.redis_retries + 1)
     if redis_bound > settings.redis_max_block:
         raise SettingsError(
@@ -191,12 +257,16 @@ def _validate(settings: Settings) -> None:
         )
 
 
-def _describe(err: msgspec.ValidationError) -> str:
-    # msgspec says e.g. "Expected `int` >= 1, got `int` - at `$.db_pool_size`": name the variable instead.
+def _describe(err: msgspec.ValidationError, values: Mapping[str, Any]) -> str:
+    # msgspec says e.g. "Expected `int` >= 1, got `int` - at `$.db_pool_size`": name the variable instead, and
+    # for a closed set of values say which ones are allowed.
     message = str(err)
     if " - at `$." in message:
         text, _, path = message.rpartition(" - at `$.")
-        return f"{path.rstrip('`').upper()}: {text}"
+        name = path.rstrip("`")
+        if name in _CHOICES:
+            text = f"{values.get(name)!r} is not allowed (use one of: {', '.join(_CHOICES[name])}, in any case)"
+        return f"{name.upper()}: {text}"
     return message
 
 
@@ -206,15 +276,20 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     if env_file is not None and Path(env_file).is_file():
         raw.update(dotenv_values(env_file))
     raw.update(os.environ if environ is None else environ)
+    values = _coerce(raw)
     try:
-        settings = msgspec.convert(_coerce(raw), Settings, strict=False)
+        settings = msgspec.convert(values, Settings, strict=False)
     except msgspec.ValidationError as err:
-        raise SettingsError(_describe(err)) from None
+        raise SettingsError(_describe(err, values)) from None
     _validate(settings)
     return settings
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """Process-wide settings, loaded on first use."""
-    return load_settings()
+    """Process-wide settings, loaded on first use; variables that look like settings but are not get one warning
+    line each on stderr (logging is configured from these very settings, so it cannot carry them)."""
+    settings = load_settings()
+    for line in unknown_variable_warnings(os.environ):
+        sys.stderr.write(f"warning: {line}\n")
+    return settings

@@ -1,11 +1,17 @@
-"""Request media-type enforcement: a body that is not JSON gets a 415 problem, not a confusing 400."""
+"""Request bodies: a body that is not JSON gets a 415 problem, and one that cannot be decoded a clear 400.
+
+Litestar's `decode_json` turns only `msgspec.DecodeError` into a client error. A body nested a thousand levels
+deep raises `RecursionError` and invalid UTF-8 raises `UnicodeDecodeError`; both escaped as 500s with a
+traceback in the log, before authentication. `JSONRequest` catches them where the body is decoded.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from litestar import Request
-from litestar.exceptions import HTTPException
+from litestar.exceptions import ClientException, HTTPException, SerializationException
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _JSON_TYPES = ("application/json",)
@@ -22,6 +28,13 @@ async def enforce_json_content_type(request: Request[Any, Any, Any]) -> None:
     """Before-request hook. Handlers that take other types list them in `opt["accept_media_types"]`."""
     if request.method not in _BODY_METHODS or not _has_body(request):
         return
+    encoding = request.headers.get("content-encoding", "identity").strip().lower()
+    if encoding not in {"", "identity"}:
+        # Decompressing request bodies would let a small upload expand past the body limit: refuse it plainly.
+        raise HTTPException(
+            status_code=415,
+            detail=f"Content-Encoding {encoding!r} is not accepted for request bodies; send the JSON uncompressed.",
+        )
     media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media_type in _JSON_TYPES or (media_type.startswith("application/") and media_type.endswith("+json")):
         return
@@ -31,3 +44,25 @@ async def enforce_json_content_type(request: Request[Any, Any, Any]) -> None:
         status_code=415,
         detail=f"Unsupported media type {media_type or '(none)'!r}; send application/json.",
     )
+
+
+def _json_error_detail(error: str) -> str:
+    # msgspec's wording ("Input data was truncated") reads like our bug; say what the client should fix.
+    if "truncated" in error:
+        return "The request body is not valid JSON: it ends before the JSON document is complete."
+    return f"The request body is not valid JSON: {error[:1].lower()}{error[1:]}."
+
+
+class JSONRequest(Request[Any, Any, Any]):
+    """The app's request class: JSON decoding failures of any kind are the client's 400, never a 500."""
+
+    async def json(self) -> Any:
+        try:
+            return await super().json()
+        except RecursionError:
+            raise ClientException("The request body is not valid JSON: it is nested too deeply.") from None
+        except UnicodeDecodeError:
+            raise ClientException("The request body is not valid JSON: it is not UTF-8 text.") from None
+        except (SerializationException, msgspec.DecodeError) as err:
+            detail = str(err.detail if isinstance(err, HTTPException) else err)
+            raise ClientException(_json_error_detail(detail)) from None

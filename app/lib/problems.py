@@ -184,9 +184,10 @@ _NETWORK_ERRNOS = frozenset(
 )
 
 
-_UNAVAILABLE_SQLSTATES = ("08", "53", "57P01", "57P02", "57P03")
+_UNAVAILABLE_SQLSTATES = ("08", "53", "57014", "57P01", "57P02", "57P03")
 """SQLSTATEs meaning "the database cannot take this now": connection exceptions (08), insufficient resources (53:
-too many connections, out of memory, disk full), shutting down or starting up (57P01-57P03)."""
+too many connections, out of memory, disk full), a statement cancelled at DB_STATEMENT_TIMEOUT (57014), shutting
+down or starting up (57P01-57P03)."""
 
 
 def _unavailable_sqlstate(exc: BaseException) -> bool:

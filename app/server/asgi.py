@@ -7,6 +7,7 @@ from litestar import Litestar
 from app.config.settings import Settings, get_settings
 from app.domain.prompts.fastpath import ResolveFastPath
 from app.domain.prompts.urls import EncodedSlashMiddleware
+from app.lib.draining import connection_close_while_draining
 from app.lib.request_context import RequestContextMiddleware
 from app.server.core import ApplicationCore
 from app.server.openapi import StrictStructSchemaPlugin
@@ -49,5 +50,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
         docs_prefix="/schema",
         hsts=not settings.is_development,
     )
-    app.asgi_handler = EncodedSlashMiddleware(context)
+    # - connection_close_while_draining: after SIGTERM every response closes its connection (app.lib.draining).
+    app.asgi_handler = connection_close_while_draining(EncodedSlashMiddleware(context))
     return app

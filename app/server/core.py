@@ -33,7 +33,7 @@ from app.domain.generation.llm import llm_lifespan
 from app.lib.cache import AppCache
 from app.lib.invalidation import InvalidationBus
 from app.lib.log import configure_logging
-from app.lib.media import enforce_json_content_type
+from app.lib.media import JSONRequest, enforce_json_content_type
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
 from app.server.lifespan import make_lifespan
@@ -112,6 +112,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 ],
             )
         app_config.before_request = enforce_json_content_type
+        app_config.request_class = JSONRequest  # undecodable JSON of any kind is a 400, never a 500
 
         # Documented errors are problem+json, 204s have no body (see app/server/openapi.py).
         app_config.plugins.append(OpenAPIDefaults())

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config.settings import Settings
+from app.lib.draining import install_drain_on_sigterm
 from app.lib.invalidation import InvalidationBus
 
 logger = structlog.get_logger("promptsmith.lifespan")
@@ -57,6 +58,7 @@ def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore
             logger.info("migrations_applied")
         bus: InvalidationBus = app.state.invalidation
         await bus.start()
+        install_drain_on_sigterm(settings.shutdown_drain)
         try:
             yield
         finally:

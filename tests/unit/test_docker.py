@@ -120,9 +120,33 @@ def test_healthcheck_probes_live_with_python(final_stage):
     cmd = json.loads(check[check.index("CMD") + 3 :].strip())  # exec form: no shell needed
     assert cmd[:2] == ["python", "-c"]
     assert "/health/live" in cmd[2]
-    assert "127.0.0.1:8000" in cmd[2]
+    assert "127.0.0.1:8000" not in cmd[2], "the probe follows SERVER_PORT instead of a hard-coded port"
     compile(cmd[2], "<healthcheck>", "exec")  # the one-liner is valid Python
     assert re.search(r"--timeout=\d+s", check)
+
+
+@pytest.mark.parametrize("port", ["8000", "9123"])
+def test_healthcheck_probes_the_configured_port(final_stage, port, monkeypatch):
+    """Run the probe's own code with urlopen captured: it must ask SERVER_PORT, whatever it is set to."""
+    import urllib.request
+
+    check = _args(final_stage, "HEALTHCHECK")[0]
+    code = json.loads(check[check.index("CMD") + 3 :].strip())[2]
+    asked: list[str] = []
+
+    class _Answer:
+        status = 200
+
+    def fake_urlopen(url: str, timeout: float) -> _Answer:
+        asked.append(url)
+        return _Answer()
+
+    monkeypatch.setenv("SERVER_PORT", port)
+    monkeypatch.setattr(urllib.request, "urlopen", fake_urlopen)
+    with pytest.raises(SystemExit) as exit_:
+        exec(compile(code, "<healthcheck>", "exec"), {})  # noqa: S102 - the image's own probe, from the repo
+    assert exit_.value.code == 0
+    assert asked == [f"http://127.0.0.1:{port}/health/live"]
 
 
 def test_cmd_serves_on_all_interfaces(final_stage):
@@ -205,8 +229,7 @@ def test_postgres_and_redis_health_checks(compose):
     postgres = compose["services"]["postgres"]["healthcheck"]["test"]
     redis = compose["services"]["redis"]["healthcheck"]["test"]
     assert "pg_isready" in " ".join(postgres)
-    assert "redis-cli" in redis
-    assert "ping" in redis
+    assert "redis-cli ping" in " ".join(redis)
 
 
 def test_migrate_is_one_shot_upgrade(compose):
@@ -251,6 +274,15 @@ def test_environment_wiring(compose):
     assert url.database == postgres_env["POSTGRES_DB"]
     redis_url = make_url(app_env["REDIS_URL"].replace("redis://", "redis+x://", 1))
     assert redis_url.host == "redis"
+    # Redis runs with a password, and the app's URL carries the same one (one variable feeds both).
+    redis = services["redis"]
+    redis_env = _env(redis, environ)
+    command = [_interpolate(str(part), environ) for part in redis["command"]]
+    assert command[command.index("--requirepass") + 1] == redis_env["REDIS_PASSWORD"] == redis_url.password
+    assert redis_url.password
+    rotated = {**environ, "REDIS_PASSWORD": "rotated-pw"}
+    assert make_url(_env(services["app"], rotated)["REDIS_URL"].replace("redis://", "x://", 1)).password == "rotated-pw"
+    assert "REDIS_PASSWORD" in " ".join(redis["healthcheck"]["test"]), "the health check authenticates"
     # migrate must target the very same database with the same settings.
     for key in ("DATABASE_URL", "ENVIRONMENT", "SECRET_KEY", "REDIS_URL"):
         assert migrate_env[key] == app_env[key], key
@@ -272,5 +304,10 @@ def test_secret_key_is_required(compose):
 def test_app_port_and_graceful_stop(compose):
     app = compose["services"]["app"]
     assert any(str(p).endswith(":8000") for p in app["ports"])
+    # Published on loopback unless the operator opts in to another interface.
+    published = [_interpolate(str(p), {}) for p in app["ports"]]
+    assert published == ["127.0.0.1:8000:8000"]
+    assert [_interpolate(str(p), {"PROMPTSMITH_BIND": "0.0.0.0"}) for p in app["ports"]] == ["0.0.0.0:8000:8000"]
+    assert all("redis" not in str(service.get("ports", "")) for service in compose["services"].values())
     grace = int(str(app["stop_grace_period"]).rstrip("s"))
-    assert grace > 10  # longer than the default SHUTDOWN_TIMEOUT
+    assert grace > 13  # longer than the default SHUTDOWN_DRAIN + SHUTDOWN_TIMEOUT

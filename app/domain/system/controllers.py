@@ -10,6 +10,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from app.config.settings import Settings
 from app.domain.system.schemas import Health
 from app.domain.system.services import check_readiness
+from app.lib.draining import DRAIN
 
 HEALTH_MEDIA_TYPE = "application/health+json"
 
@@ -42,5 +43,8 @@ class HealthController(Controller):
         },
     )
     async def ready(self, state: State, settings: NamedDependency[Settings]) -> Response[Health]:
+        if DRAIN.active:  # SIGTERM received: take this instance out of rotation while it still serves
+            health = Health(status="fail", description="shutting down: draining before stop")
+            return Response(health, status_code=503, media_type=HEALTH_MEDIA_TYPE)
         health = await check_readiness(state.db_engine, state.redis, settings.health_timeout)
         return Response(health, status_code=200 if health.status == "pass" else 503, media_type=HEALTH_MEDIA_TYPE)

@@ -49,6 +49,7 @@ def _server_env(database_url: str) -> dict[str, str]:
         "REDIS_NAMESPACE": TEST_REDIS_NAMESPACE,
         "AUTO_MIGRATE": "false",
         "SHUTDOWN_TIMEOUT": str(GRACE),
+        "SHUTDOWN_DRAIN": "0",  # uvicorn's own shutdown; draining first is tested in test_drain.py
         "LOG_LEVEL": "WARNING",
         "LOG_FORMAT": "json",
     }

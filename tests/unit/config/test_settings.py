@@ -188,3 +188,52 @@ def test_serve_refuses_bad_configuration(process_results, name, variable):
     assert len(lines) == 1, result.stderr
     assert variable in lines[0]
     assert "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- case, choices and unknown variables
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [("LOG_LEVEL", "info", "INFO"), ("LOG_LEVEL", "Debug", "DEBUG"), ("LOG_FORMAT", "JSON", "json"),
+     ("ENVIRONMENT", "Development", "development"), ("LLM_PROVIDER", "NONE", "none")],
+)  # fmt: skip
+def test_closed_choices_accept_any_case(variable, value, expected):
+    settings = load_settings({variable: value}, env_file=None)
+    assert getattr(settings, variable.lower()) == expected
+
+
+def test_a_bad_choice_lists_the_allowed_values():
+    with pytest.raises(SettingsError) as info:
+        load_settings({"LOG_LEVEL": "verbose"}, env_file=None)
+    _check_line(str(info.value), "LOG_LEVEL", ("verbose", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
+
+
+def test_unknown_variables_with_our_prefixes_get_a_close_match():
+    from app.config.settings import unknown_variable_warnings
+
+    lines = unknown_variable_warnings(
+        {"DB_POOLSIZE": "5", "REDIS_TIMEOUT": "1", "REDIS_CLUSTER_NODES": "a,b", "LOG_LEVL": "info", "PATH": "/bin",
+         "HOME": "/root", "DB_POOL_SIZE": "5", "PROMPTSMITH_API_KEY": "psk_x", "MAX_JOBS": "4", "REDIS_PASSWORD": "pw"}
+    )  # fmt: skip
+    assert lines == [
+        "DB_POOLSIZE: not a Promptsmith setting, ignored; did you mean DB_POOL_SIZE?",
+        "LOG_LEVL: not a Promptsmith setting, ignored; did you mean LOG_LEVEL?",
+        "REDIS_CLUSTER_NODES: not a Promptsmith setting, ignored",
+        "REDIS_TIMEOUT: not a Promptsmith setting, ignored; did you mean REDIS_SOCKET_TIMEOUT?",
+    ]
+
+
+def test_the_served_process_warns_about_a_misspelt_setting(tmp_path):
+    env = {**os.environ, "DB_POOLSIZE": "5", "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db"}
+    code = "from app.config.settings import get_settings; print(get_settings().db_pool_size)"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "10"  # ignored, as the warning says
+    assert "DB_POOLSIZE: not a Promptsmith setting, ignored; did you mean DB_POOL_SIZE?" in done.stderr
+
+
+def test_several_workers_need_redis():
+    with pytest.raises(SettingsError) as info:
+        load_settings({"SERVER_WORKERS": "2"}, env_file=None)
+    _check_line(str(info.value), "SERVER_WORKERS", ("REDIS_URL",))
+    assert load_settings({"SERVER_WORKERS": "2", "REDIS_URL": "redis://localhost:6379/0"}, env_file=None)

@@ -1,0 +1,169 @@
+"""Required output formats and forbidden formatting: "plain text only", "no markdown, no lists", "return JSON"."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from app.engine.constraints.clauses import in_ranges, negated_ranges
+
+# Formatting features a brief can rule out, each with the words that name it (English and the main languages).
+FEATURES: tuple[tuple[str, str], ...] = (
+    (
+        "markdown",
+        r"markdown|md\s+formatting|formatting|rich\s+text|bold(?:\s+text)?|italics?|asterisks|formato|formatierung|mise\s+en\s+forme",
+    ),
+    (
+        "lists",
+        r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|lists?|listas?|listen|aufzählungen?|listes?|viñetas|puces|tópicos|箇条書き|列表",
+    ),
+    ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres|見出し|标题"),
+    ("emoji", r"emojis?|emoticons?|emotes|smileys?|emojis|絵文字|表情"),
+    ("tables", r"tables?|tablas?|tabellen?|tableaux?|tabelas?|表格"),
+    ("code_blocks", r"code\s+(?:blocks?|fences?)|backticks|bloques\s+de\s+código|codeblöcke"),
+    ("links", r"links?|urls?|hyperlinks?|enlaces|liens"),
+)
+_FEATURE = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in FEATURES), re.IGNORECASE)
+FEATURE_WORDS: dict[str, str] = {
+    "markdown": "Markdown", "lists": "lists or bullet points", "headings": "headings", "emoji": "emoji",
+    "tables": "tables", "code_blocks": "code blocks", "links": "links",
+}  # fmt: skip
+
+_PLAIN = re.compile(
+    r"\bplain[- ]?text\b|\bplain\s+prose\b|\btexto\s+plano\b|\bnur\s+text\b|\bklartext\b|\btexte\s+brut\b|"
+    r"\btexte\s+simple\b|\btexto\s+simples\b|纯文本|プレーンテキスト",
+    re.IGNORECASE,
+)
+_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("json", re.compile(r"\bjson\b", re.IGNORECASE)),
+    ("table", re.compile(r"\b(?:as|in|into)\s+(?:a\s+)?(?:markdown\s+)?table\b|\btabular\b", re.IGNORECASE)),
+    (
+        "bullets",
+        re.compile(
+            r"\b(?:as|in|with|use)\s+(?:a\s+)?(?:bullet(?:ed)?(?:\s+points?|\s+list)?|bullets)\b", re.IGNORECASE
+        ),
+    ),
+    ("markdown", re.compile(r"\b(?:in|use|with|as|format(?:ted)?\s+(?:in|as|with))\s+markdown\b", re.IGNORECASE)),
+    (
+        "label",
+        re.compile(
+            r"\b(?:only|just)\s+(?:with\s+|return\s+|output\s+)?the\s+(?:label|category|class)\b|"
+            r"\b(?:respond|reply|answer|output|return)\s+(?:with\s+)?(?:only|just)\s+(?:the\s+|one\s+|a\s+)?"
+            r"(?:label|category|class)\b|\bnothing\s+but\s+the\s+(?:label|category)\b|"
+            r"\bsolo\s+la\s+etiqueta\b|\bnur\s+das\s+label\b|\buniquement\s+l'étiquette\b|\bapenas\s+o\s+rótulo\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("code", re.compile(r"\b(?:only|just)\s+(?:the\s+)?code\b|\bcode\s+only\b", re.IGNORECASE)),
+)
+_FORMAT_VERB = re.compile(
+    r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|only|responde|devuelve|"
+    r"gib|antworte|réponds|retourne|responda|retorne)\b",
+    re.IGNORECASE,
+)
+
+
+_COUNTED = re.compile(
+    r"(?:(?:more|fewer|less)\s+than|exceed(?:ing)?|over|above)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:\w+\s+)?$|\b\d+\s+$",
+    re.IGNORECASE,
+)
+_ONLY_FEATURES = re.compile(
+    rf"^(?:(?:{'|'.join(pattern for _, pattern in FEATURES)})|no|not|never|use|using|any|or|and|nor|of|in|the|your|"
+    r"reply|replies|answer|answers|output|responses?|formatting|format|please|pls|ever|plain|text|[,/.;:!\s-])*$",
+    re.IGNORECASE,
+)
+
+
+def only_formatting(text: str) -> bool:
+    """Whether a negated phrase names nothing but formatting features ("markdown, no lists")."""
+    return bool(_ONLY_FEATURES.match(text.strip()))
+
+
+class FoundFormat(NamedTuple):
+    """A format statement: the required format (or None) and the features ruled out, with its extent."""
+
+    value: str | None
+    forbidden: list[str]
+    start: int
+    end: int
+
+
+def forbidden_features(text: str) -> list[tuple[str, int, int]]:
+    """Formatting features named under a negation ("no markdown, no lists"): (feature, start, end)."""
+    ranges = negated_ranges(text)
+    found: list[tuple[str, int, int]] = []
+    for match in _FEATURE.finditer(text):
+        if not in_ranges(match.start(), ranges):
+            continue
+        # "don't use more than 3 bullets" limits bullets; it does not forbid them.
+        if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        name = match.lastgroup
+        assert name is not None
+        found.append((name, match.start(), match.end()))
+    return found
+
+
+def required_features(text: str) -> list[tuple[str, int, int]]:
+    """Formatting features a text asks for outside any negation ("use Markdown headings"): (feature, start, end)."""
+    ranges = negated_ranges(text)
+    found: list[tuple[str, int, int]] = []
+    for match in _FEATURE.finditer(text):
+        if in_ranges(match.start(), ranges):
+            continue
+        name = match.lastgroup
+        if name in (None, "links") or (name == "markdown" and match.group(0).lower() == "formatting"):
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _FORMAT_VERB.search(before) or re.match(r"\s+with\b", text[match.end() :]):
+            found.append((name, match.start(), match.end()))
+    return found
+
+
+def find_format(text: str) -> FoundFormat | None:
+    """The format statement of one clause, if it makes one."""
+    forbidden = forbidden_features(text)
+    names = list(dict.fromkeys(name for name, _, _ in forbidden))
+    value: str | None = None
+    spans = [(start, end) for _, start, end in forbidden]
+    ranges = negated_ranges(text)
+    plain = _PLAIN.search(text)
+    if plain and not in_ranges(plain.start(), ranges):
+        value = "plain"
+        spans.append((plain.start(), plain.end()))
+        if "markdown" not in names:
+            names.insert(0, "markdown")
+    else:
+        for candidate, pattern in _VALUES:
+            match = pattern.search(text)
+            if match and not in_ranges(match.start(), ranges) and (candidate != "json" or _FORMAT_VERB.search(text)):
+                value = candidate
+                spans.append((match.start(), match.end()))
+                break
+    if value is None and not names:
+        return None
+    return FoundFormat(value, names, min(s for s, _ in spans), max(e for _, e in spans))
+
+
+def describe_format(value: str | None, forbidden: list[str]) -> str:
+    """The imperative sentence for a format constraint."""
+    parts: list[str] = []
+    required = {
+        "plain": "Reply in plain text",
+        "json": "Return only valid JSON",
+        "table": "Present the result as a table",
+        "bullets": "Use bullet points",
+        "markdown": "Format the reply in Markdown",
+        "label": "Reply with the label only",
+        "code": "Reply with the code only",
+    }
+    if value is not None:
+        parts.append(required[value])
+    rest = [FEATURE_WORDS[name] for name in forbidden if not (value == "plain" and name == "markdown")]
+    if value == "plain":
+        rest.insert(0, "Markdown")
+    if rest:
+        listed = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " or " + rest[-1]
+        parts.append(f"do not use {listed}" if parts else f"Do not use {listed}")
+    return ": ".join(parts) + "."

@@ -1,0 +1,161 @@
+"""Closed label sets: "one of: a, b, c", "(spam/ham)", "either a or b", "labels: A | B | C", bullet lists."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_LABEL_NOUNS = (
+    r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"
+    r"sentiments?|options|values|verdicts?|outcomes|types|levels|etiquetas|categorías|categorias|clases|"
+    r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações"
+)
+_ONE_OF = (
+    r"\bone\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:labels?|categories|values|options|classes))?|"
+    r"\b(?:uno|una)\s+de(?:\s+(?:estas|estos|las\s+siguientes|los\s+siguientes))?(?:\s+(?:etiquetas|categorías))?|"
+    r"\b(?:eine[sn]?|einer)\s+(?:von|der\s+folgenden)(?:\s+(?:kategorien|labels))?|"
+    r"\bl'une?\s+des(?:\s+(?:catégories|étiquettes)\s+suivantes)?|\bparmi|"
+    r"\b(?:um|uma)\s+(?:de|dos|das)(?:\s+(?:seguintes|rótulos|categorias))?"
+)
+_CLASSIFY = (
+    r"\b(?:classify|classified|categori[sz]e[ds]?|label|tag|mark|flag|sort|route|bucket|triage|rate|assign)\b"
+    r"(?:\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+|tickets?|messages?|emails?|reviews?|posts?|comments?))?"
+    r"\s+(?:as|into|with|to)(?:\s+(?:either|one\s+of))?|"
+    r"\b(?:clasifica|clasificar|etiqueta)\w*\s+(?:como|en)|\b(?:klassifizier|kategorisier)\w*\s+(?:als|in)|"
+    r"\b(?:classe|classifie|catégorise)\w*\s+(?:comme|en)|\b(?:classifi|categoriz)\w*\s+(?:como|em)"
+)
+_INTRO = re.compile(
+    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
+    rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou)\s+)",
+    re.IGNORECASE,
+)
+_REPLY_WITH = re.compile(
+    r"\b(?:reply|respond|answer|output|return|say|write)\s+(?:only\s+|just\s+)?(?:with\s+)?(?:either\s+)?"
+    r"(?P<list>(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+)(?:\s*(?:,|/|\bor\b)\s*(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+))+)",
+)
+_PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
+_LABEL_CONTEXT = re.compile(
+    rf"\b(?:classif|categor|label|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|{_LABEL_NOUNS})",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|\bor\b|\band\b|\boder\b|\bund\b|\bou\b|\bet\b|\bo\b|\by\b|\be\b)\s*", re.IGNORECASE
+)
+_TRAILING = re.compile(
+    r"\s+(?:based|depending|according|for|from|if|when|using|by|to|with|then|so|because|as|in|on|only|"
+    r"según|dependiendo|je|nach|selon|conforme|de\s+acuerdo|etc)\b.*$",
+    re.IGNORECASE,
+)
+_MULTI = re.compile(
+    r"\bone\s+or\s+more\b|\ball\s+that\s+apply\b|\bmulti[- ]?label\b|\bmultiple\s+(?:labels|tags|categories)\b|"
+    r"\bany\s+number\s+of\b|\bseveral\s+(?:labels|tags|categories)\b|\buno\s+o\s+(?:más|varios)\b|"
+    r"\b(?:ein|eine)\s+oder\s+mehrere\b|\bun\s+ou\s+plusieurs\b|\bum\s+ou\s+mais\b|\bas\s+many\s+as\s+apply\b",
+    re.IGNORECASE,
+)
+_BULLET_LINE = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)])\s+(?P<item>.+?)\s*$")
+_ITEM_END = re.compile(r"\s*(?::|\s[-–—]\s|\(|=).*$")
+_NOT_LABELS = frozenset({"e.g", "eg", "i.e", "ie", "etc", "the", "a", "an", "it", "them", "this", "that", "s"})
+
+
+class FoundLabels(NamedTuple):
+    """A label set and where it is stated."""
+
+    values: list[str]
+    multi: bool
+    start: int
+    end: int
+
+
+def _clean(item: str) -> str:
+    item = item.strip().strip("\"'“”‘’`*").strip()
+    return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")
+
+
+def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
+    """Split "a, b or c" into ["a", "b", "c"]; None when it does not read as a short list of names."""
+    raw = _SPLIT.split(text.strip())
+    items = [_clean(item) for item in raw]
+    if last_trim and items:
+        items[-1] = _clean(_TRAILING.sub("", items[-1]))
+    items = [item for item in items if item and item.lower() not in {"etc", "etc."}]
+    if len(items) < 2 or len(items) > 30:
+        return None
+    if any(len(item.split()) > 3 or item.lower() in _NOT_LABELS or len(item) > 40 for item in items):
+        return None
+    if len({item.lower() for item in items}) != len(items):
+        return None
+    return items
+
+
+def _list_extent(text: str, start: int) -> int:
+    """Where a list that starts at `start` ends: the end of the clause or a closing parenthesis."""
+    boundary = re.compile(r"[.;:!?)\n](?:\s|$)|[.;!?)\n]$|\s[-–—]\s|\s(?:based|depending|according|using|so\s+that)\b")
+    match = boundary.search(text, start)
+    return match.start() if match else len(text)
+
+
+def find_labels(text: str) -> FoundLabels | None:
+    """The label set stated in one clause, if any."""
+    multi = bool(_MULTI.search(text))
+    reply = _REPLY_WITH.search(text)
+    if reply:
+        items = split_items(reply.group("list"), last_trim=False)
+        if items:
+            return FoundLabels(items, multi, reply.start("list"), reply.end("list"))
+    for intro in _INTRO.finditer(text):
+        start = intro.end()
+        end = _list_extent(text, start)
+        if text[start : start + 1] == "(":
+            close = text.find(")", start)
+            start, end = start + 1, close if close > 0 else end
+        items = split_items(text[start:end])
+        if items and (intro.group("either") is None or len(items) == 2):
+            return FoundLabels(items, multi, start, end)
+    for parens in _PARENS.finditer(text):
+        inner = parens.group("list")
+        if re.match(r"\s*(?:e\.g|i\.e|eg|ie|for example|such as|like)\b", inner, re.IGNORECASE):
+            continue
+        if "/" not in inner and not _LABEL_CONTEXT.search(text[: parens.start()]):
+            continue
+        items = split_items(inner, last_trim=False)
+        if items:
+            return FoundLabels(items, multi, parens.start("list"), parens.end("list"))
+    return None
+
+
+def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
+    """Label sets written as a bullet list under a "labels:"-style line: (values, multi, start, end)."""
+    blocks: list[tuple[list[str], bool, int, int]] = []
+    lines = text.splitlines(keepends=True)
+    offset = 0
+    header: tuple[int, bool] | None = None
+    items: list[str] = []
+    start = end = 0
+    for line in [*lines, ""]:
+        bullet = _BULLET_LINE.match(line)
+        if header is not None and bullet:
+            if not items:
+                start = offset + bullet.start("item")
+            items.append(_clean(_ITEM_END.sub("", bullet.group("item"))))
+            end = offset + bullet.end("item")
+        else:
+            if header is not None and len(items) >= 2 and all(0 < len(i.split()) <= 3 for i in items):
+                blocks.append((items, header[1], start, end))
+            header, items = None, []
+            stripped = line.strip()
+            if stripped.endswith(":") and (
+                re.search(rf"\b(?:{_LABEL_NOUNS})\b", stripped, re.IGNORECASE)
+                or re.search(_ONE_OF, stripped, re.IGNORECASE)
+                or re.search(_CLASSIFY, stripped, re.IGNORECASE)
+            ):
+                header = (offset, bool(_MULTI.search(stripped)))
+        offset += len(line)
+    return blocks
+
+
+def describe_labels(values: list[str], multi: bool) -> str:
+    """The imperative sentence for a label set."""
+    listed = ", ".join(values)
+    if multi:
+        return f"Assign one or more of these labels: {listed}."
+    return f"Reply with exactly one of these labels: {listed}."

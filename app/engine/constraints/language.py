@@ -1,0 +1,101 @@
+"""The required reply language: "reply in Spanish", "antworte auf Deutsch", "answer in the customer's language"."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Language names in English and as the main languages write them, each with its ISO 639-1 code.
+_NAMES: dict[str, str] = {
+    "english": "en", "spanish": "es", "german": "de", "french": "fr", "portuguese": "pt", "italian": "it",
+    "dutch": "nl", "japanese": "ja", "chinese": "zh", "mandarin": "zh", "korean": "ko", "russian": "ru",
+    "ukrainian": "uk", "polish": "pl", "turkish": "tr", "arabic": "ar", "hebrew": "he", "hindi": "hi",
+    "swedish": "sv", "danish": "da", "norwegian": "no", "finnish": "fi", "greek": "el", "czech": "cs",
+    "romanian": "ro", "hungarian": "hu", "vietnamese": "vi", "thai": "th", "indonesian": "id",
+    "español": "es", "castellano": "es", "inglés": "en", "alemán": "de", "francés": "fr", "portugués": "pt",
+    "italiano": "it", "deutsch": "de", "englisch": "en", "spanisch": "es", "französisch": "fr",
+    "portugiesisch": "pt", "italienisch": "it", "français": "fr", "anglais": "en", "espagnol": "es",
+    "allemand": "de", "portugais": "pt", "italien": "it", "português": "pt", "inglês": "en", "espanhol": "es",
+    "alemão": "de", "francês": "fr", "日本語": "ja", "英語": "en", "中国語": "zh", "中文": "zh", "英文": "en",
+    "汉语": "zh", "日语": "ja", "英语": "en", "韓国語": "ko", "한국어": "ko",
+}  # fmt: skip
+ENGLISH_NAMES: dict[str, str] = {
+    "en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese", "it": "Italian",
+    "nl": "Dutch", "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ru": "Russian", "uk": "Ukrainian",
+    "pl": "Polish", "tr": "Turkish", "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "sv": "Swedish",
+    "da": "Danish", "no": "Norwegian", "fi": "Finnish", "el": "Greek", "cs": "Czech", "ro": "Romanian",
+    "hu": "Hungarian", "vi": "Vietnamese", "th": "Thai", "id": "Indonesian",
+}  # fmt: skip
+USER_LANGUAGE = "the user's language"
+
+_LATIN_NAMES = "|".join(
+    sorted(
+        (re.escape(n) for n in _NAMES if n.isascii() or (n[0].isalpha() and ord(n[0]) < 0x2000)), key=len, reverse=True
+    )
+)
+_CJK_NAMES = "|".join(re.escape(n) for n in _NAMES if not (n.isascii() or ord(n[0]) < 0x2000))
+_REPLY_VERBS = (
+    r"reply|respond|answer|write|speak|communicate|talk|output|translate|converse|chat|"
+    r"responde\w*|contesta\w*|escribe|habla|antworte\w*|schreib\w*|sprich|réponds|répondez|répondre|écri\w*|parle\w*|"
+    r"respond[ae]\w*|escrev\w*|fal[ae]\w*"
+)
+_EXPLICIT = re.compile(
+    rf"\b(?:{_REPLY_VERBS})\b[^.;\n]{{0,50}}?\b(?:in|into|to|en|auf|in|em|na|no|al)\s+(?:the\s+)?(?P<name>{_LATIN_NAMES})\b|"
+    rf"\b(?:always|only|solo|siempre|nur|immer|toujours|uniquement|sempre|apenas)\s+(?:in\s+|en\s+|auf\s+|em\s+)?(?P<name2>{_LATIN_NAMES})\b|"
+    rf"\b(?P<name3>{_LATIN_NAMES})\s+only\b|\b(?:language|idioma|sprache|langue|língua)\s*:\s*(?P<name4>{_LATIN_NAMES})\b|"
+    rf"(?P<cjk>{_CJK_NAMES})で(?:回答|答え|返答|書い|出力)|用(?P<cjk2>{_CJK_NAMES})(?:回答|回复|写|输出)",
+    re.IGNORECASE,
+)
+_MIRROR = re.compile(
+    r"\b(?:same\s+language\s+as\s+(?:the\s+)?(?:user|customer|client|question|message|input|caller|sender|query)|"
+    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the|they|the\s+(?:user|customer))\s*\w*|"
+    r"in\s+(?:their|his\s+or\s+her)\s+(?:own\s+)?language|whatever\s+language|language\s+(?:it\s+was|they(?:'re|\s+are)?)\s+(?:written|asked|using)|"
+    r"mismo\s+idioma|idioma\s+del\s+(?:usuario|cliente)|gleichen\s+sprache|sprache\s+des\s+(?:kunden|nutzers|benutzers)|"
+    r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário))",
+    re.IGNORECASE,
+)
+_SOURCE_ONLY = re.compile(r"\b(?:from|de|aus|du|do)\s+$", re.IGNORECASE)
+
+
+class FoundLanguage(NamedTuple):
+    """A required reply language (`code` None when the reply mirrors the user's language) and its extent."""
+
+    name: str
+    code: str | None
+    start: int
+    end: int
+
+
+def lookup(name: str) -> tuple[str, str] | None:
+    """(English name, ISO code) for a language name or code in any of the known spellings."""
+    key = name.strip().lower()
+    if key in ENGLISH_NAMES:
+        return ENGLISH_NAMES[key], key
+    code = _NAMES.get(key) or _NAMES.get(key.split("-")[0].split("_")[0].strip())
+    if code is None:
+        code = key.split("-")[0].split("_")[0]
+        if code not in ENGLISH_NAMES:
+            return None
+    return ENGLISH_NAMES[code], code
+
+
+def find_language(text: str) -> FoundLanguage | None:
+    """The reply language one clause requires, if it states one."""
+    mirror = _MIRROR.search(text)
+    if mirror:
+        return FoundLanguage(USER_LANGUAGE, None, mirror.start(), mirror.end())
+    for match in _EXPLICIT.finditer(text):
+        group = next(g for g in ("name", "name2", "name3", "name4", "cjk", "cjk2") if match.group(g))
+        if _SOURCE_ONLY.search(text[: match.start(group)]):
+            continue
+        found = lookup(match.group(group))
+        if found is not None:
+            return FoundLanguage(found[0], found[1], match.start(), match.end())
+    return None
+
+
+def describe_language(name: str) -> str:
+    """The imperative sentence for a reply-language constraint."""
+    if name == USER_LANGUAGE:
+        return "Reply in the same language the user writes in."
+    return f"Always reply in {name}."

@@ -1,0 +1,168 @@
+"""Who the reply is for (the audience, with age ranges) and how it should sound (tone words)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from app.engine.constraints.clauses import in_ranges, negated_ranges
+
+_AUDIENCE_NOUNS = (
+    r"users|customers|clients|students|pupils|learners|developers|engineers|programmers|beginners|children|kids|"
+    r"teenagers|teens|adolescents|patients|managers|executives|analysts|teachers|readers|employees|staff|agents|"
+    r"marketers|researchers|lawyers|doctors|nurses|clinicians|parents|caregivers|buyers|shoppers|travell?ers|"
+    r"candidates|subscribers|moderators|writers|editors|sellers|merchants|recruiters|founders|investors|admins|"
+    r"administrators|scientists|professionals|newcomers|novices|experts|people|players|members|speakers|"
+    r"seniors|retirees|adults|year[- ]olds|tourists|guests|residents|citizens|farmers|owners|accountants|"
+    r"niños|niñas|clientes|usuarios|estudiantes|alumnos|pacientes|adultos|mayores|principiantes|"
+    r"kinder|kunden|nutzer(?:innen)?|schüler|studierende|patienten|entwickler|anfänger|senioren|"
+    r"enfants|utilisateurs|élèves|étudiants|patients|développeurs|débutants|adultes|"
+    r"crianças|usuários|alunos|idosos|iniciantes"
+)
+_AUDIENCE_INTRO = (
+    r"audience\s*(?:is|are|:)|aimed\s+at|targeting|targeted\s+at|written\s+for|geared\s+(?:toward|towards|to)|"
+    r"designed\s+for|intended\s+for|tailored\s+(?:for|to)|suitable\s+for|explain(?:ed)?\s+(?:it\s+)?to|"
+    r"for|to|help|helps|helping|para|für|pour|users\s+are|readers\s+are|público\s*:?|zielgruppe\s*:?|public\s*:"
+)
+_QUALIFIER = (
+    r"(?:\s*\(\s*(?:ages?\s*)?\d+\s*[-–to]+\s*\d+\s*\)|\s+(?:aged|ages?|age)\s+\d+\s*(?:[-–]|to)\s*\d+|"
+    r"\s+(?:aged|ages?)\s+\d+\s*\+|\s+(?:under|over|below|above)\s+\d+|"
+    r"\s+(?:with|who|that\s+are|without|new\s+to|learning|de|entre|von|zwischen|mit|con|sin|avec|sans|com|sem)\s+"
+    r"(?:(?!(?:to|and|understand|learn|read|write|find|get|use|make|know|navigate|manage|fill|complete|answer|"
+    r"in|on|at|by|using|when|if|so)\b)[^\s,.;:()]+\s*){1,4})?"
+)
+_AUDIENCE = re.compile(
+    rf"\b(?:{_AUDIENCE_INTRO})\s+(?P<phrase>(?:(?:an?|the|our|my|los|las|die|les|os|as)\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:\d+\s*[-–]\s*\d+\s+)?(?:{_AUDIENCE_NOUNS})\b{_QUALIFIER})",
+    re.IGNORECASE,
+)
+_GENERIC = frozenset(
+    {"users", "customers", "clients", "people", "members", "the users", "our customers", "our users", "the customers"}
+)
+_AGES = re.compile(
+    r"(?P<lo>\d{1,2})\s*(?:[-–]|to|bis|a|à|y|and|und|e)\s*(?P<hi>\d{1,2})(?!\d)|(?:under|below|unter|menores\s+de|moins\s+de)\s+(?P<under>\d{1,2})|"
+    r"(?:over|above|über|mayores\s+de|plus\s+de)\s+(?P<over>\d{1,2})|(?P<plus>\d{1,2})\s*\+",
+    re.IGNORECASE,
+)
+_AGE_CONTEXT = re.compile(
+    r"\b(?:age|aged|ages|years?|year[- ]olds?|kids|children|teens|años|jahre|ans|anos)\b|\d+\+", re.IGNORECASE
+)
+
+
+class FoundAudience(NamedTuple):
+    """An audience phrase as written, its age bounds (if any) and its extent."""
+
+    phrase: str
+    minimum: int | None
+    maximum: int | None
+    start: int
+    end: int
+
+
+def ages(phrase: str) -> tuple[int | None, int | None]:
+    """(minimum, maximum) age stated in an audience phrase."""
+    if not _AGE_CONTEXT.search(phrase):
+        return None, None
+    match = _AGES.search(phrase)
+    if not match:
+        return None, None
+    if match.group("lo"):
+        return int(match.group("lo")), int(match.group("hi"))
+    if match.group("under"):
+        return None, int(match.group("under")) - 1
+    if match.group("over"):
+        return int(match.group("over")) + 1, None
+    return int(match.group("plus")), None
+
+
+def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
+    """The audience a clause names; with `whole`, the text is an audience field and is kept as written."""
+    if whole:
+        phrase = text.strip().rstrip(".")
+        if not phrase:
+            return None
+        low, high = ages(phrase)
+        start = text.find(phrase)
+        return FoundAudience(phrase, low, high, start, start + len(phrase))
+    for match in _AUDIENCE.finditer(text):
+        phrase = match.group("phrase").strip().rstrip(".,")
+        phrase = re.sub(r"^(?:an?|the|our|my)\s+", "", phrase, flags=re.IGNORECASE)
+        if phrase.lower() in _GENERIC or re.match(r"(?:each|every|all|any|other|these|those)\b", phrase, re.IGNORECASE):
+            continue
+        start = text.find(phrase, match.start("phrase"))
+        low, high = ages(phrase)
+        return FoundAudience(phrase, low, high, start, start + len(phrase))
+    return None
+
+
+_TONES: dict[str, str] = {
+    "friendly": "friendly", "formal": "formal", "informal": "informal", "professional": "professional",
+    "casual": "casual", "empathetic": "empathetic", "empathic": "empathetic", "playful": "playful", "warm": "warm",
+    "encouraging": "encouraging", "patient": "patient", "witty": "witty", "neutral": "neutral",
+    "authoritative": "authoritative", "upbeat": "upbeat", "calm": "calm", "supportive": "supportive",
+    "humorous": "humorous", "funny": "humorous", "polite": "polite", "respectful": "respectful",
+    "cheerful": "cheerful", "serious": "serious", "enthusiastic": "enthusiastic", "reassuring": "reassuring",
+    "kind": "kind", "gentle": "gentle", "confident": "confident", "straightforward": "straightforward",
+    "conversational": "conversational", "approachable": "approachable", "diplomatic": "diplomatic",
+    "compassionate": "compassionate", "no-nonsense": "no-nonsense", "blunt": "blunt", "sarcastic": "sarcastic",
+    "light-hearted": "light-hearted", "lighthearted": "light-hearted", "objective": "objective", "direct": "direct",
+    "concise": "concise", "clear": "clear", "simple": "simple", "plain": "plain", "technical": "technical",
+    "amable": "friendly", "amigable": "friendly", "cercano": "warm", "cercana": "warm", "profesional": "professional",
+    "empático": "empathetic", "empática": "empathetic", "cordial": "cordial", "respetuoso": "respectful",
+    "freundlich": "friendly", "förmlich": "formal", "höflich": "polite", "locker": "casual",
+    "professionell": "professional", "sachlich": "objective", "einfühlsam": "empathetic", "amical": "friendly",
+    "chaleureux": "warm", "chaleureuse": "warm", "poli": "polite", "professionnel": "professional",
+    "bienveillant": "kind", "amigável": "friendly", "simpático": "friendly", "educado": "polite",
+    "丁寧": "polite", "フレンドリー": "friendly", "親しみやすい": "friendly", "友好": "friendly", "友善": "friendly",
+    "礼貌": "polite", "专业": "professional", "正式": "formal",
+}  # fmt: skip
+_TONE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted((re.escape(word) for word in _TONES), key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_TONE_CONTEXT = re.compile(
+    r"\b(?:tone|voice|style|manner|sound|sounding|be|stay|keep\s+it|remain|register|ton|tono|tom|stil|estilo)\b|"
+    r"语气|口调|口調|トーン|で(?:答え|回答)",
+    re.IGNORECASE,
+)
+# Words that are a tone only in a tone context: "clear", "simple", "direct" are common elsewhere.
+_WEAK = frozenset({"direct", "clear", "simple", "plain", "concise", "technical", "kind", "serious", "patient"})
+
+
+class FoundTone(NamedTuple):
+    """Tone words (normalised to English) and the extent of the clause part that names them."""
+
+    values: list[str]
+    start: int
+    end: int
+
+
+def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
+    """Tone words in one clause; with `whole`, the text is a tone field and every tone word counts."""
+    if not whole and not _TONE_CONTEXT.search(text):
+        return None
+    negated = negated_ranges(text)
+    values: list[str] = []
+    start, end = len(text), 0
+    for match in _TONE.finditer(text):
+        word = match.group(0).lower()
+        if in_ranges(match.start(), negated) or (not whole and word in _WEAK):
+            continue
+        tone = _TONES.get(word, _TONES.get(match.group(0), word))
+        if tone not in values:
+            values.append(tone)
+        start, end = min(start, match.start()), max(end, match.end())
+    if not values:
+        return None
+    return FoundTone(values, start, end)
+
+
+def describe_audience(phrase: str) -> str:
+    """The imperative sentence for an audience."""
+    return f"Write for {phrase}."
+
+
+def describe_tone(values: list[str]) -> str:
+    """The imperative sentence for a tone."""
+    listed = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+    return f"Use a {listed} tone."

@@ -1,0 +1,199 @@
+"""JSON literals written in a brief (into a JSON Schema with the brief's own keys) and named output fields."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, NamedTuple
+
+from app.engine.constraints.labels import split_items
+
+_TYPE_NAMES: dict[str, str] = {
+    "string": "string", "str": "string", "text": "string", "date": "string", "datetime": "string",
+    "email": "string", "url": "string", "number": "number", "float": "number", "double": "number",
+    "decimal": "number", "integer": "integer", "int": "integer", "boolean": "boolean", "bool": "boolean",
+    "array": "array", "list": "array", "object": "object", "dict": "object", "null": "null",
+}  # fmt: skip
+
+
+class FoundObject(NamedTuple):
+    """A JSON object literal found in text: its parsed value and extent."""
+
+    value: dict[str, Any]
+    start: int
+    end: int
+
+
+def _balanced_end(text: str, start: int) -> int | None:
+    """The index just past the brace that closes the one at `start`, skipping quoted strings."""
+    depth = 0
+    quote: str | None = None
+    index = start
+    while index < len(text):
+        ch = text[index]
+        if quote:
+            if ch == "\\":
+                index += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'" and not (ch == "'" and index > 0 and text[index - 1].isalnum()):
+            quote = ch
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
+
+
+def _loads_lenient(literal: str) -> Any:
+    """Parse JSON, or JSON-ish text with unquoted keys, single quotes, bare type names and trailing commas."""
+    try:
+        return json.loads(literal)
+    except ValueError:
+        pass
+    text = literal.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    text = re.sub(r"'([^'\"\n]*)'", r'"\1"', text)
+    text = re.sub(r"([{,]\s*)([A-Za-z_][\w\-.]*)(\s*\??\s*:)", r'\1"\2"\3', text)
+    text = re.sub(r'"\s*\?\s*:', '":', text)
+    # Bare values: type names, unions ("a" | "b"), arrays of types (string[]).
+    text = re.sub(r":\s*([A-Za-z_][\w]*)\s*\[\]", r': ["\1"]', text)
+    text = re.sub(r'"\s*\|\s*"', "|", text)
+    text = re.sub(
+        r"(:\s*|\[\s*|,\s*)([A-Za-z_][\w|\- ]*?)(\s*[,}\]])",
+        lambda m: (
+            m.group(1)
+            + ('"' + m.group(2) + '"' if m.group(2) not in ("true", "false", "null") else m.group(2))
+            + m.group(3)
+        ),
+        text,
+    )
+    text = re.sub(r",\s*([}\]])", r"\1", text)
+    return json.loads(text)
+
+
+def find_objects(text: str) -> list[FoundObject]:
+    """JSON object literals in `text` (template slots `{{x}}` and `{x}` placeholders are skipped)."""
+    found: list[FoundObject] = []
+    index = text.find("{")
+    while index != -1:
+        if text.startswith("{{", index) or (index > 0 and text[index - 1] == "{"):
+            index = text.find("{", index + 2)
+            continue
+        end = _balanced_end(text, index)
+        if end is None:
+            break
+        literal = text[index:end]
+        try:
+            value = _loads_lenient(literal)
+        except ValueError:
+            value = None
+        if isinstance(value, dict) and value and ":" in literal:
+            found.append(FoundObject(value, index, end))
+            index = text.find("{", end)
+        else:
+            index = text.find("{", index + 1)
+    return found
+
+
+def _schema_of(value: Any) -> dict[str, Any]:
+    """A JSON Schema for one example value (type names become types; "a|b" becomes an enum)."""
+    if isinstance(value, dict):
+        if value.get("type") == "object" and isinstance(value.get("properties"), dict):
+            return value
+        return {
+            "type": "object",
+            "properties": {key: _schema_of(item) for key, item in value.items()},
+            "required": list(value),
+            "additionalProperties": False,
+        }
+    if isinstance(value, list):
+        return {"type": "array", "items": _schema_of(value[0])} if value else {"type": "array"}
+    if isinstance(value, bool):
+        return {"type": "boolean"}
+    if isinstance(value, int):
+        return {"type": "integer"}
+    if isinstance(value, float):
+        return {"type": "number"}
+    if value is None:
+        return {}
+    text = str(value).strip()
+    lowered = text.lower().rstrip("?")
+    if lowered in _TYPE_NAMES:
+        return {"type": _TYPE_NAMES[lowered]}
+    if "|" in text:
+        options = [option.strip().strip("\"'") for option in text.split("|") if option.strip()]
+        types = {_TYPE_NAMES.get(option.lower()) for option in options}
+        if None not in types and types:
+            return {"type": sorted(t for t in types if t)} if len(types) > 1 else {"type": types.pop()}
+        return {"type": "string", "enum": options}
+    return {"type": "string"}
+
+
+def to_json_schema(value: dict[str, Any]) -> dict[str, Any]:
+    """A JSON Schema for a brief's JSON literal or schema, keeping the brief's exact keys."""
+    return _schema_of(value)
+
+
+def schema_keys(schema: dict[str, Any]) -> list[str]:
+    """The top-level property names of a JSON Schema."""
+    properties = schema.get("properties")
+    return list(properties) if isinstance(properties, dict) else []
+
+
+_FIELD_NOUNS = (
+    r"fields?|keys?|columns?|properties|attributes|campos|felder|spalten|champs|colonnes|propriedades|colunas"
+)
+_FIELDS_INTRO = re.compile(
+    rf"\b(?:{_FIELD_NOUNS})\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
+    rf"\b(?:with|containing|including|has|having|mit|con|avec|com)\s+(?:the\s+|exactly\s+)?(?:(?:these|following)\s+)?"
+    rf"(?:{_FIELD_NOUNS})\s*:?\s*|"
+    r"\b(?:extract|pull\s+out|capture|collect|parse\s+out|grab|extrae|extrahiere|extrais|extraia)\s+"
+    r"(?:the\s+|their\s+|its\s+|each\s+\w+'s\s+|the\s+\w+'s\s+)?",
+    re.IGNORECASE,
+)
+_RETURN_INTRO = re.compile(
+    r"\b(?:return|output|give\s+me|produce|devuelve|gib|retourne|retorne)\s+(?:only\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_STRUCTURED_CONTEXT = re.compile(r"\b(?:json|fields?|keys?|columns?|csv|object|yaml|dict|record)\b", re.IGNORECASE)
+_FIELD_END = re.compile(r"[.;!?\n]\s|[.;!?]$|\s[-–—]\s|\s(?:as|in|into|from|for|if|when|using)\s|\(")
+
+
+class FoundFields(NamedTuple):
+    """Named output fields and where they are listed."""
+
+    values: list[str]
+    start: int
+    end: int
+
+
+def find_fields(text: str) -> FoundFields | None:
+    """Named output fields in one clause: "fields: a, b, c", "extract name, email and company"."""
+    candidates = list(_FIELDS_INTRO.finditer(text))
+    if _STRUCTURED_CONTEXT.search(text):
+        candidates += list(_RETURN_INTRO.finditer(text))
+    for intro in sorted(candidates, key=lambda m: m.start()):
+        start = intro.end()
+        boundary = _FIELD_END.search(text, start)
+        end = boundary.start() if boundary else len(text)
+        items = split_items(text[start:end].rstrip(":"), last_trim=True)
+        if items and not any(item.lower() in {"json", "csv", "yaml", "a json object", "an object"} for item in items):
+            return FoundFields(items, start, end)
+    return None
+
+
+def describe_schema(keys: list[str]) -> str:
+    """The imperative sentence for a schema constraint."""
+    return (
+        f"Return a JSON object with exactly these keys: {', '.join(keys)}."
+        if keys
+        else "Return JSON that follows the schema given in the brief."
+    )
+
+
+def describe_fields(values: list[str]) -> str:
+    """The imperative sentence for a field list."""
+    return f"Return exactly these fields: {', '.join(values)}."

@@ -1,0 +1,95 @@
+"""Tools named in a brief: signatures such as `lookup_order(order_id)`, or "a `search_kb` tool"."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_IDENT = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?"
+_SIGNATURE = re.compile(rf"`?(?<![\w.])(?P<name>{_IDENT})\((?P<params>[^()]{{0,200}})\)`?")
+_PARAM = re.compile(r"^\s*\*{0,2}(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[:=].*)?$")
+_NAMED = re.compile(
+    rf"`(?P<bt>{_IDENT})`\s+(?:tool|function|api|endpoint|action)\b|"
+    rf"\b(?:tool|function|action|endpoint)s?\s+(?:called|named)\s+`?(?P<called>{_IDENT})`?|"
+    rf"\b(?:the|a|an|its|our)\s+`?(?P<snake>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?\s+(?:tool|function|api|endpoint)\b|"
+    rf"\b(?:call|use|invoke|run)\s+`(?P<use_bt>{_IDENT})`|"
+    rf"\b(?:call|use|invoke|run)\s+(?:the\s+)?(?P<use_snake>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b",
+    re.IGNORECASE,
+)
+_TOOL_CONTEXT = re.compile(
+    r"\b(?:tools?|functions?|call|calls|calling|invoke|api|endpoints?|actions?)\b", re.IGNORECASE
+)
+_PURPOSE = re.compile(
+    r"^\s*(?:`\s*)?(?:\s*(?:[-–—:]|to|which|that|for|returns?)\s+)(?P<purpose>[^.;\n]{3,160})", re.IGNORECASE
+)
+_NOT_TOOLS = frozenset({"e.g", "i.e", "etc", "s", "es", "optional", "see", "max", "min"})
+
+
+class FoundTool(NamedTuple):
+    """A tool named in text: name, parameter names, what it does (if said), and its extent."""
+
+    name: str
+    parameters: list[str]
+    purpose: str | None
+    start: int
+    end: int
+
+
+def _looks_like_tool(name: str, text: str, backticked: bool) -> bool:
+    if name.lower() in _NOT_TOOLS or len(name) < 3:
+        return False
+    # snake_case or camelCase names are code; plain words need a tool context ("a search(query) tool").
+    if "_" in name or "." in name or re.search(r"[a-z][A-Z]", name) or backticked:
+        return True
+    return bool(_TOOL_CONTEXT.search(text))
+
+
+def _parameters(raw: str) -> list[str] | None:
+    if not raw.strip():
+        return []
+    names: list[str] = []
+    for part in raw.split(","):
+        match = _PARAM.match(part)
+        if not match:
+            return None
+        names.append(match.group("name"))
+    return names
+
+
+def find_tools(text: str) -> list[FoundTool]:
+    """Every tool named in one clause, in order."""
+    found: list[FoundTool] = []
+    taken: list[tuple[int, int]] = []
+    for match in _SIGNATURE.finditer(text):
+        name = match.group("name")
+        params = _parameters(match.group("params"))
+        if params is None or not _looks_like_tool(name, text, match.group(0).startswith("`")):
+            continue
+        purpose = _PURPOSE.match(text, match.end())
+        found.append(
+            FoundTool(name, params, purpose.group("purpose").strip() if purpose else None, match.start(), match.end())
+        )
+        taken.append((match.start(), match.end()))
+    for match in _NAMED.finditer(text):
+        name = next(value for value in match.groupdict().values() if value)
+        if any(start <= match.start() < end or start < match.end() <= end for start, end in taken):
+            continue
+        if any(tool.name == name for tool in found) or name.lower() in _NOT_TOOLS:
+            continue
+        purpose = _PURPOSE.match(text, match.end())
+        found.append(
+            FoundTool(name, [], purpose.group("purpose").strip() if purpose else None, match.start(), match.end())
+        )
+    found.sort(key=lambda tool: tool.start)
+    return found
+
+
+def describe_tool(name: str, parameters: list[str], purpose: str | None) -> str:
+    """The imperative sentence for a tool."""
+    signature = f"{name}({', '.join(parameters)})" if parameters else name
+    if purpose:
+        purpose = purpose.rstrip(".")
+        if not purpose.lower().startswith("to "):
+            return f"Use the `{signature}` tool: {purpose}."
+        return f"Use the `{signature}` tool {purpose}."
+    return f"Use the `{signature}` tool when the task needs it."
