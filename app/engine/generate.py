@@ -5,7 +5,8 @@ The pipeline, one small function per step:
     brief -> read_constraints -> classify_brief -> plan_spec (compose) -> render_all -> check_fidelity -> lint
 
 Constraint extraction and the fidelity check are injectable (`Steps`), so each step can be tested alone and the
-composer can be exercised with hand-built constraints.
+composer can be exercised with hand-built constraints. The fidelity check is a no-op until `app.engine.fidelity`
+lands; `DEFAULT_STEPS` is the one place to plug it in.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from app.engine.brief import Brief, extract_entities
 from app.engine.classify import ArchetypeMatch, classify
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.plan import make_plan
-from app.engine.constraints import Constraint
+from app.engine.constraints import Constraint, extract_constraints
 from app.engine.lint import lint_prompt
 from app.engine.render import render
 from app.engine.spec import PromptSpec
@@ -56,10 +57,6 @@ class GenerationResult(EngineStruct, kw_only=True):
     """What the user should know about the result (e.g. examples left out, and why)."""
 
 
-def _no_constraints(brief: Brief) -> list[Constraint]:
-    return []
-
-
 def _no_findings(constraints: Sequence[Constraint], prompt: str) -> list[Finding]:
     return []
 
@@ -68,7 +65,7 @@ def _no_findings(constraints: Sequence[Constraint], prompt: str) -> list[Finding
 class Steps:
     """The pluggable steps of the pipeline."""
 
-    extract: Extractor = _no_constraints
+    extract: Extractor = extract_constraints
     check: FidelityCheck = _no_findings
 
 

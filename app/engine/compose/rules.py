@@ -54,10 +54,10 @@ def brief_rules(plan: Plan) -> list[Rule]:
 
 
 def language_rule(plan: Plan) -> Rule | None:
-    """The reply-language rule (the brief's own sentence when it states one)."""
-    if not plan.primary.reply_language_rule:
-        return None
+    """The reply-language rule: the brief's own sentence when it states one, else a default where it fits."""
     stated = plan.of_kind("language")
+    if not stated and not plan.primary.reply_language_rule:
+        return None
     if stated:
         reason = f"The {plan.user_term}s read {plan.language}."
         return Rule(text=stated[0].text, reason=reason, group="Language and tone")
@@ -79,6 +79,11 @@ def audience_rule(plan: Plan) -> Rule | None:
     if stated and stated[0].text.lower() != text.lower():
         text = stated[0].text
     return Rule(text=text, reason="An answer the reader cannot follow does not help them.", group="Language and tone")
+
+
+def tone_rules(plan: Plan) -> list[Rule]:
+    """The brief's tone, as rules (kept by every renderer, unlike the tone list)."""
+    return [Rule(text=c.text, group="Language and tone") for c in plan.of_kind("tone")]
 
 
 def tool_rule(plan: Plan) -> Rule | None:
@@ -114,7 +119,9 @@ def archetype_rules(plan: Plan) -> list[Rule]:
 def all_rules(plan: Plan, safety: list[Rule]) -> list[Rule]:
     """Every rule, in reading order, without repeats."""
     rules = brief_rules(plan)
-    rules.extend(r for r in (language_rule(plan), audience_rule(plan), tool_rule(plan)) if r is not None)
+    rules.extend(r for r in (language_rule(plan), audience_rule(plan)) if r is not None)
+    rules.extend(tone_rules(plan))
+    rules.extend(r for r in (tool_rule(plan),) if r is not None)
     rules.extend(archetype_rules(plan))
     rules.extend(safety)
     seen: set[str] = set()
@@ -128,8 +135,8 @@ def all_rules(plan: Plan, safety: list[Rule]) -> list[Rule]:
 
 
 def tone_lines(plan: Plan) -> list[str]:
-    """Tone: the brief's own words first, then cue words, then the archetypes' defaults that do not clash."""
-    stated = [c.text for c in plan.of_kind("tone")]
+    """Tone: the brief's field, then cue words (when no tone constraint states it), then non-clashing defaults."""
+    stated = bool(plan.of_kind("tone"))
     cues = [TONE_PHRASES[t] for t in plan.entities.tone if t in TONE_PHRASES] if not stated else []
     defaults = plan.conflicts.keep(plan.fill(t) for a in plan.archetypes for t in a.tone)
-    return dedupe([*([plan.brief.tone] if plan.brief.tone else []), *stated, *cues, *defaults])
+    return dedupe([*([plan.brief.tone] if plan.brief.tone else []), *cues, *defaults])
