@@ -32,10 +32,24 @@ _VALUE_EXCLUDES: dict[str, tuple[str, ...]] = {
     "json": ("markdown", "lists", "headings", "tables"),
     "label": ("markdown", "lists", "headings", "tables", "json"),
 }
-_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
-_UNITS = r"(?:words?|sentences?|bullets?(?: points?)?|paragraphs?|lines?|items?|characters?|tokens?)"
-COUNT = re.compile(rf"\b{_NUMBER}[- ]{_UNITS}\b|\{{max_words\}}\s+words|\bsingle (?:line|sentence|paragraph)\b", re.I)
-"""A length or count a default prescribes."""
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|single|\{max_words\})"
+# Units that measure the same thing: a default count clashes with a stated limit in the same family only
+# ("a one-sentence headline" clashes with "at most 3 sentences", not with "under 80 words").
+UNIT_FAMILIES: dict[str, str] = {
+    "words": "words", "characters": "words", "tokens": "words",
+    "sentences": "sentences", "lines": "lines", "paragraphs": "paragraphs",
+    "bullets": "items", "items": "items",
+}  # fmt: skip
+_COUNT_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (family, re.compile(rf"\b{_NUMBER}[- ](?:{pattern})\b", re.I))
+    for family, pattern in (
+        ("words", r"words?|characters?|tokens?"),
+        ("sentences", r"sentences?"),
+        ("lines", r"lines?"),
+        ("paragraphs", r"paragraphs?"),
+        ("items", r"bullets?(?: points?)?|items?|points?"),
+    )
+)
 _DONT_KNOW = re.compile(r"\bi (?:don't|do not) know\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor)\b[^.;:]*$", re.I)
 _ONE_LABEL = re.compile(r"\bexactly one label\b|\bonly the label\b|\bone label\b", re.I)
@@ -53,7 +67,7 @@ class Conflicts:
                 self.forbidden.update(_VALUE_EXCLUDES.get((c.value or "").lower(), ()))
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
-        self.has_limit = any(c.kind == "limit" for c in constraints)
+        self.limited = {UNIT_FAMILIES.get(c.unit or "", "words") for c in constraints if c.kind == "limit"}
         self.has_fallback = any(c.kind == "fallback" for c in constraints)
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
@@ -75,7 +89,7 @@ class Conflicts:
         """True when a default text contradicts a constraint and must be dropped."""
         if self.forbidden_feature(text):
             return True
-        if self.has_limit and COUNT.search(text):
+        if any(family in self.limited and p.search(text) for family, p in _COUNT_UNITS):
             return True
         if self.has_fallback and _DONT_KNOW.search(text):
             return True

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.engine.archetypes import BY_ID, Archetype
+from app.engine.archetypes import BY_ID, REGISTRY, Archetype
 from app.engine.archetypes.registry import Persona
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
@@ -168,6 +168,11 @@ def make_plan(
     blended = tuple(a for a in secondaries if primary.blendable and a.blendable)
     partners = tuple(a for a in secondaries if a not in blended and (a.blend_rules or a.blend_output))
     labels, from_brief = _labels(constraints, brief.task)
+    if any(c.kind == "labels" for c in constraints) and not primary.uses_labels:
+        # A label set in the brief is a labelling step, whatever the classifier saw: blend the labeller's part.
+        labeller = next(a for a in REGISTRY if a.uses_labels)
+        if labeller not in partners:
+            partners = (*partners, labeller)
     persona = _persona(primary, {m.id for m in matches}, brief.task)
     user = persona.user_term if persona else primary.user_term
     noun = persona.noun if persona else primary.noun
