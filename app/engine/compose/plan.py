@@ -20,8 +20,15 @@ from app.engine.spec import Length
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
-_DANGLING = re.compile(r"(?:,|\b(?:and|or|but|with|in|to|as))\s*([.;!?])", re.I)
+_DANGLING = re.compile(
+    r"(?:,|\s+(?:as\s+)?(?:one of|either|into|as|like|such as|between|of|to|for|with|in|and|or|but))\s*([.;!?])", re.I
+)
 _REPEATED_PUNCT = re.compile(r"([.;!?])(?:\s*[.,;:!?])+")
+_HANGING_PUNCT = re.compile(r"[,:;]+\s*([.!?]|$)")
+_RESTATING = frozenset({"fallback", "ordering", "requirement", "prohibition"})
+"""Kinds whose sentence restates the brief's whole sentence as an instruction."""
+_CLAUSE_LEAD = re.compile(r"\b(?:in|with|and|as|using|but|then|so)$", re.I)
+_SPAN_LEAD = re.compile(r"(?:in|with|as|using|under|within|without|and|but)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
@@ -72,17 +79,35 @@ class Plan:
         return _PLACEHOLDER.sub(lambda m: self.placeholders.get(m.group(1), m.group(0)), text)
 
 
+def _whole_clause(task: str, start: int, end: int) -> bool:
+    """Whether [start, end) is a clause of its own, so that removing it leaves a readable sentence.
+
+    "... app in at most 3 sentences." and "(billing, bug, other)" are; "for kids aged 8-10, ..." is not.
+    """
+    before, after = task[:start].rstrip(), task[end:].lstrip()
+    left = (
+        not before
+        or before[-1] in ",;:(.!?"
+        or bool(_CLAUSE_LEAD.search(before))
+        or bool(_SPAN_LEAD.match(task[start:end]))
+    )
+    right = not after or after[0] in ",;:).!?"
+    return left and right
+
+
 def core_task(task: str, constraints: Sequence[Constraint]) -> str:
-    """The task without the sentences' parts that constraints carry (they are stated in their own sections)."""
+    """The task without the clauses that constraints carry (they are stated in their own sections)."""
     chars = list(task)
     for c in constraints:
-        if c.span is not None and c.span.field == "task":
+        if c.span is not None and c.span.field == "task" and _whole_clause(task, c.span.start, c.span.end):
             for i in range(max(0, c.span.start), min(len(chars), c.span.end)):
                 chars[i] = " "
     text = " ".join("".join(chars).split())
     text = _EMPTY_PARENS.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _DANGLING.sub(r"\1", text)
+    text = _HANGING_PUNCT.sub(r"\1", text)
+    for _ in range(3):  # "as one of:" leaves two connectors behind
+        text = _DANGLING.sub(r"\1", text)
     text = _REPEATED_PUNCT.sub(r"\1", text)
     text = text.strip(" ,;:.")
     return text if len(text.split()) >= 2 else " ".join(task.split())
@@ -105,10 +130,15 @@ def task_details(task: str, constraints: Sequence[Constraint]) -> tuple[str, ...
         if c.span is not None and c.span.field == "task":
             for i in range(max(0, c.span.start), min(len(task), c.span.end)):
                 covered[i] = True
+    restated = [
+        c.span.start for c in constraints if c.span is not None and c.span.field == "task" and c.kind in _RESTATING
+    ]
     details = []
     for start, end in _sentences(task)[1:]:
         text = task[start:end]
         letters = [i for i in range(start, end) if task[i].isalnum()]
+        if any(start <= s < end for s in restated):
+            continue  # the constraint's own sentence says all this sentence says
         if letters and sum(covered[i] for i in letters) * 2 < len(letters):
             details.append(" ".join(text.split()))
     return tuple(details)
