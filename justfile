@@ -48,6 +48,10 @@ openapi OUT="openapi.json":
 lint-prompts *FILES:
     uv run python -m app lint {{FILES}}
 
+# Evaluate the generation engine on the brief corpus (figures, not a gate); --holdout, --verbose, --json
+eval *ARGS:
+    uv run python -m bench.eval.run {{ARGS}}
+
 # Benchmark against a bare Litestar app (needs wrk); QUICK=1 for the quick mode
 bench *ARGS:
     uv run python -m bench.run {{ARGS}}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -191,6 +192,20 @@ def install_idle_ping(engine: AsyncEngine, timeout: float, idle_after: float) ->
             # Close the socket now: the pool's own close would first wait up to 2 s for a graceful goodbye.
             driver.terminate()
             raise DisconnectionError(f"pre-ping failed ({type(exc).__name__})") from exc
+
+
+@functools.cache
+def migration_head() -> str:
+    """The revision the code's migrations end at: the schema this version of the service needs."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if head is None:  # pragma: no cover - the repository always ships its migrations
+        raise RuntimeError("no migrations found")
+    return head
 
 
 def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None) -> SQLAlchemyAsyncConfig:

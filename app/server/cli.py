@@ -13,7 +13,7 @@ import uvicorn
 
 from app.config.database import create_engine
 from app.config.settings import Settings, get_settings
-from app.server.lifespan import StartupError, wait_for_database
+from app.server.lifespan import StartupError, ensure_schema_current, wait_for_database
 
 
 def register_commands(cli: click.Group) -> None:
@@ -27,6 +27,13 @@ def register_commands(cli: click.Group) -> None:
 @click.option("--workers", type=int, default=None, help="Worker processes (default SERVER_WORKERS).")
 def serve(host: str | None, port: int | None, workers: int | None) -> None:
     settings = get_settings()
+    if workers is not None and workers > 1 and settings.redis_url is None:
+        click.echo(
+            f"promptsmith: cannot start: --workers {workers} needs REDIS_URL (without it sessions, rate limits and "
+            "caches live in each worker's memory, so people would be logged out at random)",
+            err=True,
+        )
+        sys.exit(2)
     # Fail before uvicorn starts, with one line, when the database cannot be reached: inside the lifespan
     # the same failure is reported by uvicorn with a full traceback.
     try:
@@ -59,6 +66,8 @@ async def _check_database(settings: Settings) -> None:
     engine = create_engine(settings)
     try:
         await wait_for_database(engine, settings.db_connect_retries, settings.db_connect_retry_delay)
+        if not settings.should_auto_migrate:  # otherwise the lifespan migrates before serving
+            await ensure_schema_current(engine)
     finally:
         await engine.dispose()
 

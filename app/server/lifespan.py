@@ -12,6 +12,7 @@ from litestar import Litestar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.config.database import migration_head
 from app.config.settings import Settings
 from app.lib.draining import install_drain_on_sigterm
 from app.lib.invalidation import InvalidationBus
@@ -41,6 +42,24 @@ async def wait_for_database(engine: AsyncEngine, retries: int, delay: float) -> 
     raise StartupError(msg)
 
 
+async def ensure_schema_current(engine: AsyncEngine) -> None:
+    """Refuse to serve on a database whose schema is not the one this code needs (never migrated, or behind).
+
+    Without this check the process started, readiness passed, and every request failed with a 500
+    (`relation "user_account" does not exist`).
+    """
+    from app.domain.system.services import database_revision  # the same probe readiness uses
+
+    current, needed = await database_revision(engine), migration_head()
+    if current != needed:
+        state = "was never migrated" if current is None else f"is at schema revision {current}"
+        msg = (
+            f"the database {state}, this version needs {needed}: run `python -m app database upgrade` "
+            "(or set AUTO_MIGRATE=true)"
+        )
+        raise StartupError(msg)
+
+
 def run_migrations(alembic: AlembicCommands) -> None:
     """Upgrade to head. Blocking: call it from a worker thread (env.py runs its own event loop)."""
     alembic.upgrade(revision="head")
@@ -56,6 +75,7 @@ def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore
         if settings.should_auto_migrate:
             await asyncio.to_thread(run_migrations, alembic)
             logger.info("migrations_applied")
+        await ensure_schema_current(engine)
         bus: InvalidationBus = app.state.invalidation
         await bus.start()
         install_drain_on_sigterm(settings.shutdown_drain)

@@ -7,6 +7,7 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 
+from app.config.database import migration_head
 from app.config.settings import Settings
 from app.domain.system.schemas import Health
 from app.domain.system.services import check_readiness
@@ -34,7 +35,7 @@ class HealthController(Controller):
     @get(
         "/ready",
         operation_id="healthReady",
-        summary="Readiness: the database and Redis answer",
+        summary="Readiness: this instance can serve its traffic (see the description for warn and fail)",
         media_type=HEALTH_MEDIA_TYPE,
         responses={
             503: ResponseSpec(
@@ -43,8 +44,20 @@ class HealthController(Controller):
         },
     )
     async def ready(self, state: State, settings: NamedDependency[Settings]) -> Response[Health]:
+        """`pass` (200): everything answers. `warn` (200): a shared dependency is down but this instance still
+        serves its main traffic (the database is down and resolves come from caches and the last known good
+        answers, or Redis is down and the database serves everything). `fail` (503): draining after SIGTERM, the
+        schema is not the one this version needs, or nothing can be served. A shared dependency is down for
+        every instance alike, so failing readiness for it would pull them all and turn a partial outage into a
+        total one."""
         if DRAIN.active:  # SIGTERM received: take this instance out of rotation while it still serves
             health = Health(status="fail", description="shutting down: draining before stop")
             return Response(health, status_code=503, media_type=HEALTH_MEDIA_TYPE)
-        health = await check_readiness(state.db_engine, state.redis, settings.health_timeout)
-        return Response(health, status_code=200 if health.status == "pass" else 503, media_type=HEALTH_MEDIA_TYPE)
+        health = await check_readiness(
+            state.db_engine,
+            state.redis,
+            settings.health_timeout,
+            expected_revision=migration_head(),
+            stale_fallback=settings.resolve_cache_enabled,
+        )
+        return Response(health, status_code=503 if health.status == "fail" else 200, media_type=HEALTH_MEDIA_TYPE)

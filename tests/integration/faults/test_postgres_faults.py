@@ -36,7 +36,7 @@ async def _wait_ready(client: httpx.AsyncClient, timeout: float = 15.0) -> dict[
     while time.monotonic() < deadline:
         response = await client.get("/health/ready")
         body = response.json()
-        if response.status_code == 200:
+        if response.status_code == 200 and body["status"] == "pass":
             return body
         await asyncio.sleep(0.1)
     raise AssertionError(f"readiness did not pass within {timeout}s: {body}")
@@ -100,10 +100,13 @@ async def test_database_down_then_back(pg_cluster: PostgresCluster) -> None:
             assert "127.0.0.1" not in response.text
             assert elapsed < POOL_TIMEOUT + 1.5, f"503 took {elapsed:.2f}s"
 
+            # Resolves are still served from the caches and the last-known-good store (Redis is up): ready warns
+            # with 200 instead of pulling every instance while the shared database is down.
             started = time.perf_counter()
             ready = await client.get("/health/ready")
             assert time.perf_counter() - started < 2.5
-            assert ready.status_code == 503
+            assert ready.status_code == 200
+            assert ready.json()["status"] == "warn"
             assert ready.json()["checks"]["database:responseTime"][0]["status"] == "fail"
 
         # A prompt never resolved before cannot be answered: a 503 problem (the stale path is tested below).
@@ -184,7 +187,7 @@ async def test_hung_database_gives_503_within_the_pool_timeout(pg_cluster: Postg
             started = time.perf_counter()
             ready = await client.get("/health/ready")
             assert time.perf_counter() - started < 2.5
-            assert ready.status_code == 503
+            assert (ready.status_code, ready.json()["status"]) == (200, "warn")  # cached resolves still served
         finally:
             pg_cluster.thaw()
         await _wait_ready(client)
@@ -214,10 +217,18 @@ async def test_pooled_connection_to_hung_database_is_bounded(pg_cluster: Postgre
 
 async def test_connection_limit_reached_gives_503_not_500(pg_cluster: PostgresCluster) -> None:
     """PostgreSQL refusing a connection ("too many connections", SQLSTATE 53300) is a 503 problem, not a 500."""
+    # The app refuses to start on a schema it cannot verify: migrate the cluster's database first, and let the
+    # limited role read the revision (it needs no other table: the probe only runs SELECT 1).
+    migrating = create_app(make_settings(DATABASE_URL=pg_cluster.url, AUTO_MIGRATE="true"))
+    async with serve_in_loop(migrating):
+        pass
     admin = await asyncpg.connect(_dsn(pg_cluster.url))
     try:
+        if await admin.fetchval("SELECT 1 FROM pg_roles WHERE rolname = 'limited_app'"):
+            await admin.execute("DROP OWNED BY limited_app")  # its grant from an earlier run
         await admin.execute("DROP ROLE IF EXISTS limited_app")
         await admin.execute("CREATE ROLE limited_app LOGIN CONNECTION LIMIT 2")
+        await admin.execute("GRANT SELECT ON alembic_version TO limited_app")
     finally:
         await admin.close()
     url = pg_cluster.url.replace("postgres@", "limited_app@")

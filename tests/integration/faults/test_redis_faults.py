@@ -62,7 +62,7 @@ async def _wait_ready(client: httpx.AsyncClient, timeout: float = 8.0) -> dict[s
     while time.monotonic() < deadline:
         response = await client.get("/health/ready")
         body = response.json()
-        if response.status_code == 200:
+        if response.status_code == 200 and body["status"] == "pass":
             return body
         await asyncio.sleep(0.1)
     raise AssertionError(f"readiness did not pass again within {timeout}s: {body}")
@@ -98,13 +98,14 @@ async def test_redis_killed_then_restarted(redis_app, redis_server: RedisServer)
 
     redis_server.kill()
 
-    # Liveness never depends on Redis; readiness names Redis as the failing component, the database still passes.
+    # Liveness never depends on Redis; readiness names Redis as the failing component and warns (200): the
+    # database still serves everything, and Redis is shared, so failing would pull every instance at once.
     for _ in range(3):
         status, _, _ = await _timed_get(client, "/health/live")
         assert status == 200
         status, body, _ = await _timed_get(client, "/health/ready")
-        assert status == 503
-        assert body["status"] == "fail"
+        assert status == 200
+        assert body["status"] == "warn"
         assert _check(body, "redis") == "fail"
         assert _check(body, "database") == "pass"
         # Endpoints that only need the database keep answering.
@@ -142,7 +143,7 @@ async def test_redis_frozen_requests_stay_bounded(redis_app, redis_server: Redis
     try:
         for _ in range(3):
             status, body, _ = await _timed_get(client, "/health/ready")
-            assert status == 503
+            assert (status, body["status"]) == (200, "warn")
             assert _check(body, "redis") == "fail"
             status, _, _ = await _timed_get(client, "/_faults/db")
             assert status == 200

@@ -36,7 +36,10 @@ def test_serve_with_no_configuration(start_server, tmp_path):
         assert ready.status_code == 200, ready.text
         body = ready.json()
         assert body["status"] == "pass"
-        assert list(body["checks"]) == ["database:responseTime"]  # no Redis configured: no Redis check
+        assert list(body["checks"]) == [
+            "database:responseTime",
+            "database:schema",
+        ]  # no Redis configured: no Redis check
         assert body["checks"]["database:responseTime"][0]["status"] == "pass"
 
         document = http.get("/schema/openapi.json")
