@@ -239,6 +239,22 @@ def _extraction(inputs: ExampleInputs) -> list[Example]:
     return [Example(input="Thanks for your message, we will get back to you next week.", output="{" + nulls + "}")]
 
 
+_TRANSLATIONS: dict[str, str] = {
+    "spanish": "¡Bienvenida de nuevo, Dana! Tu pedido ya está en camino.",
+    "german": "Willkommen zurück, Dana! Deine Bestellung ist unterwegs.",
+    "french": "Bon retour parmi nous, Dana ! Votre commande est en route.",
+    "portuguese": "Bem-vinda de volta, Dana! O seu pedido já está a caminho.",
+    "italian": "Bentornata, Dana! Il tuo ordine è in viaggio.",
+    "dutch": "Welkom terug, Dana! Je bestelling is onderweg.",
+}
+
+
+def _translation(inputs: ExampleInputs) -> list[Example]:
+    """A vetted translation into the target language, when we have one (the output is in that language)."""
+    text = _TRANSLATIONS.get((inputs.reply_language or "").lower())
+    return [Example(input="Welcome back, Dana! Your order is on its way.", output=text)] if text else []
+
+
 def _coding(inputs: ExampleInputs) -> list[Example]:
     m = _OTHER_LANGUAGE.search(inputs.task)
     return [] if m else list(inputs.own)  # the own examples are Python: wrong for a brief about another language
@@ -259,7 +275,10 @@ _BUILDERS: dict[str, Builder] = {
     "summary": lambda _inputs: [],
     "marketing": lambda _inputs: [],
     "general": lambda _inputs: [],
+    "translation": _translation,
 }
+_IN_REPLY_LANGUAGE = frozenset({"translation"})
+"""Builders whose examples are written in the reply language already."""
 
 _FORMAT_AWARE = frozenset({"labels", "extraction", "agent"})
 """Builders whose examples follow the prompt's actual format (labels, schema keys) rather than the default one."""
@@ -337,7 +356,8 @@ def build_examples(inputs: ExampleInputs) -> tuple[list[Example], list[str]]:
     if not inputs.output_is_default and inputs.kind not in _FORMAT_AWARE:
         candidates = []  # written for the archetype's own format, which the brief replaced
     prose = inputs.output.kind not in ("json", "label", "decision", "code")
-    if prose and inputs.reply_language and inputs.reply_language.lower() != "english":
+    foreign = inputs.reply_language and inputs.reply_language.lower() != "english"
+    if prose and foreign and inputs.kind not in _IN_REPLY_LANGUAGE:
         return [], [
             f"No examples: replies are in {inputs.reply_language} and there are no vetted examples in that "
             "language; add one or two of your own."

@@ -33,6 +33,8 @@ VERBS = frozenset(
     say send show rewrite route run schedule score screen search simplify simulate sort suggest summarise summarize
     support tag take teach tell test track transform translate triage turn tutor update walk write
     escalate notify remind collect verify process assign draft book match recommend welcome onboard greet
+    brainstorm name invent organise organize calculate estimate forecast predict negotiate pitch outline paraphrase
+    shorten expand caption describe discuss chat converse motivate encourage remember capture prioritise prioritize
     """.split()  # noqa: SIM905  (one wrapped word list reads better than 130 quoted literals)
 )
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (

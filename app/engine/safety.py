@@ -38,7 +38,8 @@ PACKS: tuple[SafetyPack, ...] = (
         cues=_cues(
             r"\b(?:medical|medicine|symptoms?|diagnos\w*|patients?|clinics?|clinical|health ?care|telehealth|"
             r"nurses?|doctors?|physicians?|medications?|dosages?|prescriptions?|hospitals?|pharmac\w*|"
-            r"first aid|injur(?:y|ies)|illness\w*|diseases?)\b|\bhealth (?:questions?|advice|information)\b|"
+            r"first aid|injur(?:y|ies)|illness\w*|diseases?|diabet\w*|insulin|blood (?:sugar|pressure)|allerg\w*|"
+            r"pregnan\w*|dietitians?|nutrition\w*)\b|\bhealth (?:questions?|advice|information)\b|"
             r"\b(?:médic\w*|síntomas?|paciente|arzt|ärztin|symptome|patienten|médecin|symptômes)\b"
         ),
         rules=(

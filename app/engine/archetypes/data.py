@@ -260,7 +260,8 @@ DOCUMENT_QA = Archetype(
             group="Grounding",
         ),
         rule(
-            "Cite the supporting passage for every claim as [doc: title or number, section].",
+            "Cite the supporting passage after every claim, with the document and section in square brackets, "
+            "for example [Doc 2, Section 3].",
             "Citations let the reader verify the answer.",
             group="Grounding",
         ),
@@ -277,7 +278,7 @@ DOCUMENT_QA = Archetype(
     ),
     output=OutputFormat(
         kind="prose",
-        description=("A direct answer of at most {max_words} words with inline citations like [doc: 2, section 3]."),
+        description=("A direct answer of at most {max_words} words with inline citations like [Doc 2, Section 3]."),
     ),
     examples=(
         Example(

@@ -166,7 +166,7 @@ TRANSLATION = Archetype(
             "Literal translation reads as machine output and can change the meaning.",
         ),
         rule(
-            "Keep names, product names, code, URLs and placeholders such as {name} or %s unchanged.",
+            "Keep names, product names, code, URLs and placeholders such as `{name}` or `%s` unchanged.",
             "These strings are identifiers that break when translated.",
         ),
         rule(
@@ -195,6 +195,7 @@ TRANSLATION = Archetype(
     blendable=False,
     final_reminder="Return only the {language} translation.",
     reply_language_rule=False,
+    example_kind="translation",
 )
 
 MARKETING_COPY = Archetype(

@@ -25,8 +25,7 @@ _DANGLING = re.compile(
 )
 _REPEATED_PUNCT = re.compile(r"([.;!?])(?:\s*[.,;:!?])+")
 _HANGING_PUNCT = re.compile(r"[,:;]+\s*([.!?]|$)")
-_RESTATING = frozenset({"fallback", "ordering", "requirement", "prohibition"})
-"""Kinds whose sentence restates the brief's whole sentence as an instruction."""
+_CONTENT_WORD = re.compile(r"[\w@.'-]+")
 _CLAUSE_LEAD = re.compile(r"\b(?:in|with|and|as|using|but|then|so)$", re.I)
 _SPAN_LEAD = re.compile(r"(?:in|with|as|using|under|within|without|and|but)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
@@ -130,17 +129,21 @@ def task_details(task: str, constraints: Sequence[Constraint]) -> tuple[str, ...
         if c.span is not None and c.span.field == "task":
             for i in range(max(0, c.span.start), min(len(task), c.span.end)):
                 covered[i] = True
-    restated = [
-        c.span.start for c in constraints if c.span is not None and c.span.field == "task" and c.kind in _RESTATING
-    ]
     details = []
     for start, end in _sentences(task)[1:]:
         text = task[start:end]
         letters = [i for i in range(start, end) if task[i].isalnum()]
-        if any(start <= s < end for s in restated):
-            continue  # the constraint's own sentence says all this sentence says
-        if letters and sum(covered[i] for i in letters) * 2 < len(letters):
-            details.append(" ".join(text.split()))
+        if not letters or sum(covered[i] for i in letters) * 2 >= len(letters):
+            continue
+        said = " ".join(
+            c.text.lower()
+            for c in constraints
+            if c.span is not None and c.span.field == "task" and start <= c.span.start < end
+        )
+        words = [w for w in _CONTENT_WORD.findall(text.lower()) if len(w) > 3]
+        if said and words and sum(w in said for w in words) * 5 >= len(words) * 4:
+            continue  # the constraints read from this sentence restate (nearly) all of it
+        details.append(" ".join(text.split()))
     return tuple(details)
 
 
@@ -174,10 +177,12 @@ def _reply_language(brief: Brief, entities: Entities, constraints: Sequence[Cons
 
 
 def _audience(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> str | None:
+    if brief.audience:  # the brief's own field, whole ("warehouse workers, many with English as a second language")
+        return brief.audience.strip().rstrip(".")
     for c in constraints:
         if c.kind == "audience" and c.value:
             return c.value
-    return brief.audience or entities.audience
+    return entities.audience
 
 
 def _length(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> tuple[Length, int]:

@@ -70,15 +70,18 @@ def language_rule(plan: Plan) -> Rule | None:
     )
 
 
-def audience_rule(plan: Plan) -> Rule | None:
-    """Pitch the reply at the audience, named whole ("readers with low literacy")."""
+def audience_rules(plan: Plan) -> list[Rule]:
+    """Pitch the reply at the audience, named whole ("readers with low literacy"), plus the brief's own sentence."""
     if not plan.audience:
-        return None
-    stated = plan.of_kind("audience")
-    text = f"Pitch vocabulary and depth at {plan.audience}."
-    if stated and stated[0].text.lower() != text.lower():
-        text = stated[0].text
-    return Rule(text=text, reason="An answer the reader cannot follow does not help them.", group="Language and tone")
+        return []
+    reason = "An answer the reader cannot follow does not help them."
+    rules = [Rule(text=f"Pitch vocabulary and depth at {plan.audience}.", reason=reason, group="Language and tone")]
+    for c in plan.of_kind("audience"):
+        if plan.audience.lower() not in c.text.lower():
+            rules.append(Rule(text=c.text, group="Language and tone"))
+        else:
+            rules[0] = Rule(text=c.text, reason=reason, group="Language and tone")
+    return rules
 
 
 def tone_rules(plan: Plan) -> list[Rule]:
@@ -119,7 +122,8 @@ def archetype_rules(plan: Plan) -> list[Rule]:
 def all_rules(plan: Plan, safety: list[Rule]) -> list[Rule]:
     """Every rule, in reading order, without repeats."""
     rules = brief_rules(plan)
-    rules.extend(r for r in (language_rule(plan), audience_rule(plan)) if r is not None)
+    rules.extend(r for r in (language_rule(plan),) if r is not None)
+    rules.extend(audience_rules(plan))
     rules.extend(tone_rules(plan))
     rules.extend(r for r in (tool_rule(plan),) if r is not None)
     rules.extend(archetype_rules(plan))

@@ -7,6 +7,8 @@ label/field list do not call for a slot ("email help@acme.com" is a constant, no
 
 from __future__ import annotations
 
+import re
+
 from app.engine.brief import describe_variable, variable_cues
 from app.engine.compose.plan import Plan
 from app.engine.types import Variable
@@ -15,6 +17,7 @@ MAX_INFERRED_VARIABLES = 3
 CONVERSATIONAL_SLOTS = frozenset({"question", "message", "query", "request", "user_input"})
 """Slots that stand for the user's turn itself."""
 _NOT_INPUTS = ("fallback", "tool", "labels", "fields", "schema", "limit", "format", "language", "audience", "tone")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 LABELS_INPUT = Variable(
     name="labels", description="The allowed labels, one per line, each with a one-line definition.", trusted=True
 )
@@ -22,11 +25,19 @@ LABELS_INPUT = Variable(
 
 def _masked_task(plan: Plan) -> str:
     """The task with the spans of non-input constraints blanked out."""
-    chars = list(plan.brief.task)
+    task = plan.brief.task
+    chars = list(task)
     for c in plan.of_kind(*_NOT_INPUTS):  # type: ignore[arg-type]
-        if c.span is not None and c.span.field == "task":
-            for i in range(max(0, c.span.start), min(len(chars), c.span.end)):
-                chars[i] = " "
+        if c.span is None or c.span.field != "task":
+            continue
+        start, end = c.span.start, c.span.end
+        if c.kind == "fallback":
+            # "If unsure, tell them to email billing@acme.com": the whole sentence is about the fallback.
+            start = max(task.rfind(".", 0, start), task.rfind("\n", 0, start)) + 1
+            stop = _SENTENCE_END.search(task, end)
+            end = stop.end() if stop else len(task)
+        for i in range(max(0, start), min(len(chars), end)):
+            chars[i] = " "
     return "".join(chars)
 
 
