@@ -68,6 +68,11 @@ def _base_form(word: str) -> str | None:
     return next((c for c in candidates if c in VERBS), None)
 
 
+def second_person(text: str, user: str) -> str:
+    """The requester's first-person wording ("my grandma") rewritten for the assistant ("the user's grandma")."""
+    return _second_person(text, user)
+
+
 def _second_person(text: str, user: str) -> str:
     """First-person wording of the requester ("help me", "my emails") rewritten for the assistant's instructions."""
     text = _MY_GROUP.sub(r"the \1", text)
@@ -92,7 +97,9 @@ def _verbs_to_base(text: str) -> str:
 
 
 # Openers that talk about the request instead of the task: greetings, "can you", "I need", "looking for".
-_GREETING = re.compile(r"^(?:(?:hi|hey|hello|ok|okay|so|basically|quick one)\b[,!.:]*\s+)+", re.IGNORECASE)
+_GREETING = re.compile(
+    r"^(?:(?:hi|hey|hello|ok|okay|so|basically|quick one|just|simply|really|maybe)\b[,!.:]*\s+)+", re.IGNORECASE
+)
 _POLITE = re.compile(
     r"^(?:please\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|"
     r"i(?:'d| would) like(?: you)? to\s+|i(?:'m| am) trying to\s+)",

@@ -6,13 +6,16 @@ import re
 
 from app.engine.compose.language import quoted_task
 from app.engine.compose.plan import Plan
-from app.engine.phrasing import article, normalise, possessive, sentence
+from app.engine.phrasing import article, normalise, possessive, second_person, sentence
 
 _ROLE_HEAD = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
     r"concierge|expert|companion|buddy|consultant|recommender)\b",
     re.IGNORECASE,
 )
+
+
+_EMPTY_ADJECTIVES = re.compile(r"\b(?:general|generic|helpful|useful|nice|good|smart|ai)\s+(?=\w)", re.IGNORECASE)
 
 
 def role_sentence(role: str) -> str:
@@ -28,11 +31,16 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     """Role and objective for a catch-all task written as a noun phrase ("trip planner for a travel agency")."""
     phrase = normalise(task).rstrip(".!?") or normalise(task)  # a task of only "!" or "..." must not crash
     if _ROLE_HEAD.match(phrase):
-        body = phrase[0].lower() + phrase[1:]
-        if not re.match(r"(?i)(?:an?|the)\s", body):
-            body = f"{article(body)} {body}"
-        return f"You are {body}.", "Help the user with each request in this area, directly and accurately."
-    return f"You are an assistant{for_product}.", f"Your job: {phrase[0].lower()}{phrase[1:]}."
+        # "a general helpful assistant" says nothing a role needs: the words that carry no job go.
+        body = _EMPTY_ADJECTIVES.sub("", phrase[0].lower() + phrase[1:]).strip()
+        body, _, rest = body.partition(", ")
+        body = second_person(re.sub(r"(?i)^(?:an?|the)\s+", "", body), "user")
+        objective = "Help the user with each request in this area, directly and accurately."
+        if rest.strip():
+            note = sentence(second_person(rest, "user"))
+            objective += f" Keep in mind: {note[0].lower()}{note[1:]}"
+        return f"You are {article(body)} {body}.", objective
+    return f"You are an assistant{for_product}.", f"Help the user with this request: {phrase[0].lower()}{phrase[1:]}."
 
 
 def role_and_objective(plan: Plan) -> tuple[str, str, str]:
