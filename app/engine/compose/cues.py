@@ -37,7 +37,8 @@ SENTIMENT = re.compile(r"\bsentiment\b|\bpositive\b[\w\s,]{0,12}\bnegative\b", r
 _SOURCE_NOUN = re.compile(
     r"\b((?:[\w'’-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
     r"(?:user |product |reference |technical )?manuals?|10-[kq]|contracts?|faqs?(?! bot| assistant| chatbot)|"
-    r"documentation|docs(?! site)|documents?|articles?|polic(?:y|ies))\b",
+    r"documentation|docs(?! site)|documents?|articles?|polic(?:y|ies)|guidance|guides?|guidelines|wiki|playbooks?|"
+    r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?)\b",
     re.IGNORECASE,
 )
 _NOT_MODIFIERS = frozenset(
@@ -93,6 +94,15 @@ def extract_fields(task: str) -> list[str]:
         if len(fields) >= 2:
             return fields
     return []
+
+
+_IDENTIFIER = re.compile(r"(?<![\w.])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?!\s*\()")
+
+
+def identifier_fields(task: str) -> list[str]:
+    """snake_case keys written in the task ("candidate_name, years_experience"); tool names (`f(...)`) excluded."""
+    names = list(dict.fromkeys(_IDENTIFIER.findall(task)))
+    return names if len(names) >= 2 else []
 
 
 def field_key(name: str) -> str:

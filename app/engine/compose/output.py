@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.engine.compose.cues import extract_fields, field_key, field_schema
+from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields
 from app.engine.compose.plan import Plan
 from app.engine.spec import OutputFormat, OutputKind
 
@@ -122,7 +122,9 @@ def output_format(plan: Plan) -> OutputFormat:
         kind = _kind(plan, schema, value)
         stated = [_base(plan, kind, schema, value)]
     if kind == "json" and schema is None and not plan.primary.output.json_schema:
-        schema = GENERIC_SCHEMA
+        # Keys the task names ("return candidate_name, email, years_experience") beat a generic answer schema.
+        named = extract_fields(brief.task) or identifier_fields(brief.task)
+        schema = field_schema(named) if named else GENERIC_SCHEMA
     elif kind == "json" and schema is None:
         schema = plan.primary.output.json_schema
     stated.extend(c.text for c in plan.of_kind("format", "limit", "labels", "fields", "schema"))

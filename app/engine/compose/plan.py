@@ -132,16 +132,16 @@ def task_details(task: str, constraints: Sequence[Constraint]) -> tuple[str, ...
     details = []
     for start, end in _sentences(task)[1:]:
         text = task[start:end]
-        letters = [i for i in range(start, end) if task[i].isalnum()]
-        if not letters or sum(covered[i] for i in letters) * 2 >= len(letters):
+        if not any(covered[i] for i in range(start, end)) and text.strip():
+            details.append(" ".join(text.split()))
             continue
         said = " ".join(
             c.text.lower()
             for c in constraints
             if c.span is not None and c.span.field == "task" and start <= c.span.start < end
         )
-        words = [w for w in _CONTENT_WORD.findall(text.lower()) if len(w) > 3]
-        if said and words and sum(w in said for w in words) * 5 >= len(words) * 4:
+        words = [w.strip(".'") for w in _CONTENT_WORD.findall(text.lower()) if len(w.strip(".'")) > 3]
+        if not words or (said and sum(w in said for w in words) * 5 >= len(words) * 3):
             continue  # the constraints read from this sentence restate (nearly) all of it
         details.append(" ".join(text.split()))
     return tuple(details)
