@@ -36,7 +36,8 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="medical",
         cues=_cues(
-            r"\b(?:medical|medicine|symptoms?|diagnos\w*|patients?|clinics?|clinical|health ?care|telehealth|"
+            r"\b(?:medical|medicine|symptoms?|diagnos\w*|patients|patient's|patient[- ](?:care|records?|intake|portal|"
+            r"notes|data|safety|education|information|questions|facing)|clinics?|clinical|health ?care|telehealth|"
             r"nurses?|doctors?|physicians?|medications?|dosages?|prescriptions?|hospitals?|pharmac\w*|"
             r"first aid|injur(?:y|ies)|illness\w*|diseases?|diabet\w*|insulin|blood (?:sugar|pressure)|allerg\w*|"
             r"pregnan\w*|dietitians?|nutrition\w*)\b|\bhealth (?:questions?|advice|information)\b|"
@@ -109,7 +110,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="financial",
         cues=_cues(
-            r"\b(?:invest\w*|stocks?|portfolios?|retirement|pensions?|401\(?k\)?|crypto\w*|bitcoin|"
+            r"\b(?:invest(?:ing|ors?|ments?|ed|s)?|stocks?|portfolios?|retirement|pensions?|401\(?k\)?|crypto\w*|bitcoin|"
             r"trading|traders?|brokerage|wealth|personal finance|financial (?:advice|planning|adviser|advisor)|"
             r"mortgages?|etfs?|mutual funds?|securities)\b"
         ),
@@ -136,7 +137,7 @@ PACKS: tuple[SafetyPack, ...] = (
             r"\b(?:kids?|children|pupils?|primary school|elementary school|young learners|minors?|"
             # "child" alone, but not the technical child (process, node, element, ...)
             r"child(?!\s+(?:process|element|node|table|component|class|theme|record|row|entity|task|thread|widget))|"
-            r"toddlers?|preschool\w*|k-12|grade [1-6]|ages? (?:[3-9]|1[0-2])\b|aged (?:[3-9]|1[0-2])\b|"
+            r"toddlers?|preschool\w*|k-12|ages? (?:[3-9]|1[0-2])\b|aged (?:[3-9]|1[0-2])\b|"
             r"(?:[3-9]|1[0-2])[- ]year[- ]olds?|under 13)\b|\b(?:niños|kinder|enfants)\b"
         ),
         rules=(

@@ -76,6 +76,7 @@ DATA_EXTRACTION = Archetype(
     blendable=False,
     final_reminder="Return only the JSON object, with null for missing fields.",
     extracts_fields=True,
+    safety_packs=False,
     example_kind="extraction",
     blend_rules=(
         rule(
@@ -140,6 +141,7 @@ CLASSIFICATION = Archetype(
     blendable=False,
     final_reminder="Return exactly one label from the set.",
     uses_labels=True,
+    safety_packs=False,
     example_kind="labels",
     blend_rules=(
         rule(
@@ -220,6 +222,7 @@ CONTENT_MODERATION = Archetype(
     drop_variables=("question", "review", "text", "document"),
     blendable=False,
     final_reminder="Return one moderation decision as JSON.",
+    safety_packs=False,
 )
 
 DOCUMENT_QA = Archetype(

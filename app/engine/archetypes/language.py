@@ -195,6 +195,7 @@ TRANSLATION = Archetype(
     blendable=False,
     final_reminder="Return only the {language} translation.",
     reply_language_rule=False,
+    safety_packs=False,
     example_kind="translation",
 )
 

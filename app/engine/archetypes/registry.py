@@ -88,6 +88,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """Its default unsure/not-found path as rules; dropped when the brief states its own fallback."""
     blend_rules: tuple[Rule, ...] = ()
     """Essential rules carried into a blend when this archetype is secondary and not blendable."""
+    safety_packs: bool = True
+    """False for fixed-output archetypes (labels, JSON fields, translations, grades) that never advise a person:
+    the sensitive-domain packs (emergency escalation, no advice on a case) cannot apply to their output."""
     blend_output: str = ""
     """Output-format sentence added to the primary's format when this archetype is a secondary in a blend."""
 

@@ -99,7 +99,11 @@ def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
     role, objective, success = role_and_objective(plan)
-    domains = detect_domains([brief.task, brief.audience or "", *brief.constraints], _max_age(plan))
+    domains = (
+        detect_domains([brief.task, brief.audience or "", *brief.constraints], _max_age(plan))
+        if plan.primary.safety_packs
+        else []
+    )
     output = output_format(plan)
     spec_tools = tools(plan)
     spec_examples, warnings = examples(plan, output, spec_tools)

@@ -266,11 +266,24 @@ def test_sensitive_domains_get_their_safety_pack(task, domain, needle):
         assert needle in prompt, target
 
 
-def test_a_neutral_brief_gets_no_safety_pack():
-    comp = compose(
-        "Review pull requests and kill the child process leaks in our Python services", match("code_reviewer"), []
-    )
+@pytest.mark.parametrize(
+    ("task", "archetype"),
+    [
+        ("Review pull requests and kill the child process leaks in our Python services", "code_reviewer"),
+        ("A patient math tutor for high school students", "tutor"),
+        ("Help on-call engineers investigate incidents from their postmortems", "general_assistant"),
+        ("Rewrite benefit letters at a grade 5 reading level for adults", "writing_editor"),
+    ],
+)
+def test_a_neutral_brief_gets_no_safety_pack(task, archetype):
+    comp = compose(task, match(archetype), [])
     assert comp.domains == ()
+
+
+def test_fixed_output_archetypes_get_no_advice_pack():
+    comp = compose("Extract medication, dose and route from discharge notes", match("data_extraction"), [])
+    assert comp.domains == ()
+    assert not [r for r in comp.spec.instructions if r.group == "Safety"]
 
 
 def test_child_audience_age_selects_the_childrens_pack():
