@@ -231,12 +231,55 @@ def _labels(inputs: ExampleInputs) -> list[Example]:
     return examples[:3] if len(examples) >= 2 else []
 
 
+# Values for field names that recur across extraction schemas: (pattern on the key, label in the text, value).
+_FIELD_VALUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
+    # The label is the key's own words; the middle element only documents what the value stands for.
+    (re.compile(r"e-?mail", re.I), "Email", "dana.lee@example.com"),
+    (re.compile(r"phone|mobile|tel", re.I), "Phone", "+44 20 7946 0321"),
+    (re.compile(r"(?:^|_)(?:full_?)?name$|candidate|customer_name|contact", re.I), "Name", "Dana Lee"),
+    (re.compile(r"company|vendor|supplier|merchant|employer|organi[sz]ation", re.I), "Company", "Northwind Traders"),
+    (re.compile(r"date", re.I), "Date", "2026-03-14"),
+    (re.compile(r"total|amount|price|cost", re.I), "Total", 249.5),
+    (re.compile(r"currency", re.I), "Currency", "EUR"),
+    (re.compile(r"city|location", re.I), "City", "Lisbon"),
+    (re.compile(r"title|role|position", re.I), "Title", "Operations Manager"),
+)
+
+
+def _field_value(key: str, prop: object) -> tuple[str, object] | None:
+    """(label as written in an input text, value) for a common key, typed as the schema property says."""
+    value = next((v for pattern, _, v in _FIELD_VALUES if pattern.search(key)), None)
+    if value is None:
+        return None
+    declared = prop.get("type") if isinstance(prop, dict) else None
+    types = set(declared) if isinstance(declared, list) else {declared} if isinstance(declared, str) else set()
+    if types and isinstance(value, float) and not types & {"number"}:
+        value = round(value) if "integer" in types else str(value) if "string" in types else None
+    elif types and isinstance(value, str) and "string" not in types:
+        value = None
+    if value is None:
+        return None
+    return key.replace("_", " ").capitalize(), value
+
+
 def _extraction(inputs: ExampleInputs) -> list[Example]:
+    """A filled example from the schema's own keys (when enough of them are common ones), and the all-null case."""
     schema = inputs.output.json_schema
     if not schema or not isinstance(schema.get("properties"), dict):
         return []
-    nulls = ", ".join(f"{json.dumps(name)}: null" for name in schema["properties"])
-    return [Example(input="Thanks for your message, we will get back to you next week.", output="{" + nulls + "}")]
+    keys = list(schema["properties"])
+    nulls = ", ".join(f"{json.dumps(name)}: null" for name in keys)
+    examples = []
+    props = schema["properties"]
+    known = {key: found for key in keys if (found := _field_value(key, props[key])) is not None}
+    if len(known) >= 2 and len({label for label, _ in known.values()}) == len(known):
+        text = ". ".join(f"{label}: {value}" for label, value in known.values()) + "."
+        filled = {key: known[key][1] if key in known else None for key in keys}
+        examples.append(Example(input=text, output=json.dumps(filled, ensure_ascii=False)))
+    examples.append(
+        Example(input="Thanks for your message, we will get back to you next week.", output="{" + nulls + "}")
+    )
+    return examples
 
 
 _TRANSLATIONS: dict[str, str] = {
