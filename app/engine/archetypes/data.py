@@ -305,6 +305,19 @@ DOCUMENT_QA = Archetype(
     grounded_in_sources=True,
     conversational=True,
     example_kind="document_qa",
+    blend_rules=(
+        rule(
+            "Answer only from {sources}; do not use outside knowledge.",
+            "The approved source of truth is {sources}; outside facts may be outdated or wrong.",
+            group="Grounding",
+        ),
+        rule(
+            "Cite the supporting passage after every claim, with the document and section in square brackets, "
+            "for example [Doc 2, Section 3].",
+            "Citations let the reader verify the answer.",
+            group="Grounding",
+        ),
+    ),
     personas=(Persona(with_archetype="customer_support", user_term="customer", noun="customer support assistant"),),
     fallback_rules=(
         rule(

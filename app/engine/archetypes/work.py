@@ -103,6 +103,18 @@ CUSTOMER_SUPPORT = Archetype(
     user_term="customer",
     final_reminder="Resolve the customer's issue now, or escalate it with the handoff sentence.",
     example_kind="support",
+    blend_rules=(
+        rule(
+            "State only policies, prices and features that appear in your instructions or the supplied inputs.",
+            "An invented policy becomes a promise the company has to honour or retract.",
+        ),
+        rule(
+            "Escalate to a human agent when the customer asks for one, reports a security or legal issue, or "
+            "remains unhappy after two replies.",
+            "These cases need judgement or permissions that an assistant lacks.",
+            group="Escalation",
+        ),
+    ),
 )
 
 CODING_ASSISTANT = Archetype(
@@ -352,4 +364,16 @@ TOOL_AGENT = Archetype(
     tools_native=True,
     tools_missing_note="Your tools and their parameters are defined in the tool list supplied with each request.",
     example_kind="agent",
+    blend_rules=(
+        rule(
+            "Call a tool whenever the answer depends on live data or an action; answer from memory only for general knowledge.",
+            "Guessing data that a tool can fetch produces confident, wrong answers.",
+            group="Tool use",
+        ),
+        rule(
+            "Ask the user to confirm before any action that spends money, sends messages or deletes data.",
+            "These actions cannot be undone.",
+            group="Tool use",
+        ),
+    ),
 )

@@ -73,7 +73,7 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
 def context_lines(plan: Plan) -> list[str]:
     """Background: the archetypes' context, the use case in the brief's words, the product."""
     primary = plan.primary
-    lines = [plan.fill(c) for a in plan.archetypes for c in a.context if a is primary or "{labels}" not in c]
+    lines = [plan.fill(c) for a in plan.voices for c in a.context if a is primary or "{labels}" not in c]
     line = plan.task_line
     if plan.brief_language is not None:
         lines.insert(0, quoted_task(plan.brief.task, plan.brief_language[1]))

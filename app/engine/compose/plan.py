@@ -69,6 +69,12 @@ class Plan:
         """Primary first, then the blended secondaries."""
         return (self.primary, *self.blended)
 
+    @property
+    def voices(self) -> tuple[Archetype, ...]:
+        """The archetypes whose context and tone join: the primary, and blended secondaries that bring all of
+        their sections (a secondary with `blend_rules` brings only those, so it does not set the voice)."""
+        return (self.primary, *(a for a in self.blended if not a.blend_rules))
+
     def of_kind(self, *kinds: ConstraintKind) -> list[Constraint]:
         """The constraints of the given kinds, in brief order."""
         return [c for c in self.constraints if c.kind in kinds]
@@ -201,7 +207,11 @@ def make_plan(
     primary = BY_ID[matches[0].id]
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     blended = tuple(a for a in secondaries if primary.blendable and a.blendable)
-    partners = tuple(a for a in secondaries if a not in blended and (a.blend_rules or a.blend_output))
+    # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
+    # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).
+    partners = tuple(
+        a for a in secondaries if primary.blendable and not a.blendable and (a.blend_rules or a.blend_output)
+    )
     labels, from_brief = _labels(constraints, brief.task)
     if any(c.kind == "labels" for c in constraints) and not primary.uses_labels:
         # A label set in the brief is a labelling step, whatever the classifier saw: blend the labeller's part.

@@ -104,10 +104,12 @@ def archetype_rules(plan: Plan) -> list[Rule]:
     """The archetypes' rules that fit the brief: the unsure path gives way to the brief's fallback, clashes go."""
     has_fallback = bool(plan.of_kind("fallback"))
     candidates: list[Rule] = []
-    for archetype in plan.archetypes:
-        candidates.extend(archetype.rules)
-        if not has_fallback and archetype is plan.primary:
-            candidates.extend(archetype.fallback_rules)
+    candidates.extend(plan.primary.rules)
+    if not has_fallback:
+        candidates.extend(plan.primary.fallback_rules)
+    for secondary in plan.blended:
+        # A secondary brings its essential rules when it names them, else all its rules.
+        candidates.extend(secondary.blend_rules or secondary.rules)
     for partner in plan.partners:
         candidates.extend(partner.blend_rules)
     out: list[Rule] = []
@@ -142,5 +144,5 @@ def tone_lines(plan: Plan) -> list[str]:
     """Tone: the brief's field, then cue words (when no tone constraint states it), then non-clashing defaults."""
     stated = bool(plan.of_kind("tone"))
     cues = [TONE_PHRASES[t] for t in plan.entities.tone if t in TONE_PHRASES] if not stated else []
-    defaults = plan.conflicts.keep(plan.fill(t) for a in plan.archetypes for t in a.tone)
+    defaults = plan.conflicts.keep(plan.fill(t) for a in plan.voices for t in a.tone)
     return dedupe([*([plan.brief.tone] if plan.brief.tone else []), *cues, *defaults])
