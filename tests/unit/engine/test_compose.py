@@ -338,3 +338,32 @@ def test_archetype_behaviour_is_data_not_id_checks():
     for path in sources:
         text = path.read_text()
         assert not re.search(r"\.id\s*[!=]=|\bid\s+in\s+\(", text), path
+
+
+def test_a_secondary_with_essential_rules_brings_only_those():
+    comp = compose("Summarise support tickets for the weekly report", match("summarization", "customer_support"), [])
+    texts = " ".join(r.text for r in comp.spec.instructions).lower()
+    assert "state only policies" in texts
+    assert "restate it in one sentence" not in texts  # a support-chat habit, not a summariser's
+    assert not any("acknowledge frustration" in t.lower() for t in comp.spec.tone)
+
+
+def test_a_fixed_output_primary_takes_nothing_from_its_secondaries():
+    comp = compose("Label each ticket", match("classification", "customer_support", "summarization"), [])
+    assert {r.group for r in comp.spec.instructions} == {"Core rules"}
+
+
+def test_translation_example_is_in_the_target_language():
+    task = "Translate product emails from English into German"
+    c = Constraint(kind="language", text="Always reply in German.", value="German", code="de")
+    comp = compose(task, match("translation"), [c])
+    assert comp.spec.examples
+    assert all("Dana" in e.output and "Bestellung" in e.output for e in comp.spec.examples)
+
+
+def test_no_render_names_a_format_the_brief_rules_out():
+    constraints = _support_constraints()
+    comp = compose(SUPPORT, match("customer_support"), constraints)
+    for target, prompt in renders(comp).items():
+        assert "markdown output" not in prompt.lower(), target
+        assert "numbered list" not in prompt.lower(), target
