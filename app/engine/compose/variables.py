@@ -46,7 +46,10 @@ def _inferred(plan: Plan) -> list[Variable]:
     dropped = set(primary.drop_variables)
     if primary.conversational:
         dropped |= CONVERSATIONAL_SLOTS
-    inferred = [v for v in variable_cues(_masked_task(plan)) if v.name not in dropped]
+    masked = _masked_task(plan)
+    # Cues were read from the whole task already; read them again only when constraint spans were blanked out.
+    cues = plan.entities.variables if masked == plan.brief.task else variable_cues(masked)
+    inferred = [v for v in cues if v.name not in dropped]
     if not primary.blendable and len(inferred) > 1:
         # A fixed-output task has one main input: the most specific cue wins over a generic "document".
         inferred = [next((v for v in inferred if v.name != "document"), inferred[0])]
