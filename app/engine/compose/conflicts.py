@@ -37,16 +37,15 @@ _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifte
 # ("a one-sentence headline" clashes with "at most 3 sentences", not with "under 80 words").
 UNIT_FAMILIES: dict[str, str] = {
     "words": "words", "characters": "words", "tokens": "words",
-    "sentences": "sentences", "lines": "lines", "paragraphs": "paragraphs",
+    # Sentences, lines and paragraphs all measure running text: a stated count of one replaces a default of another.
+    "sentences": "text", "lines": "text", "paragraphs": "text",
     "bullets": "items", "items": "items",
 }  # fmt: skip
 _COUNT_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (family, re.compile(rf"\b{_NUMBER}[- ](?:{pattern})\b", re.I))
     for family, pattern in (
         ("words", r"words?|characters?|tokens?"),
-        ("sentences", r"sentences?"),
-        ("lines", r"lines?"),
-        ("paragraphs", r"paragraphs?"),
+        ("text", r"sentences?|lines?|paragraphs?"),
         ("items", r"bullets?(?: points?)?|items?|points?"),
     )
 )
@@ -67,7 +66,7 @@ class Conflicts:
                 self.forbidden.update(_VALUE_EXCLUDES.get((c.value or "").lower(), ()))
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
-        self.limited = {UNIT_FAMILIES.get(c.unit or "", "words") for c in constraints if c.kind == "limit"}
+        self.limited = {UNIT_FAMILIES.get(c.unit or "", "items") for c in constraints if c.kind == "limit"}
         self.has_fallback = any(c.kind == "fallback" for c in constraints)
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)

@@ -109,7 +109,8 @@ def field_key(name: str) -> str:
     """A field named in prose ("invoice number") as a JSON key ("invoice_number")."""
     if re.fullmatch(r"[A-Za-z_][\w.]*", name):  # already a key ("invoiceNumber", "total_eur"): keep its spelling
         return name
-    key = re.sub(r"[^\w]+", "_", name.strip().lower()).strip("_")
+    key = re.sub(r"['’]s\b", "", name.strip().lower())  # "company's HQ city" -> "company hq city"
+    key = re.sub(r"[^\w]+", "_", key).strip("_")
     return key or name
 
 

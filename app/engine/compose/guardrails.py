@@ -41,7 +41,8 @@ def guardrails(plan: Plan) -> Guardrails:
     unsure = [c for c in fallbacks if c not in scoped]
     primary = plan.primary
     if unsure:
-        when_unsure = unsure[0].text
+        # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
+        when_unsure = " ".join(dict.fromkeys(c.text for c in unsure))
     else:
         when_unsure = plan.fill(primary.when_unsure)
         if plan.conflicts.clashes(when_unsure):
@@ -53,7 +54,7 @@ def guardrails(plan: Plan) -> Guardrails:
         if plan.conflicts.clashes(out_of_scope):
             out_of_scope = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
     extra_defaults = [plan.fill(g) for a in plan.archetypes for g in a.guardrails_extra]
-    extra = [*plan.conflicts.keep(extra_defaults), *(c.text for c in [*unsure[1:], *scoped[1:]])]
+    extra = [*plan.conflicts.keep(extra_defaults), *(c.text for c in scoped[1:])]
     return Guardrails(
         out_of_scope=out_of_scope,
         when_unsure=when_unsure,
