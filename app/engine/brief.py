@@ -148,7 +148,7 @@ _VAR_CUES: tuple[_VarCue, ...] = (
     _cue(r"\b(?:database\s+)?schema\b", "schema", "The database schema (tables, columns, types).", trusted=True),
     _cue(
         r"\b(?:documents?|articles?|reports?|papers?|contracts?|pdfs?|manuals?|policy documents?|"
-        r"knowledge base|help (?:center )?articles?|docs|documentation|web pages?|passages?|filings?)\b",
+        r"knowledge base|help (?:center )?articles?|docs|documentation|web pages?|passages?|filings)\b",
         "document",
         "The source document(s) the answer is based on.",
     ),

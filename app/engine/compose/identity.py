@@ -10,7 +10,8 @@ from app.engine.phrasing import article, normalise, possessive, second_person, s
 
 _ROLE_HEAD = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
-    r"concierge|expert|companion|buddy|consultant|recommender)\b",
+    r"concierge|expert|companion|buddy|consultant|recommender|agent|specialist|representative|rep|officer|"
+    r"analyst|writer|coordinator|clerk|navigator|counsell?or|librarian|editor|reviewer|tutor|trainer|generator)\b",
     re.IGNORECASE,
 )
 
