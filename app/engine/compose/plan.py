@@ -28,6 +28,12 @@ _HANGING_PUNCT = re.compile(r"[,:;]+\s*([.!?]|$)")
 _CONTENT_WORD = re.compile(r"[\w@.'-]+")
 _CLAUSE_LEAD = re.compile(r"\b(?:in|with|and|as|using|but|then|so)$", re.I)
 _SPAN_LEAD = re.compile(r"(?:in|with|as|using|under|within|without|and|but)\b", re.I)
+_GROUNDED = re.compile(
+    r"\b(?:using|from|based on|according to|grounded in|with)\s+(?:only\s+)?(?:the\s+|our\s+|a\s+|an\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:help[- ]?cent(?:er|re) articles?|articles?|docs|documentation|documents?|handbook|"
+    r"manuals?|knowledge ?base|faqs?|polic(?:y|ies)|guides?|guidance|wiki)\b(?:\s+(?:provided|supplied|attached))?",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
@@ -212,6 +218,14 @@ def make_plan(
     partners = tuple(
         a for a in secondaries if primary.blendable and not a.blendable and (a.blend_rules or a.blend_output)
     )
+    if (
+        primary.blendable
+        and not any(a.grounded_in_sources for a in (primary, *blended))
+        and _GROUNDED.search(brief.task)
+    ):
+        # "Answer billing questions using the help-center article": answers come from that source, whatever the
+        # classifier saw, so the grounding rules of the source-based archetype join.
+        blended = (*blended, next(a for a in REGISTRY if a.grounded_in_sources))
     labels, from_brief = _labels(constraints, brief.task)
     if any(c.kind == "labels" for c in constraints) and not primary.uses_labels:
         # A label set in the brief is a labelling step, whatever the classifier saw: blend the labeller's part.

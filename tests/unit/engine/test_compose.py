@@ -367,3 +367,11 @@ def test_no_render_names_a_format_the_brief_rules_out():
     for target, prompt in renders(comp).items():
         assert "markdown output" not in prompt.lower(), target
         assert "numbered list" not in prompt.lower(), target
+
+
+def test_a_named_source_brings_the_grounding_rules_whatever_the_primary():
+    comp = compose("Answer billing questions for Acme using the help-center article", match("general_assistant"), [])
+    texts = [r.text for r in comp.spec.instructions]
+    assert "Answer only from the help-center article; do not use outside knowledge." in texts
+    plain = compose("Answer billing questions for Acme", match("general_assistant"), [])
+    assert not any("outside knowledge" in r.text for r in plain.spec.instructions)
