@@ -12,7 +12,7 @@ from app.engine.classify import ArchetypeMatch
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.plan import core_task, make_plan
 from app.engine.constraints import BriefSpan, Constraint
-from app.engine.examples import PLACEHOLDER
+from app.engine.example_checks import PLACEHOLDER
 from app.engine.render import render
 from app.engine.types import TARGETS
 
