@@ -104,7 +104,7 @@ def _hash(text_value: str, variables: list[dict[str, Any]]) -> str:
     try:
         import msgspec
 
-        from app.domain.prompts.content import content_hash
+        from app.domain.prompts.pure.content import content_hash
         from app.domain.prompts.schemas import ModelConfig
         from app.engine.types import Variable
 

@@ -19,6 +19,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DataError, DisconnectionError, IntegrityError, ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.config.settings import Settings
@@ -206,6 +207,21 @@ def migration_head() -> str:
     if head is None:  # pragma: no cover - the repository always ships its migrations
         raise RuntimeError("no migrations found")
     return head
+
+
+def app_session_factory(config: SQLAlchemyAsyncConfig) -> sessionmaker[Session]:
+    """The factory of the synchronous sessions behind this app's async sessions, for attaching session event hooks
+    to this app's sessions only (never to SQLAlchemy's global `Session` class).
+
+    Advanced Alchemy gives each async session maker its own sync `sessionmaker` (`sync_session_class`) and
+    registers its own listeners on it; ours go on the same one.
+    """
+    factory = config.create_session_maker()
+    sync_factory = getattr(factory, "kw", {}).get("sync_session_class")
+    if not isinstance(sync_factory, sessionmaker):
+        msg = "Advanced Alchemy no longer gives the async session maker a sync sessionmaker; attach hooks elsewhere"
+        raise TypeError(msg)
+    return sync_factory
 
 
 def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None) -> SQLAlchemyAsyncConfig:

@@ -16,8 +16,18 @@ _OPEN_TAG = re.compile(r"^[ \t]*<([A-Za-z][\w.-]*)>[ \t]*$")
 _INLINE_TAG = re.compile(r"^[ \t]*<([A-Za-z][\w.-]*)>(.*)</\1>[ \t]*$", re.DOTALL)
 _VAR = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _VAR_ONLY_LINE = re.compile(r"^[ \t]*(?:[A-Za-z][\w ']{0,30}:[ \t]*)?\{\{\s*([A-Za-z_]\w*)\s*\}\}[ \t]*$")
+# A short line that ends in a colon and introduces what follows ("Rules:", "**Steps:**") titles a section like a
+# heading does. Example-pair labels are excluded: "Input:" / "Output:" on their own line belong to an example.
+_LABEL_LINE = re.compile(r"^[ \t]*(?:\*\*|__)?(?P<title>[^\W\d_][\w '/&()-]{0,38}?)[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*$")
+_PAIR_LABELS = frozenset({"input", "output", "q", "a", "question", "answer", "user", "assistant", "response", "human"})
+MAX_LABEL_WORDS = 5
+# "Follow these steps:" or "Here is the ticket:" introduce the lines below; they are not section titles.
+_LEAD_IN = re.compile(
+    r"^(?:follow|do|use|please|here|consider|remember|note|keep|make|answer|check|include|avoid|given|for|when|if"
+    r"|the following|below|above|you|your|i|we|this|these|then)\b",
+    re.I,
+)
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
-_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _LABEL_CUE = re.compile(
     r"^(role|persona|context|background|instructions?|rules|output(?: format)?|format|examples?|notes?)\s*:\s*", re.I
 )
@@ -79,6 +89,30 @@ class Block(msgspec.Struct, frozen=True):
     kind: SectionKind
 
 
+def is_fence_line(line: str) -> bool:
+    """Whether a line opens or closes a fenced block (``` or ~~~)."""
+    return line.lstrip().startswith(("```", "~~~"))
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """Paragraphs separated by blank lines; a fenced block stays whole even when it holds blank lines."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    in_fence = False
+    for line in body.split("\n"):
+        if is_fence_line(line):
+            in_fence = not in_fence
+        if not line.strip() and not in_fence:
+            if current:
+                paragraphs.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
+
+
 def kind_of_title(title: str) -> SectionKind:
     """Section kind for a heading or tag name ("Output Format" -> output)."""
     words = title.replace("_", " ")
@@ -97,6 +131,17 @@ def kind_of_paragraph(paragraph: str) -> SectionKind:
     return "instructions"
 
 
+def label_title(line: str) -> str | None:
+    """The title of a label line ("Rules:", "**Output format:**"), or None when the line is not one."""
+    m = _LABEL_LINE.match(line)
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    if title.lower() in _PAIR_LABELS or len(title.split()) > MAX_LABEL_WORDS or _LEAD_IN.match(title):
+        return None
+    return title
+
+
 def split_blocks(text: str) -> list[Block]:
     """Split a prompt into titled blocks (Markdown headings, top-level XML tags) and preamble paragraphs."""
     lines = text.replace("\r\n", "\n").split("\n")
@@ -108,14 +153,14 @@ def split_blocks(text: str) -> list[Block]:
     def flush() -> None:
         body = "\n".join(buf).strip("\n")
         if title is None:
-            for para in _PARAGRAPHS.split(body):
+            for para in split_paragraphs(body):
                 if para.strip():
                     blocks.append(Block("", para.strip("\n"), kind_of_paragraph(para)))
         elif body.strip():
             # A labelled paragraph ("Output: ...") inside a titled section still starts its own section.
             kind = kind_of_title(title)
             own: list[str] = []
-            for para in _PARAGRAPHS.split(body):
+            for para in split_paragraphs(body):
                 label = _STRONG_CUE.match(para.lstrip())
                 if label and kind_of_paragraph(para) != kind:
                     if own:
@@ -129,16 +174,35 @@ def split_blocks(text: str) -> list[Block]:
         buf.clear()
 
     in_fence = False
+    labelled = False  # the current title came from a label line, whose section ends at the next blank line
     while i < len(lines):
         line = lines[i]
-        if line.lstrip().startswith(("```", "~~~")):
+        if is_fence_line(line):
             in_fence = not in_fence
         heading = None if in_fence else _HEADING.match(line)
         tag = None if in_fence else _OPEN_TAG.match(line)
+        inline_tag = None if in_fence or tag else _INLINE_TAG.match(line)
+        label = None if in_fence or heading or tag or inline_tag else label_title(line)
+        if label is not None and not any(ln.strip() for ln in lines[i + 1 : i + 2]):
+            label = None  # a label needs something right below it to introduce
+        # A labelled section ends at a blank line, unless its list goes on after the blank line.
+        list_goes_on = any(ln.strip() and _LIST_MARKER.match(ln) for ln in lines[i + 1 : i + 2])
+        if labelled and not in_fence and not line.strip() and any(b.strip() for b in buf) and not list_goes_on:
+            flush()
+            title, labelled = None, False
         if heading:
             flush()
-            title = heading.group(1).strip()
-        elif tag:
+            title, labelled = heading.group(1).strip(), False
+        elif label is not None:
+            flush()
+            title, labelled = label, True
+        elif inline_tag and not (title is not None and not labelled):
+            flush()
+            name = inline_tag.group(1)
+            blocks.append(Block(name, inline_tag.group(2).strip(), kind_of_title(name)))
+            title, labelled = None, False
+        elif tag and not (title is not None and not labelled):
+            # Under a Markdown heading, tags belong to that section ("# Examples" then <example> blocks).
             name = tag.group(1)
             close = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == f"</{name}>"), None)
             if close is None:
@@ -146,7 +210,7 @@ def split_blocks(text: str) -> list[Block]:
             else:
                 flush()
                 blocks.append(Block(name, "\n".join(lines[i + 1 : close]).strip("\n"), kind_of_title(name)))
-                title = None
+                title, labelled = None, False
                 i = close
         else:
             buf.append(line)
@@ -158,7 +222,7 @@ def split_blocks(text: str) -> list[Block]:
 def _items(body: str) -> list[str]:
     """Lines of a block as list items, markers stripped; wrapped paragraphs stay whole."""
     items: list[str] = []
-    for para in _PARAGRAPHS.split(body.strip()):
+    for para in split_paragraphs(body.strip()):
         lines = [ln for ln in para.split("\n") if ln.strip()]
         if lines and all(_LIST_MARKER.match(ln) for ln in lines if not ln.startswith((" ", "\t"))):
             for ln in lines:
@@ -171,10 +235,37 @@ def _items(body: str) -> list[str]:
     return items
 
 
-def wrap_bare_variables(text: str) -> tuple[str, list[str]]:
+# Values the application fills in itself (the date, the product's name): trusted, so neither wrapped nor
+# covered by the treat-as-data clause.
+_SYSTEM_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "date time datetime today now timestamp year currentdate currenttime currentdatetime todaysdate locale "
+        "timezone appname companyname productname version modelname assistantname botname knowledgecutoff cutoff",
+    )
+)
+
+
+def is_system_variable(name: str) -> bool:
+    """Whether a variable holds a value the application supplies (`{{current_date}}`, `{{currentDateTime}}`)."""
+    return name.replace("_", "").lower() in _SYSTEM_NAMES
+
+
+def is_slot_line(line: str) -> bool:
+    """Whether a line only places an input ("Ticket: {{ticket}}"); renderers turn such lines into delimited slots."""
+    return _VAR_ONLY_LINE.match(line) is not None
+
+
+def pair_examples(body: str) -> list[Example]:
+    """Input/output example pairs written as "Input: …" / "Output: …" (or Q/A, User/Assistant) lines."""
+    return [Example(input=m.group("input").strip(), output=m.group("output").strip()) for m in _PAIR.finditer(body)]
+
+
+def wrap_bare_variables(text: str, keep: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """Wrap inline `{{x}}` occurrences in `<x>` tags where nothing delimits them; returns names wrapped.
 
     Lines that hold only a variable are left alone: the parser turns them into delimited input slots.
+    Names in `keep` (trusted values the application fills in, such as the current date) stay bare.
     """
     wrapped: list[str] = []
     out: list[str] = []
@@ -185,6 +276,8 @@ def wrap_bare_variables(text: str) -> tuple[str, list[str]]:
 
         def wrap(m: re.Match[str], line: str = line) -> str:
             name = m.group(1)
+            if name in keep:
+                return m.group(0)
             before, after = line[: m.start()], line[m.end() :]
             if before.rstrip().endswith((f"<{name}>", "`", '"')) and after.lstrip().startswith(
                 (f"</{name}>", "`", '"')
@@ -248,9 +341,7 @@ def parse_prompt(text: str) -> PromptSpec:
         elif kind == "output":
             output.append(_LABEL_CUE.sub("", body.strip(), count=1) if not block.title else body.strip())
         elif kind == "examples":
-            pairs = [
-                Example(input=m.group("input").strip(), output=m.group("output").strip()) for m in _PAIR.finditer(body)
-            ]
+            pairs = pair_examples(body)
             if pairs:
                 examples.extend(pairs)
             else:

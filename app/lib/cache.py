@@ -8,6 +8,7 @@ one bounded wait per cool-down instead of one per request.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TypeVar
 
 import msgspec
@@ -25,22 +26,23 @@ _FAILURES = (RedisError, OSError, TimeoutError)
 class CircuitBreaker:
     """Tracks whether a backing service is failing; logs outage start and end exactly once."""
 
-    def __init__(self, name: str, cooldown: float = 1.0) -> None:
+    def __init__(self, name: str, cooldown: float = 1.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.name = name
         self.cooldown = cooldown
+        self._clock = clock
         self._open_until = 0.0
         self._failing = False
 
     @property
     def is_open(self) -> bool:
-        return self._open_until > time.monotonic()
+        return self._open_until > self._clock()
 
     @property
     def failing(self) -> bool:
         return self._failing
 
     def record_failure(self, exc: BaseException) -> None:
-        self._open_until = time.monotonic() + self.cooldown
+        self._open_until = self._clock() + self.cooldown
         if not self._failing:
             self._failing = True
             logger.warning("backend_unavailable", backend=self.name, error_type=type(exc).__name__)

@@ -19,6 +19,7 @@ import contextlib
 import time
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import structlog
@@ -26,7 +27,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 logger = structlog.get_logger("promptsmith.invalidation")
 
@@ -41,10 +42,14 @@ class LocalCache(Generic[T]):
     window: the value is not stored when any invalidation of this cache happened in between.
     """
 
-    def __init__(self, name: str, *, ttl: float, maxsize: int = 10_000) -> None:
+    def __init__(
+        self, name: str, *, ttl: float, maxsize: int = 10_000, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.name = name
         self.ttl = ttl
         self.maxsize = maxsize
+        self._clock = clock
+        """Seconds, monotonic; tests inject their own to move time without sleeping."""
         self._data: OrderedDict[str, tuple[float, T]] = OrderedDict()
         self._generation = 0
 
@@ -57,7 +62,7 @@ class LocalCache(Generic[T]):
         if entry is None:
             return None
         expires_at, value = entry
-        if expires_at < time.monotonic():
+        if expires_at < self._clock():
             self._data.pop(key, None)
             return None
         return value
@@ -65,7 +70,7 @@ class LocalCache(Generic[T]):
     def set(self, key: str, value: T, ttl: float | None = None, *, token: int | None = None) -> None:
         if token is not None and token != self._generation:
             return
-        self._data[key] = (time.monotonic() + (self.ttl if ttl is None else ttl), value)
+        self._data[key] = (self._clock() + (self.ttl if ttl is None else ttl), value)
         self._data.move_to_end(key)
         if len(self._data) > self.maxsize:
             self._data.popitem(last=False)
@@ -235,7 +240,11 @@ def _bus_of(session: Session) -> InvalidationBus | None:
     return _ENGINE_BUSES.get(engine) if isinstance(engine, Engine) else None
 
 
-@event.listens_for(Session, "after_commit")
+def attach_invalidation_hooks(session_factory: sessionmaker[Session]) -> None:
+    """Publish `invalidate_on_commit` keys when a session made by `session_factory` (the app's own) commits."""
+    event.listen(session_factory, "after_commit", _publish_pending)
+
+
 def _publish_pending(session: Session) -> None:
     pending: set[tuple[str, str]] | None = session.info.pop(_PENDING_KEY, None)
     if not pending:

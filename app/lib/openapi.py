@@ -1,12 +1,18 @@
-"""OpenAPI helpers: document the problem+json error responses a handler can return.
+"""OpenAPI helpers for handlers: the problem+json error responses they can return, and extra media types.
 
-Usage: `@post(..., responses=problem_responses(401, 403, 404, 409))`.
+Usage: `@post(..., responses=problem_responses(401, 403, 404, 409))`. `extra_media_types()` builds an
+`operation_class` for a handler whose response (or request body) comes in more than one media type, which
+`ResponseSpec` cannot express (e.g. JSON, Markdown or zip exports).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import msgspec
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Operation, Reference, RequestBody, Schema
 
 from app.lib.problems import PROBLEM_MEDIA_TYPE
 
@@ -55,3 +61,31 @@ def problem_responses(*codes: int) -> dict[int, ResponseSpec]:
         )
         for code in codes
     }
+
+
+def extra_media_types(
+    responses: dict[int, dict[str, Schema | Reference]] | None = None,
+    request_body: dict[str, Schema | Reference] | None = None,
+    request_body_required: bool = True,
+) -> type[Operation]:
+    """An `operation_class` adding media types to documented responses and/or documenting a request body.
+
+    Example: `operation_class=extra_media_types({200: {"text/markdown": Schema(type=OpenAPIType.STRING)}})`.
+    """
+
+    @dataclass
+    class _Operation(Operation):
+        def __post_init__(self) -> None:
+            for status, variants in (responses or {}).items():
+                response = (self.responses or {}).get(str(status))
+                if isinstance(response, OpenAPIResponse):
+                    content: dict[str, OpenAPIMediaType] = dict(response.content or {})
+                    content.update({media: OpenAPIMediaType(schema=schema) for media, schema in variants.items()})
+                    response.content = content
+            if request_body:
+                existing: Any = self.request_body
+                content = dict(existing.content) if isinstance(existing, RequestBody) else {}
+                content.update({media: OpenAPIMediaType(schema=schema) for media, schema in request_body.items()})
+                self.request_body = RequestBody(content=content, required=request_body_required)
+
+    return _Operation

@@ -19,10 +19,11 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import IntegrityError as SAIntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
+from app.lib.dberrors import has_unavailable_sqlstate, is_database_unavailable
 from app.lib.errors import ProblemError
 from app.lib.request_context import get_request_id
 
@@ -74,6 +75,9 @@ def problem_response(
     return Response(content=body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
+_MISSING_FIELD = re.compile(r"Object missing required field `([^`]+)`")
+
+
 def _field_errors(exc: ValidationException) -> list[dict[str, str]]:
     errors: list[dict[str, str]] = []
     raw = exc.extra if isinstance(exc.extra, list) else []
@@ -93,6 +97,9 @@ def _field_errors(exc: ValidationException) -> list[dict[str, str]]:
             message = message[: match.start()]
         if source == "body" and field == "data":
             field = ""
+        if missing := _MISSING_FIELD.match(message):
+            # msgspec names a missing field in the message, not in the path: report it as the field.
+            field = f"{field}.{missing.group(1)}" if field else missing.group(1)
         errors.append({"field": field, "source": source, "message": message})
     return errors
 
@@ -184,33 +191,6 @@ _NETWORK_ERRNOS = frozenset(
 )
 
 
-_UNAVAILABLE_SQLSTATES = ("08", "53", "57014", "57P01", "57P02", "57P03")
-"""SQLSTATEs meaning "the database cannot take this now": connection exceptions (08), insufficient resources (53:
-too many connections, out of memory, disk full), a statement cancelled at DB_STATEMENT_TIMEOUT (57014), shutting
-down or starting up (57P01-57P03)."""
-
-
-def _unavailable_sqlstate(exc: BaseException) -> bool:
-    """True for a driver error (raw, e.g. asyncpg's TooManyConnectionsError at connect, or wrapped) in those classes."""
-    for candidate in (exc, getattr(exc, "orig", None), exc.__cause__):
-        code = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
-        if isinstance(code, str) and code.startswith(_UNAVAILABLE_SQLSTATES):
-            return True
-    return False
-
-
-def _is_connection_failure(exc: BaseException, _depth: int = 0) -> bool:
-    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeoutError, OSError, TimeoutError)):
-        return True
-    if _unavailable_sqlstate(exc):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    # Repository errors wrap the driver's error (RepositoryError from OperationalError from OSError...).
-    cause = exc.__cause__ or exc.__context__
-    return cause is not None and cause is not exc and _depth < 4 and _is_connection_failure(cause, _depth + 1)
-
-
 def _is_invalid_input(exc: BaseException) -> bool:
     """SQLSTATE class 22 (data exception): a value the database cannot take, e.g. a NUL byte in a string or
     an integer beyond int4 (asyncpg reports its client-side encoding errors as 22000 too). Input, not a bug."""
@@ -232,7 +212,7 @@ def _handle_invalid_input(request: Request[Any, Any, Any], exc: Exception) -> Re
 
 
 def _handle_repository(request: Request[Any, Any, Any], exc: aa_exc.RepositoryError) -> Response[dict[str, Any]]:
-    if _is_connection_failure(exc):
+    if is_database_unavailable(exc):
         return _handle_unavailable(request, exc)
     if _is_invalid_input(exc):
         return _handle_invalid_input(request, exc)
@@ -240,7 +220,7 @@ def _handle_repository(request: Request[Any, Any, Any], exc: aa_exc.RepositoryEr
 
 
 def _handle_sqlalchemy(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
-    if _is_connection_failure(exc):
+    if is_database_unavailable(exc):
         return _handle_unavailable(request, exc)
     if _is_invalid_input(exc):
         return _handle_invalid_input(request, exc)
@@ -248,7 +228,7 @@ def _handle_sqlalchemy(request: Request[Any, Any, Any], exc: Exception) -> Respo
 
 
 def _handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
-    if _unavailable_sqlstate(exc):  # raised unwrapped by the pool while connecting ("too many connections")
+    if has_unavailable_sqlstate(exc):  # raised unwrapped by the pool while connecting ("too many connections")
         return _handle_unavailable(request, exc)
     logger.error(
         "unhandled_exception", exc_info=exc, method=request.scope.get("method"), path=request.scope.get("path")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from litestar import Litestar
 
 from app.config.settings import Settings, get_settings
-from app.domain.prompts.fastpath import ResolveFastPath
+from app.domain.delivery.fastpath import ResolveFastPath
 from app.domain.prompts.urls import EncodedSlashMiddleware
 from app.lib.draining import connection_close_while_draining
 from app.lib.request_context import RequestContextMiddleware
@@ -36,7 +36,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     # - RequestContextMiddleware gives every response, 404/405 and errors included, the request id, the access
     #   line and the security headers (route-level middleware never sees unmatched paths);
     # - ResolveFastPath replays resolve answers the full path already authorized for the same API key, within
-    #   the bus invalidation rules (app.domain.prompts.fastpath); everything else reaches Litestar.
+    #   the bus invalidation rules (app.domain.delivery.fastpath); everything else reaches Litestar.
     context = RequestContextMiddleware(
         ResolveFastPath(app.asgi_handler, app),
         security_headers={

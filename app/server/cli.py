@@ -14,6 +14,7 @@ import uvicorn
 from app.config.database import create_engine
 from app.config.settings import Settings, get_settings
 from app.server.lifespan import StartupError, ensure_schema_current, wait_for_database
+from app.server.protocol import ProblemHttpToolsProtocol
 
 
 def register_commands(cli: click.Group) -> None:
@@ -57,6 +58,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         log_config=None,
         proxy_headers=True,
         server_header=False,
+        http=ProblemHttpToolsProtocol,  # unparseable requests get problem+json, not text/plain
         lifespan="on",
     )
     sys.exit(0)

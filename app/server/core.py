@@ -2,7 +2,10 @@
 
 It sets up, in order: settings and logging, the database (Advanced Alchemy), Redis and the store
 registry, the application cache, error handling (problem+json), middleware (CORS, gzip, body limit),
-OpenAPI, dependencies shared by every feature, and the routes of every feature.
+OpenAPI, dependencies shared by every feature, access control, and the routes of every feature.
+
+Routes and their guards are in `app/server/routers.py`: a public router, an authenticated router and the
+workspace router, whose guard checks the permission each route declares.
 """
 
 from __future__ import annotations
@@ -25,20 +28,26 @@ from litestar.plugins import CLIPluginProtocol, InitPluginProtocol
 from litestar.stores.registry import StoreRegistry
 
 from app import __version__
-from app.config.database import create_alchemy_config
+from app.config.database import app_session_factory, create_alchemy_config
 from app.config.settings import Settings
 from app.config.stores import create_store_registry
-from app.domain.accounts.deps import install_accounts
+from app.domain.access.authentication import add_rate_limit_headers
+from app.domain.access.caches import attach_access_hooks
+from app.domain.access.guards import check_workspace_routes
+from app.domain.access.runtime import access_lifespan
+from app.domain.delivery.cache import ResolveCache
+from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import llm_lifespan
 from app.lib.cache import AppCache
-from app.lib.invalidation import InvalidationBus
+from app.lib.events import EventBus, attach_event_hooks
+from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
 from app.lib.log import configure_logging
 from app.lib.media import JSONRequest, enforce_json_content_type
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
-from app.server.routes import ROUTE_HANDLERS
+from app.server.routers import ROUTE_HANDLERS
 
 
 class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
@@ -67,6 +76,15 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         app_cache = AppCache(stores.get("cache"))
         invalidation = InvalidationBus(redis, channel=f"{settings.redis_namespace}:invalidate")
 
+        # Domain events: the registry announces committed changes, delivery drops its resolve caches.
+        events = EventBus()
+        session_factory = app_session_factory(alchemy)
+        attach_invalidation_hooks(session_factory)  # `invalidate_on_commit` keys go out after the commit
+        attach_access_hooks(session_factory)  # changed workspace and member rows leave the access caches
+        attach_event_hooks(session_factory)  # domain events are published only once committed
+        resolve_cache = ResolveCache(settings, redis, invalidation, app_cache.breaker)
+        subscribe_delivery(events, resolve_cache)
+
         app_config.state = State(
             {
                 "settings": settings,
@@ -74,6 +92,8 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "db_engine": alchemy.get_engine(),
                 "app_cache": app_cache,
                 "invalidation": invalidation,
+                "events": events,
+                "prompt_resolve_cache": resolve_cache,
             }
         )
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
@@ -142,9 +162,15 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "settings": Provide(_provide_settings, sync_to_thread=False),
                 "app_cache": Provide(_provide_app_cache, sync_to_thread=False),
                 "invalidation_bus": Provide(_provide_invalidation_bus, sync_to_thread=False),
+                "events": Provide(_provide_events, sync_to_thread=False),
             }
         )
-        install_accounts(app_config)  # caller/workspace_ctx deps, auth guard, RateLimit headers, sessions lifespan
+        # Access control: the per-process runtime (sessions, rate limiter, key and workspace caches), the
+        # RateLimit headers of authenticated responses, and the start-up check of every workspace route.
+        app_config.lifespan.append(access_lifespan)
+        app_config.before_send.append(add_rate_limit_headers)
+        app_config.on_startup.append(check_workspace_routes)
+        # Routes: probes, then `/api/v1` with its public, authenticated and workspace routers.
         app_config.route_handlers.extend(ROUTE_HANDLERS)
         return app_config
 
@@ -157,6 +183,11 @@ def _provide_settings(request: Request[Any, Any, Any]) -> Settings:
 def _provide_app_cache(request: Request[Any, Any, Any]) -> AppCache:
     cache: AppCache = request.app.state.app_cache
     return cache
+
+
+def _provide_events(request: Request[Any, Any, Any]) -> EventBus:
+    bus: EventBus = request.app.state.events
+    return bus
 
 
 def _provide_invalidation_bus(request: Request[Any, Any, Any]) -> InvalidationBus:

@@ -12,22 +12,18 @@
 - A msgspec request struct with `forbid_unknown_fields` answers 400 to any property it does not declare, so
   its schema says `additionalProperties: false`; constraints Litestar drops (list items, zero bounds) are put
   back (`StrictStructSchemaPlugin`, registered before Litestar's own struct plugin in `create_app`).
-
-`extra_media_types()` builds an `operation_class` for a handler whose response (or request body) comes in
-more than one media type, which `ResponseSpec` cannot express (e.g. JSON, Markdown or zip exports).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import msgspec
-from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Operation, Reference, RequestBody, Schema
-from litestar.plugins import ReceiveRoutePlugin
+from litestar.openapi.spec import Schema
+from litestar.plugins import OpenAPISchemaPlugin, ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 from litestar.typing import FieldDefinition
 
@@ -74,17 +70,31 @@ class OpenAPIDefaults(ReceiveRoutePlugin):
             handler.responses = responses
 
 
-class StrictStructSchemaPlugin(StructSchemaPlugin):
-    """Litestar's msgspec struct schema, plus `additionalProperties: false` for `forbid_unknown_fields` structs."""
+class StrictStructSchemaPlugin(OpenAPISchemaPlugin):
+    """Litestar's msgspec struct schema, plus `additionalProperties: false` for `forbid_unknown_fields` structs.
+
+    Litestar's own struct plugin is private (`litestar._openapi...`), so this public `OpenAPISchemaPlugin` does not
+    subclass it: it claims strict structs, asks the next plugin that supports the field (Litestar's, from the
+    `plugins` of the schema creator it is handed) for the schema, then tightens it.
+    """
 
     def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        struct_config = getattr(field_definition.type_, "__struct_config__", None)
         return (
-            super().is_plugin_supported_field(field_definition)
-            and field_definition.type_.__struct_config__.forbid_unknown_fields
+            not field_definition.is_union
+            and isinstance(field_definition.type_, type)
+            and issubclass(field_definition.type_, msgspec.Struct)
+            and struct_config is not None
+            and struct_config.forbid_unknown_fields
         )
 
     def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
-        schema = super().to_openapi_schema(field_definition, schema_creator)
+        fallback = next(
+            plugin
+            for plugin in schema_creator.plugins
+            if plugin is not self and schema_creator.plugin_supports_field(plugin, field_definition)
+        )
+        schema: Schema = fallback.to_openapi_schema(field_definition, schema_creator)
         schema.additional_properties = False
         _add_lost_constraints(field_definition.type_, schema)
         return schema
@@ -137,31 +147,3 @@ def _unwrap(field_type: msgspec.inspect.Type) -> msgspec.inspect.Type:
     if isinstance(field_type, msgspec.inspect.Metadata):
         field_type = field_type.type
     return field_type
-
-
-def extra_media_types(
-    responses: dict[int, dict[str, Schema | Reference]] | None = None,
-    request_body: dict[str, Schema | Reference] | None = None,
-    request_body_required: bool = True,
-) -> type[Operation]:
-    """An `operation_class` adding media types to documented responses and/or documenting a request body.
-
-    Example: `operation_class=extra_media_types({200: {"text/markdown": Schema(type=OpenAPIType.STRING)}})`.
-    """
-
-    @dataclass
-    class _Operation(Operation):
-        def __post_init__(self) -> None:
-            for status, variants in (responses or {}).items():
-                response = (self.responses or {}).get(str(status))
-                if isinstance(response, OpenAPIResponse):
-                    content: dict[str, OpenAPIMediaType] = dict(response.content or {})
-                    content.update({media: OpenAPIMediaType(schema=schema) for media, schema in variants.items()})
-                    response.content = content
-            if request_body:
-                existing: Any = self.request_body
-                content = dict(existing.content) if isinstance(existing, RequestBody) else {}
-                content.update({media: OpenAPIMediaType(schema=schema) for media, schema in request_body.items()})
-                self.request_body = RequestBody(content=content, required=request_body_required)
-
-    return _Operation

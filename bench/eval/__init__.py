@@ -1,0 +1,1 @@
+"""Evaluation harness: corpora and figures for `just eval`."""

@@ -1,4 +1,7 @@
-"""`/api/v1/auth`: register, login, logout, me, password change, CSRF token."""
+"""`/auth`: register and login (public router); logout, me, password change, CSRF token (authenticated router).
+
+Logout, the CSRF token and the password change need a user session (`session_only` guard), never an API key.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,12 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
+from app.domain.access.authentication import client_address
+from app.domain.access.context import Caller
+from app.domain.access.guards import session_only
+from app.domain.access.runtime import access_runtime
+from app.domain.access.sessions import SESSION_COOKIE
 from app.domain.accounts import services
-from app.domain.accounts.context import Caller
-from app.domain.accounts.deps import client_address
-from app.domain.accounts.runtime import get_runtime
 from app.domain.accounts.schemas import (
     ApiKeyIdentity,
     CsrfOut,
@@ -25,7 +30,6 @@ from app.domain.accounts.schemas import (
     SessionOut,
     UserOut,
 )
-from app.domain.accounts.sessions import SESSION_COOKIE
 from app.lib.errors import AuthenticationError, BadRequestError
 from app.lib.openapi import problem_responses
 from app.lib.request_context import get_request_id
@@ -36,13 +40,16 @@ def user_out(user: User) -> UserOut:
 
 
 def _session_caller(caller: Caller) -> Caller:
+    """The caller of a `session_only` route, narrowed for the type checker (the guard already refused keys)."""
     if caller.user is None or caller.session_id is None:
         raise BadRequestError("This endpoint needs a user session, not an API key.")
     return caller
 
 
 class AuthController(Controller):
-    path = "/api/v1/auth"
+    """Register and log in (public router)."""
+
+    path = "/auth"
     tags = ["Auth"]
 
     @post(
@@ -50,7 +57,6 @@ class AuthController(Controller):
         operation_id="authRegister",
         summary="Create an account (and its personal workspace) and log in",
         status_code=HTTP_201_CREATED,
-        opt={"public": True},
         responses=problem_responses(400, 409, 503),
         security=[],
     )
@@ -61,7 +67,7 @@ class AuthController(Controller):
         db_session: NamedDependency[AsyncSession],
     ) -> Response[SessionOut]:
         """Emails are unique case-insensitively; the password must be 10 to 128 characters."""
-        runtime = get_runtime(request.app)
+        runtime = access_runtime(request.app)
         user, workspace = await services.register(
             db_session, data, request_id=get_request_id(request.scope), address=client_address(request)
         )
@@ -74,7 +80,6 @@ class AuthController(Controller):
         operation_id="authLogin",
         summary="Log in with email and password (sets the session cookie)",
         status_code=HTTP_200_OK,
-        opt={"public": True},
         responses=problem_responses(400, 401, 429, 503),
         security=[],
     )
@@ -82,7 +87,7 @@ class AuthController(Controller):
         self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest], db_session: NamedDependency[AsyncSession]
     ) -> Response[SessionOut]:
         """Always a new session id. The same 401 for an unknown email and a wrong password."""
-        runtime = get_runtime(request.app)
+        runtime = access_runtime(request.app)
         user, workspace = await services.login(
             db_session, runtime, data, request_id=get_request_id(request.scope), address=client_address(request)
         )
@@ -92,15 +97,23 @@ class AuthController(Controller):
         )
         return Response(body, cookies=[runtime.sessions.cookie(session)])
 
+
+class SessionController(Controller):
+    """The caller's identity and session (authenticated router)."""
+
+    path = "/auth"
+    tags = ["Auth"]
+
     @post(
         "/logout",
         operation_id="authLogout",
+        guards=[session_only],
         summary="End the current session (server-side)",
         status_code=HTTP_204_NO_CONTENT,
         responses=problem_responses(400, 401, 403, 503),
     )
     async def logout(self, request: Request[Any, Any, Any], caller: NamedDependency[Caller]) -> Response[None]:
-        runtime = get_runtime(request.app)
+        runtime = access_runtime(request.app)
         session_id = _session_caller(caller).session_id
         assert session_id is not None
         await runtime.sessions.delete(session_id)
@@ -128,13 +141,14 @@ class AuthController(Controller):
     @get(
         "/csrf",
         operation_id="authCsrfToken",
+        guards=[session_only],
         summary="The CSRF token to send as X-CSRF-Token on unsafe cookie-authenticated requests",
         responses=problem_responses(400, 401, 429, 503),
     )
     async def csrf(self, request: Request[Any, Any, Any], caller: NamedDependency[Caller]) -> CsrfOut:
         session_id = _session_caller(caller).session_id
         assert session_id is not None
-        live = await get_runtime(request.app).sessions.load(session_id)
+        live = await access_runtime(request.app).sessions.load(session_id)
         if live is None:
             raise AuthenticationError("Your session has expired; log in again.")
         return CsrfOut(csrf_token=live.record.csrf)
@@ -142,6 +156,7 @@ class AuthController(Controller):
     @post(
         "/password",
         operation_id="authChangePassword",
+        guards=[session_only],
         summary="Change the password; every other session of the user ends",
         status_code=HTTP_204_NO_CONTENT,
         responses=problem_responses(400, 401, 403, 429, 503),
@@ -155,7 +170,7 @@ class AuthController(Controller):
     ) -> None:
         await services.change_password(
             db_session,
-            get_runtime(request.app),
+            access_runtime(request.app),
             _session_caller(caller),
             data,
             request_id=get_request_id(request.scope),

@@ -11,14 +11,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User, Workspace, WorkspaceMember
-from app.domain.accounts.context import Actor, Caller
-from app.domain.accounts.permissions import Role
-from app.domain.accounts.runtime import AccountsRuntime
+from app.domain.access.context import Actor, Caller
+from app.domain.access.permissions import Role
+from app.domain.access.runtime import AccessRuntime
+from app.domain.access.sessions import Session
+from app.domain.accounts.passwords import hash_password, verify_password
 from app.domain.accounts.schemas import LoginRequest, PasswordChangeRequest, RegisterRequest
-from app.domain.accounts.security import hash_password, normalize_email, verify_password
-from app.domain.accounts.sessions import Session
 from app.domain.audit.services import record_event
 from app.domain.workspaces.services import create_workspace
+from app.lib.emails import normalize_email
 from app.lib.errors import AuthenticationError, ConflictError, RateLimitedError, ValidationFailedError
 
 INVALID_LOGIN = "Invalid email or password."
@@ -80,7 +81,7 @@ async def register(
 
 
 async def login(
-    session: AsyncSession, runtime: AccountsRuntime, data: LoginRequest, *, request_id: str, address: str
+    session: AsyncSession, runtime: AccessRuntime, data: LoginRequest, *, request_id: str, address: str
 ) -> tuple[User, Workspace | None]:
     """Check throttles, then the password (a dummy hash for unknown emails); audit the outcome."""
     email = normalize_email(data.email)
@@ -122,7 +123,7 @@ async def login(
     return user, workspace
 
 
-async def start_session(runtime: AccountsRuntime, user: User, previous_session_id: str | None) -> Session:
+async def start_session(runtime: AccessRuntime, user: User, previous_session_id: str | None) -> Session:
     """Always a new id: a session id the client brought is discarded, never promoted (no fixation)."""
     if previous_session_id:
         await runtime.sessions.delete(previous_session_id)
@@ -131,7 +132,7 @@ async def start_session(runtime: AccountsRuntime, user: User, previous_session_i
 
 async def change_password(
     session: AsyncSession,
-    runtime: AccountsRuntime,
+    runtime: AccessRuntime,
     caller: Caller,
     data: PasswordChangeRequest,
     *,

@@ -11,8 +11,8 @@ from litestar.params import QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import AuditEvent
-from app.domain.accounts.context import WorkspaceContext
-from app.domain.accounts.permissions import Permission
+from app.domain.access.context import WorkspaceContext
+from app.domain.access.permissions import Permission
 from app.domain.audit.schemas import AuditActor, AuditEventOut, AuditEventPage, AuditTarget
 from app.domain.audit.services import AuditEventService
 from app.domain.workspaces.schemas import Limit, Offset
@@ -33,7 +33,7 @@ def event_out(event: AuditEvent) -> AuditEventOut:
 
 
 class AuditController(Controller):
-    path = "/api/v1/workspaces/{workspace:str}/audit-events"
+    path = "/audit-events"
     tags = ["Audit"]
 
     @get(
@@ -45,7 +45,7 @@ class AuditController(Controller):
     )
     async def list_events(
         self,
-        ctx: NamedDependency[WorkspaceContext],
+        workspace_ctx: NamedDependency[WorkspaceContext],
         db_session: NamedDependency[AsyncSession],
         limit: Limit = 50,
         offset: Offset = 0,
@@ -57,6 +57,6 @@ class AuditController(Controller):
     ) -> AuditEventPage:
         service = AuditEventService(session=db_session)
         events, total = await service.list_for_workspace(
-            ctx.workspace_id, limit=limit, offset=offset, action=action, since=since, until=until
+            workspace_ctx.workspace_id, limit=limit, offset=offset, action=action, since=since, until=until
         )
         return AuditEventPage(items=[event_out(e) for e in events], total=total, limit=limit, offset=offset)

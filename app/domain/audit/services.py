@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import AuditEvent
-from app.domain.accounts.context import Actor, WorkspaceContext
+from app.domain.access.context import Actor, WorkspaceContext
 
 
 async def record_event(

@@ -1,8 +1,8 @@
-"""`/api/v1/generate`, `/improve`, `/templatize`, `/tokens`, `/lint` and their workspace variants.
+"""`/generate`, `/improve`, `/templatize`, `/tokens`, `/lint` and their workspace variants.
 
-Thin handlers: the work is in `services`. Every endpoint needs an authenticated caller; API keys need the
-`write` scope for generate / improve / templatize and `read` for lint / tokens (workspace routes are checked
-by the app-wide guard against their `opt["permission"]`).
+Thin handlers: the work is in `services`. The stateless controllers sit on the authenticated router, and each
+handler's `requires_scope` guard asks API keys for the `write` scope (generate / improve / templatize) or `read`
+(lint / tokens). The workspace controllers sit on the workspace router, whose guard checks `opt["permission"]`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config.settings import Settings
-from app.domain.accounts.context import Caller, WorkspaceContext
-from app.domain.accounts.permissions import Permission
+from app.domain.access.context import WorkspaceContext
+from app.domain.access.guards import requires_scope
+from app.domain.access.permissions import Permission
 from app.domain.audit.services import record_audit_event
 from app.domain.generation import saving, services
 from app.domain.generation.llm import STATE_KEY, LLMRuntime
@@ -37,14 +38,13 @@ from app.domain.generation.schemas import (
     TokensResponse,
 )
 from app.domain.generation.services import GenerationService
-from app.domain.prompts.cache import get_resolve_cache
-from app.domain.prompts.services import PromptRegistry
-from app.engine.lint._registry import RuleInfo
+from app.domain.prompts.deps import PROMPT_DEPENDENCIES
+from app.domain.prompts.services.prompts import PromptRegistry
+from app.engine.lint import RuleInfo
 from app.engine.types import LintReport
 from app.lib.cache import AppCache
 from app.lib.openapi import problem_responses
 
-WS = "/api/v1/workspaces/{workspace:str}"
 _LLM_NOTE = (
     ' With `engine: "llm"` the deterministic draft is refined by the configured model; if the model fails, '
     "times out or returns an unusable prompt, the deterministic result is returned with `engine: "
@@ -64,13 +64,16 @@ _SERVICE = {"generation_service": Provide(provide_generation_service, sync_to_th
 
 
 class GenerationController(Controller):
-    path = "/api/v1"
+    """Stateless generation (authenticated router)."""
+
+    path = "/"
     tags = ["Generation"]
     dependencies = _SERVICE
 
     @post(
         "/generate",
         operation_id="generatePrompt",
+        guards=[requires_scope(Permission.WRITE)],
         summary="Generate a system prompt from a brief",
         description="Returns the spec, the prompt for the brief's target (and `alsoRender` targets), the "
         "variables, token counts, the lint report and the archetypes used." + _LLM_NOTE,
@@ -80,15 +83,14 @@ class GenerationController(Controller):
     async def generate(
         self,
         data: JSONBody[GenerateRequest],
-        caller: NamedDependency[Caller],
         generation_service: NamedDependency[GenerationService],
     ) -> GenerateResponse:
-        services.require_scope(caller, Permission.WRITE)
         return await generation_service.generate(data, data.engine)
 
     @post(
         "/improve",
         operation_id="improvePrompt",
+        guards=[requires_scope(Permission.WRITE)],
         summary="Improve an existing prompt (text or chat)",
         description="Returns the improved prompt, the list of changes, a unified diff and lint reports "
         "before and after." + _LLM_NOTE,
@@ -98,39 +100,43 @@ class GenerationController(Controller):
     async def improve(
         self,
         data: JSONBody[ImproveRequest],
-        caller: NamedDependency[Caller],
         generation_service: NamedDependency[GenerationService],
     ) -> ImproveResponse:
-        services.require_scope(caller, Permission.WRITE)
         return await generation_service.improve(data)
 
     @post(
         "/templatize",
         operation_id="templatizePrompt",
+        guards=[requires_scope(Permission.WRITE)],
         summary="Propose {{variables}} for literal per-call values",
         status_code=HTTP_200_OK,
         responses=problem_responses(400, 401, 403, 413, 429, 503),
     )
-    async def templatize(
-        self, data: JSONBody[TemplatizeRequest], caller: NamedDependency[Caller]
-    ) -> TemplatizeResponse:
-        services.require_scope(caller, Permission.WRITE)
+    async def templatize(self, data: JSONBody[TemplatizeRequest]) -> TemplatizeResponse:
         return services.templatize_text(data.text)
 
     @post(
         "/tokens",
         operation_id="countTokens",
+        guards=[requires_scope(Permission.READ)],
         summary="Count a prompt's tokens per target model family",
         description="Each count says whether it is `exact` or an `estimate`, and which tokenizer produced it.",
         status_code=HTTP_200_OK,
         responses=problem_responses(400, 401, 403, 413, 429, 503),
     )
-    async def tokens(self, data: JSONBody[TokensRequest], caller: NamedDependency[Caller]) -> TokensResponse:
-        services.require_scope(caller, Permission.READ)
+    async def tokens(self, data: JSONBody[TokensRequest]) -> TokensResponse:
         return services.count_tokens(data)
 
+
+class SavedGenerationController(Controller):
+    """Generate and save into a workspace (workspace router)."""
+
+    path = "/"
+    tags = ["Generation"]
+    dependencies = {**_SERVICE, **PROMPT_DEPENDENCIES}
+
     @post(
-        WS.removeprefix("/api/v1") + "/generations",
+        "/generations",
         operation_id="saveGeneration",
         summary="Generate from a brief and save it as a new prompt or the next version of one",
         description="One transaction: the prompt (kind `text`) is created if `promptName` does not exist, "
@@ -143,45 +149,51 @@ class GenerationController(Controller):
     )
     async def save_generation(
         self,
-        request: Request[Any, Any, Any],
         data: JSONBody[SaveGenerationRequest],
-        workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        registry: NamedDependency[PromptRegistry],
         generation_service: NamedDependency[GenerationService],
     ) -> SaveGenerationResponse:
-        registry = PromptRegistry(db_session, workspace_ctx, get_resolve_cache(request.app.state))
         return await saving.save_generation(generation_service, registry, data)
 
 
 class LintController(Controller):
-    path = "/api/v1"
+    """Stateless lint (authenticated router)."""
+
+    path = "/"
     tags = ["Lint"]
 
     @post(
         "/lint",
         operation_id="lintPrompt",
+        guards=[requires_scope(Permission.READ)],
         summary="Lint a prompt (text or chat)",
         description="`overrides` switch rules off (`enabled: false`) or re-grade them (`severity`) for this "
         "request; unknown rule ids are a 400.",
         status_code=HTTP_200_OK,
         responses=problem_responses(400, 401, 403, 413, 429, 503),
     )
-    async def lint(self, data: JSONBody[LintRequest], caller: NamedDependency[Caller]) -> LintReport:
-        services.require_scope(caller, Permission.READ)
+    async def lint(self, data: JSONBody[LintRequest]) -> LintReport:
         return services.lint(data)
 
     @get(
         "/lint/rules",
         operation_id="listLintRules",
+        guards=[requires_scope(Permission.READ)],
         summary="List the lint rules with their category and default severity",
         responses=problem_responses(401, 403, 429, 503),
     )
-    async def list_rules(self, caller: NamedDependency[Caller]) -> list[RuleInfo]:
-        services.require_scope(caller, Permission.READ)
+    async def list_rules(self) -> list[RuleInfo]:
         return services.rules()
 
+
+class WorkspaceLintController(Controller):
+    """Lint with the workspace's rule settings, and those settings (workspace router)."""
+
+    path = "/"
+    tags = ["Lint"]
+
     @post(
-        WS.removeprefix("/api/v1") + "/lint",
+        "/lint",
         operation_id="lintPromptInWorkspace",
         summary="Lint a prompt with the workspace's rule overrides, then the request's",
         status_code=HTTP_200_OK,
@@ -194,7 +206,7 @@ class LintController(Controller):
         return services.lint(data, services.stored_overrides(workspace_ctx.workspace.lint_overrides))
 
     @get(
-        WS.removeprefix("/api/v1") + "/lint-rules",
+        "/lint-rules",
         operation_id="getWorkspaceLintRules",
         summary="Get the workspace's lint rule overrides",
         opt={"permission": Permission.READ},
@@ -204,7 +216,7 @@ class LintController(Controller):
         return LintRulesOut(overrides=services.stored_overrides(workspace_ctx.workspace.lint_overrides))
 
     @put(
-        WS.removeprefix("/api/v1") + "/lint-rules",
+        "/lint-rules",
         operation_id="setWorkspaceLintRules",
         summary="Replace the workspace's lint rule overrides",
         description="Applied to every lint in this workspace (`lintPromptInWorkspace`, saved generations) "

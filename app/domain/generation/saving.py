@@ -16,12 +16,12 @@ from app.domain.generation.schemas import (
     SaveGenerationResponse,
 )
 from app.domain.generation.services import GenerationService, stored_overrides, to_brief
-from app.domain.prompts.content import check_content, content_hash, engine_analysis
+from app.domain.prompts.events import PromptChanged, VersionCreated
 from app.domain.prompts.schemas import ModelConfig, VersionCreate
-from app.domain.prompts.services import PromptRegistry
-from app.domain.prompts.versions import VersionService
+from app.domain.prompts.services.prompts import PromptRegistry
+from app.domain.prompts.services.versions import VersionService
 from app.engine.types import LintConfig
-from app.lib.errors import ConflictError, ValidationFailedError
+from app.lib.errors import ConflictError
 
 logger = structlog.get_logger("promptsmith.generation")
 
@@ -45,15 +45,11 @@ async def save_generation(
     """
     ctx = registry.ctx
     versions = VersionService(registry)
-    for i, label in enumerate(request.labels):
-        versions.labels.check_can_move(label, field=f"labels[{i}]", source="body")
+    versions.check_labels(request.labels)
     overrides = stored_overrides(ctx.workspace.lint_overrides)
     config = LintConfig(overrides=overrides) if overrides else None
     generation = await service.generate(request.brief, request.engine, lint_config=config, field_prefix="brief.")
     variables = list(generation.variables)
-    errors = check_content("text", generation.prompt, None, variables)
-    if errors:  # the engine always produces a valid contract; never store one that is not
-        raise ValidationFailedError("The generated prompt is not a valid version.", extra={"errors": errors})
     schema = generation.spec.output_format.json_schema
     model_config = ModelConfig(response_schema=schema) if schema else ModelConfig()
     data = VersionCreate(
@@ -64,8 +60,10 @@ async def save_generation(
         source="generated",
         labels=list(dict.fromkeys(request.labels)),
     )
-    digest = content_hash("text", data.text, None, variables, model_config)
-    tokens, lint_summary = engine_analysis(data.text, None, variables)
+    # The engine always produces a valid contract; never store one that is not.
+    digest, tokens, lint_summary = versions.analyse(
+        "text", data, invalid="The generated prompt is not a valid version."
+    )
     brief_json = msgspec.to_builtins(to_brief(request.brief))
     name = request.prompt_name
     try:
@@ -75,7 +73,6 @@ async def save_generation(
         await registry.session.rollback()
         logger.info("generation_save_retry", prompt=name)
         version, created = await _store(registry, versions, request, data, digest, tokens, lint_summary, brief_json)
-    await registry.invalidate(name)
     labels = sorted({"latest", *data.labels})
     return SaveGenerationResponse(
         saved=SavedVersion(
@@ -106,19 +103,12 @@ async def _store(
         )
     created = existing is None
     if created:
-        prompt = Prompt(
-            workspace_id=registry.workspace_id,
-            name=name,
-            description=request.description or "",
-            kind="text",
-            archived=False,
-            version_count=0,
-            revision=1,
-        )
-        prompt.tag_rows = []
-        prompt.labels = []
-        session.add(prompt)
+        registry.add_prompt(name, kind="text", description=request.description or "")
         await session.flush()
     version = await versions.insert(name, "text", data, digest, tokens, lint_summary, {"brief": brief_json})
-    await session.commit()
+    if created:
+        registry.announce(PromptChanged, name, change="created")
+    labels = tuple(sorted({"latest", *data.labels}))
+    registry.announce(VersionCreated, name, version=version.version, labels=labels)
+    await registry.commit()
     return version, created

@@ -13,7 +13,10 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from app.domain.prompts.schemas import CommitMessage, Description, LabelName, PromptName
-from app.engine import Brief, GenerationResult, ImproveResult, TemplatizeResult
+from app.engine import Brief, GenerationResult, ImproveResult, PromptSpec, TemplatizeResult
+from app.engine.classify import ArchetypeMatch
+from app.engine.generate import RenderedPrompt
+from app.engine.improve import Change
 from app.engine.spec import Example, Length, Tool
 from app.engine.types import ChatMessage, LintReport, RuleOverride, Target, TokenCount, Variable
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
@@ -66,13 +69,43 @@ class Refinement(CamelizedBaseStruct, kw_only=True):
     """True when the refined prompt came from the cache (no model call)."""
 
 
-class GenerateResponse(GenerationResult, kw_only=True):
+class EngineResultStruct(msgspec.Struct, rename="camel", forbid_unknown_fields=True, kw_only=True):
+    """Base of the HTTP answers built from engine results: the same struct options as the engine's values, so the
+    wire shape is what clients have always received, but the fields are the HTTP layer's own (the engine's
+    structs may change without changing the API; `tests/unit/generation/test_wire_contract.py` pins the shape)."""
+
+
+class GenerateResponse(EngineResultStruct, kw_only=True):
     """The generation result, plus the engine that produced the prompt and any warnings."""
 
+    spec: PromptSpec
+    target: Target
+    prompt: str
+    """The prompt rendered for the brief's target."""
+    renders: list[RenderedPrompt] = msgspec.field(default_factory=list)
+    """Renders for `also_render` targets (primary target excluded, in the requested order)."""
+    variables: list[Variable] = msgspec.field(default_factory=list)
+    tokens: list[TokenCount] = msgspec.field(default_factory=list)
+    lint: LintReport
+    archetypes: list[ArchetypeMatch] = msgspec.field(default_factory=list)
     engine: Engine = "deterministic"
     """The engine whose prompt is returned: `deterministic` also when `llm` was asked for but fell back."""
     refinement: Refinement | None = None
     warnings: list[str] = msgspec.field(default_factory=list)
+
+    @classmethod
+    def from_result(cls, result: GenerationResult) -> GenerateResponse:
+        """The one place an engine result becomes the HTTP answer: new engine fields are mapped here."""
+        return cls(
+            spec=result.spec,
+            target=result.target,
+            prompt=result.prompt,
+            renders=list(result.renders),
+            variables=list(result.variables),
+            tokens=list(result.tokens),
+            lint=result.lint,
+            archetypes=list(result.archetypes),
+        )
 
 
 class ImproveRequest(RequestStruct, kw_only=True):
@@ -84,10 +117,34 @@ class ImproveRequest(RequestStruct, kw_only=True):
     engine: Engine = "deterministic"
 
 
-class ImproveResponse(ImproveResult, kw_only=True):
+class ImproveResponse(EngineResultStruct, kw_only=True):
+    """The improved prompt, what changed and why, a unified diff, and lint reports before and after."""
+
+    prompt: str | list[ChatMessage]
+    target: Target
+    spec: PromptSpec
+    changes: list[Change]
+    diff: str
+    archetypes: list[ArchetypeMatch]
+    lint_before: LintReport
+    lint_after: LintReport
     engine: Engine = "deterministic"
     refinement: Refinement | None = None
     warnings: list[str] = msgspec.field(default_factory=list)
+
+    @classmethod
+    def from_result(cls, result: ImproveResult) -> ImproveResponse:
+        """The one place an engine improve result becomes the HTTP answer."""
+        return cls(
+            prompt=result.prompt,
+            target=result.target,
+            spec=result.spec,
+            changes=list(result.changes),
+            diff=result.diff,
+            archetypes=list(result.archetypes),
+            lint_before=result.lint_before,
+            lint_after=result.lint_after,
+        )
 
 
 class TemplatizeRequest(RequestStruct, kw_only=True):

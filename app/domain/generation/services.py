@@ -27,8 +27,6 @@ import msgspec
 import structlog
 
 from app.config.settings import Settings
-from app.domain.accounts.context import Caller
-from app.domain.accounts.permissions import Permission, permissions_for_scopes
 from app.domain.generation.llm import LLMError, LLMRuntime
 from app.domain.generation.llm.refine import (
     META_PROMPT_VERSION,
@@ -53,15 +51,14 @@ from app.domain.generation.schemas import (
 )
 from app.engine import Brief, generate, improve, render, templatize
 from app.engine.generate import GenerationResult, RenderedPrompt
-from app.engine.lint import RULES, lint_prompt, list_rules
-from app.engine.lint._registry import RuleInfo
+from app.engine.lint import RULES, RuleInfo, lint_prompt, list_rules
 from app.engine.parse import parse_prompt
 from app.engine.spec import PromptSpec
 from app.engine.templatize import TemplatizeResult
 from app.engine.tokens import count_all
 from app.engine.types import TARGETS, ChatMessage, LintConfig, LintReport, RuleOverride, Target, Variable
 from app.lib.cache import AppCache
-from app.lib.errors import BadRequestError, PermissionDeniedError, ValidationFailedError
+from app.lib.errors import BadRequestError, ValidationFailedError
 from app.lib.invalidation import LocalCache
 
 logger = structlog.get_logger("promptsmith.generation")
@@ -95,18 +92,6 @@ class CachedRefinement(msgspec.Struct, frozen=True):
     prompt: str
     provider: str
     model: str
-
-
-# --- authorization --------------------------------------------------------------------------------
-
-
-def require_scope(caller: Caller, permission: Permission) -> None:
-    """API keys need the scope granting `permission`; logged-in users may use the stateless endpoints."""
-    if caller.api_key is None:
-        return
-    if permission not in permissions_for_scopes(list(caller.api_key.scopes)):
-        scope = "write" if permission == Permission.WRITE else "read"
-        raise PermissionDeniedError(f"This API key needs the {scope!r} scope for this endpoint.")
 
 
 # --- validation -----------------------------------------------------------------------------------
@@ -278,7 +263,7 @@ class GenerationService:
                     result.prompt, variables=result.spec.variables, target=plain.target, config=lint_config
                 ),
             )
-        response = GenerateResponse(**msgspec.structs.asdict(result))
+        response = GenerateResponse.from_result(result)
         if engine != "llm":
             return response
         system, user = build_generation_messages(
@@ -320,7 +305,7 @@ class GenerationService:
             self._require_llm()
         prompt: str | list[ChatMessage] = request.prompt if isinstance(request.prompt, str) else list(request.prompt)
         result = improve(prompt, feedback=request.feedback, target=request.target)
-        response = ImproveResponse(**msgspec.structs.asdict(result))
+        response = ImproveResponse.from_result(result)
         if request.engine != "llm":
             return response
         original, draft = _system_texts(prompt, result.prompt)

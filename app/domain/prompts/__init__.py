@@ -1,17 +1,6 @@
-"""The prompt registry: prompts, immutable versions, labels, render, diff, import/export and resolve."""
+"""The prompt registry: prompts, immutable versions, labels, and transfer (import/export).
 
-from __future__ import annotations
-
-from typing import Any
-
-from app.domain.prompts.controllers import PromptController
-from app.domain.prompts.runtime_controller import PromptIOController, ResolveController
-from app.domain.prompts.versions_controller import LabelController, VersionController
-
-ROUTE_HANDLERS: list[Any] = [
-    PromptIOController,
-    PromptController,
-    VersionController,
-    LabelController,
-    ResolveController,
-]
+`controllers/` and `services/` hold one module per aggregate; `pure/` the helpers without I/O. Serving prompts
+at run time (resolve, its caches, the fast path) is the `delivery` feature, which follows the registry's changes
+through the events of `app.domain.prompts.events`; the registry never touches delivery's caches.
+"""

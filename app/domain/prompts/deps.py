@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from litestar import Request
 from litestar.di import NamedDependency, Provide
 from litestar.params import HeaderParameter, PathParameter, QueryParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.accounts.context import WorkspaceContext
-from app.domain.prompts.cache import get_resolve_cache
-from app.domain.prompts.content import name_from_path
+from app.domain.access.context import WorkspaceContext
+from app.domain.prompts.pure.content import name_from_path
 from app.domain.prompts.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from app.domain.prompts.services import PromptRegistry
+from app.domain.prompts.services.prompts import PromptRegistry
+from app.lib.events import EventBus
 
 NAME_DESCRIPTION = (
     "Prompt name as ONE URL-encoded path segment. Names may contain `/` (folders, e.g. `support/triage`): "
@@ -29,13 +28,16 @@ Offset = Annotated[int, QueryParameter(ge=0, le=100_000, description="Items to s
 DEFAULT_LIMIT = DEFAULT_PAGE_SIZE
 
 
-async def provide_registry(
-    request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession], ctx: NamedDependency[WorkspaceContext]
+def provide_registry(
+    db_session: NamedDependency[AsyncSession],
+    workspace_ctx: NamedDependency[WorkspaceContext],
+    events: NamedDependency[EventBus],
 ) -> PromptRegistry:
-    return PromptRegistry(db_session, ctx, get_resolve_cache(request.app.state))
+    """Dependency `registry`: the workspace's prompt registry for this request (its session, its caller)."""
+    return PromptRegistry(db_session, workspace_ctx, events)
 
 
-PROMPT_DEPENDENCIES = {"registry": Provide(provide_registry)}
+PROMPT_DEPENDENCIES = {"registry": Provide(provide_registry, sync_to_thread=False)}
 
 
 def prompt_name(raw: str) -> str:

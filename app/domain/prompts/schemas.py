@@ -30,6 +30,8 @@ CommitMessage = Annotated[str, msgspec.Meta(max_length=2000)]
 VersionNumber = Annotated[int, msgspec.Meta(ge=1, le=2_147_483_647)]  # int4 column
 Tags = Annotated[list[TagName], msgspec.Meta(max_length=32)]
 
+MAX_OUTPUT_TOKENS = 10_000_000
+"""Upper bound of `maxTokens`: far above any model's output limit, far below what breaks a JSON number."""
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 50
 LATEST = "latest"
@@ -42,7 +44,7 @@ class ModelConfig(msgspec.Struct, rename="camel", forbid_unknown_fields=True, om
     provider: Annotated[str, msgspec.Meta(max_length=64)] | None = None
     model: Annotated[str, msgspec.Meta(max_length=128)] | None = None
     temperature: Annotated[float, msgspec.Meta(ge=0, le=2)] | None = None
-    max_tokens: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    max_tokens: Annotated[int, msgspec.Meta(ge=1, le=MAX_OUTPUT_TOKENS)] | None = None
     tools: list[Any] | None = None
     response_schema: dict[str, Any] | None = None
 

@@ -19,7 +19,6 @@ HEALTH_MEDIA_TYPE = "application/health+json"
 class HealthController(Controller):
     path = "/health"
     tags = ["System"]
-    opt = {"public": True, "rate_limit": False}
 
     @get(
         "/live",

@@ -1,4 +1,4 @@
-"""Request and response bodies of workspaces, members and API keys."""
+"""Request and response bodies of workspaces and members."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 from litestar.params import QueryParameter
 
-from app.domain.accounts.permissions import Role, Scope
+from app.domain.access.permissions import Role
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
 
 MAX_PAGE_SIZE = 100
@@ -61,28 +61,6 @@ class MemberOut(CamelizedBaseStruct):
     joined_at: datetime
 
 
-class ApiKeyCreate(RequestStruct):
-    name: Name
-    scopes: Annotated[list[Scope], msgspec.Meta(min_length=1, max_length=3)]
-    expires_at: datetime | None = None
-
-
-class ApiKeyOut(CamelizedBaseStruct):
-    id: UUID
-    name: str
-    prefix: str
-    scopes: list[str]
-    created_at: datetime
-    last_used_at: datetime | None
-    expires_at: datetime | None
-    revoked_at: datetime | None
-
-
-class ApiKeyCreated(ApiKeyOut):
-    key: str
-    """The full key. Shown only in this response: store it now."""
-
-
 class WorkspacePage(CamelizedBaseStruct):
     """One page of workspaces: `items`, the `total` matching, and the `limit`/`offset` used."""
 
@@ -94,13 +72,6 @@ class WorkspacePage(CamelizedBaseStruct):
 
 class MemberPage(CamelizedBaseStruct):
     items: list[MemberOut]
-    total: int
-    limit: int
-    offset: int
-
-
-class ApiKeyPage(CamelizedBaseStruct):
-    items: list[ApiKeyOut]
     total: int
     limit: int
     offset: int

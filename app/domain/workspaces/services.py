@@ -12,12 +12,12 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import ApiKey, User, Workspace, WorkspaceMember
-from app.domain.accounts.access import MEMBER_CACHE, WORKSPACE_CACHE
-from app.domain.accounts.apikeys import API_KEY_CACHE
-from app.domain.accounts.context import WorkspaceContext
-from app.domain.accounts.permissions import Permission, Role
-from app.domain.accounts.security import normalize_email
+from app.domain.access.apikeys import API_KEY_CACHE
+from app.domain.access.caches import MEMBER_CACHE, WORKSPACE_CACHE
+from app.domain.access.context import WorkspaceContext
+from app.domain.access.permissions import Permission, Role
 from app.domain.audit.services import record_audit_event
+from app.lib.emails import normalize_email
 from app.lib.errors import ConflictError, NotFoundError, PermissionDeniedError
 from app.lib.invalidation import invalidate_on_commit
 

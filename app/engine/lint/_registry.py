@@ -8,9 +8,19 @@ from typing import Literal, NamedTuple
 from app.engine.lint._text import LintContext
 from app.engine.types import EngineStruct, Severity
 
-Category = Literal["structure", "clarity", "variables", "security", "efficiency", "model_fit"]
+Category = Literal["structure", "clarity", "variables", "security", "safety", "efficiency", "model_fit", "fidelity"]
 
-CATEGORIES: tuple[Category, ...] = ("structure", "clarity", "variables", "security", "efficiency", "model_fit")
+CATEGORIES: tuple[Category, ...] = (
+    "structure",
+    "clarity",
+    "variables",
+    "security",
+    "safety",
+    "efficiency",
+    "model_fit",
+)
+"""Categories of the registered rules, in report order. `fidelity` findings come from outside the linter
+(`lint_prompt(extra_findings=...)`) and are appended to a report only when present."""
 
 
 class RuleInfo(EngineStruct, kw_only=True):
@@ -31,6 +41,9 @@ class Hit(NamedTuple):
     end: int | None
     message: str
     suggestion: str | None = None
+    severity: Severity | None = None
+    """Lower than the rule's default when the check is unsure (e.g. trust inferred from a variable's name);
+    None uses the rule's severity. A RuleOverride's severity always wins."""
 
 
 CheckFn = Callable[[LintContext], Iterable[Hit]]

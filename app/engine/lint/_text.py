@@ -3,10 +3,8 @@
 The prompt is analysed once into a `Doc` (fenced blocks, XML tag pairs, headings, sentences, paragraphs,
 variable occurrences); rules read those precomputed views instead of rescanning the text.
 
-Speed note: CPython's `re` scans fast only when a pattern starts with a literal; a leading `\\b` or a
-`(?:a|b|c)` alternation makes it try every position (about 40x slower on a 20 KB prompt). Phrase lists
-are therefore `Phrases`: one literal-led pattern per phrase, with the left word boundary checked by hand,
-matched against `Doc.lower` (lower-cased with offsets preserved) instead of using re.IGNORECASE.
+Phrase lists (`Phrases`, `heads`, see `_phrases` for the speed notes) are re-exported here for the rules;
+they match against `Doc.lower` (lower-cased with offsets preserved) instead of using re.IGNORECASE.
 """
 
 from __future__ import annotations
@@ -19,10 +17,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from app.engine.lint._phrases import Phrases, heads, is_word_char
+from app.engine.lint._templates import PlaceholderKind, Slot, classify_placeholder, find_slots, inferred_trust
 from app.engine.types import ChatMessage, Target, Variable
 
+__all__ = ["Doc", "LintContext", "Phrases", "Sentence", "heads", "is_conditional", "lowered"]
+
 VAR_RE = re.compile(r"\{\{([^{}]*?)\}\}")
-VALID_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Names a Jinja template defines itself ({% set X %}, {% for x in … %}, {% macro m() %}): not inputs.
+TEMPLATE_LOCAL_RE = re.compile(r"\{%-?\s*(?:set|for|macro)\s+([A-Za-z_]\w*)")
 FENCE_RE = re.compile(r"```|~~~")
 TRIPLE_QUOTE_RE = re.compile(r'"""|\'\'\'')
 TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.:-]*)(?:\s[^<>\n]*)?>")
@@ -40,75 +43,16 @@ ABBREVIATION_LAST_CHARS = frozenset(abbr[-2] for abbr in ABBREVIATIONS)
 PARAGRAPH_BOUNDARY_RE = re.compile(r"\n[ \t]*\n\s*")
 APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)")
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
 
 Region = tuple[int, int]
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch in WORD_CHARS or ch.isalnum()
-
-
-def heads(alternatives: str | Sequence[str], tail: str = "") -> list[str]:
-    """Expand `a|b|c` (or a sequence of heads) + tail into one literal-led branch per head, for `Phrases`."""
-    items = alternatives.split("|") if isinstance(alternatives, str) else alternatives
-    return [head + tail for head in items]
 
 
 def _is_abbreviation(lower: str, end: int, floor: int) -> bool:
     for abbr in ABBREVIATIONS:
         start = end - len(abbr)
-        if start >= floor and lower.startswith(abbr, start) and (start == 0 or not _is_word_char(lower[start - 1])):
+        if start >= floor and lower.startswith(abbr, start) and (start == 0 or not is_word_char(lower[start - 1])):
             return True
     return False
-
-
-class Phrases:
-    """A phrase list matched as separate literal-led patterns (see the module note on speed).
-
-    Each branch must start with the literal text of the phrase; a left word boundary is enforced unless
-    `word_start` is False. Branches are matched against lower-cased text, so write them in lower case.
-    """
-
-    def __init__(self, *branches: str, word_start: bool = True, flags: int = 0) -> None:
-        self._patterns = [re.compile(b, flags) for b in branches]
-        self._word_start = word_start
-
-    def _ok(self, text: str, m: re.Match[str]) -> bool:
-        start = m.start()
-        if not self._word_start or start == 0 or not _is_word_char(text[start]):
-            return True
-        return not _is_word_char(text[start - 1])
-
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """Non-overlapping matches, leftmost first and longest on ties."""
-        found = [m for p in self._patterns for m in p.finditer(text) if self._ok(text, m)]
-        found.sort(key=lambda m: (m.start(), -m.end()))
-        result: list[re.Match[str]] = []
-        last_end = -1
-        for m in found:
-            if m.start() >= last_end:
-                result.append(m)
-                last_end = m.end()
-        return result
-
-    def contains(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """Whether any phrase occurs; stops at the first branch that matches."""
-        end = len(text) if endpos is None else endpos
-        return any(self._ok(text, m) for p in self._patterns for m in p.finditer(text, pos, end))
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The leftmost match in text[pos:endpos], or None."""
-        end = len(text) if endpos is None else endpos
-        best: re.Match[str] | None = None
-        for p in self._patterns:
-            for m in p.finditer(text, pos, end):
-                if best is not None and m.start() >= best.start():
-                    break
-                if self._ok(text, m):
-                    best = m
-                    break
-        return best
 
 
 def lowered(text: str) -> str:
@@ -130,10 +74,16 @@ class VarOccurrence(NamedTuple):
     """One `{{...}}` in the text."""
 
     name: str
+    """The variable name ("var"), the root identifier of another dialect's expression ("expr"), or the text."""
     raw: str
-    valid: bool
+    kind: PlaceholderKind
     start: int
     end: int
+
+    @property
+    def valid(self) -> bool:
+        """A plain variable name, the only kind Promptsmith substitutes and checks."""
+        return self.kind == "var"
 
 
 class XmlRegion(NamedTuple):
@@ -236,11 +186,19 @@ class Doc:
     def variables(self) -> list[VarOccurrence]:
         """Every `{{...}}` occurrence, valid or not."""
         result = []
+        local_names = {m.group(1) for m in TEMPLATE_LOCAL_RE.finditer(self.text)} if "{%" in self.text else set()
         for m in VAR_RE.finditer(self.text):
             raw = m.group(1)
-            name = raw.strip()
-            result.append(VarOccurrence(name, raw, VALID_NAME_RE.fullmatch(name) is not None, m.start(), m.end()))
+            kind, name = classify_placeholder(raw)
+            if kind == "var" and name in local_names:
+                kind = "expr"
+            result.append(VarOccurrence(name, raw, kind, m.start(), m.end()))
         return result
+
+    @cached_property
+    def slots(self) -> list[Slot]:
+        """Unfilled slots and leftover markers (`[insert … here]`, `{topic}`, "Lorem ipsum", "TODO:")."""
+        return find_slots(self.text, self.fences + self.triple_quoted)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -379,9 +337,16 @@ class LintContext:
         return None if self.variables is None else {v.name: v for v in self.variables}
 
     def is_untrusted(self, name: str) -> bool:
-        """Untrusted: declared with trusted=False, or any variable when no list was given."""
+        """Untrusted: declared with trusted=False or, when no list was given, named like user-supplied text
+        (`question`, `customer_message`, `document`). System context (`currentDateTime`, `os`) and names that
+        say neither are not reported without a declaration."""
         declared = self.declared
         if declared is None:
-            return True
+            return inferred_trust(name) is False
         var = declared.get(name)
         return var is not None and not var.trusted
+
+    @property
+    def trust_is_inferred(self) -> bool:
+        """True when trust comes from names, not declarations (findings built on it are less certain)."""
+        return self.variables is None

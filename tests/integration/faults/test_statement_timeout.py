@@ -31,6 +31,7 @@ def _app(pg_cluster: PostgresCluster) -> Litestar:
             DB_POOL_TIMEOUT=1.0,
             DB_STATEMENT_TIMEOUT=STATEMENT_TIMEOUT,
             HEALTH_TIMEOUT=1.0,
+            AUTO_MIGRATE="true",  # the module's throwaway cluster starts empty
         )
     )
     app.register(db_probe)

@@ -1,7 +1,7 @@
 """The resolve fast path (authorized response cache) and the cached authorization behind it.
 
 The fast path only replays what the full path authorized for the same credential (see
-`app.domain.prompts.fastpath`); these tests check that every invalidation rule reaches it, that the headers and
+`app.domain.delivery.fastpath`); these tests check that every invalidation rule reaches it, that the headers and
 the rate limit are the same, and that `X-Cache` tells which path answered (`hit; fast` vs the handler's values).
 """
 
@@ -160,7 +160,7 @@ async def test_revocation_on_another_instance_stops_the_fast_path(settings: Sett
             await setup.as_user("DELETE", f"/api/v1/workspaces/{setup.slug}/api-keys/{keys[0]['id']}")
         ).status_code == 204
         for _ in range(50):  # pub/sub delivery takes milliseconds
-            if two.state.accounts.keys.cache.get(setup.key[:16]) is None:
+            if two.state.access.keys.cache.get(setup.key[:16]) is None:
                 break
             await asyncio.sleep(0.01)
         assert (await other.as_key("GET", other.resolve_url())).status_code == 401

@@ -25,13 +25,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.config.database import bounded_read, create_engine, mark_suspect
-from app.domain.accounts.access import WorkspaceSnapshot
-from app.domain.accounts.apikeys import KeySnapshot
-from app.domain.accounts.context import Actor, Caller, WorkspaceContext
-from app.domain.accounts.deps import account_guard
-from app.domain.prompts.cache import get_resolve_cache
-from app.domain.prompts.resolve import LeanLoader, load
-from app.domain.prompts.services import PromptRegistry
+from app.domain.access.apikeys import KeySnapshot
+from app.domain.access.caches import WorkspaceSnapshot
+from app.domain.access.context import Actor, Caller, WorkspaceContext
+from app.domain.access.guards import authenticated, workspace_permission
+from app.domain.delivery.resolve import LeanLoader, load
+from app.domain.prompts.services.prompts import PromptRegistry
 from app.server.asgi import create_app
 from tests.conftest import make_settings
 from tests.integration.helpers import api_headers, create_api_key, create_workspace, register
@@ -217,7 +216,7 @@ async def test_lean_loader_answers_exactly_what_the_session_loader_answers(
         url, headers = await _prompt(client)
         served = await client.get(url, headers=headers)
         assert served.status_code == 200
-        snapshot = uncached_app.state.accounts.access.workspaces.get(url.split("/")[4])
+        snapshot = uncached_app.state.access.caches.workspaces.get(url.split("/")[4])
     assert isinstance(snapshot, WorkspaceSnapshot)
     ctx = WorkspaceContext(
         workspace=snapshot,
@@ -229,7 +228,7 @@ async def test_lean_loader_answers_exactly_what_the_session_loader_answers(
     # The app's engine belongs to the test client's event loop: compare on this loop's own engine.
     selectors = (("production", None), (None, 1))
     async with AsyncSession(engine) as session:
-        registry = PromptRegistry(session, ctx, get_resolve_cache(uncached_app.state))
+        registry = PromptRegistry(session, ctx, uncached_app.state.events)
         via_session = [await load(registry, "lean", label, version) for label, version in selectors]
     via_driver = [await LeanLoader(engine, snapshot.id).load("lean", label, version) for label, version in selectors]
     assert via_driver == via_session
@@ -282,7 +281,7 @@ async def test_context_carries_snapshots_and_builds_the_orm_row_only_on_demand()
     assert caller.is_api_key
 
 
-async def test_account_guard_only_where_it_acts(app: Litestar, client: Any) -> None:
+async def test_guards_only_where_they_act(app: Litestar, client: Any) -> None:
     def guards(path: str, method: str = "GET") -> list[Any]:
         for route in app.routes:
             if isinstance(route, HTTPRoute) and route.path == path:
@@ -292,11 +291,14 @@ async def test_account_guard_only_where_it_acts(app: Litestar, client: Any) -> N
         raise AssertionError(f"no route {method} {path}")
 
     assert (await client.get("/health/live")).status_code == 200
-    assert account_guard not in guards("/health/live")
-    assert account_guard in guards("/api/v1/auth/me")  # takes `caller`
+    assert guards("/health/live") == []  # the probes and login carry no guard at all
+    assert guards("/api/v1/auth/login", "POST") == []
+    assert guards("/api/v1/auth/me") == [authenticated]  # the authenticated router
     workspace_routes = [r.path for r in app.routes if "{workspace" in r.path]
     assert workspace_routes
-    assert all(account_guard in guards(path, m) for path in workspace_routes for m in ("GET",) if _has(app, path, m))
+    assert all(
+        guards(path, m) == [workspace_permission] for path in workspace_routes for m in ("GET",) if _has(app, path, m)
+    )
     # Still enforced: no credentials on a guarded route is a 401 problem, before any parameter is parsed.
     me = await client.get("/api/v1/auth/me")
     assert me.status_code == 401

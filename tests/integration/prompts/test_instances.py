@@ -177,10 +177,10 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from app.db.models import Workspace
-    from app.domain.accounts.context import Actor, Caller, WorkspaceContext
-    from app.domain.prompts.cache import get_resolve_cache
-    from app.domain.prompts.resolve import resolve
-    from app.domain.prompts.services import PromptRegistry
+    from app.domain.access.context import Actor, Caller, WorkspaceContext
+    from app.domain.delivery.cache import get_resolve_cache
+    from app.domain.delivery.resolve import resolve
+    from app.domain.prompts.services.prompts import PromptRegistry
     from app.lib.errors import ServiceUnavailableError
 
     app = create_app(_settings_on(own_database, "lkg"))
@@ -197,7 +197,7 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
         )
         cache = get_resolve_cache(app.state)
         async with AsyncSession(app.state.db_engine) as session:
-            registry = PromptRegistry(session, ctx, cache)
+            registry = PromptRegistry(session, ctx, app.state.events)
             # Drop the live copies (local and Redis), as a write's invalidation would.
             await cache.invalidate(f"{workspace.id.hex}:dbd", repeat=False)
             answer, source = await resolve(registry, cache, "dbd", None, None)

@@ -51,3 +51,14 @@ async def test_gzip_request_body_is_refused_with_415(client):
 async def test_valid_json_still_reaches_the_handler(client):
     response = await client.post("/api/v1/auth/login", json={"email": "nobody@example.com", "password": "x" * 12})
     assert response.status_code == 401, response.text
+
+
+@pytest.mark.parametrize(
+    ("body", "field"), [({"password": "x" * 12}, "email"), ({"email": "a@example.com"}, "password")]
+)
+async def test_a_missing_body_field_is_named(client, body, field):
+    response = await client.post("/api/v1/auth/login", json=body)
+    problem = assert_problem(response, 400)
+    assert problem["errors"] == [
+        {"field": field, "source": "body", "message": f"Object missing required field `{field}`"}
+    ], problem

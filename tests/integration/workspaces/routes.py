@@ -9,7 +9,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.routes import HTTPRoute
 
-from app.domain.accounts.permissions import Permission
+from app.domain.access.permissions import Permission
 
 
 @dataclass(frozen=True)

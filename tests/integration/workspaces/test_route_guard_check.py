@@ -7,7 +7,7 @@ from litestar import Litestar, get
 from litestar.exceptions import ImproperlyConfiguredException
 from litestar.testing import AsyncTestClient
 
-from app.domain.accounts.deps import check_workspace_routes
+from app.domain.access.guards import check_workspace_routes
 from app.server.core import ApplicationCore
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import time
 
-from app.domain.accounts.ratelimit import RateLimiter
+from app.domain.access.ratelimit import RateLimiter
 
 
 def test_local_counting_limits_per_identity_with_headers():

@@ -1,13 +1,8 @@
 from __future__ import annotations
 
-from app.domain.accounts.security import (
-    generate_api_key,
-    hash_password,
-    normalize_email,
-    parse_api_key,
-    secret_matches,
-    verify_password,
-)
+from app.domain.access.secrets import generate_api_key, parse_api_key, secret_matches
+from app.domain.accounts.passwords import hash_password, verify_password
+from app.lib.emails import normalize_email
 
 
 def test_generated_key_round_trips_and_only_the_hash_is_kept():

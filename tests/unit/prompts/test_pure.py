@@ -5,10 +5,10 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from app.domain.prompts.content import check_content, content_hash, name_from_path
-from app.domain.prompts.diff import config_changes, unified, variable_changes
-from app.domain.prompts.export import DocumentError, decode_json_document, from_markdown, to_markdown
-from app.domain.prompts.render import bind, render_messages, render_text
+from app.domain.prompts.pure.content import check_content, content_hash, name_from_path
+from app.domain.prompts.pure.diff import config_changes, unified, variable_changes
+from app.domain.prompts.pure.formats import DocumentError, decode_json_document, from_markdown, to_markdown
+from app.domain.prompts.pure.templating import bind, render_messages, render_text
 from app.domain.prompts.schemas import ExportPrompt, ExportVersion, ModelConfig
 from app.domain.prompts.urls import preserve_encoded_slashes
 from app.engine.types import ChatMessage, Variable
@@ -163,7 +163,9 @@ def test_markdown_round_trip_is_lossless() -> None:
 
 
 def test_broken_documents_name_the_entry() -> None:
-    md = to_markdown(_prompt()).replace('"version": 1', '"version": 1').replace('"maxLength":5', '"maxLength":"five"')
+    original = to_markdown(_prompt())
+    md = original.replace('"maxLength":5', '"maxLength":"five"')
+    assert md != original  # the corruption really happened
     with pytest.raises(DocumentError) as err:
         from_markdown(md, "prompts[4]")
     assert err.value.field.startswith("prompts[4].versions[0].variables[0]")

@@ -1,5 +1,14 @@
 """Lint rule modules; importing this package registers every rule in `app.engine.lint._registry.RULES`."""
 
-from app.engine.lint.rules import clarity, efficiency, model_fit, security, structure, variables
+from app.engine.lint.rules import (
+    clarity,
+    efficiency,
+    model_fit,
+    quality_words,
+    safety,
+    security,
+    structure,
+    variables,
+)
 
-__all__ = ["clarity", "efficiency", "model_fit", "security", "structure", "variables"]
+__all__ = ["clarity", "efficiency", "model_fit", "quality_words", "safety", "security", "structure", "variables"]

@@ -30,13 +30,21 @@ HEDGE_VERBS = ("try", "attempt")
 HEDGE_VERB_CONTEXT_RE = re.compile(r"(?:^|[.!?:;\n*-]\s*|\b(?:please|should|must|always|you|will|and|can|to)\s+)$")
 BRIEF = Phrases(
     r"be (?:brief|concise|succinct|terse)\b",
+    *heads("answer|respond|reply", r" in (?:one|a single|1) (?:sentence|line|word)\b"),
+    *heads("one|1|single", r"[- ](?:sentence|line|word) (?:answers?|responses?|replies)\b"),
+    r"keep (?:it|answers|responses|replies|your answers|your responses) to (?:one|a single|1) (?:sentence|line)\b",
+    *heads("at most|no more than|under|maximum of|never more than", r" (?:one|two|1|2) sentences?\b"),
     r"keep (?:it|(?:your |the )?(?:answers?|responses?|replies|output)) (?:short|brief|concise)\b",
     *heads("short|brief|concise|succinct|one-sentence", r" (?:answers?|responses?|replies)\b"),
     *heads("answer|respond|reply", r" (?:briefly|concisely)\b"),
     r"as short as possible\b",
 )
 DETAIL = Phrases(
+    # "Be thorough" alone usually means the work (search, checks), not the length: see PROCESS_AFTER_RE.
     r"be (?:detailed|thorough|comprehensive|exhaustive)\b",
+    r"step[- ]by[- ]step (?:explanations?|instructions|solutions?|walkthroughs?|answers?)\b",
+    r"explain (?:each|every) step\b",
+    *heads("provide|give|write", r" (?:an? )?(?:detailed|in-depth|thorough|comprehensive|lengthy|long)\b"),
     *heads(
         "detailed|thorough|comprehensive|exhaustive|in-depth|lengthy|long",
         r" (?:answers?|responses?|replies|explanations?)\b",
@@ -44,6 +52,18 @@ DETAIL = Phrases(
     r"explain (?:everything )?in (?:great |full )?detail\b",
     r"as detailed as possible\b",
     r"in great detail\b",
+)
+PROCESS_AFTER_RE = re.compile(
+    r"\W{0,4}(?:but|and|[-—–:,]|in your (?:work|research|search|checks|review))?\s*(?:follow|search|check|verify"
+    r"|investigate|test|read|research|explore|look|review|analy[sz]e|filter|run|examine|dig|cross-check)"
+)
+# Scope markers: an instruction that says when it applies does not contradict one for another situation.
+SCOPE = Phrases(
+    *heads("by default|default to|as needed|where needed|where necessary|where relevant|if asked|when asked", r"\b"),
+    *heads("on request|otherwise|except|unless explicitly|in casual|in typical", r"\b"),
+    r"for (?:simple|short|quick|easy|casual|complex|hard|difficult|detailed|technical|longer|large|multi-file"
+    r"|non-trivial|trivial|routine|follow-up) ",
+    *heads("simple|complex|casual|quick|trivial|hard", r" (?:questions|requests|tasks|queries|changes|cases)\b"),
 )
 FORMAL = Phrases(*heads("formal|professional", r" (?:tone|register|style|language)\b"), r"be formal\b")
 CASUAL = Phrases(
@@ -72,6 +92,9 @@ UNBOUNDED = Phrases(
     r"leave nothing out\b",
     r"exhaustive(?:ly)?\b",
     r"write at length\b",
+    r"as many [a-z]+(?: [a-z]+)? as (?:you can|possible)\b",
+    r"every (?:relevant |possible |single )?[a-z]+ (?:possible|you can (?:think of|find))\b",
+    *heads("long|endless|huge", r" list of\b"),
 )
 NEGATIVE_PREFIXES = (
     *("do not", "don't", "never", "avoid", "refrain from", "you must not", "you should not", "you may not"),
@@ -142,8 +165,10 @@ def hedging(ctx: LintContext) -> Iterator[Hit]:
 
 def _first_unconditional(doc: Doc, phrases: Phrases) -> Sentence | None:
     for m in phrases.finditer(doc.lower):
+        if m.group(0).startswith("be ") and PROCESS_AFTER_RE.match(doc.lower, m.end()):
+            continue
         sentence = doc.sentence_at(m.start())
-        if sentence is not None and not is_conditional(sentence.lower):
+        if sentence is not None and not is_conditional(sentence.lower) and not SCOPE.contains(sentence.lower):
             return sentence
     return None
 
@@ -172,8 +197,9 @@ def _polar_clauses(doc: Doc, phrases: Phrases, negative: bool) -> Iterator[tuple
     "clarity",
     "error",
     "Contradictory instructions",
-    "Two instructions cannot both be followed: brief versus detailed, formal versus casual,"
-    " or always/never the same thing.",
+    "Two instructions cannot both be followed: brief versus detailed (e.g. 'always answer in one sentence' and"
+    " 'give step-by-step explanations'), formal versus casual, or always/never the same thing. Instructions"
+    " scoped to a situation ('concise for simple questions, thorough for complex ones') are not reported.",
 )
 def contradictions(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc

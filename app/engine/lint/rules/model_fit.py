@@ -9,6 +9,8 @@ from app.engine.lint._registry import Hit, rule
 from app.engine.lint._text import LintContext, Phrases
 
 CLAUDE_XML_MIN_WORDS = 300
+CLAUDE_MIN_HEADINGS = 2
+"""Markdown headings also give Claude sections; the rule is about an unstructured wall of text."""
 SMALL_MAX_WORDS = 350
 SMALL_MAX_SECTIONS = 4
 JSON_DOCUMENT_RE = re.compile(
@@ -28,10 +30,17 @@ STEP_BY_STEP = Phrases(
     "model_fit",
     "warning",
     "Long Claude prompt without XML sections",
-    "Claude follows long prompts best when sections and inputs are wrapped in XML tags (<instructions>, <document>…).",
+    "Claude follows long prompts best when sections and inputs are wrapped in XML tags (<instructions>, <document>…)."
+    f" Not reported when the prompt has at least {CLAUDE_MIN_HEADINGS} Markdown headings.",
 )
 def claude_without_xml(ctx: LintContext) -> Iterator[Hit]:
-    if ctx.target == "claude" and ctx.doc.word_count >= CLAUDE_XML_MIN_WORDS and not ctx.doc.xml_regions:
+    doc = ctx.doc
+    if (
+        ctx.target == "claude"
+        and doc.word_count >= CLAUDE_XML_MIN_WORDS
+        and not doc.xml_regions
+        and len(doc.headings) < CLAUDE_MIN_HEADINGS
+    ):
         yield Hit(
             None,
             None,

@@ -6,28 +6,53 @@ import re
 from collections.abc import Iterator
 
 from app.engine.lint._registry import Hit, rule
+from app.engine.lint._scoring import NEAR_EMPTY_WORDS, length_cap
 from app.engine.lint._text import LintContext, Phrases, heads
 
 OPENING_CHARS = 1200
 """The role or objective must appear this early (Anthropic course element 2; OpenAI first-line rule)."""
 
+_ROLE_VERBS = (
+    "act|serve|be|help|assist|answer|review|write|extract|classify|receive|get|analy[sz]e|generate|create|play|take"
+    "|work|provide|translate|summari[sz]e|guide|coach|teach|tutor|handle|support|draft|check|grade|evaluate"
+)
 ROLE = Phrases(
     r"you are\b",
     r"you're\b",
-    r"you will (?:act|serve|be|help|assist|answer|review|write|extract|classify)\b",
-    r"act as\b",
-    r"acting as\b",
-    r"your (?:role|job|task|goal|objective|purpose|mission|responsibility) (?:is|will be|here is)\b",
+    rf"you will (?:now )?(?:{_ROLE_VERBS})\b",
+    r"you (?:help|assist|answer|support|review|write|analy[sz]e|generate|create|classify|extract|translate"
+    r"|summari[sz]e|guide|coach|teach|tutor|handle|draft|check|grade|evaluate|serve|act)\b",
+    *heads("act|acting", r" (?:as|like)\b"),
+    r"i want you to (?:act|be|play|pretend)\b",
+    r"pretend (?:to be|you are)\b",
+    r"play the (?:role|part) of\b",
+    r"take (?:on )?the role of\b",
+    r"your (?:primary |main |core )?(?:role|job|task|goal|objective|purpose|mission|responsibility|function)"
+    r"(?: here)? ?(?:is|will be|here is|:)",
     r"you work (?:as|for)\b",
-    r"you (?:help|assist|answer|support|review|write)\b",
-    *heads("role|objective|task|goal|purpose", r"\s*:"),
+    *heads("role|objective|task|goal|purpose|mission|persona|identity", r"\s*:"),
+    r"the assistant (?:is|gives|can|will|should|must|helps|answers|acts)\b",
+    r"this (?:agent|assistant|bot|tool|prompt) (?:is|will|reads|helps|answers|summari[sz]es|reviews|generates|writes"
+    r"|handles|creates|turns|checks)\b",
+    # The same opening in other languages (the linter's phrase lists are English otherwise).
+    *heads(("você é", "voce e", "tu es", "vous êtes", "du bist", "eres", "usted es", "sei un", "jesteś"), r"\b"),
+    *heads(("あなたは", "你是", "您是", "당신은"), ""),
+    word_start=True,
 )
-ROLE_TAG = Phrases(r"<(?:role|task|objective|goal|purpose|identity)>", word_start=False)
-ROLE_HEADING_RE = re.compile(r"(?:role|objective|task|goal|purpose|identity)\b")
+ROLE_TAG_RE = re.compile(r"<([a-z][\w.:-]*)>")
+ROLE_TAG_WORDS = ("role", "identity", "persona", "behavior", "behaviour", "objective", "task", "goal", "purpose")
+ROLE_HEADING_RE = re.compile(r".*\b(?:role|objective|task|goal|purpose|identity|persona|mission)\b")
 IMPERATIVE_OPENING_RE = re.compile(
     r"\W*(?:classify|extract|summari[sz]e|translate|write|generate|answer|analy[sz]e|review|rewrite|convert|identify"
     r"|help|draft|evaluate|assess|create|produce|categori[sz]e|label|tag|detect|determine|explain|compare|find|grade"
-    r"|score|respond|triage|route|moderate|proofread|edit|check|plan|tutor|teach)\b"
+    r"|score|respond|triage|route|moderate|proofread|edit|check|plan|tutor|teach|build|design|suggest|recommend"
+    r"|list|rate|decide|choose|pick|select|verify|map|format|fix|debug|implement|refactor|read|turn|take)\b"
+)
+OPENING_SENTENCES = 3
+TASK_VERB_RE = re.compile(
+    r"\W*(?:classify|extract|summari[sz]e|translate|write|generate|review|analy[sz]e|produce|draft|evaluate|assess"
+    r"|create|build|design|plan|rewrite|convert|identify|categori[sz]e|label|detect|determine|grade|score|triage"
+    r"|moderate|proofread|edit|fix|debug|implement|refactor|turn)\b"
 )
 _COUNT = (
     r" (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -48,15 +73,44 @@ FORMAT = Phrases(
     ),
     *heads("json|yaml|csv|markdown|numbered list|plain text|plain prose", r"\b"),
     r"bullet(?:ed)? (?:points?|list)\b",
-    *heads("under|at most|no more than|fewer than|maximum of|up to|exactly|between", _COUNT),
+    *heads("under|at most|no more than|fewer than|maximum of|up to|exactly|between|more than|longer than", _COUNT),
     *heads("<output_format>|<format>|<response_format>"),
+    r"use (?:this|the following|the same|exactly this) (?:exact |exactly )?(?:format|structure|template|layout|schema)",
+    *heads("in|using|with", r" the following (?:format|structure|template|layout|sections)"),
+    *heads("should|must", r" be structured\b"),
+    r"structured? (?:it |them )?as(?: follows)?\s*:",
+    r"structure your (?:response|answer|analysis|output|reply|report|summary)",
+    r"required sections\b",
+    r"include an? [\w\"“” ]{1,30} section\b",
+    r"keep (?:your |each |the )?(?:responses?|answers?|replies|messages?|output|it|them|utterances?) (?:brief|short"
+    r"|concise|under|to|below|minimal)\b",
+    *heads("one|two|three", r"[-–](?:\d|two|three|four|five) (?:short )?(?:words|sentences|lines|paragraphs|bullets?)"),
+    r"[1-3][-–][2-5] (?:short )?(?:words|sentences|lines|paragraphs|bullets?)",
+    r"one[- ](?:word|line|sentence|paragraph) (?:answers?|replies|responses|summary)\b",
+    *heads("answer|respond|reply", r" in (?:a|one|single) (?:short )?(?:sentence|paragraph|line)\b"),
+    *heads("a|one", r" (?:short )?(?:sentence|paragraph|line) (?:answer|response|reply|summary)\b"),
+    *heads("format|response format|output format|output schema", r"(?:\*\*)?[ \t]*:[ \t]*(?:\n|$)"),
+    r"when outputting\b",
+    *heads("write|present|return|format", r" (?:it|them|the [a-z]+) as an?\b"),
+    *heads("in|as", r" (?:plain )?(?:prose|paragraphs|a table|a list|a numbered list|a bulleted list)\b"),
+    *heads("reply|respond|answer", r" only (?:with|in|as)\b"),
+    r"only (?:reply|respond|answer|output|return) (?:with|in|as|the)\b",
 )
-FORMAT_HEADING_RE = re.compile(r".*\b(?:format|output)\b")
+FORMAT_HEADING_RE = re.compile(r".*\b(?:format|output|response structure|response guidelines|answer structure)\b")
+# Section names (headings or XML tags) that carry the output format or the fallback themselves.
+FORMAT_TAG_RE = re.compile(r"<(?:[a-z_]*(?:format|output|schema)[a-z_]*)>")
+FALLBACK_SECTION_RE = re.compile(
+    r".*\b(?:fallbacks?|edge[ _-]cases?|escalations?|when (?:unsure|uncertain|in doubt|stuck)|out[ _-]of[ _-]scope"
+    r"|limitations|guardrails|error handling|uncertainty)\b"
+)
 STRUCTURED_FORMAT = Phrases(r"json\b", r"yaml\b", r"csv\b", r"structured (?:output|data)\b")
 # Checked only in the 70 characters before a format word, so the verbs never drive a scan of the text.
+# The verb must govern the format word: same clause (no comma or dash between) and at most ~40 characters.
 REQUEST_VERB_BEFORE_RE = re.compile(
-    r"\b(?:return|respond|output|format|reply|produce|emit|answer|generate|give|provide|write|extract)\b[^.\n]*$"
+    r"\b(?:return|respond|output|format|reply|produce|emit|answer|generate|give|provide|write|extract)\b[^.\n,;:—–-]*$"
 )
+# "JSON keys", "YAML fields": the prompt is talking about structure, not asking for structured output.
+STRUCTURE_TALK_AFTER_RE = re.compile(r"(?:json|yaml|csv)\b[ -](?:keys?|fields?|schema|paths?|pointers?|files?|config)")
 FORMAT_NOUN_AFTER_RE = re.compile(
     r"(?:json|yaml|csv)\b[^.\n]{0,20}\b(?:object|output|response|format|array|document)\b"
 )
@@ -78,8 +132,8 @@ EXAMPLES = Phrases(
 )
 _NEGATIVE_OUTCOME = (
     r"\b[^.\n]{0,80}?\b(?:not|no|none|nothing|unsure|uncertain|unclear|ambiguous|missing|lacks?|unavailable"
-    r"|outside|unrelated|off-topic|insufficient|absent|empty|doubt|unable|cannot|can't|doesn't|don't"
-    r"|too (?:large|long|short|vague))\b"
+    r"|outside|unrelated|off-topic|insufficient|absent|empty|doubt|unable|cannot|can't|doesn't|don't|isn't|aren't"
+    r"|fail(?:s|ed|ure)?|errors?|stuck|blocked|non-\w+|too (?:large|long|short|vague))\b"
 )
 FALLBACK = Phrases(
     *heads("if|when|whenever|unless", _NEGATIVE_OUTCOME),
@@ -89,11 +143,18 @@ FALLBACK = Phrases(
     r"off-topic\b",
     r"i (?:don't|do not) know\b",
     r"politely (?:decline|refuse|redirect)",
-    *heads("decline|refuse|null|escalate", r"\b"),
+    *heads("decline|refuse|null", r"\b"),
+    r"escalat",
     r"not (?:enough|sufficient) (?:information|context)\b",
-    r"hand (?:off|over)\b",
-    r"ask (?:a |one )?(?:short )?clarifying question",
-    r"ask (?:the user )?for clarification",
+    r"hand ?(?:off|over)\b",
+    *heads("ask|prepare", r" (?:a |one |some )?(?:short )?clarifying questions?"),
+    r"ask (?:the user |them |the caller |the customer )?for (?:clarification|more (?:information|details|context)"
+    r"|the missing|missing)",
+    r"ask (?:the user|them|questions)\b",
+    *heads("stop|pause", r" (?:and|to) ask\b"),
+    *heads("when in doubt|if in doubt|if you are stuck|genuinely blocked|say so|let the user know", r"\b"),
+    *heads("connect|transfer|redirect|route", r" (?:them|the (?:user|caller|customer|call))\b"),
+    r"human (?:agent|representative|review|staff)\b",
 )
 LONG_INPUT_NAME_RE = re.compile(
     r"(?:^|_)(?:documents?|docs?|context|articles?|transcripts?|text|content|pages?|reports?|sources?|code|files?|history"
@@ -114,18 +175,24 @@ FALLBACK_MIN_WORDS = 30
     "structure",
     "warning",
     "Missing role or objective",
-    "The opening does not say who the assistant is or what it must achieve.",
+    "The opening does not say who the assistant is or what it must achieve ('You are …', 'Act as …', 'Your task"
+    " is …', an imperative task, a role heading or tag).",
 )
 def missing_role(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     if not doc.text.strip():
+        return  # STR-08 reports the empty prompt
+    if ROLE.contains(doc.lower, 0, OPENING_CHARS):
         return
-    if ROLE.contains(doc.lower, 0, OPENING_CHARS) or ROLE_TAG.contains(doc.lower):
+    if any(any(w in m.group(1) for w in ROLE_TAG_WORDS) for m in ROLE_TAG_RE.finditer(doc.lower, 0, OPENING_CHARS)):
         return
     if any(ROLE_HEADING_RE.match(title.lower()) for _, _, title in doc.headings):
         return
     sentences = doc.sentences
     if sentences and IMPERATIVE_OPENING_RE.match(sentences[0].lower):
+        return
+    # A context sentence may come first ("The messages above are a conversation. Summarize them …").
+    if any(TASK_VERB_RE.match(s.lower) for s in sentences[1:OPENING_SENTENCES] if s.start < OPENING_CHARS):
         return
     start, end = (sentences[0].start, sentences[0].end) if sentences else (0, min(len(doc.text), 80))
     yield Hit(
@@ -149,6 +216,8 @@ def missing_output_format(ctx: LintContext) -> Iterator[Hit]:
         return
     if any(FORMAT_HEADING_RE.match(title.lower()) for _, _, title in doc.headings):
         return
+    if FORMAT_TAG_RE.search(doc.lower):
+        return
     yield Hit(
         None,
         None,
@@ -167,7 +236,9 @@ def missing_output_format(ctx: LintContext) -> Iterator[Hit]:
 def structured_without_fields(ctx: LintContext) -> Iterator[Hit]:
     lower = ctx.doc.lower
     for m in STRUCTURED_FORMAT.finditer(lower):
-        verb = REQUEST_VERB_BEFORE_RE.search(lower, max(0, m.start() - 70), m.start())
+        if STRUCTURE_TALK_AFTER_RE.match(lower, m.start()):
+            continue
+        verb = REQUEST_VERB_BEFORE_RE.search(lower, max(0, m.start() - 40), m.start())
         noun = FORMAT_NOUN_AFTER_RE.match(lower, m.start())
         if verb or noun:
             break
@@ -249,14 +320,47 @@ def long_input_last(ctx: LintContext) -> Iterator[Hit]:
     "structure",
     "warning",
     "No fallback",
-    "Nothing says what to do when unsure, when information is missing, or when a request is out of scope.",
+    "Nothing says what to do when unsure, when information is missing, or when a request is out of scope"
+    " (a conditional such as 'If you don't know…', a hand-off, a clarifying question, or an 'Edge cases' section).",
 )
 def missing_fallback(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    if doc.word_count >= FALLBACK_MIN_WORDS and not FALLBACK.contains(doc.lower):
+    if doc.word_count < FALLBACK_MIN_WORDS or FALLBACK.contains(doc.lower):
+        return
+    sections = [title.lower() for _, _, title in doc.headings] + [r.name for r in doc.xml_regions]
+    if not any(FALLBACK_SECTION_RE.match(name) for name in sections):
         yield Hit(
             None,
             None,
             "No fallback for uncertain or out-of-scope requests.",
             "Add e.g. 'If the answer is not in the provided material, say you don't know.'",
+        )
+
+
+@rule(
+    "STR-08",
+    "structure",
+    "warning",
+    "Empty or near-empty prompt",
+    f"The prompt is empty (an error) or shorter than {NEAR_EMPTY_WORDS} words: too short to state a role, the"
+    " task, the output format and what to do when unsure. The score is capped by the length.",
+)
+def near_empty(ctx: LintContext) -> Iterator[Hit]:
+    doc = ctx.doc
+    words = doc.word_count
+    if words == 0:
+        yield Hit(
+            None,
+            None,
+            "The prompt is empty.",
+            "Write the role, the task, the output format and what to do when unsure.",
+            "error",
+        )
+    elif words < NEAR_EMPTY_WORDS:
+        yield Hit(
+            0,
+            len(doc.text.rstrip()),
+            f"Near-empty prompt: {words} word(s); the score is capped at {length_cap(words)}.",
+            "Add what is missing: who the assistant is, the task, the output format, and what to do when unsure"
+            " or out of scope.",
         )

@@ -1,11 +1,18 @@
-"""Variable rules: declared versus used, valid names, delimiters around untrusted values."""
+"""Variable rules: declared versus used, valid names, delimiters around untrusted values, unfilled slots.
+
+Expressions and control tags of other template languages (Jinja, Go templates, Handlebars, Semantic Kernel)
+are recognised by `_templates.classify_placeholder` and are not reported as broken variables.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from app.engine.lint._registry import Hit, rule
-from app.engine.lint._text import LintContext
+from app.engine.lint._templates import Slot, in_output_template
+from app.engine.lint._text import Doc, LintContext
+from app.engine.types import Severity
 
 
 @rule(
@@ -41,7 +48,8 @@ def undeclared(ctx: LintContext) -> Iterator[Hit]:
 def unused(ctx: LintContext) -> Iterator[Hit]:
     if ctx.variables is None:
         return
-    used = {occ.name for occ in ctx.doc.variables if occ.valid} | ctx.placeholder_names
+    # A Jinja/Handlebars expression such as {{ user.name }} uses its root variable.
+    used = {occ.name for occ in ctx.doc.variables if occ.kind != "invalid"} | ctx.placeholder_names
     for var in ctx.variables:
         if var.name not in used:
             yield Hit(
@@ -57,11 +65,12 @@ def unused(ctx: LintContext) -> Iterator[Hit]:
     "variables",
     "error",
     "Invalid variable name",
-    "Text inside {{ }} is not a valid name ([A-Za-z_][A-Za-z0-9_]*), so it will not be substituted.",
+    "Text inside {{ }} is neither a valid name ([A-Za-z_][A-Za-z0-9_]*) nor another template language's"
+    " expression, so it will not be substituted.",
 )
 def invalid_name(ctx: LintContext) -> Iterator[Hit]:
     for occ in ctx.doc.variables:
-        if not occ.valid:
+        if occ.kind == "invalid":
             yield Hit(
                 occ.start,
                 occ.end,
@@ -75,10 +84,12 @@ def invalid_name(ctx: LintContext) -> Iterator[Hit]:
     "variables",
     "error",
     "Untrusted variable without delimiters",
-    "An untrusted value is inserted bare into the prompt, so the model cannot tell where it starts and ends.",
+    "An untrusted value is inserted bare into the prompt, so the model cannot tell where it starts and ends."
+    " Without declarations, trust is inferred from the name and the finding is a warning.",
 )
 def bare_untrusted(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
+    inferred: Severity | None = "warning" if ctx.trust_is_inferred else None
     for occ in doc.variables:
         if occ.valid and ctx.is_untrusted(occ.name) and not doc.is_delimited(occ.start, occ.end):
             yield Hit(
@@ -86,4 +97,93 @@ def bare_untrusted(ctx: LintContext) -> Iterator[Hit]:
                 occ.end,
                 f"Untrusted variable '{occ.name}' is not delimited.",
                 f"Wrap it in a tag pair: <{occ.name}>{{{{{occ.name}}}}}</{occ.name}>.",
+                inferred,
             )
+
+
+# "placeholders such as {name}", "e.g. {topic}": the prompt is talking about slots, not leaving one unfilled.
+MENTION_BEFORE_RE = re.compile(
+    r"(?:such as|e\.g\.,?|for example,?|like|placeholders?|variables?|syntax|curly braces|brackets"
+    r"|the (?:token|tag|marker|literal))\s*$"
+)
+# A redaction or marker token the model is told to write: "replace names with [NAME], phones with [PHONE]".
+TOKEN_OBJECT_BEFORE_RE = re.compile(r"\b(?:with|as|by|into)\s*$")
+REDACTION_VERB_RE = re.compile(r"\b(?:replac|redact|mask|substitut|anonymi[sz]|swap|pseudonymi[sz])")
+
+
+def _mentioned_not_left(doc: Doc, slot: Slot) -> bool:
+    """The slot is talked about ("placeholders such as {name}") or is a token to write ("replace … with [NAME]")."""
+    lower = doc.lower
+    if MENTION_BEFORE_RE.search(lower, max(0, slot.start - 30), slot.start):
+        return True
+    if TOKEN_OBJECT_BEFORE_RE.search(lower, max(0, slot.start - 12), slot.start):
+        sentence = doc.sentence_at(slot.start)
+        return sentence is not None and REDACTION_VERB_RE.search(sentence.lower) is not None
+    return False
+
+
+EXAMPLE_TAG_RE = re.compile(r"examples?|samples?|output|outputs|format|output_format|template|schema|demo")
+
+
+def _in_example_tag(doc: Doc, pos: int) -> bool:
+    return any(
+        r.content_start <= pos < r.content_end and EXAMPLE_TAG_RE.fullmatch(r.name) is not None for r in doc.xml_regions
+    )
+
+
+def _slot_severity(doc: Doc, slot: Slot) -> Severity | None:
+    """The severity of a slot in context, or None when it is not a leftover (quoted, code, output template)."""
+    text = doc.text
+    if doc.is_quoted(slot.start, slot.end) or _mentioned_not_left(doc, slot):
+        return None
+    in_code = doc.in_fence(slot.start)
+    if slot.kind == "marker":
+        if in_code:
+            return None
+        return "error" if text[slot.start : slot.end].lower().startswith("lorem") else "warning"
+    if slot.kind in ("bracket", "angle", "brace") and (
+        in_output_template(text, doc.lower, slot.start) or _in_example_tag(doc, slot.start)
+    ):
+        return None
+    if slot.kind == "dollar":
+        return None if in_code else "info"
+    if slot.kind == "brace" and not slot.strong:
+        return "warning"
+    return "warning" if in_code else "error"
+
+
+SLOT_ADVICE = {
+    "bracket": "Replace it with the real value, or make it a declared {{variable}} filled at run time.",
+    "angle": "Replace it with the real value, or make it a declared {{variable}} filled at run time.",
+    "brace": "Fill it in, or write it as a declared {{variable}}: Promptsmith substitutes only double braces.",
+    "dollar": "Render it before the prompt reaches the model, or use a declared {{variable}}.",
+    "marker": "Finish or remove it: the model reads it as part of its instructions.",
+}
+
+
+@rule(
+    "VAR-05",
+    "variables",
+    "error",
+    "Leftover template text",
+    "An unfilled slot ('[insert topic here]', '<your company>', '[Guideline 1]'), a single-brace slot ('{topic}'),"
+    " 'Lorem ipsum' or a 'TODO:' note reaches the model as written. Bracketed fill-ins inside an output template"
+    " or example are not reported.",
+)
+def leftover_template_text(ctx: LintContext) -> Iterator[Hit]:
+    doc = ctx.doc
+    reported: set[str] = set()
+    for slot in doc.slots:
+        severity = _slot_severity(doc, slot)
+        raw = doc.text[slot.start : slot.end]
+        if severity is None or raw in reported:
+            continue
+        reported.add(raw)
+        what = "Single-brace slot" if slot.kind == "brace" and not slot.strong else "Unfilled template text"
+        if slot.kind == "dollar":
+            what = "Code interpolation"
+        elif slot.kind == "marker":
+            what = "Leftover placeholder"
+        yield Hit(
+            slot.start, slot.end, f"{what} '{raw}' reaches the model as written.", SLOT_ADVICE[slot.kind], severity
+        )

@@ -1,0 +1,134 @@
+"""Who is calling: an API key or a session cookie, checked once per request and counted against the rate limit.
+
+An API key (`Authorization: Bearer psk_…` or `X-API-Key`) is tried first and, if present, is the only credential
+considered; otherwise the session cookie. Cookie-authenticated unsafe requests need the `X-CSRF-Token` header
+equal to the session's token (API keys are exempt: a browser cannot attach them cross-site). Each authenticated
+request is counted against the per-key or per-user rate limit; the RateLimit headers are added to the response by
+`add_rate_limit_headers`.
+"""
+
+from __future__ import annotations
+
+import hmac
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from litestar.connection import ASGIConnection
+from litestar.types import Message, Scope
+
+from app.db.models import User
+from app.domain.access.apikeys import KeySnapshot
+from app.domain.access.context import Actor, Caller
+from app.domain.access.runtime import AccessRuntime, access_runtime
+from app.domain.access.secrets import parse_api_key, secret_matches
+from app.domain.access.sessions import CSRF_HEADER, SESSION_COOKIE
+from app.lib.errors import AuthenticationError, PermissionDeniedError, RateLimitedError
+
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_CALLER_KEY = "promptsmith_caller"
+_RATE_HEADERS_KEY = "promptsmith_ratelimit_headers"
+
+
+def client_address(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
+    return connection.client.host if connection.client else "unknown"
+
+
+def _bearer_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
+    auth = connection.headers.get("authorization")
+    if auth:
+        scheme, _, value = auth.partition(" ")
+        if scheme.lower() != "bearer" or not value.strip():
+            raise AuthenticationError("Unsupported Authorization header; send `Bearer psk_…`.")
+        return value.strip()
+    return connection.headers.get("x-api-key")
+
+
+async def _authenticate_key(runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], raw: str) -> Caller:
+    parsed = parse_api_key(raw)
+    if parsed is None:
+        raise AuthenticationError("Invalid API key.")
+    prefix, secret = parsed
+    snapshot: KeySnapshot | None = await runtime.keys.find(
+        lambda: runtime.db_session(connection.app.state, connection.scope), prefix
+    )
+    now = datetime.now(UTC)
+    if snapshot is None or not secret_matches(secret, snapshot.secret_hash) or not snapshot.is_usable(now):
+        raise AuthenticationError("Invalid, revoked or expired API key.")
+    runtime.keys.touch(snapshot, now)
+    actor = Actor(type="api_key", id=snapshot.id, label=f"{snapshot.name} ({snapshot.prefix})")
+    return Caller(actor=actor, api_key=snapshot)  # the immutable cached snapshot: no ORM object per request
+
+
+async def _authenticate_session(
+    runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], session_id: str
+) -> Caller:
+    live = await runtime.sessions.load(session_id)
+    if live is None:
+        raise AuthenticationError("Your session has expired or is invalid; log in again.")
+    db = runtime.db_session(connection.app.state, connection.scope)
+    user = await db.get(User, UUID(live.record.user_id))
+    if user is None or not user.is_active or live.record.issued_at < user.password_changed_at.timestamp():
+        await runtime.sessions.delete(live.id)
+        raise AuthenticationError("Your session has expired or is invalid; log in again.")
+    if connection.scope.get("method") in UNSAFE_METHODS:
+        token = connection.headers.get(CSRF_HEADER, "")
+        if not token or not hmac.compare_digest(token.encode(), live.record.csrf.encode()):
+            raise PermissionDeniedError(
+                "Missing or invalid CSRF token: send the X-CSRF-Token header (GET /api/v1/auth/csrf)."
+            )
+    return Caller(actor=Actor(type="user", id=user.id, label=user.email), user=user, session_id=live.id)
+
+
+def _apply_rate_limit(runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], caller: Caller) -> None:
+    settings = runtime.settings
+    if caller.api_key is not None:
+        identity, limit = f"key:{caller.api_key.id}", settings.rate_limit_api_key_per_minute
+    else:
+        identity, limit = f"user:{caller.actor.id}", settings.rate_limit_user_per_minute
+    if limit <= 0:
+        return
+    decision = runtime.limiter.hit(identity, limit)
+    if not decision.allowed:  # the problem response carries the headers itself
+        raise RateLimitedError(f"Rate limit of {limit} requests per minute exceeded.", headers=decision.headers())
+    connection.scope.setdefault("state", {})[_RATE_HEADERS_KEY] = decision.header_pairs()
+
+
+async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller:
+    """The request's caller (cached in the request state); 401/403/429 problems otherwise."""
+    state = connection.scope.setdefault("state", {})
+    cached: Caller | None = state.get(_CALLER_KEY)
+    if cached is not None:
+        return cached
+    runtime = access_runtime(connection.app)
+    raw_key = _bearer_key(connection)
+    if raw_key is not None:
+        caller = await _authenticate_key(runtime, connection, raw_key)
+    else:
+        session_id = connection.cookies.get(SESSION_COOKIE)
+        if not session_id:
+            raise AuthenticationError("Authentication required: log in or send an API key.")
+        caller = await _authenticate_session(runtime, connection, session_id)
+    _apply_rate_limit(runtime, connection, caller)
+    state[_CALLER_KEY] = caller
+    return caller
+
+
+async def add_rate_limit_headers(message: Message, scope: Scope) -> None:
+    """`before_send` hook: put the RateLimit headers computed during authentication on the response.
+
+    Runs for every message of every response, so it returns at once for bodies and for requests that were
+    not rate limited; the headers were encoded when the request was counted.
+    """
+    if message["type"] != "http.response.start":
+        return
+    state = scope.get("state")
+    extra: list[tuple[bytes, bytes]] | None = state.get(_RATE_HEADERS_KEY) if state else None
+    if not extra:
+        return
+    existing = list(message.get("headers", ()))
+    for name, _ in existing:
+        if name.lower() == b"ratelimit-limit":  # the response set its own (never the case today): keep them
+            return
+    existing.extend(extra)
+    message["headers"] = existing

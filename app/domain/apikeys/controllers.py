@@ -1,0 +1,94 @@
+"""`/api-keys` of a workspace (workspace router): list, create (the full key is shown once), revoke."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from litestar import Controller, Request, Response, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import ApiKey
+from app.domain.access.context import WorkspaceContext
+from app.domain.access.permissions import Permission
+from app.domain.access.runtime import access_runtime
+from app.domain.apikeys import services as keys
+from app.domain.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut, ApiKeyPage
+from app.domain.workspaces.schemas import Limit, Offset
+from app.lib.openapi import problem_responses
+
+
+def key_out(key: ApiKey) -> ApiKeyOut:
+    return ApiKeyOut(
+        id=key.id,
+        name=key.name,
+        prefix=key.prefix,
+        scopes=list(key.scopes),
+        created_at=key.created_at,
+        last_used_at=key.last_used_at,
+        expires_at=key.expires_at,
+        revoked_at=key.revoked_at,
+    )
+
+
+class ApiKeyController(Controller):
+    path = "/api-keys"
+    tags = ["API keys"]
+    opt = {"permission": Permission.MANAGE_KEYS}
+
+    @get(
+        "/",
+        operation_id="listApiKeys",
+        summary="List API keys (never the secrets)",
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
+    async def list_keys(
+        self,
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> ApiKeyPage:
+        rows, total = await keys.list_keys(db_session, workspace_ctx, limit=limit, offset=offset)
+        return ApiKeyPage(items=[key_out(k) for k in rows], total=total, limit=limit, offset=offset)
+
+    @post(
+        "/",
+        operation_id="createApiKey",
+        summary="Create an API key; the full key is in this response only",
+        status_code=HTTP_201_CREATED,
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
+    async def create_key(
+        self,
+        data: JSONBody[ApiKeyCreate],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> ApiKeyCreated:
+        key, full = await keys.create_key(
+            db_session, workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=data.expires_at
+        )
+        out = key_out(key)
+        return ApiKeyCreated(key=full, **{f: getattr(out, f) for f in out.__struct_fields__})
+
+    @delete(
+        "/{key_id:uuid}",
+        operation_id="revokeApiKey",
+        summary="Revoke an API key (effective immediately)",
+        responses=problem_responses(401, 403, 404, 429, 503),
+    )
+    async def revoke_key(
+        self,
+        request: Request[Any, Any, Any],
+        key_id: FromPath[UUID],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Response[None]:
+        key = await keys.revoke_key(db_session, workspace_ctx, key_id)
+        # Commit before invalidating: another instance must not re-read the unrevoked row into its cache.
+        await db_session.commit()
+        await access_runtime(request.app).keys.invalidate(key.prefix)
+        return Response(None, status_code=HTTP_204_NO_CONTENT)

@@ -1,0 +1,42 @@
+"""Request and response bodies of API keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from app.domain.access.permissions import Scope
+from app.domain.workspaces.schemas import Name
+from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+
+class ApiKeyCreate(RequestStruct):
+    name: Name
+    scopes: Annotated[list[Scope], msgspec.Meta(min_length=1, max_length=3)]
+    expires_at: datetime | None = None
+
+
+class ApiKeyOut(CamelizedBaseStruct):
+    id: UUID
+    name: str
+    prefix: str
+    scopes: list[str]
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(ApiKeyOut):
+    key: str
+    """The full key. Shown only in this response: store it now."""
+
+
+class ApiKeyPage(CamelizedBaseStruct):
+    items: list[ApiKeyOut]
+    total: int
+    limit: int
+    offset: int

@@ -1,0 +1,230 @@
+"""The resolve fast path: an *authorized response cache* in front of Litestar, for `GET …/prompts/{name}/resolve`.
+
+Invariant: authorization lives in ONE place, the workspace router's guard (`access.guards.workspace_permission`).
+This layer never decides access. It only replays an answer that the full Litestar path already served to the
+same credential, and only while everything that answer depended on is still what the guard saw:
+
+1. **Who stores.** Only the resolve handler (`remember`), after the guard authenticated the caller with an API
+   key, resolved the workspace, checked the route's permission and the handler resolved the prompt. The entry
+   key is `<credential kind><sha256 of the raw credential header>\\0<path>\\0<query string>`, exactly as this
+   layer computed it for that request (never the raw secret), so a replay needs the same key, byte for byte,
+   on the same URL. Session cookies, CORS requests, bodies, other methods and query strings other than one
+   `label=` or `version=` always go to Litestar.
+2. **What must still hold at replay** (checked on every hit; any failure falls through to Litestar, which
+   re-checks everything and stores a fresh entry):
+   - the API key's snapshot is still in the API-key cache, same id, not revoked and not expired (revocation
+     and workspace deletion drop it on every instance through the `InvalidationBus`);
+   - the workspace snapshot is still in the workspace cache with the same id (rename, settings, deletion drop
+     it);
+   - the resolve answer is still in the in-process resolve cache (label moves, new versions, prompt deletes
+     drop it on every instance);
+   - the entry itself is younger than `FAST_TTL` (1 s), the safety net if an invalidation is ever lost; its
+     cache is on the bus as well, and cleared with every other cache when the subscription reconnects.
+3. **What a replay still does:** counts the request against the key's rate limit with the same
+   `RateLimiter` (a refusal falls through, so the 429 comes from the guard), touches `last_used_at`, honours
+   `If-None-Match` (304), gzips like the compression middleware would, and sends the same headers as the
+   handler (`ETag`, `Cache-Control`, `RateLimit-*`); `X-Cache: hit; fast` says which path answered. The
+   request-id, security headers and the access line come from `RequestContextMiddleware` around this layer.
+
+Anything else — a miss, a failed check, another route — is handed to Litestar unchanged.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from app.domain.delivery.cache import Answer, get_resolve_cache
+from app.lib.etags import etag_matches
+from app.lib.invalidation import LocalCache
+
+if TYPE_CHECKING:
+    from litestar import Litestar
+    from litestar.types import ASGIApp, Receive, Scope, Send
+
+    from app.domain.access.context import WorkspaceContext
+
+FASTPATH_CACHE = "resolve_fastpath"
+FAST_TTL = 1.0
+X_CACHE = b"hit; fast"
+STATE_KEY = "promptsmith_fastpath_key"
+"""Set in the request state on a fast-path miss: the entry key the handler may store the answer under."""
+
+_PATH = re.compile(r"^/api/v1/workspaces/[^/]+/prompts/[^/]+/resolve/?$")
+_QUERY = re.compile(rb"^(?:|label=[a-z0-9][a-z0-9._-]{0,63}|version=[1-9][0-9]{0,9})$")
+_GZIP_LEVEL = 9  # Litestar's CompressionConfig default
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorizedEntry:
+    """What the full path established for one credential on one URL (see the module docstring)."""
+
+    key_prefix: str
+    key_id: UUID
+    key_expires_at: float | None
+    workspace_slug: str
+    workspace_id: UUID
+    answer_key: str
+    rate_identity: str
+
+
+def get_fastpath_cache(app_state: Any) -> LocalCache[AuthorizedEntry]:
+    """The app's authorized response cache, built on first use and registered on the invalidation bus."""
+    cache: LocalCache[AuthorizedEntry] | None = getattr(app_state, "resolve_fastpath_cache", None)
+    if cache is None:
+        cache = LocalCache(FASTPATH_CACHE, ttl=FAST_TTL, maxsize=50_000)
+        bus = app_state.get("invalidation")
+        if bus is not None:
+            bus.register(cache)
+        app_state.resolve_fastpath_cache = cache
+    return cache
+
+
+def remember(scope: Any, app_state: Any, ctx: WorkspaceContext, answer_key: str) -> None:
+    """Called by the resolve handler after the guard allowed the request and the answer came from the cache
+    layers: store the entry under the key this layer computed for the request (if it computed one)."""
+    state = scope.get("state")
+    entry_key = state.get(STATE_KEY) if state else None
+    api_key = ctx.caller.api_key
+    if entry_key is None or api_key is None:
+        return
+    expires = api_key.expires_at.timestamp() if api_key.expires_at is not None else None
+    entry = AuthorizedEntry(
+        key_prefix=api_key.prefix,
+        key_id=api_key.id,
+        key_expires_at=expires,
+        workspace_slug=ctx.workspace_slug,
+        workspace_id=ctx.workspace_id,
+        answer_key=answer_key,
+        rate_identity=f"key:{api_key.id}",
+    )
+    get_fastpath_cache(app_state).set(entry_key, entry)
+
+
+class ResolveFastPath:
+    """Pure ASGI layer: replays authorized resolve answers, hands everything else to Litestar."""
+
+    def __init__(self, app: ASGIApp, litestar: Litestar) -> None:
+        self.app = app
+        self.litestar = litestar
+        self._ready = False
+        self._gzip_cache: LocalCache[bytes] = LocalCache("resolve_fastpath_gzip", ttl=60.0, maxsize=2_000)
+
+    def _bind(self) -> bool:
+        """Look the per-process objects up once (they exist after the lifespan started)."""
+        state = self.litestar.state
+        runtime = state.get("access")
+        if runtime is None:
+            return False
+        self._entries = get_fastpath_cache(state)
+        self._resolve = get_resolve_cache(state)
+        self._keys = runtime.keys
+        self._workspaces = runtime.caches.workspaces
+        self._limiter = runtime.limiter
+        self._limit: int = runtime.settings.rate_limit_api_key_per_minute
+        self._gzip_min: int = runtime.settings.gzip_min_size
+        self._ready = True
+        return True
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"  # type: ignore[comparison-overlap]
+            or scope["method"] != "GET"  # type: ignore[typeddict-item]
+            or not scope["path"].endswith(("/resolve", "/resolve/"))
+            or (not self._ready and not self._bind())
+            or not self._resolve.enabled
+        ):
+            await self.app(scope, receive, send)
+            return
+        entry_key, if_none_match, accept_encoding = self._entry_key(scope)
+        if entry_key is None:
+            await self.app(scope, receive, send)
+            return
+        served = await self._replay(entry_key, if_none_match, accept_encoding, send)
+        if not served:
+            scope.setdefault("state", {})[STATE_KEY] = entry_key
+            await self.app(scope, receive, send)
+
+    def _entry_key(self, scope: Scope) -> tuple[str | None, bytes | None, bytes]:
+        query = scope["query_string"]
+        if not _QUERY.match(query) or not _PATH.match(scope["path"]):
+            return None, None, b""
+        credential: bytes | None = None
+        kind = ""
+        if_none_match: bytes | None = None
+        accept_encoding = b""
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                if kind == "a":
+                    return None, None, b""  # two Authorization headers: let the full path decide
+                credential, kind = value, "a"
+            elif name == b"x-api-key":
+                if kind == "":
+                    credential, kind = value, "x"
+                elif kind == "x":
+                    return None, None, b""
+            elif name in (b"cookie", b"origin", b"transfer-encoding"):
+                return None, None, b""  # sessions, CORS and bodies: the full path only
+            elif name == b"content-length":
+                if value.strip() not in (b"", b"0"):
+                    return None, None, b""
+            elif name == b"if-none-match":
+                if_none_match = value
+            elif name == b"accept-encoding":
+                accept_encoding = value
+        if credential is None:
+            return None, None, b""
+        digest = hashlib.sha256(credential).hexdigest()
+        return f"{kind}{digest}\x00{scope['path']}\x00{query.decode('latin-1')}", if_none_match, accept_encoding
+
+    async def _replay(self, entry_key: str, if_none_match: bytes | None, accept_encoding: bytes, send: Send) -> bool:
+        entry = self._entries.get(entry_key)
+        if entry is None:
+            return False
+        snapshot = self._keys.cache.get(entry.key_prefix)
+        if snapshot is None or snapshot.id != entry.key_id or snapshot.revoked_at is not None:
+            return False
+        if entry.key_expires_at is not None and entry.key_expires_at <= time.time():
+            return False
+        workspace = self._workspaces.get(entry.workspace_slug)
+        if workspace is None or workspace.id != entry.workspace_id:
+            return False
+        answer = self._resolve.local.get(entry.answer_key)
+        if answer is None:
+            return False
+        headers: list[tuple[bytes, bytes]] = [
+            (b"etag", answer.etag.encode()),
+            (b"x-cache", X_CACHE),
+            (b"cache-control", b"no-cache"),
+        ]
+        if self._limit > 0:
+            decision = self._limiter.hit(entry.rate_identity, self._limit)
+            if not decision.allowed:
+                return False  # the guard answers with its 429 problem (a refused hit is not counted twice)
+            headers += decision.header_pairs()
+        self._keys.touch(snapshot, datetime.now(UTC))
+        if if_none_match is not None and etag_matches(if_none_match.decode("latin-1"), answer.etag):
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            return True
+        body = answer.body
+        if len(body) >= self._gzip_min and b"gzip" in accept_encoding:
+            body = self._gzipped(answer)
+            headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
+        headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+        return True
+
+    def _gzipped(self, answer: Answer) -> bytes:
+        cached = self._gzip_cache.get(answer.etag)
+        if cached is None:
+            cached = gzip.compress(answer.body, compresslevel=_GZIP_LEVEL, mtime=0)
+            self._gzip_cache.set(answer.etag, cached)
+        return cached

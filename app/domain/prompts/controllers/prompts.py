@@ -1,0 +1,155 @@
+"""`/api/v1/workspaces/{workspace}/prompts`: prompt metadata (create, get, update, archive, delete, list).
+
+Authorization happens before the handler (app-wide guard, `opt["permission"]`); rules live in the services.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from litestar import Controller, Response, delete, get, patch, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody, QueryParameter
+from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from app.domain.access.permissions import Permission
+from app.domain.prompts.deps import (
+    DEFAULT_LIMIT,
+    PROMPT_DEPENDENCIES,
+    IfMatch,
+    Limit,
+    PromptNameParam,
+    prompt_name,
+)
+from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
+from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag, to_out
+from app.lib.openapi import problem_responses
+
+BASE = "/prompts"
+READ = {"permission": Permission.READ}
+WRITE = {"permission": Permission.WRITE}
+COUNT_DESCRIPTION = "Also return `total`, the number of matching prompts (one extra COUNT over every match)"
+LIST_DESCRIPTION = (
+    "A page of prompts (default: active ones, most recently updated first). Follow `nextCursor` for the next "
+    "page; it is null on the last one. `total` is null unless `count=true` is given: counting every match "
+    "costs as much as the whole workspace, so ask for it only when you display it."
+)
+
+
+def _with_etag(out: PromptOut, etag: str, status: int = 200) -> Response[PromptOut]:
+    return Response(out, status_code=status, headers={"ETag": etag})
+
+
+class PromptController(Controller):
+    path = BASE
+    tags = ["Prompts"]
+    dependencies = PROMPT_DEPENDENCIES
+
+    @post(
+        "/",
+        operation_id="createPrompt",
+        summary="Create a prompt (its content goes in versions)",
+        opt=WRITE,
+        status_code=HTTP_201_CREATED,
+        responses=problem_responses(400, 401, 403, 404, 409, 429, 503),
+    )
+    async def create_prompt(
+        self, registry: NamedDependency[PromptRegistry], data: JSONBody[PromptCreate]
+    ) -> Response[PromptOut]:
+        prompt = await registry.create(data)
+        return _with_etag(to_out(prompt), prompt_etag(prompt), HTTP_201_CREATED)
+
+    @get(
+        "/",
+        operation_id="listPrompts",
+        summary="List and search prompts (keyset pagination)",
+        opt=READ,
+        description=LIST_DESCRIPTION,
+        responses=problem_responses(400, 401, 403, 404, 429, 503),
+    )
+    async def list_prompts(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        prefix: Annotated[str | None, QueryParameter(max_length=200, description="Name prefix (folder)")] = None,
+        tag: Annotated[list[str] | None, QueryParameter(max_items=10, description="Has every given tag")] = None,
+        label: Annotated[str | None, QueryParameter(max_length=64, description="Has this label")] = None,
+        q: Annotated[str | None, QueryParameter(max_length=200, description="Text in the name or description")] = None,
+        updated_after: Annotated[datetime | None, QueryParameter(name="updatedAfter")] = None,
+        updated_before: Annotated[datetime | None, QueryParameter(name="updatedBefore")] = None,
+        archived: Annotated[bool | None, QueryParameter(description="false (default) active, true archived")] = False,
+        sort: Annotated[SortField, QueryParameter(description="Sort field (allow-list)")] = "updatedAt",
+        order: Annotated[SortOrder, QueryParameter()] = "desc",
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Annotated[str | None, QueryParameter(max_length=500, description="`nextCursor`")] = None,
+        count: Annotated[bool, QueryParameter(description=COUNT_DESCRIPTION)] = False,
+    ) -> PromptPage:
+        return await registry.list(
+            prefix=prefix,
+            tag=tag,
+            label=label,
+            q=q,
+            updated_after=updated_after,
+            updated_before=updated_before,
+            archived=archived,
+            sort=sort,
+            order=order,
+            limit=limit,
+            cursor=cursor,
+            count=count,
+        )
+
+    @get(
+        "/{name:str}",
+        operation_id="getPrompt",
+        summary="Get a prompt's metadata, labels and latest version",
+        opt=READ,
+        responses=problem_responses(401, 403, 404, 429, 503),
+    )
+    async def get_prompt(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam) -> Response[PromptOut]:
+        prompt = await registry.get(prompt_name(name))
+        return _with_etag(to_out(prompt), prompt_etag(prompt))
+
+    @patch(
+        "/{name:str}",
+        operation_id="updatePrompt",
+        summary="Update name, description, tags or archived flag",
+        opt=WRITE,
+        responses=problem_responses(400, 401, 403, 404, 409, 412, 429, 503),
+    )
+    async def update_prompt(
+        self,
+        registry: NamedDependency[PromptRegistry],
+        name: PromptNameParam,
+        data: JSONBody[PromptUpdate],
+        if_match: IfMatch = None,
+    ) -> Response[PromptOut]:
+        prompt = await registry.update(prompt_name(name), data, if_match)
+        return _with_etag(to_out(prompt), prompt_etag(prompt))
+
+    @post(
+        "/{name:str}/archive",
+        operation_id="archivePrompt",
+        summary="Archive a prompt (resolve keeps working)",
+        opt=WRITE,
+        status_code=200,
+        responses=problem_responses(401, 403, 404, 412, 429, 503),
+    )
+    async def archive_prompt(
+        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, if_match: IfMatch = None
+    ) -> Response[PromptOut]:
+        prompt = await registry.update(prompt_name(name), PromptUpdate(archived=True), if_match)
+        return _with_etag(to_out(prompt), prompt_etag(prompt))
+
+    @delete(
+        "/{name:str}",
+        operation_id="deletePrompt",
+        summary="Delete a prompt with all its versions and labels",
+        opt=WRITE,
+        status_code=HTTP_204_NO_CONTENT,
+        responses=problem_responses(401, 403, 404, 412, 429, 503),
+    )
+    async def delete_prompt(
+        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, if_match: IfMatch = None
+    ) -> None:
+        await registry.delete(prompt_name(name), if_match)

@@ -1,0 +1,226 @@
+"""Export and import of prompts with all their versions and labels.
+
+Import is all-or-nothing and idempotent:
+
+- the whole document is checked first (shape by msgspec, then content, contract, labels and conflicts with
+  what exists), and every problem is reported at once, each named by its path
+  (`prompts[3].versions[1].variables[0].type`); nothing is written unless the document is clean;
+- the writes run in one transaction;
+- a document version is already present when the prompt has a version with the same number and content
+  hash, or (numbers not aligned) any version that had that content hash before the import; such versions
+  create nothing, and labels already in place record no move.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+
+from app.db.models.prompts import Prompt, PromptLabel, PromptTag, PromptVersion
+from app.domain.prompts.events import PromptChanged
+from app.domain.prompts.pure.content import check_content, content_hash, engine_analysis, error
+from app.domain.prompts.pure.formats import document
+from app.domain.prompts.schemas import (
+    LATEST,
+    ExportDocument,
+    ExportPrompt,
+    ExportVersion,
+    ImportedPrompt,
+    ImportResult,
+    VersionCreate,
+)
+from app.domain.prompts.services.prompts import PromptRegistry
+from app.domain.prompts.services.versions import VersionService, decode_config, decode_messages, decode_variables
+from app.lib.errors import PermissionDeniedError, ValidationFailedError
+
+
+def _export_version(v: PromptVersion) -> ExportVersion:
+    return ExportVersion(
+        version=v.version,
+        text=v.text,
+        messages=decode_messages(v.messages),
+        variables=decode_variables(v.variables),
+        model_config=decode_config(v.model_config),
+        commit_message=v.commit_message,
+        source=v.source,  # type: ignore[arg-type]
+        author=v.author_label,
+        content_hash=v.content_hash,
+        parent_version=v.parent_version,
+        created_at=v.created_at,
+    )
+
+
+class PromptIO:
+    def __init__(self, registry: PromptRegistry) -> None:
+        self.registry = registry
+        self.session = registry.session
+        self.ctx = registry.ctx
+        self.versions = VersionService(registry)
+
+    async def export(self, name: str | None = None) -> ExportDocument:
+        stmt = self.registry.scoped().order_by(Prompt.name)
+        if name is not None:
+            stmt = stmt.where(Prompt.name == name)
+        prompts = list((await self.session.execute(stmt)).scalars())
+        if name is not None and not prompts:
+            await self.registry.get(name)  # raises the 404
+        by_prompt: dict[Any, list[PromptVersion]] = defaultdict(list)
+        if prompts:
+            rows = await self.session.execute(
+                select(PromptVersion)
+                .where(PromptVersion.prompt_id.in_([p.id for p in prompts]))
+                .order_by(PromptVersion.prompt_id, PromptVersion.version)
+            )
+            for v in rows.scalars():
+                by_prompt[v.prompt_id].append(v)
+        out = [
+            ExportPrompt(
+                name=p.name,
+                kind=p.kind,  # type: ignore[arg-type]
+                description=p.description,
+                tags=p.tags,
+                archived=p.archived,
+                labels={label.name: label.version for label in p.labels if label.name != LATEST},
+                versions=[_export_version(v) for v in by_prompt[p.id]],
+            )
+            for p in prompts
+        ]
+        return document(out, workspace=self.registry.workspace_slug)
+
+    # --- import ----------------------------------------------------------------------------------------
+
+    def _check_document(self, doc: ExportDocument) -> list[dict[str, str]]:
+        errors: list[dict[str, str]] = []
+        seen_names: set[str] = set()
+        for i, p in enumerate(doc.prompts):
+            where = f"prompts[{i}]"
+            if p.name in seen_names:
+                errors.append(error(f"{where}.name", f"prompt {p.name!r} appears twice in the document"))
+            seen_names.add(p.name)
+            numbers: set[int] = set()
+            for j, v in enumerate(p.versions):
+                if v.version in numbers:
+                    errors.append(error(f"{where}.versions[{j}].version", f"duplicate version {v.version}"))
+                numbers.add(v.version)
+                errors.extend(check_content(p.kind, v.text, v.messages, v.variables, prefix=f"{where}.versions[{j}]."))
+            for label, number in p.labels.items():
+                if label == LATEST:
+                    continue
+                if number not in numbers:
+                    errors.append(error(f"{where}.labels.{label}", f"version {number} is not in the document"))
+        return errors
+
+    async def import_document(self, doc: ExportDocument) -> ImportResult:
+        errors = self._check_document(doc)
+        existing = {
+            p.name: p
+            for p in (
+                await self.session.execute(self.registry.scoped().where(Prompt.name.in_([p.name for p in doc.prompts])))
+            ).scalars()
+        }
+        for i, p in enumerate(doc.prompts):
+            current = existing.get(p.name)
+            if current is not None and current.kind != p.kind:
+                errors.append(error(f"prompts[{i}].kind", f"{p.name!r} exists as a {current.kind} prompt"))
+        if errors:
+            raise ValidationFailedError(
+                f"The document is invalid ({len(errors)} problems); nothing was imported.", extra={"errors": errors}
+            )
+        results: list[ImportedPrompt] = []
+        try:
+            for i, p in enumerate(doc.prompts):
+                results.append(await self._import_prompt(p, existing.get(p.name), f"prompts[{i}]"))
+            for r in results:
+                if r.created or r.versions_created or r.labels_moved:
+                    self.registry.announce(PromptChanged, r.name, change="imported")
+            await self.registry.commit()
+        except BaseException:
+            await self.session.rollback()
+            raise
+        return ImportResult(
+            prompts=results,
+            prompts_created=sum(r.created for r in results),
+            versions_created=sum(len(r.versions_created) for r in results),
+            labels_moved=sum(len(r.labels_moved) for r in results),
+        )
+
+    async def _import_prompt(self, p: ExportPrompt, current: Prompt | None, where: str) -> ImportedPrompt:
+        created = current is None
+        if current is None:
+            current = self.registry.add_prompt(
+                p.name, kind=p.kind, description=p.description, tags=p.tags, archived=p.archived
+            )
+            await self.session.flush()
+        elif (current.description, current.tags, current.archived) != (p.description, sorted(set(p.tags)), p.archived):
+            current.description = p.description
+            current.archived = p.archived
+            have = {row.tag for row in current.tag_rows}
+            current.tag_rows = [row for row in current.tag_rows if row.tag in set(p.tags)] + [
+                PromptTag(workspace_id=self.registry.workspace_id, tag=t) for t in sorted(set(p.tags) - have)
+            ]
+            current.revision += 1
+            await self.session.flush()
+        prompt_id = current.id
+        rows = await self.session.execute(
+            select(PromptVersion.version, PromptVersion.content_hash).where(PromptVersion.prompt_id == prompt_id)
+        )
+        by_number: dict[int, str] = dict(rows.tuples().all())
+        before_by_hash: dict[str, int] = {}
+        for n, h in sorted(by_number.items()):
+            before_by_hash.setdefault(h, n)
+        mapping: dict[int, int] = {}
+        created_versions: list[int] = []
+        for v in sorted(p.versions, key=lambda x: x.version):
+            digest = content_hash(p.kind, v.text, v.messages, v.variables, v.model_config)
+            if by_number.get(v.version) == digest:
+                mapping[v.version] = v.version
+                continue
+            if digest in before_by_hash:
+                mapping[v.version] = before_by_hash[digest]
+                continue
+            data = VersionCreate(
+                text=v.text,
+                messages=v.messages,
+                variables=v.variables,
+                model_config=v.model_config,
+                commit_message=v.commit_message,
+                source=v.source,
+            )
+            tokens, lint = engine_analysis(v.text, v.messages, v.variables)
+            overrides: dict[str, Any] = {"parent_version": mapping.get(v.parent_version) if v.parent_version else None}
+            if v.author:
+                overrides.update(author_label=v.author, author_id=None)
+            if v.created_at is not None:
+                overrides["created_at"] = v.created_at
+            version = await self.versions.insert(p.name, p.kind, data, digest, tokens, lint, overrides)
+            mapping[v.version] = version.version
+            by_number[version.version] = digest
+            created_versions.append(version.version)
+        moved: list[str] = []
+        labels = {
+            row.name: row.version
+            for row in (
+                await self.session.execute(select(PromptLabel).where(PromptLabel.prompt_id == prompt_id))
+            ).scalars()
+        }
+        for label, number in sorted(p.labels.items()):
+            if label == LATEST:
+                continue
+            target = mapping[number]
+            if labels.get(label) == target:
+                continue
+            if not self.versions.labels.may_move(label):
+                raise PermissionDeniedError(
+                    f"{where}.labels.{label}: only admins move protected label {label!r}; nothing was imported.",
+                    extra={"errors": [error(f"{where}.labels.{label}", "protected label")]},
+                )
+            await self.versions.labels.lock(p.name)
+            from_version = await self.versions.labels.apply(prompt_id, label, target, "move")
+            await self.versions.labels.audit(
+                p.name, prompt_id, "label.moved", label, {"from": from_version, "to": target, "action": "import"}
+            )
+            moved.append(label)
+        await self.session.flush()
+        return ImportedPrompt(name=p.name, created=created, versions_created=created_versions, labels_moved=moved)

@@ -1,0 +1,489 @@
+"""Immutable versions: gapless numbering under concurrency, reading, rendering and diffing.
+
+Creation takes the prompt row lock with `UPDATE prompt SET version_count = version_count + 1 … RETURNING`,
+so concurrent creators are serialised by the database and numbers are 1, 2, 3… with no gap or duplicate
+(a failed transaction rolls its increment back). Token counts and lint run before the lock is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any, cast
+
+import msgspec
+from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from uuid_utils.compat import uuid7
+
+from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptVersion
+from app.domain.prompts.events import VersionCreated
+from app.domain.prompts.pure import diff as diffing
+from app.domain.prompts.pure.content import (
+    check_content,
+    check_one_selector,
+    content_hash,
+    decode_token_counts,
+    engine_analysis,
+    error,
+)
+from app.domain.prompts.pure.templating import bind, render_messages, render_text
+from app.domain.prompts.schemas import (
+    LATEST,
+    Author,
+    DiffResult,
+    LintSummary,
+    ModelConfig,
+    RenderedMessage,
+    RenderRequest,
+    RenderResult,
+    VersionCreate,
+    VersionOut,
+    VersionPage,
+    VersionSummary,
+)
+from app.domain.prompts.services.labels import LabelService
+from app.domain.prompts.services.prompts import PromptRegistry
+from app.engine.types import ChatMessage, Variable
+from app.lib.errors import ConflictError, NotFoundError, ValidationFailedError
+
+_P = cast(Table, Prompt.__table__).c
+_VERSION_T = cast(Table, PromptVersion.__table__)
+_LABEL_T = cast(Table, PromptLabel.__table__)
+_L = _LABEL_T.c
+_EVENT_T = cast(Table, LabelEvent.__table__)
+
+
+def _current_labels(names: list[str]) -> list[Any]:
+    """For the numbering UPDATE's RETURNING (PostgreSQL): the labels among `names` and their versions now."""
+    where = (_L.prompt_id == _P.id, _L.name.in_(names))
+    return [
+        select(func.array_agg(aggregate_order_by(_L.name, _L.name))).where(*where).scalar_subquery(),
+        select(func.array_agg(aggregate_order_by(_L.version, _L.name))).where(*where).scalar_subquery(),
+    ]
+
+
+# PostgreSQL: the version, its labels (upserted) and their events in ONE statement, so the prompt row lock is
+# held for the numbering UPDATE, this round trip and the commit. Plain SQL: SQLAlchemy does not cache the
+# compiled form of multi-row VALUES or ON CONFLICT constructs, and compiling them cost more than the rest of
+# the write. Data-modifying CTEs always run to completion, referenced or not.
+_WRITE_PG = text("""
+WITH new_version AS (
+    INSERT INTO prompt_version (id, prompt_id, version, text, messages, variables, model_config, commit_message,
+                                author_type, author_id, author_label, source, content_hash, parent_version, brief,
+                                token_counts, lint_summary, created_at, updated_at)
+    VALUES (CAST(:id AS uuid), CAST(:prompt_id AS uuid), CAST(:version AS integer), CAST(:text AS text),
+            CAST(:messages AS jsonb), CAST(:variables AS jsonb), CAST(:model_config AS jsonb),
+            CAST(:commit_message AS text), CAST(:author_type AS varchar), CAST(:author_id AS uuid),
+            CAST(:author_label AS varchar), CAST(:source AS varchar), CAST(:content_hash AS varchar),
+            CAST(:parent_version AS integer), CAST(:brief AS jsonb), CAST(:token_counts AS jsonb),
+            CAST(:lint_summary AS jsonb), CAST(:created_at AS timestamptz), CAST(:now AS timestamptz))
+), moved_labels AS (
+    INSERT INTO prompt_label (id, prompt_id, name, version, created_at, updated_at)
+    SELECT l.id, CAST(:prompt_id AS uuid), l.name, CAST(:version AS integer), CAST(:now AS timestamptz),
+           CAST(:now AS timestamptz)
+    FROM unnest(CAST(:label_ids AS uuid[]), CAST(:label_names AS varchar[])) AS l(id, name)
+    ON CONFLICT ON CONSTRAINT uq_prompt_label_name
+    DO UPDATE SET version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+)
+INSERT INTO label_event (id, prompt_id, label, action, from_version, to_version, actor_type, actor_id,
+                         actor_label, request_id, created_at, updated_at)
+SELECT e.id, CAST(:prompt_id AS uuid), e.label, e.action, e.from_version, CAST(:version AS integer),
+       CAST(:actor_type AS varchar), CAST(:actor_id AS uuid), CAST(:actor_label AS varchar),
+       CAST(:request_id AS varchar), CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+FROM unnest(CAST(:event_ids AS uuid[]), CAST(:label_names AS varchar[]), CAST(:actions AS varchar[]),
+            CAST(:from_versions AS integer[])) AS e(id, label, action, from_version)
+""")
+_JSON_COLUMNS = ("messages", "variables", "model_config", "brief", "token_counts", "lint_summary")
+
+
+def _write_params(values: dict[str, Any], events: list[dict[str, Any]], moved: list[str]) -> dict[str, Any]:
+    """Parameters of `_WRITE_PG`: JSON columns encoded here (msgspec), one array element per moved label."""
+    params = {
+        key: values[key]
+        for key in (
+            "id",
+            "prompt_id",
+            "version",
+            "text",
+            "commit_message",
+            "author_type",
+            "author_id",
+            "author_label",
+            "source",
+            "content_hash",
+            "parent_version",
+            "created_at",
+        )
+    }
+    for key in _JSON_COLUMNS:
+        value = values[key]
+        params[key] = None if value is None else msgspec.json.encode(value).decode()
+    params.update(
+        now=events[0]["created_at"],
+        request_id=events[0]["request_id"],
+        actor_type=events[0]["actor_type"],
+        actor_id=events[0]["actor_id"],
+        actor_label=events[0]["actor_label"],
+        label_ids=[uuid7() for _ in moved],
+        label_names=moved,
+        event_ids=[e["id"] for e in events],
+        actions=[e["action"] for e in events],
+        from_versions=[e["from_version"] for e in events],
+    )
+    return params
+
+
+def version_etag(version: PromptVersion) -> str:
+    return f'"v{version.version}-{version.content_hash[:16]}"'
+
+
+def decode_messages(raw: list[dict[str, Any]] | None) -> list[ChatMessage] | None:
+    return None if raw is None else msgspec.convert(raw, list[ChatMessage])
+
+
+def decode_variables(raw: list[dict[str, Any]]) -> list[Variable]:
+    return msgspec.convert(raw or [], list[Variable])
+
+
+def decode_config(raw: dict[str, Any]) -> ModelConfig:
+    return msgspec.convert(raw or {}, ModelConfig)
+
+
+def version_out(name: str, kind: str, v: PromptVersion, labels: list[str]) -> VersionOut:
+    return VersionOut(
+        prompt=name,
+        version=v.version,
+        kind=kind,
+        text=v.text,
+        messages=decode_messages(v.messages),
+        variables=decode_variables(v.variables),
+        model_config=decode_config(v.model_config),
+        commit_message=v.commit_message,
+        author=Author(type=v.author_type, id=v.author_id, label=v.author_label),
+        source=v.source,
+        content_hash=v.content_hash,
+        parent_version=v.parent_version,
+        token_counts=decode_token_counts(v.token_counts),
+        lint=msgspec.convert(v.lint_summary, LintSummary) if v.lint_summary else None,
+        brief=v.brief,
+        labels=labels,
+        created_at=v.created_at,
+    )
+
+
+def contract_with_placeholders(variables: list[Variable], messages: list[ChatMessage] | None) -> list[Variable]:
+    """Placeholders that name no declared variable take an optional, untrusted message list."""
+    declared = {v.name for v in variables}
+    extra = [
+        Variable(name=m.name, type="list", required=False, trusted=False)
+        for m in messages or []
+        if m.role == "placeholder" and m.name and m.name not in declared
+    ]
+    return [*variables, *extra]
+
+
+class VersionService:
+    def __init__(self, registry: PromptRegistry) -> None:
+        self.registry = registry
+        self.session = registry.session
+        self.ctx = registry.ctx
+        self.labels = LabelService(registry)
+
+    def check_labels(self, labels: Sequence[str]) -> None:
+        """The caller may point every one of `labels` (body field `labels`) at a new version."""
+        for i, label in enumerate(labels):
+            self.labels.check_can_move(label, field=f"labels[{i}]", source="body")
+
+    @staticmethod
+    def analyse(
+        kind: str, data: VersionCreate, invalid: str = "The version is invalid."
+    ) -> tuple[str, list[dict[str, Any]] | None, dict[str, Any] | None]:
+        """Check a new version's content (400 `invalid` with the errors), then its hash, token counts and lint."""
+        errors = check_content(kind, data.text, data.messages, data.variables)
+        if errors:
+            raise ValidationFailedError(invalid, extra={"errors": errors})
+        digest = content_hash(kind, data.text, data.messages, data.variables, data.model_config)
+        tokens, lint = engine_analysis(data.text, data.messages, data.variables)
+        return digest, tokens, lint
+
+    async def create(self, name: str, data: VersionCreate) -> tuple[str, PromptVersion, list[str]]:
+        """Validate, analyse (engine lint + token counts), then number and store; returns (kind, version, labels).
+
+        All CPU work happens before the prompt row lock is taken in `insert`. The labels returned are the ones
+        this transaction pointed at the new version (`latest` and the requested ones), sorted.
+        """
+        self.check_labels(data.labels)
+        kind = "chat" if data.messages is not None else "text"
+        digest, tokens, lint = self.analyse(kind, data)
+        version = await self.insert(name, kind, data, digest, tokens, lint)
+        labels = sorted({LATEST, *data.labels})
+        self.registry.announce(VersionCreated, name, version=version.version, labels=tuple(labels))
+        await self.registry.commit()
+        return kind, version, labels
+
+    async def insert(
+        self,
+        name: str,
+        kind: str,
+        data: VersionCreate,
+        digest: str,
+        tokens: list[dict[str, Any]] | None,
+        lint: dict[str, Any] | None,
+        overrides: dict[str, Any] | None = None,
+    ) -> PromptVersion:
+        """Number and store a validated version, move `latest` and the requested labels; no commit.
+
+        The row values are built before the prompt row is locked. Under the lock: the numbering
+        `UPDATE … RETURNING` (on PostgreSQL it also returns where the labels to move point now), then one
+        statement that writes the version, the labels and their events (PostgreSQL; separate statements
+        elsewhere), then the audit events of labels named in the body; the caller commits. Plain Core
+        statements: no ORM unit of work runs while the lock is held.
+        """
+        session = self.session
+        if session.new or session.dirty or session.deleted:  # Core statements below do not autoflush
+            await session.flush()
+        actor = self.ctx.actor
+        moved = [LATEST, *(label for label in dict.fromkeys(data.labels) if label != LATEST)]
+        values: dict[str, Any] = {
+            "text": data.text,
+            "messages": msgspec.to_builtins(data.messages) if data.messages is not None else None,
+            "variables": msgspec.to_builtins(data.variables),
+            "model_config": msgspec.to_builtins(data.model_config),
+            "commit_message": data.commit_message,
+            "author_type": actor.type,
+            "author_id": actor.id,
+            "author_label": actor.label,
+            "source": data.source,
+            "content_hash": digest,
+            "brief": None,
+            "token_counts": tokens,
+            "lint_summary": lint,
+        }
+        postgres = session.bind.dialect.name == "postgresql"
+        lock = (
+            self.registry.lock_update(name)
+            .values(version_count=_P.version_count + 1)
+            .returning(_P.id, _P.kind, _P.version_count)
+        )
+        if postgres:
+            lock = lock.returning(*_current_labels(moved))
+        row = (await session.execute(lock)).one_or_none()
+        if row is None:
+            await session.rollback()
+            raise NotFoundError(f"Prompt {name!r} does not exist in this workspace.")
+        prompt_id, prompt_kind, number = row[0], row[1], row[2]
+        if prompt_kind != kind:
+            await session.rollback()
+            field = "messages" if prompt_kind == "text" else "text"
+            raise ValidationFailedError(
+                f"{name!r} is a {prompt_kind} prompt; its versions need "
+                + ("`text`." if prompt_kind == "text" else "`messages`."),
+                extra={"errors": [error(field, f"not allowed for a {prompt_kind} prompt")]},
+            )
+        if data.parent_version is not None and data.parent_version != number - 1:
+            await session.rollback()
+            raise ConflictError(
+                f"Version {number - 1} landed after version {data.parent_version}, which this one was based on; "
+                "rebase on the latest version and retry.",
+                extra={"latestVersion": number - 1},
+            )
+        if postgres:
+            current: dict[str, int] = dict(zip(row[3] or (), row[4] or (), strict=True))
+        else:
+            current = dict(
+                (
+                    await session.execute(
+                        select(_L.name, _L.version).where(_L.prompt_id == prompt_id, _L.name.in_(moved))
+                    )
+                )
+                .tuples()
+                .all()
+            )
+        # Timestamps and ids are taken under the lock, so they follow the numbering (history is ordered by them).
+        now = datetime.now(UTC)
+        values.update(
+            id=uuid7(),
+            prompt_id=prompt_id,
+            version=number,
+            created_at=now,
+            updated_at=now,
+            parent_version=data.parent_version if data.parent_version is not None else (number - 1 or None),
+        )
+        for attr, value in (overrides or {}).items():
+            if isinstance(value, datetime) and value.tzinfo is None:
+                value = value.replace(tzinfo=UTC)
+            values[attr] = value
+        events = [
+            {
+                "id": uuid7(),
+                "prompt_id": prompt_id,
+                "label": label,
+                "action": "move" if label in current else "set",
+                "from_version": current.get(label),
+                "to_version": number,
+                "actor_type": actor.type,
+                "actor_id": actor.id,
+                "actor_label": actor.label,
+                "request_id": self.ctx.request_id,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for label in moved
+        ]
+        if postgres:
+            await session.execute(_WRITE_PG, _write_params(values, events, moved))
+        else:
+            await session.execute(insert(_VERSION_T).values(values))
+            existing = [label for label in moved if label in current]
+            if existing:
+                await session.execute(
+                    update(_LABEL_T)
+                    .where(_L.prompt_id == prompt_id, _L.name.in_(existing))
+                    .values(version=number, updated_at=now)
+                )
+            added = [label for label in moved if label not in current]
+            if added:
+                await session.execute(
+                    insert(_LABEL_T).values(
+                        [
+                            {
+                                "id": uuid7(),
+                                "prompt_id": prompt_id,
+                                "name": label,
+                                "version": number,
+                                "created_at": now,
+                                "updated_at": now,
+                            }
+                            for label in added
+                        ]
+                    )
+                )
+            await session.execute(insert(_EVENT_T).values(events))
+        self._expire_labels(prompt_id)
+        for label in moved[1:]:
+            await self.labels.audit(name, prompt_id, "label.moved", label, {"from": current.get(label), "to": number})
+        return PromptVersion(**values)
+
+    def _expire_labels(self, prompt_id: Any) -> None:
+        """Labels were written with Core statements: expire any ORM copy of them this session holds."""
+        session = self.session.sync_session
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, PromptLabel) and obj.prompt_id == prompt_id:
+                session.expire(obj)
+            elif isinstance(obj, Prompt) and obj.id == prompt_id:
+                session.expire(obj, ["labels", "version_count", "revision", "updated_at"])
+
+    async def _labels_by_version(self, prompt_id: Any) -> dict[int, list[str]]:
+        rows = await self.session.execute(
+            select(PromptLabel.version, PromptLabel.name)
+            .where(PromptLabel.prompt_id == prompt_id)
+            .order_by(PromptLabel.name)
+        )
+        result: dict[int, list[str]] = {}
+        for number, label in rows:
+            result.setdefault(number, []).append(label)
+        return result
+
+    async def get(self, name: str, number: int) -> tuple[Prompt, PromptVersion, list[str]]:
+        prompt = await self.registry.get(name)
+        version = (
+            await self.session.execute(
+                select(PromptVersion).where(PromptVersion.prompt_id == prompt.id, PromptVersion.version == number)
+            )
+        ).scalar_one_or_none()
+        if version is None:
+            raise NotFoundError(f"Version {number} of {name!r} does not exist.")
+        labels = [label.name for label in prompt.labels if label.version == number]
+        return prompt, version, labels
+
+    async def select(self, name: str, label: str | None, number: int | None) -> tuple[Prompt, PromptVersion]:
+        """The version a label points to (default `production`), or the numbered one."""
+        prompt = await self.registry.get(name)
+        if number is None:
+            wanted = label or "production"
+            found = next((lab.version for lab in prompt.labels if lab.name == wanted), None)
+            if found is None:
+                raise NotFoundError(f"Prompt {name!r} has no label {wanted!r}.")
+            number = found
+        _, version, _ = await self.get(name, number)
+        return prompt, version
+
+    async def list(self, name: str, limit: int, offset: int) -> VersionPage:
+        prompt = await self.registry.get(name, relations=False)
+        total = (
+            await self.session.execute(
+                select(func.count()).select_from(PromptVersion).where(PromptVersion.prompt_id == prompt.id)
+            )
+        ).scalar_one()
+        rows = (
+            await self.session.execute(
+                select(PromptVersion)
+                .where(PromptVersion.prompt_id == prompt.id)
+                .order_by(PromptVersion.version.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+        ).scalars()
+        labels = await self._labels_by_version(prompt.id)
+        items = [
+            VersionSummary(
+                version=v.version,
+                commit_message=v.commit_message,
+                author=Author(type=v.author_type, id=v.author_id, label=v.author_label),
+                source=v.source,
+                content_hash=v.content_hash,
+                labels=labels.get(v.version, []),
+                created_at=v.created_at,
+            )
+            for v in rows
+        ]
+        return VersionPage(items=items, total=total, limit=limit, offset=offset)
+
+    async def render(self, name: str, data: RenderRequest) -> RenderResult:
+        check_one_selector(data.label, data.version, "body")
+        prompt, version = await self.select(name, data.label, data.version)
+        messages = decode_messages(version.messages)
+        contract = contract_with_placeholders(decode_variables(version.variables), messages)
+        placeholders = frozenset(m.name for m in messages or [] if m.role == "placeholder" and m.name)
+        bound, errors = bind(contract, data.variables, allow_unknown=data.allow_unknown, placeholder_names=placeholders)
+        if bound is None:
+            raise ValidationFailedError(
+                f"The variables do not match the contract of version {version.version} ({len(errors)} problem"
+                + ("s)." if len(errors) != 1 else ")."),
+                extra={"errors": errors},
+            )
+        text = render_text(version.text or "", bound) if prompt.kind == "text" else None
+        rendered = (
+            [RenderedMessage(role=m["role"], content=m["content"]) for m in render_messages(messages or [], bound)]
+            if prompt.kind == "chat"
+            else None
+        )
+        return RenderResult(
+            prompt=prompt.name,
+            version=version.version,
+            kind=prompt.kind,
+            text=text,
+            messages=rendered,
+            model_config=decode_config(version.model_config),
+            ignored_variables=bound.ignored,
+        )
+
+    async def diff(self, name: str, before: int, after: int) -> DiffResult:
+        prompt, old, _ = await self.get(name, before)
+        _, new, _ = await self.get(name, after)
+        old_lines = diffing.content_lines(prompt.kind, old.text, decode_messages(old.messages))
+        new_lines = diffing.content_lines(prompt.kind, new.text, decode_messages(new.messages))
+        variables = diffing.variable_changes(decode_variables(old.variables), decode_variables(new.variables))
+        return DiffResult(
+            prompt=prompt.name,
+            from_version=before,
+            to_version=after,
+            unified_diff=diffing.unified(prompt.name, before, after, old_lines, new_lines),
+            variables=variables,
+            config=diffing.config_changes(decode_config(old.model_config), decode_config(new.model_config)),
+            token_delta=diffing.token_delta(
+                decode_token_counts(old.token_counts), decode_token_counts(new.token_counts)
+            ),
+            breaking=any(v.breaking for v in variables),
+        )

@@ -1,0 +1,46 @@
+"""The one classifier of "the database is unavailable" (503 and, for resolve, the last-known-good answer).
+
+Unavailable means the failure is the database's or the connection's, not the request's: the pool timed out, the
+connection broke or was refused, the server is shutting down, starting up or out of resources.
+"""
+
+from __future__ import annotations
+
+import asyncpg  # type: ignore[import-untyped]
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+UNAVAILABLE_SQLSTATES = ("08", "53", "57014", "57P01", "57P02", "57P03")
+"""SQLSTATEs meaning "the database cannot take this now": connection exceptions (08), insufficient resources (53:
+too many connections, out of memory, disk full), a statement cancelled at DB_STATEMENT_TIMEOUT (57014), shutting
+down or starting up (57P01-57P03)."""
+
+DRIVER_UNAVAILABLE = (
+    asyncpg.exceptions.InterfaceError,  # connection closed or does not exist
+    asyncpg.exceptions.PostgresConnectionError,  # SQLSTATE class 08
+    asyncpg.exceptions.OperatorInterventionError,  # 57: admin/crash shutdown, cannot connect now
+    asyncpg.exceptions.InsufficientResourcesError,  # 53: too many connections, out of memory
+)
+"""asyncpg's own errors for those conditions, raised unwrapped on the lean paths that use the driver directly."""
+
+_UNAVAILABLE_TYPES = (OperationalError, InterfaceError, PoolTimeoutError, OSError, TimeoutError, *DRIVER_UNAVAILABLE)
+
+
+def has_unavailable_sqlstate(exc: BaseException) -> bool:
+    """True for a driver error (raw, e.g. asyncpg's TooManyConnectionsError at connect, or wrapped) in those classes."""
+    for candidate in (exc, getattr(exc, "orig", None), exc.__cause__):
+        code = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
+        if isinstance(code, str) and code.startswith(UNAVAILABLE_SQLSTATES):
+            return True
+    return False
+
+
+def is_database_unavailable(exc: BaseException, _depth: int = 0) -> bool:
+    """Whether `exc` (or what it wraps, a few levels down) means the database cannot be reached or used now."""
+    if isinstance(exc, _UNAVAILABLE_TYPES) or has_unavailable_sqlstate(exc):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    # Repository errors wrap the driver's error (RepositoryError from OperationalError from OSError...).
+    cause = exc.__cause__ or exc.__context__
+    return cause is not None and cause is not exc and _depth < 4 and is_database_unavailable(cause, _depth + 1)

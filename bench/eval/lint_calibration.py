@@ -1,0 +1,153 @@
+"""Lint calibration against a corpus of real public prompts, well-written and sloppy.
+
+Run: `uv run python -m bench.eval.lint_calibration` (add `--quiet` for the figures only).
+
+The corpus lives in `bench/eval/prompts/` (`index.yaml` lists every prompt with its source and the defects a
+prompt engineer would flag). The figures:
+
+- false-error rate: the share of good prompts that get at least one error-severity finding (target 0);
+- mean score of good and of sloppy prompts, and the gap between them (target >= 20 points);
+- recall: the share of expected (prompt, rule) defects that the linter reports at any severity (target >= 70%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import mean
+from typing import Any, cast
+
+import yaml
+
+from app.engine.lint import lint_prompt
+from app.engine.types import TARGETS, LintReport, Target
+
+CORPUS_DIR = Path(__file__).parent / "prompts"
+INDEX_FILE = CORPUS_DIR / "index.yaml"
+
+
+@dataclass(frozen=True)
+class CorpusPrompt:
+    """One entry of `index.yaml` with its text."""
+
+    id: str
+    quality: str
+    target: Target
+    expected: tuple[str, ...]
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """A corpus prompt and the linter's report on it."""
+
+    prompt: CorpusPrompt
+    report: LintReport
+
+    @property
+    def rule_ids(self) -> set[str]:
+        return {f.rule_id for f in self.report.findings}
+
+    @property
+    def missed(self) -> list[str]:
+        return [rule_id for rule_id in self.prompt.expected if rule_id not in self.rule_ids]
+
+
+def load_corpus(index_file: Path = INDEX_FILE) -> list[CorpusPrompt]:
+    """Every prompt listed in the index, in index order."""
+    entries = cast(list[dict[str, Any]], yaml.safe_load(index_file.read_text(encoding="utf-8"))["prompts"])
+    prompts = []
+    for entry in entries:
+        target = entry["target"] if entry["target"] in TARGETS else "generic"
+        prompts.append(
+            CorpusPrompt(
+                id=entry["id"],
+                quality=entry["quality"],
+                target=cast(Target, target),
+                expected=tuple(entry.get("expected") or ()),
+                source=entry["source"],
+                text=(index_file.parent / entry["file"]).read_text(encoding="utf-8"),
+            )
+        )
+    return prompts
+
+
+def lint_corpus(prompts: Sequence[CorpusPrompt]) -> list[Result]:
+    """Lint every prompt with its target and no declared variables (as `python -m app lint` does)."""
+    return [Result(p, lint_prompt(p.text, target=p.target)) for p in prompts]
+
+
+def figures(results: Sequence[Result]) -> dict[str, float]:
+    """The calibration figures for already linted prompts."""
+    good = [r for r in results if r.prompt.quality == "good"]
+    sloppy = [r for r in results if r.prompt.quality == "sloppy"]
+    expected = sum(len(r.prompt.expected) for r in sloppy)
+    found = sum(len(r.prompt.expected) - len(r.missed) for r in sloppy)
+    mean_good = mean(r.report.score for r in good) if good else 0.0
+    mean_sloppy = mean(r.report.score for r in sloppy) if sloppy else 0.0
+    return {
+        "good_prompts": float(len(good)),
+        "sloppy_prompts": float(len(sloppy)),
+        "false_error_rate": sum(r.report.errors > 0 for r in good) / len(good) if good else 0.0,
+        "false_errors": float(sum(r.report.errors for r in good)),
+        "mean_score_good": round(mean_good, 1),
+        "mean_score_sloppy": round(mean_sloppy, 1),
+        "score_gap": round(mean_good - mean_sloppy, 1),
+        "recall": found / expected if expected else 1.0,
+    }
+
+
+def calibration_figures() -> dict[str, float]:
+    """Lint the whole corpus and return the figures (used by `just eval`)."""
+    return figures(lint_corpus(load_corpus()))
+
+
+def _describe(result: Result) -> list[str]:
+    report = result.report
+    head = (
+        f"{result.prompt.quality:6} {report.score:3d}  {result.prompt.id}"
+        f"  ({report.errors}E {report.warnings}W {report.infos}I)"
+    )
+    lines = [head]
+    counts: dict[tuple[str, str], int] = {}
+    for finding in report.findings:
+        key = (finding.severity, finding.rule_id)
+        counts[key] = counts.get(key, 0) + 1
+    for (severity, rule_id), count in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        first = next(f for f in report.findings if f.rule_id == rule_id)
+        times = f" x{count}" if count > 1 else ""
+        lines.append(f"           {severity:7} {rule_id}{times}: {first.message}")
+    if result.missed:
+        lines.append(f"           MISSED  {', '.join(result.missed)}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print per-prompt scores and findings, then the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quiet", action="store_true", help="print the figures only")
+    args = parser.parse_args(argv)
+    results = lint_corpus(load_corpus())
+    out = sys.stdout
+    if not args.quiet:
+        for result in results:
+            out.write("\n".join(_describe(result)) + "\n")
+        out.write("\n")
+    figs = figures(results)
+    out.write(
+        f"good prompts: {figs['good_prompts']:.0f}, sloppy prompts: {figs['sloppy_prompts']:.0f}\n"
+        f"false-error rate on good prompts: {figs['false_error_rate']:.0%}"
+        f" ({figs['false_errors']:.0f} error finding(s); target 0)\n"
+        f"mean score good {figs['mean_score_good']}, sloppy {figs['mean_score_sloppy']},"
+        f" gap {figs['score_gap']} (target >= 20)\n"
+        f"recall of expected sloppy-prompt defects: {figs['recall']:.0%} (target >= 70%)\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
