@@ -233,7 +233,6 @@ def _labels(inputs: ExampleInputs) -> list[Example]:
 _FIELD_VALUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
     # The label is the key's own words; the middle element only documents what the value stands for.
     (re.compile(r"e-?mail", re.I), "Email", "dana.lee@example.com"),
-    (re.compile(r"phone|mobile|tel", re.I), "Phone", "+44 20 7946 0321"),
     (re.compile(r"(?:^|_)(?:full_?)?name$|candidate|customer_name|contact", re.I), "Name", "Dana Lee"),
     (re.compile(r"company|vendor|supplier|merchant|employer|organi[sz]ation", re.I), "Company", "Northwind Traders"),
     (re.compile(r"date", re.I), "Date", "2026-03-14"),
@@ -274,9 +273,7 @@ def _extraction(inputs: ExampleInputs) -> list[Example]:
         text = ". ".join(f"{label}: {value}" for label, value in known.values()) + "."
         filled = {key: known[key][1] if key in known else None for key in keys}
         examples.append(Example(input=text, output=json.dumps(filled, ensure_ascii=False)))
-    examples.append(
-        Example(input="Thanks for your message, we will get back to you next week.", output="{" + nulls + "}")
-    )
+    examples.append(Example(input="We received your message and will reply next week.", output="{" + nulls + "}"))
     return examples
 
 
