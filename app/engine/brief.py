@@ -55,6 +55,17 @@ _LANG_TARGET = re.compile(rf"\b(?:in|into|to)\s+({_LANG_ALT})\b", re.IGNORECASE)
 _LANG_SOURCE = re.compile(rf"\bfrom\s+({_LANG_ALT})\b", re.IGNORECASE)
 _LANG_ANY = re.compile(rf"\b({_LANG_ALT})(?:-speaking)?\b", re.IGNORECASE)
 
+TECHNOLOGIES: tuple[str, ...] = (
+    "OCR", "NLP", "PostgreSQL", "Postgres", "MySQL", "MariaDB", "SQLite", "BigQuery", "Snowflake", "Redshift",
+    "MongoDB", "Redis", "Kafka", "Spark", "Pandas", "Docker", "Kubernetes", "Terraform", "React", "Vue", "Angular",
+    "Django", "Flask", "FastAPI", "Node", "Rails", "Excel", "Sheets", "Google", "Jira", "GitHub", "GitLab", "Notion",
+    "Zendesk", "Intercom", "Freshdesk", "Shopify", "Stripe", "Salesforce", "HubSpot", "Kotlin", "Swift", "Ruby",
+    "PHP", "Bash", "PowerShell", "GraphQL", "REST", "T-SQL", "TSQL", "Oracle", "DuckDB", "Databricks", "dbt",
+    "Airflow", "Tableau", "Looker", "Linux", "Windows", "macOS", "Android", "ChatGPT", "Claude", "Gemini", "OpenAI",
+    "WhatsApp", "Telegram", "Discord", "Teams", "Outlook", "Gmail", "Zoom", "PDFs", "CSVs", "HTML5", "C++", "C#",
+)  # fmt: skip
+"""Technologies and platforms: tools the assistant works with, never the organisation it works for."""
+
 # Capitalised words that follow "for"/"at" but are not organisations.
 _NOT_NAMES = frozenset(
     {
@@ -64,6 +75,7 @@ _NOT_NAMES = frozenset(
         "PM", "PMs", "QA", "HR", "IT", "UI", "UX", "SEO", "CEO", "CTO", "CFO", "B2B", "B2C", "SaaS", "iOS", "SA",
         "AWS", "GCP", "Azure", "GPT",
         *LANGUAGES,
+        *TECHNOLOGIES,
     }
 )  # fmt: skip
 _ORG = re.compile(r"\b(?:for|at|from|by|with)\s+((?:[A-Z][\w&.+-]*)(?:\s+[A-Z][\w&.+-]*){0,2})(?:'s|’s)?")
@@ -83,7 +95,10 @@ _AUDIENCE_NOUNS = (
 )
 _AUDIENCE = re.compile(
     rf"\b(?:for|aimed at|targeting|targeted at|used by|serving|to help|helps|helping|audience(?: is)?:?)\s+"
-    rf"((?:[\w-]+\s+){{0,3}}?(?:{_AUDIENCE_NOUNS}))\b",
+    rf"((?:[\w-]+\s+){{0,3}}?(?:{_AUDIENCE_NOUNS})\b"
+    # The qualifier that makes the audience ("readers with low literacy", "kids aged 8-12"), kept whole.
+    r"(?:\s+(?:with|who|aged|ages?|between|under|over|new to|learning)\b(?:\s+[\w+'’-]+){1,5}?"
+    r"(?=\s*(?:[,.;:!?)]|$|\s(?:and|or|but|in|on|to|for|that|which|so|using|via|by|about)\b)))?)",
     re.IGNORECASE,
 )
 _FORMAT_CUES: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
@@ -92,6 +107,7 @@ _FORMAT_CUES: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
     (re.compile(r"\bbullet(?:ed)?(?:\s+points?|\s+list)?\b|\bbullets\b", re.IGNORECASE), "bullets"),
     (re.compile(r"\bmarkdown\b", re.IGNORECASE), "markdown"),
 )
+_NEGATED_CUE = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor|instead of|rather than)\b[^.;:]*$", re.I)
 _LENGTH_CUES: tuple[tuple[re.Pattern[str], Length], ...] = (
     (re.compile(r"\b(?:detailed|in-depth|in depth|thorough|comprehensive|long-form|exhaustive)\b", re.I), "detailed"),
     (re.compile(r"\b(?:brief|short|concise|succinct|terse|one-line|one sentence|tl;?dr)\b", re.I), "short"),
@@ -132,7 +148,7 @@ _VAR_CUES: tuple[_VarCue, ...] = (
     _cue(r"\b(?:database\s+)?schema\b", "schema", "The database schema (tables, columns, types).", trusted=True),
     _cue(
         r"\b(?:documents?|articles?|reports?|papers?|contracts?|pdfs?|manuals?|policy documents?|"
-        r"knowledge base|help (?:center )?articles?|docs|documentation|web pages?|passages?|filings?)\b",
+        r"knowledge base|help (?:center )?articles?|docs|documentation|web pages?|passages?|filings)\b",
         "document",
         "The source document(s) the answer is based on.",
     ),
@@ -183,13 +199,24 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
     return None, source
 
 
+_ABBREVIATIONS = frozenset({"Inc.", "Co.", "Ltd.", "Corp.", "Bros.", "St.", "Dr."})
+
+
+def _one_sentence(words: list[str]) -> list[str]:
+    """Name words up to a sentence end ("ShopCo. Use lookup_order" -> ["ShopCo"]); "Acme Inc." stays whole."""
+    for i, word in enumerate(words):
+        if word.endswith(".") and word not in _ABBREVIATIONS:
+            return [*words[:i], word.rstrip(".")]
+    return words
+
+
 def _organization(text: str) -> tuple[str | None, str | None]:
     pm = _PRODUCT.search(text)
-    if pm and pm.group(1).split()[0] not in _NOT_NAMES:
+    if pm and pm.group(1).split()[0] not in _NOT_NAMES and "." not in pm.group(1).rstrip("."):
         org = pm.group(1)
         return org, f"{org}'s {pm.group(2)}"
     for m in _ORG.finditer(text):
-        words = m.group(1).split()
+        words = _one_sentence(m.group(1).split())
         while words and words[0] in _NOT_NAMES:
             words.pop(0)
         while words and words[-1] in _NOT_NAMES:
@@ -210,7 +237,8 @@ def extract_entities(task: str) -> Entities:
     language, source = _first_language(task)
     output_kind: OutputKind | None = None
     for pattern, kind in _FORMAT_CUES:
-        if pattern.search(task):
+        # "no markdown", "without bullets", "not as JSON" name a format to avoid, not the one to use.
+        if any(not _NEGATED_CUE.search(task[max(0, m.start() - 25) : m.start()]) for m in pattern.finditer(task)):
             output_kind = kind
             break
     length: Length | None = None
@@ -219,12 +247,7 @@ def extract_entities(task: str) -> Entities:
             length = lval
             break
     tone = tuple(word for pattern, word in _TONE_CUES if pattern.search(task))
-    variables: list[Variable] = []
-    seen: set[str] = set()
-    for cue in _VAR_CUES:
-        if cue.name not in seen and cue.pattern.search(task):
-            seen.add(cue.name)
-            variables.append(Variable(name=cue.name, description=cue.description, trusted=cue.trusted))
+    variables = variable_cues(task)
     return Entities(
         organization=org,
         product=product or org,
@@ -234,8 +257,17 @@ def extract_entities(task: str) -> Entities:
         output_kind=output_kind,
         length=length,
         tone=tone,
-        variables=tuple(variables),
+        variables=variables,
     )
+
+
+def variable_cues(text: str) -> tuple[Variable, ...]:
+    """The input slots a text's nouns call for ("support tickets" -> `ticket`), in cue order."""
+    variables: list[Variable] = []
+    for cue in _VAR_CUES:
+        if cue.pattern.search(text):
+            variables.append(Variable(name=cue.name, description=cue.description, trusted=cue.trusted))
+    return tuple(variables)
 
 
 _DESCRIPTIONS: dict[str, str] = {cue.name: cue.description for cue in _VAR_CUES}

@@ -1,21 +1,47 @@
-"""Examples that fit the brief: built from its entities, or written with [placeholders] where real content would
-have to be invented. Models copy examples closely, so an example about another domain is worse than none.
+"""Examples that fit the brief, or none. Models copy examples closely, so an example from another domain, with
+[bracketed placeholders], or at odds with the rules (over the length limit, a label outside the set, other JSON
+keys, forbidden formatting) is worse than no example: such examples are left out, with a warning saying so.
 """
 
 # ruff: noqa: E501  (example text: one example line per source line reads better than split literals)
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from app.engine.spec import Example, OutputFormat
+from app.engine.constraints import Constraint
+from app.engine.example_checks import fits
+from app.engine.spec import Example, OutputFormat, Tool
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleInputs:
+    """What the example builders may use: the brief's own entities and the format the examples must follow."""
+
+    kind: str
+    task: str
+    own: tuple[Example, ...]
+    output: OutputFormat
+    output_is_default: bool
+    labels: tuple[str, ...] = ()
+    labels_from_brief: bool = False
+    tools: tuple[Tool, ...] = ()
+    sources: str = "the supplied documents"
+    fallback: Constraint | None = None
+    limits: tuple[Constraint, ...] = ()
+    forbidden: frozenset[str] = field(default_factory=frozenset)
+    reply_language: str | None = None
+
+
+Builder = Callable[[ExampleInputs], list[Example]]
 
 _BILLING = re.compile(r"\b(?:billing|bill|charged?|payments?|subscriptions?|invoices?|refunds?|plans?)\b", re.I)
 _HR = re.compile(r"\b(?:hr|employees?|handbook|vacation|leave|benefits)\b", re.I)
 _MATH = re.compile(r"\b(?:math\w*|algebra|equations?|fractions?|calculus|arithmetic|geometry)\b", re.I)
 _INTERVIEW = re.compile(r"\binterview\w*\b", re.I)
-_INCIDENT = re.compile(r"\b(?:incidents?|outages?|post-?mortems?|reports?)\b", re.I)
 _MEETINGS = re.compile(r"\b(?:meetings?|calendar|appointments?)\b", re.I)
 _FLIGHTS = re.compile(r"\b(?:flights?|hotels?|travel)\b", re.I)
 _OTHER_LANGUAGE = re.compile(
@@ -23,16 +49,56 @@ _OTHER_LANGUAGE = re.compile(
     r"terraform|react|sql)\b",
     re.I,
 )
-_FENCE_TAG = {"javascript": "javascript", "node": "javascript", "typescript": "typescript", "react": "tsx"}
+_SQL_DIALECTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\bmysql|mariadb\b", re.I), "MySQL", "DATE_FORMAT(created_at, '%Y-%m-01')"),
+    (re.compile(r"\bbig ?query\b", re.I), "BigQuery", "DATE_TRUNC(DATE(created_at), MONTH)"),
+    (
+        re.compile(r"\bsql ?server|t-?sql|mssql|azure sql\b", re.I),
+        "SQL Server",
+        "DATEFROMPARTS(YEAR(created_at), MONTH(created_at), 1)",
+    ),
+    (re.compile(r"\bsnowflake\b", re.I), "Snowflake", "DATE_TRUNC('month', created_at)"),
+    (re.compile(r"\bsqlite\b", re.I), "SQLite", "strftime('%Y-%m-01', created_at)"),
+    (re.compile(r"\boracle\b", re.I), "Oracle", "TRUNC(created_at, 'MM')"),
+    (re.compile(r"\bduckdb\b", re.I), "DuckDB", "date_trunc('month', created_at)"),
+    (re.compile(r"\bpostgres\w*|redshift\b", re.I), "PostgreSQL", "date_trunc('month', created_at)"),
+)
+# Example texts for labels that recur across label sets; a label set of unknown words gets no invented examples.
+_LABEL_TEXTS: dict[str, str] = {
+    "positive": "Delivery was fast and the fit is perfect.",
+    "negative": "It broke after two days.",
+    "neutral": "The package arrived on Tuesday.",
+    "billing": "I was charged twice for my subscription this month.",
+    "refund": "I returned the jacket two weeks ago and still have not got my money back.",
+    "bug": "The app crashes every time I open the camera.",
+    "bug_report": "The app crashes every time I open the camera.",
+    "technical": "The app crashes every time I open the camera.",
+    "feature_request": "Please add a dark mode, it would help at night.",
+    "feature": "Please add a dark mode, it would help at night.",
+    "account": "I can't log in since I changed my email address.",
+    "login": "I can't log in since I changed my email address.",
+    "shipping": "My parcel has been stuck in transit for a week.",
+    "delivery": "My parcel has been stuck in transit for a week.",
+    "spam": "Congratulations!!! You won a free cruise, click here to claim it.",
+    "praise": "Your support team was fantastic, thank you!",
+    "complaint": "This is the third time my order arrived damaged.",
+    "cancellation": "Please cancel my subscription at the end of this month.",
+    "sales": "Do you offer volume discounts for 50 seats?",
+    "pricing": "Do you offer volume discounts for 50 seats?",
+    "question": "What are your opening hours on Sundays?",
+}
+_PARAM_VALUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"order", re.I), "48213"),
+    (re.compile(r"e-?mail", re.I), "dana@example.com"),
+    (re.compile(r"date|day", re.I), "2026-03-14"),
+    (re.compile(r"amount|price|total", re.I), "25.00"),
+    (re.compile(r"city|location|place", re.I), "Lisbon"),
+    (re.compile(r"name", re.I), "Dana Lee"),
+    (re.compile(r"id$|_id|number", re.I), "A-1042"),
+)
 
 
-def _language(task: str) -> str | None:
-    """A programming language the task names other than Python (whose examples are the defaults)."""
-    m = _OTHER_LANGUAGE.search(task)
-    return m.group(1).lower() if m else None
-
-
-def _support(task: str, ph: dict[str, str]) -> list[Example]:
+def _support(inputs: ExampleInputs) -> list[Example]:
     escalation = Example(
         input="Someone logged into my account from another country and changed my email.",
         output=(
@@ -40,7 +106,7 @@ def _support(task: str, ph: dict[str, str]) -> list[Example]:
             "Until then, change your password to keep your account safe."
         ),
     )
-    if not _BILLING.search(task):
+    if not _BILLING.search(inputs.task):
         return [escalation]
     # Asks for what it needs instead of promising a refund or a policy the prompt never states.
     billing = Example(
@@ -55,62 +121,90 @@ def _support(task: str, ph: dict[str, str]) -> list[Example]:
     return [billing, escalation]
 
 
-def _document_qa(task: str, ph: dict[str, str]) -> list[Example]:
-    unknown = f"I don't know based on {ph['sources']}."
-    if _HR.search(task):
-        return [
+def fallback_reply(fallback: Constraint | None, sources: str) -> str | None:
+    """What the assistant says on its unsure path, built from the brief's fallback (None when it cannot be)."""
+    gap = f"I can't find that in {sources}."
+    if fallback is None:
+        return f"I don't know based on {sources}."
+    value = (fallback.value or "").strip()
+    if fallback.action == "email" and value:
+        return f"{gap} Please email {value} and the team will help you."
+    if fallback.action == "phone" and value:
+        return f"{gap} Please call {value} and the team will help you."
+    if fallback.action == "url" and value:
+        return f"{gap} You can find help at {value}."
+    if fallback.action == "handoff":
+        return f"{gap} Would you like me to connect you with a colleague who can help?"
+    if fallback.action == "say" and value:
+        return value
+    return None
+
+
+def _document_qa(inputs: ExampleInputs) -> list[Example]:
+    unknown = fallback_reply(inputs.fallback, inputs.sources)
+    examples: list[Example] = []
+    if _HR.search(inputs.task):
+        examples.append(
             Example(
                 input="How many vacation days do new employees get?",
                 output="New employees get 25 vacation days per year [doc: Employee Handbook, section 4.2].",
-            ),
-            Example(input="What is the CEO's salary?", output=unknown),
+            )
+        )
+    if unknown is not None:
+        examples.append(Example(input="What is the CEO's home address?", output=unknown))
+    return examples
+
+
+def _own_unless(pattern: re.Pattern[str], *, when: bool) -> Builder:
+    """The archetype's own examples when the task does (`when=True`) or does not match the pattern; else none."""
+
+    def build(inputs: ExampleInputs) -> list[Example]:
+        return list(inputs.own) if bool(pattern.search(inputs.task)) == when else []
+
+    return build
+
+
+def _sql(inputs: ExampleInputs) -> list[Example]:
+    for pattern, dialect, month in _SQL_DIALECTS:
+        if pattern.search(inputs.task):
+            return [
+                Example(
+                    input="How many orders did we get per month in 2024?",
+                    output=(
+                        "```sql\n"
+                        f"SELECT {month} AS month, COUNT(*) AS orders\n"
+                        "FROM orders\n"
+                        "WHERE created_at >= '2024-01-01' AND created_at < '2025-01-01'\n"
+                        f"GROUP BY {month}\n"
+                        "ORDER BY month;\n"
+                        "```\n"
+                        f"{dialect} dialect; months follow the database time zone. One row per month with its order count."
+                    ),
+                )
+            ]
+    return list(inputs.own)
+
+
+def _param_value(name: str) -> str:
+    return next((value for pattern, value in _PARAM_VALUES if pattern.search(name)), "the value the user gave")
+
+
+def _agent(inputs: ExampleInputs) -> list[Example]:
+    if inputs.tools:
+        tool = inputs.tools[0]
+        args = ", ".join(f'{p}="{_param_value(p)}"' for p in tool.parameters)
+        call = f"{tool.name}({args})"
+        given = ", ".join(_param_value(p) for p in tool.parameters) or "my request"
+        return [
+            Example(
+                input=f"Can you check this for me: {given}?",
+                reasoning=f"The answer depends on live data, so call {tool.name} first and answer from its result.",
+                output=f"Calling {call}; I expect the current record for {given}, and I will answer from it.",
+            )
         ]
-    about = f" about {ph['product']}" if ph["product"] != "this product" else ""
-    return [
-        Example(
-            input=f"[A question answered in {ph['sources']}]",
-            output="[A direct answer in one or two sentences] [doc: title, section]",
-        ),
-        Example(input=f"[A question{about} that is not answered in {ph['sources']}]", output=unknown),
-    ]
-
-
-def _coding(task: str, ph: dict[str, str]) -> list[Example] | None:
-    lang = _language(task)
-    if lang is None or lang == "sql":
-        return None
-    tag = _FENCE_TAG.get(lang, lang)
-    return [
-        Example(
-            input=f"[A {lang} error message and the code that raises it]",
-            output=(
-                "Assumptions: [version, framework, environment]\n"
-                f"```{tag}\n[the complete corrected code, with imports]\n```\n"
-                "[One sentence per change: what changed and why it fixes the error]"
-            ),
-        )
-    ]
-
-
-def _review(task: str, ph: dict[str, str]) -> list[Example] | None:
-    if _language(task) is None:
-        return None
-    return [
-        Example(
-            input="[A diff with one risky change and one style nit]",
-            output=(
-                "Summary: [what the change does, in one sentence]\n"
-                "1. Blocking, [file] line [n]: [the problem and what it breaks]. Fix: [the concrete change].\n"
-                "2. Optional, [file] line [n]: [the style suggestion]."
-            ),
-        )
-    ]
-
-
-def _agent(task: str, ph: dict[str, str]) -> list[Example] | None:
-    if _FLIGHTS.search(task):
-        return None
-    if _MEETINGS.search(task):
+    if _FLIGHTS.search(inputs.task):
+        return list(inputs.own)
+    if _MEETINGS.search(inputs.task):
         return [
             Example(
                 input="Set up 30 minutes with Dana next Tuesday afternoon.",
@@ -121,125 +215,130 @@ def _agent(task: str, ph: dict[str, str]) -> list[Example] | None:
                 ),
             )
         ]
-    return [
-        Example(
-            input="[A request that needs live data and then an action that cannot be undone]",
-            reasoning="Needs a lookup first, then an irreversible action, so confirm before acting.",
-            output=(
-                "Looking up [the data]; I expect [what the tool returns].\n"
-                "[The result in one sentence]. Shall I go ahead and [the action]?"
-            ),
-        )
-    ]
+    return []
 
 
-def _research(task: str, ph: dict[str, str]) -> list[Example]:
-    return [
-        Example(
-            input="[A research question]",
-            output=(
-                "Summary: [three sentences that answer the question]\n"
-                "- [Finding with a number, unit and date] [source: title, date]\n"
-                "- Interpretation: [what the evidence suggests] (unsourced)\n"
-                "Confidence: [high, medium or low], because [one reason]."
-            ),
-        )
-    ]
+def _labels(inputs: ExampleInputs) -> list[Example]:
+    known = [(label, _LABEL_TEXTS[label.lower()]) for label in inputs.labels if label.lower() in _LABEL_TEXTS]
+    seen: set[str] = set()
+    examples = []
+    for label, text in known:
+        if text not in seen:
+            seen.add(text)
+            examples.append(Example(input=text, output=label))
+    return examples[:3] if len(examples) >= 2 else []
 
 
-def _summary(task: str, ph: dict[str, str]) -> list[Example] | None:
-    if _INCIDENT.search(task):
+# Values for field names that recur across extraction schemas: (pattern on the key, label in the text, value).
+_FIELD_VALUES: tuple[tuple[re.Pattern[str], str, object], ...] = (
+    # The label is the key's own words; the middle element only documents what the value stands for.
+    (re.compile(r"e-?mail", re.I), "Email", "dana.lee@example.com"),
+    (re.compile(r"(?:^|_)(?:full_?)?name$|candidate|customer_name|contact", re.I), "Name", "Dana Lee"),
+    (re.compile(r"company|vendor|supplier|merchant|employer|organi[sz]ation", re.I), "Company", "Northwind Traders"),
+    (re.compile(r"date", re.I), "Date", "2026-03-14"),
+    (re.compile(r"total|amount|price|cost", re.I), "Total", 249.5),
+    (re.compile(r"currency", re.I), "Currency", "EUR"),
+    (re.compile(r"city|location", re.I), "City", "Lisbon"),
+    (re.compile(r"title|role|position", re.I), "Title", "Operations Manager"),
+)
+
+
+def _field_value(key: str, prop: object) -> tuple[str, object] | None:
+    """(label as written in an input text, value) for a common key, typed as the schema property says."""
+    value = next((v for pattern, _, v in _FIELD_VALUES if pattern.search(key)), None)
+    if value is None:
         return None
-    return [
-        Example(
-            input="[A long input with one decision, two supporting points and an open question]",
-            output=(
-                "[One-sentence headline: the main conclusion or decision]\n"
-                "- [Supporting point with exact names, numbers and dates]\n"
-                "- [Second supporting point]\n"
-                "- Open: [the unresolved question, as stated in the input]"
-            ),
-        )
-    ]
-
-
-def _tutor(task: str, ph: dict[str, str]) -> list[Example] | None:
-    if _MATH.search(task):
+    declared = prop.get("type") if isinstance(prop, dict) else None
+    types = set(declared) if isinstance(declared, list) else {declared} if isinstance(declared, str) else set()
+    if types and isinstance(value, float) and not types & {"number"}:
+        value = round(value) if "integer" in types else str(value) if "string" in types else None
+    elif types and isinstance(value, str) and "string" not in types:
+        value = None
+    if value is None:
         return None
-    return [
-        Example(
-            input="Just tell me the answer.",
-            output="[A hint that points to the concept the question tests] [One question that lets the student take the next step]",
-        )
-    ]
+    return key.replace("_", " ").capitalize(), value
 
 
-def _marketing(task: str, ph: dict[str, str]) -> list[Example]:
-    variant = "[Benefit-led opening line]. [A supporting fact from the product details]. [One call to action]."
-    return [
-        Example(
-            input="[Product details: name, key features, price, audience]",
-            output="\n\n".join(f"Variant {i}\n{variant}" for i in (1, 2, 3)),
-        )
-    ]
-
-
-def _roleplay(task: str, ph: dict[str, str]) -> list[Example] | None:
-    if _INTERVIEW.search(task):
-        return None
-    return [
-        Example(
-            input="I'm ready to start.",
-            output=f"[An opening line, in character, that sets the scene and gives the {ph['user']} something to respond to]",
-        )
-    ]
-
-
-def _general(task: str, ph: dict[str, str]) -> list[Example]:
-    return [
-        Example(
-            input="[A request that can be read in two ways]",
-            output="[One clarifying question that names both readings]",
-        )
-    ]
-
-
-_BUILDERS: dict[str, Callable[[str, dict[str, str]], list[Example] | None]] = {
-    "customer_support": _support,
-    "document_qa": _document_qa,
-    "coding_assistant": _coding,
-    "code_reviewer": _review,
-    "tool_agent": _agent,
-    "research_analyst": _research,
-    "summarization": _summary,
-    "tutor": _tutor,
-    "marketing_copy": _marketing,
-    "roleplay_interviewer": _roleplay,
-    "general_assistant": _general,
-}
-
-
-def label_examples(labels: list[str]) -> list[Example]:
-    """Placeholder inputs (OpenAI meta-prompt style) keep the examples consistent with any label set."""
-    examples = [
-        Example(input=f"[A text whose main point is {label.replace('_', ' ')}]", output=label)
-        for label in labels[:2]
-        if label != "other"
-    ]
-    examples.append(Example(input="[A text that fits none of the labels]", output="other"))
+def _extraction(inputs: ExampleInputs) -> list[Example]:
+    """A filled example from the schema's own keys (when enough of them are common ones), and the all-null case."""
+    schema = inputs.output.json_schema
+    if not schema or not isinstance(schema.get("properties"), dict):
+        return []
+    keys = list(schema["properties"])
+    nulls = ", ".join(f"{json.dumps(name)}: null" for name in keys)
+    examples = []
+    props = schema["properties"]
+    known = {key: found for key in keys if (found := _field_value(key, props[key])) is not None}
+    if len(known) >= 2 and len({label for label, _ in known.values()}) == len(known):
+        text = ". ".join(f"{label}: {value}" for label, value in known.values()) + "."
+        filled = {key: known[key][1] if key in known else None for key in keys}
+        examples.append(Example(input=text, output=json.dumps(filled, ensure_ascii=False)))
+    examples.append(Example(input="We received your message and will reply next week.", output="{" + nulls + "}"))
     return examples
 
 
-def null_example(output: OutputFormat) -> list[Example]:
-    """The edge case that matters most for extraction: nothing stated, so every field is null."""
-    assert output.json_schema is not None
-    nulls = ", ".join(f'"{name}": null' for name in output.json_schema.get("properties", {}))
-    return [Example(input="[An input text that states none of the fields]", output="{" + nulls + "}")]
+_TRANSLATIONS: dict[str, str] = {
+    "spanish": "¡Bienvenida de nuevo, Dana! Tu pedido ya está en camino.",
+    "german": "Willkommen zurück, Dana! Deine Bestellung ist unterwegs.",
+    "french": "Bon retour parmi nous, Dana ! Votre commande est en route.",
+    "portuguese": "Bem-vinda de volta, Dana! O seu pedido já está a caminho.",
+    "italian": "Bentornata, Dana! Il tuo ordine è in viaggio.",
+    "dutch": "Welkom terug, Dana! Je bestelling is onderweg.",
+}
 
 
-def brief_examples(archetype_id: str, task: str, ph: dict[str, str]) -> list[Example] | None:
-    """Examples tailored to the brief, or None to use the archetype's own (already domain-neutral) examples."""
-    builder = _BUILDERS.get(archetype_id)
-    if builder is None:
-        return None
-    return builder(task, ph)
+def _translation(inputs: ExampleInputs) -> list[Example]:
+    """A vetted translation into the target language, when we have one (the output is in that language)."""
+    text = _TRANSLATIONS.get((inputs.reply_language or "").lower())
+    return [Example(input="Welcome back, Dana! Your order is on its way.", output=text)] if text else []
+
+
+def _coding(inputs: ExampleInputs) -> list[Example]:
+    m = _OTHER_LANGUAGE.search(inputs.task)
+    return [] if m else list(inputs.own)  # the own examples are Python: wrong for a brief about another language
+
+
+_BUILDERS: dict[str, Builder] = {
+    "support": _support,
+    "document_qa": _document_qa,
+    "coding": _coding,
+    "review": _coding,
+    "sql": _sql,
+    "agent": _agent,
+    "labels": _labels,
+    "extraction": _extraction,
+    "tutor": _own_unless(_MATH, when=True),
+    "roleplay": _own_unless(_INTERVIEW, when=True),
+    "research": lambda _inputs: [],
+    "summary": lambda _inputs: [],
+    "marketing": lambda _inputs: [],
+    "general": lambda _inputs: [],
+    "translation": _translation,
+}
+_IN_REPLY_LANGUAGE = frozenset({"translation"})
+"""Builders whose examples are written in the reply language already."""
+
+_FORMAT_AWARE = frozenset({"labels", "extraction", "agent"})
+"""Builders whose examples follow the prompt's actual format (labels, schema keys) rather than the default one."""
+
+
+def build_examples(inputs: ExampleInputs) -> tuple[list[Example], list[str]]:
+    """Examples for the prompt, and a warning when none could be built honestly."""
+    builder = _BUILDERS.get(inputs.kind)
+    candidates = builder(inputs) if builder is not None else list(inputs.own)
+    if not inputs.output_is_default and inputs.kind not in _FORMAT_AWARE:
+        candidates = []  # written for the archetype's own format, which the brief replaced
+    prose = inputs.output.kind not in ("json", "label", "decision", "code")
+    foreign = inputs.reply_language and inputs.reply_language.lower() != "english"
+    if prose and foreign and inputs.kind not in _IN_REPLY_LANGUAGE:
+        return [], [
+            f"No examples: replies are in {inputs.reply_language} and there are no vetted examples in that "
+            "language; add one or two of your own."
+        ]
+    examples = [e for e in candidates if fits(e, inputs)]
+    if examples:
+        return examples, []
+    return [], [
+        "No examples: none could be built from the brief that would agree with its domain, rules and output "
+        "format; add one or two real input/output pairs of your own."
+    ]

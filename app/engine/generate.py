@@ -1,17 +1,34 @@
-"""Generate a system prompt from a brief, without an LLM: classify, compose, render, lint, count."""
+"""Generate a system prompt from a brief, without an LLM.
+
+The pipeline, one small function per step:
+
+    brief -> read_constraints -> classify_brief -> plan_spec (compose) -> render_all -> check_fidelity -> lint
+
+Constraint extraction and the fidelity check are injectable (`Steps`), so each step can be tested alone and the
+composer can be exercised with hand-built constraints. The fidelity check is a no-op until `app.engine.fidelity`
+lands; `DEFAULT_STEPS` is the one place to plug it in.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import msgspec
 
 from app.engine.brief import Brief, extract_entities
 from app.engine.classify import ArchetypeMatch, classify
-from app.engine.compose import compose
+from app.engine.compose import Composition, compose_spec
+from app.engine.compose.plan import make_plan
+from app.engine.constraints import Constraint, extract_constraints
 from app.engine.lint import lint_prompt
 from app.engine.render import render
 from app.engine.spec import PromptSpec
 from app.engine.tokens import count_all
-from app.engine.types import EngineStruct, LintReport, Target, TokenCount, Variable
+from app.engine.types import EngineStruct, Finding, LintReport, Target, TokenCount, Variable
+
+Extractor = Callable[[Brief], list[Constraint]]
+FidelityCheck = Callable[[Sequence[Constraint], str], list[Finding]]
 
 
 class RenderedPrompt(EngineStruct, kw_only=True):
@@ -34,20 +51,46 @@ class GenerationResult(EngineStruct, kw_only=True):
     tokens: list[TokenCount] = msgspec.field(default_factory=list)
     lint: LintReport
     archetypes: list[ArchetypeMatch] = msgspec.field(default_factory=list)
+    constraints: list[Constraint] = msgspec.field(default_factory=list)
+    """What was understood from the brief: each constraint with the span it came from."""
+    warnings: list[str] = msgspec.field(default_factory=list)
+    """What the user should know about the result (e.g. examples left out, and why)."""
 
 
-def build_spec(brief: Brief) -> tuple[PromptSpec, list[ArchetypeMatch]]:
-    """Classify the brief and compose its spec (no rendering, no lint)."""
+def _no_findings(constraints: Sequence[Constraint], prompt: str) -> list[Finding]:
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """The pluggable steps of the pipeline."""
+
+    extract: Extractor = extract_constraints
+    check: FidelityCheck = _no_findings
+
+
+DEFAULT_STEPS = Steps()
+
+
+def read_constraints(brief: Brief, steps: Steps = DEFAULT_STEPS) -> list[Constraint]:
+    """Step 1: the typed constraints the brief states."""
     if not brief.task.strip():
         raise ValueError("brief.task must not be empty")
-    entities = extract_entities(brief.task)
-    matches = classify(brief.task)
-    return compose(brief, entities, matches), matches
+    return steps.extract(brief)
 
 
-def generate(brief: Brief) -> GenerationResult:
-    """Turn a brief into a spec and prompt(s) for the requested targets, with token counts and a lint report."""
-    spec, matches = build_spec(brief)
+def classify_brief(brief: Brief) -> list[ArchetypeMatch]:
+    """Step 2: the archetypes the task matches, primary first."""
+    return classify(brief.task)
+
+
+def plan_spec(brief: Brief, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]) -> Composition:
+    """Step 3: the spec, composed from the brief's entities, its archetypes and its constraints."""
+    return compose_spec(make_plan(brief, extract_entities(brief.task), matches, constraints))
+
+
+def render_all(spec: PromptSpec, brief: Brief) -> tuple[str, list[RenderedPrompt]]:
+    """Step 4: the prompt for the brief's target, and the `also_render` targets (each once)."""
     prompt = render(spec, brief.target)
     renders: list[RenderedPrompt] = []
     seen: set[str] = {brief.target}
@@ -55,7 +98,45 @@ def generate(brief: Brief) -> GenerationResult:
         if target not in seen:
             seen.add(target)
             renders.append(RenderedPrompt(target=target, prompt=render(spec, target)))
+    return prompt, renders
+
+
+def fidelity_findings(constraints: Sequence[Constraint], prompt: str, steps: Steps = DEFAULT_STEPS) -> list[Finding]:
+    """Step 5: what the prompt fails to carry or contradicts, as `fidelity` findings."""
+    return steps.check(constraints, prompt) if constraints else []
+
+
+def _with_findings(report: LintReport, extra: list[Finding]) -> LintReport:
+    """The lint report with fidelity findings added (counts updated; the score is the linter's own)."""
+    if not extra:
+        return report
+    findings = [*report.findings, *extra]
+    return LintReport(
+        findings=findings,
+        score=report.score,
+        categories=report.categories,
+        errors=sum(f.severity == "error" for f in findings),
+        warnings=sum(f.severity == "warning" for f in findings),
+        infos=sum(f.severity == "info" for f in findings),
+    )
+
+
+def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, list[ArchetypeMatch]]:
+    """Read, classify and compose (no rendering, no lint)."""
+    constraints = read_constraints(brief, steps)
+    matches = classify_brief(brief)
+    return plan_spec(brief, matches, constraints).spec, matches
+
+
+def generate(brief: Brief, steps: Steps = DEFAULT_STEPS) -> GenerationResult:
+    """Turn a brief into a spec and prompt(s), with token counts, lint and fidelity findings, and warnings."""
+    constraints = read_constraints(brief, steps)
+    matches = classify_brief(brief)
+    composition = plan_spec(brief, matches, constraints)
+    spec = composition.spec
+    prompt, renders = render_all(spec, brief)
     report = lint_prompt(prompt, variables=spec.variables, target=brief.target)
+    report = _with_findings(report, fidelity_findings(constraints, prompt, steps))
     return GenerationResult(
         spec=spec,
         target=brief.target,
@@ -64,5 +145,7 @@ def generate(brief: Brief) -> GenerationResult:
         variables=list(spec.variables),
         tokens=count_all(prompt),
         lint=report,
-        archetypes=matches,
+        archetypes=list(matches),
+        constraints=list(constraints),
+        warnings=list(composition.warnings),
     )

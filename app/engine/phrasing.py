@@ -11,8 +11,8 @@ _META_PROMPT = re.compile(
     re.IGNORECASE,
 )
 _META_BUILD = re.compile(
-    r"^(?:please\s+)?(?:write|create|build|make|design|set up|i need|we need|i want|we want|need|want)\s+"
-    r"(?:me\s+|us\s+)?(?=an?\s)",
+    r"^(?:please\s+)?(?:write|create|build|make|design|set up|i need|we need|i want|we want|need|want|"
+    r"looking for|i'm looking for|we're looking for)\s+(?:me\s+|us\s+)?(?=an?\s)",
     re.IGNORECASE,
 )
 _AGENT_NOUNS = (
@@ -32,6 +32,9 @@ VERBS = frozenset(
     prepare proofread pull quiz rank rate read recommend refactor reformat reply research resolve respond return review
     say send show rewrite route run schedule score screen search simplify simulate sort suggest summarise summarize
     support tag take teach tell test track transform translate triage turn tutor update walk write
+    escalate notify remind collect verify process assign draft book match recommend welcome onboard greet
+    brainstorm name invent organise organize calculate estimate forecast predict negotiate pitch outline paraphrase
+    shorten expand caption describe discuss chat converse motivate encourage remember capture prioritise prioritize
     """.split()  # noqa: SIM905  (one wrapped word list reads better than 130 quoted literals)
 )
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -43,6 +46,8 @@ _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmyself\b", re.I), "themselves"),
     (re.compile(r"\bi\b"), "they"),
 )
+# "Support agent for ...", "Review bot that ...": a verb-like word used as a modifier of an agent noun.
+_NOUN_PHRASE = re.compile(rf"^[\w-]+\s+(?:{_AGENT_NOUNS}|agents|bots|engine|desk)\b", re.IGNORECASE)
 _ME = re.compile(r"\bme\b", re.I)
 _MY_GROUP = re.compile(r"\bmy (team|company|org|organi[sz]ation|department|business)\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
@@ -61,6 +66,11 @@ def _base_form(word: str) -> str | None:
     if lower.endswith("s"):
         candidates.append(lower[:-1])
     return next((c for c in candidates if c in VERBS), None)
+
+
+def second_person(text: str, user: str) -> str:
+    """The requester's first-person wording ("my grandma") rewritten for the assistant ("the user's grandma")."""
+    return _second_person(text, user)
 
 
 def _second_person(text: str, user: str) -> str:
@@ -86,10 +96,37 @@ def _verbs_to_base(text: str) -> str:
     return " ".join(words)
 
 
+# Openers that talk about the request instead of the task: greetings, "can you", "I need", "looking for".
+_GREETING = re.compile(
+    r"^(?:(?:hi|hey|hello|ok|okay|so|basically|quick one|just|simply|really|maybe)\b[,!.:]*\s+)+", re.IGNORECASE
+)
+_POLITE = re.compile(
+    r"^(?:please\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|"
+    r"i(?:'d| would) like(?: you)? to\s+|i(?:'m| am) trying to\s+)",
+    re.IGNORECASE,
+)
+_META_WANT = re.compile(
+    r"^(?:i|we)?\s*(?:really\s+|just\s+)?(?:need|want|would like|'d like|am looking for|'m looking for|"
+    r"are looking for|looking for|require)\s+(?:you\s+to\s+)?(?:(?:make|build|write|create|design|set up|give)\s+)?"
+    r"(?:me\s+|us\s+)?(?:a\s+|an\s+|some\s+)?(?:(?:good|simple|quick|small|solid|decent|system|new)\s+)*"
+    r"(?:prompt|something|thing|way)\s+(?:for|that|which|to|who)\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+_META_MAKE = re.compile(
+    r"^(?:help\s+(?:me|us)\s+(?:to\s+)?)?(?:write|create|generate|build|make|design|draft|give|set up)\s+"
+    r"(?:me\s+|us\s+)?(?:a\s+|an\s+)?"
+    r"(?:(?:good|simple|quick|small|solid|system)\s+)*prompt\s+(?:for|that|to|which)\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+
+
 def normalise(task: str) -> str:
-    """Collapse whitespace and strip meta phrasing ("Write a prompt for ...")."""
+    """Collapse whitespace and strip meta phrasing ("I need a prompt for ...", "Can you make me a bot that ...")."""
     text = _WS.sub(" ", task).strip()
-    return _META_PROMPT.sub("", text, count=1).strip() or text
+    stripped = text
+    for pattern in (_GREETING, _POLITE, _META_PROMPT, _META_WANT, _META_MAKE):
+        stripped = pattern.sub("", stripped, count=1).strip()
+    return stripped or text
 
 
 def sentence(text: str) -> str:
@@ -110,12 +147,12 @@ def imperative_task(task: str, user: str) -> str | None:
     text = normalise(task)
     built = _META_BUILD.sub("", text, count=1)
     agent = _AGENT_THAT.match(built)
-    if agent:
-        text = _verbs_to_base(built[agent.end() :])
+    # Third-person verbs in base form: "a bot that triages ..." and "turns notes into ..." alike.
+    text = _verbs_to_base(built[agent.end() :] if agent else text)
     first = text.split(" ", 1)[0].lower().rstrip(",:")
-    if first not in VERBS:
+    if first not in VERBS or _NOUN_PHRASE.match(text):
         return None
-    return sentence(_second_person(text, user))
+    return sentence(_second_person(text.rstrip("?").rstrip(), user))
 
 
 def possessive(name: str) -> str:

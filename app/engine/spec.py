@@ -27,6 +27,8 @@ class Tool(EngineStruct, kw_only=True):
     name: str
     purpose: str
     when_to_use: str = ""
+    parameters: list[str] = msgspec.field(default_factory=list)
+    """Parameter names, in call order, when the brief states them (`lookup_order(order_id)`)."""
 
 
 class Example(EngineStruct, kw_only=True):

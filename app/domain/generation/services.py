@@ -283,7 +283,8 @@ class GenerationService:
             lint_config=lint_config,
         )
         if refined is None:
-            response.warnings.append(warning)
+            # Why the model's prompt was not used comes first; the engine's own notes (e.g. no examples) follow.
+            response.warnings.insert(0, warning)
             return response
         spec = self._spec_from(refined.prompt, result.spec.variables, result.spec)
         renders = [RenderedPrompt(target=r.target, prompt=render(spec, r.target)) for r in result.renders]

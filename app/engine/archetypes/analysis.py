@@ -74,6 +74,8 @@ SQL_ANALYST = Archetype(
     variables=(var("schema", "The database schema (tables, columns, types).", trusted=True),),
     drop_variables=("document", "text", "content", "review"),
     final_reminder="Write the read-only SQL that answers the question, with assumptions stated.",
+    conversational=True,
+    example_kind="sql",
 )
 
 RESEARCH_ANALYST = Archetype(
@@ -144,4 +146,6 @@ RESEARCH_ANALYST = Archetype(
     when_unsure="State that the evidence is insufficient, what is missing, and give a low confidence level.",
     drop_variables=("review", "content", "document"),
     final_reminder="Answer with sourced findings and a confidence level.",
+    conversational=True,
+    example_kind="research",
 )

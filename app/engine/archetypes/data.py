@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from app.engine.archetypes.registry import Archetype, feat, rule, var
+from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.spec import Example, OutputFormat
 
 _DEFAULT_EXTRACTION_SCHEMA = {
@@ -75,6 +75,16 @@ DATA_EXTRACTION = Archetype(
     drop_variables=("question", "content", "review", "email"),
     blendable=False,
     final_reminder="Return only the JSON object, with null for missing fields.",
+    extracts_fields=True,
+    safety_packs=False,
+    example_kind="extraction",
+    blend_rules=(
+        rule(
+            "Set a field to null when the input does not state its value.",
+            "A guessed value is indistinguishable from a real one downstream; null is honest.",
+        ),
+    ),
+    blend_output="After the main answer, give the extracted fields as one JSON object.",
 )
 
 CLASSIFICATION = Archetype(
@@ -130,6 +140,16 @@ CLASSIFICATION = Archetype(
     drop_variables=("question", "review", "content", "document"),
     blendable=False,
     final_reminder="Return exactly one label from the set.",
+    uses_labels=True,
+    safety_packs=False,
+    example_kind="labels",
+    blend_rules=(
+        rule(
+            "Choose exactly one label from the label set ({labels}); never invent a new label.",
+            "The label feeds an automated system that only accepts the defined labels.",
+        ),
+    ),
+    blend_output='End with one line that starts with "Label:" followed by exactly one label from: {labels}.',
 )
 
 CONTENT_MODERATION = Archetype(
@@ -202,6 +222,7 @@ CONTENT_MODERATION = Archetype(
     drop_variables=("question", "review", "text", "document"),
     blendable=False,
     final_reminder="Return one moderation decision as JSON.",
+    safety_packs=False,
 )
 
 DOCUMENT_QA = Archetype(
@@ -242,13 +263,9 @@ DOCUMENT_QA = Archetype(
             group="Grounding",
         ),
         rule(
-            "Cite the supporting passage for every claim as [doc: title or number, section].",
+            "Cite the supporting passage after every claim, with the document and section in square brackets, "
+            "for example [Doc 2, Section 3].",
             "Citations let the reader verify the answer.",
-            group="Grounding",
-        ),
-        rule(
-            'When the answer is not in {sources}, reply exactly: "I don\'t know based on {sources}."',
-            "An honest gap is better than a fabricated answer.",
             group="Grounding",
         ),
         rule(
@@ -264,10 +281,7 @@ DOCUMENT_QA = Archetype(
     ),
     output=OutputFormat(
         kind="prose",
-        description=(
-            "A direct answer of at most {max_words} words with inline citations like [doc: 2, section 3], "
-            'or the exact "I don\'t know" sentence.'
-        ),
+        description=("A direct answer of at most {max_words} words with inline citations like [Doc 2, Section 3]."),
     ),
     examples=(
         Example(
@@ -287,7 +301,31 @@ DOCUMENT_QA = Archetype(
     ),
     context=('People act on these answers, so an unsupported answer does more harm than an honest "I don\'t know".',),
     drop_variables=("content", "review", "text", "ticket", "sources"),
-    final_reminder="Answer from {sources} only, with citations, or say you don't know.",
+    final_reminder="Answer from {sources} only, with citations.",
+    grounded_in_sources=True,
+    conversational=True,
+    example_kind="document_qa",
+    blend_rules=(
+        rule(
+            "Answer only from {sources}; do not use outside knowledge.",
+            "The approved source of truth is {sources}; outside facts may be outdated or wrong.",
+            group="Grounding",
+        ),
+        rule(
+            "Cite the supporting passage after every claim, with the document and section in square brackets, "
+            "for example [Doc 2, Section 3].",
+            "Citations let the reader verify the answer.",
+            group="Grounding",
+        ),
+    ),
+    personas=(Persona(with_archetype="customer_support", user_term="customer", noun="customer support assistant"),),
+    fallback_rules=(
+        rule(
+            'When the answer is not in {sources}, reply exactly: "I don\'t know based on {sources}."',
+            "An honest gap is better than a fabricated answer.",
+            group="Grounding",
+        ),
+    ),
 )
 
 SUMMARIZATION = Archetype(
@@ -341,6 +379,7 @@ SUMMARIZATION = Archetype(
     drop_variables=("question", "review", "content"),
     replaceable_inputs=("document",),
     final_reminder="Summarise the input faithfully, main point first.",
+    example_kind="summary",
 )
 
 DATA_ARCHETYPES: tuple[Archetype, ...] = (

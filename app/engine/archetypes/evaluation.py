@@ -90,6 +90,7 @@ GRADER = Archetype(
     replaceable_inputs=("submission",),
     blendable=False,
     final_reminder="Grade each criterion with evidence first, then the score.",
+    safety_packs=False,
 )
 
 EVALUATION_ARCHETYPES: tuple[Archetype, ...] = (GRADER,)

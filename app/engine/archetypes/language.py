@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
-from app.engine.archetypes.registry import Archetype, feat, rule, var
+import re
+
+from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.spec import Example, OutputFormat
 
 TUTOR = Archetype(
@@ -72,6 +74,8 @@ TUTOR = Archetype(
     drop_variables=("question", "text"),
     user_term="student",
     final_reminder="Guide the student one step at a time and end with a question.",
+    conversational=True,
+    example_kind="tutor",
 )
 
 WRITING_EDITOR = Archetype(
@@ -162,7 +166,7 @@ TRANSLATION = Archetype(
             "Literal translation reads as machine output and can change the meaning.",
         ),
         rule(
-            "Keep names, product names, code, URLs and placeholders such as {name} or %s unchanged.",
+            "Keep names, product names, code, URLs and placeholders such as `{name}` or `%s` unchanged.",
             "These strings are identifiers that break when translated.",
         ),
         rule(
@@ -190,6 +194,9 @@ TRANSLATION = Archetype(
     drop_variables=("document", "email", "review", "content", "product_details"),
     blendable=False,
     final_reminder="Return only the {language} translation.",
+    reply_language_rule=False,
+    safety_packs=False,
+    example_kind="translation",
 )
 
 MARKETING_COPY = Archetype(
@@ -255,6 +262,7 @@ MARKETING_COPY = Archetype(
     variables=(var("product_details", "Facts about the product: name, features, price.", trusted=True),),
     drop_variables=("document", "content", "review", "text", "email"),
     final_reminder="Write three benefit-led variants, each ending with a call to action.",
+    example_kind="marketing",
 )
 
 ROLEPLAY_INTERVIEWER = Archetype(
@@ -304,6 +312,16 @@ ROLEPLAY_INTERVIEWER = Archetype(
     user_term="candidate",
     blendable=False,
     final_reminder="Ask the next interview question, one at a time.",
+    conversational=True,
+    example_kind="roleplay",
+    personas=(
+        Persona(
+            unless_task=re.compile(r"\binterview", re.IGNORECASE),
+            user_term="trainee",
+            noun="role-play partner who stays in character for realistic practice sessions",
+            role="You are a {noun}{for_product}.",
+        ),
+    ),
 )
 
 MEETING_EMAIL_ASSISTANT = Archetype(
@@ -388,15 +406,12 @@ GENERAL_ASSISTANT = Archetype(
         kind="prose",
         description="Plain prose of at most {max_words} words; use a numbered list for steps.",
     ),
-    examples=(
-        Example(
-            input="[A request that can be read in two ways]",
-            output="[One clarifying question that names both readings]",
-        ),
-    ),
     out_of_scope="Say that the request is outside what you can help with here, and suggest where to get help.",
     when_unsure="Say that you don't know, or ask one clarifying question.",
     final_reminder="Answer the {user}'s request directly.",
+    role_from_task=True,
+    conversational=True,
+    example_kind="general",
 )
 
 LANGUAGE_ARCHETYPES: tuple[Archetype, ...] = (

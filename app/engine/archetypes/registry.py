@@ -18,6 +18,20 @@ class Feature(msgspec.Struct, frozen=True):
     weight: int
 
 
+class Persona(msgspec.Struct, frozen=True, kw_only=True):
+    """An alternative identity an archetype takes in a given situation (a blend partner, or a task cue that is absent).
+
+    `with_archetype`: applies when that archetype is also matched. `unless_task`: applies when the task does NOT
+    match this pattern (e.g. a role-play that is not an interview). `role` may use {noun} and {for_product}.
+    """
+
+    user_term: str
+    noun: str
+    with_archetype: str | None = None
+    unless_task: re.Pattern[str] | None = None
+    role: str | None = None
+
+
 class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """A kind of assistant. Text fields may use {product}, {user} and {audience} placeholders."""
 
@@ -49,6 +63,36 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """False for fixed-output archetypes (labels, JSON, translations): their rules conflict with other outputs."""
     user_term: str = "user"
     final_reminder: str
+    # Behaviour that depends on the kind of assistant is data, read by the composer (never `if archetype.id == ...`).
+    uses_labels: bool = False
+    """Its output is a label from a closed set: the brief's labels fill {labels}; without them, a trusted input."""
+    extracts_fields: bool = False
+    """Its output is a JSON object of named fields: fields named in the brief become the schema."""
+    grounded_in_sources: bool = False
+    """It answers from supplied sources: the document slot is described with the brief's own source noun."""
+    conversational: bool = False
+    """The end user's message arrives as a user turn, so no question/message slot goes into the system prompt."""
+    reply_language_rule: bool = True
+    """False when the archetype handles the output language itself (translation)."""
+    tools_native: bool = False
+    """Its rules already say how to use tools, so no generic tool-use rule is added."""
+    tools_missing_note: str = ""
+    """Context line when the brief names no tools (the tools then arrive with each request)."""
+    role_from_task: bool = False
+    """The catch-all: its role is read from the task's own noun phrase, and no "Use case:" line is added."""
+    personas: tuple[Persona, ...] = ()
+    """Alternative identities, first match wins."""
+    example_kind: str = ""
+    """Key of the example builder in `app.engine.examples` ("" = use the archetype's own examples)."""
+    fallback_rules: tuple[Rule, ...] = ()
+    """Its default unsure/not-found path as rules; dropped when the brief states its own fallback."""
+    blend_rules: tuple[Rule, ...] = ()
+    """Essential rules carried into a blend when this archetype is secondary and not blendable."""
+    safety_packs: bool = True
+    """False for fixed-output archetypes (labels, JSON fields, translations, grades) that never advise a person:
+    the sensitive-domain packs (emergency escalation, no advice on a case) cannot apply to their output."""
+    blend_output: str = ""
+    """Output-format sentence added to the primary's format when this archetype is a secondary in a blend."""
 
 
 def feat(label: str, pattern: str, weight: int) -> Feature:

@@ -102,6 +102,19 @@ CUSTOMER_SUPPORT = Archetype(
     drop_variables=("review", "content", "email", "question", "message", "text"),
     user_term="customer",
     final_reminder="Resolve the customer's issue now, or escalate it with the handoff sentence.",
+    example_kind="support",
+    blend_rules=(
+        rule(
+            "State only policies, prices and features that appear in your instructions or the supplied inputs.",
+            "An invented policy becomes a promise the company has to honour or retract.",
+        ),
+        rule(
+            "Escalate to a human agent when the customer asks for one, reports a security or legal issue, or "
+            "remains unhappy after two replies.",
+            "These cases need judgement or permissions that an assistant lacks.",
+            group="Escalation",
+        ),
+    ),
 )
 
 CODING_ASSISTANT = Archetype(
@@ -194,6 +207,8 @@ CODING_ASSISTANT = Archetype(
     drop_variables=("review", "content", "text"),
     user_term="developer",
     final_reminder="Answer with runnable code and stated assumptions.",
+    conversational=True,
+    example_kind="coding",
 )
 
 CODE_REVIEWER = Archetype(
@@ -269,6 +284,7 @@ CODE_REVIEWER = Archetype(
     drop_variables=("review", "code", "content"),
     user_term="author",
     final_reminder="Review the diff and rank the findings by impact.",
+    example_kind="review",
 )
 
 TOOL_AGENT = Archetype(
@@ -344,4 +360,20 @@ TOOL_AGENT = Archetype(
     when_unsure="Ask one clarifying question before calling a tool with arguments you would have to guess.",
     drop_variables=("ticket", "text", "content", "document", "transcript"),
     final_reminder="Plan, call tools, verify each result and report what you did.",
+    conversational=True,
+    tools_native=True,
+    tools_missing_note="Your tools and their parameters are defined in the tool list supplied with each request.",
+    example_kind="agent",
+    blend_rules=(
+        rule(
+            "Call a tool whenever the answer depends on live data or an action; answer from memory only for general knowledge.",
+            "Guessing data that a tool can fetch produces confident, wrong answers.",
+            group="Tool use",
+        ),
+        rule(
+            "Ask the user to confirm before any action that spends money, sends messages or deletes data.",
+            "These actions cannot be undone.",
+            group="Tool use",
+        ),
+    ),
 )

@@ -154,7 +154,10 @@ def tool_lines(spec: PromptSpec) -> list[str]:
     """One line per tool: name, purpose, trigger."""
     out = []
     for tool in spec.tools:
-        line = f"{tool.name}: {tool.purpose.strip()}"
+        signature = f"{tool.name}({', '.join(tool.parameters)})" if tool.parameters else tool.name
+        purpose = tool.purpose.strip()
+        # A purpose that already names the tool (the brief's own sentence) reads better without a prefix.
+        line = purpose if tool.name in purpose else f"{signature}: {purpose}"
         if tool.when_to_use:
             line += f" When to use: {tool.when_to_use.strip()}"
         out.append(line)

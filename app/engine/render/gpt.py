@@ -84,6 +84,7 @@ def render_gpt(spec: PromptSpec) -> str:
     final = [spec.final_reminder] if spec.final_reminder else []
     if spec.reasoning:
         final.append("First, think step by step through the reasoning steps above; then write the answer.")
-    final.append(f"Follow the Output Format section exactly: {spec.output_format.kind} output.")
+    # The kind name alone ("markdown output") can contradict a format the brief rules out; the section says it all.
+    final.append("Follow the Output Format section exactly.")
     blocks.append("# Final instructions\n" + "\n".join(final))
     return join_blocks(blocks)

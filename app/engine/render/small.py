@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from app.engine.render._common import bullets, data_clause, join_blocks, opening, split_inputs, tagged
+from app.engine.render._common import bullets, data_clause, join_blocks, opening, split_inputs, tagged, tool_lines
 from app.engine.spec import Example, PromptSpec
 
 MAX_RULES = 3
-"""Small models lose track of long rule lists; keep the highest-priority few (brief constraints first)."""
+"""Small models lose track of long rule lists; keep the highest-priority few of the archetype's defaults."""
+ALWAYS_KEPT = frozenset({"Requirements", "Language and tone", "Safety"})
+"""Rule groups that carry the brief's own constraints and safety: never cut, whatever the budget."""
 MAX_EXAMPLE_CHARS = 200
 
 
@@ -40,14 +43,21 @@ def render_small(spec: PromptSpec) -> str:
     # Inputs go without headings: the tags are the delimiters, and every extra section costs small models focus.
     blocks.extend(tagged(v) for v in long_inputs)
     blocks.extend(sec.body.strip() for sec in spec.sections)
-    rules = [r.text for r in spec.instructions[:MAX_RULES]]
+    essential = [r.text for r in spec.instructions if r.group in ALWAYS_KEPT]
+    others = [r.text for r in spec.instructions if r.group not in ALWAYS_KEPT]
+    rules = [*essential, *others[: max(0, MAX_RULES - len(essential))]]
     unsure = spec.guardrails.when_unsure
+    scope = spec.guardrails.out_of_scope
     if unsure and not any(unsure.strip('"') in r for r in rules):
         rules.append(f"If unsure or out of scope: {unsure}")
+    if re.match(r"(?i)(?:if|when|whenever)\b", scope):  # a conditional of the brief's own: kept whole
+        rules.append(scope)
     clause = data_clause(spec, short=True)
     if clause:
         rules.append(clause)
     blocks.append("## Rules\n" + "\n".join(bullets(rules)))
+    if spec.tools:
+        blocks.append("## Tools\n" + "\n".join(bullets(tool_lines(spec))))
     output = ["## Output", spec.output_format.description]
     if spec.output_format.json_schema is not None:
         shape = compact_shape(spec.output_format.json_schema)

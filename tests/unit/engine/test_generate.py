@@ -16,6 +16,7 @@ from app.engine import Brief, GenerationResult, generate
 from app.engine.spec import Example, Tool
 from app.engine.types import TARGETS, Variable
 from tests.unit.engine.briefs import BRIEFS
+from tests.unit.engine.realistic_briefs import REALISTIC
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -88,7 +89,8 @@ def test_result_has_tokens_for_every_target_and_archetype_scores():
     assert all(t.count > 100 for t in result.tokens)
     assert result.archetypes[0].id == "document_qa"
     assert result.archetypes[0].score > 0
-    assert [v.name for v in result.variables] == ["document", "question"]
+    # The question arrives as the user turn (a conversational archetype), the documents as a delimited slot.
+    assert [v.name for v in result.variables] == ["document"]
 
 
 def _digest(results: list[GenerationResult]) -> str:
@@ -186,8 +188,12 @@ def test_brief_fields_are_used_verbatim():
     assert '"sku": {"type": "string"}' in prompt
     assert "SKU 77-A costs 12.5 EUR" in prompt
     assert "fx_rates: Returns today's EUR exchange rates. When to use: A price is not in EUR." in prompt
-    assert "Write every reply in German" in prompt
-    assert "Pitch vocabulary and depth at category managers." in prompt
+    # The brief's language and audience fields become constraints, and the prompt carries their sentences.
+    stated = {c.kind: c.text for c in result.constraints}
+    assert "German" in stated["language"]
+    assert stated["language"] in prompt
+    assert "category managers" in stated["audience"]
+    assert stated["audience"] in prompt
     assert "<email>\n{{email}}\n</email>" in prompt
     assert result.lint.errors == 0
 
@@ -220,3 +226,74 @@ def test_brief_wire_format_is_camel_case_and_strict():
         msgspec.json.decode(b'{"task": "Summarize", "unknown": 1}', type=Brief)
     encoded = msgspec.json.decode(msgspec.json.encode(generate(brief)))
     assert {"spec", "prompt", "renders", "variables", "tokens", "lint", "archetypes"} <= set(encoded)
+
+
+def test_pipeline_steps_are_injectable_and_fidelity_findings_join_the_lint_report():
+    from app.engine.constraints import Constraint
+    from app.engine.generate import Steps
+    from app.engine.types import Finding
+
+    limit = Constraint(kind="limit", text="Reply in at most 2 sentences.", unit="sentences", maximum=2)
+    seen: list[str] = []
+
+    def check(constraints, prompt):
+        seen.append(prompt)
+        return [
+            Finding(rule_id="FID-01", category="fidelity", severity="error", message=c.text)
+            for c in constraints
+            if c.text not in prompt
+        ]
+
+    result = generate(
+        Brief(task="Answer questions about our gardening blog"), Steps(extract=lambda b: [limit], check=check)
+    )
+    assert result.constraints == [limit]
+    assert seen == [result.prompt]
+    assert "Reply in at most 2 sentences." in result.prompt
+    assert not [f for f in result.lint.findings if f.category == "fidelity"]
+
+    def broken(constraints, prompt):
+        return [Finding(rule_id="FID-01", category="fidelity", severity="error", message="missing")]
+
+    failed = generate(
+        Brief(task="Answer questions about our gardening blog"), Steps(extract=lambda b: [limit], check=broken)
+    )
+    assert failed.lint.errors == result.lint.errors + 1
+
+
+def test_warnings_say_when_examples_are_left_out():
+    result = generate(Brief(task="Write product descriptions for our candle shop"))
+    assert result.spec.examples == []
+    assert any("No examples" in w for w in result.warnings)
+
+
+HARD_BRIEFS = (
+    "Reply to customer emails for Acme in at most 3 sentences. No markdown, no lists. "
+    "If unsure, tell them to email help@acme.com.",
+    "Summarise and assign a label (urgent, normal, low) to each support ticket, under 80 words.",
+    'Extract data from receipts. Return JSON like {"merchant": "...", "total": 0, "date": "YYYY-MM-DD"}.',
+    "Support agent for ShopCo. Use lookup_order(order_id) to find orders. Always verify the order before refunding.",
+    "Necesito un asistente que responda preguntas de clientes sobre facturación. Nunca inventes precios.",
+    "Ich brauche einen Bot, der Fragen zu Versicherungstarifen beantwortet. Höchstens 100 Wörter.",
+    "A symptom triage assistant for a telehealth clinic. Keep answers under 150 words.",
+    "Homework helper for kids aged 8-10, one question at a time, no links.",
+    "Answer billing questions using the help-center article. If it doesn't cover it, offer to connect an agent.",
+    "need something that turns meeting notes into action items with owners and due dates, as a table",
+    "Write MySQL queries for our analysts from plain-English questions. Read-only.",
+    "Explain medication leaflets in plain words for readers with low literacy. No jargon.",
+)
+PLACEHOLDER_EXAMPLE = re.compile(r"(?<![\w\]\[])\[(?![^\]\n]*[:\d])[A-Za-z][^\]\n]*\s[^\]\n]*\]")
+
+
+@pytest.mark.parametrize(
+    "task", [*HARD_BRIEFS, *(c.task for c in BRIEFS), *(c.task for c in REALISTIC)], ids=lambda t: t[:40]
+)
+def test_every_target_carries_every_constraint_and_no_placeholder_example(task):
+    result = generate(Brief(task=task, also_render=list(TARGETS)))
+    prompts = {result.target: result.prompt, **{r.target: r.prompt for r in result.renders}}
+    assert set(prompts) == set(TARGETS)
+    for target, prompt in prompts.items():
+        for constraint in result.constraints:
+            assert constraint.text in prompt, (target, constraint.kind, constraint.text)
+    for example in result.spec.examples:
+        assert not PLACEHOLDER_EXAMPLE.search(example.input + example.output), example

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -123,7 +124,11 @@ def test_extraction_schema_uses_the_brief_fields():
     spec = _gen("pull name, company, email and phone out of email signatures").spec
     assert spec.output_format.json_schema is not None
     assert list(spec.output_format.json_schema["properties"]) == ["name", "company", "email", "phone"]
-    assert spec.examples[0].output == '{"name": null, "company": null, "email": null, "phone": null}'
+    assert spec.examples[-1].output == '{"name": null, "company": null, "email": null, "phone": null}'
+    # The filled example uses the brief's own keys, and every value it outputs is stated in its input.
+    filled = json.loads(spec.examples[0].output)
+    assert list(filled) == ["name", "company", "email", "phone"]
+    assert all(str(value) in spec.examples[0].input for value in filled.values() if value is not None)
     jobs = _gen("turn job postings into structured data: title, location, salary range, remote or not").spec
     assert jobs.output_format.json_schema is not None
     assert jobs.output_format.json_schema["properties"]["is_remote"] == {"type": ["boolean", "null"]}

@@ -1,0 +1,137 @@
+"""Brief + constraints + archetypes -> PromptSpec, in small steps (see `compose`).
+
+The brief wins: every constraint's sentence is placed in its section (limits, format, labels, fields and schema in
+the output format; prohibitions, ordering rules and requirements in the rules; the fallback in the guardrails;
+tools in the tool list; language and audience in their rules), and an archetype default that contradicts a
+constraint is dropped (see `conflicts`). Archetype-dependent behaviour is read from fields of `Archetype`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import msgspec
+
+from app.engine.brief import Brief, Entities
+from app.engine.classify import ArchetypeMatch
+from app.engine.compose.cues import MAX_WORDS, extract_fields, extract_labels, field_schema, source_noun, task_sentence
+from app.engine.compose.guardrails import guardrails
+from app.engine.compose.identity import context_lines, role_and_objective
+from app.engine.compose.output import is_default, output_format
+from app.engine.compose.plan import Plan, make_plan
+from app.engine.compose.rules import all_rules, dedupe, tone_lines
+from app.engine.compose.variables import variables
+from app.engine.constraints import Constraint
+from app.engine.examples import ExampleInputs, build_examples
+from app.engine.safety import detect_domains, safety_rules
+from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
+
+__all__ = [
+    "MAX_WORDS",
+    "Composition",
+    "compose",
+    "compose_spec",
+    "extract_fields",
+    "extract_labels",
+    "field_schema",
+    "source_noun",
+    "task_sentence",
+]
+
+
+class Composition(msgspec.Struct, kw_only=True, frozen=True):
+    """A composed spec, the sensitive domains it covers, and what the user should know about it."""
+
+    spec: PromptSpec
+    domains: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def tools(plan: Plan) -> list[Tool]:
+    """The brief's structured tools, then the tools named in its text (with their parameters)."""
+    out = list(plan.brief.tools)
+    names = {t.name for t in out}
+    for c in plan.of_kind("tool"):
+        name = c.name or ""
+        if name and name not in names:
+            names.add(name)
+            out.append(Tool(name=name, purpose=c.text, parameters=list(c.parameters)))
+    return out
+
+
+def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
+    """The primary's reasoning steps, for free-form answers that are not short and when no default clashes."""
+    if output.kind in ("json", "label", "decision") or plan.length == "short":
+        return []
+    return plan.conflicts.keep(plan.fill(s) for s in plan.primary.reasoning)
+
+
+def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[list[Example], list[str]]:
+    """The brief's own examples, or examples built from its entities (or none, with a warning)."""
+    if plan.brief.examples:
+        return list(plan.brief.examples), []
+    fallbacks = plan.of_kind("fallback")
+    inputs = ExampleInputs(
+        kind=plan.primary.example_kind,
+        task=plan.brief.task,
+        own=tuple(Example(input=plan.fill(e.input), output=plan.fill(e.output), reasoning=e.reasoning)
+                  for e in plan.primary.examples),
+        output=output,
+        output_is_default=is_default(plan, output),
+        labels=plan.labels,
+        labels_from_brief=plan.labels_from_brief,
+        tools=tuple(spec_tools),
+        sources=plan.placeholders["sources"],
+        fallback=fallbacks[0] if fallbacks else None,
+        limits=tuple(plan.of_kind("limit")),
+        forbidden=frozenset(plan.conflicts.forbidden),
+        reply_language=plan.language,
+    )  # fmt: skip
+    return build_examples(inputs)
+
+
+def _max_age(plan: Plan) -> int | None:
+    ages = [c.maximum for c in plan.of_kind("audience") if c.maximum is not None]
+    return min(ages) if ages else None
+
+
+def compose_spec(plan: Plan) -> Composition:
+    """Build the spec for a plan, section by section."""
+    brief = plan.brief
+    role, objective, success = role_and_objective(plan)
+    domains = (
+        detect_domains([brief.task, brief.audience or "", *brief.constraints], _max_age(plan))
+        if plan.primary.safety_packs
+        else []
+    )
+    output = output_format(plan)
+    spec_tools = tools(plan)
+    spec_examples, warnings = examples(plan, output, spec_tools)
+    spec = PromptSpec(
+        role=role,
+        objective=objective,
+        success=success,
+        context=dedupe(context_lines(plan)),
+        audience=plan.audience,
+        instructions=all_rules(plan, safety_rules(domains)),
+        tone=tone_lines(plan),
+        tools=spec_tools,
+        reasoning=reasoning(plan, output),
+        output_format=output,
+        examples=spec_examples,
+        guardrails=guardrails(plan),
+        variables=variables(plan),
+        final_reminder="" if plan.conflicts.clashes(reminder := plan.fill(plan.primary.final_reminder)) else reminder,
+        language=plan.language or "English",
+        length=plan.length,
+        target=brief.target,
+        user_term=plan.user_term,
+    )
+    return Composition(spec=spec, domains=tuple(domains), warnings=tuple(warnings))
+
+
+def compose(
+    brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint] = ()
+) -> PromptSpec:
+    """Build the spec for a brief from its entities, classified archetypes (primary first) and constraints."""
+    return compose_spec(make_plan(brief, entities, matches, constraints)).spec

@@ -1,0 +1,103 @@
+"""Which archetype defaults contradict the brief's constraints: those are dropped, never kept beside them.
+
+A default contradicts the brief when it prescribes something the brief rules out: a formatting feature the brief
+forbids ("Markdown with headings" vs "no markdown"), a length when the brief states its own ("at most 200 words"
+vs "3 sentences"), a not-found reply when the brief gives its own fallback, or a label outside the brief's set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from app.engine.constraints import Constraint
+
+FEATURES: dict[str, re.Pattern[str]] = {
+    "markdown": re.compile(r"\bmarkdown\b|\*\*|\bheadings?\b|\btables?\b", re.I),
+    "lists": re.compile(r"\blists?\b|\bbullet|\bnumbered\b", re.I),
+    "bullets": re.compile(r"\bbullet|\bbulleted\b", re.I),
+    "numbered": re.compile(r"\bnumbered\b", re.I),
+    "headings": re.compile(r"\bheadings?\b|\bunder the headings?\b", re.I),
+    "tables": re.compile(r"\btables?\b", re.I),
+    "emoji": re.compile(r"\bemoji", re.I),
+    "code_blocks": re.compile(r"```|\bfenced\b|\bcode fences?\b|\bcode blocks?\b", re.I),
+    "json": re.compile(r"\bjson\b", re.I),
+}
+"""Formatting features a brief can rule out, and how a default text prescribes them."""
+
+# A format value that excludes features even when the brief lists none ("plain text only").
+_VALUE_EXCLUDES: dict[str, tuple[str, ...]] = {
+    "plain": ("markdown", "lists", "headings", "tables", "code_blocks"),
+    "prose": ("lists", "headings", "tables"),
+    "json": ("markdown", "lists", "headings", "tables"),
+    "label": ("markdown", "lists", "headings", "tables", "json"),
+}
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|single|\{max_words\})"
+# Units that measure the same thing: a default count clashes with a stated limit in the same family only
+# ("a one-sentence headline" clashes with "at most 3 sentences", not with "under 80 words").
+UNIT_FAMILIES: dict[str, str] = {
+    "words": "words", "characters": "words", "tokens": "words",
+    # Sentences, lines and paragraphs all measure running text: a stated count of one replaces a default of another.
+    "sentences": "text", "lines": "text", "paragraphs": "text",
+    "bullets": "items", "items": "items",
+}  # fmt: skip
+_COUNT_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (family, re.compile(rf"\b{_NUMBER}[- ](?:{pattern})\b", re.I))
+    for family, pattern in (
+        ("words", r"words?|characters?|tokens?"),
+        ("text", r"sentences?|lines?|paragraphs?"),
+        ("items", r"bullets?(?: points?)?|items?|points?"),
+    )
+)
+_DONT_KNOW = re.compile(r"\bi (?:don't|do not) know\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor)\b[^.;:]*$", re.I)
+_ONE_LABEL = re.compile(r"\bexactly one label\b|\bonly the label\b|\bone label\b", re.I)
+_QUOTED = re.compile(r"[\"“]([\w-]+)[\"”]")
+
+
+class Conflicts:
+    """Tests default texts against the brief's constraints."""
+
+    def __init__(self, constraints: Sequence[Constraint], labels: Iterable[str] = ()) -> None:
+        self.forbidden: set[str] = set()
+        for c in constraints:
+            if c.kind == "format":
+                self.forbidden.update(f.lower() for f in c.forbidden)
+                self.forbidden.update(_VALUE_EXCLUDES.get((c.value or "").lower(), ()))
+        if "lists" in self.forbidden:
+            self.forbidden.update({"bullets", "numbered"})
+        self.limited = {UNIT_FAMILIES.get(c.unit or "", "items") for c in constraints if c.kind == "limit"}
+        self.has_fallback = any(c.kind == "fallback" for c in constraints)
+        self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
+        brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
+        self.labels = {v.lower() for v in brief_labels}
+
+    def forbidden_feature(self, text: str) -> str | None:
+        """The first forbidden formatting feature the text prescribes, if any."""
+        for feature in sorted(self.forbidden):
+            pattern = FEATURES.get(feature)
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                # "no code fence", "without Markdown" agree with the brief: only affirmative mentions clash.
+                if not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]):
+                    return feature
+        return None
+
+    def clashes(self, text: str) -> bool:
+        """True when a default text contradicts a constraint and must be dropped."""
+        if self.forbidden_feature(text):
+            return True
+        if any(family in self.limited and p.search(text) for family, p in _COUNT_UNITS):
+            return True
+        if self.has_fallback and _DONT_KNOW.search(text):
+            return True
+        if self.multi_label and _ONE_LABEL.search(text):
+            return True
+        return bool(self.labels) and any(
+            q.lower() == "other" and "other" not in self.labels for q in _QUOTED.findall(text)
+        )
+
+    def keep(self, texts: Iterable[str]) -> list[str]:
+        """The texts that do not clash, in order."""
+        return [t for t in texts if not self.clashes(t)]

@@ -1,0 +1,127 @@
+"""Text cues the composer reads from the task itself when the brief's typed constraints do not say.
+
+These are the fall-backs behind the typed constraints: a grounding source noun ("the help-center article"), a
+label set or field list written loosely in the task, and the default length budget.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.engine.phrasing import normalise, sentence
+from app.engine.spec import Length
+
+MAX_WORDS: dict[Length, int] = {"short": 80, "standard": 200, "detailed": 500}
+
+_LABEL_LIST = re.compile(
+    r"\b(?:into|as|labels?:?|categories:?|classes:?|one of|either|rout\w*\s+(?:[\w-]+\s+){0,3}?to)\s+"
+    r"((?:[\"']?[A-Za-z][\w-]*[\"']?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*)){1,11}[\"']?[A-Za-z][\w-]*[\"']?)",
+    re.IGNORECASE,
+)
+_LABEL_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*")
+_LABEL_STOP = frozenset({"a", "an", "the", "one", "each", "every", "label", "labels", "category", "categories"})
+_FIELD_LIST = re.compile(
+    r"\b(?:extract|extracts|extracting|pull out|pull|get|grab|capture|fields?:?|structured data:|json with)\s+"
+    r"(?:the\s+)?(?:following\s+)?(?:fields?:?\s+)?"
+    r"\(?([a-z][\w -]*(?:\s*,\s*(?:and\s+)?[a-z][\w -]*|\s+and\s+[a-z][\w -]*)+)\)?",
+    re.IGNORECASE,
+)
+_FIELD_PAREN = re.compile(r"\(([^()]*,[^()]*)\)")
+_FIELD_TAIL = re.compile(r"\s+(?:from|in|out of|as|into|for|to|on)\b.*$", re.IGNORECASE)
+_NUMERIC_FIELD = re.compile(
+    r"\b(?:totals?|amounts?|prices?|costs?|salary|years|count|quantity|age|score|subtotal|tax)\b", re.IGNORECASE
+)
+_LIST_FIELD = re.compile(r"\b(?:items|skills|tags|parties|attendees|participants|languages|keywords)\b", re.IGNORECASE)
+SENTIMENT = re.compile(r"\bsentiment\b|\bpositive\b[\w\s,]{0,12}\bnegative\b", re.IGNORECASE)
+_SOURCE_NOUN = re.compile(
+    r"\b((?:[\w'’-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
+    r"(?:user |product |reference |technical )?manuals?|10-[kq]|contracts?|faqs?(?! bot| assistant| chatbot)|"
+    r"documentation|docs(?! site)|documents?|articles?|polic(?:y|ies)|guidance|guides?|guidelines|wiki|playbooks?|"
+    r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?)\b",
+    re.IGNORECASE,
+)
+_NOT_MODIFIERS = frozenset(
+    {"the", "a", "an", "our", "my", "their", "your", "its", "only", "using", "from", "about", "on", "in", "of", "to",
+     "supplied", "provided", "attached", "given", "retrieved", "uploaded", "based", "questions", "answer", "answers",
+     "with", "for", "and", "or", "this", "these", "those", "that", "any", "each", "all"}
+)  # fmt: skip
+
+
+def task_sentence(task: str) -> str:
+    """Normalise the brief's task into one sentence without meta phrasing ("Write a prompt for ...")."""
+    return sentence(normalise(task))
+
+
+def source_noun(task: str) -> str:
+    """What the answers are grounded in, in the brief's own words ("the help-center article"); a default otherwise."""
+    for m in _SOURCE_NOUN.finditer(task):
+        modifiers = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS and "'" not in w]
+        noun = m.group(2)
+        noun = noun.upper() if re.fullmatch(r"10-[kq]|faqs?", noun, re.I) else noun.lower()
+        if modifiers:
+            return "the " + " ".join([*modifiers, noun])
+        return f"the {noun}" if noun.lower() not in {"documents", "document", "docs"} else f"the supplied {noun}"
+    return "the supplied documents"
+
+
+def extract_labels(task: str) -> list[str]:
+    """Closed label set named loosely in the task ("into billing, technical or other"), lowercased snake_case."""
+    for m in _LABEL_LIST.finditer(task):
+        parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(m.group(1))]
+        labels = [p for p in parts if p and p not in _LABEL_STOP]
+        if len(labels) >= 2:
+            unique = list(dict.fromkeys(labels))
+            if "other" not in unique:
+                unique.append("other")
+            return unique
+    return []
+
+
+def extract_fields(task: str) -> list[str]:
+    """Field names listed in an extraction task ("extract the vendor, date and total from ..."), snake_case."""
+    for m in [*_FIELD_LIST.finditer(task), *_FIELD_PAREN.finditer(task)]:
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
+        fields: list[str] = []
+        for i, part in enumerate(parts):
+            # Only the last item runs into the rest of the sentence ("... and total from invoices").
+            name = (_FIELD_TAIL.sub("", part) if i == len(parts) - 1 else part).strip().lower()
+            name = re.sub(r"^(?:the|a|an|their|its)\s+", "", name)
+            name = re.sub(r"[^a-z0-9]+", "_", name).strip("_")
+            name = re.sub(r"^(\w+)_or_not$", r"is_\1", name)
+            if name and name not in fields and len(name) <= 40:
+                fields.append(name)
+        if len(fields) >= 2:
+            return fields
+    return []
+
+
+_IDENTIFIER = re.compile(r"(?<![\w.])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b(?!\s*\()")
+
+
+def identifier_fields(task: str) -> list[str]:
+    """snake_case keys written in the task ("candidate_name, years_experience"); tool names (`f(...)`) excluded."""
+    names = list(dict.fromkeys(_IDENTIFIER.findall(task)))
+    return names if len(names) >= 2 else []
+
+
+def field_key(name: str) -> str:
+    """A field named in prose ("invoice number") as a JSON key ("invoice_number")."""
+    if re.fullmatch(r"[A-Za-z_][\w.]*", name):  # already a key ("invoiceNumber", "total_eur"): keep its spelling
+        return name
+    key = re.sub(r"['’]s\b", "", name.strip().lower())  # "company's HQ city" -> "company hq city"
+    key = re.sub(r"[^\w]+", "_", key).strip("_")
+    return key or name
+
+
+def field_schema(fields: list[str]) -> dict[str, Any]:
+    """A nullable JSON schema for the named fields."""
+    props: dict[str, Any] = {}
+    for name in fields:
+        words = name.replace("_", " ")
+        if _LIST_FIELD.search(words):
+            props[name] = {"type": ["array", "null"], "items": {"type": "object" if "items" in words else "string"}}
+            continue
+        kind = "boolean" if name.startswith("is_") else "number" if _NUMERIC_FIELD.search(words) else "string"
+        props[name] = {"type": [kind, "null"]}
+    return {"type": "object", "properties": props, "required": list(fields), "additionalProperties": False}

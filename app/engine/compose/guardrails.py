@@ -1,0 +1,63 @@
+"""Guardrails: the brief's fallback replaces the default unsure path; confidentiality only when the brief asks."""
+
+from __future__ import annotations
+
+import re
+
+from app.engine.compose.plan import Plan
+from app.engine.spec import Guardrails
+
+_OUT_OF_SCOPE = re.compile(
+    r"\b(?:out of scope|off[- ]topic|unrelated|outside|not about|other topics?|anything else|can't help|cannot help)\b",
+    re.I,
+)
+CONFIDENTIALITY = re.compile(
+    r"\bconfidential\b|\b(?:secret|private)\b[^.]{0,30}\b(?:instructions|prompt|rules)\b|"
+    r"\b(?:instructions|prompt|rules)\b[^.]{0,30}\b(?:secret|private)\b|"
+    r"\b(?:never|don't|do not|not|nor|without)\s+(?:reveal|share|disclose|repeat|show|leak|print)\w*\b[^.]{0,40}"
+    r"\b(?:instructions|prompt|rules|configuration)\b",
+    re.I,
+)
+_ALREADY_SAID = re.compile(r"\b(?:instructions|prompt)\b", re.I)
+
+
+def asks_confidentiality(plan: Plan) -> bool:
+    """True when the brief asks to keep the instructions confidential and no brief rule already says it."""
+    texts = [plan.brief.task, *plan.brief.constraints]
+    if not any(CONFIDENTIALITY.search(t) for t in texts):
+        return False
+    carried = [c.text for c in plan.of_kind("prohibition", "requirement")]
+    return not any(CONFIDENTIALITY.search(t) and _ALREADY_SAID.search(t) for t in carried)
+
+
+def _closed_set_fallback(plan: Plan) -> str:
+    return f"Return the label from the set ({', '.join(plan.labels)}) that fits the main point best."
+
+
+def guardrails(plan: Plan) -> Guardrails:
+    """The guardrails for the plan."""
+    fallbacks = plan.of_kind("fallback")
+    scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "")]
+    unsure = [c for c in fallbacks if c not in scoped]
+    primary = plan.primary
+    if unsure:
+        # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
+        when_unsure = " ".join(dict.fromkeys(c.text for c in unsure))
+    else:
+        when_unsure = plan.fill(primary.when_unsure)
+        if plan.conflicts.clashes(when_unsure):
+            when_unsure = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
+    if scoped:
+        out_of_scope = scoped[0].text
+    else:
+        out_of_scope = plan.fill(primary.out_of_scope)
+        if plan.conflicts.clashes(out_of_scope):
+            out_of_scope = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
+    extra_defaults = [plan.fill(g) for a in plan.archetypes for g in a.guardrails_extra]
+    extra = [*plan.conflicts.keep(extra_defaults), *(c.text for c in scoped[1:])]
+    return Guardrails(
+        out_of_scope=out_of_scope,
+        when_unsure=when_unsure,
+        protect_instructions=asks_confidentiality(plan),
+        extra=list(dict.fromkeys(extra)),
+    )

@@ -1,0 +1,90 @@
+"""Who the assistant is and what it is for: role line, objective, success criterion and background context."""
+
+from __future__ import annotations
+
+import re
+
+from app.engine.compose.language import quoted_task
+from app.engine.compose.plan import Plan
+from app.engine.phrasing import article, normalise, possessive, second_person, sentence
+
+_ROLE_HEAD = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
+    r"concierge|expert|companion|buddy|consultant|recommender|agent|specialist|representative|rep|officer|"
+    r"analyst|writer|coordinator|clerk|navigator|counsell?or|librarian|editor|reviewer|tutor|trainer|generator)\b",
+    re.IGNORECASE,
+)
+
+
+_EMPTY_ADJECTIVES = re.compile(r"\b(?:general|generic|helpful|useful|nice|good|smart|ai)\s+(?=\w)", re.IGNORECASE)
+
+
+def role_sentence(role: str) -> str:
+    """The brief's own role as a "You are ..." sentence."""
+    role = role.strip().rstrip(".")
+    if re.match(r"(?i)you are\b", role):
+        return role + "."
+    lead = "" if re.match(r"(?i)(?:a|an|the)\b", role) else ("an " if role[:1].lower() in "aeiou" else "a ")
+    return f"You are {lead}{role}."
+
+
+def general_role(task: str, for_product: str) -> tuple[str, str]:
+    """Role and objective for a catch-all task written as a noun phrase ("trip planner for a travel agency")."""
+    phrase = normalise(task).rstrip(".!?") or normalise(task)  # a task of only "!" or "..." must not crash
+    if _ROLE_HEAD.match(phrase):
+        # "a general helpful assistant" says nothing a role needs: the words that carry no job go.
+        body = _EMPTY_ADJECTIVES.sub("", phrase[0].lower() + phrase[1:]).strip()
+        body, _, rest = body.partition(", ")
+        body = second_person(re.sub(r"(?i)^(?:an?|the)\s+", "", body), "user")
+        objective = "Help the user with each request in this area, directly and accurately."
+        if rest.strip():
+            note = sentence(second_person(rest, "user"))
+            objective += f" Keep in mind: {note[0].lower()}{note[1:]}"
+        return f"You are {article(body)} {body}.", objective
+    return f"You are an assistant{for_product}.", f"Help the user with this request: {phrase[0].lower()}{phrase[1:]}."
+
+
+def role_and_objective(plan: Plan) -> tuple[str, str, str]:
+    """(role, objective, success)."""
+    primary, brief, line = plan.primary, plan.brief, plan.task_line
+    org = plan.entities.organization
+    success = plan.fill(primary.success)
+    if brief.role:
+        role = role_sentence(brief.role)
+    elif plan.persona is not None and plan.persona.role is not None:
+        role = plan.fill(plan.persona.role)
+    elif line and not primary.role_from_task:
+        role = f"You are {possessive(org) if org else article(plan.noun)} {plan.noun}."
+    else:
+        role = plan.fill(primary.role)
+    if line:
+        if primary.role_from_task and not brief.role:
+            opening = f"You are an assistant{plan.placeholders['for_product']} with one job:"
+            return opening, line[0].lower() + line[1:], success
+        return role, line, success
+    if primary.role_from_task and plan.brief_language is not None:
+        objective = f"Help the {plan.user_term} with the task described in the context below."
+        return (role if brief.role else plan.fill(primary.role)), objective, success
+    if primary.role_from_task and not brief.role:
+        role, objective = general_role(plan.task, plan.placeholders["for_product"])
+        return role, objective, success
+    return role, plan.fill(primary.objective), success
+
+
+def context_lines(plan: Plan) -> list[str]:
+    """Background: the archetypes' context, the use case in the brief's words, the product."""
+    primary = plan.primary
+    lines = [plan.fill(c) for a in plan.voices for c in a.context if a is primary or "{labels}" not in c]
+    line = plan.task_line
+    if plan.brief_language is not None:
+        lines.insert(0, quoted_task(plan.brief.task, plan.brief_language[1]))
+    elif not primary.role_from_task and not line:
+        lines.insert(0, f"Use case: {plan.placeholders['task_sentence']}")
+    if plan.brief_language is None:
+        lines.extend(f"From the brief: {sentence(detail)}" for detail in plan.task_details)
+    product = plan.entities.product
+    if product and (not line or product not in line):
+        lines.append(f"Product: {product}.")
+    if primary.tools_missing_note and not plan.brief.tools and not plan.of_kind("tool"):
+        lines.append(primary.tools_missing_note)
+    return lines

@@ -1,0 +1,35 @@
+"""The language of the brief, and how a non-English brief is turned into a prompt.
+
+Decision: for a brief written in Spanish, German, French, Portuguese or Italian (or any language other than
+English), the system prompt is written in English and carries an explicit reply-language rule ("Write every
+reply in Spanish, even when the input is in another language."), and the user's own task is quoted once, whole
+and cleanly, as their words. Why:
+
+- Every vetted section the engine composes (archetype rules, reasons, guardrails, safety packs, examples) is
+  written and reviewed in English. Machine-translating them with rules at run time would produce the awkward,
+  unreviewed prose that this engine exists to avoid, and no translation model may be downloaded at run time.
+- Current model families follow English system prompts at least as reliably as prompts in the target language,
+  and the reply language is governed by an explicit rule, which the fidelity check can verify.
+- Pasting fragments of a foreign sentence into an English template sentence ("Your job: necesito un bot que...")
+  is what made v1 prompts read badly. Quoting the brief whole ("In the requester's own words (Spanish): «...»")
+  keeps every detail of the request without pretending it is English.
+
+When the brief names no reply language, a non-English brief implies that the people served write in that
+language, so the reply-language rule follows the brief's own language.
+"""
+
+from __future__ import annotations
+
+from app.engine.language_id import identify
+
+
+def brief_language(text: str) -> tuple[str, str] | None:
+    """(ISO code, English name) of the language a brief is written in, or None for English or undetermined."""
+    code, name, _ = identify(text)
+    return None if code in ("en", "und") else (code, name)
+
+
+def quoted_task(task: str, language_name: str) -> str:
+    """The requester's task quoted whole as their own words, for a context line of an English prompt."""
+    text = " ".join(task.split()).strip().strip('"“”«»')
+    return f"The requester described the task in {language_name}, in their own words: «{text}»"

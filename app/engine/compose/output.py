@@ -1,0 +1,146 @@
+"""The output format: the brief's limits, format, labels, fields and schema win; archetype defaults fill the gaps."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields
+from app.engine.compose.plan import Plan
+from app.engine.spec import OutputFormat, OutputKind
+
+JSON_DESCRIPTION = (
+    "A single JSON object that matches the schema below, with no prose before or after it and no code fence. "
+    "Use null for fields the input does not state."
+)
+GENERIC_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "answer": {"type": "string", "description": "The answer to the request."},
+        "confidence": {"type": "string", "enum": ["high", "medium", "low"]},
+    },
+    "required": ["answer", "confidence"],
+    "additionalProperties": False,
+}
+_CUE_FORMATS: dict[OutputKind, str] = {
+    "table": "A Markdown table with a header row and one row per item, followed by at most two sentences of notes.",
+    "bullets": "Bullet points, one idea per bullet, at most 7 bullets and {max_words} words in total.",
+    "markdown": "Markdown with short headings and lists, at most {max_words} words.",
+}
+_VALUE_KINDS: dict[str, OutputKind] = {
+    "json": "json",
+    "plain": "prose",
+    "prose": "prose",
+    "markdown": "markdown",
+    "bullets": "bullets",
+    "table": "table",
+    "code": "code",
+    "label": "label",
+}
+# The default's length clause, removed when the brief states its own limit ("of at most {max_words} words").
+_LENGTH_CLAUSE = re.compile(
+    r",?\s*(?:each\s+)?(?:of\s+)?(?:at most\s+)?\{max_words\} words?(?:\s+(?:in total|in all))?(?:\s+at most)?", re.I
+)
+_FREE_KIND_CUES: tuple[tuple[OutputKind, str], ...] = (
+    ("json", r"\bjson\b"),
+    ("table", r"\btable\b"),
+    ("bullets", r"\bbullet"),
+)
+
+
+def _schema(plan: Plan) -> dict[str, Any] | None:
+    """The JSON schema the brief gives: the structured field, a JSON literal, or named fields."""
+    if plan.brief.json_schema is not None:
+        return plan.brief.json_schema
+    for c in plan.of_kind("schema"):
+        if c.schema:
+            return c.schema
+    for c in plan.of_kind("fields"):
+        if c.values:
+            return field_schema([field_key(v) for v in c.values])
+    if plan.primary.extracts_fields:
+        loose = extract_fields(plan.brief.task)
+        if loose:
+            return field_schema(loose)
+    return None
+
+
+def _stated_value(plan: Plan) -> str | None:
+    for c in plan.of_kind("format"):
+        if c.value:
+            return c.value.lower()
+    return None
+
+
+def _kind(plan: Plan, schema: dict[str, Any] | None, value: str | None) -> OutputKind:
+    if schema is not None:
+        return "json"
+    if value in _VALUE_KINDS:
+        return _VALUE_KINDS[value]
+    primary_kind = plan.primary.output.kind
+    cue = plan.entities.output_kind
+    if cue is not None and plan.conflicts.forbidden_feature(cue):
+        cue = None
+    if cue is None or cue == primary_kind or primary_kind in ("json", "decision", "label", "code"):
+        return primary_kind
+    return cue
+
+
+def _base(plan: Plan, kind: OutputKind, schema: dict[str, Any] | None, value: str | None) -> str:
+    """The default description for the kind, with its length clause removed when the brief states a limit."""
+    primary = plan.primary
+    if schema is not None:
+        return JSON_DESCRIPTION
+    if kind == primary.output.kind and (value is None or value in _VALUE_KINDS):
+        template = primary.output.description
+    elif value is None and kind in _CUE_FORMATS:
+        template = _CUE_FORMATS[kind]
+    elif value is None and kind == "json":
+        return JSON_DESCRIPTION
+    else:
+        return ""
+    if plan.of_kind("limit"):
+        template = _LENGTH_CLAUSE.sub("", template)
+    text = plan.fill(template)
+    if plan.labels_from_brief and any(label != label.lower() for label in plan.labels):
+        text = text.replace(", in lowercase,", ",")  # the brief's own spelling of its labels wins
+    return "" if plan.conflicts.clashes(text) else text
+
+
+def output_format(plan: Plan) -> OutputFormat:
+    """The output format for the plan."""
+    brief = plan.brief
+    schema = _schema(plan)
+    value = _stated_value(plan)
+    if brief.output_format:
+        kind: OutputKind = "json" if schema is not None else "prose"
+        for cue_kind, pattern in _FREE_KIND_CUES:
+            if kind == "prose" and re.search(pattern, brief.output_format, re.IGNORECASE):
+                kind = cue_kind
+        stated = [brief.output_format.strip()]
+    else:
+        kind = _kind(plan, schema, value)
+        stated = [_base(plan, kind, schema, value)]
+    if kind == "json" and schema is None and not plan.primary.output.json_schema:
+        # Keys the task names ("return candidate_name, email, years_experience") beat a generic answer schema.
+        named = extract_fields(brief.task) or identifier_fields(brief.task)
+        schema = field_schema(named) if named else GENERIC_SCHEMA
+    elif kind == "json" and schema is None:
+        schema = plan.primary.output.json_schema
+    stated.extend(c.text for c in plan.of_kind("format", "limit", "labels", "fields", "schema"))
+    if kind != "label":
+        stated.extend(plan.fill(p.blend_output) for p in plan.partners if p.blend_output)
+    lines = [s.strip() for s in stated if s.strip()]
+    description = " ".join(dict.fromkeys(lines)) or "Plain prose."
+    if schema is None and kind == plan.primary.output.kind:
+        schema = plan.primary.output.json_schema
+    structured = kind in ("json", "decision")
+    return OutputFormat(kind=kind, description=description, json_schema=schema if structured else None)
+
+
+def is_default(plan: Plan, output: OutputFormat) -> bool:
+    """Whether the output keeps the primary archetype's kind (its examples may still fit: `fits` checks limits etc.).
+
+    A free-text output format from the brief counts as a new format: examples cannot be checked against it.
+    """
+    return output.kind == plan.primary.output.kind and not plan.brief.output_format

@@ -1,0 +1,280 @@
+"""The composition plan: everything the section builders share, worked out once from the brief and archetypes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.engine.archetypes import BY_ID, REGISTRY, Archetype
+from app.engine.archetypes.registry import Persona
+from app.engine.brief import Brief, Entities
+from app.engine.classify import ArchetypeMatch
+from app.engine.compose.conflicts import Conflicts
+from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
+from app.engine.compose.language import brief_language
+from app.engine.constraints import Constraint, ConstraintKind
+from app.engine.phrasing import imperative_task
+from app.engine.spec import Length
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_DANGLING = re.compile(
+    r"(?:,|\s+(?:as\s+)?(?:one of|either|into|as|like|such as|between|of|to|for|with|in|and|or|but))\s*([.;!?])", re.I
+)
+_REPEATED_PUNCT = re.compile(r"([.;!?])(?:\s*[.,;:!?])+")
+_HANGING_PUNCT = re.compile(r"[,:;]+\s*([.!?]|$)")
+_CONTENT_WORD = re.compile(r"[\w@.'-]+")
+_CLAUSE_LEAD = re.compile(r"\b(?:in|with|and|as|using|but|then|so)$", re.I)
+_SPAN_LEAD = re.compile(r"(?:in|with|as|using|under|within|without|and|but)\b", re.I)
+_GROUNDED = re.compile(
+    r"\b(?:using|from|based on|according to|grounded in|with)\s+(?:only\s+)?(?:the\s+|our\s+|a\s+|an\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:help[- ]?cent(?:er|re) articles?|articles?|docs|documentation|documents?|handbook|"
+    r"manuals?|knowledge ?base|faqs?|polic(?:y|ies)|guides?|guidance|wiki)\b(?:\s+(?:provided|supplied|attached))?",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+_SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The brief, its constraints and archetypes, and the derived values every section needs."""
+
+    brief: Brief
+    entities: Entities
+    primary: Archetype
+    blended: tuple[Archetype, ...]
+    """Secondary archetypes whose rules, context and tone join the primary's (both sides free-form)."""
+    partners: tuple[Archetype, ...]
+    """Secondary archetypes with a fixed output (labels, fields) whose essential rules and output part join."""
+    constraints: tuple[Constraint, ...]
+    labels: tuple[str, ...]
+    labels_from_brief: bool
+    user_term: str
+    noun: str
+    persona: Persona | None
+    length: Length
+    language: str | None
+    """The reply language (a language constraint, the brief field, the task, or the language the brief is in)."""
+    brief_language: tuple[str, str] | None
+    """(code, name) when the brief itself is not written in English."""
+    audience: str | None
+    conflicts: Conflicts
+    placeholders: dict[str, str] = field(default_factory=dict)
+    task: str = ""
+    """The task's first sentence, without the parts constraints carry: what the objective says."""
+    task_details: tuple[str, ...] = ()
+    """The task's other sentences that no constraint carries, kept as context in the brief's words."""
+    task_line: str | None = None
+    """The task as one English instruction, or None (a noun phrase, or a brief in another language)."""
+
+    @property
+    def archetypes(self) -> tuple[Archetype, ...]:
+        """Primary first, then the blended secondaries."""
+        return (self.primary, *self.blended)
+
+    @property
+    def voices(self) -> tuple[Archetype, ...]:
+        """The archetypes whose context and tone join: the primary, and blended secondaries that bring all of
+        their sections (a secondary with `blend_rules` brings only those, so it does not set the voice)."""
+        return (self.primary, *(a for a in self.blended if not a.blend_rules))
+
+    def of_kind(self, *kinds: ConstraintKind) -> list[Constraint]:
+        """The constraints of the given kinds, in brief order."""
+        return [c for c in self.constraints if c.kind in kinds]
+
+    def fill(self, text: str) -> str:
+        """Replace known {names}; unknown braces stay (example outputs contain JSON)."""
+        return _PLACEHOLDER.sub(lambda m: self.placeholders.get(m.group(1), m.group(0)), text)
+
+
+def _whole_clause(task: str, start: int, end: int) -> bool:
+    """Whether [start, end) is a clause of its own, so that removing it leaves a readable sentence.
+
+    "... app in at most 3 sentences." and "(billing, bug, other)" are; "for kids aged 8-10, ..." is not.
+    """
+    before, after = task[:start].rstrip(), task[end:].lstrip()
+    left = (
+        not before
+        or before[-1] in ",;:(.!?"
+        or bool(_CLAUSE_LEAD.search(before))
+        or bool(_SPAN_LEAD.match(task[start:end]))
+    )
+    right = not after or after[0] in ",;:).!?"
+    return left and right
+
+
+def core_task(task: str, constraints: Sequence[Constraint]) -> str:
+    """The task without the clauses that constraints carry (they are stated in their own sections)."""
+    chars = list(task)
+    for c in constraints:
+        if c.span is not None and c.span.field == "task" and _whole_clause(task, c.span.start, c.span.end):
+            for i in range(max(0, c.span.start), min(len(chars), c.span.end)):
+                chars[i] = " "
+    text = " ".join("".join(chars).split())
+    text = _EMPTY_PARENS.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _HANGING_PUNCT.sub(r"\1", text)
+    for _ in range(3):  # "as one of:" leaves two connectors behind
+        text = _DANGLING.sub(r"\1", text)
+    text = _REPEATED_PUNCT.sub(r"\1", text)
+    text = text.strip(" ,;:.")
+    return text if len(text.split()) >= 2 else " ".join(task.split())
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of a text."""
+    bounds, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def task_details(task: str, constraints: Sequence[Constraint]) -> tuple[str, ...]:
+    """The task's sentences after the first that constraints do not mostly carry, whole, in the brief's words."""
+    covered = [False] * len(task)
+    for c in constraints:
+        if c.span is not None and c.span.field == "task":
+            for i in range(max(0, c.span.start), min(len(task), c.span.end)):
+                covered[i] = True
+    details = []
+    for start, end in _sentences(task)[1:]:
+        text = task[start:end]
+        if not any(covered[i] for i in range(start, end)) and text.strip():
+            details.append(" ".join(text.split()))
+            continue
+        said = " ".join(
+            c.text.lower()
+            for c in constraints
+            if c.span is not None and c.span.field == "task" and start <= c.span.start < end
+        )
+        words = [w.strip(".'") for w in _CONTENT_WORD.findall(text.lower()) if len(w.strip(".'")) > 3]
+        if not words or (said and sum(w in said for w in words) * 5 >= len(words) * 3):
+            continue  # the constraints read from this sentence restate (nearly) all of it
+        details.append(" ".join(text.split()))
+    return tuple(details)
+
+
+def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:
+    for persona in primary.personas:
+        if persona.with_archetype is not None and persona.with_archetype in ids:
+            return persona
+        if persona.unless_task is not None and not persona.unless_task.search(task):
+            return persona
+    return None
+
+
+def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ...], bool]:
+    """The label set and whether the brief stated it (then it is used exactly as written)."""
+    for c in constraints:
+        if c.kind == "labels" and c.values:
+            return tuple(dict.fromkeys(c.values)), True
+    loose = extract_labels(task)
+    if loose:
+        return tuple(loose), True
+    if SENTIMENT.search(task):
+        return _SENTIMENT_LABELS, False
+    return (), False
+
+
+def _reply_language(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> str | None:
+    for c in constraints:
+        if c.kind == "language" and c.value:
+            return c.value
+    return brief.language or entities.language
+
+
+def _audience(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> str | None:
+    if brief.audience:  # the brief's own field, whole ("warehouse workers, many with English as a second language")
+        return brief.audience.strip().rstrip(".")
+    for c in constraints:
+        if c.kind == "audience" and c.value:
+            return c.value
+    return entities.audience
+
+
+def _length(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> tuple[Length, int]:
+    """The length bucket and the word budget; a stated word limit on the whole reply sets the budget."""
+    length: Length = brief.length or entities.length or "standard"
+    for c in constraints:
+        if c.kind == "limit" and c.unit == "words" and c.scope is None and (c.maximum or c.exact):
+            return length, int(c.maximum or c.exact or 0)
+    return length, MAX_WORDS[length]
+
+
+def make_plan(
+    brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
+) -> Plan:
+    """Work out the shared values of a composition."""
+    primary = BY_ID[matches[0].id]
+    secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
+    blended = tuple(a for a in secondaries if primary.blendable and a.blendable)
+    # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
+    # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).
+    partners = tuple(
+        a for a in secondaries if primary.blendable and not a.blendable and (a.blend_rules or a.blend_output)
+    )
+    if (
+        primary.blendable
+        and not any(a.grounded_in_sources for a in (primary, *blended))
+        and _GROUNDED.search(brief.task)
+    ):
+        # "Answer billing questions using the help-center article": answers come from that source, whatever the
+        # classifier saw, so the grounding rules of the source-based archetype join.
+        blended = (*blended, next(a for a in REGISTRY if a.grounded_in_sources))
+    labels, from_brief = _labels(constraints, brief.task)
+    if any(c.kind == "labels" for c in constraints) and not primary.uses_labels:
+        # A label set in the brief is a labelling step, whatever the classifier saw: blend the labeller's part.
+        labeller = next(a for a in REGISTRY if a.uses_labels)
+        if labeller not in partners:
+            partners = (*partners, labeller)
+    persona = _persona(primary, {m.id for m in matches}, brief.task)
+    user = persona.user_term if persona else primary.user_term
+    noun = persona.noun if persona else primary.noun
+    written_in = brief_language(brief.task)
+    language = _reply_language(brief, entities, constraints) or (written_in[1] if written_in else None)
+    audience = _audience(brief, entities, constraints)
+    length, max_words = _length(brief, entities, constraints)
+    product = entities.product
+    first = _sentences(brief.task)[0] if brief.task.strip() else (0, 0)
+    head = core_task(brief.task[: first[1]], constraints)
+    details = task_details(brief.task, constraints)
+    placeholders = {
+        "for_product": f" for {product}" if product else "",
+        "product": product or "this product",
+        "sources": source_noun(brief.task),
+        "user": user,
+        "audience": audience or "",
+        "language": language or "the target language",
+        "source_phrase": f" from {entities.source_language}" if entities.source_language else "",
+        "labels": ", ".join(labels) if labels else "the labels listed in <labels>",
+        "task_sentence": task_sentence(head),
+        "max_words": str(max_words),
+        "noun": noun,
+    }
+    return Plan(
+        brief=brief,
+        entities=entities,
+        primary=primary,
+        blended=blended,
+        partners=partners,
+        constraints=tuple(constraints),
+        labels=labels,
+        labels_from_brief=from_brief,
+        user_term=user,
+        noun=noun,
+        persona=persona,
+        length=length,
+        language=language,
+        brief_language=written_in,
+        audience=audience,
+        conflicts=Conflicts(constraints, labels if from_brief else ()),
+        placeholders=placeholders,
+        task=head,
+        task_details=details,
+        task_line=None if written_in is not None else imperative_task(head, user),
+    )

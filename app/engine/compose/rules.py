@@ -1,0 +1,148 @@
+"""The rules: the brief's own first, then language and audience, then the archetypes' vetted rules that fit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.engine.compose.plan import Plan
+from app.engine.spec import Rule
+
+BRIEF_GROUP = "Requirements"
+TONE_PHRASES: dict[str, str] = {
+    "friendly": "Friendly and approachable.",
+    "formal": "Formal: full sentences, no slang or contractions.",
+    "professional": "Professional and precise.",
+    "casual": "Casual and conversational.",
+    "empathetic": "Empathetic: acknowledge feelings before solving the problem.",
+    "playful": "Playful, with light humour that never obscures the answer.",
+    "warm": "Warm and personal.",
+    "encouraging": "Encouraging: recognise progress.",
+    "patient": "Patient: re-explain without signalling impatience.",
+    "witty": "Witty, with humour that never obscures the answer.",
+    "neutral": "Neutral and matter-of-fact.",
+    "authoritative": "Authoritative and confident.",
+    "upbeat": "Upbeat and energetic.",
+    "calm": "Calm and steady.",
+    "direct": "Direct: lead with the answer.",
+    "supportive": "Supportive and reassuring.",
+    "humorous": "Humorous, with jokes that never obscure the answer.",
+}
+
+
+def dedupe(items: Iterable[str]) -> list[str]:
+    """Items in order, without case-insensitive repeats or blanks."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = item.strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item.strip())
+    return out
+
+
+def brief_rules(plan: Plan) -> list[Rule]:
+    """Prohibitions, ordering rules and requirements from the brief, then `constraints` items none of them covers."""
+    rules = [Rule(text=c.text, group=BRIEF_GROUP) for c in plan.of_kind("prohibition", "ordering", "requirement")]
+    covered = {c.span.index for c in plan.constraints if c.span is not None and c.span.field == "constraints"}
+    rules.extend(
+        Rule(text=item.strip(), group=BRIEF_GROUP)
+        for i, item in enumerate(plan.brief.constraints)
+        if item.strip() and i not in covered
+    )
+    return rules
+
+
+def language_rule(plan: Plan) -> Rule | None:
+    """The reply-language rule: the brief's own sentence when it states one, else a default where it fits."""
+    stated = plan.of_kind("language")
+    if not stated and not plan.primary.reply_language_rule:
+        return None
+    if stated:
+        reason = f"The {plan.user_term}s read {plan.language}."
+        return Rule(text=stated[0].text, reason=reason, group="Language and tone")
+    if not plan.language:
+        return None
+    return Rule(
+        text=f"Write every reply in {plan.language}, even when the input is in another language.",
+        reason=f"The {plan.user_term}s read {plan.language}.",
+        group="Language and tone",
+    )
+
+
+def audience_rules(plan: Plan) -> list[Rule]:
+    """Pitch the reply at the audience, named whole ("readers with low literacy"), plus the brief's own sentence."""
+    if not plan.audience:
+        return []
+    reason = "An answer the reader cannot follow does not help them."
+    rules = [Rule(text=f"Pitch vocabulary and depth at {plan.audience}.", reason=reason, group="Language and tone")]
+    for c in plan.of_kind("audience"):
+        if plan.audience.lower() not in c.text.lower():
+            rules.append(Rule(text=c.text, group="Language and tone"))
+        else:
+            rules[0] = Rule(text=c.text, reason=reason, group="Language and tone")
+    return rules
+
+
+def tone_rules(plan: Plan) -> list[Rule]:
+    """The brief's tone, as rules (kept by every renderer, unlike the tone list)."""
+    return [Rule(text=c.text, group="Language and tone") for c in plan.of_kind("tone")]
+
+
+def tool_rule(plan: Plan) -> Rule | None:
+    """The generic tool-use rule, for archetypes whose own rules do not cover tools."""
+    if plan.primary.tools_native or not (plan.brief.tools or plan.of_kind("tool")):
+        return None
+    return Rule(
+        text="Call a listed tool when its trigger condition applies, and base the answer on its result.",
+        reason="Tool results are more current than your own knowledge.",
+        group="Tool use",
+    )
+
+
+def archetype_rules(plan: Plan) -> list[Rule]:
+    """The archetypes' rules that fit the brief: the unsure path gives way to the brief's fallback, clashes go."""
+    has_fallback = bool(plan.of_kind("fallback"))
+    candidates: list[Rule] = []
+    candidates.extend(plan.primary.rules)
+    if not has_fallback:
+        candidates.extend(plan.primary.fallback_rules)
+    for secondary in plan.blended:
+        # A secondary brings its essential rules when it names them, else all its rules.
+        candidates.extend(secondary.blend_rules or secondary.rules)
+    for partner in plan.partners:
+        candidates.extend(partner.blend_rules)
+    out: list[Rule] = []
+    for rule in candidates:
+        text = plan.fill(rule.text)
+        if plan.conflicts.clashes(text):
+            continue
+        out.append(Rule(text=text, reason=plan.fill(rule.reason) if rule.reason else None, group=rule.group))
+    return out
+
+
+def all_rules(plan: Plan, safety: list[Rule]) -> list[Rule]:
+    """Every rule, in reading order, without repeats."""
+    rules = brief_rules(plan)
+    rules.extend(r for r in (language_rule(plan),) if r is not None)
+    rules.extend(audience_rules(plan))
+    rules.extend(tone_rules(plan))
+    rules.extend(r for r in (tool_rule(plan),) if r is not None)
+    rules.extend(archetype_rules(plan))
+    rules.extend(safety)
+    seen: set[str] = set()
+    out: list[Rule] = []
+    for rule in rules:
+        key = rule.text.strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(rule)
+    return out
+
+
+def tone_lines(plan: Plan) -> list[str]:
+    """Tone: the brief's field, then cue words (when no tone constraint states it), then non-clashing defaults."""
+    stated = bool(plan.of_kind("tone"))
+    cues = [TONE_PHRASES[t] for t in plan.entities.tone if t in TONE_PHRASES] if not stated else []
+    defaults = plan.conflicts.keep(plan.fill(t) for a in plan.voices for t in a.tone)
+    return dedupe([*([plan.brief.tone] if plan.brief.tone else []), *cues, *defaults])

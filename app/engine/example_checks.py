@@ -1,0 +1,85 @@
+"""Whether an example agrees with the prompt it goes into: no placeholders, the format's forbidden features, the
+stated limits, the label set and the schema's exact keys. An example that disagrees teaches the model the wrong
+thing, so it is left out."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from app.engine.constraints import Constraint
+from app.engine.spec import Example
+
+if TYPE_CHECKING:
+    from app.engine.examples import ExampleInputs
+
+PLACEHOLDER = re.compile(r"(?<![\w\]\[])\[(?![^\]\n]*[:\d])[A-Za-z][^\]\n]*\s[^\]\n]*\]")
+"""A bracketed stand-in for content ("[A request that can be read in two ways]"); citations like [doc: 2] are not."""
+
+_WORD = re.compile(r"\b[\w'’-]+\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s", re.M)
+
+
+def _count(text: str, unit: str) -> int | None:
+    counters: dict[str, Callable[[str], int]] = {
+        "words": lambda t: len(_WORD.findall(t)),
+        "sentences": lambda t: max(1, len(_SENTENCE_END.findall(t.strip() + " "))),
+        "lines": lambda t: len([line for line in t.splitlines() if line.strip()]),
+        "bullets": lambda t: len(_LIST_LINE.findall(t)),
+        "items": lambda t: len(_LIST_LINE.findall(t)),
+        "characters": len,
+        "paragraphs": lambda t: len([p for p in re.split(r"\n\s*\n", t) if p.strip()]),
+    }
+    counter = counters.get(unit)
+    return counter(text) if counter else None
+
+
+def _within_limits(text: str, limits: Sequence[Constraint]) -> bool:
+    for c in limits:
+        if c.scope is not None or c.unit is None:
+            continue
+        n = _count(text, c.unit)
+        if n is None:
+            continue
+        if (c.maximum is not None and n > c.maximum) or (c.exact is not None and n != c.exact):
+            return False
+        if c.minimum is not None and n < c.minimum:
+            return False
+    return True
+
+
+_FORMAT_MARKS: dict[str, re.Pattern[str]] = {
+    "markdown": re.compile(r"^\s*#|\*\*|^\s*\|.*\|", re.M),
+    "lists": _LIST_LINE,
+    "bullets": re.compile(r"^\s*[-*•]\s", re.M),
+    "numbered": re.compile(r"^\s*\d+[.)]\s", re.M),
+    "headings": re.compile(r"^\s*#", re.M),
+    "tables": re.compile(r"^\s*\|.*\|", re.M),
+    "code_blocks": re.compile(r"```"),
+    "emoji": re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]"),
+}
+
+
+def fits(example: Example, inputs: ExampleInputs) -> bool:
+    """Whether an example's output agrees with the format, limits, labels and schema the prompt states."""
+    out = example.output.strip()
+    if PLACEHOLDER.search(example.input) or PLACEHOLDER.search(out):
+        return False
+    if any(p.search(out) for name, p in _FORMAT_MARKS.items() if name in inputs.forbidden):
+        return False
+    if not _within_limits(out, inputs.limits):
+        return False
+    kind = inputs.output.kind
+    if kind == "label" and inputs.labels:
+        return out in inputs.labels
+    schema = inputs.output.json_schema
+    if kind == "json" and schema and isinstance(schema.get("properties"), dict):
+        try:
+            value = json.loads(out)
+        except ValueError:
+            return False
+        return isinstance(value, dict) and set(value) == set(schema["properties"])
+    return True
