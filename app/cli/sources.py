@@ -1,0 +1,111 @@
+"""What to lint or count in a file: its prompt(s), and how offsets in the linted text map back to the file."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.cli.common import InputError
+from app.engine.formats import FormatError, PromptDocument, detect_format, parse, parse_with_segments
+from app.engine.lint import CHAT_SEPARATOR
+from app.engine.types import ChatMessage, Variable
+
+DEFAULT_INCLUDE = ("*.prompt", "*.prompty", "*.md", "*.txt")
+ALWAYS_EXCLUDED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
+
+
+@dataclass
+class PromptUnit:
+    """One prompt of a file, as the engine sees it, with the map from linted offsets to file offsets."""
+
+    label: str
+    prompt: str | list[ChatMessage]
+    variables: list[Variable] | None
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    """(offset in the linted text, offset in the file) where each mapped piece starts; empty when unmapped."""
+    document: PromptDocument | None = None
+
+    def file_offset(self, offset: int) -> int | None:
+        """The file offset of a linted-text offset, or None when the prompt has no place in a file (JSON)."""
+        if not self.pieces:
+            return None
+        index = max(bisect_right([start for start, _ in self.pieces], offset) - 1, 0)
+        linted_start, file_start = self.pieces[index]
+        return file_start + offset - linted_start
+
+
+def load_prompts(path: str, source: str) -> list[PromptUnit]:
+    """The prompts of a file (stdin is `-`): one for a text, Markdown, .prompt or .prompty file, several for JSON."""
+    filename = "stdin.md" if path == "-" else path
+    try:
+        located = parse_with_segments(source, filename)
+        if located is None:
+            return [
+                PromptUnit(
+                    label=f"{path}#{doc.name}", prompt=_prompt(doc), variables=doc.variables or None, document=doc
+                )
+                for doc in parse(source, filename)
+            ]
+    except FormatError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    doc, segments = located
+    pieces: list[tuple[int, int]] = []
+    linted = 0
+    for segment in segments:
+        if segment.role == "placeholder":  # an empty message in the linted text: only its separator counts
+            linted += len(CHAT_SEPARATOR)
+            continue
+        pieces.append((linted, segment.start))
+        linted += segment.end - segment.start + len(CHAT_SEPARATOR)
+    variables = doc.variables or None
+    return [PromptUnit(label=path, prompt=_prompt(doc), variables=variables, pieces=pieces, document=doc)]
+
+
+def _prompt(doc: PromptDocument) -> str | list[ChatMessage]:
+    return doc.text if doc.kind == "text" else list(doc.messages)
+
+
+def is_json(path: str) -> bool:
+    """Whether a path holds a list format (Langfuse or OpenAI JSON) rather than one prompt."""
+    return detect_format(path) in {"langfuse", "openai"}
+
+
+def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def expand_paths(paths: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[str]:
+    """Files to lint: explicit files as given, directories walked (sorted) and filtered by the globs.
+
+    A glob matches either the path relative to the directory given or the bare file name; excluded
+    directories are not entered. Hidden directories and tool directories (.git, node_modules...) are skipped.
+    """
+    for path in paths:
+        if path == "-":
+            yield path
+            continue
+        root = Path(path)
+        if root.is_file():
+            if not _matches(root.as_posix(), exclude):
+                yield path
+            continue
+        if not root.is_dir():
+            raise InputError(f"{path}: no such file or directory")
+        for directory, subdirs, files in os.walk(root):
+            base = Path(directory)
+            subdirs[:] = sorted(
+                d
+                for d in subdirs
+                if d not in ALWAYS_EXCLUDED_DIRS
+                and not d.startswith(".")
+                and not _matches((base / d).relative_to(root).as_posix(), exclude)
+            )
+            for name in sorted(files):
+                relative = (base / name).relative_to(root).as_posix()
+                if _matches(relative, include) and not _matches(relative, exclude):
+                    yield (base / name).as_posix()
