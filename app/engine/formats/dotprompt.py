@@ -210,7 +210,8 @@ def dump(doc: PromptDocument) -> Encoded:
                     unmapped.append(f"messages[{index}]: placeholder '{message.name}' written as {{{{history}}}}")
                 parts.append("{{history}}")
             else:
-                parts.append(f'{{{{role "{message.role}"}}}}\n{message.content}')
+                role = "model" if message.role == "assistant" else message.role  # Dotprompt's name for it
+                parts.append(f'{{{{role "{role}"}}}}\n{message.content}')
         body = "\n\n".join(parts)
     if ROLE_RE.search(doc.text) and doc.kind == "text":
         raise FormatError("a text prompt cannot contain {{role}} or {{history}} markers")
