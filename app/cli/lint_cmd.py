@@ -102,7 +102,7 @@ def _locate(finding: Finding, unit: PromptUnit, line_starts: list[int]) -> tuple
     return Located(finding, line, column, end_line, end_column), (start, end)
 
 
-def _lint_file(path: str, settings: LintSettings, fix: bool) -> tuple[FileResult, str, str]:
+def lint_file(path: str, settings: LintSettings, fix: bool) -> tuple[FileResult, str, str]:
     """Lint one file; returns the result, the source and the fixed source (equal when nothing was fixed)."""
     source = read_text(path)
     config = _lint_config(settings)
@@ -188,7 +188,7 @@ def lint(
     fail = False
     for path in files:
         settings = _settings(path, options)
-        result, source, fixed = _lint_file(path, settings, fix)
+        result, source, fixed = lint_file(path, settings, fix)
         if fixed != source:
             if diff:
                 diffs.append(unified_diff(path, source, fixed))
@@ -197,7 +197,7 @@ def lint(
             else:
                 Path(path).write_text(fixed, encoding="utf-8")
                 applied = result.fixed
-                result, _, _ = _lint_file(path, settings, False)  # report what is left after the fix
+                result, _, _ = lint_file(path, settings, False)  # report what is left after the fix
                 result.fixed = applied
         results.append(result)
         fail = fail or _fails([result], settings.fail_level, None)
