@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from app.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TARGET_CHOICES, read_text
-from app.cli.lint_config import DIALECTS, SEVERITIES, LintSettings, resolve_rules, settings_for
+from app.cli.lint_config import DIALECTS, SEVERITIES, LintSettings, find_config, resolve_rules, settings_for
 from app.cli.lint_fix import FIXABLE, Edit, apply_edits, edit_for, unified_diff
 from app.cli.lint_output import (
     FileResult,
@@ -90,12 +90,10 @@ def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
 
 def _locate(finding: Finding, unit: PromptUnit, line_starts: list[int]) -> tuple[Located, tuple[int, int] | None]:
     """The finding's line/column range in the file, and its file span when it has one."""
-    if finding.span is None:  # a finding about the whole prompt points at the start of its text
-        line, column = _position(line_starts, unit.file_offset(0) or 0)
+    start = unit.file_offset(finding.span.start) if finding.span is not None else None
+    if finding.span is None or start is None:  # about the whole prompt, or a prompt inside JSON: its anchor
+        line, column = _position(line_starts, unit.anchor)
         return Located(finding, line, column, line, column), None
-    start = unit.file_offset(finding.span.start)
-    if start is None:
-        return Located(finding, 1, 1, 1, 1), None
     end = start + (finding.span.end - finding.span.start)
     line, column = _position(line_starts, start)
     end_line, end_column = _position(line_starts, max(end, start))
@@ -179,6 +177,7 @@ def lint(
     """
     if diff and not fix:
         fix = True
+    find_config.cache_clear()  # the cache spares a lookup per file within one run, never across runs
     if not paths:
         raise click.UsageError("give at least one file, directory or - for stdin")
     base = _settings(paths[0] if paths[0] != "-" else "-", options)

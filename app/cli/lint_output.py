@@ -80,9 +80,9 @@ def render_text(results: list[FileResult], colour: bool) -> str:
             rule = click.style(f.rule_id, bold=True) if colour else f.rule_id
             suggestion = f" ({f.suggestion})" if f.suggestion else ""
             lines.append(f"{result.path}:{item.line}:{item.column}: {severity} {rule} {f.message}{suggestion}")
-        score = "/".join(str(s) for s in result.scores) or "-"
+        score = ", ".join(f"{s}/100" for s in result.scores) or "-"
         lines.append(
-            f"{result.path}: score {score}/100, {result.count('error')} error(s),"
+            f"{result.path}: score {score}, {result.count('error')} error(s),"
             f" {result.count('warning')} warning(s), {result.count('info')} info(s)"
         )
     total = totals(results)

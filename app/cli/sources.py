@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -28,6 +29,8 @@ class PromptUnit:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     """(offset in the linted text, offset in the file) where each mapped piece starts; empty when unmapped."""
     document: PromptDocument | None = None
+    anchor: int = 0
+    """Where findings without a mapped span point: the prompt's start (its name in a JSON file)."""
 
     def file_offset(self, offset: int) -> int | None:
         """The file offset of a linted-text offset, or None when the prompt has no place in a file (JSON)."""
@@ -44,12 +47,7 @@ def load_prompts(path: str, source: str) -> list[PromptUnit]:
     try:
         located = parse_with_segments(source, filename)
         if located is None:
-            return [
-                PromptUnit(
-                    label=f"{path}#{doc.name}", prompt=_prompt(doc), variables=doc.variables or None, document=doc
-                )
-                for doc in parse(source, filename)
-            ]
+            return _json_units(path, source, parse(source, filename))
     except FormatError as exc:
         raise InputError(f"{path}: {exc}") from exc
     doc, segments = located
@@ -62,7 +60,19 @@ def load_prompts(path: str, source: str) -> list[PromptUnit]:
         pieces.append((linted, segment.start))
         linted += segment.end - segment.start + len(CHAT_SEPARATOR)
     variables = doc.variables or None
-    return [PromptUnit(label=path, prompt=_prompt(doc), variables=variables, pieces=pieces, document=doc)]
+    anchor = pieces[0][1] if pieces else 0
+    return [PromptUnit(path, _prompt(doc), variables, pieces=pieces, document=doc, anchor=anchor)]
+
+
+def _json_units(path: str, source: str, docs: list[PromptDocument]) -> list[PromptUnit]:
+    """One unit per prompt of a JSON file, anchored at the line that names it (objects are found in order)."""
+    units, cursor = [], 0
+    for doc in docs:
+        found = source.find(json.dumps(doc.name), cursor)
+        cursor = found + 1 if found >= 0 else cursor
+        anchor = max(found, 0)
+        units.append(PromptUnit(f"{path}#{doc.name}", _prompt(doc), doc.variables or None, document=doc, anchor=anchor))
+    return units
 
 
 def _prompt(doc: PromptDocument) -> str | list[ChatMessage]:
