@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from app.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, TARGET_CHOICES, read_text
+from app.cli.common import EXIT_FINDINGS, EXIT_OK, TARGET_CHOICES, read_text
 from app.cli.lint_config import DIALECTS, SEVERITIES, LintSettings, find_config, resolve_rules, settings_for
 from app.cli.lint_fix import FIXABLE, Edit, apply_edits, edit_for, unified_diff
 from app.cli.lint_output import (
@@ -188,11 +188,11 @@ def lint(
     for path in files:
         settings = _settings(path, options)
         result, source, fixed = lint_file(path, settings, fix)
-        if fixed != source:
+        if path == "-" and fix and not diff:
+            sys.stdout.write(fixed)  # like ruff: the (fixed) text goes to stdout, the report to stderr
+        elif fixed != source:
             if diff:
                 diffs.append(unified_diff(path, source, fixed))
-            elif path == "-":
-                sys.stdout.write(fixed)
             else:
                 Path(path).write_text(fixed, encoding="utf-8")
                 applied = result.fixed
@@ -223,6 +223,3 @@ def _render(results: list[FileResult], output: str, colour: bool | None) -> str:
     if output == "github":
         return render_github(results, {rule.id: rule.title for rule in list_rules()})
     return render_text(results, use_colour(colour))
-
-
-__all__ = ["EXIT_USAGE", "lint", "mask_template_syntax"]

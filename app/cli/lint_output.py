@@ -158,7 +158,6 @@ def render_sarif(results: list[FileResult], rules: list[Any]) -> str:
     driver = {
         "name": "promptsmith",
         "version": __version__,
-        "informationUri": "https://github.com/promptsmith/promptsmith",
         "rules": [
             {
                 "id": rule.id,

@@ -239,3 +239,9 @@ def test_a_generated_prompt_lints_without_errors(run, project):
     result = run("lint", "summary.md", "--target", "gpt")
     assert result.code == 0, result.out
     assert " 0 error(s)" in result.out
+
+
+def test_fix_on_clean_stdin_echoes_the_text(run, project):
+    text = "You are a tutor. Explain each step.\n"
+    result = run("lint", "-", "--fix", stdin=text)
+    assert result.out == text
