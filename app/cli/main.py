@@ -36,6 +36,10 @@ COMMANDS: dict[str, Entry] = {
     "generate": Entry(ENGINE, "app.cli.generate_cmd:generate", "Generate a system prompt from a brief."),
     "tokens": Entry(ENGINE, "app.cli.tokens_cmd:tokens", "Count the tokens of prompt files per target."),
     "convert": Entry(ENGINE, "app.cli.convert_cmd:convert", "Convert a prompt file between formats."),
+    "improve": Entry(ENGINE, "app.cli.rewrite_cmd:improve", "Rewrite a prompt file: clearer, safer, in its own words."),
+    "templatize": Entry(
+        ENGINE, "app.cli.rewrite_cmd:templatize", "Propose {{variables}} for a prompt's per-call values."
+    ),
     "sync": Entry(REGISTRY, "app.cli.sync_cmd:sync", "Keep a directory of prompt files and a workspace in step."),
     # The Litestar CLI group with our plugin's commands (app/server/cli.py). A test compares this list with the
     # real group, so a command added there without an entry here fails the build instead of hiding from --help.

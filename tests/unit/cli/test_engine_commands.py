@@ -122,3 +122,33 @@ def test_tokens_json(run, project):
     data = json.loads(run("tokens", "a.md", "--format", "json").out)
     assert [row["target"] for row in data] == list(TARGETS)
     assert all(row["file"] == "a.md" and row["count"] > 0 for row in data)
+
+
+def test_templatize_places_each_proposed_variable_in_the_text(run, project):
+    (project / "a.md").write_text(
+        "You are a support agent for Acme. The customer Jane Doe (order #12345, jane@example.com) writes: "
+        '"My parcel is late."\n'
+    )
+    result = run("templatize", "a.md", "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["variables"]
+    for variable in data["variables"]:
+        assert "{{" + variable["variable"]["name"] + "}}" in data["text"]
+    assert run("templatize", "a.md").out == data["text"] + ("" if data["text"].endswith("\n") else "\n")
+
+
+def test_templatize_refuses_a_chat_prompt(run, project):
+    (project / "c.prompty").write_text("---\nname: c\n---\nsystem:\nYou are a tutor.\n\nuser:\nHi\n")
+    result = run("templatize", "c.prompty")
+    assert result.code == 2
+    assert "chat" in result.err
+
+
+def test_improve_text_diff_and_json_agree(run, project):
+    (project / "a.md").write_text("Act as a tutor. Please help students with algebra.\n")
+    text = run("improve", "a.md", "--target", "claude")
+    assert text.code == 0, text.err
+    data = json.loads(run("improve", "a.md", "--target", "claude", "--format", "json").out)
+    assert text.out.rstrip("\n") == data["prompt"].rstrip("\n")
+    assert run("improve", "a.md", "--target", "claude", "--format", "diff").out == data["diff"]
