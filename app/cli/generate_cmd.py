@@ -15,8 +15,23 @@ LENGTHS = ("short", "standard", "detailed")
 _SNAKE = re.compile(r"_([a-z])")
 
 
+NESTED_LISTS = ("examples", "tools", "variables")
+"""Brief fields holding lists of objects whose keys may be snake_case too (json_schema is user data: kept)."""
+
+
 def _camel(key: str) -> str:
     return _SNAKE.sub(lambda m: m.group(1).upper(), key)
+
+
+def _camel_keys(data: dict[str, Any]) -> dict[str, Any]:
+    """Brief keys in the engine's camelCase, at the top level and in its lists of objects."""
+    result: dict[str, Any] = {}
+    for key, value in data.items():
+        name = _camel(str(key))
+        if name in NESTED_LISTS and isinstance(value, list):
+            value = [{_camel(str(k)): v for k, v in item.items()} if isinstance(item, dict) else item for item in value]
+        result[name] = value
+    return result
 
 
 def load_brief_data(path: str) -> dict[str, Any]:
@@ -51,7 +66,7 @@ def build_brief(data: dict[str, Any], flags: dict[str, Any], source: str) -> Any
     """Merge the flags over a brief's fields (constraints add up) and validate it as the engine's Brief."""
     from app.engine.brief import Brief
 
-    merged = {_camel(str(key)): value for key, value in data.items()}
+    merged = _camel_keys(data)
     for key, value in flags.items():
         if key == "constraints":
             merged["constraints"] = [*merged.get("constraints", []), *value]

@@ -152,3 +152,16 @@ def test_improve_text_diff_and_json_agree(run, project):
     data = json.loads(run("improve", "a.md", "--target", "claude", "--format", "json").out)
     assert text.out.rstrip("\n") == data["prompt"].rstrip("\n")
     assert run("improve", "a.md", "--target", "claude", "--format", "diff").out == data["diff"]
+
+
+def test_a_yaml_brief_with_nested_snake_case_fields(run, project):
+    (project / "brief.yaml").write_text(
+        "task: Help customers track their orders for Acme\n"
+        "tools:\n  - name: lookup_order\n    purpose: Fetch an order by id\n    when_to_use: before answering\n"
+        "variables:\n  - name: order_id\n    max_length: 20\n"
+        "json_schema:\n  type: object\n  properties:\n    order_status: {type: string}\n"
+    )
+    result = run("generate", "brief.yaml", "--format", "json", "--target", "claude")
+    assert result.code == 0, result.err
+    prompt = json.loads(result.out)[0]["result"]["prompt"]
+    assert "lookup_order" in prompt
