@@ -182,6 +182,8 @@ def lint(
         raise click.UsageError("give at least one file, directory or - for stdin")
     base = _settings(paths[0] if paths[0] != "-" else "-", options)
     files = list(expand_paths(paths, base.include, base.exclude))
+    if not files:
+        click.echo(f"promptsmith: no prompt files to lint (include: {' '.join(base.include)})", err=True)
     results: list[FileResult] = []
     diffs: list[str] = []
     fail = False

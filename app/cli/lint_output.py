@@ -116,14 +116,15 @@ def render_json(results: list[FileResult]) -> str:
     return msgspec.json.format(msgspec.json.encode(payload)).decode() + "\n"
 
 
-def _uri(path: str) -> str:
+def _artifact(path: str) -> dict[str, str]:
+    """A path under the working directory is relative to %SRCROOT%; any other is an absolute file URI."""
     if path == "-":
-        return "stdin"
-    candidate = Path(path)
+        return {"uri": "stdin"}
+    candidate = Path(path).resolve()
     try:
-        return candidate.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return {"uri": candidate.relative_to(Path.cwd().resolve()).as_posix(), "uriBaseId": "%SRCROOT%"}
     except ValueError:
-        return candidate.resolve().as_uri()
+        return {"uri": candidate.as_uri()}
 
 
 def render_sarif(results: list[FileResult], rules: list[Any]) -> str:
@@ -143,7 +144,7 @@ def render_sarif(results: list[FileResult], rules: list[Any]) -> str:
                     "locations": [
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": _uri(result.path), "uriBaseId": "%SRCROOT%"},
+                                "artifactLocation": _artifact(result.path),
                                 "region": {
                                     "startLine": item.line,
                                     "startColumn": item.column,
