@@ -33,6 +33,8 @@ class Change:
     latest: int | None = None
     remote: dict[str, Any] | None = None
     lost: list[str] = field(default_factory=list)
+    previous: dict[str, Any] | None = None
+    """The latest version on the server, for the diff."""
 
 
 def _files(directory: Path, fmt: FormatName) -> list[Path]:
@@ -96,7 +98,7 @@ def _plan(registry: Any, docs: list[tuple[str, PromptDocument]], label: str | No
             action = "label"
         else:
             action = "unchanged"
-        changes.append(Change(doc, path, action, latest=latest, remote=remote, lost=lost))
+        changes.append(Change(doc, path, action, latest=latest, remote=remote, lost=lost, previous=version))
     return changes
 
 
@@ -111,6 +113,38 @@ def _describe(change: Change, label: str | None) -> str:
     if change.action == "label":
         return f"label      {change.doc.name}  {label} -> v{change.latest}"
     return f"unchanged  {change.doc.name}  v{change.latest}"
+
+
+def _readable(kind: str, text: str | None, messages: list[Any]) -> list[str]:
+    if kind != "chat":
+        return [line + "\n" for line in (text or "").splitlines()]  # every line ends with \n: a clean diff
+    lines: list[str] = []
+    for message in messages:
+        role = message.get("role") if isinstance(message, dict) else message.role
+        content = message.get("content", "") if isinstance(message, dict) else message.content
+        name = message.get("name") if isinstance(message, dict) else message.name
+        lines += [f"[{role}{' ' + name if name else ''}]\n", *(line + "\n" for line in (content or "").splitlines())]
+    return lines
+
+
+def _text_diff(change: Change) -> str:
+    """A unified diff of the prompt's text (or messages) from the server's latest version to the file."""
+    import difflib
+
+    before = change.previous or {}
+    old = _readable(str(before.get("kind", "text")), before.get("text"), list(before.get("messages") or []))
+    new = _readable(change.doc.kind, change.doc.text, list(change.doc.messages))
+    return "".join(difflib.unified_diff(old, new, f"{change.doc.name} v{change.latest}", change.path))
+
+
+def _print_plan(changes: list[Change], workspace: str, label: str | None, dry_run: bool, show_diff: bool) -> None:
+    click.echo(f"Plan for workspace {workspace}{' (dry run)' if dry_run else ''}:")
+    for change in changes:
+        click.echo("  " + _describe(change, label))
+        for entry in change.lost:
+            click.echo(f"      not stored: {entry}")
+        if show_diff and change.action == "update":
+            click.echo(_text_diff(change) or "      (model settings or variables changed)\n", nl=False)
 
 
 def _apply(registry: Any, change: Change, label: str | None, message: str) -> str:
@@ -150,6 +184,7 @@ def sync() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=DEFAULT_FORMAT, show_default=True)
 @click.option("--allow-lint-errors", is_flag=True, help="Push even when a file has lint errors.")
 @click.option("-m", "--message", default="", help="Commit message of the new versions.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the text changes of each updated prompt in the plan.")
 def push(
     directory: Path,
     workspace: str,
@@ -158,6 +193,7 @@ def push(
     fmt: FormatName,
     allow_lint_errors: bool,
     message: str,
+    show_diff: bool,
 ) -> None:
     """Create a version for each prompt file whose content differs from the prompt's latest version."""
     docs = _documents(directory, fmt)
@@ -175,11 +211,7 @@ def push(
     registry = _registry(workspace)
     try:
         changes = _plan(registry, docs, label)
-        click.echo(f"Plan for workspace {workspace}{' (dry run)' if dry_run else ''}:")
-        for change in changes:
-            click.echo("  " + _describe(change, label))
-            for entry in change.lost:
-                click.echo(f"      not stored: {entry}")
+        _print_plan(changes, workspace, label, dry_run, show_diff)
         if dry_run:
             sys.exit(EXIT_OK)
         refused = 0

@@ -116,6 +116,10 @@ def test_push_change_push_pull(account, folder, tmp_path):
     assert "0 change(s) applied" in out
 
     (folder / "support.prompt").write_text(SUPPORT.replace("three short sentences", "two short sentences"))
+    code, out, err = _sync(account, "push", str(folder), "--label", "staging", "--dry-run", "--diff")
+    assert code == 0, err
+    assert "-Output format: at most three short sentences of plain text.\n" in out
+    assert "+Output format: at most two short sentences of plain text.\n" in out
     code, out, err = _sync(account, "push", str(folder), "--label", "staging", "-m", "Shorter answers")
     assert code == 0, err
     assert "update     support  v1 -> v2, label staging" in out
