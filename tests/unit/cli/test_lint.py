@@ -245,3 +245,14 @@ def test_fix_on_clean_stdin_echoes_the_text(run, project):
     text = "You are a tutor. Explain each step.\n"
     result = run("lint", "-", "--fix", stdin=text)
     assert result.out == text
+
+
+def test_positions_after_a_history_placeholder(run, project):
+    source = (
+        "---\nname: chat\n---\n"
+        '{{role "system"}}\nYou are a tutor for algebra students.\n\n'
+        "{{history}}\n\n"
+        '{{role "user"}}\nKindly check my answer.\n'
+    )
+    (project / "chat.prompt").write_text(source)
+    assert ("chat.prompt", 10, 1, "EFF-03") in _findings(run("lint", "chat.prompt", "--select", "EFF-03").out)
