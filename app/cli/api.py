@@ -106,6 +106,10 @@ class Registry:
         result: dict[str, Any] = self._json("POST", f"{self._name(name)}/versions", json=body)
         return result
 
+    def update_prompt(self, name: str, body: dict[str, Any]) -> dict[str, Any]:
+        result: dict[str, Any] = self._json("PATCH", self._name(name), json=body)
+        return result
+
     def move_label(self, name: str, label: str, version: int) -> dict[str, Any]:
         result: dict[str, Any] = self._json(
             "PUT", f"{self._name(name)}/labels/{quote(label, safe='')}", json={"version": version}

@@ -35,6 +35,8 @@ class Change:
     lost: list[str] = field(default_factory=list)
     previous: dict[str, Any] | None = None
     """The latest version on the server, for the diff."""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    """Description or tags of an existing prompt that the file changes (sent with PATCH)."""
 
 
 def _files(directory: Path, fmt: FormatName) -> list[Path]:
@@ -98,7 +100,20 @@ def _plan(registry: Any, docs: list[tuple[str, PromptDocument]], label: str | No
             action = "label"
         else:
             action = "unchanged"
-        changes.append(Change(doc, path, action, latest=latest, remote=remote, lost=lost, previous=version))
+        metadata = _metadata_changes(doc, remote)
+        if action == "unchanged" and metadata:
+            action = "metadata"
+        changes.append(Change(doc, path, action, latest, remote, lost, version, metadata))
+    return changes
+
+
+def _metadata_changes(doc: PromptDocument, remote: dict[str, Any]) -> dict[str, Any]:
+    """The description and tags the file sets differently from the server (a file without them changes none)."""
+    changes: dict[str, Any] = {}
+    if doc.description is not None and doc.description != remote.get("description", ""):
+        changes["description"] = doc.description
+    if doc.tags and sorted(doc.tags) != sorted(remote.get("tags") or []):
+        changes["tags"] = doc.tags
     return changes
 
 
@@ -112,6 +127,8 @@ def _describe(change: Change, label: str | None) -> str:
         )
     if change.action == "label":
         return f"label      {change.doc.name}  {label} -> v{change.latest}"
+    if change.action == "metadata":
+        return f"metadata   {change.doc.name}  {', '.join(sorted(change.metadata))}"
     return f"unchanged  {change.doc.name}  v{change.latest}"
 
 
@@ -152,6 +169,10 @@ def _apply(registry: Any, change: Change, label: str | None, message: str) -> st
 
     labels = [label] if label else []
     doc = change.doc
+    if change.metadata:
+        registry.update_prompt(doc.name, change.metadata)
+        if change.action == "metadata":
+            return f"updated {', '.join(sorted(change.metadata))} of {doc.name}"
     if change.action == "label":
         registry.move_label(doc.name, label, change.latest)
         return f"moved {label} of {doc.name} to v{change.latest}"

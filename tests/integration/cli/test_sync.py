@@ -129,6 +129,15 @@ def test_push_change_push_pull(account, folder, tmp_path):
     assert latest["commitMessage"] == "Shorter answers"
     assert _api(account, "/support").json()["labels"]["staging"] == 2
 
+    described = SUPPORT.replace("name: support\n", "name: support\ndescription: Billing answers from the article\n")
+    (folder / "support.prompt").write_text(described.replace("three short sentences", "two short sentences"))
+    code, out, err = _sync(account, "push", str(folder), "--label", "staging")
+    assert code == 0, err
+    assert "metadata   support  description" in out
+    assert "updated description of support" in out
+    assert _api(account, "/support").json()["description"] == "Billing answers from the article"
+    assert _api(account, "/support").json()["latestVersion"] == 2  # the content did not change
+
     pulled = tmp_path / "pulled"
     code, out, err = _sync(account, "pull", str(pulled), "--label", "staging")
     assert code == 0, err
