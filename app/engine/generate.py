@@ -5,8 +5,8 @@ The pipeline, one small function per step:
     brief -> read_constraints -> classify_brief -> plan_spec (compose) -> render_all -> check_fidelity -> lint
 
 Constraint extraction and the fidelity check are injectable (`Steps`), so each step can be tested alone and the
-composer can be exercised with hand-built constraints. The fidelity check is a no-op until `app.engine.fidelity`
-lands; `DEFAULT_STEPS` is the one place to plug it in.
+composer can be exercised with hand-built constraints. Fidelity findings join the lint report in their own
+`fidelity` category and count towards its score, like any other finding.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from app.engine.classify import ArchetypeMatch, classify
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.plan import make_plan
 from app.engine.constraints import Constraint, extract_constraints
+from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.render import render
 from app.engine.spec import PromptSpec
@@ -57,16 +58,12 @@ class GenerationResult(EngineStruct, kw_only=True):
     """What the user should know about the result (e.g. examples left out, and why)."""
 
 
-def _no_findings(constraints: Sequence[Constraint], prompt: str) -> list[Finding]:
-    return []
-
-
 @dataclass(frozen=True, slots=True)
 class Steps:
     """The pluggable steps of the pipeline."""
 
     extract: Extractor = extract_constraints
-    check: FidelityCheck = _no_findings
+    check: FidelityCheck = check_fidelity
 
 
 DEFAULT_STEPS = Steps()
@@ -106,21 +103,6 @@ def fidelity_findings(constraints: Sequence[Constraint], prompt: str, steps: Ste
     return steps.check(constraints, prompt) if constraints else []
 
 
-def _with_findings(report: LintReport, extra: list[Finding]) -> LintReport:
-    """The lint report with fidelity findings added (counts updated; the score is the linter's own)."""
-    if not extra:
-        return report
-    findings = [*report.findings, *extra]
-    return LintReport(
-        findings=findings,
-        score=report.score,
-        categories=report.categories,
-        errors=sum(f.severity == "error" for f in findings),
-        warnings=sum(f.severity == "warning" for f in findings),
-        infos=sum(f.severity == "info" for f in findings),
-    )
-
-
 def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, list[ArchetypeMatch]]:
     """Read, classify and compose (no rendering, no lint)."""
     constraints = read_constraints(brief, steps)
@@ -135,8 +117,12 @@ def generate(brief: Brief, steps: Steps = DEFAULT_STEPS) -> GenerationResult:
     composition = plan_spec(brief, matches, constraints)
     spec = composition.spec
     prompt, renders = render_all(spec, brief)
-    report = lint_prompt(prompt, variables=spec.variables, target=brief.target)
-    report = _with_findings(report, fidelity_findings(constraints, prompt, steps))
+    report = lint_prompt(
+        prompt,
+        variables=spec.variables,
+        target=brief.target,
+        extra_findings=fidelity_findings(constraints, prompt, steps),
+    )
     return GenerationResult(
         spec=spec,
         target=brief.target,

@@ -67,6 +67,9 @@ class Conflicts:
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
         self.limited = {UNIT_FAMILIES.get(c.unit or "", "items") for c in constraints if c.kind == "limit"}
+        # A stated limit on the whole reply replaces every default count, whatever its unit: "at most five
+        # sentences" beside the brief's "under 90 words" is two limits where the brief asked for one.
+        self.reply_limited = any(c.kind == "limit" and c.scope is None for c in constraints)
         self.has_fallback = any(c.kind == "fallback" for c in constraints)
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
@@ -88,7 +91,7 @@ class Conflicts:
         """True when a default text contradicts a constraint and must be dropped."""
         if self.forbidden_feature(text):
             return True
-        if any(family in self.limited and p.search(text) for family, p in _COUNT_UNITS):
+        if any((self.reply_limited or family in self.limited) and p.search(text) for family, p in _COUNT_UNITS):
             return True
         if self.has_fallback and _DONT_KNOW.search(text):
             return True

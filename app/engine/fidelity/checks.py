@@ -124,15 +124,20 @@ def _words_of(key: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").lower()
 
 
+def _key_id(key: str) -> str:
+    """A key compared loosely: case, spaces, hyphens and a possessive ("company's HQ city") do not matter."""
+    return re.sub(r"[\s_-]+", "_", re.sub(r"['’]s\b", "", key.lower())).strip("_")
+
+
 def check_keys(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
     """Schema and fields: carried when every key appears; contradicted by a JSON object with another key set."""
     keys = constraint.values
-    carried = bool(keys) and all(view.has(key) or view.has(_words_of(key)) for key in keys)
-    wanted = {key.lower().replace(" ", "_") for key in keys}
+    carried = bool(keys) and all(view.has(key) or view.has(_words_of(key)) or view.has(_key_id(key)) for key in keys)
+    wanted = {_key_id(key) for key in keys}
     conflicts: list[Conflict] = []
     if keys:
         for obj in find_objects(view.text):
-            found = {str(key).lower().replace(" ", "_") for key in obj.value}
+            found = {_key_id(str(key)) for key in obj.value}
             if found == wanted or (carried and not found & wanted):
                 continue  # the brief's object, or an unrelated input example
             if found & wanted or not carried:

@@ -18,7 +18,8 @@ def prompts(project):
     (project / "prompts").mkdir()
     (project / "prompts" / "sloppy.md").write_text(SLOPPY)
     (project / "prompts" / "chat.prompt").write_text(
-        '---\nname: chat\n---\n{{role "system"}}\nYou are a tutor. Kindly explain.\n\n{{role "user"}}\n{{q}}\n'
+        "---\nname: chat\ninput:\n  schema:\n    q: string\n---\n"
+        '{{role "system"}}\nYou are a tutor. Kindly explain.\n\n{{role "user"}}\n{{q}}\n'
     )
     return project / "prompts"
 
@@ -48,7 +49,7 @@ def test_sarif_is_valid_against_the_sarif_2_1_0_schema(run, prompts):
     filler = next(r for r in run_["results"] if r["ruleId"] == "EFF-03" and "chat" in json.dumps(r["locations"]))
     location = filler["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "prompts/chat.prompt"
-    assert location["region"]["startLine"] == 5
+    assert location["region"]["startLine"] == 8  # after the front matter and its input schema
     assert location["region"]["startColumn"] == 18
 
 
@@ -64,8 +65,8 @@ def test_github_annotations(run, prompts):
     lines = result.out.splitlines()
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     filler = next(line for line in lines if "EFF-03" in line)
-    assert filler.startswith("::notice file=prompts/chat.prompt,line=5,col=18,endLine=5,endColumn=24,title=EFF-03 ")
-    assert any(line.startswith("::error file=prompts/chat.prompt,line=8,col=1,") for line in lines)
+    assert filler.startswith("::notice file=prompts/chat.prompt,line=8,col=18,endLine=8,endColumn=24,title=EFF-03 ")
+    assert any(line.startswith("::error file=prompts/chat.prompt,line=11,col=1,") for line in lines)
 
 
 def test_github_annotation_escapes_properties_and_data():

@@ -26,7 +26,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "code_reviewer": ("quote the exact line", "no blocking issues found"),
     "tutor": ("one question or hint at a time",),
     "data_extraction": ("null", "single json object", '"properties"', "no prose"),
-    "classification": ("exactly one label", "labels:", '"other"'),
+    "classification": ("exactly one label", "labels:"),
     "summarization": ("include only information stated in the input",),
     # The grounding source is named in the brief's own words ("the product manuals", "the contract").
     "document_qa": (

@@ -107,10 +107,11 @@ def test_noun_phrase_tasks_get_a_role_not_a_fragment():
 
 def test_classification_uses_the_brief_labels_and_a_tie_break():
     prompt = _gen("write a bot that triages github issues into bug/feature/question", "gpt").prompt
-    assert "Labels: bug, feature, question, other." in prompt
+    # The brief's closed set, exactly: no "other" the brief did not ask for (the brief wins).
+    assert "Labels: bug, feature, question." in prompt
     assert "listed first in the label set" in prompt
     routed = _gen("route inbound emails to sales, support or billing").spec
-    assert "Labels: sales, support, billing, other." in routed.context
+    assert "Labels: sales, support, billing." in routed.context
 
 
 def test_classification_without_labels_asks_for_them_instead_of_inventing_them():
