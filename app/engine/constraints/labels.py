@@ -19,7 +19,9 @@ _ONE_OF = (
     r"\b(?:um|uma)\s+(?:de|dos|das)(?:\s+(?:seguintes|rótulos|categorias))?"
 )
 _CLASSIFY = (
-    r"\b(?:classify|classified|categori[sz]e[ds]?|label|tag|mark|flag|sort|route|bucket|triage|rate|assign)\b"
+    r"\b(?:classif(?:y|ies|ied|ying)|categori[sz](?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|tag(?:s|ged|ging)?|"
+    r"mark(?:s|ed|ing)?|flag(?:s|ged|ging)?|sort(?:s|ed|ing)?|rout(?:e|es|ed|ing)|bucket(?:s|ed|ing)?|"
+    r"triag(?:e|es|ed|ing)|rat(?:e|es|ed|ing)|assign(?:s|ed|ing)?)\b"
     r"(?:\s+(?!as\b|into\b)[\w'-]+){0,3}?"
     r"(?:\s+(?:as|into|with|to)(?:\s+(?:either|one\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
     r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags))?(?:\s*[-–—:])?))?|\s*:)|"
@@ -61,6 +63,7 @@ _ITEM_END = re.compile(r"\s*(?::|\s[-–—]\s|\(|=).*$")
 _NOT_LABELS = frozenset({"e.g", "eg", "i.e", "ie", "etc", "the", "a", "an", "it", "them", "this", "that", "s"})
 
 
+_CLOSED = re.compile(r"(?:nothing|no|none)\s+(?:else|other|more)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[,/|;]|\s(?:or|and|oder|und|ou|et|o|u|y|e)\s", re.IGNORECASE)
 
 
@@ -103,7 +106,8 @@ def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
     items = [_clean(item) for item in raw]
     if last_trim and items:
         items[-1] = _clean(_TRAILING.sub("", items[-1]))
-    items = [item for item in items if item and item.lower() not in {"etc", "etc."}]
+    # "sales, support or partnerships and nothing else": the closing words only stress that the set is closed.
+    items = [item for item in items if item and item.lower() not in {"etc", "etc."} and not _CLOSED.match(item)]
     # "hot / warm / cold and return JSON": a trailing instruction is not a label.
     while items and _INSTRUCTION.match(items[-1]):
         items.pop()
