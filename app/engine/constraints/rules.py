@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints import foreign_rules
 from app.engine.constraints.clauses import sentence_case
 from app.engine.language_id import identify
 
@@ -111,9 +112,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             return found
         # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
         start = max(stripped.rfind(mark, 0, other.start()) for mark in ",;，、；") + 1
-        words = stripped[start:].strip().rstrip(".。!！")
+        words = foreign_rules.strip_conjunction(stripped[start:].strip().rstrip(".。!！"))
         start = stripped.index(words, start)
-        rule = f'Follow this prohibition from the brief: "{words}".'
+        rule = foreign_rules.translate_prohibition(words) or f'Follow this prohibition from the brief: "{words}".'
         return [FoundRule(rule, None, None, start, start + len(words), words)]
     passive = _FORBIDDEN_PASSIVE.search(stripped)
     if passive:
