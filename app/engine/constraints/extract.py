@@ -215,6 +215,14 @@ def _rules(
         )  # fmt: skip
         return
     typed = {c.kind for c in found}
+    restrictions = rules.find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
+    for restriction in restrictions:
+        yield Constraint(
+            kind="requirement", text=restriction.text, span=span(restriction.start, restriction.end),
+            value=restriction.text,
+        )  # fmt: skip
+    if restrictions:
+        typed.add("requirement")
     prohibitions = rules.find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
     kept = [p for p in prohibitions if not formats.only_formatting(p.rest)]
