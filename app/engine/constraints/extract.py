@@ -215,6 +215,14 @@ def _rules(
         )  # fmt: skip
         return
     typed = {c.kind for c in found}
+    restrictions = rules.find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
+    for restriction in restrictions:
+        yield Constraint(
+            kind="requirement", text=restriction.text, span=span(restriction.start, restriction.end),
+            value=restriction.text,
+        )  # fmt: skip
+    if restrictions:
+        typed.add("requirement")
     prohibitions = rules.find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
     kept = [p for p in prohibitions if not formats.only_formatting(p.rest)]
@@ -377,6 +385,46 @@ def _order(constraint: Constraint) -> tuple[int, int, int, int]:
     return (FIELD_ORDER.index(span.field), span.index or 0, span.start, -span.end)
 
 
+# Another job the reply does besides labelling: "summarise ... and assign a sentiment label".
+_OTHER_JOB = re.compile(
+    r"\b(?:summari[sz]\w*|summary|condens\w*|paraphras\w*|critiqu\w*|answer(?!\s+(?:only|just|with))\w*|explain\w*|draft\w*|translat\w*|"
+    r"extract\w*|suggest\w*|recommend\w*|rewrit\w*|respond\w*\s+to|reply\w*\s+to|feedback|"
+    r"resum\w*|zusammenfass\w*|beantwort\w*|erkl[äa]r\w*|explica\w*|expliqu\w*|traduc\w*|übersetz\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _field_text(brief: Brief, span: BriefSpan) -> str:
+    if span.field == "constraints" and span.index is not None and span.index < len(brief.constraints):
+        return brief.constraints[span.index]
+    text = {"task": brief.task, "role": brief.role, "output_format": brief.output_format}.get(span.field)
+    return text or ""
+
+
+def _scope_labels(brief: Brief, found: list[Constraint]) -> None:
+    """A label set is the whole reply only when the brief says so ("reply only with the label") or labelling is its
+    only job; in a blend ("summarise ... and assign a sentiment label") it becomes one part of the reply."""
+    if any(c.kind == "format" and c.value == "label" for c in found):
+        return
+    structured = any(c.kind in ("schema", "fields") for c in found)
+    for index, constraint in enumerate(found):
+        if constraint.kind != "labels" or constraint.scope is not None or constraint.span is None:
+            continue
+        span = constraint.span
+        text = _field_text(brief, span)
+        outside = text[: span.start] + " " + text[span.end :]
+        for other in brief.constraints if span.field != "constraints" else [brief.task]:
+            outside += " " + other
+        if not structured and _OTHER_JOB.search(outside) is None:
+            continue
+        topic = labels.label_topic(text[: span.start])
+        found[index] = msgspec.structs.replace(
+            constraint,
+            text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic),
+            scope=f"{topic} label" if topic else "label",
+        )
+
+
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
@@ -397,4 +445,5 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
             continue
         seen.add(key)
         unique.append(constraint)
+    _scope_labels(brief, unique)
     return unique

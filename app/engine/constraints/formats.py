@@ -62,7 +62,7 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:respond|reply|answer|output|return)\s+(?:with\s+)?(?:only|just)\s+(?:the\s+|one\s+|a\s+)?"
             r"(?:label|category|class)\b|\bnothing\s+but\s+the\s+(?:label|category)\b|"
             r"\b(?:solo|solamente|únicamente|nur|uniquement|seulement|apenas|somente)\s+(?:con\s+|mit\s+|avec\s+|com\s+)?"
-            r"(?:la|el|die|der|das|le|l'|o|a)\s*(?:etiqueta|categoría|label|kategorie|étiquette|catégorie|rótulo|categoria)\b",
+            r"(?:la|el|die|der|das|dem|den|le|l'|l’|o|a)\s*(?:etiqueta|categoría|label|kategorie|étiquette|catégorie|rótulo|categoria)\b",
             re.IGNORECASE,
         ),
     ),

@@ -19,14 +19,18 @@ _ONE_OF = (
     r"\b(?:um|uma)\s+(?:de|dos|das)(?:\s+(?:seguintes|rótulos|categorias))?"
 )
 _CLASSIFY = (
-    r"\b(?:classify|classified|categori[sz]e[ds]?|label|tag|mark|flag|sort|route|bucket|triage|rate|assign)\b"
+    r"\b(?:classif(?:y|ies|ied|ying)|categori[sz](?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|tag(?:s|ged|ging)?|"
+    r"mark(?:s|ed|ing)?|flag(?:s|ged|ging)?|sort(?:s|ed|ing)?|rout(?:e|es|ed|ing)|bucket(?:s|ed|ing)?|"
+    r"triag(?:e|es|ed|ing)|rat(?:e|es|ed|ing)|assign(?:s|ed|ing)?)\b"
     r"(?:\s+(?!as\b|into\b)[\w'-]+){0,3}?"
-    r"(?:\s+(?:as|into|with|to)(?:\s+(?:either|one\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
+    r"(?:\s+(?:as|into|with|to)\b(?:\s+(?:either|one\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
     r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags))?(?:\s*[-–—:])?))?|\s*:)|"
     r"\bwhether\s+(?:it|this|the\s+\w+|this\s+\w+|each\s+\w+)\s+is\s+|"
     r"\b(?:label|tag|mark|rate|classify)\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+)\s+(?=[\w'\"]+\s*(?:,|/|\bor\b))|"
-    r"\b(?:clasifica|clasificar|etiqueta)\w*\s+(?:(?:cada|el|la|los|las)\s+\w+\s+)?(?:como|en)|\b(?:klassifizier|kategorisier)\w*\s+(?:als|in)|"
-    r"\b(?:classe|classifie|catégorise)\w*\s+(?:comme|en)|\b(?:classifi|categoriz)\w*\s+(?:como|em)"
+    r"\b(?:clasifica|clasificar|etiqueta)\w*(?:\s+[\w-]+){0,3}?\s+(?:como|en)|"
+    r"\b(?:klassifizier|kategorisier|einordn|markier|sortier|ordne)\w*(?:\s+[\w-]+){0,3}?\s+(?:als|in)|"
+    r"\b(?:classe|classifie|catégorise|étiquette)\w*(?:\s+[\w-]+){0,3}?\s+(?:comme|en)|"
+    r"\b(?:classifi|categoriz|rotul)\w*(?:\s+[\w-]+){0,3}?\s+(?:como|em)"
 )
 _INTRO = re.compile(
     rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=])\s*|"
@@ -61,6 +65,7 @@ _ITEM_END = re.compile(r"\s*(?::|\s[-–—]\s|\(|=).*$")
 _NOT_LABELS = frozenset({"e.g", "eg", "i.e", "ie", "etc", "the", "a", "an", "it", "them", "this", "that", "s"})
 
 
+_CLOSED = re.compile(r"(?:nothing|no|none)\s+(?:else|other|more)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[,/|;]|\s(?:or|and|oder|und|ou|et|o|u|y|e)\s", re.IGNORECASE)
 
 
@@ -103,7 +108,8 @@ def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
     items = [_clean(item) for item in raw]
     if last_trim and items:
         items[-1] = _clean(_TRAILING.sub("", items[-1]))
-    items = [item for item in items if item and item.lower() not in {"etc", "etc."}]
+    # "sales, support or partnerships and nothing else": the closing words only stress that the set is closed.
+    items = [item for item in items if item and item.lower() not in {"etc", "etc."} and not _CLOSED.match(item)]
     # "hot / warm / cold and return JSON": a trailing instruction is not a label.
     while items and _INSTRUCTION.match(items[-1]):
         items.pop()
@@ -190,6 +196,35 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
                 header = (offset, bool(_MULTI.search(stripped)))
         offset += len(line)
     return blocks
+
+
+def _listed(values: list[str]) -> str:
+    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
+
+
+# What the label set is about, named just before it: "a sentiment label (positive/neutral/negative)".
+_LABEL_TOPIC = re.compile(
+    r"\b(?P<topic>[a-z][\w-]*)\s+(?:label|tag|category|class|rating|score)s?\s*(?:\(|:|[-–—]|of|from)?\s*"
+    r"(?:(?:one\s+of|either)\s*:?\s*)?$",
+    re.IGNORECASE,
+)
+_NOT_TOPIC = frozenset({"a", "an", "the", "one", "single", "each", "every", "this", "that", "its", "their", "and"})
+
+
+def label_topic(before: str) -> str | None:
+    """The topic word of a label set from the text before it ("sentiment" in "assign a sentiment label (")."""
+    match = _LABEL_TOPIC.search(before[-60:])
+    if match is None or match.group("topic").lower() in _NOT_TOPIC:
+        return None
+    return match.group("topic").lower()
+
+
+def describe_scoped_labels(values: list[str], multi: bool, topic: str | None) -> str:
+    """The sentence for a label set that is one part of the reply (a summary plus a label), not the whole reply."""
+    noun = f"{topic} label" if topic else "label"
+    if multi:
+        return f"Assign one or more {noun}s: {_listed(values)}."
+    return f"Assign exactly one {noun}: {_listed(values)}."
 
 
 def describe_labels(values: list[str], multi: bool) -> str:

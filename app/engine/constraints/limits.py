@@ -139,6 +139,39 @@ _ASKED_COUNT = re.compile(
     r"create|draft|share|recommend|name|ask)\s+(?:(?:me|them|the\s+user|us)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# A limit on one part the reply carries, named by the action that writes it: "explain each query in one
+# sentence", "justify the verdict in at most 2 sentences" (the reply also holds the query or the verdict).
+# "Summarise each article in 3 bullets" is absent: there the summary is the whole reply.
+_PART_VERBS: dict[str, str] = {
+    "explain": "explanation", "describe": "description", "justify": "justification", "define": "definition",
+    "comment": "comment", "introduce": "introduction",
+    "annotate": "annotation", "caption": "caption", "motivate": "rationale",
+}  # fmt: skip
+_VERB_PART_BEFORE = re.compile(
+    rf"\b(?P<verb>{'|'.join(_PART_VERBS)})(?:\s+on)?\s+(?:(?:each|every|why|your|its|their)\b"
+    r"|(?:the|this|that)\s+(?:\w+\s+)?(?:verdict|score|grade|label|choice|answer|query|queries|code|rating|"
+    r"decision|classification|category|fix|change|sql|suggestion|recommendation|result|step)s?\b)"
+    r"[^.;:!?]{0,40}?\s(?:in|with|using|within|to|under)\s+"
+    r"(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|less\s+than|about|roughly|only|just)\s+)?(?:a\s+)?$",
+    re.IGNORECASE,
+)
+# "a one-sentence explanation", "a 50-word summary followed by the table": the part named right after.
+_PART_AFTER = re.compile(
+    r"(?:\s+|-)?(?P<part>explanation|description|justification|rationale|summary|definition|comment|"
+    r"introduction|intro|caption|reason|note|annotation|tl;?dr|overview|recap)s?\b",
+    re.IGNORECASE,
+)
+# "a summary of at most 50 words followed by the table": the limit covers the summary, not what follows.
+_PART_OF_BEFORE = re.compile(
+    r"\b(?P<part>explanation|description|justification|rationale|summary|definition|comment|introduction|intro|"
+    r"overview|recap|note)\s+(?:of|in|with)\s+(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|"
+    r"under|less\s+than|about|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+_FOLLOWED = re.compile(
+    r"\s*,?\s*(?:followed\s+by|then|and\s+then|plus|before|after|and\s+(?:a|an|the)\s+|with\s+(?:a|an|the)\s+)",
+    re.IGNORECASE,
+)
 _REPLY_NOUNS = frozenset(
     {"reply", "response", "answer", "message", "turn", "output", "respuesta", "antwort", "réponse"}
 )
@@ -260,6 +293,22 @@ def _number_starts(text: str) -> list[int]:
     return starts
 
 
+def _part_scope(text: str, start: int, end: int) -> str | None:
+    """The part of the reply a limit narrows when an action or a noun names it ("explain each query in one
+    sentence", "a one-sentence explanation", "a summary of at most 50 words followed by ...")."""
+    before = text[max(0, start - 80) : start]
+    verb = _VERB_PART_BEFORE.search(before)
+    if verb is not None:
+        return "the " + _PART_VERBS[verb.group("verb").lower()]
+    after = _PART_AFTER.match(text, end)
+    if after is not None:
+        return "the " + after.group("part").lower()
+    noun = _PART_OF_BEFORE.search(text[max(0, start - 40) : start])
+    if noun is not None and _FOLLOWED.match(text, end):
+        return "the " + noun.group("part").lower()
+    return None
+
+
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
@@ -272,6 +321,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     part = _PART_BEFORE.search(text[max(0, start - 40) : start])
     if part is not None:
         return "the " + re.sub(r"\s+", " ", part.group("part").lower())
+    part_scope = _part_scope(text, start, end)
+    if part_scope is not None:
+        return part_scope
     near = _SCOPE_AFTER.match(text, end) or _SCOPE_BEFORE.search(text[max(0, start - 40) : start])
     if near is None:
         return None

@@ -54,7 +54,9 @@ _AGES = re.compile(
     re.IGNORECASE,
 )
 _AGE_CONTEXT = re.compile(
-    r"\b(?:age|aged|ages|years?|year[- ]olds?|kids|children|teens|años|jahre|ans|anos)\b|\d+\+", re.IGNORECASE
+    r"\b(?:age|aged|ages|years?|year[- ]olds?|kids|children|teens|años|jahre|ans|anos|kinder[n]?|jugendliche|"
+    r"niños|niñas|enfants|crianças|adolescentes|alumnos|schüler|élèves)\b|\d+\+",
+    re.IGNORECASE,
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints import foreign_rules
 from app.engine.constraints.clauses import sentence_case
 from app.engine.language_id import identify
 
@@ -111,9 +112,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             return found
         # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
         start = max(stripped.rfind(mark, 0, other.start()) for mark in ",;，、；") + 1
-        words = stripped[start:].strip().rstrip(".。!！")
+        words = foreign_rules.strip_conjunction(stripped[start:].strip().rstrip(".。!！"))
         start = stripped.index(words, start)
-        rule = f'Follow this prohibition from the brief: "{words}".'
+        rule = foreign_rules.translate_prohibition(words) or f'Follow this prohibition from the brief: "{words}".'
         return [FoundRule(rule, None, None, start, start + len(words), words)]
     passive = _FORBIDDEN_PASSIVE.search(stripped)
     if passive:
@@ -277,3 +278,62 @@ def find_requirement(text: str) -> FoundRule | None:
     if is_english(stripped):
         return FoundRule(sentence_case(stripped), None, None, 0, len(text.rstrip()))
     return FoundRule(f'Follow this rule from the brief: "{stripped.rstrip(".。")}".', None, None, 0, len(text.rstrip()))
+
+
+# A scope restriction written as a fragment: "math only", "Python questions only", "only SELECT queries".
+_SEGMENT_START = r"(?:^|(?<=[,;:(])\s*|(?<=\bbut\s)|(?<=\band\s))"
+_TOPIC_ONLY = re.compile(
+    _SEGMENT_START + r"(?P<topic>[\w+#.-]+(?:\s+[\w+#.-]+){0,2}?)\s+(?:only|exclusively)\s*(?=[,;.)]|$)",
+    re.IGNORECASE,
+)
+_ONLY_THING = re.compile(
+    _SEGMENT_START + r"(?:only|exclusively)\s+(?P<thing>[\w+#.-]+(?:\s+[\w+#.-]+){0,2}?)\s+"
+    r"(?P<noun>quer(?:y|ies)|statements?|questions?|topics?|requests?|code|scripts?|functions?|commands?|"
+    r"tasks?|problems?|subjects?)\s*(?=[,;.)]|$)",
+    re.IGNORECASE,
+)
+_ASKED_NOUNS = ("question", "topic", "request", "task", "problem", "subject")
+# "JSON only", "English only", "label only", "reply only": formats, languages and reply shapes, read elsewhere.
+_NOT_A_TOPIC = re.compile(
+    r"^(?:json|yaml|xml|csv|text|plain(?:\s+text)?|markdown|code|label|labels?|category|class|english|spanish|german|"
+    r"french|portuguese|italian|japanese|chinese|lowercase|uppercase|yes(?:\s+or\s+no)?|no|one|reply|answer|output|"
+    r"the\s+\w+|a\s+\w+|\d+.*|emoji|words?|sentences?|bullets?|numbers?|ascii|read|internal|for\s+\w+)$",
+    re.IGNORECASE,
+)
+
+
+# A topic is a noun phrase: a verb or a preposition in it means the fragment is an instruction ("reply in JSON").
+_NOT_NOUN_PHRASE = re.compile(
+    r"\b(?:in|with|as|to|for|of|by|on|at|reply|respond|answer|write|output|return|use|keep|be|is|are|and|or|"
+    r"please|it|this|that|you|we)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_topic(words: str) -> bool:
+    return not _NOT_A_TOPIC.match(words) and not _NOT_NOUN_PHRASE.search(words)
+
+
+def find_scope_restrictions(text: str) -> list[FoundRule]:
+    """Scope restrictions stated as fragments, as requirements: "math only" -> "Only help with math.",
+    "only SELECT queries" -> "Write only SELECT queries.",
+    "Python questions only" -> "Only answer Python questions."."""
+    found: list[FoundRule] = []
+    for match in _ONLY_THING.finditer(text):
+        thing, noun = match.group("thing"), match.group("noun")
+        if not _is_topic(thing):
+            continue
+        asked = noun.lower().startswith(_ASKED_NOUNS)
+        rule = f"Only answer {thing} {noun}." if asked else f"Write only {thing} {noun}."
+        found.append(FoundRule(rule, None, None, match.start(), match.end(), f"{thing} {noun}"))
+    for match in _TOPIC_ONLY.finditer(text):
+        topic = match.group("topic").strip()
+        if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
+            continue
+        last = topic.split()[-1].lower()
+        if last.startswith(_ASKED_NOUNS) and len(topic.split()) > 1:
+            rule = f"Only answer {topic}."
+        else:
+            rule = f"Only help with {topic}."
+        found.append(FoundRule(rule, None, None, match.start("topic"), match.end(), topic))
+    return found

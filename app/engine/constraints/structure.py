@@ -56,6 +56,9 @@ def _loads_lenient(literal: str) -> Any:
         pass
     text = literal.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     text = re.sub(r"'([^'\"\n]*)'", r'"\1"', text)
+    # Elided values ("label": ..., "tags": [...], "name": "…") stand for a value the model fills in.
+    text = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]", '["string"]', text)
+    text = re.sub(r"(?<![\"\w])(?:\.\.\.|…)(?![\"\w])", '"string"', text)
     # "one of [a, b, c]" and "true/false" written as values.
     text = re.sub(
         r"\b(?:one\s+of|either)\s*\[([^\[\]]*)\]",

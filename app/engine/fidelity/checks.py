@@ -263,8 +263,14 @@ def _rule_words(constraint: Constraint) -> list[str]:
 
 def check_prohibition(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
     """Carried when a sentence of the prompt forbids the same thing (most of its content words, with a negation)."""
-    stems = _rule_words(constraint)
-    carried = any(s.negates and _enough(stems, s.lowered) for s in view.sentences_with(stems))
+    # A foreign prohibition the extractor translated ("Nunca des diagnósticos" -> "Never give diagnoses.") may be
+    # carried in either language: the brief's words or the English imperative.
+    sources = [_rule_words(constraint)]
+    if constraint.span is not None and not _quoted(constraint):
+        sources.append(content_stems(constraint.text))
+    carried = any(
+        s.negates and _enough(stems, s.lowered) for stems in sources for s in view.sentences_with(stems) if stems
+    )
     return Verdict(carried or constraint.text in view.text, [])
 
 

@@ -283,3 +283,14 @@ def test_keys_match_across_naming_styles() -> None:
     brief = 'Return JSON like {"orderId": string, "refund_amount": number}'
     assert rule_ids(brief, ROLE + "Return JSON with the order_id and the refundAmount.") == []
     assert rule_ids(brief, ROLE + "Return JSON with the order id.") == ["FID-01"]
+
+
+def test_limit_scoped_to_an_explanation_does_not_contradict_a_code_block() -> None:
+    brief = "Postgres helper: write the query, then describe each query in one sentence."
+    prompt = (
+        ROLE + "Return the SQL in a fenced code block, followed by a description of exactly 1 sentence. "
+        "Keep the reply under 150 words."
+    )
+    assert "FID-02" not in rule_ids(brief, prompt)
+    # The same limit stated for the whole reply is contradicted by the 150-word budget.
+    assert "FID-02" in rule_ids("Postgres helper. Reply in one sentence.", prompt)

@@ -126,7 +126,7 @@ def test_english_brief_gets_no_implicit_language() -> None:
             "llame al 112.",
             # The implicit reply language spans the whole task, so it comes first.
             [("language", "Always reply in Spanish."),
-             ("prohibition", 'Follow this prohibition from the brief: "No des diagnósticos".'),
+             ("prohibition", "Do not give diagnoses."),
              ("fallback", 'When this applies ("Si el paciente tiene dolor fuerte"), tell the user to call 112.')],
         ),
     ],

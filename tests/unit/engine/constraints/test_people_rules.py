@@ -104,8 +104,6 @@ def test_prohibitions(text: str, expected: str) -> None:
     "text",
     [
         "Nunca menciones precios de la competencia.",
-        "Keine Anlageberatung geben.",
-        "Ne donne jamais de conseils médicaux.",
         "Não prometa prazos de entrega.",
         "個人情報を聞かないでください。",
         "不要使用专业术语。",
@@ -116,6 +114,19 @@ def test_non_english_prohibitions_quote_the_brief(text: str) -> None:
     assert found is not None
     assert found.text.startswith("Follow this prohibition from the brief:")
     assert text.rstrip("。.") in found.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Keine Anlageberatung geben.", "Do not give financial advice."),
+        ("Ne donne jamais de conseils médicaux.", "Never give medical advice."),
+    ],
+)
+def test_common_non_english_prohibitions_are_translated(text: str, expected: str) -> None:
+    found = find_prohibition(text)
+    assert found is not None
+    assert found.text == expected
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,90 @@
+"""Common prohibitions written in Spanish, German, French or Portuguese, as English imperatives.
+
+A small phrase table, data only: the cue ("nunca", "keine", "ne ... jamais", "não") picks "Never" or "Do not",
+a verb stem picks the English verb, an object stem the English object ("Nunca des diagnósticos" -> "Never give
+diagnoses."). A prohibition whose object is not in the table is kept as a quote by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Cues that mean "never" (the rest mean "do not").
+_NEVER = re.compile(r"\b(?:nunca|jamás|jamais|nie|niemals|em\s+hipótese\s+alguma)\b", re.IGNORECASE)
+
+# English object -> (its default verb, stems in es/de/fr/pt). Stems match the start of a word.
+_OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("diagnoses", "give", ("diagn",)),
+    ("legal advice", "give", ("asesor(?:amiento|ía)\\s+(?:legal|jurídic)", "consejos?\\s+(?:legal|jurídic)",
+                              "rechtsberatung", "rechtlichen?\\s+rat", "conseils?\\s+juridique", "avis\\s+juridique",
+                              "aconselhamento\\s+jurídico", "conselhos?\\s+jurídico", "assessoria\\s+jurídica")),
+    ("medical advice", "give", ("consejos?\\s+médico", "asesoramiento\\s+médico",
+                                "medizinische[nr]?\\s+(?:rat|beratung)",
+                                "ärztlichen?\\s+rat", "conseils?\\s+médica", "conseils?\\s+médical",
+                                "conselhos?\\s+médico", "aconselhamento\\s+médico")),
+    ("financial advice", "give", ("asesoramiento\\s+financiero", "consejos?\\s+financiero", "anlageberatung",
+                                  "finanzberatung", "conseils?\\s+financier", "conseils?\\s+en\\s+investissement",
+                                  "aconselhamento\\s+financeiro", "conselhos?\\s+financeiro")),
+    ("prescriptions or medication doses", "give", ("recetas?\\s+médica", "dosis", "dosierung", "verschreib",
+                                                   "posologie", "ordonnance", "dosagem", "receitas?\\s+médica")),
+    ("prices", "give", ("precio", "preis", "prix", "tarif", "preço")),
+    ("discounts", "offer", ("descuento", "rabatt", "remise", "réduction", "desconto")),
+    ("refunds", "promise", ("reembolso", "erstattung", "rückerstattung", "remboursement")),
+    ("personal data", "share", ("datos\\s+personales", "personenbezogene", "persönliche[nr]?\\s+daten",
+                                "données\\s+personnelles", "dados\\s+pessoais")),
+    ("passwords", "ask for", ("contraseña", "passw", "mot\\s+de\\s+passe", "senha")),
+    ("promises", "make", ("promesa", "versprech", "promesse", "promessa")),
+    ("guarantees", "give", ("garantía", "garantie", "garantia")),
+    ("competitors", "mention", ("competencia", "competidor", "konkurren", "wettbewerber", "concurren", "concorrent")),
+    ("the final answer", "give", ("respuesta\\s+final", "solución", "lösung", "endergebnis", "réponse\\s+finale",
+                                  "solution", "resposta\\s+final", "solução")),
+    ("political opinions", "give", ("opiniones?\\s+polític", "politische", "opinions?\\s+politique",
+                                    "opiniões\\s+polític")),
+    ("politics", "discuss", ("política", "politik", "politique", "politica")),
+    ("emoji", "use", ("emoji", "emoticon")),
+)  # fmt: skip
+
+# English verb -> stems in es/de/fr/pt.
+_VERBS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("mention", ("mencion", "nombr", "erwähn", "nenn", "mentionn", "cit")),
+    ("share", ("compart", "revel", "teil", "weitergeb", "gib\\s+\\w+\\s+weiter", "partag", "divulg", "compartilh")),
+    ("promise", ("promet", "versprich", "versprech", "garantiz", "garantier")),
+    ("recommend", ("recomiend", "recomend", "empfiehl", "empfehl", "recommand")),
+    ("ask for", ("pid", "pregunt", "frag", "verlang", "demand", "ped")),
+    ("discuss", ("habl", "discut", "sprich", "besprech", "parl", "fal")),
+    ("offer", ("ofrezc", "ofrec", "anbiet", "biete", "propos", "ofereç")),
+    ("use", ("us", "utiliz", "verwend", "benutz", "utilis")),
+    ("make", ("hag", "hac", "mach", "fai", "faç")),
+    ("give", ("d[eéaê]s?\\b", "dar", "gib", "geb", "donn", "dê")),
+)  # fmt: skip
+
+
+def _compile(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)
+
+
+_OBJECT_PATTERNS = tuple((english, verb, _compile(stems)) for english, verb, stems in _OBJECTS)
+_VERB_PATTERNS = tuple((english, _compile(stems)) for english, stems in _VERBS)
+_LEADING_CONJUNCTION = re.compile(r"^(?:aber|sondern|und|pero|sino|y|mais|et|mas|porém|e|but|and)\s+", re.IGNORECASE)
+
+
+def strip_conjunction(words: str) -> str:
+    """The fragment without a leading "aber", "pero", "mais", "mas" or "but"."""
+    return _LEADING_CONJUNCTION.sub("", words.strip(), count=1)
+
+
+def translate_prohibition(words: str) -> str | None:
+    """The English imperative for a common foreign prohibition ("Nunca des diagnósticos" -> "Never give
+    diagnoses."); None when its object is not in the table."""
+    found = [(english, verb, m) for english, verb, pattern in _OBJECT_PATTERNS if (m := pattern.search(words))]
+    # Two objects ("precios de la competencia": competitors' prices) would lose the link: keep the quote.
+    if len(found) != 1:
+        return None
+    english, verb, match = found[0]
+    before = words[: match.start()]
+    for candidate, pattern in _VERB_PATTERNS:
+        if pattern.search(before):
+            verb = candidate
+            break
+    lead = "Never" if _NEVER.search(words) else "Do not"
+    return f"{lead} {verb} {english}."
