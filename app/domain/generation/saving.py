@@ -77,7 +77,12 @@ async def save_generation(
     labels = sorted({"latest", *data.labels})
     return SaveGenerationResponse(
         saved=SavedVersion(
-            prompt_name=name, version=version.version, created=created, source=version.source, labels=labels
+            prompt_name=name,
+            version=version.version,
+            created=created,
+            source=version.source,
+            labels=labels,
+            target=generation.target,
         ),
         generation=generation,
     )

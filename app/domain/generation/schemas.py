@@ -15,6 +15,7 @@ import msgspec
 from app.domain.prompts.schemas import CommitMessage, Description, LabelName, PromptName
 from app.engine import Brief, GenerationResult, ImproveResult, PromptSpec, TemplatizeResult
 from app.engine.classify import ArchetypeMatch
+from app.engine.constraints import Constraint
 from app.engine.generate import RenderedPrompt
 from app.engine.improve import Change
 from app.engine.spec import Example, Length, Tool
@@ -88,10 +89,14 @@ class GenerateResponse(EngineResultStruct, kw_only=True):
     tokens: list[TokenCount] = msgspec.field(default_factory=list)
     lint: LintReport
     archetypes: list[ArchetypeMatch] = msgspec.field(default_factory=list)
+    constraints: list[Constraint] = msgspec.field(default_factory=list)
+    """What was understood from the brief: each typed constraint, the instruction the prompt carries for it, and
+    the span of the brief it came from. The prompt carries every one (the `fidelity` lint category checks it)."""
     engine: Engine = "deterministic"
     """The engine whose prompt is returned: `deterministic` also when `llm` was asked for but fell back."""
     refinement: Refinement | None = None
     warnings: list[str] = msgspec.field(default_factory=list)
+    """What to know about the result: examples left out and why, an LLM refinement that was not used, ..."""
 
     @classmethod
     def from_result(cls, result: GenerationResult) -> GenerateResponse:
@@ -105,6 +110,8 @@ class GenerateResponse(EngineResultStruct, kw_only=True):
             tokens=list(result.tokens),
             lint=result.lint,
             archetypes=list(result.archetypes),
+            constraints=list(result.constraints),
+            warnings=list(result.warnings),
         )
 
 
@@ -165,6 +172,9 @@ class LintRequest(RequestStruct, kw_only=True):
     )
     """Per-request rule changes (switch off, re-grade); applied after the workspace's own overrides."""
     token_budget: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] | None = None
+    brief: BoundedBrief | None = None
+    """The brief the prompt was written for: its constraints are checked (`fidelity` findings: what the prompt does
+    not carry, or contradicts)."""
 
 
 class LintRulesUpdate(RequestStruct, kw_only=True):
@@ -209,6 +219,9 @@ class SavedVersion(CamelizedBaseStruct, kw_only=True):
     """True when the prompt did not exist and was created with this version."""
     source: str
     labels: list[str]
+    target: Target
+    """The model family the saved text was rendered for (the brief's `target`; `generic` only when the brief says
+    so or names none): send the same target you generated with, or the saved prompt differs from the one shown."""
 
 
 class SaveGenerationResponse(CamelizedBaseStruct, kw_only=True):

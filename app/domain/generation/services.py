@@ -50,13 +50,15 @@ from app.domain.generation.schemas import (
     TokensResponse,
 )
 from app.engine import Brief, generate, improve, render, templatize
+from app.engine.constraints import extract_constraints
+from app.engine.fidelity import check_fidelity
 from app.engine.generate import GenerationResult, RenderedPrompt
 from app.engine.lint import RULES, RuleInfo, lint_prompt, list_rules
 from app.engine.parse import parse_prompt
 from app.engine.spec import PromptSpec
 from app.engine.templatize import TemplatizeResult
 from app.engine.tokens import count_all
-from app.engine.types import TARGETS, ChatMessage, LintConfig, LintReport, RuleOverride, Target, Variable
+from app.engine.types import TARGETS, ChatMessage, Finding, LintConfig, LintReport, RuleOverride, Target, Variable
 from app.lib.cache import AppCache
 from app.lib.errors import BadRequestError, ValidationFailedError
 from app.lib.invalidation import LocalCache
@@ -171,7 +173,13 @@ def lint(request: LintRequest, workspace_overrides: Sequence[RuleOverride] = ())
     config = LintConfig(
         overrides=merge_overrides(workspace_overrides, request.overrides), token_budget=request.token_budget
     )
-    return lint_prompt(request.prompt, variables=request.variables, target=request.target, config=config)
+    fidelity: list[Finding] = []
+    if request.brief is not None:
+        text = request.prompt if isinstance(request.prompt, str) else "\n\n".join(m.content for m in request.prompt)
+        fidelity = check_fidelity(extract_constraints(to_brief(request.brief)), text)
+    return lint_prompt(
+        request.prompt, variables=request.variables, target=request.target, config=config, extra_findings=fidelity
+    )
 
 
 def rules() -> list[RuleInfo]:
@@ -260,7 +268,11 @@ class GenerationService:
             result = msgspec.structs.replace(
                 result,
                 lint=lint_prompt(
-                    result.prompt, variables=result.spec.variables, target=plain.target, config=lint_config
+                    result.prompt,
+                    variables=result.spec.variables,
+                    target=plain.target,
+                    config=lint_config,
+                    extra_findings=check_fidelity(result.constraints, result.prompt),
                 ),
             )
         response = GenerateResponse.from_result(result)
@@ -282,6 +294,15 @@ class GenerationService:
             target=plain.target,
             lint_config=lint_config,
         )
+        if refined is not None and (dropped := check_fidelity(result.constraints, refined.prompt)):
+            # The brief wins over the model too: a refinement that loses or contradicts a constraint is not used.
+            refined, warning = (
+                None,
+                (
+                    f"The model's prompt was not used: it dropped or contradicted {len(dropped)} constraint(s) of the "
+                    "brief; the deterministic prompt is returned."
+                ),
+            )
         if refined is None:
             # Why the model's prompt was not used comes first; the engine's own notes (e.g. no examples) follow.
             response.warnings.insert(0, warning)

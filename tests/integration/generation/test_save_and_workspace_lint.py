@@ -47,8 +47,12 @@ async def test_save_as_new_prompt_then_as_new_version(
         "created": True,
         "source": "generated",
         "labels": ["latest", "staging"],
+        "target": "gpt",  # the saved text is the gpt render, and the answer says so
     }
     assert body["generation"]["target"] == "gpt"
+    understood = body["generation"]["constraints"]
+    assert understood, "the brief's audience and bullet limit are shown as understood"
+    assert all(c["span"]["field"] == "task" and c["text"] for c in understood)
     assert body["generation"]["prompt"]
 
     encoded = name.replace("/", "%2F")
@@ -300,3 +304,43 @@ async def test_openapi_documents_the_endpoints(client: Any) -> None:
         assert op["tags"] == [tag]
         assert "401" in op["responses"]
         assert op["responses"]["401"]["content"].keys() == {"application/problem+json"}
+
+
+async def test_generate_shows_the_constraints_and_lint_checks_a_prompt_against_its_brief(
+    client: Any, workspace_key: tuple[str, str]
+) -> None:
+    """The generate answer shows what was understood from the brief, and `POST /lint` with a brief reports, in the
+    `fidelity` category, what a prompt fails to carry or contradicts."""
+    brief = {
+        "task": "Answer billing questions for Acme using the help-center article. Reply in at most 3 sentences. "
+        "If unsure, tell them to email billing@acme.com.",
+        "target": "claude",
+    }
+    headers = api_headers(workspace_key[1])
+    generated = await client.post("/api/v1/generate", json=brief, headers=headers)
+    assert generated.status_code == 200, generated.text
+    body = generated.json()
+    kinds = {c["kind"]: c for c in body["constraints"]}
+    assert kinds["limit"]["maximum"] == 3
+    assert kinds["limit"]["unit"] == "sentences"
+    assert kinds["fallback"]["value"] == "billing@acme.com"
+    assert kinds["fallback"]["span"]["field"] == "task"
+    assert not [f for f in body["lint"]["findings"] if f["category"] == "fidelity"]
+
+    # The generated prompt passes its own check; a prompt that ignores the brief does not.
+    own = await client.post(
+        "/api/v1/lint",
+        json={"prompt": body["prompt"], "brief": brief, "target": "claude"},
+        headers=headers,
+    )
+    assert own.status_code == 200, own.text
+    assert not [f for f in own.json()["findings"] if f["category"] == "fidelity"]
+    sloppy = await client.post(
+        "/api/v1/lint",
+        json={"prompt": "You are Acme's billing assistant. Answer in at most 200 words.", "brief": brief},
+        headers=headers,
+    )
+    assert sloppy.status_code == 200, sloppy.text
+    fidelity = [f for f in sloppy.json()["findings"] if f["category"] == "fidelity"]
+    assert {f["ruleId"] for f in fidelity} == {"FID-01", "FID-02"}
+    assert any("billing@acme.com" in f["message"] for f in fidelity)
