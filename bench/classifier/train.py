@@ -334,7 +334,7 @@ def measure(train: list[Item], heldouts: dict[str, list[Item]], *, tune: bool) -
         print(f"{'':34s} latency: wall mean/p95 {wall[0]:.0f}/{wall[1]:.0f} us, CPU {cpu[0]:.0f}/{cpu[1]:.0f} us")
     wall, cpu = latency_us(lambda t: keyword_predict(t, masked=False), texts)
     print(f"a  keywords alone latency: wall mean/p95 {wall[0]:.0f}/{wall[1]:.0f} us, CPU {cpu[0]:.0f}/{cpu[1]:.0f} us")
-    print(f"shipped model {MODEL_PATH.stat().st_size / 1024:.0f} KiB, {len(shipped.vectors)} features")
+    print(f"shipped model {MODEL_PATH.stat().st_size / 1024:.0f} KiB, {len(shipped.packed)} features")
     print(import_cost())
 
 
