@@ -38,8 +38,10 @@ from app.engine.classifier.model import MODEL_PATH, PROBABILITY_SCALE, LinearMod
 from app.engine.classifier.text import prepare
 
 HERE = Path(__file__).parent
-CORPUS_FILES = (HERE / "corpus.jsonl", HERE / "corpus_a.jsonl")
+CORPUS_FILES = (HERE / "corpus.jsonl", HERE / "corpus_a.jsonl", HERE / "corpus_b.jsonl")
 HELDOUT = HERE / "heldout.jsonl"
+HELDOUT_B = HERE / "heldout_b.jsonl"
+"""A second held-out split in a spec / bullet-list / non-native English voice, written before the 2nd retraining."""
 LABELS = [a.id for a in REGISTRY]
 SECONDARY_WEIGHT = 0.5
 """A secondary job is a weaker training target than the primary one: it teaches the model that blends share mass."""
@@ -273,8 +275,8 @@ GRID = [
     DecisionParams(bonus, 12, penalty, min_secondary, ratio)
     for bonus in (0, 2_000, 3_500, 5_000, 7_000)
     for penalty in (0, 1_000, 2_000)
-    for min_secondary in (800, 1_200, 1_600, 2_200)
-    for ratio in (20, 30, 45)
+    for min_secondary in (800, 1_200, 1_600, 2_200, 3_000, 4_000)
+    for ratio in (20, 30, 45, 60)
 ]
 
 
@@ -366,7 +368,7 @@ def main() -> None:
                 f"false-sec {s['false_secondary']:.2f}"
             )
     else:
-        measure(train, {"held-out": heldout}, tune=args.tune)
+        measure(train, {"held-out": heldout, "held-out-b": load(HELDOUT_B)}, tune=args.tune)
 
 
 if __name__ == "__main__":
