@@ -1,6 +1,6 @@
 """Totals of the shipped `classify()` on each held-out split: accuracy, per language, blend recall, false secondaries.
 
-    uv run python -m bench.classifier.heldout_totals
+    uv run --with scikit-learn --with numpy python -m bench.classifier.heldout_totals
 
 Only totals are printed: the splits stay honest while their individual misses are not read.
 """
@@ -9,8 +9,8 @@ Only totals are printed: the splits stay honest while their individual misses ar
 
 from __future__ import annotations
 
-from bench.classifier.train import HELDOUT, HELDOUT_B, by_language, load, score
 from app.engine.classify import classify
+from bench.classifier.train import HELDOUT, HELDOUT_B, by_language, load, score
 
 
 def main() -> None:
