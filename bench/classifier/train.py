@@ -4,8 +4,9 @@
     uv run --with scikit-learn --with numpy python -m bench.classifier.train export    # write the shipped model
 
 Training data: `corpus.jsonl` plus `corpus_a.jsonl` (first written as a held-out split in a "Goal:/The assistant
-will" voice; its misses informed the cue lexicon, so it was merged into training). `heldout.jsonl` is written in
-yet another voice, is never trained on, and its individual misses are never inspected: only its totals are read.
+will" voice; its misses informed the cue lexicon, so it was merged into training) and `corpus_b.jsonl` (2nd round:
+long, chatty, contrastive, ja/zh). `heldout.jsonl` (chatty) and `heldout_b.jsonl` (spec / bullets / non-native)
+are written in other voices, never trained on, and their individual misses are never inspected: only totals are read.
 Each line is {"text", "labels": [primary, *secondaries], "lang"}. wordllama is measured by `wordllama_probe.py`.
 """
 
