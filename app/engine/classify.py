@@ -13,6 +13,7 @@ from typing import Literal
 
 from app.engine.archetypes import FALLBACK_ID, REGISTRY
 from app.engine.classifier.decision import choose, combine
+from app.engine.classifier.features import MAX_CHARS
 from app.engine.classifier.model import PROBABILITY_SCALE, load_model
 from app.engine.classifier.text import prepare
 from app.engine.types import EngineStruct
@@ -43,8 +44,9 @@ def score_all(text: str) -> list[ArchetypeMatch]:
     probabilities = dict(zip(model.labels, model.probabilities(prepared), strict=True))
     keyword_labels: dict[str, list[str]] = {}
     keyword_points: dict[str, int] = {}
+    window = prepared[:MAX_CHARS]  # the model's window: hundreds of keyword regexes must not scan a whole prompt
     for archetype in REGISTRY:
-        matched = [f for f in archetype.features if f.pattern.search(prepared)]
+        matched = [f for f in archetype.features if f.pattern.search(window)]
         keyword_labels[archetype.id] = [f.label for f in matched]
         keyword_points[archetype.id] = sum(f.weight for f in matched)
     ranked = combine(_ORDER, probabilities, keyword_points, FALLBACK_ID)

@@ -33,19 +33,27 @@ class LinearModel(msgspec.Struct, frozen=True):
     weights: dict[str, list[int]]
 
 
+_FIELD_BITS = 40
+"""Bits per class in a packed weight vector: room for the sum of 2**30 offset weights, far beyond any brief."""
+_OFFSET = 1 << 15
+"""Added to every quantised weight (|weight| < 2**15) so that each packed field is non-negative."""
+
+
 class Scorer:
-    """A loaded model, with each feature's weights expanded to one integer per class for fast summing."""
+    """A loaded model. Each feature's per-class weights are packed into one Python integer (one fixed-width field
+    per class, offset to be non-negative), so a brief's thousands of features are summed with one `sum()` of ints
+    instead of a column-wise sum of tuples; the result is exact and unpacked per class afterwards."""
 
     def __init__(self, model: LinearModel) -> None:
         self.labels = list(model.labels)
         self.bias = list(model.bias)
         self.scale = model.scale
-        self.vectors: dict[str, tuple[int, ...]] = {}
+        self.packed: dict[str, int] = {}
         for name, pairs in model.weights.items():
             dense = [0] * len(self.labels)
             for position in range(0, len(pairs), 2):
                 dense[pairs[position]] = pairs[position + 1]
-            self.vectors[name] = tuple(dense)
+            self.packed[name] = sum((weight + _OFFSET) << (_FIELD_BITS * i) for i, weight in enumerate(dense))
 
     def probabilities(self, prepared: str) -> list[int]:
         """Class probabilities of a prepared brief, as integers out of `PROBABILITY_SCALE`, in `labels` order."""
@@ -64,10 +72,10 @@ class Scorer:
 
     def _sums(self, names: list[str]) -> list[int]:
         """Exact integer sum of the weights of `names`, per class."""
-        hits = [vector for vector in map(self.vectors.get, names) if vector is not None]
-        if not hits:
-            return [0] * len(self.labels)
-        return [sum(column) for column in zip(*hits, strict=True)]
+        hits = [vector for vector in map(self.packed.get, names) if vector is not None]
+        total = sum(hits)
+        mask = (1 << _FIELD_BITS) - 1
+        return [((total >> (_FIELD_BITS * i)) & mask) - len(hits) * _OFFSET for i in range(len(self.labels))]
 
 
 @cache

@@ -41,6 +41,9 @@ _READING_LEVEL = re.compile(
 # "7th graders", "kids in 4th grade": school years describe an audience, not grading.
 _SCHOOL_YEAR = re.compile(rf"\b{_ORDINAL}[- ]?grade(?:rs?)?\b|\bgrade[- ]?\d{{1,2}}\s+(?:students|pupils|kids)\b", re.I)
 _SPACES = re.compile(r"\s+")
+MAX_INPUT_CHARS = 3000
+"""Only the opening of a brief is read. The job is stated early, and a 20 KB prompt must not cost what 20 KB of
+regex searches cost. Masking can shrink code-heavy text, so this is larger than the n-gram window."""
 
 
 def mask_code(text: str) -> str:
@@ -72,7 +75,7 @@ def mask_reading_level(text: str) -> str:
 
 
 def prepare(text: str) -> str:
-    """Masked text for keyword features: NFKC, code and reading levels masked, single spaces (case kept)."""
-    text = unicodedata.normalize("NFKC", text)
+    """Masked opening of a brief: NFKC, code and reading levels masked, single spaces (case kept)."""
+    text = unicodedata.normalize("NFKC", text[:MAX_INPUT_CHARS])
     text = mask_reading_level(mask_code(text))
     return _SPACES.sub(" ", text).strip()

@@ -13,7 +13,8 @@ import msgspec
 import pytest
 
 from app.engine.archetypes import ARCHETYPES
-from app.engine.classifier.model import load_model
+from app.engine.classifier.features import ngram_keys
+from app.engine.classifier.model import MODEL_PATH, load_model
 from app.engine.classifier.text import mask_code, prepare
 from app.engine.classify import classify
 
@@ -21,10 +22,13 @@ ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "bench" / "classifier"
 HELDOUT = DATA / "heldout.jsonl"
 """Briefs the model never trained on, in a voice of their own (see bench/classifier/train.py)."""
-TRAINING = (DATA / "corpus.jsonl", DATA / "corpus_a.jsonl")
-MIN_HELDOUT_ACCURACY = 0.8
+HELDOUT_B = DATA / "heldout_b.jsonl"
+"""A second held-out split (spec / bullet-list / non-native English voice), written before the last retraining."""
+TRAINING = (DATA / "corpus.jsonl", DATA / "corpus_a.jsonl", DATA / "corpus_b.jsonl")
+MIN_HELDOUT_ACCURACY = {HELDOUT: 0.83, HELDOUT_B: 0.9}
 MIN_LANGUAGE_ACCURACY = 0.7
 MIN_BLEND_RECALL = 0.6
+MAX_FALSE_SECONDARY = 0.18
 
 
 def _load(path: Path) -> list[dict[str, object]]:
@@ -35,14 +39,16 @@ def _ids(text: str) -> list[str]:
     return [m.id for m in classify(text)]
 
 
-def test_heldout_split_is_not_in_the_training_corpus():
+@pytest.mark.parametrize("split", [HELDOUT, HELDOUT_B], ids=lambda p: p.name)
+def test_heldout_split_is_not_in_the_training_corpus(split):
     training = {str(item["text"]).strip().lower() for path in TRAINING for item in _load(path)}
-    overlap = [item["text"] for item in _load(HELDOUT) if str(item["text"]).strip().lower() in training]
+    overlap = [item["text"] for item in _load(split) if str(item["text"]).strip().lower() in training]
     assert overlap == []
 
 
-def test_heldout_primary_accuracy_overall_and_per_language():
-    items = _load(HELDOUT)
+@pytest.mark.parametrize("split", [HELDOUT, HELDOUT_B], ids=lambda p: p.name)
+def test_heldout_primary_accuracy_overall_and_per_language(split):
+    items = _load(split)
     per_language: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for item in items:
         labels = item["labels"]
@@ -53,15 +59,15 @@ def test_heldout_primary_accuracy_overall_and_per_language():
     hits = sum(h for h, _ in per_language.values())
     total = len(items)
     # Totals only: the split stays useful as a held-out measure only while its misses are not read and fixed one by one.
-    assert hits / total >= MIN_HELDOUT_ACCURACY, (hits, total)
+    assert hits / total >= MIN_HELDOUT_ACCURACY[split], (hits, total)
     assert {"en", "es", "de", "fr", "pt", "ja", "zh"} <= set(per_language)
     for lang, (h, n) in per_language.items():
         assert h / n >= MIN_LANGUAGE_ACCURACY, (lang, h, n)
 
 
 def test_heldout_blends_report_their_secondary_jobs():
-    blends = [item for item in _load(HELDOUT) if len(item["labels"]) > 1]  # type: ignore[arg-type]
-    assert len(blends) >= 12
+    blends = [item for path in (HELDOUT, HELDOUT_B) for item in _load(path) if len(item["labels"]) > 1]  # type: ignore[arg-type]
+    assert len(blends) >= 20
     wanted = found = 0
     for item in blends:
         labels = item["labels"]
@@ -70,6 +76,25 @@ def test_heldout_blends_report_their_secondary_jobs():
         wanted += len(labels) - 1
         found += len(set(labels[1:]) & predicted)
     assert found / wanted >= MIN_BLEND_RECALL
+
+
+def test_single_job_heldout_briefs_rarely_get_secondaries():
+    singles = [item for path in (HELDOUT, HELDOUT_B) for item in _load(path) if len(item["labels"]) == 1]  # type: ignore[arg-type]
+    with_secondaries = sum(len(classify(str(item["text"]))) > 1 for item in singles)
+    assert with_secondaries / len(singles) <= MAX_FALSE_SECONDARY, (with_secondaries, len(singles))
+
+
+def test_packed_weight_sums_equal_plain_sums():
+    model = load_model()
+    raw = msgspec.json.decode(MODEL_PATH.read_bytes())
+    for brief in _BRIEFS_FOR_DETERMINISM:
+        names = ngram_keys(prepare(brief))
+        expected = [0] * len(model.labels)
+        for name in names:
+            pairs = raw["weights"].get(name, [])
+            for position in range(0, len(pairs), 2):
+                expected[pairs[position]] += pairs[position + 1]
+        assert model._sums(names) == expected
 
 
 def test_readme_billing_example_is_grounded_support():
