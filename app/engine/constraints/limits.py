@@ -115,7 +115,7 @@ _ITEMS_OF = re.compile(r"\b(bullet(?:\s+point)?s|points|items|entries|options)\s
 # A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
 _PART_BEFORE = re.compile(
     r"\b(?:the\s+|a\s+|its\s+)?(?P<part>title|subject(?:\s+line)?|headline|tagline|caption|heading|name|"
-    r"meta\s+description|slug|hook|cta|call\s+to\s+action|alt\s+text|preview\s+text)s?\s*"
+    r"meta\s+description|slug|hook|cta|call\s+to\s+action|alt\s+text|preview\s+text|tweet|bio|slogan)s?\s*"
     r"(?:(?:should|must|shall|is|are|has|have|gets?|stays?|of|with|in|to)\s+)*(?:be\s+)?[:(-]?\s*"
     r"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|keep\s+it\s+to)\s+)?$",
     re.IGNORECASE,

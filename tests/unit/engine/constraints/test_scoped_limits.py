@@ -45,3 +45,16 @@ def test_scoped_limit_text_names_its_part() -> None:
     found = extract_constraints(Brief(task="SQL helper for Postgres; describe every query in one sentence"))
     limit = next(c for c in found if c.kind == "limit")
     assert limit.text == "Make the description exactly 1 sentence."
+
+
+@pytest.mark.parametrize(
+    ("task", "scope"),
+    [
+        ("Show notes: a 3-sentence summary, chapter markers, and a tweet under 280 characters.", "the tweet"),
+        ("Draft the speaker bio in under 60 words and the abstract in 200.", "the bio"),
+        ("Campaign kit: three ad variants plus a slogan of at most 6 words.", "the slogan"),
+    ],
+)
+def test_a_limit_on_a_named_piece_of_a_blended_reply_keeps_its_scope(task: str, scope: str) -> None:
+    limits = [c for c in extract_constraints(Brief(task=task)) if c.kind == "limit" and c.scope == scope]
+    assert limits, [(c.kind, c.scope, c.text) for c in extract_constraints(Brief(task=task))]
