@@ -9,6 +9,7 @@ from uuid import UUID
 import msgspec
 
 from app.engine.types import ChatMessage, TokenCount, Variable
+from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
 
 PromptKind = Literal["text", "chat"]
@@ -32,8 +33,6 @@ Tags = Annotated[list[TagName], msgspec.Meta(max_length=32)]
 
 MAX_OUTPUT_TOKENS = 10_000_000
 """Upper bound of `maxTokens`: far above any model's output limit, far below what breaks a JSON number."""
-MAX_PAGE_SIZE = 100
-DEFAULT_PAGE_SIZE = 50
 LATEST = "latest"
 """The label maintained automatically on the newest version; it cannot be set or removed by hand."""
 
@@ -154,11 +153,8 @@ class VersionSummary(CamelizedBaseStruct, kw_only=True):
     created_at: datetime
 
 
-class VersionPage(CamelizedBaseStruct, kw_only=True):
+class VersionPage(Page[VersionSummary], kw_only=True):
     items: list[VersionSummary]
-    total: int
-    limit: int
-    offset: int
 
 
 # --- labels --------------------------------------------------------------------------------------------
@@ -192,11 +188,8 @@ class LabelEventOut(CamelizedBaseStruct, kw_only=True):
     created_at: datetime
 
 
-class LabelEventPage(CamelizedBaseStruct, kw_only=True):
+class LabelEventPage(Page[LabelEventOut], kw_only=True):
     items: list[LabelEventOut]
-    total: int
-    limit: int
-    offset: int
 
 
 # --- render, diff, resolve -----------------------------------------------------------------------------
