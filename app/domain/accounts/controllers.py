@@ -30,6 +30,7 @@ from app.domain.accounts.schemas import (
     SessionOut,
     UserOut,
 )
+from app.lib.caching import NO_STORE
 from app.lib.errors import AuthenticationError, BadRequestError
 from app.lib.openapi import problem_responses
 from app.lib.request_context import get_request_id
@@ -55,6 +56,7 @@ class AuthController(Controller):
     @post(
         "/register",
         operation_id="authRegister",
+        cache_control=NO_STORE,
         summary="Create an account (and its personal workspace) and log in",
         status_code=HTTP_201_CREATED,
         responses=problem_responses(400, 409, 503),
@@ -78,6 +80,7 @@ class AuthController(Controller):
     @post(
         "/login",
         operation_id="authLogin",
+        cache_control=NO_STORE,
         summary="Log in with email and password (sets the session cookie)",
         status_code=HTTP_200_OK,
         responses=problem_responses(400, 401, 429, 503),
@@ -122,6 +125,7 @@ class SessionController(Controller):
     @get(
         "/me",
         operation_id="authMe",
+        cache_control=NO_STORE,
         summary="Who is calling: the logged-in user or the API key",
         responses=problem_responses(401, 429, 503),
     )
@@ -141,6 +145,7 @@ class SessionController(Controller):
     @get(
         "/csrf",
         operation_id="authCsrfToken",
+        cache_control=NO_STORE,
         guards=[session_only],
         summary="The CSRF token to send as X-CSRF-Token on unsafe cookie-authenticated requests",
         responses=problem_responses(400, 401, 429, 503),
