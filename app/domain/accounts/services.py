@@ -80,6 +80,10 @@ async def register(
     return user, workspace
 
 
+_NOBODY = UUID(int=0)
+"""A user id no account has: what the personal-workspace lookup runs with for an unknown email."""
+
+
 async def login(
     session: AsyncSession, runtime: AccessRuntime, data: LoginRequest, *, request_id: str, address: str
 ) -> tuple[User, Workspace | None]:
@@ -90,7 +94,9 @@ async def login(
         raise RateLimitedError("Too many failed login attempts; try again later.", headers={"Retry-After": str(wait)})
     user = (await session.execute(select(User).where(User.email == email))).scalar_one_or_none()
     valid = await verify_password(user.password_hash if user is not None else None, data.password)
-    workspace = await personal_workspace(session, user.id) if user is not None else None
+    # The same query for an unknown email (an id that matches nothing): a known email must not cost an extra
+    # round trip, or the response time tells who has an account (tests/integration/accounts/test_enumeration.py).
+    workspace = await personal_workspace(session, user.id if user is not None else _NOBODY)
     if not valid or user is None or not user.is_active:
         await runtime.throttle.record_failure(email, address)
         actor = user_actor(user) if user is not None else Actor(type="anonymous", id=None, label=email)
