@@ -114,7 +114,7 @@ async def login(
         # The response is an error (rolled back by the request transaction), but the event must stay.
         await session.commit()
         raise AuthenticationError(INVALID_LOGIN)
-    await runtime.throttle.clear_account(email)
+    await runtime.throttle.clear_account(email, address)
     await record_event(
         session,
         workspace_id=workspace.id if workspace else None,
