@@ -31,7 +31,8 @@ from app.domain.accounts.schemas import (
     UserOut,
 )
 from app.lib.caching import NO_STORE
-from app.lib.errors import AuthenticationError, BadRequestError
+from app.lib.emails import normalize_email
+from app.lib.errors import AuthenticationError, BadRequestError, ConflictError
 from app.lib.openapi import problem_responses
 from app.lib.request_context import get_request_id
 
@@ -59,7 +60,7 @@ class AuthController(Controller):
         cache_control=NO_STORE,
         summary="Create an account (and its personal workspace) and log in",
         status_code=HTTP_201_CREATED,
-        responses=problem_responses(400, 409, 503),
+        responses=problem_responses(400, 409, 429, 503),
         security=[],
     )
     async def register(
@@ -68,11 +69,20 @@ class AuthController(Controller):
         data: JSONBody[RegisterRequest],
         db_session: NamedDependency[AsyncSession],
     ) -> Response[SessionOut]:
-        """Emails are unique case-insensitively; the password must be 10 to 128 characters."""
+        """Emails are unique case-insensitively; the password must be 10 to 128 characters. An existing email is
+        a 409, throttled like failed logins (429 with Retry-After past the per-address limit)."""
         runtime = access_runtime(request.app)
-        user, workspace = await services.register(
-            db_session, data, request_id=get_request_id(request.scope), address=client_address(request)
-        )
+        address = client_address(request)
+        await services.check_register_throttle(runtime, data.email, address)
+        try:
+            user, workspace = await services.register(
+                db_session, data, request_id=get_request_id(request.scope), address=address
+            )
+        except ConflictError:
+            # The 409 tells that an email has an account: each one counts against the address like a failed
+            # login, so probing many emails meets the per-address limit (429) as quickly as login does.
+            await runtime.throttle.record_failure(normalize_email(data.email), address)
+            raise
         session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
         body = SessionOut(user=user_out(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug)
         return Response(body, status_code=HTTP_201_CREATED, cookies=[runtime.sessions.cookie(session)])

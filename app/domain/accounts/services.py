@@ -46,6 +46,13 @@ async def personal_workspace(session: AsyncSession, user_id: UUID) -> Workspace 
     ).scalar_one_or_none()
 
 
+async def check_register_throttle(runtime: AccessRuntime, email: str, address: str) -> None:
+    """429 when this address (or this address with this email) is past the failed-login limits."""
+    wait = await runtime.throttle.retry_after(normalize_email(email), address)
+    if wait is not None:
+        raise RateLimitedError("Too many attempts; try again later.", headers={"Retry-After": str(wait)})
+
+
 async def register(
     session: AsyncSession, data: RegisterRequest, *, request_id: str, address: str
 ) -> tuple[User, Workspace]:
