@@ -80,6 +80,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     server_host: str = "127.0.0.1"
     server_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] = 8000
     server_workers: PosInt = 1
+    trusted_proxies: Annotated[str, msgspec.Meta(max_length=4000)] = ""
+    """Comma-separated addresses or networks of the reverse proxies whose `X-Forwarded-For`/`-Proto` are
+    believed (uvicorn's `forwarded_allow_ips`; `*` trusts any peer). Empty: the headers are ignored and the
+    client address is the TCP peer, so no client can pick the address the login throttle counts."""
     shutdown_timeout: PosFloat = 10.0
     shutdown_drain: NonNegFloat = 3.0
     """Seconds to keep serving after SIGTERM (readiness 503, `Connection: close`) before stopping to accept."""
@@ -98,6 +102,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     session_cookie_secure: bool | None = None
     """Defaults to on outside development."""
     login_max_failures_per_account: PosInt = 5
+    """Failed logins allowed per (account, client address) pair in the window; other addresses are unaffected."""
     login_max_failures_per_address: PosInt = 20
     login_failure_window: PosInt = 900
     rate_limit_api_key_per_minute: NonNegInt = 6000

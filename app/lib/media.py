@@ -11,7 +11,7 @@ from typing import Any
 
 import msgspec
 from litestar import Request
-from litestar.exceptions import ClientException, HTTPException, SerializationException
+from litestar.exceptions import ClientException, HTTPException, SerializationException, ValidationException
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _JSON_TYPES = ("application/json",)
@@ -57,6 +57,11 @@ class JSONRequest(Request[Any, Any, Any]):
     """The app's request class: JSON decoding failures of any kind are the client's 400, never a 500."""
 
     async def json(self) -> Any:
+        value = await self._decoded_json()
+        _check_strictly(self, value)
+        return value
+
+    async def _decoded_json(self) -> Any:
         try:
             return await super().json()
         except RecursionError:
@@ -66,3 +71,21 @@ class JSONRequest(Request[Any, Any, Any]):
         except (SerializationException, msgspec.DecodeError) as err:
             detail = str(err.detail if isinstance(err, HTTPException) else err)
             raise ClientException(_json_error_detail(detail)) from None
+
+
+def _check_strictly(request: Request[Any, Any, Any], value: Any) -> None:
+    """Hold the body to the exact JSON types of the handler's `data` type (a 400 otherwise).
+
+    Litestar converts bodies with msgspec's lax rules, made for query strings: `"trusted": 0` would become
+    `False` and `"1"` a number, while the OpenAPI document promises a boolean or a number. Strict conversion
+    accepts exactly the documented JSON types (strings for dates and UUIDs stay accepted).
+    """
+    field = request.route_handler.parsed_data_field
+    if field is None or value is None:
+        return
+    try:
+        msgspec.convert(value, field.annotation, strict=True)
+    except msgspec.ValidationError as err:
+        raise ValidationException(extra=[{"key": "data", "message": str(err), "source": "body"}]) from None
+    except TypeError:  # a type msgspec cannot convert to (none today): leave it to Litestar's own conversion
+        return

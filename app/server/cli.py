@@ -56,7 +56,10 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         timeout_keep_alive=5,
         access_log=False,
         log_config=None,
-        proxy_headers=True,
+        # X-Forwarded-* only from the configured proxies: anyone else could pick the address that login
+        # throttling and the audit log record.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=settings.trusted_proxies or None,
         server_header=False,
         http=ProblemHttpToolsProtocol,  # unparseable requests get problem+json, not text/plain
         lifespan="on",

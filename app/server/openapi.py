@@ -12,21 +12,29 @@
 - A msgspec request struct with `forbid_unknown_fields` answers 400 to any property it does not declare, so
   its schema says `additionalProperties: false`; constraints Litestar drops (list items, zero bounds) are put
   back (`StrictStructSchemaPlugin`, registered before Litestar's own struct plugin in `create_app`).
+- Request structs document no `default`: generators such as openapi-typescript 7 make a property with a default
+  non-optional, so a plain call that leaves it out would not type-check. The default goes into the description
+  (a request struct is input only, so no response schema loses anything).
+- Security comes from the guards the routers (`app.server.routers`) put on every route, so no route can be
+  documented differently from how it is protected: no guard is public (no `security`); `session_only` is
+  `session`; any other guard takes `apiKey` or `session`. Writes open to a session declare `X-CSRF-Token`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import msgspec
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import Schema
+from litestar.openapi.spec import OpenAPIType, Operation, Parameter, Schema, SecurityRequirement
 from litestar.plugins import OpenAPISchemaPlugin, ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 from litestar.typing import FieldDefinition
 
+from app.domain.access.guards import authenticated, session_only, workspace_permission
+from app.domain.access.sessions import CSRF_HEADER
 from app.lib.openapi import problem_responses
 
 _NO_CONTENT = frozenset({204, 304})
@@ -68,6 +76,47 @@ class OpenAPIDefaults(ReceiveRoutePlugin):
                     data_container=None, description="No content", generate_examples=False
                 )
             handler.responses = responses
+            _declare_security(handler)
+
+
+_API_KEY_OR_SESSION: list[SecurityRequirement] = [{"apiKey": []}, {"session": []}]
+_SESSION: list[SecurityRequirement] = [{"session": []}]
+_UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def _declare_security(handler: HTTPRouteHandler) -> None:
+    """`security` from the route's guards, and the CSRF header on writes a session may make (module doc)."""
+    guards = handler.resolve_guards()
+    if session_only in guards:
+        handler.security = _SESSION
+    elif authenticated in guards or workspace_permission in guards:
+        handler.security = _API_KEY_OR_SESSION
+    else:
+        return
+    if _UNSAFE & set(handler.http_methods):
+        handler.operation_class = _with_csrf_header(handler.operation_class)
+
+
+def _with_csrf_header(base: type[Operation]) -> type[Operation]:
+    """`base` plus the optional `X-CSRF-Token` header (required by cookie sessions, ignored for API keys)."""
+
+    @dataclass
+    class _CsrfOperation(base):  # type: ignore[valid-type,misc]
+        def __post_init__(self) -> None:
+            parent = getattr(super(), "__post_init__", None)
+            if parent is not None:
+                parent()
+            csrf = Parameter(
+                name=CSRF_HEADER,
+                param_in="header",
+                required=False,
+                schema=Schema(type=OpenAPIType.STRING),
+                description="Required with a session cookie (from `GET /api/v1/auth/csrf`); not used with an API key.",
+            )
+            existing: list[Any] = list(getattr(self, "parameters", None) or [])
+            self.parameters = [*existing, csrf]
+
+    return _CsrfOperation
 
 
 class StrictStructSchemaPlugin(OpenAPISchemaPlugin):
@@ -97,7 +146,18 @@ class StrictStructSchemaPlugin(OpenAPISchemaPlugin):
         schema: Schema = fallback.to_openapi_schema(field_definition, schema_creator)
         schema.additional_properties = False
         _add_lost_constraints(field_definition.type_, schema)
+        _defaults_to_descriptions(schema)
         return schema
+
+
+def _defaults_to_descriptions(schema: Schema) -> None:
+    """Move each property's `default` into its description (request structs only; see the module doc)."""
+    for prop in (schema.properties or {}).values():
+        if not isinstance(prop, Schema) or prop.default is None:
+            continue
+        note = f"Default: `{msgspec.json.encode(prop.default).decode()}`."
+        prop.description = f"{prop.description} {note}" if prop.description else note
+        prop.default = None
 
 
 _NUMERIC_BOUNDS = {"ge": "minimum", "gt": "exclusive_minimum", "le": "maximum", "lt": "exclusive_maximum"}

@@ -1,8 +1,11 @@
-"""Failed-login throttling per account and per client address (Redis counters; memory on the embedded default).
+"""Failed-login throttling per (account, client address) pair and per client address.
 
-A failure increments both counters (INCR + EXPIRE NX in one pipeline): the window starts at the first failure.
-Before verifying a password the login checks both counters in one round trip; at the limit it refuses with
-429 and the time left in the window, whether or not the email exists. A success clears the account counter.
+Redis counters; memory on the embedded default. A failure increments both counters (INCR + EXPIRE NX in one
+pipeline): the window starts at the first failure. Before verifying a password the login checks both counters
+in one round trip; at the limit it refuses with 429 and the time left in the window, whether or not the email
+exists. A success clears the pair's counter. There is no per-account lockout: anyone could lock a known
+account out for the whole window by failing on purpose; a guesser spread over many addresses meets the
+per-address limit.
 Redis errors propagate: a login without Redis gets the 503 problem (sessions need Redis anyway).
 """
 
@@ -16,9 +19,10 @@ from redis.asyncio import Redis
 from app.config.settings import Settings
 
 
-def _account_key(email: str) -> str:
-    # Hashed so the counters do not spell out email addresses in Redis.
-    return "acct:" + hashlib.sha256(email.encode()).hexdigest()[:32]
+def _account_key(email: str, address: str) -> str:
+    # Per (account, address) pair: failures from one address never lock the account out for its owner
+    # elsewhere. Hashed so the counters do not spell out email addresses in Redis.
+    return "acct:" + hashlib.sha256(f"{email}\0{address}".encode()).hexdigest()[:32]
 
 
 def _address_key(address: str) -> str:
@@ -36,7 +40,7 @@ class LoginThrottle:
         self._local: dict[str, tuple[int, float]] = {}
 
     def _keys(self, email: str, address: str) -> list[str]:
-        return [_account_key(email), _address_key(address)]
+        return [_account_key(email, address), _address_key(address)]
 
     async def retry_after(self, email: str, address: str) -> int | None:
         """Seconds until another attempt is allowed, or None when both counters are under their limits."""
@@ -73,8 +77,9 @@ class LoginThrottle:
                 pipe.expire(self.prefix + key, self.window, nx=True)
             await pipe.execute()
 
-    async def clear_account(self, email: str) -> None:
-        key = _account_key(email)
+    async def clear_account(self, email: str, address: str) -> None:
+        """After a successful login: forget the failures of this (account, address) pair."""
+        key = _account_key(email, address)
         if self.redis is None:
             self._local.pop(key, None)
         else:

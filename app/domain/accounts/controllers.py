@@ -30,7 +30,9 @@ from app.domain.accounts.schemas import (
     SessionOut,
     UserOut,
 )
-from app.lib.errors import AuthenticationError, BadRequestError
+from app.lib.caching import NO_STORE
+from app.lib.emails import normalize_email
+from app.lib.errors import AuthenticationError, BadRequestError, ConflictError
 from app.lib.openapi import problem_responses
 from app.lib.request_context import get_request_id
 
@@ -55,9 +57,10 @@ class AuthController(Controller):
     @post(
         "/register",
         operation_id="authRegister",
+        cache_control=NO_STORE,
         summary="Create an account (and its personal workspace) and log in",
         status_code=HTTP_201_CREATED,
-        responses=problem_responses(400, 409, 503),
+        responses=problem_responses(400, 409, 429, 503),
         security=[],
     )
     async def register(
@@ -66,11 +69,20 @@ class AuthController(Controller):
         data: JSONBody[RegisterRequest],
         db_session: NamedDependency[AsyncSession],
     ) -> Response[SessionOut]:
-        """Emails are unique case-insensitively; the password must be 10 to 128 characters."""
+        """Emails are unique case-insensitively; the password must be 10 to 128 characters. An existing email is
+        a 409, throttled like failed logins (429 with Retry-After past the per-address limit)."""
         runtime = access_runtime(request.app)
-        user, workspace = await services.register(
-            db_session, data, request_id=get_request_id(request.scope), address=client_address(request)
-        )
+        address = client_address(request)
+        await services.check_register_throttle(runtime, data.email, address)
+        try:
+            user, workspace = await services.register(
+                db_session, data, request_id=get_request_id(request.scope), address=address
+            )
+        except ConflictError:
+            # The 409 tells that an email has an account: each one counts against the address like a failed
+            # login, so probing many emails meets the per-address limit (429) as quickly as login does.
+            await runtime.throttle.record_failure(normalize_email(data.email), address)
+            raise
         session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
         body = SessionOut(user=user_out(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug)
         return Response(body, status_code=HTTP_201_CREATED, cookies=[runtime.sessions.cookie(session)])
@@ -78,6 +90,7 @@ class AuthController(Controller):
     @post(
         "/login",
         operation_id="authLogin",
+        cache_control=NO_STORE,
         summary="Log in with email and password (sets the session cookie)",
         status_code=HTTP_200_OK,
         responses=problem_responses(400, 401, 429, 503),
@@ -122,6 +135,7 @@ class SessionController(Controller):
     @get(
         "/me",
         operation_id="authMe",
+        cache_control=NO_STORE,
         summary="Who is calling: the logged-in user or the API key",
         responses=problem_responses(401, 429, 503),
     )
@@ -141,6 +155,7 @@ class SessionController(Controller):
     @get(
         "/csrf",
         operation_id="authCsrfToken",
+        cache_control=NO_STORE,
         guards=[session_only],
         summary="The CSRF token to send as X-CSRF-Token on unsafe cookie-authenticated requests",
         responses=problem_responses(400, 401, 429, 503),

@@ -46,6 +46,13 @@ async def personal_workspace(session: AsyncSession, user_id: UUID) -> Workspace 
     ).scalar_one_or_none()
 
 
+async def check_register_throttle(runtime: AccessRuntime, email: str, address: str) -> None:
+    """429 when this address (or this address with this email) is past the failed-login limits."""
+    wait = await runtime.throttle.retry_after(normalize_email(email), address)
+    if wait is not None:
+        raise RateLimitedError("Too many attempts; try again later.", headers={"Retry-After": str(wait)})
+
+
 async def register(
     session: AsyncSession, data: RegisterRequest, *, request_id: str, address: str
 ) -> tuple[User, Workspace]:
@@ -80,6 +87,10 @@ async def register(
     return user, workspace
 
 
+_NOBODY = UUID(int=0)
+"""A user id no account has: what the personal-workspace lookup runs with for an unknown email."""
+
+
 async def login(
     session: AsyncSession, runtime: AccessRuntime, data: LoginRequest, *, request_id: str, address: str
 ) -> tuple[User, Workspace | None]:
@@ -90,7 +101,9 @@ async def login(
         raise RateLimitedError("Too many failed login attempts; try again later.", headers={"Retry-After": str(wait)})
     user = (await session.execute(select(User).where(User.email == email))).scalar_one_or_none()
     valid = await verify_password(user.password_hash if user is not None else None, data.password)
-    workspace = await personal_workspace(session, user.id) if user is not None else None
+    # The same query for an unknown email (an id that matches nothing): a known email must not cost an extra
+    # round trip, or the response time tells who has an account (tests/integration/accounts/test_enumeration.py).
+    workspace = await personal_workspace(session, user.id if user is not None else _NOBODY)
     if not valid or user is None or not user.is_active:
         await runtime.throttle.record_failure(email, address)
         actor = user_actor(user) if user is not None else Actor(type="anonymous", id=None, label=email)
@@ -108,7 +121,7 @@ async def login(
         # The response is an error (rolled back by the request transaction), but the event must stay.
         await session.commit()
         raise AuthenticationError(INVALID_LOGIN)
-    await runtime.throttle.clear_account(email)
+    await runtime.throttle.clear_account(email, address)
     await record_event(
         session,
         workspace_id=workspace.id if workspace else None,

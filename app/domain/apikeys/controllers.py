@@ -17,6 +17,7 @@ from app.domain.access.permissions import Permission
 from app.domain.access.runtime import access_runtime
 from app.domain.apikeys import services as keys
 from app.domain.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut, ApiKeyPage
+from app.lib.caching import NO_STORE
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset
 
@@ -58,6 +59,7 @@ class ApiKeyController(Controller):
     @post(
         "/",
         operation_id="createApiKey",
+        cache_control=NO_STORE,
         summary="Create an API key; the full key is in this response only",
         status_code=HTTP_201_CREATED,
         responses=problem_responses(400, 401, 403, 404, 429, 503),

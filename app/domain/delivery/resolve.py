@@ -27,10 +27,10 @@ from sqlalchemy.sql import Select
 from app.config.database import bounded_read, mark_suspect
 from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
 from app.domain.delivery.cache import Answer, ResolveCache, prompt_key, selector
-from app.domain.prompts.pure.content import not_found
+from app.domain.prompts.pure.content import no_selector, not_found
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.lib.dberrors import DRIVER_UNAVAILABLE, is_database_unavailable
-from app.lib.errors import NotFoundError, ServiceUnavailableError
+from app.lib.errors import ServiceUnavailableError
 
 DEFAULT_LABEL = "production"
 _encoder = msgspec.json.Encoder()
@@ -86,7 +86,7 @@ async def load(registry: PromptRegistry, name: str, label: str | None, version: 
     if row is None:
         await registry.get(name, relations=False)  # 404 for a missing prompt
         what = f"version {version}" if version is not None else f"label {label!r}"
-        raise NotFoundError(f"Prompt {name!r} has no {what}.")
+        raise no_selector(name, what)
     return build_answer(row, label if version is None else None)
 
 
@@ -198,7 +198,7 @@ class LeanLoader:
             if not found:
                 raise not_found(name)
             what = f"version {version}" if version is not None else f"label {label!r}"
-            raise NotFoundError(f"Prompt {name!r} has no {what}.")
+            raise no_selector(name, what)
         return build_answer(row, label if version is None else None)
 
     async def _sqlalchemy(self, params: dict[str, Any], *, by_version: bool) -> tuple[Sequence[Any] | None, bool]:

@@ -113,3 +113,21 @@ async def test_rate_limit_fails_open_when_redis_is_down(client, database_url):
             assert response.status_code == 200, response.text
         await asyncio.sleep(0.3)  # a failed flush must not break later requests either
         assert (await offline.get(f"/api/v1/workspaces/{slug}", headers=api_headers(key))).status_code == 200
+
+
+async def test_register_conflicts_are_throttled_like_failed_logins(database_url):
+    """Register keeps its 409 for a taken email (documented in the README), but each 409 counts against the
+    address: probing many emails meets the per-address limit and gets 429 with Retry-After."""
+    app = create_app(_isolated(LOGIN_MAX_FAILURES_PER_ADDRESS=3, LOGIN_MAX_FAILURES_PER_ACCOUNT=100))
+    async with AsyncTestClient(app=app, base_url=BASE) as client:
+        taken = [(await register(client))["email"] for _ in range(3)]
+        client.cookies.clear()
+        statuses = [
+            (
+                await client.post(
+                    "/api/v1/auth/register", json={"email": email, "password": DEFAULT_PASSWORD, "displayName": "P"}
+                )
+            ).status_code
+            for email in [*taken, f"fresh-{uuid.uuid4().hex[:8]}@example.com"]
+        ]
+        assert statuses == [409, 409, 409, 429]

@@ -96,3 +96,35 @@ def test_request_bodies_reject_unknown_properties(document: dict[str, Any]) -> N
         if ref and schemas[ref.rsplit("/", 1)[-1]].get("additionalProperties") is not False:
             open_bodies.append(f"{method} {path} {ref}")
     assert open_bodies == []
+
+
+SESSION_ONLY_OPERATIONS = frozenset({"authLogout", "authCsrfToken", "authChangePassword"})
+WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def test_every_operation_declares_its_security(document: dict[str, Any]) -> None:
+    """Public routes none; session-only routes only `session`; every other route an API key or a session."""
+    wrong = []
+    for method, path, op in _operations(document):
+        operation_id = op["operationId"]
+        if operation_id in PUBLIC_OPERATIONS:
+            expected = None
+        elif operation_id in SESSION_ONLY_OPERATIONS:
+            expected = [{"session": []}]
+        else:
+            expected = [{"apiKey": []}, {"session": []}]
+        if op.get("security") != expected:
+            wrong.append(f"{method} {path}: {op.get('security')}")
+    assert wrong == []
+    assert set(document["components"]["securitySchemes"]) == {"apiKey", "session"}
+
+
+def test_session_writes_declare_the_csrf_header(document: dict[str, Any]) -> None:
+    missing = [
+        f"{method} {path}"
+        for method, path, op in _operations(document)
+        if method in WRITES
+        and op.get("security")
+        and "X-CSRF-Token" not in {p["name"] for p in op.get("parameters", []) if p["in"] == "header"}
+    ]
+    assert missing == []

@@ -161,5 +161,23 @@ def check_one_selector(label: str | None, version: int | None, source: str) -> N
         )
 
 
+class PromptNotFoundError(NotFoundError):
+    """No prompt of that name in the workspace: its own problem type, told apart from a missing label."""
+
+    slug, title = "prompt-not-found", "No such prompt"
+
+
+class SelectorNotFoundError(NotFoundError):
+    """The prompt exists but has no such label or version: a client can tell a typo in the label from a
+    deleted prompt by the problem type alone."""
+
+    slug, title = "label-or-version-not-found", "No such label or version"
+
+
 def not_found(name: str) -> NotFoundError:
-    return NotFoundError(f"Prompt {name!r} does not exist in this workspace.")
+    return PromptNotFoundError(f"Prompt {name!r} does not exist in this workspace.")
+
+
+def no_selector(name: str, what: str) -> NotFoundError:
+    """404 for a prompt that exists but has no `what` (`label 'x'`, `version 3`)."""
+    return SelectorNotFoundError(f"Prompt {name!r} has no {what}.")

@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel
 from app.domain.access.permissions import Permission
 from app.domain.prompts.events import LabelMoved, LabelRemoved
-from app.domain.prompts.pure.content import error
+from app.domain.prompts.pure.content import error, no_selector, not_found
 from app.domain.prompts.schemas import (
     LATEST,
     Author,
@@ -65,7 +65,7 @@ class LabelService:
         ).one_or_none()
         if row is None:
             await self.session.rollback()
-            raise NotFoundError(f"Prompt {name!r} does not exist in this workspace.")
+            raise not_found(name)
         return row[0], row[1]
 
     async def apply(self, prompt_id: Any, label: str, to_version: int, action: str) -> int | None:
@@ -159,7 +159,7 @@ class LabelService:
         current = await self._current(prompt_id, label)
         if current is None:
             await self.session.rollback()
-            raise NotFoundError(f"Prompt {name!r} has no label {label!r}.")
+            raise no_selector(name, f"label {label!r}")
         await self.session.execute(
             delete(PromptLabel).where(PromptLabel.prompt_id == prompt_id, PromptLabel.name == label)
         )

@@ -34,11 +34,12 @@ from sqlalchemy.orm import noload
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag
 from app.domain.access.context import WorkspaceContext
+from app.domain.access.permissions import Permission
 from app.domain.prompts import repository
 from app.domain.prompts.events import PromptChanged, PromptEvent
 from app.domain.prompts.pure.content import error, not_found
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
-from app.lib.errors import ConflictError, PreconditionFailedError, ValidationFailedError
+from app.lib.errors import ConflictError, PermissionDeniedError, PreconditionFailedError, ValidationFailedError
 from app.lib.etags import etag_matches
 from app.lib.events import EventBus, record_event
 
@@ -205,6 +206,8 @@ class PromptRegistry:
         prompt = await self.get(name)
         check_if_match(if_match, prompt_etag(prompt))
         old_name = prompt.name
+        if isinstance(data.name, str) and data.name != old_name:
+            await self.check_protected_labels(prompt, "rename")
         locked = await self.session.execute(
             self.scoped_update(name).where(Prompt.revision == prompt.revision).returning(Prompt.revision)
         )
@@ -239,11 +242,34 @@ class PromptRegistry:
             raise ConflictError(f"A prompt named {data.name!r} already exists in this workspace.") from None
         return await self.reload(prompt)
 
+    async def check_protected_labels(self, prompt: Prompt, action: str) -> None:
+        """Deleting or renaming a prompt takes its labels out of service: with a protected label on it, that
+        needs the permission to move the label (an editor or a `write` key gets 403, an admin passes)."""
+        if self.ctx.can(Permission.MOVE_PROTECTED_LABEL) or not self.protected_labels:
+            return
+        carried = (
+            (
+                await self.session.execute(
+                    select(PromptLabel.name).where(
+                        PromptLabel.prompt_id == prompt.id, PromptLabel.name.in_(self.protected_labels)
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+        if carried:
+            raise PermissionDeniedError(
+                f"Only workspace admins can {action} a prompt that carries the protected label(s) "
+                f"{', '.join(sorted(carried))}."
+            )
+
     async def delete(self, name: str, if_match: str | None) -> None:
         from app.domain.audit.services import record_audit_event
 
         prompt = await self.get(name, relations=False)
         check_if_match(if_match, prompt_etag(prompt))
+        await self.check_protected_labels(prompt, "delete")
         await record_audit_event(
             self.session,
             self.ctx,

@@ -26,6 +26,8 @@ from app.domain.prompts.pure.content import (
     decode_token_counts,
     engine_analysis,
     error,
+    no_selector,
+    not_found,
 )
 from app.domain.prompts.pure.templating import bind, render_messages, render_text
 from app.domain.prompts.schemas import (
@@ -219,7 +221,7 @@ class VersionService:
         row = (await session.execute(repository.numbering_lock(lock, moved, postgres=postgres))).one_or_none()
         if row is None:
             await session.rollback()
-            raise NotFoundError(f"Prompt {name!r} does not exist in this workspace.")
+            raise not_found(name)
         prompt_id, prompt_kind, number = row[0], row[1], row[2]
         if prompt_kind != kind:
             await session.rollback()
@@ -300,7 +302,7 @@ class VersionService:
             wanted = label or "production"
             found = next((lab.version for lab in prompt.labels if lab.name == wanted), None)
             if found is None:
-                raise NotFoundError(f"Prompt {name!r} has no label {wanted!r}.")
+                raise no_selector(name, f"label {wanted!r}")
             number = found
         _, version, _ = await self.get(name, number)
         return prompt, version

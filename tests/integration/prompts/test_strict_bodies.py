@@ -1,0 +1,36 @@
+"""Request bodies are held to the JSON types the OpenAPI document declares: no lax coercion (#14 item 8)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.integration.prompts.conftest import Api
+
+
+@pytest.mark.parametrize(
+    ("variable", "field"),
+    [
+        ({"name": "user", "type": "string", "trusted": 0}, "trusted"),
+        ({"name": "user", "type": "string", "trusted": "true"}, "trusted"),
+        ({"name": 7, "type": "string"}, "name"),
+    ],
+)
+async def test_loosely_typed_body_fields_are_400(api: Api, variable: dict[str, Any], field: str) -> None:
+    await api.create_prompt("strict/p")
+    response = await api.post(
+        api.url("strict/p", "/versions"), json={"text": "Hello {{user}}.", "variables": [variable]}
+    )
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert [e["field"] for e in response.json()["errors"]] == [f"variables[0].{field}"]
+
+
+async def test_exact_types_are_still_accepted(api: Api) -> None:
+    await api.create_prompt("strict/ok")
+    response = await api.post(
+        api.url("strict/ok", "/versions"),
+        json={"text": "Hello {{user}}.", "variables": [{"name": "user", "type": "string", "trusted": False}]},
+    )
+    assert response.status_code == 201, response.text
