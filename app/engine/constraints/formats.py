@@ -113,6 +113,9 @@ FEATURE_KEYS = (
 )  # fmt: skip
 
 
+_REFERENT = re.compile(r"\b(?:these|those|this|that|our|your|their|its|the\s+(?:given|provided|following))\s+$", re.I)
+
+
 def mentions_feature(text: str) -> bool:
     """Whether a text names any formatting feature at all (a fast test)."""
     lowered = text.lower()
@@ -131,6 +134,10 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
             continue
         # "don't use more than 3 bullets" limits bullets; it does not forbid them.
         if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        # "cannot be answered with these tables" speaks of particular things (database tables, given lists),
+        # not of how the reply is formatted.
+        if _REFERENT.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         name = match.lastgroup
         assert name is not None

@@ -292,7 +292,9 @@ def check_ordering(constraint: Constraint, view: PromptView, brief: Sequence[Con
             continue
         if not stems_then or _enough(stems_then, window, 0.5):
             return Verdict(True, [])
-    return Verdict(constraint.text in view.text, [])
+    # The brief's own sentence, kept word for word ("do not type commands unless I instruct you to"), carries it.
+    own_words = constraint.span.text if constraint.span else ""
+    return Verdict(constraint.text in view.text or bool(own_words and own_words in view.text), [])
 
 
 def check_requirement(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.engine.brief import Brief
+from app.engine.constraints import extract_constraints
 from app.engine.constraints.clauses import negated_ranges, split_clauses
 from app.engine.constraints.formats import find_format, required_features
 
@@ -118,3 +120,20 @@ def test_clauses_keep_offsets_and_drop_bullets() -> None:
 
 def test_words_ending_like_an_abbreviation_still_end_a_sentence() -> None:
     assert [c.text for c in split_clauses("Ask for help. Then stop.")] == ["Ask for help.", "Then stop."]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Only use these tables. If the question cannot be answered with these tables, say so.",
+        "Never invent columns that are not in our tables.",
+        "Do not change those lists: copy them as they are.",
+    ],
+)
+def test_particular_tables_and_lists_are_not_formatting_bans(task: str) -> None:
+    assert not [c for c in extract_constraints(Brief(task=task)) if c.kind == "format" and c.forbidden]
+
+
+def test_a_real_ban_on_tables_still_reads() -> None:
+    [found] = [c for c in extract_constraints(Brief(task="Answer in prose: no tables.")) if c.kind == "format"]
+    assert "tables" in found.forbidden
