@@ -10,8 +10,8 @@ from redis.asyncio import Redis
 
 from app.config.settings import Settings
 
-STORE_NAMES = ("sessions", "response_cache", "rate_limit", "cache")
-"""`sessions`: server-side sessions; `rate_limit`: request counters; `cache`: the application cache."""
+STORE_NAMES = ("sessions", "cache")
+"""`sessions`: server-side sessions; `cache`: the application cache. (The rate limiter keeps its own counters.)"""
 
 
 def create_store_registry(settings: Settings, redis: Redis | None) -> StoreRegistry:

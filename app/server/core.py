@@ -37,6 +37,7 @@ from app.domain.access.guards import check_workspace_routes
 from app.domain.access.runtime import access_lifespan
 from app.domain.console.routers import console_template_config
 from app.domain.delivery.cache import ResolveCache
+from app.domain.delivery.fastpath import new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import llm_lifespan
 from app.lib.cache import AppCache
@@ -95,6 +96,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "invalidation": invalidation,
                 "events": events,
                 "prompt_resolve_cache": resolve_cache,
+                "resolve_fastpath_cache": new_fastpath_cache(invalidation),
             }
         )
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
 
 import msgspec
 from litestar.datastructures import Cookie
@@ -104,9 +103,3 @@ class SessionManager:
         return Cookie(
             key=SESSION_COOKIE, value="", max_age=0, path="/", httponly=True, secure=self.secure, samesite="lax"
         )
-
-
-def session_manager_from_state(state: Any) -> SessionManager:
-    """The app's manager (built once in the accounts lifespan)."""
-    manager: SessionManager = state.session_manager
-    return manager

@@ -17,8 +17,8 @@ from app.domain.access.permissions import Permission
 from app.domain.access.runtime import access_runtime
 from app.domain.apikeys import services as keys
 from app.domain.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut, ApiKeyPage
-from app.domain.workspaces.schemas import Limit, Offset
 from app.lib.openapi import problem_responses
+from app.lib.pagination import Limit, Offset
 
 
 def key_out(key: ApiKey) -> ApiKeyOut:

@@ -10,6 +10,7 @@ import msgspec
 
 from app.domain.access.permissions import Scope
 from app.domain.workspaces.schemas import Name
+from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
 
 
@@ -35,8 +36,5 @@ class ApiKeyCreated(ApiKeyOut):
     """The full key. Shown only in this response: store it now."""
 
 
-class ApiKeyPage(CamelizedBaseStruct):
+class ApiKeyPage(Page[ApiKeyOut], kw_only=True):
     items: list[ApiKeyOut]
-    total: int
-    limit: int
-    offset: int

@@ -15,8 +15,8 @@ from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
 from app.domain.audit.schemas import AuditActor, AuditEventOut, AuditEventPage, AuditTarget
 from app.domain.audit.services import AuditEventService
-from app.domain.workspaces.schemas import Limit, Offset
 from app.lib.openapi import problem_responses
+from app.lib.pagination import Limit, Offset
 
 
 def event_out(event: AuditEvent) -> AuditEventOut:

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct
 
 
@@ -33,8 +34,5 @@ class AuditEventOut(CamelizedBaseStruct):
     created_at: datetime
 
 
-class AuditEventPage(CamelizedBaseStruct):
+class AuditEventPage(Page[AuditEventOut], kw_only=True):
     items: list[AuditEventOut]
-    total: int
-    limit: int
-    offset: int

@@ -20,6 +20,8 @@ Redis failures are cache misses (shared circuit breaker with `AppCache`), never 
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -62,7 +64,14 @@ def selector(label: str | None, version: int | None) -> str:
 
 class ResolveCache:
     def __init__(
-        self, settings: Settings, redis: Redis | None, bus: InvalidationBus | None, breaker: CircuitBreaker
+        self,
+        settings: Settings,
+        redis: Redis | None,
+        bus: InvalidationBus | None,
+        breaker: CircuitBreaker,
+        *,
+        repeat_delay: float = REPEAT_DELAY,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.enabled = settings.resolve_cache_enabled
         self.redis = redis
@@ -71,9 +80,12 @@ class ResolveCache:
         self.redis_ttl = settings.resolve_cache_ttl
         self.stale_ttl = settings.resolve_stale_ttl
         self.namespace = settings.redis_namespace
-        self.local: LocalCache[Answer] = LocalCache(CACHE_NAME, ttl=settings.resolve_local_ttl, maxsize=20_000)
+        self.repeat_delay = repeat_delay
+        self.local: LocalCache[Answer] = LocalCache(
+            CACHE_NAME, ttl=settings.resolve_local_ttl, maxsize=20_000, clock=clock
+        )
         self.last_good: LocalCache[Answer] = LocalCache(
-            CACHE_NAME + "_lkg", ttl=settings.resolve_stale_ttl, maxsize=20_000
+            CACHE_NAME + "_lkg", ttl=settings.resolve_stale_ttl, maxsize=20_000, clock=clock
         )
         if bus is not None:
             bus.register(self.local)
@@ -152,7 +164,7 @@ class ResolveCache:
             task.add_done_callback(self._tasks.discard)
 
     async def _repeat(self, key: str) -> None:
-        await asyncio.sleep(REPEAT_DELAY)
+        await asyncio.sleep(self.repeat_delay)
         await self.invalidate(key, repeat=False)
 
     async def drop_stale(self, key: str) -> None:
@@ -166,11 +178,6 @@ class ResolveCache:
 
 
 def get_resolve_cache(app_state: Any) -> ResolveCache:
-    """The app's ResolveCache, built on first use and registered on the invalidation bus."""
-    cache: ResolveCache | None = getattr(app_state, "prompt_resolve_cache", None)
-    if cache is None:
-        app_cache = app_state.get("app_cache")
-        breaker = app_cache.breaker if app_cache is not None else CircuitBreaker("cache")
-        cache = ResolveCache(app_state.settings, app_state.get("redis"), app_state.get("invalidation"), breaker)
-        app_state.prompt_resolve_cache = cache
+    """The app's ResolveCache (built once by `ApplicationCore`, registered on the invalidation bus)."""
+    cache: ResolveCache = app_state.prompt_resolve_cache
     return cache

@@ -42,7 +42,7 @@ from uuid import UUID
 
 from app.domain.delivery.cache import Answer, get_resolve_cache
 from app.lib.etags import etag_matches
-from app.lib.invalidation import LocalCache
+from app.lib.invalidation import InvalidationBus, LocalCache
 
 if TYPE_CHECKING:
     from litestar import Litestar
@@ -74,15 +74,14 @@ class AuthorizedEntry:
     rate_identity: str
 
 
+def new_fastpath_cache(bus: InvalidationBus) -> LocalCache[AuthorizedEntry]:
+    """The authorized response cache of one app, registered on its invalidation bus (built by `ApplicationCore`)."""
+    return bus.register(LocalCache(FASTPATH_CACHE, ttl=FAST_TTL, maxsize=50_000))
+
+
 def get_fastpath_cache(app_state: Any) -> LocalCache[AuthorizedEntry]:
-    """The app's authorized response cache, built on first use and registered on the invalidation bus."""
-    cache: LocalCache[AuthorizedEntry] | None = getattr(app_state, "resolve_fastpath_cache", None)
-    if cache is None:
-        cache = LocalCache(FASTPATH_CACHE, ttl=FAST_TTL, maxsize=50_000)
-        bus = app_state.get("invalidation")
-        if bus is not None:
-            bus.register(cache)
-        app_state.resolve_fastpath_cache = cache
+    """The app's authorized response cache."""
+    cache: LocalCache[AuthorizedEntry] = app_state.resolve_fastpath_cache
     return cache
 
 

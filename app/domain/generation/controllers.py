@@ -19,8 +19,7 @@ from app.config.settings import Settings
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.guards import requires_scope
 from app.domain.access.permissions import Permission
-from app.domain.audit.services import record_audit_event
-from app.domain.generation import saving, services
+from app.domain.generation import lint_settings, saving, services
 from app.domain.generation.llm import STATE_KEY, LLMRuntime
 from app.domain.generation.schemas import (
     GenerateRequest,
@@ -39,7 +38,7 @@ from app.domain.generation.schemas import (
 )
 from app.domain.generation.services import GenerationService
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES
-from app.domain.prompts.services.prompts import PromptRegistry
+from app.domain.prompts.services.versions import VersionService
 from app.engine.lint import RuleInfo
 from app.engine.types import LintReport
 from app.lib.cache import AppCache
@@ -150,10 +149,10 @@ class SavedGenerationController(Controller):
     async def save_generation(
         self,
         data: JSONBody[SaveGenerationRequest],
-        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
         generation_service: NamedDependency[GenerationService],
     ) -> SaveGenerationResponse:
-        return await saving.save_generation(generation_service, registry, data)
+        return await saving.save_generation(generation_service, versions, data)
 
 
 class LintController(Controller):
@@ -203,7 +202,7 @@ class WorkspaceLintController(Controller):
     async def lint_in_workspace(
         self, data: JSONBody[LintRequest], workspace_ctx: NamedDependency[WorkspaceContext]
     ) -> LintReport:
-        return services.lint(data, services.stored_overrides(workspace_ctx.workspace.lint_overrides))
+        return services.lint(data, lint_settings.workspace_overrides(workspace_ctx))
 
     @get(
         "/lint-rules",
@@ -213,7 +212,7 @@ class WorkspaceLintController(Controller):
         responses=problem_responses(401, 403, 404, 429, 503),
     )
     async def get_workspace_rules(self, workspace_ctx: NamedDependency[WorkspaceContext]) -> LintRulesOut:
-        return LintRulesOut(overrides=services.stored_overrides(workspace_ctx.workspace.lint_overrides))
+        return LintRulesOut(overrides=lint_settings.workspace_overrides(workspace_ctx))
 
     @put(
         "/lint-rules",
@@ -230,19 +229,5 @@ class WorkspaceLintController(Controller):
         workspace_ctx: NamedDependency[WorkspaceContext],
         db_session: NamedDependency[AsyncSession],
     ) -> LintRulesOut:
-        services.check_overrides(data.overrides)
-        overrides = services.merge_overrides(data.overrides)
-        workspace = workspace_ctx.workspace
-        before = services.stored_overrides(workspace.lint_overrides)
-        workspace.lint_overrides = [services.override_to_json(o) for o in overrides]
-        db_session.add(workspace)
-        await record_audit_event(
-            db_session,
-            workspace_ctx,
-            action="workspace.lint_rules_changed",
-            target_type="workspace",
-            target_id=str(workspace.id),
-            target_label=workspace.slug,
-            details={"before": [services.override_to_json(o) for o in before], "after": workspace.lint_overrides},
-        )
+        overrides = await lint_settings.replace_workspace_overrides(db_session, workspace_ctx, data.overrides)
         return LintRulesOut(overrides=overrides)

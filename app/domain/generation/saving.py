@@ -9,13 +9,14 @@ import structlog
 from sqlalchemy.exc import IntegrityError
 
 from app.db.models.prompts import Prompt, PromptVersion
+from app.domain.generation.lint_settings import workspace_overrides
 from app.domain.generation.schemas import (
     BoundedBrief,
     SavedVersion,
     SaveGenerationRequest,
     SaveGenerationResponse,
 )
-from app.domain.generation.services import GenerationService, stored_overrides, to_brief
+from app.domain.generation.services import GenerationService, to_brief
 from app.domain.prompts.events import PromptChanged, VersionCreated
 from app.domain.prompts.schemas import ModelConfig, VersionCreate
 from app.domain.prompts.services.prompts import PromptRegistry
@@ -35,7 +36,7 @@ def _default_commit_message(brief: BoundedBrief, engine_used: str) -> str:
 
 
 async def save_generation(
-    service: GenerationService, registry: PromptRegistry, request: SaveGenerationRequest
+    service: GenerationService, versions: VersionService, request: SaveGenerationRequest
 ) -> SaveGenerationResponse:
     """Generate from the brief, then store it as version 1 of a new text prompt or the next version, in one commit.
 
@@ -43,10 +44,10 @@ async def save_generation(
     `generated` and the brief is stored with it. If another request creates the same prompt at the same
     moment, this one becomes the next version of it instead (one retry).
     """
+    registry = versions.registry
     ctx = registry.ctx
-    versions = VersionService(registry)
     versions.check_labels(request.labels)
-    overrides = stored_overrides(ctx.workspace.lint_overrides)
+    overrides = workspace_overrides(ctx)
     config = LintConfig(overrides=overrides) if overrides else None
     generation = await service.generate(request.brief, request.engine, lint_config=config, field_prefix="brief.")
     variables = list(generation.variables)

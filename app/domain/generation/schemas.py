@@ -8,7 +8,7 @@ Breaking a bound is a 400 validation problem naming the field.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -214,11 +214,6 @@ class SavedVersion(CamelizedBaseStruct, kw_only=True):
 class SaveGenerationResponse(CamelizedBaseStruct, kw_only=True):
     saved: SavedVersion
     generation: GenerateResponse
-
-
-def lint_report_summary(report: LintReport) -> dict[str, Any]:
-    """The compact lint summary stored with a version."""
-    return {"score": report.score, "errors": report.errors, "warnings": report.warnings, "infos": report.infos}
 
 
 __all__ = [

@@ -9,6 +9,7 @@ from uuid import UUID
 import msgspec
 
 from app.engine.types import ChatMessage, TokenCount, Variable
+from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
 
 PromptKind = Literal["text", "chat"]
@@ -154,11 +155,8 @@ class VersionSummary(CamelizedBaseStruct, kw_only=True):
     created_at: datetime
 
 
-class VersionPage(CamelizedBaseStruct, kw_only=True):
+class VersionPage(Page[VersionSummary], kw_only=True):
     items: list[VersionSummary]
-    total: int
-    limit: int
-    offset: int
 
 
 # --- labels --------------------------------------------------------------------------------------------
@@ -192,11 +190,8 @@ class LabelEventOut(CamelizedBaseStruct, kw_only=True):
     created_at: datetime
 
 
-class LabelEventPage(CamelizedBaseStruct, kw_only=True):
+class LabelEventPage(Page[LabelEventOut], kw_only=True):
     items: list[LabelEventOut]
-    total: int
-    limit: int
-    offset: int
 
 
 # --- render, diff, resolve -----------------------------------------------------------------------------

@@ -21,12 +21,10 @@ from app.domain.access.permissions import Permission
 from app.domain.access.runtime import access_runtime
 from app.domain.workspaces import services
 from app.domain.workspaces.schemas import (
-    Limit,
     MemberAdd,
     MemberOut,
     MemberPage,
     MemberUpdate,
-    Offset,
     WorkspaceCreate,
     WorkspaceOut,
     WorkspacePage,
@@ -34,6 +32,7 @@ from app.domain.workspaces.schemas import (
 )
 from app.lib.errors import PermissionDeniedError
 from app.lib.openapi import problem_responses
+from app.lib.pagination import Limit, Offset
 
 _READ = {"permission": Permission.READ}
 

@@ -7,14 +7,10 @@ from typing import Annotated
 from uuid import UUID
 
 import msgspec
-from litestar.params import QueryParameter
 
 from app.domain.access.permissions import Role
+from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
-
-MAX_PAGE_SIZE = 100
-Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE, description=f"Page size (at most {MAX_PAGE_SIZE})")]
-Offset = Annotated[int, QueryParameter(ge=0, description="Items to skip")]
 
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"\S")]
 Slug = Annotated[str, msgspec.Meta(min_length=1, max_length=63, pattern=r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
@@ -61,17 +57,11 @@ class MemberOut(CamelizedBaseStruct):
     joined_at: datetime
 
 
-class WorkspacePage(CamelizedBaseStruct):
+class WorkspacePage(Page[WorkspaceOut], kw_only=True):
     """One page of workspaces: `items`, the `total` matching, and the `limit`/`offset` used."""
 
     items: list[WorkspaceOut]
-    total: int
-    limit: int
-    offset: int
 
 
-class MemberPage(CamelizedBaseStruct):
+class MemberPage(Page[MemberOut], kw_only=True):
     items: list[MemberOut]
-    total: int
-    limit: int
-    offset: int

@@ -21,8 +21,6 @@ from app.lib.emails import normalize_email
 from app.lib.errors import ConflictError, NotFoundError, PermissionDeniedError
 from app.lib.invalidation import invalidate_on_commit
 
-SLUG_RE = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
-
 
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

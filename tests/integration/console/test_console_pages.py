@@ -7,6 +7,7 @@ and API keys refused.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
@@ -197,3 +198,13 @@ async def test_console_pages_send_a_self_only_csp(client: Any) -> None:
     assert response.headers["x-frame-options"] == "DENY"
     htmx = await client.get("/ui/static/htmx-2.0.4.min.js")
     assert htmx.status_code == 200
+
+
+HTMX_SHA256 = "e209dda5c8235479f3166defc7750e1dbcd5a5c1808b7792fc2e6733768fb447"
+"""sha256 of htmx.org@2.0.4 `dist/htmx.min.js` as published on npm: the vendored file must be exactly that."""
+
+
+async def test_vendored_htmx_is_the_pinned_release(client: Any) -> None:
+    served = await client.get("/ui/static/htmx-2.0.4.min.js")
+    assert served.status_code == 200
+    assert hashlib.sha256(served.content).hexdigest() == HTMX_SHA256

@@ -1,4 +1,4 @@
-"""Test-only handlers added to an app built by `create_app` (never part of the product's routes)."""
+"""Test-only handlers added to an app built by `create_app` (never part of the product's routes; no guard)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ from litestar.di import NamedDependency
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-PROBE_OPT = {"public": True, "rate_limit": False, "exclude_from_auth": True}
 
-
-@get("/_faults/db", opt=PROBE_OPT)
+@get("/_faults/db")
 async def db_probe(db_session: NamedDependency[AsyncSession], hold: float = 0.0) -> dict[str, int]:
     """One query through the request's session, as every feature endpoint does (holding it `hold` seconds)."""
     if hold:
@@ -21,7 +19,7 @@ async def db_probe(db_session: NamedDependency[AsyncSession], hold: float = 0.0)
     return {"value": int(value)}
 
 
-@get("/_faults/slow", opt=PROBE_OPT)
+@get("/_faults/slow")
 async def slow(seconds: float = 1.0) -> dict[str, float]:
     """Sleeps, then answers: an in-flight request to shut down under."""
     await asyncio.sleep(seconds)

@@ -178,7 +178,10 @@ async def test_a_key_of_another_workspace_never_gets_the_cached_answer(client: A
     client.cookies.clear()
     client.cookies.update(setup.cookies)
     read_key = await create_api_key(client, setup.csrf, setup.slug, scopes=["read"], name="reader")
-    assert (await setup.as_key("GET", setup.resolve_url(), key=read_key)).headers["x-cache"] == "hit"
+    # (Which cache layer the full path finds depends on timing: the version's repeated invalidation, 0.5 s after
+    # it was created, may have dropped the answer in the meantime. What matters: not the fast path.)
+    first = await setup.as_key("GET", setup.resolve_url(), key=read_key)
+    assert first.headers["x-cache"] in {"hit", "hit-shared", "miss"}
     assert (await setup.as_key("GET", setup.resolve_url(), key=read_key)).headers["x-cache"] == FAST
     # A mangled credential never matches an entry: the guard answers.
     assert (await setup.as_key("GET", setup.resolve_url(), key=setup.key[:-1] + "x")).status_code == 401

@@ -10,11 +10,11 @@ from litestar.params import JSONBody, PathParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from app.domain.prompts.controllers.prompts import BASE, READ, WRITE
-from app.domain.prompts.deps import DEFAULT_LIMIT, PROMPT_DEPENDENCIES, Limit, Offset, PromptNameParam, prompt_name
+from app.domain.prompts.deps import PROMPT_DEPENDENCIES, PromptNameParam, prompt_name
 from app.domain.prompts.schemas import LABEL_PATTERN, LabelEventPage, LabelOut, LabelRollback, LabelSet
 from app.domain.prompts.services.labels import LabelService, label_out
-from app.domain.prompts.services.prompts import PromptRegistry
 from app.lib.openapi import problem_responses
+from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit, Offset
 
 LabelParam = Annotated[str, PathParameter(min_length=1, max_length=64, pattern=LABEL_PATTERN, description="Label name")]
 
@@ -31,8 +31,8 @@ class LabelController(Controller):
         opt=READ,
         responses=problem_responses(401, 403, 404, 429, 503),
     )
-    async def list_labels(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam) -> list[LabelOut]:
-        return await LabelService(registry).list(prompt_name(name))
+    async def list_labels(self, labels: NamedDependency[LabelService], name: PromptNameParam) -> list[LabelOut]:
+        return await labels.list(prompt_name(name))
 
     @put(
         "/{label:str}",
@@ -43,14 +43,13 @@ class LabelController(Controller):
     )
     async def set_label(
         self,
-        registry: NamedDependency[PromptRegistry],
+        labels: NamedDependency[LabelService],
         name: PromptNameParam,
         label: LabelParam,
         data: JSONBody[LabelSet],
     ) -> LabelOut:
-        service = LabelService(registry)
-        row = await service.set(prompt_name(name), label, data.version, data.expected_version)
-        return label_out(row, service.protected)
+        row = await labels.set(prompt_name(name), label, data.version, data.expected_version)
+        return label_out(row, labels.protected)
 
     @delete(
         "/{label:str}",
@@ -61,9 +60,9 @@ class LabelController(Controller):
         responses=problem_responses(400, 401, 403, 404, 429, 503),
     )
     async def remove_label(
-        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, label: LabelParam
+        self, labels: NamedDependency[LabelService], name: PromptNameParam, label: LabelParam
     ) -> None:
-        await LabelService(registry).remove(prompt_name(name), label)
+        await labels.remove(prompt_name(name), label)
 
     @get(
         "/{label:str}/history",
@@ -74,13 +73,13 @@ class LabelController(Controller):
     )
     async def history(
         self,
-        registry: NamedDependency[PromptRegistry],
+        labels: NamedDependency[LabelService],
         name: PromptNameParam,
         label: LabelParam,
-        limit: Limit = DEFAULT_LIMIT,
+        limit: Limit = DEFAULT_PAGE_SIZE,
         offset: Offset = 0,
     ) -> LabelEventPage:
-        return await LabelService(registry).history(prompt_name(name), label, limit, offset)
+        return await labels.history(prompt_name(name), label, limit, offset)
 
     @post(
         "/{label:str}/rollback",
@@ -92,11 +91,10 @@ class LabelController(Controller):
     )
     async def rollback(
         self,
-        registry: NamedDependency[PromptRegistry],
+        labels: NamedDependency[LabelService],
         name: PromptNameParam,
         label: LabelParam,
         data: JSONBody[LabelRollback | None] = None,
     ) -> LabelOut:
-        service = LabelService(registry)
-        row = await service.rollback(prompt_name(name), label, data.version if data is not None else None)
-        return label_out(row, service.protected)
+        row = await labels.rollback(prompt_name(name), label, data.version if data is not None else None)
+        return label_out(row, labels.protected)

@@ -15,16 +15,15 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from app.domain.access.permissions import Permission
 from app.domain.prompts.deps import (
-    DEFAULT_LIMIT,
     PROMPT_DEPENDENCIES,
     IfMatch,
-    Limit,
     PromptNameParam,
     prompt_name,
 )
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
 from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag, to_out
 from app.lib.openapi import problem_responses
+from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit
 
 BASE = "/prompts"
 READ = {"permission": Permission.READ}
@@ -80,7 +79,7 @@ class PromptController(Controller):
         archived: Annotated[bool | None, QueryParameter(description="false (default) active, true archived")] = False,
         sort: Annotated[SortField, QueryParameter(description="Sort field (allow-list)")] = "updatedAt",
         order: Annotated[SortOrder, QueryParameter()] = "desc",
-        limit: Limit = DEFAULT_LIMIT,
+        limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Annotated[str | None, QueryParameter(max_length=500, description="`nextCursor`")] = None,
         count: Annotated[bool, QueryParameter(description=COUNT_DESCRIPTION)] = False,
     ) -> PromptPage:

@@ -21,8 +21,7 @@ from app.domain.prompts.schemas import (
     ExportDocument,
     ImportResult,
 )
-from app.domain.prompts.services.prompts import PromptRegistry
-from app.domain.prompts.services.transfer import PromptIO
+from app.domain.prompts.services.transfer import TransferService
 from app.lib.errors import ValidationFailedError
 from app.lib.openapi import extra_media_types, problem_responses
 
@@ -56,16 +55,16 @@ class PromptTransferController(Controller):
         operation_class=extra_media_types({200: {ZIP: _BINARY}}),
     )
     async def export_workspace(
-        self, registry: NamedDependency[PromptRegistry], format: Annotated[ExportFormat, QueryParameter()] = "json"
+        self, transfer: NamedDependency[TransferService], format: Annotated[ExportFormat, QueryParameter()] = "json"
     ) -> Response[Any]:
-        doc = await PromptIO(registry).export()
+        doc = await transfer.export()
         if format == "json":
             return Response(msgspec.json.encode(doc), media_type="application/json")
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for prompt in doc.prompts:
                 archive.writestr(_filename(prompt.name), to_markdown(prompt))
-        slug = registry.workspace_slug
+        slug = transfer.registry.workspace_slug
         return Response(
             buffer.getvalue(),
             media_type=ZIP,
@@ -85,11 +84,11 @@ class PromptTransferController(Controller):
     )
     async def export_prompt(
         self,
-        registry: NamedDependency[PromptRegistry],
+        transfer: NamedDependency[TransferService],
         name: PromptNameParam,
         format: Annotated[ExportFormat, QueryParameter()] = "json",
     ) -> Response[Any]:
-        doc = await PromptIO(registry).export(prompt_name(name))
+        doc = await transfer.export(prompt_name(name))
         if format == "json":
             return Response(msgspec.json.encode(doc), media_type="application/json")
         return Response(to_markdown(doc.prompts[0]).encode(), media_type=MARKDOWN)  # Litestar adds the charset
@@ -113,7 +112,7 @@ class PromptTransferController(Controller):
         ),
     )
     async def import_prompts(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry]
+        self, request: Request[Any, Any, Any], transfer: NamedDependency[TransferService]
     ) -> ImportResult:
         media_type = request.headers.get("content-type", "application/json").split(";", 1)[0].strip().lower()
         raw = await request.body()
@@ -124,7 +123,7 @@ class PromptTransferController(Controller):
                 f"The document is invalid: {exc}; nothing was imported.",
                 extra={"errors": [{"field": exc.field, "source": "body", "message": exc.message}]},
             ) from None
-        return await PromptIO(registry).import_document(doc)
+        return await transfer.import_document(doc)
 
 
 def _parse_import(media_type: str, raw: bytes) -> ExportDocument:

@@ -12,11 +12,8 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_304_NOT_MODIFIED
 
 from app.domain.prompts.controllers.prompts import BASE, READ, WRITE
 from app.domain.prompts.deps import (
-    DEFAULT_LIMIT,
     PROMPT_DEPENDENCIES,
     IfNoneMatch,
-    Limit,
-    Offset,
     PromptNameParam,
     prompt_name,
 )
@@ -29,10 +26,10 @@ from app.domain.prompts.schemas import (
     VersionOut,
     VersionPage,
 )
-from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.services.versions import VersionService, version_etag, version_out
 from app.lib.etags import etag_matches
 from app.lib.openapi import problem_responses
+from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit, Offset
 
 VersionParam = Annotated[int, PathParameter(ge=1, le=2_147_483_647, description="Version number")]
 LabelParam = Annotated[str, PathParameter(min_length=1, max_length=64, pattern=LABEL_PATTERN, description="Label name")]
@@ -52,10 +49,10 @@ class VersionController(Controller):
         responses=problem_responses(400, 401, 403, 404, 409, 429, 503),
     )
     async def create_version(
-        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, data: JSONBody[VersionCreate]
+        self, versions: NamedDependency[VersionService], name: PromptNameParam, data: JSONBody[VersionCreate]
     ) -> Response[VersionOut]:
         prompt = prompt_name(name)
-        kind, version, labels = await VersionService(registry).create(prompt, data)
+        kind, version, labels = await versions.create(prompt, data)
         return Response(
             version_out(prompt, kind, version, labels),
             status_code=HTTP_201_CREATED,
@@ -71,12 +68,12 @@ class VersionController(Controller):
     )
     async def list_versions(
         self,
-        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
         name: PromptNameParam,
-        limit: Limit = DEFAULT_LIMIT,
+        limit: Limit = DEFAULT_PAGE_SIZE,
         offset: Offset = 0,
     ) -> VersionPage:
-        return await VersionService(registry).list(prompt_name(name), limit, offset)
+        return await versions.list(prompt_name(name), limit, offset)
 
     @get(
         "/versions/{version:int}",
@@ -90,12 +87,12 @@ class VersionController(Controller):
     )
     async def get_version(
         self,
-        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
         name: PromptNameParam,
         version: VersionParam,
         if_none_match: IfNoneMatch = None,
     ) -> Response[VersionOut]:
-        prompt, row, labels = await VersionService(registry).get(prompt_name(name), version)
+        prompt, row, labels = await versions.get(prompt_name(name), version)
         etag = version_etag(row)
         if etag_matches(if_none_match, etag):
             return Response(None, status_code=HTTP_304_NOT_MODIFIED, headers={"ETag": etag})  # type: ignore[arg-type]
@@ -110,12 +107,12 @@ class VersionController(Controller):
     )
     async def diff(
         self,
-        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
         name: PromptNameParam,
         from_version: Annotated[int, QueryParameter(name="from", ge=1, le=2_147_483_647)],
         to_version: Annotated[int, QueryParameter(name="to", ge=1, le=2_147_483_647)],
     ) -> DiffResult:
-        return await VersionService(registry).diff(prompt_name(name), from_version, to_version)
+        return await versions.diff(prompt_name(name), from_version, to_version)
 
     @post(
         "/render",
@@ -126,6 +123,6 @@ class VersionController(Controller):
         responses=problem_responses(400, 401, 403, 404, 429, 503),
     )
     async def render(
-        self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, data: JSONBody[RenderRequest]
+        self, versions: NamedDependency[VersionService], name: PromptNameParam, data: JSONBody[RenderRequest]
     ) -> RenderResult:
-        return await VersionService(registry).render(prompt_name(name), data)
+        return await versions.render(prompt_name(name), data)

@@ -20,11 +20,12 @@ newline, so text round-trips byte for byte.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
 
-from app.domain.prompts.schemas import EXPORT_FORMAT, ExportDocument, ExportPrompt, ExportVersion
+from app.domain.prompts.schemas import EXPORT_FORMAT, ExportDocument, ExportPrompt
 from app.engine.types import ChatMessage
 
 MARKDOWN_FORMAT = "promptsmith.markdown/v1"
@@ -183,13 +184,8 @@ def from_markdown(source: str, where: str = "document") -> ExportPrompt:
 
 
 def document(prompts: list[ExportPrompt], workspace: str | None = None) -> ExportDocument:
-    from datetime import UTC, datetime
-
+    """The export document of `prompts`, stamped now."""
     return ExportDocument(format=EXPORT_FORMAT, prompts=prompts, workspace=workspace, exported_at=datetime.now(UTC))
-
-
-def sorted_versions(prompt: ExportPrompt) -> list[ExportVersion]:
-    return sorted(prompt.versions, key=lambda v: v.version)
 
 
 __all__ = ["ChatMessage", "DocumentError", "decode_json_document", "document", "from_markdown", "to_markdown"]

@@ -23,20 +23,18 @@ from sqlalchemy import (
     exists,
     func,
     literal,
-    null,
     or_,
     select,
     tuple_,
-    union_all,
     update,
 )
-from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import noload
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag
 from app.domain.access.context import WorkspaceContext
+from app.domain.prompts import repository
 from app.domain.prompts.events import PromptChanged, PromptEvent
 from app.domain.prompts.pure.content import error, not_found
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
@@ -325,22 +323,9 @@ class PromptRegistry:
             bound = tuple_(literal(key, column.type), literal(last, p.id.type))
             page_conditions.append(keyset < bound if descending else keyset > bound)
         ordering = [column.desc(), p.id.desc()] if descending else [column.asc(), p.id.asc()]
-        postgres = self.session.bind.dialect.name == "postgresql"
-        columns: list[Any] = [
-            p.id,
-            p.name,
-            p.kind,
-            p.description,
-            p.archived,
-            p.version_count,
-            p.revision,
-            p.created_at,
-            p.updated_at,
-        ]
-        if postgres:
-            columns += _AGGREGATES
-        stmt = select(*columns).where(*page_conditions).order_by(*ordering).limit(limit + 1)
-        rows = (await self.session.execute(stmt)).all()
+        postgres = repository.is_postgres(self.session)
+        stmt = select(*repository.page_columns(postgres=postgres)).where(*page_conditions).order_by(*ordering)
+        rows = list((await self.session.execute(stmt.limit(limit + 1))).all())
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
@@ -349,41 +334,23 @@ class PromptRegistry:
             next_cursor = _encode_cursor(
                 [sort_value.isoformat() if isinstance(sort_value, datetime) else sort_value, str(last_row[0])]
             )
-        if postgres:
-            items = [
-                PromptOut(
-                    id=r[0],
-                    name=r[1],
-                    kind=r[2],
-                    description=r[3],
-                    tags=r[9] or [],
-                    archived=r[4],
-                    latest_version=r[5] or None,
-                    labels=dict(zip(r[10] or (), r[11] or (), strict=True)),
-                    revision=r[6],
-                    created_at=r[7],
-                    updated_at=r[8],
-                )
-                for r in rows
-            ]
-        else:
-            tags, labels = await _tags_and_labels(self.session, [r[0] for r in rows])
-            items = [
-                PromptOut(
-                    id=r[0],
-                    name=r[1],
-                    kind=r[2],
-                    description=r[3],
-                    tags=tags.get(r[0], []),
-                    archived=r[4],
-                    latest_version=r[5] or None,
-                    labels=labels.get(r[0], {}),
-                    revision=r[6],
-                    created_at=r[7],
-                    updated_at=r[8],
-                )
-                for r in rows
-            ]
+        tags, labels = await repository.tags_and_labels(self.session, rows, postgres=postgres)
+        items = [
+            PromptOut(
+                id=r[0],
+                name=r[1],
+                kind=r[2],
+                description=r[3],
+                tags=tags.get(r[0], []),
+                archived=r[4],
+                latest_version=r[5] or None,
+                labels=labels.get(r[0], {}),
+                revision=r[6],
+                created_at=r[7],
+                updated_at=r[8],
+            )
+            for r in rows
+        ]
         return PromptPage(items=items, total=total, limit=limit, next_cursor=next_cursor)
 
 
@@ -393,43 +360,3 @@ _TAG = cast(Table, PromptTag.__table__).c
 _LABEL = cast(Table, PromptLabel.__table__).c
 _SORT_CORE = {"name": _PROMPT.name, "updatedAt": _PROMPT.updated_at, "createdAt": _PROMPT.created_at}
 _SORT_INDEX = {"name": 1, "createdAt": 7, "updatedAt": 8}
-# PostgreSQL: tags (sorted), label names and their versions (sorted by name), one correlated aggregate each,
-# each an index range scan (`uq_prompt_tag`, `uq_prompt_label_name`).
-_AGGREGATES = [
-    select(func.array_agg(aggregate_order_by(_TAG.tag, _TAG.tag)))
-    .where(_TAG.prompt_id == _PROMPT.id)
-    .scalar_subquery()
-    .label("tags"),
-    select(func.array_agg(aggregate_order_by(_LABEL.name, _LABEL.name)))
-    .where(_LABEL.prompt_id == _PROMPT.id)
-    .scalar_subquery()
-    .label("label_names"),
-    select(func.array_agg(aggregate_order_by(_LABEL.version, _LABEL.name)))
-    .where(_LABEL.prompt_id == _PROMPT.id)
-    .scalar_subquery()
-    .label("label_versions"),
-]
-
-
-async def _tags_and_labels(
-    session: AsyncSession, ids: list[UUID]
-) -> tuple[dict[UUID, list[str]], dict[UUID, dict[str, int]]]:
-    """Tags and labels of a page of prompts in one query (the portable path; PostgreSQL aggregates inline)."""
-    tags: dict[UUID, list[str]] = {}
-    labels: dict[UUID, dict[str, int]] = {}
-    if not ids:
-        return tags, labels
-    stmt = union_all(
-        select(_TAG.prompt_id, literal("t").label("k"), _TAG.tag.label("n"), null().label("v")).where(
-            _TAG.prompt_id.in_(ids)
-        ),
-        select(_LABEL.prompt_id, literal("l").label("k"), _LABEL.name.label("n"), _LABEL.version.label("v")).where(
-            _LABEL.prompt_id.in_(ids)
-        ),
-    ).order_by("n")
-    for prompt_id, kind, name, version in (await session.execute(stmt)).all():
-        if kind == "t":
-            tags.setdefault(prompt_id, []).append(name)
-        else:
-            labels.setdefault(prompt_id, {})[name] = version
-    return tags, labels

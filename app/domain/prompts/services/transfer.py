@@ -52,7 +52,7 @@ def _export_version(v: PromptVersion) -> ExportVersion:
     )
 
 
-class PromptIO:
+class TransferService:
     def __init__(self, registry: PromptRegistry) -> None:
         self.registry = registry
         self.session = registry.session

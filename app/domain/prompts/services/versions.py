@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 import msgspec
-from sqlalchemy import Table, func, insert, select, text, update
-from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy import Table, func, select
 from uuid_utils.compat import uuid7
 
-from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptVersion
+from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
+from app.domain.prompts import repository
 from app.domain.prompts.events import VersionCreated
 from app.domain.prompts.pure import diff as diffing
 from app.domain.prompts.pure.content import (
@@ -48,90 +48,6 @@ from app.engine.types import ChatMessage, Variable
 from app.lib.errors import ConflictError, NotFoundError, ValidationFailedError
 
 _P = cast(Table, Prompt.__table__).c
-_VERSION_T = cast(Table, PromptVersion.__table__)
-_LABEL_T = cast(Table, PromptLabel.__table__)
-_L = _LABEL_T.c
-_EVENT_T = cast(Table, LabelEvent.__table__)
-
-
-def _current_labels(names: list[str]) -> list[Any]:
-    """For the numbering UPDATE's RETURNING (PostgreSQL): the labels among `names` and their versions now."""
-    where = (_L.prompt_id == _P.id, _L.name.in_(names))
-    return [
-        select(func.array_agg(aggregate_order_by(_L.name, _L.name))).where(*where).scalar_subquery(),
-        select(func.array_agg(aggregate_order_by(_L.version, _L.name))).where(*where).scalar_subquery(),
-    ]
-
-
-# PostgreSQL: the version, its labels (upserted) and their events in ONE statement, so the prompt row lock is
-# held for the numbering UPDATE, this round trip and the commit. Plain SQL: SQLAlchemy does not cache the
-# compiled form of multi-row VALUES or ON CONFLICT constructs, and compiling them cost more than the rest of
-# the write. Data-modifying CTEs always run to completion, referenced or not.
-_WRITE_PG = text("""
-WITH new_version AS (
-    INSERT INTO prompt_version (id, prompt_id, version, text, messages, variables, model_config, commit_message,
-                                author_type, author_id, author_label, source, content_hash, parent_version, brief,
-                                token_counts, lint_summary, created_at, updated_at)
-    VALUES (CAST(:id AS uuid), CAST(:prompt_id AS uuid), CAST(:version AS integer), CAST(:text AS text),
-            CAST(:messages AS jsonb), CAST(:variables AS jsonb), CAST(:model_config AS jsonb),
-            CAST(:commit_message AS text), CAST(:author_type AS varchar), CAST(:author_id AS uuid),
-            CAST(:author_label AS varchar), CAST(:source AS varchar), CAST(:content_hash AS varchar),
-            CAST(:parent_version AS integer), CAST(:brief AS jsonb), CAST(:token_counts AS jsonb),
-            CAST(:lint_summary AS jsonb), CAST(:created_at AS timestamptz), CAST(:now AS timestamptz))
-), moved_labels AS (
-    INSERT INTO prompt_label (id, prompt_id, name, version, created_at, updated_at)
-    SELECT l.id, CAST(:prompt_id AS uuid), l.name, CAST(:version AS integer), CAST(:now AS timestamptz),
-           CAST(:now AS timestamptz)
-    FROM unnest(CAST(:label_ids AS uuid[]), CAST(:label_names AS varchar[])) AS l(id, name)
-    ON CONFLICT ON CONSTRAINT uq_prompt_label_name
-    DO UPDATE SET version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
-)
-INSERT INTO label_event (id, prompt_id, label, action, from_version, to_version, actor_type, actor_id,
-                         actor_label, request_id, created_at, updated_at)
-SELECT e.id, CAST(:prompt_id AS uuid), e.label, e.action, e.from_version, CAST(:version AS integer),
-       CAST(:actor_type AS varchar), CAST(:actor_id AS uuid), CAST(:actor_label AS varchar),
-       CAST(:request_id AS varchar), CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-FROM unnest(CAST(:event_ids AS uuid[]), CAST(:label_names AS varchar[]), CAST(:actions AS varchar[]),
-            CAST(:from_versions AS integer[])) AS e(id, label, action, from_version)
-""")
-_JSON_COLUMNS = ("messages", "variables", "model_config", "brief", "token_counts", "lint_summary")
-
-
-def _write_params(values: dict[str, Any], events: list[dict[str, Any]], moved: list[str]) -> dict[str, Any]:
-    """Parameters of `_WRITE_PG`: JSON columns encoded here (msgspec), one array element per moved label."""
-    params = {
-        key: values[key]
-        for key in (
-            "id",
-            "prompt_id",
-            "version",
-            "text",
-            "commit_message",
-            "author_type",
-            "author_id",
-            "author_label",
-            "source",
-            "content_hash",
-            "parent_version",
-            "created_at",
-        )
-    }
-    for key in _JSON_COLUMNS:
-        value = values[key]
-        params[key] = None if value is None else msgspec.json.encode(value).decode()
-    params.update(
-        now=events[0]["created_at"],
-        request_id=events[0]["request_id"],
-        actor_type=events[0]["actor_type"],
-        actor_id=events[0]["actor_id"],
-        actor_label=events[0]["actor_label"],
-        label_ids=[uuid7() for _ in moved],
-        label_names=moved,
-        event_ids=[e["id"] for e in events],
-        actions=[e["action"] for e in events],
-        from_versions=[e["from_version"] for e in events],
-    )
-    return params
 
 
 def version_etag(version: PromptVersion) -> str:
@@ -235,71 +151,19 @@ class VersionService:
         """Number and store a validated version, move `latest` and the requested labels; no commit.
 
         The row values are built before the prompt row is locked. Under the lock: the numbering
-        `UPDATE … RETURNING` (on PostgreSQL it also returns where the labels to move point now), then one
-        statement that writes the version, the labels and their events (PostgreSQL; separate statements
-        elsewhere), then the audit events of labels named in the body; the caller commits. Plain Core
-        statements: no ORM unit of work runs while the lock is held.
+        `UPDATE … RETURNING` (on PostgreSQL it also returns where the labels to move point now), then the writes
+        of the version, the labels and their events (`repository.write_version`: one statement on PostgreSQL),
+        then the audit events of labels named in the body; the caller commits. Plain Core statements: no ORM
+        unit of work runs while the lock is held.
         """
         session = self.session
         if session.new or session.dirty or session.deleted:  # Core statements below do not autoflush
             await session.flush()
-        actor = self.ctx.actor
         moved = [LATEST, *(label for label in dict.fromkeys(data.labels) if label != LATEST)]
-        values: dict[str, Any] = {
-            "text": data.text,
-            "messages": msgspec.to_builtins(data.messages) if data.messages is not None else None,
-            "variables": msgspec.to_builtins(data.variables),
-            "model_config": msgspec.to_builtins(data.model_config),
-            "commit_message": data.commit_message,
-            "author_type": actor.type,
-            "author_id": actor.id,
-            "author_label": actor.label,
-            "source": data.source,
-            "content_hash": digest,
-            "brief": None,
-            "token_counts": tokens,
-            "lint_summary": lint,
-        }
-        postgres = session.bind.dialect.name == "postgresql"
-        lock = (
-            self.registry.lock_update(name)
-            .values(version_count=_P.version_count + 1)
-            .returning(_P.id, _P.kind, _P.version_count)
-        )
-        if postgres:
-            lock = lock.returning(*_current_labels(moved))
-        row = (await session.execute(lock)).one_or_none()
-        if row is None:
-            await session.rollback()
-            raise NotFoundError(f"Prompt {name!r} does not exist in this workspace.")
-        prompt_id, prompt_kind, number = row[0], row[1], row[2]
-        if prompt_kind != kind:
-            await session.rollback()
-            field = "messages" if prompt_kind == "text" else "text"
-            raise ValidationFailedError(
-                f"{name!r} is a {prompt_kind} prompt; its versions need "
-                + ("`text`." if prompt_kind == "text" else "`messages`."),
-                extra={"errors": [error(field, f"not allowed for a {prompt_kind} prompt")]},
-            )
-        if data.parent_version is not None and data.parent_version != number - 1:
-            await session.rollback()
-            raise ConflictError(
-                f"Version {number - 1} landed after version {data.parent_version}, which this one was based on; "
-                "rebase on the latest version and retry.",
-                extra={"latestVersion": number - 1},
-            )
-        if postgres:
-            current: dict[str, int] = dict(zip(row[3] or (), row[4] or (), strict=True))
-        else:
-            current = dict(
-                (
-                    await session.execute(
-                        select(_L.name, _L.version).where(_L.prompt_id == prompt_id, _L.name.in_(moved))
-                    )
-                )
-                .tuples()
-                .all()
-            )
+        values = self._row_values(data, digest, tokens, lint)
+        postgres = repository.is_postgres(session)
+        prompt_id, number, row = await self._lock_and_number(name, kind, data.parent_version, moved, postgres)
+        current = await repository.current_labels(session, row, prompt_id, moved, postgres=postgres)
         # Timestamps and ids are taken under the lock, so they follow the numbering (history is ordered by them).
         now = datetime.now(UTC)
         values.update(
@@ -314,7 +178,72 @@ class VersionService:
             if isinstance(value, datetime) and value.tzinfo is None:
                 value = value.replace(tzinfo=UTC)
             values[attr] = value
-        events = [
+        events = self._label_events(prompt_id, number, moved, current, now)
+        await repository.write_version(session, values, events, moved, current, postgres=postgres)
+        self._expire_labels(prompt_id)
+        for label in moved[1:]:
+            await self.labels.audit(name, prompt_id, "label.moved", label, {"from": current.get(label), "to": number})
+        return PromptVersion(**values)
+
+    def _row_values(
+        self, data: VersionCreate, digest: str, tokens: list[dict[str, Any]] | None, lint: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """The version row's content columns (numbering, ids and timestamps are added under the lock)."""
+        actor = self.ctx.actor
+        return {
+            "text": data.text,
+            "messages": msgspec.to_builtins(data.messages) if data.messages is not None else None,
+            "variables": msgspec.to_builtins(data.variables),
+            "model_config": msgspec.to_builtins(data.model_config),
+            "commit_message": data.commit_message,
+            "author_type": actor.type,
+            "author_id": actor.id,
+            "author_label": actor.label,
+            "source": data.source,
+            "content_hash": digest,
+            "brief": None,
+            "token_counts": tokens,
+            "lint_summary": lint,
+        }
+
+    async def _lock_and_number(
+        self, name: str, kind: str, parent_version: int | None, moved: list[str], postgres: bool
+    ) -> tuple[Any, int, Any]:
+        """Take the prompt row lock and the next number; 404 / 400 (wrong kind) / 409 (stale parent) otherwise."""
+        session = self.session
+        lock = (
+            self.registry.lock_update(name)
+            .values(version_count=_P.version_count + 1)
+            .returning(_P.id, _P.kind, _P.version_count)
+        )
+        row = (await session.execute(repository.numbering_lock(lock, moved, postgres=postgres))).one_or_none()
+        if row is None:
+            await session.rollback()
+            raise NotFoundError(f"Prompt {name!r} does not exist in this workspace.")
+        prompt_id, prompt_kind, number = row[0], row[1], row[2]
+        if prompt_kind != kind:
+            await session.rollback()
+            field = "messages" if prompt_kind == "text" else "text"
+            raise ValidationFailedError(
+                f"{name!r} is a {prompt_kind} prompt; its versions need "
+                + ("`text`." if prompt_kind == "text" else "`messages`."),
+                extra={"errors": [error(field, f"not allowed for a {prompt_kind} prompt")]},
+            )
+        if parent_version is not None and parent_version != number - 1:
+            await session.rollback()
+            raise ConflictError(
+                f"Version {number - 1} landed after version {parent_version}, which this one was based on; "
+                "rebase on the latest version and retry.",
+                extra={"latestVersion": number - 1},
+            )
+        return prompt_id, number, row
+
+    def _label_events(
+        self, prompt_id: Any, number: int, moved: list[str], current: dict[str, int], now: datetime
+    ) -> list[dict[str, Any]]:
+        """The history rows of the labels this version moves (`set` for a new label, `move` otherwise)."""
+        actor = self.ctx.actor
+        return [
             {
                 "id": uuid7(),
                 "prompt_id": prompt_id,
@@ -331,39 +260,6 @@ class VersionService:
             }
             for label in moved
         ]
-        if postgres:
-            await session.execute(_WRITE_PG, _write_params(values, events, moved))
-        else:
-            await session.execute(insert(_VERSION_T).values(values))
-            existing = [label for label in moved if label in current]
-            if existing:
-                await session.execute(
-                    update(_LABEL_T)
-                    .where(_L.prompt_id == prompt_id, _L.name.in_(existing))
-                    .values(version=number, updated_at=now)
-                )
-            added = [label for label in moved if label not in current]
-            if added:
-                await session.execute(
-                    insert(_LABEL_T).values(
-                        [
-                            {
-                                "id": uuid7(),
-                                "prompt_id": prompt_id,
-                                "name": label,
-                                "version": number,
-                                "created_at": now,
-                                "updated_at": now,
-                            }
-                            for label in added
-                        ]
-                    )
-                )
-            await session.execute(insert(_EVENT_T).values(events))
-        self._expire_labels(prompt_id)
-        for label in moved[1:]:
-            await self.labels.audit(name, prompt_id, "label.moved", label, {"from": current.get(label), "to": number})
-        return PromptVersion(**values)
 
     def _expire_labels(self, prompt_id: Any) -> None:
         """Labels were written with Core statements: expire any ORM copy of them this session holds."""
