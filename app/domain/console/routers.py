@@ -25,6 +25,7 @@ from app.domain.access.guards import workspace_permission
 from app.domain.console.auth import console_session
 from app.domain.console.controllers.account import AccountPages, HomePages
 from app.domain.console.controllers.prompts import PromptPages
+from app.domain.console.controllers.tools import GeneratorPages, KeyPages
 from app.domain.console.pages import CONSOLE_CSP, CONSOLE_PREFIX, highlight_variables, problem_page, prompt_path
 from app.lib.errors import ProblemError
 
@@ -56,7 +57,7 @@ workspace_pages = Router(
     path="/w/{workspace:str}",
     guards=[workspace_permission],
     dependencies=WORKSPACE_DEPENDENCIES,
-    route_handlers=[PromptPages],
+    route_handlers=[PromptPages, GeneratorPages, KeyPages],
 )
 
 console_router = Router(

@@ -208,3 +208,39 @@ async def test_vendored_htmx_is_the_pinned_release(client: Any) -> None:
     served = await client.get("/ui/static/htmx-2.0.4.min.js")
     assert served.status_code == 200
     assert hashlib.sha256(served.content).hexdigest() == HTMX_SHA256
+
+
+async def test_generate_save_and_manage_api_keys(client: Any) -> None:
+    slug = await _console_register(client, unique_email("gen"))
+    form_page = await client.get(f"/ui/w/{slug}/generate/")
+    brief = {
+        "_csrf": _token(form_page.text),
+        "task": "Answer billing questions for Acme's customers",
+        "constraints": "Never promise refunds\nEscalate legal threats",
+        "variables": "customer_name",
+        "target": "claude",
+        "prompt_name": "billing/assistant",
+    }
+    preview = await client.post(f"/ui/w/{slug}/generate/", data={**brief, "action": "preview"})
+    assert preview.status_code == 200
+    assert "Prompt for claude" in preview.text
+    assert "refund" in preview.text.lower()
+    saved = await client.post(f"/ui/w/{slug}/generate/", data={**brief, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303
+    assert saved.headers["location"] == f"/ui/w/{slug}/prompts/billing%2Fassistant"
+
+    keys_page = await client.get(f"/ui/w/{slug}/keys/")
+    created = await client.post(
+        f"/ui/w/{slug}/keys/", data={"_csrf": _token(keys_page.text), "name": "ci", "scopes": ["read"]}
+    )
+    match = re.search(r'<code id="new-key">([^<]+)</code>', created.text)
+    assert match
+    key = match.group(1)
+    works = await client.get(f"/api/v1/workspaces/{slug}/prompts/", headers=api_headers(key))
+    assert works.status_code == 200
+    revoke_action = re.search(r'action="(/ui/w/[^"]+/revoke)"', created.text)
+    assert revoke_action
+    revoked = await client.post(revoke_action.group(1), data={"_csrf": _token(created.text)}, follow_redirects=False)
+    assert revoked.status_code == 303
+    refused = await client.get(f"/api/v1/workspaces/{slug}/prompts/", headers=api_headers(key))
+    assert refused.status_code == 401
