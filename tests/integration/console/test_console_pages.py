@@ -244,3 +244,26 @@ async def test_generate_save_and_manage_api_keys(client: Any) -> None:
     assert revoked.status_code == 303
     refused = await client.get(f"/api/v1/workspaces/{slug}/prompts/", headers=api_headers(key))
     assert refused.status_code == 401
+
+
+async def test_signing_in_returns_to_the_page_asked_for(client: Any) -> None:
+    email = unique_email("next")
+    slug = await _console_register(client, email)
+    client.cookies.clear()
+    bounced = await client.get(f"/ui/w/{slug}/prompts/", follow_redirects=False)
+    assert bounced.status_code == 303
+    assert bounced.headers["location"] == f"/ui/login?next=/ui/w/{slug}/prompts"
+    login_page = await client.get(bounced.headers["location"])
+    assert f'name="next" value="/ui/w/{slug}/prompts"' in login_page.text
+    signed_in = await client.post(
+        "/ui/login",
+        data={"_csrf": _token(login_page.text), "email": email, "password": PASSWORD, "next": f"/ui/w/{slug}/prompts/"},
+        follow_redirects=False,
+    )
+    assert signed_in.headers["location"] == f"/ui/w/{slug}/prompts/"
+    elsewhere = await client.post(
+        "/ui/login",
+        data={"_csrf": _token(login_page.text), "email": email, "password": PASSWORD, "next": "//evil.example/"},
+        follow_redirects=False,
+    )
+    assert elsewhere.headers["location"] == "/ui/"

@@ -6,11 +6,12 @@ redirect instead of JSON).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
+from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -58,7 +59,11 @@ class AccountPages(Controller):
     path = "/"
 
     @get("/login", name="console:login")
-    async def login_form(self, request: Request[Any, Any, Any], next_path: str = "") -> Template:
+    async def login_form(
+        self,
+        request: Request[Any, Any, Any],
+        next_path: Annotated[str, QueryParameter(name="next", max_length=600)] = "",
+    ) -> Template:
         return _form_page(request, "login.html", form={"email": ""}, next=next_path)
 
     @post("/login")

@@ -11,6 +11,7 @@ from typing import Any
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from app.domain.access.permissions import Permission
@@ -51,11 +52,11 @@ class PromptPages(Controller):
         self,
         request: Request[Any, Any, Any],
         registry: NamedDependency[PromptRegistry],
-        q: str = "",
-        tag: str = "",
-        label: str = "",
-        prefix: str = "",
-        cursor: str = "",
+        q: FromQuery[str] = "",
+        tag: FromQuery[str] = "",
+        label: FromQuery[str] = "",
+        prefix: FromQuery[str] = "",
+        cursor: FromQuery[str] = "",
     ) -> Template:
         result = await registry.list(
             q=q[:200] or None,
@@ -95,7 +96,7 @@ class PromptPages(Controller):
 
     @get("/{name:str}", opt=READ)
     async def prompt(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: str
+        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
     ) -> Template:
         prompt_id = prompt_name(name)
         versions = VersionService(registry)
@@ -123,14 +124,18 @@ class PromptPages(Controller):
 
     @get("/{name:str}/versions/{number:int}", opt=READ)
     async def version(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: str, number: int
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        name: FromPath[str],
+        number: FromPath[int],
     ) -> Template:
         prompt, row, row_labels = await VersionService(registry).get(prompt_name(name), number)
         return page(request, "version.html", prompt=to_out(prompt), current={"row": row, "labels": row_labels})
 
     @get("/{name:str}/versions/new", opt=WRITE)
     async def new_version_form(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: str
+        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
     ) -> Template:
         prompt = to_out(await registry.get(prompt_name(name)))
         text = ""
@@ -142,7 +147,7 @@ class PromptPages(Controller):
 
     @post("/{name:str}/versions", opt=WRITE)
     async def create_version(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: str
+        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
     ) -> Response[Any]:
         prompt = to_out(await registry.get(prompt_name(name)))
         form = await request.form()
@@ -167,9 +172,9 @@ class PromptPages(Controller):
         self,
         request: Request[Any, Any, Any],
         registry: NamedDependency[PromptRegistry],
-        name: str,
-        from_version: int = 0,
-        to_version: int = 0,
+        name: FromPath[str],
+        from_version: FromQuery[int] = 0,
+        to_version: FromQuery[int] = 0,
     ) -> Template:
         prompt = to_out(await registry.get(prompt_name(name)))
         latest = prompt.latest_version or 0
@@ -183,9 +188,9 @@ class PromptPages(Controller):
         self,
         request: Request[Any, Any, Any],
         registry: NamedDependency[PromptRegistry],
-        name: str,
-        label: str,
-        version: int = 0,
+        name: FromPath[str],
+        label: FromPath[str],
+        version: FromQuery[int] = 0,
     ) -> Template:
         """The confirmation page: the diff from the version the label serves now, and whether you may move it."""
         prompt = to_out(await registry.get(prompt_name(name)))
@@ -214,7 +219,11 @@ class PromptPages(Controller):
 
     @post("/{name:str}/labels/{label:str}", opt=WRITE)
     async def move(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: str, label: str
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        name: FromPath[str],
+        label: FromPath[str],
     ) -> Redirect:
         """Move `label` (the service refuses protected labels without the right role: a 403 page)."""
         form = await request.form()

@@ -11,7 +11,7 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -51,7 +51,10 @@ def _brief(values: dict[str, str]) -> dict[str, Any]:
 
 class GeneratorPages(Controller):
     path = "/generate"
-    dependencies = {"generation_service": provide_generation_service, **PROMPT_DEPENDENCIES}
+    dependencies = {
+        "generation_service": Provide(provide_generation_service, sync_to_thread=False),
+        **PROMPT_DEPENDENCIES,
+    }
 
     @get("/", opt={"permission": Permission.WRITE})
     async def form(self, request: Request[Any, Any, Any]) -> Template:
