@@ -19,6 +19,7 @@ from tests.integration.helpers import (
     register,
     unique_email,
 )
+from tests.integration.workspaces.routes import workspace_routes
 
 PASSWORD = "correct horse battery"
 
@@ -267,3 +268,21 @@ async def test_signing_in_returns_to_the_page_asked_for(client: Any) -> None:
         follow_redirects=False,
     )
     assert elsewhere.headers["location"] == "/ui/"
+
+
+async def test_every_console_workspace_page_is_a_404_page_for_outsiders(client: Any, app: Any) -> None:
+    """Every console route under `{workspace}` (enumerated, so pages added later are covered), GET and POST."""
+    owner_slug = await _console_register(client, unique_email("victim"))
+    await _create_prompt(client, owner_slug, "zebra", "Secret Project Zebra.")
+    client.cookies.clear()
+    await _console_register(client, unique_email("outsider"))
+    home = await client.get("/ui/")
+    csrf = _token(home.text)
+    routes = workspace_routes(app, console=True)
+    assert len(routes) >= 10
+    for route in routes:
+        url = route.url(owner_slug, {"name": "zebra", "label": "production"})
+        response = await client.request(route.method, url, data={"_csrf": csrf}, follow_redirects=False)
+        assert response.status_code == 404, (route.method, url)
+        assert "text/html" in response.headers["content-type"]
+        assert "Zebra" not in response.text
