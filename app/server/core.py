@@ -35,6 +35,7 @@ from app.domain.access.authentication import add_rate_limit_headers
 from app.domain.access.caches import attach_access_hooks
 from app.domain.access.guards import check_workspace_routes
 from app.domain.access.runtime import access_lifespan
+from app.domain.console.routers import console_template_config
 from app.domain.delivery.cache import ResolveCache
 from app.domain.delivery.fastpath import new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
@@ -174,6 +175,8 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         app_config.on_startup.append(check_workspace_routes)
         # Routes: probes, then `/api/v1` with its public, authenticated and workspace routers.
         app_config.route_handlers.extend(ROUTE_HANDLERS)
+        # The web console's pages (`/ui`, app/domain/console): the only routes that render templates.
+        app_config.template_config = console_template_config()
         return app_config
 
 

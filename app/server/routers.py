@@ -24,6 +24,7 @@ from app.domain.access.guards import authenticated, workspace_permission
 from app.domain.accounts.controllers import AuthController, SessionController
 from app.domain.apikeys.controllers import ApiKeyController
 from app.domain.audit.controllers import AuditController
+from app.domain.console.routers import CONSOLE_HANDLERS
 from app.domain.delivery.controllers import ResolveController
 from app.domain.generation.controllers import (
     GenerationController,
@@ -78,5 +79,5 @@ workspace_router = Router(
 api_router = Router(path=API_PREFIX, route_handlers=[public_router, account_router, workspace_router])
 """`/api/v1`, set once."""
 
-ROUTE_HANDLERS: list[ControllerRouterHandler] = [HealthController, api_router]
-"""What `ApplicationCore` registers: the probes (outside the API version) and the API."""
+ROUTE_HANDLERS: list[ControllerRouterHandler] = [HealthController, api_router, *CONSOLE_HANDLERS]
+"""What `ApplicationCore` registers: the probes (outside the API version), the API and the web console (`/ui`)."""

@@ -28,6 +28,8 @@ from app.lib.errors import AuthenticationError, PermissionDeniedError, RateLimit
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _CALLER_KEY = "promptsmith_caller"
 _RATE_HEADERS_KEY = "promptsmith_ratelimit_headers"
+SESSION_CSRF_KEY = "promptsmith_session_csrf"
+"""Request-state key of the session's CSRF token (the console puts it in its forms)."""
 
 
 def client_address(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
@@ -61,7 +63,7 @@ async def _authenticate_key(runtime: AccessRuntime, connection: ASGIConnection[A
 
 
 async def _authenticate_session(
-    runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], session_id: str
+    runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], session_id: str, csrf_token: str
 ) -> Caller:
     live = await runtime.sessions.load(session_id)
     if live is None:
@@ -72,11 +74,12 @@ async def _authenticate_session(
         await runtime.sessions.delete(live.id)
         raise AuthenticationError("Your session has expired or is invalid; log in again.")
     if connection.scope.get("method") in UNSAFE_METHODS:
-        token = connection.headers.get(CSRF_HEADER, "")
+        token = csrf_token
         if not token or not hmac.compare_digest(token.encode(), live.record.csrf.encode()):
             raise PermissionDeniedError(
                 "Missing or invalid CSRF token: send the X-CSRF-Token header (GET /api/v1/auth/csrf)."
             )
+    connection.scope.setdefault("state", {})[SESSION_CSRF_KEY] = live.record.csrf
     return Caller(actor=Actor(type="user", id=user.id, label=user.email), user=user, session_id=live.id)
 
 
@@ -108,7 +111,30 @@ async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller
         session_id = connection.cookies.get(SESSION_COOKIE)
         if not session_id:
             raise AuthenticationError("Authentication required: log in or send an API key.")
-        caller = await _authenticate_session(runtime, connection, session_id)
+        caller = await _authenticate_session(runtime, connection, session_id, connection.headers.get(CSRF_HEADER, ""))
+    _apply_rate_limit(runtime, connection, caller)
+    state[_CALLER_KEY] = caller
+    return caller
+
+
+async def authenticate_session_form(connection: ASGIConnection[Any, Any, Any, Any], csrf_token: str) -> Caller:
+    """The caller of a browser page (the web console): a session cookie only, CSRF token from the form.
+
+    API keys never open the console (a 401 even when the key is valid). Unsafe requests need `csrf_token`,
+    the form's hidden field (or the X-CSRF-Token header htmx sends), equal to the session's token. The caller
+    is cached like `authenticate`'s, so the workspace guard after it reuses it.
+    """
+    state = connection.scope.setdefault("state", {})
+    cached: Caller | None = state.get(_CALLER_KEY)
+    if cached is not None:
+        return cached
+    if connection.headers.get("authorization") or connection.headers.get("x-api-key"):
+        raise AuthenticationError("API keys do not open the console; sign in with your email and password.")
+    session_id = connection.cookies.get(SESSION_COOKIE)
+    if not session_id:
+        raise AuthenticationError("Sign in to use the console.")
+    runtime = access_runtime(connection.app)
+    caller = await _authenticate_session(runtime, connection, session_id, csrf_token)
     _apply_rate_limit(runtime, connection, caller)
     state[_CALLER_KEY] = caller
     return caller

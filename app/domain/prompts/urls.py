@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from litestar.types import ASGIApp, Receive, Scope, Send
 
 _ENCODED_SLASH = re.compile(rb"%2[fF]")
-_PROMPT_PATH = re.compile(r"^/api/v1/workspaces/[^/]+/prompts/")
+_PROMPT_PATH = re.compile(r"^(?:/api/v1/workspaces|/ui/w)/[^/]+/prompts/")  # the API and the console
 
 
 def preserve_encoded_slashes(path: str, raw_path: bytes | None) -> str:

@@ -10,6 +10,7 @@ from litestar import Litestar
 from litestar.routes import HTTPRoute
 
 from app.domain.access.permissions import Permission
+from app.domain.console.pages import CONSOLE_PREFIX
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,16 @@ def _type_name(path: str, name: str) -> str:
     return path[start : path.index("}", start)]
 
 
-def workspace_routes(app: Litestar) -> list[WorkspaceRoute]:
-    """Every (method, path) whose path has `{workspace}`, except automatic OPTIONS/HEAD handlers."""
+def workspace_routes(app: Litestar, *, console: bool = False) -> list[WorkspaceRoute]:
+    """Every (method, path) whose path has `{workspace}`, except automatic OPTIONS/HEAD handlers.
+
+    API routes by default; `console=True` gives the web console's pages instead (they answer HTML pages).
+    """
     found: list[WorkspaceRoute] = []
     for route in app.routes:
         if not isinstance(route, HTTPRoute) or "workspace" not in route.path_parameters:
+            continue
+        if route.path.startswith(CONSOLE_PREFIX + "/") != console:  # pages are checked in tests/integration/console
             continue
         params: dict[str, Any] = {name: p.type for name, p in route.path_parameters.items()}
         for handler in route.route_handlers:

@@ -1,0 +1,143 @@
+"""Sign in, register, sign out, and the home page (the person's workspaces with their role).
+
+Sign-in and register call the accounts services the API uses; only the transport differs (a form and a
+redirect instead of JSON).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import QueryParameter
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.access.authentication import client_address
+from app.domain.access.runtime import access_runtime
+from app.domain.access.sessions import SESSION_COOKIE
+from app.domain.accounts import services as accounts
+from app.domain.accounts.schemas import LoginRequest, RegisterRequest
+from app.domain.console.auth import check_pre_session_token, console_session, pre_session_token
+from app.domain.console.pages import CONSOLE_PREFIX, ensure_caller, page
+from app.domain.workspaces.services import list_user_workspaces
+from app.lib.errors import ProblemError
+from app.lib.request_context import get_request_id
+
+
+def _safe_next(target: str) -> str:
+    """Only a path inside the console (no open redirect to another site)."""
+    if target.startswith(CONSOLE_PREFIX + "/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return CONSOLE_PREFIX + "/"
+
+
+def _form_page(request: Request[Any, Any, Any], template: str, status: int = 200, **context: Any) -> Template:
+    token, cookie = pre_session_token(request)
+    response = page(request, template, status, form_token=token, **context)
+    if cookie is not None:
+        response.cookies.append(cookie)
+    return response
+
+
+def _validation_message(error: msgspec.ValidationError) -> str:
+    text = str(error)
+    if "password" in text:
+        return "The password must be 10 to 128 characters."
+    if "email" in text:
+        return "Enter a valid email address."
+    if "displayName" in text:
+        return "Enter your name (up to 100 characters)."
+    return "Check the form and try again."
+
+
+class AccountPages(Controller):
+    """Public pages: sign in and register."""
+
+    path = "/"
+
+    @get("/login", name="console:login")
+    async def login_form(
+        self,
+        request: Request[Any, Any, Any],
+        next_path: Annotated[str, QueryParameter(name="next", max_length=600)] = "",
+    ) -> Template:
+        return _form_page(request, "login.html", form={"email": ""}, next=next_path)
+
+    @post("/login")
+    async def login(self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]) -> Response[Any]:
+        await check_pre_session_token(request)
+        form = await request.form()
+        email, password = str(form.get("email", "")).strip(), str(form.get("password", ""))
+        runtime = access_runtime(request.app)
+        try:
+            data = msgspec.convert({"email": email, "password": password}, LoginRequest)
+            user, _ = await accounts.login(
+                db_session, runtime, data, request_id=get_request_id(request.scope), address=client_address(request)
+            )
+        except (msgspec.ValidationError, ProblemError) as exc:
+            detail = exc.detail if isinstance(exc, ProblemError) else "Enter your email and password."
+            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            return _form_page(request, "login.html", status, form={"email": email}, error=detail)
+        await db_session.commit()
+        session = await accounts.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
+        target = _safe_next(str(form.get("next", "")))
+        return Redirect(path=target, status_code=303, cookies=[runtime.sessions.cookie(session)])
+
+    @get("/register", name="console:register")
+    async def register_form(self, request: Request[Any, Any, Any]) -> Template:
+        return _form_page(request, "register.html", form={"email": "", "display_name": ""})
+
+    @post("/register")
+    async def register(
+        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+    ) -> Response[Any]:
+        await check_pre_session_token(request)
+        form = await request.form()
+        values = {
+            "email": str(form.get("email", "")).strip(),
+            "display_name": str(form.get("display_name", "")).strip(),
+        }
+        try:
+            raw = {
+                "email": values["email"],
+                "displayName": values["display_name"],
+                "password": form.get("password", ""),
+            }
+            data = msgspec.convert(raw, RegisterRequest)
+            user, _ = await accounts.register(
+                db_session, data, request_id=get_request_id(request.scope), address=client_address(request)
+            )
+        except (msgspec.ValidationError, ProblemError) as exc:
+            detail = exc.detail if isinstance(exc, ProblemError) else _validation_message(exc)
+            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            return _form_page(request, "register.html", status, form=values, error=detail)
+        await db_session.commit()
+        runtime = access_runtime(request.app)
+        session = await accounts.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
+        return Redirect(path=CONSOLE_PREFIX + "/", status_code=303, cookies=[runtime.sessions.cookie(session)])
+
+
+class HomePages(Controller):
+    """Signed-in pages outside a workspace: the workspace list and sign out."""
+
+    path = "/"
+    guards = [console_session]
+
+    @get("/", name="console:home")
+    async def home(self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]) -> Template:
+        caller = await ensure_caller(request)
+        assert caller.user is not None
+        rows, _ = await list_user_workspaces(db_session, caller.user.id, limit=100, offset=0)
+        workspaces = [{"slug": ws.slug, "name": ws.name, "role": role} for ws, role in rows]
+        return page(request, "home.html", workspaces=workspaces)
+
+    @post("/logout")
+    async def logout(self, request: Request[Any, Any, Any]) -> Redirect:
+        caller = await ensure_caller(request)
+        runtime = access_runtime(request.app)
+        if caller.session_id is not None:
+            await runtime.sessions.delete(caller.session_id)
+        return Redirect(path=CONSOLE_PREFIX + "/login", status_code=303, cookies=[runtime.sessions.clear_cookie()])

@@ -1,0 +1,236 @@
+"""Prompt pages inside a workspace: list, prompt, new prompt, new version, diff, and moving a label.
+
+Every handler goes through the registry services the API uses (`PromptRegistry`, `VersionService`,
+`LabelService`), behind the API's own `workspace_permission` guard with the permission declared in `opt`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
+from litestar.response import Redirect, Template
+
+from app.domain.access.permissions import Permission
+from app.domain.console.pages import CONSOLE_PREFIX, page, prompt_path
+from app.domain.generation import services as generation
+from app.domain.generation.schemas import LintRequest
+from app.domain.prompts.deps import PROMPT_DEPENDENCIES, prompt_name
+from app.domain.prompts.schemas import PromptCreate, VersionCreate
+from app.domain.prompts.services.labels import LabelService
+from app.domain.prompts.services.prompts import PromptRegistry, to_out
+from app.domain.prompts.services.versions import VersionService
+from app.lib.errors import ProblemError
+
+READ = {"permission": Permission.READ}
+WRITE = {"permission": Permission.WRITE}
+
+
+def _prompt_url(workspace: str, name: str) -> str:
+    return f"{CONSOLE_PREFIX}/w/{workspace}/prompts/{prompt_path(name)}"
+
+
+def _folders(names: list[str]) -> list[str]:
+    """The folders (name prefixes up to a `/`) among the listed names, for the folder filter."""
+    found = {name.rsplit("/", 1)[0] + "/" for name in names if "/" in name}
+    return sorted(found)
+
+
+def _lint(text: str, target: str) -> Any:
+    return generation.lint(msgspec.convert({"prompt": text, "target": target}, LintRequest))
+
+
+class PromptPages(Controller):
+    path = "/prompts"
+    dependencies = PROMPT_DEPENDENCIES
+
+    @get("/", opt=READ, name="console:prompts")
+    async def list_prompts(
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        q: FromQuery[str] = "",
+        tag: FromQuery[str] = "",
+        label: FromQuery[str] = "",
+        prefix: FromQuery[str] = "",
+        cursor: FromQuery[str] = "",
+    ) -> Template:
+        result = await registry.list(
+            q=q[:200] or None,
+            tag=[tag[:64]] if tag else None,
+            label=label[:64] or None,
+            prefix=prefix[:200] or None,
+            cursor=cursor[:500] or None,
+            limit=25,
+        )
+        filters = {"q": q, "tag": tag, "label": label, "prefix": prefix}
+        names = [item.name for item in result.items]
+        return page(request, "prompts.html", page=result, filters=filters, folders=_folders(names))
+
+    @get("/new", opt=WRITE)
+    async def new_prompt_form(self, request: Request[Any, Any, Any]) -> Template:
+        return page(request, "prompt_new.html", form={"name": "", "description": "", "tags": "", "text": ""})
+
+    @post("/", opt=WRITE)
+    async def create_prompt(
+        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry]
+    ) -> Response[Any]:
+        form = await request.form()
+        values = {k: str(form.get(k, "")) for k in ("name", "description", "tags", "text")}
+        tags = [t.strip() for t in values["tags"].split(",") if t.strip()]
+        try:
+            data = msgspec.convert(
+                {"name": values["name"].strip(), "description": values["description"], "tags": tags}, PromptCreate
+            )
+            prompt = await registry.create(data)
+            if values["text"].strip():
+                version = msgspec.convert({"text": values["text"], "commitMessage": "First version"}, VersionCreate)
+                await VersionService(registry).create(prompt.name, version)
+        except (msgspec.ValidationError, ProblemError) as exc:
+            detail = exc.detail if isinstance(exc, ProblemError) else f"Check the form: {exc}"
+            return page(request, "prompt_new.html", 400, form=values, error=detail)
+        return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt.name), status_code=303)
+
+    @get("/{name:str}", opt=READ)
+    async def prompt(
+        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
+    ) -> Template:
+        prompt_id = prompt_name(name)
+        versions = VersionService(registry)
+        labels = LabelService(registry)
+        page_of_versions = await versions.list(prompt_id, 50, 0)
+        prompt = to_out(await registry.get(prompt_id))
+        current = None
+        if prompt.latest_version:
+            _, row, row_labels = await versions.get(prompt_id, prompt.latest_version)
+            current = {"row": row, "labels": row_labels}
+        label_rows = await labels.list(prompt_id)
+        history = await labels.history(prompt_id, None, 20, 0)
+        movable = {label.name: labels.may_move(label.name) for label in label_rows}
+        return page(
+            request,
+            "prompt.html",
+            prompt=prompt,
+            versions=page_of_versions.items,
+            current=current,
+            labels=label_rows,
+            movable=movable,
+            history=history.items,
+            protected=labels.protected,
+        )
+
+    @get("/{name:str}/versions/{number:int}", opt=READ)
+    async def version(
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        name: FromPath[str],
+        number: FromPath[int],
+    ) -> Template:
+        prompt, row, row_labels = await VersionService(registry).get(prompt_name(name), number)
+        return page(request, "version.html", prompt=to_out(prompt), current={"row": row, "labels": row_labels})
+
+    @get("/{name:str}/versions/new", opt=WRITE)
+    async def new_version_form(
+        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
+    ) -> Template:
+        prompt = to_out(await registry.get(prompt_name(name)))
+        text = ""
+        if prompt.latest_version:
+            _, row, _ = await VersionService(registry).get(prompt.name, prompt.latest_version)
+            text = row.text or ""
+        form = {"text": text, "commit_message": "", "parent_version": str(prompt.latest_version or "")}
+        return page(request, "version_new.html", prompt=prompt, form=form, lint=None)
+
+    @post("/{name:str}/versions", opt=WRITE)
+    async def create_version(
+        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
+    ) -> Response[Any]:
+        prompt = to_out(await registry.get(prompt_name(name)))
+        form = await request.form()
+        values = {k: str(form.get(k, "")) for k in ("text", "commit_message", "parent_version", "target")}
+        target = values["target"] or "generic"
+        if form.get("action") == "check":  # lint before saving: the same engine the API's lint uses
+            report = _lint(values["text"], target) if values["text"].strip() else None
+            return page(request, "version_new.html", prompt=prompt, form=values, lint=report)
+        body: dict[str, Any] = {"text": values["text"], "commitMessage": values["commit_message"]}
+        if values["parent_version"].isdigit():
+            body["parentVersion"] = int(values["parent_version"])
+        try:
+            await VersionService(registry).create(prompt.name, msgspec.convert(body, VersionCreate))
+        except (msgspec.ValidationError, ProblemError) as exc:
+            detail = exc.detail if isinstance(exc, ProblemError) else f"Check the form: {exc}"
+            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            return page(request, "version_new.html", status, prompt=prompt, form=values, lint=None, error=detail)
+        return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt.name), status_code=303)
+
+    @get("/{name:str}/diff", opt=READ)
+    async def diff(
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        name: FromPath[str],
+        from_version: FromQuery[int] = 0,
+        to_version: FromQuery[int] = 0,
+    ) -> Template:
+        prompt = to_out(await registry.get(prompt_name(name)))
+        latest = prompt.latest_version or 0
+        after = to_version or latest
+        before = from_version or max(1, after - 1)
+        result = await VersionService(registry).diff(prompt.name, before, after)
+        return page(request, "diff.html", prompt=prompt, diff=result, numbers=list(range(1, latest + 1)))
+
+    @get("/{name:str}/labels/{label:str}/move", opt=READ)
+    async def confirm_move(
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        name: FromPath[str],
+        label: FromPath[str],
+        version: FromQuery[int] = 0,
+    ) -> Template:
+        """The confirmation page: the diff from the version the label serves now, and whether you may move it."""
+        prompt = to_out(await registry.get(prompt_name(name)))
+        service = LabelService(registry)
+        current = next((lbl.version for lbl in await service.list(prompt.name) if lbl.name == label), None)
+        target = version or prompt.latest_version or 0
+        diff = None
+        if current is not None and target and current != target:
+            diff = await VersionService(registry).diff(prompt.name, current, target)
+        protected = label in service.protected
+        reason = None
+        if not service.may_move(label):
+            needed = "an admin or owner" if protected else "an editor, admin or owner"
+            reason = f"Moving {'the protected label' if protected else 'label'} {label!r} needs {needed}."
+        return page(
+            request,
+            "move.html",
+            prompt=prompt,
+            label=label,
+            current=current,
+            target=target,
+            diff=diff,
+            protected=protected,
+            reason=reason,
+        )
+
+    @post("/{name:str}/labels/{label:str}", opt=WRITE)
+    async def move(
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        name: FromPath[str],
+        label: FromPath[str],
+    ) -> Redirect:
+        """Move `label` (the service refuses protected labels without the right role: a 403 page)."""
+        form = await request.form()
+        version = str(form.get("version", ""))
+        expected = str(form.get("expected_version", ""))
+        if not version.isdigit():
+            raise ProblemError("Choose a version to move the label to.")
+        prompt_id = prompt_name(name)
+        await LabelService(registry).set(prompt_id, label, int(version), int(expected) if expected.isdigit() else None)
+        return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt_id), status_code=303)

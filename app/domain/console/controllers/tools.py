@@ -1,0 +1,145 @@
+"""Workspace tools: the generator playground and the API keys page.
+
+The playground calls the generation service and `save_generation` the API uses; the keys page calls the
+apikeys services (the permission `manage_keys` is declared, so editors and viewers get the 403 page).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.access.context import WorkspaceContext
+from app.domain.access.permissions import Permission
+from app.domain.access.runtime import access_runtime
+from app.domain.apikeys import services as keys
+from app.domain.apikeys.schemas import ApiKeyCreate
+from app.domain.console.pages import CONSOLE_PREFIX, page, prompt_path
+from app.domain.generation import saving
+from app.domain.generation.controllers import provide_generation_service
+from app.domain.generation.schemas import GenerateRequest, SaveGenerationRequest
+from app.domain.generation.services import GenerationService
+from app.domain.prompts.deps import PROMPT_DEPENDENCIES
+from app.domain.prompts.services.versions import VersionService
+from app.lib.errors import ProblemError
+
+BRIEF_FIELDS = ("task", "audience", "tone", "constraints", "output_format", "variables", "target", "prompt_name")
+TARGETS = ("generic", "claude", "gpt", "gemini", "small")
+
+
+def _brief(values: dict[str, str]) -> dict[str, Any]:
+    """The API's brief from the form: one constraint per line, variables separated by commas."""
+    brief: dict[str, Any] = {"task": values["task"].strip(), "target": values["target"] or "generic"}
+    for field, key in (("audience", "audience"), ("tone", "tone"), ("output_format", "outputFormat")):
+        if values[field].strip():
+            brief[key] = values[field].strip()
+    constraints = [line.strip() for line in values["constraints"].splitlines() if line.strip()]
+    if constraints:
+        brief["constraints"] = constraints
+    names = [name.strip() for name in values["variables"].split(",") if name.strip()]
+    if names:
+        brief["variables"] = [{"name": name} for name in names]
+    return brief
+
+
+class GeneratorPages(Controller):
+    path = "/generate"
+    dependencies = {
+        "generation_service": Provide(provide_generation_service, sync_to_thread=False),
+        **PROMPT_DEPENDENCIES,
+    }
+
+    @get("/", opt={"permission": Permission.WRITE})
+    async def form(self, request: Request[Any, Any, Any]) -> Template:
+        values = dict.fromkeys(BRIEF_FIELDS, "")
+        return page(request, "generate.html", form=values, result=None, targets=TARGETS)
+
+    @post("/", opt={"permission": Permission.WRITE})
+    async def generate(
+        self,
+        request: Request[Any, Any, Any],
+        generation_service: NamedDependency[GenerationService],
+        versions: NamedDependency[VersionService],
+    ) -> Response[Any]:
+        form = await request.form()
+        values = {field: str(form.get(field, "")) for field in BRIEF_FIELDS}
+        try:
+            if form.get("action") == "save":
+                body = {"brief": _brief(values), "promptName": values["prompt_name"].strip()}
+                saved = await saving.save_generation(
+                    generation_service, versions, msgspec.convert(body, SaveGenerationRequest)
+                )
+                slug = versions.registry.ctx.workspace_slug
+                target = f"{CONSOLE_PREFIX}/w/{slug}/prompts/{prompt_path(saved.saved.prompt_name)}"
+                return Redirect(path=target, status_code=303)
+            data = msgspec.convert({**_brief(values), "alsoRender": ["claude", "gpt"]}, GenerateRequest)
+            result = await generation_service.generate(data, data.engine)
+        except (msgspec.ValidationError, ProblemError) as exc:
+            detail = exc.detail if isinstance(exc, ProblemError) else f"Check the brief: {exc}"
+            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            return page(request, "generate.html", status, form=values, result=None, targets=TARGETS, error=detail)
+        return page(request, "generate.html", form=values, result=result, targets=TARGETS)
+
+
+class KeyPages(Controller):
+    path = "/keys"
+    opt = {"permission": Permission.MANAGE_KEYS}
+
+    async def _render(
+        self, request: Request[Any, Any, Any], ctx: WorkspaceContext, db: AsyncSession, **extra: Any
+    ) -> Template:
+        rows, _ = await keys.list_keys(db, ctx, limit=100, offset=0)
+        return page(request, "keys.html", keys=rows, **extra)
+
+    @get("/")
+    async def list_keys(
+        self,
+        request: Request[Any, Any, Any],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Template:
+        return await self._render(request, workspace_ctx, db_session)
+
+    @post("/")
+    async def create_key(
+        self,
+        request: Request[Any, Any, Any],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Template:
+        """The new key is shown on this response only (never stored in clear, never shown again)."""
+        form = await request.form()
+        name = str(form.get("name", "")).strip()
+        scopes = [str(s) for s in form.getall("scopes")] if "scopes" in form else []
+        try:
+            data = msgspec.convert({"name": name, "scopes": scopes}, ApiKeyCreate)
+            _, full = await keys.create_key(
+                db_session, workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=None
+            )
+        except msgspec.ValidationError:
+            return await self._render(request, workspace_ctx, db_session, error="Give the key a name and a scope.")
+        except ProblemError as exc:
+            return await self._render(request, workspace_ctx, db_session, error=exc.detail)
+        await db_session.commit()
+        return await self._render(request, workspace_ctx, db_session, new_key=full)
+
+    @post("/{key_id:uuid}/revoke")
+    async def revoke_key(
+        self,
+        request: Request[Any, Any, Any],
+        key_id: FromPath[UUID],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Redirect:
+        key = await keys.revoke_key(db_session, workspace_ctx, key_id)
+        # Commit before invalidating, as the API does: no instance may re-read the unrevoked row into its cache.
+        await db_session.commit()
+        await access_runtime(request.app).keys.invalidate(key.prefix)
+        return Redirect(path=f"{CONSOLE_PREFIX}/w/{workspace_ctx.workspace_slug}/keys/", status_code=303)
