@@ -30,6 +30,9 @@ class AccessRuntime:
     alchemy: SQLAlchemyAsyncConfig
     sessions: SessionManager
     throttle: LoginThrottle
+    register_throttle: LoginThrottle
+    """Conflicting registrations (409s) per address: counted apart from failed logins, so a burst of failed
+    logins from a shared address (an office NAT) does not also block new sign-ups, and the other way round."""
     limiter: RateLimiter
     keys: ApiKeyLookup
     caches: AccessCache
@@ -70,6 +73,7 @@ async def access_lifespan(app: Litestar) -> AsyncIterator[None]:
         alchemy=_alchemy_config(app),
         sessions=SessionManager(app.stores.get("sessions"), settings),
         throttle=LoginThrottle(redis, settings),
+        register_throttle=LoginThrottle(redis, settings, purpose="register"),
         limiter=RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl"),
         keys=ApiKeyLookup(app.state.db_engine, bus),
         caches=AccessCache(bus),

@@ -32,9 +32,9 @@ def _address_key(address: str) -> str:
 class LoginThrottle:
     """Counts failed logins; `retry_after` says how long a caller must wait (None when allowed)."""
 
-    def __init__(self, redis: Redis | None, settings: Settings) -> None:
+    def __init__(self, redis: Redis | None, settings: Settings, purpose: str = "login") -> None:
         self.redis = redis
-        self.prefix = f"{settings.redis_namespace}:login:"
+        self.prefix = f"{settings.redis_namespace}:{purpose}:"
         self.window = settings.login_failure_window
         self.limits = {"acct": settings.login_max_failures_per_account, "addr": settings.login_max_failures_per_address}
         self._local: dict[str, tuple[int, float]] = {}

@@ -81,7 +81,7 @@ class AuthController(Controller):
         except ConflictError:
             # The 409 tells that an email has an account: each one counts against the address like a failed
             # login, so probing many emails meets the per-address limit (429) as quickly as login does.
-            await runtime.throttle.record_failure(normalize_email(data.email), address)
+            await runtime.register_throttle.record_failure(normalize_email(data.email), address)
             raise
         session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
         body = SessionOut(user=user_out(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug)

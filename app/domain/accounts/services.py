@@ -47,8 +47,8 @@ async def personal_workspace(session: AsyncSession, user_id: UUID) -> Workspace 
 
 
 async def check_register_throttle(runtime: AccessRuntime, email: str, address: str) -> None:
-    """429 when this address (or this address with this email) is past the failed-login limits."""
-    wait = await runtime.throttle.retry_after(normalize_email(email), address)
+    """429 when this address (or this address with this email) is past the limits of conflicting registrations."""
+    wait = await runtime.register_throttle.retry_after(normalize_email(email), address)
     if wait is not None:
         raise RateLimitedError("Too many attempts; try again later.", headers={"Retry-After": str(wait)})
 
