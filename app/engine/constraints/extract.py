@@ -199,8 +199,23 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
     unquoted = _unquoted(text)
     out = [constraint for reader in _READERS for constraint in reader(text, unquoted, span)]
-    out.extend(_rules(unquoted, span, out, explicit=field.name == "constraints", original=text))
+    rule_constraints = _rules(unquoted, span, out, explicit=field.name == "constraints", original=text)
+    out.extend(_with_quotes_restored(c, text) for c in rule_constraints)
     return out
+
+
+def _with_quotes_restored(constraint: Constraint, original: str) -> Constraint:
+    """Rules are read with quoted words blanked (a quote negates nothing); their text gets the quotes back, so
+    "say 'I've escalated this'" does not become "say '                   '"."""
+    text, value = constraint.text, constraint.value
+    for match in _QUOTED.finditer(original):
+        quoted = match.group(0)
+        blanked = quoted[0] + " " * (len(quoted) - 2) + quoted[-1]
+        text = text.replace(blanked, quoted, 1)
+        value = value.replace(blanked, quoted, 1) if value is not None else None
+    if text == constraint.text and value == constraint.value:
+        return constraint
+    return msgspec.structs.replace(constraint, text=text, value=value)
 
 
 def _rules(

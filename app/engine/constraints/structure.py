@@ -72,6 +72,8 @@ def _loads_lenient(literal: str) -> Any:
     text = re.sub(r'"\s*\?\s*:', '":', text)
     # Bare values: type names, unions ("a" | "b"), arrays of types (string[]).
     text = re.sub(r":\s*([A-Za-z_][\w]*)\s*\[\]", r': ["\1"]', text)
+    # `"YYYY-MM-DD" | null`, `number | null`: a nullable value, written as one union string.
+    text = re.sub(r'"([^"\n]*)"\s*\|\s*null\b', r'"\1|null"', text)
     text = re.sub(r'"\s*\|\s*"', "|", text)
     text = re.sub(
         r"(:\s*|\[\s*|,\s*)([A-Za-z_][\w|\- ]*?)(\s*[,}\]])",
@@ -137,6 +139,13 @@ def _schema_of(value: Any) -> dict[str, Any]:
         return {"type": _TYPE_NAMES[lowered]}
     if "|" in text:
         options = [option.strip().strip("\"'") for option in text.split("|") if option.strip()]
+        if len(options) == 2 and "null" in (o.lower() for o in options):
+            other = next(o for o in options if o.lower() != "null")
+            kind = _TYPE_NAMES.get(other.lower(), "string")
+            schema: dict[str, Any] = {"type": sorted([kind, "null"])}
+            if other.lower() not in _TYPE_NAMES:
+                schema["description"] = f"Format: {other}"
+            return schema
         types = {_TYPE_NAMES.get(option.lower()) for option in options}
         if None not in types and types:
             return {"type": sorted(t for t in types if t)} if len(types) > 1 else {"type": types.pop()}

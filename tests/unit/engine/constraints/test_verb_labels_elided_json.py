@@ -63,3 +63,25 @@ def test_elided_values_get_plausible_types() -> None:
 
 def test_prose_ellipsis_is_not_a_schema() -> None:
     assert of_kind("Say something like {thinking...} when you pause", "schema") == []
+
+
+@pytest.mark.parametrize(
+    ("task", "key", "schema"),
+    [
+        ('Return JSON: {"total": number, "due_date": "YYYY-MM-DD" | null}.', "due_date", ["null", "string"]),
+        ('Output {"name": string, "age": number | null}', "age", ["null", "number"]),
+        ("respond with {'sku': string, 'restock_on': 'DD/MM/YYYY' | null}", "restock_on", ["null", "string"]),
+    ],
+)
+def test_a_nullable_union_keeps_the_briefs_keys(task: str, key: str, schema: list[str]) -> None:
+    [found] = [c for c in extract_constraints(Brief(task=task)) if c.kind == "schema"]
+    assert found.schema is not None
+    assert found.schema["properties"][key]["type"] == schema
+    assert "null" not in found.values
+
+
+def test_a_quoted_reply_inside_a_rule_keeps_its_words() -> None:
+    task = "Support bot. Refunds over $200 need human approval -> say 'I've escalated this'."
+    texts = [c.text for c in extract_constraints(Brief(task=task))]
+    assert any("I've escalated this" in text for text in texts), texts
+    assert not any("'   " in text for text in texts), texts
