@@ -164,7 +164,13 @@ async def test_resolve_serves_last_known_good_while_database_down(pg_cluster: Po
 
 
 def _hung_db_app(pg_cluster: PostgresCluster) -> Litestar:
-    app = create_app(make_settings(DATABASE_URL=pg_cluster.url, DB_POOL_TIMEOUT=POOL_TIMEOUT, HEALTH_TIMEOUT=1.0))
+    # AUTO_MIGRATE: the module's throwaway cluster may still be empty when this runs first (the app refuses to
+    # start on an unmigrated database).
+    app = create_app(
+        make_settings(
+            DATABASE_URL=pg_cluster.url, DB_POOL_TIMEOUT=POOL_TIMEOUT, HEALTH_TIMEOUT=1.0, AUTO_MIGRATE="true"
+        )
+    )
     app.register(db_probe)
     return app
 
