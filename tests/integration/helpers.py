@@ -9,6 +9,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from tests.factories import RegisterRequestFactory, WorkspaceCreateFactory, payload
+
 DEFAULT_PASSWORD = "correct horse battery"
 
 
@@ -22,13 +24,13 @@ def unique_email(tag: str = "user") -> str:
 
 
 async def register(
-    client: Any, *, email: str | None = None, password: str = DEFAULT_PASSWORD, display_name: str = "Test User"
+    client: Any, *, email: str | None = None, password: str = DEFAULT_PASSWORD, display_name: str | None = None
 ) -> dict[str, Any]:
     """Register (which also logs `client` in). Returns user, csrf, email, password and personalWorkspace."""
     email = email or unique_email()
-    response = await client.post(
-        "/api/v1/auth/register", json={"email": email, "password": password, "displayName": display_name}
-    )
+    overrides = {"display_name": display_name} if display_name else {}
+    request = RegisterRequestFactory.build(email=email, password=password, **overrides)
+    response = await client.post("/api/v1/auth/register", json=payload(request))
     assert response.status_code == 201, response.text
     body = response.json()
     return {
@@ -51,7 +53,7 @@ async def create_workspace(client: Any, csrf: str, name: str | None = None) -> d
     """Create a workspace as the logged-in user; returns its JSON (with `slug`)."""
     response = await client.post(
         "/api/v1/workspaces",
-        json={"name": name or f"Workspace {uuid.uuid4().hex[:6]}"},
+        json=payload(WorkspaceCreateFactory.build(**({"name": name} if name else {}))),
         headers={"X-CSRF-Token": csrf},
     )
     assert response.status_code == 201, response.text
