@@ -13,7 +13,6 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User
 from app.domain.access.authentication import client_address
 from app.domain.access.context import Caller
 from app.domain.access.guards import session_only
@@ -35,10 +34,6 @@ from app.lib.emails import normalize_email
 from app.lib.errors import AuthenticationError, BadRequestError, ConflictError
 from app.lib.openapi import problem_responses
 from app.lib.request_context import get_request_id
-
-
-def user_out(user: User) -> UserOut:
-    return UserOut(id=user.id, email=user.email, display_name=user.display_name, created_at=user.created_at)
 
 
 def _session_caller(caller: Caller) -> Caller:
@@ -84,7 +79,9 @@ class AuthController(Controller):
             await runtime.register_throttle.record_failure(normalize_email(data.email), address)
             raise
         session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
-        body = SessionOut(user=user_out(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug)
+        body = SessionOut(
+            user=UserOut.from_model(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug
+        )
         return Response(body, status_code=HTTP_201_CREATED, cookies=[runtime.sessions.cookie(session)])
 
     @post(
@@ -106,7 +103,9 @@ class AuthController(Controller):
         )
         session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
         body = SessionOut(
-            user=user_out(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug if workspace else ""
+            user=UserOut.from_model(user),
+            csrf_token=session.record.csrf,
+            personal_workspace=workspace.slug if workspace else "",
         )
         return Response(body, cookies=[runtime.sessions.cookie(session)])
 
@@ -150,7 +149,7 @@ class SessionController(Controller):
             )
         if caller.user is None:
             raise AuthenticationError("Authentication required.")
-        return Me(type="user", user=user_out(caller.user))
+        return Me(type="user", user=UserOut.from_model(caller.user))
 
     @get(
         "/csrf",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import msgspec
 
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+if TYPE_CHECKING:
+    from app.db.models.accounts import User
 
 # Deliberately loose (the address is proven only by use); it rejects obvious garbage and spaces.
 Email = Annotated[str, msgspec.Meta(min_length=3, max_length=320, pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$")]
@@ -39,6 +42,10 @@ class UserOut(CamelizedBaseStruct):
     email: str
     display_name: str
     created_at: datetime
+
+    @classmethod
+    def from_model(cls, user: User) -> UserOut:
+        return cls(id=user.id, email=user.email, display_name=user.display_name, created_at=user.created_at)
 
 
 class ApiKeyIdentity(CamelizedBaseStruct):

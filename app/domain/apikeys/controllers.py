@@ -11,7 +11,6 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import ApiKey
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
 from app.domain.access.runtime import access_runtime
@@ -20,19 +19,6 @@ from app.domain.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut, A
 from app.lib.caching import NO_STORE
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset
-
-
-def key_out(key: ApiKey) -> ApiKeyOut:
-    return ApiKeyOut(
-        id=key.id,
-        name=key.name,
-        prefix=key.prefix,
-        scopes=list(key.scopes),
-        created_at=key.created_at,
-        last_used_at=key.last_used_at,
-        expires_at=key.expires_at,
-        revoked_at=key.revoked_at,
-    )
 
 
 class ApiKeyController(Controller):
@@ -54,7 +40,7 @@ class ApiKeyController(Controller):
         offset: Offset = 0,
     ) -> ApiKeyPage:
         rows, total = await keys.list_keys(db_session, workspace_ctx, limit=limit, offset=offset)
-        return ApiKeyPage(items=[key_out(k) for k in rows], total=total, limit=limit, offset=offset)
+        return ApiKeyPage(items=[ApiKeyOut.from_model(k) for k in rows], total=total, limit=limit, offset=offset)
 
     @post(
         "/",
@@ -73,7 +59,7 @@ class ApiKeyController(Controller):
         key, full = await keys.create_key(
             db_session, workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=data.expires_at
         )
-        out = key_out(key)
+        out = ApiKeyOut.from_model(key)
         return ApiKeyCreated(key=full, **{f: getattr(out, f) for f in out.__struct_fields__})
 
     @delete(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Final, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 from uuid import UUID
 
 import msgspec
@@ -11,6 +11,9 @@ import msgspec
 from app.engine.types import ChatMessage, TokenCount, Variable
 from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+if TYPE_CHECKING:
+    from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
 
 PromptKind = Literal["text", "chat"]
 VersionSource = Literal["manual", "generated", "improved", "imported"]
@@ -64,6 +67,31 @@ class LintSummary(CamelizedBaseStruct, kw_only=True):
     rule_ids: list[str] = msgspec.field(default_factory=list)
 
 
+# --- stored JSON columns, decoded into wire types ------------------------------------------------------
+
+
+def decode_messages(raw: list[dict[str, Any]] | None) -> list[ChatMessage] | None:
+    return None if raw is None else msgspec.convert(raw, list[ChatMessage])
+
+
+def decode_variables(raw: list[dict[str, Any]]) -> list[Variable]:
+    return msgspec.convert(raw or [], list[Variable])
+
+
+def decode_config(raw: dict[str, Any]) -> ModelConfig:
+    return msgspec.convert(raw or {}, ModelConfig)
+
+
+def decode_token_counts(raw: list[dict[str, Any]] | None) -> list[TokenCount] | None:
+    """Stored token counts; None when absent or written by an older shape (they are advisory)."""
+    if raw is None:
+        return None
+    try:
+        return msgspec.convert(raw, list[TokenCount])
+    except msgspec.ValidationError:
+        return None
+
+
 # --- prompts -------------------------------------------------------------------------------------------
 
 
@@ -95,6 +123,23 @@ class PromptOut(CamelizedBaseStruct, kw_only=True):
     revision: int
     created_at: datetime
     updated_at: datetime
+
+    @classmethod
+    def from_model(cls, prompt: Prompt) -> PromptOut:
+        """The prompt row with its loaded labels."""
+        return cls(
+            id=prompt.id,
+            name=prompt.name,
+            kind=prompt.kind,
+            description=prompt.description,
+            tags=prompt.tags,
+            archived=prompt.archived,
+            latest_version=prompt.version_count or None,
+            labels={label.name: label.version for label in prompt.labels},
+            revision=prompt.revision,
+            created_at=prompt.created_at,
+            updated_at=prompt.updated_at,
+        )
 
 
 class PromptPage(CamelizedBaseStruct, kw_only=True):
@@ -142,6 +187,29 @@ class VersionOut(CamelizedBaseStruct, kw_only=True):
     labels: list[str]
     created_at: datetime
 
+    @classmethod
+    def from_model(cls, prompt_name: str, kind: str, version: PromptVersion, labels: list[str]) -> VersionOut:
+        """A stored version of the prompt `prompt_name` (of `kind`), with the labels that point at it."""
+        return cls(
+            prompt=prompt_name,
+            version=version.version,
+            kind=kind,
+            text=version.text,
+            messages=decode_messages(version.messages),
+            variables=decode_variables(version.variables),
+            model_config=decode_config(version.model_config),
+            commit_message=version.commit_message,
+            author=Author(type=version.author_type, id=version.author_id, label=version.author_label),
+            source=version.source,
+            content_hash=version.content_hash,
+            parent_version=version.parent_version,
+            token_counts=decode_token_counts(version.token_counts),
+            lint=msgspec.convert(version.lint_summary, LintSummary) if version.lint_summary else None,
+            brief=version.brief,
+            labels=labels,
+            created_at=version.created_at,
+        )
+
 
 class VersionSummary(CamelizedBaseStruct, kw_only=True):
     version: int
@@ -176,6 +244,13 @@ class LabelOut(CamelizedBaseStruct, kw_only=True):
     version: int
     protected: bool
     updated_at: datetime
+
+    @classmethod
+    def from_model(cls, label: PromptLabel, protected: list[str]) -> LabelOut:
+        """`protected`: the workspace's protected label names."""
+        return cls(
+            name=label.name, version=label.version, protected=label.name in protected, updated_at=label.updated_at
+        )
 
 
 class LabelEventOut(CamelizedBaseStruct, kw_only=True):

@@ -15,7 +15,7 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User, Workspace, WorkspaceMember
+from app.db.models import User, Workspace
 from app.domain.access.context import Caller, WorkspaceContext
 from app.domain.access.permissions import Permission
 from app.domain.access.runtime import access_runtime
@@ -35,25 +35,6 @@ from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset
 
 _READ = {"permission": Permission.READ}
-
-
-def workspace_out(workspace: Workspace, role: str | None) -> WorkspaceOut:
-    return WorkspaceOut(
-        id=workspace.id,
-        slug=workspace.slug,
-        name=workspace.name,
-        is_personal=workspace.is_personal,
-        protected_labels=list(workspace.protected_labels),
-        role=role,
-        created_at=workspace.created_at,
-        updated_at=workspace.updated_at,
-    )
-
-
-def member_out(member: WorkspaceMember, user: User) -> MemberOut:
-    return MemberOut(
-        user_id=user.id, email=user.email, display_name=user.display_name, role=member.role, joined_at=member.created_at
-    )
 
 
 def _user(caller: Caller) -> User:
@@ -83,11 +64,11 @@ class WorkspaceCollectionController(Controller):
     ) -> WorkspacePage:
         if caller.api_key is not None:
             workspace = await db_session.get(Workspace, caller.api_key.workspace_id)
-            items = [workspace_out(workspace, None)] if workspace is not None else []
+            items = [WorkspaceOut.from_model(workspace, None)] if workspace is not None else []
             return WorkspacePage(items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset)
         rows, total = await services.list_user_workspaces(db_session, _user(caller).id, limit=limit, offset=offset)
         return WorkspacePage(
-            items=[workspace_out(w, role) for w, role in rows], total=total, limit=limit, offset=offset
+            items=[WorkspaceOut.from_model(w, role) for w, role in rows], total=total, limit=limit, offset=offset
         )
 
     @post(
@@ -104,7 +85,7 @@ class WorkspaceCollectionController(Controller):
         db_session: NamedDependency[AsyncSession],
     ) -> WorkspaceOut:
         workspace = await services.create_workspace(db_session, _user(caller), data.name.strip(), slug=data.slug)
-        return workspace_out(workspace, "owner")
+        return WorkspaceOut.from_model(workspace, "owner")
 
 
 class WorkspaceController(Controller):
@@ -121,7 +102,7 @@ class WorkspaceController(Controller):
         responses=problem_responses(401, 403, 404, 429, 503),
     )
     async def get_workspace(self, workspace_ctx: NamedDependency[WorkspaceContext]) -> WorkspaceOut:
-        return workspace_out(workspace_ctx.workspace, workspace_ctx.role)
+        return WorkspaceOut.from_model(workspace_ctx.workspace, workspace_ctx.role)
 
     @patch(
         "/",
@@ -142,7 +123,7 @@ class WorkspaceController(Controller):
             name=data.name.strip() if isinstance(data.name, str) else None,
             protected_labels=data.protected_labels if isinstance(data.protected_labels, list) else None,
         )
-        return workspace_out(workspace, workspace_ctx.role)
+        return WorkspaceOut.from_model(workspace, workspace_ctx.role)
 
     @delete(
         "/",
@@ -194,7 +175,7 @@ class MemberController(Controller):
         offset: Offset = 0,
     ) -> MemberPage:
         rows, total = await services.list_members(db_session, workspace_ctx, limit=limit, offset=offset)
-        return MemberPage(items=[member_out(m, u) for m, u in rows], total=total, limit=limit, offset=offset)
+        return MemberPage(items=[MemberOut.from_model(m, u) for m, u in rows], total=total, limit=limit, offset=offset)
 
     @post(
         "/",
@@ -211,7 +192,7 @@ class MemberController(Controller):
         db_session: NamedDependency[AsyncSession],
     ) -> MemberOut:
         member, user = await services.add_member(db_session, workspace_ctx, data.email, data.role)
-        return member_out(member, user)
+        return MemberOut.from_model(member, user)
 
     @patch(
         "/{user_id:uuid}",
@@ -228,7 +209,7 @@ class MemberController(Controller):
         db_session: NamedDependency[AsyncSession],
     ) -> MemberOut:
         member, user = await services.change_role(db_session, workspace_ctx, user_id, data.role)
-        return member_out(member, user)
+        return MemberOut.from_model(member, user)
 
     @delete(
         "/{user_id:uuid}",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import msgspec
@@ -11,6 +11,9 @@ import msgspec
 from app.domain.access.permissions import Role
 from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+if TYPE_CHECKING:
+    from app.db.models.accounts import User, Workspace, WorkspaceMember
 
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"\S")]
 Slug = Annotated[str, msgspec.Meta(min_length=1, max_length=63, pattern=r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
@@ -39,6 +42,20 @@ class WorkspaceOut(CamelizedBaseStruct):
     created_at: datetime
     updated_at: datetime
 
+    @classmethod
+    def from_model(cls, workspace: Workspace, role: str | None) -> WorkspaceOut:
+        """`role`: the caller's role in it (None for an API key)."""
+        return cls(
+            id=workspace.id,
+            slug=workspace.slug,
+            name=workspace.name,
+            is_personal=workspace.is_personal,
+            protected_labels=list(workspace.protected_labels),
+            role=role,
+            created_at=workspace.created_at,
+            updated_at=workspace.updated_at,
+        )
+
 
 class MemberAdd(RequestStruct):
     email: Annotated[str, msgspec.Meta(min_length=3, max_length=320)]
@@ -55,6 +72,16 @@ class MemberOut(CamelizedBaseStruct):
     display_name: str
     role: str
     joined_at: datetime
+
+    @classmethod
+    def from_model(cls, member: WorkspaceMember, user: User) -> MemberOut:
+        return cls(
+            user_id=user.id,
+            email=user.email,
+            display_name=user.display_name,
+            role=member.role,
+            joined_at=member.created_at,
+        )
 
 
 class WorkspacePage(Page[WorkspaceOut], kw_only=True):

@@ -19,9 +19,9 @@ from app.domain.console.pages import CONSOLE_PREFIX, page, prompt_path
 from app.domain.generation import services as generation
 from app.domain.generation.schemas import LintRequest
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES, prompt_name
-from app.domain.prompts.schemas import PromptCreate, VersionCreate
+from app.domain.prompts.schemas import PromptCreate, PromptOut, VersionCreate
 from app.domain.prompts.services.labels import LabelService
-from app.domain.prompts.services.prompts import PromptRegistry, to_out
+from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.services.versions import VersionService
 from app.lib.errors import ProblemError
 
@@ -76,7 +76,10 @@ class PromptPages(Controller):
 
     @post("/", opt=WRITE)
     async def create_prompt(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry]
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
     ) -> Response[Any]:
         form = await request.form()
         values = {k: str(form.get(k, "")) for k in ("name", "description", "tags", "text")}
@@ -88,7 +91,7 @@ class PromptPages(Controller):
             prompt = await registry.create(data)
             if values["text"].strip():
                 version = msgspec.convert({"text": values["text"], "commitMessage": "First version"}, VersionCreate)
-                await VersionService(registry).create(prompt.name, version)
+                await versions.create(prompt.name, version)
         except (msgspec.ValidationError, ProblemError) as exc:
             detail = exc.detail if isinstance(exc, ProblemError) else f"Check the form: {exc}"
             return page(request, "prompt_new.html", 400, form=values, error=detail)
@@ -96,13 +99,16 @@ class PromptPages(Controller):
 
     @get("/{name:str}", opt=READ)
     async def prompt(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
+        labels: NamedDependency[LabelService],
+        name: FromPath[str],
     ) -> Template:
         prompt_id = prompt_name(name)
-        versions = VersionService(registry)
-        labels = LabelService(registry)
         page_of_versions = await versions.list(prompt_id, 50, 0)
-        prompt = to_out(await registry.get(prompt_id))
+        prompt = PromptOut.from_model(await registry.get(prompt_id))
         current = None
         if prompt.latest_version:
             _, row, row_labels = await versions.get(prompt_id, prompt.latest_version)
@@ -126,30 +132,39 @@ class PromptPages(Controller):
     async def version(
         self,
         request: Request[Any, Any, Any],
-        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
         name: FromPath[str],
         number: FromPath[int],
     ) -> Template:
-        prompt, row, row_labels = await VersionService(registry).get(prompt_name(name), number)
-        return page(request, "version.html", prompt=to_out(prompt), current={"row": row, "labels": row_labels})
+        prompt, row, row_labels = await versions.get(prompt_name(name), number)
+        current = {"row": row, "labels": row_labels}
+        return page(request, "version.html", prompt=PromptOut.from_model(prompt), current=current)
 
     @get("/{name:str}/versions/new", opt=WRITE)
     async def new_version_form(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
+        name: FromPath[str],
     ) -> Template:
-        prompt = to_out(await registry.get(prompt_name(name)))
+        prompt = PromptOut.from_model(await registry.get(prompt_name(name)))
         text = ""
         if prompt.latest_version:
-            _, row, _ = await VersionService(registry).get(prompt.name, prompt.latest_version)
+            _, row, _ = await versions.get(prompt.name, prompt.latest_version)
             text = row.text or ""
         form = {"text": text, "commit_message": "", "parent_version": str(prompt.latest_version or "")}
         return page(request, "version_new.html", prompt=prompt, form=form, lint=None)
 
     @post("/{name:str}/versions", opt=WRITE)
     async def create_version(
-        self, request: Request[Any, Any, Any], registry: NamedDependency[PromptRegistry], name: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
+        name: FromPath[str],
     ) -> Response[Any]:
-        prompt = to_out(await registry.get(prompt_name(name)))
+        prompt = PromptOut.from_model(await registry.get(prompt_name(name)))
         form = await request.form()
         values = {k: str(form.get(k, "")) for k in ("text", "commit_message", "parent_version", "target")}
         target = values["target"] or "generic"
@@ -160,7 +175,7 @@ class PromptPages(Controller):
         if values["parent_version"].isdigit():
             body["parentVersion"] = int(values["parent_version"])
         try:
-            await VersionService(registry).create(prompt.name, msgspec.convert(body, VersionCreate))
+            await versions.create(prompt.name, msgspec.convert(body, VersionCreate))
         except (msgspec.ValidationError, ProblemError) as exc:
             detail = exc.detail if isinstance(exc, ProblemError) else f"Check the form: {exc}"
             status = exc.status_code if isinstance(exc, ProblemError) else 400
@@ -172,15 +187,16 @@ class PromptPages(Controller):
         self,
         request: Request[Any, Any, Any],
         registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
         name: FromPath[str],
         from_version: FromQuery[int] = 0,
         to_version: FromQuery[int] = 0,
     ) -> Template:
-        prompt = to_out(await registry.get(prompt_name(name)))
+        prompt = PromptOut.from_model(await registry.get(prompt_name(name)))
         latest = prompt.latest_version or 0
         after = to_version or latest
         before = from_version or max(1, after - 1)
-        result = await VersionService(registry).diff(prompt.name, before, after)
+        result = await versions.diff(prompt.name, before, after)
         return page(request, "diff.html", prompt=prompt, diff=result, numbers=list(range(1, latest + 1)))
 
     @get("/{name:str}/labels/{label:str}/move", opt=READ)
@@ -188,18 +204,20 @@ class PromptPages(Controller):
         self,
         request: Request[Any, Any, Any],
         registry: NamedDependency[PromptRegistry],
+        versions: NamedDependency[VersionService],
+        labels: NamedDependency[LabelService],
         name: FromPath[str],
         label: FromPath[str],
         version: FromQuery[int] = 0,
     ) -> Template:
         """The confirmation page: the diff from the version the label serves now, and whether you may move it."""
-        prompt = to_out(await registry.get(prompt_name(name)))
-        service = LabelService(registry)
+        prompt = PromptOut.from_model(await registry.get(prompt_name(name)))
+        service = labels
         current = next((lbl.version for lbl in await service.list(prompt.name) if lbl.name == label), None)
         target = version or prompt.latest_version or 0
         diff = None
         if current is not None and target and current != target:
-            diff = await VersionService(registry).diff(prompt.name, current, target)
+            diff = await versions.diff(prompt.name, current, target)
         protected = label in service.protected
         reason = None
         if not service.may_move(label):
@@ -222,6 +240,7 @@ class PromptPages(Controller):
         self,
         request: Request[Any, Any, Any],
         registry: NamedDependency[PromptRegistry],
+        labels: NamedDependency[LabelService],
         name: FromPath[str],
         label: FromPath[str],
     ) -> Redirect:
@@ -232,5 +251,5 @@ class PromptPages(Controller):
         if not version.isdigit():
             raise ProblemError("Choose a version to move the label to.")
         prompt_id = prompt_name(name)
-        await LabelService(registry).set(prompt_id, label, int(version), int(expected) if expected.isdigit() else None)
+        await labels.set(prompt_id, label, int(version), int(expected) if expected.isdigit() else None)
         return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt_id), status_code=303)

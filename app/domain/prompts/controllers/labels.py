@@ -12,7 +12,7 @@ from litestar.status_codes import HTTP_204_NO_CONTENT
 from app.domain.prompts.controllers.prompts import BASE, READ, WRITE
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES, PromptNameParam, prompt_name
 from app.domain.prompts.schemas import LABEL_PATTERN, LabelEventPage, LabelOut, LabelRollback, LabelSet
-from app.domain.prompts.services.labels import LabelService, label_out
+from app.domain.prompts.services.labels import LabelService
 from app.lib.openapi import problem_responses
 from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit, Offset
 
@@ -49,7 +49,7 @@ class LabelController(Controller):
         data: JSONBody[LabelSet],
     ) -> LabelOut:
         row = await labels.set(prompt_name(name), label, data.version, data.expected_version)
-        return label_out(row, labels.protected)
+        return LabelOut.from_model(row, labels.protected)
 
     @delete(
         "/{label:str}",
@@ -97,4 +97,4 @@ class LabelController(Controller):
         data: JSONBody[LabelRollback | None] = None,
     ) -> LabelOut:
         row = await labels.rollback(prompt_name(name), label, data.version if data is not None else None)
-        return label_out(row, labels.protected)
+        return LabelOut.from_model(row, labels.protected)

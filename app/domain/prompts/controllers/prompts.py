@@ -21,7 +21,7 @@ from app.domain.prompts.deps import (
     prompt_name,
 )
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
-from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag, to_out
+from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag
 from app.lib.openapi import problem_responses
 from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit
 
@@ -57,7 +57,7 @@ class PromptController(Controller):
         self, registry: NamedDependency[PromptRegistry], data: JSONBody[PromptCreate]
     ) -> Response[PromptOut]:
         prompt = await registry.create(data)
-        return _with_etag(to_out(prompt), prompt_etag(prompt), HTTP_201_CREATED)
+        return _with_etag(PromptOut.from_model(prompt), prompt_etag(prompt), HTTP_201_CREATED)
 
     @get(
         "/",
@@ -107,7 +107,7 @@ class PromptController(Controller):
     )
     async def get_prompt(self, registry: NamedDependency[PromptRegistry], name: PromptNameParam) -> Response[PromptOut]:
         prompt = await registry.get(prompt_name(name))
-        return _with_etag(to_out(prompt), prompt_etag(prompt))
+        return _with_etag(PromptOut.from_model(prompt), prompt_etag(prompt))
 
     @patch(
         "/{name:str}",
@@ -124,7 +124,7 @@ class PromptController(Controller):
         if_match: IfMatch = None,
     ) -> Response[PromptOut]:
         prompt = await registry.update(prompt_name(name), data, if_match)
-        return _with_etag(to_out(prompt), prompt_etag(prompt))
+        return _with_etag(PromptOut.from_model(prompt), prompt_etag(prompt))
 
     @post(
         "/{name:str}/archive",
@@ -138,7 +138,7 @@ class PromptController(Controller):
         self, registry: NamedDependency[PromptRegistry], name: PromptNameParam, if_match: IfMatch = None
     ) -> Response[PromptOut]:
         prompt = await registry.update(prompt_name(name), PromptUpdate(archived=True), if_match)
-        return _with_etag(to_out(prompt), prompt_etag(prompt))
+        return _with_etag(PromptOut.from_model(prompt), prompt_etag(prompt))
 
     @delete(
         "/{name:str}",

@@ -26,7 +26,7 @@ from app.domain.prompts.schemas import (
     VersionOut,
     VersionPage,
 )
-from app.domain.prompts.services.versions import VersionService, version_etag, version_out
+from app.domain.prompts.services.versions import VersionService, version_etag
 from app.lib.etags import etag_matches
 from app.lib.openapi import problem_responses
 from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit, Offset
@@ -54,7 +54,7 @@ class VersionController(Controller):
         prompt = prompt_name(name)
         kind, version, labels = await versions.create(prompt, data)
         return Response(
-            version_out(prompt, kind, version, labels),
+            VersionOut.from_model(prompt, kind, version, labels),
             status_code=HTTP_201_CREATED,
             headers={"ETag": version_etag(version)},
         )
@@ -96,7 +96,7 @@ class VersionController(Controller):
         etag = version_etag(row)
         if etag_matches(if_none_match, etag):
             return Response(None, status_code=HTTP_304_NOT_MODIFIED, headers={"ETag": etag})  # type: ignore[arg-type]
-        return Response(version_out(prompt.name, prompt.kind, row, labels), headers={"ETag": etag})
+        return Response(VersionOut.from_model(prompt.name, prompt.kind, row, labels), headers={"ETag": etag})
 
     @get(
         "/diff",

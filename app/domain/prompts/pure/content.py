@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import msgspec
 
 from app.domain.prompts.schemas import LintSummary, ModelConfig
-from app.engine.types import ChatMessage, TokenCount, Variable
+from app.engine.types import ChatMessage, Variable
 from app.lib.errors import NotFoundError, ValidationFailedError
 
 VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -141,15 +141,6 @@ def engine_analysis(
         except Exception:  # noqa: BLE001
             lint = None
     return tokens, lint
-
-
-def decode_token_counts(raw: list[dict[str, Any]] | None) -> list[TokenCount] | None:
-    if raw is None:
-        return None
-    try:
-        return msgspec.convert(raw, list[TokenCount])
-    except msgspec.ValidationError:
-        return None
 
 
 def check_one_selector(label: str | None, version: int | None, source: str) -> None:

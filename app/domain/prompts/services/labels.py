@@ -26,12 +26,6 @@ from app.domain.prompts.services.prompts import PromptRegistry
 from app.lib.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationFailedError
 
 
-def label_out(label: PromptLabel, protected: list[str]) -> LabelOut:
-    return LabelOut(
-        name=label.name, version=label.version, protected=label.name in protected, updated_at=label.updated_at
-    )
-
-
 class LabelService:
     def __init__(self, registry: PromptRegistry) -> None:
         self.registry = registry
@@ -187,7 +181,7 @@ class LabelService:
 
     async def list(self, name: str) -> list[LabelOut]:
         prompt = await self.registry.get(name)
-        return [label_out(label, self.protected) for label in prompt.labels]
+        return [LabelOut.from_model(label, self.protected) for label in prompt.labels]
 
     async def history(self, name: str, label: str | None, limit: int, offset: int) -> LabelEventPage:
         prompt = await self.registry.get(name, relations=False)

@@ -59,22 +59,6 @@ def check_if_match(if_match: str | None, etag: str) -> None:
         )
 
 
-def to_out(prompt: Prompt) -> PromptOut:
-    return PromptOut(
-        id=prompt.id,
-        name=prompt.name,
-        kind=prompt.kind,
-        description=prompt.description,
-        tags=prompt.tags,
-        archived=prompt.archived,
-        latest_version=prompt.version_count or None,
-        labels={label.name: label.version for label in prompt.labels},
-        revision=prompt.revision,
-        created_at=prompt.created_at,
-        updated_at=prompt.updated_at,
-    )
-
-
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

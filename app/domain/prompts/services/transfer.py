@@ -30,9 +30,12 @@ from app.domain.prompts.schemas import (
     ImportedPrompt,
     ImportResult,
     VersionCreate,
+    decode_config,
+    decode_messages,
+    decode_variables,
 )
 from app.domain.prompts.services.prompts import PromptRegistry
-from app.domain.prompts.services.versions import VersionService, decode_config, decode_messages, decode_variables
+from app.domain.prompts.services.versions import VersionService
 from app.lib.errors import PermissionDeniedError, ValidationFailedError
 
 

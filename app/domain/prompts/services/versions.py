@@ -23,7 +23,6 @@ from app.domain.prompts.pure.content import (
     check_content,
     check_one_selector,
     content_hash,
-    decode_token_counts,
     engine_analysis,
     error,
     no_selector,
@@ -34,15 +33,16 @@ from app.domain.prompts.schemas import (
     LATEST,
     Author,
     DiffResult,
-    LintSummary,
-    ModelConfig,
     RenderedMessage,
     RenderRequest,
     RenderResult,
     VersionCreate,
-    VersionOut,
     VersionPage,
     VersionSummary,
+    decode_config,
+    decode_messages,
+    decode_token_counts,
+    decode_variables,
 )
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
@@ -54,40 +54,6 @@ _P = cast(Table, Prompt.__table__).c
 
 def version_etag(version: PromptVersion) -> str:
     return f'"v{version.version}-{version.content_hash[:16]}"'
-
-
-def decode_messages(raw: list[dict[str, Any]] | None) -> list[ChatMessage] | None:
-    return None if raw is None else msgspec.convert(raw, list[ChatMessage])
-
-
-def decode_variables(raw: list[dict[str, Any]]) -> list[Variable]:
-    return msgspec.convert(raw or [], list[Variable])
-
-
-def decode_config(raw: dict[str, Any]) -> ModelConfig:
-    return msgspec.convert(raw or {}, ModelConfig)
-
-
-def version_out(name: str, kind: str, v: PromptVersion, labels: list[str]) -> VersionOut:
-    return VersionOut(
-        prompt=name,
-        version=v.version,
-        kind=kind,
-        text=v.text,
-        messages=decode_messages(v.messages),
-        variables=decode_variables(v.variables),
-        model_config=decode_config(v.model_config),
-        commit_message=v.commit_message,
-        author=Author(type=v.author_type, id=v.author_id, label=v.author_label),
-        source=v.source,
-        content_hash=v.content_hash,
-        parent_version=v.parent_version,
-        token_counts=decode_token_counts(v.token_counts),
-        lint=msgspec.convert(v.lint_summary, LintSummary) if v.lint_summary else None,
-        brief=v.brief,
-        labels=labels,
-        created_at=v.created_at,
-    )
 
 
 def contract_with_placeholders(variables: list[Variable], messages: list[ChatMessage] | None) -> list[Variable]:
