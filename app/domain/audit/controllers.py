@@ -8,33 +8,19 @@ from typing import Annotated
 from litestar import Controller, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import AuditEvent
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
-from app.domain.audit.schemas import AuditActor, AuditEventOut, AuditEventPage, AuditTarget
-from app.domain.audit.services import AuditEventService
+from app.domain.audit.schemas import AuditEventOut, AuditEventPage
+from app.domain.audit.services import AUDIT_DEPENDENCIES, AuditEventService
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset
-
-
-def event_out(event: AuditEvent) -> AuditEventOut:
-    return AuditEventOut(
-        id=event.id,
-        action=event.action,
-        actor=AuditActor(type=event.actor_type, id=event.actor_id, label=event.actor_label),
-        target=AuditTarget(type=event.target_type, id=event.target_id, label=event.target_label),
-        details=dict(event.details or {}),
-        request_id=event.request_id,
-        client_address=event.client_address,
-        created_at=event.created_at,
-    )
 
 
 class AuditController(Controller):
     path = "/audit-events"
     tags = ["Audit"]
+    dependencies = AUDIT_DEPENDENCIES
 
     @get(
         "/",
@@ -46,7 +32,7 @@ class AuditController(Controller):
     async def list_events(
         self,
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        audit_events: NamedDependency[AuditEventService],
         limit: Limit = 50,
         offset: Offset = 0,
         action: Annotated[
@@ -55,8 +41,9 @@ class AuditController(Controller):
         since: Annotated[datetime | None, QueryParameter(description="Events at or after this instant")] = None,
         until: Annotated[datetime | None, QueryParameter(description="Events before this instant")] = None,
     ) -> AuditEventPage:
-        service = AuditEventService(session=db_session)
-        events, total = await service.list_for_workspace(
+        events, total = await audit_events.list_for_workspace(
             workspace_ctx.workspace_id, limit=limit, offset=offset, action=action, since=since, until=until
         )
-        return AuditEventPage(items=[event_out(e) for e in events], total=total, limit=limit, offset=offset)
+        return AuditEventPage(
+            items=[AuditEventOut.from_model(e) for e in events], total=total, limit=limit, offset=offset
+        )

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct
+
+if TYPE_CHECKING:
+    from app.db.models import AuditEvent
 
 
 class AuditActor(CamelizedBaseStruct):
@@ -32,6 +35,19 @@ class AuditEventOut(CamelizedBaseStruct):
     request_id: str
     client_address: str
     created_at: datetime
+
+    @classmethod
+    def from_model(cls, event: AuditEvent) -> AuditEventOut:
+        return cls(
+            id=event.id,
+            action=event.action,
+            actor=AuditActor(type=event.actor_type, id=event.actor_id, label=event.actor_label),
+            target=AuditTarget(type=event.target_type, id=event.target_id, label=event.target_label),
+            details=dict(event.details or {}),
+            request_id=event.request_id,
+            client_address=event.client_address,
+            created_at=event.created_at,
+        )
 
 
 class AuditEventPage(Page[AuditEventOut], kw_only=True):
