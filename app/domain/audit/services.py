@@ -9,7 +9,7 @@ from uuid import UUID
 from advanced_alchemy.filters import LimitOffset, OrderBy
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -107,7 +107,7 @@ class AuditEventService(SQLAlchemyAsyncRepositoryService[AuditEvent]):
         return list(results), total
 
 
-def provide_audit_events(db_session: AsyncSession) -> AuditEventService:
+def provide_audit_events(db_session: NamedDependency[AsyncSession]) -> AuditEventService:
     """Dependency `audit_events`: reads of the audit log on the request's session."""
     return AuditEventService(session=db_session)
 
