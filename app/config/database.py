@@ -229,7 +229,8 @@ def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None)
     return SQLAlchemyAsyncConfig(
         engine_instance=engine or create_engine(settings),
         session_config=AsyncSessionConfig(expire_on_commit=False),
-        before_send_handler="autocommit",
+        # The request boundary commits on 2xx, and on 3xx too: the console's forms answer with 303 redirects.
+        before_send_handler="autocommit_include_redirects",
         set_default_exception_handler=False,
         alembic_config=AlembicAsyncConfig(
             script_location=str(MIGRATIONS_DIR),

@@ -26,6 +26,7 @@ from app.domain.console.auth import console_session
 from app.domain.console.controllers.account import AccountPages, HomePages
 from app.domain.console.controllers.prompts import PromptPages
 from app.domain.console.controllers.tools import GeneratorPages, KeyPages
+from app.domain.console.controllers.workspace import AuditPages, LintPages, MemberPages
 from app.domain.console.pages import CONSOLE_CSP, CONSOLE_PREFIX, highlight_variables, problem_page, prompt_path
 from app.lib.errors import ProblemError
 
@@ -57,7 +58,7 @@ workspace_pages = Router(
     path="/w/{workspace:str}",
     guards=[workspace_permission],
     dependencies=WORKSPACE_DEPENDENCIES,
-    route_handlers=[PromptPages, GeneratorPages, KeyPages],
+    route_handlers=[PromptPages, GeneratorPages, KeyPages, MemberPages, AuditPages, LintPages],
 )
 
 console_router = Router(

@@ -1,7 +1,7 @@
 """The console in a real browser: Playwright driving Debian's Chromium against a real uvicorn process.
 
 Every step goes through the pages as a person would (the API is only used to check what the pages did, and to
-add a viewer to a workspace, which the console has no page for yet). Each page fails the test on a browser
+set up accounts that another person would own). Each page fails the test on a browser
 console error or on a request to any other origin. Screenshots of the main pages go to `var/screenshots/`
 (or `$CI_OUTPUT_DIR/screenshots`).
 """
@@ -236,3 +236,43 @@ def _setup_shared_workspace_with_viewer(server: str, viewer_email: str) -> str:
         created = api.post(f"/api/v1/workspaces/{slug}/prompts/greeting/versions", json=version, headers=headers)
         assert created.status_code == 201
     return str(slug)
+
+
+def test_members_lint_audit_and_the_workspace_switcher(watched: Watched, server: str) -> None:
+    page = watched.page
+    colleague = _email("colleague")
+    with httpx.Client(base_url=server) as api:  # the colleague only needs an account
+        body = {"email": colleague, "password": PASSWORD, "displayName": "Cora Colleague"}
+        assert api.post("/api/v1/auth/register", json=body).status_code == 201
+    _register(page, _email("admin"))
+    page.get_by_label("New shared workspace").fill("Support team")
+    page.get_by_role("button", name="Create workspace").click()
+    page.wait_for_url("**/prompts/")
+    slug = page.url.split("/ui/w/")[1].split("/")[0]
+
+    page.goto(f"/ui/w/{slug}/members/")
+    page.get_by_label("Email").fill(colleague)
+    page.get_by_label("Role", exact=True).select_option("editor")
+    page.get_by_role("button", name="Add member").click()
+    page.wait_for_url(f"**/ui/w/{slug}/members/")
+    row = page.locator("tr", has_text=colleague)
+    assert row.locator("select").input_value() == "editor"
+    watched.shot("12-members")
+
+    page.get_by_role("link", name="Lint").click()
+    sloppy = "You are a helpful assistant. Do your best and be amazing. {user_input}"
+    page.get_by_role("textbox", name="Prompt").fill(sloppy)
+    page.get_by_role("button", name="Lint", exact=True).click()
+    page.locator("#report-h").wait_for()  # swapped in by htmx
+    assert page.locator(".finding").count() >= 1
+    watched.shot("13-lint")
+
+    page.get_by_role("link", name="Audit log").click()
+    assert page.locator("td", has_text="member.added").count() >= 1
+    watched.shot("14-audit")
+
+    page.locator("summary.switcher").click()
+    menu = page.locator(".menu-list")
+    menu.wait_for()  # loaded by htmx when the menu opens
+    assert menu.locator("a", has_text="All workspaces").is_visible()
+    watched.shot("15-switcher")

@@ -22,7 +22,8 @@ from app.domain.accounts import services as accounts
 from app.domain.accounts.schemas import LoginRequest, RegisterRequest
 from app.domain.console.auth import check_pre_session_token, console_session, pre_session_token
 from app.domain.console.pages import CONSOLE_PREFIX, ensure_caller, page
-from app.domain.workspaces.services import list_user_workspaces
+from app.domain.workspaces.schemas import WorkspaceCreate
+from app.domain.workspaces.services import create_workspace, list_user_workspaces
 from app.lib.errors import ProblemError
 from app.lib.request_context import get_request_id
 
@@ -120,6 +121,13 @@ class AccountPages(Controller):
         return Redirect(path=CONSOLE_PREFIX + "/", status_code=303, cookies=[runtime.sessions.cookie(session)])
 
 
+async def _my_workspaces(request: Request[Any, Any, Any], db_session: AsyncSession) -> list[dict[str, str]]:
+    caller = await ensure_caller(request)
+    assert caller.user is not None  # console_session admits only people
+    rows, _ = await list_user_workspaces(db_session, caller.user.id, limit=100, offset=0)
+    return [{"slug": ws.slug, "name": ws.name, "role": role} for ws, role in rows]
+
+
 class HomePages(Controller):
     """Signed-in pages outside a workspace: the workspace list and sign out."""
 
@@ -128,11 +136,33 @@ class HomePages(Controller):
 
     @get("/", name="console:home")
     async def home(self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]) -> Template:
+        return page(request, "home.html", workspaces=await _my_workspaces(request, db_session))
+
+    @post("/workspaces")
+    async def create_workspace(
+        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+    ) -> Response[Any]:
+        """A shared workspace owned by the signed-in person (the API's `createWorkspace` rules)."""
         caller = await ensure_caller(request)
         assert caller.user is not None
-        rows, _ = await list_user_workspaces(db_session, caller.user.id, limit=100, offset=0)
-        workspaces = [{"slug": ws.slug, "name": ws.name, "role": role} for ws, role in rows]
-        return page(request, "home.html", workspaces=workspaces)
+        form = await request.form()
+        name = str(form.get("name", "")).strip()
+        try:
+            data = msgspec.convert({"name": name}, WorkspaceCreate)
+            workspace = await create_workspace(db_session, caller.user, data.name.strip())
+        except (msgspec.ValidationError, ProblemError) as exc:
+            detail = exc.detail if isinstance(exc, ProblemError) else "Give the workspace a name."
+            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            workspaces = await _my_workspaces(request, db_session)
+            return page(request, "home.html", status, workspaces=workspaces, form={"name": name}, error=detail)
+        return Redirect(path=f"{CONSOLE_PREFIX}/w/{workspace.slug}/prompts/", status_code=303)
+
+    @get("/workspace-menu")
+    async def workspace_menu(
+        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+    ) -> Template:
+        """The switcher's list (a fragment loaded when the menu opens): the person's workspaces and roles."""
+        return page(request, "_workspace_menu.html", workspaces=await _my_workspaces(request, db_session))
 
     @post("/logout")
     async def logout(self, request: Request[Any, Any, Any]) -> Redirect:

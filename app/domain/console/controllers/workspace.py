@@ -1,0 +1,227 @@
+"""Workspace pages for people: members and roles, the audit log, and the lint page with the workspace's rules.
+
+Each handler calls the service the API uses (workspaces, audit, lint settings) and declares the API's
+permission for the same action, so a page never shows or changes what the API would refuse. Writes answer with a
+303 redirect; the request boundary commits (`autocommit_include_redirects`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.access.context import WorkspaceContext
+from app.domain.access.permissions import Permission, Role
+from app.domain.audit.schemas import AuditEventOut
+from app.domain.audit.services import AUDIT_DEPENDENCIES, AuditEventService
+from app.domain.console.pages import CONSOLE_PREFIX, page
+from app.domain.generation import lint_settings
+from app.domain.generation import services as generation
+from app.domain.generation.schemas import LintRequest
+from app.domain.workspaces import services as workspaces
+from app.domain.workspaces.schemas import MemberOut
+from app.engine.types import RuleOverride
+from app.lib.errors import ProblemError
+
+ROLES = [role.value for role in Role]
+TARGETS = ("generic", "claude", "gpt", "gemini", "small")
+AUDIT_PAGE_SIZE = 50
+SEVERITIES = ("error", "warning", "info")
+
+
+def _workspace_url(ctx: WorkspaceContext, suffix: str) -> str:
+    return f"{CONSOLE_PREFIX}/w/{ctx.workspace_slug}/{suffix}"
+
+
+def _problem_detail(exc: Exception, fallback: str) -> tuple[int, str]:
+    if isinstance(exc, ProblemError):
+        return exc.status_code, exc.detail
+    return 400, fallback
+
+
+class MemberPages(Controller):
+    """Members and their roles; adding, re-grading and removing need `manage_members` (admins and owners)."""
+
+    path = "/members"
+
+    async def _render(
+        self, request: Request[Any, Any, Any], ctx: WorkspaceContext, db: AsyncSession, status: int = 200, **extra: Any
+    ) -> Template:
+        rows, total = await workspaces.list_members(db, ctx, limit=200, offset=0)
+        members = [MemberOut.from_model(member, user) for member, user in rows]
+        return page(request, "members.html", status, members=members, total=total, roles=ROLES, **extra)
+
+    @get("/", opt={"permission": Permission.READ})
+    async def members(
+        self,
+        request: Request[Any, Any, Any],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Template:
+        return await self._render(request, workspace_ctx, db_session, form={"email": "", "role": "viewer"})
+
+    @post("/", opt={"permission": Permission.MANAGE_MEMBERS})
+    async def add_member(
+        self,
+        request: Request[Any, Any, Any],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Response[Any]:
+        form = await request.form()
+        values = {"email": str(form.get("email", "")).strip(), "role": str(form.get("role", "viewer"))}
+        try:
+            role = Role(values["role"])
+            await workspaces.add_member(db_session, workspace_ctx, values["email"], role)
+        except (ValueError, ProblemError) as exc:
+            status, detail = _problem_detail(exc, "Choose one of the roles.")
+            return await self._render(request, workspace_ctx, db_session, status, form=values, error=detail)
+        return Redirect(path=_workspace_url(workspace_ctx, "members/"), status_code=303)
+
+    @post("/{user_id:uuid}/role", opt={"permission": Permission.MANAGE_MEMBERS})
+    async def change_role(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: FromPath[UUID],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Response[Any]:
+        form = await request.form()
+        try:
+            await workspaces.change_role(db_session, workspace_ctx, user_id, Role(str(form.get("role", ""))))
+        except (ValueError, ProblemError) as exc:
+            status, detail = _problem_detail(exc, "Choose one of the roles.")
+            blank = {"email": "", "role": "viewer"}
+            return await self._render(request, workspace_ctx, db_session, status, form=blank, error=detail)
+        return Redirect(path=_workspace_url(workspace_ctx, "members/"), status_code=303)
+
+    @post("/{user_id:uuid}/remove", opt={"permission": Permission.MANAGE_MEMBERS})
+    async def remove_member(
+        self,
+        request: Request[Any, Any, Any],
+        user_id: FromPath[UUID],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Response[Any]:
+        try:
+            await workspaces.remove_member(db_session, workspace_ctx, user_id)
+        except ProblemError as exc:
+            blank = {"email": "", "role": "viewer"}
+            return await self._render(request, workspace_ctx, db_session, exc.status_code, form=blank, error=exc.detail)
+        return Redirect(path=_workspace_url(workspace_ctx, "members/"), status_code=303)
+
+
+def _day(value: str, *, end: bool = False) -> datetime | None:
+    """A `YYYY-MM-DD` filter as an instant (UTC); the end of a range is the next day's start (half-open)."""
+    if not value:
+        return None
+    day = datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
+    return day + timedelta(days=1) if end else day
+
+
+class AuditPages(Controller):
+    """The audit log with filters (action, day range), newest first; needs `view_audit`."""
+
+    path = "/audit"
+    dependencies = AUDIT_DEPENDENCIES
+
+    @get("/", opt={"permission": Permission.VIEW_AUDIT})
+    async def audit_log(
+        self,
+        request: Request[Any, Any, Any],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        audit_events: NamedDependency[AuditEventService],
+        action: FromQuery[str] = "",
+        since: FromQuery[str] = "",
+        until: FromQuery[str] = "",
+        offset: FromQuery[int] = 0,
+    ) -> Template:
+        filters = {"action": action[:64], "since": since[:10], "until": until[:10]}
+        try:
+            start, end = _day(filters["since"]), _day(filters["until"], end=True)
+        except ValueError:
+            return page(request, "audit.html", 400, events=[], filters=filters, error="Dates are YYYY-MM-DD.")
+        offset = max(0, min(offset, 1_000_000))
+        events, total = await audit_events.list_for_workspace(
+            workspace_ctx.workspace_id,
+            limit=AUDIT_PAGE_SIZE,
+            offset=offset,
+            action=filters["action"] or None,
+            since=start,
+            until=end,
+        )
+        items = [AuditEventOut.from_model(event) for event in events]
+        paging = {"offset": offset, "size": AUDIT_PAGE_SIZE, "total": total}
+        return page(request, "audit.html", events=items, filters=filters, paging=paging)
+
+
+def _overrides_from_form(form: Any) -> list[RuleOverride]:
+    """One select per rule: `default` keeps the rule as shipped, `off` disables it, a severity re-grades it."""
+    overrides: list[RuleOverride] = []
+    for key in form:
+        if not key.startswith("rule:"):
+            continue
+        choice, rule_id = str(form.get(key, "default")), key.removeprefix("rule:")
+        if choice == "off":
+            overrides.append(RuleOverride(rule_id=rule_id, enabled=False))
+        elif choice in SEVERITIES:
+            overrides.append(RuleOverride(rule_id=rule_id, severity=choice))  # type: ignore[arg-type]
+    return overrides
+
+
+class LintPages(Controller):
+    """Paste a prompt, choose a target, read the findings; admins set the workspace's rule overrides here."""
+
+    path = "/lint"
+
+    def _render(
+        self, request: Request[Any, Any, Any], ctx: WorkspaceContext, status: int = 200, **extra: Any
+    ) -> Template:
+        current = {o.rule_id: o for o in lint_settings.workspace_overrides(ctx)}
+        rules = generation.rules()
+        context: dict[str, Any] = {"form": {"text": "", "target": "generic"}, "report": None, **extra}
+        return page(request, "lint.html", status, rules=rules, overrides=current, targets=TARGETS, **context)
+
+    @get("/", opt={"permission": Permission.READ})
+    async def lint_form(
+        self,
+        request: Request[Any, Any, Any],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        saved: FromQuery[int] = 0,
+    ) -> Template:
+        return self._render(request, workspace_ctx, saved=bool(saved))
+
+    @post("/", opt={"permission": Permission.READ})
+    async def lint(self, request: Request[Any, Any, Any], workspace_ctx: NamedDependency[WorkspaceContext]) -> Template:
+        """Lint with the workspace's overrides, as the API's `lintPromptInWorkspace` does."""
+        form = await request.form()
+        values = {"text": str(form.get("text", "")), "target": str(form.get("target", "generic"))}
+        try:
+            data = msgspec.convert({"prompt": values["text"], "target": values["target"]}, LintRequest)
+            report = generation.lint(data, lint_settings.workspace_overrides(workspace_ctx))
+        except (msgspec.ValidationError, ProblemError) as exc:
+            status, detail = _problem_detail(exc, f"Check the form: {exc}")
+            return self._render(request, workspace_ctx, status, form=values, error=detail)
+        return self._render(request, workspace_ctx, form=values, report=report)
+
+    @post("/rules", opt={"permission": Permission.MANAGE_WORKSPACE})
+    async def save_rules(
+        self,
+        request: Request[Any, Any, Any],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> Response[Any]:
+        """Replace the workspace's overrides (audited by the service, like `setWorkspaceLintRules`)."""
+        form = await request.form()
+        try:
+            await lint_settings.replace_workspace_overrides(db_session, workspace_ctx, _overrides_from_form(form))
+        except ProblemError as exc:
+            return self._render(request, workspace_ctx, exc.status_code, rules_error=exc.detail)
+        return Redirect(path=_workspace_url(workspace_ctx, "lint/") + "?saved=1", status_code=303)
