@@ -276,3 +276,29 @@ def test_members_lint_audit_and_the_workspace_switcher(watched: Watched, server:
     menu.wait_for()  # loaded by htmx when the menu opens
     assert menu.locator("a", has_text="All workspaces").is_visible()
     watched.shot("15-switcher")
+
+
+def test_chat_editor_adds_a_message_and_saves(watched: Watched, server: str) -> None:
+    page = watched.page
+    slug = _register(page, _email("chat"))
+    csrf = page.context.request.get(f"{server}/api/v1/auth/csrf").json()["csrfToken"]
+    created = page.context.request.post(
+        f"{server}/api/v1/workspaces/{slug}/prompts",
+        data={"name": "concierge", "kind": "chat"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert created.status == 201
+    page.goto(f"/ui/w/{slug}/prompts/concierge/versions/new")
+    page.get_by_label("Message 1").fill("You are the concierge of {{hotel}}. Answer guests briefly.")
+    page.get_by_role("button", name="Add a message").click()
+    page.get_by_label("Role").nth(1).select_option("placeholder")
+    page.get_by_label("Placeholder variable").nth(1).fill("history")
+    page.get_by_label("Variable 1 name").fill("hotel")
+    page.get_by_label("Variable 1 trusted").check()
+    page.get_by_label("Commit message").fill("first concierge")
+    watched.shot("16-chat-editor")
+    page.get_by_role("button", name="Save version").click()
+    page.wait_for_url("**/prompts/concierge")
+    version = page.context.request.get(f"{server}/api/v1/workspaces/{slug}/prompts/concierge/versions/1").json()
+    assert [m["role"] for m in version["messages"]] == ["system", "placeholder"]
+    assert any(v["name"] == "hotel" and v["trusted"] for v in version["variables"])

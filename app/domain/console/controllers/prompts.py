@@ -16,10 +16,21 @@ from litestar.response import Redirect, Template
 
 from app.domain.access.permissions import Permission
 from app.domain.console.pages import CONSOLE_PREFIX, page, prompt_path
+from app.domain.console.version_form import (
+    MESSAGE_ROLES,
+    VARIABLE_TYPES,
+    blank_message,
+    blank_variable,
+    message_body,
+    messages_from_form,
+    rows_from_version,
+    variable_body,
+    variables_from_form,
+)
 from app.domain.generation import services as generation
 from app.domain.generation.schemas import LintRequest
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES, prompt_name
-from app.domain.prompts.schemas import PromptCreate, PromptOut, VersionCreate
+from app.domain.prompts.schemas import PromptCreate, PromptOut, VersionCreate, decode_messages, decode_variables
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.services.versions import VersionService
@@ -39,8 +50,32 @@ def _folders(names: list[str]) -> list[str]:
     return sorted(found)
 
 
-def _lint(text: str, target: str) -> Any:
-    return generation.lint(msgspec.convert({"prompt": text, "target": target}, LintRequest))
+def _lint(body: dict[str, Any], target: str) -> Any:
+    """Lint the version being edited (text or messages) against the variables it declares."""
+    prompt = body.get("messages") if "messages" in body else body.get("text", "")
+    request = {"prompt": prompt, "target": target, "variables": body["variables"]}
+    return generation.lint(msgspec.convert(request, LintRequest))
+
+
+def _editor(
+    request: Request[Any, Any, Any], prompt: PromptOut, form: dict[str, Any], status: int = 200, **extra: Any
+) -> Template:
+    context = {"lint": None, **extra}
+    # Always one blank variable row to type into (blank rows are dropped when the form is read back).
+    if not form["variables"] or form["variables"][-1]["name"]:
+        form = {**form, "variables": [*form["variables"], blank_variable()]}
+    if prompt.kind == "chat" and not form["messages"]:
+        form = {**form, "messages": [{"role": "system", "content": "", "name": ""}]}
+    return page(
+        request,
+        "version_new.html",
+        status,
+        prompt=prompt,
+        form=form,
+        roles=MESSAGE_ROLES,
+        types=VARIABLE_TYPES,
+        **context,
+    )
 
 
 class PromptPages(Controller):
@@ -148,13 +183,24 @@ class PromptPages(Controller):
         versions: NamedDependency[VersionService],
         name: FromPath[str],
     ) -> Template:
+        """The editor, prefilled from the latest version: its text or messages, and its variable contracts."""
         prompt = PromptOut.from_model(await registry.get(prompt_name(name)))
         text = ""
+        messages: list[dict[str, str]] = []
+        variables: list[dict[str, Any]] = []
         if prompt.latest_version:
             _, row, _ = await versions.get(prompt.name, prompt.latest_version)
             text = row.text or ""
-        form = {"text": text, "commit_message": "", "parent_version": str(prompt.latest_version or "")}
-        return page(request, "version_new.html", prompt=prompt, form=form, lint=None)
+            messages, variables = rows_from_version(decode_messages(row.messages), decode_variables(row.variables))
+        form = {
+            "text": text,
+            "commit_message": "",
+            "parent_version": str(prompt.latest_version or ""),
+            "target": "generic",
+            "messages": messages,
+            "variables": variables,
+        }
+        return _editor(request, prompt, form)
 
     @post("/{name:str}/versions", opt=WRITE)
     async def create_version(
@@ -166,20 +212,35 @@ class PromptPages(Controller):
     ) -> Response[Any]:
         prompt = PromptOut.from_model(await registry.get(prompt_name(name)))
         form = await request.form()
-        values = {k: str(form.get(k, "")) for k in ("text", "commit_message", "parent_version", "target")}
-        target = values["target"] or "generic"
-        if form.get("action") == "check":  # lint before saving: the same engine the API's lint uses
-            report = _lint(values["text"], target) if values["text"].strip() else None
-            return page(request, "version_new.html", prompt=prompt, form=values, lint=report)
-        body: dict[str, Any] = {"text": values["text"], "commitMessage": values["commit_message"]}
+        values: dict[str, Any] = {
+            k: str(form.get(k, "")) for k in ("text", "commit_message", "parent_version", "target")
+        }
+        values["messages"], values["variables"] = messages_from_form(form), variables_from_form(form)
+        action = form.get("action")
+        if action == "add_message":  # no-JS row adding: the same page with one more blank row
+            values["messages"].append(blank_message())
+            return _editor(request, prompt, values)
+        if action == "add_variable":
+            return _editor(request, prompt, values)  # the editor always ends with a blank variable row
+        body: dict[str, Any] = {
+            "commitMessage": values["commit_message"],
+            "variables": variable_body(values["variables"]),
+        }
+        if prompt.kind == "chat":
+            body["messages"] = message_body(values["messages"])
+        else:
+            body["text"] = values["text"]
         if values["parent_version"].isdigit():
             body["parentVersion"] = int(values["parent_version"])
         try:
+            if action == "check":  # lint before saving: the same engine and contracts the API's lint uses
+                report = _lint(body, values["target"] or "generic")
+                return _editor(request, prompt, values, lint=report)
             await versions.create(prompt.name, msgspec.convert(body, VersionCreate))
         except (msgspec.ValidationError, ProblemError) as exc:
             detail = exc.detail if isinstance(exc, ProblemError) else f"Check the form: {exc}"
             status = exc.status_code if isinstance(exc, ProblemError) else 400
-            return page(request, "version_new.html", status, prompt=prompt, form=values, lint=None, error=detail)
+            return _editor(request, prompt, values, status, error=detail)
         return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt.name), status_code=303)
 
     @get("/{name:str}/diff", opt=READ)
