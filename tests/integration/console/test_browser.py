@@ -33,7 +33,7 @@ SCREENSHOTS = Path(os.environ.get("CI_OUTPUT_DIR", REPO_ROOT / "var")) / "screen
 if CHROMIUM is None:  # .ci/run installs it; a developer machine without it says so instead of passing silently
     pytest.fail("Debian's chromium is needed for the browser tests: apt-get install -y chromium", pytrace=False)
 
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +236,17 @@ def _setup_shared_workspace_with_viewer(server: str, viewer_email: str) -> str:
         created = api.post(f"/api/v1/workspaces/{slug}/prompts/greeting/versions", json=version, headers=headers)
         assert created.status_code == 201
     return str(slug)
+
+
+def test_api_reference_renders_from_the_app_alone(watched: Watched) -> None:
+    """/schema: Scalar (vendored) draws the document with no request to another origin and no CSP refusal."""
+    requests: list[str] = []
+    watched.page.on("request", lambda request: requests.append(request.url))
+    watched.page.goto("/schema")
+    # Only the rendered reference shows these: the document's title as a heading, and an operation's
+    # request example built from the document (the raw HTML holds neither).
+    expect(watched.page.get_by_role("heading", name="Promptsmith API").first).to_be_visible(timeout=30_000)
+    expect(watched.page.get_by_text("/health/ready").first).to_be_attached(timeout=30_000)
+    assert any("/schema/assets/scalar-" in url for url in requests)
+    assert any(url.endswith("/schema/openapi.json") for url in requests)
+    watched.shot("api-reference")
