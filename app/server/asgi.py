@@ -8,6 +8,7 @@ from app.config.settings import Settings, get_settings
 from app.domain.delivery.fastpath import ResolveFastPath
 from app.domain.prompts.urls import EncodedSlashMiddleware
 from app.lib.draining import connection_close_while_draining
+from app.lib.http_options import complete_allow_header
 from app.lib.request_context import RequestContextMiddleware
 from app.server.core import ApplicationCore
 from app.server.openapi import StrictStructSchemaPlugin
@@ -51,5 +52,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
         hsts=not settings.is_development,
     )
     # - connection_close_while_draining: after SIGTERM every response closes its connection (app.lib.draining).
-    app.asgi_handler = connection_close_while_draining(EncodedSlashMiddleware(context))
+    # - complete_allow_header: OPTIONS lists every method of the resource (app.lib.http_options).
+    app.asgi_handler = connection_close_while_draining(EncodedSlashMiddleware(complete_allow_header(context, app)))
     return app

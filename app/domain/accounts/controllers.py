@@ -32,7 +32,7 @@ from app.domain.accounts.schemas import (
 )
 from app.lib.caching import NO_STORE
 from app.lib.emails import normalize_email
-from app.lib.errors import AuthenticationError, BadRequestError, ConflictError
+from app.lib.errors import AuthenticationError, ConflictError, PermissionDeniedError
 from app.lib.openapi import problem_responses
 from app.lib.request_context import get_request_id
 
@@ -44,7 +44,7 @@ def user_out(user: User) -> UserOut:
 def _session_caller(caller: Caller) -> Caller:
     """The caller of a `session_only` route, narrowed for the type checker (the guard already refused keys)."""
     if caller.user is None or caller.session_id is None:
-        raise BadRequestError("This endpoint needs a user session, not an API key.")
+        raise PermissionDeniedError("This endpoint needs a user session, not an API key.")
     return caller
 
 
