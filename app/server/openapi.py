@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -178,6 +179,8 @@ def _add_lost_constraints(struct: Any, schema: Schema) -> None:
         if not isinstance(prop, Schema):
             continue
         field_type = _unwrap(field.type)
+        if isinstance(field_type, msgspec.inspect.UnionType) and prop.one_of:
+            _add_member_bounds(field_type, prop.one_of)
         if isinstance(field_type, msgspec.inspect.IntType | msgspec.inspect.FloatType):
             for bound, key in _NUMERIC_BOUNDS.items():
                 value = getattr(field_type, bound)
@@ -197,6 +200,37 @@ def _add_lost_constraints(struct: Any, schema: Schema) -> None:
             elif isinstance(item_type, msgspec.inspect.IntType):
                 items.minimum = items.minimum if items.minimum is not None else item_type.ge
                 items.maximum = items.maximum if items.maximum is not None else item_type.le
+
+
+_JSON_TYPE = {
+    msgspec.inspect.StrType: OpenAPIType.STRING,
+    msgspec.inspect.ListType: OpenAPIType.ARRAY,
+    msgspec.inspect.IntType: OpenAPIType.INTEGER,
+    msgspec.inspect.FloatType: OpenAPIType.NUMBER,
+}
+
+
+def _add_member_bounds(union: msgspec.inspect.UnionType, branches: Sequence[Any]) -> None:
+    """`Annotated[str, Meta(max_length=...)] | Annotated[list[X], Meta(min_length=1)]` becomes a `oneOf` whose
+    branches lost their bounds: give each branch the bounds of the union member of its JSON type."""
+    for member in union.types:
+        member_type = member.type if isinstance(member, msgspec.inspect.Metadata) else member
+        json_type = _JSON_TYPE.get(type(member_type))
+        branch = next((b for b in branches if isinstance(b, Schema) and b.type == json_type), None)
+        if json_type is None or branch is None:
+            continue
+        if isinstance(member_type, msgspec.inspect.StrType):
+            branch.min_length = branch.min_length if branch.min_length is not None else member_type.min_length
+            branch.max_length = branch.max_length if branch.max_length is not None else member_type.max_length
+            branch.pattern = branch.pattern or member_type.pattern
+        elif isinstance(member_type, msgspec.inspect.ListType):
+            branch.min_items = branch.min_items if branch.min_items is not None else member_type.min_length
+            branch.max_items = branch.max_items if branch.max_items is not None else member_type.max_length
+        else:
+            for bound, key in _NUMERIC_BOUNDS.items():
+                value = getattr(member_type, bound)
+                if value is not None and getattr(branch, key) is None:
+                    setattr(branch, key, float(value))
 
 
 def _unwrap(field_type: msgspec.inspect.Type) -> msgspec.inspect.Type:

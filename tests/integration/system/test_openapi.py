@@ -99,3 +99,13 @@ async def test_options_allow_lists_every_documented_method(client):
         if response.status_code != 204 or allowed - {"OPTIONS", "HEAD"} != methods - {"HEAD"}:
             mismatches.append(f"{path}: {response.status_code} Allow={sorted(allowed)} documented={sorted(methods)}")
     assert not mismatches, "\n".join(mismatches)
+
+
+async def test_union_fields_keep_the_bounds_of_each_member(client):
+    """`str | list[...]` with bounds on each side: the document's oneOf branches carry those bounds."""
+    document = (await client.get("/schema/openapi.json")).json()
+    branches = document["components"]["schemas"]["TokensRequest"]["properties"]["prompt"]["oneOf"]
+    by_type = {branch["type"]: branch for branch in branches}
+    assert by_type["string"]["maxLength"] > 0
+    assert by_type["array"]["minItems"] == 1
+    assert by_type["array"]["maxItems"] > 1
