@@ -69,8 +69,9 @@ class AuthController(Controller):
         data: JSONBody[RegisterRequest],
         db_session: NamedDependency[AsyncSession],
     ) -> Response[SessionOut]:
-        """Emails are unique case-insensitively; the password must be 10 to 128 characters. An existing email is
-        a 409, throttled like failed logins (429 with Retry-After past the per-address limit)."""
+        """Emails are unique in their NFKC case-folded form (letters mixing Latin, Greek and Cyrillic in one part
+        are refused); the password must be 10 to 128 characters. An existing email is a 409, throttled like failed
+        logins (429 with Retry-After past the per-address limit)."""
         runtime = access_runtime(request.app)
         address = client_address(request)
         await services.check_register_throttle(runtime, data.email, address)

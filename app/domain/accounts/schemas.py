@@ -9,11 +9,12 @@ from uuid import UUID
 import msgspec
 
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
+from app.lib.text import VisibleName
 
 # Deliberately loose (the address is proven only by use); it rejects obvious garbage and spaces.
 Email = Annotated[str, msgspec.Meta(min_length=3, max_length=320, pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$")]
 Password = Annotated[str, msgspec.Meta(min_length=10, max_length=128)]
-DisplayName = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"\S")]
+DisplayName = VisibleName
 # Login accepts any length up to a bound, so a too-short attempt is just a failed login (no policy leak).
 LoginPassword = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 
