@@ -18,6 +18,8 @@
 - Security comes from the guards the routers (`app.server.routers`) put on every route, so no route can be
   documented differently from how it is protected: no guard is public (no `security`); `session_only` is
   `session`; any other guard takes `apiKey` or `session`. Writes open to a session declare `X-CSRF-Token`.
+  `session_only` routes document the 401 and 403 it answers.
+- A body the handler takes with a default (`data: X | None = None`) is documented as optional.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import Any
 import msgspec
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIType, Operation, Parameter, Schema, SecurityRequirement
+from litestar.openapi.spec import OpenAPIType, Operation, Parameter, RequestBody, Schema, SecurityRequirement
 from litestar.plugins import OpenAPISchemaPlugin, ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 from litestar.typing import FieldDefinition
@@ -76,8 +78,14 @@ class OpenAPIDefaults(ReceiveRoutePlugin):
                 responses[handler.status_code] = ResponseSpec(
                     data_container=None, description="No content", generate_examples=False
                 )
+            if session_only in handler.resolve_guards():
+                # An API key, or no session, is refused (`session_only`): 401 without credentials, 403 with a key.
+                responses.update(problem_responses(*(code for code in (401, 403) if code not in responses)))
             handler.responses = responses
             _declare_security(handler)
+            data = handler.parsed_fn_signature.parameters.get("data")
+            if data is not None and data.has_default:
+                handler.operation_class = _with_optional_body(handler.operation_class)
 
 
 _API_KEY_OR_SESSION: list[SecurityRequirement] = [{"apiKey": []}, {"session": []}]
@@ -96,6 +104,22 @@ def _declare_security(handler: HTTPRouteHandler) -> None:
         return
     if _UNSAFE & set(handler.http_methods):
         handler.operation_class = _with_csrf_header(handler.operation_class)
+
+
+def _with_optional_body(base: type[Operation]) -> type[Operation]:
+    """`base` with `requestBody.required: false`: Litestar marks every body required, even `data: X | None = None`."""
+
+    @dataclass
+    class _OptionalBodyOperation(base):  # type: ignore[valid-type,misc]
+        def __post_init__(self) -> None:
+            parent = getattr(super(), "__post_init__", None)
+            if parent is not None:
+                parent()
+            body = getattr(self, "request_body", None)
+            if isinstance(body, RequestBody):
+                self.request_body = replace(body, required=False)
+
+    return _OptionalBodyOperation
 
 
 def _with_csrf_header(base: type[Operation]) -> type[Operation]:
