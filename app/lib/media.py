@@ -78,7 +78,8 @@ def _check_strictly(request: Request[Any, Any, Any], value: Any) -> None:
 
     Litestar converts bodies with msgspec's lax rules, made for query strings: `"trusted": 0` would become
     `False` and `"1"` a number, while the OpenAPI document promises a boolean or a number. Strict conversion
-    accepts exactly the documented JSON types (strings for dates and UUIDs stay accepted).
+    accepts exactly the documented JSON types (strings for dates and UUIDs stay accepted). One exception follows
+    JSON Schema, which the document is written in: a number with a zero fraction (`1.0`, `1e2`) is an integer.
     """
     field = request.route_handler.parsed_data_field
     if field is None or value is None:
@@ -86,6 +87,20 @@ def _check_strictly(request: Request[Any, Any, Any], value: Any) -> None:
     try:
         msgspec.convert(value, field.annotation, strict=True)
     except msgspec.ValidationError as err:
-        raise ValidationException(extra=[{"key": "data", "message": str(err), "source": "body"}]) from None
+        try:
+            msgspec.convert(_integral_floats_as_ints(value), field.annotation, strict=True)
+        except msgspec.ValidationError:
+            raise ValidationException(extra=[{"key": "data", "message": str(err), "source": "body"}]) from None
     except TypeError:  # a type msgspec cannot convert to (none today): leave it to Litestar's own conversion
         return
+
+
+def _integral_floats_as_ints(value: Any) -> Any:
+    """`value` with every float that has no fraction turned into an int (JSON Schema's `integer`)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_integral_floats_as_ints(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _integral_floats_as_ints(item) for key, item in value.items()}
+    return value

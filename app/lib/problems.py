@@ -26,6 +26,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from app.lib.dberrors import has_unavailable_sqlstate, is_database_unavailable
 from app.lib.errors import ProblemError
 from app.lib.request_context import get_request_id
+from app.lib.text import VISIBLE_NAME_MESSAGE, VISIBLE_NAME_PATTERN
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_PREFIX = "urn:promptsmith:problem:"
@@ -97,6 +98,8 @@ def _field_errors(exc: ValidationException) -> list[dict[str, str]]:
             message = message[: match.start()]
         if source == "body" and field == "data":
             field = ""
+        if VISIBLE_NAME_PATTERN in message.replace("\\\\", "\\"):  # msgspec quotes it escaped; say what it means
+            message = VISIBLE_NAME_MESSAGE
         if missing := _MISSING_FIELD.match(message):
             # msgspec names a missing field in the message, not in the path: report it as the field.
             field = f"{field}.{missing.group(1)}" if field else missing.group(1)

@@ -8,17 +8,18 @@ from app.config.settings import Settings, get_settings
 from app.domain.delivery.fastpath import ResolveFastPath
 from app.domain.prompts.urls import EncodedSlashMiddleware
 from app.lib.draining import connection_close_while_draining
+from app.lib.http_options import complete_allow_header
 from app.lib.request_context import RequestContextMiddleware
 from app.server.core import ApplicationCore
 from app.server.openapi import StrictStructSchemaPlugin
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
-# The docs page (Scalar) loads its script, styles and fonts from a CDN and runs an inline bootstrap.
+# The docs page (Scalar, vendored in app/server/docs.py) loads nothing from another origin and runs no inline
+# script. Styles stay 'unsafe-inline': Scalar injects its stylesheet and sets style attributes at run time.
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    "font-src 'self' data: https://fonts.gstatic.com https://cdn.jsdelivr.net; img-src 'self' data: https:; "
-    "connect-src 'self'; frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
 )
 
 
@@ -51,5 +52,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
         hsts=not settings.is_development,
     )
     # - connection_close_while_draining: after SIGTERM every response closes its connection (app.lib.draining).
-    app.asgi_handler = connection_close_while_draining(EncodedSlashMiddleware(context))
+    # - complete_allow_header: OPTIONS lists every method of the resource (app.lib.http_options).
+    app.asgi_handler = connection_close_while_draining(EncodedSlashMiddleware(complete_allow_header(context, app)))
     return app

@@ -22,7 +22,6 @@ from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi.config import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins import CLIPluginProtocol, InitPluginProtocol
 from litestar.stores.registry import StoreRegistry
@@ -47,6 +46,7 @@ from app.lib.log import configure_logging
 from app.lib.media import JSONRequest, enforce_json_content_type
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
+from app.server.docs import SelfHostedScalar
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
 from app.server.routers import ROUTE_HANDLERS
@@ -144,7 +144,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
             version=__version__,
             description="Generate, lint, version and serve system prompts for AI assistants.",
             path="/schema",
-            render_plugins=[ScalarRenderPlugin()],
+            render_plugins=[SelfHostedScalar()],
             use_handler_docstrings=True,
             components=Components(
                 security_schemes={

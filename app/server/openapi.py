@@ -18,17 +18,20 @@
 - Security comes from the guards the routers (`app.server.routers`) put on every route, so no route can be
   documented differently from how it is protected: no guard is public (no `security`); `session_only` is
   `session`; any other guard takes `apiKey` or `session`. Writes open to a session declare `X-CSRF-Token`.
+  `session_only` routes document the 401 and 403 it answers.
+- A body the handler takes with a default (`data: X | None = None`) is documented as optional.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import msgspec
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIType, Operation, Parameter, Schema, SecurityRequirement
+from litestar.openapi.spec import OpenAPIType, Operation, Parameter, RequestBody, Schema, SecurityRequirement
 from litestar.plugins import OpenAPISchemaPlugin, ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 from litestar.typing import FieldDefinition
@@ -75,8 +78,14 @@ class OpenAPIDefaults(ReceiveRoutePlugin):
                 responses[handler.status_code] = ResponseSpec(
                     data_container=None, description="No content", generate_examples=False
                 )
+            if session_only in handler.resolve_guards():
+                # An API key, or no session, is refused (`session_only`): 401 without credentials, 403 with a key.
+                responses.update(problem_responses(*(code for code in (401, 403) if code not in responses)))
             handler.responses = responses
             _declare_security(handler)
+            data = handler.parsed_fn_signature.parameters.get("data")
+            if data is not None and data.has_default:
+                handler.operation_class = _with_optional_body(handler.operation_class)
 
 
 _API_KEY_OR_SESSION: list[SecurityRequirement] = [{"apiKey": []}, {"session": []}]
@@ -95,6 +104,22 @@ def _declare_security(handler: HTTPRouteHandler) -> None:
         return
     if _UNSAFE & set(handler.http_methods):
         handler.operation_class = _with_csrf_header(handler.operation_class)
+
+
+def _with_optional_body(base: type[Operation]) -> type[Operation]:
+    """`base` with `requestBody.required: false`: Litestar marks every body required, even `data: X | None = None`."""
+
+    @dataclass
+    class _OptionalBodyOperation(base):  # type: ignore[valid-type,misc]
+        def __post_init__(self) -> None:
+            parent = getattr(super(), "__post_init__", None)
+            if parent is not None:
+                parent()
+            body = getattr(self, "request_body", None)
+            if isinstance(body, RequestBody):
+                self.request_body = replace(body, required=False)
+
+    return _OptionalBodyOperation
 
 
 def _with_csrf_header(base: type[Operation]) -> type[Operation]:
@@ -178,6 +203,8 @@ def _add_lost_constraints(struct: Any, schema: Schema) -> None:
         if not isinstance(prop, Schema):
             continue
         field_type = _unwrap(field.type)
+        if isinstance(field_type, msgspec.inspect.UnionType) and prop.one_of:
+            _add_member_bounds(field_type, prop.one_of)
         if isinstance(field_type, msgspec.inspect.IntType | msgspec.inspect.FloatType):
             for bound, key in _NUMERIC_BOUNDS.items():
                 value = getattr(field_type, bound)
@@ -197,6 +224,37 @@ def _add_lost_constraints(struct: Any, schema: Schema) -> None:
             elif isinstance(item_type, msgspec.inspect.IntType):
                 items.minimum = items.minimum if items.minimum is not None else item_type.ge
                 items.maximum = items.maximum if items.maximum is not None else item_type.le
+
+
+_JSON_TYPE = {
+    msgspec.inspect.StrType: OpenAPIType.STRING,
+    msgspec.inspect.ListType: OpenAPIType.ARRAY,
+    msgspec.inspect.IntType: OpenAPIType.INTEGER,
+    msgspec.inspect.FloatType: OpenAPIType.NUMBER,
+}
+
+
+def _add_member_bounds(union: msgspec.inspect.UnionType, branches: Sequence[Any]) -> None:
+    """`Annotated[str, Meta(max_length=...)] | Annotated[list[X], Meta(min_length=1)]` becomes a `oneOf` whose
+    branches lost their bounds: give each branch the bounds of the union member of its JSON type."""
+    for member in union.types:
+        member_type = member.type if isinstance(member, msgspec.inspect.Metadata) else member
+        json_type = _JSON_TYPE.get(type(member_type))
+        branch = next((b for b in branches if isinstance(b, Schema) and b.type == json_type), None)
+        if json_type is None or branch is None:
+            continue
+        if isinstance(member_type, msgspec.inspect.StrType):
+            branch.min_length = branch.min_length if branch.min_length is not None else member_type.min_length
+            branch.max_length = branch.max_length if branch.max_length is not None else member_type.max_length
+            branch.pattern = branch.pattern or member_type.pattern
+        elif isinstance(member_type, msgspec.inspect.ListType):
+            branch.min_items = branch.min_items if branch.min_items is not None else member_type.min_length
+            branch.max_items = branch.max_items if branch.max_items is not None else member_type.max_length
+        else:
+            for bound, key in _NUMERIC_BOUNDS.items():
+                value = getattr(member_type, bound)
+                if value is not None and getattr(branch, key) is None:
+                    setattr(branch, key, float(value))
 
 
 def _unwrap(field_type: msgspec.inspect.Type) -> msgspec.inspect.Type:

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from advanced_alchemy.base import UUIDv7AuditBase
 from advanced_alchemy.types import JsonB
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 
@@ -17,6 +17,9 @@ class Prompt(UUIDv7AuditBase):
     __tablename__ = "prompt"
     __table_args__ = (
         UniqueConstraint("workspace_id", "name", name="uq_prompt_workspace_name"),
+        # Names are case-preserving but unique regardless of case: `Support/Billing` and `support/billing` would
+        # be told apart by the API and confused by every person reading them.
+        Index("uq_prompt_workspace_lower_name", "workspace_id", func.lower(text("name")), unique=True),
         # The default list (active prompts, newest first, keyset on (updated_at, id)) reads this index in order
         # and stops after one page, whatever the size of the workspace.
         Index("ix_prompt_workspace_updated", "workspace_id", "archived", "updated_at", "id"),
@@ -24,7 +27,7 @@ class Prompt(UUIDv7AuditBase):
 
     workspace_id: Mapped[UUID] = mapped_column(ForeignKey("workspace.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
-    """Unique in its workspace; `/` makes folders (`support/triage`)."""
+    """Unique in its workspace, ignoring case (reads use the exact name); `/` makes folders (`support/triage`)."""
     description: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(8))
     """`text` or `chat`, fixed at creation."""

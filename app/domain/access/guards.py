@@ -28,7 +28,7 @@ from litestar.routes import HTTPRoute
 from app.domain.access.authentication import authenticate
 from app.domain.access.authorization import WORKSPACE_PARAM, authorize_workspace, scope_permissions
 from app.domain.access.permissions import Permission
-from app.lib.errors import BadRequestError, PermissionDeniedError
+from app.lib.errors import PermissionDeniedError
 
 Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 
@@ -82,7 +82,7 @@ async def session_only(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRo
         return
     caller = await authenticate(connection)
     if caller.session_id is None:
-        raise BadRequestError("This endpoint needs a user session, not an API key.")
+        raise PermissionDeniedError("This endpoint needs a user session, not an API key.")
 
 
 def check_workspace_routes(app: Litestar) -> None:

@@ -31,7 +31,7 @@ from app.domain.accounts.schemas import (
 )
 from app.lib.caching import NO_STORE
 from app.lib.emails import normalize_email
-from app.lib.errors import AuthenticationError, BadRequestError, ConflictError
+from app.lib.errors import AuthenticationError, ConflictError, PermissionDeniedError
 from app.lib.openapi import problem_responses
 from app.lib.request_context import get_request_id
 
@@ -39,7 +39,7 @@ from app.lib.request_context import get_request_id
 def _session_caller(caller: Caller) -> Caller:
     """The caller of a `session_only` route, narrowed for the type checker (the guard already refused keys)."""
     if caller.user is None or caller.session_id is None:
-        raise BadRequestError("This endpoint needs a user session, not an API key.")
+        raise PermissionDeniedError("This endpoint needs a user session, not an API key.")
     return caller
 
 
@@ -64,8 +64,9 @@ class AuthController(Controller):
         data: JSONBody[RegisterRequest],
         db_session: NamedDependency[AsyncSession],
     ) -> Response[SessionOut]:
-        """Emails are unique case-insensitively; the password must be 10 to 128 characters. An existing email is
-        a 409, throttled like failed logins (429 with Retry-After past the per-address limit)."""
+        """Emails are unique in their NFKC case-folded form (letters mixing Latin, Greek and Cyrillic in one part
+        are refused); the password must be 10 to 128 characters. An existing email is a 409, throttled like failed
+        logins (429 with Retry-After past the per-address limit)."""
         runtime = access_runtime(request.app)
         address = client_address(request)
         await services.check_register_throttle(runtime, data.email, address)

@@ -9,14 +9,25 @@ from uuid import UUID
 import msgspec
 
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
+from app.lib.text import VisibleName
 
 if TYPE_CHECKING:
     from app.db.models.accounts import User
 
 # Deliberately loose (the address is proven only by use); it rejects obvious garbage and spaces.
-Email = Annotated[str, msgspec.Meta(min_length=3, max_length=320, pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$")]
+# No `\s` outside the classes: it means other characters in JavaScript than in Python (\x1c-\x1f, \x85), and
+# the pattern is published in the OpenAPI document; controls are excluded by name inside them.
+_ADDRESS_CHARS = r"[^@\s\x00-\x1f\x7f-\x9f]+"
+Email = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=3,
+        max_length=320,
+        pattern=rf"^[ \t]*{_ADDRESS_CHARS}@{_ADDRESS_CHARS}\.{_ADDRESS_CHARS}[ \t]*$",
+    ),
+]
 Password = Annotated[str, msgspec.Meta(min_length=10, max_length=128)]
-DisplayName = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"\S")]
+DisplayName = VisibleName
 # Login accepts any length up to a bound, so a too-short attempt is just a failed login (no policy leak).
 LoginPassword = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 

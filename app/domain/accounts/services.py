@@ -19,7 +19,7 @@ from app.domain.accounts.passwords import hash_password, verify_password
 from app.domain.accounts.schemas import LoginRequest, PasswordChangeRequest, RegisterRequest
 from app.domain.audit.services import record_event
 from app.domain.workspaces.services import create_workspace
-from app.lib.emails import normalize_email
+from app.lib.emails import mixed_script_part, normalize_email
 from app.lib.errors import AuthenticationError, ConflictError, RateLimitedError, ValidationFailedError
 
 INVALID_LOGIN = "Invalid email or password."
@@ -56,7 +56,12 @@ async def check_register_throttle(runtime: AccessRuntime, email: str, address: s
 async def register(
     session: AsyncSession, data: RegisterRequest, *, request_id: str, address: str
 ) -> tuple[User, Workspace]:
-    """Create the user and their personal workspace. 409 when the email is taken (case-insensitively)."""
+    """Create the user and their personal workspace. 409 when the email is taken (in its normalised form)."""
+    if mixed_script_part(data.email) is not None:
+        raise ValidationFailedError(
+            "The email address mixes Latin, Greek or Cyrillic letters in one part; such addresses imitate others.",
+            extra={"errors": [{"field": "email", "source": "body", "message": "mixes Latin, Greek or Cyrillic"}]},
+        )
     email = normalize_email(data.email)
     if (await session.execute(select(User.id).where(User.email == email))).first() is not None:
         raise ConflictError("An account with this email already exists.")

@@ -11,11 +11,12 @@ import msgspec
 from app.domain.access.permissions import Role
 from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
+from app.lib.text import VisibleName
 
 if TYPE_CHECKING:
     from app.db.models.accounts import User, Workspace, WorkspaceMember
 
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=120, pattern=r"\S")]
+Name = VisibleName
 Slug = Annotated[str, msgspec.Meta(min_length=1, max_length=63, pattern=r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
 Label = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$")]
 

@@ -87,3 +87,20 @@ async def test_audit_log_needs_admin(client, workspace_key):
     assert (
         await client.get(f"/api/v1/workspaces/{slug}/audit-events", headers=api_headers(editor_key))
     ).status_code == 403
+
+
+async def test_time_filters_take_rfc3339_date_times_only(client):
+    account = await register(client)
+    url = f"/api/v1/workspaces/{account['personalWorkspace']}/audit-events"
+    # A number is not a date-time (Litestar would read it as a Unix timestamp), nor is a date-time without offset.
+    for bad in ("0.5", "1700000000", "2026-01-31T09:00:00", "2026-01-31", "yesterday"):
+        response = await client.get(url, params={"until": bad})
+        assert response.status_code == 400, bad
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert response.json()["errors"][0]["field"] == "until"
+    future = (datetime.now(UTC) + timedelta(minutes=5)).isoformat()
+    past = (datetime.now(UTC) - timedelta(days=1)).isoformat().replace("+00:00", "Z")
+    found = await client.get(url, params={"since": past, "until": future})
+    assert found.status_code == 200
+    assert found.json()["total"] >= 1
+    assert (await client.get(url, params={"until": past})).json()["total"] == 0

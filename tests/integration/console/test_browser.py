@@ -33,7 +33,7 @@ SCREENSHOTS = Path(os.environ.get("CI_OUTPUT_DIR", REPO_ROOT / "var")) / "screen
 if CHROMIUM is None:  # .ci/run installs it; a developer machine without it says so instead of passing silently
     pytest.fail("Debian's chromium is needed for the browser tests: apt-get install -y chromium", pytrace=False)
 
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -302,3 +302,17 @@ def test_chat_editor_adds_a_message_and_saves(watched: Watched, server: str) -> 
     version = page.context.request.get(f"{server}/api/v1/workspaces/{slug}/prompts/concierge/versions/1").json()
     assert [m["role"] for m in version["messages"]] == ["system", "placeholder"]
     assert any(v["name"] == "hotel" and v["trusted"] for v in version["variables"])
+
+
+def test_api_reference_renders_from_the_app_alone(watched: Watched) -> None:
+    """/schema: Scalar (vendored) draws the document with no request to another origin and no CSP refusal."""
+    requests: list[str] = []
+    watched.page.on("request", lambda request: requests.append(request.url))
+    watched.page.goto("/schema")
+    # Only the rendered reference shows these: the document's title as a heading, and an operation's
+    # request example built from the document (the raw HTML holds neither).
+    expect(watched.page.get_by_role("heading", name="Promptsmith API").first).to_be_visible(timeout=30_000)
+    expect(watched.page.get_by_text("/health/ready").first).to_be_attached(timeout=30_000)
+    assert any("/schema/assets/scalar-" in url for url in requests)
+    assert any(url.endswith("/schema/openapi.json") for url in requests)
+    watched.shot("api-reference")

@@ -19,6 +19,32 @@ MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "15"))
 DETERMINISTIC = os.environ.get("FUZZ_RANDOM", "") == ""
 """Derandomized by default, so CI is reproducible; FUZZ_RANDOM=1 explores new inputs on every run."""
 
+ACCEPTED = ["2XX", "3XX", "401", "403", "404", "409", "429"]
+"""What schemathesis expects for schema-valid input by default (less 5XX, which another check fails anyway)."""
+SEMANTIC_REFUSALS: dict[str, list[str]] = {
+    # Documented refusals of input that is valid by the schema but not by rules no JSON Schema can state (they
+    # depend on stored state, the clock, the server's configuration, or two parameters together). Each is a
+    # problem+json listed in the operation's responses; anything else schema-valid must still be accepted.
+    "authChangePassword": ["400"],  # the current password is wrong
+    "generatePrompt": ["400"],  # engine "llm" on a server with no model provider (llm-not-configured)
+    "improvePrompt": ["400"],  # idem
+    "saveGeneration": ["400"],  # idem
+    "listPrompts": ["400"],  # a cursor this server did not issue
+    "resolvePrompt": ["400"],  # `label` and `version` together
+    "renderPrompt": ["400"],  # idem
+    "createApiKey": ["400"],  # `expiresAt` in the past
+    "createPromptVersion": ["400"],  # a body that does not fit the prompt's kind (`{}`: no text for a text prompt)
+    "importPrompts": ["400"],  # a document that does not parse as prompts
+    "setPromptLabel": ["400"],  # `latest` is maintained by the server and cannot be set by hand
+    "removePromptLabel": ["400"],  # idem
+    "lintPrompt": ["400"],  # a rule id the engine does not have (GET /api/v1/lint/rules lists them)
+    "lintPromptInWorkspace": ["400"],  # idem
+    "setWorkspaceLintRules": ["400"],  # idem
+    "updatePrompt": ["412"],  # If-Match that is not the prompt's current ETag
+    "archivePrompt": ["412"],  # idem
+    "deletePrompt": ["412"],  # idem
+}
+
 
 def _pytest_92_nodeid_shim() -> None:
     """schemathesis 4.32 (`pytest.from_fixture`) renames the running item through `Node._nodeid`, which
@@ -80,8 +106,17 @@ def _load_schema(server: LiveServer, document: dict[str, Any]) -> schemathesis.B
             "base-url": server.base_url,
             "request-timeout": 20,
             "generation": {"max-examples": MAX_EXAMPLES, "mode": "all", "deterministic": DETERMINISTIC},
-            # examples, coverage (boundary values and missing/invalid parts) and fuzzing; no stateful phase.
-            "phases": {"stateful": {"enabled": False}},
+            # examples, coverage (boundary values and missing/invalid parts) and fuzzing run per operation; the
+            # stateful phase is `test_stateful_with_api_key`, which drives the state machine itself (enabled here
+            # so that schemathesis infers the links between operations from the document).
+            "phases": {"stateful": {"enabled": True}},
+            "operations": [
+                {
+                    "include-operation-id": operation_id,
+                    "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, *statuses]}},
+                }
+                for operation_id, statuses in SEMANTIC_REFUSALS.items()
+            ],
         }
     )
     return schemathesis.openapi.from_dict(document, config=config)

@@ -34,3 +34,16 @@ async def test_exact_types_are_still_accepted(api: Api) -> None:
         json={"text": "Hello {{user}}.", "variables": [{"name": "user", "type": "string", "trusted": False}]},
     )
     assert response.status_code == 201, response.text
+
+
+async def test_a_number_with_a_zero_fraction_is_an_integer(api: Api) -> None:
+    """JSON Schema (the document's language) counts 1.0 as an integer; 1.5 and "1" are still refused."""
+    await api.create_prompt("strict/int")
+    url = api.url("strict/int", "/versions")
+    accepted = await api.post(url, json={"text": "Hi.", "modelConfig": {"maxTokens": 256.0}})
+    assert accepted.status_code == 201, accepted.text
+    assert accepted.json()["modelConfig"]["maxTokens"] == 256
+    for bad in (256.5, "256"):
+        refused = await api.post(url, json={"text": "Hi.", "modelConfig": {"maxTokens": bad}})
+        assert refused.status_code == 400, (bad, refused.text)
+        assert [e["field"] for e in refused.json()["errors"]] == ["modelConfig.maxTokens"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from litestar import Litestar
@@ -77,3 +78,34 @@ async def test_document_matches_the_route_handlers(app: Litestar, client):
     }
     explicit = {h.operation_id for _, h in _documented_handlers(app)}
     assert in_document == explicit
+
+
+_PATH_VALUES = {
+    "{user_id}": "0190a2b4-0000-7000-8000-000000000000",
+    "{key_id}": "0190a2b4-0000-7000-8000-000000000000",
+    "{version}": "1",
+}
+
+
+async def test_options_allow_lists_every_documented_method(client):
+    """OPTIONS on each documented path answers `Allow` with exactly its documented methods (plus OPTIONS)."""
+    document = (await client.get("/schema/openapi.json")).json()
+    mismatches = []
+    for path, item in document["paths"].items():
+        methods = {m.upper() for m in item if m in {"get", "put", "post", "delete", "patch", "head"}}
+        concrete = re.sub(r"\{[^}]+\}", lambda m: _PATH_VALUES.get(m.group(0), "x"), path)
+        response = await client.options(concrete)
+        allowed = {m.strip() for m in response.headers.get("allow", "").split(",") if m.strip()}
+        if response.status_code != 204 or allowed - {"OPTIONS", "HEAD"} != methods - {"HEAD"}:
+            mismatches.append(f"{path}: {response.status_code} Allow={sorted(allowed)} documented={sorted(methods)}")
+    assert not mismatches, "\n".join(mismatches)
+
+
+async def test_union_fields_keep_the_bounds_of_each_member(client):
+    """`str | list[...]` with bounds on each side: the document's oneOf branches carry those bounds."""
+    document = (await client.get("/schema/openapi.json")).json()
+    branches = document["components"]["schemas"]["TokensRequest"]["properties"]["prompt"]["oneOf"]
+    by_type = {branch["type"]: branch for branch in branches}
+    assert by_type["string"]["maxLength"] > 0
+    assert by_type["array"]["minItems"] == 1
+    assert by_type["array"]["maxItems"] > 1
