@@ -17,7 +17,14 @@ from typing import Any, Literal
 import msgspec
 
 from app.domain.prompts.pure.formats import MARKDOWN_FORMAT, DocumentError, decode_json_document, from_markdown
-from app.domain.prompts.schemas import EXPORT_FORMAT, LATEST, ExportDocument, ExportPrompt, ExportVersion
+from app.domain.prompts.schemas import (
+    EXPORT_FORMAT,
+    LATEST,
+    NAME_PATTERN,
+    ExportDocument,
+    ExportPrompt,
+    ExportVersion,
+)
 from app.engine.formats import FormatError, FormatName, PromptDocument, default_name, detect_format, dump, parse
 from app.engine.formats.registry import document_from_version, model_config, not_stored
 from app.engine.placeholders import proposals
@@ -98,6 +105,35 @@ def _version(doc: PromptDocument, number: int) -> dict[str, Any]:
     }
 
 
+_NAME_RE = re.compile(NAME_PATTERN)
+_NOT_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def registry_name(name: str) -> str | None:
+    """A valid prompt name for another tool's name: itself when valid, else each `/` segment with runs of other
+    characters turned into `-` ("Basic Prompt" → "Basic-Prompt"); None when nothing usable is left."""
+    if _NAME_RE.match(name) and len(name) <= 200:
+        return name
+    segments = [_NOT_NAME_CHARS.sub("-", part).strip("-._") for part in name.split("/")]
+    candidate = "/".join(part for part in segments if part)[:200]
+    return candidate if candidate and _NAME_RE.match(candidate) else None
+
+
+def _renamed(docs: list[tuple[str, PromptDocument]]) -> list[tuple[str, PromptDocument, str | None]]:
+    """Documents with registry-valid names, and the original name of each one that had to change."""
+    out: list[tuple[str, PromptDocument, str | None]] = []
+    for where, doc in docs:
+        name = registry_name(doc.name)
+        if name is None:
+            raise DocumentError(
+                "name", f"{where}: {doc.name!r} cannot be made a prompt name (letters, digits, . _ - /)"
+            )
+        original = doc.name if name != doc.name else None
+        doc.name = name
+        out.append((where, doc, original))
+    return out
+
+
 def prompts_from_documents(docs: list[tuple[str, PromptDocument]]) -> tuple[list[ExportPrompt], Unmapped]:
     """Group documents (with where each came from) by prompt name into export prompts.
 
@@ -105,8 +141,11 @@ def prompts_from_documents(docs: list[tuple[str, PromptDocument]]) -> tuple[list
     is the registry's own and is skipped). Raises DocumentError naming the prompt and the file at fault.
     """
     groups: dict[str, list[tuple[str, PromptDocument]]] = {}
-    for where, doc in docs:
+    renamed: dict[int, str] = {}
+    for where, doc, original in _renamed(docs):
         groups.setdefault(doc.name, []).append((where, doc))
+        if original is not None:
+            renamed[id(doc)] = original
     prompts: list[ExportPrompt] = []
     unmapped: Unmapped = {}
     for index, (name, group) in enumerate(groups.items()):
@@ -130,6 +169,8 @@ def prompts_from_documents(docs: list[tuple[str, PromptDocument]]) -> tuple[list
             versions.append(_version(doc, number))
             labels.update({label: number for label in doc.labels if label != LATEST})
             unmapped[(name, number)] = _lost(doc)
+            if id(doc) in renamed:
+                unmapped[(name, number)].insert(0, f"name {renamed[id(doc)]!r} (imported as {name!r})")
         raw = {
             "name": name,
             "kind": first.kind,
@@ -145,6 +186,18 @@ def prompts_from_documents(docs: list[tuple[str, PromptDocument]]) -> tuple[list
             sub = at.rstrip("`").lstrip(".")
             raise DocumentError(f"{path}.{sub}" if sub else path, f"{group[0][0]}: {message or exc}") from None
     return prompts, unmapped
+
+
+def _named_by_path(docs: list[PromptDocument], path: str) -> list[PromptDocument]:
+    """A document that names no prompt of its own (its name is the file's stem) is named by its path without
+    the extension, folders included (`support/agent.md` → `support/agent`; `__` in a file name is `/`)."""
+    stem = path.rsplit(".", 1)[0] if "." in path.rsplit("/", 1)[-1] else path
+    for doc in docs:
+        if not doc.name and not path:
+            raise DocumentError("filename", "the file names no prompt: pass `filename` to name it after the file")
+        if doc.name == default_name(path):
+            doc.name = stem.strip("/").replace("__", "/")
+    return docs
 
 
 def _text(raw: bytes, where: str = "document") -> str:
@@ -169,9 +222,8 @@ def _markdown(text: str, filename: str | None, where: str) -> tuple[list[ExportP
         return [from_markdown(text, where)], {}
     if filename is None and not text.startswith("---"):
         raise DocumentError("filename", "a Markdown file without front matter is named after its file: pass `filename`")
-    return prompts_from_documents(
-        [(filename or where, d) for d in _engine_documents(text, filename or "", "markdown", where)]
-    )
+    docs = _engine_documents(text, filename or "", "markdown", where)
+    return prompts_from_documents([(filename or where, d) for d in _named_by_path(docs, filename or "")])
 
 
 def _json(raw: bytes, fmt: str | None, filename: str) -> tuple[list[ExportPrompt], Unmapped, str]:
@@ -185,10 +237,6 @@ def _json(raw: bytes, fmt: str | None, filename: str) -> tuple[list[ExportPrompt
     return prompts, unmapped, chosen
 
 
-def _file_name(filename: str | None, fmt: str) -> str:
-    return filename or f"prompt{SUFFIXES.get(fmt, '')}"
-
-
 def read_file(raw: bytes, fmt: str, filename: str | None) -> ImportFile:
     """One non-zip import body in `fmt` (json, markdown, dotprompt, prompty, langfuse, openai)."""
     if fmt in ("json", "langfuse", "openai"):
@@ -198,9 +246,9 @@ def read_file(raw: bytes, fmt: str, filename: str | None) -> ImportFile:
     if fmt == "markdown":
         prompts, unmapped = _markdown(text, filename, "prompts[0]")
     else:
-        name = _file_name(filename, fmt)
+        name = filename or ""
         docs = _engine_documents(text, name, fmt, "document")  # type: ignore[arg-type]
-        prompts, unmapped = prompts_from_documents([(name, d) for d in docs])
+        prompts, unmapped = prompts_from_documents([(name, d) for d in _named_by_path(docs, name)])
     return ImportFile(ExportDocument(format=EXPORT_FORMAT, prompts=prompts), unmapped, fmt)
 
 
@@ -224,11 +272,8 @@ def read_members(members: list[tuple[str, bytes]]) -> ImportFile:
         if lower.endswith((".md", ".markdown")) and is_promptsmith_markdown(text):
             prompts.append(from_markdown(text, where))
             continue
-        stem = member.rsplit(".", 1)[0] if not lower.endswith(".markdown") else member[: -len(".markdown")]
-        for doc in _engine_documents(text, member.rsplit("/", 1)[-1], None, where):
-            if doc.name == default_name(member):
-                doc.name = stem.replace("__", "/")
-            loose.append((member, doc))
+        docs = _engine_documents(text, member.rsplit("/", 1)[-1], None, where)
+        loose.extend((member, doc) for doc in _named_by_path(docs, member))
     if loose:
         more, lost = prompts_from_documents(loose)
         prompts.extend(more)
