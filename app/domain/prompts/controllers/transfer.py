@@ -105,7 +105,7 @@ def _file_response(
 ) -> Response[Any]:
     """Write `doc` in an interop format: one file, or a zip of files (one-version formats, several prompts)."""
     files = interop.export_files(doc.prompts, fmt, version, label, bundle)  # type: ignore[arg-type]
-    unmapped = [f"{f.filename}: {entry}" if not single else entry for f in files for entry in f.unmapped]
+    unmapped = [f"{f.filename}: {entry}" if len(files) > 1 else entry for f in files for entry in f.unmapped]
     headers = _unmapped_header(unmapped)
     if single or fmt not in interop.SINGLE_VERSION:
         if not files:
