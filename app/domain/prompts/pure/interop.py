@@ -19,8 +19,10 @@ import msgspec
 from app.domain.prompts.pure.formats import MARKDOWN_FORMAT, DocumentError, decode_json_document, from_markdown
 from app.domain.prompts.schemas import (
     EXPORT_FORMAT,
+    LABEL_PATTERN,
     LATEST,
     NAME_PATTERN,
+    TAG_PATTERN,
     ExportDocument,
     ExportPrompt,
     ExportVersion,
@@ -106,6 +108,9 @@ def _version(doc: PromptDocument, number: int) -> dict[str, Any]:
 
 
 _NAME_RE = re.compile(NAME_PATTERN)
+_LABEL_RE = re.compile(LABEL_PATTERN)
+_TAG_RE = re.compile(TAG_PATTERN)
+_ERROR_AT_RE = re.compile(r" - at `(?:key` in `)?\$\.?([^`]*)`$")
 _NOT_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -117,6 +122,10 @@ def registry_name(name: str) -> str | None:
     segments = [_NOT_NAME_CHARS.sub("-", part).strip("-._") for part in name.split("/")]
     candidate = "/".join(part for part in segments if part)[:200]
     return candidate if candidate and _NAME_RE.match(candidate) else None
+
+
+def _valid_tag(tag: str) -> bool:
+    return len(tag) <= 64 and _TAG_RE.match(tag) is not None
 
 
 def _renamed(docs: list[tuple[str, PromptDocument]]) -> list[tuple[str, PromptDocument, str | None]]:
@@ -167,24 +176,31 @@ def prompts_from_documents(docs: list[tuple[str, PromptDocument]]) -> tuple[list
                 raise DocumentError(f"{path}.versions", f"{where}: version {number} of {name!r} appears twice")
             numbers.add(number)
             versions.append(_version(doc, number))
+            for label in doc.labels:
+                if not _LABEL_RE.match(label) or len(label) > 64:
+                    raise DocumentError(
+                        f"{path}.labels", f"{where}: {label!r} is not a label name (a-z, 0-9, '.', '_', '-')"
+                    )
             labels.update({label: number for label in doc.labels if label != LATEST})
             unmapped[(name, number)] = _lost(doc)
+            unmapped[(name, number)] += [f"tag {tag!r} (not a tag name)" for tag in doc.tags if not _valid_tag(tag)]
             if id(doc) in renamed:
                 unmapped[(name, number)].insert(0, f"name {renamed[id(doc)]!r} (imported as {name!r})")
         raw = {
             "name": name,
             "kind": first.kind,
             "description": next((d.description for _, d in group if d.description), None) or "",
-            "tags": sorted({tag for _, d in group for tag in d.tags}),
+            "tags": sorted({tag for _, d in group for tag in d.tags if _valid_tag(tag)}),
             "labels": labels,
             "versions": versions,
         }
         try:
             prompts.append(msgspec.convert(raw, ExportPrompt))
         except msgspec.ValidationError as exc:
-            message, _, at = str(exc).rpartition(" - at `$")
-            sub = at.rstrip("`").lstrip(".")
-            raise DocumentError(f"{path}.{sub}" if sub else path, f"{group[0][0]}: {message or exc}") from None
+            at = _ERROR_AT_RE.search(str(exc))
+            message = str(exc)[: at.start()] if at else str(exc)
+            sub = at.group(1) if at else ""
+            raise DocumentError(f"{path}.{sub}" if sub else path, f"{group[0][0]}: {message}") from None
     return prompts, unmapped
 
 
