@@ -11,6 +11,7 @@ from typing import Any
 import msgspec
 
 from app.engine.formats.document import PromptDocument, PromptKind
+from app.engine.placeholders import proposals
 from app.engine.types import ChatMessage, Variable
 
 MAX_TOKENS_KEYS = ("maxTokens", "maxOutputTokens", "max_tokens", "max_output_tokens")
@@ -42,6 +43,13 @@ def not_stored(doc: PromptDocument) -> list[str]:
     lost += doc.unmapped
     if doc.metadata:
         lost.append("metadata")
+    if doc.output_format is not None and not (doc.output_format == "json" and doc.output_schema is not None):
+        lost.append(f"output format '{doc.output_format}'")
+    texts = [doc.text] if doc.kind == "text" else [m.content for m in doc.messages]
+    for text in texts:
+        for p in proposals(text):
+            hint = f"; write {p.suggestion} to make it a variable" if p.suggestion else ""
+            lost.append(f"placeholder {p.raw} ({p.dialect} syntax) is not substituted{hint}")
     return lost
 
 

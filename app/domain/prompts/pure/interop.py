@@ -29,7 +29,6 @@ from app.domain.prompts.schemas import (
 )
 from app.engine.formats import FormatError, FormatName, PromptDocument, default_name, detect_format, dump, parse
 from app.engine.formats.registry import document_from_version, model_config, not_stored
-from app.engine.placeholders import proposals
 
 FileFormat = Literal["dotprompt", "prompty", "langfuse", "openai"]
 ExportFormat = Literal["json", "markdown", "dotprompt", "prompty", "langfuse", "openai"]
@@ -80,19 +79,6 @@ def _engine_documents(text: str, filename: str, fmt: FormatName | None, where: s
     except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
         # The codecs read arbitrary YAML/JSON; a shape they did not foresee is the file's problem, not a 500.
         raise DocumentError(where, f"cannot be read as {fmt or 'a prompt file'} ({type(exc).__name__})") from None
-
-
-def _lost(doc: PromptDocument) -> list[str]:
-    """What the registry does not keep of a document, plus placeholders rendering will not substitute."""
-    lost = not_stored(doc)
-    if doc.output_format is not None and not (doc.output_format == "json" and doc.output_schema is not None):
-        lost.append(f"output format '{doc.output_format}'")
-    texts = [doc.text] if doc.kind == "text" else [m.content for m in doc.messages]
-    for text in texts:
-        for p in proposals(text):
-            hint = f"; write {p.suggestion} to make it a variable" if p.suggestion else ""
-            lost.append(f"placeholder {p.raw} ({p.dialect} syntax) is not substituted{hint}")
-    return lost
 
 
 def _version(doc: PromptDocument, number: int) -> dict[str, Any]:
@@ -182,7 +168,7 @@ def prompts_from_documents(docs: list[tuple[str, PromptDocument]]) -> tuple[list
                         f"{path}.labels", f"{where}: {label!r} is not a label name (a-z, 0-9, '.', '_', '-')"
                     )
             labels.update({label: number for label in doc.labels if label != LATEST})
-            unmapped[(name, number)] = _lost(doc)
+            unmapped[(name, number)] = not_stored(doc)
             unmapped[(name, number)] += [f"tag {tag!r} (not a tag name)" for tag in doc.tags if not _valid_tag(tag)]
             if id(doc) in renamed:
                 unmapped[(name, number)].insert(0, f"name {renamed[id(doc)]!r} (imported as {name!r})")
