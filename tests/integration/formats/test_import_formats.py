@@ -166,12 +166,15 @@ async def test_dry_run_returns_the_plan_and_writes_nothing(empty: Api) -> None:
     assert (plan.json()["promptsCreated"], plan.json()["versionsCreated"], plan.json()["labelsMoved"]) == (2, 2, 2)
     listed = (await empty.get(empty.url())).json()
     assert listed["items"] == []
-    audit = await empty.get(f"/api/v1/workspaces/{empty.slug}/audit")
-    assert not any(e.get("action") == "label.moved" for e in audit.json().get("items", []))
+    audit = await empty.get(f"/api/v1/workspaces/{empty.slug}/audit-events", params={"action": "label.moved"})
+    assert audit.status_code == 200, audit.text
+    assert audit.json()["items"] == []
 
     done = await _import(empty, source, "application/json")
     planned = {k: v for k, v in plan.json().items() if k != "dryRun"}
     assert {k: v for k, v in done.json().items() if k != "dryRun"} == planned
+    moved = await empty.get(f"/api/v1/workspaces/{empty.slug}/audit-events", params={"action": "label.moved"})
+    assert len(moved.json()["items"]) == 2  # the real import records what the dry run did not
 
 
 async def test_a_zip_of_files_in_several_formats_imports_with_folder_names(empty: Api) -> None:
