@@ -61,7 +61,23 @@ VersionParam = Annotated[int | None, QueryParameter(ge=1, le=2_147_483_647, desc
 FolderParam = Annotated[
     str | None, QueryParameter(min_length=1, max_length=200, description="Only the prompts under this folder")
 ]
-EXPORT_TYPES: dict[str, Schema | Reference] = {MARKDOWN: _TEXT, DOTPROMPT: _TEXT, PROMPTY: _TEXT, ZIP: _BINARY}
+_JSON_EXPORT = Schema(
+    one_of=[
+        Reference(ref="#/components/schemas/ExportDocument"),
+        Schema(
+            type=OpenAPIType.ARRAY,
+            items=Schema(type=OpenAPIType.OBJECT),
+            description="format=langfuse: Langfuse prompt objects; format=openai: OpenAI prompt objects",
+        ),
+    ]
+)
+EXPORT_TYPES: dict[str, Schema | Reference] = {
+    "application/json": _JSON_EXPORT,
+    MARKDOWN: _TEXT,
+    DOTPROMPT: _TEXT,
+    PROMPTY: _TEXT,
+    ZIP: _BINARY,
+}
 
 
 def _negotiated(request: Request[Any, Any, Any], fmt: str | None) -> str:
@@ -178,7 +194,7 @@ class PromptTransferController(Controller):
             **problem_responses(400, 401, 403, 404, 429, 503),
             200: ResponseSpec(data_container=ExportDocument, description="The export document"),
         },
-        operation_class=extra_media_types({200: {ZIP: _BINARY}}),
+        operation_class=extra_media_types({200: {"application/json": _JSON_EXPORT, ZIP: _BINARY}}),
     )
     async def export_workspace(
         self,
