@@ -183,3 +183,15 @@ async def test_a_protected_label_in_a_file_is_refused_without_admin_rights_even_
         assert r.status_code == 403, r.text
         assert "protected label" in r.text
     assert (await writer.get(writer.url())).json()["items"] == []
+
+
+async def test_an_import_with_too_many_versions_is_refused_before_any_work(empty: Api) -> None:
+    items = [{"name": f"p{i % 50}", "prompt": f"v{i}", "version": i // 50 + 1} for i in range(1001)]
+    r = await empty.post(empty.url(suffix="/_import"), json=items)
+    assert r.status_code == 400
+    assert r.json()["errors"][0] == {
+        "field": "prompts",
+        "source": "body",
+        "message": "1001 versions: one import holds at most 1000; split it",
+    }
+    assert (await empty.get(empty.url())).json()["items"] == []

@@ -37,6 +37,8 @@ from app.domain.prompts.services.versions import VersionService, decode_config, 
 from app.engine.placeholders import infer_variables
 from app.lib.errors import PermissionDeniedError, ValidationFailedError
 
+MAX_IMPORT_VERSIONS = 1000
+"""Versions one import may hold: each is analysed and written in the one transaction, which must end in seconds."""
 MAX_TEXT = 200_000
 MAX_MESSAGES = 200
 Unmapped = dict[tuple[str, int], list[str]]
@@ -102,6 +104,9 @@ class TransferService:
 
     def _check_document(self, doc: ExportDocument) -> list[dict[str, str]]:
         errors: list[dict[str, str]] = []
+        total = sum(len(p.versions) for p in doc.prompts)
+        if total > MAX_IMPORT_VERSIONS:
+            return [error("prompts", f"{total} versions: one import holds at most {MAX_IMPORT_VERSIONS}; split it")]
         seen_names: set[str] = set()
         for i, p in enumerate(doc.prompts):
             where = f"prompts[{i}]"
