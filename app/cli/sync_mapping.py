@@ -8,39 +8,25 @@ from typing import Any
 import msgspec
 
 from app.engine.formats import PromptDocument
-from app.engine.formats.document import PromptKind
+from app.engine.formats.registry import (
+    MAX_TOKENS_KEYS,
+    STORED_CONFIG_KEYS,
+    document_from_version,
+    model_config,
+    not_stored,
+)
 from app.engine.types import ChatMessage, Variable
 
-MAX_TOKENS_KEYS = ("maxTokens", "maxOutputTokens", "max_tokens", "max_output_tokens")
-STORED_CONFIG_KEYS = frozenset({"provider", "temperature", *MAX_TOKENS_KEYS})
-
-
-def model_config(doc: PromptDocument) -> dict[str, Any]:
-    """The version's `modelConfig` (provider, model, temperature, maxTokens, tools, responseSchema)."""
-    config: dict[str, Any] = {}
-    if isinstance(doc.config.get("provider"), str):
-        config["provider"] = doc.config["provider"]
-    if doc.model is not None:
-        config["model"] = doc.model
-    if isinstance(doc.config.get("temperature"), int | float) and not isinstance(doc.config["temperature"], bool):
-        config["temperature"] = doc.config["temperature"]
-    max_tokens = next((doc.config[k] for k in MAX_TOKENS_KEYS if isinstance(doc.config.get(k), int)), None)
-    if max_tokens is not None:
-        config["maxTokens"] = max_tokens
-    if doc.tools:
-        config["tools"] = doc.tools
-    if doc.output_schema is not None:
-        config["responseSchema"] = doc.output_schema
-    return config
-
-
-def not_stored(doc: PromptDocument) -> list[str]:
-    """What the registry does not keep of a document (reported in the plan, never silently dropped)."""
-    lost = [f"config.{key}" for key in doc.config if key not in STORED_CONFIG_KEYS]
-    lost += doc.unmapped
-    if doc.metadata:
-        lost.append("metadata")
-    return lost
+__all__ = [
+    "MAX_TOKENS_KEYS",
+    "STORED_CONFIG_KEYS",
+    "document_from_version",
+    "document_hash",
+    "model_config",
+    "not_stored",
+    "version_body",
+    "version_hash",
+]
 
 
 def version_body(doc: PromptDocument, labels: list[str], commit_message: str) -> dict[str, Any]:
@@ -97,28 +83,3 @@ def version_hash(version: dict[str, Any], *, with_variables: bool = True) -> str
         with_variables,
     )
     return hashlib.sha256(canonical).hexdigest()
-
-
-def document_from_version(prompt: dict[str, Any], version: dict[str, Any]) -> PromptDocument:
-    """A registry version (with its prompt's description, tags and labels) as a document to write to a file."""
-    config_in = dict(version.get("modelConfig") or {})
-    config: dict[str, Any] = {}
-    for key in ("provider", "temperature", "maxTokens"):
-        if config_in.get(key) is not None:
-            config[key] = config_in[key]
-    kind: PromptKind = "chat" if version.get("kind") == "chat" else "text"
-    schema = config_in.get("responseSchema")
-    return PromptDocument(
-        name=str(prompt["name"]),
-        kind=kind,
-        text=(version.get("text") or "").strip() if kind == "text" else "",
-        messages=[msgspec.convert(m, ChatMessage) for m in version.get("messages") or []] if kind == "chat" else [],
-        variables=[msgspec.convert(v, Variable) for v in version.get("variables") or []],
-        model=config_in.get("model"),
-        config=config,
-        tools=list(config_in.get("tools") or []),
-        output_schema=schema if isinstance(schema, dict) else None,
-        output_format="json" if isinstance(schema, dict) else None,
-        description=prompt.get("description") or None,
-        tags=list(prompt.get("tags") or []),
-    )

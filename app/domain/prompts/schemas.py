@@ -375,11 +375,27 @@ class ExportDocument(msgspec.Struct, rename="camel", forbid_unknown_fields=True,
     exported_at: datetime | None = None
 
 
+class ImportedVersion(CamelizedBaseStruct, kw_only=True):
+    """One version of the imported file and what became of it."""
+
+    file_version: int
+    """Its number in the file."""
+    version: int
+    """Its number in the registry: the version created (or, in a dry run, the one that would be), or the
+    existing version with the same content."""
+    created: bool
+    variables_inferred: list[str] = msgspec.field(default_factory=list)
+    """Variables made from the text's `{{name}}` placeholders because the file declared none."""
+    unmapped: list[str] = msgspec.field(default_factory=list)
+    """What the file said that has no place in a version (partials, helpers, unknown keys, other settings...)."""
+
+
 class ImportedPrompt(CamelizedBaseStruct, kw_only=True):
     name: str
     created: bool
     versions_created: list[int]
     labels_moved: list[str]
+    versions: list[ImportedVersion] = msgspec.field(default_factory=list)
 
 
 class ImportResult(CamelizedBaseStruct, kw_only=True):
@@ -387,3 +403,7 @@ class ImportResult(CamelizedBaseStruct, kw_only=True):
     prompts_created: int
     versions_created: int
     labels_moved: int
+    dry_run: bool = False
+    """True when nothing was written: the counts and numbers are what the import would do."""
+    format: str = "json"
+    """The format the body was read as."""

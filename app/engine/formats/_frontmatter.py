@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+MAX_ALIASES = 32
+"""YAML aliases a front matter may use: enough for shared settings, too few for an exponential "billion laughs"
+expansion once the parsed value is walked."""
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 
 
@@ -20,12 +23,31 @@ def split_front_matter(source: str) -> tuple[dict[str, Any] | None, int]:
     if match is None:
         return None, 0
     try:
-        data = yaml.safe_load(match.group(1)) if match.group(1).strip() else {}
+        data = yaml.load(match.group(1), Loader=_loader()) if match.group(1).strip() else {}  # noqa: S506 - safe loader
     except yaml.YAMLError as exc:
         raise FormatError(f"front matter is not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise FormatError("front matter must be a YAML mapping")
     return data, match.end()
+
+
+def _loader() -> Any:
+    """PyYAML's safe loader, counting aliases (a YAMLError past MAX_ALIASES)."""
+    import yaml
+
+    class CappedSafeLoader(yaml.SafeLoader):
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.alias_count = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                self.alias_count += 1
+                if self.alias_count > MAX_ALIASES:
+                    raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases")
+            return super().compose_node(parent, index)
+
+    return CappedSafeLoader
 
 
 def dump_yaml(data: dict[str, Any]) -> str:

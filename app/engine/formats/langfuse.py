@@ -4,7 +4,8 @@ Object fields (Langfuse public API, prompts): name, type (text|chat), prompt (a 
 `{role, content}` and `{type: "placeholder", name}`), config (free JSON), labels, tags, version, commitMessage.
 Mapping: `config.model` → model, `config.tools` → tools, `config.response_format.json_schema.schema` →
 output schema, the rest of `config` → config. Langfuse has no variable contracts, description or metadata:
-dumping them reports them as unmapped. Server-side fields (id, createdAt, projectId...) are reported too.
+dumping them reports them as unmapped (variables only when they differ from what the text's `{{name}}`
+placeholders imply, which an import infers back). Server-side fields (id, createdAt, projectId...) are reported too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import msgspec
 
 from app.engine.formats._frontmatter import FormatError
 from app.engine.formats.document import Encoded, PromptDocument
+from app.engine.placeholders import infer_variables
 from app.engine.types import ChatMessage
 
 KNOWN_KEYS = ("name", "type", "prompt", "config", "labels", "tags", "version", "commitMessage")
@@ -86,8 +88,12 @@ def parse_many(source: str) -> list[PromptDocument]:
 
 def to_object(doc: PromptDocument) -> tuple[dict[str, Any], list[str]]:
     """A document → one Langfuse prompt object, and what could not be written."""
+    implied = infer_variables(doc.text, doc.messages if doc.kind == "chat" else None, [])
     unmapped = [
-        f"{label}" for label, value in (("variables", doc.variables), ("description", doc.description)) if value
+        f"{label}"
+        # Variables the text's placeholders imply come back on import: only other contracts are lost.
+        for label, value in (("variables", doc.variables not in ([], implied)), ("description", doc.description))
+        if value
     ]
     if doc.metadata:
         unmapped.append("metadata")

@@ -46,6 +46,11 @@ class VersionController(Controller):
         opt=WRITE,
         status_code=HTTP_201_CREATED,
         summary="Create the next version (409 if `parentVersion` is no longer the latest)",
+        description="Variables from the text: when `variables` is empty, every `{{name}}` placeholder of the text "
+        "(or of the message contents) becomes a variable, in order of first appearance: type `string`, required, "
+        "untrusted. Declared variables win and nothing is inferred; placeholders they do not declare and "
+        "declared variables the text does not use are lint findings. Other template dialects (`{name}`, "
+        "`${name}`, `{{ user.name }}`) are not substituted and never become variables.",
         responses=problem_responses(400, 401, 403, 404, 409, 429, 503),
     )
     async def create_version(

@@ -28,6 +28,7 @@ from app.domain.prompts.schemas import (
     ExportPrompt,
     ExportVersion,
     ImportedPrompt,
+    ImportedVersion,
     ImportResult,
     VersionCreate,
     decode_config,
@@ -36,7 +37,14 @@ from app.domain.prompts.schemas import (
 )
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.services.versions import VersionService
+from app.engine.placeholders import infer_variables
 from app.lib.errors import PermissionDeniedError, ValidationFailedError
+
+MAX_IMPORT_VERSIONS = 1000
+"""Versions one import may hold: each is analysed and written in the one transaction, which must end in seconds."""
+MAX_TEXT = 200_000
+MAX_MESSAGES = 200
+Unmapped = dict[tuple[str, int], list[str]]
 
 
 def _export_version(v: PromptVersion) -> ExportVersion:
@@ -62,10 +70,13 @@ class TransferService:
         self.ctx = registry.ctx
         self.versions = VersionService(registry)
 
-    async def export(self, name: str | None = None) -> ExportDocument:
+    async def export(self, name: str | None = None, folder: str | None = None) -> ExportDocument:
+        """Every prompt of the workspace, one prompt (`name`), or the prompts under `folder` (`folder/...`)."""
         stmt = self.registry.scoped().order_by(Prompt.name)
         if name is not None:
             stmt = stmt.where(Prompt.name == name)
+        if folder is not None:
+            stmt = stmt.where(Prompt.name.startswith(folder.strip("/") + "/", autoescape=True))
         prompts = list((await self.session.execute(stmt)).scalars())
         if name is not None and not prompts:
             await self.registry.get(name)  # raises the 404
@@ -96,6 +107,9 @@ class TransferService:
 
     def _check_document(self, doc: ExportDocument) -> list[dict[str, str]]:
         errors: list[dict[str, str]] = []
+        total = sum(len(p.versions) for p in doc.prompts)
+        if total > MAX_IMPORT_VERSIONS:
+            return [error("prompts", f"{total} versions: one import holds at most {MAX_IMPORT_VERSIONS}; split it")]
         seen_names: set[str] = set()
         for i, p in enumerate(doc.prompts):
             where = f"prompts[{i}]"
@@ -108,6 +122,7 @@ class TransferService:
                     errors.append(error(f"{where}.versions[{j}].version", f"duplicate version {v.version}"))
                 numbers.add(v.version)
                 errors.extend(check_content(p.kind, v.text, v.messages, v.variables, prefix=f"{where}.versions[{j}]."))
+                errors.extend(_size_errors(v, f"{where}.versions[{j}]."))
             for label, number in p.labels.items():
                 if label == LATEST:
                     continue
@@ -115,7 +130,10 @@ class TransferService:
                     errors.append(error(f"{where}.labels.{label}", f"version {number} is not in the document"))
         return errors
 
-    async def import_document(self, doc: ExportDocument) -> ImportResult:
+    async def import_document(
+        self, doc: ExportDocument, *, dry_run: bool = False, unmapped: Unmapped | None = None, fmt: str = "json"
+    ) -> ImportResult:
+        """Check, then write (or, with `dry_run`, write and roll back) the whole document in one transaction."""
         errors = self._check_document(doc)
         existing = {
             p.name: p
@@ -134,11 +152,14 @@ class TransferService:
         results: list[ImportedPrompt] = []
         try:
             for i, p in enumerate(doc.prompts):
-                results.append(await self._import_prompt(p, existing.get(p.name), f"prompts[{i}]"))
-            for r in results:
-                if r.created or r.versions_created or r.labels_moved:
-                    self.registry.announce(PromptChanged, r.name, change="imported")
-            await self.registry.commit()
+                results.append(await self._import_prompt(p, existing.get(p.name), f"prompts[{i}]", unmapped or {}))
+            if dry_run:
+                await self.session.rollback()
+            else:
+                for r in results:
+                    if r.created or r.versions_created or r.labels_moved:
+                        self.registry.announce(PromptChanged, r.name, change="imported")
+                await self.registry.commit()
         except BaseException:
             await self.session.rollback()
             raise
@@ -147,9 +168,13 @@ class TransferService:
             prompts_created=sum(r.created for r in results),
             versions_created=sum(len(r.versions_created) for r in results),
             labels_moved=sum(len(r.labels_moved) for r in results),
+            dry_run=dry_run,
+            format=fmt,
         )
 
-    async def _import_prompt(self, p: ExportPrompt, current: Prompt | None, where: str) -> ImportedPrompt:
+    async def _import_prompt(
+        self, p: ExportPrompt, current: Prompt | None, where: str, unmapped: Unmapped
+    ) -> ImportedPrompt:
         created = current is None
         if current is None:
             current = self.registry.add_prompt(
@@ -175,30 +200,44 @@ class TransferService:
             before_by_hash.setdefault(h, n)
         mapping: dict[int, int] = {}
         created_versions: list[int] = []
+        reports: list[ImportedVersion] = []
         for v in sorted(p.versions, key=lambda x: x.version):
-            digest = content_hash(p.kind, v.text, v.messages, v.variables, v.model_config)
-            if by_number.get(v.version) == digest:
-                mapping[v.version] = v.version
-                continue
-            if digest in before_by_hash:
-                mapping[v.version] = before_by_hash[digest]
+            variables = infer_variables(v.text, v.messages, v.variables)
+            inferred = [var.name for var in variables] if variables is not v.variables else []
+            digest = content_hash(p.kind, v.text, v.messages, variables, v.model_config)
+            as_written = content_hash(p.kind, v.text, v.messages, v.variables, v.model_config) if inferred else digest
+            report = ImportedVersion(
+                file_version=v.version,
+                version=0,
+                created=False,
+                variables_inferred=inferred,
+                unmapped=unmapped.get((p.name, v.version), []),
+            )
+            reports.append(report)
+            if by_number.get(v.version) in (digest, as_written):
+                present: int | None = v.version
+            else:
+                present = before_by_hash.get(digest, before_by_hash.get(as_written))
+            if present is not None:
+                mapping[v.version] = report.version = present
                 continue
             data = VersionCreate(
                 text=v.text,
                 messages=v.messages,
-                variables=v.variables,
+                variables=variables,
                 model_config=v.model_config,
                 commit_message=v.commit_message,
                 source=v.source,
             )
-            tokens, lint = engine_analysis(v.text, v.messages, v.variables)
+            tokens, lint = engine_analysis(v.text, v.messages, variables)
             overrides: dict[str, Any] = {"parent_version": mapping.get(v.parent_version) if v.parent_version else None}
             if v.author:
                 overrides.update(author_label=v.author, author_id=None)
             if v.created_at is not None:
                 overrides["created_at"] = v.created_at
             version = await self.versions.insert(p.name, p.kind, data, digest, tokens, lint, overrides)
-            mapping[v.version] = version.version
+            mapping[v.version] = report.version = version.version
+            report.created = True
             by_number[version.version] = digest
             created_versions.append(version.version)
         moved: list[str] = []
@@ -226,4 +265,18 @@ class TransferService:
             )
             moved.append(label)
         await self.session.flush()
-        return ImportedPrompt(name=p.name, created=created, versions_created=created_versions, labels_moved=moved)
+        return ImportedPrompt(
+            name=p.name, created=created, versions_created=created_versions, labels_moved=moved, versions=reports
+        )
+
+
+def _size_errors(v: ExportVersion, prefix: str) -> list[dict[str, str]]:
+    """The limits a version saved through the API has (an import must not store what a save would refuse)."""
+    errors = []
+    if v.text is not None and len(v.text) > MAX_TEXT:
+        errors.append(error(f"{prefix}text", f"longer than {MAX_TEXT} characters"))
+    if v.messages is not None and len(v.messages) > MAX_MESSAGES:
+        errors.append(error(f"{prefix}messages", f"more than {MAX_MESSAGES} messages"))
+    if len(v.variables) > 100:
+        errors.append(error(f"{prefix}variables", "more than 100 variables"))
+    return errors

@@ -46,6 +46,7 @@ from app.domain.prompts.schemas import (
 )
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
+from app.engine.placeholders import infer_variables
 from app.engine.types import ChatMessage, Variable
 from app.lib.errors import ConflictError, NotFoundError, ValidationFailedError
 
@@ -95,10 +96,13 @@ class VersionService:
         """Validate, analyse (engine lint + token counts), then number and store; returns (kind, version, labels).
 
         All CPU work happens before the prompt row lock is taken in `insert`. The labels returned are the ones
-        this transaction pointed at the new version (`latest` and the requested ones), sorted.
+        this transaction pointed at the new version (`latest` and the requested ones), sorted. A version that
+        declares no variables is stored with one per `{{name}}` placeholder (`app.engine.placeholders`).
         """
         self.check_labels(data.labels)
         kind = "chat" if data.messages is not None else "text"
+        if not data.variables:
+            data = msgspec.structs.replace(data, variables=infer_variables(data.text, data.messages, []))
         digest, tokens, lint = self.analyse(kind, data)
         version = await self.insert(name, kind, data, digest, tokens, lint)
         labels = sorted({LATEST, *data.labels})
@@ -308,7 +312,9 @@ class VersionService:
         check_one_selector(data.label, data.version, "body")
         prompt, version = await self.select(name, data.label, data.version)
         messages = decode_messages(version.messages)
-        contract = contract_with_placeholders(decode_variables(version.variables), messages)
+        # Versions stored before placeholders became variables render with the contract they would get now.
+        declared = infer_variables(version.text, messages, decode_variables(version.variables))
+        contract = contract_with_placeholders(declared, messages)
         placeholders = frozenset(m.name for m in messages or [] if m.role == "placeholder" and m.name)
         bound, errors = bind(contract, data.variables, allow_unknown=data.allow_unknown, placeholder_names=placeholders)
         if bound is None:
