@@ -24,6 +24,7 @@ def mcp(workspace: str, label: str | None) -> None:
     Protocol messages use stdin and stdout; logs go to stderr.
     """
     import anyio
+    import msgspec
 
     from app.config.settings import SettingsError, get_settings
     from app.domain.mcp.stdio import API_KEY_VARIABLE, StdioStartError, serve_stdio
@@ -43,13 +44,21 @@ def mcp(workspace: str, label: str | None) -> None:
         click.echo(f"promptsmith: invalid configuration: {err}", err=True)
         sys.exit(EXIT_USAGE)
 
-    async def main() -> None:
-        app = create_app(settings)
-        async with app.lifespan():
-            await serve_stdio(app, raw_key, workspace, label)
+    async def main() -> str | None:
+        """Serve until stdin closes; the one line to show when the server cannot start."""
+        # No HTTP is served here, so the streamable HTTP session manager (and its task group) is not started.
+        app = create_app(msgspec.structs.replace(settings, mcp_enabled=False))
+        try:
+            async with app.lifespan():
+                try:
+                    await serve_stdio(app, raw_key, workspace, label)
+                except StdioStartError as err:  # caught here, before a lifespan task group wraps it in a group
+                    return str(err)
+        except StartupError as err:
+            return str(err)
+        return None
 
-    try:
-        anyio.run(main)
-    except (StdioStartError, StartupError) as err:
-        click.echo(f"promptsmith: cannot start: {err}", err=True)
+    problem = anyio.run(main)
+    if problem is not None:
+        click.echo(f"promptsmith: cannot start: {problem}", err=True)
         sys.exit(EXIT_CANNOT_START)
