@@ -127,6 +127,9 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                     "If-Match",
                     "If-None-Match",
                     "X-Request-ID",
+                    "MCP-Protocol-Version",  # the MCP endpoint's routing headers (app/domain/mcp)
+                    "Mcp-Method",
+                    "Mcp-Name",
                 ],
                 expose_headers=[
                     "X-Request-ID",

@@ -64,3 +64,12 @@ async def test_disabled_endpoint_is_not_mounted(workspaces: tuple[Workspace, Wor
     a, _ = workspaces
     response = await _post({"MCP_ENABLED": "false", "MCP_ALLOWED_HOSTS": "prompts.example.com"}, a.read_key, json=LIST)
     assert response.status_code == 404
+
+
+async def test_a_session_cookie_does_not_open_mcp(workspaces: tuple[Workspace, Workspace], client: Any) -> None:
+    """MCP acts for API keys only: the logged-in user's cookie (with a valid CSRF token) is refused."""
+    csrf = (await client.get("/api/v1/auth/csrf")).json()["csrfToken"]
+    headers = {k: v for k, v in _headers("unused").items() if k != "Authorization"}
+    response = await client.post("/mcp", json=LIST, headers={**headers, "X-CSRF-Token": csrf})
+    assert response.status_code == 401
+    assert "API key" in response.json()["detail"]
