@@ -24,6 +24,7 @@ import msgspec
 from mcp.shared.exceptions import MCPError
 from mcp_types import (
     INVALID_PARAMS,
+    Completion,
     GetPromptResult,
     ListPromptsResult,
     Prompt,
@@ -191,3 +192,24 @@ async def get_prompt(scope: WorkspaceScope, name: str, arguments: dict[str, str]
         description=f"{name} [{label} = v{version}]. {SYSTEM_PROMPT_NOTE}",
         messages=prompt_messages(result),
     )
+
+
+def choices_of(var: Variable) -> list[str]:
+    """The values an argument can take, when there is a closed set (enums, booleans)."""
+    if var.type == "enum":
+        return list(var.enum_values or [])
+    if var.type == "boolean":
+        return ["true", "false"]
+    return []
+
+
+async def complete_argument(scope: WorkspaceScope, name: str, argument: str, typed: str, label: str) -> Completion:
+    """`completion/complete` for a prompt argument: the enum's values (or true/false) starting with `typed`."""
+    scope.require(Permission.READ)
+    try:
+        answer = await resolved(scope, name, label)
+    except ProblemError as exc:
+        raise protocol_error(exc) from None
+    var = next((v for v in contract_of(answer) if v.name == argument), None)
+    values = [value for value in (choices_of(var) if var else []) if value.startswith(typed)]
+    return Completion(values=values[:100], total=len(values), has_more=len(values) > 100)

@@ -20,11 +20,15 @@ from mcp_types import (
     INVALID_PARAMS,
     CallToolRequestParams,
     CallToolResult,
+    CompleteRequestParams,
+    CompleteResult,
+    Completion,
     GetPromptRequestParams,
     GetPromptResult,
     ListPromptsResult,
     ListToolsResult,
     PaginatedRequestParams,
+    PromptReference,
     SubscriptionsListenRequestParams,
     SubscriptionsListenResult,
 )
@@ -95,6 +99,19 @@ def build_server(app: Litestar, identify: Identify, hub: PromptListHub) -> Serve
             return tool_error(exc)
         return tool_result(body)
 
+    async def on_completion(ctx: Context, params: CompleteRequestParams) -> CompleteResult:
+        identity = await caller(ctx)
+        if not isinstance(params.ref, PromptReference):  # no resources here
+            return CompleteResult(completion=Completion(values=[]))
+        try:
+            async with open_workspace(app, identity) as scope:
+                completion = await prompts.complete_argument(
+                    scope, params.ref.name, params.argument.name, params.argument.value, identity.label
+                )
+        except ProblemError as exc:
+            raise protocol_error(exc) from None
+        return CompleteResult(completion=completion)
+
     async def on_listen(ctx: Context, params: SubscriptionsListenRequestParams) -> SubscriptionsListenResult:
         identity = await caller(ctx)
         key = identity.caller.api_key
@@ -111,4 +128,5 @@ def build_server(app: Litestar, identify: Identify, hub: PromptListHub) -> Serve
         on_list_tools=on_list_tools,
         on_call_tool=on_call_tool,
         on_subscriptions_listen=on_listen,
+        on_completion=on_completion,
     )

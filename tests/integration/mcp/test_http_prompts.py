@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from mcp.shared.exceptions import MCPError
-from mcp_types import INVALID_PARAMS
+from mcp_types import INVALID_PARAMS, PromptReference
 
 from tests.integration.mcp.conftest import McpConnect, Workspace
 
@@ -183,3 +183,19 @@ async def test_host_allow_list_and_body_limit_hold(workspaces: tuple[Workspace, 
         allowed = await http.post(f"{server_url}/mcp", json=body, headers=headers)
     assert allowed.status_code == 200, allowed.text
     assert {p["name"] for p in allowed.json()["result"]["prompts"]} == {"triage", "welcome"}
+
+
+async def test_enum_arguments_are_completed(workspaces: tuple[Workspace, Workspace], mcp_http: McpConnect) -> None:
+    a, _ = workspaces
+    async with mcp_http(a.read_key) as client:
+        assert client.server_capabilities.completions is not None
+        ref = PromptReference(name="triage")
+        both = await client.complete(ref, {"name": "tone", "value": "f"})
+        assert both.completion.values == ["friendly", "formal"]
+        one = await client.complete(ref, {"name": "tone", "value": "fo"})
+        assert one.completion.values == ["formal"]
+        free_text = await client.complete(ref, {"name": "customer_name", "value": "A"})
+        assert free_text.completion.values == []
+        with pytest.raises(MCPError) as unknown:
+            await client.complete(PromptReference(name="b-secret"), {"name": "x", "value": ""})
+        assert unknown.value.code == INVALID_PARAMS
