@@ -37,7 +37,7 @@ from app import __version__
 from app.domain.mcp import prompts
 from app.domain.mcp.errors import invalid_arguments, protocol_error, tool_error
 from app.domain.mcp.notifications import PromptListHub, listen, topic
-from app.domain.mcp.tools import TOOLS, tool_result
+from app.domain.mcp.tools import TOOLS, tool_input_schema, tool_result
 from app.domain.mcp.workspace import McpIdentity, open_workspace
 from app.lib.errors import ProblemError
 
@@ -123,6 +123,8 @@ def build_server(app: Litestar, identify: Identify, hub: PromptListHub) -> Serve
         version=__version__,
         title="Promptsmith",
         instructions=INSTRUCTIONS,
+        # Every caller sees the same tools: the SDK checks `Mcp-Param-*` headers against this, not a tools/list run.
+        get_tool_input_schema=tool_input_schema,
         on_list_prompts=on_list_prompts,
         on_get_prompt=on_get_prompt,
         on_list_tools=on_list_tools,

@@ -243,3 +243,9 @@ TOOLS: dict[str, ToolSpec] = {
 def tool_result(body: Json) -> CallToolResult:
     """A successful tool call: the JSON as text (for any client) and as structured content."""
     return CallToolResult(content=[TextContent(text=msgspec.json.encode(body).decode())], structured_content=body)
+
+
+def tool_input_schema(name: str) -> Json | None:
+    """The input schema of tool `name` (None for an unknown tool: the call itself reports it)."""
+    spec = TOOLS.get(name)
+    return input_schema(spec.arguments) if spec is not None else None
