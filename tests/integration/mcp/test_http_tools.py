@@ -86,7 +86,7 @@ async def test_tool_list_and_read_tools(workspaces: tuple[Workspace, Workspace],
 
 
 async def test_write_tools_follow_scopes_and_protected_labels(
-    workspaces: tuple[Workspace, Workspace], mcp_http: McpConnect
+    workspaces: tuple[Workspace, Workspace], mcp_http: McpConnect, client: Any
 ) -> None:
     a, _ = workspaces
     async with mcp_http(a.read_key) as reader:
@@ -131,3 +131,14 @@ async def test_write_tools_follow_scopes_and_protected_labels(
         # What MCP clients are served follows at once (the resolve caches were dropped by the move's event).
         got = await admin.get_prompt("welcome")
         assert got.messages[0].content.text == "You greet new users briefly."  # type: ignore[union-attr]
+
+    # The move is in the label's history like a REST move: by the admin key, with the MCP request's id.
+    history = await client.get(
+        f"/api/v1/workspaces/{a.slug}/prompts/welcome/labels/production/history",
+        headers={"Authorization": f"Bearer {a.read_key}"},
+    )
+    assert history.status_code == 200, history.text
+    latest = history.json()["items"][0]
+    assert (latest["fromVersion"], latest["toVersion"]) == (1, 2)
+    assert latest["actor"]["type"] == "api_key"
+    assert latest["requestId"]

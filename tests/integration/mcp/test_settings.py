@@ -73,3 +73,13 @@ async def test_a_session_cookie_does_not_open_mcp(workspaces: tuple[Workspace, W
     response = await client.post("/mcp", json=LIST, headers={**headers, "X-CSRF-Token": csrf})
     assert response.status_code == 401
     assert "API key" in response.json()["detail"]
+
+
+async def test_mcp_requests_count_against_the_keys_rate_limit(workspaces: tuple[Workspace, Workspace]) -> None:
+    a, _ = workspaces
+    app = create_app(make_settings(MCP_ALLOWED_HOSTS="prompts.example.com", RATE_LIMIT_API_KEY_PER_MINUTE="2"))
+    async with AsyncTestClient(app=app, base_url="http://prompts.example.com") as test_client:
+        statuses = [
+            (await test_client.post("/mcp", headers=_headers(a.read_key), json=LIST)).status_code for _ in range(3)
+        ]
+    assert statuses == [200, 200, 429]
