@@ -116,6 +116,25 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     resolve_stale_ttl: PosInt = 86400
     """Seconds the last known good resolve answer is kept, served only while the database is unreachable."""
 
+    # MCP server (`/mcp` over streamable HTTP, `python -m app mcp` over stdio; app/domain/mcp)
+    mcp_enabled: bool = True
+    """Mount the MCP endpoint at `/mcp` (stdio works either way)."""
+    mcp_allowed_hosts: Annotated[str, msgspec.Meta(max_length=4000)] = "127.0.0.1:*,localhost:*,[::1]:*"
+    """Comma-separated `Host` values the MCP endpoint answers (the SDK's DNS-rebinding protection; `name:*` allows
+    any port). Any other Host gets 421. Add the public host name the endpoint is reached by."""
+    mcp_allowed_origins: Annotated[str, msgspec.Meta(max_length=4000)] = (
+        "http://127.0.0.1:*,http://localhost:*,http://[::1]:*"
+    )
+    """Comma-separated `Origin` values allowed on MCP requests that carry one (browsers); others get 403."""
+    mcp_max_body_size: PosInt = 1_048_576
+    """Largest MCP request body in bytes (the SDK answers 413 above it)."""
+    mcp_prompt_label: Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$")] = (
+        "production"
+    )
+    """The label whose prompts `prompts/list` serves when the client does not choose one (`/mcp?label=staging`)."""
+    mcp_max_subscriptions: PosInt = 1000
+    """Open `subscriptions/listen` streams (prompt list-changed notifications) allowed per process."""
+
     # Optional LLM refinement
     llm_provider: LLMProvider = "none"
     llm_base_url: str | None = None
@@ -157,6 +176,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     def effective_secret_key(self) -> str:
         return self.secret_key or _DEV_SECRET
 
+    @property
+    def mcp_allowed_host_list(self) -> list[str]:
+        return [host.strip() for host in self.mcp_allowed_hosts.split(",") if host.strip()]
+
+    @property
+    def mcp_allowed_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.mcp_allowed_origins.split(",") if origin.strip()]
+
 
 _FIELD_NAMES = frozenset(Settings.__struct_fields__)
 
@@ -178,7 +205,18 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 }
 """Settings with a closed set of values: matched case-insensitively (`LOG_LEVEL=info` is INFO)."""
 
-_OWN_PREFIXES = ("DB_", "REDIS_", "SERVER_", "SESSION_", "LOGIN_", "RATE_LIMIT_", "RESOLVE_", "LLM_", "SHUTDOWN_")
+_OWN_PREFIXES = (
+    "DB_",
+    "REDIS_",
+    "SERVER_",
+    "SESSION_",
+    "LOGIN_",
+    "RATE_LIMIT_",
+    "RESOLVE_",
+    "LLM_",
+    "SHUTDOWN_",
+    "MCP_",
+)
 """Prefixes only our settings use: an unknown variable with one of them is almost surely a typo."""
 _SHARED_PREFIXES = tuple(sorted({name.split("_", 1)[0].upper() + "_" for name in _FIELD_NAMES if "_" in name}))
 """Prefixes other software uses too (LOG_, MAX_, DATABASE_): warn only when a setting is a close match."""

@@ -39,6 +39,7 @@ from app.domain.delivery.cache import ResolveCache
 from app.domain.delivery.fastpath import new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import llm_lifespan
+from app.domain.mcp.http import configure_mcp, mcp_lifespan
 from app.lib.cache import AppCache
 from app.lib.events import EventBus, attach_event_hooks
 from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
@@ -49,7 +50,7 @@ from app.lib.redis import create_redis_client
 from app.server.docs import SelfHostedScalar
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
-from app.server.routers import ROUTE_HANDLERS
+from app.server.routers import MCP_HANDLERS, ROUTE_HANDLERS
 
 
 class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
@@ -101,6 +102,10 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         )
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
         app_config.lifespan.append(llm_lifespan)  # shared httpx client of the optional LLM refinement
+        # MCP (app/domain/mcp): list-changed notifications follow the events; the session manager runs with the app.
+        configure_mcp(app_config.state, settings, events, invalidation)
+        if settings.mcp_enabled:
+            app_config.lifespan.append(mcp_lifespan)
 
         # Errors: every failure becomes application/problem+json.
         app_config.exception_handlers.update(EXCEPTION_HANDLERS)
@@ -122,6 +127,9 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                     "If-Match",
                     "If-None-Match",
                     "X-Request-ID",
+                    "MCP-Protocol-Version",  # the MCP endpoint's routing headers (app/domain/mcp)
+                    "Mcp-Method",
+                    "Mcp-Name",
                 ],
                 expose_headers=[
                     "X-Request-ID",
@@ -175,6 +183,8 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         app_config.on_startup.append(check_workspace_routes)
         # Routes: probes, then `/api/v1` with its public, authenticated and workspace routers.
         app_config.route_handlers.extend(ROUTE_HANDLERS)
+        if settings.mcp_enabled:  # `/mcp`, the MCP server over streamable HTTP (its guard takes API keys)
+            app_config.route_handlers.extend(MCP_HANDLERS)
         # The web console's pages (`/ui`, app/domain/console): the only routes that render templates.
         app_config.template_config = console_template_config()
         return app_config

@@ -32,6 +32,7 @@ from app.domain.generation.controllers import (
     SavedGenerationController,
     WorkspaceLintController,
 )
+from app.domain.mcp.http import mcp_endpoint
 from app.domain.prompts.controllers import (
     LabelController,
     PromptController,
@@ -81,3 +82,7 @@ api_router = Router(path=API_PREFIX, route_handlers=[public_router, account_rout
 
 ROUTE_HANDLERS: list[ControllerRouterHandler] = [HealthController, api_router, *CONSOLE_HANDLERS]
 """What `ApplicationCore` registers: the probes (outside the API version), the API and the web console (`/ui`)."""
+
+MCP_HANDLERS: list[ControllerRouterHandler] = [mcp_endpoint]
+"""`/mcp`: the MCP server over streamable HTTP (app/domain/mcp), an ASGI mount whose guard takes API keys only;
+registered by `ApplicationCore` when `MCP_ENABLED` (the default)."""

@@ -10,12 +10,14 @@ request is counted against the per-key or per-user rate limit; the RateLimit hea
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from litestar.connection import ASGIConnection
 from litestar.types import Message, Scope
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
 from app.domain.access.apikeys import KeySnapshot
@@ -47,13 +49,19 @@ def _bearer_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
 
 
 async def _authenticate_key(runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], raw: str) -> Caller:
+    return await authenticate_api_key(runtime, raw, lambda: runtime.db_session(connection.app.state, connection.scope))
+
+
+async def authenticate_api_key(runtime: AccessRuntime, raw: str, session: Callable[[], AsyncSession]) -> Caller:
+    """The caller of the API key `raw` (`psk_…`), outside any HTTP request too (the MCP stdio server).
+
+    `session()` is called only when the key is not in the lookup cache. 401 for an unknown, revoked or expired key.
+    """
     parsed = parse_api_key(raw)
     if parsed is None:
         raise AuthenticationError("Invalid API key.")
     prefix, secret = parsed
-    snapshot: KeySnapshot | None = await runtime.keys.find(
-        lambda: runtime.db_session(connection.app.state, connection.scope), prefix
-    )
+    snapshot: KeySnapshot | None = await runtime.keys.find(session, prefix)
     now = datetime.now(UTC)
     if snapshot is None or not secret_matches(secret, snapshot.secret_hash) or not snapshot.is_usable(now):
         raise AuthenticationError("Invalid, revoked or expired API key.")

@@ -1,0 +1,133 @@
+"""`/mcp`: the MCP server over streamable HTTP, mounted in the app, stateless.
+
+- Mounted with Litestar's public ASGI mount (`asgi(..., is_mount=True)`); the mount's guard authenticates the
+  API key with the code every REST route uses (`authenticate`: Bearer or X-API-Key, revoked and expired keys
+  refused, the per-key rate limit), so a bad or missing key gets the usual 401 problem+json before the SDK sees
+  the request. Session cookies are refused: MCP clients are programs holding keys.
+- Stateless: the SDK's session manager runs with `stateless=True`, so nothing of a client lives in a process
+  between requests (2026-07-28 requests are self-contained; handshake-era ones get a fresh transport each time).
+  Any worker or instance answers any request the same way.
+- The SDK's transport security stays on: the `Host` allow-list (DNS-rebinding protection) and allowed origins
+  come from `MCP_ALLOWED_HOSTS` / `MCP_ALLOWED_ORIGINS`, the body limit from `MCP_MAX_BODY_SIZE`.
+- The session manager's `run()` (its task group) is entered by the app's lifespan (`mcp_lifespan`): a mounted
+  app's own lifespan never runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from litestar import Litestar, asgi
+from litestar.connection import ASGIConnection
+from litestar.datastructures import State
+from litestar.handlers.base import BaseRouteHandler
+from litestar.types import Receive, Scope, Send
+from mcp.server import Server
+from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+from mcp.server.transport_security import TransportSecuritySettings
+
+from app.config.settings import Settings
+from app.domain.access.authentication import authenticate, client_address
+from app.domain.mcp.notifications import PromptListHub, subscribe_prompt_lists
+from app.domain.mcp.server import Context, build_server
+from app.domain.mcp.workspace import McpIdentity
+from app.domain.prompts.schemas import LABEL_PATTERN
+from app.lib.errors import AuthenticationError, BadRequestError, ServiceUnavailableError
+from app.lib.events import EventBus
+from app.lib.invalidation import InvalidationBus
+from app.lib.request_context import get_request_id
+
+MCP_PATH = "/mcp"
+STATE_KEY = "mcp"
+_IDENTITY_KEY = "promptsmith_mcp_identity"
+_LABEL = re.compile(LABEL_PATTERN)
+
+
+@dataclass(slots=True)
+class McpRuntime:
+    """The process's MCP objects: the prompt-list hub (built with the app) and, while the app runs, the server
+    and its session manager (built by the lifespan: a session manager runs once)."""
+
+    settings: Settings
+    hub: PromptListHub
+    manager: StreamableHTTPSessionManager | None = field(default=None)
+
+    def transport_security(self) -> TransportSecuritySettings:
+        return TransportSecuritySettings(
+            enable_dns_rebinding_protection=True,
+            allowed_hosts=self.settings.mcp_allowed_host_list,
+            allowed_origins=self.settings.mcp_allowed_origin_list,
+        )
+
+    def new_manager(self, server: Server[Any]) -> StreamableHTTPSessionManager:
+        return StreamableHTTPSessionManager(
+            app=server,
+            json_response=True,  # one JSON answer per POST; listen streams are SSE whatever this says
+            stateless=True,
+            security_settings=self.transport_security(),
+            max_request_body_size=self.settings.mcp_max_body_size,
+        )
+
+
+def configure_mcp(app_state: State, settings: Settings, events: EventBus, invalidation: InvalidationBus) -> None:
+    """Build the runtime into the app's state and wire list-changed notifications (called by `ApplicationCore`)."""
+    hub = PromptListHub(settings.mcp_max_subscriptions)
+    subscribe_prompt_lists(events, invalidation, hub)
+    app_state[STATE_KEY] = McpRuntime(settings=settings, hub=hub)
+
+
+def mcp_runtime(app: Litestar) -> McpRuntime:
+    runtime: McpRuntime = app.state[STATE_KEY]
+    return runtime
+
+
+async def _identify_http(ctx: Context) -> McpIdentity:
+    """The identity the mount's guard stored in the request's scope."""
+    request = ctx.request
+    identity = request.scope.get("state", {}).get(_IDENTITY_KEY) if request is not None else None
+    if not isinstance(identity, McpIdentity):  # pragma: no cover - the guard runs before every request
+        raise AuthenticationError("MCP needs an API key.")
+    return identity
+
+
+@asynccontextmanager
+async def mcp_lifespan(app: Litestar) -> AsyncIterator[None]:
+    """Run the MCP session manager while the app runs (a fresh one per start: a manager runs only once)."""
+    runtime = mcp_runtime(app)
+    manager = runtime.new_manager(build_server(app, _identify_http, runtime.hub))
+    async with manager.run():
+        runtime.manager = manager
+        try:
+            yield
+        finally:
+            runtime.manager = None
+
+
+async def mcp_api_key(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Guard of `/mcp`: an API key (401 otherwise, the REST problem), and the label the prompt list follows."""
+    caller = await authenticate(connection)
+    if caller.api_key is None:
+        raise AuthenticationError("MCP needs an API key: send `Authorization: Bearer psk_…`.")
+    runtime = mcp_runtime(connection.app)
+    label = connection.query_params.get("label") or runtime.settings.mcp_prompt_label
+    if len(label) > 64 or not _LABEL.match(label):
+        raise BadRequestError("`label` must be a label name (lowercase letters, digits, `.`, `_`, `-`).")
+    connection.scope.setdefault("state", {})[_IDENTITY_KEY] = McpIdentity(
+        caller=caller,
+        label=label,
+        request_id=get_request_id(connection.scope),
+        client_address=client_address(connection),
+    )
+
+
+@asgi(MCP_PATH, is_mount=True, copy_scope=True, guards=[mcp_api_key], name="mcp")
+async def mcp_endpoint(scope: Scope, receive: Receive, send: Send) -> None:
+    """The MCP streamable HTTP endpoint (the SDK's transport, behind our authentication)."""
+    manager = mcp_runtime(Litestar.from_scope(scope)).manager
+    if manager is None:  # between shutdown and the last request
+        raise ServiceUnavailableError("The MCP endpoint is not running.", headers={"Retry-After": "1"})
+    await manager.handle_request(scope, receive, send)  # type: ignore[arg-type]
