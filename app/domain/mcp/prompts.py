@@ -38,8 +38,8 @@ from app.domain.delivery.cache import get_resolve_cache
 from app.domain.delivery.resolve import LeanLoader, resolve
 from app.domain.mcp.errors import protocol_error
 from app.domain.mcp.workspace import WorkspaceScope
-from app.domain.prompts.schemas import RenderRequest, RenderResult
-from app.domain.prompts.services.versions import contract_with_placeholders, decode_messages, decode_variables
+from app.domain.prompts.schemas import RenderRequest, RenderResult, decode_messages, decode_variables
+from app.domain.prompts.services.versions import contract_with_placeholders
 from app.engine.types import Variable
 from app.lib.errors import ProblemError
 

@@ -33,9 +33,15 @@ from app.domain.generation.services import GenerationService
 from app.domain.mcp.prompts import resolved
 from app.domain.mcp.workspace import WorkspaceScope
 from app.domain.prompts.pure.content import check_one_selector
-from app.domain.prompts.schemas import LabelName, PromptName, RenderRequest, VersionCreate, VersionNumber
-from app.domain.prompts.services.labels import label_out
-from app.domain.prompts.services.versions import version_out
+from app.domain.prompts.schemas import (
+    LabelName,
+    LabelOut,
+    PromptName,
+    RenderRequest,
+    VersionCreate,
+    VersionNumber,
+    VersionOut,
+)
 from app.lib.schema import RequestStruct
 
 # --- arguments ---------------------------------------------------------------------------------------------
@@ -114,13 +120,13 @@ async def _generate(scope: WorkspaceScope, args: GenerateRequest) -> Json:
 async def _create_version(scope: WorkspaceScope, args: CreateVersionArgs) -> Json:
     data = VersionCreate(**_fields(args, VersionCreate))
     kind, version, labels = await scope.versions.create(args.name, data)
-    return _builtins(version_out(args.name, kind, version, labels))
+    return _builtins(VersionOut.from_model(args.name, kind, version, labels))
 
 
 async def _move_label(scope: WorkspaceScope, args: MoveLabelArgs) -> Json:
     labels = scope.versions.labels
     row = await labels.set(args.name, args.label, args.version, args.expected_version)
-    return _builtins(label_out(row, labels.protected)) | {"prompt": args.name}
+    return _builtins(LabelOut.from_model(row, labels.protected)) | {"prompt": args.name}
 
 
 def _fields(value: msgspec.Struct, target: type[msgspec.Struct]) -> Json:
