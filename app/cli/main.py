@@ -44,6 +44,7 @@ COMMANDS: dict[str, Entry] = {
     # The Litestar CLI group with our plugin's commands (app/server/cli.py). A test compares this list with the
     # real group, so a command added there without an entry here fails the build instead of hiding from --help.
     "serve": Entry(SERVER, "server", "Serve the API with uvicorn using the settings."),
+    "worker": Entry(SERVER, "app.server.worker:worker", "Run the webhooks worker (relay and deliveries)."),
     "database": Entry(SERVER, "server", "Manage the database: upgrade, downgrade, make-migrations..."),
     "schema": Entry(SERVER, "server", "Export the OpenAPI schema."),
     "routes": Entry(SERVER, "server", "List the application's routes."),
