@@ -58,14 +58,16 @@ def address_refusal(address: IPAddress, *, allow_private: bool) -> str | None:
         return "a multicast address"
     if address.is_link_local:
         return "a link-local address"
-    if address.is_reserved or address == ipaddress.IPv4Address("255.255.255.255"):
+    if address == ipaddress.IPv4Address("255.255.255.255"):
+        return "a broadcast address"
+    if address.is_loopback:  # before `is_reserved`, which ::1 also is
+        return None if allow_private else "a loopback address"
+    if address.is_reserved:
         return "a reserved address"
     if address.is_global:
         return None
     if allow_private:
         return None
-    if address.is_loopback:
-        return "a loopback address"
     return "a private address"
 
 
