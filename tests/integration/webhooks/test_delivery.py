@@ -107,3 +107,30 @@ async def test_redelivery_sends_the_same_event_again(hooks: Hooks, receiver: Rec
     )
     assert missing.status_code == 404
     assert missing.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_repeated_failures_disable_the_subscription_until_re_enabled(hooks: Hooks, receiver: Receiver) -> None:
+    receiver.default = 500
+    created = await hooks.subscribe(receiver.url(), events=["version.created"])
+    await hooks.create_prompt("flaky")
+    await hooks.add_version("flaky", TEXT)
+    await receiver.wait_for(4)  # WEBHOOK_DISABLE_AFTER=4 in these tests
+
+    for _ in range(50):
+        state = (await hooks.client.get(hooks.url(f"/{created['id']}"), headers=hooks.headers)).json()
+        if not state["enabled"]:
+            break
+        await asyncio.sleep(0.1)
+    assert state["enabled"] is False
+    assert "4 consecutive failed attempts" in state["disabledReason"]
+    await asyncio.sleep(1.5)
+    assert len(receiver.received) == 4, "a disabled subscription gets nothing more"
+    [logged] = await hooks.deliveries(created["id"])
+    assert (logged["status"], logged["attempts"], logged["lastStatusCode"]) == ("pending", 4, 500)
+
+    receiver.default = 200
+    response = await hooks.client.patch(hooks.url(f"/{created['id']}"), json={"enabled": True}, headers=hooks.headers)
+    assert response.status_code == 200, response.text
+    assert response.json()["consecutiveFailures"] == 0
+    received = await receiver.wait_for(5)
+    assert received[-1].answered == 200
