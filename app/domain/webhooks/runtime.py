@@ -72,7 +72,9 @@ class WebhookRuntime:
             follow_redirects=False,
             trust_env=False,  # no proxy from the environment: the SSRF guard must see the real target
             timeout=self.settings.webhook_timeout,
-            limits=httpx.Limits(max_connections=50, max_keepalive_connections=10),
+            # No keep-alive: requests go to the checked IP address, and httpx pools connections by address, so
+            # a kept connection (TLS with one host name) could carry a request for another host on that address.
+            limits=httpx.Limits(max_connections=50, max_keepalive_connections=0),
         )
         deliverer = Deliverer(self.settings, sessions, self._http, self.queue)
         self._tasks = [
