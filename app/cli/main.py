@@ -45,6 +45,7 @@ COMMANDS: dict[str, Entry] = {
     # real group, so a command added there without an entry here fails the build instead of hiding from --help.
     "serve": Entry(SERVER, "server", "Serve the API with uvicorn using the settings."),
     "mcp": Entry(SERVER, "app.cli.mcp_cmd:mcp", "Serve the MCP server over stdio (key in PROMPTSMITH_API_KEY)."),
+    "worker": Entry(SERVER, "app.server.worker:worker", "Run the webhooks worker (relay and deliveries)."),
     "database": Entry(SERVER, "server", "Manage the database: upgrade, downgrade, make-migrations..."),
     "schema": Entry(SERVER, "server", "Export the OpenAPI schema."),
     "routes": Entry(SERVER, "server", "List the application's routes."),

@@ -25,6 +25,7 @@ Environment = Literal["development", "test", "production"]
 LogFormat = Literal["auto", "json", "console"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 LLMProvider = Literal["none", "openai", "anthropic"]
+WebhookWorker = Literal["auto", "in-process", "external"]
 
 NonNegInt = Annotated[int, msgspec.Meta(ge=0)]
 PosInt = Annotated[int, msgspec.Meta(ge=1)]
@@ -150,6 +151,23 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     llm_cache_ttl: PosInt = 86400
     """Seconds a refined prompt stays cached (key: brief hash, engine, provider and model)."""
 
+    # Webhooks
+    webhook_worker: WebhookWorker = "auto"
+    """Where deliveries run: `in-process` (inside the API, the embedded default), `external` (`python -m app
+    worker`, needs REDIS_URL) or `auto` (external when REDIS_URL is set, else in-process)."""
+    webhook_allow_private_targets: bool = False
+    """Let webhook URLs reach loopback and private addresses (never link-local, multicast or unspecified ones)."""
+    webhook_timeout: PosFloat = 5.0
+    """Seconds one delivery attempt may take: resolve, connect, send and read the (bounded) answer."""
+    webhook_max_attempts: PosInt = 8
+    webhook_retry_base: PosFloat = 2.0
+    """First retry delay in seconds; doubles per attempt, with jitter, up to WEBHOOK_RETRY_MAX."""
+    webhook_retry_max: PosFloat = 600.0
+    webhook_disable_after: PosInt = 20
+    """A subscription is disabled after this many consecutive failed attempts."""
+    webhook_poll_interval: PosFloat = 0.5
+    """Seconds between two looks of the relay at the outbox (a local commit also wakes it at once)."""
+
     @property
     def is_development(self) -> bool:
         return self.environment == "development"
@@ -167,6 +185,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         if self.session_cookie_secure is not None:
             return self.session_cookie_secure
         return not self.is_development
+
+    @property
+    def webhooks_in_process(self) -> bool:
+        """Deliveries run inside the API process (no separate worker)."""
+        if self.webhook_worker == "auto":
+            return self.redis_url is None
+        return self.webhook_worker == "in-process"
 
     @property
     def cors_origin_list(self) -> list[str]:
@@ -216,6 +241,7 @@ _OWN_PREFIXES = (
     "LLM_",
     "SHUTDOWN_",
     "MCP_",
+    "WEBHOOK_",
 )
 """Prefixes only our settings use: an unknown variable with one of them is almost surely a typo."""
 _SHARED_PREFIXES = tuple(sorted({name.split("_", 1)[0].upper() + "_" for name in _FIELD_NAMES if "_" in name}))
@@ -292,6 +318,8 @@ def _validate(settings: Settings) -> None:
             f"SERVER_WORKERS={settings.server_workers} needs REDIS_URL: without it sessions, rate limits and caches "
             "live in each worker's memory, so people would be logged out at random"
         )
+    if settings.webhook_worker == "external" and settings.redis_url is None:
+        raise SettingsError("WEBHOOK_WORKER=external needs REDIS_URL: the separate worker takes its jobs from Redis")
     redis_bound = settings.redis_socket_timeout * (settings.redis_retries + 1)
     if redis_bound > settings.redis_max_block:
         raise SettingsError(

@@ -34,6 +34,13 @@ def record_event(session: Any, domain_event: object) -> None:
     sync.info.setdefault(_PENDING_KEY, []).append(domain_event)
 
 
+def pending_events(session: Any) -> list[object]:
+    """The events recorded in `session`'s current transaction, not yet committed (for before-commit writers such
+    as the webhooks outbox, which must write in the same transaction as the change)."""
+    sync: Session = getattr(session, "sync_session", session)
+    return list(sync.info.get(_PENDING_KEY, ()))
+
+
 def _mark_committed(session: Session) -> None:
     pending: list[object] | None = session.info.pop(_PENDING_KEY, None)
     if pending:

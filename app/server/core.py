@@ -40,6 +40,9 @@ from app.domain.delivery.fastpath import new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import llm_lifespan
 from app.domain.mcp.http import configure_mcp, mcp_lifespan
+from app.domain.webhooks.outbox import attach_outbox_hooks
+from app.domain.webhooks.runtime import STATE_KEY as WEBHOOKS_STATE_KEY
+from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks, webhooks_lifespan
 from app.lib.cache import AppCache
 from app.lib.events import EventBus, attach_event_hooks
 from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
@@ -85,8 +88,11 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         attach_invalidation_hooks(session_factory)  # `invalidate_on_commit` keys go out after the commit
         attach_access_hooks(session_factory)  # changed workspace and member rows leave the access caches
         attach_event_hooks(session_factory)  # domain events are published only once committed
+        attach_outbox_hooks(session_factory)  # webhook events are written in the transaction of the change
         resolve_cache = ResolveCache(settings, redis, invalidation, app_cache.breaker)
         subscribe_delivery(events, resolve_cache)
+        webhooks = WebhookRuntime(settings)
+        subscribe_webhooks(events, webhooks)  # a local commit wakes the webhook relay
 
         app_config.state = State(
             {
@@ -98,6 +104,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "events": events,
                 "prompt_resolve_cache": resolve_cache,
                 "resolve_fastpath_cache": new_fastpath_cache(invalidation),
+                WEBHOOKS_STATE_KEY: webhooks,
             }
         )
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
@@ -106,6 +113,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         configure_mcp(app_config.state, settings, events, invalidation)
         if settings.mcp_enabled:
             app_config.lifespan.append(mcp_lifespan)
+        app_config.lifespan.append(webhooks_lifespan)  # the relay and deliveries when they run in this process
 
         # Errors: every failure becomes application/problem+json.
         app_config.exception_handlers.update(EXCEPTION_HANDLERS)

@@ -40,6 +40,7 @@ from app.domain.prompts.controllers import (
     VersionController,
 )
 from app.domain.system.controllers import HealthController
+from app.domain.webhooks.controllers import WebhookController
 from app.domain.workspaces.controllers import MemberController, WorkspaceCollectionController, WorkspaceController
 
 API_PREFIX = "/api/v1"
@@ -73,6 +74,7 @@ workspace_router = Router(
         VersionController,
         LabelController,
         ResolveController,
+        WebhookController,
     ],
 )
 """Everything inside one workspace: the caller's access and the route's declared permission are checked first."""

@@ -2,6 +2,7 @@
 
 from app.db.models.accounts import ApiKey, AuditEvent, User, Workspace, WorkspaceMember
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptTag, PromptVersion
+from app.db.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookOutbox, WebhookSubscription
 
 __all__ = [
     "ApiKey",
@@ -12,6 +13,10 @@ __all__ = [
     "PromptTag",
     "PromptVersion",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookOutbox",
+    "WebhookSubscription",
     "Workspace",
     "WorkspaceMember",
 ]

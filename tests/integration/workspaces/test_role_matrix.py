@@ -63,6 +63,15 @@ GOLDEN: dict[str, set[str]] = {
     "rollbackPromptLabel": EDITORS,
     # delivery
     "resolvePrompt": VIEWERS,
+    # webhooks
+    "listWebhooks": ADMINS,
+    "createWebhook": ADMINS,
+    "getWebhook": ADMINS,
+    "updateWebhook": ADMINS,
+    "deleteWebhook": ADMINS,
+    "rotateWebhookSecret": ADMINS,
+    "listWebhookDeliveries": ADMINS,
+    "redeliverWebhook": ADMINS,
 }
 
 

@@ -1,0 +1,82 @@
+"""Request and response bodies of webhook subscriptions and their delivery log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from app.lib.pagination import Page
+from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+EventName = Literal["version.created", "label.moved", "label.removed", "prompt.deleted"]
+Url = Annotated[str, msgspec.Meta(min_length=8, max_length=2048)]
+Events = Annotated[list[EventName], msgspec.Meta(min_length=1, max_length=4)]
+PromptPrefix = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+LabelName = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+Labels = Annotated[list[LabelName], msgspec.Meta(min_length=1, max_length=20)]
+Description = Annotated[str, msgspec.Meta(max_length=200)]
+
+
+class WebhookCreate(RequestStruct):
+    url: Url
+    events: Events
+    prompt_prefix: PromptPrefix | None = None
+    labels: Labels | None = None
+    description: Description = ""
+
+
+class WebhookUpdate(RequestStruct):
+    url: Url | msgspec.UnsetType = msgspec.UNSET
+    events: Events | msgspec.UnsetType = msgspec.UNSET
+    prompt_prefix: PromptPrefix | msgspec.UnsetType | None = msgspec.UNSET
+    labels: Labels | msgspec.UnsetType | None = msgspec.UNSET
+    description: Description | msgspec.UnsetType = msgspec.UNSET
+    enabled: bool | msgspec.UnsetType = msgspec.UNSET
+    """Re-enabling a subscription disabled after failures resets its failure count."""
+
+
+class WebhookRead(CamelizedBaseStruct):
+    id: UUID
+    url: str
+    events: list[str]
+    prompt_prefix: str | None
+    labels: list[str] | None
+    description: str
+    enabled: bool
+    disabled_reason: str
+    consecutive_failures: int
+    secret_rotated_at: datetime
+    created_at: datetime
+    updated_at: datetime
+
+
+class WebhookWithSecret(WebhookRead):
+    secret: str
+    """The signing secret. Shown only in this response (creation, rotation): store it now."""
+
+
+class WebhookPage(Page[WebhookRead], kw_only=True):
+    items: list[WebhookRead]
+
+
+class DeliveryRead(CamelizedBaseStruct):
+    id: UUID
+    event_id: UUID
+    event_type: str
+    prompt: str
+    status: str
+    attempts: int
+    last_status_code: int | None
+    last_latency_ms: int | None
+    last_error: str
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None
+    redelivery_of: UUID | None
+    created_at: datetime
+
+
+class DeliveryPage(Page[DeliveryRead], kw_only=True):
+    items: list[DeliveryRead]

@@ -1,0 +1,215 @@
+"""Webhook subscriptions of a workspace: create (the secret is returned once), change, rotate the secret,
+delete, read the delivery log and redeliver. Every query is scoped to the caller's workspace."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+import msgspec
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config.settings import Settings
+from app.db.models import WebhookDelivery, WebhookSubscription
+from app.domain.access.context import WorkspaceContext
+from app.domain.audit.services import record_audit_event
+from app.domain.webhooks.delivery import secret_box
+from app.domain.webhooks.schemas import WebhookCreate, WebhookUpdate
+from app.domain.webhooks.signing import new_secret
+from app.lib import outbound
+from app.lib.errors import NotFoundError, ValidationFailedError
+
+MAX_SUBSCRIPTIONS = 50
+"""Per workspace: each one multiplies the deliveries of every event."""
+
+
+def _check_url(settings: Settings, url: str) -> str:
+    url = url.strip()
+    try:
+        outbound.check_url(url, allow_private=settings.webhook_allow_private_targets)
+    except outbound.OutboundRefused as err:
+        raise ValidationFailedError(
+            str(err), extra={"errors": [{"field": "url", "source": "body", "message": str(err)}]}
+        ) from None
+    return url
+
+
+async def _audit(session: AsyncSession, ctx: WorkspaceContext, action: str, row: WebhookSubscription) -> None:
+    await record_audit_event(
+        session, ctx, action=action, target_type="webhook", target_id=str(row.id), target_label=row.url[:320]
+    )
+
+
+async def create_subscription(
+    session: AsyncSession, ctx: WorkspaceContext, settings: Settings, data: WebhookCreate
+) -> tuple[WebhookSubscription, str]:
+    """Create a subscription; returns it with its plaintext secret (never readable again through the API)."""
+    url = _check_url(settings, data.url)
+    count = (
+        await session.execute(
+            select(func.count())
+            .select_from(WebhookSubscription)
+            .where(WebhookSubscription.workspace_id == ctx.workspace_id)
+        )
+    ).scalar_one()
+    if count >= MAX_SUBSCRIPTIONS:
+        raise ValidationFailedError(f"A workspace has at most {MAX_SUBSCRIPTIONS} webhook subscriptions.")
+    secret = new_secret()
+    row = WebhookSubscription(
+        workspace_id=ctx.workspace_id,
+        url=url,
+        events=sorted(set(data.events)),
+        prompt_prefix=data.prompt_prefix,
+        labels=sorted(set(data.labels)) if data.labels else None,
+        description=data.description,
+        secret_encrypted=secret_box(settings).encrypt(secret),
+        secret_rotated_at=datetime.now(UTC),
+        enabled=True,
+        disabled_reason="",
+        consecutive_failures=0,
+    )
+    session.add(row)
+    await session.flush()
+    await _audit(session, ctx, "webhook.created", row)
+    return row, secret
+
+
+async def list_subscriptions(
+    session: AsyncSession, ctx: WorkspaceContext, *, limit: int, offset: int
+) -> tuple[list[WebhookSubscription], int]:
+    condition = WebhookSubscription.workspace_id == ctx.workspace_id
+    total = (await session.execute(select(func.count()).select_from(WebhookSubscription).where(condition))).scalar_one()
+    rows = (
+        await session.execute(
+            select(WebhookSubscription)
+            .where(condition)
+            .order_by(WebhookSubscription.created_at, WebhookSubscription.id)
+            .limit(limit)
+            .offset(offset)
+        )
+    ).scalars()
+    return list(rows), total
+
+
+async def get_subscription(session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID) -> WebhookSubscription:
+    row = (
+        await session.execute(
+            select(WebhookSubscription).where(
+                WebhookSubscription.id == webhook_id, WebhookSubscription.workspace_id == ctx.workspace_id
+            )
+        )
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFoundError("No such webhook in this workspace.")
+    return row
+
+
+async def update_subscription(
+    session: AsyncSession, ctx: WorkspaceContext, settings: Settings, webhook_id: UUID, data: WebhookUpdate
+) -> WebhookSubscription:
+    row = await get_subscription(session, ctx, webhook_id)
+    changes: dict[str, Any] = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+    if "url" in changes:
+        row.url = _check_url(settings, changes["url"])
+    if "events" in changes:
+        row.events = sorted(set(changes["events"]))
+    if "prompt_prefix" in changes:
+        row.prompt_prefix = changes["prompt_prefix"]
+    if "labels" in changes:
+        row.labels = sorted(set(changes["labels"])) if changes["labels"] else None
+    if "description" in changes:
+        row.description = changes["description"]
+    if "enabled" in changes:
+        row.enabled = changes["enabled"]
+        if row.enabled:
+            row.disabled_reason = ""
+            row.consecutive_failures = 0
+        else:
+            row.disabled_reason = "disabled by a member"
+    await session.flush()
+    await _audit(session, ctx, "webhook.updated", row)
+    return row
+
+
+async def rotate_secret(
+    session: AsyncSession, ctx: WorkspaceContext, settings: Settings, webhook_id: UUID
+) -> tuple[WebhookSubscription, str]:
+    """Replace the signing secret at once; deliveries from now on are signed with the new one."""
+    row = await get_subscription(session, ctx, webhook_id)
+    secret = new_secret()
+    row.secret_encrypted = secret_box(settings).encrypt(secret)
+    row.secret_rotated_at = datetime.now(UTC)
+    await session.flush()
+    await _audit(session, ctx, "webhook.secret_rotated", row)
+    return row, secret
+
+
+async def delete_subscription(session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID) -> None:
+    row = await get_subscription(session, ctx, webhook_id)
+    await _audit(session, ctx, "webhook.deleted", row)
+    await session.delete(row)
+    await session.flush()
+
+
+async def list_deliveries(
+    session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, *, limit: int, offset: int
+) -> tuple[list[WebhookDelivery], int]:
+    """The delivery log of one subscription, newest first."""
+    await get_subscription(session, ctx, webhook_id)
+    condition = (WebhookDelivery.subscription_id == webhook_id) & (WebhookDelivery.workspace_id == ctx.workspace_id)
+    total = (await session.execute(select(func.count()).select_from(WebhookDelivery).where(condition))).scalar_one()
+    rows = (
+        await session.execute(
+            select(WebhookDelivery)
+            .where(condition)
+            .order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+    ).scalars()
+    return list(rows), total
+
+
+async def redeliver(
+    session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID
+) -> WebhookDelivery:
+    """A new delivery of the same event (same event id and body) to the same subscription, sent as soon as the
+    prompt's earlier pending deliveries are out. The caller commits, then enqueues its drain."""
+    await get_subscription(session, ctx, webhook_id)
+    original = (
+        await session.execute(
+            select(WebhookDelivery).where(
+                WebhookDelivery.id == delivery_id,
+                WebhookDelivery.subscription_id == webhook_id,
+                WebhookDelivery.workspace_id == ctx.workspace_id,
+            )
+        )
+    ).scalar_one_or_none()
+    if original is None:
+        raise NotFoundError("No such delivery for this webhook.")
+    newest = (
+        await session.execute(
+            select(func.max(WebhookDelivery.sequence)).where(
+                WebhookDelivery.subscription_id == webhook_id, WebhookDelivery.prompt == original.prompt
+            )
+        )
+    ).scalar_one()
+    copy = WebhookDelivery(
+        subscription_id=original.subscription_id,
+        workspace_id=original.workspace_id,
+        event_id=original.event_id,
+        event_type=original.event_type,
+        prompt=original.prompt,
+        sequence=int(newest or original.sequence),
+        payload=original.payload,
+        status="pending",
+        attempts=0,
+        next_attempt_at=datetime.now(UTC),
+        last_error="",
+        redelivery_of=original.id,
+    )
+    session.add(copy)
+    await session.flush()
+    return copy

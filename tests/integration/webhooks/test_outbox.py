@@ -1,0 +1,108 @@
+"""The outbox is written in the transaction of the change: a rolled-back change never produces an event."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import asyncpg
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from app.config.database import app_session_factory, create_alchemy_config
+from app.db.models import WebhookOutbox
+from app.domain.access.context import Actor
+from app.domain.prompts.events import LabelMoved
+from app.domain.webhooks.outbox import attach_outbox_hooks
+from app.lib.events import attach_event_hooks, record_event
+from tests.conftest import make_settings
+from tests.integration.faults._db import asyncpg_dsn
+from tests.integration.webhooks.conftest import Hooks
+from tests.integration.webhooks.receiver import Receiver
+
+TEXT = "You are a release assistant. Summarise each change in one sentence for the changelog."
+
+
+async def _workspace_id(hooks: Hooks) -> uuid.UUID:
+    response = await hooks.client.get(f"/api/v1/workspaces/{hooks.slug}", headers=hooks.headers)
+    assert response.status_code == 200, response.text
+    return uuid.UUID(response.json()["id"])
+
+
+async def test_rolled_back_transaction_leaves_no_event(hooks: Hooks, receiver: Receiver, database_url: str) -> None:
+    """Sessions wired exactly as `ApplicationCore` wires the app's (on an engine of the test's own loop); the
+    app's relay then finds in the database only what was committed."""
+    await hooks.subscribe(receiver.url(), events=["label.moved"])
+    workspace_id = await _workspace_id(hooks)
+    engine = create_async_engine(database_url)
+    config = create_alchemy_config(make_settings(), engine)
+    factory = app_session_factory(config)
+    attach_event_hooks(factory)
+    attach_outbox_hooks(factory)
+    sessions = config.create_session_maker()
+    actor = Actor(type="anonymous", id=None, label="test")
+
+    def moved(prompt: str) -> LabelMoved:
+        return LabelMoved(
+            workspace_id=workspace_id,
+            workspace_slug=hooks.slug,
+            prompt=prompt,
+            actor=actor,
+            label="production",
+            version_before=None,
+            version_after=1,
+        )
+
+    async with sessions() as session:
+        record_event(session, moved("rolled-back"))
+        await session.execute(select(1))
+        await session.rollback()
+        await session.commit()  # nothing left to commit: the rollback dropped the event
+    async with sessions() as session:
+        record_event(session, moved("committed"))
+        await session.commit()
+
+    [request] = await receiver.wait_for(1)
+    assert request.json["prompt"]["name"] == "committed"
+    await asyncio.sleep(1.0)
+    assert [r.json["prompt"]["name"] for r in receiver.received] == ["committed"]
+    async with sessions() as session:
+        left = (await session.execute(select(WebhookOutbox.prompt))).scalars().all()
+    await engine.dispose()
+    assert "rolled-back" not in left
+
+
+async def test_a_request_whose_transaction_fails_sends_nothing(
+    hooks: Hooks, receiver: Receiver, database_url: str
+) -> None:
+    """The label move records its event, then the database refuses the transaction (a trigger cancels the
+    label event's insert, as a statement timeout would): 503, and no webhook for it."""
+    await hooks.subscribe(receiver.url(), events=["label.moved"])
+    await hooks.create_prompt("fragile")
+    version = await hooks.add_version("fragile", TEXT)
+    label = f"doomed-{uuid.uuid4().hex[:6]}"
+    conn = await asyncpg.connect(asyncpg_dsn(database_url))
+    function = f"refuse_{label.replace('-', '_')}"
+    try:
+        await conn.execute(
+            f"CREATE FUNCTION {function}() RETURNS trigger AS $$ BEGIN "
+            f"IF NEW.label = '{label}' THEN RAISE EXCEPTION 'refused' USING ERRCODE = '57014'; END IF; "
+            f"RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        await conn.execute(
+            f"CREATE TRIGGER {function} BEFORE INSERT ON label_event FOR EACH ROW EXECUTE FUNCTION {function}()"
+        )
+        response = await hooks.client.put(
+            hooks.prompts(f"/fragile/labels/{label}"), json={"version": version}, headers=hooks.headers
+        )
+        assert response.status_code == 503, response.text
+    finally:
+        await conn.execute(f"DROP TRIGGER IF EXISTS {function} ON label_event")
+        await conn.execute(f"DROP FUNCTION IF EXISTS {function}()")
+        await conn.close()
+    await hooks.move_label("fragile", "staging", version)  # a change that commits, sent after the failed one
+
+    [request] = await receiver.wait_for(1)
+    assert request.json["label"]["name"] == "staging"
+    await asyncio.sleep(1.0)
+    assert [r.json["label"]["name"] for r in receiver.received] == ["staging"]
