@@ -1,7 +1,7 @@
 """webhooks subscriptions outbox deliveries
 
 Revision ID: ac2a8e17b89c
-Revises: b9c5594eb710
+Revises: c4e1a7d2f903
 Create Date: 2026-12-02 14:53:13.341526
 
 """
@@ -43,7 +43,7 @@ sa.OneTimeCode = OneTimeCode
 
 # revision identifiers, used by Alembic.
 revision = 'ac2a8e17b89c'
-down_revision = 'b9c5594eb710'
+down_revision = 'c4e1a7d2f903'
 branch_labels = None
 depends_on = None
 
