@@ -172,9 +172,12 @@ def _zip_members(raw: bytes) -> list[tuple[str, bytes]]:
 def read_import(media_type: str, raw: bytes, fmt: str | None, filename: str | None) -> interop.ImportFile:
     """The import body as a document (raises DocumentError naming what is wrong)."""
     chosen = _import_format(media_type, fmt, filename)
-    if chosen == "zip":
-        return interop.read_members(_zip_members(raw))
-    return interop.read_file(raw, chosen, filename)
+    try:
+        if chosen == "zip":
+            return interop.read_members(_zip_members(raw))
+        return interop.read_file(raw, chosen, filename)
+    except RecursionError:  # msgspec and YAML give up on deep nesting this way: the file's problem, not a 500
+        raise DocumentError("document", "nested too deeply") from None
 
 
 class PromptTransferController(Controller):
