@@ -122,6 +122,13 @@ def _file_response(
     """Write `doc` in an interop format: one file, or a zip of files (one-version formats, several prompts)."""
     files = interop.export_files(doc.prompts, fmt, version, label, bundle)  # type: ignore[arg-type]
     unmapped = [f"{f.filename}: {entry}" if len(files) > 1 else entry for f in files for entry in f.unmapped]
+    if fmt in interop.SINGLE_VERSION and not single:
+        written = {f.filename for f in files}
+        unmapped += [
+            f"{p.name}: skipped, no {f'version at label {label!r}' if label else 'version'}"
+            for p in doc.prompts
+            if interop.file_name(p.name, fmt) not in written
+        ]
     headers = _unmapped_header(unmapped)
     if single or fmt not in interop.SINGLE_VERSION:
         if not files:
