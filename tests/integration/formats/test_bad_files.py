@@ -48,6 +48,16 @@ CASES: list[tuple[str, bytes, str, dict[str, str], str, str]] = [
     ("openai without id", b'{"instructions": "x"}', "application/json", {"format": "openai"}, "document", "'id'"),
     ("not utf-8", b"\xff\xfe\x00bad", "text/markdown", {"filename": "a.md"}, "document", "UTF-8"),
     ("not a zip", b"PK nope", "application/zip", {}, "document", "zip"),
+    ("deep json", b"[" * 100_000 + b"]" * 100_000, "application/json", {}, "document", "nested too deeply"),
+    (
+        "deep native json",
+        b'{"format": "promptsmith.export/v1", "prompts": [{"name": "a", "kind": "text", "versions": [{"version": 1, '
+        b'"modelConfig": {"tools": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}]}]}",
+        "application/json",
+        {},
+        "document",
+        "nested too deeply",
+    ),
     ("unknown type", b"hello", "text/plain", {}, "format", "format"),
     (
         "temperature",

@@ -202,6 +202,11 @@ async def test_a_folder_exports_as_a_zip_of_dotprompt_files_that_imports_back(ap
     assert r.headers["content-disposition"] == f'attachment; filename="{api.slug}-support-dotprompt.zip"'
     archive = zipfile.ZipFile(io.BytesIO(r.content))
     assert sorted(archive.namelist()) == ["support/refunds.prompt", "support/triage.prompt"]
+    labelled = await api.get(api.url(suffix="/_export"), params={"format": "prompty", "label": "production"})
+    assert zipfile.ZipFile(io.BytesIO(labelled.content)).namelist() == ["support/triage.prompty"]
+    skipped = json.loads(labelled.headers["promptsmith-unmapped"])
+    assert "chat/bot: skipped, no version at label 'production'" in skipped
+    assert "support/refunds: skipped, no version at label 'production'" in skipped
 
     result = await _import(empty, r.content, "application/zip")
     assert sorted(p["name"] for p in result["prompts"]) == ["support/refunds", "support/triage"]

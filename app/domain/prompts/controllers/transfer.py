@@ -122,6 +122,13 @@ def _file_response(
     """Write `doc` in an interop format: one file, or a zip of files (one-version formats, several prompts)."""
     files = interop.export_files(doc.prompts, fmt, version, label, bundle)  # type: ignore[arg-type]
     unmapped = [f"{f.filename}: {entry}" if len(files) > 1 else entry for f in files for entry in f.unmapped]
+    if fmt in interop.SINGLE_VERSION and not single:
+        written = {f.filename for f in files}
+        unmapped += [
+            f"{p.name}: skipped, no {f'version at label {label!r}' if label else 'version'}"
+            for p in doc.prompts
+            if interop.file_name(p.name, fmt) not in written
+        ]
     headers = _unmapped_header(unmapped)
     if single or fmt not in interop.SINGLE_VERSION:
         if not files:
@@ -172,9 +179,12 @@ def _zip_members(raw: bytes) -> list[tuple[str, bytes]]:
 def read_import(media_type: str, raw: bytes, fmt: str | None, filename: str | None) -> interop.ImportFile:
     """The import body as a document (raises DocumentError naming what is wrong)."""
     chosen = _import_format(media_type, fmt, filename)
-    if chosen == "zip":
-        return interop.read_members(_zip_members(raw))
-    return interop.read_file(raw, chosen, filename)
+    try:
+        if chosen == "zip":
+            return interop.read_members(_zip_members(raw))
+        return interop.read_file(raw, chosen, filename)
+    except RecursionError:  # msgspec and YAML give up on deep nesting this way: the file's problem, not a 500
+        raise DocumentError("document", "nested too deeply") from None
 
 
 class PromptTransferController(Controller):

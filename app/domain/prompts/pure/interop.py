@@ -76,7 +76,7 @@ def _engine_documents(text: str, filename: str, fmt: FormatName | None, where: s
         return parse(text, filename, fmt)
     except FormatError as exc:
         raise DocumentError(where, str(exc)) from None
-    except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError, RecursionError) as exc:
         # The codecs read arbitrary YAML/JSON; a shape they did not foresee is the file's problem, not a 500.
         raise DocumentError(where, f"cannot be read as {fmt or 'a prompt file'} ({type(exc).__name__})") from None
 
