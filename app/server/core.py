@@ -1,8 +1,9 @@
 """`ApplicationCore`: the one init plugin that wires the whole service. Read this file first.
 
-It sets up, in order: settings and logging, the database (Advanced Alchemy), Redis and the store
-registry, the application cache, error handling (problem+json), middleware (CORS, gzip, body limit),
-OpenAPI, dependencies shared by every feature, access control, and the routes of every feature.
+It sets up, in order: settings, traces (only when OTEL_* asks) and logging, the database (Advanced Alchemy),
+Redis and the store registry, the application cache, metrics (`METRICS`), error handling (problem+json),
+middleware (CORS, gzip, body limit), OpenAPI, dependencies shared by every feature, access control, and the
+routes of every feature.
 
 Routes and their guards are in `app/server/routers.py`: a public router, an authenticated router and the
 workspace router, whose guard checks the permission each route declares.
@@ -10,12 +11,14 @@ workspace router, whose guard checks the permission each route declares.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from advanced_alchemy.alembic.commands import AlembicCommands
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 from click import Group
-from litestar import Request
+from litestar import Litestar, Request
 from litestar.config.app import AppConfig
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
@@ -26,6 +29,8 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins import CLIPluginProtocol, InitPluginProtocol
 from litestar.stores.registry import StoreRegistry
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import __version__
 from app.config.database import app_session_factory, create_alchemy_config
@@ -40,13 +45,16 @@ from app.domain.delivery.cache import ResolveCache
 from app.domain.delivery.fastpath import new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import llm_lifespan
+from app.domain.system.metrics import MetricsController
 from app.lib.cache import AppCache
 from app.lib.events import EventBus, attach_event_hooks
 from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
 from app.lib.log import configure_logging
 from app.lib.media import JSONRequest, enforce_json_content_type
+from app.lib.metrics import forget_this_process, set_circuit_state, watch_pool
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
+from app.lib.tracing import Tracing, start_tracing
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
 from app.server.routers import ROUTE_HANDLERS
@@ -65,7 +73,9 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
 
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         settings = self.settings
-        configure_logging(settings)
+        # Traces only when the OTEL_* variables ask for them (nothing of OpenTelemetry is imported otherwise).
+        tracing = start_tracing(__version__)
+        configure_logging(settings, [tracing.log_processor()] if tracing is not None else [])
 
         # Database: pooled engine, session per request, Alembic through `python -m app database ...`.
         alchemy = create_alchemy_config(settings)
@@ -86,6 +96,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         attach_event_hooks(session_factory)  # domain events are published only once committed
         resolve_cache = ResolveCache(settings, redis, invalidation, app_cache.breaker)
         subscribe_delivery(events, resolve_cache)
+        self._observability(app_config, alchemy.get_engine(), redis, app_cache, tracing)
 
         app_config.state = State(
             {
@@ -97,6 +108,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "events": events,
                 "prompt_resolve_cache": resolve_cache,
                 "resolve_fastpath_cache": new_fastpath_cache(invalidation),
+                "tracing": tracing,
             }
         )
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
@@ -178,6 +190,39 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         # The web console's pages (`/ui`, app/domain/console): the only routes that render templates.
         app_config.template_config = console_template_config()
         return app_config
+
+    def _observability(
+        self, app_config: AppConfig, engine: AsyncEngine, redis: Redis | None, cache: AppCache, tracing: Tracing | None
+    ) -> None:
+        """`GET /metrics` and what feeds it (METRICS on); SQL and Redis spans (tracing on). The per-request
+        layers (request metrics, the server span) are installed around the app by `app.server.asgi`."""
+        settings = self.settings
+        if settings.metrics != "off":
+            app_config.route_handlers.append(MetricsController)
+            watch_pool(engine.pool, settings.db_pool_size + settings.db_max_overflow)
+            if redis is not None:
+                set_circuit_state(cache.breaker.name, failing=cache.breaker.failing)
+            app_config.lifespan.append(_forget_metrics_at_exit)
+        if tracing is not None:
+            tracing.instrument(engine, redis)
+            app_config.lifespan.append(_flush_traces_at_exit)
+
+
+@asynccontextmanager
+async def _forget_metrics_at_exit(app: Litestar) -> AsyncIterator[None]:
+    try:
+        yield
+    finally:
+        forget_this_process()
+
+
+@asynccontextmanager
+async def _flush_traces_at_exit(app: Litestar) -> AsyncIterator[None]:
+    try:
+        yield
+    finally:
+        tracing: Tracing = app.state.tracing
+        await tracing.shutdown()
 
 
 def _provide_settings(request: Request[Any, Any, Any]) -> Settings:

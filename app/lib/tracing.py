@@ -1,0 +1,152 @@
+"""OpenTelemetry traces: off unless the standard `OTEL_*` variables ask for an exporter, and then free when off.
+
+On when `OTEL_TRACES_EXPORTER` names one (`otlp` or `console`), or when `OTEL_EXPORTER_OTLP_ENDPOINT` /
+`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is set (exporter `otlp`); `OTEL_TRACES_EXPORTER=none` or
+`OTEL_SDK_DISABLED=true` keep it off. Off, nothing of OpenTelemetry is imported (about 0.5 s and several MB
+saved at start) and no request pays for it; the access line still carries the caller's trace id when a
+`traceparent` header came in (`app.lib.request_context`).
+
+On, `start_tracing` builds a tracer provider (resource from `OTEL_SERVICE_NAME` / `OTEL_RESOURCE_ATTRIBUTES`,
+sampler from `OTEL_TRACES_SAMPLER`, batching from `OTEL_BSP_*`) exporting OTLP over HTTP/protobuf
+(`OTEL_EXPORTER_OTLP_*`: endpoint, headers, timeout, compression), and gives:
+
+- `middleware`: Litestar's OpenTelemetry middleware (`litestar.plugins.opentelemetry`). It is installed as a
+  pure ASGI layer around the request-context layer (`app.server.asgi`) rather than through
+  `OpenTelemetryPlugin`, which would wrap only Litestar's router and miss the resolve fast path in front of it.
+  It continues the W3C `traceparent` of the request. The span is named `METHOD /route/{template}` once the
+  route is known (`name_span`), never after the raw path.
+- SQL spans (opentelemetry-instrumentation-sqlalchemy) on the app's engine and Redis spans
+  (opentelemetry-instrumentation-redis) on its client;
+- `log_processor`, the structlog processor that puts the current `trace_id` and `span_id` on every log line;
+- `shutdown`, which flushes the spans still batched (the app's lifespan calls it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from litestar.types import ASGIApp
+    from opentelemetry.sdk.trace import TracerProvider
+    from redis.asyncio import Redis
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+SUPPORTED_EXPORTERS = frozenset({"otlp", "console"})
+UNTRACED_PATHS = ["^/health/", "^/metrics$"]
+"""Probes and scrapes: frequent, uninteresting, and they would drown the traces that matter."""
+
+
+class TracingConfigError(ValueError):
+    """The OTEL_* variables ask for something this build cannot do; the message names the variable."""
+
+
+def tracing_requested(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the standard variables ask for traces to be exported (see the module docstring)."""
+    env = os.environ if environ is None else environ
+    if env.get("OTEL_SDK_DISABLED", "").strip().lower() == "true":
+        return False
+    exporters = env.get("OTEL_TRACES_EXPORTER", "").strip().lower()
+    if exporters:
+        return exporters != "none"
+    return bool(env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
+
+
+def _exporter_names(env: Mapping[str, str]) -> list[str]:
+    names = [n.strip() for n in env.get("OTEL_TRACES_EXPORTER", "otlp").lower().split(",") if n.strip()] or ["otlp"]
+    unknown = [n for n in names if n not in SUPPORTED_EXPORTERS]
+    if unknown:
+        raise TracingConfigError(f"OTEL_TRACES_EXPORTER: {', '.join(unknown)} not supported (use otlp or console)")
+    protocol = env.get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") or env.get("OTEL_EXPORTER_OTLP_PROTOCOL") or ""
+    if "otlp" in names and protocol.strip() not in ("", "http/protobuf"):
+        raise TracingConfigError(
+            f"OTEL_EXPORTER_OTLP_PROTOCOL: {protocol!r} not supported (this build exports http/protobuf)"
+        )
+    return names
+
+
+class Tracing:
+    """The tracer provider of one app and what hangs off it (built by `start_tracing`)."""
+
+    def __init__(self, provider: TracerProvider) -> None:
+        self.provider = provider
+
+    def middleware(self, app: ASGIApp) -> ASGIApp:
+        """Litestar's OpenTelemetry ASGI middleware around `app`: one server span per request."""
+        from litestar.plugins.opentelemetry import OpenTelemetryConfig
+
+        config = OpenTelemetryConfig(
+            tracer_provider=self.provider,
+            # Named after the method until the route template is known (`name_span`): never the raw path.
+            scope_span_details_extractor=lambda scope: (str(scope.get("method", "HTTP")), {}),
+            exclude=UNTRACED_PATHS,
+            exclude_spans=["receive", "send"],  # one span per ASGI message is noise (and costs per chunk)
+        )
+        return config.middleware(app)
+
+    @staticmethod
+    def name_span(method: str, route: str) -> None:
+        """Name the request's server span after its route template (called once the router has chosen)."""
+        from opentelemetry import trace
+
+        span = trace.get_current_span()
+        if span.is_recording():
+            span.update_name(f"{method} {route}")
+            span.set_attribute("http.route", route)
+
+    def instrument(self, engine: AsyncEngine, redis: Redis | None) -> None:
+        """SQL spans on `engine`, Redis command spans on `redis`."""
+        from opentelemetry.instrumentation.redis import RedisInstrumentor
+        from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
+
+        sqlalchemy = SQLAlchemyInstrumentor()
+        if not sqlalchemy.is_instrumented_by_opentelemetry:  # once per process (it also patches create_engine)
+            sqlalchemy.instrument(engine=engine.sync_engine, tracer_provider=self.provider)
+        if redis is not None:
+            RedisInstrumentor.instrument_client(redis, tracer_provider=self.provider)
+
+    @staticmethod
+    def log_processor() -> Any:
+        """structlog processor: the current span's `trace_id` and `span_id`, when there is one."""
+        from opentelemetry.trace import get_current_span
+
+        def add_trace_ids(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+            context = get_current_span().get_span_context()
+            if context.is_valid:
+                event_dict["trace_id"] = format(context.trace_id, "032x")
+                event_dict["span_id"] = format(context.span_id, "016x")
+            return event_dict
+
+        return add_trace_ids
+
+    async def shutdown(self) -> None:
+        """Export what is still batched, then stop (bounded by OTEL_BSP_EXPORT_TIMEOUT)."""
+        await asyncio.to_thread(self.provider.shutdown)
+
+
+def start_tracing(version: str, environ: Mapping[str, str] | None = None) -> Tracing | None:
+    """A `Tracing` exporting as the OTEL_* variables say, or None (and nothing imported) when they do not ask."""
+    env = os.environ if environ is None else environ
+    if not tracing_requested(env):
+        return None
+    names = _exporter_names(env)
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SpanExporter
+
+    attributes: dict[str, str] = {"service.version": version}
+    if not env.get("OTEL_SERVICE_NAME") and "service.name=" not in env.get("OTEL_RESOURCE_ATTRIBUTES", ""):
+        attributes["service.name"] = "promptsmith"
+    provider = TracerProvider(resource=Resource.create(attributes))
+    for name in names:
+        exporter: SpanExporter
+        if name == "otlp":
+            from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+            exporter = OTLPSpanExporter()  # endpoint, headers, timeout, compression: OTEL_EXPORTER_OTLP_*
+        else:
+            exporter = ConsoleSpanExporter()
+        provider.add_span_processor(BatchSpanProcessor(exporter))
+    return Tracing(provider)
