@@ -145,26 +145,28 @@ def set_circuit_state(backend: str, failing: bool) -> None:
         REDIS_CIRCUIT_TRIPS.labels(backend).inc()
 
 
-def watch_pool(pool: Any, limit: int) -> None:
-    """Keep the pool gauges current: SQLAlchemy pool events update them on every connect, checkout, checkin
-    and close (a gauge set is a few hundred nanoseconds; the cached resolve never checks a connection out)."""
-    from sqlalchemy import event
+class PoolGauges:
+    """The database pool gauges of this process, refreshed from the pool at every scrape and every
+    `POOL_SAMPLE_INTERVAL` seconds (so the other workers' values in multiprocess mode are that fresh).
 
-    DB_POOL_LIMIT.set(limit)
-    checked_out = getattr(pool, "checkedout", None)
-    idle = getattr(pool, "checkedin", None)
-    overflow = getattr(pool, "overflow", None)
-    if not (callable(checked_out) and callable(idle) and callable(overflow)):
-        return  # not a QueuePool (the embedded SQLite mode): only the limit is known
+    Sampled rather than updated from pool events: SQLAlchemy fires `checkin` before the connection is back in
+    the pool, so an event-driven gauge would lag one connection behind."""
 
-    def update(*_: Any) -> None:
+    def __init__(self, pool: Any, limit: int) -> None:
+        self._pool = pool
+        DB_POOL_LIMIT.set(limit)
+
+    def refresh(self) -> None:
+        pool = self._pool
+        checked_out = getattr(pool, "checkedout", None)
+        if not callable(checked_out):
+            return  # not a QueuePool (the embedded SQLite mode): only the limit is known
         DB_POOL_CHECKED_OUT.set(checked_out())
-        DB_POOL_IDLE.set(idle())
-        DB_POOL_OVERFLOW.set(overflow())
+        DB_POOL_IDLE.set(pool.checkedin())
+        DB_POOL_OVERFLOW.set(pool.overflow())
 
-    for name in ("connect", "checkout", "checkin", "close", "close_detached", "invalidate"):
-        event.listen(pool, name, update)
-    update()
+
+POOL_SAMPLE_INTERVAL: Final = 5.0
 
 
 def multiprocess_dir() -> str | None:

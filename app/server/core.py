@@ -11,6 +11,7 @@ workspace router, whose guard checks the permission each route declares.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -51,7 +52,7 @@ from app.lib.events import EventBus, attach_event_hooks
 from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
 from app.lib.log import configure_logging
 from app.lib.media import JSONRequest, enforce_json_content_type
-from app.lib.metrics import forget_this_process, set_circuit_state, watch_pool
+from app.lib.metrics import POOL_SAMPLE_INTERVAL, PoolGauges, forget_this_process, set_circuit_state
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
 from app.lib.tracing import Tracing, start_tracing
@@ -96,7 +97,6 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         attach_event_hooks(session_factory)  # domain events are published only once committed
         resolve_cache = ResolveCache(settings, redis, invalidation, app_cache.breaker)
         subscribe_delivery(events, resolve_cache)
-        self._observability(app_config, alchemy.get_engine(), redis, app_cache, tracing)
 
         app_config.state = State(
             {
@@ -111,6 +111,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "tracing": tracing,
             }
         )
+        self._observability(app_config, alchemy.get_engine(), redis, app_cache, tracing)
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
         app_config.lifespan.append(llm_lifespan)  # shared httpx client of the optional LLM refinement
 
@@ -199,20 +200,30 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         settings = self.settings
         if settings.metrics != "off":
             app_config.route_handlers.append(MetricsController)
-            watch_pool(engine.pool, settings.db_pool_size + settings.db_max_overflow)
+            app_config.state["pool_gauges"] = PoolGauges(engine.pool, settings.db_pool_size + settings.db_max_overflow)
             if redis is not None:
                 set_circuit_state(cache.breaker.name, failing=cache.breaker.failing)
-            app_config.lifespan.append(_forget_metrics_at_exit)
+            app_config.lifespan.append(_metrics_lifespan)
         if tracing is not None:
             tracing.instrument(engine, redis)
             app_config.lifespan.append(_flush_traces_at_exit)
 
 
 @asynccontextmanager
-async def _forget_metrics_at_exit(app: Litestar) -> AsyncIterator[None]:
+async def _metrics_lifespan(app: Litestar) -> AsyncIterator[None]:
+    """Sample the pool gauges while serving; at exit, drop this worker's live gauges (multiprocess mode)."""
+    gauges: PoolGauges = app.state.pool_gauges
+
+    async def sample() -> None:
+        while True:
+            gauges.refresh()
+            await asyncio.sleep(POOL_SAMPLE_INTERVAL)
+
+    task = asyncio.get_running_loop().create_task(sample())
     try:
         yield
     finally:
+        task.cancel()
         forget_this_process()
 
 

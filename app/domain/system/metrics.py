@@ -13,12 +13,13 @@ from typing import Any
 
 from litestar import Controller, Response, get
 from litestar.connection import ASGIConnection
+from litestar.datastructures import State
 from litestar.handlers import BaseRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 
 from app.config.settings import Settings
 from app.lib.errors import AuthenticationError
-from app.lib.metrics import CONTENT_TYPE, render
+from app.lib.metrics import CONTENT_TYPE, PoolGauges, render
 from app.lib.openapi import problem_responses
 
 
@@ -55,7 +56,9 @@ class MetricsController(Controller):
         },
         sync_to_thread=False,
     )
-    def metrics(self) -> Response[bytes]:
+    def metrics(self, state: State) -> Response[bytes]:
         """Request counts and latencies by route template, resolve cache outcomes, database pool, Redis circuit,
         generate and lint durations, webhook queue and deliveries; summed over every worker process."""
+        gauges: PoolGauges = state.pool_gauges
+        gauges.refresh()
         return Response(render(), media_type=CONTENT_TYPE, headers={"Cache-Control": "no-store"})
