@@ -127,6 +127,7 @@ class RequestContextMiddleware:
         size = 0
         base = self._docs_headers if scope["path"].startswith(self._docs_prefix) else self._api_headers
         extra_headers = [*base, (b"x-request-id", request_id.encode())]
+        name_span = self.name_span
 
         async def send_wrapper(message: Message) -> None:
             nonlocal status_code, size
@@ -136,6 +137,9 @@ class RequestContextMiddleware:
                 present = {name.lower() for name, _ in headers}
                 headers.extend(h for h in extra_headers if h[0] not in present)
                 message["headers"] = headers
+                if name_span is not None and (template := scope.get("path_template")):
+                    # Now: the server span ends with the last body message, before this layer's `finally`.
+                    name_span(scope["method"], template)  # type: ignore[typeddict-item]
             elif message["type"] == "http.response.body":
                 size += len(message.get("body", b""))
             await send(message)
@@ -148,8 +152,6 @@ class RequestContextMiddleware:
             method: str = scope["method"]  # type: ignore[typeddict-item]
             if metrics is not None:
                 metrics.record(route, method, status_code, time.perf_counter() - started)
-            if self.name_span is not None and route:
-                self.name_span(method, route)
             if log_access:
                 self._log_access(scope, route, status_code, size, started)
             structlog.contextvars.reset_contextvars(**tokens)
