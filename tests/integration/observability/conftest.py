@@ -6,9 +6,27 @@ from typing import Any
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.integration.system.conftest import make_client, start_server
+from tests.conftest import REDIS_URL, TEST_REDIS_NAMESPACE, TEST_SECRET
+from tests.integration.system.conftest import REPO_ROOT, make_client, start_server, subprocess_env
 
-__all__ = ["make_client", "sample", "samples", "start_server"]
+__all__ = ["make_client", "sample", "samples", "server_env", "start_server"]
+
+
+def server_env(settings: Any, **extra: str) -> dict[str, str]:
+    """A clean environment for `python -m app serve` on the test database and Redis, JSON logs at INFO."""
+    values = {
+        "PYTHONPATH": str(REPO_ROOT),
+        "ENVIRONMENT": "test",
+        "SECRET_KEY": TEST_SECRET,
+        "DATABASE_URL": settings.database_url,
+        "REDIS_URL": REDIS_URL,
+        "REDIS_NAMESPACE": TEST_REDIS_NAMESPACE,
+        "AUTO_MIGRATE": "false",
+        "SESSION_COOKIE_SECURE": "false",  # plain http to 127.0.0.1: the client must send the cookie back
+        "LOG_LEVEL": "INFO",
+        "LOG_FORMAT": "json",
+    }
+    return subprocess_env(**{**values, **extra})
 
 
 def samples(text: str) -> list[tuple[str, dict[str, str], float]]:

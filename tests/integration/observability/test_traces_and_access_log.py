@@ -25,8 +25,8 @@ from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
 )
 from opentelemetry.proto.trace.v1.trace_pb2 import Span
 
-from tests.conftest import REDIS_URL, TEST_REDIS_NAMESPACE, TEST_SECRET
 from tests.integration.helpers import api_headers, create_workspace, register
+from tests.integration.observability.conftest import server_env
 from tests.integration.system.conftest import REPO_ROOT, free_port, subprocess_env
 
 pytestmark = pytest.mark.slow
@@ -88,22 +88,6 @@ def collector() -> Iterator[Collector]:
     stand_in = Collector()
     yield stand_in
     stand_in.close()
-
-
-def _server_env(settings: Any, **extra: str) -> dict[str, str]:
-    return subprocess_env(
-        PYTHONPATH=str(REPO_ROOT),
-        ENVIRONMENT="test",
-        SECRET_KEY=TEST_SECRET,
-        DATABASE_URL=settings.database_url,
-        REDIS_URL=REDIS_URL,
-        REDIS_NAMESPACE=TEST_REDIS_NAMESPACE,
-        AUTO_MIGRATE="false",
-        SESSION_COOKIE_SECURE="false",  # plain http to 127.0.0.1: the client must send the cookie back
-        LOG_LEVEL="INFO",
-        LOG_FORMAT="json",
-        **extra,
-    )
 
 
 def _traceparent(n: int) -> tuple[str, str, str]:
@@ -180,7 +164,7 @@ async def test_traces_reach_an_otlp_collector_and_continue_the_callers_trace(
     start_server: Any, settings: Any, collector: Collector
 ) -> None:
     port = free_port()
-    env = _server_env(
+    env = server_env(
         settings,
         TRUSTED_PROXIES="127.0.0.1",
         OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{collector.port}",
@@ -265,7 +249,7 @@ async def test_without_tracing_logs_carry_the_callers_trace_id_and_proxies_are_n
     start_server: Any, settings: Any
 ) -> None:
     port = free_port()
-    server = start_server(["-m", "app", "serve", "--port", str(port)], port=port, env=_server_env(settings))
+    server = start_server(["-m", "app", "serve", "--port", str(port)], port=port, env=server_env(settings))
     server.wait_live(timeout=60)
     header, trace_id, _ = _traceparent(4)
     async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as client:
