@@ -144,6 +144,17 @@ def markdown(doc: dict[str, Any]) -> str:
     for key, text in (("rate_limit_pairs", "limited / unlimited"), ("metrics_pairs", "METRICS=open / off")):
         if doc.get(key):
             lines.append(f"\nPairs {text} (req/s ratio, alternating order): {', '.join(map(str, doc[key]))}")
+    overhead = doc.get("metrics_overhead")
+    if overhead:
+        share = (
+            f" = {overhead['share'] * 100:.1f}% of a cached resolve ({overhead['resolve_us']} us)"
+            if ("share" in overhead)
+            else ""
+        )
+        lines.append(
+            f"\nMetrics in process (CPU time, request-context layer): {overhead['without_us']} us/request without, "
+            f"{overhead['with_us']} with: +{overhead['added_us']} us{share}"
+        )
     micro = doc.get("micro")
     if micro:
         from bench.micro import format_table

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -46,6 +47,7 @@ from bench.infra import (
     require_wrk,
     run_wrk,
 )
+from bench.metrics_overhead import measure as measure_metrics_overhead
 from bench.micro import run_micro
 from bench.seed import HOT_PROMPT, WRITE_PROMPT, SetupError, bulk_prompts, create_account, create_prompt_http
 
@@ -254,12 +256,12 @@ def main(argv: list[str] | None = None) -> int:
 
         # The rate limiter's and the metrics' costs are small differences between two fast reads: measure them
         # on direct pairs (with, without / without, with, ...) with nothing in between, which drift affects least.
-        def pair_ratios(with_name: str, without_name: str) -> list[float] | None:
+        def pair_ratios(with_name: str, without_name: str, pairs_min: int = 3) -> list[float] | None:
             pair_plan = {sc.name: (sc, request) for sc, request in plan if sc.name in {with_name, without_name}}
             if len(pair_plan) != 2 or failures.keys() & pair_plan.keys():
                 return None
             pairs: list[float] = []
-            for index in range(max(3, args.rounds)):
+            for index in range(max(pairs_min, args.rounds)):
                 order = [with_name, without_name][:: 1 if index % 2 == 0 else -1]
                 rps: dict[str, float] = {}
                 for name in order:
@@ -273,10 +275,19 @@ def main(argv: list[str] | None = None) -> int:
         if rate_pairs is not None:
             doc["rate_limit_pairs"] = rate_pairs
             log(f"rate limit pairs (limited / unlimited req/s): {rate_pairs}")
-        metrics_pairs = pair_ratios("resolve_metrics", "resolve_cached")
+        metrics_pairs = pair_ratios("resolve_metrics", "resolve_cached", pairs_min=6)
         if metrics_pairs is not None:
             doc["metrics_pairs"] = metrics_pairs
             log(f"metrics pairs (METRICS=open / off, cached resolve req/s): {metrics_pairs}")
+            # The same cost measured in process (CPU time, far less noisy), set against the cached resolve's own
+            # cost per request on its one core.
+            overhead = measure_metrics_overhead(quick=args.quick)
+            resolve_rps = statistics.median(r["rps"] for r in runs["resolve_cached"]) if runs["resolve_cached"] else 0
+            if resolve_rps:
+                overhead["resolve_us"] = round(1e6 / resolve_rps, 1)
+                overhead["share"] = round(overhead["added_us"] / overhead["resolve_us"], 4)
+            doc["metrics_overhead"] = overhead
+            log(f"metrics overhead in process: {overhead}")
 
         all_bare = [b for runs_ in bare_runs.values() for b in runs_]
         if all_bare:
