@@ -209,8 +209,9 @@ async def test_traces_reach_an_otlp_collector_and_continue_the_callers_trace(
     assert "postgresql" in systems, [(s.name, _attributes(s)) for _, s in listed_spans]
     # The fast path answers before Litestar, and is traced all the same.
     _wait_spans(collector, fast_trace, f"GET {RESOLVE_ROUTE}")
-    # No raw path ever names a span.
+    # No raw path ever names a span; probes are not traced.
     assert not any(tenant.slug in span.name for _, span in collector.spans)
+    assert not any("/health" in span.name for _, span in collector.spans)
 
     # Logs: every line of a traced request carries its request id and the trace id.
     miss_access = _access_line(server, miss.headers["x-request-id"])
