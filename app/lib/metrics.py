@@ -128,10 +128,10 @@ class RequestRecorder:
         self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def record(self, route: str | None, method: str, status: int, seconds: float) -> None:
-        key = (route or UNMATCHED_ROUTE, method, status)
+        key = (route or UNMATCHED_ROUTE, method if method in _METHODS else "OTHER", status)
         children = self._children.get(key)
         if children is None:
-            labels = (key[0], method if method in _METHODS else "OTHER", str(status))
+            labels = (key[0], key[1], str(status))
             children = (HTTP_REQUESTS.labels(*labels), HTTP_LATENCY.labels(*labels))
             self._children[key] = children
         children[0].inc()

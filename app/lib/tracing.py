@@ -19,8 +19,8 @@ sampler from `OTEL_TRACES_SAMPLER`, batching from `OTEL_BSP_*`) exporting OTLP o
   `OpenTelemetryPlugin`, which would wrap only Litestar's router and miss the resolve fast path in front of it.
   It continues the W3C `traceparent` of the request. The span is named `METHOD /route/{template}` once the
   route is known (`name_span`), never after the raw path.
-- SQL spans (opentelemetry-instrumentation-sqlalchemy) on the app's engine and Redis spans
-  (opentelemetry-instrumentation-redis) on its client;
+- SQL spans (opentelemetry-instrumentation-sqlalchemy) on the app's engine, plus `driver_query_span` for the
+  queries sent to asyncpg directly, and Redis spans (opentelemetry-instrumentation-redis) on its client;
 - `log_processor`, the structlog processor that puts the current `trace_id` and `span_id` on every log line;
 - `shutdown`, which flushes the spans still batched (the app's lifespan calls it).
 """
@@ -28,9 +28,11 @@ sampler from `OTEL_TRACES_SAMPLER`, batching from `OTEL_BSP_*`) exporting OTLP o
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import os
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from app.config.settings import SettingsError
@@ -44,6 +46,24 @@ if TYPE_CHECKING:
 SUPPORTED_EXPORTERS = frozenset({"otlp", "console"})
 UNTRACED_PATHS = ["^/health/", "^/metrics$"]
 """Probes and scrapes: frequent, uninteresting, and they would drown the traces that matter."""
+
+
+_DRIVER_TRACER: Any = None
+"""Set while tracing is on: the tracer of the queries run on the driver itself (`driver_query_span`)."""
+_NO_SPAN = contextlib.nullcontext()
+
+
+def driver_query_span(sql: str) -> AbstractContextManager[Any]:
+    """A client span around a query sent to the driver directly (the uncached resolve's `LeanLoader`, which the
+    SQLAlchemy instrumentation cannot see); a shared no-op when tracing is off."""
+    tracer = _DRIVER_TRACER
+    if tracer is None:
+        return _NO_SPAN
+    from opentelemetry.trace import SpanKind
+
+    operation = sql.split(None, 1)[0].upper() if sql else "SQL"
+    attributes = {"db.system": "postgresql", "db.statement": sql}
+    return tracer.start_as_current_span(operation, kind=SpanKind.CLIENT, attributes=attributes)  # type: ignore[no-any-return]
 
 
 class TracingConfigError(SettingsError):
@@ -134,6 +154,8 @@ class Tracing:
         from opentelemetry.instrumentation.redis import RedisInstrumentor
         from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
+        global _DRIVER_TRACER
+        _DRIVER_TRACER = self.provider.get_tracer("promptsmith.driver")
         sqlalchemy = SQLAlchemyInstrumentor()
         if not sqlalchemy.is_instrumented_by_opentelemetry:  # once per process (it also patches create_engine)
             sqlalchemy.instrument(engine=engine.sync_engine, tracer_provider=self.provider)

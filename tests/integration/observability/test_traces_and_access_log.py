@@ -203,6 +203,10 @@ async def test_traces_reach_an_otlp_collector_and_continue_the_callers_trace(
     ]
     assert redis_spans, [(s.name, _attributes(s)) for _, s in spans]
     assert all(s.parent_span_id for s in redis_spans)
+    # The uncached resolve's query, sent to asyncpg directly (outside SQLAlchemy's execution layer), is a span too.
+    query_spans = [s for _, s in spans if _attributes(s).get("db.system") == "postgresql" and s.name == "SELECT"]
+    assert query_spans, [(s.name, _attributes(s)) for _, s in spans]
+    assert all("$1" in str(_attributes(s)["db.statement"]) for s in query_spans)  # parameters, never values
     # Listing prompts: SQL spans in the same trace.
     listed_spans = _wait_spans(collector, list_trace, f"GET {LIST_ROUTE}")
     systems = {str(v) for _, s in listed_spans for k, v in _attributes(s).items() if k.startswith("db.system")}
