@@ -3,9 +3,13 @@
 Served by `GET /metrics` (`METRICS=open|token`, app/domain/system/metrics.py). With several worker processes
 (`SERVER_WORKERS` > 1) `serve` sets `PROMETHEUS_MULTIPROC_DIR` before the workers start, so every value is
 kept in a memory-mapped file per process and a scrape, whichever worker answers it, adds them all up. That is
-why the gauges below declare how their per-process values combine (`multiprocess_mode`), and why this module
-must not be imported by the `serve` parent before it sets the variable (prometheus-client picks its storage at
-import).
+why the gauges below declare how their per-process values combine (`multiprocess_mode`). prometheus-client picks
+its storage at import: the workers are spawned (fresh interpreters) after `serve` set the variable, so they see
+it even though the `serve` process itself imported this module earlier.
+
+A separate process (a job worker) records into these objects too, but its values reach `/metrics` only if it
+shares `PROMETHEUS_MULTIPROC_DIR` with the web workers (same host or volume); otherwise it needs its own endpoint
+(`prometheus_client.start_http_server`), or the web process samples the value at scrape time (a queue depth).
 
 Labels stay bounded: routes are templates (`/api/v1/workspaces/{workspace}/prompts/{name}/resolve`), never
 raw paths; unknown methods are `OTHER`; a request no route matched is `<unmatched>`.
