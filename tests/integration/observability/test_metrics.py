@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 import pytest
+from prometheus_client import generate_latest
 
 from tests.integration.faults._procs import RedisServer
 from tests.integration.helpers import api_headers, create_api_key, create_workspace, register
@@ -135,11 +136,17 @@ async def test_the_redis_circuit_gauge_follows_an_outage(make_client: Any) -> No
     assert sample(after, "promptsmith_redis_circuit_open", backend="cache") == 0
 
 
-async def test_metrics_off_is_a_404(make_client: Any) -> None:
+async def test_metrics_off_is_a_404_and_measures_nothing(make_client: Any) -> None:
+    live = {"route": "/health/live", "method": "GET", "status": "200"}
+    before = sample(generate_latest().decode(), "promptsmith_http_requests_total", **live)
     async with make_client(METRICS="off") as client:
         response = await client.get("/metrics")
+        for _ in range(3):
+            assert (await client.get("/health/live")).status_code == 200
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
+    # The process-wide registry (what a scrape would show) did not count them: no recorder is installed.
+    assert sample(generate_latest().decode(), "promptsmith_http_requests_total", **live) == before
 
 
 @pytest.mark.parametrize("authorization", [None, "Bearer wrong-token-0123456789abcdef", f"Basic {TOKEN}", "Bearer "])
