@@ -14,6 +14,7 @@ TARGETS_TEXT = {
     "resolve_cached_ratio": "cached resolve >= 0.7 x bare",
     "resolve_uncached_ratio": "uncached resolve >= 0.25 x bare",
     "rate_limit_cost": "rate limiting costs <= 10% (rate-limited read vs same read with the limit off)",
+    "metrics_cost": "metrics cost <= 5% (cached resolve with METRICS=open vs off, interleaved pairs)",
     "generate_ratio": "generate >= 0.5 x bare",
     "no_errors": "no non-2xx responses (nor socket errors) under load",
     "rss": "resident memory per worker <= 200 MB after the full run",
@@ -44,7 +45,10 @@ def aggregate(runs: list[dict[str, Any]], bare_runs: list[dict[str, Any]]) -> di
 
 
 def evaluate(
-    results: dict[str, Any], rss: dict[str, float | None], rate_limit_pairs: list[float] | None = None
+    results: dict[str, Any],
+    rss: dict[str, float | None],
+    rate_limit_pairs: list[float] | None = None,
+    metrics_pairs: list[float] | None = None,
 ) -> dict[str, Any]:
     """Each target: measured value, verdict (pass / miss / n/a)."""
     sc = results
@@ -75,6 +79,11 @@ def evaluate(
         out["rate_limit_cost"] = {"value": cost, "threshold": 0.10, "verdict": "pass" if cost <= 0.10 else "miss"}
     else:
         out["rate_limit_cost"] = {"value": None, "threshold": 0.10, "verdict": "n/a"}
+    if metrics_pairs:
+        cost = round(1 - statistics.median(metrics_pairs), 3)
+        out["metrics_cost"] = {"value": cost, "threshold": 0.05, "verdict": "pass" if cost <= 0.05 else "miss"}
+    else:
+        out["metrics_cost"] = {"value": None, "threshold": 0.05, "verdict": "n/a"}
     measured = {n: r for n, r in sc.items() if "rps" in r}
     bad = {
         n: {"non2xx": r["non2xx"], "errors": r["errors"], "first_bad_status": r["first_bad_status"]}
@@ -129,9 +138,23 @@ def markdown(doc: dict[str, Any]) -> str:
         value = t["value"]
         if key == "rss":
             value = ", ".join(f"{k} {v} MB" for k, v in value.items())
-        elif key == "rate_limit_cost" and value is not None:
+        elif key in ("rate_limit_cost", "metrics_cost") and value is not None:
             value = f"{value * 100:.1f}%"
         lines.append(f"| {TARGETS_TEXT[key]} | {value} | {t['verdict']} |")
+    for key, text in (("rate_limit_pairs", "limited / unlimited"), ("metrics_pairs", "METRICS=open / off")):
+        if doc.get(key):
+            lines.append(f"\nPairs {text} (req/s ratio, alternating order): {', '.join(map(str, doc[key]))}")
+    overhead = doc.get("metrics_overhead")
+    if overhead:
+        share = (
+            f" = {overhead['share'] * 100:.1f}% of a cached resolve ({overhead['resolve_us']} us)"
+            if ("share" in overhead)
+            else ""
+        )
+        lines.append(
+            f"\nMetrics in process (CPU time, request-context layer): {overhead['without_us']} us/request without, "
+            f"{overhead['with_us']} with: +{overhead['added_us']} us{share}"
+        )
     micro = doc.get("micro")
     if micro:
         from bench.micro import format_table

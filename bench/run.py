@@ -7,7 +7,8 @@ What it does, in order:
    namespace `promptsmith-bench`.
 3. Starts, each with `uvicorn --workers 1 --no-access-log --loop uvloop --http httptools --log-level warning`
    pinned to the server core: the bare app, the app (ENVIRONMENT=production), a second app instance with
-   RESOLVE_CACHE_ENABLED=false and a third with the API-key rate limit off (the reference for its cost).
+   RESOLVE_CACHE_ENABLED=false, a third with the API-key rate limit off (the reference for its cost) and a
+   fourth with METRICS=open (the cached resolve with metrics on, against the main instance's metrics off).
 4. Sets up an account, workspace and API key over HTTP, two prompts over HTTP, and 10 000 prompts in bulk SQL.
 5. Warms up, then runs interleaved rounds: bare, scenario, bare, scenario, ... with wrk on the other core.
 6. Reads each server's VmRSS, stops the servers, runs the engine microbenchmarks pinned to the server core.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -45,6 +47,7 @@ from bench.infra import (
     require_wrk,
     run_wrk,
 )
+from bench.metrics_overhead import measure as measure_metrics_overhead
 from bench.micro import run_micro
 from bench.seed import HOT_PROMPT, WRITE_PROMPT, SetupError, bulk_prompts, create_account, create_prompt_http
 
@@ -166,6 +169,15 @@ def main(argv: list[str] | None = None) -> int:
             "/health/live",
             placement,
         )
+    if "metrics" in instances:
+        servers["metrics"] = Server(
+            "metrics",
+            "app.server.asgi:create_app",
+            True,
+            app_env(database_url, NAMESPACE, METRICS="open"),
+            "/health/live",
+            placement,
+        )
     if "nolimit" in instances:
         servers["nolimit"] = Server(
             "nolimit",
@@ -242,23 +254,40 @@ def main(argv: list[str] | None = None) -> int:
                     f"p50 {result.p50_ms:.2f} ms, p99 {result.p99_ms:.2f} ms, non-2xx {result.non2xx}"
                 )
 
-        # The rate limiter's cost is a small difference between two fast reads: measure it on direct pairs
-        # (limited, unlimited / unlimited, limited, ...) with nothing in between, which drift affects least.
-        pair_plan = {
-            sc.name: (sc, request) for sc, request in plan if sc.name in {"read_ratelimited", "read_unlimited"}
-        }
-        if len(pair_plan) == 2 and not failures.keys() & pair_plan.keys():
+        # The rate limiter's and the metrics' costs are small differences between two fast reads: measure them
+        # on direct pairs (with, without / without, with, ...) with nothing in between, which drift affects least.
+        def pair_ratios(with_name: str, without_name: str, pairs_min: int = 3) -> list[float] | None:
+            pair_plan = {sc.name: (sc, request) for sc, request in plan if sc.name in {with_name, without_name}}
+            if len(pair_plan) != 2 or failures.keys() & pair_plan.keys():
+                return None
             pairs: list[float] = []
-            for index in range(max(3, args.rounds)):
-                order = ["read_ratelimited", "read_unlimited"][:: 1 if index % 2 == 0 else -1]
+            for index in range(max(pairs_min, args.rounds)):
+                order = [with_name, without_name][:: 1 if index % 2 == 0 else -1]
                 rps: dict[str, float] = {}
                 for name in order:
                     sc, request = pair_plan[name]
                     rps[name] = wrk(servers[sc.instance], request, args.duration, name).rps
-                if rps["read_unlimited"]:
-                    pairs.append(rps["read_ratelimited"] / rps["read_unlimited"])
-            doc["rate_limit_pairs"] = [round(p, 4) for p in pairs]
-            log(f"rate limit pairs (limited / unlimited req/s): {doc['rate_limit_pairs']}")
+                if rps[without_name]:
+                    pairs.append(rps[with_name] / rps[without_name])
+            return [round(p, 4) for p in pairs]
+
+        rate_pairs = pair_ratios("read_ratelimited", "read_unlimited")
+        if rate_pairs is not None:
+            doc["rate_limit_pairs"] = rate_pairs
+            log(f"rate limit pairs (limited / unlimited req/s): {rate_pairs}")
+        metrics_pairs = pair_ratios("resolve_metrics", "resolve_cached", pairs_min=6)
+        if metrics_pairs is not None:
+            doc["metrics_pairs"] = metrics_pairs
+            log(f"metrics pairs (METRICS=open / off, cached resolve req/s): {metrics_pairs}")
+            # The same cost measured in process (CPU time, far less noisy), set against the cached resolve's own
+            # cost per request on its one core.
+            overhead = measure_metrics_overhead(quick=args.quick)
+            resolve_rps = statistics.median(r["rps"] for r in runs["resolve_cached"]) if runs["resolve_cached"] else 0
+            if resolve_rps:
+                overhead["resolve_us"] = round(1e6 / resolve_rps, 1)
+                overhead["share"] = round(overhead["added_us"] / overhead["resolve_us"], 4)
+            doc["metrics_overhead"] = overhead
+            log(f"metrics overhead in process: {overhead}")
 
         all_bare = [b for runs_ in bare_runs.values() for b in runs_]
         if all_bare:
@@ -291,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         log("engine microbenchmarks")
         doc["micro"] = run_micro(quick=args.quick, cpu=placement.server_cpus)
 
-    doc["targets"] = report.evaluate(doc["scenarios"], rss, doc.get("rate_limit_pairs"))
+    doc["targets"] = report.evaluate(doc["scenarios"], rss, doc.get("rate_limit_pairs"), doc.get("metrics_pairs"))
     doc["meta"] = {
         "mode": "quick" if args.quick else "full",
         "started": started_wall,

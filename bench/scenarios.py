@@ -200,7 +200,7 @@ def _keyed_read(ctx: Context) -> Request:
 class Scenario:
     name: str
     title: str
-    instance: str  # main | nocache | nolimit
+    instance: str  # main | nocache | nolimit | metrics
     build: Callable[[Context], Request]
 
 
@@ -214,6 +214,7 @@ SCENARIOS: list[Scenario] = [
     Scenario("lint_20kb", "POST /lint, 20 KB prompt", "main", _lint),
     Scenario("read_ratelimited", "API-key read, rate limit on", "main", _keyed_read),
     Scenario("read_unlimited", "same read, rate limit off (reference)", "nolimit", _keyed_read),
+    Scenario("resolve_metrics", "resolve (cache on, METRICS=open)", "metrics", _resolve_request),
 ]
 SCENARIO_NAMES = [s.name for s in SCENARIOS]
 
@@ -228,6 +229,8 @@ def select(names: list[str] | None) -> list[Scenario]:
     # The rate-limit cost needs its reference.
     if any(s.name == "read_ratelimited" for s in chosen) and not any(s.name == "read_unlimited" for s in chosen):
         chosen.append(next(s for s in SCENARIOS if s.name == "read_unlimited"))
+    if any(s.name == "resolve_metrics" for s in chosen) and not any(s.name == "resolve_cached" for s in chosen):
+        chosen.insert(0, next(s for s in SCENARIOS if s.name == "resolve_cached"))  # its reference (metrics off)
     return chosen
 
 

@@ -18,10 +18,12 @@ def run_litestar(args: list[str]) -> None:
     The settings are validated first so that a bad environment gives one line and exit 2, not a traceback.
     """
     from app.config.settings import SettingsError, get_settings
+    from app.lib.tracing import check_tracing
     from app.server.lifespan import StartupError
 
     try:
         get_settings()
+        check_tracing()
     except SettingsError as err:
         click.echo(f"promptsmith: invalid configuration: {err}", err=True)
         sys.exit(EXIT_USAGE)

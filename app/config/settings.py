@@ -26,6 +26,7 @@ LogFormat = Literal["auto", "json", "console"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 LLMProvider = Literal["none", "openai", "anthropic"]
 WebhookWorker = Literal["auto", "in-process", "external"]
+MetricsMode = Literal["off", "open", "token"]
 
 NonNegInt = Annotated[int, msgspec.Meta(ge=0)]
 PosInt = Annotated[int, msgspec.Meta(ge=1)]
@@ -108,6 +109,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     login_failure_window: PosInt = 900
     rate_limit_api_key_per_minute: NonNegInt = 6000
     rate_limit_user_per_minute: NonNegInt = 1200
+
+    # Observability (tracing is configured with the standard OTEL_* variables, see app/lib/tracing.py)
+    metrics: MetricsMode = "off"
+    """`GET /metrics` (Prometheus text format): `off` (404, and no request is measured), `open` (anyone who can
+    reach it; keep it on an internal network) or `token` (`Authorization: Bearer <METRICS_TOKEN>`)."""
+    metrics_token: Annotated[str, msgspec.Meta(max_length=512)] | None = None
+    """The bearer token of `METRICS=token` (at least 16 characters), compared in constant time."""
 
     # Prompt registry
     resolve_cache_ttl: PosInt = 300
@@ -242,6 +250,7 @@ _OWN_PREFIXES = (
     "SHUTDOWN_",
     "MCP_",
     "WEBHOOK_",
+    "METRICS_",
 )
 """Prefixes only our settings use: an unknown variable with one of them is almost surely a typo."""
 _SHARED_PREFIXES = tuple(sorted({name.split("_", 1)[0].upper() + "_" for name in _FIELD_NAMES if "_" in name}))
@@ -320,6 +329,8 @@ def _validate(settings: Settings) -> None:
         )
     if settings.webhook_worker == "external" and settings.redis_url is None:
         raise SettingsError("WEBHOOK_WORKER=external needs REDIS_URL: the separate worker takes its jobs from Redis")
+    if settings.metrics == "token" and len(settings.metrics_token or "") < 16:
+        raise SettingsError("METRICS_TOKEN: required with METRICS=token, at least 16 characters")
     redis_bound = settings.redis_socket_timeout * (settings.redis_retries + 1)
     if redis_bound > settings.redis_max_block:
         raise SettingsError(

@@ -16,6 +16,8 @@ import structlog
 from litestar.stores.base import Store
 from redis.exceptions import RedisError
 
+from app.lib.metrics import set_circuit_state
+
 logger = structlog.get_logger("promptsmith.cache")
 
 T = TypeVar("T")
@@ -45,11 +47,13 @@ class CircuitBreaker:
         self._open_until = self._clock() + self.cooldown
         if not self._failing:
             self._failing = True
+            set_circuit_state(self.name, failing=True)
             logger.warning("backend_unavailable", backend=self.name, error_type=type(exc).__name__)
 
     def record_success(self) -> None:
         if self._failing:
             self._failing = False
+            set_circuit_state(self.name, failing=False)
             logger.info("backend_recovered", backend=self.name)
 
 

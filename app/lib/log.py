@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import structlog
@@ -27,11 +28,15 @@ def _drop_color_message(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str
     return event_dict
 
 
-def configure_logging(settings: Settings) -> None:
-    """Configure structlog and route standard-library logging (uvicorn, SQLAlchemy) through it."""
+def configure_logging(settings: Settings, extra_processors: Sequence[Any] = ()) -> None:
+    """Configure structlog and route standard-library logging (uvicorn, SQLAlchemy) through it.
+
+    `extra_processors` run right after the request context (`request_id`, ...) is merged: tracing adds the
+    current `trace_id` there (`app.lib.tracing`)."""
     level = logging.getLevelNamesMapping()[settings.log_level]
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
+        *extra_processors,
         structlog.stdlib.add_logger_name,
         structlog.stdlib.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),

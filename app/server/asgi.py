@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from litestar import Litestar
+from litestar.types import ASGIApp
 
 from app.config.settings import Settings, get_settings
 from app.domain.delivery.fastpath import ResolveFastPath
 from app.domain.prompts.urls import EncodedSlashMiddleware
 from app.lib.draining import connection_close_while_draining
 from app.lib.http_options import complete_allow_header
+from app.lib.metrics import RequestRecorder
 from app.lib.request_context import RequestContextMiddleware
+from app.lib.tracing import Tracing
 from app.server.core import ApplicationCore
 from app.server.openapi import StrictStructSchemaPlugin
 
@@ -34,11 +37,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
     # Pure ASGI layers around Litestar's own handler, outermost first:
     # - EncodedSlashMiddleware keeps `%2F` inside prompt names as one path segment (app.domain.prompts.urls);
+    # - the OpenTelemetry server span, only when tracing is on (app.lib.tracing): around the access line, so that
+    #   line carries the trace id;
     # - RequestContextMiddleware gives every response, 404/405 and errors included, the request id, the access
-    #   line and the security headers (route-level middleware never sees unmatched paths);
+    #   line, the request metrics by route template (METRICS on) and the security headers (route-level
+    #   middleware never sees unmatched paths, nor what the fast path answers);
     # - ResolveFastPath replays resolve answers the full path already authorized for the same API key, within
     #   the bus invalidation rules (app.domain.delivery.fastpath); everything else reaches Litestar.
-    context = RequestContextMiddleware(
+    tracing: Tracing | None = app.state.tracing
+    context: ASGIApp = RequestContextMiddleware(
         ResolveFastPath(app.asgi_handler, app),
         security_headers={
             "X-Content-Type-Options": "nosniff",
@@ -50,7 +57,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         docs_csp=DOCS_CSP,
         docs_prefix="/schema",
         hsts=not settings.is_development,
+        metrics=RequestRecorder() if settings.metrics != "off" else None,
+        name_span=tracing.name_span if tracing is not None else None,
     )
+    if tracing is not None:
+        context = tracing.middleware(context)
     # - connection_close_while_draining: after SIGTERM every response closes its connection (app.lib.draining).
     # - complete_allow_header: OPTIONS lists every method of the resource (app.lib.http_options).
     app.asgi_handler = connection_close_while_draining(EncodedSlashMiddleware(complete_allow_header(context, app)))

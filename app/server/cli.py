@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import math
+import os
+import shutil
 import signal
 import sys
+import tempfile
+from pathlib import Path
 from types import FrameType
 
 import click
@@ -45,12 +49,38 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     # uvicorn re-raises the signal it shut down on once the graceful shutdown is over, which would end the
     # process as "killed by SIGTERM" (exit 143). The shutdown was clean: exit 0, as orchestrators expect.
     signal.signal(signal.SIGTERM, _exit_after_graceful_shutdown)
+    workers = workers or settings.server_workers
+    own_metrics_dir = _prepare_multiprocess_metrics(settings, workers)
+    try:
+        _run(settings, host, port, workers)
+    finally:
+        if own_metrics_dir is not None:
+            shutil.rmtree(own_metrics_dir, ignore_errors=True)
+    sys.exit(0)
+
+
+def _prepare_multiprocess_metrics(settings: Settings, workers: int) -> str | None:
+    """With METRICS on and several workers: give them a shared, empty PROMETHEUS_MULTIPROC_DIR (prometheus-client's
+    multiprocess mode, so a scrape sums every worker). The workers are spawned, so they read it at import. Returns
+    the directory when it was created here (removed after the server stops)."""
+    if settings.metrics == "off" or workers <= 1:
+        return None
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    directory = given or tempfile.mkdtemp(prefix="promptsmith-metrics-")
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    for stale in Path(directory).glob("*.db"):  # values of a previous run would be added to this one's
+        stale.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+    return None if given else directory
+
+
+def _run(settings: Settings, host: str | None, port: int | None, workers: int) -> None:
     uvicorn.run(
         "app.server.asgi:create_app",
         factory=True,
         host=host or settings.server_host,
         port=port if port is not None else settings.server_port,
-        workers=workers or settings.server_workers,
+        workers=workers,
         # uvicorn waits forever for in-flight requests by default; bound it.
         timeout_graceful_shutdown=math.ceil(settings.shutdown_timeout),
         timeout_keep_alive=5,
@@ -64,7 +94,6 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         http=ProblemHttpToolsProtocol,  # unparseable requests get problem+json, not text/plain
         lifespan="on",
     )
-    sys.exit(0)
 
 
 async def _check_database(settings: Settings) -> None:

@@ -1,8 +1,9 @@
 """`ApplicationCore`: the one init plugin that wires the whole service. Read this file first.
 
-It sets up, in order: settings and logging, the database (Advanced Alchemy), Redis and the store
-registry, the application cache, error handling (problem+json), middleware (CORS, gzip, body limit),
-OpenAPI, dependencies shared by every feature, access control, and the routes of every feature.
+It sets up, in order: settings, traces (only when OTEL_* asks) and logging, the database (Advanced Alchemy),
+Redis and the store registry, the application cache, metrics (`METRICS`), error handling (problem+json),
+middleware (CORS, gzip, body limit), OpenAPI, dependencies shared by every feature, access control, and the
+routes of every feature.
 
 Routes and their guards are in `app/server/routers.py`: a public router, an authenticated router and the
 workspace router, whose guard checks the permission each route declares.
@@ -10,12 +11,15 @@ workspace router, whose guard checks the permission each route declares.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from advanced_alchemy.alembic.commands import AlembicCommands
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 from click import Group
-from litestar import Request
+from litestar import Litestar, Request
 from litestar.config.app import AppConfig
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
@@ -25,6 +29,8 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins import CLIPluginProtocol, InitPluginProtocol
 from litestar.stores.registry import StoreRegistry
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import __version__
 from app.config.database import app_session_factory, create_alchemy_config
@@ -40,6 +46,7 @@ from app.domain.delivery.fastpath import new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import llm_lifespan
 from app.domain.mcp.http import configure_mcp, mcp_lifespan
+from app.domain.system.metrics import MetricsController
 from app.domain.webhooks.outbox import attach_outbox_hooks
 from app.domain.webhooks.runtime import STATE_KEY as WEBHOOKS_STATE_KEY
 from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks, webhooks_lifespan
@@ -48,8 +55,10 @@ from app.lib.events import EventBus, attach_event_hooks
 from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
 from app.lib.log import configure_logging
 from app.lib.media import JSONRequest, enforce_json_content_type
+from app.lib.metrics import POOL_SAMPLE_INTERVAL, PoolGauges, forget_this_process, set_circuit_state
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
+from app.lib.tracing import Tracing, start_tracing
 from app.server.docs import SelfHostedScalar
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
@@ -69,7 +78,9 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
 
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         settings = self.settings
-        configure_logging(settings)
+        # Traces only when the OTEL_* variables ask for them (nothing of OpenTelemetry is imported otherwise).
+        tracing = start_tracing(__version__)
+        configure_logging(settings, [tracing.log_processor()] if tracing is not None else [])
 
         # Database: pooled engine, session per request, Alembic through `python -m app database ...`.
         alchemy = create_alchemy_config(settings)
@@ -105,8 +116,10 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "prompt_resolve_cache": resolve_cache,
                 "resolve_fastpath_cache": new_fastpath_cache(invalidation),
                 WEBHOOKS_STATE_KEY: webhooks,
+                "tracing": tracing,
             }
         )
+        self._observability(app_config, alchemy.get_engine(), redis, app_cache, tracing)
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
         app_config.lifespan.append(llm_lifespan)  # shared httpx client of the optional LLM refinement
         # MCP (app/domain/mcp): list-changed notifications follow the events; the session manager runs with the app.
@@ -196,6 +209,49 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         # The web console's pages (`/ui`, app/domain/console): the only routes that render templates.
         app_config.template_config = console_template_config()
         return app_config
+
+    def _observability(
+        self, app_config: AppConfig, engine: AsyncEngine, redis: Redis | None, cache: AppCache, tracing: Tracing | None
+    ) -> None:
+        """`GET /metrics` and what feeds it (METRICS on); SQL and Redis spans (tracing on). The per-request
+        layers (request metrics, the server span) are installed around the app by `app.server.asgi`."""
+        settings = self.settings
+        if settings.metrics != "off":
+            app_config.route_handlers.append(MetricsController)
+            app_config.state["pool_gauges"] = PoolGauges(engine.pool, settings.db_pool_size + settings.db_max_overflow)
+            if redis is not None:
+                set_circuit_state(cache.breaker.name, failing=cache.breaker.failing)
+            app_config.lifespan.append(_metrics_lifespan)
+        if tracing is not None:
+            tracing.instrument(engine, redis)
+            app_config.lifespan.append(_flush_traces_at_exit)
+
+
+@asynccontextmanager
+async def _metrics_lifespan(app: Litestar) -> AsyncIterator[None]:
+    """Sample the pool gauges while serving; at exit, drop this worker's live gauges (multiprocess mode)."""
+    gauges: PoolGauges = app.state.pool_gauges
+
+    async def sample() -> None:
+        while True:
+            gauges.refresh()
+            await asyncio.sleep(POOL_SAMPLE_INTERVAL)
+
+    task = asyncio.get_running_loop().create_task(sample())
+    try:
+        yield
+    finally:
+        task.cancel()
+        forget_this_process()
+
+
+@asynccontextmanager
+async def _flush_traces_at_exit(app: Litestar) -> AsyncIterator[None]:
+    try:
+        yield
+    finally:
+        tracing: Tracing = app.state.tracing
+        await tracing.shutdown()
 
 
 def _provide_settings(request: Request[Any, Any, Any]) -> Settings:

@@ -26,6 +26,7 @@ from app.domain.access.runtime import AccessRuntime, access_runtime
 from app.domain.access.secrets import parse_api_key, secret_matches
 from app.domain.access.sessions import CSRF_HEADER, SESSION_COOKIE
 from app.lib.errors import AuthenticationError, PermissionDeniedError, RateLimitedError
+from app.lib.request_context import note_access
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _CALLER_KEY = "promptsmith_caller"
@@ -92,6 +93,8 @@ async def _authenticate_session(
 
 
 def _apply_rate_limit(runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], caller: Caller) -> None:
+    # Every authenticated request passes here once: the access line names the actor by id (never a secret).
+    note_access(connection.scope, actor=f"{caller.actor.type}:{caller.actor.id}")
     settings = runtime.settings
     if caller.api_key is not None:
         identity, limit = f"key:{caller.api_key.id}", settings.rate_limit_api_key_per_minute

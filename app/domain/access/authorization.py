@@ -20,7 +20,7 @@ from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import ROLE_PERMISSIONS, Permission, Role, permissions_for_scopes
 from app.domain.access.runtime import AccessRuntime, access_runtime
 from app.lib.errors import NotFoundError, PermissionDeniedError
-from app.lib.request_context import get_request_id
+from app.lib.request_context import get_request_id, note_access
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 WORKSPACE_PARAM = "workspace"
@@ -128,6 +128,7 @@ async def authorize_workspace(
         granted = ROLE_PERMISSIONS[role] if role is not None else frozenset()
     if workspace is None:
         raise NotFoundError(WORKSPACE_NOT_FOUND)
+    note_access(connection.scope, workspace=workspace.slug)
     if permission not in granted:
         raise PermissionDeniedError(f"This action needs the {permission.value!r} permission in this workspace.")
     ctx = WorkspaceContext(

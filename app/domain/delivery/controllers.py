@@ -23,7 +23,12 @@ from app.domain.prompts.deps import IfNoneMatch, PromptNameParam, prompt_name
 from app.domain.prompts.pure.content import check_one_selector
 from app.domain.prompts.schemas import LABEL_PATTERN, ResolvedPrompt
 from app.lib.etags import etag_matches
+from app.lib.metrics import count_resolve
 from app.lib.openapi import problem_responses
+from app.lib.request_context import note_access
+
+CACHE_OUTCOMES = {"hit": "local", "hit-shared": "shared", "miss": "miss", "stale; db-unavailable": "stale"}
+"""`X-Cache` of the full path -> the cache outcome of the metrics and the access line."""
 
 
 class ResolveController(Controller):
@@ -65,6 +70,9 @@ class ResolveController(Controller):
         prompt = prompt_name(name)
         loader = LeanLoader(state.db_engine, workspace_ctx.workspace_id)
         answer, source = await resolve(loader, cache, prompt, label, version)
+        outcome = CACHE_OUTCOMES[source]
+        count_resolve(outcome)
+        note_access(request.scope, cache=outcome)
         if source != "stale; db-unavailable" and cache.enabled:
             selected = selector(label or DEFAULT_LABEL if version is None else None, version)
             answer_key = f"{prompt_key(workspace_ctx.workspace_id, prompt)}\x00{selected}"

@@ -24,7 +24,9 @@ same credential, and only while everything that answer depended on is still what
    `RateLimiter` (a refusal falls through, so the 429 comes from the guard), touches `last_used_at`, honours
    `If-None-Match` (304), gzips like the compression middleware would, and sends the same headers as the
    handler (`ETag`, `Cache-Control`, `RateLimit-*`); `X-Cache: hit; fast` says which path answered. The
-   request-id, security headers and the access line come from `RequestContextMiddleware` around this layer.
+   request-id, security headers and the access line come from `RequestContextMiddleware` around this layer;
+   a replay sets what Litestar's router would have (`path_template`, the resolve route's) and notes the actor,
+   workspace and cache outcome `fast` for the access line and the metrics.
 
 Anything else — a miss, a failed check, another route — is handed to Litestar unchanged.
 """
@@ -43,6 +45,8 @@ from uuid import UUID
 from app.domain.delivery.cache import Answer, get_resolve_cache
 from app.lib.etags import etag_matches
 from app.lib.invalidation import InvalidationBus, LocalCache
+from app.lib.metrics import count_resolve
+from app.lib.request_context import note_access
 
 if TYPE_CHECKING:
     from litestar import Litestar
@@ -59,6 +63,7 @@ STATE_KEY = "promptsmith_fastpath_key"
 _PATH = re.compile(r"^/api/v1/workspaces/[^/]+/prompts/[^/]+/resolve/?$")
 _QUERY = re.compile(rb"^(?:|label=[a-z0-9][a-z0-9._-]{0,63}|version=[1-9][0-9]{0,9})$")
 _GZIP_LEVEL = 9  # Litestar's CompressionConfig default
+RESOLVE_ROUTE_SUFFIX = "/prompts/{name}/resolve"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,10 @@ class ResolveFastPath:
         self._limiter = runtime.limiter
         self._limit: int = runtime.settings.rate_limit_api_key_per_minute
         self._gzip_min: int = runtime.settings.gzip_min_size
+        # The template Litestar's router reports for the resolve route, for the metrics and the access line.
+        self._template = next(
+            r.path_format for r in self.litestar.routes if r.path_format.endswith(RESOLVE_ROUTE_SUFFIX)
+        )
         self._ready = True
         return True
 
@@ -145,7 +154,7 @@ class ResolveFastPath:
         if entry_key is None:
             await self.app(scope, receive, send)
             return
-        served = await self._replay(entry_key, if_none_match, accept_encoding, send)
+        served = await self._replay(scope, entry_key, if_none_match, accept_encoding, send)
         if not served:
             scope.setdefault("state", {})[STATE_KEY] = entry_key
             await self.app(scope, receive, send)
@@ -182,7 +191,9 @@ class ResolveFastPath:
         digest = hashlib.sha256(credential).hexdigest()
         return f"{kind}{digest}\x00{scope['path']}\x00{query.decode('latin-1')}", if_none_match, accept_encoding
 
-    async def _replay(self, entry_key: str, if_none_match: bytes | None, accept_encoding: bytes, send: Send) -> bool:
+    async def _replay(
+        self, scope: Scope, entry_key: str, if_none_match: bytes | None, accept_encoding: bytes, send: Send
+    ) -> bool:
         entry = self._entries.get(entry_key)
         if entry is None:
             return False
@@ -208,6 +219,9 @@ class ResolveFastPath:
                 return False  # the guard answers with its 429 problem (a refused hit is not counted twice)
             headers += decision.header_pairs()
         self._keys.touch(snapshot, datetime.now(UTC))
+        scope["path_template"] = self._template
+        note_access(scope, actor=f"api_key:{entry.key_id}", workspace=entry.workspace_slug, cache="fast")
+        count_resolve("fast")
         if if_none_match is not None and etag_matches(if_none_match.decode("latin-1"), answer.etag):
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b"", "more_body": False})

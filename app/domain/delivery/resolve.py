@@ -31,6 +31,7 @@ from app.domain.prompts.pure.content import no_selector, not_found
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.lib.dberrors import DRIVER_UNAVAILABLE, is_database_unavailable
 from app.lib.errors import ServiceUnavailableError
+from app.lib.tracing import driver_query_span
 
 DEFAULT_LABEL = "production"
 _encoder = msgspec.json.Encoder()
@@ -241,10 +242,12 @@ class LeanLoader:
         proxied = sync.connection  # the pool's connection: no greenlet hop, unlike `get_raw_connection()`
         driver: Any = proxied.driver_connection
         try:
-            row = await driver.fetchrow(stmt.sql, *stmt.args(params), timeout=timeout)
+            with driver_query_span(stmt.sql):
+                row = await driver.fetchrow(stmt.sql, *stmt.args(params), timeout=timeout)
             if row is not None:
                 return row, True
-            return None, await driver.fetchrow(exists.sql, *exists.args(params), timeout=timeout) is not None
+            with driver_query_span(exists.sql):
+                return None, await driver.fetchrow(exists.sql, *exists.args(params), timeout=timeout) is not None
         except BaseException:
             mark_suspect(proxied)  # cancelled or failed mid-query: ping it before its next use
             raise

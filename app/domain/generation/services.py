@@ -62,6 +62,7 @@ from app.engine.types import TARGETS, ChatMessage, Finding, LintConfig, LintRepo
 from app.lib.cache import AppCache
 from app.lib.errors import BadRequestError, ValidationFailedError
 from app.lib.invalidation import LocalCache
+from app.lib.metrics import GENERATE_DURATION, LINT_DURATION
 
 logger = structlog.get_logger("promptsmith.generation")
 
@@ -168,6 +169,11 @@ def stored_overrides(raw: Sequence[Any] | None) -> list[RuleOverride]:
 
 
 def lint(request: LintRequest, workspace_overrides: Sequence[RuleOverride] = ()) -> LintReport:
+    with LINT_DURATION.time():
+        return _lint(request, workspace_overrides)
+
+
+def _lint(request: LintRequest, workspace_overrides: Sequence[RuleOverride]) -> LintReport:
     check_prompt_size(request.prompt)
     check_overrides(request.overrides)
     config = LintConfig(
@@ -253,6 +259,17 @@ class GenerationService:
         engine: Literal["deterministic", "llm"] = "deterministic",
         lint_config: LintConfig | None = None,
         field_prefix: str = "",
+    ) -> GenerateResponse:
+        """The prompt of `brief` (timed by engine in `promptsmith_generate_duration_seconds`)."""
+        with GENERATE_DURATION.labels(engine).time():
+            return await self._generate(brief, engine, lint_config, field_prefix)
+
+    async def _generate(
+        self,
+        brief: BoundedBrief,
+        engine: Literal["deterministic", "llm"],
+        lint_config: LintConfig | None,
+        field_prefix: str,
     ) -> GenerateResponse:
         if not brief.task.strip():
             field = f"{field_prefix}task"
