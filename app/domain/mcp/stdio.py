@@ -69,23 +69,24 @@ async def serve_stdio(app: Litestar, raw_key: str, slug: str, label: str | None)
     await check_workspace(app, caller, slug)
     runtime = mcp_runtime(app)
     chosen = label or runtime.settings.mcp_prompt_label
-    workspace_id = caller.api_key.workspace_id if caller.api_key else None
+    key = caller.api_key
+    assert key is not None  # `check_workspace` refused anything else
+    workspace_id = key.workspace_id
 
     wake_send, wake_recv = anyio.create_memory_object_stream[None](1)
     sessions: list[ServerSession] = []
 
     async def identify_and_remember(ctx: Context) -> McpIdentity:
-        # 2026-07-28 clients get list changes on `subscriptions/listen`; older ones on the connection itself.
-        if ctx.protocol_version in HANDSHAKE_PROTOCOL_VERSIONS and not any(s is ctx.session for s in sessions):
-            sessions.append(ctx.session)
         current = await authenticate(app, raw_key)
         if current.api_key is None or current.api_key.workspace_id != workspace_id:  # pragma: no cover
             raise AuthenticationError("The API key no longer belongs to this workspace.")
+        # 2026-07-28 clients get list changes on `subscriptions/listen`; older ones on the connection itself.
+        if ctx.protocol_version in HANDSHAKE_PROTOCOL_VERSIONS and not any(s is ctx.session for s in sessions):
+            sessions.append(ctx.session)
         return McpIdentity(caller=current, label=chosen, request_id=uuid.uuid4().hex, client_address="stdio")
 
     server = build_server(app, identify_and_remember, runtime.hub)
-    changes = runtime.hub.bus(topic(workspace_id, chosen)) if workspace_id is not None else None
-    unsubscribe = changes.subscribe(lambda _event: _wake(wake_send)) if changes is not None else None
+    unsubscribe = runtime.hub.bus(topic(workspace_id, chosen)).subscribe(lambda _event: _wake(wake_send))
     options = server.create_initialization_options(NotificationOptions(prompts_changed=True))
     try:
         async with stdio_server() as (read_stream, write_stream), anyio.create_task_group() as tasks:
@@ -93,8 +94,7 @@ async def serve_stdio(app: Litestar, raw_key: str, slug: str, label: str | None)
             await server.run(read_stream, write_stream, options)
             tasks.cancel_scope.cancel()
     finally:
-        if unsubscribe is not None:
-            unsubscribe()
+        unsubscribe()
 
 
 def _wake(send: MemoryObjectSendStream[None]) -> None:
