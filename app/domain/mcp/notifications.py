@@ -11,8 +11,9 @@ the bus delivers to) hands them to `PromptListHub`, which wakes the matching str
 touches that label's topic, a new version the labels it moved (`latest` included), anything else about a prompt
 (metadata, rename, delete, import) every label of the workspace; creating an empty prompt touches none.
 
-Not covered: clients on the handshake-era protocol (up to 2025-11-25) would need the standalone GET stream of a
-stateful session, which the stateless endpoint does not keep; they see changes when they list again.
+Handshake-era clients (up to 2025-11-25): over stdio the server sends them the notification on their connection
+(`app.domain.mcp.stdio`); over HTTP they would need the standalone GET stream of a stateful session, which the
+stateless endpoint does not keep, so they see changes when they list again.
 """
 
 from __future__ import annotations

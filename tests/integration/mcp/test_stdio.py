@@ -6,11 +6,14 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import anyio
 import pytest
 from mcp import Client, StdioServerParameters
 from mcp.shared.exceptions import MCPError
-from mcp_types import INVALID_PARAMS
+from mcp.shared.subscriptions import PromptsListChanged
+from mcp_types import INVALID_PARAMS, PromptListChangedNotification
 
 from app.config.settings import Settings
 from tests.integration.instances import instance_env
@@ -81,3 +84,40 @@ def test_stdio_refuses_to_start_without_a_key_of_that_workspace(
     assert result.stderr.count("\n") <= 2, result.stderr  # one line, no traceback
     expected = {"other-workspace": "not found", "bad-key": "PROMPTSMITH_API_KEY", "no-key": "PROMPTSMITH_API_KEY"}
     assert expected[case] in result.stderr
+
+
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_stdio_clients_hear_of_label_moves_made_elsewhere(
+    workspaces: tuple[Workspace, Workspace], settings: Settings, client: Any, mode: str
+) -> None:
+    """A move through REST on another app instance reaches the stdio server through the Redis invalidation bus:
+    2026-07-28 clients hear it on their listen stream, handshake-era ones as a notification on the connection."""
+    a, _ = workspaces
+    heard = anyio.Event()
+
+    async def on_message(message: Any) -> None:
+        if isinstance(message, PromptListChangedNotification):
+            heard.set()
+
+    handler = on_message if mode == "legacy" else None
+    async with Client(_params(settings, a.slug, a.read_key), mode=mode, cache=None, message_handler=handler) as mcp:
+        assert sorted(p.name for p in (await mcp.list_prompts()).prompts) == ["triage", "welcome"]
+
+        async def promote() -> None:
+            r = await client.put(
+                f"/api/v1/workspaces/{a.slug}/prompts/draft-only/labels/production",
+                json={"version": 1},
+                headers={"Authorization": f"Bearer {a.admin_key}"},
+            )
+            assert r.status_code == 200, r.text
+
+        if mode == "legacy":
+            await promote()
+            with anyio.fail_after(15):
+                await heard.wait()
+        else:
+            async with mcp.listen(prompts_list_changed=True) as stream:
+                await promote()
+                with anyio.fail_after(15):
+                    assert isinstance(await stream.__anext__(), PromptsListChanged)
+        assert sorted(p.name for p in (await mcp.list_prompts()).prompts) == ["draft-only", "triage", "welcome"]
