@@ -50,6 +50,12 @@ DETAIL = Phrases(
         r" (?:answers?|responses?|replies|explanations?)\b",
     ),
     r"explain (?:everything )?in (?:great |full )?detail\b",
+    *heads(
+        "explain|describe|cover|discuss|walk through|elaborate on|break down",
+        r"\b[^.\n,;]{0,40}\bin (?:great |full |depth|more |complete )?(?:detail|depth)\b",
+    ),
+    r"step[- ]by[- ]step (?:reasoning|breakdowns?|derivations?)\b",
+    *heads("with|using|give|include", r" (?:several|many|multiple|lots of|plenty of|three or more) examples\b"),
     r"as detailed as possible\b",
     r"in great detail\b",
 )

@@ -228,6 +228,44 @@ DOMAINS = (
         any_one=True,
     ),
 )
+# Instructions to act on one person's case (diagnose, prescribe, pick investments, collect a child's details):
+# without the domain's safeguards these can hurt someone, so SAF-01 is an error rather than a warning.
+CASE_SPECIFIC = {
+    "medical": Phrases(
+        r"diagnos(?:e|es|ing|is)\b",
+        *heads("prescribe|prescribing|recommend dosages", ""),
+        r"adjust (?:the |their )?dos",
+        r"(?:what|which) (?:medications?|medicines?|drugs?|pills?|dosage|dose|treatment)\b",
+        r"tell (?:them|the patient|patients|users?) (?:what|which|how much) to take\b",
+    ),
+    "mental health": Phrases(
+        r"diagnos(?:e|es|ing|is)\b",
+        r"(?:treat|cure|fix) (?:their|the user's|users'|his|her) (?:depression|anxiety|trauma|disorder)",
+        r"(?:what|which) (?:medications?|antidepressants?|pills?)\b",
+        r"help (?:them|users?|the user) (?:with|through) (?:their )?(?:depression|anxiety|trauma|suicidal)",
+    ),
+    "legal": Phrases(
+        r"tell (?:them|users?|the user|clients?) (?:exactly )?what to do\b",
+        *heads("which contracts? to sign|whether to sue|whether to settle|how to win", ""),
+        r"(?:draft|write) (?:binding |legal )?(?:contracts|wills)\b[^.\n]{0,30}\bfor (?:them|users|clients)\b",
+    ),
+    "financial": Phrases(
+        r"(?:what|which) (?:stocks?|shares|coins?|crypto(?:currency|currencies)?|funds?|assets?)"
+        r" to (?:buy|sell|invest)",
+        r"get rich\b",
+        r"guarantee(?:d|s)? (?:a |the |high )?returns?\b",
+        r"double (?:their|your) money\b",
+        r"tell (?:them|users?|the user|clients?) (?:exactly )?(?:where|how much) to invest\b",
+    ),
+    "children": Phrases(
+        r"ask (?:them|the child|children|kids|the kid|users?) (?:for )?(?:their |his |her )?(?:full )?"
+        r"(?:name|age|address|school|phone|photos?|location|where they live)",
+        *heads(
+            ("collect", "store", "record", "remember"),
+            r" (?:their |the child's |children's |kids' )(?:name|address|school|phone|photos?|location|personal)",
+        ),
+    ),
+}
 ADVICE_VERB_RE = re.compile(
     r"\b(?:advi[cs]e|diagnos\w*|treat(?:s|ing|ment)?|recommend\w*|prescri\w*|counsel\w*|guidance|suggest\w*|predict\w*"
     r"|manage|managing|supervis\w*|care for|look(?:ing)? after|assess\w*|help (?:people|patients|users|someone|clients?"
@@ -278,12 +316,37 @@ def sensitive_domain_without_safety(ctx: LintContext) -> Iterator[Hit]:
         if not missing or (domain.any_one and len(missing) < len(domain.safeguards)):
             continue
         names = " and ".join(s.name for s in missing)
-        yield Hit(
-            subject.start(),
-            subject.end(),
-            f"Sensitive domain ({domain.name}) without {names}.",
-            " ".join(s.suggestion for s in missing),
-        )
+        case = _case_specific(ctx, domain)
+        if case is None:
+            yield Hit(
+                subject.start(),
+                subject.end(),
+                f"Sensitive domain ({domain.name}) without {names}.",
+                " ".join(s.suggestion for s in missing),
+            )
+        else:
+            yield Hit(
+                case.start(),
+                case.end(),
+                f"Sensitive domain ({domain.name}) without {names}, and the prompt asks for case-specific action:"
+                f" '{doc.text[case.start() : case.end()]}'.",
+                " ".join(s.suggestion for s in missing),
+                "error",
+            )
+
+
+def _case_specific(ctx: LintContext, domain: Domain) -> re.Match[str] | None:
+    """The first unnegated instruction to act on one person's case in this domain, or None."""
+    doc = ctx.doc
+    phrases = CASE_SPECIFIC.get(domain.name)
+    if phrases is None:
+        return None
+    for m in phrases.finditer(doc.lower):
+        sentence = doc.sentence_at(m.start())
+        if sentence is None or NEGATED_SENTENCE_RE.search(sentence.lower) or not doc.prose(m):
+            continue
+        return m
+    return None
 
 
 _NOT_AI = (
@@ -339,6 +402,36 @@ DECEIVE = Phrases(
     *heads("make up|invent|fabricate", r" (?:fake )?(?:reviews|testimonials|statistics|stats|quotes|credentials)\b"),
     *heads("hide|conceal", r" (?:the )?(?:fees?|charges?|cancellation|refund policy|risks?|side effects|price)\b"),
 )
+# Instructions that force the model to fabricate or hide uncertainty: the user is misled about what it knows.
+_UNSURE = (
+    r"(?:that )?(?:you (?:don't|do not|didn't|did not) know|you(?:'re| are) (?:not sure|unsure|uncertain)"
+    r"|i (?:don't|do not) know|you (?:can't|cannot|are unable to) (?:answer|help|find)|you lack\b|you have no (?:idea"
+    r"|information|data)|uncertain(?:ty)?|unsure|not sure|doubt)"
+)
+FORCED_CERTAINTY = Phrases(
+    *heads(
+        "never|do not|don't|must not|should not|shouldn't|under no circumstances",
+        r"\s+(?:ever\s+)?(?:say|admit|tell (?:the |your )?(?:users?|patients?|customers?|clients?|them|anyone)"
+        r"|reveal|mention|express|show|acknowledge|let (?:the user|them|anyone) know)\s+" + _UNSURE,
+    ),
+    *heads("never|do not|don't", r"\s+(?:answer|reply|respond)\s+(?:with\s+)?[\"'“]?i (?:don't|do not) know"),
+    *heads(
+        "always give|always provide|always sound|always be|always appear|always answer with",
+        r" (?:a |an )?(?:confident|definitive|certain|definite|authoritative|100%)",
+    ),
+    *heads(
+        "sound|appear|seem", r" (?:100% |completely |totally |absolutely )?(?:certain|confident|sure) even (?:if|when)"
+    ),
+    *heads(
+        "make up|invent|fabricate|guess|improvise",
+        r" (?:a |an |some )?(?:plausible |believable |realistic |convincing |credible )?(?:sources?|citations?"
+        r"|references?|answers?|numbers|figures|statistics|stats|quotes?|data|facts|studies|links|urls|dosages?)\b"
+        r"[^.\n]{0,40}\b(?:if|when|rather than|instead of)\b",
+    ),
+    r"(?:if|when) you (?:can't|cannot|don't|do not) (?:find|know)[^.\n]{0,40}\b(?:make (?:one|it|something) up"
+    r"|invent|fabricate|guess)\b",
+    *heads("pretend|act as if|act like", r" (?:that )?you (?:know|are (?:sure|certain)|have (?:checked|verified))\b"),
+)
 NEGATION_BEFORE_RE = re.compile(
     r"\b(?:never|not|don't|do not|no|refuse|decline|won't|cannot|can't|avoid)\b[^.\n]{0,25}$"
 )
@@ -351,17 +444,32 @@ DISCUSSION_RE = re.compile(
 )
 
 
+# "Never say 'I don't know' without searching first": the instruction sets a process, not a lie.
+ALTERNATIVE_AFTER_RE = re.compile(
+    r"[^.\n]{0,60}\b(?:without (?:first )?(?:checking|searching|looking|trying|reading|using)|before (?:you |checking"
+    r"|searching|looking|trying)|until you|instead,? (?:say|explain|tell|offer|ask|point|suggest|give)|just because)\b"
+)
+
+
+def _offers_alternative(lower: str, m: re.Match[str]) -> bool:
+    return ALTERNATIVE_AFTER_RE.match(lower, m.end()) is not None
+
+
 @rule(
     "SAF-02",
     "safety",
     "error",
     "Deceptive instruction",
     "The prompt tells the model to mislead or manipulate the user: hide that it is an AI, pose as a human,"
-    " manipulate emotions or perceptions, fake urgency, or hide costs and risks.",
+    " manipulate emotions or perceptions, fake urgency, hide costs and risks, or never admit it does not know"
+    " (which forces it to fabricate).",
 )
 def deceptive_instruction(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     found: list[re.Match[str]] = list(DENY_AI.finditer(doc.lower))
+    forced = [m for m in FORCED_CERTAINTY.finditer(doc.lower) if not _offers_alternative(doc.lower, m)]
+    found.extend(forced)
+    forced_starts = {m.start() for m in forced}
     for m in DECEIVE.finditer(doc.lower):
         if NEGATION_BEFORE_RE.search(doc.lower, max(0, m.start() - 40), m.start()):
             continue
@@ -371,6 +479,15 @@ def deceptive_instruction(ctx: LintContext) -> Iterator[Hit]:
             continue
         sentence = doc.sentence_at(m.start())
         if sentence is not None and DISCUSSION_RE.search(sentence.lower):
+            continue
+        if m.start() in forced_starts:
+            yield Hit(
+                m.start(),
+                m.end(),
+                f"Instruction that forces fabrication or false certainty: '{doc.text[m.start() : m.end()]}'.",
+                "Remove it. Say instead what to do when unsure: admit it, say what is missing, or hand off to a"
+                " person; the model must never invent facts, sources or certainty.",
+            )
             continue
         yield Hit(
             m.start(),

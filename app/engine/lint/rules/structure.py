@@ -91,10 +91,55 @@ FORMAT = Phrases(
     *heads("a|one", r" (?:short )?(?:sentence|paragraph|line) (?:answer|response|reply|summary)\b"),
     *heads("format|response format|output format|output schema", r"(?:\*\*)?[ \t]*:[ \t]*(?:\n|$)"),
     r"when outputting\b",
+    *heads(
+        "return|output|produce|write|give|use",
+        r" (?:\d|two|three|four|five|six|seven) (?:short |headed |labell?ed |titled |numbered |named |separate )*"
+        r"(?:sections?|headings?|parts?|bullets?|bullet points|paragraphs?|lines?|fields?|columns?|items?)\b",
+    ),
     *heads("write|present|return|format", r" (?:it|them|the [a-z]+) as an?\b"),
     *heads("in|as", r" (?:plain )?(?:prose|paragraphs|a table|a list|a numbered list|a bulleted list)\b"),
     *heads("reply|respond|answer", r" only (?:with|in|as)\b"),
     r"only (?:reply|respond|answer|output|return) (?:with|in|as|the)\b",
+)
+# The same cues in other languages (es, pt, fr, de, it): a format word, a list/paragraph shape, or a length limit.
+FORMAT_OTHER = Phrases(
+    *heads("formato|format|formate|formatiere|formatea|formata|formatez|formate", r"\b"),
+    *heads(
+        "responde|responda|réponds|répondez|antworte|antworten sie|rispondi|risponda",
+        r" (?:en|em|in|sous|con|mit|avec)\b",
+    ),
+    *heads("lista|liste|viñetas|stichpunkte|stichpunkten|aufzählung|puces|tópicos|elenco puntato", r"\b"),
+    *heads("párrafos|parágrafos|paragraphes|absätze|absätzen|absatz|paragrafi", r"\b"),
+    *heads(
+        (
+            "máximo|máximo de|como máximo|no más de|en un máximo de|no máximo|au plus|au maximum|pas plus de|höchstens",
+            "maximal|nicht mehr als|massimo|al massimo|non più di|menos de|moins de|weniger als|unter",
+        ),
+        r" (?:\d+|dos|tres|cuatro|cinco|duas|três|quatro|cinco|deux|trois|quatre|cinq|zwei|drei|vier|fünf|due|tre"
+        r"|quattro|cinque)\b",
+    ),
+)
+FORMAT_CJK = Phrases(
+    *heads(
+        "箇条書き|形式|フォーマット|以内|文字以内|文以内|段落|表形式|格式|列表|要点|以内回答|字以内|句话|段落|表格", ""
+    ),
+    *heads("json|markdown", ""),
+    word_start=False,
+)
+FALLBACK_OTHER = Phrases(
+    *heads(
+        "si no|si tu ne|si tu n'|si vous ne|si vous n'|se não|se nao|wenn du|wenn sie|falls du|falls sie|se non",
+        r"\b[^.\n]{0,60}?\b(?:sabes|sabe|estás seguro|está seguro|sais|savez|es sûr|êtes sûr|sûr|souber|tiver certeza"
+        r"|weißt|wissen|sicher|sai|sei sicuro|encuentras|trouves|trouvez|encontrar|findest|finden|puedes|peux|pode)",
+    ),
+    *heads("agente humano|atendente humano|agent humain|conseiller|menschlichen mitarbeiter|operatore umano", r"\b"),
+    *heads("verweise an|verweise auf|remite a|redirige|oriente|renvoie vers|rinvia a", r"\b"),
+    *heads("fuera de tu ámbito|hors de ton champ|fora do escopo|außerhalb", r"\b"),
+)
+FALLBACK_CJK = Phrases(
+    *heads("わからない場合|分からない場合|不明な場合|わからないときは|答えられない場合|担当者に|おつなぎ", ""),
+    *heads("如果不知道|不确定|无法回答|不清楚|转接|人工客服|不知道时", ""),
+    word_start=False,
 )
 FORMAT_HEADING_RE = re.compile(r".*\b(?:format|output|response structure|response guidelines|answer structure)\b")
 # Section names (headings or XML tags) that carry the output format or the fallback themselves.
@@ -121,6 +166,12 @@ FIELDS = Phrases(
     r"`[a-z_]\w*`[^.\n]{0,40}`[a-z_]\w*`",
     r":[ \t]*(?:string|number|integer|boolean|bool|int|float|array|object|list|null)\b",
     r"<(?:schema|fields|json_schema)>",
+    # "with fields label and priority", "keys: name, email, plan", "the properties title, year and genre"
+    *heads(
+        "fields|keys|properties|columns|attributes",
+        r"\s+(?:named\s+|called\s+)?[a-z_][\w-]*(?:\s*,\s*[a-z_][\w-]*)*,?\s+(?:and|&)\s+[a-z_][\w-]*",
+    ),
+    *heads("fields|keys|properties|columns|attributes", r"\s*(?:\(|:)\s*[a-z_][\w-]*\s*,\s*[a-z_][\w-]*"),
 )
 EXAMPLES = Phrases(
     r"examples?\b",
@@ -212,7 +263,9 @@ def missing_role(ctx: LintContext) -> Iterator[Hit]:
 )
 def missing_output_format(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    if not doc.text.strip() or FORMAT.contains(doc.lower):
+    if not doc.text.strip() or FORMAT.contains(doc.lower) or FORMAT_OTHER.contains(doc.lower):
+        return
+    if doc.has_cjk and FORMAT_CJK.contains(doc.lower):
         return
     if any(FORMAT_HEADING_RE.match(title.lower()) for _, _, title in doc.headings):
         return
@@ -325,7 +378,9 @@ def long_input_last(ctx: LintContext) -> Iterator[Hit]:
 )
 def missing_fallback(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    if doc.word_count < FALLBACK_MIN_WORDS or FALLBACK.contains(doc.lower):
+    if doc.word_count < FALLBACK_MIN_WORDS or FALLBACK.contains(doc.lower) or FALLBACK_OTHER.contains(doc.lower):
+        return
+    if doc.has_cjk and FALLBACK_CJK.contains(doc.lower):
         return
     sections = [title.lower() for _, _, title in doc.headings] + [r.name for r in doc.xml_regions]
     if not any(FALLBACK_SECTION_RE.match(name) for name in sections):
