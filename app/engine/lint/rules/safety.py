@@ -258,7 +258,7 @@ CASE_SPECIFIC = {
         r"tell (?:them|users?|the user|clients?) (?:exactly )?(?:where|how much) to invest\b",
     ),
     "children": Phrases(
-        r"ask (?:them|the child|children|kids|the kid|users?) (?:for )?(?:their |his |her )?(?:full )?"
+        r"ask(?:s|ing)? (?:them|the child|children|kids|the kid|users?) (?:for )?(?:their |his |her )?(?:full )?"
         r"(?:name|age|address|school|phone|photos?|location|where they live)",
         *heads(
             ("collect", "store", "record", "remember"),
@@ -270,6 +270,10 @@ ADVICE_VERB_RE = re.compile(
     r"\b(?:advi[cs]e|diagnos\w*|treat(?:s|ing|ment)?|recommend\w*|prescri\w*|counsel\w*|guidance|suggest\w*|predict\w*"
     r"|manage|managing|supervis\w*|care for|look(?:ing)? after|assess\w*|help (?:people|patients|users|someone|clients?"
     r"|individuals?|parents|families))\b"
+)
+OTHER_FIELD_BEFORE_RE = re.compile(
+    r"\b(?:legal|law|credit|debt|financial|career|careers|academic|admissions?|tax|business|startup|it|tech|coding"
+    r"|writing|marriage|relationship|style|image|sales)[ -]$"
 )
 NEGATED_SENTENCE_RE = re.compile(
     r"\b(?:not|never|don't|do not|avoid|avoids|prohibited|refuse|decline|no)\b|\bwithout\b"
@@ -286,6 +290,8 @@ def _subject_match(ctx: LintContext, domain: Domain) -> re.Match[str] | None:
     for m in domain.terms.finditer(doc.lower):
         if doc.in_fence(m.start()) or (m.group(0).startswith("health") and doc.lower.endswith("mental ", 0, m.start())):
             continue
+        if OTHER_FIELD_BEFORE_RE.search(doc.lower, max(0, m.start() - 16), m.start()):
+            continue  # "a legal clinic", "credit counselling": another field's word, not this domain
         sentence = doc.sentence_at(m.start())
         lower = sentence.lower if sentence else doc.lower[m.start() : m.end()]
         if NEGATED_SENTENCE_RE.search(lower):

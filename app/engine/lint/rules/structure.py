@@ -55,7 +55,7 @@ TASK_VERB_RE = re.compile(
     r"|moderate|proofread|edit|fix|debug|implement|refactor|turn)\b"
 )
 _COUNT = (
-    r" (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:about |around |roughly |approximately |~)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r" (?:words|sentences?|paragraphs?|characters|tokens|lines|bullets?|items)\b"
 )
 FORMAT = Phrases(
@@ -91,6 +91,7 @@ FORMAT = Phrases(
     *heads("a|one", r" (?:short )?(?:sentence|paragraph|line) (?:answer|response|reply|summary)\b"),
     *heads("format|response format|output format|output schema", r"(?:\*\*)?[ \t]*:[ \t]*(?:\n|$)"),
     r"when outputting\b",
+    *heads("fenced|code", r" (?:code )?blocks?\b"),
     *heads(
         "return|output|produce|write|give|use",
         r" (?:\d|two|three|four|five|six|seven) (?:short |headed |labell?ed |titled |numbered |named |separate )*"
