@@ -12,7 +12,7 @@ from app.engine.brief import describe_variable
 from app.engine.classify import ArchetypeMatch, classify
 from app.engine.improve._feedback import apply_feedback
 from app.engine.improve._gaps import ROLEPLAY_ARCHETYPES, fill_gaps, is_roleplay
-from app.engine.improve._language import guess_language
+from app.engine.improve._language import guess_language, names_a_language
 from app.engine.improve._model import Change, ImproveResult
 from app.engine.improve._restructure import INSTRUCTIONS_TITLE, Draft, inline_names, read_prompt
 from app.engine.improve._safety import safety_line
@@ -30,9 +30,13 @@ _FORMAT_KINDS: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
     (re.compile(r"\bmarkdown\b", re.I), "markdown"),
 )
 GPT_INSTRUCTIONS_TITLE = "General"
+DECEPTIVE_RULE = "SAF-02"
 CLASSIFY_CHARS = 2000
 TONE_TITLE = "Tone and style"
 _ENGLISH_CONDITION = re.compile(r"\W*(?:if|when|whenever|unless)\b", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese"}
 
 
@@ -49,8 +53,26 @@ def _variables(text: str) -> list[Variable]:
     return list(seen.values())
 
 
+def _cjk_language(text: str) -> str | None:
+    """Japanese, Chinese or Korean when most of the prompt's letters are in that script, else None."""
+    letters = [ch for ch in text[:CLASSIFY_CHARS] if ch.isalpha()]
+    cjk = [ch for ch in letters if _CJK.match(ch)]
+    if not letters or len(cjk) * 2 < len(letters):
+        return None
+    if any(_KANA.match(ch) for ch in cjk):
+        return "Japanese"
+    if any(_HANGUL.match(ch) for ch in cjk):
+        return "Korean"
+    return "Chinese"
+
+
 def _spec_from(draft: Draft, text: str, language: str, changes: list[Change]) -> PromptSpec:
     role, output, unsure, scope = fill_gaps(draft, text, language, changes)
+    cjk = _cjk_language(text)
+    if cjk and not names_a_language(text):
+        # The improved frame is English; without this line models answer a Japanese prompt's users in English.
+        output = f"{output} Reply in {cjk}."
+        changes.append(Change(kind="added", description=f"Added the reply language: 'Reply in {cjk}.'"))
     extra = [*draft.unsure[1:], *draft.scope[1:], *draft.boundaries]
     safety = safety_line(text, language)
     if safety is not None:
@@ -151,6 +173,41 @@ def _delimit(text: str, changes: list[Change]) -> str:
     return wrapped_text
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n")
+
+
+def _drop_deceptive(text: str, report: LintReport, changes: list[Change]) -> str:
+    """Remove the sentences lint reports as deceptive (SAF-02): "never say you don't know", "pretend to be human".
+
+    They are the one part of the author's wording improve does not keep: a fallback added beside them would
+    contradict them, and keeping them keeps the model misleading its users.
+    """
+    spans = sorted(
+        (f.span.start, f.span.end) for f in report.findings if f.rule_id == DECEPTIVE_RULE and f.span is not None
+    )
+    cuts: list[tuple[int, int]] = []
+    for start, end in spans:
+        if cuts and start < cuts[-1][1]:
+            continue
+        before = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n", "。", "！", "？"))
+        cut_start = before + 1 if before >= 0 else 0
+        after = _SENTENCE_END.search(text, end)
+        cut_end = after.end() if after else len(text)
+        cuts.append((cut_start, cut_end))
+    if not cuts:
+        return text
+    kept, cursor = [], 0
+    for cut_start, cut_end in cuts:
+        kept.append(text[cursor:cut_start])
+        removed = text[cut_start:cut_end].strip()
+        changes.append(
+            Change(kind="removed", description=f"Removed a deceptive instruction: {removed!r}.", rule_id=DECEPTIVE_RULE)
+        )
+        cursor = cut_end
+    kept.append(text[cursor:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(kept)).strip()
+
+
 def _improve_text(
     text: str, feedback: str | None, target: Target
 ) -> tuple[str, PromptSpec, list[Change], list[ArchetypeMatch], LintReport, LintReport]:
@@ -163,7 +220,7 @@ def _improve_text(
             rule_id="MOD-01" if target == "claude" else None,
         )
     ]
-    wrapped_text = _delimit(text, changes)
+    wrapped_text = _delimit(_drop_deceptive(text, before, changes), changes)
     draft = read_prompt(wrapped_text)
     if draft.renumbered:
         changes.append(Change(kind="restructured", description="Renumbered list items 1, 2, 3… within each list."))
