@@ -457,6 +457,17 @@ ALTERNATIVE_AFTER_RE = re.compile(
 )
 
 
+NEGATION_JUST_BEFORE_RE = re.compile(r"\b(?:never|not|don't|do not|no|avoid|refuse to)\s+(?:\w+\s+)?$")
+NEGATED_FORM_RE = re.compile(r"(?:never|do not|don't|must not|should not|shouldn't|under no circumstances)\b")
+
+
+def _negated_positive(lower: str, m: re.Match[str]) -> bool:
+    """ "Never make up a source": a fabrication verb under a negation is the honest rule."""
+    if NEGATED_FORM_RE.match(m.group(0)):
+        return False  # the negation is part of the deceptive form ("never say you don't know")
+    return NEGATION_JUST_BEFORE_RE.search(lower, max(0, m.start() - 20), m.start()) is not None
+
+
 def _offers_alternative(lower: str, m: re.Match[str]) -> bool:
     return ALTERNATIVE_AFTER_RE.match(lower, m.end()) is not None
 
@@ -473,7 +484,11 @@ def _offers_alternative(lower: str, m: re.Match[str]) -> bool:
 def deceptive_instruction(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     found: list[re.Match[str]] = list(DENY_AI.finditer(doc.lower))
-    forced = [m for m in FORCED_CERTAINTY.finditer(doc.lower) if not _offers_alternative(doc.lower, m)]
+    forced = [
+        m
+        for m in FORCED_CERTAINTY.finditer(doc.lower)
+        if not _offers_alternative(doc.lower, m) and not _negated_positive(doc.lower, m)
+    ]
     found.extend(forced)
     forced_starts = {m.start() for m in forced}
     for m in DECEIVE.finditer(doc.lower):
