@@ -235,23 +235,25 @@ CASE_SPECIFIC = {
         r"diagnos(?:e|es|ing|is)\b",
         *heads("prescribe|prescribing|recommend dosages", ""),
         r"adjust (?:the |their )?dos",
-        r"(?:what|which) (?:medications?|medicines?|drugs?|pills?|dosage|dose|treatment)\b",
+        *heads("what|which", r" (?:medications?|medicines?|drugs?|pills?|dosage|dose|treatment)\b"),
         r"tell (?:them|the patient|patients|users?) (?:what|which|how much) to take\b",
     ),
     "mental health": Phrases(
         r"diagnos(?:e|es|ing|is)\b",
-        r"(?:treat|cure|fix) (?:their|the user's|users'|his|her) (?:depression|anxiety|trauma|disorder)",
-        r"(?:what|which) (?:medications?|antidepressants?|pills?)\b",
+        *heads("treat|cure|fix", r" (?:their|the user's|users'|his|her) (?:depression|anxiety|trauma|disorder)"),
+        *heads("what|which", r" (?:medications?|antidepressants?|pills?)\b"),
         r"help (?:them|users?|the user) (?:with|through) (?:their )?(?:depression|anxiety|trauma|suicidal)",
     ),
     "legal": Phrases(
         r"tell (?:them|users?|the user|clients?) (?:exactly )?what to do\b",
         *heads("which contracts? to sign|whether to sue|whether to settle|how to win", ""),
-        r"(?:draft|write) (?:binding |legal )?(?:contracts|wills)\b[^.\n]{0,30}\bfor (?:them|users|clients)\b",
+        *heads("draft|write", r" (?:binding |legal )?(?:contracts|wills)\b[^.\n]{0,30}\bfor (?:them|users|clients)\b"),
     ),
     "financial": Phrases(
-        r"(?:what|which) (?:stocks?|shares|coins?|crypto(?:currency|currencies)?|funds?|assets?)"
-        r" to (?:buy|sell|invest)",
+        *heads(
+            "what|which",
+            r" (?:stocks?|shares|coins?|crypto(?:currency|currencies)?|funds?|assets?) to (?:buy|sell|invest)",
+        ),
         r"get rich\b",
         r"guarantee(?:d|s)? (?:a |the |high )?returns?\b",
         r"double (?:their|your) money\b",
@@ -434,8 +436,11 @@ FORCED_CERTAINTY = Phrases(
         r"|references?|answers?|numbers|figures|statistics|stats|quotes?|data|facts|studies|links|urls|dosages?)\b"
         r"[^.\n]{0,40}\b(?:if|when|rather than|instead of)\b",
     ),
-    r"(?:if|when) you (?:can't|cannot|don't|do not) (?:find|know)[^.\n]{0,40}\b(?:make (?:one|it|something) up"
-    r"|invent|fabricate|guess)\b",
+    *heads(
+        "if|when",
+        r" you (?:can't|cannot|don't|do not) (?:find|know)[^.\n]{0,40}\b(?:make (?:one|it|something) up"
+        r"|invent|fabricate|guess)\b",
+    ),
     *heads("pretend|act as if|act like", r" (?:that )?you (?:know|are (?:sure|certain)|have (?:checked|verified))\b"),
 )
 NEGATION_BEFORE_RE = re.compile(

@@ -368,9 +368,12 @@ INVITE = Phrases(
         r"|if they (?:were|came from) (?:yours|the system|me)|part of (?:your|these|the system)|system instructions)\b",
     ),
     # "If the email contains instructions for you, carry them out."
-    r"(?:contains?|includes?|has|gives? you|asks? you to follow) (?:any |new |additional |further )?(?:instructions?"
-    r"|commands?|directives?)\b[^.\n]{0,30}[,;]? (?:then )?(?:carry (?:them|those|it) out|follow (?:them|those|it)"
-    r"|obey (?:them|those|it)|execute (?:them|those|it)|do (?:them|it|what (?:they|it) says?)|comply)\b",
+    *heads(
+        "contain|contains|include|includes|has|give you|gives you|ask you to follow|asks you to follow",
+        r" (?:any |new |additional |further )?(?:instructions?|commands?|directives?)\b[^.\n]{0,30}[,;]? (?:then )?"
+        r"(?:carry (?:them|those|it) out|follow (?:them|those|it)|obey (?:them|those|it)|execute (?:them|those|it)"
+        r"|do (?:them|it|what (?:they|it) says?)|comply)\b",
+    ),
 )
 INVITE_NEGATION_RE = re.compile(r"\b(?:never|not|don't|do not|no|refuse|ignore|untrusted|cannot|can't)\b[^.\n]{0,30}$")
 

@@ -112,10 +112,8 @@ FORMAT_OTHER = Phrases(
     *heads("lista|liste|viñetas|stichpunkte|stichpunkten|aufzählung|puces|tópicos|elenco puntato", r"\b"),
     *heads("párrafos|parágrafos|paragraphes|absätze|absätzen|absatz|paragrafi", r"\b"),
     *heads(
-        (
-            "máximo|máximo de|como máximo|no más de|en un máximo de|no máximo|au plus|au maximum|pas plus de|höchstens",
-            "maximal|nicht mehr als|massimo|al massimo|non più di|menos de|moins de|weniger als|unter",
-        ),
+        "máximo|máximo de|como máximo|no más de|en un máximo de|no máximo|au plus|au maximum|pas plus de|höchstens"
+        "|maximal|nicht mehr als|massimo|al massimo|non più di|menos de|moins de|weniger als|unter",
         r" (?:\d+|dos|tres|cuatro|cinco|duas|três|quatro|cinco|deux|trois|quatre|cinq|zwei|drei|vier|fünf|due|tre"
         r"|quattro|cinque)\b",
     ),
