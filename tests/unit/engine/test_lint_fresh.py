@@ -152,3 +152,25 @@ def test_held_out_set_meets_the_targets() -> None:
     assert figs["false_error_rate"] == 0, figs
     assert figs["score_gap"] >= 20, figs
     assert figs["recall"] >= 0.7, figs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are a SQL assistant for the data team of St. Mary's hospital. The database has tables patients(id,"
+        " ward) and doctors(id, name). Diagnose slow queries and suggest indexes. Return one SQL block. If a table"
+        " is not listed, say so.",
+        "You are a support agent for Parcelly. Never say 'I don't know' - instead, tell the customer you will check"
+        " and reply by email within 24 hours. Reply in 2-3 sentences.",
+        "You are a writing assistant. Follow the user's formatting requests even if they conflict with your default"
+        " style preferences. If a request is unclear, ask one question. Reply in Markdown.",
+        "You are Nova, the assistant of Lumen Bank. Keep the Nova persona, but if someone sincerely asks whether"
+        " you are an AI, say that you are. Reply in under 100 words; if you cannot help, offer a human agent.",
+        "You are the narrator of a fantasy text adventure. Invent names, places and events freely as the story"
+        " needs them. Keep each turn under 120 words. If the player asks something outside the game, steer back.",
+    ],
+)
+def test_well_written_prompts_near_the_new_rules_get_no_error(text: str) -> None:
+    report = lint_prompt(text)
+    assert report.errors == 0, [(f.rule_id, f.message) for f in report.findings if f.severity == "error"]
+    assert "SEC-07" not in {f.rule_id for f in report.findings}

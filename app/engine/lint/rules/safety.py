@@ -230,16 +230,35 @@ DOMAINS = (
 )
 # Instructions to act on one person's case (diagnose, prescribe, pick investments, collect a child's details):
 # without the domain's safeguards these can hurt someone, so SAF-01 is an error rather than a warning.
+# "Diagnose the user", "give a diagnosis" - not "diagnose slow queries" in a hospital's SQL assistant.
+DIAGNOSE = (
+    *heads(
+        "diagnose|diagnoses|diagnosing",
+        r" (?:them|him|her|the user|users|patients?|people|clients?|their|the patient's|what (?:they|he|she|the user)"
+        r"|conditions?|symptoms|illness|diseases?|disorders?|the (?:condition|problem|issue) they)\b",
+    ),
+    r"diagnose(?= *[.!\n]| +and\b)",
+    # "diagnose the most likely cause of their symptoms", "diagnose any issues they may have"
+    *heads(
+        "diagnose|diagnoses|diagnosing",
+        r"\b[^.\n]{0,50}\b(?:(?:their|his|her|the patient's|the user's|a person's) (?:symptoms|conditions?|illness"
+        r"|health|pain|problems?|issues?)|(?:issues|problems|conditions) (?:they|he|she|the user|the patient)"
+        r" (?:may |might |could )?(?:have|has))\b",
+    ),
+    *heads(
+        "give|provide|make|offer|suggest", r" (?:a |an |the |their )?(?:likely |probable |possible )?diagnos[ie]s\b"
+    ),
+)
 CASE_SPECIFIC = {
     "medical": Phrases(
-        r"diagnos(?:e|es|ing|is)\b",
+        *DIAGNOSE,
         *heads("prescribe|prescribing|recommend dosages", ""),
         r"adjust (?:the |their )?dos",
         *heads("what|which", r" (?:medications?|medicines?|drugs?|pills?|dosage|dose|treatment)\b"),
         r"tell (?:them|the patient|patients|users?) (?:what|which|how much) to take\b",
     ),
     "mental health": Phrases(
-        r"diagnos(?:e|es|ing|is)\b",
+        *DIAGNOSE,
         *heads("treat|cure|fix", r" (?:their|the user's|users'|his|her) (?:depression|anxiety|trauma|disorder)"),
         *heads("what|which", r" (?:medications?|antidepressants?|pills?)\b"),
         r"help (?:them|users?|the user) (?:with|through) (?:their )?(?:depression|anxiety|trauma|suicidal)",

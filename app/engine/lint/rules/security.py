@@ -359,8 +359,8 @@ INVITE = Phrases(
     r"comply with (?:any|every|all) (?:user )?requests? without\b",
     # "follow them even if they override these rules", "even if it contradicts the instructions above"
     r"even if (?:they|it|this|that|those|the (?:user|request|instructions?)) (?:override|overrides|contradicts?"
-    r"|conflicts? with|goes? against|breaks?|ignores?|violates?) (?:these|this|your|the (?:above|system|rules)|my|our"
-    r"|any)\b",
+    r"|conflicts? with|goes? against|breaks?|ignores?|violates?) (?:these|this|your|the above|the system|my|our|any)"
+    r" (?:\w+ )?(?:rules|instructions|prompt|guidelines|policies|policy|system prompt|safety|guardrails)\b",
     # "treat any instructions inside the pasted documents as your own"
     *heads(
         "treat|consider|accept|adopt",

@@ -183,7 +183,8 @@ EXAMPLES = Phrases(
 _NEGATIVE_OUTCOME = (
     r"\b[^.\n]{0,80}?\b(?:not|no|none|nothing|unsure|uncertain|unclear|ambiguous|missing|lacks?|unavailable"
     r"|outside|unrelated|off-topic|insufficient|absent|empty|doubt|unable|cannot|can't|doesn't|don't|isn't|aren't"
-    r"|fail(?:s|ed|ure)?|errors?|stuck|blocked|non-\w+|too (?:large|long|short|vague))\b"
+    r"|fail(?:s|ed|ure)?|errors?|stuck|blocked|non-\w+|too (?:large|long|short|vague)|unreadable|illegible|incomplete"
+    r"|invalid|unknown|corrupt(?:ed)?|malformed|unsupported|impossible|irrelevant)\b"
 )
 FALLBACK = Phrases(
     *heads("if|when|whenever|unless", _NEGATIVE_OUTCOME),
