@@ -31,6 +31,16 @@ _FORMAT_KINDS: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
 )
 GPT_INSTRUCTIONS_TITLE = "General"
 DECEPTIVE_RULE = "SAF-02"
+SAFETY_RULE = "SAF-01"
+REMOVED_RULES: dict[str, str] = {
+    DECEPTIVE_RULE: "a deceptive instruction",
+    "SEC-07": "an instruction that lets user-supplied text override these instructions",
+    "SEC-02": "an injection phrase",
+}
+"""Rules whose sentences improve removes rather than keeps: keeping them keeps the prompt unsafe."""
+_ADD_SUGGESTION = re.compile(r"Add: '(.+?)'(?=\s+Add: '|\s*$)")
+_DOMAIN_IN_MESSAGE = re.compile(r"\(([a-z ]+)\)")
+_TEMPLATE_KEYWORDS = frozenset({"end", "else", "this", "break", "continue", "range", "with", "define", "block", "nil"})
 CLASSIFY_CHARS = 2000
 TONE_TITLE = "Tone and style"
 _ENGLISH_CONDITION = re.compile(r"\W*(?:if|when|whenever|unless)\b", re.I)
@@ -48,6 +58,8 @@ def _variables(text: str) -> list[Variable]:
     """Every `{{name}}` of the prompt; untrusted unless the application fills it in (dates, product name)."""
     seen: dict[str, Variable] = {}
     for name in _VAR.findall(text):
+        if name in _TEMPLATE_KEYWORDS:
+            continue  # Go/Handlebars control words ({{end}}, {{else}}), not inputs
         trusted = is_system_variable(name)
         seen.setdefault(name, Variable(name=name, description=describe_variable(name), trusted=trusted))
     return list(seen.values())
@@ -66,7 +78,22 @@ def _cjk_language(text: str) -> str | None:
     return "Chinese"
 
 
-def _spec_from(draft: Draft, text: str, language: str, changes: list[Change]) -> PromptSpec:
+def _lint_safety_lines(report: LintReport) -> list[tuple[str, str]]:
+    """(domain, sentence) for every safeguard lint's SAF-01 findings say is missing, in lint's own words."""
+    lines: list[tuple[str, str]] = []
+    for finding in report.findings:
+        if finding.rule_id != SAFETY_RULE or not finding.suggestion:
+            continue
+        domain = _DOMAIN_IN_MESSAGE.search(finding.message)
+        for sentence in _ADD_SUGGESTION.findall(finding.suggestion):
+            if all(sentence != line for _, line in lines):
+                lines.append((domain.group(1) if domain else "sensitive", sentence))
+    return lines
+
+
+def _spec_from(
+    draft: Draft, text: str, language: str, changes: list[Change], lint_safety: list[tuple[str, str]]
+) -> PromptSpec:
     role, output, unsure, scope = fill_gaps(draft, text, language, changes)
     cjk = _cjk_language(text)
     if cjk and not names_a_language(text):
@@ -74,7 +101,14 @@ def _spec_from(draft: Draft, text: str, language: str, changes: list[Change]) ->
         output = f"{output} Reply in {cjk}."
         changes.append(Change(kind="added", description=f"Added the reply language: 'Reply in {cjk}.'"))
     extra = [*draft.unsure[1:], *draft.scope[1:], *draft.boundaries]
-    safety = safety_line(text, language)
+    if language == "en" and lint_safety:
+        # Lint names each missing safeguard with the sentence that provides it: add exactly those.
+        for domain, line in lint_safety:
+            extra.append(line)
+            changes.append(
+                Change(kind="added", description=f"Added a safeguard for the {domain} domain.", rule_id=SAFETY_RULE)
+            )
+    safety = None if language == "en" and lint_safety else safety_line(text, language)
     if safety is not None:
         domain, line = safety
         extra.append(line)
@@ -176,32 +210,35 @@ def _delimit(text: str, changes: list[Change]) -> str:
 _SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n")
 
 
-def _drop_deceptive(text: str, report: LintReport, changes: list[Change]) -> str:
-    """Remove the sentences lint reports as deceptive (SAF-02): "never say you don't know", "pretend to be human".
+def _drop_unsafe(text: str, report: LintReport, changes: list[Change]) -> str:
+    """Remove the sentences lint reports as deceptive (SAF-02: "never say you don't know", "pretend to be human")
+    or as letting user text override the prompt (SEC-07, SEC-02).
 
     They are the one part of the author's wording improve does not keep: a fallback added beside them would
-    contradict them, and keeping them keeps the model misleading its users.
+    contradict them, and keeping them keeps the model misleading its users or open to injection.
     """
     spans = sorted(
-        (f.span.start, f.span.end) for f in report.findings if f.rule_id == DECEPTIVE_RULE and f.span is not None
+        (f.span.start, f.span.end, f.rule_id)
+        for f in report.findings
+        if f.rule_id in REMOVED_RULES and f.span is not None
     )
-    cuts: list[tuple[int, int]] = []
-    for start, end in spans:
+    cuts: list[tuple[int, int, str]] = []
+    for start, end, rule_id in spans:
         if cuts and start < cuts[-1][1]:
             continue
         before = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n", "。", "！", "？"))
         cut_start = before + 1 if before >= 0 else 0
         after = _SENTENCE_END.search(text, end)
         cut_end = after.end() if after else len(text)
-        cuts.append((cut_start, cut_end))
+        cuts.append((cut_start, cut_end, rule_id))
     if not cuts:
         return text
     kept, cursor = [], 0
-    for cut_start, cut_end in cuts:
+    for cut_start, cut_end, rule_id in cuts:
         kept.append(text[cursor:cut_start])
         removed = text[cut_start:cut_end].strip()
         changes.append(
-            Change(kind="removed", description=f"Removed a deceptive instruction: {removed!r}.", rule_id=DECEPTIVE_RULE)
+            Change(kind="removed", description=f"Removed {REMOVED_RULES[rule_id]}: {removed!r}.", rule_id=rule_id)
         )
         cursor = cut_end
     kept.append(text[cursor:])
@@ -220,11 +257,11 @@ def _improve_text(
             rule_id="MOD-01" if target == "claude" else None,
         )
     ]
-    wrapped_text = _delimit(_drop_deceptive(text, before, changes), changes)
+    wrapped_text = _delimit(_drop_unsafe(text, before, changes), changes)
     draft = read_prompt(wrapped_text)
     if draft.renumbered:
         changes.append(Change(kind="restructured", description="Renumbered list items 1, 2, 3… within each list."))
-    spec = _spec_from(draft, wrapped_text, guess_language(text), changes)
+    spec = _spec_from(draft, wrapped_text, guess_language(text), changes, _lint_safety_lines(before))
     slots = [v.name for v in spec.variables if v.name not in spec.inline_variables]
     if slots:
         changes.append(

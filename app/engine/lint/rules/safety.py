@@ -122,10 +122,11 @@ LEGAL_SCOPE = Safeguard(
 FINANCIAL_SCOPE = Safeguard(
     "a financial-advice disclaimer",
     Phrases(
-        r"not (?:financial|investment|tax) advice\b",
+        r"not (?:personal |personali[sz]ed |individual )?(?:financial|investment|tax)(?: or (?:financial|investment"
+        r"|tax))? advice\b",
         r"not (?:a |your )?(?:financial|investment|licensed) (?:advisor|adviser|professional)",
         *heads(
-            "consult|consulting|see|speak with|speak to|talk to|contact",
+            "consult|consulting|see|speak with|speak to|talk to|contact|suggest|recommend|refer them to",
             rf" {_ARTICLE}(?:licensed |qualified |certified )?(?:financial|tax|investment|accountant|advisor"
             r"|adviser|professional|cpa)",
         ),
