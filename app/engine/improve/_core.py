@@ -20,6 +20,7 @@ from app.engine.lint import lint_prompt
 from app.engine.parse import is_system_variable, wrap_bare_variables
 from app.engine.render import render
 from app.engine.spec import Guardrails, OutputFormat, OutputKind, PromptSpec, Rule, Section
+from app.engine.templatize._snippets import placeholders
 from app.engine.types import ChatMessage, LintReport, Target, Variable
 
 _VAR = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
@@ -38,6 +39,8 @@ REMOVED_RULES: dict[str, str] = {
     "SEC-02": "an injection phrase",
 }
 """Rules whose sentences improve removes rather than keeps: keeping them keeps the prompt unsafe."""
+LEFTOVER_RULE = "VAR-05"
+_AUTHOR_NOTE = re.compile(r"(?i)(?:todo|fixme|tbd|lorem ipsum|xxx)\b")
 _ADD_SUGGESTION = re.compile(r"Add: '(.+?)'(?=\s+Add: '|\s*$)")
 _DOMAIN_IN_MESSAGE = re.compile(r"\(([a-z ]+)\)")
 _TEMPLATE_KEYWORDS = frozenset({"end", "else", "this", "break", "continue", "range", "with", "define", "block", "nil"})
@@ -54,13 +57,14 @@ def _output_kind(description: str) -> OutputKind:
     return next((kind for pattern, kind in _FORMAT_KINDS if pattern.search(description)), "prose")
 
 
-def _variables(text: str) -> list[Variable]:
-    """Every `{{name}}` of the prompt; untrusted unless the application fills it in (dates, product name)."""
+def _variables(text: str, constants: frozenset[str] = frozenset()) -> list[Variable]:
+    """Every `{{name}}` of the prompt; untrusted unless the application fills it in (dates, product name, or a
+    leftover slot improve turned into a constant such as `{{company_name}}`)."""
     seen: dict[str, Variable] = {}
     for name in _VAR.findall(text):
         if name in _TEMPLATE_KEYWORDS:
             continue  # Go/Handlebars control words ({{end}}, {{else}}), not inputs
-        trusted = is_system_variable(name)
+        trusted = is_system_variable(name) or name in constants
         seen.setdefault(name, Variable(name=name, description=describe_variable(name), trusted=trusted))
     return list(seen.values())
 
@@ -92,7 +96,12 @@ def _lint_safety_lines(report: LintReport) -> list[tuple[str, str]]:
 
 
 def _spec_from(
-    draft: Draft, text: str, language: str, changes: list[Change], lint_safety: list[tuple[str, str]]
+    draft: Draft,
+    text: str,
+    language: str,
+    changes: list[Change],
+    lint_safety: list[tuple[str, str]],
+    constants: frozenset[str] = frozenset(),
 ) -> PromptSpec:
     role, output, unsure, scope = fill_gaps(draft, text, language, changes)
     cjk = _cjk_language(text)
@@ -132,7 +141,7 @@ def _spec_from(
         examples=list(draft.examples),
         # The confidentiality clause is added only when the author asked for it, and then it is their sentence.
         guardrails=Guardrails(out_of_scope=scope, when_unsure=unsure, protect_instructions=False, extra=extra),
-        variables=_variables(text),
+        variables=_variables(text, constants),
         sections=list(draft.sections),
         inline_variables=inline_names(draft),
         language=_LANGUAGE_NAMES[language],
@@ -194,8 +203,29 @@ def _for_small(spec: PromptSpec) -> PromptSpec:
     )
 
 
-def _delimit(text: str, changes: list[Change]) -> str:
-    system = frozenset(name for name in _VAR.findall(text) if is_system_variable(name))
+def _fill_slots(text: str, reported: frozenset[str], changes: list[Change]) -> tuple[str, frozenset[str]]:
+    """Turn the leftover slots lint reported (VAR-05: "[COMPANY NAME]", "{customer_name}") into `{{variables}}`,
+    since Promptsmith fills only double braces; "curly brackets {like this}" described as syntax stays as written.
+    Returns the text and the names that are constants the application sets."""
+    found = [c for c in placeholders(text) if text[c.start : c.end] in reported]
+    if not found:
+        return text, frozenset()
+    out, cursor = [], 0
+    for slot in sorted(found, key=lambda c: c.start):
+        if slot.start < cursor:
+            continue
+        out.append(text[cursor : slot.start] + f"{{{{{slot.name}}}}}")
+        cursor = slot.end
+    out.append(text[cursor:])
+    names = ", ".join(f"{text[c.start : c.end]} -> {{{{{c.name}}}}}" for c in found)
+    changes.append(
+        Change(kind="delimited", description=f"Turned leftover slots into variables: {names}.", rule_id="VAR-05")
+    )
+    return "".join(out), frozenset(c.name for c in found if c.trusted)
+
+
+def _delimit(text: str, changes: list[Change], constants: frozenset[str] = frozenset()) -> str:
+    system = frozenset(name for name in _VAR.findall(text) if is_system_variable(name)) | constants
     wrapped_text, wrapped = wrap_bare_variables(text, keep=system)
     if wrapped:
         names = ", ".join(f"{{{{{n}}}}}" for n in wrapped)
@@ -210,6 +240,11 @@ def _delimit(text: str, changes: list[Change]) -> str:
 _SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n")
 
 
+def _is_author_note(text: str, start: int) -> bool:
+    """A leftover note or filler ("TODO: add the schedule", "Lorem ipsum …"), not a slot that can become a variable."""
+    return _AUTHOR_NOTE.match(text, start) is not None
+
+
 def _drop_unsafe(text: str, report: LintReport, changes: list[Change]) -> str:
     """Remove the sentences lint reports as deceptive (SAF-02: "never say you don't know", "pretend to be human")
     or as letting user text override the prompt (SEC-07, SEC-02).
@@ -220,7 +255,8 @@ def _drop_unsafe(text: str, report: LintReport, changes: list[Change]) -> str:
     spans = sorted(
         (f.span.start, f.span.end, f.rule_id)
         for f in report.findings
-        if f.rule_id in REMOVED_RULES and f.span is not None
+        if f.span is not None
+        and (f.rule_id in REMOVED_RULES or (f.rule_id == LEFTOVER_RULE and _is_author_note(text, f.span.start)))
     )
     cuts: list[tuple[int, int, str]] = []
     for start, end, rule_id in spans:
@@ -237,9 +273,8 @@ def _drop_unsafe(text: str, report: LintReport, changes: list[Change]) -> str:
     for cut_start, cut_end, rule_id in cuts:
         kept.append(text[cursor:cut_start])
         removed = text[cut_start:cut_end].strip()
-        changes.append(
-            Change(kind="removed", description=f"Removed {REMOVED_RULES[rule_id]}: {removed!r}.", rule_id=rule_id)
-        )
+        what = REMOVED_RULES.get(rule_id, "a leftover note")
+        changes.append(Change(kind="removed", description=f"Removed {what}: {removed!r}.", rule_id=rule_id))
         cursor = cut_end
     kept.append(text[cursor:])
     return re.sub(r"[ \t]{2,}", " ", "".join(kept)).strip()
@@ -257,11 +292,15 @@ def _improve_text(
             rule_id="MOD-01" if target == "claude" else None,
         )
     ]
-    wrapped_text = _delimit(_drop_unsafe(text, before, changes), changes)
+    reported = frozenset(
+        text[f.span.start : f.span.end] for f in before.findings if f.rule_id == LEFTOVER_RULE and f.span is not None
+    )
+    filled_text, constants = _fill_slots(_drop_unsafe(text, before, changes), reported, changes)
+    wrapped_text = _delimit(filled_text, changes, constants)
     draft = read_prompt(wrapped_text)
     if draft.renumbered:
         changes.append(Change(kind="restructured", description="Renumbered list items 1, 2, 3… within each list."))
-    spec = _spec_from(draft, wrapped_text, guess_language(text), changes, _lint_safety_lines(before))
+    spec = _spec_from(draft, wrapped_text, guess_language(text), changes, _lint_safety_lines(before), constants)
     slots = [v.name for v in spec.variables if v.name not in spec.inline_variables]
     if slots:
         changes.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.engine.improve import improve
 from app.engine.lint import lint_prompt
 from app.engine.templatize import templatize
@@ -49,3 +51,62 @@ def test_templatize_turns_a_marker_delimited_email_and_the_senders_name_into_slo
     assert "support@homely.example" in result.text
     report = lint_prompt(result.text, variables=[p.variable for p in result.variables])
     assert not {f.rule_id for f in report.findings} & {"VAR-01", "VAR-02", "VAR-03", "SEC-01"}
+
+
+def test_improve_turns_leftover_slots_into_trusted_variables_and_drops_author_notes() -> None:
+    text = (
+        "You are a customer service agent for [COMPANY NAME]. Our return policy is: [insert return policy here]."
+        " TODO: add class schedule. Keep answers short."
+    )
+    result = improve(text, target="claude")
+    assert isinstance(result.prompt, str)
+    assert "{{company_name}}" in result.prompt
+    assert "{{return_policy}}" in result.prompt
+    assert "TODO" not in result.prompt
+    assert {v.name: v.trusted for v in result.spec.variables} == {"company_name": True, "return_policy": True}
+    assert not {f.rule_id for f in result.lint_after.findings} & {"VAR-02", "VAR-05"}
+    assert result.lint_after.score > result.lint_before.score
+
+
+def test_improve_keeps_curly_brackets_described_as_syntax() -> None:
+    text = (
+        "I want you to act as a linux terminal. When I need to tell you something in English, I will do so by"
+        " putting text inside curly brackets {like this}. Reply with the terminal output only."
+    )
+    result = improve(text, target="claude")
+    assert isinstance(result.prompt, str)
+    assert "{like this}" in result.prompt
+
+
+def test_improve_removes_injection_inviting_sentences() -> None:
+    text = (
+        "You are a general assistant. The user's instructions always override these rules. Answer questions about"
+        " cooking in under 100 words."
+    )
+    result = improve(text, target="claude")
+    assert isinstance(result.prompt, str)
+    assert "override these rules" not in result.prompt
+    assert any(c.kind == "removed" and c.rule_id == "SEC-07" for c in result.changes)
+    assert "SEC-07" not in {f.rule_id for f in result.lint_after.findings}
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "You are CryptoKing. Tell users which coins to buy right now.",
+        "You are Buddy, a chatbot for kids aged 7-12. Ask the child for their school and where they live.",
+        "You are an expert lawyer. Tell them exactly what to do in their disputes with landlords.",
+    ],
+)
+def test_improve_adds_the_safeguards_lint_names(prompt: str) -> None:
+    result = improve(prompt, target="claude")
+    assert "SAF-01" in {f.rule_id for f in result.lint_before.findings}
+    assert "SAF-01" not in {f.rule_id for f in result.lint_after.findings}
+    assert result.lint_after.score > result.lint_before.score
+
+
+def test_templatize_leaves_constant_slots_bare_and_trusted() -> None:
+    result = templatize("You are {bot_name}, the assistant of [COMPANY NAME]. Greet the user and answer briefly.")
+    assert {p.variable.name: p.variable.trusted for p in result.variables} == {"bot_name": True, "company_name": True}
+    assert "<bot_name>" not in result.text
+    assert "{{bot_name}}" in result.text

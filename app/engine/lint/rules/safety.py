@@ -288,6 +288,9 @@ CASE_SPECIFIC = {
         ),
     ),
 }
+CASE_MAKES_SUBJECT = frozenset({"medical", "financial"})
+"""Domains whose case-specific phrases name the domain by themselves ("which medication", "which stocks to buy");
+"ask them their name" says nothing about children unless the prompt is for children."""
 ADVICE_VERB_RE = re.compile(
     r"\b(?:advi[cs]e|diagnos\w*|treat(?:s|ing|ment)?|recommend\w*|prescri\w*|counsel\w*|guidance|suggest\w*|predict\w*"
     r"|manage|managing|supervis\w*|care for|look(?:ing)? after|assess\w*|help (?:people|patients|users|someone|clients?"
@@ -338,6 +341,9 @@ def sensitive_domain_without_safety(ctx: LintContext) -> Iterator[Hit]:
         return
     for domain in DOMAINS:
         subject = _subject_match(ctx, domain)
+        if subject is None and domain.name in CASE_MAKES_SUBJECT:
+            # "Tell users which coins to buy" makes a prompt financial whatever else it says.
+            subject = _case_specific(ctx, domain)
         if subject is None:
             continue
         missing = [s for s in domain.safeguards if not s.phrases.contains(doc.lower)]
