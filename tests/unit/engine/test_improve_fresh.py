@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from app.engine import Brief
+from app.engine.constraints import extract_constraints
+from app.engine.fidelity import check_fidelity
 from app.engine.improve import improve
 from app.engine.lint import lint_prompt
 from app.engine.templatize import templatize
+from app.engine.types import Target
+from bench.eval.lint_calibration import HOLDOUT_INDEX_FILE, CorpusPrompt, load_corpus
 
 DOCTOR = (
     "Act as a doctor. Answer the patient's questions about their symptoms and tell them what medication to take."
@@ -110,3 +115,28 @@ def test_templatize_leaves_constant_slots_bare_and_trusted() -> None:
     assert {p.variable.name: p.variable.trusted for p in result.variables} == {"bot_name": True, "company_name": True}
     assert "<bot_name>" not in result.text
     assert "{{bot_name}}" in result.text
+
+
+HOLDOUT = [p for p in load_corpus(HOLDOUT_INDEX_FILE) if p.text.strip()]
+
+
+@pytest.mark.parametrize("target", ["claude", "gpt", "small"])
+@pytest.mark.parametrize("prompt", HOLDOUT, ids=lambda p: p.id)
+def test_improve_on_the_held_out_prompts_keeps_the_intent_and_never_scores_lower(
+    prompt: CorpusPrompt, target: Target
+) -> None:
+    """Fidelity against the original's intent: every constraint read from the original is carried, except those
+    read from a sentence improve removed as unsafe (each removal is listed in `changes`), and those the original
+    itself does not pass (a limit of the fidelity check, not of improve)."""
+    result = improve(prompt.text, target=target)
+    text = result.prompt if isinstance(result.prompt, str) else "\n".join(m.content for m in result.prompt)
+    removed = [c.description for c in result.changes if c.kind == "removed"]
+    constraints = extract_constraints(Brief(task=prompt.text))
+    own_misses = {f.message for f in check_fidelity(constraints, prompt.text)}
+    kept = [c for c in constraints if c.span is None or not any(c.span.text in r for r in removed)]
+    findings = [f for f in check_fidelity(kept, text) if f.message not in own_misses]
+    assert findings == [], [f.message for f in findings]
+    # Improve cannot invent what only the author knows (the fields of a JSON reply, which of two contradicting
+    # length rules holds), so such errors may remain; it never adds one.
+    assert result.lint_after.errors <= result.lint_before.errors, result.lint_after.findings
+    assert result.lint_after.score >= result.lint_before.score
