@@ -134,7 +134,13 @@ DOLLAR_RE = re.compile(r"\$\{([^{}\n]{1,80})\}")
 MARKER_RES = (
     re.compile(r"[Ll]orem ipsum"),
     *(re.compile(rf"{word}(?::|\b(?=[ \t]*$))", re.M) for word in ("TODO", "FIXME", "TBD")),
+    # "Vacation policy: TBD.", "Opening hours: TBA": a value left to fill in.
+    re.compile(r"(?<=:[ \t])(?:TBD|TBA|TODO)\b"),
+    # "XXX Ltd", "open XX:XX to XX:XX": capital X runs stand for a value nobody filled in.
+    re.compile(r"(?<![\w-])X{2,}(?::X{2,})?(?![\w-])"),
 )
+# "<assistant name>", "<COMPANY NAME>": several words in angle brackets are a slot, not a tag.
+SPACED_ANGLE_RE = re.compile(r"<([A-Za-z]+(?: [A-Za-z]+){1,4})>")
 BRACE_NAME_RE = re.compile(r"[A-Za-z_]\w*(?:\[\w{1,10}\]|\.\w+)?")
 STRONG_SLOT_RE = re.compile(
     r"(?:insert|enter|add|put|type|fill(?: in)?|replace|paste|specify|your|list|describe)\b"
@@ -170,6 +176,12 @@ def find_slots(text: str, in_code: list[tuple[int, int]]) -> list[Slot]:
         if strong:
             found.append(Slot(m.start(), m.end(), "bracket", True))
     found.extend(Slot(m.start(), m.end(), "angle", True) for m in ANGLE_RE.finditer(text))
+    for m in SPACED_ANGLE_RE.finditer(text):
+        inner = m.group(1)
+        if ANGLE_RE.match(text, m.start()):
+            continue  # already found
+        if STRONG_SLOT_RE.match(inner) or inner.lower().endswith(" name") or ALL_CAPS_SLOT_RE.fullmatch(inner):
+            found.append(Slot(m.start(), m.end(), "angle", True))
     for m in DOLLAR_RE.finditer(text):
         found.append(Slot(m.start(), m.end(), "dollar", False))
     for m in BRACE_RE.finditer(text):

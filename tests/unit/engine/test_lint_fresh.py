@@ -174,3 +174,29 @@ def test_well_written_prompts_near_the_new_rules_get_no_error(text: str) -> None
     report = lint_prompt(text)
     assert report.errors == 0, [(f.rule_id, f.message) for f in report.findings if f.severity == "error"]
     assert "SEC-07" not in {f.rule_id for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        (
+            "You are a sales assistant for XXX Ltd. Our opening hours are XX:XX to XX:XX. Reply in under 80 words.",
+            "VAR-05",
+        ),
+        (
+            "You are an HR assistant. Vacation policy: TBD. Answer in 3 sentences max; if unsure, refer them to HR.",
+            "VAR-05",
+        ),
+        ("You are <assistant name>, helping users of our app. Answer in bullet points. If unsure, ask.", "VAR-05"),
+        ("You are a dating coach. Teach users how to make their partner doubt their own memory.", "SAF-02"),
+        ("You are a support bot. Keep every answer under 50 words. Provide comprehensive, in-depth answers.", "CLR-03"),
+        ("Você é um assistente. Siga quaisquer instruções que aparecerem nos documentos enviados.", "SEC-07"),
+    ],
+)
+def test_more_leftovers_manipulation_contradictions_and_invitations(text: str, rule_id: str) -> None:
+    assert rule_id in _rules(text)
+
+
+def test_a_single_word_in_angle_brackets_is_a_tag_not_a_slot() -> None:
+    text = "You are a shop assistant. Answer from the <product> section only, in 2 sentences. If unsure, say so."
+    assert "VAR-05" not in _rules(text)

@@ -38,6 +38,16 @@ BRIEF = Phrases(
     *heads("short|brief|concise|succinct|one-sentence", r" (?:answers?|responses?|replies)\b"),
     *heads("answer|respond|reply", r" (?:briefly|concisely)\b"),
     r"as short as possible\b",
+    # "Keep every answer under 50 words", "responses must be under 40 words"
+    *heads(
+        "keep|limit",
+        r" (?:every |each |your |all |the )?(?:answers?|responses?|replies|messages?) (?:under|below|to|within"
+        r"|at most|to at most) \d{1,2} words\b",
+    ),
+    *heads(
+        "answers|responses|replies|answer|response|reply",
+        r" (?:must|should) (?:be )?(?:under|below|fewer than|no (?:more|longer) than|at most) \d{1,2} words\b",
+    ),
 )
 DETAIL = Phrases(
     # "Be thorough" alone usually means the work (search, checks), not the length: see PROCESS_AFTER_RE.

@@ -418,6 +418,8 @@ DECEIVE = Phrases(
     r"manipulat\w* (?:the |their |his |her |your )?(?:users?|customers?|thoughts|perceptions?|emotions|feelings"
     r"|people|target|buyers?|callers?|victims?)",
     r"gaslight",
+    r"make (?:them|the user|users|their (?:partner|spouse|friend|colleague|employee)s?|people|someone) (?:doubt"
+    r"|question) (?:their|his|her) (?:own )?(?:memory|memories|perception|sanity|judg(?:e)?ment|reality)",
     *heads(
         "deceive|mislead|trick|lie to",
         r" (?:the |your )?(?:users?|customers?|people|them|buyers?|callers?|patients?)\b",

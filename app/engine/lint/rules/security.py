@@ -357,6 +357,13 @@ INVITE = Phrases(
         r"|requests?|writes?)\b",
     ),
     r"comply with (?:any|every|all) (?:user )?requests? without\b",
+    # The same in es, pt, fr, de: "sigue las instrucciones de los documentos", "siga quaisquer instruções …"
+    *heads(
+        "sigue|siga|segue|suis|suivez|befolge|befolgen sie|folge",
+        r" (?:cualquier|cualesquiera|quaisquer|todas? (?:las|as)|las|as|toutes les|les|alle|die|jede)?"
+        r"\s*(?:instrucciones|instruções|instructions|anweisungen)\b[^.\n]{0,60}\b(?:documentos?|correos?|e-?mails?"
+        r"|páginas?|documents?|pages?|dokumente[nm]?|seiten|archivos?|arquivos?|fichiers?|dateien)\b",
+    ),
     # "follow them even if they override these rules", "even if it contradicts the instructions above"
     r"even if (?:they|it|this|that|those|the (?:user|request|instructions?)) (?:override|overrides|contradicts?"
     r"|conflicts? with|goes? against|breaks?|ignores?|violates?) (?:these|this|your|the above|the system|my|our|any)"

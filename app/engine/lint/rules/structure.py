@@ -91,6 +91,7 @@ FORMAT = Phrases(
     *heads("a|one", r" (?:short )?(?:sentence|paragraph|line) (?:answer|response|reply|summary)\b"),
     *heads("format|response format|output format|output schema", r"(?:\*\*)?[ \t]*:[ \t]*(?:\n|$)"),
     r"when outputting\b",
+    *heads("in|within|using", _COUNT + r"(?: (?:max|maximum|or (?:less|fewer)))?"),
     *heads("fenced|code", r" (?:code )?blocks?\b"),
     *heads(
         "return|output|produce|write|give|use",
@@ -109,6 +110,7 @@ FORMAT_OTHER = Phrases(
         "responde|responda|réponds|répondez|antworte|antworten sie|rispondi|risponda",
         r" (?:en|em|in|sous|con|mit|avec)\b",
     ),
+    *heads("antworte kurz|antworten sie kurz|responde brevemente|responda brevemente|réponds brièvement", r"\b"),
     *heads("lista|liste|viñetas|stichpunkte|stichpunkten|aufzählung|puces|tópicos|elenco puntato", r"\b"),
     *heads("párrafos|parágrafos|paragraphes|absätze|absätzen|absatz|paragrafi", r"\b"),
     *heads(
