@@ -134,11 +134,12 @@ DOLLAR_RE = re.compile(r"\$\{([^{}\n]{1,80})\}")
 MARKER_RES = (
     re.compile(r"[Ll]orem ipsum"),
     *(re.compile(rf"{word}(?::|\b(?=[ \t]*$))", re.M) for word in ("TODO", "FIXME", "TBD")),
-    # "Vacation policy: TBD.", "Opening hours: TBA": a value left to fill in.
-    re.compile(r"(?<=:[ \t])(?:TBD|TBA|TODO)\b"),
-    # "XXX Ltd", "open XX:XX to XX:XX": capital X runs stand for a value nobody filled in.
-    re.compile(r"(?<![\w-])X{2,}(?::X{2,})?(?![\w-])"),
+    # "XXX Ltd", "open XX:XX to XX:XX": capital X runs stand for a value nobody filled in. (Literal-led patterns
+    # only: a leading look-behind makes `re` try every position of a 20 KB prompt.)
+    re.compile(r"XX+(?::XX+)?(?![\w-])"),
 )
+VALUE_MARKER_RE = re.compile(r"TB[DA]\b")
+"""'Vacation policy: TBD.', 'Opening hours: TBA': a value left to fill in (only right after a colon)."""
 # "<assistant name>", "<COMPANY NAME>": several words in angle brackets are a slot, not a tag.
 SPACED_ANGLE_RE = re.compile(r"<([A-Za-z]+(?: [A-Za-z]+){1,4})>")
 BRACE_NAME_RE = re.compile(r"[A-Za-z_]\w*(?:\[\w{1,10}\]|\.\w+)?")
@@ -203,6 +204,11 @@ def find_slots(text: str, in_code: list[tuple[int, int]]) -> list[Slot]:
             for m in marker_re.finditer(text)
             if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-")
         )
+    found.extend(
+        Slot(m.start(), m.end(), "marker", True)
+        for m in VALUE_MARKER_RE.finditer(text)
+        if text.endswith((": ", ":\t", ":"), max(0, m.start() - 2), m.start())
+    )
     found.sort(key=lambda s: (s.start, -s.end))
     return found
 
