@@ -200,3 +200,21 @@ def test_more_leftovers_manipulation_contradictions_and_invitations(text: str, r
 def test_a_single_word_in_angle_brackets_is_a_tag_not_a_slot() -> None:
     text = "You are a shop assistant. Answer from the <product> section only, in 2 sentences. If unsure, say so."
     assert "VAR-05" not in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie sind ein Assistent für Steuerfragen. Antworten Sie in höchstens drei Sätzen. Wenn Sie unsicher sind,"
+        " sagen Sie es.",
+        "We need you to triage support tickets: assign one of billing, bug, other. Reply with the label only. If"
+        " unclear, reply other.",
+        "In this conversation, you'll be helping nurses summarize shift notes into SBAR format. If info is missing"
+        " write 'Not documented'.",
+        "Acme Support Bot - answers questions about Acme routers. Reply in under 80 words. If a question is not"
+        " about routers, decline politely.",
+        "你是一个旅游助手。请用中文回答，不超过三句话。如果不知道，请直接说不知道。",
+    ],
+)
+def test_roles_stated_in_other_phrasings_are_recognised(text: str) -> None:
+    assert not _rules(text) & {"STR-01", "STR-02", "STR-06", "STR-08"}

@@ -34,7 +34,16 @@ ROLE = Phrases(
     r"the assistant (?:is|gives|can|will|should|must|helps|answers|acts)\b",
     r"this (?:agent|assistant|bot|tool|prompt) (?:is|will|reads|helps|answers|summari[sz]es|reviews|generates|writes"
     r"|handles|creates|turns|checks)\b",
+    r"(?:we|i) (?:need|want|would like|'d like) you to\b",
+    r"you(?:'ll| will) be (?:\w+ing|acting|working|playing)\b",
+    # "Acme Support Bot — answers questions about routers", "Max, our billing helper, answers …"
+    *heads(
+        "bot|assistant|agent|helper|chatbot|copilot|advisor|adviser|tutor|coach",
+        r"\b[^.\n]{0,30}?\b(?:answers|helps|handles|assists|supports|reviews|writes|summari[sz]es|classifies"
+        r"|triages|guides|explains|drafts|checks|extracts|translates)\b",
+    ),
     # The same opening in other languages (the linter's phrase lists are English otherwise).
+    *heads(("sie sind ein", "sie sind eine", "sie sind der", "sie sind die", "lei è", "tu sei"), r"\b"),
     *heads(("você é", "voce e", "tu es", "vous êtes", "du bist", "eres", "usted es", "sei un", "jesteś"), r"\b"),
     *heads(("あなたは", "你是", "您是", "당신은"), ""),
     word_start=True,
