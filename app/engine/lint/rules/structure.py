@@ -100,7 +100,12 @@ FORMAT = Phrases(
     *heads("a|one", r" (?:short )?(?:sentence|paragraph|line) (?:answer|response|reply|summary)\b"),
     *heads("format|response format|output format|output schema", r"(?:\*\*)?[ \t]*:[ \t]*(?:\n|$)"),
     r"when outputting\b",
-    *heads("in|within|using", _COUNT + r"(?: (?:max|maximum|or (?:less|fewer)))?"),
+    # "in 2 sentences", "within three bullets max" ("in one sentence" alone may scope a quote, not the reply)
+    *heads(
+        "in|within|using",
+        r" (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:short )?(?:words|sentences|paragraphs|lines"
+        r"|bullets|bullet points|items)\b",
+    ),
     *heads("fenced|code", r" (?:code )?blocks?\b"),
     *heads(
         "return|output|produce|write|give|use",
