@@ -1,6 +1,7 @@
 """Lint calibration against a corpus of real public prompts, well-written and sloppy.
 
-Run: `uv run python -m bench.eval.lint_calibration` (add `--quiet` for the figures only).
+Run: `uv run python -m bench.eval.lint_calibration` (add `--quiet` for the figures only, `--holdout` for the
+held-out set in `prompts/holdout/`, which no rule may be tuned to).
 
 The corpus lives in `bench/eval/prompts/` (`index.yaml` lists every prompt with its source and the defects a
 prompt engineer would flag). The figures:
@@ -27,6 +28,7 @@ from app.engine.types import TARGETS, LintReport, Target
 
 CORPUS_DIR = Path(__file__).parent / "prompts"
 INDEX_FILE = CORPUS_DIR / "index.yaml"
+HOLDOUT_INDEX_FILE = CORPUS_DIR / "holdout" / "index.yaml"
 
 
 @dataclass(frozen=True)
@@ -101,9 +103,9 @@ def figures(results: Sequence[Result]) -> dict[str, float]:
     }
 
 
-def calibration_figures() -> dict[str, float]:
-    """Lint the whole corpus and return the figures (used by `just eval`)."""
-    return figures(lint_corpus(load_corpus()))
+def calibration_figures(index_file: Path = INDEX_FILE) -> dict[str, float]:
+    """Lint the whole corpus (or the held-out set) and return the figures (used by `just eval`)."""
+    return figures(lint_corpus(load_corpus(index_file)))
 
 
 def _describe(result: Result) -> list[str]:
@@ -130,8 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print per-prompt scores and findings, then the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quiet", action="store_true", help="print the figures only")
+    parser.add_argument("--holdout", action="store_true", help="the held-out set (prompts/holdout) instead")
     args = parser.parse_args(argv)
-    results = lint_corpus(load_corpus())
+    results = lint_corpus(load_corpus(HOLDOUT_INDEX_FILE if args.holdout else INDEX_FILE))
     out = sys.stdout
     if not args.quiet:
         for result in results:

@@ -12,7 +12,7 @@ from app.engine.brief import describe_variable
 from app.engine.classify import ArchetypeMatch, classify
 from app.engine.improve._feedback import apply_feedback
 from app.engine.improve._gaps import ROLEPLAY_ARCHETYPES, fill_gaps, is_roleplay
-from app.engine.improve._language import guess_language
+from app.engine.improve._language import guess_language, names_a_language
 from app.engine.improve._model import Change, ImproveResult
 from app.engine.improve._restructure import INSTRUCTIONS_TITLE, Draft, inline_names, read_prompt
 from app.engine.improve._safety import safety_line
@@ -20,6 +20,7 @@ from app.engine.lint import lint_prompt
 from app.engine.parse import is_system_variable, wrap_bare_variables
 from app.engine.render import render
 from app.engine.spec import Guardrails, OutputFormat, OutputKind, PromptSpec, Rule, Section
+from app.engine.templatize._snippets import placeholders
 from app.engine.types import ChatMessage, LintReport, Target, Variable
 
 _VAR = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
@@ -30,9 +31,25 @@ _FORMAT_KINDS: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
     (re.compile(r"\bmarkdown\b", re.I), "markdown"),
 )
 GPT_INSTRUCTIONS_TITLE = "General"
+DECEPTIVE_RULE = "SAF-02"
+SAFETY_RULE = "SAF-01"
+REMOVED_RULES: dict[str, str] = {
+    DECEPTIVE_RULE: "a deceptive instruction",
+    "SEC-07": "an instruction that lets user-supplied text override these instructions",
+    "SEC-02": "an injection phrase",
+}
+"""Rules whose sentences improve removes rather than keeps: keeping them keeps the prompt unsafe."""
+LEFTOVER_RULE = "VAR-05"
+_AUTHOR_NOTE = re.compile(r"(?i)(?:todo|fixme|tbd|lorem ipsum|xxx)\b")
+_ADD_SUGGESTION = re.compile(r"Add: '(.+?)'(?=\s+Add: '|\s*$)")
+_DOMAIN_IN_MESSAGE = re.compile(r"\(([a-z ]+)\)")
+_TEMPLATE_KEYWORDS = frozenset({"end", "else", "this", "break", "continue", "range", "with", "define", "block", "nil"})
 CLASSIFY_CHARS = 2000
 TONE_TITLE = "Tone and style"
 _ENGLISH_CONDITION = re.compile(r"\W*(?:if|when|whenever|unless)\b", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese"}
 
 
@@ -40,19 +57,67 @@ def _output_kind(description: str) -> OutputKind:
     return next((kind for pattern, kind in _FORMAT_KINDS if pattern.search(description)), "prose")
 
 
-def _variables(text: str) -> list[Variable]:
-    """Every `{{name}}` of the prompt; untrusted unless the application fills it in (dates, product name)."""
+def _variables(text: str, constants: frozenset[str] = frozenset()) -> list[Variable]:
+    """Every `{{name}}` of the prompt; untrusted unless the application fills it in (dates, product name, or a
+    leftover slot improve turned into a constant such as `{{company_name}}`)."""
     seen: dict[str, Variable] = {}
     for name in _VAR.findall(text):
-        trusted = is_system_variable(name)
+        if name in _TEMPLATE_KEYWORDS:
+            continue  # Go/Handlebars control words ({{end}}, {{else}}), not inputs
+        trusted = is_system_variable(name) or name in constants
         seen.setdefault(name, Variable(name=name, description=describe_variable(name), trusted=trusted))
     return list(seen.values())
 
 
-def _spec_from(draft: Draft, text: str, language: str, changes: list[Change]) -> PromptSpec:
+def _cjk_language(text: str) -> str | None:
+    """Japanese, Chinese or Korean when most of the prompt's letters are in that script, else None."""
+    letters = [ch for ch in text[:CLASSIFY_CHARS] if ch.isalpha()]
+    cjk = [ch for ch in letters if _CJK.match(ch)]
+    if not letters or len(cjk) * 2 < len(letters):
+        return None
+    if any(_KANA.match(ch) for ch in cjk):
+        return "Japanese"
+    if any(_HANGUL.match(ch) for ch in cjk):
+        return "Korean"
+    return "Chinese"
+
+
+def _lint_safety_lines(report: LintReport) -> list[tuple[str, str]]:
+    """(domain, sentence) for every safeguard lint's SAF-01 findings say is missing, in lint's own words."""
+    lines: list[tuple[str, str]] = []
+    for finding in report.findings:
+        if finding.rule_id != SAFETY_RULE or not finding.suggestion:
+            continue
+        domain = _DOMAIN_IN_MESSAGE.search(finding.message)
+        for sentence in _ADD_SUGGESTION.findall(finding.suggestion):
+            if all(sentence != line for _, line in lines):
+                lines.append((domain.group(1) if domain else "sensitive", sentence))
+    return lines
+
+
+def _spec_from(
+    draft: Draft,
+    text: str,
+    language: str,
+    changes: list[Change],
+    lint_safety: list[tuple[str, str]],
+    constants: frozenset[str] = frozenset(),
+) -> PromptSpec:
     role, output, unsure, scope = fill_gaps(draft, text, language, changes)
+    cjk = _cjk_language(text)
+    if cjk and not names_a_language(text):
+        # The improved frame is English; without this line models answer a Japanese prompt's users in English.
+        output = f"{output} Reply in {cjk}."
+        changes.append(Change(kind="added", description=f"Added the reply language: 'Reply in {cjk}.'"))
     extra = [*draft.unsure[1:], *draft.scope[1:], *draft.boundaries]
-    safety = safety_line(text, language)
+    if language == "en" and lint_safety:
+        # Lint names each missing safeguard with the sentence that provides it: add exactly those.
+        for domain, line in lint_safety:
+            extra.append(line)
+            changes.append(
+                Change(kind="added", description=f"Added a safeguard for the {domain} domain.", rule_id=SAFETY_RULE)
+            )
+    safety = None if language == "en" and lint_safety else safety_line(text, language)
     if safety is not None:
         domain, line = safety
         extra.append(line)
@@ -76,7 +141,7 @@ def _spec_from(draft: Draft, text: str, language: str, changes: list[Change]) ->
         examples=list(draft.examples),
         # The confidentiality clause is added only when the author asked for it, and then it is their sentence.
         guardrails=Guardrails(out_of_scope=scope, when_unsure=unsure, protect_instructions=False, extra=extra),
-        variables=_variables(text),
+        variables=_variables(text, constants),
         sections=list(draft.sections),
         inline_variables=inline_names(draft),
         language=_LANGUAGE_NAMES[language],
@@ -138,8 +203,29 @@ def _for_small(spec: PromptSpec) -> PromptSpec:
     )
 
 
-def _delimit(text: str, changes: list[Change]) -> str:
-    system = frozenset(name for name in _VAR.findall(text) if is_system_variable(name))
+def _fill_slots(text: str, reported: frozenset[str], changes: list[Change]) -> tuple[str, frozenset[str]]:
+    """Turn the leftover slots lint reported (VAR-05: "[COMPANY NAME]", "{customer_name}") into `{{variables}}`,
+    since Promptsmith fills only double braces; "curly brackets {like this}" described as syntax stays as written.
+    Returns the text and the names that are constants the application sets."""
+    found = [c for c in placeholders(text) if text[c.start : c.end] in reported]
+    if not found:
+        return text, frozenset()
+    out, cursor = [], 0
+    for slot in sorted(found, key=lambda c: c.start):
+        if slot.start < cursor:
+            continue
+        out.append(text[cursor : slot.start] + f"{{{{{slot.name}}}}}")
+        cursor = slot.end
+    out.append(text[cursor:])
+    names = ", ".join(f"{text[c.start : c.end]} -> {{{{{c.name}}}}}" for c in found)
+    changes.append(
+        Change(kind="delimited", description=f"Turned leftover slots into variables: {names}.", rule_id="VAR-05")
+    )
+    return "".join(out), frozenset(c.name for c in found if c.trusted)
+
+
+def _delimit(text: str, changes: list[Change], constants: frozenset[str] = frozenset()) -> str:
+    system = frozenset(name for name in _VAR.findall(text) if is_system_variable(name)) | constants
     wrapped_text, wrapped = wrap_bare_variables(text, keep=system)
     if wrapped:
         names = ", ".join(f"{{{{{n}}}}}" for n in wrapped)
@@ -149,6 +235,49 @@ def _delimit(text: str, changes: list[Change]) -> str:
             )
         )
     return wrapped_text
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n")
+
+
+def _is_author_note(text: str, start: int) -> bool:
+    """A leftover note or filler ("TODO: add the schedule", "Lorem ipsum …"), not a slot that can become a variable."""
+    return _AUTHOR_NOTE.match(text, start) is not None
+
+
+def _drop_unsafe(text: str, report: LintReport, changes: list[Change]) -> str:
+    """Remove the sentences lint reports as deceptive (SAF-02: "never say you don't know", "pretend to be human")
+    or as letting user text override the prompt (SEC-07, SEC-02).
+
+    They are the one part of the author's wording improve does not keep: a fallback added beside them would
+    contradict them, and keeping them keeps the model misleading its users or open to injection.
+    """
+    spans = sorted(
+        (f.span.start, f.span.end, f.rule_id)
+        for f in report.findings
+        if f.span is not None
+        and (f.rule_id in REMOVED_RULES or (f.rule_id == LEFTOVER_RULE and _is_author_note(text, f.span.start)))
+    )
+    cuts: list[tuple[int, int, str]] = []
+    for start, end, rule_id in spans:
+        if cuts and start < cuts[-1][1]:
+            continue
+        before = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n", "。", "！", "？"))
+        cut_start = before + 1 if before >= 0 else 0
+        after = _SENTENCE_END.search(text, end)
+        cut_end = after.end() if after else len(text)
+        cuts.append((cut_start, cut_end, rule_id))
+    if not cuts:
+        return text
+    kept, cursor = [], 0
+    for cut_start, cut_end, rule_id in cuts:
+        kept.append(text[cursor:cut_start])
+        removed = text[cut_start:cut_end].strip()
+        what = REMOVED_RULES.get(rule_id, "a leftover note")
+        changes.append(Change(kind="removed", description=f"Removed {what}: {removed!r}.", rule_id=rule_id))
+        cursor = cut_end
+    kept.append(text[cursor:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(kept)).strip()
 
 
 def _improve_text(
@@ -163,11 +292,15 @@ def _improve_text(
             rule_id="MOD-01" if target == "claude" else None,
         )
     ]
-    wrapped_text = _delimit(text, changes)
+    reported = frozenset(
+        text[f.span.start : f.span.end] for f in before.findings if f.rule_id == LEFTOVER_RULE and f.span is not None
+    )
+    filled_text, constants = _fill_slots(_drop_unsafe(text, before, changes), reported, changes)
+    wrapped_text = _delimit(filled_text, changes, constants)
     draft = read_prompt(wrapped_text)
     if draft.renumbered:
         changes.append(Change(kind="restructured", description="Renumbered list items 1, 2, 3… within each list."))
-    spec = _spec_from(draft, wrapped_text, guess_language(text), changes)
+    spec = _spec_from(draft, wrapped_text, guess_language(text), changes, _lint_safety_lines(before), constants)
     slots = [v.name for v in spec.variables if v.name not in spec.inline_variables]
     if slots:
         changes.append(

@@ -8,7 +8,7 @@ from app.engine.classify import ArchetypeMatch
 from app.engine.spec import PromptSpec
 from app.engine.types import ChatMessage, EngineStruct, LintReport, Target
 
-ChangeKind = Literal["added", "restructured", "delimited", "feedback"]
+ChangeKind = Literal["added", "restructured", "delimited", "feedback", "removed"]
 
 
 class Change(EngineStruct, kw_only=True):

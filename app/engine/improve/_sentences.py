@@ -28,7 +28,9 @@ _ROLE = re.compile(
     r"|i'd like you to (?:act|be|play)|pretend (?:to be|you are)|play the (?:role|part)|take on the role"
     r"|your role is|as an? [\w -]{2,40}, you\b|imagine you are"
     r"|eres|act[uú]a como|quiero que act[uú]es|du bist|sie sind|agiere als|handle als|tu es|vous [êe]tes"
-    r"|agis comme|agissez comme|você é|voce e|aja como|atue como)\b",
+    r"|agis comme|agissez comme|você é|voce e|aja como|atue como)\b"
+    # Chinese, Japanese and Korean write no space after the opening, so no word boundary follows it.
+    r"|^\W*(?:あなたは|你是|您是|你现在是|당신은)",
     re.I,
 )
 _ROLE_DETAIL = re.compile(

@@ -134,7 +134,14 @@ DOLLAR_RE = re.compile(r"\$\{([^{}\n]{1,80})\}")
 MARKER_RES = (
     re.compile(r"[Ll]orem ipsum"),
     *(re.compile(rf"{word}(?::|\b(?=[ \t]*$))", re.M) for word in ("TODO", "FIXME", "TBD")),
+    # "XXX Ltd", "open XX:XX to XX:XX": capital X runs stand for a value nobody filled in. (Literal-led patterns
+    # only: a leading look-behind makes `re` try every position of a 20 KB prompt.)
+    re.compile(r"XX+(?::XX+)?(?![\w-])"),
 )
+VALUE_MARKER_RE = re.compile(r"TB[DA]\b")
+"""'Vacation policy: TBD.', 'Opening hours: TBA': a value left to fill in (only right after a colon)."""
+# "<assistant name>", "<COMPANY NAME>": several words in angle brackets are a slot, not a tag.
+SPACED_ANGLE_RE = re.compile(r"<([A-Za-z]+(?: [A-Za-z]+){1,4})>")
 BRACE_NAME_RE = re.compile(r"[A-Za-z_]\w*(?:\[\w{1,10}\]|\.\w+)?")
 STRONG_SLOT_RE = re.compile(
     r"(?:insert|enter|add|put|type|fill(?: in)?|replace|paste|specify|your|list|describe)\b"
@@ -170,6 +177,12 @@ def find_slots(text: str, in_code: list[tuple[int, int]]) -> list[Slot]:
         if strong:
             found.append(Slot(m.start(), m.end(), "bracket", True))
     found.extend(Slot(m.start(), m.end(), "angle", True) for m in ANGLE_RE.finditer(text))
+    for m in SPACED_ANGLE_RE.finditer(text):
+        inner = m.group(1)
+        if ANGLE_RE.match(text, m.start()):
+            continue  # already found
+        if STRONG_SLOT_RE.match(inner) or inner.lower().endswith(" name") or ALL_CAPS_SLOT_RE.fullmatch(inner):
+            found.append(Slot(m.start(), m.end(), "angle", True))
     for m in DOLLAR_RE.finditer(text):
         found.append(Slot(m.start(), m.end(), "dollar", False))
     for m in BRACE_RE.finditer(text):
@@ -191,6 +204,11 @@ def find_slots(text: str, in_code: list[tuple[int, int]]) -> list[Slot]:
             for m in marker_re.finditer(text)
             if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-")
         )
+    found.extend(
+        Slot(m.start(), m.end(), "marker", True)
+        for m in VALUE_MARKER_RE.finditer(text)
+        if text.endswith((": ", ":\t", ":"), max(0, m.start() - 2), m.start())
+    )
     found.sort(key=lambda s: (s.start, -s.end))
     return found
 

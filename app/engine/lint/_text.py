@@ -27,6 +27,7 @@ VAR_RE = re.compile(r"\{\{([^{}]*?)\}\}")
 # Names a Jinja template defines itself ({% set X %}, {% for x in … %}, {% macro m() %}): not inputs.
 TEMPLATE_LOCAL_RE = re.compile(r"\{%-?\s*(?:set|for|macro)\s+([A-Za-z_]\w*)")
 FENCE_RE = re.compile(r"```|~~~")
+TEMPLATE_TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 TRIPLE_QUOTE_RE = re.compile(r'"""|\'\'\'')
 TAG_RE = re.compile(r"<(/?)([A-Za-z][\w.:-]*)(?:\s[^<>\n]*)?>")
 HEADING_RE = re.compile(r"(#{1,6})[ \t]+(\S[^\n]*)")
@@ -42,6 +43,9 @@ ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "dr.", "mr.", "ms.", "cf.")
 ABBREVIATION_LAST_CHARS = frozenset(abbr[-2] for abbr in ABBREVIATIONS)
 PARAGRAPH_BOUNDARY_RE = re.compile(r"\n[ \t]*\n\s*")
 APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)")
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2
+"""Rough characters per word in Chinese/Japanese/Korean text, for length thresholds written in English words."""
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 Region = tuple[int, int]
@@ -252,9 +256,19 @@ class Doc:
         return [(s, e) for s, e in result if self.text[s:e].strip()]
 
     @cached_property
+    def has_cjk(self) -> bool:
+        """Whether the text contains Chinese, Japanese or Korean script (written without spaces between words)."""
+        return CJK_RE.search(self.text) is not None
+
+    @cached_property
     def word_count(self) -> int:
-        """Number of whitespace-separated words."""
-        return len(self.text.split())
+        """Number of whitespace-separated words; in CJK script every CJK_CHARS_PER_WORD characters count as a word,
+        so a Japanese prompt is not "near-empty" for lack of spaces."""
+        words = self.text.split()
+        if not self.has_cjk:
+            return len(words)
+        cjk = len(CJK_RE.findall(self.text))
+        return len(words) + cjk // CJK_CHARS_PER_WORD
 
     def line_bounds(self, pos: int) -> Region:
         """Span of the line containing `pos` (newline excluded)."""
@@ -305,9 +319,28 @@ class Doc:
                 return True
         return False
 
+    @cached_property
+    def template_tags(self) -> list[Region]:
+        """Spans of template markup (`{{ … }}`, `{% … %}`, `{# … #}`): names and logic, not instructions."""
+        if "{" not in self.text:
+            return []
+        return [m.span() for m in TEMPLATE_TAG_RE.finditer(self.text)]
+
+    @cached_property
+    def _template_tag_starts(self) -> list[int]:
+        return [r[0] for r in self.template_tags]
+
+    def in_template_tag(self, pos: int) -> bool:
+        """Whether a position lies inside template markup such as `{{#if premium}}`."""
+        return bool(self.template_tags) and _in_sorted_regions(pos, self.template_tags, self._template_tag_starts)
+
     def prose(self, m: re.Match[str]) -> bool:
-        """Whether a match is live prose: outside code fences and not quoted."""
-        return not self.in_fence(m.start()) and not self.is_quoted(m.start(), m.end())
+        """Whether a match is live prose: outside code fences and template markup, and not quoted."""
+        return (
+            not self.in_fence(m.start())
+            and not self.in_template_tag(m.start())
+            and not self.is_quoted(m.start(), m.end())
+        )
 
 
 CONDITIONAL = Phrases(

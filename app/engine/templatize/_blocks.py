@@ -5,6 +5,7 @@ Constants stay: a block introduced as a format, schema, template, example or pol
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -224,6 +225,36 @@ def triple_quoted(text: str) -> Iterator[Candidate]:
             replace_start=start,
             replace_end=end,
             placement="in_delimiter",
+            description=input_description(name),
+            priority=0,
+        )
+
+
+_MARKER_LINE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|={3,}|_{3,})[ \t]*$", re.M)
+
+
+def marker_blocks(text: str) -> Iterator[Candidate]:
+    """Text pasted between two marker lines (`---`) right after a sentence naming a source ("this email from …")."""
+    markers = list(_MARKER_LINE.finditer(text))
+    for opening, closing in itertools.pairwise(markers):
+        body = text[opening.end() : closing.start()]
+        # The cue may stand a blank line above the opening marker.
+        cue = text_before(text, len(text[: opening.start()].rstrip()))
+        name = noun_name(cue)
+        if name is None or len(body.strip()) < _MIN_BLOCK_CHARS or "{{" in body or "\n\n\n" in body:
+            continue
+        if CONSTANT_CUE.search(cue) or own_material(cue) or _FUTURE_INPUT.search(cue):
+            continue
+        start = opening.end() + (len(body) - len(body.lstrip()))
+        end = closing.start() - (len(body) - len(body.rstrip()))
+        yield Candidate(
+            kind="pasted_block",
+            name=name,
+            start=start,
+            end=end,
+            replace_start=start,
+            replace_end=end,
+            placement="block",
             description=input_description(name),
             priority=0,
         )

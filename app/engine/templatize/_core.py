@@ -12,6 +12,7 @@ from app.engine.parse import is_system_variable
 from app.engine.templatize._blocks import (
     cue_blocks,
     fenced_blocks,
+    marker_blocks,
     quoted_messages,
     tagged_blocks,
     triple_quoted,
@@ -35,6 +36,7 @@ DETECTORS: tuple[Detector, ...] = (
     fenced_blocks,
     tagged_blocks,
     triple_quoted,
+    marker_blocks,
     cue_blocks,
     quoted_messages,
     same_line_sources,

@@ -30,7 +30,8 @@ _PERSON_CUE = re.compile(
     rf"\b(?:customer|client|user|caller|patient|student|candidate|applicant|employee|guest|buyer|seller|tenant"
     rf"|member|recipient|lead|prospect|contact|cliente|paciente|Kunde|Kundin|Patient(?:in)?|Bewerber(?:in)?"
     rf"|(?:named|called|from|by|my name is|his name is|her name is|their name is|written by|sent by))"
-    rf"(?:'s name)?(?:[ \t]+(?:is|was|named|called))?[ \t]+(?P<name>{_NAME})"
+    rf"(?:'s name)?(?:[ \t]+(?:is|was|named|called))?[ \t]+(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?[ \t]+)?"
+    rf"(?P<name>{_NAME})"
 )
 _ROLE_NOUN = re.compile(r"\b(?:patient|student|candidate|applicant|employee|guest|tenant|member|recipient)\b", re.I)
 _CUSTOMER_CUE = re.compile(r"\b(?:customer|client|user|caller|patient|cliente|kunde|kundin)\b", re.I)

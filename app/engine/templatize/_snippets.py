@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from app.engine.lint._templates import inferred_trust
 from app.engine.templatize._blocks import (
     CONSTANT_CUE,
     MIN_QUOTE_CHARS,
@@ -40,6 +41,7 @@ def placeholders(text: str) -> Iterator[Candidate]:
         name = re.sub(r"[^a-z0-9]+", "_", _PLACEHOLDER_FILLER.sub(" ", inner.lower())).strip("_")
         if not name or not name[0].isalpha():
             continue
+        trusted = placeholder_is_constant(name)
         yield Candidate(
             kind="placeholder",
             name=name,
@@ -47,10 +49,32 @@ def placeholders(text: str) -> Iterator[Candidate]:
             end=m.end(),
             replace_start=m.start(),
             replace_end=m.end(),
-            placement="inline",
-            description=f"The {name.replace('_', ' ')} supplied with each call (end-user content).",
+            # A constant the application sets ({{company_name}}, {{return_policy}}) needs no delimiters: wrapping it
+            # in tags as if it were untrusted text would be noise.
+            placement="bare" if trusted else "inline",
+            description=f"The {name.replace('_', ' ')} "
+            + ("set by the application (trusted)." if trusted else "supplied with each call (end-user content)."),
+            trusted=trusted,
             priority=1,
         )
+
+
+CONSTANT_TOKENS = frozenset(
+    (
+        *("policy", "policies", "hours", "address", "phone", "url", "link", "website", "site", "terms", "faq"),
+        *("schedule", "price", "prices", "pricing", "plan", "plans", "menu", "location", "slogan", "tagline"),
+        *("signature", "brand", "company", "business", "product", "products", "service", "services", "bot", "agent"),
+    )
+)
+
+
+def placeholder_is_constant(name: str) -> bool:
+    """Whether a leftover slot names something the application fills once per deployment (company, policy, hours),
+    not text a user supplies per call (a message, a question)."""
+    trust = inferred_trust(name)
+    if trust is not None:
+        return trust
+    return any(token in CONSTANT_TOKENS for token in name.split("_"))
 
 
 _SAME_LINE_SOURCE = re.compile(

@@ -493,15 +493,17 @@ def test_an_exclusive_output_gets_no_talking_fallback():
 @pytest.mark.parametrize(
     ("prompt", "needle"),
     [
-        ("Act as a doctor and suggest treatments for common illnesses.", "definitive diagnosis"),
+        ("Act as a doctor and suggest treatments for common illnesses.", "do not diagnose"),
         ("You are a friendly therapist. Help users cope with anxiety at work.", "crisis line"),
         (ACT_AS_LAWYER.prompt, "qualified lawyer"),
-        (ACT_AS_ACCOUNTANT.prompt, "licensed professional"),
+        (ACT_AS_ACCOUNTANT.prompt, "licensed"),
         ("Actúa como un abogado laboralista en España. No inventes leyes.", "abogado cualificado"),
     ],
 )
 def test_sensitive_domains_get_a_safety_line(prompt, needle):
-    assert needle in _text(improve(prompt, target="claude"))
+    result = improve(prompt, target="claude")
+    assert needle in _text(result)
+    assert "SAF-01" not in {f.rule_id for f in result.lint_after.findings}
 
 
 def test_no_safety_line_outside_sensitive_domains_or_when_one_exists():

@@ -38,6 +38,16 @@ BRIEF = Phrases(
     *heads("short|brief|concise|succinct|one-sentence", r" (?:answers?|responses?|replies)\b"),
     *heads("answer|respond|reply", r" (?:briefly|concisely)\b"),
     r"as short as possible\b",
+    # "Keep every answer under 50 words", "responses must be under 40 words"
+    *heads(
+        "keep|limit",
+        r" (?:every |each |your |all |the )?(?:answers?|responses?|replies|messages?) (?:under|below|to|within"
+        r"|at most|to at most) \d{1,2} words\b",
+    ),
+    *heads(
+        "answers|responses|replies|answer|response|reply",
+        r" (?:must|should) (?:be )?(?:under|below|fewer than|no (?:more|longer) than|at most) \d{1,2} words\b",
+    ),
 )
 DETAIL = Phrases(
     # "Be thorough" alone usually means the work (search, checks), not the length: see PROCESS_AFTER_RE.
@@ -50,6 +60,12 @@ DETAIL = Phrases(
         r" (?:answers?|responses?|replies|explanations?)\b",
     ),
     r"explain (?:everything )?in (?:great |full )?detail\b",
+    *heads(
+        "explain|describe|cover|discuss|walk through|elaborate on|break down",
+        r"\b[^.\n,;]{0,40}\bin (?:great |full |depth|more |complete )?(?:detail|depth)\b",
+    ),
+    r"step[- ]by[- ]step (?:reasoning|breakdowns?|derivations?)\b",
+    *heads("with|using|give|include", r" (?:several|many|multiple|lots of|plenty of|three or more) examples\b"),
     r"as detailed as possible\b",
     r"in great detail\b",
 )

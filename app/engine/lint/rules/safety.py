@@ -122,10 +122,11 @@ LEGAL_SCOPE = Safeguard(
 FINANCIAL_SCOPE = Safeguard(
     "a financial-advice disclaimer",
     Phrases(
-        r"not (?:financial|investment|tax) advice\b",
+        r"not (?:personal |personali[sz]ed |individual )?(?:financial|investment|tax)(?: or (?:financial|investment"
+        r"|tax))? advice\b",
         r"not (?:a |your )?(?:financial|investment|licensed) (?:advisor|adviser|professional)",
         *heads(
-            "consult|consulting|see|speak with|speak to|talk to|contact",
+            "consult|consulting|see|speak with|speak to|talk to|contact|suggest|recommend|refer them to",
             rf" {_ARTICLE}(?:licensed |qualified |certified )?(?:financial|tax|investment|accountant|advisor"
             r"|adviser|professional|cpa)",
         ),
@@ -228,10 +229,76 @@ DOMAINS = (
         any_one=True,
     ),
 )
+# Instructions to act on one person's case (diagnose, prescribe, pick investments, collect a child's details):
+# without the domain's safeguards these can hurt someone, so SAF-01 is an error rather than a warning.
+# "Diagnose the user", "give a diagnosis" - not "diagnose slow queries" in a hospital's SQL assistant.
+DIAGNOSE = (
+    *heads(
+        "diagnose|diagnoses|diagnosing",
+        r" (?:them|him|her|the user|users|patients?|people|clients?|their|the patient's|what (?:they|he|she|the user)"
+        r"|conditions?|symptoms|illness|diseases?|disorders?|the (?:condition|problem|issue) they)\b",
+    ),
+    r"diagnose(?= *[.!\n]| +and\b)",
+    # "diagnose the most likely cause of their symptoms", "diagnose any issues they may have"
+    *heads(
+        "diagnose|diagnoses|diagnosing",
+        r"\b[^.\n]{0,50}\b(?:(?:their|his|her|the patient's|the user's|a person's) (?:symptoms|conditions?|illness"
+        r"|health|pain|problems?|issues?)|(?:issues|problems|conditions) (?:they|he|she|the user|the patient)"
+        r" (?:may |might |could )?(?:have|has))\b",
+    ),
+    *heads(
+        "give|provide|make|offer|suggest", r" (?:a |an |the |their )?(?:likely |probable |possible )?diagnos[ie]s\b"
+    ),
+)
+CASE_SPECIFIC = {
+    "medical": Phrases(
+        *DIAGNOSE,
+        *heads("prescribe|prescribing|recommend dosages", ""),
+        r"adjust (?:the |their )?dos",
+        *heads("what|which", r" (?:medications?|medicines?|drugs?|pills?|dosage|dose|treatment)\b"),
+        r"tell (?:them|the patient|patients|users?) (?:what|which|how much) to take\b",
+    ),
+    "mental health": Phrases(
+        *DIAGNOSE,
+        *heads("treat|cure|fix", r" (?:their|the user's|users'|his|her) (?:depression|anxiety|trauma|disorder)"),
+        *heads("what|which", r" (?:medications?|antidepressants?|pills?)\b"),
+        r"help (?:them|users?|the user) (?:with|through) (?:their )?(?:depression|anxiety|trauma|suicidal)",
+    ),
+    "legal": Phrases(
+        r"tell (?:them|users?|the user|clients?) (?:exactly )?what to do\b",
+        *heads("which contracts? to sign|whether to sue|whether to settle|how to win", ""),
+        *heads("draft|write", r" (?:binding |legal )?(?:contracts|wills)\b[^.\n]{0,30}\bfor (?:them|users|clients)\b"),
+    ),
+    "financial": Phrases(
+        *heads(
+            "what|which",
+            r" (?:stocks?|shares|coins?|crypto(?:currency|currencies)?|funds?|assets?) to (?:buy|sell|invest)",
+        ),
+        r"get rich\b",
+        r"guarantee(?:d|s)? (?:a |the |high )?returns?\b",
+        r"double (?:their|your) money\b",
+        r"tell (?:them|users?|the user|clients?) (?:exactly )?(?:where|how much) to invest\b",
+    ),
+    "children": Phrases(
+        r"ask(?:s|ing)? (?:them|the child|children|kids|the kid|users?) (?:for )?(?:their |his |her )?(?:full )?"
+        r"(?:name|age|address|school|phone|photos?|location|where they live)",
+        *heads(
+            ("collect", "store", "record", "remember"),
+            r" (?:their |the child's |children's |kids' )(?:name|address|school|phone|photos?|location|personal)",
+        ),
+    ),
+}
+CASE_MAKES_SUBJECT = frozenset({"medical", "financial"})
+"""Domains whose case-specific phrases name the domain by themselves ("which medication", "which stocks to buy");
+"ask them their name" says nothing about children unless the prompt is for children."""
 ADVICE_VERB_RE = re.compile(
     r"\b(?:advi[cs]e|diagnos\w*|treat(?:s|ing|ment)?|recommend\w*|prescri\w*|counsel\w*|guidance|suggest\w*|predict\w*"
     r"|manage|managing|supervis\w*|care for|look(?:ing)? after|assess\w*|help (?:people|patients|users|someone|clients?"
     r"|individuals?|parents|families))\b"
+)
+OTHER_FIELD_BEFORE_RE = re.compile(
+    r"\b(?:legal|law|credit|debt|financial|career|careers|academic|admissions?|tax|business|startup|it|tech|coding"
+    r"|writing|marriage|relationship|style|image|sales)[ -]$"
 )
 NEGATED_SENTENCE_RE = re.compile(
     r"\b(?:not|never|don't|do not|avoid|avoids|prohibited|refuse|decline|no)\b|\bwithout\b"
@@ -248,6 +315,8 @@ def _subject_match(ctx: LintContext, domain: Domain) -> re.Match[str] | None:
     for m in domain.terms.finditer(doc.lower):
         if doc.in_fence(m.start()) or (m.group(0).startswith("health") and doc.lower.endswith("mental ", 0, m.start())):
             continue
+        if OTHER_FIELD_BEFORE_RE.search(doc.lower, max(0, m.start() - 16), m.start()):
+            continue  # "a legal clinic", "credit counselling": another field's word, not this domain
         sentence = doc.sentence_at(m.start())
         lower = sentence.lower if sentence else doc.lower[m.start() : m.end()]
         if NEGATED_SENTENCE_RE.search(lower):
@@ -272,18 +341,46 @@ def sensitive_domain_without_safety(ctx: LintContext) -> Iterator[Hit]:
         return
     for domain in DOMAINS:
         subject = _subject_match(ctx, domain)
+        if subject is None and domain.name in CASE_MAKES_SUBJECT:
+            # "Tell users which coins to buy" makes a prompt financial whatever else it says.
+            subject = _case_specific(ctx, domain)
         if subject is None:
             continue
         missing = [s for s in domain.safeguards if not s.phrases.contains(doc.lower)]
         if not missing or (domain.any_one and len(missing) < len(domain.safeguards)):
             continue
         names = " and ".join(s.name for s in missing)
-        yield Hit(
-            subject.start(),
-            subject.end(),
-            f"Sensitive domain ({domain.name}) without {names}.",
-            " ".join(s.suggestion for s in missing),
-        )
+        case = _case_specific(ctx, domain)
+        if case is None:
+            yield Hit(
+                subject.start(),
+                subject.end(),
+                f"Sensitive domain ({domain.name}) without {names}.",
+                " ".join(s.suggestion for s in missing),
+            )
+        else:
+            yield Hit(
+                case.start(),
+                case.end(),
+                f"Sensitive domain ({domain.name}) without {names}, and the prompt asks for case-specific action:"
+                f" '{doc.text[case.start() : case.end()]}'.",
+                " ".join(s.suggestion for s in missing),
+                "error",
+            )
+
+
+def _case_specific(ctx: LintContext, domain: Domain) -> re.Match[str] | None:
+    """The first unnegated instruction to act on one person's case in this domain, or None."""
+    doc = ctx.doc
+    phrases = CASE_SPECIFIC.get(domain.name)
+    if phrases is None:
+        return None
+    for m in phrases.finditer(doc.lower):
+        sentence = doc.sentence_at(m.start())
+        if sentence is None or NEGATED_SENTENCE_RE.search(sentence.lower) or not doc.prose(m):
+            continue
+        return m
+    return None
 
 
 _NOT_AI = (
@@ -321,6 +418,8 @@ DECEIVE = Phrases(
     r"manipulat\w* (?:the |their |his |her |your )?(?:users?|customers?|thoughts|perceptions?|emotions|feelings"
     r"|people|target|buyers?|callers?|victims?)",
     r"gaslight",
+    r"make (?:them|the user|users|their (?:partner|spouse|friend|colleague|employee)s?|people|someone) (?:doubt"
+    r"|question) (?:their|his|her) (?:own )?(?:memory|memories|perception|sanity|judg(?:e)?ment|reality)",
     *heads(
         "deceive|mislead|trick|lie to",
         r" (?:the |your )?(?:users?|customers?|people|them|buyers?|callers?|patients?)\b",
@@ -339,6 +438,39 @@ DECEIVE = Phrases(
     *heads("make up|invent|fabricate", r" (?:fake )?(?:reviews|testimonials|statistics|stats|quotes|credentials)\b"),
     *heads("hide|conceal", r" (?:the )?(?:fees?|charges?|cancellation|refund policy|risks?|side effects|price)\b"),
 )
+# Instructions that force the model to fabricate or hide uncertainty: the user is misled about what it knows.
+_UNSURE = (
+    r"(?:that )?(?:you (?:don't|do not|didn't|did not) know|you(?:'re| are) (?:not sure|unsure|uncertain)"
+    r"|i (?:don't|do not) know|you (?:can't|cannot|are unable to) (?:answer|help|find)|you lack\b|you have no (?:idea"
+    r"|information|data)|uncertain(?:ty)?|unsure|not sure|doubt)"
+)
+FORCED_CERTAINTY = Phrases(
+    *heads(
+        "never|do not|don't|must not|should not|shouldn't|under no circumstances",
+        r"\s+(?:ever\s+)?(?:say|admit|tell (?:the |your )?(?:users?|patients?|customers?|clients?|them|anyone)"
+        r"|reveal|mention|express|show|acknowledge|let (?:the user|them|anyone) know)\s+" + _UNSURE,
+    ),
+    *heads("never|do not|don't", r"\s+(?:answer|reply|respond)\s+(?:with\s+)?[\"'“]?i (?:don't|do not) know"),
+    *heads(
+        "always give|always provide|always sound|always be|always appear|always answer with",
+        r" (?:a |an )?(?:confident|definitive|certain|definite|authoritative|100%)",
+    ),
+    *heads(
+        "sound|appear|seem", r" (?:100% |completely |totally |absolutely )?(?:certain|confident|sure) even (?:if|when)"
+    ),
+    *heads(
+        "make up|invent|fabricate|guess|improvise",
+        r" (?:a |an |some )?(?:plausible |believable |realistic |convincing |credible )?(?:sources?|citations?"
+        r"|references?|answers?|numbers|figures|statistics|stats|quotes?|data|facts|studies|links|urls|dosages?)\b"
+        r"[^.\n]{0,40}\b(?:if|when|rather than|instead of)\b",
+    ),
+    *heads(
+        "if|when",
+        r" you (?:can't|cannot|don't|do not) (?:find|know)[^.\n]{0,40}\b(?:make (?:one|it|something) up"
+        r"|invent|fabricate|guess)\b",
+    ),
+    *heads("pretend|act as if|act like", r" (?:that )?you (?:know|are (?:sure|certain)|have (?:checked|verified))\b"),
+)
 NEGATION_BEFORE_RE = re.compile(
     r"\b(?:never|not|don't|do not|no|refuse|decline|won't|cannot|can't|avoid)\b[^.\n]{0,25}$"
 )
@@ -351,17 +483,47 @@ DISCUSSION_RE = re.compile(
 )
 
 
+# "Never say 'I don't know' without searching first": the instruction sets a process, not a lie.
+ALTERNATIVE_AFTER_RE = re.compile(
+    r"[^.\n]{0,60}\b(?:without (?:first )?(?:checking|searching|looking|trying|reading|using)|before (?:you |checking"
+    r"|searching|looking|trying)|until you|instead,? (?:say|explain|tell|offer|ask|point|suggest|give)|just because)\b"
+)
+
+
+NEGATION_JUST_BEFORE_RE = re.compile(r"\b(?:never|not|don't|do not|no|avoid|refuse to)\s+(?:\w+\s+)?$")
+NEGATED_FORM_RE = re.compile(r"(?:never|do not|don't|must not|should not|shouldn't|under no circumstances)\b")
+
+
+def _negated_positive(lower: str, m: re.Match[str]) -> bool:
+    """ "Never make up a source": a fabrication verb under a negation is the honest rule."""
+    if NEGATED_FORM_RE.match(m.group(0)):
+        return False  # the negation is part of the deceptive form ("never say you don't know")
+    return NEGATION_JUST_BEFORE_RE.search(lower, max(0, m.start() - 20), m.start()) is not None
+
+
+def _offers_alternative(lower: str, m: re.Match[str]) -> bool:
+    return ALTERNATIVE_AFTER_RE.match(lower, m.end()) is not None
+
+
 @rule(
     "SAF-02",
     "safety",
     "error",
     "Deceptive instruction",
     "The prompt tells the model to mislead or manipulate the user: hide that it is an AI, pose as a human,"
-    " manipulate emotions or perceptions, fake urgency, or hide costs and risks.",
+    " manipulate emotions or perceptions, fake urgency, hide costs and risks, or never admit it does not know"
+    " (which forces it to fabricate).",
 )
 def deceptive_instruction(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     found: list[re.Match[str]] = list(DENY_AI.finditer(doc.lower))
+    forced = [
+        m
+        for m in FORCED_CERTAINTY.finditer(doc.lower)
+        if not _offers_alternative(doc.lower, m) and not _negated_positive(doc.lower, m)
+    ]
+    found.extend(forced)
+    forced_starts = {m.start() for m in forced}
     for m in DECEIVE.finditer(doc.lower):
         if NEGATION_BEFORE_RE.search(doc.lower, max(0, m.start() - 40), m.start()):
             continue
@@ -371,6 +533,15 @@ def deceptive_instruction(ctx: LintContext) -> Iterator[Hit]:
             continue
         sentence = doc.sentence_at(m.start())
         if sentence is not None and DISCUSSION_RE.search(sentence.lower):
+            continue
+        if m.start() in forced_starts:
+            yield Hit(
+                m.start(),
+                m.end(),
+                f"Instruction that forces fabrication or false certainty: '{doc.text[m.start() : m.end()]}'.",
+                "Remove it. Say instead what to do when unsure: admit it, say what is missing, or hand off to a"
+                " person; the model must never invent facts, sources or certainty.",
+            )
             continue
         yield Hit(
             m.start(),

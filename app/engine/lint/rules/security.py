@@ -63,6 +63,12 @@ CREDENTIAL = Phrases(
 CARD_RE = re.compile(r"\d(?:[ -]?\d){12,18}(?![\d-])")
 EMAIL_LOCAL_RE = re.compile(r"[A-Za-z0-9._%+-]{1,64}$")
 EMAIL_DOMAIN_RE = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+ROLE_MAILBOX_RE = re.compile(
+    r"(?:support|help|helpdesk|service|customerservice|customer-service|care|billing|accounts|sales|info|contact"
+    r"|hello|team|privacy|security|legal|compliance|dpo|abuse|feedback|press|media|jobs|careers|hr|admin|office"
+    r"|orders|returns|refunds|bookings|reservations|noreply|no-reply|escalations?|service-desk|it|ops|kundenservice"
+    r"|kontakt|atencion|soporte|ayuda|contacto|servicio|suporte|atendimento|contato)(?:[._-][a-z0-9]+)?"
+)
 RESERVED_DOMAIN_RE = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$", re.I)
 REVEAL = Phrases(
     *heads(
@@ -182,7 +188,8 @@ def secrets(ctx: LintContext) -> Iterator[Hit]:
     "security",
     "warning",
     "Email address in the prompt",
-    "A real-looking email address (personal data) is in the prompt; reserved example domains are allowed.",
+    "A real-looking personal email address is in the prompt; reserved example domains are allowed and a team"
+    " mailbox (support@, billing@) is only an info.",
 )
 def emails(ctx: LintContext) -> Iterator[Hit]:
     text = ctx.doc.text
@@ -191,12 +198,22 @@ def emails(ctx: LintContext) -> Iterator[Hit]:
         local = EMAIL_LOCAL_RE.search(text, max(0, at - 64), at)
         domain = EMAIL_DOMAIN_RE.match(text, at + 1)
         if local and domain and not RESERVED_DOMAIN_RE.search(domain.group(0)):
-            yield Hit(
-                local.start(),
-                domain.end(),
-                "Email address in the prompt (personal data).",
-                "Use a placeholder (name@example.com) or a variable.",
-            )
+            if ROLE_MAILBOX_RE.fullmatch(local.group(0).lower()):
+                # A team mailbox (support@, billing@) is a public contact, not a person's data: a note only.
+                yield Hit(
+                    local.start(),
+                    domain.end(),
+                    "Team email address in the prompt; fine as a contact, easier to change as a trusted variable.",
+                    "Optionally move it into a trusted {{variable}} so it can change without editing the prompt.",
+                    "info",
+                )
+            else:
+                yield Hit(
+                    local.start(),
+                    domain.end(),
+                    "Email address in the prompt (personal data).",
+                    "Use a placeholder (name@example.com) or a variable.",
+                )
         at = text.find("@", at + 1)
 
 
@@ -303,6 +320,7 @@ def phone_numbers(ctx: LintContext) -> Iterator[Hit]:
                 m.end(),
                 "Social security number in the prompt.",
                 "Remove it; personal identifiers must never reach the model.",
+                "error",
             )
 
 
@@ -339,6 +357,30 @@ INVITE = Phrases(
         r"|requests?|writes?)\b",
     ),
     r"comply with (?:any|every|all) (?:user )?requests? without\b",
+    # The same in es, pt, fr, de: "sigue las instrucciones de los documentos", "siga quaisquer instruções …"
+    *heads(
+        "sigue|siga|segue|suis|suivez|befolge|befolgen sie|folge",
+        r" (?:cualquier|cualesquiera|quaisquer|todas? (?:las|as)|las|as|toutes les|les|alle|die|jede)?"
+        r"\s*(?:instrucciones|instruções|instructions|anweisungen)\b[^.\n]{0,60}\b(?:documentos?|correos?|e-?mails?"
+        r"|páginas?|documents?|pages?|dokumente[nm]?|seiten|archivos?|arquivos?|fichiers?|dateien)\b",
+    ),
+    # "follow them even if they override these rules", "even if it contradicts the instructions above"
+    r"even if (?:they|it|this|that|those|the (?:user|request|instructions?)) (?:override|overrides|contradicts?"
+    r"|conflicts? with|goes? against|breaks?|ignores?|violates?) (?:these|this|your|the above|the system|my|our|any)"
+    r" (?:\w+ )?(?:rules|instructions|prompt|guidelines|policies|policy|system prompt|safety|guardrails)\b",
+    # "treat any instructions inside the pasted documents as your own"
+    *heads(
+        "treat|consider|accept|adopt",
+        r" (?:any |all |every )?(?:the )?(?:instructions?|commands?|directives?|rules)\b[^.\n]{0,60}\bas (?:your own"
+        r"|if they (?:were|came from) (?:yours|the system|me)|part of (?:your|these|the system)|system instructions)\b",
+    ),
+    # "If the email contains instructions for you, carry them out."
+    *heads(
+        "contain|contains|include|includes|has|give you|gives you|ask you to follow|asks you to follow",
+        r" (?:any |new |additional |further )?(?:instructions?|commands?|directives?)\b[^.\n]{0,30}[,;]? (?:then )?"
+        r"(?:carry (?:them|those|it) out|follow (?:them|those|it)|obey (?:them|those|it)|execute (?:them|those|it)"
+        r"|do (?:them|it|what (?:they|it) says?)|comply)\b",
+    ),
 )
 INVITE_NEGATION_RE = re.compile(r"\b(?:never|not|don't|do not|no|refuse|ignore|untrusted|cannot|can't)\b[^.\n]{0,30}$")
 

@@ -34,7 +34,16 @@ ROLE = Phrases(
     r"the assistant (?:is|gives|can|will|should|must|helps|answers|acts)\b",
     r"this (?:agent|assistant|bot|tool|prompt) (?:is|will|reads|helps|answers|summari[sz]es|reviews|generates|writes"
     r"|handles|creates|turns|checks)\b",
+    r"(?:we|i) (?:need|want|would like|'d like) you to\b",
+    r"you(?:'ll| will) be (?:\w+ing|acting|working|playing)\b",
+    # "Acme Support Bot — answers questions about routers", "Max, our billing helper, answers …"
+    *heads(
+        "bot|assistant|agent|helper|chatbot|copilot|advisor|adviser|tutor|coach",
+        r"\b[^.\n]{0,30}?\b(?:answers|helps|handles|assists|supports|reviews|writes|summari[sz]es|classifies"
+        r"|triages|guides|explains|drafts|checks|extracts|translates)\b",
+    ),
     # The same opening in other languages (the linter's phrase lists are English otherwise).
+    *heads(("sie sind ein", "sie sind eine", "sie sind der", "sie sind die", "lei è", "tu sei"), r"\b"),
     *heads(("você é", "voce e", "tu es", "vous êtes", "du bist", "eres", "usted es", "sei un", "jesteś"), r"\b"),
     *heads(("あなたは", "你是", "您是", "당신은"), ""),
     word_start=True,
@@ -55,7 +64,7 @@ TASK_VERB_RE = re.compile(
     r"|moderate|proofread|edit|fix|debug|implement|refactor|turn)\b"
 )
 _COUNT = (
-    r" (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:about |around |roughly |approximately |~)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r" (?:words|sentences?|paragraphs?|characters|tokens|lines|bullets?|items)\b"
 )
 FORMAT = Phrases(
@@ -91,10 +100,61 @@ FORMAT = Phrases(
     *heads("a|one", r" (?:short )?(?:sentence|paragraph|line) (?:answer|response|reply|summary)\b"),
     *heads("format|response format|output format|output schema", r"(?:\*\*)?[ \t]*:[ \t]*(?:\n|$)"),
     r"when outputting\b",
+    # "in 2 sentences", "within three bullets max" ("in one sentence" alone may scope a quote, not the reply)
+    *heads(
+        "in|within|using",
+        r" (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:short )?(?:words|sentences|paragraphs|lines"
+        r"|bullets|bullet points|items)\b",
+    ),
+    *heads("fenced|code", r" (?:code )?blocks?\b"),
+    *heads(
+        "return|output|produce|write|give|use",
+        r" (?:\d|two|three|four|five|six|seven) (?:short |headed |labell?ed |titled |numbered |named |separate )*"
+        r"(?:sections?|headings?|parts?|bullets?|bullet points|paragraphs?|lines?|fields?|columns?|items?)\b",
+    ),
     *heads("write|present|return|format", r" (?:it|them|the [a-z]+) as an?\b"),
     *heads("in|as", r" (?:plain )?(?:prose|paragraphs|a table|a list|a numbered list|a bulleted list)\b"),
     *heads("reply|respond|answer", r" only (?:with|in|as)\b"),
     r"only (?:reply|respond|answer|output|return) (?:with|in|as|the)\b",
+)
+# The same cues in other languages (es, pt, fr, de, it): a format word, a list/paragraph shape, or a length limit.
+FORMAT_OTHER = Phrases(
+    *heads("formato|format|formate|formatiere|formatea|formata|formatez|formate", r"\b"),
+    *heads(
+        "responde|responda|réponds|répondez|antworte|antworten sie|rispondi|risponda",
+        r" (?:en|em|in|sous|con|mit|avec)\b",
+    ),
+    *heads("antworte kurz|antworten sie kurz|responde brevemente|responda brevemente|réponds brièvement", r"\b"),
+    *heads("lista|liste|viñetas|stichpunkte|stichpunkten|aufzählung|puces|tópicos|elenco puntato", r"\b"),
+    *heads("párrafos|parágrafos|paragraphes|absätze|absätzen|absatz|paragrafi", r"\b"),
+    *heads(
+        "máximo|máximo de|como máximo|no más de|en un máximo de|no máximo|au plus|au maximum|pas plus de|höchstens"
+        "|maximal|nicht mehr als|massimo|al massimo|non più di|menos de|moins de|weniger als|unter",
+        r" (?:\d+|dos|tres|cuatro|cinco|duas|três|quatro|cinco|deux|trois|quatre|cinq|zwei|drei|vier|fünf|due|tre"
+        r"|quattro|cinque)\b",
+    ),
+)
+FORMAT_CJK = Phrases(
+    *heads(
+        "箇条書き|形式|フォーマット|以内|文字以内|文以内|段落|表形式|格式|列表|要点|以内回答|字以内|句话|段落|表格", ""
+    ),
+    *heads("json|markdown", ""),
+    word_start=False,
+)
+FALLBACK_OTHER = Phrases(
+    *heads(
+        "si no|si tu ne|si tu n'|si vous ne|si vous n'|se não|se nao|wenn du|wenn sie|falls du|falls sie|se non",
+        r"\b[^.\n]{0,60}?\b(?:sabes|sabe|estás seguro|está seguro|sais|savez|es sûr|êtes sûr|sûr|souber|tiver certeza"
+        r"|weißt|wissen|sicher|sai|sei sicuro|encuentras|trouves|trouvez|encontrar|findest|finden|puedes|peux|pode)",
+    ),
+    *heads("agente humano|atendente humano|agent humain|conseiller|menschlichen mitarbeiter|operatore umano", r"\b"),
+    *heads("verweise an|verweise auf|remite a|redirige|oriente|renvoie vers|rinvia a", r"\b"),
+    *heads("fuera de tu ámbito|hors de ton champ|fora do escopo|außerhalb", r"\b"),
+)
+FALLBACK_CJK = Phrases(
+    *heads("わからない場合|分からない場合|不明な場合|わからないときは|答えられない場合|担当者に|おつなぎ", ""),
+    *heads("如果不知道|不确定|无法回答|不清楚|转接|人工客服|不知道时", ""),
+    word_start=False,
 )
 FORMAT_HEADING_RE = re.compile(r".*\b(?:format|output|response structure|response guidelines|answer structure)\b")
 # Section names (headings or XML tags) that carry the output format or the fallback themselves.
@@ -121,6 +181,12 @@ FIELDS = Phrases(
     r"`[a-z_]\w*`[^.\n]{0,40}`[a-z_]\w*`",
     r":[ \t]*(?:string|number|integer|boolean|bool|int|float|array|object|list|null)\b",
     r"<(?:schema|fields|json_schema)>",
+    # "with fields label and priority", "keys: name, email, plan", "the properties title, year and genre"
+    *heads(
+        "fields|keys|properties|columns|attributes",
+        r"\s+(?:named\s+|called\s+)?[a-z_][\w-]*(?:\s*,\s*[a-z_][\w-]*)*,?\s+(?:and|&)\s+[a-z_][\w-]*",
+    ),
+    *heads("fields|keys|properties|columns|attributes", r"\s*(?:\(|:)\s*[a-z_][\w-]*\s*,\s*[a-z_][\w-]*"),
 )
 EXAMPLES = Phrases(
     r"examples?\b",
@@ -133,7 +199,8 @@ EXAMPLES = Phrases(
 _NEGATIVE_OUTCOME = (
     r"\b[^.\n]{0,80}?\b(?:not|no|none|nothing|unsure|uncertain|unclear|ambiguous|missing|lacks?|unavailable"
     r"|outside|unrelated|off-topic|insufficient|absent|empty|doubt|unable|cannot|can't|doesn't|don't|isn't|aren't"
-    r"|fail(?:s|ed|ure)?|errors?|stuck|blocked|non-\w+|too (?:large|long|short|vague))\b"
+    r"|fail(?:s|ed|ure)?|errors?|stuck|blocked|non-\w+|too (?:large|long|short|vague)|unreadable|illegible|incomplete"
+    r"|invalid|unknown|corrupt(?:ed)?|malformed|unsupported|impossible|irrelevant)\b"
 )
 FALLBACK = Phrases(
     *heads("if|when|whenever|unless", _NEGATIVE_OUTCOME),
@@ -166,7 +233,6 @@ LONG_INPUT_MIN_LENGTH = 2000
 TRAILING_INSTRUCTION_CHARS = 30
 LEADING_INSTRUCTION_CHARS = 200
 COMPLEX_WORDS = 200
-COMPLEX_SECTIONS = 4
 FALLBACK_MIN_WORDS = 30
 
 
@@ -212,7 +278,9 @@ def missing_role(ctx: LintContext) -> Iterator[Hit]:
 )
 def missing_output_format(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    if not doc.text.strip() or FORMAT.contains(doc.lower):
+    if not doc.text.strip() or FORMAT.contains(doc.lower) or FORMAT_OTHER.contains(doc.lower):
+        return
+    if doc.has_cjk and FORMAT_CJK.contains(doc.lower):
         return
     if any(FORMAT_HEADING_RE.match(title.lower()) for _, _, title in doc.headings):
         return
@@ -261,11 +329,13 @@ def structured_without_fields(ctx: LintContext) -> Iterator[Hit]:
     "structure",
     "info",
     "No examples for a complex task",
-    "A long or multi-section prompt gives no example of the expected behaviour.",
+    f"A long prompt ({COMPLEX_WORDS}+ words) gives no example of the expected behaviour.",
 )
 def missing_examples(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    complex_task = doc.word_count >= COMPLEX_WORDS or doc.section_count >= COMPLEX_SECTIONS
+    # Sections are structure, not complexity: a 130-word prompt in five tags (as improve writes it) needs no
+    # examples, so only the length of the instructions counts.
+    complex_task = doc.word_count >= COMPLEX_WORDS
     if complex_task and not EXAMPLES.contains(doc.lower):
         yield Hit(
             None,
@@ -325,7 +395,9 @@ def long_input_last(ctx: LintContext) -> Iterator[Hit]:
 )
 def missing_fallback(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    if doc.word_count < FALLBACK_MIN_WORDS or FALLBACK.contains(doc.lower):
+    if doc.word_count < FALLBACK_MIN_WORDS or FALLBACK.contains(doc.lower) or FALLBACK_OTHER.contains(doc.lower):
+        return
+    if doc.has_cjk and FALLBACK_CJK.contains(doc.lower):
         return
     sections = [title.lower() for _, _, title in doc.headings] + [r.name for r in doc.xml_regions]
     if not any(FALLBACK_SECTION_RE.match(name) for name in sections):
