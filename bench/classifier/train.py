@@ -43,6 +43,8 @@ CORPUS_FILES = (HERE / "corpus.jsonl", HERE / "corpus_a.jsonl", HERE / "corpus_b
 HELDOUT = HERE / "heldout.jsonl"
 HELDOUT_B = HERE / "heldout_b.jsonl"
 """A second held-out split in a spec / bullet-list / non-native English voice, written before the 2nd retraining."""
+HELDOUT_C = HERE / "heldout_c.jsonl"
+"""A third held-out split (3rd round, 111 briefs, 40% non-English, 8 blends), written before the 3rd retraining."""
 LABELS = [a.id for a in REGISTRY]
 SECONDARY_WEIGHT = 0.5
 """A secondary job is a weaker training target than the primary one: it teaches the model that blends share mass."""
@@ -379,7 +381,9 @@ def main() -> None:
                 f"false-sec {s['false_secondary']:.2f}"
             )
     else:
-        measure(train, {"held-out": heldout, "held-out-b": load(HELDOUT_B)}, tune=args.tune)
+        measure(
+            train, {"held-out": heldout, "held-out-b": load(HELDOUT_B), "held-out-c": load(HELDOUT_C)}, tune=args.tune
+        )
 
 
 if __name__ == "__main__":
