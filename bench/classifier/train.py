@@ -39,7 +39,12 @@ from app.engine.classifier.model import MODEL_PATH, PROBABILITY_SCALE, LinearMod
 from app.engine.classifier.text import prepare
 
 HERE = Path(__file__).parent
-CORPUS_FILES = (HERE / "corpus.jsonl", HERE / "corpus_a.jsonl", HERE / "corpus_b.jsonl")
+CORPUS_FILES = (
+    HERE / "corpus.jsonl",
+    HERE / "corpus_a.jsonl",
+    HERE / "corpus_b.jsonl",
+    HERE / "corpus_c.jsonl",
+)
 HELDOUT = HERE / "heldout.jsonl"
 HELDOUT_B = HERE / "heldout_b.jsonl"
 """A second held-out split in a spec / bullet-list / non-native English voice, written before the 2nd retraining."""
