@@ -41,7 +41,8 @@ MEDICAL = DomainCues(
         r"telehealth|telemedicine|nurses?\b|nursing|doctors?\b|physicians?|gp appointment|dosages?|prescription|"
         r"hospitals?|pharmac|first aid|illness|diseases?|diabet|insulin|blood (?:sugar|pressure|tests?)|allerg|"
         r"pregnan|dietitian|symptom checker|symptom triage|triage nurse|nurse line|"
-        r"health (?:questions?|advice|information|concerns?|conditions?|problems?)|lab results|"
+        r"health (?:questions?|advice|information|concerns?|conditions?|problems?)|lab results|poison|emergency vet|"
+        r"sexual health|reproductive health|contracepti|"
         # es / pt / fr / de
         r"m[ée]dic[oa]s?\b|m[ée]dicament|pacientes\b|s[íi]ntomas?|sintomas|cl[íi]nica|hospital|enfermer|"
         r"urgencias|rem[ée]dio|sa[úu]de f[íi]sica|"
@@ -52,7 +53,7 @@ MEDICAL = DomainCues(
     _compile(
         r"symptoms?\b|diagnos|patient\b|paciente\b|injur(?:y|ies)|nutrition|treatments?\b|"
         r"pain\b(?! points?)|health\b(?!\s*-?checks?)|"
-        r"wellness|side effects|"
+        r"wellness|side effects|veterinar|vets?\b|"
         r"salud\b|gesundheit|sant[ée]\b|sa[úu]de\b|dolor|schmerz|douleur|dor\b",
         r"健康|薬|药",
     ),
@@ -63,7 +64,7 @@ MENTAL_HEALTH = DomainCues(
     _compile(
         r"mental health|mental[- ]wellbeing|therap(?:y|ist|ists|eutic)\b|counsell?(?:ing|or|ors)\b|anxiety|"
         r"depress(?:ion|ed|ive)\b|emotional (?:support|wellbeing|well-being|distress)|self[- ]harm|suicid|"
-        r"psychiatr|panic attacks?|ptsd|crisis (?:line|hotline|support)|eating disorder|"
+        r"psychiatr|panic attacks?|ptsd|addict|crisis (?:line|hotline|support)|eating disorder|"
         r"feel(?:s|ing)? (?:so |really )?(?:low|down|hopeless|worthless|empty)\b|"
         r"salud mental|ansiedad|depresi[óo]n|terapia|terapeuta|autolesi|apoyo emocional|"
         r"psychische gesundheit|angstst[öo]rung|[äa]ngste|depression|therapie|therapeut|suizid|selbstverletz|"
@@ -108,7 +109,7 @@ FINANCIAL = DomainCues(
         r"retirement (?:savings?|accounts?|planning)|cryptocurrenc|crypto (?:wallet|exchange|trading|coins?|assets?)|"
         r"bitcoin|ethereum|brokerage|robo[- ]?advis|etfs?\b|index funds?|mutual funds?|personal finance|"
         r"financial (?:advice|planning|planner|adviser|advisor|decisions?|education|coach)|wealth management|"
-        r"mortgages?|tax advice|debt (?:relief|consolidation|advice)|"
+        r"mortgages?|tax advice|tax returns?|tax filing|debt (?:relief|consolidation|advice)|"
         r"invers(?:i[óo]n|iones|ores?)|invertir|criptomoneda|finanzas personales|asesor financiero|hipoteca|"
         r"geldanlage|anlageberatung|investier|aktien|finanzberatung|altersvorsorge|krypto|hypothek|"
         r"investissement|investir|conseil financier|conseiller financier|bourse\b|cryptomonnaie|pr[êe]t immobilier|"
@@ -116,7 +117,7 @@ FINANCIAL = DomainCues(
         r"投資|株式|資産運用|仮想通貨|暗号資産|住宅ローン|投资|股票|理财|基金|加密货币|房贷|炒股|养老金",
     ),
     _compile(
-        r"invest(?:ed|ors?|s)?\b|stocks?\b|trading|traders?\b|portfolios?\b|pensions?\b|retirement|wealth|budget(?:ing)?\b|savings\b|"
+        r"invest(?:ed|ors?|s)?\b|accountants?\b|tax\b|gambling|stocks?\b|trading|traders?\b|portfolios?\b|pensions?\b|retirement|wealth|budget(?:ing)?\b|savings\b|"
         r"credit cards?|loans?\b|debt\b|money\b|finance|financial|taxes|"
         r"acciones|bolsa|jubilaci[óo]n|pr[ée]stamo|ahorro|dinero|depot|rente|geld|kredit|"
         r"actions\b|retraite|[ée]pargne|argent|a[çc][õo]es|poupan[çc]a|dinheiro|empr[ée]stimo",
@@ -134,7 +135,10 @@ CHILDREN = DomainCues(
         r"enfants?\b|[ée]cole primaire|maternelle|crian[çc]as?|ensino fundamental",
         r"子ども|子供|児童|小学生|幼児|キッズ|儿童|孩子|小学生|幼儿|小朋友|少儿",
     ),
-    _compile(r"pupils?\b|parents?\b|bedtime|nursery|teen(?:ager)?s\b|school\b|padres|eltern|schule|[ée]cole|escola"),
+    _compile(
+        r"pupils?\b|parents?\b|bedtime|nursery|teens?\b|teenagers?\b|adolescen|(?:ages?|aged) 1[3-7]\b|school\b|"
+        r"padres|eltern|schule|[ée]cole|escola"
+    ),
 )
 
 DOMAIN_CUES: tuple[DomainCues, ...] = (MEDICAL, MENTAL_HEALTH, LEGAL, FINANCIAL, CHILDREN)
@@ -146,9 +150,10 @@ PERSON_FACING = _compile(
     r"(?:answers?|replies|responds?) (?:to )?(?:people|users|patients|customers|parents|questions)|"
     r"(?:people|users|patients|parents|members|customers|callers|clients|students) (?:who )?(?:ask|write|message|"
     r"chat|talk|describe|share|reach out|come)|advice|advise|coach|check-?ins?|buddy|friend|"
-    r"acompa[ñn]|compa[ñn]er|conversa|escucha|begleit|gespr[äa]ch|zuh[öo]r|accompagn|compagnon|[ée]coute|"
+    r"acompa[ñn]|compa[ñn]er|conversa|escucha|respond[ae]\b|contest[ae]\b|atiend|beantwort|r[ée]pond|"
+    r"begleit|gespr[äa]ch|zuh[öo]r|accompagn|compagnon|[ée]coute|"
     r"acolh|apoio|apoyo|unterst[üu]tz|soutien",
-    r"寄り添|相談|対話|チャット|話し相手|陪伴|聊天|倾听|对话|咨询|倾诉",
+    r"寄り添|相談|対話|チャット|話し相手|答え|陪伴|聊天|倾听|对话|咨询|倾诉|回答",
 )
 """The assistant talks with a person (rather than labelling, extracting or translating text about the domain)."""
 

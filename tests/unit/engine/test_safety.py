@@ -25,6 +25,9 @@ SENSITIVE = [
     ("Assistente que tira dúvidas de pacientes sobre exames de sangue", "medical"),
     ("病院の受付で患者さんの症状を聞いて診療科を案内するチャットボット", "medical"),
     ("帮医院门诊回答病人关于用药的问题", "medical"),
+    ("helpline for cat owners worried their pet swallowed something poisonous", "medical"),
+    ("sexual health questions from teenagers aged 14-17, short and frank", "medical"),
+    ("sexual health questions from teenagers aged 14-17, short and frank", "children"),
     # mental health
     ("something gentle people can talk to when they feel hopeless at night", "mental_health"),
     ("wellbeing buddy for teens going through grief and loneliness", "mental_health"),
@@ -52,6 +55,7 @@ SENSITIVE = [
     ("Assistente de finanças pessoais que ajuda com investimentos", "financial"),
     ("初心者向けに株式投資と資産運用の基本を説明するボット", "financial"),
     ("给新手讲解基金和股票理财的助手", "financial"),
+    ("answer freelancers' questions about filing their tax return", "financial"),
     # children
     ("reading buddy for 6-year-olds", "children"),
     ("math game helper for kids in primary school", "children"),
