@@ -9,6 +9,7 @@ Everything is integer arithmetic in registry order, so a brief gives byte-identi
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
 from app.engine.archetypes import FALLBACK_ID, REGISTRY
@@ -21,6 +22,18 @@ from app.engine.types import EngineStruct
 _CONTENT = re.compile(r"[^\W\d_]{2,}|[\u2e80-\u9fff\uac00-\ud7af]")
 """A brief needs a word of two letters or a CJK character to be classified at all."""
 _ORDER = [a.id for a in REGISTRY]
+
+
+@cache
+def _keyword_gates() -> tuple[re.Pattern[str], ...]:
+    """One alternation of all of an archetype's keyword patterns, in registry order.
+
+    It matches exactly when at least one of them does, so an archetype whose gate finds nothing (most of them, for
+    any brief) skips its dozens of separate searches; the result is the same, at a fraction of the cost.
+    """
+    return tuple(
+        re.compile("|".join(f"(?:{f.pattern.pattern})" for f in a.features) or "(?!)", re.IGNORECASE) for a in REGISTRY
+    )
 
 
 class ArchetypeMatch(EngineStruct, kw_only=True):
@@ -45,8 +58,8 @@ def score_all(text: str) -> list[ArchetypeMatch]:
     keyword_labels: dict[str, list[str]] = {}
     keyword_points: dict[str, int] = {}
     window = prepared[:MAX_CHARS]  # the model's window: hundreds of keyword regexes must not scan a whole prompt
-    for archetype in REGISTRY:
-        matched = [f for f in archetype.features if f.pattern.search(window)]
+    for archetype, gate in zip(REGISTRY, _keyword_gates(), strict=True):
+        matched = [f for f in archetype.features if f.pattern.search(window)] if gate.search(window) else []
         keyword_labels[archetype.id] = [f.label for f in matched]
         keyword_points[archetype.id] = sum(f.weight for f in matched)
     ranked = combine(_ORDER, probabilities, keyword_points, FALLBACK_ID)

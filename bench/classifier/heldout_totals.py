@@ -10,12 +10,12 @@ Only totals are printed: the splits stay honest while their individual misses ar
 from __future__ import annotations
 
 from app.engine.classify import classify
-from bench.classifier.train import HELDOUT, HELDOUT_B, by_language, load, score
+from bench.classifier.train import HELDOUT, HELDOUT_B, HELDOUT_C, by_language, load, score
 
 
 def main() -> None:
     """Print one line per held-out split."""
-    for path in (HELDOUT, HELDOUT_B):
+    for path in (HELDOUT, HELDOUT_B, HELDOUT_C):
         items = load(path)
         predicted = [[m.id for m in classify(i["text"])] for i in items]
         s = score(items, predicted)

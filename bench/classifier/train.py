@@ -39,10 +39,17 @@ from app.engine.classifier.model import MODEL_PATH, PROBABILITY_SCALE, LinearMod
 from app.engine.classifier.text import prepare
 
 HERE = Path(__file__).parent
-CORPUS_FILES = (HERE / "corpus.jsonl", HERE / "corpus_a.jsonl", HERE / "corpus_b.jsonl")
+CORPUS_FILES = (
+    HERE / "corpus.jsonl",
+    HERE / "corpus_a.jsonl",
+    HERE / "corpus_b.jsonl",
+    HERE / "corpus_c.jsonl",
+)
 HELDOUT = HERE / "heldout.jsonl"
 HELDOUT_B = HERE / "heldout_b.jsonl"
 """A second held-out split in a spec / bullet-list / non-native English voice, written before the 2nd retraining."""
+HELDOUT_C = HERE / "heldout_c.jsonl"
+"""A third held-out split (3rd round, 111 briefs, 40% non-English, 8 blends), written before the 3rd retraining."""
 LABELS = [a.id for a in REGISTRY]
 SECONDARY_WEIGHT = 0.5
 """A secondary job is a weaker training target than the primary one: it teaches the model that blends share mass."""
@@ -50,6 +57,12 @@ MIN_DOC_FREQ = 2
 C_VALUE = 50.0
 QUANT_LEVELS = 127
 PRUNE_BELOW = 2
+USE_SVM = True
+"""Ship a linear SVM (one-vs-rest) rather than the logistic regression: better CV and held-out primary accuracy
+on the 3rd-round corpus (see README). Its margins become probabilities through a softmax at SVM_TEMPERATURE."""
+SVM_TEMPERATURE = 2.5
+SVM_C = 1.0
+"""Chosen by CV among 2.5, 4 and 6 (with the decision parameters picked for each)."""
 """Quantised weights of magnitude below this are dropped: they change no decision and double the file."""
 
 Item = dict[str, Any]
@@ -115,7 +128,7 @@ def fit_linear(items: Sequence[Item], *, svm: bool = False) -> tuple[Any, DictVe
     # liblinear (LinearSVC) accepts 32-bit sparse indices only.
     matrix.indices = matrix.indices.astype(np.int32)
     matrix.indptr = matrix.indptr.astype(np.int32)
-    model: Any = LinearSVC(C=1.0) if svm else LogisticRegression(C=C_VALUE, max_iter=3000)
+    model: Any = LinearSVC(C=SVM_C) if svm else LogisticRegression(C=C_VALUE, max_iter=3000)
     model.fit(matrix, targets, sample_weight=weights)
     return model, vectorizer
 
@@ -137,12 +150,18 @@ def fold_scores(train: Sequence[Item], test: Sequence[Item], *, svm: bool = Fals
     prepared = [prepare(i["text"]) for i in test]
     matrix = vectorizer.transform([featurize(p) for p in prepared])
     if svm:
-        # A linear SVM gives no probabilities: its best class gets 1, which is all a primary-only decision needs.
-        best = np.argmax(model.decision_function(matrix), axis=1)
-        rows = [{label: float(k == b) for k, label in enumerate(classes)} for b in best]
+        # A linear SVM gives margins, not probabilities: a softmax of the scaled margins stands in for them, which is
+        # exactly what the shipped scorer computes from the exported (scaled) weights.
+        rows = [dict(zip(classes, softmax(SVM_TEMPERATURE * r), strict=True)) for r in model.decision_function(matrix)]
     else:
         rows = [dict(zip(classes, map(float, r), strict=True)) for r in model.predict_proba(matrix)]
     return [(row, keyword_scores(p)) for row, p in zip(rows, prepared, strict=True)]
+
+
+def softmax(logits: Any) -> list[float]:
+    """Softmax of a row of logits, as plain floats."""
+    exps = np.exp(logits - np.max(logits))
+    return [float(v) for v in exps / exps.sum()]
 
 
 def cv_scores(items: Sequence[Item], *, svm: bool = False, folds: int = 5) -> Scored:
@@ -198,10 +217,11 @@ def by_language(items: Sequence[Item], predictions: Sequence[list[str]]) -> dict
 
 def export(items: Sequence[Item], path: Path = MODEL_PATH) -> LinearModel:
     """Train on the whole corpus and write the quantised, pruned model as compact JSON (sorted keys)."""
-    model, vectorizer = fit_linear(items)
+    model, vectorizer = fit_linear(items, svm=USE_SVM)
     names = vectorizer.get_feature_names_out()
     order = [list(model.classes_).index(label) for label in LABELS]
-    coef = model.coef_[order]
+    temperature = SVM_TEMPERATURE if USE_SVM else 1.0
+    coef = model.coef_[order] * temperature
     scale = float(np.abs(coef).max()) / QUANT_LEVELS
     quantised = np.rint(coef / scale).astype(int)
     weights: dict[str, list[int]] = {}
@@ -213,7 +233,7 @@ def export(items: Sequence[Item], path: Path = MODEL_PATH) -> LinearModel:
                 pairs += [row, value]
         if pairs:
             weights[str(name)] = pairs
-    bias = [round(float(b), 6) for b in model.intercept_[order]]
+    bias = [round(float(b) * temperature, 6) for b in model.intercept_[order]]
     shipped = LinearModel(labels=LABELS, bias=bias, scale=round(scale, 9), weights=dict(sorted(weights.items())))
     payload = {"labels": shipped.labels, "bias": shipped.bias, "scale": shipped.scale, "weights": shipped.weights}
     path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -353,15 +373,19 @@ def measure(train: list[Item], heldouts: dict[str, list[Item]], *, tune: bool) -
 
 def main() -> None:
     """Command line entry point."""
-    global SECONDARY_WEIGHT, C_VALUE  # training knobs for the `cv` sweep, read by expand() and fit_linear()
+    global SECONDARY_WEIGHT, C_VALUE, USE_SVM, SVM_TEMPERATURE, SVM_C  # knobs read by fit_linear() etc.
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["measure", "export", "cv"])
     parser.add_argument("--tune", action="store_true", help="pick the decision parameters on CV before reporting")
     parser.add_argument("--secondary-weight", type=float, default=SECONDARY_WEIGHT)
     parser.add_argument("--c", type=float, default=C_VALUE, help="inverse L2 strength of the logistic regression")
     parser.add_argument("--cue-value", type=float, default=None, help="cv only: try another cue feature value")
+    parser.add_argument("--model", choices=["svm", "lr"], default="svm" if USE_SVM else "lr")
+    parser.add_argument("--temperature", type=float, default=SVM_TEMPERATURE, help="softmax scale of SVM margins")
+    parser.add_argument("--svm-c", type=float, default=SVM_C, help="inverse regularisation strength of the SVM")
     args = parser.parse_args()
     SECONDARY_WEIGHT, C_VALUE = args.secondary_weight, args.c
+    USE_SVM, SVM_TEMPERATURE, SVM_C = args.model == "svm", args.temperature, args.svm_c
     train = [item for path in CORPUS_FILES for item in load(path)]
     heldout = load(HELDOUT)
     if args.command == "export":
@@ -370,7 +394,7 @@ def main() -> None:
     elif args.command == "cv":
         if args.cue_value is not None:
             features_module.CUE_VALUE = args.cue_value
-        lr_cv = cv_scores(train)
+        lr_cv = cv_scores(train, svm=USE_SVM)
         best = pick_params(train, lr_cv)
         for p in (DEFAULT_PARAMS, best):
             s = score(train, apply(lr_cv, p))
@@ -379,7 +403,9 @@ def main() -> None:
                 f"false-sec {s['false_secondary']:.2f}"
             )
     else:
-        measure(train, {"held-out": heldout, "held-out-b": load(HELDOUT_B)}, tune=args.tune)
+        measure(
+            train, {"held-out": heldout, "held-out-b": load(HELDOUT_B), "held-out-c": load(HELDOUT_C)}, tune=args.tune
+        )
 
 
 if __name__ == "__main__":

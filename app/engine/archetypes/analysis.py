@@ -17,7 +17,7 @@ SQL_ANALYST = Archetype(
             r"\b(?:write|writing|generate) (?:the )?quer(?:y|ies)\b|\bquer(?:y|ies) (?:against|over|on) \w+",
             3,
         ),
-        feat("database", r"\bdatabases?\b|\bdbs?\b|\btables?\b|\bschemas?\b|\bwarehouse\b", 2),
+        feat("database", r"\bdatabases?\b|\bdbs?\b|\btables?\b|\bschemas?\b|\bdata ?warehouse\b", 2),
         feat("data analysis", r"\bdata analy\w+|\banalytics\b|\bpandas\b|\bdataframes?\b|\bmetrics?\b|\bkpis?\b", 3),
     ),
     role="You are a data analyst who writes SQL{for_product}.",

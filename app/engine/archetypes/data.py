@@ -164,7 +164,7 @@ CONTENT_MODERATION = Archetype(
         ),
         feat(
             "harm categories",
-            r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bself-harm\b|\bscams?\b|\bprofanity\b|\bbullying\b|\babusive\b",
+            r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bscams?\b|\bprofanity\b|\bbullying\b|\babusive\b",
             3,
         ),
         feat("flag content", r"\bflag\w* (?:posts?|comments?|content|messages?)\b|\buser-generated content\b", 3),
@@ -231,7 +231,8 @@ DOCUMENT_QA = Archetype(
     features=(
         feat(
             "answer from documents",
-            r"\banswer\w* (?:the )?(?:[\w'&-]+ ){0,2}?questions? (?:about|based on|from|using|over|on|in)\b|\b(?:faq|q&a|qa) (?:bot|assistant|chatbot)\b",
+            r"\banswer\w* (?:the )?(?:[\w'&-]+ ){0,2}?questions? (?:based on|using|over|from (?:the|our|a|an) "
+            r"(?:docs?|documents?|manuals?|handbook|polic(?:y|ies)|wiki|faq|articles?|knowledge base))\b|\b(?:faq|q&a|qa) (?:bot|assistant|chatbot)\b",
             4,
         ),
         feat(

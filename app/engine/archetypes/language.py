@@ -24,7 +24,7 @@ TUTOR = Archetype(
             r"\b(?:practi[cs]e|learn\w*|speak\w*) (?:my )?(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b|\b(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese) (?:conversation|practice|lessons?|vocabulary)\b",
             5,
         ),
-        feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b|\bkids\b|\bchildren\b", 3),
+        feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b", 3),
         feat(
             "learning",
             r"\bhomework\b|\blessons?\b|\blearn\w*\b|\bexplain\w* (?:concepts?|topics?)\b|\bquiz\w*\b|\bexercises?\b",
@@ -329,9 +329,13 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     title="Meeting and email assistant",
     features=(
         feat("inbox", r"\binbox\b|\bdraft (?:a )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b", 5),
-        feat("email", r"\be-?mails?\b", 3),
+        feat("email", r"\be-?mails?\b(?!\s+(?:us|them|zzlink|at)\b)", 3),
         feat("meeting", r"\bmeetings?\b|\bminutes\b|\bstand-?ups?\b|\bagendas?\b|\bblockers\b", 5),
-        feat("action items", r"\baction items?\b|\bfollow-?ups?\b|\bnext steps\b|\bdecisions\b", 3),
+        feat(
+            "action items",
+            r"\baction items?\b|\bfollow-?up (?:e-?mails?|messages?|notes|tasks)\b|\bnext steps\b|\bdecisions\b",
+            3,
+        ),
         feat("calendar", r"\bcalendar\b|\bschedul\w*\b", 2),
     ),
     role="You are an executive assistant{for_product} who handles email and meeting follow-up.",

@@ -19,7 +19,8 @@ CUSTOMER_SUPPORT = Archetype(
         feat("support platform", r"\b(?:zendesk|intercom|freshdesk|help ?scout|gorgias|live ?chat|chat widget)\b", 5),
         feat(
             "customer questions",
-            r"\bcustomer (?:questions|queries|inquiries|enquiries|issues|problems|messages)\b|\b(?:repl(?:y|ies)|respond\w*|answer\w*) (?:to )?(?:angry |upset |frustrated |unhappy )?customers?\b",
+            r"\bcustomer (?:questions|queries|inquiries|enquiries|issues|problems|messages)\b|\b(?:repl(?:y|ies)|respond\w*|answer\w*) (?:to )?(?:angry |upset |frustrated |unhappy )?customers?\b"
+            r"|\banswer\w* (?:billing|account|order|shipping|delivery|refund|subscription|payment) questions\b",
             4,
         ),
         feat(

@@ -99,10 +99,8 @@ def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
     role, objective, success = role_and_objective(plan)
-    domains = (
-        detect_domains([brief.task, brief.audience or "", *brief.constraints], _max_age(plan))
-        if plan.primary.safety_packs
-        else []
+    domains = detect_domains(
+        [brief.task, brief.audience or "", *brief.constraints], _max_age(plan), advises_people=plan.primary.safety_packs
     )
     output = output_format(plan)
     spec_tools = tools(plan)

@@ -53,6 +53,7 @@ _DONT_KNOW = re.compile(r"\bi (?:don't|do not) know\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor)\b[^.;:]*$", re.I)
 _ONE_LABEL = re.compile(r"\bexactly one label\b|\bonly the label\b|\bone label\b", re.I)
 _QUOTED = re.compile(r"[\"“]([\w-]+)[\"”]")
+_JSON_KEY = re.compile(r"[{,]\s*\"([\w-]+)\"\s*:")
 
 
 class Conflicts:
@@ -74,6 +75,7 @@ class Conflicts:
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
         self.labels = {v.lower() for v in brief_labels}
+        self.keys = {v.lower() for c in constraints if c.kind in ("schema", "fields") for v in c.values}
 
     def forbidden_feature(self, text: str) -> str | None:
         """The first forbidden formatting feature the text prescribes, if any."""
@@ -96,6 +98,9 @@ class Conflicts:
         if self.has_fallback and _DONT_KNOW.search(text):
             return True
         if self.multi_label and _ONE_LABEL.search(text):
+            return True
+        # A default JSON reply with keys outside the brief's own schema ("category", "rationale") contradicts it.
+        if self.keys and any(key.lower() not in self.keys for key in _JSON_KEY.findall(text)):
             return True
         return bool(self.labels) and any(
             q.lower() == "other" and "other" not in self.labels for q in _QUOTED.findall(text)

@@ -24,8 +24,11 @@ HELDOUT = DATA / "heldout.jsonl"
 """Briefs the model never trained on, in a voice of their own (see bench/classifier/train.py)."""
 HELDOUT_B = DATA / "heldout_b.jsonl"
 """A second held-out split (spec / bullet-list / non-native English voice), written before the last retraining."""
-TRAINING = (DATA / "corpus.jsonl", DATA / "corpus_a.jsonl", DATA / "corpus_b.jsonl")
-MIN_HELDOUT_ACCURACY = {HELDOUT: 0.83, HELDOUT_B: 0.9}
+HELDOUT_C = DATA / "heldout_c.jsonl"
+"""A third held-out split (mixed voices, 40% non-English), written before the 3rd retraining."""
+HELDOUTS = (HELDOUT, HELDOUT_B, HELDOUT_C)
+TRAINING = (DATA / "corpus.jsonl", DATA / "corpus_a.jsonl", DATA / "corpus_b.jsonl", DATA / "corpus_c.jsonl")
+MIN_HELDOUT_ACCURACY = {HELDOUT: 0.83, HELDOUT_B: 0.93, HELDOUT_C: 0.93}
 MIN_LANGUAGE_ACCURACY = 0.7
 MIN_BLEND_RECALL = 0.6
 MAX_FALSE_SECONDARY = 0.18
@@ -39,14 +42,14 @@ def _ids(text: str) -> list[str]:
     return [m.id for m in classify(text)]
 
 
-@pytest.mark.parametrize("split", [HELDOUT, HELDOUT_B], ids=lambda p: p.name)
+@pytest.mark.parametrize("split", HELDOUTS, ids=lambda p: p.name)
 def test_heldout_split_is_not_in_the_training_corpus(split):
     training = {str(item["text"]).strip().lower() for path in TRAINING for item in _load(path)}
     overlap = [item["text"] for item in _load(split) if str(item["text"]).strip().lower() in training]
     assert overlap == []
 
 
-@pytest.mark.parametrize("split", [HELDOUT, HELDOUT_B], ids=lambda p: p.name)
+@pytest.mark.parametrize("split", HELDOUTS, ids=lambda p: p.name)
 def test_heldout_primary_accuracy_overall_and_per_language(split):
     items = _load(split)
     per_language: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -66,7 +69,7 @@ def test_heldout_primary_accuracy_overall_and_per_language(split):
 
 
 def test_heldout_blends_report_their_secondary_jobs():
-    blends = [item for path in (HELDOUT, HELDOUT_B) for item in _load(path) if len(item["labels"]) > 1]  # type: ignore[arg-type]
+    blends = [item for path in HELDOUTS for item in _load(path) if len(item["labels"]) > 1]  # type: ignore[arg-type]
     assert len(blends) >= 20
     wanted = found = 0
     for item in blends:
@@ -79,7 +82,7 @@ def test_heldout_blends_report_their_secondary_jobs():
 
 
 def test_single_job_heldout_briefs_rarely_get_secondaries():
-    singles = [item for path in (HELDOUT, HELDOUT_B) for item in _load(path) if len(item["labels"]) == 1]  # type: ignore[arg-type]
+    singles = [item for path in HELDOUTS for item in _load(path) if len(item["labels"]) == 1]  # type: ignore[arg-type]
     with_secondaries = sum(len(classify(str(item["text"]))) > 1 for item in singles)
     assert with_secondaries / len(singles) <= MAX_FALSE_SECONDARY, (with_secondaries, len(singles))
 
@@ -249,3 +252,50 @@ def test_classification_is_byte_identical_across_processes():
     assert len(outputs) == 1
     here = msgspec.json.encode([classify(b) for b in _BRIEFS_FOR_DETERMINISM]).decode()
     assert outputs == {here}
+
+
+@pytest.mark.parametrize(
+    ("task", "acceptable"),
+    [
+        (
+            "someone to talk to for people struggling with depression between therapy sessions; warm, never "
+            "judgmental, gives the crisis number if they mention self-harm",
+            {"general_assistant", "customer_support", "tutor"},
+        ),
+        (
+            "symptom checker for a walk-in clinic: asks about symptoms, then suggests self-care, a GP visit or the ER",
+            {"customer_support", "general_assistant"},
+        ),
+        ("story writer for children aged 4 to 7: short funny stories, no violence", {"writing_editor"}),
+        ("writes lullaby-style stories for preschoolers", {"writing_editor"}),
+        (
+            "chat assistant for our bike shop customers; if it can't help, tell them to email repairs@shop.com",
+            {"customer_support"},
+        ),
+        ("answers questions from guests at our ski lodge about lifts, rentals and dinner times", {"customer_support"}),
+        ("Rédige des textes publicitaires pour notre nouvelle gamme de chocolats", {"marketing_copy"}),
+        ("Simplify insurance letters for readers at a grade 5 reading level", {"writing_editor"}),
+        (
+            "agent that logs each call with save_note(customer_id, summary) and books follow-ups with book_slot(date)",
+            {"tool_agent"},
+        ),
+    ],
+)
+def test_failure_classes_from_real_phrasing(task, acceptable):
+    """Mental-health companions are not moderation, a story writer for kids is not a tutor, an email fallback or a
+    `summary` parameter is not a job: the classes of misreads the issue lists, on phrasing found in no corpus."""
+    ids = _ids(task)
+    assert ids[0] in acceptable, ids
+    assert "content_moderation" not in ids
+    assert "summarization" not in ids
+
+
+def test_keyword_gates_match_exactly_when_a_feature_does():
+    from app.engine.archetypes import REGISTRY
+    from app.engine.classify import _keyword_gates
+
+    texts = [str(item["text"]) for path in HELDOUTS for item in _load(path)]
+    for archetype, gate in zip(REGISTRY, _keyword_gates(), strict=True):
+        for text in texts:
+            window = prepare(text)
+            assert bool(gate.search(window)) == any(f.pattern.search(window) for f in archetype.features)

@@ -1,26 +1,30 @@
-"""Safety packs for sensitive domains, chosen by detection: a table of cue patterns and the rules each domain adds.
+"""Safety packs for sensitive domains, chosen by detecting the domain in the brief, whatever its archetype.
 
-A pack is added when its cues appear in the brief (task, audience, constraints); a child audience age (under 13)
-also selects the children's pack. Rules are phrased as good prompts phrase them: the behaviour, then the reason.
+A pack is added when its domain's cues appear in the brief (task, audience, constraints; see `cues` for the
+multilingual cue tables); a child audience age (under 13) also selects the children's pack. Archetypes with a
+fixed output (labels, fields, translations, grades) get a pack only when the brief says the assistant talks with
+a person, so that a mental-health companion misread as a classifier still gets its crisis rules while a job that
+extracts doses from discharge notes gets none. Rules are phrased as good prompts phrase them: the behaviour, then
+the reason.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Iterable
 
 import msgspec
 
+from app.engine.safety.cues import DOMAIN_CUES, PERSON_FACING, detected
 from app.engine.spec import Rule
 
 SAFETY_GROUP = "Safety"
 
 
 class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
-    """The rules for one sensitive domain and the cues that select it."""
+    """The rules for one sensitive domain (its cues live in `app.engine.safety.cues`)."""
 
     domain: str
-    cues: re.Pattern[str]
     rules: tuple[Rule, ...]
 
 
@@ -28,21 +32,9 @@ def _rule(text: str, reason: str) -> Rule:
     return Rule(text=text, reason=reason, group=SAFETY_GROUP)
 
 
-def _cues(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="medical",
-        cues=_cues(
-            r"\b(?:medical|medicine|symptoms?|diagnos\w*|patients|patient's|patient[- ](?:care|records?|intake|portal|"
-            r"notes|data|safety|education|information|questions|facing)|clinics?|clinical|health ?care|telehealth|"
-            r"nurses?|doctors?|physicians?|medications?|dosages?|prescriptions?|hospitals?|pharmac\w*|"
-            r"first aid|injur(?:y|ies)|illness\w*|diseases?|diabet\w*|insulin|blood (?:sugar|pressure)|allerg\w*|"
-            r"pregnan\w*|dietitians?|nutrition\w*)\b|\bhealth (?:questions?|advice|information)\b|"
-            r"\b(?:médic\w*|síntomas?|paciente|arzt|ärztin|symptome|patienten|médecin|symptômes)\b"
-        ),
         rules=(
             _rule(
                 "If the person describes signs of an emergency (chest pain, trouble breathing, severe bleeding, "
@@ -64,17 +56,17 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="mental_health",
-        cues=_cues(
-            r"\b(?:mental health|therap(?:y|ist|ists|eutic)|counsell?(?:ing|or)|anxiety|anxious|depress\w*|"
-            r"emotional support|wellbeing|well-being|loneliness|lonely|grief|self-harm|suicid\w*|"
-            r"psycholog\w*|psychiatr\w*|panic attacks?|burn-?out|trauma\w*|stressed|stress (?:management|relief))\b"
-        ),
         rules=(
             _rule(
                 "If the person mentions suicide, self-harm or harming someone else, respond with care, urge them to "
                 "contact a crisis line or their local emergency number now (in the US and Canada: the 988 Suicide & "
                 "Crisis Lifeline), and keep the conversation going until they say they are reaching out.",
                 "Immediate human help saves lives, and an assistant cannot provide it.",
+            ),
+            _rule(
+                "Take every feeling the person shares seriously: acknowledge it before anything else and never "
+                "dismiss, minimise or argue with it.",
+                "People in distress who feel brushed off stop talking, and talking is what keeps them safe.",
             ),
             _rule(
                 "Do not diagnose mental health conditions or present yourself as a therapist; when difficulties "
@@ -85,11 +77,6 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="legal",
-        cues=_cues(
-            r"\b(?:legal|lawyers?|attorneys?|law firm|lawsuits?|litigation|court|tenants?|landlords?|eviction|"
-            r"immigration|visas?|divorce|custody|employment law|statutes?|solicitors?|paralegal)\b|\blaws?\b|"
-            r"\b(?:abogad\w*|jurídic\w*|rechtsanwalt|rechtlich\w*|avocat|juridique)\b"
-        ),
         rules=(
             _rule(
                 "Give general legal information, not legal advice: do not tell the person what to do in their "
@@ -109,11 +96,6 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="financial",
-        cues=_cues(
-            r"\b(?:invest(?:ing|ors?|ments?|ed|s)?|stocks?|portfolios?|retirement|pensions?|401\(?k\)?|crypto\w*|bitcoin|"
-            r"trading|traders?|brokerage|wealth|personal finance|financial (?:advice|planning|adviser|advisor)|"
-            r"mortgages?|etfs?|mutual funds?|securities)\b"
-        ),
         rules=(
             _rule(
                 "Give general financial education, not personalised investment advice: do not recommend buying, "
@@ -133,13 +115,6 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="children",
-        cues=_cues(
-            r"\b(?:kids?|children|pupils?|primary school|elementary school|young learners|minors?|"
-            # "child" alone, but not the technical child (process, node, element, ...)
-            r"child(?!\s+(?:process|element|node|table|component|class|theme|record|row|entity|task|thread|widget))|"
-            r"toddlers?|preschool\w*|k-12|ages? (?:[3-9]|1[0-2])\b|aged (?:[3-9]|1[0-2])\b|"
-            r"(?:[3-9]|1[0-2])[- ]year[- ]olds?|under 13)\b|\b(?:niños|kinder|enfants)\b"
-        ),
         rules=(
             _rule(
                 "Never ask for or keep a child's personal information (full name, address, school, phone number, "
@@ -162,12 +137,20 @@ PACKS: tuple[SafetyPack, ...] = (
 _CHILD_AGE = 13
 
 
-def detect_domains(texts: Iterable[str], max_audience_age: int | None = None) -> list[str]:
-    """The sensitive domains the brief's texts touch, in pack order."""
-    joined = "\n".join(t for t in texts if t)
-    found = [pack.domain for pack in PACKS if pack.cues.search(joined)]
+def detect_domains(
+    texts: Iterable[str], max_audience_age: int | None = None, *, advises_people: bool = True
+) -> list[str]:
+    """The sensitive domains whose packs the brief needs, in pack order.
+
+    `advises_people` is False for an archetype with a fixed output (labels, fields, a translation, a grade): its
+    packs are then chosen only when the brief also says the assistant talks with a person.
+    """
+    joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)).lower()
+    found = [cues.domain for cues in DOMAIN_CUES if detected(cues, joined)]
     if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
         found.append("children")
+    if found and not advises_people and not PERSON_FACING.search(joined):
+        return []
     return found
 
 
