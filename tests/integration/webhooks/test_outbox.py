@@ -106,3 +106,33 @@ async def test_a_request_whose_transaction_fails_sends_nothing(
     assert request.json["label"]["name"] == "staging"
     await asyncio.sleep(1.0)
     assert [r.json["label"]["name"] for r in receiver.received] == ["staging"]
+
+
+async def test_every_acknowledged_concurrent_write_produces_exactly_one_event(hooks: Hooks, receiver: Receiver) -> None:
+    await hooks.subscribe(receiver.url(), events=["version.created"])
+    names = ["busy-a", "busy-b"]
+    for name in names:
+        await hooks.create_prompt(name)
+
+    async def writer(index: int) -> list[tuple[str, int]]:
+        done = []
+        for step in range(4):
+            name = names[(index + step) % len(names)]
+            response = await hooks.client.post(
+                hooks.prompts(f"/{name}/versions"),
+                json={"text": f"{TEXT} Writer {index} step {step}."},
+                headers=hooks.headers,
+            )
+            assert response.status_code == 201, response.text
+            done.append((name, int(response.json()["version"])))
+        return done
+
+    results = await asyncio.gather(*(writer(i) for i in range(5)))
+    acknowledged = sorted(pair for result in results for pair in result)
+    received = await receiver.wait_for(len(acknowledged), timeout=30)
+    await asyncio.sleep(1.0)
+    delivered = sorted((r.json["prompt"]["name"], r.json["version"]) for r in receiver.received)
+    assert delivered == acknowledged
+    for name in names:  # and in order, per prompt
+        versions = [r.json["version"] for r in received if r.json["prompt"]["name"] == name]
+        assert versions == sorted(versions)
