@@ -20,6 +20,8 @@ from app.domain.access.permissions import Permission
 from app.domain.webhooks import services
 from app.domain.webhooks.runtime import webhook_runtime
 from app.domain.webhooks.schemas import (
+    AttemptList,
+    AttemptRead,
     DeliveryPage,
     DeliveryRead,
     WebhookCreate,
@@ -196,6 +198,34 @@ class WebhookController(Controller):
     ) -> DeliveryPage:
         rows, total = await services.list_deliveries(db_session, workspace_ctx, webhook_id, limit=limit, offset=offset)
         return DeliveryPage(items=[delivery_read(r) for r in rows], total=total, limit=limit, offset=offset)
+
+    @get(
+        "/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/attempts",
+        operation_id="listWebhookDeliveryAttempts",
+        summary="Every attempt of one delivery: response code, latency, error",
+        responses=problem_responses(401, 403, 404, 429, 503),
+    )
+    async def list_webhook_delivery_attempts(
+        self,
+        webhook_id: FromPath[UUID],
+        delivery_id: FromPath[UUID],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_session: NamedDependency[AsyncSession],
+    ) -> AttemptList:
+        rows = await services.list_attempts(db_session, workspace_ctx, webhook_id, delivery_id)
+        return AttemptList(
+            items=[
+                AttemptRead(
+                    attempt=r.attempt,
+                    succeeded=r.succeeded,
+                    status_code=r.status_code,
+                    latency_ms=r.latency_ms,
+                    error=r.error,
+                    created_at=r.created_at,
+                )
+                for r in rows
+            ]
+        )
 
     @post(
         "/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/redeliver",

@@ -49,14 +49,22 @@ class WebhookRuntime:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.queue: DrainQueue = (
-            SaqDrainQueue(settings.redis_url, settings.redis_namespace) if settings.redis_url else LocalDrainQueue()
-        )
+        self._queue: DrainQueue | None = None
         self._engine: AsyncEngine | None = None
         self._http: httpx.AsyncClient | None = None
         self._tasks: list[asyncio.Task[Any]] = []
         self._wake = asyncio.Event()
         self.last_relay_ok: float = 0.0
+
+    @property
+    def queue(self) -> DrainQueue:
+        """The job queue, made on first use (an API that only enqueues redeliveries may never need it)."""
+        if self._queue is None:
+            settings = self.settings
+            self._queue = (
+                SaqDrainQueue(settings.redis_url, settings.redis_namespace) if settings.redis_url else LocalDrainQueue()
+            )
+        return self._queue
 
     def wake(self) -> None:
         """A local commit produced events: look at the outbox now rather than at the next poll."""
@@ -113,7 +121,9 @@ class WebhookRuntime:
             await self._http.aclose()
         if self._engine is not None:
             await self._engine.dispose()
-        await self.queue.close()
+        if self._queue is not None:
+            await self._queue.close()
+            self._queue = None
 
 
 def subscribe_webhooks(events: EventBus, runtime: WebhookRuntime) -> None:

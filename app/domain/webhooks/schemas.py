@@ -80,3 +80,16 @@ class DeliveryRead(CamelizedBaseStruct):
 
 class DeliveryPage(Page[DeliveryRead], kw_only=True):
     items: list[DeliveryRead]
+
+
+class AttemptRead(CamelizedBaseStruct):
+    attempt: int
+    succeeded: bool
+    status_code: int | None
+    latency_ms: int
+    error: str
+    created_at: datetime
+
+
+class AttemptList(CamelizedBaseStruct):
+    items: list[AttemptRead]

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config.settings import Settings
-from app.db.models import WebhookDelivery, WebhookSubscription
+from app.db.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from app.domain.access.context import WorkspaceContext
 from app.domain.audit.services import record_audit_event
 from app.domain.webhooks.delivery import secret_box
@@ -172,13 +172,22 @@ async def list_deliveries(
     return list(rows), total
 
 
-async def redeliver(
+async def list_attempts(
+    session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID
+) -> list[WebhookAttempt]:
+    """Every HTTP attempt of one delivery, first to last."""
+    delivery = await _delivery(session, ctx, webhook_id, delivery_id)
+    rows = await session.execute(
+        select(WebhookAttempt).where(WebhookAttempt.delivery_id == delivery.id).order_by(WebhookAttempt.attempt)
+    )
+    return list(rows.scalars())
+
+
+async def _delivery(
     session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID
 ) -> WebhookDelivery:
-    """A new delivery of the same event (same event id and body) to the same subscription, sent as soon as the
-    prompt's earlier pending deliveries are out. The caller commits, then enqueues its drain."""
     await get_subscription(session, ctx, webhook_id)
-    original = (
+    row = (
         await session.execute(
             select(WebhookDelivery).where(
                 WebhookDelivery.id == delivery_id,
@@ -187,8 +196,17 @@ async def redeliver(
             )
         )
     ).scalar_one_or_none()
-    if original is None:
+    if row is None:
         raise NotFoundError("No such delivery for this webhook.")
+    return row
+
+
+async def redeliver(
+    session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID
+) -> WebhookDelivery:
+    """A new delivery of the same event (same event id and body) to the same subscription, sent as soon as the
+    prompt's earlier pending deliveries are out. The caller commits, then enqueues its drain."""
+    original = await _delivery(session, ctx, webhook_id, delivery_id)
     newest = (
         await session.execute(
             select(func.max(WebhookDelivery.sequence)).where(

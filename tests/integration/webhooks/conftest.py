@@ -25,7 +25,7 @@ def webhook_settings(**overrides: Any) -> Settings:
         "WEBHOOK_RETRY_BASE": "0.2",
         "WEBHOOK_RETRY_MAX": "1",
         "WEBHOOK_POLL_INTERVAL": "0.1",
-        "WEBHOOK_TIMEOUT": "2",
+        "WEBHOOK_TIMEOUT": "5",
         "WEBHOOK_DISABLE_AFTER": "4",
         "REDIS_NAMESPACE": f"{TEST_REDIS_NAMESPACE}-wh-{uuid.uuid4().hex[:8]}",
     }

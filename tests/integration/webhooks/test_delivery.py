@@ -68,6 +68,18 @@ async def test_retries_after_server_errors_then_delivers(hooks: Hooks, receiver:
     await asyncio.sleep(0.3)
     [logged] = await hooks.deliveries(created["id"])
     assert (logged["status"], logged["attempts"], logged["lastStatusCode"]) == ("delivered", 3, 200)
+    response = await hooks.client.get(
+        hooks.url(f"/{created['id']}/deliveries/{logged['id']}/attempts"), headers=hooks.headers
+    )
+    assert response.status_code == 200, response.text
+    attempts = response.json()["items"]
+    assert [(a["attempt"], a["statusCode"], a["succeeded"]) for a in attempts] == [
+        (1, 500, False),
+        (2, 503, False),
+        (3, 200, True),
+    ]
+    assert all(a["latencyMs"] >= 0 for a in attempts)
+    assert attempts[0]["error"] == "HTTP 500"
 
 
 async def test_events_of_one_prompt_arrive_in_order(hooks: Hooks, receiver: Receiver) -> None:

@@ -106,3 +106,47 @@ async def test_a_request_whose_transaction_fails_sends_nothing(
     assert request.json["label"]["name"] == "staging"
     await asyncio.sleep(1.0)
     assert [r.json["label"]["name"] for r in receiver.received] == ["staging"]
+
+
+async def test_every_acknowledged_concurrent_write_produces_exactly_one_event(hooks: Hooks, receiver: Receiver) -> None:
+    await hooks.subscribe(receiver.url(), events=["version.created"])
+    names = ["busy-a", "busy-b"]
+    for name in names:
+        await hooks.create_prompt(name)
+
+    async def writer(index: int) -> list[tuple[str, int]]:
+        done = []
+        for step in range(4):
+            name = names[(index + step) % len(names)]
+            response = await hooks.client.post(
+                hooks.prompts(f"/{name}/versions"),
+                json={"text": f"{TEXT} Writer {index} step {step}."},
+                headers=hooks.headers,
+            )
+            assert response.status_code == 201, response.text
+            done.append((name, int(response.json()["version"])))
+        return done
+
+    results = await asyncio.gather(*(writer(i) for i in range(5)))
+    acknowledged = sorted(pair for result in results for pair in result)
+    first_seen: dict[str, tuple[str, int]] = {}
+
+    async def all_events_arrived() -> bool:
+        for r in receiver.received:
+            first_seen.setdefault(r.json["id"], (r.json["prompt"]["name"], r.json["version"]))
+        return len(first_seen) >= len(acknowledged)
+
+    for _ in range(300):
+        if await all_events_arrived():
+            break
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(1.0)
+    await all_events_arrived()
+    # Delivery is at least once: an attempt whose answer came too late is sent again, with the same event id
+    # (receivers deduplicate on it). Per event id, exactly the acknowledged writes.
+    assert sorted(first_seen.values()) == acknowledged
+    for r in receiver.received:
+        assert first_seen[r.json["id"]] == (r.json["prompt"]["name"], r.json["version"])
+    for name in names:  # and in order, per prompt
+        versions = [pair[1] for pair in first_seen.values() if pair[0] == name]
+        assert versions == sorted(versions)

@@ -71,6 +71,7 @@ GOLDEN: dict[str, set[str]] = {
     "deleteWebhook": ADMINS,
     "rotateWebhookSecret": ADMINS,
     "listWebhookDeliveries": ADMINS,
+    "listWebhookDeliveryAttempts": ADMINS,
     "redeliverWebhook": ADMINS,
 }
 
