@@ -32,9 +32,11 @@ def _normalize_email(email: str) -> str:
 
 def upgrade() -> None:
     bind = op.get_bind()
+    # The embedded default runs on SQLite, which has group_concat instead of string_agg.
+    names = "group_concat(name, ', ')" if bind.dialect.name == "sqlite" else "string_agg(name, ', ' ORDER BY name)"
     duplicates = bind.execute(
         sa.text(
-            "SELECT workspace_id, lower(name) AS folded, string_agg(name, ', ' ORDER BY name) AS names "
+            f"SELECT workspace_id, lower(name) AS folded, {names} AS names "  # noqa: S608 - no user input
             "FROM prompt GROUP BY workspace_id, lower(name) HAVING count(*) > 1"
         )
     ).all()

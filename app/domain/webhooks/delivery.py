@@ -27,6 +27,7 @@ from app.domain.webhooks.queue import DrainQueue
 from app.domain.webhooks.signing import SIGNATURE_HEADER, sign
 from app.lib import outbound
 from app.lib.encryption import SecretBox, SecretUnreadable
+from app.lib.metrics import WEBHOOK_DELIVERIES, WEBHOOK_DELIVERY_DURATION
 
 logger = structlog.get_logger("promptsmith.webhooks")
 
@@ -221,7 +222,23 @@ class Deliverer:
                     logger.warning("webhook_disabled", subscription_id=str(subscription.id))
                     retry_at = None
             await session.commit()
+            _count_attempt(outcome, delivery.status, subscription.enabled)
         return retry_at
+
+
+def _count_attempt(outcome: Outcome, status: str, still_enabled: bool) -> None:
+    """The attempt in the delivery metrics (after commit: only what was recorded is counted)."""
+    if outcome.status_code is not None:
+        WEBHOOK_DELIVERY_DURATION.observe(outcome.latency_ms / 1000)
+    if outcome.succeeded:
+        label = "delivered"
+    elif not still_enabled:
+        label = "disabled"
+    elif status == "failed":
+        label = "exhausted"
+    else:
+        label = "failed"
+    WEBHOOK_DELIVERIES.labels(label).inc()
 
 
 def _ms_since(started: float) -> int:

@@ -28,6 +28,7 @@ from app.domain.webhooks.delivery import Deliverer
 from app.domain.webhooks.queue import DrainQueue, LocalDrainQueue, SaqDrainQueue
 from app.domain.webhooks.relay import relay_once, sweep_once
 from app.lib.events import EventBus
+from app.lib.metrics import WEBHOOK_QUEUE_DEPTH
 
 logger = structlog.get_logger("promptsmith.webhooks")
 
@@ -99,6 +100,7 @@ class WebhookRuntime:
                     await sweep_once(sessions, self.queue)
                     last_sweep = time.monotonic()
                 self.last_relay_ok = time.time()
+                WEBHOOK_QUEUE_DEPTH.set(await self.queue.depth())
             except Exception as exc:  # noqa: BLE001 - a database or Redis outage must not end the relay
                 logger.warning("webhook_relay_failed", error=type(exc).__name__)
                 moved = 0

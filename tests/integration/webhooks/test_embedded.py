@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ async def app(tmp_path: Path) -> Litestar:
             WEBHOOK_ALLOW_PRIVATE_TARGETS="true",
             WEBHOOK_RETRY_BASE="0.2",
             WEBHOOK_POLL_INTERVAL="0.1",
+            METRICS="open",
         )
     )
 
@@ -54,5 +56,22 @@ async def test_sqlite_without_redis_delivers_in_process_with_retries(client: Any
         (200, "version.created"),
         (200, "label.moved"),
     ]
+    # The receiver answers before the worker records the outcome: wait (bounded) for the log to catch up.
+    deadline = asyncio.get_running_loop().time() + 5
     logged = await hooks.deliveries(created["id"])
+    while {item["status"] for item in logged} != {"delivered"} and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.05)
+        logged = await hooks.deliveries(created["id"])
     assert sorted(item["status"] for item in logged) == ["delivered", "delivered"]
+
+    # The delivery metrics count what was recorded: one failed attempt (retried), two delivered.
+    scraped = (await client.get("/metrics")).text
+    samples = {
+        line.split(" ")[0]: float(line.split(" ")[1])
+        for line in scraped.splitlines()
+        if line.startswith("promptsmith_webhook")
+    }
+    assert samples['promptsmith_webhook_deliveries_total{outcome="delivered"}'] >= 2
+    assert samples['promptsmith_webhook_deliveries_total{outcome="failed"}'] >= 1
+    assert samples["promptsmith_webhook_delivery_duration_seconds_count"] >= 3
+    assert "promptsmith_webhook_queue_depth" in samples
