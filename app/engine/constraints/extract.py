@@ -282,8 +282,8 @@ def _rules(
 
 def _audience(found: people.FoundAudience, span: BriefSpan) -> Constraint:
     return Constraint(
-        kind="audience", text=people.describe_audience(found.phrase), span=span, value=found.phrase,
-        minimum=found.minimum, maximum=found.maximum,
+        kind="audience", text=people.describe_audience(found.phrase, found.minimum, found.maximum), span=span,
+        value=found.phrase, minimum=found.minimum, maximum=found.maximum,
     )  # fmt: skip
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.ages import FoundAges, find_ages
 from app.engine.constraints.clauses import in_ranges, negated_ranges
+from app.engine.constraints.rules import is_english
 
 _AUDIENCE_NOUNS = (
     r"users|customers|clients|students|pupils|learners|developers|engineers|programmers|beginners|children|kids|"
@@ -82,12 +84,56 @@ def ages(phrase: str) -> tuple[int | None, int | None]:
     if match.group("under"):
         return None, int(match.group("under")) - 1
     if match.group("over"):
-        return int(match.group("over")) + 1, None
+        # "over 65" reads as "65 and older" in everyday use.
+        return int(match.group("over")), None
     return int(match.group("plus")), None
 
 
 def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
-    """The audience a clause names; with `whole`, the text is an audience field and is kept as written."""
+    """The audience a clause names; with `whole`, the text is an audience field and is kept as written.
+
+    Age bounds are read from the whole clause, so "a reading buddy for kids, ages 8 to 10" and "residents are
+    mostly 75+" keep their ages even when the audience phrase itself does not hold them.
+    """
+    found = _audience_phrase(text, whole=whole)
+    age_words = find_ages(text)
+    if found is None:
+        if age_words is None:
+            return None
+        phrase = _BRIDGE.sub(_bridge, text[age_words.start : age_words.end])
+        return FoundAudience(phrase, age_words.minimum, age_words.maximum, age_words.start, age_words.end)
+    if (found.minimum, found.maximum) == (None, None) and age_words is not None:
+        return _with_ages(text, found, age_words)
+    return found
+
+
+_NEAR = 40
+
+
+def _with_ages(text: str, found: FoundAudience, age_words: FoundAges) -> FoundAudience:
+    """The audience with the clause's age bounds; the phrase grows to cover them when they are written next to it."""
+    start, end = min(found.start, age_words.start), max(found.end, age_words.end)
+    between = text[min(found.end, age_words.end) : max(found.start, age_words.start)]
+    if len(between) > _NEAR or re.search(r"[.;:!?]", between):
+        return found._replace(minimum=age_words.minimum, maximum=age_words.maximum)
+    phrase = _BRIDGE.sub(_bridge, text[start:end])
+    return FoundAudience(phrase, age_words.minimum, age_words.maximum, start, end)
+
+
+# "residents are mostly 75+" -> "residents aged 75+"; "users are over 70" -> "users over 70".
+_BRIDGE = re.compile(
+    r"\s+(?:are|is|sind|son|sont|são)(?:\s+(?:mostly|mainly|all|usually|often|meist|mayormente))?\s+(?P<next>\S+)",
+    re.IGNORECASE,
+)
+
+
+def _bridge(match: re.Match[str]) -> str:
+    following = match.group("next")
+    joiner = " " if re.match(r"(?:over|under|above|below|older|younger|between|aged)$", following, re.I) else " aged "
+    return joiner + following
+
+
+def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
     if whole:
         phrase = text.strip().rstrip(".")
         if not phrase:
@@ -188,13 +234,24 @@ def tone_synonyms(value: str) -> list[str]:
     return [value, *(word for word, tone in _TONES.items() if tone == value and word != value)]
 
 
-def describe_audience(phrase: str) -> str:
-    """The imperative sentence for an audience."""
-    if re.match(r"aged?\b", phrase, re.IGNORECASE):
-        return f"Write for an audience {phrase}."
-    if re.match(r"ages\b", phrase, re.IGNORECASE):
-        return f"Write for an audience of {phrase}."
-    return f"Write for {phrase}."
+def describe_audience(phrase: str, minimum: int | None = None, maximum: int | None = None) -> str:
+    """The imperative sentence for an audience; a phrase in another language is quoted, and ages it does not show
+    are added ("Write for kids (ages 8-10).")."""
+    shown = phrase if is_english(phrase) else f"the audience the brief names, «{phrase}»"
+    missing = [n for n in (minimum, maximum) if n is not None and not re.search(rf"(?<!\d){n}(?!\d)", phrase)]
+    if missing:
+        shown += f" ({_age_span(minimum, maximum)})"
+    if re.match(r"aged?\b", shown, re.IGNORECASE):
+        return f"Write for an audience {shown}."
+    if re.match(r"ages\b", shown, re.IGNORECASE):
+        return f"Write for an audience of {shown}."
+    return f"Write for {shown}."
+
+
+def _age_span(minimum: int | None, maximum: int | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f"ages {minimum}-{maximum}"
+    return f"aged {minimum}+" if minimum is not None else f"aged {maximum} or younger"
 
 
 def describe_tone(values: list[str]) -> str:
