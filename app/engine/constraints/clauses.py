@@ -65,6 +65,13 @@ _INLINE_ITEM = re.compile(r"\s+[-•*]\s+")
 _SPACED_DASH = re.compile(r"\s+[—–]\s+")
 
 
+# "a spending category — groceries, transport or dining": a dash after a label noun introduces the list.
+_LIST_INTRO_END = re.compile(
+    r"\b(?:labels?|categor(?:y|ies)|class(?:es)?|tags?|types?|buckets?|options|intents?|one\s+of|as|into)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _inline_list(clause: Clause) -> list[Clause]:
     """Split a dash list typed on one line, and instructions joined by a spaced dash ("be brief — no lists")."""
     if ":" not in clause.text and "—" not in clause.text and "–" not in clause.text:
@@ -74,6 +81,8 @@ def _inline_list(clause: Clause) -> list[Clause]:
         pieces: list[Clause] = []
         position = 0
         for dash in _SPACED_DASH.finditer(clause.text):
+            if _LIST_INTRO_END.search(clause.text[position : dash.start()]):
+                continue
             pieces.append(Clause(clause.text[position : dash.start()], clause.start + position))
             position = dash.end()
         pieces.append(Clause(clause.text[position:], clause.start + position))

@@ -27,13 +27,13 @@ _CLASSIFY = (
     r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags))?(?:\s*[-–—:])?))?|\s*:)|"
     r"\bwhether\s+(?:it|this|the\s+\w+|this\s+\w+|each\s+\w+)\s+is\s+|"
     r"\b(?:label|tag|mark|rate|classify)\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+)\s+(?=[\w'\"]+\s*(?:,|/|\bor\b))|"
-    r"\b(?:clasifica|clasificar|etiqueta)\w*(?:\s+[\w-]+){0,3}?\s+(?:como|en)|"
-    r"\b(?:klassifizier|kategorisier|einordn|markier|sortier|ordne)\w*(?:\s+[\w-]+){0,3}?\s+(?:als|in)|"
-    r"\b(?:classe|classifie|catégorise|étiquette)\w*(?:\s+[\w-]+){0,3}?\s+(?:comme|en)|"
-    r"\b(?:classifi|categoriz|rotul)\w*(?:\s+[\w-]+){0,3}?\s+(?:como|em)"
+    r"\b(?:clasifica|clasificar|etiqueta|categoriza|ordena)\w*(?:\s+[\w'-]+){0,7}?\s+(?:como|en)\b|"
+    r"\b(?:klassifizier|kategorisier|einordn|markier|sortier|ordne|teile)\w*(?:\s+[\w'-]+){0,7}?\s+(?:als|in)\b|"
+    r"\b(?:classe|classifie|catégorise|étiquette|trie|range)\w*(?:\s+[\w'-]+){0,7}?\s+(?:comme|en|dans)\b|"
+    r"\b(?:classifi|categoriz|rotul|separ)\w*(?:\s+[\w'-]+){0,7}?\s+(?:como|em)\b"
 )
 _INTRO = re.compile(
-    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=])\s*|"
+    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=–—])\s*|"
     rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou)\s+)",
     re.IGNORECASE,
 )
@@ -81,8 +81,10 @@ _NOT_PIPED_LABELS = re.compile(r"\b(?:columns?|fields?|headers?|table|csv|format
 
 
 _INSTRUCTION = re.compile(
-    r"(?:return|output|reply|respond|write|give|use|explain|add|include|provide|then|send|show|list|keep|make|"
-    r"summari[sz]e|extract|answer|explain|justify|cite)\b",
+    r"(?:(?:and|then|plus)\s+)?(?:return|output|reply|respond|write|give|use|explain|add|include|provide|then|send|show|"
+    r"list|keep|make|summari[sz]e|extract|answer|explain|justify|cite|suggest|recommend|note|mention|offer|draft|"
+    r"propose|state|quote|highlight|point|ask|escalate|route|forward|assign|flag|responde|devuelve|gib|antworte|"
+    r"réponds|donne|responda|retorne)\b",
     re.IGNORECASE,
 )
 
@@ -102,6 +104,9 @@ def _clean(item: str) -> str:
     return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")
 
 
+_MAX_LABEL_WORDS = 4  # "à traiter cette semaine"
+
+
 def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
     """Split "a, b or c" into ["a", "b", "c"]; None when it does not read as a short list of names."""
     raw = _SPLIT.split(text.strip())
@@ -110,12 +115,13 @@ def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
         items[-1] = _clean(_TRAILING.sub("", items[-1]))
     # "sales, support or partnerships and nothing else": the closing words only stress that the set is closed.
     items = [item for item in items if item and item.lower() not in {"etc", "etc."} and not _CLOSED.match(item)]
-    # "hot / warm / cold and return JSON": a trailing instruction is not a label.
-    while items and _INSTRUCTION.match(items[-1]):
-        items.pop()
+    # "hot / warm / cold and return JSON", "warm, curt or rude, and suggest a fix": the list ends where an
+    # instruction starts. A single word ("FLAG", "escalate") may well be a label itself.
+    cut = next((i for i, item in enumerate(items) if _INSTRUCTION.match(item) and " " in item), len(items))
+    items = items[:cut]
     if len(items) < 2 or len(items) > 30:
         return None
-    if any(len(item.split()) > 3 or item.lower() in _NOT_LABELS or len(item) > 40 for item in items):
+    if any(len(item.split()) > _MAX_LABEL_WORDS or item.lower() in _NOT_LABELS or len(item) > 40 for item in items):
         return None
     if len({item.lower() for item in items}) != len(items):
         return None
@@ -131,6 +137,9 @@ def _list_extent(text: str, start: int) -> int:
 
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
+    cjk = find_cjk_labels(text)
+    if cjk is not None:
+        return cjk
     if not _LIST_MARK.search(text):
         return None  # a label set needs at least two items
     multi = bool(_MULTI.search(text))
@@ -233,3 +242,31 @@ def describe_labels(values: list[str], multi: bool) -> str:
     if multi:
         return f"Assign one or more of these labels: {listed}."
     return f"Reply with exactly one of these labels: {listed}."
+
+
+# CJK label sets: 「a」「b」「c」, or a list after a colon joined by 、 ，/ ・ ("标签：通过、人工复核、删除").
+_CJK_CONTEXT = re.compile(
+    r"分類|分类|ラベル|标签|標籤|类别|類別|カテゴリ|いずれか|之一|分成|归类|归为|判定|タグ|分为|分為|区分"
+)
+_CJK_BRACKETS = re.compile(r"(?:[「『【][^」』】\n]{1,20}[」』】]\s*[、，,/／・]?\s*){2,}")
+_CJK_ITEM = r"[^：:。；;\n、，,/／・]{1,20}"
+_CJK_LIST = re.compile(rf"[：:]\s*(?P<list>{_CJK_ITEM}(?:\s*[、，,/／・]\s*{_CJK_ITEM})+)")
+
+
+def find_cjk_labels(text: str) -> FoundLabels | None:
+    """A Chinese or Japanese label set, read only in a clause that speaks of classifying or labels."""
+    if text.isascii() or not _CJK_CONTEXT.search(text):
+        return None
+    multi = bool(re.search(r"多个|複数|一つ以上|一个或多个", text))
+    brackets = _CJK_BRACKETS.search(text)
+    if brackets:
+        values = [v.strip() for v in re.findall(r"[「『【]([^」』】]+)[」』】]", brackets.group(0))]
+        if len(values) >= 2 and len(set(values)) == len(values):
+            return FoundLabels(values, multi, brackets.start(), brackets.end())
+    listed = _CJK_LIST.search(text)
+    if listed:
+        values = [v.strip() for v in re.split(r"\s*[、，,/／・]\s*", listed.group("list")) if v.strip()]
+        values = [re.sub(r"^(?:或|和|及|または|か)", "", v) for v in values]
+        if 2 <= len(values) <= 30 and len(set(values)) == len(values):
+            return FoundLabels(values, multi, listed.start("list"), listed.end("list"))
+    return None
