@@ -440,6 +440,19 @@ def _scope_labels(brief: Brief, found: list[Constraint]) -> None:
         )
 
 
+def _multi_labels(brief: Brief, found: list[Constraint]) -> None:
+    """A brief that says "every label that applies" anywhere allows several labels from the set it states."""
+    if not any(c.kind == "labels" and not c.multi for c in found):
+        return
+    text = " ".join([brief.task, *brief.constraints, brief.output_format or ""])
+    if not labels.allows_several(text):
+        return
+    for index, constraint in enumerate(found):
+        if constraint.kind == "labels" and not constraint.multi and constraint.scope is None:
+            text = labels.describe_labels(constraint.values, True)
+            found[index] = msgspec.structs.replace(constraint, multi=True, text=text)
+
+
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
@@ -460,5 +473,6 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
             continue
         seen.add(key)
         unique.append(constraint)
+    _multi_labels(brief, unique)
     _scope_labels(brief, unique)
     return unique

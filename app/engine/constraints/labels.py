@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 _LABEL_NOUNS = (
     r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"
-    r"sentiments?|options|values|verdicts?|outcomes|types|levels|etiquetas|categorías|categorias|clases|"
+    r"sentiments?|options|values|verdicts?|outcomes|decisions?|types|levels|etiquetas|categorías|categorias|clases|"
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações"
 )
 _ONE_OF = (
@@ -21,8 +21,9 @@ _ONE_OF = (
 _CLASSIFY = (
     r"\b(?:classif(?:y|ies|ied|ying)|categori[sz](?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|tag(?:s|ged|ging)?|"
     r"mark(?:s|ed|ing)?|flag(?:s|ged|ging)?|sort(?:s|ed|ing)?|rout(?:e|es|ed|ing)|bucket(?:s|ed|ing)?|"
-    r"triag(?:e|es|ed|ing)|rat(?:e|es|ed|ing)|assign(?:s|ed|ing)?)\b"
-    r"(?:\s+(?!as\b|into\b)[\w'-]+){0,3}?"
+    r"triag(?:e|es|ed|ing)|rat(?:e|es|ed|ing)|assign(?:s|ed|ing)?|grad(?:e|es|ed|ing)|judg(?:e|es|ed|ing)|"
+    r"scor(?:e|es|ed|ing))\b"
+    r"(?:\s+(?!as\b|into\b)[\w'-]+){0,6}?"
     r"(?:\s+(?:as|into|with|to)\b(?:\s+(?:either|one\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
     r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags))?(?:\s*[-–—:])?))?|\s*:)|"
     r"\bwhether\s+(?:it|this|the\s+\w+|this\s+\w+|each\s+\w+)\s+is\s+|"
@@ -43,7 +44,8 @@ _REPLY_WITH = re.compile(
 )
 _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
 _LABEL_CONTEXT = re.compile(
-    rf"\b(?:classif|categor|label|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|{_LABEL_NOUNS})",
+    rf"\b(?:classif|categor|label|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
+    rf"{_LABEL_NOUNS})",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -56,7 +58,8 @@ _TRAILING = re.compile(
 )
 _MULTI = re.compile(
     r"\bone\s+or\s+more\b|\ball\s+that\s+apply\b|\bmulti[- ]?label\b|\bmultiple\s+(?:labels|tags|categories)\b|"
-    r"\bany\s+number\s+of\b|\bseveral\s+(?:labels|tags|categories)\b|\buno\s+o\s+(?:más|varios)\b|"
+    r"\bany\s+number\s+of\b|\b(?:every|each|all|any)\s+(?:\w+\s+)?(?:labels?|tags?|categor(?:y|ies))\s+that\s+appl|"
+    r"\bthat\s+apply\b|\bseveral\s+(?:labels|tags|categories)\b|\buno\s+o\s+(?:más|varios)\b|"
     r"\b(?:ein|eine)\s+oder\s+mehrere\b|\bun\s+ou\s+plusieurs\b|\bum\s+ou\s+mais\b|\bas\s+many\s+as\s+apply\b",
     re.IGNORECASE,
 )
@@ -107,9 +110,18 @@ def _clean(item: str) -> str:
 _MAX_LABEL_WORDS = 4  # "à traiter cette semaine"
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_SPLIT_NO_SLASH = re.compile(_SPLIT.pattern.replace(r"\||/|", r"\||"), re.IGNORECASE)
+
+
 def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
-    """Split "a, b or c" into ["a", "b", "c"]; None when it does not read as a short list of names."""
-    raw = _SPLIT.split(text.strip())
+    """Split "a, b or c" into ["a", "b", "c"]; None when it does not read as a short list of names.
+
+    An aside after a label ("URGENT (same day)", "P1 (safety risk)") describes it and is not part of its name; in a
+    comma list a slash belongs to the label ("area/api, kind/bug").
+    """
+    text = _ASIDE.sub("", text) if not text.lstrip().startswith("(") else text
+    raw = (_SPLIT_NO_SLASH if "," in text else _SPLIT).split(text.strip())
     items = [_clean(item) for item in raw]
     if last_trim and items:
         items[-1] = _clean(_TRAILING.sub("", items[-1]))
@@ -165,6 +177,9 @@ def find_labels(text: str) -> FoundLabels | None:
         items = split_items(text[start:end])
         if items and (intro.group("either") is None or len(items) == 2):
             return FoundLabels(items, multi, start, end)
+    colon = _colon_list(text)
+    if colon is not None:
+        return colon._replace(multi=multi)
     for parens in _PARENS.finditer(text):
         inner = parens.group("list")
         if re.match(r"\s*(?:e\.g|i\.e|eg|ie|for example|such as|like)\b", inner, re.IGNORECASE):
@@ -175,6 +190,25 @@ def find_labels(text: str) -> FoundLabels | None:
         if items:
             return FoundLabels(items, multi, parens.start("list"), parens.end("list"))
     return None
+
+
+def _colon_list(text: str) -> FoundLabels | None:
+    """ "Grade the urgency of each request: P1 (safety risk), P2 (within 48h), P3 (routine)": a list after a colon
+    in a clause about labels, urgency or grades, each item a short name."""
+    colon = text.find(":")
+    if colon < 0 or not _LABEL_CONTEXT.search(text[:colon]):
+        return None
+    start = colon + 1
+    end = _list_extent(text, start)
+    items = split_items(text[start:end])
+    if items is None or any(len(item.split()) > 2 for item in items):
+        return None
+    return FoundLabels(items, False, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+
+
+def allows_several(text: str) -> bool:
+    """Whether a text allows several labels ("one or more", "every label that applies")."""
+    return bool(_MULTI.search(text))
 
 
 def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
