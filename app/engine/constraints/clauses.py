@@ -176,7 +176,7 @@ def _bar_separated(text: str) -> frozenset[str]:
 _NEGATION_WORDS = _bar_separated(
     "no|not|never|without|avoid|avoiding|don't|dont|doesn't|nor|cannot|can't|mustn't|shouldn't|refrain|"
     "nunca|jamás|sin|evita|evitar|nie|niemals|kein|keine|keinen|keinem|keiner|keines|nicht|ohne|vermeide|"
-    "jamais|sans|pas|aucun|aucune|évite|éviter|évitez|não|nem|sem|evite"
+    "jamais|sans|pas|aucun|aucune|évite|éviter|évitez|não|nao|nem|sem|evite"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -196,7 +196,7 @@ NEGATION_CUE = re.compile(
     r"\b(?:no(?!-)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
     r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
     r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+de|"
-    r"aucune?|évite[rz]?|não|nem|sem|evite)\b|(?:\bno\s+)|不要|禁止|切勿|不得|别|不能",
+    r"aucune?|évite[rz]?|não|nao|nem|sem|evite)\b|(?:\bno\s+)|不要|禁止|切勿|不得|别|不能",
     re.IGNORECASE,
 )
 # Words that start a new instruction, ending a negation's scope ("no markdown, keep it short").

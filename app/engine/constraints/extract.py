@@ -228,6 +228,7 @@ def _rules(
             kind="ordering", text=ordering.text, span=span(ordering.start, ordering.end),
             first=ordering.first, then=ordering.then,
         )  # fmt: skip
+        yield from _before_ordering(text, ordering, span)
         return
     typed = {c.kind for c in found}
     restrictions = rules.find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
@@ -278,6 +279,22 @@ def _rules(
             span=span(requirement.start, requirement.end),
             value=requirement.text,
         )
+
+
+def _before_ordering(text: str, ordering: rules.FoundRule, span: Span) -> Iterator[Constraint]:
+    """Prohibitions stated in the same sentence before an ordering rule ("never ask X, and send Y first")."""
+    lead = text.find(ordering.first) if ordering.first else -1
+    prefix = text[:lead].rstrip() if lead > 0 else ""
+    # Only a separate item of a list ("never ask X, and send Y first"), not "never X without Y".
+    if not re.search(r"(?:[,;]|\band)$", prefix):
+        return
+    for prohibition in rules.find_prohibitions(prefix):
+        if formats.only_formatting(prohibition.rest):
+            continue
+        yield Constraint(
+            kind="prohibition", text=prohibition.text, span=span(prohibition.start, prohibition.end),
+            value=prohibition.text,
+        )  # fmt: skip
 
 
 def _audience(found: people.FoundAudience, span: BriefSpan) -> Constraint:

@@ -81,6 +81,14 @@ _REFERRAL_VERB = re.compile(
 )
 
 
+_REFERRAL_TARGET = re.compile(
+    r"\b[A-Z][\w-]+|\b(?:advogad|abogad|avocat|anwält|anwalt|médic|medic|arzt|ärzt|psicólog|psycholog|defensor|"
+    r"defensoría|juiz|tribunal|serviço|servicio|service|beratungsstelle|centro|centre|clínica|clinique|klinik|"
+    r"profissional|profesional|professionnel|especialista|spécialiste|fachperson|farmacêutic|farmacéutic|pharmacien|"
+    r"apotheke|nutricionista|terapeuta|thérapeute|therapeut|asesor|conseiller|berater)"
+)
+
+
 def _referral(text: str, found: list[FoundFallback], condition: str | None) -> FoundFallback | None:
     """A referral to a named body or professional that no other fallback of the clause already covers."""
     match = _REFERRAL.search(text) if _REFERRAL_VERB.search(text) else None
@@ -88,6 +96,8 @@ def _referral(text: str, found: list[FoundFallback], condition: str | None) -> F
         return None
     if condition is None and re.match(r"(?:direct|point|send|redirect)", match.group(0), re.IGNORECASE):
         return None  # "point users to the docs" is a rule, not what to do when help runs out
+    if match.group("foreign") and not _REFERRAL_TARGET.search(match.group("foreign")):
+        return None  # "recomendar empréstimos" recommends a thing; a referral names a body or a professional
     words = match.group(0).strip().rstrip(",")
     return FoundFallback("handoff", words, condition, match.start(), match.start() + len(words))
 

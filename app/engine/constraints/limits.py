@@ -337,6 +337,11 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     return f"each {noun}"
 
 
+def _part_of_token(text: str, position: int) -> bool:
+    """A number inside "24/7", "v2.3" or "1-888-555" is part of a name or a code, never a count."""
+    return position > 0 and text[position - 1] in "/.-" and position > 1 and text[position - 2].isalnum()
+
+
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
@@ -349,7 +354,7 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         n1 = parse_number(match.group("n1"))
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
-        if n1 is None or n1 <= 0:
+        if n1 is None or n1 <= 0 or _part_of_token(text, position):
             continue
         taken = match.end()
         unit, noun = _unit_of(match, "u_")
