@@ -8,6 +8,7 @@ constraint is dropped (see `conflicts`). Archetype-dependent behaviour is read f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import msgspec
@@ -95,10 +96,21 @@ def _max_age(plan: Plan) -> int | None:
     return min(ages) if ages else None
 
 
+def _without_clashes(plan: Plan, text: str) -> str:
+    """A default text's sentences and clauses that agree with the brief ("a correct query, and a plain explanation
+    of the result" loses its second part when the brief asks for the SQL only)."""
+    if not text or not plan.conflicts.clashes(text):
+        return text
+    parts = [part for part in re.split(r",\s+and\s+|\s+and\s+(?=an?\s)", text.rstrip(".")) if part]
+    kept = [part for part in parts if not plan.conflicts.clashes(part)]
+    return (" and ".join(kept) + ".") if kept and len(kept) < len(parts) else ""
+
+
 def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
     role, objective, success = role_and_objective(plan)
+    success = _without_clashes(plan, success)
     domains = (
         detect_domains([brief.task, brief.audience or "", *brief.constraints], _max_age(plan))
         if plan.primary.safety_packs

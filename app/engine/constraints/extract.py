@@ -43,6 +43,13 @@ def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+_REPLY_LEAD = re.compile(
+    r"\b(?:return|output|respond|reply|answer|format|give|emit|produce)\w*\b(?:\s+(?:with|as|in|only|just|exactly|"
+    r"this|the|following|a|an|object|json|shape|form|like)\b)*\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _structures(field: _Field) -> tuple[list[Constraint], str]:
     """Schemas from JSON literals and label sets from bullet lists, and the text with both masked out."""
     found: list[Constraint] = []
@@ -56,6 +63,14 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
                 schema=schema, values=keys,
             )
         )  # fmt: skip
+        if _REPLY_LEAD.search(field.text[max(0, obj.start - 50) : obj.start]):
+            # 'Return {"decision": ...}': the reply itself is that JSON.
+            found.append(
+                Constraint(
+                    kind="format", text=formats.describe_format("json", []), span=field.span(obj.start, obj.end),
+                    value="json",
+                )
+            )  # fmt: skip
         # A closed set of values for one key is that key's label set.
         for key, prop in schema.get("properties", {}).items():
             enum = prop.get("enum") if isinstance(prop, dict) else None
@@ -241,7 +256,7 @@ def _rules(
         typed.add("requirement")
     prohibitions = rules.find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
-    kept = [p for p in prohibitions if not formats.only_formatting(p.rest)]
+    kept = [p for p in (_without_formatting(p) for p in prohibitions) if p is not None]
     for prohibition in kept:
         yield Constraint(
             kind="prohibition",
@@ -279,6 +294,25 @@ def _rules(
             span=span(requirement.start, requirement.end),
             value=requirement.text,
         )
+
+
+_ITEM_JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bnor\b)\s*(?:(?:no|not|never|any)\s+)?", re.IGNORECASE)
+
+
+def _without_formatting(prohibition: rules.FoundRule) -> rules.FoundRule | None:
+    """The prohibition without the formatting items a format constraint already holds: "no markdown fences and no
+    explanation" forbids the explanation here; None when it forbids formatting only."""
+    if formats.only_formatting(prohibition.rest):
+        return None
+    if not formats.mentions_feature(prohibition.rest) or prohibition.rest not in prohibition.text:
+        return prohibition
+    items = [item for item in _ITEM_JOIN.split(prohibition.rest) if item.strip()]
+    kept = [item for item in items if not formats.only_formatting(item)]
+    if len(kept) == len(items):
+        return prohibition
+    rest = ", ".join(kept)
+    lead = prohibition.text[: prohibition.text.index(prohibition.rest)]
+    return prohibition._replace(text=f"{lead}{rest}.", rest=rest)
 
 
 def _before_ordering(text: str, ordering: rules.FoundRule, span: Span) -> Iterator[Constraint]:
