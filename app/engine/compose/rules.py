@@ -44,6 +44,8 @@ def dedupe(items: Iterable[str]) -> list[str]:
 def brief_rules(plan: Plan) -> list[Rule]:
     """Prohibitions, ordering rules and requirements from the brief, then `constraints` items none of them covers."""
     rules = [Rule(text=c.text, group=BRIEF_GROUP) for c in plan.of_kind("prohibition", "ordering", "requirement")]
+    # Details to gather from the user in conversation are a step of the conversation, not output fields.
+    rules.extend(Rule(text=c.text, group=BRIEF_GROUP) for c in plan.of_kind("fields") if c.value == "collect")
     covered = {c.span.index for c in plan.constraints if c.span is not None and c.span.field == "constraints"}
     rules.extend(
         Rule(text=item.strip(), group=BRIEF_GROUP)

@@ -142,10 +142,11 @@ def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]
         )  # fmt: skip
     fields = structure.find_fields(text)
     if fields is not None and (found is None or fields.values != found.values):
+        describe = structure.describe_collected if fields.collect else structure.describe_fields
         out.append(
             Constraint(
-                kind="fields", text=structure.describe_fields(fields.values), span=span(fields.start, fields.end),
-                values=fields.values,
+                kind="fields", text=describe(fields.values), span=span(fields.start, fields.end),
+                values=fields.values, value="collect" if fields.collect else None,
             )
         )  # fmt: skip
     return out

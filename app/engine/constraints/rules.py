@@ -229,6 +229,20 @@ _BASE_VERBS = (
 )
 
 
+_OBJECT_WORD = re.compile(
+    r"^\w+\s+(?:them|it|him|her|the|a|an|your|their|its|this|that|these|those|any|each|every|all|one|to|with|for|"
+    r"about|up|out|back)\b",
+    re.IGNORECASE,
+)
+
+
+def _starts_with_verb(phrase: str) -> bool:
+    """Whether a step starts with a verb in its base form ("reserve", "thank them"), so "before you ..." reads."""
+    if re.match(r"\w+ing\b", phrase):
+        return False
+    return bool(re.match(rf"(?:{_BASE_VERBS})\b", phrase, re.IGNORECASE) or _OBJECT_WORD.match(phrase))
+
+
 def _last_part(first: str) -> str:
     """A long first step is the last of several joined ones: "never ask X, and send Y first" -> "send Y"."""
     if len(first.split()) <= _MAX_FIRST_WORDS:
@@ -290,7 +304,7 @@ def find_ordering(text: str) -> FoundRule | None:
     elif then is None:
         sentence = f"Always {first} first."
     else:
-        joint = "before you" if re.match(rf"(?:{_BASE_VERBS})\b", then, re.IGNORECASE) else "before"
+        joint = "before you" if _starts_with_verb(then) else "before"
         sentence = f"{first[0].upper()}{first[1:]} {joint} {then}."
     if not is_english(stripped):
         sentence = f'Follow this order from the brief: "{stripped}".'
