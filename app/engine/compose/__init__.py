@@ -18,6 +18,7 @@ from app.engine.classify import ArchetypeMatch
 from app.engine.compose.cues import MAX_WORDS, extract_fields, extract_labels, field_schema, source_noun, task_sentence
 from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
+from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
 from app.engine.compose.plan import Plan, make_plan
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
@@ -106,6 +107,11 @@ def _without_clashes(plan: Plan, text: str) -> str:
     return (" and ".join(kept) + ".") if kept and len(kept) < len(parts) else ""
 
 
+def _reminder(plan: Plan) -> str:
+    reminder = localise_reply_quotes(plan.fill(plan.primary.final_reminder), plan.language)
+    return "" if plan.conflicts.clashes(reminder) else reminder
+
+
 def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
@@ -133,7 +139,7 @@ def compose_spec(plan: Plan) -> Composition:
         examples=spec_examples,
         guardrails=guardrails(plan),
         variables=variables(plan),
-        final_reminder="" if plan.conflicts.clashes(reminder := plan.fill(plan.primary.final_reminder)) else reminder,
+        final_reminder=_reminder(plan),
         language=plan.language or "English",
         length=plan.length,
         target=brief.target,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
 from app.engine.spec import Rule
 
@@ -116,7 +117,7 @@ def archetype_rules(plan: Plan) -> list[Rule]:
         candidates.extend(partner.blend_rules)
     out: list[Rule] = []
     for rule in candidates:
-        text = plan.fill(rule.text)
+        text = localise_reply_quotes(plan.fill(rule.text), plan.language)
         if plan.conflicts.clashes(text):
             continue
         out.append(Rule(text=text, reason=plan.fill(rule.reason) if rule.reason else None, group=rule.group))

@@ -16,6 +16,7 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import fallbacks, formats, labels, language, limits, people, rules, structure, tools
 from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
+from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
 
@@ -136,7 +137,7 @@ def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]
     if found is not None:
         out.append(
             Constraint(
-                kind="labels", text=labels.describe_labels(found.values, found.multi),
+                kind="labels", text=labels.describe_labels(found.values, found.multi, text[found.start : found.end]),
                 span=span(found.start, found.end), values=found.values, multi=found.multi,
             )
         )  # fmt: skip
@@ -145,7 +146,8 @@ def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]
         describe = structure.describe_collected if fields.collect else structure.describe_fields
         out.append(
             Constraint(
-                kind="fields", text=describe(fields.values), span=span(fields.start, fields.end),
+                kind="fields", text=describe(fields.values, text[fields.start : fields.end]),
+                span=span(fields.start, fields.end),
                 values=fields.values, value="collect" if fields.collect else None,
             )
         )  # fmt: skip
@@ -189,8 +191,18 @@ def _people(text: str, unquoted: str, span: Span) -> list[Constraint]:
     audience = people.find_audience(text)
     if audience is not None:
         out.append(_audience(audience, span(audience.start, audience.end)))
+    formality = find_formality(text)
+    if formality is not None:
+        out.append(
+            Constraint(
+                kind="tone", text=describe_formality(formality.register, formality.pronoun),
+                span=span(formality.start, formality.end), values=[formality.register],
+            )
+        )  # fmt: skip
     tone = people.find_tone(unquoted)
-    if tone is not None:
+    if tone is not None and formality is not None:
+        tone = tone._replace(values=[v for v in tone.values if v not in ("formal", "informal")]) or None
+    if tone is not None and tone.values:
         out.append(
             Constraint(
                 kind="tone", text=people.describe_tone(tone.values), span=span(tone.start, tone.end), values=tone.values

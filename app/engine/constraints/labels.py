@@ -270,9 +270,19 @@ def describe_scoped_labels(values: list[str], multi: bool, topic: str | None) ->
     return f"Assign exactly one {noun}: {_listed(values)}."
 
 
-def describe_labels(values: list[str], multi: bool) -> str:
-    """The imperative sentence for a label set."""
-    listed = ", ".join(values)
+def with_notes(values: list[str], text: str) -> list[str]:
+    """Each value with the aside the brief writes after it ("P2 (fix within 48h)", "invoice_date (YYYY-MM-DD)"), so
+    the prompt keeps what the brief says each one means."""
+    shown: list[str] = []
+    for value in values:
+        note = re.search(rf"(?<![\w/-]){re.escape(value)}\s*\((?P<note>[^()]{{1,80}})\)", text)
+        shown.append(f"{value} ({note.group('note').strip()})" if note else value)
+    return shown
+
+
+def describe_labels(values: list[str], multi: bool, text: str = "") -> str:
+    """The imperative sentence for a label set; `text` is where the brief lists it (for the asides it writes)."""
+    listed = ", ".join(with_notes(values, text) if text else values)
     if multi:
         return f"Assign one or more of these labels: {listed}."
     return f"Reply with exactly one of these labels: {listed}."

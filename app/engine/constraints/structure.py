@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any, NamedTuple
 
-from app.engine.constraints.labels import split_items
+from app.engine.constraints.labels import split_items, with_notes
 
 _TYPE_NAMES: dict[str, str] = {
     "string": "string", "str": "string", "text": "string", "date": "string", "datetime": "string",
@@ -224,9 +224,9 @@ def _collected(intro: str, text: str) -> bool:
     return bool(_COLLECT_VERB.match(intro.strip())) and not _FROM_SOURCE.search(text)
 
 
-def describe_collected(values: list[str]) -> str:
+def describe_collected(values: list[str], text: str = "") -> str:
     """The imperative sentence for details to gather from the user."""
-    return f"Collect these details from the user: {', '.join(values)}."
+    return f"Collect these details from the user: {', '.join(with_notes(values, text) if text else values)}."
 
 
 def find_fields(text: str) -> FoundFields | None:
@@ -310,6 +310,6 @@ def describe_schema(keys: list[str]) -> str:
     )
 
 
-def describe_fields(values: list[str]) -> str:
-    """The imperative sentence for a field list."""
-    return f"Return exactly these fields: {', '.join(values)}."
+def describe_fields(values: list[str], text: str = "") -> str:
+    """The imperative sentence for a field list; `text` is where the brief lists it (for the asides it writes)."""
+    return f"Return exactly these fields: {', '.join(with_notes(values, text) if text else values)}."
