@@ -50,6 +50,9 @@ def split_clauses(text: str) -> list[Clause]:
                 continue
             if mark == "." and _is_abbreviation(text, index):
                 continue
+            # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
+            if mark == "." and index > 0 and text[index - 1].isdigit() and _ordinal(text, index):
+                continue
         # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
@@ -94,6 +97,15 @@ def _inline_list(clause: Clause) -> list[Clause]:
         position = item.end()
     parts.append(Clause(clause.text[position:], clause.start + position))
     return [part for part in parts if part.text.strip()]
+
+
+_ORDINAL_LEAD = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|vom|zum|zur|und|bis|ab|seit)\s+\d{1,2}$", re.I)
+
+
+def _ordinal(text: str, index: int) -> bool:
+    """Whether "5." at `index` is a German ordinal ("der 5. und 6. Klasse"): a lowercase word follows, or an
+    article or conjunction comes before it."""
+    return bool(re.match(r"\s[a-zäöü]", text[index + 1 :]) or _ORDINAL_LEAD.search(text, max(0, index - 12), index))
 
 
 def _is_abbreviation(text: str, index: int) -> bool:

@@ -273,10 +273,15 @@ def describe_scoped_labels(values: list[str], multi: bool, topic: str | None) ->
 def with_notes(values: list[str], text: str) -> list[str]:
     """Each value with the aside the brief writes after it ("P2 (fix within 48h)", "invoice_date (YYYY-MM-DD)"), so
     the prompt keeps what the brief says each one means."""
+    if "(" not in text:
+        return values
     shown: list[str] = []
     for value in values:
-        note = re.search(rf"(?<![\w/-]){re.escape(value)}\s*\((?P<note>[^()]{{1,80}})\)", text)
-        shown.append(f"{value} ({note.group('note').strip()})" if note else value)
+        at = text.find(value)
+        rest = text[at + len(value) :].lstrip() if at >= 0 else ""
+        close = rest.find(")")
+        note = rest[1:close].strip() if rest.startswith("(") and 0 < close <= 81 and "(" not in rest[1:close] else ""
+        shown.append(f"{value} ({note})" if note else value)
     return shown
 
 

@@ -243,9 +243,12 @@ def _starts_with_verb(phrase: str) -> bool:
     return bool(re.match(rf"(?:{_BASE_VERBS})\b", phrase, re.IGNORECASE) or _OBJECT_WORD.match(phrase))
 
 
+_NEGATED_LEAD = re.compile(r"(?:never|don'?t|do\s+not|no)\b[^,;]*[,;]\s*(?:and\s+)?\w", re.IGNORECASE)
+
+
 def _last_part(first: str) -> str:
     """A long first step is the last of several joined ones: "never ask X, and send Y first" -> "send Y"."""
-    if len(first.split()) <= _MAX_FIRST_WORDS:
+    if len(first.split()) <= _MAX_FIRST_WORDS and not _NEGATED_LEAD.match(first):
         return first
     parts = re.split(r"[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:always\s+)?[a-z]+\s)", first)
     return parts[-1] if parts and parts[-1].strip() else first
