@@ -201,7 +201,7 @@ def _people(text: str, unquoted: str, span: Span) -> list[Constraint]:
         )  # fmt: skip
     tone = people.find_tone(unquoted)
     if tone is not None and formality is not None:
-        tone = tone._replace(values=[v for v in tone.values if v not in ("formal", "informal")]) or None
+        tone = tone._replace(values=[v for v in tone.values if v not in ("formal", "informal")])
     if tone is not None and tone.values:
         out.append(
             Constraint(
