@@ -191,6 +191,14 @@ def _people(text: str, unquoted: str, span: Span) -> list[Constraint]:
     audience = people.find_audience(text)
     if audience is not None:
         out.append(_audience(audience, span(audience.start, audience.end)))
+    level = people.find_reading_level(text)
+    if level is not None:
+        out.append(
+            Constraint(
+                kind="requirement", text=people.describe_reading_level(level.phrase),
+                span=span(level.start, level.end), value=level.phrase,
+            )
+        )  # fmt: skip
     formality = find_formality(text)
     if formality is not None:
         out.append(

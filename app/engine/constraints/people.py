@@ -258,3 +258,35 @@ def describe_tone(values: list[str]) -> str:
     """The imperative sentence for a tone."""
     listed = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
     return f"Use a {listed} tone."
+
+
+# "at a grade 5 reading level", "5th-grade reading level", "B1 level", "Lesestufe A2": how hard the text may be.
+_READING_LEVEL = re.compile(
+    r"\b(?:at\s+(?:a|an|the)\s+)?(?:(?:grade|year|klasse)[- ]?(?P<grade>\d{1,2})|"
+    r"(?P<grade2>\d{1,2})(?:st|nd|rd|th)[- ]grade|"
+    r"(?:cefr\s+)?(?P<cefr>[ABC][12]))(?:\s+|-)(?:reading\s+|english\s+|language\s+)?(?:level|niveau|nivel)\b|"
+    r"\b(?:reading|lese)(?:\s+|-)?(?:level|stufe|niveau)\s*(?:of\s+)?(?P<level>(?:grade\s+)?\d{1,2}|[ABC][12])\b",
+    re.IGNORECASE,
+)
+
+
+class FoundLevel(NamedTuple):
+    """A reading level as the brief writes it, and its extent."""
+
+    phrase: str
+    start: int
+    end: int
+
+
+def find_reading_level(text: str) -> FoundLevel | None:
+    """The reading level one clause asks for ("grade 5 reading level"); it sets how plain the words are."""
+    match = _READING_LEVEL.search(text)
+    if match is None:
+        return None
+    phrase = re.sub(r"^at\s+(?:a|an|the)\s+", "", match.group(0), flags=re.IGNORECASE)
+    return FoundLevel(phrase, match.start(), match.end())
+
+
+def describe_reading_level(phrase: str) -> str:
+    """The imperative sentence for a reading level."""
+    return f"Write at a {phrase}: short sentences and everyday words; explain any term the reader may not know."

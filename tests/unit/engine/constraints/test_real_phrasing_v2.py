@@ -219,3 +219,15 @@ def test_capped_counts(text: str, maximum: int, noun: str) -> None:
 
 def test_a_number_inside_24_7_is_no_limit() -> None:
     assert of_kind("Send them to our 24/7 line.", "limit") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Explain medical bills at a grade 5 reading level.", "grade 5 reading level"),
+        ("Use a 3rd-grade reading level.", "3rd-grade reading level"),
+        ("Simple English, CEFR B1 level.", "CEFR B1 level"),
+    ],
+)
+def test_reading_level_is_a_requirement_not_a_grade(text: str, phrase: str) -> None:
+    assert [c.value for c in of_kind(text, "requirement") if c.value == phrase] == [phrase]
