@@ -103,7 +103,7 @@ class FoundLabels(NamedTuple):
 
 def _clean(item: str) -> str:
     item = item.strip().strip("\"'“”‘’`*[]").strip()
-    item = re.sub(r"^(?:a|an|the)\s+", "", item, flags=re.IGNORECASE)
+    item = re.sub(r"^(?:a|an|the|either)\s+", "", item, flags=re.IGNORECASE)
     return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")
 
 

@@ -201,6 +201,18 @@ _TONE_CONTEXT = re.compile(
 _WEAK = frozenset({"direct", "clear", "simple", "plain", "concise", "technical", "kind", "serious", "patient"})
 
 
+# "Be patient.", "stay calm and clear": a weak word right after a linking verb names a tone.
+_BE_BEFORE = re.compile(r"\b(?:be|stay|remain|sound|keep\s+it)\s+(?:\w+\s+(?:and|but)\s+|very\s+|always\s+)?$", re.I)
+
+
+_LINKED_TONES = frozenset({"patient", "kind", "serious", "direct"})
+
+
+def _linked_tone(text: str, word: str, start: int) -> bool:
+    """Whether a weak tone word is a tone here: "be patient" is; "be concise" or "be clear" say how to write."""
+    return word in _LINKED_TONES and _BE_BEFORE.search(text, 0, start) is not None
+
+
 class FoundTone(NamedTuple):
     """Tone words (normalised to English) and the extent of the clause part that names them."""
 
@@ -218,7 +230,9 @@ def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
     start, end = len(text), 0
     for match in _TONE.finditer(text):
         word = match.group(0).lower()
-        if in_ranges(match.start(), negated) or (not whole and word in _WEAK):
+        if in_ranges(match.start(), negated) or (
+            not whole and word in _WEAK and not _linked_tone(text, word, match.start())
+        ):
             continue
         tone = _TONES.get(word, _TONES.get(match.group(0), word))
         if tone not in values:
