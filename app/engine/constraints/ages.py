@@ -55,6 +55,9 @@ _OPEN = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class FoundAges(NamedTuple):
     """Age bounds and the extent of the words that state them."""
 
@@ -66,6 +69,8 @@ class FoundAges(NamedTuple):
 
 def find_ages(text: str) -> FoundAges | None:
     """The first age range or open bound a clause states, or None."""
+    if not _DIGIT.search(text):
+        return None  # every age is written in digits: a cheap test before the patterns
     found = [_range(match) for pattern in _RANGES for match in pattern.finditer(text)]
     found += [_open(match) for match in _OPEN.finditer(text)]
     valid = [ages for ages in found if ages is not None]

@@ -30,6 +30,13 @@ _NAMED = re.compile(r"\b(?P<register>formal|informal|polite)\s+[\"“'«]?(?P<pr
 _PRONOUNS = frozenset({"du", "sie", "tu", "vous", "tú", "usted", "você", "you"})
 
 
+# Substrings without which no form of address is named: a cheap test before the patterns.
+_KEYS = (
+    "sie", "du", "vous", "vouvo", "tutoi", "tutoy", "tute", "tú", "tu ", "usted", "você", "senhor", "senhora",
+    "です", "ます", "敬語", "丁寧", "タメ", "くだけ", "您", "你", "formal",
+)  # fmt: skip
+
+
 class FoundFormality(NamedTuple):
     """The register (formal or informal), the pronoun the brief names (may be empty), and its extent."""
 
@@ -41,6 +48,9 @@ class FoundFormality(NamedTuple):
 
 def find_formality(text: str) -> FoundFormality | None:
     """The form of address one clause asks for, if any."""
+    lowered = text.lower()
+    if not any(key in lowered for key in _KEYS):
+        return None
     named = _NAMED.search(text)
     if named and named.group("pronoun").lower() in _PRONOUNS:
         register = "formal" if named.group("register").lower() in ("formal", "polite") else "informal"

@@ -357,8 +357,16 @@ _CAP = re.compile(
 )
 
 
+_CAP_KEYS = (
+    "most", "max", "up to", "more than", "stop after", "limit", "höchstens", "maximal", "máximo", "au plus", "más de",
+)  # fmt: skip
+
+
 def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
     """Caps on counted things that no unit limit already covers."""
+    lowered = text.lower()
+    if not any(key in lowered for key in _CAP_KEYS):
+        return []
     capped: list[FoundLimit] = []
     for match in _CAP.finditer(text):
         n1 = parse_number(match.group("n1"))

@@ -294,6 +294,9 @@ class FoundLevel(NamedTuple):
 
 def find_reading_level(text: str) -> FoundLevel | None:
     """The reading level one clause asks for ("grade 5 reading level"); it sets how plain the words are."""
+    lowered = text.lower()
+    if not any(key in lowered for key in ("level", "niveau", "nivel", "stufe")):
+        return None
     match = _READING_LEVEL.search(text)
     if match is None:
         return None
