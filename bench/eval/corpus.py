@@ -28,6 +28,8 @@ from app.engine.constraints import Constraint, ConstraintKind
 EVAL_DIR = Path(__file__).resolve().parent
 BRIEFS_DIR = EVAL_DIR / "briefs"
 HOLDOUT_DIR = EVAL_DIR / "holdout"
+FRESH_DIR = EVAL_DIR / "fresh"
+"""Briefs each engineer wrote before looking at the engine's output; reported apart with `--fresh`."""
 
 LANGUAGES = frozenset({"en", "es", "de", "fr", "pt", "ja", "zh"})
 TAGS = frozenset({"terse", "long", "typos", "constrained", "blend", "sensitive", "tools", "multilingual"})
@@ -176,17 +178,20 @@ def load_file(path: Path) -> list[CorpusItem]:
     return [_validate(raw, source) for raw in raw_items]
 
 
-def load_corpus(holdout: bool = False) -> list[CorpusItem]:
-    """Load the main corpus (every `briefs/*.yaml`) or the held-out one; ids must be unique across both."""
+def load_corpus(holdout: bool = False, fresh: bool = False) -> list[CorpusItem]:
+    """Load the main corpus (every `briefs/*.yaml`), the held-out one, or the fresh one; ids are unique across all."""
     files = sorted(BRIEFS_DIR.glob("*.yaml"))
     holdout_files = sorted(HOLDOUT_DIR.glob("*.yaml"))
     if not files or not holdout_files:
         raise CorpusError(f"no corpus files under {BRIEFS_DIR} or {HOLDOUT_DIR}")
     main_items = [item for path in files for item in load_file(path)]
     holdout_items = [item for path in holdout_files for item in load_file(path)]
+    fresh_items = [item for path in sorted(FRESH_DIR.glob("*.yaml")) for item in load_file(path)]
     seen: set[str] = set()
-    for item in (*main_items, *holdout_items):
+    for item in (*main_items, *holdout_items, *fresh_items):
         if item.id in seen:
             raise CorpusError(f"duplicate id {item.id!r} ({item.source})")
         seen.add(item.id)
+    if fresh:
+        return fresh_items
     return holdout_items if holdout else main_items

@@ -6,6 +6,7 @@ malformed (exit 2).
 
     uv run python -m bench.eval.run                 # the main corpus
     uv run python -m bench.eval.run --holdout       # the held-out briefs (nobody tunes on them)
+    uv run python -m bench.eval.run --fresh         # briefs written before looking at the engine's output
     uv run python -m bench.eval.run --verbose       # every failed expectation in detail
     uv run python -m bench.eval.run --id sup-02 --show-prompt
     uv run python -m bench.eval.run --json          # machine output
@@ -176,21 +177,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the evaluation and print the figures; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m bench.eval.run", description=__doc__.splitlines()[0])
     parser.add_argument("--holdout", action="store_true", help="evaluate the held-out briefs instead")
+    parser.add_argument("--fresh", action="store_true", help="evaluate the fresh briefs (bench/eval/fresh) instead")
     parser.add_argument("--verbose", "-v", action="store_true", help="details of every failed expectation")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--id", action="append", default=[], help="only this brief id (repeatable)")
     parser.add_argument("--show-prompt", action="store_true", help="print the rendered prompts of failing briefs")
     args = parser.parse_args(argv)
     try:
-        items = load_corpus(holdout=args.holdout)
+        items = load_corpus(holdout=args.holdout, fresh=args.fresh)
     except CorpusError as exc:
         print(f"malformed corpus: {exc}", file=sys.stderr)  # noqa: T201
         return EXIT_MALFORMED
     if args.id:
         items = [item for item in items if item.id in set(args.id)]
+    corpus_name = "fresh" if args.fresh else "holdout" if args.holdout else "main"
     engine = Engine()
     outcomes = [evaluate_item(item, engine) for item in items]
-    report = build_report(items, outcomes, engine, "holdout" if args.holdout else "main")
+    report = build_report(items, outcomes, engine, corpus_name)
     if args.json:
         sys.stdout.write(msgspec.json.format(msgspec.json.encode(report)).decode() + "\n")
     else:

@@ -8,6 +8,7 @@ constraint is dropped (see `conflicts`). Archetype-dependent behaviour is read f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import msgspec
@@ -17,6 +18,7 @@ from app.engine.classify import ArchetypeMatch
 from app.engine.compose.cues import MAX_WORDS, extract_fields, extract_labels, field_schema, source_noun, task_sentence
 from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
+from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
 from app.engine.compose.plan import Plan, make_plan
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
@@ -95,10 +97,26 @@ def _max_age(plan: Plan) -> int | None:
     return min(ages) if ages else None
 
 
+def _without_clashes(plan: Plan, text: str) -> str:
+    """A default text's sentences and clauses that agree with the brief ("a correct query, and a plain explanation
+    of the result" loses its second part when the brief asks for the SQL only)."""
+    if not text or not plan.conflicts.clashes(text):
+        return text
+    parts = [part for part in re.split(r",\s+and\s+|\s+and\s+(?=an?\s)", text.rstrip(".")) if part]
+    kept = [part for part in parts if not plan.conflicts.clashes(part)]
+    return (" and ".join(kept) + ".") if kept and len(kept) < len(parts) else ""
+
+
+def _reminder(plan: Plan) -> str:
+    reminder = localise_reply_quotes(plan.fill(plan.primary.final_reminder), plan.language)
+    return "" if plan.conflicts.clashes(reminder) else reminder
+
+
 def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
     role, objective, success = role_and_objective(plan)
+    success = _without_clashes(plan, success)
     domains = detect_domains(
         [brief.task, brief.audience or "", *brief.constraints], _max_age(plan), advises_people=plan.primary.safety_packs
     )
@@ -119,7 +137,7 @@ def compose_spec(plan: Plan) -> Composition:
         examples=spec_examples,
         guardrails=guardrails(plan),
         variables=variables(plan),
-        final_reminder="" if plan.conflicts.clashes(reminder := plan.fill(plan.primary.final_reminder)) else reminder,
+        final_reminder=_reminder(plan),
         language=plan.language or "English",
         length=plan.length,
         target=brief.target,

@@ -22,6 +22,8 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "emoji": re.compile(r"\bemoji", re.I),
     "code_blocks": re.compile(r"```|\bfenced\b|\bcode fences?\b|\bcode blocks?\b", re.I),
     "json": re.compile(r"\bjson\b", re.I),
+    # A reply of code or of a label only leaves no room for prose around it.
+    "explanation": re.compile(r"\bexplain\w*|\bexplanations?\b|\bassumptions?\b|\bwalk\s+(?:\w+\s+)?through\b", re.I),
 }
 """Formatting features a brief can rule out, and how a default text prescribes them."""
 
@@ -30,8 +32,11 @@ _VALUE_EXCLUDES: dict[str, tuple[str, ...]] = {
     "plain": ("markdown", "lists", "headings", "tables", "code_blocks"),
     "prose": ("lists", "headings", "tables"),
     "json": ("markdown", "lists", "headings", "tables"),
-    "label": ("markdown", "lists", "headings", "tables", "json"),
+    "label": ("markdown", "lists", "headings", "tables", "json", "explanation"),
+    "code": ("headings", "explanation"),
 }
+# A prohibition that rules out prose around the answer ("no explanation", "no commentary").
+_NO_PROSE = re.compile(r"\bexplanations?\b|\bexplain\w*|\bcommentary\b|\bpreamble\b|\bprose\b", re.I)
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|single|\{max_words\})"
 # Units that measure the same thing: a default count clashes with a stated limit in the same family only
 # ("a one-sentence headline" clashes with "at most 3 sentences", not with "under 80 words").
@@ -65,6 +70,8 @@ class Conflicts:
             if c.kind == "format":
                 self.forbidden.update(f.lower() for f in c.forbidden)
                 self.forbidden.update(_VALUE_EXCLUDES.get((c.value or "").lower(), ()))
+        if any(c.kind == "prohibition" and _NO_PROSE.search(c.value or c.text) for c in constraints):
+            self.forbidden.add("explanation")
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
         self.limited = {UNIT_FAMILIES.get(c.unit or "", "items") for c in constraints if c.kind == "limit"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
 from app.engine.spec import Guardrails
 
@@ -44,16 +45,18 @@ def guardrails(plan: Plan) -> Guardrails:
         # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
         when_unsure = " ".join(dict.fromkeys(c.text for c in unsure))
     else:
-        when_unsure = plan.fill(primary.when_unsure)
+        when_unsure = localise_reply_quotes(plan.fill(primary.when_unsure), plan.language)
         if plan.conflicts.clashes(when_unsure):
             when_unsure = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
     if scoped:
         out_of_scope = scoped[0].text
     else:
-        out_of_scope = plan.fill(primary.out_of_scope)
+        out_of_scope = localise_reply_quotes(plan.fill(primary.out_of_scope), plan.language)
         if plan.conflicts.clashes(out_of_scope):
             out_of_scope = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
-    extra_defaults = [plan.fill(g) for a in plan.archetypes for g in a.guardrails_extra]
+    extra_defaults = [
+        localise_reply_quotes(plan.fill(g), plan.language) for a in plan.archetypes for g in a.guardrails_extra
+    ]
     extra = [*plan.conflicts.keep(extra_defaults), *(c.text for c in scoped[1:])]
     return Guardrails(
         out_of_scope=out_of_scope,

@@ -20,6 +20,8 @@ language, so the reply-language rule follows the brief's own language.
 
 from __future__ import annotations
 
+import re
+
 from app.engine.language_id import identify
 
 
@@ -33,3 +35,21 @@ def quoted_task(task: str, language_name: str) -> str:
     """The requester's task quoted whole as their own words, for a context line of an English prompt."""
     text = " ".join(task.split()).strip().strip('"“”«»')
     return f"The requester described the task in {language_name}, in their own words: «{text}»"
+
+
+# 'reply with "I'm passing this to a human colleague"': a vetted English reply that a default rule quotes.
+_REPLY_QUOTE = re.compile(
+    r"\b(?P<verb>reply|respond|answer|say|write|tell\s+(?:them|the\s+\w+))(?:\s+(?:with|exactly))?\s*:?\s*"
+    r"[\"“](?P<words>[^\"”]+)[\"”]",
+    re.IGNORECASE,
+)
+
+
+def localise_reply_quotes(text: str, language: str | None) -> str:
+    """A default's quoted English reply, asked for in the reply language when that is not English: a German bot is
+    told to say it in German, never handed an English sentence to paste."""
+    if not language or language.lower().endswith("english") or ('"' not in text and "“" not in text):
+        return text
+    return _REPLY_QUOTE.sub(
+        lambda m: f'{m.group("verb")}, in {language}, with a sentence that means "{m.group("words")}"', text
+    )

@@ -56,7 +56,7 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
         if c.schema:
             return c.schema
     for c in plan.of_kind("fields"):
-        if c.values:
+        if c.values and c.value != "collect":
             return field_schema([field_key(v) for v in c.values])
     if plan.primary.extracts_fields:
         loose = extract_fields(plan.brief.task)
@@ -127,7 +127,7 @@ def output_format(plan: Plan) -> OutputFormat:
         schema = field_schema(named) if named else GENERIC_SCHEMA
     elif kind == "json" and schema is None:
         schema = plan.primary.output.json_schema
-    stated.extend(c.text for c in plan.of_kind("format", "limit", "labels", "fields", "schema"))
+    stated.extend(c.text for c in plan.of_kind("format", "limit", "labels", "fields", "schema") if c.value != "collect")
     if kind != "label":
         stated.extend(plan.fill(p.blend_output) for p in plan.partners if p.blend_output)
     lines = [s.strip() for s in stated if s.strip()]

@@ -106,11 +106,20 @@ def _whole_clause(task: str, start: int, end: int) -> bool:
     return left and right
 
 
+def _is_the_job(task: str, start: int, end: int) -> bool:
+    """A span that opens the task and holds most of its first clause is the job itself ("translate our emails
+    into Portuguese"), not a detail: blanking it would leave the role without its task."""
+    first_end = min((i for i in (task.find(mark) for mark in ",;.") if i >= 0), default=len(task))
+    return start <= 2 and end - start >= (first_end - start) * 0.6
+
+
 def core_task(task: str, constraints: Sequence[Constraint]) -> str:
     """The task without the clauses that constraints carry (they are stated in their own sections)."""
     chars = list(task)
     for c in constraints:
         if c.span is not None and c.span.field == "task" and _whole_clause(task, c.span.start, c.span.end):
+            if _is_the_job(task, c.span.start, c.span.end):
+                continue
             for i in range(max(0, c.span.start), min(len(chars), c.span.end)):
                 chars[i] = " "
     text = " ".join("".join(chars).split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
 from app.engine.spec import Rule
 
@@ -44,6 +45,8 @@ def dedupe(items: Iterable[str]) -> list[str]:
 def brief_rules(plan: Plan) -> list[Rule]:
     """Prohibitions, ordering rules and requirements from the brief, then `constraints` items none of them covers."""
     rules = [Rule(text=c.text, group=BRIEF_GROUP) for c in plan.of_kind("prohibition", "ordering", "requirement")]
+    # Details to gather from the user in conversation are a step of the conversation, not output fields.
+    rules.extend(Rule(text=c.text, group=BRIEF_GROUP) for c in plan.of_kind("fields") if c.value == "collect")
     covered = {c.span.index for c in plan.constraints if c.span is not None and c.span.field == "constraints"}
     rules.extend(
         Rule(text=item.strip(), group=BRIEF_GROUP)
@@ -114,7 +117,7 @@ def archetype_rules(plan: Plan) -> list[Rule]:
         candidates.extend(partner.blend_rules)
     out: list[Rule] = []
     for rule in candidates:
-        text = plan.fill(rule.text)
+        text = localise_reply_quotes(plan.fill(rule.text), plan.language)
         if plan.conflicts.clashes(text):
             continue
         out.append(Rule(text=text, reason=plan.fill(rule.reason) if rule.reason else None, group=rule.group))

@@ -50,6 +50,9 @@ def split_clauses(text: str) -> list[Clause]:
                 continue
             if mark == "." and _is_abbreviation(text, index):
                 continue
+            # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
+            if mark == "." and index > 0 and text[index - 1].isdigit() and _ordinal(text, index):
+                continue
         # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
@@ -65,6 +68,13 @@ _INLINE_ITEM = re.compile(r"\s+[-•*]\s+")
 _SPACED_DASH = re.compile(r"\s+[—–]\s+")
 
 
+# "a spending category — groceries, transport or dining": a dash after a label noun introduces the list.
+_LIST_INTRO_END = re.compile(
+    r"\b(?:labels?|categor(?:y|ies)|class(?:es)?|tags?|types?|buckets?|options|intents?|one\s+of|as|into)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _inline_list(clause: Clause) -> list[Clause]:
     """Split a dash list typed on one line, and instructions joined by a spaced dash ("be brief — no lists")."""
     if ":" not in clause.text and "—" not in clause.text and "–" not in clause.text:
@@ -74,6 +84,8 @@ def _inline_list(clause: Clause) -> list[Clause]:
         pieces: list[Clause] = []
         position = 0
         for dash in _SPACED_DASH.finditer(clause.text):
+            if _LIST_INTRO_END.search(clause.text[position : dash.start()]):
+                continue
             pieces.append(Clause(clause.text[position : dash.start()], clause.start + position))
             position = dash.end()
         pieces.append(Clause(clause.text[position:], clause.start + position))
@@ -85,6 +97,15 @@ def _inline_list(clause: Clause) -> list[Clause]:
         position = item.end()
     parts.append(Clause(clause.text[position:], clause.start + position))
     return [part for part in parts if part.text.strip()]
+
+
+_ORDINAL_LEAD = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|vom|zum|zur|und|bis|ab|seit)\s+\d{1,2}$", re.I)
+
+
+def _ordinal(text: str, index: int) -> bool:
+    """Whether "5." at `index` is a German ordinal ("der 5. und 6. Klasse"): a lowercase word follows, or an
+    article or conjunction comes before it."""
+    return bool(re.match(r"\s[a-zäöü]", text[index + 1 :]) or _ORDINAL_LEAD.search(text, max(0, index - 12), index))
 
 
 def _is_abbreviation(text: str, index: int) -> bool:
@@ -167,7 +188,7 @@ def _bar_separated(text: str) -> frozenset[str]:
 _NEGATION_WORDS = _bar_separated(
     "no|not|never|without|avoid|avoiding|don't|dont|doesn't|nor|cannot|can't|mustn't|shouldn't|refrain|"
     "nunca|jamás|sin|evita|evitar|nie|niemals|kein|keine|keinen|keinem|keiner|keines|nicht|ohne|vermeide|"
-    "jamais|sans|pas|aucun|aucune|évite|éviter|évitez|não|nem|sem|evite"
+    "jamais|sans|pas|aucun|aucune|évite|éviter|évitez|não|nao|nem|sem|evite"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -187,7 +208,7 @@ NEGATION_CUE = re.compile(
     r"\b(?:no(?!-)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
     r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
     r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+de|"
-    r"aucune?|évite[rz]?|não|nem|sem|evite)\b|(?:\bno\s+)|不要|禁止|切勿|不得|别|不能",
+    r"aucune?|évite[rz]?|não|nao|nem|sem|evite)\b|(?:\bno\s+)|不要|禁止|切勿|不得|别|不能",
     re.IGNORECASE,
 )
 # Words that start a new instruction, ending a negation's scope ("no markdown, keep it short").

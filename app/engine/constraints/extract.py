@@ -16,6 +16,7 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import fallbacks, formats, labels, language, limits, people, rules, structure, tools
 from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
+from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
 
@@ -43,6 +44,13 @@ def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+_REPLY_LEAD = re.compile(
+    r"\b(?:return|output|respond|reply|answer|format|give|emit|produce)\w*\b(?:\s+(?:with|as|in|only|just|exactly|"
+    r"this|the|following|a|an|object|json|shape|form|like)\b)*\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _structures(field: _Field) -> tuple[list[Constraint], str]:
     """Schemas from JSON literals and label sets from bullet lists, and the text with both masked out."""
     found: list[Constraint] = []
@@ -56,6 +64,14 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
                 schema=schema, values=keys,
             )
         )  # fmt: skip
+        if _REPLY_LEAD.search(field.text[max(0, obj.start - 50) : obj.start]):
+            # 'Return {"decision": ...}': the reply itself is that JSON.
+            found.append(
+                Constraint(
+                    kind="format", text=formats.describe_format("json", []), span=field.span(obj.start, obj.end),
+                    value="json",
+                )
+            )  # fmt: skip
         # A closed set of values for one key is that key's label set.
         for key, prop in schema.get("properties", {}).items():
             enum = prop.get("enum") if isinstance(prop, dict) else None
@@ -121,16 +137,18 @@ def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]
     if found is not None:
         out.append(
             Constraint(
-                kind="labels", text=labels.describe_labels(found.values, found.multi),
+                kind="labels", text=labels.describe_labels(found.values, found.multi, text[found.start : found.end]),
                 span=span(found.start, found.end), values=found.values, multi=found.multi,
             )
         )  # fmt: skip
     fields = structure.find_fields(text)
     if fields is not None and (found is None or fields.values != found.values):
+        describe = structure.describe_collected if fields.collect else structure.describe_fields
         out.append(
             Constraint(
-                kind="fields", text=structure.describe_fields(fields.values), span=span(fields.start, fields.end),
-                values=fields.values,
+                kind="fields", text=describe(fields.values, text[fields.start : fields.end]),
+                span=span(fields.start, fields.end),
+                values=fields.values, value="collect" if fields.collect else None,
             )
         )  # fmt: skip
     return out
@@ -173,8 +191,26 @@ def _people(text: str, unquoted: str, span: Span) -> list[Constraint]:
     audience = people.find_audience(text)
     if audience is not None:
         out.append(_audience(audience, span(audience.start, audience.end)))
+    level = people.find_reading_level(text)
+    if level is not None:
+        out.append(
+            Constraint(
+                kind="requirement", text=people.describe_reading_level(level.phrase),
+                span=span(level.start, level.end), value=level.phrase,
+            )
+        )  # fmt: skip
+    formality = find_formality(text)
+    if formality is not None:
+        out.append(
+            Constraint(
+                kind="tone", text=describe_formality(formality.register, formality.pronoun),
+                span=span(formality.start, formality.end), values=[formality.register],
+            )
+        )  # fmt: skip
     tone = people.find_tone(unquoted)
-    if tone is not None:
+    if tone is not None and formality is not None:
+        tone = tone._replace(values=[v for v in tone.values if v not in ("formal", "informal")])
+    if tone is not None and tone.values:
         out.append(
             Constraint(
                 kind="tone", text=people.describe_tone(tone.values), span=span(tone.start, tone.end), values=tone.values
@@ -228,6 +264,7 @@ def _rules(
             kind="ordering", text=ordering.text, span=span(ordering.start, ordering.end),
             first=ordering.first, then=ordering.then,
         )  # fmt: skip
+        yield from _before_ordering(text, ordering, span)
         return
     typed = {c.kind for c in found}
     restrictions = rules.find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
@@ -240,7 +277,7 @@ def _rules(
         typed.add("requirement")
     prohibitions = rules.find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
-    kept = [p for p in prohibitions if not formats.only_formatting(p.rest)]
+    kept = [p for p in (_without_formatting(p) for p in prohibitions) if p is not None]
     for prohibition in kept:
         yield Constraint(
             kind="prohibition",
@@ -280,10 +317,45 @@ def _rules(
         )
 
 
+_ITEM_JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bnor\b)\s*(?:(?:no|not|never|any)\s+)?", re.IGNORECASE)
+
+
+def _without_formatting(prohibition: rules.FoundRule) -> rules.FoundRule | None:
+    """The prohibition without the formatting items a format constraint already holds: "no markdown fences and no
+    explanation" forbids the explanation here; None when it forbids formatting only."""
+    if formats.only_formatting(prohibition.rest):
+        return None
+    if not formats.mentions_feature(prohibition.rest) or prohibition.rest not in prohibition.text:
+        return prohibition
+    items = [item for item in _ITEM_JOIN.split(prohibition.rest) if item.strip()]
+    kept = [item for item in items if not formats.only_formatting(item)]
+    if len(kept) == len(items):
+        return prohibition
+    rest = ", ".join(kept)
+    lead = prohibition.text[: prohibition.text.index(prohibition.rest)]
+    return prohibition._replace(text=f"{lead}{rest}.", rest=rest)
+
+
+def _before_ordering(text: str, ordering: rules.FoundRule, span: Span) -> Iterator[Constraint]:
+    """Prohibitions stated in the same sentence before an ordering rule ("never ask X, and send Y first")."""
+    lead = text.find(ordering.first) if ordering.first else -1
+    prefix = text[:lead].rstrip() if lead > 0 else ""
+    # Only a separate item of a list ("never ask X, and send Y first"), not "never X without Y".
+    if not re.search(r"(?:[,;]|\band)$", prefix):
+        return
+    for prohibition in rules.find_prohibitions(prefix):
+        if formats.only_formatting(prohibition.rest):
+            continue
+        yield Constraint(
+            kind="prohibition", text=prohibition.text, span=span(prohibition.start, prohibition.end),
+            value=prohibition.text,
+        )  # fmt: skip
+
+
 def _audience(found: people.FoundAudience, span: BriefSpan) -> Constraint:
     return Constraint(
-        kind="audience", text=people.describe_audience(found.phrase), span=span, value=found.phrase,
-        minimum=found.minimum, maximum=found.maximum,
+        kind="audience", text=people.describe_audience(found.phrase, found.minimum, found.maximum), span=span,
+        value=found.phrase, minimum=found.minimum, maximum=found.maximum,
     )  # fmt: skip
 
 
@@ -440,6 +512,19 @@ def _scope_labels(brief: Brief, found: list[Constraint]) -> None:
         )
 
 
+def _multi_labels(brief: Brief, found: list[Constraint]) -> None:
+    """A brief that says "every label that applies" anywhere allows several labels from the set it states."""
+    if not any(c.kind == "labels" and not c.multi for c in found):
+        return
+    text = " ".join([brief.task, *brief.constraints, brief.output_format or ""])
+    if not labels.allows_several(text):
+        return
+    for index, constraint in enumerate(found):
+        if constraint.kind == "labels" and not constraint.multi and constraint.scope is None:
+            text = labels.describe_labels(constraint.values, True)
+            found[index] = msgspec.structs.replace(constraint, multi=True, text=text)
+
+
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
@@ -460,5 +545,6 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
             continue
         seen.add(key)
         unique.append(constraint)
+    _multi_labels(brief, unique)
     _scope_labels(brief, unique)
     return unique

@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints.model import FallbackAction
+from app.engine.constraints.phones import find_dial_numbers
 from app.engine.constraints.rules import is_english
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
@@ -48,13 +49,6 @@ _CONTACT_VERB = re.compile(
 )
 
 
-_SHORT_NUMBER = re.compile(
-    r"(?P<number2>(?!))?\b(?:call|dial|phone|ring|text|llame?\s+al|llamar\s+al|marca|ruf(?:e|en)?(?:\s+\w+)?\s+(?:die\s+)?|"
-    r"wähle|appelle[zr]?\s+le|compose[zr]?\s+le|ligue\s+(?:para\s+)?(?:o\s+)?)\s*(?P<number>\d{3,5})(?!\d|[.,]\d|\s*%)",
-    re.IGNORECASE,
-)
-
-
 # Words without which no hand-off can be stated: a cheap test before the full pattern.
 _HANDOFF_KEYS = re.compile(
     r"human|agent|person|representative|\brep\b|specialist|staff|team|manager|supervisor|operator|support|"
@@ -70,6 +64,42 @@ _LINE_NUMBER = re.compile(
     r"\b(?:lifeline|hotline|helpline|crisis\s+line)\s+(?:at\s+|on\s+|number\s+)?(?P<number2>\d{3,5})\b",
     re.IGNORECASE,
 )
+
+
+# "refer them to the Landlord and Tenant Board or a legal clinic", "indicar o Procon ou um advogado": a referral to
+# a named body or professional is the brief's own hand-off.
+_REFERRAL = re.compile(
+    r"\b(?:refer|direct|point|send|signpost|redirect)\s+(?:them|him|her|the\s+\w+|users?|people|customers?)\s+"
+    r"(?:to|towards?)\s+(?P<en>[^.;:!?]{3,80})"
+    r"|\b(?:indicar|indique|encaminhar|encaminhe|recomendar|recomende|orientar\s+a\s+procurar|remitir|remite|"
+    r"derivar\s+a|deriva\s+a|recomienda|orienter\s+vers|orientez\s+vers|rediriger\s+vers|renvoyer\s+vers|"
+    r"verweisen\s+(?:an|auf)|verweise\s+(?:an|auf))\s+(?P<foreign>[^.;:!?]{3,80})",
+    re.IGNORECASE,
+)
+_REFERRAL_VERB = re.compile(
+    r"refer|direct|point|send|signpost|redirect|indi|encaminh|recomend|orient|remit|deriv|rediri|renvo|verweis", re.I
+)
+
+
+_REFERRAL_TARGET = re.compile(
+    r"\b[A-Z][\w-]+|\b(?:advogad|abogad|avocat|anwält|anwalt|médic|medic|arzt|ärzt|psicólog|psycholog|defensor|"
+    r"defensoría|juiz|tribunal|serviço|servicio|service|beratungsstelle|centro|centre|clínica|clinique|klinik|"
+    r"profissional|profesional|professionnel|especialista|spécialiste|fachperson|farmacêutic|farmacéutic|pharmacien|"
+    r"apotheke|nutricionista|terapeuta|thérapeute|therapeut|asesor|conseiller|berater)"
+)
+
+
+def _referral(text: str, found: list[FoundFallback], condition: str | None) -> FoundFallback | None:
+    """A referral to a named body or professional that no other fallback of the clause already covers."""
+    match = _REFERRAL.search(text) if _REFERRAL_VERB.search(text) else None
+    if match is None or any(f.start >= match.start() for f in found):
+        return None
+    if condition is None and re.match(r"(?:direct|point|send|redirect)", match.group(0), re.IGNORECASE):
+        return None  # "point users to the docs" is a rule, not what to do when help runs out
+    if match.group("foreign") and not _REFERRAL_TARGET.search(match.group("foreign")):
+        return None  # "recomendar empréstimos" recommends a thing; a referral names a body or a professional
+    words = match.group(0).strip().rstrip(",")
+    return FoundFallback("handoff", words, condition, match.start(), match.start() + len(words))
 
 
 class FoundFallback(NamedTuple):
@@ -115,8 +145,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
     quoted = any(mark in text for mark in '"“‘«') or bool(re.search(r"(?<!\w)'", text))
-    contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 3 and not quoted
-    if contact_free and not _HANDOFF_KEYS.search(text):
+    contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 2 and not quoted
+    if contact_free and not _HANDOFF_KEYS.search(text) and not _REFERRAL_VERB.search(text):
         return []
     condition = find_condition(text)
     found: list[FoundFallback] = []
@@ -134,9 +164,12 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         for match in _phones(text, taken):
             value = match.group(0).strip()
             found.append(FoundFallback("phone", value, condition, match.start(), match.end()))
-    if contact_context and digits >= 3:
-        # Emergency and short service numbers ("call 911", "llame al 112") are too short for the phone pattern.
-        for match in [*_SHORT_NUMBER.finditer(text), *_LINE_NUMBER.finditer(text)]:
+    if digits >= 2:
+        # Numbers a cue says to call ("call 911", "appeler le 15", "拨打120", "Störungshotline 0800 123 4567").
+        for dial in find_dial_numbers(text):
+            if not any(f.start <= dial.start < f.end or dial.start <= f.start < dial.end for f in found):
+                found.append(FoundFallback("phone", dial.value, condition, dial.start, dial.end))
+        for match in _LINE_NUMBER.finditer(text):
             group = "number" if match.group("number") else "number2"
             if not any(f.start <= match.start(group) < f.end for f in found):
                 number = match.group(group)
@@ -146,6 +179,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)
     ):
         found.append(FoundFallback("handoff", handoff.group(0).strip(), condition, handoff.start(), handoff.end()))
+    elif (referral := _referral(text, found, condition)) is not None:
+        found.append(referral)
     say = _SAY.search(text)
     if say and (
         condition is not None
@@ -187,6 +222,9 @@ def _segment_condition(text: str, position: int) -> str | None:
     return None
 
 
+_ACTION_VERB = r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offer|direct|point|send|signpost)\b"
+
+
 def describe_fallback(action: FallbackAction, value: str, condition: str | None) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
     if condition and not is_english(condition):
@@ -202,7 +240,9 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None)
     if action == "url":
         return f"{lead}point the user to {value}."
     if action == "handoff":
-        if re.match(r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offer)\b", value, re.IGNORECASE):
+        if not is_english(value):
+            return f'{lead}refer the user as the brief says: "{value}".'
+        if re.match(_ACTION_VERB, value, re.IGNORECASE):
             return f"{lead}{value}."
         if re.match(r"(?:talk|speak|see|consult|contact|reach|call)\b", value, re.IGNORECASE):
             return f"{lead}tell the user to {value}."

@@ -9,6 +9,12 @@ from app.engine.constraints.clauses import in_ranges, negated_ranges
 
 # Formatting features a brief can rule out, each with the words that name it (English and the main languages).
 FEATURES: tuple[tuple[str, str], ...] = (
+    # Before "markdown": "no markdown fences" rules out code fences, not every Markdown feature.
+    (
+        "code_blocks",
+        r"(?:markdown\s+|code\s+)?fences?|fenced(?:\s+code)?(?:\s+blocks?)?|(?:markdown\s+)?code\s+(?:blocks?|fences?)|"
+        r"(?:triple\s+)?backticks|bloques\s+de\s+código|codeblöcke|code-?blöcke",
+    ),
     (
         "markdown",
         r"markdown|md\s+formatting|formatting|rich\s+text|bold(?:\s+text)?|italics?|asterisks|formato|formatierung|"
@@ -22,7 +28,6 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres"),
     ("emoji", r"emojis?|emoticons?|emotes|smileys?|emojis"),
     ("tables", r"tables?|tablas?|tabellen?|tableaux?|tabelas?"),
-    ("code_blocks", r"code\s+(?:blocks?|fences?)|backticks|bloques\s+de\s+código|codeblöcke"),
     ("links", r"links?|urls?|hyperlinks?|enlaces|liens"),
 )
 # CJK words have no word boundaries around them.
@@ -44,9 +49,25 @@ _PLAIN = re.compile(
     r"\btexte\s+simple\b|\btexto\s+simples\b|纯文本|プレーンテキスト",
     re.IGNORECASE,
 )
+# "as a table", "Output a Markdown table", "a table with columns ...", "en una tabla", "als Tabelle", "表格形式".
+_TABLE = (
+    r"\b(?:as|in|into)\s+(?:a\s+)?(?:markdown\s+)?table\b|\btabular\b|"
+    r"\b(?:output|return|produce|give|present|show|format|render|use|create|make|build|generate|write|reply\s+with|"
+    r"respond\s+with)\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:as\s+)?(?:a|an|one)\s+(?:\w+\s+){0,2}?table\b|"
+    r"\btable\s+with\s+(?:\w+\s+){0,2}?columns\b|"
+    r"\b(?:en|em)\s+(?:una\s+|uma\s+|forma\s+de\s+)?(?:tabla|tabela)\b|\bals\s+tabelle\b|\bin\s+(?:einer\s+)?tabelle\b|"
+    r"\b(?:en|sous\s+forme\s+de)\s+tableau\b|表格|表形式|表で|表にまとめ"
+)
+_CODE_WORDS = r"sql|code|query|queries|script|regex|snippet|python|bash|shell\s+command|command"
+# "Reply with the SQL only", "plain SQL only", "only the code": the reply is code and nothing else.
+_CODE_ONLY = (
+    rf"\b(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\s+only\b|"
+    rf"\b(?:only|just)\s+(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\b"
+    r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))"
+)
 _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("json", re.compile(r"\bjson\b", re.IGNORECASE)),
-    ("table", re.compile(r"\b(?:as|in|into)\s+(?:a\s+)?(?:markdown\s+)?table\b|\btabular\b", re.IGNORECASE)),
+    ("table", re.compile(_TABLE, re.IGNORECASE)),
     (
         "bullets",
         re.compile(
@@ -66,10 +87,10 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("code", re.compile(r"\b(?:only|just)\s+(?:the\s+)?code\b|\bcode\s+only\b", re.IGNORECASE)),
+    ("code", re.compile(_CODE_ONLY, re.IGNORECASE)),
 )
 _FORMAT_VERB = re.compile(
-    r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|only|responde|devuelve|"
+    r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|into|only|responde|devuelve|"
     r"gib|antworte|réponds|retourne|responda|retorne)\b",
     re.IGNORECASE,
 )
@@ -109,7 +130,7 @@ FEATURE_KEYS = (
     "markdown", "format", "rich text", "bold", "italic", "asterisk", "bullet", "list", "aufzählung", "viñeta",
     "puce", "tópico", "箇条", "列表", "heading", "header", "section title", "título", "überschrift", "titre",
     "見出し", "标题", "emoji", "emoticon", "emote", "smiley", "絵文字", "表情", "table", "tabla", "tabelle",
-    "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace", "lien",
+    "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace", "lien", "fence",
 )  # fmt: skip
 
 
@@ -164,8 +185,9 @@ def required_features(text: str) -> list[tuple[str, int, int]]:
 
 
 _VALUE_KEYS = (
-    "json", "plain", "label", "categor", "class", "tabular", "code", "prose", "texto", "klartext", "nur text",
-    "texte", "纯文本", "プレーン", "etiqueta", "étiquette", "catégorie", "rótulo", "kategorie",
+    "json", "plain", "label", "categor", "class", "tabular", "code", "prose", "sql", "quer", "script", "regex",
+    "snippet", "python", "bash", "command", "tabla", "tabelle", "tableau", "tabela", "表", "texto", "klartext",
+    "nur text", "texte", "纯文本", "プレーン", "etiqueta", "étiquette", "catégorie", "rótulo", "kategorie",
 )  # fmt: skip
 
 

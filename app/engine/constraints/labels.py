@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 _LABEL_NOUNS = (
     r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"
-    r"sentiments?|options|values|verdicts?|outcomes|types|levels|etiquetas|categorías|categorias|clases|"
+    r"sentiments?|options|values|verdicts?|outcomes|decisions?|types|levels|etiquetas|categorías|categorias|clases|"
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações"
 )
 _ONE_OF = (
@@ -21,19 +21,20 @@ _ONE_OF = (
 _CLASSIFY = (
     r"\b(?:classif(?:y|ies|ied|ying)|categori[sz](?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|tag(?:s|ged|ging)?|"
     r"mark(?:s|ed|ing)?|flag(?:s|ged|ging)?|sort(?:s|ed|ing)?|rout(?:e|es|ed|ing)|bucket(?:s|ed|ing)?|"
-    r"triag(?:e|es|ed|ing)|rat(?:e|es|ed|ing)|assign(?:s|ed|ing)?)\b"
-    r"(?:\s+(?!as\b|into\b)[\w'-]+){0,3}?"
+    r"triag(?:e|es|ed|ing)|rat(?:e|es|ed|ing)|assign(?:s|ed|ing)?|grad(?:e|es|ed|ing)|judg(?:e|es|ed|ing)|"
+    r"scor(?:e|es|ed|ing))\b"
+    r"(?:\s+(?!as\b|into\b)[\w'-]+){0,6}?"
     r"(?:\s+(?:as|into|with|to)\b(?:\s+(?:either|one\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
     r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags))?(?:\s*[-–—:])?))?|\s*:)|"
     r"\bwhether\s+(?:it|this|the\s+\w+|this\s+\w+|each\s+\w+)\s+is\s+|"
     r"\b(?:label|tag|mark|rate|classify)\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+)\s+(?=[\w'\"]+\s*(?:,|/|\bor\b))|"
-    r"\b(?:clasifica|clasificar|etiqueta)\w*(?:\s+[\w-]+){0,3}?\s+(?:como|en)|"
-    r"\b(?:klassifizier|kategorisier|einordn|markier|sortier|ordne)\w*(?:\s+[\w-]+){0,3}?\s+(?:als|in)|"
-    r"\b(?:classe|classifie|catégorise|étiquette)\w*(?:\s+[\w-]+){0,3}?\s+(?:comme|en)|"
-    r"\b(?:classifi|categoriz|rotul)\w*(?:\s+[\w-]+){0,3}?\s+(?:como|em)"
+    r"\b(?:clasifica|clasificar|etiqueta|categoriza|ordena)\w*(?:\s+[\w'-]+){0,7}?\s+(?:como|en)\b|"
+    r"\b(?:klassifizier|kategorisier|einordn|markier|sortier|ordne|teile)\w*(?:\s+[\w'-]+){0,7}?\s+(?:als|in)\b|"
+    r"\b(?:classe|classifie|catégorise|étiquette|trie|range)\w*(?:\s+[\w'-]+){0,7}?\s+(?:comme|en|dans)\b|"
+    r"\b(?:classifi|categoriz|rotul|separ)\w*(?:\s+[\w'-]+){0,7}?\s+(?:como|em)\b"
 )
 _INTRO = re.compile(
-    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=])\s*|"
+    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=–—])\s*|"
     rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou)\s+)",
     re.IGNORECASE,
 )
@@ -43,7 +44,8 @@ _REPLY_WITH = re.compile(
 )
 _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
 _LABEL_CONTEXT = re.compile(
-    rf"\b(?:classif|categor|label|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|{_LABEL_NOUNS})",
+    rf"\b(?:classif|categor|label|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
+    rf"{_LABEL_NOUNS})",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -56,7 +58,8 @@ _TRAILING = re.compile(
 )
 _MULTI = re.compile(
     r"\bone\s+or\s+more\b|\ball\s+that\s+apply\b|\bmulti[- ]?label\b|\bmultiple\s+(?:labels|tags|categories)\b|"
-    r"\bany\s+number\s+of\b|\bseveral\s+(?:labels|tags|categories)\b|\buno\s+o\s+(?:más|varios)\b|"
+    r"\bany\s+number\s+of\b|\b(?:every|each|all|any)\s+(?:\w+\s+)?(?:labels?|tags?|categor(?:y|ies))\s+that\s+appl|"
+    r"\bthat\s+apply\b|\bseveral\s+(?:labels|tags|categories)\b|\buno\s+o\s+(?:más|varios)\b|"
     r"\b(?:ein|eine)\s+oder\s+mehrere\b|\bun\s+ou\s+plusieurs\b|\bum\s+ou\s+mais\b|\bas\s+many\s+as\s+apply\b",
     re.IGNORECASE,
 )
@@ -81,8 +84,10 @@ _NOT_PIPED_LABELS = re.compile(r"\b(?:columns?|fields?|headers?|table|csv|format
 
 
 _INSTRUCTION = re.compile(
-    r"(?:return|output|reply|respond|write|give|use|explain|add|include|provide|then|send|show|list|keep|make|"
-    r"summari[sz]e|extract|answer|explain|justify|cite)\b",
+    r"(?:(?:and|then|plus)\s+)?(?:return|output|reply|respond|write|give|use|explain|add|include|provide|then|send|show|"
+    r"list|keep|make|summari[sz]e|extract|answer|explain|justify|cite|suggest|recommend|note|mention|offer|draft|"
+    r"propose|state|quote|highlight|point|ask|escalate|route|forward|assign|flag|responde|devuelve|gib|antworte|"
+    r"réponds|donne|responda|retorne)\b",
     re.IGNORECASE,
 )
 
@@ -98,24 +103,37 @@ class FoundLabels(NamedTuple):
 
 def _clean(item: str) -> str:
     item = item.strip().strip("\"'“”‘’`*[]").strip()
-    item = re.sub(r"^(?:a|an|the)\s+", "", item, flags=re.IGNORECASE)
+    item = re.sub(r"^(?:a|an|the|either)\s+", "", item, flags=re.IGNORECASE)
     return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")
 
 
+_MAX_LABEL_WORDS = 4  # "à traiter cette semaine"
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_SPLIT_NO_SLASH = re.compile(_SPLIT.pattern.replace(r"\||/|", r"\||"), re.IGNORECASE)
+
+
 def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
-    """Split "a, b or c" into ["a", "b", "c"]; None when it does not read as a short list of names."""
-    raw = _SPLIT.split(text.strip())
+    """Split "a, b or c" into ["a", "b", "c"]; None when it does not read as a short list of names.
+
+    An aside after a label ("URGENT (same day)", "P1 (safety risk)") describes it and is not part of its name; in a
+    comma list a slash belongs to the label ("area/api, kind/bug").
+    """
+    text = _ASIDE.sub("", text) if not text.lstrip().startswith("(") else text
+    raw = (_SPLIT_NO_SLASH if "," in text else _SPLIT).split(text.strip())
     items = [_clean(item) for item in raw]
     if last_trim and items:
         items[-1] = _clean(_TRAILING.sub("", items[-1]))
     # "sales, support or partnerships and nothing else": the closing words only stress that the set is closed.
     items = [item for item in items if item and item.lower() not in {"etc", "etc."} and not _CLOSED.match(item)]
-    # "hot / warm / cold and return JSON": a trailing instruction is not a label.
-    while items and _INSTRUCTION.match(items[-1]):
-        items.pop()
+    # "hot / warm / cold and return JSON", "warm, curt or rude, and suggest a fix": the list ends where an
+    # instruction starts. A single word ("FLAG", "escalate") may well be a label itself.
+    cut = next((i for i, item in enumerate(items) if _INSTRUCTION.match(item) and " " in item), len(items))
+    items = items[:cut]
     if len(items) < 2 or len(items) > 30:
         return None
-    if any(len(item.split()) > 3 or item.lower() in _NOT_LABELS or len(item) > 40 for item in items):
+    if any(len(item.split()) > _MAX_LABEL_WORDS or item.lower() in _NOT_LABELS or len(item) > 40 for item in items):
         return None
     if len({item.lower() for item in items}) != len(items):
         return None
@@ -131,6 +149,9 @@ def _list_extent(text: str, start: int) -> int:
 
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
+    cjk = find_cjk_labels(text)
+    if cjk is not None:
+        return cjk
     if not _LIST_MARK.search(text):
         return None  # a label set needs at least two items
     multi = bool(_MULTI.search(text))
@@ -156,6 +177,9 @@ def find_labels(text: str) -> FoundLabels | None:
         items = split_items(text[start:end])
         if items and (intro.group("either") is None or len(items) == 2):
             return FoundLabels(items, multi, start, end)
+    colon = _colon_list(text)
+    if colon is not None:
+        return colon._replace(multi=multi)
     for parens in _PARENS.finditer(text):
         inner = parens.group("list")
         if re.match(r"\s*(?:e\.g|i\.e|eg|ie|for example|such as|like)\b", inner, re.IGNORECASE):
@@ -166,6 +190,25 @@ def find_labels(text: str) -> FoundLabels | None:
         if items:
             return FoundLabels(items, multi, parens.start("list"), parens.end("list"))
     return None
+
+
+def _colon_list(text: str) -> FoundLabels | None:
+    """ "Grade the urgency of each request: P1 (safety risk), P2 (within 48h), P3 (routine)": a list after a colon
+    in a clause about labels, urgency or grades, each item a short name."""
+    colon = text.find(":")
+    if colon < 0 or not _LABEL_CONTEXT.search(text[:colon]):
+        return None
+    start = colon + 1
+    end = _list_extent(text, start)
+    items = split_items(text[start:end])
+    if items is None or any(len(item.split()) > 2 for item in items):
+        return None
+    return FoundLabels(items, False, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+
+
+def allows_several(text: str) -> bool:
+    """Whether a text allows several labels ("one or more", "every label that applies")."""
+    return bool(_MULTI.search(text))
 
 
 def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
@@ -227,9 +270,52 @@ def describe_scoped_labels(values: list[str], multi: bool, topic: str | None) ->
     return f"Assign exactly one {noun}: {_listed(values)}."
 
 
-def describe_labels(values: list[str], multi: bool) -> str:
-    """The imperative sentence for a label set."""
-    listed = ", ".join(values)
+def with_notes(values: list[str], text: str) -> list[str]:
+    """Each value with the aside the brief writes after it ("P2 (fix within 48h)", "invoice_date (YYYY-MM-DD)"), so
+    the prompt keeps what the brief says each one means."""
+    if "(" not in text:
+        return values
+    shown: list[str] = []
+    for value in values:
+        at = text.find(value)
+        rest = text[at + len(value) :].lstrip() if at >= 0 else ""
+        close = rest.find(")")
+        note = rest[1:close].strip() if rest.startswith("(") and 0 < close <= 81 and "(" not in rest[1:close] else ""
+        shown.append(f"{value} ({note})" if note else value)
+    return shown
+
+
+def describe_labels(values: list[str], multi: bool, text: str = "") -> str:
+    """The imperative sentence for a label set; `text` is where the brief lists it (for the asides it writes)."""
+    listed = ", ".join(with_notes(values, text) if text else values)
     if multi:
         return f"Assign one or more of these labels: {listed}."
     return f"Reply with exactly one of these labels: {listed}."
+
+
+# CJK label sets: 「a」「b」「c」, or a list after a colon joined by 、 ，/ ・ ("标签：通过、人工复核、删除").
+_CJK_CONTEXT = re.compile(
+    r"分類|分类|ラベル|标签|標籤|类别|類別|カテゴリ|いずれか|之一|分成|归类|归为|判定|タグ|分为|分為|区分"
+)
+_CJK_BRACKETS = re.compile(r"(?:[「『【][^」』】\n]{1,20}[」』】]\s*[、，,/／・]?\s*){2,}")
+_CJK_ITEM = r"[^：:。；;\n、，,/／・]{1,20}"
+_CJK_LIST = re.compile(rf"[：:]\s*(?P<list>{_CJK_ITEM}(?:\s*[、，,/／・]\s*{_CJK_ITEM})+)")
+
+
+def find_cjk_labels(text: str) -> FoundLabels | None:
+    """A Chinese or Japanese label set, read only in a clause that speaks of classifying or labels."""
+    if text.isascii() or not _CJK_CONTEXT.search(text):
+        return None
+    multi = bool(re.search(r"多个|複数|一つ以上|一个或多个", text))
+    brackets = _CJK_BRACKETS.search(text)
+    if brackets:
+        values = [v.strip() for v in re.findall(r"[「『【]([^」』】]+)[」』】]", brackets.group(0))]
+        if len(values) >= 2 and len(set(values)) == len(values):
+            return FoundLabels(values, multi, brackets.start(), brackets.end())
+    listed = _CJK_LIST.search(text)
+    if listed:
+        values = [v.strip() for v in re.split(r"\s*[、，,/／・]\s*", listed.group("list")) if v.strip()]
+        values = [re.sub(r"^(?:或|和|及|または|か)", "", v) for v in values]
+        if 2 <= len(values) <= 30 and len(set(values)) == len(values):
+            return FoundLabels(values, multi, listed.start("list"), listed.end("list"))
+    return None

@@ -18,6 +18,12 @@ _NAMES: dict[str, str] = {
     "allemand": "de", "portugais": "pt", "italien": "it", "português": "pt", "inglês": "en", "espanhol": "es",
     "alemão": "de", "francês": "fr", "日本語": "ja", "英語": "en", "中国語": "zh", "中文": "zh", "英文": "en",
     "汉语": "zh", "日语": "ja", "英语": "en", "韓国語": "ko", "한국어": "ko",
+    # German after "ins"/"aus dem": "ins Englische", "aus dem Deutschen".
+    "englische": "en", "deutsche": "de", "spanische": "es", "französische": "fr", "portugiesische": "pt",
+    "italienische": "it", "japanische": "ja", "chinesische": "zh", "niederländische": "nl",
+    "japonés": "ja", "chino": "zh", "japonais": "ja", "chinois": "zh", "japonês": "ja", "chinês": "zh",
+    "japanisch": "ja", "chinesisch": "zh", "中国语": "zh", "韩语": "ko", "法语": "fr", "德语": "de", "西班牙语": "es",
+    "フランス語": "fr", "ドイツ語": "de", "スペイン語": "es",
 }  # fmt: skip
 ENGLISH_NAMES: dict[str, str] = {
     "en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese", "it": "Italian",
@@ -35,7 +41,7 @@ _LATIN_NAMES = "|".join(
 )
 _CJK_NAMES = "|".join(re.escape(n) for n in _NAMES if not (n.isascii() or ord(n[0]) < 0x2000))
 _REPLY_VERBS = (
-    r"reply|respond|answer|write|speak|communicate|talk|output|translate|converse|chat|"
+    r"reply|respond|answer|write|speak|communicate|talk|output|translat\w*|converse|chat|tradu\w*|übersetz\w*|"
     r"responde\w*|contesta\w*|escribe|habla|antworte\w*|schreib\w*|sprich|réponds|répondez|répondre|écri\w*|parle\w*|"
     r"respond[ae]\w*|escrev\w*|fal[ae]\w*"
 )
@@ -45,7 +51,8 @@ _VARIANTS_OF = (
 )
 _VARIANTS = rf"(?:{_VARIANTS_OF})"
 _EXPLICIT = re.compile(
-    rf"\b(?:{_REPLY_VERBS})\b[^.;\n]{{0,50}}?\b(?:in|into|to|en|auf|in|em|na|no|al)\s+(?:the\s+)?(?P<variant>{_VARIANTS}\s+)?"
+    rf"\b(?:{_REPLY_VERBS})\b[^.;\n]{{0,80}}?\b(?:in|into|to|en|auf|in|em|na|no|al|ins|vers|para)\s+"
+    rf"(?:the\s+|l'|o\s+|el\s+)?(?P<variant>{_VARIANTS}\s+)?"
     rf"(?P<name>{_LATIN_NAMES})\b|"
     rf"\bin\s+(?P<variant2>{_VARIANTS})\s+(?P<name5>{_LATIN_NAMES})\b|"
     rf"\b(?:always|only|solo|siempre|nur|immer|toujours|uniquement|sempre|apenas)\s+(?:in\s+|en\s+|auf\s+|em\s+)?(?P<name2>{_LATIN_NAMES})\b|"
@@ -89,11 +96,37 @@ def lookup(name: str) -> tuple[str, str] | None:
     return ENGLISH_NAMES[code], code
 
 
-LANGUAGE_KEYS = (*_NAMES, "language", "idioma", "sprache", "langue", "língua", "lingua")
+LANGUAGE_KEYS = (*_NAMES, "language", "idioma", "sprache", "langue", "língua", "lingua", "anglais", "inglés")
+
+
+# "EN->JA", "en → de", "English>Japanese", "从英文翻译成中文", "日本語に翻訳": the target of a translation.
+_CODES = "|".join(ENGLISH_NAMES)
+_PAIR = re.compile(
+    rf"\b(?:{_CODES}|{_LATIN_NAMES})\s*(?:->|→|=>|>|2|/)\s*(?P<target>{_CODES}|{_LATIN_NAMES})\b", re.IGNORECASE
+)
+_CJK_TARGET = re.compile(
+    rf"(?:翻译成|翻譯成|译成|翻成|译为|翻译为|转成)(?P<target>{_CJK_NAMES})|(?P<target2>{_CJK_NAMES})に(?:翻訳|訳)"
+)
+_TRANSLATION_CUE = re.compile(r"translat|tradu|übersetz|翻訳|翻译|翻譯|译|訳|localis|localiz|lokalisier", re.IGNORECASE)
+
+
+def find_target_language(text: str) -> FoundLanguage | None:
+    """The language a translation brief translates into, when written as a pair or in CJK."""
+    if not _TRANSLATION_CUE.search(text):
+        return None
+    for match in (*_PAIR.finditer(text), *_CJK_TARGET.finditer(text)):
+        group = "target" if match.group("target") else "target2"
+        found = lookup(match.group(group))
+        if found is not None:
+            return FoundLanguage(found[0], found[1], match.start(), match.end())
+    return None
 
 
 def find_language(text: str) -> FoundLanguage | None:
     """The reply language one clause requires, if it states one."""
+    target = find_target_language(text)
+    if target is not None:
+        return target
     lowered = text.lower()
     if not any(key in lowered for key in LANGUAGE_KEYS):
         return None

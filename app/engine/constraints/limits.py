@@ -189,6 +189,9 @@ class FoundLimit(NamedTuple):
     scope: str | None
     noun: str
     """The unit word as written ("bullet points", "tips"), so an item count can name what it counts."""
+    capped: bool = False
+    """A cap on things the assistant does or gives ("max 10 comments per PR", "stop after 8 searches"): its noun
+    phrase is `scope`, and the reply's own length is not limited by it."""
 
 
 def _unit_of(match: re.Match[str], prefix: str) -> tuple[LimitUnit, str]:
@@ -337,6 +340,43 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     return f"each {noun}"
 
 
+def _part_of_token(text: str, position: int) -> bool:
+    """A number inside "24/7", "v2.3" or "1-888-555" is part of a name or a code, never a count."""
+    return position > 0 and text[position - 1] in "/.-" and position > 1 and text[position - 2].isalnum()
+
+
+# "max 10 comments per PR", "at most 3 alternative flights", "stop after 8 searches", "höchstens 4 Schritte".
+_CAP = re.compile(
+    rf"\b(?:at\s+most|max(?:imum)?\.?|up\s+to|no\s+more\s+than|not\s+more\s+than|never\s+more\s+than|"
+    rf"stop\s+after|limit\s+(?:yourself|it|them)\s+to|a\s+maximum\s+of|höchstens|maximal|como\s+máximo|máximo|"
+    rf"au\s+plus|no\s+máximo|no\s+más\s+de)\s+(?P<n1>{NUMBER})\s+"
+    r"(?P<noun>(?!(?:minutes?|hours?|days?|weeks?|months?|years?|seconds?|dollars?|euros?|percent|times|km|miles|kg|"
+    r"people|persons?|users?|customers?|minuten|stunden|tage|jahre|minutos|horas|días|jours|heures)\b)"
+    r"[^\W\d_][\w-]*(?:\s+(?!and\b|or\b|to\b|in\b|with\b|per\b)[^\W\d_][\w-]*)?(?:\s+per\s+[^\W\d_][\w-]*)?)",
+    re.IGNORECASE,
+)
+
+
+_CAP_KEYS = (
+    "most", "max", "up to", "more than", "stop after", "limit", "höchstens", "maximal", "máximo", "au plus", "más de",
+)  # fmt: skip
+
+
+def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
+    """Caps on counted things that no unit limit already covers."""
+    lowered = text.lower()
+    if not any(key in lowered for key in _CAP_KEYS):
+        return []
+    capped: list[FoundLimit] = []
+    for match in _CAP.finditer(text):
+        n1 = parse_number(match.group("n1"))
+        if n1 is None or n1 <= 0 or any(f.start <= match.start("n1") < f.end for f in found):
+            continue
+        noun = match.group("noun").strip()
+        capped.append(FoundLimit("items", None, n1, None, match.start(), match.end(), noun, noun, capped=True))
+    return capped
+
+
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
@@ -349,7 +389,7 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         n1 = parse_number(match.group("n1"))
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
-        if n1 is None or n1 <= 0:
+        if n1 is None or n1 <= 0 or _part_of_token(text, position):
             continue
         taken = match.end()
         unit, noun = _unit_of(match, "u_")
@@ -375,6 +415,7 @@ def find_limits(text: str) -> list[FoundLimit]:
         n1 = int(match.group("n1"))
         if not any(f.start <= match.start() < f.end for f in found):
             found.append(FoundLimit(unit_name, None, n1, None, match.start(), match.end(), None, word))  # type: ignore[arg-type]
+    found.extend(_capped_counts(text, found))
     if text.isascii():
         found.sort(key=lambda f: (f.start, f.end))
         return found
@@ -414,6 +455,8 @@ def describe_limit(
     """The imperative sentence for a limit: "Keep the reply to at most 3 sentences."; counts of named things
     use their noun ("Give exactly 5 name ideas.")."""
     subject = scope if scope else "the reply"
+    if unit == "items" and noun and scope == noun and maximum is not None:
+        return f"Keep to at most {maximum} {noun}."
     if unit == "items" and noun and noun.lower() not in ("item", "items"):
         target = f"{scope} " if scope else ""
         if exact is not None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.ages import FoundAges, find_ages
 from app.engine.constraints.clauses import in_ranges, negated_ranges
+from app.engine.constraints.rules import is_english
 
 _AUDIENCE_NOUNS = (
     r"users|customers|clients|students|pupils|learners|developers|engineers|programmers|beginners|children|kids|"
@@ -82,12 +84,56 @@ def ages(phrase: str) -> tuple[int | None, int | None]:
     if match.group("under"):
         return None, int(match.group("under")) - 1
     if match.group("over"):
-        return int(match.group("over")) + 1, None
+        # "over 65" reads as "65 and older" in everyday use.
+        return int(match.group("over")), None
     return int(match.group("plus")), None
 
 
 def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
-    """The audience a clause names; with `whole`, the text is an audience field and is kept as written."""
+    """The audience a clause names; with `whole`, the text is an audience field and is kept as written.
+
+    Age bounds are read from the whole clause, so "a reading buddy for kids, ages 8 to 10" and "residents are
+    mostly 75+" keep their ages even when the audience phrase itself does not hold them.
+    """
+    found = _audience_phrase(text, whole=whole)
+    age_words = find_ages(text)
+    if found is None:
+        if age_words is None:
+            return None
+        phrase = _BRIDGE.sub(_bridge, text[age_words.start : age_words.end])
+        return FoundAudience(phrase, age_words.minimum, age_words.maximum, age_words.start, age_words.end)
+    if (found.minimum, found.maximum) == (None, None) and age_words is not None:
+        return _with_ages(text, found, age_words)
+    return found
+
+
+_NEAR = 40
+
+
+def _with_ages(text: str, found: FoundAudience, age_words: FoundAges) -> FoundAudience:
+    """The audience with the clause's age bounds; the phrase grows to cover them when they are written next to it."""
+    start, end = min(found.start, age_words.start), max(found.end, age_words.end)
+    between = text[min(found.end, age_words.end) : max(found.start, age_words.start)]
+    if len(between) > _NEAR or re.search(r"[.;:!?]", between):
+        return found._replace(minimum=age_words.minimum, maximum=age_words.maximum)
+    phrase = _BRIDGE.sub(_bridge, text[start:end])
+    return FoundAudience(phrase, age_words.minimum, age_words.maximum, start, end)
+
+
+# "residents are mostly 75+" -> "residents aged 75+"; "users are over 70" -> "users over 70".
+_BRIDGE = re.compile(
+    r"\s+(?:are|is|sind|son|sont|são)(?:\s+(?:mostly|mainly|all|usually|often|meist|mayormente))?\s+(?P<next>\S+)",
+    re.IGNORECASE,
+)
+
+
+def _bridge(match: re.Match[str]) -> str:
+    following = match.group("next")
+    joiner = " " if re.match(r"(?:over|under|above|below|older|younger|between|aged)$", following, re.I) else " aged "
+    return joiner + following
+
+
+def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
     if whole:
         phrase = text.strip().rstrip(".")
         if not phrase:
@@ -155,6 +201,18 @@ _TONE_CONTEXT = re.compile(
 _WEAK = frozenset({"direct", "clear", "simple", "plain", "concise", "technical", "kind", "serious", "patient"})
 
 
+# "Be patient.", "stay calm and clear": a weak word right after a linking verb names a tone.
+_BE_BEFORE = re.compile(r"\b(?:be|stay|remain|sound|keep\s+it)\s+(?:\w+\s+(?:and|but)\s+|very\s+|always\s+)?$", re.I)
+
+
+_LINKED_TONES = frozenset({"patient", "kind", "serious", "direct"})
+
+
+def _linked_tone(text: str, word: str, start: int) -> bool:
+    """Whether a weak tone word is a tone here: "be patient" is; "be concise" or "be clear" say how to write."""
+    return word in _LINKED_TONES and _BE_BEFORE.search(text, 0, start) is not None
+
+
 class FoundTone(NamedTuple):
     """Tone words (normalised to English) and the extent of the clause part that names them."""
 
@@ -172,7 +230,9 @@ def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
     start, end = len(text), 0
     for match in _TONE.finditer(text):
         word = match.group(0).lower()
-        if in_ranges(match.start(), negated) or (not whole and word in _WEAK):
+        if in_ranges(match.start(), negated) or (
+            not whole and word in _WEAK and not _linked_tone(text, word, match.start())
+        ):
             continue
         tone = _TONES.get(word, _TONES.get(match.group(0), word))
         if tone not in values:
@@ -188,16 +248,62 @@ def tone_synonyms(value: str) -> list[str]:
     return [value, *(word for word, tone in _TONES.items() if tone == value and word != value)]
 
 
-def describe_audience(phrase: str) -> str:
-    """The imperative sentence for an audience."""
-    if re.match(r"aged?\b", phrase, re.IGNORECASE):
-        return f"Write for an audience {phrase}."
-    if re.match(r"ages\b", phrase, re.IGNORECASE):
-        return f"Write for an audience of {phrase}."
-    return f"Write for {phrase}."
+def describe_audience(phrase: str, minimum: int | None = None, maximum: int | None = None) -> str:
+    """The imperative sentence for an audience; a phrase in another language is quoted, and ages it does not show
+    are added ("Write for kids (ages 8-10).")."""
+    shown = phrase if is_english(phrase) else f"the audience the brief names, «{phrase}»"
+    missing = [n for n in (minimum, maximum) if n is not None and not re.search(rf"(?<!\d){n}(?!\d)", phrase)]
+    if missing:
+        shown += f" ({_age_span(minimum, maximum)})"
+    if re.match(r"aged?\b", shown, re.IGNORECASE):
+        return f"Write for an audience {shown}."
+    if re.match(r"ages\b", shown, re.IGNORECASE):
+        return f"Write for an audience of {shown}."
+    return f"Write for {shown}."
+
+
+def _age_span(minimum: int | None, maximum: int | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f"ages {minimum}-{maximum}"
+    return f"aged {minimum}+" if minimum is not None else f"aged {maximum} or younger"
 
 
 def describe_tone(values: list[str]) -> str:
     """The imperative sentence for a tone."""
     listed = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
     return f"Use a {listed} tone."
+
+
+# "at a grade 5 reading level", "5th-grade reading level", "B1 level", "Lesestufe A2": how hard the text may be.
+_READING_LEVEL = re.compile(
+    r"\b(?:at\s+(?:a|an|the)\s+)?(?:(?:grade|year|klasse)[- ]?(?P<grade>\d{1,2})|"
+    r"(?P<grade2>\d{1,2})(?:st|nd|rd|th)[- ]grade|"
+    r"(?:cefr\s+)?(?P<cefr>[ABC][12]))(?:\s+|-)(?:reading\s+|english\s+|language\s+)?(?:level|niveau|nivel)\b|"
+    r"\b(?:reading|lese)(?:\s+|-)?(?:level|stufe|niveau)\s*(?:of\s+)?(?P<level>(?:grade\s+)?\d{1,2}|[ABC][12])\b",
+    re.IGNORECASE,
+)
+
+
+class FoundLevel(NamedTuple):
+    """A reading level as the brief writes it, and its extent."""
+
+    phrase: str
+    start: int
+    end: int
+
+
+def find_reading_level(text: str) -> FoundLevel | None:
+    """The reading level one clause asks for ("grade 5 reading level"); it sets how plain the words are."""
+    lowered = text.lower()
+    if not any(key in lowered for key in ("level", "niveau", "nivel", "stufe")):
+        return None
+    match = _READING_LEVEL.search(text)
+    if match is None:
+        return None
+    phrase = re.sub(r"^at\s+(?:a|an|the)\s+", "", match.group(0), flags=re.IGNORECASE)
+    return FoundLevel(phrase, match.start(), match.end())
+
+
+def describe_reading_level(phrase: str) -> str:
+    """The imperative sentence for a reading level."""
+    return f"Write at a {phrase}: short sentences and everyday words; explain any term the reader may not know."

@@ -23,10 +23,10 @@ _FORBIDDEN_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _PROHIBITION_OTHER = re.compile(
-    r"\b(?:nunca|jamás|no\s+(?:\w+(?:es|as|e|a|s)|le|les|lo|la|te|se)\b|evita|prohibido|"
+    r"\b(?:nunca|jamás|no\s+(?:\w+(?:es|as|e|a|s|ar|er|ir)|le|les|lo|la|te|se)\b|evita|prohibido|"
     r"nie(?:mals)?|keine?[nmrs]?\b|nicht\b|vermeide|verboten|"
     r"jamais|ne\s+\w+\s+(?:pas|jamais)|n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|"
-    r"não|evite|proibido)\b|不要|禁止|切勿|不得|不能|别|しないで|しないこと|禁止|避けて|ないでください|ないこと",
+    r"não|nao|evite|proibido)\b|不要|禁止|切勿|不得|不能|别|しないで|しないこと|禁止|避けて|ないでください|ないこと",
     re.IGNORECASE,
 )
 _LIMIT_ONLY = re.compile(
@@ -169,17 +169,27 @@ _ACTION_VERBS = (
     r"offer\w*|run\w*|execut\w*|deploy\w*|merg\w*|writ\w*|generat\w*|output\w*|return\w*|finali[sz]\w*|start\w*|"
     r"begin\w*|diagnos\w*|apply\w*|charg\w*|ship\w*|reset\w*|unlock\w*|grant\w*|modif\w*|edit\w*|creat\w*|"
     r"look\w*|check\w*|verif\w*|ask\w*|help\w*|troubleshoot\w*|draft\w*|publish\w*|post\w*|reply|attempt\w*|"
-    r"any\s+\w+|doing\s+\w+|you\s+\w+|they\s+\w+|the\s+\w+"
+    r"any\s+\w+|doing\s+\w+|you\s+\w+|they\s+\w+|the\s+\w+|"
+    # "before paging", "before each score", "before anything else": a gerund or a quantified noun is a step too.
+    r"[a-z]+ing|anything|each\s+\w+|every\s+\w+|a\s+\w+|an\s+\w+|we\s+\w+|it\b"
+)
+# "immer zuerst nach der Bestellnummer fragen", "pregunta primero por...", "demande d'abord...": a first step.
+_FIRST_WORDS = (
+    r"zuerst|als\s+erstes|als\s+erstes|primero|antes\s+que\s+nada|lo\s+primero|d'abord|en\s+premier|avant\s+tout|"
+    r"primeiro|antes\s+de\s+tudo|em\s+primeiro\s+lugar"
 )
 _BEFORE = re.compile(
     rf"^(?P<first>.+?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?P<then>(?:{_ACTION_VERBS})\b.*)$|"
     rf"^(?:before|prior\s+to)\s+(?P<then2>.+?),\s*(?:always\s+)?(?P<first2>.+)$|"
     r"^(?:first(?:ly)?|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
-    r"^(?:only|never)\s+(?P<then5>.+?)\s+(?:after|once|until|unless)\s+(?P<first5>.+)$|"
+    r"^(?:only|never)\s+(?P<then5>.+?)\s+(?:after|once|until)\s+(?P<first5>.+)$|"
     r"^(?P<then6>.+?)\s+only\s+(?:after|once|when)\s+(?P<first6>.+)$|"
-    r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?P<conn7>until|unless|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
-    r"^(?:always\s+)?(?P<first8>.+?)\s+first\b(?:\s*,?\s*(?:before\s+(?P<then8>.+)))?$|"
+    r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?P<conn7>until|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
+    r"^(?P<first13>.+?)\s+first\s*,\s*(?:and\s+)?(?:then\s+)?(?P<then13>.+?)\s+(?:after|afterwards|next|second|last)$|"
+    r"^(?:always\s+)?(?P<first8>.+?)\s+first\b(?:\s*,?\s*(?:before\s+(?P<then8>.+))|"
+    r"\s+(?:instead\s+of|rather\s+than)\b.*)?$|"
+    rf"^(?P<first14>.*\b(?:{_FIRST_WORDS})\b.*)$|"
     r"^(?P<first9>.+?)\s+antes\s+de\s+(?P<then9>.+)$|^antes\s+de\s+(?P<then10>.+?),\s*(?P<first10>.+)$|"
     r"^(?P<first11>.+?),?\s+(?:bevor|ehe)\s+(?P<then11>.+)$|^(?P<first12>.+?)\s+avant\s+de\s+(?P<then12>.+)$",
     re.IGNORECASE,
@@ -189,16 +199,18 @@ _BEFORE = re.compile(
 def _verb_phrase(text: str) -> str:
     text = re.sub(r"\s+first$", "", text.strip().rstrip(".!,;"), flags=re.IGNORECASE)
     text = re.sub(
-        r"^(?:always|you\s+(?:must|should)|please|make\s+sure\s+(?:to|you)|be\s+sure\s+to)\s+",
+        r"^(?:and\s+)?(?:always|(?:you|it|they|the\s+\w+)\s+(?:must|should)(?:\s+always)?|please|"
+        r"make\s+sure\s+(?:to|you)|be\s+sure\s+to)\s+",
         "",
         text.strip(),
         flags=re.IGNORECASE,
     )
-    return text.strip().rstrip(".!,;")
+    return re.sub(r",\s*only$", "", text.strip().rstrip(".!,;")).rstrip(",")
 
 
 _ORDER_KEYS = re.compile(
-    r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|してから|した後",
+    r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|してから|した後|"
+    r"zuerst|erstes|primero|abord|premier|primeiro|at\s+the\s+(?:very\s+)?end",
     re.IGNORECASE,
 )
 
@@ -206,6 +218,61 @@ _ORDER_KEYS = re.compile(
 _CJK_ORDER = re.compile(
     r"先(?P<first>[^，,。再]+)[，,]?\s*(?:再|然后|之后)(?P<then>[^。]+)|(?P<first2>[^。]+?)(?:してから|した後で)(?P<then2>[^。]+)"
 )
+
+
+_BASE_VERBS = (
+    r"issue|refund|answer|reply|respond|send|process|share|give|provide|close|escalate|make|call|use|change|cancel|"
+    r"delete|update|submit|confirm|approve|proceed|continue|recommend|suggest|quote|book|schedule|transfer|disclose|"
+    r"reveal|discuss|offer|run|execute|deploy|merge|write|generate|output|return|finali[sz]e|start|begin|diagnose|"
+    r"apply|charge|ship|reset|unlock|grant|modify|edit|create|look|check|verify|ask|help|troubleshoot|draft|publish|"
+    r"post|attempt|place|page|reserve|move|go"
+)
+
+
+_OBJECT_WORD = re.compile(
+    r"^\w+\s+(?:them|it|him|her|the|a|an|your|their|its|this|that|these|those|any|each|every|all|one|to|with|for|"
+    r"about|up|out|back)\b",
+    re.IGNORECASE,
+)
+
+
+def _starts_with_verb(phrase: str) -> bool:
+    """Whether a step starts with a verb in its base form ("reserve", "thank them"), so "before you ..." reads."""
+    if re.match(r"\w+ing\b", phrase):
+        return False
+    return bool(re.match(rf"(?:{_BASE_VERBS})\b", phrase, re.IGNORECASE) or _OBJECT_WORD.match(phrase))
+
+
+_NEGATED_LEAD = re.compile(r"(?:never|don'?t|do\s+not|no)\b[^,;]*[,;]\s*(?:and\s+)?\w", re.IGNORECASE)
+
+
+def _last_part(first: str) -> str:
+    """A long first step is the last of several joined ones: "never ask X, and send Y first" -> "send Y"."""
+    if len(first.split()) <= _MAX_FIRST_WORDS and not _NEGATED_LEAD.match(first):
+        return first
+    parts = re.split(r"[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:always\s+)?[a-z]+\s)", first)
+    return parts[-1] if parts and parts[-1].strip() else first
+
+
+_MAX_FIRST_WORDS = 14
+
+
+_AT_THE_END = re.compile(
+    r"(?:^|,\s*|\band\s+)(?P<lead>(?:only\s+)?at\s+the\s+(?:very\s+)?end(?:\s+of\s+(?:the|each)\s+\w+)?)\s*,?\s+"
+    r"(?P<last>[^.;]{4,120})",
+    re.IGNORECASE,
+)
+
+
+def _at_the_end(text: str) -> FoundRule | None:
+    """ "... and only at the end give me feedback on structure": a last step after everything else."""
+    match = _AT_THE_END.search(text)
+    if match is None:
+        return None
+    last = _verb_phrase(match.group("last"))
+    lead = match.group("lead")
+    sentence = f"{lead[0].upper()}{lead[1:]}, {last}."
+    return FoundRule(sentence, "everything else", last, match.start("lead"), match.end("last"))
 
 
 def find_ordering(text: str) -> FoundRule | None:
@@ -220,16 +287,16 @@ def find_ordering(text: str) -> FoundRule | None:
         return FoundRule(f'Follow this order from the brief: "{words}".', first, then, 0, len(words))
     match = _BEFORE.match(stripped)
     if not match:
-        return None
+        return _at_the_end(text)
     groups = {name: value for name, value in match.groupdict().items() if value}
     groups.pop("conn7", None) if "first7" not in groups else None
     first = next((groups[g] for g in groups if g.startswith("first")), None)
     then = next((groups[g] for g in groups if g.startswith("then")), None)
     if first is None:
         return None
-    first = _verb_phrase(first)
+    first = _verb_phrase(_last_part(first))
     then = _verb_phrase(then) if then else None
-    if len(first.split()) > 14 or (then is not None and len(then.split()) > 16) or len(first.split()) < 2:
+    if len(first.split()) > _MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or len(first.split()) < 2:
         return None
     if "first8" in groups and not re.search(
         r"\b(?:always|ask|check|verify|confirm|get|collect|read|search|look)\b", stripped, re.IGNORECASE
@@ -240,7 +307,7 @@ def find_ordering(text: str) -> FoundRule | None:
     elif then is None:
         sentence = f"Always {first} first."
     else:
-        joint = "before" if re.match(r"\w+ing\b|any\b|the\b|a\b", then) else "before you"
+        joint = "before you" if _starts_with_verb(then) else "before"
         sentence = f"{first[0].upper()}{first[1:]} {joint} {then}."
     if not is_english(stripped):
         sentence = f'Follow this order from the brief: "{stripped}".'

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any, NamedTuple
 
-from app.engine.constraints.labels import split_items
+from app.engine.constraints.labels import split_items, with_notes
 
 _TYPE_NAMES: dict[str, str] = {
     "string": "string", "str": "string", "text": "string", "date": "string", "datetime": "string",
@@ -72,6 +72,8 @@ def _loads_lenient(literal: str) -> Any:
     text = re.sub(r'"\s*\?\s*:', '":', text)
     # Bare values: type names, unions ("a" | "b"), arrays of types (string[]).
     text = re.sub(r":\s*([A-Za-z_][\w]*)\s*\[\]", r': ["\1"]', text)
+    # `"YYYY-MM-DD" or null`, `"a" or "b"`: a union written in words.
+    text = re.sub(r'("[^"\n]*"|\b[A-Za-z_]\w*)\s+or\s+(?=null\b|"|[A-Za-z_]\w*\s*[,}\]])', r"\1 | ", text)
     # `"YYYY-MM-DD" | null`, `number | null`: a nullable value, written as one union string.
     text = re.sub(r'"([^"\n]*)"\s*\|\s*null\b', r'"\1|null"', text)
     text = re.sub(r'"\s*\|\s*"', "|", text)
@@ -171,8 +173,10 @@ _FIELDS_INTRO = re.compile(
     rf"\b(?:{_FIELD_NOUNS})\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
     rf"\b(?:with|containing|including|has|having|mit|con|avec|com)\s+(?:the\s+|exactly\s+)?(?:(?:these|following)\s+)?"
     rf"(?:{_FIELD_NOUNS})\s*:?\s*|"
-    r"\b(?:extract|pull\s+out|capture|collect|parse\s+out|grab|extrae|extrahiere|extrais|extraia)\s+"
-    r"(?:the\s+|their\s+|its\s+|each\s+\w+'s\s+|the\s+\w+'s\s+)?",
+    r"\b(?:extract|pull\s+out|capture|collect|parse\s+out|grab|gather|get(?=\s*:|\s+the\s+following)|record|"
+    r"ask\s+(?:the\s+\w+\s+)?for|obtain|request|"
+    r"extrae|extrahiere|extrais|extraia|recoge|recopila|erfasse|sammle|recueille|colete|recolha)(?:\s*:\s*|\s+)"
+    r"(?:each\s+\w+'s\s+|the\s+\w+'s\s+|(?:the|their|its|his|her|your)\s+|(?:the\s+)?following\s*:?\s*)?",
     re.IGNORECASE,
 )
 _RETURN_INTRO = re.compile(
@@ -180,7 +184,12 @@ _RETURN_INTRO = re.compile(
     re.IGNORECASE,
 )
 _STRUCTURED_CONTEXT = re.compile(r"\b(?:json|fields?|keys?|columns?|csv|object|yaml|dict|record)\b", re.IGNORECASE)
-_FIELD_END = re.compile(r"[.;!?\n]\s|[.;!?]$|\s[-–—]\s|\s(?:as|in|into|from|for|if|when|using)\s|\(")
+# A list ends at a sentence end, a dash, ", then ..." or a preposition that starts the rest of the sentence; an
+# aside in parentheses ("invoice_date (YYYY-MM-DD)") stays inside it.
+_FIELD_END = re.compile(
+    r"[.;!?\n]\s|[.;!?]$|\s[-–—]\s|,?\s+then\s|"
+    r"\s(?:as|in|into|from|for|if|when|using|before|after|until|unless|so\s+that|because)\s(?![^()]*\))"
+)
 
 
 _NOT_FIELD = re.compile(
@@ -195,10 +204,36 @@ class FoundFields(NamedTuple):
     values: list[str]
     start: int
     end: int
+    collect: bool = False
+    """Gathered from the user in conversation ("collect name, phone and email"), not returned as output fields."""
+
+
+_COLLECT_VERB = re.compile(
+    r"^(?:collect|gather|ask|obtain|request|recoge|recopila|sammle|recueille|colete|recolha)", re.I
+)
+_FROM_SOURCE = re.compile(
+    r"\b(?:from|in|out\s+of|aus|de|desde)\s+(?:the\s+|each\s+|every\s+|all\s+|our\s+)?(?:\w+\s+)?(?:documents?|emails?|"
+    r"pdfs?|invoices?|texts?|messages?|transcripts?|resumes?|cvs?|notes?|files?|pages?|forms?|receipts?|tickets?|"
+    r"reports?|contracts?|records?|logs?)\b|\bjson\b|\bcsv\b|\bextract",
+    re.I,
+)
+
+
+def _collected(intro: str, text: str) -> bool:
+    """Whether the fields are asked of the user in conversation, not read from a document into an output."""
+    return bool(_COLLECT_VERB.match(intro.strip())) and not _FROM_SOURCE.search(text)
+
+
+def describe_collected(values: list[str], text: str = "") -> str:
+    """The imperative sentence for details to gather from the user."""
+    return f"Collect these details from the user: {', '.join(with_notes(values, text) if text else values)}."
 
 
 def find_fields(text: str) -> FoundFields | None:
     """Named output fields in one clause: "fields: a, b, c", "extract name, email and company"."""
+    cjk = find_cjk_fields(text)
+    if cjk is not None:
+        return cjk
     if "," not in text and not re.search(r"\s(?:and|or|und|et|y|e)\s", text):
         return None  # a field list needs at least two items
     candidates = list(_FIELDS_INTRO.finditer(text))
@@ -215,7 +250,54 @@ def find_fields(text: str) -> FoundFields | None:
         start += len(listed) - len(listed.lstrip())
         items = split_items(listed, last_trim=True)
         if items and not any(_NOT_FIELD.search(item) for item in items):
-            return FoundFields(items, start, end)
+            return FoundFields(items, start, end, _collected(intro.group(0), text))
+    return _identifier_list(text)
+
+
+# "return candidate_name, email, years_experience (integer)": snake_case names are keys wherever they are listed.
+_IDENTIFIER_LIST = re.compile(
+    r"\b(?:return|output|give\s+me|produce|with|fill|populate)\s+(?:only\s+)?(?:the\s+)?"
+    r"(?P<list>[A-Za-z_][\w]*(?:\s*\([^()]*\))?(?:\s*,\s*(?:and\s+)?[A-Za-z_][\w]*(?:\s*\([^()]*\))?)+)",
+    re.IGNORECASE,
+)
+
+
+def _identifier_list(text: str) -> FoundFields | None:
+    match = _IDENTIFIER_LIST.search(text) if "_" in text else None
+    if match is None:
+        return None
+    items = split_items(match.group("list"), last_trim=False)
+    if not items or sum("_" in item for item in items) < 2:
+        return None
+    return FoundFields(items, match.start("list"), match.end("list"))
+
+
+# CJK field lists: "提取：姓名、电话、邮箱" / "字段名用 name, phone, email" (explicit key names win).
+_CJK_KEYS = re.compile(
+    r"(?:字段名?|键名?|キー名?|フィールド名?|项目名?)(?:用|为|は|：|:)\s*(?P<list>[\w\s,，、/]+?)(?:[。；;]|$)"
+)
+_CJK_ITEM = r"[^：:。；;，,、\n]{1,12}"
+_CJK_FIELDS = re.compile(
+    r"(?:提取|抽取|收集|获取|记录|抽出|取得|取り出|整理出|询问|聞き取)(?:出|し)?[：:]?\s*"
+    rf"(?P<list>{_CJK_ITEM}(?:\s*、\s*{_CJK_ITEM})+|{_CJK_ITEM}(?:\s*[，,]\s*{_CJK_ITEM})+)"
+)
+
+
+def find_cjk_fields(text: str) -> FoundFields | None:
+    """A Chinese or Japanese field list: explicit key names first, then the named items after an extract verb."""
+    if text.isascii():
+        return None
+    for pattern in (_CJK_KEYS, _CJK_FIELDS):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        items = [item.strip() for item in re.split(r"\s*[、，,/]\s*", match.group("list")) if item.strip()]
+        items = [re.sub(r"^(?:和|及|以及|と|や)", "", item) for item in items]
+        # The last item runs into the rest of the sentence only up to a verb such as 输出/并/以.
+        items[-1] = re.split(r"(?:并|以|输出|出力|を|，|然后)", items[-1])[0].strip()
+        items = [item for item in items if item]
+        if len(items) >= 2 and all(items) and len(set(items)) == len(items):
+            return FoundFields(items, match.start("list"), match.end("list"))
     return None
 
 
@@ -228,6 +310,6 @@ def describe_schema(keys: list[str]) -> str:
     )
 
 
-def describe_fields(values: list[str]) -> str:
-    """The imperative sentence for a field list."""
-    return f"Return exactly these fields: {', '.join(values)}."
+def describe_fields(values: list[str], text: str = "") -> str:
+    """The imperative sentence for a field list; `text` is where the brief lists it (for the asides it writes)."""
+    return f"Return exactly these fields: {', '.join(with_notes(values, text) if text else values)}."

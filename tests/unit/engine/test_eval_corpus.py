@@ -242,7 +242,7 @@ def test_runner_prints_a_readable_report(capsys):
 
 
 def test_runner_exits_2_on_a_malformed_corpus(monkeypatch, capsys):
-    def broken(holdout: bool = False):
+    def broken(holdout: bool = False, fresh: bool = False):
         raise CorpusError("bad item")
 
     monkeypatch.setattr(run, "load_corpus", broken)

@@ -1,0 +1,69 @@
+"""How to address the user: formal or informal ("sieze die Kunden", "vouvoyer", "de usted", 'the informal "du"',
+"です・ます調", "用您"). Read as a tone constraint, with the brief's own form of address kept in its sentence."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# (register, pronoun the brief names, pattern). The first match in a clause wins.
+_FORMS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (register, pronoun, re.compile(pattern, re.IGNORECASE))
+    for register, pronoun, pattern in (
+        ("formal", "Sie", r"\bsiez\w*|\b(?:per|mit|in\s+der)\s+[„\"']?Sie\b[\"'“]?(?:-Form)?|\bSie-Form\b"),
+        ("informal", "du", r"\bduz\w*|\b(?:per|mit|in\s+der)\s+[„\"']?du\b|\bDu-Form\b|[\"“„']du[\"”“']"),
+        ("formal", "vous", r"\bvouvoi\w*|\bvouvoy\w*|\b(?:le|en|au)\s+[«\"']?\s*vous\b"),
+        ("informal", "tu", r"\btutoi\w*|\btutoy\w*|\btute[ao]\w*|\btutear\b|\b(?:le|de)\s+[«\"']?\s*tú?\b[»\"']?"),
+        ("formal", "usted", r"\b(?:de|con|por)\s+[\"']?usted(?:es)?\b|[\"“']usted[\"”']"),
+        ("informal", "você", r"[\"“']você[\"”']|\bpor\s+[\"“']?você\b"),
+        ("formal", "o senhor / a senhora", r"\bo\s+senhor\b|\ba\s+senhora\b"),
+        ("formal", "です・ます", r"です・?ます調?|敬語|丁寧語"),
+        ("informal", "タメ口", r"タメ口|くだけた"),
+        ("formal", "您", r"用[“\"]?您[”\"]?|称呼[“\"]?您"),
+        ("informal", "你", r"用[“\"]?你[”\"]?(?:称呼)?"),
+        ("formal", "", r"\bformal\s+(?:address|register|form\s+of\s+address|you)\b|\baddress\s+\w+\s+formally\b"),
+        ("informal", "", r"\binformal\s+(?:address|register|form\s+of\s+address|you)\b|\baddress\s+\w+\s+informally\b"),
+    )
+)
+# 'use the informal "du"', 'formal "Sie"': the register word beside the pronoun in an English brief.
+_NAMED = re.compile(r"\b(?P<register>formal|informal|polite)\s+[\"“'«]?(?P<pronoun>\w+)[\"”'»]?", re.IGNORECASE)
+_PRONOUNS = frozenset({"du", "sie", "tu", "vous", "tú", "usted", "você", "you"})
+
+
+# Substrings without which no form of address is named: a cheap test before the patterns.
+_KEYS = (
+    "sie", "du", "vous", "vouvo", "tutoi", "tutoy", "tute", "tú", "tu ", "usted", "você", "senhor", "senhora",
+    "です", "ます", "敬語", "丁寧", "タメ", "くだけ", "您", "你", "formal",
+)  # fmt: skip
+
+
+class FoundFormality(NamedTuple):
+    """The register (formal or informal), the pronoun the brief names (may be empty), and its extent."""
+
+    register: str
+    pronoun: str
+    start: int
+    end: int
+
+
+def find_formality(text: str) -> FoundFormality | None:
+    """The form of address one clause asks for, if any."""
+    lowered = text.lower()
+    if not any(key in lowered for key in _KEYS):
+        return None
+    named = _NAMED.search(text)
+    if named and named.group("pronoun").lower() in _PRONOUNS:
+        register = "formal" if named.group("register").lower() in ("formal", "polite") else "informal"
+        return FoundFormality(register, named.group("pronoun"), named.start(), named.end())
+    for register, pronoun, pattern in _FORMS:
+        match = pattern.search(text)
+        if match:
+            return FoundFormality(register, pronoun, match.start(), match.end())
+    return None
+
+
+def describe_formality(register: str, pronoun: str) -> str:
+    """The imperative sentence: "Use the formal form of address («Sie») throughout."; it fits a chat reply and a
+    translation alike."""
+    form = f" («{pronoun}»)" if pronoun else ""
+    return f"Use the {register} form of address{form} throughout."

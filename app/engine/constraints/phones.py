@@ -1,0 +1,93 @@
+"""Numbers to call, in any supported language: "call 911", "appeler le 15", "拨打120", "119に電話",
+"the Samaritans number 116 123", "Störungshotline 0800 123 4567", "crisis line (988 in the US)".
+
+A number is read as one to call only when a cue says so: a call verb or a line word before it ("call", "llame al",
+"appelez le", "ruf ... an", "拨打", "hotline", "Nummer"), or a call word right after it ("に電話", "hotline"). Numbers
+followed by a unit ("15 minutes", "120 words", "3 Sätze") are counts, never phone numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Verbs and nouns that announce a number to call or text.
+_CALL_CUE = (
+    r"call(?:ing)?|dial|phone|ring|text|contact|reach|give|share|"
+    r"(?:hot|help|life|crisis\s+|emergency\s+|support\s+|service\s+)line|number|tel\.?|telephone|"
+    r"llam[ae]\w*|marc[ae]\w*|tel[ée]fono|número|contacta\w*|"
+    r"an(?:zu)?rufen|ruf\w*|wähl\w*|\w*hotline|\w*nummer|telefon\w*|notruf\w*|unter|"
+    r"appel\w*|compos\w*|num[ée]ro|t[ée]l[ée]phone|donne[rz]?|contacte[rz]?|"
+    r"lig\w*|pelo|pela|telefone|"
+    r"拨打|拨|致电|打|电话|热线|電話|番号|ダイヤル"
+)
+_GAP = r"[^\d.;:!?。！？\n]{0,30}?"
+_NUMBER = r"(?<![\dA-Za-z.,/-])(?P<number>\+?\d{2,8}(?:[ -]\d{2,4}){0,3})(?!\d)(?![.,]\d)"
+_AFTER_CUE = r"\s*(?:に電話|へ電話|に連絡|番に|急救|热线|hotline|helpline|lifeline|crisis\s+line)"
+_UNIT = re.compile(
+    r"\s*(?:%|percent|per\s*cent|words?|sentences?|characters?|chars?|bullets?|items?|lines?|paragraphs?|tokens?|"
+    r"examples?|points?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|x\b|[€$£¥]|"
+    r"dollars?|euros?|usd|eur|mb|kb|gb|ms|mots?|phrases?|palabras?|frases?|wörter|w[öo]rtern|sätze?n?|zeichen|"
+    r"palavras?|caracteres?|jahre?n?|años|ans|anos|fois|veces|mal|minuten|tage|jours|días|dias|字|词|語|文字|分|秒|"
+    r"日|天|年|歳|岁|个|個|条|件|円|元|th\b|st\b|nd\b|rd\b|am\b|pm\b|h\b|\s*[:h]\d)",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(rf"(?:\b|(?<=[^\x00-\x7f]))(?:{_CALL_CUE})(?![A-Za-z]){_GAP}(?:\(\s*)?{_NUMBER}", re.IGNORECASE)
+_AFTER = re.compile(rf"{_NUMBER}(?={_AFTER_CUE})", re.IGNORECASE)
+_WEAK_CUES = re.compile(r"(?:give|share|donne[rz]?|unter|pelo|pela|reach|contact\w*|打)$", re.IGNORECASE)
+
+
+class DialNumber(NamedTuple):
+    """A number the brief tells the user to call, and where it is."""
+
+    value: str
+    start: int
+    end: int
+
+
+def find_dial_numbers(text: str) -> list[DialNumber]:
+    """Every number a clause tells the reader to call or text, short service numbers included."""
+    found: list[DialNumber] = []
+    for match in _BEFORE.finditer(text):
+        number = match.group("number").strip()
+        if _not_a_phone(text, match, number):
+            continue
+        found.append(DialNumber(number, match.start("number"), match.start("number") + len(number)))
+    for match in _AFTER.finditer(text):
+        number = match.group("number").strip()
+        if not any(f.start == match.start("number") for f in found):
+            found.append(DialNumber(number, match.start("number"), match.start("number") + len(number)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _not_a_phone(text: str, match: re.Match[str], number: str) -> bool:
+    """A year, a count, a bound, or a short number after a weak cue."""
+    if re.fullmatch(r"(?:19|20)\d\d", number):
+        return True
+    return _counted(text, match.end("number")) or _weak(match, number) or _compared(text, match.start("number"))
+
+
+def _counted(text: str, end: int) -> bool:
+    """Whether a unit follows the number ("15 minutes", "120 words"): it counts something."""
+    return _UNIT.match(text, end) is not None
+
+
+_COMPARISON = re.compile(
+    r"(?:out\s+of|from|between|and|up\s+to|at\s+(?:most|least)|max(?:imum)?\.?|min(?:imum)?\.?|under|over|than|"
+    r"about|around|within|top|first|last|score|rate|rating|level|grade|step|version|v|page|room|order|ticket|"
+    r"de|à|a|bis|von)\s*\(?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _compared(text: str, start: int) -> bool:
+    """Whether the number is a bound, score or id ("out of 100", "between 10 and 20", "order 4512")."""
+    return _COMPARISON.search(text[max(0, start - 16) : start]) is not None
+
+
+def _weak(match: re.Match[str], number: str) -> bool:
+    """A weak cue ("give", "unter", "pelo") needs a number that looks dialled: 3+ digits, not a year."""
+    cue = match.group(0)[: match.start("number") - match.start()].strip().split()
+    if not cue or not _WEAK_CUES.search(cue[0]):
+        return False
+    return len(re.sub(r"\D", "", number)) < 3
