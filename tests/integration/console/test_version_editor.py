@@ -95,3 +95,47 @@ async def test_lint_in_the_editor_uses_the_declared_contracts(client: Any) -> No
     )
     assert declared.status_code == 200
     assert "VAR-01" not in declared.text
+
+
+async def test_a_chat_prompt_is_created_in_the_console_with_its_system_message(client: Any) -> None:
+    slug = await _console_register(client, unique_email("newchat"))
+    new_page = await client.get(f"/ui/w/{slug}/prompts/new")
+    response = await client.post(
+        f"/ui/w/{slug}/prompts/",
+        data={"_csrf": _token(new_page.text), "name": "bot", "kind": "chat", "text": "You are {{bot}}.", "tags": ""},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    prompt = (await client.get(f"/api/v1/workspaces/{slug}/prompts/bot")).json()
+    assert prompt["kind"] == "chat"
+    version = (await client.get(f"/api/v1/workspaces/{slug}/prompts/bot/versions/1")).json()
+    assert version["messages"] == [{"role": "system", "content": "You are {{bot}}.", "name": None}]
+
+
+async def test_rolling_back_a_label_asks_first_and_is_recorded_as_a_rollback(client: Any) -> None:
+    slug = await _console_register(client, unique_email("rollback"))
+    await _create_prompt(client, slug, "faq", "First answer style.")
+    csrf = await _api_csrf(client)
+    base = f"/api/v1/workspaces/{slug}/prompts/faq"
+    assert (
+        await client.post(f"{base}/versions", json={"text": "Second."}, headers={"X-CSRF-Token": csrf})
+    ).status_code == 201
+    for version in (1, 2):
+        moved = await client.put(f"{base}/labels/staging", json={"version": version}, headers={"X-CSRF-Token": csrf})
+        assert moved.status_code == 200
+
+    prompt_page = await client.get(f"/ui/w/{slug}/prompts/faq")
+    assert "/labels/staging/move?version=1&amp;rollback=1" in prompt_page.text
+    confirm = await client.get(f"/ui/w/{slug}/prompts/faq/labels/staging/move?version=1&rollback=1")
+    assert "Roll back" in confirm.text
+    assert 'class="del"' in confirm.text or "Second." in confirm.text  # the diff from what is served now
+    done = await client.post(
+        f"/ui/w/{slug}/prompts/faq/labels/staging",
+        data={"_csrf": _token(confirm.text), "version": "1", "action": "rollback"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    labels = {label["name"]: label["version"] for label in (await client.get(f"{base}/labels")).json()}
+    assert labels["staging"] == 1
+    history = (await client.get(f"{base}/labels/staging/history")).json()["items"]
+    assert history[0]["action"] == "rollback"

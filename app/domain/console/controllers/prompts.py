@@ -107,7 +107,9 @@ class PromptPages(Controller):
 
     @get("/new", opt=WRITE)
     async def new_prompt_form(self, request: Request[Any, Any, Any]) -> Template:
-        return page(request, "prompt_new.html", form={"name": "", "description": "", "tags": "", "text": ""})
+        return page(
+            request, "prompt_new.html", form={"name": "", "description": "", "tags": "", "text": "", "kind": "text"}
+        )
 
     @post("/", opt=WRITE)
     async def create_prompt(
@@ -117,15 +119,17 @@ class PromptPages(Controller):
         versions: NamedDependency[VersionService],
     ) -> Response[Any]:
         form = await request.form()
-        values = {k: str(form.get(k, "")) for k in ("name", "description", "tags", "text")}
+        values = {k: str(form.get(k, "")) for k in ("name", "description", "tags", "text", "kind")}
         tags = [t.strip() for t in values["tags"].split(",") if t.strip()]
+        kind = values["kind"] or "text"
         try:
-            data = msgspec.convert(
-                {"name": values["name"].strip(), "description": values["description"], "tags": tags}, PromptCreate
-            )
-            prompt = await registry.create(data)
+            fields = {"name": values["name"].strip(), "kind": kind, "description": values["description"], "tags": tags}
+            prompt = await registry.create(msgspec.convert(fields, PromptCreate))
             if values["text"].strip():
-                version = msgspec.convert({"text": values["text"], "commitMessage": "First version"}, VersionCreate)
+                # A chat prompt's first version is its system message; the editor adds the other turns.
+                text = values["text"]
+                body = {"messages": [{"role": "system", "content": text}]} if kind == "chat" else {"text": text}
+                version = msgspec.convert({**body, "commitMessage": "First version"}, VersionCreate)
                 await versions.create(prompt.name, version)
         except (msgspec.ValidationError, ProblemError) as exc:
             detail = exc.detail if isinstance(exc, ProblemError) else f"Check the form: {exc}"
@@ -151,6 +155,11 @@ class PromptPages(Controller):
         label_rows = await labels.list(prompt_id)
         history = await labels.history(prompt_id, None, 20, 0)
         movable = {label.name: labels.may_move(label.name) for label in label_rows}
+        # Roll back = point a label at the version it served before its last move (as the API's rollback does).
+        rollback_to: dict[str, int] = {}
+        for event in history.items:  # newest first
+            if event.label not in rollback_to and event.from_version is not None:
+                rollback_to[event.label] = event.from_version
         return page(
             request,
             "prompt.html",
@@ -159,6 +168,7 @@ class PromptPages(Controller):
             current=current,
             labels=label_rows,
             movable=movable,
+            rollback_to=rollback_to,
             history=history.items,
             protected=labels.protected,
         )
@@ -270,6 +280,7 @@ class PromptPages(Controller):
         name: FromPath[str],
         label: FromPath[str],
         version: FromQuery[int] = 0,
+        rollback: FromQuery[int] = 0,
     ) -> Template:
         """The confirmation page: the diff from the version the label serves now, and whether you may move it."""
         prompt = PromptOut.from_model(await registry.get(prompt_name(name)))
@@ -294,6 +305,7 @@ class PromptPages(Controller):
             diff=diff,
             protected=protected,
             reason=reason,
+            rollback=bool(rollback),
         )
 
     @post("/{name:str}/labels/{label:str}", opt=WRITE)
@@ -312,5 +324,8 @@ class PromptPages(Controller):
         if not version.isdigit():
             raise ProblemError("Choose a version to move the label to.")
         prompt_id = prompt_name(name)
-        await labels.set(prompt_id, label, int(version), int(expected) if expected.isdigit() else None)
+        if form.get("action") == "rollback":  # recorded as a rollback in the label history, as over the API
+            await labels.rollback(prompt_id, label, int(version))
+        else:
+            await labels.set(prompt_id, label, int(version), int(expected) if expected.isdigit() else None)
         return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt_id), status_code=303)
