@@ -100,25 +100,29 @@ def fuzz_state(live_server: LiveServer, openapi_document: dict[str, Any]) -> Ite
             json.dump({"repairs": state.repairs, "statuses": state.statuses}, out, indent=1, sort_keys=True)
 
 
+def fuzz_config(server: LiveServer, **overrides: Any) -> dict[str, Any]:
+    """The schemathesis configuration both runs share: every check, the documented semantic refusals."""
+    config: dict[str, Any] = {
+        "base-url": server.base_url,
+        "request-timeout": 20,
+        "generation": {"max-examples": MAX_EXAMPLES, "mode": "all", "deterministic": DETERMINISTIC},
+        # examples, coverage (boundary values and missing/invalid parts) and fuzzing run per operation here;
+        # the stateful phase is `test_stateful_with_api_key`, which runs schemathesis' engine itself.
+        "phases": {"stateful": {"enabled": False}},
+        "operations": [
+            {
+                "include-operation-id": operation_id,
+                "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, *statuses]}},
+            }
+            for operation_id, statuses in SEMANTIC_REFUSALS.items()
+        ],
+    }
+    config.update(overrides)
+    return config
+
+
 def _load_schema(server: LiveServer, document: dict[str, Any]) -> schemathesis.BaseSchema:
-    config = schemathesis.Config.from_dict(
-        {
-            "base-url": server.base_url,
-            "request-timeout": 20,
-            "generation": {"max-examples": MAX_EXAMPLES, "mode": "all", "deterministic": DETERMINISTIC},
-            # examples, coverage (boundary values and missing/invalid parts) and fuzzing run per operation; the
-            # stateful phase is `test_stateful_with_api_key`, which drives the state machine itself (enabled here
-            # so that schemathesis infers the links between operations from the document).
-            "phases": {"stateful": {"enabled": True}},
-            "operations": [
-                {
-                    "include-operation-id": operation_id,
-                    "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, *statuses]}},
-                }
-                for operation_id, statuses in SEMANTIC_REFUSALS.items()
-            ],
-        }
-    )
+    config = schemathesis.Config.from_dict(fuzz_config(server))
     return schemathesis.openapi.from_dict(document, config=config)
 
 
