@@ -14,7 +14,7 @@ import schemathesis
 from tests.integration.fuzz._server import LiveServer, run_server, server_env
 from tests.integration.fuzz._state import FuzzState
 
-MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "15"))
+MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES", "10"))
 """Hypothesis examples per operation and run in the fuzzing phase (the coverage phase adds its own cases)."""
 DETERMINISTIC = os.environ.get("FUZZ_RANDOM", "") == ""
 """Derandomized by default, so CI is reproducible; FUZZ_RANDOM=1 explores new inputs on every run."""

@@ -27,7 +27,8 @@ from tests.integration.fuzz._server import LiveServer
 from tests.integration.fuzz._state import SESSION_COOKIE, FuzzState
 from tests.integration.fuzz.conftest import fuzz_config
 
-pytestmark = pytest.mark.slow
+# Each run is one pytest item holding every operation: the default per-test bound (300 s) is too short for it.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 STATEFUL_SCENARIOS = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", "30"))
 """Scenarios in the stateful run; each chains up to `STATEFUL_STEPS` linked calls."""
