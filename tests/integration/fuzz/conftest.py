@@ -21,6 +21,8 @@ DETERMINISTIC = os.environ.get("FUZZ_RANDOM", "") == ""
 
 ACCEPTED = ["2XX", "3XX", "401", "403", "404", "409", "429"]
 """What schemathesis expects for schema-valid input by default (less 5XX, which another check fails anyway)."""
+REJECTED = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429"]
+"""What schemathesis expects for schema-violating input by default, plus 413 (and less 5XX, as above)."""
 SEMANTIC_REFUSALS: dict[str, list[str]] = {
     # Documented refusals of input that is valid by the schema but not by rules no JSON Schema can state (they
     # depend on stored state, the clock, the server's configuration, or two parameters together). Each is a
@@ -109,6 +111,8 @@ def fuzz_config(server: LiveServer, **overrides: Any) -> dict[str, Any]:
         # examples, coverage (boundary values and missing/invalid parts) and fuzzing run per operation here;
         # the stateful phase is `test_stateful_with_api_key`, which runs schemathesis' engine itself.
         "phases": {"stateful": {"enabled": False}},
+        # An over-long body is refused before it is read (413, documented on every operation with a body).
+        "checks": {"negative_data_rejection": {"expected-statuses": REJECTED}},
         "operations": [
             {
                 "include-operation-id": operation_id,
