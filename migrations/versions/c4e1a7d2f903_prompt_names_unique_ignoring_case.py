@@ -32,16 +32,13 @@ def _normalize_email(email: str) -> str:
 
 def upgrade() -> None:
     bind = op.get_bind()
-    # The embedded default runs on SQLite, which has group_concat instead of string_agg.
-    names = "group_concat(name, ', ')" if bind.dialect.name == "sqlite" else "string_agg(name, ', ' ORDER BY name)"
-    duplicates = bind.execute(
-        sa.text(
-            f"SELECT workspace_id, lower(name) AS folded, {names} AS names "  # noqa: S608 - no user input
-            "FROM prompt GROUP BY workspace_id, lower(name) HAVING count(*) > 1"
-        )
-    ).all()
+    # Grouped here, not in SQL: the same migration runs on PostgreSQL and on SQLite (embedded mode).
+    names: dict[tuple[str, str], list[str]] = {}
+    for row in bind.execute(sa.text("SELECT workspace_id, name FROM prompt")).all():
+        names.setdefault((str(row.workspace_id), row.name.lower()), []).append(row.name)
+    duplicates = {key: sorted(found) for key, found in names.items() if len(found) > 1}
     if duplicates:
-        listing = "; ".join(f"workspace {row.workspace_id}: {row.names}" for row in duplicates)
+        listing = "; ".join(f"workspace {key[0]}: {', '.join(found)}" for key, found in sorted(duplicates.items()))
         raise RuntimeError(f"prompt names that differ only in case; rename one of each, then upgrade: {listing}")
     op.create_index(
         "uq_prompt_workspace_lower_name", "prompt", ["workspace_id", sa.text("lower(name)")], unique=True

@@ -32,6 +32,14 @@ async def _slug_taken(session: AsyncSession, slug: str) -> bool:
     return (await session.execute(select(Workspace.id).where(Workspace.slug == slug))).first() is not None
 
 
+WORKSPACE_NAME_MAX = 120
+
+
+def _fit_name(name: str) -> str:
+    """`name` within the column: a derived name (`<display name>'s workspace`) may run past it."""
+    return name if len(name) <= WORKSPACE_NAME_MAX else name[: WORKSPACE_NAME_MAX - 1].rstrip() + "…"
+
+
 async def create_workspace(
     session: AsyncSession, owner: User, name: str, *, slug: str | None = None, personal: bool = False
 ) -> Workspace:
@@ -43,7 +51,7 @@ async def create_workspace(
         slug = f"{slugify(name)}-{secrets.token_hex(3)}"
         while await _slug_taken(session, slug):
             slug = f"{slugify(name)}-{secrets.token_hex(4)}"
-    workspace = Workspace(slug=slug, name=name, is_personal=personal)
+    workspace = Workspace(slug=slug, name=_fit_name(name), is_personal=personal)
     session.add(workspace)
     await session.flush()
     session.add(WorkspaceMember(workspace_id=workspace.id, user_id=owner.id, role=Role.OWNER.value))

@@ -68,3 +68,12 @@ def _assert_name_refused(response, field: str) -> None:
     assert [e["field"] for e in errors] == [field]
     assert "invisible" in errors[0]["message"]
     assert "\\x00" not in errors[0]["message"]
+
+
+async def test_the_longest_display_name_still_gets_a_personal_workspace(client):
+    """The personal workspace is named `<display name>'s workspace`; at 120 characters that ran past the column."""
+    name = "A" * 120
+    account = await register(client, display_name=name)
+    workspace = (await client.get(f"/api/v1/workspaces/{account['personalWorkspace']}")).json()
+    assert len(workspace["name"]) <= 120
+    assert workspace["name"].startswith("A" * 100)

@@ -17,17 +17,22 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import hypothesis
 import pytest
 import schemathesis
 from schemathesis.core.parameters import ParameterLocation
+from schemathesis.engine import events
+from schemathesis.engine.run import PhaseName
 
+from tests.integration.fuzz._server import LiveServer
 from tests.integration.fuzz._state import SESSION_COOKIE, FuzzState
+from tests.integration.fuzz.conftest import fuzz_config
 
-pytestmark = pytest.mark.slow
+# Each run is one pytest item holding every operation: the default per-test bound (300 s) is too short for it.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
-STATEFUL_SCENARIOS = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", "40"))
-"""Scenarios in the stateful run; each chains up to `stateful_step_count` linked calls."""
+STATEFUL_SCENARIOS = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", "30"))
+"""Scenarios in the stateful run; each chains up to `STATEFUL_STEPS` linked calls."""
+STATEFUL_STEPS = 6
 
 api_key_schema = schemathesis.pytest.from_fixture("api_key_schema")
 session_schema = schemathesis.pytest.from_fixture("session_schema")
@@ -88,29 +93,38 @@ def test_fuzz_with_session(case: schemathesis.Case[Any], fuzz_state: FuzzState) 
     _run(case, fuzz_state, with_session=True)
 
 
-def test_stateful_with_api_key(api_key_schema: schemathesis.BaseSchema, fuzz_state: FuzzState) -> None:
-    """Linked sequences (create, then read/update/delete what was created) with every check, derandomized."""
-    base = api_key_schema.as_state_machine()
-
-    class Machine(base):  # type: ignore[misc,valid-type]
-        def before_call(self, case: schemathesis.Case[Any]) -> None:
-            prepare(case, fuzz_state)
-            self._explicit = authenticate(case, fuzz_state, with_session=False)
-
-        def after_call(self, response: Any, case: schemathesis.Case[Any]) -> None:
-            super().after_call(response, case)
-            fuzz_state.after_call(case.operation.definition.raw.get("operationId"), case.method, response.status_code)
-
-        def validate_response(self, response: Any, case: schemathesis.Case[Any], **kwargs: Any) -> None:
-            case.validate_response(response, headers=self._explicit, recorder=self.recorder)
-
-    Machine.run(
-        settings=hypothesis.settings(
-            max_examples=STATEFUL_SCENARIOS,
-            stateful_step_count=6,
-            derandomize=os.environ.get("FUZZ_RANDOM", "") == "",
-            deadline=None,
-            database=None,
-            suppress_health_check=list(hypothesis.HealthCheck),
-        )
+def test_stateful_with_api_key(
+    live_server: LiveServer, openapi_document: dict[str, Any], fuzz_state: FuzzState
+) -> None:
+    """Linked sequences (create, then read/update/delete what was created), with every check, run by
+    schemathesis' own engine (its stateful phase, links inferred from the document), derandomized."""
+    config = fuzz_config(
+        live_server,
+        auth={"openapi": {"apiKey": {"bearer": fuzz_state.api_key}}},
+        phases={
+            "examples": {"enabled": False},
+            "coverage": {"enabled": False},
+            "fuzzing": {"enabled": False},
+            "stateful": {"enabled": True, "max-steps": STATEFUL_STEPS},
+        },
     )
+    config["generation"] = {**config["generation"], "max-examples": STATEFUL_SCENARIOS}
+    schema = schemathesis.openapi.from_dict(openapi_document, config=schemathesis.Config.from_dict(config))
+    problems: list[str] = []
+    scenarios = checked = 0
+    for event in schemathesis.engine.from_schema(schema).execute():
+        if isinstance(event, events.ScenarioFinished) and event.phase == PhaseName.STATEFUL_TESTING:
+            scenarios += 1
+            for checks in event.recorder.checks.values():
+                checked += len(checks)
+                problems.extend(
+                    f"{check.name}: {check.failure_info.failure.title} - {check.failure_info.code_sample}"
+                    for check in checks
+                    if check.failure_info is not None
+                )
+        elif isinstance(event, events.NonFatalError | events.FatalError):
+            problems.append(f"{type(event).__name__}: {getattr(event, 'info', event)}")
+    print(f"stateful: {scenarios} scenarios, {checked} checks")  # noqa: T201 - shown with -s
+    assert scenarios > 0, "the stateful phase ran no scenario (no links inferred?)"
+    assert checked > scenarios, "the scenarios checked nothing"
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -47,3 +47,16 @@ async def test_a_number_with_a_zero_fraction_is_an_integer(api: Api) -> None:
         refused = await api.post(url, json={"text": "Hi.", "modelConfig": {"maxTokens": bad}})
         assert refused.status_code == 400, (bad, refused.text)
         assert [e["field"] for e in refused.json()["errors"]] == ["modelConfig.maxTokens"]
+
+
+async def test_updated_filters_take_rfc3339_date_times_only(api: Api) -> None:
+    await api.create_prompt("strict/dated")
+    for name in ("updatedBefore", "updatedAfter"):
+        for bad in ("0.5", "2026-01-31T09:00:00", "soon"):
+            response = await api.get(api.url(), params={name: bad})
+            assert response.status_code == 400, (name, bad, response.text)
+            assert response.json()["errors"][0]["field"] == name
+    found = await api.get(
+        api.url(), params={"updatedAfter": "2000-01-01T00:00:00Z", "updatedBefore": "2999-01-01T00:00:00+02:00"}
+    )
+    assert "strict/dated" in [p["name"] for p in found.json()["items"]]

@@ -5,7 +5,6 @@ Authorization happens before the handler (app-wide guard, `opt["permission"]`); 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from litestar import Controller, Response, delete, get, patch, post
@@ -22,6 +21,7 @@ from app.domain.prompts.deps import (
 )
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
 from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag
+from app.lib.instants import UpdatedAfter, UpdatedBefore, parse_instant
 from app.lib.openapi import problem_responses
 from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit
 
@@ -74,8 +74,8 @@ class PromptController(Controller):
         tag: Annotated[list[str] | None, QueryParameter(max_items=10, description="Has every given tag")] = None,
         label: Annotated[str | None, QueryParameter(max_length=64, description="Has this label")] = None,
         q: Annotated[str | None, QueryParameter(max_length=200, description="Text in the name or description")] = None,
-        updated_after: Annotated[datetime | None, QueryParameter(name="updatedAfter")] = None,
-        updated_before: Annotated[datetime | None, QueryParameter(name="updatedBefore")] = None,
+        updated_after: UpdatedAfter = None,
+        updated_before: UpdatedBefore = None,
         archived: Annotated[bool | None, QueryParameter(description="false (default) active, true archived")] = False,
         sort: Annotated[SortField, QueryParameter(description="Sort field (allow-list)")] = "updatedAt",
         order: Annotated[SortOrder, QueryParameter()] = "desc",
@@ -88,8 +88,8 @@ class PromptController(Controller):
             tag=tag,
             label=label,
             q=q,
-            updated_after=updated_after,
-            updated_before=updated_before,
+            updated_after=parse_instant("updatedAfter", updated_after),
+            updated_before=parse_instant("updatedBefore", updated_before),
             archived=archived,
             sort=sort,
             order=order,
