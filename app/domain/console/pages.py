@@ -45,6 +45,13 @@ def highlight_variables(text: str) -> Markup:
     return Markup("".join(out))  # noqa: S704 - every piece above was escaped
 
 
+def form_error(exc: Exception, fallback: str) -> tuple[int, str]:
+    """Status and message of a failed form: the service's own problem, or 400 with `fallback` for bad input."""
+    if isinstance(exc, ProblemError):
+        return exc.status_code, exc.detail
+    return 400, fallback
+
+
 def page(request: Request[Any, Any, Any], template: str, status_code: int = 200, **context: Any) -> Template:
     """A full console page with the signed-in person, the workspace and the CSRF token in its context."""
     state = request.scope.get("state", {})

@@ -21,7 +21,7 @@ from app.domain.access.sessions import SESSION_COOKIE
 from app.domain.accounts import services as accounts
 from app.domain.accounts.schemas import LoginRequest, RegisterRequest
 from app.domain.console.auth import check_pre_session_token, console_session, pre_session_token
-from app.domain.console.pages import CONSOLE_PREFIX, ensure_caller, page
+from app.domain.console.pages import CONSOLE_PREFIX, ensure_caller, form_error, page
 from app.domain.workspaces.schemas import WorkspaceCreate
 from app.domain.workspaces.services import create_workspace, list_user_workspaces
 from app.lib.errors import ProblemError
@@ -43,7 +43,7 @@ def _form_page(request: Request[Any, Any, Any], template: str, status: int = 200
     return response
 
 
-def _validation_message(error: msgspec.ValidationError) -> str:
+def _validation_message(error: Exception) -> str:
     text = str(error)
     if "password" in text:
         return "The password must be 10 to 128 characters."
@@ -79,8 +79,7 @@ class AccountPages(Controller):
                 db_session, runtime, data, request_id=get_request_id(request.scope), address=client_address(request)
             )
         except (msgspec.ValidationError, ProblemError) as exc:
-            detail = exc.detail if isinstance(exc, ProblemError) else "Enter your email and password."
-            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            status, detail = form_error(exc, "Enter your email and password.")
             return _form_page(request, "login.html", status, form={"email": email}, error=detail)
         await db_session.commit()
         session = await accounts.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
@@ -112,8 +111,7 @@ class AccountPages(Controller):
                 db_session, data, request_id=get_request_id(request.scope), address=client_address(request)
             )
         except (msgspec.ValidationError, ProblemError) as exc:
-            detail = exc.detail if isinstance(exc, ProblemError) else _validation_message(exc)
-            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            status, detail = form_error(exc, _validation_message(exc))
             return _form_page(request, "register.html", status, form=values, error=detail)
         await db_session.commit()
         runtime = access_runtime(request.app)
@@ -151,8 +149,7 @@ class HomePages(Controller):
             data = msgspec.convert({"name": name}, WorkspaceCreate)
             workspace = await create_workspace(db_session, caller.user, data.name.strip())
         except (msgspec.ValidationError, ProblemError) as exc:
-            detail = exc.detail if isinstance(exc, ProblemError) else "Give the workspace a name."
-            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            status, detail = form_error(exc, "Give the workspace a name.")
             workspaces = await _my_workspaces(request, db_session)
             return page(request, "home.html", status, workspaces=workspaces, form={"name": name}, error=detail)
         return Redirect(path=f"{CONSOLE_PREFIX}/w/{workspace.slug}/prompts/", status_code=303)

@@ -15,7 +15,7 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from app.domain.access.permissions import Permission
-from app.domain.console.pages import CONSOLE_PREFIX, page, prompt_path
+from app.domain.console.pages import CONSOLE_PREFIX, form_error, page, prompt_path
 from app.domain.console.version_form import (
     MESSAGE_ROLES,
     VARIABLE_TYPES,
@@ -132,8 +132,8 @@ class PromptPages(Controller):
                 version = msgspec.convert({**body, "commitMessage": "First version"}, VersionCreate)
                 await versions.create(prompt.name, version)
         except (msgspec.ValidationError, ProblemError) as exc:
-            detail = exc.detail if isinstance(exc, ProblemError) else f"Check the form: {exc}"
-            return page(request, "prompt_new.html", 400, form=values, error=detail)
+            status, detail = form_error(exc, f"Check the form: {exc}")
+            return page(request, "prompt_new.html", status, form=values, error=detail)
         return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt.name), status_code=303)
 
     @get("/{name:str}", opt=READ)
@@ -248,8 +248,7 @@ class PromptPages(Controller):
                 return _editor(request, prompt, values, lint=report)
             await versions.create(prompt.name, msgspec.convert(body, VersionCreate))
         except (msgspec.ValidationError, ProblemError) as exc:
-            detail = exc.detail if isinstance(exc, ProblemError) else f"Check the form: {exc}"
-            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            status, detail = form_error(exc, f"Check the form: {exc}")
             return _editor(request, prompt, values, status, error=detail)
         return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt.name), status_code=303)
 

@@ -21,7 +21,7 @@ from app.domain.access.permissions import Permission
 from app.domain.access.runtime import access_runtime
 from app.domain.apikeys import services as keys
 from app.domain.apikeys.schemas import ApiKeyCreate
-from app.domain.console.pages import CONSOLE_PREFIX, page, prompt_path
+from app.domain.console.pages import CONSOLE_PREFIX, form_error, page, prompt_path
 from app.domain.generation import saving
 from app.domain.generation.controllers import provide_generation_service
 from app.domain.generation.schemas import GenerateRequest, SaveGenerationRequest
@@ -82,8 +82,7 @@ class GeneratorPages(Controller):
             data = msgspec.convert({**_brief(values), "alsoRender": ["claude", "gpt"]}, GenerateRequest)
             result = await generation_service.generate(data, data.engine)
         except (msgspec.ValidationError, ProblemError) as exc:
-            detail = exc.detail if isinstance(exc, ProblemError) else f"Check the brief: {exc}"
-            status = exc.status_code if isinstance(exc, ProblemError) else 400
+            status, detail = form_error(exc, f"Check the brief: {exc}")
             return page(request, "generate.html", status, form=values, result=None, targets=TARGETS, error=detail)
         return page(request, "generate.html", form=values, result=result, targets=TARGETS)
 

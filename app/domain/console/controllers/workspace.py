@@ -7,6 +7,7 @@ permission for the same action, so a page never shows or changes what the API wo
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -22,7 +23,7 @@ from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission, Role
 from app.domain.audit.schemas import AuditEventOut
 from app.domain.audit.services import AUDIT_DEPENDENCIES, AuditEventService
-from app.domain.console.pages import CONSOLE_PREFIX, page
+from app.domain.console.pages import CONSOLE_PREFIX, form_error, page
 from app.domain.generation import lint_settings
 from app.domain.generation import services as generation
 from app.domain.generation.schemas import LintRequest
@@ -32,6 +33,7 @@ from app.engine.types import RuleOverride
 from app.lib.errors import ProblemError
 
 ROLES = [role.value for role in Role]
+BLANK_MEMBER = {"email": "", "role": "viewer"}
 TARGETS = ("generic", "claude", "gpt", "gemini", "small")
 AUDIT_PAGE_SIZE = 50
 SEVERITIES = ("error", "warning", "info")
@@ -39,12 +41,6 @@ SEVERITIES = ("error", "warning", "info")
 
 def _workspace_url(ctx: WorkspaceContext, suffix: str) -> str:
     return f"{CONSOLE_PREFIX}/w/{ctx.workspace_slug}/{suffix}"
-
-
-def _problem_detail(exc: Exception, fallback: str) -> tuple[int, str]:
-    if isinstance(exc, ProblemError):
-        return exc.status_code, exc.detail
-    return 400, fallback
 
 
 class MemberPages(Controller):
@@ -66,7 +62,23 @@ class MemberPages(Controller):
         workspace_ctx: NamedDependency[WorkspaceContext],
         db_session: NamedDependency[AsyncSession],
     ) -> Template:
-        return await self._render(request, workspace_ctx, db_session, form={"email": "", "role": "viewer"})
+        return await self._render(request, workspace_ctx, db_session, form=BLANK_MEMBER)
+
+    async def _apply(
+        self,
+        request: Request[Any, Any, Any],
+        ctx: WorkspaceContext,
+        db: AsyncSession,
+        change: Callable[[], Awaitable[object]],
+        form: dict[str, str] | None = None,
+    ) -> Response[Any]:
+        """Run one membership change; on a refusal, the page again with the reason and the form as typed."""
+        try:
+            await change()
+        except (ValueError, ProblemError) as exc:  # ValueError: a role that is not one of ours
+            status, detail = form_error(exc, "Choose one of the roles.")
+            return await self._render(request, ctx, db, status, form=form or BLANK_MEMBER, error=detail)
+        return Redirect(path=_workspace_url(ctx, "members/"), status_code=303)
 
     @post("/", opt={"permission": Permission.MANAGE_MEMBERS})
     async def add_member(
@@ -77,13 +89,11 @@ class MemberPages(Controller):
     ) -> Response[Any]:
         form = await request.form()
         values = {"email": str(form.get("email", "")).strip(), "role": str(form.get("role", "viewer"))}
-        try:
-            role = Role(values["role"])
-            await workspaces.add_member(db_session, workspace_ctx, values["email"], role)
-        except (ValueError, ProblemError) as exc:
-            status, detail = _problem_detail(exc, "Choose one of the roles.")
-            return await self._render(request, workspace_ctx, db_session, status, form=values, error=detail)
-        return Redirect(path=_workspace_url(workspace_ctx, "members/"), status_code=303)
+
+        async def add() -> object:
+            return await workspaces.add_member(db_session, workspace_ctx, values["email"], Role(values["role"]))
+
+        return await self._apply(request, workspace_ctx, db_session, add, values)
 
     @post("/{user_id:uuid}/role", opt={"permission": Permission.MANAGE_MEMBERS})
     async def change_role(
@@ -93,14 +103,12 @@ class MemberPages(Controller):
         workspace_ctx: NamedDependency[WorkspaceContext],
         db_session: NamedDependency[AsyncSession],
     ) -> Response[Any]:
-        form = await request.form()
-        try:
-            await workspaces.change_role(db_session, workspace_ctx, user_id, Role(str(form.get("role", ""))))
-        except (ValueError, ProblemError) as exc:
-            status, detail = _problem_detail(exc, "Choose one of the roles.")
-            blank = {"email": "", "role": "viewer"}
-            return await self._render(request, workspace_ctx, db_session, status, form=blank, error=detail)
-        return Redirect(path=_workspace_url(workspace_ctx, "members/"), status_code=303)
+        role = str((await request.form()).get("role", ""))
+
+        async def change() -> object:
+            return await workspaces.change_role(db_session, workspace_ctx, user_id, Role(role))
+
+        return await self._apply(request, workspace_ctx, db_session, change)
 
     @post("/{user_id:uuid}/remove", opt={"permission": Permission.MANAGE_MEMBERS})
     async def remove_member(
@@ -110,12 +118,9 @@ class MemberPages(Controller):
         workspace_ctx: NamedDependency[WorkspaceContext],
         db_session: NamedDependency[AsyncSession],
     ) -> Response[Any]:
-        try:
-            await workspaces.remove_member(db_session, workspace_ctx, user_id)
-        except ProblemError as exc:
-            blank = {"email": "", "role": "viewer"}
-            return await self._render(request, workspace_ctx, db_session, exc.status_code, form=blank, error=exc.detail)
-        return Redirect(path=_workspace_url(workspace_ctx, "members/"), status_code=303)
+        return await self._apply(
+            request, workspace_ctx, db_session, lambda: workspaces.remove_member(db_session, workspace_ctx, user_id)
+        )
 
 
 def _day(value: str, *, end: bool = False) -> datetime | None:
@@ -207,7 +212,7 @@ class LintPages(Controller):
             data = msgspec.convert({"prompt": values["text"], "target": values["target"]}, LintRequest)
             report = generation.lint(data, lint_settings.workspace_overrides(workspace_ctx))
         except (msgspec.ValidationError, ProblemError) as exc:
-            status, detail = _problem_detail(exc, f"Check the form: {exc}")
+            status, detail = form_error(exc, f"Check the form: {exc}")
             return self._render(request, workspace_ctx, status, form=values, error=detail)
         return self._render(request, workspace_ctx, form=values, report=report)
 
