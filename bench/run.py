@@ -37,6 +37,7 @@ from bench.infra import (
     WrkResult,
     app_database_url,
     app_env,
+    asyncpg_dsn,
     clear_redis_namespace,
     drop_database,
     migrate,
@@ -47,6 +48,7 @@ from bench.infra import (
 )
 from bench.micro import run_micro
 from bench.seed import HOT_PROMPT, WRITE_PROMPT, SetupError, bulk_prompts, create_account, create_prompt_http
+from bench.startup import cli_help_seconds, create_reference_table, serve_cold_start_seconds
 
 DATABASE = "promptsmith_bench"
 NAMESPACE = "promptsmith-bench"
@@ -148,11 +150,15 @@ def main(argv: list[str] | None = None) -> int:
         startup_notes = []
     asyncio.run(recreate_database(DATABASE))
     migrate(database_url)
+    asyncio.run(create_reference_table(asyncpg_dsn(database_url)))
     asyncio.run(clear_redis_namespace(NAMESPACE))
 
     instances = {s.instance for s in selected}
     servers: dict[str, Server] = {
         "bare": Server("bare", "bench.bare_app:app", False, {}, "/", placement),
+        "pgref": Server(
+            "pgref", "bench.pg_app:app", False, {"BENCH_PG_DSN": asyncpg_dsn(database_url)}, "/", placement
+        ),
         "main": Server(
             "main", "app.server.asgi:create_app", True, app_env(database_url, NAMESPACE), "/health/live", placement
         ),
@@ -181,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         for server in servers.values():
             server.start()
         log("servers up: " + ", ".join(f"{n}:{s.port}" for n, s in servers.items()))
+        # Before any API request: what a worker holds once it is ready, before its first use.
+        doc["rss_idle_mb"] = {name: server.rss_mb() for name, server in servers.items()}
 
         ctx = scenarios.Context(ops=scenarios.discover(servers["main"].base_url), account=None)
         ctx.lint_body = __import__("json").dumps({"prompt": scenarios.lint_prompt_20kb()}).encode()
@@ -211,8 +219,10 @@ def main(argv: list[str] | None = None) -> int:
             )
 
         bare_request = Request("GET", "/")
+        pg_request = Request("GET", "/items/500")
         warm = 1.0 if args.quick else 2.0
         wrk(servers["bare"], bare_request, warm, "bare")
+        wrk(servers["pgref"], pg_request, warm, "bare")
         for sc, request in plan:
             try:
                 wrk(servers[sc.instance], request, warm, sc.name)
@@ -223,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         bare_seconds = 1.0 if args.quick else args.duration
         runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
         bare_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
+        pg_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan if sc.database}
         failures: dict[str, str] = {}
         for round_no in range(1, args.rounds + 1):
             for sc, request in plan:
@@ -230,15 +241,20 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 try:
                     bare = wrk(servers["bare"], bare_request, bare_seconds, "bare")
+                    # Database-backed scenarios: the asyncpg reference right before, with the same connections.
+                    pg = wrk(servers["pgref"], pg_request, args.duration, sc.name) if sc.database else None
                     result = wrk(servers[sc.instance], request, args.duration, sc.name)
                 except HarnessError as err:
                     failures[sc.name] = str(err)[:300]
                     log(f"{sc.name}: {err}")
                     continue
                 bare_runs[sc.name].append(bare.as_dict())
+                if pg is not None:
+                    pg_runs[sc.name].append(pg.as_dict())
                 runs[sc.name].append(result.as_dict())
+                pg_note = f", asyncpg ref {pg.rps:.0f}" if pg is not None else ""
                 log(
-                    f"round {round_no} {sc.name}: {result.rps:.0f} req/s (bare {bare.rps:.0f}), "
+                    f"round {round_no} {sc.name}: {result.rps:.0f} req/s (bare {bare.rps:.0f}{pg_note}), "
                     f"p50 {result.p50_ms:.2f} ms, p99 {result.p99_ms:.2f} ms, non-2xx {result.non2xx}"
                 )
 
@@ -263,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         all_bare = [b for runs_ in bare_runs.values() for b in runs_]
         if all_bare:
             doc["bare"] = report.aggregate(all_bare, all_bare)
+        all_pg = [p for runs_ in pg_runs.values() for p in runs_]
+        if all_pg:
+            doc["pgref"] = report.aggregate(all_pg, [b for n in pg_runs for b in bare_runs[n]])
         for sc, _ in plan:
             if sc.name in failures and not runs[sc.name]:
                 doc["scenarios"][sc.name] = {"instance": sc.instance, "title": sc.title, "failed": failures[sc.name]}
@@ -272,11 +291,14 @@ def main(argv: list[str] | None = None) -> int:
                     "title": sc.title,
                     **report.aggregate(runs[sc.name], bare_runs[sc.name]),
                 }
+                if sc.database:
+                    doc["scenarios"][sc.name].update(report.reference_ratio(runs[sc.name], pg_runs[sc.name]))
         # Keep the report in scenario order.
         doc["scenarios"] = {s.name: doc["scenarios"][s.name] for s in selected if s.name in doc["scenarios"]}
 
-        rss = {name: server.rss_mb() for name, server in servers.items() if name != "bare"}
-        doc["rss_mb"] = {**rss, "bare": servers["bare"].rss_mb()}
+        references = {"bare", "pgref"}
+        rss = {name: server.rss_mb() for name, server in servers.items() if name not in references}
+        doc["rss_mb"] = {**rss, **{name: servers[name].rss_mb() for name in references}}
         doc["notes"] += ctx.notes
     except HarnessError as err:
         log(f"error: {err}")
@@ -287,6 +309,12 @@ def main(argv: list[str] | None = None) -> int:
         for server in servers.values():
             server.stop()
 
+    if exit_code == 0:
+        log("start-up figures: CLI --help, cold start of serve")
+        doc["cli_help"] = cli_help_seconds(placement, runs=3 if args.quick else 5)
+        doc["serve_cold_start"] = serve_cold_start_seconds(
+            placement, app_env(database_url, NAMESPACE), runs=2 if args.quick else 3
+        )
     if exit_code == 0 and not args.no_micro:
         log("engine microbenchmarks")
         doc["micro"] = run_micro(quick=args.quick, cpu=placement.server_cpus)
