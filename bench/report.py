@@ -134,6 +134,11 @@ def markdown(doc: dict[str, Any]) -> str:
         f"-d{meta['duration']}s x {meta['rounds']} interleaved rounds (bare, scenario, bare, scenario, ...). "
         "Servers: uvicorn --workers 1 --no-access-log --loop uvloop --http httptools --log-level warning.",
         "",
+        *(
+            [f"Variant (rows `[variant]`, run right after the original): `{doc['variant_env']}`", ""]
+            if doc.get("variant_env")
+            else []
+        ),
         "| scenario | instance | req/s | p50 ms | p99 ms | errors | non-2xx | x bare | x asyncpg ref |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -161,6 +166,14 @@ def markdown(doc: dict[str, Any]) -> str:
                 f"| {name} | {r['instance']} | {r['rps']:.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
                 f"{r['errors']} | {r['non2xx']} | {ratio} | {pg_ratio} |"
             )
+            v = r.get("variant")
+            if v:
+                v_ratio = "" if v["ratio"] is None else f"{v['ratio']:.2f}"
+                v_pg = "" if v.get("pg_ratio") is None else f"{v['pg_ratio']:.2f}"
+                lines.append(
+                    f"| {name} [variant] | {r['instance']}+ | {v['rps']:.0f} | {v['p50_ms']:.2f} | {v['p99_ms']:.2f} | "
+                    f"{v['errors']} | {v['non2xx']} | {v_ratio} | {v_pg} |"
+                )
     lines += ["", "## Targets (read, not asserted)", "", "| target | measured | verdict |", "|---|---|---|"]
     for key, t in doc["targets"].items():
         value = t["value"]

@@ -85,6 +85,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-micro", action="store_true", help="skip the engine microbenchmarks")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the bench database afterwards")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--variant-env",
+        nargs="+",
+        metavar="KEY=VALUE",
+        default=[],
+        help="A/B in the same run: a second copy of every app instance with these settings, run right after the "
+        "original in every round (rows 'NAME [variant]')",
+    )
     args = parser.parse_args(argv)
     if args.scenarios:
         args.scenarios = [n for item in args.scenarios for n in item.split(",") if n]
@@ -181,7 +189,14 @@ def main(argv: list[str] | None = None) -> int:
             "/health/live",
             placement,
         )
-    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": startup_notes}
+    variant = dict(item.split("=", 1) for item in args.variant_env)
+    if variant:
+        for name in [n for n in servers if n not in {"bare", "pgref"}]:
+            base = servers[name]
+            servers[name + "+"] = Server(
+                name + "+", base.target, base.factory, {**base.env, **variant}, base.ready_path, placement
+            )
+    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": startup_notes, "variant_env": variant}
     exit_code = 0
     try:
         for server in servers.values():
@@ -234,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
         bare_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
         pg_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan if sc.database}
+        variant_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
         failures: dict[str, str] = {}
         for round_no in range(1, args.rounds + 1):
             for sc, request in plan:
@@ -248,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
                     failures[sc.name] = str(err)[:300]
                     log(f"{sc.name}: {err}")
                     continue
+                if variant:
+                    other = wrk(servers[sc.instance + "+"], request, args.duration, sc.name)
+                    variant_runs[sc.name].append(other.as_dict())
+                    log(f"round {round_no} {sc.name} [variant]: {other.rps:.0f} req/s, p50 {other.p50_ms:.2f} ms")
                 bare_runs[sc.name].append(bare.as_dict())
                 if pg is not None:
                     pg_runs[sc.name].append(pg.as_dict())
@@ -293,10 +313,15 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 if sc.database:
                     doc["scenarios"][sc.name].update(report.reference_ratio(runs[sc.name], pg_runs[sc.name]))
+                if variant_runs[sc.name]:
+                    other_doc = report.aggregate(variant_runs[sc.name], bare_runs[sc.name])
+                    if sc.database:
+                        other_doc.update(report.reference_ratio(variant_runs[sc.name], pg_runs[sc.name]))
+                    doc["scenarios"][sc.name]["variant"] = other_doc
         # Keep the report in scenario order.
         doc["scenarios"] = {s.name: doc["scenarios"][s.name] for s in selected if s.name in doc["scenarios"]}
 
-        references = {"bare", "pgref"}
+        references = {"bare", "pgref"} | {n for n in servers if n.endswith("+")}
         rss = {name: server.rss_mb() for name, server in servers.items() if name not in references}
         doc["rss_mb"] = {**rss, **{name: servers[name].rss_mb() for name in references}}
         doc["notes"] += ctx.notes
