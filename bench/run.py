@@ -24,6 +24,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -92,6 +93,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=[],
         help="A/B in the same run: a second copy of every app instance with these settings, run right after the "
         "original in every round (rows 'NAME [variant]')",
+    )
+    parser.add_argument(
+        "--variant-tree",
+        metavar="DIR",
+        help="A/B in the same run: the variant copies run from this source tree (e.g. `git archive HEAD~1`)",
     )
     args = parser.parse_args(argv)
     if args.scenarios:
@@ -190,13 +196,18 @@ def main(argv: list[str] | None = None) -> int:
             placement,
         )
     variant = dict(item.split("=", 1) for item in args.variant_env)
-    if variant:
+    if variant or args.variant_tree:
         for name in [n for n in servers if n not in {"bare", "pgref"}]:
             base = servers[name]
             servers[name + "+"] = Server(
                 name + "+", base.target, base.factory, {**base.env, **variant}, base.ready_path, placement
             )
-    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": startup_notes, "variant_env": variant}
+            if args.variant_tree:
+                servers[name + "+"].root = Path(args.variant_tree).resolve()
+        doc_variant = {**variant, **({"tree": args.variant_tree} if args.variant_tree else {})}
+    else:
+        doc_variant = {}
+    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": startup_notes, "variant_env": doc_variant}
     exit_code = 0
     try:
         for server in servers.values():
@@ -264,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                     failures[sc.name] = str(err)[:300]
                     log(f"{sc.name}: {err}")
                     continue
-                if variant:
+                if doc_variant:
                     other = wrk(servers[sc.instance + "+"], request, args.duration, sc.name)
                     variant_runs[sc.name].append(other.as_dict())
                     log(f"round {round_no} {sc.name} [variant]: {other.rps:.0f} req/s, p50 {other.p50_ms:.2f} ms")
