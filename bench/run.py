@@ -6,11 +6,14 @@ What it does, in order:
 2. (Re)creates the database `promptsmith_bench` through the admin connection, migrates it, clears the Redis
    namespace `promptsmith-bench`.
 3. Starts, each with `uvicorn --workers 1 --no-access-log --loop uvloop --http httptools --log-level warning`
-   pinned to the server core: the bare app, the app (ENVIRONMENT=production), a second app instance with
+   pinned to the server core: the bare app, the asyncpg reference (`bench/pg_app.py`: one query by primary
+   key through a pool), the app (ENVIRONMENT=production), a second app instance with
    RESOLVE_CACHE_ENABLED=false and a third with the API-key rate limit off (the reference for its cost).
 4. Sets up an account, workspace and API key over HTTP, two prompts over HTTP, and 10 000 prompts in bulk SQL.
-5. Warms up, then runs interleaved rounds: bare, scenario, bare, scenario, ... with wrk on the other core.
-6. Reads each server's VmRSS, stops the servers, runs the engine microbenchmarks pinned to the server core.
+5. Warms up, then runs interleaved rounds: bare, [asyncpg reference for database-backed scenarios,] scenario,
+   ... with wrk on the other core.
+6. Reads each server's VmRSS (also once ready, before first use), stops the servers, times `--help` and the
+   cold start of `serve`, runs the engine microbenchmarks pinned to the server core.
 7. Prints the table and writes bench/results/bench-<timestamp>.{json,md} (and bench-latest.*).
 
 Targets are reported (pass / miss), not asserted; `--strict` makes a missed target exit 1.
