@@ -180,6 +180,8 @@ class Server:
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
     log_path: str = ""
+    root: Path = REPO_ROOT
+    """The source tree the server runs from (another checkout for an A/B, `bench.run --variant-tree`)."""
 
     @property
     def base_url(self) -> str:
@@ -196,9 +198,9 @@ class Server:
         # Only the variables we set, plus what Python needs: no developer .env or shell settings leak in.
         env = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "LC_ALL", "VIRTUAL_ENV"}}
         env.update(self.env)
-        env["PYTHONPATH"] = str(REPO_ROOT)
+        env["PYTHONPATH"] = str(self.root)
         self.proc = subprocess.Popen(
-            cmd, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            cmd, cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         log.close()
         deadline = time.monotonic() + timeout

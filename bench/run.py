@@ -6,12 +6,15 @@ What it does, in order:
 2. (Re)creates the database `promptsmith_bench` through the admin connection, migrates it, clears the Redis
    namespace `promptsmith-bench`.
 3. Starts, each with `uvicorn --workers 1 --no-access-log --loop uvloop --http httptools --log-level warning`
-   pinned to the server core: the bare app, the app (ENVIRONMENT=production), a second app instance with
+   pinned to the server core: the bare app, the asyncpg reference (`bench/pg_app.py`: one query by primary
+   key through a pool), the app (ENVIRONMENT=production), a second app instance with
    RESOLVE_CACHE_ENABLED=false, a third with the API-key rate limit off (the reference for its cost) and a
    fourth with METRICS=open (the cached resolve with metrics on, against the main instance's metrics off).
 4. Sets up an account, workspace and API key over HTTP, two prompts over HTTP, and 10 000 prompts in bulk SQL.
-5. Warms up, then runs interleaved rounds: bare, scenario, bare, scenario, ... with wrk on the other core.
-6. Reads each server's VmRSS, stops the servers, runs the engine microbenchmarks pinned to the server core.
+5. Warms up, then runs interleaved rounds: bare, [asyncpg reference for database-backed scenarios,] scenario,
+   ... with wrk on the other core.
+6. Reads each server's VmRSS (also once ready, before first use), stops the servers, times `--help` and the
+   cold start of `serve`, runs the engine microbenchmarks pinned to the server core.
 7. Prints the table and writes bench/results/bench-<timestamp>.{json,md} (and bench-latest.*).
 
 Targets are reported (pass / miss), not asserted; `--strict` makes a missed target exit 1.
@@ -26,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -39,6 +43,7 @@ from bench.infra import (
     WrkResult,
     app_database_url,
     app_env,
+    asyncpg_dsn,
     clear_redis_namespace,
     drop_database,
     migrate,
@@ -50,6 +55,7 @@ from bench.infra import (
 from bench.metrics_overhead import measure as measure_metrics_overhead
 from bench.micro import run_micro
 from bench.seed import HOT_PROMPT, WRITE_PROMPT, SetupError, bulk_prompts, create_account, create_prompt_http
+from bench.startup import cli_help_seconds, create_reference_table, serve_cold_start_seconds
 
 DATABASE = "promptsmith_bench"
 NAMESPACE = "promptsmith-bench"
@@ -86,6 +92,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-micro", action="store_true", help="skip the engine microbenchmarks")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the bench database afterwards")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--variant-env",
+        nargs="+",
+        metavar="KEY=VALUE",
+        default=[],
+        help="A/B in the same run: a second copy of every app instance with these settings, run right after the "
+        "original in every round (rows 'NAME [variant]')",
+    )
+    parser.add_argument(
+        "--variant-tree",
+        metavar="DIR",
+        help="A/B in the same run: the variant copies run from this source tree (e.g. `git archive HEAD~1`)",
+    )
     args = parser.parse_args(argv)
     if args.scenarios:
         args.scenarios = [n for item in args.scenarios for n in item.split(",") if n]
@@ -151,11 +170,15 @@ def main(argv: list[str] | None = None) -> int:
         startup_notes = []
     asyncio.run(recreate_database(DATABASE))
     migrate(database_url)
+    asyncio.run(create_reference_table(asyncpg_dsn(database_url)))
     asyncio.run(clear_redis_namespace(NAMESPACE))
 
     instances = {s.instance for s in selected}
     servers: dict[str, Server] = {
         "bare": Server("bare", "bench.bare_app:app", False, {}, "/", placement),
+        "pgref": Server(
+            "pgref", "bench.pg_app:app", False, {"BENCH_PG_DSN": asyncpg_dsn(database_url)}, "/", placement
+        ),
         "main": Server(
             "main", "app.server.asgi:create_app", True, app_env(database_url, NAMESPACE), "/health/live", placement
         ),
@@ -187,12 +210,26 @@ def main(argv: list[str] | None = None) -> int:
             "/health/live",
             placement,
         )
-    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": startup_notes}
+    variant = dict(item.split("=", 1) for item in args.variant_env)
+    if variant or args.variant_tree:
+        for name in [n for n in servers if n not in {"bare", "pgref"}]:
+            base = servers[name]
+            servers[name + "+"] = Server(
+                name + "+", base.target, base.factory, {**base.env, **variant}, base.ready_path, placement
+            )
+            if args.variant_tree:
+                servers[name + "+"].root = Path(args.variant_tree).resolve()
+        doc_variant = {**variant, **({"tree": args.variant_tree} if args.variant_tree else {})}
+    else:
+        doc_variant = {}
+    doc: dict[str, Any] = {"meta": {}, "scenarios": {}, "notes": startup_notes, "variant_env": doc_variant}
     exit_code = 0
     try:
         for server in servers.values():
             server.start()
         log("servers up: " + ", ".join(f"{n}:{s.port}" for n, s in servers.items()))
+        # Before any API request: what a worker holds once it is ready, before its first use.
+        doc["rss_idle_mb"] = {name: server.rss_mb() for name, server in servers.items()}
 
         ctx = scenarios.Context(ops=scenarios.discover(servers["main"].base_url), account=None)
         ctx.lint_body = __import__("json").dumps({"prompt": scenarios.lint_prompt_20kb()}).encode()
@@ -223,8 +260,10 @@ def main(argv: list[str] | None = None) -> int:
             )
 
         bare_request = Request("GET", "/")
+        pg_request = Request("GET", "/items/500")
         warm = 1.0 if args.quick else 2.0
         wrk(servers["bare"], bare_request, warm, "bare")
+        wrk(servers["pgref"], pg_request, warm, "bare")
         for sc, request in plan:
             try:
                 wrk(servers[sc.instance], request, warm, sc.name)
@@ -235,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         bare_seconds = 1.0 if args.quick else args.duration
         runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
         bare_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
+        pg_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan if sc.database}
+        variant_runs: dict[str, list[dict[str, Any]]] = {sc.name: [] for sc, _ in plan}
         failures: dict[str, str] = {}
         for round_no in range(1, args.rounds + 1):
             for sc, request in plan:
@@ -242,15 +283,24 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 try:
                     bare = wrk(servers["bare"], bare_request, bare_seconds, "bare")
+                    # Database-backed scenarios: the asyncpg reference right before, with the same connections.
+                    pg = wrk(servers["pgref"], pg_request, args.duration, sc.name) if sc.database else None
                     result = wrk(servers[sc.instance], request, args.duration, sc.name)
                 except HarnessError as err:
                     failures[sc.name] = str(err)[:300]
                     log(f"{sc.name}: {err}")
                     continue
+                if doc_variant:
+                    other = wrk(servers[sc.instance + "+"], request, args.duration, sc.name)
+                    variant_runs[sc.name].append(other.as_dict())
+                    log(f"round {round_no} {sc.name} [variant]: {other.rps:.0f} req/s, p50 {other.p50_ms:.2f} ms")
                 bare_runs[sc.name].append(bare.as_dict())
+                if pg is not None:
+                    pg_runs[sc.name].append(pg.as_dict())
                 runs[sc.name].append(result.as_dict())
+                pg_note = f", asyncpg ref {pg.rps:.0f}" if pg is not None else ""
                 log(
-                    f"round {round_no} {sc.name}: {result.rps:.0f} req/s (bare {bare.rps:.0f}), "
+                    f"round {round_no} {sc.name}: {result.rps:.0f} req/s (bare {bare.rps:.0f}{pg_note}), "
                     f"p50 {result.p50_ms:.2f} ms, p99 {result.p99_ms:.2f} ms, non-2xx {result.non2xx}"
                 )
 
@@ -292,6 +342,9 @@ def main(argv: list[str] | None = None) -> int:
         all_bare = [b for runs_ in bare_runs.values() for b in runs_]
         if all_bare:
             doc["bare"] = report.aggregate(all_bare, all_bare)
+        all_pg = [p for runs_ in pg_runs.values() for p in runs_]
+        if all_pg:
+            doc["pgref"] = report.aggregate(all_pg, [b for n in pg_runs for b in bare_runs[n]])
         for sc, _ in plan:
             if sc.name in failures and not runs[sc.name]:
                 doc["scenarios"][sc.name] = {"instance": sc.instance, "title": sc.title, "failed": failures[sc.name]}
@@ -301,11 +354,19 @@ def main(argv: list[str] | None = None) -> int:
                     "title": sc.title,
                     **report.aggregate(runs[sc.name], bare_runs[sc.name]),
                 }
+                if sc.database:
+                    doc["scenarios"][sc.name].update(report.reference_ratio(runs[sc.name], pg_runs[sc.name]))
+                if variant_runs[sc.name]:
+                    other_doc = report.aggregate(variant_runs[sc.name], bare_runs[sc.name])
+                    if sc.database:
+                        other_doc.update(report.reference_ratio(variant_runs[sc.name], pg_runs[sc.name]))
+                    doc["scenarios"][sc.name]["variant"] = other_doc
         # Keep the report in scenario order.
         doc["scenarios"] = {s.name: doc["scenarios"][s.name] for s in selected if s.name in doc["scenarios"]}
 
-        rss = {name: server.rss_mb() for name, server in servers.items() if name != "bare"}
-        doc["rss_mb"] = {**rss, "bare": servers["bare"].rss_mb()}
+        references = {"bare", "pgref"} | {n for n in servers if n.endswith("+")}
+        rss = {name: server.rss_mb() for name, server in servers.items() if name not in references}
+        doc["rss_mb"] = {**rss, **{name: servers[name].rss_mb() for name in references}}
         doc["notes"] += ctx.notes
     except HarnessError as err:
         log(f"error: {err}")
@@ -316,6 +377,12 @@ def main(argv: list[str] | None = None) -> int:
         for server in servers.values():
             server.stop()
 
+    if exit_code == 0:
+        log("start-up figures: CLI --help, cold start of serve")
+        doc["cli_help"] = cli_help_seconds(placement, runs=3 if args.quick else 5)
+        doc["serve_cold_start"] = serve_cold_start_seconds(
+            placement, app_env(database_url, NAMESPACE), runs=2 if args.quick else 3
+        )
     if exit_code == 0 and not args.no_micro:
         log("engine microbenchmarks")
         doc["micro"] = run_micro(quick=args.quick, cpu=placement.server_cpus)

@@ -202,14 +202,16 @@ class Scenario:
     title: str
     instance: str  # main | nocache | nolimit | metrics
     build: Callable[[Context], Request]
+    database: bool = False
+    """Served from PostgreSQL on every request: also reported as a ratio to the asyncpg reference app."""
 
 
 SCENARIOS: list[Scenario] = [
     Scenario("health_live", "GET /health/live", "main", _health),
     Scenario("resolve_cached", "resolve (cache on)", "main", _resolve_request),
-    Scenario("resolve_uncached", "resolve (RESOLVE_CACHE_ENABLED=false)", "nocache", _resolve_request),
-    Scenario("list_prompts", "list prompts, page of 50 of 10 000", "main", _list_prompts),
-    Scenario("create_version", "POST a version (unique bodies)", "main", _create_version),
+    Scenario("resolve_uncached", "resolve (RESOLVE_CACHE_ENABLED=false)", "nocache", _resolve_request, database=True),
+    Scenario("list_prompts", "list prompts, page of 50 of 10 000", "main", _list_prompts, database=True),
+    Scenario("create_version", "POST a version (unique bodies)", "main", _create_version, database=True),
     Scenario("generate", "POST /generate (deterministic)", "main", _generate),
     Scenario("lint_20kb", "POST /lint, 20 KB prompt", "main", _lint),
     Scenario("read_ratelimited", "API-key read, rate limit on", "main", _keyed_read),

@@ -106,7 +106,24 @@ def _load_o200k() -> Any:
     # The Rust core keeps its own copy of the ranks; the Python dict (about 200 000 bytes keys) is only used by
     # tiktoken's vocabulary introspection, which we never call. Dropping it saves tens of MB per worker.
     encoding._mergeable_ranks = {}
+    del ranks, raw
+    _return_freed_heap()
     return encoding
+
+
+def _return_freed_heap() -> None:
+    """Give the heap freed by the load (the decompressed file and the ranks dict: about 18 MB) back to the OS.
+
+    glibc keeps freed memory mapped by default, so a worker's resident size stayed at its peak during the load.
+    A no-op where there is no glibc `malloc_trim` (musl, macOS).
+    """
+    import contextlib
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def get_o200k() -> Any:

@@ -228,7 +228,7 @@ def test_the_served_process_warns_about_a_misspelt_setting(tmp_path):
     env = {**os.environ, "DB_POOLSIZE": "5", "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db"}
     code = "from app.config.settings import get_settings; print(get_settings().db_pool_size)"
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "10"  # ignored, as the warning says
+    assert done.stdout.strip() == "20"  # the default: DB_POOLSIZE=5 is ignored, as the warning says
     assert "DB_POOLSIZE: not a Promptsmith setting, ignored; did you mean DB_POOL_SIZE?" in done.stderr
 
 
