@@ -37,3 +37,22 @@ async def test_a_new_version_with_an_odd_parent_version_is_a_clear_page(client: 
             follow_redirects=False,
         )
         assert saved.status_code < 500, (odd, saved.status_code, saved.text[:300])
+
+
+async def test_form_rows_with_odd_indices_are_ignored_not_a_500(client: Any) -> None:
+    slug = await _console_register(client, unique_email("odd"))
+    await _create_prompt(client, slug, "greeting", "Hello {{who}}")
+    form_page = await client.get(f"/ui/w/{slug}/prompts/greeting/versions/new")
+    saved = await client.post(
+        f"/ui/w/{slug}/prompts/greeting/versions",
+        data={
+            "_csrf": _token(form_page.text),
+            "text": "Hi {{who}}",
+            "var_name_²": "who",
+            "message_role_٣": "user",
+            "var_name_0": "who",
+            "action": "save",
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303, (saved.status_code, saved.text[:300])
