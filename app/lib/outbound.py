@@ -84,6 +84,10 @@ def check_url(url: str, *, allow_private: bool) -> None:
         _ = parts.port
     except ValueError:
         raise OutboundRefused("The URL's port is not valid.") from None
+    try:
+        httpx.URL(url)  # what httpx cannot send (control characters, a bad host) must be refused here, not per attempt
+    except httpx.InvalidURL:
+        raise OutboundRefused("The URL is not valid (control characters or a malformed host).") from None
     literal = _literal_address(parts.hostname)
     if literal is not None:
         reason = address_refusal(literal, allow_private=allow_private)

@@ -28,6 +28,7 @@ from app.domain.console.controllers.prompts import PromptPages
 from app.domain.console.controllers.tools import GeneratorPages, KeyPages
 from app.domain.console.controllers.workspace import AuditPages, LintPages, MemberPages
 from app.domain.console.pages import CONSOLE_CSP, CONSOLE_PREFIX, highlight_variables, problem_page, prompt_path
+from app.lib.caching import NO_STORE
 from app.lib.errors import ProblemError
 
 HERE = Path(__file__).parent
@@ -71,6 +72,8 @@ console_router = Router(
     request_class=HTMXRequest,
     before_request=_no_json_check,
     response_headers=[ResponseHeader(name="Content-Security-Policy", value=CONSOLE_CSP)],
+    # Every page carries the session's CSRF token in its forms, the keys page a new key once: never cached.
+    cache_control=NO_STORE,
     exception_handlers={ProblemError: problem_page, HTTPException: problem_page},
     include_in_schema=False,
 )

@@ -16,9 +16,10 @@ MAX_ROWS = 100
 
 
 def _indices(form: Any, prefix: str) -> list[int]:
-    found = {
-        int(key.removeprefix(prefix)) for key in form if key.startswith(prefix) and key.removeprefix(prefix).isdigit()
-    }
+    """The row numbers the form's `<prefix><n>` fields carry (at most MAX_ROWS rows). Only 1-3 ASCII digits:
+    `str.isdigit` also admits '²' and '٣', which `int` refuses, and thousands of digits `int` refuses too."""
+    suffixes = (key.removeprefix(prefix) for key in form if key.startswith(prefix))
+    found = {int(s) for s in suffixes if 0 < len(s) <= 3 and s.isascii() and s.isdigit()}
     return sorted(i for i in found if i < MAX_ROWS)
 
 

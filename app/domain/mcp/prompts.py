@@ -125,7 +125,7 @@ def _convert(var: Variable, raw: str) -> tuple[Any, str | None]:
     if kind in _JSON_KINDS:
         try:
             value = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # deep nesting makes json give up with RecursionError
             return None, f"must be {_JSON_KINDS[kind]}"
         return value, None  # the render service checks the type and says what is wrong
     if kind == "boolean":

@@ -174,3 +174,12 @@ async def test_the_switcher_lists_every_workspace_with_its_role(client: Any) -> 
     assert menu.status_code == 200
     assert f'href="/ui/w/{slug}/prompts/"' in menu.text
     assert menu.text.count('class="role role-owner"') == 2  # the personal workspace and the team one
+
+
+async def test_an_audit_range_ending_on_the_last_representable_day_is_a_page(client: Any) -> None:
+    colleague = await register(client)
+    slug, api_csrf, _ = await _team(client)
+    await add_member(client, api_csrf, slug, colleague["email"], "editor")
+    audit = await client.get(f"/ui/w/{slug}/audit/", params={"since": "2000-01-01", "until": "9999-12-31"})
+    assert audit.status_code == 200, audit.text[:300]
+    assert "member.added" in audit.text

@@ -26,3 +26,34 @@ async def test_renaming_onto_another_prompts_name_in_other_case_is_a_conflict(ap
     renamed = await api.patch(api.url("sales/outro"), json={"name": "Sales/Outro"})
     assert renamed.status_code == 200, renamed.text
     assert renamed.json()["name"] == "Sales/Outro"
+
+
+async def test_importing_a_name_that_exists_in_other_case_is_a_clear_error(api: Api) -> None:
+    await api.create_prompt("Support/Refunds")
+    document = {
+        "format": "promptsmith.export/v1",
+        "prompts": [{"name": "support/refunds", "kind": "text", "versions": [{"version": 1, "text": "Hi"}]}],
+    }
+    for dry_run in ("true", "false"):
+        response = await api.post(api.url(suffix="/_import"), json=document, params={"dryRun": dry_run})
+        assert response.status_code in (400, 409, 422), (dry_run, response.status_code, response.text)
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert "support/refunds" in response.text
+    listed = (await api.get(api.url(), params={"limit": 100})).json()["items"]
+    assert [p["name"] for p in listed if p["name"].lower() == "support/refunds"] == ["Support/Refunds"]
+
+
+async def test_one_import_naming_a_prompt_twice_in_different_case_is_a_clear_error(api: Api) -> None:
+    versions = [{"version": 1, "text": "Hi"}]
+    document = {
+        "format": "promptsmith.export/v1",
+        "prompts": [
+            {"name": "Ops/Pager", "kind": "text", "versions": versions},
+            {"name": "ops/pager", "kind": "text", "versions": versions},
+        ],
+    }
+    response = await api.post(api.url(suffix="/_import"), json=document)
+    assert response.status_code in (400, 409, 422), (response.status_code, response.text)
+    assert "appears twice" in response.text
+    listed = (await api.get(api.url(), params={"limit": 100})).json()["items"]
+    assert [p["name"] for p in listed if p["name"].lower() == "ops/pager"] == []

@@ -101,6 +101,7 @@ async def test_bad_subscriptions_are_clear_errors(hooks: Hooks) -> None:
         {"url": "https://example.com/hook", "events": []},
         {"url": "https://example.com/hook", "events": ["label.moved"], "labels": ["Not A Label"]},
         {"url": "https://example.com/hook", "events": ["label.moved"], "extra": 1},
+        {"url": "https://example.com/ho\x01ok", "events": ["label.moved"]},
     ]
     for body in cases:
         response = await hooks.client.post(hooks.url("/"), json=body, headers=hooks.headers)

@@ -52,6 +52,13 @@ def test_unconvertible_arguments_are_invalid_params_naming_each_field() -> None:
     assert fields == ["arguments.count", "arguments.items", "arguments.strict"]
 
 
+def test_a_deeply_nested_list_argument_is_invalid_params_not_an_internal_error() -> None:
+    with pytest.raises(MCPError) as err:
+        convert_arguments(CONTRACT, {"items": "[" * 200_000 + "]" * 200_000})
+    assert err.value.code == INVALID_PARAMS
+    assert [e["field"] for e in err.value.data["errors"]] == ["arguments.items"]
+
+
 def test_arguments_carry_description_type_and_required() -> None:
     args = {a.name: a for a in arguments_of(CONTRACT)}
     assert args["name"].required is True

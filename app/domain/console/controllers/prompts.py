@@ -40,6 +40,19 @@ READ = {"permission": Permission.READ}
 WRITE = {"permission": Permission.WRITE}
 
 
+MAX_VERSION = 2_147_483_647
+
+
+def _form_version(value: str) -> int | None:
+    """A version number typed into a form, or None: ASCII digits only (`str.isdigit` also admits '²' and '٣',
+    which `int` refuses) and within the column's range."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_VERSION else None
+
+
 def _prompt_url(workspace: str, name: str) -> str:
     return f"{CONSOLE_PREFIX}/w/{workspace}/prompts/{prompt_path(name)}"
 
@@ -240,8 +253,10 @@ class PromptPages(Controller):
             body["messages"] = message_body(values["messages"])
         else:
             body["text"] = values["text"]
-        if values["parent_version"].isdigit():
-            body["parentVersion"] = int(values["parent_version"])
+        if (parent := _form_version(values["parent_version"])) is not None:
+            body["parentVersion"] = parent
+        elif values["parent_version"].strip():
+            body["parentVersion"] = values["parent_version"]  # refused by the schema below: the form says why
         try:
             if action == "check":  # lint before saving: the same engine and contracts the API's lint uses
                 report = _lint(body, values["target"] or "generic")
@@ -320,11 +335,15 @@ class PromptPages(Controller):
         form = await request.form()
         version = str(form.get("version", ""))
         expected = str(form.get("expected_version", ""))
-        if not version.isdigit():
+        target = _form_version(version)
+        if target is None:
             raise ProblemError("Choose a version to move the label to.")
+        expected_version = _form_version(expected)
+        if expected.strip() and expected_version is None:
+            raise ProblemError("The expected version is not a version number; reload the page and try again.")
         prompt_id = prompt_name(name)
         if form.get("action") == "rollback":  # recorded as a rollback in the label history, as over the API
-            await labels.rollback(prompt_id, label, int(version))
+            await labels.rollback(prompt_id, label, target)
         else:
-            await labels.set(prompt_id, label, int(version), int(expected) if expected.isdigit() else None)
+            await labels.set(prompt_id, label, target, expected_version)
         return Redirect(path=_prompt_url(registry.ctx.workspace_slug, prompt_id), status_code=303)

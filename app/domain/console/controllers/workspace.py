@@ -8,7 +8,7 @@ permission for the same action, so a page never shows or changes what the API wo
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -128,7 +128,11 @@ def _day(value: str, *, end: bool = False) -> datetime | None:
     if not value:
         return None
     day = datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
-    return day + timedelta(days=1) if end else day
+    if not end:
+        return day
+    if day.date() == date.max:  # no next day to end at: the range is open-ended
+        return None
+    return day + timedelta(days=1)
 
 
 class AuditPages(Controller):

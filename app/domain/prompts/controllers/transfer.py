@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
@@ -92,9 +94,17 @@ def _negotiated(request: Request[Any, Any, Any], fmt: str | None) -> str:
     return "json"
 
 
+_NOT_FILENAME_CHARS = re.compile(r"[^A-Za-z0-9._-]")
+
+
 def _attachment(filename: str) -> str:
-    safe = filename.replace('"', "").replace("\\", "")
-    return f'attachment; filename="{safe}"'
+    """A Content-Disposition for `filename`, which may hold any text (the `folder` parameter is free text):
+    an ASCII `filename` (other characters become `_`; a header is latin-1 and must not break or split), plus
+    the exact name as RFC 6266 `filename*` when the two differ."""
+    ascii_name = _NOT_FILENAME_CHARS.sub("_", filename)
+    if ascii_name == filename:
+        return f'attachment; filename="{ascii_name}"'
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def _unmapped_header(entries: list[str]) -> dict[str, str]:

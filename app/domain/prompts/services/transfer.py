@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag, PromptVersion
 from app.domain.prompts.events import PromptChanged
@@ -113,9 +113,9 @@ class TransferService:
         seen_names: set[str] = set()
         for i, p in enumerate(doc.prompts):
             where = f"prompts[{i}]"
-            if p.name in seen_names:
+            if p.name.lower() in seen_names:  # names are unique regardless of case
                 errors.append(error(f"{where}.name", f"prompt {p.name!r} appears twice in the document"))
-            seen_names.add(p.name)
+            seen_names.add(p.name.lower())
             numbers: set[int] = set()
             for j, v in enumerate(p.versions):
                 if v.version in numbers:
@@ -135,13 +135,21 @@ class TransferService:
     ) -> ImportResult:
         """Check, then write (or, with `dry_run`, write and roll back) the whole document in one transaction."""
         errors = self._check_document(doc)
+        lowered = list({p.name.lower() for p in doc.prompts})
         existing = {
             p.name: p
             for p in (
-                await self.session.execute(self.registry.scoped().where(Prompt.name.in_([p.name for p in doc.prompts])))
+                await self.session.execute(self.registry.scoped().where(func.lower(Prompt.name).in_(lowered)))
             ).scalars()
         }
+        spelled = {name.lower(): name for name in existing}
         for i, p in enumerate(doc.prompts):
+            other = spelled.get(p.name.lower())
+            if p.name not in existing and other is not None:
+                # Writing it would break the case-insensitive unique index (a 500), not make a second prompt.
+                errors.append(
+                    error(f"prompts[{i}].name", f"{p.name!r}: the workspace has {other!r} (names ignore case)")
+                )
             current = existing.get(p.name)
             if current is not None and current.kind != p.kind:
                 errors.append(error(f"prompts[{i}].kind", f"{p.name!r} exists as a {current.kind} prompt"))
