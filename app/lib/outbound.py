@@ -9,7 +9,7 @@ followed, each attempt has one overall timeout, and at most `max_response_bytes`
 Refused always: link-local (169.254.0.0/16 with the cloud metadata endpoint, fe80::/10), multicast,
 unspecified (0.0.0.0, ::), reserved and broadcast addresses. Refused unless `allow_private`: loopback, private
 (RFC 1918, fc00::/7), shared (100.64.0.0/10) and every other non-global range. An IPv4-mapped IPv6 address
-(::ffff:127.0.0.1) is judged as the IPv4 address it carries.
+(::ffff:127.0.0.1) and a 6to4 address (2002:7f00:1::) are judged as the IPv4 address they carry.
 """
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ def address_refusal(address: IPAddress, *, allow_private: bool) -> str | None:
     """Why `address` may not be reached, or None when it may."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return address_refusal(address.ipv4_mapped, allow_private=allow_private)
+    if isinstance(address, ipaddress.IPv6Address) and address.sixtofour is not None:
+        # 2002::/16 is "global" to Python, but a 6to4 relay delivers it to the IPv4 address it carries.
+        return address_refusal(address.sixtofour, allow_private=allow_private)
     if address.is_unspecified:
         return "an unspecified address"
     if address.is_multicast:

@@ -38,6 +38,14 @@ def test_public_addresses_are_allowed(address: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("embedded", "allowed"),
+    [("2002:7f00:1::", False), ("2002:a9fe:a9fe::1", False), ("2002:a00:5::", False), ("2002:808:808::1", True)],
+)
+def test_6to4_is_judged_as_the_ipv4_it_carries(embedded: str, allowed: bool) -> None:
+    assert (address_refusal(ipaddress.ip_address(embedded), allow_private=False) is None) is allowed
+
+
+@pytest.mark.parametrize(
     ("mapped", "allowed"), [("::ffff:127.0.0.1", False), ("::ffff:10.0.0.1", False), ("::ffff:8.8.8.8", True)]
 )
 def test_ipv4_mapped_ipv6_is_judged_as_its_ipv4(mapped: str, allowed: bool) -> None:

@@ -44,6 +44,8 @@ MAX_IMPORT_VERSIONS = 1000
 """Versions one import may hold: each is analysed and written in the one transaction, which must end in seconds."""
 MAX_TEXT = 200_000
 MAX_MESSAGES = 200
+MAX_AUTHOR = 320
+"""The `author_label` column's length."""
 Unmapped = dict[tuple[str, int], list[str]]
 
 
@@ -287,4 +289,6 @@ def _size_errors(v: ExportVersion, prefix: str) -> list[dict[str, str]]:
         errors.append(error(f"{prefix}messages", f"more than {MAX_MESSAGES} messages"))
     if len(v.variables) > 100:
         errors.append(error(f"{prefix}variables", "more than 100 variables"))
+    if len(v.author) > MAX_AUTHOR:
+        errors.append(error(f"{prefix}author", f"longer than {MAX_AUTHOR} characters"))
     return errors
