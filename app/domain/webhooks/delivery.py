@@ -174,6 +174,8 @@ class Deliverer:
             return Outcome(False, None, _ms_since(started), "timed out")
         except httpx.HTTPError as err:
             return Outcome(False, None, _ms_since(started), f"connection failed ({type(err).__name__})")
+        except Exception as err:  # noqa: BLE001 - anything else is recorded and retried, never left pending unseen
+            return Outcome(False, None, _ms_since(started), f"delivery failed ({type(err).__name__})")
         ok = 200 <= response.status_code < 300
         return Outcome(ok, response.status_code, response.latency_ms, "" if ok else f"HTTP {response.status_code}")
 

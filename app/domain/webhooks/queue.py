@@ -110,7 +110,7 @@ class LocalDrainQueue:
                 try:
                     await drain(subscription_id, prompt)
                 except Exception as exc:  # noqa: BLE001 - one failed drain must not stop the consumer
-                    logger.error("webhook_drain_failed", error=repr(exc))
+                    logger.error("webhook_drain_failed", error=type(exc).__name__)  # not repr: URLs may hold tokens
 
         async with asyncio.TaskGroup() as group:
             for _ in range(concurrency):

@@ -29,7 +29,8 @@ def matches(subscription: WebhookSubscription, row: WebhookOutbox) -> bool:
     """
     if row.event_type not in subscription.events:
         return False
-    if subscription.prompt_prefix and not row.prompt.startswith(subscription.prompt_prefix):
+    # Prompt names are unique ignoring case, so the prefix filter ignores case too.
+    if subscription.prompt_prefix and not row.prompt.casefold().startswith(subscription.prompt_prefix.casefold()):
         return False
     if subscription.labels and row.event_type != "prompt.deleted":
         return any(label in subscription.labels for label in row.labels)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 from uuid import UUID
 
 import msgspec
@@ -38,8 +39,21 @@ def _check_url(settings: Settings, url: str) -> str:
 
 async def _audit(session: AsyncSession, ctx: WorkspaceContext, action: str, row: WebhookSubscription) -> None:
     await record_audit_event(
-        session, ctx, action=action, target_type="webhook", target_id=str(row.id), target_label=row.url[:320]
+        session,
+        ctx,
+        action=action,
+        target_type="webhook",
+        target_id=str(row.id),
+        target_label=_without_secrets(row.url),
     )
+
+
+def _without_secrets(url: str) -> str:
+    """The URL as the audit log shows it: scheme, host and path; credentials and query (often a token) dropped."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit((parts.scheme, host + port, parts.path, "", ""))[:320]
 
 
 async def create_subscription(

@@ -29,6 +29,7 @@ def _row(event_type: str, prompt: str = "support/triage", labels: list[str] | No
         (_sub(["label.moved"]), _row("version.created"), False),
         (_sub(["label.moved"], prefix="support/"), _row("label.moved", labels=["x"]), True),
         (_sub(["label.moved"], prefix="sales/"), _row("label.moved", labels=["x"]), False),
+        (_sub(["label.moved"], prefix="Support/"), _row("label.moved", labels=["x"]), True),  # names ignore case
         (_sub(["label.moved"], labels=["production"]), _row("label.moved", labels=["staging"]), False),
         (_sub(["label.moved"], labels=["production"]), _row("label.moved", labels=["production"]), True),
         (_sub(["version.created"], labels=["production"]), _row("version.created", labels=["latest"]), False),
@@ -62,3 +63,33 @@ def test_signature_is_hmac_sha256_over_timestamp_dot_body() -> None:
     assert not verify("whsec_other", header, body, now=1_700_000_100)
     assert not verify("whsec_k", header, body, now=1_700_000_000 + 301), "too old: a replay"
     assert not verify("whsec_k", "garbage", body, now=1_700_000_000)
+
+
+def test_the_audit_log_never_shows_a_webhook_urls_credentials_or_query() -> None:
+    from app.domain.webhooks.services import _without_secrets
+
+    shown = _without_secrets("https://user:pw@hooks.example.com:8443/in/abc?token=s3cret#x")
+    assert shown == "https://hooks.example.com:8443/in/abc"
+
+
+async def test_an_unexpected_sending_error_becomes_a_recorded_retryable_failure() -> None:
+    """Any exception while sending is an attempt outcome (logged, retried), never a drain that dies unrecorded."""
+    import uuid
+
+    import httpx
+
+    from app.domain.webhooks.delivery import Claim, Deliverer
+    from app.domain.webhooks.queue import LocalDrainQueue
+    from tests.conftest import make_settings
+
+    class Exploding(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            raise RuntimeError("a bug below httpx")
+
+    settings = make_settings(WEBHOOK_ALLOW_PRIVATE_TARGETS="true")
+    async with httpx.AsyncClient(transport=Exploding()) as http:
+        deliverer = Deliverer(settings, None, http, LocalDrainQueue())  # type: ignore[arg-type]
+        claim = Claim(uuid.uuid4(), 1, "http://127.0.0.1:9/hook", "secret", b"{}", "label.moved", uuid.uuid4())
+        outcome = await deliverer._send(claim)
+    assert (outcome.succeeded, outcome.permanent) == (False, False)
+    assert outcome.error == "delivery failed (RuntimeError)"
