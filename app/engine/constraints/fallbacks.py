@@ -44,7 +44,7 @@ _CONDITION = re.compile(
 _CONTACT_VERB = re.compile(
     r"\b(?:email|e-mail|mail|contact|call|phone|ring|reach|write\s+to|direct|refer|send|point|tell|visit|go\s+to|"
     r"escalate|forward|ask\s+them|support|help|escribe|contacta|llama|schreib|kontaktier|ruf|écri|contacte|appel|"
-    r"contate|ligue|envie)\w*",
+    r"contate|ligue|ligar|envie|renvo|redirig|verweis|besuch|visita|visite|consulte|acesse|accede|accéde)\w*",
     re.IGNORECASE,
 )
 
