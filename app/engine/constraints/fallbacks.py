@@ -37,7 +37,7 @@ _SAY = re.compile(
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b))\b"
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
     re.IGNORECASE,
 )
@@ -132,12 +132,29 @@ def handoff_phrase(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+_BOT_SUBJECT = re.compile(
+    r"\b(?:it|the\s+bot|the\s+assistant)\s+(?P<neg>doesn'?t|doesn’t|does\s+not|can'?t|can’t|cannot)\s+"
+    r"(?=(?:know|answer|help|find|tell)\b)",
+    re.IGNORECASE,
+)
+
+
+def _you(match: re.Match[str]) -> str:
+    return "you do not " if match.group("neg").lower().startswith("do") else "you cannot "
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     match = _CONDITION.search(text)
     if not match:
         return None
     condition = match.group(0).strip().rstrip(",")
+    # "otherwise if it doesn't know": the "if" clause is the condition; "otherwise" only links it to the last one.
+    condition = re.sub(
+        r"^(?:otherwise|else|sonst|sinon)\s+(?=(?:if|when|wenn|falls|si|quand|se)\b)", "", condition, flags=re.I
+    )
+    # "if it doesn't know", "if the bot can't answer": the assistant is "you" in the prompt.
+    condition = _BOT_SUBJECT.sub(_you, condition)
     return condition if len(condition.split()) >= 2 or condition.lower() in {"otherwise", "sonst", "sinon"} else None
 
 
