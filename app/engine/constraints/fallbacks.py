@@ -260,7 +260,7 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None)
         if not is_english(value):
             return f'{lead}refer the user as the brief says: "{value}".'
         if re.match(_ACTION_VERB, value, re.IGNORECASE):
-            return f"{lead}{value}."
+            return f"{lead}{value[0].lower()}{value[1:]}."
         if re.match(r"(?:talk|speak|see|consult|contact|reach|call)\b", value, re.IGNORECASE):
             return f"{lead}tell the user to {value}."
         return f'{lead}offer to hand the conversation to a human agent ("{value}").'
