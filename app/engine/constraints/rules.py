@@ -390,6 +390,12 @@ _NOT_NOUN_PHRASE = re.compile(
 )
 
 
+_ACTION_TOPIC = re.compile(
+    r"(?:fix|correct|check|proofread|translate|summari[sz]e|review|edit|rewrite|rephrase|format|suggest|flag)\s+\w",
+    re.IGNORECASE,
+)
+
+
 def _is_topic(words: str) -> bool:
     return not _NOT_A_TOPIC.match(words) and not _NOT_NOUN_PHRASE.search(words)
 
@@ -411,7 +417,9 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
         if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
             continue
         last = topic.split()[-1].lower()
-        if last.startswith(_ASKED_NOUNS) and len(topic.split()) > 1:
+        if _ACTION_TOPIC.match(topic):
+            rule = f"Only {topic}."  # "fix grammar only" names an action, not a topic to help with
+        elif last.startswith(_ASKED_NOUNS) and len(topic.split()) > 1:
             rule = f"Only answer {topic}."
         else:
             rule = f"Only help with {topic}."

@@ -65,3 +65,8 @@ def test_loose_fallback_condition_reads_as_an_instruction() -> None:
 def test_a_relative_clause_with_cant_forbids_nothing() -> None:
     task = "shipping questions that it cant answer -> send them to hello@wickandwax.co"
     assert of_kind(task, "prohibition") == []
+
+
+def test_an_action_before_only_is_the_only_action() -> None:
+    rules = [c.text for c in of_kind("proofread my blog posts, fix grammar only", "requirement")]
+    assert rules == ["Only fix grammar."]
