@@ -21,7 +21,9 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _DANGLING = re.compile(
-    r"(?:,|\s+(?:as\s+)?(?:one of|either|into|as|like|such as|between|of|to|for|with|in|and|or|but))\s*([.;!?])", re.I
+    r"(?:,|\s+(?:as\s+)?(?:one or more of|one or more|one of|either|into|as|like|such as|between|of|to|for|with|"
+    r"in|and|or|but))\s*([.;!?])",
+    re.I,
 )
 _REPEATED_PUNCT = re.compile(r"([.;!?])(?:\s*[.,;:!?])+")
 _HANGING_PUNCT = re.compile(r"[,:;]+\s*([.!?]|$)")
@@ -113,6 +115,24 @@ def _is_the_job(task: str, start: int, end: int) -> bool:
     return start <= 2 and end - start >= (first_end - start) * 0.6
 
 
+_STUB_WORDS = 2
+
+
+def _drop_stub_sentences(text: str, task: str) -> str:
+    """Drop the later sentences that removing constraint spans cut down to a stub ("Classify emails. answer with"
+    once "the label only" is stated as a format rule): a stub of two words or fewer says nothing on its own. A short
+    sentence the brief wrote whole ("Be brief.") stays."""
+    parts = re.split(r"(?<=[.;!?])\s+", text)
+    said = " ".join(task.split())
+    kept = [parts[0], *(part for part in parts[1:] if len(part.split()) > _STUB_WORDS or _whole_in(part, said))]
+    return " ".join(kept).strip(" ,;:.")
+
+
+def _whole_in(sentence: str, text: str) -> bool:
+    """Whether `sentence` stands whole in `text`, ending where a sentence of the text ends."""
+    return re.search(re.escape(sentence.rstrip(".;!? ")) + r"\s*(?:[.;!?]|$)", text) is not None
+
+
 def core_task(task: str, constraints: Sequence[Constraint]) -> str:
     """The task without the clauses that constraints carry (they are stated in their own sections)."""
     chars = list(task)
@@ -129,7 +149,7 @@ def core_task(task: str, constraints: Sequence[Constraint]) -> str:
     for _ in range(3):  # "as one of:" leaves two connectors behind
         text = _DANGLING.sub(r"\1", text)
     text = _REPEATED_PUNCT.sub(r"\1", text)
-    text = text.strip(" ,;:.")
+    text = _drop_stub_sentences(text.strip(" ,;:."), task)
     return text if len(text.split()) >= 2 else " ".join(task.split())
 
 

@@ -42,6 +42,9 @@ _RANGES = tuple(
         rf"\b(?:{_AGE_WORD})\s*:?\s*(?:between\s+)?{_LO}{_SEP}{_HI}(?!\s*%)",  # "ages 13 to 16"
         rf"\b(?:{PERSON})\s*,?\s*\(\s*(?:ages?\s*)?{_LO}{_SEP}{_HI}\s*\)",  # "teenagers (13 to 16)"
         rf"\b(?:{PERSON})\s+{_LO}{_SEP}{_HI}(?![\w%]|\s*(?:%|percent|minutes|min|words|items))",  # "kids 4-7"
+        # "they're 13-14", "who are 8 to 10": the people the brief just named.
+        rf"\b(?:they(?:'re|’re|\s+are)|who\s+are)\s+(?:(?:mostly|mainly|all|usually|about|around)\s+)?{_LO}{_SEP}{_HI}"
+        rf"(?![\w%]|\s*(?:%|percent|minutes|min|hours|days|words|items|pages|sentences|lines|[$€£]))",
     )
 )
 _OPEN = re.compile(

@@ -37,14 +37,14 @@ _SAY = re.compile(
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b))\b"
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
     re.IGNORECASE,
 )
 _CONTACT_VERB = re.compile(
     r"\b(?:email|e-mail|mail|contact|call|phone|ring|reach|write\s+to|direct|refer|send|point|tell|visit|go\s+to|"
     r"escalate|forward|ask\s+them|support|help|escribe|contacta|llama|schreib|kontaktier|ruf|écri|contacte|appel|"
-    r"contate|ligue|envie)\w*",
+    r"contate|ligue|ligar|envie|renvo|redirig|verweis|besuch|visita|visite|consulte|acesse|accede|accéde)\w*",
     re.IGNORECASE,
 )
 
@@ -132,12 +132,29 @@ def handoff_phrase(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+_BOT_SUBJECT = re.compile(
+    r"\b(?:it|the\s+bot|the\s+assistant)\s+(?P<neg>doesn'?t|doesn’t|does\s+not|can'?t|can’t|cannot)\s+"
+    r"(?=(?:know|answer|help|find|tell)\b)",
+    re.IGNORECASE,
+)
+
+
+def _you(match: re.Match[str]) -> str:
+    return "you do not " if match.group("neg").lower().startswith("do") else "you cannot "
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     match = _CONDITION.search(text)
     if not match:
         return None
     condition = match.group(0).strip().rstrip(",")
+    # "otherwise if it doesn't know": the "if" clause is the condition; "otherwise" only links it to the last one.
+    condition = re.sub(
+        r"^(?:otherwise|else|sonst|sinon)\s+(?=(?:if|when|wenn|falls|si|quand|se)\b)", "", condition, flags=re.I
+    )
+    # "if it doesn't know", "if the bot can't answer": the assistant is "you" in the prompt.
+    condition = _BOT_SUBJECT.sub(_you, condition)
     return condition if len(condition.split()) >= 2 or condition.lower() in {"otherwise", "sonst", "sinon"} else None
 
 
@@ -243,7 +260,7 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None)
         if not is_english(value):
             return f'{lead}refer the user as the brief says: "{value}".'
         if re.match(_ACTION_VERB, value, re.IGNORECASE):
-            return f"{lead}{value}."
+            return f"{lead}{value[0].lower()}{value[1:]}."
         if re.match(r"(?:talk|speak|see|consult|contact|reach|call)\b", value, re.IGNORECASE):
             return f"{lead}tell the user to {value}."
         return f'{lead}offer to hand the conversation to a human agent ("{value}").'

@@ -66,7 +66,8 @@ _CODE_ONLY = (
     r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))"
 )
 _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("json", re.compile(r"\bjson\b", re.IGNORECASE)),
+    # No \b: in "输出JSON" a CJK character is a word character, so there is no word boundary before "JSON".
+    ("json", re.compile(r"(?<![A-Za-z0-9_])json(?![A-Za-z0-9_])", re.IGNORECASE)),
     ("table", re.compile(_TABLE, re.IGNORECASE)),
     (
         "bullets",
@@ -91,7 +92,7 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _FORMAT_VERB = re.compile(
     r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|into|only|responde|devuelve|"
-    r"gib|antworte|réponds|retourne|responda|retorne)\b",
+    r"gib|antworte|réponds|retourne|responda|retorne)\b|输出|返回|以|用|出力|返す|形式で",
     re.IGNORECASE,
 )
 

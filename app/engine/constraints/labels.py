@@ -11,7 +11,7 @@ _LABEL_NOUNS = (
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações"
 )
 _ONE_OF = (
-    r"\bone\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
+    r"\bone(?:\s+or\s+more)?\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
     r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags|intents))?(?:\s*[-–—:])?|"
     r"\b(?:uno|una)\s+de(?:\s+(?:estas|estos|las\s+siguientes|los\s+siguientes))?(?:\s+(?:etiquetas|categorías))?|"
     r"\b(?:eine[sn]?|einer)\s+(?:von|der\s+folgenden)(?:\s+(?:kategorien|labels))?|"
@@ -24,7 +24,7 @@ _CLASSIFY = (
     r"triag(?:e|es|ed|ing)|rat(?:e|es|ed|ing)|assign(?:s|ed|ing)?|grad(?:e|es|ed|ing)|judg(?:e|es|ed|ing)|"
     r"scor(?:e|es|ed|ing))\b"
     r"(?:\s+(?!as\b|into\b)[\w'-]+){0,6}?"
-    r"(?:\s+(?:as|into|with|to)\b(?:\s+(?:either|one\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
+    r"(?:\s+(?:as|into|with|to)\b(?:\s+(?:either|one(?:\s+or\s+more)?\s+of(?:\s+(?:the|these|two|three|four|five|\d+))?"
     r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags))?(?:\s*[-–—:])?))?|\s*:)|"
     r"\bwhether\s+(?:it|this|the\s+\w+|this\s+\w+|each\s+\w+)\s+is\s+|"
     r"\b(?:label|tag|mark|rate|classify)\s+(?:it|them|each\s+\w+|the\s+\w+|every\s+\w+)\s+(?=[\w'\"]+\s*(?:,|/|\bor\b))|"

@@ -377,6 +377,13 @@ def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
     return capped
 
 
+_PACE = re.compile(
+    r"\s+(?:at\s+a\s+time|a\s+la\s+vez|auf\s+einmal|"
+    r"à\s+la\s+fois|de\s+cada\s+vez|por\s+vez)\b",
+    re.IGNORECASE,
+)
+
+
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
@@ -392,6 +399,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         if n1 is None or n1 <= 0 or _part_of_token(text, position):
             continue
         taken = match.end()
+        if _PACE.match(text, match.end()):
+            continue  # "ask one question at a time" paces a conversation; it does not count the reply's items
         unit, noun = _unit_of(match, "u_")
         if match.re is _CORE_ITEMS:
             noun = text[match.end("n1") : match.end()].strip()

@@ -32,7 +32,8 @@ _QUALIFIER = (
     r"\s+(?:aged|ages?)\s+\d+\s*\+|\s+(?:under|over|below|above)\s+\d+|"
     r"\s+(?:with|who|that\s+are|without|new\s+to|learning|de|entre|von|zwischen|mit|con|sin|avec|sans|com|sem)\s+"
     r"(?:(?!(?:and|understand|learn|read|write|find|get|use|make|know|navigate|manage|fill|complete|answer|"
-    r"in|on|at|by|using|when|if|so)\b)[^\s,.;:()]+\s*){1,4})?"
+    r"in|on|at|by|using|when|if|so|but|or|yet|then|while|because|though|although|except|without)\b)"
+    r"[^\s,.;:()]+\s*){1,4})?"
 )
 _AUDIENCE = re.compile(
     rf"\b(?:{_AUDIENCE_INTRO})\s+(?P<phrase>(?:(?:an?|the|our|my|los|las|die|les|os|as)\s+)?"
@@ -101,6 +102,7 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
         if age_words is None:
             return None
         phrase = _BRIDGE.sub(_bridge, text[age_words.start : age_words.end])
+        phrase = _PRONOUN_LEAD.sub("aged ", phrase)  # "they're 13-14" -> "aged 13-14"
         return FoundAudience(phrase, age_words.minimum, age_words.maximum, age_words.start, age_words.end)
     if (found.minimum, found.maximum) == (None, None) and age_words is not None:
         return _with_ages(text, found, age_words)
@@ -108,6 +110,9 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
 
 
 _NEAR = 40
+_PRONOUN_LEAD = re.compile(
+    r"^(?:they(?:'re|’re|\s+are)|who\s+are)\s+(?:(?:mostly|mainly|all|usually|about|around)\s+)?", re.I
+)
 
 
 def _with_ages(text: str, found: FoundAudience, age_words: FoundAges) -> FoundAudience:
@@ -271,7 +276,8 @@ def _age_span(minimum: int | None, maximum: int | None) -> str:
 def describe_tone(values: list[str]) -> str:
     """The imperative sentence for a tone."""
     listed = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
-    return f"Use a {listed} tone."
+    article = "an" if listed[:1].lower() in "aeiou" else "a"
+    return f"Use {article} {listed} tone."
 
 
 # "at a grade 5 reading level", "5th-grade reading level", "B1 level", "Lesestufe A2": how hard the text may be.

@@ -66,6 +66,14 @@ _ADJECTIVE = re.compile(
 )
 
 
+_RELATIVE_ABILITY = re.compile(
+    r"\b(?:that|which|who|what)\s+(?:it|you|we|they|the\s+\w+)\s+(?:cannot|can'?t|can’t)$", re.I
+)
+_POLITE_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thx)$", re.I)
+# Adjectives after "never" ("never pushy", "never salesy"), by endings that verbs rarely have.
+_NEVER_ADJECTIVE = re.compile(r"(?:too\s+|overly\s+|very\s+)?[a-z-]{2,}(?:ous|ful|less|sy|hy|ky|zy|my)", re.I)
+
+
 _VERB_START = re.compile(
     r"(?:end|start|begin|keep|use|be|write|reply|respond|answer|make|give|always|include|add|say|ask|mention|offer|"
     r"stay|focus|finish|close|open|explain|cite|link|sign|tell|let|try|show|list|return|output)\b",
@@ -125,6 +133,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     for match in _PROHIBITION_EN.finditer(stripped):
         if match.start("cue") < taken:
             continue
+        if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
+            continue  # "questions that it can't answer" describes a case; it forbids nothing
         end_match = _SEGMENT_END.search(stripped, match.end("cue"))
         end = end_match.start() if end_match else len(stripped)
         # Items joined by commas stay with their cue: "don't mention price, discounts or stock".
@@ -140,6 +150,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 break
             end, end_match = next_end, following
         rest = source[match.end("cue") : end].strip().rstrip(".!")
+        rest = _POLITE_TAIL.sub("", rest)  # "not too chatty pls"
         taken = end
         if not rest or _LIMIT_ONLY.match(rest):
             continue
@@ -152,6 +163,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 lead = "Do not act as"
             else:
                 lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
+        if lead == "Never" and _NEVER_ADJECTIVE.fullmatch(rest):
+            lead = "Never be"  # "never pushy"
         found.append(FoundRule(f"{lead} {rest}.", None, None, start, end, rest))
     return found
 
@@ -386,6 +399,12 @@ _NOT_NOUN_PHRASE = re.compile(
 )
 
 
+_ACTION_TOPIC = re.compile(
+    r"(?:fix|correct|check|proofread|translate|summari[sz]e|review|edit|rewrite|rephrase|format|suggest|flag)\s+\w",
+    re.IGNORECASE,
+)
+
+
 def _is_topic(words: str) -> bool:
     return not _NOT_A_TOPIC.match(words) and not _NOT_NOUN_PHRASE.search(words)
 
@@ -407,7 +426,9 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
         if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
             continue
         last = topic.split()[-1].lower()
-        if last.startswith(_ASKED_NOUNS) and len(topic.split()) > 1:
+        if _ACTION_TOPIC.match(topic):
+            rule = f"Only {topic}."  # "fix grammar only" names an action, not a topic to help with
+        elif last.startswith(_ASKED_NOUNS) and len(topic.split()) > 1:
             rule = f"Only answer {topic}."
         else:
             rule = f"Only help with {topic}."

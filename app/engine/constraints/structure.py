@@ -219,6 +219,9 @@ _FROM_SOURCE = re.compile(
 )
 
 
+_NEGATED = re.compile(r"\b(?:never|not|don'?t|don’t|no|nunca|nie|niemals|jamais|ne|não)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _collected(intro: str, text: str) -> bool:
     """Whether the fields are asked of the user in conversation, not read from a document into an output."""
     return bool(_COLLECT_VERB.match(intro.strip())) and not _FROM_SOURCE.search(text)
@@ -240,6 +243,8 @@ def find_fields(text: str) -> FoundFields | None:
     if _STRUCTURED_CONTEXT.search(text):
         candidates += list(_RETURN_INTRO.finditer(text))
     for intro in sorted(candidates, key=lambda m: m.start()):
+        if _NEGATED.search(text, 0, intro.start()):
+            continue  # "never ask for their name, address or school" forbids collecting them
         start = intro.end()
         boundary = _FIELD_END.search(text, start)
         end = boundary.start() if boundary else len(text)

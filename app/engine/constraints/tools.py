@@ -98,8 +98,8 @@ def find_tools(text: str) -> list[FoundTool]:
             offset = text.find(name, position) if name else -1
             if offset < 0 or not _IDENTIFIER.fullmatch(name) or any(t.name == name for t in found):
                 continue
-            if name.lower() in _NOT_TOOLS or len(name) < 3:
-                continue
+            if name.lower() in _NOT_TOOLS or len(name) < 3 or any(start <= offset < end for start, end in taken):
+                continue  # a parameter inside a signature ("create_ticket(title, priority)") is not a tool
             found.append(FoundTool(name, [], None, offset, offset + len(name)))
             position = offset + len(name)
     found.sort(key=lambda tool: tool.start)
