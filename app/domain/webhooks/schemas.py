@@ -12,7 +12,8 @@ from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
 
 EventName = Literal["version.created", "label.moved", "label.removed", "prompt.deleted"]
-Url = Annotated[str, msgspec.Meta(min_length=8, max_length=2048)]
+Url = Annotated[str, msgspec.Meta(min_length=8, max_length=2048, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://")]
+"""An http(s) URL; the SSRF guard also checks its host and port when it is stored and at each delivery."""
 Events = Annotated[list[EventName], msgspec.Meta(min_length=1, max_length=4)]
 PromptPrefix = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 LabelName = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]*$")]

@@ -108,6 +108,22 @@ CASES: list[tuple[str, bytes, str, dict[str, str], str, str]] = [
         "prompts[0].versions[0].variables[0].default",
         "integer",
     ),
+    (
+        "empty body",
+        b"",
+        "application/json",
+        {"format": "json"},
+        "body",
+        "no file",
+    ),
+    (
+        "json that is no prompt format, named without .json",
+        b"[null, null]",
+        "application/json",
+        {"format": "json", "filename": "000"},
+        "document",
+        "needs a 'name'",  # read as a JSON prompt format (Langfuse), not as Markdown named after the file
+    ),
 ]
 
 

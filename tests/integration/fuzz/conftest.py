@@ -34,6 +34,9 @@ SEMANTIC_REFUSALS: dict[str, list[str]] = {
     "listPrompts": ["400"],  # a cursor this server did not issue
     "resolvePrompt": ["400"],  # `label` and `version` together
     "renderPrompt": ["400"],  # idem
+    "exportPrompt": ["400"],  # idem
+    "createWebhook": ["400"],  # a URL the SSRF guard refuses (private address, port, a host no client can send to)
+    "updateWebhook": ["400"],  # idem
     "createApiKey": ["400"],  # `expiresAt` in the past
     "createPromptVersion": ["400"],  # a body that does not fit the prompt's kind (`{}`: no text for a text prompt)
     "importPrompts": ["400"],  # a document that does not parse as prompts

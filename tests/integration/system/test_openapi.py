@@ -93,7 +93,15 @@ async def test_options_allow_lists_every_documented_method(client):
     mismatches = []
     for path, item in document["paths"].items():
         methods = {m.upper() for m in item if m in {"get", "put", "post", "delete", "patch", "head"}}
-        concrete = re.sub(r"\{[^}]+\}", lambda m: _PATH_VALUES.get(m.group(0), "x"), path)
+        uuids = {
+            "{" + p["name"] + "}"
+            for op in item.values()
+            if isinstance(op, dict)
+            for p in op.get("parameters", [])
+            if p.get("in") == "path" and p.get("schema", {}).get("format") == "uuid"
+        }
+        values = {**dict.fromkeys(uuids, _PATH_VALUES["{user_id}"]), **_PATH_VALUES}
+        concrete = re.sub(r"\{[^}]+\}", lambda m, values=values: values.get(m.group(0), "x"), path)
         response = await client.options(concrete)
         allowed = {m.strip() for m in response.headers.get("allow", "").split(",") if m.strip()}
         if response.status_code != 204 or allowed - {"OPTIONS", "HEAD"} != methods - {"HEAD"}:

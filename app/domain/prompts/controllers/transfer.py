@@ -317,6 +317,11 @@ class PromptTransferController(Controller):
     ) -> ImportResult:
         media_type = request.headers.get("content-type", "application/json").split(";", 1)[0].strip().lower()
         raw = await request.body()
+        if not raw.strip():
+            raise ValidationFailedError(
+                "The request has no file to import (send the document or file as the body); nothing was imported.",
+                extra={"errors": [{"field": "body", "source": "body", "message": "missing request body"}]},
+            )
         try:
             read = read_import(media_type, raw, format, filename)
         except DocumentError as exc:

@@ -232,7 +232,12 @@ def _json(raw: bytes, fmt: str | None, filename: str) -> tuple[list[ExportPrompt
     if fmt == "json" or (fmt is None and re.search(rb'"format"\s*:\s*"promptsmith\.export/v1"', raw[:4096])):
         return decode_json_document(raw).prompts, {}, "json"
     text = _text(raw)
-    chosen: FormatName = fmt if fmt in ("langfuse", "openai") else detect_format(filename or "x.json", text)  # type: ignore[assignment]
+    # A JSON body is one of the JSON formats whatever its file name says (a name without `.json` once sent
+    # `[null, null]` down the Markdown reader, which imported it as a prompt).
+    json_name = filename if filename.lower().endswith(".json") else "x.json"
+    chosen: FormatName = fmt if fmt in ("langfuse", "openai") else detect_format(json_name, text)  # type: ignore[assignment]
+    if chosen not in ("langfuse", "openai"):
+        raise DocumentError("document", "not a Promptsmith export, Langfuse export or OpenAI prompt objects")
     prompts, unmapped = prompts_from_documents(
         [(filename or "document", d) for d in _engine_documents(text, "x.json", chosen, "document")]
     )
