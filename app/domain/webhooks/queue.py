@@ -10,6 +10,7 @@ the deliveries table is the durable state in both cases, so a restart loses noth
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
 from typing import Protocol
@@ -39,6 +40,10 @@ class DrainQueue(Protocol):
     async def depth(self) -> int: ...
 
     async def close(self) -> None: ...
+
+
+STOP_TIMEOUT = 5.0
+"""Seconds a stopping worker may take to hand back its jobs before the process goes on without it."""
 
 
 class SaqDrainQueue:
@@ -72,7 +77,9 @@ class SaqDrainQueue:
         try:
             await worker.start()
         finally:
-            await worker.stop()
+            # Bounded: a stop that waits on Redis or on a stuck job must not hold the process's shutdown.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(worker.stop()), timeout=STOP_TIMEOUT)
 
     async def depth(self) -> int:
         return int(await self.queue.count("queued"))

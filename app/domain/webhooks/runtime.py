@@ -25,7 +25,7 @@ from app.config.database import create_engine
 from app.config.settings import Settings
 from app.domain.prompts.events import PromptEvent
 from app.domain.webhooks.delivery import Deliverer
-from app.domain.webhooks.queue import DrainQueue, LocalDrainQueue, SaqDrainQueue
+from app.domain.webhooks.queue import STOP_TIMEOUT, DrainQueue, LocalDrainQueue, SaqDrainQueue
 from app.domain.webhooks.relay import relay_once, sweep_once
 from app.lib.events import EventBus
 from app.lib.metrics import WEBHOOK_QUEUE_DEPTH
@@ -115,9 +115,11 @@ class WebhookRuntime:
     async def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if self._tasks:
+            # Bounded, so a worker that does not end on cancellation cannot hold the app's shutdown.
+            _, stuck = await asyncio.wait(self._tasks, timeout=STOP_TIMEOUT + 1)
+            if stuck:
+                logger.warning("webhooks_stop_timed_out", tasks=len(stuck))
         self._tasks = []
         if self._http is not None:
             await self._http.aclose()
