@@ -298,15 +298,14 @@ class PromptPages(Controller):
     ) -> Template:
         """The confirmation page: the diff from the version the label serves now, and whether you may move it."""
         prompt = PromptOut.from_model(await registry.get(prompt_name(name)))
-        service = labels
-        current = next((lbl.version for lbl in await service.list(prompt.name) if lbl.name == label), None)
+        current = next((lbl.version for lbl in await labels.list(prompt.name) if lbl.name == label), None)
         target = version or prompt.latest_version or 0
         diff = None
         if current is not None and target and current != target:
             diff = await versions.diff(prompt.name, current, target)
-        protected = label in service.protected
+        protected = label in labels.protected
         reason = None
-        if not service.may_move(label):
+        if not labels.may_move(label):
             needed = "an admin or owner" if protected else "an editor, admin or owner"
             reason = f"Moving {'the protected label' if protected else 'label'} {label!r} needs {needed}."
         return page(
