@@ -15,6 +15,7 @@ from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source
 from app.engine.compose.language import brief_language
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.phrasing import imperative_task
+from app.engine.safety import emergency_number
 from app.engine.spec import Length
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -71,6 +72,8 @@ class Plan:
     """The task's other sentences that no constraint carries, kept as context in the brief's words."""
     task_line: str | None = None
     """The task as one English instruction, or None (a noun phrase, or a brief in another language)."""
+    conversational: bool = False
+    """The end user's message arrives as a user turn (see `Archetype.conversational` and `live_chat_cue`)."""
 
     @property
     def archetypes(self) -> tuple[Archetype, ...]:
@@ -235,6 +238,35 @@ def _length(brief: Brief, entities: Entities, constraints: Sequence[Constraint])
     return length, MAX_WORDS[length]
 
 
+_HANDOFF_REPLY = 'reply with "I\'m passing this to a human colleague who will follow up with you."'
+
+
+def escalation(constraints: Sequence[Constraint]) -> str:
+    """How to escalate: through the brief's own contact (its first non-emergency phone, email or URL fallback), or
+    with the vetted hand-off sentence when the brief names none."""
+    emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
+    for c in constraints:
+        if c.kind != "fallback" or not c.value or c.value == emergency:
+            continue
+        if c.action == "phone":
+            return f"tell them to call {c.value}."
+        if c.action == "email":
+            return f"tell them to email {c.value}."
+        if c.action == "url":
+            return f"point them to {c.value}."
+    return _HANDOFF_REPLY
+
+
+def is_conversational(primary: Archetype, task: str) -> bool:
+    """Whether the assistant talks with the end user live: always for a conversational archetype, and for one that
+    serves both ways when the task describes a chat ("a chat assistant for our dental office") and no batch work."""
+    if primary.conversational:
+        return True
+    if primary.live_chat_cue is None or not primary.live_chat_cue.search(task):
+        return False
+    return primary.batch_cue is None or not primary.batch_cue.search(task)
+
+
 def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
@@ -284,6 +316,7 @@ def make_plan(
         "task_sentence": task_sentence(head),
         "max_words": str(max_words),
         "noun": noun,
+        "escalate_how": escalation(constraints),
     }
     return Plan(
         brief=brief,
@@ -306,4 +339,5 @@ def make_plan(
         task=head,
         task_details=details,
         task_line=None if written_in is not None else imperative_task(head, user),
+        conversational=is_conversational(primary, brief.task),
     )

@@ -143,12 +143,32 @@ def _you(match: re.Match[str]) -> str:
     return "you do not " if match.group("neg").lower().startswith("do") else "you cannot "
 
 
+# "if someone has severe swelling, bleeding that won't stop or trouble breathing tell them to call 999": the commas
+# separate items of the condition's own list (its last item joined by "or"/"and"), not the condition from the action.
+# Bounded repeats keep the match linear on long unpunctuated text.
+_LIST_TAIL = re.compile(
+    r",(?P<more>(?:\s*[^,;.]{1,80},){0,4}?\s*[^,;.]{1,80}?\s(?:or|and|oder|und|ou|et|o|y)\s+[^,;.]{1,80}?),?"
+    r"(?=\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
+    r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then)\b)",
+    re.IGNORECASE,
+)
+_IMPERATIVE_START = re.compile(
+    r"\s*(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|ask|send|hand|connect|transfer|then|"
+    r"apologi[sz]e|stay|keep|be|give|let|explain|suggest|remind|thank|acknowledge|stop|do|don'?t|never|always|"
+    r"please|just|you|we|they|it|i)\b",
+    re.IGNORECASE,
+)
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     match = _CONDITION.search(text)
     if not match:
         return None
     condition = match.group(0).strip().rstrip(",")
+    tail = _LIST_TAIL.match(text, match.end())
+    if tail and not _IMPERATIVE_START.match(tail.group("more")):
+        condition = f"{condition},{tail.group('more')}".strip()
     # "otherwise if it doesn't know": the "if" clause is the condition; "otherwise" only links it to the last one.
     condition = re.sub(
         r"^(?:otherwise|else|sonst|sinon)\s+(?=(?:if|when|wenn|falls|si|quand|se)\b)", "", condition, flags=re.I
