@@ -223,6 +223,7 @@ CONTENT_MODERATION = Archetype(
     blendable=False,
     final_reminder="Return one moderation decision as JSON.",
     safety_packs=False,
+    yields_to_brief_labels=True,
 )
 
 DOCUMENT_QA = Archetype(

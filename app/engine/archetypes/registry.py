@@ -80,6 +80,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """The output description in live-chat mode (see `live_chat_cue`), instead of `output.description`."""
     batch_cue: re.Pattern[str] | None = None
     """Words that say the messages arrive as documents to process (tickets, an inbox, drafts)."""
+    yields_to_brief_labels: bool = False
+    """Its output is a verdict in its own default categories (moderation): when the brief states its own label set,
+    the labeller takes over (keeping this archetype's noun), since every default category would contradict it."""
     reply_language_rule: bool = True
     """False when the archetype handles the output language itself (translation)."""
     tools_native: bool = False

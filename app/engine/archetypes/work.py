@@ -103,7 +103,7 @@ CUSTOMER_SUPPORT = Archetype(
     when_unsure="Say what you are unsure about, ask one clarifying question, or escalate to a human agent.",
     variables=(var("ticket", "The support ticket text submitted by the customer."),),
     drop_variables=("review", "content", "email", "question", "message", "text"),
-    chat_output="Short chat replies in plain prose, at most {max_words} words; use a numbered list only when the customer has steps to follow.",
+    chat_output="Short chat replies in plain prose, a few sentences each; use a numbered list only when the customer has steps to follow.",
     live_chat_cue=re.compile(
         r"\b(?:chat\w*|(?:chat)?bot|assistant|widget|whatsapp|messenger|sms|talk(?:s|ing)?\s+(?:to|with)|"
         r"conversations?|receptionist|concierge|front\s+desk|on\s+(?:our|the)\s+(?:web)?site|website)\b|"

@@ -61,6 +61,31 @@ _QUOTED = re.compile(r"[\"“]([\w-]+)[\"”]")
 _JSON_KEY = re.compile(r"[{,]\s*\"([\w-]+)\"\s*:")
 
 
+# What a prohibition rules out, and how a default prescribes it: "never give the final answer" rules out a default
+# "Give the full worked solution after two attempts"; "don't comment on style" rules out "Mark style preferences";
+# "never INSERT/UPDATE/DELETE" rules out "... unless the user explicitly asks for a change to data".
+_PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"\b(?:final\s+|full\s+|complete\s+|direct\s+)?(?:answers?|solutions?)\b", re.I),
+        re.compile(r"\b(?:full|complete|worked|final)\s+(?:worked\s+)?(?:solution|answer)s?\b", re.I),
+    ),
+    (re.compile(r"\bstyle\b", re.I), re.compile(r"\bstyle\b", re.I)),
+    (
+        re.compile(r"\b(?:insert|update|delete|drop|alter|truncate|writes?|modif\w*)\b", re.I),
+        re.compile(r"\bchanges?\s+to\s+(?:the\s+)?data\b|\b(?:modify|change)\s+(?:the\s+)?data\b", re.I),
+    ),
+    (
+        re.compile(r"\b(?:notes?|comments?|explanations?|commentary)\b", re.I),
+        re.compile(r"\btranslator'?s\s+notes?\b", re.I),
+    ),
+)
+# "Output only the translation", "return just the SQL", "nothing but the label": nothing goes beside the output.
+_ONLY_OUTPUT = re.compile(
+    r"\b(?:output|return|print|send|give|reply\s+with|respond\s+with)\s+(?:only|just)\s+the\b|\bnothing\s+but\b", re.I
+)
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|before)\b[^.;:]*$", re.I)
+
+
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
@@ -71,6 +96,9 @@ class Conflicts:
                 self.forbidden.update(f.lower() for f in c.forbidden)
                 self.forbidden.update(_VALUE_EXCLUDES.get((c.value or "").lower(), ()))
         if any(c.kind == "prohibition" and _NO_PROSE.search(c.value or c.text) for c in constraints):
+            self.forbidden.add("explanation")
+        only_output = any(c.kind == "requirement" and _ONLY_OUTPUT.search(c.text) for c in constraints)
+        if only_output:
             self.forbidden.add("explanation")
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
@@ -83,6 +111,21 @@ class Conflicts:
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
         self.labels = {v.lower() for v in brief_labels}
         self.keys = {v.lower() for c in constraints if c.kind in ("schema", "fields") for v in c.values}
+        prohibitions = [c.value or c.text for c in constraints if c.kind == "prohibition"]
+        if only_output:
+            prohibitions.append("no notes or comments")  # "Output only the translation": nothing beside it
+        self.prohibited = [
+            prescribes for trigger, prescribes in _PROHIBITED_FAMILIES if any(trigger.search(p) for p in prohibitions)
+        ]
+
+    def _prescribes_prohibited(self, text: str) -> bool:
+        """Whether a default affirmatively prescribes what a prohibition of the brief rules out."""
+        for pattern in self.prohibited:
+            for m in pattern.finditer(text):
+                before = text[max(0, m.start() - 40) : m.start()]
+                if not _NEGATED.search(before) and not _INSTEAD.search(before):
+                    return True
+        return False
 
     def forbidden_feature(self, text: str) -> str | None:
         """The first forbidden formatting feature the text prescribes, if any."""
@@ -105,6 +148,8 @@ class Conflicts:
         if self.has_fallback and _DONT_KNOW.search(text):
             return True
         if self.multi_label and _ONE_LABEL.search(text):
+            return True
+        if self.prohibited and self._prescribes_prohibited(text):
             return True
         # A default JSON reply with keys outside the brief's own schema ("category", "rationale") contradicts it.
         if self.keys and any(key.lower() not in self.keys for key in _JSON_KEY.findall(text)):

@@ -35,7 +35,7 @@ _SAY = re.compile(
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
-    r"\b(?:if|when|whenever|in\s+case|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
+    r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b))\b"
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
@@ -149,7 +149,9 @@ def _you(match: re.Match[str]) -> str:
 _LIST_TAIL = re.compile(
     r",(?P<more>(?:\s*[^,;.]{1,80},){0,4}?\s*[^,;.]{1,80}?\s(?:or|and|oder|und|ou|et|o|y)\s+[^,;.]{1,80}?),?"
     r"(?=\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
-    r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then)\b)",
+    r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|"
+    r"mande|ligue|diga|peça|encaminhe|oriente|recomende|llam[ae]\w*|pide|dile|diles|indica|recomienda|deriva|"
+    r"sag\w*|ruf\w*|schick\w*|verweis\w*|dis|dites|appel\w*|envoie\w*|orientez|conseille\w*)\b)",
     re.IGNORECASE,
 )
 _IMPERATIVE_START = re.compile(

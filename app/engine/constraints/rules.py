@@ -107,6 +107,28 @@ def _condition_end(text: str) -> int:
     return match.end() if match else 0
 
 
+# "never give diet advice, just say to talk to one of our trainers": the prohibition's own alternative stays with it.
+_ALTERNATIVE = re.compile(
+    r"\s*[,;]\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|tell\s+(?:them|him|her|the\s+\w+|users?)\s+to|"
+    r"suggest|recommend|refer\s+(?:them|the\s+\w+|users?)\s+to|point\s+(?:them|the\s+\w+|users?)\s+to|"
+    r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
+    re.IGNORECASE,
+)
+
+
+def _alternative(source: str, end: int) -> tuple[str, int] | None:
+    """The alternative a prohibition offers right after it, as an instruction ("tell them to talk to ..."), and its
+    end; None when the clause goes on to something else."""
+    match = _ALTERNATIVE.match(source, end)
+    if match is None:
+        return None
+    verb = re.sub(r"\s+", " ", match.group("verb").lower())
+    what = match.group("what").strip()
+    if verb == "say to":
+        verb = "tell them to"
+    return f"{verb} {what}", match.end()
+
+
 def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
     """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
     `rest` is what each forbids, in the brief's words. `text` may have quoted words blanked out (so a quote does
@@ -165,6 +187,14 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
         if lead == "Never" and _NEVER_ADJECTIVE.fullmatch(rest):
             lead = "Never be"  # "never pushy"
+        elif lead in ("Never", "Do not") and len(rest) <= 2 and " " not in rest:
+            lead = f"{lead} use"  # "ss, never ß": a character or symbol is something you use
+        alternative = _alternative(source, end)
+        if alternative is not None:
+            instead, end = alternative
+            taken = end
+            found.append(FoundRule(f"{lead} {rest}; instead, {instead}.", None, None, start, end, rest))
+            continue
         found.append(FoundRule(f"{lead} {rest}.", None, None, start, end, rest))
     return found
 
@@ -333,7 +363,7 @@ def find_ordering(text: str) -> FoundRule | None:
 
 
 _MUST = re.compile(
-    r"\b(?:(?:answer|respond|reply|rely|draw)\s+only|only\s+(?:from|based\s+on|using|with\s+information\s+from)|"
+    r"\b(?:(?:answer|respond|reply|rely|draw)\s+only|(?:output|return|print|send|give)\s+(?:only|just)\s+the|nothing\s+but|only\s+(?:from|based\s+on|using|with\s+information\s+from)|"
     r"based\s+(?:only|solely|exclusively|strictly)\s+on|solely|exclusively|strictly|"
     r"always|must|need(?:s)?\s+to|required?|make\s+sure|ensure|be\s+sure\s+to|has\s+to|have\s+to|"
     r"should\s+always|every\s+(?:answer|reply|response)|needs?\s+(?:\w+\s+)?approval|requires?|only\s+(?:answer|use|respond|reply|discuss|talk)|"
