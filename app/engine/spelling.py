@@ -28,6 +28,10 @@ _PROTECTED = re.compile(
     r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|`[^`\n]*`|\{\{[^}]*\}\}|\{[^{}\n]*\}|"
     r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w.-]+\.\w+"
 )
+# "if its not in there": "its" before words that only follow the verb form is "it's".
+_ITS_VERB = re.compile(
+    r"\bits(?=\s+(?:not|a|an|the|been|going|ok|okay|fine|about|just|very|too|still|already|only)\b)", re.IGNORECASE
+)
 # "medical advise" is the noun: "advise" is only wrong after a word that takes a noun.
 _ADVISE_NOUN = re.compile(
     r"\b(?P<lead>medical|legal|financial|investment|tax|diet|dietary|nutrition|nutritional|health|professional|"
@@ -74,6 +78,9 @@ def correct_text(text: str) -> tuple[str, list[Edit]]:
         fix = table.get(match.group(0).lower())
         if fix is not None and not any(s <= match.start() < e for s, e in guarded):
             replacements.append((match.start(), match.end(), _cased(fix, match.group(0))))
+    for match in _ITS_VERB.finditer(text):
+        if not any(s <= match.start() < e for s, e in guarded):
+            replacements.append((match.start(), match.end(), _cased("it's", match.group(0))))
     for match in _LOWER_I.finditer(text):
         if not any(s <= match.start() < e for s, e in guarded):
             replacements.append((match.start(), match.start() + 1, "I"))

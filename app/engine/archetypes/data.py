@@ -266,7 +266,7 @@ DOCUMENT_QA = Archetype(
         ),
         rule(
             "Cite the supporting passage after every claim, with the document and section in square brackets, "
-            "for example [Doc 2, Section 3].",
+            "for example {citation}.",
             "Citations let the reader verify the answer.",
             group="Grounding",
         ),
@@ -283,7 +283,7 @@ DOCUMENT_QA = Archetype(
     ),
     output=OutputFormat(
         kind="prose",
-        description=("A direct answer of at most {max_words} words with inline citations like [Doc 2, Section 3]."),
+        description=("A direct answer of at most {max_words} words with inline citations like {citation}."),
     ),
     examples=(
         Example(
@@ -315,7 +315,7 @@ DOCUMENT_QA = Archetype(
         ),
         rule(
             "Cite the supporting passage after every claim, with the document and section in square brackets, "
-            "for example [Doc 2, Section 3].",
+            "for example {citation}.",
             "Citations let the reader verify the answer.",
             group="Grounding",
         ),

@@ -86,10 +86,35 @@ _ONLY_OUTPUT = re.compile(
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|before)\b[^.;:]*$", re.I)
 
 
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_COUNTED_NOUN = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?([a-z]{4,})\b", re.I
+)
+# Nouns a count can precede that are units or limits, handled by the limit rules, not by this check.
+_UNIT_NOUNS = frozenset(
+    {"word", "sentence", "line", "paragraph", "bullet", "item", "point", "character", "token", "minute", "hour", "day",
+     "week", "month", "year", "time", "second", "percent"}
+)  # fmt: skip
+
+
+def _counted_nouns(text: str) -> dict[str, set[int]]:
+    """Counted things a text states ("3 strengths and 3 things to improve" -> {strength: {3}, thing: {3}})."""
+    counts: dict[str, set[int]] = {}
+    for number, noun in _COUNTED_NOUN.findall(text):
+        value = int(number) if number.isdigit() else _COUNT_WORDS[number.lower()]
+        singular = noun.lower()[:-1] if noun.lower().endswith("s") else noun.lower()
+        if singular not in _UNIT_NOUNS:
+            counts.setdefault(singular, set()).add(value)
+    return counts
+
+
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
-    def __init__(self, constraints: Sequence[Constraint], labels: Iterable[str] = ()) -> None:
+    def __init__(self, constraints: Sequence[Constraint], labels: Iterable[str] = (), task: str = "") -> None:
+        self.counts = _counted_nouns(task)
         self.forbidden: set[str] = set()
         for c in constraints:
             if c.kind == "format":
@@ -151,6 +176,10 @@ class Conflicts:
             return True
         if self.prohibited and self._prescribes_prohibited(text):
             return True
+        if self.counts and any(
+            noun in self.counts and not numbers <= self.counts[noun] for noun, numbers in _counted_nouns(text).items()
+        ):
+            return True  # "two strengths" where the brief asks for 3 strengths
         # A default JSON reply with keys outside the brief's own schema ("category", "rationale") contradicts it.
         if self.keys and any(key.lower() not in self.keys for key in _JSON_KEY.findall(text)):
             return True

@@ -321,6 +321,23 @@ def escalation(constraints: Sequence[Constraint]) -> str:
     return _HANDOFF_REPLY
 
 
+# "Cite the section like [§ 4.2]": the brief's own citation example replaces the default one.
+_CITATION = re.compile(
+    r"\bcit(?:e|es|ing|ation|ations)\b[^.!?\n]{0,60}?(?P<example>\[[^\]\n]{1,30}\]|【[^】\n]{1,30}】|\([^)\n]{1,30}\))",
+    re.IGNORECASE,
+)
+DEFAULT_CITATION = "[Doc 2, Section 3]"
+
+
+def citation_style(task: str, constraints: Sequence[Constraint]) -> str:
+    """The citation example the brief gives, or the default one."""
+    for text in (task, *(c.text for c in constraints)):
+        match = _CITATION.search(text)
+        if match:
+            return match.group("example")
+    return DEFAULT_CITATION
+
+
 def is_conversational(primary: Archetype, task: str) -> bool:
     """Whether the assistant talks with the end user live: always for a conversational archetype, and for one that
     serves both ways when the task describes a chat ("a chat assistant for our dental office") and no batch work."""
@@ -387,6 +404,7 @@ def make_plan(
         "max_words": str(max_words),
         "noun": noun,
         "escalate_how": escalation(constraints),
+        "citation": citation_style(brief.task, constraints),
     }
     return Plan(
         brief=brief,
@@ -404,7 +422,7 @@ def make_plan(
         language=language,
         brief_language=written_in,
         audience=audience,
-        conflicts=Conflicts(constraints, labels if from_brief else ()),
+        conflicts=Conflicts(constraints, labels if from_brief else (), task=brief.task),
         placeholders=placeholders,
         task=head,
         task_details=details,

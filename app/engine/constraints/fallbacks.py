@@ -162,6 +162,13 @@ _IMPERATIVE_START = re.compile(
 )
 
 
+_TRAILING_MODAL = re.compile(
+    r"\s+(?:it|the\s+bot|the\s+assistant|you|we|they)\s+(?:should|must|will|needs?\s+to|has\s+to|can|shall)"
+    r"(?:\s+(?:just|simply|always))?$",
+    re.IGNORECASE,
+)
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     match = _CONDITION.search(text)
@@ -175,6 +182,8 @@ def find_condition(text: str) -> str | None:
     condition = re.sub(
         r"^(?:otherwise|else|sonst|sinon)\s+(?=(?:if|when|wenn|falls|si|quand|se)\b)", "", condition, flags=re.I
     )
+    # "if it's not in there it should say ...": the modal before the action belongs to the action, not the condition.
+    condition = _TRAILING_MODAL.sub("", condition)
     # "if it doesn't know", "if the bot can't answer": the assistant is "you" in the prompt.
     condition = _BOT_SUBJECT.sub(_you, condition)
     return condition if len(condition.split()) >= 2 or condition.lower() in {"otherwise", "sonst", "sinon"} else None

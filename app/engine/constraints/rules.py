@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints import foreign_rules
-from app.engine.constraints.clauses import sentence_case
+from app.engine.constraints.clauses import instruction_case
 from app.engine.language_id import identify
 
 _PROHIBITION_EN = re.compile(
@@ -14,6 +14,7 @@ _PROHIBITION_EN = re.compile(
     r"(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
     r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no(?!-)|without|"
+    r"nothing(?!\s+(?:else|but|more|to|is|was|at\s+all)\b)|"
     r"not(?!\s+(?:only|just|merely)\b))\b\s*"
     r"(?=\S)",
     re.IGNORECASE,
@@ -39,6 +40,7 @@ _CUE_TEXT = {
     "refrain from": "Never",
     "no": "Avoid",
     "without": "Avoid",
+    "nothing": "Avoid anything",
     "not": "Do not",
 }
 
@@ -109,7 +111,7 @@ def _condition_end(text: str) -> int:
 
 # "never give diet advice, just say to talk to one of our trainers": the prohibition's own alternative stays with it.
 _ALTERNATIVE = re.compile(
-    r"\s*[,;]\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|tell\s+(?:them|him|her|the\s+\w+|users?)\s+to|"
+    r"\s*(?:[,;]|\s[-–—]|[-–—]\s)\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|tell\s+(?:them|him|her|the\s+\w+|users?)\s+to|"
     r"suggest|recommend|refer\s+(?:them|the\s+\w+|users?)\s+to|point\s+(?:them|the\s+\w+|users?)\s+to|"
     r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
     re.IGNORECASE,
@@ -123,10 +125,17 @@ def _alternative(source: str, end: int) -> tuple[str, int] | None:
     if match is None:
         return None
     verb = re.sub(r"\s+", " ", match.group("verb").lower())
-    what = match.group("what").strip()
+    what = re.sub(r"\s+instead$", "", match.group("what").strip(), flags=re.IGNORECASE)
     if verb == "say to":
         verb = "tell them to"
     return f"{verb} {what}", match.end()
+
+
+_REPORTED = re.compile(
+    r"\b(?:say|says|tell\s+(?:them|the\s+\w+|users?)|mention|state|explain|remind\s+(?:them|the\s+\w+|users?)|note|"
+    r"disclose|make\s+(?:it\s+)?clear|clarify)\b[^.;]*?\bthat\b",
+    re.IGNORECASE,
+)
 
 
 def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
@@ -157,6 +166,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
+        if _REPORTED.search(stripped[: match.start("cue")]):
+            continue  # "say that this is general information and not legal advice": words to say, not a rule
         end_match = _SEGMENT_END.search(stripped, match.end("cue"))
         end = end_match.start() if end_match else len(stripped)
         # Items joined by commas stay with their cue: "don't mention price, discounts or stock".
@@ -171,7 +182,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             ):
                 break
             end, end_match = next_end, following
-        rest = source[match.end("cue") : end].strip().rstrip(".!")
+        rest = source[match.end("cue") : end].strip().rstrip(".!,;:")
         rest = _POLITE_TAIL.sub("", rest)  # "not too chatty pls"
         taken = end
         if not rest or _LIMIT_ONLY.match(rest):
@@ -222,7 +233,9 @@ _FIRST_WORDS = (
     r"primeiro|antes\s+de\s+tudo|em\s+primeiro\s+lugar"
 )
 _BEFORE = re.compile(
-    rf"^(?P<first>.+?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?P<then>(?:{_ACTION_VERBS})\b.*)$|"
+    rf"^(?P<first>.+?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?P<then>(?:{_ACTION_VERBS})\b.*|"
+    # a tool by name: "call get_status before restart_service"
+    r"(?:(?:calling|using|running)\s+)?`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?)$|"
     rf"^(?:before|prior\s+to)\s+(?P<then2>.+?),\s*(?:always\s+)?(?P<first2>.+)$|"
     r"^(?:first(?:ly)?|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
@@ -395,7 +408,7 @@ def find_requirement(text: str) -> FoundRule | None:
     if not (_MUST.search(stripped) or _THRESHOLD.search(stripped)):
         return None
     if is_english(stripped):
-        return FoundRule(sentence_case(stripped), None, None, 0, len(text.rstrip()))
+        return FoundRule(instruction_case(stripped), None, None, 0, len(text.rstrip()))
     return FoundRule(f'Follow this rule from the brief: "{stripped.rstrip(".。")}".', None, None, 0, len(text.rstrip()))
 
 

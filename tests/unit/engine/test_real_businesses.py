@@ -167,3 +167,85 @@ def test_a_single_symbol_prohibition_reads_as_a_rule() -> None:
         c.text for c in extract_constraints(Brief(task="Use Swiss spelling (ss, never ß).")) if c.kind == "prohibition"
     ]
     assert texts == ["Never use ß."]
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Summarize the transcript, then draft the email. Summary: at most 5 bullets. Email: under 150 words.",
+            ["Keep the summary to at most 5 bullets.", "Keep the email to at most 150 words."],
+        ),
+        ("Bedtime stories for kids. Max 150 words per story.", ["Keep each story to at most 150 words."]),
+        ("Answer questions. Length: under 100 words.", ["Keep the reply to at most 100 words."]),
+    ],
+)
+def test_limits_narrowed_by_a_heading_or_a_noun(task: str, expected: list[str]) -> None:
+    assert [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "limit"] == expected
+
+
+def test_later_imperative_sentences_are_requirements_in_the_users_words() -> None:
+    task = (
+        "Answer tenant questions using only the handbook excerpts provided. Cite the section like [§ 4.2]. "
+        "Say once, at the start, that this is general information and not legal advice."
+    )
+    found = extract_constraints(Brief(task=task))
+    assert [c.text for c in found if c.kind == "requirement"] == [
+        "Cite the section like [§ 4.2].",
+        "Say once, at the start, that this is general information and not legal advice.",
+    ]
+    # words to say are not a prohibition
+    assert not [c for c in found if c.kind == "prohibition"]
+
+
+def test_the_briefs_citation_style_replaces_the_default_example() -> None:
+    task = "Answer tenant questions using only the handbook excerpts provided. Cite the section like [§ 4.2]."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "[Doc 2, Section 3]" not in prompt
+    assert "inline citations like [§ 4.2]" in prompt
+    assert "vacation days" not in prompt  # an HR example does not fit a tenant handbook
+
+
+def test_a_dash_alternative_after_a_prohibition_is_kept() -> None:
+    task = 'Summarise postmortems. Don\'t speculate about root cause — say "root cause pending" instead.'
+    texts = [c.text for c in extract_constraints(Brief(task=task))]
+    assert 'Say "root cause pending" instead.' in texts
+
+
+def test_nothing_scary_is_a_prohibition() -> None:
+    texts = [c.text for c in extract_constraints(Brief(task="Stories for kids. Nothing scary, no violence."))]
+    assert "Avoid anything scary." in texts
+    assert "Avoid violence." in texts
+
+
+def test_plain_word_tools_beside_code_like_ones_and_their_order() -> None:
+    task = (
+        "DevOps assistant with restart_service(name), get_status(name) and rollback(deploy_id). "
+        "Always call get_status before restart_service."
+    )
+    found = extract_constraints(Brief(task=task))
+    assert [c.name for c in found if c.kind == "tool"] == ["restart_service", "get_status", "rollback"]
+    assert not [c for c in found if c.kind == "fields"]
+    assert "Call get_status before restart_service." in [c.text for c in found if c.kind == "ordering"]
+
+
+def test_builder_directed_words_leave_the_instruction() -> None:
+    task = "Answer HR questions. pls make the bot answer ONLY from the handbook text we paste in."
+    requirements = [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "requirement"]
+    assert requirements == ["Answer ONLY from the handbook text we paste in."]
+
+
+def test_a_condition_loses_the_modal_of_its_action() -> None:
+    task = 'Answer from the handbook. if its not in there it should say "Please ask HR" exactly like that.'
+    fallback = next(c for c in generate(Brief(task=task)).constraints if c.kind == "fallback")
+    assert fallback.condition == "if it's not in there"
+
+
+def test_a_default_count_gives_way_to_the_briefs_own() -> None:
+    task = (
+        "Act as an interviewer for a junior developer role. "
+        "After 6 questions, give feedback: 3 strengths and 3 things to improve."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "two strengths" not in prompt
+    assert "3 strengths and 3 things to improve" in prompt
