@@ -50,6 +50,9 @@ HELDOUT_B = HERE / "heldout_b.jsonl"
 """A second held-out split in a spec / bullet-list / non-native English voice, written before the 2nd retraining."""
 HELDOUT_C = HERE / "heldout_c.jsonl"
 """A third held-out split (3rd round, 111 briefs, 40% non-English, 8 blends), written before the 3rd retraining."""
+HELDOUT_D = HERE / "heldout_d.jsonl"
+"""A fourth held-out split (4th round, 107 briefs: chatty, typos, terse, 8 blends, 55% non-English), written before
+the 4th retraining. Its lines may carry "alt": other primaries a reader could defend (scored separately)."""
 LABELS = [a.id for a in REGISTRY]
 SECONDARY_WEIGHT = 0.5
 """A secondary job is a weaker training target than the primary one: it teaches the model that blends share mass."""
