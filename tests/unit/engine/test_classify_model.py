@@ -31,7 +31,7 @@ HELDOUT_D = DATA / "heldout_d.jsonl"
 HELDOUTS = (HELDOUT, HELDOUT_B, HELDOUT_C, HELDOUT_D)
 TRAINING = tuple(DATA / f"corpus{suffix}.jsonl" for suffix in ("", "_a", "_b", "_c", "_d"))
 MIN_HELDOUT_ACCURACY = {HELDOUT: 0.88, HELDOUT_B: 0.95, HELDOUT_C: 0.95, HELDOUT_D: 0.92}
-"""A little below the shipped model's figures (0.907, 0.975, 0.982, 0.953): room for a retraining, none for a slide."""
+"""A little below the shipped model's figures (0.907, 0.975, 0.973, 0.953): room for a retraining, none for a slide."""
 MIN_LANGUAGE_ACCURACY = 0.7
 MIN_BLEND_RECALL = 0.6
 MAX_FALSE_SECONDARY = 0.18
