@@ -80,7 +80,7 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 # "for Acme", "we run IronWorks Gym", "a shop called Spoke & Chain": the name after a word that introduces one.
 _ORG = re.compile(
-    r"\b(?:for|at|from|by|with|run|runs|own|owns|operate|operates|called|named|(?:we|i)\s+(?:are|am)|we'?re|i'?m)\s+"
+    r"\b(?i:for|at|from|by|with|run|runs|own|owns|operate|operates|called|named|(?:we|i)\s+(?:are|am)|we'?re|i'?m)\s+"
     r"((?:[A-Z][\w&.+-]*)(?:\s+(?:&\s+)?[A-Z][\w&.+-]*){0,2})(?:'s|’s)?"
 )
 _PRODUCT_NOUNS = (

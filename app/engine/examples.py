@@ -41,7 +41,7 @@ Builder = Callable[[ExampleInputs], list[Example]]
 _BILLING = re.compile(r"\b(?:billing|bill|charged?|payments?|subscriptions?|invoices?|refunds?|plans?)\b", re.I)
 _ACCOUNTS = re.compile(
     r"\b(?:accounts?|log ?ins?|sign[- ]?in|passwords?|apps?|subscriptions?|saas|software|platform|online (?:store|shop)|"
-    r"e-?commerce|orders?|store|shop|plans?)\b",
+    r"e-?commerce|web ?shop|plans?)\b",
     re.I,
 )
 _HR = re.compile(r"\b(?:hr|employees?|employee handbook|staff handbook|vacation|leave|benefits)\b", re.I)
@@ -90,7 +90,7 @@ _LABEL_TEXTS: dict[str, str] = {
     "cancellation": "Please cancel my subscription at the end of this month.",
     "sales": "Do you offer volume discounts for 50 seats?",
     "pricing": "Do you offer volume discounts for 50 seats?",
-    "question": "What are your opening hours on Sundays?",
+    "question": "How do I change the language of the interface?",
 }
 _PARAM_VALUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"order", re.I), "48213"),
@@ -112,7 +112,7 @@ def _handoff_example(inputs: ExampleInputs) -> Example | None:
     replies = {
         "phone": f"Of course. Please call {value} and the team will help you.",
         "email": f"Of course. Please email {value} and the team will get back to you.",
-        "url": f"Of course. You can reach the team at {value}.",
+        "url": f"Of course. You can get further help at {value}.",
         "handoff": "Of course. I'm passing this to a human colleague who will follow up with you.",
     }
     reply = replies.get(fallback.action or "") if value or fallback.action == "handoff" else None

@@ -31,10 +31,15 @@ def brief_language(text: str) -> tuple[str, str] | None:
     return None if code in ("en", "und") else (code, name)
 
 
+QUOTE_MARKS: dict[str, tuple[str, str]] = {"Japanese": ("「", "」"), "Chinese": ("“", "”")}
+"""Quotation marks a language uses, where guillemets would look foreign in it."""
+
+
 def quoted_task(task: str, language_name: str) -> str:
     """The requester's task quoted whole as their own words, for a context line of an English prompt."""
-    text = " ".join(task.split()).strip().strip('"“”«»')
-    return f"The requester described the task in {language_name}, in their own words: «{text}»"
+    text = " ".join(task.split()).strip().strip('"“”«»「」')
+    opening, closing = QUOTE_MARKS.get(language_name, ("«", "»"))
+    return f"The requester described the task in {language_name}, in their own words: {opening}{text}{closing}"
 
 
 # 'reply with "I'm passing this to a human colleague"': a vetted English reply that a default rule quotes.

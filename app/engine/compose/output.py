@@ -129,7 +129,8 @@ def output_format(plan: Plan) -> OutputFormat:
     elif kind == "json" and schema is None:
         schema = plan.primary.output.json_schema
     stated.extend(c.text for c in plan.of_kind("format", "limit", "labels", "fields", "schema") if c.value != "collect")
-    if kind != "label":
+    if kind not in ("label", "json"):
+        # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.
         stated.extend(plan.fill(p.blend_output) for p in plan.partners if p.blend_output)
     lines = [s.strip() for s in stated if s.strip()]
     description = " ".join(dict.fromkeys(lines)) or "Plain prose."

@@ -294,7 +294,7 @@ _HANDOFF_REPLY = 'reply with "I\'m passing this to a human colleague who will fo
 
 _GENERAL_CONDITION = re.compile(
     r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|anything\s+else|otherwise|"
-    r"out\s+of\s+scope|outside|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|person|"
+    r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|person|"
     r"complex|complicated|stuck|not\s+in)\b",
     re.IGNORECASE,
 )
@@ -329,6 +329,14 @@ _CITATION = re.compile(
 DEFAULT_CITATION = "[Doc 2, Section 3]"
 
 
+_WRITES_REPLY = re.compile(
+    r"\b(?:write|draft|compose|generate|suggest|propose)\s+(?:a\s+|an\s+|the\s+)?(?:short\s+|polite\s+|friendly\s+)?"
+    r"(?:reply|replies|response|responses|answer\s+email|email\s+reply)\b",
+    re.IGNORECASE,
+)
+_CUSTOMER = re.compile(r"\b(?:customers?|clients?|support|tickets?|complaints?|orders?|refunds?)\b", re.IGNORECASE)
+
+
 def citation_style(task: str, constraints: Sequence[Constraint]) -> str:
     """The citation example the brief gives, or the default one."""
     for text in (task, *(c.text for c in constraints)):
@@ -354,6 +362,13 @@ def make_plan(
     """Work out the shared values of a composition."""
     primary = BY_ID[matches[0].id]
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
+    if not primary.blendable and _WRITES_REPLY.search(brief.task):
+        # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the
+        # writer leads and the fixed-output job joins as its partner.
+        writer = next((a for a in secondaries if a.blendable), None) or BY_ID[
+            "customer_support" if _CUSTOMER.search(brief.task) else "meeting_email_assistant"
+        ]
+        primary, secondaries = writer, [primary, *(a for a in secondaries if a is not writer)]
     blended = tuple(a for a in secondaries if primary.blendable and a.blendable)
     # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
     # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).

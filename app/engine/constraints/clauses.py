@@ -48,9 +48,9 @@ def split_clauses(text: str) -> list[Clause]:
                 continue
             # "see sec. 4.2": a number right after a full stop continues the sentence.
             following = text[index + 1 : index + 3].strip()
-            if mark == "." and following[:1].isdigit():
+            if mark == "." and following[:1].isdigit() and _is_abbreviation(text, index):
                 continue
-            if mark == "." and _is_abbreviation(text, index):
+            if mark == "." and _is_abbreviation(text, index) and not _limit_word_ends(text, index):
                 continue
             # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
             if mark == "." and index > 0 and text[index - 1].isdigit() and _ordinal(text, index):
@@ -108,6 +108,15 @@ def _ordinal(text: str, index: int) -> bool:
     """Whether "5." at `index` is a German ordinal ("der 5. und 6. Klasse"): a lowercase word follows, or an
     article or conjunction comes before it."""
     return bool(re.match(r"\s[a-zäöü]", text[index + 1 :]) or _ORDINAL_LEAD.search(text, max(0, index - 12), index))
+
+
+# "3 sentences max. Don't ...": a bound word ends its sentence when a capitalised word follows.
+_LIMIT_WORDS = ("max.", "min.")
+
+
+def _limit_word_ends(text: str, index: int) -> bool:
+    after = text[index + 1 :].lstrip()
+    return text[: index + 1].lower().endswith(_LIMIT_WORDS) and after[:1].isupper()
 
 
 def _is_abbreviation(text: str, index: int) -> bool:

@@ -10,7 +10,13 @@ from app.engine.constraints.phones import find_dial_numbers
 from app.engine.constraints.rules import is_english
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
-URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|\bwww\.[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+URL = re.compile(
+    r"\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|\bwww\.[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|"
+    # A bare domain with a path ("spokeandchain.com/book"): common top-level domains only, so "file.py" stays a file.
+    r"(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|dev|info|biz|us|uk|de|fr|es|it|nl|"
+    r"ch|at|be|ca|au|nz|ie|eu|jp|cn|br|pt|mx|in)/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]",
+    re.IGNORECASE,
+)
 PHONE = re.compile(r"(?<![\w$€£.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w%])")
 _HANDOFF = re.compile(
     r"\b(?:connect|transfer|escalate|hand(?:\s+(?:it|them|the\s+\w+))?\s+(?:off|over)|pass|route|forward|refer|"
@@ -43,6 +49,7 @@ _CONDITION = re.compile(
 )
 _CONTACT_VERB = re.compile(
     r"\b(?:email|e-mail|mail|contact|call|phone|ring|reach|write\s+to|direct|refer|send|point|tell|visit|go\s+to|"
+    r"recommend|book|suggest|"
     r"escalate|forward|ask\s+them|support|help|escribe|contacta|llama|schreib|kontaktier|ruf|écri|contacte|appel|"
     r"contate|ligue|ligar|envie|renvo|redirig|verweis|besuch|visita|visite|consulte|acesse|accede|accéde)\w*",
     re.IGNORECASE,
@@ -193,7 +200,9 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
     quoted = any(mark in text for mark in '"“‘«') or bool(re.search(r"(?<!\w)'", text))
+    bare_url = "/" in text and URL.search(text) is not None
     contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 2 and not quoted
+    contact_free = contact_free and not bare_url
     if contact_free and not _HANDOFF_KEYS.search(text) and not _REFERRAL_VERB.search(text):
         return []
     condition = find_condition(text)
@@ -245,7 +254,22 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         found = [f for f in found if not start <= f.start < end]
         found.append(FoundFallback("say", words.strip(), condition, start, end))
     found.sort(key=lambda f: f.start)
-    return [f._replace(condition=_segment_condition(text, f.start) or f.condition) for f in found]
+    return [
+        f._replace(condition=_segment_condition(text, f.start) or f.condition or _trailing_condition(text, f.end))
+        for f in found
+    ]
+
+
+# "recommend booking at example.com/book for anything beyond a quick fix": the condition may follow the contact.
+_TRAILING_CONDITION = re.compile(
+    r"\s*,?\s+(?P<cond>(?:for\s+anything|for\s+(?:any|all)\s+\w+|if|when|whenever|unless)\b[^,.;:!?]{3,80})",
+    re.IGNORECASE,
+)
+
+
+def _trailing_condition(text: str, end: int) -> str | None:
+    match = _TRAILING_CONDITION.match(text, end)
+    return match.group("cond").strip() if match else None
 
 
 # "for billing disputes point them to X, for anything else Y": each comma part can carry its own condition.

@@ -65,5 +65,12 @@ def find_formality(text: str) -> FoundFormality | None:
 def describe_formality(register: str, pronoun: str) -> str:
     """The imperative sentence: "Use the formal form of address («Sie») throughout."; it fits a chat reply and a
     translation alike."""
-    form = f" («{pronoun}»)" if pronoun else ""
+    form = f" ({_quoted(pronoun)})" if pronoun else ""
     return f"Use the {register} form of address{form} throughout."
+
+
+def _quoted(word: str) -> str:
+    """A form of address in quotation marks that fit its script: 「です・ます」, «Sie»."""
+    if any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in word):
+        return f"「{word}」"
+    return f"«{word}»"

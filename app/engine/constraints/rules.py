@@ -429,7 +429,9 @@ _ASKED_NOUNS = ("question", "topic", "request", "task", "problem", "subject")
 _NOT_A_TOPIC = re.compile(
     r"^(?:json|yaml|xml|csv|text|plain(?:\s+text)?|markdown|code|label|labels?|category|class|english|spanish|german|"
     r"french|portuguese|italian|japanese|chinese|lowercase|uppercase|yes(?:\s+or\s+no)?|no|one|reply|answer|output|"
-    r"the\s+\w+|a\s+\w+|\d+.*|emoji|words?|sentences?|bullets?|numbers?|ascii|read|internal|for\s+\w+)$",
+    r"the\s+\w+|a\s+\w+|\d+.*|emoji|words?|sentences?|bullets?|numbers?|ascii|read|internal|for\s+\w+|"
+    # "one label only", "a single word only": a count, read as a limit or a format
+    r"(?:one|single|a\s+single|two|three|four|five)\s+\w+)$",
     re.IGNORECASE,
 )
 
@@ -446,6 +448,9 @@ _ACTION_TOPIC = re.compile(
     r"(?:fix|correct|check|proofread|translate|summari[sz]e|review|edit|rewrite|rephrase|format|suggest|flag)\s+\w",
     re.IGNORECASE,
 )
+
+
+_SQL_STATEMENT = re.compile(r"select|insert|update|delete|merge|upsert", re.IGNORECASE)
 
 
 def _is_topic(words: str) -> bool:
@@ -471,6 +476,8 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
         last = topic.split()[-1].lower()
         if _ACTION_TOPIC.match(topic):
             rule = f"Only {topic}."  # "fix grammar only" names an action, not a topic to help with
+        elif _SQL_STATEMENT.fullmatch(topic):
+            rule = f"Write only {topic.upper()} statements."  # "SELECT only"
         elif last.startswith(_ASKED_NOUNS) and len(topic.split()) > 1:
             rule = f"Only answer {topic}."
         else:
