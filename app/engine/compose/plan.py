@@ -365,9 +365,10 @@ def make_plan(
     if not primary.blendable and _WRITES_REPLY.search(brief.task):
         # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the
         # writer leads and the fixed-output job joins as its partner.
-        writer = next((a for a in secondaries if a.blendable), None) or BY_ID[
-            "customer_support" if _CUSTOMER.search(brief.task) else "meeting_email_assistant"
-        ]
+        writer = (
+            next((a for a in secondaries if a.blendable), None)
+            or BY_ID["customer_support" if _CUSTOMER.search(brief.task) else "meeting_email_assistant"]
+        )
         primary, secondaries = writer, [primary, *(a for a in secondaries if a is not writer)]
     blended = tuple(a for a in secondaries if primary.blendable and a.blendable)
     # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
