@@ -29,7 +29,7 @@ from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.render import render
 from app.engine.spec import PromptSpec
-from app.engine.spelling import CorrectedBrief, correct_brief, correct_text
+from app.engine.spelling import CorrectedBrief, correct_brief
 from app.engine.tokens import count_all
 from app.engine.types import EngineStruct, Finding, LintReport, Target, TokenCount, Variable
 
@@ -120,8 +120,14 @@ def spans_in_original(
         if span is None:
             out.append(c)
             continue
+        if span.field == "constraints" and span.index is not None and span.index < len(original.constraints):
+            source: object = original.constraints[span.index]
+        elif span.index is None:
+            source = getattr(original, span.field, None)
+        else:
+            out.append(c)  # tools, examples: structured fields the correction never touches
+            continue
         start, end = corrected.original_span(span.field, span.index, span.start, span.end)
-        source = original.constraints[span.index] if span.index is not None else getattr(original, span.field, "")
         text = source[start:end] if isinstance(source, str) else span.text
         out.append(msgspec.structs.replace(c, span=msgspec.structs.replace(span, start=start, end=end, text=text)))
     return out
@@ -130,11 +136,12 @@ def spans_in_original(
 def brief_fidelity(brief: Brief, prompt: str, steps: Steps = DEFAULT_STEPS) -> list[Finding]:
     """The fidelity findings of any prompt against a brief (the lint endpoint's check, and saved versions').
 
-    Both sides are read with common misspellings corrected, as `generate` reads the brief, so that a generated
-    prompt ("supplement") is not faulted for a typo in its brief ("suplement").
+    The brief is read with common misspellings corrected, as `generate` reads it, so that a generated prompt
+    ("supplement") is not faulted for a typo in its brief ("suplement"). The prompt is checked as submitted, so
+    that every finding's span points into the user's own text.
     """
     constraints = read_constraints(correct_brief(brief).brief, steps)
-    return fidelity_findings(constraints, correct_text(prompt)[0], steps)
+    return fidelity_findings(constraints, prompt, steps)
 
 
 def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, list[ArchetypeMatch]]:

@@ -20,18 +20,17 @@ from pathlib import Path
 import msgspec
 
 from app.engine.brief import Brief
+from app.engine.constraints.rules import is_english
 
 DATA_PATH = Path(__file__).with_name("data") / "misspellings.txt"
-_WORD = re.compile(r"(?<![\w'’@./-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w'’@]|\.\w|/\w)")
+_WORD = re.compile(r"(?<![\w'’@./-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w'’@-]|\.\w|/\w)")
 # Spans never corrected: quotes, code, template slots, URLs and e-mail addresses.
 _PROTECTED = re.compile(
     r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|`[^`\n]*`|\{\{[^}]*\}\}|\{[^{}\n]*\}|"
     r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w.-]+\.\w+"
 )
 # "if its not in there": "its" before words that only follow the verb form is "it's".
-_ITS_VERB = re.compile(
-    r"\bits(?=\s+(?:not|a|an|the|been|going|ok|okay|fine|about|just|very|too|still|already|only)\b)", re.IGNORECASE
-)
+_ITS_VERB = re.compile(r"\bits(?=\s+(?:not|been|going|ok|okay|fine)\b)", re.IGNORECASE)
 # "medical advise" is the noun: "advise" is only wrong after a word that takes a noun.
 _ADVISE_NOUN = re.compile(
     r"\b(?P<lead>medical|legal|financial|investment|tax|diet|dietary|nutrition|nutritional|health|professional|"
@@ -40,7 +39,10 @@ _ADVISE_NOUN = re.compile(
 )
 
 # The pronoun typed in lower case ("and i want", "i'm"): only between words, never a list marker such as "(i)".
-_LOWER_I = re.compile(r"(?<=[a-z,] )i(?=(?:'(?:m|ve|d|ll))?\s+[a-z])")
+_LOWER_I = re.compile(
+    r"(?<=[a-z,] )i(?=(?:'(?:m|ve|d|ll)\s+[a-z]|\s+(?:am|want|need|have|had|think|run|own|work|would|will|can|"
+    r"could|should|just|also|really|don't|dont|get|got|do|did|was|hope|like|love|wrote|use|made|built|sell)\b))"
+)
 
 Edit = tuple[int, int, int]
 """(start, end, new length): the characters [start, end) of the original became `new length` characters."""
@@ -75,7 +77,9 @@ def correct_text(text: str) -> tuple[str, list[Edit]]:
     guarded = _protected(text)
     replacements: list[tuple[int, int, str]] = []
     for match in _WORD.finditer(text):
-        fix = table.get(match.group(0).lower())
+        word = match.group(0)
+        # An all-caps token is an acronym or a shout ("PLS", "DONT-CALL"): never touched.
+        fix = None if word.isupper() and len(word) > 1 else table.get(word.lower())
         if fix is not None and not any(s <= match.start() < e for s, e in guarded):
             replacements.append((match.start(), match.end(), _cased(fix, match.group(0))))
     for match in _ITS_VERB.finditer(text):
@@ -137,7 +141,10 @@ _TEXT_FIELDS = ("task", "role", "audience", "tone", "output_format")
 
 
 def correct_brief(brief: Brief) -> CorrectedBrief:
-    """The brief with common misspellings corrected in its free-text fields."""
+    """The brief with common misspellings corrected in its free-text fields; a brief not written in English is left
+    as written (the table is English: "dont" is French, "i" is Italian)."""
+    if not is_english(brief.task):
+        return CorrectedBrief(brief=brief, edits={})
     changes: dict[str, object] = {}
     edits: dict[str, list[Edit]] = {}
     for name in _TEXT_FIELDS:

@@ -265,8 +265,7 @@ DOCUMENT_QA = Archetype(
             group="Grounding",
         ),
         rule(
-            "Cite the supporting passage after every claim, with the document and section in square brackets, "
-            "for example {citation}.",
+            "Cite the supporting passage after every claim, naming the document and section, for example {citation}.",
             "Citations let the reader verify the answer.",
             group="Grounding",
         ),
@@ -314,8 +313,7 @@ DOCUMENT_QA = Archetype(
             group="Grounding",
         ),
         rule(
-            "Cite the supporting passage after every claim, with the document and section in square brackets, "
-            "for example {citation}.",
+            "Cite the supporting passage after every claim, naming the document and section, for example {citation}.",
             "Citations let the reader verify the answer.",
             group="Grounding",
         ),

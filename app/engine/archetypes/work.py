@@ -112,7 +112,8 @@ CUSTOMER_SUPPORT = Archetype(
         re.IGNORECASE,
     ),
     batch_cue=re.compile(
-        r"\b(?:support\s+)?tickets?\b|\binbox\b|\bdrafts?\b|\bqueue\b|"
+        r"\b(?:support\s+)?tickets?\b|\binbox\b|\bdrafts?\b|\bqueue\b|\bweb\s?forms?\b|\bsent\s+by\s+e-?mail\b|"
+        r"\breviews\b|\bcontact\s+forms?\b|"
         r"\b(?:incoming|customer|support)\s+e-?mails\b|\b(?:reply|replies|respond\w*|answer\w*)\s+(?:to\s+)?"
         r"(?:\w+\s+){0,2}e-?mails\b|\btickets?\b|\bchamados?\b|工单|チケット",
         re.IGNORECASE,

@@ -323,7 +323,9 @@ def escalation(constraints: Sequence[Constraint]) -> str:
 
 # "Cite the section like [§ 4.2]": the brief's own citation example replaces the default one.
 _CITATION = re.compile(
-    r"\bcit(?:e|es|ing|ation|ations)\b[^.!?\n]{0,60}?(?P<example>\[[^\]\n]{1,30}\]|【[^】\n]{1,30}】|\([^)\n]{1,30}\))",
+    r"\bcit(?:e|es|ing|ation|ations)\b[^.!?\n]{0,40}?\b(?:like|as\s+in|in\s+the\s+form|such\s+as|format|e\.g\.,?|"
+    r"for\s+example|as)\s*:?\s*(?:e\.g\.,?\s*)?"
+    r"(?P<example>\[[^\]\n]{1,30}\]|【[^】\n]{1,30}】|\((?!e\.g\.)[^)\n]{1,30}\))",
     re.IGNORECASE,
 )
 DEFAULT_CITATION = "[Doc 2, Section 3]"
@@ -374,7 +376,13 @@ def make_plan(
     # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
     # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).
     partners = tuple(
-        a for a in secondaries if primary.blendable and not a.blendable and (a.blend_rules or a.blend_output)
+        a
+        for a in secondaries
+        if primary.blendable
+        and not a.blendable
+        and (a.blend_rules or a.blend_output)
+        # a labeller joins only with a label set to apply: "the labels listed in <labels>" names no input here
+        and not (a.uses_labels and not any(c.kind == "labels" for c in constraints) and not extract_labels(brief.task))
     )
     if (
         primary.blendable

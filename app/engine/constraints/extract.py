@@ -109,7 +109,8 @@ Span = Callable[[int, int], BriefSpan]
 
 def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     found = limits.find_limits(text)
-    if span(0, 0).start == 0:
+    opening = span(0, 0)
+    if opening.field == "task" and opening.start == 0:
         # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.
         found = [lim._replace(scope=None) if limits.heading_scope(text, lim.start) else lim for lim in found]
     return [
@@ -237,22 +238,24 @@ _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
 # "Cite the section like [§ 4.2].", "Keep all HTML tags exactly as they are.": after the sentence that states the job,
 # a sentence in the imperative is an instruction of the brief, read as a requirement in the user's words.
 _IMPERATIVE_LEAD = re.compile(
-    r"(?:please\s+|pls\s+)?(?:also\s+|then\s+)?(?:cite|say|keep|use|include|mention|add|start|end|begin|write|reply|"
+    r"(?:please\s+|pls\s+)?(?:also\s+|then\s+)?(?:cite|say|keep|use|include|mention|add|start|begin|write|reply|"
     r"respond|answer|ask|make|give|list|return|output|format|put|quote|link|refer|tell|offer|suggest|explain|check|"
-    r"confirm|verify|greet|sign|address|respect|treat|prefer|focus|flag|highlight|mark|summari[sz]e|translate|show|"
-    r"stay|remind|encourage|follow|match|note|group|sort|rank|order|label|tag|close|open|lead|stick|speak|talk|sound|"
-    r"act|assume|consider|remember|inform|warn|recommend|provide|report|describe|state|be|sign|spell|wrap|round|"
-    r"convert|prefix|separate|number|bold|capitali[sz]e|highlight|point)\b(?!\s*:)",
+    r"confirm|verify|greet|prefer|focus|highlight|summari[sz]e|translate|show|stay|remind|encourage|follow|stick|"
+    r"speak|talk|assume|consider|remember|inform|warn|recommend|provide|describe|spell|convert|prefix|capitali[sz]e|"
+    r"avoid|limit|end|sign|treat|respect)\b(?!\s*:)"
+    # "Use it sparingly" is an instruction; "End users are ..." or "Say hello is our slogan" are not.
+    r"(?!\s+(?:is|are|was|were|has|have|users?|customers?)\b)",
     re.IGNORECASE,
 )
 # "After 6 questions, give feedback: ...": a time or condition phrase may open the instruction.
 _LEADING_WHEN = re.compile(r"^(?:after|when|once|at\s+the\s+end(?:\s+of)?|before|for|in)\b[^,.;:]{1,60},\s*", re.I)
-_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?\n]|\s[—–-])\s*$")
 
 
 def _later_instruction(task: str, clause: Clause) -> bool:
     """Whether a clause of the task is a later sentence written as an instruction (not the job statement)."""
-    if clause.start == 0 or not _SENTENCE_END_BEFORE.search(task[: clause.start]):
+    raw = task[max(0, clause.start - 3) : clause.start]
+    before = raw.rstrip()
+    if clause.start == 0 or not before or not ("\n" in raw or before[-1] in ".!?—–-"):
         return False
     text = _LEADING_WHEN.sub("", clause.text.lstrip(), count=1)
     return bool(_IMPERATIVE_LEAD.match(text)) and rules.is_english(clause.text)

@@ -154,7 +154,7 @@ def _you(match: re.Match[str]) -> str:
 # separate items of the condition's own list (its last item joined by "or"/"and"), not the condition from the action.
 # Bounded repeats keep the match linear on long unpunctuated text.
 _LIST_TAIL = re.compile(
-    r",(?P<more>(?:\s*[^,;.]{1,80},){0,4}?\s*[^,;.]{1,80}?\s(?:or|and|oder|und|ou|et|o|y)\s+[^,;.]{1,80}?),?"
+    r",(?P<more>(?:\s*[^,;.]{1,80},){0,4}?\s*(?:[^,;.]{1,80}?\s)?(?:or|and|oder|und|ou|et|o|y)\s+[^,;.]{1,80}?),?"
     r"(?=\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
     r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|"
     r"mande|ligue|diga|peça|encaminhe|oriente|recomende|llam[ae]\w*|pide|dile|diles|indica|recomienda|deriva|"

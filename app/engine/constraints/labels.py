@@ -6,6 +6,8 @@ import itertools
 import re
 from typing import NamedTuple
 
+from app.engine.phrasing import VERBS
+
 _LABEL_NOUNS = (
     r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"
     r"sentiments?|options|values|verdicts?|outcomes|decisions?|types|levels|etiquetas|categorías|categorias|clases|"
@@ -149,6 +151,10 @@ def _list_extent(text: str, start: int) -> int:
 
 
 # "Labels (pick exactly one): 1) OK 2) SPAM 3) HARASSMENT": an inline numbered list, numbered from 1.
+# Numbered labels need words about labels right before them ("Labels (pick one):", "classify as one of:").
+_NUMBERED_CUE = re.compile(
+    rf"\b(?:{_LABEL_NOUNS}|labels?|categor\w*|classif\w*|tags?|one\s+of|verdicts?|buckets?)\b[^.;]*$", re.IGNORECASE
+)
 _NUMBER_MARK = re.compile(r"(?:(?<=[\s:])|^)\(?(?P<n>\d{1,2})[.)](?=\s)")
 
 
@@ -160,13 +166,15 @@ def _numbered(text: str) -> FoundLabels | None:
             run.append(mark)
         elif run:
             break
-    if len(run) < 2 or not _LABEL_CONTEXT.search(text[: run[0].start()]):
+    if len(run) < 2 or not _NUMBERED_CUE.search(text[: run[0].start()]):
         return None
     bounds = [(a.end(), b.start()) for a, b in itertools.pairwise(run)]
     bounds.append((run[-1].end(), _list_extent(text, run[-1].end())))
     items = [_clean(re.sub(r"[,;]?\s*(?:and|or)?\s*$", "", text[a:b].strip())) for a, b in bounds]
     if any(not item or len(item.split()) > _MAX_LABEL_WORDS or len(item) > 40 for item in items):
         return None
+    if any(len(item.split()) > 1 and item.split()[0].lower() in VERBS for item in items):
+        return None  # "1. read the email 2. decide urgency": steps, not labels
     if len({item.lower() for item in items}) != len(items):
         return None
     return FoundLabels(items, bool(_MULTI.search(text)), run[0].start(), bounds[-1][1])

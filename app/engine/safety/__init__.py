@@ -155,25 +155,35 @@ def detect_domains(
 
 
 _EMERGENCY_CONDITION = re.compile(
-    r"emergenc|urgent|chest pain|breath|bleed|stroke|unconscious|faint|overdose|suicid|self-harm|swelling|"
-    r"allergic|poison|notfall|notruf|urgence|emergencia|urgencia|urgência|emergência|急救|紧急|救急|緊急|救命",
+    r"(?<!non-)(?<!non )(?<!not an )(?:emergenc|chest pain|breath|bleed|stroke|unconscious|faint|overdose|suicid|"
+    r"self-harm|swelling|allergic|poison|notfall|notruf|urgence|emergencia|emergência|急救|紧急|救急|緊急|救命)",
     re.IGNORECASE,
 )
+# Emergency services numbers (US/CA, UK, EU, AU, FR, DE, JP, CN, BR, IN, SG, ZA, ...): a short number counts only
+# when it is one of these, so a city line (311), an extension (204) or a support line (611) never does.
+EMERGENCY_SERVICES = frozenset(
+    {"911", "999", "112", "000", "15", "17", "18", "110", "119", "120", "122", "190", "192", "193", "100", "101",
+     "102", "108", "995", "997", "998", "10111", "061", "144", "113", "118", "066"}
+)  # fmt: skip
 _CRISIS_LINES = frozenset({"988"})
-"""Short numbers that are crisis lines, not emergency services: never offered as the number for an emergency."""
+"""Crisis lines, not emergency services: never offered as the number for an emergency."""
 
 
 def emergency_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
     """The number a brief gives for emergencies, from its phone fallbacks as (number, condition) pairs.
 
-    A short number (two or three digits: 911, 999, 112, 15, 120) is an emergency service; a longer one counts when
-    its condition names an emergency ("if someone has chest pain, call ...").
+    A known emergency-services number (911, 999, 112, 192) counts unless its condition says it is not for
+    emergencies; any other number counts only when its condition names an emergency ("if someone has chest pain").
     """
     for number, condition in phones:
         digits = "".join(ch for ch in number if ch.isdigit())
         if digits in _CRISIS_LINES:
             continue
-        if 2 <= len(digits) <= 3 or (condition and _EMERGENCY_CONDITION.search(condition)):
+        named = bool(condition and _EMERGENCY_CONDITION.search(condition))
+        denied = bool(condition and re.search(r"non-?\s?emergenc|not\s+(?:an?\s+)?emergenc", condition, re.I))
+        if denied:
+            continue
+        if digits in EMERGENCY_SERVICES or named:
             return number
     return None
 
@@ -191,7 +201,8 @@ def safety_rules(domains: Iterable[str], emergency_number: str | None = None) ->
     chosen = set(domains)
     fill = {
         "call_emergency": f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY,
-        "crisis_hint": "" if emergency_number else _US_CRISIS_HINT,
+        # The US line stays beside the US emergency number; elsewhere it would send people to a line they cannot call.
+        "crisis_hint": _US_CRISIS_HINT if emergency_number in (None, "911") else "",
     }
     return [
         msgspec.structs.replace(rule, text=rule.text.format_map(fill)) if "{" in rule.text else rule

@@ -249,3 +249,116 @@ def test_a_default_count_gives_way_to_the_briefs_own() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "two strengths" not in prompt
     assert "3 strengths and 3 things to improve" in prompt
+
+
+# Findings of the hostile review of these changes: each must stay fixed.
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Chat assistant for a city health clinic website. For non-emergency city services, tell them to call 311.",
+        "Pharmacy chat assistant. For billing questions call extension 204.",
+        "Telehealth chat assistant. For urgent billing issues call 0800 123 456.",
+        "Support chat assistant for a mental health app. For tech support, call 611.",
+    ],
+)
+def test_a_service_line_never_becomes_the_emergency_number(task: str) -> None:
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "local emergency number" in prompt
+
+
+def test_typo_and_tools_in_one_brief_keep_every_span_valid() -> None:
+    from app.engine.spec import Tool
+
+    brief = Brief(
+        task="Support asistant for Acme.",
+        constraints=["pls keep replys under 50 words"],
+        tools=[Tool(name="lookup_order", purpose="Find an order."), Tool(name="issue_refund", purpose="Refund.")],
+    )
+    result = generate(brief)
+    for constraint in result.constraints:
+        span = constraint.span
+        assert span is not None
+        if span.field == "constraints":
+            assert span.index is not None
+            assert brief.constraints[span.index][span.start : span.end] == span.text
+
+
+def test_lint_with_brief_spans_point_into_the_submitted_prompt() -> None:
+    from app.engine.generate import brief_fidelity
+
+    prompt = "pls pls pls thx dont alot. Use markdown headings."
+    findings = brief_fidelity(Brief(task="Answer questions.", constraints=["Never use markdown."]), prompt)
+    spans = [f.span for f in findings if f.span is not None]
+    assert spans
+    assert all("markdown" in prompt[s.start : s.end].lower() for s in spans)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Résume les informations dont le client a besoin.",
+        "Rispondi a tutti i clienti, non dare mai i prezzi.",
+        "Explain Python loops: for i in range(n), where i is the index.",
+        "Keep the DONT-CALL list private and never Send PLS codes.",
+    ],
+)
+def test_correction_leaves_other_languages_code_and_acronyms_alone(task: str) -> None:
+    from app.engine.spelling import correct_brief
+
+    assert correct_brief(Brief(task=task)).edits == {}
+
+
+def test_descriptive_sentences_are_not_requirements() -> None:
+    task = (
+        "You translate legal contracts. State law differs across the US. Address fields are often missing. "
+        "Order matters to our customers. Be aware that many emails are spam. Note that ours is a B2B business."
+    )
+    assert not [c for c in extract_constraints(Brief(task=task)) if c.kind == "requirement"]
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        ("When citing, include the year (2020 style). Answer from the docs.", "[Doc 2, Section 3]"),
+        ("Answer from the contract. Cite clauses as (Clause 7.2).", "(Clause 7.2)"),
+    ],
+)
+def test_only_a_stated_citation_example_replaces_the_default(task: str, expected: str) -> None:
+    from app.engine.compose.plan import citation_style
+
+    assert citation_style(task, []) == expected
+
+
+def test_numbered_steps_after_a_triage_word_are_not_labels() -> None:
+    assert find_labels("Triage emails: 1. read the email. 2. decide urgency. 3. draft a reply.") is None
+
+
+def test_a_dash_alternative_and_an_oxford_comma_condition_are_kept() -> None:
+    task = (
+        "Support bot. Never promise refunds - say the team will review it. "
+        "If the customer is angry, mentions a lawyer, or wants to cancel, tell them to email help@acme.com."
+    )
+    texts = [c.text for c in extract_constraints(Brief(task=task))]
+    assert "Never promise refunds; instead, say the team will review it." in texts
+    fallback = next(c for c in extract_constraints(Brief(task=task)) if c.kind == "fallback")
+    assert fallback.condition == "If the customer is angry, mentions a lawyer, or wants to cancel"
+
+
+def test_headings_scope_limits_in_constraint_items_too() -> None:
+    brief = Brief(task="Summarize and email.", constraints=["Summary: at most 3 bullets", "Details: under 200 words"])
+    assert [c.text for c in extract_constraints(brief) if c.kind == "limit"] == [
+        "Keep the summary to at most 3 bullets.",
+        "Keep the details to at most 200 words.",
+    ]
+
+
+def test_a_web_form_support_assistant_is_not_a_live_chat() -> None:
+    task = (
+        "Support assistant that answers complaints submitted through our web form; "
+        "each answer is sent by email the next day."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "Short chat replies" not in prompt
+    assert "the labels listed in <labels>" not in prompt

@@ -18,7 +18,7 @@ from app.engine.spelling import correct_brief, correct_text
         ("it should NOT give any medical advise", "it should NOT give any medical advice"),
         ("Pls answer in English", "Please answer in English"),
         ("we run a gym and i want a bot", "we run a gym and I want a bot"),
-        ("Recieve and SEPERATE them", "Receive and SEPARATE them"),
+        ("Recieve and Seperate them", "Receive and Separate them"),
     ],
 )
 def test_common_misspellings_are_corrected(text: str, expected: str) -> None:
