@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -65,6 +66,26 @@ def run_migrations(alembic: AlembicCommands) -> None:
     alembic.upgrade(revision="head")
 
 
+_HEAP_FROZEN = False
+
+
+def freeze_startup_heap() -> None:
+    """Move every object alive after start-up (modules, classes, functions, the app: about 270 000 of them) out of
+    the garbage collector's reach, once per process.
+
+    They live as long as the process, yet every full collection traversed them all: under load, requests keep
+    enough objects alive across their awaits to trigger one every hundred requests or so, and py-spy showed the
+    collector at 16% of a worker's CPU on the prompt list. Frozen, a full collection only walks what requests
+    allocated. Once per process: test sessions build many apps, whose garbage must stay collectable.
+    """
+    global _HEAP_FROZEN
+    if _HEAP_FROZEN:
+        return
+    _HEAP_FROZEN = True
+    gc.collect()
+    gc.freeze()
+
+
 def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore[no-untyped-def]
     """The lifespan context: DB wait and migrations before serving; Redis pool closed after."""
 
@@ -79,6 +100,7 @@ def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore
         bus: InvalidationBus = app.state.invalidation
         await bus.start()
         install_drain_on_sigterm(settings.shutdown_drain)
+        freeze_startup_heap()
         try:
             yield
         finally:

@@ -12,26 +12,22 @@ uncached resolve is one database round trip.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-import asyncpg  # type: ignore[import-untyped]
 import msgspec
 from sqlalchemy import and_, bindparam, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-from sqlalchemy.sql import Select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.config.database import bounded_read, mark_suspect
 from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
 from app.domain.delivery.cache import Answer, ResolveCache, prompt_key, selector
 from app.domain.prompts.pure.content import no_selector, not_found
 from app.domain.prompts.services.prompts import PromptRegistry
-from app.lib.dberrors import DRIVER_UNAVAILABLE, is_database_unavailable
+from app.lib.dberrors import is_database_unavailable
 from app.lib.errors import ServiceUnavailableError
-from app.lib.tracing import driver_query_span
+from app.lib.leanread import CompiledStatements, driver_path, driver_read
 
 DEFAULT_LABEL = "production"
 _encoder = msgspec.json.Encoder()
@@ -126,52 +122,16 @@ _BY_VERSION = (
 _EXISTS = select(Prompt.id).where(_IN_WORKSPACE)
 
 
-class _Driver:
-    """A statement compiled once for the engine's dialect, run by the driver: SQL text with `$n` placeholders
-    and the order of its parameters. asyncpg prepares it once per connection (its statement cache)."""
-
-    __slots__ = ("order", "sql")
-
-    def __init__(self, stmt: Select[Any], engine: AsyncEngine) -> None:
-        compiled = stmt.compile(dialect=engine.dialect)
-        self.sql = compiled.string
-        self.order = tuple(compiled.positiontup or ())
-
-    def args(self, params: dict[str, Any]) -> list[Any]:
-        return [params[name] for name in self.order]
-
-
-_DEFAULT_TIMEOUT = 5.0
-_STATEMENTS: dict[int, tuple[_Driver, _Driver, _Driver]] = {}
-
-
-def _statements(engine: AsyncEngine) -> tuple[_Driver, _Driver, _Driver]:
-    compiled = _STATEMENTS.get(id(engine.dialect))
-    if compiled is None:
-        compiled = (_Driver(_BY_LABEL, engine), _Driver(_BY_VERSION, engine), _Driver(_EXISTS, engine))
-        _STATEMENTS.clear()  # one engine per process (tests build more: keep only the latest)
-        _STATEMENTS[id(engine.dialect)] = compiled
-    return compiled
-
-
-def _connection_failed(exc: BaseException) -> bool:
-    """The connection itself is broken or in doubt (as opposed to an error the server reported for the query)."""
-    return isinstance(exc, (*DRIVER_UNAVAILABLE, asyncpg.exceptions.InternalClientError, OSError, TimeoutError))
-
-
-class _ConnectionBroke(Exception):
-    """The pooled connection failed under the query; the read may be tried once more on another one."""
+_STATEMENTS = CompiledStatements()
+_BUILDERS = {"label": lambda: _BY_LABEL, "version": lambda: _BY_VERSION, "exists": lambda: _EXISTS}
 
 
 class LeanLoader:
     """Loads a resolve answer with one query on a pooled connection, run by the driver outside a transaction.
 
     The pool (checkout, limits, the ping of `app.config.database`) is SQLAlchemy's; only the query skips
-    SQLAlchemy's execution layer, which cost as much CPU as the rest of an uncached resolve. The query has its
-    own timeout (the pool timeout, DB_POOL_TIMEOUT), so the checkout is a `bounded_read()`: a connection used
-    within DB_PING_IDLE_AFTER seconds is not pinged first. A connection that fails under the query is
-    invalidated (never returned to the pool) and the read, which is idempotent, is tried once more on a pinged
-    connection (not after a timeout: a database that hangs is not waited for twice).
+    SQLAlchemy's execution layer, which cost as much CPU as the rest of an uncached resolve. See
+    `app.lib.leanread.driver_read`: a bounded read, retried once on another connection when the one it got broke.
     """
 
     __slots__ = ("engine", "workspace_id")
@@ -186,13 +146,18 @@ class LeanLoader:
             params["version"] = version
         else:
             params["label"] = label
-        if self.engine.dialect.driver == "asyncpg":
-            by_label, by_version, exists = _statements(self.engine)
-            stmt = by_version if version is not None else by_label
-            try:
-                row, found = await self._attempt(stmt, exists, params, retry=True)
-            except _ConnectionBroke:
-                row, found = await self._attempt(stmt, exists, params, retry=False)
+        if driver_path(self.engine):
+            kind = "version" if version is not None else "label"
+            stmt = _STATEMENTS.get(self.engine, kind, _BUILDERS[kind])
+            exists = _STATEMENTS.get(self.engine, "exists", _BUILDERS["exists"])
+
+            async def work(driver: Any, timeout: float) -> tuple[Sequence[Any] | None, bool]:
+                row = await stmt.fetchrow(driver, params, timeout)
+                if row is not None:
+                    return row, True
+                return None, await exists.fetchrow(driver, params, timeout) is not None
+
+            row, found = await driver_read(self.engine, work)
         else:  # the embedded SQLite mode: through SQLAlchemy, in autocommit
             row, found = await self._sqlalchemy(params, by_version=version is not None)
         if row is None:
@@ -210,47 +175,6 @@ class LeanLoader:
                 return row, True
             params = {"ws": params["ws"], "name": params["name"]}
             return None, (await conn.execute(_EXISTS, params)).first() is not None
-
-    async def _attempt(
-        self, stmt: _Driver, exists: _Driver, params: dict[str, Any], *, retry: bool
-    ) -> tuple[Sequence[Any] | None, bool]:
-        """(the row or None, whether the prompt exists) on one pooled connection. With `retry` (the first
-        attempt: a bounded read, the checkout may skip the ping) a connection that broke under the query (not a
-        timeout, not a failed checkout) raises `_ConnectionBroke`; the second attempt's checkout always pings,
-        so it gets a live connection even when every pooled one was just killed."""
-        pool_timeout = getattr(self.engine.pool, "timeout", None)
-        timeout: float = pool_timeout() if callable(pool_timeout) else _DEFAULT_TIMEOUT
-        with bounded_read() if retry else contextlib.nullcontext():  # (read by the pool's checkout listener)
-            async with self.engine.connect() as conn:
-                try:
-                    return await self._fetch(conn, stmt, exists, params, timeout)
-                except Exception as exc:
-                    if not _connection_failed(exc):
-                        raise
-                    await conn.invalidate(exc)  # closed now, never handed out again
-                    if retry and not isinstance(exc, TimeoutError):  # a hung database is not waited for twice
-                        raise _ConnectionBroke from exc
-                    raise
-
-    @staticmethod
-    async def _fetch(
-        conn: AsyncConnection, stmt: _Driver, exists: _Driver, params: dict[str, Any], timeout: float
-    ) -> tuple[Sequence[Any] | None, bool]:
-        sync = conn.sync_connection
-        if sync is None:  # pragma: no cover - `connect()` has checked a connection out
-            raise RuntimeError("connection not started")
-        proxied = sync.connection  # the pool's connection: no greenlet hop, unlike `get_raw_connection()`
-        driver: Any = proxied.driver_connection
-        try:
-            with driver_query_span(stmt.sql):
-                row = await driver.fetchrow(stmt.sql, *stmt.args(params), timeout=timeout)
-            if row is not None:
-                return row, True
-            with driver_query_span(exists.sql):
-                return None, await driver.fetchrow(exists.sql, *exists.args(params), timeout=timeout) is not None
-        except BaseException:
-            mark_suspect(proxied)  # cancelled or failed mid-query: ping it before its next use
-            raise
 
 
 async def resolve(

@@ -9,8 +9,9 @@
   Any worker or instance answers any request the same way.
 - The SDK's transport security stays on: the `Host` allow-list (DNS-rebinding protection) and allowed origins
   come from `MCP_ALLOWED_HOSTS` / `MCP_ALLOWED_ORIGINS`, the body limit from `MCP_MAX_BODY_SIZE`.
-- The session manager's `run()` (its task group) is entered by the app's lifespan (`mcp_lifespan`): a mounted
-  app's own lifespan never runs.
+- Started on first use: the SDK (about 30 MB resident once imported) is imported, and its session manager's
+  `run()` entered, by the first `/mcp` request, in a task of the app's lifespan (`mcp_lifespan`: a mounted app's
+  own lifespan never runs), so a worker that never serves MCP never loads it.
 """
 
 from __future__ import annotations
@@ -19,27 +20,32 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import anyio
+from anyio.abc import TaskGroup, TaskStatus
 from litestar import Litestar, asgi
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import Receive, Scope, Send
-from mcp.server import Server
-from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
-from mcp.server.transport_security import TransportSecuritySettings
 
 from app.config.settings import Settings
 from app.domain.access.authentication import authenticate, client_address
 from app.domain.mcp.notifications import PromptListHub, subscribe_prompt_lists
-from app.domain.mcp.server import Context, build_server
 from app.domain.mcp.workspace import McpIdentity
 from app.domain.prompts.schemas import LABEL_PATTERN
 from app.lib.errors import AuthenticationError, BadRequestError, ServiceUnavailableError
 from app.lib.events import EventBus
 from app.lib.invalidation import InvalidationBus
 from app.lib.request_context import get_request_id
+
+if TYPE_CHECKING:
+    from mcp.server import Server
+    from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+    from mcp.server.transport_security import TransportSecuritySettings
+
+    from app.domain.mcp.server import Context
 
 MCP_PATH = "/mcp"
 STATE_KEY = "mcp"
@@ -49,14 +55,19 @@ _LABEL = re.compile(LABEL_PATTERN)
 
 @dataclass(slots=True)
 class McpRuntime:
-    """The process's MCP objects: the prompt-list hub (built with the app) and, while the app runs, the server
-    and its session manager (built by the lifespan: a session manager runs once)."""
+    """The process's MCP objects: the prompt-list hub (built with the app) and, while the app runs, the lifespan's
+    task group and, once the first `/mcp` request started them, the server and its session manager (a session
+    manager runs once: a fresh one per start of the app)."""
 
     settings: Settings
     hub: PromptListHub
     manager: StreamableHTTPSessionManager | None = field(default=None)
+    group: TaskGroup | None = field(default=None)
+    starting: anyio.Lock | None = field(default=None)
 
     def transport_security(self) -> TransportSecuritySettings:
+        from mcp.server.transport_security import TransportSecuritySettings
+
         return TransportSecuritySettings(
             enable_dns_rebinding_protection=True,
             allowed_hosts=self.settings.mcp_allowed_host_list,
@@ -64,6 +75,8 @@ class McpRuntime:
         )
 
     def new_manager(self, server: Server[Any]) -> StreamableHTTPSessionManager:
+        from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+
         return StreamableHTTPSessionManager(
             app=server,
             json_response=True,  # one JSON answer per POST; listen streams are SSE whatever this says
@@ -96,15 +109,47 @@ async def _identify_http(ctx: Context) -> McpIdentity:
 
 @asynccontextmanager
 async def mcp_lifespan(app: Litestar) -> AsyncIterator[None]:
-    """Run the MCP session manager while the app runs (a fresh one per start: a manager runs only once)."""
+    """Hold the task group the MCP session manager runs in once the first `/mcp` request started it."""
     runtime = mcp_runtime(app)
-    manager = runtime.new_manager(build_server(app, _identify_http, runtime.hub))
-    async with manager.run():
-        runtime.manager = manager
+    async with anyio.create_task_group() as group:
+        runtime.group, runtime.starting = group, anyio.Lock()
         try:
             yield
         finally:
-            runtime.manager = None
+            runtime.group = runtime.manager = None
+            group.cancel_scope.cancel()  # ends the session manager's run()
+
+
+async def _running_manager(app: Litestar) -> StreamableHTTPSessionManager:
+    """The session manager, started by the first caller (the SDK is imported here, not with the app)."""
+    runtime = mcp_runtime(app)
+    manager = runtime.manager
+    if manager is not None:
+        return manager
+    if runtime.group is None or runtime.starting is None:  # before start-up or after shutdown
+        raise ServiceUnavailableError("The MCP endpoint is not running.", headers={"Retry-After": "1"})
+    async with runtime.starting:
+        if runtime.manager is None:
+            from app.domain.mcp.server import build_server
+
+            manager = runtime.new_manager(build_server(app, _identify_http, runtime.hub))
+            await runtime.group.start(_run_manager, runtime, manager)
+    if runtime.manager is None:  # pragma: no cover - shut down while starting
+        raise ServiceUnavailableError("The MCP endpoint is not running.", headers={"Retry-After": "1"})
+    return runtime.manager
+
+
+async def _run_manager(
+    runtime: McpRuntime, manager: StreamableHTTPSessionManager, *, task_status: TaskStatus[None]
+) -> None:
+    async with manager.run():
+        runtime.manager = manager
+        task_status.started()
+        try:
+            await anyio.sleep_forever()
+        finally:
+            if runtime.manager is manager:
+                runtime.manager = None
 
 
 async def mcp_api_key(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
@@ -127,7 +172,5 @@ async def mcp_api_key(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRou
 @asgi(MCP_PATH, is_mount=True, copy_scope=True, guards=[mcp_api_key], name="mcp")
 async def mcp_endpoint(scope: Scope, receive: Receive, send: Send) -> None:
     """The MCP streamable HTTP endpoint (the SDK's transport, behind our authentication)."""
-    manager = mcp_runtime(Litestar.from_scope(scope)).manager
-    if manager is None:  # between shutdown and the last request
-        raise ServiceUnavailableError("The MCP endpoint is not running.", headers={"Retry-After": "1"})
+    manager = await _running_manager(Litestar.from_scope(scope))
     await manager.handle_request(scope, receive, send)  # type: ignore[arg-type]

@@ -19,24 +19,25 @@ stateless endpoint does not keep, so they see changes when they list again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import structlog
-from mcp.server.subscriptions import ListenHandler, PromptsListChanged, ServerEvent
-from mcp.shared.exceptions import MCPError
-from mcp_types import INTERNAL_ERROR, SubscriptionsListenRequestParams, SubscriptionsListenResult
 
 from app.domain.prompts.events import LabelMoved, LabelRemoved, PromptChanged, PromptEvent, VersionCreated
 from app.lib.events import EventBus
 from app.lib.invalidation import InvalidationBus, LocalCache
+
+if TYPE_CHECKING:  # the SDK is imported by the first MCP request (app.domain.mcp.http), not with the app
+    from mcp.server.subscriptions import ServerEvent
+    from mcp_types import SubscriptionsListenRequestParams, SubscriptionsListenResult
 
 logger = structlog.get_logger("promptsmith.mcp")
 
 SIGNAL_CACHE = "mcp_prompt_lists"
 """The bus's name for prompt-list topics (`<workspace hex>:<label>`, or `<workspace hex>:*` for every label)."""
 
-Listener = Callable[[ServerEvent], None]
+Listener = Callable[["ServerEvent"], None]
 
 
 def topic(workspace_id: UUID, label: str) -> str:
@@ -59,6 +60,10 @@ class PromptListHub:
             matching = [t for t in self._listeners if t.startswith(key[:-1])]
         else:
             matching = [key] if key in self._listeners else []
+        if not matching:
+            return
+        from mcp.server.subscriptions import PromptsListChanged  # imported already: a stream is listening
+
         for name in matching:
             for listener in list(self._listeners.get(name, {}).values()):
                 try:
@@ -92,6 +97,8 @@ class TopicBus:
         self.name = name
 
     async def publish(self, event: ServerEvent) -> None:
+        from mcp.server.subscriptions import PromptsListChanged
+
         if isinstance(event, PromptsListChanged):
             self.hub.signal(self.name)
 
@@ -103,6 +110,10 @@ async def listen(
     hub: PromptListHub, name: str, ctx: Any, params: SubscriptionsListenRequestParams
 ) -> SubscriptionsListenResult:
     """Serve one `subscriptions/listen` stream on topic `name` (the SDK's handler does the protocol)."""
+    from mcp.server.subscriptions import ListenHandler
+    from mcp.shared.exceptions import MCPError
+    from mcp_types import INTERNAL_ERROR
+
     if len(hub) >= hub.max_subscriptions:
         raise MCPError(INTERNAL_ERROR, "Subscription limit reached; try again later.")
     return await ListenHandler(hub.bus(name), max_subscriptions=1)(ctx, params)

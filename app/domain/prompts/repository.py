@@ -8,13 +8,14 @@ branch on the dialect themselves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, cast
 from uuid import UUID
 
 import msgspec
 from sqlalchemy import Row, Table, Update, func, insert, literal, null, select, text, union_all, update
 from sqlalchemy.dialects.postgresql import aggregate_order_by
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from uuid_utils.compat import uuid7
 
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptTag, PromptVersion
@@ -208,11 +209,16 @@ def page_columns(*, postgres: bool) -> list[Any]:
 
 
 async def tags_and_labels(
-    session: AsyncSession, rows: list[Row[Any]], *, postgres: bool
+    conn: AsyncSession | AsyncConnection, rows: list[Row[Any]], *, postgres: bool
 ) -> tuple[dict[UUID, list[str]], dict[UUID, dict[str, int]]]:
     """Tags and labels of a page of prompts: from the rows' aggregates on PostgreSQL, one query elsewhere."""
     if not postgres:
-        return await _tags_and_labels_generic(session, [r[0] for r in rows])
+        return await _tags_and_labels_generic(conn, [r[0] for r in rows])
+    return aggregated_tags_and_labels(rows)
+
+
+def aggregated_tags_and_labels(rows: Sequence[Sequence[Any]]) -> tuple[dict[Any, list[str]], dict[Any, dict[str, int]]]:
+    """Tags and labels of a page of prompts read from its PostgreSQL rows' aggregates (`page_columns`)."""
     width = len(_LIST_COLUMNS)
     tags = {r[0]: list(r[width] or []) for r in rows}
     labels = {r[0]: dict(zip(r[width + 1] or (), r[width + 2] or (), strict=True)) for r in rows}
@@ -238,7 +244,7 @@ _AGGREGATES = [
 
 
 async def _tags_and_labels_generic(
-    session: AsyncSession, ids: list[UUID]
+    conn: AsyncSession | AsyncConnection, ids: list[UUID]
 ) -> tuple[dict[UUID, list[str]], dict[UUID, dict[str, int]]]:
     """Tags and labels of a page of prompts in one query (the portable path; PostgreSQL aggregates inline)."""
     tags: dict[UUID, list[str]] = {}
@@ -253,7 +259,7 @@ async def _tags_and_labels_generic(
             _LABEL.prompt_id.in_(ids)
         ),
     ).order_by("n")
-    for prompt_id, kind, name, version in (await session.execute(stmt)).all():
+    for prompt_id, kind, name, version in (await conn.execute(stmt)).all():
         if kind == "t":
             tags.setdefault(prompt_id, []).append(name)
         else:

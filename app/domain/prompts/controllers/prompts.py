@@ -5,13 +5,14 @@ Authorization happens before the handler (app-wide guard, `opt["permission"]`); 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, Response, delete, get, patch, post
+from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
+from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
 from app.domain.prompts.deps import (
     PROMPT_DEPENDENCIES,
@@ -19,6 +20,7 @@ from app.domain.prompts.deps import (
     PromptNameParam,
     prompt_name,
 )
+from app.domain.prompts.listing import ListQuery, list_lean
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
 from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag
 from app.lib.instants import UpdatedAfter, UpdatedBefore, parse_instant
@@ -69,7 +71,8 @@ class PromptController(Controller):
     )
     async def list_prompts(
         self,
-        registry: NamedDependency[PromptRegistry],
+        request: Request[Any, Any, Any],
+        workspace_ctx: NamedDependency[WorkspaceContext],
         prefix: Annotated[str | None, QueryParameter(max_length=200, description="Name prefix (folder)")] = None,
         tag: Annotated[list[str] | None, QueryParameter(max_items=10, description="Has every given tag")] = None,
         label: Annotated[str | None, QueryParameter(max_length=64, description="Has this label")] = None,
@@ -83,9 +86,10 @@ class PromptController(Controller):
         cursor: Annotated[str | None, QueryParameter(max_length=500, description="`nextCursor`")] = None,
         count: Annotated[bool, QueryParameter(description=COUNT_DESCRIPTION)] = False,
     ) -> PromptPage:
-        return await registry.list(
+        # No ORM session and no transaction: one statement run by the driver (`listing.list_lean`).
+        query = ListQuery(
             prefix=prefix,
-            tag=tag,
+            tags=tuple(tag or ()),
             label=label,
             q=q,
             updated_after=parse_instant("updatedAfter", updated_after),
@@ -97,6 +101,7 @@ class PromptController(Controller):
             cursor=cursor,
             count=count,
         )
+        return await list_lean(request.app.state.db_engine, workspace_ctx.workspace_id, query)
 
     @get(
         "/{name:str}",

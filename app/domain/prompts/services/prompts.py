@@ -7,8 +7,6 @@ error response rather than a swallowed log line.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -20,12 +18,7 @@ from sqlalchemy import (
     Table,
     Update,
     delete,
-    exists,
-    func,
-    literal,
-    or_,
     select,
-    tuple_,
     update,
 )
 from sqlalchemy.exc import IntegrityError
@@ -35,11 +28,11 @@ from sqlalchemy.orm import noload
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
-from app.domain.prompts import repository
 from app.domain.prompts.events import PromptChanged, PromptEvent
-from app.domain.prompts.pure.content import error, not_found
-from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
-from app.lib.errors import ConflictError, PermissionDeniedError, PreconditionFailedError, ValidationFailedError
+from app.domain.prompts.listing import ListQuery, list_in_session
+from app.domain.prompts.pure.content import not_found
+from app.domain.prompts.schemas import PromptCreate, PromptPage, PromptUpdate, SortField, SortOrder
+from app.lib.errors import ConflictError, PermissionDeniedError, PreconditionFailedError
 from app.lib.etags import etag_matches
 from app.lib.events import EventBus, record_event
 
@@ -57,26 +50,6 @@ def check_if_match(if_match: str | None, etag: str) -> None:
             "The prompt changed since you read it (If-Match does not match its ETag); fetch it again.",
             headers={"ETag": etag},
         )
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _encode_cursor(values: list[Any]) -> str:
-    return base64.urlsafe_b64encode(msgspec.json.encode(values)).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> list[Any]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = msgspec.json.decode(raw)
-    except (binascii.Error, msgspec.DecodeError, ValueError):
-        values = None
-    if not isinstance(values, list) or len(values) != 2:
-        problem = error("cursor", "not a cursor from this API", "query")
-        raise ValidationFailedError("Invalid cursor.", extra={"errors": [problem]})
-    return values
 
 
 class PromptRegistry:
@@ -287,86 +260,24 @@ class PromptRegistry:
         cursor: str | None = None,
         count: bool = False,
     ) -> PromptPage:
-        """One page of prompts, newest first by default, with keyset pagination.
-
-        Lean on purpose: plain Core SELECTs of the columns an item needs (no ORM objects, no identity map);
-        on PostgreSQL tags and labels are aggregated in the same statement, elsewhere one batched query per
-        page fetches them. `total` (a COUNT over every match) is only computed when asked for (`count`).
-        """
-        p = _PROMPT
-        conditions: list[Any] = [p.workspace_id == self.workspace_id]
-        if prefix:
-            conditions.append(p.name.like(_like_escape(prefix) + "%", escape="\\"))
-        for t in tag or []:
-            conditions.append(exists().where(_TAG.prompt_id == p.id, _TAG.tag == t))
-        if label:
-            conditions.append(exists().where(_LABEL.prompt_id == p.id, _LABEL.name == label))
-        if q:
-            pattern = "%" + _like_escape(q) + "%"
-            conditions.append(or_(p.name.ilike(pattern, escape="\\"), p.description.ilike(pattern, escape="\\")))
-        if updated_after is not None:
-            conditions.append(p.updated_at > updated_after)
-        if updated_before is not None:
-            conditions.append(p.updated_at < updated_before)
-        if archived is not None:
-            # Equality (not IS): lets PostgreSQL use `ix_prompt_workspace_updated` (workspace, archived, updated, id).
-            conditions.append(p.archived == archived)
-        total: int | None = None
-        if count:
-            total = (
-                await self.session.execute(select(func.count()).select_from(_PROMPT_T).where(*conditions))
-            ).scalar_one()
-        column: Any = _SORT_CORE[sort]
-        descending = order == "desc"
-        page_conditions = list(conditions)
-        if cursor:
-            value, last_id = _decode_cursor(cursor)
-            try:
-                key = datetime.fromisoformat(value) if sort != "name" else str(value)
-                last = UUID(str(last_id))
-            except (TypeError, ValueError):
-                raise ValidationFailedError(
-                    "Invalid cursor.", extra={"errors": [error("cursor", "not a cursor for this sort", "query")]}
-                ) from None
-            # A row comparison: an index range condition on PostgreSQL, so page N costs what page 1 costs.
-            keyset = tuple_(column, p.id)
-            bound = tuple_(literal(key, column.type), literal(last, p.id.type))
-            page_conditions.append(keyset < bound if descending else keyset > bound)
-        ordering = [column.desc(), p.id.desc()] if descending else [column.asc(), p.id.asc()]
-        postgres = repository.is_postgres(self.session)
-        stmt = select(*repository.page_columns(postgres=postgres)).where(*page_conditions).order_by(*ordering)
-        rows = list((await self.session.execute(stmt.limit(limit + 1))).all())
-        next_cursor = None
-        if len(rows) > limit:
-            rows = rows[:limit]
-            last_row = rows[-1]
-            sort_value: Any = last_row[_SORT_INDEX[sort]]
-            next_cursor = _encode_cursor(
-                [sort_value.isoformat() if isinstance(sort_value, datetime) else sort_value, str(last_row[0])]
-            )
-        tags, labels = await repository.tags_and_labels(self.session, rows, postgres=postgres)
-        items = [
-            PromptOut(
-                id=r[0],
-                name=r[1],
-                kind=r[2],
-                description=r[3],
-                tags=tags.get(r[0], []),
-                archived=r[4],
-                latest_version=r[5] or None,
-                labels=labels.get(r[0], {}),
-                revision=r[6],
-                created_at=r[7],
-                updated_at=r[8],
-            )
-            for r in rows
-        ]
-        return PromptPage(items=items, total=total, limit=limit, next_cursor=next_cursor)
+        """One page of prompts, newest first by default, with keyset pagination, on this registry's session
+        (`app.domain.prompts.listing`; the HTTP list runs the same statement without a session)."""
+        query = ListQuery(
+            prefix=prefix,
+            tags=tuple(tag or ()),
+            label=label,
+            q=q,
+            updated_after=updated_after,
+            updated_before=updated_before,
+            archived=archived,
+            sort=sort,
+            order=order,
+            limit=limit,
+            cursor=cursor,
+            count=count,
+        )
+        return await list_in_session(self.session, self.workspace_id, query)
 
 
 _PROMPT_T = cast(Table, Prompt.__table__)
 _PROMPT = _PROMPT_T.c
-_TAG = cast(Table, PromptTag.__table__).c
-_LABEL = cast(Table, PromptLabel.__table__).c
-_SORT_CORE = {"name": _PROMPT.name, "updatedAt": _PROMPT.updated_at, "createdAt": _PROMPT.created_at}
-_SORT_INDEX = {"name": 1, "createdAt": 7, "updatedAt": 8}
