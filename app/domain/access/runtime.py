@@ -1,6 +1,7 @@
 """The per-process objects of access control (sessions, throttle, rate limiter, key and workspace caches).
 
-Built once in `access_lifespan` and kept on `app.state.access`; guards reach it through `access_runtime(app)`.
+Built once per app by `ApplicationCore` (`build_access_runtime`) and kept in the app's services container
+(`app.lib.services`); guards reach it through `access_runtime(app)`, handlers through the `access` dependency.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar import Litestar
+from litestar.stores.base import Store
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config.settings import Settings
@@ -20,6 +23,8 @@ from app.domain.access.caches import AccessCache
 from app.domain.access.ratelimit import RateLimiter
 from app.domain.access.sessions import SessionManager
 from app.domain.access.throttle import LoginThrottle
+from app.lib.invalidation import InvalidationBus
+from app.lib.services import provide_service, services_of
 
 
 @dataclass(slots=True)
@@ -46,39 +51,39 @@ class AccessRuntime:
         return self.alchemy.provide_session(state, scope)
 
 
+def build_access_runtime(
+    settings: Settings,
+    alchemy: SQLAlchemyAsyncConfig,
+    sessions_store: Store,
+    redis: Redis | None,
+    bus: InvalidationBus,
+) -> AccessRuntime:
+    """The runtime of one app (called once, by `ApplicationCore`); its caches follow the app's invalidation bus."""
+    return AccessRuntime(
+        settings=settings,
+        alchemy=alchemy,
+        sessions=SessionManager(sessions_store, settings),
+        throttle=LoginThrottle(redis, settings),
+        register_throttle=LoginThrottle(redis, settings, purpose="register"),
+        limiter=RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl"),
+        keys=ApiKeyLookup(alchemy.get_engine(), bus),
+        caches=AccessCache(bus),
+    )
+
+
 def access_runtime(app: Litestar) -> AccessRuntime:
-    runtime: AccessRuntime = app.state.access
-    return runtime
+    """The app's runtime, for code without dependency injection (guards, the MCP mount, the fast path)."""
+    return services_of(app).get(AccessRuntime)
 
 
-def _alchemy_config(app: Litestar) -> SQLAlchemyAsyncConfig:
-    plugin = app.plugins.get(SQLAlchemyPlugin)
-    for config in plugin.config:
-        if isinstance(config, SQLAlchemyAsyncConfig):
-            return config
-    msg = "access control needs an async SQLAlchemy config"
-    raise RuntimeError(msg)
+ACCESS_DEPENDENCIES = {"access": provide_service(AccessRuntime)}
+"""Dependency `access`: the app's `AccessRuntime`, for handlers that manage sessions or keys."""
 
 
 @asynccontextmanager
 async def access_lifespan(app: Litestar) -> AsyncIterator[None]:
-    """Build the runtime; start the rate-limit flusher; flush and drain on shutdown (before Redis closes)."""
-    settings: Settings = app.state.settings
-    redis = app.state.redis
-    bus = app.state.get("invalidation")
-    if bus is not None:
-        bus.bind_engine(app.state.db_engine)  # `invalidate_on_commit` of this app's sessions goes to its bus
-    runtime = AccessRuntime(
-        settings=settings,
-        alchemy=_alchemy_config(app),
-        sessions=SessionManager(app.stores.get("sessions"), settings),
-        throttle=LoginThrottle(redis, settings),
-        register_throttle=LoginThrottle(redis, settings, purpose="register"),
-        limiter=RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl"),
-        keys=ApiKeyLookup(app.state.db_engine, bus),
-        caches=AccessCache(bus),
-    )
-    app.state.access = runtime
+    """Start the rate-limit flusher; flush and drain on shutdown (before Redis closes)."""
+    runtime = access_runtime(app)
     runtime.limiter.start()
     try:
         yield
