@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.config.database import app_session_factory
 from app.config.settings import Settings
 from app.domain.access.caches import attach_access_hooks
-from app.domain.access.runtime import build_access_runtime
+from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.cache import ResolveCache
 from app.domain.delivery.fastpath import new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
@@ -65,7 +65,7 @@ def build_services(
     attach_outbox_hooks(session_factory)  # webhook events are written in the transaction of the change
 
     # Access control: sessions, throttles, the rate limiter, the key lookup and the workspace/member caches.
-    services.add(build_access_runtime(settings, alchemy, stores.get("sessions"), redis, invalidation))
+    services.add(AccessRuntime(settings, alchemy, stores.get("sessions"), redis, invalidation))
     # Delivery: the registry announces committed changes, delivery drops its resolve caches.
     resolve_cache = services.add(ResolveCache(settings, redis, invalidation, app_cache.breaker))
     subscribe_delivery(events, resolve_cache)

@@ -104,13 +104,6 @@ class ApiKeyLookup:
         self.cache.set(prefix, snapshot, token=token)
         return snapshot
 
-    async def invalidate(self, prefix: str) -> None:
-        """Drop `prefix` here and on every other instance (call after the change is committed)."""
-        if self.bus is not None:
-            await self.bus.publish(API_KEY_CACHE, prefix)
-        else:
-            self.cache.invalidate(prefix)
-
     def touch(self, snapshot: KeySnapshot, now: datetime) -> None:
         """Record use: at most one background UPDATE per key per minute from this process."""
         cutoff = now - LAST_USED_RESOLUTION

@@ -1,6 +1,6 @@
 """The per-process objects of access control (sessions, throttle, rate limiter, key and workspace caches).
 
-Built once per app by `ApplicationCore` (`build_access_runtime`) and kept in the app's services container
+Built once per app by `ApplicationCore` and kept in the app's services container
 (`app.lib.services`); guards reach it through `access_runtime(app)`, handlers through the `access` dependency.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
@@ -27,20 +26,34 @@ from app.lib.invalidation import InvalidationBus
 from app.lib.services import provide_service, services_of
 
 
-@dataclass(slots=True)
 class AccessRuntime:
-    """Sessions, login throttle, request rate limiter, API-key lookup and workspace/member caches of this process."""
+    """Sessions, login throttle, request rate limiter, API-key lookup and workspace/member caches of one app.
 
-    settings: Settings
-    alchemy: SQLAlchemyAsyncConfig
-    sessions: SessionManager
-    throttle: LoginThrottle
-    register_throttle: LoginThrottle
-    """Conflicting registrations (409s) per address: counted apart from failed logins, so a burst of failed
-    logins from a shared address (an office NAT) does not also block new sign-ups, and the other way round."""
-    limiter: RateLimiter
-    keys: ApiKeyLookup
-    caches: AccessCache
+    A plain class, not a dataclass: handlers receive it as a dependency, and Litestar validates dataclass
+    dependencies field by field (which the Advanced Alchemy config does not survive).
+    """
+
+    __slots__ = ("alchemy", "caches", "keys", "limiter", "register_throttle", "sessions", "settings", "throttle")
+
+    def __init__(
+        self,
+        settings: Settings,
+        alchemy: SQLAlchemyAsyncConfig,
+        sessions_store: Store,
+        redis: Redis | None,
+        bus: InvalidationBus,
+    ) -> None:
+        """Built once per app by `ApplicationCore`; its caches follow the app's invalidation bus."""
+        self.settings = settings
+        self.alchemy = alchemy
+        self.sessions = SessionManager(sessions_store, settings)
+        self.throttle = LoginThrottle(redis, settings)
+        self.register_throttle = LoginThrottle(redis, settings, purpose="register")
+        """Conflicting registrations (409s) per address: counted apart from failed logins, so a burst of failed
+        logins from a shared address (an office NAT) does not also block new sign-ups, and the other way round."""
+        self.limiter = RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl")
+        self.keys = ApiKeyLookup(alchemy.get_engine(), bus)
+        self.caches = AccessCache(bus)
 
     def db_session(self, state: Any, scope: Any) -> AsyncSession:
         """The request's Advanced Alchemy session (the same one handlers get as `db_session`).
@@ -49,26 +62,6 @@ class AccessRuntime:
         nothing to commit (Advanced Alchemy's before-send handler commits only a session that exists).
         """
         return self.alchemy.provide_session(state, scope)
-
-
-def build_access_runtime(
-    settings: Settings,
-    alchemy: SQLAlchemyAsyncConfig,
-    sessions_store: Store,
-    redis: Redis | None,
-    bus: InvalidationBus,
-) -> AccessRuntime:
-    """The runtime of one app (called once, by `ApplicationCore`); its caches follow the app's invalidation bus."""
-    return AccessRuntime(
-        settings=settings,
-        alchemy=alchemy,
-        sessions=SessionManager(sessions_store, settings),
-        throttle=LoginThrottle(redis, settings),
-        register_throttle=LoginThrottle(redis, settings, purpose="register"),
-        limiter=RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl"),
-        keys=ApiKeyLookup(alchemy.get_engine(), bus),
-        caches=AccessCache(bus),
-    )
 
 
 def access_runtime(app: Litestar) -> AccessRuntime:
