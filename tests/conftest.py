@@ -130,7 +130,7 @@ def _apps_stay_on_the_loop_that_started_them() -> Iterator[None]:
 
     An app's engine pool, Redis pool and background tasks belong to the loop (and thread) of its lifespan, and
     an `AsyncTestClient` runs that loop in its own portal thread. Driving the same app from the test's loop
-    (`httpx.ASGITransport(app=app)` on the app of the `client` fixture, or queries on `app.state.db_engine`)
+    (`httpx.ASGITransport(app=app)` on the app of the `client` fixture, or queries on its engine)
     uses one asyncpg connection from two threads at once: xdist workers died of segfaults that way (the portal
     thread in `_read_ready__data_received`, the test's thread in asyncpg `fetchval`), and xdist then hung.
     Both checks raise before any connection is touched.

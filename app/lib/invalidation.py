@@ -8,8 +8,9 @@ than that TTL; while the subscription is down every local cache is cleared on re
 
 Writes that go through a database session publish *after the commit*, never before: `invalidate_on_commit`
 records `(cache, key)` on the session and a session `after_commit` hook drops the keys locally at once (so the
-next request on this instance reads the committed rows) and publishes them in the background. The bus of a
-session is found through its engine (`InvalidationBus.bind_engine`), so services need no reference to it.
+next request on this instance reads the committed rows) and publishes them in the background. The hook is
+attached to the app's own session maker with the app's bus (`attach_invalidation_hooks`), so services need no
+reference to the bus and no global map finds it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -26,7 +26,6 @@ import structlog
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 logger = structlog.get_logger("promptsmith.invalidation")
@@ -135,10 +134,6 @@ class InvalidationBus:
             # Other instances fall back to their TTL; the write itself must not fail because of Redis.
             logger.warning("invalidation_publish_failed", error_type=type(exc).__name__)
 
-    def bind_engine(self, engine: Any) -> None:
-        """Route `invalidate_on_commit` of sessions on `engine` (sync or async) to this bus."""
-        _ENGINE_BUSES[getattr(engine, "sync_engine", engine)] = self
-
     def publish_soon(self, cache_name: str, key: str) -> None:
         """Drop `key` here now (synchronously) and publish it to the other instances in the background."""
         self._apply(cache_name, key)
@@ -224,7 +219,6 @@ class InvalidationBus:
 # --- invalidation after commit ---------------------------------------------------------------------------------
 
 _PENDING_KEY = "promptsmith_pending_invalidations"
-_ENGINE_BUSES: weakref.WeakKeyDictionary[Engine, InvalidationBus] = weakref.WeakKeyDictionary()
 
 
 def invalidate_on_commit(session: Any, cache_name: str, key: str) -> None:
@@ -234,23 +228,13 @@ def invalidate_on_commit(session: Any, cache_name: str, key: str) -> None:
     pending.add((cache_name, key))
 
 
-def _bus_of(session: Session) -> InvalidationBus | None:
-    bind = session.bind
-    engine = getattr(bind, "engine", bind)
-    return _ENGINE_BUSES.get(engine) if isinstance(engine, Engine) else None
+def attach_invalidation_hooks(session_factory: sessionmaker[Session], bus: InvalidationBus) -> None:
+    """Publish on `bus` the `invalidate_on_commit` keys of a session made by `session_factory` (the app's own)
+    once it commits."""
 
+    def publish_pending(session: Session) -> None:
+        pending: set[tuple[str, str]] | None = session.info.pop(_PENDING_KEY, None)
+        for cache_name, key in sorted(pending or ()):
+            bus.publish_soon(cache_name, key)
 
-def attach_invalidation_hooks(session_factory: sessionmaker[Session]) -> None:
-    """Publish `invalidate_on_commit` keys when a session made by `session_factory` (the app's own) commits."""
-    event.listen(session_factory, "after_commit", _publish_pending)
-
-
-def _publish_pending(session: Session) -> None:
-    pending: set[tuple[str, str]] | None = session.info.pop(_PENDING_KEY, None)
-    if not pending:
-        return
-    bus = _bus_of(session)
-    if bus is None:
-        return
-    for cache_name, key in sorted(pending):
-        bus.publish_soon(cache_name, key)
+    event.listen(session_factory, "after_commit", publish_pending)

@@ -12,6 +12,7 @@ from app.lib.draining import connection_close_while_draining
 from app.lib.http_options import complete_allow_header
 from app.lib.metrics import RequestRecorder
 from app.lib.request_context import RequestContextMiddleware
+from app.lib.services import services_of
 from app.lib.tracing import Tracing
 from app.server.core import ApplicationCore
 from app.server.openapi import StrictStructSchemaPlugin
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     #   middleware never sees unmatched paths, nor what the fast path answers);
     # - ResolveFastPath replays resolve answers the full path already authorized for the same API key, within
     #   the bus invalidation rules (app.domain.delivery.fastpath); everything else reaches Litestar.
-    tracing: Tracing | None = app.state.tracing
+    tracing = services_of(app).find(Tracing)
     context: ASGIApp = RequestContextMiddleware(
         ResolveFastPath(app.asgi_handler, app),
         security_headers={

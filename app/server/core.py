@@ -14,17 +14,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from advanced_alchemy.alembic.commands import AlembicCommands
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 from click import Group
-from litestar import Litestar, Request
+from litestar import Litestar
 from litestar.config.app import AppConfig
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
-from litestar.di import Provide
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins import CLIPluginProtocol, InitPluginProtocol
@@ -33,36 +31,32 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import __version__
-from app.config.database import app_session_factory, create_alchemy_config
+from app.config.database import create_alchemy_config
 from app.config.settings import Settings
 from app.config.stores import create_store_registry
 from app.domain.access.authentication import add_rate_limit_headers
-from app.domain.access.caches import attach_access_hooks
 from app.domain.access.guards import check_workspace_routes
 from app.domain.access.runtime import access_lifespan
 from app.domain.console.routers import console_template_config
-from app.domain.delivery.cache import ResolveCache
-from app.domain.delivery.fastpath import new_fastpath_cache
-from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import llm_lifespan
-from app.domain.mcp.http import configure_mcp, mcp_lifespan
+from app.domain.mcp.http import mcp_lifespan
 from app.domain.system.metrics import MetricsController
-from app.domain.webhooks.outbox import attach_outbox_hooks
-from app.domain.webhooks.runtime import STATE_KEY as WEBHOOKS_STATE_KEY
-from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks, webhooks_lifespan
+from app.domain.webhooks.runtime import webhooks_lifespan
 from app.lib.cache import AppCache
-from app.lib.events import EventBus, attach_event_hooks
-from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
+from app.lib.events import EventBus
+from app.lib.invalidation import InvalidationBus
 from app.lib.log import configure_logging
 from app.lib.media import JSONRequest, enforce_json_content_type
 from app.lib.metrics import POOL_SAMPLE_INTERVAL, PoolGauges, forget_this_process, set_circuit_state
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
+from app.lib.services import SERVICES_KEY, provide_service, services_of
 from app.lib.tracing import Tracing, start_tracing
 from app.server.docs import SelfHostedScalar
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
 from app.server.routers import MCP_HANDLERS, ROUTE_HANDLERS
+from app.server.services import build_services
 
 
 class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
@@ -90,40 +84,14 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         redis = create_redis_client(settings)
         stores: StoreRegistry = create_store_registry(settings, redis)
         app_config.stores = stores
-        app_cache = AppCache(stores.get("cache"))
-        invalidation = InvalidationBus(redis, channel=f"{settings.redis_namespace}:invalidate")
-
-        # Domain events: the registry announces committed changes, delivery drops its resolve caches.
-        events = EventBus()
-        session_factory = app_session_factory(alchemy)
-        attach_invalidation_hooks(session_factory)  # `invalidate_on_commit` keys go out after the commit
-        attach_access_hooks(session_factory)  # changed workspace and member rows leave the access caches
-        attach_event_hooks(session_factory)  # domain events are published only once committed
-        attach_outbox_hooks(session_factory)  # webhook events are written in the transaction of the change
-        resolve_cache = ResolveCache(settings, redis, invalidation, app_cache.breaker)
-        subscribe_delivery(events, resolve_cache)
-        webhooks = WebhookRuntime(settings)
-        subscribe_webhooks(events, webhooks)  # a local commit wakes the webhook relay
-
-        app_config.state = State(
-            {
-                "settings": settings,
-                "redis": redis,
-                "db_engine": alchemy.get_engine(),
-                "app_cache": app_cache,
-                "invalidation": invalidation,
-                "events": events,
-                "prompt_resolve_cache": resolve_cache,
-                "resolve_fastpath_cache": new_fastpath_cache(invalidation),
-                WEBHOOKS_STATE_KEY: webhooks,
-                "tracing": tracing,
-            }
-        )
-        self._observability(app_config, alchemy.get_engine(), redis, app_cache, tracing)
+        # Every runtime object of this app (caches, buses, access, delivery, LLM, webhooks, MCP) in one typed
+        # container, the only entry of `app.state` (app/server/services.py builds it; app/lib/services.py reads it).
+        services = build_services(settings, alchemy, redis, stores, tracing)
+        app_config.state = State({SERVICES_KEY: services})
+        self._observability(app_config, alchemy.get_engine(), redis, services.get(AppCache), tracing)
         app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
-        app_config.lifespan.append(llm_lifespan)  # shared httpx client of the optional LLM refinement
-        # MCP (app/domain/mcp): list-changed notifications follow the events; the session manager runs with the app.
-        configure_mcp(app_config.state, settings, events, invalidation)
+        app_config.lifespan.append(llm_lifespan)  # closes the shared httpx client of the optional LLM refinement
+        # MCP (app/domain/mcp): the session manager runs with the app.
         if settings.mcp_enabled:
             app_config.lifespan.append(mcp_lifespan)
         app_config.lifespan.append(webhooks_lifespan)  # the relay and deliveries when they run in this process
@@ -191,13 +159,13 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         # Dependencies available to every handler.
         app_config.dependencies.update(
             {
-                "settings": Provide(_provide_settings, sync_to_thread=False),
-                "app_cache": Provide(_provide_app_cache, sync_to_thread=False),
-                "invalidation_bus": Provide(_provide_invalidation_bus, sync_to_thread=False),
-                "events": Provide(_provide_events, sync_to_thread=False),
+                "settings": provide_service(Settings),
+                "app_cache": provide_service(AppCache),
+                "invalidation_bus": provide_service(InvalidationBus),
+                "events": provide_service(EventBus),
             }
         )
-        # Access control: the per-process runtime (sessions, rate limiter, key and workspace caches), the
+        # Access control: the runtime's rate-limit flusher (the runtime itself is one of the services), the
         # RateLimit headers of authenticated responses, and the start-up check of every workspace route.
         app_config.lifespan.append(access_lifespan)
         app_config.before_send.append(add_rate_limit_headers)
@@ -218,7 +186,6 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         settings = self.settings
         if settings.metrics != "off":
             app_config.route_handlers.append(MetricsController)
-            app_config.state["pool_gauges"] = PoolGauges(engine.pool, settings.db_pool_size + settings.db_max_overflow)
             if redis is not None:
                 set_circuit_state(cache.breaker.name, failing=cache.breaker.failing)
             app_config.lifespan.append(_metrics_lifespan)
@@ -230,7 +197,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
 @asynccontextmanager
 async def _metrics_lifespan(app: Litestar) -> AsyncIterator[None]:
     """Sample the pool gauges while serving; at exit, drop this worker's live gauges (multiprocess mode)."""
-    gauges: PoolGauges = app.state.pool_gauges
+    gauges = services_of(app).get(PoolGauges)
 
     async def sample() -> None:
         while True:
@@ -250,25 +217,4 @@ async def _flush_traces_at_exit(app: Litestar) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        tracing: Tracing = app.state.tracing
-        await tracing.shutdown()
-
-
-def _provide_settings(request: Request[Any, Any, Any]) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def _provide_app_cache(request: Request[Any, Any, Any]) -> AppCache:
-    cache: AppCache = request.app.state.app_cache
-    return cache
-
-
-def _provide_events(request: Request[Any, Any, Any]) -> EventBus:
-    bus: EventBus = request.app.state.events
-    return bus
-
-
-def _provide_invalidation_bus(request: Request[Any, Any, Any]) -> InvalidationBus:
-    bus: InvalidationBus = request.app.state.invalidation
-    return bus
+        await services_of(app).get(Tracing).shutdown()

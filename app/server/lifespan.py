@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 import structlog
 from advanced_alchemy.alembic.commands import AlembicCommands
 from litestar import Litestar
+from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -17,6 +18,7 @@ from app.config.database import migration_head
 from app.config.settings import Settings
 from app.lib.draining import install_drain_on_sigterm
 from app.lib.invalidation import InvalidationBus
+from app.lib.services import services_of
 
 logger = structlog.get_logger("promptsmith.lifespan")
 
@@ -91,13 +93,14 @@ def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        engine: AsyncEngine = app.state.db_engine
+        services = services_of(app)
+        engine = services.get(AsyncEngine)
         await wait_for_database(engine, settings.db_connect_retries, settings.db_connect_retry_delay)
         if settings.should_auto_migrate:
             await asyncio.to_thread(run_migrations, alembic)
             logger.info("migrations_applied")
         await ensure_schema_current(engine)
-        bus: InvalidationBus = app.state.invalidation
+        bus = services.get(InvalidationBus)
         await bus.start()
         install_drain_on_sigterm(settings.shutdown_drain)
         freeze_startup_heap()
@@ -105,7 +108,7 @@ def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore
             yield
         finally:
             await bus.stop()
-            redis = app.state.redis
+            redis = services.find(Redis)
             if redis is not None:
                 await redis.aclose()
             # The engine is disposed by Advanced Alchemy's own lifespan hook.

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.db.models import ApiKey
 from app.lib.invalidation import InvalidationBus, LocalCache
+from app.lib.snapshots import snapshot_of
 
 API_KEY_CACHE = "api_keys"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -45,35 +46,7 @@ class KeySnapshot:
 
     @classmethod
     def of(cls, row: ApiKey) -> KeySnapshot:
-        return cls(
-            id=row.id,
-            workspace_id=row.workspace_id,
-            name=row.name,
-            prefix=row.prefix,
-            secret_hash=row.secret_hash,
-            scopes=tuple(row.scopes),
-            expires_at=row.expires_at,
-            revoked_at=row.revoked_at,
-            last_used_at=row.last_used_at,
-            created_by_id=row.created_by_id,
-            created_at=row.created_at,
-        )
-
-    def to_model(self) -> ApiKey:
-        """A detached `ApiKey` copy (not attached to any session). `Caller.api_key` is the snapshot itself."""
-        return ApiKey(
-            id=self.id,
-            workspace_id=self.workspace_id,
-            name=self.name,
-            prefix=self.prefix,
-            secret_hash=self.secret_hash,
-            scopes=list(self.scopes),
-            expires_at=self.expires_at,
-            revoked_at=self.revoked_at,
-            last_used_at=self.last_used_at,
-            created_by_id=self.created_by_id,
-            created_at=self.created_at,
-        )
+        return snapshot_of(cls, row, scopes=tuple(row.scopes))
 
     def is_usable(self, now: datetime) -> bool:
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
@@ -103,13 +76,6 @@ class ApiKeyLookup:
         snapshot = KeySnapshot.of(row)
         self.cache.set(prefix, snapshot, token=token)
         return snapshot
-
-    async def invalidate(self, prefix: str) -> None:
-        """Drop `prefix` here and on every other instance (call after the change is committed)."""
-        if self.bus is not None:
-            await self.bus.publish(API_KEY_CACHE, prefix)
-        else:
-            self.cache.invalidate(prefix)
 
     def touch(self, snapshot: KeySnapshot, now: datetime) -> None:
         """Record use: at most one background UPDATE per key per minute from this process."""

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached, sessionmaker
 
 from app.db.models import Workspace, WorkspaceMember
 from app.lib.invalidation import InvalidationBus, LocalCache, invalidate_on_commit
+from app.lib.snapshots import columns_of, snapshot_of
 
 WORKSPACE_CACHE = "workspaces"
 MEMBER_CACHE = "workspace_members"
@@ -48,28 +49,21 @@ class WorkspaceSnapshot:
 
     @classmethod
     def of(cls, row: Workspace) -> WorkspaceSnapshot:
-        return cls(
-            id=row.id,
-            slug=row.slug,
-            name=row.name,
-            is_personal=row.is_personal,
+        return snapshot_of(
+            cls,
+            row,
             protected_labels=tuple(row.protected_labels or ()),
             lint_overrides=tuple(dict(item) for item in row.lint_overrides or ()),
-            created_at=row.created_at,
-            updated_at=row.updated_at,
         )
 
     def to_model(self) -> Workspace:
         """A detached `Workspace` of its own (mutable lists are copies): safe to hand to one request."""
         workspace = Workspace(
-            id=self.id,
-            slug=self.slug,
-            name=self.name,
-            is_personal=self.is_personal,
-            protected_labels=list(self.protected_labels),
-            lint_overrides=[dict(item) for item in self.lint_overrides],
-            created_at=self.created_at,
-            updated_at=self.updated_at,
+            **columns_of(
+                self,
+                protected_labels=list(self.protected_labels),
+                lint_overrides=[dict(item) for item in self.lint_overrides],
+            )
         )
         make_transient_to_detached(workspace)  # persistent identity: never INSERTed if ever added to a session
         return workspace

@@ -1,17 +1,19 @@
 """The per-process objects of access control (sessions, throttle, rate limiter, key and workspace caches).
 
-Built once in `access_lifespan` and kept on `app.state.access`; guards reach it through `access_runtime(app)`.
+Built once per app by `ApplicationCore` and kept in the app's services container
+(`app.lib.services`); guards reach it through `access_runtime(app)`, handlers through the `access` dependency.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
-from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar import Litestar
+from litestar.stores.base import Store
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config.settings import Settings
@@ -20,22 +22,38 @@ from app.domain.access.caches import AccessCache
 from app.domain.access.ratelimit import RateLimiter
 from app.domain.access.sessions import SessionManager
 from app.domain.access.throttle import LoginThrottle
+from app.lib.invalidation import InvalidationBus
+from app.lib.services import provide_service, services_of
 
 
-@dataclass(slots=True)
 class AccessRuntime:
-    """Sessions, login throttle, request rate limiter, API-key lookup and workspace/member caches of this process."""
+    """Sessions, login throttle, request rate limiter, API-key lookup and workspace/member caches of one app.
 
-    settings: Settings
-    alchemy: SQLAlchemyAsyncConfig
-    sessions: SessionManager
-    throttle: LoginThrottle
-    register_throttle: LoginThrottle
-    """Conflicting registrations (409s) per address: counted apart from failed logins, so a burst of failed
-    logins from a shared address (an office NAT) does not also block new sign-ups, and the other way round."""
-    limiter: RateLimiter
-    keys: ApiKeyLookup
-    caches: AccessCache
+    A plain class, not a dataclass: handlers receive it as a dependency, and Litestar validates dataclass
+    dependencies field by field (which the Advanced Alchemy config does not survive).
+    """
+
+    __slots__ = ("alchemy", "caches", "keys", "limiter", "register_throttle", "sessions", "settings", "throttle")
+
+    def __init__(
+        self,
+        settings: Settings,
+        alchemy: SQLAlchemyAsyncConfig,
+        sessions_store: Store,
+        redis: Redis | None,
+        bus: InvalidationBus,
+    ) -> None:
+        """Built once per app by `ApplicationCore`; its caches follow the app's invalidation bus."""
+        self.settings = settings
+        self.alchemy = alchemy
+        self.sessions = SessionManager(sessions_store, settings)
+        self.throttle = LoginThrottle(redis, settings)
+        self.register_throttle = LoginThrottle(redis, settings, purpose="register")
+        """Conflicting registrations (409s) per address: counted apart from failed logins, so a burst of failed
+        logins from a shared address (an office NAT) does not also block new sign-ups, and the other way round."""
+        self.limiter = RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl")
+        self.keys = ApiKeyLookup(alchemy.get_engine(), bus)
+        self.caches = AccessCache(bus)
 
     def db_session(self, state: Any, scope: Any) -> AsyncSession:
         """The request's Advanced Alchemy session (the same one handlers get as `db_session`).
@@ -47,38 +65,18 @@ class AccessRuntime:
 
 
 def access_runtime(app: Litestar) -> AccessRuntime:
-    runtime: AccessRuntime = app.state.access
-    return runtime
+    """The app's runtime, for code without dependency injection (guards, the MCP mount, the fast path)."""
+    return services_of(app).get(AccessRuntime)
 
 
-def _alchemy_config(app: Litestar) -> SQLAlchemyAsyncConfig:
-    plugin = app.plugins.get(SQLAlchemyPlugin)
-    for config in plugin.config:
-        if isinstance(config, SQLAlchemyAsyncConfig):
-            return config
-    msg = "access control needs an async SQLAlchemy config"
-    raise RuntimeError(msg)
+ACCESS_DEPENDENCIES = {"access": provide_service(AccessRuntime)}
+"""Dependency `access`: the app's `AccessRuntime`, for handlers that manage sessions or keys."""
 
 
 @asynccontextmanager
 async def access_lifespan(app: Litestar) -> AsyncIterator[None]:
-    """Build the runtime; start the rate-limit flusher; flush and drain on shutdown (before Redis closes)."""
-    settings: Settings = app.state.settings
-    redis = app.state.redis
-    bus = app.state.get("invalidation")
-    if bus is not None:
-        bus.bind_engine(app.state.db_engine)  # `invalidate_on_commit` of this app's sessions goes to its bus
-    runtime = AccessRuntime(
-        settings=settings,
-        alchemy=_alchemy_config(app),
-        sessions=SessionManager(app.stores.get("sessions"), settings),
-        throttle=LoginThrottle(redis, settings),
-        register_throttle=LoginThrottle(redis, settings, purpose="register"),
-        limiter=RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl"),
-        keys=ApiKeyLookup(app.state.db_engine, bus),
-        caches=AccessCache(bus),
-    )
-    app.state.access = runtime
+    """Start the rate-limit flusher; flush and drain on shutdown (before Redis closes)."""
+    runtime = access_runtime(app)
     runtime.limiter.start()
     try:
         yield

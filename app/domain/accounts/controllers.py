@@ -11,14 +11,12 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.authentication import client_address
 from app.domain.access.context import Caller
 from app.domain.access.guards import session_only
-from app.domain.access.runtime import access_runtime
+from app.domain.access.runtime import AccessRuntime
 from app.domain.access.sessions import SESSION_COOKIE
-from app.domain.accounts import services
 from app.domain.accounts.schemas import (
     ApiKeyIdentity,
     CsrfOut,
@@ -29,8 +27,8 @@ from app.domain.accounts.schemas import (
     SessionOut,
     UserOut,
 )
+from app.domain.accounts.services import ACCOUNT_DEPENDENCIES, AccountService
 from app.lib.caching import NO_STORE
-from app.lib.emails import normalize_email
 from app.lib.errors import AuthenticationError, ConflictError, PermissionDeniedError
 from app.lib.openapi import problem_responses
 from app.lib.request_context import get_request_id
@@ -48,6 +46,7 @@ class AuthController(Controller):
 
     path = "/auth"
     tags = ["Auth"]
+    dependencies = ACCOUNT_DEPENDENCIES
 
     @post(
         "/register",
@@ -62,28 +61,24 @@ class AuthController(Controller):
         self,
         request: Request[Any, Any, Any],
         data: JSONBody[RegisterRequest],
-        db_session: NamedDependency[AsyncSession],
+        accounts: NamedDependency[AccountService],
     ) -> Response[SessionOut]:
         """Emails are unique in their NFKC case-folded form (letters mixing Latin, Greek and Cyrillic in one part
         are refused); the password must be 10 to 128 characters. An existing email is a 409, throttled like failed
         logins (429 with Retry-After past the per-address limit)."""
-        runtime = access_runtime(request.app)
         address = client_address(request)
-        await services.check_register_throttle(runtime, data.email, address)
+        await accounts.check_register_throttle(data.email, address)
         try:
-            user, workspace = await services.register(
-                db_session, data, request_id=get_request_id(request.scope), address=address
-            )
+            user, workspace = await accounts.register(data, request_id=get_request_id(request.scope), address=address)
         except ConflictError:
-            # The 409 tells that an email has an account: each one counts against the address like a failed
-            # login, so probing many emails meets the per-address limit (429) as quickly as login does.
-            await runtime.register_throttle.record_failure(normalize_email(data.email), address)
+            # The 409 tells that an email has an account: each one counts against the address.
+            await accounts.record_register_conflict(data.email, address)
             raise
-        session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
+        session = await accounts.start_session(user, request.cookies.get(SESSION_COOKIE))
         body = SessionOut(
             user=UserOut.from_model(user), csrf_token=session.record.csrf, personal_workspace=workspace.slug
         )
-        return Response(body, status_code=HTTP_201_CREATED, cookies=[runtime.sessions.cookie(session)])
+        return Response(body, status_code=HTTP_201_CREATED, cookies=[accounts.access.sessions.cookie(session)])
 
     @post(
         "/login",
@@ -95,20 +90,19 @@ class AuthController(Controller):
         security=[],
     )
     async def login(
-        self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest], db_session: NamedDependency[AsyncSession]
+        self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest], accounts: NamedDependency[AccountService]
     ) -> Response[SessionOut]:
         """Always a new session id. The same 401 for an unknown email and a wrong password."""
-        runtime = access_runtime(request.app)
-        user, workspace = await services.login(
-            db_session, runtime, data, request_id=get_request_id(request.scope), address=client_address(request)
+        user, workspace = await accounts.login(
+            data, request_id=get_request_id(request.scope), address=client_address(request)
         )
-        session = await services.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
+        session = await accounts.start_session(user, request.cookies.get(SESSION_COOKIE))
         body = SessionOut(
             user=UserOut.from_model(user),
             csrf_token=session.record.csrf,
             personal_workspace=workspace.slug if workspace else "",
         )
-        return Response(body, cookies=[runtime.sessions.cookie(session)])
+        return Response(body, cookies=[accounts.access.sessions.cookie(session)])
 
 
 class SessionController(Controller):
@@ -116,6 +110,7 @@ class SessionController(Controller):
 
     path = "/auth"
     tags = ["Auth"]
+    dependencies = ACCOUNT_DEPENDENCIES
 
     @post(
         "/logout",
@@ -125,12 +120,11 @@ class SessionController(Controller):
         status_code=HTTP_204_NO_CONTENT,
         responses=problem_responses(400, 401, 403, 503),
     )
-    async def logout(self, request: Request[Any, Any, Any], caller: NamedDependency[Caller]) -> Response[None]:
-        runtime = access_runtime(request.app)
+    async def logout(self, caller: NamedDependency[Caller], access: NamedDependency[AccessRuntime]) -> Response[None]:
         session_id = _session_caller(caller).session_id
         assert session_id is not None
-        await runtime.sessions.delete(session_id)
-        return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[runtime.sessions.clear_cookie()])
+        await access.sessions.delete(session_id)
+        return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[access.sessions.clear_cookie()])
 
     @get(
         "/me",
@@ -160,10 +154,10 @@ class SessionController(Controller):
         summary="The CSRF token to send as X-CSRF-Token on unsafe cookie-authenticated requests",
         responses=problem_responses(400, 401, 429, 503),
     )
-    async def csrf(self, request: Request[Any, Any, Any], caller: NamedDependency[Caller]) -> CsrfOut:
+    async def csrf(self, caller: NamedDependency[Caller], access: NamedDependency[AccessRuntime]) -> CsrfOut:
         session_id = _session_caller(caller).session_id
         assert session_id is not None
-        live = await access_runtime(request.app).sessions.load(session_id)
+        live = await access.sessions.load(session_id)
         if live is None:
             raise AuthenticationError("Your session has expired; log in again.")
         return CsrfOut(csrf_token=live.record.csrf)
@@ -181,11 +175,9 @@ class SessionController(Controller):
         request: Request[Any, Any, Any],
         data: JSONBody[PasswordChangeRequest],
         caller: NamedDependency[Caller],
-        db_session: NamedDependency[AsyncSession],
+        accounts: NamedDependency[AccountService],
     ) -> None:
-        await services.change_password(
-            db_session,
-            access_runtime(request.app),
+        await accounts.change_password(
             _session_caller(caller),
             data,
             request_id=get_request_id(request.scope),

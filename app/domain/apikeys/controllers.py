@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
-from app.domain.access.runtime import access_runtime
-from app.domain.apikeys import services as keys
 from app.domain.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut, ApiKeyPage
+from app.domain.apikeys.services import API_KEY_DEPENDENCIES, ApiKeyService
 from app.lib.caching import NO_STORE
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset
@@ -25,6 +22,7 @@ class ApiKeyController(Controller):
     path = "/api-keys"
     tags = ["API keys"]
     opt = {"permission": Permission.MANAGE_KEYS}
+    dependencies = API_KEY_DEPENDENCIES
 
     @get(
         "/",
@@ -35,11 +33,11 @@ class ApiKeyController(Controller):
     async def list_keys(
         self,
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        api_keys: NamedDependency[ApiKeyService],
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> ApiKeyPage:
-        rows, total = await keys.list_keys(db_session, workspace_ctx, limit=limit, offset=offset)
+        rows, total = await api_keys.list_keys(workspace_ctx, limit=limit, offset=offset)
         return ApiKeyPage(items=[ApiKeyOut.from_model(k) for k in rows], total=total, limit=limit, offset=offset)
 
     @post(
@@ -54,10 +52,10 @@ class ApiKeyController(Controller):
         self,
         data: JSONBody[ApiKeyCreate],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        api_keys: NamedDependency[ApiKeyService],
     ) -> ApiKeyCreated:
-        key, full = await keys.create_key(
-            db_session, workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=data.expires_at
+        key, full = await api_keys.create(
+            workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=data.expires_at
         )
         out = ApiKeyOut.from_model(key)
         return ApiKeyCreated(key=full, **{f: getattr(out, f) for f in out.__struct_fields__})
@@ -70,13 +68,9 @@ class ApiKeyController(Controller):
     )
     async def revoke_key(
         self,
-        request: Request[Any, Any, Any],
         key_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        api_keys: NamedDependency[ApiKeyService],
     ) -> Response[None]:
-        key = await keys.revoke_key(db_session, workspace_ctx, key_id)
-        # Commit before invalidating: another instance must not re-read the unrevoked row into its cache.
-        await db_session.commit()
-        await access_runtime(request.app).keys.invalidate(key.prefix)
+        await api_keys.revoke(workspace_ctx, key_id)  # the lookup caches drop the key once the request commits
         return Response(None, status_code=HTTP_204_NO_CONTENT)

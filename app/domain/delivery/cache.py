@@ -26,12 +26,14 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from litestar.datastructures import State
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from app.config.settings import Settings
 from app.lib.cache import CircuitBreaker
 from app.lib.invalidation import InvalidationBus, LocalCache
+from app.lib.services import services_in
 
 CACHE_NAME = "prompt_resolve"
 REPEAT_DELAY = 0.5
@@ -177,7 +179,6 @@ class ResolveCache:
                 self.breaker.record_failure(exc)
 
 
-def get_resolve_cache(app_state: Any) -> ResolveCache:
+def get_resolve_cache(app_state: State) -> ResolveCache:
     """The app's ResolveCache (built once by `ApplicationCore`, registered on the invalidation bus)."""
-    cache: ResolveCache = app_state.prompt_resolve_cache
-    return cache
+    return services_in(app_state).get(ResolveCache)

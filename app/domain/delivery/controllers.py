@@ -13,6 +13,7 @@ from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import QueryParameter
 from litestar.status_codes import HTTP_304_NOT_MODIFIED
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.delivery.cache import get_resolve_cache, prompt_key, selector
@@ -26,6 +27,7 @@ from app.lib.etags import etag_matches
 from app.lib.metrics import count_resolve
 from app.lib.openapi import problem_responses
 from app.lib.request_context import note_access
+from app.lib.services import services_in
 
 CACHE_OUTCOMES = {"hit": "local", "hit-shared": "shared", "miss": "miss", "stale; db-unavailable": "stale"}
 """`X-Cache` of the full path -> the cache outcome of the metrics and the access line."""
@@ -68,7 +70,7 @@ class ResolveController(Controller):
         state = request.app.state
         cache = get_resolve_cache(state)
         prompt = prompt_name(name)
-        loader = LeanLoader(state.db_engine, workspace_ctx.workspace_id)
+        loader = LeanLoader(services_in(state).get(AsyncEngine), workspace_ctx.workspace_id)
         answer, source = await resolve(loader, cache, prompt, label, version)
         outcome = CACHE_OUTCOMES[source]
         count_resolve(outcome)

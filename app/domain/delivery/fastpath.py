@@ -42,14 +42,17 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.cache import Answer, get_resolve_cache
 from app.lib.etags import etag_matches
 from app.lib.invalidation import InvalidationBus, LocalCache
 from app.lib.metrics import count_resolve
 from app.lib.request_context import note_access
+from app.lib.services import services_in
 
 if TYPE_CHECKING:
     from litestar import Litestar
+    from litestar.datastructures import State
     from litestar.types import ASGIApp, Receive, Scope, Send
 
     from app.domain.access.context import WorkspaceContext
@@ -79,18 +82,23 @@ class AuthorizedEntry:
     rate_identity: str
 
 
-def new_fastpath_cache(bus: InvalidationBus) -> LocalCache[AuthorizedEntry]:
+class FastPathCache(LocalCache[AuthorizedEntry]):
+    """The authorized response cache of one app (a type of its own: the app's services are kept by type)."""
+
+
+def new_fastpath_cache(bus: InvalidationBus) -> FastPathCache:
     """The authorized response cache of one app, registered on its invalidation bus (built by `ApplicationCore`)."""
-    return bus.register(LocalCache(FASTPATH_CACHE, ttl=FAST_TTL, maxsize=50_000))
-
-
-def get_fastpath_cache(app_state: Any) -> LocalCache[AuthorizedEntry]:
-    """The app's authorized response cache."""
-    cache: LocalCache[AuthorizedEntry] = app_state.resolve_fastpath_cache
+    cache = FastPathCache(FASTPATH_CACHE, ttl=FAST_TTL, maxsize=50_000)
+    bus.register(cache)
     return cache
 
 
-def remember(scope: Any, app_state: Any, ctx: WorkspaceContext, answer_key: str) -> None:
+def get_fastpath_cache(app_state: State) -> FastPathCache:
+    """The app's authorized response cache."""
+    return services_in(app_state).get(FastPathCache)
+
+
+def remember(scope: Any, app_state: State, ctx: WorkspaceContext, answer_key: str) -> None:
     """Called by the resolve handler after the guard allowed the request and the answer came from the cache
     layers: store the entry under the key this layer computed for the request (if it computed one)."""
     state = scope.get("state")
@@ -123,7 +131,7 @@ class ResolveFastPath:
     def _bind(self) -> bool:
         """Look the per-process objects up once (they exist after the lifespan started)."""
         state = self.litestar.state
-        runtime = state.get("access")
+        runtime = services_in(state).find(AccessRuntime)
         if runtime is None:
             return False
         self._entries = get_fastpath_cache(state)

@@ -15,12 +15,10 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config.settings import Settings
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.guards import requires_scope
 from app.domain.access.permissions import Permission
 from app.domain.generation import lint_settings, saving, services
-from app.domain.generation.llm import STATE_KEY, LLMRuntime
 from app.domain.generation.schemas import (
     GenerateRequest,
     GenerateResponse,
@@ -36,13 +34,13 @@ from app.domain.generation.schemas import (
     TokensRequest,
     TokensResponse,
 )
-from app.domain.generation.services import GenerationService
+from app.domain.generation.services import GenerationService, generation_service
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES
 from app.domain.prompts.services.versions import VersionService
 from app.engine.lint import RuleInfo
 from app.engine.types import LintReport
-from app.lib.cache import AppCache
 from app.lib.openapi import problem_responses
+from app.lib.services import services_of
 
 _LLM_NOTE = (
     ' With `engine: "llm"` the deterministic draft is refined by the configured model; if the model fails, '
@@ -52,14 +50,14 @@ _LLM_NOTE = (
 )
 
 
-def provide_generation_service(
-    request: Request[Any, Any, Any], settings: NamedDependency[Settings], app_cache: NamedDependency[AppCache]
-) -> GenerationService:
-    llm: LLMRuntime | None = request.app.state.get(STATE_KEY)
-    return GenerationService(settings=settings, cache=app_cache, llm=llm)
+def provide_generation_service(request: Request[Any, Any, Any]) -> GenerationService:
+    """Dependency `generation_service`: the engine with the app's LLM runtime, cache and memo."""
+    return generation_service(services_of(request.app))
 
 
-_SERVICE = {"generation_service": Provide(provide_generation_service, sync_to_thread=False)}
+_SERVICE = {
+    "generation_service": Provide(provide_generation_service, sync_to_thread=False),
+}
 
 
 class GenerationController(Controller):

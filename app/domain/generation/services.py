@@ -62,25 +62,33 @@ from app.lib.cache import AppCache
 from app.lib.errors import BadRequestError, ValidationFailedError
 from app.lib.invalidation import LocalCache
 from app.lib.metrics import GENERATE_DURATION, LINT_DURATION
+from app.lib.services import Services
 
 logger = structlog.get_logger("promptsmith.generation")
 
 CACHE_PREFIX = "gen:llm:"
 
-# The engine is deterministic: the same brief always gives the same result, so recent results are memoised
-# per process. Applications that generate from a fixed brief at start-up (and the benchmark) hit this; a new
-# brief costs one engine run (about 1-3 ms). Results are treated as immutable by every caller.
-_GENERATED: LocalCache[GenerationResult] = LocalCache("generate_memo", ttl=3600, maxsize=512)
 
+class GenerationMemo:
+    """Recent engine results of one app, by brief.
 
-def generate_memoized(brief: Brief) -> GenerationResult:
-    """`app.engine.generate`, memoised by the canonical JSON of the brief."""
-    key = hashlib.sha256(msgspec.json.encode(brief)).hexdigest()
-    result = _GENERATED.get(key)
-    if result is None:
-        result = generate(brief)
-        _GENERATED.set(key, result)
-    return result
+    The engine is deterministic: the same brief always gives the same result, so recent results are memoised.
+    Applications that generate from a fixed brief at start-up (and the benchmark) hit this; a new brief costs one
+    engine run (about 1-3 ms). Results are treated as immutable by every caller. One per app (built by
+    `ApplicationCore` with the other services), never at module level.
+    """
+
+    def __init__(self, *, ttl: float = 3600, maxsize: int = 512) -> None:
+        self._results: LocalCache[GenerationResult] = LocalCache("generate_memo", ttl=ttl, maxsize=maxsize)
+
+    def generate(self, brief: Brief) -> GenerationResult:
+        """`app.engine.generate`, memoised by the canonical JSON of the brief."""
+        key = hashlib.sha256(msgspec.json.encode(brief)).hexdigest()
+        result = self._results.get(key)
+        if result is None:
+            result = generate(brief)
+            self._results.set(key, result)
+        return result
 
 
 FALLBACK = "LLM refinement failed ({why}); the deterministic prompt is returned."
@@ -240,10 +248,11 @@ class _Refined(msgspec.Struct, frozen=True):
 class GenerationService:
     """The engine behind the HTTP endpoints, with the optional LLM refinement and its cache."""
 
-    def __init__(self, *, settings: Settings, cache: AppCache, llm: LLMRuntime | None) -> None:
+    def __init__(self, *, settings: Settings, cache: AppCache, llm: LLMRuntime | None, memo: GenerationMemo) -> None:
         self.settings = settings
         self.cache = cache
         self.llm = llm
+        self.memo = memo
 
     def _require_llm(self) -> None:
         if self.llm is None or self.llm.provider() is None:
@@ -279,7 +288,7 @@ class GenerationService:
         if engine == "llm":
             self._require_llm()
         plain = to_brief(brief)
-        result = generate_memoized(plain)
+        result = self.memo.generate(plain)
         if lint_config is not None and lint_config.overrides:
             result = msgspec.structs.replace(
                 result,
@@ -478,3 +487,13 @@ def _system_texts(original: str | list[ChatMessage], improved: str | list[ChatMe
     assert not isinstance(improved, str)
     new_system = next((m.content for m in improved if m.role == "system"), "")
     return system, new_system
+
+
+def generation_service(services: Services) -> GenerationService:
+    """The generation service on an app's services (the HTTP handlers and the MCP tools use the same)."""
+    return GenerationService(
+        settings=services.get(Settings),
+        cache=services.get(AppCache),
+        llm=services.get(LLMRuntime),
+        memo=services.get(GenerationMemo),
+    )

@@ -26,7 +26,6 @@ import anyio
 from anyio.abc import TaskGroup, TaskStatus
 from litestar import Litestar, asgi
 from litestar.connection import ASGIConnection
-from litestar.datastructures import State
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import Receive, Scope, Send
 
@@ -39,6 +38,7 @@ from app.lib.errors import AuthenticationError, BadRequestError, ServiceUnavaila
 from app.lib.events import EventBus
 from app.lib.invalidation import InvalidationBus
 from app.lib.request_context import get_request_id
+from app.lib.services import services_of
 
 if TYPE_CHECKING:
     from mcp.server import Server
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from app.domain.mcp.server import Context
 
 MCP_PATH = "/mcp"
-STATE_KEY = "mcp"
 _IDENTITY_KEY = "promptsmith_mcp_identity"
 _LABEL = re.compile(LABEL_PATTERN)
 
@@ -86,16 +85,15 @@ class McpRuntime:
         )
 
 
-def configure_mcp(app_state: State, settings: Settings, events: EventBus, invalidation: InvalidationBus) -> None:
-    """Build the runtime into the app's state and wire list-changed notifications (called by `ApplicationCore`)."""
+def build_mcp_runtime(settings: Settings, events: EventBus, invalidation: InvalidationBus) -> McpRuntime:
+    """The app's MCP runtime, its list-changed notifications following the events (called by `ApplicationCore`)."""
     hub = PromptListHub(settings.mcp_max_subscriptions)
     subscribe_prompt_lists(events, invalidation, hub)
-    app_state[STATE_KEY] = McpRuntime(settings=settings, hub=hub)
+    return McpRuntime(settings=settings, hub=hub)
 
 
 def mcp_runtime(app: Litestar) -> McpRuntime:
-    runtime: McpRuntime = app.state[STATE_KEY]
-    return runtime
+    return services_of(app).get(McpRuntime)
 
 
 async def _identify_http(ctx: Context) -> McpIdentity:

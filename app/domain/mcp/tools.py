@@ -27,9 +27,8 @@ from mcp_types import CallToolResult, TextContent, Tool, ToolAnnotations
 
 from app.domain.access.permissions import Permission
 from app.domain.generation import lint_settings, services
-from app.domain.generation.llm import STATE_KEY, LLMRuntime
 from app.domain.generation.schemas import GenerateRequest, LintRequest
-from app.domain.generation.services import GenerationService
+from app.domain.generation.services import generation_service
 from app.domain.mcp.prompts import resolved
 from app.domain.mcp.workspace import WorkspaceScope
 from app.domain.prompts.pure.content import check_one_selector
@@ -43,6 +42,7 @@ from app.domain.prompts.schemas import (
     VersionOut,
 )
 from app.lib.schema import RequestStruct
+from app.lib.services import services_of
 
 # --- arguments ---------------------------------------------------------------------------------------------
 
@@ -111,9 +111,7 @@ async def _lint(scope: WorkspaceScope, args: LintRequest) -> Json:
 
 
 async def _generate(scope: WorkspaceScope, args: GenerateRequest) -> Json:
-    state = scope.app.state
-    llm: LLMRuntime | None = state.get(STATE_KEY)
-    generation = GenerationService(settings=state.settings, cache=state.app_cache, llm=llm)
+    generation = generation_service(services_of(scope.app))
     return _builtins(await generation.generate(args, args.engine))
 
 

@@ -27,6 +27,7 @@ from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.services.versions import VersionService
 from app.lib.errors import AuthenticationError, NotFoundError, PermissionDeniedError
 from app.lib.events import EventBus
+from app.lib.services import services_of
 
 _SCOPE_NEEDED = {Permission.READ: "read", Permission.WRITE: "write"}
 
@@ -86,5 +87,5 @@ async def open_workspace(app: Litestar, identity: McpIdentity) -> AsyncIterator[
             request_id=identity.request_id,
             client_address=identity.client_address,
         )
-        events: EventBus = app.state.events
+        events = services_of(app).get(EventBus)
         yield WorkspaceScope(app=app, session=session, ctx=ctx, registry=PromptRegistry(session, ctx, events))

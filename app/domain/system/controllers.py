@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from litestar import Controller, Response, get
-from litestar.datastructures import State
+from typing import Any
+
+from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config.database import migration_head
 from app.config.settings import Settings
 from app.domain.system.schemas import Health
 from app.domain.system.services import check_readiness
 from app.lib.draining import DRAIN
+from app.lib.services import services_of
 
 HEALTH_MEDIA_TYPE = "application/health+json"
 
@@ -42,7 +46,7 @@ class HealthController(Controller):
             )
         },
     )
-    async def ready(self, state: State, settings: NamedDependency[Settings]) -> Response[Health]:
+    async def ready(self, request: Request[Any, Any, Any], settings: NamedDependency[Settings]) -> Response[Health]:
         """`pass` (200): everything answers. `warn` (200): a shared dependency is down but this instance still
         serves its main traffic (the database is down and resolves come from caches and the last known good
         answers, or Redis is down and the database serves everything). `fail` (503): draining after SIGTERM, the
@@ -52,9 +56,10 @@ class HealthController(Controller):
         if DRAIN.active:  # SIGTERM received: take this instance out of rotation while it still serves
             health = Health(status="fail", description="shutting down: draining before stop")
             return Response(health, status_code=503, media_type=HEALTH_MEDIA_TYPE)
+        services = services_of(request.app)
         health = await check_readiness(
-            state.db_engine,
-            state.redis,
+            services.get(AsyncEngine),
+            services.find(Redis),
             settings.health_timeout,
             expected_revision=migration_head(),
             stale_fallback=settings.resolve_cache_enabled,

@@ -11,9 +11,8 @@ from __future__ import annotations
 import hmac
 from typing import Any
 
-from litestar import Controller, Response, get
+from litestar import Controller, Request, Response, get
 from litestar.connection import ASGIConnection
-from litestar.datastructures import State
 from litestar.handlers import BaseRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 
@@ -21,11 +20,12 @@ from app.config.settings import Settings
 from app.lib.errors import AuthenticationError
 from app.lib.metrics import CONTENT_TYPE, PoolGauges, render
 from app.lib.openapi import problem_responses
+from app.lib.services import services_of
 
 
 def metrics_token_guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     """With `METRICS=token`: the bearer token must equal `METRICS_TOKEN` (401 otherwise)."""
-    settings: Settings = connection.app.state.settings
+    settings = services_of(connection.app).get(Settings)
     if settings.metrics != "token":
         return
     expected = (settings.metrics_token or "").encode()
@@ -56,9 +56,9 @@ class MetricsController(Controller):
         },
         sync_to_thread=False,
     )
-    def metrics(self, state: State) -> Response[bytes]:
+    def metrics(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         """Request counts and latencies by route template, resolve cache outcomes, database pool, Redis circuit,
         generate and lint durations, webhook queue and deliveries; summed over every worker process."""
-        gauges: PoolGauges = state.pool_gauges
+        gauges = services_of(request.app).get(PoolGauges)
         gauges.refresh()
         return Response(render(), media_type=CONTENT_TYPE, headers={"Cache-Control": "no-store"})

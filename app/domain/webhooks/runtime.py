@@ -29,10 +29,10 @@ from app.domain.webhooks.queue import STOP_TIMEOUT, DrainQueue, LocalDrainQueue,
 from app.domain.webhooks.relay import relay_once, sweep_once
 from app.lib.events import EventBus
 from app.lib.metrics import WEBHOOK_QUEUE_DEPTH
+from app.lib.services import services_of
 
 logger = structlog.get_logger("promptsmith.webhooks")
 
-STATE_KEY = "webhooks"
 SWEEP_EVERY = 2.0
 """Seconds between two sweeps for overdue deliveries."""
 HEARTBEAT_TTL = 30
@@ -140,8 +140,8 @@ def subscribe_webhooks(events: EventBus, runtime: WebhookRuntime) -> None:
 
 
 def webhook_runtime(app: Litestar) -> WebhookRuntime:
-    runtime: WebhookRuntime = app.state[STATE_KEY]
-    return runtime
+    """The app's webhooks runtime (built by `ApplicationCore` with the other services)."""
+    return services_of(app).get(WebhookRuntime)
 
 
 @asynccontextmanager

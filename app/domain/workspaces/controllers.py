@@ -6,20 +6,16 @@ route's `opt["permission"]` before the handler runs (see `app.domain.access.guar
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
-from litestar import Controller, Request, delete, get, patch, post
+from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User, Workspace
+from app.db.models import User
 from app.domain.access.context import Caller, WorkspaceContext
 from app.domain.access.permissions import Permission
-from app.domain.access.runtime import access_runtime
-from app.domain.workspaces import services
 from app.domain.workspaces.schemas import (
     MemberAdd,
     MemberOut,
@@ -30,6 +26,7 @@ from app.domain.workspaces.schemas import (
     WorkspacePage,
     WorkspaceUpdate,
 )
+from app.domain.workspaces.services import WORKSPACE_DEPENDENCIES, WorkspaceService
 from app.lib.errors import PermissionDeniedError
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset
@@ -48,6 +45,7 @@ class WorkspaceCollectionController(Controller):
 
     path = "/workspaces"
     tags = ["Workspaces"]
+    dependencies = WORKSPACE_DEPENDENCIES
 
     @get(
         "/",
@@ -58,15 +56,15 @@ class WorkspaceCollectionController(Controller):
     async def list_workspaces(
         self,
         caller: NamedDependency[Caller],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> WorkspacePage:
         if caller.api_key is not None:
-            workspace = await db_session.get(Workspace, caller.api_key.workspace_id)
+            workspace = await workspaces.get(caller.api_key.workspace_id)
             items = [WorkspaceOut.from_model(workspace, None)] if workspace is not None else []
             return WorkspacePage(items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset)
-        rows, total = await services.list_user_workspaces(db_session, _user(caller).id, limit=limit, offset=offset)
+        rows, total = await workspaces.list_for_user(_user(caller).id, limit=limit, offset=offset)
         return WorkspacePage(
             items=[WorkspaceOut.from_model(w, role) for w, role in rows], total=total, limit=limit, offset=offset
         )
@@ -82,9 +80,9 @@ class WorkspaceCollectionController(Controller):
         self,
         data: JSONBody[WorkspaceCreate],
         caller: NamedDependency[Caller],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> WorkspaceOut:
-        workspace = await services.create_workspace(db_session, _user(caller), data.name.strip(), slug=data.slug)
+        workspace = await workspaces.create(_user(caller), data.name.strip(), slug=data.slug)
         return WorkspaceOut.from_model(workspace, "owner")
 
 
@@ -93,6 +91,7 @@ class WorkspaceController(Controller):
 
     path = "/"
     tags = ["Workspaces"]
+    dependencies = WORKSPACE_DEPENDENCIES
 
     @get(
         "/",
@@ -115,10 +114,9 @@ class WorkspaceController(Controller):
         self,
         data: JSONBody[WorkspaceUpdate],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> WorkspaceOut:
-        workspace = await services.update_workspace(
-            db_session,
+        workspace = await workspaces.update(
             workspace_ctx,
             name=data.name.strip() if isinstance(data.name, str) else None,
             protected_labels=data.protected_labels if isinstance(data.protected_labels, list) else None,
@@ -134,14 +132,10 @@ class WorkspaceController(Controller):
     )
     async def delete_workspace(
         self,
-        request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> None:
-        prefixes = await services.delete_workspace(db_session, workspace_ctx)
-        await db_session.commit()
-        for prefix in prefixes:  # keys of a deleted workspace must stop working on every instance now
-            await access_runtime(request.app).keys.invalidate(prefix)
+        await workspaces.delete(workspace_ctx)  # its keys stop working on every instance once the request commits
 
     @delete(
         "/membership",
@@ -151,14 +145,15 @@ class WorkspaceController(Controller):
         responses=problem_responses(401, 403, 404, 409, 429, 503),
     )
     async def leave_workspace(
-        self, workspace_ctx: NamedDependency[WorkspaceContext], db_session: NamedDependency[AsyncSession]
+        self, workspace_ctx: NamedDependency[WorkspaceContext], workspaces: NamedDependency[WorkspaceService]
     ) -> None:
-        await services.remove_member(db_session, workspace_ctx, _user(workspace_ctx.caller).id)
+        await workspaces.remove_member(workspace_ctx, _user(workspace_ctx.caller).id)
 
 
 class MemberController(Controller):
     path = "/members"
     tags = ["Members"]
+    dependencies = WORKSPACE_DEPENDENCIES
 
     @get(
         "/",
@@ -170,11 +165,11 @@ class MemberController(Controller):
     async def list_members(
         self,
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> MemberPage:
-        rows, total = await services.list_members(db_session, workspace_ctx, limit=limit, offset=offset)
+        rows, total = await workspaces.list_members(workspace_ctx, limit=limit, offset=offset)
         return MemberPage(items=[MemberOut.from_model(m, u) for m, u in rows], total=total, limit=limit, offset=offset)
 
     @post(
@@ -189,9 +184,9 @@ class MemberController(Controller):
         self,
         data: JSONBody[MemberAdd],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> MemberOut:
-        member, user = await services.add_member(db_session, workspace_ctx, data.email, data.role)
+        member, user = await workspaces.add_member(workspace_ctx, data.email, data.role)
         return MemberOut.from_model(member, user)
 
     @patch(
@@ -206,9 +201,9 @@ class MemberController(Controller):
         user_id: FromPath[UUID],
         data: JSONBody[MemberUpdate],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> MemberOut:
-        member, user = await services.change_role(db_session, workspace_ctx, user_id, data.role)
+        member, user = await workspaces.change_role(workspace_ctx, user_id, data.role)
         return MemberOut.from_model(member, user)
 
     @delete(
@@ -222,6 +217,6 @@ class MemberController(Controller):
         self,
         user_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> None:
-        await services.remove_member(db_session, workspace_ctx, user_id)
+        await workspaces.remove_member(workspace_ctx, user_id)

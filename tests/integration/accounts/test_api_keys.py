@@ -9,6 +9,9 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 
 from app.db.models import ApiKey
+from app.domain.access.runtime import AccessRuntime
+from app.lib.invalidation import InvalidationBus
+from app.lib.services import services_of
 from app.server.asgi import create_app
 from tests.integration.helpers import add_member, api_headers, create_api_key, create_workspace, login, register
 
@@ -74,19 +77,19 @@ async def test_revocation_reaches_another_instance_that_cached_the_key(settings)
     ):
         # The bus (its asyncio.Event) lives in B's client thread: wait there, not in this test's event loop.
         with second.portal() as portal:
-            assert portal.call(two.state.invalidation.wait_connected)
+            assert portal.call(services_of(two).get(InvalidationBus).wait_connected)
         account = await register(first)
         slug = (await create_workspace(first, account["csrf"]))["slug"]
         key = await create_api_key(first, account["csrf"], slug, scopes=["read"])
         assert (await second.get(f"/api/v1/workspaces/{slug}", headers=api_headers(key))).status_code == 200
-        assert two.state.access.keys.cache.get(key[:16]) is not None  # B holds it in its cache
+        assert services_of(two).get(AccessRuntime).keys.cache.get(key[:16]) is not None  # B holds it in its cache
         key_id = (await first.get(f"/api/v1/workspaces/{slug}/api-keys")).json()["items"][0]["id"]
         revoke = await first.delete(
             f"/api/v1/workspaces/{slug}/api-keys/{key_id}", headers={"X-CSRF-Token": account["csrf"]}
         )
         assert revoke.status_code == 204
         for _ in range(50):  # pub/sub delivery is asynchronous; it takes milliseconds
-            if two.state.access.keys.cache.get(key[:16]) is None:
+            if services_of(two).get(AccessRuntime).keys.cache.get(key[:16]) is None:
                 break
             await asyncio.sleep(0.01)
         assert (await second.get(f"/api/v1/workspaces/{slug}", headers=api_headers(key))).status_code == 401
@@ -113,13 +116,13 @@ async def test_last_used_is_written_at_most_once_a_minute(client, app, db_sessio
     prefix = key[:16]
     for _ in range(5):
         assert (await client.get(f"/api/v1/workspaces/{slug}", headers=api_headers(key))).status_code == 200
-    await app.state.access.keys.drain()
+    await services_of(app).get(AccessRuntime).keys.drain()
     row = (await db_session.execute(select(ApiKey).where(ApiKey.prefix == prefix))).scalar_one()
     first_use, updated = row.last_used_at, row.updated_at
     assert first_use is not None
     for _ in range(5):
         await client.get(f"/api/v1/workspaces/{slug}", headers=api_headers(key))
-    await app.state.access.keys.drain()
+    await services_of(app).get(AccessRuntime).keys.drain()
     await db_session.refresh(row)
     assert row.last_used_at == first_use
     assert row.updated_at == updated

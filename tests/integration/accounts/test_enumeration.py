@@ -12,7 +12,9 @@ import pytest
 from argon2 import PasswordHasher
 from litestar import Litestar
 from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.lib.services import services_of
 from tests.integration.helpers import register, unique_email
 
 
@@ -29,7 +31,7 @@ def _work_log(app: Litestar) -> Iterator[dict[str, list[Any]]]:
     def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         log["sql"].append(statement)
 
-    engine = app.state.db_engine.sync_engine
+    engine = services_of(app).get(AsyncEngine).sync_engine
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(PasswordHasher, "verify", counting_verify)
         event.listen(engine, "before_cursor_execute", record)

@@ -15,7 +15,9 @@ import asyncpg
 import httpx
 import pytest
 from litestar import Litestar
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.lib.services import services_of
 from app.server.asgi import create_app
 from tests.conftest import make_settings
 from tests.integration.faults._api import create_prompt, resolve, setup_tenant, unique_text
@@ -180,7 +182,7 @@ async def test_hung_database_gives_503_within_the_pool_timeout(pg_cluster: Postg
     app = _hung_db_app(pg_cluster)
     async with serve_in_loop(app) as client:
         await _wait_ready(client)
-        await app.state.db_engine.dispose()  # no pooled connection: the next request must connect
+        await services_of(app).get(AsyncEngine).dispose()  # no pooled connection: the next request must connect
         pg_cluster.freeze()
         try:
             for _ in range(2):

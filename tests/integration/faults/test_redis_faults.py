@@ -16,7 +16,10 @@ import pytest
 from litestar import Litestar
 from redis.asyncio import Redis
 
+from app.config.settings import Settings
+from app.lib.cache import AppCache
 from app.lib.invalidation import InvalidationBus, LocalCache
+from app.lib.services import services_of
 from app.server.asgi import create_app
 from tests.conftest import make_settings
 from tests.integration.faults._api import add_version, create_prompt, resolve, setup_tenant, unique_text
@@ -90,11 +93,11 @@ async def _bus_delivers(bus: InvalidationBus, redis_url: str, namespace: str, ti
 
 async def test_redis_killed_then_restarted(redis_app, redis_server: RedisServer) -> None:
     app, client = redis_app
-    settings = app.state.settings
+    settings = services_of(app).get(Settings)
     body = await _wait_ready(client)
     assert _check(body, "redis") == "pass"
-    assert await _bus_delivers(app.state.invalidation, redis_server.url, settings.redis_namespace)
-    assert await app.state.app_cache.set("faults:k", "cached", ttl=60)
+    assert await _bus_delivers(services_of(app).get(InvalidationBus), redis_server.url, settings.redis_namespace)
+    assert await services_of(app).get(AppCache).set("faults:k", "cached", ttl=60)
 
     redis_server.kill()
 
@@ -114,23 +117,23 @@ async def test_redis_killed_then_restarted(redis_app, redis_server: RedisServer)
 
     # The application cache degrades to misses, quickly, instead of raising.
     started = time.perf_counter()
-    assert await app.state.app_cache.get("faults:k", str) is None
-    assert await app.state.app_cache.set("faults:k", "cached", ttl=60) is False
+    assert await services_of(app).get(AppCache).get("faults:k", str) is None
+    assert await services_of(app).get(AppCache).set("faults:k", "cached", ttl=60) is False
     assert time.perf_counter() - started < REQUEST_BOUND
 
     # Same port, fresh (empty) server: the app recovers by itself.
     redis_server.start()
     body = await _wait_ready(client)
     assert _check(body, "redis") == "pass"
-    assert await _bus_delivers(app.state.invalidation, redis_server.url, settings.redis_namespace), (
+    assert await _bus_delivers(services_of(app).get(InvalidationBus), redis_server.url, settings.redis_namespace), (
         "the invalidation bus did not resubscribe after Redis came back"
     )
     # The cache breaker closes again after its cool-down: writes and reads work.
     deadline = time.monotonic() + 5
-    while not await app.state.app_cache.set("faults:k", "again", ttl=60):
+    while not await services_of(app).get(AppCache).set("faults:k", "again", ttl=60):
         assert time.monotonic() < deadline, "the application cache did not recover"
         await asyncio.sleep(0.2)
-    assert await app.state.app_cache.get("faults:k", str) == "again"
+    assert await services_of(app).get(AppCache).get("faults:k", str) == "again"
 
 
 async def test_redis_frozen_requests_stay_bounded(redis_app, redis_server: RedisServer) -> None:
@@ -148,7 +151,7 @@ async def test_redis_frozen_requests_stay_bounded(redis_app, redis_server: Redis
             status, _, _ = await _timed_get(client, "/_faults/db")
             assert status == 200
             started = time.perf_counter()
-            await app.state.app_cache.get("faults:frozen", str)
+            await services_of(app).get(AppCache).get("faults:frozen", str)
             assert time.perf_counter() - started < REQUEST_BOUND
             resolved = await _timed(resolve(client, tenant, "frozen"))
             assert resolved.status_code == 200, resolved.text
@@ -246,8 +249,8 @@ async def test_invalidation_reaches_other_instances_after_redis_restart(settings
         redis_server.start()
         await _wait_ready(a)
         await _wait_ready(b)
-        assert await app_b.state.invalidation.wait_connected(timeout=6), "B did not resubscribe"
-        assert await app_a.state.invalidation.wait_connected(timeout=6), "A did not resubscribe"
+        assert await services_of(app_b).get(InvalidationBus).wait_connected(timeout=6), "B did not resubscribe"
+        assert await services_of(app_a).get(InvalidationBus).wait_connected(timeout=6), "A did not resubscribe"
 
         assert (await resolve(b, tenant, "shared")).json()["version"] == 1  # cached in B again (60 s)
         await add_version(a, tenant, "shared", unique_text("v2"), labels=["production"])

@@ -18,8 +18,12 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config.settings import Settings
+from app.domain.access.runtime import AccessRuntime
+from app.lib.invalidation import InvalidationBus
+from app.lib.services import services_of
 from app.server.asgi import create_app
 from tests.conftest import make_settings
 from tests.integration.helpers import add_member, api_headers, create_api_key, create_workspace, login, register
@@ -151,7 +155,7 @@ async def test_revocation_on_another_instance_stops_the_fast_path(settings: Sett
     ):
         # The bus (its asyncio.Event) lives in the second client's thread: wait there, not in this test's loop.
         with second.portal() as portal:
-            assert portal.call(two.state.invalidation.wait_connected)
+            assert portal.call(services_of(two).get(InvalidationBus).wait_connected)
         setup = await _setup(first)
         other = Setup(second, setup.slug, setup.key, setup.csrf, setup.cookies)
         await _warm(other)
@@ -160,7 +164,7 @@ async def test_revocation_on_another_instance_stops_the_fast_path(settings: Sett
             await setup.as_user("DELETE", f"/api/v1/workspaces/{setup.slug}/api-keys/{keys[0]['id']}")
         ).status_code == 204
         for _ in range(50):  # pub/sub delivery takes milliseconds
-            if two.state.access.keys.cache.get(setup.key[:16]) is None:
+            if services_of(two).get(AccessRuntime).keys.cache.get(setup.key[:16]) is None:
                 break
             await asyncio.sleep(0.01)
         assert (await other.as_key("GET", other.resolve_url())).status_code == 401
@@ -227,7 +231,7 @@ async def test_a_fully_cached_request_runs_no_sql_on_the_full_path(app: Litestar
     def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         statements.append(statement)
 
-    engine = app.state.db_engine.sync_engine
+    engine = services_of(app).get(AsyncEngine).sync_engine
     event.listen(engine, "before_cursor_execute", count)
     odd = setup.resolve_url() + "?label=production&odd=1"  # not fast-path eligible: Litestar serves it
     assert (await setup.as_key("GET", odd)).status_code == 200

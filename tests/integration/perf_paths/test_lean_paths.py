@@ -29,8 +29,11 @@ from app.domain.access.apikeys import KeySnapshot
 from app.domain.access.caches import WorkspaceSnapshot
 from app.domain.access.context import Actor, Caller, WorkspaceContext
 from app.domain.access.guards import authenticated, workspace_permission
+from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.resolve import LeanLoader, load
 from app.domain.prompts.services.prompts import PromptRegistry
+from app.lib.events import EventBus
+from app.lib.services import services_of
 from app.server.asgi import create_app
 from tests.conftest import make_settings
 from tests.integration.helpers import api_headers, create_api_key, create_workspace, register
@@ -216,7 +219,7 @@ async def test_lean_loader_answers_exactly_what_the_session_loader_answers(
         url, headers = await _prompt(client)
         served = await client.get(url, headers=headers)
         assert served.status_code == 200
-        snapshot = uncached_app.state.access.caches.workspaces.get(url.split("/")[4])
+        snapshot = services_of(uncached_app).get(AccessRuntime).caches.workspaces.get(url.split("/")[4])
     assert isinstance(snapshot, WorkspaceSnapshot)
     ctx = WorkspaceContext(
         workspace=snapshot,
@@ -228,7 +231,7 @@ async def test_lean_loader_answers_exactly_what_the_session_loader_answers(
     # The app's engine belongs to the test client's event loop: compare on this loop's own engine.
     selectors = (("production", None), (None, 1))
     async with AsyncSession(engine) as session:
-        registry = PromptRegistry(session, ctx, uncached_app.state.events)
+        registry = PromptRegistry(session, ctx, services_of(uncached_app).get(EventBus))
         via_session = [await load(registry, "lean", label, version) for label, version in selectors]
     via_driver = [await LeanLoader(engine, snapshot.id).load("lean", label, version) for label, version in selectors]
     assert via_driver == via_session

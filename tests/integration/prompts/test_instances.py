@@ -15,8 +15,11 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config.settings import Settings
+from app.lib.events import EventBus
+from app.lib.services import services_of
 from app.server.asgi import create_app
 from tests.conftest import TEST_REDIS_NAMESPACE, make_settings
 from tests.integration.faults._procs import (
@@ -202,8 +205,8 @@ async def test_resolve_layer_serves_last_known_good_when_the_database_is_down(
             request_id="t",
         )
         cache = get_resolve_cache(app.state)
-        async with AsyncSession(app.state.db_engine) as session:
-            registry = PromptRegistry(session, ctx, app.state.events)
+        async with AsyncSession(services_of(app).get(AsyncEngine)) as session:
+            registry = PromptRegistry(session, ctx, services_of(app).get(EventBus))
             # Drop the live copies (local and Redis), as a write's invalidation would.
             await cache.invalidate(f"{workspace.id.hex}:dbd", repeat=False)
             answer, source = await resolve(registry, cache, "dbd", None, None)

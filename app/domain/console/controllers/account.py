@@ -16,14 +16,14 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.authentication import client_address
-from app.domain.access.runtime import access_runtime
+from app.domain.access.runtime import ACCESS_DEPENDENCIES, AccessRuntime
 from app.domain.access.sessions import SESSION_COOKIE
-from app.domain.accounts import services as accounts
 from app.domain.accounts.schemas import LoginRequest, RegisterRequest
+from app.domain.accounts.services import ACCOUNT_DEPENDENCIES, AccountService
 from app.domain.console.auth import check_pre_session_token, console_session, pre_session_token
 from app.domain.console.pages import CONSOLE_PREFIX, ensure_caller, form_error, page
 from app.domain.workspaces.schemas import WorkspaceCreate
-from app.domain.workspaces.services import create_workspace, list_user_workspaces
+from app.domain.workspaces.services import WorkspaceService
 from app.lib.errors import ProblemError
 from app.lib.request_context import get_request_id
 
@@ -58,6 +58,7 @@ class AccountPages(Controller):
     """Public pages: sign in and register."""
 
     path = "/"
+    dependencies = ACCOUNT_DEPENDENCIES
 
     @get("/login", name="console:login")
     async def login_form(
@@ -68,23 +69,27 @@ class AccountPages(Controller):
         return _form_page(request, "login.html", form={"email": ""}, next=next_path)
 
     @post("/login")
-    async def login(self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]) -> Response[Any]:
+    async def login(
+        self,
+        request: Request[Any, Any, Any],
+        db_session: NamedDependency[AsyncSession],
+        accounts: NamedDependency[AccountService],
+    ) -> Response[Any]:
         await check_pre_session_token(request)
         form = await request.form()
         email, password = str(form.get("email", "")).strip(), str(form.get("password", ""))
-        runtime = access_runtime(request.app)
         try:
             data = msgspec.convert({"email": email, "password": password}, LoginRequest)
             user, _ = await accounts.login(
-                db_session, runtime, data, request_id=get_request_id(request.scope), address=client_address(request)
+                data, request_id=get_request_id(request.scope), address=client_address(request)
             )
         except (msgspec.ValidationError, ProblemError) as exc:
             status, detail = form_error(exc, "Enter your email and password.")
             return _form_page(request, "login.html", status, form={"email": email}, error=detail)
         await db_session.commit()
-        session = await accounts.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
+        session = await accounts.start_session(user, request.cookies.get(SESSION_COOKIE))
         target = _safe_next(str(form.get("next", "")))
-        return Redirect(path=target, status_code=303, cookies=[runtime.sessions.cookie(session)])
+        return Redirect(path=target, status_code=303, cookies=[accounts.access.sessions.cookie(session)])
 
     @get("/register", name="console:register")
     async def register_form(self, request: Request[Any, Any, Any]) -> Template:
@@ -92,7 +97,10 @@ class AccountPages(Controller):
 
     @post("/register")
     async def register(
-        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+        self,
+        request: Request[Any, Any, Any],
+        db_session: NamedDependency[AsyncSession],
+        accounts: NamedDependency[AccountService],
     ) -> Response[Any]:
         await check_pre_session_token(request)
         form = await request.form()
@@ -108,21 +116,20 @@ class AccountPages(Controller):
             }
             data = msgspec.convert(raw, RegisterRequest)
             user, _ = await accounts.register(
-                db_session, data, request_id=get_request_id(request.scope), address=client_address(request)
+                data, request_id=get_request_id(request.scope), address=client_address(request)
             )
         except (msgspec.ValidationError, ProblemError) as exc:
             status, detail = form_error(exc, _validation_message(exc))
             return _form_page(request, "register.html", status, form=values, error=detail)
         await db_session.commit()
-        runtime = access_runtime(request.app)
-        session = await accounts.start_session(runtime, user, request.cookies.get(SESSION_COOKIE))
-        return Redirect(path=CONSOLE_PREFIX + "/", status_code=303, cookies=[runtime.sessions.cookie(session)])
+        session = await accounts.start_session(user, request.cookies.get(SESSION_COOKIE))
+        return Redirect(path=CONSOLE_PREFIX + "/", status_code=303, cookies=[accounts.access.sessions.cookie(session)])
 
 
 async def _my_workspaces(request: Request[Any, Any, Any], db_session: AsyncSession) -> list[dict[str, str]]:
     caller = await ensure_caller(request)
     assert caller.user is not None  # console_session admits only people
-    rows, _ = await list_user_workspaces(db_session, caller.user.id, limit=100, offset=0)
+    rows, _ = await WorkspaceService(db_session).list_for_user(caller.user.id, limit=100, offset=0)
     return [{"slug": ws.slug, "name": ws.name, "role": role} for ws, role in rows]
 
 
@@ -131,6 +138,7 @@ class HomePages(Controller):
 
     path = "/"
     guards = [console_session]
+    dependencies = ACCESS_DEPENDENCIES
 
     @get("/", name="console:home")
     async def home(self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]) -> Template:
@@ -147,7 +155,7 @@ class HomePages(Controller):
         name = str(form.get("name", "")).strip()
         try:
             data = msgspec.convert({"name": name}, WorkspaceCreate)
-            workspace = await create_workspace(db_session, caller.user, data.name.strip())
+            workspace = await WorkspaceService(db_session).create(caller.user, data.name.strip())
         except (msgspec.ValidationError, ProblemError) as exc:
             status, detail = form_error(exc, "Give the workspace a name.")
             workspaces = await _my_workspaces(request, db_session)
@@ -162,9 +170,8 @@ class HomePages(Controller):
         return page(request, "_workspace_menu.html", workspaces=await _my_workspaces(request, db_session))
 
     @post("/logout")
-    async def logout(self, request: Request[Any, Any, Any]) -> Redirect:
+    async def logout(self, request: Request[Any, Any, Any], access: NamedDependency[AccessRuntime]) -> Redirect:
         caller = await ensure_caller(request)
-        runtime = access_runtime(request.app)
         if caller.session_id is not None:
-            await runtime.sessions.delete(caller.session_id)
-        return Redirect(path=CONSOLE_PREFIX + "/login", status_code=303, cookies=[runtime.sessions.clear_cookie()])
+            await access.sessions.delete(caller.session_id)
+        return Redirect(path=CONSOLE_PREFIX + "/login", status_code=303, cookies=[access.sessions.clear_cookie()])

@@ -18,9 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
-from app.domain.access.runtime import access_runtime
-from app.domain.apikeys import services as keys
 from app.domain.apikeys.schemas import ApiKeyCreate
+from app.domain.apikeys.services import ApiKeyService
 from app.domain.console.pages import CONSOLE_PREFIX, form_error, page, prompt_path
 from app.domain.generation import saving
 from app.domain.generation.controllers import provide_generation_service
@@ -94,7 +93,7 @@ class KeyPages(Controller):
     async def _render(
         self, request: Request[Any, Any, Any], ctx: WorkspaceContext, db: AsyncSession, **extra: Any
     ) -> Template:
-        rows, _ = await keys.list_keys(db, ctx, limit=100, offset=0)
+        rows, _ = await ApiKeyService(db).list_keys(ctx, limit=100, offset=0)
         return page(request, "keys.html", keys=rows, **extra)
 
     @get("/")
@@ -119,8 +118,8 @@ class KeyPages(Controller):
         scopes = [str(s) for s in form.getall("scopes")] if "scopes" in form else []
         try:
             data = msgspec.convert({"name": name, "scopes": scopes}, ApiKeyCreate)
-            _, full = await keys.create_key(
-                db_session, workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=None
+            _, full = await ApiKeyService(db_session).create(
+                workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=None
             )
         except msgspec.ValidationError:
             return await self._render(request, workspace_ctx, db_session, error="Give the key a name and a scope.")
@@ -137,8 +136,6 @@ class KeyPages(Controller):
         workspace_ctx: NamedDependency[WorkspaceContext],
         db_session: NamedDependency[AsyncSession],
     ) -> Redirect:
-        key = await keys.revoke_key(db_session, workspace_ctx, key_id)
-        # Commit before invalidating, as the API does: no instance may re-read the unrevoked row into its cache.
-        await db_session.commit()
-        await access_runtime(request.app).keys.invalidate(key.prefix)
+        await ApiKeyService(db_session).revoke(workspace_ctx, key_id)
+        await db_session.commit()  # the lookup caches drop the key once this commit is done (as on the API)
         return Redirect(path=f"{CONSOLE_PREFIX}/w/{workspace_ctx.workspace_slug}/keys/", status_code=303)

@@ -27,8 +27,8 @@ from app.domain.console.pages import CONSOLE_PREFIX, form_error, page
 from app.domain.generation import lint_settings
 from app.domain.generation import services as generation
 from app.domain.generation.schemas import LintRequest
-from app.domain.workspaces import services as workspaces
 from app.domain.workspaces.schemas import MemberOut
+from app.domain.workspaces.services import WorkspaceService
 from app.engine.types import RuleOverride
 from app.lib.errors import ProblemError
 
@@ -51,7 +51,7 @@ class MemberPages(Controller):
     async def _render(
         self, request: Request[Any, Any, Any], ctx: WorkspaceContext, db: AsyncSession, status: int = 200, **extra: Any
     ) -> Template:
-        rows, total = await workspaces.list_members(db, ctx, limit=200, offset=0)
+        rows, total = await WorkspaceService(db).list_members(ctx, limit=200, offset=0)
         members = [MemberOut.from_model(member, user) for member, user in rows]
         return page(request, "members.html", status, members=members, total=total, roles=ROLES, **extra)
 
@@ -91,7 +91,7 @@ class MemberPages(Controller):
         values = {"email": str(form.get("email", "")).strip(), "role": str(form.get("role", "viewer"))}
 
         async def add() -> object:
-            return await workspaces.add_member(db_session, workspace_ctx, values["email"], Role(values["role"]))
+            return await WorkspaceService(db_session).add_member(workspace_ctx, values["email"], Role(values["role"]))
 
         return await self._apply(request, workspace_ctx, db_session, add, values)
 
@@ -106,7 +106,7 @@ class MemberPages(Controller):
         role = str((await request.form()).get("role", ""))
 
         async def change() -> object:
-            return await workspaces.change_role(db_session, workspace_ctx, user_id, Role(role))
+            return await WorkspaceService(db_session).change_role(workspace_ctx, user_id, Role(role))
 
         return await self._apply(request, workspace_ctx, db_session, change)
 
@@ -119,7 +119,10 @@ class MemberPages(Controller):
         db_session: NamedDependency[AsyncSession],
     ) -> Response[Any]:
         return await self._apply(
-            request, workspace_ctx, db_session, lambda: workspaces.remove_member(db_session, workspace_ctx, user_id)
+            request,
+            workspace_ctx,
+            db_session,
+            lambda: WorkspaceService(db_session).remove_member(workspace_ctx, user_id),
         )
 
 

@@ -1,8 +1,8 @@
 """Optional LLM refinement: the provider clients, the meta-prompt, and the one shared HTTP client.
 
-`LLMRuntime` owns a single `httpx.AsyncClient` for the whole process, created on first use and closed at
-shutdown by `llm_lifespan` (registered in `ApplicationCore`). No client is ever created when no provider is
-configured.
+`LLMRuntime` owns a single `httpx.AsyncClient` for the whole app, created on first use and closed at
+shutdown by `llm_lifespan`; `ApplicationCore` builds the runtime with the app's other services. No client is
+ever created when no provider is configured.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from app.domain.generation.llm.client import (
     OpenAIChatProvider,
     create_provider,
 )
+from app.lib.services import services_of
 
 __all__ = [
     "AnthropicChatProvider",
@@ -35,8 +36,6 @@ __all__ = [
     "create_provider",
     "llm_lifespan",
 ]
-
-STATE_KEY = "llm"
 
 
 class LLMRuntime:
@@ -74,9 +73,8 @@ class LLMRuntime:
 
 @asynccontextmanager
 async def llm_lifespan(app: Litestar) -> AsyncIterator[None]:
-    """Put an `LLMRuntime` in `app.state.llm`; close its HTTP client at shutdown."""
-    runtime = LLMRuntime(app.state.settings)
-    app.state[STATE_KEY] = runtime
+    """Close the app's LLM HTTP client (if one was opened) at shutdown."""
+    runtime = services_of(app).get(LLMRuntime)
     try:
         yield
     finally:

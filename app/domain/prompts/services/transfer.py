@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import func, select
 
@@ -185,7 +186,22 @@ class TransferService:
     async def _import_prompt(
         self, p: ExportPrompt, current: Prompt | None, where: str, unmapped: Unmapped
     ) -> ImportedPrompt:
+        """One prompt of the document: its row, then its versions (matched or inserted), then its labels."""
         created = current is None
+        prompt = await self._upsert_prompt(p, current)
+        mapping, reports = await self._import_versions(p, prompt.id, unmapped)
+        moved = await self._import_labels(p, prompt.id, mapping, where)
+        await self.session.flush()
+        return ImportedPrompt(
+            name=p.name,
+            created=created,
+            versions_created=[r.version for r in reports if r.created],
+            labels_moved=moved,
+            versions=reports,
+        )
+
+    async def _upsert_prompt(self, p: ExportPrompt, current: Prompt | None) -> Prompt:
+        """The prompt's row: created, or its description, tags and archived flag brought to the document's."""
         if current is None:
             current = self.registry.add_prompt(
                 p.name, kind=p.kind, description=p.description, tags=p.tags, archived=p.archived
@@ -200,7 +216,13 @@ class TransferService:
             ]
             current.revision += 1
             await self.session.flush()
-        prompt_id = current.id
+        return current
+
+    async def _import_versions(
+        self, p: ExportPrompt, prompt_id: UUID, unmapped: Unmapped
+    ) -> tuple[dict[int, int], list[ImportedVersion]]:
+        """Each file version, oldest first, matched to a stored one or inserted. Returns the map from file
+        version numbers to stored ones, and one report per file version."""
         rows = await self.session.execute(
             select(PromptVersion.version, PromptVersion.content_hash).where(PromptVersion.prompt_id == prompt_id)
         )
@@ -209,47 +231,57 @@ class TransferService:
         for n, h in sorted(by_number.items()):
             before_by_hash.setdefault(h, n)
         mapping: dict[int, int] = {}
-        created_versions: list[int] = []
         reports: list[ImportedVersion] = []
         for v in sorted(p.versions, key=lambda x: x.version):
-            variables = infer_variables(v.text, v.messages, v.variables)
-            inferred = [var.name for var in variables] if variables is not v.variables else []
-            digest = content_hash(p.kind, v.text, v.messages, variables, v.model_config)
-            as_written = content_hash(p.kind, v.text, v.messages, v.variables, v.model_config) if inferred else digest
-            report = ImportedVersion(
-                file_version=v.version,
-                version=0,
-                created=False,
-                variables_inferred=inferred,
-                unmapped=unmapped.get((p.name, v.version), []),
-            )
+            report = await self._import_version(p, v, by_number, before_by_hash, mapping)
+            report.unmapped = unmapped.get((p.name, v.version), [])
+            mapping[v.version] = report.version
             reports.append(report)
-            if by_number.get(v.version) in (digest, as_written):
-                present: int | None = v.version
-            else:
-                present = before_by_hash.get(digest, before_by_hash.get(as_written))
-            if present is not None:
-                mapping[v.version] = report.version = present
-                continue
-            data = VersionCreate(
-                text=v.text,
-                messages=v.messages,
-                variables=variables,
-                model_config=v.model_config,
-                commit_message=v.commit_message,
-                source=v.source,
-            )
-            tokens, lint = engine_analysis(v.text, v.messages, variables)
-            overrides: dict[str, Any] = {"parent_version": mapping.get(v.parent_version) if v.parent_version else None}
-            if v.author:
-                overrides.update(author_label=v.author, author_id=None)
-            if v.created_at is not None:
-                overrides["created_at"] = v.created_at
-            version = await self.versions.insert(p.name, p.kind, data, digest, tokens, lint, overrides)
-            mapping[v.version] = report.version = version.version
-            report.created = True
-            by_number[version.version] = digest
-            created_versions.append(version.version)
+        return mapping, reports
+
+    async def _import_version(
+        self,
+        p: ExportPrompt,
+        v: ExportVersion,
+        by_number: dict[int, str],
+        before_by_hash: dict[str, int],
+        mapping: dict[int, int],
+    ) -> ImportedVersion:
+        """The stored version with this content (same number, or any number it had before the import), or a new
+        one inserted with the file's author, date and parent."""
+        variables = infer_variables(v.text, v.messages, v.variables)
+        inferred = [var.name for var in variables] if variables is not v.variables else []
+        digest = content_hash(p.kind, v.text, v.messages, variables, v.model_config)
+        as_written = content_hash(p.kind, v.text, v.messages, v.variables, v.model_config) if inferred else digest
+        report = ImportedVersion(file_version=v.version, version=0, created=False, variables_inferred=inferred)
+        if by_number.get(v.version) in (digest, as_written):
+            present: int | None = v.version
+        else:
+            present = before_by_hash.get(digest, before_by_hash.get(as_written))
+        if present is not None:
+            report.version = present
+            return report
+        data = VersionCreate(
+            text=v.text,
+            messages=v.messages,
+            variables=variables,
+            model_config=v.model_config,
+            commit_message=v.commit_message,
+            source=v.source,
+        )
+        tokens, lint = engine_analysis(v.text, v.messages, variables)
+        overrides: dict[str, Any] = {"parent_version": mapping.get(v.parent_version) if v.parent_version else None}
+        if v.author:
+            overrides.update(author_label=v.author, author_id=None)
+        if v.created_at is not None:
+            overrides["created_at"] = v.created_at
+        version = await self.versions.insert(p.name, p.kind, data, digest, tokens, lint, overrides)
+        report.version, report.created = version.version, True
+        by_number[version.version] = digest
+        return report
+
+    async def _import_labels(self, p: ExportPrompt, prompt_id: UUID, mapping: dict[int, int], where: str) -> list[str]:
+        """Move the document's labels onto the mapped versions (protected ones only for admins); the moved ones."""
         moved: list[str] = []
         labels = {
             row.name: row.version
@@ -274,10 +306,7 @@ class TransferService:
                 p.name, prompt_id, "label.moved", label, {"from": from_version, "to": target, "action": "import"}
             )
             moved.append(label)
-        await self.session.flush()
-        return ImportedPrompt(
-            name=p.name, created=created, versions_created=created_versions, labels_moved=moved, versions=reports
-        )
+        return moved
 
 
 def _size_errors(v: ExportVersion, prefix: str) -> list[dict[str, str]]:

@@ -1,0 +1,80 @@
+"""`build_services`: every runtime object of one app, built in one place (called by `ApplicationCore`).
+
+The result is the app's `Services` container (`app.lib.services`), the only thing `ApplicationCore` keeps in
+`app.state`. Handlers receive these objects through dependencies; guards, lifespans and ASGI layers read them by
+type (`services_of(app).get(AccessRuntime)`). Nothing here is module-level: two apps in one process (the tests)
+have separate caches, buses and runtimes.
+
+The SQLAlchemy session hooks are attached here too, to the app's own session maker (never to SQLAlchemy's global
+`Session` class), each bound to this app's bus where it needs one.
+"""
+
+from __future__ import annotations
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from litestar.stores.registry import StoreRegistry
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.config.database import app_session_factory
+from app.config.settings import Settings
+from app.domain.access.caches import attach_access_hooks
+from app.domain.access.runtime import AccessRuntime
+from app.domain.delivery.cache import ResolveCache
+from app.domain.delivery.fastpath import new_fastpath_cache
+from app.domain.delivery.subscriptions import subscribe_delivery
+from app.domain.generation.llm import LLMRuntime
+from app.domain.generation.services import GenerationMemo
+from app.domain.mcp.http import build_mcp_runtime
+from app.domain.webhooks.outbox import attach_outbox_hooks
+from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks
+from app.lib.cache import AppCache
+from app.lib.events import EventBus, attach_event_hooks
+from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
+from app.lib.metrics import PoolGauges
+from app.lib.services import Services
+from app.lib.tracing import Tracing
+
+
+def build_services(
+    settings: Settings,
+    alchemy: SQLAlchemyAsyncConfig,
+    redis: Redis | None,
+    stores: StoreRegistry,
+    tracing: Tracing | None,
+) -> Services:
+    """The app's caches, buses and runtimes, wired to each other; nothing is started (the lifespans do that)."""
+    services = Services()
+    services.add(settings)
+    engine = services.add(alchemy.get_engine(), as_type=AsyncEngine)
+    if redis is not None:  # memory stores and no cross-instance bus without Redis
+        services.add(redis, as_type=Redis)
+    if tracing is not None:
+        services.add(tracing)
+    if settings.metrics != "off":
+        services.add(PoolGauges(engine.pool, settings.db_pool_size + settings.db_max_overflow))
+
+    # Caches and the two buses: invalidations (across instances, after commit) and domain events (in process).
+    app_cache = services.add(AppCache(stores.get("cache")))
+    invalidation = services.add(InvalidationBus(redis, channel=f"{settings.redis_namespace}:invalidate"))
+    events = services.add(EventBus())
+    session_factory = app_session_factory(alchemy)
+    attach_invalidation_hooks(session_factory, invalidation)  # `invalidate_on_commit` keys go out after the commit
+    attach_access_hooks(session_factory)  # changed workspace and member rows leave the access caches
+    attach_event_hooks(session_factory)  # domain events are published only once committed
+    attach_outbox_hooks(session_factory)  # webhook events are written in the transaction of the change
+
+    # Access control: sessions, throttles, the rate limiter, the key lookup and the workspace/member caches.
+    services.add(AccessRuntime(settings, alchemy, stores.get("sessions"), redis, invalidation))
+    # Delivery: the registry announces committed changes, delivery drops its resolve caches.
+    resolve_cache = services.add(ResolveCache(settings, redis, invalidation, app_cache.breaker))
+    subscribe_delivery(events, resolve_cache)
+    services.add(new_fastpath_cache(invalidation))
+    # Generation: the optional LLM refinement (its HTTP client opens on first use) and the engine's memo.
+    services.add(LLMRuntime(settings))
+    services.add(GenerationMemo())
+    # Webhooks: a local commit wakes the relay. MCP: list-changed notifications follow the events.
+    webhooks = services.add(WebhookRuntime(settings))
+    subscribe_webhooks(events, webhooks)
+    services.add(build_mcp_runtime(settings, events, invalidation))
+    return services
