@@ -11,6 +11,7 @@ from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
@@ -26,6 +27,7 @@ from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag
 from app.lib.instants import UpdatedAfter, UpdatedBefore, parse_instant
 from app.lib.openapi import problem_responses
 from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit
+from app.lib.services import services_of
 
 BASE = "/prompts"
 READ = {"permission": Permission.READ}
@@ -101,7 +103,7 @@ class PromptController(Controller):
             cursor=cursor,
             count=count,
         )
-        return await list_lean(request.app.state.db_engine, workspace_ctx.workspace_id, query)
+        return await list_lean(services_of(request.app).get(AsyncEngine), workspace_ctx.workspace_id, query)
 
     @get(
         "/{name:str}",
