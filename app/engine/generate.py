@@ -27,6 +27,7 @@ from app.engine.compose.plan import make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
+from app.engine.phrasing import normalise
 from app.engine.render import render
 from app.engine.spec import PromptSpec
 from app.engine.spelling import CorrectedBrief, correct_brief
@@ -81,9 +82,24 @@ def read_constraints(brief: Brief, steps: Steps = DEFAULT_STEPS) -> list[Constra
     return steps.extract(brief)
 
 
-def classify_brief(brief: Brief) -> list[ArchetypeMatch]:
-    """Step 2: the archetypes the task matches, primary first."""
-    return classify(brief.task)
+def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list[ArchetypeMatch]:
+    """Step 2: the archetypes the task matches, primary first.
+
+    What the brief forbids is not its job: the spans of its prohibitions are blanked before classifying, so that
+    "no labels like 'depression'" does not make a journaling companion a classifier.
+    """
+    return classify(_without_prohibitions(brief.task, constraints))
+
+
+def _without_prohibitions(task: str, constraints: Sequence[Constraint]) -> str:
+    chars = list(task)
+    for c in constraints:
+        span = c.span
+        if c.kind == "prohibition" and span is not None and span.field == "task":
+            chars[span.start : span.end] = " " * (span.end - span.start)
+    # "Write a system prompt for a budgeting helper ...": the request to us is not the assistant's job either.
+    masked = normalise("".join(chars))
+    return masked if masked.strip() else task
 
 
 def plan_spec(brief: Brief, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]) -> Composition:
@@ -148,7 +164,7 @@ def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, 
     """Read, classify and compose (no rendering, no lint)."""
     brief = correct_brief(brief).brief
     constraints = read_constraints(brief, steps)
-    matches = classify_brief(brief)
+    matches = classify_brief(brief, constraints)
     return plan_spec(brief, matches, constraints).spec, matches
 
 
@@ -158,7 +174,7 @@ def generate(brief: Brief, steps: Steps = DEFAULT_STEPS) -> GenerationResult:
     corrected = correct_brief(brief)
     brief = corrected.brief
     constraints = read_constraints(brief, steps)
-    matches = classify_brief(brief)
+    matches = classify_brief(brief, constraints)
     composition = plan_spec(brief, matches, constraints)
     spec = composition.spec
     prompt, renders = render_all(spec, brief)

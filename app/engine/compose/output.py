@@ -9,6 +9,14 @@ from app.engine.compose.cues import extract_fields, field_key, field_schema, ide
 from app.engine.compose.plan import Plan
 from app.engine.spec import OutputFormat, OutputKind
 
+_ARRAY_REPLY = re.compile(
+    r"\bjson\s+(?:array|list)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b",
+    re.IGNORECASE,
+)
+ARRAY_DESCRIPTION = (
+    "A JSON array whose items each match the item schema below, with no prose before or after it and no code fence. "
+    "Use null for fields the input does not state."
+)
 JSON_DESCRIPTION = (
     "A single JSON object that matches the schema below, with no prose before or after it and no code fence. "
     "Use null for fields the input does not state."
@@ -132,6 +140,10 @@ def output_format(plan: Plan) -> OutputFormat:
     if kind not in ("label", "json"):
         # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.
         stated.extend(plan.fill(p.blend_output) for p in plan.partners if p.blend_output)
+    if kind == "json" and schema is not None and schema.get("type") == "object" and _ARRAY_REPLY.search(brief.task):
+        # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
+        schema = {"type": "array", "items": schema}
+        stated = [line.replace(JSON_DESCRIPTION, ARRAY_DESCRIPTION) for line in stated]
     lines = [s.strip() for s in stated if s.strip()]
     description = " ".join(dict.fromkeys(lines)) or "Plain prose."
     if schema is None and kind == plan.primary.output.kind:

@@ -182,7 +182,15 @@ def find_condition(text: str) -> str | None:
     if not match:
         return None
     condition = match.group(0).strip().rstrip(",")
-    tail = _LIST_TAIL.match(text, match.end())
+    if condition.count("(") > condition.count(")"):
+        # "if the animal is having an emergency (not breathing, bleeding a lot) tell them ...": the commas inside
+        # the parentheses belong to the condition.
+        close = text.find(")", match.end())
+        if close != -1 and close - match.start() <= 240:
+            condition = text[match.start() : close + 1].strip()
+    tail = _LIST_TAIL.match(text, match.end()) if condition.count("(") == condition.count(")") else None
+    if tail and ")" in tail.group("more") and "(" not in tail.group("more"):
+        tail = None  # the parenthesis was closed above
     if tail and not _IMPERATIVE_START.match(tail.group("more")):
         condition = f"{condition},{tail.group('more')}".strip()
     # "otherwise if it doesn't know": the "if" clause is the condition; "otherwise" only links it to the last one.

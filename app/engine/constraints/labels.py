@@ -290,9 +290,15 @@ _LABEL_TOPIC = re.compile(
 _NOT_TOPIC = frozenset({"a", "an", "the", "one", "single", "each", "every", "this", "that", "its", "their", "and"})
 
 
+# "severity (one of: blocker, major, nit)": the field a parenthesised value list belongs to.
+_FIELD_BEFORE_PARENS = re.compile(
+    r"\b(?P<topic>[A-Za-z_][\w-]*)\s*\(\s*(?:(?:one\s+of|either)\s*:?\s*)?$", re.IGNORECASE
+)
+
+
 def label_topic(before: str) -> str | None:
     """The topic word of a label set from the text before it ("sentiment" in "assign a sentiment label (")."""
-    match = _LABEL_TOPIC.search(before[-60:])
+    match = _LABEL_TOPIC.search(before[-60:]) or _FIELD_BEFORE_PARENS.search(before[-60:])
     if match is None or match.group("topic").lower() in _NOT_TOPIC:
         return None
     return match.group("topic").lower()

@@ -173,6 +173,8 @@ _FIELDS_INTRO = re.compile(
     rf"\b(?:{_FIELD_NOUNS})\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
     rf"\b(?:with|containing|including|has|having|mit|con|avec|com)\s+(?:the\s+|exactly\s+)?(?:(?:these|following)\s+)?"
     rf"(?:{_FIELD_NOUNS})\s*:?\s*|"
+    r"\b(?:each|every)\s+(?:item|object|entry|element|row|record|result)\s+(?:has|have|with|contains|includes|having)"
+    r"\s*:?\s*(?:the\s+)?(?:(?:fields?|keys?)\s*:?\s*)?|"
     r"\b(?:extract|pull\s+out|capture|collect|parse\s+out|grab|gather|get(?=\s*:|\s+the\s+following)|record|"
     r"ask\s+(?:the\s+\w+\s+)?for|obtain|request|"
     r"extrae|extrahiere|extrais|extraia|recoge|recopila|erfasse|sammle|recueille|colete|recolha)(?:\s*:\s*|\s+)"
@@ -232,6 +234,19 @@ def describe_collected(values: list[str], text: str = "") -> str:
     return f"Collect these details from the user: {', '.join(with_notes(values, text) if text else values)}."
 
 
+def _colon_outside_parentheses(text: str) -> int:
+    """The index of the last colon not inside parentheses, or -1."""
+    depth, found = 0, -1
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == ":" and depth == 0:
+            found = index
+    return found
+
+
 def find_fields(text: str) -> FoundFields | None:
     """Named output fields in one clause: "fields: a, b, c", "extract name, email and company"."""
     cjk = find_cjk_fields(text)
@@ -249,8 +264,9 @@ def find_fields(text: str) -> FoundFields | None:
         boundary = _FIELD_END.search(text, start)
         end = boundary.start() if boundary else len(text)
         listed = text[start:end].rstrip(":")
-        if ":" in listed:  # "extract from resumes: name, email" lists after the colon
-            start += listed.rindex(":") + 1
+        colon = _colon_outside_parentheses(listed)
+        if colon >= 0:  # "extract from resumes: name, email" lists after the colon ("(one of: a, b)" is an aside)
+            start += colon + 1
             listed = text[start:end]
         start += len(listed) - len(listed.lstrip())
         items = split_items(listed, last_trim=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from app.engine.safety.cues import DOMAIN_CUES, PERSON_FACING, detected
+from app.engine.safety.cues import ANIMAL_CARE, DOMAIN_CUES, PERSON_FACING, detected
 from app.engine.spec import Rule
 
 SAFETY_GROUP = "Safety"
@@ -51,6 +51,25 @@ PACKS: tuple[SafetyPack, ...] = (
             _rule(
                 "Never tell someone to start, stop or change a prescribed medication.",
                 "Changing medication without the prescriber can cause serious harm.",
+            ),
+        ),
+    ),
+    SafetyPack(
+        domain="veterinary",
+        rules=(
+            _rule(
+                "If the owner describes signs of an emergency in their animal (trouble breathing, collapse, heavy "
+                "bleeding, seizures, suspected poisoning, a swollen or hard belly), tell them first to {call_vet} now.",
+                "Minutes matter in an animal emergency, and a chat cannot examine the animal.",
+            ),
+            _rule(
+                "Give general pet-care information only: do not diagnose the animal or recommend a specific "
+                "medication or dose for it; suggest that a vet examines it.",
+                "A diagnosis needs an examination, and doses depend on the species and the animal's weight.",
+            ),
+            _rule(
+                "Never suggest giving an animal a medication meant for people.",
+                "Many human medicines (paracetamol, ibuprofen) are poisonous to pets.",
             ),
         ),
     ),
@@ -151,6 +170,9 @@ def detect_domains(
         found.append("children")
     if found and not advises_people and not PERSON_FACING.search(joined):
         return []
+    if "medical" in found and ANIMAL_CARE.search(joined):
+        # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
+        found[found.index("medical")] = "veterinary"
     return found
 
 
@@ -189,6 +211,7 @@ def emergency_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
 
 
 _LOCAL_EMERGENCY = "call their local emergency number"
+_VET_EMERGENCY = "contact their vet or the nearest emergency animal clinic"
 _US_CRISIS_HINT = " (in the US and Canada: the 988 Suicide & Crisis Lifeline)"
 
 
@@ -201,6 +224,7 @@ def safety_rules(domains: Iterable[str], emergency_number: str | None = None) ->
     chosen = set(domains)
     fill = {
         "call_emergency": f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY,
+        "call_vet": f"call {emergency_number}" if emergency_number else _VET_EMERGENCY,
         # The US line stays beside the US emergency number; elsewhere it would send people to a line they cannot call.
         "crisis_hint": _US_CRISIS_HINT if emergency_number in (None, "911") else "",
     }

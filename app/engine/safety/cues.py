@@ -165,3 +165,11 @@ def detected(cues: DomainCues, lowered: str) -> bool:
     if cues.weak is None:
         return False
     return len({m.group(0) for m in cues.weak.finditer(lowered)}) >= 2
+
+
+ANIMAL_CARE = _compile(
+    r"vets?\b(?!-free)|veterinar|pets?\b(?!-free)|dogs?\b|cats?\b|pupp(?:y|ies)|kittens?|animals?\b|horses?\b|livestock|"
+    r"tierarzt|tierärzt|tierklinik|haustier|v[ée]t[ée]rinaire|animaux|animal de compagnie|mascotas?|veterin[áa]ri",
+    r"獣医|ペット|动物医院|宠物|兽医",
+)
+"""Cues that the care is for animals: the veterinary pack then replaces the medical one."""

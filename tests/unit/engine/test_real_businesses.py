@@ -362,3 +362,46 @@ def test_a_web_form_support_assistant_is_not_a_live_chat() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "Short chat replies" not in prompt
     assert "the labels listed in <labels>" not in prompt
+
+
+def test_what_the_brief_forbids_does_not_make_the_job() -> None:
+    task = (
+        "Companion for a journaling app. After the user writes an entry, reply with a warm reflection of 2-4 "
+        'sentences and one gentle question. You are not a therapist: no diagnoses, no labels like "depression" '
+        'or "anxiety disorder".'
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert result.archetypes[0].id != "classification"
+    assert "{{labels}}" not in result.prompt
+
+
+def test_a_vet_clinic_gets_the_animal_pack_not_the_human_one() -> None:
+    task = (
+        "chat bot for our vet clinic. never tell people what dose of a medicine to give their pet. if the animal "
+        "is having an emergency (not breathing, bleeding a lot, poisoning, seizure) tell them to call our "
+        "emergency line 555-0142 right away."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert "chest pain" not in result.prompt
+    assert "pharmacist" not in result.prompt
+    assert "call 555-0142 now" in result.prompt
+    fallback = next(c for c in result.constraints if c.kind == "fallback")
+    assert (
+        fallback.condition == "if the animal is having an emergency (not breathing, bleeding a lot, poisoning, seizure)"
+    )
+
+
+def test_each_item_fields_with_a_value_list_make_an_array_schema() -> None:
+    task = (
+        "Review pull request diffs. Return a JSON array; each item has file, line, severity "
+        "(one of: blocker, major, nit) and comment."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    fields = next(c for c in result.constraints if c.kind == "fields")
+    assert [v.split(" (")[0] for v in fields.values] == ["file", "line", "severity", "comment"]
+    labels = next(c for c in result.constraints if c.kind == "labels")
+    assert labels.scope == "severity label"
+    schema = result.spec.output_format.json_schema
+    assert schema is not None
+    assert schema["type"] == "array"
+    assert set(schema["items"]["properties"]) == {"file", "line", "severity", "comment"}

@@ -25,7 +25,10 @@ SENSITIVE = [
     ("Assistente que tira dúvidas de pacientes sobre exames de sangue", "medical"),
     ("病院の受付で患者さんの症状を聞いて診療科を案内するチャットボット", "medical"),
     ("帮医院门诊回答病人关于用药的问题", "medical"),
-    ("helpline for cat owners worried their pet swallowed something poisonous", "medical"),
+    (
+        "helpline for cat owners worried their pet swallowed something poisonous",
+        "veterinary",
+    ),  # animal care: the animal pack replaces the human one
     ("sexual health questions from teenagers aged 14-17, short and frank", "medical"),
     ("sexual health questions from teenagers aged 14-17, short and frank", "children"),
     # mental health
