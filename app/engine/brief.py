@@ -78,7 +78,11 @@ _NOT_NAMES = frozenset(
         *TECHNOLOGIES,
     }
 )  # fmt: skip
-_ORG = re.compile(r"\b(?:for|at|from|by|with)\s+((?:[A-Z][\w&.+-]*)(?:\s+[A-Z][\w&.+-]*){0,2})(?:'s|’s)?")
+# "for Acme", "we run IronWorks Gym", "a shop called Spoke & Chain": the name after a word that introduces one.
+_ORG = re.compile(
+    r"\b(?:for|at|from|by|with|run|runs|own|owns|operate|operates|called|named|(?:we|i)\s+(?:are|am)|we'?re|i'?m)\s+"
+    r"((?:[A-Z][\w&.+-]*)(?:\s+(?:&\s+)?[A-Z][\w&.+-]*){0,2})(?:'s|’s)?"
+)
 _PRODUCT_NOUNS = (
     "app|application|platform|product|service|store|shop|site|website|portal|dashboard|api|sdk|cli|tool|"
     "bank|clinic|airline|team|helpdesk|marketplace|game|course|library|database|crm|saas"

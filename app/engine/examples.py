@@ -39,7 +39,12 @@ class ExampleInputs:
 Builder = Callable[[ExampleInputs], list[Example]]
 
 _BILLING = re.compile(r"\b(?:billing|bill|charged?|payments?|subscriptions?|invoices?|refunds?|plans?)\b", re.I)
-_HR = re.compile(r"\b(?:hr|employees?|handbook|vacation|leave|benefits)\b", re.I)
+_ACCOUNTS = re.compile(
+    r"\b(?:accounts?|log ?ins?|sign[- ]?in|passwords?|apps?|subscriptions?|saas|software|platform|online (?:store|shop)|"
+    r"e-?commerce|orders?|store|shop|plans?)\b",
+    re.I,
+)
+_HR = re.compile(r"\b(?:hr|employees?|employee handbook|staff handbook|vacation|leave|benefits)\b", re.I)
 _MATH = re.compile(r"\b(?:math\w*|algebra|equations?|fractions?|calculus|arithmetic|geometry)\b", re.I)
 _INTERVIEW = re.compile(r"\binterview\w*\b", re.I)
 _MEETINGS = re.compile(r"\b(?:meetings?|calendar|appointments?)\b", re.I)
@@ -98,16 +103,37 @@ _PARAM_VALUES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+def _handoff_example(inputs: ExampleInputs) -> Example | None:
+    """A request for a person, answered with the brief's own fallback (its number, address or hand-off)."""
+    fallback = inputs.fallback
+    if fallback is None:
+        return None
+    value = (fallback.value or "").strip()
+    replies = {
+        "phone": f"Of course. Please call {value} and the team will help you.",
+        "email": f"Of course. Please email {value} and the team will get back to you.",
+        "url": f"Of course. You can reach the team at {value}.",
+        "handoff": "Of course. I'm passing this to a human colleague who will follow up with you.",
+    }
+    reply = replies.get(fallback.action or "") if value or fallback.action == "handoff" else None
+    return Example(input="Can I talk to a person about this instead?", output=reply) if reply else None
+
+
 def _support(inputs: ExampleInputs) -> list[Example]:
-    escalation = Example(
+    # The account-security case only fits a product with accounts; elsewhere (a dental office, a gym) the request
+    # for a person, answered with the brief's own fallback, is the one honest example.
+    escalation: Example | None = Example(
         input="Someone logged into my account from another country and changed my email.",
         output=(
             "I'm passing this to a human colleague who will follow up with you. "
             "Until then, change your password to keep your account safe."
         ),
     )
+    if not _ACCOUNTS.search(inputs.task):
+        escalation = _handoff_example(inputs)
+    found = [escalation] if escalation else []
     if not _BILLING.search(inputs.task):
-        return [escalation]
+        return found
     # Asks for what it needs instead of promising a refund or a policy the prompt never states.
     billing = Example(
         input="I was charged twice this month.",
@@ -118,7 +144,7 @@ def _support(inputs: ExampleInputs) -> list[Example]:
             "With those I can check the payments and tell you the next step."
         ),
     )
-    return [billing, escalation]
+    return [billing, *found]
 
 
 def fallback_reply(fallback: Constraint | None, sources: str) -> str | None:
@@ -151,7 +177,8 @@ def _document_qa(inputs: ExampleInputs) -> list[Example]:
             )
         )
     if unknown is not None:
-        examples.append(Example(input="What is the CEO's home address?", output=unknown))
+        # A question no source of any domain answers: the example shows the not-found path, not a topic.
+        examples.append(Example(input="What will the weather be like tomorrow?", output=unknown))
     return examples
 
 

@@ -2,7 +2,11 @@
 
 The pipeline, one small function per step:
 
-    brief -> read_constraints -> classify_brief -> plan_spec (compose) -> render_all -> check_fidelity -> lint
+    brief -> correct_brief -> read_constraints -> classify_brief -> plan_spec (compose) -> render_all
+          -> check_fidelity -> lint
+
+Common misspellings are corrected first (`app.engine.spelling`), so that the prompt never repeats the user's typos;
+the constraints the result shows keep spans into the brief as the user wrote it.
 
 Constraint extraction and the fidelity check are injectable (`Steps`), so each step can be tested alone and the
 composer can be exercised with hand-built constraints. Fidelity findings join the lint report in their own
@@ -25,6 +29,7 @@ from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.render import render
 from app.engine.spec import PromptSpec
+from app.engine.spelling import CorrectedBrief, correct_brief, correct_text
 from app.engine.tokens import count_all
 from app.engine.types import EngineStruct, Finding, LintReport, Target, TokenCount, Variable
 
@@ -103,8 +108,38 @@ def fidelity_findings(constraints: Sequence[Constraint], prompt: str, steps: Ste
     return steps.check(constraints, prompt) if constraints else []
 
 
+def spans_in_original(
+    constraints: Sequence[Constraint], corrected: CorrectedBrief, original: Brief
+) -> list[Constraint]:
+    """The constraints with their spans mapped from the corrected brief back onto the user's own text."""
+    if not corrected.edits:
+        return list(constraints)
+    out = []
+    for c in constraints:
+        span = c.span
+        if span is None:
+            out.append(c)
+            continue
+        start, end = corrected.original_span(span.field, span.index, span.start, span.end)
+        source = original.constraints[span.index] if span.index is not None else getattr(original, span.field, "")
+        text = source[start:end] if isinstance(source, str) else span.text
+        out.append(msgspec.structs.replace(c, span=msgspec.structs.replace(span, start=start, end=end, text=text)))
+    return out
+
+
+def brief_fidelity(brief: Brief, prompt: str, steps: Steps = DEFAULT_STEPS) -> list[Finding]:
+    """The fidelity findings of any prompt against a brief (the lint endpoint's check, and saved versions').
+
+    Both sides are read with common misspellings corrected, as `generate` reads the brief, so that a generated
+    prompt ("supplement") is not faulted for a typo in its brief ("suplement").
+    """
+    constraints = read_constraints(correct_brief(brief).brief, steps)
+    return fidelity_findings(constraints, correct_text(prompt)[0], steps)
+
+
 def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, list[ArchetypeMatch]]:
     """Read, classify and compose (no rendering, no lint)."""
+    brief = correct_brief(brief).brief
     constraints = read_constraints(brief, steps)
     matches = classify_brief(brief)
     return plan_spec(brief, matches, constraints).spec, matches
@@ -112,6 +147,9 @@ def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, 
 
 def generate(brief: Brief, steps: Steps = DEFAULT_STEPS) -> GenerationResult:
     """Turn a brief into a spec and prompt(s), with token counts, lint and fidelity findings, and warnings."""
+    original = brief
+    corrected = correct_brief(brief)
+    brief = corrected.brief
     constraints = read_constraints(brief, steps)
     matches = classify_brief(brief)
     composition = plan_spec(brief, matches, constraints)
@@ -132,6 +170,6 @@ def generate(brief: Brief, steps: Steps = DEFAULT_STEPS) -> GenerationResult:
         tokens=count_all(prompt),
         lint=report,
         archetypes=list(matches),
-        constraints=list(constraints),
+        constraints=spans_in_original(constraints, corrected, original),
         warnings=list(composition.warnings),
     )

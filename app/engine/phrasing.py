@@ -138,13 +138,32 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+# "pls make the bot answer ...", "the assistant should always reply ...", "I want it to ...": the directive to the
+# builder around the instruction goes; what remains is the instruction itself.
+META_DIRECTIVE = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|also|and|then)\s*,?\s+)*(?:please\s+|pls\s+|plz\s+)?(?:"
+    r"(?:make|have|get|let)\s+(?:the\s+bot|the\s+assistant|the\s+model|the\s+ai|the\s+agent|the\s+chatbot|it)\s+|"
+    r"(?:the\s+bot|the\s+assistant|the\s+model|the\s+agent|the\s+chatbot|the\s+ai|it)\s+(?:should|must|needs?\s+to|has\s+to|"
+    r"will|shall|is\s+supposed\s+to|ought\s+to)\s+(?:also\s+|always\s+(?=\w))?|"
+    r"(?:i|we)\s+(?:want|need|would\s+like|'d\s+like)\s+(?:the\s+bot|the\s+assistant|the\s+model|it)\s+to\s+)",
+    re.IGNORECASE,
+)
+
+
+def strip_meta_directive(text: str) -> str:
+    """The instruction without the words addressed to whoever builds the assistant ("make the bot answer X" ->
+    "answer X"); the text unchanged when it has none, or when nothing would remain."""
+    stripped = META_DIRECTIVE.sub("", text.strip(), count=1)
+    return stripped if stripped and stripped != text.strip() and len(stripped.split()) >= 2 else text.strip()
+
+
 def imperative_task(task: str, user: str) -> str | None:
     """The task as one instruction to the assistant, or None when it is a noun phrase ("sql helper for ...").
 
     "write a bot that triages issues into bug/feature" -> "Triage issues into bug/feature."
     "help me study for the exam" -> "Help the student study for the exam."
     """
-    text = normalise(task)
+    text = strip_meta_directive(normalise(task))
     built = _META_BUILD.sub("", text, count=1)
     agent = _AGENT_THAT.match(built)
     # Third-person verbs in base form: "a bot that triages ..." and "turns notes into ..." alike.

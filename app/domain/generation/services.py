@@ -50,9 +50,8 @@ from app.domain.generation.schemas import (
     TokensResponse,
 )
 from app.engine import Brief, generate, improve, render, templatize
-from app.engine.constraints import extract_constraints
 from app.engine.fidelity import check_fidelity
-from app.engine.generate import GenerationResult, RenderedPrompt
+from app.engine.generate import GenerationResult, RenderedPrompt, brief_fidelity
 from app.engine.lint import RULES, RuleInfo, lint_prompt, list_rules
 from app.engine.parse import parse_prompt
 from app.engine.spec import PromptSpec
@@ -182,7 +181,7 @@ def _lint(request: LintRequest, workspace_overrides: Sequence[RuleOverride]) -> 
     fidelity: list[Finding] = []
     if request.brief is not None:
         text = request.prompt if isinstance(request.prompt, str) else "\n\n".join(m.content for m in request.prompt)
-        fidelity = check_fidelity(extract_constraints(to_brief(request.brief)), text)
+        fidelity = brief_fidelity(to_brief(request.brief), text)
     return lint_prompt(
         request.prompt, variables=request.variables, target=request.target, config=config, extra_findings=fidelity
     )

@@ -223,6 +223,7 @@ CONTENT_MODERATION = Archetype(
     blendable=False,
     final_reminder="Return one moderation decision as JSON.",
     safety_packs=False,
+    yields_to_brief_labels=True,
 )
 
 DOCUMENT_QA = Archetype(
@@ -265,7 +266,7 @@ DOCUMENT_QA = Archetype(
         ),
         rule(
             "Cite the supporting passage after every claim, with the document and section in square brackets, "
-            "for example [Doc 2, Section 3].",
+            "for example {citation}.",
             "Citations let the reader verify the answer.",
             group="Grounding",
         ),
@@ -282,7 +283,7 @@ DOCUMENT_QA = Archetype(
     ),
     output=OutputFormat(
         kind="prose",
-        description=("A direct answer of at most {max_words} words with inline citations like [Doc 2, Section 3]."),
+        description=("A direct answer of at most {max_words} words with inline citations like {citation}."),
     ),
     examples=(
         Example(
@@ -314,7 +315,7 @@ DOCUMENT_QA = Archetype(
         ),
         rule(
             "Cite the supporting passage after every claim, with the document and section in square brackets, "
-            "for example [Doc 2, Section 3].",
+            "for example {citation}.",
             "Citations let the reader verify the answer.",
             group="Grounding",
         ),

@@ -72,6 +72,17 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """It answers from supplied sources: the document slot is described with the brief's own source noun."""
     conversational: bool = False
     """The end user's message arrives as a user turn, so no question/message slot goes into the system prompt."""
+    live_chat_cue: re.Pattern[str] | None = None
+    """For an archetype that serves both batch work and live chat (support: answering tickets, or a chat bot): a
+    task that matches this, and not `batch_cue`, talks with the end user, so it is conversational and its default
+    message slot (`variables`) becomes the user turn."""
+    chat_output: str = ""
+    """The output description in live-chat mode (see `live_chat_cue`), instead of `output.description`."""
+    batch_cue: re.Pattern[str] | None = None
+    """Words that say the messages arrive as documents to process (tickets, an inbox, drafts)."""
+    yields_to_brief_labels: bool = False
+    """Its output is a verdict in its own default categories (moderation): when the brief states its own label set,
+    the labeller takes over (keeping this archetype's noun), since every default category would contradict it."""
     reply_language_rule: bool = True
     """False when the archetype handles the output language itself (translation)."""
     tools_native: bool = False

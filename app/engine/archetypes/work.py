@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.engine.archetypes.registry import Archetype, feat, rule, var
 from app.engine.spec import Example, OutputFormat
 
@@ -47,8 +49,8 @@ CUSTOMER_SUPPORT = Archetype(
     ),
     rules=(
         rule(
-            "Identify the customer's actual problem and restate it in one sentence before answering.",
-            "Restating it catches misunderstandings early and shows the customer they were heard.",
+            "Identify the customer's actual problem before answering; when the message could mean two things, ask one clarifying question.",
+            "Answering the wrong problem costs the customer another round trip.",
         ),
         rule(
             "Give resolution steps the customer can follow now, one action per step.",
@@ -60,13 +62,13 @@ CUSTOMER_SUPPORT = Archetype(
         ),
         rule(
             "Escalate to a human agent when the customer asks for one, reports a security or legal issue, "
-            "requests a refund above your authority, or remains unhappy after two replies. To escalate, reply "
-            'with "I\'m passing this to a human colleague who will follow up with you."',
+            "asks for something beyond your authority (such as a refund or an exception), or remains unhappy after "
+            "two replies. To escalate, {escalate_how}",
             "These cases need judgement or permissions that an assistant lacks.",
             group="Escalation",
         ),
         rule(
-            "Ask for an order number or account email only when you need it to resolve the issue, and never ask for passwords or full card numbers.",
+            "Ask for personal details (a reference number, an email address) only when you need them to resolve the issue, and never ask for passwords or full card numbers.",
             "Collecting more personal data than needed creates privacy risk.",
             group="Escalation",
         ),
@@ -101,8 +103,22 @@ CUSTOMER_SUPPORT = Archetype(
     when_unsure="Say what you are unsure about, ask one clarifying question, or escalate to a human agent.",
     variables=(var("ticket", "The support ticket text submitted by the customer."),),
     drop_variables=("review", "content", "email", "question", "message", "text"),
+    chat_output="Short chat replies in plain prose, a few sentences each; use a numbered list only when the customer has steps to follow.",
+    live_chat_cue=re.compile(
+        r"\b(?:chat\w*|(?:chat)?bot|assistant|widget|whatsapp|messenger|sms|talk(?:s|ing)?\s+(?:to|with)|"
+        r"conversations?|receptionist|concierge|front\s+desk|on\s+(?:our|the)\s+(?:web)?site|website)\b|"
+        r"\b(?:asistente|asistente\s+virtual|assistent\w*|assistant\w*|assistente|conversa\w*|"
+        r"conversación|gespräch\w*)\b|チャット|アシスタント|ボット|聊天|机器人|助手|对话",
+        re.IGNORECASE,
+    ),
+    batch_cue=re.compile(
+        r"\b(?:support\s+)?tickets?\b|\binbox\b|\bdrafts?\b|\bqueue\b|"
+        r"\b(?:incoming|customer|support)\s+e-?mails\b|\b(?:reply|replies|respond\w*|answer\w*)\s+(?:to\s+)?"
+        r"(?:\w+\s+){0,2}e-?mails\b|\btickets?\b|\bchamados?\b|工单|チケット",
+        re.IGNORECASE,
+    ),
     user_term="customer",
-    final_reminder="Resolve the customer's issue now, or escalate it with the handoff sentence.",
+    final_reminder="Resolve the customer's issue now, or escalate it as the escalation rule says.",
     example_kind="support",
     blend_rules=(
         rule(

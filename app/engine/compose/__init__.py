@@ -25,7 +25,7 @@ from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
 from app.engine.examples import ExampleInputs, build_examples
-from app.engine.safety import detect_domains, safety_rules
+from app.engine.safety import detect_domains, emergency_number, safety_rules
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
 __all__ = [
@@ -72,7 +72,9 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
     """The brief's own examples, or examples built from its entities (or none, with a warning)."""
     if plan.brief.examples:
         return list(plan.brief.examples), []
-    fallbacks = plan.of_kind("fallback")
+    # The general fallback, not the emergency number: an example answers an everyday request.
+    emergency = _emergency_number(plan)
+    fallbacks = [c for c in plan.of_kind("fallback") if emergency is None or c.value != emergency]
     inputs = ExampleInputs(
         kind=plan.primary.example_kind,
         task=plan.brief.task,
@@ -95,6 +97,11 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
 def _max_age(plan: Plan) -> int | None:
     ages = [c.maximum for c in plan.of_kind("audience") if c.maximum is not None]
     return min(ages) if ages else None
+
+
+def _emergency_number(plan: Plan) -> str | None:
+    phones = [(c.value or "", c.condition) for c in plan.of_kind("fallback") if c.action == "phone"]
+    return emergency_number(phones)
 
 
 def _without_clashes(plan: Plan, text: str) -> str:
@@ -129,7 +136,7 @@ def compose_spec(plan: Plan) -> Composition:
         success=success,
         context=dedupe(context_lines(plan)),
         audience=plan.audience,
-        instructions=all_rules(plan, safety_rules(domains)),
+        instructions=all_rules(plan, safety_rules(domains, _emergency_number(plan))),
         tone=tone_lines(plan),
         tools=spec_tools,
         reasoning=reasoning(plan, output),

@@ -61,16 +61,69 @@ _QUOTED = re.compile(r"[\"“]([\w-]+)[\"”]")
 _JSON_KEY = re.compile(r"[{,]\s*\"([\w-]+)\"\s*:")
 
 
+# What a prohibition rules out, and how a default prescribes it: "never give the final answer" rules out a default
+# "Give the full worked solution after two attempts"; "don't comment on style" rules out "Mark style preferences";
+# "never INSERT/UPDATE/DELETE" rules out "... unless the user explicitly asks for a change to data".
+_PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"\b(?:final\s+|full\s+|complete\s+|direct\s+)?(?:answers?|solutions?)\b", re.I),
+        re.compile(r"\b(?:full|complete|worked|final)\s+(?:worked\s+)?(?:solution|answer)s?\b", re.I),
+    ),
+    (re.compile(r"\bstyle\b", re.I), re.compile(r"\bstyle\b", re.I)),
+    (
+        re.compile(r"\b(?:insert|update|delete|drop|alter|truncate|writes?|modif\w*)\b", re.I),
+        re.compile(r"\bchanges?\s+to\s+(?:the\s+)?data\b|\b(?:modify|change)\s+(?:the\s+)?data\b", re.I),
+    ),
+    (
+        re.compile(r"\b(?:notes?|comments?|explanations?|commentary)\b", re.I),
+        re.compile(r"\btranslator'?s\s+notes?\b", re.I),
+    ),
+)
+# "Output only the translation", "return just the SQL", "nothing but the label": nothing goes beside the output.
+_ONLY_OUTPUT = re.compile(
+    r"\b(?:output|return|print|send|give|reply\s+with|respond\s+with)\s+(?:only|just)\s+the\b|\bnothing\s+but\b", re.I
+)
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|before)\b[^.;:]*$", re.I)
+
+
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_COUNTED_NOUN = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?([a-z]{4,})\b", re.I
+)
+# Nouns a count can precede that are units or limits, handled by the limit rules, not by this check.
+_UNIT_NOUNS = frozenset(
+    {"word", "sentence", "line", "paragraph", "bullet", "item", "point", "character", "token", "minute", "hour", "day",
+     "week", "month", "year", "time", "second", "percent"}
+)  # fmt: skip
+
+
+def _counted_nouns(text: str) -> dict[str, set[int]]:
+    """Counted things a text states ("3 strengths and 3 things to improve" -> {strength: {3}, thing: {3}})."""
+    counts: dict[str, set[int]] = {}
+    for number, noun in _COUNTED_NOUN.findall(text):
+        value = int(number) if number.isdigit() else _COUNT_WORDS[number.lower()]
+        singular = noun.lower()[:-1] if noun.lower().endswith("s") else noun.lower()
+        if singular not in _UNIT_NOUNS:
+            counts.setdefault(singular, set()).add(value)
+    return counts
+
+
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
-    def __init__(self, constraints: Sequence[Constraint], labels: Iterable[str] = ()) -> None:
+    def __init__(self, constraints: Sequence[Constraint], labels: Iterable[str] = (), task: str = "") -> None:
+        self.counts = _counted_nouns(task)
         self.forbidden: set[str] = set()
         for c in constraints:
             if c.kind == "format":
                 self.forbidden.update(f.lower() for f in c.forbidden)
                 self.forbidden.update(_VALUE_EXCLUDES.get((c.value or "").lower(), ()))
         if any(c.kind == "prohibition" and _NO_PROSE.search(c.value or c.text) for c in constraints):
+            self.forbidden.add("explanation")
+        only_output = any(c.kind == "requirement" and _ONLY_OUTPUT.search(c.text) for c in constraints)
+        if only_output:
             self.forbidden.add("explanation")
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
@@ -83,6 +136,21 @@ class Conflicts:
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
         self.labels = {v.lower() for v in brief_labels}
         self.keys = {v.lower() for c in constraints if c.kind in ("schema", "fields") for v in c.values}
+        prohibitions = [c.value or c.text for c in constraints if c.kind == "prohibition"]
+        if only_output:
+            prohibitions.append("no notes or comments")  # "Output only the translation": nothing beside it
+        self.prohibited = [
+            prescribes for trigger, prescribes in _PROHIBITED_FAMILIES if any(trigger.search(p) for p in prohibitions)
+        ]
+
+    def _prescribes_prohibited(self, text: str) -> bool:
+        """Whether a default affirmatively prescribes what a prohibition of the brief rules out."""
+        for pattern in self.prohibited:
+            for m in pattern.finditer(text):
+                before = text[max(0, m.start() - 40) : m.start()]
+                if not _NEGATED.search(before) and not _INSTEAD.search(before):
+                    return True
+        return False
 
     def forbidden_feature(self, text: str) -> str | None:
         """The first forbidden formatting feature the text prescribes, if any."""
@@ -106,6 +174,12 @@ class Conflicts:
             return True
         if self.multi_label and _ONE_LABEL.search(text):
             return True
+        if self.prohibited and self._prescribes_prohibited(text):
+            return True
+        if self.counts and any(
+            noun in self.counts and not numbers <= self.counts[noun] for noun, numbers in _counted_nouns(text).items()
+        ):
+            return True  # "two strengths" where the brief asks for 3 strengths
         # A default JSON reply with keys outside the brief's own schema ("category", "rationale") contradicts it.
         if self.keys and any(key.lower() not in self.keys for key in _JSON_KEY.findall(text)):
             return True

@@ -92,7 +92,8 @@ def _base(plan: Plan, kind: OutputKind, schema: dict[str, Any] | None, value: st
     if schema is not None:
         return JSON_DESCRIPTION
     if kind == primary.output.kind and (value is None or value in _VALUE_KINDS):
-        template = primary.output.description
+        chat_mode = plan.conversational and not primary.conversational and primary.chat_output
+        template = primary.chat_output if chat_mode else primary.output.description
     elif value is None and kind in _CUE_FORMATS:
         template = _CUE_FORMATS[kind]
     elif value is None and kind == "json":

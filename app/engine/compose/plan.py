@@ -15,6 +15,7 @@ from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source
 from app.engine.compose.language import brief_language
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.phrasing import imperative_task
+from app.engine.safety import emergency_number
 from app.engine.spec import Length
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -36,7 +37,8 @@ _GROUNDED = re.compile(
     r"manuals?|knowledge ?base|faqs?|polic(?:y|ies)|guides?|guidance|wiki)\b(?:\s+(?:provided|supplied|attached))?",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+# Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-z\"“(])")
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
 
@@ -71,6 +73,8 @@ class Plan:
     """The task's other sentences that no constraint carries, kept as context in the brief's words."""
     task_line: str | None = None
     """The task as one English instruction, or None (a noun phrase, or a brief in another language)."""
+    conversational: bool = False
+    """The end user's message arrives as a user turn (see `Archetype.conversational` and `live_chat_cue`)."""
 
     @property
     def archetypes(self) -> tuple[Archetype, ...]:
@@ -163,6 +167,53 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
+_FILLER_WORDS = frozenset(
+    {
+        "nothing",
+        "else",
+        "more",
+        "only",
+        "just",
+        "please",
+        "pls",
+        "always",
+        "really",
+        "very",
+        "exactly",
+        "strictly",
+        "and",
+        "or",
+        "but",
+        "the",
+        "a",
+        "an",
+        "it",
+        "that",
+        "this",
+        "with",
+        "no",
+        "not",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "be",
+        "is",
+        "are",
+        "as",
+        "so",
+        "also",
+        "too",
+        "ok",
+        "okay",
+        "thanks",
+        "thx",
+    }
+)
+
+
 def task_details(task: str, constraints: Sequence[Constraint]) -> tuple[str, ...]:
     """The task's sentences after the first that constraints do not mostly carry, whole, in the brief's words."""
     covered = [False] * len(task)
@@ -184,6 +235,9 @@ def task_details(task: str, constraints: Sequence[Constraint]) -> tuple[str, ...
         words = [w.strip(".'") for w in _CONTENT_WORD.findall(text.lower()) if len(w.strip(".'")) > 3]
         if not words or (said and sum(w in said for w in words) * 5 >= len(words) * 3):
             continue  # the constraints read from this sentence restate (nearly) all of it
+        rest = [m.group(0).lower() for m in _CONTENT_WORD.finditer(text) if not covered[start + m.start()]]
+        if all(word.strip(".,;:!?'") in _FILLER_WORDS for word in rest):
+            continue  # the constraints' spans hold all of it but filler ("Output just the label, nothing else.")
         details.append(" ".join(text.split()))
     return tuple(details)
 
@@ -235,6 +289,65 @@ def _length(brief: Brief, entities: Entities, constraints: Sequence[Constraint])
     return length, MAX_WORDS[length]
 
 
+_HANDOFF_REPLY = 'reply with "I\'m passing this to a human colleague who will follow up with you."'
+
+
+_GENERAL_CONDITION = re.compile(
+    r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|anything\s+else|otherwise|"
+    r"out\s+of\s+scope|outside|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|person|"
+    r"complex|complicated|stuck|not\s+in)\b",
+    re.IGNORECASE,
+)
+
+
+def _general(condition: str | None) -> bool:
+    """Whether a fallback's condition is the general "cannot help" case, not one topic ("if they want to cancel")."""
+    return condition is None or bool(_GENERAL_CONDITION.search(condition))
+
+
+def escalation(constraints: Sequence[Constraint]) -> str:
+    """How to escalate: through the brief's own contact (its first non-emergency phone, email or URL fallback), or
+    with the vetted hand-off sentence when the brief names none."""
+    emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
+    for c in constraints:
+        if c.kind != "fallback" or not c.value or c.value == emergency or not _general(c.condition):
+            continue
+        if c.action == "phone":
+            return f"tell them to call {c.value}."
+        if c.action == "email":
+            return f"tell them to email {c.value}."
+        if c.action == "url":
+            return f"point them to {c.value}."
+    return _HANDOFF_REPLY
+
+
+# "Cite the section like [§ 4.2]": the brief's own citation example replaces the default one.
+_CITATION = re.compile(
+    r"\bcit(?:e|es|ing|ation|ations)\b[^.!?\n]{0,60}?(?P<example>\[[^\]\n]{1,30}\]|【[^】\n]{1,30}】|\([^)\n]{1,30}\))",
+    re.IGNORECASE,
+)
+DEFAULT_CITATION = "[Doc 2, Section 3]"
+
+
+def citation_style(task: str, constraints: Sequence[Constraint]) -> str:
+    """The citation example the brief gives, or the default one."""
+    for text in (task, *(c.text for c in constraints)):
+        match = _CITATION.search(text)
+        if match:
+            return match.group("example")
+    return DEFAULT_CITATION
+
+
+def is_conversational(primary: Archetype, task: str) -> bool:
+    """Whether the assistant talks with the end user live: always for a conversational archetype, and for one that
+    serves both ways when the task describes a chat ("a chat assistant for our dental office") and no batch work."""
+    if primary.conversational:
+        return True
+    if primary.live_chat_cue is None or not primary.live_chat_cue.search(task):
+        return False
+    return primary.batch_cue is None or not primary.batch_cue.search(task)
+
+
 def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
@@ -256,6 +369,12 @@ def make_plan(
         # classifier saw, so the grounding rules of the source-based archetype join.
         blended = (*blended, next(a for a in REGISTRY if a.grounded_in_sources))
     labels, from_brief = _labels(constraints, brief.task)
+    stated_noun = None
+    if from_brief and primary.yields_to_brief_labels and any(c.kind == "labels" for c in constraints):
+        # "Moderate comments. Labels: OK, SPAM, HARASSMENT": the brief's labels replace the default categories.
+        stated_noun, primary = primary.noun, next(a for a in REGISTRY if a.uses_labels)
+        blended = tuple(a for a in blended if a is not primary)
+        partners = tuple(a for a in partners if a is not primary)
     if any(c.kind == "labels" for c in constraints) and not primary.uses_labels:
         # A label set in the brief is a labelling step, whatever the classifier saw: blend the labeller's part.
         labeller = next(a for a in REGISTRY if a.uses_labels)
@@ -263,7 +382,7 @@ def make_plan(
             partners = (*partners, labeller)
     persona = _persona(primary, {m.id for m in matches}, brief.task)
     user = persona.user_term if persona else primary.user_term
-    noun = persona.noun if persona else primary.noun
+    noun = persona.noun if persona else (stated_noun or primary.noun)
     written_in = brief_language(brief.task)
     language = _reply_language(brief, entities, constraints) or (written_in[1] if written_in else None)
     audience = _audience(brief, entities, constraints)
@@ -284,6 +403,8 @@ def make_plan(
         "task_sentence": task_sentence(head),
         "max_words": str(max_words),
         "noun": noun,
+        "escalate_how": escalation(constraints),
+        "citation": citation_style(brief.task, constraints),
     }
     return Plan(
         brief=brief,
@@ -301,9 +422,10 @@ def make_plan(
         language=language,
         brief_language=written_in,
         audience=audience,
-        conflicts=Conflicts(constraints, labels if from_brief else ()),
+        conflicts=Conflicts(constraints, labels if from_brief else (), task=brief.task),
         placeholders=placeholders,
         task=head,
         task_details=details,
         task_line=None if written_in is not None else imperative_task(head, user),
+        conversational=is_conversational(primary, brief.task),
     )

@@ -44,8 +44,8 @@ def _masked_task(plan: Plan) -> str:
 def _inferred(plan: Plan) -> list[Variable]:
     primary = plan.primary
     dropped = set(primary.drop_variables)
-    if primary.conversational:
-        dropped |= CONVERSATIONAL_SLOTS
+    if plan.conversational:
+        dropped |= CONVERSATIONAL_SLOTS | {v.name for v in primary.variables}
     masked = _masked_task(plan)
     # Cues were read from the whole task already; read them again only when constraint spans were blanked out.
     cues = plan.entities.variables if masked == plan.brief.task else variable_cues(masked)
@@ -79,7 +79,11 @@ def variables(plan: Plan) -> list[Variable]:
     """The prompt's input slots: explicit first, then defaults and inferred ones (at most three added)."""
     primary = plan.primary
     inferred = _inferred(plan)
-    skip = CONVERSATIONAL_SLOTS if primary.conversational else frozenset()
+    skip: frozenset[str] = frozenset()
+    if plan.conversational:
+        # A chat-mode archetype's own message slot (support's `ticket`) is the user turn too; documents stay.
+        chat_mode = not primary.conversational
+        skip = CONVERSATIONAL_SLOTS | (frozenset(v.name for v in primary.variables) if chat_mode else frozenset())
     defaults = [
         v
         for v in primary.variables

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.phrasing import strip_meta_directive
+
 
 class Clause(NamedTuple):
     """One clause of a brief field: its text and where it starts in that field."""
@@ -264,3 +266,9 @@ def sentence_case(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?。" else text + "."
+
+
+def instruction_case(text: str) -> str:
+    """A requirement in the user's words as an instruction: the builder-directed lead ("pls make the bot", "it
+    should") goes, then `sentence_case`."""
+    return sentence_case(strip_meta_directive(text))

@@ -15,7 +15,7 @@ import msgspec
 
 from app.engine.brief import Brief
 from app.engine.constraints import fallbacks, formats, labels, language, limits, people, rules, structure, tools
-from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
+from app.engine.constraints.clauses import Clause, instruction_case, sentence_case, split_clauses
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
@@ -108,6 +108,10 @@ Span = Callable[[int, int], BriefSpan]
 
 
 def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    found = limits.find_limits(text)
+    if span(0, 0).start == 0:
+        # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.
+        found = [lim._replace(scope=None) if limits.heading_scope(text, lim.start) else lim for lim in found]
     return [
         Constraint(
             kind="limit",
@@ -115,7 +119,7 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum, exact=lim.exact,
             scope=lim.scope,
         )
-        for lim in limits.find_limits(text)
+        for lim in found
     ]  # fmt: skip
 
 
@@ -131,6 +135,9 @@ def _format(text: str, unquoted: str, span: Span) -> list[Constraint]:
     ]  # fmt: skip
 
 
+_SIGNATURE_CALL = re.compile(r"[A-Za-z_]\w*_\w*\(")
+
+
 def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]:
     out: list[Constraint] = []
     found = labels.find_labels(text)
@@ -142,6 +149,8 @@ def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]
             )
         )  # fmt: skip
     fields = structure.find_fields(text)
+    if fields is not None and _SIGNATURE_CALL.search(text[fields.start : fields.end]):
+        fields = None  # "with restart_service(name), get_status(name)": tool signatures, not fields
     if fields is not None and (found is None or fields.values != found.values):
         describe = structure.describe_collected if fields.collect else structure.describe_fields
         out.append(
@@ -225,6 +234,30 @@ _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
 )  # fmt: skip
 
 
+# "Cite the section like [§ 4.2].", "Keep all HTML tags exactly as they are.": after the sentence that states the job,
+# a sentence in the imperative is an instruction of the brief, read as a requirement in the user's words.
+_IMPERATIVE_LEAD = re.compile(
+    r"(?:please\s+|pls\s+)?(?:also\s+|then\s+)?(?:cite|say|keep|use|include|mention|add|start|end|begin|write|reply|"
+    r"respond|answer|ask|make|give|list|return|output|format|put|quote|link|refer|tell|offer|suggest|explain|check|"
+    r"confirm|verify|greet|sign|address|respect|treat|prefer|focus|flag|highlight|mark|summari[sz]e|translate|show|"
+    r"stay|remind|encourage|follow|match|note|group|sort|rank|order|label|tag|close|open|lead|stick|speak|talk|sound|"
+    r"act|assume|consider|remember|inform|warn|recommend|provide|report|describe|state|be|sign|spell|wrap|round|"
+    r"convert|prefix|separate|number|bold|capitali[sz]e|highlight|point)\b(?!\s*:)",
+    re.IGNORECASE,
+)
+# "After 6 questions, give feedback: ...": a time or condition phrase may open the instruction.
+_LEADING_WHEN = re.compile(r"^(?:after|when|once|at\s+the\s+end(?:\s+of)?|before|for|in)\b[^,.;:]{1,60},\s*", re.I)
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?\n]|\s[—–-])\s*$")
+
+
+def _later_instruction(task: str, clause: Clause) -> bool:
+    """Whether a clause of the task is a later sentence written as an instruction (not the job statement)."""
+    if clause.start == 0 or not _SENTENCE_END_BEFORE.search(task[: clause.start]):
+        return False
+    text = _LEADING_WHEN.sub("", clause.text.lstrip(), count=1)
+    return bool(_IMPERATIVE_LEAD.match(text)) and rules.is_english(clause.text)
+
+
 def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     """Every constraint one clause states: the typed readers first, then rules (ordering, prohibition, must)."""
     text, offset = clause.text, clause.start
@@ -235,7 +268,8 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
     unquoted = _unquoted(text)
     out = [constraint for reader in _READERS for constraint in reader(text, unquoted, span)]
-    rule_constraints = _rules(unquoted, span, out, explicit=field.name == "constraints", original=text)
+    explicit = field.name == "constraints" or (field.name == "task" and _later_instruction(field.text, clause))
+    rule_constraints = _rules(unquoted, span, out, explicit=explicit, original=text)
     out.extend(_with_quotes_restored(c, text) for c in rule_constraints)
     return out
 
@@ -302,7 +336,7 @@ def _rules(
     requirement = rules.find_requirement(text)
     if requirement is None and explicit and not prohibitions and not typed:
         requirement = rules.FoundRule(
-            sentence_case(text) if rules.is_english(text) else f'Follow this rule from the brief: "{text}".',
+            instruction_case(text) if rules.is_english(text) else f'Follow this rule from the brief: "{text}".',
             None,
             None,
             0,

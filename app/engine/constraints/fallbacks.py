@@ -35,7 +35,7 @@ _SAY = re.compile(
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
-    r"\b(?:if|when|whenever|in\s+case|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
+    r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b))\b"
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga)\b)",
@@ -143,16 +143,47 @@ def _you(match: re.Match[str]) -> str:
     return "you do not " if match.group("neg").lower().startswith("do") else "you cannot "
 
 
+# "if someone has severe swelling, bleeding that won't stop or trouble breathing tell them to call 999": the commas
+# separate items of the condition's own list (its last item joined by "or"/"and"), not the condition from the action.
+# Bounded repeats keep the match linear on long unpunctuated text.
+_LIST_TAIL = re.compile(
+    r",(?P<more>(?:\s*[^,;.]{1,80},){0,4}?\s*[^,;.]{1,80}?\s(?:or|and|oder|und|ou|et|o|y)\s+[^,;.]{1,80}?),?"
+    r"(?=\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
+    r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|"
+    r"mande|ligue|diga|peça|encaminhe|oriente|recomende|llam[ae]\w*|pide|dile|diles|indica|recomienda|deriva|"
+    r"sag\w*|ruf\w*|schick\w*|verweis\w*|dis|dites|appel\w*|envoie\w*|orientez|conseille\w*)\b)",
+    re.IGNORECASE,
+)
+_IMPERATIVE_START = re.compile(
+    r"\s*(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|ask|send|hand|connect|transfer|then|"
+    r"apologi[sz]e|stay|keep|be|give|let|explain|suggest|remind|thank|acknowledge|stop|do|don'?t|never|always|"
+    r"please|just|you|we|they|it|i)\b",
+    re.IGNORECASE,
+)
+
+
+_TRAILING_MODAL = re.compile(
+    r"\s+(?:it|the\s+bot|the\s+assistant|you|we|they)\s+(?:should|must|will|needs?\s+to|has\s+to|can|shall)"
+    r"(?:\s+(?:just|simply|always))?$",
+    re.IGNORECASE,
+)
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     match = _CONDITION.search(text)
     if not match:
         return None
     condition = match.group(0).strip().rstrip(",")
+    tail = _LIST_TAIL.match(text, match.end())
+    if tail and not _IMPERATIVE_START.match(tail.group("more")):
+        condition = f"{condition},{tail.group('more')}".strip()
     # "otherwise if it doesn't know": the "if" clause is the condition; "otherwise" only links it to the last one.
     condition = re.sub(
         r"^(?:otherwise|else|sonst|sinon)\s+(?=(?:if|when|wenn|falls|si|quand|se)\b)", "", condition, flags=re.I
     )
+    # "if it's not in there it should say ...": the modal before the action belongs to the action, not the condition.
+    condition = _TRAILING_MODAL.sub("", condition)
     # "if it doesn't know", "if the bot can't answer": the assistant is "you" in the prompt.
     condition = _BOT_SUBJECT.sub(_you, condition)
     return condition if len(condition.split()) >= 2 or condition.lower() in {"otherwise", "sonst", "sinon"} else None

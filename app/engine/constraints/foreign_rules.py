@@ -27,6 +27,7 @@ _OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                                   "aconselhamento\\s+financeiro", "conselhos?\\s+financeiro")),
     ("prescriptions or medication doses", "give", ("recetas?\\s+médica", "dosis", "dosierung", "verschreib",
                                                    "posologie", "ordonnance", "dosagem", "receitas?\\s+médica")),
+    ("medication", "recommend", ("remédio", "medicament", "medikament", "arznei", "médicament", "fármaco")),
     ("prices", "give", ("precio", "preis", "prix", "tarif", "preço")),
     ("discounts", "offer", ("descuento", "rabatt", "remise", "réduction", "desconto")),
     ("refunds", "promise", ("reembolso", "erstattung", "rückerstattung", "remboursement")),
@@ -73,18 +74,41 @@ def strip_conjunction(words: str) -> str:
     return _LEADING_CONJUNCTION.sub("", words.strip(), count=1)
 
 
+# "Nunca faça diagnóstico nem indique remédios": two prohibitions joined by "nor", each translated on its own.
+_GENERAL_OBJECTS = frozenset({"medication"})
+_NOR = re.compile(r"\s+(?:nem|ni|noch|weder|ne)\s+|,\s*", re.IGNORECASE)
+
+
 def translate_prohibition(words: str) -> str | None:
     """The English imperative for a common foreign prohibition ("Nunca des diagnósticos" -> "Never give
     diagnoses."); None when its object is not in the table."""
     found = [(english, verb, m) for english, verb, pattern in _OBJECT_PATTERNS if (m := pattern.search(words))]
+    if len(found) > 1:
+        parts = [part for part in _NOR.split(words) if part.strip()]
+        translated = [_translate_one(part) for part in parts] if len(parts) == len(found) else []
+        if translated and all(translated):
+            lead = "Never" if _NEVER.search(words) else "Do not"
+            return f"{lead} {' or '.join(t for t in translated if t)}."
+        # "dosagem de remédios": the general object qualifies the specific one (doses of medication).
+        found = [f for f in found if f[0] not in _GENERAL_OBJECTS] or found
     # Two objects ("precios de la competencia": competitors' prices) would lose the link: keep the quote.
     if len(found) != 1:
         return None
     english, verb, match = found[0]
-    before = words[: match.start()]
+    return f"{'Never' if _NEVER.search(words) else 'Do not'} {_verb_for(words[: match.start()], verb)} {english}."
+
+
+def _translate_one(words: str) -> str | None:
+    """ "verb object" in English for a fragment with exactly one known object, else None."""
+    found = [(english, verb, m) for english, verb, pattern in _OBJECT_PATTERNS if (m := pattern.search(words))]
+    if len(found) != 1:
+        return None
+    english, verb, match = found[0]
+    return f"{_verb_for(words[: match.start()], verb)} {english}"
+
+
+def _verb_for(before: str, default: str) -> str:
     for candidate, pattern in _VERB_PATTERNS:
         if pattern.search(before):
-            verb = candidate
-            break
-    lead = "Never" if _NEVER.search(words) else "Do not"
-    return f"{lead} {verb} {english}."
+            return candidate
+    return default

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -35,7 +36,7 @@ _CLASSIFY = (
 )
 _INTRO = re.compile(
     rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=–—])\s*|"
-    rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou)\s+)",
+    rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou(?=\s+[^,.;:]+\bou\b))\s+)",
     re.IGNORECASE,
 )
 _REPLY_WITH = re.compile(
@@ -147,11 +148,38 @@ def _list_extent(text: str, start: int) -> int:
     return match.start() if match else len(text)
 
 
+# "Labels (pick exactly one): 1) OK 2) SPAM 3) HARASSMENT": an inline numbered list, numbered from 1.
+_NUMBER_MARK = re.compile(r"(?:(?<=[\s:])|^)\(?(?P<n>\d{1,2})[.)](?=\s)")
+
+
+def _numbered(text: str) -> FoundLabels | None:
+    """A label set written as an inline numbered list after words about labels."""
+    run: list[re.Match[str]] = []
+    for mark in _NUMBER_MARK.finditer(text):
+        if int(mark.group("n")) == len(run) + 1:
+            run.append(mark)
+        elif run:
+            break
+    if len(run) < 2 or not _LABEL_CONTEXT.search(text[: run[0].start()]):
+        return None
+    bounds = [(a.end(), b.start()) for a, b in itertools.pairwise(run)]
+    bounds.append((run[-1].end(), _list_extent(text, run[-1].end())))
+    items = [_clean(re.sub(r"[,;]?\s*(?:and|or)?\s*$", "", text[a:b].strip())) for a, b in bounds]
+    if any(not item or len(item.split()) > _MAX_LABEL_WORDS or len(item) > 40 for item in items):
+        return None
+    if len({item.lower() for item in items}) != len(items):
+        return None
+    return FoundLabels(items, bool(_MULTI.search(text)), run[0].start(), bounds[-1][1])
+
+
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
     cjk = find_cjk_labels(text)
     if cjk is not None:
         return cjk
+    numbered = _numbered(text)
+    if numbered is not None:
+        return numbered
     if not _LIST_MARK.search(text):
         return None  # a label set needs at least two items
     multi = bool(_MULTI.search(text))

@@ -131,7 +131,9 @@ _INPUT_BEFORE = re.compile(
 _SCOPE_NOUN = re.compile(
     r"(?:bullet|item|point|section|paragraph|answer|reply|response|description|summar|title|entry|entries|example|"
     r"question|step|tip|email|message|post|tweet|field|sentence|line|option|idea|card|slide|chapter|headline|"
-    r"caption|comment|review|note|label|tag|part|chunk|turn|output|respuesta|antwort|réponse|punto|punkt)\w*$",
+    r"caption|comment|review|note|label|tag|part|chunk|turn|output|story|stories|poem|joke|recipe|article|essay|"
+    r"blog|letter|song|scene|page|round|hint|explanation|piece|translation|product|listing|bio|ad|"
+    r"respuesta|antwort|réponse|punto|punkt|historia|geschichte|histoire|história)\w*$",
     re.IGNORECASE,
 )
 _ASKED_COUNT = re.compile(
@@ -312,12 +314,36 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# "Summary: at most 5 bullets. Email: under 150 words": a heading before the limit names the part it narrows.
+_HEADING = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:the\s+)?(?P<part>[A-Za-z][A-Za-z -]{1,24}?)\s*:\s*(?:(?:at\s+most|under|below|within|"
+    r"max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|exactly|about)\s+)?$",
+    re.IGNORECASE,
+)
+_WHOLE_REPLY_HEADINGS = frozenset(
+    {"output", "format", "length", "limit", "limits", "reply", "replies", "response", "responses", "answer",
+     "answers", "rules", "constraints", "note", "notes", "style", "tone", "important", "requirements", "size"}
+)  # fmt: skip
+
+
+def heading_scope(text: str, start: int) -> str | None:
+    """The part a heading before a limit names ("Summary: at most 5 bullets" -> "the summary"), if any."""
+    heading = _HEADING.match(text[:start])
+    if heading is None:
+        return None
+    part = " ".join(heading.group("part").lower().split())
+    return None if part in _WHOLE_REPLY_HEADINGS else f"the {part}"
+
+
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
     window = text[max(0, start - 60) : start]
     if _INPUT_BEFORE.search(window):
         return "the input"
+    heading = heading_scope(text, start)
+    if heading is not None:
+        return heading
     per_item = _ITEMS_OF.search(text[max(0, start - 30) : start])
     if per_item:
         return "each " + ("bullet" if per_item.group(1).lower().startswith(("bullet", "point")) else "item")

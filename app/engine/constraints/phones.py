@@ -75,7 +75,9 @@ def _counted(text: str, end: int) -> bool:
 _COMPARISON = re.compile(
     r"(?:out\s+of|from|between|and|up\s+to|at\s+(?:most|least)|max(?:imum)?\.?|min(?:imum)?\.?|under|over|than|"
     r"about|around|within|top|first|last|score|rate|rating|level|grade|step|version|v|page|room|order|ticket|"
-    r"de|à|a|bis|von)\s*\(?\s*$",
+    r"de|à|a|bis|von|"
+    # Standards are numbered too: "ISO 8601", "RFC 3339", "DIN 5008", "UTF-8".
+    r"iso|rfc|din|en|ieee|utf-?|pep|ecma|ansi|cve-?|iec|ietf|nist|sp)\s*\(?\s*$",
     re.IGNORECASE,
 )
 

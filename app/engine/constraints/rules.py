@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints import foreign_rules
-from app.engine.constraints.clauses import sentence_case
+from app.engine.constraints.clauses import instruction_case
 from app.engine.language_id import identify
 
 _PROHIBITION_EN = re.compile(
@@ -14,6 +14,7 @@ _PROHIBITION_EN = re.compile(
     r"(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
     r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no(?!-)|without|"
+    r"nothing(?!\s+(?:else|but|more|to|is|was|at\s+all)\b)|"
     r"not(?!\s+(?:only|just|merely)\b))\b\s*"
     r"(?=\S)",
     re.IGNORECASE,
@@ -39,6 +40,7 @@ _CUE_TEXT = {
     "refrain from": "Never",
     "no": "Avoid",
     "without": "Avoid",
+    "nothing": "Avoid anything",
     "not": "Do not",
 }
 
@@ -107,6 +109,35 @@ def _condition_end(text: str) -> int:
     return match.end() if match else 0
 
 
+# "never give diet advice, just say to talk to one of our trainers": the prohibition's own alternative stays with it.
+_ALTERNATIVE = re.compile(
+    r"\s*(?:[,;]|\s[-–—]|[-–—]\s)\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|tell\s+(?:them|him|her|the\s+\w+|users?)\s+to|"
+    r"suggest|recommend|refer\s+(?:them|the\s+\w+|users?)\s+to|point\s+(?:them|the\s+\w+|users?)\s+to|"
+    r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
+    re.IGNORECASE,
+)
+
+
+def _alternative(source: str, end: int) -> tuple[str, int] | None:
+    """The alternative a prohibition offers right after it, as an instruction ("tell them to talk to ..."), and its
+    end; None when the clause goes on to something else."""
+    match = _ALTERNATIVE.match(source, end)
+    if match is None:
+        return None
+    verb = re.sub(r"\s+", " ", match.group("verb").lower())
+    what = re.sub(r"\s+instead$", "", match.group("what").strip(), flags=re.IGNORECASE)
+    if verb == "say to":
+        verb = "tell them to"
+    return f"{verb} {what}", match.end()
+
+
+_REPORTED = re.compile(
+    r"\b(?:say|says|tell\s+(?:them|the\s+\w+|users?)|mention|state|explain|remind\s+(?:them|the\s+\w+|users?)|note|"
+    r"disclose|make\s+(?:it\s+)?clear|clarify)\b[^.;]*?\bthat\b",
+    re.IGNORECASE,
+)
+
+
 def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
     """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
     `rest` is what each forbids, in the brief's words. `text` may have quoted words blanked out (so a quote does
@@ -135,6 +166,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
+        if _REPORTED.search(stripped[: match.start("cue")]):
+            continue  # "say that this is general information and not legal advice": words to say, not a rule
         end_match = _SEGMENT_END.search(stripped, match.end("cue"))
         end = end_match.start() if end_match else len(stripped)
         # Items joined by commas stay with their cue: "don't mention price, discounts or stock".
@@ -149,7 +182,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             ):
                 break
             end, end_match = next_end, following
-        rest = source[match.end("cue") : end].strip().rstrip(".!")
+        rest = source[match.end("cue") : end].strip().rstrip(".!,;:")
         rest = _POLITE_TAIL.sub("", rest)  # "not too chatty pls"
         taken = end
         if not rest or _LIMIT_ONLY.match(rest):
@@ -165,6 +198,14 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
         if lead == "Never" and _NEVER_ADJECTIVE.fullmatch(rest):
             lead = "Never be"  # "never pushy"
+        elif lead in ("Never", "Do not") and len(rest) <= 2 and " " not in rest:
+            lead = f"{lead} use"  # "ss, never ß": a character or symbol is something you use
+        alternative = _alternative(source, end)
+        if alternative is not None:
+            instead, end = alternative
+            taken = end
+            found.append(FoundRule(f"{lead} {rest}; instead, {instead}.", None, None, start, end, rest))
+            continue
         found.append(FoundRule(f"{lead} {rest}.", None, None, start, end, rest))
     return found
 
@@ -192,7 +233,9 @@ _FIRST_WORDS = (
     r"primeiro|antes\s+de\s+tudo|em\s+primeiro\s+lugar"
 )
 _BEFORE = re.compile(
-    rf"^(?P<first>.+?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?P<then>(?:{_ACTION_VERBS})\b.*)$|"
+    rf"^(?P<first>.+?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?P<then>(?:{_ACTION_VERBS})\b.*|"
+    # a tool by name: "call get_status before restart_service"
+    r"(?:(?:calling|using|running)\s+)?`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?)$|"
     rf"^(?:before|prior\s+to)\s+(?P<then2>.+?),\s*(?:always\s+)?(?P<first2>.+)$|"
     r"^(?:first(?:ly)?|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
@@ -333,7 +376,7 @@ def find_ordering(text: str) -> FoundRule | None:
 
 
 _MUST = re.compile(
-    r"\b(?:(?:answer|respond|reply|rely|draw)\s+only|only\s+(?:from|based\s+on|using|with\s+information\s+from)|"
+    r"\b(?:(?:answer|respond|reply|rely|draw)\s+only|(?:output|return|print|send|give)\s+(?:only|just)\s+the|nothing\s+but|only\s+(?:from|based\s+on|using|with\s+information\s+from)|"
     r"based\s+(?:only|solely|exclusively|strictly)\s+on|solely|exclusively|strictly|"
     r"always|must|need(?:s)?\s+to|required?|make\s+sure|ensure|be\s+sure\s+to|has\s+to|have\s+to|"
     r"should\s+always|every\s+(?:answer|reply|response)|needs?\s+(?:\w+\s+)?approval|requires?|only\s+(?:answer|use|respond|reply|discuss|talk)|"
@@ -365,7 +408,7 @@ def find_requirement(text: str) -> FoundRule | None:
     if not (_MUST.search(stripped) or _THRESHOLD.search(stripped)):
         return None
     if is_english(stripped):
-        return FoundRule(sentence_case(stripped), None, None, 0, len(text.rstrip()))
+        return FoundRule(instruction_case(stripped), None, None, 0, len(text.rstrip()))
     return FoundRule(f'Follow this rule from the brief: "{stripped.rstrip(".。")}".', None, None, 0, len(text.rstrip()))
 
 

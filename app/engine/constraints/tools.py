@@ -71,10 +71,17 @@ def find_tools(text: str) -> list[FoundTool]:
         return []
     found: list[FoundTool] = []
     taken: list[tuple[int, int]] = []
-    for match in _SIGNATURE.finditer(text):
+    signatures = [(m, _parameters(m.group("params"))) for m in _SIGNATURE.finditer(text)]
+    # "restart_service(name), get_status(name) and rollback(deploy_id)": beside code-like signatures, a plain word
+    # with parameters is one more tool of the list.
+    code_like = any(
+        params is not None and _looks_like_tool(m.group("name"), "", m.group(0).startswith("`"))
+        for m, params in signatures
+    )
+    for match, params in signatures:
         name = match.group("name")
-        params = _parameters(match.group("params"))
-        if params is None or not _looks_like_tool(name, text, match.group(0).startswith("`")):
+        plain_in_list = code_like and bool(params) and name.lower() not in _NOT_TOOLS and len(name) >= 3
+        if params is None or not (plain_in_list or _looks_like_tool(name, text, match.group(0).startswith("`"))):
             continue
         purpose = _PURPOSE.match(text, match.end())
         found.append(

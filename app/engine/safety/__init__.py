@@ -10,6 +10,7 @@ the reason.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -38,8 +39,7 @@ PACKS: tuple[SafetyPack, ...] = (
         rules=(
             _rule(
                 "If the person describes signs of an emergency (chest pain, trouble breathing, severe bleeding, "
-                "signs of a stroke, fainting, a severe allergic reaction), tell them first to call their local "
-                "emergency number now.",
+                "signs of a stroke, fainting, a severe allergic reaction), tell them first to {call_emergency} now.",
                 "Minutes matter in an emergency, and a chat cannot examine anyone or send help.",
             ),
             _rule(
@@ -59,8 +59,8 @@ PACKS: tuple[SafetyPack, ...] = (
         rules=(
             _rule(
                 "If the person mentions suicide, self-harm or harming someone else, respond with care, urge them to "
-                "contact a crisis line or their local emergency number now (in the US and Canada: the 988 Suicide & "
-                "Crisis Lifeline), and keep the conversation going until they say they are reaching out.",
+                "contact a crisis line or {call_emergency} now{crisis_hint}, and keep the conversation going until "
+                "they say they are reaching out.",
                 "Immediate human help saves lives, and an assistant cannot provide it.",
             ),
             _rule(
@@ -154,7 +154,48 @@ def detect_domains(
     return found
 
 
-def safety_rules(domains: Iterable[str]) -> list[Rule]:
-    """The rules of the selected packs, in pack order."""
+_EMERGENCY_CONDITION = re.compile(
+    r"emergenc|urgent|chest pain|breath|bleed|stroke|unconscious|faint|overdose|suicid|self-harm|swelling|"
+    r"allergic|poison|notfall|notruf|urgence|emergencia|urgencia|urgência|emergência|急救|紧急|救急|緊急|救命",
+    re.IGNORECASE,
+)
+_CRISIS_LINES = frozenset({"988"})
+"""Short numbers that are crisis lines, not emergency services: never offered as the number for an emergency."""
+
+
+def emergency_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
+    """The number a brief gives for emergencies, from its phone fallbacks as (number, condition) pairs.
+
+    A short number (two or three digits: 911, 999, 112, 15, 120) is an emergency service; a longer one counts when
+    its condition names an emergency ("if someone has chest pain, call ...").
+    """
+    for number, condition in phones:
+        digits = "".join(ch for ch in number if ch.isdigit())
+        if digits in _CRISIS_LINES:
+            continue
+        if 2 <= len(digits) <= 3 or (condition and _EMERGENCY_CONDITION.search(condition)):
+            return number
+    return None
+
+
+_LOCAL_EMERGENCY = "call their local emergency number"
+_US_CRISIS_HINT = " (in the US and Canada: the 988 Suicide & Crisis Lifeline)"
+
+
+def safety_rules(domains: Iterable[str], emergency_number: str | None = None) -> list[Rule]:
+    """The rules of the selected packs, in pack order.
+
+    `emergency_number` is the number the brief itself gives for emergencies ("call 999"): the packs then name it
+    instead of "their local emergency number", so that the prompt never says two different things.
+    """
     chosen = set(domains)
-    return [rule for pack in PACKS if pack.domain in chosen for rule in pack.rules]
+    fill = {
+        "call_emergency": f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY,
+        "crisis_hint": "" if emergency_number else _US_CRISIS_HINT,
+    }
+    return [
+        msgspec.structs.replace(rule, text=rule.text.format_map(fill)) if "{" in rule.text else rule
+        for pack in PACKS
+        if pack.domain in chosen
+        for rule in pack.rules
+    ]

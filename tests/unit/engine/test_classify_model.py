@@ -28,9 +28,12 @@ HELDOUT_B = DATA / "heldout_b.jsonl"
 """A second held-out split (spec / bullet-list / non-native English voice), written before the last retraining."""
 HELDOUT_C = DATA / "heldout_c.jsonl"
 """A third held-out split (mixed voices, 40% non-English), written before the 3rd retraining."""
-HELDOUTS = (HELDOUT, HELDOUT_B, HELDOUT_C)
-TRAINING = (DATA / "corpus.jsonl", DATA / "corpus_a.jsonl", DATA / "corpus_b.jsonl", DATA / "corpus_c.jsonl")
-MIN_HELDOUT_ACCURACY = {HELDOUT: 0.83, HELDOUT_B: 0.93, HELDOUT_C: 0.93}
+HELDOUT_D = DATA / "heldout_d.jsonl"
+"""A fourth held-out split (chatty, typos, terse, 55% non-English), written and committed before the 4th retraining."""
+HELDOUTS = (HELDOUT, HELDOUT_B, HELDOUT_C, HELDOUT_D)
+TRAINING = tuple(DATA / f"corpus{suffix}.jsonl" for suffix in ("", "_a", "_b", "_c", "_d"))
+MIN_HELDOUT_ACCURACY = {HELDOUT: 0.88, HELDOUT_B: 0.95, HELDOUT_C: 0.95, HELDOUT_D: 0.92}
+"""A little below the shipped model's figures (0.907, 0.975, 0.973, 0.953): room for a retraining, none for a slide."""
 MIN_LANGUAGE_ACCURACY = 0.7
 MIN_BLEND_RECALL = 0.6
 MAX_FALSE_SECONDARY = 0.18

@@ -1,0 +1,251 @@
+"""Assistants for a specific business (a dental office, a gym, a forum): the brief's own facts beat the defaults."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine.brief import Brief, extract_entities
+from app.engine.constraints import extract_constraints
+from app.engine.constraints.fallbacks import find_condition
+from app.engine.constraints.foreign_rules import translate_prohibition
+from app.engine.constraints.labels import find_labels
+from app.engine.constraints.phones import find_dial_numbers
+from app.engine.generate import generate
+from app.engine.safety import emergency_number
+
+DENTIST = (
+    "chat assistant for Bright Smile Dental in Leeds. patients ask about opening hours, booking and cancelling "
+    "appointments. never give a dental diagnosis. if someone has severe swelling, bleeding that won't stop or "
+    "trouble breathing tell them to call 999 immediately. for anything else you can't answer, give them our "
+    "number 0113 496 0000."
+)
+
+
+def test_a_chat_assistant_gets_the_message_as_a_user_turn_not_a_ticket_slot() -> None:
+    result = generate(Brief(task=DENTIST, target="claude"))
+    assert "{{ticket}}" not in result.prompt
+    assert "<ticket>" not in result.prompt
+    assert not any(v.name == "ticket" for v in result.variables)
+
+
+def test_a_ticket_queue_keeps_its_ticket_slot() -> None:
+    result = generate(Brief(task="Draft replies to support tickets for Acme's billing team.", target="claude"))
+    assert "{{ticket}}" in result.prompt
+
+
+def test_the_briefs_emergency_number_replaces_the_generic_one() -> None:
+    prompt = generate(Brief(task=DENTIST, target="claude")).prompt
+    assert "call 999 now" in prompt
+    assert "local emergency number" not in prompt
+
+
+def test_defaults_fit_a_business_without_orders_or_accounts() -> None:
+    prompt = generate(Brief(task=DENTIST, target="claude")).prompt
+    for unfit in ("order number", "logged into my account", "at most 200 words"):
+        assert unfit not in prompt
+    # escalation and the example go through the brief's own number, not a hand-off that does not exist
+    assert "To escalate, tell them to call 0113 496 0000." in prompt
+    assert "Please call 0113 496 0000" in prompt
+
+
+def test_a_topic_fallback_is_not_the_general_escalation_path() -> None:
+    task = "chat bot for our gym. if someone wants to cancel their membership send them to members@gym.example"
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "To escalate, tell them to email" not in prompt
+    assert "members@gym.example" in prompt
+
+
+@pytest.mark.parametrize(
+    ("phones", "expected"),
+    [
+        ([("0113 496 0000", "for anything else"), ("999", "if someone has severe swelling")], "999"),
+        ([("192", "Em caso de dor no peito")], "192"),
+        ([("988", "if they mention suicide")], None),  # a crisis line is not the emergency service
+        ([("0800 123 456", "if unsure")], None),
+        ([("+44 20 7946 0000", "in an emergency")], "+44 20 7946 0000"),
+    ],
+)
+def test_emergency_number(phones: list[tuple[str, str | None]], expected: str | None) -> None:
+    assert emergency_number(phones) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "if someone has severe swelling, bleeding that won't stop or trouble breathing tell them to call 999",
+            "if someone has severe swelling, bleeding that won't stop or trouble breathing",
+        ),
+        ("If the customer is angry, apologise and offer a callback", "If the customer is angry"),
+        ("if unsure, tell them to email a@b.example", "if unsure"),
+    ],
+)
+def test_a_condition_keeps_its_own_list(text: str, expected: str) -> None:
+    assert find_condition(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "Labels (pick exactly one): 1) OK 2) SPAM 3) HARASSMENT 4) OFF_TOPIC.",
+            ["OK", "SPAM", "HARASSMENT", "OFF_TOPIC"],
+        ),
+        ("Categorise each ticket as one of: 1. billing 2. bug 3. other", ["billing", "bug", "other"]),
+    ],
+)
+def test_inline_numbered_label_lists(text: str, values: list[str]) -> None:
+    found = find_labels(text)
+    assert found is not None
+    assert found.values == values
+
+
+def test_numbered_steps_are_not_labels() -> None:
+    assert find_labels("Steps: 1. read the ticket 2. classify it") is None
+
+
+def test_portuguese_or_is_not_a_label_set() -> None:
+    text = "Em caso de dor no peito, falta de ar ou pensamentos suicidas, mande ligar 192 imediatamente."
+    assert find_labels(text) is None
+
+
+def test_brief_labels_replace_the_moderators_default_categories() -> None:
+    task = "Moderate comments on a cooking forum. Labels (pick exactly one): 1) OK 2) SPAM 3) HARASSMENT 4) OFF_TOPIC."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "content moderator" in prompt
+    assert "OFF_TOPIC" in prompt
+    for default in ("self_harm", '"review"', "allow, remove or review"):
+        assert default not in prompt
+
+
+def test_a_standard_number_is_not_a_phone_number() -> None:
+    assert find_dial_numbers("felder: rechnungsnummer, datum (ISO 8601), netto") == []
+    assert find_dial_numbers("Störungshotline 0800 123 4567")[0].value == "0800 123 4567"
+
+
+def test_a_prohibition_keeps_its_alternative() -> None:
+    task = "gym bot. it should NEVER give diet advice, just say to talk to one of our trainers."
+    texts = [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "prohibition"]
+    assert texts == ["Never give diet advice; instead, tell them to talk to one of our trainers."]
+
+
+def test_two_foreign_prohibitions_joined_by_nor() -> None:
+    assert (
+        translate_prohibition("Nunca faça diagnóstico nem indique remédios")
+        == "Never make diagnoses or recommend medication."
+    )
+
+
+@pytest.mark.parametrize(
+    ("task", "organization"),
+    [
+        ("ok so we run IronWorks Gym (3 locations) and i want a bot", "IronWorks Gym"),
+        ("we are a bike shop called Spoke & Chain in Bristol", "Spoke & Chain"),
+    ],
+)
+def test_organization_after_run_or_called(task: str, organization: str) -> None:
+    assert extract_entities(task).organization == organization
+
+
+@pytest.mark.parametrize(
+    ("task", "contradiction"),
+    [
+        (
+            "Socratic maths tutor. Never give the final answer; ask one guiding question at a time.",
+            "full worked solution",
+        ),
+        ("Review pull requests. Don't comment on style, we run ruff for that.", "style preferences"),
+        ("Translate product pages from English into German. Output only the translation.", "translator's note"),
+    ],
+)
+def test_defaults_that_prescribe_what_the_brief_forbids_are_dropped(task: str, contradiction: str) -> None:
+    assert contradiction not in generate(Brief(task=task, target="claude")).prompt
+
+
+def test_a_single_symbol_prohibition_reads_as_a_rule() -> None:
+    texts = [
+        c.text for c in extract_constraints(Brief(task="Use Swiss spelling (ss, never ß).")) if c.kind == "prohibition"
+    ]
+    assert texts == ["Never use ß."]
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Summarize the transcript, then draft the email. Summary: at most 5 bullets. Email: under 150 words.",
+            ["Keep the summary to at most 5 bullets.", "Keep the email to at most 150 words."],
+        ),
+        ("Bedtime stories for kids. Max 150 words per story.", ["Keep each story to at most 150 words."]),
+        ("Answer questions. Length: under 100 words.", ["Keep the reply to at most 100 words."]),
+    ],
+)
+def test_limits_narrowed_by_a_heading_or_a_noun(task: str, expected: list[str]) -> None:
+    assert [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "limit"] == expected
+
+
+def test_later_imperative_sentences_are_requirements_in_the_users_words() -> None:
+    task = (
+        "Answer tenant questions using only the handbook excerpts provided. Cite the section like [§ 4.2]. "
+        "Say once, at the start, that this is general information and not legal advice."
+    )
+    found = extract_constraints(Brief(task=task))
+    assert [c.text for c in found if c.kind == "requirement"] == [
+        "Cite the section like [§ 4.2].",
+        "Say once, at the start, that this is general information and not legal advice.",
+    ]
+    # words to say are not a prohibition
+    assert not [c for c in found if c.kind == "prohibition"]
+
+
+def test_the_briefs_citation_style_replaces_the_default_example() -> None:
+    task = "Answer tenant questions using only the handbook excerpts provided. Cite the section like [§ 4.2]."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "[Doc 2, Section 3]" not in prompt
+    assert "inline citations like [§ 4.2]" in prompt
+    assert "vacation days" not in prompt  # an HR example does not fit a tenant handbook
+
+
+def test_a_dash_alternative_after_a_prohibition_is_kept() -> None:
+    task = 'Summarise postmortems. Don\'t speculate about root cause — say "root cause pending" instead.'
+    texts = [c.text for c in extract_constraints(Brief(task=task))]
+    assert 'Say "root cause pending" instead.' in texts
+
+
+def test_nothing_scary_is_a_prohibition() -> None:
+    texts = [c.text for c in extract_constraints(Brief(task="Stories for kids. Nothing scary, no violence."))]
+    assert "Avoid anything scary." in texts
+    assert "Avoid violence." in texts
+
+
+def test_plain_word_tools_beside_code_like_ones_and_their_order() -> None:
+    task = (
+        "DevOps assistant with restart_service(name), get_status(name) and rollback(deploy_id). "
+        "Always call get_status before restart_service."
+    )
+    found = extract_constraints(Brief(task=task))
+    assert [c.name for c in found if c.kind == "tool"] == ["restart_service", "get_status", "rollback"]
+    assert not [c for c in found if c.kind == "fields"]
+    assert "Call get_status before restart_service." in [c.text for c in found if c.kind == "ordering"]
+
+
+def test_builder_directed_words_leave_the_instruction() -> None:
+    task = "Answer HR questions. pls make the bot answer ONLY from the handbook text we paste in."
+    requirements = [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "requirement"]
+    assert requirements == ["Answer ONLY from the handbook text we paste in."]
+
+
+def test_a_condition_loses_the_modal_of_its_action() -> None:
+    task = 'Answer from the handbook. if its not in there it should say "Please ask HR" exactly like that.'
+    fallback = next(c for c in generate(Brief(task=task)).constraints if c.kind == "fallback")
+    assert fallback.condition == "if it's not in there"
+
+
+def test_a_default_count_gives_way_to_the_briefs_own() -> None:
+    task = (
+        "Act as an interviewer for a junior developer role. "
+        "After 6 questions, give feedback: 3 strengths and 3 things to improve."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "two strengths" not in prompt
+    assert "3 strengths and 3 things to improve" in prompt
