@@ -12,7 +12,7 @@ from pathlib import Path
 
 import msgspec
 
-from app.engine.classifier.features import CUE_VALUE, MAX_CHARS, ngram_keys
+from app.engine.classifier.features import CUE_VALUE, MAX_CHARS, ngram_groups
 from app.engine.classifier.lexicon import cue_features
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -54,13 +54,24 @@ class Scorer:
             for position in range(0, len(pairs), 2):
                 dense[pairs[position]] = pairs[position + 1]
             self.packed[name] = sum((weight + _OFFSET) << (_FIELD_BITS * i) for i, weight in enumerate(dense))
+        # The n-gram weights again, one table per feature prefix and keyed without it, so that scoring looks up
+        # the text's slices directly instead of building a prefixed string for each.
+        self._grouped: dict[str, dict[str, int]] = {"c": {}, "w": {}, "b": {}}
+        for name, vector in self.packed.items():
+            prefix, _, rest = name.partition(":")
+            if prefix in self._grouped:
+                self._grouped[prefix][rest] = vector
 
     def probabilities(self, prepared: str) -> list[int]:
         """Class probabilities of a prepared brief, as integers out of `PROBABILITY_SCALE`, in `labels` order."""
-        keys = ngram_keys(prepared)
-        ngram_sums = self._sums(keys)
+        groups = ngram_groups(prepared)
+        hits: list[int] = []
+        for table, keys in zip(self._grouped.values(), groups, strict=True):
+            hits += filter(None, map(table.get, keys))  # a packed vector is never 0: every field is offset >= 1
+        ngram_sums = self._unpack(hits)
         cue_sums = self._sums(cue_features(prepared[:MAX_CHARS]))
-        value = 1.0 / math.sqrt(len(keys)) if keys else 0.0
+        count = sum(len(keys) for keys in groups)  # = len(ngram_keys(prepared)): the prefixes keep groups apart
+        value = 1.0 / math.sqrt(count) if count else 0.0
         logits = [
             b + self.scale * (n * value + c * CUE_VALUE)
             for b, n, c in zip(self.bias, ngram_sums, cue_sums, strict=True)
@@ -72,7 +83,10 @@ class Scorer:
 
     def _sums(self, names: list[str]) -> list[int]:
         """Exact integer sum of the weights of `names`, per class."""
-        hits = [vector for vector in map(self.packed.get, names) if vector is not None]
+        return self._unpack([vector for vector in map(self.packed.get, names) if vector is not None])
+
+    def _unpack(self, hits: list[int]) -> list[int]:
+        """Per-class sums of packed weight vectors (exact integers: the order of `hits` does not matter)."""
         total = sum(hits)
         mask = (1 << _FIELD_BITS) - 1
         return [((total >> (_FIELD_BITS * i)) & mask) - len(hits) * _OFFSET for i in range(len(self.labels))]

@@ -26,6 +26,8 @@ _ABBREVIATIONS = frozenset({
     "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
 })  # fmt: skip
 _BULLET = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+")
+_CLOSER = re.compile(r"\s?[»”\"')\]]+")
+_LOWER_NEXT = re.compile(r"\s[a-zäöü]")
 
 
 def split_clauses(text: str) -> list[Clause]:
@@ -40,9 +42,10 @@ def split_clauses(text: str) -> list[Clause]:
         mark = text[index]
         if mark in ".!?":
             # A closing quote after the mark belongs to the sentence: 'say « Je vais vérifier. »'.
-            closer = re.match(r"\s?[»”\"')\]]+", text[index + 1 :])
+            # Matched in place: a slice of the rest of the text per mark would make long prompts quadratic.
+            closer = _CLOSER.match(text, index + 1)
             if closer:
-                index += closer.end()
+                index = closer.end() - 1
             # A sentence ends at a mark followed by white space ("3.5", "acme.com" and "e.g." do not end one).
             if index + 1 < length and not text[index + 1].isspace():
                 continue
@@ -107,7 +110,7 @@ _ORDINAL_LEAD = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|vom|zum|zur|und|
 def _ordinal(text: str, index: int) -> bool:
     """Whether "5." at `index` is a German ordinal ("der 5. und 6. Klasse"): a lowercase word follows, or an
     article or conjunction comes before it."""
-    return bool(re.match(r"\s[a-zäöü]", text[index + 1 :]) or _ORDINAL_LEAD.search(text, max(0, index - 12), index))
+    return bool(_LOWER_NEXT.match(text, index + 1) or _ORDINAL_LEAD.search(text, max(0, index - 12), index))
 
 
 # "3 sentences max. Don't ...": a bound word ends its sentence when a capitalised word follows.

@@ -51,11 +51,17 @@ ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 Region = tuple[int, int]
 
 
+ABBREVIATION_MAX_LEN = max(map(len, ABBREVIATIONS))
+
+
 def _is_abbreviation(lower: str, end: int, floor: int) -> bool:
+    """Whether lower[floor:end] ends with an abbreviation that starts a word."""
+    tail = lower[max(floor, end - ABBREVIATION_MAX_LEN) : end]  # one short slice instead of a search per abbreviation
     for abbr in ABBREVIATIONS:
-        start = end - len(abbr)
-        if start >= floor and lower.startswith(abbr, start) and (start == 0 or not is_word_char(lower[start - 1])):
-            return True
+        if tail.endswith(abbr):
+            start = end - len(abbr)
+            if start == 0 or not is_word_char(lower[start - 1]):
+                return True
     return False
 
 
@@ -219,9 +225,9 @@ class Doc:
             merge = False
             for m in SENTENCE_RE.finditer(text, seg_start, seg_end):
                 start, end = m.span(1)
-                while text[end - 1] in " \t":
-                    end -= 1
-                if merge and "\n" not in text[result[-1].end : start]:
+                if text[end - 1] in " \t":
+                    end = start + len(text[start:end].rstrip(" \t"))
+                if merge and text.find("\n", result[-1].end, start) < 0:
                     # The previous piece ended in an abbreviation on this same line: it continues here.
                     start = result.pop().start
                 result.append(Sentence(start, end, text[start:end], lower[start:end]))

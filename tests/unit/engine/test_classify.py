@@ -152,3 +152,30 @@ def test_label_and_field_extraction():
         "effective_date",
         "term",
     ]
+
+
+def _unicode_mode_keywords(text: str) -> dict[str, list[str]]:
+    """Keyword labels per archetype found with the registry's own (Unicode-mode) patterns, gate-free."""
+    from app.engine.archetypes import REGISTRY
+    from app.engine.classifier.features import MAX_CHARS
+    from app.engine.classifier.text import prepare
+
+    window = prepare(text)[:MAX_CHARS]
+    return {a.id: [f.label for f in a.features if f.pattern.search(window)] for a in REGISTRY}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(case.task for case in BRIEFS[:40]),
+        "Help me debug my Kotlin code and write unit tests",
+        "Help me debug my Kotl\u0130n code and write unit tests",  # "İ" folds to "i" only in Unicode mode
+        "Résumé les contrats juridiques pour des managers pressés",
+    ],
+)
+def test_keyword_features_are_those_of_the_unicode_patterns(text):
+    """score_all may search ASCII briefs with ASCII-mode twins of the keyword patterns; the labels it reports must
+    be exactly those that the registry's own patterns find."""
+    expected = _unicode_mode_keywords(text)
+    for match in score_all(text):
+        assert match.features[1:] == expected[match.id]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -13,7 +14,8 @@ import msgspec
 import pytest
 
 from app.engine.archetypes import ARCHETYPES
-from app.engine.classifier.features import ngram_keys
+from app.engine.classifier.features import CUE_VALUE, MAX_CHARS, ngram_groups, ngram_keys
+from app.engine.classifier.lexicon import cue_features
 from app.engine.classifier.model import MODEL_PATH, load_model
 from app.engine.classifier.text import mask_code, prepare
 from app.engine.classify import classify
@@ -101,6 +103,25 @@ def test_packed_weight_sums_equal_plain_sums():
             for position in range(0, len(pairs), 2):
                 expected[pairs[position]] += pairs[position + 1]
         assert model._sums(names) == expected
+
+
+def test_grouped_scoring_equals_scoring_the_ordered_feature_list():
+    """`probabilities` scores unprefixed n-gram sets; the figures must equal those of the ordered, prefixed
+    `ngram_keys` list that the model was trained on (count, sums, and so every probability)."""
+    model = load_model()
+    for brief in [*_BRIEFS_FOR_DETERMINISM, "  spaced   out\t\n text  ", "数据 提取 JSON " * 40, "x"]:
+        prepared = prepare(brief)
+        keys = ngram_keys(prepared)
+        groups = ngram_groups(prepared)
+        assert {f"{p}:{k}" for p, g in zip("cwb", groups, strict=True) for k in g} == set(keys)
+        value = 1.0 / math.sqrt(len(keys)) if keys else 0.0
+        cues = model._sums(cue_features(prepared[:MAX_CHARS]))
+        logits = [
+            b + model.scale * (n * value + c * CUE_VALUE)
+            for b, n, c in zip(model.bias, model._sums(keys), cues, strict=True)
+        ]
+        exps = [math.exp(logit - max(logits)) for logit in logits]
+        assert model.probabilities(prepared) == [round(10_000 * e / sum(exps)) for e in exps]
 
 
 def test_readme_billing_example_is_grounded_support():
