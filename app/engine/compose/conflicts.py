@@ -70,6 +70,11 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\b(?:full|complete|worked|final)\s+(?:worked\s+)?(?:solution|answer)s?\b", re.I),
     ),
     (re.compile(r"\bstyle\b", re.I), re.compile(r"\bstyle\b", re.I)),
+    # "name no employees": a default that keeps names exact would put them in
+    (
+        re.compile(r"\b(?:names?|mention\s+(?:any\s+)?(?:people|employees|individuals))\b", re.I),
+        re.compile(r"\bnames\b", re.I),
+    ),
     (
         re.compile(r"\b(?:insert|update|delete|drop|alter|truncate|writes?|modif\w*)\b", re.I),
         re.compile(r"\bchanges?\s+to\s+(?:the\s+)?data\b|\b(?:modify|change)\s+(?:the\s+)?data\b", re.I),

@@ -43,6 +43,7 @@ _OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                                     "opiniões\\s+polític")),
     ("politics", "discuss", ("política", "politik", "politique", "politica")),
     ("emoji", "use", ("emoji", "emoticon")),
+    ("names", "mention", ("namen\\b", "nombres\\b", "noms\\b", "nomes\\b")),
 )  # fmt: skip
 
 # English verb -> stems in es/de/fr/pt.

@@ -405,3 +405,25 @@ def test_each_item_fields_with_a_value_list_make_an_array_schema() -> None:
     assert schema is not None
     assert schema["type"] == "array"
     assert set(schema["items"]["properties"]) == {"file", "line", "severity", "comment"}
+
+
+def test_a_sloppy_fabrication_one_liner_gets_errors_that_say_what_to_fix() -> None:
+    from app.engine.lint import lint_prompt
+
+    report = lint_prompt(
+        "you are a helpful assistant for our shop. answer everything, never say you dont know, "
+        "make up something if needed"
+    )
+    fabrication = [f for f in report.findings if f.rule_id == "SAF-02"]
+    assert len(fabrication) == 2
+    assert report.score <= 60
+
+
+def test_a_german_no_names_rule_drops_the_keep_names_default() -> None:
+    task = (
+        "Fasse Protokolle von Betriebsratssitzungen zusammen. Genau 5 Stichpunkte. "
+        "Nenne keine Namen einzelner Mitarbeiter."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "Do not mention names." in prompt
+    assert "Keep names" not in prompt

@@ -440,13 +440,13 @@ DECEIVE = Phrases(
 )
 # Instructions that force the model to fabricate or hide uncertainty: the user is misled about what it knows.
 _UNSURE = (
-    r"(?:that )?(?:you (?:don't|do not|didn't|did not) know|you(?:'re| are) (?:not sure|unsure|uncertain)"
-    r"|i (?:don't|do not) know|you (?:can't|cannot|are unable to) (?:answer|help|find)|you lack\b|you have no (?:idea"
+    r"(?:that )?(?:you (?:don'?t|do not|didn'?t|did not) know|you(?:'re| are) (?:not sure|unsure|uncertain)"
+    r"|i (?:don'?t|do not) know|you (?:can't|cannot|are unable to) (?:answer|help|find)|you lack\b|you have no (?:idea"
     r"|information|data)|uncertain(?:ty)?|unsure|not sure|doubt)"
 )
 FORCED_CERTAINTY = Phrases(
     *heads(
-        "never|do not|don't|must not|should not|shouldn't|under no circumstances",
+        "never|do not|don't|dont|must not|should not|shouldn't|under no circumstances",
         r"\s+(?:ever\s+)?(?:say|admit|tell (?:the |your )?(?:users?|patients?|customers?|clients?|them|anyone)"
         r"|reveal|mention|express|show|acknowledge|let (?:the user|them|anyone) know)\s+" + _UNSURE,
     ),
@@ -468,6 +468,12 @@ FORCED_CERTAINTY = Phrases(
         "if|when",
         r" you (?:can't|cannot|don't|do not) (?:find|know)[^.\n]{0,40}\b(?:make (?:one|it|something) up"
         r"|invent|fabricate|guess)\b",
+    ),
+    # "make up something if needed", "just make something up when in doubt"
+    *heads(
+        "make up|invent|fabricate|make",
+        r" (?:something|stuff|things|an answer|one)(?: up)?\b[^.\n]{0,20}\b(?:if|when)\s+(?:needed|necessary|"
+        r"you (?:have|need) to|in doubt|unsure|not sure)",
     ),
     *heads("pretend|act as if|act like", r" (?:that )?you (?:know|are (?:sure|certain)|have (?:checked|verified))\b"),
 )
