@@ -10,7 +10,7 @@ from app.engine.constraints.clauses import instruction_case
 from app.engine.language_id import identify
 
 _PROHIBITION_EN = re.compile(
-    r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we)\s+)"
+    r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
     r"(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
     r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no(?!-)|without|"
@@ -109,6 +109,9 @@ def _condition_end(text: str) -> int:
     return match.end() if match else 0
 
 
+_NOT_WANTED = re.compile(
+    r"(?:want|wish|like)\s+(?:the\s+(?:bot|assistant|model|agent|ai)|it|you|them)\s+to\s+(?=\w)", re.IGNORECASE
+)
 # "never give diet advice, just say to talk to one of our trainers": the prohibition's own alternative stays with it.
 _ALTERNATIVE = re.compile(
     r"\s*(?:[,;]|\s[-–—]|[-–—]\s)\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|say(?!\s*[\"“'‘])|tell\s+(?:them|him|her|the\s+\w+|users?)\s+to|"
@@ -183,6 +186,13 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 break
             end, end_match = next_end, following
         rest = source[match.end("cue") : end].strip().rstrip(".!,;:")
+        wanted = _NOT_WANTED.match(rest)
+        if wanted is not None:
+            # "we do not want the bot to say X": the builder's wish is the rule "Never say X".
+            rest = rest[wanted.end() :]
+            found.append(FoundRule(f"Never {rest}.", None, None, match.start(), end, rest))
+            taken = end
+            continue
         rest = _POLITE_TAIL.sub("", rest)  # "not too chatty pls"
         taken = end
         if not rest or _LIMIT_ONLY.match(rest):

@@ -427,3 +427,12 @@ def test_a_german_no_names_rule_drops_the_keep_names_default() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "Do not mention names." in prompt
     assert "Keep names" not in prompt
+
+
+def test_what_the_owner_does_not_want_is_a_plain_prohibition() -> None:
+    task = (
+        'Bakery chat bot. We do not want the bot to say something is "safe" for people with allergies. '
+        "I don't want it to promise delivery times. I don't know much about SQL."
+    )
+    texts = [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "prohibition"]
+    assert texts == ['Never say something is "safe" for people with allergies.', "Never promise delivery times."]
