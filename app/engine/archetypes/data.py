@@ -121,7 +121,7 @@ CLASSIFICATION = Archetype(
             "A forced fit corrupts the statistics built on these labels.",
         ),
         rule(
-            "When two labels fit equally well, choose the one listed first in the label set.",
+            "When two labels fit equally well, choose {tie_break}.",
             "A fixed tie-break keeps the labels reproducible.",
         ),
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.engine.compose.language import localise_reply_quotes
-from app.engine.compose.plan import Plan
+from app.engine.compose.plan import Plan, review_label
 from app.engine.spec import Guardrails
 
 _OUT_OF_SCOPE = re.compile(
@@ -32,6 +32,9 @@ def asks_confidentiality(plan: Plan) -> bool:
 
 
 def _closed_set_fallback(plan: Plan) -> str:
+    review = review_label(plan.labels)
+    if review is not None:
+        return f'Return the label "{review}", so that a person decides.'
     return f"Return the label from the set ({', '.join(plan.labels)}) that fits the main point best."
 
 

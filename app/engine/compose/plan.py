@@ -339,6 +339,19 @@ _WRITES_REPLY = re.compile(
 _CUSTOMER = re.compile(r"\b(?:customers?|clients?|support|tickets?|complaints?|orders?|refunds?)\b", re.IGNORECASE)
 
 
+# A label that hands the item to a person: unsure cases and ties go there, never to the first label of the set.
+_REVIEW_LABEL = re.compile(
+    r"(?:needs?[_ -]?|human[_ -]?|manual[_ -]?)?review|unsure|uncertain|unknown|escalate|unclear|flag(?:ged)?|"
+    r"to[_ -]?check|check|人工复核|复核|人工审核|要確認|確認|revisar|revisión|prüfen|manuell|à[_ -]vérifier|vérifier",
+    re.IGNORECASE,
+)
+
+
+def review_label(labels: Sequence[str]) -> str | None:
+    """The label of the set that sends an item to a person ("review", "unsure", "needs_review"), if any."""
+    return next((label for label in labels if _REVIEW_LABEL.fullmatch(label.strip())), None)
+
+
 def citation_style(task: str, constraints: Sequence[Constraint]) -> str:
     """The citation example the brief gives, or the default one."""
     for text in (task, *(c.text for c in constraints)):
@@ -429,6 +442,9 @@ def make_plan(
         "noun": noun,
         "escalate_how": escalation(constraints),
         "citation": citation_style(brief.task, constraints),
+        "tie_break": f'"{review}" (a person then decides)'
+        if (review := review_label(labels))
+        else ("the one listed first in the label set"),
     }
     return Plan(
         brief=brief,

@@ -436,3 +436,17 @@ def test_what_the_owner_does_not_want_is_a_plain_prohibition() -> None:
     )
     texts = [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "prohibition"]
     assert texts == ['Never say something is "safe" for people with allergies.', "Never promise delivery times."]
+
+
+def test_a_review_label_takes_ties_and_unsure_cases() -> None:
+    task = "Moderate forum posts. Labels: allow, review, remove. Output the label only."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert 'choose "review" (a person then decides)' in prompt
+    assert 'Return the label "review", so that a person decides.' in prompt
+    assert "listed first in the label set" not in prompt
+
+
+def test_without_a_review_label_the_tie_break_is_the_first_label() -> None:
+    task = "Classify support emails as billing, bug or other. Output the label only."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "choose the one listed first in the label set" in prompt
