@@ -467,8 +467,8 @@ def _structured(brief: Brief) -> Iterator[Constraint]:
     for index, tool in enumerate(brief.tools):
         span = BriefSpan(field="tools", index=index, start=0, end=len(tool.name), text=tool.name)
         yield Constraint(
-            kind="tool", text=tools.describe_tool(tool.name, [], tool.purpose or None), name=tool.name,
-            value=tool.purpose or None, span=span,
+            kind="tool", text=tools.describe_tool(tool.name, list(tool.parameters), tool.purpose or None),
+            name=tool.name, parameters=list(tool.parameters), value=tool.purpose or None, span=span,
         )  # fmt: skip
 
 
@@ -574,14 +574,56 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
             found.append(implicit)
     found.sort(key=_order)
     schema_keys = {tuple(c.values) for c in found if c.kind == "schema"}
+    # A tool the brief declares in its tools field is that one, with its parameters, even when the task names it.
+    declared = {c.name for c in found if c.kind == "tool" and c.span is not None and c.span.field == "tools"}
     unique: list[Constraint] = []
     seen: set[tuple[object, ...]] = set()
     for constraint in found:
         key = _key(constraint)
         if key in seen or (constraint.kind == "fields" and tuple(constraint.values) in schema_keys):
             continue
+        if (
+            constraint.kind == "tool"
+            and constraint.name in declared
+            and constraint.span
+            and constraint.span.field != "tools"
+        ):
+            continue
         seen.add(key)
         unique.append(constraint)
     _multi_labels(brief, unique)
     _scope_labels(brief, unique)
+    _scope_field_limits(brief, unique)
     return unique
+
+
+# 'Output JSON {"label": ..., "reason": ...}, reason at most 30 characters': the limit is the field's, not the reply's.
+_FIELD_BEFORE_LIMIT = re.compile(
+    r"(?:^|[\s,;(（，；])[\"'`“]?(?P<key>[A-Za-z_][\w-]*)[\"'`”]?\s*(?:field|key)?\s*(?:[:：=]|should\s+be|must\s+be|is|has|"
+    r"of|with|in)?\s*(?:(?:at\s+most|under|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|不超过|最多|höchstens|"
+    r"maximal|máximo|au\s+plus)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
+    """A limit written right after one of the output's field names limits that field."""
+    keys = {v.lower() for c in found if c.kind in ("schema", "fields") for v in c.values}
+    if not keys:
+        return
+    for index, constraint in enumerate(found):
+        span = constraint.span
+        if constraint.kind != "limit" or constraint.scope is not None or span is None:
+            continue
+        text = _field_text(brief, span)
+        match = _FIELD_BEFORE_LIMIT.search(text[max(0, span.start - 30) : span.start])
+        if match is None or match.group("key").lower() not in keys:
+            continue
+        scope = f"the {match.group('key')} field"
+        found[index] = msgspec.structs.replace(
+            constraint,
+            scope=scope,
+            text=limits.describe_limit(
+                constraint.unit or "words", constraint.minimum, constraint.maximum, constraint.exact, scope
+            ),
+        )

@@ -450,3 +450,33 @@ def test_without_a_review_label_the_tie_break_is_the_first_label() -> None:
     task = "Classify support emails as billing, bug or other. Output the label only."
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "choose the one listed first in the label set" in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        'Moderate posts. Labels: allow, review, remove. Output JSON {"label": "...", "reason": "..."}, '
+        "reason at most 30 characters.",
+        '帖子审核。输出 JSON：{"label": "...", "reason": "..."}， reason 不超过 30 个字。',
+    ],
+)
+def test_a_limit_after_a_field_name_limits_that_field(task: str) -> None:
+    limit = next(c for c in extract_constraints(Brief(task=task)) if c.kind == "limit")
+    assert limit.scope == "the reason field"
+
+
+def test_declared_tools_keep_their_parameters_when_the_task_names_them() -> None:
+    from app.engine.spec import Tool
+
+    brief = Brief(
+        task="Booking agent. Always call hold_seat before charge_card.",
+        tools=[
+            Tool(name="hold_seat", purpose="Hold a seat.", parameters=["flight_id", "passenger_name"]),
+            Tool(name="charge_card", purpose="Charge the card.", parameters=["hold_id", "amount"]),
+        ],
+    )
+    found = [c for c in extract_constraints(brief) if c.kind == "tool"]
+    assert [(c.name, c.parameters) for c in found] == [
+        ("hold_seat", ["flight_id", "passenger_name"]),
+        ("charge_card", ["hold_id", "amount"]),
+    ]
