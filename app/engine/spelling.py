@@ -75,23 +75,19 @@ def correct_text(text: str) -> tuple[str, list[Edit]]:
     """The text with its common misspellings corrected, and the edits in original positions."""
     table = misspellings()
     guarded = _protected(text)
-    replacements: list[tuple[int, int, str]] = []
+    candidates: list[tuple[int, int, str]] = []
     for match in _WORD.finditer(text):
         word = match.group(0)
         # An all-caps token is an acronym or a shout ("PLS", "DONT-CALL"): never touched.
         fix = None if word.isupper() and len(word) > 1 else table.get(word.lower())
-        if fix is not None and not any(s <= match.start() < e for s, e in guarded):
-            replacements.append((match.start(), match.end(), _cased(fix, match.group(0))))
-    for match in _ITS_VERB.finditer(text):
-        if not any(s <= match.start() < e for s, e in guarded):
-            replacements.append((match.start(), match.end(), _cased("it's", match.group(0))))
-    for match in _LOWER_I.finditer(text):
-        if not any(s <= match.start() < e for s, e in guarded):
-            replacements.append((match.start(), match.start() + 1, "I"))
+        if fix is not None:
+            candidates.append((match.start(), match.end(), _cased(fix, word)))
+    candidates.extend((m.start(), m.end(), _cased("it's", m.group(0))) for m in _ITS_VERB.finditer(text))
+    candidates.extend((m.start(), m.start() + 1, "I") for m in _LOWER_I.finditer(text))
     for match in _ADVISE_NOUN.finditer(text):
         start = match.end() - len("advise")
-        if not any(s <= start < e for s, e in guarded):
-            replacements.append((start, match.end(), _cased("advice", text[start : match.end()])))
+        candidates.append((start, match.end(), _cased("advice", text[start : match.end()])))
+    replacements = [c for c in candidates if not any(s <= c[0] < e for s, e in guarded)]
     if not replacements:
         return text, []
     replacements.sort()

@@ -6,6 +6,7 @@ import re
 import secrets
 import unicodedata
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 from litestar.di import NamedDependency, Provide
@@ -170,16 +171,20 @@ class WorkspaceService:
         member = WorkspaceMember(workspace_id=ctx.workspace_id, user_id=user.id, role=role.value)
         self.session.add(member)
         await self.session.flush()
+        await self._audit_member(ctx, "member.added", user, {"role": role.value})
+        return member, user
+
+    async def _audit_member(self, ctx: WorkspaceContext, action: str, user: User, details: dict[str, Any]) -> None:
+        """The audit event of a membership change, with the member as its target."""
         await record_audit_event(
             self.session,
             ctx,
-            action="member.added",
+            action=action,
             target_type="user",
             target_id=str(user.id),
             target_label=user.email,
-            details={"role": role.value},
+            details=details,
         )
-        return member, user
 
     async def change_role(self, ctx: WorkspaceContext, user_id: UUID, role: Role) -> tuple[WorkspaceMember, User]:
         member, user = await self._member(ctx, user_id)
@@ -194,15 +199,7 @@ class WorkspaceService:
         await self.session.flush()
         if role not in (Role.OWNER, Role.ADMIN):
             await self.revoke_keys_created_by(ctx, user.id)
-        await record_audit_event(
-            self.session,
-            ctx,
-            action="member.role_changed",
-            target_type="user",
-            target_id=str(user.id),
-            target_label=user.email,
-            details={"from": previous, "to": role.value},
-        )
+        await self._audit_member(ctx, "member.role_changed", user, {"from": previous, "to": role.value})
         return member, user
 
     async def remove_member(self, ctx: WorkspaceContext, user_id: UUID) -> None:
@@ -218,15 +215,7 @@ class WorkspaceService:
         await self.session.delete(member)
         await self.session.flush()
         await self.revoke_keys_created_by(ctx, user.id)
-        await record_audit_event(
-            self.session,
-            ctx,
-            action="member.removed",
-            target_type="user",
-            target_id=str(user.id),
-            target_label=user.email,
-            details={"role": member.role, "self": is_self},
-        )
+        await self._audit_member(ctx, "member.removed", user, {"role": member.role, "self": is_self})
 
     async def revoke_keys_created_by(self, ctx: WorkspaceContext, user_id: UUID) -> None:
         """Revoke the live keys `user_id` created here: a key never outlives its creator's right to make it."""
