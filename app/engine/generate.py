@@ -92,19 +92,26 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
 
 
 def _without_prohibitions(task: str, constraints: Sequence[Constraint]) -> str:
-    chars = list(task)
-    for c in constraints:
-        span = c.span
-        if c.kind == "prohibition" and span is not None and span.field == "task":
-            chars[span.start : span.end] = " " * (span.end - span.start)
     # "Write a system prompt for a budgeting helper ...": the request to us is not the assistant's job either.
-    masked = normalise("".join(chars))
+    masked = normalise(_blanked(task, constraints, "prohibition"))
     return masked if masked.strip() else task
 
 
 def plan_spec(brief: Brief, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]) -> Composition:
     """Step 3: the spec, composed from the brief's entities, its archetypes and its constraints."""
-    return compose_spec(make_plan(brief, extract_entities(brief.task), matches, constraints))
+    # The label names ("warm, neutral, curt or rude") are values to assign, not cues for the assistant's own tone.
+    entities = extract_entities(_blanked(brief.task, constraints, "labels"))
+    return compose_spec(make_plan(brief, entities, matches, constraints))
+
+
+def _blanked(task: str, constraints: Sequence[Constraint], kind: str) -> str:
+    """The task with the spans of one kind of constraint replaced by spaces (offsets unchanged)."""
+    chars = list(task)
+    for c in constraints:
+        span = c.span
+        if c.kind == kind and span is not None and span.field == "task":
+            chars[span.start : span.end] = " " * (span.end - span.start)
+    return "".join(chars)
 
 
 def render_all(spec: PromptSpec, brief: Brief) -> tuple[str, list[RenderedPrompt]]:

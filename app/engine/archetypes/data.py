@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
+from app.engine.archetypes.variants import TIGHTENING
 from app.engine.spec import Example, OutputFormat
 
 _DEFAULT_EXTRACTION_SCHEMA = {
@@ -380,6 +381,7 @@ SUMMARIZATION = Archetype(
     replaceable_inputs=("document",),
     final_reminder="Summarise the input faithfully, main point first.",
     example_kind="summary",
+    variants=(TIGHTENING,),
 )
 
 DATA_ARCHETYPES: tuple[Archetype, ...] = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
+from app.engine.archetypes.variants import COMPANION, CREATIVE_WRITING, EMAIL_DRAFTING, TIGHTENING
 from app.engine.spec import Example, OutputFormat
 
 TUTOR = Archetype(
@@ -141,6 +142,7 @@ WRITING_EDITOR = Archetype(
     variables=(var("text", "The text to edit."),),
     drop_variables=("document", "review", "content"),
     final_reminder="Return the edited text, then the key changes.",
+    variants=(CREATIVE_WRITING, TIGHTENING),
 )
 
 TRANSLATION = Archetype(
@@ -383,6 +385,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     drop_variables=("document", "review", "content", "text"),
     replaceable_inputs=("email",),
     final_reminder="Capture the decisions and action items, then draft the reply.",
+    variants=(EMAIL_DRAFTING,),
 )
 
 GENERAL_ASSISTANT = Archetype(
@@ -416,6 +419,7 @@ GENERAL_ASSISTANT = Archetype(
     role_from_task=True,
     conversational=True,
     example_kind="general",
+    variants=(COMPANION,),
 )
 
 LANGUAGE_ARCHETYPES: tuple[Archetype, ...] = (

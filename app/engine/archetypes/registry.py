@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import msgspec
 
@@ -30,6 +31,17 @@ class Persona(msgspec.Struct, frozen=True, kw_only=True):
     with_archetype: str | None = None
     unless_task: re.Pattern[str] | None = None
     role: str | None = None
+
+
+class Variant(msgspec.Struct, frozen=True, kw_only=True):
+    """A narrower job inside an archetype, chosen by the task's words: a story generator is a writing job but not
+    an edit, a sales email drafted from notes is an email job but not a meeting recap. `changes` replaces the
+    archetype's fields (rules, output, examples, ...) for that job."""
+
+    name: str
+    cue: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+    changes: dict[str, Any]
 
 
 class Archetype(msgspec.Struct, frozen=True, kw_only=True):
@@ -104,6 +116,15 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     the sensitive-domain packs (emergency escalation, no advice on a case) cannot apply to their output."""
     blend_output: str = ""
     """Output-format sentence added to the primary's format when this archetype is a secondary in a blend."""
+    variants: tuple[Variant, ...] = ()
+    """Narrower jobs with their own rules and output; the first whose cue matches the task applies."""
+
+    def for_task(self, task: str) -> Archetype:
+        """This archetype as the task needs it: its first matching variant applied, or itself."""
+        for variant in self.variants:
+            if variant.cue.search(task) and not (variant.unless and variant.unless.search(task)):
+                return msgspec.structs.replace(self, variants=(), **variant.changes)
+        return self
 
 
 def feat(label: str, pattern: str, weight: int) -> Feature:

@@ -39,6 +39,7 @@ CUSTOMER_SUPPORT = Archetype(
         feat("escalation", r"\bescalat\w*", 3),
         feat("complaints", r"\bcomplain\w*", 2),
         feat("customers", r"\bcustomers?\b", 1),
+        feat("front desk", r"\b(?:concierge|front desk|receptionist|guest services)\b", 2),
     ),
     role="You are a customer support agent{for_product}.",
     noun="customer support agent",

@@ -139,7 +139,13 @@ def output_format(plan: Plan) -> OutputFormat:
     stated.extend(c.text for c in plan.of_kind("format", "limit", "labels", "fields", "schema") if c.value != "collect")
     if kind not in ("label", "json"):
         # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.
-        stated.extend(plan.fill(p.blend_output) for p in plan.partners if p.blend_output)
+        # A label set the brief scopes itself ("then give the tone as one of …") already says where the label goes.
+        scoped_labels = any(c.scope and c.text.startswith("End with") for c in plan.of_kind("labels"))
+        stated.extend(
+            plan.fill(p.blend_output)
+            for p in plan.partners
+            if p.blend_output and not (scoped_labels and "{labels}" in p.blend_output)
+        )
     if kind == "json" and schema is not None and schema.get("type") == "object" and _ARRAY_REPLY.search(brief.task):
         # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
         schema = {"type": "array", "items": schema}

@@ -14,6 +14,7 @@ from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
 from app.engine.compose.language import brief_language
 from app.engine.constraints import Constraint, ConstraintKind
+from app.engine.constraints.rules import is_english
 from app.engine.phrasing import imperative_task
 from app.engine.safety import emergency_number
 from app.engine.spec import Length
@@ -375,7 +376,7 @@ def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
     """Work out the shared values of a composition."""
-    primary = BY_ID[matches[0].id]
+    primary = BY_ID[matches[0].id].for_task(brief.task)
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     if not primary.blendable and _WRITES_REPLY.search(brief.task):
         # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the
@@ -385,7 +386,12 @@ def make_plan(
             or BY_ID["customer_support" if _CUSTOMER.search(brief.task) else "meeting_email_assistant"]
         )
         primary, secondaries = writer, [primary, *(a for a in secondaries if a is not writer)]
-    blended = tuple(a for a in secondaries if primary.blendable and a.blendable)
+    # A second free-form job brings all its rules and its voice, so it joins only on the brief's own words for it:
+    # a model-only guess ("a sales email" read as marketing copy) would add rules the brief never asked for.
+    # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.
+    english = is_english(brief.task)
+    worded = {m.id for m in matches[1:] if not english or any(not f.startswith("model:") for f in m.features)}
+    blended = tuple(a for a in secondaries if primary.blendable and a.blendable and (a.id in worded or a.blend_rules))
     # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
     # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).
     partners = tuple(

@@ -116,12 +116,30 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     return [
         Constraint(
             kind="limit",
-            text=limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun),
+            text=_with_parts(
+                limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun),
+                text[lim.end :], lim.exact,
+            ),
             span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum, exact=lim.exact,
             scope=lim.scope,
         )
         for lim in found
     ]  # fmt: skip
+
+
+_PARTS_ASIDE = re.compile(r"\s*\((?P<parts>[^()]{3,160})\)")
+
+
+def _with_parts(sentence: str, after: str, exact: int | None) -> str:
+    """ "exactly 3 bullet points (guidance, margins, risks)": an aside naming as many parts as the count says what
+    each one covers, so it stays with the limit."""
+    aside = _PARTS_ASIDE.match(after)
+    if aside is None or exact is None:
+        return sentence
+    parts = labels.split_items(aside.group("parts"), last_trim=False)
+    if parts is None or len(parts) != exact:
+        return sentence
+    return f"{sentence[:-1]}: {', '.join(parts)}."
 
 
 def _format(text: str, unquoted: str, span: Span) -> list[Constraint]:
@@ -177,11 +195,36 @@ def _tools(text: str, unquoted: str, span: Span) -> list[Constraint]:
 def _fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
     return [
         Constraint(
-            kind="fallback", text=fallbacks.describe_fallback(found.action, found.value, found.condition),
+            kind="fallback",
+            text=_own_action(text, found) or fallbacks.describe_fallback(found.action, found.value, found.condition),
             span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
         )
         for found in fallbacks.find_fallbacks(text)
     ]  # fmt: skip
+
+
+_ACTION_LEAD = re.compile(
+    r"(?:stop|pause|end|tell|ask|give|share|offer|urge|encourage|advise|direct|point|refer|say|remind|suggest)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_action(text: str, found: fallbacks.FoundFallback) -> str | None:
+    """'If they mention self-harm, stop the journaling flow and tell them to call or text 988 or their local
+    emergency number': an instruction that does more than name the contact keeps the brief's own words."""
+    condition = found.condition
+    at = text.find(condition) if condition else -1
+    if condition is None or at < 0 or found.action in ("say", "handoff") or not rules.is_english(text):
+        return None
+    action = text[at + len(condition) :].lstrip(" ,")
+    end = re.search(r"[.;!?](?:\s|$)", action)
+    action = (action[: end.start()] if end else action).strip()
+    if found.value not in action or not _ACTION_LEAD.match(action) or len(action.split()) > 40:
+        return None
+    plain = re.match(r"(?:tell|ask)\s+(?:them|the\s+\w+)\s+to\s+(?:email|call|contact|visit)\s+\S+$", action, re.I)
+    if plain:
+        return None  # nothing beyond the contact: the standard sentence says the same
+    return f"{condition[0].upper()}{condition[1:]}, {action}."
 
 
 def _language(text: str, unquoted: str, span: Span) -> list[Constraint]:
@@ -541,10 +584,11 @@ def _scope_labels(brief: Brief, found: list[Constraint]) -> None:
             outside += " " + other
         if not structured and _OTHER_JOB.search(outside) is None:
             continue
-        topic = labels.label_topic(text[: span.start])
+        prefix = labels.line_prefix(text[span.end :])
+        topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
         found[index] = msgspec.structs.replace(
             constraint,
-            text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic),
+            text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix),
             scope=f"{topic} label" if topic else "label",
         )
 
@@ -594,7 +638,23 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     _multi_labels(brief, unique)
     _scope_labels(brief, unique)
     _scope_field_limits(brief, unique)
-    return unique
+    return _without_label_tones(unique)
+
+
+def _inside(inner: BriefSpan | None, outer: BriefSpan | None) -> bool:
+    return (
+        inner is not None
+        and outer is not None
+        and (inner.field, inner.index) == (outer.field, outer.index)
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+    )
+
+
+def _without_label_tones(found: list[Constraint]) -> list[Constraint]:
+    """ "one of BULLISH / NEUTRAL / BEARISH" names labels to assign; its "neutral" is not the assistant's tone."""
+    label_spans = [c.span for c in found if c.kind == "labels"]
+    return [c for c in found if c.kind != "tone" or not any(_inside(c.span, outer) for outer in label_spans)]
 
 
 # 'Output JSON {"label": ..., "reason": ...}, reason at most 30 characters': the limit is the field's, not the reply's.

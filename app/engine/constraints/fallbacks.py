@@ -192,7 +192,11 @@ def find_condition(text: str) -> str | None:
     if tail and ")" in tail.group("more") and "(" not in tail.group("more"):
         tail = None  # the parenthesis was closed above
     if tail and not _IMPERATIVE_START.match(tail.group("more")):
-        condition = f"{condition},{tail.group('more')}".strip()
+        # "If they mention suicide, self-harm or danger, stop the flow and tell them to call …": the list ends
+        # where a part starts with an instruction.
+        parts = tail.group("more").split(",")
+        cut = next((i for i, part in enumerate(parts) if i and _IMPERATIVE_START.match(part)), len(parts))
+        condition = f"{condition},{','.join(parts[:cut])}".strip()
     # "otherwise if it doesn't know": the "if" clause is the condition; "otherwise" only links it to the last one.
     condition = re.sub(
         r"^(?:otherwise|else|sonst|sinon)\s+(?=(?:if|when|wenn|falls|si|quand|se)\b)", "", condition, flags=re.I

@@ -114,7 +114,8 @@ _MAX_LABEL_WORDS = 4  # "à traiter cette semaine"
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
-_SPLIT_NO_SLASH = re.compile(_SPLIT.pattern.replace(r"\||/|", r"\||"), re.IGNORECASE)
+# In a comma list an unspaced slash belongs to the label ("area/api"); a spaced one (" / ") still separates.
+_SPLIT_NO_SLASH = re.compile(_SPLIT.pattern.replace(r"\||/|", r"\||\s/\s|"), re.IGNORECASE)
 
 
 def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
@@ -145,7 +146,11 @@ def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
 
 def _list_extent(text: str, start: int) -> int:
     """Where a list that starts at `start` ends: the end of the clause or a closing parenthesis."""
-    boundary = re.compile(r"[.;:!?)\n](?:\s|$)|[.;!?)\n]$|\s[-–—]\s|\s(?:based|depending|according|using|so\s+that)\b")
+    # ', written as "Tone: <label>"' says how the label is written; it is not one more label.
+    boundary = re.compile(
+        r"[.;:!?)\n](?:\s|$)|[.;!?)\n]$|\s[-–—]\s|\s(?:based|depending|according|using|so\s+that)\b|"
+        r",\s+(?:written|formatted|shown|printed|given|prefixed|spelled|in\s+the\s+form)\b"
+    )
     match = boundary.search(text, start)
     return match.start() if match else len(text)
 
@@ -296,16 +301,39 @@ _FIELD_BEFORE_PARENS = re.compile(
 )
 
 
+# "give the management tone as one of": the thing given is what the labels rate (not "classify each review as").
+_GIVEN_AS = re.compile(
+    r"\b(?:give|return|output|state|add|provide|include|write|report|end\s+with)\s+(?:the|a|an|its|their)\s+"
+    r"(?:[a-z]+\s+)?(?P<topic>[a-z][\w-]*)\s+as\s+(?:one\s+of|either)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# ', written as "Tone: <label>"': the line the brief wants the label on.
+_LINE_TEMPLATE = re.compile(
+    r"^[^.;]{0,40}?\b(?:written|formatted|shown|printed|given|prefixed)\s+(?:as|like|with)\s+"
+    r"[\"“'`]?(?P<prefix>[A-Za-z][\w -]{0,24}):\s*(?P<slot><[^<>]{1,20}>|\[[^\[\]]{1,20}\]|\{[^{}]{1,20}\})[\"”'`]?"
+)
+
+
 def label_topic(before: str) -> str | None:
     """The topic word of a label set from the text before it ("sentiment" in "assign a sentiment label (")."""
     match = _LABEL_TOPIC.search(before[-60:]) or _FIELD_BEFORE_PARENS.search(before[-60:])
+    match = match or _GIVEN_AS.search(before[-80:])
     if match is None or match.group("topic").lower() in _NOT_TOPIC:
         return None
     return match.group("topic").lower()
 
 
-def describe_scoped_labels(values: list[str], multi: bool, topic: str | None) -> str:
+def line_prefix(after: str) -> str | None:
+    """The prefix of the line the brief wants the label on: "Tone" in `, written as "Tone: <label>"`."""
+    match = _LINE_TEMPLATE.match(after)
+    return match.group("prefix").strip() if match else None
+
+
+def describe_scoped_labels(values: list[str], multi: bool, topic: str | None, prefix: str | None = None) -> str:
     """The sentence for a label set that is one part of the reply (a summary plus a label), not the whole reply."""
+    if prefix:
+        amount = "one or more" if multi else "exactly one"
+        return f'End with one line "{prefix}: <label>", where <label> is {amount} of: {_listed(values)}.'
     noun = f"{topic} label" if topic else "label"
     if multi:
         return f"Assign one or more {noun}s: {_listed(values)}."

@@ -178,11 +178,13 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             following = _SEGMENT_END.search(stripped, end + 1)
             next_end = following.start() if following else len(stripped)
             item = stripped[end + 1 : next_end].strip()
-            if (
-                len(item.split()) > 4
-                or re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE)
-                or _VERB_START.match(item)
-            ):
+            if re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE) or _VERB_START.match(item):
+                break
+            if len(item.split()) > 4:
+                # "discounts, pricing or delivery dates that aren't in the notes": the list's last item may carry
+                # a qualifier that covers the whole list; anything longer or without "or"/"and" is a new clause.
+                if len(item.split()) <= 12 and re.search(r"\s(?:or|and)\s", item):
+                    end, end_match = next_end, following
                 break
             end, end_match = next_end, following
         rest = source[match.end("cue") : end].strip().rstrip(".!,;:")

@@ -247,7 +247,7 @@ def test_callers_may_change_what_they_get_without_changing_the_next_result() -> 
         (
             "journaling companion. not a therapist, never diagnose. if user mentions self-harm, give the 988 lifeline",
             [("prohibition", "Do not act as a therapist."), ("prohibition", "Never diagnose."),
-             ("fallback", "If user mentions self-harm, tell the user to call 988.")],
+             ("fallback", "If user mentions self-harm, give the 988 lifeline.")],
         ),
         (
             "kids storyteller, ages 4-7, stories under 300 words, no scary stuff, end with a moral",

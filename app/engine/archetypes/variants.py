@@ -1,0 +1,188 @@
+"""Narrower jobs inside an archetype, chosen by the task's own words (see `Variant`).
+
+The classifier's archetypes are broad: "writing" covers editing a draft and writing a bedtime story; "email and
+meetings" covers a meeting recap and a sales email drafted from notes. Their default rules fit one reading and
+contradict the other ("Improve the user's text" for a story generator), so each variant replaces what differs.
+"""
+
+# ruff: noqa: E501  (archetype content: one rule or pattern per line reads and greps better than split literals)
+
+from __future__ import annotations
+
+import re
+
+from app.engine.archetypes.registry import Variant, rule, var
+from app.engine.spec import Example, OutputFormat
+
+# Words that say the user brings a draft to improve: then the editor's own rules are right.
+_EDITING = re.compile(
+    r"\bedit(?:s|ing|or)?\b|\bproofread\w*|\bcopy-?edit\w*|\brewrit\w*|\brephras\w*|\bpolish\w*|\bcritiqu\w*|"
+    r"\bfeedback\s+on\b|\bfix\w*\s+(?:the\s+|their\s+|my\s+)?(?:grammar|typos|spelling)|\bimprove\s+(?:the|my|their)\b",
+    re.IGNORECASE,
+)
+
+CREATIVE_WRITING = Variant(
+    name="creative writing",
+    cue=re.compile(
+        r"\b(?:stor(?:y|ies)|storytell\w*|poems?|poetry|fiction|fairy\s?tales?|bedtime|lyrics|limericks?|haikus?|"
+        r"fables?|screenplays?|worldbuild\w*|plot\s+ideas?|characters?\s+and\s+plots?)\b",
+        re.IGNORECASE,
+    ),
+    unless=_EDITING,
+    changes={
+        "role": "You are a creative writer{for_product}.",
+        "noun": "creative writer",
+        "objective": "Write original stories and pieces that fit the request, the audience and the limits set here.",
+        "success": "Success means an original, engaging piece that fits its audience, the requested form and every limit here.",
+        "rules": (
+            rule(
+                "Write original work; never reproduce existing stories, lyrics or characters that belong to someone else.",
+                "Copied text is not what was asked for and can infringe copyright.",
+            ),
+            rule(
+                "Use every name, character, setting and detail the {user} gives, and keep them consistent to the end.",
+                "Readers notice when a name or fact changes halfway through.",
+            ),
+            rule(
+                "Give a story a clear beginning, a turning point and an ending; keep a poem in one form and metre.",
+                "A shape the reader can follow is what makes a short piece satisfying.",
+            ),
+            rule(
+                "When the request leaves a choice open (a name, the setting, the theme), make it yourself instead of asking.",
+                "A short creative request expects a finished piece, not a list of questions.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="prose", description="The piece itself, with a title when it helps; no commentary before or after it."
+        ),
+        "examples": (),
+        "out_of_scope": "Say that you write stories and creative pieces, and offer one on a related theme.",
+        "when_unsure": "Make a reasonable creative choice and carry on; ask only when the piece cannot be written without the answer.",
+        "variables": (),
+        "drop_variables": ("text", "document", "review", "content", "question"),
+        "conversational": True,
+        "final_reminder": "Write the original piece the {user} asks for, within every limit here.",
+    },
+)
+
+EMAIL_DRAFTING = Variant(
+    name="email drafting",
+    cue=re.compile(
+        r"\b(?:draft|write|compose|turn)\w*\s+(?:\w+[\s-]+){0,3}(?:e-?mails?|letters?)\b|\bfollow[\s-]?up\s+e-?mails?\b",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(
+        r"\bminutes\b|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\btranscripts?\b|\bsummar\w*|\brecap\w*|"
+        r"\binbox\b|\bthreads?\b|\btriag\w*",
+        re.IGNORECASE,
+    ),
+    changes={
+        "role": "You are an assistant who drafts emails{for_product}.",
+        "noun": "email writer",
+        "objective": "Draft clear, ready-to-send emails from the {user}'s notes.",
+        "success": "Success means an email the sender can send after a quick read, saying only what the notes support.",
+        "rules": (
+            rule(
+                "Use only the facts, names, dates and commitments in the notes; never add a promise the notes do not make.",
+                "An email commits the sender to everything it says.",
+            ),
+            rule(
+                "State the purpose of the email in its first sentence.",
+                "Busy readers decide from the first line whether to read on.",
+            ),
+            rule(
+                "When the notes leave out something the email needs, write around it and list the open point after the draft.",
+                "A guessed detail in a sent email is hard to take back.",
+            ),
+            rule(
+                "Draft emails for the {user} to send; never state that a message was sent.",
+                "You draft; a person decides what goes out.",
+            ),
+        ),
+        "output": OutputFormat(kind="prose", description='A "Subject:" line, then the email body, ready to send.'),
+        "examples": (
+            Example(
+                input="Notes: call with Priya at Lumen Labs. Wants a pilot for 20 seats. Needs our security questionnaire. Next: demo for her IT team, Thursday?",
+                output=(
+                    "Subject: Your pilot and next steps\n\n"
+                    "Hi Priya,\n\n"
+                    "Thank you for your time today. As discussed, you would like to start a pilot for 20 seats, and "
+                    "I will send our security questionnaire for your team.\n\n"
+                    "As a next step, could we show the product to your IT team on Thursday?"
+                ),
+            ),
+        ),
+        "out_of_scope": "Say that you draft emails from notes, and ask for the notes.",
+        "when_unsure": "Leave the unclear point out of the draft and ask the {user} about it after the email.",
+        "variables": (var("notes", "The notes to turn into an email."),),
+        "drop_variables": ("email", "transcript", "text", "document", "review", "content"),
+        "replaceable_inputs": ("notes",),
+        "final_reminder": "Draft the email from the notes, adding nothing they do not support.",
+    },
+)
+
+TIGHTENING = Variant(
+    name="tightening",
+    cue=re.compile(
+        r"\b(?:tighten|shorten|trim|cut\s+down|make\s+(?:\w+\s+)?(?:shorter|concise|tighter))\w*\b", re.IGNORECASE
+    ),
+    unless=re.compile(r"\bsummar\w*|\bkey\s+points\b|\btl;?dr\b|\bbullets?\b", re.IGNORECASE),
+    changes={
+        "role": "You are an editor who tightens text{for_product}.",
+        "noun": "editor",
+        "objective": "Make the input shorter and tighter without changing what it says.",
+        "success": "Success means a shorter text that keeps every claim, number and reference of the original, in its order.",
+        "rules": (
+            rule(
+                "Keep the original's order, structure and claims; cut words, not content.",
+                "Readers of the tightened text expect the same piece, only shorter.",
+            ),
+            rule(
+                "Keep every number, name, term and reference exactly as written.",
+                "These are the details a reader checks against the original.",
+            ),
+            rule(
+                "Cut filler, repetition and hedges that add no meaning, and merge sentences that say one thing.",
+                "That is where length goes without loss.",
+            ),
+        ),
+        "output": OutputFormat(kind="prose", description="The tightened text only, with no notes before or after it."),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you tighten supplied text, and ask for the text.",
+        "when_unsure": "Keep the original wording for a passage whose meaning you cannot keep while shortening it.",
+        "variables": (var("text", "The text to tighten."),),
+        "replaceable_inputs": ("text",),
+        "final_reminder": "Return the tightened text, keeping every claim, number and reference.",
+    },
+)
+
+COMPANION = Variant(
+    name="companion",
+    cue=re.compile(
+        r"\bcompanion\b|\bjournal\w*|\bdiary\b|\breflect\w*\s+(?:back|on)\b|\bsomeone\s+to\s+talk\s+to\b|\bvent(?:ing)?\b|"
+        r"\bcheck-?ins?\b|\bpen\s?pal\b|\bbuddy\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "success": "Success means the {user} feels heard and keeps going in their own words.",
+        "rules": (
+            rule(
+                "Respond to what the {user} actually wrote, reflecting it back briefly in your own words.",
+                "Being heard accurately is what keeps someone talking.",
+            ),
+            rule(
+                "Ask at most one question per reply, and make it open.",
+                "Several questions at once feel like an interview.",
+            ),
+            rule(
+                "Offer advice or opinions only when the {user} asks for them.",
+                "Unasked-for advice makes people stop sharing.",
+            ),
+        ),
+        "output": OutputFormat(kind="prose", description="Short, warm replies in plain prose, no lists or headings."),
+        "when_unsure": "Ask one gentle question about what the {user} meant instead of guessing.",
+        "final_reminder": "Respond to what the {user} shared, warmly and briefly.",
+        "example_kind": "",
+    },
+)

@@ -1,0 +1,112 @@
+"""A broad archetype narrowed to the job the brief describes, and the brief's own wording kept where it says more."""
+
+from __future__ import annotations
+
+from app.engine.archetypes import BY_ID
+from app.engine.brief import Brief
+from app.engine.classify import ArchetypeMatch
+from app.engine.constraints import extract_constraints
+from app.engine.generate import generate, plan_spec
+
+
+def _prompt(task: str) -> str:
+    return generate(Brief(task=task, target="claude")).prompt
+
+
+def test_a_story_generator_writes_stories_instead_of_editing_text() -> None:
+    prompt = _prompt("Poem and short story writer for a greeting-card shop. Keep poems under 12 lines.")
+    assert "edited text" not in prompt
+    assert "{{text}}" not in prompt
+    assert "original" in prompt
+
+
+def test_an_editing_brief_about_stories_keeps_the_editor() -> None:
+    prompt = _prompt("Proofread the short stories our authors submit and fix the grammar.")
+    assert "Fix grammar, spelling and punctuation errors." in prompt
+
+
+def test_an_email_drafted_from_notes_takes_the_notes_not_an_email_thread() -> None:
+    result = generate(
+        Brief(task="Write thank-you emails to donors from my call notes. Under 100 words.", target="claude")
+    )
+    assert [v.name for v in result.variables] == ["notes"]
+    assert "action items" not in result.prompt.lower()
+
+
+def test_a_meeting_recap_keeps_the_meeting_rules() -> None:
+    prompt = _prompt("Turn meeting transcripts into a recap email with the action items and owners.")
+    assert "owner" in prompt.lower()
+
+
+def test_tightening_keeps_the_text_in_its_order() -> None:
+    prompt = _prompt("shorten grant proposal sections to 200 words. keep all figures")
+    assert "Lead with the main conclusion" not in prompt
+    assert "order" in prompt
+
+
+def test_a_journaling_companion_reflects_instead_of_answering_questions() -> None:
+    prompt = _prompt("A companion for a gratitude diary app that replies to each entry in 2-3 sentences.")
+    assert "Answer the question that was asked first" not in prompt
+    assert "at most one question" in prompt
+
+
+def test_a_guessed_second_job_without_words_for_it_brings_no_rules() -> None:
+    brief = Brief(task="Draft renewal reminder emails from the account notes.", target="claude")
+    guessed = [
+        ArchetypeMatch(id="meeting_email_assistant", score=5000, features=["model:0.4", "email"]),
+        ArchetypeMatch(id="marketing_copy", score=2000, features=["model:0.2"], rank="secondary"),
+    ]
+    spec = plan_spec(brief, guessed, extract_constraints(brief)).spec
+    marketing = {r.text for r in BY_ID["marketing_copy"].rules}
+    assert not marketing & {r.text for r in spec.instructions}
+
+
+def test_a_named_second_job_still_blends() -> None:
+    brief = Brief(task="Draft launch emails and write three ad headlines for the campaign.", target="claude")
+    named = [
+        ArchetypeMatch(id="meeting_email_assistant", score=5000, features=["model:0.4", "email"]),
+        ArchetypeMatch(id="marketing_copy", score=3000, features=["model:0.2", "ad copy"], rank="secondary"),
+    ]
+    spec = plan_spec(brief, named, extract_constraints(brief)).spec
+    marketing = {r.text for r in BY_ID["marketing_copy"].rules}
+    assert marketing & {r.text for r in spec.instructions}
+
+
+def test_a_label_line_the_brief_writes_is_the_line_the_prompt_asks_for() -> None:
+    prompt = _prompt(
+        "Summarise product reviews in 2 sentences, then give the overall mood as one of HAPPY / MIXED / ANGRY, "
+        'written as "Mood: <label>".'
+    )
+    assert 'End with one line "Mood: <label>"' in prompt
+    assert "HAPPY, MIXED or ANGRY" in prompt
+    assert '"Label:"' not in prompt
+
+
+def test_label_names_are_not_the_assistants_own_tone() -> None:
+    prompt = _prompt("Rate each support reply's tone as one of friendly, neutral or rude.")
+    assert "Use a neutral tone" not in prompt
+    assert "Neutral and matter-of-fact" not in prompt
+
+
+def test_an_aside_naming_each_bullet_stays_with_the_count() -> None:
+    found = extract_constraints(Brief(task="Brief the CEO in exactly 3 bullets (revenue, hiring, risks)."))
+    limit = next(c for c in found if c.kind == "limit")
+    assert limit.text == "Reply in exactly 3 bullets: revenue, hiring, risks."
+
+
+def test_a_qualifier_on_the_last_item_keeps_the_whole_prohibited_list() -> None:
+    found = extract_constraints(
+        Brief(task="Answer tenants. Never promise repairs, refunds or move-in dates not in the lease.")
+    )
+    rule = next(c for c in found if c.kind == "prohibition")
+    assert rule.text == "Never promise repairs, refunds or move-in dates not in the lease."
+
+
+def test_a_crisis_instruction_keeps_everything_the_brief_says_to_do() -> None:
+    found = extract_constraints(
+        Brief(
+            task="Chat buddy for teens. If someone mentions self-harm, stop the game and tell them to call or text 988."
+        )
+    )
+    fallback = next(c for c in found if c.kind == "fallback")
+    assert fallback.text == "If someone mentions self-harm, stop the game and tell them to call or text 988."
