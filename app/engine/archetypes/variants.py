@@ -186,3 +186,23 @@ COMPANION = Variant(
         "example_kind": "",
     },
 )
+
+# "first a summary of at most 3 sentences, then the fields as JSON after the summary": prose, then the object.
+PROSE_BEFORE_JSON = re.compile(
+    r"\b(?:first|start\s+with|begin\s+with|open\s+with)\s+(?:a|an|the|one)?\s*(?:short\s+|brief\s+|\w+-\w+\s+)?"
+    r"(?P<part>summary|explanation|note|overview|reply|answer|paragraph|recap|description)\b[^.]{0,160}?\bthen\b"
+    r"[^.]{0,200}?\bjson\b|"
+    r"\bjson\s+(?:after|below|following|under)\s+(?:the|your|a|an)\s+(?P<part2>summary|explanation|reply|answer|recap)\b",
+    re.IGNORECASE,
+)
+
+PROSE_THEN_JSON = Variant(
+    name="prose then JSON",
+    cue=PROSE_BEFORE_JSON,
+    changes={
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you read the supplied text and return its summary and fields, and give the JSON object with every field set to null.",
+        "final_reminder": "Write the prose part first, then the JSON object, with null for missing fields.",
+    },
+)

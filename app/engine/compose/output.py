@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.engine.archetypes.variants import PROSE_BEFORE_JSON
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields
 from app.engine.compose.plan import Plan
+from app.engine.constraints.labels import split_items
 from app.engine.spec import OutputFormat, OutputKind
 
 _ARRAY_REPLY = re.compile(
@@ -65,12 +67,31 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
             return c.schema
     for c in plan.of_kind("fields"):
         if c.values and c.value != "collect":
-            return field_schema([field_key(v) for v in c.values])
+            return _with_value_sets(
+                field_schema([field_key(v) for v in c.values]), c.values, c.span.text if c.span else ""
+            )
     if plan.primary.extracts_fields:
         loose = extract_fields(plan.brief.task)
         if loose:
             return field_schema(loose)
     return None
+
+
+def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dict[str, Any]:
+    """'issue_type (outage, billing, other)', 'resolved (yes/no)': a value list written after a field becomes its
+    enum, so the schema itself rejects any other value."""
+    properties = schema.get("properties", {})
+    for name in names:
+        at = text.find(name)
+        aside = re.match(r"\s*\((?P<values>[^()]{2,120})\)", text[at + len(name) :]) if at >= 0 else None
+        listed = (
+            re.sub(r"^\s*(?:one\s+of|either|any\s+of)\s*:?\s*", "", aside.group("values"), flags=re.I) if aside else ""
+        )
+        values = split_items(listed, last_trim=False) if listed else None
+        key = field_key(name)
+        if values and key in properties and all(len(v.split()) <= 3 for v in values):
+            properties[key] = {"type": ["string", "null"], "enum": [*values, None]}
+    return schema
 
 
 def _stated_value(plan: Plan) -> str | None:
@@ -150,6 +171,17 @@ def output_format(plan: Plan) -> OutputFormat:
         # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
         schema = {"type": "array", "items": schema}
         stated = [line.replace(JSON_DESCRIPTION, ARRAY_DESCRIPTION) for line in stated]
+    prose_first = PROSE_BEFORE_JSON.search(brief.task) if kind == "json" else None
+    if prose_first is not None:
+        # "first a summary …, then the fields as JSON": the reply holds both, so "only JSON" would drop the prose.
+        part = (prose_first.group("part") or prose_first.group("part2")).lower()
+        prose_then = (
+            f"First the {part}, then "
+            + JSON_DESCRIPTION[0].lower()
+            + JSON_DESCRIPTION[1:].replace("with no prose before or after it and no code fence", "with no code fence")
+        )
+        only_json = {c.text for c in plan.of_kind("format") if c.value == "json"}
+        stated = [prose_then if s == JSON_DESCRIPTION else s for s in stated if s not in only_json]
     lines = [s.strip() for s in stated if s.strip()]
     description = " ".join(dict.fromkeys(lines)) or "Plain prose."
     if schema is None and kind == plan.primary.output.kind:

@@ -391,7 +391,7 @@ def make_plan(
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.
     english = is_english(brief.task)
     worded = {m.id for m in matches[1:] if not english or any(not f.startswith("model:") for f in m.features)}
-    blended = tuple(a for a in secondaries if primary.blendable and a.blendable and (a.id in worded or a.blend_rules))
+    blended = tuple(a for a in secondaries if primary.blendable and a.blendable and a.id in worded)
     # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
     # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).
     partners = tuple(

@@ -235,6 +235,14 @@ _SCOPE_BREAK = re.compile(
 _SCOPE_SPLIT = re.compile(r",\s*|\s+(?:or|and|nor|o|ni|y|oder|und|noch|ou|et|e|nem)\s+|/", re.IGNORECASE)
 
 
+# "say we can't advise on that": the negation is in the words to say, not a rule for the assistant.
+REPORTED_LEAD = re.compile(
+    r"\b(?:say|says|tell\s+(?:them|him|her|the\s+\w+|users?)|explain|reply|respond|answer|let\s+(?:them|the\s+\w+)\s+know)"
+    r"\s+(?:that\s+)?(?:we|you|i|they|it|he|she|this|the\s+\w+)\s+$",
+    re.IGNORECASE,
+)
+
+
 def negated_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of `text` under a negation: from each cue over the comma/or-joined items that follow it.
 
@@ -247,6 +255,8 @@ def negated_ranges(text: str) -> list[tuple[int, int]]:
     for cue in NEGATION_CUE.finditer(text):
         start = cue.start()
         end = cue.end()
+        if REPORTED_LEAD.search(text[max(0, start - 40) : start]):
+            continue
         rest = text[end:]
         boundary = re.search(r"[.;:!?()\n]|\s[-–—]\s", rest)
         window = rest[: boundary.start()] if boundary else rest

@@ -584,7 +584,7 @@ def _scope_labels(brief: Brief, found: list[Constraint]) -> None:
             outside += " " + other
         if not structured and _OTHER_JOB.search(outside) is None:
             continue
-        prefix = labels.line_prefix(text[span.end :])
+        prefix = labels.line_prefix(text[span.end :]) or labels.prefixed_line(text[span.start : span.end])
         topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
         found[index] = msgspec.structs.replace(
             constraint,

@@ -40,6 +40,7 @@ _SAY = re.compile(
     r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
     re.IGNORECASE,
 )
+_NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b))\b"
@@ -251,6 +252,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     elif (referral := _referral(text, found, condition)) is not None:
         found.append(referral)
     say = _SAY.search(text)
+    if say and _NEGATED_SAY.search(text[max(0, say.start() - 20) : say.start()]):
+        say = None  # 'dont say "i'm just an AI"' forbids those words; it is no reply to give
     if say and (
         condition is not None
         or re.search(

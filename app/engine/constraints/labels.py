@@ -185,11 +185,40 @@ def _numbered(text: str) -> FoundLabels | None:
     return FoundLabels(items, bool(_MULTI.search(text)), run[0].start(), bounds[-1][1])
 
 
+# '"Sentiment: POS", "Sentiment: NEG" or "Sentiment: MIXED"': one quoted line per label, sharing its prefix.
+_PREFIXED = re.compile(
+    r"[\"“](?P<prefix>[A-Za-z][\w -]{0,20}):\s*[^\"”<>]{1,30}[\"”]"
+    r"(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:,\s*)?(?:or\s+)?[\"”“](?P=prefix):\s*[^\"”<>]{1,30}[\"”])+"
+)
+_PREFIXED_VALUE = re.compile(r"[\"“][^\"”:]+:\s*(?P<value>[^\"”]+)[\"”]")
+# "Decide OK, EDIT or BLOCK": a verdict verb right before a list of upper-case names.
+_DECIDE = re.compile(
+    r"\b(?i:decide|choose|pick|verdict|answer|reply|respond|output|return)\s*:?\s+(?i:(?:either|one\s+of)\s+)?"
+    r"(?P<list>[A-Z][A-Z_]+(?:\s*(?:,|/|\bor\b)\s*(?:or\s+)?[A-Z][A-Z_]+)+)\b"
+)
+
+
+def prefixed_line(text: str) -> str | None:
+    """The shared prefix of a label set written as quoted lines ("Sentiment" in '"Sentiment: POS" or …')."""
+    match = _PREFIXED.search(text)
+    return match.group("prefix").strip() if match else None
+
+
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
     cjk = find_cjk_labels(text)
     if cjk is not None:
         return cjk
+    prefixed = _PREFIXED.search(text)
+    if prefixed is not None:
+        values = [m.group("value").strip() for m in _PREFIXED_VALUE.finditer(prefixed.group(0))]
+        if len(values) >= 2 and len(set(values)) == len(values):
+            return FoundLabels(values, bool(_MULTI.search(text)), prefixed.start(), prefixed.end())
+    decide = _DECIDE.search(text)
+    if decide is not None:
+        items = split_items(decide.group("list"), last_trim=False)
+        if items:
+            return FoundLabels(items, bool(_MULTI.search(text)), decide.start("list"), decide.end("list"))
     numbered = _numbered(text)
     if numbered is not None:
         return numbered
@@ -225,7 +254,10 @@ def find_labels(text: str) -> FoundLabels | None:
         inner = parens.group("list")
         if re.match(r"\s*(?:e\.g|i\.e|eg|ie|for example|such as|like)\b", inner, re.IGNORECASE):
             continue
-        if "/" not in inner and not _LABEL_CONTEXT.search(text[: parens.start()]):
+        # "(spam/ham)" is a label set wherever it stands; a comma list in parentheses ("(free, 24/7)" after a
+        # helpline, "(phone numbers, emails)") only after words about labels.
+        slashed = "/" in inner and "," not in inner
+        if not slashed and not _LABEL_CONTEXT.search(text[: parens.start()]):
             continue
         items = split_items(inner, last_trim=False)
         if items:

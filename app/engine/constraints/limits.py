@@ -120,6 +120,21 @@ _PART_BEFORE = re.compile(
     r"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|keep\s+it\s+to)\s+)?$",
     re.IGNORECASE,
 )
+# "um título de no máximo 6 palavras e um texto de no máximo 300 caracteres": a named part in another language.
+_FOREIGN_PART = re.compile(
+    r"\b(?P<part>títulos?|titulos?|titres?|titel|textos?|textes?|descrição|descricao|descripción|descripcion|"
+    r"beschreibung|resumo|resumen|résumé|zusammenfassung|asunto|assunto|objet|betreff)\s+"
+    r"(?:(?:de|com|con|mit|von|avec|en|em|in|d')\s*)?(?:(?:no\s+m[aá]ximo|como\s+m[aá]ximo|m[aá]x(?:imo)?|au\s+plus|"
+    r"au\s+maximum|h[öo]chstens|maximal|max\.?|hasta|até|jusqu'à)\s+)?$",
+    re.IGNORECASE,
+)
+_FOREIGN_PART_NAMES = {
+    "títul": "title", "titul": "title", "titre": "title", "titel": "title", "text": "text", "descr": "description",
+    "besch": "description", "resum": "summary", "résum": "summary", "zusam": "summary", "asunt": "subject line",
+    "assun": "subject line", "objet": "subject line", "betre": "subject line",
+}  # fmt: skip
+# "決定事項は1件あたり40文字以内", "每条不超过20字": a limit per item.
+_CJK_PER_ITEM = re.compile(r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項)\s*$")
 # A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
 _INPUT_BEFORE = re.compile(
     r"\b(?:inputs?|documents?|articles?|transcripts?|tickets?|sources?|context|text|emails?|messages?|files?|pages?|"
@@ -171,6 +186,8 @@ _PART_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FOLLOWED = re.compile(
+    # "a summary of at most 3 sentences for the next agent, then the fields as JSON": a short aside may come first
+    r"(?:\s+(?:for|to|about|on)\s+[^.;:,]{1,30}?)?"
     r"\s*,?\s*(?:followed\s+by|then|and\s+then|plus|before|after|and\s+(?:a|an|the)\s+|with\s+(?:a|an|the)\s+)",
     re.IGNORECASE,
 )
@@ -350,6 +367,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     part = _PART_BEFORE.search(text[max(0, start - 40) : start])
     if part is not None:
         return "the " + re.sub(r"\s+", " ", part.group("part").lower())
+    foreign = _FOREIGN_PART.search(text[max(0, start - 40) : start])
+    if foreign is not None:
+        return "the " + _FOREIGN_PART_NAMES.get(foreign.group("part").lower()[:5], "text")
     part_scope = _part_scope(text, start, end)
     if part_scope is not None:
         return part_scope
@@ -474,7 +494,9 @@ def find_limits(text: str) -> list[FoundLimit]:
         if cjk_kind is None and unit == "bullets":
             continue
         minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)
-        found.append(FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), None, noun))
+        per_item = _CJK_PER_ITEM.search(text[max(0, match.start() - 12) : match.start()])
+        scope = "each item" if per_item else None
+        found.append(FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), scope, noun))
     found.sort(key=lambda f: (f.start, f.end))
     return found
 

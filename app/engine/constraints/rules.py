@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints import foreign_rules
-from app.engine.constraints.clauses import instruction_case
+from app.engine.constraints.clauses import REPORTED_LEAD, instruction_case
 from app.engine.language_id import identify
 
 _PROHIBITION_EN = re.compile(
@@ -169,7 +169,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
-        if _REPORTED.search(stripped[: match.start("cue")]):
+        before = stripped[: match.start("cue")]
+        if _REPORTED.search(before) or REPORTED_LEAD.search(before[-40:]):
             continue  # "say that this is general information and not legal advice": words to say, not a rule
         end_match = _SEGMENT_END.search(stripped, match.end("cue"))
         end = end_match.start() if end_match else len(stripped)

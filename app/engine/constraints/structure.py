@@ -178,7 +178,8 @@ _FIELDS_INTRO = re.compile(
     r"\b(?:extract|pull\s+out|capture|collect|parse\s+out|grab|gather|get(?=\s*:|\s+the\s+following)|record|"
     r"ask\s+(?:the\s+\w+\s+)?for|obtain|request|"
     r"extrae|extrahiere|extrais|extraia|recoge|recopila|erfasse|sammle|recueille|colete|recolha)(?:\s*:\s*|\s+)"
-    r"(?:each\s+\w+'s\s+|the\s+\w+'s\s+|(?:the|their|its|his|her|your)\s+|(?:the\s+)?following\s*:?\s*)?",
+    r"(?:each\s+\w+'s\s+|the\s+\w+'s\s+|(?:the|their|its|his|her|your)\s+|(?:the\s+)?following\s*:?\s*)?"
+    r"(?:(?:fields?|keys?|values?)\s*:?\s+)?",  # "extract the fields account_id, ...": the noun is no field
     re.IGNORECASE,
 )
 _RETURN_INTRO = re.compile(

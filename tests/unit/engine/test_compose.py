@@ -27,7 +27,7 @@ def span(task: str, phrase: str) -> BriefSpan:
 def match(primary: str, *secondary: str) -> list[ArchetypeMatch]:
     return [
         ArchetypeMatch(id=primary, score=9, features=[], rank="primary"),
-        *(ArchetypeMatch(id=s, score=4, features=[], rank="secondary") for s in secondary),
+        *(ArchetypeMatch(id=s, score=4, features=["named in the task"], rank="secondary") for s in secondary),
     ]
 
 

@@ -1,0 +1,78 @@
+"""Which part of the reply a phrase is about: asides after a contact, words to say, per-part limits, prose + JSON."""
+
+from __future__ import annotations
+
+from app.engine.brief import Brief
+from app.engine.constraints import extract_constraints
+from app.engine.constraints.labels import find_labels
+from app.engine.generate import generate
+
+
+def _kinds(task: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for c in extract_constraints(Brief(task=task)):
+        found.setdefault(c.kind, []).append(c.text)
+    return found
+
+
+def test_a_negation_inside_words_to_say_forbids_nothing() -> None:
+    found = _kinds("If someone asks about loans, say we can't advise on that and link https://fin.example.com/advice.")
+    assert "prohibition" not in found
+    assert "format" not in found  # "can't ... link" is no rule against links
+    assert any("https://fin.example.com/advice" in text for text in found["fallback"])
+
+
+def test_words_the_brief_forbids_are_no_reply_to_give() -> None:
+    found = _kinds('Answer in 2 sentences. dont say "as an AI language model" ever')
+    assert not any("reply exactly" in text for text in found.get("fallback", []))
+    assert any("as an AI language model" in text for text in found["prohibition"])
+
+
+def test_an_aside_after_a_helpline_is_not_a_label_set() -> None:
+    assert find_labels("tell them to call the helpline on 0800 123 456 (free, 24/7) or a trusted adult") is None
+    assert find_labels("remove posts that share contact details (phone numbers, emails, handles)") is None
+
+
+def test_a_slash_pair_in_parentheses_is_still_a_label_set() -> None:
+    found = find_labels("Tag each message (spam/ham).")
+    assert found is not None
+    assert found.values == ["spam", "ham"]
+
+
+def test_a_verdict_verb_before_upper_case_names_states_the_labels() -> None:
+    found = find_labels("Review each listing. Decide APPROVE, HOLD or REJECT.")
+    assert found is not None
+    assert found.values == ["APPROVE", "HOLD", "REJECT"]
+
+
+def test_quoted_lines_sharing_a_prefix_are_one_label_set_with_that_prefix() -> None:
+    task = 'Translate each review into English, then output "Mood: HAPPY", "Mood: SAD" or "Mood: MIXED" on a last line.'
+    labels = next(c for c in extract_constraints(Brief(task=task)) if c.kind == "labels")
+    assert labels.values == ["HAPPY", "SAD", "MIXED"]
+    assert 'End with one line "Mood: <label>"' in labels.text
+
+
+def test_limits_on_named_parts_in_other_languages_keep_their_part() -> None:
+    found = _kinds("Cada ficha tem um título de no máximo 5 palavras e um texto de no máximo 200 caracteres.")
+    assert found["limit"] == ["Keep the title to at most 5 words.", "Keep the text to at most 200 characters."]
+
+
+def test_a_japanese_per_item_limit_limits_each_item() -> None:
+    assert _kinds("ToDoを抽出してください。1件あたり30文字以内。")["limit"] == [
+        "Keep each item to at most 30 characters."
+    ]
+
+
+def test_a_summary_before_json_keeps_the_summary_and_its_own_limit() -> None:
+    task = (
+        "Read a delivery complaint and do two things: first a summary of at most 2 sentences for the courier team, "
+        "then extract the fields order_id, problem (late, damaged, missing) and refunded (yes/no) as JSON."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert "First the summary, then a single JSON object" in result.prompt
+    assert "no prose before or after" not in result.prompt
+    assert "Keep the summary to at most 2 sentences." in result.prompt
+    schema = result.spec.output_format.json_schema
+    assert schema is not None
+    assert set(schema["properties"]) == {"order_id", "problem", "refunded"}
+    assert schema["properties"]["problem"]["enum"] == ["late", "damaged", "missing", None]
