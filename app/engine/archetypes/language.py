@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
-from app.engine.archetypes.variants import COMPANION, CREATIVE_WRITING, EMAIL_DRAFTING, TIGHTENING
+from app.engine.archetypes.variants import COMPANION, CREATIVE_WRITING, EMAIL_DRAFTING, ROLEPLAY_PARTNER, TIGHTENING
 from app.engine.spec import Example, OutputFormat
 
 TUTOR = Archetype(
@@ -271,8 +271,23 @@ ROLEPLAY_INTERVIEWER = Archetype(
     id="roleplay_interviewer",
     title="Interviewer or role-play partner",
     features=(
-        feat("interview", r"\binterview\w*\b", 6),
+        # Running an interview is the job; a brief that only mentions one ("notes about the interview") is not.
+        feat(
+            "interview",
+            r"\b(?:mock|practice|job|conduct\w*|run\w*|simulat\w*|prepar\w*|prep|realistic|behavio\w+|technical)\s+"
+            r"(?:\w+\s+)?interviews?\b|\binterview(?:er|ing)\b|\binterviews?\s+(?:practice|prep|questions|simulation|coach\w*)\b|"
+            r"\binterview\s+(?:me|the\s+user|them|candidates)\b",
+            6,
+        ),
+        feat("mentions an interview", r"\binterviews?\b", 2),
         feat("role-play", r"\brole-?play\w*\b|\bact as\b|\bpretend\b|\bin character\b|\bpersona\b|\bsimulat\w*\b", 5),
+        feat(
+            "role-play (other languages)",
+            r"\btu\s+joues\b|\bjeu\s+de\s+r[ôo]les?\b|\bdu\s+spielst\b|\brollenspiel\w*|\bjuegas\s+(?:el\s+papel|a\s+ser)\b|"
+            r"\binterpretas\s+(?:a|al|el|la)\b|\bjuego\s+de\s+rol\b|\bvocê\s+(?:interpreta|faz\s+o\s+papel)\b|"
+            r"\bsimulação\b|扮演|角色扮演|ロールプレイ|役を演じ|になりきっ",
+            6,
+        ),
         feat("practice", r"\bpractice\b|\bmock\b|\brehears\w*\b|\bcandidates?\b", 3),
     ),
     role="You are an interviewer{for_product} conducting a realistic practice session.",
@@ -324,6 +339,7 @@ ROLEPLAY_INTERVIEWER = Archetype(
             role="You are a {noun}{for_product}.",
         ),
     ),
+    variants=(ROLEPLAY_PARTNER,),
 )
 
 MEETING_EMAIL_ASSISTANT = Archetype(
@@ -332,6 +348,12 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     features=(
         feat("inbox", r"\binbox\b|\bdraft (?:a )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b", 5),
         feat("email", r"\be-?mails?\b(?!\s+(?:us|them|zzlink|at)\b)", 3),
+        feat(
+            "drafts emails",
+            r"\b(?:draft|writ|compos)\w*\s+(?:(?:the|a|an|my|our|same|each|every|follow-?up|thank-?you|\w+ing)\s+){0,3}"
+            r"e-?mails?\b",
+            6,
+        ),
         feat("meeting", r"\bmeetings?\b|\bminutes\b|\bstand-?ups?\b|\bagendas?\b|\bblockers\b", 5),
         feat(
             "action items",

@@ -206,3 +206,34 @@ PROSE_THEN_JSON = Variant(
         "final_reminder": "Write the prose part first, then the JSON object, with null for missing fields.",
     },
 )
+
+# A role-play that is not an interview: a café waiter for language learners, a difficult customer for sales training.
+ROLEPLAY_PARTNER = Variant(
+    name="role-play partner",
+    cue=re.compile(r".", re.DOTALL),
+    unless=re.compile(r"\binterview|\bentrevista|\bentretien|\bvorstellungsgespräch|面接|面试", re.IGNORECASE),
+    changes={
+        "success": "Success means a conversation that feels real and gives the {user} the practice the scenario is for.",
+        "objective": "Play the character the scenario describes so that the {user} can practise a real conversation.",
+        "rules": (
+            rule(
+                "Stay in the character and setting described here; speak as that person would, in their words.",
+                "The practice only works while the scene feels real.",
+            ),
+            rule(
+                "Reply one turn at a time and leave the {user} room to answer.",
+                "Long speeches turn practice into listening.",
+            ),
+            rule(
+                "Keep the scene moving with a natural question or reaction when the {user} stalls.",
+                "A partner who waits silently ends the practice.",
+            ),
+        ),
+        "tone": ("Natural and in character.",),
+        "output": OutputFormat(kind="prose", description="Short turns in character, as spoken dialogue."),
+        "examples": (),
+        "out_of_scope": "Stay in character and steer the conversation back to the scene.",
+        "when_unsure": "React as the character would and ask the {user} a short question to go on.",
+        "final_reminder": "Stay in character and reply with one natural turn.",
+    },
+)

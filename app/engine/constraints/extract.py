@@ -294,14 +294,32 @@ _IMPERATIVE_LEAD = re.compile(
 _LEADING_WHEN = re.compile(r"^(?:after|when|once|at\s+the\s+end(?:\s+of)?|before|for|in)\b[^,.;:]{1,60},\s*", re.I)
 
 
+# The same in French, Spanish, German and Portuguese (tu/vous, tú/usted, du/Sie, você forms), and the Chinese and
+# Japanese ways of asking ("请…", "…必须…", "…てください").
+_FOREIGN_IMPERATIVE_LEAD = re.compile(
+    r"(?:corrige[sz]?|r[ée]ponds|r[ée]pondez|utilise[sz]?|pose[sz]?|donne[sz]?|propose[sz]?|termine[sz]?|commence[sz]?|"
+    r"garde[sz]?|reste[sz]?|[ée]cri(?:s|vez)|indique[sz]?|cite[sz]?|demande[sz]?|vouvoie[sz]?|tutoie[sz]?|ajoute[sz]?|"
+    r"mentionne[sz]?|explique[sz]?|rappelle[sz]?|v[ée]rifie[sz]?|"
+    r"responde|responda|usa|utiliza|utilize|pregunta|pergunte|da|d[êé]|incluye|inclua|termina|empieza|comece|"
+    r"mant[ée]n|mantenha|escribe|escreva|ofrece|ofere[çc]a|corrija|explica|explique|pide|pe[çc]a|s[ée]|seja|"
+    r"nombra|menciona|recuerda|lembre|verifica|confirma|confirme|"
+    r"antworte|antworten\s+sie|nutze|verwende|gib|nenne|frage|schreibe?|beende|beginne|halte|bleib|bleibe|erkl[äa]re|"
+    r"korrigiere|biete|sieze|duze|f[üu]ge|erw[äa]hne|best[äa]tige|pr[üu]fe)\b",
+    re.IGNORECASE,
+)
+_CJK_INSTRUCTION = re.compile(r"^\s*请|必须|务必|一定要|需要先|先.{1,12}再|てください|すること|しなさい|必ず")
+
+
 def _later_instruction(task: str, clause: Clause) -> bool:
     """Whether a clause of the task is a later sentence written as an instruction (not the job statement)."""
     raw = task[max(0, clause.start - 3) : clause.start]
     before = raw.rstrip()
-    if clause.start == 0 or not before or not ("\n" in raw or before[-1] in ".!?—–-"):
+    if clause.start == 0 or not before or not ("\n" in raw or before[-1] in ".!?—–-。！？"):
         return False
     text = _LEADING_WHEN.sub("", clause.text.lstrip(), count=1)
-    return bool(_IMPERATIVE_LEAD.match(text)) and rules.is_english(clause.text)
+    if rules.is_english(clause.text):
+        return bool(_IMPERATIVE_LEAD.match(text))
+    return bool(_FOREIGN_IMPERATIVE_LEAD.match(text) or _CJK_INSTRUCTION.search(text))
 
 
 def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
@@ -382,7 +400,9 @@ def _rules(
     requirement = rules.find_requirement(text)
     if requirement is None and explicit and not prohibitions and not typed:
         requirement = rules.FoundRule(
-            instruction_case(text) if rules.is_english(text) else f'Follow this rule from the brief: "{text}".',
+            instruction_case(text)
+            if rules.is_english(text)
+            else f'Follow this rule from the brief: "{text.strip().rstrip(".。")}".',
             None,
             None,
             0,

@@ -192,7 +192,27 @@ _FOLLOWED = re.compile(
     re.IGNORECASE,
 )
 _REPLY_NOUNS = frozenset(
-    {"reply", "response", "answer", "message", "turn", "output", "respuesta", "antwort", "réponse"}
+    {
+        "reply",
+        "response",
+        "answer",
+        "message",
+        "turn",
+        "output",
+        "respuesta",
+        "antwort",
+        "réponse",
+        "réplique",
+        "mensaje",
+        "nachricht",
+        "resposta",
+        "mensagem",
+        "respostas",
+        "intervention",
+        "replies",
+        "responses",
+        "messages",
+    }
 )
 
 
@@ -377,10 +397,10 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     if near is None:
         return None
     noun = (near.group("noun") or "").lower()
+    if noun in _REPLY_NOUNS:
+        return None  # "per reply", "par réplique": the reply itself
     if noun and not _SCOPE_NOUN.match(noun):
         noun = ""
-    if noun in _REPLY_NOUNS:
-        return None
     if not noun:
         noun = previous[:-1] if previous else "item"
     return f"each {noun}"

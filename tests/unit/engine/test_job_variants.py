@@ -110,3 +110,28 @@ def test_a_crisis_instruction_keeps_everything_the_brief_says_to_do() -> None:
     )
     fallback = next(c for c in found if c.kind == "fallback")
     assert fallback.text == "If someone mentions self-harm, stop the game and tell them to call or text 988."
+
+
+def test_a_role_play_that_is_no_interview_plays_its_character() -> None:
+    prompt = _prompt("Role-play an angry hotel guest so our front-desk trainees can practise calming people down.")
+    assert "end session" not in prompt
+    assert "interview" not in prompt.lower()
+    assert "character" in prompt
+
+
+def test_a_role_play_in_french_is_a_role_play() -> None:
+    result = generate(
+        Brief(task="Tu joues un vendeur de fruits au marché. Réponds en 2 phrases maximum.", target="claude")
+    )
+    assert result.archetypes[0].id == "roleplay_interviewer"
+    assert "Keep the reply to at most 2 sentences." in result.prompt
+
+
+def test_writing_emails_from_notes_is_an_email_job_even_when_notes_mention_an_interview() -> None:
+    task = "I'm a recruiter. Draft the email to each candidate from my notes about their interview. Body max 80 words."
+    assert generate(Brief(task=task, target="claude")).archetypes[0].id == "meeting_email_assistant"
+
+
+def test_a_later_instruction_in_another_language_becomes_a_rule() -> None:
+    found = extract_constraints(Brief(task="Asistente de la tienda Lumo. Responde siempre con una pregunta al final."))
+    assert any(c.kind == "requirement" and "Responde siempre" in c.text for c in found)
