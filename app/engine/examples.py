@@ -92,14 +92,35 @@ _LABEL_TEXTS: dict[str, str] = {
     "pricing": "Do you offer volume discounts for 50 seats?",
     "question": "How do I change the language of the interface?",
 }
+
+
+def _key(words: str) -> re.Pattern[str]:
+    """A pattern for whole words of a snake_case parameter name ("account_id" has "id", not "count")."""
+    return re.compile(rf"(?:^|_)(?:{words})(?:_|$)")
+
+
+# Realistic values by the words of a parameter's name; a name none of these fits gets no made-up value.
 _PARAM_VALUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"order", re.I), "48213"),
-    (re.compile(r"e-?mail", re.I), "dana@example.com"),
-    (re.compile(r"date|day", re.I), "2026-03-14"),
-    (re.compile(r"amount|price|total", re.I), "25.00"),
-    (re.compile(r"city|location|place", re.I), "Lisbon"),
-    (re.compile(r"name", re.I), "Dana Lee"),
-    (re.compile(r"id$|_id|number", re.I), "A-1042"),
+    (_key(r"order(?:_?id|_?number)?"), "48213"),
+    (_key(r"e_?mail"), "dana@example.com"),
+    (_key(r"time|slot|hour"), "14:00"),
+    (_key(r"date|day|since|until|start|end|from_date|to_date"), "2026-03-14"),
+    (_key(r"amount|price|total|max_price|min_price|budget"), "25.00"),
+    (_key(r"origin|from|departure|pickup"), "Lisbon"),
+    (_key(r"destination|to|arrival|dropoff"), "Madrid"),
+    (_key(r"city|location|place|address"), "Lisbon"),
+    (_key(r"last4|last_4|last_four|digits|pin"), "4821"),
+    (_key(r"phone|mobile"), "+44 20 7946 0321"),
+    (_key(r"quantity|qty|count|party_size|size|seats|guests|people|capacity"), "2"),
+    (_key(r"priority|severity"), "P2"),
+    (_key(r"sku|product|product_id"), "SKU-2291"),
+    (_key(r"tracking|tracking_number|shipment|parcel|sendungsnummer"), "JD014600003321"),
+    (_key(r"query|search|keywords?|q|term"), "blue running shoes"),
+    (_key(r"summary|description|message|text|note|subject|title|reason|details"), "Printer on floor 2 is offline"),
+    (_key(r"url|link"), "https://example.com/help"),
+    (_key(r"service|project|repo|path|file"), "billing-api"),
+    (_key(r"name|first_name|last_name|full_name"), "Dana Lee"),
+    (_key(r"id|number|account|account_id|user|user_id|employee_id|customer_id"), "A-1042"),
 )
 
 
@@ -212,16 +233,21 @@ def _sql(inputs: ExampleInputs) -> list[Example]:
     return list(inputs.own)
 
 
-def _param_value(name: str) -> str:
-    return next((value for pattern, value in _PARAM_VALUES if pattern.search(name)), "the value the user gave")
+def _param_value(name: str) -> str | None:
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+    return next((value for pattern, value in _PARAM_VALUES if pattern.search(snake)), None)
 
 
 def _agent(inputs: ExampleInputs) -> list[Example]:
-    if inputs.tools:
-        tool = inputs.tools[0]
-        args = ", ".join(f'{p}="{_param_value(p)}"' for p in tool.parameters)
+    # Only a tool whose every argument has a realistic value: "the value the user gave" is a placeholder in disguise.
+    tool = next((t for t in inputs.tools if all(_param_value(p) for p in t.parameters)), None)
+    if inputs.tools and tool is None:
+        return []
+    if tool is not None:
+        values = [_param_value(p) or "" for p in tool.parameters]
+        args = ", ".join(f'{p}="{v}"' for p, v in zip(tool.parameters, values, strict=True))
         call = f"{tool.name}({args})"
-        given = ", ".join(_param_value(p) for p in tool.parameters) or "my request"
+        given = ", ".join(values) or "my request"
         return [
             Example(
                 input=f"Can you check this for me: {given}?",

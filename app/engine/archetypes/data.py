@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
-from app.engine.archetypes.variants import PROSE_THEN_JSON, TIGHTENING
+from app.engine.archetypes.variants import PROSE_THEN_JSON, TABLE_EXTRACTION, TIGHTENING
 from app.engine.spec import Example, OutputFormat
 
 _DEFAULT_EXTRACTION_SCHEMA = {
@@ -86,7 +86,7 @@ DATA_EXTRACTION = Archetype(
         ),
     ),
     blend_output="After the main answer, give the extracted fields as one JSON object.",
-    variants=(PROSE_THEN_JSON,),
+    variants=(PROSE_THEN_JSON, TABLE_EXTRACTION),
 )
 
 CLASSIFICATION = Archetype(

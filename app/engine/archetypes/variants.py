@@ -237,3 +237,32 @@ ROLEPLAY_PARTNER = Variant(
         "final_reminder": "Stay in character and reply with one natural turn.",
     },
 )
+
+TABLE_EXTRACTION = Variant(
+    name="table extraction",
+    cue=re.compile(r"\b(?:tables?|columns?)\b", re.IGNORECASE),
+    unless=re.compile(r"\bjson\b|\bcsv\b|\byaml\b", re.IGNORECASE),
+    changes={
+        "success": "Success means a table that states exactly what the input says, with every gap marked rather than filled.",
+        "rules": (
+            rule(
+                "Copy values exactly as they appear in the input; normalise only dates (ISO 8601) and numbers.",
+                "The table is checked against the source; reworded values cannot be.",
+            ),
+            rule(
+                "When the input does not state a value, mark that cell as missing instead of guessing.",
+                "A guessed value looks exactly like a real one.",
+            ),
+            rule(
+                "Keep one row per item and the columns in the order given.",
+                "Readers and scripts rely on a fixed shape.",
+            ),
+        ),
+        "output": OutputFormat(kind="table", description="A Markdown table with a header row and one row per item."),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you extract the listed items from the supplied text into a table, and ask for the text.",
+        "when_unsure": "Mark the uncertain cell as missing rather than guessing.",
+        "final_reminder": "Return the table, with every missing value marked instead of guessed.",
+    },
+)

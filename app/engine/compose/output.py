@@ -77,6 +77,14 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
     return None
 
 
+# "a table with the columns Term | Value | Clause", "columns: Vendor, Plan, Price": the brief's own header row.
+_COLUMNS = re.compile(
+    r"\bcolumns?\b\s*(?:[:(]|\bof\b|\bfor\b)?\s*"
+    r"(?P<names>[^\W\d][\w /-]{0,30}(?:\s*[|,]\s*[^\W\d][\w /-]{0,30}){1,11})",
+    re.IGNORECASE,
+)
+
+
 def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dict[str, Any]:
     """'issue_type (outage, billing, other)', 'resolved (yes/no)': a value list written after a field becomes its
     enum, so the schema itself rejects any other value."""
@@ -140,8 +148,10 @@ def _base(plan: Plan, kind: OutputKind, schema: dict[str, Any] | None, value: st
 def output_format(plan: Plan) -> OutputFormat:
     """The output format for the plan."""
     brief = plan.brief
-    schema = _schema(plan)
     value = _stated_value(plan)
+    # "Return a table with the columns Term | Value | Clause": the named items are rows and columns, not JSON keys.
+    table = value == "table" and brief.json_schema is None and not re.search(r"\bjson\b", brief.task, re.IGNORECASE)
+    schema = None if table else _schema(plan)
     if brief.output_format:
         kind: OutputKind = "json" if schema is not None else "prose"
         for cue_kind, pattern in _FREE_KIND_CUES:
@@ -165,12 +175,30 @@ def output_format(plan: Plan) -> OutputFormat:
         stated.extend(
             plan.fill(p.blend_output)
             for p in plan.partners
-            if p.blend_output and not (scoped_labels and "{labels}" in p.blend_output)
+            # In a table the label is a column of each row, not a closing line.
+            if p.blend_output and not ((scoped_labels or kind == "table") and "{labels}" in p.blend_output)
         )
     if kind == "json" and schema is not None and schema.get("type") == "object" and _ARRAY_REPLY.search(brief.task):
         # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
         schema = {"type": "array", "items": schema}
         stated = [line.replace(JSON_DESCRIPTION, ARRAY_DESCRIPTION) for line in stated]
+    columns = _COLUMNS.search(brief.task) if kind == "table" else None
+    if columns is not None:
+        listed = columns.group("names")
+        # "Term | Value | Clause, one row each for: …": with bars, a comma ends the header.
+        listed = listed.split(",")[0] if "|" in listed else listed
+        names = [n.strip() for n in re.split(r"\s*[|,]\s*|\s+and\s+", listed) if n.strip()]
+        fields = {v.lower() for c in plan.of_kind("fields") for v in c.values}
+        if fields & {n.lower() for n in names}:
+            # The named fields are the columns themselves ("columns: resource, change, risk").
+            stated = [
+                s.replace("Return exactly these fields:", "Give the table these columns, in this order:")
+                for s in stated
+            ]
+        else:
+            # "one row each for: Parties, Duration …" under "columns Term | Value | Clause": the fields are rows.
+            stated = [s.replace("Return exactly these fields:", "Give one row for each of:") for s in stated]
+            stated.append(f"Give the table these columns, in this order: {' | '.join(names)}.")
     prose_first = PROSE_BEFORE_JSON.search(brief.task) if kind == "json" else None
     if prose_first is not None:
         # "first a summary …, then the fields as JSON": the reply holds both, so "only JSON" would drop the prose.

@@ -25,6 +25,7 @@ _ABBREVIATIONS = frozenset({
     "e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.", "sec.",
     "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
 })  # fmt: skip
+_INSTEAD_NEXT = re.compile(r"[^.;!?\n]{3,140}?\binstead\b\s*(?:[.!?]|$)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 _CLOSER = re.compile(r"\s?[»”\"')\]]+")
 _LOWER_NEXT = re.compile(r"\s[a-zäöü]")
@@ -58,6 +59,9 @@ def split_clauses(text: str) -> list[Clause]:
             # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
             if mark == "." and index > 0 and text[index - 1].isdigit() and _ordinal(text, index):
                 continue
+        # "never reset a Director's password; open a P1 ticket instead": the alternative stays with its rule.
+        if mark == ";" and _INSTEAD_NEXT.match(text, index + 1):
+            continue
         # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1

@@ -109,6 +109,12 @@ def _condition_end(text: str) -> int:
     return match.end() if match else 0
 
 
+_VERB_OR_ACTION = re.compile(
+    r"(?:open|create|file|log|raise|escalate|send|forward|route|assign|hand|pass|transfer|flag|ask|offer|suggest|"
+    r"recommend|refer|point|direct|tell|say|use|call|email|book|schedule|link|share|give|show|explain|mark|return|"
+    r"reply|respond|answer|write|add|leave|keep)\b",
+    re.IGNORECASE,
+)
 _NOT_WANTED = re.compile(
     r"(?:want|wish|like)\s+(?:the\s+(?:bot|assistant|model|agent|ai)|it|you|them)\s+to\s+(?=\w)", re.IGNORECASE
 )
@@ -121,11 +127,20 @@ _ALTERNATIVE = re.compile(
 )
 
 
+# "never reset a Director's password; open a P1 ticket with create_ticket instead": any action marked "instead".
+_INSTEAD = re.compile(
+    r"\s*[,;:]\s*(?:and\s+|but\s+)?(?P<what>[a-z][^,;.!?]{2,120}?)\s+instead\b(?=\s*(?:[.;!?]|$))", re.IGNORECASE
+)
+
+
 def _alternative(source: str, end: int) -> tuple[str, int] | None:
     """The alternative a prohibition offers right after it, as an instruction ("tell them to talk to ..."), and its
     end; None when the clause goes on to something else."""
     match = _ALTERNATIVE.match(source, end)
     if match is None:
+        instead = _INSTEAD.match(source, end)
+        if instead is not None and _VERB_OR_ACTION.match(instead.group("what")):
+            return instead.group("what").strip(), instead.end()
         return None
     verb = re.sub(r"\s+", " ", match.group("verb").lower())
     what = re.sub(r"\s+instead$", "", match.group("what").strip(), flags=re.IGNORECASE)

@@ -76,3 +76,28 @@ def test_a_summary_before_json_keeps_the_summary_and_its_own_limit() -> None:
     assert schema is not None
     assert set(schema["properties"]) == {"order_id", "problem", "refunded"}
     assert schema["properties"]["problem"]["enum"] == ["late", "damaged", "missing", None]
+
+
+def test_an_alternative_marked_instead_stays_with_its_prohibition() -> None:
+    found = _kinds("Never refund orders over $500; escalate them to the finance team instead. Reply in 2 sentences.")
+    assert found["prohibition"] == ["Never refund orders over $500; instead, escalate them to the finance team."]
+
+
+def test_a_tool_example_uses_realistic_values_or_none_at_all() -> None:
+    task = "Agent for a gym. Tools: book_class(class_id, start_time), cancel_booking(booking_ref, member_hash)."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "the value the user gave" not in prompt
+    assert 'book_class(class_id="A-1042", start_time="14:00")' in prompt
+
+
+def test_a_table_the_brief_asks_for_is_a_table_with_its_columns() -> None:
+    task = (
+        "Pull the key dates out of supplier contracts. Return a table with the columns Item | Date | Clause, one row "
+        "each for: Start date, End date, Notice period."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert result.spec.output_format.kind == "table"
+    assert result.spec.output_format.json_schema is None
+    assert "Give the table these columns, in this order: Item | Date | Clause." in result.prompt
+    assert "Give one row for each of: Start date, End date, Notice period." in result.prompt
+    assert "JSON" not in result.prompt
