@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 import structlog
-from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar import Controller, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
@@ -18,7 +17,7 @@ from app.db.models import WebhookDelivery, WebhookSubscription
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
 from app.domain.webhooks import services
-from app.domain.webhooks.runtime import webhook_runtime
+from app.domain.webhooks.runtime import WebhookRuntime
 from app.domain.webhooks.schemas import (
     AttemptList,
     AttemptRead,
@@ -236,16 +235,18 @@ class WebhookController(Controller):
     )
     async def redeliver_webhook(
         self,
-        request: Request[Any, Any, Any],
         webhook_id: FromPath[UUID],
         delivery_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
         db_session: NamedDependency[AsyncSession],
+        webhook_runtime: NamedDependency[WebhookRuntime],
     ) -> DeliveryRead:
         copy = await services.redeliver(db_session, workspace_ctx, webhook_id, delivery_id)
-        await db_session.commit()  # the job must find the row
+        # A documented exception to "the request boundary commits": the delivery job, enqueued next, runs in
+        # another process and must find the row.
+        await db_session.commit()
         try:
-            await webhook_runtime(request.app).queue.enqueue_drain(webhook_id, copy.prompt, key=f"redeliver:{copy.id}")
+            await webhook_runtime.queue.enqueue_drain(webhook_id, copy.prompt, key=f"redeliver:{copy.id}")
         except Exception as exc:  # noqa: BLE001 - the relay's sweep enqueues it shortly anyway
             logger.warning("webhook_enqueue_failed", error=type(exc).__name__)
         return delivery_read(copy)
