@@ -133,8 +133,8 @@ class AccountService:
                 request_id=request_id,
                 client_address=address,
             )
-            # The one commit of a service: the response is an error (rolled back by the request transaction), but
-            # the event must stay.
+            # A commit in a service (an exception to "the request boundary commits"): the response is an error,
+            # rolled back by the request transaction, but the event must stay.
             await self.session.commit()
             raise AuthenticationError(INVALID_LOGIN)
         await self.access.throttle.clear_account(email, address)
