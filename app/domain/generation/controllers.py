@@ -11,12 +11,12 @@ from litestar import Controller, get, post, put
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.guards import requires_scope
 from app.domain.access.permissions import Permission
 from app.domain.generation import lint_settings, saving, services
+from app.domain.generation.lint_settings import LINT_RULES_DEPENDENCIES, LintRulesService
 from app.domain.generation.schemas import (
     GenerateRequest,
     GenerateResponse,
@@ -174,6 +174,7 @@ class WorkspaceLintController(Controller):
 
     path = "/"
     tags = ["Lint"]
+    dependencies = LINT_RULES_DEPENDENCIES
 
     @post(
         "/lint",
@@ -211,7 +212,7 @@ class WorkspaceLintController(Controller):
         self,
         data: JSONBody[LintRulesUpdate],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        lint_rules: NamedDependency[LintRulesService],
     ) -> LintRulesOut:
-        overrides = await lint_settings.replace_workspace_overrides(db_session, workspace_ctx, data.overrides)
+        overrides = await lint_rules.replace(workspace_ctx, data.overrides)
         return LintRulesOut(overrides=overrides)

@@ -17,7 +17,6 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission, Role
@@ -26,6 +25,7 @@ from app.domain.audit.services import AUDIT_DEPENDENCIES, AuditEventService
 from app.domain.console.pages import CONSOLE_PREFIX, form_error, page
 from app.domain.generation import lint_settings
 from app.domain.generation import services as generation
+from app.domain.generation.lint_settings import LINT_RULES_DEPENDENCIES, LintRulesService
 from app.domain.generation.schemas import LintRequest
 from app.domain.workspaces.schemas import MemberOut
 from app.domain.workspaces.services import WORKSPACE_DEPENDENCIES, WorkspaceService
@@ -195,6 +195,7 @@ class LintPages(Controller):
     """Paste a prompt, choose a target, read the findings; admins set the workspace's rule overrides here."""
 
     path = "/lint"
+    dependencies = LINT_RULES_DEPENDENCIES
 
     def _render(
         self, request: Request[Any, Any, Any], ctx: WorkspaceContext, status: int = 200, **extra: Any
@@ -231,12 +232,12 @@ class LintPages(Controller):
         self,
         request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        lint_rules: NamedDependency[LintRulesService],
     ) -> Response[Any]:
         """Replace the workspace's overrides (audited by the service, like `setWorkspaceLintRules`)."""
         form = await request.form()
         try:
-            await lint_settings.replace_workspace_overrides(db_session, workspace_ctx, _overrides_from_form(form))
+            await lint_rules.replace(workspace_ctx, _overrides_from_form(form))
         except ProblemError as exc:
             return self._render(request, workspace_ctx, exc.status_code, rules_error=exc.detail)
         return Redirect(path=_workspace_url(workspace_ctx, "lint/") + "?saved=1", status_code=303)
