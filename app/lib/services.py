@@ -6,8 +6,8 @@ must not share them, so none lives at module level. `ApplicationCore` builds the
 this container, the only entry of `app.state` the service uses, under `SERVICES_KEY`.
 
 Each service is stored and read by its type, so a reader gets a typed object without this module knowing the
-features: handlers through a dependency (`provide_service(ResolveCache)` or the app-wide ones `ApplicationCore`
-declares), guards, lifespans and ASGI layers through `services_of(app).get(AccessRuntime)`.
+features: handlers through the app-wide dependencies of `RUNTIME_DEPENDENCIES` (app/server/services.py, built on
+`provide_service`), guards, lifespans and ASGI layers through `services_of(app).get(AccessRuntime)`.
 """
 
 from __future__ import annotations
@@ -72,5 +72,14 @@ def provide_service(kind: type[T]) -> Provide:
 
     def provide(request: Request[Any, Any, Any]) -> Any:
         return services_of(request.app).get(kind)
+
+    return Provide(provide, sync_to_thread=False)
+
+
+def provide_optional_service(kind: type[T]) -> Provide:
+    """A dependency that gives the handler the app's `kind`, or None when it is not configured (Redis)."""
+
+    def provide(request: Request[Any, Any, Any]) -> Any:
+        return services_of(request.app).find(kind)
 
     return Provide(provide, sync_to_thread=False)

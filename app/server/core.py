@@ -43,20 +43,18 @@ from app.domain.mcp.http import mcp_lifespan
 from app.domain.system.metrics import MetricsController
 from app.domain.webhooks.runtime import webhooks_lifespan
 from app.lib.cache import AppCache
-from app.lib.events import EventBus
-from app.lib.invalidation import InvalidationBus
 from app.lib.log import configure_logging
 from app.lib.media import JSONRequest, enforce_json_content_type
 from app.lib.metrics import POOL_SAMPLE_INTERVAL, PoolGauges, forget_this_process, set_circuit_state
 from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
-from app.lib.services import SERVICES_KEY, provide_service, services_of
+from app.lib.services import SERVICES_KEY, services_of
 from app.lib.tracing import Tracing, start_tracing
 from app.server.docs import SelfHostedScalar
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
 from app.server.routers import MCP_HANDLERS, ROUTE_HANDLERS
-from app.server.services import build_services
+from app.server.services import RUNTIME_DEPENDENCIES, build_services
 
 
 class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
@@ -156,15 +154,8 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
             ),
         )
 
-        # Dependencies available to every handler.
-        app_config.dependencies.update(
-            {
-                "settings": provide_service(Settings),
-                "app_cache": provide_service(AppCache),
-                "invalidation_bus": provide_service(InvalidationBus),
-                "events": provide_service(EventBus),
-            }
-        )
+        # Dependencies available to every handler: the runtime services, by name (app/server/services.py).
+        app_config.dependencies.update(RUNTIME_DEPENDENCIES)
         # Access control: the runtime's rate-limit flusher (the runtime itself is one of the services), the
         # RateLimit headers of authenticated responses, and the start-up check of every workspace route.
         app_config.lifespan.append(access_lifespan)

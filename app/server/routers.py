@@ -19,7 +19,7 @@ from __future__ import annotations
 from litestar import Router
 from litestar.types import ControllerRouterHandler
 
-from app.domain.access.deps import CALLER_DEPENDENCY, WORKSPACE_DEPENDENCIES
+from app.domain.access.deps import CALLER_DEPENDENCY, WORKSPACE_CONTEXT_DEPENDENCIES
 from app.domain.access.guards import authenticated, workspace_permission
 from app.domain.accounts.controllers import AuthController, SessionController
 from app.domain.apikeys.controllers import ApiKeyController
@@ -60,7 +60,7 @@ account_router = Router(
 workspace_router = Router(
     path=WORKSPACE_PATH,
     guards=[workspace_permission],
-    dependencies=WORKSPACE_DEPENDENCIES,
+    dependencies=WORKSPACE_CONTEXT_DEPENDENCIES,
     route_handlers=[
         WorkspaceController,
         MemberController,

@@ -1,9 +1,11 @@
 """`build_services`: every runtime object of one app, built in one place (called by `ApplicationCore`).
 
 The result is the app's `Services` container (`app.lib.services`), the only thing `ApplicationCore` keeps in
-`app.state`. Handlers receive these objects through dependencies; guards, lifespans and ASGI layers read them by
-type (`services_of(app).get(AccessRuntime)`). Nothing here is module-level: two apps in one process (the tests)
-have separate caches, buses and runtimes.
+`app.state`. Handlers receive these objects through the app-wide dependencies of `RUNTIME_DEPENDENCIES` (below,
+registered by `ApplicationCore`), never by reading the container or `app.state` (`tests/unit/test_architecture.py`
+checks it); guards, lifespans and ASGI layers, which have no dependency injection, read them by type
+(`services_of(app).get(AccessRuntime)`). Nothing here is module-level: two apps in one process (the tests) have
+separate caches, buses and runtimes.
 
 The SQLAlchemy session hooks are attached here too, to the app's own session maker (never to SQLAlchemy's global
 `Session` class), each bound to this app's bus where it needs one.
@@ -12,6 +14,7 @@ The SQLAlchemy session hooks are attached here too, to the app's own session mak
 from __future__ import annotations
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from litestar.di import Provide
 from litestar.stores.registry import StoreRegistry
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -24,7 +27,7 @@ from app.domain.delivery.cache import ResolveCache
 from app.domain.delivery.fastpath import new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import LLMRuntime
-from app.domain.generation.services import GenerationMemo
+from app.domain.generation.services import GenerationMemo, GenerationService
 from app.domain.mcp.http import build_mcp_runtime
 from app.domain.webhooks.outbox import attach_outbox_hooks
 from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks
@@ -32,7 +35,7 @@ from app.lib.cache import AppCache
 from app.lib.events import EventBus, attach_event_hooks
 from app.lib.invalidation import InvalidationBus, attach_invalidation_hooks
 from app.lib.metrics import PoolGauges
-from app.lib.services import Services
+from app.lib.services import Services, provide_optional_service, provide_service
 from app.lib.tracing import Tracing
 
 
@@ -71,10 +74,29 @@ def build_services(
     subscribe_delivery(events, resolve_cache)
     services.add(new_fastpath_cache(invalidation))
     # Generation: the optional LLM refinement (its HTTP client opens on first use) and the engine's memo.
-    services.add(LLMRuntime(settings))
-    services.add(GenerationMemo())
+    llm = services.add(LLMRuntime(settings))
+    memo = services.add(GenerationMemo())
+    services.add(GenerationService(settings=settings, cache=app_cache, llm=llm, memo=memo))
     # Webhooks: a local commit wakes the relay. MCP: list-changed notifications follow the events.
     webhooks = services.add(WebhookRuntime(settings))
     subscribe_webhooks(events, webhooks)
     services.add(build_mcp_runtime(settings, events, invalidation))
     return services
+
+
+RUNTIME_DEPENDENCIES: dict[str, Provide] = {
+    "settings": provide_service(Settings),
+    "app_cache": provide_service(AppCache),
+    "invalidation_bus": provide_service(InvalidationBus),
+    "events": provide_service(EventBus),
+    "access": provide_service(AccessRuntime),  # sessions and cookies (log in and out, CSRF)
+    "db_engine": provide_service(AsyncEngine),  # for the reads that run without an ORM session (lean list)
+    "redis": provide_optional_service(Redis),  # None without REDIS_URL
+    "pool_gauges": provide_service(PoolGauges),  # only with METRICS on (as `/metrics`, its only reader)
+    "generation_service": provide_service(GenerationService),  # the engine, the LLM client, their cache
+    "webhook_runtime": provide_service(WebhookRuntime),  # the delivery queue (redeliver)
+}
+"""The runtime services a handler can name (`settings: NamedDependency[Settings]`), registered app-wide by
+`ApplicationCore`. Litestar resolves a dependency only for the handlers that name it, so the unused ones cost
+nothing. Per-request services built on the request's session (`workspaces`, `registry`, ...) are declared by
+their feature (`*_DEPENDENCIES`) on the controllers that use them."""

@@ -1,9 +1,12 @@
-"""The package rules of the service's layout (README, "Architecture"), checked on the import statements.
+"""The package rules of the service's layout (README, "Architecture"), checked on the syntax trees.
 
 - no import cycle between packages (`app.domain.<feature>`, `app.lib`, `app.server`, ...);
 - no domain module imports `app.server`; `app.lib` imports no feature;
 - nothing imports Litestar's private modules (`litestar._...`) or the engine's (`app.engine.<x>._...`) outside
-  the engine itself.
+  the engine itself;
+- handlers and `Provide` functions never read the services container or `app.state`: the runtime services are
+  named dependencies; controllers (the API's and the console's) use the injected services, never build one;
+- controllers never commit, and any other commit on the request path is the registry's or says why.
 
 Every import counts, wherever it stands: module level, inside a function (lazy imports), under `TYPE_CHECKING`,
 relative (`from . import x`), `from app.domain import feature`, and the lazy `"app.x.y:attr"` strings handed to
@@ -164,3 +167,156 @@ def test_layers_point_one_way() -> None:
         or target.startswith("litestar._")
     ]
     assert not wrong
+
+
+# --- handlers: thin, on injected services, commits at the request boundary -------------------------------------
+
+_ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "head", "route"})
+_CONTAINER_READERS = frozenset({"services_of", "services_in"})
+_SERVICE_CLASS = re.compile(r"^(\w+Service|PromptRegistry)$")
+_STILL_READS_THE_CONTAINER = {
+    # The resolve handler (perf-sensitive; another change owns app/domain/delivery/) still reads `app.state`: give
+    # it `db_engine` and dependencies for `ResolveCache` and the fast-path cache, then delete this entry.
+    "app.domain.delivery.controllers": "resolve_prompt",
+}
+"""Known leftovers, by module: the handler named. A fixed one must leave this table (the test says so)."""
+
+_WORKERS = frozenset({"app.domain.webhooks.relay", "app.domain.webhooks.delivery"})
+"""Code outside requests (the webhook relay and deliveries): it owns its transactions."""
+
+
+def _domain_modules() -> list[tuple[str, ast.Module, list[str]]]:
+    """(module name, syntax tree, source lines) of every module under `app/domain/`."""
+    found = []
+    for path in sorted((APP / "domain").rglob("*.py")):
+        text = path.read_text()
+        found.append((_module_name(path), ast.parse(text), text.splitlines()))
+    return found
+
+
+def _is_controllers(module: str) -> bool:
+    return "controllers" in module.split(".")
+
+
+def _decorator_name(node: ast.expr) -> str | None:
+    target = node.func if isinstance(node, ast.Call) else node
+    if isinstance(target, ast.Name):
+        return target.id
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    return None
+
+
+def _handlers_and_providers(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Route handlers (`@get`, `@post`, ...) and the functions a `Provide(...)` of the module wraps."""
+    provided = {
+        node.args[0].id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and _decorator_name(node.func) == "Provide"
+        and node.args
+        and isinstance(node.args[0], ast.Name)
+    }
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and (node.name in provided or any(_decorator_name(d) in _ROUTE_DECORATORS for d in node.decorator_list))
+    ]
+
+
+def _reads_the_container(function: ast.AST) -> list[str]:
+    """How a function reaches the runtime services itself: `services_of(...)`, `services_in(...)`, `x.app`."""
+    reads = []
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and _decorator_name(node.func) in _CONTAINER_READERS:
+            reads.append(f"{_decorator_name(node.func)}() at line {node.lineno}")
+        elif isinstance(node, ast.Attribute) and node.attr == "app":
+            reads.append(f".app at line {node.lineno}")
+    return reads
+
+
+def test_the_handler_checks_see_what_they_look_for() -> None:
+    """The walks below can fail: they find a handler, a provider, a container read, a service built by hand."""
+    tree = ast.parse(
+        "@get('/')\nasync def h(request):\n    return services_of(request.app).get(X)\n"
+        "def p(request):\n    return WorkspaceService(request)\nD = {'x': Provide(p)}\n"
+    )
+    found = {f.name: f for f in _handlers_and_providers(tree)}
+    assert set(found) == {"h", "p"}
+    assert _reads_the_container(found["h"]) == ["services_of() at line 3", ".app at line 3"]
+    calls = [n for n in ast.walk(found["p"]) if isinstance(n, ast.Call)]
+    assert any(_SERVICE_CLASS.match(_decorator_name(c.func) or "") for c in calls)
+
+
+def test_handlers_receive_runtime_services_through_dependencies() -> None:
+    """No handler or `Provide` function reads the services container or `app.state` itself: what it needs is a
+    named dependency (`RUNTIME_DEPENDENCIES` in app/server/services.py). Guards, lifespans, ASGI layers and the
+    MCP SDK's tools have no dependency injection and may read the container by type."""
+    wrong: list[str] = []
+    leftovers: dict[str, str] = {}
+    handlers_seen = 0
+    for module, tree, _ in _domain_modules():
+        for function in _handlers_and_providers(tree):
+            handlers_seen += 1
+            reads = _reads_the_container(function)
+            if reads and _STILL_READS_THE_CONTAINER.get(module) == function.name:
+                leftovers[module] = function.name
+            elif reads:
+                wrong.append(f"{module}.{function.name}: {', '.join(reads)}")
+        if _is_controllers(module):
+            imported = {
+                alias.name
+                for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.module == "app.lib.services"
+                for alias in node.names
+            }
+            if imported and module not in _STILL_READS_THE_CONTAINER:
+                wrong.append(f"{module} imports {sorted(imported)} from app.lib.services")
+    assert handlers_seen > 100  # the walk really saw the API's and the console's handlers
+    assert not wrong, "handlers reaching into the services container:\n" + "\n".join(wrong)
+    assert leftovers == _STILL_READS_THE_CONTAINER, "fixed: remove it from _STILL_READS_THE_CONTAINER"
+
+
+def test_controllers_use_the_injected_services() -> None:
+    """Controllers (the API's and the console's) name their services as dependencies (`workspaces`,
+    `api_keys`, `registry`, ...); none builds one by hand on the session."""
+    wrong = [
+        f"{module}:{node.lineno} builds {_decorator_name(node.func)}"
+        for module, tree, _ in _domain_modules()
+        if _is_controllers(module)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _SERVICE_CLASS.match(_decorator_name(node.func) or "")
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_commits_are_the_request_boundarys_or_explained() -> None:
+    """Services flush and the request boundary commits (Advanced Alchemy's before-send handler). Controllers
+    never commit; elsewhere on the request path a commit is the registry's (`registry.commit()`, which holds the
+    prompt's row lock and publishes the events) or carries a comment saying why (on its line or the two above)."""
+    wrong = []
+    commits_seen = 0
+    for module, tree, lines in _domain_modules():
+        if module in _WORKERS:
+            continue
+        functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and _decorator_name(node.func) == "commit"):
+                continue
+            commits_seen += 1
+            where = f"{module}:{node.lineno}"
+            if _is_controllers(module):
+                wrong.append(f"{where}: a controller commits")
+                continue
+            receiver = ast.unparse(node.func.value) if isinstance(node.func, ast.Attribute) else ""
+            inside = [f.name for f in functions if f.lineno <= node.lineno <= (f.end_lineno or f.lineno)]
+            if receiver in {"registry", "self.registry"} or "commit" in inside:
+                continue
+            if receiver == "self" and module.startswith("app.domain.prompts.services."):
+                continue  # PromptRegistry's own write paths
+            explained = any("#" in line for line in lines[max(0, node.lineno - 3) : node.lineno])
+            if not explained:
+                wrong.append(f"{where}: `{ast.unparse(node)}` without a comment saying why")
+    assert commits_seen >= 5
+    assert not wrong, "\n".join(wrong)

@@ -34,5 +34,8 @@ async def provide_workspace_ctx(request: Request[Any, Any, Any]) -> WorkspaceCon
 CALLER_DEPENDENCY: dict[str, Provide] = {"caller": Provide(provide_caller)}
 """For the authenticated router."""
 
-WORKSPACE_DEPENDENCIES: dict[str, Provide] = {**CALLER_DEPENDENCY, "workspace_ctx": Provide(provide_workspace_ctx)}
+WORKSPACE_CONTEXT_DEPENDENCIES: dict[str, Provide] = {
+    **CALLER_DEPENDENCY,
+    "workspace_ctx": Provide(provide_workspace_ctx),
+}
 """For the workspace router."""

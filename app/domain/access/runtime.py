@@ -1,7 +1,7 @@
 """The per-process objects of access control (sessions, throttle, rate limiter, key and workspace caches).
 
 Built once per app by `ApplicationCore` and kept in the app's services container
-(`app.lib.services`); guards reach it through `access_runtime(app)`, handlers through the `access` dependency.
+(`app.lib.services`); guards reach it through `access_runtime(app)`, handlers through the app-wide `access` dependency.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from app.domain.access.ratelimit import RateLimiter
 from app.domain.access.sessions import SessionManager
 from app.domain.access.throttle import LoginThrottle
 from app.lib.invalidation import InvalidationBus
-from app.lib.services import provide_service, services_of
+from app.lib.services import services_of
 
 
 class AccessRuntime:
@@ -67,10 +67,6 @@ class AccessRuntime:
 def access_runtime(app: Litestar) -> AccessRuntime:
     """The app's runtime, for code without dependency injection (guards, the MCP mount, the fast path)."""
     return services_of(app).get(AccessRuntime)
-
-
-ACCESS_DEPENDENCIES = {"access": provide_service(AccessRuntime)}
-"""Dependency `access`: the app's `AccessRuntime`, for handlers that manage sessions or keys."""
 
 
 @asynccontextmanager

@@ -135,13 +135,7 @@ class SessionController(Controller):
     )
     async def me(self, caller: NamedDependency[Caller]) -> Me:
         if caller.api_key is not None:
-            key = caller.api_key
-            return Me(
-                type="api_key",
-                api_key=ApiKeyIdentity(
-                    id=key.id, name=key.name, prefix=key.prefix, scopes=list(key.scopes), workspace_id=key.workspace_id
-                ),
-            )
+            return Me(type="api_key", api_key=ApiKeyIdentity.from_model(caller.api_key))
         if caller.user is None:
             raise AuthenticationError("Authentication required.")
         return Me(type="user", user=UserOut.from_model(caller.user))

@@ -13,6 +13,7 @@ from app.lib.text import VisibleName
 
 if TYPE_CHECKING:
     from app.db.models.accounts import User
+    from app.domain.access.apikeys import KeySnapshot
 
 # Deliberately loose (the address is proven only by use); it rejects obvious garbage and spaces.
 # No `\s` outside the classes: it means other characters in JavaScript than in Python (\x1c-\x1f, \x85), and
@@ -65,6 +66,11 @@ class ApiKeyIdentity(CamelizedBaseStruct):
     prefix: str
     scopes: list[str]
     workspace_id: UUID
+
+    @classmethod
+    def from_model(cls, key: KeySnapshot) -> ApiKeyIdentity:
+        """The calling key as `authMe` shows it (never its secret)."""
+        return cls(id=key.id, name=key.name, prefix=key.prefix, scopes=list(key.scopes), workspace_id=key.workspace_id)
 
 
 class SessionOut(CamelizedBaseStruct):

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import User, Workspace, WorkspaceMember
 from app.domain.access.context import Actor, Caller
 from app.domain.access.permissions import Role
-from app.domain.access.runtime import ACCESS_DEPENDENCIES, AccessRuntime
+from app.domain.access.runtime import AccessRuntime
 from app.domain.access.sessions import Session
 from app.domain.accounts.passwords import hash_password, verify_password
 from app.domain.accounts.schemas import LoginRequest, PasswordChangeRequest, RegisterRequest
@@ -133,8 +133,8 @@ class AccountService:
                 request_id=request_id,
                 client_address=address,
             )
-            # The one commit of a service: the response is an error (rolled back by the request transaction), but
-            # the event must stay.
+            # A commit in a service (an exception to "the request boundary commits"): the response is an error,
+            # rolled back by the request transaction, but the event must stay.
             await self.session.commit()
             raise AuthenticationError(INVALID_LOGIN)
         await self.access.throttle.clear_account(email, address)
@@ -203,5 +203,5 @@ def provide_accounts(
     return AccountService(db_session, access)
 
 
-ACCOUNT_DEPENDENCIES = {**ACCESS_DEPENDENCIES, "accounts": Provide(provide_accounts, sync_to_thread=False)}
-"""`accounts` and the `access` runtime it is built on (handlers use `access` for the session cookies)."""
+ACCOUNT_DEPENDENCIES = {"accounts": Provide(provide_accounts, sync_to_thread=False)}
+"""`accounts`, built on the app-wide `access` runtime (which handlers also name for the session cookies)."""

@@ -20,7 +20,7 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
-from app.domain.access.deps import WORKSPACE_DEPENDENCIES
+from app.domain.access.deps import WORKSPACE_CONTEXT_DEPENDENCIES
 from app.domain.access.guards import workspace_permission
 from app.domain.console.auth import console_session
 from app.domain.console.controllers.account import AccountPages, HomePages
@@ -58,7 +58,7 @@ async def root_redirect() -> Redirect:
 workspace_pages = Router(
     path="/w/{workspace:str}",
     guards=[workspace_permission],
-    dependencies=WORKSPACE_DEPENDENCIES,
+    dependencies=WORKSPACE_CONTEXT_DEPENDENCIES,
     route_handlers=[PromptPages, GeneratorPages, KeyPages, MemberPages, AuditPages, LintPages],
 )
 

@@ -7,18 +7,16 @@ handler's `requires_scope` guard asks API keys for the `write` scope (generate /
 
 from __future__ import annotations
 
-from typing import Any
-
-from litestar import Controller, Request, get, post, put
-from litestar.di import NamedDependency, Provide
+from litestar import Controller, get, post, put
+from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.guards import requires_scope
 from app.domain.access.permissions import Permission
 from app.domain.generation import lint_settings, saving, services
+from app.domain.generation.lint_settings import LINT_RULES_DEPENDENCIES, LintRulesService
 from app.domain.generation.schemas import (
     GenerateRequest,
     GenerateResponse,
@@ -34,13 +32,12 @@ from app.domain.generation.schemas import (
     TokensRequest,
     TokensResponse,
 )
-from app.domain.generation.services import GenerationService, generation_service
+from app.domain.generation.services import GenerationService
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES
 from app.domain.prompts.services.versions import VersionService
 from app.engine.lint import RuleInfo
 from app.engine.types import LintReport
 from app.lib.openapi import problem_responses
-from app.lib.services import services_of
 
 _LLM_NOTE = (
     ' With `engine: "llm"` the deterministic draft is refined by the configured model; if the model fails, '
@@ -50,22 +47,11 @@ _LLM_NOTE = (
 )
 
 
-def provide_generation_service(request: Request[Any, Any, Any]) -> GenerationService:
-    """Dependency `generation_service`: the engine with the app's LLM runtime, cache and memo."""
-    return generation_service(services_of(request.app))
-
-
-_SERVICE = {
-    "generation_service": Provide(provide_generation_service, sync_to_thread=False),
-}
-
-
 class GenerationController(Controller):
     """Stateless generation (authenticated router)."""
 
     path = "/"
     tags = ["Generation"]
-    dependencies = _SERVICE
 
     @post(
         "/generate",
@@ -130,7 +116,7 @@ class SavedGenerationController(Controller):
 
     path = "/"
     tags = ["Generation"]
-    dependencies = {**_SERVICE, **PROMPT_DEPENDENCIES}
+    dependencies = PROMPT_DEPENDENCIES
 
     @post(
         "/generations",
@@ -188,6 +174,7 @@ class WorkspaceLintController(Controller):
 
     path = "/"
     tags = ["Lint"]
+    dependencies = LINT_RULES_DEPENDENCIES
 
     @post(
         "/lint",
@@ -225,7 +212,7 @@ class WorkspaceLintController(Controller):
         self,
         data: JSONBody[LintRulesUpdate],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        lint_rules: NamedDependency[LintRulesService],
     ) -> LintRulesOut:
-        overrides = await lint_settings.replace_workspace_overrides(db_session, workspace_ctx, data.overrides)
+        overrides = await lint_rules.replace(workspace_ctx, data.overrides)
         return LintRulesOut(overrides=overrides)

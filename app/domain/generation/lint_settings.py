@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from litestar.di import NamedDependency, Provide
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
@@ -15,26 +16,36 @@ def workspace_overrides(ctx: WorkspaceContext) -> list[RuleOverride]:
     return stored_overrides(ctx.workspace.lint_overrides)
 
 
-async def replace_workspace_overrides(
-    session: AsyncSession, ctx: WorkspaceContext, overrides: list[RuleOverride]
-) -> list[RuleOverride]:
-    """Validate and store the workspace's complete override list, and audit the change (before and after).
+class LintRulesService:
+    """Changes to a workspace's lint rule overrides, on the request's session. It flushes; the request boundary
+    commits."""
 
-    Flushed only: the request boundary commits.
-    """
-    check_overrides(overrides)
-    merged = merge_overrides(overrides)
-    workspace = ctx.workspace
-    before = stored_overrides(workspace.lint_overrides)
-    workspace.lint_overrides = [override_to_json(o) for o in merged]
-    session.add(workspace)
-    await record_audit_event(
-        session,
-        ctx,
-        action="workspace.lint_rules_changed",
-        target_type="workspace",
-        target_id=str(workspace.id),
-        target_label=workspace.slug,
-        details={"before": [override_to_json(o) for o in before], "after": workspace.lint_overrides},
-    )
-    return merged
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def replace(self, ctx: WorkspaceContext, overrides: list[RuleOverride]) -> list[RuleOverride]:
+        """Validate and store the workspace's complete override list, and audit the change (before and after)."""
+        check_overrides(overrides)
+        merged = merge_overrides(overrides)
+        workspace = ctx.workspace
+        before = stored_overrides(workspace.lint_overrides)
+        workspace.lint_overrides = [override_to_json(o) for o in merged]
+        self.session.add(workspace)
+        await record_audit_event(
+            self.session,
+            ctx,
+            action="workspace.lint_rules_changed",
+            target_type="workspace",
+            target_id=str(workspace.id),
+            target_label=workspace.slug,
+            details={"before": [override_to_json(o) for o in before], "after": workspace.lint_overrides},
+        )
+        return merged
+
+
+def provide_lint_rules(db_session: NamedDependency[AsyncSession]) -> LintRulesService:
+    """Dependency `lint_rules`: the lint rule settings service on the request's session."""
+    return LintRulesService(db_session)
+
+
+LINT_RULES_DEPENDENCIES = {"lint_rules": Provide(provide_lint_rules, sync_to_thread=False)}

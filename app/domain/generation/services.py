@@ -62,7 +62,6 @@ from app.lib.cache import AppCache
 from app.lib.errors import BadRequestError, ValidationFailedError
 from app.lib.invalidation import LocalCache
 from app.lib.metrics import GENERATE_DURATION, LINT_DURATION
-from app.lib.services import Services
 
 logger = structlog.get_logger("promptsmith.generation")
 
@@ -487,13 +486,3 @@ def _system_texts(original: str | list[ChatMessage], improved: str | list[ChatMe
     assert not isinstance(improved, str)
     new_system = next((m.content for m in improved if m.role == "system"), "")
     return system, new_system
-
-
-def generation_service(services: Services) -> GenerationService:
-    """The generation service on an app's services (the HTTP handlers and the MCP tools use the same)."""
-    return GenerationService(
-        settings=services.get(Settings),
-        cache=services.get(AppCache),
-        llm=services.get(LLMRuntime),
-        memo=services.get(GenerationMemo),
-    )

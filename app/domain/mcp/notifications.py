@@ -75,7 +75,7 @@ class PromptListHub:
         """The `SubscriptionBus` of one topic, for the SDK's `ListenHandler`."""
         return TopicBus(self, name)
 
-    def _subscribe(self, name: str, listener: Listener) -> Callable[[], None]:
+    def add_listener(self, name: str, listener: Listener) -> Callable[[], None]:
         token = object()
         self._listeners.setdefault(name, {})[token] = listener
 
@@ -103,7 +103,7 @@ class TopicBus:
             self.hub.signal(self.name)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
-        return self.hub._subscribe(self.name, listener)
+        return self.hub.add_listener(self.name, listener)
 
 
 async def listen(

@@ -28,7 +28,7 @@ from mcp_types import CallToolResult, TextContent, Tool, ToolAnnotations
 from app.domain.access.permissions import Permission
 from app.domain.generation import lint_settings, services
 from app.domain.generation.schemas import GenerateRequest, LintRequest
-from app.domain.generation.services import generation_service
+from app.domain.generation.services import GenerationService
 from app.domain.mcp.prompts import resolved
 from app.domain.mcp.workspace import WorkspaceScope
 from app.domain.prompts.pure.content import check_one_selector
@@ -111,7 +111,7 @@ async def _lint(scope: WorkspaceScope, args: LintRequest) -> Json:
 
 
 async def _generate(scope: WorkspaceScope, args: GenerateRequest) -> Json:
-    generation = generation_service(services_of(scope.app))
+    generation = services_of(scope.app).get(GenerationService)  # the MCP SDK's tools have no Litestar DI
     return _builtins(await generation.generate(args, args.engine))
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from litestar import Controller, Request, Response, get
+from litestar import Controller, Response, get
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from redis.asyncio import Redis
@@ -15,7 +13,6 @@ from app.config.settings import Settings
 from app.domain.system.schemas import Health
 from app.domain.system.services import check_readiness
 from app.lib.draining import DRAIN
-from app.lib.services import services_of
 
 HEALTH_MEDIA_TYPE = "application/health+json"
 
@@ -46,7 +43,12 @@ class HealthController(Controller):
             )
         },
     )
-    async def ready(self, request: Request[Any, Any, Any], settings: NamedDependency[Settings]) -> Response[Health]:
+    async def ready(
+        self,
+        settings: NamedDependency[Settings],
+        db_engine: NamedDependency[AsyncEngine],
+        redis: NamedDependency[Redis | None],
+    ) -> Response[Health]:
         """`pass` (200): everything answers. `warn` (200): a shared dependency is down but this instance still
         serves its main traffic (the database is down and resolves come from caches and the last known good
         answers, or Redis is down and the database serves everything). `fail` (503): draining after SIGTERM, the
@@ -56,10 +58,9 @@ class HealthController(Controller):
         if DRAIN.active:  # SIGTERM received: take this instance out of rotation while it still serves
             health = Health(status="fail", description="shutting down: draining before stop")
             return Response(health, status_code=503, media_type=HEALTH_MEDIA_TYPE)
-        services = services_of(request.app)
         health = await check_readiness(
-            services.get(AsyncEngine),
-            services.find(Redis),
+            db_engine,
+            redis,
             settings.health_timeout,
             expected_revision=migration_head(),
             stale_fallback=settings.resolve_cache_enabled,

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hmac
 from typing import Any
 
-from litestar import Controller, Request, Response, get
+from litestar import Controller, Response, get
 from litestar.connection import ASGIConnection
+from litestar.di import NamedDependency
 from litestar.handlers import BaseRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 
@@ -56,9 +57,8 @@ class MetricsController(Controller):
         },
         sync_to_thread=False,
     )
-    def metrics(self, request: Request[Any, Any, Any]) -> Response[bytes]:
+    def metrics(self, pool_gauges: NamedDependency[PoolGauges]) -> Response[bytes]:
         """Request counts and latencies by route template, resolve cache outcomes, database pool, Redis circuit,
         generate and lint durations, webhook queue and deliveries; summed over every worker process."""
-        gauges = services_of(request.app).get(PoolGauges)
-        gauges.refresh()
+        pool_gauges.refresh()
         return Response(render(), media_type=CONTENT_TYPE, headers={"Cache-Control": "no-store"})

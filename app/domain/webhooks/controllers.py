@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 import structlog
-from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar import Controller, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config.settings import Settings
-from app.db.models import WebhookDelivery, WebhookSubscription
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
-from app.domain.webhooks import services
-from app.domain.webhooks.runtime import webhook_runtime
+from app.domain.webhooks.runtime import WebhookRuntime
 from app.domain.webhooks.schemas import (
     AttemptList,
     AttemptRead,
@@ -30,6 +24,7 @@ from app.domain.webhooks.schemas import (
     WebhookUpdate,
     WebhookWithSecret,
 )
+from app.domain.webhooks.services import WEBHOOK_DEPENDENCIES, WebhookService
 from app.lib.caching import NO_STORE
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset
@@ -37,52 +32,11 @@ from app.lib.pagination import Limit, Offset
 logger = structlog.get_logger("promptsmith.webhooks")
 
 
-def webhook_read(row: WebhookSubscription) -> WebhookRead:
-    return WebhookRead(
-        id=row.id,
-        url=row.url,
-        events=list(row.events),
-        prompt_prefix=row.prompt_prefix,
-        labels=list(row.labels) if row.labels else None,
-        description=row.description,
-        enabled=row.enabled,
-        disabled_reason=row.disabled_reason,
-        consecutive_failures=row.consecutive_failures,
-        secret_rotated_at=row.secret_rotated_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
-
-
-def with_secret(row: WebhookSubscription, secret: str) -> WebhookWithSecret:
-    out = webhook_read(row)
-    return WebhookWithSecret(secret=secret, **{f: getattr(out, f) for f in out.__struct_fields__})
-
-
-def delivery_read(row: WebhookDelivery) -> DeliveryRead:
-    pending = row.status == "pending"
-    next_at: datetime | None = row.next_attempt_at if pending else None
-    return DeliveryRead(
-        id=row.id,
-        event_id=row.event_id,
-        event_type=row.event_type,
-        prompt=row.prompt,
-        status=row.status,
-        attempts=row.attempts,
-        last_status_code=row.last_status_code,
-        last_latency_ms=row.last_latency_ms,
-        last_error=row.last_error,
-        next_attempt_at=next_at,
-        delivered_at=row.delivered_at,
-        redelivery_of=row.redelivery_of,
-        created_at=row.created_at,
-    )
-
-
 class WebhookController(Controller):
     path = "/webhooks"
     tags = ["Webhooks"]
     opt = {"permission": Permission.MANAGE_WORKSPACE}
+    dependencies = WEBHOOK_DEPENDENCIES
 
     @get(
         "/",
@@ -93,12 +47,12 @@ class WebhookController(Controller):
     async def list_webhooks(
         self,
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> WebhookPage:
-        rows, total = await services.list_subscriptions(db_session, workspace_ctx, limit=limit, offset=offset)
-        return WebhookPage(items=[webhook_read(r) for r in rows], total=total, limit=limit, offset=offset)
+        rows, total = await webhooks.list_subscriptions(workspace_ctx, limit=limit, offset=offset)
+        return WebhookPage(items=[WebhookRead.from_model(r) for r in rows], total=total, limit=limit, offset=offset)
 
     @post(
         "/",
@@ -111,12 +65,11 @@ class WebhookController(Controller):
     async def create_webhook(
         self,
         data: JSONBody[WebhookCreate],
-        settings: NamedDependency[Settings],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
     ) -> WebhookWithSecret:
-        row, secret = await services.create_subscription(db_session, workspace_ctx, settings, data)
-        return with_secret(row, secret)
+        row, secret = await webhooks.create_subscription(workspace_ctx, data)
+        return WebhookWithSecret.from_model_and_secret(row, secret)
 
     @get(
         "/{webhook_id:uuid}",
@@ -128,9 +81,9 @@ class WebhookController(Controller):
         self,
         webhook_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
     ) -> WebhookRead:
-        return webhook_read(await services.get_subscription(db_session, workspace_ctx, webhook_id))
+        return WebhookRead.from_model(await webhooks.get_subscription(workspace_ctx, webhook_id))
 
     @patch(
         "/{webhook_id:uuid}",
@@ -142,12 +95,11 @@ class WebhookController(Controller):
         self,
         webhook_id: FromPath[UUID],
         data: JSONBody[WebhookUpdate],
-        settings: NamedDependency[Settings],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
     ) -> WebhookRead:
-        row = await services.update_subscription(db_session, workspace_ctx, settings, webhook_id, data)
-        return webhook_read(row)
+        row = await webhooks.update_subscription(workspace_ctx, webhook_id, data)
+        return WebhookRead.from_model(row)
 
     @delete(
         "/{webhook_id:uuid}",
@@ -159,9 +111,9 @@ class WebhookController(Controller):
         self,
         webhook_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
     ) -> Response[None]:
-        await services.delete_subscription(db_session, workspace_ctx, webhook_id)
+        await webhooks.delete_subscription(workspace_ctx, webhook_id)
         return Response(None, status_code=HTTP_204_NO_CONTENT)
 
     @post(
@@ -175,12 +127,11 @@ class WebhookController(Controller):
     async def rotate_webhook_secret(
         self,
         webhook_id: FromPath[UUID],
-        settings: NamedDependency[Settings],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
     ) -> WebhookWithSecret:
-        row, secret = await services.rotate_secret(db_session, workspace_ctx, settings, webhook_id)
-        return with_secret(row, secret)
+        row, secret = await webhooks.rotate_secret(workspace_ctx, webhook_id)
+        return WebhookWithSecret.from_model_and_secret(row, secret)
 
     @get(
         "/{webhook_id:uuid}/deliveries",
@@ -192,12 +143,12 @@ class WebhookController(Controller):
         self,
         webhook_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> DeliveryPage:
-        rows, total = await services.list_deliveries(db_session, workspace_ctx, webhook_id, limit=limit, offset=offset)
-        return DeliveryPage(items=[delivery_read(r) for r in rows], total=total, limit=limit, offset=offset)
+        rows, total = await webhooks.list_deliveries(workspace_ctx, webhook_id, limit=limit, offset=offset)
+        return DeliveryPage(items=[DeliveryRead.from_model(r) for r in rows], total=total, limit=limit, offset=offset)
 
     @get(
         "/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/attempts",
@@ -210,22 +161,10 @@ class WebhookController(Controller):
         webhook_id: FromPath[UUID],
         delivery_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
     ) -> AttemptList:
-        rows = await services.list_attempts(db_session, workspace_ctx, webhook_id, delivery_id)
-        return AttemptList(
-            items=[
-                AttemptRead(
-                    attempt=r.attempt,
-                    succeeded=r.succeeded,
-                    status_code=r.status_code,
-                    latency_ms=r.latency_ms,
-                    error=r.error,
-                    created_at=r.created_at,
-                )
-                for r in rows
-            ]
-        )
+        rows = await webhooks.list_attempts(workspace_ctx, webhook_id, delivery_id)
+        return AttemptList(items=[AttemptRead.from_model(r) for r in rows])
 
     @post(
         "/{webhook_id:uuid}/deliveries/{delivery_id:uuid}/redeliver",
@@ -236,16 +175,15 @@ class WebhookController(Controller):
     )
     async def redeliver_webhook(
         self,
-        request: Request[Any, Any, Any],
         webhook_id: FromPath[UUID],
         delivery_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        webhooks: NamedDependency[WebhookService],
+        webhook_runtime: NamedDependency[WebhookRuntime],
     ) -> DeliveryRead:
-        copy = await services.redeliver(db_session, workspace_ctx, webhook_id, delivery_id)
-        await db_session.commit()  # the job must find the row
+        copy = await webhooks.redeliver(workspace_ctx, webhook_id, delivery_id)  # committed: the job must find it
         try:
-            await webhook_runtime(request.app).queue.enqueue_drain(webhook_id, copy.prompt, key=f"redeliver:{copy.id}")
+            await webhook_runtime.queue.enqueue_drain(webhook_id, copy.prompt, key=f"redeliver:{copy.id}")
         except Exception as exc:  # noqa: BLE001 - the relay's sweep enqueues it shortly anyway
             logger.warning("webhook_enqueue_failed", error=type(exc).__name__)
-        return delivery_read(copy)
+        return DeliveryRead.from_model(copy)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from uuid import UUID
 
 import msgspec
 
 from app.lib.pagination import Page
 from app.lib.schema import CamelizedBaseStruct, RequestStruct
+
+if TYPE_CHECKING:
+    from app.db.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
 EventName = Literal["version.created", "label.moved", "label.removed", "prompt.deleted"]
 Url = Annotated[str, msgspec.Meta(min_length=8, max_length=2048, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://")]
@@ -53,10 +56,37 @@ class WebhookRead(CamelizedBaseStruct):
     created_at: datetime
     updated_at: datetime
 
+    @classmethod
+    def from_model(cls, row: WebhookSubscription) -> WebhookRead:
+        """The subscription; never its secret."""
+        return cls(**_subscription_fields(row))
+
 
 class WebhookWithSecret(WebhookRead):
     secret: str
     """The signing secret. Shown only in this response (creation, rotation): store it now."""
+
+    @classmethod
+    def from_model_and_secret(cls, row: WebhookSubscription, secret: str) -> WebhookWithSecret:
+        """The subscription with the plaintext secret it was just given."""
+        return cls(secret=secret, **_subscription_fields(row))
+
+
+def _subscription_fields(row: WebhookSubscription) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "url": row.url,
+        "events": list(row.events),
+        "prompt_prefix": row.prompt_prefix,
+        "labels": list(row.labels) if row.labels else None,
+        "description": row.description,
+        "enabled": row.enabled,
+        "disabled_reason": row.disabled_reason,
+        "consecutive_failures": row.consecutive_failures,
+        "secret_rotated_at": row.secret_rotated_at,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
 
 
 class WebhookPage(Page[WebhookRead], kw_only=True):
@@ -78,6 +108,25 @@ class DeliveryRead(CamelizedBaseStruct):
     redelivery_of: UUID | None
     created_at: datetime
 
+    @classmethod
+    def from_model(cls, row: WebhookDelivery) -> DeliveryRead:
+        """One delivery; `nextAttemptAt` only while it is pending."""
+        return cls(
+            id=row.id,
+            event_id=row.event_id,
+            event_type=row.event_type,
+            prompt=row.prompt,
+            status=row.status,
+            attempts=row.attempts,
+            last_status_code=row.last_status_code,
+            last_latency_ms=row.last_latency_ms,
+            last_error=row.last_error,
+            next_attempt_at=row.next_attempt_at if row.status == "pending" else None,
+            delivered_at=row.delivered_at,
+            redelivery_of=row.redelivery_of,
+            created_at=row.created_at,
+        )
+
 
 class DeliveryPage(Page[DeliveryRead], kw_only=True):
     items: list[DeliveryRead]
@@ -90,6 +139,17 @@ class AttemptRead(CamelizedBaseStruct):
     latency_ms: int
     error: str
     created_at: datetime
+
+    @classmethod
+    def from_model(cls, row: WebhookAttempt) -> AttemptRead:
+        return cls(
+            attempt=row.attempt,
+            succeeded=row.succeeded,
+            status_code=row.status_code,
+            latency_ms=row.latency_ms,
+            error=row.error,
+            created_at=row.created_at,
+        )
 
 
 class AttemptList(CamelizedBaseStruct):

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 from uuid import UUID
 
 import msgspec
+from litestar.di import NamedDependency, Provide
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,17 +38,6 @@ def _check_url(settings: Settings, url: str) -> str:
     return url
 
 
-async def _audit(session: AsyncSession, ctx: WorkspaceContext, action: str, row: WebhookSubscription) -> None:
-    await record_audit_event(
-        session,
-        ctx,
-        action=action,
-        target_type="webhook",
-        target_id=str(row.id),
-        target_label=_without_secrets(row.url),
-    )
-
-
 def _without_secrets(url: str) -> str:
     """The URL as the audit log shows it: scheme, host and path; credentials and query (often a token) dropped."""
     parts = urlsplit(url)
@@ -56,192 +46,204 @@ def _without_secrets(url: str) -> str:
     return urlunsplit((parts.scheme, host + port, parts.path, "", ""))[:320]
 
 
-async def create_subscription(
-    session: AsyncSession, ctx: WorkspaceContext, settings: Settings, data: WebhookCreate
-) -> tuple[WebhookSubscription, str]:
-    """Create a subscription; returns it with its plaintext secret (never readable again through the API)."""
-    url = _check_url(settings, data.url)
-    count = (
-        await session.execute(
-            select(func.count())
-            .select_from(WebhookSubscription)
-            .where(WebhookSubscription.workspace_id == ctx.workspace_id)
+class WebhookService:
+    """A workspace's webhook subscriptions and their delivery log, on the request's session. It flushes; the
+    request boundary commits, except in `redeliver` (see there)."""
+
+    def __init__(self, session: AsyncSession, settings: Settings) -> None:
+        self.session = session
+        self.settings = settings
+
+    async def _audit(self, ctx: WorkspaceContext, action: str, row: WebhookSubscription) -> None:
+        await record_audit_event(
+            self.session,
+            ctx,
+            action=action,
+            target_type="webhook",
+            target_id=str(row.id),
+            target_label=_without_secrets(row.url),
         )
-    ).scalar_one()
-    if count >= MAX_SUBSCRIPTIONS:
-        raise ValidationFailedError(f"A workspace has at most {MAX_SUBSCRIPTIONS} webhook subscriptions.")
-    secret = new_secret()
-    row = WebhookSubscription(
-        workspace_id=ctx.workspace_id,
-        url=url,
-        events=sorted(set(data.events)),
-        prompt_prefix=data.prompt_prefix,
-        labels=sorted(set(data.labels)) if data.labels else None,
-        description=data.description,
-        secret_encrypted=secret_box(settings).encrypt(secret),
-        secret_rotated_at=datetime.now(UTC),
-        enabled=True,
-        disabled_reason="",
-        consecutive_failures=0,
-    )
-    session.add(row)
-    await session.flush()
-    await _audit(session, ctx, "webhook.created", row)
-    return row, secret
 
-
-async def list_subscriptions(
-    session: AsyncSession, ctx: WorkspaceContext, *, limit: int, offset: int
-) -> tuple[list[WebhookSubscription], int]:
-    condition = WebhookSubscription.workspace_id == ctx.workspace_id
-    total = (await session.execute(select(func.count()).select_from(WebhookSubscription).where(condition))).scalar_one()
-    rows = (
-        await session.execute(
-            select(WebhookSubscription)
-            .where(condition)
-            .order_by(WebhookSubscription.created_at, WebhookSubscription.id)
-            .limit(limit)
-            .offset(offset)
-        )
-    ).scalars()
-    return list(rows), total
-
-
-async def get_subscription(session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID) -> WebhookSubscription:
-    row = (
-        await session.execute(
-            select(WebhookSubscription).where(
-                WebhookSubscription.id == webhook_id, WebhookSubscription.workspace_id == ctx.workspace_id
+    async def create_subscription(self, ctx: WorkspaceContext, data: WebhookCreate) -> tuple[WebhookSubscription, str]:
+        """Create a subscription; returns it with its plaintext secret (never readable again through the API)."""
+        url = _check_url(self.settings, data.url)
+        count = (
+            await self.session.execute(
+                select(func.count())
+                .select_from(WebhookSubscription)
+                .where(WebhookSubscription.workspace_id == ctx.workspace_id)
             )
+        ).scalar_one()
+        if count >= MAX_SUBSCRIPTIONS:
+            raise ValidationFailedError(f"A workspace has at most {MAX_SUBSCRIPTIONS} webhook subscriptions.")
+        secret = new_secret()
+        row = WebhookSubscription(
+            workspace_id=ctx.workspace_id,
+            url=url,
+            events=sorted(set(data.events)),
+            prompt_prefix=data.prompt_prefix,
+            labels=sorted(set(data.labels)) if data.labels else None,
+            description=data.description,
+            secret_encrypted=secret_box(self.settings).encrypt(secret),
+            secret_rotated_at=datetime.now(UTC),
+            enabled=True,
+            disabled_reason="",
+            consecutive_failures=0,
         )
-    ).scalar_one_or_none()
-    if row is None:
-        raise NotFoundError("No such webhook in this workspace.")
-    return row
+        self.session.add(row)
+        await self.session.flush()
+        await self._audit(ctx, "webhook.created", row)
+        return row, secret
 
-
-async def update_subscription(
-    session: AsyncSession, ctx: WorkspaceContext, settings: Settings, webhook_id: UUID, data: WebhookUpdate
-) -> WebhookSubscription:
-    row = await get_subscription(session, ctx, webhook_id)
-    changes: dict[str, Any] = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
-    if "url" in changes:
-        row.url = _check_url(settings, changes["url"])
-    if "events" in changes:
-        row.events = sorted(set(changes["events"]))
-    if "prompt_prefix" in changes:
-        row.prompt_prefix = changes["prompt_prefix"]
-    if "labels" in changes:
-        row.labels = sorted(set(changes["labels"])) if changes["labels"] else None
-    if "description" in changes:
-        row.description = changes["description"]
-    if "enabled" in changes:
-        row.enabled = changes["enabled"]
-        if row.enabled:
-            row.disabled_reason = ""
-            row.consecutive_failures = 0
-        else:
-            row.disabled_reason = "disabled by a member"
-    await session.flush()
-    await _audit(session, ctx, "webhook.updated", row)
-    return row
-
-
-async def rotate_secret(
-    session: AsyncSession, ctx: WorkspaceContext, settings: Settings, webhook_id: UUID
-) -> tuple[WebhookSubscription, str]:
-    """Replace the signing secret at once; deliveries from now on are signed with the new one."""
-    row = await get_subscription(session, ctx, webhook_id)
-    secret = new_secret()
-    row.secret_encrypted = secret_box(settings).encrypt(secret)
-    row.secret_rotated_at = datetime.now(UTC)
-    await session.flush()
-    await _audit(session, ctx, "webhook.secret_rotated", row)
-    return row, secret
-
-
-async def delete_subscription(session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID) -> None:
-    row = await get_subscription(session, ctx, webhook_id)
-    await _audit(session, ctx, "webhook.deleted", row)
-    await session.delete(row)
-    await session.flush()
-
-
-async def list_deliveries(
-    session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, *, limit: int, offset: int
-) -> tuple[list[WebhookDelivery], int]:
-    """The delivery log of one subscription, newest first."""
-    await get_subscription(session, ctx, webhook_id)
-    condition = (WebhookDelivery.subscription_id == webhook_id) & (WebhookDelivery.workspace_id == ctx.workspace_id)
-    total = (await session.execute(select(func.count()).select_from(WebhookDelivery).where(condition))).scalar_one()
-    rows = (
-        await session.execute(
-            select(WebhookDelivery)
-            .where(condition)
-            .order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc())
-            .limit(limit)
-            .offset(offset)
-        )
-    ).scalars()
-    return list(rows), total
-
-
-async def list_attempts(
-    session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID
-) -> list[WebhookAttempt]:
-    """Every HTTP attempt of one delivery, first to last."""
-    delivery = await _delivery(session, ctx, webhook_id, delivery_id)
-    rows = await session.execute(
-        select(WebhookAttempt).where(WebhookAttempt.delivery_id == delivery.id).order_by(WebhookAttempt.attempt)
-    )
-    return list(rows.scalars())
-
-
-async def _delivery(
-    session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID
-) -> WebhookDelivery:
-    await get_subscription(session, ctx, webhook_id)
-    row = (
-        await session.execute(
-            select(WebhookDelivery).where(
-                WebhookDelivery.id == delivery_id,
-                WebhookDelivery.subscription_id == webhook_id,
-                WebhookDelivery.workspace_id == ctx.workspace_id,
+    async def list_subscriptions(
+        self, ctx: WorkspaceContext, *, limit: int, offset: int
+    ) -> tuple[list[WebhookSubscription], int]:
+        condition = WebhookSubscription.workspace_id == ctx.workspace_id
+        total = (
+            await self.session.execute(select(func.count()).select_from(WebhookSubscription).where(condition))
+        ).scalar_one()
+        rows = (
+            await self.session.execute(
+                select(WebhookSubscription)
+                .where(condition)
+                .order_by(WebhookSubscription.created_at, WebhookSubscription.id)
+                .limit(limit)
+                .offset(offset)
             )
-        )
-    ).scalar_one_or_none()
-    if row is None:
-        raise NotFoundError("No such delivery for this webhook.")
-    return row
+        ).scalars()
+        return list(rows), total
 
-
-async def redeliver(
-    session: AsyncSession, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID
-) -> WebhookDelivery:
-    """A new delivery of the same event (same event id and body) to the same subscription, sent as soon as the
-    prompt's earlier pending deliveries are out. The caller commits, then enqueues its drain."""
-    original = await _delivery(session, ctx, webhook_id, delivery_id)
-    newest = (
-        await session.execute(
-            select(func.max(WebhookDelivery.sequence)).where(
-                WebhookDelivery.subscription_id == webhook_id, WebhookDelivery.prompt == original.prompt
+    async def get_subscription(self, ctx: WorkspaceContext, webhook_id: UUID) -> WebhookSubscription:
+        row = (
+            await self.session.execute(
+                select(WebhookSubscription).where(
+                    WebhookSubscription.id == webhook_id, WebhookSubscription.workspace_id == ctx.workspace_id
+                )
             )
+        ).scalar_one_or_none()
+        if row is None:
+            raise NotFoundError("No such webhook in this workspace.")
+        return row
+
+    async def update_subscription(
+        self, ctx: WorkspaceContext, webhook_id: UUID, data: WebhookUpdate
+    ) -> WebhookSubscription:
+        row = await self.get_subscription(ctx, webhook_id)
+        changes: dict[str, Any] = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+        if "url" in changes:
+            row.url = _check_url(self.settings, changes["url"])
+        if "events" in changes:
+            row.events = sorted(set(changes["events"]))
+        if "prompt_prefix" in changes:
+            row.prompt_prefix = changes["prompt_prefix"]
+        if "labels" in changes:
+            row.labels = sorted(set(changes["labels"])) if changes["labels"] else None
+        if "description" in changes:
+            row.description = changes["description"]
+        if "enabled" in changes:
+            row.enabled = changes["enabled"]
+            if row.enabled:
+                row.disabled_reason = ""
+                row.consecutive_failures = 0
+            else:
+                row.disabled_reason = "disabled by a member"
+        await self.session.flush()
+        await self._audit(ctx, "webhook.updated", row)
+        return row
+
+    async def rotate_secret(self, ctx: WorkspaceContext, webhook_id: UUID) -> tuple[WebhookSubscription, str]:
+        """Replace the signing secret at once; deliveries from now on are signed with the new one."""
+        row = await self.get_subscription(ctx, webhook_id)
+        secret = new_secret()
+        row.secret_encrypted = secret_box(self.settings).encrypt(secret)
+        row.secret_rotated_at = datetime.now(UTC)
+        await self.session.flush()
+        await self._audit(ctx, "webhook.secret_rotated", row)
+        return row, secret
+
+    async def delete_subscription(self, ctx: WorkspaceContext, webhook_id: UUID) -> None:
+        row = await self.get_subscription(ctx, webhook_id)
+        await self._audit(ctx, "webhook.deleted", row)
+        await self.session.delete(row)
+        await self.session.flush()
+
+    async def list_deliveries(
+        self, ctx: WorkspaceContext, webhook_id: UUID, *, limit: int, offset: int
+    ) -> tuple[list[WebhookDelivery], int]:
+        """The delivery log of one subscription, newest first."""
+        await self.get_subscription(ctx, webhook_id)
+        condition = (WebhookDelivery.subscription_id == webhook_id) & (WebhookDelivery.workspace_id == ctx.workspace_id)
+        total = (
+            await self.session.execute(select(func.count()).select_from(WebhookDelivery).where(condition))
+        ).scalar_one()
+        rows = (
+            await self.session.execute(
+                select(WebhookDelivery)
+                .where(condition)
+                .order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+        ).scalars()
+        return list(rows), total
+
+    async def list_attempts(self, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID) -> list[WebhookAttempt]:
+        """Every HTTP attempt of one delivery, first to last."""
+        delivery = await self._delivery(ctx, webhook_id, delivery_id)
+        rows = await self.session.execute(
+            select(WebhookAttempt).where(WebhookAttempt.delivery_id == delivery.id).order_by(WebhookAttempt.attempt)
         )
-    ).scalar_one()
-    copy = WebhookDelivery(
-        subscription_id=original.subscription_id,
-        workspace_id=original.workspace_id,
-        event_id=original.event_id,
-        event_type=original.event_type,
-        prompt=original.prompt,
-        sequence=int(newest or original.sequence),
-        payload=original.payload,
-        status="pending",
-        attempts=0,
-        next_attempt_at=datetime.now(UTC),
-        last_error="",
-        redelivery_of=original.id,
-    )
-    session.add(copy)
-    await session.flush()
-    return copy
+        return list(rows.scalars())
+
+    async def _delivery(self, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID) -> WebhookDelivery:
+        await self.get_subscription(ctx, webhook_id)
+        row = (
+            await self.session.execute(
+                select(WebhookDelivery).where(
+                    WebhookDelivery.id == delivery_id,
+                    WebhookDelivery.subscription_id == webhook_id,
+                    WebhookDelivery.workspace_id == ctx.workspace_id,
+                )
+            )
+        ).scalar_one_or_none()
+        if row is None:
+            raise NotFoundError("No such delivery for this webhook.")
+        return row
+
+    async def redeliver(self, ctx: WorkspaceContext, webhook_id: UUID, delivery_id: UUID) -> WebhookDelivery:
+        """A new delivery of the same event (same event id and body) to the same subscription, sent as soon as the
+        prompt's earlier pending deliveries are out. Committed here, the one exception to "the request boundary
+        commits": the caller then enqueues the drain, whose job runs in another process and must find the row."""
+        original = await self._delivery(ctx, webhook_id, delivery_id)
+        newest = (
+            await self.session.execute(
+                select(func.max(WebhookDelivery.sequence)).where(
+                    WebhookDelivery.subscription_id == webhook_id, WebhookDelivery.prompt == original.prompt
+                )
+            )
+        ).scalar_one()
+        copy = WebhookDelivery(
+            subscription_id=original.subscription_id,
+            workspace_id=original.workspace_id,
+            event_id=original.event_id,
+            event_type=original.event_type,
+            prompt=original.prompt,
+            sequence=int(newest or original.sequence),
+            payload=original.payload,
+            status="pending",
+            attempts=0,
+            next_attempt_at=datetime.now(UTC),
+            last_error="",
+            redelivery_of=original.id,
+        )
+        self.session.add(copy)
+        await self.session.commit()  # before the enqueue (see the docstring)
+        return copy
+
+
+def provide_webhooks(db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]) -> WebhookService:
+    """Dependency `webhooks`: the webhook service on the request's session."""
+    return WebhookService(db_session, settings)
+
+
+WEBHOOK_DEPENDENCIES = {"webhooks": Provide(provide_webhooks, sync_to_thread=False)}

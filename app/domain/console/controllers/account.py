@@ -1,7 +1,8 @@
 """Sign in, register, sign out, and the home page (the person's workspaces with their role).
 
 Sign-in and register call the accounts services the API uses; only the transport differs (a form and a
-redirect instead of JSON).
+redirect instead of JSON). As on the API, the services flush and the request boundary commits (on the 303 too:
+`autocommit_include_redirects`); a page that shows a refusal has a 4xx status, so it rolls back.
 """
 
 from __future__ import annotations
@@ -13,17 +14,16 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.authentication import client_address
-from app.domain.access.runtime import ACCESS_DEPENDENCIES, AccessRuntime
+from app.domain.access.runtime import AccessRuntime
 from app.domain.access.sessions import SESSION_COOKIE
 from app.domain.accounts.schemas import LoginRequest, RegisterRequest
 from app.domain.accounts.services import ACCOUNT_DEPENDENCIES, AccountService
 from app.domain.console.auth import check_pre_session_token, console_session, pre_session_token
 from app.domain.console.pages import CONSOLE_PREFIX, ensure_caller, form_error, page
 from app.domain.workspaces.schemas import WorkspaceCreate
-from app.domain.workspaces.services import WorkspaceService
+from app.domain.workspaces.services import WORKSPACE_DEPENDENCIES, WorkspaceService
 from app.lib.errors import ProblemError
 from app.lib.request_context import get_request_id
 
@@ -69,12 +69,7 @@ class AccountPages(Controller):
         return _form_page(request, "login.html", form={"email": ""}, next=next_path)
 
     @post("/login")
-    async def login(
-        self,
-        request: Request[Any, Any, Any],
-        db_session: NamedDependency[AsyncSession],
-        accounts: NamedDependency[AccountService],
-    ) -> Response[Any]:
+    async def login(self, request: Request[Any, Any, Any], accounts: NamedDependency[AccountService]) -> Response[Any]:
         await check_pre_session_token(request)
         form = await request.form()
         email, password = str(form.get("email", "")).strip(), str(form.get("password", ""))
@@ -86,7 +81,6 @@ class AccountPages(Controller):
         except (msgspec.ValidationError, ProblemError) as exc:
             status, detail = form_error(exc, "Enter your email and password.")
             return _form_page(request, "login.html", status, form={"email": email}, error=detail)
-        await db_session.commit()
         session = await accounts.start_session(user, request.cookies.get(SESSION_COOKIE))
         target = _safe_next(str(form.get("next", "")))
         return Redirect(path=target, status_code=303, cookies=[accounts.access.sessions.cookie(session)])
@@ -97,10 +91,7 @@ class AccountPages(Controller):
 
     @post("/register")
     async def register(
-        self,
-        request: Request[Any, Any, Any],
-        db_session: NamedDependency[AsyncSession],
-        accounts: NamedDependency[AccountService],
+        self, request: Request[Any, Any, Any], accounts: NamedDependency[AccountService]
     ) -> Response[Any]:
         await check_pre_session_token(request)
         form = await request.form()
@@ -121,15 +112,14 @@ class AccountPages(Controller):
         except (msgspec.ValidationError, ProblemError) as exc:
             status, detail = form_error(exc, _validation_message(exc))
             return _form_page(request, "register.html", status, form=values, error=detail)
-        await db_session.commit()
         session = await accounts.start_session(user, request.cookies.get(SESSION_COOKIE))
         return Redirect(path=CONSOLE_PREFIX + "/", status_code=303, cookies=[accounts.access.sessions.cookie(session)])
 
 
-async def _my_workspaces(request: Request[Any, Any, Any], db_session: AsyncSession) -> list[dict[str, str]]:
+async def _my_workspaces(request: Request[Any, Any, Any], workspaces: WorkspaceService) -> list[dict[str, str]]:
     caller = await ensure_caller(request)
     assert caller.user is not None  # console_session admits only people
-    rows, _ = await WorkspaceService(db_session).list_for_user(caller.user.id, limit=100, offset=0)
+    rows, _ = await workspaces.list_for_user(caller.user.id, limit=100, offset=0)
     return [{"slug": ws.slug, "name": ws.name, "role": role} for ws, role in rows]
 
 
@@ -138,15 +128,15 @@ class HomePages(Controller):
 
     path = "/"
     guards = [console_session]
-    dependencies = ACCESS_DEPENDENCIES
+    dependencies = WORKSPACE_DEPENDENCIES
 
     @get("/", name="console:home")
-    async def home(self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]) -> Template:
-        return page(request, "home.html", workspaces=await _my_workspaces(request, db_session))
+    async def home(self, request: Request[Any, Any, Any], workspaces: NamedDependency[WorkspaceService]) -> Template:
+        return page(request, "home.html", workspaces=await _my_workspaces(request, workspaces))
 
     @post("/workspaces")
     async def create_workspace(
-        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+        self, request: Request[Any, Any, Any], workspaces: NamedDependency[WorkspaceService]
     ) -> Response[Any]:
         """A shared workspace owned by the signed-in person (the API's `createWorkspace` rules)."""
         caller = await ensure_caller(request)
@@ -155,19 +145,19 @@ class HomePages(Controller):
         name = str(form.get("name", "")).strip()
         try:
             data = msgspec.convert({"name": name}, WorkspaceCreate)
-            workspace = await WorkspaceService(db_session).create(caller.user, data.name.strip())
+            workspace = await workspaces.create(caller.user, data.name.strip())
         except (msgspec.ValidationError, ProblemError) as exc:
             status, detail = form_error(exc, "Give the workspace a name.")
-            workspaces = await _my_workspaces(request, db_session)
-            return page(request, "home.html", status, workspaces=workspaces, form={"name": name}, error=detail)
+            mine = await _my_workspaces(request, workspaces)
+            return page(request, "home.html", status, workspaces=mine, form={"name": name}, error=detail)
         return Redirect(path=f"{CONSOLE_PREFIX}/w/{workspace.slug}/prompts/", status_code=303)
 
     @get("/workspace-menu")
     async def workspace_menu(
-        self, request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+        self, request: Request[Any, Any, Any], workspaces: NamedDependency[WorkspaceService]
     ) -> Template:
         """The switcher's list (a fragment loaded when the menu opens): the person's workspaces and roles."""
-        return page(request, "_workspace_menu.html", workspaces=await _my_workspaces(request, db_session))
+        return page(request, "_workspace_menu.html", workspaces=await _my_workspaces(request, workspaces))
 
     @post("/logout")
     async def logout(self, request: Request[Any, Any, Any], access: NamedDependency[AccessRuntime]) -> Redirect:

@@ -1,7 +1,8 @@
 """Workspace tools: the generator playground and the API keys page.
 
 The playground calls the generation service and `save_generation` the API uses; the keys page calls the
-apikeys services (the permission `manage_keys` is declared, so editors and viewers get the 403 page).
+apikeys service (the permission `manage_keys` is declared, so editors and viewers get the 403 page). The
+services are the API's dependencies, and as on the API they flush and the request boundary commits.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ from uuid import UUID
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.di import NamedDependency, Provide
+from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
 from app.domain.apikeys.schemas import ApiKeyCreate
-from app.domain.apikeys.services import ApiKeyService
+from app.domain.apikeys.services import API_KEY_DEPENDENCIES, ApiKeyService
 from app.domain.console.pages import CONSOLE_PREFIX, form_error, page, prompt_path
 from app.domain.generation import saving
-from app.domain.generation.controllers import provide_generation_service
 from app.domain.generation.schemas import GenerateRequest, SaveGenerationRequest
 from app.domain.generation.services import GenerationService
 from app.domain.prompts.deps import PROMPT_DEPENDENCIES
@@ -50,10 +49,7 @@ def _brief(values: dict[str, str]) -> dict[str, Any]:
 
 class GeneratorPages(Controller):
     path = "/generate"
-    dependencies = {
-        "generation_service": Provide(provide_generation_service, sync_to_thread=False),
-        **PROMPT_DEPENDENCIES,
-    }
+    dependencies = PROMPT_DEPENDENCIES
 
     @get("/", opt={"permission": Permission.WRITE})
     async def form(self, request: Request[Any, Any, Any]) -> Template:
@@ -89,11 +85,12 @@ class GeneratorPages(Controller):
 class KeyPages(Controller):
     path = "/keys"
     opt = {"permission": Permission.MANAGE_KEYS}
+    dependencies = API_KEY_DEPENDENCIES
 
     async def _render(
-        self, request: Request[Any, Any, Any], ctx: WorkspaceContext, db: AsyncSession, **extra: Any
+        self, request: Request[Any, Any, Any], ctx: WorkspaceContext, api_keys: ApiKeyService, **extra: Any
     ) -> Template:
-        rows, _ = await ApiKeyService(db).list_keys(ctx, limit=100, offset=0)
+        rows, _ = await api_keys.list_keys(ctx, limit=100, offset=0)
         return page(request, "keys.html", keys=rows, **extra)
 
     @get("/")
@@ -101,16 +98,16 @@ class KeyPages(Controller):
         self,
         request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        api_keys: NamedDependency[ApiKeyService],
     ) -> Template:
-        return await self._render(request, workspace_ctx, db_session)
+        return await self._render(request, workspace_ctx, api_keys)
 
     @post("/")
     async def create_key(
         self,
         request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        api_keys: NamedDependency[ApiKeyService],
     ) -> Template:
         """The new key is shown on this response only (never stored in clear, never shown again)."""
         form = await request.form()
@@ -118,15 +115,12 @@ class KeyPages(Controller):
         scopes = [str(s) for s in form.getall("scopes")] if "scopes" in form else []
         try:
             data = msgspec.convert({"name": name, "scopes": scopes}, ApiKeyCreate)
-            _, full = await ApiKeyService(db_session).create(
-                workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=None
-            )
+            _, full = await api_keys.create(workspace_ctx, name=data.name.strip(), scopes=data.scopes, expires_at=None)
         except msgspec.ValidationError:
-            return await self._render(request, workspace_ctx, db_session, error="Give the key a name and a scope.")
+            return await self._render(request, workspace_ctx, api_keys, error="Give the key a name and a scope.")
         except ProblemError as exc:
-            return await self._render(request, workspace_ctx, db_session, error=exc.detail)
-        await db_session.commit()
-        return await self._render(request, workspace_ctx, db_session, new_key=full)
+            return await self._render(request, workspace_ctx, api_keys, error=exc.detail)
+        return await self._render(request, workspace_ctx, api_keys, new_key=full)
 
     @post("/{key_id:uuid}/revoke")
     async def revoke_key(
@@ -134,8 +128,7 @@ class KeyPages(Controller):
         request: Request[Any, Any, Any],
         key_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        api_keys: NamedDependency[ApiKeyService],
     ) -> Redirect:
-        await ApiKeyService(db_session).revoke(workspace_ctx, key_id)
-        await db_session.commit()  # the lookup caches drop the key once this commit is done (as on the API)
+        await api_keys.revoke(workspace_ctx, key_id)  # the lookup caches drop the key once the request commits
         return Redirect(path=f"{CONSOLE_PREFIX}/w/{workspace_ctx.workspace_slug}/keys/", status_code=303)

@@ -17,7 +17,6 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission, Role
@@ -26,9 +25,10 @@ from app.domain.audit.services import AUDIT_DEPENDENCIES, AuditEventService
 from app.domain.console.pages import CONSOLE_PREFIX, form_error, page
 from app.domain.generation import lint_settings
 from app.domain.generation import services as generation
+from app.domain.generation.lint_settings import LINT_RULES_DEPENDENCIES, LintRulesService
 from app.domain.generation.schemas import LintRequest
 from app.domain.workspaces.schemas import MemberOut
-from app.domain.workspaces.services import WorkspaceService
+from app.domain.workspaces.services import WORKSPACE_DEPENDENCIES, WorkspaceService
 from app.engine.types import RuleOverride
 from app.lib.errors import ProblemError
 
@@ -47,11 +47,17 @@ class MemberPages(Controller):
     """Members and their roles; adding, re-grading and removing need `manage_members` (admins and owners)."""
 
     path = "/members"
+    dependencies = WORKSPACE_DEPENDENCIES
 
     async def _render(
-        self, request: Request[Any, Any, Any], ctx: WorkspaceContext, db: AsyncSession, status: int = 200, **extra: Any
+        self,
+        request: Request[Any, Any, Any],
+        ctx: WorkspaceContext,
+        workspaces: WorkspaceService,
+        status: int = 200,
+        **extra: Any,
     ) -> Template:
-        rows, total = await WorkspaceService(db).list_members(ctx, limit=200, offset=0)
+        rows, total = await workspaces.list_members(ctx, limit=200, offset=0)
         members = [MemberOut.from_model(member, user) for member, user in rows]
         return page(request, "members.html", status, members=members, total=total, roles=ROLES, **extra)
 
@@ -60,15 +66,15 @@ class MemberPages(Controller):
         self,
         request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> Template:
-        return await self._render(request, workspace_ctx, db_session, form=BLANK_MEMBER)
+        return await self._render(request, workspace_ctx, workspaces, form=BLANK_MEMBER)
 
     async def _apply(
         self,
         request: Request[Any, Any, Any],
         ctx: WorkspaceContext,
-        db: AsyncSession,
+        workspaces: WorkspaceService,
         change: Callable[[], Awaitable[object]],
         form: dict[str, str] | None = None,
     ) -> Response[Any]:
@@ -77,7 +83,7 @@ class MemberPages(Controller):
             await change()
         except (ValueError, ProblemError) as exc:  # ValueError: a role that is not one of ours
             status, detail = form_error(exc, "Choose one of the roles.")
-            return await self._render(request, ctx, db, status, form=form or BLANK_MEMBER, error=detail)
+            return await self._render(request, ctx, workspaces, status, form=form or BLANK_MEMBER, error=detail)
         return Redirect(path=_workspace_url(ctx, "members/"), status_code=303)
 
     @post("/", opt={"permission": Permission.MANAGE_MEMBERS})
@@ -85,15 +91,15 @@ class MemberPages(Controller):
         self,
         request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> Response[Any]:
         form = await request.form()
         values = {"email": str(form.get("email", "")).strip(), "role": str(form.get("role", "viewer"))}
 
         async def add() -> object:
-            return await WorkspaceService(db_session).add_member(workspace_ctx, values["email"], Role(values["role"]))
+            return await workspaces.add_member(workspace_ctx, values["email"], Role(values["role"]))
 
-        return await self._apply(request, workspace_ctx, db_session, add, values)
+        return await self._apply(request, workspace_ctx, workspaces, add, values)
 
     @post("/{user_id:uuid}/role", opt={"permission": Permission.MANAGE_MEMBERS})
     async def change_role(
@@ -101,14 +107,14 @@ class MemberPages(Controller):
         request: Request[Any, Any, Any],
         user_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> Response[Any]:
         role = str((await request.form()).get("role", ""))
 
         async def change() -> object:
-            return await WorkspaceService(db_session).change_role(workspace_ctx, user_id, Role(role))
+            return await workspaces.change_role(workspace_ctx, user_id, Role(role))
 
-        return await self._apply(request, workspace_ctx, db_session, change)
+        return await self._apply(request, workspace_ctx, workspaces, change)
 
     @post("/{user_id:uuid}/remove", opt={"permission": Permission.MANAGE_MEMBERS})
     async def remove_member(
@@ -116,13 +122,10 @@ class MemberPages(Controller):
         request: Request[Any, Any, Any],
         user_id: FromPath[UUID],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        workspaces: NamedDependency[WorkspaceService],
     ) -> Response[Any]:
         return await self._apply(
-            request,
-            workspace_ctx,
-            db_session,
-            lambda: WorkspaceService(db_session).remove_member(workspace_ctx, user_id),
+            request, workspace_ctx, workspaces, lambda: workspaces.remove_member(workspace_ctx, user_id)
         )
 
 
@@ -192,6 +195,7 @@ class LintPages(Controller):
     """Paste a prompt, choose a target, read the findings; admins set the workspace's rule overrides here."""
 
     path = "/lint"
+    dependencies = LINT_RULES_DEPENDENCIES
 
     def _render(
         self, request: Request[Any, Any, Any], ctx: WorkspaceContext, status: int = 200, **extra: Any
@@ -228,12 +232,12 @@ class LintPages(Controller):
         self,
         request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
-        db_session: NamedDependency[AsyncSession],
+        lint_rules: NamedDependency[LintRulesService],
     ) -> Response[Any]:
         """Replace the workspace's overrides (audited by the service, like `setWorkspaceLintRules`)."""
         form = await request.form()
         try:
-            await lint_settings.replace_workspace_overrides(db_session, workspace_ctx, _overrides_from_form(form))
+            await lint_rules.replace(workspace_ctx, _overrides_from_form(form))
         except ProblemError as exc:
             return self._render(request, workspace_ctx, exc.status_code, rules_error=exc.detail)
         return Redirect(path=_workspace_url(workspace_ctx, "lint/") + "?saved=1", status_code=303)

@@ -5,9 +5,9 @@ Authorization happens before the handler (app-wide guard, `opt["permission"]`); 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar import Controller, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
@@ -27,7 +27,6 @@ from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag
 from app.lib.instants import UpdatedAfter, UpdatedBefore, parse_instant
 from app.lib.openapi import problem_responses
 from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit
-from app.lib.services import services_of
 
 BASE = "/prompts"
 READ = {"permission": Permission.READ}
@@ -73,8 +72,8 @@ class PromptController(Controller):
     )
     async def list_prompts(
         self,
-        request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
+        db_engine: NamedDependency[AsyncEngine],
         prefix: Annotated[str | None, QueryParameter(max_length=200, description="Name prefix (folder)")] = None,
         tag: Annotated[list[str] | None, QueryParameter(max_items=10, description="Has every given tag")] = None,
         label: Annotated[str | None, QueryParameter(max_length=64, description="Has this label")] = None,
@@ -103,7 +102,7 @@ class PromptController(Controller):
             cursor=cursor,
             count=count,
         )
-        return await list_lean(services_of(request.app).get(AsyncEngine), workspace_ctx.workspace_id, query)
+        return await list_lean(db_engine, workspace_ctx.workspace_id, query)
 
     @get(
         "/{name:str}",
