@@ -266,3 +266,36 @@ TABLE_EXTRACTION = Variant(
         "final_reminder": "Return the table, with every missing value marked instead of guessed.",
     },
 )
+
+# A grade returned as a JSON object: no prose around it, so evidence and quotes have nowhere to go.
+JSON_SCORES = Variant(
+    name="scores as JSON",
+    cue=re.compile(r".", re.DOTALL),
+    json_output=True,
+    changes={
+        "success": "Success means scores that a second grader using the same rubric would agree with.",
+        "rules": (
+            rule(
+                "Score each criterion separately, using only the rubric's definitions and scale.",
+                "Scores are only comparable when every grader applies the same definitions.",
+            ),
+            rule(
+                "Base each score only on what the submission shows; a criterion it does not show gets the score the rubric sets for missing work, or the lowest one.",
+                "Credit for work that is not there makes scores meaningless.",
+            ),
+            rule(
+                "When a submission falls between two levels, give the lower level.",
+                "Consistent rounding keeps scores comparable.",
+            ),
+            rule(
+                "Ignore length, style and confidence unless the rubric scores them.",
+                "Unscored qualities bias the grade.",
+            ),
+        ),
+        "reasoning": (),
+        "examples": (),
+        "example_kind": "",
+        "when_unsure": "Give the lower of the two scores you are choosing between.",
+        "final_reminder": "Return only the JSON object, with each score on the rubric's scale.",
+    },
+)

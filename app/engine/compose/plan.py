@@ -376,7 +376,8 @@ def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
     """Work out the shared values of a composition."""
-    primary = BY_ID[matches[0].id].for_task(brief.task)
+    json_output = brief.json_schema is not None or any(c.kind in ("schema", "fields") for c in constraints)
+    primary = BY_ID[matches[0].id].for_task(brief.task, json_output=json_output)
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     if not primary.blendable and _WRITES_REPLY.search(brief.task):
         # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the

@@ -101,3 +101,27 @@ def test_a_table_the_brief_asks_for_is_a_table_with_its_columns() -> None:
     assert "Give the table these columns, in this order: Item | Date | Clause." in result.prompt
     assert "Give one row for each of: Start date, End date, Notice period." in result.prompt
     assert "JSON" not in result.prompt
+
+
+def test_scores_returned_as_json_ask_for_no_quotes_or_evidence_outside_it() -> None:
+    brief = Brief(
+        task="Grade lab reports against our rubric; a missing section scores 0.",
+        json_schema={
+            "type": "object",
+            "properties": {"method_score": {"type": "integer"}},
+            "required": ["method_score"],
+        },
+        target="claude",
+    )
+    prompt = generate(brief).prompt
+    assert "Quote the passage" not in prompt
+    assert "before its score" not in prompt
+    assert "not assessable" not in prompt
+    assert "Use null" not in prompt  # the brief's schema has no nullable field
+
+
+def test_a_brief_that_asks_for_null_makes_its_schema_nullable() -> None:
+    task = 'Extract invoice fields as JSON {"vendor": "string", "total": 0}. Use null when a field is missing.'
+    schema = generate(Brief(task=task, target="claude")).spec.output_format.json_schema
+    assert schema is not None
+    assert schema["properties"]["total"]["type"] == ["integer", "null"]
