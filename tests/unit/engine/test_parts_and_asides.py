@@ -125,3 +125,16 @@ def test_a_brief_that_asks_for_null_makes_its_schema_nullable() -> None:
     schema = generate(Brief(task=task, target="claude")).spec.output_format.json_schema
     assert schema is not None
     assert schema["properties"]["total"]["type"] == ["integer", "null"]
+
+
+def test_material_the_brief_will_paste_in_gets_its_own_slot() -> None:
+    result = generate(
+        Brief(task="chat bot for our yoga studio, the class timetable will be pasted in below.", target="claude")
+    )
+    assert "class_timetable" in [v.name for v in result.variables]
+    assert "{{class_timetable}}" in result.prompt
+
+
+def test_pasted_material_in_german_gets_a_slot() -> None:
+    task = "Beantworte Fragen zur Hausordnung, die unten eingefügt wird. Antworte auf Deutsch."
+    assert "hausordnung" in [v.name for v in generate(Brief(task=task, target="claude")).variables]
