@@ -161,9 +161,10 @@ COMPANION = Variant(
     name="companion",
     cue=re.compile(
         r"\bcompanion\b|\bjournal\w*|\bdiary\b|\breflect\w*\s+(?:back|on)\b|\bsomeone\s+to\s+talk\s+to\b|\bvent(?:ing)?\b|"
-        r"\bcheck-?ins?\b|\bpen\s?pal\b|\bbuddy\b",
+        r"\bcheck-?ins?\b|\bpen\s?pal\b",
         re.IGNORECASE,
     ),
+    unless=re.compile(r"\bbrainstorm\w*|\bplot\s+hooks?\b|\bcampaign\b|\b(?:\d+|three|five|some)\s+ideas\b", re.IGNORECASE),
     changes={
         "success": "Success means the {user} feels heard and keeps going in their own words.",
         "rules": (
