@@ -164,7 +164,9 @@ COMPANION = Variant(
         r"\bcheck-?ins?\b|\bpen\s?pal\b",
         re.IGNORECASE,
     ),
-    unless=re.compile(r"\bbrainstorm\w*|\bplot\s+hooks?\b|\bcampaign\b|\b(?:\d+|three|five|some)\s+ideas\b", re.IGNORECASE),
+    unless=re.compile(
+        r"\bbrainstorm\w*|\bplot\s+hooks?\b|\bcampaign\b|\b(?:\d+|three|five|some)\s+ideas\b", re.IGNORECASE
+    ),
     changes={
         "success": "Success means the {user} feels heard and keeps going in their own words.",
         "rules": (
