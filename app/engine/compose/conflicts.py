@@ -22,6 +22,13 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "emoji": re.compile(r"\bemoji", re.I),
     "code_blocks": re.compile(r"```|\bfenced\b|\bcode fences?\b|\bcode blocks?\b", re.I),
     "json": re.compile(r"\bjson\b", re.I),
+    # Additions after the main output ("List the three most important changes after the edited text"): no room
+    # for them in a reply the brief limits to a line or two.
+    "extras": re.compile(
+        r"\b(?:list|add|append)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:changes|notes?|caveats?|alternatives)\b|"
+        r"\bafter\s+the\s+(?:edited|translated|main)\s+text\b|\btranslator'?s\s+notes?\b|\bthen\s+the\s+key\s+changes\b",
+        re.I,
+    ),
     # A reply of code or of a label only leaves no room for prose around it.
     "explanation": re.compile(r"\bexplain\w*|\bexplanations?\b|\bassumptions?\b|\bwalk\s+(?:\w+\s+)?through\b", re.I),
 }
@@ -104,6 +111,16 @@ _UNIT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# The largest whole-reply limits that leave no room for anything beside the main output.
+_TINY = {"lines": 2, "sentences": 2, "words": 40, "characters": 300, "tokens": 60}
+
+
+def _tiny(c: Constraint) -> bool:
+    """A limit on the whole reply of a line or two ("one-line title, max 80 characters")."""
+    bound = c.maximum if c.maximum is not None else c.exact
+    return c.kind == "limit" and c.scope is None and bound is not None and bound <= _TINY.get(c.unit or "", 0)
+
+
 def _counted_nouns(text: str) -> dict[str, set[int]]:
     """Counted things a text states ("3 strengths and 3 things to improve" -> {strength: {3}, thing: {3}})."""
     counts: dict[str, set[int]] = {}
@@ -132,6 +149,8 @@ class Conflicts:
             self.forbidden.add("explanation")
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
+        if any(_tiny(c) for c in constraints) or "explanation" in self.forbidden:
+            self.forbidden.add("extras")
         self.limited = {UNIT_FAMILIES.get(c.unit or "", "items") for c in constraints if c.kind == "limit"}
         # A stated limit on the whole reply replaces every default count, whatever its unit: "at most five
         # sentences" beside the brief's "under 90 words" is two limits where the brief asked for one.

@@ -138,3 +138,18 @@ def test_material_the_brief_will_paste_in_gets_its_own_slot() -> None:
 def test_pasted_material_in_german_gets_a_slot() -> None:
     task = "Beantworte Fragen zur Hausordnung, die unten eingefügt wird. Antworte auf Deutsch."
     assert "hausordnung" in [v.name for v in generate(Brief(task=task, target="claude")).variables]
+
+
+def test_a_one_line_reply_gets_no_list_of_changes_after_it() -> None:
+    prompt = generate(
+        Brief(task="rewrite support macros as one-line subject lines, max 60 characters", target="claude")
+    ).prompt
+    assert "List the three most important changes" not in prompt
+    assert "then the key changes" not in prompt
+
+
+def test_no_explanations_means_no_visible_reasoning_block() -> None:
+    prompt = generate(
+        Brief(task="write a bash one-liner for what the user asks. no explanations", target="claude")
+    ).prompt
+    assert "<thinking>" not in prompt
