@@ -159,3 +159,40 @@ def test_encoding_is_loaded_once_across_threads(fresh_encoding: None) -> None:
 def test_default_budget_covers_every_target() -> None:
     assert set(DEFAULT_TOKEN_BUDGET) == set(TARGETS)
     assert DEFAULT_TOKEN_BUDGET["small"] < DEFAULT_TOKEN_BUDGET["gpt"]
+
+
+LONG = "Answer the customer's question in two sentences; cite the policy section. " * 60
+
+
+def test_long_text_counts_are_cached_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens, "_count_cache", tokens._CountCache())
+    encoding = tokens.get_o200k()
+    assert len(LONG) >= tokens.CACHE_MIN_CHARS
+    expected = len(encoding.encode_ordinary(LONG))
+    assert count_tokens(LONG, "gpt").count == expected
+    assert tokens._count_cache.get(LONG) == expected
+    assert count_tokens(LONG, "gpt").count == expected  # served from the cache
+    changed = LONG[:-2] + "!!"  # same length, different text: counted afresh, never a stale hit
+    assert count_tokens(changed, "gpt").count == len(encoding.encode_ordinary(changed))
+
+
+def test_chat_pieces_share_the_cache_with_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens, "_count_cache", tokens._CountCache())
+    plain = count_tokens(LONG, "gpt").count
+    chat = count_tokens([ChatMessage(role="system", content=LONG)], "gpt").count
+    overhead = tokens.REPLY_PRIMING_TOKENS + tokens.TOKENS_PER_MESSAGE + 1  # "system" is one token
+    assert chat == plain + overhead
+
+
+def test_count_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tokens._CountCache()
+    monkeypatch.setattr(tokens, "_count_cache", cache)
+    texts = [f"{i} {LONG}" for i in range(tokens.CACHE_ENTRIES + 3)]
+    for text in texts:
+        count_tokens(text, "gpt")
+    assert len(cache._counts) == tokens.CACHE_ENTRIES
+    assert cache.get(texts[0]) is None
+    assert cache.get(texts[-1]) == len(tokens.get_o200k().encode_ordinary(texts[-1]))
+    huge = "word " * (tokens.CACHE_MAX_CHARS // 5 + 1)
+    count_tokens(huge, "gpt")
+    assert cache.get(huge) is None
