@@ -159,6 +159,11 @@ _PIECE_RE = re.compile(
     )
 )
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_BLOCK_BREAK_RE = re.compile(r"\n(?=[A-Za-z])")
+SEGMENT_MIN_CHARS = 1_000
+"""Shorter texts are counted whole (see `CompactO200k.count`)."""
+SEGMENT_CACHE_CHARS = 1_000_000
+"""The block cache is emptied when its texts would exceed this many characters (1-4 MB)."""
 
 
 class _Unassigned(Exception):
@@ -201,6 +206,8 @@ class CompactO200k:
             slots[i] = rank
         self._slots, self._mask = slots, mask
         self._pieces: dict[str, int] = {}
+        self._segments: dict[str, int] = {}
+        self._segment_chars = 0
         self._stand_ins: dict[str, str] = {}
 
     def rank(self, data: bytes) -> int:
@@ -268,6 +275,29 @@ class CompactO200k:
             text.encode()
         except UnicodeEncodeError:  # lone surrogates: replaced as tiktoken's Encoding replaces them
             text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        if len(text) < SEGMENT_MIN_CHARS:
+            return self._count_segment(text)
+        # No piece spans a line break followed by an ASCII letter: a letter piece cannot hold a line break,
+        # and space or symbol pieces end at the break. Counts of such blocks add up, and are cached, so a new
+        # version of a long prompt only counts the blocks it changed.
+        blocks = _BLOCK_BREAK_RE.split(text)
+        cache = self._segments
+        total = 0
+        for i, block in enumerate(blocks):
+            if i < len(blocks) - 1:
+                block += "\n"
+            n = cache.get(block)
+            if n is None:
+                n = self._count_segment(block)
+                if self._segment_chars + len(block) > SEGMENT_CACHE_CHARS:
+                    cache.clear()
+                    self._segment_chars = 0
+                cache[block] = n
+                self._segment_chars += len(block)
+            total += n
+        return total
+
+    def _count_segment(self, text: str) -> int:
         try:
             pieces = self.pieces(text)
         except _Unassigned:

@@ -304,3 +304,39 @@ def test_counter_is_loaded_once_across_threads(fresh_encoding: None) -> None:
     assert len(seen) == 4
     assert seen[0] is not None
     assert all(s is seen[0] for s in seen)
+
+
+def test_block_counts_add_up_to_tiktokens_count(tiktoken_o200k: Any) -> None:
+    """Long texts are counted per block (cut at a line break before an ASCII letter): same totals, including
+    line breaks after spaces, symbols, slashes and carriage returns, and blocks served from the cache."""
+    import random
+
+    counter = tokens.get_counter()
+    assert counter is not None
+    rng = random.Random(11)
+    fragments = [
+        "Word",
+        "word's",
+        " x",
+        "  ",
+        "\t",
+        ".",
+        "...",
+        "/",
+        "//",
+        "\r",
+        "\n",
+        "\n\n",
+        "12345",
+        "é",
+        "東京",
+        "😀",
+    ]
+    fragments += ["- item", "# Heading", "'s", "'LL", "<tag>", "{{var}}", " \n", "\u00a0", "\u2028", "ſ"]
+    texts = ["".join(rng.choice(fragments) for _ in range(rng.randint(700, 1500))) for _ in range(40)]
+    assert all(len(t) >= tokens.SEGMENT_MIN_CHARS for t in texts)
+    assert sum(len(tokens._BLOCK_BREAK_RE.split(t)) for t in texts) > 40 * 5  # several blocks per text
+    for text in texts:
+        assert counter.count(text) == len(tiktoken_o200k.encode_ordinary(text))
+        edited = text[: len(text) // 2] + "\nNew line in the middle.\n" + text[len(text) // 2 :]
+        assert counter.count(edited) == len(tiktoken_o200k.encode_ordinary(edited))  # mostly cached blocks
