@@ -160,6 +160,7 @@ _PIECE_RE = re.compile(
 )
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _BLOCK_BREAK_RE = re.compile(r"\n(?=[A-Za-z])")
+STAND_IN_ENTRIES = 8_192
 SEGMENT_MIN_CHARS = 1_000
 """Shorter texts are counted whole (see `CompactO200k.count`)."""
 SEGMENT_CACHE_CHARS = 1_000_000
@@ -208,7 +209,7 @@ class CompactO200k:
         self._pieces: dict[str, int] = {}
         self._segments: dict[str, int] = {}
         self._segment_chars = 0
-        self._stand_ins: dict[str, str] = {}
+        self._stand_ins: dict[int, str] = {}
 
     def rank(self, data: bytes) -> int:
         """The token rank of `data`, or RANK_NONE."""
@@ -241,12 +242,16 @@ class CompactO200k:
             return 1
         return self._merged_len(data)
 
+    def _stand_in(self, ch: str) -> str:
+        table = self._stand_ins
+        if len(table) >= STAND_IN_ENTRIES:
+            table.clear()  # a text of every script would otherwise keep a table of them all
+        stand_in = table[ord(ch)] = _stand_in(ch)
+        return stand_in
+
     def _replace(self, m: re.Match[str]) -> str:
         ch = m.group()
-        stand_in = self._stand_ins.get(ch)
-        if stand_in is None:
-            stand_in = self._stand_ins[ch] = _stand_in(ch)
-        return stand_in
+        return self._stand_ins.get(ord(ch)) or self._stand_in(ch)
 
     def pieces(self, text: str) -> list[str]:
         """The text cut as tiktoken's o200k pattern cuts it (the matches tile the text)."""
@@ -256,10 +261,8 @@ class CompactO200k:
         if few:
             mapped = _NON_ASCII_RE.sub(self._replace, text)
         else:
-            for ch in set(text).difference(self._stand_ins):
-                if not ch.isascii():
-                    self._stand_ins[ch] = _stand_in(ch)
-            mapped = text.translate({ord(ch): s for ch, s in self._stand_ins.items()})
+            table = {cp: self._stand_ins.get(cp) or self._stand_in(chr(cp)) for cp in map(ord, set(text)) if cp > 0x7F}
+            mapped = text.translate(table)
         found = _PIECE_RE.findall(mapped)
         ends = list(accumulate(map(len, found)))
         if few:  # only the pieces holding a stand-in differ from the text's

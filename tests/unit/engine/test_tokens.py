@@ -340,3 +340,16 @@ def test_block_counts_add_up_to_tiktokens_count(tiktoken_o200k: Any) -> None:
         assert counter.count(text) == len(tiktoken_o200k.encode_ordinary(text))
         edited = text[: len(text) // 2] + "\nNew line in the middle.\n" + text[len(text) // 2 :]
         assert counter.count(edited) == len(tiktoken_o200k.encode_ordinary(edited))  # mostly cached blocks
+
+
+def test_stand_in_table_stays_bounded(tiktoken_o200k: Any) -> None:
+    import unicodedata
+
+    counter = tokens.get_counter()
+    assert counter is not None
+    assigned = [chr(cp) for cp in range(0x4E00, 0x9FFF) if unicodedata.category(chr(cp)) != "Cn"]
+    text = "".join(assigned[: tokens.STAND_IN_ENTRIES + 500])
+    chunks = [text[i : i + 600] + " x" for i in range(0, len(text), 600)]
+    for chunk in chunks:
+        assert counter.count(chunk) == len(tiktoken_o200k.encode_ordinary(chunk))
+    assert len(counter._stand_ins) <= tokens.STAND_IN_ENTRIES
