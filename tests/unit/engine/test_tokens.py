@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from app.engine import tokens
+from app.engine import o200k, tokens
 from app.engine.tokens import DEFAULT_TOKEN_BUDGET, count_all, count_tokens
 from app.engine.types import TARGETS, ChatMessage, TokenCount
 
@@ -289,7 +289,7 @@ def test_merge_path_on_words_that_are_not_tokens(tiktoken_o200k: Any) -> None:
     rng = random.Random(7)
     alphabet = "abcdefghijklmnopqrstuvwxyzäöüßéèçñ日本語한국어"
     words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(2, 30))) for _ in range(300)]
-    assert sum(counter.rank(w.encode()) == tokens.RANK_NONE for w in words) > 200  # mostly multi-token words
+    assert sum(counter.rank(w.encode()) == o200k.RANK_NONE for w in words) > 200  # mostly multi-token words
     for word in words:
         assert counter.count(word) == len(tiktoken_o200k.encode_ordinary(word)), word
 
@@ -334,8 +334,8 @@ def test_block_counts_add_up_to_tiktokens_count(tiktoken_o200k: Any) -> None:
     ]
     fragments += ["- item", "# Heading", "'s", "'LL", "<tag>", "{{var}}", " \n", "\u00a0", "\u2028", "ſ"]
     texts = ["".join(rng.choice(fragments) for _ in range(rng.randint(700, 1500))) for _ in range(40)]
-    assert all(len(t) >= tokens.SEGMENT_MIN_CHARS for t in texts)
-    assert sum(len(tokens._BLOCK_BREAK_RE.split(t)) for t in texts) > 40 * 5  # several blocks per text
+    assert all(len(t) >= o200k.SEGMENT_MIN_CHARS for t in texts)
+    assert sum(len(o200k._BLOCK_BREAK_RE.split(t)) for t in texts) > 40 * 5  # several blocks per text
     for text in texts:
         assert counter.count(text) == len(tiktoken_o200k.encode_ordinary(text))
         edited = text[: len(text) // 2] + "\nNew line in the middle.\n" + text[len(text) // 2 :]
@@ -348,8 +348,8 @@ def test_stand_in_table_stays_bounded(tiktoken_o200k: Any) -> None:
     counter = tokens.get_counter()
     assert counter is not None
     assigned = [chr(cp) for cp in range(0x4E00, 0x9FFF) if unicodedata.category(chr(cp)) != "Cn"]
-    text = "".join(assigned[: tokens.STAND_IN_ENTRIES + 500])
+    text = "".join(assigned[: o200k.STAND_IN_ENTRIES + 500])
     chunks = [text[i : i + 600] + " x" for i in range(0, len(text), 600)]
     for chunk in chunks:
         assert counter.count(chunk) == len(tiktoken_o200k.encode_ordinary(chunk))
-    assert len(counter._stand_ins) <= tokens.STAND_IN_ENTRIES
+    assert len(counter._stand_ins) <= o200k.STAND_IN_ENTRIES
