@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
-from app.engine.archetypes.variants import COMPANION, CREATIVE_WRITING, EMAIL_DRAFTING, ROLEPLAY_PARTNER, TIGHTENING
+from app.engine.archetypes.variants import (
+    COMPANION,
+    CREATIVE_WRITING,
+    EMAIL_DRAFTING,
+    PRODUCT_DESCRIPTIONS,
+    ROLEPLAY_PARTNER,
+    TIGHTENING,
+)
 from app.engine.spec import Example, OutputFormat
 
 TUTOR = Archetype(
@@ -265,6 +272,7 @@ MARKETING_COPY = Archetype(
     drop_variables=("document", "content", "review", "text", "email"),
     final_reminder="Write three benefit-led variants, each ending with a call to action.",
     example_kind="marketing",
+    variants=(PRODUCT_DESCRIPTIONS,),
 )
 
 ROLEPLAY_INTERVIEWER = Archetype(

@@ -302,3 +302,36 @@ JSON_SCORES = Variant(
         "final_reminder": "Return only the JSON object, with each score on the rubric's scale.",
     },
 )
+
+# Product descriptions and listings: one text per product, in the shop's voice; variants are for ad testing.
+PRODUCT_DESCRIPTIONS = Variant(
+    name="product descriptions",
+    cue=re.compile(
+        r"\bproduct\s+(?:descriptions?|listings?|pages?|copy)\b|\blistings?\s+(?:copy|descriptions?)\b|"
+        r"\bdescri[çc](?:ão|ões)\s+de\s+produtos?\b|\bdescripci(?:ón|ones)\s+de\s+productos?\b|"
+        r"\bdescriptions?\s+(?:de|des)\s+produits?\b|\bproduktbeschreibung\w*|商品説明|商品描述|产品描述",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(r"\bvariants?\b|\bversions\b|\bA/B\b|\boptions\b", re.IGNORECASE),
+    changes={
+        "rules": (
+            rule(
+                "Lead with what the product does for the buyer, then the concrete details that prove it.",
+                "Shoppers decide on the benefit; details make it credible.",
+            ),
+            rule(
+                "State only facts found in the product details: sizes, materials, care and use exactly as given.",
+                "An invented detail becomes a return or a complaint.",
+            ),
+            rule(
+                "Write one description per product, in the shop's own voice.",
+                "A listing shows one text; alternatives are not what the page needs.",
+            ),
+        ),
+        "tone": ("Warm and concrete, matched to the shop's voice.",),
+        "output": OutputFormat(kind="prose", description="One description per product, at most {max_words} words."),
+        "examples": (),
+        "example_kind": "",
+        "final_reminder": "Write one benefit-led description per product, using only the product details.",
+    },
+)

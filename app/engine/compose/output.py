@@ -165,7 +165,8 @@ def _base(plan: Plan, kind: OutputKind, schema: dict[str, Any] | None, value: st
         return JSON_DESCRIPTION
     else:
         return ""
-    if plan.of_kind("limit"):
+    if plan.of_kind("limit") or not (plan.brief.length or plan.entities.length):
+        # A length the brief never asked for ("at most 200 words") would be an invented limit.
         template = _LENGTH_CLAUSE.sub("", template)
     text = plan.fill(template)
     if plan.labels_from_brief and any(label != label.lower() for label in plan.labels):

@@ -153,3 +153,21 @@ def test_no_explanations_means_no_visible_reasoning_block() -> None:
         Brief(task="write a bash one-liner for what the user asks. no explanations", target="claude")
     ).prompt
     assert "<thinking>" not in prompt
+
+
+def test_a_limit_on_the_words_explaining_the_code_limits_the_explanation() -> None:
+    found = _kinds("Return the regex in a code block followed by at most 2 sentences explaining how it works.")
+    assert "Keep the explanation to at most 2 sentences." in found["limit"]
+
+
+def test_no_length_the_brief_never_asked_for() -> None:
+    prompt = generate(
+        Brief(task="Answer questions about our hiking trails using the trail guide.", target="claude")
+    ).prompt
+    assert "200 words" not in prompt
+
+
+def test_product_descriptions_are_one_per_product_in_the_shops_voice() -> None:
+    prompt = generate(Brief(task="Write product descriptions for our candle shop. Tone: cosy.", target="claude")).prompt
+    assert "three distinct variants" not in prompt
+    assert "One description per product" in prompt
