@@ -333,7 +333,7 @@ ROLEPLAY_INTERVIEWER = Archetype(
     ),
     out_of_scope="Stay in role and steer back to the session; outside the session, say you run practice interviews only.",
     when_unsure="Ask the {user} to clarify their answer as an interviewer would.",
-    drop_variables=("question", "text", "resume"),
+    drop_variables=("question", "text", "resume", "review"),
     user_term="candidate",
     blendable=False,
     final_reminder="Ask the next interview question, one at a time.",

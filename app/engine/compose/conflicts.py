@@ -91,6 +91,23 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\btranslator'?s\s+notes?\b", re.I),
     ),
 )
+# What the brief says it wants for one part of the job, and the default that would say it differently: "give
+# feedback in 3 bullets: strongest, weakest, one thing to practise" replaces the default "two strengths and two
+# improvements"; "6 questions total" ends the session, so no "until the user types end session".
+_OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\bfeedback\b", re.I), re.compile(r"\bgive\s+feedback\b|\bfeedback\s*:", re.I)),
+    (
+        re.compile(
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+questions\b|\bafter\s+the\s+\w+\s+(?:answer|question)",
+            re.I,
+        ),
+        re.compile(r"\bend\s+session\b", re.I),
+    ),
+    (
+        re.compile(r"\bsign\s*(?:-\s*)?off\b|\bsign\s+(?:every|each|all)\b", re.I),
+        re.compile(r"\bsign\s*(?:-\s*)?off\b", re.I),
+    ),
+)
 # "Output only the translation", "return just the SQL", "nothing but the label": nothing goes beside the output.
 _ONLY_OUTPUT = re.compile(
     r"\b(?:output|return|print|send|give|reply\s+with|respond\s+with)\s+(?:only|just)\s+the\b|\bnothing\s+but\b", re.I
@@ -166,6 +183,10 @@ class Conflicts:
         self.prohibited = [
             prescribes for trigger, prescribes in _PROHIBITED_FAMILIES if any(trigger.search(p) for p in prohibitions)
         ]
+        own_rules = [c.text for c in constraints if c.kind in ("requirement", "ordering", "limit")]
+        self.overridden = [
+            default for trigger, default in _OWN_RULE_FAMILIES if any(trigger.search(text) for text in own_rules)
+        ]
 
     def _prescribes_prohibited(self, text: str) -> bool:
         """Whether a default affirmatively prescribes what a prohibition of the brief rules out."""
@@ -200,6 +221,8 @@ class Conflicts:
             return True
         if self.prohibited and self._prescribes_prohibited(text):
             return True
+        if any(pattern.search(text) for pattern in self.overridden):
+            return True  # the brief states its own rule for this part
         if self.counts and any(
             noun in self.counts and not numbers <= self.counts[noun] for noun, numbers in _counted_nouns(text).items()
         ):

@@ -328,9 +328,12 @@ def _rules(
     """Ordering, prohibition and requirement for a clause the typed extractors have (or have not) read."""
     ordering = rules.find_ordering(text)
     if ordering is not None:
+        # An instruction sentence of the brief says more than its order ("Ask one question at a time, 6 questions
+        # total (mix of …), and wait for the answer before the next"): its own words are the rule.
+        whole = explicit and rules.is_english(text) and len(ordering.text) < len(text.strip()) * 0.6
         yield Constraint(
-            kind="ordering", text=ordering.text, span=span(ordering.start, ordering.end),
-            first=ordering.first, then=ordering.then,
+            kind="ordering", text=instruction_case(text) if whole else ordering.text,
+            span=span(ordering.start, ordering.end), first=ordering.first, then=ordering.then,
         )  # fmt: skip
         yield from _before_ordering(text, ordering, span)
         return
@@ -353,6 +356,12 @@ def _rules(
             span=span(prohibition.start, prohibition.end),
             value=prohibition.text,
         )
+    if explicit and typed == {"limit"} and all(c.scope for c in found) and rules.is_english(text):
+        # "After the sixth answer, give feedback in 3 bullets: strongest, weakest, one thing to practise": the limit
+        # covers one part; the sentence still says when and what.
+        rule = instruction_case(text)
+        yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
+        return
     if kept or typed - {"audience"}:
         # A clause that also states a limit or a format may still hold a must of its own, after a comma:
         # "300-400 words, no exclamation marks, always include one call to action".

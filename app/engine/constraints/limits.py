@@ -178,6 +178,11 @@ _PART_AFTER = re.compile(
     r"introduction|intro|caption|reason|note|annotation|tl;?dr|overview|recap)s?\b",
     re.IGNORECASE,
 )
+_FEEDBACK_BEFORE = re.compile(
+    r"\b(?:give|write|provide|offer|end\s+with)\s+(?:(?:your|the|brief|short|some|final|overall)\s+)*feedback\s+"
+    r"(?:in|as|with|of)\s+(?:(?:at\s+most|exactly|no\s+more\s+than|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 _PARTICIPLE_PARTS = {
     "explain": "explanation", "describ": "description", "justif": "justification", "defin": "definition",
     "comment": "comment", "introduc": "introduction", "annotat": "annotation",
@@ -349,6 +354,8 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
     verb = _VERB_PART_BEFORE.search(before)
     if verb is not None:
         return "the " + _PART_VERBS[verb.group("verb").lower()]
+    if _FEEDBACK_BEFORE.search(before):
+        return "the feedback"  # "after the sixth answer, give feedback in 3 bullets": not every turn
     after = _PART_AFTER.match(text, end)
     if after is not None:
         return "the " + after.group("part").lower()
