@@ -348,6 +348,21 @@ _REVIEW_LABEL = re.compile(
 )
 
 
+# A label that keeps an item out (moderation): when unsure between it and a milder one, the stricter one is safer.
+_STRICT_LABEL = re.compile(r"block(?:ed)?|remove[d]?|reject(?:ed)?|den(?:y|ied)|ban(?:ned)?|unsafe|hide|hidden", re.I)
+
+
+def _tie_break(labels: Sequence[str]) -> str:
+    """Where a tie goes: to a person when the set has a review label, else to the stricter label, else the first."""
+    review = review_label(labels)
+    if review is not None:
+        return f'"{review}" (a person then decides)'
+    strict = next((label for label in labels if _STRICT_LABEL.fullmatch(label.strip())), None)
+    if strict is not None:
+        return f'"{strict}" (the stricter label)'
+    return "the one listed first in the label set"
+
+
 def review_label(labels: Sequence[str]) -> str | None:
     """The label of the set that sends an item to a person ("review", "unsure", "needs_review"), if any."""
     return next((label for label in labels if _REVIEW_LABEL.fullmatch(label.strip())), None)
@@ -449,9 +464,7 @@ def make_plan(
         "noun": noun,
         "escalate_how": escalation(constraints),
         "citation": citation_style(brief.task, constraints),
-        "tie_break": f'"{review}" (a person then decides)'
-        if (review := review_label(labels))
-        else ("the one listed first in the label set"),
+        "tie_break": _tie_break(labels),
     }
     return Plan(
         brief=brief,
