@@ -1,7 +1,8 @@
 """`/prompts/{name}/resolve`: the runtime hot path (workspace router).
 
 No ORM session on this path: a cached answer touches no database at all, a miss is one Core query
-(`LeanLoader`). Answers the full path authorized are remembered for the ASGI fast path (`fastpath.remember`).
+(`LeanLoader`). Answers the full path authorized are remembered for the ASGI fast path (`fastpath.remember`),
+with the resolve cache on or off (off, the fast path loads each answer with the same single query).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.delivery.cache import get_resolve_cache, prompt_key, selector
-from app.domain.delivery.fastpath import remember
+from app.domain.delivery.fastpath import LOAD_FAILED_KEY, remember
 from app.domain.delivery.resolve import DEFAULT_LABEL, LeanLoader, resolve
 from app.domain.prompts.controllers.prompts import READ
 from app.domain.prompts.deps import IfNoneMatch, PromptNameParam, prompt_name
@@ -70,15 +71,17 @@ class ResolveController(Controller):
         state = request.app.state
         cache = get_resolve_cache(state)
         prompt = prompt_name(name)
-        loader = LeanLoader(services_in(state).get(AsyncEngine), workspace_ctx.workspace_id)
+        # The fast path may have tried this very load already (resolve cache off): its error, not a second query.
+        failed = request.scope.get("state", {}).pop(LOAD_FAILED_KEY, None)
+        loader = LeanLoader(services_in(state).get(AsyncEngine), workspace_ctx.workspace_id, failed)
         answer, source = await resolve(loader, cache, prompt, label, version)
         outcome = CACHE_OUTCOMES[source]
         count_resolve(outcome)
         note_access(request.scope, cache=outcome)
-        if source != "stale; db-unavailable" and cache.enabled:
-            selected = selector(label or DEFAULT_LABEL if version is None else None, version)
-            answer_key = f"{prompt_key(workspace_ctx.workspace_id, prompt)}\x00{selected}"
-            remember(request.scope, state, workspace_ctx, answer_key)
+        if source != "stale; db-unavailable":
+            selected_label = label or DEFAULT_LABEL if version is None else None
+            answer_key = f"{prompt_key(workspace_ctx.workspace_id, prompt)}\x00{selector(selected_label, version)}"
+            remember(request.scope, state, workspace_ctx, answer_key, (prompt, selected_label, version))
         headers = {"ETag": answer.etag, "X-Cache": source, "Cache-Control": "no-cache"}
         if etag_matches(if_none_match, answer.etag):
             return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)  # type: ignore[arg-type]
