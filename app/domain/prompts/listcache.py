@@ -32,9 +32,10 @@ from app.lib.events import EventBus
 from app.lib.invalidation import InvalidationBus, LocalCache
 
 LIST_CACHE = "prompt_list"
-MAX_ENTRIES = 512
-MAX_BODY = 256 * 1024
-"""Larger pages (a `limit` of hundreds of long descriptions) are not kept: the memory bound is MAX_ENTRIES x this."""
+MAX_ENTRIES = 256
+MAX_BODY = 64 * 1024
+"""Larger pages (a large `limit` of long descriptions) are not kept: at most MAX_ENTRIES x this (16 MB) per process;
+a page of 50 prompts with short descriptions is about 20 KB."""
 
 
 class ListCache(LocalCache[bytes]):
