@@ -24,7 +24,7 @@ from app.config.settings import Settings
 from app.domain.access.caches import attach_access_hooks
 from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.cache import ResolveCache
-from app.domain.delivery.fastpath import new_fastpath_cache
+from app.domain.delivery.fastpath import FastPathCache, new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import LLMRuntime
 from app.domain.generation.services import GenerationMemo, GenerationService
@@ -95,6 +95,8 @@ RUNTIME_DEPENDENCIES: dict[str, Provide] = {
     "access": provide_service(AccessRuntime),  # sessions and cookies (log in and out, CSRF)
     "db_engine": provide_service(AsyncEngine),  # for the reads that run without an ORM session (lean list)
     "list_cache": provide_service(ListCache),  # the prompt list's encoded pages (prompts.listcache)
+    "resolve_cache": provide_service(ResolveCache),  # the resolve answers (delivery.cache)
+    "fastpath_cache": provide_service(FastPathCache),  # the resolve fast path's authorized entries
     "redis": provide_optional_service(Redis),  # None without REDIS_URL
     "pool_gauges": provide_service(PoolGauges),  # only with METRICS on (as `/metrics`, its only reader)
     "generation_service": provide_service(GenerationService),  # the engine, the LLM client, their cache

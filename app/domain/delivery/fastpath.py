@@ -114,7 +114,11 @@ def get_fastpath_cache(app_state: State) -> FastPathCache:
 
 
 def remember(
-    scope: Any, app_state: State, ctx: WorkspaceContext, answer_key: str, selected: tuple[str, str | None, int | None]
+    scope: Any,
+    entries: FastPathCache,
+    ctx: WorkspaceContext,
+    answer_key: str,
+    selected: tuple[str, str | None, int | None],
 ) -> None:
     """Called by the resolve handler after the guard allowed the request and it served an answer (not a stale
     copy): store the entry under the key this layer computed for the request (if it computed one). `selected` is
@@ -137,7 +141,7 @@ def remember(
         label=selected[1],
         version=selected[2],
     )
-    get_fastpath_cache(app_state).set(entry_key, entry)
+    entries.set(entry_key, entry)
 
 
 class ResolveFastPath:
