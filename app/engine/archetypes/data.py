@@ -335,6 +335,7 @@ SUMMARIZATION = Archetype(
     title="Summariser",
     features=(
         feat("summarise", r"\bsummar\w*\b|\btl;?dr\b|\bcondens\w*\b|\bgist\b|\bcatch (?:me|us|them) up\b", 8),
+        feat("release notes", r"\bchange-?logs?\b|\brelease\s+notes\b|\bcommit\s+(?:messages|msgs|logs?)\b", 8),
         feat("key points", r"\bkey (?:points|takeaways|findings)\b|\bdigests?\b|\bhighlights\b|\brecaps?\b", 3),
         feat("long input", r"\barticles?\b|\breports?\b|\bpapers?\b|\bdocuments?\b|\bthreads?\b|\btranscripts?\b", 1),
     ),

@@ -23,6 +23,12 @@ TUTOR = Archetype(
     features=(
         feat("tutor", r"\btutor\w*\b|\bteach\w*\b|\bsocratic\b", 7),
         feat(
+            "learning game",
+            r"\b(?:spelling|vocabulary|maths?|times[- ]tables?|reading|phonics)\s+(?:game|quiz|practice|drills?|bee|test)\b|"
+            r"\bquiz\s+(?:the\s+)?(?:kids|children|students|learners|pupils)\b",
+            10,
+        ),
+        feat(
             "study/exam prep",
             r"\bstudy\b|\bstudying\b|\bexams?\b|\btest prep\b|\bflashcards?\b|\bcertification\b|\bcorrect (?:my|their|the student's) mistakes\b",
             5,
@@ -107,6 +113,13 @@ WRITING_EDITOR = Archetype(
         ),
         feat("grammar/style", r"\bgrammar\b|\bspelling\b|\btypos?\b|\bstyle guides?\b|\bclarity\b|\breadability\b", 3),
         feat("writing", r"\bwrit(?:e|ing) (?:blog posts?|articles?|essays?|stories|content)\b|\bdrafts?\b", 2),
+        feat(
+            "stories",
+            r"\b(?:bedtime|short|children'?s|kids'?)\s+stor(?:y|ies)\b|\bstory\s*(?:teller|telling|generator|writer)\b|"
+            r"\bpoems?\b|\bhistoires?\s+(?:du\s+soir|pour)\b|\bcontes?\b|\bcuentos?\b|\bgeschichten?\b|\bhistórias?\b|"
+            r"睡前故事|故事|物語|お話",
+            7,
+        ),
     ),
     role="You are an editor{for_product}.",
     noun="editor",
@@ -421,7 +434,16 @@ MEETING_EMAIL_ASSISTANT = Archetype(
 GENERAL_ASSISTANT = Archetype(
     id="general_assistant",
     title="General assistant",
-    features=(feat("assistant", r"\bassistant\b|\bchat ?bot\b|\bhelper\b", 1),),
+    features=(
+        feat("assistant", r"\bassistant\b|\bchat ?bot\b|\bhelper\b", 0),  # reported, worth no points
+        # A companion is a conversation partner, not a specialist: the general assistant with the companion variant.
+        feat(
+            "companion",
+            r"\bcompanion\b|\bchats?\s+(?:with\s+\w+\s+)?about\s+(?:their|your|his|her)\s+day\b|\bkeep\s+\w+\s+company\b|"
+            r"\bjournal(?:ing)?\s+(?:app|companion|buddy)\b",
+            7,
+        ),
+    ),
     role="You are an assistant{for_product}.",
     objective="{task_sentence}",
     success="Success means a direct, accurate answer, or one clarifying question when the request is ambiguous.",

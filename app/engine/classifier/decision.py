@@ -49,9 +49,9 @@ def combine(
         score = probabilities.get(label, 0)
         if label == fallback:
             score -= params.general_penalty
-        else:
-            points = min(keyword_points.get(label, 0), params.keyword_cap)
-            score += params.keyword_bonus * points // params.keyword_cap
+        # The fallback earns a bonus too, from its own few keywords ("a companion"), like any other archetype.
+        points = min(keyword_points.get(label, 0), params.keyword_cap)
+        score += params.keyword_bonus * points // params.keyword_cap
         scored.append((label, score))
     return sorted(scored, key=lambda item: -item[1])
 

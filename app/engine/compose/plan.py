@@ -348,6 +348,8 @@ _REVIEW_LABEL = re.compile(
 )
 
 
+# JSON keys that hold a verdict from a label set, not a value copied from the input.
+_VERDICT_KEYS = frozenset({"decision", "label", "verdict", "category", "classification", "action", "outcome"})
 # A label that keeps an item out (moderation): when unsure between it and a milder one, the stricter one is safer.
 _STRICT_LABEL = re.compile(r"block(?:ed)?|remove[d]?|reject(?:ed)?|den(?:y|ied)|ban(?:ned)?|unsafe|hide|hidden", re.I)
 
@@ -407,6 +409,15 @@ def make_plan(
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.
     english = is_english(brief.task)
     worded = {m.id for m in matches[1:] if not english or any(not f.startswith("model:") for f in m.features)}
+    if primary.extracts_fields and any(c.kind == "labels" for c in constraints):
+        # "Decide approve, needs_changes or reject … reply as JSON {"decision": …}": a verdict in a JSON object is a
+        # labelling job; the extractor's rules (copy values, null for missing) would contradict it.
+        judge = next((a for a in secondaries if a.uses_labels or a.yields_to_brief_labels), None)
+        keys = {v.lower() for c in constraints if c.kind in ("schema", "fields") for v in c.values}
+        if judge is None and keys & _VERDICT_KEYS:
+            judge = next(a for a in REGISTRY if a.uses_labels)
+        if judge is not None:
+            primary, secondaries = judge, [a for a in secondaries if a is not judge]
     blended = tuple(a for a in secondaries if primary.blendable and a.blendable and a.id in worded)
     # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
     # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).

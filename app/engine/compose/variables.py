@@ -18,6 +18,7 @@ CONVERSATIONAL_SLOTS = frozenset({"question", "message", "query", "request", "us
 """Slots that stand for the user's turn itself."""
 _NOT_INPUTS = ("fallback", "tool", "labels", "fields", "schema", "limit", "format", "language", "audience", "tone")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_ASIDE = re.compile(r"\([^()]{0,200}\)")
 LABELS_INPUT = Variable(
     name="labels", description="The allowed labels, one per line, each with a one-line definition.", trusted=True
 )
@@ -38,6 +39,9 @@ def _masked_task(plan: Plan) -> str:
             end = stop.end() if stop else len(task)
         for i in range(max(0, start), min(len(chars), end)):
             chars[i] = " "
+    # "(phone numbers, emails, handles)": examples in an aside name no input of the prompt.
+    for aside in _ASIDE.finditer(task):
+        chars[aside.start() : aside.end()] = " " * (aside.end() - aside.start())
     return "".join(chars)
 
 

@@ -584,4 +584,5 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
     scoping.scope_field_limits(brief, unique)
+    unique.extend(scoping.label_rules(brief, unique))
     return scoping.without_label_tones(unique)

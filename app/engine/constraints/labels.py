@@ -198,6 +198,13 @@ _DECIDE = re.compile(
 )
 
 
+# "Decide approve, needs_changes or reject": single-word names in lower case need the full "a, b or c" shape.
+_DECIDE_LOWER = re.compile(
+    r"\b(?i:decide|choose|pick)\s*:?\s+(?i:(?:between|among|one\s+of)\s+)?"
+    r"(?P<list>[a-z][a-z_-]+(?:\s*,\s*[a-z][a-z_-]+)+\s*,?\s+or\s+[a-z][a-z_-]+)\b(?=\s*[.;:,]|\s*$)"
+)
+
+
 def prefixed_line(text: str) -> str | None:
     """The shared prefix of a label set written as quoted lines ("Sentiment" in '"Sentiment: POS" or …')."""
     match = _PREFIXED.search(text)
@@ -214,7 +221,7 @@ def find_labels(text: str) -> FoundLabels | None:
         values = [m.group("value").strip() for m in _PREFIXED_VALUE.finditer(prefixed.group(0))]
         if len(values) >= 2 and len(set(values)) == len(values):
             return FoundLabels(values, bool(_MULTI.search(text)), prefixed.start(), prefixed.end())
-    decide = _DECIDE.search(text)
+    decide = _DECIDE.search(text) or _DECIDE_LOWER.search(text)
     if decide is not None:
         items = split_items(decide.group("list"), last_trim=False)
         if items:

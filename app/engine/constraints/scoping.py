@@ -13,6 +13,7 @@ import msgspec
 
 from app.engine.brief import Brief
 from app.engine.constraints import labels, limits
+from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.model import BriefSpan, Constraint
 
 _OTHER_JOB = re.compile(
@@ -114,3 +115,38 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
                 constraint.unit or "words", constraint.minimum, constraint.maximum, constraint.exact, scope
             ),
         )
+
+
+_LABEL_LEAD = re.compile(
+    r"^\s*[\"'“]?(?P<label>[\w-]+)[\"'”]?\s*(?P<link>when|if|for|=|:|->|–|—|means|is\s+for)?\s*", re.I
+)
+
+
+_STATEMENT = re.compile(r"(?:is|are|was|were|has|have|must|should|can|will|means|field|column)\b", re.I)
+
+
+def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
+    """'EDIT when the bio shares contact details; BLOCK for hate …', 'Reject weapons …': a sentence that opens with
+    one of the brief's labels says when to use it, so it becomes a rule, not background."""
+    values = {v.lower(): v for c in found if c.kind == "labels" for v in c.values}
+    if not values:
+        return []
+    taken = [c.span for c in found if c.kind != "labels" and c.span is not None and c.span.field == "task"]
+    rules_found: list[Constraint] = []
+    for clause in split_clauses(brief.task):
+        lead = _LABEL_LEAD.match(clause.text)
+        if lead is None or lead.group("label").lower() not in values:
+            continue
+        rest = clause.text[lead.end() :].strip().rstrip(".")
+        start, end = clause.start, clause.start + len(clause.text.rstrip())
+        if len(rest.split()) < 2 or any(s.start < end and start < s.end for s in taken):
+            continue
+        if not lead.group("link") and _STATEMENT.match(rest):
+            continue  # "Status is either open or done" describes the field, it does not say when to use a label
+        label = values[lead.group("label").lower()]
+        link = (lead.group("link") or "").lower()
+        joiner = link if link in ("when", "if", "for") else "for"
+        text = f'Use "{label}" {joiner} {rest}.'
+        span = BriefSpan(field="task", start=start, end=end, text=brief.task[start:end])
+        rules_found.append(Constraint(kind="requirement", text=text, span=span, value=text))
+    return rules_found

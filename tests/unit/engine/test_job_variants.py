@@ -148,3 +148,38 @@ def test_a_mock_interview_keeps_its_own_length_and_feedback_instead_of_the_defau
     assert "end session" not in prompt
     assert "two strengths and two improvements" not in prompt
     assert "{{review}}" not in prompt
+
+
+def test_a_sentence_opening_with_a_label_says_when_to_use_it() -> None:
+    found = extract_constraints(
+        Brief(task="Screen job ads. Decide OK, FIX or DROP. FIX when the salary is missing; DROP for scams or MLM.")
+    )
+    rules = [c.text for c in found if c.kind == "requirement"]
+    assert 'Use "FIX" when the salary is missing.' in rules
+    assert 'Use "DROP" for scams or MLM.' in rules
+
+
+def test_a_verdict_returned_as_json_is_a_labelling_job_not_an_extraction() -> None:
+    prompt = _prompt(
+        'Review seller listings. Decide approve, hold or reject. Reply as JSON {"decision": "...", "note": "..."}.'
+    )
+    assert "Copy values exactly" not in prompt
+    assert "Assign exactly one label: approve, hold or reject." in prompt
+
+
+def test_a_companion_is_a_companion_whatever_the_model_guessed() -> None:
+    result = generate(Brief(task="Companion for lonely pensioners that chats about their day.", target="claude"))
+    assert result.archetypes[0].id == "general_assistant"
+    assert "at most one question" in result.prompt
+
+
+def test_a_spelling_game_is_a_tutor_and_a_changelog_is_no_moderation() -> None:
+    assert generate(Brief(task="Spelling game for kids aged 7.")).archetypes[0].id == "tutor"
+    assert generate(Brief(task="turn commit msgs into a changelog")).archetypes[0].id != "content_moderation"
+
+
+def test_examples_in_an_aside_call_for_no_input_slot() -> None:
+    result = generate(
+        Brief(task="Flag forum posts that share contact details (phone numbers, emails).", target="claude")
+    )
+    assert "email" not in [v.name for v in result.variables]
