@@ -100,7 +100,7 @@ class CommitBeforeResponse:
             # Nothing was sent: the start message stopped here. Litestar's route-level exception layer (inside this
             # one) saw it pass and marked the response started, so it re-raised; clear that mark and let the
             # app-level layer answer with the route's handlers (problem+json, or the console's page). The
-            # before-send handler then sees an error status and rolls back.
+            # before-send handler then closes the session, which rolls back.
             ScopeState.from_scope(scope).response_started = False
             raise failures[0] from failures[0].__cause__
 
