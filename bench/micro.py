@@ -66,7 +66,7 @@ def run_micro(quick: bool = False, cpu: str | None = None) -> dict[str, Any]:
         from app.engine import Brief, generate, render
         from app.engine.generate import build_spec
         from app.engine.lint import lint_prompt
-        from app.engine.tokens import count_tokens, get_o200k
+        from app.engine.tokens import count_tokens, get_counter
         from app.engine.types import Target
     except ImportError as exc:
         return {"error": f"engine not available ({exc})"}
@@ -77,7 +77,7 @@ def run_micro(quick: bool = False, cpu: str | None = None) -> dict[str, Any]:
     briefs = [Brief(task=t) for t in LINT_BRIEFS]
     prompt_20k = lint_prompt_20kb()
     spec, _ = build_spec(brief)
-    get_o200k()  # load the tokenizer outside the timings
+    get_counter()  # load the tokenizer outside the timings
     results: dict[str, Any] = {}
     with pinned(cpu):
         results["generate"] = measure(lambda: generate(brief), iterations=iterations, budget=budget)
@@ -86,12 +86,20 @@ def run_micro(quick: bool = False, cpu: str | None = None) -> dict[str, Any]:
             lambda: generate(briefs[next(counter) % len(briefs)]), iterations=iterations, budget=budget
         )
         results["lint 20 KB"] = measure(lambda: lint_prompt(prompt_20k), iterations=iterations, budget=budget)
+        # A text never seen before: the token count of the whole text is not cached (its words are).
+        fresh = iter(range(10**9))
+        results["lint 20 KB, new text each call"] = measure(
+            lambda: lint_prompt(f"{prompt_20k}\nVersion {next(fresh)}."), iterations=iterations, budget=budget
+        )
         targets: tuple[Target, ...] = ("generic", "claude", "gpt", "gemini", "small")
         for target in targets:
             results[f"render {target}"] = measure(
                 functools.partial(render, spec, target), iterations=iterations, budget=budget / 4
             )
-        results["tokens 20 KB gpt (exact)"] = measure(
+        results["tokens 20 KB gpt (exact, new text each call)"] = measure(
+            lambda: count_tokens(f"{prompt_20k}\nVersion {next(fresh)}.", "gpt"), iterations=iterations, budget=budget
+        )
+        results["tokens 20 KB gpt (exact, same text: cached)"] = measure(
             lambda: count_tokens(prompt_20k, "gpt"), iterations=iterations, budget=budget
         )
         results["tokens 20 KB claude (estimate)"] = measure(

@@ -126,6 +126,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """Seconds a resolve answer lives in the in-process cache (writes also drop it on every instance)."""
     resolve_stale_ttl: PosInt = 86400
     """Seconds the last known good resolve answer is kept, served only while the database is unreachable."""
+    list_cache_ttl: NonNegFloat = 1.0
+    """Seconds a page of the prompt list lives in the in-process cache at most (every registry write drops the
+    workspace's pages on every instance at once); 0 turns the cache off."""
 
     # MCP server (`/mcp` over streamable HTTP, `python -m app mcp` over stdio; app/domain/mcp)
     mcp_enabled: bool = True

@@ -82,7 +82,8 @@ def _second_person(text: str, user: str) -> str:
         text = _ME.sub(f"the {user}", text, count=1)
         text = _ME.sub("them", text)
         return _MY.sub("their", text)
-    return _MY.sub(f"the {user}'s", text, count=1) if _MY.search(text) else text
+    # "buddy for my campaign and my players": the first "my" names the user, later ones refer back to them.
+    return _MY.sub("their", _MY.sub(f"the {user}'s", text, count=1)) if _MY.search(text) else text
 
 
 def _verbs_to_base(text: str) -> str:

@@ -3,8 +3,10 @@
 Every count says whether it is exact and which tokenizer produced it:
 
 - ``gpt``: exact, ``o200k_base`` (GPT-4o, GPT-4.1, o-series, GPT-5). The BPE file is the one that ships
-  inside the ``bpe-openai`` wheel (gzip), verified against OpenAI's published SHA-256 and fed to
-  ``tiktoken.Encoding``. tiktoken is never asked to fetch anything.
+  inside the ``bpe-openai`` wheel (gzip), verified against OpenAI's published SHA-256. Counts come from
+  `CompactO200k`, tiktoken's algorithm over a compact copy of the ranks (about 5 MB resident, where a
+  ``tiktoken.Encoding`` holds 41 MB in every worker); texts with characters unassigned in this Python's
+  Unicode tables are counted by ``tiktoken.Encoding`` itself (loaded then). Nothing is ever fetched.
 - ``claude``: estimate. There is no public tokenizer for Claude 3 and later; we apply the community
   heuristic "OpenAI count x 1.1" (usually quoted for cl100k) to the o200k_base count:
   ``ceil(o200k x 1.1)``. Exact counts need Anthropic's online ``count_tokens`` endpoint.
@@ -19,6 +21,10 @@ Chat prompts follow OpenAI's cookbook accounting: each message costs ``TOKENS_PE
 its role, content and name tokens (``TOKENS_PER_NAME`` extra when a name is set), and the reply is primed
 with ``REPLY_PRIMING_TOKENS`` (3). Placeholder messages stand for runtime history and count nothing.
 The same overhead is applied to estimated targets, as an approximation.
+
+The o200k count of a long text is kept in a small cache keyed by the text itself (`_CountCache`): one
+prompt is often counted several times in a row (a version is stored with its counts and linted, and the
+linter's budget rule counts it again), and encoding 20 KB costs about 1.3 ms.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.engine.o200k import CompactO200k
 from app.engine.types import TARGETS, ChatMessage, Target, TokenCount
 
 __all__ = [
@@ -79,6 +86,42 @@ _O200K_SPECIAL = {"<|endoftext|>": 199999, "<|endofprompt|>": 200018}
 _lock = threading.Lock()
 _encoding: Any = None
 _load_attempted = False
+_counter: CompactO200k | None = None
+_counter_attempted = False
+
+CACHE_MIN_CHARS = 2_000
+"""Shorter texts encode in a few microseconds: caching them would only cost memory."""
+CACHE_MAX_CHARS = 200_000
+CACHE_ENTRIES = 16
+
+
+class _CountCache:
+    """o200k counts of the last few long texts, keyed by the text (so a hit is exact, never a hash guess).
+
+    At most CACHE_ENTRIES texts of at most CACHE_MAX_CHARS characters are held, the oldest dropped first.
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> int | None:
+        return self._counts.get(text)
+
+    def put(self, text: str, count: int) -> None:
+        if len(text) > CACHE_MAX_CHARS:
+            return
+        with self._lock:
+            if len(self._counts) >= CACHE_ENTRIES:
+                del self._counts[next(iter(self._counts))]
+            self._counts[text] = count
+
+    def clear(self) -> None:
+        with self._lock:
+            self._counts.clear()
+
+
+_count_cache = _CountCache()
 
 
 def _bundled_o200k_path() -> Path | None:
@@ -90,12 +133,18 @@ def _bundled_o200k_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def _load_o200k() -> Any:
+def _verified_o200k() -> bytes | None:
+    """The bundled o200k_base BPE file, decompressed, or None when it is missing or not the published file."""
     path = _bundled_o200k_path()
     if path is None:
         return None
     raw = gzip.decompress(path.read_bytes())
-    if hashlib.sha256(raw).hexdigest() != _O200K_SHA256:
+    return raw if hashlib.sha256(raw).hexdigest() == _O200K_SHA256 else None
+
+
+def _load_o200k() -> Any:
+    raw = _verified_o200k()
+    if raw is None:
         return None
     ranks = {base64.b64decode(token): int(rank) for token, rank in (line.split() for line in raw.splitlines() if line)}
     import tiktoken  # deferred: only needed once the file is known to be present
@@ -109,6 +158,16 @@ def _load_o200k() -> Any:
     del ranks, raw
     _return_freed_heap()
     return encoding
+
+
+def _load_counter() -> CompactO200k | None:
+    raw = _verified_o200k()
+    if raw is None:
+        return None
+    counter = CompactO200k(raw, fallback=get_o200k)
+    del raw
+    _return_freed_heap()
+    return counter
 
 
 def _return_freed_heap() -> None:
@@ -126,8 +185,26 @@ def _return_freed_heap() -> None:
         ctypes.CDLL(None).malloc_trim(0)
 
 
+def get_counter() -> CompactO200k | None:
+    """Return the cached `CompactO200k` counter, or None when the bundled file is unavailable."""
+    global _counter, _counter_attempted
+    if _counter_attempted:
+        return _counter
+    with _lock:
+        if not _counter_attempted:
+            try:
+                _counter = _load_counter()
+            except (OSError, ValueError):
+                _counter = None
+            _counter_attempted = True
+    return _counter
+
+
 def get_o200k() -> Any:
-    """Return the cached o200k_base ``tiktoken.Encoding``, or None when the bundled file is unavailable."""
+    """Return the cached o200k_base ``tiktoken.Encoding``, or None when the bundled file is unavailable.
+
+    The counts use `get_counter`; this full encoding (41 MB) is loaded only for texts the counter leaves to it.
+    """
     global _encoding, _load_attempted
     if _load_attempted:
         return _encoding
@@ -141,9 +218,14 @@ def get_o200k() -> Any:
     return _encoding
 
 
-def _o200k_len(encoding: Any, text: str) -> int:
-    # encode_ordinary: special-token strings typed into a prompt are plain text, not control tokens.
-    return len(encoding.encode_ordinary(text)) if text else 0
+def _o200k_len(counter: CompactO200k, text: str) -> int:
+    if len(text) < CACHE_MIN_CHARS:
+        return counter.count(text) if text else 0
+    count = _count_cache.get(text)
+    if count is None:
+        count = counter.count(text)
+        _count_cache.put(text, count)
+    return count
 
 
 def _segments(prompt: str | Sequence[ChatMessage]) -> tuple[list[str], int]:
@@ -181,8 +263,8 @@ def _count_for(target: Target, o200k: int | None, chars: int, overhead: int) -> 
 
 def _counts(prompt: str | Sequence[ChatMessage], targets: Sequence[Target]) -> list[TokenCount]:
     pieces, overhead = _segments(prompt)
-    encoding = get_o200k()
-    o200k = sum(_o200k_len(encoding, piece) for piece in pieces) if encoding is not None else None
+    counter = get_counter()
+    o200k = sum(_o200k_len(counter, piece) for piece in pieces) if counter is not None else None
     chars = sum(len(piece) for piece in pieces)
     return [_count_for(target, o200k, chars, overhead) for target in targets]
 

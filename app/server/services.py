@@ -24,11 +24,12 @@ from app.config.settings import Settings
 from app.domain.access.caches import attach_access_hooks
 from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.cache import ResolveCache
-from app.domain.delivery.fastpath import new_fastpath_cache
+from app.domain.delivery.fastpath import FastPathCache, new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import LLMRuntime
 from app.domain.generation.services import GenerationMemo, GenerationService
 from app.domain.mcp.http import build_mcp_runtime
+from app.domain.prompts.listcache import ListCache, new_list_cache
 from app.domain.webhooks.outbox import attach_outbox_hooks
 from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks
 from app.lib.cache import AppCache
@@ -73,6 +74,8 @@ def build_services(
     resolve_cache = services.add(ResolveCache(settings, redis, invalidation, app_cache.breaker))
     subscribe_delivery(events, resolve_cache)
     services.add(new_fastpath_cache(invalidation))
+    # The prompt list's pages: dropped per workspace by the registry's events (`prompts.listcache`).
+    services.add(new_list_cache(settings, invalidation, events))
     # Generation: the optional LLM refinement (its HTTP client opens on first use) and the engine's memo.
     llm = services.add(LLMRuntime(settings))
     memo = services.add(GenerationMemo())
@@ -91,6 +94,9 @@ RUNTIME_DEPENDENCIES: dict[str, Provide] = {
     "events": provide_service(EventBus),
     "access": provide_service(AccessRuntime),  # sessions and cookies (log in and out, CSRF)
     "db_engine": provide_service(AsyncEngine),  # for the reads that run without an ORM session (lean list)
+    "list_cache": provide_service(ListCache),  # the prompt list's encoded pages (prompts.listcache)
+    "resolve_cache": provide_service(ResolveCache),  # the resolve answers (delivery.cache)
+    "fastpath_cache": provide_service(FastPathCache),  # the resolve fast path's authorized entries
     "redis": provide_optional_service(Redis),  # None without REDIS_URL
     "pool_gauges": provide_service(PoolGauges),  # only with METRICS on (as `/metrics`, its only reader)
     "generation_service": provide_service(GenerationService),  # the engine, the LLM client, their cache

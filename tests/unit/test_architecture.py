@@ -174,11 +174,7 @@ def test_layers_point_one_way() -> None:
 _ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "head", "route"})
 _CONTAINER_READERS = frozenset({"services_of", "services_in"})
 _SERVICE_CLASS = re.compile(r"^(\w+Service|PromptRegistry)$")
-_STILL_READS_THE_CONTAINER = {
-    # The resolve handler (perf-sensitive; another change owns app/domain/delivery/) still reads `app.state`: give
-    # it `db_engine` and dependencies for `ResolveCache` and the fast-path cache, then delete this entry.
-    "app.domain.delivery.controllers": "resolve_prompt",
-}
+_STILL_READS_THE_CONTAINER: dict[str, str] = {}
 """Known leftovers, by module: the handler named. A fixed one must leave this table (the test says so)."""
 
 _WORKERS = frozenset({"app.domain.webhooks.relay", "app.domain.webhooks.delivery"})

@@ -1,7 +1,8 @@
 """`/prompts/{name}/resolve`: the runtime hot path (workspace router).
 
 No ORM session on this path: a cached answer touches no database at all, a miss is one Core query
-(`LeanLoader`). Answers the full path authorized are remembered for the ASGI fast path (`fastpath.remember`).
+(`LeanLoader`). Answers the full path authorized are remembered for the ASGI fast path (`fastpath.remember`),
+with the resolve cache on or off (off, the fast path loads each answer with the same single query).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from litestar.status_codes import HTTP_304_NOT_MODIFIED
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.access.context import WorkspaceContext
-from app.domain.delivery.cache import get_resolve_cache, prompt_key, selector
-from app.domain.delivery.fastpath import remember
+from app.domain.delivery.cache import ResolveCache, prompt_key, selector
+from app.domain.delivery.fastpath import LOAD_FAILED_KEY, FastPathCache, remember
 from app.domain.delivery.resolve import DEFAULT_LABEL, LeanLoader, resolve
 from app.domain.prompts.controllers.prompts import READ
 from app.domain.prompts.deps import IfNoneMatch, PromptNameParam, prompt_name
@@ -27,7 +28,6 @@ from app.lib.etags import etag_matches
 from app.lib.metrics import count_resolve
 from app.lib.openapi import problem_responses
 from app.lib.request_context import note_access
-from app.lib.services import services_in
 
 CACHE_OUTCOMES = {"hit": "local", "hit-shared": "shared", "miss": "miss", "stale; db-unavailable": "stale"}
 """`X-Cache` of the full path -> the cache outcome of the metrics and the access line."""
@@ -58,6 +58,9 @@ class ResolveController(Controller):
         self,
         request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
+        db_engine: NamedDependency[AsyncEngine],
+        resolve_cache: NamedDependency[ResolveCache],
+        fastpath_cache: NamedDependency[FastPathCache],
         name: PromptNameParam,
         label: Annotated[
             str | None, QueryParameter(max_length=64, pattern=LABEL_PATTERN, description="Label (default production)")
@@ -67,18 +70,18 @@ class ResolveController(Controller):
     ) -> Response[ResolvedPrompt]:
         # No ORM session: a cached answer touches no database at all, a miss is one Core query (LeanLoader).
         check_one_selector(label, version, "query")
-        state = request.app.state
-        cache = get_resolve_cache(state)
         prompt = prompt_name(name)
-        loader = LeanLoader(services_in(state).get(AsyncEngine), workspace_ctx.workspace_id)
-        answer, source = await resolve(loader, cache, prompt, label, version)
+        # The fast path may have tried this very load already (resolve cache off): its error, not a second query.
+        failed = request.scope.get("state", {}).pop(LOAD_FAILED_KEY, None)
+        loader = LeanLoader(db_engine, workspace_ctx.workspace_id, failed)
+        answer, source = await resolve(loader, resolve_cache, prompt, label, version)
         outcome = CACHE_OUTCOMES[source]
         count_resolve(outcome)
         note_access(request.scope, cache=outcome)
-        if source != "stale; db-unavailable" and cache.enabled:
-            selected = selector(label or DEFAULT_LABEL if version is None else None, version)
-            answer_key = f"{prompt_key(workspace_ctx.workspace_id, prompt)}\x00{selected}"
-            remember(request.scope, state, workspace_ctx, answer_key)
+        if source != "stale; db-unavailable":
+            selected_label = label or DEFAULT_LABEL if version is None else None
+            answer_key = f"{prompt_key(workspace_ctx.workspace_id, prompt)}\x00{selector(selected_label, version)}"
+            remember(request.scope, fastpath_cache, workspace_ctx, answer_key, (prompt, selected_label, version))
         headers = {"ETag": answer.etag, "X-Cache": source, "Cache-Control": "no-cache"}
         if etag_matches(if_none_match, answer.etag):
             return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)  # type: ignore[arg-type]

@@ -17,13 +17,18 @@ same credential, and only while everything that answer depended on is still what
    - the workspace snapshot is still in the workspace cache with the same id (rename, settings, deletion drop
      it);
    - the resolve answer is still in the in-process resolve cache (label moves, new versions, prompt deletes
-     drop it on every instance);
+     drop it on every instance); with the resolve cache off (`RESOLVE_CACHE_ENABLED=false`) there is no cached
+     answer to check: the answer is loaded from the database for every request (`LeanLoader`, the handler's
+     own single query), so it is as fresh as the full path's; a load that fails (a missing prompt or label,
+     the database unreachable) is handed to Litestar with its error (`LOAD_FAILED_KEY`), whose handler
+     raises it without a second query, so the problem response is the full path's;
    - the entry itself is younger than `FAST_TTL` (1 s), the safety net if an invalidation is ever lost; its
      cache is on the bus as well, and cleared with every other cache when the subscription reconnects.
 3. **What a replay still does:** counts the request against the key's rate limit with the same
    `RateLimiter` (a refusal falls through, so the 429 comes from the guard), touches `last_used_at`, honours
    `If-None-Match` (304), gzips like the compression middleware would, and sends the same headers as the
-   handler (`ETag`, `Cache-Control`, `RateLimit-*`); `X-Cache: hit; fast` says which path answered. The
+   handler (`ETag`, `Cache-Control`, `RateLimit-*`); `X-Cache: hit; fast` says which path answered (a
+   database load says `miss`, as the handler does). The
    request-id, security headers and the access line come from `RequestContextMiddleware` around this layer;
    a replay sets what Litestar's router would have (`path_template`, the resolve route's) and notes the actor,
    workspace and cache outcome `fast` for the access line and the metrics.
@@ -42,8 +47,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.cache import Answer, get_resolve_cache
+from app.domain.delivery.resolve import LeanLoader
 from app.lib.etags import etag_matches
 from app.lib.invalidation import InvalidationBus, LocalCache
 from app.lib.metrics import count_resolve
@@ -60,6 +68,9 @@ if TYPE_CHECKING:
 FASTPATH_CACHE = "resolve_fastpath"
 FAST_TTL = 1.0
 X_CACHE = b"hit; fast"
+X_CACHE_MISS = b"miss"
+LOAD_FAILED_KEY = "promptsmith_fastpath_load_failed"
+"""Set in the request state when the fast path's database load failed: the handler raises it (no second query)."""
 STATE_KEY = "promptsmith_fastpath_key"
 """Set in the request state on a fast-path miss: the entry key the handler may store the answer under."""
 
@@ -80,6 +91,10 @@ class AuthorizedEntry:
     workspace_id: UUID
     answer_key: str
     rate_identity: str
+    prompt: str
+    label: str | None
+    version: int | None
+    """The selector the handler resolved (its label defaulted): what a database load asks for."""
 
 
 class FastPathCache(LocalCache[AuthorizedEntry]):
@@ -98,9 +113,16 @@ def get_fastpath_cache(app_state: State) -> FastPathCache:
     return services_in(app_state).get(FastPathCache)
 
 
-def remember(scope: Any, app_state: State, ctx: WorkspaceContext, answer_key: str) -> None:
-    """Called by the resolve handler after the guard allowed the request and the answer came from the cache
-    layers: store the entry under the key this layer computed for the request (if it computed one)."""
+def remember(
+    scope: Any,
+    entries: FastPathCache,
+    ctx: WorkspaceContext,
+    answer_key: str,
+    selected: tuple[str, str | None, int | None],
+) -> None:
+    """Called by the resolve handler after the guard allowed the request and it served an answer (not a stale
+    copy): store the entry under the key this layer computed for the request (if it computed one). `selected` is
+    the prompt name, label and version the handler resolved."""
     state = scope.get("state")
     entry_key = state.get(STATE_KEY) if state else None
     api_key = ctx.caller.api_key
@@ -115,8 +137,11 @@ def remember(scope: Any, app_state: State, ctx: WorkspaceContext, answer_key: st
         workspace_id=ctx.workspace_id,
         answer_key=answer_key,
         rate_identity=f"key:{api_key.id}",
+        prompt=selected[0],
+        label=selected[1],
+        version=selected[2],
     )
-    get_fastpath_cache(app_state).set(entry_key, entry)
+    entries.set(entry_key, entry)
 
 
 class ResolveFastPath:
@@ -136,6 +161,7 @@ class ResolveFastPath:
             return False
         self._entries = get_fastpath_cache(state)
         self._resolve = get_resolve_cache(state)
+        self._engine = services_in(state).get(AsyncEngine)
         self._keys = runtime.keys
         self._workspaces = runtime.caches.workspaces
         self._limiter = runtime.limiter
@@ -154,7 +180,6 @@ class ResolveFastPath:
             or scope["method"] != "GET"  # type: ignore[typeddict-item]
             or not scope["path"].endswith(("/resolve", "/resolve/"))
             or (not self._ready and not self._bind())
-            or not self._resolve.enabled
         ):
             await self.app(scope, receive, send)
             return
@@ -213,12 +238,12 @@ class ResolveFastPath:
         workspace = self._workspaces.get(entry.workspace_slug)
         if workspace is None or workspace.id != entry.workspace_id:
             return False
-        answer = self._resolve.local.get(entry.answer_key)
+        answer, x_cache, outcome = await self._answer(scope, entry)
         if answer is None:
             return False
         headers: list[tuple[bytes, bytes]] = [
             (b"etag", answer.etag.encode()),
-            (b"x-cache", X_CACHE),
+            (b"x-cache", x_cache),
             (b"cache-control", b"no-cache"),
         ]
         if self._limit > 0:
@@ -228,8 +253,8 @@ class ResolveFastPath:
             headers += decision.header_pairs()
         self._keys.touch(snapshot, datetime.now(UTC))
         scope["path_template"] = self._template
-        note_access(scope, actor=f"api_key:{entry.key_id}", workspace=entry.workspace_slug, cache="fast")
-        count_resolve("fast")
+        note_access(scope, actor=f"api_key:{entry.key_id}", workspace=entry.workspace_slug, cache=outcome)
+        count_resolve(outcome)
         if if_none_match is not None and etag_matches(if_none_match.decode("latin-1"), answer.etag):
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b"", "more_body": False})
@@ -242,6 +267,17 @@ class ResolveFastPath:
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body, "more_body": False})
         return True
+
+    async def _answer(self, scope: Scope, entry: AuthorizedEntry) -> tuple[Answer | None, bytes, str]:
+        """The answer to replay: the in-process cached one, or (resolve cache off) one query to the database."""
+        if self._resolve.enabled:
+            return self._resolve.local.get(entry.answer_key), X_CACHE, "fast"
+        try:
+            answer = await LeanLoader(self._engine, entry.workspace_id).load(entry.prompt, entry.label, entry.version)
+        except Exception as exc:  # noqa: BLE001 - the full path answers it (the handler raises this very error)
+            scope.setdefault("state", {})[LOAD_FAILED_KEY] = exc
+            return None, X_CACHE_MISS, "miss"
+        return answer, X_CACHE_MISS, "miss"
 
     def _gzipped(self, answer: Answer) -> bytes:
         cached = self._gzip_cache.get(answer.etag)

@@ -134,13 +134,19 @@ class LeanLoader:
     `app.lib.leanread.driver_read`: a bounded read, retried once on another connection when the one it got broke.
     """
 
-    __slots__ = ("engine", "workspace_id")
+    __slots__ = ("engine", "failed", "workspace_id")
 
-    def __init__(self, engine: AsyncEngine, workspace_id: UUID) -> None:
+    def __init__(self, engine: AsyncEngine, workspace_id: UUID, failed: Exception | None = None) -> None:
         self.engine = engine
         self.workspace_id = workspace_id
+        self.failed = failed
+        """The error of this very load, already tried by the fast path (`fastpath.LOAD_FAILED_KEY`): raised
+        instead of a second query, so a hung database is not waited for twice."""
 
     async def load(self, name: str, label: str | None, version: int | None) -> Answer:
+        if self.failed is not None:
+            failed, self.failed = self.failed, None
+            raise failed
         params: dict[str, Any] = {"ws": self.workspace_id, "name": name}
         if version is not None:
             params["version"] = version

@@ -50,8 +50,8 @@ SQL_ANALYST = Archetype(
     output=OutputFormat(
         kind="code",
         description=(
-            "One fenced ```sql block with the query, then at most {max_words} words that explain the approach "
-            "and how to read the result."
+            "One fenced ```sql block with the query, then an explanation of the approach and how to read the result, "
+            "at most {max_words} words."
         ),
     ),
     examples=(

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
+from app.engine.archetypes.variants import JSON_SCORES
 from app.engine.spec import Example, OutputFormat
 
 GRADER = Archetype(
@@ -91,6 +92,7 @@ GRADER = Archetype(
     blendable=False,
     final_reminder="Grade each criterion with evidence first, then the score.",
     safety_packs=False,
+    variants=(JSON_SCORES,),
 )
 
 EVALUATION_ARCHETYPES: tuple[Archetype, ...] = (GRADER,)

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
-from app.engine.archetypes.variants import COMPANION, CREATIVE_WRITING, EMAIL_DRAFTING, ROLEPLAY_PARTNER, TIGHTENING
+from app.engine.archetypes.variants import (
+    COMPANION,
+    CREATIVE_WRITING,
+    EMAIL_DRAFTING,
+    PRODUCT_DESCRIPTIONS,
+    ROLEPLAY_PARTNER,
+    TIGHTENING,
+)
 from app.engine.spec import Example, OutputFormat
 
 TUTOR = Archetype(
@@ -265,6 +272,7 @@ MARKETING_COPY = Archetype(
     drop_variables=("document", "content", "review", "text", "email"),
     final_reminder="Write three benefit-led variants, each ending with a call to action.",
     example_kind="marketing",
+    variants=(PRODUCT_DESCRIPTIONS,),
 )
 
 ROLEPLAY_INTERVIEWER = Archetype(
@@ -325,7 +333,7 @@ ROLEPLAY_INTERVIEWER = Archetype(
     ),
     out_of_scope="Stay in role and steer back to the session; outside the session, say you run practice interviews only.",
     when_unsure="Ask the {user} to clarify their answer as an interviewer would.",
-    drop_variables=("question", "text", "resume"),
+    drop_variables=("question", "text", "resume", "review"),
     user_term="candidate",
     blendable=False,
     final_reminder="Ask the next interview question, one at a time.",

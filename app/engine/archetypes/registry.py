@@ -41,6 +41,8 @@ class Variant(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     cue: re.Pattern[str]
     unless: re.Pattern[str] | None = None
+    json_output: bool = False
+    """Applies only when the reply is a JSON object (a schema or named fields in the brief)."""
     changes: dict[str, Any]
 
 
@@ -119,9 +121,11 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     variants: tuple[Variant, ...] = ()
     """Narrower jobs with their own rules and output; the first whose cue matches the task applies."""
 
-    def for_task(self, task: str) -> Archetype:
+    def for_task(self, task: str, *, json_output: bool = False) -> Archetype:
         """This archetype as the task needs it: its first matching variant applied, or itself."""
         for variant in self.variants:
+            if variant.json_output and not json_output:
+                continue
             if variant.cue.search(task) and not (variant.unless and variant.unless.search(task)):
                 return msgspec.structs.replace(self, variants=(), **variant.changes)
         return self

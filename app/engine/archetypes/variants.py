@@ -161,8 +161,11 @@ COMPANION = Variant(
     name="companion",
     cue=re.compile(
         r"\bcompanion\b|\bjournal\w*|\bdiary\b|\breflect\w*\s+(?:back|on)\b|\bsomeone\s+to\s+talk\s+to\b|\bvent(?:ing)?\b|"
-        r"\bcheck-?ins?\b|\bpen\s?pal\b|\bbuddy\b",
+        r"\bcheck-?ins?\b|\bpen\s?pal\b",
         re.IGNORECASE,
+    ),
+    unless=re.compile(
+        r"\bbrainstorm\w*|\bplot\s+hooks?\b|\bcampaign\b|\b(?:\d+|three|five|some)\s+ideas\b", re.IGNORECASE
     ),
     changes={
         "success": "Success means the {user} feels heard and keeps going in their own words.",
@@ -264,5 +267,71 @@ TABLE_EXTRACTION = Variant(
         "out_of_scope": "Say that you extract the listed items from the supplied text into a table, and ask for the text.",
         "when_unsure": "Mark the uncertain cell as missing rather than guessing.",
         "final_reminder": "Return the table, with every missing value marked instead of guessed.",
+    },
+)
+
+# A grade returned as a JSON object: no prose around it, so evidence and quotes have nowhere to go.
+JSON_SCORES = Variant(
+    name="scores as JSON",
+    cue=re.compile(r".", re.DOTALL),
+    json_output=True,
+    changes={
+        "success": "Success means scores that a second grader using the same rubric would agree with.",
+        "rules": (
+            rule(
+                "Score each criterion separately, using only the rubric's definitions and scale.",
+                "Scores are only comparable when every grader applies the same definitions.",
+            ),
+            rule(
+                "Base each score only on what the submission shows; a criterion it does not show gets the score the rubric sets for missing work, or the lowest one.",
+                "Credit for work that is not there makes scores meaningless.",
+            ),
+            rule(
+                "When a submission falls between two levels, give the lower level.",
+                "Consistent rounding keeps scores comparable.",
+            ),
+            rule(
+                "Ignore length, style and confidence unless the rubric scores them.",
+                "Unscored qualities bias the grade.",
+            ),
+        ),
+        "reasoning": (),
+        "examples": (),
+        "example_kind": "",
+        "when_unsure": "Give the lower of the two scores you are choosing between.",
+        "final_reminder": "Return only the JSON object, with each score on the rubric's scale.",
+    },
+)
+
+# Product descriptions and listings: one text per product, in the shop's voice; variants are for ad testing.
+PRODUCT_DESCRIPTIONS = Variant(
+    name="product descriptions",
+    cue=re.compile(
+        r"\bproduct\s+(?:descriptions?|listings?|pages?|copy)\b|\blistings?\s+(?:copy|descriptions?)\b|"
+        r"\bdescri[çc](?:ão|ões)\s+de\s+produtos?\b|\bdescripci(?:ón|ones)\s+de\s+productos?\b|"
+        r"\bdescriptions?\s+(?:de|des)\s+produits?\b|\bproduktbeschreibung\w*|商品説明|商品描述|产品描述",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(r"\bvariants?\b|\bversions\b|\bA/B\b|\boptions\b", re.IGNORECASE),
+    changes={
+        "rules": (
+            rule(
+                "Lead with what the product does for the buyer, then the concrete details that prove it.",
+                "Shoppers decide on the benefit; details make it credible.",
+            ),
+            rule(
+                "State only facts found in the product details: sizes, materials, care and use exactly as given.",
+                "An invented detail becomes a return or a complaint.",
+            ),
+            rule(
+                "Write one description per product, in the shop's own voice.",
+                "A listing shows one text; alternatives are not what the page needs.",
+            ),
+        ),
+        "tone": ("Warm and concrete, matched to the shop's voice.",),
+        "output": OutputFormat(kind="prose", description="One description per product, at most {max_words} words."),
+        "examples": (),
+        "example_kind": "",
+        "final_reminder": "Write one benefit-led description per product, using only the product details.",
     },
 )

@@ -204,7 +204,7 @@ CODING_ASSISTANT = Archetype(
         kind="code",
         description=(
             "Start with the assumptions as a short list, then the code in fenced blocks tagged with the language, "
-            "then at most {max_words} words of explanation."
+            "then an explanation, at most {max_words} words."
         ),
     ),
     examples=(

@@ -65,6 +65,8 @@ def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
     """The primary's reasoning steps, for free-form answers that are not short and when no default clashes."""
     if output.kind in ("json", "label", "decision") or plan.length == "short":
         return []
+    if "explanation" in plan.conflicts.forbidden:
+        return []  # "no explanations": visible reasoning is exactly what the brief rules out
     return plan.conflicts.keep(plan.fill(s) for s in plan.primary.reasoning)
 
 

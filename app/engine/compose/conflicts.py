@@ -22,6 +22,13 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "emoji": re.compile(r"\bemoji", re.I),
     "code_blocks": re.compile(r"```|\bfenced\b|\bcode fences?\b|\bcode blocks?\b", re.I),
     "json": re.compile(r"\bjson\b", re.I),
+    # Additions after the main output ("List the three most important changes after the edited text"): no room
+    # for them in a reply the brief limits to a line or two.
+    "extras": re.compile(
+        r"\b(?:list|add|append)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:changes|notes?|caveats?|alternatives)\b|"
+        r"\bafter\s+the\s+(?:edited|translated|main)\s+text\b|\btranslator'?s\s+notes?\b|\bthen\s+the\s+key\s+changes\b",
+        re.I,
+    ),
     # A reply of code or of a label only leaves no room for prose around it.
     "explanation": re.compile(r"\bexplain\w*|\bexplanations?\b|\bassumptions?\b|\bwalk\s+(?:\w+\s+)?through\b", re.I),
 }
@@ -84,6 +91,23 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\btranslator'?s\s+notes?\b", re.I),
     ),
 )
+# What the brief says it wants for one part of the job, and the default that would say it differently: "give
+# feedback in 3 bullets: strongest, weakest, one thing to practise" replaces the default "two strengths and two
+# improvements"; "6 questions total" ends the session, so no "until the user types end session".
+_OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\bfeedback\b", re.I), re.compile(r"\bgive\s+feedback\b|\bfeedback\s*:", re.I)),
+    (
+        re.compile(
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+questions\b|\bafter\s+the\s+\w+\s+(?:answer|question)",
+            re.I,
+        ),
+        re.compile(r"\bend\s+session\b", re.I),
+    ),
+    (
+        re.compile(r"\bsign\s*(?:-\s*)?off\b|\bsign\s+(?:every|each|all)\b", re.I),
+        re.compile(r"\bsign\s*(?:-\s*)?off\b", re.I),
+    ),
+)
 # "Output only the translation", "return just the SQL", "nothing but the label": nothing goes beside the output.
 _ONLY_OUTPUT = re.compile(
     r"\b(?:output|return|print|send|give|reply\s+with|respond\s+with)\s+(?:only|just)\s+the\b|\bnothing\s+but\b", re.I
@@ -102,6 +126,16 @@ _UNIT_NOUNS = frozenset(
     {"word", "sentence", "line", "paragraph", "bullet", "item", "point", "character", "token", "minute", "hour", "day",
      "week", "month", "year", "time", "second", "percent"}
 )  # fmt: skip
+
+
+# The largest whole-reply limits that leave no room for anything beside the main output.
+_TINY = {"lines": 2, "sentences": 2, "words": 40, "characters": 300, "tokens": 60}
+
+
+def _tiny(c: Constraint) -> bool:
+    """A limit on the whole reply of a line or two ("one-line title, max 80 characters")."""
+    bound = c.maximum if c.maximum is not None else c.exact
+    return c.kind == "limit" and c.scope is None and bound is not None and bound <= _TINY.get(c.unit or "", 0)
 
 
 def _counted_nouns(text: str) -> dict[str, set[int]]:
@@ -132,6 +166,8 @@ class Conflicts:
             self.forbidden.add("explanation")
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
+        if any(_tiny(c) for c in constraints) or "explanation" in self.forbidden:
+            self.forbidden.add("extras")
         self.limited = {UNIT_FAMILIES.get(c.unit or "", "items") for c in constraints if c.kind == "limit"}
         # A stated limit on the whole reply replaces every default count, whatever its unit: "at most five
         # sentences" beside the brief's "under 90 words" is two limits where the brief asked for one.
@@ -146,6 +182,10 @@ class Conflicts:
             prohibitions.append("no notes or comments")  # "Output only the translation": nothing beside it
         self.prohibited = [
             prescribes for trigger, prescribes in _PROHIBITED_FAMILIES if any(trigger.search(p) for p in prohibitions)
+        ]
+        own_rules = [c.text for c in constraints if c.kind in ("requirement", "ordering", "limit")]
+        self.overridden = [
+            default for trigger, default in _OWN_RULE_FAMILIES if any(trigger.search(text) for text in own_rules)
         ]
 
     def _prescribes_prohibited(self, text: str) -> bool:
@@ -181,6 +221,8 @@ class Conflicts:
             return True
         if self.prohibited and self._prescribes_prohibited(text):
             return True
+        if any(pattern.search(text) for pattern in self.overridden):
+            return True  # the brief states its own rule for this part
         if self.counts and any(
             noun in self.counts and not numbers <= self.counts[noun] for noun, numbers in _counted_nouns(text).items()
         ):

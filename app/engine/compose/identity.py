@@ -28,19 +28,35 @@ def role_sentence(role: str) -> str:
     return f"You are {lead}{role}."
 
 
+_BE_MY = re.compile(r"^(?:please\s+)?(?:be|act\s+as|serve\s+as|work\s+as)\s+(?=(?:my|our|a|an|the)\s)", re.IGNORECASE)
+
+
+def _first_part(text: str) -> tuple[str, str]:
+    """The text up to its first comma outside parentheses, and the rest ("(low magic, pirates)" stays whole)."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0 and text[index + 1 : index + 2] == " ":
+            return text[:index], text[index + 2 :]
+    return text, ""
+
+
 def general_role(task: str, for_product: str) -> tuple[str, str]:
     """Role and objective for a catch-all task written as a noun phrase ("trip planner for a travel agency")."""
     phrase = normalise(task).rstrip(".!?") or normalise(task)  # a task of only "!" or "..." must not crash
+    # "be my brainstorm buddy for ...": the user's own noun phrase, addressed to the assistant.
+    phrase = _BE_MY.sub("", phrase, count=1) or phrase
     if _ROLE_HEAD.match(phrase):
         # "a general helpful assistant" says nothing a role needs: the words that carry no job go.
         body = _EMPTY_ADJECTIVES.sub("", phrase[0].lower() + phrase[1:]).strip()
-        body, _, rest = body.partition(", ")
+        body, rest = _first_part(body)
         body = second_person(re.sub(r"(?i)^(?:an?|the)\s+", "", body), "user")
         objective = "Help the user with each request in this area, directly and accurately."
         if rest.strip():
             note = sentence(second_person(rest, "user"))
             objective += f" Keep in mind: {note[0].lower()}{note[1:]}"
-        return f"You are {article(body)} {body}.", objective
+        lead = "" if body.startswith("the user's ") else article(body) + " "
+        return f"You are {lead}{body}.", objective
     return f"You are an assistant{for_product}.", f"Help the user with this request: {phrase[0].lower()}{phrase[1:]}."
 
 

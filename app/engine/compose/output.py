@@ -85,6 +85,34 @@ _COLUMNS = re.compile(
 )
 
 
+_SAYS_NULL = re.compile(r"\bnull\b|\bnulo\b|\bnul\b|\bnull-?wert", re.IGNORECASE)
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the schema whose properties also accept null."""
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        return {**schema, "items": _nullable(schema["items"])}
+    properties = {}
+    for name, prop in (schema.get("properties") or {}).items():
+        kind = prop.get("type") if isinstance(prop, dict) else None
+        if isinstance(kind, str):
+            prop = {**prop, "type": [kind, "null"]}
+        elif isinstance(kind, list) and "null" not in kind:
+            prop = {**prop, "type": [*kind, "null"]}
+        properties[name] = prop
+    return {**schema, "properties": properties}
+
+
+def _allows_null(schema: dict[str, Any]) -> bool:
+    """Whether any property of the object (or of the array's items) accepts null."""
+    body = schema.get("items", schema) if schema.get("type") == "array" else schema
+    for prop in (body.get("properties") or {}).values():
+        kinds = prop.get("type") if isinstance(prop, dict) else None
+        if kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or None in (prop.get("enum") or ()):
+            return True
+    return not body.get("properties")
+
+
 def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dict[str, Any]:
     """'issue_type (outage, billing, other)', 'resolved (yes/no)': a value list written after a field becomes its
     enum, so the schema itself rejects any other value."""
@@ -137,7 +165,8 @@ def _base(plan: Plan, kind: OutputKind, schema: dict[str, Any] | None, value: st
         return JSON_DESCRIPTION
     else:
         return ""
-    if plan.of_kind("limit"):
+    if plan.of_kind("limit") or not (plan.brief.length or plan.entities.length):
+        # A length the brief never asked for ("at most 200 words") would be an invented limit.
         template = _LENGTH_CLAUSE.sub("", template)
     text = plan.fill(template)
     if plan.labels_from_brief and any(label != label.lower() for label in plan.labels):
@@ -210,6 +239,13 @@ def output_format(plan: Plan) -> OutputFormat:
         )
         only_json = {c.text for c in plan.of_kind("format") if c.value == "json"}
         stated = [prose_then if s == JSON_DESCRIPTION else s for s in stated if s not in only_json]
+    if schema is not None and not _allows_null(schema):
+        if _SAYS_NULL.search(brief.task):
+            # "use null when a field is missing" beside a schema typed "string": the brief's rule makes it nullable.
+            schema = _nullable(schema)
+        else:
+            # The brief's own schema has no nullable field ("a missing step scores 0"): null would break it.
+            stated = [s.replace(" Use null for fields the input does not state.", "") for s in stated]
     lines = [s.strip() for s in stated if s.strip()]
     description = " ".join(dict.fromkeys(lines)) or "Plain prose."
     if schema is None and kind == plan.primary.output.kind:

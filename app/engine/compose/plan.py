@@ -348,6 +348,21 @@ _REVIEW_LABEL = re.compile(
 )
 
 
+# A label that keeps an item out (moderation): when unsure between it and a milder one, the stricter one is safer.
+_STRICT_LABEL = re.compile(r"block(?:ed)?|remove[d]?|reject(?:ed)?|den(?:y|ied)|ban(?:ned)?|unsafe|hide|hidden", re.I)
+
+
+def _tie_break(labels: Sequence[str]) -> str:
+    """Where a tie goes: to a person when the set has a review label, else to the stricter label, else the first."""
+    review = review_label(labels)
+    if review is not None:
+        return f'"{review}" (a person then decides)'
+    strict = next((label for label in labels if _STRICT_LABEL.fullmatch(label.strip())), None)
+    if strict is not None:
+        return f'"{strict}" (the stricter label)'
+    return "the one listed first in the label set"
+
+
 def review_label(labels: Sequence[str]) -> str | None:
     """The label of the set that sends an item to a person ("review", "unsure", "needs_review"), if any."""
     return next((label for label in labels if _REVIEW_LABEL.fullmatch(label.strip())), None)
@@ -376,7 +391,8 @@ def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
     """Work out the shared values of a composition."""
-    primary = BY_ID[matches[0].id].for_task(brief.task)
+    json_output = brief.json_schema is not None or any(c.kind in ("schema", "fields") for c in constraints)
+    primary = BY_ID[matches[0].id].for_task(brief.task, json_output=json_output)
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     if not primary.blendable and _WRITES_REPLY.search(brief.task):
         # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the
@@ -448,9 +464,7 @@ def make_plan(
         "noun": noun,
         "escalate_how": escalation(constraints),
         "citation": citation_style(brief.task, constraints),
-        "tie_break": f'"{review}" (a person then decides)'
-        if (review := review_label(labels))
-        else ("the one listed first in the label set"),
+        "tie_break": _tie_break(labels),
     }
     return Plan(
         brief=brief,

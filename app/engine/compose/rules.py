@@ -147,5 +147,7 @@ def tone_lines(plan: Plan) -> list[str]:
     """Tone: the brief's field, then cue words (when no tone constraint states it), then non-clashing defaults."""
     stated = bool(plan.of_kind("tone"))
     cues = [TONE_PHRASES[t] for t in plan.entities.tone if t in TONE_PHRASES] if not stated else []
-    defaults = plan.conflicts.keep(plan.fill(t) for a in plan.voices for t in a.tone)
+    # A tone the brief writes in its own field ("acolhedor, simples") is the voice; a default would be a second one.
+    voices = () if plan.brief.tone else plan.voices
+    defaults = plan.conflicts.keep(plan.fill(t) for a in voices for t in a.tone)
     return dedupe([*([plan.brief.tone] if plan.brief.tone else []), *cues, *defaults])

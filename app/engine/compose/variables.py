@@ -75,6 +75,32 @@ def _tailor(variable: Variable, plan: Plan) -> Variable:
     return variable
 
 
+# "i'll paste our price list underneath", "the hours and menu will be pasted in below", "(we paste the page text)",
+# "Versicherungsbedingungen (AVB), die unten eingefügt werden": material the operator supplies with the prompt.
+_NOUN = r"(?:our|the|my|their|your|a|an)\s+(?P<{name}>[^\W\d][\w&'/-]*(?:\s+[^\W\d][\w&'/-]*){{0,3}}?)"
+_PASTED = re.compile(
+    rf"\b(?:paste|pasting|attach|insert)\w*\s+(?:in\s+)?{_NOUN.format(name='a')}\s*(?:\)|\s(?:below|underneath|here|"
+    rf"after\s+this|at\s+the\s+end)\b)|"
+    rf"{_NOUN.format(name='b')}\s+(?:will|would|is|are|gets?|can)\s+(?:be\s+)?(?:pasted|attached|inserted)\b|"
+    r"\b(?P<c>[^\W\d_]{4,40})(?:\s*\([^()]{1,20}\))?,?\s+(?:die|das|der)\s+(?:unten|hier)\s+eingefügt\s+(?:wird|werden)\b|"
+    r"\b(?P<d>[^\W\d_]{4,40})(?:\s+[^\W\d_]{2,20})?\s+(?:que\s+)?(?:pegad[oa]s?|pegamos|pegaremos|coll[ée]e?s?|colad[oa]s?)\s+"
+    r"(?:abajo|ci-dessous|abaixo|aquí|aqui)\b",
+    re.IGNORECASE,
+)
+_FOLD = str.maketrans("äöüßéèêáíóúñçãõâô", "aouseeeaiouncaoao")
+
+
+def _pasted(plan: Plan) -> list[Variable]:
+    """A slot for each kind of material the brief says will be pasted in with the prompt."""
+    found: list[Variable] = []
+    for match in _PASTED.finditer(plan.brief.task):
+        noun = next(g for g in match.groups() if g)
+        name = re.sub(r"[^a-z0-9]+", "_", noun.lower().translate(_FOLD)).strip("_")
+        if name and name not in {v.name for v in found}:
+            found.append(Variable(name=name, description=f"The {noun} the operator pastes in."))
+    return found
+
+
 def variables(plan: Plan) -> list[Variable]:
     """The prompt's input slots: explicit first, then defaults and inferred ones (at most three added)."""
     primary = plan.primary
@@ -91,6 +117,10 @@ def variables(plan: Plan) -> list[Variable]:
     ]
     merged: list[Variable] = list(plan.brief.variables)
     names = {v.name for v in merged}
+    for v in _pasted(plan):
+        if v.name not in names:
+            names.add(v.name)
+            merged.append(v)
     budget = MAX_INFERRED_VARIABLES
     for v in [*defaults, *inferred]:
         if v.name in names or budget == 0:

@@ -14,7 +14,19 @@ from functools import lru_cache
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints import fallbacks, formats, labels, language, limits, people, rules, structure, tools
+from app.engine.constraints import (
+    fallbacks,
+    formats,
+    imperatives,
+    labels,
+    language,
+    limits,
+    people,
+    rules,
+    scoping,
+    structure,
+    tools,
+)
 from app.engine.constraints.clauses import Clause, instruction_case, sentence_case, split_clauses
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
@@ -278,50 +290,6 @@ _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
 )  # fmt: skip
 
 
-# "Cite the section like [§ 4.2].", "Keep all HTML tags exactly as they are.": after the sentence that states the job,
-# a sentence in the imperative is an instruction of the brief, read as a requirement in the user's words.
-_IMPERATIVE_LEAD = re.compile(
-    r"(?:please\s+|pls\s+)?(?:also\s+|then\s+)?(?:cite|say|keep|use|include|mention|add|start|begin|write|reply|"
-    r"respond|answer|ask|make|give|list|return|output|format|put|quote|link|refer|tell|offer|suggest|explain|check|"
-    r"confirm|verify|greet|prefer|focus|highlight|summari[sz]e|translate|show|stay|remind|encourage|follow|stick|"
-    r"speak|talk|assume|consider|remember|inform|warn|recommend|provide|describe|spell|convert|prefix|capitali[sz]e|"
-    r"avoid|limit|end|sign|treat|respect)\b(?!\s*:)"
-    # "Use it sparingly" is an instruction; "End users are ..." or "Say hello is our slogan" are not.
-    r"(?!\s+(?:is|are|was|were|has|have|users?|customers?)\b)",
-    re.IGNORECASE,
-)
-# "After 6 questions, give feedback: ...": a time or condition phrase may open the instruction.
-_LEADING_WHEN = re.compile(r"^(?:after|when|once|at\s+the\s+end(?:\s+of)?|before|for|in)\b[^,.;:]{1,60},\s*", re.I)
-
-
-# The same in French, Spanish, German and Portuguese (tu/vous, tú/usted, du/Sie, você forms), and the Chinese and
-# Japanese ways of asking ("请…", "…必须…", "…てください").
-_FOREIGN_IMPERATIVE_LEAD = re.compile(
-    r"(?:corrige[sz]?|r[ée]ponds|r[ée]pondez|utilise[sz]?|pose[sz]?|donne[sz]?|propose[sz]?|termine[sz]?|commence[sz]?|"
-    r"garde[sz]?|reste[sz]?|[ée]cri(?:s|vez)|indique[sz]?|cite[sz]?|demande[sz]?|vouvoie[sz]?|tutoie[sz]?|ajoute[sz]?|"
-    r"mentionne[sz]?|explique[sz]?|rappelle[sz]?|v[ée]rifie[sz]?|"
-    r"responde|responda|usa|utiliza|utilize|pregunta|pergunte|da|d[êé]|incluye|inclua|termina|empieza|comece|"
-    r"mant[ée]n|mantenha|escribe|escreva|ofrece|ofere[çc]a|corrija|explica|explique|pide|pe[çc]a|s[ée]|seja|"
-    r"nombra|menciona|recuerda|lembre|verifica|confirma|confirme|"
-    r"antworte|antworten\s+sie|nutze|verwende|gib|nenne|frage|schreibe?|beende|beginne|halte|bleib|bleibe|erkl[äa]re|"
-    r"korrigiere|biete|sieze|duze|f[üu]ge|erw[äa]hne|best[äa]tige|pr[üu]fe)\b",
-    re.IGNORECASE,
-)
-_CJK_INSTRUCTION = re.compile(r"^\s*请|必须|务必|一定要|需要先|先.{1,12}再|てください|すること|しなさい|必ず")
-
-
-def _later_instruction(task: str, clause: Clause) -> bool:
-    """Whether a clause of the task is a later sentence written as an instruction (not the job statement)."""
-    raw = task[max(0, clause.start - 3) : clause.start]
-    before = raw.rstrip()
-    if clause.start == 0 or not before or not ("\n" in raw or before[-1] in ".!?—–-。！？"):
-        return False
-    text = _LEADING_WHEN.sub("", clause.text.lstrip(), count=1)
-    if rules.is_english(clause.text):
-        return bool(_IMPERATIVE_LEAD.match(text))
-    return bool(_FOREIGN_IMPERATIVE_LEAD.match(text) or _CJK_INSTRUCTION.search(text))
-
-
 def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     """Every constraint one clause states: the typed readers first, then rules (ordering, prohibition, must)."""
     text, offset = clause.text, clause.start
@@ -332,7 +300,9 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
     unquoted = _unquoted(text)
     out = [constraint for reader in _READERS for constraint in reader(text, unquoted, span)]
-    explicit = field.name == "constraints" or (field.name == "task" and _later_instruction(field.text, clause))
+    explicit = field.name == "constraints" or (
+        field.name == "task" and imperatives.later_instruction(field.text, clause)
+    )
     rule_constraints = _rules(unquoted, span, out, explicit=explicit, original=text)
     out.extend(_with_quotes_restored(c, text) for c in rule_constraints)
     return out
@@ -358,9 +328,12 @@ def _rules(
     """Ordering, prohibition and requirement for a clause the typed extractors have (or have not) read."""
     ordering = rules.find_ordering(text)
     if ordering is not None:
+        # An instruction sentence of the brief says more than its order ("Ask one question at a time, 6 questions
+        # total (mix of …), and wait for the answer before the next"): its own words are the rule.
+        whole = explicit and rules.is_english(text) and len(ordering.text) < len(text.strip()) * 0.6
         yield Constraint(
-            kind="ordering", text=ordering.text, span=span(ordering.start, ordering.end),
-            first=ordering.first, then=ordering.then,
+            kind="ordering", text=instruction_case(text) if whole else ordering.text,
+            span=span(ordering.start, ordering.end), first=ordering.first, then=ordering.then,
         )  # fmt: skip
         yield from _before_ordering(text, ordering, span)
         return
@@ -383,6 +356,12 @@ def _rules(
             span=span(prohibition.start, prohibition.end),
             value=prohibition.text,
         )
+    if explicit and typed == {"limit"} and all(c.scope for c in found) and rules.is_english(text):
+        # "After the sixth answer, give feedback in 3 bullets: strongest, weakest, one thing to practise": the limit
+        # covers one part; the sentence still says when and what.
+        rule = instruction_case(text)
+        yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
+        return
     if kept or typed - {"audience"}:
         # A clause that also states a limit or a format may still hold a must of its own, after a comma:
         # "300-400 words, no exclamation marks, always include one call to action".
@@ -573,59 +552,6 @@ def _order(constraint: Constraint) -> tuple[int, int, int, int]:
 
 
 # Another job the reply does besides labelling: "summarise ... and assign a sentiment label".
-_OTHER_JOB = re.compile(
-    r"\b(?:summari[sz]\w*|summary|condens\w*|paraphras\w*|critiqu\w*|answer(?!\s+(?:only|just|with))\w*|explain\w*|draft\w*|translat\w*|"
-    r"extract\w*|suggest\w*|recommend\w*|rewrit\w*|respond\w*\s+to|reply\w*\s+to|feedback|"
-    r"resum\w*|zusammenfass\w*|beantwort\w*|erkl[äa]r\w*|explica\w*|expliqu\w*|traduc\w*|übersetz\w*)\b",
-    re.IGNORECASE,
-)
-
-
-def _field_text(brief: Brief, span: BriefSpan) -> str:
-    if span.field == "constraints" and span.index is not None and span.index < len(brief.constraints):
-        return brief.constraints[span.index]
-    text = {"task": brief.task, "role": brief.role, "output_format": brief.output_format}.get(span.field)
-    return text or ""
-
-
-def _scope_labels(brief: Brief, found: list[Constraint]) -> None:
-    """A label set is the whole reply only when the brief says so ("reply only with the label") or labelling is its
-    only job; in a blend ("summarise ... and assign a sentiment label") it becomes one part of the reply."""
-    if any(c.kind == "format" and c.value == "label" for c in found):
-        return
-    structured = any(c.kind in ("schema", "fields") for c in found)
-    for index, constraint in enumerate(found):
-        if constraint.kind != "labels" or constraint.scope is not None or constraint.span is None:
-            continue
-        span = constraint.span
-        text = _field_text(brief, span)
-        outside = text[: span.start] + " " + text[span.end :]
-        for other in brief.constraints if span.field != "constraints" else [brief.task]:
-            outside += " " + other
-        if not structured and _OTHER_JOB.search(outside) is None:
-            continue
-        prefix = labels.line_prefix(text[span.end :]) or labels.prefixed_line(text[span.start : span.end])
-        topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
-        found[index] = msgspec.structs.replace(
-            constraint,
-            text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix),
-            scope=f"{topic} label" if topic else "label",
-        )
-
-
-def _multi_labels(brief: Brief, found: list[Constraint]) -> None:
-    """A brief that says "every label that applies" anywhere allows several labels from the set it states."""
-    if not any(c.kind == "labels" and not c.multi for c in found):
-        return
-    text = " ".join([brief.task, *brief.constraints, brief.output_format or ""])
-    if not labels.allows_several(text):
-        return
-    for index, constraint in enumerate(found):
-        if constraint.kind == "labels" and not constraint.multi and constraint.scope is None:
-            text = labels.describe_labels(constraint.values, True)
-            found[index] = msgspec.structs.replace(constraint, multi=True, text=text)
-
-
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
@@ -655,55 +581,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
             continue
         seen.add(key)
         unique.append(constraint)
-    _multi_labels(brief, unique)
-    _scope_labels(brief, unique)
-    _scope_field_limits(brief, unique)
-    return _without_label_tones(unique)
-
-
-def _inside(inner: BriefSpan | None, outer: BriefSpan | None) -> bool:
-    return (
-        inner is not None
-        and outer is not None
-        and (inner.field, inner.index) == (outer.field, outer.index)
-        and outer.start <= inner.start
-        and inner.end <= outer.end
-    )
-
-
-def _without_label_tones(found: list[Constraint]) -> list[Constraint]:
-    """ "one of BULLISH / NEUTRAL / BEARISH" names labels to assign; its "neutral" is not the assistant's tone."""
-    label_spans = [c.span for c in found if c.kind == "labels"]
-    return [c for c in found if c.kind != "tone" or not any(_inside(c.span, outer) for outer in label_spans)]
-
-
-# 'Output JSON {"label": ..., "reason": ...}, reason at most 30 characters': the limit is the field's, not the reply's.
-_FIELD_BEFORE_LIMIT = re.compile(
-    r"(?:^|[\s,;(（，；])[\"'`“]?(?P<key>[A-Za-z_][\w-]*)[\"'`”]?\s*(?:field|key)?\s*(?:[:：=]|should\s+be|must\s+be|is|has|"
-    r"of|with|in)?\s*(?:(?:at\s+most|under|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|不超过|最多|höchstens|"
-    r"maximal|máximo|au\s+plus)\s*)?$",
-    re.IGNORECASE,
-)
-
-
-def _scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
-    """A limit written right after one of the output's field names limits that field."""
-    keys = {v.lower() for c in found if c.kind in ("schema", "fields") for v in c.values}
-    if not keys:
-        return
-    for index, constraint in enumerate(found):
-        span = constraint.span
-        if constraint.kind != "limit" or constraint.scope is not None or span is None:
-            continue
-        text = _field_text(brief, span)
-        match = _FIELD_BEFORE_LIMIT.search(text[max(0, span.start - 30) : span.start])
-        if match is None or match.group("key").lower() not in keys:
-            continue
-        scope = f"the {match.group('key')} field"
-        found[index] = msgspec.structs.replace(
-            constraint,
-            scope=scope,
-            text=limits.describe_limit(
-                constraint.unit or "words", constraint.minimum, constraint.maximum, constraint.exact, scope
-            ),
-        )
+    scoping.multi_labels(brief, unique)
+    scoping.scope_labels(brief, unique)
+    scoping.scope_field_limits(brief, unique)
+    return scoping.without_label_tones(unique)

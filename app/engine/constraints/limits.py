@@ -178,6 +178,18 @@ _PART_AFTER = re.compile(
     r"introduction|intro|caption|reason|note|annotation|tl;?dr|overview|recap)s?\b",
     re.IGNORECASE,
 )
+_FEEDBACK_BEFORE = re.compile(
+    r"\b(?:give|write|provide|offer|end\s+with)\s+(?:(?:your|the|brief|short|some|final|overall)\s+)*feedback\s+"
+    r"(?:in|as|with|of)\s+(?:(?:at\s+most|exactly|no\s+more\s+than|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_PARTS = {
+    "explain": "explanation", "describ": "description", "justif": "justification", "defin": "definition",
+    "comment": "comment", "introduc": "introduction", "annotat": "annotation",
+}  # fmt: skip
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?P<verb>explain|describ|justif|defin|comment|introduc|annotat)(?:ing|ying)\b", re.IGNORECASE
+)
 # "a summary of at most 50 words followed by the table": the limit covers the summary, not what follows.
 _PART_OF_BEFORE = re.compile(
     r"\b(?P<part>explanation|description|justification|rationale|summary|definition|comment|introduction|intro|"
@@ -342,9 +354,15 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
     verb = _VERB_PART_BEFORE.search(before)
     if verb is not None:
         return "the " + _PART_VERBS[verb.group("verb").lower()]
+    if _FEEDBACK_BEFORE.search(before):
+        return "the feedback"  # "after the sixth answer, give feedback in 3 bullets": not every turn
     after = _PART_AFTER.match(text, end)
     if after is not None:
         return "the " + after.group("part").lower()
+    # "the SQL in a code block followed by at most 2 sentences explaining what it does": the explanation.
+    participle = _PARTICIPLE_AFTER.match(text, end)
+    if participle is not None:
+        return "the " + _PARTICIPLE_PARTS[participle.group("verb").lower()]
     noun = _PART_OF_BEFORE.search(text[max(0, start - 40) : start])
     if noun is not None and _FOLLOWED.match(text, end):
         return "the " + noun.group("part").lower()

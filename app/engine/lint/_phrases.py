@@ -52,19 +52,33 @@ def first_whole_word(pattern: str) -> str:
     return m.group(0)
 
 
+# Every byte that is not an ASCII word character becomes a space: the UTF-8 bytes of accented letters too.
+ASCII_WORDS_ONLY = bytes(b if chr(b) in WORD_CHARS else ord(" ") for b in range(256))
+
+
+def ascii_words(text: str) -> frozenset[bytes]:
+    """The ASCII words of a text, as bytes: a superset of its `\\w+` words that are ASCII.
+
+    A word that `\\w+` finds is bounded by non-word characters, which this split also cuts at, so it is
+    found too; a non-ASCII letter next to ASCII ones only adds extra pieces. Three C calls on UTF-8 bytes
+    instead of a regex scan: about 3x faster on 20 KB.
+    """
+    return frozenset(text.encode().translate(ASCII_WORDS_ONLY).split())
+
+
 class _WordIndex:
     """The set of words of the last text looked up: phrase lists skip patterns whose first word is absent.
     One set lookup per pattern replaces a regex scan of the whole text, and most phrases never occur.
     The (text, words) pair is replaced in one assignment, so concurrent lints never mix two texts."""
 
     def __init__(self) -> None:
-        self._last: tuple[str, frozenset[str]] = ("", frozenset())
+        self._last: tuple[str, frozenset[bytes]] = ("", frozenset())
 
-    def words(self, text: str) -> frozenset[str]:
+    def words(self, text: str) -> frozenset[bytes]:
         last = self._last
         if last[0] is text:
             return last[1]
-        words = frozenset(LEADING_WORD_RE.findall(text))
+        words = ascii_words(text)
         self._last = (text, words)
         return words
 
@@ -72,6 +86,11 @@ class _WordIndex:
 _WORD_INDEX = _WordIndex()
 SHORT_TEXT = 400
 """Below this length a regex scan is cheaper than building the word set."""
+
+
+def _index_word(pattern: str) -> bytes:
+    word = first_whole_word(pattern)
+    return word.encode() if word.isascii() else b""
 
 
 class Phrases:
@@ -84,7 +103,8 @@ class Phrases:
     def __init__(self, *branches: str, word_start: bool = True, flags: int = 0) -> None:
         # The word index only helps when a match starts at a word start in lower-cased text.
         indexable = word_start and not flags & re.IGNORECASE
-        self._compiled = [(re.compile(b, flags), first_whole_word(b) if indexable else "") for b in branches]
+        # Only ASCII first words are looked up (see `ascii_words`); a pattern led by another word is always live.
+        self._compiled = [(re.compile(b, flags), _index_word(b) if indexable else b"") for b in branches]
         self._patterns = [p for p, _ in self._compiled]
         self._word_start = word_start
 

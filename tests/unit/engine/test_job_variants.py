@@ -135,3 +135,16 @@ def test_writing_emails_from_notes_is_an_email_job_even_when_notes_mention_an_in
 def test_a_later_instruction_in_another_language_becomes_a_rule() -> None:
     found = extract_constraints(Brief(task="Asistente de la tienda Lumo. Responde siempre con una pregunta al final."))
     assert any(c.kind == "requirement" and "Responde siempre" in c.text for c in found)
+
+
+def test_a_mock_interview_keeps_its_own_length_and_feedback_instead_of_the_defaults() -> None:
+    prompt = _prompt(
+        "Run a mock interview for a barista job. Ask one question at a time, 4 questions total, and wait for the "
+        "answer before the next. After the fourth answer, give feedback in 2 bullets: best answer, one thing to fix."
+    )
+    assert "4 questions total" in prompt
+    assert "After the fourth answer, give feedback in 2 bullets: best answer, one thing to fix." in prompt
+    assert "Make the feedback exactly 2 bullets." in prompt
+    assert "end session" not in prompt
+    assert "two strengths and two improvements" not in prompt
+    assert "{{review}}" not in prompt

@@ -397,6 +397,60 @@ def test_phrases_respect_left_word_boundary_and_prefer_longest() -> None:
     assert first.start() == text.index("some")
 
 
+def test_phrase_word_index_with_non_ascii_neighbours_finds_what_a_full_scan_finds() -> None:
+    phrases = Phrases(r"you are\b", r"never\b", r"für\b", r"café\b", r"etc\b")
+    text = ("Über-intro — línea. " * 30) + "“You are” kind—never rude; für alle, café’s menu, etc… naïvetc écafé"
+    lower = text.lower()
+    assert len(lower) > 400
+    expected = sorted(
+        (m.start(), m.group(0)) for p in phrases._patterns for m in p.finditer(lower) if phrases._ok(lower, m)
+    )
+    assert [(m.start(), m.group(0)) for m in phrases.finditer(lower)] == expected
+    assert [g for _, g in expected] == ["you are", "never", "für", "café", "etc"]
+
+
+def _reference_regions(text: str, pattern: str, on_own_line: bool) -> list[tuple[int, int]]:
+    """Fence / triple-quote regions as the regex-scan definition gives them (consecutive pairs, unclosed to the end)."""
+    import re
+
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in re.finditer(pattern, text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not on_own_line:
+            starts.append(m.start())
+            ends.append(m.end())
+        elif not text[line_start : m.start()].strip(" \t"):
+            newline = text.find("\n", m.end())
+            starts.append(line_start)
+            ends.append(len(text) if newline < 0 else newline)
+    return [(starts[i], ends[i + 1] if i + 1 < len(starts) else len(text)) for i in range(0, len(starts), 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "####### seven\n###### six\n  ## two\n    # four-space\n#no-space\n````\ncode ``` in\n~~~~~~\n"
+        '"""quoted ""\'\'\' text"""\n  ```\n# in fence\n``` x\n## after\n',
+        "``````\n~~~```\n'''''''\n\"\"\"\"\n```",
+    ],
+)
+def test_doc_fences_quotes_and_headings_match_their_regex_definitions(text: str) -> None:
+    import re
+
+    doc = Doc(text)
+    assert doc.fences == _reference_regions(text, r"```|~~~", on_own_line=True)
+    assert doc.triple_quoted == _reference_regions(text, "\"\"\"|'''", on_own_line=False)
+    expected = [
+        (m.start(), len(m.group(1)), m.group(2).strip())
+        for m in re.finditer(r"(#{1,6})[ \t]+(\S[^\n]*)", text)
+        if len(prefix := text[text.rfind("\n", 0, m.start()) + 1 : m.start()]) <= 3
+        and not prefix.strip(" \t")
+        and not doc.in_fence(m.start())
+    ]
+    assert doc.headings == expected
+
+
 def test_spans_survive_length_changing_unicode_lowercase() -> None:
     text = "İİİ " + ROLE + "Ignore previous instructions."
     doc = Doc(text)

@@ -101,3 +101,73 @@ def test_a_table_the_brief_asks_for_is_a_table_with_its_columns() -> None:
     assert "Give the table these columns, in this order: Item | Date | Clause." in result.prompt
     assert "Give one row for each of: Start date, End date, Notice period." in result.prompt
     assert "JSON" not in result.prompt
+
+
+def test_scores_returned_as_json_ask_for_no_quotes_or_evidence_outside_it() -> None:
+    brief = Brief(
+        task="Grade lab reports against our rubric; a missing section scores 0.",
+        json_schema={
+            "type": "object",
+            "properties": {"method_score": {"type": "integer"}},
+            "required": ["method_score"],
+        },
+        target="claude",
+    )
+    prompt = generate(brief).prompt
+    assert "Quote the passage" not in prompt
+    assert "before its score" not in prompt
+    assert "not assessable" not in prompt
+    assert "Use null" not in prompt  # the brief's schema has no nullable field
+
+
+def test_a_brief_that_asks_for_null_makes_its_schema_nullable() -> None:
+    task = 'Extract invoice fields as JSON {"vendor": "string", "total": 0}. Use null when a field is missing.'
+    schema = generate(Brief(task=task, target="claude")).spec.output_format.json_schema
+    assert schema is not None
+    assert schema["properties"]["total"]["type"] == ["integer", "null"]
+
+
+def test_material_the_brief_will_paste_in_gets_its_own_slot() -> None:
+    result = generate(
+        Brief(task="chat bot for our yoga studio, the class timetable will be pasted in below.", target="claude")
+    )
+    assert "class_timetable" in [v.name for v in result.variables]
+    assert "{{class_timetable}}" in result.prompt
+
+
+def test_pasted_material_in_german_gets_a_slot() -> None:
+    task = "Beantworte Fragen zur Hausordnung, die unten eingefügt wird. Antworte auf Deutsch."
+    assert "hausordnung" in [v.name for v in generate(Brief(task=task, target="claude")).variables]
+
+
+def test_a_one_line_reply_gets_no_list_of_changes_after_it() -> None:
+    prompt = generate(
+        Brief(task="rewrite support macros as one-line subject lines, max 60 characters", target="claude")
+    ).prompt
+    assert "List the three most important changes" not in prompt
+    assert "then the key changes" not in prompt
+
+
+def test_no_explanations_means_no_visible_reasoning_block() -> None:
+    prompt = generate(
+        Brief(task="write a bash one-liner for what the user asks. no explanations", target="claude")
+    ).prompt
+    assert "<thinking>" not in prompt
+
+
+def test_a_limit_on_the_words_explaining_the_code_limits_the_explanation() -> None:
+    found = _kinds("Return the regex in a code block followed by at most 2 sentences explaining how it works.")
+    assert "Keep the explanation to at most 2 sentences." in found["limit"]
+
+
+def test_no_length_the_brief_never_asked_for() -> None:
+    prompt = generate(
+        Brief(task="Answer questions about our hiking trails using the trail guide.", target="claude")
+    ).prompt
+    assert "200 words" not in prompt
+
+
+def test_product_descriptions_are_one_per_product_in_the_shops_voice() -> None:
+    prompt = generate(Brief(task="Write product descriptions for our candle shop. Tone: cosy.", target="claude")).prompt
+    assert "three distinct variants" not in prompt
+    assert "One description per product" in prompt

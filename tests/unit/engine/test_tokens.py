@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from app.engine import tokens
+from app.engine import o200k, tokens
 from app.engine.tokens import DEFAULT_TOKEN_BUDGET, count_all, count_tokens
 from app.engine.types import TARGETS, ChatMessage, TokenCount
 
@@ -24,6 +24,8 @@ def fresh_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forget the cached encoding so the test sees a real (re)load; restored afterwards."""
     monkeypatch.setattr(tokens, "_encoding", None)
     monkeypatch.setattr(tokens, "_load_attempted", False)
+    monkeypatch.setattr(tokens, "_counter", None)
+    monkeypatch.setattr(tokens, "_counter_attempted", False)
 
 
 @pytest.fixture
@@ -159,3 +161,195 @@ def test_encoding_is_loaded_once_across_threads(fresh_encoding: None) -> None:
 def test_default_budget_covers_every_target() -> None:
     assert set(DEFAULT_TOKEN_BUDGET) == set(TARGETS)
     assert DEFAULT_TOKEN_BUDGET["small"] < DEFAULT_TOKEN_BUDGET["gpt"]
+
+
+LONG = "Answer the customer's question in two sentences; cite the policy section. " * 60
+
+
+def test_long_text_counts_are_cached_and_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens, "_count_cache", tokens._CountCache())
+    encoding = tokens.get_o200k()
+    assert len(LONG) >= tokens.CACHE_MIN_CHARS
+    expected = len(encoding.encode_ordinary(LONG))
+    assert count_tokens(LONG, "gpt").count == expected
+    assert tokens._count_cache.get(LONG) == expected
+    assert count_tokens(LONG, "gpt").count == expected  # served from the cache
+    changed = LONG[:-2] + "!!"  # same length, different text: counted afresh, never a stale hit
+    assert count_tokens(changed, "gpt").count == len(encoding.encode_ordinary(changed))
+
+
+def test_chat_pieces_share_the_cache_with_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens, "_count_cache", tokens._CountCache())
+    plain = count_tokens(LONG, "gpt").count
+    chat = count_tokens([ChatMessage(role="system", content=LONG)], "gpt").count
+    overhead = tokens.REPLY_PRIMING_TOKENS + tokens.TOKENS_PER_MESSAGE + 1  # "system" is one token
+    assert chat == plain + overhead
+
+
+def test_count_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tokens._CountCache()
+    monkeypatch.setattr(tokens, "_count_cache", cache)
+    texts = [f"{i} {LONG}" for i in range(tokens.CACHE_ENTRIES + 3)]
+    for text in texts:
+        count_tokens(text, "gpt")
+    assert len(cache._counts) == tokens.CACHE_ENTRIES
+    assert cache.get(texts[0]) is None
+    assert cache.get(texts[-1]) == len(tokens.get_o200k().encode_ordinary(texts[-1]))
+    huge = "word " * (tokens.CACHE_MAX_CHARS // 5 + 1)
+    count_tokens(huge, "gpt")
+    assert cache.get(huge) is None
+
+
+# --- The compact counter against tiktoken's own encoder --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tiktoken_o200k() -> Any:
+    """tiktoken's o200k_base Encoding built from the same verified file: the reference for `CompactO200k`."""
+    encoding = tokens._load_o200k()
+    assert encoding is not None
+    return encoding
+
+
+MIXED_TEXTS = [
+    "",
+    "hello world",
+    "Don't STOP, we'RE here; they'LL see. I'M sure it's 'quoted' — isn’t it?",
+    "Grüße aus München — 東京 😀 naïve café ſ'S 'ſ",
+    "def f(x):\n    return x ** 2  # square\n\n\n\t  \r\n  ",
+    "1234567 12.5% 0x1F $3,000.00 ٣٤٥ ½ Ⅻ",
+    "<|endoftext|> <|endofprompt|> are plain text here",
+    "----------======*****////\n\n\n" + "!" * 300,
+    "日本語の文章は空白なしで続きます。これは長い一片になります。" * 4,
+    "👩‍👩‍👧‍👦🏳️‍🌈 é e\u0301 \u0915\u094d\u0937 \U0001f600\U0001f601",
+    "Привет, мир! Καλημέρα κόσμε! مرحبا بالعالم שלום עולם",
+    "a\x1cb\x1dc\x85d\xa0e\u2028f\u3000g\u200bh",
+    "lone \ud800 surrogate \udfff here",
+    "x" * 5000 + " " + "ab" * 3000,
+]
+
+
+@pytest.mark.parametrize("text", MIXED_TEXTS)
+def test_compact_counter_equals_tiktoken(text: str, tiktoken_o200k: Any) -> None:
+    counter = tokens.get_counter()
+    assert counter is not None
+    assert counter.count(text) == len(tiktoken_o200k.encode_ordinary(text))
+    assert counter.count(text) == len(tiktoken_o200k.encode_ordinary(text))  # again, from the piece cache
+
+
+def test_compact_pieces_are_tiktokens_pieces(tiktoken_o200k: Any) -> None:
+    import regex  # tiktoken's own dependency; it reads the \p{..} pattern as tiktoken's Rust regex does
+
+    counter = tokens.get_counter()
+    assert counter is not None
+    pattern = regex.compile(tokens._O200K_PAT_STR)
+    for text in MIXED_TEXTS[:-2]:
+        assert counter.pieces(text) == pattern.findall(text)
+
+
+def test_compact_counter_equals_tiktoken_across_unicode(tiktoken_o200k: Any) -> None:
+    """Every 61st assigned code point (about 4,600, all planes) in the contexts the pattern distinguishes.
+    The full sweep over all 282,102 assigned non-ASCII code points found no difference (see the commit)."""
+    import unicodedata
+
+    counter = tokens.get_counter()
+    assert counter is not None
+    code_points = [
+        cp for cp in range(0x80, 0x110000, 61) if not 0xD800 <= cp <= 0xDFFF and unicodedata.category(chr(cp)) != "Cn"
+    ]
+    assert len(code_points) > 4000
+    for i in range(0, len(code_points), 200):
+        text = "".join(f"a{c}b {c}{c}1 A{c}'s {c}'T\n{c} {c}\t" for c in map(chr, code_points[i : i + 200]))
+        assert counter.count(text) == len(tiktoken_o200k.encode_ordinary(text)), code_points[i : i + 200]
+
+
+def test_unassigned_characters_are_counted_by_tiktoken(fresh_encoding: None) -> None:
+    import unicodedata
+
+    unassigned = next(chr(cp) for cp in range(0x0378, 0x10000) if unicodedata.category(chr(cp)) == "Cn")
+    assert tokens._encoding is None
+    count = count_tokens(f"a{unassigned}b", "gpt").count
+    assert tokens._encoding is not None  # the full encoding was loaded for this text
+    assert count == len(tokens._encoding.encode_ordinary(f"a{unassigned}b"))
+
+
+def test_counting_does_not_load_tiktoken(fresh_encoding: None) -> None:
+    for text in MIXED_TEXTS[:-2]:
+        count_tokens(text, "gpt")
+    assert tokens._counter is not None
+    assert tokens._encoding is None
+    assert not tokens._load_attempted
+
+
+def test_merge_path_on_words_that_are_not_tokens(tiktoken_o200k: Any) -> None:
+    import random
+
+    counter = tokens.get_counter()
+    assert counter is not None
+    rng = random.Random(7)
+    alphabet = "abcdefghijklmnopqrstuvwxyzäöüßéèçñ日本語한국어"
+    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(2, 30))) for _ in range(300)]
+    assert sum(counter.rank(w.encode()) == o200k.RANK_NONE for w in words) > 200  # mostly multi-token words
+    for word in words:
+        assert counter.count(word) == len(tiktoken_o200k.encode_ordinary(word)), word
+
+
+def test_counter_is_loaded_once_across_threads(fresh_encoding: None) -> None:
+    seen: list[object] = []
+    threads = [threading.Thread(target=lambda: seen.append(tokens.get_counter())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 4
+    assert seen[0] is not None
+    assert all(s is seen[0] for s in seen)
+
+
+def test_block_counts_add_up_to_tiktokens_count(tiktoken_o200k: Any) -> None:
+    """Long texts are counted per block (cut at a line break before an ASCII letter): same totals, including
+    line breaks after spaces, symbols, slashes and carriage returns, and blocks served from the cache."""
+    import random
+
+    counter = tokens.get_counter()
+    assert counter is not None
+    rng = random.Random(11)
+    fragments = [
+        "Word",
+        "word's",
+        " x",
+        "  ",
+        "\t",
+        ".",
+        "...",
+        "/",
+        "//",
+        "\r",
+        "\n",
+        "\n\n",
+        "12345",
+        "é",
+        "東京",
+        "😀",
+    ]
+    fragments += ["- item", "# Heading", "'s", "'LL", "<tag>", "{{var}}", " \n", "\u00a0", "\u2028", "ſ"]
+    texts = ["".join(rng.choice(fragments) for _ in range(rng.randint(700, 1500))) for _ in range(40)]
+    assert all(len(t) >= o200k.SEGMENT_MIN_CHARS for t in texts)
+    assert sum(len(o200k._BLOCK_BREAK_RE.split(t)) for t in texts) > 40 * 5  # several blocks per text
+    for text in texts:
+        assert counter.count(text) == len(tiktoken_o200k.encode_ordinary(text))
+        edited = text[: len(text) // 2] + "\nNew line in the middle.\n" + text[len(text) // 2 :]
+        assert counter.count(edited) == len(tiktoken_o200k.encode_ordinary(edited))  # mostly cached blocks
+
+
+def test_stand_in_table_stays_bounded(tiktoken_o200k: Any) -> None:
+    import unicodedata
+
+    counter = tokens.get_counter()
+    assert counter is not None
+    assigned = [chr(cp) for cp in range(0x4E00, 0x9FFF) if unicodedata.category(chr(cp)) != "Cn"]
+    text = "".join(assigned[: o200k.STAND_IN_ENTRIES + 500])
+    chunks = [text[i : i + 600] + " x" for i in range(0, len(text), 600)]
+    for chunk in chunks:
+        assert counter.count(chunk) == len(tiktoken_o200k.encode_ordinary(chunk))
+    assert len(counter._stand_ins) <= o200k.STAND_IN_ENTRIES

@@ -10,6 +10,7 @@ from typing import Annotated
 from litestar import Controller, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
+from litestar.serialization import encode_json
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -21,6 +22,7 @@ from app.domain.prompts.deps import (
     PromptNameParam,
     prompt_name,
 )
+from app.domain.prompts.listcache import ListCache, list_key
 from app.domain.prompts.listing import ListQuery, list_lean
 from app.domain.prompts.schemas import PromptCreate, PromptOut, PromptPage, PromptUpdate, SortField, SortOrder
 from app.domain.prompts.services.prompts import PromptRegistry, prompt_etag
@@ -35,7 +37,9 @@ COUNT_DESCRIPTION = "Also return `total`, the number of matching prompts (one ex
 LIST_DESCRIPTION = (
     "A page of prompts (default: active ones, most recently updated first). Follow `nextCursor` for the next "
     "page; it is null on the last one. `total` is null unless `count=true` is given: counting every match "
-    "costs as much as the whole workspace, so ask for it only when you display it."
+    "costs as much as the whole workspace, so ask for it only when you display it. Pages are cached in memory "
+    "for at most `LIST_CACHE_TTL` (1 s) and dropped by every change to the workspace's prompts; `X-Cache` says "
+    "`hit` or `miss`."
 )
 
 
@@ -74,6 +78,7 @@ class PromptController(Controller):
         self,
         workspace_ctx: NamedDependency[WorkspaceContext],
         db_engine: NamedDependency[AsyncEngine],
+        list_cache: NamedDependency[ListCache],
         prefix: Annotated[str | None, QueryParameter(max_length=200, description="Name prefix (folder)")] = None,
         tag: Annotated[list[str] | None, QueryParameter(max_items=10, description="Has every given tag")] = None,
         label: Annotated[str | None, QueryParameter(max_length=64, description="Has this label")] = None,
@@ -86,8 +91,7 @@ class PromptController(Controller):
         limit: Limit = DEFAULT_PAGE_SIZE,
         cursor: Annotated[str | None, QueryParameter(max_length=500, description="`nextCursor`")] = None,
         count: Annotated[bool, QueryParameter(description=COUNT_DESCRIPTION)] = False,
-    ) -> PromptPage:
-        # No ORM session and no transaction: one statement run by the driver (`listing.list_lean`).
+    ) -> Response[PromptPage]:
         query = ListQuery(
             prefix=prefix,
             tags=tuple(tag or ()),
@@ -102,7 +106,19 @@ class PromptController(Controller):
             cursor=cursor,
             count=count,
         )
-        return await list_lean(db_engine, workspace_ctx.workspace_id, query)
+        # The workspace's cached page (`listcache`: dropped by every registry write), else one statement run by
+        # the driver, no ORM session and no transaction (`listing.list_lean`).
+        key = list_key(workspace_ctx.workspace_id, query)
+        body = list_cache.get(key)
+        outcome = "hit"
+        if body is None:
+            token = list_cache.token()
+            page = await list_lean(db_engine, workspace_ctx.workspace_id, query)
+            body = encode_json(page)
+            list_cache.keep(key, body, token)
+            outcome = "miss"
+        headers = {"X-Cache": outcome}
+        return Response(body, media_type="application/json", headers=headers)  # type: ignore[arg-type]
 
     @get(
         "/{name:str}",

@@ -1,0 +1,116 @@
+"""After reading: what each constraint applies to.
+
+A label set in a blend is one part of the reply, a limit written after a field name limits that field, "every label
+that applies" makes a set multi-label, and label names are not the assistant's own tone. These steps look at the
+whole brief, so they run once over every constraint read from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from app.engine.brief import Brief
+from app.engine.constraints import labels, limits
+from app.engine.constraints.model import BriefSpan, Constraint
+
+_OTHER_JOB = re.compile(
+    r"\b(?:summari[sz]\w*|summary|condens\w*|paraphras\w*|critiqu\w*|answer(?!\s+(?:only|just|with))\w*|explain\w*|draft\w*|translat\w*|"
+    r"extract\w*|suggest\w*|recommend\w*|rewrit\w*|respond\w*\s+to|reply\w*\s+to|feedback|"
+    r"resum\w*|zusammenfass\w*|beantwort\w*|erkl[äa]r\w*|explica\w*|expliqu\w*|traduc\w*|übersetz\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _field_text(brief: Brief, span: BriefSpan) -> str:
+    if span.field == "constraints" and span.index is not None and span.index < len(brief.constraints):
+        return brief.constraints[span.index]
+    text = {"task": brief.task, "role": brief.role, "output_format": brief.output_format}.get(span.field)
+    return text or ""
+
+
+def scope_labels(brief: Brief, found: list[Constraint]) -> None:
+    """A label set is the whole reply only when the brief says so ("reply only with the label") or labelling is its
+    only job; in a blend ("summarise ... and assign a sentiment label") it becomes one part of the reply."""
+    if any(c.kind == "format" and c.value == "label" for c in found):
+        return
+    structured = any(c.kind in ("schema", "fields") for c in found)
+    for index, constraint in enumerate(found):
+        if constraint.kind != "labels" or constraint.scope is not None or constraint.span is None:
+            continue
+        span = constraint.span
+        text = _field_text(brief, span)
+        outside = text[: span.start] + " " + text[span.end :]
+        for other in brief.constraints if span.field != "constraints" else [brief.task]:
+            outside += " " + other
+        if not structured and _OTHER_JOB.search(outside) is None:
+            continue
+        prefix = labels.line_prefix(text[span.end :]) or labels.prefixed_line(text[span.start : span.end])
+        topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
+        found[index] = msgspec.structs.replace(
+            constraint,
+            text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix),
+            scope=f"{topic} label" if topic else "label",
+        )
+
+
+def multi_labels(brief: Brief, found: list[Constraint]) -> None:
+    """A brief that says "every label that applies" anywhere allows several labels from the set it states."""
+    if not any(c.kind == "labels" and not c.multi for c in found):
+        return
+    text = " ".join([brief.task, *brief.constraints, brief.output_format or ""])
+    if not labels.allows_several(text):
+        return
+    for index, constraint in enumerate(found):
+        if constraint.kind == "labels" and not constraint.multi and constraint.scope is None:
+            text = labels.describe_labels(constraint.values, True)
+            found[index] = msgspec.structs.replace(constraint, multi=True, text=text)
+
+
+def _inside(inner: BriefSpan | None, outer: BriefSpan | None) -> bool:
+    return (
+        inner is not None
+        and outer is not None
+        and (inner.field, inner.index) == (outer.field, outer.index)
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+    )
+
+
+def without_label_tones(found: list[Constraint]) -> list[Constraint]:
+    """ "one of BULLISH / NEUTRAL / BEARISH" names labels to assign; its "neutral" is not the assistant's tone."""
+    label_spans = [c.span for c in found if c.kind == "labels"]
+    return [c for c in found if c.kind != "tone" or not any(_inside(c.span, outer) for outer in label_spans)]
+
+
+# 'Output JSON {"label": ..., "reason": ...}, reason at most 30 characters': the limit is the field's, not the reply's.
+_FIELD_BEFORE_LIMIT = re.compile(
+    r"(?:^|[\s,;(（，；])[\"'`“]?(?P<key>[A-Za-z_][\w-]*)[\"'`”]?\s*(?:field|key)?\s*(?:[:：=]|should\s+be|must\s+be|is|has|"
+    r"of|with|in)?\s*(?:(?:at\s+most|under|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|不超过|最多|höchstens|"
+    r"maximal|máximo|au\s+plus)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
+    """A limit written right after one of the output's field names limits that field."""
+    keys = {v.lower() for c in found if c.kind in ("schema", "fields") for v in c.values}
+    if not keys:
+        return
+    for index, constraint in enumerate(found):
+        span = constraint.span
+        if constraint.kind != "limit" or constraint.scope is not None or span is None:
+            continue
+        text = _field_text(brief, span)
+        match = _FIELD_BEFORE_LIMIT.search(text[max(0, span.start - 30) : span.start])
+        if match is None or match.group("key").lower() not in keys:
+            continue
+        scope = f"the {match.group('key')} field"
+        found[index] = msgspec.structs.replace(
+            constraint,
+            scope=scope,
+            text=limits.describe_limit(
+                constraint.unit or "words", constraint.minimum, constraint.maximum, constraint.exact, scope
+            ),
+        )
