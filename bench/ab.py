@@ -42,7 +42,7 @@ from bench.infra import (
 )
 from bench.seed import HOT_PROMPT, create_account, create_prompt_http
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[1]
 DATABASE = "promptsmith_perf"
 
 

@@ -229,8 +229,10 @@ def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None)
     return SQLAlchemyAsyncConfig(
         engine_instance=engine or create_engine(settings),
         session_config=AsyncSessionConfig(expire_on_commit=False),
-        # The request boundary commits on 2xx, and on 3xx too: the console's forms answer with 303 redirects.
-        before_send_handler="autocommit_include_redirects",
+        # No autocommit here: it commits while the response starts and sends a 2xx even when the COMMIT fails. The
+        # app commits before the response starts (app/lib/transactions.py); this default handler only closes the
+        # session at the response start, which rolls back what is left (error responses).
+        before_send_handler=None,
         set_default_exception_handler=False,
         alembic_config=AlembicAsyncConfig(
             script_location=str(MIGRATIONS_DIR),

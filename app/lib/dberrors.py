@@ -1,4 +1,5 @@
-"""The one classifier of "the database is unavailable" (503 and, for resolve, the last-known-good answer).
+"""The one classifier of "the database is unavailable" (503 and, for resolve, the last-known-good answer), and of
+"the change conflicts" (409) for a failed COMMIT (`app.lib.transactions`).
 
 Unavailable means the failure is the database's or the connection's, not the request's: the pool timed out, the
 connection broke or was refused, the server is shutting down, starting up or out of resources.
@@ -26,13 +27,28 @@ DRIVER_UNAVAILABLE = (
 _UNAVAILABLE_TYPES = (OperationalError, InterfaceError, PoolTimeoutError, OSError, TimeoutError, *DRIVER_UNAVAILABLE)
 
 
-def has_unavailable_sqlstate(exc: BaseException) -> bool:
-    """True for a driver error (raw, e.g. asyncpg's TooManyConnectionsError at connect, or wrapped) in those classes."""
+CONFLICT_SQLSTATES = ("23", "40")
+"""SQLSTATEs meaning "this change conflicts with the data or with a concurrent transaction", which the server rolled
+back: integrity constraint violations (23, e.g. a deferred unique or foreign key checked at COMMIT) and transaction
+rollbacks (40: serialization failure, deadlock). Retrying may succeed; nothing was stored."""
+
+
+def _has_sqlstate(exc: BaseException, prefixes: tuple[str, ...]) -> bool:
     for candidate in (exc, getattr(exc, "orig", None), exc.__cause__):
         code = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
-        if isinstance(code, str) and code.startswith(UNAVAILABLE_SQLSTATES):
+        if isinstance(code, str) and code.startswith(prefixes):
             return True
     return False
+
+
+def has_unavailable_sqlstate(exc: BaseException) -> bool:
+    """True for a driver error (raw, e.g. asyncpg's TooManyConnectionsError at connect, or wrapped) in those classes."""
+    return _has_sqlstate(exc, UNAVAILABLE_SQLSTATES)
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """Whether `exc` (a driver error, raw or wrapped) is a conflict the server rolled back (`CONFLICT_SQLSTATES`)."""
+    return _has_sqlstate(exc, CONFLICT_SQLSTATES)
 
 
 def is_database_unavailable(exc: BaseException, _depth: int = 0) -> bool:

@@ -50,6 +50,7 @@ from app.lib.problems import EXCEPTION_HANDLERS
 from app.lib.redis import create_redis_client
 from app.lib.services import SERVICES_KEY, services_of
 from app.lib.tracing import Tracing, start_tracing
+from app.lib.transactions import commit_before_response
 from app.server.docs import SelfHostedScalar
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
@@ -74,9 +75,12 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         tracing = start_tracing(__version__)
         configure_logging(settings, [tracing.log_processor()] if tracing is not None else [])
 
-        # Database: pooled engine, session per request, Alembic through `python -m app database ...`.
+        # Database: pooled engine, session per request, Alembic through `python -m app database ...`. The request
+        # boundary commits before a 2xx/3xx response starts, and a failed COMMIT becomes the response
+        # (app/lib/transactions.py); the plugin's before-send handler only closes the session.
         alchemy = create_alchemy_config(settings)
         app_config.plugins.append(SQLAlchemyPlugin(config=alchemy))
+        app_config.middleware.insert(0, commit_before_response(alchemy.session_scope_key))
 
         # Redis: one client for every store and the app cache; memory stores when none is configured.
         redis = create_redis_client(settings)

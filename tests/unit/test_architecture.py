@@ -288,9 +288,10 @@ def test_controllers_use_the_injected_services() -> None:
 
 
 def test_commits_are_the_request_boundarys_or_explained() -> None:
-    """Services flush and the request boundary commits (Advanced Alchemy's before-send handler). Controllers
-    never commit; elsewhere on the request path a commit is the registry's (`registry.commit()`, which holds the
-    prompt's row lock and publishes the events) or carries a comment saying why (on its line or the two above)."""
+    """Services flush and the request boundary commits (`app.lib.transactions`, before the response starts).
+    Controllers never commit; elsewhere on the request path a commit is the registry's (`registry.commit()`, which
+    holds the prompt's row lock and publishes the events) or carries a comment saying why (on its line or the two
+    above)."""
     wrong = []
     commits_seen = 0
     for module, tree, lines in _domain_modules():

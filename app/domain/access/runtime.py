@@ -59,7 +59,7 @@ class AccessRuntime:
         """The request's Advanced Alchemy session (the same one handlers get as `db_session`).
 
         Call it only when a query is needed: a request that never opens one never touches the pool and has
-        nothing to commit (Advanced Alchemy's before-send handler commits only a session that exists).
+        nothing to commit (the request boundary commits only a session that exists, `app.lib.transactions`).
         """
         return self.alchemy.provide_session(state, scope)
 

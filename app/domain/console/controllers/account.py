@@ -1,8 +1,8 @@
 """Sign in, register, sign out, and the home page (the person's workspaces with their role).
 
 Sign-in and register call the accounts services the API uses; only the transport differs (a form and a
-redirect instead of JSON). As on the API, the services flush and the request boundary commits (on the 303 too:
-`autocommit_include_redirects`); a page that shows a refusal has a 4xx status, so it rolls back.
+redirect instead of JSON). As on the API, the services flush and the request boundary commits (on the 303 too,
+before it is sent: `app.lib.transactions`); a page that shows a refusal has a 4xx status, so it rolls back.
 """
 
 from __future__ import annotations

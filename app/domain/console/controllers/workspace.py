@@ -2,7 +2,7 @@
 
 Each handler calls the service the API uses (workspaces, audit, lint settings) and declares the API's
 permission for the same action, so a page never shows or changes what the API would refuse. Writes answer with a
-303 redirect; the request boundary commits (`autocommit_include_redirects`).
+303 redirect; the request boundary commits before it is sent (`app.lib.transactions`).
 """
 
 from __future__ import annotations
