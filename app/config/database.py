@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from advanced_alchemy.extensions.litestar import (
     AlembicAsyncConfig,
@@ -18,11 +18,15 @@ from advanced_alchemy.extensions.litestar import (
 from sqlalchemy import event
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DataError, DisconnectionError, IntegrityError, ProgrammingError
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.config.settings import Settings
+
+if TYPE_CHECKING:
+    from litestar.datastructures import State
+    from litestar.types import Scope
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -224,9 +228,24 @@ def app_session_factory(config: SQLAlchemyAsyncConfig) -> sessionmaker[Session]:
     return sync_factory
 
 
+REQUEST_SESSION_SCOPE_KEY = "promptsmith.session"
+"""Where the request's session is kept in the ASGI scope, for the commit at the request boundary."""
+
+
+class RequestSessionConfig(SQLAlchemyAsyncConfig):
+    """Advanced Alchemy's config, also recording each request's session under our own scope key, so the commit
+    before the response (`app.lib.transactions`) finds it through a public method, not the library's scope state."""
+
+    def provide_session(self, state: State, scope: Scope) -> AsyncSession:
+        """The request's session (created on first use), recorded in the scope."""
+        session = super().provide_session(state, scope)
+        cast("dict[str, Any]", scope)[REQUEST_SESSION_SCOPE_KEY] = session
+        return session
+
+
 def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None) -> SQLAlchemyAsyncConfig:
     """Advanced Alchemy config. The default exception handler is off: `app.lib.problems` owns error format."""
-    return SQLAlchemyAsyncConfig(
+    return RequestSessionConfig(
         engine_instance=engine or create_engine(settings),
         session_config=AsyncSessionConfig(expire_on_commit=False),
         # No autocommit here: it commits while the response starts and sends a 2xx even when the COMMIT fails. The

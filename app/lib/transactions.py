@@ -17,12 +17,11 @@ sends the one COMMIT it sent before, only earlier (no extra round trip).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import structlog
 
 # Advanced Alchemy's accessor of its per-request session (the same one its before-send handlers use).
-from advanced_alchemy.extensions.litestar._utils import get_aa_scope_state
 from litestar.enums import ScopeType
 from litestar.middleware import DefineMiddleware
 from litestar.utils.scope.state import ScopeState
@@ -83,7 +82,7 @@ class CommitBeforeResponse:
 
         async def commit_then_send(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] in COMMIT_STATUSES:
-                session: AsyncSession | None = get_aa_scope_state(scope, key)
+                session: AsyncSession | None = cast("dict[str, Any]", scope).get(key)
                 if session is not None and session.in_transaction():
                     try:
                         await session.commit()
@@ -106,6 +105,6 @@ class CommitBeforeResponse:
 
 
 def commit_before_response(session_scope_key: str) -> DefineMiddleware:
-    """`CommitBeforeResponse` for the app's middleware list, on the session scope key of the app's Advanced Alchemy
-    config (it differs between configs made in one process)."""
+    """`CommitBeforeResponse` for the app's middleware list, reading the session where `RequestSessionConfig`
+    records it in the scope."""
     return DefineMiddleware(CommitBeforeResponse, session_scope_key=session_scope_key)

@@ -31,7 +31,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import __version__
-from app.config.database import create_alchemy_config
+from app.config.database import REQUEST_SESSION_SCOPE_KEY, create_alchemy_config
 from app.config.settings import Settings
 from app.config.stores import create_store_registry
 from app.domain.access.authentication import add_rate_limit_headers
@@ -80,7 +80,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         # (app/lib/transactions.py); the plugin's before-send handler only closes the session.
         alchemy = create_alchemy_config(settings)
         app_config.plugins.append(SQLAlchemyPlugin(config=alchemy))
-        app_config.middleware.insert(0, commit_before_response(alchemy.session_scope_key))
+        app_config.middleware.insert(0, commit_before_response(REQUEST_SESSION_SCOPE_KEY))
 
         # Redis: one client for every store and the app cache; memory stores when none is configured.
         redis = create_redis_client(settings)
