@@ -439,7 +439,8 @@ GENERAL_ASSISTANT = Archetype(
         # A companion is a conversation partner, not a specialist: the general assistant with the companion variant.
         feat(
             "companion",
-            r"\bcompanion\b|\bchats?\s+(?:with\s+\w+\s+)?about\s+(?:their|your|his|her)\s+day\b|\bkeep\s+\w+\s+company\b|"
+            r"^\W*(?:(?:an?|the|my|our)\s+)?(?:[\w'-]+\s+){0,3}companion\b|\bcompanion\s+(?:for|called|named|app|bot|chat|in|on)\b|"
+            r"\bchats?\s+(?:with\s+\w+\s+)?about\s+(?:their|your|his|her)\s+day\b|\bkeep\s+\w+\s+company\b|"
             r"\bjournal(?:ing)?\s+(?:app|companion|buddy)\b",
             7,
         ),

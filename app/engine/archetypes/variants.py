@@ -160,7 +160,9 @@ TIGHTENING = Variant(
 COMPANION = Variant(
     name="companion",
     cue=re.compile(
-        r"\bcompanion\b|\bjournal\w*|\bdiary\b|\breflect\w*\s+(?:back|on)\b|\bsomeone\s+to\s+talk\s+to\b|\bvent(?:ing)?\b|"
+        r"^\W*(?:(?:an?|the|my|our)\s+)?(?:[\w'-]+\s+){0,3}companion\b|\bcompanion\s+(?:for|called|named|app|bot|chat|in|on)\b|"
+        r"\bjournaling\b|\bjournal\s+(?:app|entr(?:y|ies)|prompts?)\b|\bdiary\s+(?:app|entr(?:y|ies))\b|"
+        r"\breflect\w*\s+back\b|\bsomeone\s+to\s+talk\s+to\b|\blet\s+\w+\s+vent\b|"
         r"\bcheck-?ins?\b|\bpen\s?pal\b",
         re.IGNORECASE,
     ),

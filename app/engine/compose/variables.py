@@ -83,9 +83,10 @@ def _tailor(variable: Variable, plan: Plan) -> Variable:
 # "Versicherungsbedingungen (AVB), die unten eingefügt werden": material the operator supplies with the prompt.
 _NOUN = r"(?:our|the|my|their|your|a|an)\s+(?P<{name}>[^\W\d][\w&'/-]*(?:\s+[^\W\d][\w&'/-]*){{0,3}}?)"
 _PASTED = re.compile(
-    rf"\b(?:paste|pasting|attach|insert)\w*\s+(?:in\s+)?{_NOUN.format(name='a')}\s*(?:\)|\s(?:below|underneath|here|"
+    rf"\b(?:paste|pasting)\w*\s+(?:in\s+)?{_NOUN.format(name='a')}\s*(?:\)|\s(?:below|underneath|here|"
     rf"after\s+this|at\s+the\s+end)\b)|"
-    rf"{_NOUN.format(name='b')}\s+(?:will|would|is|are|gets?|can)\s+(?:be\s+)?(?:pasted|attached|inserted)\b|"
+    rf"{_NOUN.format(name='b')}\s+(?:will|would|is|are|gets?|can)\s+(?:be\s+)?(?:pasted|attached)"
+    r"(?:\s+(?:in\s+)?(?:below|underneath|here|at\s+the\s+end|by\b|with\b)|\s*[.,;)]|$)|"
     r"\b(?P<c>[^\W\d_]{4,40})(?:\s*\([^()]{1,20}\))?,?\s+(?:die|das|der)\s+(?:unten|hier)\s+eingefügt\s+(?:wird|werden)\b|"
     r"\b(?P<d>[^\W\d_]{4,40})(?:\s+[^\W\d_]{2,20})?\s+(?:que\s+)?(?:pegad[oa]s?|pegamos|pegaremos|coll[ée]e?s?|colad[oa]s?)\s+"
     r"(?:abajo|ci-dessous|abaixo|aquí|aqui)\b",

@@ -33,8 +33,8 @@ _FOREIGN_IMPERATIVE_LEAD = re.compile(
     r"(?:corrige[sz]?|r[ée]ponds|r[ée]pondez|utilise[sz]?|pose[sz]?|donne[sz]?|propose[sz]?|termine[sz]?|commence[sz]?|"
     r"garde[sz]?|reste[sz]?|[ée]cri(?:s|vez)|indique[sz]?|cite[sz]?|demande[sz]?|vouvoie[sz]?|tutoie[sz]?|ajoute[sz]?|"
     r"mentionne[sz]?|explique[sz]?|rappelle[sz]?|v[ée]rifie[sz]?|"
-    r"responde|responda|usa|use|usem|utiliza|utilize|pregunta|pergunte|da|d[êé]|incluye|inclua|termina|empieza|comece|"
-    r"mant[ée]n|mantenha|escribe|escreva|ofrece|ofere[çc]a|corrija|explica|explique|pide|pe[çc]a|s[ée]|seja|"
+    r"responde|responda|usa|use|usem|utiliza|utilize|pregunta|pergunte|dé|dê|diga|dile|diles|dites|dis|sag|sage|usar|use|utilizar|deixe|deja|devolver|retorne|devuelve|incluye|inclua|termina|empieza|comece|"
+    r"mant[ée]n|mantenha|escribe|escreva|ofrece|ofere[çc]a|corrija|explica|explique|pide|pe[çc]a|sé|seja|"
     r"nombra|menciona|recuerda|lembre|verifica|confirma|confirme|"
     r"antworte|antworten\s+sie|nutze|verwende|gib|nenne|frage|schreibe?|beende|beginne|halte|bleib|bleibe|erkl[äa]re|"
     r"korrigiere|biete|sieze|duze|f[üu]ge|erw[äa]hne|best[äa]tige|pr[üu]fe)\b",
@@ -43,6 +43,11 @@ _FOREIGN_IMPERATIVE_LEAD = re.compile(
 _FOREIGN_ADVERB = re.compile(
     r"^(?:s[óo]|solo|sólo|solamente|apenas|seulement|uniquement|nur|immer|siempre|sempre|toujours|nunca|jamais|"
     r"niemals|tamb[ée]m|también|aussi|auch)\s+",
+    re.IGNORECASE,
+)
+# "Se a criança disser que está triste, com medo …, diga …": a condition (commas and all) before the instruction.
+_FOREIGN_CONDITION = re.compile(
+    rf"^(?:se|si|wenn|falls|quand|cuando|caso|lorsque)\b[^.;]{{3,200}}?,\s*(?={_FOREIGN_IMPERATIVE_LEAD.pattern})",
     re.IGNORECASE,
 )
 _CJK_INSTRUCTION = re.compile(r"^\s*请|必须|务必|一定要|需要先|先.{1,12}再|てください|すること|しなさい|必ず")
@@ -58,4 +63,5 @@ def later_instruction(task: str, clause: Clause) -> bool:
     if rules.is_english(clause.text):
         return bool(_IMPERATIVE_LEAD.match(text))
     text = _FOREIGN_ADVERB.sub("", text, count=1)  # "Só use …", "Nur antworten …", "Siempre responde …"
+    text = _FOREIGN_CONDITION.sub("", text, count=1)  # "Se a criança disser …, diga …": the instruction after it
     return bool(_FOREIGN_IMPERATIVE_LEAD.match(text) or _CJK_INSTRUCTION.search(text))

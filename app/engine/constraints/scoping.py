@@ -122,7 +122,8 @@ _LABEL_LEAD = re.compile(
 )
 
 
-_STATEMENT = re.compile(r"(?:is|are|was|were|has|have|must|should|can|will|means|field|column)\b", re.I)
+_VERB_LABEL = re.compile(r"reject|remove|block|flag|ban|delete|hide|escalate|approve|allow", re.I)
+_PARTICLE = re.compile(r"(?:on|off|up|out|it|them|this|that|is|are|was|should|must|will|can)\b", re.I)
 
 
 def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
@@ -141,8 +142,10 @@ def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
         start, end = clause.start, clause.start + len(clause.text.rstrip())
         if len(rest.split()) < 2 or any(s.start < end and start < s.end for s in taken):
             continue
-        if not lead.group("link") and _STATEMENT.match(rest):
-            continue  # "Status is either open or done" describes the field, it does not say when to use a label
+        if not lead.group("link") and not (_VERB_LABEL.fullmatch(lead.group("label")) and not _PARTICLE.match(rest)):
+            # Without "when"/"for"/":" only a label that is itself an order ("Reject weapons …") says when to use
+            # it; "Feature requests often …" or "Spam messages should …" just talk about the label's topic.
+            continue
         label = values[lead.group("label").lower()]
         link = (lead.group("link") or "").lower()
         joiner = link if link in ("when", "if", "for") else "for"

@@ -183,3 +183,30 @@ def test_examples_in_an_aside_call_for_no_input_slot() -> None:
         Brief(task="Flag forum posts that share contact details (phone numbers, emails).", target="claude")
     )
     assert "email" not in [v.name for v in result.variables]
+
+
+def test_a_sentence_about_a_labels_topic_is_no_rule_for_it() -> None:
+    for task in (
+        "Classify support tickets as BUG, FEATURE or QUESTION. Feature requests often mention the roadmap.",
+        "Triage emails into urgent, normal or spam. Spam messages should be deleted without a reply.",
+        "Decide approve, hold or reject. Hold on, remember reviewers need a short reason.",
+    ):
+        assert not any(c.text.startswith("Use ") for c in extract_constraints(Brief(task=task))), task
+
+
+def test_a_journal_or_a_companion_robot_is_no_companion_job() -> None:
+    for task in (
+        "Help me prepare a submission to a scientific journal.",
+        "Write a blog post about AI companion robots.",
+    ):
+        assert "feels heard" not in _prompt(task), task
+
+
+def test_spanish_descriptions_are_not_read_as_instructions() -> None:
+    prompt = _prompt("Ayúdame a planificar viajes. Se trata de una agencia pequeña. Da igual el presupuesto.")
+    assert "Follow this rule" not in prompt
+
+
+def test_where_the_output_goes_is_no_pasted_input() -> None:
+    result = generate(Brief(task="Draft replies to reviews. The response will be pasted into Google.", target="claude"))
+    assert "response" not in [v.name for v in result.variables]
