@@ -229,6 +229,10 @@ def _own_action(text: str, found: fallbacks.FoundFallback) -> str | None:
     if condition is None or at < 0 or found.action in ("say", "handoff") or not rules.is_english(text):
         return None
     action = text[at + len(condition) :].lstrip(" ,")
+    # "if anyone mentions gas it must tell them to leave …": the modal subject is the assistant itself.
+    action = re.sub(
+        r"^(?:it|you|the\s+(?:bot|assistant|agent))\s+(?:must|should|will|needs?\s+to|has\s+to)\s+", "", action
+    )
     end = re.search(r"[.;!?](?:\s|$)", action)
     action = (action[: end.start()] if end else action).strip()
     if found.value not in action or not _ACTION_LEAD.match(action) or len(action.split()) > 40:
@@ -303,7 +307,15 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     explicit = field.name == "constraints" or (
         field.name == "task" and imperatives.later_instruction(field.text, clause)
     )
-    rule_constraints = _rules(unquoted, span, out, explicit=explicit, original=text)
+    rule_constraints = list(_rules(unquoted, span, out, explicit=explicit, original=text))
+    tail = text.strip().rstrip(".")[-30:]
+    kept_whole = [c for c in out if c.kind == "fallback" and c.condition and len(tail) == 30 and tail in c.text]
+    if kept_whole and (cond_at := text.find(kept_whole[0].condition or "")) >= 0:
+        # The brief's own crisis instruction is kept whole ("…, not touch switches and call …"); a prohibition
+        # cut from its middle would garble it. One stated before the condition stays.
+        rule_constraints = [
+            c for c in rule_constraints if c.kind != "prohibition" or c.span is None or c.span.start < offset + cond_at
+        ]
     out.extend(_with_quotes_restored(c, text) for c in rule_constraints)
     return out
 

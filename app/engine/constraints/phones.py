@@ -32,7 +32,10 @@ _UNIT = re.compile(
     r"日|天|年|歳|岁|个|個|条|件|円|元|th\b|st\b|nd\b|rd\b|am\b|pm\b|h\b|\s*[:h]\d)",
     re.IGNORECASE,
 )
-_BEFORE = re.compile(rf"(?:\b|(?<=[^\x00-\x7f]))(?:{_CALL_CUE})(?![A-Za-z]){_GAP}(?:\(\s*)?{_NUMBER}", re.IGNORECASE)
+_BEFORE = re.compile(
+    rf"(?:\b|(?<=[^\x00-\x7f])|(?<=\d)(?=[^\x00-\x7f]))(?:{_CALL_CUE})(?![A-Za-z]){_GAP}(?:\(\s*)?{_NUMBER}",
+    re.IGNORECASE,
+)
 _AFTER = re.compile(rf"{_NUMBER}(?={_AFTER_CUE})", re.IGNORECASE)
 _WEAK_CUES = re.compile(r"(?:give|share|donne[rz]?|unter|pelo|pela|reach|contact\w*|打)$", re.IGNORECASE)
 
@@ -55,6 +58,8 @@ def find_dial_numbers(text: str) -> list[DialNumber]:
         found.append(DialNumber(number, match.start("number"), match.start("number") + len(number)))
     for match in _AFTER.finditer(text):
         number = match.group("number").strip()
+        if _NAMED_LINE.match(text, match.end("number")):
+            continue
         if not any(f.start == match.start("number") for f in found):
             found.append(DialNumber(number, match.start("number"), match.start("number") + len(number)))
     return sorted(found, key=lambda f: f.start)
@@ -64,7 +69,16 @@ def _not_a_phone(text: str, match: re.Match[str], number: str) -> bool:
     """A year, a count, a bound, or a short number after a weak cue."""
     if re.fullmatch(r"(?:19|20)\d\d", number):
         return True
+    if _NAMED_LINE.match(text, match.end("number")):
+        return (
+            True  # "希望24热线 400-161-9995", "the 24/7 Hope Line 0800 …": part of the line's name, its number follows
+        )
     return _counted(text, match.end("number")) or _weak(match, number) or _compared(text, match.start("number"))
+
+
+_NAMED_LINE = re.compile(
+    r"\s*(?:热线|熱線|ホットライン|hotline|helpline|lifeline|line)\W{0,3}\s*[^\d\n]{0,12}?\+?\d{3}", re.I
+)
 
 
 def _counted(text: str, end: int) -> bool:

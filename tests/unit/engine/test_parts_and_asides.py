@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.engine.brief import Brief
 from app.engine.constraints import extract_constraints
 from app.engine.constraints.labels import find_labels
+from app.engine.constraints.phones import find_dial_numbers
 from app.engine.generate import generate
 
 
@@ -171,3 +172,22 @@ def test_product_descriptions_are_one_per_product_in_the_shops_voice() -> None:
     prompt = generate(Brief(task="Write product descriptions for our candle shop. Tone: cosy.", target="claude")).prompt
     assert "three distinct variants" not in prompt
     assert "One description per product" in prompt
+
+
+def test_a_safety_instruction_the_bot_must_give_is_kept_whole_without_a_cut_prohibition() -> None:
+    task = (
+        "Booking bot for a heating firm. If anyone mentions smelling gas it must tell them to leave the property, "
+        "not touch switches and call the gas emergency line 0800 111 999 right away."
+    )
+    found = extract_constraints(Brief(task=task))
+    fallback = next(c for c in found if c.kind == "fallback")
+    assert fallback.text == (
+        "If anyone mentions smelling gas, tell them to leave the property, not touch switches and call the gas "
+        "emergency line 0800 111 999 right away."
+    )
+    assert not any(c.kind == "prohibition" and "touch switches" in c.text for c in found)
+
+
+def test_a_number_in_a_hotlines_name_is_not_the_number_to_call() -> None:
+    numbers = find_dial_numbers("并拨打希望24热线 400-161-9995。")
+    assert [n.value for n in numbers] == ["400-161-9995"]
