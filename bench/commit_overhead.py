@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config.database import REQUEST_SESSION_SCOPE_KEY
 from app.lib.transactions import CommitBeforeResponse
 
-KEY = "_sqlalchemy_db_session"
+KEY = REQUEST_SESSION_SCOPE_KEY  # where RequestSessionConfig records the request's session
 BODY = b'{"name":"support/triage","version":3,"label":"production","text":"You are ..."}'
 
 
@@ -42,7 +43,7 @@ async def _block(app: Any, requests: int, session: AsyncSession | None) -> float
     for _ in range(requests):
         scope: dict[str, Any] = {"type": "http", "method": "GET", "path": "/api/v1/x", "headers": []}
         if session is not None:
-            scope["_aa_connection_state"] = {KEY: session}
+            scope[KEY] = session
         await app(scope, _noop_receive, _noop_send)
     return (time.process_time() - started) / requests
 

@@ -183,13 +183,9 @@ _FEEDBACK_BEFORE = re.compile(
     r"(?:in|as|with|of)\s+(?:(?:at\s+most|exactly|no\s+more\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
-_PARTICIPLE_PARTS = {
-    "explain": "explanation", "describ": "description", "justif": "justification", "defin": "definition",
-    "comment": "comment", "introduc": "introduction", "annotat": "annotation",
-}  # fmt: skip
-_PARTICIPLE_AFTER = re.compile(
-    r"\s+(?P<verb>explain|describ|justif|defin|comment|introduc|annotat)(?:ing|ying)\b", re.IGNORECASE
-)
+# The stem each part verb keeps before "-ing" ("describ" in "describing", "justif" in "justifying").
+_PARTICIPLE_PARTS = {re.sub(r"(?:e|y)$", "", verb): part for verb, part in _PART_VERBS.items()}
+_PARTICIPLE_AFTER = re.compile(rf"\s+(?P<verb>{'|'.join(_PARTICIPLE_PARTS)})(?:ing|ying)\b", re.IGNORECASE)
 # "a summary of at most 50 words followed by the table": the limit covers the summary, not what follows.
 _PART_OF_BEFORE = re.compile(
     r"\b(?P<part>explanation|description|justification|rationale|summary|definition|comment|introduction|intro|"

@@ -6,6 +6,7 @@ import gzip
 import math
 import socket
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -146,9 +147,10 @@ def test_corrupt_bundled_file_is_rejected(
     assert count_tokens(FIXED, "gpt").method == "estimate"
 
 
-def test_encoding_is_loaded_once_across_threads(fresh_encoding: None) -> None:
+@pytest.mark.parametrize("load", [tokens.get_o200k, tokens.get_counter], ids=["tiktoken", "compact"])
+def test_loaded_once_across_threads(fresh_encoding: None, load: Callable[[], object]) -> None:
     seen: list[object] = []
-    threads = [threading.Thread(target=lambda: seen.append(tokens.get_o200k())) for _ in range(4)]
+    threads = [threading.Thread(target=lambda: seen.append(load())) for _ in range(4)]
     for t in threads:
         t.start()
     for t in threads:
@@ -292,18 +294,6 @@ def test_merge_path_on_words_that_are_not_tokens(tiktoken_o200k: Any) -> None:
     assert sum(counter.rank(w.encode()) == o200k.RANK_NONE for w in words) > 200  # mostly multi-token words
     for word in words:
         assert counter.count(word) == len(tiktoken_o200k.encode_ordinary(word)), word
-
-
-def test_counter_is_loaded_once_across_threads(fresh_encoding: None) -> None:
-    seen: list[object] = []
-    threads = [threading.Thread(target=lambda: seen.append(tokens.get_counter())) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert len(seen) == 4
-    assert seen[0] is not None
-    assert all(s is seen[0] for s in seen)
 
 
 def test_block_counts_add_up_to_tiktokens_count(tiktoken_o200k: Any) -> None:
