@@ -80,7 +80,7 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 # "for Acme", "we run IronWorks Gym", "a shop called Spoke & Chain": the name after a word that introduces one.
 _ORG = re.compile(
-    r"\b(?i:for|at|from|by|with|run|runs|own|owns|operate|operates|called|named|(?:we|i)\s+(?:are|am)|we'?re|i'?m)\s+"
+    r"\b(?i:for|at|from|by|with|run|runs|own|owns|operate|operates|called|named|(?:we|i)\s+(?:are|am)|we'?re|i['’]m)\s+"
     r"((?:[A-Z][\w&.+-]*)(?:\s+(?:&\s+)?[A-Z][\w&.+-]*){0,2})(?:'s|’s)?"
 )
 _PRODUCT_NOUNS = (
@@ -214,7 +214,47 @@ def _one_sentence(words: list[str]) -> list[str]:
     return words
 
 
+# "para la web de Gestoría Almendro", "dans l'appli Doudou Dodo", "para o sistema da Clínica Ipê Roxo": in Romance
+# languages a capitalised name after such an introducer is a proper noun (German capitalises every noun, so it is
+# left out).
+_ROMANCE_ORG = re.compile(
+    r"(?:\b(?i:para|pour|chez|per)\s+|\b(?i:dans|no|na|sur|en)\s+(?=\S+\s+(?i:(?:de|da|do|du)\s+)?[A-ZÀ-Ý])(?=(?:\S+\s+)?(?i:web|site|"
+    r"sitio|tienda|loja|boutique|empresa|entreprise|sistema|système|app|appli|application|aplicación|aplicativo|"
+    r"plataforma|plateforme)))(?:(?:la|el|le|les|l['’]|o|a|os|as|nuestr[oa]s?|notre|nos|nosso|nossa|"
+    r"mi|mon|ma|su)\s*)?(?:(?i:web|website|sitio(?:\s+web)?|site|tienda(?:\s+online)?|loja|boutique|empresa|entreprise|"
+    r"sistema|système|app|appli|application|aplicación|aplicativo|plataforma|plateforme|clínica|clinique|hotel|hôtel|"
+    r"restaurante|restaurant|gestoría|escritório|cabinet|agence|agencia|agência|academia|escuela|école|escola|página|"
+    r"equipo|équipe|equipe|servicio|service|serviço|negocio|negócio|magasin|salón|salon|farmacia|pharmacie|farmácia)"
+    r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?)?)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,3})"
+)
+_ROMANCE_NOT_NAMES = frozenset({"Español", "Inglés", "Français", "Anglais", "Português", "Inglês", "Italiano", "Usted"})
+# 「湯守 ひのき荘」, 「小满学习」App: a short bracketed name right after a business noun or right before "App".
+_CJK_ORG = re.compile(
+    r"(?:旅館|ホテル|店|会社|アプリ|サービス|クリニック|病院|学校|塾|公司|应用|平台|品牌|酒店|餐厅|医院|诊所|商店|网店|机构)"
+    r"「(?P<name>[^「」。、，,.!?！？]{1,14})」|「(?P<name2>[^「」。、，,.!?！？]{1,14})」\s*(?:App|APP|app|アプリ|应用|平台)"
+)
+
+
+def _foreign_organization(text: str) -> str | None:
+    cjk = _CJK_ORG.search(text)
+    if cjk is not None:
+        return (cjk.group("name") or cjk.group("name2")).strip()
+    if not re.search(r"[áéíóúàèçãõâêôñ]|\b(?:para|pour|les|des|une|el|los|não|que)\b", text, re.IGNORECASE):
+        return None
+    for match in _ROMANCE_ORG.finditer(text):
+        words = _one_sentence(match.group("name").split())
+        while words and (words[-1] in _NOT_NAMES or words[-1] in _ROMANCE_NOT_NAMES):
+            words.pop()
+        if words and words[0] not in _NOT_NAMES and words[0] not in _ROMANCE_NOT_NAMES:
+            return " ".join(words).rstrip(".")
+    return None
+
+
 def _organization(text: str) -> tuple[str | None, str | None]:
+    foreign = _foreign_organization(text)
+    if foreign is not None:
+        return foreign, None
     pm = _PRODUCT.search(text)
     if pm and pm.group(1).split()[0] not in _NOT_NAMES and "." not in pm.group(1).rstrip("."):
         org = pm.group(1)

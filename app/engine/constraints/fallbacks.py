@@ -52,7 +52,8 @@ _CONTACT_VERB = re.compile(
     r"\b(?:email|e-mail|mail|contact|call|phone|ring|reach|write\s+to|direct|refer|send|point|tell|visit|go\s+to|"
     r"recommend|book|suggest|"
     r"escalate|forward|ask\s+them|support|help|escribe|contacta|llama|schreib|kontaktier|ruf|écri|contacte|appel|"
-    r"contate|ligue|ligar|envie|renvo|redirig|verweis|besuch|visita|visite|consulte|acesse|accede|accéde)\w*",
+    r"contate|ligue|ligar|envie|renvo|redirig|verweis|besuch|visita|visite|consulte|acesse|accede|accéde)\w*|"
+    r"拨打|致电|打电话|联系|电话|電話|連絡|お問い合わせ|案内|メール|邮件|发邮件",
     re.IGNORECASE,
 )
 
@@ -177,11 +178,24 @@ _TRAILING_MODAL = re.compile(
 )
 
 
+# "如果学生提到想伤害自己，…", "分からない場合は、…": a Chinese or Japanese condition runs to its comma.
+_CJK_CONDITION = re.compile(
+    r"(?:如果|假如|若是|要是|一旦|万一|当)[^，,。；;！？]{2,60}|[^，,。；;！？、]{2,60}?(?:場合は?|ときは|時は|たら|なら)(?=[，,、])"
+)
+
+
+_CJK_TRANSFER = re.compile(
+    r"[^\x00-\x7f]*(?:つな|繋|転送|エスカレ|引き継|转|交给|接通|联系|連絡|案内)|^(?![\s\S]*[\u3040-\u9fff])"
+)
+"""A transfer verb next to a CJK hand-off noun; a text with no CJK at all passes (its hand-off is not CJK)."""
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     match = _CONDITION.search(text)
     if not match:
-        return None
+        cjk = _CJK_CONDITION.search(text)
+        return cjk.group(0).strip() if cjk else None
     condition = match.group(0).strip().rstrip(",")
     if condition.count("(") > condition.count(")"):
         # "if the animal is having an emergency (not breathing, bleeding a lot) tell them ...": the commas inside
@@ -245,6 +259,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
                 number = match.group(group)
                 found.append(FoundFallback("phone", number, condition, match.start(group), match.end(group)))
     handoff = _HANDOFF.search(text) if _HANDOFF_KEYS.search(text) else None
+    if handoff and not handoff.group(0).isascii() and not _CJK_TRANSFER.search(text):
+        handoff = None  # "担当者や期限が書かれていない場合は": the person in charge is named, nobody is handed over to
     if handoff and (
         condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)
     ):
@@ -295,6 +311,15 @@ _FOR_CONDITION = re.compile(
 )
 
 
+_ACTION_START = re.compile(
+    r"\s*(?:(?:just|then|please)\s+)?(?:tell|email|call|contact|point|send|direct|refer|ask\s+them|escalate)\b", re.I
+)
+_FOR_LIST = re.compile(
+    r"(?:^|[,;:]\s*)(?P<cond>for\s+(?:that|this|those|these|anything|any|all|questions|issues)\b[^.;:!?]*)$", re.I
+)
+_ANAPHORA = re.compile(r"^for\s+(?:that|this|those|these)\s*,\s*(?:or|and)\s+(?:for\s+)?", re.I)
+
+
 def _segment_condition(text: str, position: int) -> str | None:
     """The condition of the comma-separated part that holds `position`, when that part states its own."""
     start = max(text.rfind(mark, 0, position) for mark in ",;") + 1
@@ -302,6 +327,14 @@ def _segment_condition(text: str, position: int) -> str | None:
     match = _FOR_CONDITION.match(segment)
     if match:
         return match.group("cond")
+    if start > 0 and _ACTION_START.match(segment):
+        # "for that, or anything about their own pay being short, tell them to email X": the condition runs over
+        # the comma parts before the action, from the one that opens with "for".
+        opening = _FOR_LIST.search(text, 0, start)
+        if opening is not None:
+            condition = text[opening.start("cond") : start - 1].strip()
+            # "that" points back to a clause this one cannot see; what follows it still says when the contact applies.
+            return _ANAPHORA.sub("for ", condition) or None
     if start > 0:
         own = find_condition(segment)
         if own is not None:

@@ -27,7 +27,7 @@ _PROHIBITION_OTHER = re.compile(
     r"\b(?:nunca|jamás|no\s+(?:\w+(?:es|as|e|a|s|ar|er|ir)|le|les|lo|la|te|se)\b|evita|prohibido|"
     r"nie(?:mals)?|keine?[nmrs]?\b|nicht\b|vermeide|verboten|"
     r"jamais|ne\s+\w+\s+(?:pas|jamais)|n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|"
-    r"não|nao|evite|proibido)\b|不要|禁止|切勿|不得|不能|别|しないで|しないこと|禁止|避けて|ないでください|ないこと",
+    r"não|nao|evite|proibido)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと",
     re.IGNORECASE,
 )
 _LIMIT_ONLY = re.compile(
@@ -66,6 +66,9 @@ def is_english(text: str) -> bool:
 _ADJECTIVE = re.compile(
     r"(?:too\s+|overly\s+|very\s+)?[a-z-]+(?:y|ive|ous|al|ful|ic|ing|ed|less|ish|ant|ent|ble)", re.I
 )
+
+
+_REPEATED_NO = re.compile(r"((?:,|\band|\bor)\s+)no\s+(?=[a-z])", re.I)
 
 
 _RELATIVE_ABILITY = re.compile(
@@ -228,6 +231,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             lead = "Never be"  # "never pushy"
         elif lead in ("Never", "Do not") and len(rest) <= 2 and " " not in rest:
             lead = f"{lead} use"  # "ss, never ß": a character or symbol is something you use
+        if lead == "Avoid":
+            # "no tax advice and no guesses about X": one "Avoid" governs the whole list.
+            rest = _REPEATED_NO.sub(r"\1", rest)
         alternative = _alternative(source, end)
         if alternative is not None:
             instead, end = alternative

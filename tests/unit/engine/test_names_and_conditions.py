@@ -1,0 +1,80 @@
+"""Business names in non-English briefs, conditions in Chinese and Japanese, and conditions that span a list."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine.brief import Brief, extract_entities
+from app.engine.constraints import Constraint, extract_constraints
+from app.engine.generate import generate
+
+
+def _of_kind(task: str, kind: str) -> list[Constraint]:
+    return [c for c in extract_constraints(Brief(task=task)) if c.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("task", "name"),
+    [
+        ("Asistente para la web de Gestoría Almendro (Murcia). Resuelve dudas sobre la renta.", "Gestoría Almendro"),
+        ("Extraia os dados de encaminhamentos para o sistema da Clínica Ipê Roxo.", "Clínica Ipê Roxo"),
+        ("Réponds aux questions des clients pour Les Jardins de Marie, une jardinerie.", "Les Jardins de Marie"),
+        ("箱根の旅館「湯守 ひのき荘」の予約問い合わせに答えるチャットアシスタントです。", "湯守 ひのき荘"),
+        ("做一个初中物理的辅导老师，用在「小满学习」App 里。", "小满学习"),
+    ],
+)
+def test_a_business_named_in_a_foreign_brief_is_the_organisation(task: str, name: str) -> None:
+    assert extract_entities(task).organization == name
+    assert name in generate(Brief(task=task)).prompt.split("\n\n")[0] + generate(Brief(task=task)).prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Secrets oder Passwörter im Klartext sind immer KRITISCH.",  # German "im" is no "I'm"
+        "Bei Störungen im Stromnetz immer auf die Hotline verweisen.",
+        "Responde en Español a los clientes.",
+        "「予約係が確認してご連絡します」と伝えてください。",  # words to say, not a name
+    ],
+)
+def test_a_preposition_or_a_quote_is_no_organisation(task: str) -> None:
+    assert extract_entities(task).organization is None
+
+
+def test_one_no_governs_a_list_of_no_items() -> None:
+    [rule] = _of_kind("Explain payslips. No tax advice and no guesses about a tax code being wrong.", "prohibition")
+    assert rule.text == "Avoid tax advice and guesses about a tax code being wrong."
+
+
+def test_a_for_condition_over_several_comma_parts_stays_with_its_contact() -> None:
+    task = (
+        "No tax advice; for that, or anything about their own pay being short, tell them to email payroll@hr.example."
+    )
+    [fallback] = _of_kind(task, "fallback")
+    assert fallback.condition == "for anything about their own pay being short"
+    assert fallback.text.startswith("For anything about their own pay being short, tell the user to email")
+    prompt = generate(Brief(task=f"Explain payslips to staff. {task}")).prompt
+    assert "For anything about their own pay being short, tell the user to email payroll@hr.example." in prompt
+    assert "missing: For anything" not in prompt
+
+
+def test_a_chinese_condition_stays_with_the_number_to_call() -> None:
+    task = "如果学生提到想伤害自己或者不想活了，要温和地请他告诉家长或老师，并拨打希望24热线 400-161-9995。"
+    [fallback] = _of_kind(task, "fallback")
+    assert fallback.value == "400-161-9995"
+    assert fallback.condition == "如果学生提到想伤害自己或者不想活了"
+
+
+def test_a_japanese_call_instruction_is_a_phone_fallback() -> None:
+    [fallback] = _of_kind("分からない質問や苦情は 0460-85-0000 にお電話いただくよう案内してください。", "fallback")
+    assert (fallback.action, fallback.value) == ("phone", "0460-85-0000")
+
+
+def test_the_person_in_charge_is_no_hand_off_without_a_transfer() -> None:
+    task = "担当者や期限が議事録に書かれていない場合は推測せず null にしてください。"
+    assert _of_kind(task, "fallback") == []
+
+
+def test_chinese_other_is_no_prohibition() -> None:
+    assert _of_kind("只讲初中物理，别的科目就说这里只辅导物理。", "prohibition") == []
+    assert _of_kind("别直接给答案。", "prohibition")
