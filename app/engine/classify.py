@@ -115,11 +115,23 @@ def score_all(text: str) -> list[ArchetypeMatch]:
     ]
 
 
-def classify(text: str) -> list[ArchetypeMatch]:
-    """Return the primary archetype first, then up to two secondary archetypes for a brief that blends jobs."""
+LABELLING_IDS = ("classification", "content_moderation", "grader")
+"""Jobs whose output is a label from a closed set."""
+
+
+def classify(text: str, *, closed_label_set: bool = False) -> list[ArchetypeMatch]:
+    """Return the primary archetype first, then up to two secondary archetypes for a brief that blends jobs.
+
+    `closed_label_set`: the brief states the labels its output must use. The general assistant assigns no labels,
+    so such a brief goes to the best-scoring labelling job instead ("tag recipes as vegan / vegetarian / …").
+    """
     ranked = score_all(text)
     if not ranked:
         return [ArchetypeMatch(id=FALLBACK_ID, score=0, features=[])]
+    if closed_label_set and ranked[0].id == FALLBACK_ID:
+        labelling = next((m for m in ranked if m.id in LABELLING_IDS), None)
+        if labelling is not None:
+            ranked = [labelling, *(m for m in ranked if m is not labelling)]
     by_id = {m.id: m for m in ranked}
     chosen = choose([(m.id, m.score) for m in ranked], FALLBACK_ID)
     return [

@@ -88,7 +88,8 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     What the brief forbids is not its job: the spans of its prohibitions are blanked before classifying, so that
     "no labels like 'depression'" does not make a journaling companion a classifier.
     """
-    return classify(_without_prohibitions(brief.task, constraints))
+    labels = any(c.kind == "labels" and c.scope is None for c in constraints)
+    return classify(_without_prohibitions(brief.task, constraints), closed_label_set=labels)
 
 
 def _without_prohibitions(task: str, constraints: Sequence[Constraint]) -> str:

@@ -20,7 +20,11 @@ _AGENT_NOUNS = (
     "grader|translator|summari[sz]er|model|system|gpt|llm|tool|widget|service"
 )
 _AGENT_THAT = re.compile(
-    rf"^(?:an?\s+|the\s+)?(?:[\w'&.+/-]+\s+){{0,3}}?(?:{_AGENT_NOUNS})\s+(?:that|which|who|to)\s+", re.IGNORECASE
+    rf"^(?:an?\s+|the\s+)?(?:[\w'&.+/-]+\s+){{0,3}}?(?:{_AGENT_NOUNS})"
+    # "a chatbot on the site that can …", "a bot on our website + whatsapp to book …": where it lives is no job.
+    r"(?:\s+(?:on|for|in|at)\s+(?:[\w'&.+/-]+\s+){0,4}?[\w'&.+/-]+)?"
+    r"\s+(?:that|which|who|to)\s+(?:(?:can|will|should|could|would|must)\s+)?",
+    re.IGNORECASE,
 )
 # Base forms of the verbs tasks start with; a task that starts with one reads as an instruction already.
 VERBS = frozenset(
@@ -47,6 +51,7 @@ _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bi\b"), "they"),
 )
 # "Support agent for ...", "Review bot that ...": a verb-like word used as a modifier of an agent noun.
+_TOPICS_AFTER = re.compile(r"^(?:do|handle|cover|deal\s+with|answer)\s*:\s*", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(rf"^[\w-]+\s+(?:{_AGENT_NOUNS}|agents|bots|engine|desk)\b", re.IGNORECASE)
 _ME = re.compile(r"\bme\b", re.I)
 _MY_GROUP = re.compile(r"\bmy (team|company|org|organi[sz]ation|department|business)\b", re.I)
@@ -158,6 +163,11 @@ def strip_meta_directive(text: str) -> str:
     return stripped if stripped and stripped != text.strip() and len(stripped.split()) >= 2 else text.strip()
 
 
+def without_request(text: str) -> str:
+    """The text without a leading "I want" / "we need" / "build" before the thing asked for ("a chatbot …")."""
+    return _META_BUILD.sub("", text, count=1)
+
+
 def imperative_task(task: str, user: str) -> str | None:
     """The task as one instruction to the assistant, or None when it is a noun phrase ("sql helper for ...").
 
@@ -169,6 +179,9 @@ def imperative_task(task: str, user: str) -> str | None:
     agent = _AGENT_THAT.match(built)
     # Third-person verbs in base form: "a bot that triages ..." and "turns notes into ..." alike.
     text = _verbs_to_base(built[agent.end() :] if agent else text)
+    if agent:
+        # "a chatbot that can do: opening times, vaccines, prices": a list of topics to help with.
+        text = _TOPICS_AFTER.sub("help with ", text, count=1)
     first = text.split(" ", 1)[0].lower().rstrip(",:")
     if first not in VERBS or _NOUN_PHRASE.match(text):
         return None

@@ -45,6 +45,7 @@ CORPUS_FILES = (
     HERE / "corpus_b.jsonl",
     HERE / "corpus_c.jsonl",
     HERE / "corpus_d.jsonl",
+    HERE / "corpus_e.jsonl",
 )
 HELDOUT = HERE / "heldout.jsonl"
 HELDOUT_B = HERE / "heldout_b.jsonl"

@@ -6,7 +6,7 @@ import re
 
 from app.engine.compose.language import quoted_task
 from app.engine.compose.plan import Plan
-from app.engine.phrasing import article, normalise, possessive, second_person, sentence
+from app.engine.phrasing import article, normalise, possessive, second_person, sentence, without_request
 
 _ROLE_HEAD = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
@@ -46,6 +46,7 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     phrase = normalise(task).rstrip(".!?") or normalise(task)  # a task of only "!" or "..." must not crash
     # "be my brainstorm buddy for ...": the user's own noun phrase, addressed to the assistant.
     phrase = _BE_MY.sub("", phrase, count=1) or phrase
+    phrase = without_request(phrase) or phrase  # "i want a bot for …": the bot is the role, not the wish
     if _ROLE_HEAD.match(phrase):
         # "a general helpful assistant" says nothing a role needs: the words that carry no job go.
         body = _EMPTY_ADJECTIVES.sub("", phrase[0].lower() + phrase[1:]).strip()

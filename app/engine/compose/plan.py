@@ -215,15 +215,43 @@ _FILLER_WORDS = frozenset(
 )
 
 
-def task_details(task: str, constraints: Sequence[Constraint]) -> tuple[str, ...]:
-    """The task's sentences after the first that constraints do not mostly carry, whole, in the brief's words."""
+# "ok so im the office manager at Brambleway Vet Hospital …", "we're a family plumbing firm in Leeds": who is asking,
+# not what the assistant is for.
+_BACKGROUND = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|hi|hey|hello|hiya|right)[\s,!.]+)*(?:i'?m|i\s+am|we'?re|we\s+are|i\s+(?:run|own|work|manage)|"
+    r"we\s+(?:run|own|have|sell|make|operate|get)|our\s+\w+\s+(?:is|are|has|have)|my\s+(?:name|company|team|shop|business))\b",
+    re.IGNORECASE,
+)
+_JOB_CUE = re.compile(
+    r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget)\b|\b(?:need|want|looking\s+for|build|create|make)\b"
+    r"[^.]{0,40}?\b(?:something|thing|that|which|to)\b",
+    re.IGNORECASE,
+)
+
+
+def job_sentence(task: str) -> int:
+    """The index of the sentence that says what the assistant is for: the first, unless the first only introduces
+    the requester and one of the next two names the job."""
+    sentences = _sentences(task)
+    first = task[sentences[0][0] : sentences[0][1]] if sentences else ""
+    if not _BACKGROUND.match(first) or _JOB_CUE.search(first):
+        return 0
+    for index, (start, end) in enumerate(sentences[1:3], start=1):
+        if _JOB_CUE.search(task[start:end]):
+            return index
+    return 0
+
+
+def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
+    """The task's sentences other than the job sentence (`head`) that constraints do not mostly carry, whole, in the
+    brief's words."""
     covered = [False] * len(task)
     for c in constraints:
         if c.span is not None and c.span.field == "task":
             for i in range(max(0, c.span.start), min(len(task), c.span.end)):
                 covered[i] = True
     details = []
-    for start, end in _sentences(task)[1:]:
+    for start, end in (bounds for index, bounds in enumerate(_sentences(task)) if index != head):
         text = task[start:end]
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append(" ".join(text.split()))
@@ -458,9 +486,11 @@ def make_plan(
     audience = _audience(brief, entities, constraints)
     length, max_words = _length(brief, entities, constraints)
     product = entities.product
-    first = _sentences(brief.task)[0] if brief.task.strip() else (0, 0)
-    head = core_task(brief.task[: first[1]], constraints)
-    details = task_details(brief.task, constraints)
+    job = job_sentence(brief.task)
+    first = _sentences(brief.task)[job] if brief.task.strip() else (0, 0)
+    # The sentences before the job sentence are blanked, not cut: constraint spans keep their offsets.
+    head = core_task(" " * first[0] + brief.task[first[0] : first[1]], constraints)
+    details = task_details(brief.task, constraints, job)
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",

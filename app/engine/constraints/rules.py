@@ -452,6 +452,7 @@ _TOPIC_ONLY = re.compile(
     _SEGMENT_START + r"(?P<topic>[\w+#.-]+(?:\s+[\w+#.-]+){0,2}?)\s+(?:only|exclusively)\s*(?=[,;.)]|$)",
     re.IGNORECASE,
 )
+_JOINED_BEFORE = re.compile(r"(?<![\w-])(?P<first>\w[\w+#.-]*)\s+(?P<conj>and|or|&)\s+$", re.I)
 _ONLY_THING = re.compile(
     _SEGMENT_START + r"(?:only|exclusively)\s+(?P<thing>[\w+#.-]+(?:\s+[\w+#.-]+){0,2}?)\s+"
     r"(?P<noun>quer(?:y|ies)|statements?|questions?|topics?|requests?|code|scripts?|functions?|commands?|"
@@ -507,6 +508,11 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
         topic = match.group("topic").strip()
         if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
             continue
+        start = match.start("topic")
+        joined = _JOINED_BEFORE.search(text, 0, start)
+        if joined is not None and _is_topic(joined.group("first")):
+            # "LS and WF postcodes only": both items are the topic, not the last one alone.
+            topic, start = f"{joined.group('first')} {joined.group('conj')} {topic}", joined.start("first")
         last = topic.split()[-1].lower()
         if _ACTION_TOPIC.match(topic):
             rule = f"Only {topic}."  # "fix grammar only" names an action, not a topic to help with
@@ -516,5 +522,5 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
             rule = f"Only answer {topic}."
         else:
             rule = f"Only help with {topic}."
-        found.append(FoundRule(rule, None, None, match.start("topic"), match.end(), topic))
+        found.append(FoundRule(rule, None, None, start, match.end(), topic))
     return found

@@ -78,3 +78,28 @@ def test_the_person_in_charge_is_no_hand_off_without_a_transfer() -> None:
 def test_chinese_other_is_no_prohibition() -> None:
     assert _of_kind("只讲初中物理，别的科目就说这里只辅导物理。", "prohibition") == []
     assert _of_kind("别直接给答案。", "prohibition")
+
+
+def test_the_job_sentence_after_an_introduction_is_the_task() -> None:
+    brief = Brief(
+        task=(
+            "ok so im the office manager at Brambleway Vet Hospital and we get the same 10 questions all day. "
+            "i want a chatbot on the site that can do: opening times, vaccines, how to register a new pet."
+        ),
+        target="claude",
+    )
+    role = generate(brief).prompt.split("</role>")[0]
+    assert "opening times, vaccines, how to register a new pet" in role
+    assert "office manager" not in role
+
+
+def test_a_closed_label_set_is_a_labelling_job_even_when_the_model_leans_general() -> None:
+    brief = Brief(task="tag recipes as vegan / vegetarian / pescatarian / omnivore. just the tag")
+    result = generate(brief)
+    assert result.archetypes[0].id in ("classification", "content_moderation", "grader")
+    assert "pescatarian" in result.prompt
+
+
+def test_both_items_before_only_are_the_topic() -> None:
+    rules = [c.text for c in _of_kind("Plumbing bot. Areas we cover - LS and WF postcodes only.", "requirement")]
+    assert "Only help with LS and WF postcodes." in rules
