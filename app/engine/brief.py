@@ -236,6 +236,15 @@ _CJK_ORG = re.compile(
 )
 
 
+# "our climbing gym (Crux Hall)", "a small isp in rural montana (BigSky Fiber)": the business's name in parentheses.
+_NAME_IN_PARENS = re.compile(
+    r"\b(?:gym|shop|store|bakery|chain|company|firm|clinic|practice|isp|app|business|school|restaurant|caf[eé]|hotel|"
+    r"charity|studio|salon|agency|brand|startup|platform|service|library|centre|center|club|brewery|bar|pharmacy|"
+    r"surgery|garage|nursery|school|academy|museum|venue|hostel|marketplace|website|site)(?:\s+\w+){0,2}?\s*"
+    r"\((?:called\s+|named\s+)?(?P<name>[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,3})\)"
+)
+
+
 def _foreign_organization(text: str) -> str | None:
     cjk = _CJK_ORG.search(text)
     if cjk is not None:
@@ -268,6 +277,9 @@ def _organization(text: str) -> tuple[str | None, str | None]:
         if words:
             org = " ".join(words).rstrip(".")
             return org, None
+    named = _NAME_IN_PARENS.search(text)
+    if named is not None and named.group("name").split()[0] not in _NOT_NAMES:
+        return named.group("name").strip(), None
     return None, None
 
 

@@ -39,6 +39,7 @@ VERBS = frozenset(
     escalate notify remind collect verify process assign draft book match recommend welcome onboard greet
     brainstorm name invent organise organize calculate estimate forecast predict negotiate pitch outline paraphrase
     shorten expand caption describe discuss chat converse motivate encourage remember capture prioritise prioritize
+    call ask reveal offer celebrate congratulate award count host pick present reward wait start finish post confirm
     """.split()  # noqa: SIM905  (one wrapped word list reads better than 130 quoted literals)
 )
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -56,6 +57,7 @@ _NOUN_PHRASE = re.compile(rf"^[\w-]+\s+(?:{_AGENT_NOUNS}|agents|bots|engine|desk
 _ME = re.compile(r"\bme\b", re.I)
 _MY_GROUP = re.compile(r"\bmy (team|company|org|organi[sz]ation|department|business)\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
+_OUR = re.compile(r"\bour\b", re.I)
 
 
 def _base_form(word: str) -> str | None:
@@ -81,6 +83,8 @@ def second_person(text: str, user: str) -> str:
 def _second_person(text: str, user: str) -> str:
     """First-person wording of the requester ("help me", "my emails") rewritten for the assistant's instructions."""
     text = _MY_GROUP.sub(r"the \1", text)
+    # "people at our climbing gym": the requester's business is "the" business to the assistant that works there.
+    text = _OUR.sub(lambda m: "The" if m.group(0)[0] == "O" else "the", text)
     for pattern, repl in _PRONOUNS:
         text = pattern.sub(repl, text)
     if _ME.search(text):
@@ -89,6 +93,12 @@ def _second_person(text: str, user: str) -> str:
         return _MY.sub("their", text)
     # "buddy for my campaign and my players": the first "my" names the user, later ones refer back to them.
     return _MY.sub("their", _MY.sub(f"the {user}'s", text, count=1)) if _MY.search(text) else text
+
+
+def verbs_to_base(text: str) -> str:
+    """Third-person verbs at the start and after "and", "then" or a comma in base form ("asks ..., gives ..." ->
+    "ask ..., give ...")."""
+    return _verbs_to_base(text)
 
 
 def _verbs_to_base(text: str) -> str:

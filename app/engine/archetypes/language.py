@@ -444,6 +444,13 @@ GENERAL_ASSISTANT = Archetype(
             r"\bjournal(?:ing)?\s+(?:app|companion|buddy)\b",
             7,
         ),
+        # A game played for fun is hosted, not graded or tutored: "keep score" in a riddle game is no rubric.
+        feat(
+            "game for fun",
+            r"\b(?:riddle|riddles|trivia|guessing|word|party|board|card|murder[- ]mystery|text[- ]adventure|escape[- ]room|"
+            r"bingo|charades|would[- ]you[- ]rather|twenty[- ]questions|20[- ]questions)\s+(?:game|games|night|host)\b",
+            7,
+        ),
     ),
     role="You are an assistant{for_product}.",
     objective="{task_sentence}",

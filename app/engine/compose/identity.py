@@ -6,7 +6,15 @@ import re
 
 from app.engine.compose.language import quoted_task
 from app.engine.compose.plan import Plan
-from app.engine.phrasing import article, normalise, possessive, second_person, sentence, without_request
+from app.engine.phrasing import (
+    article,
+    normalise,
+    possessive,
+    second_person,
+    sentence,
+    verbs_to_base,
+    without_request,
+)
 
 _ROLE_HEAD = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
@@ -58,7 +66,35 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
             objective += f" Keep in mind: {note[0].lower()}{note[1:]}"
         lead = "" if body.startswith("the user's ") else article(body) + " "
         return f"You are {lead}{body}.", objective
+    titled = _titled(phrase, for_product)
+    if titled is not None:
+        return titled
     return f"You are an assistant{for_product}.", f"Help the user with this request: {phrase[0].lower()}{phrase[1:]}."
+
+
+_TITLE_AND_BODY = re.compile(r"^(?P<title>[^:.!?]{3,60}?):\s+(?P<body>\S.*)$")
+_HOSTED = re.compile(r"\b(?:game|games|quiz|show|challenge|club|contest|adventure)$", re.IGNORECASE)
+_THE_BOT = re.compile(r"\b(?:the\s+(?:bot|assistant|ai|agent|model)|it)\s+(?=[a-z]+s\b)", re.IGNORECASE)
+
+
+def _titled(phrase: str, for_product: str) -> tuple[str, str] | None:
+    """"kids (8-10) riddle game: the bot asks a riddle, …": a title, then what the assistant does in it."""
+    match = _TITLE_AND_BODY.match(phrase)
+    if match is None or re.match(r"(?i)(?:i|we|you|please|hi|hey|ok)\b", match.group("title")):
+        return None
+    title = match.group("title").strip()
+    body = _THE_BOT.sub("you ", match.group("body"))
+    if body.startswith("you "):
+        body = "you " + verbs_to_base(body[4:])
+    body = second_person(body, "user")
+    objective = sentence(body[0].upper() + body[1:])
+    if _HOSTED.search(title):
+        return f"You host {article(title)} {title}{for_product}.", objective
+    if _ROLE_HEAD.match(title):
+        return f"You are {article(title)} {title}{for_product}.", objective
+    if for_product:
+        return f"You are {article(title)} {title} assistant{for_product}.", objective
+    return f"You are an assistant for {title}.", objective
 
 
 def role_and_objective(plan: Plan) -> tuple[str, str, str]:

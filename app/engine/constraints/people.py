@@ -25,7 +25,7 @@ _AUDIENCE_NOUNS = (
 _AUDIENCE_INTRO = (
     r"audience\s*(?:is|are|:)|aimed\s+at|targeting|targeted\s+at|written\s+for|geared\s+(?:toward|towards|to)|"
     r"designed\s+for|intended\s+for|tailored\s+(?:for|to)|suitable\s+for|explain(?:ed)?\s+(?:it\s+)?to|"
-    r"for|to|help|helps|helping|para|für|pour|users\s+are|readers\s+are|público\s*:?|zielgruppe\s*:?|public\s*:"
+    r"for|(?<!speak\s)(?<!talk\s)(?<!them\s)(?<!refer\s)(?<!pass\s)(?<!send\s)(?<!him\s)(?<!her\s)to|help|helps|helping|para|für|pour|users\s+are|readers\s+are|público\s*:?|zielgruppe\s*:?|public\s*:"
 )
 _QUALIFIER = (
     r"(?:\s*\(\s*(?:ages?\s*)?\d+\s*[-–to]+\s*\d+\s*\)|\s+(?:aged|ages?|age)\s+\d+\s*(?:[-–]|to)\s*\d+|"
@@ -37,7 +37,7 @@ _QUALIFIER = (
 )
 _AUDIENCE = re.compile(
     rf"\b(?:{_AUDIENCE_INTRO})\s+(?P<phrase>(?:(?:an?|the|our|my|los|las|die|les|os|as)\s+)?"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?:\d+\s*[-–]\s*\d+\s+)?(?:{_AUDIENCE_NOUNS})\b{_QUALIFIER})",
+    rf"(?:(?!(?:to|at|with|from|about)\s)[\w'’-]+\s+){{0,4}}?(?:\d+\s*[-–]\s*\d+\s+)?(?:{_AUDIENCE_NOUNS})\b{_QUALIFIER})",
     re.IGNORECASE,
 )
 # "para", "für", "pour" are also "for" in many other senses: the audience noun must follow at once.

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from app.engine.constraints import foreign_rules
 from app.engine.constraints.clauses import REPORTED_LEAD, instruction_case
 from app.engine.language_id import identify
+from app.engine.phrasing import VERBS, verbs_to_base
 
 _PROHIBITION_EN = re.compile(
     r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
@@ -286,8 +287,14 @@ _BEFORE = re.compile(
 )
 
 
+_TITLE = re.compile(r"^[^:]{3,60}:\s+(?=\S)")
+_BOT_SUBJECT_LEAD = re.compile(r"^(?:the\s+(?:bot|assistant|agent|ai|model|game)|it)\s+(?=[a-z]+s\b)", re.IGNORECASE)
+
+
 def _verb_phrase(text: str) -> str:
     text = re.sub(r"\s+first$", "", text.strip().rstrip(".!,;"), flags=re.IGNORECASE)
+    if _BOT_SUBJECT_LEAD.match(text):
+        text = verbs_to_base(_BOT_SUBJECT_LEAD.sub("", text, count=1))  # "the bot asks …": the bot is "you"
     text = re.sub(
         r"^(?:and\s+)?(?:always|(?:you|it|they|the\s+\w+)\s+(?:must|should)(?:\s+always)?|please|"
         r"make\s+sure\s+(?:to|you)|be\s+sure\s+to)\s+",
@@ -389,8 +396,13 @@ def find_ordering(text: str) -> FoundRule | None:
     then = next((groups[g] for g in groups if g.startswith("then")), None)
     if first is None:
         return None
-    first = _verb_phrase(_last_part(first))
+    # "riddle game: the bot asks a riddle, gives 2 hints, then …": the title before the colon is no step.
+    first = _verb_phrase(_last_part(_TITLE.sub("", first.strip(), count=1)))
+    if not re.match(r"\S+\s+(?:must|should|will|can|are|were|need)\b", first, re.IGNORECASE):
+        first = verbs_to_base(first)  # "reads invoices, extracts the amount" (but "answers must show …" is a noun)
     then = _verb_phrase(then) if then else None
+    if then is not None and (_starts_with_verb(first) or first.split()[0].lower() in VERBS):
+        then = verbs_to_base(then)  # "…, then reveals the answer": the second step in the first one's form
     if len(first.split()) > _MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or len(first.split()) < 2:
         return None
     if "first8" in groups and not re.search(

@@ -103,3 +103,29 @@ def test_a_closed_label_set_is_a_labelling_job_even_when_the_model_leans_general
 def test_both_items_before_only_are_the_topic() -> None:
     rules = [c.text for c in _of_kind("Plumbing bot. Areas we cover - LS and WF postcodes only.", "requirement")]
     assert "Only help with LS and WF postcodes." in rules
+
+
+def test_a_titled_game_is_hosted_and_its_steps_are_yours() -> None:
+    task = "kids (8-10) riddle game: the bot asks a riddle, gives up to 2 hints, then reveals the answer. keep score."
+    result = generate(Brief(task=task, target="claude"))
+    assert result.archetypes[0].id == "general_assistant"  # "keep score" in a game is no rubric
+    role = result.prompt.split("</role>")[0]
+    assert "You host a kids (8-10) riddle game." in role
+    assert "You ask a riddle, give up to 2 hints, then reveal the answer." in role
+    assert "Ask a riddle, give up to 2 hints before you reveal the answer." in result.prompt
+
+
+def test_the_bot_in_a_brief_is_you_in_an_ordering_rule() -> None:
+    [rule] = _of_kind("Agent for finance ops: reads invoices, extracts the amount, then calls pay(vendor).", "ordering")
+    assert rule.text == "Read invoices, extract the amount before you call pay(vendor)."
+
+
+def test_a_name_in_parentheses_after_a_business_noun_is_the_organisation() -> None:
+    assert extract_entities("Bot for our climbing gym (Crux Hall) and its rental rules.").organization == "Crux Hall"
+    role = generate(Brief(task="Help people at our climbing gym pick a shoe size.", target="claude")).prompt
+    assert "at the climbing gym" in role
+    assert "our climbing gym" not in role.split("</role>")[0]
+
+
+def test_speak_to_staff_is_no_audience() -> None:
+    assert _of_kind("If they ask about injuries tell them to speak to staff at the desk.", "audience") == []

@@ -92,7 +92,8 @@ def test_billing_role_is_concrete():
         ("an agent that books meetings using the calendar tool", "Book meetings using the calendar tool."),
         ("help me study for the AWS SA exam", "Help the student study for the AWS SA exam."),
         ("make my emails sound less passive aggressive", "Make the user's emails sound less passive aggressive."),
-        ("Write SQL queries against our Postgres warehouse", "Write SQL queries against our Postgres warehouse."),
+        # The requester's "our" is "the" to the assistant that works there.
+        ("Write SQL queries against our Postgres warehouse", "Write SQL queries against the Postgres warehouse."),
     ],
 )
 def test_task_becomes_an_instruction(task, expected):
