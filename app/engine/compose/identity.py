@@ -78,7 +78,7 @@ _THE_BOT = re.compile(r"\b(?:the\s+(?:bot|assistant|ai|agent|model)|it)\s+(?=[a-
 
 
 def _titled(phrase: str, for_product: str) -> tuple[str, str] | None:
-    """"kids (8-10) riddle game: the bot asks a riddle, …": a title, then what the assistant does in it."""
+    """ "kids (8-10) riddle game: the bot asks a riddle, …": a title, then what the assistant does in it."""
     match = _TITLE_AND_BODY.match(phrase)
     if match is None or re.match(r"(?i)(?:i|we|you|please|hi|hey|ok)\b", match.group("title")):
         return None
