@@ -55,6 +55,9 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     # "be my brainstorm buddy for ...": the user's own noun phrase, addressed to the assistant.
     phrase = _BE_MY.sub("", phrase, count=1) or phrase
     phrase = without_request(phrase) or phrase  # "i want a bot for …": the bot is the role, not the wish
+    titled = _titled(phrase, for_product)
+    if titled is not None:
+        return titled
     if _ROLE_HEAD.match(phrase):
         # "a general helpful assistant" says nothing a role needs: the words that carry no job go.
         body = _EMPTY_ADJECTIVES.sub("", phrase[0].lower() + phrase[1:]).strip()
@@ -66,9 +69,6 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
             objective += f" Keep in mind: {note[0].lower()}{note[1:]}"
         lead = "" if body.startswith("the user's ") else article(body) + " "
         return f"You are {lead}{body}.", objective
-    titled = _titled(phrase, for_product)
-    if titled is not None:
-        return titled
     return f"You are an assistant{for_product}.", f"Help the user with this request: {phrase[0].lower()}{phrase[1:]}."
 
 
@@ -82,8 +82,10 @@ def _titled(phrase: str, for_product: str) -> tuple[str, str] | None:
     match = _TITLE_AND_BODY.match(phrase)
     if match is None or re.match(r"(?i)(?:i|we|you|please|hi|hey|ok)\b", match.group("title")):
         return None
-    title = match.group("title").strip()
-    body = _THE_BOT.sub("you ", match.group("body"))
+    title = re.sub(r"(?i)^(?:an?|the)\s+", "", match.group("title").strip())
+    if title[1:2].islower():
+        title = title[0].lower() + title[1:]  # "Pet poison helpline assistant" opened the brief, it is no name
+    body = _THE_BOT.sub("you ", match.group("body"), count=1)
     if body.startswith("you "):
         body = "you " + verbs_to_base(body[4:])
     body = second_person(body, "user")

@@ -226,9 +226,15 @@ class FoundTone(NamedTuple):
     end: int
 
 
+def _only_tone_words(text: str) -> bool:
+    """ "warm and funny.", "friendly, upbeat": a clause of nothing but tone words names the tone."""
+    rest = _TONE.sub(" ", text)
+    return rest != text and not re.sub(r"(?i)\b(?:and|or|but|very|always|super|really|a\s+bit)\b|[\s,.!&/+-]", "", rest)
+
+
 def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
     """Tone words in one clause; with `whole`, the text is a tone field and every tone word counts."""
-    if not whole and not _TONE_CONTEXT.search(text):
+    if not whole and not _TONE_CONTEXT.search(text) and not _only_tone_words(text):
         return None
     negated = negated_ranges(text)
     values: list[str] = []

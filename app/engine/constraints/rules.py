@@ -8,7 +8,7 @@ from typing import NamedTuple
 from app.engine.constraints import foreign_rules
 from app.engine.constraints.clauses import REPORTED_LEAD, instruction_case
 from app.engine.language_id import identify
-from app.engine.phrasing import VERBS, verbs_to_base
+from app.engine.phrasing import VERBS, second_person, verbs_to_base
 
 _PROHIBITION_EN = re.compile(
     r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
@@ -416,6 +416,7 @@ def find_ordering(text: str) -> FoundRule | None:
     else:
         joint = "before you" if _starts_with_verb(then) else "before"
         sentence = f"{first[0].upper()}{first[1:]} {joint} {then}."
+        sentence = second_person(sentence, "user")  # "ask me 5 questions first": the requester is the user
     if not is_english(stripped):
         sentence = f'Follow this order from the brief: "{stripped}".'
     return FoundRule(sentence, first, then, 0, len(text.rstrip()))

@@ -129,3 +129,21 @@ def test_a_name_in_parentheses_after_a_business_noun_is_the_organisation() -> No
 
 def test_speak_to_staff_is_no_audience() -> None:
     assert _of_kind("If they ask about injuries tell them to speak to staff at the desk.", "audience") == []
+
+
+def test_a_german_condition_before_its_number_keeps_routine_callers_off_the_emergency_line() -> None:
+    task = "Bei Notfällen (Wasserrohrbruch, Gasgeruch) sofort auf die Notrufnummer 0800 555 1234 verweisen."
+    [fallback] = _of_kind(task, "fallback")
+    assert fallback.condition == "Bei Notfällen (Wasserrohrbruch, Gasgeruch)"
+
+
+def test_a_clause_of_tone_words_is_the_tone() -> None:
+    [tone] = _of_kind("Wedding toast helper. warm and funny.", "tone")
+    assert tone.values == ["warm", "humorous"]
+
+
+def test_a_titled_helper_keeps_its_steps_for_the_user() -> None:
+    task = "A wedding speech helper: it asks me 5 questions about the couple first, then drafts a toast."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert prompt.startswith("<role>\nYou are a wedding speech helper. You ask the user 5 questions")
+    assert "Ask the user 5 questions about the couple before you draft a toast." in prompt
