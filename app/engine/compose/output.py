@@ -130,6 +130,13 @@ def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dic
     return schema
 
 
+_QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
+_HEADINGS = re.compile(
+    r"\b(?:sections?|headings?|headers?|parts)\b[^.:;]{0,40}?:?\s*(?P<names>(?:[\"“][^\"“”]{2,60}[\"”]\s*(?:,|and|or|then)?\s*){2,8})",
+    re.IGNORECASE,
+)
+
+
 def _stated_value(plan: Plan) -> str | None:
     for c in plan.of_kind("format"):
         if c.value:
@@ -190,6 +197,11 @@ def output_format(plan: Plan) -> OutputFormat:
     else:
         kind = _kind(plan, schema, value)
         stated = [_base(plan, kind, schema, value)]
+        headings = _HEADINGS.search(brief.task) if kind in ("prose", "markdown") else None
+        if headings is not None:
+            # "exactly three sections with these headings: "What you earned", …": the brief's own shape of a reply.
+            titles = ", ".join(f'"{title}"' for title in _QUOTED.findall(headings.group("names")))
+            stated = [f"Exactly these sections, in this order, each under its heading: {titles}."]
     if kind == "json" and schema is None and not plan.primary.output.json_schema:
         # Keys the task names ("return candidate_name, email, years_experience") beat a generic answer schema.
         named = extract_fields(brief.task) or identifier_fields(brief.task)

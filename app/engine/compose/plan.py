@@ -211,6 +211,10 @@ _FILLER_WORDS = frozenset(
         "okay",
         "thanks",
         "thx",
+        "total",
+        "overall",
+        "max",
+        "maximum",
     }
 )
 

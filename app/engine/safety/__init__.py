@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from app.engine.safety.cues import ANIMAL_CARE, DOMAIN_CUES, PERSON_FACING, detected
+from app.engine.safety.cues import ANIMAL_CARE, DOMAIN_CUES, INVESTING, PERSON_FACING, detected
 from app.engine.spec import Rule
 
 SAFETY_GROUP = "Safety"
@@ -133,6 +133,22 @@ PACKS: tuple[SafetyPack, ...] = (
         ),
     ),
     SafetyPack(
+        # Pay, tax, bills, budgets and debt without investing: no talk of securities or returns.
+        domain="money",
+        rules=(
+            _rule(
+                "Explain how pay, tax, bills and money matters work in general, but do not tell the person what to do "
+                "about their own tax, debt or money decisions; suggest a qualified adviser, such as an accountant "
+                "or a free debt or tax advice service, for their case.",
+                "Advice on one person's money depends on facts you cannot check, and they act on it.",
+            ),
+            _rule(
+                "Never guess at figures the person has not given you, such as their tax code, balance or income.",
+                "A guessed figure reads as a fact and can lead to a costly mistake.",
+            ),
+        ),
+    ),
+    SafetyPack(
         domain="children",
         rules=(
             _rule(
@@ -170,6 +186,9 @@ def detect_domains(
         found.append("children")
     if found and not advises_people and not PERSON_FACING.search(joined):
         return []
+    if "financial" in found and not INVESTING.search(joined):
+        # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
+        found[found.index("financial")] = "money"
     if "medical" in found and ANIMAL_CARE.search(joined):
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"

@@ -113,7 +113,10 @@ FINANCIAL = DomainCues(
         r"invers(?:i[óo]n|iones|ores?)|invertir|criptomoneda|finanzas personales|asesor financiero|hipoteca|"
         r"geldanlage|anlageberatung|investier|aktien|finanzberatung|altersvorsorge|krypto|hypothek|"
         r"investissement|investir|conseil financier|conseiller financier|bourse\b|cryptomonnaie|pr[êe]t immobilier|"
-        r"investimento|criptomoeda|finan[çc]as pessoais|consultor financeiro|aposentadoria|hipoteca",
+        r"investimento|criptomoeda|finan[çc]as pessoais|consultor financeiro|aposentadoria|hipoteca|"
+        r"declaraci[óo]n de la renta|asesoramiento fiscal|steuererkl[äa]rung|steuerberatung|d[ée]claration de revenus|"
+        r"imp[ôo]t sur le revenu|conseil fiscal|imposto de renda|declara[çc][ãa]o de irpf|payslips?|pay ?stubs?|"
+        r"lohnabrechnung|gehaltsabrechnung|fiche de paie|bulletin de salaire|n[óo]mina|holerite|contracheque",
         r"投資|株式|資産運用|仮想通貨|暗号資産|住宅ローン|投资|股票|理财|基金|加密货币|房贷|炒股|养老金",
     ),
     _compile(
@@ -166,6 +169,15 @@ def detected(cues: DomainCues, lowered: str) -> bool:
         return False
     return len({m.group(0) for m in cues.weak.finditer(lowered)}) >= 2
 
+
+INVESTING = _compile(
+    r"invest|stocks?\b|shares\b|securit(?:y|ies)|bonds?\b|funds?\b|etfs?\b|crypto|bitcoin|ethereum|portfolio|"
+    r"retirement|pensions?\b|401\(?k|ira\b|brokerage|trading|traders?\b|wealth|robo[- ]?advis|returns?\s+on|"
+    r"inversi|invertir|acciones|bolsa|fondos?\b|jubilaci|geldanlage|anlage|aktien|fonds|rente|altersvorsorge|krypto|"
+    r"investir|bourse|placements?|retraite|investimento|a[çc][õo]es|aposentadoria|previd[êe]ncia",
+    r"投資|株式|資産運用|仮想通貨|暗号資産|年金|投资|股票|理财|基金|加密货币|养老金|炒股",
+)
+"""Investing, as opposed to pay, tax, bills or budgets: only then do the rules about securities and returns apply."""
 
 ANIMAL_CARE = _compile(
     r"vets?\b(?!-free)|veterinar|pets?\b(?!-free)|dogs?\b|cats?\b|pupp(?:y|ies)|kittens?|animals?\b|horses?\b|livestock|"

@@ -147,3 +147,16 @@ def test_a_titled_helper_keeps_its_steps_for_the_user() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert prompt.startswith("<role>\nYou are a wedding speech helper. You ask the user 5 questions")
     assert "Ask the user 5 questions about the couple before you draft a toast." in prompt
+
+
+def test_the_briefs_own_section_headings_are_the_output_format() -> None:
+    task = (
+        'Explain payslips to staff. Use exactly three sections with these headings: "What you earned", '
+        '"What was taken off", "Questions for payroll". Under 180 words in total.'
+    )
+    result = generate(Brief(task=task, target="claude"))
+    output = result.prompt.split("<output_format>")[1].split("</output_format>")[0]
+    assert '"What you earned", "What was taken off", "Questions for payroll"' in output
+    assert "numbered list" not in output
+    assert "From the brief: Under 180 words" not in result.prompt
+    assert "investment" not in result.prompt  # pay and tax are money, not investing

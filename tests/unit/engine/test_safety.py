@@ -58,7 +58,11 @@ SENSITIVE = [
     ("Assistente de finanças pessoais que ajuda com investimentos", "financial"),
     ("初心者向けに株式投資と資産運用の基本を説明するボット", "financial"),
     ("给新手讲解基金和股票理财的助手", "financial"),
-    ("answer freelancers' questions about filing their tax return", "financial"),
+    # money without investing: pay, tax, bills, budgets, debt
+    ("answer freelancers' questions about filing their tax return", "money"),
+    ("explain payslips to staff; no tax advice", "money"),
+    ("personal finance bot for college students, budgeting and credit cards", "money"),
+    ("Asistente que explica la declaración de la renta y las deducciones", "money"),
     # children
     ("reading buddy for 6-year-olds", "children"),
     ("math game helper for kids in primary school", "children"),
