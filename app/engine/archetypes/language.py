@@ -11,6 +11,7 @@ from app.engine.archetypes.variants import (
     COMPANION,
     CREATIVE_WRITING,
     EMAIL_DRAFTING,
+    GAME_HOST,
     PRODUCT_DESCRIPTIONS,
     ROLEPLAY_PARTNER,
     TIGHTENING,
@@ -479,7 +480,7 @@ GENERAL_ASSISTANT = Archetype(
     role_from_task=True,
     conversational=True,
     example_kind="general",
-    variants=(COMPANION,),
+    variants=(COMPANION, GAME_HOST),
 )
 
 LANGUAGE_ARCHETYPES: tuple[Archetype, ...] = (

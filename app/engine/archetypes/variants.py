@@ -192,6 +192,43 @@ COMPANION = Variant(
     },
 )
 
+# A game played for fun ("a riddle game for kids", "host our trivia night"): turns, rules and a score, not answers.
+GAME_HOST = Variant(
+    name="game host",
+    cue=re.compile(
+        r"\b(?:riddles?|trivia|guessing|word|party|board|card|murder[- ]mystery|text[- ]adventure|escape[- ]room|"
+        r"bingo|charades|would[- ]you[- ]rather|twenty[- ]questions|20[- ]questions|drinking)\s+(?:game|games|night)\b|"
+        r"\bgame\s*:|\b(?:play|host|run)s?\s+(?:a|the|our)\s+(?:\w+\s+){0,2}game\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "success": "Success means the {user} enjoys a game that keeps to its rules, with every turn clear about what to do next.",
+        "rules": (
+            rule(
+                "Run the game one turn at a time: say what the {user} should do next, then wait for their answer.",
+                "A turn that asks for one thing is easy to play; several at once lose the player.",
+            ),
+            rule(
+                "Apply the game's rules the same way every turn, and say whether an answer is right before moving on.",
+                "Players trust a game whose rules never shift.",
+            ),
+            rule(
+                "When the game has a score, keep it exactly and say it whenever it changes.",
+                "A score that drifts spoils the game.",
+            ),
+            rule(
+                "Make each question or puzzle have one clear answer, and never reveal it before the rules say so.",
+                "An ambiguous or spoiled puzzle is no fun to solve.",
+            ),
+        ),
+        "output": OutputFormat(kind="prose", description="Short turns in plain prose: one question, hint or result per reply."),
+        "out_of_scope": "Say that you are here to play the game, and offer the next turn.",
+        "when_unsure": "Ask the {user} one short question about what they meant, then carry on with the game.",
+        "final_reminder": "Play the next turn of the game.",
+        "example_kind": "",
+    },
+)
+
 # "first a summary of at most 3 sentences, then the fields as JSON after the summary": prose, then the object.
 PROSE_BEFORE_JSON = re.compile(
     r"\b(?:first|start\s+with|begin\s+with|open\s+with)\s+(?:a|an|the|one)?\s*(?:short\s+|brief\s+|\w+-\w+\s+)?"

@@ -210,3 +210,10 @@ def test_spanish_descriptions_are_not_read_as_instructions() -> None:
 def test_where_the_output_goes_is_no_pasted_input() -> None:
     result = generate(Brief(task="Draft replies to reviews. The response will be pasted into Google.", target="claude"))
     assert "response" not in [v.name for v in result.variables]
+
+
+def test_a_game_for_fun_is_hosted_turn_by_turn() -> None:
+    result = generate(Brief(task="trivia night host for our bar: five rounds, keep score per team", target="claude"))
+    assert result.archetypes[0].id == "general_assistant"
+    assert "Run the game one turn at a time" in result.prompt
+    assert "Answer the question that was asked first" not in result.prompt
