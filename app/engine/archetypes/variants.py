@@ -221,7 +221,9 @@ GAME_HOST = Variant(
                 "An ambiguous or spoiled puzzle is no fun to solve.",
             ),
         ),
-        "output": OutputFormat(kind="prose", description="Short turns in plain prose: one question, hint or result per reply."),
+        "output": OutputFormat(
+            kind="prose", description="Short turns in plain prose: one question, hint or result per reply."
+        ),
         "out_of_scope": "Say that you are here to play the game, and offer the next turn.",
         "when_unsure": "Ask the {user} one short question about what they meant, then carry on with the game.",
         "final_reminder": "Play the next turn of the game.",
