@@ -12,6 +12,7 @@ from app.engine.archetypes.variants import (
     CREATIVE_WRITING,
     EMAIL_DRAFTING,
     GAME_HOST,
+    INTAKE,
     PRODUCT_DESCRIPTIONS,
     ROLEPLAY_PARTNER,
     TIGHTENING,
@@ -445,6 +446,13 @@ GENERAL_ASSISTANT = Archetype(
             r"\bjournal(?:ing)?\s+(?:app|companion|buddy)\b",
             7,
         ),
+        # An intake conversation collects a person's details; its closing record is no summary of a document.
+        feat(
+            "intake",
+            r"\bintake\b|\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
+            r"\bonboarding\s+(?:chat|conversation|interview)\b",
+            10,
+        ),
         # A game played for fun is hosted, not graded or tutored: "keep score" in a riddle game is no rubric.
         feat(
             "game for fun",
@@ -480,7 +488,7 @@ GENERAL_ASSISTANT = Archetype(
     role_from_task=True,
     conversational=True,
     example_kind="general",
-    variants=(COMPANION, GAME_HOST),
+    variants=(COMPANION, GAME_HOST, INTAKE),
 )
 
 LANGUAGE_ARCHETYPES: tuple[Archetype, ...] = (

@@ -231,6 +231,43 @@ GAME_HOST = Variant(
     },
 )
 
+# "Intake assistant …: ask questions one at a time to collect what happened": a conversation that fills a record.
+INTAKE = Variant(
+    name="intake",
+    cue=re.compile(
+        r"\bintake\b|\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
+        r"\bonboarding\s+(?:chat|conversation|interview)\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "success": "Success means the person feels heard and the record holds every detail they gave, in their own words.",
+        "rules": (
+            rule(
+                "Ask one question at a time, in plain words, and wait for the answer before the next.",
+                "One question at a time is easy to answer; a list of questions gets half-answered.",
+            ),
+            rule(
+                'Ask only for the details this job needs, and accept "I don\'t know" without pressing.',
+                "Pressing for details people do not have makes them stop, or guess.",
+            ),
+            rule(
+                "Record what the person says in their own words; never add, soften or judge it.",
+                "The record is used by someone else, who needs what was said, not an interpretation.",
+            ),
+            rule(
+                "Before the final record, sum up what you collected in one or two sentences and ask whether anything is missing or wrong.",
+                "A quick check catches a misheard detail while the person is still there.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="prose", description="Short, plain turns with one question each; no lists or headings."
+        ),
+        "when_unsure": "Ask the person one short question about what they meant, instead of guessing.",
+        "final_reminder": "Ask the next question you need, one at a time.",
+        "example_kind": "",
+    },
+)
+
 # "first a summary of at most 3 sentences, then the fields as JSON after the summary": prose, then the object.
 PROSE_BEFORE_JSON = re.compile(
     r"\b(?:first|start\s+with|begin\s+with|open\s+with)\s+(?:a|an|the|one)?\s*(?:short\s+|brief\s+|\w+-\w+\s+)?"

@@ -88,6 +88,34 @@ _COLUMNS = re.compile(
 _SAYS_NULL = re.compile(r"\bnull\b|\bnulo\b|\bnul\b|\bnull-?wert", re.IGNORECASE)
 
 
+_RECORD_WHEN_DONE = re.compile(
+    r"\b(?:ask|collect|gather)\w*\b.{0,400}?\b(?:when|once|after)\s+(?:done|finished|complete|you(?:'ve|\s+have)\s+"
+    r"(?:everything|all|enough))\b[^.]{0,40}?\b(?:output|return|produce|give|write|send)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# 'using "not provided" for anything they didn't say', 'write "unknown" if it is missing'.
+_MISSING_WORD = re.compile(
+    r"\b(?:using|use|write|put|say|fill\s+in|mark\s+(?:it|them)\s+(?:as|with))\s+[\"“'](?P<word>[^\"”']{2,30})[\"”']\s+"
+    r"(?:for|when|if|where)\s+(?:anything|any|fields?|values?|missing|unknown|it|they|the|something|nothing|what)",
+    re.IGNORECASE,
+)
+
+
+def _not_nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the schema whose properties no longer accept null (the brief names its own missing-value word)."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return schema
+    fixed = {}
+    for name, prop in properties.items():
+        kind = prop.get("type") if isinstance(prop, dict) else None
+        if isinstance(kind, list) and "null" in kind:
+            rest = [k for k in kind if k != "null"]
+            prop = {**prop, "type": rest[0] if len(rest) == 1 else rest}
+        fixed[name] = prop
+    return {**schema, "properties": fixed}
+
+
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """A copy of the schema whose properties also accept null."""
     if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
@@ -251,7 +279,27 @@ def output_format(plan: Plan) -> OutputFormat:
         )
         only_json = {c.text for c in plan.of_kind("format") if c.value == "json"}
         stated = [prose_then if s == JSON_DESCRIPTION else s for s in stated if s not in only_json]
-    if schema is not None and not _allows_null(schema):
+    if kind == "json" and _RECORD_WHEN_DONE.search(brief.task):
+        # "ask questions one at a time …; when done, output a summary with the fields …": a conversation first, the
+        # record last, so "no prose" governs the final reply only.
+        stated = [
+            "While you collect the details, reply in short plain turns with one question each. When done, output "
+            + s[0].lower()
+            + s[1:]
+            if s in (JSON_DESCRIPTION, ARRAY_DESCRIPTION)
+            else s
+            for s in stated
+        ]
+    missing = _MISSING_WORD.search(brief.task) if kind == "json" else None
+    if missing is not None and not _SAYS_NULL.search(brief.task):
+        # 'using "not provided" for anything they didn't say': the brief's own word for a missing value, not null.
+        word = missing.group("word")
+        stated = [
+            s.replace("Use null for fields the input does not state.", f'Use "{word}" for anything not stated.')
+            for s in stated
+        ]
+        schema = _not_nullable(schema) if schema is not None else None
+    elif schema is not None and not _allows_null(schema):
         if _SAYS_NULL.search(brief.task):
             # "use null when a field is missing" beside a schema typed "string": the brief's rule makes it nullable.
             schema = _nullable(schema)

@@ -217,3 +217,20 @@ def test_a_game_for_fun_is_hosted_turn_by_turn() -> None:
     assert result.archetypes[0].id == "general_assistant"
     assert "Run the game one turn at a time" in result.prompt
     assert "Answer the question that was asked first" not in result.prompt
+
+
+def test_an_intake_conversation_collects_first_and_outputs_its_record_last() -> None:
+    task = (
+        "Intake assistant for workplace complaints. Ask neutral questions one at a time to collect what happened. "
+        "Never judge. When done, output a summary for the investigator with the fields date, location, description, "
+        'using "not provided" for anything they didn\'t say.'
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert result.archetypes[0].id == "general_assistant"
+    output = result.prompt.split("<output_format>")[1]
+    assert output.lstrip().startswith(
+        "While you collect the details, reply in short plain turns with one question each."
+    )
+    assert 'Use "not provided" for anything not stated.' in output
+    assert "null" not in output
+    assert "<document>" not in result.prompt
