@@ -94,7 +94,12 @@ class Plan:
 
     def fill(self, text: str) -> str:
         """Replace known {names}; unknown braces stay (example outputs contain JSON)."""
-        return _PLACEHOLDER.sub(lambda m: self.placeholders.get(m.group(1), m.group(0)), text)
+        text = _PLACEHOLDER.sub(lambda m: self.placeholders.get(m.group(1), m.group(0)), text)
+        if self.labels_from_brief and '"other"' in text:
+            # The brief's own spelling of its catch-all label ("OTHER") wins over the default's "other".
+            spelled = next((label for label in self.labels if label.lower() == "other"), "other")
+            text = text.replace('"other"', f'"{spelled}"')
+        return text
 
 
 def _whole_clause(task: str, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from app.engine.safety.cues import ANIMAL_CARE, DOMAIN_CUES, INVESTING, PERSON_FACING, detected
+from app.engine.safety.cues import ANIMAL_CARE, CHILDREN, DOMAIN_CUES, INVESTING, PERSON_FACING, detected
 from app.engine.spec import Rule
 
 SAFETY_GROUP = "Safety"
@@ -182,6 +182,8 @@ def detect_domains(
     """
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)).lower()
     found = [cues.domain for cues in DOMAIN_CUES if detected(cues, joined)]
+    if "children" in found and _children_only_as_family(joined):
+        found.remove("children")  # "people who have children going hungry": the users are adults
     if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
         found.append("children")
     if found and not advises_people and not PERSON_FACING.search(joined):
@@ -193,6 +195,24 @@ def detect_domains(
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"
     return found
+
+
+_FAMILY_BEFORE = re.compile(
+    r"\b(?:have|has|had|their|his|her|your|my|our|with|raising|feed(?:ing)?|parents\s+of|caring\s+for)\s+"
+    r"(?:(?:\w+|\d+)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _children_only_as_family(lowered: str) -> bool:
+    """Whether every mention of children names someone's family ("have children going hungry", "parents with
+    kids"), so that the children are not the ones who use the assistant."""
+    matches = list(CHILDREN.strong.finditer(lowered))
+    if not matches or CHILDREN.weak is None:
+        return False
+    return all(
+        _FAMILY_BEFORE.search(lowered, max(0, m.start() - 30), m.start()) is not None for m in matches
+    ) and not re.search(r"\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b", lowered)
 
 
 _EMERGENCY_CONDITION = re.compile(

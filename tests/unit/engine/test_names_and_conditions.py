@@ -160,3 +160,22 @@ def test_the_briefs_own_section_headings_are_the_output_format() -> None:
     assert "numbered list" not in output
     assert "From the brief: Under 180 words" not in result.prompt
     assert "investment" not in result.prompt  # pay and tax are money, not investing
+
+
+def test_a_numbered_second_step_ends_the_label_list() -> None:
+    task = "Read each email and (1) sorts it as HELP_REQUEST, VOLUNTEER, DONATION or OTHER, and (2) drafts a reply."
+    [labels] = _of_kind(task, "labels")
+    assert labels.values == ["HELP_REQUEST", "VOLUNTEER", "DONATION", "OTHER"]
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert 'Use the label "OTHER" when no label fits.' in prompt
+
+
+def test_children_of_the_people_writing_in_are_no_child_audience() -> None:
+    task = (
+        "Sort food bank emails as HELP or OTHER and draft a reply. If someone mentions they have had no food for "
+        "days or have children going hungry, give the emergency line 0300 123 4567."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert "for days or have children." not in result.prompt.replace("going hungry", "")
+    assert "Audience:" not in result.prompt
+    assert "child's personal information" not in result.prompt
