@@ -218,13 +218,17 @@ def _one_sentence(words: list[str]) -> list[str]:
 # languages a capitalised name after such an introducer is a proper noun (German capitalises every noun, so it is
 # left out).
 _ROMANCE_ORG = re.compile(
-    r"(?:\b(?i:para|pour|chez|per)\s+|\b(?i:dans|no|na|sur|en)\s+(?=\S+\s+(?i:(?:de|da|do|du)\s+)?[A-ZÀ-Ý])(?=(?:\S+\s+)?(?i:web|site|"
+    r"(?:\b(?i:para|pour|chez|per)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+)?(?i:épicerie|boulangerie|librairie|"
+    r"pharmacie|boutique|tienda|loja|empresa|entreprise|clínica|clinique|gestoría|farmacia|farmácia|panadería|padaria|"
+    r"librería|livraria|hotel|hôtel|restaurante|restaurant|cabinet|agence|agencia|agência|academia|escuela|école|escola|"
+    r"salon|salón|magasin|supermarché|supermercado|mercado|marché)\s)|\b(?i:dans|no|na|sur|en)\s+(?=\S+\s+(?i:(?:de|da|do|du)\s+)?[A-ZÀ-Ý])(?=(?:\S+\s+)?(?i:web|site|"
     r"sitio|tienda|loja|boutique|empresa|entreprise|sistema|système|app|appli|application|aplicación|aplicativo|"
     r"plataforma|plateforme)))(?:(?:la|el|le|les|l['’]|o|a|os|as|nuestr[oa]s?|notre|nos|nosso|nossa|"
     r"mi|mon|ma|su)\s*)?(?:(?i:web|website|sitio(?:\s+web)?|site|tienda(?:\s+online)?|loja|boutique|empresa|entreprise|"
     r"sistema|système|app|appli|application|aplicación|aplicativo|plataforma|plateforme|clínica|clinique|hotel|hôtel|"
     r"restaurante|restaurant|gestoría|escritório|cabinet|agence|agencia|agência|academia|escuela|école|escola|página|"
-    r"equipo|équipe|equipe|servicio|service|serviço|negocio|negócio|magasin|salón|salon|farmacia|pharmacie|farmácia)"
+    r"equipo|équipe|equipe|servicio|service|serviço|negocio|negócio|magasin|salón|salon|farmacia|pharmacie|farmácia|"
+    r"épicerie|boulangerie|librairie|panadería|padaria|librería|livraria|supermarché|supermercado|mercado|marché)"
     r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?)?)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,3})"
 )

@@ -291,10 +291,26 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         found = [f for f in found if not start <= f.start < end]
         found.append(FoundFallback("say", words.strip(), condition, start, end))
     found.sort(key=lambda f: f.start)
-    return [
+    conditioned = [
         f._replace(condition=_segment_condition(text, f.start) or f.condition or _trailing_condition(text, f.end))
         for f in found
     ]
+    return [f._replace(condition=_otherwise_of(text, f.condition)) for f in conditioned]
+
+
+_BARE_OTHERWISE = frozenset({"otherwise", "else", "sinon", "sonst", "si no", "senão", "senao", "de lo contrario"})
+
+
+def _otherwise_of(text: str, condition: str | None) -> str | None:
+    """ "give the price if you know it, otherwise say 'price in store'": a bare "otherwise" names what it is the
+    otherwise of, so that the rule still reads on its own line."""
+    if condition is None or condition.strip(" ,").lower() not in _BARE_OTHERWISE:
+        return condition
+    at = re.search(rf"\b{re.escape(condition.strip(' ,'))}\b", text, re.IGNORECASE)
+    before = text[: at.start()].strip(" ,;-") if at else ""
+    if len(before.split()) < 3:
+        return condition
+    return f'otherwise (when "{before}" does not hold)'
 
 
 # "recommend booking at example.com/book for anything beyond a quick fix": the condition may follow the contact.
@@ -353,7 +369,9 @@ _ACTION_VERB = r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offe
 
 def describe_fallback(action: FallbackAction, value: str, condition: str | None) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
-    if condition and not is_english(condition):
+    if condition and condition.startswith("otherwise ("):
+        lead = f"O{condition[1:]}, "
+    elif condition and not is_english(condition):
         lead = f'When this applies ("{condition}"), '
     else:
         lead = (condition[0].upper() + condition[1:] + ", ") if condition else "When you cannot help, "

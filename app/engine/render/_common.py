@@ -10,7 +10,9 @@ from typing import Any
 from app.engine.spec import Example, OutputFormat, PromptSpec, Rule
 from app.engine.types import Variable
 
-_CONDITIONAL = re.compile(r"(?:if|when|whenever|unless|for\s+(?:anything|any|all|questions|issues|that|this))\b", re.I)
+_CONDITIONAL = re.compile(
+    r"(?:if|when|whenever|unless|otherwise|for\s+(?:anything|any|all|questions|issues|that|this))\b", re.I
+)
 SHORT_INPUTS = frozenset({"question", "message", "query", "topic", "name", "request", "user_input", "instruction"})
 """Variables that hold a short request; they go near the end, after the long inputs and the rules."""
 

@@ -179,3 +179,28 @@ def test_children_of_the_people_writing_in_are_no_child_audience() -> None:
     assert "for days or have children." not in result.prompt.replace("going hungry", "")
     assert "Audience:" not in result.prompt
     assert "child's personal information" not in result.prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Give the price if you know it, otherwise say 'price in store'.",
+            'Otherwise (when "Give the price if you know it" does not hold), reply exactly: "price in store"',
+        ),
+        (
+            "indique le prix si tu le connais, sinon dis « prix en magasin ».",
+            'Otherwise (when "indique le prix si tu le connais" does not hold), reply exactly: "prix en magasin"',
+        ),
+    ],
+)
+def test_a_bare_otherwise_names_what_it_is_the_otherwise_of(task: str, expected: str) -> None:
+    [fallback] = _of_kind(task, "fallback")
+    assert fallback.text == expected
+    assert f"- {expected}" in generate(Brief(task=f"Grocery helper. {task}", target="claude")).prompt
+
+
+def test_a_shop_named_after_its_kind_in_french_or_spanish() -> None:
+    assert extract_entities("Assistant de l'épicerie Au Bon Panier : aide les clients.").organization == "Au Bon Panier"
+    assert extract_entities("Chatbot de la tienda Zapatos Luna para dudas.").organization == "Zapatos Luna"
+    assert extract_entities("Resume las actas de la reunión del equipo de ventas").organization is None
