@@ -245,14 +245,20 @@ def _agent(inputs: ExampleInputs) -> list[Example]:
         return []
     if tool is not None:
         values = [_param_value(p) or "" for p in tool.parameters]
+        if any(p.lower() == "date" for p in tool.parameters):
+            # Beside a date, "start" and "end" are times of that day.
+            times = {"start": "09:00", "end": "10:00"}
+            values = [times.get(p.lower(), v) for p, v in zip(tool.parameters, values, strict=True)]
         args = ", ".join(f'{p}="{v}"' for p, v in zip(tool.parameters, values, strict=True))
         call = f"{tool.name}({args})"
-        given = ", ".join(values) or "my request"
+        given = ", ".join(f"{p.replace('_', ' ')} {v}" for p, v in zip(tool.parameters, values, strict=True))
         return [
             Example(
-                input=f"Can you check this for me: {given}?",
+                input=f"Can you check this for me? {given[0].upper()}{given[1:]}."
+                if given
+                else "Can you check this for me?",
                 reasoning=f"The answer depends on live data, so call {tool.name} first and answer from its result.",
-                output=f"Calling {call}; I expect the current record for {given}, and I will answer from it.",
+                output=f"Calling {call}; I will answer from its result.",
             )
         ]
     if _FLIGHTS.search(inputs.task):

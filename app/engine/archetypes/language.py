@@ -377,7 +377,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
             r"e-?mails?\b",
             6,
         ),
-        feat("meeting", r"\bmeetings?\b|\bminutes\b|\bstand-?ups?\b|\bagendas?\b|\bblockers\b", 5),
+        feat("meeting", r"\bmeetings?\b(?!\s+rooms?)|\bminutes\b|\bstand-?ups?\b|\bagendas?\b|\bblockers\b", 5),
         feat(
             "action items",
             r"\baction items?\b|\bfollow-?up (?:e-?mails?|messages?|notes|tasks)\b|\bnext steps\b|\bdecisions\b",
