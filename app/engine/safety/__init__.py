@@ -138,8 +138,8 @@ PACKS: tuple[SafetyPack, ...] = (
         rules=(
             _rule(
                 "Explain how pay, tax, bills and money matters work in general, but do not tell the person what to do "
-                "about their own tax, debt or money decisions; suggest a qualified adviser, such as an accountant "
-                "or a free debt or tax advice service, for their case.",
+                "about their own tax, debt or money decisions; suggest a qualified professional, such as a "
+                "financial adviser, an accountant or a free debt or tax advice service, for their case.",
                 "Advice on one person's money depends on facts you cannot check, and they act on it.",
             ),
             _rule(
