@@ -334,6 +334,22 @@ def _with_quotes_restored(constraint: Constraint, original: str) -> Constraint:
     return msgspec.structs.replace(constraint, text=text, value=value)
 
 
+_CONDITION_CUE = re.compile(r":|\b(?:if|when|unless|needs?|requires?)\b", re.I)
+_TYPED_PARTS = frozenset({"limit", "format", "labels", "tone", "fields", "schema", "audience"})
+"""A clause that states these is a list of separate rules, each typed on its own ("no emojis, no ALL CAPS")."""
+
+
+def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
+    """A prohibition of one or two words at the end of a longer English clause that states when it applies."""
+    return (
+        len(prohibition.rest.split()) <= 2
+        and prohibition.start > 20
+        and _CONDITION_CUE.search(text[: prohibition.start]) is not None
+        and len(text.split()) <= 40
+        and rules.is_english(text)
+    )
+
+
 def _rules(
     text: str, span: Span, found: list[Constraint], *, explicit: bool, original: str | None = None
 ) -> Iterator[Constraint]:
@@ -362,6 +378,12 @@ def _rules(
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
     kept = [p for p in (_without_formatting(p) for p in prohibitions) if p is not None]
     for prohibition in kept:
+        if not typed & _TYPED_PARTS and _bare_in_context(prohibition, text):
+            # "Any reservation over 500 units needs a human: post to notify_slack and stop, don't reserve": "Do not
+            # reserve." alone forbids every reservation; the sentence says when it applies.
+            rule = instruction_case(text)
+            yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=rule)
+            continue
         yield Constraint(
             kind="prohibition",
             text=prohibition.text,

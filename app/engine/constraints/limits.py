@@ -464,6 +464,11 @@ _PACE = re.compile(
 )
 
 
+_SESSION_POINT = re.compile(
+    r"\b(?:after|once|when|every|nach|después\s+de|tras|après|depois\s+de|apos|após)\s+(?:the\s+)?$", re.I
+)
+
+
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
@@ -481,6 +486,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         taken = match.end()
         if _PACE.match(text, match.end()):
             continue  # "ask one question at a time" paces a conversation; it does not count the reply's items
+        if _SESSION_POINT.search(text, max(0, position - 12), position) and _cue_before(text, position)[0] is None:
+            continue  # "After 10 words, celebrate and stop": a point in the session, not a length of the reply
         unit, noun = _unit_of(match, "u_")
         if match.re is _CORE_ITEMS:
             noun = text[match.end("n1") : match.end()].strip()

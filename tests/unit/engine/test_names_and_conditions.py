@@ -204,3 +204,14 @@ def test_a_shop_named_after_its_kind_in_french_or_spanish() -> None:
     assert extract_entities("Assistant de l'épicerie Au Bon Panier : aide les clients.").organization == "Au Bon Panier"
     assert extract_entities("Chatbot de la tienda Zapatos Luna para dudas.").organization == "Zapatos Luna"
     assert extract_entities("Resume las actas de la reunión del equipo de ventas").organization is None
+
+
+def test_a_point_in_the_session_is_no_length_limit() -> None:
+    limits = _of_kind("Spelling game. At most 2 sentences per message. After 10 words, celebrate and stop.", "limit")
+    assert [(c.unit, c.maximum) for c in limits] == [("sentences", 2)]
+
+
+def test_a_one_word_prohibition_keeps_the_sentence_that_says_when() -> None:
+    task = 'Any reservation over 500 units needs a human: post to notify_slack with "#ops" and stop, don\'t reserve.'
+    [rule] = _of_kind(task, "prohibition")
+    assert rule.text == task
