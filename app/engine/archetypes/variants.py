@@ -270,7 +270,7 @@ INTAKE = Variant(
 
 # "first a summary of at most 3 sentences, then the fields as JSON after the summary": prose, then the object.
 PROSE_BEFORE_JSON = re.compile(
-    r"\b(?:first|start\s+with|begin\s+with|open\s+with)\s+(?:a|an|the|one)?\s*(?:short\s+|brief\s+|\w+-\w+\s+)?"
+    r"\b(?:first|start\s+with|begin\s+with|open\s+with|write|give|produce)\s+(?:a|an|the|one)?\s*(?:short\s+|brief\s+|\w+-\w+\s+)?"
     r"(?P<part>summary|explanation|note|overview|reply|answer|paragraph|recap|description)\b[^.]{0,160}?\bthen\b"
     r"[^.]{0,200}?\bjson\b|"
     r"\bjson\s+(?:after|below|following|under)\s+(?:the|your|a|an)\s+(?P<part2>summary|explanation|reply|answer|recap)\b",

@@ -278,7 +278,21 @@ def output_format(plan: Plan) -> OutputFormat:
             + JSON_DESCRIPTION[1:].replace("with no prose before or after it and no code fence", "with no code fence")
         )
         only_json = {c.text for c in plan.of_kind("format") if c.value == "json"}
-        stated = [prose_then if s == JSON_DESCRIPTION else s for s in stated if s not in only_json]
+        if any(s == ARRAY_DESCRIPTION for s in stated):
+            prose_then = (
+                f"First the {part}, then "
+                + ARRAY_DESCRIPTION[0].lower()
+                + ARRAY_DESCRIPTION[1:].replace(
+                    "with no prose before or after it and no code fence", "with no code fence"
+                )
+            )
+        stated = [prose_then if s in (JSON_DESCRIPTION, ARRAY_DESCRIPTION) else s for s in stated if s not in only_json]
+    if schema is not None and schema.get("type") == "array":
+        # Each item is the object the brief describes; the reply itself is the array.
+        stated = [
+            s.replace("Return a JSON object with exactly these keys:", "Give each item exactly these keys:")
+            for s in stated
+        ]
     if kind == "json" and _RECORD_WHEN_DONE.search(brief.task):
         # "ask questions one at a time …; when done, output a summary with the fields …": a conversation first, the
         # record last, so "no prose" governs the final reply only.

@@ -234,3 +234,14 @@ def test_an_intake_conversation_collects_first_and_outputs_its_record_last() -> 
     assert 'Use "not provided" for anything not stated.' in output
     assert "null" not in output
     assert "<document>" not in result.prompt
+
+
+def test_a_summary_then_a_json_array_keeps_both_parts() -> None:
+    task = (
+        "Read a customer interview transcript, write a summary of at most 4 sentences, then list every feature "
+        'request as a JSON array of objects {"quote": "...", "theme": "..."}.'
+    )
+    output = generate(Brief(task=task, target="claude")).prompt.split("<output_format>")[1]
+    assert output.lstrip().startswith("First the summary, then a JSON array")
+    assert "no prose before or after" not in output
+    assert "Give each item exactly these keys: quote, theme." in output
