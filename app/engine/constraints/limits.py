@@ -178,6 +178,10 @@ _PART_AFTER = re.compile(
     r"introduction|intro|caption|reason|note|annotation|tl;?dr|overview|recap)s?\b",
     re.IGNORECASE,
 )
+_OF_PART_AFTER = re.compile(
+    r"\s+(?:of|with)\s+(?P<part>feedback|tips|advice|suggestions|notes|comments|explanation|summary|reasons?)\b",
+    re.IGNORECASE,
+)
 _FEEDBACK_BEFORE = re.compile(
     r"\b(?:give|write|provide|offer|end\s+with)\s+(?:(?:your|the|brief|short|some|final|overall)\s+)*feedback\s+"
     r"(?:in|as|with|of)\s+(?:(?:at\s+most|exactly|no\s+more\s+than|up\s+to)\s+)?$",
@@ -355,6 +359,9 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
     after = _PART_AFTER.match(text, end)
     if after is not None:
         return "the " + after.group("part").lower()
+    of_part = _OF_PART_AFTER.match(text, end)
+    if of_part is not None:
+        return "the " + of_part.group("part").lower()  # "exactly 3 bullets of feedback": the feedback only
     # "the SQL in a code block followed by at most 2 sentences explaining what it does": the explanation.
     participle = _PARTICIPLE_AFTER.match(text, end)
     if participle is not None:

@@ -215,3 +215,8 @@ def test_a_one_word_prohibition_keeps_the_sentence_that_says_when() -> None:
     task = 'Any reservation over 500 units needs a human: post to notify_slack with "#ops" and stop, don\'t reserve.'
     [rule] = _of_kind(task, "prohibition")
     assert rule.text == task
+
+
+def test_bullets_of_feedback_limit_the_feedback_only() -> None:
+    [limit] = _of_kind("On /debrief, give a score from 1 to 10 and exactly 3 bullets of feedback.", "limit")
+    assert (limit.exact, limit.scope) == (3, "the feedback")
