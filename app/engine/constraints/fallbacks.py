@@ -40,6 +40,10 @@ _SAY = re.compile(
     r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
     re.IGNORECASE,
 )
+_CJK_SAY = re.compile(
+    r"(?:(?P<topic>[^。、，,「」]{2,40}?(?:ことは|場合は|ときは|时|的话))\s*)?「(?P<say>[^「」]{3,200})」\s*(?:と|って)\s*(?:答え|回答|伝え|言|返信|返答|案内|说|回答)"
+    r"|(?:(?P<topic2>[^。，,“”]{2,40}?(?:的问题|时|的话))[，,]?\s*)?(?:就)?(?:说|回答|回复)\s*[“「](?P<say2>[^”」]{3,200})[”」]"
+)
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
@@ -232,7 +236,7 @@ def find_condition(text: str) -> str | None:
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
-    quoted = any(mark in text for mark in '"“‘«') or bool(re.search(r"(?<!\w)'", text))
+    quoted = any(mark in text for mark in '"“‘«「') or bool(re.search(r"(?<!\w)'", text))
     bare_url = "/" in text and URL.search(text) is not None
     contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 2 and not quoted
     contact_free = contact_free and not bare_url
@@ -290,6 +294,15 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         # An address or number inside the words to say is part of that reply, not a fallback of its own.
         found = [f for f in found if not start <= f.start < end]
         found.append(FoundFallback("say", words.strip(), condition, start, end))
+    cjk_say = _CJK_SAY.search(text) if say is None and ("「" in text or "“" in text) else None
+    if cjk_say is not None and (cjk_say.group("topic") or cjk_say.group("topic2")):
+        # "規程にないことは「経理部にお問い合わせください」と答える": the words to say, for what the rules do not cover.
+        group = "say" if cjk_say.group("say") else "say2"
+        start, end = cjk_say.span(group)
+        found = [f for f in found if not start <= f.start < end]
+        topic = cjk_say.group("topic") or cjk_say.group("topic2")
+        words = cjk_say.group(group).strip()
+        found.append(FoundFallback("say", words, condition or (topic.strip() if topic else None), start, end))
     found.sort(key=lambda f: f.start)
     conditioned = [
         f._replace(condition=_segment_condition(text, f.start) or f.condition or _trailing_condition(text, f.end))

@@ -28,7 +28,7 @@ _PROHIBITION_OTHER = re.compile(
     r"\b(?:nunca|jamás|no\s+(?:\w+(?:es|as|e|a|s|ar|er|ir)|le|les|lo|la|te|se)\b|evita|prohibido|"
     r"nie(?:mals)?|keine?[nmrs]?\b|nicht\b|vermeide|verboten|"
     r"jamais|ne\s+\w+\s+(?:pas|jamais)|n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|"
-    r"não|nao|evite|proibido)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと",
+    r"não|nao|evite|proibido)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])",
     re.IGNORECASE,
 )
 _LIMIT_ONLY = re.compile(

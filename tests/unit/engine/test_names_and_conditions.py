@@ -220,3 +220,11 @@ def test_a_one_word_prohibition_keeps_the_sentence_that_says_when() -> None:
 def test_bullets_of_feedback_limit_the_feedback_only() -> None:
     [limit] = _of_kind("On /debrief, give a score from 1 to 10 and exactly 3 bullets of feedback.", "limit")
     assert (limit.exact, limit.scope) == (3, "the feedback")
+
+
+def test_japanese_words_to_say_for_what_the_rules_do_not_cover() -> None:
+    task = "就業規則の質問に答えるアシスタント。規則に書かれていないことは「人事部にお問い合わせください」と答える。"
+    assert _of_kind(task, "prohibition") == []  # "…ないことは" names a topic; it forbids nothing
+    [fallback] = _of_kind(task, "fallback")
+    assert (fallback.action, fallback.value) == ("say", "人事部にお問い合わせください")
+    assert fallback.condition == "規則に書かれていないことは"
