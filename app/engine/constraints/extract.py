@@ -125,18 +125,66 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     if opening.field == "task" and opening.start == 0:
         # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.
         found = [lim._replace(scope=None) if limits.heading_scope(text, lim.start) else lim for lim in found]
-    return [
-        Constraint(
-            kind="limit",
-            text=_with_parts(
-                limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun),
-                text[lim.end :], lim.exact,
-            ),
-            span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum, exact=lim.exact,
-            scope=lim.scope,
-        )
-        for lim in found
-    ]  # fmt: skip
+    out = []
+    for lim in found:
+        if _one_part_line(lim, text):
+            # "End with the service details on one line", "After the query, one sentence saying what it returns":
+            # one line or sentence is a part of the reply; the brief's sentence says which, the reply has no cap.
+            rule = (
+                instruction_case(text)
+                if rules.is_english(text)
+                else f'Follow this rule from the brief: "{text.strip()}".'
+            )
+            out.append(
+                Constraint(
+                    kind="limit", text=rule, span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum,
+                    maximum=lim.maximum, exact=lim.exact, scope="the part this sentence names",
+                )
+            )  # fmt: skip
+            continue
+        out.append(
+            Constraint(
+                kind="limit",
+                text=_with_parts(
+                    limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun),
+                    text[lim.end :], lim.exact,
+                ),
+                span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum,
+                exact=lim.exact, scope=lim.scope,
+            )
+        )  # fmt: skip
+    return out
+
+
+# Words that make "one line" or "one sentence" the length of the whole reply ("reply in one line").
+_WHOLE_REPLY = re.compile(
+    r"\b(?:repl(?:y|ies)|answers?|respon(?:d|se|ses)|messages?|output|each|every|always|keep\s+(?:it|them)|status|"
+    r"respuestas?|responde|réponses?|réponds|respostas?|responda|antwort\w*|mensajes?|nachricht\w*)\b|"
+    r"整条|每条|回复|回答|返信|回答は|答え",
+    re.IGNORECASE,
+)
+
+
+def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
+    """A limit of one line or one sentence that no word ties to the whole reply: it names one part of it."""
+    one = lim.exact == 1 or (lim.maximum == 1 and lim.minimum is None)
+    return (
+        one
+        and lim.scope is None
+        and lim.unit in ("sentences", "lines")
+        and _WHOLE_REPLY.search(text[: lim.start]) is None
+        and _WHOLE_REPLY.search(text[lim.end : lim.end + 25]) is None
+        and (len(text.split()) > 4 or len(text) > 20)
+        and _PART_CUE.search(text) is not None
+    )
+
+
+# Words that place one line or sentence among other parts of the reply.
+_PART_CUE = re.compile(
+    r"\b(?:then|after|before|end(?:s|ing)?\s+with|start(?:s|ing)?\s+with|first|finally|followed|plus|saying|"
+    r"that\s+says|luego|primero|después|danach|zuerst|dann|puis|ensuite|d'abord|depois|primeiro)\b|先|再|然后|最后",
+    re.IGNORECASE,
+)
 
 
 _PARTS_ASIDE = re.compile(r"\s*\((?P<parts>[^()]{3,160})\)")
@@ -316,6 +364,11 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
         rule_constraints = [
             c for c in rule_constraints if c.kind != "prohibition" or c.span is None or c.span.start < offset + cond_at
         ]
+    whole = {c.text for c in out if c.scope == "the part this sentence names"}
+    if whole:
+        # The brief's own sentence is already a rule ("Exactly 5 bullets, then a one-line "Guidance:" line"): a
+        # rewording of its order beside it would say the same thing twice, less well.
+        rule_constraints = [c for c in rule_constraints if c.kind != "ordering" or c.text in whole]
     out.extend(_with_quotes_restored(c, text) for c in rule_constraints)
     return out
 

@@ -128,6 +128,28 @@ _FOREIGN_PART = re.compile(
     r"au\s+maximum|h[öo]chstens|maximal|max\.?|hasta|até|jusqu'à)\s+)?$",
     re.IGNORECASE,
 )
+_SEQUENCED_PART = re.compile(
+    r"\b(?:then|and\s+then|afterwards|followed\s+by|luego|después|despues|danach|dann|puis|ensuite|depois|e\s+depois)\s+"
+    r"(?:[^\W\d_]+\s+){0,4}?(?:(?:an?|the|una?|eine[nm]?|ein|une?|um|uma|el|la|le|o|a)\s+)?"
+    r"(?P<part>email|e-mail|explanation|summary|reply|message|note|reason|paragraph|answer|explicación|explicacion|"
+    r"explication|explicação|explicacao|erklärung|erklaerung|resumen|résumé|resumo|zusammenfassung|correo|courriel|"
+    r"mensaje|mensagem|nachricht|párrafo|paragraphe|parágrafo|absatz|respuesta|réponse|resposta|antwort)"
+    r"(?:\s+(?:to|for|para|an|à|au|ao)\s+(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)?"
+    r"\s+(?:of|de|von|mit|com|with|in|en|em|d')\s*(?:(?:at\s+most|max(?:imum)?|máximo|maximo|maximal|höchstens|"
+    r"up\s+to|under|no\s+more\s+than|au\s+plus|até|hasta)\s+)?$",
+    re.IGNORECASE,
+)
+_REASON_IN = re.compile(
+    r"\b(?:give|with|add|plus|and)\s+(?:the\s+|a\s+|your\s+|its\s+)?(?P<part>reason|rationale|justification|explanation)"
+    r"\s+in\s+(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|exactly|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+_SEQUENCED_NAMES = {
+    "expli": "explanation", "erklä": "explanation", "erkla": "explanation", "resum": "summary", "résum": "summary",
+    "zusam": "summary", "corre": "email", "courr": "email", "e-mai": "email", "mensa": "message", "nachr": "message",
+    "párra": "paragraph", "parag": "paragraph", "parág": "paragraph", "absat": "paragraph", "respu": "reply",
+    "répon": "reply", "respo": "reply", "antwo": "reply",
+}  # fmt: skip
 _FOREIGN_PART_NAMES = {
     "títul": "title", "titul": "title", "titre": "title", "titel": "title", "text": "text", "descr": "description",
     "besch": "description", "resum": "summary", "résum": "summary", "zusam": "summary", "asunt": "subject line",
@@ -414,6 +436,15 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     part_scope = _part_scope(text, start, end)
     if part_scope is not None:
         return part_scope
+    reason = _REASON_IN.search(text, max(0, start - 40), start)
+    if reason is not None:
+        return "the " + reason.group("part").lower()  # "classify … and give the reason in one sentence"
+    sequenced = _SEQUENCED_PART.search(text, max(0, start - 90), start)
+    if sequenced is not None:
+        # "then draft a feedback email to the applicant of at most 150 words", "luego una explicación de máximo 60
+        # palabras": a limit on the part a sequence names, not on the whole reply.
+        named = sequenced.group("part").lower()
+        return "the " + _SEQUENCED_NAMES.get(named[:5], named)
     near = _SCOPE_AFTER.match(text, end) or _SCOPE_BEFORE.search(text[max(0, start - 40) : start])
     if near is None:
         return None

@@ -228,3 +228,24 @@ def test_japanese_words_to_say_for_what_the_rules_do_not_cover() -> None:
     [fallback] = _of_kind(task, "fallback")
     assert (fallback.action, fallback.value) == ("say", "人事部にお問い合わせください")
     assert fallback.condition == "規則に書かれていないことは"
+
+
+@pytest.mark.parametrize(
+    ("task", "scope"),
+    [
+        ("Score each criterion, then draft a feedback email to the applicant of at most 150 words.", "the email"),
+        ("Primero el nivel en una línea sola, luego una explicación de máximo 60 palabras.", "the explanation"),
+        ("Classify the call as EMERGENCY or ROUTINE and give the reason in one sentence.", "the reason"),
+    ],
+)
+def test_a_limit_on_a_later_part_scopes_that_part(task: str, scope: str) -> None:
+    assert scope in [c.scope for c in _of_kind(task, "limit")]
+
+
+def test_one_line_among_other_parts_is_no_cap_on_the_reply() -> None:
+    task = "Draft an obituary of 150 to 250 words. End with the service details on one line."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "Reply in exactly 1 line" not in prompt
+    assert "End with the service details on one line." in prompt
+    whole = _of_kind("Tldr for arxiv abstracts, one line.", "limit")
+    assert [(c.exact, c.scope) for c in whole] == [(1, None)]  # nothing else in the reply: the whole reply
