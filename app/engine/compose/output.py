@@ -158,6 +158,12 @@ def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dic
     return schema
 
 
+_LABEL_PLACED = re.compile(
+    r"\b(?:first|primero|zuerst|d'abord|primeiro)\s+(?:the\s+|el\s+|la\s+|le\s+|o\s+|a\s+|die\s+|das\s+|den\s+)?"
+    r"(?:label|level|category|nivel|categoría|etiqueta|niveau|catégorie|nível|categoria|stufe|kategorie|label)\b|"
+    r"\b(?:label|category|level)\s+on\s+the\s+first\s+line\b|\bfirst\s+line\b[^.]{0,30}\b(?:label|category|level)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
 _HEADINGS = re.compile(
     r"\b(?:sections?|headings?|headers?|parts)\b[^.:;]{0,40}?:?\s*(?P<names>(?:[\"“][^\"“”]{2,60}[\"”]\s*(?:,|and|or|then)?\s*){2,8})",
@@ -241,6 +247,8 @@ def output_format(plan: Plan) -> OutputFormat:
         # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.
         # A label set the brief scopes itself ("then give the tone as one of …") already says where the label goes.
         scoped_labels = any(c.scope and c.text.startswith("End with") for c in plan.of_kind("labels"))
+        # "Primero el nivel en una línea sola", "put the label on the first line": the brief places the label.
+        scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
         stated.extend(
             plan.fill(p.blend_output)
             for p in plan.partners

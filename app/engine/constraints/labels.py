@@ -11,7 +11,8 @@ from app.engine.phrasing import VERBS
 _LABEL_NOUNS = (
     r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"
     r"sentiments?|options|values|verdicts?|outcomes|decisions?|types|levels|etiquetas|categorías|categorias|clases|"
-    r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações"
+    r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações|niveles|niveaux|níveis|stufen|"
+    r"prioridades|urgencias|dringlichkeit"
 )
 _ONE_OF = (
     r"\bone(?:\s+or\s+more)?\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
@@ -213,6 +214,31 @@ def prefixed_line(text: str) -> str | None:
 
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
+    found = _find_labels(text)
+    return found if found is not None and _plausible(found, text) else None
+
+
+# "cada una de máximo 25 palabras, sin emojis": a limit or a format, not a label.
+_NOT_A_LABEL = re.compile(
+    r"\d+\s*(?:words?|palabras?|mots?|wörter|palavras?|characters?|caracteres|zeichen|sentences?|frases?)\b|"
+    r"^(?:sin|without|ohne|sans|sem|no|not|never|nunca)\s|を|したら|）|\(",
+    re.IGNORECASE,
+)
+
+
+def _plausible(found: FoundLabels, text: str) -> bool:
+    """Whether a found list reads as labels: no limit or format fragments, no table or function signature
+    ("customers(id, name, region, tier)"), and in parentheses no clause-long items ("(no respira bien, …)")."""
+    if any(_NOT_A_LABEL.search(value) for value in found.values):
+        return False
+    before = text[: found.start]
+    if re.search(r"\w\(\s*$", before):
+        return False
+    in_parens = before.rstrip().endswith("(")
+    return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
+
+
+def _find_labels(text: str) -> FoundLabels | None:
     cjk = find_cjk_labels(text)
     if cjk is not None:
         return cjk

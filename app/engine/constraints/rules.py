@@ -25,7 +25,7 @@ _FORBIDDEN_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _PROHIBITION_OTHER = re.compile(
-    r"\b(?:nunca|jamás|no\s+(?:\w+(?:es|as|e|a|s|ar|er|ir)|le|les|lo|la|te|se)\b|evita|prohibido|"
+    r"\b(?:nunca|jamás|(?<!que\s)(?<!qui\s)no\s+(?:\w+(?:es|as|e|a|s|ar|er|ir)|le|les|lo|la|te|se)\b|evita|prohibido|"
     r"nie(?:mals)?|keine?[nmrs]?\b|nicht\b|vermeide|verboten|"
     r"jamais|ne\s+\w+\s+(?:pas|jamais)|n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|"
     r"não|nao|evite|proibido)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])",

@@ -249,3 +249,22 @@ def test_one_line_among_other_parts_is_no_cap_on_the_reply() -> None:
     assert "End with the service details on one line." in prompt
     whole = _of_kind("Tldr for arxiv abstracts, one line.", "limit")
     assert [(c.exact, c.scope) for c in whole] == [(1, None)]  # nothing else in the reply: the whole reply
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "SQL helper. Tables: shipments(id, origin), customers(id, name, region, tier).",
+        "Da 3 opciones numeradas, cada una de máximo 25 palabras, sin emojis.",
+        "Si es URGENTE (no respira bien, convulsiones, ha comido veneno), dile que llame ya al 955 123 456.",
+    ],
+)
+def test_signatures_limits_and_symptom_lists_are_no_label_sets(task: str) -> None:
+    assert _of_kind(task, "labels") == []
+
+
+def test_spanish_levels_are_a_label_set_and_a_relative_no_forbids_nothing() -> None:
+    task = "Usa solo tres niveles: URGENTE, HOY o PUEDE_ESPERAR. Si hay sangrado que no para, dile que llame al 112."
+    [labels] = _of_kind(task, "labels")
+    assert labels.values == ["URGENTE", "HOY", "PUEDE_ESPERAR"]
+    assert _of_kind(task, "prohibition") == []
