@@ -103,7 +103,17 @@ def _max_age(plan: Plan) -> int | None:
 
 def _emergency_number(plan: Plan) -> str | None:
     phones = [(c.value or "", c.condition) for c in plan.of_kind("fallback") if c.action == "phone"]
+    # "…, or 999 for chest pain or trouble breathing": an emergency service named beside an emergency, with no
+    # verb of its own, is still the number for emergencies.
+    phones.extend((m.group("number"), m.group(0)) for m in _SERVICE_FOR_EMERGENCY.finditer(plan.brief.task))
     return emergency_number(phones)
+
+
+_SERVICE_FOR_EMERGENCY = re.compile(
+    r"(?<![\d-])(?P<number>999|911|112|000)(?![\d-])\s+(?:for|if|when|in)\b[^.;]{0,60}?"
+    r"(?:chest\s+pain|breath|emergenc|bleed|stroke|unconscious|faint|overdose|allergic|seizure|collapse)",
+    re.IGNORECASE,
+)
 
 
 def _without_clashes(plan: Plan, text: str) -> str:

@@ -31,6 +31,7 @@ from app.engine.constraints.clauses import Clause, instruction_case, sentence_ca
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
+from app.engine.phrasing import second_person
 
 FIELD_ORDER: tuple[ConstraintSource, ...] = (
     "task", "role", "audience", "tone", "constraints", "output_format", "language", "length", "json_schema", "tools",
@@ -387,6 +388,7 @@ def _with_quotes_restored(constraint: Constraint, original: str) -> Constraint:
     return msgspec.structs.replace(constraint, text=text, value=value)
 
 
+_OPENS_WITH_CONDITION = re.compile(r"\s*(?:if|when|whenever|should|in\s+case)\b", re.IGNORECASE)
 _CONDITION_CUE = re.compile(r":|\b(?:if|when|unless|needs?|requires?)\b", re.I)
 _TYPED_PARTS = frozenset({"limit", "format", "labels", "tone", "fields", "schema", "audience"})
 """A clause that states these is a list of separate rules, each typed on its own ("no emojis, no ALL CAPS")."""
@@ -412,8 +414,11 @@ def _rules(
         # An instruction sentence of the brief says more than its order ("Ask one question at a time, 6 questions
         # total (mix of …), and wait for the answer before the next"): its own words are the rule.
         whole = explicit and rules.is_english(text) and len(ordering.text) < len(text.strip()) * 0.6
+        # "If they mention chest pain …, tell them to stop and talk to their GP before carrying on": the order holds
+        # only under its condition, so the sentence is the rule.
+        whole = whole or (bool(_OPENS_WITH_CONDITION.match(text)) and rules.is_english(text))
         yield Constraint(
-            kind="ordering", text=instruction_case(text) if whole else ordering.text,
+            kind="ordering", text=second_person(instruction_case(text), "user") if whole else ordering.text,
             span=span(ordering.start, ordering.end), first=ordering.first, then=ordering.then,
         )  # fmt: skip
         yield from _before_ordering(text, ordering, span)

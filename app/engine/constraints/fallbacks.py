@@ -24,7 +24,7 @@ _HANDOFF = re.compile(
     r"put\s+(?:them|the\s+\w+)\s+through|offer)\b[^.;]{0,60}?\b(?:human|agent|person|representative|rep|specialist|"
     r"staff(?:\s+member)?|team(?:\s+member)?|manager|supervisor|operator|support(?:\s+team)?|live\s+chat|colleague|"
     r"nurse|doctor|clinician|lawyer|advisor|adviser|paralegal|attorney|pharmacist|therapist|counsell?or|expert|"
-    r"professional|dentist|vet|technician|engineer|accountant)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
+    r"professional|dentist|vet|technician|engineer|accountant|GP|physician|midwife|pharmacy)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
     r"\b(?:human|live)\s+(?:agent|handoff|hand-off|support)\b|"
     r"\b(?:derivar?|deriva|escalar?|escala|transferir|transfiere|pasar?)\b[^.;]{0,40}\b(?:agente|humano|persona|"
     r"especialista|equipo)\b|\b(?:weiterleiten|übergeben|eskalieren|leite)\b[^.;]{0,40}|"
@@ -72,7 +72,7 @@ _CONTACT_VERB = re.compile(
 _HANDOFF_KEYS = re.compile(
     r"human|agent|person|representative|\brep\b|specialist|staff|team|manager|supervisor|operator|support|"
     r"live\s+chat|colleague|nurse|doctor|clinician|lawyer|advis|paralegal|attorney|pharmacist|therapist|counsel|expert|"
-    r"professional|dentist|\bvet\b|technician|engineer|accountant|agente|humano|especialista|equipo|weiterleit|"
+    r"professional|dentist|\bvet\b|technician|engineer|accountant|\bGP\b|physician|midwife|agente|humano|especialista|equipo|weiterleit|"
     r"übergeb|eskalier|mitarbeiter|menschlich|humain|conseiller|équipe|atendente|equipe|人工|担当者|オペレーター",
     re.IGNORECASE,
 )

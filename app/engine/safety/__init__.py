@@ -236,17 +236,17 @@ def emergency_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
     A known emergency-services number (911, 999, 112, 192) counts unless its condition says it is not for
     emergencies; any other number counts only when its condition names an emergency ("if someone has chest pain").
     """
+    candidates = []
     for number, condition in phones:
         digits = "".join(ch for ch in number if ch.isdigit())
         if digits in _CRISIS_LINES:
             continue
         named = bool(condition and _EMERGENCY_CONDITION.search(condition))
         denied = bool(condition and re.search(r"non-?\s?emergenc|not\s+(?:an?\s+)?emergenc", condition, re.I))
-        if denied:
-            continue
-        if digits in EMERGENCY_SERVICES or named:
-            return number
-    return None
+        if not denied and (digits in EMERGENCY_SERVICES or named):
+            candidates.append((digits not in EMERGENCY_SERVICES, number))
+    # "call the ward on 020 …, or 999 for chest pain": the emergency service wins over a line that also takes them.
+    return min(candidates)[1] if candidates else None
 
 
 _LOCAL_EMERGENCY = "call their local emergency number"

@@ -268,3 +268,19 @@ def test_spanish_levels_are_a_label_set_and_a_relative_no_forbids_nothing() -> N
     [labels] = _of_kind(task, "labels")
     assert labels.values == ["URGENTE", "HOY", "PUEDE_ESPERAR"]
     assert _of_kind(task, "prohibition") == []
+
+
+def test_an_order_under_a_condition_keeps_the_condition() -> None:
+    task = "If they mention chest pain or fainting, tell them to stop and talk to their GP before carrying on."
+    [rule] = _of_kind(task, "ordering")
+    assert rule.text == task
+
+
+def test_the_emergency_service_beside_an_emergency_is_the_packs_number() -> None:
+    task = (
+        "Answer questions from patients after knee surgery using the leaflet. If they mention calf pain, a fever or "
+        "chest pain, tell them to call the Ward on 020 7946 0321, or 999 for chest pain or trouble breathing."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "tell them first to call 999 now" in prompt
+    assert "tell them first to call 020 7946 0321" not in prompt
