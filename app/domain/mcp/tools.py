@@ -28,7 +28,6 @@ from mcp_types import CallToolResult, TextContent, Tool, ToolAnnotations
 from app.domain.access.permissions import Permission
 from app.domain.generation import lint_settings, services
 from app.domain.generation.schemas import GenerateRequest, LintRequest
-from app.domain.generation.services import GenerationService
 from app.domain.mcp.prompts import resolved
 from app.domain.mcp.workspace import WorkspaceScope
 from app.domain.prompts.pure.content import check_one_selector
@@ -42,7 +41,6 @@ from app.domain.prompts.schemas import (
     VersionOut,
 )
 from app.lib.schema import RequestStruct
-from app.lib.services import services_of
 
 # --- arguments ---------------------------------------------------------------------------------------------
 
@@ -111,8 +109,7 @@ async def _lint(scope: WorkspaceScope, args: LintRequest) -> Json:
 
 
 async def _generate(scope: WorkspaceScope, args: GenerateRequest) -> Json:
-    generation = services_of(scope.app).get(GenerationService)  # the MCP SDK's tools have no Litestar DI
-    return _builtins(await generation.generate(args, args.engine))
+    return _builtins(await scope.services.generation.generate(args, args.engine))
 
 
 async def _create_version(scope: WorkspaceScope, args: CreateVersionArgs) -> Json:
