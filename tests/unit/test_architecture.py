@@ -9,7 +9,8 @@
 - controllers never commit, and any other commit on the request path is the registry's or says why;
 - the services container is read only by the accessors of the code Litestar calls with the app alone (guards,
   lifespans, ASGI layers), listed by hand; the MCP server and its tools get their services as arguments;
-- no behaviour hangs on the names of a handler's parameters (no lookup of a signature's parameters by name).
+- no behaviour hangs on the names of a handler's parameters (no lookup of a signature's parameters by name);
+- each feature provides its request-scoped services in its own `deps.py`.
 
 Every import counts, wherever it stands: module level, inside a function (lazy imports), under `TYPE_CHECKING`,
 relative (`from . import x`), `from app.domain import feature`, and the lazy `"app.x.y:attr"` strings handed to
@@ -320,6 +321,19 @@ def test_commits_are_the_request_boundarys_or_explained() -> None:
                 wrong.append(f"{where}: `{ast.unparse(node)}` without a comment saying why")
     assert commits_seen >= 5
     assert not wrong, "\n".join(wrong)
+
+
+def test_each_feature_declares_its_dependencies_in_deps() -> None:
+    """One vocabulary: a feature's request-scoped services are provided (`Provide(...)`) in its `deps.py`,
+    next to `controllers`, `services` and `schemas`; the app-wide runtime ones in app/server/services.py."""
+    wrong = [
+        f"{module}:{node.lineno}"
+        for module, tree, _ in _domain_modules()
+        if not module.endswith(".deps")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _decorator_name(node.func) == "Provide"
+    ]
+    assert not wrong, "Provide(...) outside a feature's deps.py:\n" + "\n".join(wrong)
 
 
 # --- who reads the services container ----------------------------------------------------------------------------
