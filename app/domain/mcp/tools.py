@@ -95,7 +95,7 @@ async def _list_prompts(scope: WorkspaceScope, args: ListPromptsArgs) -> Json:
 
 
 async def _resolve(scope: WorkspaceScope, args: ResolveArgs) -> Json:
-    _check_one_selector(args.label, args.version)
+    check_one_selector(args.label, args.version, "arguments")
     return await resolved(scope, args.name, args.label, args.version)
 
 
@@ -127,10 +127,6 @@ async def _move_label(scope: WorkspaceScope, args: MoveLabelArgs) -> Json:
 def _fields(value: msgspec.Struct, target: type[msgspec.Struct]) -> Json:
     """The fields of `value` that `target` (the REST body it extends) declares."""
     return {name: getattr(value, name) for name in target.__struct_fields__}
-
-
-def _check_one_selector(label: str | None, version: int | None) -> None:
-    check_one_selector(label, version, "arguments")
 
 
 # --- registry ----------------------------------------------------------------------------------------------
