@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.cli.common import InputError
-from app.engine.formats import FormatError, PromptDocument, detect_format, parse, parse_with_segments
+from app.engine.formats import FormatError, PromptDocument, parse, parse_with_segments
 from app.engine.lint import CHAT_SEPARATOR
 from app.engine.types import ChatMessage, Variable
 
@@ -77,11 +77,6 @@ def _json_units(path: str, source: str, docs: list[PromptDocument]) -> list[Prom
 
 def _prompt(doc: PromptDocument) -> str | list[ChatMessage]:
     return doc.text if doc.kind == "text" else list(doc.messages)
-
-
-def is_json(path: str) -> bool:
-    """Whether a path holds a list format (Langfuse or OpenAI JSON) rather than one prompt."""
-    return detect_format(path) in {"langfuse", "openai"}
 
 
 def _matches(relative: str, patterns: tuple[str, ...]) -> bool:

@@ -20,8 +20,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 import structlog
-
-# Advanced Alchemy's accessor of its per-request session (the same one its before-send handlers use).
 from litestar.enums import ScopeType
 from litestar.middleware import DefineMiddleware
 from litestar.utils.scope.state import ScopeState

@@ -3,7 +3,8 @@
 - Litestar documents its own `ValidationException` body (`application/json`, `status_code`/`detail`/`extra`)
   as the 400 of every operation that takes parameters or a body, unless the handler lists a 400 itself. Our
   400s are `application/problem+json` problem details (`app.lib.problems`), so every such operation gets
-  `problem_responses(400)` instead.
+  `problem_responses(400)` instead. Whether an operation takes input is read from the operation Litestar built
+  (its `parameters` and `requestBody`), never from the names of the handler's parameters.
 - Every operation that takes a body can answer 413 (over `MAX_BODY_SIZE`) and 415 (not JSON), whatever the
   handler lists, so both are documented on all of them.
 - `ResponseSpec`s generate random examples by default; they ignore the constraints, so they are turned off.
@@ -19,7 +20,7 @@
   documented differently from how it is protected: no guard is public (no `security`); `session_only` is
   `session`; any other guard takes `apiKey` or `session`. Writes open to a session declare `X-CSRF-Token`.
   `session_only` routes document the 401 and 403 it answers.
-- A body the handler takes with a default (`data: X | None = None`) is documented as optional.
+- A body the handler declares with a default (`JSONBody[X | None] = None`) is documented as optional.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import msgspec
 from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIType, Operation, Parameter, RequestBody, Schema, SecurityRequirement
+from litestar.params import BodyKwarg
 from litestar.plugins import OpenAPISchemaPlugin, ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
 from litestar.typing import FieldDefinition
@@ -41,22 +43,22 @@ from app.domain.access.sessions import CSRF_HEADER
 from app.lib.openapi import problem_responses
 
 _NO_CONTENT = frozenset({204, 304})
-# Handler arguments Litestar fills itself: never documented as parameters.
-_RESERVED = frozenset({"request", "state", "scope", "headers", "cookies", "query", "body", "socket", "self", "cls"})
-
-
-def _takes_input(route: HTTPRoute, handler: HTTPRouteHandler) -> bool:
-    """Whether Litestar documents (and may answer) a validation 400 for this handler."""
-    if route.path_parameters:
-        return True
-    names = set(handler.parsed_fn_signature.parameters) - _RESERVED
-    if "data" in names:
-        return True
-    return bool(names - set(handler.resolve_dependencies()))
+_INPUT_ERRORS = (400,)
+"""Documented when the operation takes any input (a parameter or a body): what Litestar itself documents a
+`ValidationException` for, so ours replaces its `application/json` one and appears nowhere else."""
+_BODY_ERRORS = (413, 415)
+"""Documented when the operation takes a body: over `max_body_size` (Litestar), not JSON (`app.lib.media`)."""
 
 
 class OpenAPIDefaults(ReceiveRoutePlugin):
-    """Adjusts each route handler's documented responses as routes are registered (see the module doc)."""
+    """Adjusts each route handler's documented responses as routes are registered (see the module doc).
+
+    Which errors an operation can answer follows from what it takes, and that is known for certain only once
+    Litestar has built the operation: its `parameters` (path, query, header, cookie, its dependencies' included)
+    and its `requestBody`. So every handler is offered the problem+json 400, 413 and 415 it does not list itself,
+    and its operation class (`_documented_operation`) keeps those its operation's declared inputs call for.
+    Nothing here looks at the names of the handler's parameters.
+    """
 
     def receive_route(self, route: BaseRoute) -> None:
         if not isinstance(route, HTTPRoute):
@@ -64,28 +66,38 @@ class OpenAPIDefaults(ReceiveRoutePlugin):
         for handler in route.route_handlers:
             if not handler.resolve_include_in_schema():
                 continue
-            # No generated examples: they are random values that ignore the constraints (e.g. a temperature of
-            # 9978312 where the maximum is 2), and they leak into the shared component schemas.
-            responses: dict[int, ResponseSpec] = {
-                code: replace(spec, generate_examples=False) for code, spec in (handler.responses or {}).items()
-            }
-            if 400 not in responses and _takes_input(route, handler):
-                responses.update(problem_responses(400))
-            if "data" in handler.parsed_fn_signature.parameters:
-                # Any body: over `max_body_size` is a 413 (Litestar), not JSON is a 415 (`app.lib.media`).
-                responses.update(problem_responses(*(code for code in (413, 415) if code not in responses)))
+            responses: dict[int, ResponseSpec] = dict(handler.responses or {})
+            offered = frozenset(code for code in (*_INPUT_ERRORS, *_BODY_ERRORS) if code not in responses)
+            responses.update(problem_responses(*sorted(offered)))
             if handler.status_code in _NO_CONTENT and handler.status_code not in responses:
                 responses[handler.status_code] = ResponseSpec(
                     data_container=None, description="No content", generate_examples=False
                 )
-            if session_only in handler.resolve_guards():
+            guards = handler.resolve_guards()
+            if session_only in guards:
                 # An API key, or no session, is refused (`session_only`): 401 without credentials, 403 with a key.
                 responses.update(problem_responses(*(code for code in (401, 403) if code not in responses)))
-            handler.responses = responses
-            _declare_security(handler)
-            data = handler.parsed_fn_signature.parameters.get("data")
-            if data is not None and data.has_default:
-                handler.operation_class = _with_optional_body(handler.operation_class)
+            # No generated examples: they are random values that ignore the constraints (e.g. a temperature of
+            # 9978312 where the maximum is 2), and they leak into the shared component schemas.
+            handler.responses = {code: replace(spec, generate_examples=False) for code, spec in responses.items()}
+            security = _security(guards)
+            if security is not None:
+                handler.security = security
+            handler.operation_class = _documented_operation(
+                handler.operation_class,
+                offered=offered,
+                optional_body=_has_optional_body(handler),
+                csrf_header=security is not None and bool(_UNSAFE & set(handler.http_methods)),
+            )
+
+
+def _has_optional_body(handler: HTTPRouteHandler) -> bool:
+    """Whether the handler's body (the parameter declared `Body(...)`, e.g. `JSONBody[X | None] = None`) has a
+    default, so a request may leave it out."""
+    return any(
+        isinstance(field.kwarg_definition, BodyKwarg) and field.has_default
+        for field in handler.parsed_fn_signature.parameters.values()
+    )
 
 
 _API_KEY_OR_SESSION: list[SecurityRequirement] = [{"apiKey": []}, {"session": []}]
@@ -93,55 +105,59 @@ _SESSION: list[SecurityRequirement] = [{"session": []}]
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def _declare_security(handler: HTTPRouteHandler) -> None:
-    """`security` from the route's guards, and the CSRF header on writes a session may make (module doc)."""
-    guards = handler.resolve_guards()
+def _security(guards: Sequence[object]) -> list[SecurityRequirement] | None:
+    """`security` from the route's guards (module doc): none for a public route."""
     if session_only in guards:
-        handler.security = _SESSION
-    elif authenticated in guards or workspace_permission in guards:
-        handler.security = _API_KEY_OR_SESSION
-    else:
-        return
-    if _UNSAFE & set(handler.http_methods):
-        handler.operation_class = _with_csrf_header(handler.operation_class)
+        return _SESSION
+    if authenticated in guards or workspace_permission in guards:
+        return _API_KEY_OR_SESSION
+    return None
 
 
-def _with_optional_body(base: type[Operation]) -> type[Operation]:
-    """`base` with `requestBody.required: false`: Litestar marks every body required, even `data: X | None = None`."""
+def _documented_operation(
+    base: type[Operation], *, offered: frozenset[int], optional_body: bool, csrf_header: bool
+) -> type[Operation]:
+    """`base`, finished from what Litestar put into the operation (after `base`'s own `__post_init__`):
+
+    - of the `offered` error responses, the 400 stays when the operation has a parameter or a body, the 413 and
+      415 when it has a body (Litestar's own rule for its validation 400);
+    - `requestBody.required: false` for an optional body (Litestar marks every body required);
+    - the optional `X-CSRF-Token` header on writes a session may make (required by cookie sessions, ignored
+      for API keys); added last, so it never counts as an input.
+    """
 
     @dataclass
-    class _OptionalBodyOperation(base):  # type: ignore[valid-type,misc]
+    class _DocumentedOperation(base):  # type: ignore[valid-type,misc]
         def __post_init__(self) -> None:
             parent = getattr(super(), "__post_init__", None)
             if parent is not None:
                 parent()
-            body = getattr(self, "request_body", None)
-            if isinstance(body, RequestBody):
-                self.request_body = replace(body, required=False)
+            _finish(self, offered=offered, optional_body=optional_body, csrf_header=csrf_header)
 
-    return _OptionalBodyOperation
+    return _DocumentedOperation
 
 
-def _with_csrf_header(base: type[Operation]) -> type[Operation]:
-    """`base` plus the optional `X-CSRF-Token` header (required by cookie sessions, ignored for API keys)."""
+def _finish(operation: Operation, *, offered: frozenset[int], optional_body: bool, csrf_header: bool) -> None:
+    body = operation.request_body if isinstance(operation.request_body, RequestBody) else None
+    dropped = {str(code) for code in offered if code in _BODY_ERRORS and body is None}
+    if body is None and not operation.parameters:
+        dropped.update(str(code) for code in offered if code in _INPUT_ERRORS)
+    if dropped and operation.responses:
+        operation.responses = {code: spec for code, spec in operation.responses.items() if code not in dropped}
+    if optional_body and body is not None:
+        operation.request_body = replace(body, required=False)
+    if csrf_header:
+        operation.parameters = [*(operation.parameters or []), _csrf_parameter()]
 
-    @dataclass
-    class _CsrfOperation(base):  # type: ignore[valid-type,misc]
-        def __post_init__(self) -> None:
-            parent = getattr(super(), "__post_init__", None)
-            if parent is not None:
-                parent()
-            csrf = Parameter(
-                name=CSRF_HEADER,
-                param_in="header",
-                required=False,
-                schema=Schema(type=OpenAPIType.STRING),
-                description="Required with a session cookie (from `GET /api/v1/auth/csrf`); not used with an API key.",
-            )
-            existing: list[Any] = list(getattr(self, "parameters", None) or [])
-            self.parameters = [*existing, csrf]
 
-    return _CsrfOperation
+def _csrf_parameter() -> Parameter:
+    return Parameter(
+        name=CSRF_HEADER,
+        param_in="header",
+        required=False,
+        schema=Schema(type=OpenAPIType.STRING),
+        description="Required with a session cookie (from `GET /api/v1/auth/csrf`); not used with an API key.",
+    )
 
 
 class StrictStructSchemaPlugin(OpenAPISchemaPlugin):

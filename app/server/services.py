@@ -29,6 +29,7 @@ from app.domain.delivery.subscriptions import subscribe_delivery
 from app.domain.generation.llm import LLMRuntime
 from app.domain.generation.services import GenerationMemo, GenerationService
 from app.domain.mcp.http import build_mcp_runtime
+from app.domain.mcp.workspace import McpServices
 from app.domain.prompts.listcache import ListCache, new_list_cache
 from app.domain.webhooks.outbox import attach_outbox_hooks
 from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks
@@ -69,7 +70,7 @@ def build_services(
     attach_outbox_hooks(session_factory)  # webhook events are written in the transaction of the change
 
     # Access control: sessions, throttles, the rate limiter, the key lookup and the workspace/member caches.
-    services.add(AccessRuntime(settings, alchemy, stores.get("sessions"), redis, invalidation))
+    access = services.add(AccessRuntime(settings, alchemy, stores.get("sessions"), redis, invalidation))
     # Delivery: the registry announces committed changes, delivery drops its resolve caches.
     resolve_cache = services.add(ResolveCache(settings, redis, invalidation, app_cache.breaker))
     subscribe_delivery(events, resolve_cache)
@@ -79,11 +80,16 @@ def build_services(
     # Generation: the optional LLM refinement (its HTTP client opens on first use) and the engine's memo.
     llm = services.add(LLMRuntime(settings))
     memo = services.add(GenerationMemo())
-    services.add(GenerationService(settings=settings, cache=app_cache, llm=llm, memo=memo))
-    # Webhooks: a local commit wakes the relay. MCP: list-changed notifications follow the events.
+    generation = services.add(GenerationService(settings=settings, cache=app_cache, llm=llm, memo=memo))
+    # Webhooks: a local commit wakes the relay.
     webhooks = services.add(WebhookRuntime(settings))
     subscribe_webhooks(events, webhooks)
-    services.add(build_mcp_runtime(settings, events, invalidation))
+    # MCP: the SDK has no dependency injection, so the server gets its services here, explicitly; its
+    # list-changed notifications follow the events.
+    mcp = McpServices(
+        access=access, events=events, db_engine=engine, resolve_cache=resolve_cache, generation=generation
+    )
+    services.add(build_mcp_runtime(settings, mcp, invalidation))
     return services
 
 

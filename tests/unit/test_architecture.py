@@ -6,7 +6,11 @@
   the engine itself;
 - handlers and `Provide` functions never read the services container or `app.state`: the runtime services are
   named dependencies; controllers (the API's and the console's) use the injected services, never build one;
-- controllers never commit, and any other commit on the request path is the registry's or says why.
+- controllers never commit, and any other commit on the request path is the registry's or says why;
+- the services container is read only by the accessors of the code Litestar calls with the app alone (guards,
+  lifespans, ASGI layers), listed by hand; the MCP server and its tools get their services as arguments;
+- no behaviour hangs on the names of a handler's parameters (no lookup of a signature's parameters by name);
+- each feature provides its request-scoped services in its own `deps.py`.
 
 Every import counts, wherever it stands: module level, inside a function (lazy imports), under `TYPE_CHECKING`,
 relative (`from . import x`), `from app.domain import feature`, and the lazy `"app.x.y:attr"` strings handed to
@@ -247,8 +251,8 @@ def test_the_handler_checks_see_what_they_look_for() -> None:
 
 def test_handlers_receive_runtime_services_through_dependencies() -> None:
     """No handler or `Provide` function reads the services container or `app.state` itself: what it needs is a
-    named dependency (`RUNTIME_DEPENDENCIES` in app/server/services.py). Guards, lifespans, ASGI layers and the
-    MCP SDK's tools have no dependency injection and may read the container by type."""
+    named dependency (`RUNTIME_DEPENDENCIES` in app/server/services.py). Guards, lifespans and ASGI layers have no
+    dependency injection and go through the accessors of `_CONTAINER_ACCESSORS`."""
     wrong: list[str] = []
     leftovers: dict[str, str] = {}
     handlers_seen = 0
@@ -317,3 +321,144 @@ def test_commits_are_the_request_boundarys_or_explained() -> None:
                 wrong.append(f"{where}: `{ast.unparse(node)}` without a comment saying why")
     assert commits_seen >= 5
     assert not wrong, "\n".join(wrong)
+
+
+def test_each_feature_declares_its_dependencies_in_deps() -> None:
+    """One vocabulary: a feature's request-scoped services are provided (`Provide(...)`) in its `deps.py`,
+    next to `controllers`, `services` and `schemas`; the app-wide runtime ones in app/server/services.py."""
+    wrong = [
+        f"{module}:{node.lineno}"
+        for module, tree, _ in _domain_modules()
+        if not module.endswith(".deps")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _decorator_name(node.func) == "Provide"
+    ]
+    assert not wrong, "Provide(...) outside a feature's deps.py:\n" + "\n".join(wrong)
+
+
+# --- who reads the services container ----------------------------------------------------------------------------
+
+_CONTAINER_ACCESSORS: dict[str, set[str]] = {
+    "app.domain.access.runtime": {"access_runtime"},  # the guards, the rate-limit lifespan
+    "app.domain.delivery.cache": {"get_resolve_cache"},  # the resolve fast path (an ASGI layer)
+    "app.domain.delivery.fastpath": {"_bind", "get_fastpath_cache"},  # the fast path binds its objects once
+    "app.domain.generation.llm": {"llm_lifespan"},
+    "app.domain.mcp.http": {"mcp_runtime"},  # the `/mcp` mount, its guard, its lifespan, the stdio entry point
+    "app.domain.system.metrics": {"metrics_token_guard"},
+    "app.domain.webhooks.runtime": {"webhook_runtime"},  # the relay's lifespan
+}
+"""The functions under `app/domain/` that read the services container (`services_of`/`services_in`), by module.
+Each serves code Litestar calls with the app alone; anything else gets its services as dependencies or
+arguments."""
+
+_MCP_SERVER_MODULES = ("server", "tools", "prompts", "workspace", "notifications", "errors")
+"""`app.domain.mcp` modules that run inside the SDK's handlers: they get `McpServices` as an argument."""
+
+
+def _container_readers() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for module, tree, _ in _domain_modules():
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            if any(
+                isinstance(node, ast.Call) and _decorator_name(node.func) in _CONTAINER_READERS
+                for node in ast.walk(function)
+            ):
+                found[module].add(function.name)
+    return dict(found)
+
+
+def test_the_container_is_read_by_the_listed_accessors_only() -> None:
+    assert _container_readers() == _CONTAINER_ACCESSORS
+
+
+def test_the_mcp_server_gets_its_services_as_arguments() -> None:
+    """The SDK has no dependency injection: the server, its prompts and its tools use the `McpServices` handed to
+    the runtime where the app's services are built. None of them reaches for the app, an accessor or the
+    container."""
+    wrong = []
+    seen = 0
+    for module, tree, _ in _domain_modules():
+        if module.rsplit(".", 1)[-1] not in _MCP_SERVER_MODULES or not module.startswith("app.domain.mcp."):
+            continue
+        seen += 1
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == "app":
+                wrong.append(f"{module}:{node.lineno} reads `.app`")
+            elif isinstance(node, ast.Call) and (name := _decorator_name(node.func) or "").endswith("_runtime"):
+                wrong.append(f"{module}:{node.lineno} calls {name}()")
+            elif isinstance(node, ast.ImportFrom) and node.module in {"app.lib.services", "litestar"}:
+                wrong.append(f"{module}:{node.lineno} imports from {node.module}")
+    assert seen == len(_MCP_SERVER_MODULES)
+    assert not wrong, "\n".join(wrong)
+
+
+# --- no behaviour on parameter names -----------------------------------------------------------------------------
+
+_SIGNATURE = re.compile(r"signature|fn_args|kwargs_model", re.IGNORECASE)
+
+
+def _by_parameter_name(tree: ast.AST) -> list[int]:
+    """Lines that pick a handler's parameter by name: `<signature>.parameters["x"]`, `.get("x")`, `"x" in
+    <signature>.parameters`, and `<param>.name == "x"` inside a loop over a signature's parameters."""
+
+    def is_signature_parameters(node: ast.AST) -> bool:
+        return (
+            isinstance(node, ast.Attribute)
+            and node.attr == "parameters"
+            and bool(_SIGNATURE.search(ast.unparse(node.value)))
+        )
+
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and is_signature_parameters(node.value):
+            if isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+            if is_signature_parameters(node.func.value) and node.args and isinstance(node.args[0], ast.Constant):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Compare) and any(is_signature_parameters(c) for c in node.comparators):
+            if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.For) and is_signature_parameters(
+            node.iter.func.value
+            if isinstance(node.iter, ast.Call) and isinstance(node.iter.func, ast.Attribute)
+            else node.iter
+        ):
+            lines += [
+                inner.lineno
+                for inner in ast.walk(node)
+                if isinstance(inner, ast.Compare)
+                and isinstance(inner.left, ast.Attribute)
+                and inner.left.attr == "name"
+                and any(isinstance(c, ast.Constant) and isinstance(c.value, str) for c in inner.comparators)
+            ]
+    return sorted(lines)
+
+
+def test_the_parameter_name_check_finds_lookups_by_name() -> None:
+    found = _by_parameter_name(
+        ast.parse(
+            'a = handler.parsed_fn_signature.parameters["data"]\n'
+            'b = handler.parsed_fn_signature.parameters.get("caller")\n'
+            'c = "ctx" in inspect.signature(fn).parameters\n'
+            "for p in inspect.signature(fn).parameters.values():\n"
+            '    if p.name == "workspace_ctx":\n'
+            "        pass\n"
+            "d = [f for f in handler.parsed_fn_signature.parameters.values() if f.has_default]\n"
+        )
+    )
+    assert found == [1, 2, 3, 5]
+
+
+def test_no_behaviour_hangs_on_parameter_names() -> None:
+    """Guards, dependencies and the OpenAPI document follow what routes declare (routers, `opt`, types, the
+    operation Litestar built), never what a handler's parameters are called."""
+    wrong = [
+        f"{_module_name(path)}:{line}"
+        for path in sorted(APP.rglob("*.py"))
+        if "engine" not in path.relative_to(APP).parts[:1]
+        for line in _by_parameter_name(ast.parse(path.read_text()))
+    ]
+    assert not wrong, "parameters picked by name:\n" + "\n".join(wrong)

@@ -17,6 +17,7 @@ from app.domain.access.context import Caller
 from app.domain.access.guards import session_only
 from app.domain.access.runtime import AccessRuntime
 from app.domain.access.sessions import SESSION_COOKIE
+from app.domain.accounts.deps import ACCOUNT_DEPENDENCIES
 from app.domain.accounts.schemas import (
     ApiKeyIdentity,
     CsrfOut,
@@ -27,7 +28,7 @@ from app.domain.accounts.schemas import (
     SessionOut,
     UserOut,
 )
-from app.domain.accounts.services import ACCOUNT_DEPENDENCIES, AccountService
+from app.domain.accounts.services import AccountService
 from app.lib.caching import NO_STORE
 from app.lib.errors import AuthenticationError, ConflictError, PermissionDeniedError
 from app.lib.openapi import problem_responses

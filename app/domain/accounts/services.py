@@ -6,7 +6,6 @@ import time
 from datetime import UTC, datetime
 from uuid import UUID
 
-from litestar.di import NamedDependency, Provide
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -194,14 +193,3 @@ class AccountService:
             request_id=request_id,
             client_address=address,
         )
-
-
-def provide_accounts(
-    db_session: NamedDependency[AsyncSession], access: NamedDependency[AccessRuntime]
-) -> AccountService:
-    """Dependency `accounts`: the account service on the request's session and the app's access runtime."""
-    return AccountService(db_session, access)
-
-
-ACCOUNT_DEPENDENCIES = {"accounts": Provide(provide_accounts, sync_to_thread=False)}
-"""`accounts`, built on the app-wide `access` runtime (which handlers also name for the session cookies)."""

@@ -11,8 +11,9 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
+from app.domain.apikeys.deps import API_KEY_DEPENDENCIES
 from app.domain.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut, ApiKeyPage
-from app.domain.apikeys.services import API_KEY_DEPENDENCIES, ApiKeyService
+from app.domain.apikeys.services import ApiKeyService
 from app.lib.caching import NO_STORE
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from uuid import UUID
 
-from litestar.di import NamedDependency, Provide
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -110,11 +109,3 @@ class ApiKeyService:
                 target_label=f"{key.name} ({key.prefix})",
             )
         return key
-
-
-def provide_api_keys(db_session: NamedDependency[AsyncSession]) -> ApiKeyService:
-    """Dependency `api_keys`: the API-key service on the request's session."""
-    return ApiKeyService(db_session)
-
-
-API_KEY_DEPENDENCIES = {"api_keys": Provide(provide_api_keys, sync_to_thread=False)}

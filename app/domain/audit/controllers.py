@@ -10,8 +10,9 @@ from litestar.params import QueryParameter
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
+from app.domain.audit.deps import AUDIT_DEPENDENCIES
 from app.domain.audit.schemas import AuditEventOut, AuditEventPage
-from app.domain.audit.services import AUDIT_DEPENDENCIES, AuditEventService
+from app.domain.audit.services import AuditEventService
 from app.lib.instants import Since, Until, parse_instant
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset

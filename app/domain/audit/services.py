@@ -9,7 +9,6 @@ from uuid import UUID
 from advanced_alchemy.filters import LimitOffset, OrderBy
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
-from litestar.di import NamedDependency, Provide
 from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -105,11 +104,3 @@ class AuditEventService(SQLAlchemyAsyncRepositoryService[AuditEvent]):
             *conditions, OrderBy("created_at", "desc"), OrderBy("id", "desc"), LimitOffset(limit, offset)
         )
         return list(results), total
-
-
-def provide_audit_events(db_session: NamedDependency[AsyncSession]) -> AuditEventService:
-    """Dependency `audit_events`: reads of the audit log on the request's session."""
-    return AuditEventService(session=db_session)
-
-
-AUDIT_DEPENDENCIES = {"audit_events": Provide(provide_audit_events, sync_to_thread=False)}

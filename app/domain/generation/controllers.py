@@ -16,7 +16,8 @@ from app.domain.access.context import WorkspaceContext
 from app.domain.access.guards import requires_scope
 from app.domain.access.permissions import Permission
 from app.domain.generation import lint_settings, saving, services
-from app.domain.generation.lint_settings import LINT_RULES_DEPENDENCIES, LintRulesService
+from app.domain.generation.deps import LINT_RULES_DEPENDENCIES
+from app.domain.generation.lint_settings import LintRulesService
 from app.domain.generation.schemas import (
     GenerateRequest,
     GenerateResponse,

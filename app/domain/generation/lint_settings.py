@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from litestar.di import NamedDependency, Provide
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
@@ -41,11 +40,3 @@ class LintRulesService:
             details={"before": [override_to_json(o) for o in before], "after": workspace.lint_overrides},
         )
         return merged
-
-
-def provide_lint_rules(db_session: NamedDependency[AsyncSession]) -> LintRulesService:
-    """Dependency `lint_rules`: the lint rule settings service on the request's session."""
-    return LintRulesService(db_session)
-
-
-LINT_RULES_DEPENDENCIES = {"lint_rules": Provide(provide_lint_rules, sync_to_thread=False)}

@@ -12,6 +12,9 @@
 - Started on first use: the SDK (about 30 MB resident once imported) is imported, and its session manager's
   `run()` entered, by the first `/mcp` request, in a task of the app's lifespan (`mcp_lifespan`: a mounted app's
   own lifespan never runs), so a worker that never serves MCP never loads it.
+- Wiring: `build_mcp_runtime` is called where the app's services are built (`app/server/services.py`) and is
+  handed everything the server uses (`McpServices`); the server and its tools get those as arguments. The mount,
+  its guard and the lifespan, which Litestar calls with the app only, find the one `McpRuntime` by type.
 """
 
 from __future__ import annotations
@@ -32,10 +35,9 @@ from litestar.types import Receive, Scope, Send
 from app.config.settings import Settings
 from app.domain.access.authentication import authenticate, client_address
 from app.domain.mcp.notifications import PromptListHub, subscribe_prompt_lists
-from app.domain.mcp.workspace import McpIdentity
+from app.domain.mcp.workspace import McpIdentity, McpServices
 from app.domain.prompts.schemas import LABEL_PATTERN
 from app.lib.errors import AuthenticationError, BadRequestError, ServiceUnavailableError
-from app.lib.events import EventBus
 from app.lib.invalidation import InvalidationBus
 from app.lib.request_context import get_request_id
 from app.lib.services import services_of
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
     from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
     from mcp.server.transport_security import TransportSecuritySettings
 
-    from app.domain.mcp.server import Context
+    from app.domain.mcp.server import Context, Identify
 
 MCP_PATH = "/mcp"
 _IDENTITY_KEY = "promptsmith_mcp_identity"
@@ -54,11 +56,12 @@ _LABEL = re.compile(LABEL_PATTERN)
 
 @dataclass(slots=True)
 class McpRuntime:
-    """The process's MCP objects: the prompt-list hub (built with the app) and, while the app runs, the lifespan's
-    task group and, once the first `/mcp` request started them, the server and its session manager (a session
-    manager runs once: a fresh one per start of the app)."""
+    """The process's MCP objects: the services the server uses and the prompt-list hub (built with the app) and,
+    while the app runs, the lifespan's task group and, once the first `/mcp` request started them, the server and
+    its session manager (a session manager runs once: a fresh one per start of the app)."""
 
     settings: Settings
+    services: McpServices
     hub: PromptListHub
     manager: StreamableHTTPSessionManager | None = field(default=None)
     group: TaskGroup | None = field(default=None)
@@ -73,6 +76,12 @@ class McpRuntime:
             allowed_origins=self.settings.mcp_allowed_origin_list,
         )
 
+    def server(self, identify: Identify) -> Server[Any]:
+        """A new MCP server on this runtime's services and hub, its callers found by `identify`."""
+        from app.domain.mcp.server import build_server
+
+        return build_server(self.services, identify, self.hub)
+
     def new_manager(self, server: Server[Any]) -> StreamableHTTPSessionManager:
         from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 
@@ -85,14 +94,16 @@ class McpRuntime:
         )
 
 
-def build_mcp_runtime(settings: Settings, events: EventBus, invalidation: InvalidationBus) -> McpRuntime:
-    """The app's MCP runtime, its list-changed notifications following the events (called by `ApplicationCore`)."""
+def build_mcp_runtime(settings: Settings, services: McpServices, invalidation: InvalidationBus) -> McpRuntime:
+    """The app's MCP runtime on `services`, its list-changed notifications following the registry's events
+    (called once, where the app's services are built)."""
     hub = PromptListHub(settings.mcp_max_subscriptions)
-    subscribe_prompt_lists(events, invalidation, hub)
-    return McpRuntime(settings=settings, hub=hub)
+    subscribe_prompt_lists(services.events, invalidation, hub)
+    return McpRuntime(settings=settings, services=services, hub=hub)
 
 
 def mcp_runtime(app: Litestar) -> McpRuntime:
+    """The app's MCP runtime, for what Litestar calls with the app only (the mount, its guard, the lifespan)."""
     return services_of(app).get(McpRuntime)
 
 
@@ -128,9 +139,7 @@ async def _running_manager(app: Litestar) -> StreamableHTTPSessionManager:
         raise ServiceUnavailableError("The MCP endpoint is not running.", headers={"Retry-After": "1"})
     async with runtime.starting:
         if runtime.manager is None:
-            from app.domain.mcp.server import build_server
-
-            manager = runtime.new_manager(build_server(app, _identify_http, runtime.hub))
+            manager = runtime.new_manager(runtime.server(_identify_http))
             await runtime.group.start(_run_manager, runtime, manager)
     if runtime.manager is None:  # pragma: no cover - shut down while starting
         raise ServiceUnavailableError("The MCP endpoint is not running.", headers={"Retry-After": "1"})

@@ -32,10 +32,8 @@ from mcp_types import (
     PromptMessage,
     TextContent,
 )
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.access.permissions import Permission
-from app.domain.delivery.cache import ResolveCache
 from app.domain.delivery.resolve import LeanLoader, resolve
 from app.domain.mcp.errors import protocol_error
 from app.domain.mcp.workspace import WorkspaceScope
@@ -43,7 +41,6 @@ from app.domain.prompts.schemas import RenderRequest, RenderResult, decode_messa
 from app.domain.prompts.services.versions import contract_with_placeholders
 from app.engine.types import Variable
 from app.lib.errors import ProblemError
-from app.lib.services import services_of
 
 ROLE_META_KEY = "dev.promptsmith/role"
 SYSTEM_PROMPT_NOTE = (
@@ -56,9 +53,8 @@ _JSON_KINDS = {"integer": "an integer", "number": "a number", "list": "a JSON ar
 
 async def resolved(scope: WorkspaceScope, name: str, label: str | None, version: int | None = None) -> dict[str, Any]:
     """The resolve answer (the JSON `GET .../resolve` returns) through the resolve caches."""
-    services = services_of(scope.app)  # the MCP SDK's handlers have no Litestar DI: the container, by type
-    loader = LeanLoader(services.get(AsyncEngine), scope.ctx.workspace_id)
-    answer, _ = await resolve(loader, services.get(ResolveCache), name, label, version)
+    loader = LeanLoader(scope.services.db_engine, scope.ctx.workspace_id)
+    answer, _ = await resolve(loader, scope.services.resolve_cache, name, label, version)
     body: dict[str, Any] = msgspec.json.decode(answer.body)
     return body
 

@@ -3,7 +3,8 @@
 The low-level server (not `MCPServer`'s decorators) because every list depends on the caller: the prompts and
 their arguments are the workspace's own, read per request. One builder serves both transports; they differ only
 in how a request's caller is found (`Identify`): the HTTP mount's guard has authenticated the request's API key,
-stdio authenticates the key from the environment on every request (a revoked key stops working at once).
+stdio authenticates the key from the environment on every request (a revoked key stops working at once). What the
+handlers use comes in as arguments (`McpServices`, the hub), never from the app.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
-from litestar import Litestar
 from mcp.server import Server
 from mcp.server.context import ServerRequestContext
 from mcp.shared.exceptions import MCPError
@@ -38,7 +38,7 @@ from app.domain.mcp import prompts
 from app.domain.mcp.errors import invalid_arguments, protocol_error, tool_error
 from app.domain.mcp.notifications import PromptListHub, listen, topic
 from app.domain.mcp.tools import TOOLS, tool_input_schema, tool_result
-from app.domain.mcp.workspace import McpIdentity, open_workspace
+from app.domain.mcp.workspace import McpIdentity, McpServices, open_workspace
 from app.lib.errors import ProblemError
 
 Context = ServerRequestContext[Any, Any]
@@ -53,8 +53,9 @@ INSTRUCTIONS = (
 )
 
 
-def build_server(app: Litestar, identify: Identify, hub: PromptListHub) -> Server[Any]:
-    """The MCP server of `app` (its database, caches and events), with callers found by `identify`."""
+def build_server(services: McpServices, identify: Identify, hub: PromptListHub) -> Server[Any]:
+    """The MCP server on `services` (the app's database, caches and events), with callers found by `identify`
+    and list-changed streams served from `hub`."""
 
     async def caller(ctx: Context) -> McpIdentity:
         try:
@@ -65,7 +66,7 @@ def build_server(app: Litestar, identify: Identify, hub: PromptListHub) -> Serve
     async def on_list_prompts(ctx: Context, params: PaginatedRequestParams | None) -> ListPromptsResult:
         identity = await caller(ctx)
         try:
-            async with open_workspace(app, identity) as scope:
+            async with open_workspace(services, identity) as scope:
                 return await prompts.list_prompts(scope, identity.label, params.cursor if params else None)
         except ProblemError as exc:
             raise protocol_error(exc) from None
@@ -73,7 +74,7 @@ def build_server(app: Litestar, identify: Identify, hub: PromptListHub) -> Serve
     async def on_get_prompt(ctx: Context, params: GetPromptRequestParams) -> GetPromptResult:
         identity = await caller(ctx)
         try:
-            async with open_workspace(app, identity) as scope:
+            async with open_workspace(services, identity) as scope:
                 return await prompts.get_prompt(scope, params.name, params.arguments, identity.label)
         except ProblemError as exc:
             raise protocol_error(exc) from None
@@ -92,7 +93,7 @@ def build_server(app: Litestar, identify: Identify, hub: PromptListHub) -> Serve
         except msgspec.ValidationError as exc:
             return invalid_arguments(exc)
         try:
-            async with open_workspace(app, identity) as scope:
+            async with open_workspace(services, identity) as scope:
                 scope.require(spec.permission)
                 body = await spec.run(scope, arguments)
         except ProblemError as exc:
@@ -104,7 +105,7 @@ def build_server(app: Litestar, identify: Identify, hub: PromptListHub) -> Serve
         if not isinstance(params.ref, PromptReference):  # no resources here
             return CompleteResult(completion=Completion(values=[]))
         try:
-            async with open_workspace(app, identity) as scope:
+            async with open_workspace(services, identity) as scope:
                 completion = await prompts.complete_argument(
                     scope, params.ref.name, params.argument.name, params.argument.value, identity.label
                 )

@@ -28,10 +28,10 @@ from sqlalchemy import select
 from app.db.models import Workspace
 from app.domain.access.authentication import authenticate_api_key
 from app.domain.access.context import Caller
-from app.domain.access.runtime import access_runtime
+from app.domain.access.runtime import AccessRuntime
 from app.domain.mcp.http import mcp_runtime
 from app.domain.mcp.notifications import topic
-from app.domain.mcp.server import Context, build_server
+from app.domain.mcp.server import Context
 from app.domain.mcp.workspace import McpIdentity
 from app.lib.errors import AuthenticationError
 
@@ -42,17 +42,16 @@ class StdioStartError(Exception):
     """The server cannot start; `str()` is the one line shown to the operator."""
 
 
-async def authenticate(app: Litestar, raw_key: str) -> Caller:
+async def authenticate(access: AccessRuntime, raw_key: str) -> Caller:
     """The key's caller (401 `ProblemError` for an unknown, revoked or expired key)."""
-    runtime = access_runtime(app)
-    async with runtime.alchemy.get_session() as session:
-        return await authenticate_api_key(runtime, raw_key, lambda: session)
+    async with access.alchemy.get_session() as session:
+        return await authenticate_api_key(access, raw_key, lambda: session)
 
 
-async def check_workspace(app: Litestar, caller: Caller, slug: str) -> None:
+async def check_workspace(access: AccessRuntime, caller: Caller, slug: str) -> None:
     """Refuse a key of another workspace than `slug` (named like the REST API's 404, never which one it is)."""
     key = caller.api_key
-    async with access_runtime(app).alchemy.get_session() as session:
+    async with access.alchemy.get_session() as session:
         workspace_id = (await session.execute(select(Workspace.id).where(Workspace.slug == slug))).scalar_one_or_none()
     if key is None or workspace_id is None or workspace_id != key.workspace_id:
         msg = f"workspace {slug!r} not found for this API key"
@@ -62,12 +61,13 @@ async def check_workspace(app: Litestar, caller: Caller, slug: str) -> None:
 async def serve_stdio(app: Litestar, raw_key: str, slug: str, label: str | None) -> None:
     """Serve MCP on stdin/stdout for the key's workspace until the client closes stdin. Run inside the app's
     lifespan (`async with app.lifespan()`)."""
+    runtime = mcp_runtime(app)
+    access = runtime.services.access
     try:
-        caller = await authenticate(app, raw_key)
+        caller = await authenticate(access, raw_key)
     except AuthenticationError as exc:
         raise StdioStartError(f"{API_KEY_VARIABLE}: {exc.detail}") from None
-    await check_workspace(app, caller, slug)
-    runtime = mcp_runtime(app)
+    await check_workspace(access, caller, slug)
     chosen = label or runtime.settings.mcp_prompt_label
     key = caller.api_key
     assert key is not None  # `check_workspace` refused anything else
@@ -77,7 +77,7 @@ async def serve_stdio(app: Litestar, raw_key: str, slug: str, label: str | None)
     sessions: list[ServerSession] = []
 
     async def identify_and_remember(ctx: Context) -> McpIdentity:
-        current = await authenticate(app, raw_key)
+        current = await authenticate(access, raw_key)
         if current.api_key is None or current.api_key.workspace_id != workspace_id:  # pragma: no cover
             raise AuthenticationError("The API key no longer belongs to this workspace.")
         # 2026-07-28 clients get list changes on `subscriptions/listen`; older ones on the connection itself.
@@ -85,7 +85,7 @@ async def serve_stdio(app: Litestar, raw_key: str, slug: str, label: str | None)
             sessions.append(ctx.session)
         return McpIdentity(caller=current, label=chosen, request_id=uuid.uuid4().hex, client_address="stdio")
 
-    server = build_server(app, identify_and_remember, runtime.hub)
+    server = runtime.server(identify_and_remember)
     unsubscribe = runtime.hub.bus(topic(workspace_id, chosen)).subscribe(lambda _event: _wake(wake_send))
     options = server.create_initialization_options(NotificationOptions(prompts_changed=True))
     try:

@@ -28,7 +28,6 @@ from mcp_types import CallToolResult, TextContent, Tool, ToolAnnotations
 from app.domain.access.permissions import Permission
 from app.domain.generation import lint_settings, services
 from app.domain.generation.schemas import GenerateRequest, LintRequest
-from app.domain.generation.services import GenerationService
 from app.domain.mcp.prompts import resolved
 from app.domain.mcp.workspace import WorkspaceScope
 from app.domain.prompts.pure.content import check_one_selector
@@ -42,7 +41,6 @@ from app.domain.prompts.schemas import (
     VersionOut,
 )
 from app.lib.schema import RequestStruct
-from app.lib.services import services_of
 
 # --- arguments ---------------------------------------------------------------------------------------------
 
@@ -97,7 +95,7 @@ async def _list_prompts(scope: WorkspaceScope, args: ListPromptsArgs) -> Json:
 
 
 async def _resolve(scope: WorkspaceScope, args: ResolveArgs) -> Json:
-    _check_one_selector(args.label, args.version)
+    check_one_selector(args.label, args.version, "arguments")
     return await resolved(scope, args.name, args.label, args.version)
 
 
@@ -111,8 +109,7 @@ async def _lint(scope: WorkspaceScope, args: LintRequest) -> Json:
 
 
 async def _generate(scope: WorkspaceScope, args: GenerateRequest) -> Json:
-    generation = services_of(scope.app).get(GenerationService)  # the MCP SDK's tools have no Litestar DI
-    return _builtins(await generation.generate(args, args.engine))
+    return _builtins(await scope.services.generation.generate(args, args.engine))
 
 
 async def _create_version(scope: WorkspaceScope, args: CreateVersionArgs) -> Json:
@@ -130,10 +127,6 @@ async def _move_label(scope: WorkspaceScope, args: MoveLabelArgs) -> Json:
 def _fields(value: msgspec.Struct, target: type[msgspec.Struct]) -> Json:
     """The fields of `value` that `target` (the REST body it extends) declares."""
     return {name: getattr(value, name) for name in target.__struct_fields__}
-
-
-def _check_one_selector(label: str | None, version: int | None) -> None:
-    check_one_selector(label, version, "arguments")
 
 
 # --- registry ----------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_202_ACCEPTED, HTTP_204_
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
+from app.domain.webhooks.deps import WEBHOOK_DEPENDENCIES
 from app.domain.webhooks.runtime import WebhookRuntime
 from app.domain.webhooks.schemas import (
     AttemptList,
@@ -24,7 +25,7 @@ from app.domain.webhooks.schemas import (
     WebhookUpdate,
     WebhookWithSecret,
 )
-from app.domain.webhooks.services import WEBHOOK_DEPENDENCIES, WebhookService
+from app.domain.webhooks.services import WebhookService
 from app.lib.caching import NO_STORE
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit, urlunsplit
 from uuid import UUID
 
 import msgspec
-from litestar.di import NamedDependency, Provide
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -239,11 +238,3 @@ class WebhookService:
         self.session.add(copy)
         await self.session.commit()  # before the enqueue (see the docstring)
         return copy
-
-
-def provide_webhooks(db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings]) -> WebhookService:
-    """Dependency `webhooks`: the webhook service on the request's session."""
-    return WebhookService(db_session, settings)
-
-
-WEBHOOK_DEPENDENCIES = {"webhooks": Provide(provide_webhooks, sync_to_thread=False)}

@@ -16,6 +16,7 @@ from litestar.status_codes import HTTP_201_CREATED
 from app.db.models import User
 from app.domain.access.context import Caller, WorkspaceContext
 from app.domain.access.permissions import Permission
+from app.domain.workspaces.deps import WORKSPACE_DEPENDENCIES
 from app.domain.workspaces.schemas import (
     MemberAdd,
     MemberOut,
@@ -26,7 +27,7 @@ from app.domain.workspaces.schemas import (
     WorkspacePage,
     WorkspaceUpdate,
 )
-from app.domain.workspaces.services import WORKSPACE_DEPENDENCIES, WorkspaceService
+from app.domain.workspaces.services import WorkspaceService
 from app.lib.errors import PermissionDeniedError
 from app.lib.openapi import problem_responses
 from app.lib.pagination import Limit, Offset

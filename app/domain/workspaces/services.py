@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from litestar.di import NamedDependency, Provide
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -240,11 +239,3 @@ class WorkspaceService:
                 target_label=f"{name} ({prefix})",
                 details={"reason": "creator lost key management"},
             )
-
-
-def provide_workspaces(db_session: NamedDependency[AsyncSession]) -> WorkspaceService:
-    """Dependency `workspaces`: the workspace service on the request's session."""
-    return WorkspaceService(db_session)
-
-
-WORKSPACE_DEPENDENCIES = {"workspaces": Provide(provide_workspaces, sync_to_thread=False)}

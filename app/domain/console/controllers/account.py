@@ -18,12 +18,14 @@ from litestar.response import Redirect, Template
 from app.domain.access.authentication import client_address
 from app.domain.access.runtime import AccessRuntime
 from app.domain.access.sessions import SESSION_COOKIE
+from app.domain.accounts.deps import ACCOUNT_DEPENDENCIES
 from app.domain.accounts.schemas import LoginRequest, RegisterRequest
-from app.domain.accounts.services import ACCOUNT_DEPENDENCIES, AccountService
+from app.domain.accounts.services import AccountService
 from app.domain.console.auth import check_pre_session_token, console_session, pre_session_token
 from app.domain.console.pages import CONSOLE_PREFIX, ensure_caller, form_error, page
+from app.domain.workspaces.deps import WORKSPACE_DEPENDENCIES
 from app.domain.workspaces.schemas import WorkspaceCreate
-from app.domain.workspaces.services import WORKSPACE_DEPENDENCIES, WorkspaceService
+from app.domain.workspaces.services import WorkspaceService
 from app.lib.errors import ProblemError
 from app.lib.request_context import get_request_id
 

@@ -18,8 +18,9 @@ from litestar.response import Redirect, Template
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
+from app.domain.apikeys.deps import API_KEY_DEPENDENCIES
 from app.domain.apikeys.schemas import ApiKeyCreate
-from app.domain.apikeys.services import API_KEY_DEPENDENCIES, ApiKeyService
+from app.domain.apikeys.services import ApiKeyService
 from app.domain.console.pages import CONSOLE_PREFIX, form_error, page, prompt_path
 from app.domain.generation import saving
 from app.domain.generation.schemas import GenerateRequest, SaveGenerationRequest

@@ -20,15 +20,18 @@ from litestar.response import Redirect, Template
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission, Role
+from app.domain.audit.deps import AUDIT_DEPENDENCIES
 from app.domain.audit.schemas import AuditEventOut
-from app.domain.audit.services import AUDIT_DEPENDENCIES, AuditEventService
+from app.domain.audit.services import AuditEventService
 from app.domain.console.pages import CONSOLE_PREFIX, form_error, page
 from app.domain.generation import lint_settings
 from app.domain.generation import services as generation
-from app.domain.generation.lint_settings import LINT_RULES_DEPENDENCIES, LintRulesService
+from app.domain.generation.deps import LINT_RULES_DEPENDENCIES
+from app.domain.generation.lint_settings import LintRulesService
 from app.domain.generation.schemas import LintRequest
+from app.domain.workspaces.deps import WORKSPACE_DEPENDENCIES
 from app.domain.workspaces.schemas import MemberOut
-from app.domain.workspaces.services import WORKSPACE_DEPENDENCIES, WorkspaceService
+from app.domain.workspaces.services import WorkspaceService
 from app.engine.types import RuleOverride
 from app.lib.errors import ProblemError
 

@@ -81,20 +81,25 @@ class LabelService:
 
     def record(self, prompt_id: Any, label: str, action: str, from_version: int | None, to_version: int | None) -> None:
         """Add the label's history row (who moved it, from and to which version, in which request)."""
+        self.session.add(LabelEvent(**self.event_values(prompt_id, label, action, from_version, to_version)))
+
+    def event_values(
+        self, prompt_id: Any, label: str, action: str, from_version: int | None, to_version: int | None
+    ) -> dict[str, Any]:
+        """The columns of one label history row, the one definition for the ORM row (`record`) and the Core
+        insert of the version write path (`VersionService.insert`)."""
         actor = self.ctx.actor
-        self.session.add(
-            LabelEvent(
-                prompt_id=prompt_id,
-                label=label,
-                action=action,
-                from_version=from_version,
-                to_version=to_version,
-                actor_type=actor.type,
-                actor_id=actor.id,
-                actor_label=actor.label,
-                request_id=self.ctx.request_id,
-            )
-        )
+        return {
+            "prompt_id": prompt_id,
+            "label": label,
+            "action": action,
+            "from_version": from_version,
+            "to_version": to_version,
+            "actor_type": actor.type,
+            "actor_id": actor.id,
+            "actor_label": actor.label,
+            "request_id": self.ctx.request_id,
+        }
 
     async def audit(self, name: str, prompt_id: Any, action: str, label: str, details: dict[str, Any]) -> None:
         from app.domain.audit.services import record_audit_event

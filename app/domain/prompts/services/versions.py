@@ -214,19 +214,12 @@ class VersionService:
         self, prompt_id: Any, number: int, moved: list[str], current: dict[str, int], now: datetime
     ) -> list[dict[str, Any]]:
         """The history rows of the labels this version moves (`set` for a new label, `move` otherwise)."""
-        actor = self.ctx.actor
         return [
             {
                 "id": uuid7(),
-                "prompt_id": prompt_id,
-                "label": label,
-                "action": "move" if label in current else "set",
-                "from_version": current.get(label),
-                "to_version": number,
-                "actor_type": actor.type,
-                "actor_id": actor.id,
-                "actor_label": actor.label,
-                "request_id": self.ctx.request_id,
+                **self.labels.event_values(
+                    prompt_id, label, "move" if label in current else "set", current.get(label), number
+                ),
                 "created_at": now,
                 "updated_at": now,
             }
