@@ -519,8 +519,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         n1 = parse_number(match.group("n1"))
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
-        if n1 is None or n1 <= 0 or _part_of_token(text, position):
-            continue
+        if n1 is None or n1 <= 0 or _part_of_token(text, position) or (position > 0 and text[position - 1] in "£$€¥"):
+            continue  # "grants of up to £5,000": an amount of money, not a length
         taken = match.end()
         if _PACE.match(text, match.end()):
             continue  # "ask one question at a time" paces a conversation; it does not count the reply's items

@@ -235,6 +235,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         if lead == "Avoid":
             # "no tax advice and no guesses about X": one "Avoid" governs the whole list.
             rest = _REPEATED_NO.sub(r"\1", rest)
+            rest = re.sub(r"(?<=\w)\s+no\s+(?=\w)", " and ", rest)  # "no hashtags no emojis"
         alternative = _alternative(source, end)
         if alternative is not None:
             instead, end = alternative
@@ -345,6 +346,8 @@ _NEGATED_LEAD = re.compile(r"(?:never|don'?t|do\s+not|no)\b[^,;]*[,;]\s*(?:and\s
 
 def _last_part(first: str) -> str:
     """A long first step is the last of several joined ones: "never ask X, and send Y first" -> "send Y"."""
+    # "ask at most 2 questions first (light, watering, how long …)": an aside's commas separate no steps.
+    first = re.sub(r"\s+\([^()]*\)?$", "", re.sub(r"\s+\([^()]*\)", "", first)) or first  # not "tool(a, b)"
     if len(first.split()) <= _MAX_FIRST_WORDS and not _NEGATED_LEAD.match(first):
         return first
     parts = re.split(r"[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:always\s+)?[a-z]+\s)", first)
@@ -505,6 +508,9 @@ def _is_topic(words: str) -> bool:
     return not _NOT_A_TOPIC.match(words) and not _NOT_NOUN_PHRASE.search(words)
 
 
+_HOW_A_BUSINESS_SELLS = frozenset({"online", "offline", "in-store", "in store", "remote", "digital", "mobile", "web"})
+
+
 def find_scope_restrictions(text: str) -> list[FoundRule]:
     """Scope restrictions stated as fragments, as requirements: "math only" -> "Only help with math.",
     "only SELECT queries" -> "Write only SELECT queries.",
@@ -518,6 +524,8 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
         rule = f"Only answer {thing} {noun}." if asked else f"Write only {thing} {noun}."
         found.append(FoundRule(rule, None, None, match.start(), match.end(), f"{thing} {noun}"))
     for match in _TOPIC_ONLY.finditer(text):
+        if match.group("topic").strip().lower() in _HOW_A_BUSINESS_SELLS:
+            continue  # "(outdoor gear, online only)": how the business trades, not a scope for the assistant
         topic = match.group("topic").strip()
         if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
             continue

@@ -284,3 +284,17 @@ def test_the_emergency_service_beside_an_emergency_is_the_packs_number() -> None
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "tell them first to call 999 now" in prompt
     assert "tell them first to call 020 7946 0321" not in prompt
+
+
+def test_asides_and_amounts_are_no_steps_scopes_or_limits() -> None:
+    [order] = _of_kind(
+        "It should ask at most 2 questions first (light, watering, how long) and then give the likely cause.",
+        "ordering",
+    )
+    assert order.text == "Ask at most 2 questions before you give the likely cause."
+    assert _of_kind("Returns assistant for Fernridge (outdoor gear, online only).", "requirement") == []
+    assert _of_kind("Small grants of up to £5,000 for arts projects.", "limit") == []
+    [rule] = _of_kind("show notes. no hashtags no jokes", "prohibition")
+    assert rule.text == "Avoid hashtags and jokes."
+    [tool_order] = _of_kind("Verify identity with verify_customer(customer_id, dob) before using any tool.", "ordering")
+    assert "verify_customer(customer_id, dob)" in tool_order.text
