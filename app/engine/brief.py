@@ -240,6 +240,10 @@ _CJK_ORG = re.compile(
 )
 
 
+# "Greenhollow Garden Centre wants a "plant doctor" …": the business that asks, named first.
+_ORG_WANTS = re.compile(
+    r"^\s*(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+(?:wants|needs|would\s+like|is\s+looking\s+for)\s"
+)
 # "our climbing gym (Crux Hall)", "a small isp in rural montana (BigSky Fiber)": the business's name in parentheses.
 _NAME_IN_PARENS = re.compile(
     r"\b(?:gym|shop|store|bakery|chain|company|firm|clinic|practice|isp|app|business|school|restaurant|caf[eé]|hotel|"
@@ -281,6 +285,9 @@ def _organization(text: str) -> tuple[str | None, str | None]:
         if words:
             org = " ".join(words).rstrip(".")
             return org, None
+    wants = _ORG_WANTS.match(text)
+    if wants is not None and wants.group("name").split()[0] not in _NOT_NAMES:
+        return wants.group("name"), None
     named = _NAME_IN_PARENS.search(text)
     if named is not None and named.group("name").split()[0] not in _NOT_NAMES:
         return named.group("name").strip(), None

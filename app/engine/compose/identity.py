@@ -55,6 +55,8 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     # "be my brainstorm buddy for ...": the user's own noun phrase, addressed to the assistant.
     phrase = _BE_MY.sub("", phrase, count=1) or phrase
     phrase = without_request(phrase) or phrase  # "i want a bot for …": the bot is the role, not the wish
+    # "Greenhollow Garden Centre wants a "plant doctor" on our website chat": the business's wish names the role.
+    phrase = _ORG_WANTS.sub("", phrase, count=1) or phrase
     titled = _titled(phrase, for_product)
     if titled is not None:
         return titled
@@ -69,9 +71,15 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
             objective += f" Keep in mind: {note[0].lower()}{note[1:]}"
         lead = "" if body.startswith("the user's ") else article(body) + " "
         return f"You are {lead}{body}.", objective
+    if _SHORT_NOUN_PHRASE.match(phrase):
+        # "a "plant doctor" on the website chat": the noun phrase is the role itself.
+        body = second_person(phrase, "user")
+        return f"You are {body}{for_product}.", "Help the user with each request in this area, directly and accurately."
     return f"You are an assistant{for_product}.", f"Help the user with this request: {phrase[0].lower()}{phrase[1:]}."
 
 
+_ORG_WANTS = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,5}(?:wants|needs|would\s+like|is\s+looking\s+for)\s+(?=an?\s)")
+_SHORT_NOUN_PHRASE = re.compile(r"^an?\s+(?:\S+\s+){0,3}\S+(?:\s+(?:on|for|in|at)\s+(?:\S+\s+){0,4}\S+)?$")
 _TITLE_AND_BODY = re.compile(r"^(?P<title>[^:.!?]{3,60}?):\s+(?P<body>\S.*)$")
 _HOSTED = re.compile(r"\b(?:game|games|quiz|show|challenge|club|contest|adventure)$", re.IGNORECASE)
 _THE_BOT = re.compile(r"\b(?:the\s+(?:bot|assistant|ai|agent|model)|it)\s+(?=[a-z]+s\b)", re.IGNORECASE)

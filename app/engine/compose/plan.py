@@ -238,6 +238,12 @@ _JOB_CUE = re.compile(
 )
 
 
+_WISH = re.compile(
+    r"\b(?:and|so)\s+(?:we|i)\s+(?:want|need|would\s+like|'d\s+like|are\s+looking\s+for|am\s+looking\s+for)\s+(?=an?\s)",
+    re.IGNORECASE,
+)
+
+
 def job_sentence(task: str) -> int:
     """The index of the sentence that says what the assistant is for: the first, unless the first only introduces
     the requester and one of the next two names the job."""
@@ -497,8 +503,13 @@ def make_plan(
     product = entities.product
     job = job_sentence(brief.task)
     first = _sentences(brief.task)[job] if brief.task.strip() else (0, 0)
+    start = first[0]
+    if job == 0 and _BACKGROUND.match(brief.task[first[0] : first[1]]):
+        # "hi so im the member services lead at X and we want a little budgeting helper …": the wish is the job.
+        wish = _WISH.search(brief.task, first[0], first[1])
+        start = wish.end() if wish is not None else start
     # The sentences before the job sentence are blanked, not cut: constraint spans keep their offsets.
-    head = core_task(" " * first[0] + brief.task[first[0] : first[1]], constraints)
+    head = core_task(" " * start + brief.task[start : first[1]], constraints)
     details = task_details(brief.task, constraints, job)
     placeholders = {
         "for_product": f" for {product}" if product else "",

@@ -298,3 +298,16 @@ def test_asides_and_amounts_are_no_steps_scopes_or_limits() -> None:
     assert rule.text == "Avoid hashtags and jokes."
     [tool_order] = _of_kind("Verify identity with verify_customer(customer_id, dob) before using any tool.", "ordering")
     assert "verify_customer(customer_id, dob)" in tool_order.text
+
+
+def test_the_wish_after_an_introduction_and_a_business_that_wants_are_the_role() -> None:
+    task = (
+        "hi so im the member services lead at Thornbury Credit Union and we want a little budgeting helper in our app."
+    )
+    role = generate(Brief(task=task, target="claude")).prompt.split("</role>")[0]
+    assert "You are a little budgeting helper in the app" in role
+    assert "member services lead" not in role
+    task = 'Greenhollow Garden Centre wants a "plant doctor" on our website chat. people describe sick plants.'
+    assert extract_entities(task).organization == "Greenhollow Garden Centre"
+    role = generate(Brief(task=task, target="claude")).prompt.split("</role>")[0]
+    assert 'You are a "plant doctor" on the website chat for Greenhollow Garden Centre.' in role
