@@ -26,6 +26,7 @@ from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.cache import ResolveCache
 from app.domain.delivery.fastpath import FastPathCache, new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
+from app.domain.generation.fastpath import GenerateFastPathCache
 from app.domain.generation.llm import LLMRuntime
 from app.domain.generation.services import GenerationMemo, GenerationService
 from app.domain.mcp.http import build_mcp_runtime
@@ -79,6 +80,7 @@ def build_services(
     # Generation: the optional LLM refinement (its HTTP client opens on first use) and the engine's memo.
     llm = services.add(LLMRuntime(settings))
     memo = services.add(GenerationMemo())
+    services.add(GenerateFastPathCache(invalidation))  # the generate fast path's grants and answers
     services.add(GenerationService(settings=settings, cache=app_cache, llm=llm, memo=memo))
     # Webhooks: a local commit wakes the relay. MCP: list-changed notifications follow the events.
     webhooks = services.add(WebhookRuntime(settings))
