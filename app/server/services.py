@@ -30,6 +30,7 @@ from app.domain.generation.fastpath import GenerateFastPathCache
 from app.domain.generation.llm import LLMRuntime
 from app.domain.generation.services import GenerationMemo, GenerationService
 from app.domain.mcp.http import build_mcp_runtime
+from app.domain.prompts.fastpath import ListFastPathCache, new_list_fastpath_cache
 from app.domain.prompts.listcache import ListCache, new_list_cache
 from app.domain.webhooks.outbox import attach_outbox_hooks
 from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks
@@ -77,6 +78,7 @@ def build_services(
     services.add(new_fastpath_cache(invalidation))
     # The prompt list's pages: dropped per workspace by the registry's events (`prompts.listcache`).
     services.add(new_list_cache(settings, invalidation, events))
+    services.add(new_list_fastpath_cache(invalidation))  # the list fast path's authorized entries
     # Generation: the optional LLM refinement (its HTTP client opens on first use) and the engine's memo.
     llm = services.add(LLMRuntime(settings))
     memo = services.add(GenerationMemo())
@@ -99,6 +101,7 @@ RUNTIME_DEPENDENCIES: dict[str, Provide] = {
     "list_cache": provide_service(ListCache),  # the prompt list's encoded pages (prompts.listcache)
     "resolve_cache": provide_service(ResolveCache),  # the resolve answers (delivery.cache)
     "fastpath_cache": provide_service(FastPathCache),  # the resolve fast path's authorized entries
+    "list_fastpath": provide_service(ListFastPathCache),  # the list fast path's authorized entries
     "redis": provide_optional_service(Redis),  # None without REDIS_URL
     "pool_gauges": provide_service(PoolGauges),  # only with METRICS on (as `/metrics`, its only reader)
     "generation_service": provide_service(GenerationService),  # the engine, the LLM client, their cache

@@ -144,6 +144,38 @@ def remember(
     entries.set(entry_key, entry)
 
 
+def scan_api_key_headers(scope: Scope) -> tuple[str | None, bytes | None, bytes]:
+    """(credential key, If-None-Match, Accept-Encoding) of a bodiless API-key request; the credential key is
+    `<kind><sha256 of the raw credential header>` (never the secret), None when the request must take the full
+    path: no API key, two of one kind, a session cookie, a CORS request or a body."""
+    credential: bytes | None = None
+    kind = ""
+    if_none_match: bytes | None = None
+    accept_encoding = b""
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            if kind == "a":
+                return None, None, b""  # two Authorization headers: let the full path decide
+            credential, kind = value, "a"
+        elif name == b"x-api-key":
+            if kind == "":
+                credential, kind = value, "x"
+            elif kind == "x":
+                return None, None, b""
+        elif name in (b"cookie", b"origin", b"transfer-encoding"):
+            return None, None, b""  # sessions, CORS and bodies: the full path only
+        elif name == b"content-length":
+            if value.strip() not in (b"", b"0"):
+                return None, None, b""
+        elif name == b"if-none-match":
+            if_none_match = value
+        elif name == b"accept-encoding":
+            accept_encoding = value
+    if credential is None:
+        return None, None, b""
+    return kind + hashlib.sha256(credential).hexdigest(), if_none_match, accept_encoding
+
+
 class ResolveFastPath:
     """Pure ASGI layer: replays authorized resolve answers, hands everything else to Litestar."""
 
@@ -196,33 +228,10 @@ class ResolveFastPath:
         query = scope["query_string"]
         if not _QUERY.match(query) or not _PATH.match(scope["path"]):
             return None, None, b""
-        credential: bytes | None = None
-        kind = ""
-        if_none_match: bytes | None = None
-        accept_encoding = b""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                if kind == "a":
-                    return None, None, b""  # two Authorization headers: let the full path decide
-                credential, kind = value, "a"
-            elif name == b"x-api-key":
-                if kind == "":
-                    credential, kind = value, "x"
-                elif kind == "x":
-                    return None, None, b""
-            elif name in (b"cookie", b"origin", b"transfer-encoding"):
-                return None, None, b""  # sessions, CORS and bodies: the full path only
-            elif name == b"content-length":
-                if value.strip() not in (b"", b"0"):
-                    return None, None, b""
-            elif name == b"if-none-match":
-                if_none_match = value
-            elif name == b"accept-encoding":
-                accept_encoding = value
+        credential, if_none_match, accept_encoding = scan_api_key_headers(scope)
         if credential is None:
             return None, None, b""
-        digest = hashlib.sha256(credential).hexdigest()
-        return f"{kind}{digest}\x00{scope['path']}\x00{query.decode('latin-1')}", if_none_match, accept_encoding
+        return f"{credential}\x00{scope['path']}\x00{query.decode('latin-1')}", if_none_match, accept_encoding
 
     async def _replay(
         self, scope: Scope, entry_key: str, if_none_match: bytes | None, accept_encoding: bytes, send: Send
