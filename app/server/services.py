@@ -102,6 +102,7 @@ RUNTIME_DEPENDENCIES: dict[str, Provide] = {
     "resolve_cache": provide_service(ResolveCache),  # the resolve answers (delivery.cache)
     "fastpath_cache": provide_service(FastPathCache),  # the resolve fast path's authorized entries
     "list_fastpath": provide_service(ListFastPathCache),  # the list fast path's authorized entries
+    "generate_fastpath": provide_service(GenerateFastPathCache),  # the generate fast path's grants and answers
     "redis": provide_optional_service(Redis),  # None without REDIS_URL
     "pool_gauges": provide_service(PoolGauges),  # only with METRICS on (as `/metrics`, its only reader)
     "generation_service": provide_service(GenerationService),  # the engine, the LLM client, their cache

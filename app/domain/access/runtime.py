@@ -71,7 +71,7 @@ class AccessRuntime:
             return
         session = scope.get(REQUEST_SESSION_SCOPE_KEY)
         if session is not None and session.in_transaction():
-            await session.commit()
+            await session.commit()  # read-only: releases the connection before the handler's lean read
 
     def db_session(self, state: Any, scope: Any) -> AsyncSession:
         """The request's Advanced Alchemy session (the same one handlers get as `db_session`).

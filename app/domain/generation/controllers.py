@@ -71,11 +71,11 @@ class GenerationController(Controller):
         request: Request[Any, Any, Any],
         data: JSONBody[GenerateRequest],
         generation_service: NamedDependency[GenerationService],
+        generate_fastpath: NamedDependency[fastpath.GenerateFastPathCache],
     ) -> GenerateResponse:
         response = await generation_service.generate(data, data.engine)
         # A deterministic answer may be replayed by the fast path for the same key and body (generation.fastpath).
-        cache = fastpath.get_generate_fastpath(request.app.state)
-        fastpath.remember(request.scope, cache, await authenticate(request), data.engine, response)
+        fastpath.remember(request.scope, generate_fastpath, await authenticate(request), data.engine, response)
         return response
 
     @post(

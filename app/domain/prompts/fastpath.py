@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from app.domain.access.runtime import AccessRuntime
-from app.domain.delivery.fastpath import FAST_TTL, scan_api_key_headers
 from app.domain.prompts.listcache import ListCache
+from app.lib.fastpath import FAST_TTL, scan_api_key_headers
 from app.lib.invalidation import InvalidationBus, LocalCache
 from app.lib.request_context import note_access
 from app.lib.services import services_in
