@@ -7,6 +7,8 @@ from litestar.types import ASGIApp
 
 from app.config.settings import Settings, get_settings
 from app.domain.delivery.fastpath import ResolveFastPath
+from app.domain.generation.fastpath import GenerateFastPath
+from app.domain.prompts.fastpath import ListFastPath
 from app.domain.prompts.urls import EncodedSlashMiddleware
 from app.lib.draining import connection_close_while_draining
 from app.lib.http_options import complete_allow_header
@@ -44,10 +46,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
     #   line, the request metrics by route template (METRICS on) and the security headers (route-level
     #   middleware never sees unmatched paths, nor what the fast path answers);
     # - ResolveFastPath replays resolve answers the full path already authorized for the same API key, within
-    #   the bus invalidation rules (app.domain.delivery.fastpath); everything else reaches Litestar.
+    #   the bus invalidation rules (app.domain.delivery.fastpath); ListFastPath does the same for the prompt
+    #   list's cached pages (app.domain.prompts.fastpath);
+    # - GenerateFastPath replays deterministic generate answers the full path already served to the same API key
+    #   for the same body (app.domain.generation.fastpath); everything else reaches Litestar.
     tracing = services_of(app).find(Tracing)
     context: ASGIApp = RequestContextMiddleware(
-        ResolveFastPath(app.asgi_handler, app),
+        ResolveFastPath(ListFastPath(GenerateFastPath(app.asgi_handler, app), app), app),
         security_headers={
             "X-Content-Type-Options": "nosniff",
             "X-Frame-Options": "DENY",

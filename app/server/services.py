@@ -26,10 +26,12 @@ from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.cache import ResolveCache
 from app.domain.delivery.fastpath import FastPathCache, new_fastpath_cache
 from app.domain.delivery.subscriptions import subscribe_delivery
+from app.domain.generation.fastpath import GenerateFastPathCache
 from app.domain.generation.llm import LLMRuntime
 from app.domain.generation.services import GenerationMemo, GenerationService
 from app.domain.mcp.http import build_mcp_runtime
 from app.domain.mcp.workspace import McpServices
+from app.domain.prompts.fastpath import ListFastPathCache, new_list_fastpath_cache
 from app.domain.prompts.listcache import ListCache, new_list_cache
 from app.domain.webhooks.outbox import attach_outbox_hooks
 from app.domain.webhooks.runtime import WebhookRuntime, subscribe_webhooks
@@ -77,9 +79,11 @@ def build_services(
     services.add(new_fastpath_cache(invalidation))
     # The prompt list's pages: dropped per workspace by the registry's events (`prompts.listcache`).
     services.add(new_list_cache(settings, invalidation, events))
+    services.add(new_list_fastpath_cache(invalidation))  # the list fast path's authorized entries
     # Generation: the optional LLM refinement (its HTTP client opens on first use) and the engine's memo.
     llm = services.add(LLMRuntime(settings))
     memo = services.add(GenerationMemo())
+    services.add(GenerateFastPathCache(invalidation))  # the generate fast path's grants and answers
     generation = services.add(GenerationService(settings=settings, cache=app_cache, llm=llm, memo=memo))
     # Webhooks: a local commit wakes the relay.
     webhooks = services.add(WebhookRuntime(settings))
@@ -103,6 +107,8 @@ RUNTIME_DEPENDENCIES: dict[str, Provide] = {
     "list_cache": provide_service(ListCache),  # the prompt list's encoded pages (prompts.listcache)
     "resolve_cache": provide_service(ResolveCache),  # the resolve answers (delivery.cache)
     "fastpath_cache": provide_service(FastPathCache),  # the resolve fast path's authorized entries
+    "list_fastpath": provide_service(ListFastPathCache),  # the list fast path's authorized entries
+    "generate_fastpath": provide_service(GenerateFastPathCache),  # the generate fast path's grants and answers
     "redis": provide_optional_service(Redis),  # None without REDIS_URL
     "pool_gauges": provide_service(PoolGauges),  # only with METRICS on (as `/metrics`, its only reader)
     "generation_service": provide_service(GenerationService),  # the engine, the LLM client, their cache

@@ -125,6 +125,7 @@ async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Caller
         caller = await _authenticate_session(runtime, connection, session_id, connection.headers.get(CSRF_HEADER, ""))
     _apply_rate_limit(runtime, connection, caller)
     state[_CALLER_KEY] = caller
+    await runtime.end_guard_read(connection.scope)
     return caller
 
 

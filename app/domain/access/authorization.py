@@ -140,6 +140,7 @@ async def authorize_workspace(
         client_address=client_address(connection),
     )
     state[_CTX_KEY] = ctx
+    await runtime.end_guard_read(connection.scope)
     return ctx
 
 

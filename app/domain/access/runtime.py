@@ -16,6 +16,7 @@ from litestar.stores.base import Store
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config.database import REQUEST_SESSION_SCOPE_KEY
 from app.config.settings import Settings
 from app.domain.access.apikeys import ApiKeyLookup
 from app.domain.access.caches import AccessCache
@@ -24,6 +25,8 @@ from app.domain.access.sessions import SessionManager
 from app.domain.access.throttle import LoginThrottle
 from app.lib.invalidation import InvalidationBus
 from app.lib.services import services_of
+
+_SAFE_METHODS = frozenset({"GET", "HEAD"})
 
 
 class AccessRuntime:
@@ -54,6 +57,21 @@ class AccessRuntime:
         self.limiter = RateLimiter(redis, namespace=f"{settings.redis_namespace}:rl")
         self.keys = ApiKeyLookup(alchemy.get_engine(), bus)
         self.caches = AccessCache(bus)
+
+    @staticmethod
+    async def end_guard_read(scope: Any) -> None:
+        """On a safe request (GET/HEAD): end the read-only transaction the guard's lookups opened on a cache miss
+        (API key, session user, workspace, membership), so the request holds no pooled connection while its
+        handler checks one out for a lean read (resolve, the prompt list, the version list). Otherwise, with more
+        such requests in flight than the pool holds, each held one connection and waited for a second until the
+        pool timeout, and all of them failed together (`tests/integration/perf_paths/test_pool_deadlock.py`).
+        The guard only read: there is nothing to lose, and the session begins a new transaction if used again.
+        """
+        if scope.get("method") not in _SAFE_METHODS:
+            return
+        session = scope.get(REQUEST_SESSION_SCOPE_KEY)
+        if session is not None and session.in_transaction():
+            await session.commit()  # read-only: releases the connection before the handler's lean read
 
     def db_session(self, state: Any, scope: Any) -> AsyncSession:
         """The request's Advanced Alchemy session (the same one handlers get as `db_session`).

@@ -39,7 +39,6 @@ Anything else — a miss, a failed check, another route — is handed to Litesta
 from __future__ import annotations
 
 import gzip
-import hashlib
 import re
 import time
 from dataclasses import dataclass
@@ -53,6 +52,7 @@ from app.domain.access.runtime import AccessRuntime
 from app.domain.delivery.cache import Answer, get_resolve_cache
 from app.domain.delivery.resolve import LeanLoader
 from app.lib.etags import etag_matches
+from app.lib.fastpath import FAST_TTL, scan_api_key_headers
 from app.lib.invalidation import InvalidationBus, LocalCache
 from app.lib.metrics import count_resolve
 from app.lib.request_context import note_access
@@ -66,7 +66,6 @@ if TYPE_CHECKING:
     from app.domain.access.context import WorkspaceContext
 
 FASTPATH_CACHE = "resolve_fastpath"
-FAST_TTL = 1.0
 X_CACHE = b"hit; fast"
 X_CACHE_MISS = b"miss"
 LOAD_FAILED_KEY = "promptsmith_fastpath_load_failed"
@@ -196,33 +195,10 @@ class ResolveFastPath:
         query = scope["query_string"]
         if not _QUERY.match(query) or not _PATH.match(scope["path"]):
             return None, None, b""
-        credential: bytes | None = None
-        kind = ""
-        if_none_match: bytes | None = None
-        accept_encoding = b""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                if kind == "a":
-                    return None, None, b""  # two Authorization headers: let the full path decide
-                credential, kind = value, "a"
-            elif name == b"x-api-key":
-                if kind == "":
-                    credential, kind = value, "x"
-                elif kind == "x":
-                    return None, None, b""
-            elif name in (b"cookie", b"origin", b"transfer-encoding"):
-                return None, None, b""  # sessions, CORS and bodies: the full path only
-            elif name == b"content-length":
-                if value.strip() not in (b"", b"0"):
-                    return None, None, b""
-            elif name == b"if-none-match":
-                if_none_match = value
-            elif name == b"accept-encoding":
-                accept_encoding = value
+        credential, if_none_match, accept_encoding = scan_api_key_headers(scope)
         if credential is None:
             return None, None, b""
-        digest = hashlib.sha256(credential).hexdigest()
-        return f"{kind}{digest}\x00{scope['path']}\x00{query.decode('latin-1')}", if_none_match, accept_encoding
+        return f"{credential}\x00{scope['path']}\x00{query.decode('latin-1')}", if_none_match, accept_encoding
 
     async def _replay(
         self, scope: Scope, entry_key: str, if_none_match: bytes | None, accept_encoding: bytes, send: Send

@@ -7,15 +7,18 @@ handler's `requires_scope` guard asks API keys for the `write` scope (generate /
 
 from __future__ import annotations
 
-from litestar import Controller, get, post, put
+from typing import Any
+
+from litestar import Controller, Request, get, post, put
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from app.domain.access.authentication import authenticate
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.guards import requires_scope
 from app.domain.access.permissions import Permission
-from app.domain.generation import lint_settings, saving, services
+from app.domain.generation import fastpath, lint_settings, saving, services
 from app.domain.generation.deps import LINT_RULES_DEPENDENCIES
 from app.domain.generation.lint_settings import LintRulesService
 from app.domain.generation.schemas import (
@@ -66,10 +69,15 @@ class GenerationController(Controller):
     )
     async def generate(
         self,
+        request: Request[Any, Any, Any],
         data: JSONBody[GenerateRequest],
         generation_service: NamedDependency[GenerationService],
+        generate_fastpath: NamedDependency[fastpath.GenerateFastPathCache],
     ) -> GenerateResponse:
-        return await generation_service.generate(data, data.engine)
+        response = await generation_service.generate(data, data.engine)
+        # A deterministic answer may be replayed by the fast path for the same key and body (generation.fastpath).
+        fastpath.remember(request.scope, generate_fastpath, await authenticate(request), data.engine, response)
+        return response
 
     @post(
         "/improve",

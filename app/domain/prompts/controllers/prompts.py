@@ -5,9 +5,9 @@ Authorization happens before the handler (app-wide guard, `opt["permission"]`); 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, Response, delete, get, patch, post
+from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody, QueryParameter
 from litestar.serialization import encode_json
@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
+from app.domain.prompts import fastpath
 from app.domain.prompts.deps import (
     PROMPT_DEPENDENCIES,
     IfMatch,
@@ -76,9 +77,11 @@ class PromptController(Controller):
     )
     async def list_prompts(
         self,
+        request: Request[Any, Any, Any],
         workspace_ctx: NamedDependency[WorkspaceContext],
         db_engine: NamedDependency[AsyncEngine],
         list_cache: NamedDependency[ListCache],
+        list_fastpath: NamedDependency[fastpath.ListFastPathCache],
         prefix: Annotated[str | None, QueryParameter(max_length=200, description="Name prefix (folder)")] = None,
         tag: Annotated[list[str] | None, QueryParameter(max_items=10, description="Has every given tag")] = None,
         label: Annotated[str | None, QueryParameter(max_length=64, description="Has this label")] = None,
@@ -117,6 +120,8 @@ class PromptController(Controller):
             body = encode_json(page)
             list_cache.keep(key, body, token)
             outcome = "miss"
+        # The page may be replayed by the fast path for this key and URL while it stays cached (prompts.fastpath).
+        fastpath.remember(request.scope, list_fastpath, workspace_ctx, key)
         headers = {"X-Cache": outcome}
         return Response(body, media_type="application/json", headers=headers)  # type: ignore[arg-type]
 

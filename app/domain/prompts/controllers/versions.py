@@ -9,7 +9,9 @@ from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody, PathParameter, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_304_NOT_MODIFIED
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.domain.access.context import WorkspaceContext
 from app.domain.prompts.controllers.prompts import BASE, READ, WRITE
 from app.domain.prompts.deps import (
     PROMPT_DEPENDENCIES,
@@ -27,7 +29,9 @@ from app.domain.prompts.schemas import (
     VersionPage,
 )
 from app.domain.prompts.services.versions import VersionService, version_etag
+from app.domain.prompts.versionlist import list_versions_lean
 from app.lib.etags import etag_matches
+from app.lib.leanread import driver_path
 from app.lib.openapi import problem_responses
 from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit, Offset
 
@@ -74,10 +78,14 @@ class VersionController(Controller):
     async def list_versions(
         self,
         versions: NamedDependency[VersionService],
+        workspace_ctx: NamedDependency[WorkspaceContext],
+        db_engine: NamedDependency[AsyncEngine],
         name: PromptNameParam,
         limit: Limit = DEFAULT_PAGE_SIZE,
         offset: Offset = 0,
     ) -> VersionPage:
+        if driver_path(db_engine):  # one statement outside a transaction (the session is never used: no BEGIN)
+            return await list_versions_lean(db_engine, workspace_ctx.workspace_id, prompt_name(name), limit, offset)
         return await versions.list(prompt_name(name), limit, offset)
 
     @get(

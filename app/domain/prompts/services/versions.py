@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 import msgspec
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, select
 from uuid_utils.compat import uuid7
 
 from app.db.models.prompts import Prompt, PromptLabel, PromptVersion
@@ -66,6 +66,19 @@ def contract_with_placeholders(variables: list[Variable], messages: list[ChatMes
         if m.role == "placeholder" and m.name and m.name not in declared
     ]
     return [*variables, *extra]
+
+
+_SUMMARY_COLUMNS = (
+    PromptVersion.version,
+    PromptVersion.commit_message,
+    PromptVersion.author_type,
+    PromptVersion.author_id,
+    PromptVersion.author_label,
+    PromptVersion.source,
+    PromptVersion.content_hash,
+    PromptVersion.created_at,
+)
+"""What a version list item shows: not the text, messages, variables, brief or token counts (JSON decoded per row)."""
 
 
 class VersionService:
@@ -272,32 +285,28 @@ class VersionService:
 
     async def list(self, name: str, limit: int, offset: int) -> VersionPage:
         prompt = await self.registry.get(name, relations=False)
-        total = (
-            await self.session.execute(
-                select(func.count()).select_from(PromptVersion).where(PromptVersion.prompt_id == prompt.id)
-            )
-        ).scalar_one()
-        rows = (
-            await self.session.execute(
-                select(PromptVersion)
-                .where(PromptVersion.prompt_id == prompt.id)
-                .order_by(PromptVersion.version.desc())
-                .limit(limit)
-                .offset(offset)
-            )
-        ).scalars()
+        # Versions are numbered 1..version_count under the prompt's row lock (`_lock_and_number`) and never
+        # deleted one by one: the count is on the prompt row, no COUNT(*) over a history that only grows.
+        total = prompt.version_count
+        rows = await self.session.execute(
+            select(*_SUMMARY_COLUMNS)
+            .where(PromptVersion.prompt_id == prompt.id)
+            .order_by(PromptVersion.version.desc())
+            .limit(limit)
+            .offset(offset)
+        )
         labels = await self._labels_by_version(prompt.id)
         items = [
             VersionSummary(
-                version=v.version,
-                commit_message=v.commit_message,
-                author=Author(type=v.author_type, id=v.author_id, label=v.author_label),
-                source=v.source,
-                content_hash=v.content_hash,
-                labels=labels.get(v.version, []),
-                created_at=v.created_at,
+                version=number,
+                commit_message=commit_message,
+                author=Author(type=author_type, id=author_id, label=author_label),
+                source=source,
+                content_hash=content_hash,
+                labels=labels.get(number, []),
+                created_at=created_at,
             )
-            for v in rows
+            for number, commit_message, author_type, author_id, author_label, source, content_hash, created_at in rows
         ]
         return VersionPage(items=items, total=total, limit=limit, offset=offset)
 
