@@ -23,19 +23,22 @@ from app.domain.prompts.pure.content import not_found
 from app.domain.prompts.schemas import Author, VersionPage, VersionSummary
 from app.lib.leanread import CompiledStatements, driver_read
 
+VERSION_SUMMARY_COLUMNS = (
+    PromptVersion.version,
+    PromptVersion.commit_message,
+    PromptVersion.author_type,
+    PromptVersion.author_id,
+    PromptVersion.author_label,
+    PromptVersion.source,
+    PromptVersion.content_hash,
+    PromptVersion.created_at,
+)
+"""The columns of a version summary (the version list's rows), in `VersionSummary` order."""
+
 
 def _statement() -> Select[Any]:
     page = (
-        select(
-            PromptVersion.version,
-            PromptVersion.commit_message,
-            PromptVersion.author_type,
-            PromptVersion.author_id,
-            PromptVersion.author_label,
-            PromptVersion.source,
-            PromptVersion.content_hash,
-            PromptVersion.created_at,
-        )
+        select(*VERSION_SUMMARY_COLUMNS)
         .where(PromptVersion.prompt_id == Prompt.id)
         .order_by(PromptVersion.version.desc())
         .limit(bindparam("limit", type_=Integer))

@@ -46,6 +46,7 @@ from app.domain.prompts.schemas import (
 )
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
+from app.domain.prompts.versionlist import VERSION_SUMMARY_COLUMNS
 from app.engine.placeholders import infer_variables
 from app.engine.types import ChatMessage, Variable
 from app.lib.errors import ConflictError, NotFoundError, ValidationFailedError
@@ -68,16 +69,6 @@ def contract_with_placeholders(variables: list[Variable], messages: list[ChatMes
     return [*variables, *extra]
 
 
-_SUMMARY_COLUMNS = (
-    PromptVersion.version,
-    PromptVersion.commit_message,
-    PromptVersion.author_type,
-    PromptVersion.author_id,
-    PromptVersion.author_label,
-    PromptVersion.source,
-    PromptVersion.content_hash,
-    PromptVersion.created_at,
-)
 """What a version list item shows: not the text, messages, variables, brief or token counts (JSON decoded per row)."""
 
 
@@ -289,7 +280,7 @@ class VersionService:
         # deleted one by one: the count is on the prompt row, no COUNT(*) over a history that only grows.
         total = prompt.version_count
         rows = await self.session.execute(
-            select(*_SUMMARY_COLUMNS)
+            select(*VERSION_SUMMARY_COLUMNS)
             .where(PromptVersion.prompt_id == prompt.id)
             .order_by(PromptVersion.version.desc())
             .limit(limit)
