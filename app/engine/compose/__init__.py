@@ -101,6 +101,12 @@ def _max_age(plan: Plan) -> int | None:
     return min(ages) if ages else None
 
 
+def _us_line_fits(plan: Plan) -> bool:
+    """The US crisis line is offered only to an English brief that gives no phone line of its own: a Chinese app
+    with its own hotline, or a German one, would send people to a line they cannot call."""
+    return plan.brief_language is None and not any(c.action == "phone" for c in plan.of_kind("fallback"))
+
+
 def _emergency_number(plan: Plan) -> str | None:
     phones = [(c.value or "", c.condition) for c in plan.of_kind("fallback") if c.action == "phone"]
     # "…, or 999 for chest pain or trouble breathing": an emergency service named beside an emergency, with no
@@ -148,7 +154,9 @@ def compose_spec(plan: Plan) -> Composition:
         success=success,
         context=dedupe(context_lines(plan)),
         audience=plan.audience,
-        instructions=all_rules(plan, safety_rules(domains, _emergency_number(plan))),
+        instructions=all_rules(
+            plan, safety_rules(domains, _emergency_number(plan), us_crisis_line=_us_line_fits(plan))
+        ),
         tone=tone_lines(plan),
         tools=spec_tools,
         reasoning=reasoning(plan, output),

@@ -128,6 +128,8 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
         found = [lim._replace(scope=None) if limits.heading_scope(text, lim.start) else lim for lim in found]
     out = []
     for lim in found:
+        if _one_thing_not_length(lim, text):
+            continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
         if _one_part_line(lim, text):
             # "End with the service details on one line", "After the query, one sentence saying what it returns":
             # one line or sentence is a part of the reply; the brief's sentence says which, the reply has no cap.
@@ -164,6 +166,21 @@ _WHOLE_REPLY = re.compile(
     r"整条|每条|回复|回答|返信|回答は|答え",
     re.IGNORECASE,
 )
+
+
+_ONE_WORD_REPLY = re.compile(
+    r"\bone[- ]word\b|\b(?:in|with|using)\s+(?:a\s+single|one|1|un|una|um|uma|einem|ein)\s+"
+    r"(?:word|palabra|mot|palavra|wort)\b|"
+    r"\b(?:single|one)\s+word\s+(?:answer|reply|response|label)|一言|一个词|一語",
+    re.IGNORECASE,
+)
+
+
+def _one_thing_not_length(lim: limits.FoundLimit, text: str) -> bool:
+    """ "At most one word" is a length only as a one-word reply; "explain at most one difficult word" counts words
+    to explain."""
+    one = lim.exact == 1 or (lim.maximum == 1 and lim.minimum is None)
+    return one and lim.unit == "words" and lim.scope is None and _ONE_WORD_REPLY.search(text) is None
 
 
 def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:

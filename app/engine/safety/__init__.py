@@ -254,7 +254,9 @@ _VET_EMERGENCY = "contact their vet or the nearest emergency animal clinic"
 _US_CRISIS_HINT = " (in the US and Canada: the 988 Suicide & Crisis Lifeline)"
 
 
-def safety_rules(domains: Iterable[str], emergency_number: str | None = None) -> list[Rule]:
+def safety_rules(
+    domains: Iterable[str], emergency_number: str | None = None, *, us_crisis_line: bool = True
+) -> list[Rule]:
     """The rules of the selected packs, in pack order.
 
     `emergency_number` is the number the brief itself gives for emergencies ("call 999"): the packs then name it
@@ -265,7 +267,7 @@ def safety_rules(domains: Iterable[str], emergency_number: str | None = None) ->
         "call_emergency": f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY,
         "call_vet": f"call {emergency_number}" if emergency_number else _VET_EMERGENCY,
         # The US line stays beside the US emergency number; elsewhere it would send people to a line they cannot call.
-        "crisis_hint": _US_CRISIS_HINT if emergency_number in (None, "911") else "",
+        "crisis_hint": _US_CRISIS_HINT if us_crisis_line and emergency_number in (None, "911") else "",
     }
     return [
         msgspec.structs.replace(rule, text=rule.text.format_map(fill)) if "{" in rule.text else rule

@@ -311,3 +311,16 @@ def test_the_wish_after_an_introduction_and_a_business_that_wants_are_the_role()
     assert extract_entities(task).organization == "Greenhollow Garden Centre"
     role = generate(Brief(task=task, target="claude")).prompt.split("</role>")[0]
     assert 'You are a "plant doctor" on the website chat for Greenhollow Garden Centre.' in role
+
+
+def test_one_word_to_explain_is_no_one_word_reply() -> None:
+    task = "Tutoie l'enfant, 3 phrases maximum, et explique au plus un mot difficile par réponse."
+    assert [(c.unit, c.maximum) for c in _of_kind(task, "limit")] == [("sentences", 3)]
+    assert [(c.unit, c.exact) for c in _of_kind("Answer with a one-word label.", "limit")] != []
+
+
+def test_the_us_crisis_line_is_not_offered_beside_the_briefs_own_line_or_in_another_language() -> None:
+    zh = "做一个心情日记陪伴助手。如果用户提到想伤害自己，请温和地请他拨打北京心理危机干预热线 010-82951332。"
+    assert "988" not in generate(Brief(task=zh, target="claude")).prompt
+    en = "A journaling companion for stressed students. If they mention self-harm, respond with care."
+    assert "988 Suicide & Crisis Lifeline" in generate(Brief(task=en, target="claude")).prompt
