@@ -25,7 +25,7 @@ def _of_kind(task: str, kind: str) -> list[Constraint]:
 )
 def test_a_business_named_in_a_foreign_brief_is_the_organisation(task: str, name: str) -> None:
     assert extract_entities(task).organization == name
-    assert name in generate(Brief(task=task)).prompt.split("\n\n")[0] + generate(Brief(task=task)).prompt
+    assert name in generate(Brief(task=task, target="claude")).prompt.split("</role>")[0]
 
 
 @pytest.mark.parametrize(
@@ -176,8 +176,7 @@ def test_children_of_the_people_writing_in_are_no_child_audience() -> None:
         "days or have children going hungry, give the emergency line 0300 123 4567."
     )
     result = generate(Brief(task=task, target="claude"))
-    assert "for days or have children." not in result.prompt.replace("going hungry", "")
-    assert "Audience:" not in result.prompt
+    assert "Audience:" not in result.prompt  # "for days or have children" is no audience
     assert "child's personal information" not in result.prompt
 
 
