@@ -71,7 +71,10 @@ _NOT_NAMES = frozenset(
     {
         "A", "An", "The", "Our", "My", "Your", "Their", "Each", "Every", "All", "Any", "This", "That", "I",
         "JSON", "SQL", "CSV", "YAML", "XML", "HTML", "API", "APIs", "AI", "LLM", "PDF", "FAQ", "FAQs", "Markdown",
-        "Python", "Java", "JavaScript", "TypeScript", "Go", "Rust", "Monday", "Friday", "Slack", "Email",
+        "Python", "Java", "JavaScript", "TypeScript", "Go", "Rust", "Slack", "Email",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays",
+        "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays", "January", "February", "March", "April",
+        "May", "June", "July", "August", "September", "October", "November", "December", "Christmas", "Easter",
         "PM", "PMs", "QA", "HR", "IT", "UI", "UX", "SEO", "CEO", "CTO", "CFO", "B2B", "B2C", "SaaS", "iOS", "SA",
         "AWS", "GCP", "Azure", "GPT",
         *LANGUAGES,

@@ -23,7 +23,8 @@ TUTOR = Archetype(
     id="tutor",
     title="Tutor",
     features=(
-        feat("tutor", r"\btutor\w*\b|\bteach\w*\b|\bsocratic\b", 7),
+        # "ask the teacher", "our yoga teachers": a teacher named is no request to teach.
+        feat("tutor", r"\btutor\w*\b|\bteach(?!ers?\b)\w*\b|\bsocratic\b", 7),
         feat(
             "learning game",
             r"\b(?:spelling|vocabulary|maths?|times[- ]tables?|reading|phonics)\s+(?:game|quiz|practice|drills?|bee|test)\b|"
@@ -43,7 +44,9 @@ TUTOR = Archetype(
         feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b", 3),
         feat(
             "learning",
-            r"\bhomework\b|\blessons?\b|\blearn\w*\b|\bexplain\w* (?:concepts?|topics?)\b|\bquiz\w*\b|\bexercises?\b",
+            # A pub quiz or a quiz night is a game, not a lesson ("game for fun" below).
+            r"\bhomework\b|\blessons?\b|\blearn\w*\b|\bexplain\w* (?:concepts?|topics?)\b|"
+            r"(?<!\bpub )(?<!\bbar )(?<!\bparty )\bquiz(?!\s*(?:night|master|host|show)|master)\w*\b|\bexercises?\b",
             3,
         ),
         feat(
@@ -457,7 +460,8 @@ GENERAL_ASSISTANT = Archetype(
         feat(
             "game for fun",
             r"\b(?:riddle|riddles|trivia|guessing|word|party|board|card|murder[- ]mystery|text[- ]adventure|escape[- ]room|"
-            r"bingo|charades|would[- ]you[- ]rather|twenty[- ]questions|20[- ]questions)\s+(?:game|games|night|host)\b",
+            r"bingo|charades|would[- ]you[- ]rather|twenty[- ]questions|20[- ]questions)\s+(?:game|games|night|host)\b|"
+            r"\b(?:pub|bar|party)\s+quiz\b|\bquiz\s*(?:night|master|show)\b|\bquizmaster\b",
             7,
         ),
     ),

@@ -19,7 +19,8 @@ from app.engine.phrasing import (
 _ROLE_HEAD = re.compile(
     r"^(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:planner|assistant|helper|advisor|adviser|coach|bot|chatbot|guide|"
     r"concierge|expert|companion|buddy|consultant|recommender|agent|specialist|representative|rep|officer|"
-    r"analyst|writer|coordinator|clerk|navigator|counsell?or|librarian|editor|reviewer|tutor|trainer|generator)\b",
+    r"analyst|writer|coordinator|clerk|navigator|counsell?or|librarian|editor|reviewer|tutor|trainer|generator|host|"
+    r"quizmaster|narrator|storyteller|game\s?master|dm|referee|scorekeeper|organi[sz]er|sommelier|chef|cook)\b",
     re.IGNORECASE,
 )
 

@@ -278,12 +278,54 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         )
         words = [w.strip(".'") for w in _CONTENT_WORD.findall(text.lower()) if len(w.strip(".'")) > 3]
         if not words or (said and sum(w in said for w in words) * 5 >= len(words) * 3):
-            continue  # the constraints read from this sentence restate (nearly) all of it
+            # The constraints restate (nearly) all of the sentence, but a comma-separated part none of them
+            # touches is content of its own ("rounds of 10 questions, 4 options A-D each, dont give …").
+            untouched = _untouched_parts(text, start, covered)
+            if untouched:
+                details.append(untouched)
+            continue
         rest = [m.group(0).lower() for m in _CONTENT_WORD.finditer(text) if not covered[start + m.start()]]
         if all(word.strip(".,;:!?'") in _FILLER_WORDS for word in rest):
             continue  # the constraints' spans hold all of it but filler ("Output just the label, nothing else.")
         details.append(" ".join(text.split()))
     return tuple(details)
+
+
+_CONDITION_LEAD = re.compile(
+    r"(?:(?:very\s+)?important|note|nb|also|and|but|so|pls|please)?\W*"
+    r"(?:if|when|whenever|unless|once|after|before|in\s+case|as\s+soon\s+as|otherwise|si|cuando|wenn|falls|sobald|"
+    r"quand|lorsque|se|quando|caso)\b",
+    re.IGNORECASE,
+)
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the comma- or semicolon-separated parts of a sentence, outside parentheses."""
+    bounds, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char in ",;" and depth == 0:
+            bounds.append((start, index))
+            start = index + 1
+    bounds.append((start, len(text.rstrip().rstrip(".!?"))))
+    return bounds
+
+
+def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
+    """The leading parts of a sentence that no constraint's span touches and that say something, joined again."""
+    kept = []
+    for start, end in _parts(text):
+        if any(covered[offset + i] for i in range(start, end)):
+            # A part after a constraint belongs to it ("…, then list them all"), and so does a condition just
+            # before it ("If someone is in crisis, give them 988").
+            conditions = [index for index, part in enumerate(kept) if _CONDITION_LEAD.match(part)]
+            del kept[conditions[-1] if conditions else len(kept) :]
+            break
+        part = " ".join(text[start:end].split())
+        words = [w.lower().strip(".'") for w in _CONTENT_WORD.findall(part)]
+        if part and any(len(w) > 2 and w not in _FILLER_WORDS for w in words):
+            kept.append(part)
+    return ", ".join(kept)
 
 
 def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:

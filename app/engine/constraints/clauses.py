@@ -262,7 +262,8 @@ def negated_ranges(text: str) -> list[tuple[int, int]]:
         if REPORTED_LEAD.search(text[max(0, start - 40) : start]):
             continue
         rest = text[end:]
-        boundary = re.search(r"[.;:!?()\n]|\s[-–—]\s", rest)
+        # "don't give the answers until I type ANSWERS, then list them all": the negation ends at a new step.
+        boundary = re.search(r"[.;:!?()\n]|\s[-–—]\s|\s(?:then|until|til|till|unless|because)\s", rest, re.IGNORECASE)
         window = rest[: boundary.start()] if boundary else rest
         offset = 0
         pieces = list(_SCOPE_SPLIT.finditer(window))

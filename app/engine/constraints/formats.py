@@ -22,7 +22,10 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ),
     (
         "lists",
-        r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|lists?|listas?|listen|aufzählungen?|listes?|"
+        # "list them all", "list the stores": the verb asks for the items, it names no format.
+        r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|"
+        r"lists|list(?!\s+(?:them|it|all|each|every|any|the|their|those|these|your|what|which|out)\b)|listas?|listen|"
+        r"aufzählungen?|listes?|"
         r"viñetas|puces|tópicos",
     ),
     ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres"),

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints import foreign_rules
-from app.engine.constraints.clauses import REPORTED_LEAD, instruction_case
+from app.engine.constraints.clauses import REPORTED_LEAD, instruction_case, sentence_case
 from app.engine.language_id import identify
 from app.engine.phrasing import VERBS, second_person, verbs_to_base
 
@@ -375,6 +375,18 @@ def _at_the_end(text: str) -> FoundRule | None:
     return FoundRule(sentence, "everything else", last, match.start("lead"), match.end("last"))
 
 
+_NEGATED_STEP = re.compile(r"(?:never|don'?t|dont|do\s+not)\b", re.IGNORECASE)
+
+
+def _held_back(stripped: str, first: str, then: str, end: int) -> FoundRule:
+    """ "dont give the answers til i type ANSWERS then list them all": a step held back until a signal reads as the
+    brief's own sentence, from the step on; "don't X before you Y" would turn it around."""
+    at = stripped.lower().find(first.lower())
+    step = stripped[at:] if at >= 0 else stripped
+    sentence = second_person(sentence_case(re.sub(r"(?i)\btill?\b", "until", step)), "user")
+    return FoundRule(sentence, first, then, max(at, 0), end)
+
+
 _CJK_ORDER_WORDS = ("先", "してから", "した後で")
 
 
@@ -412,6 +424,8 @@ def find_ordering(text: str) -> FoundRule | None:
         r"\b(?:always|ask|check|verify|confirm|get|collect|read|search|look)\b", stripped, re.IGNORECASE
     ):
         return None
+    if _NEGATED_STEP.match(first) and then is not None:
+        return _held_back(stripped, first, then, len(text.rstrip()))
     if "conn7" in groups and groups["conn7"].lower().startswith("without") and then is not None:
         sentence = f"Never {then} without {first}."
     elif then is None:

@@ -1,0 +1,119 @@
+"""What the brief says that no constraint carries still reaches the prompt; verbs that look like format words and
+steps held back until a signal are read as the brief means them."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine.brief import Brief, extract_entities
+from app.engine.constraints import Constraint, extract_constraints
+from app.engine.generate import generate
+
+
+def _of_kind(task: str, kind: str) -> list[Constraint]:
+    return [c for c in extract_constraints(Brief(task=task)) if c.kind == kind]
+
+
+def _prompt(task: str) -> str:
+    return generate(Brief(task=task, target="claude")).prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "kept"),
+    [
+        (
+            "pub quiz host for tuesday nights at The Crooked Anchor. rounds of 10 questions, 4 options A-D each, "
+            "dont give the answers til i type ANSWERS then list them all. nothing about politics",
+            ["10 questions", "4 options A-D"],
+        ),
+        (
+            "Spelling bee coach for my class. words from the year 4 list, one word per turn, never say the "
+            "spelling before they have tried twice.",
+            ["year 4 list", "one word per turn"],
+        ),
+        (
+            "Assistant for our bike shop. Opening hours are 9 to 5, closed on Sundays, keep replies under 60 words.",
+            ["9 to 5", "closed on Sundays"],
+        ),
+    ],
+)
+def test_a_part_no_constraint_touches_reaches_the_prompt(task: str, kept: list[str]) -> None:
+    prompt = _prompt(task)
+    for words in kept:
+        assert words in prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "condition"),
+    [
+        ("Wellbeing chat for students. If someone is in crisis, give them the number 116 123.", "in crisis"),
+        (
+            "Help desk bot for a pet clinic. If the pet is bleeding, having a seizure or can't breathe, tell them "
+            "to call 01632 960001 now.",
+            "having a seizure",
+        ),
+    ],
+)
+def test_a_condition_stays_with_its_action_and_is_not_repeated_alone(task: str, condition: str) -> None:
+    prompt = _prompt(task)
+    assert not any(line.startswith("- From the brief: If") for line in prompt.splitlines())
+    assert condition in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Quiz bot. Don't give the answers until I type ANSWERS, then list them all.",
+        "Reading helper: ask about the story first, then list the new words.",
+        "Inventory assistant. Never guess stock levels; list every item the sheet shows.",
+    ],
+)
+def test_list_as_a_verb_forbids_no_lists(task: str) -> None:
+    assert not any("lists" in c.forbidden for c in _of_kind(task, "format"))
+
+
+@pytest.mark.parametrize("task", ["Support bot. No lists, no markdown.", "Reply in prose: don't use lists."])
+def test_a_list_ban_is_still_read(task: str) -> None:
+    assert any("lists" in c.forbidden for c in _of_kind(task, "format"))
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Quiz bot. dont give the answers til i type ANSWERS then list them all.",
+            "Don't give the answers until they type ANSWERS then list them all.",
+        ),
+        (
+            "Maths tutor. Never share the answer until the student tries twice, then explain it.",
+            "Never share the answer until the student tries twice, then explain it.",
+        ),
+    ],
+)
+def test_a_step_held_back_until_a_signal_keeps_its_order(task: str, expected: str) -> None:
+    prompt = _prompt(task)
+    assert expected in prompt
+    assert "before you" not in prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "role"),
+    [
+        (
+            "pub quiz host for tuesday nights at The Crooked Anchor. rounds of 10 questions each.",
+            "You are a pub quiz host for Tuesday nights at The Crooked Anchor.",
+        ),
+        ("storyteller for bedtime, gentle and calm, 5 minute stories", "You are a storyteller for bedtime."),
+    ],
+)
+def test_a_role_noun_phrase_is_the_role(task: str, role: str) -> None:
+    assert role in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    "task", ["Booking helper for Saturday classes at the pool.", "Reminder bot for Mondays and Fridays."]
+)
+def test_a_day_is_no_organisation(task: str) -> None:
+    entities = extract_entities(task)
+    assert entities.organization is None
+    assert "Product:" not in _prompt(task)
