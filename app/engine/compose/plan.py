@@ -313,7 +313,7 @@ def _parts(text: str) -> list[tuple[int, int]]:
 
 def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
     """The leading parts of a sentence that no constraint's span touches and that say something, joined again."""
-    kept = []
+    kept: list[str] = []
     for start, end in _parts(text):
         if any(covered[offset + i] for i in range(start, end)):
             # A part after a constraint belongs to it ("…, then list them all"), and so does a condition just
