@@ -256,12 +256,26 @@ _NAME_IN_PARENS = re.compile(
 )
 
 
+# "Floristería Margarita: cuando un cliente …": a brief headed by the business's name (two words or more).
+_FOREIGN_TITLE = re.compile(
+    r"^\s*(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|des|la|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){1,3})"
+    r"\s*[:：]\s"
+)
+_TITLE_WORDS = frozenset(
+    {"tarea", "objetivo", "rol", "contexto", "aufgabe", "rolle", "ziel", "tâche", "contexte", "objectif", "tarefa",
+     "objetivo", "asistente", "assistant", "assistente", "bot", "chatbot", "agente", "agent", "prompt", "system"}
+)  # fmt: skip
+
+
 def _foreign_organization(text: str) -> str | None:
     cjk = _CJK_ORG.search(text)
     if cjk is not None:
         return (cjk.group("name") or cjk.group("name2")).strip()
     if not re.search(r"[áéíóúàèçãõâêôñ]|\b(?:para|pour|les|des|une|el|los|não|que)\b", text, re.IGNORECASE):
         return None
+    titled = _FOREIGN_TITLE.match(text)
+    if titled is not None and not titled.group("name").split()[0].lower() in _TITLE_WORDS:
+        return titled.group("name")
     for match in _ROMANCE_ORG.finditer(text):
         words = _one_sentence(match.group("name").split())
         while words and (words[-1] in _NOT_NAMES or words[-1] in _ROMANCE_NOT_NAMES):

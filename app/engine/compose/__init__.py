@@ -152,7 +152,7 @@ def compose_spec(plan: Plan) -> Composition:
         role=role,
         objective=objective,
         success=success,
-        context=dedupe(context_lines(plan)),
+        context=dedupe(context_lines(plan, role)),
         audience=plan.audience,
         instructions=all_rules(
             plan, safety_rules(domains, _emergency_number(plan), us_crisis_line=_us_line_fits(plan))

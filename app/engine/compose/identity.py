@@ -135,8 +135,9 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
     return role, plan.fill(primary.objective), success
 
 
-def context_lines(plan: Plan) -> list[str]:
-    """Background: the archetypes' context, the use case in the brief's words, the product."""
+def context_lines(plan: Plan, role: str = "") -> list[str]:
+    """Background: the archetypes' context, the use case in the brief's words, the product (unless the role line
+    already names it)."""
     primary = plan.primary
     lines = [plan.fill(c) for a in plan.voices for c in a.context if a is primary or "{labels}" not in c]
     line = plan.task_line
@@ -147,7 +148,7 @@ def context_lines(plan: Plan) -> list[str]:
     if plan.brief_language is None:
         lines.extend(f"From the brief: {sentence(detail)}" for detail in plan.task_details)
     product = plan.entities.product
-    if product and (not line or product not in line):
+    if product and (not line or product not in line) and product not in role:
         lines.append(f"Product: {product}.")
     if primary.tools_missing_note and not plan.brief.tools and not plan.of_kind("tool"):
         lines.append(primary.tools_missing_note)

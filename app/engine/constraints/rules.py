@@ -25,12 +25,15 @@ _FORBIDDEN_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _PROHIBITION_OTHER = re.compile(
-    r"\b(?:nunca|jamás|(?<!que\s)(?<!qui\s)no\s+(?:\w+(?:es|as|e|a|s|ar|er|ir)|le|les|lo|la|te|se)\b|evita|prohibido|"
-    r"nie(?:mals)?|keine?[nmrs]?\b|nicht\b|vermeide|verboten|"
-    r"jamais|ne\s+\w+\s+(?:pas|jamais)|n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|"
-    r"não|nao|evite|proibido)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])",
+    # "si no lo dice", "se não disser", "s'il ne le dit pas": a negation inside a condition forbids nothing.
+    r"\b(?:nunca|jamás|(?<!que\s)(?<!qui\s)(?<!\bsi\s)no\s+(?:\w+(?:es|as|e|a|s|ar|er|ir)|le|les|lo|la|te|se)\b|"
+    r"evita|prohibido|nie(?:mals)?|keine?[nmrs]?\b|(?<!\bwenn\s)(?<!\bfalls\s)nicht\b|vermeide|verboten|"
+    r"jamais|(?<!\bsi\s)(?<!\bil\s)(?<!\belle\s)(?<!\bon\s)ne\s+\w+\s+(?:pas|jamais)|(?<!\bsi\s)(?<!s'il\s)"
+    r"n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|(?<!\bse\s)(?<!\bcaso\s)não|(?<!\bse\s)nao|evite|"
+    r"proibido)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])",
     re.IGNORECASE,
 )
+_FOREIGN_CONDITION = re.compile(r"(?:si|se|s'ils?|wenn|falls|sofern|caso|quand|lorsque|cuando|quando)\b", re.I)
 _LIMIT_ONLY = re.compile(
     r"^(?:use|write|exceed|go\s+over|include)?\s*(?:more|fewer|less|longer|shorter)\s+than\b|^exceed\b", re.IGNORECASE
 )
@@ -168,15 +171,16 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     source = (original if original is not None and len(original) == len(text) else text).rstrip()
     found: list[FoundRule] = []
     if not is_english(stripped):
-        other = _PROHIBITION_OTHER.search(stripped, _condition_end(stripped))
-        if other is None:
-            return found
-        # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
-        start = max(stripped.rfind(mark, 0, other.start()) for mark in ",;，、；") + 1
-        words = foreign_rules.strip_conjunction(stripped[start:].strip().rstrip(".。!！"))
-        start = stripped.index(words, start)
-        rule = foreign_rules.translate_prohibition(words) or f'Follow this prohibition from the brief: "{words}".'
-        return [FoundRule(rule, None, None, start, start + len(words), words)]
+        for other in _PROHIBITION_OTHER.finditer(stripped, _condition_end(stripped)):
+            # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
+            start = max(stripped.rfind(mark, 0, other.start()) for mark in ",;，、；") + 1
+            words = foreign_rules.strip_conjunction(stripped[start:].strip().rstrip(".。!！"))
+            if _FOREIGN_CONDITION.match(words):
+                continue  # "…, wenn er ihn nicht nennt": the negation is the condition's
+            start = stripped.index(words, start)
+            rule = foreign_rules.translate_prohibition(words) or f'Follow this prohibition from the brief: "{words}".'
+            return [FoundRule(rule, None, None, start, start + len(words), words)]
+        return found
     passive = _FORBIDDEN_PASSIVE.search(stripped)
     if passive:
         rest = passive.group("rest").strip()

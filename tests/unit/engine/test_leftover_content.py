@@ -117,3 +117,45 @@ def test_a_day_is_no_organisation(task: str) -> None:
     entities = extract_entities(task)
     assert entities.organization is None
     assert "Product:" not in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Pregúntale para quién es y la ocasión si no lo dice.",
+        "Pergunte o nome do destinatário se não disser.",
+        "Demande l'occasion s'il ne la donne pas.",
+        "Frag nach dem Anlass, wenn er ihn nicht nennt.",
+    ],
+)
+def test_a_negation_inside_a_foreign_condition_forbids_nothing(task: str) -> None:
+    assert _of_kind(task, "prohibition") == []
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [("No uses emojis en las respuestas.", "emoji"), ("Ne donne jamais de prix.", "Never give prices.")],
+)
+def test_a_foreign_prohibition_is_still_read(task: str, expected: str) -> None:
+    found = extract_constraints(Brief(task=task))
+    assert any(expected in c.text or expected in c.forbidden for c in found)
+
+
+@pytest.mark.parametrize(
+    ("task", "name"),
+    [
+        (
+            "Floristería Margarita: cuando un cliente compra un ramo online, ayúdale a escribir la tarjeta.",
+            "Floristería Margarita",
+        ),
+        ("Boulangerie Le Fournil: réponds aux questions sur les horaires et les commandes.", "Boulangerie Le Fournil"),
+    ],
+)
+def test_a_foreign_brief_headed_by_a_name_names_the_business_once(task: str, name: str) -> None:
+    prompt = _prompt(task)
+    assert name in prompt.split("</role>")[0]
+    assert f"Product: {name}" not in prompt
+
+
+def test_a_foreign_title_word_is_no_business() -> None:
+    assert extract_entities("Tarea Principal: responde preguntas sobre el horario de la piscina.").organization is None
