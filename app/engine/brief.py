@@ -263,7 +263,7 @@ _FOREIGN_TITLE = re.compile(
 )
 _TITLE_WORDS = frozenset(
     {"tarea", "objetivo", "rol", "contexto", "aufgabe", "rolle", "ziel", "tâche", "contexte", "objectif", "tarefa",
-     "objetivo", "asistente", "assistant", "assistente", "bot", "chatbot", "agente", "agent", "prompt", "system"}
+     "asistente", "assistant", "assistente", "bot", "chatbot", "agente", "agent", "prompt", "system"}
 )  # fmt: skip
 
 
@@ -274,7 +274,7 @@ def _foreign_organization(text: str) -> str | None:
     if not re.search(r"[áéíóúàèçãõâêôñ]|\b(?:para|pour|les|des|une|el|los|não|que)\b", text, re.IGNORECASE):
         return None
     titled = _FOREIGN_TITLE.match(text)
-    if titled is not None and not titled.group("name").split()[0].lower() in _TITLE_WORDS:
+    if titled is not None and titled.group("name").split()[0].lower() not in _TITLE_WORDS:
         return titled.group("name")
     for match in _ROMANCE_ORG.finditer(text):
         words = _one_sentence(match.group("name").split())
