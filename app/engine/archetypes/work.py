@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
+from app.engine.archetypes.variants import SPREADSHEET_FORMULAS
 from app.engine.spec import Example, OutputFormat
 
 CUSTOMER_SUPPORT = Archetype(
@@ -167,6 +168,7 @@ CODING_ASSISTANT = Archetype(
         ),
         feat("refactoring", r"\brefactor\w*|\bunit tests?\b|\bfunctions?\b|\bscripts?\b", 2),
         feat("developers", r"\bdevelopers?\b|\bprogrammers?\b|\bengineers?\b", 1),
+        feat("spreadsheet formulas", SPREADSHEET_FORMULAS.cue.pattern, 6),
     ),
     role="You are a senior software engineer working as a coding assistant{for_product}.",
     noun="senior software engineer and coding assistant",
@@ -228,6 +230,7 @@ CODING_ASSISTANT = Archetype(
     final_reminder="Answer with runnable code and stated assumptions.",
     conversational=True,
     example_kind="coding",
+    variants=(SPREADSHEET_FORMULAS,),
 )
 
 CODE_REVIEWER = Archetype(

@@ -379,6 +379,7 @@ def _at_the_end(text: str) -> FoundRule | None:
     return FoundRule(sentence, "everything else", last, match.start("lead"), match.end("last"))
 
 
+_COUNTED_PART = re.compile(r"(?:at\s+most|at\s+least|up\s+to|no\s+more\s+than|\d+|one|two|three|four|five)\s", re.I)
 _NEGATED_STEP = re.compile(r"(?:never|don'?t|dont|do\s+not)\b", re.IGNORECASE)
 
 
@@ -435,8 +436,9 @@ def find_ordering(text: str) -> FoundRule | None:
     elif then is None:
         sentence = f"Always {first} first."
     else:
-        joint = "before you" if _starts_with_verb(then) else "before"
-        sentence = f"{first[0].upper()}{first[1:]} {joint} {then}."
+        # "give the formula in a code block, then at most 3 bullets": a step that is no verb follows with "then".
+        joint = " before you" if _starts_with_verb(then) else (", then" if _COUNTED_PART.match(then) else " before")
+        sentence = f"{first[0].upper()}{first[1:]}{joint} {then}."
         sentence = second_person(sentence, "user")  # "ask me 5 questions first": the requester is the user
     if not is_english(stripped):
         sentence = f'Follow this order from the brief: "{stripped}".'

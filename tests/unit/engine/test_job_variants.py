@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.engine.archetypes import BY_ID
 from app.engine.brief import Brief
 from app.engine.classify import ArchetypeMatch
@@ -245,3 +247,26 @@ def test_a_summary_then_a_json_array_keeps_both_parts() -> None:
     assert output.lstrip().startswith("First the summary, then a JSON array")
     assert "no prose before or after" not in output
     assert "Give each item exactly these keys: quote, theme." in output
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Excel formula helper for our accounts team. They're on Excel 2016, so no XLOOKUP.",
+        "help me write google sheets formulas for my small shop's stock sheet",
+        "Asistente de fórmulas de Excel para el equipo de finanzas. Responde en español.",
+        "Coding assistant that writes VLOOKUP and SUMIFS formulas for our sales spreadsheet.",
+    ],
+)
+def test_a_spreadsheet_formula_helper_gets_formula_rules_not_program_rules(task: str) -> None:
+    prompt = _prompt(task)
+    assert "formula" in prompt.split("</role>")[0]
+    assert "imports" not in prompt
+    assert "injection" not in prompt
+    assert "```python" not in prompt
+    assert "{{code}}" not in prompt
+
+
+def test_a_python_script_for_a_spreadsheet_keeps_the_coding_rules() -> None:
+    prompt = _prompt("Write Python scripts with openpyxl that fill Excel formulas into our monthly report.")
+    assert "runnable code" in prompt
