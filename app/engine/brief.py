@@ -224,7 +224,8 @@ _ROMANCE_ORG = re.compile(
     r"(?:\b(?i:para|pour|chez|per)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+)?(?i:épicerie|boulangerie|librairie|"
     r"pharmacie|boutique|tienda|loja|empresa|entreprise|clínica|clinique|gestoría|farmacia|farmácia|panadería|padaria|"
     r"librería|livraria|hotel|hôtel|restaurante|restaurant|cabinet|agence|agencia|agência|academia|escuela|école|escola|"
-    r"salon|salón|magasin|supermarché|supermercado|mercado|marché)\s)|\b(?i:dans|no|na|sur|en)\s+(?=\S+\s+(?i:(?:de|da|do|du)\s+)?[A-ZÀ-Ý])(?=(?:\S+\s+)?(?i:web|site|"
+    r"salon|salón|magasin|supermarché|supermercado|mercado|marché|app|aplicativo|aplicación|appli|plataforma|"
+    r"plateforme)\s)|\b(?i:dans|no|na|sur|en)\s+(?=\S+\s+(?i:(?:de|da|do|du)\s+)?[A-ZÀ-Ý])(?=(?:\S+\s+)?(?i:web|site|"
     r"sitio|tienda|loja|boutique|empresa|entreprise|sistema|système|app|appli|application|aplicación|aplicativo|"
     r"plataforma|plateforme)))(?:(?:la|el|le|les|l['’]|o|a|os|as|nuestr[oa]s?|notre|nos|nosso|nossa|"
     r"mi|mon|ma|su)\s*)?(?:(?i:web|website|sitio(?:\s+web)?|site|tienda(?:\s+online)?|loja|boutique|empresa|entreprise|"
@@ -232,7 +233,8 @@ _ROMANCE_ORG = re.compile(
     r"restaurante|restaurant|gestoría|escritório|cabinet|agence|agencia|agência|academia|escuela|école|escola|página|"
     r"equipo|équipe|equipe|servicio|service|serviço|negocio|negócio|magasin|salón|salon|farmacia|pharmacie|farmácia|"
     r"épicerie|boulangerie|librairie|panadería|padaria|librería|livraria|supermarché|supermercado|mercado|marché)"
-    r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?)?)?"
+    # "o app de delivery RangoJá": one lower-case word may qualify the business noun before its name.
+    r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?(?:[a-zà-ÿ]{3,12}\s+(?=[A-ZÀ-Ý]))?)?)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,3})"
 )
 _ROMANCE_NOT_NAMES = frozenset({"Español", "Inglés", "Français", "Anglais", "Português", "Inglês", "Italiano", "Usted"})

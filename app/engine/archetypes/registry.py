@@ -130,6 +130,10 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
                 return msgspec.structs.replace(self, variants=(), **variant.changes)
         return self
 
+    def with_variant(self, variant: Variant) -> Archetype:
+        """This archetype narrowed to a variant chosen by something other than its cue."""
+        return msgspec.structs.replace(self, variants=(), **variant.changes)
+
 
 def feat(label: str, pattern: str, weight: int) -> Feature:
     """Build a case-insensitive feature; patterns are compiled once at import."""

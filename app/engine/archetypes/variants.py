@@ -467,3 +467,37 @@ SPREADSHEET_FORMULAS = Variant(
         "example_kind": "",
     },
 )
+
+# "Each review can have more than one category", `"categorias": [...]`: every label that applies, not exactly one.
+# Chosen by the brief's label constraint (see `make_plan`), not by a cue: the cue is the constraint's own reading.
+MULTI_LABEL = Variant(
+    name="multi-label",
+    cue=re.compile(r"(?!)"),
+    changes={
+        "success": "Success means every label from the closed label set that applies to each input, and no other, applied the same way every time.",
+        "objective": "Assign every label from the closed label set that applies to each input.",
+        "rules": (
+            rule(
+                "Choose every label from the label set that applies to the input; never invent a new label.",
+                "The output feeds an automated system that only accepts the defined labels.",
+            ),
+            rule(
+                "Give a label only for what the input actually says, not for isolated keywords.",
+                "Keyword matching misclassifies sarcasm, negation and quoted text.",
+            ),
+            rule(
+                "List the labels in the order of the label set, each once.",
+                "A fixed order keeps the output reproducible and easy to compare.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="label",
+            description="Only the labels that apply (from: {labels}), in lowercase, separated by commas, on a single line, with no explanation.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Return only the labels that clearly apply; when none does, return none rather than guess.",
+        "when_unsure": "Return only the labels that clearly apply; when none does, return none rather than guess.",
+        "final_reminder": "Return every label from the set that applies, and no other.",
+    },
+)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from app.engine.archetypes import BY_ID, REGISTRY, Archetype
 from app.engine.archetypes.registry import Persona
+from app.engine.archetypes.variants import MULTI_LABEL
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import Conflicts
@@ -535,6 +536,8 @@ def make_plan(
         labeller = next(a for a in REGISTRY if a.uses_labels)
         if labeller not in partners:
             partners = (*partners, labeller)
+    if primary.uses_labels and any(c.kind == "labels" and c.multi and c.scope in (None, "label") for c in constraints):
+        primary = primary.with_variant(MULTI_LABEL)  # "can have more than one category": every label that applies
     persona = _persona(primary, {m.id for m in matches}, brief.task)
     user = persona.user_term if persona else primary.user_term
     noun = persona.noun if persona else (stated_noun or primary.noun)

@@ -64,7 +64,11 @@ _MULTI = re.compile(
     r"\bone\s+or\s+more\b|\ball\s+that\s+apply\b|\bmulti[- ]?label\b|\bmultiple\s+(?:labels|tags|categories)\b|"
     r"\bany\s+number\s+of\b|\b(?:every|each|all|any)\s+(?:\w+\s+)?(?:labels?|tags?|categor(?:y|ies))\s+that\s+appl|"
     r"\bthat\s+apply\b|\bseveral\s+(?:labels|tags|categories)\b|\buno\s+o\s+(?:más|varios)\b|"
-    r"\b(?:ein|eine)\s+oder\s+mehrere\b|\bun\s+ou\s+plusieurs\b|\bum\s+ou\s+mais\b|\bas\s+many\s+as\s+apply\b",
+    r"\b(?:ein|eine)\s+oder\s+mehrere\b|\bun\s+ou\s+plusieurs\b|\bum\s+ou\s+mais\b|\bas\s+many\s+as\s+apply\b|"
+    # "can have more than one category", "pode ter mais de uma categoria", "peut avoir plusieurs catégories"
+    r"\b(?:more\s+than\s+one|mais\s+de\s+uma?|más\s+de\s+una?|plus\s+d['’]une?|mehr\s+als\s+eine[nr]?|several|"
+    r"várias|vários|varias|varios|plusieurs|mehrere)\s+(?:\w+\s+)?(?:labels?|tags?|categor(?:y|ies)|categorias?|"
+    r"categorías?|catégories?|kategorien?|etiquetas?|étiquettes?|rótulos?|classes?)\b",
     re.IGNORECASE,
 )
 _BULLET_LINE = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)])\s+(?P<item>.+?)\s*$")

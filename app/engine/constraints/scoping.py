@@ -61,12 +61,27 @@ def multi_labels(brief: Brief, found: list[Constraint]) -> None:
     if not any(c.kind == "labels" and not c.multi for c in found):
         return
     text = " ".join([brief.task, *brief.constraints, brief.output_format or ""])
-    if not labels.allows_several(text):
+    if not labels.allows_several(text) and not _label_array(found):
         return
     for index, constraint in enumerate(found):
         if constraint.kind == "labels" and not constraint.multi and constraint.scope is None:
             text = labels.describe_labels(constraint.values, True)
             found[index] = msgspec.structs.replace(constraint, multi=True, text=text)
+
+
+_LABEL_KEY = re.compile(r"label|tag|categor|etiqueta|étiquette|kategorie|rótulo|class", re.IGNORECASE)
+
+
+def _label_array(found: list[Constraint]) -> bool:
+    """Whether the brief's own schema holds the labels in a list (`"categorias": [...]`): several may apply."""
+    for c in found:
+        properties = (c.schema or {}).get("properties") if c.kind == "schema" else None
+        if isinstance(properties, dict) and any(
+            _LABEL_KEY.search(key) and isinstance(value, dict) and value.get("type") == "array"
+            for key, value in properties.items()
+        ):
+            return True
+    return False
 
 
 def _inside(inner: BriefSpan | None, outer: BriefSpan | None) -> bool:

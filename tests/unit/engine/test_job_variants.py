@@ -270,3 +270,24 @@ def test_a_spreadsheet_formula_helper_gets_formula_rules_not_program_rules(task:
 def test_a_python_script_for_a_spreadsheet_keeps_the_coding_rules() -> None:
     prompt = _prompt("Write Python scripts with openpyxl that fill Excel formulas into our monthly report.")
     assert "runnable code" in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Tag support emails. Each email can have more than one tag from: billing, bug, account, feedback.",
+        "Classifique as avaliações. Cada avaliação pode ter mais de uma categoria entre: atraso, app, preco. "
+        'Responda só com JSON no formato {"categorias": [...], "sentimento": "positivo"}.',
+        'Categorise news items into sport, politics, business, tech. Output JSON {"categories": ["..."]}',
+    ],
+)
+def test_a_brief_that_allows_several_labels_never_asks_for_exactly_one(task: str) -> None:
+    prompt = _prompt(task)
+    assert "exactly one label" not in prompt
+    assert "every label" in prompt
+    assert "equally well" not in prompt
+
+
+def test_a_single_label_brief_keeps_exactly_one() -> None:
+    prompt = _prompt("Classify each support email as billing, bug, account or feedback.")
+    assert "exactly one label" in prompt
