@@ -225,17 +225,23 @@ _ROMANCE_ORG = re.compile(
     r"pharmacie|boutique|tienda|loja|empresa|entreprise|clínica|clinique|gestoría|farmacia|farmácia|panadería|padaria|"
     r"librería|livraria|hotel|hôtel|restaurante|restaurant|cabinet|agence|agencia|agência|academia|escuela|école|escola|"
     r"salon|salón|magasin|supermarché|supermercado|mercado|marché|app|aplicativo|aplicación|appli|plataforma|"
-    r"plateforme)\s)|\b(?i:dans|no|na|sur|en)\s+(?=\S+\s+(?i:(?:de|da|do|du)\s+)?[A-ZÀ-Ý])(?=(?:\S+\s+)?(?i:web|site|"
+    r"plateforme|musée|museo|museu|théâtre|teatro|bibliothèque|biblioteca|cinéma|cine|cinema|gimnasio|ginásio|"
+    r"club|clube|association|asociación|associação)\s)|\b(?i:dans|no|na|sur|en)\s+(?=\S+\s+(?i:(?:de|da|do|du)\s+)?[A-ZÀ-Ý])(?=(?:\S+\s+)?(?i:web|site|"
     r"sitio|tienda|loja|boutique|empresa|entreprise|sistema|système|app|appli|application|aplicación|aplicativo|"
     r"plataforma|plateforme)))(?:(?:la|el|le|les|l['’]|o|a|os|as|nuestr[oa]s?|notre|nos|nosso|nossa|"
     r"mi|mon|ma|su)\s*)?(?:(?i:web|website|sitio(?:\s+web)?|site|tienda(?:\s+online)?|loja|boutique|empresa|entreprise|"
     r"sistema|système|app|appli|application|aplicación|aplicativo|plataforma|plateforme|clínica|clinique|hotel|hôtel|"
     r"restaurante|restaurant|gestoría|escritório|cabinet|agence|agencia|agência|academia|escuela|école|escola|página|"
     r"equipo|équipe|equipe|servicio|service|serviço|negocio|negócio|magasin|salón|salon|farmacia|pharmacie|farmácia|"
-    r"épicerie|boulangerie|librairie|panadería|padaria|librería|livraria|supermarché|supermercado|mercado|marché)"
+    r"épicerie|boulangerie|librairie|panadería|padaria|librería|livraria|supermarché|supermercado|mercado|marché|"
+    r"musée|museo|museu|théâtre|teatro|bibliothèque|biblioteca|cinéma|cine|cinema|gimnasio|ginásio|club|clube|"
+    r"association|asociación|associação)"
     # "o app de delivery RangoJá": one lower-case word may qualify the business noun before its name.
     r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?(?:[a-zà-ÿ]{3,12}\s+(?=[A-ZÀ-Ý]))?)?)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,3})"
+)
+_CAPITAL_NOUN = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|del|da|do|du|des)\s+(?:(?:la|el|le|les)\s+|l['’])?)?(?:[a-zà-ÿ]{3,12}\s+)?$"
 )
 _ROMANCE_NOT_NAMES = frozenset({"Español", "Inglés", "Français", "Anglais", "Português", "Inglês", "Italiano", "Usted"})
 # 「湯守 ひのき荘」, 「小满学习」App: a short bracketed name right after a business noun or right before "App".
@@ -279,7 +285,10 @@ def _foreign_organization(text: str) -> str | None:
     if titled is not None and titled.group("name").split()[0].lower() not in _TITLE_WORDS:
         return titled.group("name")
     for match in _ROMANCE_ORG.finditer(text):
-        words = _one_sentence(match.group("name").split())
+        # "du Musée de la Mer de Granville": a capitalised business noun is part of the name.
+        lead = _CAPITAL_NOUN.search(text, match.start(), match.start("name"))
+        name = text[lead.start() : match.end("name")] if lead is not None else match.group("name")
+        words = _one_sentence(name.split())
         while words and (words[-1] in _NOT_NAMES or words[-1] in _ROMANCE_NOT_NAMES):
             words.pop()
         if words and words[0] not in _NOT_NAMES and words[0] not in _ROMANCE_NOT_NAMES:

@@ -127,9 +127,11 @@ def _without_clashes(plan: Plan, text: str) -> str:
     of the result" loses its second part when the brief asks for the SQL only)."""
     if not text or not plan.conflicts.clashes(text):
         return text
-    parts = [part for part in re.split(r",\s+and\s+|\s+and\s+(?=an?\s)", text.rstrip(".")) if part]
+    parts = [part for part in re.split(r",\s+and\s+|,\s+(?=[a-z]+s\s)|\s+and\s+(?=an?\s)", text.rstrip(".")) if part]
     kept = [part for part in parts if not plan.conflicts.clashes(part)]
-    return (" and ".join(kept) + ".") if kept and len(kept) < len(parts) else ""
+    if not kept or kept[0] is not parts[0] or len(kept) == len(parts):
+        return ""  # without its first part (the subject) the rest is no sentence
+    return (", ".join(kept[:-1]) + " and " + kept[-1] if len(kept) > 1 else kept[0]) + "."
 
 
 def _reminder(plan: Plan) -> str:
@@ -142,6 +144,8 @@ def compose_spec(plan: Plan) -> Composition:
     brief = plan.brief
     role, objective, success = role_and_objective(plan)
     success = _without_clashes(plan, success)
+    if objective == plan.fill(plan.primary.objective):  # the archetype's words, never the brief's
+        objective = _without_clashes(plan, objective) or objective
     domains = detect_domains(
         [brief.task, brief.audience or "", *brief.constraints], _max_age(plan), advises_people=plan.primary.safety_packs
     )

@@ -149,6 +149,9 @@ def _counted_nouns(text: str) -> dict[str, set[int]]:
     return counts
 
 
+_CITES = re.compile(r"\bcit(?:e|es|ing|ations?)\b|\bcitar?\b|\bzitier\w*|\bquellenangab\w*", re.IGNORECASE)
+
+
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
@@ -174,6 +177,11 @@ class Conflicts:
         self.reply_limited = any(c.kind == "limit" and c.scope is None for c in constraints)
         self.has_fallback = any(c.kind == "fallback" for c in constraints)
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
+        # A reader under 13 (a museum's kids' guide) gets answers from the source, but no "[Doc 2, Section 3]"
+        # citations, unless the brief asks for them.
+        self.no_citations = any(
+            c.kind == "audience" and c.maximum is not None and c.maximum < 13 for c in constraints
+        ) and not _CITES.search(" ".join([task, *(c.text for c in constraints if c.kind != "audience")]))
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
         self.labels = {v.lower() for v in brief_labels}
         self.keys = {v.lower() for c in constraints if c.kind in ("schema", "fields") for v in c.values}
@@ -218,6 +226,8 @@ class Conflicts:
         if self.has_fallback and _DONT_KNOW.search(text):
             return True
         if self.multi_label and _ONE_LABEL.search(text):
+            return True
+        if self.no_citations and _CITES.search(text):
             return True
         if self.prohibited and self._prescribes_prohibited(text):
             return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.engine.constraints.rules import is_english
 from app.engine.phrasing import normalise, sentence
 from app.engine.spec import Length
 
@@ -55,6 +56,8 @@ def task_sentence(task: str) -> str:
 
 def source_noun(task: str) -> str:
     """What the answers are grounded in, in the brief's own words ("the help-center article"); a default otherwise."""
+    if not is_english(task):
+        return "the supplied documents"  # "le guide audio", "los documentos": the English words would be wrong
     for m in _SOURCE_NOUN.finditer(task):
         modifiers = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS and "'" not in w]
         noun = m.group(2)

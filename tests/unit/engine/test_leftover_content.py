@@ -159,3 +159,45 @@ def test_a_foreign_brief_headed_by_a_name_names_the_business_once(task: str, nam
 
 def test_a_foreign_title_word_is_no_business() -> None:
     assert extract_entities("Tarea Principal: responde preguntas sobre el horario de la piscina.").organization is None
+
+
+@pytest.mark.parametrize(
+    ("task", "name"),
+    [
+        (
+            "Tu es le guide audio du Musée de la Mer de Granville pour les enfants de 7 à 11 ans.",
+            "Musée de la Mer de Granville",
+        ),
+        ("Asistente del Museo del Prado para visitantes.", "Museo del Prado"),
+        ("Réponds pour la boutique de vêtements Maille & Fil.", "Maille & Fil"),
+    ],
+)
+def test_a_capitalised_business_noun_is_part_of_the_name(task: str, name: str) -> None:
+    assert extract_entities(task).organization == name
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Audio guide for kids aged 7-11 at a science museum. Answer only from the exhibit cards we give you.",
+        "Tu es le guide audio d'un musée pour les enfants de 7 à 11 ans. Réponds uniquement à partir des fiches "
+        "des vitrines qu'on te fournit.",
+    ],
+)
+def test_a_source_based_helper_for_young_children_cites_no_sections(task: str) -> None:
+    prompt = _prompt(task)
+    assert "[Doc 2, Section 3]" not in prompt
+    assert "cite" not in prompt.lower()
+    assert "only" in prompt  # the answers still come from the source
+    role = prompt.split("</role>")[0]
+    assert role.rstrip().endswith(".") and ". says" not in role and ". cites" not in role
+
+
+def test_a_childrens_helper_that_asks_for_citations_keeps_them() -> None:
+    prompt = _prompt("Homework helper for kids aged 8-10: answer only from the textbook pages given and cite the page.")
+    assert "cite" in prompt.lower()
+
+
+def test_a_foreign_brief_names_no_english_source_noun() -> None:
+    prompt = _prompt("Tu es le guide du musée. Réponds uniquement à partir des fiches fournies.")
+    assert "the le " not in prompt and "the guide" not in prompt
