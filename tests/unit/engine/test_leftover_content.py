@@ -190,7 +190,9 @@ def test_a_source_based_helper_for_young_children_cites_no_sections(task: str) -
     assert "cite" not in prompt.lower()
     assert "only" in prompt  # the answers still come from the source
     role = prompt.split("</role>")[0]
-    assert role.rstrip().endswith(".") and ". says" not in role and ". cites" not in role
+    assert role.rstrip().endswith(".")
+    assert ". says" not in role
+    assert ". cites" not in role
 
 
 def test_a_childrens_helper_that_asks_for_citations_keeps_them() -> None:
@@ -200,4 +202,5 @@ def test_a_childrens_helper_that_asks_for_citations_keeps_them() -> None:
 
 def test_a_foreign_brief_names_no_english_source_noun() -> None:
     prompt = _prompt("Tu es le guide du musée. Réponds uniquement à partir des fiches fournies.")
-    assert "the le " not in prompt and "the guide" not in prompt
+    assert "the le " not in prompt
+    assert "the guide" not in prompt
