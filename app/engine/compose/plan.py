@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import msgspec
+
 from app.engine.archetypes import BY_ID, REGISTRY, Archetype
 from app.engine.archetypes.registry import Persona
 from app.engine.archetypes.variants import MULTI_LABEL
@@ -221,6 +223,24 @@ _FILLER_WORDS = frozenset(
         "overall",
         "max",
         "maximum",
+        # "Keep replies under 40 words.": the words around a limit that only say what it limits
+        "keep",
+        "reply",
+        "replies",
+        "response",
+        "responses",
+        "answers",
+        "should",
+        "each",
+        "every",
+        "per",
+        "your",
+        "them",
+        "short",
+        "shorter",
+        "brief",
+        "like",
+        "less",
     }
 )
 
@@ -475,6 +495,40 @@ def is_conversational(primary: Archetype, task: str) -> bool:
     return primary.batch_cue is None or not primary.batch_cue.search(task)
 
 
+# Words that ask for a label to be given: without one, a free-form job's set names the domain's categories.
+_ASKS_FOR_LABEL = re.compile(
+    r"\b(?:classif\w*|categori[sz]\w*|label\w*|tag(?:s|ged|ging)?|assign\w*|rout(?:e|es|ing)|triag\w*|bucket\w*|"
+    r"which\s+category|mark\w*|flag\w*|rate|rating|urgen\w*|priorit\w*|level|sentiment|verdict|decid\w*|"
+    r"reply\s+with|respond\s+with|answer\s+with|output\w*|return\w*|clasific\w*|nivel\w*|prioridad|etiquet\w*|klassifizier\w*|kategorisier\w*|einordn\w*|einstuf\w*|catégoris\w*|"
+    r"étiquet\w*|classe[rz]|rotul\w*)\b|分類|分类|归类|ラベル|标签|标记|タグ",
+    re.IGNORECASE,
+)
+
+
+# Jobs whose reply is a message to a person: a category they name is part of the answer, not an output label.
+_CHAT_JOBS = frozenset({"tool_agent", "customer_support", "general_assistant"})
+
+
+def _label_step(
+    primary: Archetype, task: str, constraints: Sequence[Constraint], partners: tuple[Archetype, ...]
+) -> tuple[Sequence[Constraint], tuple[Archetype, ...]]:
+    """A label set in a free-form job's brief: a labelling step when the brief asks for a label ("answer, then tag
+    it billing, bug or other"), else the categories its answers use ("区分は「燃やすごみ」…の4つだけです")."""
+    if primary.id in _CHAT_JOBS and not _ASKS_FOR_LABEL.search(task):
+        categories = [
+            _as_categories(c) if c.kind == "labels" and c.scope in (None, "label") else c for c in constraints
+        ]
+        return categories, tuple(a for a in partners if not a.uses_labels)
+    labeller = next(a for a in REGISTRY if a.uses_labels)
+    return constraints, partners if labeller in partners else (*partners, labeller)
+
+
+def _as_categories(constraint: Constraint) -> Constraint:
+    values = constraint.values
+    listed = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
+    return msgspec.structs.replace(constraint, text=f"Use only these categories: {listed}; never name another.")
+
+
 def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
@@ -532,10 +586,7 @@ def make_plan(
         blended = tuple(a for a in blended if a is not primary)
         partners = tuple(a for a in partners if a is not primary)
     if any(c.kind == "labels" for c in constraints) and not primary.uses_labels:
-        # A label set in the brief is a labelling step, whatever the classifier saw: blend the labeller's part.
-        labeller = next(a for a in REGISTRY if a.uses_labels)
-        if labeller not in partners:
-            partners = (*partners, labeller)
+        constraints, partners = _label_step(primary, brief.task, constraints, partners)
     if primary.uses_labels and any(c.kind == "labels" and c.multi and c.scope in (None, "label") for c in constraints):
         primary = primary.with_variant(MULTI_LABEL)  # "can have more than one category": every label that applies
     persona = _persona(primary, {m.id for m in matches}, brief.task)

@@ -311,14 +311,17 @@ def _verb_phrase(text: str) -> str:
 
 
 _ORDER_KEYS = re.compile(
-    r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|してから|した後|"
+    r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|てから|でから|した後|たあとで|まず|最初に|首先|"
     r"zuerst|erstes|primero|abord|premier|primeiro|at\s+the\s+(?:very\s+)?end",
     re.IGNORECASE,
 )
 
 
 _CJK_ORDER = re.compile(
-    r"先(?P<first>[^，,。再]+)[，,]?\s*(?:再|然后|之后)(?P<then>[^。]+)|(?P<first2>[^。]+?)(?:してから|した後で)(?P<then2>[^。]+)"
+    r"先(?P<first>[^，,。再]+)[，,]?\s*(?:再|然后|之后)(?P<then>[^。]+)|(?P<first2>[^。]+?)(?:てから|でから|した後で|たあとで)"
+    r"(?P<then2>[^。]+)|"
+    # "まず lookup_item(name) を呼んで…確認し、その結果だけをもとに答えてください", "首先调用…，然后…"
+    r"(?:まず|最初に|首先)(?P<first3>[^。]+?(?:て|で|し|，|,|、))(?P<then3>[^。]+)"
 )
 
 
@@ -392,7 +395,7 @@ def _held_back(stripped: str, first: str, then: str, end: int) -> FoundRule:
     return FoundRule(sentence, first, then, max(at, 0), end)
 
 
-_CJK_ORDER_WORDS = ("先", "してから", "した後で")
+_CJK_ORDER_WORDS = ("先", "てから", "でから", "した後で", "たあとで", "まず", "最初に")
 
 
 def find_ordering(text: str) -> FoundRule | None:
@@ -405,7 +408,8 @@ def find_ordering(text: str) -> FoundRule | None:
     cjk = _CJK_ORDER.search(stripped) if any(word in stripped for word in _CJK_ORDER_WORDS) else None
     if cjk:
         words = stripped.rstrip("。")
-        first, then = cjk.group("first") or cjk.group("first2"), cjk.group("then") or cjk.group("then2")
+        first = cjk.group("first") or cjk.group("first2") or cjk.group("first3")
+        then = cjk.group("then") or cjk.group("then2") or cjk.group("then3")
         return FoundRule(f'Follow this order from the brief: "{words}".', first, then, 0, len(words))
     match = _BEFORE.match(stripped)
     if not match:

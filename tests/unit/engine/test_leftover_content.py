@@ -204,3 +204,47 @@ def test_a_foreign_brief_names_no_english_source_noun() -> None:
     prompt = _prompt("Tu es le guide du musée. Réponds uniquement à partir des fiches fournies.")
     assert "the le " not in prompt
     assert "the guide" not in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "みどり市のごみ分別案内チャットです。まず lookup_item(name) を呼んで区分を確認し、"
+        "その結果だけをもとに答えてください。"
+        "区分は「燃やすごみ」「燃やさないごみ」「資源ごみ」の3つだけです。",
+        "Recycling chat for Eastvale council with a lookup_bin(item) tool. Tell residents which bin an item goes "
+        "in, one of: blue, green, black. Always call lookup_bin before answering.",
+    ],
+)
+def test_categories_a_chat_names_are_no_output_label(task: str) -> None:
+    prompt = _prompt(task)
+    assert "Label:" not in prompt
+    assert "exactly one label" not in prompt
+    assert "Use only these categories" in prompt
+
+
+def test_a_chat_that_asks_for_a_tag_keeps_the_label_line() -> None:
+    prompt = _prompt("Support bot for Acme. Answer questions, and tag each conversation billing, bug or other.")
+    assert "Label:" in prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "order"),
+    [
+        (
+            "予約アシスタントです。まず check_slots(date) を呼んで空きを確認し、それから予約してください。",
+            "check_slots",
+        ),
+        ("粗大ごみの場合は、住所と希望日を聞いてから book_pickup(address, date) で予約してください。", "book_pickup"),
+    ],
+)
+def test_a_japanese_first_step_is_an_ordering(task: str, order: str) -> None:
+    orderings = _of_kind(task, "ordering")
+    assert orderings
+    assert order in orderings[0].text
+
+
+def test_a_limit_sentence_is_not_repeated_as_context() -> None:
+    prompt = _prompt("Helper for a bike shop's website chat. Keep replies under 60 words.")
+    assert "From the brief: Keep replies" not in prompt
+    assert "at most 60 words" in prompt
