@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
+from app.engine.phrasing import sentence
 from app.engine.spec import Rule
 
 BRIEF_GROUP = "Requirements"
@@ -143,6 +145,9 @@ def all_rules(plan: Plan, safety: list[Rule]) -> list[Rule]:
     return out
 
 
+_TONE_FILLER = frozenset({"and", "but", "yet", "also", "very", "quite", "a", "bit", "tone", "voice", "always"})
+
+
 def tone_lines(plan: Plan) -> list[str]:
     """Tone: the brief's field, then cue words (when no tone constraint states it), then non-clashing defaults."""
     stated = bool(plan.of_kind("tone"))
@@ -150,4 +155,9 @@ def tone_lines(plan: Plan) -> list[str]:
     # A tone the brief writes in its own field ("acolhedor, simples") is the voice; a default would be a second one.
     voices = () if plan.brief.tone else plan.voices
     defaults = plan.conflicts.keep(plan.fill(t) for a in voices for t in a.tone)
-    return dedupe([*([plan.brief.tone] if plan.brief.tone else []), *cues, *defaults])
+    # The brief's tone field is read into a tone rule already ("Use a formal tone."); else it is the voice as written.
+    said = {v.lower() for c in plan.of_kind("tone") if c.span is not None and c.span.field == "tone" for v in c.values}
+    words = re.findall(r"[^\W\d_]+", (plan.brief.tone or "").lower())
+    read = bool(said) and all(w in said or w in _TONE_FILLER for w in words)
+    own = [sentence(plan.brief.tone)] if plan.brief.tone and not read else []
+    return dedupe([*own, *cues, *defaults])

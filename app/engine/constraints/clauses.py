@@ -41,6 +41,8 @@ def split_clauses(text: str) -> list[Clause]:
         if index < position:
             continue
         mark = text[index]
+        if mark in ".!?" and index > 0 and text[index - 1] in "([" and text[index + 1 : index + 2] in ")]":
+            continue  # "flag it with (?) at the end": a mark in brackets is a symbol, not a sentence end
         if mark in ".!?":
             # A closing quote after the mark belongs to the sentence: 'say « Je vais vérifier. »'.
             # Matched in place: a slice of the rest of the text per mark would make long prompts quadratic.
@@ -132,7 +134,12 @@ def _is_abbreviation(text: str, index: int) -> bool:
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'":
         start -= 1
     word = text[start : index + 1].lower()
+    if len(word) == 2 and word[0].isalpha() and _SPACED_INITIALS.search(text, max(0, index - 4), index + 4):
+        return True  # "z. B.", "d. h.", "u. a.": initials with a space between them
     return word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e."))
+
+
+_SPACED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_]\.\s[^\W\d_]\.(?!\w)")
 
 
 def _append(clauses: list[Clause], text: str, start: int, end: int) -> None:

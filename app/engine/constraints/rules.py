@@ -33,6 +33,30 @@ _PROHIBITION_OTHER = re.compile(
     r"proibido)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])",
     re.IGNORECASE,
 )
+
+
+def _part_start(text: str, position: int) -> int:
+    """Where the comma-separated part holding `position` starts; a comma inside brackets separates nothing
+    ("(máximo 4 personas) y nunca confirmes …" is quoted from its bracket, not from "personas)")."""
+    depth = 0
+    for index in range(position - 1, -1, -1):
+        char = text[index]
+        if char in ")）":
+            depth += 1
+        elif char in "(（":
+            if depth == 0:
+                return index + 1 if text.find(")", index, position) < 0 else index
+            depth -= 1
+        elif char in ",;，、；" and depth == 0:
+            return index + 1
+    return 0
+
+
+_GERMAN_RELATIVE = re.compile(
+    r"(?:die|der|das|den|dem|deren|dessen|welche[rsnm]?)\s.*\b(?:sind|ist|war|waren|hat|haben|wird|werden|kann|"
+    r"können|gibt|gab)\)?$",
+    re.IGNORECASE,
+)
 _FOREIGN_CONDITION = re.compile(r"(?:si|se|s'ils?|wenn|falls|sofern|caso|quand|lorsque|cuando|quando)\b", re.I)
 _LIMIT_ONLY = re.compile(
     r"^(?:use|write|exceed|go\s+over|include)?\s*(?:more|fewer|less|longer|shorter)\s+than\b|^exceed\b", re.IGNORECASE
@@ -173,10 +197,14 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     if not is_english(stripped):
         for other in _PROHIBITION_OTHER.finditer(stripped, _condition_end(stripped)):
             # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
-            start = max(stripped.rfind(mark, 0, other.start()) for mark in ",;，、；") + 1
-            words = foreign_rules.strip_conjunction(stripped[start:].strip().rstrip(".。!！"))
-            if _FOREIGN_CONDITION.match(words):
-                continue  # "…, wenn er ihn nicht nennt": the negation is the condition's
+            start = _part_start(stripped, other.start())
+            # A part inside brackets ends with them: "(z. B. Posten, die nicht umlagefähig sind) in …".
+            inside = stripped.count("(", 0, start) > stripped.count(")", 0, start)
+            close = stripped.find(")", other.start()) if inside else -1
+            end = close if close >= 0 else len(stripped)
+            words = foreign_rules.strip_conjunction(stripped[start:end].strip().rstrip(".。!！"))
+            if _FOREIGN_CONDITION.match(words) or _GERMAN_RELATIVE.match(words):
+                continue  # "…, wenn er ihn nicht nennt", "…, die nicht umlagefähig sind": the negation describes
             start = stripped.index(words, start)
             rule = foreign_rules.translate_prohibition(words) or f'Follow this prohibition from the brief: "{words}".'
             return [FoundRule(rule, None, None, start, start + len(words), words)]

@@ -248,3 +248,43 @@ def test_a_limit_sentence_is_not_repeated_as_context() -> None:
     prompt = _prompt("Helper for a bike shop's website chat. Keep replies under 60 words.")
     assert "From the brief: Keep replies" not in prompt
     assert "at most 60 words" in prompt
+
+
+def test_a_mark_in_brackets_ends_no_sentence() -> None:
+    prompt = generate(
+        Brief(
+            task="Translate legal notices from French into English.",
+            constraints=["Flag any sentence you're unsure about with (?) at the end."],
+            target="claude",
+        )
+    ).prompt
+    assert "with (?) at the end." in prompt
+    assert "\n3. At the end." not in prompt
+
+
+@pytest.mark.parametrize(
+    ("tone", "shown"),
+    [
+        ("formal", None),
+        ("friendly but professional", None),
+        ("polite, not overly apologetic", "- Polite, not overly apologetic."),
+    ],
+)
+def test_the_tone_field_is_said_once_and_whole(tone: str, shown: str | None) -> None:
+    prompt = generate(Brief(task="Answer customer emails for a bike shop.", tone=tone, target="claude")).prompt
+    assert f"- {tone}\n" not in prompt  # never the raw field, lower case, beside its own rule
+    if shown is not None:
+        assert shown in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Erkläre die Posten (z. B. Verwaltungskosten, die nicht umlagefähig sind) in einfacher Sprache.",
+        "Para consultar usa consultar(fecha, personas) y nunca confirmes una reserva sin llamar antes a esa función.",
+    ],
+)
+def test_a_foreign_prohibition_is_never_quoted_from_inside_brackets(task: str) -> None:
+    for c in _of_kind(task, "prohibition"):
+        quoted = c.text.split('"')[1] if '"' in c.text else c.text
+        assert quoted.count("(") == quoted.count(")")
