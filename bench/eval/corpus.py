@@ -31,7 +31,7 @@ HOLDOUT_DIR = EVAL_DIR / "holdout"
 FRESH_DIR = EVAL_DIR / "fresh"
 """Briefs each engineer wrote before looking at the engine's output; reported apart with `--fresh`."""
 
-LANGUAGES = frozenset({"en", "es", "de", "fr", "pt", "ja", "zh"})
+LANGUAGES = frozenset({"en", "es", "de", "fr", "pt", "ja", "zh", "it", "nl"})
 TAGS = frozenset({"terse", "long", "typos", "constrained", "blend", "sensitive", "tools", "multilingual"})
 CONSTRAINT_KINDS: tuple[str, ...] = typing.get_args(ConstraintKind)
 
