@@ -221,7 +221,7 @@ def _one_sentence(words: list[str]) -> list[str]:
 # languages a capitalised name after such an introducer is a proper noun (German capitalises every noun, so it is
 # left out).
 _ROMANCE_ORG = re.compile(
-    r"(?:\b(?i:para|pour|chez|per)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+)?(?i:épicerie|boulangerie|librairie|"
+    r"(?:\b(?i:para|pour|chez|per|voor|für)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+)?(?i:épicerie|boulangerie|librairie|"
     r"pharmacie|boutique|tienda|loja|empresa|entreprise|clínica|clinique|gestoría|farmacia|farmácia|panadería|padaria|"
     r"librería|livraria|hotel|hôtel|restaurante|restaurant|cabinet|agence|agencia|agência|academia|escuela|école|escola|"
     r"salon|salón|magasin|supermarché|supermercado|mercado|marché|app|aplicativo|aplicación|appli|plataforma|"
@@ -279,7 +279,9 @@ def _foreign_organization(text: str) -> str | None:
     cjk = _CJK_ORG.search(text)
     if cjk is not None:
         return (cjk.group("name") or cjk.group("name2")).strip()
-    if not re.search(r"[áéíóúàèçãõâêôñ]|\b(?:para|pour|les|des|une|el|los|não|que)\b", text, re.IGNORECASE):
+    if not re.search(
+        r"[áéíóúàèçãõâêôñäöüß]|\b(?:para|pour|les|des|une|el|los|não|que|voor|het|een|für|und|oder|ist)\b", text, re.I
+    ):
         return None
     titled = _FOREIGN_TITLE.match(text)
     if titled is not None and titled.group("name").split()[0].lower() not in _TITLE_WORDS:

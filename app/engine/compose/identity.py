@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.engine.compose.language import quoted_task
+from app.engine.compose.language import QUOTE_MARKS
 from app.engine.compose.plan import Plan
 from app.engine.phrasing import (
     article,
@@ -127,12 +127,21 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
             return opening, line[0].lower() + line[1:], success
         return role, line, success
     if primary.role_from_task and plan.brief_language is not None:
-        objective = f"Help the {plan.user_term} with the task described in the context below."
+        # The job in the requester's words, not translated (see `compose.language`); the other sentences follow as
+        # requirements.
+        objective = f"Your job, as the requester wrote it in {plan.brief_language[1]}: {_quoted(plan)}."
         return (role if brief.role else plan.fill(primary.role)), objective, success
     if primary.role_from_task and not brief.role:
         role, objective = general_role(plan.task, plan.placeholders["for_product"])
         return role, objective, success
     return role, plan.fill(primary.objective), success
+
+
+def _quoted(plan: Plan) -> str:
+    """The job sentence of a brief not written in English, in its own quotation marks."""
+    assert plan.brief_language is not None
+    opening, closing = QUOTE_MARKS.get(plan.brief_language[1], ("«", "»"))
+    return f"{opening}{plan.job_text.strip(chr(34) + '“”«»「」').rstrip('.。')}{closing}"
 
 
 def context_lines(plan: Plan, role: str = "") -> list[str]:
@@ -141,8 +150,8 @@ def context_lines(plan: Plan, role: str = "") -> list[str]:
     primary = plan.primary
     lines = [plan.fill(c) for a in plan.voices for c in a.context if a is primary or "{labels}" not in c]
     line = plan.task_line
-    if plan.brief_language is not None:
-        lines.insert(0, quoted_task(plan.brief.task, plan.brief_language[1]))
+    if plan.brief_language is not None and not primary.role_from_task:
+        lines.insert(0, f"The request, as the requester wrote it in {plan.brief_language[1]}: {_quoted(plan)}.")
     elif not primary.role_from_task and not line:
         lines.insert(0, f"Use case: {plan.placeholders['task_sentence']}")
     if plan.brief_language is None:

@@ -42,7 +42,9 @@ _GROUNDED = re.compile(
     re.IGNORECASE,
 )
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-z\"“(])")
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«])"
+)
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
 
@@ -74,7 +76,12 @@ class Plan:
     task: str = ""
     """The task's first sentence, without the parts constraints carry: what the objective says."""
     task_details: tuple[str, ...] = ()
-    """The task's other sentences that no constraint carries, kept as context in the brief's words."""
+    """The task's other sentences that no constraint carries and that state facts: context, in the brief's words."""
+    detail_rules: tuple[str, ...] = ()
+    """The task's other sentences that no constraint carries and that instruct: requirements, in the brief's words
+    (every such sentence of a brief not written in English, which cannot be told apart reliably)."""
+    job_text: str = ""
+    """The brief's job sentence as written."""
     task_line: str | None = None
     """The task as one English instruction, or None (a noun phrase, or a brief in another language)."""
     conversational: bool = False
@@ -167,13 +174,17 @@ def core_task(task: str, constraints: Sequence[Constraint]) -> str:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence of a text."""
+    """[start, end) of each sentence of a text (a Japanese or Chinese one ends at 。！？ with no space after)."""
     bounds, start = [], 0
-    for m in _SENTENCE.finditer(text):
+    for m in (_CJK_SENTENCE if _CJK_END.search(text) else _SENTENCE).finditer(text):
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
     return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+_CJK_END = re.compile(r"[。！？]")
+_CJK_SENTENCE = re.compile(r"(?<=[。！？])(?![」』）)”])\s*|" + _SENTENCE.pattern)
 
 
 _FILLER_WORDS = frozenset(
@@ -276,6 +287,33 @@ def job_sentence(task: str) -> int:
         if _JOB_CUE.search(task[start:end]):
             return index
     return 0
+
+
+# A sentence that tells the assistant what to do ("Player dies = say THE END and offer a restart", "Never guess"),
+# as against one that states a fact ("Tables are in the analytics dataset").
+_INSTRUCTS = re.compile(
+    r"^(?:please\s+|pls\s+|also\s+|and\s+|but\s+|then\s+)?(?:always|never|only|don'?t|do\s+not|no|avoid|use|keep|ask|"
+    r"say|tell|give|offer|include|end|start|begin|write|reply|answer|respond|make|check|confirm|mention|explain|list|"
+    r"add|put|show|send|call|suggest|recommend|refer|remind|treat|stay|be|speak|address|sign|greet|wait|stop|"
+    r"follow|flag|mark|return|output|format|describe|quote|cite|link|point|direct|redirect|encourage|let)\b|"
+    r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|make\s+sure|ensure|remember\s+to|always|never|"
+    r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed)\b|=",
+    re.IGNORECASE,
+)
+
+
+def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
+    """The sentences of a brief not written in English, other than the job sentence, whole and in the brief's words,
+    unless a constraint already quotes one: an English restatement of part of a sentence ("When you cannot help,
+    call …") cannot be trusted to carry the rest of it (its condition)."""
+    quoted = " ".join(" ".join(c.text.split()) for c in constraints)
+    details = []
+    for index, (start, end) in enumerate(_sentences(task)):
+        text = " ".join(task[start:end].split())
+        if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
+            continue
+        details.append(text)
+    return tuple(details)
 
 
 def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
@@ -606,7 +644,9 @@ def make_plan(
         start = wish.end() if wish is not None else start
     # The sentences before the job sentence are blanked, not cut: constraint spans keep their offsets.
     head = core_task(" " * start + brief.task[start : first[1]], constraints)
-    details = task_details(brief.task, constraints, job)
+    details = (
+        foreign_details(brief.task, constraints, job) if written_in else task_details(brief.task, constraints, job)
+    )
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",
@@ -642,7 +682,9 @@ def make_plan(
         conflicts=Conflicts(constraints, labels if from_brief else (), task=brief.task),
         placeholders=placeholders,
         task=head,
-        task_details=details,
+        task_details=tuple(d for d in details if not written_in and not _INSTRUCTS.search(d)),
+        detail_rules=tuple(d for d in details if written_in or _INSTRUCTS.search(d)),
+        job_text=" ".join(brief.task[first[0] : first[1]].split()),
         task_line=None if written_in is not None else imperative_task(head, user),
         conversational=is_conversational(primary, brief.task),
     )

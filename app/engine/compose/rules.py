@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
-from app.engine.phrasing import sentence
+from app.engine.phrasing import second_person, sentence
 from app.engine.spec import Rule
 
 BRIEF_GROUP = "Requirements"
@@ -44,9 +44,25 @@ def dedupe(items: Iterable[str]) -> list[str]:
     return out
 
 
+_QUOTED_RULE = re.compile(r'^Follow this (?:prohibition|rule|order) from the brief: "(.+)"\.$')
+
+
 def brief_rules(plan: Plan) -> list[Rule]:
     """Prohibitions, ordering rules and requirements from the brief, then `constraints` items none of them covers."""
-    rules = [Rule(text=c.text, group=BRIEF_GROUP) for c in plan.of_kind("prohibition", "ordering", "requirement")]
+    english = plan.brief_language is None
+    details = " ".join(plan.detail_rules)
+    rules = [
+        Rule(text=c.text, group=BRIEF_GROUP)
+        for c in plan.of_kind("prohibition", "ordering", "requirement")
+        # A foreign sentence quoted under a guessed kind ("Follow this prohibition from the brief: «warm aber nicht
+        # kitschig»") says nothing its own sentence among the requirements does not.
+        if english or not ((quote := _QUOTED_RULE.search(c.text)) and quote.group(1) in details)
+    ]
+    # The brief's other instructions, in its own words ("Player dies = say THE END and offer a restart.").
+    rules.extend(
+        Rule(text=second_person(sentence(d), plan.user_term) if english else d, group=BRIEF_GROUP)
+        for d in plan.detail_rules
+    )
     # Details to gather from the user in conversation are a step of the conversation, not output fields.
     rules.extend(Rule(text=c.text, group=BRIEF_GROUP) for c in plan.of_kind("fields") if c.value == "collect")
     covered = {c.span.index for c in plan.constraints if c.span is not None and c.span.field == "constraints"}
