@@ -23,7 +23,7 @@ import msgspec
 from app.engine.brief import Brief, extract_entities
 from app.engine.classify import ArchetypeMatch, classify
 from app.engine.compose import Composition, compose_spec
-from app.engine.compose.plan import make_plan
+from app.engine.compose.plan import job_start, make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
@@ -89,7 +89,15 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     "no labels like 'depression'" does not make a journaling companion a classifier.
     """
     labels = any(c.kind == "labels" and c.scope is None for c in constraints)
-    return classify(_without_prohibitions(brief.task, constraints), closed_label_set=labels)
+    task = _without_background(brief.task)
+    return classify(_without_prohibitions(task, constraints), closed_label_set=labels)
+
+
+def _without_background(task: str) -> str:
+    """The task from its job sentence on: "I teach Year 6 at Hollybrook. … I want them turned into the class
+    newsletter" is a newsletter job, not tutoring. Blanked, not cut, so constraint spans keep their offsets."""
+    start = job_start(task)
+    return " " * start + task[start:] if start else task
 
 
 def _without_prohibitions(task: str, constraints: Sequence[Constraint]) -> str:

@@ -260,12 +260,13 @@ _FILLER_WORDS = frozenset(
 # not what the assistant is for.
 _BACKGROUND = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|hi|hey|hello|hiya|right)[\s,!.]+)*(?:i'?m|i\s+am|we'?re|we\s+are|i\s+(?:run|own|work|manage)|"
-    r"we\s+(?:run|own|have|sell|make|operate|get)|our\s+\w+\s+(?:is|are|has|have)|my\s+(?:name|company|team|shop|business))\b",
+    r"we\s+(?:run|own|have|sell|make|operate|get)|our\s+\w+\s+(?:is|are|has|have)|my\s+(?:name|company|team|shop|business)|"
+    r"i\s+(?:teach|coach|tutor|volunteer|organi[sz]e|help\s+run)|we\s+(?:teach|coach))\b",
     re.IGNORECASE,
 )
 _JOB_CUE = re.compile(
     r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget)\b|\b(?:need|want|looking\s+for|build|create|make)\b"
-    r"[^.]{0,40}?\b(?:something|thing|that|which|to)\b",
+    r"[^.]{0,40}?\b(?:something|thing|that|which|to|them|it|into)\b",
     re.IGNORECASE,
 )
 
@@ -314,6 +315,13 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
             continue
         details.append(text)
     return tuple(details)
+
+
+def job_start(task: str) -> int:
+    """Where the job begins: at the job sentence, after a requester's introduction before it."""
+    sentences = _sentences(task)
+    job = job_sentence(task)
+    return sentences[job][0] if job and job < len(sentences) else 0
 
 
 def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
