@@ -75,7 +75,8 @@ _NOT_NAMES = frozenset(
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays",
         "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays", "January", "February", "March", "April",
         "May", "June", "July", "August", "September", "October", "November", "December", "Christmas", "Easter",
-        "PM", "PMs", "QA", "HR", "IT", "UI", "UX", "SEO", "CEO", "CTO", "CFO", "B2B", "B2C", "SaaS", "iOS", "SA",
+        "PM", "PMs", "PR", "PRs", "MR", "MRs",
+        "QA", "HR", "IT", "UI", "UX", "SEO", "CEO", "CTO", "CFO", "B2B", "B2C", "SaaS", "iOS", "SA",
         "AWS", "GCP", "Azure", "GPT",
         *LANGUAGES,
         *TECHNOLOGIES,
@@ -84,7 +85,7 @@ _NOT_NAMES = frozenset(
 # "for Acme", "we run IronWorks Gym", "a shop called Spoke & Chain": the name after a word that introduces one.
 _ORG = re.compile(
     r"\b(?i:for|at|from|by|with|run|runs|own|owns|operate|operates|called|named|(?:we|i)\s+(?:are|am)|we'?re|i['’]m)\s+"
-    r"((?:[A-Z][\w&.+-]*)(?:\s+(?:&\s+)?[A-Z][\w&.+-]*){0,2})(?:'s|’s)?"
+    r"((?:[A-Z][\w&.+-]*)(?:\s+(?:&\s+)?[A-Z][\w&.+-]*){0,3})(?:'s|’s)?"
 )
 _PRODUCT_NOUNS = (
     "app|application|platform|product|service|store|shop|site|website|portal|dashboard|api|sdk|cli|tool|"
@@ -238,7 +239,7 @@ _ROMANCE_ORG = re.compile(
     r"association|asociación|associação)"
     # "o app de delivery RangoJá": one lower-case word may qualify the business noun before its name.
     r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?(?:[a-zà-ÿ]{3,12}\s+(?=[A-ZÀ-Ý]))?)?)?"
-    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,3})"
+    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|di|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,4})"
 )
 _CAPITAL_NOUN = re.compile(
     r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|del|da|do|du|des)\s+(?:(?:la|el|le|les)\s+|l['’])?)?(?:[a-zà-ÿ]{3,12}\s+)?$"
@@ -280,7 +281,9 @@ def _foreign_organization(text: str) -> str | None:
     if cjk is not None:
         return (cjk.group("name") or cjk.group("name2")).strip()
     if not re.search(
-        r"[áéíóúàèçãõâêôñäöüß]|\b(?:para|pour|les|des|une|el|los|não|que|voor|het|een|für|und|oder|ist)\b", text, re.I
+        r"[áéíóúàèçãõâêôñäöüß]|\b(?:para|pour|les|des|une|el|los|não|que|voor|het|een|für|und|oder|ist|per|della|il)\b",
+        text,
+        re.I,
     ):
         return None
     titled = _FOREIGN_TITLE.match(text)

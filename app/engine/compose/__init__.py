@@ -25,7 +25,7 @@ from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
 from app.engine.examples import ExampleInputs, build_examples
-from app.engine.safety import detect_domains, emergency_number, safety_rules
+from app.engine.safety import JURISDICTION, detect_domains, emergency_number, safety_rules
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
 __all__ = [
@@ -147,7 +147,10 @@ def compose_spec(plan: Plan) -> Composition:
     if objective == plan.fill(plan.primary.objective):  # the archetype's words, never the brief's
         objective = _without_clashes(plan, objective) or objective
     domains = detect_domains(
-        [brief.task, brief.audience or "", *brief.constraints], _max_age(plan), advises_people=plan.primary.safety_packs
+        [brief.task, brief.audience or "", *brief.constraints],
+        _max_age(plan),
+        advises_people=plan.primary.safety_packs,
+        audience=plan.audience,
     )
     output = output_format(plan)
     spec_tools = tools(plan)
@@ -159,7 +162,14 @@ def compose_spec(plan: Plan) -> Composition:
         context=dedupe(context_lines(plan, role)),
         audience=plan.audience,
         instructions=all_rules(
-            plan, safety_rules(domains, _emergency_number(plan), us_crisis_line=_us_line_fits(plan))
+            plan,
+            safety_rules(
+                domains,
+                _emergency_number(plan),
+                us_crisis_line=_us_line_fits(plan),
+                # A brief in another language serves people under that language's law, named or not.
+                jurisdiction_known=plan.brief_language is not None or bool(JURISDICTION.search(brief.task)),
+            ),
         ),
         tone=tone_lines(plan),
         tools=spec_tools,

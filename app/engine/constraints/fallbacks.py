@@ -48,6 +48,9 @@ _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|st
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b)|"
+    # "Wer von Suizidgedanken spricht, …", "als iemand …", "se qualcuno …": whoever and if in de, nl, it, es
+    r"wer(?=\s+\w+\s+\w+)|quien(?:es)?(?=\s+\w+)|als(?=\s+(?:je|u|de|het|een|iemand|er)\b)|wanneer|indien|qualora|"
+    r"se(?=\s+(?:il|la|lo|un|una|qualcuno|ci|c['’])\b)|"
     # "Bei Notfällen (…) sofort auf … verweisen", "ante una urgencia", "pour toute question", "para dúvidas":
     # a preposition before a situation is that contact's condition.
     r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen))|ante|"
@@ -170,7 +173,8 @@ _LIST_TAIL = re.compile(
     r"(?=\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
     r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|"
     r"mande|ligue|diga|peça|encaminhe|oriente|recomende|llam[ae]\w*|pide|dile|diles|indica|recomienda|deriva|"
-    r"sag\w*|ruf\w*|schick\w*|verweis\w*|dis|dites|appel\w*|envoie\w*|orientez|conseille\w*)\b)",
+    r"sag\w*|ruf\w*|schick\w*|verweis\w*|dis|dites|appel\w*|envoie\w*|orientez|conseille\w*|bekomm\w*|erhält|"
+    r"gib|nenn\w*|geef|bel|noem|verwijs|dai|chiama|indica|fornisci)\b)",
     re.IGNORECASE,
 )
 _IMPERATIVE_START = re.compile(
@@ -380,11 +384,19 @@ def _segment_condition(text: str, position: int) -> str | None:
 _ACTION_VERB = r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offer|direct|point|send|signpost)\b"
 
 
+# A condition too short for language identification that still opens with another language's "if"/"whoever".
+_FOREIGN_LEAD = re.compile(
+    r"(?:wer|wenn|falls|bei|si|cuando|quien(?:es)?|quand|lorsque|se|quando|als|wanneer|indien|qualora|caso|"
+    r"em\s+caso|en\s+caso|en\s+cas|ante|pour|para|im\s+falle?)\b",
+    re.IGNORECASE,
+)
+
+
 def describe_fallback(action: FallbackAction, value: str, condition: str | None) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
     if condition and condition.startswith("otherwise ("):
         lead = f"O{condition[1:]}, "
-    elif condition and not is_english(condition):
+    elif condition and (not is_english(condition) or _FOREIGN_LEAD.match(condition)):
         lead = f'When this applies ("{condition}"), '
     else:
         lead = (condition[0].upper() + condition[1:] + ", ") if condition else "When you cannot help, "

@@ -98,6 +98,12 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     """
     found = _audience_phrase(text, whole=whole)
     age_words = find_ages(text)
+    carers = _CARERS_OF.search(text, 0, age_words.start) if age_words is not None else None
+    if age_words is not None and carers is not None:
+        # "parents and carers of players aged 7 to 11": the readers are the adults; the ages are their children's.
+        if whole and found is not None:
+            return found._replace(minimum=None, maximum=None)
+        return FoundAudience(text[carers.start() : age_words.end], None, None, carers.start(), age_words.end)
     if found is None:
         if age_words is None:
             return None
@@ -109,6 +115,12 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     return found
 
 
+_CARERS_OF = re.compile(
+    r"\b(?:parents?|carers?|caregivers?|guardians?|famil(?:y|ies)|mums?|moms?|dads?|teachers?|coaches|staff|"
+    r"grandparents?|padres|madres|familias|eltern|pais|familles)\b(?:\s+(?:and|&|or|y|und|et|e)\s+\w+)?\s+"
+    r"(?:of|de|von|der|des|dos|das)\s+(?:(?:the|our|their|los|las|les|unsere[nr]?)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _NEAR = 40
 _PRONOUN_LEAD = re.compile(
     r"^(?:they(?:'re|’re|\s+are)|who\s+are)\s+(?:(?:mostly|mainly|all|usually|about|around)\s+)?", re.I

@@ -22,7 +22,8 @@ _CALL_CUE = (
     r"拨打|拨|致电|打|电话|热线|電話|番号|ダイヤル"
 )
 _GAP = r"[^\d.;:!?。！？\n]{0,30}?"
-_NUMBER = r"(?<![\dA-Za-z.,/-])(?P<number>\+?\d{2,8}(?:[ -]\d{2,4}){0,3})(?!\d)(?![.,]\d)"
+# "0800 111 0 111": a one-digit group counts only between two longer ones.
+_NUMBER = r"(?<![\dA-Za-z.,/-])(?P<number>\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,4}){0,3})(?!\d)(?![.,]\d)"
 _AFTER_CUE = r"\s*(?:に電話|へ電話|に連絡|番に|急救|热线|hotline|helpline|lifeline|crisis\s+line)"
 _UNIT = re.compile(
     r"\s*(?:%|percent|per\s*cent|words?|sentences?|characters?|chars?|bullets?|items?|lines?|paragraphs?|tokens?|"

@@ -33,6 +33,15 @@ def _rule(text: str, reason: str) -> Rule:
     return Rule(text=text, reason=reason, group=SAFETY_GROUP)
 
 
+# A place, a court or a law the brief names: the jurisdiction is known, so asking for it would be a wasted turn.
+JURISDICTION = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)?(?:Act|Code|Law|Statute|Regulations?)\b(?:\s+\d{4})?|\b(?:GDPR|HIPAA|BGB|CLT|LGPD|RGPD)\b|"
+    r"\b(?:in|of|for)\s+(?:the\s+)?(?:UK|U\.K\.|US|U\.S\.|USA|England|Scotland|Wales|Ireland|Canada|Ontario|Quebec|"
+    r"California|Texas|New York|Florida|Australia|New Zealand|India|Germany|France|Spain|Italy|Portugal|Brazil|Mexico|"
+    r"Japan|China|the Netherlands|Belgium|Austria|Switzerland)\b|\b(?:council|municipal|county|city of|state of)\b",
+)
+ASK_JURISDICTION = "Ask which country or state applies whenever the answer depends on it."
+
 PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="medical",
@@ -103,7 +112,7 @@ PACKS: tuple[SafetyPack, ...] = (
                 "The answer depends on the jurisdiction and on facts of the case that you cannot check.",
             ),
             _rule(
-                "Ask which country or state applies whenever the answer depends on it.",
+                ASK_JURISDICTION,
                 "Laws differ between jurisdictions, so an answer for the wrong one misleads.",
             ),
             _rule(
@@ -173,7 +182,11 @@ _CHILD_AGE = 13
 
 
 def detect_domains(
-    texts: Iterable[str], max_audience_age: int | None = None, *, advises_people: bool = True
+    texts: Iterable[str],
+    max_audience_age: int | None = None,
+    *,
+    advises_people: bool = True,
+    audience: str | None = None,
 ) -> list[str]:
     """The sensitive domains whose packs the brief needs, in pack order.
 
@@ -182,8 +195,8 @@ def detect_domains(
     """
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)).lower()
     found = [cues.domain for cues in DOMAIN_CUES if detected(cues, joined)]
-    if "children" in found and _children_only_as_family(joined):
-        found.remove("children")  # "people who have children going hungry": the users are adults
+    if "children" in found and (_children_only_as_family(joined) or _adults(audience, joined)):
+        found.remove("children")  # "people who have children going hungry", "a newsletter for parents": adults
     if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
         found.append("children")
     if found and not advises_people and not PERSON_FACING.search(joined):
@@ -195,6 +208,21 @@ def detect_domains(
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"
     return found
+
+
+_ADULT_READERS = re.compile(
+    r"(?:the\s+|our\s+)?(?:parents?|carers?|caregivers?|guardians?|famil(?:y|ies)|mums?|moms?|dads?|teachers?|"
+    r"coaches|staff|grandparents?|adults?|padres|eltern|parents|pais|familias|familles)\b",
+    re.IGNORECASE,
+)
+
+
+def _adults(audience: str | None, lowered: str) -> bool:
+    """Whether the brief names adults as its readers ("parents and carers of players aged 7 to 11"), and never says
+    the assistant is for the children themselves."""
+    return bool(audience and _ADULT_READERS.match(audience.strip())) and not re.search(
+        r"\b(?:for|aimed\s+at|used\s+by|talks?\s+(?:to|with))\s+(?:young\s+)?(?:kids|children|pupils)\b", lowered
+    )
 
 
 _FAMILY_BEFORE = re.compile(
@@ -255,7 +283,11 @@ _US_CRISIS_HINT = " (in the US and Canada: the 988 Suicide & Crisis Lifeline)"
 
 
 def safety_rules(
-    domains: Iterable[str], emergency_number: str | None = None, *, us_crisis_line: bool = True
+    domains: Iterable[str],
+    emergency_number: str | None = None,
+    *,
+    us_crisis_line: bool = True,
+    jurisdiction_known: bool = False,
 ) -> list[Rule]:
     """The rules of the selected packs, in pack order.
 
@@ -274,4 +306,5 @@ def safety_rules(
         for pack in PACKS
         if pack.domain in chosen
         for rule in pack.rules
+        if not (jurisdiction_known and rule.text == ASK_JURISDICTION)  # "a tenants' union in Ontario": it is known
     ]

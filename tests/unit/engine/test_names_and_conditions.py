@@ -323,3 +323,27 @@ def test_the_us_crisis_line_is_not_offered_beside_the_briefs_own_line_or_in_anot
     assert "988" not in generate(Brief(task=zh, target="claude")).prompt
     en = "A journaling companion for stressed students. If they mention self-harm, respond with care."
     assert "988 Suicide & Crisis Lifeline" in generate(Brief(task=en, target="claude")).prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "number", "condition"),
+    [
+        (
+            "Wer von Suizidgedanken, Gewalt in der Pflege oder Überforderung spricht, bekommt sofort die "
+            "Telefonseelsorge 0800 111 0 111.",
+            "0800 111 0 111",
+            "Wer von Suizidgedanken",
+        ),
+        (
+            "Se la risposta non è nel programma, scrivi a info@proloco.example.",
+            "info@proloco.example",
+            "Se la risposta",
+        ),
+        ("Als iemand vraagt naar een afspraak, bel dan 075 655 0000.", "075 655 0000", "Als iemand"),
+    ],
+)
+def test_a_foreign_condition_stays_with_its_contact(task: str, number: str, condition: str) -> None:
+    (fallback,) = _of_kind(task, "fallback")
+    assert fallback.value == number
+    assert condition in fallback.text
+    assert not fallback.text.startswith("When you cannot help")

@@ -158,3 +158,41 @@ def test_generated_prompts_carry_the_pack_and_lint_finds_no_missing_safety(task:
     for needle in needles:
         assert needle in result.prompt, needle
     assert not [f for f in lint_prompt(result.prompt).findings if f.rule_id == "SAF-01"]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Bot for Kestrel Lane Junior FC. It answers parents and carers of players aged 7 to 11 about fixtures.",
+        "I teach Year 6. Turn my notes into the class newsletter for parents. Never name an individual child.",
+    ],
+)
+def test_a_helper_for_parents_gets_no_child_reader_rules(task: str) -> None:
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "The readers are children" not in prompt
+    assert "If a child says" not in prompt
+
+
+def test_a_helper_for_children_keeps_the_child_rules() -> None:
+    prompt = generate(Brief(task="A reading buddy chat for kids aged 8 to 10.", target="claude")).prompt
+    assert "The readers are children" in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Legal information bot for tenants in Ontario under the Residential Tenancies Act.",
+        "Tira-dúvidas sobre MEI para a Casa do Empreendedor de Itajubá. Nunca dê assessoria jurídica.",
+        "Explain small-claims court steps for the city of Northgate's law centre. No legal advice.",
+    ],
+)
+def test_a_named_jurisdiction_is_not_asked_for(task: str) -> None:
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "Ask which country or state applies" not in prompt
+
+
+def test_an_unplaced_legal_helper_asks_for_the_jurisdiction() -> None:
+    prompt = generate(
+        Brief(task="Legal information chatbot about tenancy rights. No legal advice.", target="claude")
+    ).prompt
+    assert "Ask which country or state applies" in prompt

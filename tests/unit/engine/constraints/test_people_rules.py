@@ -52,7 +52,24 @@ def test_audience_field_is_kept_whole() -> None:
     found = find_audience("busy parents of toddlers (ages 1-3)", whole=True)
     assert found is not None
     assert found.phrase == "busy parents of toddlers (ages 1-3)"
-    assert (found.minimum, found.maximum) == (1, 3)
+    # The ages are the toddlers'; the readers are their parents, so the audience has no age bounds.
+    assert (found.minimum, found.maximum) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It answers parents and carers of players aged 7 to 11.", "Für Eltern von Kindern im Alter von 6 bis 10 Jahren."],
+)
+def test_ages_of_the_readers_children_are_not_the_readers_ages(text: str) -> None:
+    found = find_audience(text)
+    assert found is not None
+    assert (found.minimum, found.maximum) == (None, None)
+
+
+def test_a_childs_own_age_range_is_still_read() -> None:
+    found = find_audience("A reading buddy for kids aged 8 to 10.")
+    assert found is not None
+    assert (found.minimum, found.maximum) == (8, 10)
 
 
 @pytest.mark.parametrize(
