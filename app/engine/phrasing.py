@@ -145,12 +145,16 @@ def normalise(task: str) -> str:
     return stripped or text
 
 
+_IDENTIFIER_FIRST = re.compile(r"[a-z]\w*(?:_\w+|[A-Z]\w*)\b")
+
+
 def sentence(text: str) -> str:
-    """Capitalise the first letter and end with a full stop."""
+    """Capitalise the first letter and end with a full stop (an identifier such as "collected_at" stays as written)."""
     text = text.strip().rstrip(",;:")
     if not text:
         return text
-    text = text[0].upper() + text[1:]
+    if not _IDENTIFIER_FIRST.match(text):
+        text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 
 

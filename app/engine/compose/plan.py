@@ -17,6 +17,7 @@ from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
 from app.engine.compose.language import brief_language
 from app.engine.constraints import Constraint, ConstraintKind
+from app.engine.constraints.clauses import inline_marker
 from app.engine.constraints.rules import is_english
 from app.engine.phrasing import imperative_task
 from app.engine.safety import emergency_number
@@ -177,10 +178,26 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of a text (a Japanese or Chinese one ends at 。！？ with no space after)."""
     bounds, start = [], 0
     for m in (_CJK_SENTENCE if _CJK_END.search(text) else _SENTENCE).finditer(text):
-        bounds.append((start, m.start()))
+        marker = inline_marker(text, m.start() - 1) if text[m.start() - 1 : m.start()] == "." else None
+        # "Spec: 1. Header row … 2. Dates as …": the number opens the next item; it ends no sentence of its own.
+        bounds.append((start, marker if marker is not None else m.start()))
         start = m.end()
     bounds.append((start, len(text)))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
+    return [(s, e) for begin, end in bounds for s, e in _list_items(text, begin, end) if text[s:e].strip()]
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut at the numbers of an inline list it holds ("… (24h) 4. sample_taken is yes or no 5. …")."""
+    bounds = []
+    for number in _ITEM_NUMBER.finditer(text, start, end):
+        if inline_marker(text, number.end() - 1) is not None:
+            bounds.append((start, number.start()))
+            start = number.end()
+    bounds.append((start, end))
+    return bounds
+
+
+_ITEM_NUMBER = re.compile(r"(?<=[\s:;])\d{1,2}\.(?=\s)")
 
 
 _CJK_END = re.compile(r"[。！？]")
@@ -324,6 +341,9 @@ def job_start(task: str) -> int:
     return sentences[job][0] if job and job < len(sentences) else 0
 
 
+_HEADING = re.compile(r"[\w -]{1,30}:")
+
+
 def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
     """The task's sentences other than the job sentence (`head`) that constraints do not mostly carry, whole, in the
     brief's words."""
@@ -335,6 +355,8 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
     details = []
     for start, end in (bounds for index, bounds in enumerate(_sentences(task)) if index != head):
         text = task[start:end]
+        if _HEADING.fullmatch(text.strip()):
+            continue  # "Spec:" introduces the items that follow; it says nothing itself
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append(" ".join(text.split()))
             continue

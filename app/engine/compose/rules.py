@@ -58,6 +58,10 @@ def brief_rules(plan: Plan) -> list[Rule]:
         # kitschig»") says nothing its own sentence among the requirements does not.
         if english or not ((quote := _QUOTED_RULE.search(c.text)) and quote.group(1) in details)
     ]
+    # A rule the brief's own sentence says whole, with more ("Never make up a litres figure; leave the cell
+    # empty if unreadable."), is said once, by the sentence.
+    said = " ".join(d.lower() for d in plan.detail_rules)
+    rules = [r for r in rules if r.text.rstrip(".").lower() not in said]
     # The brief's other instructions, in its own words ("Player dies = say THE END and offer a restart.").
     rules.extend(
         Rule(text=second_person(sentence(d), plan.user_term) if english else d, group=BRIEF_GROUP)

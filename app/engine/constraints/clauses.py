@@ -26,6 +26,11 @@ _ABBREVIATIONS = frozenset({
     "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
 })  # fmt: skip
 _INSTEAD_NEXT = re.compile(r"[^.;!?\n]{3,140}?\binstead\b\s*(?:[.!?]|$)", re.IGNORECASE)
+_PRONOUN_NEXT = re.compile(
+    r"\s*(?:and\s+|but\s+)?(?:never|don'?t|do\s+not|no\s+need\s+to)\b[^.;!?\n]{0,60}?\b(?:them|it|this|that|those|these)"
+    r"\s*(?:[.!?]|$)",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+")
 _CLOSER = re.compile(r"\s?[»”\"')\]]+")
 _LOWER_NEXT = re.compile(r"\s[a-zäöü]")
@@ -58,12 +63,18 @@ def split_clauses(text: str) -> list[Clause]:
                 continue
             if mark == "." and _is_abbreviation(text, index) and not _limit_word_ends(text, index):
                 continue
+            # "Spec: 1. Header row … 2. Dates as …": an inline numbered list; each item is a clause of its own.
+            marker = inline_marker(text, index) if mark == "." else None
+            if marker is not None:
+                _append(clauses, text, position, marker)
+                position = index + 1
+                continue
             # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
             if mark == "." and index > 0 and text[index - 1].isdigit() and _ordinal(text, index):
                 continue
         # "never reset a Director's password; open a P1 ticket instead": the alternative stays with its rule.
-        if mark == ";" and _INSTEAD_NEXT.match(text, index + 1):
-            continue
+        if mark == ";" and (_INSTEAD_NEXT.match(text, index + 1) or _PRONOUN_NEXT.match(text, index + 1)):
+            continue  # "set them to null; never estimate them": the second part points back into the first
         # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
@@ -126,6 +137,29 @@ _LIMIT_WORDS = ("max.", "min.")
 def _limit_word_ends(text: str, index: int) -> bool:
     after = text[index + 1 :].lstrip()
     return text[: index + 1].lower().endswith(_LIMIT_WORDS) and after[:1].isupper()
+
+
+_MARKER = re.compile(r"(?:^|(?<=[\s:;(]))(?P<n>\d{1,2})$")
+
+
+def inline_marker(text: str, index: int) -> int | None:
+    """Where an inline list item's number starts, when the full stop at `index` closes "N." in a run "1. … 2. …"."""
+    found = _MARKER.search(text, max(0, index - 4), index)
+    if found is None or not text[index + 1 : index + 2].isspace():
+        return None
+    if _ORDINAL_LEAD.search(text, max(0, index - 12), found.start()):
+        return None  # "der 5. und 6. Klasse": German ordinals, not list items
+    number = int(found.group("n"))
+    # Items of a list say something: "5. und 6." has one word between its numbers, an item has three or more.
+    if number == 1:
+        following = re.search(r"(?:^|[\s:;])2\.\s", text[index + 1 :])
+        return (
+            found.start() if following and len(text[index + 1 : index + 1 + following.start()].split()) >= 3 else None
+        )
+    previous = next(reversed(list(re.finditer(rf"(?:^|[\s:;]){number - 1}\.\s", text[: found.start()]))), None)
+    if previous is not None and len(text[previous.end() : found.start()].split()) >= 3:
+        return found.start()
+    return None
 
 
 def _is_abbreviation(text: str, index: int) -> bool:

@@ -14,7 +14,10 @@ _PROHIBITION_EN = re.compile(
     r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
     r"(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
-    r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|no(?!-)|without|"
+    r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|"
+    # "no questions asked", "no matter what", "no later than": idioms that forbid nothing
+    r"no(?!-)(?!\s+(?:questions\s+asked|matter|problem|worries|doubt|longer|later|earlier|more\s+than|less\s+than|"
+    r"fewer\s+than|sooner)\b)|without|"
     r"nothing(?!\s+(?:else|but|more|to|is|was|at\s+all)\b)|"
     r"not(?!\s+(?:only|just|merely)\b))\b\s*"
     r"(?=\S)",
@@ -274,8 +277,19 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             taken = end
             found.append(FoundRule(f"{lead} {rest}; instead, {instead}.", None, None, start, end, rest))
             continue
+        if start > 0 and (
+            _BARE_PRONOUN.fullmatch(rest.split()[-1]) or (lead in ("Never", "Do not") and _NOUN_FIRST.match(rest))
+        ):
+            # "set them to null; never estimate them", "never the whole script": what is forbidden is named earlier
+            # in the clause, so the clause itself is the rule.
+            found.append(FoundRule(sentence_case(stripped), None, None, 0, len(stripped), rest))
+            continue
         found.append(FoundRule(f"{lead} {rest}.", None, None, start, end, rest))
     return found
+
+
+_NOUN_FIRST = re.compile(r"(?:the|a|an|your|their|all|any|more|every)\s", re.IGNORECASE)
+_BARE_PRONOUN = re.compile(r"(?:them|it|this|that|those|these|one|him|her)", re.IGNORECASE)
 
 
 def find_prohibition(text: str) -> FoundRule | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.engine.brief import Brief
 from app.engine.constraints import extract_constraints
 from app.engine.constraints.labels import find_labels
@@ -191,3 +193,46 @@ def test_a_safety_instruction_the_bot_must_give_is_kept_whole_without_a_cut_proh
 def test_a_number_in_a_hotlines_name_is_not_the_number_to_call() -> None:
     numbers = find_dial_numbers("并拨打希望24热线 400-161-9995。")
     assert [n.value for n in numbers] == ["400-161-9995"]
+
+
+@pytest.mark.parametrize(
+    ("task", "rule"),
+    [
+        (
+            "If OG, FG or IBU aren't in the recipe, set them to null; never estimate them.",
+            "If OG, FG or IBU aren't in the recipe, set them to null; never estimate them.",
+        ),
+        (
+            "Explain one block at a time, never the whole script.",
+            "Explain one block at a time, never the whole script.",
+        ),
+    ],
+)
+def test_a_prohibition_that_points_back_keeps_its_clause(task: str, rule: str) -> None:
+    prohibitions = [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "prohibition"]
+    assert rule in prohibitions
+    assert "Never estimate them." not in prohibitions
+    assert "Never the whole script." not in prohibitions
+
+
+def test_an_idiom_with_no_forbids_nothing() -> None:
+    task = "Safeguarding worries go straight to the welfare officer, no questions asked."
+    assert not [c for c in extract_constraints(Brief(task=task)) if c.kind == "prohibition"]
+
+
+def test_an_inline_numbered_list_is_split_into_its_items() -> None:
+    task = (
+        "Turn driver notes into CSV. Spec: 1. Header row exactly: farm_id,collected_at,litres 2. collected_at as "
+        "YYYY-MM-DD 3. Never make up a litres figure. 4. Output the CSV only."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "farm_id,collected_at,litres." in prompt  # no " 2." glued to the header
+    assert "- From the brief: collected_at as YYYY-MM-DD." in prompt  # a field name is not capitalised
+    assert "Spec:" not in prompt
+    assert "Spec." not in prompt
+
+
+def test_german_ordinals_are_no_list() -> None:
+    task = "Mathe-Nachhilfe für Schüler der 5. und 6. Klasse. Keine Lösungen verraten."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "\n1. und" not in prompt
