@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 import msgspec
 
+from app.engine.archetypes import BY_ID, REGISTRY
 from app.engine.brief import Brief, extract_entities
 from app.engine.classify import ArchetypeMatch, classify
 from app.engine.compose import Composition, compose_spec
-from app.engine.compose.plan import job_start, make_plan
+from app.engine.compose.plan import asks_for_label, job_start, make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
@@ -88,9 +89,27 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     What the brief forbids is not its job: the spans of its prohibitions are blanked before classifying, so that
     "no labels like 'depression'" does not make a journaling companion a classifier.
     """
-    labels = any(c.kind == "labels" and c.scope is None for c in constraints)
+    tools = any(c.kind == "tool" for c in constraints)
+    # A closed label set makes a labelling job only when the brief asks for a label; "name the block category
+    # (Motion, Looks, …)" in a kids' coding helper, or statuses a tool agent checks, are no labelling job.
+    labels = (
+        any(c.kind == "labels" and c.scope is None for c in constraints) and not tools and asks_for_label(brief.task)
+    )
     task = _without_background(brief.task)
-    return classify(_without_prohibitions(task, constraints), closed_label_set=labels)
+    matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
+    return _tools_lead(matches) if tools else matches
+
+
+def _tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
+    """ "tools: search_suppliers(…), get_contract(…), raise_po(…) … hand off with a summary": named tools make the
+    brief an agent's, whatever one word of it suggested, unless the job already works with tools."""
+    if matches[0].id not in BY_ID or not BY_ID[matches[0].id].yields_to_tools:
+        return matches
+    agent = next(a for a in REGISTRY if a.tools_native)
+    found = next((m for m in matches if BY_ID.get(m.id) is agent), None)
+    lead = found or ArchetypeMatch(id=agent.id, score=matches[0].score, features=["named tools"], rank="primary")
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if BY_ID.get(m.id) is not agent]
+    return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 
 def _without_background(task: str) -> str:

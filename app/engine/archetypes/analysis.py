@@ -79,6 +79,7 @@ SQL_ANALYST = Archetype(
 )
 
 RESEARCH_ANALYST = Archetype(
+    yields_to_tools=True,
     id="research_analyst",
     title="Research analyst",
     features=(

@@ -21,6 +21,7 @@ _DEFAULT_EXTRACTION_SCHEMA = {
 }
 
 DATA_EXTRACTION = Archetype(
+    yields_to_tools=True,
     id="data_extraction",
     title="Structured data extraction",
     features=(
@@ -90,6 +91,7 @@ DATA_EXTRACTION = Archetype(
 )
 
 CLASSIFICATION = Archetype(
+    yields_to_tools=True,
     id="classification",
     title="Classifier",
     features=(
@@ -331,6 +333,7 @@ DOCUMENT_QA = Archetype(
 )
 
 SUMMARIZATION = Archetype(
+    yields_to_tools=True,
     id="summarization",
     title="Summariser",
     features=(

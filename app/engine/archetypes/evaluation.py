@@ -9,6 +9,7 @@ from app.engine.archetypes.variants import JSON_SCORES
 from app.engine.spec import Example, OutputFormat
 
 GRADER = Archetype(
+    yields_to_tools=True,
     id="grader",
     title="Rubric grader and evaluator",
     features=(

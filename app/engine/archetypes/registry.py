@@ -101,6 +101,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """False when the archetype handles the output language itself (translation)."""
     tools_native: bool = False
     """Its rules already say how to use tools, so no generic tool-use rule is added."""
+    yields_to_tools: bool = False
+    """Its whole output is one text or object (a summary, a label, a record): a brief that names tools to call
+    describes an agent instead, and the tool-native archetype leads."""
     tools_missing_note: str = ""
     """Context line when the brief names no tools (the tools then arrive with each request)."""
     role_from_task: bool = False

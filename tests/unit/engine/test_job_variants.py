@@ -291,3 +291,32 @@ def test_a_brief_that_allows_several_labels_never_asks_for_exactly_one(task: str
 def test_a_single_label_brief_keeps_exactly_one() -> None:
     prompt = _prompt("Classify each support email as billing, bug, account or feedback.")
     assert "exactly one label" in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Procurement helpdesk bot. Tools: search_suppliers(category, region), get_contract(supplier_id), "
+        "raise_po(supplier_id, amount). Orders over £25,000 go to procurement@example.com with a summary.",
+        "Agent for finance ops: reads vendor invoices, extracts amount and due date, then calls "
+        "schedule_payment(vendor_id, amount, due_date).",
+    ],
+)
+def test_named_tools_make_an_agent_whatever_one_word_suggests(task: str) -> None:
+    result = generate(Brief(task=task, target="claude"))
+    assert result.archetypes[0].id == "tool_agent"
+
+
+def test_a_category_list_the_helper_names_is_no_classifier() -> None:
+    task = (
+        "Scratch club helper for kids aged 9-12. When a kid is stuck, give one hint at a time: name the block "
+        "category (Motion, Looks, Events, Control, Sensing) and the block, never the whole script."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert result.archetypes[0].id != "classification"
+    assert "Label:" not in result.prompt
+
+
+def test_a_brief_that_asks_for_a_label_still_classifies() -> None:
+    result = generate(Brief(task="Classify each message as billing, bug or other.", target="claude"))
+    assert result.archetypes[0].id == "classification"
