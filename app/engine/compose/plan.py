@@ -566,7 +566,7 @@ def is_conversational(primary: Archetype, task: str) -> bool:
 # Words that ask for a label to be given: without one, a free-form job's set names the domain's categories.
 ASKS_FOR_LABEL = re.compile(
     r"\b(?:classif\w*|categori[sz]\w*|label\w*|tag(?:s|ged|ging)?|assign\w*|rout(?:e|es|ing)|triag\w*|bucket\w*|"
-    r"which\s+category|mark\w*|flag\w*|rate|rating|urgen\w*|priorit\w*|level|sentiment|verdict|decid\w*|"
+    r"which\s+category|mark\w*|flag\w*|rate|rating|grad(?:e|es|ed|ing)|scor\w*|judg\w*|assess\w*|evaluat\w*|urgen\w*|priorit\w*|level|sentiment|verdict|decid\w*|"
     r"reply\s+with|respond\s+with|answer\s+with|output\w*|return\w*|clasific\w*|nivel\w*|prioridad|etiquet\w*|klassifizier\w*|kategorisier\w*|einordn\w*|einstuf\w*|catégoris\w*|"
     r"étiquet\w*|classe[rz]|rotul\w*)\b|分類|分类|归类|ラベル|标签|标记|タグ",
     re.IGNORECASE,
@@ -587,7 +587,7 @@ def _label_step(
 ) -> tuple[Sequence[Constraint], tuple[Archetype, ...]]:
     """A label set in a free-form job's brief: a labelling step when the brief asks for a label ("answer, then tag
     it billing, bug or other"), else the categories its answers use ("区分は「燃やすごみ」…の4つだけです")."""
-    if primary.id in _CHAT_JOBS and not ASKS_FOR_LABEL.search(task):
+    if primary.blendable and not ASKS_FOR_LABEL.search(task):
         categories = [
             _as_categories(c) if c.kind == "labels" and c.scope in (None, "label") else c for c in constraints
         ]
