@@ -34,6 +34,7 @@ FRAGMENTS: list[tuple[str, str, str]] = [
     ('1. Follow this prohibition from the brief: "si no lo dice".', "si no lo dice", "only the condition"),
     ("1. If they are unsure.\n2. Never guess a date.", "If they are unsure.", "only the condition"),
     ("- スプレー缶, 電気ポット）を入力したら", "電気ポット）", "never opened"),
+    ("1. Flag any sentence you are unsure about with (?).\n2. At the end.", "At the end.", "only a phrase"),
     ("- 区分は「燃やすごみ」「資源ごみの2つです。", "「資源ごみ", "quotation"),
 ]
 
@@ -71,6 +72,8 @@ COMPLETE: list[str] = [
     '1. Say: "If you can, call us."',
     "- 品目名（例：スプレー缶、電気ポット）を入力したら、まず lookup_item を呼んでください。",
     "- 区分は「燃やすごみ」「資源ごみ」の2つです。",
+    "Contact channels:\n- By email.\n- By phone.",
+    "1. Flag any sentence you are unsure about with (?) at the end.",
 ]
 
 
@@ -81,6 +84,12 @@ def test_complete_instructions_are_no_fragments(body: str):
 
 def test_fragments_inside_code_fences_are_not_reported():
     assert findings("CLR-08", ROLE + "```python\nprint(x))\n```\nRun the snippet above.") == []
+
+
+def test_fragments_in_example_inputs_are_data_not_instructions():
+    text = ROLE + "<example>\n<input>\ni want a refund (its broken\n</input>\n</example>\nAnswer each request."
+    assert findings("CLR-08", text) == []
+    assert findings("CLR-08", ROLE + "Answer each request.\ni want a refund (its broken") != []
 
 
 # ------------------------------------------------------------------ CLR-09 length limit versus parts

@@ -10,6 +10,7 @@ simple questions, …") is never compared with the rest of the reply.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -104,17 +105,48 @@ def _free(doc: Doc, sentence: Sentence) -> bool:
 
 
 REPLY_KEYS = ("repl", "respon", "answer", "output", "return", "nothing else")
+PART_KEYS = ("sentence", "line", "paragraph", "bullet", "step", "question")
+LIMIT_UNIT_KEYS = ("sentence", "line", "word", "paragraph", "bullet")
+LABEL_ONLY_KEYS = ("label", "categor", "nothing else")
+
+
+def sentences_containing(doc: Doc, keys: tuple[str, ...]) -> list[Sentence]:
+    """The sentences whose lower-cased text contains any of the keys, in order: each key is found with str.find
+    over the whole text and placed by bisection, so sentences without any key are never looked at."""
+    sentences = doc.sentences
+    return [sentences[index] for index in sorted(_indexes_containing(doc, keys))]
+
+
+def _indexes_containing(doc: Doc, keys: tuple[str, ...]) -> set[int]:
+    lower = doc.lower
+    starts = doc.sentence_starts
+    sentences = doc.sentences
+    found: set[int] = set()
+    for key in keys:
+        position = lower.find(key)
+        while position >= 0:
+            index = bisect_right(starts, position) - 1
+            if index >= 0 and position < sentences[index].end:
+                found.add(index)
+            position = lower.find(key, position + len(key))
+    return found
 
 
 def _reply_limits(doc: Doc) -> list[ReplyLimit]:
     limits = []
-    for sentence in doc.sentences:
-        lower = sentence.lower
-        if not any(key in lower for key in REPLY_KEYS):
-            continue
-        match = REPLY_LIMIT_RE.search(sentence.body)
-        label_only = LABEL_ONLY_RE.search(sentence.body) if match is None else None
-        if (match is None and label_only is None) or not _free(doc, sentence):
+    # A limit names the reply and a unit ("Reply in 1 sentence"); a label-only reply names a label or "nothing else".
+    sentences = doc.sentences
+    with_unit = {
+        index
+        for index in _indexes_containing(doc, LIMIT_UNIT_KEYS)
+        if any(key in sentences[index].lower for key in REPLY_KEYS)
+    }
+    label_only = _indexes_containing(doc, LABEL_ONLY_KEYS)
+    for index in sorted(with_unit | label_only):
+        sentence = doc.sentences[index]
+        match = REPLY_LIMIT_RE.search(sentence.body) if index in with_unit else None
+        label_only_match = LABEL_ONLY_RE.search(sentence.body) if match is None and index in label_only else None
+        if (match is None and label_only_match is None) or not _free(doc, sentence):
             continue
         if doc.is_quoted(sentence.start, sentence.end):
             continue
@@ -125,10 +157,10 @@ def _reply_limits(doc: Doc) -> list[ReplyLimit]:
     return limits
 
 
-def _parts(doc: Doc, limit: ReplyLimit) -> Iterator[tuple[Sentence, int, str]]:
+def _parts(doc: Doc, limit: ReplyLimit, candidates: list[Sentence]) -> Iterator[tuple[Sentence, int, str]]:
     """(sentence, parts asked for in the limit's units, what they are) for each sentence that asks for more."""
     per_part = MIN_UNITS_PER_PART[limit.unit]
-    for sentence in doc.sentences:
+    for sentence in candidates:
         if sentence is limit.sentence or not _free(doc, sentence):
             continue
         needed = 0
@@ -150,7 +182,7 @@ def _parts(doc: Doc, limit: ReplyLimit) -> Iterator[tuple[Sentence, int, str]]:
 
 
 def _minimum_words(doc: Doc) -> tuple[Sentence, int] | None:
-    for sentence in doc.sentences:
+    for sentence in sentences_containing(doc, ("words",)):
         match = REPLY_MINIMUM_RE.search(sentence.body)
         if match and _free(doc, sentence):
             return sentence, int(match.group("low") or match.group("least"))
@@ -176,6 +208,7 @@ def limit_against_parts(ctx: LintContext) -> Iterator[Hit]:
     if not limits:
         return
     minimum = _minimum_words(doc)
+    candidates = sentences_containing(doc, PART_KEYS)
     reported: set[int] = set()
     for limit in limits:
         allowed = (
@@ -183,7 +216,7 @@ def limit_against_parts(ctx: LintContext) -> Iterator[Hit]:
             if limit.unit == "labels"
             else f"{limit.maximum} {limit.unit[:-1] if limit.maximum == 1 else limit.unit}"
         )
-        for sentence, _, named in _parts(doc, limit):
+        for sentence, _, named in _parts(doc, limit, candidates):
             if sentence.start in reported:
                 break
             reported.add(sentence.start)

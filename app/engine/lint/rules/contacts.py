@@ -12,7 +12,10 @@ from typing import NamedTuple
 
 from app.engine.lint._registry import Hit, rule
 from app.engine.lint._text import LintContext, Sentence
+from app.engine.lint.rules.consistency import sentences_containing
 
+# Every sentence with a contact has an "@" or one of these verbs; the others are never looked at.
+ROUTE_KEYS = ("@", "call", "phone", " ring ", "dial", " text ", "contact")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A number to call: "call 999", "ring the ward on 020 7946 0321", "text 988".
 PHONE_ROUTE_RE = re.compile(
@@ -120,14 +123,7 @@ def _same_situation(a: Route, b: Route) -> bool:
 )
 def conflicting_routes(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    if "@" not in doc.text and not any(ch.isdigit() for ch in doc.text):
-        return
-    routes = [
-        route
-        for sentence in doc.sentences
-        if "@" in sentence.body or any(ch.isdigit() for ch in sentence.body)
-        for route in _routes(sentence)
-    ]
+    routes = [route for sentence in sentences_containing(doc, ROUTE_KEYS) for route in _routes(sentence)]
     reported: set[int] = set()
     for i, first in enumerate(routes):
         for second in routes[i + 1 :]:

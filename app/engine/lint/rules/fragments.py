@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from app.engine.lint._registry import Hit, rule
 from app.engine.lint._text import Doc, LintContext
 
-LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+(?=\S)")
+LIST_ITEM_RE = re.compile(r"[ \t]*([-*+•]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+(?=\S)")
+BULLETS = frozenset("-*+•")
+UnitKind = Literal["prose", "bullet", "numbered"]
 # Lines that end a unit and are none: headings, lines of XML tags only, and short labels ("Core rules:").
 HEADING_OR_TAG_RE = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]|(?:</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>[ \t]*)+$|(?:[\w'-]+[ \t]+){0,5}[\w'-]+:[ \t]*$)"
@@ -30,7 +32,10 @@ MASK_RE = re.compile(
 )
 # An enumerator outside brackets ("a) yes, b) no", "1) first"): no closing bracket.
 ENUMERATOR_RE = re.compile(r"(?:^|(?<=\s))(?:[A-Za-z]|\d{1,2}|[ivxIVX]{1,4})$")
-DOUBLE_QUOTES = frozenset('"“”„«»')
+DOUBLE_QUOTES = tuple('"“”„«»')
+BRACKET_RE = re.compile(r"[()（）]")
+INNER_PAIR_RE = re.compile(r"\([^()]*\)")
+BALANCED_CHARS_RE = re.compile(r'[()（）"“”„«»「」『』]')
 CONNECTOR_START_RE = re.compile(
     r"(?:and|or|but|nor|because|which|whose|whom|than|whereas|although|though|whereby)\b(?![-_.:(])"
 )
@@ -54,6 +59,11 @@ CONSEQUENCE_RE = re.compile(
     r"|pregunta|di|dile|responde|frag|sag|antworte|demande|dis|réponds|pergunte|diga|responda)\b"
 )
 MAX_CONDITION_WORDS = 6
+PHRASE_ONLY_RE = re.compile(r"(?:at|after|before|during|until|till|by|from|of|per|with|without)\s[^,;:]*[.!]?")
+MAX_PHRASE_WORDS = 3
+QUOTE_ENDINGS = tuple(f"{quote}{end}" for quote in '"”»“' for end in ("", "."))
+MAX_ITEM_CHECK_CHARS = 400
+"""Longer items are neither a dangling pronoun nor a bare condition; their first line is not scanned."""
 # An item that quotes the rule it stands for: 'Follow this prohibition from the brief: "si no lo dice".'
 QUOTED_RULE_RE = re.compile(
     r"\b(?:rule|prohibition|instruction|requirement|constraint|brief)\b[^:]{0,40}:\s*[\"“«„]\s*([^\"“”«»„]+?)\s*[\"”»“]\s*\.?$"
@@ -65,37 +75,74 @@ class Unit(NamedTuple):
 
     start: int
     end: int
-    item: bool
+    kind: UnitKind
+
+
+# Sections that hold data or examples of it (a user's message may well be a fragment), not instructions.
+DATA_TAG_RE = re.compile(
+    r"(?:[a-z_]*_)?(?:examples?|samples?|inputs?|documents?|transcript|messages?|conversation|dialogue|query"
+    r"|email|ticket|text|content|data|user_input)"
+)
+ITEM_FIRST_CHARS = frozenset("-*+•0123456789")
+"""First characters of a list marker ("a)" and "b." are found by their second character)."""
+BREAK_FIRST_CHARS = frozenset("#<")
 
 
 def instruction_units(doc: Doc) -> list[Unit]:
-    """List items and prose paragraphs outside code fences, in one pass over the lines."""
+    """List items and prose paragraphs outside code fences, in one pass over the lines. Regular expressions run
+    only on the few lines whose first or last character could make them a list item, a heading, a tag line or a
+    label (this runs on every lint, so the loop is kept flat)."""
     text = doc.text
+    fences = doc.fences
+    fence_index = 0
     units: list[Unit] = []
-    current: list[int] | None = None  # [start, end, item]
-    for line_start in doc.line_starts:
-        newline = text.find("\n", line_start)
-        line_end = len(text) if newline < 0 else newline
-        line = text[line_start:line_end]
-        breaks = not line.strip() or doc.in_fence(line_start) or HEADING_OR_TAG_RE.match(line) is not None
-        item = LIST_ITEM_RE.match(line)
-        if breaks or item is not None:
-            if current is not None:
-                units.append(Unit(current[0], current[1], bool(current[2])))
-                current = None
-            if breaks:
-                continue
-        if current is None:
-            begin = line_start + (item.end() if item else len(line) - len(line.lstrip(" \t")))
-            current = [begin, line_end, int(item is not None)]
+    start = end = -1
+    kind: UnitKind = "prose"
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        if fences:
+            while fence_index < len(fences) and fences[fence_index][1] < line_start:
+                fence_index += 1
+            in_fence = fence_index < len(fences) and fences[fence_index][0] <= line_start
         else:
-            current[1] = line_end
-    if current is not None:
-        units.append(Unit(current[0], current[1], bool(current[2])))
+            in_fence = False
+        stripped = line.lstrip(" \t") if line[:1] in (" ", "\t") else line
+        first = stripped[:1]
+        breaks = (
+            in_fence
+            or not first
+            or ((first in BREAK_FIRST_CHARS or line[-1] == ":") and HEADING_OR_TAG_RE.match(line) is not None)
+        )
+        marker = (
+            LIST_ITEM_RE.match(line)
+            if not breaks and (first in ITEM_FIRST_CHARS or stripped[1:2] in (".", ")"))
+            else None
+        )
+        if start >= 0 and (breaks or marker is not None):
+            units.append(Unit(start, end, kind))
+            start = -1
+        if not breaks:
+            if start < 0:
+                start = line_start + (marker.end() if marker is not None else len(line) - len(stripped))
+                kind = "prose" if marker is None else "bullet" if line[marker.start(1)] in BULLETS else "numbered"
+            end = line_end
+        line_start = line_end + 1
+    if start >= 0:
+        units.append(Unit(start, end, kind))
     return units
 
 
 def _bracket_problem(masked: str) -> str | None:
+    # Fast path: drop matched pairs from the inside out; what is left is balanced when no bracket remains.
+    reduced = masked
+    while "(" in reduced and ")" in reduced:
+        shorter = INNER_PAIR_RE.sub("", reduced)
+        if len(shorter) == len(reduced):
+            break
+        reduced = shorter
+    if "(" not in reduced and ")" not in reduced:
+        return None
     depth = 0
     for index, ch in enumerate(masked):
         if ch == "(":
@@ -110,22 +157,23 @@ def _bracket_problem(masked: str) -> str | None:
 
 
 def _unbalanced(masked: str) -> str | None:
-    problem = _bracket_problem(masked.translate(FULLWIDTH_BRACKETS)) if any(ch in masked for ch in "()（）") else None
+    problem = _bracket_problem(masked.translate(FULLWIDTH_BRACKETS)) if BRACKET_RE.search(masked) else None
     if problem is None and (
-        sum(ch in DOUBLE_QUOTES for ch in masked) % 2
-        or any(masked.count(open_q) != masked.count(close_q) for open_q, close_q in CJK_QUOTES if open_q in masked)
+        sum(masked.count(quote) for quote in DOUBLE_QUOTES) % 2
+        or any(masked.count(open_q) != masked.count(close_q) for open_q, close_q in CJK_QUOTES)
     ):
         problem = "leaves a quotation open"
     return problem
 
 
-def _item_problem(first_line: str) -> str | None:
+def _item_problem(first_line: str, kind: UnitKind) -> str | None:
     """A list item that is only a dangling pronoun object, or only the condition of a rule (also when the item
     quotes the rule: 'Follow this rule from the brief: "si no lo dice".')."""
-    lower = first_line.lower()
-    if len(lower.split()) <= MAX_DANGLING_WORDS and DANGLING_RE.fullmatch(lower):
+    words = first_line.count(" ") + 1
+    lower = first_line.lower() if words <= MAX_CONDITION_WORDS else ""
+    if words <= MAX_DANGLING_WORDS and DANGLING_RE.fullmatch(lower):
         return "has only a pronoun for its object, with nothing it refers to"
-    quoted = QUOTED_RULE_RE.search(first_line)
+    quoted = QUOTED_RULE_RE.search(first_line) if first_line.endswith(QUOTE_ENDINGS) else None
     for clause in (lower, quoted.group(1).lower() if quoted else ""):
         if (
             clause
@@ -134,19 +182,23 @@ def _item_problem(first_line: str) -> str | None:
             and not CONSEQUENCE_RE.search(clause)
         ):
             return "is only the condition of a rule, with nothing to do when it holds"
+    # A numbered step that is only a phrase ("3. At the end."); bullet lists may well list such phrases as things.
+    if kind == "numbered" and words <= MAX_PHRASE_WORDS and PHRASE_ONLY_RE.fullmatch(lower):
+        return "is only a phrase, with no instruction in it"
     return None
 
 
-def fragment_problem(body: str, item: bool) -> str | None:
+def fragment_problem(body: str, kind: UnitKind) -> str | None:
     """What makes a unit a fragment, or None."""
-    if body[0] in ")],;":
-        return f"starts mid-sentence with '{body[0]}'"
-    connector = CONNECTOR_START_RE.match(body)
+    first = body[0]
+    if first in ")],;":
+        return f"starts mid-sentence with '{first}'"
+    connector = CONNECTOR_START_RE.match(body) if first.islower() else None
     if connector is not None:
         return f"starts mid-sentence with '{connector.group(0)}'"
-    problem = _unbalanced(MASK_RE.sub(" ", body))
-    if problem is None and item:
-        problem = _item_problem(body.split("\n", 1)[0].rstrip())
+    problem = _unbalanced(MASK_RE.sub(" ", body)) if BALANCED_CHARS_RE.search(body) else None
+    if problem is None and kind != "prose" and len(body) < MAX_ITEM_CHECK_CHARS:
+        problem = _item_problem(body.split("\n", 1)[0].rstrip(), kind)
     return problem
 
 
@@ -163,11 +215,12 @@ def fragment_problem(body: str, item: bool) -> str | None:
 def clause_fragments(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     text = doc.text
+    data = [(r.content_start, r.content_end) for r in doc.xml_regions if DATA_TAG_RE.fullmatch(r.name)]
     for unit in instruction_units(doc):
         body = text[unit.start : unit.end].rstrip()
-        if not body or doc.in_template_tag(unit.start):
+        if not body or doc.in_template_tag(unit.start) or any(start <= unit.start < end for start, end in data):
             continue
-        problem = fragment_problem(body, unit.item)
+        problem = fragment_problem(body, unit.kind)
         if problem is None:
             continue
         shown = body if len(body) <= 80 else body[:77] + "..."
