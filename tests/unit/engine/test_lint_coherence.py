@@ -73,6 +73,17 @@ COMPLETE: list[str] = [
     "- 品目名（例：スプレー缶、電気ポット）を入力したら、まず lookup_item を呼んでください。",
     "- 区分は「燃やすごみ」「資源ごみ」の2つです。",
     "Contact channels:\n- By email.\n- By phone.",
+    # Code written without a fence, and prose that goes on after a code block.
+    "function App() {\n  return (\n    <div/>\n  );\n}",
+    'Use this regex: /(?:^|\\n)\\s*PS1=([^"]+)/m',
+    "/*\n * VENDORED copy (the team's\n * token export) from upstream.\n */",
+    "```js\nconst x = search(q);\n```\nand the type of x is an array of results.",
+    # Quotation marks named as characters, and a quoted dialogue over several paragraphs.
+    "Keys cannot contain path separators (/ \\) or quotes (' \").",
+    'User: "Build a todo app"\nAssistant: "Sure. I will:\n\n1. Set up the project\n\n[Rest of the reply]"',
+    # A list of situations is a list, not a string of cut-off conditions.
+    "When to message the user:\n1. When the build fails\n2. When you need a key",
+    "- When encountering environment issues\n- When critical information is missing",
     "1. Flag any sentence you are unsure about with (?) at the end.",
 ]
 

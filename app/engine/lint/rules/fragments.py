@@ -17,8 +17,9 @@ from typing import Literal, NamedTuple
 from app.engine.lint._registry import Hit, rule
 from app.engine.lint._text import Doc, LintContext
 
-LIST_ITEM_RE = re.compile(r"[ \t]*([-*+•]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+(?=\S)")
-BULLETS = frozenset("-*+•")
+# "+" is left out: "  + axis labels)" goes on with the line above far more often than it starts a list.
+LIST_ITEM_RE = re.compile(r"[ \t]*([-*•]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+(?=\S)")
+BULLETS = frozenset("-*•")
 UnitKind = Literal["prose", "bullet", "numbered"]
 # Lines that end a unit and are none: headings, lines of XML tags only, and short labels ("Core rules:").
 HEADING_OR_TAG_RE = re.compile(
@@ -28,16 +29,28 @@ HEADING_OR_TAG_RE = re.compile(
 # Python triple quotes.
 MASK_RE = re.compile(
     r"```\w*|`[^`\n]*`|\{\{.*?\}\}|\{%.*?%\}|https?://[^\s()<>\"«»“”]+|(?<!\w)[:;=][-^']?[()\]]"
-    r"|\"\"\"|'''"
+    r"|\"\"\"|'''|(?<![\w'])'[^'\n]{1,40}'(?![\w'])"
+    # Quotation marks named as characters: "quotes (' \")", "(< > \" &)".
+    r"|\((?:[ \t]*[^\w\s()][ \t]*)+\)"
+)
+# Code written without a fence (a JSX return, a tool's JSON definition, "//" comments): its brackets and quotes
+# follow the language, not prose.
+CODE_LIKE_RE = re.compile(
+    r"[{}]|=>|;[ \t]*$|^[ \t]*//|\breturn\s*\(|<<<<<<<|>>>>>>>|\w\.\w+\(|```|\\`|&[a-z]+;|\(\?[:=!<]|\\[sdwbS]"
+    r"|<[a-z]+\s+[a-z-]+=",
+    re.MULTILINE,
 )
 # An enumerator outside brackets ("a) yes, b) no", "1) first"): no closing bracket.
 ENUMERATOR_RE = re.compile(r"(?:^|(?<=\s))(?:[A-Za-z]|\d{1,2}|[ivxIVX]{1,4})$")
+OPEN_QUOTE = "leaves a quotation open"
 DOUBLE_QUOTES = tuple('"“”„«»')
+DOUBLE_QUOTE_SET = frozenset(DOUBLE_QUOTES)
+QUOTE_CHARS_RE = re.compile('["“”„«»]')
 BRACKET_RE = re.compile(r"[()（）]")
 INNER_PAIR_RE = re.compile(r"\([^()]*\)")
 BALANCED_CHARS_RE = re.compile(r'[()（）"“”„«»「」『』]')
 CONNECTOR_START_RE = re.compile(
-    r"(?:and|or|but|nor|because|which|whose|whom|than|whereas|although|though|whereby)\b(?![-_.:(])"
+    r"(?:and|or|but|nor|because|which|whose|whom|than|whereas|although|though|whereby)\s+(?=[A-Za-z])"
 )
 # "Avoid even ours.", "Do not comment on it.": an imperative whose only object is a pronoun.
 DANGLING_RE = re.compile(
@@ -76,6 +89,10 @@ class Unit(NamedTuple):
     start: int
     end: int
     kind: UnitKind
+    section: int
+    """Units between the same headings, tag lines and labels share a section (a quotation may span them)."""
+    after_code: bool
+    """The unit follows a code fence: it may go on with the sentence that introduced the code."""
 
 
 # Sections that hold data or examples of it (a user's message may well be a fragment), not instructions.
@@ -83,7 +100,7 @@ DATA_TAG_RE = re.compile(
     r"(?:[a-z_]*_)?(?:examples?|samples?|inputs?|documents?|transcript|messages?|conversation|dialogue|query"
     r"|email|ticket|text|content|data|user_input)"
 )
-ITEM_FIRST_CHARS = frozenset("-*+•0123456789")
+ITEM_FIRST_CHARS = frozenset("-*•0123456789")
 """First characters of a list marker ("a)" and "b." are found by their second character)."""
 BREAK_FIRST_CHARS = frozenset("#<")
 
@@ -98,6 +115,8 @@ def instruction_units(doc: Doc) -> list[Unit]:
     units: list[Unit] = []
     start = end = -1
     kind: UnitKind = "prose"
+    section = 0
+    after_code = in_code = in_comment = False
     line_start = 0
     for line in text.split("\n"):
         line_end = line_start + len(line)
@@ -109,6 +128,13 @@ def instruction_units(doc: Doc) -> list[Unit]:
             in_fence = False
         stripped = line.lstrip(" \t") if line[:1] in (" ", "\t") else line
         first = stripped[:1]
+        # An unfenced /* … */ comment is code: its " * " lines are no list.
+        if first == "/" and stripped.startswith("/*"):
+            in_comment = "*/" not in stripped
+            in_fence = True
+        elif in_comment:
+            in_comment = "*/" not in line
+            in_fence = True
         breaks = (
             in_fence
             or not first
@@ -120,16 +146,22 @@ def instruction_units(doc: Doc) -> list[Unit]:
             else None
         )
         if start >= 0 and (breaks or marker is not None):
-            units.append(Unit(start, end, kind))
+            units.append(Unit(start, end, kind, section, after_code))
             start = -1
-        if not breaks:
+        if breaks:
+            if first:  # a heading, tag line, label or fenced line starts a new section; a blank line does not
+                section += 1
+                in_code = in_fence
+        else:
             if start < 0:
                 start = line_start + (marker.end() if marker is not None else len(line) - len(stripped))
                 kind = "prose" if marker is None else "bullet" if line[marker.start(1)] in BULLETS else "numbered"
+                after_code = in_code
+            in_code = False
             end = line_end
         line_start = line_end + 1
     if start >= 0:
-        units.append(Unit(start, end, kind))
+        units.append(Unit(start, end, kind, section, after_code))
     return units
 
 
@@ -162,44 +194,104 @@ def _unbalanced(masked: str) -> str | None:
         sum(masked.count(quote) for quote in DOUBLE_QUOTES) % 2
         or any(masked.count(open_q) != masked.count(close_q) for open_q, close_q in CJK_QUOTES)
     ):
-        problem = "leaves a quotation open"
+        problem = OPEN_QUOTE
     return problem
 
 
-def _item_problem(first_line: str, kind: UnitKind) -> str | None:
-    """A list item that is only a dangling pronoun object, or only the condition of a rule (also when the item
-    quotes the rule: 'Follow this rule from the brief: "si no lo dice".')."""
+def item_shape(first_line: str, kind: UnitKind) -> str | None:
+    """Why a one-line list item is no instruction: "dangling" (only a pronoun for its object), "condition" (only
+    the condition of a rule, also when the item quotes the rule: 'Follow this rule from the brief: "si no lo
+    dice".') or "phrase" (a numbered step that is only a phrase: "3. At the end."). Bullet lists may well list
+    situations or phrases as things, so a bare condition or phrase counts only in a numbered list."""
     words = first_line.count(" ") + 1
     lower = first_line.lower() if words <= MAX_CONDITION_WORDS else ""
     if words <= MAX_DANGLING_WORDS and DANGLING_RE.fullmatch(lower):
-        return "has only a pronoun for its object, with nothing it refers to"
+        return "dangling"
     quoted = QUOTED_RULE_RE.search(first_line) if first_line.endswith(QUOTE_ENDINGS) else None
-    for clause in (lower, quoted.group(1).lower() if quoted else ""):
+    for clause in (lower if kind == "numbered" else "", quoted.group(1).lower() if quoted else ""):
         if (
             clause
             and len(clause.split()) <= MAX_CONDITION_WORDS
             and CONDITION_ONLY_RE.fullmatch(clause)
             and not CONSEQUENCE_RE.search(clause)
         ):
-            return "is only the condition of a rule, with nothing to do when it holds"
-    # A numbered step that is only a phrase ("3. At the end."); bullet lists may well list such phrases as things.
+            return "condition"
     if kind == "numbered" and words <= MAX_PHRASE_WORDS and PHRASE_ONLY_RE.fullmatch(lower):
-        return "is only a phrase, with no instruction in it"
+        return "phrase"
     return None
 
 
-def fragment_problem(body: str, kind: UnitKind) -> str | None:
-    """What makes a unit a fragment, or None."""
+SHAPE_PROBLEMS = {
+    "dangling": "has only a pronoun for its object, with nothing it refers to",
+    "condition": "is only the condition of a rule, with nothing to do when it holds",
+    "phrase": "is only a phrase, with no instruction in it",
+}
+
+
+def fragment_problem(body: str, after_code: bool = False) -> str | None:
+    """What makes a unit a fragment by its first character or its brackets and quotes, or None. Code written
+    without a fence is left alone, and so is the start of a unit that goes on with the sentence before a fence."""
+    if CODE_LIKE_RE.search(body) is not None:
+        return None
     first = body[0]
-    if first in ")],;":
+    if after_code:
+        pass
+    elif first in ")],;":
         return f"starts mid-sentence with '{first}'"
-    connector = CONNECTOR_START_RE.match(body) if first.islower() else None
+    connector = CONNECTOR_START_RE.match(body) if first.islower() and not after_code else None
     if connector is not None:
-        return f"starts mid-sentence with '{connector.group(0)}'"
-    problem = _unbalanced(MASK_RE.sub(" ", body)) if BALANCED_CHARS_RE.search(body) else None
-    if problem is None and kind != "prose" and len(body) < MAX_ITEM_CHECK_CHARS:
-        problem = _item_problem(body.split("\n", 1)[0].rstrip(), kind)
-    return problem
+        return f"starts mid-sentence with '{connector.group(0).strip()}'"
+    return _unbalanced(MASK_RE.sub(" ", body)) if BALANCED_CHARS_RE.search(body) else None
+
+
+def _is_code(text: str, unit: Unit) -> bool:
+    return CODE_LIKE_RE.search(text, unit.start, unit.end) is not None
+
+
+def _quote_side(masked: str) -> str | None:
+    """For a unit with an odd number of double quotation marks: "closes" when it starts inside a quotation (its
+    first mark closes one: 'response...]"'), else "opens" ('Assistant: "Sure, I will'); None when even."""
+    marks = [i for i, ch in enumerate(masked) if ch in DOUBLE_QUOTE_SET]
+    if len(marks) % 2 == 0:
+        return None
+    first = marks[0]
+    if masked[first] == "”":
+        return "closes"
+    before = masked[first - 1] if first > 0 else " "
+    after = masked[first + 1] if first + 1 < len(masked) else " "
+    closes = (
+        masked[first] == '"'
+        and not before.isspace()
+        and before not in "([:"
+        and (after.isspace() or after in ".,;:!?)")
+    )
+    return "closes" if closes else "opens"
+
+
+def _paired_quotes(text: str, units: list[Unit]) -> set[int]:
+    """Indexes of units whose open quotation closes in a later unit (a quoted dialogue or a pasted prompt over
+    several paragraphs): each unit that opens one is paired with the next unit that closes one."""
+    paired: set[int] = set()
+    opener: int | None = None
+    for index, unit in enumerate(units):
+        if not QUOTE_CHARS_RE.search(text, unit.start, unit.end) or _is_code(text, unit):
+            continue
+        side = _quote_side(MASK_RE.sub(" ", text[unit.start : unit.end]))
+        if side == "opens":
+            opener = index
+        elif side == "closes" and opener is not None:
+            paired.update((opener, index))
+            opener = None
+    return paired
+
+
+def _sibling_has_shape(text: str, units: list[Unit], index: int, shape: str) -> bool:
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(units) and units[neighbour].kind == units[index].kind:
+            body = text[units[neighbour].start : units[neighbour].end].rstrip()
+            if "\n" not in body and item_shape(body, units[neighbour].kind) == shape:
+                return True
+    return False
 
 
 @rule(
@@ -216,11 +308,24 @@ def clause_fragments(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     text = doc.text
     data = [(r.content_start, r.content_end) for r in doc.xml_regions if DATA_TAG_RE.fullmatch(r.name)]
-    for unit in instruction_units(doc):
+    units = instruction_units(doc)
+    paired: set[int] | None = None
+    for index, unit in enumerate(units):
         body = text[unit.start : unit.end].rstrip()
         if not body or doc.in_template_tag(unit.start) or any(start <= unit.start < end for start, end in data):
             continue
-        problem = fragment_problem(body, unit.kind)
+        after_code = unit.after_code or (index > 0 and _is_code(text, units[index - 1]))
+        problem = fragment_problem(body, after_code)
+        if problem == OPEN_QUOTE:
+            if paired is None:
+                paired = _paired_quotes(text, units)
+            if index in paired:
+                problem = None
+        if problem is None and unit.kind != "prose" and len(body) < MAX_ITEM_CHECK_CHARS and "\n" not in body:
+            shape = item_shape(body, unit.kind)
+            # A list of situations ("1. When the user is angry. 2. When the user asks for a refund.") is a list.
+            if shape is not None and (shape == "dangling" or not _sibling_has_shape(text, units, index, shape)):
+                problem = SHAPE_PROBLEMS[shape]
         if problem is None:
             continue
         shown = body if len(body) <= 80 else body[:77] + "..."

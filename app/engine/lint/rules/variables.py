@@ -217,7 +217,12 @@ def empty_input(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
     text = doc.text
     for region in doc.xml_regions:
-        if text[region.content_start : region.content_end].strip() or OUTPUT_SECTION_RE.fullmatch(region.name):
+        # A tag with attributes (<task id="build">) shows a structure; an input section is a bare <name>.
+        if (
+            text[region.content_start : region.content_end].strip()
+            or OUTPUT_SECTION_RE.fullmatch(region.name)
+            or region.content_start - region.start != len(region.name) + 2
+        ):
             continue
         line_start = doc.line_bounds(region.start)[0]
         block = (
