@@ -111,6 +111,7 @@ def instruction_units(doc: Doc) -> list[Unit]:
     label (this runs on every lint, so the loop is kept flat)."""
     text = doc.text
     fences = doc.fences
+    fence_count = len(fences)
     fence_index = 0
     units: list[Unit] = []
     start = end = -1
@@ -120,10 +121,10 @@ def instruction_units(doc: Doc) -> list[Unit]:
     line_start = 0
     for line in text.split("\n"):
         line_end = line_start + len(line)
-        if fences:
-            while fence_index < len(fences) and fences[fence_index][1] < line_start:
+        if fence_count:
+            while fence_index < fence_count and fences[fence_index][1] < line_start:
                 fence_index += 1
-            in_fence = fence_index < len(fences) and fences[fence_index][0] <= line_start
+            in_fence = fence_index < fence_count and fences[fence_index][0] <= line_start
         else:
             in_fence = False
         stripped = line.lstrip(" \t") if line[:1] in (" ", "\t") else line
@@ -228,19 +229,17 @@ SHAPE_PROBLEMS = {
 }
 
 
-def fragment_problem(body: str, after_code: bool = False) -> str | None:
-    """What makes a unit a fragment by its first character or its brackets and quotes, or None. Code written
-    without a fence is left alone, and so is the start of a unit that goes on with the sentence before a fence."""
-    if CODE_LIKE_RE.search(body) is not None:
-        return None
+def start_problem(body: str) -> str | None:
+    """A unit that starts mid-sentence (with ")" or a lower-case "and", "which"), or None."""
     first = body[0]
-    if after_code:
-        pass
-    elif first in ")],;":
+    if first in ")],;":
         return f"starts mid-sentence with '{first}'"
-    connector = CONNECTOR_START_RE.match(body) if first.islower() and not after_code else None
-    if connector is not None:
-        return f"starts mid-sentence with '{connector.group(0).strip()}'"
+    connector = CONNECTOR_START_RE.match(body) if first.islower() else None
+    return None if connector is None else f"starts mid-sentence with '{connector.group(0).strip()}'"
+
+
+def balance_problem(body: str) -> str | None:
+    """A unit that leaves a bracket or quotation open or closes one it never opened, or None."""
     return _unbalanced(MASK_RE.sub(" ", body)) if BALANCED_CHARS_RE.search(body) else None
 
 
@@ -312,10 +311,17 @@ def clause_fragments(ctx: LintContext) -> Iterator[Hit]:
     paired: set[int] | None = None
     for index, unit in enumerate(units):
         body = text[unit.start : unit.end].rstrip()
-        if not body or doc.in_template_tag(unit.start) or any(start <= unit.start < end for start, end in data):
+        if not body:
             continue
-        after_code = unit.after_code or (index > 0 and _is_code(text, units[index - 1]))
-        problem = fragment_problem(body, after_code)
+        # Checked in order of cost; code written without a fence is left alone (looked at only for a finding),
+        # and so is the start of a unit that goes on with the sentence before a code block.
+        problem = start_problem(body)
+        if problem is not None and (unit.after_code or (index > 0 and _is_code(text, units[index - 1]))):
+            problem = None
+        if problem is None:
+            problem = balance_problem(body)
+        if problem is not None and CODE_LIKE_RE.search(body) is not None:
+            problem = None
         if problem == OPEN_QUOTE:
             if paired is None:
                 paired = _paired_quotes(text, units)
@@ -326,7 +332,7 @@ def clause_fragments(ctx: LintContext) -> Iterator[Hit]:
             # A list of situations ("1. When the user is angry. 2. When the user asks for a refund.") is a list.
             if shape is not None and (shape == "dangling" or not _sibling_has_shape(text, units, index, shape)):
                 problem = SHAPE_PROBLEMS[shape]
-        if problem is None:
+        if problem is None or doc.in_template_tag(unit.start) or any(a <= unit.start < b for a, b in data):
             continue
         shown = body if len(body) <= 80 else body[:77] + "..."
         yield Hit(
