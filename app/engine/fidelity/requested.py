@@ -25,9 +25,13 @@ def _around(words: str, feature: Feature, before: int = 60, after: int = 30) -> 
     return ("..." if start > 0 else "") + words[start:end].strip() + ("..." if end < len(words) else "")
 
 
-# "Do not use lists unless …", "no tables except for prices": the prompt scopes its own ban.
+# "Do not use lists unless …", "no tables except for prices", "no bullets in the subject line": the prompt scopes
+# its own ban to a case or a part of the reply.
 _SCOPED_BAN = re.compile(
-    r"\b(?:if|when|whenever|unless|except|other\s+than|apart\s+from|besides|outside|only)\b", re.IGNORECASE
+    r"\b(?:if|when|whenever|unless|except|other\s+than|apart\s+from|besides|outside|only)\b|"
+    r"\b(?:in|inside|within|for)\s+(?:the|each|every|your|a|an)\s+"
+    r"(?!(?:reply|replies|response|responses|answer|answers|output|message|messages|chat)\b)\w+",
+    re.IGNORECASE,
 )
 
 

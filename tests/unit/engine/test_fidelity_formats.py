@@ -147,6 +147,7 @@ LIST_REQUESTED: list[tuple[str, str]] = [
         "Do not use lists or bullet points.",
     ),
     ("Support bot for Acme. Give the customer a short summary, then list the next steps.", "Never use lists."),
+    ("Support bot for Acme. Summarise the call, then list the next steps.", "Never use lists in your replies."),
     ("Asistente de soporte. Enumera los pasos para devolver un pedido.", "No uses listas."),
     ("Support-Bot für Acme. Liste alle offenen Posten auf.", "Verwende keine Listen."),
     ("Assistant de support. Énumère les étapes du retour.", "N'utilise pas de listes."),
@@ -183,6 +184,7 @@ def test_a_prompt_that_asks_for_the_list_the_brief_forbids_contradicts_it(prompt
         ("Support bot for Acme. No lists.", "Do not use lists. Name the three options in one sentence."),
         # The prompt scopes its ban.
         ("Support bot. Summarise the call, then list the next steps.", "Do not use lists unless you list steps."),
+        ("Email helper. Summarise the thread, then list the open questions.", "Never use lists in the subject line."),
     ],
 )
 def test_scoped_or_running_text_lists_are_no_contradiction(task: str, prompt: str):
