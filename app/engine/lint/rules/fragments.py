@@ -229,18 +229,13 @@ SHAPE_PROBLEMS = {
 }
 
 
-def start_problem(body: str) -> str | None:
-    """A unit that starts mid-sentence (with ")" or a lower-case "and", "which"), or None."""
-    first = body[0]
+def start_problem(text: str, start: int, end: int) -> str | None:
+    """A unit text[start:end] that starts mid-sentence (with ")" or a lower-case "and", "which"), or None."""
+    first = text[start]
     if first in ")],;":
         return f"starts mid-sentence with '{first}'"
-    connector = CONNECTOR_START_RE.match(body) if first.islower() else None
+    connector = CONNECTOR_START_RE.match(text, start, end) if first.islower() else None
     return None if connector is None else f"starts mid-sentence with '{connector.group(0).strip()}'"
-
-
-def balance_problem(body: str) -> str | None:
-    """A unit that leaves a bracket or quotation open or closes one it never opened, or None."""
-    return _unbalanced(MASK_RE.sub(" ", body)) if BALANCED_CHARS_RE.search(body) else None
 
 
 def _is_code(text: str, unit: Unit) -> bool:
@@ -310,30 +305,35 @@ def clause_fragments(ctx: LintContext) -> Iterator[Hit]:
     units = instruction_units(doc)
     paired: set[int] | None = None
     for index, unit in enumerate(units):
-        body = text[unit.start : unit.end].rstrip()
-        if not body:
-            continue
-        # Checked in order of cost; code written without a fence is left alone (looked at only for a finding),
-        # and so is the start of a unit that goes on with the sentence before a code block.
-        problem = start_problem(body)
+        start, end = unit.start, unit.end
+        # Checked in order of cost, on the text in place (most units have no problem and are never sliced). Code
+        # written without a fence is left alone (looked at only for a finding), and so is the start of a unit
+        # that goes on with the sentence before a code block.
+        problem = start_problem(text, start, end)
         if problem is not None and (unit.after_code or (index > 0 and _is_code(text, units[index - 1]))):
             problem = None
-        if problem is None:
-            problem = balance_problem(body)
-        if problem is not None and CODE_LIKE_RE.search(body) is not None:
+        if problem is None and BALANCED_CHARS_RE.search(text, start, end):
+            problem = _unbalanced(MASK_RE.sub(" ", text[start:end]))
+        if problem is not None and CODE_LIKE_RE.search(text, start, end) is not None:
             problem = None
         if problem == OPEN_QUOTE:
             if paired is None:
                 paired = _paired_quotes(text, units)
             if index in paired:
                 problem = None
-        if problem is None and unit.kind != "prose" and len(body) < MAX_ITEM_CHECK_CHARS and "\n" not in body:
-            shape = item_shape(body, unit.kind)
+        if (
+            problem is None
+            and unit.kind != "prose"
+            and end - start < MAX_ITEM_CHECK_CHARS
+            and "\n" not in text[start:end]
+        ):
+            shape = item_shape(text[start:end].rstrip(), unit.kind)
             # A list of situations ("1. When the user is angry. 2. When the user asks for a refund.") is a list.
             if shape is not None and (shape == "dangling" or not _sibling_has_shape(text, units, index, shape)):
                 problem = SHAPE_PROBLEMS[shape]
         if problem is None or doc.in_template_tag(unit.start) or any(a <= unit.start < b for a, b in data):
             continue
+        body = text[start:end].rstrip()
         shown = body if len(body) <= 80 else body[:77] + "..."
         yield Hit(
             unit.start,
