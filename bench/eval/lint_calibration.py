@@ -1,7 +1,9 @@
 """Lint calibration against a corpus of real public prompts, well-written and sloppy.
 
 Run: `uv run python -m bench.eval.lint_calibration` (add `--quiet` for the figures only, `--holdout` for the
-held-out set in `prompts/holdout/`, which no rule may be tuned to).
+held-out set in `prompts/holdout/`, which no rule may be tuned to). `--generated CLR-08,CLR-09` lists what the
+named rules report on the engine's own prompts for every brief of the eval corpora (main, held-out and fresh,
+claude and gpt), to read whether each finding is a real defect.
 
 The corpus lives in `bench/eval/prompts/` (`index.yaml` lists every prompt with its source and the defects a
 prompt engineer would flag). The figures:
@@ -21,10 +23,13 @@ from pathlib import Path
 from statistics import mean
 from typing import Any, cast
 
+import msgspec
 import yaml
 
+from app.engine import generate
 from app.engine.lint import lint_prompt
-from app.engine.types import TARGETS, LintReport, Target
+from app.engine.types import TARGETS, Finding, LintReport, Target
+from bench.eval.corpus import load_corpus as load_briefs
 
 CORPUS_DIR = Path(__file__).parent / "prompts"
 INDEX_FILE = CORPUS_DIR / "index.yaml"
@@ -128,12 +133,48 @@ def _describe(result: Result) -> list[str]:
     return lines
 
 
+def generated_findings(rule_ids: frozenset[str]) -> list[tuple[str, str, Finding, str]]:
+    """(brief id, target, finding, the text it points at) for each finding of the given rules on the prompts the
+    engine generates for the eval corpora's briefs (main, held-out and fresh; claude and gpt)."""
+    items = load_briefs() + load_briefs(holdout=True) + load_briefs(fresh=True)
+    found = []
+    for item in items:
+        for target in ("claude", "gpt"):
+            result = generate(msgspec.structs.replace(item.brief, target=target, also_render=[]))
+            for finding in result.lint.findings:
+                if finding.rule_id in rule_ids:
+                    span = finding.span
+                    excerpt = result.prompt[span.start : span.end] if span else ""
+                    found.append((item.id, target, finding, excerpt))
+    return found
+
+
+def _print_generated(rule_ids: frozenset[str]) -> None:
+    found = generated_findings(rule_ids)
+    out = sys.stdout
+    for brief_id, target, finding, excerpt in found:
+        short = excerpt if len(excerpt) <= 100 else excerpt[:97] + "..."
+        out.write(f"{brief_id:8} {target:6} {finding.rule_id} {finding.severity}: {finding.message}\n")
+        out.write(f"{'':16}at: {short!r}\n")
+    counts: dict[str, int] = {}
+    for _, _, finding, _ in found:
+        counts[finding.rule_id] = counts.get(finding.rule_id, 0) + 1
+    summary = ", ".join(f"{rule_id} {counts.get(rule_id, 0)}" for rule_id in sorted(rule_ids))
+    out.write(f"findings on generated prompts: {summary}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print per-prompt scores and findings, then the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quiet", action="store_true", help="print the figures only")
     parser.add_argument("--holdout", action="store_true", help="the held-out set (prompts/holdout) instead")
+    parser.add_argument(
+        "--generated", metavar="RULES", help="comma-separated rule ids: their findings on generated prompts"
+    )
     args = parser.parse_args(argv)
+    if args.generated:
+        _print_generated(frozenset(rule.strip().upper() for rule in args.generated.split(",") if rule.strip()))
+        return 0
     results = lint_corpus(load_corpus(HOLDOUT_INDEX_FILE if args.holdout else INDEX_FILE))
     out = sys.stdout
     if not args.quiet:

@@ -2,7 +2,9 @@
 
 Works on any prompt (ours or a user's own), so it matches meaning, not our wording: a limit is carried when the
 prompt states the same unit and number in any phrasing, a label set when every label appears, a fallback when the
-exact address appears. Rule ids: FID-01 (a constraint is missing), FID-02 (the prompt contradicts one).
+exact address appears. Formatting words are read in context (`formats`): "the wine list" is no format rule, and
+a prompt that forbids the list its brief asks for ("then list them all") contradicts it (`requested`).
+Rule ids: FID-01 (a constraint is missing), FID-02 (the prompt contradicts one).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from app.engine.constraints.model import Constraint
 from app.engine.fidelity.checks import CHECKS
 from app.engine.fidelity.prompt import PromptView
+from app.engine.fidelity.requested import requested_feature_conflicts
 from app.engine.types import Finding, Span
 
 CATEGORY = "fidelity"
@@ -26,13 +29,22 @@ _KIND_NAMES: dict[str, str] = {
 }  # fmt: skip
 
 
+_FEATURE_NAMES: dict[str, str] = {
+    "lists": "a list", "tables": "a table", "markdown": "Markdown", "headings": "headings", "emoji": "emoji",
+    "code_blocks": "code blocks", "links": "links",
+}  # fmt: skip
+
+
+def _shorten(words: str) -> str:
+    words = words.strip()
+    return words if len(words) <= 160 else words[:157] + "..."
+
+
 def _brief_words(constraint: Constraint) -> str:
     """The constraint in the user's words: the span of the brief it came from, else its instruction."""
     if constraint.span is not None and constraint.span.text.strip():
-        words = constraint.span.text.strip()
-    else:
-        words = constraint.text
-    return words if len(words) <= 160 else words[:157] + "..."
+        return _shorten(constraint.span.text)
+    return _shorten(constraint.text)
 
 
 def _excerpt(prompt: str, start: int, end: int) -> str:
@@ -74,6 +86,19 @@ def check_fidelity(constraints: Sequence[Constraint], prompt: str) -> list[Findi
                     suggestion=f"Add: {constraint.text}",
                 )
             )
+    for clash in requested_feature_conflicts(constraints, view):
+        ban = clash.ban
+        findings.append(
+            Finding(
+                rule_id=CONTRADICTED,
+                category=CATEGORY,
+                severity="error",
+                message=f'"{_excerpt(prompt, ban.start, ban.end)}" contradicts the brief, which asks for '
+                f'{_FEATURE_NAMES.get(clash.feature, clash.feature)}: "{_shorten(clash.request)}".',
+                span=Span(start=ban.start, end=ban.end),
+                suggestion="Remove this ban, or limit it to the parts of the reply the brief does not ask for.",
+            )
+        )
     return findings
 
 

@@ -8,11 +8,13 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from app.engine.constraints.fallbacks import handoff_phrase
+from app.engine.constraints.formats import forbidden_features
 from app.engine.constraints.language import USER_LANGUAGE
 from app.engine.constraints.limits import FoundLimit
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.people import tone_synonyms
 from app.engine.constraints.structure import find_objects
+from app.engine.fidelity.formats import Feature, bans, clash
 from app.engine.fidelity.prompt import PromptView, content_stems
 
 LENGTH_UNITS = frozenset({"words", "sentences", "paragraphs", "characters", "lines", "tokens"})
@@ -98,12 +100,36 @@ _VALUE_TERMS: dict[str, str] = {
 }
 
 
+def _brief_bans(constraint: Constraint) -> list[Feature]:
+    """The features a format constraint rules out, as the brief's own words read in context: a feature that its
+    words name only as a thing ("isn't on the wine list") or past a step boundary ("don't give the answers, then
+    list them all") is no ban. A feature its words do not name at all (a ban derived from "plain text") stays."""
+    named: dict[str, list[Feature]] = {}
+    if constraint.span is not None and constraint.span.text.strip():
+        words = constraint.span.text
+        named = {name: [] for name, _, _ in forbidden_features(words)}
+        for feature in bans(words):
+            named.setdefault(feature.name, []).append(feature)
+    kept: list[Feature] = []
+    for name in constraint.forbidden:
+        if name not in named:
+            kept.append(Feature(name, 0, 0, names_list=True))
+        elif named[name]:
+            kept.append(max(named[name], key=lambda feature: feature.names_list))
+    return kept
+
+
 def check_format(constraint: Constraint, view: PromptView, brief: Sequence[Constraint]) -> Verdict:
     """Carried when the prompt asks for the format and forbids each ruled-out feature; contradicted when it asks
-    for a feature the brief rules out ("Markdown with headings", "use bullet points")."""
+    for a feature the brief rules out ("Markdown with headings", "use bullet points", "list them all")."""
+    ruled_out = _brief_bans(constraint)
     carried = constraint.value is None or bool(re.search(_VALUE_TERMS[constraint.value], view.text, re.IGNORECASE))
-    carried = carried and all(_forbids(view, feature) for feature in constraint.forbidden)
-    conflicts = [Conflict(start, end) for name, start, end in view.required if name in constraint.forbidden]
+    carried = carried and all(_forbids(view, ban.name) for ban in ruled_out)
+    conflicts = [
+        Conflict(request.start, request.end)
+        for request in view.requests
+        if any(clash(request, ban) for ban in ruled_out)
+    ]
     return Verdict(carried, conflicts)
 
 

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
 from app.engine.constraints.clauses import has_negation, split_clauses
-from app.engine.constraints.formats import FEATURE_KEYS, forbidden_features, required_features
+from app.engine.constraints.formats import FEATURE_KEYS
 from app.engine.constraints.language import LANGUAGE_KEYS, FoundLanguage, find_language
 from app.engine.constraints.limits import FoundLimit, find_limits
+from app.engine.fidelity.formats import LIST_KEYS, Feature, bans, requests
 from app.engine.language_id import identify
 
 _SLOT = re.compile(r"\{\{\s*\.?([A-Za-z_][\w.]*)\s*\}\}|\{\s*([A-Za-z_]\w*)\s*\}|\[([A-Z][A-Z_ ]{2,40})\]")
@@ -62,6 +63,9 @@ def term_pattern(term: str) -> re.Pattern[str]:
 _REFUSAL = re.compile(r"\b(?:refuse|decline|stay\s+away|off[- ]limits|forbidden|prohibited|only)\b", re.IGNORECASE)
 
 
+_REQUEST_KEYS = tuple(dict.fromkeys((*FEATURE_KEYS, *LIST_KEYS)))
+
+
 class Sentence:
     """One sentence (clause) of a prompt with its position; its stems and negation are read on first use."""
 
@@ -109,18 +113,26 @@ class PromptView:
         return find_limits(self.text)
 
     @cached_property
-    def forbidden(self) -> frozenset[str]:
-        """The formatting features the prompt rules out anywhere."""
-        candidates = self.sentences_with(FEATURE_KEYS)
-        return frozenset(name for s in candidates for name, _, _ in forbidden_features(s.text))
+    def bans(self) -> list[Feature]:
+        """The formatting features the prompt rules out, with offsets in the prompt."""
+        return [
+            feature._replace(start=s.start + feature.start, end=s.start + feature.end)
+            for s in self.sentences_with(FEATURE_KEYS)
+            for feature in bans(s.text)
+        ]
 
     @cached_property
-    def required(self) -> list[tuple[str, int, int]]:
-        """The formatting features the prompt asks for, with offsets in the prompt."""
+    def forbidden(self) -> frozenset[str]:
+        """The formatting features the prompt rules out anywhere."""
+        return frozenset(feature.name for feature in self.bans)
+
+    @cached_property
+    def requests(self) -> list[Feature]:
+        """The formatting features the prompt asks for (a request to list things included), with offsets."""
         return [
-            (name, s.start + start, s.start + end)
-            for s in self.sentences_with(FEATURE_KEYS)
-            for name, start, end in required_features(s.text)
+            feature._replace(start=s.start + feature.start, end=s.start + feature.end)
+            for s in self.sentences_with(_REQUEST_KEYS)
+            for feature in requests(s.text)
         ]
 
     @cached_property

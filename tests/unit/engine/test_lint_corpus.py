@@ -6,10 +6,13 @@ found. The figures are printed by `uv run python -m bench.eval.lint_calibration`
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 import yaml
 
+from app.engine import generate
 from app.engine.lint import known_rule_ids
+from bench.eval import corpus, lint_calibration
 from bench.eval.lint_calibration import INDEX_FILE, CorpusPrompt, figures, lint_corpus, load_corpus
 
 CORPUS = load_corpus()
@@ -53,3 +56,25 @@ def test_every_finding_has_a_suggestion_and_a_valid_span() -> None:
             assert finding.suggestion, (result.prompt.id, finding.rule_id)
             if finding.span is not None:
                 assert 0 <= finding.span.start <= finding.span.end <= len(text), (result.prompt.id, finding)
+
+
+def test_generated_findings_list_the_asked_rules_with_the_text_they_point_at(monkeypatch) -> None:
+    """`--generated` reads the engine's own prompts for the eval briefs; here for two briefs of the main corpus."""
+    briefs = {item.id: item for item in corpus.load_corpus()}
+    chosen = [briefs["sup-11"], briefs["lng-21"]]
+
+    def only_chosen(holdout: bool = False, fresh: bool = False) -> list[corpus.CorpusItem]:
+        return [] if holdout or fresh else chosen
+
+    monkeypatch.setattr(lint_calibration, "load_briefs", only_chosen)
+    asked = frozenset({"CLR-05", "CLR-08", "CLR-09", "STR-03"})
+    found = lint_calibration.generated_findings(asked)
+    expected = []
+    for item in chosen:
+        for target in ("claude", "gpt"):
+            result = generate(msgspec.structs.replace(item.brief, target=target, also_render=[]))
+            expected += [(item.id, target, f) for f in result.lint.findings if f.rule_id in asked]
+    assert [(brief_id, target, finding) for brief_id, target, finding, _ in found] == expected
+    for *_, finding, excerpt in found:
+        span = finding.span
+        assert (span is None and excerpt == "") or (span is not None and len(excerpt) == span.end - span.start)

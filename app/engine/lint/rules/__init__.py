@@ -2,7 +2,10 @@
 
 from app.engine.lint.rules import (
     clarity,
+    consistency,
+    contacts,
     efficiency,
+    fragments,
     model_fit,
     quality_words,
     safety,
@@ -11,4 +14,16 @@ from app.engine.lint.rules import (
     variables,
 )
 
-__all__ = ["clarity", "efficiency", "model_fit", "quality_words", "safety", "security", "structure", "variables"]
+__all__ = [
+    "clarity",
+    "consistency",
+    "contacts",
+    "efficiency",
+    "fragments",
+    "model_fit",
+    "quality_words",
+    "safety",
+    "security",
+    "structure",
+    "variables",
+]

@@ -187,3 +187,69 @@ def leftover_template_text(ctx: LintContext) -> Iterator[Hit]:
         yield Hit(
             slot.start, slot.end, f"{what} '{raw}' reaches the model as written.", SLOT_ADVICE[slot.kind], severity
         )
+
+
+# Sections that hold what the model writes, not an input: an empty one is a template to fill.
+OUTPUT_SECTION_RE = re.compile(
+    r"(?:[a-z_]*_)?(?:answer|response|reply|output|result|thinking|thoughts|scratchpad|reasoning|analysis|draft"
+    r"|final|summary|example|examples|sample|format|template|notes?)(?:_[a-z_]*)?"
+)
+SOURCE_CUE = r"(?:against|using|use|from|per|in|within|according\s+to|based\s+on|follow|following|see|with|to)"
+
+
+def _refers_to(doc: Doc, name: str, outside: tuple[int, int]) -> bool:
+    """Whether the prompt sends the model to a section by name ("against the rubric", "from the <policy>")."""
+    words = r"[\s_-]+".join(re.escape(part) for part in re.split(r"[\s_-]+", name) if part)
+    pattern = re.compile(rf"\b{SOURCE_CUE}\s+(?:the\s+|this\s+|that\s+)?(?:<{words}>|{words})(?!\w)")
+    return any(not outside[0] <= m.start() < outside[1] for m in pattern.finditer(doc.lower))
+
+
+@rule(
+    "VAR-06",
+    "variables",
+    "warning",
+    "Empty input the instructions rely on",
+    "The instructions send the model to an input that can be empty: a section with nothing in it ('score"
+    " against the rubric' over an empty <rubric></rubric>), or a declared optional variable with no default"
+    " (checked only when variables are declared; trusted variables, which the system fills, are not reported).",
+)
+def empty_input(ctx: LintContext) -> Iterator[Hit]:
+    doc = ctx.doc
+    text = doc.text
+    for region in doc.xml_regions:
+        # A tag with attributes (<task id="build">) shows a structure; an input section is a bare <name>.
+        if (
+            text[region.content_start : region.content_end].strip()
+            or OUTPUT_SECTION_RE.fullmatch(region.name)
+            or region.content_start - region.start != len(region.name) + 2
+        ):
+            continue
+        line_start = doc.line_bounds(region.start)[0]
+        block = (
+            not text[line_start : region.start].strip()
+            and not text[region.end : doc.line_bounds(region.end)[1]].strip()
+        )
+        if block and not doc.in_fence(region.start) and _refers_to(doc, region.name, (region.start, region.end)):
+            yield Hit(
+                region.start,
+                region.end,
+                f"The <{region.name}> section is empty, but the instructions refer to the {region.name}.",
+                f"Put the {region.name} inside the tags, or a {{{{{region.name}}}}} variable filled at run time.",
+            )
+    if not ctx.variables:
+        return
+    reported: set[str] = set()
+    for var in ctx.variables:
+        if var.required or var.trusted or var.default not in (None, "") or var.name in reported:
+            continue
+        occurrence = next((o for o in doc.variables if o.valid and o.name == var.name), None)
+        if occurrence is None:
+            continue
+        reported.add(var.name)
+        yield Hit(
+            occurrence.start,
+            occurrence.end,
+            f"Variable '{var.name}' is optional and has no default, so the text around it can refer to nothing.",
+            f"Make '{var.name}' required, give it a default, or write the instruction so that it reads well"
+            " without it.",
+        )
