@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints.clauses import in_ranges, negated_ranges
+from app.engine.constraints.format_nouns import names_a_thing
 
 # Formatting features a brief can rule out, each with the words that name it (English and the main languages).
 FEATURES: tuple[tuple[str, str], ...] = (
@@ -161,8 +162,10 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
         if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
             continue
         # "cannot be answered with these tables" speaks of particular things (database tables, given lists),
-        # not of how the reply is formatted.
-        if _REFERENT.search(text[max(0, match.start() - 20) : match.start()]):
+        # not of how the reply is formatted; nor does "a wine that isn't on the list".
+        if _REFERENT.search(text[max(0, match.start() - 20) : match.start()]) or names_a_thing(
+            text, match.start(), match.end()
+        ):
             continue
         name = match.lastgroup
         assert name is not None
@@ -182,6 +185,8 @@ def required_features(text: str) -> list[tuple[str, int, int]]:
         name = match.lastgroup
         if name in (None, "links") or (name == "markdown" and match.group(0).lower() == "formatting"):
             continue
+        if names_a_thing(text, match.start(), match.end()):
+            continue  # "the price list": a thing, not a format the reply takes
         before = text[max(0, match.start() - 40) : match.start()]
         if _FORMAT_VERB.search(before) or re.match(r"\s+with\b", text[match.end() :]):
             found.append((name, match.start(), match.end()))

@@ -288,3 +288,15 @@ def test_a_foreign_prohibition_is_never_quoted_from_inside_brackets(task: str) -
     for c in _of_kind(task, "prohibition"):
         quoted = c.text.split('"')[1] if '"' in c.text else c.text
         assert quoted.count("(") == quoted.count(")")
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Sommelier helper. Never invent tasting notes for a wine that isn't on the list.",
+        "Shop assistant: answer from the price list we paste in.",
+        "Booking bot: a table for four is the largest we take.",
+    ],
+)
+def test_a_list_or_table_that_names_a_thing_is_no_format_ban(task: str) -> None:
+    assert not [c for c in _of_kind(task, "format") if c.forbidden]
