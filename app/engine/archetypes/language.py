@@ -13,6 +13,7 @@ from app.engine.archetypes.variants import (
     EMAIL_DRAFTING,
     GAME_HOST,
     INTAKE,
+    JSON_RECORD,
     PRODUCT_DESCRIPTIONS,
     ROLEPLAY_PARTNER,
     TIGHTENING,
@@ -492,7 +493,7 @@ GENERAL_ASSISTANT = Archetype(
     role_from_task=True,
     conversational=True,
     example_kind="general",
-    variants=(COMPANION, GAME_HOST, INTAKE),
+    variants=(COMPANION, GAME_HOST, INTAKE, JSON_RECORD),
 )
 
 LANGUAGE_ARCHETYPES: tuple[Archetype, ...] = (

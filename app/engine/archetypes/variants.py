@@ -501,3 +501,32 @@ MULTI_LABEL = Variant(
         "final_reminder": "Return every label from the set that applies, and no other.",
     },
 )
+
+# "Members paste a recipe … return ONLY this JSON: {…}": a catch-all job whose reply is an object, not an answer to a
+# question; the question-answering rules ("say when a fact may be outdated", "ask a clarifying question") and prose
+# guardrails would contradict "JSON only".
+JSON_RECORD = Variant(
+    name="JSON record",
+    json_output=True,
+    cue=re.compile(r"[\s\S]"),
+    unless=PROSE_BEFORE_JSON,
+    changes={
+        "success": "Success means one valid JSON object that matches the schema and holds only what the input states.",
+        "rules": (
+            rule(
+                "Base every value on the input, converted or computed as these instructions say; never invent or estimate a value the input does not give.",
+                "An invented value looks as trustworthy as a real one to whatever reads the object.",
+            ),
+            rule(
+                "Give every key of the schema, with the type it names, and no other key.",
+                "The object feeds a program that expects exactly this shape.",
+            ),
+        ),
+        "reasoning": (),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Return the JSON object with every field set to null.",
+        "when_unsure": "Set a field you cannot fill from the input to null; never guess.",
+        "final_reminder": "Return only the JSON object.",
+    },
+)

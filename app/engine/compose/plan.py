@@ -606,7 +606,16 @@ def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
     """Work out the shared values of a composition."""
-    json_output = brief.json_schema is not None or any(c.kind in ("schema", "fields") for c in constraints)
+    # The reply is a JSON object: a schema, or fields with JSON named (details to collect in a chat, or a table's
+    # columns, are no object).
+    json_output = (
+        brief.json_schema is not None
+        or any(c.kind == "schema" for c in constraints)
+        or (
+            any(c.kind == "fields" and c.value != "collect" for c in constraints)
+            and any(c.kind == "format" and c.value == "json" for c in constraints)
+        )
+    )
     primary = BY_ID[matches[0].id].for_task(brief.task, json_output=json_output)
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     if not primary.blendable and _WRITES_REPLY.search(brief.task):

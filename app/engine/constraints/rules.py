@@ -488,6 +488,8 @@ def find_ordering(text: str) -> FoundRule | None:
         sentence = second_person(sentence, "user")  # "ask me 5 questions first": the requester is the user
     if not is_english(stripped):
         sentence = f'Follow this order from the brief: "{stripped}".'
+    # "… before you return ONLY this JSON:" (the JSON itself is read as a schema): no colon before the full stop.
+    sentence = re.sub(r"\s*[:;,]\s*\.$", ".", sentence)
     return FoundRule(sentence, first, then, 0, len(text.rstrip()))
 
 

@@ -320,3 +320,19 @@ def test_a_category_list_the_helper_names_is_no_classifier() -> None:
 def test_a_brief_that_asks_for_a_label_still_classifies() -> None:
     result = generate(Brief(task="Classify each message as billing, bug or other.", target="claude"))
     assert result.archetypes[0].id == "classification"
+
+
+def test_a_catch_all_job_that_returns_json_gets_record_rules() -> None:
+    task = (
+        "Recipe converter for our homebrew club. Convert the pasted recipe to metric and return ONLY this JSON: "
+        '{"batch_l": 0, "og": 0, "hops": []}. If OG is not in the recipe, set it to null.'
+    )
+    prompt = _prompt(task)
+    assert "Say when a fact may be outdated" not in prompt
+    assert "Return only the JSON object." in prompt
+    assert "JSON:." not in prompt
+
+
+def test_details_to_collect_in_a_chat_are_no_json_reply() -> None:
+    prompt = _prompt("Warranty claims assistant. Ask for the serial number and purchase date before anything else.")
+    assert "Return only the JSON object." not in prompt
