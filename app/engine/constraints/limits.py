@@ -14,8 +14,11 @@ from app.engine.constraints.model import LimitUnit
 Bound = Literal["max", "min", "exact"]
 
 _UNITS: tuple[tuple[LimitUnit, str], ...] = (
-    ("words", r"words?|wds|wörtern?|worte|palabras?|mots?|palavras?|parole"),
-    ("sentences", r"sentences?|sentance?s?|sentenses|satz|sätzen?|frases?|oraciones?|oración|phrases?|frasi"),
+    ("words", r"words?|wds|wörtern?|worte|palabras?|mots?|palavras?|parole|woorden|woord"),
+    (
+        "sentences",
+        r"sentences?|sentance?s?|sentenses|satz|sätzen?|frases?|oraciones?|oración|phrases?|frasi|zinnen|zin",
+    ),
     ("paragraphs", r"paragraphs?|paras?|absätzen?|absatz|párrafos?|paragraphes?|parágrafos?|paragrafi|paragrafo"),
     (
         "bullets",
@@ -47,7 +50,8 @@ _MAX_CUES = _phrases(
     "limit replies to|limit answers to|limit responses to|cap at|capped at|only|just|como máximo|máximo|"
     "máximo de|máx|máx.|no más de|menos de|hasta|a lo sumo|höchstens|maximal|nicht mehr als|weniger als|"
     "bis zu|unter|au maximum|au plus|pas plus de|moins de|jusqu'à|no máximo|não mais que|não mais de|"
-    "não mais do que|até|ne dépasse pas|no exceder|nicht über"
+    "não mais do que|até|ne dépasse pas|no exceder|nicht über|massimo|al massimo|non più di|meno di|fino a|"
+    "maximaal|hooguit|niet meer dan|minder dan|max"
 )
 _MIN_CUES = _phrases(
     "at least|no fewer than|no less than|not less than|minimum|minimum of|min|min.|more than|over|"
@@ -61,7 +65,7 @@ _NEGATORS = _phrases("don't|dont|not|never|nunca|nicht|nie|jamais|ne|não|cannot
 _WINDOW_WORD = re.compile(r"[\w'.]+|[<>≤≥]=?")
 _POST = (
     r"(?P<post_max>or\s+(?:less|fewer|under|shorter)|max(?:imum)?|at\s+most|tops|como\s+máximo|máximo|"
-    r"höchstens|maximal|au\s+maximum|no\s+máximo|or\s+so)"
+    r"höchstens|maximal|au\s+maximum|no\s+máximo|al\s+massimo|massimo|maximaal|or\s+so)"
     r"|(?P<post_min>or\s+more|at\s+least|minimum|como\s+mínimo|mindestens|au\s+moins|no\s+mínimo)"
 )
 _RANGE_JOIN = r"\s*(?:-|–|—|to|and|or|y|a|und|bis|et|à|e|ou|o)\s*"
@@ -95,14 +99,18 @@ _CJK_LIMIT = re.compile(
     rf"(?P<n1>{_CJK_NUM})(?:\s*[-~〜～到至]\s*(?P<n2>{_CJK_NUM}))?\s*(?:つの|个|個|つ)?(?:{_CJK_UNIT_ALT})"
     rf"(?P<post_max>以内|以下|まで|未満|内)?(?P<post_min>以上)?",
 )
-_EACH = r"(?:each|per|every|jede[rsn]?|jeweils|pro|cada(?:\s+un[oa])?|por|chaque|chacune?|par)"
+_EACH = (
+    r"(?:each|per|every|jede[rsn]?|jeweils|pro|cada(?:\s+u(?:n|no|na|m|ma))?|por|chaque|chacune?|par|ogni|ognuna|"
+    r"ognuno|ciascun[oa]?|elke?)"
+)
 _SCOPE_AFTER = re.compile(
     rf"\s*(?:{_EACH}\b(?:\s+(?!(?:and|or|but|in|with|at|the|a|to|of|y|und|et|e|o)\b)(?P<noun>[a-zà-ü][\w-]*))?)",
     re.IGNORECASE,
 )
 _SCOPE_BEFORE = re.compile(
     rf"\b{_EACH}\s+(?:(?P<noun>[a-zà-ü][\w-]*)\s+(?:(?:should|must|is|be|has|gets?|stays?)\s+)?(?:be\s+)?)?"
-    rf"(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than)\s+)?$",
+    rf"(?:(?:com|con|de|di|mit|with|of|van)\s+)?(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|"
+    rf"less\s+than|no\s+máximo|máximo|höchstens|maximal|au\s+plus|al\s+massimo|massimo|maximaal)\s+)?$",
     re.IGNORECASE,
 )
 # "Keep each meal description to 2 sentences": the scope sits between the cue and the number.
@@ -246,6 +254,11 @@ _REPLY_NOUNS = frozenset(
         "replies",
         "responses",
         "messages",
+        "antwoord",
+        "bericht",
+        "risposta",
+        "messaggio",
+        "answers",
     }
 )
 

@@ -347,3 +347,19 @@ def test_a_foreign_condition_stays_with_its_contact(task: str, number: str, cond
     assert fallback.value == number
     assert condition in fallback.text
     assert not fallback.text.startswith("When you cannot help")
+
+
+@pytest.mark.parametrize(
+    ("task", "maximum", "scope"),
+    [
+        ("Massimo 4 frasi, dai del lei.", 4, None),
+        ("Schrijf op taalniveau B1, maximaal 80 woorden per antwoord.", 80, None),
+        ("Escreva duas descrições, cada uma com no máximo 60 palavras.", 60, "each item"),
+        ("Dos opciones, cada una de máximo 20 palabras.", 20, "each item"),
+    ],
+)
+def test_italian_dutch_and_each_part_limits(task: str, maximum: int, scope: str | None) -> None:
+    (limit,) = _of_kind(task, "limit")
+    assert limit.maximum == maximum
+    assert limit.exact is None
+    assert limit.scope == scope
