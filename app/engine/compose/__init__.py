@@ -20,7 +20,7 @@ from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
-from app.engine.compose.plan import Plan, make_plan
+from app.engine.compose.plan import Plan, general_condition, make_plan
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
@@ -76,7 +76,13 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
         return list(plan.brief.examples), []
     # The general fallback, not the emergency number: an example answers an everyday request.
     emergency = _emergency_number(plan)
-    fallbacks = [c for c in plan.of_kind("fallback") if emergency is None or c.value != emergency]
+    # Only a contact for the general case answers "can I talk to a person?": a crisis line given for one situation
+    # ("if someone talks about not wanting to live, give 988") is no hand-off.
+    fallbacks = [
+        c
+        for c in plan.of_kind("fallback")
+        if (emergency is None or c.value != emergency) and (c.action == "handoff" or general_condition(c.condition))
+    ]
     inputs = ExampleInputs(
         kind=plan.primary.example_kind,
         task=plan.brief.task,

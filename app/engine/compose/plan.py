@@ -470,12 +470,13 @@ _HANDOFF_REPLY = 'reply with "I\'m passing this to a human colleague who will fo
 _GENERAL_CONDITION = re.compile(
     r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|anything\s+else|otherwise|"
     r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|person|"
-    r"complex|complicated|stuck|not\s+in)\b",
+    r"complex|complicated|stuck|not\s+in|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:cover|say|answer|mention|have|include)|"
+    r"isn'?t\s+in|can'?t\s+find|cannot\s+find|not\s+(?:found|sure|listed|there|documented))\b",
     re.IGNORECASE,
 )
 
 
-def _general(condition: str | None) -> bool:
+def general_condition(condition: str | None) -> bool:
     """Whether a fallback's condition is the general "cannot help" case, not one topic ("if they want to cancel")."""
     return condition is None or bool(_GENERAL_CONDITION.search(condition))
 
@@ -485,7 +486,7 @@ def escalation(constraints: Sequence[Constraint]) -> str:
     with the vetted hand-off sentence when the brief names none."""
     emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
     for c in constraints:
-        if c.kind != "fallback" or not c.value or c.value == emergency or not _general(c.condition):
+        if c.kind != "fallback" or not c.value or c.value == emergency or not general_condition(c.condition):
             continue
         if c.action == "phone":
             return f"tell them to call {c.value}."

@@ -196,3 +196,26 @@ def test_an_unplaced_legal_helper_asks_for_the_jurisdiction() -> None:
         Brief(task="Legal information chatbot about tenancy rights. No legal advice.", target="claude")
     ).prompt
     assert "Ask which country or state applies" in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Pet-loss support chat for a vet practice. Gentle, short replies. If someone talks about not wanting to "
+        "live, give 988.",
+        "Gas and heating support bot. If anyone mentions smelling gas, tell them to call 0800 111 999 right away. "
+        "For anything else, email office@example.co.uk.",
+    ],
+)
+def test_a_line_for_one_situation_is_never_the_hand_off_example(task: str) -> None:
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    example = prompt.split("<examples>")[1] if "<examples>" in prompt else ""
+    assert "988" not in example
+    assert "0800 111 999" not in example
+
+
+def test_talk_of_not_wanting_to_live_brings_the_mental_health_rules() -> None:
+    prompt = generate(
+        Brief(task="Pet-loss support chat. If someone talks about not wanting to live, give 988.", target="claude")
+    ).prompt
+    assert "Take every feeling the person shares seriously" in prompt
