@@ -209,7 +209,7 @@ def test_an_unplaced_legal_helper_asks_for_the_jurisdiction() -> None:
 )
 def test_a_line_for_one_situation_is_never_the_hand_off_example(task: str) -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
-    example = prompt.split("<examples>")[1] if "<examples>" in prompt else ""
+    example = prompt.split("<examples>")[1].split("</examples>")[0] if "<examples>" in prompt else ""
     assert "988" not in example
     assert "0800 111 999" not in example
 
