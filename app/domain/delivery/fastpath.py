@@ -29,7 +29,7 @@ same credential, and only while everything that answer depended on is still what
    `If-None-Match` (304), gzips like the compression middleware would, and sends the same headers as the
    handler (`ETag`, `Cache-Control`, `RateLimit-*`); `X-Cache: hit; fast` says which path answered (a
    database load says `miss`, as the handler does). The
-   request-id, security headers and the access line come from `RequestContextMiddleware` around this layer;
+   request-id, security headers and the access line come from the edge layer (`app.server.edge`) around this one;
    a replay sets what Litestar's router would have (`path_template`, the resolve route's) and notes the actor,
    workspace and cache outcome `fast` for the access line and the metrics.
 

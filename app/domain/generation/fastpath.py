@@ -28,7 +28,7 @@ already served to the same credential, and only while what that depended on is s
    (a refusal falls through, so the 429 comes from the guard), touches `last_used_at`, records the generation in
    `promptsmith_generate_duration_seconds`, gzips like the compression middleware would, and sends the
    handler's headers (`Content-Type`, `RateLimit-*`) plus `X-Cache: hit; fast`. The request id, the security
-   headers and the access line come from `RequestContextMiddleware` around this layer; a replay sets the route's
+   headers and the access line come from the edge layer (`app.server.edge`) around this one; a replay sets the route's
    `path_template` and notes the actor for the access line and the metrics.
 """
 
