@@ -222,4 +222,19 @@ def decode_binary(data: bytes) -> Scorer:
 @cache
 def load_model(path: Path = BINARY_PATH) -> Scorer:
     """Load the shipped model once per process."""
-    return decode_binary(path.read_bytes())
+    scorer = decode_binary(path.read_bytes())
+    _return_freed_heap()
+    return scorer
+
+
+def _return_freed_heap() -> None:
+    """Give what the load freed (the file, the name lists, the dicts' smaller tables while they grew) back to the
+    OS, as the token counter does after its load (`app.engine.tokens`): glibc keeps freed heap mapped otherwise.
+    A no-op where there is no glibc `malloc_trim` (musl, macOS)."""
+    import contextlib
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
