@@ -1,8 +1,8 @@
 """`python -m bench.metrics_overhead [--quick]`: what METRICS=open adds to one request, in process.
 
 The wrk pairs of `bench.run` (cached resolve with METRICS=open vs off) are the end-to-end figure, but on a shared
-machine their noise is larger than the effect. This measures the added work itself: the request-context layer
-(`app.lib.request_context`, where requests are counted and timed) around an app that answers at once like the
+machine their noise is larger than the effect. This measures the added work itself: the edge layer
+(the edge layer, `app.server.edge`, where requests are counted and timed) around an app that answers at once like the
 resolve fast path, with the recorder and without, in interleaved blocks, in CPU time. The difference is the
 per-request cost of the metrics; the cached resolve's own cost per request (from wrk: one core / its req/s) puts
 it in proportion.
@@ -17,8 +17,10 @@ import statistics
 import time
 from typing import Any
 
+from litestar import Litestar
+
 from app.lib.metrics import RequestRecorder, count_resolve
-from app.lib.request_context import RequestContextMiddleware
+from app.server.edge import Edge
 
 TEMPLATE = "/api/v1/workspaces/{workspace}/prompts/{name}/resolve"
 BODY = b'{"name":"support/triage","version":3,"label":"production","text":"You are ..."}'
@@ -41,9 +43,10 @@ async def _noop_receive() -> Any:
     return {"type": "http.request", "body": b"", "more_body": False}
 
 
-def _layer(metrics: RequestRecorder | None) -> RequestContextMiddleware:
-    return RequestContextMiddleware(
+def _layer(metrics: RequestRecorder | None) -> Edge:
+    return Edge(
         _answer,
+        Litestar(logging_config=None),
         security_headers={"X-Content-Type-Options": "nosniff"},
         api_csp="default-src 'none'",
         docs_csp="default-src 'self'",
@@ -53,7 +56,7 @@ def _layer(metrics: RequestRecorder | None) -> RequestContextMiddleware:
     )
 
 
-async def _block(layer: RequestContextMiddleware, requests: int) -> float:
+async def _block(layer: Edge, requests: int) -> float:
     """CPU seconds per request over `requests` requests."""
     started = time.process_time()
     for _ in range(requests):
@@ -96,7 +99,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     result = measure(quick=parser.parse_args().quick)
     print(  # noqa: T201
-        f"request-context layer: {result['without_us']} us/request without metrics, {result['with_us']} with; "
+        f"edge layer: {result['without_us']} us/request without metrics, {result['with_us']} with; "
         f"metrics add {result['added_us']} us/request"
     )
 

@@ -202,7 +202,7 @@ def markdown(doc: dict[str, Any]) -> str:
             else ""
         )
         lines.append(
-            f"\nMetrics in process (CPU time, request-context layer): {overhead['without_us']} us/request without, "
+            f"\nMetrics in process (CPU time, edge layer): {overhead['without_us']} us/request without, "
             f"{overhead['with_us']} with: +{overhead['added_us']} us{share}"
         )
     lines += _startup_lines(doc)

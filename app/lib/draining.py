@@ -22,8 +22,6 @@ from types import FrameType
 from typing import Any
 
 import structlog
-from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 logger = structlog.get_logger("promptsmith.shutdown")
 
@@ -74,20 +72,7 @@ def install_drain_on_sigterm(seconds: float, drain: Drain = DRAIN) -> bool:
     return True
 
 
-def connection_close_while_draining(app: ASGIApp, drain: Drain = DRAIN) -> ASGIApp:
-    """ASGI layer: while draining, every HTTP response carries `Connection: close`."""
-
-    async def layer(scope: Scope, receive: Receive, send: Send) -> None:
-        if not drain.active or scope["type"] != ScopeType.HTTP:
-            await app(scope, receive, send)
-            return
-
-        async def send_closing(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"connection"]
-                message = {**message, "headers": [*headers, (b"connection", b"close")]}
-            await send(message)
-
-        await app(scope, receive, send_closing)
-
-    return layer
+def close_connection(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A response's headers with `Connection: close` (the edge layer, `app.server.edge`, applies it to every
+    HTTP response while `DRAIN.active`)."""
+    return [*((k, v) for k, v in headers if k.lower() != b"connection"), (b"connection", b"close")]

@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import base64
 
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 
 class SecretUnreadable(Exception):
     """A stored secret cannot be decrypted (SECRET_KEY changed, or the value was altered)."""
@@ -23,6 +19,12 @@ class SecretBox:
     """Encrypts and decrypts short secrets for one `purpose` under SECRET_KEY."""
 
     def __init__(self, secret_key: str, purpose: str) -> None:
+        # Imported here, not at module level: `cryptography`'s bindings hold about 6 MB per process, and a server
+        # only needs them once it stores or delivers a webhook.
+        from cryptography.fernet import Fernet
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
         derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"promptsmith", info=purpose.encode()).derive(
             secret_key.encode()
         )
@@ -32,6 +34,8 @@ class SecretBox:
         return self._fernet.encrypt(plaintext.encode()).decode()
 
     def decrypt(self, token: str) -> str:
+        from cryptography.fernet import InvalidToken
+
         try:
             return self._fernet.decrypt(token.encode()).decode()
         except InvalidToken:

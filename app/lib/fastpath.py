@@ -1,17 +1,20 @@
 """What the authorized-replay layers in front of Litestar share (resolve, the prompt list, generate).
 
 Each layer replays only what the full path already served to the same credential (see
-`app.domain.delivery.fastpath` for the invariant); this module holds the credential scan of a request's headers
-and the entries' lifetime.
+`app.domain.delivery.fastpath` for the invariant); this module holds the credential scan of a request's headers,
+the entries' lifetime and the sending of a replayed JSON body (gzipped like Litestar's compression middleware);
+`app.domain.access.replay` holds the access checks.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from litestar.types import Scope
+    from litestar.types import Scope, Send
 
 FAST_TTL = 1.0
 """Lifetime of an authorized entry: the safety net if an invalidation on the bus is ever lost."""
@@ -47,3 +50,31 @@ def scan_api_key_headers(scope: Scope) -> tuple[str | None, bytes | None, bytes]
     if credential is None:
         return None, None, b""
     return kind + hashlib.sha256(credential).hexdigest(), if_none_match, accept_encoding
+
+
+GZIP_LEVEL = 9
+"""Litestar's `CompressionConfig` default, so a replay's gzipped body is the full path's."""
+
+
+def gzip_body(body: bytes) -> bytes:
+    """`body` gzipped as the compression middleware does (no timestamp, so the bytes depend on the body only)."""
+    return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+async def send_json(
+    send: Send,
+    headers: list[tuple[bytes, bytes]],
+    body: bytes,
+    *,
+    accept_encoding: bytes,
+    gzip_min: int,
+    gzipped: Callable[[], bytes],
+) -> None:
+    """Send a 200 with the JSON `body` and `headers`, gzipped (`gzipped()`, the layer's cached copy) when the
+    client accepts it and the body is at least `gzip_min` bytes, as Litestar's compression middleware would."""
+    if len(body) >= gzip_min and b"gzip" in accept_encoding:
+        body = gzipped()
+        headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
+    headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body, "more_body": False})

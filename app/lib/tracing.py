@@ -15,8 +15,8 @@ sampler from `OTEL_TRACES_SAMPLER`, batching from `OTEL_BSP_*`) exporting OTLP o
 (`OTEL_EXPORTER_OTLP_*`: endpoint, headers, timeout, compression), and gives:
 
 - `middleware`: Litestar's OpenTelemetry middleware (`litestar.plugins.opentelemetry`). It is installed as a
-  pure ASGI layer around the request-context layer (`app.server.asgi`) rather than through
-  `OpenTelemetryPlugin`, which would wrap only Litestar's router and miss the resolve fast path in front of it.
+  pure ASGI layer around the edge layer (`app.server.edge`, installed by `app.server.asgi`) rather than through
+  `OpenTelemetryPlugin`, which would wrap only Litestar's router and miss the replay layers in front of it.
   It continues the W3C `traceparent` of the request. The span is named `METHOD /route/{template}` once the
   route is known (`name_span`), never after the raw path.
 - SQL spans (opentelemetry-instrumentation-sqlalchemy) on the app's engine, plus `driver_query_span` for the

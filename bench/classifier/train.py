@@ -35,7 +35,7 @@ from app.engine.archetypes import FALLBACK_ID, REGISTRY
 from app.engine.classifier import features as features_module
 from app.engine.classifier.decision import DEFAULT_PARAMS, SCORE_SCALE, DecisionParams, choose, combine
 from app.engine.classifier.features import MAX_CHARS, featurize
-from app.engine.classifier.model import MODEL_PATH, PROBABILITY_SCALE, LinearModel, Scorer
+from app.engine.classifier.model import MODEL_PATH, PROBABILITY_SCALE, LinearModel, Scorer, write_binary
 from app.engine.classifier.text import prepare
 
 HERE = Path(__file__).parent
@@ -224,7 +224,8 @@ def by_language(items: Sequence[Item], predictions: Sequence[list[str]]) -> dict
 
 
 def export(items: Sequence[Item], path: Path = MODEL_PATH) -> LinearModel:
-    """Train on the whole corpus and write the quantised, pruned model as compact JSON (sorted keys)."""
+    """Train on the whole corpus and write the quantised, pruned model as compact JSON (sorted keys), and the
+    binary copy the engine loads (`model.bin`) when writing the shipped model."""
     model, vectorizer = fit_linear(items, svm=USE_SVM)
     names = vectorizer.get_feature_names_out()
     order = [list(model.classes_).index(label) for label in LABELS]
@@ -249,6 +250,8 @@ def export(items: Sequence[Item], path: Path = MODEL_PATH) -> LinearModel:
     shipped = LinearModel(labels=LABELS, bias=bias, scale=round(scale, 9), weights=dict(sorted(weights.items())))
     payload = {"labels": shipped.labels, "bias": shipped.bias, "scale": shipped.scale, "weights": shipped.weights}
     path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    if path == MODEL_PATH:
+        write_binary(shipped)  # what servers load (app/engine/classifier/model.py)
     return shipped
 
 
@@ -370,7 +373,7 @@ def measure(train: list[Item], heldouts: dict[str, list[Item]], *, tune: bool) -
         report(name, score(train, apply(lr_cv, p)), per_split(apply(lr_held, p)))
     if not MODEL_PATH.exists():
         return
-    shipped = Scorer(LinearModel(**json.loads(MODEL_PATH.read_text(encoding="utf-8"))))
+    shipped = Scorer.from_model(LinearModel(**json.loads(MODEL_PATH.read_text(encoding="utf-8"))))
     texts = [i["text"] for i in every]
     for name, p in (("b  shipped (quantised)", params._replace(keyword_bonus=0)), ("d  shipped + keywords", params)):
         predictor = shipped_predict(shipped, p)
@@ -379,7 +382,7 @@ def measure(train: list[Item], heldouts: dict[str, list[Item]], *, tune: bool) -
         print(f"{'':34s} latency: wall mean/p95 {wall[0]:.0f}/{wall[1]:.0f} us, CPU {cpu[0]:.0f}/{cpu[1]:.0f} us")
     wall, cpu = latency_us(lambda t: keyword_predict(t, masked=False), texts)
     print(f"a  keywords alone latency: wall mean/p95 {wall[0]:.0f}/{wall[1]:.0f} us, CPU {cpu[0]:.0f}/{cpu[1]:.0f} us")
-    print(f"shipped model {MODEL_PATH.stat().st_size / 1024:.0f} KiB, {len(shipped.packed)} features")
+    print(f"shipped model {MODEL_PATH.stat().st_size / 1024:.0f} KiB, {shipped.feature_count} features")
     print(import_cost())
 
 

@@ -340,9 +340,10 @@ def test_each_feature_declares_its_dependencies_in_deps() -> None:
 
 _CONTAINER_ACCESSORS: dict[str, set[str]] = {
     "app.domain.access.runtime": {"access_runtime"},  # the guards, the rate-limit lifespan
+    "app.domain.access.replay": {"bind_replay_access"},  # the access objects the three replay layers bind once
     "app.domain.delivery.cache": {"get_resolve_cache"},  # the resolve fast path (an ASGI layer)
     "app.domain.delivery.fastpath": {"_bind", "get_fastpath_cache"},  # the fast path binds its objects once
-    "app.domain.generation.fastpath": {"_bind", "get_generate_fastpath"},  # the generate fast path, likewise
+    "app.domain.generation.fastpath": {"get_generate_fastpath"},  # the generate fast path
     "app.domain.prompts.fastpath": {"_bind"},  # the list fast path, likewise
     "app.domain.generation.llm": {"llm_lifespan"},
     "app.domain.mcp.http": {"mcp_runtime"},  # the `/mcp` mount, its guard, its lifespan, the stdio entry point

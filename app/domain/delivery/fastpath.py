@@ -29,7 +29,7 @@ same credential, and only while everything that answer depended on is still what
    `If-None-Match` (304), gzips like the compression middleware would, and sends the same headers as the
    handler (`ETag`, `Cache-Control`, `RateLimit-*`); `X-Cache: hit; fast` says which path answered (a
    database load says `miss`, as the handler does). The
-   request-id, security headers and the access line come from `RequestContextMiddleware` around this layer;
+   request-id, security headers and the access line come from the edge layer (`app.server.edge`) around this one;
    a replay sets what Litestar's router would have (`path_template`, the resolve route's) and notes the actor,
    workspace and cache outcome `fast` for the access line and the metrics.
 
@@ -38,21 +38,18 @@ Anything else — a miss, a failed check, another route — is handed to Litesta
 
 from __future__ import annotations
 
-import gzip
 import re
-import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.domain.access.runtime import AccessRuntime
+from app.domain.access.replay import bind_replay_access
 from app.domain.delivery.cache import Answer, get_resolve_cache
 from app.domain.delivery.resolve import LeanLoader
 from app.lib.etags import etag_matches
-from app.lib.fastpath import FAST_TTL, scan_api_key_headers
+from app.lib.fastpath import FAST_TTL, gzip_body, scan_api_key_headers, send_json
 from app.lib.invalidation import InvalidationBus, LocalCache
 from app.lib.metrics import count_resolve
 from app.lib.request_context import note_access
@@ -75,7 +72,6 @@ STATE_KEY = "promptsmith_fastpath_key"
 
 _PATH = re.compile(r"^/api/v1/workspaces/[^/]+/prompts/[^/]+/resolve/?$")
 _QUERY = re.compile(rb"^(?:|label=[a-z0-9][a-z0-9._-]{0,63}|version=[1-9][0-9]{0,9})$")
-_GZIP_LEVEL = 9  # Litestar's CompressionConfig default
 RESOLVE_ROUTE_SUFFIX = "/prompts/{name}/resolve"
 
 
@@ -154,22 +150,14 @@ class ResolveFastPath:
 
     def _bind(self) -> bool:
         """Look the per-process objects up once (they exist after the lifespan started)."""
-        state = self.litestar.state
-        runtime = services_in(state).find(AccessRuntime)
-        if runtime is None:
+        access = bind_replay_access(self.litestar, lambda template: template.endswith(RESOLVE_ROUTE_SUFFIX))
+        if access is None:
             return False
+        state = self.litestar.state
+        self._access = access
         self._entries = get_fastpath_cache(state)
         self._resolve = get_resolve_cache(state)
         self._engine = services_in(state).get(AsyncEngine)
-        self._keys = runtime.keys
-        self._workspaces = runtime.caches.workspaces
-        self._limiter = runtime.limiter
-        self._limit: int = runtime.settings.rate_limit_api_key_per_minute
-        self._gzip_min: int = runtime.settings.gzip_min_size
-        # The template Litestar's router reports for the resolve route, for the metrics and the access line.
-        self._template = next(
-            r.path_format for r in self.litestar.routes if r.path_format.endswith(RESOLVE_ROUTE_SUFFIX)
-        )
         self._ready = True
         return True
 
@@ -206,42 +194,33 @@ class ResolveFastPath:
         entry = self._entries.get(entry_key)
         if entry is None:
             return False
-        snapshot = self._keys.cache.get(entry.key_prefix)
-        if snapshot is None or snapshot.id != entry.key_id or snapshot.revoked_at is not None:
-            return False
-        if entry.key_expires_at is not None and entry.key_expires_at <= time.time():
-            return False
-        workspace = self._workspaces.get(entry.workspace_slug)
-        if workspace is None or workspace.id != entry.workspace_id:
+        access = self._access
+        snapshot = access.live_key(entry.key_prefix, entry.key_id, entry.key_expires_at)
+        if snapshot is None or not access.live_workspace(entry.workspace_slug, entry.workspace_id):
             return False
         answer, x_cache, outcome = await self._answer(scope, entry)
         if answer is None:
             return False
-        headers: list[tuple[bytes, bytes]] = [
-            (b"etag", answer.etag.encode()),
-            (b"x-cache", x_cache),
-            (b"cache-control", b"no-cache"),
-        ]
-        if self._limit > 0:
-            decision = self._limiter.hit(entry.rate_identity, self._limit)
-            if not decision.allowed:
-                return False  # the guard answers with its 429 problem (a refused hit is not counted twice)
-            headers += decision.header_pairs()
-        self._keys.touch(snapshot, datetime.now(UTC))
-        scope["path_template"] = self._template
+        rate_headers = access.admit(snapshot, entry.rate_identity)
+        if rate_headers is None:
+            return False
+        headers = [(b"etag", answer.etag.encode()), (b"x-cache", x_cache), (b"cache-control", b"no-cache")]
+        headers += rate_headers
+        scope["path_template"] = access.template
         note_access(scope, actor=f"api_key:{entry.key_id}", workspace=entry.workspace_slug, cache=outcome)
         count_resolve(outcome)
         if if_none_match is not None and etag_matches(if_none_match.decode("latin-1"), answer.etag):
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b"", "more_body": False})
             return True
-        body = answer.body
-        if len(body) >= self._gzip_min and b"gzip" in accept_encoding:
-            body = self._gzipped(answer)
-            headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
-        headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": body, "more_body": False})
+        await send_json(
+            send,
+            headers,
+            answer.body,
+            accept_encoding=accept_encoding,
+            gzip_min=access.gzip_min,
+            gzipped=lambda: self._gzipped(answer),
+        )
         return True
 
     async def _answer(self, scope: Scope, entry: AuthorizedEntry) -> tuple[Answer | None, bytes, str]:
@@ -258,6 +237,6 @@ class ResolveFastPath:
     def _gzipped(self, answer: Answer) -> bytes:
         cached = self._gzip_cache.get(answer.etag)
         if cached is None:
-            cached = gzip.compress(answer.body, compresslevel=_GZIP_LEVEL, mtime=0)
+            cached = gzip_body(answer.body)
             self._gzip_cache.set(answer.etag, cached)
         return cached

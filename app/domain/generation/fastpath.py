@@ -28,17 +28,15 @@ already served to the same credential, and only while what that depended on is s
    (a refusal falls through, so the 429 comes from the guard), touches `last_used_at`, records the generation in
    `promptsmith_generate_duration_seconds`, gzips like the compression middleware would, and sends the
    handler's headers (`Content-Type`, `RateLimit-*`) plus `X-Cache: hit; fast`. The request id, the security
-   headers and the access line come from `RequestContextMiddleware` around this layer; a replay sets the route's
+   headers and the access line come from the edge layer (`app.server.edge`) around this one; a replay sets the route's
    `path_template` and notes the actor for the access line and the metrics.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -46,7 +44,8 @@ from litestar.serialization import encode_json
 
 from app.domain.access.authorization import scope_permissions
 from app.domain.access.permissions import Permission
-from app.domain.access.runtime import AccessRuntime
+from app.domain.access.replay import bind_replay_access
+from app.lib.fastpath import gzip_body, send_json
 from app.lib.invalidation import InvalidationBus, LocalCache
 from app.lib.metrics import GENERATE_DURATION
 from app.lib.request_context import note_access
@@ -71,7 +70,6 @@ MAX_BODY = 64 * 1024
 STATE_KEY = "promptsmith_generate_fastpath"
 """Set in the request state on a miss: (grant key, answer key) the handler may store its answer under."""
 X_CACHE = b"hit; fast"
-_GZIP_LEVEL = 9  # Litestar's CompressionConfig default
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,18 +139,13 @@ class GenerateFastPath:
 
     def _bind(self) -> bool:
         """Look the per-process objects up once (they exist after the lifespan started)."""
-        state = self.litestar.state
-        runtime = services_in(state).find(AccessRuntime)
-        if runtime is None:
+        access = bind_replay_access(self.litestar, GENERATE_PATH.__eq__)
+        if access is None:
             return False
-        cache = get_generate_fastpath(state)
+        cache = get_generate_fastpath(self.litestar.state)
+        self._access = access
         self._grants = cache.grants
         self._answers = cache.answers
-        self._keys = runtime.keys
-        self._limiter = runtime.limiter
-        self._limit: int = runtime.settings.rate_limit_api_key_per_minute
-        self._gzip_min: int = runtime.settings.gzip_min_size
-        self._template = next(r.path_format for r in self.litestar.routes if r.path_format == GENERATE_PATH)
         self._ready = True
         return True
 
@@ -221,35 +214,29 @@ class GenerateFastPath:
         answer = self._answers.get(answer_key)
         if answer is None:
             return False
-        snapshot = self._keys.cache.get(grant.key_prefix)
-        if snapshot is None or snapshot.id != grant.key_id or snapshot.revoked_at is not None:
+        access = self._access
+        snapshot = access.live_key(grant.key_prefix, grant.key_id, grant.key_expires_at)
+        if snapshot is None or Permission.WRITE not in scope_permissions(snapshot.scopes):
             return False
-        if grant.key_expires_at is not None and grant.key_expires_at <= time.time():
+        rate_headers = access.admit(snapshot, grant.rate_identity)
+        if rate_headers is None:
             return False
-        if Permission.WRITE not in scope_permissions(snapshot.scopes):
-            return False
-        headers: list[tuple[bytes, bytes]] = [(b"x-cache", X_CACHE)]
-        if self._limit > 0:
-            decision = self._limiter.hit(grant.rate_identity, self._limit)
-            if not decision.allowed:
-                return False  # the guard answers with its 429 problem (a refused hit is not counted twice)
-            headers += decision.header_pairs()
-        self._keys.touch(snapshot, datetime.now(UTC))
-        scope["path_template"] = self._template
+        scope["path_template"] = access.template
         note_access(scope, actor=f"api_key:{grant.key_id}")
-        body = answer.body
-        if len(body) >= self._gzip_min and b"gzip" in accept_encoding:
-            body = self._gzipped(answer_key, answer)
-            headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
-        headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
         GENERATE_DURATION.labels("deterministic").observe(time.perf_counter() - started)
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": body, "more_body": False})
+        await send_json(
+            send,
+            [(b"x-cache", X_CACHE), *rate_headers],
+            answer.body,
+            accept_encoding=accept_encoding,
+            gzip_min=access.gzip_min,
+            gzipped=lambda: self._gzipped(answer_key, answer),
+        )
         return True
 
     def _gzipped(self, answer_key: str, answer: Answer) -> bytes:
         if answer.gzipped is None:
-            answer = Answer(body=answer.body, gzipped=gzip.compress(answer.body, compresslevel=_GZIP_LEVEL, mtime=0))
+            answer = Answer(body=answer.body, gzipped=gzip_body(answer.body))
             self._answers.set(answer_key, answer)
         assert answer.gzipped is not None
         return answer.gzipped

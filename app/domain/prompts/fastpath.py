@@ -27,24 +27,20 @@ credential on the same URL, while everything that answer depended on is still wh
 
 from __future__ import annotations
 
-import gzip
 import re
-import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from app.domain.access.runtime import AccessRuntime
+from app.domain.access.replay import bind_replay_access
 from app.domain.prompts.listcache import ListCache
-from app.lib.fastpath import FAST_TTL, scan_api_key_headers
+from app.lib.fastpath import FAST_TTL, gzip_body, scan_api_key_headers, send_json
 from app.lib.invalidation import InvalidationBus, LocalCache
 from app.lib.request_context import note_access
 from app.lib.services import services_in
 
 if TYPE_CHECKING:
     from litestar import Litestar
-    from litestar.datastructures import State
     from litestar.types import ASGIApp, Receive, Scope, Send
 
     from app.domain.access.context import WorkspaceContext
@@ -55,7 +51,6 @@ STATE_KEY = "promptsmith_list_fastpath_key"
 X_CACHE = b"hit; fast"
 MAX_QUERY = 1024
 _PATH = re.compile(r"^/api/v1/workspaces/[^/]+/prompts/?$")
-_GZIP_LEVEL = 9  # Litestar's CompressionConfig default
 LIST_ROUTE = "/api/v1/workspaces/{workspace}/prompts"
 
 
@@ -116,18 +111,12 @@ class ListFastPath:
         self._gzip_cache: LocalCache[tuple[bytes, bytes]] = LocalCache("list_fastpath_gzip", ttl=60.0, maxsize=256)
 
     def _bind(self) -> bool:
-        state: State = self.litestar.state
-        runtime = services_in(state).find(AccessRuntime)
-        if runtime is None:
+        access = bind_replay_access(self.litestar, LIST_ROUTE.__eq__)
+        if access is None:
             return False
-        self._entries = services_in(state).get(ListFastPathCache)
-        self._pages = services_in(state).get(ListCache)
-        self._keys = runtime.keys
-        self._workspaces = runtime.caches.workspaces
-        self._limiter = runtime.limiter
-        self._limit: int = runtime.settings.rate_limit_api_key_per_minute
-        self._gzip_min: int = runtime.settings.gzip_min_size
-        self._template = next(r.path_format for r in self.litestar.routes if r.path_format == LIST_ROUTE)
+        self._access = access
+        self._entries = services_in(self.litestar.state).get(ListFastPathCache)
+        self._pages = services_in(self.litestar.state).get(ListCache)
         self._ready = True
         return True
 
@@ -155,37 +144,31 @@ class ListFastPath:
         entry = self._entries.get(entry_key)
         if entry is None:
             return False
-        snapshot = self._keys.cache.get(entry.key_prefix)
-        if snapshot is None or snapshot.id != entry.key_id or snapshot.revoked_at is not None:
-            return False
-        if entry.key_expires_at is not None and entry.key_expires_at <= time.time():
-            return False
-        workspace = self._workspaces.get(entry.workspace_slug)
-        if workspace is None or workspace.id != entry.workspace_id:
+        access = self._access
+        snapshot = access.live_key(entry.key_prefix, entry.key_id, entry.key_expires_at)
+        if snapshot is None or not access.live_workspace(entry.workspace_slug, entry.workspace_id):
             return False
         body = self._pages.get(entry.page_key)
         if body is None:
             return False
-        headers: list[tuple[bytes, bytes]] = [(b"x-cache", X_CACHE)]
-        if self._limit > 0:
-            decision = self._limiter.hit(entry.rate_identity, self._limit)
-            if not decision.allowed:
-                return False  # the guard answers with its 429 problem (a refused hit is not counted twice)
-            headers += decision.header_pairs()
-        self._keys.touch(snapshot, datetime.now(UTC))
-        scope["path_template"] = self._template
+        rate_headers = access.admit(snapshot, entry.rate_identity)
+        if rate_headers is None:
+            return False
+        scope["path_template"] = access.template
         note_access(scope, actor=f"api_key:{entry.key_id}", workspace=entry.workspace_slug, cache="fast")
-        if len(body) >= self._gzip_min and b"gzip" in accept_encoding:
-            body = self._gzipped(entry.page_key, body)
-            headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
-        headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": body, "more_body": False})
+        await send_json(
+            send,
+            [(b"x-cache", X_CACHE), *rate_headers],
+            body,
+            accept_encoding=accept_encoding,
+            gzip_min=access.gzip_min,
+            gzipped=lambda: self._gzipped(entry.page_key, body),
+        )
         return True
 
     def _gzipped(self, page_key: str, body: bytes) -> bytes:
         cached = self._gzip_cache.get(page_key)
         if cached is None or cached[0] is not body:
-            cached = (body, gzip.compress(body, compresslevel=_GZIP_LEVEL, mtime=0))
+            cached = (body, gzip_body(body))
             self._gzip_cache.set(page_key, cached)
         return cached[1]

@@ -1,19 +1,16 @@
 """Prompt names with `/` in URLs: keep an encoded slash (`%2F`) inside its path segment.
 
 ASGI servers decode `%2F` to `/` in `scope["path"]` before routing, so `/prompts/support%2Ftriage/resolve`
-would reach no route. For API paths under `/api/v1/workspaces/…/prompts/`, this wrapper rebuilds the path
-from `raw_path`, decoding every escape except `%2F`, so the encoded name stays one segment; the handlers
-then decode it (`content.name_from_path`). Other paths are left alone.
+would reach no route. For API paths under `/api/v1/workspaces/…/prompts/`, the edge layer (`app.server.edge`)
+rebuilds the path from `raw_path` with `preserve_encoded_slashes`, decoding every escape except `%2F`, so the
+encoded name stays one segment; the handlers then decode it (`content.name_from_path`). Other paths are left
+alone.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-if TYPE_CHECKING:
-    from litestar.types import ASGIApp, Receive, Scope, Send
 
 _ENCODED_SLASH = re.compile(rb"%2[fF]")
 _PROMPT_PATH = re.compile(r"^(?:/api/v1/workspaces|/ui/w)/[^/]+/prompts/")  # the API and the console
@@ -26,18 +23,3 @@ def preserve_encoded_slashes(path: str, raw_path: bytes | None) -> str:
     raw_path = raw_path.split(b"?", 1)[0]  # some clients (httpx's test transport) include the query
     rebuilt = "%2F".join(unquote(part.decode("latin-1")) for part in _ENCODED_SLASH.split(raw_path))
     return rebuilt if _PROMPT_PATH.match(rebuilt) else path
-
-
-class EncodedSlashMiddleware:
-    """Pure ASGI wrapper applying `preserve_encoded_slashes` before Litestar routes the request."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":  # type: ignore[comparison-overlap]
-            raw = scope.get("raw_path")
-            path = preserve_encoded_slashes(scope["path"], raw if isinstance(raw, bytes) else None)
-            if path is not scope["path"]:
-                scope["path"] = path
-        await self.app(scope, receive, send)

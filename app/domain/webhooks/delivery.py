@@ -13,6 +13,7 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from uuid import UUID
 
 import httpx
@@ -82,10 +83,15 @@ class Deliverer:
         self.sessions = sessions
         self.http = http
         self.queue = queue
-        self.box = secret_box(settings)
         self.policy = outbound.OutboundPolicy(
             allow_private=settings.webhook_allow_private_targets, timeout=settings.webhook_timeout
         )
+
+    @cached_property
+    def box(self) -> SecretBox:
+        """The signing secrets' box, made on the first delivery: most servers never deliver one, and
+        `cryptography` (6 MB resident) is imported only then (`app.lib.encryption`)."""
+        return secret_box(self.settings)
 
     async def drain(self, subscription_id: UUID, prompt: str) -> None:
         """Send the due deliveries of (`subscription_id`, `prompt`) in order until one must wait."""
