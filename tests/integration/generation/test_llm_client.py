@@ -101,12 +101,14 @@ async def test_wrong_key_is_401_without_retry(http: httpx.AsyncClient, server: F
 
 @pytest.mark.parametrize("kind", ["openai", "anthropic"])
 async def test_timeout_is_not_retried(http: httpx.AsyncClient, server: FakeLLMServer, kind: str) -> None:
-    server.script([Sleep(6.0)])
+    server.script([Sleep(8.0)])
     started = time.monotonic()
-    with pytest.raises(LLMTimeoutError):
-        await _provider(kind, http, server, timeout=0.3).complete("s", "u")
-    assert time.monotonic() - started < 4.0  # the bound fired; the reply (6 s) was never waited for
-    assert len(server.calls) == 1
+    with pytest.raises(LLMTimeoutError) as info:
+        await _provider(kind, http, server, timeout=1.0).complete("s", "u")
+    assert time.monotonic() - started < 6.0  # the bound fired; the reply (8 s) was never waited for
+    assert info.value.attempts == 1  # no second attempt after a timeout
+    # On a loaded machine the bound may fire before the fake server has recorded the request; never twice.
+    assert len(server.calls) <= 1
 
 
 async def test_connection_refused_is_retried_then_fails(http: httpx.AsyncClient) -> None:
