@@ -530,3 +530,53 @@ JSON_RECORD = Variant(
         "final_reminder": "Return only the JSON object.",
     },
 )
+
+# "WhatsApp assistant for our padel club … book courts with book_court(…)": the tools serve a person in a chat, so
+# an autonomous agent's habits (status lines between calls, a closing report of the actions taken, a visible plan)
+# would reach that person as noise.
+TOOL_CHAT = Variant(
+    name="tools in a chat",
+    cue=re.compile(
+        r"\b(?:chat(?:s|bot)?|whatsapp|messenger|sms|telegram|slack\s+bot|website\s+bot|voice\s+(?:assistant|agent)|"
+        r"members?|customers?|guests?|residents?|citizens?|patients?|callers?|parents?|tenants?|visitors?|"
+        r"socios?|clientes?|kunden|mitglieder|mieter(?:innen)?|membres|clients|usuarios|usuários|membros|"
+        r"inwoners|klanten|leden|ospiti|clienti|soci)\b|チャット|聊天|客服|会員|住民|市民|员工|顾客|店员|お客",
+        re.IGNORECASE,
+    ),
+    changes={
+        "role": "You are an assistant{for_product} that helps people in a chat and calls the tools listed below when a request needs them.",
+        "noun": "chat assistant who works with tools",
+        "objective": "Help each person with their request in a few short messages, using the tools for live data and actions.",
+        "success": "Success means the person's request is answered or done with verified tool results, and nothing irreversible happens without their confirmation.",
+        "rules": (
+            rule(
+                "Call a tool whenever the answer depends on live data or an action; answer from memory only for general knowledge.",
+                "Guessing data that a tool can fetch produces confident, wrong answers.",
+                group="Tool use",
+            ),
+            rule(
+                "Ask the person to confirm before any action that spends money, books, cancels, sends messages or deletes data.",
+                "These actions are hard or impossible to undo.",
+                group="Tool use",
+            ),
+            rule(
+                "If a tool returns an error, retry once with corrected arguments, then tell the person it did not work.",
+                "Endless retries keep the person waiting and hide the problem.",
+                group="Tool use",
+            ),
+            rule(
+                "Tell the person the result in plain words; never show tool names, arguments or raw tool output.",
+                "The person wants the answer, not the mechanics behind it.",
+            ),
+        ),
+        "reasoning": (),
+        "output": OutputFormat(
+            kind="prose",
+            description="Short chat replies in plain prose, a few sentences each, at most {max_words} words; no status lines between tool calls.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say what you can help with here, and point to the contact the instructions give for the rest.",
+        "final_reminder": "Answer in a few short messages, and use the tools for live data and actions.",
+    },
+)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
-from app.engine.archetypes.variants import SPREADSHEET_FORMULAS
+from app.engine.archetypes.variants import SPREADSHEET_FORMULAS, TOOL_CHAT
 from app.engine.spec import Example, OutputFormat
 
 CUSTOMER_SUPPORT = Archetype(
@@ -384,6 +384,7 @@ TOOL_AGENT = Archetype(
     final_reminder="Plan, call tools, verify each result and report what you did.",
     conversational=True,
     tools_native=True,
+    variants=(TOOL_CHAT,),
     tools_missing_note="Your tools and their parameters are defined in the tool list supplied with each request.",
     example_kind="agent",
     blend_rules=(

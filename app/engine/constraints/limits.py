@@ -488,6 +488,7 @@ _CAP = re.compile(
 )
 
 
+_FOREIGN_CAP = re.compile(r"\b(?:máximo|höchstens|maximal|au\s+plus|no\s+más\s+de|massimo|maximaal)\b", re.IGNORECASE)
 _CAP_KEYS = (
     "most", "max", "up to", "more than", "stop after", "limit", "höchstens", "maximal", "máximo", "au plus", "más de",
 )  # fmt: skip
@@ -498,6 +499,8 @@ def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
     lowered = text.lower()
     if not any(key in lowered for key in _CAP_KEYS):
         return []
+    if _FOREIGN_CAP.search(text):
+        return []  # "Máximo 2 reservas por socio y semana": a business rule in the brief's words, carried whole
     capped: list[FoundLimit] = []
     for match in _CAP.finditer(text):
         n1 = parse_number(match.group("n1"))

@@ -336,3 +336,29 @@ def test_a_catch_all_job_that_returns_json_gets_record_rules() -> None:
 def test_details_to_collect_in_a_chat_are_no_json_reply() -> None:
     prompt = _prompt("Warranty claims assistant. Ask for the serial number and purchase date before anything else.")
     assert "Return only the JSON object." not in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "WhatsApp assistant for our padel club members. Tools: check_courts(date), book_court(member_id, date, time).",
+        "Slack bot that turns bug reports into jira tickets via create_issue(project, summary, priority).",
+    ],
+)
+def test_tools_that_serve_a_person_in_a_chat_get_chat_habits(task: str) -> None:
+    prompt = _prompt(task)
+    assert "Before each tool call, state" not in prompt
+    assert "lists the actions taken" not in prompt
+    assert "never show tool names" in prompt
+
+
+def test_an_autonomous_agent_keeps_its_habits() -> None:
+    prompt = _prompt("Agent that reads vendor invoices and calls schedule_payment(vendor_id, amount, due_date).")
+    assert "Before each tool call, state" in prompt
+
+
+def test_a_foreign_business_cap_is_carried_in_its_own_words() -> None:
+    task = "Asistente de reservas del Club de Pádel Las Salinas. Máximo 2 reservas por socio y semana."
+    prompt = _prompt(task)
+    assert "reservas por." not in prompt
+    assert "Máximo 2 reservas por socio y semana." in prompt
