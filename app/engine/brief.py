@@ -222,7 +222,8 @@ def _one_sentence(words: list[str]) -> list[str]:
 # languages a capitalised name after such an introducer is a proper noun (German capitalises every noun, so it is
 # left out).
 _ROMANCE_ORG = re.compile(
-    r"(?:\b(?i:para|pour|chez|per|voor|für)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+)?(?i:épicerie|boulangerie|librairie|"
+    # (not German "für": German capitalises every noun, so "für Reparaturen" names no business)
+    r"(?:\b(?i:para|pour|chez|per|voor)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+)?(?i:épicerie|boulangerie|librairie|"
     r"pharmacie|boutique|tienda|loja|empresa|entreprise|clínica|clinique|gestoría|farmacia|farmácia|panadería|padaria|"
     r"librería|livraria|hotel|hôtel|restaurante|restaurant|cabinet|agence|agencia|agência|academia|escuela|école|escola|"
     r"salon|salón|magasin|supermarché|supermercado|mercado|marché|app|aplicativo|aplicación|appli|plataforma|"
@@ -301,6 +302,14 @@ def _foreign_organization(text: str) -> str | None:
     return None
 
 
+_REFERRAL_BEFORE = re.compile(
+    r"\b(?:refer\w*|send\w*|point\w*|direct\w*|signpost\w*|contact\w*|call\w*|ring|e-?mail\w*|talk\w*\s+to|"
+    r"speak\w*\s+to|hand\w*\s+(?:off|over)|pass\w*\s+(?:it\s+)?(?:on\s+)?to|forward\w*|recommend\w*|"
+    r"book\w*\s+(?:a|an)\b[^.]{0,20})\b[^.;:!?]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 def _organization(text: str) -> tuple[str | None, str | None]:
     foreign = _foreign_organization(text)
     if foreign is not None:
@@ -310,6 +319,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
         org = pm.group(1)
         return org, f"{org}'s {pm.group(2)}"
     for m in _ORG.finditer(text):
+        if _REFERRAL_BEFORE.search(text, max(0, m.start() - 50), m.start() + 1):
+            continue  # "refer them to Lark Accountancy", "give them CVV's number": who the user is sent to
         words = _one_sentence(m.group(1).split())
         while words and words[0] in _NOT_NAMES:
             words.pop(0)

@@ -74,10 +74,7 @@ def extract_labels(task: str) -> list[str]:
         parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(m.group(1))]
         labels = [p for p in parts if p and p not in _LABEL_STOP]
         if len(labels) >= 2:
-            unique = list(dict.fromkeys(labels))
-            if "other" not in unique:
-                unique.append("other")
-            return unique
+            return list(dict.fromkeys(labels))  # the brief's set as stated: no "other" it did not name
     return []
 
 

@@ -690,6 +690,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
             continue
         seen.add(key)
         unique.append(constraint)
+    unique = scoping.without_banned_labels(unique)
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
     scoping.scope_field_limits(brief, unique)

@@ -56,6 +56,13 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
         )
 
 
+def without_banned_labels(found: list[Constraint]) -> list[Constraint]:
+    """ "never write INSERT, UPDATE, DELETE, DROP or ALTER statements": a list a prohibition rules out is no label
+    set to choose from."""
+    bans = [c.span for c in found if c.kind == "prohibition" and c.span is not None]
+    return [c for c in found if c.kind != "labels" or not any(_inside(c.span, ban) for ban in bans)]
+
+
 def multi_labels(brief: Brief, found: list[Constraint]) -> None:
     """A brief that says "every label that applies" anywhere allows several labels from the set it states."""
     if not any(c.kind == "labels" and not c.multi for c in found):

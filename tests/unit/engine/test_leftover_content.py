@@ -300,3 +300,23 @@ def test_a_foreign_prohibition_is_never_quoted_from_inside_brackets(task: str) -
 )
 def test_a_list_or_table_that_names_a_thing_is_no_format_ban(task: str) -> None:
     assert not [c for c in _of_kind(task, "format") if c.forbidden]
+
+
+def test_a_list_a_prohibition_rules_out_is_no_label_set() -> None:
+    task = "SQL helper for our analysts. Read-only: never write INSERT, UPDATE, DELETE, DROP or ALTER statements."
+    assert _of_kind(task, "labels") == []
+    assert "Use only these categories" not in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    ("task", "name"),
+    [
+        (
+            "Bookkeeping helper for Moss & Fern Studio. For tax questions, refer them to Lark Accountancy.",
+            "Moss & Fern Studio",
+        ),
+        ("Ein Bot für Reparaturen an E-Bikes. Keine Preise nennen.", None),
+    ],
+)
+def test_the_business_is_not_the_referral_target_or_a_german_noun(task: str, name: str | None) -> None:
+    assert extract_entities(task).organization == name
