@@ -277,12 +277,29 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "Somos la Clínica Veterinaria Los Olivos", "Wir sind die Fahrradwerkstatt Speichenliebe", "Nous sommes Les Jardins":
+# the requester names the business it speaks for.
+_WE_ARE = re.compile(
+    r"\b(?i:somos|nous\s+sommes|wir\s+sind|siamo|wij\s+zijn|we\s+zijn)\s+(?:(?i:la|el|los|las|le|les|die|der|das|"
+    r"il|lo|de|het|a|o|os|as|une?|ein(?:e)?)\s+)?(?:[a-zà-ÿ]+\s+)?"
+    # two words at least: "ein kleiner Landgasthof" names no business, German capitalises every noun
+    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|di|y|e|et|&|los|las)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){1,4})"
+)
+_FOREIGN_REFERRAL = re.compile(
+    r"\b(?:lig(?:ar|ue|uem|a)|llam(?:ar|e|en|a)|appel(?:er|ez|le)|an(?:zu)?rufen|chiam(?:are|a|ate)|bel(?:len)?|dar|dê|"
+    r"indic(?:ar|a|ue)|encaminh(?:ar|e)|deriv(?:ar|a|e)|remit(?:ir|a|e)|renvo(?:yer|ie|yez)|verweis(?:en|e)|"
+    r"contact(?:ar|a|er|ez)|contat(?:ar|e|a)|escrib(?:ir|a)|escrev(?:er|a)|schreib(?:en|e))\b[^.;:!?]{0,25}$",
+    re.IGNORECASE,
+)
+
+
 def _foreign_organization(text: str) -> str | None:
     cjk = _CJK_ORG.search(text)
     if cjk is not None:
         return (cjk.group("name") or cjk.group("name2")).strip()
     if not re.search(
-        r"[áéíóúàèçãõâêôñäöüß]|\b(?:para|pour|les|des|une|el|los|não|que|voor|het|een|für|und|oder|ist|per|della|il)\b",
+        r"[áéíóúàèçãõâêôñäöüß]|\b(?:para|pour|les|des|une|el|los|não|que|voor|het|een|für|und|oder|ist|per|della|il|"
+        r"wir|sind|somos|sommes|siamo|zijn)\b",
         text,
         re.I,
     ):
@@ -290,7 +307,12 @@ def _foreign_organization(text: str) -> str | None:
     titled = _FOREIGN_TITLE.match(text)
     if titled is not None and titled.group("name").split()[0].lower() not in _TITLE_WORDS:
         return titled.group("name")
+    we_are = _WE_ARE.search(text)
+    if we_are is not None and we_are.group("name").split()[0] not in _ROMANCE_NOT_NAMES:
+        return we_are.group("name").rstrip(".")
     for match in _ROMANCE_ORG.finditer(text):
+        if _FOREIGN_REFERRAL.search(text, max(0, match.start() - 30), match.start() + 1):
+            continue  # "ligar para o CVV", "llamar al 112": who the user is sent to, not the business
         # "du Musée de la Mer de Granville": a capitalised business noun is part of the name.
         lead = _CAPITAL_NOUN.search(text, match.start(), match.start("name"))
         name = text[lead.start() : match.end("name")] if lead is not None else match.group("name")

@@ -278,11 +278,17 @@ _FILLER_WORDS = frozenset(
 _BACKGROUND = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|hi|hey|hello|hiya|right)[\s,!.]+)*(?:i'?m|i\s+am|we'?re|we\s+are|i\s+(?:run|own|work|manage)|"
     r"we\s+(?:run|own|have|sell|make|operate|get)|our\s+\w+\s+(?:is|are|has|have)|my\s+(?:name|company|team|shop|business)|"
-    r"i\s+(?:teach|coach|tutor|volunteer|organi[sz]e|help\s+run)|we\s+(?:teach|coach))\b",
+    r"i\s+(?:teach|coach|tutor|volunteer|organi[sz]e|help\s+run)|we\s+(?:teach|coach)|"
+    # "Sou psicóloga e coordeno …", "Soy la dueña de …", "Ich bin Lehrerin …", "Je suis …": the requester, in their
+    # own language
+    r"sou|soy|somos|je\s+suis|nous\s+sommes|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn)\b",
     re.IGNORECASE,
 )
 _JOB_CUE = re.compile(
-    r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget)\b|\b(?:need|want|looking\s+for|build|create|make)\b"
+    r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget|asistente|assistente|assistent|agente|"
+    r"quiero|queremos|necesito|necesitamos|quero|queremos|preciso|precisamos|je\s+veux|nous\s+voulons|"
+    r"ich\s+(?:möchte|brauche|will)|wir\s+(?:möchten|brauchen|wollen)|vorrei|vogliamo|ik\s+wil|wij\s+willen)\b|"
+    r"\b(?:need|want|looking\s+for|build|create|make)\b"
     r"[^.]{0,40}?\b(?:something|thing|that|which|to|them|it|into)\b",
     re.IGNORECASE,
 )

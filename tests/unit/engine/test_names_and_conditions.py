@@ -363,3 +363,29 @@ def test_italian_dutch_and_each_part_limits(task: str, maximum: int, scope: str 
     assert limit.maximum == maximum
     assert limit.exact is None
     assert limit.scope == scope
+
+
+@pytest.mark.parametrize(
+    ("task", "name"),
+    [
+        (
+            "Somos la Clínica Veterinaria Los Olivos (Sevilla). Queremos un asistente en la web.",
+            "Clínica Veterinaria Los Olivos",
+        ),
+        (
+            "Wir sind die Fahrradwerkstatt Speichenliebe in Kiel. Der Assistent soll Termine vergeben.",
+            "Fahrradwerkstatt Speichenliebe",
+        ),
+        ("Sou psicóloga. Quero um assistente; se alguém falar em suicídio, ligar para o CVV 188.", None),
+        ("Wir sind ein kleiner Landgasthof im Allgäu. Ich möchte Bewertungen zusammenfassen.", None),
+    ],
+)
+def test_the_business_a_foreign_requester_speaks_for(task: str, name: str | None) -> None:
+    assert extract_entities(task).organization == name
+
+
+def test_a_foreign_requesters_introduction_is_not_the_job() -> None:
+    task = "Sou psicóloga e coordeno o Projeto Acolher. Quero um assistente de bem-estar para os estudantes."
+    role = generate(Brief(task=task, target="claude")).prompt.split("</role>")[0]
+    assert "Quero um assistente de bem-estar" in role
+    assert "Sou psicóloga" not in role
