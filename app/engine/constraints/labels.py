@@ -49,6 +49,7 @@ _REPLY_WITH = re.compile(
 _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
 _LABEL_CONTEXT = re.compile(
     rf"\b(?:classif|categor|label|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
+    rf"sort\w*\s+(?:\w+\s+){{0,4}}into|"
     rf"{_LABEL_NOUNS})",
     re.IGNORECASE,
 )
@@ -434,7 +435,7 @@ def describe_labels(values: list[str], multi: bool, text: str = "") -> str:
 
 # CJK label sets: 「a」「b」「c」, or a list after a colon joined by 、 ，/ ・ ("标签：通过、人工复核、删除").
 _CJK_CONTEXT = re.compile(
-    r"分類|分类|ラベル|标签|標籤|类别|類別|カテゴリ|いずれか|之一|分成|归类|归为|判定|タグ|分为|分為|区分"
+    r"分類|分类|ラベル|标签|標籤|类别|類別|カテゴリ|いずれか|之一|分成|归类|归为|判定|タグ|分为|分為|区分|どれか|其中一"
 )
 _CJK_BRACKETS = re.compile(r"(?:[「『【][^」』】\n]{1,20}[」』】]\s*[、，,/／・]?\s*){2,}")
 _CJK_ITEM = r"[^：:。；;\n、，,/／・]{1,20}"

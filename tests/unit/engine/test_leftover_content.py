@@ -320,3 +320,23 @@ def test_a_list_a_prohibition_rules_out_is_no_label_set() -> None:
 )
 def test_the_business_is_not_the_referral_target_or_a_german_noun(task: str, name: str | None) -> None:
     assert extract_entities(task).organization == name
+
+
+@pytest.mark.parametrize(
+    ("task", "labels"),
+    [
+        (
+            "sort emails into our allotment society inbox (plot_waitlist, water_leak, rent_payment, complaint, spam). "
+            "reply with the label only",
+            ["plot_waitlist", "water_leak", "rent_payment", "complaint", "spam"],
+        ),
+        (
+            "品目を聞かれたら「燃えるゴミ」「燃えないゴミ」「資源ゴミ」のどれか一つを答える。",
+            ["燃えるゴミ", "燃えないゴミ", "資源ゴミ"],
+        ),
+    ],
+)
+def test_a_set_to_sort_into_is_read_whole_without_other(task: str, labels: list[str]) -> None:
+    (found,) = _of_kind(task, "labels")
+    assert found.values == labels
+    assert "{{labels}}" not in _prompt(task)
