@@ -354,7 +354,8 @@ def _verb_phrase(text: str) -> str:
 
 _ORDER_KEYS = re.compile(
     r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|てから|でから|した後|たあとで|まず|最初に|首先|"
-    r"zuerst|erstes|primero|abord|premier|primeiro|at\s+the\s+(?:very\s+)?end",
+    r"zuerst|erstes|primero|abord|premier|primeiro|at\s+the\s+(?:very\s+)?end|in\s+(?:this|that|the\s+following)\s+order|"
+    r"之前|以前|前に",
     re.IGNORECASE,
 )
 
@@ -363,7 +364,9 @@ _CJK_ORDER = re.compile(
     r"先(?P<first>[^，,。再]+)[，,]?\s*(?:再|然后|之后)(?P<then>[^。]+)|(?P<first2>[^。]+?)(?:てから|でから|した後で|たあとで)"
     r"(?P<then2>[^。]+)|"
     # "まず lookup_item(name) を呼んで…確認し、その結果だけをもとに答えてください", "首先调用…，然后…"
-    r"(?:まず|最初に|首先)(?P<first3>[^。]+?(?:て|で|し|，|,|、))(?P<then3>[^。]+)"
+    r"(?:まず|最初に|首先)(?P<first3>[^。]+?(?:て|で|し|，|,|、))(?P<then3>[^。]+)|"
+    # "换班之前必须先确认两位店员都同意": before X, first Y
+    r"(?P<then4>[^，,。；;]{1,30}?)(?:之前|以前|前に)[^，,。]{0,4}?先(?P<first4>[^。；;]+)"
 )
 
 
@@ -437,7 +440,26 @@ def _held_back(stripped: str, first: str, then: str, end: int) -> FoundRule:
     return FoundRule(sentence, first, then, max(at, 0), end)
 
 
-_CJK_ORDER_WORDS = ("先", "てから", "でから", "した後で", "たあとで", "まず", "最初に")
+_IN_THIS_ORDER = re.compile(r"\bin\s+(?:this|that|the\s+following)\s+order\s*:\s*(?P<items>[^.;!?]{3,200})", re.I)
+_IN_THAT_ORDER = re.compile(r"(?:^|[:,;]\s*)(?P<items>[^.;:!?]{3,200}?),?\s+in\s+(?:this|that)\s+order\b", re.I)
+
+
+def _in_this_order(text: str) -> FoundRule | None:
+    """ "three sections in this order: This week, Coming up, Reminders": parts the reply gives in a fixed order."""
+    listed = _IN_THIS_ORDER.search(text)
+    match = listed or _IN_THAT_ORDER.search(text)
+    if match is None:
+        return None
+    items_text = match.group("items").strip().rstrip(",")
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+", items_text) if i.strip()]
+    if len(items) < 2:
+        return None
+    # "List the risks, the fixes and the owners, in that order" says it best in its own words.
+    sentence = f"Give these parts in this order: {', '.join(items)}." if listed else sentence_case(text.strip())
+    return FoundRule(sentence, items[0], items[-1], match.start(), match.end())
+
+
+_CJK_ORDER_WORDS = ("先", "てから", "でから", "した後で", "たあとで", "まず", "最初に", "之前", "以前", "前に")
 
 
 def find_ordering(text: str) -> FoundRule | None:
@@ -450,12 +472,12 @@ def find_ordering(text: str) -> FoundRule | None:
     cjk = _CJK_ORDER.search(stripped) if any(word in stripped for word in _CJK_ORDER_WORDS) else None
     if cjk:
         words = stripped.rstrip("。")
-        first = cjk.group("first") or cjk.group("first2") or cjk.group("first3")
-        then = cjk.group("then") or cjk.group("then2") or cjk.group("then3")
+        first = cjk.group("first") or cjk.group("first2") or cjk.group("first3") or cjk.group("first4")
+        then = cjk.group("then") or cjk.group("then2") or cjk.group("then3") or cjk.group("then4")
         return FoundRule(f'Follow this order from the brief: "{words}".', first, then, 0, len(words))
     match = _BEFORE.match(stripped)
     if not match:
-        return _at_the_end(text)
+        return _at_the_end(text) or _in_this_order(stripped)
     groups = {name: value for name, value in match.groupdict().items() if value}
     groups.pop("conn7", None) if "first7" not in groups else None
     first = next((groups[g] for g in groups if g.startswith("first")), None)

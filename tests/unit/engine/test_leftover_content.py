@@ -340,3 +340,21 @@ def test_a_set_to_sort_into_is_read_whole_without_other(task: str, labels: list[
     (found,) = _of_kind(task, "labels")
     assert found.values == labels
     assert "{{labels}}" not in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    ("task", "text"),
+    [
+        (
+            "Class newsletter for parents. Under 250 words, three sections in this order: This week, Coming up, "
+            "Reminders.",
+            "Give these parts in this order: This week, Coming up, Reminders.",
+        ),
+        ("Incident summary bot. List the risks, the fixes and the owners, in that order.", "in that order"),
+        ("排班助手。换班之前必须先确认两位店员都同意。", "换班之前必须先确认两位店员都同意"),
+    ],
+)
+def test_parts_in_a_stated_order_are_an_ordering(task: str, text: str) -> None:
+    orderings = _of_kind(task, "ordering")
+    assert orderings
+    assert text in orderings[0].text
