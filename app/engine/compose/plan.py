@@ -178,12 +178,27 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of a text (a Japanese or Chinese one ends at 。！？ with no space after)."""
     bounds, start = [], 0
     for m in (_CJK_SENTENCE if _CJK_END.search(text) else _SENTENCE).finditer(text):
+        if _inside_quote_or_brace(text[start : m.start()]) or _TITLE_BEFORE.search(
+            text, max(0, m.start() - 6), m.start()
+        ):
+            continue  # '{"ubicacion": "... o null"}', "Dr. Yilmaz & Dr. Brandt", "Dunmore Training Ltd. For …"
         marker = inline_marker(text, m.start() - 1) if text[m.start() - 1 : m.start()] == "." else None
         # "Spec: 1. Header row … 2. Dates as …": the number opens the next item; it ends no sentence of its own.
         bounds.append((start, marker if marker is not None else m.start()))
         start = m.end()
     bounds.append((start, len(text)))
     return [(s, e) for begin, end in bounds for s, e in _list_items(text, begin, end) if text[s:e].strip()]
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Ltd|Inc|Co|Corp|Jr|Sr|ex|approx|Nr|No|Sra?|Mme|Hr|Fr)\.$"
+)
+
+
+def _inside_quote_or_brace(text: str) -> bool:
+    """Whether a sentence so far leaves a brace, bracket or straight double quote open: a sentence does not end
+    inside a JSON example or a quotation."""
+    return text.count("{") > text.count("}") or text.count("[") > text.count("]") or text.count('"') % 2 == 1
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -474,7 +489,9 @@ _HANDOFF_REPLY = 'reply with "I\'m passing this to a human colleague who will fo
 
 
 _GENERAL_CONDITION = re.compile(
-    r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|anything\s+else|otherwise|"
+    # ("before anything else" orders a step; it names no case of its own)
+    r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|(?<!before )anything\s+else|"
+    r"otherwise|"
     r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|person|"
     r"complex|complicated|stuck|not\s+in|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:cover|say|answer|mention|have|include)|"
     r"isn'?t\s+in|can'?t\s+find|cannot\s+find|not\s+(?:found|sure|listed|there|documented))\b",

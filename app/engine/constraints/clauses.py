@@ -24,6 +24,7 @@ _MARK = re.compile(r"[.!?;\n。！？；]")
 _ABBREVIATIONS = frozenset({
     "e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.", "sec.",
     "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
+    "ltd.", "inc.", "co.", "corp.", "jr.", "sr.", "ex.", "prof.", "mme.", "sra.", "hr.",
 })  # fmt: skip
 _INSTEAD_NEXT = re.compile(r"[^.;!?\n]{3,140}?\binstead\b\s*(?:[.!?]|$)", re.IGNORECASE)
 _PRONOUN_NEXT = re.compile(

@@ -75,3 +75,33 @@ def test_a_foreign_sentence_is_not_also_quoted_under_a_guessed_kind() -> None:
     )
     assert "Sieze die Nutzer, warm aber nicht kitschig." in instructions
     assert 'Follow this prohibition from the brief: "warm aber nicht kitschig"' not in instructions
+
+
+@pytest.mark.parametrize(
+    ("task", "kept"),
+    [
+        (
+            "Wir sind die Kinderarztpraxis Dr. Yilmaz & Dr. Brandt in Kassel. Eltern schreiben uns im Chat.",
+            "Wir sind die Kinderarztpraxis Dr. Yilmaz & Dr. Brandt in Kassel.",
+        ),
+        (
+            'Clasifica los avisos. Devuelve solo JSON así: {"categoria": "...", "ubicacion": "... o null"}. '
+            "No contestes al vecino.",
+            'Devuelve solo JSON así: {"categoria": "...", "ubicacion": "... o null"}.',
+        ),
+    ],
+)
+def test_a_sentence_does_not_end_at_a_title_or_inside_json(task: str, kept: str) -> None:
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert kept in prompt or kept.rstrip(".") in prompt
+
+
+def test_a_step_before_anything_else_is_no_general_contact() -> None:
+    task = (
+        "Booking chat for a plumbing firm. IF ANYONE SMELLS GAS: before anything else, tell them to get out and ring "
+        "the National Gas Emergency line 0800 111 999. Angry customers: use escalate_to_human(reason)."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "To escalate, tell them to call 0800 111 999" not in prompt
+    example = prompt.split("<examples>")[1].split("</examples>")[0] if "<examples>" in prompt else ""
+    assert "0800 111 999" not in example
