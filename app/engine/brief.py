@@ -137,7 +137,8 @@ class _VarCue(msgspec.Struct, frozen=True):
 
 
 def _cue(pattern: str, name: str, description: str, trusted: bool = False) -> _VarCue:
-    return _VarCue(re.compile(pattern, re.IGNORECASE), name, description, trusted)
+    # "!resume", "/ticket", "#review": a chat command or a channel names no input the prompt must take
+    return _VarCue(re.compile(rf"(?<![!/#@])(?:{pattern})", re.IGNORECASE), name, description, trusted)
 
 
 # Order matters only for the order variables are listed in; names are unique.

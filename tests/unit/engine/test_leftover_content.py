@@ -358,3 +358,18 @@ def test_parts_in_a_stated_order_are_an_ordering(task: str, text: str) -> None:
     orderings = _of_kind(task, "ordering")
     assert orderings
     assert text in orderings[0].text
+
+
+@pytest.mark.parametrize(
+    ("task", "slot", "present"),
+    [
+        (
+            "Discord game master bot. Players type !resume to continue a saved game, !clue for one clue.",
+            "{{resume}}",
+            False,
+        ),
+        ("Screen each candidate's resume against the job description.", "{{resume}}", True),
+    ],
+)
+def test_a_chat_command_names_no_input_slot(task: str, slot: str, present: bool) -> None:
+    assert (slot in _prompt(task)) is present
