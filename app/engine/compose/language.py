@@ -2,8 +2,8 @@
 
 Decision: for a brief written in Spanish, German, French, Portuguese or Italian (or any language other than
 English), the system prompt is written in English and carries an explicit reply-language rule ("Write every
-reply in Spanish, even when the input is in another language."), and the user's own task is quoted once, whole
-and cleanly, as their words. Why:
+reply in Spanish, even when the input is in another language."), and the user's own words are quoted: the job
+sentence once, in its own quotation marks, and each other sentence whole as a requirement. Why:
 
 - Every vetted section the engine composes (archetype rules, reasons, guardrails, safety packs, examples) is
   written and reviewed in English. Machine-translating them with rules at run time would produce the awkward,
@@ -11,7 +11,7 @@ and cleanly, as their words. Why:
 - Current model families follow English system prompts at least as reliably as prompts in the target language,
   and the reply language is governed by an explicit rule, which the fidelity check can verify.
 - Pasting fragments of a foreign sentence into an English template sentence ("Your job: necesito un bot que...")
-  is what made v1 prompts read badly. Quoting the brief whole ("In the requester's own words (Spanish): «...»")
+  is what made v1 prompts read badly. Quoting the brief's own sentences («...»)
   keeps every detail of the request without pretending it is English.
 
 When the brief names no reply language, a non-English brief implies that the people served write in that
@@ -33,13 +33,6 @@ def brief_language(text: str) -> tuple[str, str] | None:
 
 QUOTE_MARKS: dict[str, tuple[str, str]] = {"Japanese": ("「", "」"), "Chinese": ("“", "”")}
 """Quotation marks a language uses, where guillemets would look foreign in it."""
-
-
-def quoted_task(task: str, language_name: str) -> str:
-    """The requester's task quoted whole as their own words, for a context line of an English prompt."""
-    text = " ".join(task.split()).strip().strip('"“”«»「」')
-    opening, closing = QUOTE_MARKS.get(language_name, ("«", "»"))
-    return f"The requester described the task in {language_name}, in their own words: {opening}{text}{closing}"
 
 
 # 'reply with "I'm passing this to a human colleague"': a vetted English reply that a default rule quotes.

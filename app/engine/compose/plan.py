@@ -597,10 +597,6 @@ ASKS_FOR_LABEL = re.compile(
 )
 
 
-# Jobs whose reply is a message to a person: a category they name is part of the answer, not an output label.
-_CHAT_JOBS = frozenset({"tool_agent", "customer_support", "general_assistant"})
-
-
 def asks_for_label(task: str) -> bool:
     """Whether the brief asks for a label to be given (classify, tag, label, route, mark …)."""
     return bool(ASKS_FOR_LABEL.search(task))
