@@ -25,7 +25,7 @@ from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
 from app.engine.examples import ExampleInputs, build_examples
-from app.engine.safety import JURISDICTION, detect_domains, emergency_number, safety_rules
+from app.engine.safety import JURISDICTION, crisis_number, detect_domains, emergency_number, safety_rules
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
 __all__ = [
@@ -113,8 +113,13 @@ def _us_line_fits(plan: Plan) -> bool:
     return plan.brief_language is None and not any(c.action == "phone" for c in plan.of_kind("fallback"))
 
 
+def _phones(plan: Plan) -> list[tuple[str, str | None]]:
+    """The brief's phone fallbacks as (number, condition) pairs."""
+    return [(c.value or "", c.condition) for c in plan.of_kind("fallback") if c.action == "phone"]
+
+
 def _emergency_number(plan: Plan) -> str | None:
-    phones = [(c.value or "", c.condition) for c in plan.of_kind("fallback") if c.action == "phone"]
+    phones = _phones(plan)
     # "…, or 999 for chest pain or trouble breathing": an emergency service named beside an emergency, with no
     # verb of its own, is still the number for emergencies.
     phones.extend((m.group("number"), m.group(0)) for m in _SERVICE_FOR_EMERGENCY.finditer(plan.brief.task))
@@ -172,6 +177,7 @@ def compose_spec(plan: Plan) -> Composition:
             safety_rules(
                 domains,
                 _emergency_number(plan),
+                crisis_number=crisis_number(_phones(plan)),
                 us_crisis_line=_us_line_fits(plan),
                 # A brief in another language serves people under that language's law, named or not.
                 jurisdiction_known=plan.brief_language is not None or bool(JURISDICTION.search(brief.task)),

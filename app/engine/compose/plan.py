@@ -336,7 +336,10 @@ _INSTRUCTS = re.compile(
     r"add|put|show|send|call|suggest|recommend|refer|remind|treat|stay|be|speak|address|sign|greet|wait|stop|"
     r"follow|flag|mark|return|output|format|describe|quote|cite|link|point|direct|redirect|encourage|let)\b|"
     r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|make\s+sure|ensure|remember\s+to|always|never|"
-    r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed)\b|=",
+    r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed)\b|=|"
+    # "If the postcode isn't LS or they're angry use escalate_to_human": a condition, then what to do.
+    r"^(?:if|when|whenever|unless|once|in\s+case|as\s+soon\s+as)\b.{3,}?(?:,\s*|\s)(?:use|call|ask|say|tell|"
+    r"reply|answer|respond|offer|send|stop|switch|hand|pass|transfer|escalate|refer|point|direct|explain|suggest)\b",
     re.IGNORECASE,
 )
 
@@ -504,9 +507,21 @@ def general_condition(condition: str | None) -> bool:
     return condition is None or bool(_GENERAL_CONDITION.search(condition))
 
 
+# A tool the brief names for hand-offs ("escalate_to_human(reason)", "create_ticket(summary, priority)") is the
+# escalation route: the assistant calls it instead of promising a colleague in words.
+_HANDOFF_TOOLS = (
+    re.compile(r"escalat|hand_?off|human|transfer|operator|staff|call_?back", re.IGNORECASE),
+    re.compile(r"(?:create|open|raise|file|log|new|submit)_?\w*ticket|ticket_?(?:create|open|new)", re.IGNORECASE),
+)
+
+
 def escalation(constraints: Sequence[Constraint]) -> str:
-    """How to escalate: through the brief's own contact (its first non-emergency phone, email or URL fallback), or
-    with the vetted hand-off sentence when the brief names none."""
+    """How to escalate: through the brief's hand-off tool, its own contact (its first non-emergency phone, email or
+    URL fallback), or with the vetted hand-off sentence when the brief names none."""
+    names = [c.name for c in constraints if c.kind == "tool" and c.name]
+    tool = next((name for pattern in _HANDOFF_TOOLS for name in names if pattern.search(name)), None)
+    if tool is not None:
+        return f"call the `{tool}` tool with the reason, and tell the customer that a colleague will follow up."
     emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
     for c in constraints:
         if c.kind != "fallback" or not c.value or c.value == emergency or not general_condition(c.condition):

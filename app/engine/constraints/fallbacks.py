@@ -57,7 +57,9 @@ _CONDITION = re.compile(
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"
     r"reclamações|urgências|emergencias|emergências)))\b"
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
-    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga|"
+    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga|ring|signpost|"
+    # "if anyone mentions suicide give Samaritans 116 123": giving a named line or a number is the action.
+    r"give\s+(?:them\s+)?(?:the\s+)?(?=(?:number|line|helpline|hotline)\b|(?-i:[A-Z0-9]))|"
     r"immer|sofort|direkt|bitte|stets|auf\s+(?:die|den|das|unsere?)|an\s+(?:die|den|das|unsere?))\b)",
     re.IGNORECASE,
 )

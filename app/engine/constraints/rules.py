@@ -11,7 +11,7 @@ from app.engine.language_id import identify
 from app.engine.phrasing import VERBS, second_person, verbs_to_base
 
 _PROHIBITION_EN = re.compile(
-    r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
+    r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\s[-–—]\s)|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
     r"(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
     r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|"
@@ -221,6 +221,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     for match in _PROHIBITION_EN.finditer(stripped):
         if match.start("cue") < taken:
             continue
+        if stripped[match.end("cue") :].lstrip()[:1] in ",.;:!?)":
+            continue  # "bathrooms - no, areas we cover - LS only": an answer, not a rule
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
         before = stripped[: match.start("cue")]
@@ -252,8 +254,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue
         rest = _POLITE_TAIL.sub("", rest)  # "not too chatty pls"
         taken = end
-        if not rest or _LIMIT_ONLY.match(rest):
-            continue
+        if not rest or _LIMIT_ONLY.match(rest) or rest.lower() in _BARE_VERBS:
+            continue  # "We dont do: boiler installs, …": what is not done follows the colon, in its own clause
         start = match.start("cue") if not match.group(0).lower().startswith(("you", "it")) else match.start()
         lead = _lead(match.group("cue"))
         modal = re.search(r"\b(?:must|should|will|do|does|may|can)\s+$", stripped[: match.start("cue")], re.IGNORECASE)
@@ -288,6 +290,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     return found
 
 
+_BARE_VERBS = frozenset({"do", "does", "go", "be", "have", "get", "offer", "cover", "handle", "sell", "take"})
 _NOUN_FIRST = re.compile(r"(?:the|a|an|your|their|all|any|more|every)\s", re.IGNORECASE)
 _BARE_PRONOUN = re.compile(r"(?:them|it|this|that|those|these|one|him|her)", re.IGNORECASE)
 

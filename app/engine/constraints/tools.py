@@ -65,6 +65,15 @@ def _parameters(raw: str) -> list[str] | None:
     return names
 
 
+def _until_next(purpose: str, offset: int, signatures: list[tuple[re.Match[str], list[str] | None]]) -> str | None:
+    """A tool's purpose up to the next signature: "check_availability(postcode, date) which returns free slots,
+    book_job(…)" is "returns free slots", not the rest of the tool list."""
+    end = offset + len(purpose)
+    cut = min((m.start() for m, _ in signatures if offset < m.start() < end), default=end)
+    said = re.sub(r"(?:[\s,;]|\band\b|\bor\b|\bthen\b)+$", "", purpose[: cut - offset]).strip()
+    return said if len(said) >= 3 else None
+
+
 def find_tools(text: str) -> list[FoundTool]:
     """Every tool named in one clause, in order."""
     if "(" not in text and "`" not in text and "_" not in text and not _TOOL_CONTEXT.search(text):
@@ -84,9 +93,8 @@ def find_tools(text: str) -> list[FoundTool]:
         if params is None or not (plain_in_list or _looks_like_tool(name, text, match.group(0).startswith("`"))):
             continue
         purpose = _PURPOSE.match(text, match.end())
-        found.append(
-            FoundTool(name, params, purpose.group("purpose").strip() if purpose else None, match.start(), match.end())
-        )
+        said = _until_next(purpose.group("purpose"), purpose.start("purpose"), signatures) if purpose else None
+        found.append(FoundTool(name, params, said, match.start(), match.end()))
         taken.append((match.start(), match.end()))
     for match in _NAMED.finditer(text):
         name = next(value for value in match.groupdict().values() if value)

@@ -87,7 +87,7 @@ PACKS: tuple[SafetyPack, ...] = (
         rules=(
             _rule(
                 "If the person mentions suicide, self-harm or harming someone else, respond with care, urge them to "
-                "contact a crisis line or {call_emergency} now{crisis_hint}, and keep the conversation going until "
+                "{reach_crisis} now{crisis_hint}, and keep the conversation going until "
                 "they say they are reaching out.",
                 "Immediate human help saves lives, and an assistant cannot provide it.",
             ),
@@ -244,8 +244,17 @@ def _children_only_as_family(lowered: str) -> bool:
 
 
 _EMERGENCY_CONDITION = re.compile(
-    r"(?<!non-)(?<!non )(?<!not an )(?:emergenc|chest pain|breath|bleed|stroke|unconscious|faint|overdose|suicid|"
-    r"self-harm|swelling|allergic|poison|notfall|notruf|urgence|emergencia|emergência|急救|紧急|救急|緊急|救命)",
+    r"(?<!non-)(?<!non )(?<!not an )(?:emergenc|chest pain|breath|bleed|stroke|unconscious|faint|overdose|"
+    r"swelling|allergic|poison|notfall|notruf|urgence|emergencia|emergência|急救|紧急|救急|緊急|救命)",
+    re.IGNORECASE,
+)
+# A line given for suicide or self-harm is a crisis line, not the number for chest pain: "if anyone mentions suicide,
+# give Samaritans 116 123" must never become "for chest pain, call 116 123".
+_CRISIS_CONDITION = re.compile(
+    r"suicid|self[- ]?harm|selbstmord|suizid|selbstverletz|autolesi|automutila|autoagress|zelfmoord|"
+    r"kill(?:ing)?\s+(?:them|him|her|my|your)sel|end(?:ing)?\s+(?:their|his|her|my|your)\s+life|"
+    r"(?:not|n't)\s+(?:want(?:ing)?\s+to\s+)?(?:wanting\s+to\s+)?(?:live|be\s+here)\b|\bcris[ie]s\b|\bkrise|"
+    r"自杀|自殺|自傷|自残|轻生|死にたい",
     re.IGNORECASE,
 )
 # Emergency services numbers (US/CA, UK, EU, AU, FR, DE, JP, CN, BR, IN, SG, ZA, ...): a short number counts only
@@ -269,12 +278,25 @@ def emergency_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
         digits = "".join(ch for ch in number if ch.isdigit())
         if digits in _CRISIS_LINES:
             continue
+        crisis_only = condition and _CRISIS_CONDITION.search(condition) and not _EMERGENCY_CONDITION.search(condition)
+        if crisis_only and digits not in EMERGENCY_SERVICES:
+            continue
         named = bool(condition and _EMERGENCY_CONDITION.search(condition))
         denied = bool(condition and re.search(r"non-?\s?emergenc|not\s+(?:an?\s+)?emergenc", condition, re.I))
         if not denied and (digits in EMERGENCY_SERVICES or named):
             candidates.append((digits not in EMERGENCY_SERVICES, number))
     # "call the ward on 020 …, or 999 for chest pain": the emergency service wins over a line that also takes them.
     return min(candidates)[1] if candidates else None
+
+
+def crisis_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
+    """The line a brief gives for suicide, self-harm or a crisis ("if anyone mentions suicide, give Samaritans
+    116 123"), from its phone fallbacks as (number, condition) pairs; a known crisis line (988) counts on its own."""
+    for number, condition in phones:
+        digits = "".join(ch for ch in number if ch.isdigit())
+        if digits in _CRISIS_LINES or (condition and _CRISIS_CONDITION.search(condition)):
+            return number
+    return None
 
 
 _LOCAL_EMERGENCY = "call their local emergency number"
@@ -286,6 +308,7 @@ def safety_rules(
     domains: Iterable[str],
     emergency_number: str | None = None,
     *,
+    crisis_number: str | None = None,
     us_crisis_line: bool = True,
     jurisdiction_known: bool = False,
 ) -> list[Rule]:
@@ -293,13 +316,18 @@ def safety_rules(
 
     `emergency_number` is the number the brief itself gives for emergencies ("call 999"): the packs then name it
     instead of "their local emergency number", so that the prompt never says two different things.
+    `crisis_number` is the line it gives for suicide or self-harm: the crisis rule names it, and only it.
     """
     chosen = set(domains)
+    call_emergency = f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY
     fill = {
-        "call_emergency": f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY,
+        "call_emergency": call_emergency,
+        "reach_crisis": f"call {crisis_number}" if crisis_number else f"contact a crisis line or {call_emergency}",
         "call_vet": f"call {emergency_number}" if emergency_number else _VET_EMERGENCY,
         # The US line stays beside the US emergency number; elsewhere it would send people to a line they cannot call.
-        "crisis_hint": _US_CRISIS_HINT if us_crisis_line and emergency_number in (None, "911") else "",
+        "crisis_hint": _US_CRISIS_HINT
+        if us_crisis_line and crisis_number is None and emergency_number in (None, "911")
+        else "",
     }
     return [
         msgspec.structs.replace(rule, text=rule.text.format_map(fill)) if "{" in rule.text else rule

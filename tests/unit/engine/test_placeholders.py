@@ -89,4 +89,4 @@ def test_scanning_grows_linearly_with_the_prompt() -> None:
     unit = "Some prose with {{var}} and {brace} and ${dollar} and {{ a.b }}. "
     small, large = (unit * 800)[:50_000], (unit * 3200)[:200_000]
     ratio = min(_scan_seconds(large) for _ in range(5)) / min(_scan_seconds(small) for _ in range(5))
-    assert ratio < 9
+    assert ratio < 12  # linear ~4x, quadratic ~16x: room for a busy machine
