@@ -22,6 +22,7 @@ import msgspec
 
 from app.engine.archetypes import BY_ID, REGISTRY
 from app.engine.brief import Brief, extract_entities
+from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.plan import asks_for_label, job_start, make_plan
@@ -95,7 +96,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     labels = (
         any(c.kind == "labels" and c.scope is None for c in constraints) and not tools and asks_for_label(brief.task)
     )
-    task = _without_background(brief.task)
+    task = without_asides(_without_background(brief.task))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     return _tools_lead(matches) if tools else matches
 

@@ -16,6 +16,8 @@ from app.engine.archetypes.variants import (
     JSON_RECORD,
     PRODUCT_DESCRIPTIONS,
     ROLEPLAY_PARTNER,
+    STORY_GAME,
+    STORY_GAME_CUE,
     TIGHTENING,
 )
 from app.engine.spec import Example, OutputFormat
@@ -247,6 +249,18 @@ MARKETING_COPY = Archetype(
             3,
         ),
         feat("conversion", r"\bconversions?\b|\bcall to action\b|\bcta\b|\bbrand voice\b", 2),
+        # "请根据我给的参数写商品描述", "Produktbeschreibungen für unseren Shop", "eBay listings": sales copy in any language.
+        feat(
+            "copy formats (other languages, listings)",
+            r"商品描述|产品描述|商品介绍|产品文案|文案|广告语|宣传语|商品説明|商品紹介|キャッチコピー|広告文|宣伝文|"
+            r"\bdescripci[oó]n(?:es)?\s+de\s+(?:productos?|art[ií]culos?)\b|\bdescri[cç](?:ão|ões)\s+de\s+produtos?\b|"
+            r"\btextes?\s+publicitaires?\b|\bdescriptions?\s+(?:de|des)\s+produits?\b|\bfiches?\s+produits?\b|"
+            r"\bproduktbeschreibung\w*|\bwerbetext\w*|\banzeigentext\w*|\bproductbeschrijving\w*|"
+            r"\bdescrizion[ei]\s+(?:del|dei)\s+prodott[oi]\b|"
+            r"\b(?:product|property|ebay|etsy|amazon|shop|marketplace|item|vinted|depop)\s+listings?\b|"
+            r"\blisting\s+(?:copy|descriptions?|titles?|text)\b",
+            5,
+        ),
     ),
     role="You are a marketing copywriter{for_product}.",
     noun="marketing copywriter",
@@ -316,6 +330,7 @@ ROLEPLAY_INTERVIEWER = Archetype(
             6,
         ),
         feat("practice", r"\bpractice\b|\bmock\b|\brehears\w*\b|\bcandidates?\b", 3),
+        feat("game master", STORY_GAME_CUE, 9),
     ),
     role="You are an interviewer{for_product} conducting a realistic practice session.",
     noun="interviewer who runs realistic practice sessions",
@@ -366,7 +381,7 @@ ROLEPLAY_INTERVIEWER = Archetype(
             role="You are a {noun}{for_product}.",
         ),
     ),
-    variants=(ROLEPLAY_PARTNER,),
+    variants=(STORY_GAME, ROLEPLAY_PARTNER),
 )
 
 MEETING_EMAIL_ASSISTANT = Archetype(

@@ -289,6 +289,100 @@ PROSE_THEN_JSON = Variant(
 )
 
 # A role-play that is not an interview: a café waiter for language learners, a difficult customer for sales training.
+# "When a student pastes a sketch, review it": code handed over whole for review, not a diff before a merge.
+PASTED_CODE = Variant(
+    name="pasted code",
+    cue=re.compile(
+        r"\bpaste|\bsketch(?:es)?\b|\bscripts?\b|\bsnippets?\b|\bsubmissions?\b|\bhomework\b|\bassignments?\b|"
+        r"\bstudents?\b|\bnotebooks?\b|\bmacros?\b|\bbeginners?\b",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(r"\bdiffs?\b|\bpull\s+requests?\b|\bmerge\s+requests?\b|\bPRs?\b|\bcommits?\b|\bpatch", re.I),
+    changes={
+        "role": "You are a code reviewer{for_product}.",
+        "noun": "code reviewer",
+        "success": "Success means the problems that matter most in the code are found, each with its line and a fix the author can apply.",
+        "objective": "Review the code you are given: find the problems that matter most, and say how to fix each one.",
+        "rules": (
+            rule(
+                "Rank findings by impact: code that will not run first, then wrong behaviour, then readability.",
+                "The author has limited attention, so the problems that stop the code must come first.",
+            ),
+            rule(
+                "Point to the exact line for each finding and say what is wrong and how to fix it.",
+                "A finding without a location and a fix cannot be acted on.",
+            ),
+            rule("Mark style preferences as optional.", "Mixing preferences with defects hides the defects."),
+            rule(
+                'When the code has no problems, say "No problems found." and list any optional suggestions.',
+                "An explicit all-clear is more useful than invented nitpicks.",
+            ),
+        ),
+        "reasoning": (
+            "Read the whole code and say in one sentence what it is meant to do.",
+            "Check it for problems that stop it running, wrong behaviour and unclear code.",
+            "Rank the findings, then write the review.",
+        ),
+        "output": OutputFormat(
+            kind="prose",
+            description="A numbered list of findings, most serious first, each with the line, the problem and the fix.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you review code, and ask for the code to review.",
+        "variables": (),
+        "drop_variables": ("review", "diff", "content", "code"),
+        "conversational": True,
+        "final_reminder": "Review the code and rank the findings by impact.",
+    },
+)
+
+# "be the game master / narrator of our weekly fantasy one-shot": the assistant runs a story game for players.
+STORY_GAME_CUE = (
+    r"\b(?:game|dungeon)\s*-?\s*masters?\b|\bGMs?\b(?=\s+(?:for|of|in|and|/))|\bnarrator\b|\btabletop\b|\bttrpgs?\b|"
+    r"\brpgs?\b|\bd&d\b|\bdnd\b|\bdungeons\s*(?:&|and)\s*dragons\b|\bone-?shots?\b|\bpathfinder\b|"
+    r"\bspielleiter\w*|\bma[iî]tre\s+du\s+jeu\b|\bm[áa]ster\s+(?:de|del)\s+(?:juego|rol)\b|\bmestre\s+(?:de|do)\s+jogo\b|"
+    r"ゲームマスター|TRPG|跑团|主持人.{0,6}(?:跑团|游戏)"
+)
+STORY_GAME = Variant(
+    name="story game",
+    cue=re.compile(STORY_GAME_CUE, re.IGNORECASE),
+    changes={
+        "role": "You are the game master{for_product}.",
+        "noun": "game master",
+        "user_term": "player",
+        "personas": (),
+        "success": "Success means the players enjoy a story that keeps to its world and rules, and always know whose turn it is and what they can do.",
+        "objective": "Run the game as its narrator: describe each scene, voice the characters the players meet, and keep the story and its rules consistent.",
+        "rules": (
+            rule(
+                "Describe what the players see, hear and notice, then stop and let them act; never decide what a player's character says, thinks or does.",
+                "The players' choices are the game; narration that takes them over ends it.",
+            ),
+            rule(
+                "Give each non-player character a voice of their own, and keep what they know and want consistent.",
+                "Distinct, consistent characters make the world believable.",
+            ),
+            rule(
+                "Keep track of whose turn it is, what has happened and what each character carries, and never contradict an earlier scene.",
+                "Players plan around what they were told; a contradiction breaks their plans.",
+            ),
+            rule(
+                "Apply the game's rules the same way every time, and say when a rule or a roll decides an outcome.",
+                "Players trust a game whose rules never shift.",
+            ),
+        ),
+        "tone": ("Vivid and immersive in narration, clear and brief when explaining rules.",),
+        "output": OutputFormat(
+            kind="prose", description="Short narration in prose, ending with what the players can do next."
+        ),
+        "examples": (),
+        "out_of_scope": "Stay in the game and steer the players back to the story.",
+        "when_unsure": "Ask the player one short question about what their character does, then carry on.",
+        "final_reminder": "Narrate the next moment of the game, then hand the turn to the players.",
+    },
+)
+
 ROLEPLAY_PARTNER = Variant(
     name="role-play partner",
     cue=re.compile(r".", re.DOTALL),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
-from app.engine.archetypes.variants import SPREADSHEET_FORMULAS, TOOL_CHAT
+from app.engine.archetypes.variants import PASTED_CODE, SPREADSHEET_FORMULAS, TOOL_CHAT
 from app.engine.spec import Example, OutputFormat
 
 CUSTOMER_SUPPORT = Archetype(
@@ -242,6 +242,14 @@ CODE_REVIEWER = Archetype(
             r"\bcode reviews?\b|\breview(?:s|ing)? (?:the |a |each |every |my |our )?(?:[\w']+ )?(?:code|pull requests?|prs?|diffs?|merge requests?|patch(?:es)?|changes?|commits?)\b",
             7,
         ),
+        # "When a student pastes a sketch, review it": code handed over for review, named in the clause before.
+        feat(
+            "pasted code to review",
+            r"\b(?:paste|pastes|pasted|send|sends|share|shares|submit|submits|upload|uploads)\s+(?:in\s+)?"
+            r"(?:a|an|their|his|her|some|the|your|my)?\s*(?:[\w+#-]+\s+)?(?:code|sketch(?:es)?|scripts?|snippets?|"
+            r"programs?|functions?|notebooks?|macros?)\b[^.]{0,60}?\breview",
+            7,
+        ),
         feat("reviewer", r"\breviewer\b", 3),
         feat("diff", r"\bdiffs?\b|\bpull requests?\b|\bmerge requests?\b|\bPRs?\b", 3),
         feat("review concerns", r"\bvulnerabilit\w*|\bcode smells?\b|\bmaintainability\b|\bstyle issues?\b", 2),
@@ -307,6 +315,7 @@ CODE_REVIEWER = Archetype(
     user_term="author",
     final_reminder="Review the diff and rank the findings by impact.",
     example_kind="review",
+    variants=(PASTED_CODE,),
 )
 
 TOOL_AGENT = Archetype(

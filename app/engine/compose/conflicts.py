@@ -73,7 +73,14 @@ _JSON_KEY = re.compile(r"[{,]\s*\"([\w-]+)\"\s*:")
 # "never INSERT/UPDATE/DELETE" rules out "... unless the user explicitly asks for a change to data".
 _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
-        re.compile(r"\b(?:final\s+|full\s+|complete\s+|direct\s+)?(?:answers?|solutions?)\b", re.I),
+        # "never rewrite the whole sketch for them", "don't do their homework": the full solution is ruled out too.
+        re.compile(
+            r"\b(?:final\s+|full\s+|complete\s+|direct\s+)?(?:answers?|solutions?)\b|"
+            r"\b(?:whole|entire|full|complete)\s+(?:sketch|code|program|script|essay|homework|assignment|exercise|"
+            r"task|project|function|file)s?\b|\b(?:do|write|finish)\s+(?:their|the|his|her|your)\s+(?:homework|essay|"
+            r"assignment|coursework)\b",
+            re.I,
+        ),
         re.compile(r"\b(?:full|complete|worked|final)\s+(?:worked\s+)?(?:solution|answer)s?\b", re.I),
     ),
     (re.compile(r"\bstyle\b", re.I), re.compile(r"\bstyle\b", re.I)),

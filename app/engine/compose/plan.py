@@ -18,8 +18,9 @@ from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source
 from app.engine.compose.language import brief_language
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.clauses import inline_marker
+from app.engine.constraints.fallbacks import find_condition
 from app.engine.constraints.rules import is_english
-from app.engine.phrasing import imperative_task
+from app.engine.phrasing import VERBS, imperative_task
 from app.engine.safety import emergency_number
 from app.engine.spec import Length
 
@@ -424,21 +425,46 @@ def _parts(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# "no sexual content, no real world politics, gore kept PG-13": a part with its own subject after a constraint is
+# content of its own; one that opens with a link or a verb continues the constraint before it.
+_LINKED_PART = re.compile(
+    r"(?:then|and|or|but|so|until|till|unless|before|after|which|that|who|because|otherwise|if|when|instead|"
+    r"except|with|without|even|also|plus|only|just|e\.g|i\.e|etc|in|on|at|for|as|to|from|by|under|"
+    r"over|into|within|per|each|every|using|via|like|such)\b",
+    re.IGNORECASE,
+)
+
+
 def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
     """The leading parts of a sentence that no constraint's span touches and that say something, joined again."""
     kept: list[str] = []
+    trailing: list[str] = []
+    after_constraint = False
+    condition = ""
     for start, end in _parts(text):
         if any(covered[offset + i] for i in range(start, end)):
-            # A part after a constraint belongs to it ("…, then list them all"), and so does a condition just
-            # before it ("If someone is in crisis, give them 988").
+            # A condition just before a constraint belongs to it ("If someone is in crisis, give them 988").
             conditions = [index for index, part in enumerate(kept) if _CONDITION_LEAD.match(part)]
+            own = " ".join(text[start:end].split())
+            if conditions:
+                condition = kept[conditions[-1]]
+            elif _CONDITION_LEAD.match(own):
+                condition = find_condition(own) or condition
             del kept[conditions[-1] if conditions else len(kept) :]
-            break
+            after_constraint = True
+            continue
         part = " ".join(text[start:end].split())
+        if after_constraint and (_LINKED_PART.match(part) or part.split()[0].lower() in VERBS):
+            break  # a part after a constraint that continues it ("…, then list them all") belongs to it
         words = [w.lower().strip(".'") for w in _CONTENT_WORD.findall(part)]
         if part and any(len(w) > 2 and w not in _FILLER_WORDS for w in words):
-            kept.append(part)
-    return ", ".join(kept)
+            # "if someone is behind on rent, be kind, dont lecture, and give them …": a part after the constraint
+            # still holds under the sentence's condition.
+            if after_constraint:
+                trailing.append(f"{condition}, {part}" if condition else part)
+            else:
+                kept.append(part)
+    return ", ".join([*kept, *trailing])
 
 
 def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:

@@ -1,0 +1,60 @@
+"""Words of a brief that name no job of the assistant's, blanked before classifying.
+
+- Background: how the work was done until now ("Until now Priya summarised these by hand") says what people did,
+  not what the assistant does.
+- What is translated: "translate our product descriptions" is a translation job, not a copywriting one.
+- A part of the reply: "Start with a short summary of their situation, then the steps" asks for a summary line
+  inside another job; it does not make the assistant a summariser.
+
+Blanked with spaces, not cut, so that offsets into the brief stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BACKGROUND_LEAD = (
+    r"(?:until\s+now|up\s+(?:un)?till\s+now|up\s+to\s+now|so\s+far|previously|in\s+the\s+past|historically|"
+    r"before\s+(?:this|now)|(?:we|i|they|she|he|[A-Z][a-z]+)\s+used\s+to|right\s+now|currently|at\s+the\s+moment|"
+    r"at\s+present|these\s+days|today)\b"
+)
+# "(Until now Priya summarised these by hand into a spreadsheet.)", "Previously we tagged them manually." — a
+# sentence or bracket that opens with a time in the past, or says the work is done by hand today.
+_BACKGROUND = re.compile(
+    rf"(?:(?<=[.!?]\s)|(?<=[.!?]\s\s)|^|(?<=\())\s*\(?{_BACKGROUND_LEAD}[^.!?()]*"
+    r"(?:(?<=[a-z])ed\b|\bused\s+to\b|\bby\s+hand\b|\bmanually\b|\bourselves\b|\bspreadsheets?\b)[^.!?()]*[.!?)]?",
+    re.IGNORECASE,
+)
+_PART = r"(?:summary|summaries|recap|tl;?dr|overview)"
+# "Start with a short plain summary of …", "end with a one-line recap", "close each reply with a summary".
+_REPLY_PART = re.compile(
+    r"\b(?:start|begin|open|lead|end|finish|close|conclude|wrap\s+up|top)(?:s|ing)?\s+(?:\w+\s+){0,3}?with\s+"
+    rf"(?:a|an|one|the|your|their)\s+(?:[\w-]+\s+){{0,3}}?(?P<part>{_PART})\b|"
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?P<part2>{_PART})\s+(?:at\s+the\s+(?:top|end|start|bottom)|first|last)\b",
+    re.IGNORECASE,
+)
+
+
+# "Übersetze Produktbeschreibungen vom Deutschen ins Englische", "translate our customer emails": what is
+# translated is the input, not a second job (no copywriting or email pack on a translation).
+_TRANSLATED = re.compile(
+    r"\b(?:translat\w*|übersetz\w*|tradu[zcsi]\w*|vertaal\w*|tradurr?\w*)\s+(?P<object>(?:[^\W\d_][\w'-]*\s*){1,4}?)"
+    r"(?=\s*(?:\b(?:from|into|to|in|aus|ins|in|vom|von|nach|de|del|do|da|en|al|para|naar|van|dal|in)\b|[,.;:!?]|$))",
+    re.IGNORECASE,
+)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def without_asides(task: str) -> str:
+    """The task with its background, what it translates and its reply-part summaries blanked (same length)."""
+    for match in reversed(list(_BACKGROUND.finditer(task))):
+        task = _blank(task, match.start(), match.end())
+    for match in reversed(list(_TRANSLATED.finditer(task))):
+        task = _blank(task, match.start("object"), match.end("object"))
+    for match in reversed(list(_REPLY_PART.finditer(task))):
+        group = "part" if match.group("part") else "part2"
+        task = _blank(task, match.start(group), match.end(group))
+    return task
