@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
-from app.engine.archetypes.variants import PROSE_THEN_JSON, TABLE_EXTRACTION, TIGHTENING
+from app.engine.archetypes.variants import LABELLED_RECORD, PROSE_THEN_JSON, TABLE_EXTRACTION, TIGHTENING
 from app.engine.spec import Example, OutputFormat
 
 _DEFAULT_EXTRACTION_SCHEMA = {
@@ -154,6 +154,7 @@ CLASSIFICATION = Archetype(
         ),
     ),
     blend_output='End with one line that starts with "Label:" followed by exactly one label from: {labels}.',
+    variants=(LABELLED_RECORD,),
 )
 
 CONTENT_MODERATION = Archetype(

@@ -289,6 +289,24 @@ PROSE_THEN_JSON = Variant(
 )
 
 # A role-play that is not an interview: a café waiter for language learners, a difficult customer for sales training.
+# "Devuelve solo JSON así: {"categoria": …, "ubicacion": …, "urgente": …}": a label inside a JSON record with other
+# fields, so the reply is the record, not a bare label.
+LABELLED_RECORD = Variant(
+    name="labelled record",
+    cue=re.compile(r".", re.DOTALL),
+    json_output=True,
+    changes={
+        "role": "You are a classifier{for_product} that returns each input as a JSON record.",
+        "objective": "Read each input, choose its label from the closed label set, and return the label with the requested fields as one JSON object.",
+        "success": "Success means one valid JSON object per input, with a label from the closed set and only what the input states in the other fields.",
+        "out_of_scope": "Return the JSON object with the closest label from the set and null for every field the input does not state.",
+        "when_unsure": "Choose the closest label from the set, and set a field to null rather than guessing its value.",
+        "final_reminder": "Return only the JSON object: a label from the set, and null for fields the input does not state.",
+        "example_kind": "",
+        "examples": (),
+    },
+)
+
 # "When a student pastes a sketch, review it": code handed over whole for review, not a diff before a merge.
 PASTED_CODE = Variant(
     name="pasted code",

@@ -38,10 +38,25 @@ _REPLY_PART = re.compile(
 # "Übersetze Produktbeschreibungen vom Deutschen ins Englische", "translate our customer emails": what is
 # translated is the input, not a second job (no copywriting or email pack on a translation).
 _TRANSLATED = re.compile(
-    r"\b(?:translat\w*|übersetz\w*|tradu[zcsi]\w*|vertaal\w*|tradurr?\w*)\s+(?P<object>(?:[^\W\d_][\w'-]*\s*){1,4}?)"
+    r"\b(?:translat\w*|übersetz\w*|tradu[zcsi]\w*|vertaal\w*|tradurr?\w*)\s+"
+    r"(?!(?:en|in|into|to|from|ins|aus|vom|nach|para|al|naar|van|da|dal|de|do)\b)"
+    r"(?P<object>(?:[^\W\d_][\w'-]*\s*){1,4}?)"
     r"(?=\s*(?:\b(?:from|into|to|in|aus|ins|in|vom|von|nach|de|del|do|da|en|al|para|naar|van|dal|in)\b|[,.;:!?]|$))",
     re.IGNORECASE,
 )
+
+
+_NEXT_JOB = re.compile(
+    r"\b(?:then|and\s+(?:also\s+)?(?:then\s+)?(?:suggest|tag|classify|route|summari[sz]e|reply|answer|draft|write|"
+    r"label|flag|extract|sort|assign|pick|choose|rate|score)|und\s+dann|dann|y\s+luego|luego|et\s+puis|puis|"
+    r"e\s+depois|depois|en\s+dan|poi)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = re.search(r"[.!?。！？](?:\s|$)", text[start:])
+    return start + end.end() if end else len(text)
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -53,6 +68,8 @@ def without_asides(task: str) -> str:
     for match in reversed(list(_BACKGROUND.finditer(task))):
         task = _blank(task, match.start(), match.end())
     for match in reversed(list(_TRANSLATED.finditer(task))):
+        if _NEXT_JOB.search(task, match.end(), _sentence_end(task, match.end())):
+            continue  # "translate the tickets, then suggest which team should handle them": two jobs on one input
         task = _blank(task, match.start("object"), match.end("object"))
     for match in reversed(list(_REPLY_PART.finditer(task))):
         group = "part" if match.group("part") else "part2"

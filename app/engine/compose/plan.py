@@ -297,8 +297,17 @@ _BACKGROUND = re.compile(
     r"i\s+(?:teach|coach|tutor|volunteer|organi[sz]e|help\s+run)|we\s+(?:teach|coach)|"
     # "Sou psicóloga e coordeno …", "Soy la dueña de …", "Ich bin Lehrerin …", "Je suis …": the requester, in their
     # own language
-    r"sou|soy|somos|je\s+suis|nous\s+sommes|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn)\b",
+    r"sou|soy|somos|je\s+suis|nous\s+sommes|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn|"
+    # "Trabajo en atención ciudadana del Ayuntamiento …", "Ich arbeite in der Praxis …": where the requester works
+    r"trabajo\s+en|trabajamos\s+en|trabalho\s+(?:em|na|no)|trabalhamos|ich\s+arbeite|wir\s+arbeiten|je\s+travaille|"
+    r"nous\s+travaillons|lavoro\s+(?:in|a|al|alla|presso)|lavoriamo|ik\s+werk|wij\s+werken|we\s+werken)\b",
     re.IGNORECASE,
+)
+# "Cooperativa Agrícola Vale do Sapucaí (MG).", "Brook Farm Shop – Leeds.": a first sentence that only names the
+# business (a few words, nearly all capitalised) introduces it; the job comes after.
+_NAME_ONLY = re.compile(
+    r"^\W*(?:[A-ZÀ-Ý][\w'&.-]*|\(\w+\)|de|do|da|del|di|of|the|and|&|[-–])(?:\s+(?:[A-ZÀ-Ý][\w'&.-]*|"
+    r"\(\w+\)|de|do|da|dos|das|del|della|di|van|von|der|of|the|and|&|[-–,]))*\W*$"
 )
 _JOB_CUE = re.compile(
     r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget|asistente|assistente|assistent|agente|"
@@ -321,7 +330,8 @@ def job_sentence(task: str) -> int:
     the requester and one of the next two names the job."""
     sentences = _sentences(task)
     first = task[sentences[0][0] : sentences[0][1]] if sentences else ""
-    if not _BACKGROUND.match(first) or _JOB_CUE.search(first):
+    named = len(first.split()) <= 8 and _NAME_ONLY.match(first.strip().rstrip(".!:")) is not None
+    if not (named or _BACKGROUND.match(first)) or _JOB_CUE.search(first):
         return 0
     for index, (start, end) in enumerate(sentences[1:3], start=1):
         if _JOB_CUE.search(task[start:end]):
