@@ -12,7 +12,7 @@ import re
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints import labels, limits
+from app.engine.constraints import labels, limits, parts
 from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.model import BriefSpan, Constraint
 
@@ -135,6 +135,34 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
             scope=scope,
             text=limits.describe_limit(
                 constraint.unit or "words", constraint.minimum, constraint.maximum, constraint.exact, scope
+            ),
+        )
+
+
+def scope_part_limits(brief: Brief, found: list[Constraint]) -> None:
+    """ "The summary should be at most 40 words; the changelog below it has no limit", "feedback of max 2 sentences
+    - only the feedback is limited": a sentence elsewhere in the brief frees the rest of the reply, so a limit on a
+    named part (even one that is often the whole reply) limits that part only."""
+    for index, constraint in enumerate(found):
+        span = constraint.span
+        if constraint.kind != "limit" or span is None or constraint.unit in (None, "items"):
+            continue
+        text = _field_text(brief, span)
+        context = " ".join([text, *brief.constraints]) if span.field == "constraints" else text
+        if not parts.releases(context):
+            continue
+        scope = constraint.scope
+        if scope is None:
+            only = parts.only_part(context)
+            named = limits.named_part(text, span.start, span.end, released=True)
+            scope = named if only is None or named == only else None
+        if scope is None or not scope.startswith("the ") or scope == "the input":
+            continue
+        found[index] = msgspec.structs.replace(
+            constraint,
+            scope=scope,
+            text=limits.describe_limit(
+                constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope, rest_free=True
             ),
         )
 

@@ -58,7 +58,43 @@ def check_limit(constraint: Constraint, view: PromptView, brief: Sequence[Constr
             numbers = _numbers(limit.minimum, limit.maximum, limit.exact)
             if (limit.unit == constraint.unit and numbers != wanted) or limit.unit not in brief_units:
                 conflicts.append(Conflict(limit.start, limit.end))
+    elif _names_a_part(constraint):
+        conflicts = _widened(constraint, wanted, view, brief)
     return Verdict(carried, conflicts)
+
+
+def _names_a_part(constraint: Constraint) -> bool:
+    """A limit the brief scopes to one part of the reply ("the summary", "the code", "each bullet")."""
+    scope = constraint.scope or ""
+    return constraint.unit in LENGTH_UNITS and (
+        scope.startswith("each ") or (scope.startswith("the ") and scope not in ("the input", _WHOLE_SENTENCE))
+    )
+
+
+_WHOLE_SENTENCE = "the part this sentence names"
+
+
+def _widened(
+    constraint: Constraint, wanted: frozenset[int], view: PromptView, brief: Sequence[Constraint]
+) -> list[Conflict]:
+    """ "Keep the reply to at most 60 words." for the brief's "the summary under 60 words": a part's limit the prompt
+    applies to the whole reply (unless the brief also limits the whole reply so)."""
+    if any(
+        c.kind == "limit"
+        and c.scope is None
+        and c.unit == constraint.unit
+        and _numbers(c.minimum, c.maximum, c.exact) == wanted
+        for c in brief
+    ):
+        return []
+    return [
+        Conflict(limit.start, limit.end)
+        for limit in view.limits
+        if limit.scope is None
+        and limit.unit == constraint.unit
+        and _numbers(limit.minimum, limit.maximum, limit.exact) == wanted
+        and _bounds_the_reply(limit, view)
+    ]
 
 
 _PART_CUE = re.compile(
