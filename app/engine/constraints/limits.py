@@ -10,7 +10,7 @@ from typing import Literal, NamedTuple
 
 from app.engine.constraints import parts
 from app.engine.constraints.clauses import NUMBER, NUMBER_WORDS, parse_number
-from app.engine.constraints.model import LimitUnit
+from app.engine.constraints.model import Constraint, LimitUnit
 
 Bound = Literal["max", "min", "exact"]
 
@@ -490,10 +490,12 @@ def named_part(text: str, start: int, end: int, released: bool = False) -> str |
 
 
 def _rest_free(text: str, found: FoundLimit) -> bool:
-    """A named part's limit whose sentence frees the rest, or a language version beside another version."""
+    """A named part's limit whose sentence frees the rest, or a language version beside another language."""
     if found.scope is None or not found.scope.startswith("the ") or found.scope == "the input":
         return False
-    return found.scope.endswith(" version") or parts.releases(parts.sentence_of(text, found.start, found.end))
+    if found.scope.endswith(" version"):
+        return parts.names_other_language(text, found.scope)
+    return parts.releases(parts.sentence_of(text, found.start, found.end))
 
 
 def _part_of_token(text: str, position: int) -> bool:
@@ -625,6 +627,14 @@ def find_limits(text: str) -> list[FoundLimit]:
     return found
 
 
+_REST_FREE = "the rest of the reply is not limited by this"
+
+
+def frees_rest(constraint: Constraint) -> bool:
+    """Whether a limit on one part says the rest of the reply has no limit (its text says so)."""
+    return constraint.kind == "limit" and constraint.text.endswith(f"{_REST_FREE}.")
+
+
 def describe_limit(
     unit: LimitUnit,
     minimum: int | None,
@@ -661,7 +671,7 @@ def describe_limit(
     if minimum is not None and maximum is not None:
         return f"Keep {subject} between {minimum} and {maximum} {unit}."
     if maximum is not None:
-        rest = "; the rest of the reply is not limited by this" if rest_free and scope else ""
+        rest = f"; {_REST_FREE}" if rest_free and scope else ""
         return f"Keep {subject} to at most {maximum} {unit_word(maximum)}{rest}."
     assert minimum is not None
     return (

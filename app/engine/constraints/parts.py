@@ -78,7 +78,8 @@ _LINK = (
     r"fewer\s+than|como\s+máximo|no\s+más\s+de|menos\s+de|hasta|a\s+lo\s+sumo|nicht\s+mehr\s+als|weniger\s+als|"
     r"bis\s+zu|unter|au\s+maximum|au\s+plus|pas\s+plus\s+de|moins\s+de|jusqu'à|no\s+máximo|não\s+mais\s+(?:do\s+)?que|"
     r"não\s+mais\s+de|até|massimo|al\s+massimo|non\s+più\s+di|meno\s+di|fino\s+a|maximaal|hooguit|"
-    r"niet\s+meer\s+dan|minder\s+dan|exactly|exactamente|genau|exactement|exatamente|esattamente|only|just"
+    r"niet\s+meer\s+dan|minder\s+dan|exactly|exactamente|genau|exactement|exatamente|esattamente|only|just|first|"
+    r"primero|zuerst|d'abord|primeiro|eerst"
 )
 # The part, then what it is about ("of their situation", "del pedido"), then linking words up to the limit.
 _PART_BEFORE = re.compile(
@@ -86,7 +87,7 @@ _PART_BEFORE = re.compile(
     rf"\b(?P<reply>{_REPLY_WORDS})\b|(?<![\w-])(?:{_NOUNS})(?![\w-]))"
     r"(?:\s+(?:of|for|about|on|from|del?|sobre|über|zur|zum|du|des|sur|do|da|dos|das|di|della|dello|van|over)\s+"
     r"(?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*)?"
-    rf"(?:\s+(?:{_LINK}))*\s*[,:(–—-]?\s*$",
+    rf"(?:,?\s+(?:{_LINK}))*\s*[,:(–—-]?\s*$",
     re.IGNORECASE,
 )
 # "3 lines of corrected code", "two sentences of feedback".
@@ -95,14 +96,20 @@ _PART_AFTER = re.compile(
     r"code|código|codigo|codice|intro|introduction)\b",
     re.IGNORECASE,
 )
-# The text says the reply has other parts: a sequence, or that the rest has no limit.
-_SEQUENCE = re.compile(
-    r"\b(?:start|begin|open|lead)(?:s|ing)?\s+with\b|\bfirst\b|\bthen\b|\bfollowed\s+by\b|\bafter\s+(?:it|that|this)\b|"
-    r"\bbefore\s+the\b|\bbelow\s+it\b|\bthe\s+rest\b|\bthe\s+remainder\b|"
-    r"\b(?:empieza|empiece|comienza|comience)\s+con\b|\bprimero\b|\bluego\b|\bdespués\b|\bseguid[oa]\s+de\b|"
-    r"\bbeginne\s+mit\b|\bzuerst\b|\bdann\b|\bdanach\b|\bgefolgt\s+von\b|\bcommence\s+par\b|\bd'abord\b|\bpuis\b|"
-    r"\bensuite\b|\bsuivi\s+d[eu]\b|\bcomece\s+com\b|\bprimeiro\b|\bdepois\b|\binizia\s+con\b|\bpoi\b|"
-    r"\bseguit[oa]\s+da\b|\bbegin\s+met\b|\beerst\b|\bdaarna\b|\bgevolgd\s+door\b|その後|そのあと|続けて|然后|之后|再写",
+# The text says the reply has more than the part: a part that comes first ("start with a summary ..."), or
+# something that follows it ("..., then the steps"). A "then" before the part orders the assistant's own steps
+# ("read the ticket, then write a summary in 100 words"): no evidence.
+_LEADS = re.compile(
+    r"\b(?:start|begin|open|lead)(?:s|ing)?\s+with\b|\bfirst\b|\b(?:empieza|empiece|comienza|comience)\s+con\b|"
+    r"\bprimero\b|\bbeginne\s+mit\b|\bzuerst\b|\bcommence[zr]?\s+par\b|\bd'abord\b|\bcomece\s+com\b|"
+    r"\bprimeiro\b|\binizia\s+con\b|\bbegin\s+met\b|\beerst\b|最初に|まず|首先|先写",
+    re.IGNORECASE,
+)
+_FOLLOWS = re.compile(
+    r"\bthen\b|\bfollowed\s+by\b|\bafter\s+(?:it|that|this)\b|\bbelow\s+it\b|\bthe\s+rest\b|\bthe\s+remainder\b|"
+    r"\bluego\b|\bdespués\b|\bseguid[oa]\s+de\b|\bdann\b|\bdanach\b|\bgefolgt\s+von\b|\bpuis\b|\bensuite\b|"
+    r"\bsuivi\s+d[eu]\b|\bdepois\b|\bpoi\b|\bseguit[oa]\s+da\b|\bdaarna\b|\bgevolgd\s+door\b|"
+    r"その後|そのあと|続けて|然后|之后|再写",
     re.IGNORECASE,
 )
 _RELEASE = re.compile(
@@ -160,7 +167,7 @@ def _language_name(word: str) -> str | None:
     """The English name of a language written in any supported language ("inglés", "englische", "英語")."""
     if word.lower() in _LANGUAGE_ADJECTIVES:
         return _LANGUAGE_ADJECTIVES[word.lower()]
-    found = lookup(word) if len(word) > 2 else None  # "it" and "no" are words here, not language codes
+    found = lookup(word) if len(word) > 2 or not word.isascii() else None  # "it", "no": words, not codes
     return found[0] if found else None
 
 
@@ -216,8 +223,26 @@ def sentence_of(text: str, start: int, end: int) -> str:
 
 def other_parts(text: str, start: int, end: int) -> bool:
     """Whether the sentence of a limit says the reply has more than the part it names."""
+    before = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n", "。"))
     sentence = sentence_of(text, start, end)
-    return bool(_SEQUENCE.search(sentence) or _RELEASE.search(sentence))
+    return bool(
+        _LEADS.search(text, before + 1, start)
+        or _FOLLOWS.search(sentence, end - before - 1)
+        or _RELEASE.search(sentence)
+    )
+
+
+def names_other_language(text: str, scope: str) -> bool:
+    """Whether the text names a language besides the one of a version scope ("the Japanese version" beside 英語)."""
+    own = scope.removeprefix("the ").removesuffix(" version")
+    for word in [
+        *re.findall(r"[A-Za-zÀ-ÿ]{3,}", text),
+        *re.findall(r"日本語|英語|中国語|中文|英文|汉语|日语|英语", text),
+    ]:
+        named = _language_name(word)
+        if named is not None and named != own:
+            return True
+    return False
 
 
 def releases(text: str) -> bool:
