@@ -235,3 +235,28 @@ def test_generated_prompt_keeps_the_scope() -> None:
     assert "Keep the summary to at most 50 words" in result.prompt
     assert "Keep the reply to at most 50 words" not in result.prompt
     assert not [f for f in check_fidelity(result.constraints, result.prompt) if f.rule_id == "FID-02"]
+
+
+def test_the_finding_names_the_part() -> None:
+    constraints = extract_constraints(Brief(task=_SUMMARY_BRIEF))
+    widened = [f for f in check_fidelity(constraints, "Keep the reply to at most 50 words.") if f.rule_id == "FID-02"]
+    assert widened
+    assert "length limit on the summary" in widened[0].message
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Reply in at most 50 words.",
+        "Your answer must be under 50 words.",
+        "Keep it to at most 50 words.",
+    ],
+)
+def test_fidelity_flags_each_way_of_limiting_the_reply(prompt: str) -> None:
+    constraints = extract_constraints(Brief(task=_SUMMARY_BRIEF))
+    assert any(f.rule_id == "FID-02" for f in check_fidelity(constraints, prompt))
+
+
+def test_a_part_limit_beside_a_whole_reply_limit_in_another_unit() -> None:
+    found = _limits("Write product pages. Keep the title under 60 characters and the whole page under 300 words.")
+    assert [(c.scope, c.unit) for c in found] == [("the title", "characters"), (None, "words")]
