@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from app.engine.constraints import Constraint
+from app.engine.constraints.limits import frees_rest
 
 FEATURES: dict[str, re.Pattern[str]] = {
     "markdown": re.compile(r"\bmarkdown\b|\*\*|\bheadings?\b|\btables?\b", re.I),
@@ -181,7 +182,9 @@ class Conflicts:
         self.limited = {UNIT_FAMILIES.get(c.unit or "", "items") for c in constraints if c.kind == "limit"}
         # A stated limit on the whole reply replaces every default count, whatever its unit: "at most five
         # sentences" beside the brief's "under 90 words" is two limits where the brief asked for one.
-        self.reply_limited = any(c.kind == "limit" and c.scope is None for c in constraints)
+        # A part's limit that frees the rest ("the list after it can be as long as it needs") rules out default
+        # counts too.
+        self.reply_limited = any(c.kind == "limit" and (c.scope is None or frees_rest(c)) for c in constraints)
         self.has_fallback = any(c.kind == "fallback" for c in constraints)
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
         # A reader under 13 (a museum's kids' guide) gets answers from the source, but no "[Doc 2, Section 3]"

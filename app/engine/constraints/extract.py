@@ -149,7 +149,9 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             Constraint(
                 kind="limit",
                 text=_with_parts(
-                    limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun),
+                    limits.describe_limit(
+                        lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free
+                    ),
                     text[lim.end :], lim.exact,
                 ),
                 span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum,
@@ -694,5 +696,6 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
     scoping.scope_field_limits(brief, unique)
+    scoping.scope_part_limits(brief, unique)
     unique.extend(scoping.label_rules(brief, unique))
     return scoping.without_label_tones(unique)

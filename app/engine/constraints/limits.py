@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from app.engine.constraints import parts
 from app.engine.constraints.clauses import NUMBER, NUMBER_WORDS, parse_number
-from app.engine.constraints.model import LimitUnit
+from app.engine.constraints.model import Constraint, LimitUnit
 
 Bound = Literal["max", "min", "exact"]
 
@@ -278,6 +279,8 @@ class FoundLimit(NamedTuple):
     capped: bool = False
     """A cap on things the assistant does or gives ("max 10 comments per PR", "stop after 8 searches"): its noun
     phrase is `scope`, and the reply's own length is not limited by it."""
+    rest_free: bool = False
+    """The limit names one part and the text says the rest of the reply is not limited by it."""
 
 
 def _unit_of(match: re.Match[str], prefix: str) -> tuple[LimitUnit, str]:
@@ -460,7 +463,7 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
         return "the " + _SEQUENCED_NAMES.get(named[:5], named)
     near = _SCOPE_AFTER.match(text, end) or _SCOPE_BEFORE.search(text[max(0, start - 40) : start])
     if near is None:
-        return None
+        return named_part(text, start, end)
     noun = (near.group("noun") or "").lower()
     if noun in _REPLY_NOUNS:
         return None  # "per reply", "par réplique": the reply itself
@@ -469,6 +472,30 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     if not noun:
         noun = previous[:-1] if previous else "item"
     return f"each {noun}"
+
+
+def named_part(text: str, start: int, end: int, released: bool = False) -> str | None:
+    """The part a limit's noun phrase names ("the summary under 60 words", "3 lines of corrected code", "la versión
+    en inglés"); a part that is often the whole reply (a summary) only when its sentence names more, or when the
+    brief frees the rest (`released`)."""
+    after = parts.part_after(text, end)
+    if after is not None:
+        return after
+    numbers = _number_starts(text[start:end])
+    before = parts.part_before(text, start + numbers[0] if numbers else start)
+    if before is None:
+        return None
+    name, always = before
+    return name if always or released or parts.other_parts(text, start, end) else None
+
+
+def _rest_free(text: str, found: FoundLimit) -> bool:
+    """A named part's limit whose sentence frees the rest, or a language version beside another language."""
+    if found.scope is None or not found.scope.startswith("the ") or found.scope == "the input":
+        return False
+    if found.scope.endswith(" version"):
+        return parts.names_other_language(text, found.scope)
+    return parts.releases(parts.sentence_of(text, found.start, found.end))
 
 
 def _part_of_token(text: str, position: int) -> bool:
@@ -542,6 +569,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue  # "ask one question at a time" paces a conversation; it does not count the reply's items
         if _SESSION_POINT.search(text, max(0, position - 12), position) and _cue_before(text, position)[0] is None:
             continue  # "After 10 words, celebrate and stop": a point in the session, not a length of the reply
+        if parts.ordinal_before(text, position):
+            continue  # "in the first two sentences, state the problem": a position in the reply, not its length
         unit, noun = _unit_of(match, "u_")
         if match.re is _CORE_ITEMS:
             noun = text[match.end("n1") : match.end()].strip()
@@ -556,7 +585,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         previous = found[-1].unit if found else None
         inner = _EACH_INSIDE.search(text, start, position)
         scope = f"each {inner.group('thing').lower()}" if inner else _scope(text, start, match.end(), previous)
-        found.append(FoundLimit(unit, minimum, maximum, exact, start, match.end(), scope, noun))
+        limit = FoundLimit(unit, minimum, maximum, exact, start, match.end(), scope, noun)
+        found.append(limit._replace(rest_free=_rest_free(text, limit)))
     lowered = text.lower()
     labelled = any(key in lowered for key in (" limit", " count", " max", " cap"))
     for match in _LABELLED.finditer(text) if labelled else ():
@@ -572,8 +602,8 @@ def find_limits(text: str) -> list[FoundLimit]:
     for match in _CJK_LIMIT.finditer(text):
         n1 = parse_number(match.group("n1"))
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
-        if n1 is None or n1 <= 0:
-            continue
+        if n1 is None or n1 <= 0 or parts.cjk_ordinal(text, match.start()):
+            continue  # "第一句必须写型号": the first sentence's content, not a count of sentences
         unit, noun = _unit_of(match, "c_")
         cjk_kind: Bound | None = None
         if match.group("pre_max") or match.group("post_max"):
@@ -590,10 +620,19 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)
         per_item = _CJK_PER_ITEM.search(text[max(0, match.start() - 12) : match.start()])
-        scope = "each item" if per_item else None
-        found.append(FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), scope, noun))
+        scope = "each item" if per_item else parts.cjk_part_before(text, match.start())
+        limit = FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), scope, noun)
+        found.append(limit._replace(rest_free=_rest_free(text, limit)))
     found.sort(key=lambda f: (f.start, f.end))
     return found
+
+
+_REST_FREE = "the rest of the reply is not limited by this"
+
+
+def frees_rest(constraint: Constraint) -> bool:
+    """Whether a limit on one part says the rest of the reply has no limit (its text says so)."""
+    return constraint.kind == "limit" and constraint.text.endswith(f"{_REST_FREE}.")
 
 
 def describe_limit(
@@ -603,6 +642,7 @@ def describe_limit(
     exact: int | None,
     scope: str | None,
     noun: str | None = None,
+    rest_free: bool = False,
 ) -> str:
     """The imperative sentence for a limit: "Keep the reply to at most 3 sentences."; counts of named things
     use their noun ("Give exactly 5 name ideas.")."""
@@ -631,7 +671,8 @@ def describe_limit(
     if minimum is not None and maximum is not None:
         return f"Keep {subject} between {minimum} and {maximum} {unit}."
     if maximum is not None:
-        return f"Keep {subject} to at most {maximum} {unit_word(maximum)}."
+        rest = f"; {_REST_FREE}" if rest_free and scope else ""
+        return f"Keep {subject} to at most {maximum} {unit_word(maximum)}{rest}."
     assert minimum is not None
     return (
         f"Make {subject} at least {minimum} {unit_word(minimum)} long."

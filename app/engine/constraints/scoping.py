@@ -12,7 +12,7 @@ import re
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints import labels, limits
+from app.engine.constraints import labels, limits, parts
 from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.model import BriefSpan, Constraint
 
@@ -123,12 +123,14 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
         return
     for index, constraint in enumerate(found):
         span = constraint.span
-        if constraint.kind != "limit" or constraint.scope is not None or span is None:
+        if constraint.kind != "limit" or span is None:
             continue
         text = _field_text(brief, span)
         match = _FIELD_BEFORE_LIMIT.search(text[max(0, span.start - 30) : span.start])
         if match is None or match.group("key").lower() not in keys:
             continue
+        if constraint.scope is not None and constraint.scope.lower() != f"the {match.group('key').lower()}":
+            continue  # "feedback max 40 words" beside a "feedback" key: the field, named as such
         scope = f"the {match.group('key')} field"
         found[index] = msgspec.structs.replace(
             constraint,
@@ -137,6 +139,46 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
                 constraint.unit or "words", constraint.minimum, constraint.maximum, constraint.exact, scope
             ),
         )
+
+
+def scope_part_limits(brief: Brief, found: list[Constraint]) -> None:
+    """ "The summary should be at most 40 words; the changelog below it has no limit", "feedback of max 2 sentences
+    - only the feedback is limited": a sentence elsewhere in the brief frees the rest of the reply, so a limit on a
+    named part (even one that is often the whole reply) limits that part only."""
+    for index, constraint in enumerate(found):
+        span = constraint.span
+        if constraint.kind != "limit" or span is None or constraint.unit in (None, "items"):
+            continue
+        text = _field_text(brief, span)
+        context = " ".join([text, *brief.constraints]) if span.field == "constraints" else text
+        scope = constraint.scope
+        if scope is not None and scope.endswith(" version") and not limits.frees_rest(constraint):
+            if parts.names_other_language(" ".join([brief.task, *brief.constraints]), scope):
+                found[index] = msgspec.structs.replace(constraint, text=_rest_free_text(constraint, scope))
+            continue
+        if not parts.releases(context):
+            continue
+        if scope is None:
+            only = parts.only_part(context)
+            named = limits.named_part(text, span.start, span.end, released=True)
+            scope = named if only is None or named == only else None
+            if (
+                only is not None
+                and named is None
+                and only[4:].lower() in text[max(0, span.start - 60) : span.start].lower()
+            ):
+                scope = only  # "a verdict of max 2 sentences - only the verdict is limited"
+        if scope is None or not scope.startswith("the ") or scope == "the input":
+            continue
+        found[index] = msgspec.structs.replace(constraint, scope=scope, text=_rest_free_text(constraint, scope))
+
+
+def _rest_free_text(constraint: Constraint, scope: str) -> str:
+    """ "Keep the summary to at most 60 words; the rest of the reply is not limited by this." """
+    assert constraint.unit is not None
+    return limits.describe_limit(
+        constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope, rest_free=True
+    )
 
 
 _LABEL_LEAD = re.compile(

@@ -59,6 +59,8 @@ def check_fidelity(constraints: Sequence[Constraint], prompt: str) -> list[Findi
     for constraint in constraints:
         verdict = CHECKS[constraint.kind](constraint, view, constraints)
         name = _KIND_NAMES[constraint.kind]
+        if constraint.kind == "limit" and constraint.scope and constraint.scope.startswith(("the ", "each ")):
+            name = f"{name} on {constraint.scope}"  # "the brief's length limit on the summary"
         words = _brief_words(constraint)
         seen: set[tuple[int, int]] = set()
         for conflict in verdict.conflicts:

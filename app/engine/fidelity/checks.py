@@ -58,7 +58,60 @@ def check_limit(constraint: Constraint, view: PromptView, brief: Sequence[Constr
             numbers = _numbers(limit.minimum, limit.maximum, limit.exact)
             if (limit.unit == constraint.unit and numbers != wanted) or limit.unit not in brief_units:
                 conflicts.append(Conflict(limit.start, limit.end))
+    elif _names_a_part(constraint):
+        conflicts = _widened(constraint, wanted, view, brief)
     return Verdict(carried, conflicts)
+
+
+def _names_a_part(constraint: Constraint) -> bool:
+    """A limit the brief scopes to one part of the reply ("the summary", "the code", "each bullet")."""
+    scope = constraint.scope or ""
+    return constraint.unit in LENGTH_UNITS and (
+        scope.startswith("each ") or (scope.startswith("the ") and scope not in ("the input", _WHOLE_SENTENCE))
+    )
+
+
+_WHOLE_SENTENCE = "the part this sentence names"
+
+
+# "Keep the reply to", "Reply in", "Your answer must be": words that put a limit on the whole reply.
+_WHOLE_REPLY_LIMIT = re.compile(
+    r"(?:\b(?:keep|limit|cap)\s+(?:the\s+|your\s+|each\s+|every\s+|all\s+)?(?:reply|replies|response|responses|"
+    r"answers?|output|messages?|it|them)|\b(?:reply|respond|answer)\s+(?:in|with|using|within)|"
+    r"\b(?:the|your|each)\s+(?:reply|response|answer|output|message)\s+(?:must|should|is|has)|"
+    r"\bmake\s+(?:the|your)\s+(?:reply|response))\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _widened(
+    constraint: Constraint, wanted: frozenset[int], view: PromptView, brief: Sequence[Constraint]
+) -> list[Conflict]:
+    """ "Keep the reply to at most 60 words." for the brief's "the summary under 60 words": a part's limit the prompt
+    applies to the whole reply (unless the brief also limits the whole reply so). Only a limit the prompt's words
+    put on the reply counts; the brief's own sentences carried in the prompt are never one."""
+    if any(
+        c.kind == "limit"
+        and c.scope is None
+        and c.unit == constraint.unit
+        and _numbers(c.minimum, c.maximum, c.exact) == wanted
+        for c in brief
+    ):
+        return []
+    carried = [(index, index + len(c.text)) for c in brief if c.text and (index := view.text.find(c.text)) != -1]
+    conflicts: list[Conflict] = []
+    for limit in view.limits:
+        if limit.scope is not None or limit.unit != constraint.unit:
+            continue
+        if _numbers(limit.minimum, limit.maximum, limit.exact) != wanted or not _bounds_the_reply(limit, view):
+            continue
+        if any(start <= limit.start < end for start, end in carried):
+            continue
+        sentence = view.sentence_at(limit.start)
+        before = view.text[sentence.start if sentence else max(0, limit.start - 60) : limit.start]
+        if _WHOLE_REPLY_LIMIT.search(before):
+            conflicts.append(Conflict(limit.start, limit.end))
+    return conflicts
 
 
 _PART_CUE = re.compile(
