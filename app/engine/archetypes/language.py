@@ -116,7 +116,8 @@ WRITING_EDITOR = Archetype(
         ),
         feat(
             "rewrite",
-            r"\brewrit\w*\b|\brephras\w*\b|\bpolish\w*\b|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b",
+            r"\brewrit\w*\b|\brephras\w*\b|(?<!\bin\s)(?<!\bor\s)(?<!\band\s)(?<!\bto\s)(?<!\binto\s)(?<!\bfrom\s)"
+            r"\bpolish\w*\b(?!\s+(?:speakers?|language|version|translation|customers?|parents?|users?|people|community|clients?)\b)|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b",
             5,
         ),
         feat("grammar/style", r"\bgrammar\b|\bspelling\b|\btypos?\b|\bstyle guides?\b|\bclarity\b|\breadability\b", 3),
@@ -245,7 +246,9 @@ MARKETING_COPY = Archetype(
         ),
         feat(
             "campaign/social",
-            r"\bcampaigns?\b|\bsocial media\b|\binstagram\b|\blinkedin posts?\b|\btweets?\b|\bseo\b",
+            # "Instagram DMs", "social media messages": a channel people write in, not copy to publish
+            r"\bcampaigns?\b|\bsocial media\b(?!\s+(?:dms?|messages?|inbox|chats?|comments?|enquiries|questions))|"
+            r"\binstagram\b(?!\s+(?:dms?|messages?|inbox|chats?|comments?|direct))|\blinkedin posts?\b|\btweets?\b|\bseo\b",
             3,
         ),
         feat("conversion", r"\bconversions?\b|\bcall to action\b|\bcta\b|\bbrand voice\b", 2),
@@ -258,7 +261,7 @@ MARKETING_COPY = Archetype(
             r"\bproduktbeschreibung\w*|\bwerbetext\w*|\banzeigentext\w*|\bproductbeschrijving\w*|"
             r"\bdescrizion[ei]\s+(?:del|dei)\s+prodott[oi]\b|"
             r"\b(?:product|property|ebay|etsy|amazon|shop|marketplace|item|vinted|depop)\s+listings?\b|"
-            r"\blisting\s+(?:copy|descriptions?|titles?|text)\b",
+            r"\blisting\s+(?:copy|descriptions?|titles?|text)\b|\bwrite\s+(?:\w+\s+){0,2}listings?\b",
             5,
         ),
     ),

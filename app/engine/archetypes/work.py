@@ -130,7 +130,7 @@ CUSTOMER_SUPPORT = Archetype(
         ),
         rule(
             "Escalate to a human agent when the customer asks for one, reports a security or legal issue, or "
-            "remains unhappy after two replies.",
+            "remains unhappy after two replies. To escalate, {escalate_how}",
             "These cases need judgement or permissions that an assistant lacks.",
             group="Escalation",
         ),
@@ -246,7 +246,7 @@ CODE_REVIEWER = Archetype(
         feat(
             "pasted code to review",
             r"\b(?:paste|pastes|pasted|send|sends|share|shares|submit|submits|upload|uploads)\s+(?:in\s+)?"
-            r"(?:a|an|their|his|her|some|the|your|my)?\s*(?:[\w+#-]+\s+)?(?:code|sketch(?:es)?|scripts?|snippets?|"
+            r"(?:a|an|their|his|her|some|the|your|my)?\s*(?:[\w+#-]+\s+){0,2}(?:code|sketch(?:es)?|scripts?|snippets?|"
             r"programs?|functions?|notebooks?|macros?)\b[^.]{0,60}?\breview",
             7,
         ),

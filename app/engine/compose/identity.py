@@ -37,7 +37,12 @@ def role_sentence(role: str) -> str:
     return f"You are {lead}{role}."
 
 
-_BE_MY = re.compile(r"^(?:please\s+)?(?:be|act\s+as|serve\s+as|work\s+as)\s+(?=(?:my|our|a|an|the)\s)", re.IGNORECASE)
+# "be my brainstorm buddy", "You are the narrator of …": the brief addresses the assistant; the noun phrase is the role.
+_BE_MY = re.compile(
+    r"^(?:please\s+)?(?:be|act\s+as|serve\s+as|work\s+as|you\s+are|you['’]re|you\s+will\s+be|you['’]ll\s+be)\s+"
+    r"(?=(?:my|our|a|an|the)\s)",
+    re.IGNORECASE,
+)
 
 
 def _first_part(text: str) -> tuple[str, str]:

@@ -477,6 +477,15 @@ def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
     return ", ".join([*kept, *trailing])
 
 
+def _restates_job(constraint: Constraint, job: tuple[int, int]) -> bool:
+    """ "I want a chatbot that answers questions about prices (small £35, …)": a requirement read from the job
+    sentence as a whole (for its amounts) says again what the role line says."""
+    span = constraint.span
+    if constraint.kind != "requirement" or span is None or span.field != "task" or job[1] <= job[0]:
+        return False
+    return job[0] <= span.start and span.end <= job[1] and (span.end - span.start) * 5 >= (job[1] - job[0]) * 4
+
+
 def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:
     for persona in primary.personas:
         if persona.with_archetype is not None and persona.with_archetype in ids:
@@ -759,6 +768,8 @@ def make_plan(
         start = wish.end() if wish is not None else start
     # The sentences before the job sentence are blanked, not cut: constraint spans keep their offsets.
     head = core_task(" " * start + brief.task[start : first[1]], constraints)
+    if written_in is None:
+        constraints = [c for c in constraints if not _restates_job(c, first)]
     details = (
         foreign_details(brief.task, constraints, job) if written_in else task_details(brief.task, constraints, job)
     )

@@ -85,7 +85,10 @@ _HANDOFF_KEYS = re.compile(
 
 _LINE_NUMBER = re.compile(
     r"\b(?P<number>\d{3,5})\s+(?:suicide\s+(?:and\s+crisis\s+)?)?(?:life|hot|help|crisis\s+)line\b|"
-    r"\b(?:lifeline|hotline|helpline|crisis\s+line)\s+(?:at\s+|on\s+|number\s+)?(?P<number2>\d{3,5})\b",
+    r"\b(?:lifeline|hotline|helpline|crisis\s+line)\s+(?:at\s+|on\s+|number\s+)?(?P<number2>\d{3,5})\b|"
+    # "signpost them to Samaritans on 116 123", "refer them to Shelter at 0808 800 4444": a named line's number
+    r"\b(?:refer|direct|point|send|signpost|redirect)\w*\s+(?:them|him|her|people|users?|the\s+\w+)\s+to\s+"
+    r"(?:[A-Z][\w'&-]*\s+){1,4}(?:on|at)\s+(?P<number3>\d{3}(?:[\s-]\d{3,4}){1,2})\b",
     re.IGNORECASE,
 )
 
@@ -270,7 +273,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
             if not any(f.start <= dial.start < f.end or dial.start <= f.start < dial.end for f in found):
                 found.append(FoundFallback("phone", dial.value, condition, dial.start, dial.end))
         for match in _LINE_NUMBER.finditer(text):
-            group = "number" if match.group("number") else "number2"
+            group = next(g for g in ("number", "number2", "number3") if match.group(g))
             if not any(f.start <= match.start(group) < f.end for f in found):
                 number = match.group(group)
                 found.append(FoundFallback("phone", number, condition, match.start(group), match.end(group)))

@@ -61,7 +61,10 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _MIRROR = re.compile(
-    r"\b(?:depending\s+on\s+(?:the\s+)?(?:user|customer|client|language)|(?:match|matching|mirror)\s+(?:the\s+)?"
+    # "reply in English or Polish depending on what the parent writes", "…, whichever the customer uses"
+    r"\bdepending\s+on\s+(?:what|which|how)\b[^.;\n]{0,40}?\b(?:writes?|wrote|uses?|used|speaks?|spoke|asks?|asked|"
+    r"messages?|types?)\b|\bwhichever\s+(?:one\s+)?(?:the\s+\w+|they|he|she|you)\s+(?:writes?|uses?|speaks?|prefers?|picks?|"
+    r"chooses?)\b|\b(?:depending\s+on\s+(?:the\s+)?(?:user|customer|client|language)|(?:match|matching|mirror)\s+(?:the\s+)?"
     r"(?:user|customer)['’]?s?\s+language|whichever\s+language|"
     r"same\s+language\s+as\s+(?:the\s+)?(?:user|customer|client|question|message|input|caller|sender|query)|"
     r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the\s+(?:user|customer|client|caller|message|question|input|query|request)|they\s+\w+|"

@@ -550,6 +550,16 @@ _SESSION_POINT = re.compile(
 )
 
 
+# A Romance-language noun followed by its adjective ("un mot difficile", "palabras técnicas", "parole nuove")
+# counts qualified words; a reply length is followed by a preposition, "maximum" or the end of the clause.
+_ROMANCE_WORD_NOUNS = frozenset({"mot", "palabra", "palavra", "parola", "parole"})
+_QUALIFIED = re.compile(
+    r"\s+(?!(?:par|pour|por|para|per|pro|au|aux|en|de|des|du|da|do|di|del|dans|max|maximum|máximo|maximo|massimo|"
+    r"minimum|mínimo|minimo|au\s+plus|ou|o|et|e|y|ed|chacun\w*|cada|ogni|ni|no|non|ne|pas|por)\b)[^\W\d_]{3,}",
+    re.IGNORECASE,
+)
+
+
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
@@ -572,6 +582,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         if parts.ordinal_before(text, position):
             continue  # "in the first two sentences, state the problem": a position in the reply, not its length
         unit, noun = _unit_of(match, "u_")
+        if _QUALIFIED.match(text, match.end()) and noun.lower().rstrip("s") in _ROMANCE_WORD_NOUNS:
+            continue  # "explique au plus un mot difficile par réponse": a count of hard words, not a length
         if match.re is _CORE_ITEMS:
             noun = text[match.end("n1") : match.end()].strip()
         kind, start = _cue_before(text, position)
