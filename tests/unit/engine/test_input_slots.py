@@ -116,3 +116,35 @@ def test_summarising_a_pasted_document_keeps_its_slot() -> None:
 
 def test_a_chat_without_pasted_material_gets_no_document_slot() -> None:
     assert "document" not in _slots("Friendly chat bot for our bakery: greet people and tell them about our cakes.")
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Mark answers to our food-hygiene quiz: give a score out of 10 and PASS or FAIL (PASS is 8 or more).",
+        "Grade each driving-theory answer out of 5; it passes at 4 or more. Add one line of feedback.",
+        "Grade each lab report PASS or FAIL and say which step was missing.",
+    ],
+)
+def test_a_grader_with_its_own_scale_asks_for_no_rubric(task: str) -> None:
+    result = generate(Brief(task=task))
+    assert result.archetypes[0].id == "grader"
+    assert [v.name for v in result.variables] == ["submission"]
+    assert "{{rubric}}" not in result.prompt
+    assert "rubric" not in result.prompt.lower()
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Grade each essay out of 20 against the rubric I paste below.",
+        "Score the answers 1-5 on each of our marking criteria.",
+        "Grade the lab reports for our chemistry class.",
+        "Grade each short story our pupils send on a 1-5 scale and add one line of praise.",
+        "Grade the exam answers PASS or FAIL using our marking scheme.",
+    ],
+)
+def test_a_grader_with_a_rubric_or_no_scale_keeps_the_rubric_slot(task: str) -> None:
+    result = generate(Brief(task=task))
+    assert result.archetypes[0].id == "grader"
+    assert "rubric" in [v.name for v in result.variables]
