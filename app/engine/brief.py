@@ -165,7 +165,15 @@ _VAR_CUES: tuple[_VarCue, ...] = (
     _cue(r"\b(?:emails?|e-mails?|inbox|messages? threads?)\b", "email", "The email (or thread) to work on."),
     _cue(r"\b(?:resumes?|cvs?|cover letters?)\b", "resume", "The candidate's resume."),
     _cue(r"\b(?:invoices?|receipts?)\b", "invoice", "The invoice or receipt text."),
-    _cue(r"\b(?:reviews?|feedback|survey responses?)\b(?!\s+(?:code|pull))", "review", "The review text."),
+    # "review it", "please review the sketch", "to review each PR": the verb names no review to take in.
+    _cue(
+        r"\b(?:reviews|feedback|survey responses?)\b(?!\s+(?:code|pull))|"
+        r"(?<!\bto\s)(?<!\bplease\s)(?<!\bthen\s)(?<!\band\s)(?<!\bwill\s)(?<!\bcan\s)(?<!\bshould\s)(?<!\bmust\s)"
+        r"\breview\b(?!\s+(?:code|pull|it|them|this|that|these|those|the|a|an|each|every|their|his|her|my|our|your|its|"
+        r"all|any|what|how|whether|and|for|against)\b)(?!\s*[,:])",
+        "review",
+        "The review text.",
+    ),
     _cue(
         r"\b(?:posts?|comments?|user-generated content|ugc|chat messages?)\b",
         "content",

@@ -4,9 +4,61 @@
 
 from __future__ import annotations
 
-from app.engine.archetypes.registry import Archetype, feat, rule, var
+import re
+
+from app.engine.archetypes.registry import Archetype, Variant, feat, rule, var
 from app.engine.archetypes.variants import JSON_SCORES
 from app.engine.spec import Example, OutputFormat
+
+# "give a score out of 10 and PASS or FAIL (PASS is 7 or more)": the brief states its own standard (a pass mark or a
+# pass/fail verdict) and names no rubric, so the caller has no rubric to paste; the submission is the only input.
+STATED_SCALE = Variant(
+    name="scale stated in the brief",
+    # A pass mark or a pass/fail verdict makes the standard complete; a bare "1-5 scale" still needs level definitions.
+    cue=re.compile(
+        r"\bPASS\b|\bpass\s*(?:/|or)\s*fail\b|\bpass(?:es)?\s+(?:mark|at|with|if|from)\b|\bpass\s+is\b|"
+        r"\b(?:aprobado|aprovado|bestanden|réussi|admis|promosso|geslaagd)\b|\bapto\b",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(
+        r"\brubrics?\b|\bcriteri(?:a|on)\b|\bmark(?:ing)?\s+scheme\b|\bscoring\s+guide\b|\banswer\s+key\b|"
+        r"\br[úu]brica|\bcrit[ée]rios?|\bcrit[èe]res?|\bkriterien|\bbewertungsschema|\bgrille\b|\bbarème|\bcriteri\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "objective": "Grade each submission on the scale this prompt states, justifying the grade with evidence from the submission.",
+        "success": "Success means a grade on the stated scale, backed by evidence from the submission, that a second grader would agree with.",
+        "rules": (
+            rule(
+                "Grade on the scale and pass mark this prompt states, and apply them the same way to every submission.",
+                "A fixed standard is what makes grades comparable across submissions.",
+            ),
+            rule(
+                "Base the grade only on what the submission shows; give no credit for what it leaves out.",
+                "Credit for missing work makes grades meaningless.",
+            ),
+            rule(
+                "When a submission falls between two grades, give the lower one and say what would earn the higher one.",
+                "A fixed tie-break keeps grades reproducible, and the note turns the grade into feedback.",
+            ),
+            rule(
+                "Ignore length, style and confidence unless this prompt says they count.",
+                "Graders that reward length or confident tone drift away from the standard.",
+            ),
+        ),
+        "reasoning": (
+            "Work out what a complete answer must contain.",
+            "Compare the submission with it, point by point.",
+            "Choose the grade on the stated scale, then write the feedback.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you grade submissions only.",
+        "when_unsure": "Give the lower of the two grades you are choosing between and say what is unclear.",
+        "variables": (var("submission", "The submission to grade."),),
+        "final_reminder": "Grade on the stated scale, with the evidence before the grade.",
+    },
+)
 
 GRADER = Archetype(
     yields_to_tools=True,
@@ -93,7 +145,7 @@ GRADER = Archetype(
     blendable=False,
     final_reminder="Grade each criterion with evidence first, then the score.",
     safety_packs=False,
-    variants=(JSON_SCORES,),
+    variants=(JSON_SCORES, STATED_SCALE),
 )
 
 EVALUATION_ARCHETYPES: tuple[Archetype, ...] = (GRADER,)

@@ -495,6 +495,14 @@ def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:
     return None
 
 
+def _without_spans(task: str, constraints: Sequence[Constraint]) -> str:
+    """The task with the spans of these constraints blanked (offsets kept)."""
+    for c in constraints:
+        if c.span is not None and c.span.field == "task":
+            task = task[: c.span.start] + " " * (c.span.end - c.span.start) + task[c.span.end :]
+    return task
+
+
 def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ...], bool]:
     """The label set and whether the brief stated it (then it is used exactly as written)."""
     for c in constraints:
@@ -686,6 +694,9 @@ def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
     """Work out the shared values of a composition."""
+    # A tool parameter's value set lives in that tool's line (`name` says which tool): the reply names no label of it.
+    stated, constraints = constraints, [c for c in constraints if not (c.kind == "labels" and c.name)]
+    label_task = _without_spans(brief.task, [c for c in stated if c.kind == "labels" and c.name])
     # The reply is a JSON object: a schema, or fields with JSON named (details to collect in a chat, or a table's
     # columns, are no object).
     json_output = (
@@ -730,7 +741,7 @@ def make_plan(
         and not a.blendable
         and (a.blend_rules or a.blend_output)
         # a labeller joins only with a label set to apply: "the labels listed in <labels>" names no input here
-        and not (a.uses_labels and not any(c.kind == "labels" for c in constraints) and not extract_labels(brief.task))
+        and not (a.uses_labels and not any(c.kind == "labels" for c in constraints) and not extract_labels(label_task))
     )
     if (
         primary.blendable
@@ -740,7 +751,7 @@ def make_plan(
         # "Answer billing questions using the help-center article": answers come from that source, whatever the
         # classifier saw, so the grounding rules of the source-based archetype join.
         blended = (*blended, next(a for a in REGISTRY if a.grounded_in_sources))
-    labels, from_brief = _labels(constraints, brief.task)
+    labels, from_brief = _labels(constraints, label_task)
     stated_noun = None
     if from_brief and primary.yields_to_brief_labels and any(c.kind == "labels" for c in constraints):
         # "Moderate comments. Labels: OK, SPAM, HARASSMENT": the brief's labels replace the default categories.
@@ -767,12 +778,10 @@ def make_plan(
         wish = _WISH.search(brief.task, first[0], first[1])
         start = wish.end() if wish is not None else start
     # The sentences before the job sentence are blanked, not cut: constraint spans keep their offsets.
-    head = core_task(" " * start + brief.task[start : first[1]], constraints)
+    head = core_task(" " * start + brief.task[start : first[1]], stated)
     if written_in is None:
         constraints = [c for c in constraints if not _restates_job(c, first)]
-    details = (
-        foreign_details(brief.task, constraints, job) if written_in else task_details(brief.task, constraints, job)
-    )
+    details = foreign_details(brief.task, stated, job) if written_in else task_details(brief.task, stated, job)
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",

@@ -53,7 +53,9 @@ def _inferred(plan: Plan) -> list[Variable]:
     masked = _masked_task(plan)
     # Cues were read from the whole task already; read them again only when constraint spans were blanked out.
     cues = plan.entities.variables if masked == plan.brief.task else variable_cues(masked)
-    inferred = [v for v in cues if v.name not in dropped]
+    inferred = _message_of_any_kind(masked, [v for v in cues if v.name not in dropped])
+    if plan.conversational:
+        inferred = [v for v in inferred if v.name not in CONVERSATIONAL_SLOTS]
     if not primary.blendable and len(inferred) > 1:
         # A fixed-output task has one main input: the most specific cue wins over a generic "document".
         inferred = [next((v for v in inferred if v.name != "document"), inferred[0])]
@@ -87,11 +89,23 @@ _PASTED = re.compile(
     rf"after\s+this|at\s+the\s+end)\b)|"
     rf"{_NOUN.format(name='b')}\s+(?:will|would|is|are|gets?|can)\s+(?:be\s+)?(?:pasted|attached)"
     r"(?:\s+(?:in\s+)?(?:below|underneath|here|at\s+the\s+end|by\b|with\b)|\s*[.,;)]|$)|"
-    r"\b(?P<c>[^\W\d_]{4,40})(?:\s*\([^()]{1,20}\))?,?\s+(?:die|das|der)\s+(?:unten|hier)\s+eingefügt\s+(?:wird|werden)\b|"
+    # "the practice info we paste in", "our menu, which I'll paste below"
+    rf"{_NOUN.format(name='e')},?\s+(?:that\s+|which\s+)?(?:we|I)(?:'ll|\s+will)?\s+(?:paste|add|attach)\s+"
+    r"(?:in|below|underneath|here|at\s+the\s+end)\b|"
+    # "Praxisinfos, die wir einfügen", "die unten eingefügt werden"
+    r"\b(?P<c>[^\W\d_]{4,40})(?:\s*\([^()]{1,20}\))?,?\s+(?:die|das|der)\s+(?:(?:wir|ich)\s+(?:unten\s+|hier\s+)?"
+    r"(?:einfügen|einfüge|anhängen)|(?:unten\s+|hier\s+)?eingefügt\s+(?:wird|werden))\b|"
     r"\b(?P<d>[^\W\d_]{4,40})(?:\s+[^\W\d_]{2,20})?\s+(?:que\s+)?(?:pegad[oa]s?|pegamos|pegaremos|coll[ée]e?s?|colad[oa]s?)\s+"
-    r"(?:abajo|ci-dessous|abaixo|aquí|aqui)\b",
+    r"(?:abajo|ci-dessous|abaixo|aquí|aqui)\b|"
+    # "la información que pegamos", "as informações que colamos", "les informations que nous collons",
+    # "le informazioni che incolliamo", "de informatie die we hieronder plakken"
+    r"\b(?P<f>[^\W\d_]{4,40})(?:\s+[^\W\d_]{2,20})?\s+(?:que|che|die|dat)\s+(?:nous\s+|je\s+|on\s+|we\s+|wij\s+|ik\s+)?"
+    r"(?:hieronder\s+|abajo\s+|abaixo\s+|qui\s+sotto\s+)?(?:pegamos|pegaremos|pego|colamos|colaremos|colo|collons|"
+    r"collerons|colle|incolliamo|incollo|incolleremo|plakken|plak|invoegen)\b",
     re.IGNORECASE,
 )
+# "貼り付ける情報", "我们粘贴的资料": pasted material named in Japanese or Chinese (its noun is not read).
+_PASTED_CJK = re.compile(r"貼り付け|貼り付る|貼付|粘贴|贴上|贴在")
 _FOLD = str.maketrans("äöüßéèêáíóúñçãõâô", "aouseeeaiouncaoao")
 
 
@@ -103,7 +117,58 @@ def _pasted(plan: Plan) -> list[Variable]:
         name = re.sub(r"[^a-z0-9]+", "_", noun.lower().translate(_FOLD)).strip("_")
         if name and name not in {v.name for v in found}:
             found.append(Variable(name=name, description=f"The {noun} the operator pastes in."))
+    if not found and _PASTED_CJK.search(plan.brief.task):
+        found.append(Variable(name="reference", description="The reference material the operator pastes in."))
     return found
+
+
+# "pastes a text or email, or describes a phone call", "an SMS, e-mail or letter": a message of any of these kinds.
+_KIND = (
+    r"(?:text(?:\s+message)?s?|sms(?:es)?|e-?mails?|letters?|voicemails?|whats[aA]pp(?:\s+messages?)?|dms?|"
+    r"direct\s+messages?|(?:phone\s+)?calls?|chat\s+messages?|screenshots?|posts?|mensajes?|correos?|cartas?|"
+    r"briefe?|nachrichten|anrufe?|courriels?|lettres?|appels?|mensagens?|ligaç(?:ão|ões)|lettere|messaggi|brieven|"
+    r"berichten)"
+)
+_MIXED_MESSAGE = re.compile(
+    rf"\b(?:an?\s+|un[ae]?\s+|eine?n?\s+|um[a]?\s+|een\s+)?(?P<first>{_KIND})"
+    rf"(?:\s*(?:,|/|\bor\b|\bo\b|\boder\b|\bou\b|\bof\b|\boppure\b)\s*(?:(?:or|o|oder|ou|of)\s+)?"
+    rf"(?:describes?\s+)?(?:an?\s+|un[ae]?\s+|eine?n?\s+|um[a]?\s+|een\s+)?{_KIND}\b)+",
+    re.IGNORECASE,
+)
+_MESSAGE_SLOTS = frozenset({"email", "text", "message"})
+
+
+def _message_of_any_kind(masked: str, inferred: list[Variable]) -> list[Variable]:
+    """One `message` slot for an input that may be an email, a text or a call ("a text or email, or a phone call"),
+    in place of an `email` slot that names one kind only."""
+    mixed = _MIXED_MESSAGE.search(masked)
+    if mixed is None or not any(v.name == "email" for v in inferred):
+        return inferred
+    kinds = " ".join(re.sub(r"\bdescribes?\s+", "", mixed.group(0)).split())
+    message = Variable(name="message", description=f"The message to work on: {kinds}.")
+    at = next(i for i, v in enumerate(inferred) if v.name in _MESSAGE_SLOTS)
+    rest = [v for v in inferred if v.name not in _MESSAGE_SLOTS]
+    return [*rest[:at], message, *rest[at:]]
+
+
+# "Tables: sales(id, sold_at, …), products(…)", "CREATE TABLE", "the orders table has columns …": the brief writes
+# its schema itself, so the prompt carries it and asks for no `schema` input.
+_INLINE_TABLES = re.compile(
+    r"\bcreate\s+table\b|\btables?\s*(?:are|is)?\s*:\s*`?[A-Za-z_]\w*`?\s*\(|"
+    r"\btable\s+`?[A-Za-z_]\w*`?\s*\(|\b[A-Za-z_]\w*\s+table\s*\([^()]*,|"
+    r"\b(?!(?:a|an|the|one|this|that|each|every|markdown|html|simple|small|single)\s)[A-Za-z_]\w*\s+table\s+"
+    r"(?:with|has)\s+(?:the\s+)?columns?\s*:?\s*`?[A-Za-z_]\w*`?\s*,|"
+    r"\b(?:tablas?|tabellen?|tables?|tabelas?|tabelle)\s*:\s*`?[A-Za-z_]\w*`?\s*\(",
+    re.IGNORECASE,
+)
+
+
+def _written_schema(plan: Plan) -> bool:
+    """Whether the brief itself gives what a `schema` slot would ask for: its tables, or a JSON schema."""
+    if _INLINE_TABLES.search(plan.brief.task):
+        return True
+    json_schema = plan.brief.json_schema is not None or bool(plan.of_kind("schema"))
+    return json_schema and not any(v.name == "schema" for v in plan.primary.variables)
 
 
 def variables(plan: Plan) -> list[Variable]:
@@ -115,6 +180,12 @@ def variables(plan: Plan) -> list[Variable]:
         # A chat-mode archetype's own message slot (support's `ticket`) is the user turn too; documents stay.
         chat_mode = not primary.conversational
         skip = CONVERSATIONAL_SLOTS | (frozenset(v.name for v in primary.variables) if chat_mode else frozenset())
+    pasted = _pasted(plan)
+    # What the brief writes itself or names as pasted material needs no second, generic slot.
+    written = {"schema"} if _written_schema(plan) else set()
+    if pasted:
+        written.add("document")
+    inferred = [v for v in inferred if v.name not in written]
     defaults = [
         v
         for v in primary.variables
@@ -122,13 +193,13 @@ def variables(plan: Plan) -> list[Variable]:
     ]
     merged: list[Variable] = list(plan.brief.variables)
     names = {v.name for v in merged}
-    for v in _pasted(plan):
+    for v in pasted:
         if v.name not in names:
             names.add(v.name)
             merged.append(v)
     budget = MAX_INFERRED_VARIABLES
     for v in [*defaults, *inferred]:
-        if v.name in names or budget == 0:
+        if v.name in names or v.name in written or budget == 0:
             continue
         names.add(v.name)
         merged.append(v)

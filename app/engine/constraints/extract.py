@@ -21,6 +21,7 @@ from app.engine.constraints import (
     labels,
     language,
     limits,
+    parameters,
     people,
     rules,
     scoping,
@@ -692,6 +693,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
             continue
         seen.add(key)
         unique.append(constraint)
+    unique = parameters.with_parameter_values(brief, unique)
     unique = scoping.without_banned_labels(unique)
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)

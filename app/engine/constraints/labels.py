@@ -38,13 +38,15 @@ _CLASSIFY = (
     r"\b(?:classifi|categoriz|rotul|separ)\w*(?:\s+[\w'-]+){0,7}?\s+(?:como|em)\b"
 )
 _INTRO = re.compile(
-    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=–—])\s*|"
+    rf"(?P<one_of>{_ONE_OF})\s*:?\s*|(?P<noun>\b(?:{_LABEL_NOUNS}))(?:\s+[^\W\d_]+)?\s*(?:(?:are|is|sind|son|sont|são)\b\s*:?|[:=–—])\s*"
+    r"(?:(?:one\s+of|either)\b\s*:?\s*)?|"
     rf"(?P<classify>{_CLASSIFY})\s*:?\s*|(?P<either>\b(?:either|entweder|soit|o\s+bien|ou(?=\s+[^,.;:]+\bou\b))\s+)",
     re.IGNORECASE,
 )
 _REPLY_WITH = re.compile(
     r"\b(?i:reply|respond|answer|output|return|say|write)\s+(?i:only\s+|just\s+)?(?i:with\s+)?(?i:either\s+)?"
-    r"(?P<list>(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+)(?:\s*(?:,|/|\bor\b)\s*(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+))+)",
+    r"(?P<list>(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+|[A-Z]\b)(?:\s*(?:,|/|\bor\b)\s*(?:or\s+)?"
+    r"(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+|[A-Z]\b))+)",
 )
 _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
 _LABEL_CONTEXT = re.compile(
@@ -95,7 +97,7 @@ _NOT_PIPED_LABELS = re.compile(r"\b(?:columns?|fields?|headers?|table|csv|format
 _INSTRUCTION = re.compile(
     r"(?:(?:and|then|plus)\s+)?(?:return|output|reply|respond|write|give|use|explain|add|include|provide|then|send|show|"
     r"list|keep|make|summari[sz]e|extract|answer|explain|justify|cite|suggest|recommend|note|mention|offer|draft|"
-    r"propose|state|quote|highlight|point|ask|escalate|route|forward|assign|flag|responde|devuelve|gib|antworte|"
+    r"propose|state|quote|highlight|point|ask|escalate|route|forward|assign|flag|say|tell|describe|responde|devuelve|gib|antworte|"
     r"réponds|donne|responda|retorne)\b",
     re.IGNORECASE,
 )
@@ -134,7 +136,10 @@ def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
     raw = (_SPLIT_NO_SLASH if "," in text else _SPLIT).split(text.strip())
     items = [_clean(item) for item in raw]
     if last_trim and items:
-        items[-1] = _clean(_TRAILING.sub("", items[-1]))
+        if _joined_instruction(text, items[-1]):
+            items.pop()  # "PASS or FAIL and explain in one sentence": the list ends before the instruction
+        elif items:
+            items[-1] = _clean(_TRAILING.sub("", items[-1]))
     # "sales, support or partnerships and nothing else": the closing words only stress that the set is closed.
     items = [item for item in items if item and item.lower() not in {"etc", "etc."} and not _CLOSED.match(item)]
     # "hot / warm / cold and return JSON", "warm, curt or rude, and suggest a fix": the list ends where an
@@ -143,11 +148,22 @@ def split_items(text: str, *, last_trim: bool = True) -> list[str] | None:
     items = items[:cut]
     if len(items) < 2 or len(items) > 30:
         return None
-    if any(len(item.split()) > _MAX_LABEL_WORDS or item.lower() in _NOT_LABELS or len(item) > 40 for item in items):
+    letters = all(re.fullmatch(r"[A-Z]", item) for item in items)  # "A, B, C or D": answer letters
+    if any(
+        len(item.split()) > _MAX_LABEL_WORDS or (item.lower() in _NOT_LABELS and not letters) or len(item) > 40
+        for item in items
+    ):
         return None
     if len({item.lower() for item in items}) != len(items):
         return None
     return items
+
+
+def _joined_instruction(text: str, last: str) -> bool:
+    """Whether a list's last piece is an instruction joined by "and"/"then" ("… and explain in one sentence")."""
+    if " " not in last or not _INSTRUCTION.match(last):
+        return False
+    return re.search(rf"\s(?:and|then|und|dann|et|puis|y|e|luego|depois)\s+{re.escape(last)}", text, re.I) is not None
 
 
 def _list_extent(text: str, start: int) -> int:
@@ -211,6 +227,15 @@ _DECIDE_LOWER = re.compile(
 )
 
 
+# "For each answer give a score out of 10 and PASS or FAIL": upper-case names a judging verb asks for, a few words on.
+_JUDGED = re.compile(
+    r"\b(?i:give|mark|grade|score|rate|judge|assess|evaluate|label|tag|flag|classify|verdict|decide|award)\b"
+    r"(?P<gap>[^.;:!?\n()]{0,60}?)(?<![\w-])"
+    r"(?P<list>[A-Z]{2,}(?:[_-][A-Z]+)*(?:\s*(?:,|/|\bor\b)\s*(?:or\s+)?[A-Z]{2,}(?:[_-][A-Z]+)*)+)(?![\w-])"
+)
+_NEGATION = re.compile(r"\b(?:no|not|never|without|avoid|don'?t|nor)\b", re.IGNORECASE)
+
+
 def prefixed_line(text: str) -> str | None:
     """The shared prefix of a label set written as quoted lines ("Sentiment" in '"Sentiment: POS" or …')."""
     match = _PREFIXED.search(text)
@@ -233,14 +258,63 @@ _NOT_A_LABEL = re.compile(
 
 def _plausible(found: FoundLabels, text: str) -> bool:
     """Whether a found list reads as labels: no limit or format fragments, no table or function signature
-    ("customers(id, name, region, tier)"), and in parentheses no clause-long items ("(no respira bien, …)")."""
+    ("customers(id, name, region, tier)"), and in parentheses no clause-long items ("(no respira bien, …)").
+
+    A set the output must name is neither a choice the user makes ("let them pick easy, medium or hard"), nor
+    numbers of another kind (ages, a score template "n/10"), nor output formats ("JSON or CSV").
+    """
     if any(_NOT_A_LABEL.search(value) for value in found.values):
         return False
+    if _numbers(found.values) or all(value.lower() in _FORMAT_NAMES for value in found.values):
+        return False
     before = text[: found.start]
+    if _USER_PICKS.search(before):
+        return False
     if re.search(r"\w\(\s*$", before):
         return False
     in_parens = before.rstrip().endswith("(")
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
+
+
+_BARE_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?!\w)")
+_FORMAT_NAMES = frozenset(
+    {"json", "csv", "tsv", "xml", "yaml", "html", "markdown", "pdf", "sql", "plain text", "text", "table", "txt"}
+)
+# "the user picks …", "let them choose …", "ask the customer to select …", "le client choisit …": options someone
+# else picks in the conversation, not labels the reply gives.
+_USER_PICKS = re.compile(
+    r"\b(?:users?|customers?|clients?|players?|students?|learners?|kids?|child(?:ren)?|guests?|visitors?|callers?|"
+    r"patients?|members?|parents?|people|they|them|usuari[oa]s?|clientes?|jugador(?:es)?|nutzer(?:in|innen)?|kund(?:e|en|in)|"
+    r"spieler|utilisateur(?:s|rice)?|joueur(?:s|euse)?|usuári[oa]s?|jogador(?:es)?|utent[ei]|giocator[ei]|gebruikers?|klanten?|"
+    r"spelers?)\b[^.;:!?\n]{0,30}?\b(?:picks?|pick(?:ing)?|chooses?|choos(?:e|ing)|selects?|select(?:ing)?|opts?\s+for|"
+    r"prefers?|wants?|elige|eligen|escoge|escogen|elegir|escoger|wählt|wählen|aussuchen|choisit|choisissent|choisir|"
+    r"escolhe|escolhem|escolher|sceglie|scelgono|scegliere|kiest|kiezen)\b|"
+    r"\b(?:offer|give)\s+(?:them|the\s+\w+)\s+(?:a\s+choice\s+(?:of|between)|the\s+choice|one\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _numbers(values: list[str]) -> bool:
+    """Whether the values are numbers of another kind: ages ("they're 8", "9"), a score template ("n", "10"). A scale
+    counted from 0 or 1 ("1, 2 or 3") and numbered names with one stem ("Tier 1", "Tier 2") stay labels."""
+    numbered = [value for value in values if _BARE_NUMBER.search(value)]
+    if not numbered:
+        return False
+    if all(_BARE_NUMBER.fullmatch(value) for value in values):
+        counted = [int(float(value.replace(",", "."))) for value in values]
+        return counted != list(range(counted[0], counted[0] + len(counted))) or counted[0] not in (0, 1)
+    stems = {_BARE_NUMBER.sub("#", value).lower() for value in values}
+    return len(numbered) != len(values) or len(stems) != 1
+
+
+# Words that make "either a or b" the reply's choice ("reply either yes or no", "mark it either approved or …"),
+# not a manner or a channel ("reach us either by phone or through the app").
+_EITHER_CUE = re.compile(
+    r"\b(?:repl|respon|answer|output|return|say|write|print|verdict|decid|judg|label|classif|categor|tag|mark|flag|"
+    r"rate|grade|score|status|result|set\s+(?:it|the\s+\w+)\s+to|antwort|réponds|répond|rispond|antwoord|clasific|"
+    r"klassifizier|einstuf|étiquet)\w*",
+    re.IGNORECASE,
+)
 
 
 def _find_labels(text: str) -> FoundLabels | None:
@@ -283,8 +357,16 @@ def _find_labels(text: str) -> FoundLabels | None:
             close = text.find(")", start)
             start, end = start + 1, close if close > 0 else end
         items = split_items(text[start:end])
-        if items and (intro.group("either") is None or len(items) == 2):
+        either = intro.group("either") is not None
+        if either and not (_EITHER_CUE.search(text[: intro.start()]) or _LABEL_CONTEXT.search(text[: intro.start()])):
+            continue
+        if items and (not either or len(items) == 2):
             return FoundLabels(items, multi, start, end)
+    judged = _JUDGED.search(text)
+    if judged is not None and not _NEGATION.search(judged.group("gap")):
+        items = split_items(judged.group("list"), last_trim=False)
+        if items:
+            return FoundLabels(items, multi, judged.start("list"), judged.end("list"))
     colon = _colon_list(text)
     if colon is not None:
         return colon._replace(multi=multi)

@@ -1,0 +1,90 @@
+"""Value sets of a tool's parameters: "book_job(…, job_type) … job_type is one of leak, no_heat, other".
+
+A closed set stated for a tool parameter says what the assistant passes to the tool; it is not the reply's label
+set. It joins the tool's own line ("Use the `book_job(…)` tool …; set `job_type` to one of: …"), and its labels
+constraint is scoped to the parameter and names the tool (`name`), so that the plan leaves it out of the reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from app.engine.brief import Brief
+from app.engine.constraints.model import BriefSpan, Constraint
+
+# The words that may stand between a parameter's name and its values, in the supported languages.
+_LINK_WORDS = (
+    r"field|parameter|param|argument|arg|values?|is|are|must|should|can|may|has|have|to|be|set|always|only|one|of|"
+    r"either|any|the|following|allowed|accepts?|takes?|es|son|debe|ser|puede|uno|una|de|los|las|siguientes|valores|"
+    r"ist|sind|muss|kann|eine[rsn]?|von|der|die|folgenden|werte|est|sont|doit|être|peut|l'une?|des|suivantes?|"
+    r"valeurs|é|são|deve|pode|um|uma|dos|das|seguintes|è|sono|essere|dei|delle|seguenti|valori|moet|zijn|kan|een|"
+    r"van|volgende|waarden"
+)
+_LINK = rf"`?(?:\s*(?:\b(?:{_LINK_WORDS})\b|[:=(–—-]))*\s*$"
+
+
+def _field_text(brief: Brief, span: BriefSpan) -> str:
+    if span.field == "task":
+        return brief.task
+    if span.field == "constraints" and span.index is not None and span.index < len(brief.constraints):
+        return brief.constraints[span.index]
+    if span.field == "output_format":
+        return brief.output_format or ""
+    return ""
+
+
+# A plain word ("priority", "message") is a parameter's name in prose only with a verb or "=" after it: "the priority
+# must be low or high" binds it, "Label the message: spam or ham" does not.
+_BINDING = re.compile(
+    r"\b(?:is|are|must|should|can|may|takes?|accepts?|es|son|debe|puede|ist|sind|muss|kann|est|sont|doit|peut|é|são|"
+    r"deve|pode|è|sono|moet|zijn)\b|[=(]",
+    re.IGNORECASE,
+)
+
+
+def _owner(before: str, tools: list[Constraint]) -> tuple[Constraint, str] | None:
+    """The tool and parameter whose name the text right before a value set ends on."""
+    for tool in tools:
+        for parameter in tool.parameters:
+            found = re.search(rf"(?<![\w.]){re.escape(parameter)}(?!\w)(?P<link>{_LINK})", before, re.IGNORECASE)
+            if found is None:
+                continue
+            if re.fullmatch(r"[^\W\d_]+", parameter) and not _BINDING.search(found.group("link")):
+                continue
+            return tool, parameter
+    return None
+
+
+def _listed(values: list[str]) -> str:
+    return ", ".join(values)
+
+
+def with_parameter_values(brief: Brief, constraints: list[Constraint]) -> list[Constraint]:
+    """The constraints with each value set stated for a tool parameter joined to that tool's line."""
+    tools = [c for c in constraints if c.kind == "tool" and c.parameters]
+    if not tools:
+        return constraints
+    out: list[Constraint] = []
+    joined: dict[int, list[str]] = {}
+    for constraint in constraints:
+        span = constraint.span
+        if constraint.kind != "labels" or constraint.scope is not None or span is None:
+            out.append(constraint)
+            continue
+        before = _field_text(brief, span)[: span.start][-80:]
+        owner = _owner(before, tools)
+        if owner is None:
+            out.append(constraint)
+            continue
+        tool, parameter = owner
+        joined.setdefault(id(tool), []).append(f"set `{parameter}` to one of: {_listed(constraint.values)}")
+        text = f"When you call `{tool.name}`, set `{parameter}` to one of: {_listed(constraint.values)}."
+        out.append(msgspec.structs.replace(constraint, text=text, scope=parameter, name=tool.name))
+    if not joined:
+        return constraints
+    return [
+        msgspec.structs.replace(c, text=f"{c.text[:-1]}; {'; '.join(joined[id(c)])}.") if id(c) in joined else c
+        for c in out
+    ]
