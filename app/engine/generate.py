@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import msgspec
 
-from app.engine.archetypes import BY_ID, FALLBACK_ID, REGISTRY
+from app.engine.archetypes import BY_ID, REGISTRY
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify
@@ -107,8 +107,11 @@ def _tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     lead = matches[0]
     # The general assistant chosen for want of a named job ("a bot for our parents' evening booking … books with
     # book_slot(…)") is an agent with tools too; a companion, a game or an intake chat keeps its own frame.
-    unnamed_job = lead.id == FALLBACK_ID and all(f.startswith("model:") or f == "assistant" for f in lead.features)
-    if lead.id not in BY_ID or not (BY_ID[lead.id].yields_to_tools or unnamed_job):
+    if lead.id not in BY_ID:
+        return matches
+    archetype = BY_ID[lead.id]
+    unnamed_job = archetype.role_from_task and all(f.startswith("model:") or f == "assistant" for f in lead.features)
+    if not (archetype.yields_to_tools or unnamed_job):
         return matches
     agent = next(a for a in REGISTRY if a.tools_native)
     found = next((m for m in matches if BY_ID.get(m.id) is agent), None)

@@ -483,7 +483,12 @@ def _restates_job(constraint: Constraint, job: tuple[int, int]) -> bool:
     span = constraint.span
     if constraint.kind != "requirement" or span is None or span.field != "task" or job[1] <= job[0]:
         return False
+    if _RULE_WORD.search(constraint.text):
+        return False  # "faq bot …, answers only from the house rules doc": a rule inside the job sentence stays
     return job[0] <= span.start and span.end <= job[1] and (span.end - span.start) * 5 >= (job[1] - job[0]) * 4
+
+
+_RULE_WORD = re.compile(r"\b(?:only|always|never|must|don'?t|do\s+not|no|not|unless|before|after|first)\b", re.I)
 
 
 def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:
