@@ -237,6 +237,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             item = stripped[end + 1 : next_end].strip()
             if re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE) or _VERB_START.match(item):
                 break
+            if _OWN_VERB.search(item):
+                break  # "no swearing, no violence, dragons are friendly": a clause of its own, not an item
             if len(item.split()) > 4:
                 # "discounts, pricing or delivery dates that aren't in the notes": the list's last item may carry
                 # a qualifier that covers the whole list; anything longer or without "or"/"and" is a new clause.
@@ -290,6 +292,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     return found
 
 
+_OWN_VERB = re.compile(
+    r"\b(?:is|are|was|were|stays?|remains?|has|have|gets?|must|should|can|will|keeps?|looks?|sounds?|feels?)\b", re.I
+)
 _BARE_VERBS = frozenset({"do", "does", "go", "be", "have", "get", "offer", "cover", "handle", "sell", "take"})
 _NOUN_FIRST = re.compile(r"(?:the|a|an|your|their|all|any|more|every)\s", re.IGNORECASE)
 _BARE_PRONOUN = re.compile(r"(?:them|it|this|that|those|these|one|him|her)", re.IGNORECASE)

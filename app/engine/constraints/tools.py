@@ -19,8 +19,13 @@ _NAMED = re.compile(
 _TOOL_CONTEXT = re.compile(
     r"\b(?:tools?|functions?|call|calls|calling|invoke|api|endpoints?|actions?)\b", re.IGNORECASE
 )
+# "lookup_order(id) - finds the order", "… which returns free slots", "hold_seat(flight_id) reserves a seat".
 _PURPOSE = re.compile(
-    r"\s*(?:`\s*)?(?:\s*(?:[-–—:]|to|which|that|for|returns?)\s+)(?P<purpose>[^.;\n]{3,160})", re.IGNORECASE
+    r"\s*(?:`\s*)?(?:\s*(?:[-–—:]|to|which|that|for)\s+|\s+(?=(?:returns?|gets|fetches|finds|looks|searches|creates|"
+    r"books|reserves|holds|sends|cancels|checks|lists|updates|deletes|adds|removes|opens|logs|records|saves|schedules|"
+    r"calculates|converts|gives|shows|tells|issues|refunds|charges|posts|reads|writes|runs|queries)\b))"
+    r"(?P<purpose>[^.;\n]{3,160})",
+    re.IGNORECASE,
 )
 _NOT_TOOLS = frozenset({"e.g", "i.e", "etc", "s", "es", "optional", "see", "max", "min"})
 
@@ -32,6 +37,12 @@ _TOOL_LIST = re.compile(
     re.IGNORECASE,
 )
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
+
+
+_LEADING_CONDITION = re.compile(
+    r"^\s*(?P<cond>(?:when|whenever|if|once|before|after)\b[^,;:.]{3,120}?),\s*(?:please\s+)?(?:use|call|run|invoke)\b",
+    re.IGNORECASE,
+)
 
 
 class FoundTool(NamedTuple):
@@ -118,6 +129,10 @@ def find_tools(text: str) -> list[FoundTool]:
             found.append(FoundTool(name, [], None, offset, offset + len(name)))
             position = offset + len(name)
     found.sort(key=lambda tool: tool.start)
+    condition = _LEADING_CONDITION.match(text)
+    if condition is not None:
+        # "When someone wants to cancel, use cancel_booking.": the condition says when the tool is for.
+        found = [t._replace(purpose=condition.group("cond")) if t.purpose is None else t for t in found]
     return found
 
 
@@ -126,6 +141,8 @@ def describe_tool(name: str, parameters: list[str], purpose: str | None) -> str:
     signature = f"{name}({', '.join(parameters)})" if parameters else name
     if purpose:
         purpose = purpose.rstrip(".")
+        if purpose.lower().startswith(("when ", "whenever ", "if ", "once ", "before ", "after ")):
+            return f"Use the `{signature}` tool {purpose[0].lower()}{purpose[1:]}."
         if not purpose.lower().startswith("to "):
             return f"Use the `{signature}` tool: {purpose}."
         return f"Use the `{signature}` tool {purpose}."
