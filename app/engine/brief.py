@@ -254,7 +254,17 @@ _ROMANCE_ORG = re.compile(
 _CAPITAL_NOUN = re.compile(
     r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|del|da|do|du|des)\s+(?:(?:la|el|le|les)\s+|l['’])?)?(?:[a-zà-ÿ]{3,12}\s+)?$"
 )
-_ROMANCE_NOT_NAMES = frozenset({"Español", "Inglés", "Français", "Anglais", "Português", "Inglês", "Italiano", "Usted"})
+_ROMANCE_NOT_NAMES = frozenset(
+    {"Español", "Inglés", "Français", "Anglais", "Português", "Inglês", "Italiano", "Usted", "Sie", "Ihnen", "Ihr",
+     "Ihre", "Du", "Dich", "Vous", "Lei", "Voi", "Tu", "Você", "Ustedes", "U"}
+)  # fmt: skip
+# "eine kleine Physiotherapie-Praxis in Freiburg (Praxis Bergmann)": the business's name in brackets after its noun.
+_FOREIGN_NAME_IN_PARENS = re.compile(
+    r"(?i:praxis|laden|geschäft|firma|betrieb|verein|schule|café|hotel|restaurant|tienda|clínica|empresa|escuela|"
+    r"academia|loja|clínica|escola|boutique|entreprise|cabinet|école|magasin|association|negozio|ditta|studio|scuola|"
+    r"associazione|winkel|bedrijf|praktijk|vereniging|school)(?:\s+[\w-]+){0,3}?\s*"
+    r"\((?P<name>[A-ZÀ-Ý][\w&.'’+-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w&.'’+-]*){0,3})\)"
+)
 # 「湯守 ひのき荘」, 「小满学习」App: a short bracketed name right after a business noun or right before "App".
 _CJK_ORG = re.compile(
     r"(?:旅館|ホテル|店|会社|アプリ|サービス|クリニック|病院|学校|塾|公司|应用|平台|品牌|酒店|餐厅|医院|诊所|商店|网店|机构)"
@@ -330,6 +340,10 @@ def _foreign_organization(text: str) -> str | None:
             words.pop()
         if words and words[0] not in _NOT_NAMES and words[0] not in _ROMANCE_NOT_NAMES:
             return " ".join(words).rstrip(".")
+    bracketed = _FOREIGN_NAME_IN_PARENS.search(text)
+    # two words at least: "(Cádiz)", "(MG)" after a business noun is where it is, not what it is called
+    if bracketed is not None and len(bracketed.group("name").split()) >= 2:
+        return bracketed.group("name")
     return None
 
 

@@ -300,7 +300,11 @@ _BACKGROUND = re.compile(
     r"sou|soy|somos|je\s+suis|nous\s+sommes|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn|"
     # "Trabajo en atención ciudadana del Ayuntamiento …", "Ich arbeite in der Praxis …": where the requester works
     r"trabajo\s+en|trabajamos\s+en|trabalho\s+(?:em|na|no)|trabalhamos|ich\s+arbeite|wir\s+arbeiten|je\s+travaille|"
-    r"nous\s+travaillons|lavoro\s+(?:in|a|al|alla|presso)|lavoriamo|ik\s+werk|wij\s+werken|we\s+werken)\b",
+    r"nous\s+travaillons|lavoro\s+(?:in|a|al|alla|presso)|lavoriamo|ik\s+werk|wij\s+werken|we\s+werken|"
+    # "Ich leite eine kleine Praxis …", "Dirijo una academia …", "Je gère un gîte …": the requester runs a business
+    r"ich\s+(?:leite|führe|betreibe|habe)|wir\s+(?:leiten|führen|betreiben|haben)|dirijo|dirigimos|gestiono|tengo|"
+    r"tenemos|je\s+(?:dirige|gère|tiens)|nous\s+(?:dirigeons|gérons|tenons)|j['’]ai|nous\s+avons|dirijo|gerencio|"
+    r"tenho|temos|gestisco|dirigo|gestiamo|abbiamo|ho\s+un|ik\s+(?:leid|run|heb)|wij\s+hebben)\b",
     re.IGNORECASE,
 )
 # "Cooperativa Agrícola Vale do Sapucaí (MG).", "Brook Farm Shop – Leeds.": a first sentence that only names the

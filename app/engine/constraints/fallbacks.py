@@ -53,7 +53,7 @@ _CONDITION = re.compile(
     r"se(?=\s+(?:il|la|lo|un|una|qualcuno|ci|c['’])\b)|"
     # "Bei Notfällen (…) sofort auf … verweisen", "ante una urgencia", "pour toute question", "para dúvidas":
     # a preposition before a situation is that contact's condition.
-    r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen))|ante|"
+    r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen|\w+en\s)|(?!\s+(?:uns|mir|dir|ihnen|euch|ihm|ihr)\b)[^.:;]{3,160}:\s)|ante|"
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"
     r"reclamações|urgências|emergencias|emergências)))\b"
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
@@ -216,6 +216,10 @@ def find_condition(text: str) -> str | None:
         cjk = _CJK_CONDITION.search(text)
         return cjk.group(0).strip() if cjk else None
     condition = match.group(0).strip().rstrip(",")
+    colon = text.find(":", match.start())
+    if re.match(r"bei\b", condition, re.IGNORECASE) and colon != -1 and "." not in text[match.start() : colon]:
+        # "Bei Atemnot, Krampfanfall oder Verdacht auf Vergiftung: sofort 112": the condition runs to the colon.
+        return text[match.start() : colon].strip() if colon - match.start() <= 160 else condition
     if condition.count("(") > condition.count(")"):
         # "if the animal is having an emergency (not breathing, bleeding a lot) tell them ...": the commas inside
         # the parentheses belong to the condition.

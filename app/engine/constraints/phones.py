@@ -19,11 +19,14 @@ _CALL_CUE = (
     r"an(?:zu)?rufen|ruf\w*|wähl\w*|\w*hotline|\w*nummer|telefon\w*|notruf\w*|unter|"
     r"appel\w*|compos\w*|num[ée]ro|t[ée]l[ée]phone|donne[rz]?|contacte[rz]?|"
     r"lig\w*|pelo|pela|telefone|"
-    r"拨打|拨|致电|打|电话|热线|電話|番号|ダイヤル"
+    r"拨打|拨|致电|打|电话|热线|電話|番号|ダイヤル|"
+    # "Bei starken Schmerzen: sofort 112", "if it's a fire, immediately 999": urgency right before a number
+    r"sofort|immediately|immédiatement|inmediatamente|imediatamente|subito|onmiddellijk|meteen|直ちに|立即|马上"
 )
 _GAP = r"[^\d.;:!?。！？\n]{0,30}?"
 # "0800 111 0 111": a one-digit group counts only between two longer ones.
-_NUMBER = r"(?<![\dA-Za-z.,/-])(?P<number>\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,4}){0,3})(?!\d)(?![.,]\d)"
+# "0761 123456": a German area code, then a six-digit number.
+_NUMBER = r"(?<![\dA-Za-z.,/-])(?P<number>\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,6}){0,3})(?!\d)(?![.,]\d)"
 _AFTER_CUE = r"\s*(?:に電話|へ電話|に連絡|番に|急救|热线|hotline|helpline|lifeline|crisis\s+line)"
 _UNIT = re.compile(
     r"\s*(?:%|percent|per\s*cent|words?|sentences?|characters?|chars?|bullets?|items?|lines?|paragraphs?|tokens?|"
