@@ -249,21 +249,23 @@ _ROMANCE_ORG = re.compile(
     r"association|asociación|associação)"
     # "o app de delivery RangoJá": one lower-case word may qualify the business noun before its name.
     r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?(?:[a-zà-ÿ]{3,12}\s+(?=[A-ZÀ-Ý]))?)?)?"
-    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|di|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,4})"
+    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|des|da|do|dos|das|du|di|della|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,4})"
 )
 _CAPITAL_NOUN = re.compile(
     r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|del|da|do|du|des)\s+(?:(?:la|el|le|les)\s+|l['’])?)?(?:[a-zà-ÿ]{3,12}\s+)?$"
 )
 _ROMANCE_NOT_NAMES = frozenset(
     {"Español", "Inglés", "Français", "Anglais", "Português", "Inglês", "Italiano", "Usted", "Sie", "Ihnen", "Ihr",
-     "Ihre", "Du", "Dich", "Vous", "Lei", "Voi", "Tu", "Você", "Ustedes", "U"}
+     "Ihre", "Du", "Dich", "Vous", "Lei", "Voi", "Tu", "Você", "Ustedes", "U",
+     # "per Mail", "por WhatsApp": a channel, not the business
+     "Mail", "E-Mail", "Email", "Telefon", "WhatsApp", "SMS", "Post", "Fax", "Chat", "Instagram", "Facebook"}
 )  # fmt: skip
 # "eine kleine Physiotherapie-Praxis in Freiburg (Praxis Bergmann)": the business's name in brackets after its noun.
 _FOREIGN_NAME_IN_PARENS = re.compile(
     r"(?i:praxis|laden|geschäft|firma|betrieb|verein|schule|café|hotel|restaurant|tienda|clínica|empresa|escuela|"
     r"academia|loja|clínica|escola|boutique|entreprise|cabinet|école|magasin|association|negozio|ditta|studio|scuola|"
-    r"associazione|winkel|bedrijf|praktijk|vereniging|school)(?:\s+[\w-]+){0,3}?\s*"
-    r"\((?P<name>[A-ZÀ-Ý][\w&.'’+-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w&.'’+-]*){0,3})\)"
+    r"associazione|winkel|bedrijf|praktijk|vereniging|school|labor|dentallabor|laboratorio|laboratoire)(?:\s+[\w-]+){0,3}?\s*"
+    r"\((?P<name>[A-ZÀ-Ý][\w&.'’+-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w&.'’+-]*){0,3})(?:,[^()]{1,40})?\)"
 )
 # 「湯守 ひのき荘」, 「小满学习」App: a short bracketed name right after a business noun or right before "App".
 _CJK_ORG = re.compile(
@@ -280,8 +282,9 @@ _ORG_WANTS = re.compile(
 _NAME_IN_PARENS = re.compile(
     r"\b(?:gym|shop|store|bakery|chain|company|firm|clinic|practice|isp|app|business|school|restaurant|caf[eé]|hotel|"
     r"charity|studio|salon|agency|brand|startup|platform|service|library|centre|center|club|brewery|bar|pharmacy|"
-    r"surgery|garage|nursery|school|academy|museum|venue|hostel|marketplace|website|site)(?:\s+\w+){0,2}?\s*"
-    r"\((?:called\s+|named\s+)?(?P<name>[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,3})\)"
+    r"surgery|garage|nursery|school|academy|museum|venue|hostel|marketplace|website|site|society|guild|union|co-?op|"
+    r"cooperative|trust|group|team|church|parish|lab|laboratory|league|orchestra|choir)(?:\s+\w+){0,2}?\s*"
+    r"\((?:called\s+|named\s+)?(?P<name>[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,3})(?:,[^()]{1,40})?\)"
 )
 
 
@@ -355,17 +358,28 @@ _REFERRAL_BEFORE = re.compile(
 )
 
 
+_VENUE = re.compile(
+    r"['’]?s?\s+(?:church\s+)?(?:hall|church|park|station|square|field|green|library|school|community\s+centre|"
+    r"centre|center|chapel|pub|car\s+park|room|hospital\s+car\s+park)\b",
+    re.IGNORECASE,
+)
+
+
 def _organization(text: str) -> tuple[str | None, str | None]:
     foreign = _foreign_organization(text)
     if foreign is not None:
         return foreign, None
     pm = _PRODUCT.search(text)
+    if pm and re.search(r"\b(?:at|in|near|inside|opposite)\s+$", text[: pm.start()]) and _VENUE.match(text, pm.end(1)):
+        pm = None  # "we meet at St Michael's church hall": the venue, not the business
     if pm and pm.group(1).split()[0] not in _NOT_NAMES and "." not in pm.group(1).rstrip("."):
         org = pm.group(1)
         return org, f"{org}'s {pm.group(2)}"
     for m in _ORG.finditer(text):
         if _REFERRAL_BEFORE.search(text, max(0, m.start() - 50), m.start() + 1):
             continue  # "refer them to Lark Accountancy", "give them CVV's number": who the user is sent to
+        if _VENUE.match(text, m.end(1)) and re.search(r"\b(?:at|in|near|inside|opposite)\s+$", text[: m.start(1)]):
+            continue  # "we meet at St Michael's church hall": where it happens, not who runs it
         words = _one_sentence(m.group(1).split())
         while words and words[0] in _NOT_NAMES:
             words.pop(0)

@@ -17,7 +17,10 @@ STATED_SCALE = Variant(
     # A pass mark or a pass/fail verdict makes the standard complete; a bare "1-5 scale" still needs level definitions.
     cue=re.compile(
         r"\bPASS\b|\bpass\s*(?:/|or)\s*fail\b|\bpass(?:es)?\s+(?:mark|at|with|if|from)\b|\bpass\s+is\b|"
-        r"\b(?:aprobado|aprovado|bestanden|réussi|admis|promosso|geslaagd)\b|\bapto\b",
+        r"\b(?:aprobado|aprovado|bestanden|réussi|admis|promosso|geslaagd)\b|\bapto\b|"
+        # "Score 0-10, where 7 is a pass", "against the model answer": the standard is stated or supplied
+        r"\b(?:\d+|\w+)\s+(?:or\s+(?:more|above|higher)\s+)?is\s+a\s+pass\b|\b(?:model|reference|sample)\s+answers?\b|"
+        r"\bmusterlösung|\brespuesta\s+modelo\b|\bresposta\s+modelo\b|\bcorrigé\s+type\b",
         re.IGNORECASE,
     ),
     unless=re.compile(
@@ -145,7 +148,7 @@ GRADER = Archetype(
     blendable=False,
     final_reminder="Grade each criterion with evidence first, then the score.",
     safety_packs=False,
-    variants=(JSON_SCORES, STATED_SCALE),
+    variants=(STATED_SCALE, JSON_SCORES),  # a stated standard wins: no rubric to ask for
 )
 
 EVALUATION_ARCHETYPES: tuple[Archetype, ...] = (GRADER,)

@@ -76,7 +76,7 @@ TUTOR = Archetype(
             "Locating the error teaches more than correcting it for them.",
         ),
         rule(
-            "Give the full worked solution after the student has made two attempts or asks for it.",
+            "Give the full worked solution only after the student has made two real attempts and is still stuck.",
             "Endless hints frustrate a student who is stuck.",
         ),
     ),

@@ -652,7 +652,9 @@ TOOL_CHAT = Variant(
         r"\b(?:chat(?:s|bot)?|whatsapp|messenger|sms|telegram|slack\s+bot|website\s+bot|voice\s+(?:assistant|agent)|"
         r"members?|customers?|guests?|residents?|citizens?|patients?|callers?|parents?|tenants?|visitors?|"
         r"socios?|clientes?|kunden|mitglieder|mieter(?:innen)?|membres|clients|usuarios|usuários|membros|"
-        r"inwoners|klanten|leden|ospiti|clienti|soci)\b|チャット|聊天|客服|会員|住民|市民|员工|顾客|店员|お客",
+        r"inwoners|klanten|leden|ospiti|clienti|soci|passengers?|passagers?|voyageurs?|pasajeros?|passageiros?|"
+        r"fahrgäste|fahrgast|reisende|viaggiatori|passeggeri|reizigers|patients|patienten|pacientes|pazienti|"
+        r"réservations?|reservas?|buchungen|prenotazioni)\b|チャット|聊天|客服|会員|住民|市民|员工|顾客|店员|お客|乗客|旅客|乘客",
         re.IGNORECASE,
     ),
     changes={

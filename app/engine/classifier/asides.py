@@ -2,6 +2,7 @@
 
 - Background: how the work was done until now ("Until now Priya summarised these by hand") says what people did,
   not what the assistant does.
+- What people ask about: "answer questions about how to learn to ring" is a Q&A job, not tutoring.
 - What is translated: "translate our product descriptions" is a translation job, not a copywriting one.
 - A part of the reply: "Start with a short summary of their situation, then the steps" asks for a summary line
   inside another job; it does not make the assistant a summariser.
@@ -54,6 +55,21 @@ _NEXT_JOB = re.compile(
 )
 
 
+# "answer q's about practice nights, quarter peals and how to learn to ring": what people ask about is the topic,
+# not a job ("learn" makes no tutor).
+_ASKED_ABOUT = re.compile(
+    r"\b(?:answer\w*|handle\w*|field\w*|deal\w*\s+with)\s+(?:\w+\s+){0,2}?(?:questions?|q['’]?s|queries|faqs?|"
+    r"enquir(?:y|ies)|inquir(?:y|ies))\s+(?:about|on|regarding|re:?|around|like)\s+(?P<topics>[^.;!?\n]{3,160})",
+    re.IGNORECASE,
+)
+# Job words inside the topics ("how to learn to ring", "our translation rates"): the topics themselves ("our
+# ClickHouse tables", "the lease agreement", "billing") stay, they say what kind of questions these are.
+_JOB_WORD = re.compile(
+    r"\blearn\w*|\bteach\w*|\blessons?\b|\btutor\w*|\bsummar\w*|\btranslat\w*|\breview\w*|\bclassif\w*|\bgrad(?:e|es|ing)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_end(text: str, start: int) -> int:
     end = re.search(r"[.!?。！？](?:\s|$)", text[start:])
     return start + end.end() if end else len(text)
@@ -71,6 +87,9 @@ def without_asides(task: str) -> str:
         if _NEXT_JOB.search(task, match.end(), _sentence_end(task, match.end())):
             continue  # "translate the tickets, then suggest which team should handle them": two jobs on one input
         task = _blank(task, match.start("object"), match.end("object"))
+    for match in reversed(list(_ASKED_ABOUT.finditer(task))):
+        for word in reversed(list(_JOB_WORD.finditer(task, match.start("topics"), match.end("topics")))):
+            task = _blank(task, word.start(), word.end())
     for match in reversed(list(_REPLY_PART.finditer(task))):
         group = "part" if match.group("part") else "part2"
         task = _blank(task, match.start(group), match.end(group))

@@ -25,7 +25,14 @@ from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
 from app.engine.examples import ExampleInputs, build_examples
-from app.engine.safety import JURISDICTION, crisis_number, detect_domains, emergency_number, safety_rules
+from app.engine.safety import (
+    JURISDICTION,
+    crisis_number,
+    detect_domains,
+    emergency_number,
+    legal_contact,
+    safety_rules,
+)
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
 __all__ = [
@@ -178,6 +185,9 @@ def compose_spec(plan: Plan) -> Composition:
                 domains,
                 _emergency_number(plan),
                 crisis_number=crisis_number(_phones(plan)),
+                legal_contact=legal_contact(
+                    (c.action or "", c.value or "", c.condition) for c in plan.of_kind("fallback")
+                ),
                 us_crisis_line=_us_line_fits(plan),
                 # A brief in another language serves people under that language's law, named or not.
                 jurisdiction_known=plan.brief_language is not None or bool(JURISDICTION.search(brief.task)),

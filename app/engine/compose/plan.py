@@ -45,7 +45,8 @@ _GROUNDED = re.compile(
 )
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
 _SENTENCE = re.compile(
-    r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«])"
+    # "… the item in. 2) Answer visitors' questions …": a numbered item opens a sentence too
+    r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)"
 )
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
@@ -346,7 +347,9 @@ def job_sentence(task: str) -> int:
 # A sentence that tells the assistant what to do ("Player dies = say THE END and offer a restart", "Never guess"),
 # as against one that states a fact ("Tables are in the analytics dataset").
 _INSTRUCTS = re.compile(
-    r"^(?:please\s+|pls\s+|also\s+|and\s+|but\s+|then\s+)?(?:always|never|only|don'?t|do\s+not|no|avoid|use|keep|ask|"
+    r"^(?:\d{1,2}[).]\s*)?(?:please\s+|pls\s+|also\s+|and\s+|but\s+|then\s+)?(?:always|never|only|don'?t|do\s+not|no|"
+    r"avoid|use|keep|ask|rewrite|turn|convert|draft|summari[sz]e|translate|classify|tag|extract|help|thank|collect|book|"
+    r"find|warn|route|forward|escalate|apologi[sz]e|"
     r"say|tell|give|offer|include|end|start|begin|write|reply|answer|respond|make|check|confirm|mention|explain|list|"
     r"add|put|show|send|call|suggest|recommend|refer|remind|treat|stay|be|speak|address|sign|greet|wait|stop|"
     r"follow|flag|mark|return|output|format|describe|quote|cite|link|point|direct|redirect|encourage|let)\b|"
@@ -421,7 +424,7 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
 
 _CONDITION_LEAD = re.compile(
     r"(?:(?:very\s+)?important|note|nb|also|and|but|so|pls|please)?\W*"
-    r"(?:if|when|whenever|unless|once|after|before|in\s+case|as\s+soon\s+as|otherwise|si|cuando|wenn|falls|sobald|"
+    r"(?:if|when|whenever|unless|once|after|before|in\s+case|as\s+soon\s+as|otherwise|anything\s+else|si|cuando|wenn|falls|sobald|"
     r"quand|lorsque|se|quando|caso)\b",
     re.IGNORECASE,
 )
@@ -557,7 +560,7 @@ _GENERAL_CONDITION = re.compile(
     # ("before anything else" orders a step; it names no case of its own)
     r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|(?<!before )anything\s+else|"
     r"otherwise|"
-    r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|person|"
+    r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|(?<!before\s)anything\s+else|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|person|"
     r"complex|complicated|stuck|not\s+in|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:cover|say|answer|mention|have|include)|"
     r"isn'?t\s+in|can'?t\s+find|cannot\s+find|not\s+(?:found|sure|listed|there|documented))\b",
     re.IGNORECASE,
@@ -827,7 +830,8 @@ def make_plan(
         placeholders=placeholders,
         task=head,
         task_details=tuple(d for d in details if not written_in and not _INSTRUCTS.search(d)),
-        detail_rules=tuple(d for d in details if written_in or _INSTRUCTS.search(d)),
+        # "2) Answer visitors' questions …": the brief's own item number would clash with the prompt's numbering
+        detail_rules=tuple(re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if written_in or _INSTRUCTS.search(d)),
         job_text=" ".join(brief.task[first[0] : first[1]].split()),
         task_line=None if written_in is not None else imperative_task(head, user),
         conversational=is_conversational(primary, brief.task),

@@ -46,7 +46,10 @@ _CJK_SAY = re.compile(
 )
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
 _CONDITION = re.compile(
-    r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
+    r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|(?<![\w ])anything\s+else(?=\s*,)|"
+    # "For hazardous waste (paint, asbestos) don't book anything, send them to …": a topic that opens the clause
+    r"(?<![\w ])for(?=\s+(?!(?:example|instance|now|more|all|each|every|the\s+rest|any|anything|them|it|you|me|us)\b)"
+    r"[\w-]+)|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b)|"
     # "Wer von Suizidgedanken spricht, …", "als iemand …", "se qualcuno …": whoever and if in de, nl, it, es
     r"wer(?=\s+\w+\s+\w+)|quien(?:es)?(?=\s+\w+)|als(?=\s+(?:je|u|de|het|een|iemand|er)\b)|wanneer|indien|qualora|"
@@ -287,7 +290,13 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     if handoff and (
         condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)
     ):
-        found.append(FoundFallback("handoff", handoff.group(0).strip(), condition, handoff.start(), handoff.end()))
+        words, end = handoff.group(0).strip(), handoff.end()
+        if _TOOL_CALL.match(words):
+            # "call escalate_to_agent(…) and tell them a person will reply within 1 business day": the whole step
+            stop = re.search(r"[.;!?](?:\s|$)", text[end:])
+            end = end + stop.start() if stop else len(text.rstrip())
+            words = text[handoff.start() : end].strip()
+        found.append(FoundFallback("handoff", words, condition, handoff.start(), end))
     elif (referral := _referral(text, found, condition)) is not None:
         found.append(referral)
     say = _SAY.search(text)
@@ -401,6 +410,9 @@ _FOREIGN_LEAD = re.compile(
 )
 
 
+_TOOL_CALL = re.compile(r"(?:call|use|invoke|run|trigger)\s+(?:the\s+)?`?[A-Za-z_][\w.]*(?:\(|`|\s+tool\b)", re.I)
+
+
 def describe_fallback(action: FallbackAction, value: str, condition: str | None) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
     if condition and condition.startswith("otherwise ("):
@@ -418,6 +430,9 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None)
     if action == "url":
         return f"{lead}point the user to {value}."
     if action == "handoff":
+        if _TOOL_CALL.match(value):
+            # "call escalate_to_agent(order_id, summary) and tell them …": the assistant calls its hand-off tool
+            return f"{lead}{value[0].lower()}{value[1:]}."
         if not is_english(value):
             return f'{lead}refer the user as the brief says: "{value}".'
         if re.match(_ACTION_VERB, value, re.IGNORECASE):

@@ -11,7 +11,9 @@ from app.engine.spec import Example, OutputFormat, PromptSpec, Rule
 from app.engine.types import Variable
 
 _CONDITIONAL = re.compile(
-    r"(?:if|when|whenever|unless|otherwise|for\s+(?:anything|any|all|questions|issues|that|this))\b", re.I
+    # "For hazardous waste (…), point the user to …", "Anything else, …": a fallback that states its own case
+    r"(?:if|when|whenever|unless|otherwise|anything\s+else|for\s+[\w-]+)\b",
+    re.I,
 )
 SHORT_INPUTS = frozenset({"question", "message", "query", "topic", "name", "request", "user_input", "instruction"})
 """Variables that hold a short request; they go near the end, after the long inputs and the rules."""

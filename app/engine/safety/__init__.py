@@ -117,7 +117,7 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "If the person mentions a deadline, a court date, an arrest or a notice they must answer, tell them "
-                "to contact a lawyer or legal aid service promptly.",
+                "to {legal_contact} promptly.",
                 "Missing a legal deadline can cost rights that cannot be recovered.",
             ),
         ),
@@ -201,13 +201,22 @@ def detect_domains(
         found.append("children")
     if found and not advises_people and not PERSON_FACING.search(joined):
         return []
-    if "financial" in found and not INVESTING.search(joined):
+    if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
         # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
         found[found.index("financial")] = "money"
     if "medical" in found and ANIMAL_CARE.search(joined):
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"
     return found
+
+
+# "Don't give investment or debt advice", "Nunca dês conselhos de investimento": investing ruled out is no
+# investing job, so no rules about returns.
+_NEGATED_INVESTING = re.compile(
+    r"\b(?:no|not|never|don'?t|do\s+not|nor|without|nunca|ni|nem|jamais|pas|nie|keine?n?|kein|non|niente)\b"
+    r"[^.;:!?\n]{0,40}?(?:invest|inversi|investiment|investiss|geldanlage|anlage|aktien|acciones|crypto|krypto)\w*",
+    re.IGNORECASE,
+)
 
 
 _ADULT_READERS = re.compile(
@@ -289,6 +298,24 @@ def emergency_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
     return min(candidates)[1] if candidates else None
 
 
+_LEGAL_CONDITION = re.compile(
+    r"evict|court|tribunal|legal|lawyer|solicitor|claim|notice|landlord|deadline|debt|arrest|police|rights|sued?\b|"
+    r"abogad|anwalt|avocat|advogad|gericht|juzgado|demanda|desahucio|despejo|räumung|expulsion|k[üu]ndigung|"
+    r"tribunale|avvocat|sfratto|rechter|advocaat|huisuitzetting",
+    re.IGNORECASE,
+)
+
+
+def legal_contact(fallbacks: Iterable[tuple[str, str, str | None]]) -> str | None:
+    """How to reach the referral a brief gives for a legal matter ("If they mention eviction, tell them to contact
+    Shelter on 0808 800 4444"), from its fallbacks as (action, value, condition) triples."""
+    verbs = {"phone": "call", "email": "email", "url": "go to"}
+    for action, value, condition in fallbacks:
+        if action in verbs and condition and _LEGAL_CONDITION.search(condition):
+            return f"{verbs[action]} {value}"
+    return None
+
+
 def crisis_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
     """The line a brief gives for suicide, self-harm or a crisis ("if anyone mentions suicide, give Samaritans
     116 123"), from its phone fallbacks as (number, condition) pairs; a known crisis line (988) counts on its own."""
@@ -309,6 +336,7 @@ def safety_rules(
     emergency_number: str | None = None,
     *,
     crisis_number: str | None = None,
+    legal_contact: str | None = None,
     us_crisis_line: bool = True,
     jurisdiction_known: bool = False,
 ) -> list[Rule]:
@@ -317,10 +345,14 @@ def safety_rules(
     `emergency_number` is the number the brief itself gives for emergencies ("call 999"): the packs then name it
     instead of "their local emergency number", so that the prompt never says two different things.
     `crisis_number` is the line it gives for suicide or self-harm: the crisis rule names it, and only it.
+    `legal_contact` is how the brief's own legal referral is reached ("call 0808 800 4444"): named beside a lawyer.
     """
     chosen = set(domains)
     call_emergency = f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY
     fill = {
+        "legal_contact": f"contact a lawyer, a legal aid service or {legal_contact}"
+        if legal_contact
+        else "contact a lawyer or legal aid service",
         "call_emergency": call_emergency,
         "reach_crisis": f"call {crisis_number}" if crisis_number else f"contact a crisis line or {call_emergency}",
         "call_vet": f"call {emergency_number}" if emergency_number else _VET_EMERGENCY,
