@@ -249,8 +249,9 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = any(c.scope and c.text.startswith("End with") for c in plan.of_kind("labels"))
         # "Primero el nivel en una línea sola", "put the label on the first line": the brief places the label.
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
+        key = _label_key(brief.task, plan.labels)
         stated.extend(
-            plan.fill(p.blend_output)
+            plan.fill(p.blend_output).replace('"Label:"', f'"{key}:"')
             for p in plan.partners
             # In a table the label is a column of each row, not a closing line.
             if p.blend_output and not ((scoped_labels or kind == "table") and "{labels}" in p.blend_output)
@@ -342,3 +343,18 @@ def is_default(plan: Plan, output: OutputFormat) -> bool:
     A free-text output format from the brief counts as a new format: examples cannot be checked against it.
     """
     return output.kind == plan.primary.output.kind and not plan.brief.output_format
+
+
+# "then 'Sentiment:' positive, neutral or negative": the brief names the line its label goes on.
+_LINE_KEY = re.compile(
+    r"['\"“‘]?(?P<key>[A-Z][A-Za-z]{1,20}(?:\s[A-Za-z]{1,20})?):['\"”’]?\s+(?:(?:one|either)\s+of:?\s+)?(?P<first>[\w-]+)"
+)
+
+
+def _label_key(task: str, labels: tuple[str, ...]) -> str:
+    """The key of the line the brief puts its label on ("Sentiment"), or "Label"."""
+    if labels:
+        for match in _LINE_KEY.finditer(task):
+            if match.group("first").lower() == labels[0].lower():
+                return match.group("key")
+    return "Label"

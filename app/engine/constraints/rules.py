@@ -435,6 +435,8 @@ def _at_the_end(text: str) -> FoundRule | None:
     return FoundRule(sentence, "everything else", last, match.start("lead"), match.end("last"))
 
 
+# "Output: a 3-bullet summary, then 'Next step:' with one action, then 'Sentiment:' …": parts of a reply in order.
+_PARTS_THEN = re.compile(r"^(?!.*\b(?:before|after|until|once)\b)[^:]{0,40}:\s.*,\s+then\b", re.IGNORECASE)
 _FIRST_THEN = re.compile(r"\bfirst\b,?\s+(?:and\s+)?then\b", re.IGNORECASE)
 _COUNTED_PART = re.compile(r"(?:at\s+most|at\s+least|up\s+to|no\s+more\s+than|\d+|one|two|three|four|five)\s", re.I)
 _NEGATED_STEP = re.compile(r"(?:never|don'?t|dont|do\s+not)\b", re.IGNORECASE)
@@ -512,12 +514,18 @@ def find_ordering(text: str) -> FoundRule | None:
         sentence = f"Never {then} without {first}."
     elif then is None:
         sentence = f"Always {first} first."
-    elif _FIRST_THEN.search(stripped) and not _starts_with_verb(first) and first.split()[0].lower() not in VERBS:
+    elif (
+        (_FIRST_THEN.search(stripped) or _PARTS_THEN.search(stripped))
+        and not _starts_with_verb(first)
+        and (first.split()[0].lower() not in VERBS)
+    ):
         # "Explain the process: letter before claim first, then filing the claim, …": steps that are no verbs
         # keep the brief's own words, with the instruction before the colon that says what they are steps of.
         title = _TITLE.match(stripped.strip())
         lead = title.group(0).strip() + " " if title and _starts_with_verb(title.group(0)) else ""
         sentence = sentence_case(f"{lead}{first} first, then {then}.")
+        if not _FIRST_THEN.search(stripped):
+            sentence = sentence_case(f"{stripped.strip()}.")  # the brief's own list of parts, as written
     else:
         # "give the formula in a code block, then at most 3 bullets": a step that is no verb follows with "then".
         joint = " before you" if _starts_with_verb(then) else (", then" if _COUNTED_PART.match(then) else " before")
