@@ -212,21 +212,59 @@ def _own_unless(pattern: re.Pattern[str], *, when: bool) -> Builder:
     return build
 
 
+# "tables: sales(id, sold_at, product_id, qty)": a table the brief writes out, with its columns.
+_TABLE = re.compile(
+    r"\b(?P<table>[a-z_][a-z0-9_]*)\s*\((?P<columns>\s*[a-z_][a-z0-9_]*(?:\s*,\s*[a-z_][a-z0-9_]*)+\s*)\)"
+)
+_NOT_TABLES = frozenset({"tables", "table", "columns", "fields", "schema", "schemas", "views", "datasets", "e", "i"})
+_DATE_COLUMN = re.compile(r"^(?:created_at|[a-z_]+_at|[a-z_]*date|[a-z_]+_on|timestamp|ts)$")
+
+
+def _sql_table(task: str) -> tuple[str, str] | bool | None:
+    """(table, date column) from the brief's own schema; False when it writes tables but none has a date column;
+    None when it writes none."""
+    tables = [
+        (m.group("table"), [c.strip() for c in m.group("columns").split(",")])
+        for m in _TABLE.finditer(task)
+        if m.group("table") not in _NOT_TABLES  # "our event tables (events, sessions, users)": a list of names
+    ]
+    if not tables:
+        return None
+    for table, columns in tables:
+        date = next((c for c in columns if _DATE_COLUMN.match(c)), None)
+        if date is not None:
+            return table, date
+    return False
+
+
 def _sql(inputs: ExampleInputs) -> list[Example]:
+    schema = _sql_table(inputs.task)
+    if schema is False:
+        return []  # an example on a table the brief does not have would break "use only the listed tables"
+    table, date = schema if isinstance(schema, tuple) else ("orders", "created_at")
+    # "Return only the query, no explanation": the example shows the query alone.
+    bare = "explanation" in inputs.forbidden or (inputs.output.kind == "code" and not inputs.output_is_default)
     for pattern, dialect, month in _SQL_DIALECTS:
         if pattern.search(inputs.task):
+            month = month.replace("created_at", date)
+            note = (
+                ""
+                if bare
+                else f"\n{dialect} dialect; months follow the database time zone. One row per month with its row count."
+            )
             return [
                 Example(
-                    input="How many orders did we get per month in 2024?",
+                    input=f"How many {table} rows did we get per month in 2024?"
+                    if table != "orders"
+                    else "How many orders did we get per month in 2024?",
                     output=(
                         "```sql\n"
-                        f"SELECT {month} AS month, COUNT(*) AS orders\n"
-                        "FROM orders\n"
-                        "WHERE created_at >= '2024-01-01' AND created_at < '2025-01-01'\n"
+                        f"SELECT {month} AS month, COUNT(*) AS {table}\n"
+                        f"FROM {table}\n"
+                        f"WHERE {date} >= '2024-01-01' AND {date} < '2025-01-01'\n"
                         f"GROUP BY {month}\n"
                         "ORDER BY month;\n"
-                        "```\n"
-                        f"{dialect} dialect; months follow the database time zone. One row per month with its order count."
+                        f"```{note}"
                     ),
                 )
             ]

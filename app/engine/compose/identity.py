@@ -139,7 +139,11 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
     if primary.role_from_task and not brief.role:
         role, objective = general_role(plan.task, plan.placeholders["for_product"])
         return role, objective, success
-    return role, plan.fill(primary.objective), success
+    objective = plan.fill(primary.objective)
+    if "explanation" in plan.conflicts.forbidden:
+        # "Return only the query, no explanation": "… and explain what the result means" would contradict it.
+        objective = re.sub(r",?\s+and\s+(?:explain|describe)\b[^.]*", "", objective)
+    return role, objective, success
 
 
 def _quoted(plan: Plan) -> str:
