@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.engine.constraints.labels import CLOSING
 from app.engine.constraints.rules import is_english
 from app.engine.phrasing import normalise, sentence
 from app.engine.spec import Length
@@ -71,7 +72,13 @@ def source_noun(task: str) -> str:
 def extract_labels(task: str) -> list[str]:
     """Closed label set named loosely in the task ("into billing, technical or other"), lowercased snake_case."""
     for m in _LABEL_LIST.finditer(task):
-        parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(m.group(1))]
+        listed = m.group(1)
+        # "Gib nur das Label aus, nichts anderes", "geef alleen het label terug, verder niets": the list stops
+        # where words that stress "only this" start ("nichts anderes"); what is left is rarely a set.
+        closing = CLOSING.search(task, m.start(1), m.end(1) + 30)
+        if closing is not None and closing.start() < m.end(1):
+            listed = task[m.start(1) : closing.start()]
+        parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(listed)]
         labels = [p for p in parts if p and p not in _LABEL_STOP]
         if len(labels) >= 2:
             return list(dict.fromkeys(labels))  # the brief's set as stated: no "other" it did not name

@@ -238,14 +238,30 @@ def _format(text: str, unquoted: str, span: Span) -> list[Constraint]:
 _SIGNATURE_CALL = re.compile(r"[A-Za-z_]\w*_\w*\(")
 
 
+def _label_sets(text: str) -> list[labels.FoundLabels]:
+    """Every label set in a clause: "one category (heating, water, other) and one urgency (now, normal)" states two.
+    A second set is read only in parentheses after the first, where it cannot be the tail of the first."""
+    found = labels.find_labels(text)
+    if found is None:
+        return []
+    sets = [found]
+    rest = text[found.end :]
+    if rest.startswith(")") and "(" in rest:
+        more = labels.find_labels(rest)
+        if more is not None and rest[: more.start].rstrip().endswith("("):
+            sets.append(more._replace(start=found.end + more.start, end=found.end + more.end))
+    return sets
+
+
 def _labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]:
     out: list[Constraint] = []
-    found = labels.find_labels(text)
-    if found is not None:
+    sets = _label_sets(text)
+    found = sets[0] if sets else None
+    for each in sets:
         out.append(
             Constraint(
-                kind="labels", text=labels.describe_labels(found.values, found.multi, text[found.start : found.end]),
-                span=span(found.start, found.end), values=found.values, multi=found.multi,
+                kind="labels", text=labels.describe_labels(each.values, each.multi, text[each.start : each.end]),
+                span=span(each.start, each.end), values=each.values, multi=each.multi,
             )
         )  # fmt: skip
     fields = structure.find_fields(text)

@@ -12,7 +12,8 @@ _LABEL_NOUNS = (
     r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"
     r"sentiments?|options|values|verdicts?|outcomes|decisions?|types|levels|etiquetas|categorías|categorias|clases|"
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações|niveles|niveaux|níveis|stufen|"
-    r"prioridades|urgencias|dringlichkeit"
+    r"prioridades|urgencias|dringlichkeit|kategorie|categoría|catégorie|categoria|categorie|etiqueta|étiquette|"
+    r"etichett[ae]|rótulo|klasse|klassen"
 )
 _ONE_OF = (
     r"\bone(?:\s+or\s+more)?\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
@@ -50,7 +51,7 @@ _REPLY_WITH = re.compile(
 )
 _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
 _LABEL_CONTEXT = re.compile(
-    rf"\b(?:classif|categor|label|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
+    rf"\b(?:classif|categor|kategor|catégor|label|etiquet|étiquet|etichett|rótul|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
     rf"sort\w*\s+(?:\w+\s+){{0,4}}into|"
     rf"{_LABEL_NOUNS})",
     re.IGNORECASE,
@@ -79,7 +80,15 @@ _ITEM_END = re.compile(r"\s*(?::|\s[-–—]\s|\(|=).*$")
 _NOT_LABELS = frozenset({"e.g", "eg", "i.e", "ie", "etc", "the", "a", "an", "it", "them", "this", "that", "s"})
 
 
-_CLOSED = re.compile(r"(?:nothing|no|none)\s+(?:else|other|more)\b", re.IGNORECASE)
+# "nothing else", "nichts anderes", "rien d'autre", "nada más", "nient'altro", "verder niets": words that only stress
+# that the reply holds one thing; they are never a label.
+CLOSING = re.compile(
+    r"(?:nothing|no|none)\s+(?:else|other|more)\b|nichts\s+(?:anderes|weiter|mehr)\b|sonst\s+nichts\b|"
+    r"rien\s+(?:d['’]autre|de\s+plus)\b|nada\s+(?:más|mas|mais)\b|nient['’]\s*altro\b|niente\s+(?:altro|di\s+più)\b|"
+    r"(?:verder\s+)?niets\s+(?:anders|meer)\b|verder\s+niets\b",
+    re.IGNORECASE,
+)
+_CLOSED = CLOSING
 _LIST_MARK = re.compile(r"[,/|;]|\s(?:or|and|oder|und|ou|et|o|u|y|e)\s", re.IGNORECASE)
 
 

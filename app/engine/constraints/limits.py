@@ -467,11 +467,31 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     noun = (near.group("noun") or "").lower()
     if noun in _REPLY_NOUNS:
         return None  # "per reply", "par réplique": the reply itself
+    noun = _FOREIGN_SCOPE_NOUNS.get(noun, noun)  # "pro Satz", "por frase": each sentence
     if noun and not _SCOPE_NOUN.match(noun):
         noun = ""
     if not noun:
-        noun = previous[:-1] if previous else "item"
+        noun = _noun_before(text, start) or (previous[:-1] if previous else "item")
     return f"each {noun}"
+
+
+# "por frase", "pro Satz", "par phrase", "per zin": the part a limit applies to, named in another language.
+_FOREIGN_SCOPE_NOUNS = {
+    **dict.fromkeys(("frase", "oración", "satz", "phrase", "zin", "enunciado"), "sentence"),
+    **dict.fromkeys(("línea", "linea", "zeile", "ligne", "linha", "riga", "regel"), "line"),
+    **dict.fromkeys(("párrafo", "absatz", "paragraphe", "parágrafo", "paragrafo", "alinea"), "paragraph"),
+    **dict.fromkeys(("viñeta", "aufzählungspunkt", "puce", "tópico"), "bullet"),
+}
+# "Use short sentences, no more than 12 words each": the plural noun just before the limit is what "each" counts.
+_PLURAL_BEFORE = re.compile(r"\b(?P<noun>[a-z]+?)s\s*(?:,|:|\(|[-–—])?\s*$", re.IGNORECASE)
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    match = _PLURAL_BEFORE.search(text[max(0, start - 40) : start])
+    if match is None:
+        return None
+    noun = match.group("noun").lower()
+    return noun if _SCOPE_NOUN.match(noun) and f"{noun}s" not in _REPLY_NOUNS else None
 
 
 def named_part(text: str, start: int, end: int, released: bool = False) -> str | None:
@@ -521,6 +541,23 @@ _CAP_KEYS = (
 )  # fmt: skip
 
 
+# "£25 for up to 3 items", "free for up to 2 kids", "€10 per 5 kg", "9 $ a month for up to 5 users": a count after a
+# price or "free" says what the offer covers; it does not limit the reply.
+_OFFER_BEFORE = re.compile(
+    r"(?:[£$€¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[£$€¥]|eur(?:os?)?\b|dollars?\b|pounds?\b|usd\b|gbp\b|chf\b|pesos?\b|"
+    r"reais\b|francs?\b)|\b(?:free|gratis|gratuit[oae]?s?|kostenlos|umsonst|gratuitement|gratuitamente))"
+    r"(?:\s+(?:a|an|per|each|por|pro|par|al|à)\s+\w+|\s+each|\s+cada\s+\w+)?[\s,]*"
+    r"(?:for|per|für|pour|por|para|voor|a|à)\s+(?:(?:up\s+to|at\s+most|max(?:imum)?\.?|bis\s+zu|jusqu['’]à|hasta|"
+    r"até|fino\s+a|tot|maximal|au\s+plus)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _offer_count(text: str, position: int) -> bool:
+    """Whether the count at `position` follows a price or "free" ("£25 for up to 3 items")."""
+    return _OFFER_BEFORE.search(text[max(0, position - 60) : position]) is not None
+
+
 def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
     """Caps on counted things that no unit limit already covers."""
     lowered = text.lower()
@@ -532,6 +569,8 @@ def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
     for match in _CAP.finditer(text):
         n1 = parse_number(match.group("n1"))
         if n1 is None or n1 <= 0 or any(f.start <= match.start("n1") < f.end for f in found):
+            continue
+        if _offer_count(text, match.start("n1")):
             continue
         noun = match.group("noun").strip()
         capped.append(FoundLimit("items", None, n1, None, match.start(), match.end(), noun, noun, capped=True))
@@ -574,6 +613,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         n2 = parse_number(match.group("n2")) if match.group("n2") else None
         if n1 is None or n1 <= 0 or _part_of_token(text, position) or (position > 0 and text[position - 1] in "£$€¥"):
             continue  # "grants of up to £5,000": an amount of money, not a length
+        if _offer_count(text, position):
+            continue  # "£25 for up to 3 items": what a price covers, not a length
         taken = match.end()
         if _PACE.match(text, match.end()):
             continue  # "ask one question at a time" paces a conversation; it does not count the reply's items

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from app.engine.constraints.ages import FoundAges, find_ages
 from app.engine.constraints.clauses import in_ranges, negated_ranges
 from app.engine.constraints.rules import is_english
+from app.engine.phrasing import VERBS
 
 _AUDIENCE_NOUNS = (
     r"users|customers|clients|students|pupils|learners|developers|engineers|programmers|beginners|children|kids|"
@@ -150,6 +151,50 @@ def _bridge(match: re.Match[str]) -> str:
     return joiner + following
 
 
+# Verbs whose object is someone the assistant talks to or writes for ("to help beginners", "to coach players");
+# after "to" any other verb takes people as data ("find_cover(shift_id) to list volunteers who are free").
+_TALKS_TO = frozenset(
+    """advise answer assist brief coach chat converse congratulate encourage explain greet guide help inform
+    interview motivate notify onboard quiz reassure remind reply respond serve support teach tell train tutor walk
+    welcome write""".split()  # noqa: SIM905  (a wrapped word list reads better)
+)
+_VERB_INTROS = frozenset({"to", "help", "helps", "helping"})
+# "cursos para principiantes", "free classes for seniors", "Kurse für Anfänger": an offer the brief talks about; who
+# it is for is not who the assistant writes for, unless the assistant is making it ("design a course for beginners").
+_OFFERINGS = (
+    r"courses?|classes|class|lessons?|workshops?|sessions?|events?|programmes?|programs?|activities|tours?|tickets?|"
+    r"discounts?|prices?|rates|fees?|menus?|camps?|trips?|outings?|seats|places|offers?|deals?|"
+    r"cursos?|clases?|talleres?|sesiones|sesión|eventos?|actividades|programas?|salidas|visitas|entradas|descuentos?|"
+    r"precios?|tarifas?|kurse[n]?|kurs|angebote?|veranstaltungen|führungen|preise|ermäßigungen|cours|ateliers?|"
+    r"séances?|activités|stages?|sorties|visites|tarifs?|réductions?|aulas?|oficinas?|atividades|turmas?|preços?|"
+    r"corsi|corso|lezioni|laboratori|attività|uscite|sconti|prezzi|cursussen|cursus|lessen|les|activiteiten"
+)
+_OFFERING_BEFORE = re.compile(
+    rf"(?P<lead>(?:\S+\s+){{0,4}})\b(?:{_OFFERINGS})(?P<after>\s+[^\W\d_]+)?\s*$", re.IGNORECASE
+)
+_MAKING = re.compile(
+    r"\b(?:write|create|design|plan|build|draft|prepare|generate|make|teach|develop|"
+    r"escribe|crea|diseña|prepara|schreib\w*|erstell\w*|entwirf|écris|crée|conçois|prépare|escreva|crie|"
+    r"scrivi|crea|progetta|schrijf|maak)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_an_audience(text: str, match: re.Match[str], phrase: str) -> bool:
+    """Whether a "for X" phrase names something other than the people the assistant writes for: the object of a verb
+    ("to list volunteers who are free") or who an offer is for ("cursos para principiantes")."""
+    intro = text[match.start() : match.start("phrase")].strip().lower()
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    if intro in _VERB_INTROS and first in VERBS and first not in _TALKS_TO:
+        return True
+    offering = _OFFERING_BEFORE.search(text, 0, match.start())
+    if offering is None or _MAKING.search(offering.group("lead")) is not None:
+        return False
+    # A word between the offer and "for" is an adjective only where adjectives follow the noun ("cursos gratuitos
+    # para"); in English it is the noun the offer word modifies ("the class newsletter for parents").
+    return offering.group("after") is None or not is_english(text)
+
+
 def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
     if whole:
         phrase = text.strip().rstrip(".")
@@ -171,6 +216,11 @@ def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
         phrase = re.sub(r"(?:\s+(?:to|of|for|the|a|an|in|on|with))+$", "", phrase, flags=re.IGNORECASE)
         if phrase.lower() in _GENERIC or re.match(r"(?:each|every|all|any|other|these|those)\b", phrase, re.IGNORECASE):
             continue
+        if _not_an_audience(text, match, phrase):
+            continue
+        if text[match.start() : match.start("phrase")].strip().lower() in _VERB_INTROS:
+            # "to coach new managers": the verb says what the assistant does; the audience is who it does it for.
+            phrase = re.sub(r"^(\w+)\s+(?=\S)", lambda m: "" if m.group(1).lower() in _TALKS_TO else m.group(0), phrase)
         start = text.find(phrase, match.start("phrase"))
         low, high = ages(phrase)
         return FoundAudience(phrase, low, high, start, start + len(phrase))

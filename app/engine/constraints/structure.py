@@ -13,7 +13,10 @@ _TYPE_NAMES: dict[str, str] = {
     "email": "string", "url": "string", "number": "number", "float": "number", "double": "number",
     "decimal": "number", "integer": "integer", "int": "integer", "boolean": "boolean", "bool": "boolean",
     "array": "array", "list": "array", "object": "object", "dict": "object", "null": "null",
+    "数字": "number", "数值": "number", "数値": "number", "整数": "integer", "字符串": "string", "文本": "string",
+    "文字列": "string", "布尔": "boolean", "布尔值": "boolean", "真偽値": "boolean", "日期": "string", "日付": "string",
 }  # fmt: skip
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 class FoundObject(NamedTuple):
@@ -68,6 +71,10 @@ def _loads_lenient(literal: str) -> Any:
     )
     text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])", ': "number"', text)
     text = re.sub(r"\btrue\s*/\s*false\b|\byes\s*/\s*no\b", '"boolean"', text, flags=re.IGNORECASE)
+    # '"phone": 电话或 null', '"date": "YYYY-MM-DD" または null': a union written in Chinese or Japanese words, and a
+    # bare value in CJK words (a description of the value: "客户名称").
+    text = re.sub(r"\s*(?:或者|或是|或|または|もしくは)\s*(?=null\b)", " or ", text)
+    text = re.sub(r"(:\s*)([^\x00-\x7f\s\"'{}\[\],:][^\"'{}\[\],:\n]*?)(\s*(?:[,}\]]|\sor\s))", r'\1"\2"\3', text)
     text = re.sub(r"([{,]\s*)([A-Za-z_][\w\-.]*)(\s*\??\s*:)", r'\1"\2"\3', text)
     text = re.sub(r'"\s*\?\s*:', '":', text)
     # Bare values: type names, unions ("a" | "b"), arrays of types (string[]).
@@ -140,12 +147,14 @@ def _schema_of(value: Any) -> dict[str, Any]:
     if lowered in _TYPE_NAMES:
         return {"type": _TYPE_NAMES[lowered]}
     if "|" in text:
+        # "a | b | other 之一" ("one of"): the closing words belong to no option.
+        text = re.sub(r"\s*(?:其中之一|之一|のいずれか|のどれか|のうち1つ)\s*$", "", text)
         options = [option.strip().strip("\"'") for option in text.split("|") if option.strip()]
         if len(options) == 2 and "null" in (o.lower() for o in options):
             other = next(o for o in options if o.lower() != "null")
             kind = _TYPE_NAMES.get(other.lower(), "string")
             schema: dict[str, Any] = {"type": sorted([kind, "null"])}
-            if other.lower() not in _TYPE_NAMES:
+            if other.lower() not in _TYPE_NAMES and not _CJK_CHAR.search(other):  # "电话" describes, not formats
                 schema["description"] = f"Format: {other}"
             return schema
         types = {_TYPE_NAMES.get(option.lower()) for option in options}
@@ -305,21 +314,57 @@ _CJK_FIELDS = re.compile(
 )
 
 
+# A piece of a CJK list that is an instruction ("只输出JSON", "格式", "不要解释"), not a field: the list ends there.
+_CJK_NOT_FIELD = re.compile(
+    r"输出|出力|格式|形式|json|只|请|不要|禁止|必须|以下|如下|のみ|しない|ください", re.IGNORECASE
+)
+# Keys the brief writes in Latin script ("buyer", "tea_type") or a JSON example: those are the fields, not the CJK
+# words around them.
+_LATIN_KEYS = re.compile(r"\{|(?<![\w.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+_LATIN_LIST = re.compile(r"(?<![\w.])(?P<list>[A-Za-z_]\w*(?:\s*[、，,/]\s*[A-Za-z_]\w*)+)")
+
+
+def _latin_keys(text: str) -> FoundFields | None:
+    """ "请提取 buyer_name、phone、order_date": keys listed in Latin script; none when a JSON example holds them."""
+    if "{" in text:
+        return None
+    for match in _LATIN_LIST.finditer(text):
+        if re.search(r"\w\(\s*$", text[: match.start()]):
+            continue  # "get_schedule(store_id, date)": a tool's parameters, not output fields
+        items = [item.strip() for item in re.split(r"\s*[、，,/]\s*", match.group("list"))]
+        if len(set(items)) == len(items) and any("_" in item for item in items):
+            return FoundFields(items, match.start("list"), match.end("list"))
+    return None
+
+
+# Japanese puts the verb last: "メールから氏名、電話番号、住所を抽出してください".
+_JA_FIELDS = re.compile(
+    rf"(?:から|より|の中から)?(?P<list>{_CJK_ITEM}(?:\s*、\s*{_CJK_ITEM})+)を(?:抽出|取り出|抜き出|記録|聞き取|取得)"
+)
+
+
 def find_cjk_fields(text: str) -> FoundFields | None:
     """A Chinese or Japanese field list: explicit key names first, then the named items after an extract verb."""
-    if text.isascii():
+    if not _CJK_CHAR.search(text):
         return None
-    for pattern in (_CJK_KEYS, _CJK_FIELDS):
+    for pattern in (_CJK_KEYS, _CJK_FIELDS, _JA_FIELDS):
+        if pattern is not _CJK_KEYS and _LATIN_KEYS.search(text):
+            return _latin_keys(text)
         match = pattern.search(text)
         if match is None:
             continue
         items = [item.strip() for item in re.split(r"\s*[、，,/]\s*", match.group("list")) if item.strip()]
         items = [re.sub(r"^(?:和|及|以及|と|や)", "", item) for item in items]
+        items[0] = re.split(r"から|より", items[0])[-1].strip()  # "メールから氏名": the source is no field
         # The last item runs into the rest of the sentence only up to a verb such as 输出/并/以.
         items[-1] = re.split(r"(?:并|以|输出|出力|を|，|然后)", items[-1])[0].strip()
-        items = [item for item in items if item]
+        cut = next((i for i, item in enumerate(items) if _CJK_NOT_FIELD.search(item)), len(items))
+        items = [item for item in items[:cut] if item]
         if len(items) >= 2 and all(items) and len(set(items)) == len(items):
-            return FoundFields(items, match.start("list"), match.end("list"))
+            start = match.start("list") + max(0, match.group("list").find(items[0]))
+            return FoundFields(items, start, match.end("list"))
     return None
 
 
