@@ -23,13 +23,14 @@ import os
 import time
 from collections.abc import Callable
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import structlog
 from litestar import Litestar
 
 from app.domain.prompts.urls import preserve_encoded_slashes
 from app.lib.draining import DRAIN, Drain, close_connection
+from app.lib.fastpath import REPLAYED
 from app.lib.http_options import AllowTable
 from app.lib.request_context import REQUEST_ID_STATE_KEY, incoming_ids, log_access
 
@@ -141,14 +142,19 @@ class Edge:
             nonlocal status_code, size
             if message["type"] == "http.response.start":
                 status_code = message["status"]
-                headers = list(message.get("headers", ()))
-                present = self._header_names.intersection(map(bytes.lower, map(_NAME, headers)))
-                if present:
-                    headers.extend(h for h in base if h[0] not in present)
-                else:
+                if message.get(REPLAYED):  # a replay's own list, none of its headers ours (app.lib.fastpath)
+                    headers = cast("list[tuple[bytes, bytes]]", message["headers"])
                     headers += base
-                if _X_REQUEST_ID not in present:
                     headers.append((_X_REQUEST_ID, request_id.encode()))
+                else:
+                    headers = list(message.get("headers", ()))
+                    present = self._header_names.intersection(map(bytes.lower, map(_NAME, headers)))
+                    if present:
+                        headers.extend(h for h in base if h[0] not in present)
+                    else:
+                        headers += base
+                    if _X_REQUEST_ID not in present:
+                        headers.append((_X_REQUEST_ID, request_id.encode()))
                 if method == "OPTIONS":
                     headers = self.allow.complete(headers, scope.get("path_template"))
                 if self.drain.active:
