@@ -35,6 +35,7 @@ from app.lib.http_options import AllowTable
 from app.lib.request_context import REQUEST_ID_STATE_KEY, incoming_ids, log_access
 
 if TYPE_CHECKING:
+    from litestar.config.app import AppConfig
     from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
     from app.lib.metrics import RequestRecorder
@@ -58,6 +59,14 @@ class EdgeApp(Litestar):
         scope["app"] = scope["litestar_app"] = self
         scope.setdefault("state", {})
         await edge(scope, receive, send)
+
+    @staticmethod
+    def _patch_opentelemetry_middleware(config: AppConfig) -> AppConfig:
+        """Litestar's on-app-init workaround that moves OpenTelemetry middleware found in the config into its plugin:
+        this app's tracing wraps the edge instead (`app.server.asgi`), so there is never any to move, and the hook's
+        only effect would be importing Litestar's OpenTelemetry plugin and opentelemetry's ASGI instrumentation
+        (1.7 MB per process) whenever the `otel` extra is installed, tracing on or off."""
+        return config
 
     async def litestar_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Litestar's own entry for one HTTP request (routing, middleware, `before_send` hooks)."""
