@@ -11,10 +11,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from litestar.types import Scope, Send
+    from litestar.types import HTTPResponseStartEvent, Scope, Send
 
 FAST_TTL = 1.0
 """Lifetime of an authorized entry: the safety net if an invalidation on the bus is ever lost."""
@@ -52,6 +52,17 @@ def scan_api_key_headers(scope: Scope) -> tuple[str | None, bytes | None, bytes]
     return kind + hashlib.sha256(credential).hexdigest(), if_none_match, accept_encoding
 
 
+REPLAYED = "promptsmith_replayed"
+"""Set (True) in a replay's `http.response.start` message: its headers are the replay layer's own, none of them a
+security header or `X-Request-Id`, so the edge appends its headers without scanning them (`app.server.edge`)."""
+
+
+def replay_start(status: int, headers: list[tuple[bytes, bytes]]) -> HTTPResponseStartEvent:
+    """A replay's `http.response.start` message, marked `REPLAYED`."""
+    message = {"type": "http.response.start", "status": status, "headers": headers, REPLAYED: True}
+    return cast("HTTPResponseStartEvent", message)
+
+
 GZIP_LEVEL = 9
 """Litestar's `CompressionConfig` default, so a replay's gzipped body is the full path's."""
 
@@ -76,5 +87,5 @@ async def send_json(
         body = gzipped()
         headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
     headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send(replay_start(200, headers))
     await send({"type": "http.response.body", "body": body, "more_body": False})

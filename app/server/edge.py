@@ -23,17 +23,19 @@ import os
 import time
 from collections.abc import Callable
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import structlog
 from litestar import Litestar
 
 from app.domain.prompts.urls import preserve_encoded_slashes
 from app.lib.draining import DRAIN, Drain, close_connection
+from app.lib.fastpath import REPLAYED
 from app.lib.http_options import AllowTable
 from app.lib.request_context import REQUEST_ID_STATE_KEY, incoming_ids, log_access
 
 if TYPE_CHECKING:
+    from litestar.config.app import AppConfig
     from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
     from app.lib.metrics import RequestRecorder
@@ -57,6 +59,14 @@ class EdgeApp(Litestar):
         scope["app"] = scope["litestar_app"] = self
         scope.setdefault("state", {})
         await edge(scope, receive, send)
+
+    @staticmethod
+    def _patch_opentelemetry_middleware(config: AppConfig) -> AppConfig:
+        """Litestar's on-app-init workaround that moves OpenTelemetry middleware found in the config into its plugin:
+        this app's tracing wraps the edge instead (`app.server.asgi`), so there is never any to move, and the hook's
+        only effect would be importing Litestar's OpenTelemetry plugin and opentelemetry's ASGI instrumentation
+        (1.7 MB per process) whenever the `otel` extra is installed, tracing on or off."""
+        return config
 
     async def litestar_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Litestar's own entry for one HTTP request (routing, middleware, `before_send` hooks)."""
@@ -141,14 +151,19 @@ class Edge:
             nonlocal status_code, size
             if message["type"] == "http.response.start":
                 status_code = message["status"]
-                headers = list(message.get("headers", ()))
-                present = self._header_names.intersection(map(bytes.lower, map(_NAME, headers)))
-                if present:
-                    headers.extend(h for h in base if h[0] not in present)
-                else:
+                if message.get(REPLAYED):  # a replay's own list, none of its headers ours (app.lib.fastpath)
+                    headers = cast("list[tuple[bytes, bytes]]", message["headers"])
                     headers += base
-                if _X_REQUEST_ID not in present:
                     headers.append((_X_REQUEST_ID, request_id.encode()))
+                else:
+                    headers = list(message.get("headers", ()))
+                    present = self._header_names.intersection(map(bytes.lower, map(_NAME, headers)))
+                    if present:
+                        headers.extend(h for h in base if h[0] not in present)
+                    else:
+                        headers += base
+                    if _X_REQUEST_ID not in present:
+                        headers.append((_X_REQUEST_ID, request_id.encode()))
                 if method == "OPTIONS":
                     headers = self.allow.complete(headers, scope.get("path_template"))
                 if self.drain.active:

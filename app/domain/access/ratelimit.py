@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import math
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import structlog
 from redis.asyncio import Redis
@@ -51,9 +51,8 @@ _HEADER_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RateLimitDecision:
-    """The outcome of one check, with what the RateLimit headers report."""
+class RateLimitDecision(NamedTuple):
+    """The outcome of one check, with what the RateLimit headers report (a tuple: one is built per request)."""
 
     allowed: bool
     limit: int
@@ -63,12 +62,7 @@ class RateLimitDecision:
 
     def header_pairs(self) -> list[tuple[bytes, bytes]]:
         """IETF draft RateLimit headers as raw ASGI pairs: the one encoding of them."""
-        return [
-            (b"ratelimit-limit", str(self.limit).encode()),
-            (b"ratelimit-remaining", str(self.remaining).encode()),
-            (b"ratelimit-reset", str(self.reset).encode()),
-            (b"ratelimit-policy", f"{self.limit};w={self.window}".encode()),
-        ]
+        return _header_pairs(self.limit, self.remaining, self.reset, self.window)
 
     def headers(self) -> dict[str, str]:
         """The same headers for a problem response (and Retry-After when refused)."""
@@ -76,6 +70,15 @@ class RateLimitDecision:
         if not self.allowed:
             headers["Retry-After"] = str(self.reset)
         return headers
+
+
+def _header_pairs(limit: int, remaining: int, reset: int, window: int) -> list[tuple[bytes, bytes]]:
+    return [
+        (b"ratelimit-limit", b"%d" % limit),
+        (b"ratelimit-remaining", b"%d" % remaining),
+        (b"ratelimit-reset", b"%d" % reset),
+        (b"ratelimit-policy", b"%d;w=%d" % (limit, window)),
+    ]
 
 
 class RateLimiter:
@@ -100,22 +103,57 @@ class RateLimiter:
         self._task: asyncio.Task[None] | None = None
         self._redis_down = False
         self._stopping = False
+        self._second = -1
+        self._current_window = 0
+        self._reset = 0
+        self._reset_pair = (b"ratelimit-reset", b"0")
+        self._fixed_pairs: dict[int, tuple[tuple[bytes, bytes], tuple[bytes, bytes]]] = {}
+        """Per limit, its RateLimit-Limit and RateLimit-Policy headers (encoded once; `hit_header_pairs`)."""
 
-    def hit(self, identity: str, limit: int) -> RateLimitDecision:
-        """Count one request for `identity` unless it is over `limit`. No I/O."""
-        now = time.time()
-        window = int(now // self.window)
-        reset = max(1, math.ceil((window + 1) * self.window - now))
+    def _new_second(self, second: int) -> None:
+        """Move the clock-derived state to `second` (once per second of the clock)."""
+        window = second // self.window
+        # = ceil((window + 1) * self.window - time.time()) for every instant of this second, and >= 1.
+        reset = (window + 1) * self.window - second
+        self._second, self._current_window, self._reset = second, window, reset
+        self._reset_pair = (b"ratelimit-reset", b"%d" % reset)
+
+    def _count(self, identity: str, limit: int) -> int:
+        """Count one request for `identity`: the requests left after it, or -1 when it is over `limit` (not
+        counted). One function on purpose: it runs on every request, and each call and object it touches costs."""
+        second = int(time.time())
+        if second != self._second:
+            self._new_second(second)
+        window = self._current_window
         bucket = self._buckets.get(identity)
         if bucket is None or bucket.window != window:
             bucket = self._buckets[identity] = _Bucket(window=window)
         used = bucket.known + bucket.pending
         if used >= limit:
-            return RateLimitDecision(False, limit, 0, reset, self.window)
+            return -1
         bucket.pending += 1
         if bucket.pending >= self.flush_threshold and used * 2 >= limit and self.redis is not None:
             self._wake.set()
-        return RateLimitDecision(True, limit, max(0, limit - used - 1), reset, self.window)
+        return limit - used - 1
+
+    def hit(self, identity: str, limit: int) -> RateLimitDecision:
+        """Count one request for `identity` unless it is over `limit`. No I/O."""
+        remaining = self._count(identity, limit)
+        return RateLimitDecision(remaining >= 0, limit, max(0, remaining), self._reset, self.window)
+
+    def hit_header_pairs(self, identity: str, limit: int) -> list[tuple[bytes, bytes]] | None:
+        """`hit` for a replay, which only needs the headers of an allowed request: those headers (as
+        `RateLimitDecision.header_pairs`), or None when the request is over `limit` (not counted)."""
+        remaining = self._count(identity, limit)
+        if remaining < 0:
+            return None
+        fixed = self._fixed_pairs.get(limit) or self._encode_fixed_pairs(limit)
+        return [fixed[0], (b"ratelimit-remaining", b"%d" % remaining), self._reset_pair, fixed[1]]
+
+    def _encode_fixed_pairs(self, limit: int) -> tuple[tuple[bytes, bytes], tuple[bytes, bytes]]:
+        pairs = _header_pairs(limit, 0, 0, self.window)
+        fixed = self._fixed_pairs[limit] = (pairs[0], pairs[3])
+        return fixed
 
     def _key(self, identity: str, window: int) -> str:
         return f"{self.namespace}:{identity}:{window}"

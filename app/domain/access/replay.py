@@ -57,12 +57,11 @@ class ReplayAccess:
     def admit(self, snapshot: KeySnapshot, rate_identity: str) -> list[tuple[bytes, bytes]] | None:
         """Count the request against the key's rate limit and touch the key: the RateLimit headers to send, or None
         when the limit refuses it (the replay then falls through, so the 429 comes from the guard, counted once)."""
-        headers: list[tuple[bytes, bytes]] = []
+        headers: list[tuple[bytes, bytes]] | None = []
         if self.limit > 0:
-            decision = self.limiter.hit(rate_identity, self.limit)
-            if not decision.allowed:
+            headers = self.limiter.hit_header_pairs(rate_identity, self.limit)
+            if headers is None:
                 return None
-            headers = decision.header_pairs()
         self.keys.touch(snapshot, datetime.now(UTC))
         return headers
 

@@ -49,7 +49,7 @@ from app.domain.access.replay import bind_replay_access
 from app.domain.delivery.cache import Answer, get_resolve_cache
 from app.domain.delivery.resolve import LeanLoader
 from app.lib.etags import etag_matches
-from app.lib.fastpath import FAST_TTL, gzip_body, scan_api_key_headers, send_json
+from app.lib.fastpath import FAST_TTL, gzip_body, replay_start, scan_api_key_headers, send_json
 from app.lib.invalidation import InvalidationBus, LocalCache
 from app.lib.metrics import count_resolve
 from app.lib.request_context import note_access
@@ -210,7 +210,7 @@ class ResolveFastPath:
         note_access(scope, actor=f"api_key:{entry.key_id}", workspace=entry.workspace_slug, cache=outcome)
         count_resolve(outcome)
         if if_none_match is not None and etag_matches(if_none_match.decode("latin-1"), answer.etag):
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send(replay_start(304, headers))
             await send({"type": "http.response.body", "body": b"", "more_body": False})
             return True
         await send_json(

@@ -34,3 +34,16 @@ async def test_flush_without_redis_is_a_no_op_and_keeps_counts():
     await limiter.flush()
     limiter.hit("u", 2)
     assert not limiter.hit("u", 2).allowed
+
+
+def test_the_replays_header_pairs_are_the_decisions_and_count_the_same(monkeypatch):
+    now = 6_000_017.4
+    monkeypatch.setattr(time, "time", lambda: now)
+    checked, replayed = RateLimiter(None, namespace="t"), RateLimiter(None, namespace="t")
+    for _ in range(3):
+        assert replayed.hit_header_pairs("key:a", 3) == checked.hit("key:a", 3).header_pairs()
+    assert dict(checked.hit("key:b", 3).header_pairs())[b"ratelimit-reset"] == b"43"  # ceil(60 - 17.4)
+    assert replayed.hit_header_pairs("key:a", 3) is None  # over the limit, like the refused decision
+    assert not checked.hit("key:a", 3).allowed
+    now += 1
+    assert dict(replayed.hit_header_pairs("key:b", 3) or [])[b"ratelimit-reset"] == b"42"

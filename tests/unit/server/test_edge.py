@@ -15,6 +15,7 @@ from litestar.testing import TestClient
 from litestar.types import Message, Receive, Scope, Send
 
 from app.lib.draining import Drain
+from app.lib.fastpath import replay_start
 from app.lib.metrics import RequestRecorder
 from app.server.edge import Edge, EdgeApp
 
@@ -65,7 +66,7 @@ class Replay:
             return
         scope["path_template"] = REPLAY_TEMPLATE
         headers = [(b"x-cache", b"hit; fast"), (b"content-type", b"application/json"), (b"content-length", b"2")]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send(replay_start(200, headers))  # marked as the fast paths mark theirs
         await send({"type": "http.response.body", "body": b"{}", "more_body": False})
 
 
