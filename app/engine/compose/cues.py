@@ -17,11 +17,14 @@ from app.engine.spec import Length
 MAX_WORDS: dict[Length, int] = {"short": 80, "standard": 200, "detailed": 500}
 
 _LABEL_LIST = re.compile(
-    r"\b(?:into|as|labels?:?|categories:?|classes:?|one of|either|rout\w*\s+(?:[\w-]+\s+){0,3}?to)\s+"
+    # "suggest which team should handle them: billing, tech or sales": the choice the question asks for
+    r"\b(?:into|as|labels?:?|categories:?|classes:?|one of|either|rout\w*\s+(?:[\w-]+\s+){0,3}?to|"
+    r"which\s+[\w-]+(?:\s+[\w-]+){0,6}?\s*:)\s+"
     r"((?:[\"']?[A-Za-z][\w-]*[\"']?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*)){1,11}[\"']?[A-Za-z][\w-]*[\"']?)",
     re.IGNORECASE,
 )
 _LABEL_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*")
+_STEP_WORDS = frozenset({"then", "also", "next", "finally", "afterwards", "before", "after"})
 _LABEL_STOP = frozenset({"a", "an", "the", "one", "each", "every", "label", "labels", "category", "categories"})
 _FIELD_LIST = re.compile(
     r"\b(?:extract|extracts|extracting|pull out|pull|get|grab|capture|fields?:?|structured data:|json with)\s+"
@@ -80,6 +83,8 @@ def extract_labels(task: str) -> list[str]:
             listed = task[m.start(1) : closing.start()]
         parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(listed)]
         labels = [p for p in parts if p and p not in _LABEL_STOP]
+        if any(p in _STEP_WORDS for p in labels):
+            continue  # "into English, then suggest …": the next step of the job, not a label
         if len(labels) >= 2:
             return list(dict.fromkeys(labels))  # the brief's set as stated: no "other" it did not name
     return []

@@ -131,7 +131,8 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     for lim in found:
         if _one_thing_not_length(lim, text):
             continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
-        if _one_part_line(lim, text):
+        conditional = _CONDITIONAL_CLAUSE.match(text[: lim.start]) is not None
+        if _one_part_line(lim, text) or conditional:
             # "End with the service details on one line", "After the query, one sentence saying what it returns":
             # one line or sentence is a part of the reply; the brief's sentence says which, the reply has no cap.
             rule = (
@@ -141,7 +142,9 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             )
             out.append(
                 Constraint(
-                    kind="limit", text=rule, span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum,
+                    kind="limit", text=rule,
+                    span=span(0, len(text.rstrip())) if conditional else span(lim.start, lim.end),
+                    unit=lim.unit, minimum=lim.minimum,
                     maximum=lim.maximum, exact=lim.exact, scope="the part this sentence names",
                 )
             )  # fmt: skip
@@ -223,9 +226,17 @@ def _with_parts(sentence: str, after: str, exact: int | None) -> str:
     return f"{sentence[:-1]}: {', '.join(parts)}."
 
 
+# "When you show a rota keep it to 5 bullet points", "In those moments …, no bullet points": a limit or a format
+# rule under a condition holds only then; the brief's sentence says so, the whole reply is not capped.
+_CONDITIONAL_CLAUSE = re.compile(
+    r"^\s*(?:and\s+)?(?:when(?:ever)?|if|in\s+(?:those|these|such)\s+(?:moments|cases|situations)|during|while|once)\b",
+    re.IGNORECASE,
+)
+
+
 def _format(text: str, unquoted: str, span: Span) -> list[Constraint]:
     fmt = formats.find_format(unquoted)
-    if fmt is None:
+    if fmt is None or (_CONDITIONAL_CLAUSE.match(text[: fmt.start]) and fmt.value is None):
         return []
     return [
         Constraint(
