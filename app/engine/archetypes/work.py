@@ -32,6 +32,13 @@ CUSTOMER_SUPPORT = Archetype(
             3,
         ),
         feat("tickets", r"\btickets?\b", 2),
+        # "handle instagram messages for my nail salon": answering the people who write in
+        feat(
+            "answers messages",
+            r"\b(?:handle|handles|handling|answer|answers|reply\s+to|replies\s+to|respond\s+to|responds\s+to)\s+"
+            r"(?:\w+\s+){0,2}(?:messages|dms|enquiries|inquiries|emails|chats|whatsapps?)\b",
+            5,
+        ),
         feat(
             "account/billing topic",
             r"\b(?:refunds?|billing|subscriptions?|order status|shipping|returns?|invoices?|deliver(?:y|ies)|failed payments?|plan changes?)\b",

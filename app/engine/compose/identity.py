@@ -91,6 +91,9 @@ _HOSTED = re.compile(r"\b(?:game|games|quiz|show|challenge|club|contest|adventur
 _THE_BOT = re.compile(r"\b(?:the\s+(?:bot|assistant|ai|agent|model)|it)\s+(?=[a-z]+s\b)", re.IGNORECASE)
 
 
+_RULES_ONLY = re.compile(r"^\W*(?:no|never|don'?t|do\s+not|avoid|only|always|keep|max(?:imum)?|under)\b", re.IGNORECASE)
+
+
 def _titled(phrase: str, for_product: str) -> tuple[str, str] | None:
     """ "kids (8-10) riddle game: the bot asks a riddle, …": a title, then what the assistant does in it."""
     match = _TITLE_AND_BODY.match(phrase)
@@ -104,6 +107,9 @@ def _titled(phrase: str, for_product: str) -> tuple[str, str] | None:
         body = "you " + verbs_to_base(body[4:])
     body = second_person(body, "user")
     objective = sentence(body[0].upper() + body[1:])
+    if _RULES_ONLY.match(body):
+        # "Story bot for little ones: no swearing, no monsters": rules, not the job; the rules section has them.
+        objective = "Help the user with each request in this area, directly and accurately."
     if _HOSTED.search(title):
         return f"You host {article(title)} {title}{for_product}.", objective
     if _ROLE_HEAD.match(title):

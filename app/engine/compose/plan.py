@@ -330,11 +330,19 @@ _WISH = re.compile(
 )
 
 
+_NEGATION_LEAD = re.compile(
+    r"^\W*(?:never|don'?t|do\s+not|nunca|não|nao|jamás|nicht|niemals|nie|keine?n?|jamais|ne\s|non\s|mai\s|nooit|niet)\b",
+    re.IGNORECASE,
+)
+
+
 def job_sentence(task: str) -> int:
     """The index of the sentence that says what the assistant is for: the first, unless the first only introduces
     the requester and one of the next two names the job."""
     sentences = _sentences(task)
     first = task[sentences[0][0] : sentences[0][1]] if sentences else ""
+    if len(sentences) > 1 and _NEGATION_LEAD.match(first):
+        return 1  # "Nunca dês conselhos de investimento. Ajuda os jovens com orçamento": a rule first, then the job
     named = len(first.split()) <= 8 and _NAME_ONLY.match(first.strip().rstrip(".!:")) is not None
     if not (named or _BACKGROUND.match(first)) or _JOB_CUE.search(first):
         return 0

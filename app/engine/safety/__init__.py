@@ -214,7 +214,9 @@ def detect_domains(
 # investing job, so no rules about returns.
 _NEGATED_INVESTING = re.compile(
     r"\b(?:no|not|never|don'?t|do\s+not|nor|without|nunca|ni|nem|jamais|pas|nie|keine?n?|kein|non|niente)\b"
-    r"[^.;:!?\n]{0,40}?(?:invest|inversi|investiment|investiss|geldanlage|anlage|aktien|acciones|crypto|krypto)\w*",
+    r"[^.;:!?\n]{0,40}?(?:invest|inversi|investiment|investiss|geldanlage|anlage|aktien|acciones|crypto|krypto)\w*"
+    # "… investment or crypto advice": the whole list the negation governs
+    r"(?:\s*(?:,|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bou\b|\bo\b|\bni\b|\by\b|\bet\b)\s*[\w-]+){0,4}",
     re.IGNORECASE,
 )
 
