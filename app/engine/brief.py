@@ -269,8 +269,11 @@ _FOREIGN_NAME_IN_PARENS = re.compile(
 )
 # 「湯守 ひのき荘」, 「小满学习」App: a short bracketed name right after a business noun or right before "App".
 _CJK_ORG = re.compile(
-    r"(?:旅館|ホテル|店|会社|アプリ|サービス|クリニック|病院|学校|塾|公司|应用|平台|品牌|酒店|餐厅|医院|诊所|商店|网店|机构)"
-    r"「(?P<name>[^「」。、，,.!?！？]{1,14})」|「(?P<name2>[^「」。、，,.!?！？]{1,14})」\s*(?:App|APP|app|アプリ|应用|平台)"
+    r"(?:旅館|ホテル|店|会社|アプリ|サービス|クリニック|病院|学校|塾|教室|スクール|サロン|カフェ|レストラン|工房|協会|クラブ|"
+    r"公司|应用|平台|品牌|酒店|餐厅|医院|诊所|商店|网店|机构|学校|培训班|俱乐部|协会|工作室)"
+    r"「(?P<name>[^「」。、，,.!?！？]{1,14})」|「(?P<name2>[^「」。、，,.!?！？]{1,14})」\s*(?:App|APP|app|アプリ|应用|平台)|"
+    # "一家茶叶店，叫「西湖茶坊」", "カフェ「森の時間」という": a business called by its name
+    r"(?:叫|名叫|名为|名為|叫做)「(?P<name3>[^「」。、，,.!?！？]{1,14})」|「(?P<name4>[^「」。、，,.!?！？]{1,14})」という"
 )
 
 
@@ -318,7 +321,7 @@ _FOREIGN_REFERRAL = re.compile(
 def _foreign_organization(text: str) -> str | None:
     cjk = _CJK_ORG.search(text)
     if cjk is not None:
-        return (cjk.group("name") or cjk.group("name2")).strip()
+        return next(g for g in cjk.groups() if g).strip()
     if not re.search(
         r"[áéíóúàèçãõâêôñäöüß]|\b(?:para|pour|les|des|une|el|los|não|que|voor|het|een|für|und|oder|ist|per|della|il|"
         r"wir|sind|somos|sommes|siamo|zijn)\b",

@@ -32,6 +32,13 @@ CUSTOMER_SUPPORT = Archetype(
             3,
         ),
         feat("tickets", r"\btickets?\b", 2),
+        # "生徒がLINEで質問してきます … について答えてください", "回答顾客的问题": answering people who ask, in ja/zh
+        feat(
+            "answers questions (ja/zh)",
+            r"(?:質問|問い合わせ|相談|问题|咨询|提问)[^。！？]{0,30}(?:答え|回答|対応|答复|解答)|客服|お問い合わせ対応|"
+            r"(?:答え|回答|対応|答复|解答)[^。！？]{0,6}(?:てください|して|する|吧)",
+            5,
+        ),
         # "handle instagram messages for my nail salon": answering the people who write in
         feat(
             "answers messages",
@@ -117,7 +124,8 @@ CUSTOMER_SUPPORT = Archetype(
         r"\b(?:chat\w*|(?:chat)?bot|assistant|widget|whatsapp|messenger|sms|talk(?:s|ing)?\s+(?:to|with)|"
         r"conversations?|receptionist|concierge|front\s+desk|on\s+(?:our|the)\s+(?:web)?site|website)\b|"
         r"\b(?:asistente|asistente\s+virtual|assistent\w*|assistant\w*|assistente|conversa\w*|"
-        r"conversación|gespräch\w*)\b|チャット|アシスタント|ボット|聊天|机器人|助手|对话",
+        r"conversación|gespräch\w*|wechat|telegram|instagram)\b|チャット|アシスタント|ボット|聊天|机器人|助手|对话|"
+        r"客服|微信|在线|(?-i:LINE)|質問してきます|問い合わせ",
         re.IGNORECASE,
     ),
     batch_cue=re.compile(

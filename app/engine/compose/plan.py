@@ -299,6 +299,8 @@ _BACKGROUND = re.compile(
     # "Sou psicóloga e coordeno …", "Soy la dueña de …", "Ich bin Lehrerin …", "Je suis …": the requester, in their
     # own language
     r"sou|soy|somos|je\s+suis|nous\s+sommes|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn|"
+    # "私たちは東京の小さな英会話教室です", "我们是一家二手相机店": the requester's introduction in ja/zh
+    r"(?=私たちは|弊社は|当店は|当社は|我们是|我們是|我是|本店)|"
     # "Trabajo en atención ciudadana del Ayuntamiento …", "Ich arbeite in der Praxis …": where the requester works
     r"trabajo\s+en|trabajamos\s+en|trabalho\s+(?:em|na|no)|trabalhamos|ich\s+arbeite|wir\s+arbeiten|je\s+travaille|"
     r"nous\s+travaillons|lavoro\s+(?:in|a|al|alla|presso)|lavoriamo|ik\s+werk|wij\s+werken|we\s+werken|"
@@ -311,13 +313,14 @@ _BACKGROUND = re.compile(
 # "Cooperativa Agrícola Vale do Sapucaí (MG).", "Brook Farm Shop – Leeds.": a first sentence that only names the
 # business (a few words, nearly all capitalised) introduces it; the job comes after.
 _NAME_ONLY = re.compile(
-    r"^\W*(?:[A-ZÀ-Ý][\w'&.-]*|\(\w+\)|de|do|da|del|di|of|the|and|&|[-–])(?:\s+(?:[A-ZÀ-Ý][\w'&.-]*|"
+    r"^\W*(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*|\(\w+\)|de|do|da|del|di|of|the|and|&|[-–])(?:\s+(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*|"
     r"\(\w+\)|de|do|da|dos|das|del|della|di|van|von|der|of|the|and|&|[-–,]))*\W*$"
 )
 _JOB_CUE = re.compile(
     r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget|asistente|assistente|assistent|agente|"
     r"quiero|queremos|necesito|necesitamos|quero|queremos|preciso|precisamos|je\s+veux|nous\s+voulons|"
     r"ich\s+(?:möchte|brauche|will)|wir\s+(?:möchten|brauchen|wollen)|vorrei|vogliamo|ik\s+wil|wij\s+willen)\b|"
+    r"てください|てほしい|て欲しい|お願いします|请|請|帮我|幫我|希望你|需要一个|需要一個|"
     r"\b(?:need|want|looking\s+for|build|create|make)\b"
     r"[^.]{0,40}?\b(?:something|thing|that|which|to|them|it|into)\b",
     re.IGNORECASE,
