@@ -119,13 +119,23 @@ def _titled(phrase: str, for_product: str) -> tuple[str, str] | None:
     return f"You are an assistant for {title}.", objective
 
 
+_OWN_ROLE = re.compile(
+    r"^\s*(?:you\s+are|you['’]re|you\s+will\s+be|you['’]ll\s+be)\s+(?P<role>(?:the|a|an)\s+[^.(;:!?\n]{3,80}?)\s*(?=[.(;:!?\n]|$)",
+    re.IGNORECASE,
+)
+
+
 def role_and_objective(plan: Plan) -> tuple[str, str, str]:
     """(role, objective, success)."""
     primary, brief, line = plan.primary, plan.brief, plan.task_line
     org = plan.entities.organization
     success = plan.fill(primary.success)
+    own = _OWN_ROLE.match(brief.task) if not brief.role and not primary.role_from_task else None
     if brief.role:
         role = role_sentence(brief.role)
+    elif own is not None:
+        # "You're the receptionist for Greenleaf Dental (…)": the brief says who the assistant is.
+        role = f"You are {own.group('role').strip()}."
     elif plan.persona is not None and plan.persona.role is not None:
         role = plan.fill(plan.persona.role)
     elif line and not primary.role_from_task:

@@ -256,7 +256,8 @@ def _children_only_as_family(lowered: str) -> bool:
 
 _EMERGENCY_CONDITION = re.compile(
     r"(?<!non-)(?<!non )(?<!not an )(?:emergenc|chest pain|breath|bleed|stroke|unconscious|faint|overdose|"
-    r"swelling|allergic|poison|notfall|notruf|urgence|emergencia|emergência|急救|紧急|救急|緊急|救命)",
+    # swelling of the throat or face is an emergency; "toothache with swelling" is a dental appointment
+    r"swelling\s+of\s+the\s+(?:face|throat|tongue|lips)|(?:throat|tongue|face)\s+swelling|allergic|poison|notfall|notruf|urgence|emergencia|emergência|急救|紧急|救急|緊急|救命)",
     re.IGNORECASE,
 )
 # A line given for suicide or self-harm is a crisis line, not the number for chest pain: "if anyone mentions suicide,
