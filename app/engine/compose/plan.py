@@ -368,7 +368,8 @@ _INSTRUCTS = re.compile(
     r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed)\b|=|"
     # "If the postcode isn't LS or they're angry use escalate_to_human": a condition, then what to do.
     r"^(?:if|when|whenever|unless|once|in\s+case|as\s+soon\s+as)\b.{3,}?(?:,\s*|\s)(?:use|call|ask|say|tell|"
-    r"reply|answer|respond|offer|send|stop|switch|hand|pass|transfer|escalate|refer|point|direct|explain|suggest)\b",
+    r"reply|answer|respond|offer|send|stop|switch|hand|pass|transfer|escalate|refer|point|direct|explain|suggest|set|mark|"
+    r"output|return|give|choose|pick|label|tag|category|priority|status|put|leave|skip|ignore)\b",
     re.IGNORECASE,
 )
 

@@ -157,6 +157,10 @@ def _schema_of(value: Any) -> dict[str, Any]:
             if other.lower() not in _TYPE_NAMES and not _CJK_CHAR.search(other):  # "电话" describes, not formats
                 schema["description"] = f"Format: {other}"
             return schema
+        lowered_options = {option.lower() for option in options}
+        if lowered_options in ({"true", "false"}, {"true", "false", "null"}):
+            # "needs_onsite": true|false: a boolean written as its two values, not a set of strings
+            return {"type": ["boolean", "null"]} if "null" in lowered_options else {"type": "boolean"}
         types = {_TYPE_NAMES.get(option.lower()) for option in options}
         if None not in types and types:
             return {"type": sorted(t for t in types if t)} if len(types) > 1 else {"type": types.pop()}
