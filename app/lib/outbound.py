@@ -76,7 +76,10 @@ def address_refusal(address: IPAddress, *, allow_private: bool) -> str | None:
 
 def check_url(url: str, *, allow_private: bool) -> None:
     """Refuse a URL that can never be a target, without resolving its host (that happens on each request)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "https://]x": a bracket that opens no IPv6 address
+        raise OutboundRefused("The URL is not valid (a malformed host).") from None
     if parts.scheme not in ("http", "https"):
         raise OutboundRefused("The URL must start with http:// or https://.")
     if not parts.hostname:

@@ -66,6 +66,9 @@ def test_ipv4_mapped_ipv6_is_judged_as_its_ipv4(mapped: str, allowed: bool) -> N
         # httpx cannot send these: accepted, each delivery would raise InvalidURL outside the recorded outcomes
         "http://93.184.215.14/a\x01b",
         "https://hooks.example.com/\x7f",
+        # urlsplit itself raises on an unbalanced bracket (found by the API fuzzer as a 500)
+        "httPs://]S\U000f23de9\U000fe5ea",
+        "https://[hooks.example.com/",
     ],
 )
 def test_check_url_refuses(url: str) -> None:
