@@ -258,6 +258,11 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         taken = end
         if not rest or _LIMIT_ONLY.match(rest) or rest.lower() in _BARE_VERBS:
             continue  # "We dont do: boiler installs, …": what is not done follows the colon, in its own clause
+        if _FRAGMENT_REST.match(rest) or (_SUBJECT_FIRST.match(rest) and match.group("cue").lower() in ("no", "not")):
+            # "not about English", "not everyone is in every scene", "no, not even temporarily": what follows the
+            # negation is no thing to avoid; the clause itself is the rule.
+            found.append(FoundRule(sentence_case(stripped), None, None, 0, len(stripped), rest))
+            continue
         start = match.start("cue") if not match.group(0).lower().startswith(("you", "it")) else match.start()
         lead = _lead(match.group("cue"))
         modal = re.search(r"\b(?:must|should|will|do|does|may|can)\s+$", stripped[: match.start("cue")], re.IGNORECASE)
@@ -292,6 +297,12 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     return found
 
 
+_SUBJECT_FIRST = re.compile(
+    r"(?:everyone|everybody|anyone|anybody|nobody|someone|it|this|that|they|we|he|she|you|all|each|every)\s+"
+    r"(?:is|are|was|were|has|have|gets?|needs?|can|will|must|should)\b",
+    re.IGNORECASE,
+)
+_FRAGMENT_REST = re.compile(r"(?:in|about|on|at|for|to|with|even|from|by|into|if|when|as|than)\b", re.IGNORECASE)
 _OWN_VERB = re.compile(
     r"\b(?:is|are|was|were|stays?|remains?|has|have|gets?|must|should|can|will|keeps?|looks?|sounds?|feels?)\b", re.I
 )
