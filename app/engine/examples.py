@@ -276,9 +276,14 @@ def _param_value(name: str) -> str | None:
     return next((value for pattern, value in _PARAM_VALUES if pattern.search(snake)), None)
 
 
+_HANDOFF_NAME = re.compile(r"escalat|hand_?off|human|transfer|operator|page_|notify|alert", re.IGNORECASE)
+
+
 def _agent(inputs: ExampleInputs) -> list[Example]:
     # Only a tool whose every argument has a realistic value: "the value the user gave" is a placeholder in disguise.
-    tool = next((t for t in inputs.tools if all(_param_value(p) for p in t.parameters)), None)
+    # A hand-off tool ("escalate_to_human(reason)") is no lookup: "call it first and answer from its result" is wrong.
+    lookups = [t for t in inputs.tools if not _HANDOFF_NAME.search(t.name)]
+    tool = next((t for t in lookups if all(_param_value(p) for p in t.parameters)), None)
     if inputs.tools and tool is None:
         return []
     if tool is not None:

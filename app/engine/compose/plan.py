@@ -586,6 +586,7 @@ def general_condition(condition: str | None) -> bool:
 
 # A tool the brief names for hand-offs ("escalate_to_human(reason)", "create_ticket(summary, priority)") is the
 # escalation route: the assistant calls it instead of promising a colleague in words.
+_READS = re.compile(r"(?:get|list|find|lookup|look_up|search|check|show|read|fetch|view)_", re.IGNORECASE)
 _HANDOFF_TOOLS = (
     re.compile(r"escalat|hand_?off|human|transfer|operator|staff|call_?back", re.IGNORECASE),
     re.compile(r"(?:create|open|raise|file|log|new|submit)_?\w*ticket|ticket_?(?:create|open|new)", re.IGNORECASE),
@@ -595,7 +596,8 @@ _HANDOFF_TOOLS = (
 def escalation(constraints: Sequence[Constraint]) -> str:
     """How to escalate: through the brief's hand-off tool, its own contact (its first non-emergency phone, email or
     URL fallback), or with the vetted hand-off sentence when the brief names none."""
-    names = [c.name for c in constraints if c.kind == "tool" and c.name]
+    # "get_staff_rota", "lookup_ticket": a tool that reads is no hand-off, whatever its name mentions
+    names = [c.name for c in constraints if c.kind == "tool" and c.name and not _READS.match(c.name)]
     tool = next((name for pattern in _HANDOFF_TOOLS for name in names if pattern.search(name)), None)
     if tool is not None:
         return f"call the `{tool}` tool with the reason, and tell the customer that a colleague will follow up."
