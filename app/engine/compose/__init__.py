@@ -93,8 +93,11 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
     inputs = ExampleInputs(
         kind=plan.primary.example_kind,
         task=plan.brief.task,
+        # An example that settles a case the brief settles in its own words ("owner: unassigned" where the brief
+        # writes 待定) would teach the default back.
         own=tuple(Example(input=plan.fill(e.input), output=plan.fill(e.output), reasoning=e.reasoning)
-                  for e in plan.primary.examples),
+                  for e in plan.primary.examples
+                  if not any(p.search(e.output) for p in plan.conflicts.overridden)),
         output=output,
         output_is_default=is_default(plan, output),
         labels=plan.labels,
