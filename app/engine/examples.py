@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.engine.constraints import Constraint
+from app.engine.constraints.tools import handoff_rank
 from app.engine.example_checks import fits
 from app.engine.spec import Example, OutputFormat, Tool
 
@@ -276,13 +277,10 @@ def _param_value(name: str) -> str | None:
     return next((value for pattern, value in _PARAM_VALUES if pattern.search(snake)), None)
 
 
-_HANDOFF_NAME = re.compile(r"escalat|hand_?off|human|transfer|operator|page_|notify|alert", re.IGNORECASE)
-
-
 def _agent(inputs: ExampleInputs) -> list[Example]:
     # Only a tool whose every argument has a realistic value: "the value the user gave" is a placeholder in disguise.
     # A hand-off tool ("escalate_to_human(reason)") is no lookup: "call it first and answer from its result" is wrong.
-    lookups = [t for t in inputs.tools if not _HANDOFF_NAME.search(t.name)]
+    lookups = [t for t in inputs.tools if handoff_rank(t.name) is None]
     tool = next((t for t in lookups if all(_param_value(p) for p in t.parameters)), None)
     if inputs.tools and tool is None:
         return []

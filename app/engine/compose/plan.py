@@ -20,6 +20,7 @@ from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.clauses import inline_marker
 from app.engine.constraints.fallbacks import find_condition
 from app.engine.constraints.rules import is_english
+from app.engine.constraints.tools import handoff_rank
 from app.engine.phrasing import VERBS, imperative_task
 from app.engine.safety import emergency_number
 from app.engine.spec import Length
@@ -584,21 +585,16 @@ def general_condition(condition: str | None) -> bool:
     return condition is None or bool(_GENERAL_CONDITION.search(condition))
 
 
-# A tool the brief names for hand-offs ("escalate_to_human(reason)", "create_ticket(summary, priority)") is the
-# escalation route: the assistant calls it instead of promising a colleague in words.
-_READS = re.compile(r"(?:get|list|find|lookup|look_up|search|check|show|read|fetch|view)_", re.IGNORECASE)
-_HANDOFF_TOOLS = (
-    re.compile(r"escalat|hand_?off|human|transfer|operator|staff|call_?back", re.IGNORECASE),
-    re.compile(r"(?:create|open|raise|file|log|new|submit)_?\w*ticket|ticket_?(?:create|open|new)", re.IGNORECASE),
-)
-
-
 def escalation(constraints: Sequence[Constraint]) -> str:
     """How to escalate: through the brief's hand-off tool, its own contact (its first non-emergency phone, email or
-    URL fallback), or with the vetted hand-off sentence when the brief names none."""
-    # "get_staff_rota", "lookup_ticket": a tool that reads is no hand-off, whatever its name mentions
-    names = [c.name for c in constraints if c.kind == "tool" and c.name and not _READS.match(c.name)]
-    tool = next((name for pattern in _HANDOFF_TOOLS for name in names if pattern.search(name)), None)
+    URL fallback), or with the vetted hand-off sentence when the brief names none. A hand-off tool
+    ("escalate_to_human(reason)", "create_ticket(…)") is called instead of promising a colleague in words."""
+    ranked = [
+        (rank, c.name)
+        for c in constraints
+        if c.kind == "tool" and c.name and (rank := handoff_rank(c.name)) is not None
+    ]
+    tool = min(ranked, key=lambda pair: pair[0])[1] if ranked else None
     if tool is not None:
         return f"call the `{tool}` tool with the reason, and tell the customer that a colleague will follow up."
     emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])

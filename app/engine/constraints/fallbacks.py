@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints.model import FallbackAction
-from app.engine.constraints.phones import find_dial_numbers
+from app.engine.constraints.phones import EMERGENCY_SERVICES, find_dial_numbers
 from app.engine.constraints.rules import is_english
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
@@ -413,17 +413,13 @@ _FOREIGN_LEAD = re.compile(
 _TOOL_CALL = re.compile(r"(?:call|use|invoke|run|trigger)\s+(?:the\s+)?`?[A-Za-z_][\w.]*(?:\(|`|\s+tool\b)", re.I)
 
 
-_EMERGENCY_LINES = frozenset({"911", "999", "112", "000", "15", "17", "18", "110", "119", "120", "190", "192", "193"})
-"""Emergency-service numbers (the safety packs know more of them): such a line is only ever for emergencies."""
-
-
 def describe_fallback(action: FallbackAction, value: str, condition: str | None) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
     if condition and condition.startswith("otherwise ("):
         lead = f"O{condition[1:]}, "
     elif condition and (not is_english(condition) or _FOREIGN_LEAD.match(condition)):
         lead = f'When this applies ("{condition}"), '
-    elif condition is None and action == "phone" and "".join(ch for ch in value if ch.isdigit()) in _EMERGENCY_LINES:
+    elif condition is None and action == "phone" and "".join(ch for ch in value if ch.isdigit()) in EMERGENCY_SERVICES:
         lead = "In an emergency, "  # "112" with no case of its own: never the line for whatever you cannot answer
     else:
         lead = (condition[0].upper() + condition[1:] + ", ") if condition else "When you cannot help, "

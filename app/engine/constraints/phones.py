@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+# Emergency services numbers (US/CA, UK, EU, AU, FR, DE, JP, CN, BR, IN, SG, ZA, ...): a short number counts only
+# when it is one of these, so a city line (311), an extension (204) or a support line (611) never does.
+EMERGENCY_SERVICES = frozenset(
+    {"911", "999", "112", "000", "15", "17", "18", "110", "119", "120", "122", "190", "192", "193", "100", "101",
+     "102", "108", "995", "997", "998", "10111", "061", "144", "113", "118", "066"}
+)  # fmt: skip
+
 # Verbs and nouns that announce a number to call or text.
 _CALL_CUE = (
     r"call(?:ing)?|dial|phone|ring|text|contact|reach|give|share|"

@@ -45,6 +45,22 @@ _LEADING_CONDITION = re.compile(
 )
 
 
+# A tool that hands the conversation on ("escalate_to_human", "page_night_manager", "create_ticket"), as against one
+# that reads ("get_staff_rota", "lookup_ticket"): the escalation route, and never the example of a lookup.
+HANDOFF_TOOL_NAMES = (
+    re.compile(r"escalat|hand_?off|human|transfer|operator|staff|call_?back|page_|notify|alert", re.IGNORECASE),
+    re.compile(r"(?:create|open|raise|file|log|new|submit)_?\w*ticket|ticket_?(?:create|open|new)", re.IGNORECASE),
+)
+_READS = re.compile(r"(?:get|list|find|lookup|look_up|search|check|show|read|fetch|view)_", re.IGNORECASE)
+
+
+def handoff_rank(name: str) -> int | None:
+    """0 for a named hand-off ("escalate_to_human"), 1 for a ticket that opens one, None for any other tool."""
+    if _READS.match(name):
+        return None
+    return next((rank for rank, pattern in enumerate(HANDOFF_TOOL_NAMES) if pattern.search(name)), None)
+
+
 class FoundTool(NamedTuple):
     """A tool named in text: name, parameter names, what it does (if said), and its extent."""
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import msgspec
 
+from app.engine.constraints.phones import EMERGENCY_SERVICES
 from app.engine.safety.cues import ANIMAL_CARE, CHILDREN, DOMAIN_CUES, INVESTING, PERSON_FACING, detected
 from app.engine.spec import Rule
 
@@ -269,12 +270,6 @@ _CRISIS_CONDITION = re.compile(
     r"自杀|自殺|自傷|自残|轻生|死にたい",
     re.IGNORECASE,
 )
-# Emergency services numbers (US/CA, UK, EU, AU, FR, DE, JP, CN, BR, IN, SG, ZA, ...): a short number counts only
-# when it is one of these, so a city line (311), an extension (204) or a support line (611) never does.
-EMERGENCY_SERVICES = frozenset(
-    {"911", "999", "112", "000", "15", "17", "18", "110", "119", "120", "122", "190", "192", "193", "100", "101",
-     "102", "108", "995", "997", "998", "10111", "061", "144", "113", "118", "066"}
-)  # fmt: skip
 _CRISIS_LINES = frozenset({"988"})
 """Crisis lines, not emergency services: never offered as the number for an emergency."""
 
