@@ -41,8 +41,12 @@ DATA_EXTRACTION = Archetype(
     objective="Extract the requested fields from the input text into JSON that matches the schema exactly.",
     rules=(
         rule(
-            "Copy values exactly as they appear in the input; normalise only dates (ISO 8601) and numbers.",
+            "Copy values exactly as they appear in the input; normalise only dates and numbers.",
             "Downstream systems compare values literally, so rewording breaks matching.",
+        ),
+        rule(
+            "Write dates as ISO 8601 (YYYY-MM-DD) and numbers without thousands separators.",
+            "One fixed form lets downstream systems parse and compare them.",
         ),
         rule(
             "Set a field to null when the input does not state its value.",

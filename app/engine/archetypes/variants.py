@@ -439,8 +439,12 @@ TABLE_EXTRACTION = Variant(
         "success": "Success means a table that states exactly what the input says, with every gap marked rather than filled.",
         "rules": (
             rule(
-                "Copy values exactly as they appear in the input; normalise only dates (ISO 8601) and numbers.",
+                "Copy values exactly as they appear in the input; normalise only dates and numbers.",
                 "The table is checked against the source; reworded values cannot be.",
+            ),
+            rule(
+                "Write dates as ISO 8601 (YYYY-MM-DD).",
+                "One date form keeps the column sortable.",
             ),
             rule(
                 "When the input does not state a value, mark that cell as missing instead of guessing.",

@@ -84,8 +84,13 @@ CUSTOMER_SUPPORT = Archetype(
             group="Escalation",
         ),
         rule(
-            "Ask for personal details (a reference number, an email address) only when you need them to resolve the issue, and never ask for passwords or full card numbers.",
+            "Ask for personal details (a reference number, an email address) only when you need them to resolve the issue.",
             "Collecting more personal data than needed creates privacy risk.",
+            group="Escalation",
+        ),
+        rule(
+            "Never ask for passwords or full card numbers.",
+            "No support case needs them, and asking for them teaches customers to give them to fraudsters.",
             group="Escalation",
         ),
     ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from app.engine.compose.settled import settled_topics
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
 
@@ -116,35 +117,6 @@ _OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\bsign\s*(?:-\s*)?off\b", re.I),
     ),
 )
-# A case the brief settles in its own words, and the default that settles it differently: "if there's nothing wrong
-# just say LGTM" replaces "When the diff has no problems, say …"; "没提到负责人的写待定" replaces "owner: unassigned";
-# "suggest small practical things" replaces "Offer advice only when asked".
-_BRIEF_CASE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (
-        re.compile(
-            r"\b(?:nothing\s+(?:is\s+)?wrong|no\s+(?:problems?|issues?|bugs?|findings?)|all\s+good|looks\s+good)\b"
-            r"[^.;]{0,40}\b(?:say|reply|write|answer|respond|output)\b|\b(?:say|reply|write)\s+(?:just\s+)?[\"'“]?LGTM",
-            re.IGNORECASE,
-        ),
-        re.compile(r"\bhas\s+no\s+problems\b", re.IGNORECASE),
-    ),
-    (
-        re.compile(
-            r"\b(?:no|without\s+an?|missing)\s+(?:owner|assignee|responsible)|没(?:提到|有)负责人|未指定|待定|担当者[^。]{0,10}(?:ない|なし)|"
-            r"\bsin\s+responsable|\bohne\s+(?:verantwortliche|zuständige)|\bsans\s+responsable|\bsem\s+respons[áa]vel",
-            re.IGNORECASE,
-        ),
-        re.compile(r"owner:\s*unassigned", re.IGNORECASE),
-    ),
-    (
-        re.compile(
-            r"\b(?:suggest|offer|give|share)\s+(?:\w+\s+){0,3}(?:tips?|ideas?|advice|suggestions?|things?\s+(?:to|they\s+can)\s+try|"
-            r"practical\s+(?:things|steps|tips))\b",
-            re.IGNORECASE,
-        ),
-        re.compile(r"\boffer\s+advice\s+or\s+opinions\s+only\s+when\b", re.IGNORECASE),
-    ),
-)
 # "Output only the translation", "return just the SQL", "nothing but the label": nothing goes beside the output.
 _ONLY_OUTPUT = re.compile(
     r"\b(?:output|return|print|send|give|reply\s+with|respond\s+with)\s+(?:only|just)\s+the\b|\bnothing\s+but\b", re.I
@@ -234,7 +206,8 @@ class Conflicts:
         self.overridden = [
             default for trigger, default in _OWN_RULE_FAMILIES if any(trigger.search(text) for text in own_rules)
         ]
-        self.overridden += [default for trigger, default in _BRIEF_CASE_FAMILIES if trigger.search(task)]
+        # A topic the brief speaks about is settled by its own sentence: the default for it goes.
+        self.overridden += [topic.default for topic in settled_topics([task])]
 
     def _prescribes_prohibited(self, text: str) -> bool:
         """Whether a default affirmatively prescribes what a prohibition of the brief rules out."""

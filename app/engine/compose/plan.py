@@ -16,6 +16,7 @@ from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
 from app.engine.compose.language import brief_language
+from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.clauses import inline_marker
 from app.engine.constraints.fallbacks import find_condition
@@ -373,6 +374,12 @@ _INSTRUCTS = re.compile(
     r"output|return|give|choose|pick|label|tag|category|priority|status|put|leave|skip|ignore)\b",
     re.IGNORECASE,
 )
+
+
+def _instructs(sentence: str) -> bool:
+    """Whether a sentence of the brief is a rule for the assistant: it tells it what to do, or it settles a topic that a
+    default would settle otherwise ("You can cancel without asking for confirmation")."""
+    return bool(_INSTRUCTS.search(sentence)) or settles_a_topic(sentence)
 
 
 def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
@@ -836,12 +843,16 @@ def make_plan(
         language=language,
         brief_language=written_in,
         audience=audience,
-        conflicts=Conflicts(constraints, labels if from_brief else (), task=brief.task),
+        conflicts=Conflicts(
+            constraints,
+            labels if from_brief else (),
+            task="\n".join([brief.task, *brief.constraints, brief.output_format or ""]),
+        ),
         placeholders=placeholders,
         task=head,
-        task_details=tuple(d for d in details if not written_in and not _INSTRUCTS.search(d)),
+        task_details=tuple(d for d in details if not written_in and not _instructs(d)),
         # "2) Answer visitors' questions …": the brief's own item number would clash with the prompt's numbering
-        detail_rules=tuple(re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if written_in or _INSTRUCTS.search(d)),
+        detail_rules=tuple(re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if written_in or _instructs(d)),
         job_text=" ".join(brief.task[first[0] : first[1]].split()),
         task_line=None if written_in is not None else imperative_task(head, user),
         conversational=is_conversational(primary, brief.task),

@@ -249,6 +249,20 @@ def find_condition(text: str) -> str | None:
     return condition if len(condition.split()) >= 2 or condition.lower() in {"otherwise", "sonst", "sinon"} else None
 
 
+# "there is no human support", "never offer to connect them to a person": a hand-off the brief rules out.
+_NEGATED_HANDOFF = re.compile(
+    r"\b(?:no|never|don'?t|do\s+not|can'?t|cannot|without|not)\b(?:\s+(?:offer|try|promise)\s+to)?\s*$", re.IGNORECASE
+)
+
+
+def _first_handoff(text: str) -> re.Match[str] | None:
+    """The first hand-off the text offers, skipping one it rules out."""
+    for match in _HANDOFF.finditer(text):
+        if not _NEGATED_HANDOFF.search(text[max(0, match.start() - 30) : match.start()]):
+            return match
+    return None
+
+
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
@@ -284,7 +298,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
             if not any(f.start <= match.start(group) < f.end for f in found):
                 number = match.group(group)
                 found.append(FoundFallback("phone", number, condition, match.start(group), match.end(group)))
-    handoff = _HANDOFF.search(text) if _HANDOFF_KEYS.search(text) else None
+    handoff = _first_handoff(text) if _HANDOFF_KEYS.search(text) else None
     if handoff and not handoff.group(0).isascii() and not _CJK_TRANSFER.search(text):
         handoff = None  # "担当者や期限が書かれていない場合は": the person in charge is named, nobody is handed over to
     if handoff and (

@@ -16,7 +16,8 @@ _PROHIBITION_EN = re.compile(
     r"(?P<cue>never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|does\s+not|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
     r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|"
     # "no questions asked", "no matter what", "no later than": idioms that forbid nothing
-    r"no(?!-)(?!\s+(?:questions\s+asked|matter|problem|worries|doubt|longer|later|earlier|more\s+than|less\s+than|"
+    # "no need to cite" permits; it forbids nothing either
+    r"no(?!-)(?!\s+(?:questions\s+asked|matter|problem|worries|doubt|need|longer|later|earlier|more\s+than|less\s+than|"
     r"fewer\s+than|sooner)\b)|without|"
     r"nothing(?!\s+(?:else|but|more|to|is|was|at\s+all)\b)|"
     r"not(?!\s+(?:only|just|merely)\b))\b\s*"

@@ -261,7 +261,7 @@ def test_an_investing_job_keeps_the_returns_rule() -> None:
 @pytest.mark.parametrize(
     "task",
     [
-        "Help my son learn his times tables. Give hints, not answers.",
+        "Help my son learn his times tables.",
         "Maths tutor for GCSE students. Walk them through algebra step by step.",
     ],
 )

@@ -1,0 +1,375 @@
+"""Topics the brief settles in its own words, and the archetype defaults that settle them otherwise.
+
+The brief wins: when a brief speaks about a topic at all ("don't apologise", "it's fine to give your opinion",
+"if there's nothing to flag reply OK", "keep dates as written"), its own sentence is the rule for that topic, and the
+default that settles the same topic is dropped, whichever way the brief decides it. Deciding by topic rather than by
+polarity keeps both directions right ("always apologise for delays" and "never apologise" both replace the default)
+without reading negation.
+
+Each topic is data: how a brief talks about it (`said`, several languages where users write them), and how a default
+text prescribes it (`default`). A default pattern names the default's own words, so it never matches a rule the brief
+wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+class Topic(NamedTuple):
+    """One topic a default settles, and how a brief speaks about it."""
+
+    name: str
+    said: re.Pattern[str]
+    default: re.Pattern[str]
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+TOPICS: tuple[Topic, ...] = (
+    # Topics where anything the brief says replaces the default.
+    Topic(
+        "all_clear",
+        # "if there's nothing wrong just say LGTM", "if there is nothing to flag, reply with just OK"
+        _p(
+            r"\b(?:nothing\s+(?:to\s+(?:flag|report|fix|change|comment\s+on)|(?:is\s+)?wrong)|no\s+(?:problems?|issues?|"
+            r"bugs?|findings?|errors?)|all\s+good|looks\s+good|(?:it'?s|is)\s+(?:fine|clean|ok))\b[^.;]{0,40}"
+            r"\b(?:say|reply|write|answer|respond|output|return|just)\b|"
+            r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s+)?[\"'“]?(?:LGTM|OK)\b"
+        ),
+        _p(r"\bhas\s+no\s+problems\b|\bNo\s+blocking\s+issues\s+found\b"),
+    ),
+    Topic(
+        "no_owner",
+        # "if no owner, write TBD", "没提到负责人的写待定", "leave owner blank when nobody is named"
+        _p(
+            r"\b(?:no|without\s+an?|missing)\s+(?:owner|assignee|responsible)|没(?:提到|有)负责人|未指定|待定|"
+            r"担当者[^。]{0,10}(?:ない|なし)|\bowner\b[^.;]{0,30}\b(?:blank|empty|TBD|none|unknown)\b|"
+            r"\b(?:nobody|no\s+one)\s+is\s+(?:named|assigned|mentioned)|"
+            r"\bsin\s+responsable|\bohne\s+(?:verantwortliche|zuständige)|\bsans\s+responsable|\bsem\s+respons[áa]vel"
+        ),
+        _p(r"owner:\s*unassigned"),
+    ),
+    Topic(
+        "advice",
+        # "suggest small practical things", "it's fine to give your opinion", "recommend a model"
+        _p(
+            r"\b(?:suggest|offer|give|share)\s+(?:\w+\s+){0,3}(?:tips?|ideas?|advice|suggestions?|things?\s+(?:to|they\s+can)"
+            r"\s+try|practical\s+(?:things|steps|tips))\b|\b(?:your|personal|honest)\s+(?:own\s+)?(?:opinions?|views?|take)\b|"
+            r"\bopinions?\b|\brecommend\s+(?:a|an|one|which|what|the\s+best|products?|models?|options?)\b|\bconsejos?\b|"
+            r"\bopini[oó]n|\bMeinung|\bavis\b|\bconseils?\b|\bopini[ãa]o|\bconselhos?\b|意見|アドバイス|建议|意见"
+        ),
+        _p(r"\boffer\s+advice\s+or\s+opinions\s+only\s+when\b"),
+    ),
+    Topic(
+        "apology",
+        _p(
+            r"\bapolog\w*|\bsorry\b|\bdisculp\w*|\bperd[oó]n|\bentschuldig\w*|\bexcuse\w*|\bdesculp\w*|謝罪|お詫び|道歉|抱歉"
+        ),
+        _p(r"\bapologi[sz]e\b|\bapology\b"),
+    ),
+    Topic(
+        "variants",
+        # "give just one version, not several options", "write 2 options"
+        _p(
+            r"\b(?:one|single|\d+|two|three|four|five|several|multiple)\s+(?:\w+\s+)?(?:versions?|variants?|options?|"
+            r"alternatives?|drafts?|variations?)\b|\b(?:just|only)\s+one\b"
+        ),
+        _p(r"\bvariants?\b"),
+    ),
+    Topic(
+        "call_to_action",
+        _p(r"\bcall\s+to\s+action\b|\bCTA\b|\bsign-?\s*up\s+link\b|\b(?:book|buy|order)\s+now\b"),
+        _p(r"\bcall\s+to\s+action\b"),
+    ),
+    Topic(
+        "human_handoff",
+        # "there is no human support, so never offer to connect them to a person"
+        _p(
+            r"\bno\s+(?:human|live|real)\s+(?:support|agents?|staff|person|people|help|operators?)\b|\bno\s+(?:humans?|staff)\b|"
+            r"\bthere\s+(?:is|are)\s+no\s+(?:human|live|staff|agents?|people|one)\b|"
+            r"\b(?:never|don'?t|do\s+not|can'?t|cannot)\s+(?:offer\s+to\s+)?(?:connect|transfer|hand\s*(?:off|over)|escalate)\s+"
+            r"(?:\w+\s+){0,2}(?:to|with)\s+(?:a\s+|an\s+)?(?:human|person|agent|staff|someone|anyone)"
+        ),
+        _p(r"\bhuman\s+(?:agent|colleague)\b|\bhand\s+off\s+to\s+a\s+human\b"),
+    ),
+    Topic(
+        "row_limit",
+        _p(
+            r"\bLIMIT\s+\d+|\bno\s+LIMIT\b|\badd\s+a\s+LIMIT\b|\ball\s+(?:the\s+)?(?:matching\s+)?rows\b|\bup\s+to\s+\d+\s+rows\b"
+        ),
+        _p(r"\b\d+\s+rows\b"),
+    ),
+    Topic(
+        "closing_feedback",
+        # "no feedback at the end, just thank them", "give a score out of 10 at the end"
+        _p(
+            r"\bfeedback\b|\bdebrief\w*|\bscore\s+(?:them|their|the\s+(?:answer|interview))\b|\bR[üu]ckmeldung|\bretour\b"
+        ),
+        _p(r"\bgive\s+feedback\b|\bfeedback\s*:"),
+    ),
+    Topic(
+        "complete_code",
+        _p(
+            r"\bsnippets?\b|\brunnable\b|\bpseudo-?\s*code\b|\b(?:complete|full|whole)\s+(?:code|programs?|scripts?|files?)\b"
+        ),
+        _p(r"\bcomplete,\s+runnable\s+code\b"),
+    ),
+    Topic(
+        "literalness",
+        _p(
+            r"\bliteral(?:ly)?\b|\bword\s+for\s+word\b|\bsentence\s+structure\b|\bidioms?\b|\bidiomatic\w*|"
+            r"\bfree(?:ly)?\s+translat\w*|\bw[öo]rtlich\b|\blitt[ée]ral\w*|直訳|意訳|逐字|直译|意译"
+        ),
+        _p(r"\bnot\s+word\s+for\s+word\b"),
+    ),
+    Topic(
+        "own_additions",
+        # A summary that adds "your own recommendations at the end"
+        _p(
+            r"\b(?:your\s+own|add\s+(?:your|a|an|some|short)?)\s*(?:\w+\s+)?(?:recommendations?|opinions?|views?|"
+            r"interpretations?|analysis|suggestions?|next\s+steps|commentary|takeaways?)\b"
+        ),
+        _p(r"\bInclude\s+only\s+information\s+stated\s+in\s+the\s+input\b"),
+    ),
+    Topic(
+        "between_levels",
+        _p(
+            r"\bround\s+(?:up|down)\b|\bbenefit\s+of\s+the\s+doubt\b|\bgenerous\w*|\blenient\w*|\bstrict(?:ly)?\b|"
+            r"\bbetween\s+two\s+(?:levels|grades|bands|marks|scores)\b"
+        ),
+        _p(r"\bgive\s+the\s+lower\s+level\b"),
+    ),
+    Topic(
+        "balance",
+        _p(
+            r"\bboth\s+sides\b|\bbalanced\b|\bone-?\s*sided\b|\bcounter-?\s*(?:evidence|arguments?)\b|\bpros\s+and\s+cons\b"
+        ),
+        _p(r"\bstrongest\s+counter-evidence\b"),
+    ),
+    Topic(
+        "voice",
+        # An editor told to rewrite in the house style keeps no "author's voice".
+        _p(
+            r"\b(?:brand|house|company)\s+(?:voice|style|tone)\b|\bour\s+(?:brand\s+)?voice\b|\bin\s+the\s+style\s+of\b"
+        ),
+        _p(r"\bauthor'?s\s+meaning,\s+facts\s+and\s+voice\b"),
+    ),
+    Topic(
+        "change_list",
+        _p(
+            r"\b(?:list|explain|summari[sz]e|note|mark|highlight|show)\s+(?:of\s+)?(?:the\s+|your\s+|what\s+you\s+)?"
+            r"(?:changes?|changed|edits?|edited|corrections?)\b|\bchange\s*-?\s*list\b|\bchangelog\b|\btrack(?:ed)?\s+changes\b"
+        ),
+        _p(r"\bmost\s+important\s+changes\s+after\b|\bthen\s+the\s+key\s+changes\b"),
+    ),
+    Topic(
+        "register",
+        _p(
+            r"\bformal\w*|\binformal\w*|\bregister\b|\bper\s+(?:Sie|du)\b|\b(?:trato|tratar|trate)\s+de\s+(?:usted|tú|tu)\b|"
+            r"\buse\s+[«“]?(?:Sie|du|tu|usted|vous|você)\b|"
+            r"\btutear\b|\bsiezen\b|\bduzen\b|\btutoyer\b|\bvouvoyer\b|敬語|です・ます|タメ口"
+        ),
+        _p(r"\bMatch\s+the\s+register\s+of\s+the\s+source\b"),
+    ),
+    Topic(
+        "probing",
+        _p(r"\bfollow-?\s*ups?\b|\bprob(?:e|ing)\b|\bdig\s+deeper\b|\bnachhak\w*|\bnachfrag\w*"),
+        _p(r"\bprobing\s+question\b"),
+    ),
+    Topic(
+        "tool_narration",
+        _p(
+            r"\bnarrat\w*|\bsilently\b|\bannounc\w*|\b(?:tell|say\s+to)\s+the\s+(?:user|customer|guest)\s+(?:before|when|that)\s+"
+            r"(?:you\s+)?(?:call|use|check|look)\w*"
+        ),
+        _p(r"\bBefore\s+each\s+tool\s+call,\s+state\b|\bone\s+short\s+sentence\s+of\s+status\b"),
+    ),
+    Topic(
+        "tool_failure",
+        _p(
+            r"\b(?:tool|call|api|lookup|search|system|booking\s+system)\s+(?:\w+\s+){0,2}(?:fails?|errors?|is\s+down|times?\s+out|"
+            r"doesn'?t\s+(?:work|answer|respond))\b|\bretry\w*|\btry\s+again\b|\bif\s+\w+\s+(?:fails|errors)\b"
+        ),
+        _p(r"\bretry\s+once\b"),
+    ),
+    Topic(
+        "opening",
+        # "start with the product name", "in chronological order", "open with the date"
+        _p(
+            r"\bchronolog\w*|\bin\s+the\s+order\s+(?:they|it|of)\b|\b(?:start|begin|open|lead)\s+(?:each\s+\w+\s+|every\s+\w+\s+)?"
+            r"with\b|\bfirst\s+(?:line|sentence)\s+(?:is|should|must|has)\b"
+        ),
+        _p(r"\bLead\s+with\s+the\s+(?:main\s+conclusion|reader'?s\s+benefit)\b"),
+    ),
+    Topic(
+        "numbers_in_copy",
+        _p(
+            r"\b(?:no|never|don'?t\s+(?:mention|include|use|put))\s+(?:\w+\s+)?(?:prices?|numbers?|figures?|stats?|statistics)\b"
+        ),
+        _p(r"\bconcrete\s+feature\s+or\s+number\b"),
+    ),
+    Topic(
+        "conflicting_values",
+        _p(
+            r"\bconflict\w*|\bcontradict\w*|\b(?:two|several|more\s+than\s+one)\s+(?:different\s+)?(?:values|dates|amounts|"
+            r"prices|numbers)\b|\b(?:latest|most\s+recent|last)\s+(?:one|value|date|amount)\b"
+        ),
+        _p(r"\bconflicting\s+values\b"),
+    ),
+    Topic(
+        "ambiguous_content",
+        # A moderation brief that says what to do when unsure ("when in doubt, REVIEW").
+        _p(
+            r"\b(?:ambiguous|borderline|not\s+sure|in\s+doubt|can'?t\s+tell|gr[ae]y\s+areas?)\b|\b(?:when|if)\s+unsure\b"
+        ),
+        _p(r"\bwhen\s+the\s+content\s+is\s+ambiguous\b"),
+    ),
+    Topic(
+        "tie_break",
+        _p(
+            r"\b(?:both|two|several|multiple|more\s+than\s+one)\s+(?:labels?|categories|tags)\s+(?:fit|apply|match)\b|\bties?\b"
+        ),
+        _p(r"\bfit\s+equally\s+well\b"),
+    ),
+    Topic(
+        "personal_details",
+        _p(
+            r"\bask\s+(?:\w+\s+)?for\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:account|order|booking|reference|email|phone|"
+            r"name|customer|member|policy|ticket|postcode|zip)\b"
+        ),
+        _p(r"\bAsk\s+for\s+personal\s+details\b"),
+    ),
+    Topic(
+        "finding_order",
+        _p(
+            r"\border\s+(?:the\s+)?(?:findings|issues|comments|problems)\b|\bsort\w*\s+(?:\w+\s+)?by\b|"
+            r"\bmost\s+(?:important|serious|severe|critical)\s+first\b|\b(?:security|bugs?|correctness)\s+(?:issues\s+)?first\b"
+        ),
+        _p(r"\bRank\s+findings\s+by\s+impact\b"),
+    ),
+    # Topics where only a brief that decides against the default replaces it: one that agrees ("cite the section like
+    # [§ 4.2]", "use null for missing values") keeps the default, which the brief's words then shape.
+    Topic(
+        "citations",
+        _p(
+            r"\b(?:no|don'?t|do\s+not|never|without)\s+(?:need\s+(?:to|for)\s+)?(?:\w+\s+){0,2}(?:cit\w+|sources|references|"
+            r"footnotes)\b(?![^.;]{0,25}\b(?:that|which)\b)|\bno\s+need\s+to\s+cite\b|\bsin\s+citar\b|\bohne\s+Quellen\w*|\bsans\s+citer\b|\bsem\s+citar\b"
+        ),
+        _p(r"\bcite\b|\bciting\b|\bcitations?\b|\[Doc\s+\d|\bits\s+source\s+\(title\s+and\s+date\)"),
+    ),
+    Topic(
+        "confirmation",
+        # "you can cancel without asking for confirmation", "no need to confirm"
+        _p(
+            r"\bwithout\s+(?:asking|(?:a\s+|any\s+)?confirm\w*)\b|\bno\s+(?:need\s+(?:to|for)\s+)?confirm\w*|"
+            r"\b(?:never|don'?t|do\s+not)\s+ask\s+(?:\w+\s+){0,2}(?:for\s+)?confirm\w*|\bsin\s+(?:pedir\s+)?confirmaci[oó]n\b|"
+            r"\bohne\s+(?:Rückfrage|Bestätigung)\b|\bsans\s+(?:demander\s+)?confirmation\b|\bsem\s+(?:pedir\s+)?confirma[çc][ãa]o\b"
+        ),
+        _p(r"\bconfirm\s+before\s+any\s+action\b|\bwithout\s+the\s+user'?s\s+confirmation\b"),
+    ),
+    Topic(
+        "clarifying",
+        # "never ask clarifying questions; make your best guess"
+        _p(
+            r"\b(?:don'?t|do\s+not|never)\s+ask\s+(?:\w+\s+){0,2}questions\b|\bno\s+(?:clarifying\s+|follow-?\s*up\s+)?questions\s+"
+            r"(?:back|to\s+the\s+user)\b|\bno\s+clarifying\b|\bwithout\s+asking\s+(?:questions|back)\b|\bbest\s+guess\b|"
+            r"\bkeine\s+R[üu]ckfragen\b|\bsin\s+hacer\s+preguntas\b|\bsans\s+poser\s+de\s+questions\b"
+        ),
+        _p(r"\bclarifying\s+question\b"),
+    ),
+    Topic(
+        "missing_value",
+        # "use an empty string when a value is missing, never null", "write N/A", "leave it blank"
+        _p(
+            r"\bempty\s+(?:string|value|field)s?\b|\bleave\s+(?:it|them|the\s+\w+|that\s+\w+)?\s*(?:blank|empty)\b|"
+            r"\bN/A\b|[\"'“]unknown[\"'”]|\b(?:never|not|no)\s+nulls?\b|\bomit\s+(?:the\s+|that\s+)?(?:field|key)s?\b|"
+            r"\bvac[íi]o\b|\bleer\s+lassen\b|\blaisse[rz]?\s+vide\b|\bvazio\b|空欄|留空"
+        ),
+        _p(
+            r"\bset\s+(?:a|the|every|the\s+uncertain)\s+(?:\w+\s+)?fields?\s+to\s+null\b|\bfield\s+set\s+to\s+null\b|"
+            r"\bnull\s+for\s+every\s+value\b"
+        ),
+    ),
+    Topic(
+        "dates",
+        # "keep dates exactly as written", "dates as DD/MM/YYYY" (a brief that asks for YYYY-MM-DD agrees)
+        _p(
+            r"\bdates?\b[^.;]{0,40}\b(?:as\s+written|exactly|unchanged|as\s+(?:they|it)\s+appears?)\b|"
+            r"\b(?:DD|TT|JJ)[/.-]MM[/.-](?:YYYY|JJJJ|AAAA|YY)\b|\bMM/DD/(?:YYYY|YY)\b|\bfecha\w*\s+tal\s+cual\b|"
+            r"日付[^。]{0,20}そのまま|日期[^。]{0,20}原样"
+        ),
+        _p(r"\bISO\s*8601\b"),
+    ),
+    Topic(
+        "answer_timing",
+        # Whatever a tutor brief says about giving the answer ("hints, not answers", "give the full answer straight
+        # away") replaces the default's "full solution after two attempts".
+        _p(
+            r"\b(?:give|show|tell|share|provide)\s+(?:them\s+|him\s+|her\s+|the\s+student\s+)?(?:the\s+)?(?:full\s+|final\s+|"
+            r"whole\s+|complete\s+|correct\s+|right\s+)?(?:answers?|solutions?|working|workings)\b(?!\s+(?:to|about|on|in)\b)|"
+            r"\bnot\s+(?:the\s+)?(?:answers?|solutions?)\b|\b(?:just|only)\s+(?:give|hints?)\b"
+        ),
+        _p(r"\bfull\s+worked\s+solution\s+only\s+after\b"),
+    ),
+    Topic(
+        "hint_pacing",
+        # "when they ask for the answer, just give it": no hint-at-a-time pacing.
+        _p(
+            r"\b(?:straight|right)\s+away\b|\bimmediately\b|\bjust\s+give\s+(?:it|them|the)\b|"
+            r"\b(?:give|show|tell)\s+(?:\w+\s+){0,3}(?:answers?|solutions?)\s+(?:first|directly|when\s+(?:they\s+)?ask\w*|"
+            r"if\s+(?:they\s+)?ask\w*)\b"
+        ),
+        _p(r"\bone\s+question\s+or\s+hint\s+at\s+a\s+time\b"),
+    ),
+    Topic(
+        "spelling",
+        # "be fair to spelling mistakes", "don't fix their grammar, only comment on plot", "a spelling game"
+        _p(
+            r"\b(?:don'?t|do\s+not|never|no\s+need\s+to|not)\s+(?:\w+\s+){0,3}(?:spelling|grammar|typos?)\b|"
+            r"\b(?:spelling|grammar|typos?)\b[^.;]{0,30}\b(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:matter|count)\b|"
+            r"\bfair\s+(?:to|about|with)\s+(?:\w+\s+)?(?:spelling|grammar|typos?)\b|\bignore\s+(?:\w+\s+)?(?:spelling|grammar|typos?)\b|"
+            r"\b(?:spelling|grammar)\s+only\b|\bonly\s+(?:fix\s+|correct\s+)?(?:the\s+)?(?:spelling|grammar)\b|"
+            r"\b(?:fix|correct)\s+(?:the\s+)?grammar\s+only\b|\bspelling\s+(?:game|quiz|test|bee)\b"
+        ),
+        _p(r"\bFix\s+grammar,\s+spelling\b"),
+    ),
+    Topic(
+        "scoring_unit",
+        _p(r"\b(?:one|a\s+single|single|an?)\s+overall\s+(?:score|mark|grade)\b|\bnot\s+per\s+criteri(?:on|a)\b"),
+        _p(r"\bScore\s+each\s+criterion\s+separately\b"),
+    ),
+    Topic(
+        "outside_knowledge",
+        _p(
+            r"\b(?:can|may|also|feel\s+free\s+to|allowed\s+to|fine\s+to|ok\s+to)\s+(?:\w+\s+){0,3}(?:general|outside|own|"
+            r"common|background|world)\s+knowledge\b|\b(?:general|outside|own)\s+knowledge\s+(?:is\s+)?(?:fine|ok|okay|allowed)\b"
+        ),
+        _p(r"\bdo\s+not\s+use\s+outside\s+knowledge\b"),
+    ),
+    Topic(
+        "style_findings",
+        _p(
+            r"\b(?:ignore|skip|no|don'?t\s+(?:comment\s+on|flag|mention|nitpick))\s+(?:\w+\s+)?(?:style|formatting|nits?|"
+            r"nitpick\w*)\b|\b(?:linter|ruff|black|prettier|eslint|gofmt|rubocop)\b[^.;]{0,30}\b(?:for\s+that|handles?|"
+            r"catches?)\b|\bstyle\b[^.;]{0,30}\b(?:blockers?|blocking|must\s+fix)\b"
+        ),
+        _p(r"\bstyle\s+preferences\s+as\s+optional\b"),
+    ),
+)
+"""The topics, in no particular order: every topic a brief speaks about drops the defaults for it."""
+
+
+def settled_topics(sentences: Iterable[str]) -> list[Topic]:
+    """The topics the brief's sentences speak about."""
+    text = "\n".join(sentences)
+    return [topic for topic in TOPICS if topic.said.search(text)]
+
+
+def settles_a_topic(sentence: str) -> bool:
+    """Whether one sentence of the brief speaks about a topic a default would otherwise settle: it is a rule."""
+    return any(topic.said.search(sentence) for topic in TOPICS)
