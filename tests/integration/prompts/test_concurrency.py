@@ -58,3 +58,38 @@ async def test_20_concurrent_moves_of_one_label_are_all_recorded(api: Api) -> No
     final = (await api.get(api.url("load/labels"))).json()["labels"]["staging"]
     assert final == events[-1]["toVersion"]
     assert final in targets
+
+
+async def test_concurrent_creations_on_one_prompt_chain_their_label_history(api: Api) -> None:
+    """Each creation moves `latest` (and `staging`, named in the body) from the version before it: the label
+    history is read under the prompt's row lock, never from a snapshot older than the previous writer's commit."""
+    await api.create_prompt("load/history")
+    url = api.url("load/history", "/versions")
+    responses = await asyncio.gather(
+        *(api.post(url, json={"text": f"variant {i}", "labels": ["staging"]}) for i in range(30))
+    )
+    assert [r.status_code for r in responses] == [201] * 30, [r.text for r in responses if r.status_code != 201][:3]
+    for label in ("latest", "staging"):
+        history = (await api.get(api.url("load/history", f"/labels/{label}/history"), params={"limit": 100})).json()
+        events = list(reversed(history["items"]))  # oldest first
+        assert [e["toVersion"] for e in events] == list(range(1, 31))
+        assert [e["fromVersion"] for e in events] == [None, *range(1, 30)]
+
+
+async def test_concurrent_creations_on_distinct_prompts_number_each_from_1(api: Api) -> None:
+    names = [f"load/spread-{i}" for i in range(8)]
+    for name in names:
+        await api.create_prompt(name)
+    posts = [(name, i) for i in range(5) for name in names]  # interleaved: every prompt is written concurrently
+    responses = await asyncio.gather(
+        *(api.post(api.url(name, "/versions"), json={"text": f"{name} variant {i}"}) for name, i in posts)
+    )
+    assert [r.status_code for r in responses] == [201] * len(posts), [r.text for r in responses][:3]
+    for name in names:
+        numbers = sorted(r.json()["version"] for r in responses if r.json()["prompt"] == name)
+        assert numbers == [1, 2, 3, 4, 5], (name, numbers)
+        prompt = (await api.get(api.url(name))).json()
+        assert prompt["latestVersion"] == 5
+        assert prompt["labels"]["latest"] == 5
+        history = (await api.get(api.url(name, "/labels/latest/history"), params={"limit": 100})).json()
+        assert [e["fromVersion"] for e in reversed(history["items"])] == [None, 1, 2, 3, 4]
