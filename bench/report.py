@@ -17,6 +17,8 @@ TARGETS_TEXT = {
     "list_prompts_p50": "list prompts p50 < 10 ms at 32 connections",
     "rate_limit_cost": "rate limiting costs <= 5% (rate-limited read vs same read with the limit off)",
     "metrics_cost": "metrics cost <= 5% (cached resolve with METRICS=open vs off, interleaved pairs)",
+    "create_version_distinct_ratio": "create version, writes spread over distinct prompts >= 0.3 x asyncpg reference",
+    "create_version_one_prompt": "create version, 32 writers on one prompt: no errors; req/s reported",
     "generate_ratio": "generate >= 0.5 x bare",
     "no_errors": "no non-2xx responses (nor socket errors) under load",
     "rss": "resident memory per worker <= 150 MB after the full run",
@@ -86,6 +88,13 @@ def evaluate(
         "value": p50,
         "threshold": 10,
         "verdict": "n/a" if p50 is None else ("pass" if p50 < 10 else "miss"),
+    }
+    ratio_target("create_version_distinct_ratio", "create_version_distinct", 0.3, "pg_ratio")
+    one = sc.get("create_version", {})
+    out["create_version_one_prompt"] = {
+        "value": one.get("rps"),
+        "threshold": None,
+        "verdict": "n/a" if "rps" not in one else ("miss" if one["errors"] or one["non2xx"] else "report"),
     }
     ratio_target("generate_ratio", "generate", 0.5)
     limited, unlimited = sc.get("read_ratelimited", {}), sc.get("read_unlimited", {})

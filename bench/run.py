@@ -54,7 +54,16 @@ from bench.infra import (
 )
 from bench.metrics_overhead import measure as measure_metrics_overhead
 from bench.micro import run_micro
-from bench.seed import HOT_PROMPT, WRITE_PROMPT, SetupError, bulk_prompts, create_account, create_prompt_http
+from bench.seed import (
+    HOT_PROMPT,
+    WRITE_POOL,
+    WRITE_POOL_PREFIX,
+    WRITE_PROMPT,
+    SetupError,
+    bulk_prompts,
+    create_account,
+    create_prompt_http,
+)
 from bench.startup import cli_help_seconds, create_reference_table, serve_cold_start_seconds
 
 DATABASE = "promptsmith_bench"
@@ -140,6 +149,9 @@ async def _setup_data(main: Server, database_url: str, ctx: scenarios.Context) -
             started = time.perf_counter()
             await bulk_prompts(engine, ctx.account.workspace_id, LIST_PROMPTS)
             log(f"seeded {LIST_PROMPTS} prompts in bulk in {time.perf_counter() - started:.1f}s")
+            # The write pool of create_version_distinct: one version each, `latest` on it, as the API leaves them.
+            await bulk_prompts(engine, ctx.account.workspace_id, WRITE_POOL, prefix=WRITE_POOL_PREFIX, label="latest")
+            ctx.write_pool_ready = True
         finally:
             await engine.dispose()
 

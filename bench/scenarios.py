@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from bench.infra import Request
-from bench.seed import HOT_PROMPT, WRITE_PROMPT, Account
+from bench.seed import HOT_PROMPT, WRITE_POOL, WRITE_POOL_PREFIX, WRITE_PROMPT, Account
 
 BRIEF = {
     "task": "Answer support tickets for Acme's billing app in Spanish, in a friendly tone. Escalate refunds "
@@ -111,6 +111,7 @@ class Context:
     lint_body: bytes = b""
     hot_ready: bool = False
     write_ready: bool = False
+    write_pool_ready: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -167,6 +168,22 @@ def _create_version(ctx: Context) -> Request:
     )
 
 
+def _create_version_distinct(ctx: Context) -> Request:
+    """The same POST, round robin over `WRITE_POOL` prompts: concurrent writers never share a prompt's row lock."""
+    op = _op(ctx, "createPromptVersion")
+    account = _account(ctx)
+    if not ctx.write_pool_ready:
+        raise Unavailable("not available (endpoint missing: prompt creation)")
+    path_fmt = fill(op.path, workspace=account.workspace, name=WRITE_POOL_PREFIX + "%07d")
+    return Request(
+        "POST",
+        path_fmt % 0,
+        headers={**account.key_headers, "Content-Type": "application/json"},
+        script="create_version_distinct.lua",
+        script_env={"BENCH_WRITE_PATH_FMT": path_fmt, "BENCH_WRITE_PROMPTS": str(WRITE_POOL)},
+    )
+
+
 def _generate(ctx: Context) -> Request:
     op = _op(ctx, "generatePrompt")
     account = _account(ctx)
@@ -211,7 +228,14 @@ SCENARIOS: list[Scenario] = [
     Scenario("resolve_cached", "resolve (cache on)", "main", _resolve_request),
     Scenario("resolve_uncached", "resolve (RESOLVE_CACHE_ENABLED=false)", "nocache", _resolve_request, database=True),
     Scenario("list_prompts", "list prompts, page of 50 of 10 000", "main", _list_prompts, database=True),
-    Scenario("create_version", "POST a version (unique bodies)", "main", _create_version, database=True),
+    Scenario("create_version", "POST a version, 32 writers on one prompt", "main", _create_version, database=True),
+    Scenario(
+        "create_version_distinct",
+        f"POST a version, round robin over {WRITE_POOL} prompts",
+        "main",
+        _create_version_distinct,
+        database=True,
+    ),
     Scenario("generate", "POST /generate (deterministic)", "main", _generate),
     Scenario("lint_20kb", "POST /lint, 20 KB prompt", "main", _lint),
     Scenario("read_ratelimited", "API-key read, rate limit on", "main", _keyed_read),

@@ -19,6 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 PASSWORD = "bench password: correct horse battery staple"  # noqa: S105 - throwaway bench account
 HOT_PROMPT = "bench-hot"
 WRITE_PROMPT = "bench-writes"
+WRITE_POOL_PREFIX = "bench-w-"
+WRITE_POOL = 256
+"""Prompts `bench-w-0000000` ... that `create_version_distinct` spreads its writes over (more than the connections)."""
 HOT_TEXT = (
     "You are the support assistant for Acme's billing app. Answer the customer's question about "
     "{{topic}} in {{language}}. Be concise, cite the relevant help-centre article, and escalate refunds "

@@ -2,8 +2,8 @@
 
 PostgreSQL gets single-statement forms (array aggregates, data-modifying CTEs) that keep round trips and lock
 hold times short; other dialects (the embedded SQLite default) get portable statements. Services call the entry
-points (`numbering_lock`, `current_labels`, `write_version`, `page_columns`, `tags_and_labels`) and never
-branch on the dialect themselves.
+points (`create_version_pg` / `write_labels_pg` or `current_labels` / `write_version`, `page_columns`,
+`tags_and_labels`) and otherwise do not branch on the dialect.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any, cast
 from uuid import UUID
 
 import msgspec
-from sqlalchemy import Row, Table, Update, func, insert, literal, null, select, text, union_all, update
+from sqlalchemy import Row, Table, func, insert, literal, null, select, text, union_all, update
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from uuid_utils.compat import uuid7
@@ -39,18 +39,8 @@ def is_postgres(session: AsyncSession) -> bool:
 # --- version creation -----------------------------------------------------------------------------------------
 
 
-def numbering_lock(lock: Update, moved: list[str], *, postgres: bool) -> Update:
-    """The numbering `UPDATE ... RETURNING id, kind, version_count`; on PostgreSQL it also returns where the labels
-    in `moved` point now (two arrays), which saves a round trip under the lock."""
-    return lock.returning(*_current_labels_columns(moved)) if postgres else lock
-
-
-async def current_labels(
-    session: AsyncSession, row: Row[Any], prompt_id: Any, moved: list[str], *, postgres: bool
-) -> dict[str, int]:
-    """Where the labels in `moved` point now: read from the lock's RETURNING row, or with one query elsewhere."""
-    if postgres:
-        return dict(zip(row[3] or (), row[4] or (), strict=True))
+async def current_labels(session: AsyncSession, prompt_id: Any, moved: list[str]) -> dict[str, int]:
+    """Where the labels in `moved` point now (portable path; run after the numbering lock is held)."""
     rows = await session.execute(select(_L.name, _L.version).where(_L.prompt_id == prompt_id, _L.name.in_(moved)))
     return dict(rows.tuples().all())
 
@@ -61,23 +51,8 @@ async def write_version(
     events: list[dict[str, Any]],
     moved: list[str],
     current: dict[str, int],
-    *,
-    postgres: bool,
 ) -> None:
-    """Insert the version row, point the `moved` labels at it and add their `events`; no commit."""
-    if postgres:
-        await session.execute(_WRITE_PG, _write_params(values, events, moved))
-    else:
-        await _write_version_generic(session, values, events, moved, current)
-
-
-async def _write_version_generic(
-    session: AsyncSession,
-    values: dict[str, Any],
-    events: list[dict[str, Any]],
-    moved: list[str],
-    current: dict[str, int],
-) -> None:
+    """Insert the version row, point the `moved` labels at it and add their `events`; no commit (portable path)."""
     prompt_id, number, now = values["prompt_id"], values["version"], values["created_at"]
     await session.execute(insert(_VERSION_T).values(values))
     existing = [label for label in moved if label in current]
@@ -107,84 +82,177 @@ async def _write_version_generic(
     await session.execute(insert(_EVENT_T).values(events))
 
 
-def _current_labels_columns(names: list[str]) -> list[Any]:
-    """For the numbering UPDATE's RETURNING (PostgreSQL): the labels among `names` and their versions now."""
-    where = (_L.prompt_id == _P.id, _L.name.in_(names))
-    return [
-        select(func.array_agg(aggregate_order_by(_L.name, _L.name))).where(*where).scalar_subquery(),
-        select(func.array_agg(aggregate_order_by(_L.version, _L.name))).where(*where).scalar_subquery(),
-    ]
+async def create_version_pg(session: AsyncSession, params: dict[str, Any]) -> Row[Any] | None:
+    """PostgreSQL: number, store and label a version in ONE statement (`_CREATE_PG`); no commit.
+
+    Returns `(prompt id, kind, number, stored, fresh, at, label names, label versions)`, or None when the
+    prompt does not exist. `stored` is false when the kind or the parent version did not match (nothing was
+    written but the numbering, which the caller rolls back). `fresh` is false when another writer changed the
+    prompt between this statement's snapshot and its lock: the labels were then not written, and
+    `write_labels_pg` must do it in a new statement, which sees that writer's labels.
+    """
+    return (await session.execute(_CREATE_PG, params)).one_or_none()
 
 
-# PostgreSQL: the version, its labels (upserted) and their events in ONE statement, so the prompt row lock is
-# held for the numbering UPDATE, this round trip and the commit. Plain SQL: SQLAlchemy does not cache the
-# compiled form of multi-row VALUES or ON CONFLICT constructs, and compiling them cost more than the rest of
-# the write. Data-modifying CTEs always run to completion, referenced or not.
-_WRITE_PG = text("""
-WITH new_version AS (
+async def write_labels_pg(session: AsyncSession, params: dict[str, Any]) -> dict[str, int]:
+    """PostgreSQL: point the moved labels at the new version and record their events, reading where they point now
+    in the same statement (under the prompt row lock already held); returns that reading."""
+    row = (await session.execute(_LABELS_PG, params)).one()
+    return dict(zip(row[0] or (), row[1] or (), strict=True))
+
+
+def create_params(
+    values: dict[str, Any],
+    *,
+    workspace_id: Any,
+    name: str,
+    kind: str,
+    parent_version: int | None,
+    fixed_parent: bool,
+    moved: list[str],
+    event_ids: list[Any],
+    actor: dict[str, Any],
+    outbox: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """Parameters of `_CREATE_PG` (and of `_LABELS_PG`, a subset): JSON columns encoded here with msgspec.
+
+    `parent_version` is the one the client based its version on (checked under the lock); with `fixed_parent`
+    the stored parent is `values["parent_version"]` (an import's mapping), else the version before.
+    """
+    params = {key: values.get(key) for key in _VERSION_KEYS}
+    for key in _JSON_COLUMNS:
+        value = values.get(key)
+        params[key] = None if value is None else msgspec.json.encode(value).decode()
+    params.update(
+        workspace_id=workspace_id,
+        name=name,
+        kind=kind,
+        parent_version=parent_version,
+        fixed_parent=fixed_parent,
+        stored_parent=values.get("parent_version"),
+        label_ids=[uuid7() for _ in moved],
+        label_names=moved,
+        event_ids=event_ids,
+        **actor,
+    )
+    outbox = outbox or {}
+    params.update(
+        outbox_event_id=outbox.get("event_id"),
+        outbox_event_type=outbox.get("event_type"),
+        outbox_labels=msgspec.json.encode(outbox.get("labels", [])).decode(),
+        outbox_payload=msgspec.json.encode(outbox.get("payload", {})).decode(),
+    )
+    return params
+
+
+_VERSION_KEYS = (
+    "id",
+    "text",
+    "commit_message",
+    "author_type",
+    "author_id",
+    "author_label",
+    "source",
+    "content_hash",
+    "created_at",
+)
+"""Version columns passed as they are; `created_at` is None unless an import sets it (then the lock's time)."""
+_JSON_COLUMNS = ("messages", "variables", "model_config", "brief", "token_counts", "lint_summary")
+
+# PostgreSQL, one round trip for the whole write, the prompt row lock held from this statement to the commit:
+# * `seen` reads the prompt in the statement's snapshot, `numbered` takes the row lock and the next number (a
+#   writer that committed meanwhile is seen by the UPDATE, never by the snapshot's other reads);
+# * `ok` is the numbered row when its kind and parent version match (else nothing is written: the caller reads
+#   why from the returned row and rolls back), `fresh` when nobody changed the prompt since the snapshot: every
+#   label write takes this lock and bumps `revision`, so the snapshot's labels are then the current ones;
+# * the version, the labels (upserted) and their events (`set` for a new label, `move` otherwise), and the
+#   webhook outbox row of a `version.created` event (its payload's version filled in here).
+# Data-modifying CTEs always run to completion, referenced or not. Plain SQL: SQLAlchemy does not cache the
+# compiled form of multi-row VALUES or ON CONFLICT constructs, and compiling them cost more than the write.
+_CREATE_PG = text("""
+WITH seen AS (
+    SELECT id, revision FROM prompt
+    WHERE workspace_id = CAST(:workspace_id AS uuid) AND name = CAST(:name AS varchar)
+), numbered AS (
+    UPDATE prompt SET version_count = version_count + 1, revision = revision + 1, updated_at = clock_timestamp()
+    WHERE workspace_id = CAST(:workspace_id AS uuid) AND name = CAST(:name AS varchar)
+    RETURNING id, kind, version_count AS number, revision, updated_at AS at
+), ok AS (
+    SELECT n.id, n.number, n.at, coalesce(s.revision = n.revision - 1, false) AS fresh
+    FROM numbered n LEFT JOIN seen s ON s.id = n.id
+    WHERE n.kind = CAST(:kind AS varchar)
+      AND (CAST(:parent_version AS integer) IS NULL OR CAST(:parent_version AS integer) = n.number - 1)
+), current_labels AS (
+    SELECT l.name, l.version FROM prompt_label l JOIN ok ON l.prompt_id = ok.id
+    WHERE ok.fresh AND l.name = ANY(CAST(:label_names AS varchar[]))
+), new_version AS (
     INSERT INTO prompt_version (id, prompt_id, version, text, messages, variables, model_config, commit_message,
                                 author_type, author_id, author_label, source, content_hash, parent_version, brief,
                                 token_counts, lint_summary, created_at, updated_at)
-    VALUES (CAST(:id AS uuid), CAST(:prompt_id AS uuid), CAST(:version AS integer), CAST(:text AS text),
-            CAST(:messages AS jsonb), CAST(:variables AS jsonb), CAST(:model_config AS jsonb),
-            CAST(:commit_message AS text), CAST(:author_type AS varchar), CAST(:author_id AS uuid),
-            CAST(:author_label AS varchar), CAST(:source AS varchar), CAST(:content_hash AS varchar),
-            CAST(:parent_version AS integer), CAST(:brief AS jsonb), CAST(:token_counts AS jsonb),
-            CAST(:lint_summary AS jsonb), CAST(:created_at AS timestamptz), CAST(:now AS timestamptz))
+    SELECT CAST(:id AS uuid), ok.id, ok.number, CAST(:text AS text), CAST(:messages AS jsonb),
+           CAST(:variables AS jsonb), CAST(:model_config AS jsonb), CAST(:commit_message AS text),
+           CAST(:author_type AS varchar), CAST(:author_id AS uuid), CAST(:author_label AS varchar),
+           CAST(:source AS varchar), CAST(:content_hash AS varchar),
+           CASE WHEN CAST(:fixed_parent AS boolean) THEN CAST(:stored_parent AS integer)
+                ELSE nullif(ok.number - 1, 0) END,
+           CAST(:brief AS jsonb), CAST(:token_counts AS jsonb), CAST(:lint_summary AS jsonb),
+           coalesce(CAST(:created_at AS timestamptz), ok.at), ok.at
+    FROM ok
 ), moved_labels AS (
     INSERT INTO prompt_label (id, prompt_id, name, version, created_at, updated_at)
-    SELECT l.id, CAST(:prompt_id AS uuid), l.name, CAST(:version AS integer), CAST(:now AS timestamptz),
-           CAST(:now AS timestamptz)
+    SELECT l.id, ok.id, l.name, ok.number, ok.at, ok.at
+    FROM ok, unnest(CAST(:label_ids AS uuid[]), CAST(:label_names AS varchar[])) AS l(id, name)
+    WHERE ok.fresh
+    ON CONFLICT ON CONSTRAINT uq_prompt_label_name
+    DO UPDATE SET version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+), label_events AS (
+    INSERT INTO label_event (id, prompt_id, label, action, from_version, to_version, actor_type, actor_id,
+                             actor_label, request_id, created_at, updated_at)
+    SELECT e.id, ok.id, e.label, CASE WHEN c.name IS NULL THEN 'set' ELSE 'move' END, c.version, ok.number,
+           CAST(:actor_type AS varchar), CAST(:actor_id AS uuid), CAST(:actor_label AS varchar),
+           CAST(:request_id AS varchar), ok.at, ok.at
+    FROM ok CROSS JOIN unnest(CAST(:event_ids AS uuid[]), CAST(:label_names AS varchar[])) AS e(id, label)
+    LEFT JOIN current_labels c ON c.name = e.label
+    WHERE ok.fresh
+), outbox AS (
+    INSERT INTO webhook_outbox (event_id, workspace_id, event_type, prompt, label, labels, payload, created_at)
+    SELECT CAST(:outbox_event_id AS uuid), CAST(:workspace_id AS uuid), CAST(:outbox_event_type AS varchar),
+           CAST(:name AS varchar), NULL, CAST(:outbox_labels AS jsonb),
+           jsonb_set(CAST(:outbox_payload AS jsonb), '{version}', to_jsonb(ok.number)), ok.at
+    FROM ok WHERE CAST(:outbox_event_id AS uuid) IS NOT NULL
+)
+SELECT n.id, n.kind, n.number, ok.id IS NOT NULL, coalesce(ok.fresh, false), n.at,
+       (SELECT array_agg(name ORDER BY name) FROM current_labels),
+       (SELECT array_agg(version ORDER BY name) FROM current_labels)
+FROM numbered n LEFT JOIN ok ON true
+""")
+
+# PostgreSQL, after `_CREATE_PG` found the prompt changed since its snapshot: the same label writes, in a new
+# statement whose snapshot (taken under the lock) has the last writer's labels.
+_LABELS_PG = text("""
+WITH current_labels AS (
+    SELECT name, version FROM prompt_label
+    WHERE prompt_id = CAST(:prompt_id AS uuid) AND name = ANY(CAST(:label_names AS varchar[]))
+), moved_labels AS (
+    INSERT INTO prompt_label (id, prompt_id, name, version, created_at, updated_at)
+    SELECT l.id, CAST(:prompt_id AS uuid), l.name, CAST(:number AS integer), CAST(:at AS timestamptz),
+           CAST(:at AS timestamptz)
     FROM unnest(CAST(:label_ids AS uuid[]), CAST(:label_names AS varchar[])) AS l(id, name)
     ON CONFLICT ON CONSTRAINT uq_prompt_label_name
     DO UPDATE SET version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+), label_events AS (
+    INSERT INTO label_event (id, prompt_id, label, action, from_version, to_version, actor_type, actor_id,
+                             actor_label, request_id, created_at, updated_at)
+    SELECT e.id, CAST(:prompt_id AS uuid), e.label, CASE WHEN c.name IS NULL THEN 'set' ELSE 'move' END,
+           c.version, CAST(:number AS integer), CAST(:actor_type AS varchar), CAST(:actor_id AS uuid),
+           CAST(:actor_label AS varchar), CAST(:request_id AS varchar), CAST(:at AS timestamptz),
+           CAST(:at AS timestamptz)
+    FROM unnest(CAST(:event_ids AS uuid[]), CAST(:label_names AS varchar[])) AS e(id, label)
+    LEFT JOIN current_labels c ON c.name = e.label
 )
-INSERT INTO label_event (id, prompt_id, label, action, from_version, to_version, actor_type, actor_id,
-                         actor_label, request_id, created_at, updated_at)
-SELECT e.id, CAST(:prompt_id AS uuid), e.label, e.action, e.from_version, CAST(:version AS integer),
-       CAST(:actor_type AS varchar), CAST(:actor_id AS uuid), CAST(:actor_label AS varchar),
-       CAST(:request_id AS varchar), CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-FROM unnest(CAST(:event_ids AS uuid[]), CAST(:label_names AS varchar[]), CAST(:actions AS varchar[]),
-            CAST(:from_versions AS integer[])) AS e(id, label, action, from_version)
+SELECT (SELECT array_agg(name ORDER BY name) FROM current_labels),
+       (SELECT array_agg(version ORDER BY name) FROM current_labels)
 """)
-_JSON_COLUMNS = ("messages", "variables", "model_config", "brief", "token_counts", "lint_summary")
-
-
-def _write_params(values: dict[str, Any], events: list[dict[str, Any]], moved: list[str]) -> dict[str, Any]:
-    """Parameters of `_WRITE_PG`: JSON columns encoded here (msgspec), one array element per moved label."""
-    params = {
-        key: values[key]
-        for key in (
-            "id",
-            "prompt_id",
-            "version",
-            "text",
-            "commit_message",
-            "author_type",
-            "author_id",
-            "author_label",
-            "source",
-            "content_hash",
-            "parent_version",
-            "created_at",
-        )
-    }
-    for key in _JSON_COLUMNS:
-        value = values[key]
-        params[key] = None if value is None else msgspec.json.encode(value).decode()
-    params.update(
-        now=events[0]["created_at"],
-        request_id=events[0]["request_id"],
-        actor_type=events[0]["actor_type"],
-        actor_id=events[0]["actor_id"],
-        actor_label=events[0]["actor_label"],
-        label_ids=[uuid7() for _ in moved],
-        label_names=moved,
-        event_ids=[e["id"] for e in events],
-        actions=[e["action"] for e in events],
-        from_versions=[e["from_version"] for e in events],
-    )
-    return params
 
 
 # --- prompt list ------------------------------------------------------------------------------------------------

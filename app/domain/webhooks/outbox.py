@@ -86,6 +86,26 @@ def outbox_row(domain_event: object) -> WebhookOutbox | None:
     )
 
 
+def outbox_values(session: Any, domain_event: PromptEvent) -> dict[str, Any] | None:
+    """The outbox row of `domain_event` for a caller that inserts it itself, in its own statement (the version
+    write path on PostgreSQL: one round trip), or None when webhooks do not carry the event or `session` has no
+    outbox hook. The commit hook then skips this event (matched by identity, like a retried commit's events),
+    so the caller must record this very event object, or one it marks with `skip_outbox`."""
+    sync: Session = getattr(session, "sync_session", session)
+    if not event.contains(type(sync), "before_commit", _write_outbox):
+        return None
+    row = outbox_row(domain_event)
+    if row is None:
+        return None
+    return {"event_id": row.event_id, "event_type": row.event_type, "labels": row.labels, "payload": row.payload}
+
+
+def skip_outbox(session: Any, domain_event: object) -> None:
+    """The commit hook must not write `domain_event`'s row: its caller inserted it (`outbox_values`)."""
+    sync: Session = getattr(session, "sync_session", session)
+    sync.info.setdefault(_WRITTEN_KEY, set()).add(id(domain_event))
+
+
 def _write_outbox(session: Session) -> None:
     written: set[int] = session.info.setdefault(_WRITTEN_KEY, set())
     for domain_event in pending_events(session):

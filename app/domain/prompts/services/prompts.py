@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 import msgspec
@@ -35,6 +35,8 @@ from app.domain.prompts.schemas import PromptCreate, PromptPage, PromptUpdate, S
 from app.lib.errors import ConflictError, PermissionDeniedError, PreconditionFailedError
 from app.lib.etags import etag_matches
 from app.lib.events import EventBus, record_event
+
+E = TypeVar("E", bound=PromptEvent)
 
 
 def prompt_etag(prompt: Prompt) -> str:
@@ -106,18 +108,23 @@ class PromptRegistry:
         await self.session.refresh(prompt)
         return prompt
 
+    def event(self, event_type: type[E], name: str, **fields: Any) -> E:
+        """A registry event about prompt `name` by the caller (not recorded: see `announce`)."""
+        return event_type(
+            workspace_id=self.workspace_id,
+            workspace_slug=self.workspace_slug,
+            prompt=name,
+            actor=self.ctx.actor,
+            **fields,
+        )
+
     def announce(self, event_type: type[PromptEvent], name: str, **fields: Any) -> None:
         """Record a registry event about prompt `name`, published once the transaction commits."""
-        record_event(
-            self.session,
-            event_type(
-                workspace_id=self.workspace_id,
-                workspace_slug=self.workspace_slug,
-                prompt=name,
-                actor=self.ctx.actor,
-                **fields,
-            ),
-        )
+        self.announce_event(self.event(event_type, name, **fields))
+
+    def announce_event(self, domain_event: PromptEvent) -> None:
+        """Record `domain_event`, published once the transaction commits."""
+        record_event(self.session, domain_event)
 
     async def commit(self) -> None:
         """Commit, then publish the transaction's events (delivery drops its caches before the response leaves).

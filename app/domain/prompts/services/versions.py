@@ -2,7 +2,8 @@
 
 Creation takes the prompt row lock with `UPDATE prompt SET version_count = version_count + 1 … RETURNING`,
 so concurrent creators are serialised by the database and numbers are 1, 2, 3… with no gap or duplicate
-(a failed transaction rolls its increment back). Token counts and lint run before the lock is taken.
+(a failed transaction rolls its increment back). Token counts and lint run before the lock is taken; on
+PostgreSQL the numbering and every write of the version are one statement (`repository.create_version_pg`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from app.domain.prompts.schemas import (
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.versionlist import VERSION_SUMMARY_COLUMNS
+from app.domain.webhooks.outbox import outbox_values, skip_outbox
 from app.engine.placeholders import infer_variables
 from app.engine.types import ChatMessage, Variable
 from app.lib.errors import ConflictError, NotFoundError, ValidationFailedError
@@ -108,9 +110,8 @@ class VersionService:
         if not data.variables:
             data = msgspec.structs.replace(data, variables=infer_variables(data.text, data.messages, []))
         digest, tokens, lint = self.analyse(kind, data)
-        version = await self.insert(name, kind, data, digest, tokens, lint)
         labels = sorted({LATEST, *data.labels})
-        self.registry.announce(VersionCreated, name, version=version.version, labels=tuple(labels))
+        version = await self.insert(name, kind, data, digest, tokens, lint, announce=tuple(labels))
         await self.registry.commit()
         return kind, version, labels
 
@@ -123,43 +124,127 @@ class VersionService:
         tokens: list[dict[str, Any]] | None,
         lint: dict[str, Any] | None,
         overrides: dict[str, Any] | None = None,
+        announce: tuple[str, ...] | None = None,
     ) -> PromptVersion:
         """Number and store a validated version, move `latest` and the requested labels; no commit.
 
-        The row values are built before the prompt row is locked. Under the lock: the numbering
-        `UPDATE … RETURNING` (on PostgreSQL it also returns where the labels to move point now), then the writes
-        of the version, the labels and their events (`repository.write_version`: one statement on PostgreSQL),
-        then the audit events of labels named in the body; the caller commits. Plain Core statements: no ORM
-        unit of work runs while the lock is held.
+        The row values are built before the prompt row is locked; the lock is held from the numbering to the
+        caller's commit. With `announce` (its labels) a `VersionCreated` event is recorded. On PostgreSQL the
+        numbering, the version, the labels, their events and the event's webhook outbox row are ONE statement
+        (`repository.create_version_pg`); elsewhere, portable statements. Then the audit events of labels named
+        in the body. Plain Core statements: no ORM unit of work runs while the lock is held.
         """
         session = self.session
         if session.new or session.dirty or session.deleted:  # Core statements below do not autoflush
             await session.flush()
         moved = [LATEST, *(label for label in dict.fromkeys(data.labels) if label != LATEST)]
         values = self._row_values(data, digest, tokens, lint)
-        postgres = repository.is_postgres(session)
-        prompt_id, number, row = await self._lock_and_number(name, kind, data.parent_version, moved, postgres)
-        current = await repository.current_labels(session, row, prompt_id, moved, postgres=postgres)
-        # Timestamps and ids are taken under the lock, so they follow the numbering (history is ordered by them).
-        now = datetime.now(UTC)
-        values.update(
-            id=uuid7(),
-            prompt_id=prompt_id,
-            version=number,
-            created_at=now,
-            updated_at=now,
-            parent_version=data.parent_version if data.parent_version is not None else (number - 1 or None),
-        )
         for attr, value in (overrides or {}).items():
             if isinstance(value, datetime) and value.tzinfo is None:
                 value = value.replace(tzinfo=UTC)
             values[attr] = value
-        events = self._label_events(prompt_id, number, moved, current, now)
-        await repository.write_version(session, values, events, moved, current, postgres=postgres)
+        values["id"] = uuid7()
+        if repository.is_postgres(session):
+            prompt_id, number, now, current = await self._store_pg(name, kind, data, values, moved, overrides, announce)
+        else:
+            prompt_id, number, now, current = await self._store_generic(name, kind, data, values, moved, overrides)
+            if announce is not None:
+                self.registry.announce(VersionCreated, name, version=number, labels=announce)
+        values.update(prompt_id=prompt_id, version=number, updated_at=now)
+        values["created_at"] = values.get("created_at") or now
+        if "parent_version" not in (overrides or {}):
+            values["parent_version"] = number - 1 or None
         self._expire_labels(prompt_id)
         for label in moved[1:]:
             await self.labels.audit(name, prompt_id, "label.moved", label, {"from": current.get(label), "to": number})
         return PromptVersion(**values)
+
+    async def _store_pg(
+        self,
+        name: str,
+        kind: str,
+        data: VersionCreate,
+        values: dict[str, Any],
+        moved: list[str],
+        overrides: dict[str, Any] | None,
+        announce: tuple[str, ...] | None,
+    ) -> tuple[Any, int, datetime, dict[str, int]]:
+        """The one-statement write (PostgreSQL); returns (prompt id, number, time under the lock, labels before)."""
+        session = self.session
+        event: VersionCreated | None = None
+        outbox: dict[str, Any] | None = None
+        if announce is not None:
+            event = self.registry.event(VersionCreated, name, version=0, labels=announce)
+            outbox = outbox_values(session, event)
+        actor = self.ctx.actor
+        params = repository.create_params(
+            values,
+            workspace_id=self.registry.workspace_id,
+            name=name,
+            kind=kind,
+            parent_version=data.parent_version,
+            fixed_parent="parent_version" in (overrides or {}),
+            moved=moved,
+            event_ids=[uuid7() for _ in moved],
+            actor={
+                "actor_type": actor.type,
+                "actor_id": actor.id,
+                "actor_label": actor.label,
+                "request_id": self.ctx.request_id,
+            },
+            outbox=outbox,
+        )
+        row = await repository.create_version_pg(session, params)
+        await self._check_numbered(name, kind, data.parent_version, row)
+        assert row is not None
+        prompt_id, number, fresh, now = row[0], row[2], row[4], row[5]
+        if fresh:
+            current = dict(zip(row[6] or (), row[7] or (), strict=True))
+        else:  # another writer committed between the snapshot and the lock: read its labels anew
+            params.update(prompt_id=prompt_id, number=number, at=now)
+            current = await repository.write_labels_pg(session, params)
+        if event is not None:
+            announced = msgspec.structs.replace(event, version=number)
+            self.registry.announce_event(announced)
+            if outbox is not None:  # written by the statement above
+                skip_outbox(session, announced)
+        return prompt_id, number, now, current
+
+    async def _store_generic(
+        self,
+        name: str,
+        kind: str,
+        data: VersionCreate,
+        values: dict[str, Any],
+        moved: list[str],
+        overrides: dict[str, Any] | None,
+    ) -> tuple[Any, int, datetime, dict[str, int]]:
+        """The portable write: lock and number, read the labels, then insert; same result as `_store_pg`."""
+        session = self.session
+        lock = (
+            self.registry.lock_update(name)
+            .values(version_count=_P.version_count + 1)
+            .returning(_P.id, _P.kind, _P.version_count)
+        )
+        row = (await session.execute(lock)).one_or_none()
+        await self._check_numbered(name, kind, data.parent_version, row)
+        assert row is not None
+        prompt_id, number = row[0], row[2]
+        current = await repository.current_labels(session, prompt_id, moved)
+        # Timestamps are taken under the lock, so they follow the numbering (history is ordered by them).
+        now = datetime.now(UTC)
+        stored = {
+            **values,
+            "prompt_id": prompt_id,
+            "version": number,
+            "created_at": values.get("created_at") or now,
+            "updated_at": now,
+        }
+        if "parent_version" not in (overrides or {}):
+            stored["parent_version"] = number - 1 or None
+        events = self._label_events(prompt_id, number, moved, current, now)
+        await repository.write_version(session, stored, events, moved, current)
+        return prompt_id, number, now, current
 
     def _row_values(
         self, data: VersionCreate, digest: str, tokens: list[dict[str, Any]] | None, lint: dict[str, Any] | None
@@ -182,21 +267,13 @@ class VersionService:
             "lint_summary": lint,
         }
 
-    async def _lock_and_number(
-        self, name: str, kind: str, parent_version: int | None, moved: list[str], postgres: bool
-    ) -> tuple[Any, int, Any]:
-        """Take the prompt row lock and the next number; 404 / 400 (wrong kind) / 409 (stale parent) otherwise."""
+    async def _check_numbered(self, name: str, kind: str, parent_version: int | None, row: Any) -> None:
+        """After the numbering: 404 (no such prompt), 400 (wrong kind) or 409 (stale parent), rolled back."""
         session = self.session
-        lock = (
-            self.registry.lock_update(name)
-            .values(version_count=_P.version_count + 1)
-            .returning(_P.id, _P.kind, _P.version_count)
-        )
-        row = (await session.execute(repository.numbering_lock(lock, moved, postgres=postgres))).one_or_none()
         if row is None:
             await session.rollback()
             raise not_found(name)
-        prompt_id, prompt_kind, number = row[0], row[1], row[2]
+        prompt_kind, number = row[1], row[2]
         if prompt_kind != kind:
             await session.rollback()
             field = "messages" if prompt_kind == "text" else "text"
@@ -212,7 +289,6 @@ class VersionService:
                 "rebase on the latest version and retry.",
                 extra={"latestVersion": number - 1},
             )
-        return prompt_id, number, row
 
     def _label_events(
         self, prompt_id: Any, number: int, moved: list[str], current: dict[str, int], now: datetime
