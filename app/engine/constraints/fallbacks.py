@@ -212,8 +212,21 @@ _CJK_TRANSFER = re.compile(
 """A transfer verb next to a CJK hand-off noun; a text with no CJK at all passes (its hand-off is not CJK)."""
 
 
+# Dutch and German state a condition by putting the verb first ("Heeft iemand schulden …, verwijs dan naar …",
+# "Hat jemand Schulden, dann …"): the clause up to the comma is the condition when "dan"/"dann" follows it.
+_VERB_FIRST_CONDITION = re.compile(
+    r"^\s*(?:heeft|hebben|is|zijn|wil|wilt|zit|komt|vraagt|krijgt|hat|haben|ist|sind|will|möchte|braucht|fragt|"
+    r"bekommt|meldet)\s+(?:iemand|u|je|jij|er|een|de|het|jemand|man|er|sie|der|die|das|ein\w*)\b[^,;.]{3,160}"
+    r"(?=,\s*(?:\w+\s+){0,2}(?:dan|dann)\b)",
+    re.IGNORECASE,
+)
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
+    inverted = _VERB_FIRST_CONDITION.match(text)
+    if inverted is not None:
+        return inverted.group(0).strip()
     match = _CONDITION.search(text)
     if not match:
         cjk = _CJK_CONDITION.search(text)
@@ -419,7 +432,8 @@ _ACTION_VERB = r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offe
 # A condition too short for language identification that still opens with another language's "if"/"whoever".
 _FOREIGN_LEAD = re.compile(
     r"(?:wer|wenn|falls|bei|si|cuando|quien(?:es)?|quand|lorsque|se|quando|als|wanneer|indien|qualora|caso|"
-    r"em\s+caso|en\s+caso|en\s+cas|ante|pour|para|im\s+falle?)\b",
+    r"em\s+caso|en\s+caso|en\s+cas|ante|pour|para|im\s+falle?|heeft|hebben|zit|vraagt|krijgt|hat|haben|braucht|fragt|"
+    r"bekommt|meldet)\b",
     re.IGNORECASE,
 )
 
