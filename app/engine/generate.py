@@ -27,6 +27,7 @@ from app.engine.classify import ArchetypeMatch, classify
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.plan import asks_for_label, job_start, make_plan
 from app.engine.constraints import Constraint, extract_constraints
+from app.engine.constraints.tools import without_tool_output
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.phrasing import normalise
@@ -96,7 +97,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     labels = (
         any(c.kind == "labels" and c.scope is None for c in constraints) and not tools and asks_for_label(brief.task)
     )
-    task = without_asides(_without_background(brief.task))
+    task = without_asides(without_tool_output(_without_background(brief.task)))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     return _tools_lead(matches) if tools else matches
 

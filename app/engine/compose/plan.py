@@ -719,6 +719,15 @@ def _as_categories(constraint: Constraint) -> Constraint:
     return msgspec.structs.replace(constraint, text=f"Use only these categories: {listed}; never name another.")
 
 
+# Features that name a domain, not a job: "grammar" as a school subject, "reports", "invoices", "developers".
+_DOMAIN_HINTS = frozenset({"subjects", "long input", "forms/invoices", "developers", "database"})
+
+
+def _names_job(match: ArchetypeMatch) -> bool:
+    """Whether the brief's own words name this archetype's job: a keyword feature that is more than a domain hint."""
+    return any(not name.startswith("model:") and name not in _DOMAIN_HINTS for name in match.features)
+
+
 def make_plan(
     brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
 ) -> Plan:
@@ -750,7 +759,7 @@ def make_plan(
     # a model-only guess ("a sales email" read as marketing copy) would add rules the brief never asked for.
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.
     english = is_english(brief.task)
-    worded = {m.id for m in matches[1:] if not english or any(not f.startswith("model:") for f in m.features)}
+    worded = {m.id for m in matches[1:] if not english or _names_job(m)}
     if primary.extracts_fields and any(c.kind == "labels" for c in constraints):
         # "Decide approve, needs_changes or reject … reply as JSON {"decision": …}": a verdict in a JSON object is a
         # labelling job; the extractor's rules (copy values, null for missing) would contradict it.

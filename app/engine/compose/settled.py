@@ -163,7 +163,8 @@ TOPICS: tuple[Topic, ...] = (
         "change_list",
         _p(
             r"\b(?:list|explain|summari[sz]e|note|mark|highlight|show)\s+(?:of\s+)?(?:the\s+|your\s+|what\s+you\s+)?"
-            r"(?:changes?|changed|edits?|edited|corrections?)\b|\bchange\s*-?\s*list\b|\bchangelog\b|\btrack(?:ed)?\s+changes\b"
+            r"(?:changes?|changed|edits?|edited|corrections?)\b|\bchange\s*-?\s*list\b|\bchangelog\b|\btrack(?:ed)?\s+changes\b|"
+            r"\bwhat\s+(?:I|you|we)\s+(?:changed|fixed|corrected|edited)\b"
         ),
         _p(r"\bmost\s+important\s+changes\s+after\b|\bthen\s+the\s+key\s+changes\b"),
     ),

@@ -385,8 +385,16 @@ def _people(text: str, unquoted: str, span: Span) -> list[Constraint]:
 
 
 # The typed readers, in the order their constraints are listed for one clause.
+def _reply_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    return _limits(tools.without_tool_output(text), tools.without_tool_output(unquoted), span)
+
+
+def _reply_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    return _format(tools.without_tool_output(text), tools.without_tool_output(unquoted), span)
+
+
 _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
-    _limits, _format, _labels_and_fields, _tools, _fallbacks, _language, _people,
+    _reply_limits, _reply_format, _labels_and_fields, _tools, _fallbacks, _language, _people,
 )  # fmt: skip
 
 

@@ -144,6 +144,8 @@ _SEQUENCED_PART = re.compile(
     r"explication|explicação|explicacao|erklärung|erklaerung|resumen|résumé|resumo|zusammenfassung|correo|courriel|"
     r"mensaje|mensagem|nachricht|párrafo|paragraphe|parágrafo|absatz|respuesta|réponse|resposta|antwort)"
     r"(?:\s+(?:to|for|para|an|à|au|ao)\s+(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)?"
+    # "then the answer in plain English in max 3 sentences": the language or register of the part comes first
+    r"(?:\s+(?:in|en|auf|em)\s+(?:plain|simple|clear|everyday|einfachem|einfachen|lenguaje)?\s*[^\W\d_]+)?"
     r"\s+(?:of|de|von|mit|com|with|in|en|em|d')\s*(?:(?:at\s+most|max(?:imum)?|máximo|maximo|maximal|höchstens|"
     r"up\s+to|under|no\s+more\s+than|au\s+plus|até|hasta)\s+)?$",
     re.IGNORECASE,

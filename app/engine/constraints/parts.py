@@ -29,6 +29,9 @@ _PARTS: tuple[tuple[str, str, bool], ...] = (
     ("code", r"(?:corrected\s+|fixed\s+|example\s+|sample\s+)?code(?:\s+(?:snippet|sample|example))?|snippet|"
      r"código|codigo|codice", True),
     ("body", r"body(?:\s+text)?|cuerpo|textkörper|corps|corpo", True),
+    # "then a short 'What I changed' list: max 5 bullets", "a changelog of at most 5 items"
+    ("change list", r"change\s*-?\s*list|changes\s+list|list\s+of\s+(?:the\s+)?(?:changes|edits)|changelog|"
+     r"[\"'‘“]what\s+(?:i|we|you)\s+(?:changed|fixed|edited)[\"'’”]\s+list", True),
     ("summary", r"summary|tl;?dr|recap|resumen|resumo|résumé|zusammenfassung|riassunto|sintesi|samenvatting|"
      r"síntesis|síntese|synthèse|overview|überblick", False),
     ("explanation", r"explanation|explicación|erklärung|explication|explicação|spiegazione|uitleg", False),
@@ -87,7 +90,7 @@ _PART_BEFORE = re.compile(
     rf"\b(?P<reply>{_REPLY_WORDS})\b|(?<![\w-])(?:{_NOUNS})(?![\w-]))"
     r"(?:\s+(?:of|for|about|on|from|del?|sobre|über|zur|zum|du|des|sur|do|da|dos|das|di|della|dello|van|over)\s+"
     r"(?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*)?"
-    rf"(?:,?\s+(?:{_LINK}))*\s*[,:(–—-]?\s*$",
+    rf"(?:[,:]?\s+(?:{_LINK}))*\s*[,:(–—-]?\s*$",
     re.IGNORECASE,
 )
 # "3 lines of corrected code", "two sentences of feedback".
