@@ -184,16 +184,18 @@ def compose_spec(plan: Plan) -> Composition:
         audience=plan.audience,
         instructions=all_rules(
             plan,
-            safety_rules(
-                domains,
-                _emergency_number(plan),
-                crisis_number=crisis_number(_phones(plan)),
-                legal_contact=legal_contact(
-                    (c.action or "", c.value or "", c.condition) for c in plan.of_kind("fallback")
-                ),
-                us_crisis_line=_us_line_fits(plan),
-                # A brief in another language serves people under that language's law, named or not.
-                jurisdiction_known=plan.brief_language is not None or bool(JURISDICTION.search(brief.task)),
+            plan.conflicts.unsettled(
+                safety_rules(
+                    domains,
+                    _emergency_number(plan),
+                    crisis_number=crisis_number(_phones(plan)),
+                    legal_contact=legal_contact(
+                        (c.action or "", c.value or "", c.condition) for c in plan.of_kind("fallback")
+                    ),
+                    us_crisis_line=_us_line_fits(plan),
+                    # A brief in another language serves people under that language's law, named or not.
+                    jurisdiction_known=plan.brief_language is not None or bool(JURISDICTION.search(brief.task)),
+                )
             ),
         ),
         tone=tone_lines(plan),

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from app.engine.compose.settled import settled_topics
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
+from app.engine.spec import Rule
 
 FEATURES: dict[str, re.Pattern[str]] = {
     "markdown": re.compile(r"\bmarkdown\b|\*\*|\bheadings?\b|\btables?\b", re.I),
@@ -256,6 +257,11 @@ class Conflicts:
         return bool(self.labels) and any(
             q.lower() == "other" and "other" not in self.labels for q in _QUOTED.findall(text)
         )
+
+    def unsettled(self, rules: list[Rule]) -> list[Rule]:
+        """The safety rules whose case the brief does not settle in its own words ("if a child says someone is
+        hurting them, tell them to talk to their teacher or call Disque 100" replaces "a parent or teacher")."""
+        return [r for r in rules if not any(p.search(r.text) for p in self.overridden)]
 
     def keep(self, texts: Iterable[str]) -> list[str]:
         """The texts that do not clash, in order."""

@@ -43,7 +43,7 @@ _SOURCE_NOUN = re.compile(
     r"\b((?:[\w'’-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
     r"(?:user |product |reference |technical )?manuals?|10-[kq]|contracts?|faqs?(?! bot| assistant| chatbot)|"
     r"documentation|docs(?! site)|documents?|articles?|polic(?:y|ies)|guidance|guides?|guidelines|wiki|playbooks?|"
-    r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?)\b",
+    r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?|ordinances?|statutes?|bylaws?|by-laws?)\b",
     re.IGNORECASE,
 )
 _NOT_MODIFIERS = frozenset(
@@ -62,14 +62,32 @@ def source_noun(task: str) -> str:
     """What the answers are grounded in, in the brief's own words ("the help-center article"); a default otherwise."""
     if not is_english(task):
         return "the supplied documents"  # "le guide audio", "los documentos": the English words would be wrong
+    named: list[str] = []
     for m in _SOURCE_NOUN.finditer(task):
         modifiers = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS and "'" not in w]
         noun = m.group(2)
         noun = noun.upper() if re.fullmatch(r"10-[kq]|faqs?", noun, re.I) else noun.lower()
         if modifiers:
-            return "the " + " ".join([*modifiers, noun])
-        return f"the {noun}" if noun.lower() not in {"documents", "document", "docs"} else f"the supplied {noun}"
-    return "the supplied documents"
+            phrase = "the " + " ".join([*modifiers, noun])
+        else:
+            phrase = f"the {noun}" if noun.lower() not in {"documents", "document", "docs"} else f"the supplied {noun}"
+        if not named:
+            named.append(phrase)
+            if not _SEVERAL_SOURCES.search(task):
+                return phrase
+        elif noun.lower() not in " ".join(named).lower() and not phrase.startswith("the supplied"):
+            named.append(phrase)
+    if len(named) >= 2:
+        # "answers ONLY from two sources: the handbook and the ordinance": both, never one of them.
+        return " and ".join(named[:3]) if len(named) <= 2 else ", ".join(named[:2]) + " and " + named[2]
+    return named[0] if named else "the supplied documents"
+
+
+# "from two sources", "both the handbook and the ordinance": the answers rest on more than one source.
+_SEVERAL_SOURCES = re.compile(
+    r"\b(?:two|three|2|3|both|several|multiple)\s+(?:sources|documents|docs|references)\b|\bboth\s+(?:the\s+|our\s+)?\w+",
+    re.IGNORECASE,
+)
 
 
 def extract_labels(task: str) -> list[str]:

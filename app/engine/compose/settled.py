@@ -253,6 +253,27 @@ TOPICS: tuple[Topic, ...] = (
         ),
         _p(r"\bRank\s+findings\s+by\s+impact\b"),
     ),
+    Topic(
+        "child_harm",
+        # A children's brief that says what to do when a child is hurt or unsafe, and whom to send them to.
+        _p(
+            r"\b(?:hurt(?:ing)?|unsafe|(?<!self-)(?<!self\s)harm(?:ed|ing)?|abus\w*|bull(?:y|ied|ying)|safeguard\w*|neglect\w*|"
+            r"scared\s+to\s+go\s+home)\b|\bmachuc\w*|\bmedo\s+de\s+voltar|\bmaltrat\w*|\blastim\w*|\bacoso\b|"
+            r"\bmisshandel\w*|\bgemobbt\b|\bharcel\w*|虐待|いじめ|被打|欺负|霸凌"
+        ),
+        _p(r"\btalk\s+to\s+a\s+trusted\s+adult,\s+such\s+as\s+a\s+parent\s+or\s+teacher\b"),
+    ),
+    Topic(
+        "legal_referral",
+        # "It's not a lawyer … suggest our free Thursday legal clinic": the brief's own referral for a person's case.
+        _p(
+            r"\bnot\s+a\s+(?:lawyer|solicitor|attorney)\b|\blegal\s+(?:clinic|advice\s+(?:line|service|clinic))\b|"
+            r"\b(?:specific|own|individual)\s+(?:case|situation)\b[^.;]{0,60}\b(?:suggest|refer|send|point|tell|book)\b|"
+            r"\bno\s+(?:es|soy)\s+abogad\w*|\bkein(?:e)?\s+(?:Anwalt|Anwältin)\b|\bpas\s+(?:un\s+)?avocat\b|"
+            r"\bnão\s+(?:é|sou)\s+advogad\w*"
+        ),
+        _p(r"\bsuggest\s+a\s+qualified\s+lawyer\s+or\s+legal\s+aid\s+service\s+for\s+that\b"),
+    ),
     # Topics where only a brief that decides against the default replaces it: one that agrees ("cite the section like
     # [§ 4.2]", "use null for missing values") keeps the default, which the brief's words then shape.
     Topic(

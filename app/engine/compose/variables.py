@@ -171,6 +171,25 @@ def _written_schema(plan: Plan) -> bool:
     return json_schema and not any(v.name == "schema" for v in plan.primary.variables)
 
 
+# A tool that fetches the sources: search_docs(query), fetch_page(url), get_article(id), lookup_policy(topic).
+_RETRIEVAL_TOOL = re.compile(
+    r"(?:search|fetch|retriev|lookup|look_up|find|query|get)_?\w*|\w*_(?:search|docs?|kb)\b", re.I
+)
+_SOURCE_WORDS = re.compile(
+    r"\b(?:docs?|documents?|articles?|pages?|handbook|kb|knowledge|polic\w*|manual|faq|sources?)\b", re.I
+)
+
+
+def _retrieves(plan: Plan) -> bool:
+    """Whether a tool of the brief retrieves the documents the answers rest on."""
+    for tool in plan.of_kind("tool"):
+        name = tool.name or ""
+        described = " ".join([name.replace("_", " "), tool.value or "", tool.text])
+        if _RETRIEVAL_TOOL.fullmatch(name) and _SOURCE_WORDS.search(described):
+            return True
+    return False
+
+
 def variables(plan: Plan) -> list[Variable]:
     """The prompt's input slots: explicit first, then defaults and inferred ones (at most three added)."""
     primary = plan.primary
@@ -183,7 +202,9 @@ def variables(plan: Plan) -> list[Variable]:
     pasted = _pasted(plan)
     # What the brief writes itself or names as pasted material needs no second, generic slot.
     written = {"schema"} if _written_schema(plan) else set()
-    if pasted:
+    if pasted or _retrieves(plan):
+        # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
+        # results, so a pasted-document slot would contradict the search.
         written.add("document")
     inferred = [v for v in inferred if v.name not in written]
     defaults = [
