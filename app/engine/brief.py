@@ -434,11 +434,28 @@ def extract_entities(task: str) -> Entities:
     )
 
 
+# An email the assistant writes is its output, not an input: "then an email to the cast", "draft a short email".
+_WRITTEN_EMAIL = re.compile(
+    r"\b(?:write|writes|draft|drafts|compose|send|prepare|produce|create|then)\s+(?:\w+\s+){0,3}?(?:e-?mails?)\b|"
+    r"\b(?:an?|the)\s+(?:short\s+|quick\s+|follow-up\s+|reply\s+)?e-?mails?\s+to\s+(?:the|our|my|all|every|each)\b|"
+    r"\b(?:in|into)\s+the\s+e-?mail\b|\bthe\s+e-?mail\s+can\b",
+    re.IGNORECASE,
+)
+
+
+def _names_input(cue: _VarCue, text: str) -> bool:
+    """Whether the text names this input: some mention of it is not the output the assistant writes."""
+    if cue.name != "email":
+        return cue.pattern.search(text) is not None
+    written = [(m.start(), m.end()) for m in _WRITTEN_EMAIL.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in written) for m in cue.pattern.finditer(text))
+
+
 def variable_cues(text: str) -> tuple[Variable, ...]:
     """The input slots a text's nouns call for ("support tickets" -> `ticket`), in cue order."""
     variables: list[Variable] = []
     for cue in _VAR_CUES:
-        if cue.pattern.search(text):
+        if _names_input(cue, text):
             variables.append(Variable(name=cue.name, description=cue.description, trusted=cue.trusted))
     return tuple(variables)
 

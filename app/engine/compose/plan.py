@@ -195,7 +195,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 _TITLE_BEFORE = re.compile(
-    r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Ltd|Inc|Co|Corp|Jr|Sr|ex|approx|Nr|No|Sra?|Mme|Hr|Fr)\.$"
+    r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Ltd|Inc|Co|Corp|Jr|Sr|ex|approx|Nr|No|Sra?|Mme|Hr|Fr|incl|e\.g|i\.e|esp|vs|cf)\.$"
 )
 
 

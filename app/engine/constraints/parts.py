@@ -88,6 +88,7 @@ _LINK = (
 _PART_BEFORE = re.compile(
     rf"(?:\b(?P<ordinal>{_ORDINALS})\s+(?P<positioned>{_POSITIONED})\b|\b(?:{_VERSION})\b|"
     rf"\b(?P<reply>{_REPLY_WORDS})\b|(?<![\w-])(?:{_NOUNS})(?![\w-]))"
+    r"(?:\s+(?:part|section|bit|portion|block))?"  # "the summary part has to be under 120 words"
     r"(?:\s+(?:of|for|about|on|from|del?|sobre|über|zur|zum|du|des|sur|do|da|dos|das|di|della|dello|van|over)\s+"
     r"(?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*)?"
     rf"(?:[,:]?\s+(?:{_LINK}))*\s*[,:(–—-]?\s*$",
