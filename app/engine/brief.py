@@ -443,11 +443,21 @@ _WRITTEN_EMAIL = re.compile(
 )
 
 
+# A diff the assistant proposes is its output: "it only proposes diffs", "code changes as unified diffs".
+_WRITTEN_DIFF = re.compile(
+    r"\b(?:propos|suggest|writ|produc|return|output|giv|show)\w*\s+(?:\w+\s+){0,2}?(?:unified\s+)?diffs?\b|"
+    r"\b(?:as|in)\s+(?:a\s+)?(?:unified\s+)?diffs?\b|\bunified\s+diffs?\b",
+    re.IGNORECASE,
+)
+_WRITTEN = {"email": _WRITTEN_EMAIL, "diff": _WRITTEN_DIFF}
+
+
 def _names_input(cue: _VarCue, text: str) -> bool:
     """Whether the text names this input: some mention of it is not the output the assistant writes."""
-    if cue.name != "email":
+    output = _WRITTEN.get(cue.name)
+    if output is None:
         return cue.pattern.search(text) is not None
-    written = [(m.start(), m.end()) for m in _WRITTEN_EMAIL.finditer(text)]
+    written = [(m.start(), m.end()) for m in output.finditer(text)]
     return any(not any(a <= m.start() < b for a, b in written) for m in cue.pattern.finditer(text))
 
 

@@ -70,7 +70,10 @@ GRADER = Archetype(
     features=(
         feat(
             "grade",
-            r"\bgrad(?:e|es|ing|er)\b|\bmark(?:s|ing)? (?:essays?|homework|assignments?|papers?|exams?|answers?)\b",
+            r"\bgrad(?:e|es|ing|er)\b|\bmark(?:s|ing)? (?:essays?|homework|assignments?|papers?|exams?|answers?)\b|"
+            # "Marking assistant for the theory test", "1 mark per marking point", "the model answer"
+            r"\bmark(?:ing|er) (?:assistant|helper|bot|tool)\b|\bmarking points?\b|\bmark schemes?\b|"
+            r"\bmarks? per (?:marking )?point\b",
             7,
         ),
         feat("rubric", r"\brubrics?\b|\bscoring (?:guide|criteria)\b|\bmarking scheme\b", 6),

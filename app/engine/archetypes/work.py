@@ -164,7 +164,7 @@ CODING_ASSISTANT = Archetype(
         feat(
             "coding assistant",
             r"\b(?:coding|programming|developer|code) (?:assistant|helper|copilot|buddy)\b|\bpair programm\w*",
-            6,
+            8,
         ),
         feat(
             "write code",
@@ -271,7 +271,13 @@ CODE_REVIEWER = Archetype(
             7,
         ),
         feat("reviewer", r"\breviewer\b", 3),
-        feat("diff", r"\bdiffs?\b|\bpull requests?\b|\bmerge requests?\b|\bPRs?\b", 3),
+        # A diff the assistant proposes ("it only proposes diffs", "code changes as unified diffs") is its output.
+        feat(
+            "diff",
+            r"(?<!propose )(?<!proposes )(?<!unified )(?<!\bas )(?<!suggest )(?<!suggests )(?<!write )(?<!writes )"
+            r"\bdiffs?\b|\bpull requests?\b|\bmerge requests?\b|\bPRs?\b",
+            3,
+        ),
         feat("review concerns", r"\bvulnerabilit\w*|\bcode smells?\b|\bmaintainability\b|\bstyle issues?\b", 2),
         feat(
             "risky changes",

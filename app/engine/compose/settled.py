@@ -115,9 +115,10 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "complete_code",
         _p(
-            r"\bsnippets?\b|\brunnable\b|\bpseudo-?\s*code\b|\b(?:complete|full|whole)\s+(?:code|programs?|scripts?|files?)\b"
+            r"\bsnippets?\b|\brunnable\b|\bpseudo-?\s*code\b|\b(?:complete|full|whole)\s+(?:code|programs?|scripts?|files?)\b|"
+            r"\b(?:as|in)\s+(?:unified\s+)?diffs?\b|\bunified\s+diffs?\b|\bpropos\w*\s+diffs?\b"
         ),
-        _p(r"\bcomplete,\s+runnable\s+code\b"),
+        _p(r"\bcomplete,\s+runnable\s+code\b|\brunnable\s+code\s+and\b"),
     ),
     Topic(
         "literalness",

@@ -385,6 +385,8 @@ def _find_labels(text: str) -> FoundLabels | None:
             continue
         # "(spam/ham)" is a label set wherever it stands; a comma list in parentheses ("(free, 24/7)" after a
         # helpline, "(phone numbers, emails)") only after words about labels.
+        if _PATH.search(inner):
+            continue  # "(src/interlock/*)", "(docs/api.md)": a path, not a label set
         slashed = "/" in inner and "," not in inner
         if not slashed and not _LABEL_CONTEXT.search(text[: parens.start()]):
             continue
@@ -392,6 +394,10 @@ def _find_labels(text: str) -> FoundLabels | None:
         if items:
             return FoundLabels(items, multi, parens.start("list"), parens.end("list"))
     return None
+
+
+# A file path or glob: "src/interlock/*", "docs/api.md", "./build/", "app/**/*.py".
+_PATH = re.compile(r"[\w-]+/[\w/.-]*\*|[\w-]+/[\w/-]*\.[a-z]{1,5}\b|(?:^|\s)\.{1,2}/|[\w-]+/[\w-]+/\s*$")
 
 
 def _colon_list(text: str) -> FoundLabels | None:
