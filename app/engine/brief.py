@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import msgspec
 
 from app.engine.spec import Example, Length, OutputKind, Tool
+from app.engine.tool_text import without_tool_output
 from app.engine.types import EngineStruct, Target, Variable
 
 
@@ -409,9 +410,10 @@ def extract_entities(task: str) -> Entities:
         audience = " ".join(audience.split()[1:]) or None
     language, source = _first_language(task)
     output_kind: OutputKind | None = None
+    replied = without_tool_output(task)  # "get_inventory(item), which returns … as JSON" is the tool's format
     for pattern, kind in _FORMAT_CUES:
         # "no markdown", "without bullets", "not as JSON" name a format to avoid, not the one to use.
-        if any(not _NEGATED_CUE.search(task[max(0, m.start() - 25) : m.start()]) for m in pattern.finditer(task)):
+        if any(not _NEGATED_CUE.search(replied[max(0, m.start() - 25) : m.start()]) for m in pattern.finditer(replied)):
             output_kind = kind
             break
     length: Length | None = None

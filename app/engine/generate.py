@@ -27,7 +27,6 @@ from app.engine.classify import ArchetypeMatch, classify
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.plan import asks_for_label, job_start, make_plan
 from app.engine.constraints import Constraint, extract_constraints
-from app.engine.constraints.tools import without_tool_output
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.phrasing import normalise
@@ -35,6 +34,7 @@ from app.engine.render import render
 from app.engine.spec import PromptSpec
 from app.engine.spelling import CorrectedBrief, correct_brief
 from app.engine.tokens import count_all
+from app.engine.tool_text import without_tool_output
 from app.engine.types import EngineStruct, Finding, LintReport, Target, TokenCount, Variable
 
 Extractor = Callable[[Brief], list[Constraint]]

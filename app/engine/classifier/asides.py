@@ -4,6 +4,7 @@
   not what the assistant does.
 - What people ask about: "answer questions about how to learn to ring" is a Q&A job, not tutoring.
 - What is translated: "translate our product descriptions" is a translation job, not a copywriting one.
+- Who the organisation is ("a language school that teaches grammar") and whose team asks ("our marketing team").
 - A part of the reply: "Start with a short summary of their situation, then the steps" asks for a summary line
   inside another job; it does not make the assistant a summariser.
 
@@ -70,6 +71,24 @@ _JOB_WORD = re.compile(
 )
 
 
+# "a language school that teaches grammar", "a charity which runs coding clubs": what the organisation does is who
+# it is, not the assistant's job.
+_ORG_DOES = re.compile(
+    r"\b(?:school|academy|college|university|company|charity|club|firm|shop|agency|centre|center|studio|business|"
+    r"startup|non-?profit|organi[sz]ation|practice|clinic|library|museum|cooperative|co-op)\s+(?:that|which|who)\s+"
+    r"(?P<does>[^.;,!?\n]{3,120})",
+    re.IGNORECASE,
+)
+# "our marketing team", "the sales department": the requester's team, not the job ("help our marketing team query
+# BigQuery" is a SQL job).
+_TEAM = re.compile(
+    r"\b(?:our|the|my|their|your|a|for)\s+(?P<team>marketing|sales|support|data|finance|hr|legal|product|design|"
+    r"engineering|ops|operations|content|research|editorial|comms|communications|translation|review)\s+"
+    r"(?:team|department|dept|folks|people|staff|colleagues|group|squad)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_end(text: str, start: int) -> int:
     end = re.search(r"[.!?。！？](?:\s|$)", text[start:])
     return start + end.end() if end else len(text)
@@ -83,6 +102,10 @@ def without_asides(task: str) -> str:
     """The task with its background, what it translates and its reply-part summaries blanked (same length)."""
     for match in reversed(list(_BACKGROUND.finditer(task))):
         task = _blank(task, match.start(), match.end())
+    for match in reversed(list(_ORG_DOES.finditer(task))):
+        task = _blank(task, match.start("does"), match.end("does"))
+    for match in reversed(list(_TEAM.finditer(task))):
+        task = _blank(task, match.start("team"), match.end("team"))
     for match in reversed(list(_TRANSLATED.finditer(task))):
         if _NEXT_JOB.search(task, match.end(), _sentence_end(task, match.end())):
             continue  # "translate the tickets, then suggest which team should handle them": two jobs on one input

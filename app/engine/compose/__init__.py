@@ -109,7 +109,11 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
         forbidden=frozenset(plan.conflicts.forbidden),
         reply_language=plan.language,
     )  # fmt: skip
-    return build_examples(inputs)
+    built, warnings = build_examples(inputs)
+    # A built example that settles a topic the brief settles in its own words ("I'm passing this to a human
+    # colleague" where the brief has no live agents) would teach the default back.
+    kept = [e for e in built if not any(p.search(e.output) for p in plan.conflicts.overridden)]
+    return kept, warnings
 
 
 def _max_age(plan: Plan) -> int | None:

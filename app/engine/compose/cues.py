@@ -90,6 +90,9 @@ _SEVERAL_SOURCES = re.compile(
 )
 
 
+_DATE_PARTS = frozenset({"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "tt", "n", "a"})
+
+
 def extract_labels(task: str) -> list[str]:
     """Closed label set named loosely in the task ("into billing, technical or other"), lowercased snake_case."""
     for m in _LABEL_LIST.finditer(task):
@@ -101,6 +104,8 @@ def extract_labels(task: str) -> list[str]:
             listed = task[m.start(1) : closing.start()]
         parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(listed)]
         labels = [p for p in parts if p and p not in _LABEL_STOP]
+        if labels and all(p in _DATE_PARTS for p in labels):
+            continue  # "dates as DD/MM/YYYY": a date form, not a label set
         if any(p in _STEP_WORDS for p in labels):
             continue  # "into English, then suggest …": the next step of the job, not a label
         if len(labels) >= 2:

@@ -77,7 +77,8 @@ TOPICS: tuple[Topic, ...] = (
         # "give just one version, not several options", "write 2 options"
         _p(
             r"\b(?:one|single|\d+|two|three|four|five|several|multiple)\s+(?:\w+\s+)?(?:versions?|variants?|options?|"
-            r"alternatives?|drafts?|variations?)\b|\b(?:just|only)\s+one\b"
+            r"alternatives?|drafts?|variations?)\b|\b(?:just|only)\s+one\b|\bexactly\s+one\s+\w+\s+per\b|"
+            r"\bno\s+(?:alternatives|variants|variations|other\s+versions)\b"
         ),
         _p(r"\bvariants?\b"),
     ),
@@ -95,7 +96,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:never|don'?t|do\s+not|can'?t|cannot)\s+(?:offer\s+to\s+)?(?:connect|transfer|hand\s*(?:off|over)|escalate)\s+"
             r"(?:\w+\s+){0,2}(?:to|with)\s+(?:a\s+|an\s+)?(?:human|person|agent|staff|someone|anyone)"
         ),
-        _p(r"\bhuman\s+(?:agent|colleague)\b|\bhand\s+off\s+to\s+a\s+human\b"),
+        _p(r"\bhuman\s+(?:agent|colleague)\b|\bhand\s+off\s+to\s+a\s+human\b|\bescalation\s+rule\b"),
     ),
     Topic(
         "row_limit",
@@ -335,7 +336,8 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\b(?:give|show|tell|share|provide)\s+(?:them\s+|him\s+|her\s+|the\s+student\s+)?(?:the\s+)?(?:full\s+|final\s+|"
             r"whole\s+|complete\s+|correct\s+|right\s+)?(?:answers?|solutions?|working|workings)\b(?!\s+(?:to|about|on|in)\b)|"
-            r"\bnot\s+(?:the\s+)?(?:answers?|solutions?)\b|\b(?:just|only)\s+(?:give|hints?)\b"
+            r"\bnot\s+(?:the\s+)?(?:answers?|solutions?)\b|\b(?:just|only)\s+(?:give|hints?)\b|"
+            r"\b(?:give|show|tell)\s+(?:it|them)\s+(?:straight|right)\s+away\b"
         ),
         _p(r"\bfull\s+worked\s+solution\s+only\s+after\b"),
     ),

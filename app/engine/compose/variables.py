@@ -184,10 +184,14 @@ def _retrieves(plan: Plan) -> bool:
     """Whether a tool of the brief retrieves the documents the answers rest on."""
     for tool in plan.of_kind("tool"):
         name = tool.name or ""
-        described = " ".join([name.replace("_", " "), tool.value or "", tool.text])
-        if _RETRIEVAL_TOOL.fullmatch(name) and _SOURCE_WORDS.search(described):
+        # The name says what it fetches (search_docs, get_article, lookup_policy); a purpose can run on into the
+        # rest of the sentence ("get_weather(city) for travel days and answer only from the policy document").
+        if _RETRIEVAL_TOOL.fullmatch(name) and (_SOURCE_WORDS.search(name.replace("_", " ")) or name in _SEARCHES):
             return True
     return False
+
+
+_SEARCHES = frozenset({"search", "retrieve", "web_search", "search_web", "semantic_search", "vector_search"})
 
 
 def variables(plan: Plan) -> list[Variable]:

@@ -33,6 +33,7 @@ from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
 from app.engine.phrasing import second_person
+from app.engine.tool_text import without_tool_output
 
 FIELD_ORDER: tuple[ConstraintSource, ...] = (
     "task", "role", "audience", "tone", "constraints", "output_format", "language", "length", "json_schema", "tools",
@@ -386,11 +387,11 @@ def _people(text: str, unquoted: str, span: Span) -> list[Constraint]:
 
 # The typed readers, in the order their constraints are listed for one clause.
 def _reply_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
-    return _limits(tools.without_tool_output(text), tools.without_tool_output(unquoted), span)
+    return _limits(without_tool_output(text), without_tool_output(unquoted), span)
 
 
 def _reply_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
-    return _format(tools.without_tool_output(text), tools.without_tool_output(unquoted), span)
+    return _format(without_tool_output(text), without_tool_output(unquoted), span)
 
 
 _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (

@@ -276,6 +276,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False
     if _numbers(found.values) or all(value.lower() in _FORMAT_NAMES for value in found.values):
         return False
+    if all(value.lower() in _NOT_A_SET for value in found.values) or "/".join(found.values).upper() in _SLASHED_TOKENS:
+        return False  # "write N/A", "dates as DD/MM/YYYY", "and/or": one token with slashes, not a choice
     before = text[: found.start]
     if _USER_PICKS.search(before):
         return False
@@ -283,6 +285,14 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False
     in_parens = before.rstrip().endswith("(")
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
+
+
+# Date-format parts in any common language, and slashed words that are one token.
+_NOT_A_SET = frozenset(
+    {"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "tt", "hh", "ss", "d", "m", "y", "and", "or", "und", "oder", "et",
+     "ou", "o"}
+)  # fmt: skip
+_SLASHED_TOKENS = frozenset({"N/A", "N/V", "S/O", "W/O", "C/O", "A/B", "I/O", "24/7", "AND/OR"})
 
 
 _BARE_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?!\w)")

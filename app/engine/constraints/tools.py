@@ -163,19 +163,3 @@ def describe_tool(name: str, parameters: list[str], purpose: str | None) -> str:
             return f"Use the `{signature}` tool: {purpose}."
         return f"Use the `{signature}` tool {purpose}."
     return f"Use the `{signature}` tool when the task needs it."
-
-
-# What a tool gives back ("run_query(sql), which returns up to 500 rows as JSON") describes the tool, not the reply.
-_TOOL_OUTPUT = re.compile(
-    r"\b(?:which|that|it|and)\s+(?:returns?|gives\s+back|responds\s+with|outputs?|sends\s+back)\b[^.;\n]*",
-    re.IGNORECASE,
-)
-
-
-def without_tool_output(text: str) -> str:
-    """The text with what a tool named before it returns blanked out (same length), so that a tool's "returns up to
-    500 rows as JSON" is neither a reply limit nor a reply format nor a data-extraction job."""
-    for match in _TOOL_OUTPUT.finditer(text):
-        if _SIGNATURE.search(text, 0, match.start()):
-            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-    return text

@@ -3,8 +3,8 @@ or German verb-first condition keeps its contact to its case; what a tool return
 on the reply part it names; a brief's own safety route replaces the pack's generic one.
 
 Every brief here is new (other domains, wording and languages than the commits' own tests). Each group pairs briefs
-that must change with controls that must keep the old behaviour. Tests marked xfail record wrong output a user would
-report; they are bugs left for the engine, not expectations.
+that must change with controls that must keep the old behaviour. Ten of them were written as strict xfails
+recording wrong output a user would report; the engine was fixed after them and they are plain tests now.
 """
 
 from __future__ import annotations
@@ -214,7 +214,6 @@ def test_a_brief_that_agrees_with_the_default_keeps_it(task: str, kept: str) -> 
     assert kept in _prompt(task)
 
 
-@pytest.mark.xfail(strict=True, reason="'one caption per post, no alternatives' is not read as the variants topic")
 def test_one_caption_per_post_drops_the_three_variants_default() -> None:
     prompt = _prompt(
         "Write Instagram captions for a florist's Mother's Day bouquets. Write exactly one caption per post, "
@@ -223,7 +222,6 @@ def test_one_caption_per_post_drops_the_three_variants_default() -> None:
     assert "three distinct variants" not in prompt
 
 
-@pytest.mark.xfail(strict=True, reason="'give it straight away' settles pacing but not the two-attempts rule")
 def test_giving_the_solution_straight_away_drops_the_two_attempts_rule() -> None:
     prompt = _prompt(
         "Physics tutor for high schoolers. If a student asks for the solution, give it straight away with the working."
@@ -231,14 +229,12 @@ def test_giving_the_solution_straight_away_drops_the_two_attempts_rule() -> None
     assert "full worked solution only after" not in prompt
 
 
-@pytest.mark.xfail(strict=True, reason="the support example and reminder still hand off to a human colleague")
 def test_no_live_agents_leaves_no_human_hand_off_anywhere_in_the_prompt() -> None:
     prompt = _prompt("Support chat for a meal-kit app. We have no live agents, so never transfer the chat to a person.")
     assert "human colleague" not in prompt
     assert "escalation rule" not in prompt
 
 
-@pytest.mark.xfail(strict=True, reason="'N/A' and 'DD/MM/YYYY' are read as a label set (N, A) / (DD, MM, YYYY)")
 @pytest.mark.parametrize(
     "settling",
     ["If a field isn't in the order, write N/A.", "Give dates as DD/MM/YYYY."],
@@ -339,7 +335,6 @@ def test_a_tool_returning_a_number_of_items_sets_no_reply_limit() -> None:
     assert "at most 200 items" not in _prompt(task)
 
 
-@pytest.mark.xfail(strict=True, reason="a tool that returns JSON still makes the reply a JSON object with a schema")
 def test_a_tool_that_returns_json_does_not_make_the_reply_json() -> None:
     prompt = _prompt(
         "Assistant for the volunteers of a food bank. It looks up stock with get_inventory(item), which returns up "
@@ -349,7 +344,6 @@ def test_a_tool_that_returns_json_does_not_make_the_reply_json() -> None:
     assert "json" not in reply_format.lower()
 
 
-@pytest.mark.xfail(strict=True, reason="blanking the tool's return eats the rest of the sentence, reply limit too")
 def test_a_reply_limit_after_a_tool_description_in_the_same_sentence_is_kept() -> None:
     task = (
         "Assistant for the volunteers of a food bank. It looks up stock with get_inventory(item), which returns up "
@@ -434,7 +428,6 @@ def test_a_homework_helper_still_gets_the_tutor_rules() -> None:
     assert "Guide the student" in _prompt("Help Year 7 pupils with their geography homework.")
 
 
-@pytest.mark.xfail(strict=True, reason="'teaches grammar' (a school subject) still blends the tutor pack in")
 def test_a_bulletin_editor_for_a_language_school_gets_no_tutor_rules() -> None:
     prompt = _prompt(
         "Editor for the weekly bulletin of a language school that teaches grammar and vocabulary to adults. "
@@ -443,7 +436,6 @@ def test_a_bulletin_editor_for_a_language_school_gets_no_tutor_rules() -> None:
     assert "Guide the student" not in prompt
 
 
-@pytest.mark.xfail(strict=True, reason="'our marketing team' (a domain) blends the marketing copy pack into SQL")
 def test_an_sql_helper_for_the_marketing_team_gets_no_copywriting_rules() -> None:
     prompt = _prompt("Help our marketing team query BigQuery. Always add LIMIT 20 to every query.")
     assert "three distinct variants" not in prompt
@@ -518,7 +510,6 @@ def test_a_pasted_policy_document_keeps_its_slot() -> None:
     assert "{{document}}" in _prompt("Help staff answer questions about leave, using only the HR policy document.")
 
 
-@pytest.mark.xfail(strict=True, reason="any get_* tool near a source word counts as retrieving the documents")
 def test_a_weather_tool_does_not_remove_the_policy_document_slot() -> None:
     prompt = _prompt(
         "Help staff with leave. Use get_weather(city) for travel days and answer only from the HR policy document."

@@ -1,0 +1,22 @@
+"""What a tool gives back, told apart from what the reply is: a text utility shared by entity extraction,
+constraint extraction and classification (it imports nothing of the engine)."""
+
+from __future__ import annotations
+
+import re
+
+# "run_query(sql), which returns up to 500 rows as JSON": the tool's output, up to the next comma or sentence end.
+_TOOL_OUTPUT = re.compile(
+    r"\b(?:which|that|it|and)\s+(?:returns?|gives\s+back|responds\s+with|outputs?|sends\s+back)\b[^.;,\n]*",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"`?(?<![\w.])[A-Za-z_][\w.]*\([^()]{0,200}\)`?")
+
+
+def without_tool_output(text: str) -> str:
+    """The text with what a tool named before it returns blanked out (same length), so that a tool's "returns up to
+    500 rows as JSON" is neither a reply limit nor a reply format nor a data-extraction job."""
+    for match in _TOOL_OUTPUT.finditer(text):
+        if _SIGNATURE.search(text, 0, match.start()):
+            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text
