@@ -87,10 +87,18 @@ def test_an_alternative_marked_instead_stays_with_its_prohibition() -> None:
 
 
 def test_a_tool_example_uses_realistic_values_or_none_at_all() -> None:
-    task = "Agent for a gym. Tools: book_class(class_id, start_time), cancel_booking(booking_ref, member_hash)."
+    task = "Agent for a gym. Tools: check_class(class_id, start_time), cancel_booking(booking_ref, member_hash)."
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "the value the user gave" not in prompt
-    assert 'book_class(class_id="A-1042", start_time="14:00")' in prompt
+    assert 'check_class(class_id="A-1042", start_time="14:00")' in prompt
+
+
+def test_an_action_tool_is_never_the_lookup_of_the_agent_example() -> None:
+    # "Can you check this for me?" answered by booking a class would teach the wrong call.
+    task = "Agent for a yoga studio with book_class(id) and cancel_class(id). Be friendly."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "Calling book_class" not in prompt
+    assert "Calling cancel_class" not in prompt
 
 
 def test_a_table_the_brief_asks_for_is_a_table_with_its_columns() -> None:
