@@ -46,7 +46,7 @@ _DESCRIPTIONS: dict[int, str] = {
     412: "Precondition failed (stale If-Match)",
     413: "Request body too large",
     415: "Unsupported media type",
-    429: "Rate limited: see Retry-After and the RateLimit headers",
+    429: "Rate limited: see Retry-After, RateLimit and RateLimit-Policy",
     503: "A backing service is temporarily unavailable",
 }
 

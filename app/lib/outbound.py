@@ -19,9 +19,11 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -90,6 +92,8 @@ def check_url(url: str, *, allow_private: bool) -> None:
         _ = parts.port
     except ValueError:
         raise OutboundRefused("The URL's port is not valid.") from None
+    import httpx  # here: the API checks URLs when webhooks are saved, and only a delivering process sends
+
     try:
         httpx.URL(url)  # what httpx cannot send (control characters, a bad host) must be refused here, not per attempt
     except httpx.InvalidURL:
@@ -143,6 +147,8 @@ async def post(
 
     `client` must not follow redirects (`follow_redirects=False`, the default); a 3xx is returned as is.
     """
+    import httpx
+
     check_url(url, allow_private=policy.allow_private)
     parts = urlsplit(url)
     assert parts.hostname is not None  # checked above

@@ -6,6 +6,7 @@ All functions take an `AsyncTestClient` and assert the expected status, so a fai
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,12 @@ DEFAULT_PASSWORD = "correct horse battery"
 def api_headers(key: str) -> dict[str, str]:
     """Headers that authenticate as the API key `key`."""
     return {"Authorization": f"Bearer {key}"}
+
+
+def rate_limit_remaining(headers: Mapping[str, str]) -> int:
+    """The `r` (requests left) of a response's `RateLimit` field (`"api-key";r=5;t=42`)."""
+    _, _, params = headers["ratelimit"].partition(";")
+    return int(dict(param.split("=", 1) for param in params.split(";"))["r"])
 
 
 def unique_email(tag: str = "user") -> str:

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import User
 from app.domain.access.apikeys import KeySnapshot
 from app.domain.access.context import Actor, Caller
+from app.domain.access.ratelimit import API_KEY_POLICY, USER_POLICY
 from app.domain.access.runtime import AccessRuntime, access_runtime
 from app.domain.access.secrets import parse_api_key, secret_matches
 from app.domain.access.sessions import CSRF_HEADER, SESSION_COOKIE
@@ -97,12 +98,12 @@ def _apply_rate_limit(runtime: AccessRuntime, connection: ASGIConnection[Any, An
     note_access(connection.scope, actor=f"{caller.actor.type}:{caller.actor.id}")
     settings = runtime.settings
     if caller.api_key is not None:
-        identity, limit = f"key:{caller.api_key.id}", settings.rate_limit_api_key_per_minute
+        identity, limit, policy = f"key:{caller.api_key.id}", settings.rate_limit_api_key_per_minute, API_KEY_POLICY
     else:
-        identity, limit = f"user:{caller.actor.id}", settings.rate_limit_user_per_minute
+        identity, limit, policy = f"user:{caller.actor.id}", settings.rate_limit_user_per_minute, USER_POLICY
     if limit <= 0:
         return
-    decision = runtime.limiter.hit(identity, limit)
+    decision = runtime.limiter.hit(identity, limit, policy)
     if not decision.allowed:  # the problem response carries the headers itself
         raise RateLimitedError(f"Rate limit of {limit} requests per minute exceeded.", headers=decision.headers())
     connection.scope.setdefault("state", {})[_RATE_HEADERS_KEY] = decision.header_pairs()
@@ -166,7 +167,7 @@ async def add_rate_limit_headers(message: Message, scope: Scope) -> None:
         return
     existing = list(message.get("headers", ()))
     for name, _ in existing:
-        if name.lower() == b"ratelimit-limit":  # the response set its own (never the case today): keep them
+        if name.lower() == b"ratelimit":  # the response set its own (never the case today): keep them
             return
     existing.extend(extra)
     message["headers"] = existing

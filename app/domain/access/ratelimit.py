@@ -19,6 +19,13 @@ the global count may exceed the limit by at most about (instances - 1) x (hits o
 flush interval). Per-process accuracy is exact. With no Redis (memory-store mode) the counters are purely
 local. When Redis is down the flusher folds pending hits into `known` locally and keeps limiting per process
 (fail open across processes), logging once per outage; requests never fail because of it.
+
+The headers are the two structured fields of the IETF draft (draft-ietf-httpapi-ratelimit-headers-07 and later;
+the earlier four `RateLimit-Limit/-Remaining/-Reset/-Policy` fields are gone from it): `RateLimit-Policy:
+"api-key";q=6000;w=60` (the quota policy: its name, `q` requests per `w` seconds) and `RateLimit:
+"api-key";r=5999;t=42` (`r` requests left, `t` seconds until the window resets). The policy is `api-key` for
+requests made with an API key and `user` for those made with a session. A refusal (429) carries both and
+`Retry-After`.
 """
 
 from __future__ import annotations
@@ -43,42 +50,38 @@ class _Bucket:
     pending: int = 0
 
 
-_HEADER_NAMES = {
-    b"ratelimit-limit": "RateLimit-Limit",
-    b"ratelimit-remaining": "RateLimit-Remaining",
-    b"ratelimit-reset": "RateLimit-Reset",
-    b"ratelimit-policy": "RateLimit-Policy",
-}
+API_KEY_POLICY = "api-key"
+"""The quota policy of requests made with an API key (`RATE_LIMIT_API_KEY_PER_MINUTE`), as the headers name it."""
+USER_POLICY = "user"
+"""The quota policy of requests made with a session (`RATE_LIMIT_USER_PER_MINUTE`)."""
 
 
 class RateLimitDecision(NamedTuple):
     """The outcome of one check, with what the RateLimit headers report (a tuple: one is built per request)."""
 
     allowed: bool
+    policy: str
     limit: int
     remaining: int
     reset: int
     window: int
 
     def header_pairs(self) -> list[tuple[bytes, bytes]]:
-        """IETF draft RateLimit headers as raw ASGI pairs: the one encoding of them."""
-        return _header_pairs(self.limit, self.remaining, self.reset, self.window)
+        """The `RateLimit` and `RateLimit-Policy` fields as raw ASGI pairs: the one encoding of them."""
+        policy = _policy_pair(self.policy, self.limit, self.window)
+        return [(b"ratelimit", b'"%s";r=%d;t=%d' % (self.policy.encode(), self.remaining, self.reset)), policy]
 
     def headers(self) -> dict[str, str]:
-        """The same headers for a problem response (and Retry-After when refused)."""
-        headers = {_HEADER_NAMES[name]: value.decode() for name, value in self.header_pairs()}
+        """The same fields for a problem response (and Retry-After when refused)."""
+        (_, service), (_, policy) = self.header_pairs()
+        headers = {"RateLimit": service.decode(), "RateLimit-Policy": policy.decode()}
         if not self.allowed:
             headers["Retry-After"] = str(self.reset)
         return headers
 
 
-def _header_pairs(limit: int, remaining: int, reset: int, window: int) -> list[tuple[bytes, bytes]]:
-    return [
-        (b"ratelimit-limit", b"%d" % limit),
-        (b"ratelimit-remaining", b"%d" % remaining),
-        (b"ratelimit-reset", b"%d" % reset),
-        (b"ratelimit-policy", b"%d;w=%d" % (limit, window)),
-    ]
+def _policy_pair(policy: str, limit: int, window: int) -> tuple[bytes, bytes]:
+    return (b"ratelimit-policy", b'"%s";q=%d;w=%d' % (policy.encode(), limit, window))
 
 
 class RateLimiter:
@@ -106,9 +109,10 @@ class RateLimiter:
         self._second = -1
         self._current_window = 0
         self._reset = 0
-        self._reset_pair = (b"ratelimit-reset", b"0")
-        self._fixed_pairs: dict[int, tuple[tuple[bytes, bytes], tuple[bytes, bytes]]] = {}
-        """Per limit, its RateLimit-Limit and RateLimit-Policy headers (encoded once; `hit_header_pairs`)."""
+        self._reset_suffix = b";t=0"
+        self._fixed: dict[tuple[str, int], tuple[bytes, tuple[bytes, bytes]]] = {}
+        """Per policy and limit, the start of its `RateLimit` value and its `RateLimit-Policy` pair (encoded once;
+        `hit_header_pairs`)."""
 
     def _new_second(self, second: int) -> None:
         """Move the clock-derived state to `second` (once per second of the clock)."""
@@ -116,7 +120,7 @@ class RateLimiter:
         # = ceil((window + 1) * self.window - time.time()) for every instant of this second, and >= 1.
         reset = (window + 1) * self.window - second
         self._second, self._current_window, self._reset = second, window, reset
-        self._reset_pair = (b"ratelimit-reset", b"%d" % reset)
+        self._reset_suffix = b";t=%d" % reset
 
     def _count(self, identity: str, limit: int) -> int:
         """Count one request for `identity`: the requests left after it, or -1 when it is over `limit` (not
@@ -136,23 +140,22 @@ class RateLimiter:
             self._wake.set()
         return limit - used - 1
 
-    def hit(self, identity: str, limit: int) -> RateLimitDecision:
-        """Count one request for `identity` unless it is over `limit`. No I/O."""
+    def hit(self, identity: str, limit: int, policy: str) -> RateLimitDecision:
+        """Count one request for `identity` unless it is over `limit` (of the quota policy named `policy`). No I/O."""
         remaining = self._count(identity, limit)
-        return RateLimitDecision(remaining >= 0, limit, max(0, remaining), self._reset, self.window)
+        return RateLimitDecision(remaining >= 0, policy, limit, max(0, remaining), self._reset, self.window)
 
-    def hit_header_pairs(self, identity: str, limit: int) -> list[tuple[bytes, bytes]] | None:
+    def hit_header_pairs(self, identity: str, limit: int, policy: str) -> list[tuple[bytes, bytes]] | None:
         """`hit` for a replay, which only needs the headers of an allowed request: those headers (as
         `RateLimitDecision.header_pairs`), or None when the request is over `limit` (not counted)."""
         remaining = self._count(identity, limit)
         if remaining < 0:
             return None
-        fixed = self._fixed_pairs.get(limit) or self._encode_fixed_pairs(limit)
-        return [fixed[0], (b"ratelimit-remaining", b"%d" % remaining), self._reset_pair, fixed[1]]
+        start, policy_pair = self._fixed.get((policy, limit)) or self._encode_fixed(policy, limit)
+        return [(b"ratelimit", b"%s%d%s" % (start, remaining, self._reset_suffix)), policy_pair]
 
-    def _encode_fixed_pairs(self, limit: int) -> tuple[tuple[bytes, bytes], tuple[bytes, bytes]]:
-        pairs = _header_pairs(limit, 0, 0, self.window)
-        fixed = self._fixed_pairs[limit] = (pairs[0], pairs[3])
+    def _encode_fixed(self, policy: str, limit: int) -> tuple[bytes, tuple[bytes, bytes]]:
+        fixed = self._fixed[policy, limit] = (b'"%s";r=' % policy.encode(), _policy_pair(policy, limit, self.window))
         return fixed
 
     def _key(self, identity: str, window: int) -> str:

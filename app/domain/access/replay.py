@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from app.domain.access.ratelimit import API_KEY_POLICY
 from app.domain.access.runtime import AccessRuntime
 from app.lib.services import services_in
 
@@ -59,7 +60,7 @@ class ReplayAccess:
         when the limit refuses it (the replay then falls through, so the 429 comes from the guard, counted once)."""
         headers: list[tuple[bytes, bytes]] | None = []
         if self.limit > 0:
-            headers = self.limiter.hit_header_pairs(rate_identity, self.limit)
+            headers = self.limiter.hit_header_pairs(rate_identity, self.limit, API_KEY_POLICY)
             if headers is None:
                 return None
         self.keys.touch(snapshot, datetime.now(UTC))

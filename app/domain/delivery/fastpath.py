@@ -27,8 +27,8 @@ same credential, and only while everything that answer depended on is still what
 3. **What a replay still does:** counts the request against the key's rate limit with the same
    `RateLimiter` (a refusal falls through, so the 429 comes from the guard), touches `last_used_at`, honours
    `If-None-Match` (304), gzips like the compression middleware would, and sends the same headers as the
-   handler (`ETag`, `Cache-Control`, `RateLimit-*`); `X-Cache: hit; fast` says which path answered (a
-   database load says `miss`, as the handler does). The
+   handler (`ETag`, `Cache-Control`, `RateLimit`, `RateLimit-Policy`); `X-Cache: hit; fast` says which path
+   answered (a database load says `miss`, as the handler does). The
    request-id, security headers and the access line come from the edge layer (`app.server.edge`) around this one;
    a replay sets what Litestar's router would have (`path_template`, the resolve route's) and notes the actor,
    workspace and cache outcome `fast` for the access line and the metrics.

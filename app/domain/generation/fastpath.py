@@ -27,9 +27,9 @@ already served to the same credential, and only while what that depended on is s
 3. **What a replay still does:** counts the request against the key's rate limit with the same `RateLimiter`
    (a refusal falls through, so the 429 comes from the guard), touches `last_used_at`, records the generation in
    `promptsmith_generate_duration_seconds`, gzips like the compression middleware would, and sends the
-   handler's headers (`Content-Type`, `RateLimit-*`) plus `X-Cache: hit; fast`. The request id, the security
-   headers and the access line come from the edge layer (`app.server.edge`) around this one; a replay sets the route's
-   `path_template` and notes the actor for the access line and the metrics.
+   handler's headers (`Content-Type`, `RateLimit`, `RateLimit-Policy`) plus `X-Cache: hit; fast`. The request id,
+   the security headers and the access line come from the edge layer (`app.server.edge`) around this one; a replay
+   sets the route's `path_template` and notes the actor for the access line and the metrics.
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-import httpx
 import msgspec
 import structlog
 from sqlalchemy import or_, select, update
@@ -29,6 +29,9 @@ from app.domain.webhooks.signing import SIGNATURE_HEADER, sign
 from app.lib import outbound
 from app.lib.encryption import SecretBox, SecretUnreadable
 from app.lib.metrics import WEBHOOK_DELIVERIES, WEBHOOK_DELIVERY_DURATION
+
+if TYPE_CHECKING:
+    import httpx
 
 logger = structlog.get_logger("promptsmith.webhooks")
 
@@ -169,6 +172,8 @@ class Deliverer:
             "Promptsmith-Delivery": str(claim.delivery_id),
             "Promptsmith-Attempt": str(claim.attempt),
         }
+        import httpx  # only a delivering process sends (the API imports this module for `secret_box`)
+
         started = time.perf_counter()
         try:
             response = await outbound.post(

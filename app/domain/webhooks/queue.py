@@ -13,11 +13,13 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Awaitable, Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
 import structlog
-from saq import Queue, Worker
+
+if TYPE_CHECKING:
+    from saq import Queue
 
 logger = structlog.get_logger("promptsmith.webhooks")
 
@@ -50,7 +52,11 @@ class SaqDrainQueue:
     """saq on Redis: durable, shared by every API instance and worker."""
 
     def __init__(self, redis_url: str, namespace: str) -> None:
-        self.queue = Queue.from_url(redis_url, name=f"{namespace}-webhooks")
+        # Imported here: an API instance makes this queue only when it enqueues a redelivery (the worker delivers),
+        # and saq with its cron dependencies is 1 MB of every worker's memory.
+        from saq import Queue
+
+        self.queue: Queue = Queue.from_url(redis_url, name=f"{namespace}-webhooks")
 
     async def enqueue_drain(self, subscription_id: UUID, prompt: str, *, key: str, at: float | None = None) -> None:
         await self.queue.enqueue(
@@ -66,6 +72,8 @@ class SaqDrainQueue:
     async def run(self, drain: DrainFunction, concurrency: int) -> None:
         async def drain_job(ctx: object, *, subscription_id: str, prompt: str) -> None:
             await drain(UUID(subscription_id), prompt)
+
+        from saq import Worker
 
         worker = Worker(
             self.queue,

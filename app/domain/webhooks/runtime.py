@@ -13,9 +13,8 @@ import socket
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import msgspec
 import structlog
 from litestar import Litestar
@@ -30,6 +29,9 @@ from app.domain.webhooks.relay import relay_once, sweep_once
 from app.lib.events import EventBus
 from app.lib.metrics import WEBHOOK_QUEUE_DEPTH
 from app.lib.services import services_of
+
+if TYPE_CHECKING:
+    import httpx
 
 logger = structlog.get_logger("promptsmith.webhooks")
 
@@ -74,6 +76,8 @@ class WebhookRuntime:
     async def start(self, *, deliver: bool) -> None:
         if not deliver:
             return
+        import httpx  # here: an API instance with a separate worker never delivers, nor imports httpx
+
         small = msgspec.structs.replace(self.settings, db_pool_size=2, db_max_overflow=1)
         self._engine = create_engine(small)
         sessions = async_sessionmaker(self._engine, expire_on_commit=False)

@@ -2,28 +2,26 @@
 
 `LLMRuntime` owns a single `httpx.AsyncClient` for the whole app, created on first use and closed at
 shutdown by `llm_lifespan`; `ApplicationCore` builds the runtime with the app's other services. No client is
-ever created when no provider is configured.
+ever created when no provider is configured, and httpx and the provider clients (`client`) are not even
+imported then: about 2 MB of every worker's memory for a feature most deployments leave off.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from litestar import Litestar
 
 from app.config.settings import Settings
-from app.domain.generation.llm.client import (
-    AnthropicChatProvider,
-    ChatProvider,
-    Completion,
-    LLMError,
-    LLMTimeoutError,
-    OpenAIChatProvider,
-    create_provider,
-)
+from app.domain.generation.llm.types import ChatProvider, Completion, LLMError, LLMTimeoutError
 from app.lib.services import services_of
+
+if TYPE_CHECKING:
+    import httpx
+
+    from app.domain.generation.llm.client import AnthropicChatProvider, OpenAIChatProvider, create_provider
 
 __all__ = [
     "AnthropicChatProvider",
@@ -36,6 +34,18 @@ __all__ = [
     "create_provider",
     "llm_lifespan",
 ]
+
+
+_FROM_CLIENT = frozenset({"AnthropicChatProvider", "OpenAIChatProvider", "create_provider"})
+
+
+def __getattr__(name: str) -> Any:
+    """The provider classes, imported from `client` (and so httpx) on first access only."""
+    if name in _FROM_CLIENT:
+        from app.domain.generation.llm import client
+
+        return getattr(client, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class LLMRuntime:
@@ -55,6 +65,10 @@ class LLMRuntime:
         if not self.configured:
             return None
         if self._provider is None:
+            import httpx
+
+            from app.domain.generation.llm.client import create_provider
+
             timeout = self.settings.llm_timeout
             self._http = httpx.AsyncClient(
                 timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),

@@ -25,58 +25,33 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from typing import Any, ClassVar, Literal, Protocol
+from typing import Any, ClassVar
 
 import httpx
 import msgspec
 import structlog
 
 from app.config.settings import Settings
+from app.domain.generation.llm.types import ChatProvider, Completion, LLMError, LLMTimeoutError, ProviderName
 
 logger = structlog.get_logger("promptsmith.llm")
 
-ProviderName = Literal["openai", "anthropic"]
+__all__ = [
+    "ANTHROPIC_VERSION",
+    "AnthropicChatProvider",
+    "ChatProvider",
+    "Completion",
+    "HTTPChatProvider",
+    "LLMError",
+    "LLMTimeoutError",
+    "OpenAIChatProvider",
+    "ProviderName",
+    "create_provider",
+]
 
 ANTHROPIC_VERSION = "2023-06-01"
 MAX_BACKOFF = 8.0
 RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 529})
-
-
-class LLMError(Exception):
-    """A provider call failed. `reason` is short, client-safe text (no URL, no key, no response body)."""
-
-    def __init__(self, reason: str, *, status: int | None = None, attempts: int = 1) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
-        self.attempts = attempts
-
-
-class LLMTimeoutError(LLMError):
-    """The provider did not answer within the timeout."""
-
-
-class Completion(msgspec.Struct, kw_only=True, frozen=True):
-    """The text of one answer and how it was obtained."""
-
-    text: str
-    provider: ProviderName
-    model: str
-    attempts: int
-    truncated: bool = False
-    """True when the model stopped at the output token limit."""
-
-
-class ChatProvider(Protocol):
-    """What the refinement needs from a model: one system + user exchange, answered with text."""
-
-    @property
-    def name(self) -> ProviderName: ...
-
-    @property
-    def model(self) -> str: ...
-
-    async def complete(self, system: str, user: str) -> Completion: ...
 
 
 class _Attempt(msgspec.Struct, frozen=True):
