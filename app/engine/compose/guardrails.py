@@ -51,6 +51,8 @@ def guardrails(plan: Plan) -> Guardrails:
         when_unsure = localise_reply_quotes(plan.fill(primary.when_unsure), plan.language)
         if plan.conflicts.clashes(when_unsure):
             when_unsure = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
+            if plan.conflicts.clashes(when_unsure):
+                when_unsure = ""  # "Bij twijfel: VERDACHT_GESTOLEN": the brief's own rule says what doubt gets
     if scoped:
         out_of_scope = scoped[0].text
     else:

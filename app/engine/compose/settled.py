@@ -228,16 +228,20 @@ TOPICS: tuple[Topic, ...] = (
         "ambiguous_content",
         # A moderation brief that says what to do when unsure ("when in doubt, REVIEW").
         _p(
-            r"\b(?:ambiguous|borderline|not\s+sure|in\s+doubt|can'?t\s+tell|gr[ae]y\s+areas?)\b|\b(?:when|if)\s+unsure\b"
+            r"\b(?:ambiguous|borderline|not\s+sure|in\s+doubt|can'?t\s+tell|gr[ae]y\s+areas?)\b|\b(?:when|if)\s+unsure\b|"
+            r"\bwhen\s+in\s+doubt\b|\bif\s+in\s+doubt\b|\bbij\s+twijfel\b|\bim\s+zweifel(?:sfall)?\b|\ben\s+cas\s+de\s+doute\b|"
+            r"\ben\s+caso\s+de\s+duda\b|\bem\s+caso\s+de\s+d[úu]vida\b|\bin\s+caso\s+di\s+dubbio\b|迷ったら|拿不准|不确定时"
         ),
         _p(r"\bwhen\s+the\s+content\s+is\s+ambiguous\b"),
     ),
     Topic(
         "tie_break",
         _p(
-            r"\b(?:both|two|several|multiple|more\s+than\s+one)\s+(?:labels?|categories|tags)\s+(?:fit|apply|match)\b|\bties?\b"
+            r"\b(?:both|two|several|multiple|more\s+than\s+one)\s+(?:labels?|categories|tags)\s+(?:fit|apply|match)\b|\bties?\b|"
+            r"\bwhen\s+in\s+doubt\b|\bif\s+in\s+doubt\b|\bbij\s+twijfel\b|\bim\s+zweifel(?:sfall)?\b|\ben\s+cas\s+de\s+doute\b|"
+            r"\ben\s+caso\s+de\s+duda\b|\bem\s+caso\s+de\s+d[úu]vida\b|\bin\s+caso\s+di\s+dubbio\b|迷ったら|拿不准|不确定时"
         ),
-        _p(r"\bfit\s+equally\s+well\b"),
+        _p(r"\bfit\s+equally\s+well\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b"),
     ),
     Topic(
         "personal_details",
@@ -275,6 +279,16 @@ TOPICS: tuple[Topic, ...] = (
             r"\bnão\s+(?:é|sou)\s+advogad\w*"
         ),
         _p(r"\bsuggest\s+a\s+qualified\s+lawyer\s+or\s+legal\s+aid\s+service\s+for\s+that\b"),
+    ),
+    Topic(
+        "unassessable",
+        # A grader brief that says what a missing point scores ("if they don't mention re-proving, that row gets 0").
+        _p(
+            r"\b(?:not|doesn'?t|don'?t|never|fail\s+to)\s+mention\w*[^.;]{0,60}\b(?:0|zero|no\s+marks?|nothing)\b|"
+            r"\b(?:row|criterion|point|item|step)\s+gets?\s+(?:a\s+)?(?:0|zero|no\s+marks?)\b|"
+            r"\b(?:missing|left\s+out|omitted)\b[^.;]{0,40}\b(?:0|zero|no\s+marks?)\b"
+        ),
+        _p(r"\bnot\s+assessable\b"),
     ),
     # Topics where only a brief that decides against the default replaces it: one that agrees ("cite the section like
     # [§ 4.2]", "use null for missing values") keeps the default, which the brief's words then shape.

@@ -90,11 +90,12 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
         # A closed set of values for one key is that key's label set.
         for key, prop in schema.get("properties", {}).items():
             enum = prop.get("enum") if isinstance(prop, dict) else None
-            if isinstance(enum, list) and len(enum) >= 2:
-                values = [str(value) for value in enum]
+            values = [str(value) for value in enum or () if value is not None]  # null is no label: "none of them"
+            if isinstance(enum, list) and len(values) >= 2:
+                nullable = " (or null)" if None in enum else ""
                 found.append(
                     Constraint(
-                        kind="labels", text=f"Set `{key}` to exactly one of: {', '.join(values)}.",
+                        kind="labels", text=f"Set `{key}` to exactly one of: {', '.join(values)}{nullable}.",
                         span=field.span(obj.start, obj.end), values=values, scope=key,
                     )
                 )  # fmt: skip

@@ -278,6 +278,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False
     if all(value.lower() in _NOT_A_SET for value in found.values) or "/".join(found.values).upper() in _SLASHED_TOKENS:
         return False  # "write N/A", "dates as DD/MM/YYYY", "and/or": one token with slashes, not a choice
+    if _COLUMNS_BEFORE.search(text[max(0, found.start - 60) : found.start]):
+        return False  # "a table (columns: Acte | Sécu | Mutuelle)", "Spalten: Segment-ID | Fehlerart": headers
     before = text[: found.start]
     if _USER_PICKS.search(before):
         return False
@@ -292,6 +294,11 @@ _NOT_A_SET = frozenset(
     {"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "tt", "hh", "ss", "d", "m", "y", "and", "or", "und", "oder", "et",
      "ou", "o"}
 )  # fmt: skip
+_COLUMNS_BEFORE = re.compile(
+    r"\b(?:columns?|colonnes?|columnas?|colunas?|spalten?|kolommen?|colonne|headers?|en-têtes?|kopfzeile|"
+    r"table\s+headings?)\b[^.;]{0,20}$|列[：:]?\s*$|表头[：:]?\s*$",
+    re.IGNORECASE,
+)
 _SLASHED_TOKENS = frozenset({"N/A", "N/V", "S/O", "W/O", "C/O", "A/B", "I/O", "24/7", "AND/OR"})
 
 

@@ -164,6 +164,10 @@ def _schema_of(value: Any) -> dict[str, Any]:
         types = {_TYPE_NAMES.get(option.lower()) for option in options}
         if None not in types and types:
             return {"type": sorted(t for t in types if t)} if len(types) > 1 else {"type": types.pop()}
+        if "null" in lowered_options:
+            # "left|right|null": two strings, or JSON null when there is none
+            values: list[Any] = [o for o in options if o.lower() != "null"]
+            return {"type": ["string", "null"], "enum": [*values, None]}
         return {"type": "string", "enum": options}
     return {"type": "string"}
 
