@@ -7,6 +7,7 @@ The hook adds ORM rows that the commit's own flush inserts: one INSERT per event
 
 from __future__ import annotations
 
+import weakref
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +23,10 @@ EVENT_TYPES = ("version.created", "label.moved", "label.removed", "prompt.delete
 """The events a subscription may ask for."""
 
 _WRITTEN_KEY = "promptsmith_outbox_written"
+_HOOKED: weakref.WeakSet[type[Session]] = weakref.WeakSet()
+"""The session classes of the session makers `attach_outbox_hooks` hooked (each `sessionmaker` makes its own
+subclass). `event.contains` cannot answer for a session: it knows listeners by the target they were attached to,
+the session maker, not by the class they run on."""
 
 
 def event_type_of(domain_event: PromptEvent) -> str | None:
@@ -92,7 +97,7 @@ def outbox_values(session: Any, domain_event: PromptEvent) -> dict[str, Any] | N
     outbox hook. The commit hook then skips this event (matched by identity, like a retried commit's events),
     so the caller must record this very event object, or one it marks with `skip_outbox`."""
     sync: Session = getattr(session, "sync_session", session)
-    if not event.contains(type(sync), "before_commit", _write_outbox):
+    if type(sync) not in _HOOKED:
         return None
     row = outbox_row(domain_event)
     if row is None:
@@ -126,3 +131,4 @@ def attach_outbox_hooks(session_factory: sessionmaker[Session]) -> None:
     event.listen(session_factory, "before_commit", _write_outbox)
     event.listen(session_factory, "after_commit", _forget_written)
     event.listen(session_factory, "after_soft_rollback", _forget_written)
+    _HOOKED.add(session_factory.class_)
