@@ -247,7 +247,11 @@ def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None)
     """Advanced Alchemy config. The default exception handler is off: `app.lib.problems` owns error format."""
     return RequestSessionConfig(
         engine_instance=engine or create_engine(settings),
-        session_config=AsyncSessionConfig(expire_on_commit=False),
+        # No FileObject columns and no repository cache (`cache_config`) here: Advanced Alchemy's listeners for them
+        # only cost time on every flush and commit (its cache listener's enabled check called
+        # `engine.execution_options()`, which builds an option engine, on every commit).
+        session_config=AsyncSessionConfig(expire_on_commit=False, info={"enable_cache_listener": False}),
+        enable_file_object_listener=False,
         # No autocommit here: it commits while the response starts and sends a 2xx even when the COMMIT fails. The
         # app commits before the response starts (app/lib/transactions.py); this default handler only closes the
         # session at the response start, which rolls back what is left (error responses).

@@ -105,6 +105,9 @@ class InvalidationBus:
         self._connected = asyncio.Event()
         self._stopping = False
         self._publishing: set[asyncio.Task[None]] = set()
+        self._outgoing: list[str] = []
+        """Messages `publish_soon` queued for the next pipeline, sent by the pending `_flush` task."""
+        self._flush: asyncio.Task[None] | None = None
 
     def register(self, cache: LocalCache[T]) -> LocalCache[T]:
         """Make `cache` follow invalidations; returns it for convenient assignment."""
@@ -123,19 +126,29 @@ class InvalidationBus:
         else:
             cache.invalidate(key)
 
+    @staticmethod
+    def encode(cache_name: str, key: str) -> str:
+        """The message that drops `key` of `cache_name` on every instance, for a caller that publishes it on
+        `channel` in a pipeline of its own (after dropping it here)."""
+        return f"{cache_name}\x00{key}"
+
     async def publish(self, cache_name: str, key: str) -> None:
         """Drop `key` here now and ask every other instance to do the same. Never raises."""
         self._apply(cache_name, key)
         if self.redis is None:
             return
         try:
-            await self.redis.publish(self.channel, f"{cache_name}\x00{key}")
+            await self.redis.publish(self.channel, self.encode(cache_name, key))
         except (RedisError, OSError) as exc:
             # Other instances fall back to their TTL; the write itself must not fail because of Redis.
             logger.warning("invalidation_publish_failed", error_type=type(exc).__name__)
 
     def publish_soon(self, cache_name: str, key: str) -> None:
-        """Drop `key` here now (synchronously) and publish it to the other instances in the background."""
+        """Drop `key` here now (synchronously) and publish it to the other instances in the background.
+
+        Messages queued in the same turn of the event loop (one commit's after-commit hooks and subscribers, or
+        several requests finishing together) go out in one pipeline: one round trip, not one per message.
+        """
         self._apply(cache_name, key)
         if self.redis is None:
             return
@@ -143,14 +156,22 @@ class InvalidationBus:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no loop (a synchronous script): the local drop is all we can do
             return
-        task = loop.create_task(self._publish_remote(cache_name, key))
-        self._publishing.add(task)
-        task.add_done_callback(self._publishing.discard)
+        self._outgoing.append(self.encode(cache_name, key))
+        if self._flush is None or self._flush.done():
+            task = self._flush = loop.create_task(self._publish_remote())
+            self._publishing.add(task)
+            task.add_done_callback(self._publishing.discard)
 
-    async def _publish_remote(self, cache_name: str, key: str) -> None:
+    async def _publish_remote(self) -> None:
         assert self.redis is not None
+        await asyncio.sleep(0)  # let the rest of this turn's messages join the batch
+        messages, self._outgoing = self._outgoing, []
+        self._flush = None  # later messages start the next batch
         try:
-            await self.redis.publish(self.channel, f"{cache_name}\x00{key}")
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for message in messages:
+                    pipe.publish(self.channel, message)
+                await pipe.execute()
         except (RedisError, OSError) as exc:
             logger.warning("invalidation_publish_failed", error_type=type(exc).__name__)
 

@@ -29,11 +29,12 @@ _CTX_KEY = "promptsmith_workspace_ctx"
 
 
 async def _workspace_by_slug(
-    runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], slug: str
+    runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], slug: str, *, snapshot_ok: bool = False
 ) -> Workspace | WorkspaceSnapshot | None:
-    """The workspace named `slug`: its cached snapshot on safe requests, else loaded into the request's session."""
+    """The workspace named `slug`: its cached snapshot on safe requests (or with `snapshot_ok`), else loaded into
+    the request's session."""
     access = runtime.caches
-    if connection.scope.get("method") in SAFE_METHODS:
+    if snapshot_ok or connection.scope.get("method") in SAFE_METHODS:
         snapshot = access.workspaces.get(slug)
         if snapshot is not None:
             return snapshot
@@ -92,12 +93,16 @@ async def _load_membership(
 
 
 async def authorize_workspace(
-    connection: ASGIConnection[Any, Any, Any, Any], permission: Permission
+    connection: ASGIConnection[Any, Any, Any, Any], permission: Permission, *, snapshot_ok: bool = False
 ) -> WorkspaceContext:
     """The caller's access to the `{workspace}` of the URL: 404 without access, 403 without `permission`.
 
     Safe (GET/HEAD) requests read the workspace and the membership from the bus-invalidated caches of
-    `app.domain.access.caches` and open no database session when both are cached; writes load the rows.
+    `app.domain.access.caches` and open no database session when both are cached; writes load the rows. With
+    `snapshot_ok` (a write whose handler never changes the workspace row, e.g. a new prompt version) an API
+    key's write reads the workspace from the cache too: the key itself already comes from the bus-invalidated
+    key cache, so the workspace row read added no freshness the key lacks. A user's write still reads the
+    membership (a role change takes effect on the next write).
     """
     state = connection.scope.setdefault("state", {})
     cached: WorkspaceContext | None = state.get(_CTX_KEY)
@@ -111,7 +116,7 @@ async def authorize_workspace(
     if not isinstance(slug, str):
         granted: frozenset[Permission] = frozenset()
     elif caller.api_key is not None:
-        workspace = await _workspace_by_slug(runtime, connection, slug)
+        workspace = await _workspace_by_slug(runtime, connection, slug, snapshot_ok=snapshot_ok)
         if workspace is not None and workspace.id != caller.api_key.workspace_id:
             workspace = None
         granted = scope_permissions(caller.api_key.scopes)

@@ -30,6 +30,10 @@ from app.domain.access.authorization import WORKSPACE_PARAM, authorize_workspace
 from app.domain.access.permissions import Permission
 from app.lib.errors import PermissionDeniedError
 
+WORKSPACE_SNAPSHOT_OPT = "workspace_snapshot"
+"""Route opt: the handler only reads the workspace (never changes its row), so an API key's write may take it from
+the workspace cache (`authorize_workspace(snapshot_ok=True)`)."""
+
 Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 
 
@@ -58,7 +62,7 @@ async def workspace_permission(connection: ASGIConnection[Any, Any, Any, Any], h
     if permission is None:  # unreachable once `check_workspace_routes` passed at start-up
         msg = f"route handler {handler.handler_name!r} declares no opt['permission']"
         raise ImproperlyConfiguredException(msg)
-    await authorize_workspace(connection, permission)
+    await authorize_workspace(connection, permission, snapshot_ok=handler.opt.get(WORKSPACE_SNAPSHOT_OPT) is True)
 
 
 def requires_scope(permission: Permission) -> Guard:

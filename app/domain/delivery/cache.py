@@ -37,6 +37,8 @@ from app.lib.services import services_in
 
 CACHE_NAME = "prompt_resolve"
 REPEAT_DELAY = 0.5
+REPEAT_WINDOW = 0.1
+"""Keys invalidated within this many seconds of each other share one batch of repeats (`ResolveCache.invalidate`)."""
 _FAILURES = (RedisError, OSError, TimeoutError)
 
 
@@ -92,6 +94,9 @@ class ResolveCache:
         if bus is not None:
             bus.register(self.local)
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._batch: dict[str, None] | None = None
+        """Keys whose repeat is queued in the open batch (insertion-ordered, no duplicates)."""
+        self._batch_closes = 0.0
 
     def _hash(self, key: str) -> str:
         return f"{self.namespace}:resolve:{key}"
@@ -151,23 +156,53 @@ class ResolveCache:
         return Answer.unpack(raw) if isinstance(raw, bytes) else None
 
     async def invalidate(self, key: str, *, repeat: bool = True) -> None:
-        """Drop every cached answer of one prompt here, in Redis and on every instance. Never raises."""
-        self.local.invalidate_prefix(f"{key}\x00")
-        if self.redis is not None:
-            try:
-                await self.redis.delete(self._hash(key))
-            except _FAILURES as exc:
-                self.breaker.record_failure(exc)
-        if self.bus is not None:
-            await self.bus.publish(CACHE_NAME, f"{key}\x00*")
+        """Drop every cached answer of one prompt here, in Redis and on every instance. Never raises.
+
+        The Redis delete and the bus message go out in one pipeline (one round trip). The repeat (see the module
+        docstring) is batched: every key invalidated within `REPEAT_WINDOW` of a batch's first is repeated
+        together, `repeat_delay + REPEAT_WINDOW` after that first one, so each key still waits at least
+        `repeat_delay`, and a burst of writes costs one round trip of repeats, not one per write.
+        """
+        await self._drop((key,))
         if repeat:
-            task = asyncio.get_running_loop().create_task(self._repeat(key))
+            self._queue_repeat(key)
+
+    async def _drop(self, keys: tuple[str, ...]) -> None:
+        messages = [f"{key}\x00*" for key in keys]
+        for key in keys:  # the bus's own cache of this name is `self.local` (registered in __init__)
+            self.local.invalidate_prefix(f"{key}\x00")
+        bus = self.bus
+        if self.redis is None:
+            return
+        published = bus is not None and bus.redis is self.redis
+        try:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                pipe.delete(*(self._hash(key) for key in keys))
+                if published:
+                    assert bus is not None
+                    for message in messages:
+                        pipe.publish(bus.channel, bus.encode(CACHE_NAME, message))
+                await pipe.execute()
+        except _FAILURES as exc:
+            self.breaker.record_failure(exc)
+        if bus is not None and not published:
+            for message in messages:
+                await bus.publish(CACHE_NAME, message)
+
+    def _queue_repeat(self, key: str) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        if self._batch is None or now >= self._batch_closes:
+            self._batch = {}
+            self._batch_closes = now + REPEAT_WINDOW
+            task = loop.create_task(self._repeat(self._batch, self.repeat_delay + REPEAT_WINDOW))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
+        self._batch[key] = None
 
-    async def _repeat(self, key: str) -> None:
-        await asyncio.sleep(self.repeat_delay)
-        await self.invalidate(key, repeat=False)
+    async def _repeat(self, keys: dict[str, None], delay: float) -> None:
+        await asyncio.sleep(delay)
+        await self._drop(tuple(keys))
 
     async def drop_stale(self, key: str) -> None:
         """Forget the last-known-good copies too (the prompt was deleted or renamed)."""

@@ -158,6 +158,6 @@ def subscribe_prompt_lists(events: EventBus, invalidation: InvalidationBus, hub:
 
     async def on_prompt_event(event: PromptEvent) -> None:
         for key in touched_topics(event):
-            await invalidation.publish(SIGNAL_CACHE, key)
+            invalidation.publish_soon(SIGNAL_CACHE, key)  # one pipeline with the commit's other messages
 
     events.subscribe(PromptEvent, on_prompt_event)

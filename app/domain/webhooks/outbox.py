@@ -7,6 +7,7 @@ The hook adds ORM rows that the commit's own flush inserts: one INSERT per event
 
 from __future__ import annotations
 
+import weakref
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +23,10 @@ EVENT_TYPES = ("version.created", "label.moved", "label.removed", "prompt.delete
 """The events a subscription may ask for."""
 
 _WRITTEN_KEY = "promptsmith_outbox_written"
+_HOOKED: weakref.WeakSet[type[Session]] = weakref.WeakSet()
+"""The session classes of the session makers `attach_outbox_hooks` hooked (each `sessionmaker` makes its own
+subclass). `event.contains` cannot answer for a session: it knows listeners by the target they were attached to,
+the session maker, not by the class they run on."""
 
 
 def event_type_of(domain_event: PromptEvent) -> str | None:
@@ -66,6 +71,11 @@ def build_payload(domain_event: PromptEvent, event_type: str, event_id: str) -> 
 
 def outbox_row(domain_event: object) -> WebhookOutbox | None:
     """The outbox row of one recorded event, or None for events webhooks do not carry."""
+    values = _row_values(domain_event)
+    return None if values is None else WebhookOutbox(**values, created_at=datetime.now(UTC))
+
+
+def _row_values(domain_event: object) -> dict[str, Any] | None:
     if not isinstance(domain_event, PromptEvent):
         return None
     event_type = event_type_of(domain_event)
@@ -74,30 +84,30 @@ def outbox_row(domain_event: object) -> WebhookOutbox | None:
     event_id = uuid7()
     payload = build_payload(domain_event, event_type, str(event_id))
     label_names = [payload["label"]["name"]] if payload["label"] else list(payload["labels"])
-    return WebhookOutbox(
-        event_id=event_id,
-        workspace_id=domain_event.workspace_id,
-        event_type=event_type,
-        prompt=domain_event.prompt,
-        label=payload["label"]["name"] if payload["label"] else None,
-        labels=label_names,
-        payload=payload,
-        created_at=datetime.now(UTC),
-    )
+    return {
+        "event_id": event_id,
+        "workspace_id": domain_event.workspace_id,
+        "event_type": event_type,
+        "prompt": domain_event.prompt,
+        "label": payload["label"]["name"] if payload["label"] else None,
+        "labels": label_names,
+        "payload": payload,
+    }
 
 
 def outbox_values(session: Any, domain_event: PromptEvent) -> dict[str, Any] | None:
     """The outbox row of `domain_event` for a caller that inserts it itself, in its own statement (the version
     write path on PostgreSQL: one round trip), or None when webhooks do not carry the event or `session` has no
     outbox hook. The commit hook then skips this event (matched by identity, like a retried commit's events),
-    so the caller must record this very event object, or one it marks with `skip_outbox`."""
+    so the caller must record this very event object, or one it marks with `skip_outbox`. No ORM object is
+    built: the caller only reads the values."""
     sync: Session = getattr(session, "sync_session", session)
-    if not event.contains(type(sync), "before_commit", _write_outbox):
+    if type(sync) not in _HOOKED:
         return None
-    row = outbox_row(domain_event)
-    if row is None:
+    values = _row_values(domain_event)
+    if values is None:
         return None
-    return {"event_id": row.event_id, "event_type": row.event_type, "labels": row.labels, "payload": row.payload}
+    return {key: values[key] for key in ("event_id", "event_type", "labels", "payload")}
 
 
 def skip_outbox(session: Any, domain_event: object) -> None:
@@ -126,3 +136,4 @@ def attach_outbox_hooks(session_factory: sessionmaker[Session]) -> None:
     event.listen(session_factory, "before_commit", _write_outbox)
     event.listen(session_factory, "after_commit", _forget_written)
     event.listen(session_factory, "after_soft_rollback", _forget_written)
+    _HOOKED.add(session_factory.class_)

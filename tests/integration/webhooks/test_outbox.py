@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from typing import Any
 
 import asyncpg
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import create_async_engine
+from litestar import Litestar
+from sqlalchemy import event, select
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from app.config.database import app_session_factory, create_alchemy_config
 from app.db.models import WebhookOutbox
@@ -15,6 +17,7 @@ from app.domain.access.context import Actor
 from app.domain.prompts.events import LabelMoved
 from app.domain.webhooks.outbox import attach_outbox_hooks
 from app.lib.events import attach_event_hooks, record_event
+from app.lib.services import services_of
 from tests.conftest import make_settings
 from tests.integration.faults._db import asyncpg_dsn
 from tests.integration.webhooks.conftest import Hooks
@@ -150,3 +153,34 @@ async def test_every_acknowledged_concurrent_write_produces_exactly_one_event(ho
     for name in names:  # and in order, per prompt
         versions = [pair[1] for pair in first_seen.values() if pair[0] == name]
         assert versions == sorted(versions)
+
+
+async def test_a_version_writes_its_outbox_row_in_its_own_statement(
+    hooks: Hooks, receiver: Receiver, app: Litestar
+) -> None:
+    """On PostgreSQL the version statement inserts the `version.created` row itself (`create_version_pg`): the
+    commit hook must recognise that and add no second, ORM-flushed INSERT (it did: the hook's presence was
+    looked up on the session class, where `event.contains` never finds a listener attached to the session
+    maker, so the statement skipped its outbox part and the commit flushed the row instead). The receiver
+    gets the event once, with the version's number and labels."""
+    await hooks.subscribe(receiver.url(), events=["version.created"])
+    await hooks.create_prompt("outbox-one-statement")
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    engine = services_of(app).get(AsyncEngine).sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        number = await hooks.add_version("outbox-one-statement", TEXT, labels=["staging"])
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert not [s for s in statements if s.lstrip().upper().startswith("INSERT INTO WEBHOOK_OUTBOX")], statements
+    assert any("INSERT INTO webhook_outbox" in s for s in statements)  # inside the version's statement
+    [request] = await receiver.wait_for(1)
+    await asyncio.sleep(0.5)
+    assert len(receiver.received) == 1
+    assert request.json["type"] == "version.created"
+    assert request.json["prompt"]["name"] == "outbox-one-statement"
+    assert (request.json["version"], request.json["labels"]) == (number, ["latest", "staging"])

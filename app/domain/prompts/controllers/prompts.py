@@ -15,6 +15,7 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.access.context import WorkspaceContext
+from app.domain.access.guards import WORKSPACE_SNAPSHOT_OPT
 from app.domain.access.permissions import Permission
 from app.domain.prompts import fastpath
 from app.domain.prompts.deps import (
@@ -34,6 +35,8 @@ from app.lib.pagination import DEFAULT_PAGE_SIZE, Limit
 BASE = "/prompts"
 READ = {"permission": Permission.READ}
 WRITE = {"permission": Permission.WRITE}
+WRITE_SNAPSHOT = {"permission": Permission.WRITE, WORKSPACE_SNAPSHOT_OPT: True}
+"""A write that only reads the workspace: an API key's request takes it from the workspace cache."""
 COUNT_DESCRIPTION = "Also return `total`, the number of matching prompts (one extra COUNT over every match)"
 LIST_DESCRIPTION = (
     "A page of prompts (default: active ones, most recently updated first). Follow `nextCursor` for the next "

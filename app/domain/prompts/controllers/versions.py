@@ -12,7 +12,7 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_304_NOT_MODIFIED
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.access.context import WorkspaceContext
-from app.domain.prompts.controllers.prompts import BASE, READ, WRITE
+from app.domain.prompts.controllers.prompts import BASE, READ, WRITE_SNAPSHOT
 from app.domain.prompts.deps import (
     PROMPT_DEPENDENCIES,
     IfNoneMatch,
@@ -47,7 +47,7 @@ class VersionController(Controller):
     @post(
         "/versions",
         operation_id="createPromptVersion",
-        opt=WRITE,
+        opt=WRITE_SNAPSHOT,
         status_code=HTTP_201_CREATED,
         summary="Create the next version (409 if `parentVersion` is no longer the latest)",
         description="Variables from the text: when `variables` is empty, every `{{name}}` placeholder of the text "

@@ -61,9 +61,10 @@ class PromptRegistry:
         self.session = session
         self.ctx = ctx
         self.events = events
-        # Snapshots: a rollback expires the workspace row, which must not be lazily reloaded later.
-        self.protected_labels: list[str] = list(ctx.workspace.protected_labels or [])
-        self.workspace_slug: str = ctx.workspace.slug
+        # From the context's snapshot: a rollback expires the workspace row, which must not be lazily reloaded later,
+        # and a request that never needs the ORM row builds none (`WorkspaceContext.workspace` builds one on use).
+        self.protected_labels: list[str] = list(ctx.snapshot.protected_labels)
+        self.workspace_slug: str = ctx.workspace_slug
         self._workspace_id: UUID = ctx.workspace_id
 
     @property
