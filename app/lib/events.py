@@ -81,3 +81,27 @@ class EventBus:
         committed: list[object] | None = sync.info.pop(_COMMITTED_KEY, None)
         for domain_event in committed or ():
             await self.publish(domain_event)
+
+
+# A row that a commit hook writes for an event (the webhook outbox's), which a writer may instead put into its own
+# statement (the version write path on PostgreSQL: one round trip). The feature that owns the hook registers how;
+# the writer asks here, so that neither imports the other.
+RowValues = Callable[[Any, Any], "dict[str, Any] | None"]
+RowSkip = Callable[[Any, Any], None]
+_row_writers: list[tuple[RowValues, RowSkip]] = []
+
+
+def register_row_writer(values: RowValues, skip: RowSkip) -> None:
+    """Let writers inline the row a commit hook would write for an event (`values`), then tell the hook (`skip`)."""
+    if (values, skip) not in _row_writers:
+        _row_writers.append((values, skip))
+
+
+def inline_row(session: Any, domain_event: object) -> tuple[dict[str, Any], RowSkip] | None:
+    """The row a commit hook would write for `domain_event` on `session`, and how to tell it the caller wrote it
+    instead; None when no hook on this session writes one."""
+    for values, skip in _row_writers:
+        row = values(session, domain_event)
+        if row is not None:
+            return row, skip
+    return None

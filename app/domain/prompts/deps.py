@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from litestar import Request
 from litestar.di import NamedDependency, Provide
 from litestar.params import HeaderParameter, PathParameter
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.access.context import WorkspaceContext
-from app.domain.access.runtime import AccessRuntime
 from app.domain.prompts.pure.content import name_from_path
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.services.transfer import TransferService
 from app.domain.prompts.services.versions import VersionService
 from app.lib.events import EventBus
-from app.lib.services import services_of
 
 NAME_DESCRIPTION = (
     "Prompt name as ONE URL-encoded path segment. Names may contain `/` (folders, e.g. `support/triage`): "
@@ -30,17 +28,12 @@ IfNoneMatch = Annotated[str | None, HeaderParameter(name="If-None-Match", descri
 
 
 def provide_registry(
-    request: Request[Any, Any, Any], workspace_ctx: NamedDependency[WorkspaceContext]
+    db_session: NamedDependency[AsyncSession],
+    workspace_ctx: NamedDependency[WorkspaceContext],
+    events: NamedDependency[EventBus],
 ) -> PromptRegistry:
-    """Dependency `registry`: the workspace's prompt registry for this request (its session, its caller).
-
-    The request's session (the one `db_session` gives handlers, created on first use) and the event bus are
-    taken here rather than declared as dependencies: three dependencies at one level made Litestar resolve them
-    in an anyio task group, three tasks per request, for values that need no await.
-    """
-    services = services_of(request.app)
-    session = services.get(AccessRuntime).db_session(request.app.state, request.scope)
-    return PromptRegistry(session, workspace_ctx, services.get(EventBus))
+    """Dependency `registry`: the workspace's prompt registry for this request (its session, its caller)."""
+    return PromptRegistry(db_session, workspace_ctx, events)
 
 
 def provide_versions(registry: NamedDependency[PromptRegistry]) -> VersionService:

@@ -17,7 +17,7 @@ from uuid_utils.compat import uuid7
 
 from app.db.models import WebhookOutbox
 from app.domain.prompts.events import LabelMoved, LabelRemoved, PromptChanged, PromptEvent, VersionCreated
-from app.lib.events import pending_events
+from app.lib.events import pending_events, register_row_writer
 
 EVENT_TYPES = ("version.created", "label.moved", "label.removed", "prompt.deleted")
 """The events a subscription may ask for."""
@@ -137,3 +137,4 @@ def attach_outbox_hooks(session_factory: sessionmaker[Session]) -> None:
     event.listen(session_factory, "after_commit", _forget_written)
     event.listen(session_factory, "after_soft_rollback", _forget_written)
     _HOOKED.add(session_factory.class_)
+    register_row_writer(outbox_values, skip_outbox)

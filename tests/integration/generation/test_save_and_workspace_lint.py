@@ -14,6 +14,7 @@ from app.config.settings import Settings
 from app.db.models import AuditEvent
 from app.db.models.prompts import Prompt, PromptVersion
 from app.server.asgi import create_app
+from tests.conftest import TEST_REDIS_NAMESPACE, make_settings
 from tests.integration.helpers import add_member, api_headers, create_api_key, create_workspace, login, register
 
 TASK = "Summarize meeting transcripts for busy executives in five bullet points"
@@ -257,7 +258,9 @@ async def test_concurrent_saves_to_a_new_name(settings: Settings) -> None:
     The app runs in this test's event loop behind httpx's ASGI transport, so the requests really interleave
     (Litestar's test client would run them one at a time in its own thread).
     """
-    app = create_app(settings)
+    # Its own Redis namespace: failed logins of other tests in this worker (same client address) must not make
+    # the registration below meet the per-address throttle.
+    app = create_app(make_settings(redis_namespace=f"{TEST_REDIS_NAMESPACE}-race-{uuid.uuid4().hex[:6]}"))
     name = _name()
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
     async with app.lifespan(), httpx.AsyncClient(transport=transport, base_url="https://testserver.local") as racing:

@@ -48,10 +48,10 @@ from app.domain.prompts.schemas import (
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.versionlist import VERSION_SUMMARY_COLUMNS
-from app.domain.webhooks.outbox import outbox_values, skip_outbox
 from app.engine.placeholders import infer_variables
 from app.engine.types import ChatMessage, Variable
 from app.lib.errors import ConflictError, NotFoundError, ValidationFailedError
+from app.lib.events import RowSkip, inline_row
 
 _P = cast(Table, Prompt.__table__).c
 
@@ -173,9 +173,12 @@ class VersionService:
         session = self.session
         event: VersionCreated | None = None
         outbox: dict[str, Any] | None = None
+        inlined: tuple[dict[str, Any], RowSkip] | None = None
         if announce is not None:
             event = self.registry.event(VersionCreated, name, version=0, labels=announce)
-            outbox = outbox_values(session, event)
+            # The webhook outbox row goes into this statement when the session's commit hook would write one.
+            inlined = inline_row(session, event)
+            outbox = inlined[0] if inlined is not None else None
         actor = self.ctx.actor
         params = repository.create_params(
             values,
@@ -206,8 +209,8 @@ class VersionService:
         if event is not None:
             announced = msgspec.structs.replace(event, version=number)
             self.registry.announce_event(announced)
-            if outbox is not None:  # written by the statement above
-                skip_outbox(session, announced)
+            if inlined is not None:  # written by the statement above
+                inlined[1](session, announced)
         return prompt_id, number, now, current
 
     async def _store_generic(
