@@ -52,7 +52,7 @@ class WorkspaceContext:
     `workspace_slug` never build an ORM object; `workspace` builds a detached one, once, on first access.
     """
 
-    __slots__ = ("_row", "caller", "client_address", "permissions", "request_id", "role", "snapshot")
+    __slots__ = ("_loaded", "_row", "caller", "client_address", "permissions", "request_id", "role", "snapshot")
 
     def __init__(
         self,
@@ -66,15 +66,22 @@ class WorkspaceContext:
         if isinstance(workspace, WorkspaceSnapshot):
             self.snapshot: WorkspaceSnapshot = workspace
             self._row: Workspace | None = None
+            self._loaded = False
         else:
             self.snapshot = WorkspaceSnapshot.of(workspace)
             self._row = workspace
+            self._loaded = True
         self.caller = caller
         self.role = role
         """The member's role; None for API keys (their scopes decide)."""
         self.permissions = permissions
         self.request_id = request_id
         self.client_address = client_address
+
+    @property
+    def from_cache(self) -> bool:
+        """Whether the workspace came from the cache (a snapshot), not from the database in this request."""
+        return self._row is None and not self._loaded
 
     @property
     def workspace(self) -> Workspace:

@@ -185,6 +185,10 @@ class ResolveCache:
                 await pipe.execute()
         except _FAILURES as exc:
             self.breaker.record_failure(exc)
+        # A reader of this instance may have fetched the old answer from Redis before the delete ran and cached it
+        # locally meanwhile: drop the local entries again once Redis has no old answer left to give.
+        for key in keys:
+            self.local.invalidate_prefix(f"{key}\x00")
         if bus is not None and not published:
             for message in messages:
                 await bus.publish(CACHE_NAME, message)

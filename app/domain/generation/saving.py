@@ -46,6 +46,8 @@ async def save_generation(
     """
     registry = versions.registry
     ctx = registry.ctx
+    if request.labels:
+        await registry.fresh_protected_labels()
     versions.check_labels(request.labels)
     overrides = workspace_overrides(ctx)
     config = LintConfig(overrides=overrides) if overrides else None

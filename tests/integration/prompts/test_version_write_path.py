@@ -8,9 +8,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from litestar import Litestar
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import NullPool
 
+from app.config.settings import Settings
 from app.lib.services import services_of
 from tests.integration.helpers import create_api_key, create_workspace, register
 from tests.integration.prompts.conftest import Api
@@ -93,3 +95,34 @@ async def test_a_key_of_another_workspace_gets_404_on_a_version_write(client: An
     response = await foreign.post(foreign.url("write/foreign", "/versions"), json={"text": "two"})
     assert response.status_code == 404, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_a_label_protected_on_another_instance_refuses_the_next_write_here(
+    client: Any, settings: Settings
+) -> None:
+    """The workspace cache of this instance never hears of the change (another instance wrote it and its message was
+    lost): the protected labels a key's labelled write checks are read from the database, not from the cache."""
+    owner = await register(client)
+    ws = await create_workspace(client, owner["csrf"])
+    writer = Api(
+        client=client, slug=ws["slug"], key=await create_api_key(client, owner["csrf"], ws["slug"], scopes=["write"])
+    )
+    await writer.create_prompt("write/elsewhere")
+    url = writer.url("write/elsewhere", "/versions")
+    first = await writer.post(url, json={"text": "one", "labels": ["release"]})
+    assert first.status_code == 201, first.text  # the snapshot (no protected `release`) is cached now
+    # The other instance's change, with no invalidation reaching this one: its own connection, on this test's loop.
+    other = create_async_engine(settings.database_url, poolclass=NullPool)
+    try:
+        async with other.begin() as conn:
+            await conn.execute(
+                text("UPDATE workspace SET protected_labels = CAST(:labels AS jsonb) WHERE slug = :slug"),
+                {"labels": '["release"]', "slug": ws["slug"]},
+            )
+    finally:
+        await other.dispose()
+    refused = await writer.post(url, json={"text": "two", "labels": ["release"]})
+    assert refused.status_code == 403, refused.text
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    unlabelled = await writer.post(url, json={"text": "two"})
+    assert unlabelled.status_code == 201, unlabelled.text  # a write without labels needs no read and no refusal

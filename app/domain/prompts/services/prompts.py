@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import noload
 
+from app.db.models.accounts import Workspace
 from app.db.models.prompts import Prompt, PromptLabel, PromptTag
 from app.domain.access.context import WorkspaceContext
 from app.domain.access.permissions import Permission
@@ -70,6 +71,16 @@ class PromptRegistry:
     @property
     def workspace_id(self) -> UUID:
         return self._workspace_id
+
+    async def fresh_protected_labels(self) -> None:
+        """Read the protected labels from the database when the context came from the workspace cache (an API
+        key's version write): a label an admin has just protected must refuse the very next write on every
+        instance, not after the cache hears of it. Callers that may move protected labels need no read."""
+        if self.ctx.from_cache and not self.ctx.can(Permission.MOVE_PROTECTED_LABEL):
+            stored = await self.session.scalar(
+                select(Workspace.protected_labels).where(Workspace.id == self.workspace_id)
+            )
+            self.protected_labels = list(stored or ())
 
     def scoped(self) -> Select[tuple[Prompt]]:
         """THE base query: prompts of the caller's workspace. Every read of a prompt starts here."""

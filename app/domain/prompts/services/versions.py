@@ -105,6 +105,8 @@ class VersionService:
         this transaction pointed at the new version (`latest` and the requested ones), sorted. A version that
         declares no variables is stored with one per `{{name}}` placeholder (`app.engine.placeholders`).
         """
+        if data.labels:
+            await self.registry.fresh_protected_labels()
         self.check_labels(data.labels)
         kind = "chat" if data.messages is not None else "text"
         if not data.variables:
