@@ -118,7 +118,8 @@ def test_stateful_with_api_key(
             for checks in event.recorder.checks.values():
                 checked += len(checks)
                 problems.extend(
-                    f"{check.name}: {check.failure_info.failure.title} - {check.failure_info.code_sample}"
+                    f"{check.name}: {check.failure_info.failure.title} ({check.failure_info.failure.message}) - "
+                    f"{check.failure_info.code_sample}"
                     for check in checks
                     if check.failure_info is not None
                 )
