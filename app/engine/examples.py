@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.engine.constraints import Constraint
-from app.engine.constraints.tools import handoff_rank
+from app.engine.constraints.tools import handoff_rank, reads
 from app.engine.example_checks import fits
 from app.engine.spec import Example, OutputFormat, Tool
 
@@ -277,20 +277,12 @@ def _param_value(name: str) -> str | None:
     return next((value for pattern, value in _PARAM_VALUES if pattern.search(snake)), None)
 
 
-# A tool that reads rather than acts, by its name: get_order, check_seats, lookup_ticket, search_docs, list_slots.
-_READS = re.compile(
-    r"(?:get|check|lookup|look_up|find|search|list|fetch|read|query|track|view|show|status|retrieve|verify|count|"
-    r"calc|calculate|estimate|quote|weather|availability|is_|has_)",
-    re.IGNORECASE,
-)
-
-
 def _agent(inputs: ExampleInputs) -> list[Example]:
     # Only a tool whose every argument has a realistic value: "the value the user gave" is a placeholder in disguise.
     # A hand-off tool ("escalate_to_human(reason)") is no lookup: "call it first and answer from its result" is wrong.
     # An action tool ("book_class(id)", "cancel_order(id)") is no lookup either: "Can you check this?" answered by
     # booking something would teach the wrong call.
-    lookups = [t for t in inputs.tools if handoff_rank(t.name) is None and _READS.match(t.name)]
+    lookups = [t for t in inputs.tools if handoff_rank(t.name) is None and reads(t.name)]
     tool = next((t for t in lookups if all(_param_value(p) for p in t.parameters)), None)
     if inputs.tools and tool is None:
         return []

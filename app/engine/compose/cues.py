@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.engine.constraints.labels import CLOSING
+from app.engine.constraints.labels import CLOSING, DATE_FORMAT_PARTS
 from app.engine.constraints.rules import is_english
 from app.engine.phrasing import normalise, sentence
 from app.engine.spec import Length
@@ -90,9 +90,6 @@ _SEVERAL_SOURCES = re.compile(
 )
 
 
-_DATE_PARTS = frozenset({"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "tt", "n", "a"})
-
-
 def extract_labels(task: str) -> list[str]:
     """Closed label set named loosely in the task ("into billing, technical or other"), lowercased snake_case."""
     for m in _LABEL_LIST.finditer(task):
@@ -104,8 +101,8 @@ def extract_labels(task: str) -> list[str]:
             listed = task[m.start(1) : closing.start()]
         parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(listed)]
         labels = [p for p in parts if p and p not in _LABEL_STOP]
-        if labels and all(p in _DATE_PARTS for p in labels):
-            continue  # "dates as DD/MM/YYYY": a date form, not a label set
+        if labels and (all(p in DATE_FORMAT_PARTS for p in labels) or labels == ["n", "a"]):
+            continue  # "dates as DD/MM/YYYY", "write N/A": a date form or a missing value, not a label set
         if any(p in _STEP_WORDS for p in labels):
             continue  # "into English, then suggest …": the next step of the job, not a label
         if len(labels) >= 2:

@@ -26,6 +26,13 @@ class Topic(NamedTuple):
     default: re.Pattern[str]
 
 
+# "when in doubt, REVIEW", "Bij twijfel: VERDACHT_GESTOLEN": a case a classifying brief settles in its own words.
+_IN_DOUBT = (
+    r"\bwhen\s+in\s+doubt\b|\bif\s+in\s+doubt\b|\bbij\s+twijfel\b|\bim\s+zweifel(?:sfall)?\b|\ben\s+cas\s+de\s+doute\b|"
+    r"\ben\s+caso\s+de\s+duda\b|\bem\s+caso\s+de\s+d[úu]vida\b|\bin\s+caso\s+di\s+dubbio\b|迷ったら|拿不准|不确定时"
+)
+
+
 def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -229,8 +236,7 @@ TOPICS: tuple[Topic, ...] = (
         # A moderation brief that says what to do when unsure ("when in doubt, REVIEW").
         _p(
             r"\b(?:ambiguous|borderline|not\s+sure|in\s+doubt|can'?t\s+tell|gr[ae]y\s+areas?)\b|\b(?:when|if)\s+unsure\b|"
-            r"\bwhen\s+in\s+doubt\b|\bif\s+in\s+doubt\b|\bbij\s+twijfel\b|\bim\s+zweifel(?:sfall)?\b|\ben\s+cas\s+de\s+doute\b|"
-            r"\ben\s+caso\s+de\s+duda\b|\bem\s+caso\s+de\s+d[úu]vida\b|\bin\s+caso\s+di\s+dubbio\b|迷ったら|拿不准|不确定时"
+            + _IN_DOUBT
         ),
         _p(r"\bwhen\s+the\s+content\s+is\s+ambiguous\b"),
     ),
@@ -238,8 +244,7 @@ TOPICS: tuple[Topic, ...] = (
         "tie_break",
         _p(
             r"\b(?:both|two|several|multiple|more\s+than\s+one)\s+(?:labels?|categories|tags)\s+(?:fit|apply|match)\b|\bties?\b|"
-            r"\bwhen\s+in\s+doubt\b|\bif\s+in\s+doubt\b|\bbij\s+twijfel\b|\bim\s+zweifel(?:sfall)?\b|\ben\s+cas\s+de\s+doute\b|"
-            r"\ben\s+caso\s+de\s+duda\b|\bem\s+caso\s+de\s+d[úu]vida\b|\bin\s+caso\s+di\s+dubbio\b|迷ったら|拿不准|不确定时"
+            + _IN_DOUBT
         ),
         _p(r"\bfit\s+equally\s+well\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b"),
     ),

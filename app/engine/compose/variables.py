@@ -11,6 +11,7 @@ import re
 
 from app.engine.brief import describe_variable, variable_cues
 from app.engine.compose.plan import Plan
+from app.engine.constraints.tools import reads
 from app.engine.types import Variable
 
 MAX_INFERRED_VARIABLES = 3
@@ -172,9 +173,7 @@ def _written_schema(plan: Plan) -> bool:
 
 
 # A tool that fetches the sources: search_docs(query), fetch_page(url), get_article(id), lookup_policy(topic).
-_RETRIEVAL_TOOL = re.compile(
-    r"(?:search|fetch|retriev|lookup|look_up|find|query|get)_?\w*|\w*_(?:search|docs?|kb)\b", re.I
-)
+_SEARCH_SUFFIX = re.compile(r"\w*_(?:search|docs?|kb)", re.I)  # web_search, query_docs, policy_kb
 _SOURCE_WORDS = re.compile(
     r"\b(?:docs?|documents?|articles?|pages?|handbook|kb|knowledge|polic\w*|manual|faq|sources?)\b", re.I
 )
@@ -186,7 +185,9 @@ def _retrieves(plan: Plan) -> bool:
         name = tool.name or ""
         # The name says what it fetches (search_docs, get_article, lookup_policy); a purpose can run on into the
         # rest of the sentence ("get_weather(city) for travel days and answer only from the policy document").
-        if _RETRIEVAL_TOOL.fullmatch(name) and (_SOURCE_WORDS.search(name.replace("_", " ")) or name in _SEARCHES):
+        if (reads(name) or _SEARCH_SUFFIX.fullmatch(name)) and (
+            _SOURCE_WORDS.search(name.replace("_", " ")) or name in _SEARCHES
+        ):
             return True
     return False
 

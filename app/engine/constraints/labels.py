@@ -289,11 +289,10 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
 
 
-# Date-format parts in any common language, and slashed words that are one token.
-_NOT_A_SET = frozenset(
-    {"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "tt", "hh", "ss", "d", "m", "y", "and", "or", "und", "oder", "et",
-     "ou", "o"}
-)  # fmt: skip
+DATE_FORMAT_PARTS = frozenset({"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "tt", "hh", "ss", "d", "m", "y"})
+"""The parts of a date form in any common language ("DD/MM/YYYY", "JJ.MM.AAAA"): no label set."""
+# Slashed words that are one token ("and/or", "N/A").
+_NOT_A_SET = DATE_FORMAT_PARTS | {"and", "or", "und", "oder", "et", "ou", "o"}
 _COLUMNS_BEFORE = re.compile(
     r"\b(?:columns?|colonnes?|columnas?|colunas?|spalten?|kolommen?|colonne|headers?|en-têtes?|kopfzeile|"
     r"table\s+headings?)\b[^.;]{0,20}$|列[：:]?\s*$|表头[：:]?\s*$",

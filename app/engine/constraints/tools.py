@@ -51,12 +51,22 @@ HANDOFF_TOOL_NAMES = (
     re.compile(r"escalat|hand_?off|human|transfer|operator|staff|call_?back|page_|notify|alert", re.IGNORECASE),
     re.compile(r"(?:create|open|raise|file|log|new|submit)_?\w*ticket|ticket_?(?:create|open|new)", re.IGNORECASE),
 )
-_READS = re.compile(r"(?:get|list|find|lookup|look_up|search|check|show|read|fetch|view)_", re.IGNORECASE)
+# A tool that reads rather than acts, by its name: get_order, check_seats, lookup_ticket, search_docs, list_slots.
+_READS = re.compile(
+    r"(?:get|check|lookup|look_up|find|search|list|fetch|read|query|track|view|show|status|retrieve|verify|count|"
+    r"calc|calculate|estimate|quote|weather|availability|is_|has_)",
+    re.IGNORECASE,
+)
+
+
+def reads(name: str) -> bool:
+    """Whether a tool's name says it reads (looks something up) rather than acts (books, cancels, escalates)."""
+    return _READS.match(name) is not None
 
 
 def handoff_rank(name: str) -> int | None:
     """0 for a named hand-off ("escalate_to_human"), 1 for a ticket that opens one, None for any other tool."""
-    if _READS.match(name):
+    if reads(name):
         return None
     return next((rank for rank, pattern in enumerate(HANDOFF_TOOL_NAMES) if pattern.search(name)), None)
 
