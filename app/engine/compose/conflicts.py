@@ -162,6 +162,14 @@ def _counted_nouns(text: str) -> dict[str, set[int]]:
 _CITES = re.compile(r"\bcit(?:e|es|ing|ations?)\b|\bcitar?\b|\bzitier\w*|\bquellenangab\w*", re.IGNORECASE)
 
 
+# How a default orders a reply: "Lead with the main conclusion …", "main point first", "Start with the answer".
+_DEFAULT_ORDER = re.compile(
+    r"\blead\s+with\b|\bmain\s+(?:point|conclusion|finding)s?\s+first\b|"
+    r"\b(?:start|begin|open)\s+with\s+(?:the\s+|a\s+)?(?:main|answer|conclusion|verdict|one-line|bottom\s+line)\b",
+    re.IGNORECASE,
+)
+
+
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
@@ -209,6 +217,8 @@ class Conflicts:
         ]
         # A topic the brief speaks about is settled by its own sentence: the default for it goes.
         self.overridden += [topic.default for topic in settled_topics([task])]
+        if any(c.kind == "format" and c.value == "sections" for c in constraints):
+            self.overridden.append(_DEFAULT_ORDER)  # the brief's outline orders the reply, not "main point first"
 
     def _prescribes_prohibited(self, text: str) -> bool:
         """Whether a default affirmatively prescribes what a prohibition of the brief rules out."""

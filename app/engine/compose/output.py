@@ -232,7 +232,9 @@ def output_format(plan: Plan) -> OutputFormat:
         kind = _kind(plan, schema, value)
         stated = [_base(plan, kind, schema, value)]
         headings = _HEADINGS.search(brief.task) if kind in ("prose", "markdown") else None
-        if headings is not None:
+        if any(c.value == "sections" for c in plan.of_kind("format")):
+            stated = []  # the brief's own outline (a format constraint below) is the reply's shape
+        elif headings is not None:
             # "exactly three sections with these headings: "What you earned", …": the brief's own shape of a reply.
             titles = ", ".join(f'"{title}"' for title in _QUOTED.findall(headings.group("names")))
             stated = [f"Exactly these sections, in this order, each under its heading: {titles}."]
@@ -242,7 +244,12 @@ def output_format(plan: Plan) -> OutputFormat:
         schema = field_schema(named) if named else GENERIC_SCHEMA
     elif kind == "json" and schema is None:
         schema = plan.primary.output.json_schema
-    stated.extend(c.text for c in plan.of_kind("format", "limit", "labels", "fields", "schema") if c.value != "collect")
+    stated.extend(
+        c.text
+        for c in plan.of_kind("format", "limit", "labels", "fields", "schema")
+        # a section's limit is written on its line of the outline
+        if c.value != "collect" and not (c.scope or "").endswith(" section")
+    )
     if kind not in ("label", "json"):
         # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.
         # A label set the brief scopes itself ("then give the tone as one of …") already says where the label goes.

@@ -56,7 +56,9 @@ def brief_rules(plan: Plan) -> list[Rule]:
         for c in plan.of_kind("prohibition", "ordering", "requirement")
         # A foreign sentence quoted under a guessed kind ("Follow this prohibition from the brief: «warm aber nicht
         # kitschig»") says nothing its own sentence among the requirements does not.
-        if english or not ((quote := _QUOTED_RULE.search(c.text)) and quote.group(1) in details)
+        if (english or not ((quote := _QUOTED_RULE.search(c.text)) and quote.group(1) in details))
+        # a rule written on a section's line of the brief's outline is said there, in the output format
+        and not (c.scope or "").endswith(" section")
     ]
     # A rule the brief's own sentence says whole, with more ("Never make up a litres figure; leave the cell
     # empty if unreadable."), is said once, by the sentence.

@@ -25,6 +25,7 @@ from app.engine.constraints import (
     people,
     rules,
     scoping,
+    sections,
     structure,
     tools,
 )
@@ -306,7 +307,10 @@ def _fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
     return [
         Constraint(
             kind="fallback",
-            text=_own_action(text, found) or fallbacks.describe_fallback(found.action, found.value, found.condition),
+            text=_own_action(text, found)
+            or fallbacks.describe_fallback(
+                found.action, found.value, found.condition, in_place=fallbacks.written_in_place(text, found)
+            ),
             span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
         )
         for found in fallbacks.find_fallbacks(text)
@@ -639,7 +643,37 @@ def _read_field(field: _Field) -> list[Constraint]:
     found, masked = _structures(field)
     for clause in split_clauses(masked):
         found.extend(_clause_constraints(field, clause))
-    return found
+    outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
+    return _with_outline(field, found, outline) if outline is not None else found
+
+
+def _with_outline(field: _Field, found: list[Constraint], outline: sections.Outline) -> list[Constraint]:
+    """The outline as the reply's format, and each limit written on a section's line scoped to that section."""
+    scoped: list[Constraint] = []
+    for constraint in found:
+        span = constraint.span
+        section = sections.section_at(outline, span.start, span.end) if span is not None else None
+        if constraint.kind == "limit" and section is not None and constraint.unit is not None:
+            scope = f"the {section.heading} section"
+            text = limits.describe_limit(
+                constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope
+            )
+            constraint = msgspec.structs.replace(constraint, scope=scope, text=text)
+        elif constraint.kind in ("requirement", "prohibition") and section is not None:
+            # "This list must be complete …" on the MEDS DUE line: said by that line of the outline, in context.
+            constraint = msgspec.structs.replace(constraint, scope=f"the {section.heading} section")
+        elif constraint.kind == "requirement" and span is not None and 0 <= outline.start - span.end <= 3:
+            # "Summarise it for the next shift in this format:" introduces the outline the output format carries.
+            constraint = msgspec.structs.replace(constraint, text=sections.pointing_to_outline(constraint.text))
+        scoped.append(constraint)
+    headings = [section.heading for section in outline.sections]
+    scoped.append(
+        Constraint(
+            kind="format", text=sections.describe_outline(outline), span=field.span(outline.start, outline.end),
+            value="sections", values=headings,
+        )
+    )  # fmt: skip
+    return scoped
 
 
 def _structured(brief: Brief) -> Iterator[Constraint]:

@@ -441,7 +441,24 @@ _FOREIGN_LEAD = re.compile(
 _TOOL_CALL = re.compile(r"(?:call|use|invoke|run|trigger)\s+(?:the\s+)?`?[A-Za-z_][\w.]*(?:\(|`|\s+tool\b)", re.I)
 
 
-def describe_fallback(action: FallbackAction, value: str, condition: str | None) -> str:
+# 'If the notes don't give a dose, write "dose not recorded"', 'put "N/A"', 'mark it as "unknown"': words that
+# stand in for one missing detail inside a longer reply, not the whole reply.
+_IN_PLACE_VERB = re.compile(
+    r"\b(?:write|put|enter|fill\s+in|mark\s+(?:it|them)(?:\s+as)?|use|insert|show|escribe|pon|schreib|"
+    r"trage|écris|mets|escreva|coloque|scrivi|metti|schrijf|zet)\s*:?\s*[\"“'‘«]$",
+    re.IGNORECASE,
+)
+
+
+def written_in_place(text: str, found: FoundFallback) -> bool:
+    """Whether a conditioned 'say' fallback writes its words in place of a missing detail ("write 'dose not
+    recorded'") rather than replying with them alone ("reply 'I can't help with that'")."""
+    if found.action != "say" or found.condition is None:
+        return False
+    return _IN_PLACE_VERB.search(text[max(0, found.start - 30) : found.start]) is not None
+
+
+def describe_fallback(action: FallbackAction, value: str, condition: str | None, *, in_place: bool = False) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
     if condition and condition.startswith("otherwise ("):
         lead = f"O{condition[1:]}, "
@@ -470,4 +487,6 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None)
         if re.match(r"(?:talk|speak|see|consult|contact|reach|call)\b", value, re.IGNORECASE):
             return f"{lead}tell the user to {value}."
         return f'{lead}offer to hand the conversation to a human agent ("{value}").'
+    if in_place:
+        return f'{lead}write "{value}" in its place.'
     return f'{lead}reply exactly: "{value}"'

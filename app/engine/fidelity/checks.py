@@ -176,7 +176,10 @@ def check_format(constraint: Constraint, view: PromptView, brief: Sequence[Const
     """Carried when the prompt asks for the format and forbids each ruled-out feature; contradicted when it asks
     for a feature the brief rules out ("Markdown with headings", "use bullet points", "list them all")."""
     ruled_out = _brief_bans(constraint)
-    carried = constraint.value is None or bool(re.search(_VALUE_TERMS[constraint.value], view.text, re.IGNORECASE))
+    if constraint.value == "sections":
+        carried = all(view.has(heading) for heading in constraint.values)  # the brief's outline, heading by heading
+    else:
+        carried = constraint.value is None or bool(re.search(_VALUE_TERMS[constraint.value], view.text, re.I))
     carried = carried and all(_forbids(view, ban.name) for ban in ruled_out)
     conflicts = [
         Conflict(request.start, request.end)

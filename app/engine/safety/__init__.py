@@ -200,7 +200,7 @@ def detect_domains(
         found.remove("children")  # "people who have children going hungry", "a newsletter for parents": adults
     if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
         found.append("children")
-    if found and not advises_people and not PERSON_FACING.search(joined):
+    if found and not advises_people and not PERSON_FACING.search(_NEGATED_ADVICE.sub(" ", joined)):
         return []
     if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
         # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
@@ -208,7 +208,22 @@ def detect_domains(
     if "medical" in found and ANIMAL_CARE.search(joined):
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"
+        if not _ANIMAL_OWNERS.search(joined):
+            # A wildlife rescue's handover notes: no owner reads the reply, and the pack speaks to one.
+            found.remove("veterinary")
     return found
+
+
+# Someone who owns, keeps or brings in the animal: the veterinary pack speaks to them.
+_ANIMAL_OWNERS = re.compile(
+    r"\b(?:owners?|pets?|clients?|customers?|adopters?|people|callers|users?|visitors?|families|dueños?|besitzer\w*|"
+    r"halter\w*|propriétaires?|tutores?|donos?|proprietari|eigenaars?|baasjes?)\b|飼い主|主人|宠物主|铲屎官",
+    re.IGNORECASE,
+)
+
+
+# "Don't add any advice on treatment": advice ruled out is no sign that the assistant talks with a person.
+_NEGATED_ADVICE = re.compile(r"\b(?:no|not|never|don'?t|do\s+not|without)\s+(?:\w+\s+){0,3}advi[cs]\w*", re.IGNORECASE)
 
 
 # "Don't give investment or debt advice", "Nunca dês conselhos de investimento": investing ruled out is no

@@ -1,0 +1,157 @@
+"""A reply outline written in a brief: named sections, one per line, under a line that says it is the reply's shape.
+
+    Summarise it for the next shift in this format:
+    MEDS DUE - every animal that needs medication in the next 12 hours …
+    CONCERNS - animals that got worse, didn't eat or died. Max 4 bullets.
+    EVERYTHING ELSE - max 3 bullets.
+
+The outline is the reply's format, in the brief's words, and a limit written on a section's line limits that section,
+not the reply. Only lines under an introducer that names a format, structure or template of the reply count: the same
+shape under "Labels:" or "The tickets look like this:" is a label list or an input, and a list of brief settings
+("Tone: friendly", "Audience: kids") has no introducer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Section(NamedTuple):
+    """One section of an outline: its heading and what the brief says goes under it, with the line's extent."""
+
+    heading: str
+    description: str
+    start: int
+    end: int
+
+
+class Outline(NamedTuple):
+    """The sections of a reply, in order, and the extent of their lines in the text."""
+
+    sections: tuple[Section, ...]
+    start: int
+    end: int
+
+
+# "in this format:", "use this structure:", "Reply format:", "con este formato:", "in diesem Format:", "構成:".
+_INTRODUCER = re.compile(
+    r"(?:\b(?:format|formatted|structure[d]?|layout|template|outline|sections?|headings?|headers?|parts|like\s+this|"
+    r"as\s+follows|formato|estructura|estructurad[ao]|secciones|apartados|plantilla|gliederung|struktur|"
+    r"abschnitte[n]?|aufbau|vorlage|rubriques|modèle|estrutura|seções|secções|modelo|struttura|sezioni|schema|"
+    r"opbouw|indeling|secties|kopjes)\b|形式|フォーマット|構成|見出し|格式|结构|部分|模板)"
+    r"[^\n]{0,40}[:：][ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# An introducer about what comes in, or about a label set: the lines under it are no reply outline.
+_NOT_REPLY = re.compile(
+    r"\b(?:comes?\s+in|arrives?|come\s+through|you(?:'ll|\s+will)\s+(?:get|receive|see)|we\s+(?:send|paste)|"
+    r"i(?:'ll|\s+will)\s+(?:send|paste|give)|input|incoming|tickets?\s+look|labels?|categor(?:y|ies)|classes|tags|"
+    r"one\s+of|etiquetas?|kategorien?|catégories?|categorias?|categorie|json|csv|fields?|campos?|felder|champs|"
+    r"columns?|columnas?|spalten|colonnes?|colunas?|colonne|kolommen)\b",
+    re.IGNORECASE,
+)
+# "MEDS DUE - …", "**Summary:** …", "1. Diagnosis – …", "## Next steps: …", "【要約】…", "Resumen: …".
+_LINE = re.compile(
+    r"^[ \t]*(?:[-*•]\s+|\d{1,2}[.)]\s+|#{1,4}\s+)?"
+    r"(?:【(?P<cjk>[^】\n]{1,15})】\s*(?P<cjk_desc>[^\n]*)|"
+    r"(?P<bold>\*\*|__)?(?P<head>[^\n:：*_–—-]{2,40}?)(?P=bold)?\s*"
+    r"(?:(?P<sep>[:：]|\s[-–—]\s|(?<=\*\*)\s|(?<=__)\s)\s*(?P<desc>[^\n]*))?)[ \t]*$"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+# A heading is a name, not a sentence: no verbs that make it one ("Note that the summary should be short:").
+_SENTENCE_WORD = re.compile(
+    r"\b(?:is|are|was|be|should|must|will|can|that|which|if|when|please|you|your|we|our|i)\b", re.IGNORECASE
+)
+_MIN_SECTIONS = 2
+
+
+def _heading(match: re.Match[str]) -> tuple[str, str] | None:
+    """The heading and description of a line that reads as one section, or None."""
+    if match.group("cjk"):
+        return match.group("cjk").strip(), match.group("cjk_desc").strip()
+    head = (match.group("head") or "").strip().strip("\"'“”")
+    desc = (match.group("desc") or "").strip()
+    words = _WORD.findall(head)
+    if not words or len(head.split()) > 5 or _SENTENCE_WORD.search(head):
+        return None
+    if match.group("sep") is None and not match.group("bold") and not head.isupper():
+        return None  # a bare line is a heading only when it looks like one ("WHY", "**Fix**")
+    if head.endswith((".", "?", "!")):
+        return None
+    return head, desc
+
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    """[start, end) of each line from `start` on."""
+    bounds = []
+    position = start
+    for line in text[start:].split("\n"):
+        bounds.append((position, position + len(line)))
+        position += len(line) + 1
+    return bounds
+
+
+def find_outline(text: str) -> Outline | None:
+    """The reply outline a brief writes under an introducer line, or None."""
+    for intro in _INTRODUCER.finditer(text):
+        line_start = text.rfind("\n", 0, intro.start()) + 1
+        introducer = text[line_start : intro.end()]
+        if _NOT_REPLY.search(introducer):
+            continue
+        sections = _sections_after(text, intro.end())
+        if len(sections) >= _MIN_SECTIONS:
+            return Outline(tuple(sections), sections[0].start, sections[-1].end)
+    return None
+
+
+def _sections_after(text: str, start: int) -> list[Section]:
+    sections: list[Section] = []
+    for line_start, line_end in _lines(text, start)[1:]:
+        line = text[line_start:line_end]
+        if not line.strip():
+            if sections and len(sections) >= _MIN_SECTIONS:
+                break  # a blank line after the outline ends it; blank lines before or inside a short one do not
+            continue
+        if line[:1] in " \t" and sections and not line.lstrip().startswith(("#",)):
+            # An indented line under a section belongs to it ("   - one bullet per animal").
+            last = sections[-1]
+            description = f"{last.description} {line.strip()}".strip()
+            sections[-1] = last._replace(description=description, end=line_end)
+            continue
+        match = _LINE.match(line)
+        found = _heading(match) if match else None
+        if found is None:
+            break
+        sections.append(Section(found[0], found[1], line_start, line_end))
+    return sections
+
+
+def section_at(outline: Outline, start: int, end: int) -> Section | None:
+    """The section whose line holds [start, end)."""
+    for section in outline.sections:
+        if section.start <= start and end <= section.end:
+            return section
+    return None
+
+
+def describe_outline(outline: Outline) -> str:
+    """ "Use these sections, in this order, each under its heading as written: …" with one line per section."""
+    lines = [
+        f"- {section.heading}: {section.description}" if section.description else f"- {section.heading}"
+        for section in outline.sections
+    ]
+    return "Use these sections, in this order, each under its heading as written:\n" + "\n".join(lines)
+
+
+_THIS_FORMAT = re.compile(
+    r"\s*\b(?:in|with|using|like|following|into)\s+(?:this|these|the\s+following)\s+(?:format|structure|layout|"
+    r"template|outline|sections|headings|parts|shape|way)\b|\s*\bas\s+follows\b|\s*\blike\s+this\b",
+    re.IGNORECASE,
+)
+
+
+def pointing_to_outline(text: str) -> str:
+    """ "Summarise it for the next shift in this format." -> "… in the sections the output format lists." """
+    pointed, count = _THIS_FORMAT.subn(" in the sections the output format lists", text, count=1)
+    return pointed if count else text
