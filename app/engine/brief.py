@@ -384,6 +384,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "refer them to Lark Accountancy", "give them CVV's number": who the user is sent to
         if _VENUE.match(text, m.end(1)) and re.search(r"\b(?:at|in|near|inside|opposite)\s+$", text[: m.start(1)]):
             continue  # "we meet at St Michael's church hall": where it happens, not who runs it
+        if m.group(1).isupper() and re.search(r"(?:^|[.!?:\n])\s*$", text[: m.start()]):
+            continue  # "For URGENT the reply must …": a case (a label, a code) that opens a sentence, not a business
         words = _one_sentence(m.group(1).split())
         while words and words[0] in _NOT_NAMES:
             words.pop(0)

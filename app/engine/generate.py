@@ -172,8 +172,8 @@ def spans_in_original(
     constraints: Sequence[Constraint], corrected: CorrectedBrief, original: Brief
 ) -> list[Constraint]:
     """The constraints with their spans mapped from the corrected brief back onto the user's own text."""
-    if not corrected.edits:
-        return list(constraints)
+    if not corrected.edits and corrected.brief.task == original.task:
+        return list(constraints)  # (an unwrapped task keeps its offsets; only its span texts need the line breaks)
     out = []
     for c in constraints:
         span = c.span

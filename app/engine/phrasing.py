@@ -155,7 +155,9 @@ def sentence(text: str) -> str:
         return text
     if not _IDENTIFIER_FIRST.match(text):
         text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    if text.endswith((".", "!", "?")) or (text[-1:] in "\"”»'’」" and text[-2:-1] in (".", "!", "?", "。")):
+        return text  # 'must include this sentence: "… at any time."' already ends inside its quote
+    return text + "."
 
 
 # "pls make the bot answer ...", "the assistant should always reply ...", "I want it to ...": the directive to the

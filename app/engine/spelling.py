@@ -21,6 +21,7 @@ import msgspec
 
 from app.engine.brief import Brief
 from app.engine.constraints.rules import is_english
+from app.engine.unwrap import unwrap
 
 DATA_PATH = Path(__file__).with_name("data") / "misspellings.txt"
 _WORD = re.compile(r"(?<![\w'’@./-])[A-Za-z]+(?:'[A-Za-z]+)?(?![\w'’@-]|\.\w|/\w)")
@@ -138,7 +139,11 @@ _TEXT_FIELDS = ("task", "role", "audience", "tone", "output_format")
 
 def correct_brief(brief: Brief) -> CorrectedBrief:
     """The brief with common misspellings corrected in its free-text fields; a brief not written in English is left
-    as written (the table is English: "dont" is French, "i" is Italian)."""
+    as written (the table is English: "dont" is French, "i" is Italian). Hard-wrapped lines are joined first, in every
+    language."""
+    unwrapped = unwrap(brief.task)
+    if unwrapped != brief.task:
+        brief = msgspec.structs.replace(brief, task=unwrapped)
     if not is_english(brief.task):
         return CorrectedBrief(brief=brief, edits={})
     changes: dict[str, object] = {}

@@ -170,6 +170,9 @@ _DEFAULT_ORDER = re.compile(
 )
 
 
+_ONLY_THE_LABEL = re.compile(r"\breturn\s+exactly\s+one\s+label\s+from\s+the\s+set\b", re.IGNORECASE)
+
+
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
@@ -217,8 +220,11 @@ class Conflicts:
         ]
         # A topic the brief speaks about is settled by its own sentence: the default for it goes.
         self.overridden += [topic.default for topic in settled_topics([task])]
-        if any(c.kind == "format" and c.value == "sections" for c in constraints):
+        outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]
+        if outlines:
             self.overridden.append(_DEFAULT_ORDER)  # the brief's outline orders the reply, not "main point first"
+            if any(len(c.values) > 1 for c in outlines):
+                self.overridden.append(_ONLY_THE_LABEL)  # "LABEL: … / REPLY: …": the label is one line of several
 
     def _prescribes_prohibited(self, text: str) -> bool:
         """Whether a default affirmatively prescribes what a prohibition of the brief rules out."""

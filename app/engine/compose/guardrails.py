@@ -6,6 +6,7 @@ import re
 
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan, review_label
+from app.engine.constraints.fallbacks import QUOTED_SCOPE
 from app.engine.spec import Guardrails
 
 _OUT_OF_SCOPE = re.compile(
@@ -40,7 +41,8 @@ def _closed_set_fallback(plan: Plan) -> str:
 
 def guardrails(plan: Plan) -> Guardrails:
     """The guardrails for the plan."""
-    fallbacks = plan.of_kind("fallback")
+    # A number inside a sentence the reply must carry whole is said by that sentence's requirement, in context.
+    fallbacks = [c for c in plan.of_kind("fallback") if c.scope != QUOTED_SCOPE]
     scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "")]
     unsure = [c for c in fallbacks if c not in scoped]
     primary = plan.primary
@@ -59,6 +61,8 @@ def guardrails(plan: Plan) -> Guardrails:
         out_of_scope = localise_reply_quotes(plan.fill(primary.out_of_scope), plan.language)
         if plan.conflicts.clashes(out_of_scope):
             out_of_scope = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
+            if plan.conflicts.clashes(out_of_scope):
+                out_of_scope = ""  # the brief's own tie-break decides what an unclear text gets
     extra_defaults = [
         localise_reply_quotes(plan.fill(g), plan.language) for a in plan.archetypes for g in a.guardrails_extra
     ]

@@ -244,9 +244,10 @@ def output_format(plan: Plan) -> OutputFormat:
         schema = field_schema(named) if named else GENERIC_SCHEMA
     elif kind == "json" and schema is None:
         schema = plan.primary.output.json_schema
+    shape = [c for c in plan.of_kind("format") if c.value == "sections"]  # the brief's outline comes first
     stated.extend(
         c.text
-        for c in plan.of_kind("format", "limit", "labels", "fields", "schema")
+        for c in [*shape, *plan.of_kind("format", "limit", "labels", "fields", "schema")]
         # a section's limit is written on its line of the outline
         if c.value != "collect" and not (c.scope or "").endswith(" section")
     )
@@ -337,11 +338,21 @@ def output_format(plan: Plan) -> OutputFormat:
             # The brief's own schema has no nullable field ("a missing step scores 0"): null would break it.
             stated = [s.replace(" Use null for fields the input does not state.", "") for s in stated]
     lines = [s.strip() for s in stated if s.strip()]
-    description = " ".join(dict.fromkeys(lines)) or "Plain prose."
+    description = _joined(list(dict.fromkeys(lines))) or "Plain prose."
     if schema is None and kind == plan.primary.output.kind:
         schema = plan.primary.output.json_schema
     structured = kind in ("json", "decision")
     return OutputFormat(kind=kind, description=description, json_schema=schema if structured else None)
+
+
+def _joined(lines: list[str]) -> str:
+    """The format's sentences as one paragraph; a block of lines (the brief's outline) stands on lines of its own."""
+    text, previous = "", ""
+    for line in lines:
+        separator = "\n" if "\n" in line or "\n" in previous else " "
+        text = f"{text}{separator}{line}" if text else line
+        previous = line
+    return text
 
 
 def is_default(plan: Plan, output: OutputFormat) -> bool:

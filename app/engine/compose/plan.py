@@ -379,7 +379,16 @@ _INSTRUCTS = re.compile(
 def _instructs(sentence: str) -> bool:
     """Whether a sentence of the brief is a rule for the assistant: it tells it what to do, or it settles a topic that a
     default would settle otherwise ("You can cancel without asking for confirmation")."""
+    if _FIRST_PERSON_FACT.match(sentence) and not settles_a_topic(sentence):
+        return False  # "We definitely can't guarantee that": what the requester cannot do is background
     return bool(_INSTRUCTS.search(sentence)) or settles_a_topic(sentence)
+
+
+_FIRST_PERSON_FACT = re.compile(
+    r"^(?:we|i|our\s+\w+)\s+(?:\w+ly\s+|just\s+|really\s+)?(?:can'?t|cannot|won'?t|couldn'?t|aren'?t|are\s+not|"
+    r"have\s+no|don'?t\s+have)\b",
+    re.IGNORECASE,
+)
 
 
 def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:

@@ -241,9 +241,21 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bwhen\s+the\s+content\s+is\s+ambiguous\b"),
     ),
     Topic(
+        "keywords",
+        # "URGENT = any mention of suicide …", "if it contains the word refund": the brief labels on words themselves
+        _p(
+            r"\bany\s+mention\s+of\b|\b(?:mentions?|contains?|includes?|uses?)\s+(?:the\s+)?words?\b|\bkeywords?\b|"
+            r"\bcualquier\s+menci[oó]n\b|\bjede\s+erw[äa]hnung\b|\btoute\s+mention\b|\bqualquer\s+men[çc][ãa]o\b|"
+            r"\bqualsiasi\s+menzione\b|\belke\s+vermelding\b"
+        ),
+        _p(r"\bnot\s+on\s+isolated\s+keywords\b"),
+    ),
+    Topic(
         "tie_break",
         _p(
             r"\b(?:both|two|several|multiple|more\s+than\s+one)\s+(?:labels?|categories|tags)\s+(?:fit|apply|match)\b|\bties?\b|"
+            # "when unsure between two labels pick the more urgent one"
+            r"\b(?:when|if)\s+(?:unsure|torn|undecided|stuck|in\s+doubt)\s+between\b|\bbetween\s+two\s+(?:labels|categories)\b|"
             + _IN_DOUBT
         ),
         _p(r"\bfit\s+equally\s+well\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b"),
@@ -331,11 +343,14 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\bempty\s+(?:string|value|field)s?\b|\bleave\s+(?:it|them|the\s+\w+|that\s+\w+)?\s*(?:blank|empty)\b|"
             r"\bN/A\b|[\"'“]unknown[\"'”]|\b(?:never|not|no)\s+nulls?\b|\bomit\s+(?:the\s+|that\s+)?(?:field|key)s?\b|"
-            r"\bvac[íi]o\b|\bleer\s+lassen\b|\blaisse[rz]?\s+vide\b|\bvazio\b|空欄|留空"
+            r"\bvac[íi]o\b|\bleer\s+lassen\b|\blaisse[rz]?\s+vide\b|\bvazio\b|空欄|留空|"
+            # 'If the NDA doesn't say, write "not stated" in Value'
+            r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|isn'?t|is\s+not|not)\s+(?:say|state|give|mention|list|show)\w*"
+            r"[^.;]{0,40}\b(?:write|put|enter|use|mark)\s+(?:it\s+as\s+)?[\"'“]"
         ),
         _p(
             r"\bset\s+(?:a|the|every|the\s+uncertain)\s+(?:\w+\s+)?fields?\s+to\s+null\b|\bfield\s+set\s+to\s+null\b|"
-            r"\bnull\s+for\s+every\s+value\b"
+            r"\bnull\s+for\s+every\s+value\b|\bmark\s+that\s+cell\s+as\s+missing\b"
         ),
     ),
     Topic(

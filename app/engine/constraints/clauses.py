@@ -331,10 +331,19 @@ def sentence_case(text: str) -> str:
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?。" else text + "."
+    if text[-1] in ".!?。" or (len(text) > 1 and text[-1] in "\"”»'’」" and text[-2] in ".!?。"):
+        return text  # 'say exactly: "… at any time."' already ends inside its quote
+    return text + "."
 
 
 def instruction_case(text: str) -> str:
     """A requirement in the user's words as an instruction: the builder-directed lead ("pls make the bot", "it
     should") goes, then `sentence_case`."""
-    return sentence_case(strip_meta_directive(text))
+    text = strip_meta_directive(text)
+    joined = _JOINING_WORD.match(text)
+    if joined and len(text[joined.end() :].split()) >= 3:
+        text = text[joined.end() :]  # "… exactly: "…" and the label line has to come first": a clause of its own
+    return sentence_case(text)
+
+
+_JOINING_WORD = re.compile(r"^\s*(?:and|but|plus|also)\s+(?!so\b|then\b)", re.IGNORECASE)

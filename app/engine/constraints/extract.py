@@ -312,6 +312,7 @@ def _fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
                 found.action, found.value, found.condition, in_place=fallbacks.written_in_place(text, found)
             ),
             span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
+            scope=fallbacks.QUOTED_SCOPE if fallbacks.in_quoted_sentence(text, found.start) else None,
         )
         for found in fallbacks.find_fallbacks(text)
     ]  # fmt: skip
@@ -446,7 +447,13 @@ def _with_quotes_restored(constraint: Constraint, original: str) -> Constraint:
         value = value.replace(blanked, quoted, 1) if value is not None else None
     if text == constraint.text and value == constraint.value:
         return constraint
+    # A blanked quote got a full stop after it; the restored one may end its own sentence ('… at any time."').
+    text = _DOUBLE_STOP.sub(r"\1", text)
+    value = _DOUBLE_STOP.sub(r"\1", value) if value is not None else None
     return msgspec.structs.replace(constraint, text=text, value=value)
+
+
+_DOUBLE_STOP = re.compile(r"([.!?。][\"”»'’」])\.$")
 
 
 _OPENS_WITH_CONDITION = re.compile(r"\s*(?:if|when|whenever|should|in\s+case)\b", re.IGNORECASE)

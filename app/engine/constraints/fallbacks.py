@@ -441,6 +441,26 @@ _FOREIGN_LEAD = re.compile(
 _TOOL_CALL = re.compile(r"(?:call|use|invoke|run|trigger)\s+(?:the\s+)?`?[A-Za-z_][\w.]*(?:\(|`|\s+tool\b)", re.I)
 
 
+QUOTED_SCOPE = "the quoted sentence"
+"""The scope of a contact that stands inside a quoted sentence the reply carries whole."""
+_QUOTED_SENTENCE = re.compile(r"[\"“«]([^\"“”«»]{20,400})[\"”»]")
+# 'must include this sentence exactly: "…"', 'always end with: "…"': the quote is text the reply carries whole.
+_CARRIED_QUOTE = re.compile(
+    r"\b(?:include|includes|including|add|append|end\s+with|start\s+with|begin\s+with|close\s+with|sign\s+off\s+with|"
+    r"sentence|line|wording|verbatim|unchanged|word\s+for\s+word|exactly)\b[^.;!?\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def in_quoted_sentence(text: str, position: int) -> bool:
+    """Whether a contact stands inside a quoted sentence the brief tells the reply to carry ('must include this
+    sentence exactly: "… call 999 …"'): the requirement that carries the sentence says when to give the number."""
+    for quote in _QUOTED_SENTENCE.finditer(text):
+        if quote.start(1) <= position < quote.end(1) and len(quote.group(1).split()) >= 5:
+            return _CARRIED_QUOTE.search(text[max(0, quote.start() - 60) : quote.start()]) is not None
+    return False
+
+
 # 'If the notes don't give a dose, write "dose not recorded"', 'put "N/A"', 'mark it as "unknown"': words that
 # stand in for one missing detail inside a longer reply, not the whole reply.
 _IN_PLACE_VERB = re.compile(
@@ -450,15 +470,25 @@ _IN_PLACE_VERB = re.compile(
 )
 
 
-def written_in_place(text: str, found: FoundFallback) -> bool:
-    """Whether a conditioned 'say' fallback writes its words in place of a missing detail ("write 'dose not
-    recorded'") rather than replying with them alone ("reply 'I can't help with that'")."""
+_DESTINATION = re.compile(
+    r"^[\"”’»']?\s+(?P<where>(?:in|into|under)\s+(?:the\s+|that\s+|its\s+)?[\w-]+"
+    r"(?:\s+(?:field|column|cell|box|row|section))?)\b"
+)
+
+
+def written_in_place(text: str, found: FoundFallback) -> str | None:
+    """Where a conditioned 'say' fallback writes its words when they stand in for a missing detail ('write "not
+    stated" in Value' -> "in Value"; 'write "dose not recorded"' -> "in its place"), or None when they are the whole
+    reply ("reply 'I can't help with that'")."""
     if found.action != "say" or found.condition is None:
-        return False
-    return _IN_PLACE_VERB.search(text[max(0, found.start - 30) : found.start]) is not None
+        return None
+    if _IN_PLACE_VERB.search(text[max(0, found.start - 30) : found.start]) is None:
+        return None
+    destination = _DESTINATION.match(text[found.end :])
+    return destination.group("where") if destination else "in its place"
 
 
-def describe_fallback(action: FallbackAction, value: str, condition: str | None, *, in_place: bool = False) -> str:
+def describe_fallback(action: FallbackAction, value: str, condition: str | None, *, in_place: str | None = None) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
     if condition and condition.startswith("otherwise ("):
         lead = f"O{condition[1:]}, "
@@ -488,5 +518,5 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None,
             return f"{lead}tell the user to {value}."
         return f'{lead}offer to hand the conversation to a human agent ("{value}").'
     if in_place:
-        return f'{lead}write "{value}" in its place.'
+        return f'{lead}write "{value}" {in_place}.'
     return f'{lead}reply exactly: "{value}"'

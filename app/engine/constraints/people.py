@@ -294,6 +294,14 @@ def _only_tone_words(text: str) -> bool:
     return rest != text and not re.sub(r"(?i)\b(?:and|or|but|very|always|super|really|a\s+bit)\b|[\s,.!&/+-]", "", rest)
 
 
+# A tone word followed by a word for people describes them ("blunt people", "friendly customers"), not the reply.
+_DESCRIBES_PEOPLE = re.compile(
+    r"\s+(?:people|folks?|folk|guys|men|women|readers|users|customers|clients|farmers|workers|kids|parents|"
+    r"patients|staff|colleagues|members|students|teachers|audiences?|crowds?|types?|lot)\b",
+    re.IGNORECASE,
+)
+
+
 def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
     """Tone words in one clause; with `whole`, the text is a tone field and every tone word counts."""
     if not whole and not _TONE_CONTEXT.search(text) and not _only_tone_words(text):
@@ -307,6 +315,8 @@ def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
             not whole and word in _WEAK and not _linked_tone(text, word, match.start())
         ):
             continue
+        if not whole and _DESCRIBES_PEOPLE.match(text, match.end()):
+            continue  # "these are blunt people": the readers are blunt; the reply's tone is not said
         tone = _TONES.get(word, _TONES.get(match.group(0), word))
         if tone not in values:
             values.append(tone)

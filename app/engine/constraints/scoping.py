@@ -193,13 +193,15 @@ _VERB_LABEL = re.compile(r"reject|remove|block|flag|ban|delete|hide|escalate|app
 _PARTICLE = re.compile(r"(?:on|off|up|out|it|them|this|that|is|are|was|should|must|will|can)\b", re.I)
 
 
+_DEFINITION_PARTS = ("prohibition", "requirement", "tone")
+
+
 def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
     """'EDIT when the bio shares contact details; BLOCK for hate …', 'Reject weapons …': a sentence that opens with
     one of the brief's labels says when to use it, so it becomes a rule, not background."""
     values = {v.lower(): v for c in found if c.kind == "labels" for v in c.values}
     if not values:
         return []
-    taken = [c.span for c in found if c.kind != "labels" and c.span is not None and c.span.field == "task"]
     rules_found: list[Constraint] = []
     for clause in split_clauses(brief.task):
         lead = _LABEL_LEAD.match(clause.text)
@@ -207,7 +209,18 @@ def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
             continue
         rest = clause.text[lead.end() :].strip().rstrip(".")
         start, end = clause.start, clause.start + len(clause.text.rstrip())
-        if len(rest.split()) < 2 or any(s.start < end and start < s.end for s in taken):
+        inside = [
+            c
+            for c in found
+            if c.kind != "labels" and c.span is not None and c.span.field == "task"
+            and c.span.start < end and start < c.span.end
+        ]  # fmt: skip
+        if (lead.group("link") or "") in ("=", ":") and all(c.kind in _DEFINITION_PARTS for c in inside):
+            # "TODAY = clearly distressed but no risk words": the words after "=" define the label; "no risk words"
+            # is part of that definition, not a ban on words.
+            found[:] = [c for c in found if not any(c is i for i in inside)]
+            inside = []
+        if len(rest.split()) < 2 or inside:
             continue
         if not lead.group("link") and not (_VERB_LABEL.fullmatch(lead.group("label")) and not _PARTICLE.match(rest)):
             # Without "when"/"for"/":" only a label that is itself an order ("Reject weapons …") says when to use

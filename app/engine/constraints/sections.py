@@ -39,7 +39,10 @@ _INTRODUCER = re.compile(
     r"(?:\b(?:format|formatted|structure[d]?|layout|template|outline|sections?|headings?|headers?|parts|like\s+this|"
     r"as\s+follows|formato|estructura|estructurad[ao]|secciones|apartados|plantilla|gliederung|struktur|"
     r"abschnitte[n]?|aufbau|vorlage|rubriques|modèle|estrutura|seções|secções|modelo|struttura|sezioni|schema|"
-    r"opbouw|indeling|secties|kopjes)\b|形式|フォーマット|構成|見出し|格式|结构|部分|模板)"
+    r"opbouw|indeling|secties|kopjes)\b|形式|フォーマット|構成|見出し|格式|结构|部分|模板|"
+    # a bare "Output:" / "Reply:" / "Respuesta:" line introduces the reply's own lines
+    r"^[ \t]*(?:output|reply|response|answer|salida|respuesta|ausgabe|antwort|sortie|réponse|saída|resposta|"
+    r"risposta|uitvoer|antwoord)(?=[:：][ \t]*$))"
     r"[^\n]{0,40}[:：][ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -135,8 +138,15 @@ def section_at(outline: Outline, start: int, end: int) -> Section | None:
     return None
 
 
+_SLOT = re.compile(r"^(?:<[^<>]+>|\[[^\[\]]+\]|\{[^{}]+\})[.,]?$")
+
+
 def describe_outline(outline: Outline) -> str:
-    """ "Use these sections, in this order, each under its heading as written: …" with one line per section."""
+    """ "Use these sections, in this order, each under its heading as written: …" with one line per section; a line
+    template ("LABEL: <one label>") is given as the lines to write."""
+    if all(_SLOT.match(section.description) for section in outline.sections):
+        template = "\n".join(f"{section.heading}: {section.description}" for section in outline.sections)
+        return "Reply with exactly these lines, in this order:\n" + template
     lines = [
         f"- {section.heading}: {section.description}" if section.description else f"- {section.heading}"
         for section in outline.sections

@@ -8,7 +8,9 @@ import pytest
 
 from app.engine import Brief, generate
 from app.engine.constraints import extract_constraints
+from app.engine.constraints.clauses import instruction_case
 from app.engine.constraints.sections import find_outline
+from app.engine.unwrap import unwrap
 
 HANDOVER = """We do a handover at 8am and 8pm at the food bank. Summarise the volunteer's notes in this format:
 
@@ -102,3 +104,85 @@ def test_veterinary_pack_needs_an_animal_owner() -> None:
     clinic = "Answer pet owners' questions for our vet clinic: opening hours, vaccinations, what to bring."
     assert "owner describes signs of an emergency" not in _prompt(rescue)
     assert "owner describes signs of an emergency" in _prompt(clinic)
+
+
+TRIAGE = """I run a text line for farmers in trouble. Read each incoming text and (1) sort it into URGENT, TODAY or
+ROUTINE and (2) write a short holding reply the volunteer can send.
+
+URGENT = any mention of suicide, self harm or someone else being in danger. TODAY = clearly distressed but no risk
+words. ROUTINE = practical stuff like grant forms.
+
+For URGENT the reply must include this sentence exactly: "If you are in danger right now please call 999, or ring \
+Samaritans free on 116 123 at any time." and the label line has to come first.
+
+Output:
+LABEL: <one label>
+REPLY: <the reply, max 60 words>
+
+dont be preachy, these are blunt people. never promise a call at a set time, we definitely cant guarantee that. \
+when unsure between two labels pick the more urgent one."""
+
+
+def test_line_template_is_the_reply_and_its_limit_is_the_reply_lines() -> None:
+    prompt = _prompt(TRIAGE)
+    assert "Reply with exactly these lines, in this order:\nLABEL: <one label>\nREPLY: <the reply, max 60 words>" in (
+        prompt
+    )
+    assert "Keep the reply to at most 60 words" not in prompt
+    assert "Return exactly one label from the set" not in prompt  # the label is one line of two
+
+
+def test_label_definition_is_a_rule_not_a_ban() -> None:
+    constraints = extract_constraints(Brief(task=TRIAGE))
+    assert not any(c.kind == "prohibition" and "risk words" in c.text for c in constraints)
+    assert 'Use "TODAY" for clearly distressed but no risk words.' in _prompt(TRIAGE)
+
+
+def test_number_inside_a_sentence_to_carry_stays_in_that_sentence() -> None:
+    fallbacks = [c for c in extract_constraints(Brief(task=TRIAGE)) if c.kind == "fallback"]
+    assert {c.value for c in fallbacks} == {"999", "116 123"}  # still understood, and shown as understood
+    prompt = _prompt(TRIAGE)
+    assert "tell the user to call 999" not in prompt
+    assert "tell the user to call 116 123" not in prompt
+    assert 'at any time.".' not in prompt  # no stray full stop after the quote
+    assert "for URGENT" not in prompt.split("</role>")[0]  # "For URGENT the reply …" opens a case, names no business
+
+
+def test_clause_split_off_a_sentence_drops_its_joining_word() -> None:
+    assert instruction_case("and the label line has to come first") == "The label line has to come first."
+    assert instruction_case("and so on") == "And so on."  # too short to stand alone without it
+
+
+def test_hard_wrapped_lines_are_one_sentence() -> None:
+    wrapped = "Read each incoming text and sort it into URGENT, TODAY or\nROUTINE, then write a short holding reply."
+    assert unwrap(wrapped) == wrapped.replace("\n", " ")
+    labels = [c for c in extract_constraints(Brief(task=wrapped)) if c.kind == "labels"]
+    # extract_constraints reads the brief as given; generate unwraps it first
+    assert "ROUTINE" in _prompt(wrapped).split("<output_format>")[1]
+    assert labels  # the label set is read either way
+    kept = "Labels:\nspam\nham\nphishing"
+    assert unwrap(kept) == kept  # short lines are items, not a wrapped sentence
+    outline = (
+        "Summarise the meeting notes for the whole team in this format, one section each:\n"
+        "DECISIONS - bullets\nRISKS - bullets"
+    )
+    assert unwrap(outline) == outline
+
+
+def test_brief_settles_keywords_doubt_and_reader_words() -> None:
+    prompt = _prompt(TRIAGE)
+    assert "not on isolated keywords" not in prompt  # "any mention of" labels on the words themselves
+    assert "fits the main point best" not in prompt  # "when unsure between two labels pick the more urgent one"
+    assert not any(c.kind == "tone" for c in extract_constraints(Brief(task=TRIAGE)))  # the readers are blunt
+    assert "Use a blunt tone" not in prompt
+    assert ". We definitely can't guarantee that." not in prompt.replace("\n", " ").split("<instructions>")[1]
+
+
+def test_missing_value_written_in_a_named_column() -> None:
+    task = (
+        "Pull the key terms out of NDAs. Return a table with the columns Term | Value | Clause. "
+        'If the NDA doesn\'t say, write "not stated" in Value.'
+    )
+    prompt = _prompt(task)
+    assert 'write "not stated" in Value.' in prompt
+    assert "mark that cell as missing" not in prompt

@@ -1,0 +1,48 @@
+"""Hard-wrapped briefs: text pasted from an email or an editor that breaks lines mid-sentence ("sort it into URGENT,
+TODAY or\\nROUTINE"). Such a line break is a space: every reader downstream treats a line break as the end of an item
+(label blocks, outlines, bullet lists), so a wrapped sentence would lose its tail.
+
+A break is a wrap only when the line before it is long and does not end a sentence, it stops mid-phrase (on a comma or
+a joining word) or the next line goes on in lowercase, and the next line neither starts an item (a bullet, a number,
+a heading) nor is empty. The replacement keeps every offset, so
+constraint spans still point at the brief as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MIN_WRAPPED_LINE = 50
+# The line stops mid-phrase: on a comma, or on a word that cannot end a sentence.
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:and|or|but|nor|the|a|an|to|of|with|for|in|on|at|by|from|into|about|that|which|who|is|are|was|be|"
+    r"if|when|than|as|its|their|your|our|my|this|these|those|y|o|e|und|oder|et|ou|de|del|la|le|les|el|los|das|der|"
+    r"die|den|dem|zu|mit|für|von|im|que|para|por|con|en|di|il|het|een|van|voor|met))[ \t]*$",
+    re.IGNORECASE,
+)
+_CLOSED_END = re.compile(r"[.!?:;。！？：]['\"”’)]*[ \t]*$")
+# The next line goes on with the sentence: it starts with a lowercase word ("words. ROUTINE = …").
+_CONTINUES = re.compile(r"^[a-zà-ÿ]")
+_ITEM_START = re.compile(r"^[ \t]*(?:[-*•#>|]|\d{1,2}[.)]\s|[A-Z][A-Z0-9 _&/-]{1,30}\s*(?:[:：]|\s[-–—]\s)|【)")
+
+
+def unwrap(text: str) -> str:
+    """The text with line breaks that only wrap a sentence replaced by spaces (same length, same offsets)."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        previous = out[-1].rsplit("\n", 1)[-1]
+        wrapped = (
+            len(previous) >= _MIN_WRAPPED_LINE
+            and (_OPEN_END.search(previous) is not None or _CONTINUES.match(line) is not None)
+            and _CLOSED_END.search(previous) is None
+            and line.strip() != ""
+            and _ITEM_START.match(line) is None
+        )
+        if wrapped:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
