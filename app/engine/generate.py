@@ -23,9 +23,9 @@ import msgspec
 from app.engine.archetypes import BY_ID, REGISTRY
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
-from app.engine.classify import ArchetypeMatch, classify
+from app.engine.classify import ArchetypeMatch, classify, score_all
 from app.engine.compose import Composition, compose_spec
-from app.engine.compose.plan import asks_for_label, job_start, make_plan
+from app.engine.compose.plan import asks_for_label, job_span, job_start, make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
@@ -99,7 +99,46 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     )
     task = without_asides(without_tool_output(_without_background(brief.task)))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
+    matches = _named_job_leads(matches, brief.task, labels)
     return _tools_lead(matches) if tools else matches
+
+
+# A keyword that names a job by its verb ("rewrite", "summarise", "translate" weigh 5 or more), not a topic word
+# ("students", "database", "paper") that any assistant's sentence may hold.
+_NAMED_JOB_WEIGHT = 5
+
+
+def _named_job_leads(matches: list[ArchetypeMatch], task: str, labels: bool) -> list[ArchetypeMatch]:
+    """ "sou editora na Rádio … quero um assistente que reescreva o texto pra rádio …": when a brief that first
+    introduces its requester reads as a general assistant only for want of evidence (no keyword of its own), the
+    job sentence after the introduction names the job if a job verb of an archetype's own keywords says so there."""
+    general = BY_ID.get(matches[0].id) if matches else None
+    if general is None or not general.role_from_task or any(not f.startswith("model:") for f in matches[0].features):
+        return matches
+    start, end = job_span(task)
+    if start == 0:
+        return matches  # the brief opens with its job: the whole brief already speaks for it
+    named = next((m for m in score_all(task[start:end]) if _names_a_job(m, labels)), None)
+    if named is None:
+        return matches
+    archetype = BY_ID[named.id]
+    lead = next((m for m in matches if BY_ID.get(m.id) is archetype), named)
+    rest = [
+        msgspec.structs.replace(m, rank="secondary")
+        for m in matches
+        # the general assistant was chosen for want of a job; with the job named, it is no second job to blend
+        if BY_ID.get(m.id) is not archetype and m is not matches[0]
+    ]
+    return [msgspec.structs.replace(lead, rank="primary"), *rest]
+
+
+def _names_a_job(match: ArchetypeMatch, labels: bool) -> bool:
+    """Whether a match rests on a job verb of its archetype's keywords (a labelling job also needs a label set)."""
+    archetype = BY_ID.get(match.id)
+    if archetype is None or archetype.role_from_task or (archetype.uses_labels and not labels):
+        return False
+    weights = {f.label: f.weight for f in archetype.features}
+    return max((weights.get(label, 0) for label in match.features), default=0) >= _NAMED_JOB_WEIGHT
 
 
 def _tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:

@@ -116,7 +116,9 @@ WRITING_EDITOR = Archetype(
         ),
         feat(
             "rewrite",
-            r"\brewrit\w*\b|\brephras\w*\b|(?<!\bin\s)(?<!\bor\s)(?<!\band\s)(?<!\bto\s)(?<!\binto\s)(?<!\bfrom\s)"
+            r"\brewrit\w*\b|\brephras\w*\b|\breescrib\w*|\breescrev\w*|\bumschreib\w*|\bumformulier\w*|"
+            r"\bréécri\w*|\breformul\w*|\briscriv\w*|\bherschrijf\w*|\bherschrijv\w*|改写|改寫|重写|書き直|リライト|"
+            r"(?<!\bin\s)(?<!\bor\s)(?<!\band\s)(?<!\bto\s)(?<!\binto\s)(?<!\bfrom\s)"
             r"\bpolish\w*\b(?!\s+(?:speakers?|language|version|translation|customers?|parents?|users?|people|community|clients?)\b)|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b",
             5,
         ),

@@ -245,11 +245,12 @@ def output_format(plan: Plan) -> OutputFormat:
     elif kind == "json" and schema is None:
         schema = plan.primary.output.json_schema
     shape = [c for c in plan.of_kind("format") if c.value == "sections"]  # the brief's outline comes first
+    outlined = {f"the {heading} section" for c in shape for heading in c.values}
     stated.extend(
         c.text
         for c in [*shape, *plan.of_kind("format", "limit", "labels", "fields", "schema")]
-        # a section's limit is written on its line of the outline
-        if c.value != "collect" and not (c.scope or "").endswith(" section")
+        # a limit on a section of the brief's outline is written on that section's line
+        if c.value != "collect" and c.scope not in outlined
     )
     if kind not in ("label", "json"):
         # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.

@@ -351,10 +351,23 @@ def job_sentence(task: str) -> int:
     named = len(first.split()) <= 8 and _NAME_ONLY.match(first.strip().rstrip(".!:")) is not None
     if not (named or _BACKGROUND.match(first)) or _JOB_CUE.search(first):
         return 0
+    # "… e eu preciso deles prontos. quero um assistente que reescreva o texto": the sentence that asks for an
+    # assistant names the job better than an earlier one that only says what the requester needs.
+    for index, (start, end) in enumerate(sentences[1:4], start=1):
+        if _ASSISTANT_WANTED.search(task[start:end]):
+            return index
     for index, (start, end) in enumerate(sentences[1:3], start=1):
         if _JOB_CUE.search(task[start:end]):
             return index
     return 0
+
+
+_ASSISTANT_WANTED = re.compile(
+    r"\b(?:bot|chatbot|assistant|agent|helper|asistente|assistente|assistent(?:in|en)?|agente|assistant)\b"
+    r"[^.]{0,20}?\b(?:that|which|to|who|que|qui|der|die|das|che|dat|die|om|para|pra|pour|per|zum|zur)\b|"
+    r"(?:助手|アシスタント|ボット|机器人)",
+    re.IGNORECASE,
+)
 
 
 # A sentence that tells the assistant what to do ("Player dies = say THE END and offer a restart", "Never guess"),
@@ -403,6 +416,14 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
             continue
         details.append(text)
     return tuple(details)
+
+
+def job_span(task: str) -> tuple[int, int]:
+    """[start, end) of the job sentence."""
+    sentences = _sentences(task)
+    if not sentences:
+        return 0, 0
+    return sentences[min(job_sentence(task), len(sentences) - 1)]
 
 
 def job_start(task: str) -> int:

@@ -500,7 +500,7 @@ def named_part(text: str, start: int, end: int, released: bool = False) -> str |
     """The part a limit's noun phrase names ("the summary under 60 words", "3 lines of corrected code", "la versión
     en inglés"); a part that is often the whole reply (a summary) only when its sentence names more, or when the
     brief frees the rest (`released`)."""
-    after = parts.part_after(text, end)
+    after = parts.part_after(text, end) or parts.heading_before(text, start)
     if after is not None:
         return after
     numbers = _number_starts(text[start:end])

@@ -210,12 +210,45 @@ def part_before(text: str, start: int) -> tuple[str, bool] | None:
 
 
 def part_after(text: str, end: int) -> str | None:
-    """The part a limit ending at `end` counts ("3 lines of corrected code" -> "the code")."""
+    """The part a limit ending at `end` counts ("3 lines of corrected code" -> "the code", "180 palavras no roteiro"
+    -> "the roteiro"); a heading just before it names a section ("escreve NOTAS: com no máximo 3 tópicos")."""
     match = _PART_AFTER.match(text, end)
-    if match is None:
-        return None
-    part = match.group("part").lower()
-    return "the introduction" if part.startswith("intro") else "the code"
+    if match is not None:
+        part = match.group("part").lower()
+        return "the introduction" if part.startswith("intro") else "the code"
+    place = _PLACE_AFTER.match(text, end)
+    if (
+        place is not None
+        and not _WHOLE_REPLY_NOUN.fullmatch(place.group("noun"))
+        and lookup(place.group("noun")) is None
+    ):
+        return f"the {place.group('noun')}"
+    return None
+
+
+def heading_before(text: str, start: int) -> str | None:
+    """ "depois do roteiro escreve NOTAS: com no máximo 3 tópicos": a capitalised heading and a colon shortly before a
+    limit, in its sentence, name the section it limits."""
+    heading = _HEADING_BEFORE.search(text[max(0, start - 60) : start])
+    return f"the {heading.group('head').strip()} section" if heading else None
+
+
+# "180 palavras no roteiro", "300 Wörter im Fließtext", "100 mots dans le résumé", "at most 80 words in the intro".
+_PLACE_AFTER = re.compile(
+    r"\s+(?:no|na|em\s+(?:o|a)|in\s+the|im|en\s+el|en\s+la|dans\s+le|dans\s+la|nel|nella|in\s+het|in\s+de)\s+"
+    r"(?P<noun>[^\W\d_]{4,20})\b",
+    re.IGNORECASE,
+)
+_WHOLE_REPLY_NOUN = re.compile(
+    r"reply|response|answer|output|message|total|resposta|respuesta|antwort|réponse|risposta|antwoord|mensagem|"
+    r"mensaje|nachricht|texto|text|texte|testo|tekst|geral|general|gesamt|totale|todo|tudo|"
+    # the channel the reply goes out on is the reply: "3 frases en el chat", "in the email"
+    r"chat|conversation|conversa|conversación|gespräch|conversazione|gesprek|whatsapp|sms|e-?mail|mail|correo|app|widget",
+    re.IGNORECASE,
+)
+_HEADING_BEFORE = re.compile(
+    r"(?:^|[^\w])(?P<head>[A-ZÀ-Ý][A-ZÀ-Ý0-9_]{2,}(?:\s+[A-ZÀ-Ý0-9_]{2,}){0,3})\s*:[^.:!?\n]{0,40}$"
+)
 
 
 def sentence_of(text: str, start: int, end: int) -> str:
