@@ -110,6 +110,24 @@ async def drop_database(name: str) -> None:
         await admin.close()
 
 
+PG_SPARE = 10
+"""Connections a run leaves free on the PostgreSQL server for everything else (other sessions' tests, psql)."""
+
+
+def fit_pool_size(pools: int, used: int, max_connections: int, ceiling: int) -> int:
+    """The pool size, at most `ceiling`, at which `pools` pools filled at once still leave `PG_SPARE` connections
+    free besides the `used` ones. Each app instance keeps its whole pool open after a burst (DB_MAX_OVERFLOW=0), so
+    pools that add up to max_connections leave no room: the instance that grows its pool last is refused
+    (TooManyConnectionsError, SQLSTATE 53300) and answers 503."""
+    size = min(ceiling, (max_connections - used - PG_SPARE) // pools)
+    if size < 2:
+        raise HarnessError(
+            f"PostgreSQL has {max_connections - used} of {max_connections} connections free: too few for {pools} "
+            f"pools of 2 plus {PG_SPARE} spare. Stop other sessions' servers or raise max_connections."
+        )
+    return size
+
+
 async def pg_headroom() -> tuple[int, int]:
     """(connections in use on the whole server, max_connections): other users of a shared PostgreSQL show here."""
     admin = await asyncpg.connect(asyncpg_dsn(ADMIN_URL))

@@ -3,7 +3,8 @@
 Served with exactly the same uvicorn flags as the app. It says what a database-backed endpoint can reach on
 this machine (one round trip to PostgreSQL, no ORM, no auth), so every database-backed scenario is reported as
 a ratio to it as well as to the hello world. `BENCH_PG_DSN` is the bench database; the table `bench_reference`
-is created and filled by the harness (`bench/run.py`) before this app starts.
+is created and filled by the harness (`bench/run.py`) before this app starts. `BENCH_PG_POOL_SIZE` is the pool's
+ceiling, the same as the app instances' `DB_POOL_SIZE` in the run.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import asyncpg
 from litestar import Litestar, get
 
-POOL_SIZE = 20  # the app's own pool: pool_size 10 + max_overflow 10 under load
+POOL_SIZE = int(os.environ.get("BENCH_PG_POOL_SIZE", "20"))  # the app's default pool: DB_POOL_SIZE 20, no overflow
 _pool: list[asyncpg.Pool[Any]] = []
 
 

@@ -34,8 +34,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from app.config.settings import Settings
 from bench import report, scenarios
 from bench.infra import (
+    PG_SPARE,
     HarnessError,
     Placement,
     Request,
@@ -46,6 +48,7 @@ from bench.infra import (
     asyncpg_dsn,
     clear_redis_namespace,
     drop_database,
+    fit_pool_size,
     migrate,
     pg_headroom,
     recreate_database,
@@ -69,6 +72,8 @@ from bench.startup import cli_help_seconds, create_reference_table, serve_cold_s
 DATABASE = "promptsmith_bench"
 NAMESPACE = "promptsmith-bench"
 LIST_PROMPTS = 10_000
+APP_POOL_SIZE = Settings().db_pool_size
+"""The app's default DB_POOL_SIZE (with DB_MAX_OVERFLOW 0): what every pool of a run gets when they all fit."""
 HEAVY = {"generate", "lint_20kb"}
 """CPU-bound scenarios: fewer connections, so queueing does not push latencies past wrk's timeout."""
 
@@ -170,29 +175,51 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{'quick' if args.quick else 'full'} run; {placement.note}")
 
     database_url = app_database_url(DATABASE)
+    instances = {s.instance for s in selected}
+    variant = dict(item.split("=", 1) for item in args.variant_env)
+    # Every app instance (main and the others this selection needs, twice with a variant) and the asyncpg
+    # reference keep their whole pool open once a burst filled it: their sum must fit in max_connections.
+    app_instances = (1 + len(instances & {"nocache", "metrics", "nolimit"})) * (
+        2 if variant or args.variant_tree else 1
+    )
     used, max_conn = asyncio.run(pg_headroom())
-    if max_conn - used < 70:  # three app instances may open up to 20 connections each under load
+    try:
+        pool_size = fit_pool_size(app_instances + 1, used, max_conn, APP_POOL_SIZE)
+    except HarnessError as err:
+        print(f"bench: {err}", file=sys.stderr)  # noqa: T201
+        return 2
+    startup_notes = []
+    if pool_size < APP_POOL_SIZE:
         note = (
-            f"PostgreSQL is shared: {used} of {max_conn} connections in use before the run; refused connections "
-            "show up as 503s (non-2xx) in the DB-bound scenarios"
+            f"PostgreSQL: {used} of max_connections {max_conn} in use before the run; the {app_instances + 1} "
+            f"pools (app instances and the asyncpg reference) get {pool_size} connections each instead of "
+            f"{APP_POOL_SIZE}, so that all of them full leave {PG_SPARE} free (DB_POOL_SIZE={pool_size})"
         )
         log(note)
-        startup_notes = [note]
-    else:
-        startup_notes = []
+        startup_notes.append(note)
     asyncio.run(recreate_database(DATABASE))
     migrate(database_url)
     asyncio.run(create_reference_table(asyncpg_dsn(database_url)))
     asyncio.run(clear_redis_namespace(NAMESPACE))
 
-    instances = {s.instance for s in selected}
+    pool_env = {"DB_POOL_SIZE": str(pool_size), "DB_MAX_OVERFLOW": "0"}
     servers: dict[str, Server] = {
         "bare": Server("bare", "bench.bare_app:app", False, {}, "/", placement),
         "pgref": Server(
-            "pgref", "bench.pg_app:app", False, {"BENCH_PG_DSN": asyncpg_dsn(database_url)}, "/", placement
+            "pgref",
+            "bench.pg_app:app",
+            False,
+            {"BENCH_PG_DSN": asyncpg_dsn(database_url), "BENCH_PG_POOL_SIZE": str(pool_size)},
+            "/",
+            placement,
         ),
         "main": Server(
-            "main", "app.server.asgi:create_app", True, app_env(database_url, NAMESPACE), "/health/live", placement
+            "main",
+            "app.server.asgi:create_app",
+            True,
+            app_env(database_url, NAMESPACE, **pool_env),
+            "/health/live",
+            placement,
         ),
     }
     if "nocache" in instances:
@@ -200,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             "nocache",
             "app.server.asgi:create_app",
             True,
-            app_env(database_url, NAMESPACE, RESOLVE_CACHE_ENABLED="false"),
+            app_env(database_url, NAMESPACE, RESOLVE_CACHE_ENABLED="false", **pool_env),
             "/health/live",
             placement,
         )
@@ -209,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             "metrics",
             "app.server.asgi:create_app",
             True,
-            app_env(database_url, NAMESPACE, METRICS="open"),
+            app_env(database_url, NAMESPACE, METRICS="open", **pool_env),
             "/health/live",
             placement,
         )
@@ -218,11 +245,12 @@ def main(argv: list[str] | None = None) -> int:
             "nolimit",
             "app.server.asgi:create_app",
             True,
-            app_env(database_url, NAMESPACE, RATE_LIMIT_API_KEY_PER_MINUTE="0", RATE_LIMIT_USER_PER_MINUTE="0"),
+            app_env(
+                database_url, NAMESPACE, RATE_LIMIT_API_KEY_PER_MINUTE="0", RATE_LIMIT_USER_PER_MINUTE="0", **pool_env
+            ),
             "/health/live",
             placement,
         )
-    variant = dict(item.split("=", 1) for item in args.variant_env)
     if variant or args.variant_tree:
         for name in [n for n in servers if n not in {"bare", "pgref"}]:
             base = servers[name]
@@ -318,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
 
         # The rate limiter's and the metrics' costs are small differences between two fast reads: measure them
         # on direct pairs (with, without / without, with, ...) with nothing in between, which drift affects least.
+        pair_totals: dict[str, dict[str, int]] = {}
+        """Requests, non-2xx and socket errors of the pair runs, per scenario: counted with its rounds' own."""
+
         def pair_ratios(with_name: str, without_name: str, pairs_min: int = 3) -> list[float] | None:
             pair_plan = {sc.name: (sc, request) for sc, request in plan if sc.name in {with_name, without_name}}
             if len(pair_plan) != 2 or failures.keys() & pair_plan.keys():
@@ -328,7 +359,13 @@ def main(argv: list[str] | None = None) -> int:
                 rps: dict[str, float] = {}
                 for name in order:
                     sc, request = pair_plan[name]
-                    rps[name] = wrk(servers[sc.instance], request, args.duration, name).rps
+                    pair_run = wrk(servers[sc.instance], request, args.duration, name)
+                    rps[name] = pair_run.rps
+                    totals = pair_totals.setdefault(name, {"requests": 0, "non2xx": 0, "errors": 0, "first_bad": 0})
+                    totals["requests"] += pair_run.requests
+                    totals["non2xx"] += pair_run.non2xx
+                    totals["errors"] += pair_run.errors
+                    totals["first_bad"] = totals["first_bad"] or pair_run.first_bad_status
                 if rps[without_name]:
                     pairs.append(rps[with_name] / rps[without_name])
             return [round(p, 4) for p in pairs]
@@ -368,6 +405,13 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 if sc.database:
                     doc["scenarios"][sc.name].update(report.reference_ratio(runs[sc.name], pg_runs[sc.name]))
+                if sc.name in pair_totals:  # the pairs' load counts towards "no non-2xx" like the rounds'
+                    pair_sum = pair_totals[sc.name]
+                    entry = doc["scenarios"][sc.name]
+                    entry["pair_requests"] = pair_sum["requests"]
+                    entry["non2xx"] += pair_sum["non2xx"]
+                    entry["errors"] += pair_sum["errors"]
+                    entry["first_bad_status"] = entry["first_bad_status"] or pair_sum["first_bad"]
                 if variant_runs[sc.name]:
                     other_doc = report.aggregate(variant_runs[sc.name], bare_runs[sc.name])
                     if sc.database:
@@ -410,6 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         "connections": args.connections,
         "heavy_connections": args.heavy_connections,
         "threads": args.threads,
+        "db_pool_size": pool_size,
         "cpus": os.cpu_count(),
         "python": sys.version.split()[0],
         "elapsed_s": 0.0,
