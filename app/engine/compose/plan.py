@@ -20,6 +20,7 @@ from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.clauses import inline_marker
 from app.engine.constraints.fallbacks import find_condition
+from app.engine.constraints.language import other_reply_language
 from app.engine.constraints.rules import is_english
 from app.engine.constraints.tools import handoff_rank
 from app.engine.phrasing import VERBS, imperative_task
@@ -302,7 +303,7 @@ _BACKGROUND = re.compile(
     # own language
     r"sou|soy|somos|je\s+suis|nous\s+sommes|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn|"
     # "私たちは東京の小さな英会話教室です", "我们是一家二手相机店": the requester's introduction in ja/zh
-    r"(?=私たちは|弊社は|当店は|当社は|我们是|我們是|我是|本店)|"
+    r"(?=私たちは|弊社は|当店は|当社は|我们是|我們是|我是|本店|我在|我们在|我們在|我做|我们做|我开|我们开|私は|うちは)|"
     # "Trabajo en atención ciudadana del Ayuntamiento …", "Ich arbeite in der Praxis …": where the requester works
     r"trabajo\s+en|trabajamos\s+en|trabalho\s+(?:em|na|no)|trabalhamos|ich\s+arbeite|wir\s+arbeiten|je\s+travaille|"
     r"nous\s+travaillons|lavoro\s+(?:in|a|al|alla|presso)|lavoriamo|ik\s+werk|wij\s+werken|we\s+werken|"
@@ -834,7 +835,9 @@ def make_plan(
     user = persona.user_term if persona else primary.user_term
     noun = persona.noun if persona else (stated_noun or primary.noun)
     written_in = brief_language(brief.task)
-    language = _reply_language(brief, entities, constraints) or (written_in[1] if written_in else None)
+    # The brief's own language is the reply's unless the brief gives its replies another one in its own words.
+    guessed = written_in[1] if written_in and not other_reply_language(brief.task, written_in[0]) else None
+    language = _reply_language(brief, entities, constraints) or guessed
     audience = _audience(brief, entities, constraints)
     length, max_words = _length(brief, entities, constraints)
     product = entities.product

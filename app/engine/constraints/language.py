@@ -24,6 +24,8 @@ _NAMES: dict[str, str] = {
     "japonés": "ja", "chino": "zh", "japonais": "ja", "chinois": "zh", "japonês": "ja", "chinês": "zh",
     "japanisch": "ja", "chinesisch": "zh", "中国语": "zh", "韩语": "ko", "法语": "fr", "德语": "de", "西班牙语": "es",
     "フランス語": "fr", "ドイツ語": "de", "スペイン語": "es",
+    "德文": "de", "西班牙文": "es", "法文": "fr", "日文": "ja", "葡萄牙文": "pt", "意大利文": "it", "荷兰文": "nl",
+    "韩文": "ko", "葡萄牙语": "pt", "意大利语": "it", "荷兰语": "nl", "ポルトガル語": "pt", "イタリア語": "it",
 }  # fmt: skip
 ENGLISH_NAMES: dict[str, str] = {
     "en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese", "it": "Italian",
@@ -125,6 +127,10 @@ def find_target_language(text: str) -> FoundLanguage | None:
     return None
 
 
+# "如果买家是用德语写的": a language the input may be in, under an "if", says what the input is, not the reply.
+_IF_WRITTEN_IN = re.compile(r"(?:如果|若是|要是|假如|もし)[^，,。；;]{0,20}$")
+
+
 def find_language(text: str) -> FoundLanguage | None:
     """The reply language one clause requires, if it states one."""
     target = find_target_language(text)
@@ -138,7 +144,7 @@ def find_language(text: str) -> FoundLanguage | None:
         return FoundLanguage(USER_LANGUAGE, None, mirror.start(), mirror.end())
     for match in _EXPLICIT.finditer(text):
         group = next(g for g in ("name", "name2", "name3", "name4", "name5", "cjk", "cjk2") if match.group(g))
-        if _SOURCE_ONLY.search(text[: match.start(group)]):
+        if _SOURCE_ONLY.search(text[: match.start(group)]) or _IF_WRITTEN_IN.search(text[: match.start(group)]):
             continue
         found = lookup(match.group(group))
         if found is not None:
@@ -154,3 +160,29 @@ def describe_language(name: str) -> str:
     if name == USER_LANGUAGE:
         return "Reply in the same language the user writes in."
     return f"Always reply in {name}."
+
+
+# A reply verb near a language name: "再写一封回复草稿，默认用英文", "reply in English", "antworte auf Englisch".
+_REPLY_VERB = re.compile(
+    r"回复|回覆|回答|答复|写|返信|書|reply|write|answer|respond|antwort|schreib|répond|écri|respond|escrib|"
+    r"escrev|rispond|scriv|antwoord|schrijf",
+    re.IGNORECASE,
+)
+
+
+def other_reply_language(text: str, own: str) -> bool:
+    """Whether the text names a reply language other than `own` (an ISO code) near a reply verb: the brief then
+    says itself which language each reply is in, and its own language is no safe guess for all of them."""
+    lowered = text.lower()
+    for name, code in _NAMES.items():
+        if code == own:
+            continue
+        for match in re.finditer(re.escape(name), lowered):
+            if name.isascii() and (
+                lowered[match.start() - 1 : match.start()].isalpha() or lowered[match.end() : match.end() + 1].isalpha()
+            ):
+                continue  # "englisch" inside "Englischunterricht" is no language of a reply
+            window = text[max(0, match.start() - 12) : match.end() + 12]
+            if _REPLY_VERB.search(window):
+                return True
+    return False

@@ -69,3 +69,24 @@ def test_a_place_that_is_the_reply_or_a_language_is_no_part(task: str) -> None:
     limits = [c for c in extract_constraints(Brief(task=task)) if c.kind == "limit"]
     assert limits
     assert all(c.scope is None for c in limits)
+
+
+SELLER = (
+    "我在义乌做宠物用品跨境电商，店铺在Etsy。海外买家发来的邮件有英文、德文、西班牙文，我看不太懂。需要一个助手：\n"
+    "1）先用中文给我两三句话，说明买家想要什么；\n2）再写一封回复草稿，默认用英文；如果买家是用德语写的，就用买家的语言回复。"
+)
+
+
+def test_brief_that_gives_its_replies_another_language_gets_no_guessed_one() -> None:
+    result = generate(Brief(task=SELLER, target="claude"))
+    assert not any(c.kind == "language" for c in result.constraints)
+    # the summary is Chinese, the draft English or the buyer's language: no one language for every reply
+    assert "reply in Chinese" not in result.prompt
+    assert "Write every reply in" not in result.prompt
+    assert "reply in German" not in result.prompt  # "if the buyer wrote in German" says what the input is
+    assert "需要一个助手" in result.prompt.split("</role>")[0]  # the job, not the seller's introduction
+
+
+def test_brief_in_its_own_language_still_gets_that_language() -> None:
+    task = "我们是一家二手相机店。需要一个客服助手，回答顾客关于保修和退货的问题，回答不超过三句话。"
+    assert any(c.kind == "language" and c.code == "zh" for c in generate(Brief(task=task)).constraints)
