@@ -335,7 +335,8 @@ def _foreign_organization(text: str) -> str | None:
         return titled.group("name")
     we_are = _WE_ARE.search(text)
     if we_are is not None and we_are.group("name").split()[0] not in _ROMANCE_NOT_NAMES:
-        return we_are.group("name").rstrip(".")
+        # "Somos el Sindicato de Inquilinas de Carabanchel. Nos llegan …": the name ends with its sentence
+        return " ".join(_one_sentence(we_are.group("name").split())).rstrip(".")
     for match in _ROMANCE_ORG.finditer(text):
         if _FOREIGN_REFERRAL.search(text, max(0, match.start() - 30), match.start() + 1):
             continue  # "ligar para o CVV", "llamar al 112": who the user is sent to, not the business

@@ -81,5 +81,35 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
             value = json.loads(out)
         except ValueError:
             return False
-        return isinstance(value, dict) and set(value) == set(schema["properties"])
+        if not isinstance(value, dict) or set(value) != set(schema["properties"]):
+            return False
+        return all(_allowed(value[key], prop) for key, prop in schema["properties"].items() if isinstance(prop, dict))
     return True
+
+
+_JSON_TYPES: dict[str, Callable[[object], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+    "null": lambda v: v is None,
+}
+
+
+def _allowed(value: object, prop: dict[str, object]) -> bool:
+    """Whether a value fits a property's type and enum: null in a field the schema does not make nullable
+    (`"urgente": true/false`) teaches the model a value the parser rejects."""
+    enum = prop.get("enum")
+    if isinstance(enum, list) and value not in enum and not (value is None and _types(prop) & {"null"}):
+        return False
+    types = _types(prop)
+    return not types or any(_JSON_TYPES[t](value) for t in types if t in _JSON_TYPES)
+
+
+def _types(prop: dict[str, object]) -> set[str]:
+    kind = prop.get("type")
+    if isinstance(kind, str):
+        return {kind}
+    return {t for t in kind if isinstance(t, str)} if isinstance(kind, list) else set()

@@ -45,6 +45,8 @@ TUTOR = Archetype(
             5,
         ),
         feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b", 3),
+        # "2 things they did well and 2 things to work on": formative feedback on a learner's work
+        feat("formative feedback", r"\bthings?\s+(?:they|you|he|she)\s+did\s+well\b|\bthings?\s+to\s+work\s+on\b", 5),
         feat(
             "learning",
             # A pub quiz or a quiz night is a game, not a lesson ("game for fun" below).

@@ -173,6 +173,23 @@ _DEFAULT_ORDER = re.compile(
 _ONLY_THE_LABEL = re.compile(r"\breturn\s+exactly\s+one\s+label\s+from\s+the\s+set\b", re.IGNORECASE)
 
 
+_ALL_NULL = re.compile(r"\bevery\s+field\s+set\s+to\s+null\b", re.IGNORECASE)
+
+
+def _has_required_value(schema: dict[str, object]) -> bool:
+    """Whether a schema has a top-level field that may not be null."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return False
+    for prop in properties.values():
+        kind = prop.get("type") if isinstance(prop, dict) else None
+        if isinstance(kind, str) and kind != "null":
+            return True
+        if isinstance(kind, list) and "null" not in kind:
+            return True
+    return False
+
+
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
@@ -220,6 +237,9 @@ class Conflicts:
         ]
         # A topic the brief speaks about is settled by its own sentence: the default for it goes.
         self.overridden += [topic.default for topic in settled_topics([task])]
+        if any(_has_required_value(c.schema) for c in constraints if c.kind == "schema" and c.schema):
+            # '"urgente": true/false' cannot be null: "every field set to null" would break the brief's own schema
+            self.overridden.append(_ALL_NULL)
         outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]
         if outlines:
             self.overridden.append(_DEFAULT_ORDER)  # the brief's outline orders the reply, not "main point first"

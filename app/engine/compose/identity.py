@@ -181,6 +181,9 @@ def context_lines(plan: Plan, role: str = "") -> list[str]:
         lines.insert(0, f"Use case: {plan.placeholders['task_sentence']}")
     if plan.brief_language is None:
         lines.extend(f"From the brief: {sentence(detail)}" for detail in plan.task_details)
+    else:
+        # the requester's introduction, in their words: who they are is context, not a rule
+        lines.extend(f"From the brief, in {plan.brief_language[1]}: {detail}" for detail in plan.task_details)
     product = plan.entities.product
     if product and (not line or product not in line) and product not in role:
         lines.append(f"Product: {product}.")

@@ -49,7 +49,9 @@ _GROUNDED = re.compile(
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
 _SENTENCE = re.compile(
     # "… the item in. 2) Answer visitors' questions …": a numbered item opens a sentence too
-    r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)"
+    r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)|"
+    # a blank line ends a paragraph, and so its sentence ('{… JSON …}\n\nurgente = true si …')
+    r"(?<=[}\]])[ \t]*\n[ \t]*\n\s*"
 )
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
@@ -346,6 +348,9 @@ def job_sentence(task: str) -> int:
     """The index of the sentence that says what the assistant is for: the first, unless the first only introduces
     the requester and one of the next two names the job."""
     sentences = _sentences(task)
+    if len(sentences) > 1 and _GREETING_ONLY.match(task[sentences[0][0] : sentences[0][1]]):
+        # "hola! tengo una escuela de surf … y quiero un asistente …": a greeting says nothing of the job
+        return 1 + job_sentence(task[sentences[1][0] :])
     first = task[sentences[0][0] : sentences[0][1]] if sentences else ""
     if len(sentences) > 1 and _NEGATION_LEAD.match(first):
         return 1  # "Nunca dês conselhos de investimento. Ajuda os jovens com orçamento": a rule first, then the job
@@ -363,6 +368,11 @@ def job_sentence(task: str) -> int:
     return 0
 
 
+_GREETING_ONLY = re.compile(
+    r"^\W*(?:hi|hey|hello|hiya|hola|buenas|buenos\s+d[ií]as|hallo|moin|servus|bonjour|salut|ol[áa]|oi|ciao|salve|hoi|"
+    r"dag|goedendag|你好|您好|こんにちは|はじめまして)(?:\s+(?:there|all|everyone|team|a\s+todos|zusammen|à\s+tous))?\W*$",
+    re.IGNORECASE,
+)
 _ASSISTANT_WANTED = re.compile(
     r"\b(?:bot|chatbot|assistant|agent|helper|asistente|assistente|assistent(?:in|en)?|agente|assistant)\b"
     r"[^.]{0,20}?\b(?:that|which|to|who|que|qui|der|die|das|che|dat|die|om|para|pra|pour|per|zum|zur)\b|"
@@ -410,13 +420,34 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
     unless a constraint already quotes one: an English restatement of part of a sentence ("When you cannot help,
     call …") cannot be trusted to carry the rest of it (its condition)."""
     quoted = " ".join(" ".join(c.text.split()) for c in constraints)
+    literals = [
+        (c.span.start, c.span.end)
+        for c in constraints
+        if c.kind == "schema" and c.span is not None and c.span.field == "task"
+    ]
     details = []
     for index, (start, end) in enumerate(_sentences(task)):
-        text = " ".join(task[start:end].split())
+        sentence = task[start:end]
+        for literal_start, literal_end in sorted(literals, reverse=True):
+            if start <= literal_start and literal_end <= end:
+                # 'Devuelve SOLO este JSON: {…}': the output format shows the schema; the sentence points to it
+                sentence = (
+                    sentence[: literal_start - start]
+                    + "(the JSON in the output format)"
+                    + sentence[literal_end - start :]
+                )
+        text = " ".join(sentence.split())
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
+        if _GREETING_ONLY.match(text):
+            continue  # "hola!"
         details.append(text)
     return tuple(details)
+
+
+def _background(sentence: str) -> bool:
+    """A requester's introduction that asks for nothing ("Somos el Sindicato de Inquilinas de Carabanchel.")."""
+    return _BACKGROUND.match(sentence) is not None and _JOB_CUE.search(sentence) is None
 
 
 def job_span(task: str) -> tuple[int, int]:
@@ -448,7 +479,7 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
     details = []
     for start, end in (bounds for index, bounds in enumerate(_sentences(task)) if index != head):
         text = task[start:end]
-        if _HEADING.fullmatch(text.strip()):
+        if _HEADING.fullmatch(text.strip()) or _GREETING_ONLY.match(text):
             continue  # "Spec:" introduces the items that follow; it says nothing itself
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append(" ".join(text.split()))
@@ -892,9 +923,12 @@ def make_plan(
         ),
         placeholders=placeholders,
         task=head,
-        task_details=tuple(d for d in details if not written_in and not _instructs(d)),
+        # A requester's introduction in any language ("Somos el Sindicato …") is context, not a rule.
+        task_details=tuple(d for d in details if (_background(d) if written_in else not _instructs(d))),
         # "2) Answer visitors' questions …": the brief's own item number would clash with the prompt's numbering
-        detail_rules=tuple(re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if written_in or _instructs(d)),
+        detail_rules=tuple(
+            re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if (not _background(d) if written_in else _instructs(d))
+        ),
         job_text=" ".join(brief.task[first[0] : first[1]].split()),
         task_line=None if written_in is not None else imperative_task(head, user),
         conversational=is_conversational(primary, brief.task),

@@ -67,6 +67,25 @@ _REPLY_LEAD = re.compile(
 )
 
 
+def _field_limits(field: _Field, obj: structure.FoundObject, schema: dict[str, object]) -> Iterator[Constraint]:
+    """'"resumen": "máx. 25 palabras"': a limit written as a field's value limits that field, and the schema keeps
+    the brief's words as the field's description."""
+    properties = schema.get("properties")
+    for key, raw in obj.value.items():
+        if not isinstance(raw, str) or not isinstance(properties, dict) or not isinstance(properties.get(key), dict):
+            continue
+        found = [f for f in limits.find_limits(raw) if f.unit != "items" and not f.capped]
+        if len(found) != 1:
+            continue
+        limit, scope = found[0], f"the {key} field"
+        properties[key].setdefault("description", raw.strip())
+        yield Constraint(
+            kind="limit", text=limits.describe_limit(limit.unit, limit.minimum, limit.maximum, limit.exact, scope),
+            span=field.span(obj.start, obj.end), unit=limit.unit, minimum=limit.minimum, maximum=limit.maximum,
+            exact=limit.exact, scope=scope,
+        )  # fmt: skip
+
+
 def _structures(field: _Field) -> tuple[list[Constraint], str]:
     """Schemas from JSON literals and label sets from bullet lists, and the text with both masked out."""
     found: list[Constraint] = []
@@ -100,6 +119,7 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
                         span=field.span(obj.start, obj.end), values=values, scope=key,
                     )
                 )  # fmt: skip
+        found.extend(_field_limits(field, obj, schema))
         masked = _mask(masked, obj.start, obj.end)
     for values, multi, start, end in labels.find_label_block(masked):
         found.append(

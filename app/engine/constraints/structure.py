@@ -70,7 +70,14 @@ def _loads_lenient(literal: str) -> Any:
         flags=re.IGNORECASE,
     )
     text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])", ': "number"', text)
-    text = re.sub(r"\btrue\s*/\s*false\b|\byes\s*/\s*no\b", '"boolean"', text, flags=re.IGNORECASE)
+    # "true/false/null": a nullable boolean
+    text = re.sub(
+        r"\btrue\s*[/|]\s*false\s*[/|]\s*null\b|\bnull\s*[/|]\s*true\s*[/|]\s*false\b",
+        '"boolean|null"',
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\btrue\s*[/|]\s*false\b|\byes\s*/\s*no\b", '"boolean"', text, flags=re.IGNORECASE)
     # '"phone": 电话或 null', '"date": "YYYY-MM-DD" または null': a union written in Chinese or Japanese words, and a
     # bare value in CJK words (a description of the value: "客户名称").
     text = re.sub(r"\s*(?:或者|或是|或|または|もしくは)\s*(?=null\b)", " or ", text)
@@ -121,6 +128,9 @@ def find_objects(text: str) -> list[FoundObject]:
     return found
 
 
+_OR_NULL = re.compile(r"\s+(?:or|o|ou|oder|of|oppure|или)\s+null$", re.IGNORECASE)
+
+
 def _schema_of(value: Any) -> dict[str, Any]:
     """A JSON Schema for one example value (type names become types; "a|b" becomes an enum)."""
     if isinstance(value, dict):
@@ -142,7 +152,8 @@ def _schema_of(value: Any) -> dict[str, Any]:
         return {"type": "number"}
     if value is None:
         return {}
-    text = str(value).strip()
+    # "YYYY-MM-DD or null", "AAAA-MM-DD o null", "JJJJ-MM-TT oder null": a nullable value written in words
+    text = _OR_NULL.sub("|null", str(value).strip())
     lowered = text.lower().rstrip("?")
     if lowered in _TYPE_NAMES:
         return {"type": _TYPE_NAMES[lowered]}

@@ -87,7 +87,8 @@ def test_a_foreign_sentence_is_not_also_quoted_under_a_guessed_kind() -> None:
         (
             'Clasifica los avisos. Devuelve solo JSON así: {"categoria": "...", "ubicacion": "... o null"}. '
             "No contestes al vecino.",
-            'Devuelve solo JSON así: {"categoria": "...", "ubicacion": "... o null"}.',
+            # the sentence stays whole; its JSON is the output format's schema, which it points to
+            "Devuelve solo JSON así: (the JSON in the output format).",
         ),
     ],
 )
