@@ -19,6 +19,7 @@ from app.engine.archetypes.variants import (
     STORY_GAME,
     STORY_GAME_CUE,
     TIGHTENING,
+    TRANSLATION_REVIEW,
 )
 from app.engine.spec import Example, OutputFormat
 
@@ -232,6 +233,7 @@ TRANSLATION = Archetype(
     reply_language_rule=False,
     safety_packs=False,
     example_kind="translation",
+    variants=(TRANSLATION_REVIEW,),
 )
 
 MARKETING_COPY = Archetype(

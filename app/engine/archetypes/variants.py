@@ -698,3 +698,53 @@ TOOL_CHAT = Variant(
         "final_reminder": "Answer in a few short messages, and use the tools for live data and actions.",
     },
 )
+
+TRANSLATION_REVIEW = Variant(
+    name="translation review",
+    # "our QA step after the translation", "check the German translation against the source", "Übersetzung prüfen",
+    # "revisar la traducción": the translation exists; the job is to find its errors, not to translate again.
+    cue=re.compile(
+        r"\b(?:review|check|proofread|assess|evaluate|verify)(?:ing|s)?\s+(?:the\s+|a\s+|our\s+|their\s+|each\s+|every\s+|"
+        r"all\s+)?(?:[\w-]+\s+){0,2}translat\w*|\btranslat\w*\s+(?:QA|quality|proofreading|review(?:er|ing)?\b(?!s))|"
+        r"\bQA\b[^.]{0,40}\btranslat\w*|\bQA-?Schritt\b|\b(?:prüf|kontrollier)\w*[^.]{0,60}"
+        r"Übersetzung|Übersetzung\w*[^.]{0,40}\b(?:prüf|kontrollier|QA)\w*|\brevis\w*[^.]{0,40}\btraduc\w*|"
+        r"\btraduc\w*[^.]{0,40}\b(?:revis|verific|relectur|contrôl)\w*|\brelecture\b|\brivedere\s+(?:la\s+)?traduzion|"
+        r"\bvertaling\w*[^.]{0,40}\b(?:controleer|nakijk|check)\w*|校对|审校|译文.{0,10}(?:检查|审核)|翻訳.{0,10}(?:チェック|校正|確認)",
+        re.IGNORECASE,
+    ),
+    changes={
+        "role": "You are a translation reviewer{for_product}.",
+        "noun": "translation reviewer",
+        "objective": "Check a translation against its source text and report every error in it, with a fix.",
+        "success": "Success means every real error in the translation is reported with a minimal fix, and nothing that is already correct is changed.",
+        "rules": (
+            rule(
+                "Compare the translation with the source sentence by sentence (segment by segment when they are numbered).",
+                "Errors of meaning and omissions only show against the source.",
+            ),
+            rule(
+                "Check meaning, numbers and units, names and terms, and whether any sentence of the source is missing.",
+                "These are the errors that make a translation wrong, not just different.",
+            ),
+            rule(
+                "Report only real errors; a correct rendering that you would have worded differently is no error.",
+                "Preference edits bury the real errors and cost the translator time.",
+            ),
+            rule(
+                "For each error, quote the passage and suggest the smallest fix; never retranslate the whole text.",
+                "The translator applies the fix in place.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="prose",
+            description="Each error found, with where it is, the passage, the kind of error and the fix; if there is none, say so in one line.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you review translations against their source, and ask for the source and the translation.",
+        "when_unsure": "Report the passage as a possible error and say what is unclear about it.",
+        "variables": (var("text", "The source text and its translation to review."),),
+        "replaceable_inputs": ("text",),
+        "final_reminder": "Report the errors with their fixes; change nothing that is correct.",
+    },
+)

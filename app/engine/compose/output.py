@@ -258,6 +258,8 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = any(c.scope and c.text.startswith("End with") for c in plan.of_kind("labels"))
         # "Primero el nivel en una línea sola", "put the label on the first line": the brief places the label.
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
+        # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own
+        scoped_labels = scoped_labels or any(c.scope and not c.scope.endswith("label") for c in plan.of_kind("labels"))
         key = _label_key(brief.task, plan.labels)
         stated.extend(
             plan.fill(p.blend_output).replace('"Label:"', f'"{key}:"')

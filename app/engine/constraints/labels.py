@@ -506,6 +506,24 @@ def label_topic(before: str) -> str | None:
     return match.group("topic").lower()
 
 
+# "Fehlerart ist genau eine von", "status must be one of", "la categoría es una de": a named field's values.
+_FIELD_IS_ONE_OF = re.compile(
+    r"(?:^|[\s,;(])(?P<field>[A-Za-zÀ-ÿ][\w-]{2,30})\s+(?:is|ist|es|est|é|è|must\s+be|should\s+be|muss|moet\s+zijn|"
+    r"deve\s+ser|debe\s+ser|doit\s+être)\s+(?:genau\s+|exactly\s+|exactamente\s+|exactement\s+|exatamente\s+|"
+    r"esattamente\s+|precies\s+|always\s+|immer\s+|siempre\s+)?(?:eine?|one|uno|una|un|une|um|uma|één)\s+"
+    r"(?:von|of|de|des|da|di|van|aus)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def field_of_labels(before: str) -> str | None:
+    """The field a label set gives the values of ("Fehlerart" in "Fehlerart ist genau eine von …"), or None."""
+    match = _FIELD_IS_ONE_OF.search(before[-80:])
+    if match is None or match.group("field").lower() in _NOT_TOPIC | {"it", "this", "that", "answer", "reply"}:
+        return None
+    return match.group("field")
+
+
 def line_prefix(after: str) -> str | None:
     """The prefix of the line the brief wants the label on: "Tone" in `, written as "Tone: <label>"`."""
     match = _LINE_TEMPLATE.match(after)

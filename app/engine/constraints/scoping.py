@@ -47,6 +47,14 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             outside += " " + other
         if not structured and _OTHER_JOB.search(outside) is None:
             continue
+        field = labels.field_of_labels(text[: span.start])
+        if field is not None:
+            # "Fehlerart ist genau eine von BEDEUTUNG, …": the values of one named field or column
+            values = ", ".join(constraint.values)
+            found[index] = msgspec.structs.replace(
+                constraint, text=f"{field} is exactly one of: {values}.", scope=field
+            )
+            continue
         prefix = labels.line_prefix(text[span.end :]) or labels.prefixed_line(text[span.start : span.end])
         topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
         found[index] = msgspec.structs.replace(
