@@ -298,7 +298,8 @@ _FILLER_WORDS = frozenset(
 # "ok so im the office manager at Brambleway Vet Hospital …", "we're a family plumbing firm in Leeds": who is asking,
 # not what the assistant is for.
 _BACKGROUND = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|so|hi|hey|hello|hiya|right)[\s,!.]+)*(?:i'?m|i\s+am|we'?re|we\s+are|i\s+(?:run|own|work|manage)|"
+    r"^\s*(?:(?:ok(?:ay)?|so|hi|hey|hello|hiya|right|ciao|hola|hallo|bonjour|salut|ol[áa]|oi|hoi|buongiorno|buenas)"
+    r"[\s,!.]+)*(?:i'?m|i\s+am|we'?re|we\s+are|i\s+(?:run|own|work|manage)|"
     r"we\s+(?:run|own|have|sell|make|operate|get)|our\s+\w+\s+(?:is|are|has|have)|my\s+(?:name|company|team|shop|business)|"
     r"i\s+(?:teach|coach|tutor|volunteer|organi[sz]e|help\s+run)|we\s+(?:teach|coach)|"
     # "Sou psicóloga e coordeno …", "Soy la dueña de …", "Ich bin Lehrerin …", "Je suis …": the requester, in their
@@ -324,7 +325,9 @@ _NAME_ONLY = re.compile(
 _JOB_CUE = re.compile(
     r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget|asistente|assistente|assistent|agente|"
     r"quiero|queremos|necesito|necesitamos|quero|queremos|preciso|precisamos|je\s+veux|nous\s+voulons|"
-    r"ich\s+(?:möchte|brauche|will)|wir\s+(?:möchten|brauchen|wollen)|vorrei|vogliamo|ik\s+wil|wij\s+willen)\b|"
+    r"ich\s+(?:möchte|brauche|will)|wir\s+(?:möchten|brauchen|wollen)|vorrei|vogliamo|ik\s+wil|wij\s+willen|"
+    r"mi\s+serve|ci\s+serve|ho\s+bisogno|abbiamo\s+bisogno|j['’]ai\s+besoin|nous\s+avons\s+besoin|ich\s+benötige|"
+    r"me\s+hace\s+falta|nos\s+hace\s+falta|ik\s+heb\s+\w+\s+nodig)\b|"
     r"てください|てほしい|て欲しい|お願いします|请|請|帮我|幫我|希望你|需要一个|需要一個|"
     r"\b(?:need|want|looking\s+for|build|create|make)\b"
     r"[^.]{0,40}?\b(?:something|thing|that|which|to|them|it|into)\b",

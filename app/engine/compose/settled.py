@@ -241,6 +241,17 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bwhen\s+the\s+content\s+is\s+ambiguous\b"),
     ),
     Topic(
+        "explanation_depth",
+        # "spiegami le formule passo passo", "explain it step by step", "in as much detail as needed"
+        _p(
+            r"\bstep[- ]by[- ]step\b|\bpasso\s+(?:a\s+)?passo\b|\bpaso\s+a\s+paso\b|"
+            r"\bschritt\s+f[üu]r\s+schritt\b|\b[ée]tape\s+par\s+[ée]tape\b|\bstap\s+voor\s+stap\b|"
+            r"一步一步|逐步|ステップ(?:ごと|バイステップ)|"
+            r"\b(?:in\s+(?:full\s+)?detail|as\s+long\s+as\s+(?:it\s+)?needs?|lunghe\s+quanto\s+serve|tan\s+largas?\s+como)\b"
+        ),
+        _p(r"\bexplain\s+each\s+change\s+in\s+one\s+sentence\b"),
+    ),
+    Topic(
         "keywords",
         # "URGENT = any mention of suicide …", "if it contains the word refund": the brief labels on words themselves
         _p(

@@ -90,3 +90,13 @@ def test_brief_that_gives_its_replies_another_language_gets_no_guessed_one() -> 
 def test_brief_in_its_own_language_still_gets_that_language() -> None:
     task = "我们是一家二手相机店。需要一个客服助手，回答顾客关于保修和退货的问题，回答不超过三句话。"
     assert any(c.kind == "language" and c.code == "zh" for c in generate(Brief(task=task)).constraints)
+
+
+def test_italian_greeting_and_need_and_step_by_step() -> None:
+    task = (
+        "ciao, ho un piccolo caseificio e tengo tutto su Google Sheets. Mi serve un aiuto per scrivere formule. Non "
+        "sono un programmatore, quindi spiegami le formule passo passo, anche quelle lunghe."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "«Mi serve un aiuto per scrivere formule»" in prompt  # the job, not the dairy's introduction
+    assert "explain each change in one sentence" not in prompt  # "passo passo" settles how much to explain
