@@ -171,13 +171,17 @@ def compose_spec(plan: Plan) -> Composition:
     success = _without_clashes(plan, success)
     if objective == plan.fill(plan.primary.objective):  # the archetype's words, never the brief's
         objective = _without_clashes(plan, objective) or objective
+    output = output_format(plan)
     domains = detect_domains(
         [brief.task, brief.audience or "", *brief.constraints],
         _max_age(plan),
         advises_people=plan.primary.safety_packs,
         audience=plan.audience,
     )
-    output = output_format(plan)
+    if not plan.primary.safety_packs and output.kind == "json" and plan.of_kind("schema"):
+        # A reply that is only the brief's JSON record ("just the JSON") carries no advice, helpline or caveat for
+        # anyone: a pack's rules could only break it.
+        domains = []
     spec_tools = tools(plan)
     spec_examples, warnings = examples(plan, output, spec_tools)
     spec = PromptSpec(

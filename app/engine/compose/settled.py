@@ -241,6 +241,13 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bwhen\s+the\s+content\s+is\s+ambiguous\b"),
     ),
     Topic(
+        "helplines",
+        # "don't add helpline numbers, disclaimers or advice text - just the JSON": the brief decides whether the reply
+        # carries a crisis line
+        _p(r"\bhelplines?\b|\bhotlines?\b|\bcrisis\s+(?:lines?|numbers?)\b|\bsamaritans\b|\bl[ií]nea\s+de\s+crisis\b"),
+        _p(r"\bcontact\s+a\s+crisis\s+line\b|\b988\s+Suicide\b"),
+    ),
+    Topic(
         "explanation_depth",
         # "spiegami le formule passo passo", "explain it step by step", "in as much detail as needed"
         _p(
@@ -265,11 +272,16 @@ TOPICS: tuple[Topic, ...] = (
         "tie_break",
         _p(
             r"\b(?:both|two|several|multiple|more\s+than\s+one)\s+(?:labels?|categories|tags)\s+(?:fit|apply|match)\b|\bties?\b|"
+            # "bug > pricing > feature_request", "in this order of priority": the brief's own precedence
+            r"\b\w+\s*>\s*\w+\s*>\s*\w+|\border\s+of\s+priority\b|\bpriority\s+order\b|\btakes?\s+precedence\b|"
+            r"\bwins?\s+over\b|"
             # "when unsure between two labels pick the more urgent one"
             r"\b(?:when|if)\s+(?:unsure|torn|undecided|stuck|in\s+doubt)\s+between\b|\bbetween\s+two\s+(?:labels|categories)\b|"
             + _IN_DOUBT
         ),
-        _p(r"\bfit\s+equally\s+well\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b"),
+        _p(
+            r"\bfit\s+equally\s+well\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b|\bbest\s+matches\s+the\s+main\s+point\b"
+        ),
     ),
     Topic(
         "personal_details",
@@ -344,9 +356,10 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\b(?:don'?t|do\s+not|never)\s+ask\s+(?:\w+\s+){0,2}questions\b|\bno\s+(?:clarifying\s+|follow-?\s*up\s+)?questions\s+"
             r"(?:back|to\s+the\s+user)\b|\bno\s+clarifying\b|\bwithout\s+asking\s+(?:questions|back)\b|\bbest\s+guess\b|"
-            r"\bkeine\s+R[üu]ckfragen\b|\bsin\s+hacer\s+preguntas\b|\bsans\s+poser\s+de\s+questions\b"
+            r"\bkeine\s+R[üu]ckfragen\b|\bsin\s+hacer\s+preguntas\b|\bsans\s+poser\s+de\s+questions\b|"
+            r"\b(?:don'?t|do\s+not|never)\s+ask\s+(?:me|us|them|the\s+user)\s+back\b|\bno\s+(?:asking|questions)\s+back\b"
         ),
-        _p(r"\bclarifying\s+question\b"),
+        _p(r"\bclarifying\s+question\b|\bAsk\s+which\s+\w+(?:\s+or\s+[\w\s]+?)?\s+the\s+user\s+means\b"),
     ),
     Topic(
         "missing_value",

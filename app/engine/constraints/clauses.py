@@ -330,7 +330,8 @@ def sentence_case(text: str) -> str:
     text = text.strip().rstrip(",;:")
     if not text:
         return text
-    text = text[0].upper() + text[1:]
+    if not re.match(r"[a-z]+(?:_[a-z0-9]+)+\b|[a-z]+[A-Z]\w*\b", text):
+        text = text[0].upper() + text[1:]  # an identifier ("sample_size", "orderId") keeps its spelling
     if text[-1] in ".!?。" or (len(text) > 1 and text[-1] in "\"”»'’」" and text[-2] in ".!?。"):
         return text  # 'say exactly: "… at any time."' already ends inside its quote
     return text + "."

@@ -332,7 +332,9 @@ def _fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
                 found.action, found.value, found.condition, in_place=fallbacks.written_in_place(text, found)
             ),
             span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
-            scope=fallbacks.QUOTED_SCOPE if fallbacks.in_quoted_sentence(text, found.start) else None,
+            scope=fallbacks.QUOTED_SCOPE
+            if found.action != "say" and fallbacks.in_quoted_sentence(text, found.start)
+            else None,
         )
         for found in fallbacks.find_fallbacks(text)
     ]  # fmt: skip

@@ -14,7 +14,8 @@ _FORMS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("informal", "du", r"\bduz\w*|\b(?:per|mit|in\s+der)\s+[„\"']?du\b|\bDu-Form\b|[\"“„']du[\"”“']"),
         ("formal", "vous", r"\bvouvoi\w*|\bvouvoy\w*|\b(?:le|en|au)\s+[«\"']?\s*vous\b"),
         ("informal", "tu", r"\btutoi\w*|\btutoy\w*|\btute[ao]\w*|\btutear\b|\b(?:le|de)\s+[«\"']?\s*tú?\b[»\"']?"),
-        ("formal", "usted", r"\b(?:de|con|por)\s+[\"']?usted(?:es)?\b|[\"“']usted[\"”']"),
+        ("informal", "vosotros", r"[\"“']?\bvosotros\b[\"”']?"),
+        ("formal", "usted", r"\b(?:de|con|por)\s+[\"']?usted(?:es)?\b|[\"“']usted(?:es)?[\"”']"),
         ("informal", "você", r"[\"“']você[\"”']|\bpor\s+[\"“']?você\b"),
         ("formal", "o senhor / a senhora", r"\bo\s+senhor\b|\ba\s+senhora\b"),
         ("formal", "です・ます", r"です・?ます調?|敬語|丁寧語"),
@@ -32,7 +33,8 @@ _PRONOUNS = frozenset({"du", "sie", "tu", "vous", "tú", "usted", "você", "you"
 
 # Substrings without which no form of address is named: a cheap test before the patterns.
 _KEYS = (
-    "sie", "du", "vous", "vouvo", "tutoi", "tutoy", "tute", "tú", "tu ", "usted", "você", "senhor", "senhora",
+    "sie", "du", "vous", "vosotros", "vouvo", "tutoi", "tutoy", "tute", "tú", "tu ", "usted", "você", "senhor",
+    "senhora",
     "です", "ます", "敬語", "丁寧", "タメ", "くだけ", "您", "你", "formal",
 )  # fmt: skip
 
@@ -56,10 +58,14 @@ def find_formality(text: str) -> FoundFormality | None:
         register = "formal" if named.group("register").lower() in ("formal", "polite") else "informal"
         return FoundFormality(register, named.group("pronoun"), named.start(), named.end())
     for register, pronoun, pattern in _FORMS:
-        match = pattern.search(text)
-        if match:
+        for match in pattern.finditer(text):
+            if _NEGATED.search(text[max(0, match.start() - 14) : match.start()]):
+                continue  # 'nada de "ustedes"', 'nicht siezen', 'pas de vous': the form ruled out
             return FoundFormality(register, pronoun, match.start(), match.end())
     return None
+
+
+_NEGATED = re.compile(r"\b(?:nada\s+de|no|nunca|sin|ni|nicht|kein\w*|pas\s+de|jamais|não|nunca|never|not|no)\s*$", re.I)
 
 
 def describe_formality(register: str, pronoun: str) -> str:

@@ -254,7 +254,25 @@ def prefixed_line(text: str) -> str | None:
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
     found = _find_labels(text)
+    if found is not None:
+        found = _without_trailing_phrase(found)
     return found if found is not None and _plausible(found, text) else None
+
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+
+
+def _without_trailing_phrase(found: FoundLabels) -> FoundLabels:
+    """ "APROBADO, REVISAR o RECHAZADO, y una justificación corta": after a run of codes, a lowercase phrase is the
+    next thing the reply gives, not one more label."""
+    values = found.values
+    codes = [v for v in values if _CODE.fullmatch(v)]
+    if len(codes) < 2 or len(codes) == len(values) or not all(_CODE.fullmatch(v) for v in values[: len(codes)]):
+        return found
+    rest = values[len(codes) :]
+    if all(len(v.split()) >= 2 and v[:1].islower() for v in rest):
+        return found._replace(values=codes)
+    return found
 
 
 # "cada una de máximo 25 palabras, sin emojis": a limit or a format, not a label.
@@ -286,7 +304,18 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     if re.search(r"\w\(\s*$", before):
         return False
     in_parens = before.rstrip().endswith("(")
+    if in_parens and _NAME_BEFORE_PARENS.search(before) and not _LABEL_CUE.search(before[-80:]):
+        return False  # "Casa Jacarandá (móveis e decoração, SP)": what a business is and where, not a label set
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
+
+
+# A name of two capitalised words ("Casa Jacarandá ("): one capitalised word may be a German noun ("Dringlichkeit (").
+_NAME_BEFORE_PARENS = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ'&.-]*\s+[A-ZÀ-Ý][\wÀ-ÿ'&.-]*\s*\(\s*$")
+_LABEL_CUE = re.compile(
+    r"\b(?:label\w*|categor\w*|class(?:if\w*|es)?\b|tags?\b|sort\b|bucket\w*|one\s+of|either|mark(?:s|ed)?\s+(?:it|them|as)|"
+    r"flag\w*|etiquet\w*|kategor\w*|catégor\w*|rotul\w*)",
+    re.IGNORECASE,
+)
 
 
 DATE_FORMAT_PARTS = frozenset({"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "tt", "hh", "ss", "d", "m", "y"})

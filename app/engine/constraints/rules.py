@@ -104,8 +104,13 @@ _REPEATED_NO = re.compile(r"((?:,|\band|\bor)\s+)no\s+(?=[a-z])", re.I)
 
 
 _RELATIVE_ABILITY = re.compile(
-    r"\b(?:that|which|who|what)\s+(?:it|you|we|they|the\s+\w+)\s+(?:cannot|can'?t|can’t)$", re.I
+    r"\b(?:that|which|who|what)\s+(?:it|you|we|they|the\s+\w+)\s+(?:cannot|can'?t|can’t)$|"
+    # "runs on a CentOS box we can't touch": what the requester cannot do describes their situation
+    r"\b(?:we|i|they)\s+(?:just\s+|really\s+|still\s+)?(?:cannot|can'?t|can’t|couldn'?t)$",
+    re.I,
 )
+# The cue is one "no" of a list of them ("no composer, no framework, …"): it governs its own item only.
+_NO_LIST_BEFORE = re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s*,\s*$", re.IGNORECASE)
 _POLITE_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thx)$", re.I)
 # Adjectives after "never" ("never pushy", "never salesy"), by endings that verbs rarely have.
 _NEVER_ADJECTIVE = re.compile(r"(?:too\s+|overly\s+|very\s+)?[a-z-]{2,}(?:ous|ful|less|sy|hy|ky|zy|my)", re.I)
@@ -240,6 +245,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 break
             if _OWN_VERB.search(item):
                 break  # "no swearing, no violence, dragons are friendly": a clause of its own, not an item
+            if match.group("cue").lower() == "no" and _NO_LIST_BEFORE.search(stripped[: match.start("cue")]):
+                break  # "no composer, no framework, raw mysqli": each "no" says its own item; "raw mysqli" is kept
             if len(item.split()) > 4:
                 # "discounts, pricing or delivery dates that aren't in the notes": the list's last item may carry
                 # a qualifier that covers the whole list; anything longer or without "or"/"and" is a new clause.
@@ -267,6 +274,17 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         start = match.start("cue") if not match.group(0).lower().startswith(("you", "it")) else match.start()
         lead = _lead(match.group("cue"))
         modal = re.search(r"\b(?:must|should|will|do|does|may|can)\s+$", stripped[: match.start("cue")], re.IGNORECASE)
+        if (
+            match.group("cue").lower() == "not"
+            and not modal
+            and not _ADJECTIVE.fullmatch(rest)
+            and re.search(r"\w{3,}[^,]*,\s*$", stripped[: match.start("cue")])
+            and re.match(r"(?:the|this|that|these|those|his|her|their|its|our|your)\s", rest, re.IGNORECASE)
+        ):
+            # "the number randomised, not the number analysed", "goes to volunteers, not the student": a contrast
+            # that defines the thing before it; "Avoid the student." would say something else.
+            found.append(FoundRule(sentence_case(stripped), None, None, 0, len(stripped), rest))
+            continue
         if match.group("cue").lower() == "not" and not modal:
             # "friendly but not cheesy" forbids a quality; "not a therapist" a role; "English, not Spanish" a thing.
             if re.match(r"(?:a|an)\s", rest, re.IGNORECASE):

@@ -1,0 +1,81 @@
+"""Fixes after the round 15 review: list items that describe a stack or a contrast are no bans, a JSON-only record
+gets no safety pack, the brief's own precedence and "don't ask me back" settle the defaults, "vosotros" is informal
+(and a form the brief rules out is no form to use), a lowercase phrase after a run of codes is no label, and a
+business's description in parentheses is no label set."""
+
+from __future__ import annotations
+
+from app.engine import Brief, generate
+from app.engine.constraints import extract_constraints
+
+
+def _prompt(task: str, **fields: object) -> str:
+    return generate(Brief(task=task, target="claude", **fields)).prompt  # type: ignore[arg-type]
+
+
+def test_a_stack_description_is_no_list_of_bans() -> None:
+    task = (
+        "I maintain a PHP 5.6 app: no composer, no framework, raw mysqli, runs on a CentOS 6 box we can't touch. "
+        "Help me write code for it."
+    )
+    prompt = _prompt(task)
+    assert "Avoid framework, raw mysqli" not in prompt
+    assert "Do not touch." not in prompt
+
+
+def test_a_contrast_is_kept_whole() -> None:
+    task = "Extract trial data as JSON. sample_size is the number randomised, not the number analysed."
+    prompt = _prompt(task)
+    assert "Avoid the number analysed" not in prompt
+    assert "sample_size is the number randomised, not the number analysed." in prompt
+
+
+def test_json_only_record_gets_no_safety_pack() -> None:
+    task = (
+        'Triage tool for a student listening service. Output ONLY this JSON: {"level": "RED" | "AMBER" | "GREEN", '
+        '"reason": string}. RED = any mention of suicidal plans or self-harm. GREEN = general chat. The output goes '
+        "to trained volunteers, not the student, so don't add helpline numbers, disclaimers or advice text."
+    )
+    prompt = _prompt(task)
+    assert "988" not in prompt
+    assert "crisis line" not in prompt
+    assert "Safety:" not in prompt
+
+
+def test_precedence_and_no_asking_back_settle_defaults() -> None:
+    prompt = _prompt(
+        "classify app store reviews",
+        constraints=[
+            "labels: bug, feature_request, pricing, praise, other",
+            "if a review is about 2 things pick the more urgent one - bug > pricing > feature_request > praise",
+        ],
+    )
+    assert "listed first" not in prompt
+    assert "best matches the main point" not in prompt
+    sql = _prompt(
+        "SQL helper on Snowflake. Tables: downloads(id, episode_id, is_bot). If the question is ambiguous, don't ask "
+        "me back - make your best guess and write the query."
+    )
+    assert "Ask which table" not in sql
+
+
+def test_vosotros_is_informal_and_a_ruled_out_form_is_not_used() -> None:
+    task = 'Eres un tutor de mates para chavales de 12 a 14 años en España. Nada de "ustedes", usar "vosotros".'
+    tones = [c for c in extract_constraints(Brief(task=task)) if c.kind == "tone"]
+    assert any("informal" in c.text and "vosotros" in c.text for c in tones)
+    assert "«usted»" not in _prompt(task)
+
+
+def test_lowercase_phrase_after_codes_is_no_label() -> None:
+    task = "Moderá anuncios. Tenés que devolver una etiqueta: APROBADO, REVISAR o RECHAZADO, y una justificación corta."
+    labels = [c.values for c in extract_constraints(Brief(task=task)) if c.kind == "labels"]
+    assert labels == [["APROBADO", "REVISAR", "RECHAZADO"]]
+
+
+def test_business_description_in_parentheses_is_no_label_set() -> None:
+    task = (
+        "Sou da equipe da Casa Jacarandá (móveis e decoração, SP). Preciso de um assistente que traduza as "
+        "descrições de produto para o espanhol do México."
+    )
+    assert not any(c.kind == "labels" for c in extract_constraints(Brief(task=task)))
+    assert "Label:" not in _prompt(task)
