@@ -9,6 +9,8 @@ from app.engine.spec import Example, OutputFormat
 
 SQL_ANALYST = Archetype(
     id="sql_analyst",
+    # Code and queries for a business in any domain advise no one on that domain (an insurance brokerage's PHP).
+    safety_packs=False,
     title="SQL and data analysis assistant",
     features=(
         feat("sql", r"\bsql\b|\bpostgres\w*|\bmysql\b|\bsqlite\b|\bbigquery\b|\bsnowflake\b", 6),

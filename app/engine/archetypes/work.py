@@ -159,6 +159,8 @@ CUSTOMER_SUPPORT = Archetype(
 
 CODING_ASSISTANT = Archetype(
     id="coding_assistant",
+    # Code and queries for a business in any domain advise no one on that domain (an insurance brokerage's PHP).
+    safety_packs=False,
     title="Coding assistant",
     features=(
         feat(
@@ -255,6 +257,8 @@ CODING_ASSISTANT = Archetype(
 
 CODE_REVIEWER = Archetype(
     id="code_reviewer",
+    # Code and queries for a business in any domain advise no one on that domain (an insurance brokerage's PHP).
+    safety_packs=False,
     title="Code reviewer",
     features=(
         feat(

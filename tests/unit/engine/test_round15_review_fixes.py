@@ -79,3 +79,13 @@ def test_business_description_in_parentheses_is_no_label_set() -> None:
     )
     assert not any(c.kind == "labels" for c in extract_constraints(Brief(task=task)))
     assert "Label:" not in _prompt(task)
+
+
+def test_code_for_a_business_in_a_sensitive_domain_gets_no_domain_pack() -> None:
+    task = (
+        "I'm one of two devs at a small insurance brokerage and we maintain a PHP app for quoting and policy admin. "
+        "I want a coding helper that writes code that runs on PHP 5.6."
+    )
+    prompt = _prompt(task)
+    assert "financial" not in prompt.lower()
+    assert "investment advice" not in prompt
