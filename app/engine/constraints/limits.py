@@ -442,6 +442,8 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     heading = heading_scope(text, start)
     if heading is not None:
         return heading
+    if _SENTENCES_OF.search(text[max(0, start - 30) : start]):
+        return "each sentence"  # "keep sentences under 15 words", "Sätze mit höchstens 15 Wörtern"
     per_item = _ITEMS_OF.search(text[max(0, start - 30) : start])
     if per_item:
         return "each " + ("bullet" if per_item.group(1).lower().startswith(("bullet", "point")) else "item")
@@ -475,6 +477,15 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     if not noun:
         noun = _noun_before(text, start) or (previous[:-1] if previous else "item")
     return f"each {noun}"
+
+
+# Sentences, plural, sized by the limit right after them: "sentences under 15 words", "Sätze mit höchstens 15
+# Wörtern", "frases de máximo 15 palabras", "phrases de 15 mots maximum", "frasi di massimo 15 parole".
+_SENTENCES_OF = re.compile(
+    r"\b(?:sentences|s[äa]tze[n]?|frases|phrases|frasi|zinnen|oraciones)\s+(?:(?:should\s+be|are|stay|of|with|"
+    r"under|below|no\s+longer\s+than|mit|de|di|van|met|von|that\s+are)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 # "por frase", "pro Satz", "par phrase", "per zin": the part a limit applies to, named in another language.

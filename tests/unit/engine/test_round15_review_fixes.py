@@ -89,3 +89,14 @@ def test_code_for_a_business_in_a_sensitive_domain_gets_no_domain_pack() -> None
     prompt = _prompt(task)
     assert "financial" not in prompt.lower()
     assert "investment advice" not in prompt
+
+
+def test_a_limit_on_sentences_limits_each_sentence() -> None:
+    for task in (
+        "Rewrite the letter in plain language. Keep sentences under 15 words.",
+        "Schreib die Briefe in einfacher Sprache um: kurze Sätze mit höchstens 15 Wörtern.",
+        "Reescribe las cartas en lenguaje claro, con frases de máximo 15 palabras.",
+    ):
+        limits = [c for c in extract_constraints(Brief(task=task)) if c.kind == "limit"]
+        assert [(c.maximum, c.scope) for c in limits] == [(15, "each sentence")], task
+        assert "Keep the reply to at most 15 words" not in _prompt(task)
