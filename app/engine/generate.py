@@ -25,7 +25,7 @@ from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify, score_all
 from app.engine.compose import Composition, compose_spec
-from app.engine.compose.plan import asks_for_label, job_span, job_start, make_plan
+from app.engine.compose.plan import asks_for_label, job_clause, job_span, job_start, make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
@@ -115,10 +115,10 @@ def _named_job_leads(matches: list[ArchetypeMatch], task: str, labels: bool) -> 
     general = BY_ID.get(matches[0].id) if matches else None
     if general is None or not general.role_from_task or any(not f.startswith("model:") for f in matches[0].features):
         return matches
-    start, end = job_span(task)
+    start, _ = job_span(task)
     if start == 0:
         return matches  # the brief opens with its job: the whole brief already speaks for it
-    named = next((m for m in score_all(task[start:end]) if _names_a_job(m, labels)), None)
+    named = next((m for m in score_all(job_clause(task)) if _names_a_job(m, labels)), None)
     if named is None:
         return matches
     archetype = BY_ID[named.id]

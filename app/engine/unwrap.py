@@ -20,6 +20,21 @@ _OPEN_END = re.compile(
     r"die|den|dem|zu|mit|für|von|im|que|para|por|con|en|di|il|het|een|van|voor|met))[ \t]*$",
     re.IGNORECASE,
 )
+# Before a capitalised line only a word that cannot end a sentence joins it ("TODAY or\nROUTINE"); "what they are used
+# for\nNever discuss …" ends one rule and starts the next.
+_JOINING_END = re.compile(
+    r"(?:,|\b(?:and|or|but|nor|the|a|an|of|to|with|from|into|their|your|our|my|its|these|those|y|o|e|und|oder|et|"
+    r"ou|de|del|la|le|les|el|los|das|der|die|den|dem|zu|mit|für|von|que|para|por|con|di|il|het|een|van|voor|met))"
+    r"[ \t]*$",
+    re.IGNORECASE,
+)
+# A line that opens with an order or a subject starts an item of its own, typed in lower case or not ("never promise
+# a date …\nalways offer a refund …\nask for the order number …").
+_CLAUSE_START = re.compile(
+    r"^[ \t]*(?:always|never|only|please|don'?t|do|no|avoid|ask|tell|say|use|keep|be|make|give|offer|send|check|"
+    r"reply|answer|write|include|mention|add|put|try|let|if|when|i|we|you|they|it|he|she)\b",
+    re.IGNORECASE,
+)
 _CLOSED_END = re.compile(r"[.!?:;。！？：]['\"”’)]*[ \t]*$")
 # The next line goes on with the sentence: it starts with a lowercase word ("words. ROUTINE = …").
 _CONTINUES = re.compile(r"^[a-zà-ÿ]")
@@ -36,7 +51,11 @@ def unwrap(text: str) -> str:
         previous = out[-1].rsplit("\n", 1)[-1]
         wrapped = (
             len(previous) >= _MIN_WRAPPED_LINE
-            and (_OPEN_END.search(previous) is not None or _CONTINUES.match(line) is not None)
+            and (
+                _JOINING_END.search(previous) is not None
+                or (_OPEN_END.search(previous) is not None and _CONTINUES.match(line) is not None)
+                or (_CONTINUES.match(line) is not None and _CLAUSE_START.match(line) is None)
+            )
             and _CLOSED_END.search(previous) is None
             and line.strip() != ""
             and _ITEM_START.match(line) is None

@@ -704,11 +704,17 @@ TRANSLATION_REVIEW = Variant(
     # "our QA step after the translation", "check the German translation against the source", "Übersetzung prüfen",
     # "revisar la traducción": the translation exists; the job is to find its errors, not to translate again.
     cue=re.compile(
+        # the translation as a thing checked ("check the German translation"), not the act of translating ("review
+        # and translate …", "check the spelling before translating"); someone else's later check ("Die Übersetzungen
+        # prüft danach unser Team", "une relecture humaine suivra") is no job of the assistant's
         r"\b(?:review|check|proofread|assess|evaluate|verify)(?:ing|s)?\s+(?:the\s+|a\s+|our\s+|their\s+|each\s+|every\s+|"
-        r"all\s+)?(?:[\w-]+\s+){0,2}translat\w*|\btranslat\w*\s+(?:QA|quality|proofreading|review(?:er|ing)?\b(?!s))|"
+        r"all\s+)?(?:[\w-]+\s+){0,2}translat(?:ions?|ed)\b|"
+        r"\btranslat\w*\s+(?:QA|quality|proofreading|review(?:er|ing)?\b(?!s))|"
         r"\bQA\b[^.]{0,40}\btranslat\w*|\bQA-?Schritt\b|\b(?:prüf|kontrollier)\w*[^.]{0,60}"
-        r"Übersetzung|Übersetzung\w*[^.]{0,40}\b(?:prüf|kontrollier|QA)\w*|\brevis\w*[^.]{0,40}\btraduc\w*|"
-        r"\btraduc\w*[^.]{0,40}\b(?:revis|verific|relectur|contrôl)\w*|\brelecture\b|\brivedere\s+(?:la\s+)?traduzion|"
+        r"Übersetzung|Übersetzung\w*[^.]{0,40}\b(?:prüf(?:en|e)?|kontrollier(?:en|e)?|QA)\b|"
+        r"\brevis\w*[^.]{0,40}\btradu(?:cci[oó]n\w*|ctions?|ç(?:ão|ões))|"
+        r"\btradu(?:cci[oó]n\w*|ctions?|ç(?:ão|ões))[^.]{0,40}\b(?:revis|verific|relectur|contrôl)\w*|"
+        r"\brelecture\s+(?:de\s+la\s+|des\s+)?traduction|\brivedere\s+(?:la\s+)?traduzion|"
         r"\bvertaling\w*[^.]{0,40}\b(?:controleer|nakijk|check)\w*|校对|审校|译文.{0,10}(?:检查|审核)|翻訳.{0,10}(?:チェック|校正|確認)",
         re.IGNORECASE,
     ),

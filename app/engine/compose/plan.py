@@ -377,7 +377,9 @@ _GREETING_ONLY = re.compile(
     re.IGNORECASE,
 )
 _ASSISTANT_WANTED = re.compile(
-    r"\b(?:bot|chatbot|assistant|agent|helper|asistente|assistente|assistent(?:in|en)?|agente|assistant)\b"
+    # one asked for ("quero um assistente que …"), not one the requester has ("My assistant who used to do this …")
+    r"\b(?:an?|um|uma|un|una|une|ein|eine|einen|een)\s+(?:\w+\s+)?"
+    r"(?:bot|chatbot|assistant|agent|helper|asistente|assistente|assistent(?:in|en)?|agente|assistant)\b"
     r"[^.]{0,20}?\b(?:that|which|to|who|que|qui|der|die|das|che|dat|die|om|para|pra|pour|per|zum|zur)\b|"
     r"(?:助手|アシスタント|ボット|机器人)",
     re.IGNORECASE,
@@ -406,11 +408,15 @@ _INSTRUCTS = re.compile(
 def _instructs(sentence: str) -> bool:
     """Whether a sentence of the brief is a rule for the assistant: it tells it what to do, or it settles a topic that a
     default would settle otherwise ("You can cancel without asking for confirmation")."""
-    if _FIRST_PERSON_FACT.match(sentence) and not settles_a_topic(sentence):
-        return False  # "We definitely can't guarantee that": what the requester cannot do is background
+    fact = _FIRST_PERSON_FACT.match(sentence)
+    if fact and not settles_a_topic(sentence):
+        # "We definitely can't guarantee that": what the requester cannot do is background, unless the sentence goes
+        # on with an order ("We don't have a phone line so always send people to the booking form")
+        return any(_INSTRUCTS.match(part.strip()) for part in _THEN.split(sentence[fact.end() :])[1:])
     return bool(_INSTRUCTS.search(sentence)) or settles_a_topic(sentence)
 
 
+_THEN = re.compile(r"\b(?:so|but|therefore|instead)\b|[,;:–—]|\s-\s", re.IGNORECASE)
 _FIRST_PERSON_FACT = re.compile(
     r"^(?:we|i|our\s+\w+)\s+(?:\w+ly\s+|just\s+|really\s+)?(?:can'?t|cannot|won'?t|couldn'?t|aren'?t|are\s+not|"
     r"have\s+no|don'?t\s+have)\b",
@@ -459,6 +465,24 @@ def job_span(task: str) -> tuple[int, int]:
     if not sentences:
         return 0, 0
     return sentences[min(job_sentence(task), len(sentences) - 1)]
+
+
+# "… non che riscriva i miei testi", "… and never rewrites": what the assistant must not do is no job it is for
+_NEGATED_REST = re.compile(
+    r"\b(?:not|never|no|don'?t|non|nicht|nie|kein\w*|não|nunca|mai|niet|nooit|ne)\b.*", re.IGNORECASE | re.DOTALL
+)
+
+
+def job_clause(task: str) -> str:
+    """What the job sentence asks the assistant to do: after "un assistente che", up to the next comma or semicolon
+    ("…, poi io riscrivo tutto" is the requester's part), and up to a negation; the whole sentence when it asks
+    for no assistant in these words."""
+    start, end = job_span(task)
+    sentence = task[start:end]
+    wanted = _ASSISTANT_WANTED.search(sentence)
+    if wanted is not None and wanted.group(0).isascii() and sentence[wanted.end() :].strip():
+        sentence = re.split(r"[,;]", sentence[wanted.end() :])[0]
+    return _NEGATED_REST.sub("", sentence)
 
 
 def job_start(task: str) -> int:

@@ -485,7 +485,11 @@ def written_in_place(text: str, found: FoundFallback) -> str | None:
     if _IN_PLACE_VERB.search(text[max(0, found.start - 30) : found.start]) is None:
         return None
     destination = _DESTINATION.match(text[found.end :])
-    return destination.group("where") if destination else "in its place"
+    if destination:
+        return destination.group("where")
+    if found.value.rstrip("\"'”’»").endswith((".", "!", "?")):
+        return None  # 'If you don't know, write "Sorry, I don't know - please ask at reception."': the whole reply
+    return "in its place"
 
 
 def describe_fallback(action: FallbackAction, value: str, condition: str | None, *, in_place: str | None = None) -> str:

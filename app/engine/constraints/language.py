@@ -170,6 +170,17 @@ _REPLY_VERB = re.compile(
 )
 
 
+# A language name that says what the input is written in: "written in English", "英文写的", "英語で書かれ", "en inglés
+# que escriben mis alumnos".
+_WRITTEN_IN_BEFORE = re.compile(
+    r"(?:written|geschrieben|escrit[oa]s?|écrit(?:e|s|es)?|scritt[oaie]|geschreven)\s+(?:in|en|em|auf|in\s+het)\s+$"
+)
+_WRITTEN_IN_AFTER = re.compile(
+    r"\s*(?:写的|写成|寫的|で書かれ|で書い|で届|で送られ|que\s+(?:escriben|escrevem|écrivent)|che\s+scrivono|"
+    r"(?:geschrieben|written|escrit[oa]s?|écrit(?:e|s|es)?))"
+)
+
+
 def other_reply_language(text: str, own: str) -> bool:
     """Whether the text names a reply language other than `own` (an ISO code) near a reply verb: the brief then
     says itself which language each reply is in, and its own language is no safe guess for all of them."""
@@ -182,6 +193,8 @@ def other_reply_language(text: str, own: str) -> bool:
                 lowered[match.start() - 1 : match.start()].isalpha() or lowered[match.end() : match.end() + 1].isalpha()
             ):
                 continue  # "englisch" inside "Englischunterricht" is no language of a reply
+            if _WRITTEN_IN_BEFORE.search(lowered, 0, match.start()) or _WRITTEN_IN_AFTER.match(lowered, match.end()):
+                continue  # "英文写的", "英語で書かれ", "en inglés que escriben": the language of the input
             window = text[max(0, match.start() - 12) : match.end() + 12]
             if _REPLY_VERB.search(window):
                 return True

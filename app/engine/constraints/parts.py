@@ -221,6 +221,8 @@ def part_after(text: str, end: int) -> str | None:
         place is not None
         and not _WHOLE_REPLY_NOUN.fullmatch(place.group("noun"))
         and lookup(place.group("noun")) is None
+        # "max 80 words no exceptions", "3 sentences no more no less": English "no" is no Portuguese "in the"
+        and (place.group("prep").lower() == "in the" or _ENGLISH_UNIT.search(text, 0, end) is None)
     ):
         return f"the {place.group('noun')}"
     return None
@@ -235,8 +237,14 @@ def heading_before(text: str, start: int) -> str | None:
 
 # "180 palavras no roteiro", "300 Wörter im Fließtext", "100 mots dans le résumé", "at most 80 words in the intro".
 _PLACE_AFTER = re.compile(
-    r"\s+(?:no|na|em\s+(?:o|a)|in\s+the|im|en\s+el|en\s+la|dans\s+le|dans\s+la|nel|nella|in\s+het|in\s+de)\s+"
-    r"(?P<noun>[^\W\d_]{4,20})\b",
+    r"\s+(?P<prep>no|na|em\s+(?:o|a)|in\s+the|im|en\s+el|en\s+la|dans\s+le|dans\s+la|nel|nella|in\s+het|in\s+de)\s+"
+    # the noun ends its phrase: "in the same language", "in the first message", "in the community forum" name no part
+    r"(?P<noun>[^\W\d_]{4,20})\b(?=\s*(?:[.,;:!?)]|$))",
+    re.IGNORECASE,
+)
+# "max 80 words no exceptions": a limit counted in English words is followed by English "no", not Portuguese "no"
+_ENGLISH_UNIT = re.compile(
+    r"\b(?:words?|sentences?|lines?|bullets?|points?|characters?|chars?|paragraphs?|items?|emojis?|tokens?)\s*$",
     re.IGNORECASE,
 )
 _WHOLE_REPLY_NOUN = re.compile(

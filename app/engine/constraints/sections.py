@@ -51,14 +51,31 @@ _NOT_REPLY = re.compile(
     r"\b(?:comes?\s+in|arrives?|come\s+through|you(?:'ll|\s+will)\s+(?:get|receive|see)|we\s+(?:send|paste)|"
     r"i(?:'ll|\s+will)\s+(?:send|paste|give)|input|incoming|tickets?\s+look|labels?|categor(?:y|ies)|classes|tags|"
     r"one\s+of|etiquetas?|kategorien?|catégories?|categorias?|categorie|json|csv|fields?|campos?|felder|champs|"
-    r"columns?|columnas?|spalten|colonnes?|colunas?|colonne|kolommen)\b",
+    r"columns?|columnas?|spalten|colonnes?|colunas?|colonne|kolommen|look(?:s|ing)?\s+like|goes\s+like)\b|"
+    # "客户发来的邮件格式如下：", "届くメールの形式:": what comes in
+    r"发来|收到|来信|届く|送られ",
     re.IGNORECASE,
 )
+# "Our opening hours are as follows:", "The transcript format is:", "The structure is:": a shape or facts described,
+# the reply's only when the line names the reply ("The reply format is:").
+_DESCRIBED = re.compile(r"\b(?:is|are|was|were)(?:\s+as\s+follows)?\s*[:：]\s*$", re.IGNORECASE)
+_OF_THE_REPLY = re.compile(
+    r"\b(?:reply|replies|answers?|responses?|output|your|réponse|respuesta|antwort|resposta|risposta|antwoord)\b",
+    re.IGNORECASE,
+)
+# The brief's own settings ("Format:\nTone: casual\nLength: short") are no parts of a reply.
+_SETTINGS = frozenset(
+    {
+        "tone", "length", "audience", "language", "style", "format", "voice", "word count", "reader", "readers",
+        "goal", "purpose", "context", "role", "task", "platform", "channel", "deadline", "ton", "tono", "longitud",
+        "länge", "longueur", "idioma", "sprache", "langue", "público", "zielgruppe",
+    }
+)  # fmt: skip
 # "MEDS DUE - …", "**Summary:** …", "1. Diagnosis – …", "## Next steps: …", "【要約】…", "Resumen: …".
 _LINE = re.compile(
     r"^[ \t]*(?:[-*•]\s+|\d{1,2}[.)]\s+|#{1,4}\s+)?"
     r"(?:【(?P<cjk>[^】\n]{1,15})】\s*(?P<cjk_desc>[^\n]*)|"
-    r"(?P<bold>\*\*|__)?(?P<head>[^\n:：*_–—-]{2,40}?)(?P=bold)?\s*"
+    r"(?P<bold>\*\*|__)?(?P<head>(?:[^\n:：*_–—-]|(?<=\w)-(?=\w)){2,40}?)(?P=bold)?\s*"
     r"(?:(?P<sep>[:：]|\s[-–—]\s|(?<=\*\*)\s|(?<=__)\s)\s*(?P<desc>[^\n]*))?)[ \t]*$"
 )
 _WORD = re.compile(r"[^\W\d_]+")
@@ -100,9 +117,13 @@ def find_outline(text: str) -> Outline | None:
     for intro in _INTRODUCER.finditer(text):
         line_start = text.rfind("\n", 0, intro.start()) + 1
         introducer = text[line_start : intro.end()]
-        if _NOT_REPLY.search(introducer):
+        # its own sentence: "You answer questions for Bella's. Our opening hours are as follows:"
+        own = re.split(r"(?<=[.!?。！？])\s+", introducer)[-1]
+        if _NOT_REPLY.search(introducer) or (_DESCRIBED.search(own) and not _OF_THE_REPLY.search(own)):
             continue
         sections = _sections_after(text, intro.end())
+        if all(section.heading.lower() in _SETTINGS for section in sections):
+            continue  # "Tone: casual", "Length: short": the brief's settings
         if len(sections) >= _MIN_SECTIONS:
             return Outline(tuple(sections), sections[0].start, sections[-1].end)
     return None
