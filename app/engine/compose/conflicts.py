@@ -174,6 +174,41 @@ _ONLY_THE_LABEL = re.compile(r"\breturn\s+exactly\s+one\s+label\s+from\s+the\s+s
 
 
 _ALL_NULL = re.compile(r"\bevery\s+field\s+set\s+to\s+null\b", re.IGNORECASE)
+_ANY_NULL = re.compile(r"\bnull\b", re.IGNORECASE)
+_SAYS_NULL = re.compile(r"\bnull\b|\bnulo\b|\bnul\b|\bnull-?wert", re.IGNORECASE)
+
+
+def _null_defaults(constraints: Sequence[Constraint], task: str) -> list[re.Pattern[str]]:
+    """The null defaults the brief's own JSON rules out. Prose that speaks of null ("use null for anything not in the
+    signature") makes the schema nullable, so the defaults stay; otherwise a schema with no nullable field ('"paid":
+    "true|false"') drops every null default, and one with some non-nullable field ('"urgente": true/false') drops
+    "every field set to null"."""
+    schemas = [c for c in constraints if c.kind == "schema" and c.schema]
+    if not schemas:
+        return []
+    prose = task
+    for c in schemas:
+        if c.span is not None:
+            prose = prose.replace(c.span.text, " ")
+    if _SAYS_NULL.search(prose):
+        return []
+    if not any(_allows_null(c.schema) for c in schemas if c.schema):
+        return [_ANY_NULL]
+    if any(_has_required_value(c.schema) for c in schemas if c.schema):
+        return [_ALL_NULL]
+    return []
+
+
+def _allows_null(schema: dict[str, object]) -> bool:
+    """Whether some top-level field of a schema may be null."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return False
+    for prop in properties.values():
+        kind = prop.get("type") if isinstance(prop, dict) else None
+        if kind == "null" or (isinstance(kind, list) and "null" in kind):
+            return True
+    return False
 
 
 def _has_required_value(schema: dict[str, object]) -> bool:
@@ -237,9 +272,7 @@ class Conflicts:
         ]
         # A topic the brief speaks about is settled by its own sentence: the default for it goes.
         self.overridden += [topic.default for topic in settled_topics([task])]
-        if any(_has_required_value(c.schema) for c in constraints if c.kind == "schema" and c.schema):
-            # '"urgente": true/false' cannot be null: "every field set to null" would break the brief's own schema
-            self.overridden.append(_ALL_NULL)
+        self.overridden += _null_defaults(constraints, task)
         outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]
         if outlines:
             self.overridden.append(_DEFAULT_ORDER)  # the brief's outline orders the reply, not "main point first"

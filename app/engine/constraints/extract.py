@@ -454,8 +454,17 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
         # The brief's own sentence is already a rule ("Exactly 5 bullets, then a one-line "Guidance:" line"): a
         # rewording of its order beside it would say the same thing twice, less well.
         rule_constraints = [c for c in rule_constraints if c.kind != "ordering" or c.text in whole]
-    out.extend(_with_quotes_restored(c, text) for c in rule_constraints)
+    out.extend(_collapsed(_with_quotes_restored(c, text)) for c in rule_constraints)
     return out
+
+
+def _collapsed(constraint: Constraint) -> Constraint:
+    """A rule without the run of spaces a joined wrapped line leaves ("through the   website")."""
+    if "  " not in constraint.text:
+        return constraint
+    text = re.sub(r"[ \t]{2,}", " ", constraint.text)
+    value = re.sub(r"[ \t]{2,}", " ", constraint.value) if constraint.value is not None else None
+    return msgspec.structs.replace(constraint, text=text, value=value)
 
 
 def _with_quotes_restored(constraint: Constraint, original: str) -> Constraint:

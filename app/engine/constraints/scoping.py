@@ -52,7 +52,10 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             # "Fehlerart ist genau eine von BEDEUTUNG, …": the values of one named field or column
             values = ", ".join(constraint.values)
             found[index] = msgspec.structs.replace(
-                constraint, text=f"{field} is exactly one of: {values}.", scope=field
+                constraint,
+                # "Category is …", but a key keeps its spelling ("sample_type is …")
+                text=f"{_capitalised(field)} is exactly one of: {values}.",
+                scope=field,
             )
             continue
         prefix = labels.line_prefix(text[span.end :]) or labels.prefixed_line(text[span.start : span.end])
@@ -62,6 +65,10 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix),
             scope=f"{topic} label" if topic else "label",
         )
+
+
+def _capitalised(word: str) -> str:
+    return word.capitalize() if word.isalpha() and word.islower() else word
 
 
 def without_banned_labels(found: list[Constraint]) -> list[Constraint]:
