@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from app.engine.compose.settled import settled_topics
 from app.engine.constraints import Constraint
@@ -175,7 +176,7 @@ _ONLY_THE_LABEL = re.compile(r"\breturn\s+exactly\s+one\s+label\s+from\s+the\s+s
 
 _ALL_NULL = re.compile(r"\bevery\s+field\s+set\s+to\s+null\b", re.IGNORECASE)
 _ANY_NULL = re.compile(r"\bnull\b", re.IGNORECASE)
-_SAYS_NULL = re.compile(r"\bnull\b|\bnulo\b|\bnul\b|\bnull-?wert", re.IGNORECASE)
+SAYS_NULL = re.compile(r"\bnull\b|\bnulo\b|\bnul\b|\bnull-?wert", re.IGNORECASE)
 
 
 def _null_defaults(constraints: Sequence[Constraint], task: str) -> list[re.Pattern[str]]:
@@ -190,25 +191,23 @@ def _null_defaults(constraints: Sequence[Constraint], task: str) -> list[re.Patt
     for c in schemas:
         if c.span is not None:
             prose = prose.replace(c.span.text, " ")
-    if _SAYS_NULL.search(prose):
+    if SAYS_NULL.search(prose):
         return []
-    if not any(_allows_null(c.schema) for c in schemas if c.schema):
+    if not any(allows_null(c.schema) for c in schemas if c.schema):
         return [_ANY_NULL]
     if any(_has_required_value(c.schema) for c in schemas if c.schema):
         return [_ALL_NULL]
     return []
 
 
-def _allows_null(schema: dict[str, object]) -> bool:
-    """Whether some top-level field of a schema may be null."""
-    properties = schema.get("properties")
-    if not isinstance(properties, dict):
-        return False
-    for prop in properties.values():
-        kind = prop.get("type") if isinstance(prop, dict) else None
-        if kind == "null" or (isinstance(kind, list) and "null" in kind):
+def allows_null(schema: dict[str, Any]) -> bool:
+    """Whether any property of the object (or of the array's items) accepts null."""
+    body = schema.get("items", schema) if schema.get("type") == "array" else schema
+    for prop in (body.get("properties") or {}).values():
+        kinds = prop.get("type") if isinstance(prop, dict) else None
+        if kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or None in (prop.get("enum") or ()):
             return True
-    return False
+    return not body.get("properties")
 
 
 def _has_required_value(schema: dict[str, object]) -> bool:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from app.engine.archetypes.variants import PROSE_BEFORE_JSON
+from app.engine.compose.conflicts import SAYS_NULL, allows_null
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields
 from app.engine.compose.plan import Plan
 from app.engine.constraints.labels import split_items
@@ -85,9 +86,6 @@ _COLUMNS = re.compile(
 )
 
 
-_SAYS_NULL = re.compile(r"\bnull\b|\bnulo\b|\bnul\b|\bnull-?wert", re.IGNORECASE)
-
-
 _RECORD_WHEN_DONE = re.compile(
     r"\b(?:ask|collect|gather)\w*\b.{0,400}?\b(?:when|once|after)\s+(?:done|finished|complete|you(?:'ve|\s+have)\s+"
     r"(?:everything|all|enough))\b[^.]{0,40}?\b(?:output|return|produce|give|write|send)\b",
@@ -129,16 +127,6 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
             prop = {**prop, "type": [*kind, "null"]}
         properties[name] = prop
     return {**schema, "properties": properties}
-
-
-def _allows_null(schema: dict[str, Any]) -> bool:
-    """Whether any property of the object (or of the array's items) accepts null."""
-    body = schema.get("items", schema) if schema.get("type") == "array" else schema
-    for prop in (body.get("properties") or {}).values():
-        kinds = prop.get("type") if isinstance(prop, dict) else None
-        if kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or None in (prop.get("enum") or ()):
-            return True
-    return not body.get("properties")
 
 
 def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dict[str, Any]:
@@ -325,7 +313,7 @@ def output_format(plan: Plan) -> OutputFormat:
             for s in stated
         ]
     missing = _MISSING_WORD.search(brief.task) if kind == "json" else None
-    if missing is not None and not _SAYS_NULL.search(brief.task):
+    if missing is not None and not SAYS_NULL.search(brief.task):
         # 'using "not provided" for anything they didn't say': the brief's own word for a missing value, not null.
         word = missing.group("word")
         stated = [
@@ -333,8 +321,8 @@ def output_format(plan: Plan) -> OutputFormat:
             for s in stated
         ]
         schema = _not_nullable(schema) if schema is not None else None
-    elif schema is not None and not _allows_null(schema):
-        if _SAYS_NULL.search(brief.task):
+    elif schema is not None and not allows_null(schema):
+        if SAYS_NULL.search(brief.task):
             # "use null when a field is missing" beside a schema typed "string": the brief's rule makes it nullable.
             schema = _nullable(schema)
         else:
