@@ -263,7 +263,9 @@ def check_fallback(constraint: Constraint, view: PromptView, brief: Sequence[Con
     address or by a generic "I don't know" fallback that replaced it."""
     carried = _fallback_carried(constraint, view)
     conflicts: list[Conflict] = []
-    words = _SLOT_WORDS.get(constraint.action or "", ())
+    # A slot named for the address stands in for it only when the address itself is missing: beside the address, an
+    # {{email}} slot is the e-mail the assistant answers (an input), not a replacement for the brief's contact.
+    words = () if carried else _SLOT_WORDS.get(constraint.action or "", ())
     for name, start, end in view.slots:
         if any(word in name for word in words):
             conflicts.append(Conflict(start, end))

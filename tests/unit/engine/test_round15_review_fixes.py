@@ -100,3 +100,14 @@ def test_a_limit_on_sentences_limits_each_sentence() -> None:
         limits = [c for c in extract_constraints(Brief(task=task)) if c.kind == "limit"]
         assert [(c.maximum, c.scope) for c in limits] == [(15, "each sentence")], task
         assert "Keep the reply to at most 15 words" not in _prompt(task)
+
+
+def test_an_email_slot_beside_the_address_is_no_stand_in_for_it() -> None:
+    from app.engine.fidelity import check_fidelity
+
+    task = "Draft replies to complaint emails. If the cold chain broke, put kwaliteit@vandijkkoel.nl in cc."
+    constraints = extract_constraints(Brief(task=task))
+    beside = "Reply to the e-mail below; put kwaliteit@vandijkkoel.nl in cc when needed.\n<email>\n{{email}}\n</email>"
+    replaced = "Reply to the e-mail below; when needed, cc {{email}}."
+    assert not [f for f in check_fidelity(constraints, beside) if f.rule_id == "FID-02"]
+    assert [f for f in check_fidelity(constraints, replaced) if f.rule_id == "FID-02"]
