@@ -3,12 +3,17 @@ uses still follows the workspace's changes (the write guard's snapshot, `WRITE_S
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import asyncpg
 from litestar import Litestar
 from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
@@ -32,6 +37,33 @@ def statements_of(app: Litestar) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+@contextmanager
+def transaction_commands_of(app: Litestar) -> Iterator[list[str]]:
+    """The BEGINs and COMMITs the driver sends on the app's connections while the block runs (asyncpg's query
+    loggers, added to each connection the pool hands out)."""
+    sent: list[str] = []
+
+    def log(record: Any) -> None:
+        query = record.query.strip().upper()
+        if query.startswith(("BEGIN", "COMMIT")):
+            sent.append(query.split()[0].rstrip(";"))
+
+    def attach(dbapi_connection: Any, *_: Any) -> None:
+        dbapi_connection.driver_connection.add_query_logger(log)
+
+    def detach(dbapi_connection: Any, *_: Any) -> None:
+        dbapi_connection.driver_connection.remove_query_logger(log)
+
+    engine = services_of(app).get(AsyncEngine).sync_engine
+    event.listen(engine, "checkout", attach)
+    event.listen(engine, "checkin", detach)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "checkout", attach)
+        event.remove(engine, "checkin", detach)
 
 
 async def test_an_api_key_version_write_is_one_statement(api: Api, app: Litestar) -> None:
@@ -126,3 +158,94 @@ async def test_a_label_protected_on_another_instance_refuses_the_next_write_here
     assert refused.headers["content-type"].startswith("application/problem+json")
     unlabelled = await writer.post(url, json={"text": "two"})
     assert unlabelled.status_code == 201, unlabelled.text  # a write without labels needs no read and no refusal
+
+
+async def test_a_version_without_body_labels_is_written_in_autocommit(api: Api, app: Litestar) -> None:
+    """Without labels in the body the one statement is the whole transaction: no BEGIN, no COMMIT. A label in the
+    body adds its audit row, so that write takes a transaction."""
+    await api.create_prompt("write/autocommit")
+    await api.add_version("write/autocommit", "first")
+    with transaction_commands_of(app) as sent:
+        created = await api.add_version("write/autocommit", "second")
+    assert created["version"] == 2
+    assert sent == [], sent
+    with transaction_commands_of(app) as sent:
+        await api.add_version("write/autocommit", "third", labels=["staging"])
+    assert sent == ["BEGIN", "COMMIT"], sent
+
+
+async def test_refused_versions_leave_no_gap_in_the_numbering(api: Api) -> None:
+    """A version of the wrong kind (400) or on a stale parent (409) numbers nothing, though the write that refuses
+    them commits on its own: the next version is 3."""
+    await api.create_prompt("write/refused")
+    await api.add_version("write/refused", "one")
+    await api.add_version("write/refused", "two")
+    url = api.url("write/refused", "/versions")
+    wrong_kind = await api.post(url, json={"messages": [{"role": "user", "content": "hi"}]})
+    assert wrong_kind.status_code == 400, wrong_kind.text
+    stale = await api.post(url, json={"text": "three", "parentVersion": 1})
+    assert stale.status_code == 409, stale.text
+    missing = await api.post(api.url("write/no-such-prompt", "/versions"), json={"text": "x"})
+    assert missing.status_code == 404, missing.text
+    created = await api.post(url, json={"text": "three", "parentVersion": 2})
+    assert created.status_code == 201, created.text
+    assert created.json()["version"] == 3
+    listed = (await api.get(url)).json()
+    assert [v["version"] for v in listed["items"]] == [3, 2, 1]
+    assert listed["total"] == 3
+
+
+async def _hold_lock_and_add_version(dsn: str, ready: threading.Event, hold: float) -> None:
+    """Another writer: lock the prompt row, add version 2 and point `latest` at it, commit after `hold` s."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        async with conn.transaction():
+            prompt_id = await conn.fetchval(
+                "UPDATE prompt SET revision = revision + 1, version_count = 2 WHERE name = 'write/waiter' RETURNING id"
+            )
+            await conn.execute(
+                "INSERT INTO prompt_version (id, prompt_id, version, text, variables, model_config, commit_message, "
+                "author_type, author_id, author_label, source, content_hash, parent_version, created_at, updated_at) "
+                "SELECT gen_random_uuid(), prompt_id, 2, 'v2', variables, model_config, '', author_type, author_id, "
+                "author_label, source, 'other', 1, now(), now() FROM prompt_version "
+                "WHERE prompt_id = $1 AND version = 1",
+                prompt_id,
+            )
+            await conn.execute(
+                "UPDATE prompt_label SET version = 2 WHERE prompt_id = $1 AND name = 'latest'", prompt_id
+            )
+            ready.set()
+            await asyncio.sleep(hold)
+    finally:
+        await conn.close()
+
+
+async def test_a_write_that_waited_on_another_writer_numbers_after_it(
+    api: Api, app: Litestar, database_url: str
+) -> None:
+    """Another writer holds the prompt row and adds version 2: a version written meanwhile (no body labels) waits,
+    finds the prompt changed, writes nothing in autocommit and takes the locking path: version 3, `latest` moved
+    from 2. The prompt then counts as contended: the next write goes straight to the locking path."""
+    await api.create_prompt("write/waiter")
+    await api.add_version("write/waiter", "v1")
+    dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    ready = threading.Event()
+    # Its own thread and loop: the test client runs the app's request in a way that blocks this loop.
+    writer = threading.Thread(target=lambda: asyncio.run(_hold_lock_and_add_version(dsn, ready, 0.5)))
+    writer.start()
+    try:
+        assert await asyncio.to_thread(ready.wait, 10)
+        started = time.monotonic()
+        response = await api.post(api.url("write/waiter", "/versions"), json={"text": "v3"})
+        waited = time.monotonic() - started
+    finally:
+        await asyncio.to_thread(writer.join, 10)
+    assert response.status_code == 201, response.text
+    assert waited > 0.2  # it did wait for the other writer's lock
+    assert response.json()["version"] == 3
+    assert response.json()["parentVersion"] == 2
+    latest = (await api.get(api.url("write/waiter", "/labels/latest/history"))).json()["items"]
+    assert [(e["fromVersion"], e["toVersion"]) for e in latest] == [(2, 3), (None, 1)]
+    with transaction_commands_of(app) as sent:
+        assert (await api.add_version("write/waiter", "v4"))["version"] == 4
+    assert sent == ["BEGIN", "COMMIT"], sent
