@@ -5,8 +5,9 @@ autocommit it needs no BEGIN and no COMMIT round trip and holds the prompt's row
 that form (`at_once=True`) the statement numbers the prompt only when nothing changed it since the statement's
 snapshot and the kind and parent version match, so it writes everything or nothing. When it writes nothing, the
 caller runs the usual locking path in a transaction, which says why (400, 409) or, after another writer, succeeds;
-and the prompt counts as contended for a while: its writers queue on the row lock, where an at-once try would wait,
-find the prompt changed and then wait again on the locking path.
+and the prompt counts as contended for a while, renewed by every write that finds it changed after waiting: its
+writers queue on the row lock, where an at-once try would wait, find the prompt changed and wait again on the
+locking path.
 """
 
 from __future__ import annotations
@@ -46,8 +47,13 @@ async def write_at_once(session: AsyncSession, params: dict[str, Any], workspace
         raise not_found(name)
     if row[2] is not None:
         return row
+    mark_contended(workspace_id, name)
+    await session.rollback()
+    return None
+
+
+def mark_contended(workspace_id: Any, name: str) -> None:
+    """Another writer changed the prompt while this one waited for it: its next writes take the locking path."""
     if len(_contended) >= _CONTENDED_MAX:
         _contended.clear()
     _contended[(workspace_id, name)] = time.monotonic()
-    await session.rollback()
-    return None

@@ -46,7 +46,7 @@ from app.domain.prompts.schemas import (
     decode_token_counts,
     decode_variables,
 )
-from app.domain.prompts.services.at_once import contended, write_at_once
+from app.domain.prompts.services.at_once import contended, mark_contended, write_at_once
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.versionlist import VERSION_SUMMARY_COLUMNS
@@ -223,6 +223,7 @@ class VersionService:
         if fresh:
             current = dict(zip(row[6] or (), row[7] or (), strict=True))
         else:  # another writer committed between the snapshot and the lock: read its labels anew
+            mark_contended(self.workspace_id, name)
             params.update(prompt_id=prompt_id, number=number, at=now)
             current = await repository.write_labels_pg(session, params)
         if event is not None:
