@@ -16,6 +16,7 @@ import msgspec
 from sqlalchemy import Row, Table, func, insert, literal, null, select, text, union_all, update
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.sql.elements import TextClause
 from uuid_utils.compat import uuid7
 
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptTag, PromptVersion
@@ -97,6 +98,12 @@ async def create_version_pg(session: AsyncSession, params: dict[str, Any], *, at
     takes the locking path, which says why or succeeds).
     """
     return (await session.execute(_CREATE_PG_AT_ONCE if at_once else _CREATE_PG, params)).one_or_none()
+
+
+def create_version_at_once() -> TextClause:
+    """`_CREATE_PG_AT_ONCE` itself, for a caller that compiles it for the driver (`leanread.CompiledStatements`),
+    with the parameters of `create_params`."""
+    return _CREATE_PG_AT_ONCE
 
 
 async def write_labels_pg(session: AsyncSession, params: dict[str, Any]) -> dict[str, int]:
