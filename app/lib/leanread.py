@@ -10,6 +10,9 @@ which for the list cost more CPU than the query and its rows.
 and the order of its parameters); asyncpg prepares it once per connection (its statement cache). Parameters
 skip SQLAlchemy's bind processing, so callers pass what the driver takes (aware datetimes, `uuid.UUID`), and
 rows come back as the driver's records, read by position.
+
+One write goes the same way (`driver_write`): a new version whose one statement is its whole transaction
+(`app.domain.prompts.services.at_once`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.ext.asyncio.base import _run_to_completion
 from sqlalchemy.sql import Select
+from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.util import greenlet_spawn
 
 from app.config.database import bounded_read, mark_suspect
@@ -45,7 +49,7 @@ class DriverStatement:
 
     __slots__ = ("order", "sql")
 
-    def __init__(self, stmt: Select[Any], engine: AsyncEngine) -> None:
+    def __init__(self, stmt: Select[Any] | TextClause, engine: AsyncEngine) -> None:
         compiled = stmt.compile(dialect=engine.dialect)
         self.sql: str = compiled.string
         self.order: tuple[str, ...] = tuple(compiled.positiontup or ())
@@ -58,7 +62,7 @@ class DriverStatement:
             rows: list[Any] = await driver.fetch(self.sql, *self.args(params), timeout=timeout)
         return rows
 
-    async def fetchrow(self, driver: Any, params: dict[str, Any], timeout: float) -> Any:
+    async def fetchrow(self, driver: Any, params: dict[str, Any], timeout: float | None) -> Any:
         with driver_query_span(self.sql):
             return await driver.fetchrow(self.sql, *self.args(params), timeout=timeout)
 
@@ -71,7 +75,7 @@ class CompiledStatements:
         self._dialect: int | None = None
         self._compiled: dict[Hashable, DriverStatement] = {}
 
-    def get(self, engine: AsyncEngine, key: Hashable, build: Callable[[], Select[Any]]) -> DriverStatement:
+    def get(self, engine: AsyncEngine, key: Hashable, build: Callable[[], Select[Any] | TextClause]) -> DriverStatement:
         if self._dialect != id(engine.dialect):
             self._compiled.clear()
             self._dialect = id(engine.dialect)
@@ -134,4 +138,27 @@ async def _attempt(engine: AsyncEngine, work: DriverRun[T], *, retry: bool) -> T
     finally:
         # Back to the pool even if the request is cancelled meanwhile (as `AsyncConnection.__aexit__` does): a
         # plain check-in does no I/O and finishes here; closing an overflow connection awaits the driver.
+        await _run_to_completion(greenlet_spawn(proxied.close))
+
+
+async def driver_write(engine: AsyncEngine, statement: DriverStatement, params: dict[str, Any]) -> Any:
+    """One statement that writes, run by the driver on a pooled connection outside a transaction (autocommit: the
+    statement is its own transaction); its first row. Never retried (a write is not idempotent).
+
+    The checkout pings the connection as for any request's (not a bounded read); the statement has the
+    connection's own bound (`command_timeout`, DB_STATEMENT_TIMEOUT plus a margin). A connection that fails under it
+    is invalidated.
+    """
+    proxied = await engine.raw_connection()
+    try:
+        try:
+            return await statement.fetchrow(proxied.driver_connection, params, None)
+        except BaseException:
+            mark_suspect(proxied)
+            raise
+    except Exception as exc:
+        if _connection_failed(exc):
+            await greenlet_spawn(proxied.invalidate, exc)
+        raise
+    finally:
         await _run_to_completion(greenlet_spawn(proxied.close))

@@ -16,6 +16,7 @@ import msgspec
 from sqlalchemy import Row, Table, func, insert, literal, null, select, text, union_all, update
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.sql.elements import TextClause
 from uuid_utils.compat import uuid7
 
 from app.db.models.prompts import LabelEvent, Prompt, PromptLabel, PromptTag, PromptVersion
@@ -82,7 +83,7 @@ async def write_version(
     await session.execute(insert(_EVENT_T).values(events))
 
 
-async def create_version_pg(session: AsyncSession, params: dict[str, Any]) -> Row[Any] | None:
+async def create_version_pg(session: AsyncSession, params: dict[str, Any], *, at_once: bool = False) -> Row[Any] | None:
     """PostgreSQL: number, store and label a version in ONE statement (`_CREATE_PG`); no commit.
 
     Returns `(prompt id, kind, number, stored, fresh, at, label names, label versions)`, or None when the
@@ -90,8 +91,19 @@ async def create_version_pg(session: AsyncSession, params: dict[str, Any]) -> Ro
     written but the numbering, which the caller rolls back). `fresh` is false when another writer changed the
     prompt between this statement's snapshot and its lock: the labels were then not written, and
     `write_labels_pg` must do it in a new statement, which sees that writer's labels.
+
+    With `at_once` (`_CREATE_PG_AT_ONCE`, for a connection in autocommit: the statement is the transaction) the
+    numbering itself only happens when the prompt is still as the snapshot saw it and the kind and parent version
+    match, so the statement writes everything or nothing: `number` is None when it wrote nothing (the caller then
+    takes the locking path, which says why or succeeds).
     """
-    return (await session.execute(_CREATE_PG, params)).one_or_none()
+    return (await session.execute(_CREATE_PG_AT_ONCE if at_once else _CREATE_PG, params)).one_or_none()
+
+
+def create_version_at_once() -> TextClause:
+    """`_CREATE_PG_AT_ONCE` itself, for a caller that compiles it for the driver (`leanread.CompiledStatements`),
+    with the parameters of `create_params`."""
+    return _CREATE_PG_AT_ONCE
 
 
 async def write_labels_pg(session: AsyncSession, params: dict[str, Any]) -> dict[str, int]:
@@ -169,13 +181,15 @@ _JSON_COLUMNS = ("messages", "variables", "model_config", "brief", "token_counts
 #   webhook outbox row of a `version.created` event (its payload's version filled in here).
 # Data-modifying CTEs always run to completion, referenced or not. Plain SQL: SQLAlchemy does not cache the
 # compiled form of multi-row VALUES or ON CONFLICT constructs, and compiling them cost more than the write.
-_CREATE_PG = text("""
+# `_CREATE_PG_AT_ONCE` is the same statement with the checks moved into the numbering's WHERE (re-checked on the
+# row's newest version after a lock wait), and the snapshot's row returned even when nothing was numbered.
+_CREATE_PG_SQL = """
 WITH seen AS (
-    SELECT id, revision FROM prompt
+    SELECT id, kind, revision FROM prompt
     WHERE workspace_id = CAST(:workspace_id AS uuid) AND name = CAST(:name AS varchar)
 ), numbered AS (
     UPDATE prompt SET version_count = version_count + 1, revision = revision + 1, updated_at = clock_timestamp()
-    WHERE workspace_id = CAST(:workspace_id AS uuid) AND name = CAST(:name AS varchar)
+    WHERE workspace_id = CAST(:workspace_id AS uuid) AND name = CAST(:name AS varchar)/*AT_ONCE*/
     RETURNING id, kind, version_count AS number, revision, updated_at AS at
 ), ok AS (
     SELECT n.id, n.number, n.at, coalesce(s.revision = n.revision - 1, false) AS fresh
@@ -225,7 +239,21 @@ SELECT n.id, n.kind, n.number, ok.id IS NOT NULL, coalesce(ok.fresh, false), n.a
        (SELECT array_agg(name ORDER BY name) FROM current_labels),
        (SELECT array_agg(version ORDER BY name) FROM current_labels)
 FROM numbered n LEFT JOIN ok ON true
-""")
+"""
+_CREATE_PG = text(_CREATE_PG_SQL.replace("/*AT_ONCE*/", ""))
+_CREATE_PG_AT_ONCE = text(
+    _CREATE_PG_SQL.replace(
+        "/*AT_ONCE*/",
+        """
+      AND revision = (SELECT revision FROM seen) AND kind = CAST(:kind AS varchar)
+      AND (CAST(:parent_version AS integer) IS NULL OR version_count = CAST(:parent_version AS integer))""",
+    )
+    .replace(
+        "FROM numbered n LEFT JOIN ok ON true",
+        "FROM seen s LEFT JOIN numbered n ON true LEFT JOIN ok ON true",
+    )
+    .replace("SELECT n.id, n.kind, n.number,", "SELECT s.id, s.kind, n.number,")
+)
 
 # PostgreSQL, after `_CREATE_PG` found the prompt changed since its snapshot: the same label writes, in a new
 # statement whose snapshot (taken under the lock) has the last writer's labels.

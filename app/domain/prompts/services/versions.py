@@ -3,7 +3,8 @@
 Creation takes the prompt row lock with `UPDATE prompt SET version_count = version_count + 1 … RETURNING`,
 so concurrent creators are serialised by the database and numbers are 1, 2, 3… with no gap or duplicate
 (a failed transaction rolls its increment back). Token counts and lint run before the lock is taken; on
-PostgreSQL the numbering and every write of the version are one statement (`repository.create_version_pg`).
+PostgreSQL the numbering and every write of the version are one statement (`repository.create_version_pg`), run
+in autocommit when it is the whole transaction (`services.at_once`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from app.domain.prompts.schemas import (
     decode_token_counts,
     decode_variables,
 )
+from app.domain.prompts.services.at_once import contended, mark_contended, write_at_once
 from app.domain.prompts.services.labels import LabelService
 from app.domain.prompts.services.prompts import PromptRegistry
 from app.domain.prompts.versionlist import VERSION_SUMMARY_COLUMNS
@@ -79,6 +81,7 @@ class VersionService:
         self.registry = registry
         self.session = registry.session
         self.ctx = registry.ctx
+        self.workspace_id = registry.workspace_id
         self.labels = LabelService(registry)
 
     def check_labels(self, labels: Sequence[str]) -> None:
@@ -113,7 +116,9 @@ class VersionService:
             data = msgspec.structs.replace(data, variables=infer_variables(data.text, data.messages, []))
         digest, tokens, lint = self.analyse(kind, data)
         labels = sorted({LATEST, *data.labels})
-        version = await self.insert(name, kind, data, digest, tokens, lint, announce=tuple(labels))
+        # Without body labels (no audit rows) on a fresh session, PostgreSQL's one statement is the transaction.
+        at_once = not data.labels and not self.session.in_transaction() and not contended(self.workspace_id, name)
+        version = await self.insert(name, kind, data, digest, tokens, lint, announce=tuple(labels), at_once=at_once)
         await self.registry.commit()
         return kind, version, labels
 
@@ -127,6 +132,7 @@ class VersionService:
         lint: dict[str, Any] | None,
         overrides: dict[str, Any] | None = None,
         announce: tuple[str, ...] | None = None,
+        at_once: bool = False,
     ) -> PromptVersion:
         """Number and store a validated version, move `latest` and the requested labels; no commit.
 
@@ -135,6 +141,11 @@ class VersionService:
         numbering, the version, the labels, their events and the event's webhook outbox row are ONE statement
         (`repository.create_version_pg`); elsewhere, portable statements. Then the audit events of labels named
         in the body. Plain Core statements: no ORM unit of work runs while the lock is held.
+
+        `at_once` (PostgreSQL, a session with no transaction yet, no audit rows to add): first try the statement
+        in autocommit, as its own transaction (no BEGIN and COMMIT round trips, the lock held for the statement
+        only); it writes all or nothing, and when another writer got there first, or the kind or parent do not
+        match, the locking path runs in a new transaction (`_store_pg`).
         """
         session = self.session
         if session.new or session.dirty or session.deleted:  # Core statements below do not autoflush
@@ -147,7 +158,9 @@ class VersionService:
             values[attr] = value
         values["id"] = uuid7()
         if repository.is_postgres(session):
-            prompt_id, number, now, current = await self._store_pg(name, kind, data, values, moved, overrides, announce)
+            prompt_id, number, now, current = await self._store_pg(
+                name, kind, data, values, moved, overrides, announce, at_once=at_once
+            )
         else:
             prompt_id, number, now, current = await self._store_generic(name, kind, data, values, moved, overrides)
             if announce is not None:
@@ -170,6 +183,8 @@ class VersionService:
         moved: list[str],
         overrides: dict[str, Any] | None,
         announce: tuple[str, ...] | None,
+        *,
+        at_once: bool = False,
     ) -> tuple[Any, int, datetime, dict[str, int]]:
         """The one-statement write (PostgreSQL); returns (prompt id, number, time under the lock, labels before)."""
         session = self.session
@@ -199,13 +214,16 @@ class VersionService:
             },
             outbox=outbox,
         )
-        row = await repository.create_version_pg(session, params)
+        row = await write_at_once(session, params, self.workspace_id, name) if at_once else None
+        if row is None:  # the locking path, in a transaction (also what an at-once miss falls back to)
+            row = await repository.create_version_pg(session, params)
         await self._check_numbered(name, kind, data.parent_version, row)
         assert row is not None
         prompt_id, number, fresh, now = row[0], row[2], row[4], row[5]
         if fresh:
             current = dict(zip(row[6] or (), row[7] or (), strict=True))
         else:  # another writer committed between the snapshot and the lock: read its labels anew
+            mark_contended(self.workspace_id, name)
             params.update(prompt_id=prompt_id, number=number, at=now)
             current = await repository.write_labels_pg(session, params)
         if event is not None:
