@@ -203,25 +203,24 @@ def _null_defaults(constraints: Sequence[Constraint], task: str) -> list[re.Patt
 def allows_null(schema: dict[str, Any]) -> bool:
     """Whether any property of the object (or of the array's items) accepts null."""
     body = schema.get("items", schema) if schema.get("type") == "array" else schema
-    for prop in (body.get("properties") or {}).values():
-        kinds = prop.get("type") if isinstance(prop, dict) else None
-        if kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or None in (prop.get("enum") or ()):
-            return True
-    return not body.get("properties")
+    properties = body.get("properties") or {}
+    return any(_nullable(prop) for prop in properties.values()) or not properties
 
 
-def _has_required_value(schema: dict[str, object]) -> bool:
-    """Whether a schema has a top-level field that may not be null."""
+def _has_required_value(schema: dict[str, Any]) -> bool:
+    """Whether a schema has a typed top-level field that may not be null."""
     properties = schema.get("properties")
     if not isinstance(properties, dict):
         return False
-    for prop in properties.values():
-        kind = prop.get("type") if isinstance(prop, dict) else None
-        if isinstance(kind, str) and kind != "null":
-            return True
-        if isinstance(kind, list) and "null" not in kind:
-            return True
-    return False
+    return any(isinstance(prop, dict) and prop.get("type") and not _nullable(prop) for prop in properties.values())
+
+
+def _nullable(prop: object) -> bool:
+    """Whether one property's schema accepts null (its type, or its enum)."""
+    if not isinstance(prop, dict):
+        return False
+    kinds = prop.get("type")
+    return kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or None in (prop.get("enum") or ())
 
 
 class Conflicts:
