@@ -18,6 +18,12 @@ CUSTOMER_SUPPORT = Archetype(
             "customer support", r"\bcustomer (?:support|service|care|success)\b|\bsupport (?:agent|bot|assistant)\b", 6
         ),
         feat("helpdesk", r"\bhelp ?desk\b|\bservice desk\b", 5),
+        # "a bot for our instagram DMs": answering people's direct messages is support, not copywriting
+        feat(
+            "direct messages",
+            r"\b(?:answer|reply\s+to|bot\s+for|handle)\s+(?:\w+\s+){0,2}(?:DMs|direct\s+messages)\b",
+            8,
+        ),
         feat("support ticket", r"\bsupport (?:tickets?|requests?|emails?|chats?|inbox|queue|team)\b", 5),
         feat("support platform", r"\b(?:zendesk|intercom|freshdesk|help ?scout|gorgias|live ?chat|chat widget)\b", 5),
         feat(

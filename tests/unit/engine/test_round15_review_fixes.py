@@ -111,3 +111,13 @@ def test_an_email_slot_beside_the_address_is_no_stand_in_for_it() -> None:
     replaced = "Reply to the e-mail below; when needed, cc {{email}}."
     assert not [f for f in check_fidelity(constraints, beside) if f.rule_id == "FID-02"]
     assert [f for f in check_fidelity(constraints, replaced) if f.rule_id == "FID-02"]
+
+
+def test_a_bot_for_direct_messages_is_support_not_copywriting() -> None:
+    task = (
+        "we run a dog grooming salon in Bristol. need a bot for instagram DMs: prices (small dog £35, large £55), "
+        "booking link groomr.example/book. reply in 2 sentences max, no emojis."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert result.archetypes[0].id == "customer_support"
+    assert "three distinct variants" not in result.prompt
