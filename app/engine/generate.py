@@ -30,8 +30,9 @@ from app.engine.constraints import Constraint, extract_constraints
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.phrasing import normalise
+from app.engine.references import split_references
 from app.engine.render import render
-from app.engine.spec import PromptSpec
+from app.engine.spec import PromptSpec, Section
 from app.engine.spelling import CorrectedBrief, correct_brief
 from app.engine.tokens import count_all
 from app.engine.tool_text import without_tool_output
@@ -173,11 +174,22 @@ def _without_prohibitions(task: str, constraints: Sequence[Constraint]) -> str:
     return masked if masked.strip() else task
 
 
-def plan_spec(brief: Brief, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]) -> Composition:
-    """Step 3: the spec, composed from the brief's entities, its archetypes and its constraints."""
+def plan_spec(
+    brief: Brief,
+    matches: Sequence[ArchetypeMatch],
+    constraints: Sequence[Constraint],
+    references: Sequence[Section] = (),
+) -> Composition:
+    """Step 3: the spec, composed from the brief's entities, its archetypes and its constraints; pasted reference
+    material joins as verbatim sections."""
     # The label names ("warm, neutral, curt or rude") are values to assign, not cues for the assistant's own tone.
     entities = extract_entities(_blanked(brief.task, constraints, "labels"))
-    return compose_spec(make_plan(brief, entities, matches, constraints))
+    plan = make_plan(brief, entities, matches, constraints, [r.title for r in references])
+    composition = compose_spec(plan)
+    if references:
+        spec = msgspec.structs.replace(composition.spec, sections=[*references, *composition.spec.sections])
+        composition = msgspec.structs.replace(composition, spec=spec)
+    return composition
 
 
 def _blanked(task: str, constraints: Sequence[Constraint], kind: str) -> str:
@@ -239,26 +251,28 @@ def brief_fidelity(brief: Brief, prompt: str, steps: Steps = DEFAULT_STEPS) -> l
     ("supplement") is not faulted for a typo in its brief ("suplement"). The prompt is checked as submitted, so
     that every finding's span points into the user's own text.
     """
-    constraints = read_constraints(correct_brief(brief).brief, steps)
+    constraints = read_constraints(split_references(correct_brief(brief).brief)[0], steps)
     return fidelity_findings(constraints, prompt, steps)
 
 
 def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, list[ArchetypeMatch]]:
     """Read, classify and compose (no rendering, no lint)."""
-    brief = correct_brief(brief).brief
+    brief, references = split_references(correct_brief(brief).brief)
     constraints = read_constraints(brief, steps)
     matches = classify_brief(brief, constraints)
-    return plan_spec(brief, matches, constraints).spec, matches
+    return plan_spec(brief, matches, constraints, references).spec, matches
 
 
 def generate(brief: Brief, steps: Steps = DEFAULT_STEPS) -> GenerationResult:
     """Turn a brief into a spec and prompt(s), with token counts, lint and fidelity findings, and warnings."""
     original = brief
     corrected = correct_brief(brief)
-    brief = corrected.brief
+    # Pasted reference material (an agreement, a price list) is what the assistant works from: no step reads it as
+    # the brief's words, and it reaches the prompt whole.
+    brief, references = split_references(corrected.brief)
     constraints = read_constraints(brief, steps)
     matches = classify_brief(brief, constraints)
-    composition = plan_spec(brief, matches, constraints)
+    composition = plan_spec(brief, matches, constraints, references)
     spec = composition.spec
     prompt, renders = render_all(spec, brief)
     report = lint_prompt(

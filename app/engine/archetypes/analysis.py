@@ -7,6 +7,19 @@ from __future__ import annotations
 from app.engine.archetypes.registry import Archetype, feat, rule, var
 from app.engine.spec import Example, OutputFormat
 
+# The rules sql_analyst brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_SQL_ANALYST_ESSENTIAL = (
+    rule(
+        "Use only the tables and columns listed in the schema; if a needed column is missing, say so.",
+        "Queries against invented columns fail at run time or, worse, return wrong numbers.",
+    ),
+    rule(
+        "Write read-only queries (SELECT, WITH) unless the user explicitly asks for a change to data.",
+        "An unintended UPDATE or DELETE can destroy data that cannot be recovered.",
+    ),
+)
+
 SQL_ANALYST = Archetype(
     id="sql_analyst",
     # Code and queries for a business in any domain advise no one on that domain (an insurance brokerage's PHP).
@@ -27,14 +40,7 @@ SQL_ANALYST = Archetype(
     success="Success means a correct, read-only query against the real schema, and a plain explanation of what the result shows.",
     objective="Turn questions about the data into correct, efficient SQL and explain what the result means.",
     rules=(
-        rule(
-            "Use only the tables and columns listed in the schema; if a needed column is missing, say so.",
-            "Queries against invented columns fail at run time or, worse, return wrong numbers.",
-        ),
-        rule(
-            "Write read-only queries (SELECT, WITH) unless the user explicitly asks for a change to data.",
-            "An unintended UPDATE or DELETE can destroy data that cannot be recovered.",
-        ),
+        *_SQL_ANALYST_ESSENTIAL,
         rule(
             "State the SQL dialect and any assumption about units, time zones or NULL handling.",
             "These assumptions change results silently.",
@@ -44,6 +50,7 @@ SQL_ANALYST = Archetype(
             "Unbounded queries are slow and expensive on large tables.",
         ),
     ),
+    blend_rules=_SQL_ANALYST_ESSENTIAL,
     reasoning=(
         "Map the question to the tables, joins and filters it needs.",
         "Write the query and check each join for duplicated rows.",
@@ -80,6 +87,19 @@ SQL_ANALYST = Archetype(
     example_kind="sql",
 )
 
+# The rules research_analyst brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_RESEARCH_ANALYST_ESSENTIAL = (
+    rule(
+        "Separate facts from your interpretation, and label interpretation as such.",
+        "Readers base decisions on the findings and need to know which parts are inference.",
+    ),
+    rule(
+        "Support each claim with its source (title and date) or mark it as unsourced.",
+        "Claims without sources cannot be checked.",
+    ),
+)
+
 RESEARCH_ANALYST = Archetype(
     yields_to_tools=True,
     id="research_analyst",
@@ -105,14 +125,7 @@ RESEARCH_ANALYST = Archetype(
     success="Success means findings backed by cited evidence, with a clear statement of how confident you are.",
     objective="Answer research questions with evidence-backed findings and a clear statement of confidence.",
     rules=(
-        rule(
-            "Separate facts from your interpretation, and label interpretation as such.",
-            "Readers base decisions on the findings and need to know which parts are inference.",
-        ),
-        rule(
-            "Support each claim with its source (title and date) or mark it as unsourced.",
-            "Claims without sources cannot be checked.",
-        ),
+        *_RESEARCH_ANALYST_ESSENTIAL,
         rule(
             "Give numbers with units, dates and the population they describe.",
             "Bare numbers get misread or compared across incompatible bases.",
@@ -122,6 +135,7 @@ RESEARCH_ANALYST = Archetype(
             "Showing disagreement prevents false certainty.",
         ),
     ),
+    blend_rules=_RESEARCH_ANALYST_ESSENTIAL,
     reasoning=(
         "Restate the research question and what would answer it.",
         "Gather the evidence and note its quality and date.",

@@ -337,6 +337,19 @@ DOCUMENT_QA = Archetype(
     ),
 )
 
+# The rules summarization brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_SUMMARIZATION_ESSENTIAL = (
+    rule(
+        "Include only information stated in the input.",
+        "A summary that adds facts misrepresents the source.",
+    ),
+    rule(
+        "Keep names, numbers, dates and commitments exact.",
+        "These details are what readers act on.",
+    ),
+)
+
 SUMMARIZATION = Archetype(
     yields_to_tools=True,
     id="summarization",
@@ -352,23 +365,17 @@ SUMMARIZATION = Archetype(
     success="Success means a reader can act on the summary without reading the original, and the summary states nothing the source does not.",
     objective="Condense the input into a faithful summary that a reader can act on without reading the original.",
     rules=(
-        rule(
-            "Include only information stated in the input.",
-            "A summary that adds facts misrepresents the source.",
-        ),
+        *_SUMMARIZATION_ESSENTIAL,
         rule(
             "Lead with the main conclusion or decision, then the supporting points in order of importance.",
             "Readers of summaries often stop after the first sentence.",
-        ),
-        rule(
-            "Keep names, numbers, dates and commitments exact.",
-            "These details are what readers act on.",
         ),
         rule(
             "Preserve the author's stance; report uncertainty or disagreement in the source as such.",
             "Flattening nuance misleads the reader.",
         ),
     ),
+    blend_rules=_SUMMARIZATION_ESSENTIAL,
     output=OutputFormat(
         kind="bullets",
         description="A one-sentence headline, then at most 5 bullet points, {max_words} words in total at most.",

@@ -23,6 +23,19 @@ from app.engine.archetypes.variants import (
 )
 from app.engine.spec import Example, OutputFormat
 
+# The rules tutor brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_TUTOR_ESSENTIAL = (
+    rule(
+        "Guide the student with one question or hint at a time instead of giving the full solution at once.",
+        "Students learn more by working through a step than by reading the answer.",
+    ),
+    rule(
+        "When the student makes a mistake, point to the step where it happened and ask them to retry it.",
+        "Locating the error teaches more than correcting it for them.",
+    ),
+)
+
 TUTOR = Archetype(
     id="tutor",
     title="Tutor",
@@ -66,23 +79,17 @@ TUTOR = Archetype(
     success="Success means the student can solve similar problems on their own.",
     objective="Help the student understand the material well enough to solve similar problems on their own.",
     rules=(
-        rule(
-            "Guide the student with one question or hint at a time instead of giving the full solution at once.",
-            "Students learn more by working through a step than by reading the answer.",
-        ),
+        *_TUTOR_ESSENTIAL,
         rule(
             "Check the student's current understanding before explaining, and build on what they already know.",
             "Explanations pitched at the wrong level are either boring or confusing.",
-        ),
-        rule(
-            "When the student makes a mistake, point to the step where it happened and ask them to retry it.",
-            "Locating the error teaches more than correcting it for them.",
         ),
         rule(
             "Give the full worked solution only after the student has made two real attempts and is still stuck.",
             "Endless hints frustrate a student who is stuck.",
         ),
     ),
+    blend_rules=_TUTOR_ESSENTIAL,
     tone=("Encouraging and patient; praise effort and specific progress.",),
     output=OutputFormat(
         kind="prose",
@@ -101,6 +108,15 @@ TUTOR = Archetype(
     final_reminder="Guide the student one step at a time and end with a question.",
     conversational=True,
     example_kind="tutor",
+)
+
+# The rules writing_editor brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_WRITING_EDITOR_ESSENTIAL = (
+    rule(
+        "Keep the author's meaning, facts and voice; change wording only where it improves clarity or correctness.",
+        "Writers reject edits that make the text sound like someone else.",
+    ),
 )
 
 WRITING_EDITOR = Archetype(
@@ -142,10 +158,7 @@ WRITING_EDITOR = Archetype(
     success="Success means clearer, correct text that still sounds like its author.",
     objective="Improve the user's text for clarity, correctness and flow while keeping their meaning and voice.",
     rules=(
-        rule(
-            "Keep the author's meaning, facts and voice; change wording only where it improves clarity or correctness.",
-            "Writers reject edits that make the text sound like someone else.",
-        ),
+        *_WRITING_EDITOR_ESSENTIAL,
         rule(
             "Fix grammar, spelling and punctuation errors.",
             "Errors distract readers and undermine the author's credibility.",
@@ -159,6 +172,7 @@ WRITING_EDITOR = Archetype(
             "Explaining the edits helps the writer improve.",
         ),
     ),
+    blend_rules=_WRITING_EDITOR_ESSENTIAL,
     output=OutputFormat(
         kind="markdown",
         description='The edited text first, then a "Changes" list of at most three bullets, each under 20 words.',
@@ -238,6 +252,19 @@ TRANSLATION = Archetype(
     variants=(TRANSLATION_REVIEW,),
 )
 
+# The rules marketing_copy brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_MARKETING_COPY_ESSENTIAL = (
+    rule(
+        "Lead with the reader's benefit, then support it with a concrete feature or number.",
+        "Readers care about outcomes; features make the claim credible.",
+    ),
+    rule(
+        "Use only claims supported by the product details; no superlatives you cannot prove.",
+        "Unsupported claims create legal risk and erode trust.",
+    ),
+)
+
 MARKETING_COPY = Archetype(
     id="marketing_copy",
     title="Marketing copywriter",
@@ -249,7 +276,13 @@ MARKETING_COPY = Archetype(
         ),
         feat(
             "copy formats",
-            r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bnewsletters?\b|\bcaptions?\b",
+            # not "newsletter": a parish or school newsletter is a channel for summaries and notices, not sales copy
+            r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bcaptions?\b",
+            4,
+        ),
+        feat(
+            "writes a newsletter",
+            r"\b(?:writ\w*|draft\w*|compos\w*|into)\s+(?:(?:a|an|the|our|my|this|each|monthly|weekly|warm|short|new)\s+){0,3}newsletters?\b",
             4,
         ),
         feat(
@@ -278,14 +311,7 @@ MARKETING_COPY = Archetype(
     success="Success means copy that makes the target reader want to take the next step, using only claims the product details support.",
     objective="Write copy that makes the target reader want to take the next step.",
     rules=(
-        rule(
-            "Lead with the reader's benefit, then support it with a concrete feature or number.",
-            "Readers care about outcomes; features make the claim credible.",
-        ),
-        rule(
-            "Use only claims supported by the product details; no superlatives you cannot prove.",
-            "Unsupported claims create legal risk and erode trust.",
-        ),
+        *_MARKETING_COPY_ESSENTIAL,
         rule(
             "End with one clear call to action.",
             "Copy without a next step does not convert.",
@@ -295,6 +321,7 @@ MARKETING_COPY = Archetype(
             "Distinct angles give the team real options to test.",
         ),
     ),
+    blend_rules=_MARKETING_COPY_ESSENTIAL,
     tone=("Confident and vivid, matched to the brand voice.",),
     output=OutputFormat(
         kind="markdown",
@@ -395,6 +422,15 @@ ROLEPLAY_INTERVIEWER = Archetype(
     variants=(STORY_GAME, ROLEPLAY_PARTNER),
 )
 
+# The rules meeting_email_assistant brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_MEETING_EMAIL_ASSISTANT_ESSENTIAL = (
+    rule(
+        "Capture every decision, owner and due date stated in the input.",
+        "Missed action items are the main cost of meetings and email threads.",
+    ),
+)
+
 MEETING_EMAIL_ASSISTANT = Archetype(
     id="meeting_email_assistant",
     title="Meeting and email assistant",
@@ -420,9 +456,10 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     success="Success means no decision, owner or due date in the input gets lost, and every reply is ready to send.",
     objective="Turn emails and meeting notes into clear replies, summaries and action items.",
     rules=(
+        *_MEETING_EMAIL_ASSISTANT_ESSENTIAL,
         rule(
-            "Capture every decision, owner and due date stated in the input.",
-            "Missed action items are the main cost of meetings and email threads.",
+            "Draft replies for the {user} to send; never state that a message was sent.",
+            "The {user} stays in control of what leaves their account.",
         ),
         rule(
             "Write replies in the sender's register and at most five sentences long.",
@@ -432,11 +469,8 @@ MEETING_EMAIL_ASSISTANT = Archetype(
             'Mark items with no owner or date as "owner: unassigned" or "due: not set".',
             "Inventing owners or dates creates false commitments.",
         ),
-        rule(
-            "Draft replies for the {user} to send; never state that a message was sent.",
-            "The {user} stays in control of what leaves their account.",
-        ),
     ),
+    blend_rules=_MEETING_EMAIL_ASSISTANT_ESSENTIAL,
     output=OutputFormat(
         kind="markdown",
         description=(

@@ -115,7 +115,8 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     fallback_rules: tuple[Rule, ...] = ()
     """Its default unsure/not-found path as rules; dropped when the brief states its own fallback."""
     blend_rules: tuple[Rule, ...] = ()
-    """Essential rules carried into a blend when this archetype is secondary and not blendable."""
+    """Essential rules carried into a blend when this archetype is secondary (all its rules when empty): a secondary
+    brings its job's essentials, never the rules that shape a whole reply ("Offer three distinct variants")."""
     safety_packs: bool = True
     """False for fixed-output archetypes (labels, JSON fields, translations, grades) that never advise a person:
     the sensitive-domain packs (emergency escalation, no advice on a case) cannot apply to their output."""

@@ -163,6 +163,23 @@ CUSTOMER_SUPPORT = Archetype(
     ),
 )
 
+# The rules coding_assistant brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_CODING_ASSISTANT_ESSENTIAL = (
+    rule(
+        "Write complete, runnable code: include imports and every function the snippet calls.",
+        "Fragments with missing pieces cost the developer more time than they save.",
+    ),
+    rule(
+        "Use only APIs, functions and flags that exist in the named library version; say so when you are not certain one exists.",
+        "Invented APIs are the most expensive coding-assistant error because they look plausible.",
+    ),
+    rule(
+        "Point out security risks (injection, secrets in code, unsafe deserialisation) when you see them.",
+        "Developers ship what the assistant writes, so risks must be visible up front.",
+    ),
+)
+
 CODING_ASSISTANT = Archetype(
     id="coding_assistant",
     # Code and queries for a business in any domain advise no one on that domain (an insurance brokerage's PHP).
@@ -203,27 +220,17 @@ CODING_ASSISTANT = Archetype(
     success="Success means the developer can run your code as given and understands why it works.",
     objective="Help the developer write, fix and understand code, delivering changes that run as given.",
     rules=(
+        *_CODING_ASSISTANT_ESSENTIAL,
         rule(
             "State your assumptions (language version, framework, environment) at the start of the answer.",
             "Code that silently assumes a different setup fails in ways that are hard to trace.",
         ),
         rule(
-            "Write complete, runnable code: include imports and every function the snippet calls.",
-            "Fragments with missing pieces cost the developer more time than they save.",
-        ),
-        rule(
-            "Use only APIs, functions and flags that exist in the named library version; say so when you are not certain one exists.",
-            "Invented APIs are the most expensive coding-assistant error because they look plausible.",
-        ),
-        rule(
             "Prefer the smallest change that solves the problem, and explain each change in one sentence.",
             "Small, explained diffs are easier to review and to trust.",
         ),
-        rule(
-            "Point out security risks (injection, secrets in code, unsafe deserialisation) when you see them.",
-            "Developers ship what the assistant writes, so risks must be visible up front.",
-        ),
     ),
+    blend_rules=_CODING_ASSISTANT_ESSENTIAL,
     tone=("Direct and technical; skip preamble and flattery.",),
     reasoning=(
         "Restate the goal and the constraints.",
@@ -259,6 +266,19 @@ CODING_ASSISTANT = Archetype(
     conversational=True,
     example_kind="coding",
     variants=(SPREADSHEET_FORMULAS,),
+)
+
+# The rules code_reviewer brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+_CODE_REVIEWER_ESSENTIAL = (
+    rule(
+        "Quote the exact line or hunk for each finding and propose a concrete fix.",
+        "A finding without a location and a fix cannot be acted on.",
+    ),
+    rule(
+        "Comment only on code inside the diff; mention surrounding code only when the change breaks it.",
+        "Reviews that drift beyond the change slow down the merge.",
+    ),
 )
 
 CODE_REVIEWER = Archetype(
@@ -300,17 +320,10 @@ CODE_REVIEWER = Archetype(
     success="Success means every issue that could break or endanger production is found before merge, each with a concrete fix.",
     objective="Find the problems in the diff that matter before it merges, and say how to fix each one.",
     rules=(
+        *_CODE_REVIEWER_ESSENTIAL,
         rule(
             "Rank findings by impact: correctness bugs first, then security, then performance, then readability.",
             "Reviewers have limited attention, so the riskiest issues must come first.",
-        ),
-        rule(
-            "Quote the exact line or hunk for each finding and propose a concrete fix.",
-            "A finding without a location and a fix cannot be acted on.",
-        ),
-        rule(
-            "Comment only on code inside the diff; mention surrounding code only when the change breaks it.",
-            "Reviews that drift beyond the change slow down the merge.",
         ),
         rule(
             "Mark style preferences as optional.",
@@ -321,6 +334,7 @@ CODE_REVIEWER = Archetype(
             "An explicit all-clear is more useful than invented nitpicks.",
         ),
     ),
+    blend_rules=_CODE_REVIEWER_ESSENTIAL,
     tone=("Respectful and specific: critique the code, never the author.",),
     reasoning=(
         "Read the whole diff and summarise its intent in one sentence.",

@@ -201,8 +201,11 @@ def compose_spec(plan: Plan) -> Composition:
                         (c.action or "", c.value or "", c.condition) for c in plan.of_kind("fallback")
                     ),
                     us_crisis_line=_us_line_fits(plan),
-                    # A brief in another language serves people under that language's law, named or not.
-                    jurisdiction_known=plan.brief_language is not None or bool(JURISDICTION.search(brief.task)),
+                    # A brief in another language serves people under that language's law, named or not; answers
+                    # that rest on a supplied agreement or policy rest on its terms, not on a country's.
+                    jurisdiction_known=plan.brief_language is not None
+                    or bool(JURISDICTION.search(brief.task))
+                    or any(a.grounded_in_sources for a in plan.archetypes),
                 )
             ),
         ),

@@ -7,6 +7,7 @@ label set or field list written loosely in the task, and the default length budg
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from app.engine.constraints.labels import CLOSING, DATE_FORMAT_PARTS
@@ -41,6 +42,7 @@ _LIST_FIELD = re.compile(r"\b(?:items|skills|tags|parties|attendees|participants
 SENTIMENT = re.compile(r"\bsentiment\b|\bpositive\b[\w\s,]{0,12}\bnegative\b", re.IGNORECASE)
 _SOURCE_NOUN = re.compile(
     r"\b((?:[\w'’-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
+    r"(?:tenancy |rental |lease |service )?agreements?|leases?|price ?lists?|"
     r"(?:user |product |reference |technical )?manuals?|10-[kq]|contracts?|faqs?(?! bot| assistant| chatbot)|"
     r"documentation|docs(?! site)|documents?|articles?|polic(?:y|ies)|guidance|guides?|guidelines|wiki|playbooks?|"
     r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?|ordinances?|statutes?|bylaws?|by-laws?)\b",
@@ -58,10 +60,13 @@ def task_sentence(task: str) -> str:
     return sentence(normalise(task))
 
 
-def source_noun(task: str) -> str:
-    """What the answers are grounded in, in the brief's own words ("the help-center article"); a default otherwise."""
+def source_noun(task: str, references: Sequence[str] = ()) -> str:
+    """What the answers are grounded in, in the brief's own words ("the help-center article"); the reference material
+    pasted into the brief, by its title; a default otherwise."""
+    pasted = _pasted_noun(references)
     if not is_english(task):
-        return "the supplied documents"  # "le guide audio", "los documentos": the English words would be wrong
+        # "le guide audio", "los documentos": the English words would be wrong
+        return pasted or "the supplied documents"
     named: list[str] = []
     for m in _SOURCE_NOUN.finditer(task):
         modifiers = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS and "'" not in w]
@@ -80,7 +85,15 @@ def source_noun(task: str) -> str:
     if len(named) >= 2:
         # "answers ONLY from two sources: the handbook and the ordinance": both, never one of them.
         return " and ".join(named[:3]) if len(named) <= 2 else ", ".join(named[:2]) + " and " + named[2]
-    return named[0] if named else "the supplied documents"
+    return named[0] if named else (pasted or "the supplied documents")
+
+
+def _pasted_noun(references: Sequence[str]) -> str | None:
+    """ "the reference material below", "the tenancy agreement below" (a title's parenthesis left out)."""
+    if not references:
+        return None
+    titles = [re.sub(r"\s*\([^)]*\)", "", t).strip().lower() or "reference material" for t in references]
+    return "the " + " and the ".join(dict.fromkeys(titles)) + " below"
 
 
 # "from two sources", "both the handbook and the ordinance": the answers rest on more than one source.

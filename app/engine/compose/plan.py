@@ -94,6 +94,8 @@ class Plan:
     """The task as one English instruction, or None (a noun phrase, or a brief in another language)."""
     conversational: bool = False
     """The end user's message arrives as a user turn (see `Archetype.conversational` and `live_chat_cue`)."""
+    references: tuple[str, ...] = ()
+    """Titles of the reference material pasted into the brief: it is in the prompt, so no slot asks for it."""
 
     @property
     def archetypes(self) -> tuple[Archetype, ...]:
@@ -710,7 +712,11 @@ def escalation(constraints: Sequence[Constraint]) -> str:
 _CITATION = re.compile(
     r"\bcit(?:e|es|ing|ation|ations)\b[^.!?\n]{0,40}?\b(?:like|as\s+in|in\s+the\s+form|such\s+as|format|e\.g\.,?|"
     r"for\s+example|as)\s*:?\s*(?:e\.g\.,?\s*)?"
-    r"(?P<example>\[[^\]\n]{1,30}\]|【[^】\n]{1,30}】|\((?!e\.g\.)[^)\n]{1,30}\))",
+    r"(?P<example>\[[^\]\n]{1,30}\]|【[^】\n]{1,30}】|\((?!e\.g\.)[^)\n]{1,30}\))|"
+    # "Always quote the clause number you're relying on (e.g. "Clause 7.2")": a reference the brief spells out.
+    r"\b(?:quote|give|name|state|include|reference|mention)\s+(?:the\s+)?(?:clause|section|article|paragraph|page|§)"
+    r"\s*(?:number|no\.?|ref\w*)?[^.!?\n]{0,60}?\(\s*(?:e\.g\.,?|for\s+example|like)\s*"
+    r"[\"“'‘](?P<example2>[^\"”'’\n]{1,30})[\"”'’]\s*\)",
     re.IGNORECASE,
 )
 DEFAULT_CITATION = "[Doc 2, Section 3]"
@@ -759,7 +765,7 @@ def citation_style(task: str, constraints: Sequence[Constraint]) -> str:
     for text in (task, *(c.text for c in constraints)):
         match = _CITATION.search(text)
         if match:
-            return match.group("example")
+            return match.group("example") or match.group("example2")
     return DEFAULT_CITATION
 
 
@@ -818,9 +824,13 @@ def _names_job(match: ArchetypeMatch) -> bool:
 
 
 def make_plan(
-    brief: Brief, entities: Entities, matches: Sequence[ArchetypeMatch], constraints: Sequence[Constraint]
+    brief: Brief,
+    entities: Entities,
+    matches: Sequence[ArchetypeMatch],
+    constraints: Sequence[Constraint],
+    references: Sequence[str] = (),
 ) -> Plan:
-    """Work out the shared values of a composition."""
+    """Work out the shared values of a composition (`references`: titles of the material pasted into the brief)."""
     # A tool parameter's value set lives in that tool's line (`name` says which tool): the reply names no label of it.
     stated, constraints = constraints, [c for c in constraints if not (c.kind == "labels" and c.name)]
     label_task = _without_spans(brief.task, [c for c in stated if c.kind == "labels" and c.name])
@@ -914,7 +924,7 @@ def make_plan(
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",
-        "sources": source_noun(brief.task),
+        "sources": source_noun(brief.task, references),
         "user": user,
         "audience": audience or "",
         "language": language or "the target language",
@@ -959,4 +969,5 @@ def make_plan(
         job_text=" ".join(brief.task[first[0] : first[1]].split()),
         task_line=None if written_in is not None else imperative_task(head, user),
         conversational=is_conversational(primary, brief.task),
+        references=tuple(references),
     )

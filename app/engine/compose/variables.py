@@ -207,7 +207,7 @@ def variables(plan: Plan) -> list[Variable]:
     pasted = _pasted(plan)
     # What the brief writes itself or names as pasted material needs no second, generic slot.
     written = {"schema"} if _written_schema(plan) else set()
-    if pasted or _retrieves(plan):
+    if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
         # results, so a pasted-document slot would contradict the search.
         written.add("document")

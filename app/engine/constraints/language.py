@@ -79,6 +79,17 @@ _MIRROR = re.compile(
 _SOURCE_ONLY = re.compile(r"\b(?:from|de|aus|du|do)\s+$", re.IGNORECASE)
 
 
+# "Lots of our tenants write in Polish …, but always answer in English": a verb whose subject is the people who
+# write in, not the assistant, says what the input is. The imperative ("write in English", "always write in …") and
+# "you write in …" have no such subject before the verb.
+_THIRD_PARTY_SUBJECT = re.compile(
+    r"\b(?:they|people|users|customers|clients|tenants|guests|patients|parents|students|members|visitors|buyers|"
+    r"callers|residents|families|employees|staff|many|some|most|who|often|mostly|sometimes|usually|[a-z]+ers)\s+"
+    r"(?:(?:often|mostly|usually|sometimes|may|might|can|will|also|tend\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 class FoundLanguage(NamedTuple):
     """A required reply language (`code` None when the reply mirrors the user's language) and its extent."""
 
@@ -145,6 +156,8 @@ def find_language(text: str) -> FoundLanguage | None:
     for match in _EXPLICIT.finditer(text):
         group = next(g for g in ("name", "name2", "name3", "name4", "name5", "cjk", "cjk2") if match.group(g))
         if _SOURCE_ONLY.search(text[: match.start(group)]) or _IF_WRITTEN_IN.search(text[: match.start(group)]):
+            continue
+        if group == "name" and _THIRD_PARTY_SUBJECT.search(text[: match.start()]):
             continue
         found = lookup(match.group(group))
         if found is not None:
