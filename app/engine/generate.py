@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import msgspec
 
-from app.engine.archetypes import BY_ID, REGISTRY
+from app.engine.archetypes import BY_ID, FALLBACK_ID, REGISTRY
+from app.engine.archetypes.variants import ASKS_QUESTIONS
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify, score_all
@@ -100,8 +101,19 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     )
     task = without_asides(without_tool_output(_without_background(brief.task)))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
-    matches = _named_job_leads(matches, brief.task, labels)
+    matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task)
     return _tools_lead(matches) if tools else matches
+
+
+def _intake_leads(matches: list[ArchetypeMatch], task: str) -> list[ArchetypeMatch]:
+    """ "asks one question at a time, at most 6, then outputs the JSON for the doctor": an extractor reads a given text
+    in one go; an assistant that questions a person first is an intake conversation whose record closes it."""
+    if not matches or not BY_ID[matches[0].id].extracts_fields or not ASKS_QUESTIONS.search(task):
+        return matches
+    lead = next((m for m in matches if m.id == FALLBACK_ID), None)
+    lead = lead or ArchetypeMatch(id=FALLBACK_ID, score=matches[0].score, features=["asks questions"])
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m.id != FALLBACK_ID]
+    return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 
 # A keyword that names a job by its verb ("rewrite", "summarise", "translate" weigh 5 or more), not a topic word

@@ -232,14 +232,30 @@ GAME_HOST = Variant(
 )
 
 # "Intake assistant …: ask questions one at a time to collect what happened": a conversation that fills a record.
+# "ask one question at a time", "asks at most 6 questions", "一次只问一个问题": the assistant questions the person, in a
+# conversation; whatever it outputs at the end (a record, a JSON object) closes that conversation.
+ASKS_QUESTIONS = re.compile(
+    r"\bone\s+question\s+(?:at\s+a\s+time|per\s+(?:turn|message|reply))\b|"
+    r"\bask(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?\.?)\s+\d{1,2}\s+questions\b|"
+    r"\b(?:una\s+pregunta\s+(?:a\s+la\s+vez|por\s+vez|cada\s+vez)|de\s+una\s+en\s+una\s+pregunta)\b|"
+    r"\b(?:eine\s+frage\s+nach\s+der\s+anderen|(?:immer\s+)?nur\s+eine\s+frage\s+(?:auf\s+einmal|pro\s+nachricht)|jeweils\s+eine\s+frage)\b|"
+    r"\bune\s+(?:seule\s+)?question\s+(?:à\s+la\s+fois|par\s+message)\b|"
+    r"\buma\s+pergunta\s+(?:de\s+cada\s+vez|por\s+vez)\b|\buna\s+domanda\s+(?:alla|per)\s+volta\b|"
+    r"\bé[ée]n\s+vraag\s+(?:tegelijk|per\s+keer|per\s+bericht)\b|"
+    r"一次只问一个问题|一次问一个问题|每次只问一个问题|逐个提问|一つずつ質問|ひとつずつ質問|1問ずつ|一問ずつ|質問は一つずつ|質問は1つずつ",
+    re.IGNORECASE,
+)
+
 INTAKE = Variant(
     name="intake",
     cue=re.compile(
         r"\bintake\b|\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
-        r"\bonboarding\s+(?:chat|conversation|interview)\b",
+        r"\bonboarding\s+(?:chat|conversation|interview)\b|" + ASKS_QUESTIONS.pattern,
         re.IGNORECASE,
     ),
     changes={
+        "role": "You are an intake assistant{for_product} who asks one question at a time and records the answers.",
+        "noun": "intake assistant",
         "success": "Success means the person feels heard and the record holds every detail they gave, in their own words.",
         "rules": (
             rule(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.engine.archetypes.variants import PROSE_BEFORE_JSON
+from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
 from app.engine.compose.conflicts import SAYS_NULL, allows_null
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields
 from app.engine.compose.plan import Plan
@@ -301,9 +301,10 @@ def output_format(plan: Plan) -> OutputFormat:
             s.replace("Return a JSON object with exactly these keys:", "Give each item exactly these keys:")
             for s in stated
         ]
-    if kind == "json" and _RECORD_WHEN_DONE.search(brief.task):
+    if kind == "json" and (_RECORD_WHEN_DONE.search(brief.task) or ASKS_QUESTIONS.search(brief.task)):
         # "ask questions one at a time …; when done, output a summary with the fields …": a conversation first, the
-        # record last, so "no prose" governs the final reply only.
+        # record last, so "no prose" governs the final reply only ("Return only valid JSON" would forbid the questions).
+        only_json = {c.text for c in plan.of_kind("format") if c.value == "json"}
         stated = [
             "While you collect the details, reply in short plain turns with one question each. When done, output "
             + s[0].lower()
@@ -311,6 +312,7 @@ def output_format(plan: Plan) -> OutputFormat:
             if s in (JSON_DESCRIPTION, ARRAY_DESCRIPTION)
             else s
             for s in stated
+            if s not in only_json
         ]
     missing = _MISSING_WORD.search(brief.task) if kind == "json" else None
     if missing is not None and not SAYS_NULL.search(brief.task):

@@ -195,11 +195,14 @@ def schema_keys(schema: dict[str, Any]) -> list[str]:
 
 
 _FIELD_NOUNS = (
-    r"fields?|keys?|columns?|properties|attributes|campos|felder|spalten|champs|colonnes|propriedades|colunas"
+    r"fields?|keys?|columns?|properties|attributes|campos|felder[n]?|spalten|champs|colonnes|propriedades|colunas|campi|"
+    r"chiavi|velden|kolommen|フィールド|項目"
 )
 _FIELDS_INTRO = re.compile(
     rf"\b(?:{_FIELD_NOUNS})\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
-    rf"\b(?:with|containing|including|has|having|mit|con|avec|com)\s+(?:the\s+|exactly\s+)?(?:(?:these|following)\s+)?"
+    rf"\b(?:with|containing|including|has|having|mit|con|avec|com|met)\s+"
+    r"(?:the\s+|exactly\s+|los\s+|las\s+|den\s+|die\s+|folgenden\s+|les\s+|des\s+|os\s+|i\s+|gli\s+|de\s+|volgende\s+)?"
+    r"(?:(?:these|following|siguientes|suivants|seguintes|seguenti)\s+)?"
     rf"(?:{_FIELD_NOUNS})\s*:?\s*|"
     r"\b(?:each|every)\s+(?:item|object|entry|element|row|record|result)\s+(?:has|have|with|contains|includes|having)"
     r"\s*:?\s*(?:the\s+)?(?:(?:fields?|keys?)\s*:?\s*)?|"
@@ -218,7 +221,8 @@ _STRUCTURED_CONTEXT = re.compile(r"\b(?:json|fields?|keys?|columns?|csv|object|y
 # A list ends at a sentence end, a dash, ", then ..." or a preposition that starts the rest of the sentence; an
 # aside in parentheses ("invoice_date (YYYY-MM-DD)") stays inside it.
 _FIELD_END = re.compile(
-    r"[.;!?\n]\s|[.;!?]$|\s[-–—]\s|,?\s+then\s|"
+    r"[.;!?\n]\s|[.;!?]$|[）。；！？]|\s[-–—]\s|,?\s+then\s|"
+    r"\s(?:aus|zurück)(?=[.;!?\n]|$)|"  # "gib … JSON mit den Feldern ort, datum aus.": the verb's particle
     r"\s(?:as|in|into|from|for|if|when|using|before|after|until|unless|so\s+that|because)\s(?![^()]*\))"
 )
 
