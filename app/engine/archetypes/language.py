@@ -14,6 +14,8 @@ from app.engine.archetypes.variants import (
     GAME_HOST,
     INTAKE,
     JSON_RECORD,
+    PLAIN_LANGUAGE,
+    PLAIN_LANGUAGE_REWRITE,
     PRODUCT_DESCRIPTIONS,
     ROLEPLAY_PARTNER,
     STORY_GAME,
@@ -143,6 +145,7 @@ WRITING_EDITOR = Archetype(
             r"\bpolish\w*\b(?!\s+(?:speakers?|language|version|translation|customers?|parents?|users?|people|community|clients?)\b)|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b",
             5,
         ),
+        feat("plain-language rewrite", PLAIN_LANGUAGE_REWRITE.pattern, 8),
         feat("grammar/style", r"\bgrammar\b|\bspelling\b|\btypos?\b|\bstyle guides?\b|\bclarity\b|\breadability\b", 3),
         feat("writing", r"\bwrit(?:e|ing) (?:blog posts?|articles?|essays?|stories|content)\b|\bdrafts?\b", 2),
         feat(
@@ -192,7 +195,7 @@ WRITING_EDITOR = Archetype(
     variables=(var("text", "The text to edit."),),
     drop_variables=("document", "review", "content"),
     final_reminder="Return the edited text, then the key changes.",
-    variants=(CREATIVE_WRITING, TIGHTENING),
+    variants=(PLAIN_LANGUAGE, CREATIVE_WRITING, TIGHTENING),
 )
 
 TRANSLATION = Archetype(

@@ -157,6 +157,62 @@ TIGHTENING = Variant(
     },
 )
 
+# "rewrite our letters in plain language", "du schreibst es in einfache, verständliche Sprache um", "reescribe … en
+# lectura fácil": a rewrite whose target is plain language, in any language. "Use plain English" alone is a style.
+_PLAIN = (
+    r"(?:plain|simple|everyday|easy)\s+(?:English|language|words|Dutch|German|Spanish|French)\b|\beasy[- ]read\b|"
+    r"\beinfache\w*(?:,\s*\w+)?\s+Sprache\b|\bleichte\w*\s+Sprache\b|\bverständliche\w*\s+Sprache\b|"
+    r"\blenguaje\s+(?:claro|sencillo|llano|fácil)\b|\blectura\s+fácil\b|\blangage\s+(?:clair|simple|courant)\b|\bFALC\b|"
+    r"\blinguagem\s+(?:simples|clara|acessível)\b|\blinguaggio\s+(?:semplice|chiaro)\b|\beenvoudige\s+taal\b|"
+    r"\bbegrijpelijke\s+taal\b|やさしい日本語|わかりやすい(?:日本語|言葉)|分かりやすい(?:日本語|言葉)|通俗易懂|大白话|简单易懂"
+)
+_REWRITE_VERB = (
+    r"\b(?:rewrit\w*|turn\w*|convert\w*|put\w*|transform\w*|reescrib\w*|conviert\w*|transforma\w*|réécri\w*|"
+    r"reformul\w*|reescrev\w*|riscriv\w*|herschrijf\w*|herschrijv\w*|umschreib\w*|schreib\w*|übertrag\w*)\b|"
+    r"書き直|書き換え|言い換え|改写|改成|转换成|改为"
+)
+PLAIN_LANGUAGE_REWRITE = re.compile(
+    rf"(?:{_REWRITE_VERB})[^.!?\n]{{0,60}}?(?:{_PLAIN})|(?:{_PLAIN})[^.!?\n]{{0,40}}?(?:\bum\b|\bversions?\b|\brewrite\b|に書き直|改写)",
+    re.IGNORECASE,
+)
+
+PLAIN_LANGUAGE = Variant(
+    name="plain language",
+    cue=PLAIN_LANGUAGE_REWRITE,
+    changes={
+        "role": "You are a plain-language editor{for_product} who rewrites texts so that anyone can understand them.",
+        "noun": "plain-language editor",
+        "objective": "Rewrite the text in plain language that its readers understand on first reading, keeping every fact.",
+        "success": "Success means a reader with no special knowledge understands the rewritten text on first reading and knows what to do, and no fact, amount, date or deadline of the original is lost or changed.",
+        "rules": (
+            rule(
+                "Keep every fact, amount, date, deadline and reference number of the original, and everything the reader must do.",
+                "A plain version that drops a deadline or an amount misleads the reader it was written for.",
+            ),
+            rule(
+                "Use short sentences and everyday words; explain a technical term in a few words, or replace it, where it first appears.",
+                "Readers who stumble over one word often give up on the whole text.",
+            ),
+            rule(
+                "Address the reader directly, and put what they must do, and by when, near the start.",
+                "The action is what most readers of an official letter need from it.",
+            ),
+            rule(
+                "Never add advice, opinions or facts that the original does not contain.",
+                "The rewrite must say what the sender said, only more clearly.",
+            ),
+        ),
+        "output": OutputFormat(kind="prose", description="The rewritten text only, with no notes before or after it."),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you rewrite supplied texts in plain language, and ask for the text.",
+        "when_unsure": "Keep the original wording for a passage whose meaning you cannot keep in plain words, and mark it for the sender to check.",
+        "variables": (var("text", "The text to rewrite."),),
+        "replaceable_inputs": ("text",),
+        "final_reminder": "Return the rewritten text only, keeping every fact, amount and date.",
+    },
+)
+
 COMPANION = Variant(
     name="companion",
     cue=re.compile(

@@ -109,6 +109,9 @@ def _inline_list(clause: Clause) -> list[Clause]:
         for dash in _SPACED_DASH.finditer(clause.text):
             if _LIST_INTRO_END.search(clause.text[position : dash.start()]):
                 continue
+            before = clause.text[: dash.start()]
+            if before.count("(") > before.count(")"):
+                continue  # "(ja, wirklich — wir haben unsere Ansprache geändert)": an aside, not two instructions
             pieces.append(Clause(clause.text[position : dash.start()], clause.start + position))
             position = dash.end()
         pieces.append(Clause(clause.text[position:], clause.start + position))
