@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import msgspec
 
-from app.engine.archetypes import BY_ID, FALLBACK_ID, REGISTRY
-from app.engine.archetypes.variants import ASKS_QUESTIONS
+from app.engine.archetypes import BY_ID, REGISTRY
+from app.engine.archetypes.variants import ASKS_QUESTIONS, INTAKE
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify, score_all
@@ -110,9 +110,10 @@ def _intake_leads(matches: list[ArchetypeMatch], task: str) -> list[ArchetypeMat
     in one go; an assistant that questions a person first is an intake conversation whose record closes it."""
     if not matches or not BY_ID[matches[0].id].extracts_fields or not ASKS_QUESTIONS.search(task):
         return matches
-    lead = next((m for m in matches if m.id == FALLBACK_ID), None)
-    lead = lead or ArchetypeMatch(id=FALLBACK_ID, score=matches[0].score, features=["asks questions"])
-    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m.id != FALLBACK_ID]
+    intake = next(a for a in REGISTRY if INTAKE in a.variants)
+    lead = next((m for m in matches if BY_ID.get(m.id) is intake), None)
+    lead = lead or ArchetypeMatch(id=intake.id, score=matches[0].score, features=["asks questions"])
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if BY_ID.get(m.id) is not intake]
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 

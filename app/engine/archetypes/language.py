@@ -8,6 +8,7 @@ import re
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.archetypes.variants import (
+    CHARACTER,
     COMPANION,
     CREATIVE_WRITING,
     EMAIL_DRAFTING,
@@ -556,7 +557,7 @@ GENERAL_ASSISTANT = Archetype(
     role_from_task=True,
     conversational=True,
     example_kind="general",
-    variants=(COMPANION, GAME_HOST, INTAKE, JSON_RECORD),
+    variants=(CHARACTER, COMPANION, GAME_HOST, INTAKE, JSON_RECORD),
 )
 
 LANGUAGE_ARCHETYPES: tuple[Archetype, ...] = (

@@ -108,6 +108,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """Context line when the brief names no tools (the tools then arrive with each request)."""
     role_from_task: bool = False
     """The catch-all: its role is read from the task's own noun phrase, and no "Use case:" line is added."""
+    fixed_frame: bool = False
+    """Its role and objective are its own, never the brief's job sentence: a character the assistant plays is not
+    told "help the user with this request: we're building a chat character"."""
     personas: tuple[Persona, ...] = ()
     """Alternative identities, first match wins."""
     example_kind: str = ""

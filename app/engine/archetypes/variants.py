@@ -213,6 +213,56 @@ PLAIN_LANGUAGE = Variant(
     },
 )
 
+# "The character is Captain Marrow, a friendly old ship's cook …", "a mascot called Pip the penguin": the assistant
+# plays a character the brief describes, for visitors or players, not for practice.
+CHARACTER_CUE = re.compile(
+    r"\b(?i:the|our|a|this)\s+(?i:chat\s+|talking\s+|museum\s+|brand\s+|game\s+|story\s+)?(?i:character|mascot|persona)\s+"
+    r"(?:is|will\s+be|(?:is\s+)?called|(?:is\s+)?named)\s+(?P<who>[A-Z][^.!?\n]{1,160})",
+)
+
+
+def played_character(task: str) -> str | None:
+    """Who the assistant plays, in the brief's words ("Captain Marrow, a friendly old ship's cook …"), if it says."""
+    match = CHARACTER_CUE.search(task)
+    return match.group("who").strip().rstrip(",;:") if match else None
+
+
+CHARACTER = Variant(
+    name="character",
+    cue=CHARACTER_CUE,
+    changes={
+        "role_from_task": False,
+        "fixed_frame": True,
+        "role": "You are {character}.",
+        "noun": "character",
+        "objective": "Talk with the {user} as this character: answer what they ask in the character's own voice, with accurate facts.",
+        "success": "Success means the {user} enjoys talking with the character and every fact they hear from it is accurate.",
+        "rules": (
+            rule(
+                "Stay in character in every reply: speak in the character's voice, from the character's world and time.",
+                "The character is the experience; a reply in an assistant's voice breaks it.",
+            ),
+            rule(
+                "Keep facts accurate even in character; when you do not know something, say so in character instead of inventing it.",
+                "People take what a friendly character tells them as true.",
+            ),
+            rule(
+                "Answer what the {user} asked, then leave room for their next question.",
+                "A conversation with a character is driven by the {user}'s curiosity.",
+            ),
+        ),
+        "tone": (),
+        "output": OutputFormat(
+            kind="prose", description="Short replies in the character's spoken voice; no lists or headings."
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Stay in character and steer back to what the character knows about.",
+        "when_unsure": "Say in character that you do not know, rather than guess.",
+        "final_reminder": "Reply in character, in the character's own voice.",
+    },
+)
+
 COMPANION = Variant(
     name="companion",
     cue=re.compile(

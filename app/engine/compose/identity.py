@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.engine.archetypes.variants import played_character
 from app.engine.compose.language import QUOTE_MARKS
 from app.engine.compose.plan import Plan
 from app.engine.phrasing import (
@@ -127,6 +128,19 @@ _OWN_ROLE = re.compile(
 
 def role_and_objective(plan: Plan) -> tuple[str, str, str]:
     """(role, objective, success)."""
+    primary, brief = plan.primary, plan.brief
+    if primary.fixed_frame and not brief.role:
+        return plan.fill(primary.role), plan.fill(primary.objective), plan.fill(primary.success)
+    character = played_character(brief.task) if not brief.role else None
+    role, objective, success = _job_role_and_objective(plan)
+    if character is not None and not primary.role_from_task:
+        # "Our support persona is called Ava, …": whatever the job, the assistant is the character the brief names.
+        return f"You are {character}.", objective, success
+    return role, objective, success
+
+
+def _job_role_and_objective(plan: Plan) -> tuple[str, str, str]:
+    """(role, objective, success) from the job: the brief's role, its own "You're the …", or the archetype's."""
     primary, brief, line = plan.primary, plan.brief, plan.task_line
     org = plan.entities.organization
     success = plan.fill(primary.success)

@@ -10,7 +10,7 @@ import msgspec
 
 from app.engine.archetypes import BY_ID, REGISTRY, Archetype
 from app.engine.archetypes.registry import Persona
-from app.engine.archetypes.variants import MULTI_LABEL
+from app.engine.archetypes.variants import MULTI_LABEL, played_character
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import Conflicts
@@ -936,6 +936,7 @@ def make_plan(
         "escalate_how": escalation(constraints),
         "citation": citation_style(brief.task, constraints),
         "tie_break": _tie_break(labels),
+        "character": played_character(brief.task) or "the character the brief describes",
     }
     return Plan(
         brief=brief,
