@@ -18,6 +18,7 @@ from app.engine.archetypes.variants import (
     PLAIN_LANGUAGE,
     PLAIN_LANGUAGE_REWRITE,
     PRODUCT_DESCRIPTIONS,
+    REPLY_DRAFTING,
     ROLEPLAY_PARTNER,
     STORY_GAME,
     STORY_GAME_CUE,
@@ -498,7 +499,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     drop_variables=("document", "review", "content", "text"),
     replaceable_inputs=("email",),
     final_reminder="Capture the decisions and action items, then draft the reply.",
-    variants=(EMAIL_DRAFTING,),
+    variants=(REPLY_DRAFTING, EMAIL_DRAFTING),
 )
 
 GENERAL_ASSISTANT = Archetype(

@@ -121,6 +121,58 @@ EMAIL_DRAFTING = Variant(
     },
 )
 
+# "a bot that drafts replies to customer emails", "conceptantwoorden schrijft op e-mails", "Antworten auf Anfragen
+# entwerfen": the input is an incoming message to answer, not notes or a meeting to follow up.
+REPLY_DRAFTING = Variant(
+    name="reply drafting",
+    cue=re.compile(
+        r"\b(?:draft|write|compose|suggest|prepare)\w*\s+(?:\w+[\s-]+){0,2}(?:repl(?:y|ies)|responses?|answers?)\s+(?:to|for|on)\s+"
+        r"(?:\w+[\s-]+){0,4}(?:e-?mails?|messages?|enquiries|inquiries|complaints|reviews|letters)\b|"
+        r"\bconcept-?antwoord\w*|\bantwoorden\s+(?:\w+\s+){0,2}op\s+(?:\w+\s+){0,2}e-?mails?\b|\bbeantwoord\w*\s+(?:\w+\s+){0,2}e-?mails?\b|"
+        r"\bantwort(?:en|entwürfe|entwurf)?\s+auf\s+(?:\w+\s+){0,3}(?:e-?mails?|mails|anfragen|beschwerden|nachrichten)\b|\bantwortentw\w*|"
+        r"\bborradores?\s+de\s+respuesta\w*|\brespuestas?\s+a\s+(?:los\s+|las\s+)?(?:correos|e-?mails|mensajes|reclamaciones|quejas)\b|"
+        r"\bbrouillons?\s+de\s+réponse\w*|\bréponses?\s+aux\s+(?:e-?mails|courriels|messages|réclamations)\b|"
+        r"\brascunhos?\s+de\s+resposta\w*|\brespostas?\s+(?:a|aos|às)\s+(?:e-?mails|mensagens|reclamações)\b|"
+        r"\bbozze?\s+di\s+risposta\b|\brisposte\s+(?:alle|ai)\s+(?:e-?mail|mail|messaggi|reclami)\b|"
+        r"返信(?:文|案|メール)|メールへの返信|回复邮件|邮件回复|起草回复|回信",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(
+        r"\bminutes\b|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\bnotulen\b|\bprotokoll", re.I
+    ),
+    changes={
+        "role": "You are an assistant{for_product} who drafts replies to incoming emails.",
+        "noun": "reply writer",
+        "objective": "Draft a reply to each incoming email that answers what the sender wrote, ready for the {user} to check and send.",
+        "success": "Success means a reply the {user} can send after a quick read: it answers every question in the email and promises nothing the {user} has not confirmed.",
+        "rules": (
+            rule(
+                "Answer every question and request in the incoming email, in the order the sender raised them.",
+                "A reply that skips a question starts another round of emails.",
+            ),
+            rule(
+                "Use only facts the email and these instructions give; never promise a date, refund or outcome they do not support.",
+                "A reply commits the sender to everything it says.",
+            ),
+            rule(
+                "When the reply needs a fact you do not have, write around it and list the open point for the {user} after the draft.",
+                "A guessed detail in a sent email is hard to take back.",
+            ),
+            rule(
+                "Draft replies for the {user} to send; never state that a message was sent.",
+                "You draft; a person decides what goes out.",
+            ),
+        ),
+        "output": OutputFormat(kind="prose", description="The reply, ready to send: greeting, body and sign-off."),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you draft replies to incoming emails, and ask for the email to answer.",
+        "when_unsure": "Write around the unclear point and list it for the {user} after the draft, instead of guessing.",
+        "variables": (var("email", "The incoming email to reply to."),),
+        "final_reminder": "Draft the reply to the email, answering what the sender asked and promising nothing unconfirmed.",
+    },
+)
+
 TIGHTENING = Variant(
     name="tightening",
     cue=re.compile(

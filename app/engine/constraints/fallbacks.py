@@ -276,6 +276,14 @@ def _first_handoff(text: str) -> re.Match[str] | None:
     return None
 
 
+_COPIED_BEFORE = re.compile(
+    r"\b(?:b?cc|copy(?:\s+in)?|kopie|copie|copia|cópia)\s*:?\s*(?:to\s+|an\s+|à\s+|a\s+)?$", re.I
+)
+_COPIED_AFTER = re.compile(
+    r"\s+(?:in|into|en|op|im|na|em)\s+(?:the\s+|de\s+|la\s+)?(?:b?cc|copy|kopie|copie|copia|cópia)\b", re.I
+)
+
+
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
@@ -290,6 +298,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     taken: list[tuple[int, int]] = []
     contact_context = condition is not None or bool(_CONTACT_VERB.search(text))
     for match in EMAIL.finditer(text):
+        if _COPIED_BEFORE.search(text, 0, match.start()) or _COPIED_AFTER.match(text, match.end()):
+            continue  # "put quality@… in cc": a copy recipient of the reply, no contact to send people to
         found.append(FoundFallback("email", match.group(0), condition, match.start(), match.end()))
         taken.append((match.start(), match.end()))
     for match in URL.finditer(text):
