@@ -47,8 +47,38 @@ class Reference(NamedTuple):
     end: int
 
 
+# "grade each submission against this rubric:" followed by one line per criterion: the rubric is given, in full.
+_LIST_INTRO = re.compile(
+    r"\b(?:this|the\s+following|these|our|the)\s+(?P<noun>rubric|marking\s+scheme|mark\s+scheme|scoring\s+guide|"
+    r"scoring\s+rubric|grading\s+rubric|criteria|checklist)(?:\s+below)?\s*:[ \t]*\n",
+    re.IGNORECASE,
+)
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S[^\n]*(?:\n|$)")
+_MIN_LIST_LINES = 2
+
+
 def find_references(task: str) -> list[Reference]:
-    """The pasted reference blocks of a task, in order."""
+    """The pasted reference blocks of a task, in order: blocks between marker lines, and a rubric given as a list."""
+    found = [*_marked_blocks(task), *_introduced_lists(task)]
+    return sorted(found, key=lambda ref: ref.start)
+
+
+def _introduced_lists(task: str) -> list[Reference]:
+    """ "against this rubric:\n- Temperature control (0-3): …\n- Allergens (0-2): …": the list lines after the intro."""
+    found = []
+    for intro in _LIST_INTRO.finditer(task):
+        position, lines = intro.end(), 0
+        while (line := _LIST_LINE.match(task, position)) is not None:
+            position, lines = line.end(), lines + 1
+        if lines >= _MIN_LIST_LINES:
+            body = task[intro.end() : position].rstrip("\n")
+            title = " ".join(intro.group("noun").split()).capitalize()
+            found.append(Reference(title=title, body=body, start=intro.end(), end=intro.end() + len(body)))
+    return found
+
+
+def _marked_blocks(task: str) -> list[Reference]:
+    """Blocks framed by marker lines ("--- PRICE LIST ---" … "--- END ---")."""
     markers = list(_MARKER.finditer(task))
     found: list[Reference] = []
     index = 0
@@ -72,8 +102,31 @@ def find_references(task: str) -> list[Reference]:
     return found
 
 
+# "Output: a markdown table with columns …, then PASS if …": the output format, typed as a line of the task.
+_OUTPUT_LINE = re.compile(
+    r"^[ \t]*(?:output(?:\s+format)?|(?:reply|response|answer)\s+format|"
+    r"formato(?:\s+de\s+(?:salida|saída|respuesta|resposta))?|"
+    r"ausgabe(?:format)?|antwortformat|format\s+de\s+(?:sortie|réponse)|sortie|uitvoer|出力(?:形式)?|输出(?:格式)?)"
+    r"[ \t]*[:：][ \t]*(?P<text>\S[^\n]{10,})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def lift_output_line(brief: Brief) -> Brief:
+    """A task line that states the output format ("Output: a table …") moved into `output_format` (the task keeps
+    its length, that line blanked), unless the brief has an output format of its own."""
+    line = _OUTPUT_LINE.search(brief.task) if brief.output_format is None else None
+    if line is None:
+        return brief
+    text = line.group("text").strip()
+    task = brief.task[: line.start()] + " " * (line.end() - line.start()) + brief.task[line.end() :]
+    return msgspec.structs.replace(brief, task=task, output_format=text[0].upper() + text[1:])
+
+
 def split_references(brief: Brief) -> tuple[Brief, list[Section]]:
-    """The brief with its pasted blocks blanked (same length), and each block as a verbatim section."""
+    """The brief with its pasted blocks blanked (same length), and each block as a verbatim section; an output line
+    of the task becomes its output format."""
+    brief = lift_output_line(brief)
     references = find_references(brief.task)
     if not references:
         return brief, []

@@ -138,7 +138,10 @@ REPLY_DRAFTING = Variant(
         re.IGNORECASE,
     ),
     unless=re.compile(
-        r"\bminutes\b|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\bnotulen\b|\bprotokoll", re.I
+        # meeting work, an inbox to triage or follow-ups to list keep the follow-up rules
+        r"\bminutes\b|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\bnotulen\b|\bprotokoll|\binbox\b|"
+        r"\bfollow-?ups?\b|\btriag\w*|\bsummar\w*|\brecap\w*",
+        re.I,
     ),
     changes={
         "role": "You are an assistant{for_product} who drafts replies to incoming emails.",

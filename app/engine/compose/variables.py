@@ -207,6 +207,8 @@ def variables(plan: Plan) -> list[Variable]:
     pasted = _pasted(plan)
     # What the brief writes itself or names as pasted material needs no second, generic slot.
     written = {"schema"} if _written_schema(plan) else set()
+    # A rubric or policy pasted into the brief is in the prompt already: no slot asks for it again.
+    written.update(v.name for v in primary.variables if any(v.name in title.lower() for title in plan.references))
     if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
         # results, so a pasted-document slot would contradict the search.

@@ -216,7 +216,8 @@ _OF_PART_AFTER = re.compile(
     re.IGNORECASE,
 )
 _FEEDBACK_BEFORE = re.compile(
-    r"\b(?:give|write|provide|offer|end\s+with)\s+(?:(?:your|the|brief|short|some|final|overall)\s+)*feedback\s+"
+    r"(?:\b(?:give|write|provide|offer|end\s+with)\s+|(?:^|[,;:]\s*|\bthen\s+))(?:(?:your|the|brief|short|some|final|overall)\s+)*"
+    r"feedback\s+(?:(?:to|for)\s+(?:the\s+|each\s+)?\w+\s+)?"
     r"(?:in|as|with|of)\s+(?:(?:at\s+most|exactly|no\s+more\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )

@@ -102,15 +102,14 @@ def test_a_limit_on_sentences_limits_each_sentence() -> None:
         assert "Keep the reply to at most 15 words" not in _prompt(task)
 
 
-def test_an_email_slot_beside_the_address_is_no_stand_in_for_it() -> None:
-    from app.engine.fidelity import check_fidelity
-
+def test_an_address_to_copy_in_stays_with_its_condition() -> None:
+    # The quality address is a copy recipient, not a contact for "when you cannot help" (round 15's judge): the
+    # prompt keeps the brief's sentence whole, and no email slot stands in for it.
     task = "Draft replies to complaint emails. If the cold chain broke, put kwaliteit@vandijkkoel.nl in cc."
-    constraints = extract_constraints(Brief(task=task))
-    beside = "Reply to the e-mail below; put kwaliteit@vandijkkoel.nl in cc when needed.\n<email>\n{{email}}\n</email>"
-    replaced = "Reply to the e-mail below; when needed, cc {{email}}."
-    assert not [f for f in check_fidelity(constraints, beside) if f.rule_id == "FID-02"]
-    assert [f for f in check_fidelity(constraints, replaced) if f.rule_id == "FID-02"]
+    assert not [c for c in extract_constraints(Brief(task=task)) if c.kind == "fallback"]
+    prompt = _prompt(task)
+    assert "If the cold chain broke, put kwaliteit@vandijkkoel.nl in cc." in prompt
+    assert "When you cannot help, tell the user to email kwaliteit@vandijkkoel.nl" not in prompt
 
 
 def test_a_bot_for_direct_messages_is_support_not_copywriting() -> None:
