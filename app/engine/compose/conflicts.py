@@ -269,7 +269,9 @@ class Conflicts:
             default for trigger, default in _OWN_RULE_FAMILIES if any(trigger.search(text) for text in own_rules)
         ]
         # A topic the brief speaks about is settled by its own sentence: the default for it goes.
-        self.overridden += [topic.default for topic in settled_topics([task])]
+        settled = settled_topics([task])
+        self.overridden += [topic.default for topic in settled if not topic.phrase]
+        self.cut_phrases = [topic.default for topic in settled if topic.phrase]
         self.overridden += _null_defaults(constraints, task)
         outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]
         if outlines:
@@ -297,6 +299,13 @@ class Conflicts:
                 if not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]):
                     return feature
         return None
+
+    def without_settled_phrases(self, text: str) -> str:
+        """A default text with the phrases the brief settles cut out ("a one-sentence summary of the change, then "
+        when the brief wants only the findings); a rule that is all such a phrase is cut to nothing."""
+        for pattern in self.cut_phrases:
+            text = pattern.sub("", text)
+        return text.strip() if text.strip(" .") else ""
 
     def clashes(self, text: str) -> bool:
         """True when a default text contradicts a constraint and must be dropped."""
@@ -331,5 +340,6 @@ class Conflicts:
         return [r for r in rules if not any(p.search(r.text) for p in self.overridden)]
 
     def keep(self, texts: Iterable[str]) -> list[str]:
-        """The texts that do not clash, in order."""
-        return [t for t in texts if not self.clashes(t)]
+        """The texts that do not clash, in order (the phrases the brief settles cut out)."""
+        cut = (self.without_settled_phrases(t) for t in texts)
+        return [t for t in cut if t and not self.clashes(t)]

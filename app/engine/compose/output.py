@@ -200,6 +200,7 @@ def _base(plan: Plan, kind: OutputKind, schema: dict[str, Any] | None, value: st
     text = plan.fill(template)
     if plan.labels_from_brief and any(label != label.lower() for label in plan.labels):
         text = text.replace(", in lowercase,", ",")  # the brief's own spelling of its labels wins
+    text = plan.conflicts.without_settled_phrases(text)
     return "" if plan.conflicts.clashes(text) else text
 
 

@@ -141,8 +141,8 @@ def archetype_rules(plan: Plan) -> list[Rule]:
         candidates.extend(partner.blend_rules)
     out: list[Rule] = []
     for rule in candidates:
-        text = localise_reply_quotes(plan.fill(rule.text), plan.language)
-        if plan.conflicts.clashes(text):
+        text = plan.conflicts.without_settled_phrases(localise_reply_quotes(plan.fill(rule.text), plan.language))
+        if not text or plan.conflicts.clashes(text):
             continue
         out.append(Rule(text=text, reason=plan.fill(rule.reason) if rule.reason else None, group=rule.group))
     return out

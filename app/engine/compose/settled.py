@@ -24,6 +24,8 @@ class Topic(NamedTuple):
     name: str
     said: re.Pattern[str]
     default: re.Pattern[str]
+    phrase: bool = False
+    """The default is a phrase inside an output description: it is cut out, and the rest of the description stays."""
 
 
 # "when in doubt, REVIEW", "Bij twijfel: VERDACHT_GESTOLEN": a case a classifying brief settles in its own words.
@@ -46,9 +48,42 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:nothing\s+(?:to\s+(?:flag|report|fix|change|comment\s+on)|(?:is\s+)?wrong)|no\s+(?:problems?|issues?|"
             r"bugs?|findings?|errors?)|all\s+good|looks\s+good|(?:it'?s|is)\s+(?:fine|clean|ok))\b[^.;]{0,40}"
             r"\b(?:say|reply|write|answer|respond|output|return|just)\b|"
-            r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s+)?[\"'“]?(?:LGTM|OK)\b"
+            r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s+)?[\"'“]?(?:LGTM|OK)\b|"
+            # "問題がなければ「指摘なし」とだけ返す", "si no hay problemas, responde …", "wenn es keine Probleme …"
+            r"問題が?なければ|指摘が?なければ|没有问题(?:就|则|的话)|如果没有问题|\bsi\s+no\s+hay\s+(?:problemas|errores|nada)\b|"
+            r"\bwenn\s+(?:es\s+)?keine\s+(?:probleme|befunde|fehler)\b|\bs'il\s+n'y\s+a\s+(?:aucun|pas\s+de)\s+(?:problème|souci)|"
+            r"\bse\s+não\s+houver\s+problemas\b|\bse\s+non\s+ci\s+sono\s+problemi\b|\bals\s+er\s+geen\s+problemen\s+zijn\b"
         ),
         _p(r"\bhas\s+no\s+problems\b|\bNo\s+blocking\s+issues\s+found\b"),
+    ),
+    Topic(
+        "severity_scale",
+        # "prefix each finding with [MUST], [SHOULD] or [NIT]", "重要度タグ", "severity: high / medium / low"
+        _p(
+            r"\[(?:MUST|SHOULD|NIT|COULD|BLOCKER|BLOCKING|MAJOR|MINOR|CRITICAL|HIGH|MEDIUM|LOW|P[0-3])\]|"
+            r"\bseverity\s*(?:[:=]|tags?|labels?|levels?|scale)|\b(?:tag|label|prefix|mark)\w*\s+(?:each|every)\s+"
+            r"(?:finding|comment|issue|point)\b|重要度|严重(?:程度|级别)|\bschweregrad\w*|\bgravedad\b|\bsévérité\b|"
+            r"\bseveridade\b|\bgravità\b|\bernst(?:niveau)?\b"
+        ),
+        _p(
+            r"\bseverity\s+\(blocking,\s+major,\s+minor,\s+optional\),\s+|\bMark\s+style\s+preferences\s+as\s+optional\b"
+        ),
+        phrase=True,
+    ),
+    Topic(
+        "findings_only",
+        # "just the findings, no summary", "指摘だけでいい", "nur die Befunde"
+        _p(
+            r"\b(?:only|just)\s+(?:the\s+)?(?:findings|issues|problems|review\s+comments)\b|\bno\s+summary\b|指摘だけ|指摘のみ|"
+            r"只(?:要|列出)问题|\bnur\s+(?:die\s+)?(?:befunde|anmerkungen|probleme)\b|\bsolo\s+(?:los\s+)?(?:hallazgos|problemas)\b|"
+            r"\bseulement\s+les\s+problèmes\b|\bapenas\s+os\s+problemas\b|\bsolo\s+i\s+problemi\b|"
+            r"\balleen\s+(?:de\s+)?(?:bevindingen|problemen)\b"
+        ),
+        _p(
+            r"\ba\s+one-sentence\s+summary\s+of\s+the\s+change,\s+then\s+|"
+            r"\bRead\s+the\s+whole\s+diff\s+and\s+summarise\s+its\s+intent\s+in\s+one\s+sentence\.?"
+        ),
+        phrase=True,
     ),
     Topic(
         "no_owner",

@@ -49,11 +49,19 @@ def _part_start(text: str, position: int) -> int:
             depth += 1
         elif char in "(（":
             if depth == 0:
+                if _closing_aside(text, position):
+                    continue  # "… で指摘（うちは動的メモリ禁止）。": the aside gives the reason of the rule before it
                 return index + 1 if text.find(")", index, position) < 0 else index
             depth -= 1
         elif char in ",;，、；" and depth == 0:
             return index + 1
     return 0
+
+
+def _closing_aside(text: str, position: int) -> bool:
+    """Whether the bracket holding `position` closes the clause: nothing but an end mark follows it."""
+    close = next((i for i in range(position, len(text)) if text[i] in ")）"), -1)
+    return close >= 0 and not text[close + 1 :].strip(" \t.。!！?？")
 
 
 _GERMAN_RELATIVE = re.compile(
