@@ -129,11 +129,12 @@ def _named_job_leads(matches: list[ArchetypeMatch], task: str, labels: bool) -> 
     general = BY_ID.get(matches[0].id) if matches else None
     if general is None or not general.role_from_task or any(not f.startswith("model:") for f in matches[0].features):
         return matches
-    start, _ = job_span(task)
-    if start == 0:
-        return matches  # the brief opens with its job: the whole brief already speaks for it
     named = next((m for m in score_all(job_clause(task)) if _names_a_job(m, labels)), None)
     if named is None:
+        return matches
+    if job_span(task)[0] == 0 and not BY_ID[named.id].extracts_fields:
+        # The brief opens with its job, so the whole brief already speaks for it; only "pull data out of …" in that
+        # opening sentence settles what a JSON-shaped general answer could not (a record read from a given text).
         return matches
     archetype = BY_ID[named.id]
     lead = next((m for m in matches if BY_ID.get(m.id) is archetype), named)

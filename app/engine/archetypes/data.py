@@ -25,7 +25,13 @@ DATA_EXTRACTION = Archetype(
     id="data_extraction",
     title="Structured data extraction",
     features=(
-        feat("extract", r"\bextract\w*\b|\bpull out\b|\bparse\b|\bparsing\b", 8),
+        feat(
+            "extract",
+            # "pull data out of trial abstracts", "get the details out of each invoice"
+            r"\bextract\w*\b|\bpull out\b|\bparse\b|\bparsing\b|"
+            r"\b(?:pull|get|grab|take)\s+(?:the\s+|all\s+the\s+|key\s+)?(?:data|details|fields|info\w*|numbers|values)\s+out\s+of\b",
+            8,
+        ),
         feat(
             "field list from input",
             r"\b(?:pull|get|grab|capture|read|turn)\s+(?:the\s+)?[\w -]+(?:,\s*[\w -]+)+,?\s+(?:and\s+)?[\w -]+\s+(?:out of|from)\b",

@@ -291,6 +291,15 @@ MARKETING_COPY = Archetype(
             4,
         ),
         feat(
+            "social posts",
+            # "scrivere i post Instagram", "LinkedIn posts for our launches", "インスタの投稿文": posts to publish
+            r"\b(?:instagram|linkedin|facebook|tiktok|insta)[- ]?(?:posts?|captions?|beiträge|publicaciones|publications)\b|"
+            r"\bposts?\s+(?:(?:per|su|di|on|for|para|pro|no|na)\s+)?(?:instagram|linkedin|facebook|tiktok)\b|"
+            r"\bpublicaci[oó]n(?:es)?\s+(?:de|en|para)\s+(?:instagram|facebook|linkedin)\b|"
+            r"\bbeiträge\s+für\s+(?:instagram|linkedin|facebook)\b|インスタ(?:グラム)?の?投稿|小红书(?:文案|笔记)|朋友圈文案",
+            5,
+        ),
+        feat(
             "campaign/social",
             # "Instagram DMs", "social media messages": a channel people write in, not copy to publish
             r"\bcampaigns?\b|\bsocial media\b(?!\s+(?:dms?|messages?|inbox|chats?|comments?|enquiries|questions))|"
