@@ -57,6 +57,18 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bhas\s+no\s+problems\b|\bNo\s+blocking\s+issues\s+found\b"),
     ),
     Topic(
+        "refund_authority",
+        # "Refunds under €10 you can promise straight away", "you may refund up to $25": the brief sets what the
+        # assistant may grant, so the default's "a refund" as an example of something beyond its authority goes.
+        _p(
+            r"\brefunds?\s+(?:of\s+)?(?:under|up\s+to|below|less\s+than|of\s+up\s+to|<)\s*[€$£]?\s?\d|"
+            r"\b(?:can|may|allowed\s+to|able\s+to)\s+(?:\w+\s+){0,2}(?:promise|give|issue|approve|offer|grant)\s+(?:a\s+|the\s+)?"
+            r"(?:full\s+|partial\s+)?refunds?\b|\brefunds?\b[^.;]{0,40}\byou\s+(?:can|may)\b"
+        ),
+        _p(r"\s\(such\s+as\s+a\s+refund\s+or\s+an\s+exception\)"),
+        phrase=True,
+    ),
+    Topic(
         "severity_scale",
         # "prefix each finding with [MUST], [SHOULD] or [NIT]", "重要度タグ", "severity: high / medium / low"
         _p(
