@@ -513,6 +513,11 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append(" ".join(text.split()))
             continue
+        visible = [i for i in range(start, end) if not task[i].isspace()]
+        if len(visible) >= 200 and sum(covered[i] for i in visible) * 5 >= len(visible) * 4:
+            # "Return JSON exactly in this shape, no extra keys: { …a schema… }": the constraints carry four fifths of
+            # a long sentence (the schema itself), so repeating it whole would print the schema twice.
+            continue
         said = " ".join(
             c.text.lower()
             for c in constraints

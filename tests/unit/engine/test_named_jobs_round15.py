@@ -51,3 +51,15 @@ def test_an_opening_extraction_sentence_leads_over_a_json_answer() -> None:
 def test_a_brainstorm_partner_for_a_game_keeps_the_general_frame() -> None:
     task = 'be my brainstorm buddy for my D&D campaign "Ashen Coast". give me 3 ideas when i ask, then ask which.'
     assert generate(Brief(task=task, target="claude")).archetypes[0].id == "general_assistant"
+
+
+def test_a_schema_sentence_is_not_repeated_as_a_rule() -> None:
+    task = (
+        "Pull data out of trial abstracts. Return JSON exactly in this shape, no extra keys, no text before or after: "
+        '{"first_author": string, "year": integer, "country": string | null, "sample_size": integer | null, '
+        '"intervention": string, "comparator": string | null, "follow_up_weeks": number | null}'
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    instructions = prompt.split("<instructions>")[1].split("</instructions>")[0]
+    assert '"first_author": string' not in instructions
+    assert "first_author" in prompt.split("<output_format>")[1]
