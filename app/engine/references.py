@@ -21,9 +21,11 @@ from app.engine.brief import Brief
 from app.engine.spec import Section
 
 # A marker line: "--- TITLE ---", "=== Price list ===", "*** FAQ", "--- END ---", "-----".
+# "### Goal" alone is a markdown heading of the brief's own text, not a marker: hashes frame a title only when they
+# close it too ("### PRICE LIST ###").
 _MARKER = re.compile(
-    r"^[ \t]*(?P<fence>-{3,}|={3,}|\*{3,}|#{3,}|_{3,})[ \t]*(?P<title>[^\n]*?)[ \t]*(?:-{3,}|={3,}|\*{3,}|#{3,}|_{3,})?"
-    r"[ \t]*$",
+    r"^[ \t]*(?:(?P<fence>-{3,}|={3,}|\*{3,}|_{3,})[ \t]*(?P<title>[^\n]*?)[ \t]*(?:-{3,}|={3,}|\*{3,}|#{3,}|_{3,})?|"
+    r"#{3,}[ \t]*(?P<hashed>[^\n#]*?)[ \t]*#{3,})[ \t]*$",
     re.MULTILINE,
 )
 _END = re.compile(r"^(?:end|ende|fin|fim|fine|einde|終わり|结束|以上)\b", re.IGNORECASE)
@@ -31,7 +33,9 @@ _END = re.compile(r"^(?:end|ende|fin|fim|fine|einde|終わり|结束|以上)\b",
 _INSTRUCTION_TITLE = re.compile(
     r"\b(?:rules?|constraints?|instructions?|requirements?|guidelines?|output|format|tone|style|notes?|tasks?|"
     r"do(?:'s|s)?\b|don'?ts?|examples?|regeln|anweisungen|reglas|instrucciones|règles|consignes|regras|instruções|"
-    r"regole|istruzioni|regels|instructies)\b|ルール|指示|规则|要求",
+    r"regole|istruzioni|regels|instructies|scope|escalat\w*|behaviou?rs?|goals?|objectives?|persona|role|audience|"
+    r"limits?|boundaries|safety|what|how|when|who|verhalten|ziel|alcance|objetivo|comportamiento|comportement|"
+    r"objectif|périmètre)\b|ルール|指示|规则|要求",
     re.IGNORECASE,
 )
 _MIN_BODY_CHARS = 80
@@ -84,15 +88,21 @@ def _marked_blocks(task: str) -> list[Reference]:
     index = 0
     while index < len(markers):
         opening = markers[index]
-        title = opening.group("title").strip(" :-=*#_")
+        title = _marker_title(opening)
         if _END.match(title) or _INSTRUCTION_TITLE.search(title):
             index += 1
             continue
         closing = markers[index + 1] if index + 1 < len(markers) else None
-        body_end = closing.start() if closing else len(task)
-        body = task[opening.end() : body_end].strip("\n")
         # An untitled opening fence needs an END marker to say it frames pasted material, not a divider.
-        closes_as_end = closing is not None and bool(_END.match(closing.group("title").strip(" :-=*#_")))
+        closes_as_end = closing is not None and bool(_END.match(_marker_title(closing)))
+        body_end = closing.start() if closing else len(task)
+        if not closes_as_end:
+            # With no END marker the material ends at its first blank line: "--- MENU ---\n<items>\n\nIf someone
+            # wants to order, …" goes back to the requester's own words.
+            start = opening.end() + len(task[opening.end() : body_end]) - len(task[opening.end() : body_end].lstrip())
+            gap = _BLANK_LINE.search(task, start, body_end)
+            body_end = gap.start() if gap else body_end
+        body = task[opening.end() : body_end].strip("\n")
         if len(body.strip()) < _MIN_BODY_CHARS or not (title or closes_as_end):
             index += 1
             continue
@@ -100,6 +110,14 @@ def _marked_blocks(task: str) -> list[Reference]:
         found.append(Reference(title=title, body=body.strip(), start=opening.start(), end=end))
         index += 2 if closes_as_end else 1
     return found
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _marker_title(marker: re.Match[str]) -> str:
+    """The title a marker line frames ("TENANCY AGREEMENT (extract)"; "" for a bare fence)."""
+    return (marker.group("title") or marker.group("hashed") or "").strip(" :-=*#_")
 
 
 # "Output: a markdown table with columns …, then PASS if …": the output format, typed as a line of the task.
@@ -112,15 +130,42 @@ _OUTPUT_LINE = re.compile(
 )
 
 
+# "Input: How do I share a folder?\nOutput: Right-click …": the output of a worked example, not the output format.
+_EXAMPLE_INPUT = re.compile(
+    r"^[ \t]*(?:input|user|customer|client|q|question|message|prompt|eingabe|entrada|entrée|invoer|入力|输入)\s*"
+    r"(?:\d{1,2}\s*)?[:：]",
+    re.IGNORECASE,
+)
+
+
 def lift_output_line(brief: Brief) -> Brief:
     """A task line that states the output format ("Output: a table …") moved into `output_format` (the task keeps
-    its length, that line blanked), unless the brief has an output format of its own."""
+    its length, that line blanked), unless the brief has an output format of its own. A list right after a line
+    that introduces it ("Output format: markdown with these sections:\n1. …") belongs to it."""
     line = _OUTPUT_LINE.search(brief.task) if brief.output_format is None else None
+    while line is not None and _EXAMPLE_INPUT.match(_previous_line(brief.task, line.start())):
+        line = _OUTPUT_LINE.search(brief.task, line.end())
     if line is None:
         return brief
-    text = line.group("text").strip()
-    task = brief.task[: line.start()] + " " * (line.end() - line.start()) + brief.task[line.end() :]
+    text, end = line.group("text").strip(), line.end()
+    if text.endswith((":", "：")):
+        items = []
+        while (item := _LIST_LINE.match(brief.task, end + 1)) is not None:
+            items.append(item.group(0).strip())
+            end = item.end() - 1 if item.group(0).endswith("\n") else item.end()
+        text = "\n".join([text, *items])
+    task = (
+        brief.task[: line.start()]
+        + "".join(c if c == "\n" else " " for c in brief.task[line.start() : end])
+        + brief.task[end:]
+    )
     return msgspec.structs.replace(brief, task=task, output_format=text[0].upper() + text[1:])
+
+
+def _previous_line(task: str, start: int) -> str:
+    """The last non-blank line before `start`."""
+    lines = [line for line in task[:start].splitlines() if line.strip()]
+    return lines[-1] if lines else ""
 
 
 def split_references(brief: Brief) -> tuple[Brief, list[Section]]:

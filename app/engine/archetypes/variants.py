@@ -221,9 +221,20 @@ _PLAIN = (
     r"\blinguagem\s+(?:simples|clara|acessível)\b|\blinguaggio\s+(?:semplice|chiaro)\b|\beenvoudige\s+taal\b|"
     r"\bbegrijpelijke\s+taal\b|やさしい日本語|わかりやすい(?:日本語|言葉)|分かりやすい(?:日本語|言葉)|通俗易懂|大白话|简单易懂"
 )
+# "turn", "put", "convert" rewrite a text ("turn our letters into plain English", "put it in plain English"); with
+# another object ("turn any jargon into plain English", "put everything in plain English") they set a style, as
+# "schreibe immer in einfacher Sprache" (write, not rewrite) does.
+_TEXT_OBJECT = (
+    r"(?:it|them|this|these|that|those|(?:\w+[\s-]+){0,3}?(?:texts?|letters?|notices?|documents?|leaflets?|forms?|"
+    r"e-?mails?|contracts?|polic(?:y|ies)|articles?|pages?|reports?|bills?|statements?|notifications?|brochures?|"
+    r"decisions?|paragraphs?|passages?|clauses?|terms\s+and\s+conditions|t&cs|drafts?|copy|content|carta|cartas|"
+    r"texto|textos|documento|documentos|courrier|courriers|lettre|lettres|texte|textes|brief|brieven|tekst|teksten|"
+    r"briefe|bescheid\w*))\b"
+)
 _REWRITE_VERB = (
-    r"\b(?:rewrit\w*|turn\w*|convert\w*|put\w*|transform\w*|reescrib\w*|conviert\w*|transforma\w*|réécri\w*|"
-    r"reformul\w*|reescrev\w*|riscriv\w*|herschrijf\w*|herschrijv\w*|umschreib\w*|schreib\w*|übertrag\w*)\b|"
+    r"\b(?:rewrit\w*|reescrib\w*|réécri\w*|reformul\w*|reescrev\w*|riscriv\w*|herschrijf\w*|herschrijv\w*|"
+    r"umschreib\w*|übertrag\w*)\b|"
+    rf"\b(?:turn|convert|put|transform|conviert\w*|transforma\w*)(?:s|ed|ing)?\s+{_TEXT_OBJECT}|"
     r"書き直|書き換え|言い換え|改写|改成|转换成|改为"
 )
 PLAIN_LANGUAGE_REWRITE = re.compile(
@@ -276,15 +287,27 @@ CHARACTER_CUE = re.compile(
 )
 
 
+# "Help me brainstorm plot twists for my novel. The character is Elena …": a character of the requester's story is
+# what they write about, not someone the assistant plays.
+_FICTION = re.compile(
+    r"\b(?:my|our|the|a)\s+(?:\w+[\s-]+){0,2}?(?:novel|short\s+story|story|book|screenplay|script|manuscript|"
+    r"fan\s*fic(?:tion)?|campaign|comic)\b|\bplot\s+(?:twists?|ideas?|holes?|points?)\b|\bbackstor(?:y|ies)\b",
+    re.IGNORECASE,
+)
+
+
 def played_character(task: str) -> str | None:
     """Who the assistant plays, in the brief's words ("Captain Marrow, a friendly old ship's cook …"), if it says."""
     match = CHARACTER_CUE.search(task)
-    return match.group("who").strip().rstrip(",;:") if match else None
+    if match is None or _FICTION.search(task):
+        return None
+    return match.group("who").strip().rstrip(",;:")
 
 
 CHARACTER = Variant(
     name="character",
     cue=CHARACTER_CUE,
+    unless=_FICTION,
     changes={
         "role_from_task": False,
         "fixed_frame": True,
@@ -395,7 +418,7 @@ GAME_HOST = Variant(
 # "Intake assistant …: ask questions one at a time to collect what happened": a conversation that fills a record.
 # "ask one question at a time", "asks at most 6 questions", "一次只问一个问题": the assistant questions the person, in a
 # conversation; whatever it outputs at the end (a record, a JSON object) closes that conversation.
-ASKS_QUESTIONS = re.compile(
+_ASKS = (
     r"\bone\s+question\s+(?:at\s+a\s+time|per\s+(?:turn|message|reply))\b|"
     r"\bask(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?\.?)\s+\d{1,2}\s+questions\b|"
     r"\b(?:una\s+pregunta\s+(?:a\s+la\s+vez|por\s+vez|cada\s+vez)|de\s+una\s+en\s+una\s+pregunta)\b|"
@@ -403,7 +426,16 @@ ASKS_QUESTIONS = re.compile(
     r"\bune\s+(?:seule\s+)?question\s+(?:à\s+la\s+fois|par\s+message)\b|"
     r"\buma\s+pergunta\s+(?:de\s+cada\s+vez|por\s+vez)\b|\buna\s+domanda\s+(?:alla|per)\s+volta\b|"
     r"\bé[ée]n\s+vraag\s+(?:tegelijk|per\s+keer|per\s+bericht)\b|"
-    r"一次只问一个问题|一次问一个问题|每次只问一个问题|逐个提问|一つずつ質問|ひとつずつ質問|1問ずつ|一問ずつ|質問は一つずつ|質問は1つずつ",
+    r"一次只问一个问题|一次问一个问题|每次只问一个问题|逐个提问|一つずつ質問|ひとつずつ質問|1問ずつ|一問ずつ|質問は一つずつ|質問は1つずつ"
+)
+# "If a value is ambiguous, ask at most 2 questions", "ask one question at a time if you need more info": questions
+# asked only when something is unclear clarify a job; they make no intake conversation of it.
+_CLARIFYING = (
+    r"\b(?:if|when|whenever|where|unless)\b[^.!?\n。]*?\b(?:unclear|unsure|ambiguous|vague|missing|illegible|"
+    r"not\s+sure|need\s+more|more\s+info\w*|more\s+details?|don'?t\s+know|can'?t\s+tell)\b"
+)
+ASKS_QUESTIONS = re.compile(
+    rf"(?:^|(?<=[.!?\n。]))(?![^.!?\n。]*{_CLARIFYING})[^.!?\n。]*?(?:{_ASKS})",
     re.IGNORECASE,
 )
 
@@ -411,7 +443,7 @@ INTAKE = Variant(
     name="intake",
     cue=re.compile(
         r"\bintake\b|\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
-        r"\bonboarding\s+(?:chat|conversation|interview)\b|" + ASKS_QUESTIONS.pattern,
+        r"\bonboarding\s+(?:chat|conversation|interview)\b|(?:" + ASKS_QUESTIONS.pattern + ")",
         re.IGNORECASE,
     ),
     changes={

@@ -133,7 +133,10 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
         return plan.fill(primary.role), plan.fill(primary.objective), plan.fill(primary.success)
     character = played_character(brief.task) if not brief.role else None
     role, objective, success = _job_role_and_objective(plan)
-    if character is not None and not primary.role_from_task:
+    talks = primary.conversational or primary.live_chat_cue is not None
+    if character is not None and not primary.role_from_task and talks:
+        # (only a job that talks with people plays one: a copywriter's "our mascot is called Pip" is whom the
+        # captions feature, not who writes them)
         # "Our support persona is called Ava, …": whatever the job, the assistant is the character the brief names.
         return f"You are {character}.", objective, success
     return role, objective, success
