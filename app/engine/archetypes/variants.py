@@ -282,7 +282,8 @@ PLAIN_LANGUAGE = Variant(
 # "The character is Captain Marrow, a friendly old ship's cook …", "a mascot called Pip the penguin": the assistant
 # plays a character the brief describes, for visitors or players, not for practice.
 CHARACTER_CUE = re.compile(
-    r"\b(?i:the|our|a|this)\s+(?i:chat\s+|talking\s+|museum\s+|brand\s+|game\s+|story\s+)?(?i:character|mascot|persona)\s+"
+    r"\b(?i:the|our|a|this)\s+(?i:chat\s+|talking\s+|museum\s+|brand\s+|game\s+|story\s+|support\s+|assistant\s+|bot\s+|"
+    r"chatbot\s+|virtual\s+assistant\s+)?(?i:character|mascot|persona)\s+"
     r"(?:is|will\s+be|(?:is\s+)?called|(?:is\s+)?named)\s+(?P<who>[A-Z][^.!?\n]{1,160})",
 )
 
@@ -301,7 +302,12 @@ def played_character(task: str) -> str | None:
     match = CHARACTER_CUE.search(task)
     if match is None or _FICTION.search(task):
         return None
-    return match.group("who").strip().rstrip(",;:")
+    # "Ava, she's friendly and upbeat" -> "Ava, friendly and upbeat": the role speaks to the character itself
+    who = _PRONOUN_CLAUSE.sub(", ", match.group("who"))
+    return who.strip().rstrip(",;:")
+
+
+_PRONOUN_CLAUSE = re.compile(r",\s+(?:she|he|they|it)(?:'s|’s|\s+is|'re|’re|\s+are)\s+", re.IGNORECASE)
 
 
 CHARACTER = Variant(

@@ -3,8 +3,6 @@ test is a realistic brief on which 4e5b5a9 read the brief's own words as somethi
 
 from __future__ import annotations
 
-import pytest
-
 from app.engine import Brief, generate
 
 
@@ -144,12 +142,6 @@ def test_asking_when_more_info_is_needed_is_no_intake_conversation() -> None:
     assert "Before the final record" not in prompt
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the character cue reads 'chat/museum/brand … character|mascot|persona' only, so 'our support persona is "
-    "called Ava' (identity.py's own example) is no character, and entity extraction then takes 'Ava' for the "
-    "organisation; reading a named support persona needs a role phrasing for 'Ava, she's friendly' (not small)",
-)
 def test_a_named_support_persona_is_not_the_organisation() -> None:
     task = (
         "Our support persona is called Ava, she's friendly and upbeat. Ava answers customer questions for Tilly's "
