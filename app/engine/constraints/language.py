@@ -83,7 +83,8 @@ _SOURCE_ONLY = re.compile(r"\b(?:from|de|aus|du|do)\s+$", re.IGNORECASE)
 # write in, not the assistant, says what the input is. The imperative ("write in English", "always write in …") and
 # "you write in …" have no such subject before the verb.
 _THIRD_PARTY_SUBJECT = re.compile(
-    r"\b(?:they|people|users|customers|clients|tenants|guests|patients|parents|students|members|visitors|buyers|"
+    # (not the object of a preposition: "when you reply to customers write in formal German" is an instruction)
+    r"(?<!\bto\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bour\sown\s)\b(?:they|people|users|customers|clients|tenants|guests|patients|parents|students|members|visitors|buyers|"
     r"callers|residents|families|employees|staff|many|some|most|who|often|mostly|sometimes|usually|[a-z]+ers)\s+"
     r"(?:(?:often|mostly|usually|sometimes|may|might|can|will|also|tend\s+to)\s+)?$",
     re.IGNORECASE,

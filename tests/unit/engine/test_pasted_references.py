@@ -129,3 +129,9 @@ def test_a_secondary_editor_does_not_append_a_change_list() -> None:
     )
     assert "Keep the author's meaning, facts and voice" in prompt
     assert "List the three most important changes" not in prompt
+
+
+def test_people_after_a_preposition_are_no_subject() -> None:
+    found = find_language("When you reply to customers write in formal German.")
+    assert found is not None
+    assert found.code == "de"
