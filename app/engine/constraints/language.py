@@ -52,9 +52,14 @@ _VARIANTS_OF = (
     r"Austrian|Simplified|Traditional|Québécois|Quebec"
 )
 _VARIANTS = rf"(?:{_VARIANTS_OF})"
+# "write in formal German", "reply in plain English": a register word between "in" and the language.
+_REGISTER = (
+    r"(?:(?:formal|informal|plain|simple|polite|proper|clear|neutral|standard|good|correct|natural|friendly|casual|"
+    r"fluent|easy|everyday|professional)\s+)?"
+)
 _EXPLICIT = re.compile(
     rf"\b(?:{_REPLY_VERBS})\b[^.;\n]{{0,80}}?\b(?:in|into|to|en|auf|in|em|na|no|al|ins|vers|para)\s+"
-    rf"(?:the\s+|l'|o\s+|el\s+)?(?P<variant>{_VARIANTS}\s+)?"
+    rf"(?:the\s+|l'|o\s+|el\s+)?(?P<variant>{_VARIANTS}\s+)?{_REGISTER}"
     rf"(?P<name>{_LATIN_NAMES})\b|"
     rf"\bin\s+(?P<variant2>{_VARIANTS})\s+(?P<name5>{_LATIN_NAMES})\b|"
     rf"\b(?:always|only|solo|siempre|nur|immer|toujours|uniquement|sempre|apenas)\s+(?:in\s+|en\s+|auf\s+|em\s+)?(?P<name2>{_LATIN_NAMES})\b|"
@@ -83,8 +88,7 @@ _SOURCE_ONLY = re.compile(r"\b(?:from|de|aus|du|do)\s+$", re.IGNORECASE)
 # write in, not the assistant, says what the input is. The imperative ("write in English", "always write in …") and
 # "you write in …" have no such subject before the verb.
 _THIRD_PARTY_SUBJECT = re.compile(
-    # (not the object of a preposition: "when you reply to customers write in formal German" is an instruction)
-    r"(?<!\bto\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bour\sown\s)\b(?:they|people|users|customers|clients|tenants|guests|patients|parents|students|members|visitors|buyers|"
+    r"\b(?:they|people|users|customers|clients|tenants|guests|patients|parents|students|members|visitors|buyers|"
     r"callers|residents|families|employees|staff|many|some|most|who|often|mostly|sometimes|usually|[a-z]+ers)\s+"
     r"(?:(?:often|mostly|usually|sometimes|may|might|can|will|also|tend\s+to)\s+)?$",
     re.IGNORECASE,

@@ -131,7 +131,8 @@ def test_a_secondary_editor_does_not_append_a_change_list() -> None:
     assert "List the three most important changes" not in prompt
 
 
-def test_people_after_a_preposition_are_no_subject() -> None:
-    found = find_language("When you reply to customers write in formal German.")
-    assert found is not None
-    assert found.code == "de"
+def test_a_register_word_before_the_language_keeps_it() -> None:
+    for text, code in (("When you reply to customers write in formal German.", "de"), ("Write in plain French.", "fr")):
+        found = find_language(text)
+        assert found is not None, text
+        assert found.code == code
