@@ -2,8 +2,8 @@
 
 The pipeline, one small function per step:
 
-    brief -> correct_brief -> read_constraints -> classify_brief -> plan_spec (compose) -> render_all
-          -> check_fidelity -> lint
+    brief -> split_references -> correct_brief -> read_constraints -> classify_brief -> plan_spec (compose)
+          -> render_all -> check_fidelity -> lint
 
 Common misspellings are corrected first (`app.engine.spelling`), so that the prompt never repeats the user's typos;
 the constraints the result shows keep spans into the brief as the user wrote it.
@@ -265,13 +265,14 @@ def brief_fidelity(brief: Brief, prompt: str, steps: Steps = DEFAULT_STEPS) -> l
     ("supplement") is not faulted for a typo in its brief ("suplement"). The prompt is checked as submitted, so
     that every finding's span points into the user's own text.
     """
-    constraints = read_constraints(split_references(correct_brief(brief).brief)[0], steps)
+    constraints = read_constraints(correct_brief(split_references(brief)[0]).brief, steps)
     return fidelity_findings(constraints, prompt, steps)
 
 
 def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, list[ArchetypeMatch]]:
     """Read, classify and compose (no rendering, no lint)."""
-    brief, references = split_references(correct_brief(brief).brief)
+    blanked, references = split_references(brief)
+    brief = correct_brief(blanked).brief
     constraints = read_constraints(brief, steps)
     matches = classify_brief(brief, constraints)
     return plan_spec(brief, matches, constraints, references).spec, matches
@@ -280,10 +281,12 @@ def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, 
 def generate(brief: Brief, steps: Steps = DEFAULT_STEPS) -> GenerationResult:
     """Turn a brief into a spec and prompt(s), with token counts, lint and fidelity findings, and warnings."""
     original = brief
-    corrected = correct_brief(brief)
-    # Pasted reference material (an agreement, a price list) is what the assistant works from: no step reads it as
-    # the brief's words, and it reaches the prompt whole.
-    brief, references = split_references(corrected.brief)
+    # Pasted reference material (an agreement, a price list, a schema) is what the assistant works from: it is taken
+    # out before anything reads the brief (spelling correction and line joining included) and reaches the prompt
+    # whole, as pasted.
+    blanked, references = split_references(brief)
+    corrected = correct_brief(blanked)
+    brief = corrected.brief
     constraints = read_constraints(brief, steps)
     matches = classify_brief(brief, constraints)
     composition = plan_spec(brief, matches, constraints, references)

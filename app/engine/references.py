@@ -61,10 +61,35 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S[^\n]*(?:\n|$)")
 _MIN_LIST_LINES = 2
 
 
+# "Schema (copied from dbdiagram, sorry for the mess):" followed by one table per line: the database schema, given.
+_SCHEMA_INTRO = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:the|our|database|db|table)\s+)?(?:schema|tables|table\s+definitions)\b"
+    r"[^:\n]{0,80}:[ \t]*\n(?:[ \t]*\n)?",
+    re.IGNORECASE,
+)
+_TABLE_LINE = re.compile(
+    r"[ \t]*(?:[-*•][ \t]+)?(?:create\s+table\s+)?[A-Za-z_][\w.]*[ \t]*\((?:[^\n]*)(?:\n|$)", re.IGNORECASE
+)
+
+
 def find_references(task: str) -> list[Reference]:
-    """The pasted reference blocks of a task, in order: blocks between marker lines, and a rubric given as a list."""
-    found = [*_marked_blocks(task), *_introduced_lists(task)]
+    """The pasted reference blocks of a task, in order: blocks between marker lines, a rubric given as a list and a
+    schema given one table per line."""
+    found = [*_marked_blocks(task), *_introduced_lists(task), *_schema_lines(task)]
     return sorted(found, key=lambda ref: ref.start)
+
+
+def _schema_lines(task: str) -> list[Reference]:
+    """ "Schema:\n\ndrivers (driver_id uuid pk, …)\nhubs (hub_id int pk, …)": the table lines after the intro."""
+    found = []
+    for intro in _SCHEMA_INTRO.finditer(task):
+        position, lines = intro.end(), 0
+        while (line := _TABLE_LINE.match(task, position)) is not None:
+            position, lines = line.end(), lines + 1
+        if lines >= _MIN_LIST_LINES:
+            body = task[intro.end() : position].rstrip("\n")
+            found.append(Reference(title="Schema", body=body, start=intro.end(), end=intro.end() + len(body)))
+    return found
 
 
 def _introduced_lists(task: str) -> list[Reference]:

@@ -111,6 +111,13 @@ CLASSIFICATION = Archetype(
         feat("intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+", 3),
         feat("triage", r"\btriag\w*\b", 5),
         feat(
+            "routes (other languages)",
+            # "Smista le email … verso uno di questi uffici", "weiterleiten an", "振り分け": sending each item to one of a set
+            r"\bsmist\w*|\binstrad\w*|\benrut\w*|\bencamin\w*|\bweiterleit\w*|\bzuordn\w*|\bachemin\w*|\bencaminh\w*|"
+            r"\bdoorsturen\b|振り分け|仕分け|分流|分派",
+            5,
+        ),
+        feat(
             "closed label list",
             r"\b(?:into|as)\s+[\w-]+(?:\s*/\s*[\w-]+)+\b|\b(?:into|as|to)\s+[\w-]+,\s*[\w-]+,?\s+or\s+[\w-]+\b",
             4,

@@ -204,7 +204,12 @@ TRANSLATION = Archetype(
     id="translation",
     title="Translator",
     features=(
-        feat("translate", r"\btranslat\w*\b|\blocali[sz]\w*\b", 8),
+        feat(
+            "translate",
+            r"\btranslat\w*\b|\blocali[sz]\w*\b|\bübersetz\w*|\btradu[cz]\w*|\btraduis\w*|\bvertaal\w*|\btradurr?\w*|"
+            r"翻译|翻譯|翻訳|译成|訳して",
+            8,
+        ),
         feat("language pair", r"\bfrom [A-Z][a-z]+ (?:in)?to [A-Z][a-z]+\b", 3),
         feat(
             "convert into a language",
@@ -310,7 +315,7 @@ MARKETING_COPY = Archetype(
         # "请根据我给的参数写商品描述", "Produktbeschreibungen für unseren Shop", "eBay listings": sales copy in any language.
         feat(
             "copy formats (other languages, listings)",
-            r"商品描述|产品描述|商品介绍|产品文案|文案|广告语|宣传语|商品説明|商品紹介|キャッチコピー|広告文|宣伝文|"
+            r"商品描述|产品描述|商品介绍|产品文案|(?<!界面)(?<!UI)(?<!按钮)文案|广告语|宣传语|商品説明|商品紹介|キャッチコピー|広告文|宣伝文|"
             r"\bdescripci[oó]n(?:es)?\s+de\s+(?:productos?|art[ií]culos?)\b|\bdescri[cç](?:ão|ões)\s+de\s+produtos?\b|"
             r"\btextes?\s+publicitaires?\b|\bdescriptions?\s+(?:de|des)\s+produits?\b|\bfiches?\s+produits?\b|"
             r"\bproduktbeschreibung\w*|\bwerbetext\w*|\banzeigentext\w*|\bproductbeschrijving\w*|"

@@ -238,7 +238,8 @@ _REWRITE_VERB = (
     r"書き直|書き換え|言い換え|改写|改成|转换成|改为"
 )
 PLAIN_LANGUAGE_REWRITE = re.compile(
-    rf"(?:{_REWRITE_VERB})[^.!?\n]{{0,60}}?(?:{_PLAIN})|(?:{_PLAIN})[^.!?\n]{{0,40}}?(?:\bum\b|\bversions?\b|\brewrite\b|に書き直|改写)",
+    # (an abbreviation's full stop, "from St. Aldric Regional into plain language", ends no sentence)
+    rf"(?:{_REWRITE_VERB})(?:[^.!?\n]|(?<=\bSt)\.|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bNo)\.|(?<=\bCo)\.){{0,80}}?(?:{_PLAIN})|(?:{_PLAIN})[^.!?\n]{{0,40}}?(?:\bum\b|\bversions?\b|\brewrite\b|に書き直|改写)",
     re.IGNORECASE,
 )
 
@@ -248,6 +249,8 @@ PLAIN_LANGUAGE = Variant(
     changes={
         "role": "You are a plain-language editor{for_product} who rewrites texts so that anyone can understand them.",
         "noun": "plain-language editor",
+        # a rewrite of a given text advises nobody: the chat safety packs would add advice the original lacks
+        "safety_packs": False,
         "objective": "Rewrite the text in plain language that its readers understand on first reading, keeping every fact.",
         "success": "Success means a reader with no special knowledge understands the rewritten text on first reading and knows what to do, and no fact, amount, date or deadline of the original is lost or changed.",
         "rules": (
@@ -426,6 +429,7 @@ GAME_HOST = Variant(
 # conversation; whatever it outputs at the end (a record, a JSON object) closes that conversation.
 _ASKS = (
     r"\bone\s+question\s+(?:at\s+a\s+time|per\s+(?:turn|message|reply))\b|"
+    r"\bask(?:s|ing)?\s+(?:\w+\s+){0,3}?questions\s+(?:\w+\s+)?(?:one\s+at\s+a\s+time|one\s+by\s+one|one\s+after\s+(?:another|the\s+other))\b|"
     r"\bask(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?\.?)\s+\d{1,2}\s+questions\b|"
     r"\b(?:una\s+pregunta\s+(?:a\s+la\s+vez|por\s+vez|cada\s+vez)|de\s+una\s+en\s+una\s+pregunta)\b|"
     r"\b(?:eine\s+frage\s+nach\s+der\s+anderen|(?:immer\s+)?nur\s+eine\s+frage\s+(?:auf\s+einmal|pro\s+nachricht)|jeweils\s+eine\s+frage)\b|"

@@ -276,6 +276,16 @@ _EMERGENCY_CONDITION = re.compile(
     r"swelling\s+of\s+the\s+(?:face|throat|tongue|lips)|(?:throat|tongue|face)\s+swelling|allergic|poison|notfall|notruf|urgence|emergencia|emergência|急救|紧急|救急|緊急|救命)",
     re.IGNORECASE,
 )
+# What only emergency services can answer: a business line may take these only when the brief says so for them.
+_LIFE_THREAT = re.compile(
+    r"chest\s+pain|breath|stroke|unconscious|faint|overdose|allergic|anaphyla|poison|seizure|collaps|heart\s+attack|"
+    r"life[- ]threat|medical\s+emergenc|"
+    # "in an emergency, call …": the brief names its emergency line; a "dental emergency" line is the practice's own
+    r"(?<!dental )(?<!vet )(?<!veterinary )(?<!IT )(?<!plumbing )(?<!heating )(?<!boiler )emergenc|"
+    r"brustschmerz|atemnot|bewusstlos|douleur\s+thoracique|inconscient|dolor\s+(?:de|en\s+el)\s+pecho|inconsciente|"
+    r"dor\s+no\s+peito|胸痛|呼吸困难|意识|胸の痛み|呼吸が苦しい|意識",
+    re.IGNORECASE,
+)
 # A line given for suicide or self-harm is a crisis line, not the number for chest pain: "if anyone mentions suicide,
 # give Samaritans 116 123" must never become "for chest pain, call 116 123".
 _CRISIS_CONDITION = re.compile(
@@ -304,6 +314,10 @@ def emergency_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
         if crisis_only and digits not in EMERGENCY_SERVICES:
             continue
         named = bool(condition and _EMERGENCY_CONDITION.search(condition))
+        if named and digits not in EMERGENCY_SERVICES and not (condition and _LIFE_THREAT.search(condition)):
+            # "severe pain, swelling or bleeding that won't stop: call the office": a practice's own line for its own
+            # urgent cases is no number for chest pain or a stroke.
+            named = False
         denied = bool(condition and re.search(r"non-?\s?emergenc|not\s+(?:an?\s+)?emergenc", condition, re.I))
         if not denied and (digits in EMERGENCY_SERVICES or named):
             candidates.append((digits not in EMERGENCY_SERVICES, number))
