@@ -196,15 +196,24 @@ def _previous_line(task: str, start: int) -> str:
 def split_references(brief: Brief) -> tuple[Brief, list[Section]]:
     """The brief with its pasted blocks blanked (same length), and each block as a verbatim section; an output line
     of the task becomes its output format."""
-    brief = lift_output_line(brief)
+    lifted = lift_output_line(brief)
+    # A brief that is nothing but an output line or pasted material still has to say something: it stays as written.
+    brief = lifted if _CONTENT.search(lifted.task) else brief
     references = find_references(brief.task)
     if not references:
         return brief, []
     chars = list(brief.task)
     for ref in references:
         chars[ref.start : ref.end] = [c if c == "\n" else " " for c in brief.task[ref.start : ref.end]]
+    task = "".join(chars)
+    if not _CONTENT.search(task):
+        return brief, []
     sections = [Section(title=_section_title(ref.title), body=ref.body) for ref in references]
-    return msgspec.structs.replace(brief, task="".join(chars)), sections
+    return msgspec.structs.replace(brief, task=task), sections
+
+
+_CONTENT = re.compile(r"[^\W_]")
+"""A letter or digit: what a task needs to say anything once its pasted material is taken out."""
 
 
 def _section_title(title: str) -> str:

@@ -136,3 +136,16 @@ def test_a_register_word_before_the_language_keeps_it() -> None:
         found = find_language(text)
         assert found is not None, text
         assert found.code == code
+
+
+def test_a_brief_that_is_only_pasted_material_stays_as_written() -> None:
+    faq = (
+        "--- FAQ ---\nQ: When are you open? A: Mon-Fri 9-5, Saturday 10-2, closed Sundays and bank holidays.\n"
+        "Q: Parking? A: Free behind the shop.\n--- END ---"
+    )
+    brief, sections = split_references(Brief(task=faq))
+    assert brief.task == faq
+    assert sections == []
+    assert "Free behind the shop" in generate(Brief(task=faq, target="claude")).prompt
+    only_output = Brief(task="Output: a table with columns Name | Price | Stock, nothing else.")
+    assert split_references(only_output)[0] == only_output
