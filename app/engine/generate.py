@@ -265,14 +265,23 @@ def brief_fidelity(brief: Brief, prompt: str, steps: Steps = DEFAULT_STEPS) -> l
     ("supplement") is not faulted for a typo in its brief ("suplement"). The prompt is checked as submitted, so
     that every finding's span points into the user's own text.
     """
-    constraints = read_constraints(correct_brief(split_references(brief)[0]).brief, steps)
+    constraints = read_constraints(prepare_brief(brief)[0].brief, steps)
     return fidelity_findings(constraints, prompt, steps)
+
+
+def prepare_brief(brief: Brief) -> tuple[CorrectedBrief, list[Section]]:
+    """Step 0: the brief as every later step reads it, and the reference material pasted into it.
+
+    Pasted material (an agreement, a price list, a schema) is what the assistant works from: it is taken out before
+    anything reads the brief (spelling correction and line joining included) and reaches the prompt whole."""
+    blanked, references = split_references(brief)
+    return correct_brief(blanked), references
 
 
 def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, list[ArchetypeMatch]]:
     """Read, classify and compose (no rendering, no lint)."""
-    blanked, references = split_references(brief)
-    brief = correct_brief(blanked).brief
+    corrected, references = prepare_brief(brief)
+    brief = corrected.brief
     constraints = read_constraints(brief, steps)
     matches = classify_brief(brief, constraints)
     return plan_spec(brief, matches, constraints, references).spec, matches
@@ -281,11 +290,7 @@ def build_spec(brief: Brief, steps: Steps = DEFAULT_STEPS) -> tuple[PromptSpec, 
 def generate(brief: Brief, steps: Steps = DEFAULT_STEPS) -> GenerationResult:
     """Turn a brief into a spec and prompt(s), with token counts, lint and fidelity findings, and warnings."""
     original = brief
-    # Pasted reference material (an agreement, a price list, a schema) is what the assistant works from: it is taken
-    # out before anything reads the brief (spelling correction and line joining included) and reaches the prompt
-    # whole, as pasted.
-    blanked, references = split_references(brief)
-    corrected = correct_brief(blanked)
+    corrected, references = prepare_brief(brief)
     brief = corrected.brief
     constraints = read_constraints(brief, steps)
     matches = classify_brief(brief, constraints)
