@@ -39,7 +39,9 @@ _INSTRUCTION_TITLE = re.compile(
     re.IGNORECASE,
 )
 _MIN_BODY_CHARS = 80
-"""A shorter block is a heading's few words, not material to work from."""
+"""A shorter block is a heading's few words, not material to work from, unless an END marker closes it."""
+_MIN_CLOSED_BODY_CHARS = 20
+"""A block its END marker closes is framed as material on purpose: a three-line price list counts."""
 
 
 class Reference(NamedTuple):
@@ -128,7 +130,8 @@ def _marked_blocks(task: str) -> list[Reference]:
             gap = _BLANK_LINE.search(task, start, body_end)
             body_end = gap.start() if gap else body_end
         body = task[opening.end() : body_end].strip("\n")
-        if len(body.strip()) < _MIN_BODY_CHARS or not (title or closes_as_end):
+        least = _MIN_CLOSED_BODY_CHARS if closes_as_end else _MIN_BODY_CHARS
+        if len(body.strip()) < least or not (title or closes_as_end):
             index += 1
             continue
         end = closing.end() if closing is not None and closes_as_end else body_end

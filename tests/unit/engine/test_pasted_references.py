@@ -149,3 +149,14 @@ def test_a_brief_that_is_only_pasted_material_stays_as_written() -> None:
     assert "Free behind the shop" in generate(Brief(task=faq, target="claude")).prompt
     only_output = Brief(task="Output: a table with columns Name | Price | Stock, nothing else.")
     assert split_references(only_output)[0] == only_output
+
+
+def test_a_short_block_closed_by_its_end_marker_is_a_reference() -> None:
+    task = (
+        "Website chat bot for Lumen Yoga: class times, prices and booking. Keep answers to 2 sentences.\n"
+        "--- PRICES ---\nDrop-in £12\n10-class pass £100\nUnlimited monthly £75\n--- END ---"
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "<prices>\nDrop-in £12\n10-class pass £100\nUnlimited monthly £75\n</prices>" in prompt
+    instructions = prompt.split("<instructions>")[1].split("</instructions>")[0]
+    assert "£12" not in instructions
