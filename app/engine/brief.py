@@ -370,6 +370,13 @@ _VENUE = re.compile(
 )
 
 
+_COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:compliant|certified|accredited|approved|registered|based|friendly|free|only|ready|focused|owned|run|led|"
+    r"funded|first|native|powered)$",
+    re.IGNORECASE,
+)
+
+
 def _organization(text: str) -> tuple[str | None, str | None]:
     foreign = _foreign_organization(text)
     if foreign is not None:
@@ -387,6 +394,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "we meet at St Michael's church hall": where it happens, not who runs it
         if m.group(1).isupper() and re.search(r"(?:^|[.!?:\n])\s*$", text[: m.start()]):
             continue  # "For URGENT the reply must …": a case (a label, a code) that opens a sentence, not a business
+        if _COMPOUND_ADJECTIVE.search(m.group(1)):
+            continue  # "we're COPPA-compliant", "we're ISO-certified": what the business is, not its name
         words = _one_sentence(m.group(1).split())
         while words and words[0] in _NOT_NAMES:
             words.pop(0)

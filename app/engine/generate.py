@@ -102,7 +102,34 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     task = without_asides(without_tool_output(_without_background(brief.task)))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task)
+    if not tools and asks_for_label(brief.task):
+        matches = _label_record_leads(matches, constraints)
     return _tools_lead(matches) if tools else matches
+
+
+# The key of a JSON record that holds the verdict, and keys that would hold a written answer instead.
+_LABEL_KEYS = frozenset({"label", "labels", "category", "class", "intent", "verdict", "decision", "tag", "action"})
+_ANSWER_KEYS = frozenset({"answer", "reply", "response", "summary", "text", "draft", "message", "explanation"})
+
+
+def _label_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Constraint]) -> list[ArchetypeMatch]:
+    """'Labels: OK, WARN, BLOCK. Output JSON only: {"label": …, "why": …}': a reply that is a label record makes the
+    brief a labelling job, whatever its source words suggested ("check it against our rules from the handbook")."""
+    keys = {key.lower() for c in constraints if c.kind in ("schema", "fields") for key in c.values}
+    label_set = any(c.kind == "labels" and (c.scope is None or c.scope.lower() in _LABEL_KEYS) for c in constraints)
+    if not matches or not label_set or not keys & _LABEL_KEYS or keys & _ANSWER_KEYS:
+        return matches
+    labellers = [
+        m for m in matches if m.id in BY_ID and (BY_ID[m.id].uses_labels or BY_ID[m.id].yields_to_brief_labels)
+    ]
+    if matches[0] in labellers:
+        return matches
+    lead = labellers[0] if labellers else None
+    if lead is None:
+        labeller = next(a for a in REGISTRY if a.uses_labels)
+        lead = ArchetypeMatch(id=labeller.id, score=matches[0].score, features=["label record"])
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not lead]
+    return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 
 def _intake_leads(matches: list[ArchetypeMatch], task: str) -> list[ArchetypeMatch]:

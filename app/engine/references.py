@@ -24,7 +24,7 @@ from app.engine.spec import Section
 # "### Goal" alone is a markdown heading of the brief's own text, not a marker: hashes frame a title only when they
 # close it too ("### PRICE LIST ###").
 _MARKER = re.compile(
-    r"^[ \t]*(?:(?P<fence>-{3,}|={3,}|\*{3,}|_{3,})[ \t]*(?P<title>[^\n]*?)[ \t]*(?:-{3,}|={3,}|\*{3,}|#{3,}|_{3,})?|"
+    r"^[ \t]*(?:(?P<fence>-{3,}|={2,}|\*{3,}|_{3,})[ \t]*(?P<title>[^\n]*?)[ \t]*(?:-{3,}|={2,}|\*{3,}|#{3,}|_{3,})?|"
     r"#{3,}[ \t]*(?P<hashed>[^\n#]*?)[ \t]*#{3,})[ \t]*$",
     re.MULTILINE,
 )
@@ -36,6 +36,13 @@ _INSTRUCTION_TITLE = re.compile(
     r"regole|istruzioni|regels|instructies|scope|escalat\w*|behaviou?rs?|goals?|objectives?|persona|role|audience|"
     r"limits?|boundaries|safety|what|how|when|who|verhalten|ziel|alcance|objetivo|comportamiento|comportement|"
     r"objectif|périmètre)\b|ルール|指示|规则|要求",
+    re.IGNORECASE,
+)
+# "Classify it using our rules (pasted from the staff wiki):": a rule set pasted as material to apply, not the
+# requester's own instructions to the model.
+_PASTED = re.compile(
+    r"\b(?:pasted|copied|copy-pasted|verbatim|as\s+(?:published|posted)|from\s+(?:the|our)\s+(?:staff\s+|internal\s+)?"
+    r"(?:wiki|handbook|intranet|website|site|docs|policy|manual|rulebook))\b|eingefügt|kopiert|copiad|collé|copié|copiad",
     re.IGNORECASE,
 )
 _MIN_BODY_CHARS = 80
@@ -116,7 +123,9 @@ def _marked_blocks(task: str) -> list[Reference]:
     while index < len(markers):
         opening = markers[index]
         title = _marker_title(opening)
-        if _END.match(title) or _INSTRUCTION_TITLE.search(title):
+        if _END.match(title) or (
+            _INSTRUCTION_TITLE.search(title) and not _PASTED.search(task[: opening.start()][-160:])
+        ):
             index += 1
             continue
         closing = markers[index + 1] if index + 1 < len(markers) else None

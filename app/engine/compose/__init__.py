@@ -178,9 +178,9 @@ def compose_spec(plan: Plan) -> Composition:
         advises_people=plan.primary.safety_packs,
         audience=plan.audience,
     )
-    if not plan.primary.safety_packs and output.kind == "json" and plan.of_kind("schema"):
-        # A reply that is only the brief's JSON record ("just the JSON") carries no advice, helpline or caveat for
-        # anyone: a pack's rules could only break it.
+    if not plan.primary.safety_packs and (output.kind == "label" or (output.kind == "json" and plan.of_kind("schema"))):
+        # A reply that is only a label or the brief's JSON record ("just the JSON") carries no advice, helpline or
+        # caveat for anyone: a pack's rules could only break it.
         domains = []
     spec_tools = tools(plan)
     spec_examples, warnings = examples(plan, output, spec_tools)

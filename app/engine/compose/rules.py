@@ -99,7 +99,9 @@ def language_rule(plan: Plan) -> Rule | None:
 
 def audience_rules(plan: Plan) -> list[Rule]:
     """Pitch the reply at the audience, named whole ("readers with low literacy"), plus the brief's own sentence."""
-    if not plan.audience:
+    if not plan.audience or ((plan.primary.uses_labels or plan.primary.extracts_fields) and not plan.conversational):
+        # A label or a record is read by a program: the people the brief mentions ("kids aged 8-14" on a chat it
+        # moderates) are who wrote the input, and the context line names them.
         return []
     reason = "An answer the reader cannot follow does not help them."
     rules = [Rule(text=f"Pitch vocabulary and depth at {plan.audience}.", reason=reason, group="Language and tone")]

@@ -433,12 +433,21 @@ def _find_labels(text: str) -> FoundLabels | None:
         if _PATH.search(inner):
             continue  # "(src/interlock/*)", "(docs/api.md)": a path, not a label set
         slashed = "/" in inner and "," not in inner
-        if not slashed and not _LABEL_CONTEXT.search(text[: parens.start()]):
+        labelled = bool(_LABEL_CONTEXT.search(text[: parens.start()]))
+        if not labelled and (
+            not slashed or _IN_A_LIST.search(text, parens.end()) or _NEGATION.search(text[: parens.start()])
+        ):
+            # "no sharing personal info: …, socials (snap/insta/discord tags), ages …": examples of one item of a
+            # list, or of something forbidden, not a set of labels to choose from
             continue
         items = split_items(inner, last_trim=False)
         if items:
             return FoundLabels(items, multi, parens.start("list"), parens.end("list"))
     return None
+
+
+_IN_A_LIST = re.compile(r"\s*,\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*(?:,|\band\b|\bor\b|$)")
+"""After a parenthesis, a further item of the list it sits in (", ages of other players")."""
 
 
 # A file path or glob: "src/interlock/*", "docs/api.md", "./build/", "app/**/*.py".
@@ -500,7 +509,7 @@ def _listed(values: list[str]) -> str:
 
 # What the label set is about, named just before it: "a sentiment label (positive/neutral/negative)".
 _LABEL_TOPIC = re.compile(
-    r"\b(?P<topic>[a-z][\w-]*)\s+(?:label|tag|category|class|rating|score)s?\s*(?:\(|:|[-–—]|of|from)?\s*"
+    r"\b(?P<topic>[a-z][\w-]*)[ \t]+(?:label|tag|category|class|rating|score)s?\s*(?:\(|:|[-–—]|of|from)?\s*"
     r"(?:(?:one\s+of|either)\s*:?\s*)?$",
     re.IGNORECASE,
 )

@@ -70,6 +70,8 @@ def _loads_lenient(literal: str) -> Any:
         flags=re.IGNORECASE,
     )
     text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])", ': "number"', text)
+    # "rule": 1-6 or null
+    text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s+or\s+null(?=\s*[,}])", ': "number|null"', text)
     # "true/false/null": a nullable boolean
     text = re.sub(
         r"\btrue\s*[/|]\s*false\s*[/|]\s*null\b|\bnull\s*[/|]\s*true\s*[/|]\s*false\b",
