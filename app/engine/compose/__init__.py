@@ -32,7 +32,9 @@ from app.engine.safety import (
     emergency_number,
     legal_contact,
     safety_rules,
+    states_crisis_step,
 )
+from app.engine.safety.settled import professional_domains, routes_itself, settled_domains
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
 __all__ = [
@@ -182,6 +184,7 @@ def compose_spec(plan: Plan) -> Composition:
         # A reply that is only a label or the brief's JSON record ("just the JSON") carries no advice, helpline or
         # caveat for anyone: a pack's rules could only break it.
         domains = []
+    professionals = professional_domains([brief.task, brief.audience or ""])
     spec_tools = tools(plan)
     spec_examples, warnings = examples(plan, output, spec_tools)
     spec = PromptSpec(
@@ -206,6 +209,13 @@ def compose_spec(plan: Plan) -> Composition:
                     jurisdiction_known=plan.brief_language is not None
                     or bool(JURISDICTION.search(brief.task))
                     or any(a.grounded_in_sources for a in plan.archetypes),
+                    crisis_stated=states_crisis_step((c.condition, c.text) for c in plan.of_kind("fallback")),
+                    settled=settled_domains([brief.task, *brief.constraints]) | professionals,
+                    routed=bool(professionals)
+                    or routes_itself(
+                        [brief.task, brief.audience or "", *brief.constraints],
+                        has_fallback=bool(plan.of_kind("fallback")),
+                    ),
                 )
             ),
         ),

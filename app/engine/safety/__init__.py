@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import msgspec
 
@@ -28,6 +28,13 @@ class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
 
     domain: str
     rules: tuple[Rule, ...]
+    advice: tuple[int, ...] = ()
+    """Indices of its rules that draw the advice line: dropped when the brief draws it itself (see `settled`)."""
+    crisis: tuple[int, ...] = ()
+    """Indices of its crisis rules: dropped when the brief says itself what to do in a crisis (its own words stay)."""
+    referrals: tuple[int, ...] = ()
+    """Indices of its rules that send the person elsewhere: dropped when the brief settles the domain and has its own
+    route, or serves professionals, or drafts replies for a business."""
 
 
 def _rule(text: str, reason: str) -> Rule:
@@ -46,6 +53,7 @@ ASK_JURISDICTION = "Ask which country or state applies whenever the answer depen
 PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="medical",
+        advice=(1,),
         rules=(
             _rule(
                 "If the person describes signs of an emergency (chest pain, trouble breathing, severe bleeding, "
@@ -66,6 +74,7 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="veterinary",
+        advice=(1,),
         rules=(
             _rule(
                 "If the owner describes signs of an emergency in their animal (trouble breathing, collapse, heavy "
@@ -85,6 +94,8 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="mental_health",
+        advice=(2,),
+        crisis=(0,),
         rules=(
             _rule(
                 "If the person mentions suicide, self-harm or harming someone else, respond with care, urge them to "
@@ -106,6 +117,8 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="legal",
+        advice=(0,),
+        referrals=(1, 2),
         rules=(
             _rule(
                 "Give general legal information, not legal advice: do not tell the person what to do in their "
@@ -125,6 +138,7 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="financial",
+        advice=(0, 1),
         rules=(
             _rule(
                 "Give general financial education, not personalised investment advice: do not recommend buying, "
@@ -145,6 +159,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         # Pay, tax, bills, budgets and debt without investing: no talk of securities or returns.
         domain="money",
+        advice=(0,),
         rules=(
             _rule(
                 "Explain how pay, tax, bills and money matters work in general, but do not tell the person what to do "
@@ -290,7 +305,7 @@ _LIFE_THREAT = re.compile(
 # give Samaritans 116 123" must never become "for chest pain, call 116 123".
 _CRISIS_CONDITION = re.compile(
     r"suicid|self[- ]?harm|selbstmord|suizid|selbstverletz|autolesi|automutila|autoagress|zelfmoord|"
-    r"kill(?:ing)?\s+(?:them|him|her|my|your)sel|end(?:ing)?\s+(?:their|his|her|my|your)\s+life|"
+    r"(?:kill|hurt|harm)(?:ing)?\s+(?:them|him|her|my|your)sel|end(?:ing)?\s+(?:their|his|her|my|your)\s+life|"
     r"(?:not|n't)\s+(?:want(?:ing)?\s+to\s+)?(?:wanting\s+to\s+)?(?:live|be\s+here)\b|\bcris[ie]s\b|\bkrise|"
     r"自杀|自殺|自傷|自残|轻生|死にたい",
     re.IGNORECASE,
@@ -366,6 +381,9 @@ def safety_rules(
     legal_contact: str | None = None,
     us_crisis_line: bool = True,
     jurisdiction_known: bool = False,
+    settled: Collection[str] = (),
+    routed: bool = False,
+    crisis_stated: bool = False,
 ) -> list[Rule]:
     """The rules of the selected packs, in pack order.
 
@@ -373,6 +391,9 @@ def safety_rules(
     instead of "their local emergency number", so that the prompt never says two different things.
     `crisis_number` is the line it gives for suicide or self-harm: the crisis rule names it, and only it.
     `legal_contact` is how the brief's own legal referral is reached ("call 0808 800 4444"): named beside a lawyer.
+    `settled` are the domains whose advice line the brief draws itself: their packs' advice rules go, and with
+    `routed` (the brief has its own route, see `settled.routes_itself`) their referrals too. `crisis_stated` says
+    the brief gives its own crisis step ("stop the intake and tell them to call or text 988"): the pack's goes.
     """
     chosen = set(domains)
     call_emergency = f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY
@@ -392,6 +413,33 @@ def safety_rules(
         msgspec.structs.replace(rule, text=rule.text.format_map(fill)) if "{" in rule.text else rule
         for pack in PACKS
         if pack.domain in chosen
-        for rule in pack.rules
+        for index, rule in enumerate(pack.rules)
         if not (jurisdiction_known and rule.text == ASK_JURISDICTION)  # "a tenants' union in Ontario": it is known
+        and not _given_way(pack, index, settled, routed)
+        and not (crisis_stated and index in pack.crisis)
     ]
+
+
+def states_crisis_step(fallbacks: Iterable[tuple[str | None, str]]) -> bool:
+    """Whether the brief's own crisis step stops the conversation ("if someone mentions wanting to hurt themselves,
+    stop the intake and tell them to call 988"), which the pack's "keep the conversation going" would contradict;
+    `fallbacks` are (condition, sentence) pairs. A bare line to give ("if anyone mentions suicide, give Samaritans
+    116 123") keeps the pack's rule, which names that line."""
+    return any(
+        condition and _CRISIS_CONDITION.search(condition) and _STOPS.search(sentence)
+        for condition, sentence in fallbacks
+    )
+
+
+_STOPS = re.compile(
+    r"\b(?:stop|end|pause|halt|break\s+off|abbrechen|beend\w*|unterbrech\w*|det[eé]n\w*|interrump\w*|arr[êe]t\w*|"
+    r"interromp\w*|para[rn]?|stopp\w*|termin\w*)\b|中止|中断|停止",
+    re.IGNORECASE,
+)
+
+
+def _given_way(pack: SafetyPack, index: int, settled: Collection[str], routed: bool) -> bool:
+    """Whether a pack's rule gives way to what the brief says itself about the domain."""
+    if pack.domain not in settled:
+        return False
+    return index in pack.advice or (routed and index in pack.referrals)

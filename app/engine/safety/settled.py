@@ -1,0 +1,117 @@
+"""What the brief already settles about a sensitive domain, so that a pack never restates it more softly or sends
+people somewhere the brief does not.
+
+A brief that says "never give legal advice" has drawn the advice line itself: the pack's "give general legal
+information, not legal advice" would soften it ("Don't give dental advice" is not "give general health
+information"). A brief that also routes the matter itself ("refer questions about dismissal to the works council",
+"just say I'll get back to them"), drafts replies on a business's behalf, or serves professionals (a law firm's
+own lawyers, a ward's nurses) has its own route: the pack's referrals to "a lawyer or legal aid service" would
+compete with it. Emergency and crisis rules always stay.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_NEGATION = (
+    r"(?:\b(?:no|not|never|don'?t|do\s+not|without|keine?n?|kein|nie(?:mals)?|nunca|ni|sin|jamais|pas|sans|nenhuma?|"
+    r"sem|não|non|niente|senza|geen|nooit)\b|禁止|しない|不要|不得|不能)"
+)
+_ADVICE = (
+    r"(?:advice|advise|advi[cs]ing|counsel|beratung|berat\w*|asesor\w*|consej\w*|conseils?|consulenza|consigli\w*|"
+    r"advies|adviseren|aconselh\w*|orienta\w*|助言|アドバイス|建议|咨询意见)"
+)
+_DOMAIN_WORDS: dict[str, str] = {
+    "legal": r"(?:legal|law|lawyer|rechts|recht|jur[ií]dic\w*|juridique|giuridic\w*|juridisch|法律|法的)",
+    "medical": r"(?:medical|dental|health|clinical|medizin\w*|zahn\w*|gesundheit\w*|m[ée]dic\w*|sanitari\w*|"
+    r"sa[uú]de|salud|santé|salute|medisch|医療|医学|医疗|健康)",
+    "veterinary": r"(?:vet\w*|veterin\w*|tierärzt\w*|獣医|兽医)",
+    "mental_health": r"(?:therap\w*|psycholog\w*|psychiatr\w*|clinical|terap\w*|thérap\w*|心理)",
+    "financial": r"(?:financial|investment|invest\w*|finanz\w*|financ\w*|invers\w*|investiment\w*|fiscal|tax|"
+    r"steuer\w*|debt|schulden|deuda|dette|dívida|金融|投資|投资|理财)",
+}
+_DOMAIN_WORDS["money"] = _DOMAIN_WORDS["financial"]
+
+_NEGATED_SPAN = re.compile(rf"{_NEGATION}[^.;!?\n。；]{{0,60}}", re.IGNORECASE)
+_SETTLED: dict[str, re.Pattern[str]] = {
+    domain: re.compile(rf"{words}\w*[\s-]*{_ADVICE}|{_ADVICE}\w*\s+(?:\w+\s+)?{words}", re.IGNORECASE)
+    for domain, words in _DOMAIN_WORDS.items()
+}
+# "It is NOT a therapist", "should not … diagnose anything": the brief rules out the clinician's role itself.
+_NOT_A_CLINICIAN = re.compile(
+    r"\b(?:not\s+an?\s+(?:therapist|counsel+or|psychologist|doctor|clinician)|diagnos\w*|therapeut\w*|diagnostic)",
+    re.IGNORECASE,
+)
+
+# "just say I'll get back to them", "refer them to the works council", "an den Betriebsrat verweisen".
+_OWN_ROUTE = re.compile(
+    r"\b(?:get\s+back\s+to\s+(?:them|you|him|her)|follow\s+up|pass\s+(?:it\s+)?on\s+to|forward\s+(?:it\s+)?to|"
+    r"refer\s+(?:them|people|it|questions?)\s+to|send\s+them\s+to|verweis\w*|weiterleit\w*|remit\w*|derivar?\w*|"
+    r"renvoy\w*|orienter\s+vers|encaminh\w*|indirizz\w*|doorverwijz\w*)\b",
+    re.IGNORECASE,
+)
+# The brief's users are professionals or staff: a referral "to a qualified lawyer" would send lawyers to a lawyer.
+_PROFESSIONAL_READERS = re.compile(
+    r"\b(?:internal|in-house|employees|staff|colleagues|our\s+(?:lawyers|attorneys|associates|paralegals|nurses|"
+    r"doctors|clinicians|advisers|advisors|accountants)|for\s+(?:the\s+)?(?:lawyers|attorneys|paralegals|nurses|"
+    r"clinicians|doctors)|intern\w*|mitarbeit\w*|beschäftigte\w*|kolleg\w*|interno|interna|empleados|plantilla|"
+    r"avocats|collaborateurs|juristes|funcionários|colaboradores|dipendenti|medewerkers|社内|従業員|内部|员工)\b",
+    re.IGNORECASE,
+)
+
+
+# "drafts a reply I can send after checking", "Antwortentwürfe": the reply goes out in the business's name, so
+# referrals are the business's to choose.
+_DRAFTS_FOR_SENDER = re.compile(
+    r"\bdrafts?\b[^.;\n]{0,40}\b(?:repl(?:y|ies)|responses?|answers?|emails?)\b|\b(?:repl(?:y|ies)|emails?)\s+(?:that\s+)?"
+    r"(?:I|we)\s+can\s+send|entw[üu]rf\w*|borrador\w*|brouillon\w*|rascunho\w*|bozz\w*|concept-?antwoord\w*|下書き|草稿",
+    re.IGNORECASE,
+)
+
+
+_PROFESSIONS: dict[str, str] = {
+    "legal": r"lawyers|attorneys|solicitors|barristers|paralegals|counsel|associates|avocats|juristes|anw[äa]lt\w*|"
+    r"jurist\w*|abogad\w*|advogad\w*|avvocat\w*|advocaten|juristen|弁護士|律师",
+    "medical": r"nurses|doctors|physicians|clinicians|gps|pharmacists|dentists|hygienists|medical\s+staff|"
+    r"infirmi[eè]r\w*|m[ée]dec\w*|[äa]rzt\w*|[äa]rzte|pflegekr[äa]ft\w*|enfermer\w*|m[ée]dicos|infermier\w*|"
+    r"verpleeg\w*|artsen|看護師|医師|护士|医生",
+    "mental_health": r"therapists|counsel+ors|psychologists|psychiatrists|clinicians|therapeut\w*|th[ée]rapeutes|"
+    r"psic[óo]log\w*|psycholog\w*",
+    "financial": r"advis[eo]rs|accountants|planners|brokers|berater\w*|asesores|conseillers|consulent\w*",
+}
+_PROFESSIONS["veterinary"] = r"vets|veterinarians|vet\s+techs|tier[äa]rzt\w*|v[ée]t[ée]rinaires|veterinari\w*"
+_PROFESSIONS["money"] = _PROFESSIONS["financial"]
+_FOR_READERS = (
+    r"\b(?:for|f[üu]r|pour|para|per|voor|our|unsere\w*|nos|nuestr\w*|noss\w*|nostri|onze)\s+(?:the\s+|die\s+|les\s+|"
+    r"los\s+|las\s+|os\s+|as\s+|gli\s+|le\s+|de\s+)?(?:[\w'’-]+\s+)?"
+)
+_PROFESSIONAL: dict[str, re.Pattern[str]] = {
+    domain: re.compile(rf"{_FOR_READERS}(?:{words})\b", re.IGNORECASE) for domain, words in _PROFESSIONS.items()
+}
+
+
+def professional_domains(texts: Iterable[str]) -> frozenset[str]:
+    """The domains whose professionals the assistant serves ("pour les avocats du cabinet", "for our nurses"): the
+    pack's advice line and referrals would address them as lay people."""
+    joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
+    return frozenset(domain for domain, pattern in _PROFESSIONAL.items() if pattern.search(joined))
+
+
+def settled_domains(texts: Iterable[str]) -> frozenset[str]:
+    """The sensitive domains whose advice line the brief draws itself ("never give legal advice", "Keine
+    Rechtsberatung", "It is NOT a therapist")."""
+    joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
+    spans = [m.group(0) for m in _NEGATED_SPAN.finditer(joined)]
+    found = {domain for domain, pattern in _SETTLED.items() if any(pattern.search(span) for span in spans)}
+    if any(_NOT_A_CLINICIAN.search(span) for span in spans):
+        found.add("mental_health")
+    return frozenset(found)
+
+
+def routes_itself(texts: Iterable[str], *, has_fallback: bool) -> bool:
+    """Whether the brief sends sensitive matters somewhere of its own, drafts replies that someone at the business
+    sends, or serves readers who need no referral."""
+    joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
+    return has_fallback or any(p.search(joined) for p in (_OWN_ROUTE, _PROFESSIONAL_READERS, _DRAFTS_FOR_SENDER))
