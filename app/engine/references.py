@@ -143,9 +143,16 @@ def _marked_blocks(task: str) -> list[Reference]:
         if len(body.strip()) < least or not (title or closes_as_end):
             index += 1
             continue
-        end = closing.end() if closing is not None and closes_as_end else body_end
+        # "--- Betriebsvereinbarung ---" … "---": a bare fence right after the material closes it, like an END marker.
+        closes_bare = (
+            not closes_as_end
+            and closing is not None
+            and not _marker_title(closing)
+            and not task[body_end : closing.start()].strip()
+        )
+        end = closing.end() if closing is not None and (closes_as_end or closes_bare) else body_end
         found.append(Reference(title=title, body=body.strip(), start=opening.start(), end=end))
-        index += 2 if closes_as_end else 1
+        index += 2 if closes_as_end or closes_bare else 1
     return found
 
 

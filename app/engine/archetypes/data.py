@@ -169,6 +169,11 @@ CLASSIFICATION = Archetype(
             "Choose exactly one label from the label set ({labels}); never invent a new label.",
             "The label feeds an automated system that only accepts the defined labels.",
         ),
+        # kept only when the set has a catch-all (the conflicts step drops it otherwise)
+        rule(
+            'Use the label "other" when no label fits.',
+            "A forced fit corrupts the statistics built on these labels.",
+        ),
     ),
     blend_output='End with one line that starts with "Label:" followed by exactly one label from: {labels}.',
     variants=(LABELLED_RECORD,),
@@ -369,6 +374,13 @@ SUMMARIZATION = Archetype(
     title="Summariser",
     features=(
         feat("summarise", r"\bsummar\w*\b|\btl;?dr\b|\bcondens\w*\b|\bgist\b|\bcatch (?:me|us|them) up\b", 8),
+        # the verb in the other languages of the brief corpus ("Résumer des arrêts", "fasse die Protokolle zusammen")
+        feat(
+            "summarise (other languages)",
+            r"\br[ée]sumer\b|\br[ée]sumez\b|\bresumir\b|\bresum[ae]\s+(?:el|la|los|las|o|a|os|as|est[ea]s?|cada)\b|"
+            r"\bzusammenfass\w*|\bfass\w*\s+(?:\w+\s+){0,6}zusammen\b|\briassum\w*|\bsamenvat\w*|要約|总结|摘要|概括",
+            8,
+        ),
         feat("release notes", r"\bchange-?logs?\b|\brelease\s+notes\b|\bcommit\s+(?:messages|msgs|logs?)\b", 8),
         feat("key points", r"\bkey (?:points|takeaways|findings)\b|\bdigests?\b|\bhighlights\b|\brecaps?\b", 3),
         feat("long input", r"\barticles?\b|\breports?\b|\bpapers?\b|\bdocuments?\b|\bthreads?\b|\btranscripts?\b", 1),

@@ -454,7 +454,11 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     id="meeting_email_assistant",
     title="Meeting and email assistant",
     features=(
-        feat("inbox", r"\binbox\b|\bdraft (?:a )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b", 5),
+        feat(
+            "inbox",
+            r"\binbox\b|\bdraft(?:s|ing)? (?:a |the |an? \w+ )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b",
+            5,
+        ),
         feat("email", r"\be-?mails?\b(?!\s+(?:us|them|zzlink|at)\b)", 3),
         feat(
             "drafts emails",

@@ -128,6 +128,8 @@ REPLY_DRAFTING = Variant(
     cue=re.compile(
         r"\b(?:draft|write|compose|suggest|prepare)\w*\s+(?:\w+[\s-]+){0,2}(?:repl(?:y|ies)|responses?|answers?)\s+(?:to|for|on)\s+"
         r"(?:\w+[\s-]+){0,4}(?:e-?mails?|messages?|enquiries|inquiries|complaints|reviews|letters)\b|"
+        # "reads each tenant email, tags it and drafts a reply I can send": the reply to the email just read
+        r"\bdraft(?:s|ing)?\s+(?:a|an|the)\s+(?:\w+\s+)?(?:repl(?:y|ies)|response)\b|"
         r"\bconcept-?antwoord\w*|\bantwoorden\s+(?:\w+\s+){0,2}op\s+(?:\w+\s+){0,2}e-?mails?\b|\bbeantwoord\w*\s+(?:\w+\s+){0,2}e-?mails?\b|"
         r"\bantwort(?:en|entwürfe|entwurf)?\s+auf\s+(?:\w+\s+){0,3}(?:e-?mails?|mails|anfragen|beschwerden|nachrichten)\b|\bantwortentw\w*|"
         r"\bborradores?\s+de\s+respuesta\w*|\brespuestas?\s+a\s+(?:los\s+|las\s+)?(?:correos|e-?mails|mensajes|reclamaciones|quejas)\b|"

@@ -236,7 +236,11 @@ def output_format(plan: Plan) -> OutputFormat:
     shape = [c for c in plan.of_kind("format") if c.value == "sections"]  # the brief's outline comes first
     outlined = {f"the {heading} section" for c in shape for heading in c.values}
     stated.extend(
-        c.text
+        # A written reply carries its label beside the text: "Reply with exactly one of these labels" would forbid
+        # the rest of it.
+        c.text.replace(_LABEL_ONLY, "Assign exactly one of these labels:")
+        if c.kind == "labels" and kind not in ("label", "json", "decision")
+        else c.text
         for c in [*shape, *plan.of_kind("format", "limit", "labels", "fields", "schema")]
         # a limit on a section of the brief's outline is written on that section's line
         if c.value != "collect" and c.scope not in outlined
@@ -361,6 +365,9 @@ def is_default(plan: Plan, output: OutputFormat) -> bool:
 _LINE_KEY = re.compile(
     r"['\"“‘]?(?P<key>[A-Z][A-Za-z]{1,20}(?:\s[A-Za-z]{1,20})?):['\"”’]?\s+(?:(?:one|either)\s+of:?\s+)?(?P<first>[\w-]+)"
 )
+
+
+_LABEL_ONLY = "Reply with exactly one of these labels:"
 
 
 def _label_key(task: str, labels: tuple[str, ...]) -> str:

@@ -18,7 +18,7 @@ from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source
 from app.engine.compose.language import brief_language
 from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint, ConstraintKind
-from app.engine.constraints.clauses import inline_marker
+from app.engine.constraints.clauses import inline_marker, is_abbreviation
 from app.engine.constraints.fallbacks import find_condition
 from app.engine.constraints.language import other_reply_language
 from app.engine.constraints.rules import is_english
@@ -187,8 +187,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of a text (a Japanese or Chinese one ends at 。！？ with no space after)."""
     bounds, start = [], 0
     for m in (_CJK_SENTENCE if _CJK_END.search(text) else _SENTENCE).finditer(text):
-        if _inside_quote_or_brace(text[start : m.start()]) or _TITLE_BEFORE.search(
-            text, max(0, m.start() - 6), m.start()
+        if (
+            _inside_quote_or_brace(text[start : m.start()])
+            or _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            or (text[m.start() - 1 : m.start()] == "." and is_abbreviation(text, m.start() - 1))
         ):
             continue  # '{"ubicacion": "... o null"}', "Dr. Yilmaz & Dr. Brandt", "Dunmore Training Ltd. For …"
         marker = inline_marker(text, m.start() - 1) if text[m.start() - 1 : m.start()] == "." else None
@@ -207,7 +209,10 @@ _TITLE_BEFORE = re.compile(
 def _inside_quote_or_brace(text: str) -> bool:
     """Whether a sentence so far leaves a brace, bracket or straight double quote open: a sentence does not end
     inside a JSON example or a quotation."""
-    return text.count("{") > text.count("}") or text.count("[") > text.count("]") or text.count('"') % 2 == 1
+    quotes = text.count('"')
+    if "„" in text:  # German „…“ or „…" (typed): the low mark opens, and either closes it
+        quotes += text.count("„") - text.count("“")
+    return text.count("{") > text.count("}") or text.count("[") > text.count("]") or quotes % 2 == 1
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -789,7 +794,8 @@ ASKS_FOR_LABEL = re.compile(
     r"\b(?:classif\w*|categori[sz]\w*|label\w*|tag(?:s|ged|ging)?|assign\w*|rout(?:e|es|ing)|triag\w*|bucket\w*|"
     r"which\s+category|mark\w*|flag\w*|rate|rating|grad(?:e|es|ed|ing)|scor\w*|judg\w*|assess\w*|evaluat\w*|urgen\w*|priorit\w*|level|sentiment|verdict|decid\w*|"
     r"reply\s+with|respond\s+with|answer\s+with|output\w*|return\w*|clasific\w*|nivel\w*|prioridad|etiquet\w*|klassifizier\w*|kategorisier\w*|einordn\w*|einstuf\w*|catégoris\w*|"
-    r"étiquet\w*|classe[rz]|rotul\w*)\b|分類|分类|归类|ラベル|标签|标记|タグ",
+    r"étiquet\w*|classe[rz]|rotul\w*|sort(?:s|ed|ing)?\s+(?:it|them|each\s+\w+|every\s+\w+)\s+(?:as|into))\b|"
+    r"分類|分类|归类|ラベル|标签|标记|タグ",
     re.IGNORECASE,
 )
 
@@ -858,7 +864,8 @@ def make_plan(
             next((a for a in secondaries if a.blendable), None)
             or BY_ID["customer_support" if _CUSTOMER.search(brief.task) else "meeting_email_assistant"]
         )
-        primary, secondaries = writer, [primary, *(a for a in secondaries if a is not writer)]
+        secondaries = [primary, *(a for a in secondaries if a is not writer)]
+        primary = writer.for_task(brief.task, json_output=json_output)  # "… and draft a reply": the reply writer
     # A second free-form job brings all its rules and its voice, so it joins only on the brief's own words for it:
     # a model-only guess ("a sales email" read as marketing copy) would add rules the brief never asked for.
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.

@@ -25,6 +25,10 @@ _ABBREVIATIONS = frozenset({
     "e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.", "sec.",
     "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
     "ltd.", "inc.", "co.", "corp.", "jr.", "sr.", "ex.", "prof.", "mme.", "sra.", "hr.",
+    # German, Spanish, French, Portuguese, Italian and Dutch ones that real briefs use mid-sentence ("laut § 3 Abs. 2")
+    "abs.", "bzw.", "vgl.", "usw.", "ggf.", "evtl.", "inkl.", "zzgl.", "gem.", "lt.", "sog.", "bspw.", "tel.", "str.",
+    "u.a.", "d.h.", "z.t.", "ff.", "núm.", "pág.", "cap.", "av.", "dra.", "ej.", "aprox.", "cía.", "mlle.", "env.",
+    "pag.", "ecc.", "sig.", "dott.", "bijv.", "o.a.", "m.b.t.", "enz.",
 })  # fmt: skip
 _INSTEAD_NEXT = re.compile(r"[^.;!?\n]{3,140}?\binstead\b\s*(?:[.!?]|$)", re.IGNORECASE)
 _PRONOUN_NEXT = re.compile(
@@ -60,9 +64,9 @@ def split_clauses(text: str) -> list[Clause]:
                 continue
             # "see sec. 4.2": a number right after a full stop continues the sentence.
             following = text[index + 1 : index + 3].strip()
-            if mark == "." and following[:1].isdigit() and _is_abbreviation(text, index):
+            if mark == "." and following[:1].isdigit() and is_abbreviation(text, index):
                 continue
-            if mark == "." and _is_abbreviation(text, index) and not _limit_word_ends(text, index):
+            if mark == "." and is_abbreviation(text, index) and not _limit_word_ends(text, index):
                 continue
             # "Spec: 1. Header row … 2. Dates as …": an inline numbered list; each item is a clause of its own.
             marker = inline_marker(text, index) if mark == "." else None
@@ -166,7 +170,7 @@ def inline_marker(text: str, index: int) -> int | None:
     return None
 
 
-def _is_abbreviation(text: str, index: int) -> bool:
+def is_abbreviation(text: str, index: int) -> bool:
     """Whether the full stop at `index` ends an abbreviation ("e.g.", "sec."), not a sentence."""
     start = index
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'":

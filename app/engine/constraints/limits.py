@@ -176,6 +176,19 @@ _INPUT_BEFORE = re.compile(
     r"arrives?|comes?)\b[^.;:]{0,20}$",
     re.IGNORECASE,
 )
+_FOR_EACH_BEFORE = re.compile(
+    r"\b(?:for|pour|para|f[üu]r|per|in|bei|voor)\s+(?:each|every|chaque|cada|jede[nrsm]?|ogni|elke?)\s+"
+    r"(?P<noun>[^\W\d_][\w-]*)\s*[:,–—-]?\s*(?:(?:at\s+most|max(?:imum)?\.?|up\s+to|no\s+more\s+than|h[öo]chstens|"
+    r"maximal|m[áa]ximo|au\s+plus|al\s+massimo|maximaal)\s*)?$",
+    re.IGNORECASE,
+)
+# Nouns after "per"/"each" that make a rate or a count of people, not a part of the reply.
+_NOT_A_PART = re.compile(
+    r"(?:day|week|month|year|hour|minute|second|session|person|people|user|customer|client|request|call|time|"
+    r"visit|conversation|chat|tag|jour|semaine|mois|heure|tag|woche|monat|stunde|día|dia|semana|mes|hora|giorno|"
+    r"settimana|ora|dag|uur|maand|other|one|several|single)\w*$",
+    re.IGNORECASE,
+)
 _SCOPE_NOUN = re.compile(
     r"(?:bullet|item|point|section|paragraph|answer|reply|response|description|summar|title|entry|entries|example|"
     r"question|step|tip|email|message|post|tweet|field|sentence|line|option|idea|card|slide|chapter|headline|"
@@ -440,6 +453,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     window = text[max(0, start - 60) : start]
     if _INPUT_BEFORE.search(window):
         return "the input"
+    for_each = _FOR_EACH_BEFORE.search(text[max(0, start - 60) : start])
+    if for_each is not None and not _NOT_A_PART.match(for_each.group("noun")):
+        return "each " + for_each.group("noun").lower()  # "For each judgment: at most 5 bullets", "Pour chaque arrêt :"
     heading = heading_scope(text, start)
     if heading is not None:
         return heading
@@ -473,8 +489,8 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     if noun in _REPLY_NOUNS:
         return None  # "per reply", "par réplique": the reply itself
     noun = _FOREIGN_SCOPE_NOUNS.get(noun, noun)  # "pro Satz", "por frase": each sentence
-    if noun and not _SCOPE_NOUN.match(noun):
-        noun = ""
+    if noun and not _SCOPE_NOUN.match(noun) and (len(noun) < 4 or _NOT_A_PART.match(noun)):
+        noun = ""  # "per judgment", "pour chaque arrêt" name the part; "per day", "per user" a rate
     if not noun:
         noun = _noun_before(text, start) or (previous[:-1] if previous else "item")
     return f"each {noun}"

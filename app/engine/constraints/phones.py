@@ -69,7 +69,7 @@ def find_dial_numbers(text: str) -> list[DialNumber]:
         found.append(DialNumber(number, match.start("number"), match.start("number") + len(number)))
     for match in _AFTER.finditer(text):
         number = match.group("number").strip()
-        if _NAMED_LINE.match(text, match.end("number")):
+        if _NAMED_LINE.match(text, match.end("number")) or _ROUND_THE_CLOCK.match(text, match.end("number")):
             continue
         if not any(f.start == match.start("number") for f in found):
             found.append(DialNumber(number, match.start("number"), match.start("number") + len(number)))
@@ -78,8 +78,8 @@ def find_dial_numbers(text: str) -> list[DialNumber]:
 
 def _not_a_phone(text: str, match: re.Match[str], number: str) -> bool:
     """A year, a count, a bound, or a short number after a weak cue."""
-    if re.fullmatch(r"(?:19|20)\d\d", number):
-        return True
+    if re.fullmatch(r"(?:19|20)\d\d", number) or _ROUND_THE_CLOCK.match(text, match.end("number")):
+        return True  # a year; "our 24/7 line": when the line answers, not its number
     if _NAMED_LINE.match(text, match.end("number")):
         return (
             True  # "希望24热线 400-161-9995", "the 24/7 Hope Line 0800 …": part of the line's name, its number follows
@@ -87,6 +87,7 @@ def _not_a_phone(text: str, match: re.Match[str], number: str) -> bool:
     return _counted(text, match.end("number")) or _weak(match, number) or _compared(text, match.start("number"))
 
 
+_ROUND_THE_CLOCK = re.compile(r"\s*(?:/\s*(?:7|365)\b|x\s*7\b)", re.IGNORECASE)
 _NAMED_LINE = re.compile(
     r"\s*(?:热线|熱線|ホットライン|hotline|helpline|lifeline|line)\W{0,3}\s*[^\d\n]{0,12}?\+?\d{3}", re.I
 )

@@ -117,9 +117,14 @@ def _inside(inner: BriefSpan | None, outer: BriefSpan | None) -> bool:
 
 
 def without_label_tones(found: list[Constraint]) -> list[Constraint]:
-    """ "one of BULLISH / NEUTRAL / BEARISH" names labels to assign; its "neutral" is not the assistant's tone."""
+    """ "one of BULLISH / NEUTRAL / BEARISH" names labels to assign; its "neutral" is not the assistant's tone, and
+    "EMERGENCY (no heat, flooding, gas smell)" says what a label covers, not what the assistant must avoid."""
     label_spans = [c.span for c in found if c.kind == "labels"]
-    return [c for c in found if c.kind != "tone" or not any(_inside(c.span, outer) for outer in label_spans)]
+    return [
+        c
+        for c in found
+        if c.kind not in ("tone", "prohibition") or not any(_inside(c.span, outer) for outer in label_spans)
+    ]
 
 
 # 'Output JSON {"label": ..., "reason": ...}, reason at most 30 characters': the limit is the field's, not the reply's.
