@@ -63,6 +63,21 @@ _FORMAT_MARKS: dict[str, re.Pattern[str]] = {
 }
 
 
+_SQL_TABLE = re.compile(r"\b(?:FROM|JOIN)\s+([A-Za-z_][\w.]*)", re.IGNORECASE)
+_DESCRIBES_DATA = re.compile(r"\b(?:schema|tables?|columns?)\b|\bCREATE\s+TABLE\b", re.IGNORECASE)
+
+
+def _known_tables(out: str, inputs: ExampleInputs) -> bool:
+    """A query in an example reads only tables the brief names, when the brief describes its data: "FROM orders"
+    beside a schema of drivers and deliveries teaches a table that does not exist."""
+    tables = {m.group(1).split(".")[-1].lower() for m in _SQL_TABLE.finditer(out)}
+    known = f"{inputs.task}\n{inputs.material}"
+    if not tables or not _DESCRIBES_DATA.search(known):
+        return True
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", known)}
+    return tables <= words
+
+
 def fits(example: Example, inputs: ExampleInputs) -> bool:
     """Whether an example's output agrees with the format, limits, labels and schema the prompt states."""
     out = example.output.strip()
@@ -70,7 +85,7 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         return False
     if any(p.search(out) for name, p in _FORMAT_MARKS.items() if name in inputs.forbidden):
         return False
-    if not _within_limits(out, inputs.limits):
+    if not _within_limits(out, inputs.limits) or not _known_tables(out, inputs):
         return False
     kind = inputs.output.kind
     if kind == "label" and inputs.labels:

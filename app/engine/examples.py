@@ -35,6 +35,9 @@ class ExampleInputs:
     limits: tuple[Constraint, ...] = ()
     forbidden: frozenset[str] = field(default_factory=frozenset)
     reply_language: str | None = None
+    material: str = ""
+    """Reference material pasted into the brief (a schema, a policy): an example may name only what it or the task
+    names (a query's tables)."""
 
 
 Builder = Callable[[ExampleInputs], list[Example]]

@@ -225,7 +225,9 @@ def plan_spec(
     material joins as verbatim sections."""
     # The label names ("warm, neutral, curt or rude") are values to assign, not cues for the assistant's own tone.
     entities = extract_entities(_blanked(brief.task, constraints, "labels"))
-    plan = make_plan(brief, entities, matches, constraints, [r.title for r in references])
+    plan = make_plan(
+        brief, entities, matches, constraints, [r.title for r in references], "\n".join(r.body for r in references)
+    )
     composition = compose_spec(plan)
     if references:
         spec = msgspec.structs.replace(composition.spec, sections=[*references, *composition.spec.sections])

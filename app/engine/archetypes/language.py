@@ -466,7 +466,11 @@ MEETING_EMAIL_ASSISTANT = Archetype(
             r"e-?mails?\b",
             6,
         ),
-        feat("meeting", r"\bmeetings?\b(?!\s+rooms?)|\bminutes\b|\bstand-?ups?\b|\bagendas?\b|\bblockers\b", 5),
+        feat(
+            "meeting",
+            r"\bmeetings?\b(?!\s+rooms?)|(?<!\d )(?<!\d)(?<!-)\bminutes\b(?!\s+(?:late|early|before|after|ago|later|long|away|each|per|left))|\bstand-?ups?\b|\bagendas?\b|\bblockers\b",
+            5,
+        ),
         feat(
             "action items",
             r"\baction items?\b|\bfollow-?up (?:e-?mails?|messages?|notes|tasks)\b|\bnext steps\b|\bdecisions\b",

@@ -110,6 +110,7 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
         limits=tuple(plan.of_kind("limit")),
         forbidden=frozenset(plan.conflicts.forbidden),
         reply_language=plan.language,
+        material=plan.material,
     )  # fmt: skip
     built, warnings = build_examples(inputs)
     # A built example that settles a topic the brief settles in its own words ("I'm passing this to a human

@@ -101,6 +101,15 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\b(?:notes?|comments?|explanations?|commentary)\b", re.I),
         re.compile(r"\btranslator'?s\s+notes?\b", re.I),
     ),
+    # "Don't ask follow-up questions, pick the most reasonable reading": no default that asks the user first
+    (
+        re.compile(r"\b(?:follow-?\s?up|clarifying|clarification|back)\s+questions?\b|\bask\s+(?:for\s+)?clarif", re.I),
+        re.compile(
+            r"\bask\s+(?:one\s+|a\s+|the\s+user\s+|them\s+)?(?:short\s+)?(?:which|what|whether|for\s+(?:the\s+)?missing|"
+            r"clarifying|follow-?up)\b|\bclarifying\s+question",
+            re.I,
+        ),
+    ),
 )
 # What the brief says it wants for one part of the job, and the default that would say it differently: "give
 # feedback in 3 bullets: strongest, weakest, one thing to practise" replaces the default "two strengths and two

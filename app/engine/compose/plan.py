@@ -96,6 +96,8 @@ class Plan:
     """The end user's message arrives as a user turn (see `Archetype.conversational` and `live_chat_cue`)."""
     references: tuple[str, ...] = ()
     """Titles of the reference material pasted into the brief: it is in the prompt, so no slot asks for it."""
+    material: str = ""
+    """The text of that material (a schema, a policy): what examples may draw on besides the task."""
 
     @property
     def archetypes(self) -> tuple[Archetype, ...]:
@@ -840,8 +842,10 @@ def make_plan(
     matches: Sequence[ArchetypeMatch],
     constraints: Sequence[Constraint],
     references: Sequence[str] = (),
+    material: str = "",
 ) -> Plan:
-    """Work out the shared values of a composition (`references`: titles of the material pasted into the brief)."""
+    """Work out the shared values of a composition (`references`: titles of the material pasted into the brief,
+    `material`: its text)."""
     # A tool parameter's value set lives in that tool's line (`name` says which tool): the reply names no label of it.
     stated, constraints = constraints, [c for c in constraints if not (c.kind == "labels" and c.name)]
     label_task = _without_spans(brief.task, [c for c in stated if c.kind == "labels" and c.name])
@@ -983,4 +987,5 @@ def make_plan(
         task_line=None if written_in is not None else imperative_task(head, user),
         conversational=is_conversational(primary, brief.task),
         references=tuple(references),
+        material=material,
     )

@@ -47,6 +47,17 @@ def dedupe(items: Iterable[str]) -> list[str]:
 _QUOTED_RULE = re.compile(r'^Follow this (?:prohibition|rule|order) from the brief: "(.+)"\.$')
 
 
+_CONTRACTIONS = (("don't", "do not"), ("doesn't", "does not"), ("can't", "cannot"), ("won't", "will not"), ("’", "'"))
+
+
+def _uncontracted(text: str) -> str:
+    """ "Don't ask …" and the rule "Do not ask …" read as the same words."""
+    text = text.replace("’", "'")
+    for short, long in _CONTRACTIONS:
+        text = text.replace(short, long)
+    return text
+
+
 def brief_rules(plan: Plan) -> list[Rule]:
     """Prohibitions, ordering rules and requirements from the brief, then `constraints` items none of them covers."""
     english = plan.brief_language is None
@@ -62,8 +73,8 @@ def brief_rules(plan: Plan) -> list[Rule]:
     ]
     # A rule the brief's own sentence says whole, with more ("Never make up a litres figure; leave the cell
     # empty if unreadable."), is said once, by the sentence.
-    said = " ".join(d.lower() for d in plan.detail_rules)
-    rules = [r for r in rules if r.text.rstrip(".").lower() not in said]
+    said = _uncontracted(" ".join(d.lower() for d in plan.detail_rules))
+    rules = [r for r in rules if _uncontracted(r.text.rstrip(".").lower()) not in said]
     # The brief's other instructions, in its own words ("Player dies = say THE END and offer a restart.").
     rules.extend(
         Rule(text=second_person(sentence(d), plan.user_term) if english else d, group=BRIEF_GROUP)

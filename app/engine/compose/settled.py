@@ -45,9 +45,9 @@ TOPICS: tuple[Topic, ...] = (
         "all_clear",
         # "if there's nothing wrong just say LGTM", "if there is nothing to flag, reply with just OK"
         _p(
-            r"\b(?:nothing\s+(?:to\s+(?:flag|report|fix|change|comment\s+on)|(?:is\s+)?wrong)|no\s+(?:problems?|issues?|"
-            r"bugs?|findings?|errors?)|all\s+good|looks\s+good|(?:it'?s|is)\s+(?:fine|clean|ok))\b[^.;]{0,40}"
-            r"\b(?:say|reply|write|answer|respond|output|return|just)\b|"
+            r"\b(?:nothing\s+(?:to\s+(?:flag|report|fix|change|comment\s+on)|worth\s+\w+ing|(?:is\s+)?wrong)|no\s+(?:problems?|"
+            r"issues?|bugs?|findings?|errors?)|all\s+good|looks\s+good|(?:it'?s|is)\s+(?:fine|clean|ok))\b[^.;]{0,40}"
+            r"\b(?:say|reply|write|answer|respond|output|return|just|end\s+with)\b|"
             r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s+)?[\"'“]?(?:LGTM|OK)\b|"
             # "問題がなければ「指摘なし」とだけ返す", "si no hay problemas, responde …", "wenn es keine Probleme …"
             r"問題が?なければ|指摘が?なければ|没有问题(?:就|则|的话)|如果没有问题|\bsi\s+no\s+hay\s+(?:problemas|errores|nada)\b|"

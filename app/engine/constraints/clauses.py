@@ -84,7 +84,23 @@ def split_clauses(text: str) -> list[Clause]:
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
     _append(clauses, text, position, len(text))
-    return [part for clause in clauses for part in _inline_list(clause)]
+    return [piece for clause in clauses for part in _inline_list(clause) for piece in _conditional_tail(part)]
+
+
+# "Answer only from the policy, quote the section number, and if the policy doesn't say, reply exactly: …": the
+# condition opens an instruction of its own.
+_AND_IF = re.compile(r",\s+(?:and|but)\s+(?=(?:if|when|unless|whenever)\b)", re.IGNORECASE)
+
+
+def _conditional_tail(clause: Clause) -> list[Clause]:
+    """A clause cut before ", and if …" (outside quotes and brackets): two instructions, each with its own scope."""
+    match = _AND_IF.search(clause.text)
+    if match is None:
+        return [clause]
+    before = clause.text[: match.start()]
+    if before.count('"') % 2 == 1 or before.count("(") > before.count(")") or len(before.split()) < 3:
+        return [clause]
+    return [Clause(before, clause.start), Clause(clause.text[match.end() :], clause.start + match.end())]
 
 
 # "Rules: - under 120 words - no buzzwords": a dash list typed on one line after a colon.
@@ -116,6 +132,8 @@ def _inline_list(clause: Clause) -> list[Clause]:
             before = clause.text[: dash.start()]
             if before.count("(") > before.count(")"):
                 continue  # "(ja, wirklich — wir haben unsere Ansprache geändert)": an aside, not two instructions
+            if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+                continue  # 'end with exactly "LGTM — no findings."': one quoted string
             pieces.append(Clause(clause.text[position : dash.start()], clause.start + position))
             position = dash.end()
         pieces.append(Clause(clause.text[position:], clause.start + position))

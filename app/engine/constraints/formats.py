@@ -139,6 +139,11 @@ FEATURE_KEYS = (
 )  # fmt: skip
 
 
+_TOPIC_OF = re.compile(
+    r"\b(?:comment\w*|remark\w*|nitpick\w*|nit\s+on|complain\w*|flag\w*|review\w*|critiqu\w*|talk\w*|care)\s+"
+    r"(?:on|about)\s+(?:the\s+|code\s+|their\s+)?$",
+    re.I,
+)
 _REFERENT = re.compile(r"\b(?:these|those|this|that|our|your|their|its|the\s+(?:given|provided|following))\s+$", re.I)
 
 
@@ -167,6 +172,8 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
             text, match.start(), match.end()
         ):
             continue
+        if _TOPIC_OF.search(text[max(0, match.start() - 30) : match.start()]):
+            continue  # "don't comment on formatting, gofmt handles that": a topic of the review, not the reply's format
         name = match.lastgroup
         assert name is not None
         found.append((name, scope[0], match.end()))
