@@ -299,7 +299,8 @@ MARKETING_COPY = Archetype(
             "social posts",
             # "scrivere i post Instagram", "LinkedIn posts for our launches", "インスタの投稿文": posts to publish
             r"\b(?:instagram|linkedin|facebook|tiktok|insta)[- ]?(?:posts?|captions?|beiträge|publicaciones|publications)\b|"
-            r"\bposts?\s+(?:(?:per|su|di|on|for|para|pro|no|na)\s+)?(?:instagram|linkedin|facebook|tiktok)\b|"
+            r"\bposts?\s+(?:(?:per|su|di|on|for|para|pro|no|na|do|da)\s+)?(?:o\s+|a\s+)?(?:instagram|insta|ig|linkedin|facebook|face|fb|"
+            r"tiktok)\b|\blegendas?\s+(?:pro|para|do|no)\s+(?:o\s+)?(?:insta|instagram|face|facebook|tiktok)\b|"
             r"\bpublicaci[oó]n(?:es)?\s+(?:de|en|para)\s+(?:instagram|facebook|linkedin)\b|"
             r"\bbeiträge\s+für\s+(?:instagram|linkedin|facebook)\b|インスタ(?:グラム)?の?投稿|小红书(?:文案|笔记)|朋友圈文案",
             5,

@@ -71,7 +71,7 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
         # "a general helpful assistant" says nothing a role needs: the words that carry no job go.
         body = _EMPTY_ADJECTIVES.sub("", phrase[0].lower() + phrase[1:]).strip()
         body, rest = _first_part(body)
-        body = second_person(re.sub(r"(?i)^(?:an?|the)\s+", "", body), "user")
+        body = second_person(re.sub(r"(?i)^(?:an?|the)\s+", "", body), "user").rstrip(" ,;:–—-")
         objective = "Help the user with each request in this area, directly and accurately."
         if rest.strip():
             note = sentence(second_person(rest, "user"))

@@ -235,11 +235,15 @@ def output_format(plan: Plan) -> OutputFormat:
         schema = plan.primary.output.json_schema
     shape = [c for c in plan.of_kind("format") if c.value == "sections"]  # the brief's outline comes first
     outlined = {f"the {heading} section" for c in shape for heading in c.values}
+    piece = _piece(stated[0]) if stated else None
     stated.extend(
         # A written reply carries its label beside the text: "Reply with exactly one of these labels" would forbid
         # the rest of it.
         c.text.replace(_LABEL_ONLY, "Assign exactly one of these labels:")
         if c.kind == "labels" and kind not in ("label", "json", "decision")
+        # "no maximo 150 caracteres" for a caption, in a reply of three variants: each variant is a caption
+        else c.text.replace("Keep the reply to", f"Keep each {piece} to")
+        if c.kind == "limit" and c.scope is None and piece and c.unit in ("characters", "words", "sentences")
         else c.text
         for c in [*shape, *plan.of_kind("format", "limit", "labels", "fields", "schema")]
         # a limit on a section of the brief's outline is written on that section's line
@@ -368,6 +372,15 @@ _LINE_KEY = re.compile(
 
 
 _LABEL_ONLY = "Reply with exactly one of these labels:"
+_PIECES = re.compile(
+    r"^(?:Two|Three|Four|Five|[2-9])\s+(?P<noun>variant|option|version|draft|caption|headline|idea)s\b"
+)
+
+
+def _piece(description: str) -> str | None:
+    """The piece a default reply holds several of ("Three variants under the headings …"), or None."""
+    match = _PIECES.match(description)
+    return match.group("noun") if match else None
 
 
 def _label_key(task: str, labels: tuple[str, ...]) -> str:

@@ -188,7 +188,8 @@ def tone_lines(plan: Plan) -> list[str]:
     stated = bool(plan.of_kind("tone"))
     cues = [TONE_PHRASES[t] for t in plan.entities.tone if t in TONE_PHRASES] if not stated else []
     # A tone the brief writes in its own field ("acolhedor, simples") is the voice; a default would be a second one.
-    voices = () if plan.brief.tone else plan.voices
+    # A tone the brief states anywhere ("bem descontraído") is the voice too: "Confident and vivid" would be a second.
+    voices = () if plan.brief.tone or stated else plan.voices
     defaults = plan.conflicts.keep(plan.fill(t) for a in voices for t in a.tone)
     # The brief's tone field is read into a tone rule already ("Use a formal tone."); else it is the voice as written.
     said = {v.lower() for c in plan.of_kind("tone") if c.span is not None and c.span.field == "tone" for v in c.values}

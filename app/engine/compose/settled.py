@@ -137,6 +137,17 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bvariants?\b"),
     ),
     Topic(
+        "ending",
+        # "3 hashtags no final", "end each post with the link", "am Ende immer die Filiale nennen": the brief says
+        # what the copy ends with, so the default's closing call to action goes.
+        _p(
+            r"\bend\s+(?:each\s+\w+\s+|every\s+\w+\s+|it\s+|them\s+|the\s+\w+\s+)?with\b|\bat\s+the\s+end\b|"
+            r"\bno\s+final\b(?!\s+(?:answer|solution|decision|version|draft|word|grade|score))|\bao\s+final\b|"
+            r"\bal\s+final\b|\bam\s+(?:ende|schluss)\b|\bà\s+la\s+fin\b|\balla\s+fine\b|\baan\s+het\s+eind\w*|末尾|文末|最后|結びに"
+        ),
+        _p(r"\bEnd\s+with\s+one\s+clear\s+call\s+to\s+action\b|\beach\s+ending\s+with\s+a\s+call\s+to\s+action\b"),
+    ),
+    Topic(
         "call_to_action",
         _p(r"\bcall\s+to\s+action\b|\bCTA\b|\bsign-?\s*up\s+link\b|\b(?:book|buy|order)\s+now\b"),
         _p(r"\bcall\s+to\s+action\b"),

@@ -290,10 +290,11 @@ def has_negation(text: str) -> bool:
 
 # Cues that open the scope of a negation. "not only X but Y" and "not just" do not negate X.
 NEGATION_CUE = re.compile(
-    r"\b(?:no(?!-)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
+    r"\b(?:no(?!-)(?!\s+(?:final|fim|in[íi]cio|come[çc]o|meio|topo|rodap[ée]|corpo|t[íi]tulo|assunto|m[áa]ximo|"
+    r"m[íi]nimo|m[íi]n\.|m[áa]x\.)\b)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
     r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
     r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+de|"
-    r"aucune?|évite[rz]?|não|nao|nem|sem|evite)\b|(?:\bno\s+)|不要|禁止|切勿|不得|别|不能",
+    r"aucune?|évite[rz]?|não|nao|nem|sem|evite)\b|不要|禁止|切勿|不得|别|不能",
     re.IGNORECASE,
 )
 # Words that start a new instruction, ending a negation's scope ("no markdown, keep it short").

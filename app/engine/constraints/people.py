@@ -254,6 +254,12 @@ _TONES: dict[str, str] = {
     "bienveillant": "kind", "amigável": "friendly", "simpático": "friendly", "educado": "polite",
     "丁寧": "polite", "フレンドリー": "friendly", "親しみやすい": "friendly", "友好": "friendly", "友善": "friendly",
     "礼貌": "polite", "专业": "professional", "正式": "formal",
+    # relaxed and playful registers, as users write them in their own language
+    "descontraído": "relaxed", "descontraido": "relaxed", "descontraída": "relaxed", "descontraida": "relaxed",
+    "relajado": "relaxed", "relajada": "relaxed", "desenfadado": "relaxed", "divertido": "fun", "divertida": "fun",
+    "entspannt": "relaxed", "lässig": "casual", "humorvoll": "humorous", "décontracté": "relaxed",
+    "décontractée": "relaxed", "détendu": "relaxed", "rilassato": "relaxed", "scherzoso": "playful",
+    "ontspannen": "relaxed", "luchtig": "light-hearted", "カジュアル": "casual", "轻松": "relaxed", "活泼": "playful",
 }  # fmt: skip
 _TONE = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted((re.escape(word) for word in _TONES), key=len, reverse=True)) + r")(?![\w-])",
@@ -291,7 +297,12 @@ class FoundTone(NamedTuple):
 def _only_tone_words(text: str) -> bool:
     """ "warm and funny.", "friendly, upbeat": a clause of nothing but tone words names the tone."""
     rest = _TONE.sub(" ", text)
-    return rest != text and not re.sub(r"(?i)\b(?:and|or|but|very|always|super|really|a\s+bit)\b|[\s,.!&/+-]", "", rest)
+    return rest != text and not re.sub(
+        r"(?i)\b(?:and|or|but|very|always|super|really|a\s+bit|bem|muito|muy|bien|sehr|ganz|très|molto|heel|zeer|"
+        r"bastante|e|y|und|et|en)\b|[\s,.!&/+-]",
+        "",
+        rest,
+    )
 
 
 # A tone word followed by a word for people describes them ("blunt people", "friendly customers"), not the reply.
@@ -304,7 +315,13 @@ _DESCRIBES_PEOPLE = re.compile(
 
 def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
     """Tone words in one clause; with `whole`, the text is a tone field and every tone word counts."""
-    if not whole and not _TONE_CONTEXT.search(text) and not _only_tone_words(text):
+    if (
+        not whole
+        and not _TONE_CONTEXT.search(text)
+        and not _only_tone_words(text)
+        # "cria legendas …, no maximo 150 caracteres, bem descontraido": a comma part of only tone words
+        and not any(_only_tone_words(part) for part in text.split(","))
+    ):
         return None
     negated = negated_ranges(text)
     values: list[str] = []
