@@ -378,8 +378,23 @@ def _extraction(inputs: ExampleInputs) -> list[Example]:
         text = ". ".join(f"{label}: {value}" for label, value in known.values()) + "."
         filled = {key: known[key][1] if key in known else None for key in keys}
         examples.append(Example(input=text, output=json.dumps(filled, ensure_ascii=False)))
-    examples.append(Example(input="We received your message and will reply next week.", output="{" + nulls + "}"))
+    flags = [key for key in keys if isinstance(props[key], dict) and "boolean" in _type_names(props[key])]
+    if not flags:
+        # An input with nothing to extract gives all nulls; a true/false flag the brief defines is false there, not
+        # null, and the example cannot know which way the brief settles it.
+        examples.append(Example(input="We received your message and will reply next week.", output="{" + nulls + "}"))
     return examples
+
+
+def _type_names(prop: dict[str, object]) -> set[str]:
+    kind = prop.get("type")
+    return (
+        {kind}
+        if isinstance(kind, str)
+        else {k for k in kind if isinstance(k, str)}
+        if isinstance(kind, list)
+        else set()
+    )
 
 
 _TRANSLATIONS: dict[str, str] = {

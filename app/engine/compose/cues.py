@@ -36,7 +36,11 @@ _FIELD_LIST = re.compile(
 _FIELD_PAREN = re.compile(r"\(([^()]*,[^()]*)\)")
 _FIELD_TAIL = re.compile(r"\s+(?:from|in|out of|as|into|for|to|on)\b.*$", re.IGNORECASE)
 _NUMERIC_FIELD = re.compile(
-    r"\b(?:totals?|amounts?|prices?|costs?|salary|years|count|quantity|age|score|subtotal|tax)\b", re.IGNORECASE
+    r"\b(?:totals?|amounts?|prices?|costs?|salary|years|count|quantity|age|score|subtotal|tax|vat|fee|fees|net|gross|"
+    # amounts as invoices name them in the brief corpus' other languages
+    r"importe|imponible|cuota|iva|precio|coste|neto|bruto|betrag|mwst|ust|netto|brutto|preis|montant|tva|prix|"
+    r"valor|preço|imposto|importo|prezzo|totale|bedrag|btw|prijs)\b",
+    re.IGNORECASE,
 )
 _LIST_FIELD = re.compile(r"\b(?:items|skills|tags|parties|attendees|participants|languages|keywords)\b", re.IGNORECASE)
 SENTIMENT = re.compile(r"\bsentiment\b|\bpositive\b[\w\s,]{0,12}\bnegative\b", re.IGNORECASE)
@@ -157,6 +161,22 @@ def field_key(name: str) -> str:
     key = re.sub(r"['’]s\b", "", name.strip().lower())  # "company's HQ city" -> "company hq city"
     key = re.sub(r"[^\w]+", "_", key).strip("_")
     return key or name
+
+
+def with_stated_booleans(schema: dict[str, Any], text: str) -> dict[str, Any]:
+    """ "revisar es true si … si no, false", "urgent (true/false)": a field the brief gives true or false is boolean."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return schema
+    fixed = dict(properties)
+    for name, prop in properties.items():
+        pattern = (
+            rf"\b{re.escape(name)}\b[^.;\n]{{0,30}}?\b(?:true|false|wahr|falsch|vrai|faux|verdadero|falso|verdadeiro)\b"
+        )
+        if isinstance(prop, dict) and re.search(pattern, text, re.IGNORECASE):
+            nullable = isinstance(prop.get("type"), list) and "null" in prop["type"]
+            fixed[name] = {**prop, "type": ["boolean", "null"] if nullable else "boolean"}
+    return {**schema, "properties": fixed}
 
 
 def field_schema(fields: list[str]) -> dict[str, Any]:

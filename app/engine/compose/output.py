@@ -7,7 +7,7 @@ from typing import Any
 
 from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
 from app.engine.compose.conflicts import SAYS_NULL, allows_null
-from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields
+from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
 from app.engine.compose.plan import Plan
 from app.engine.constraints.labels import split_items
 from app.engine.spec import OutputFormat, OutputKind
@@ -68,9 +68,9 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
             return c.schema
     for c in plan.of_kind("fields"):
         if c.values and c.value != "collect":
-            return _with_value_sets(
-                field_schema([field_key(v) for v in c.values]), c.values, c.span.text if c.span else ""
-            )
+            schema = field_schema([field_key(v) for v in c.values])
+            schema = with_stated_booleans(schema, "\n".join([plan.brief.task, *plan.brief.constraints]))
+            return _with_value_sets(schema, c.values, c.span.text if c.span else "")
     if plan.primary.extracts_fields:
         loose = extract_fields(plan.brief.task)
         if loose:

@@ -351,9 +351,20 @@ def in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in ranges)
 
 
+_MARKER_END = re.compile(
+    r"\b(?:with|starting\s+with|beginning\s+with|prefixed\s+(?:with|by)|labelled|marked)\s+"
+    r"(?P<marker>[A-Z][A-Z0-9_]*(?:\s+[A-Z][A-Z0-9_]*){0,4}:)\s*$"
+)
+
+
 def sentence_case(text: str) -> str:
     """Capitalise the first letter and end with a full stop."""
-    text = text.strip().rstrip(",;:")
+    text = text.strip()
+    marker = _MARKER_END.search(text)
+    if marker is not None:
+        # "… in a line starting with CHECK WITH NURSE:": the colon is part of the marker the brief wants written
+        text = text[: marker.start("marker")] + f'"{marker.group("marker")}"'
+    text = text.rstrip(",;:")
     if not text:
         return text
     if not re.match(r"[a-z]+(?:_[a-z0-9]+)+\b|[a-z]+[A-Z]\w*\b", text):
