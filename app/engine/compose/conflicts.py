@@ -14,6 +14,7 @@ from typing import Any
 from app.engine.compose.settled import settled_topics
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
+from app.engine.fastre import prefiltered
 from app.engine.spec import Rule
 
 FEATURES: dict[str, re.Pattern[str]] = {
@@ -58,7 +59,7 @@ UNIT_FAMILIES: dict[str, str] = {
     "bullets": "items", "items": "items",
 }  # fmt: skip
 _COUNT_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (family, re.compile(rf"\b{_NUMBER}[- ](?:{pattern})\b", re.I))
+    (family, prefiltered(re.compile(rf"\b{_NUMBER}[- ](?:{pattern})\b", re.I)))
     for family, pattern in (
         ("words", r"words?|characters?|tokens?"),
         ("text", r"sentences?|lines?|paragraphs?"),

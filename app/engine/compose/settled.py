@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from app.engine.fastre import prefiltered
+
 
 class Topic(NamedTuple):
     """One topic a default settles, and how a brief speaks about it."""
@@ -36,7 +38,7 @@ _IN_DOUBT = (
 
 
 def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return prefiltered(re.compile(pattern, re.IGNORECASE))
 
 
 TOPICS: tuple[Topic, ...] = (

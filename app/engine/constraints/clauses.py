@@ -6,6 +6,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from app.engine.fastre import prefiltered
 from app.engine.phrasing import strip_meta_directive
 
 
@@ -323,6 +324,7 @@ NEGATION_CUE = re.compile(
     r"aucune?|évite[rz]?|não|nao|nem|sem|evite)\b|(?:\bno\s+)|不要|禁止|切勿|不得|别|不能",
     re.IGNORECASE,
 )
+NEGATION_CUE = prefiltered(NEGATION_CUE)  # the same matches, found sooner (see app.engine.fastre)
 # Words that start a new instruction, ending a negation's scope ("no markdown, keep it short").
 _SCOPE_BREAK = re.compile(
     r"^\s*(?:but|instead|rather|please|then|so|and\s+(?:always|keep|use|be|write|reply|respond|answer|make|give)|"
