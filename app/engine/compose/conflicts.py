@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from app.engine.compose.settled import settled_topics
@@ -66,6 +67,15 @@ _COUNT_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("items", r"bullets?(?: points?)?|items?|points?"),
     )
 )
+
+
+@lru_cache(maxsize=4096)
+def _counted_families(text: str) -> tuple[str, ...]:
+    """The unit families of the counts a default text states ("in one sentence" -> "text"), in `_COUNT_UNITS` order.
+    Cached: the texts are the archetypes' defaults, searched again for every brief that limits its reply."""
+    return tuple(family for family, pattern in _COUNT_UNITS if pattern.search(text))
+
+
 _DONT_KNOW = re.compile(r"\bi (?:don't|do not) know\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor)\b[^.;:]*$", re.I)
 _ONE_LABEL = re.compile(r"\bexactly one label\b|\bonly the label\b|\bone label\b", re.I)
@@ -312,7 +322,8 @@ class Conflicts:
         """True when a default text contradicts a constraint and must be dropped."""
         if self.forbidden_feature(text):
             return True
-        if any((self.reply_limited or family in self.limited) and p.search(text) for family, p in _COUNT_UNITS):
+        limited = self.reply_limited or self.limited
+        if limited and any(self.reply_limited or family in self.limited for family in _counted_families(text)):
             return True
         if self.has_fallback and _DONT_KNOW.search(text):
             return True
