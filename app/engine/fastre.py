@@ -103,3 +103,49 @@ def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     free = "".join(dict.fromkeys(chars for is_bounded, chars in found if not is_bounded))
     heads = ([rf"\b[{bounded}]"] if bounded else []) + ([f"[{free}]"] if free else [])
     return re.compile(f"(?={'|'.join(heads)})(?:{pattern.pattern})", pattern.flags)
+
+
+# ASCII mode. On a text of ASCII characters without the separators \x1c-\x1f (white space to Unicode `\s`, not to
+# ASCII `\s`), `\w`, `\b`, `\d` and `\s` mean the same in both modes, and so does case folding, except for the four
+# non-ASCII characters that fold to ASCII letters (İ, ı, ſ, the Kelvin sign). `re` runs case-insensitive patterns
+# about twice as fast in ASCII mode.
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+_BY_CODE = re.compile(r"\\[uUxN0-9]")
+"""An escape that names a character by its code (it may be one of those four), or a back-reference."""
+_NON_ASCII_RANGE = re.compile(r"[^\x00-\x7f]-|-[^\x00-\x7f]")
+"""A range with a non-ASCII end ("[À-ž]" holds ſ): left in Unicode mode, as is any hyphen next to such a letter."""
+
+
+def is_plain(text: str) -> bool:
+    """Whether ASCII mode and Unicode mode read every character of the text alike."""
+    return text.isascii() and not any(separator in text for separator in _SEPARATORS)
+
+
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern in ASCII mode, finding on an `is_plain` text what the pattern finds (or the pattern itself, when
+    its source could match otherwise)."""
+    source = pattern.pattern
+    if _BY_CODE.search(source) or _NON_ASCII_RANGE.search(source) or not _FOLDS_TO_ASCII.isdisjoint(source):
+        return pattern
+    try:
+        return re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII)
+    except re.error:  # an inline "(?u)"
+        return pattern
+
+
+class Twins:
+    """A pattern and its ASCII twin (compiled on first use): `get(is_plain(text))` is the one to search text with."""
+
+    __slots__ = ("_plain", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._plain: re.Pattern[str] | None = None
+
+    def get(self, plain: bool) -> re.Pattern[str]:
+        if not plain:
+            return self.pattern
+        if self._plain is None:
+            self._plain = ascii_twin(self.pattern)
+        return self._plain

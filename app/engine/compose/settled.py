@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from app.engine.fastre import prefiltered
+from app.engine.fastre import Twins, is_plain, prefiltered
 
 
 class Topic(NamedTuple):
@@ -496,12 +496,18 @@ TOPICS: tuple[Topic, ...] = (
 """The topics, in no particular order: every topic a brief speaks about drops the defaults for it."""
 
 
+_SAID = tuple(Twins(topic.said) for topic in TOPICS)
+"""How each topic is said, searched in ASCII mode in a text that allows it (the same matches, sooner)."""
+
+
 def settled_topics(sentences: Iterable[str]) -> list[Topic]:
     """The topics the brief's sentences speak about."""
     text = "\n".join(sentences)
-    return [topic for topic in TOPICS if topic.said.search(text)]
+    plain = is_plain(text)
+    return [topic for topic, said in zip(TOPICS, _SAID, strict=True) if said.get(plain).search(text)]
 
 
 def settles_a_topic(sentence: str) -> bool:
     """Whether one sentence of the brief speaks about a topic a default would otherwise settle: it is a rule."""
-    return any(topic.said.search(sentence) for topic in TOPICS)
+    plain = is_plain(sentence)
+    return any(said.get(plain).search(sentence) for said in _SAID)

@@ -9,7 +9,7 @@ import pytest
 
 from app.engine.archetypes import REGISTRY
 from app.engine.constraints.formats import _CJK_FEATURES, FEATURES
-from app.engine.fastre import prefiltered
+from app.engine.fastre import Twins, is_plain, prefiltered
 
 # Pieces of patterns like the engine's: words, boundaries, optional and repeated parts, classes, lookarounds, CJK.
 # Repeats are bounded: nested unbounded ones would backtrack for minutes on some random texts.
@@ -129,3 +129,38 @@ def test_the_engines_format_words_and_keyword_gates_find_what_they_found_before(
                 (m.span(), m.lastgroup) for m in original.finditer(text)
             ]
     assert rewritten > len(gates) // 2  # a gate with "^\\W*" (a negated category) stays as it is
+
+
+def test_ascii_twins_find_the_same_matches_on_plain_texts() -> None:
+    rng = random.Random(11)
+    plain_chars = "aAbBkKsSiI -.\n1_:\t"
+    texts = ["".join(rng.choice(plain_chars) for _ in range(rng.randint(0, 24))) for _ in range(60)]
+    assert all(is_plain(text) for text in texts)
+    twinned = 0
+    for _ in range(1500):
+        source = "|".join(_random_pattern(rng) for _ in range(rng.randint(1, 3)))
+        try:
+            original = re.compile(source, rng.choice((0, re.IGNORECASE)))
+        except re.error:
+            continue
+        for pattern in (original, prefiltered(original)):
+            twin = Twins(pattern).get(True)
+            twinned += twin is not pattern
+            for text in texts:
+                assert _matches(twin, text) == _matches(pattern, text), (source, text)
+    assert twinned > 1000
+
+
+def test_texts_and_patterns_on_which_the_modes_could_differ_keep_unicode_mode() -> None:
+    assert not is_plain("café")
+    assert not is_plain("a\x1cb")
+    assert is_plain("plain text, 12 words\n")
+    # the Kelvin sign, the long s, the dotted and dotless i fold to ASCII letters under IGNORECASE; escapes may name
+    # them, and a range may hold them
+    unsafe = ("\u212a", "[\u017f]", "\u0130", "\u0131", "[À-ž]", r"\u00e9", r"\x41", r"(a)\1", r"\N{KELVIN SIGN}")
+    for source in unsafe:
+        pattern = re.compile(source, re.IGNORECASE)
+        assert Twins(pattern).get(True) is pattern, source
+    pattern = re.compile(r"\bcafé\b|\bk\w+", re.IGNORECASE)
+    assert Twins(pattern).get(False) is pattern
+    assert Twins(pattern).get(True).flags & re.ASCII
