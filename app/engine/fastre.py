@@ -11,6 +11,8 @@ The first characters are a superset, never a guess: a lookahead or boundary is s
 optional part adds its own first characters and those of what follows it, and anything the reading does not know (a
 back-reference, `.`, a negated class, a scoped flag) leaves the pattern as it is. The characters go into a class
 compiled with the pattern's own flags, so case folding and `\\w` in the class are those of the pattern.
+
+`Twins` keeps a pattern's ASCII-mode twin for texts on which both modes read every character alike (`is_plain`).
 """
 
 from __future__ import annotations
