@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 
+from app.engine.fastre import prefiltered
 from app.engine.spec import Example, Length, OutputKind, Tool
 from app.engine.tool_text import without_tool_output
 from app.engine.types import EngineStruct, Target, Variable
@@ -139,7 +140,7 @@ class _VarCue(msgspec.Struct, frozen=True):
 
 def _cue(pattern: str, name: str, description: str, trusted: bool = False) -> _VarCue:
     # "!resume", "/ticket", "#review": a chat command or a channel names no input the prompt must take
-    return _VarCue(re.compile(rf"(?<![!/#@])(?:{pattern})", re.IGNORECASE), name, description, trusted)
+    return _VarCue(prefiltered(re.compile(rf"(?<![!/#@])(?:{pattern})", re.IGNORECASE)), name, description, trusted)
 
 
 # Order matters only for the order variables are listed in; names are unique.

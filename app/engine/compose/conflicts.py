@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from app.engine.compose.settled import settled_topics
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
+from app.engine.fastre import prefiltered
 from app.engine.spec import Rule
 
 FEATURES: dict[str, re.Pattern[str]] = {
@@ -58,13 +60,22 @@ UNIT_FAMILIES: dict[str, str] = {
     "bullets": "items", "items": "items",
 }  # fmt: skip
 _COUNT_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (family, re.compile(rf"\b{_NUMBER}[- ](?:{pattern})\b", re.I))
+    (family, prefiltered(re.compile(rf"\b{_NUMBER}[- ](?:{pattern})\b", re.I)))
     for family, pattern in (
         ("words", r"words?|characters?|tokens?"),
         ("text", r"sentences?|lines?|paragraphs?"),
         ("items", r"bullets?(?: points?)?|items?|points?"),
     )
 )
+
+
+@lru_cache(maxsize=4096)
+def _counted_families(text: str) -> tuple[str, ...]:
+    """The unit families of the counts a default text states ("in one sentence" -> "text"), in `_COUNT_UNITS` order.
+    Cached: the texts are the archetypes' defaults, searched again for every brief that limits its reply."""
+    return tuple(family for family, pattern in _COUNT_UNITS if pattern.search(text))
+
+
 _DONT_KNOW = re.compile(r"\bi (?:don't|do not) know\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor)\b[^.;:]*$", re.I)
 _ONE_LABEL = re.compile(r"\bexactly one label\b|\bonly the label\b|\bone label\b", re.I)
@@ -320,7 +331,8 @@ class Conflicts:
         """True when a default text contradicts a constraint and must be dropped."""
         if self.forbidden_feature(text):
             return True
-        if any((self.reply_limited or family in self.limited) and p.search(text) for family, p in _COUNT_UNITS):
+        limited = self.reply_limited or self.limited
+        if limited and any(self.reply_limited or family in self.limited for family in _counted_families(text)):
             return True
         if self.has_fallback and _DONT_KNOW.search(text):
             return True

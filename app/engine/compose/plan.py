@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import msgspec
 
@@ -187,6 +188,12 @@ def core_task(task: str, constraints: Sequence[Constraint]) -> str:
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of a text (a Japanese or Chinese one ends at 。！？ with no space after)."""
+    # Cached: classifying and planning ask for the task's sentences about five times per brief (a copy each time).
+    return list(_sentence_bounds(text))
+
+
+@lru_cache(maxsize=256)
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in (_CJK_SENTENCE if _CJK_END.search(text) else _SENTENCE).finditer(text):
         if (

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from app.engine.fastre import Twins, is_plain, prefiltered
+
 
 class Topic(NamedTuple):
     """One topic a default settles, and how a brief speaks about it."""
@@ -36,7 +38,7 @@ _IN_DOUBT = (
 
 
 def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return prefiltered(re.compile(pattern, re.IGNORECASE))
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -505,12 +507,18 @@ TOPICS: tuple[Topic, ...] = (
 """The topics, in no particular order: every topic a brief speaks about drops the defaults for it."""
 
 
+_SAID = tuple(Twins(topic.said) for topic in TOPICS)
+"""How each topic is said, searched in ASCII mode in a text that allows it (the same matches, sooner)."""
+
+
 def settled_topics(sentences: Iterable[str]) -> list[Topic]:
     """The topics the brief's sentences speak about."""
     text = "\n".join(sentences)
-    return [topic for topic in TOPICS if topic.said.search(text)]
+    plain = is_plain(text)
+    return [topic for topic, said in zip(TOPICS, _SAID, strict=True) if said.get(plain).search(text)]
 
 
 def settles_a_topic(sentence: str) -> bool:
     """Whether one sentence of the brief speaks about a topic a default would otherwise settle: it is a rule."""
-    return any(topic.said.search(sentence) for topic in TOPICS)
+    plain = is_plain(sentence)
+    return any(said.get(plain).search(sentence) for said in _SAID)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.fastre import Twins, is_plain, prefiltered
+
 # Language names in English and as the main languages write them, each with its ISO 639-1 code.
 _NAMES: dict[str, str] = {
     "english": "en", "spanish": "es", "german": "de", "french": "fr", "portuguese": "pt", "italian": "it",
@@ -67,6 +69,8 @@ _EXPLICIT = re.compile(
     rf"(?P<cjk>{_CJK_NAMES})で(?:回答|答え|返答|書い|出力)|用(?P<cjk2>{_CJK_NAMES})(?:回答|回复|写|输出)",
     re.IGNORECASE,
 )
+_EXPLICIT = prefiltered(_EXPLICIT)  # the same matches, found sooner (see app.engine.fastre)
+_EXPLICIT_TWINS = Twins(_EXPLICIT)  # ASCII mode for a plain text: sooner still
 _MIRROR = re.compile(
     # "reply in English or Polish depending on what the parent writes", "…, whichever the customer uses"
     r"\bdepending\s+on\s+(?:what|which|how)\b[^.;\n]{0,40}?\b(?:writes?|wrote|uses?|used|speaks?|spoke|asks?|asked|"
@@ -158,7 +162,7 @@ def find_language(text: str) -> FoundLanguage | None:
     mirror = _MIRROR.search(text)
     if mirror:
         return FoundLanguage(USER_LANGUAGE, None, mirror.start(), mirror.end())
-    for match in _EXPLICIT.finditer(text):
+    for match in _EXPLICIT_TWINS.get(is_plain(text)).finditer(text):
         group = next(g for g in ("name", "name2", "name3", "name4", "name5", "cjk", "cjk2") if match.group(g))
         if _SOURCE_ONLY.search(text[: match.start(group)]) or _IF_WRITTEN_IN.search(text[: match.start(group)]):
             continue

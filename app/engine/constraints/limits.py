@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 from app.engine.constraints import parts
 from app.engine.constraints.clauses import NUMBER, NUMBER_WORDS, parse_number
 from app.engine.constraints.model import Constraint, LimitUnit
+from app.engine.fastre import Twins, is_plain, prefiltered
 
 Bound = Literal["max", "min", "exact"]
 
@@ -563,9 +564,12 @@ _CAP = re.compile(
     r"[^\W\d_][\w-]*(?:\s+(?!and\b|or\b|to\b|in\b|with\b|per\b)[^\W\d_][\w-]*)?(?:\s+per\s+[^\W\d_][\w-]*)?)",
     re.IGNORECASE,
 )
+_CAP = prefiltered(_CAP)  # the same matches, found sooner (see app.engine.fastre)
 
 
 _FOREIGN_CAP = re.compile(r"\b(?:máximo|höchstens|maximal|au\s+plus|no\s+más\s+de|massimo|maximaal)\b", re.IGNORECASE)
+_FOREIGN_CAP = prefiltered(_FOREIGN_CAP)  # the same matches, found sooner (see app.engine.fastre)
+_CAP_TWINS, _FOREIGN_CAP_TWINS = Twins(_CAP), Twins(_FOREIGN_CAP)  # ASCII mode for a plain text: sooner still
 _CAP_KEYS = (
     "most", "max", "up to", "more than", "stop after", "limit", "höchstens", "maximal", "máximo", "au plus", "más de",
 )  # fmt: skip
@@ -593,10 +597,11 @@ def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
     lowered = text.lower()
     if not any(key in lowered for key in _CAP_KEYS):
         return []
-    if _FOREIGN_CAP.search(text):
+    plain = is_plain(text)
+    if _FOREIGN_CAP_TWINS.get(plain).search(text):
         return []  # "Máximo 2 reservas por socio y semana": a business rule in the brief's words, carried whole
     capped: list[FoundLimit] = []
-    for match in _CAP.finditer(text):
+    for match in _CAP_TWINS.get(plain).finditer(text):
         n1 = parse_number(match.group("n1"))
         if n1 is None or n1 <= 0 or any(f.start <= match.start("n1") < f.end for f in found):
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints.language import lookup
+from app.engine.fastre import prefiltered
 
 # (English name, the words naming it in the supported languages, always only one part of a reply)
 _PARTS: tuple[tuple[str, str, bool], ...] = (
@@ -129,6 +130,7 @@ _RELEASE = re.compile(
     r"制限(?:は)?(?:なし|ありません|しない)|長くても(?:よい|いい|構いません|かまいません)|不限|可以(?:长一些|更长|写长)",
     re.IGNORECASE,
 )
+_RELEASE = prefiltered(_RELEASE)  # the same matches, found sooner (see app.engine.fastre)
 # "only the feedback is limited", "the limit is only for the summary", "solo el resumen está limitado".
 _ONLY_PART = re.compile(
     r"\bonly\s+(?:the\s+)?(?P<a>[\w ]{2,30}?)\s+(?:is|are|has|have|gets?)\s+(?:limited|capped|restricted|a\s+limit)|"

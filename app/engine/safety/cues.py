@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.fastre import prefiltered
+
 
 class DomainCues(NamedTuple):
     """The compiled strong and weak cue patterns of one domain."""
@@ -25,7 +27,7 @@ def _compile(latin: str, cjk: str = "") -> re.Pattern[str]:
     alternatives = [rf"(?<![\w-])(?:{latin})"]
     if cjk:
         alternatives.append(f"(?:{cjk})")
-    return re.compile("|".join(alternatives))
+    return prefiltered(re.compile("|".join(alternatives)))
 
 
 _TECH_AFTER = (
