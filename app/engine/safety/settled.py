@@ -92,11 +92,22 @@ _PROFESSIONAL: dict[str, re.Pattern[str]] = {
 }
 
 
+_PROFESSION: dict[str, re.Pattern[str]] = {
+    domain: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for domain, words in _PROFESSIONS.items()
+}
+
+
 def professional_domains(texts: Iterable[str]) -> frozenset[str]:
     """The domains whose professionals the assistant serves ("pour les avocats du cabinet", "for our nurses"): the
     pack's advice line and referrals would address them as lay people."""
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
-    return frozenset(domain for domain, pattern in _PROFESSIONAL.items() if pattern.search(joined))
+    # "Internal IT helpdesk for staff at Carrow & Pike LLP (lawyers and support staff)": staff who are lawyers
+    staff = _PROFESSIONAL_READERS.search(joined) is not None
+    return frozenset(
+        domain
+        for domain, pattern in _PROFESSIONAL.items()
+        if pattern.search(joined) or (staff and _PROFESSION[domain].search(joined))
+    )
 
 
 def settled_domains(texts: Iterable[str]) -> frozenset[str]:

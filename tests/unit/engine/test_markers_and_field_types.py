@@ -46,3 +46,16 @@ def test_amounts_are_numbers_and_a_true_false_field_is_boolean() -> None:
 def test_no_all_null_example_when_a_flag_is_true_or_false() -> None:
     prompt = generate(Brief(task=_INVOICE, target="claude")).prompt
     assert '"urgente": null' not in prompt
+
+
+def test_one_of_these_offices_in_italian_spanish_and_dutch_is_the_label_set() -> None:
+    from app.engine.constraints.labels import find_labels
+
+    for text in (
+        "Smista le richieste verso uno di questi uffici: PROTOCOLLO, RAGIONERIA, POLIZIA_LOCALE.",
+        "Envía cada correo a una de estas oficinas: PADRON, TRIBUTOS, OBRAS.",
+        "Stuur elke mail naar één van de volgende afdelingen: BURGERZAKEN, BELASTINGEN, WONEN.",
+    ):
+        found = find_labels(text)
+        assert found is not None
+        assert len(found.values) == 3

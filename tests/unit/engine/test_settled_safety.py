@@ -74,3 +74,14 @@ def test_the_briefs_own_crisis_step_replaces_the_packs() -> None:
     assert "keep the conversation going until" not in own
     stock = _prompt("Journaling companion for people going through a hard time. Listen and reflect back gently.")
     assert "keep the conversation going until" in stock
+
+
+def test_staff_who_are_lawyers_get_no_legal_aid_referral() -> None:
+    assert professional_domains(["Internal IT helpdesk for staff at Marsh & Leigh LLP (lawyers and assistants)."]) == {
+        "legal"
+    }
+    prompt = _prompt(
+        "Internal IT helpdesk for staff at Marsh & Leigh LLP (about 200 people, lawyers and assistants). "
+        "Reset passwords and log tickets."
+    )
+    assert "legal aid" not in prompt
