@@ -84,8 +84,32 @@ _TABLE_LINE = re.compile(
 def find_references(task: str) -> list[Reference]:
     """The pasted reference blocks of a task, in order: blocks between marker lines, a rubric given as a list and a
     schema given one table per line."""
-    found = [*_marked_blocks(task), *_introduced_lists(task), *_schema_lines(task)]
+    found = [*_marked_blocks(task), *_introduced_lists(task), *_schema_lines(task), *_capital_headed_lists(task)]
     return sorted(found, key=lambda ref: ref.start)
+
+
+# "DISCHARGE SHEET" alone on its line, then the sheet as list lines: pasted material under a heading in capitals.
+_CAPITAL_HEADING = re.compile(
+    r"^[ \t]*(?P<title>[A-ZÀ-Ý][A-ZÀ-Ý0-9&/'’ -]{2,58}[A-ZÀ-Ý0-9])[ \t]*:?[ \t]*\n", re.MULTILINE
+)
+
+
+def _capital_headed_lists(task: str) -> list[Reference]:
+    """A heading in capitals followed by list lines ("DISCHARGE SHEET\n- Keep the dressing dry …\n- …")."""
+    found = []
+    for heading in _CAPITAL_HEADING.finditer(task):
+        title = heading.group("title").strip()
+        if len(re.findall(r"[A-ZÀ-Ý]{3,}", title)) == 0 or _INSTRUCTION_TITLE.search(title):
+            continue
+        position, lines = heading.end(), 0
+        while (line := _LIST_LINE.match(task, position)) is not None:
+            position, lines = line.end(), lines + 1
+        body = task[heading.end() : position].rstrip("\n")
+        if lines >= _MIN_LIST_LINES and len(body) >= _MIN_BODY_CHARS:
+            found.append(
+                Reference(title=title.title(), body=body, start=heading.start(), end=heading.end() + len(body))
+            )
+    return found
 
 
 def _schema_lines(task: str) -> list[Reference]:

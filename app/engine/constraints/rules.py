@@ -249,6 +249,15 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             following = _SEGMENT_END.search(stripped, end + 1)
             next_end = following.start() if following else len(stripped)
             item = stripped[end + 1 : next_end].strip()
+            if (
+                len(stripped[match.end("cue") : end].split()) == 1
+                and _VERB_START.match(item)
+                and re.search(r"\s(?:or|and)\s", item)
+                and not re.search(r"\d", item)
+            ):
+                # "Never change, add or stop a medication dose": verbs that share the object after the last one
+                end, end_match = next_end, following
+                continue
             if re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE) or _VERB_START.match(item):
                 break
             if _OWN_VERB.search(item):
