@@ -9,6 +9,7 @@ from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
 from app.engine.compose.conflicts import SAYS_NULL, allows_null
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
 from app.engine.compose.plan import Plan
+from app.engine.constraints import Constraint
 from app.engine.constraints.labels import split_items
 from app.engine.spec import OutputFormat, OutputKind
 
@@ -57,6 +58,19 @@ _FREE_KIND_CUES: tuple[tuple[OutputKind, str], ...] = (
     ("table", r"\btable\b"),
     ("bullets", r"\bbullet"),
 )
+
+
+_QUOTED_RULE = re.compile(r'^Follow this rule from the brief: "(?P<rule>.*)"\.?$', re.DOTALL)
+
+
+def _said_already(constraint: Constraint, stated: list[str]) -> bool:
+    """A brief's sentence kept whole as a limit ("Si le texte fait moins de 30 mots, mets 0/20") that the stated
+    output format already carries word for word: saying it twice adds nothing."""
+    if constraint.kind != "limit" or constraint.scope != "the part this sentence names":
+        return False
+    quoted = _QUOTED_RULE.match(constraint.text)
+    sentence = (quoted.group("rule") if quoted else constraint.text).strip().rstrip(".。")
+    return any(sentence in line for line in stated)
 
 
 def _schema(plan: Plan) -> dict[str, Any] | None:
@@ -247,7 +261,7 @@ def output_format(plan: Plan) -> OutputFormat:
         else c.text
         for c in [*shape, *plan.of_kind("format", "limit", "labels", "fields", "schema")]
         # a limit on a section of the brief's outline is written on that section's line
-        if c.value != "collect" and c.scope not in outlined
+        if c.value != "collect" and c.scope not in outlined and not _said_already(c, stated)
     )
     if kind not in ("label", "json"):
         # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.

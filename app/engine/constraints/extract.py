@@ -144,8 +144,28 @@ Span = Callable[[int, int], BriefSpan]
 """Maps a [start, end) range of the clause to a span of the brief."""
 
 
+# "E. Mise en page et longueur (entre 80 et 150 mots) : 2 pts", "Length (250-300 words) - 10 marks": a rubric
+# criterion scores the graded text; its length is what the input should have, not a limit on the reply.
+_RUBRIC_SCORE = re.compile(r"[:(–—-]\s*\d+(?:[.,]\d+)?\s*(?:pts?|marks?|pkt|分)\.?\)?\s*[.;]?\s*$", re.IGNORECASE)
+# "Points" alone may count bullets ("Key takeaways: 3 points"): a criterion only when a length comes before it.
+_RUBRIC_POINTS = re.compile(
+    r"[:(–—-]\s*\d+(?:[.,]\d+)?\s*(?:points?|punkte?|puntos?|pontos?|punti|punten|点)\.?\)?\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _rubric_criterion(text: str, found: list[limits.FoundLimit]) -> bool:
+    """A rubric line scores the graded text: its length is what the input should have, not a reply limit."""
+    if _RUBRIC_SCORE.search(text):
+        return True
+    points = _RUBRIC_POINTS.search(text)
+    return points is not None and any(lim.end <= points.start() for lim in found)
+
+
 def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     found = limits.find_limits(text)
+    if _rubric_criterion(text, found):
+        return []
     opening = span(0, 0)
     if opening.field == "task" and opening.start == 0:
         # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.
@@ -161,7 +181,7 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             rule = (
                 instruction_case(text)
                 if rules.is_english(text)
-                else f'Follow this rule from the brief: "{text.strip()}".'
+                else f'Follow this rule from the brief: "{text.strip().rstrip(".。")}".'
             )
             out.append(
                 Constraint(
@@ -252,7 +272,11 @@ def _with_parts(sentence: str, after: str, exact: int | None) -> str:
 # "When you show a rota keep it to 5 bullet points", "In those moments …, no bullet points": a limit or a format
 # rule under a condition holds only then; the brief's sentence says so, the whole reply is not capped.
 _CONDITIONAL_CLAUSE = re.compile(
-    r"^\s*(?:and\s+)?(?:when(?:ever)?|if|in\s+(?:those|these|such)\s+(?:moments|cases|situations)|during|while|once)\b",
+    r"^\s*(?:and\s+)?(?:(?:when(?:ever)?|if|in\s+(?:those|these|such)\s+(?:moments|cases|situations)|during|while|once|"
+    # "Si le texte fait moins de 30 mots, mets 0/20", "Wenn der Text …", "Se o texto …": the same in other languages.
+    r"si|wenn|falls|sofern|quand|lorsque|cuando|quando|wanneer|indien|"
+    r"se\s+(?:o|a|os|as|um|uma|il|lo|la|l'|i|gli|le|un|una|uno|não|non|ci|houver|tiver|for|alguém|qualcuno|você)|"
+    r"als\s+(?:de|het|een|je|jij|u|er|iemand))\b|(?:如果|若是|假如|倘若|要是|もし))",
     re.IGNORECASE,
 )
 

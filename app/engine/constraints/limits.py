@@ -115,6 +115,14 @@ _SCOPE_BEFORE = re.compile(
     rf"less\s+than|no\s+máximo|máximo|höchstens|maximal|au\s+plus|al\s+massimo|massimo|maximaal)\s+)?$",
     re.IGNORECASE,
 )
+# "Max 5 bullets under each heading", "3 sentences per section": each part of the reply a heading opens.
+_UNDER_EACH_PART = re.compile(
+    rf"\s*(?:under|in|for|below|within|unter|sous|dans|bajo|en|sotto|onder)\s+{_EACH}\s+"
+    r"(?P<noun>headings?|headers?|sections?|paragraphs?|categor(?:y|ies)|topics?|parts?|themes?|"
+    r"überschrift(?:en)?|abschnitte?s?|titre|section|rubrique|encabezados?|secci[oó]n|apartados?|sezione|"
+    r"kopje|sectie|seção|secção)\b",
+    re.IGNORECASE,
+)
 # "Keep each meal description to 2 sentences": the scope sits between the cue and the number.
 _EACH_INSIDE = re.compile(
     r"\b(?:each|every|per)\s+(?P<thing>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:to|under|within|below)\s+$",
@@ -133,7 +141,8 @@ _PART_BEFORE = re.compile(
 # "um título de no máximo 6 palavras e um texto de no máximo 300 caracteres": a named part in another language.
 _FOREIGN_PART = re.compile(
     r"\b(?P<part>títulos?|titulos?|titres?|titel|textos?|textes?|descrição|descricao|descripción|descripcion|"
-    r"beschreibung|resumo|resumen|résumé|zusammenfassung|asunto|assunto|objet|betreff)\s+"
+    r"beschreibung|description(?=\s+(?:de\b|d')|\s*$)|descrizione|beschrijving|omschrijving|resumo|resumen|résumé|zusammenfassung|asunto|"
+    r"assunto|objet|betreff)\s+"
     r"(?:(?:de|com|con|mit|von|avec|en|em|in|d')\s*)?(?:(?:no\s+m[aá]ximo|como\s+m[aá]ximo|m[aá]x(?:imo)?|au\s+plus|"
     r"au\s+maximum|h[öo]chstens|maximal|max\.?|hasta|até|jusqu'à)\s+)?$",
     re.IGNORECASE,
@@ -164,7 +173,8 @@ _SEQUENCED_NAMES = {
 }  # fmt: skip
 _FOREIGN_PART_NAMES = {
     "títul": "title", "titul": "title", "titre": "title", "titel": "title", "text": "text", "descr": "description",
-    "besch": "description", "resum": "summary", "résum": "summary", "zusam": "summary", "asunt": "subject line",
+    "besch": "description",
+    "omsch": "description", "resum": "summary", "résum": "summary", "zusam": "summary", "asunt": "subject line",
     "assun": "subject line", "objet": "subject line", "betre": "subject line",
 }  # fmt: skip
 # "決定事項は1件あたり40文字以内", "每条不超过20字": a limit per item.
@@ -212,7 +222,7 @@ _PART_VERBS: dict[str, str] = {
     "annotate": "annotation", "caption": "caption", "motivate": "rationale",
 }  # fmt: skip
 _VERB_PART_BEFORE = re.compile(
-    rf"\b(?P<verb>{'|'.join(_PART_VERBS)})(?:\s+on)?\s+(?:(?:each|every|why|your|its|their)\b"
+    rf"\b(?P<verb>{'|'.join(_PART_VERBS)})(?:\s+on)?\s+(?:(?:each|every|why|what|how|your|its|their)\b"
     r"|(?:the|this|that)\s+(?:\w+\s+)?(?:verdict|score|grade|label|choice|answer|query|queries|code|rating|"
     r"decision|classification|category|fix|change|sql|suggestion|recommendation|result|step)s?\b)"
     r"[^.;:!?]{0,40}?\s(?:in|with|using|within|to|under)\s+"
@@ -427,6 +437,11 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_STRENGTH_POINTS = re.compile(
+    r"\s+(?:forts?|faibles?|positifs?|n[ée]gatifs?|d'am[ée]lioration|[àa]\s+am[ée]liorer|fuertes|d[ée]biles|positivos|"
+    r"negativos|de\s+mejora|fortes|fracos|de\s+melhoria|di\s+forza|deboli|forti|sterke|zwakke|starke|schwache)\b",
+    re.IGNORECASE,
+)
 # "Summary: at most 5 bullets. Email: under 150 words": a heading before the limit names the part it narrows.
 _HEADING = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:the\s+)?(?P<part>[A-Za-z][A-Za-z -]{1,24}?)\s*:\s*(?:(?:at\s+most|under|below|within|"
@@ -454,6 +469,8 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     window = text[max(0, start - 60) : start]
     if _INPUT_BEFORE.search(window):
         return "the input"
+    if _UNDER_EACH_PART.match(text, end):
+        return "each section"  # "max 5 bullets under each heading": per section, not for the whole reply
     for_each = _FOR_EACH_BEFORE.search(text[max(0, start - 60) : start])
     if for_each is not None and not _NOT_A_PART.match(for_each.group("noun")):
         return "each " + for_each.group("noun").lower()  # "For each judgment: at most 5 bullets", "Pour chaque arrêt :"
@@ -512,6 +529,9 @@ _FOREIGN_SCOPE_NOUNS = {
     **dict.fromkeys(("línea", "linea", "zeile", "ligne", "linha", "riga", "regel"), "line"),
     **dict.fromkeys(("párrafo", "absatz", "paragraphe", "parágrafo", "paragrafo", "alinea"), "paragraph"),
     **dict.fromkeys(("viñeta", "aufzählungspunkt", "puce", "tópico"), "bullet"),
+    **dict.fromkeys(
+        ("abschnitt", "überschrift", "sección", "seccion", "apartado", "sezione", "sectie", "seção"), "section"
+    ),
 }
 # "Use short sentences, no more than 12 words each": the plural noun just before the limit is what "each" counts.
 _PLURAL_BEFORE = re.compile(r"\b(?P<noun>[a-z]+?)s\s*(?:,|:|\(|[-–—])?\s*$", re.IGNORECASE)
@@ -658,6 +678,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         if parts.ordinal_before(text, position):
             continue  # "in the first two sentences, state the problem": a position in the reply, not its length
         unit, noun = _unit_of(match, "u_")
+        if unit == "bullets" and _STRENGTH_POINTS.match(text, match.end()):
+            continue  # "2 points forts et 2 conseils": a count of strengths, not the reply's bullets
         if _QUALIFIED.match(text, match.end()) and noun.lower().rstrip("s") in _ROMANCE_WORD_NOUNS:
             continue  # "explique au plus un mot difficile par réponse": a count of hard words, not a length
         if match.re is _CORE_ITEMS:
@@ -708,7 +730,11 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)
         per_item = _CJK_PER_ITEM.search(text[max(0, match.start() - 12) : match.start()])
-        scope = "each item" if per_item else parts.cjk_part_before(text, match.start())
+        scope = (
+            "each item"
+            if per_item
+            else parts.cjk_part_before(text, match.start()) or parts.cjk_part_after(text, match.end())
+        )
         limit = FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), scope, noun)
         found.append(limit._replace(rest_free=_rest_free(text, limit)))
     found.sort(key=lambda f: (f.start, f.end))

@@ -166,6 +166,12 @@ _LANGUAGE_ADJECTIVES = {
     "engelse": "English", "spaanse": "Spanish", "duitse": "German", "franse": "French", "nederlandse": "Dutch",
     "japanse": "Japanese", "chinese": "Chinese", "italiana": "Italian", "italienne": "Italian", "italiaanse": "Italian",
 }  # fmt: skip
+# "不超过100字的中文总结", "200文字以内の要約": the part named right after the limit.
+_CJK_PART_AFTER = re.compile(
+    r"\s*(?:以内|以下|之内|内)?\s*(?:的|の)\s*(?:(?:简体|簡體|繁体|繁體)?(?:中文|英文|日本語|日语|英语|英語)(?:的)?)?(?:"
+    + "|".join(f"(?P<c{index}>{words})" for index, (_, words) in enumerate(_CJK_PARTS))
+    + ")"
+)
 _CJK_ORDINAL = re.compile(r"(?:第|前|最初の|冒頭の|最後の|最后)\s*$")
 
 
@@ -319,6 +325,17 @@ def cjk_part_before(text: str, start: int) -> str | None:
     if match.group("cjklang"):
         named = _language_name(match.group("cjklang"))
         return f"the {named} version" if named else None
+    for index, (name, _) in enumerate(_CJK_PARTS):
+        if match.group(f"c{index}"):
+            return f"the {name}"
+    return None
+
+
+def cjk_part_after(text: str, end: int) -> str | None:
+    """The part a CJK limit names just after it ("不超过100字的中文总结" -> "the summary")."""
+    match = _CJK_PART_AFTER.match(text, end)
+    if match is None:
+        return None
     for index, (name, _) in enumerate(_CJK_PARTS):
         if match.group(f"c{index}"):
             return f"the {name}"
