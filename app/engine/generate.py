@@ -24,6 +24,7 @@ from app.engine.archetypes import BY_ID, REGISTRY
 from app.engine.archetypes.variants import ASKS_QUESTIONS, INTAKE
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
+from app.engine.classifier.named_agent import named_agent_leads
 from app.engine.classify import ArchetypeMatch, classify, score_all
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.plan import asks_for_label, job_clause, job_span, job_start, make_plan
@@ -102,6 +103,8 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     task = without_asides(without_tool_output(_without_background(brief.task)))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task)
+    start, end = job_span(brief.task)
+    matches = named_agent_leads(matches, brief.task[start:end])
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
     return _tools_lead(matches) if tools else matches

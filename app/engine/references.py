@@ -66,7 +66,8 @@ _LIST_INTRO = re.compile(
     r"scoring\s+rubric|grading\s+rubric|criteria|checklist)(?:\s+below)?\s*:[ \t]*\n",
     re.IGNORECASE,
 )
-_LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S[^\n]*(?:\n|$)")
+# "- …", "3. …", and a rubric's lettered criteria: "A. Structure du courriel : 5 pts", "b) Clarity (0-3)".
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)]|[A-Za-z][.)])[ \t]+\S[^\n]*(?:\n|$)")
 _MIN_LIST_LINES = 2
 
 

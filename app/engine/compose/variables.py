@@ -195,6 +195,20 @@ def _retrieves(plan: Plan) -> bool:
 _SEARCHES = frozenset({"search", "retrieve", "web_search", "search_web", "semantic_search", "vector_search"})
 
 
+# What a pasted block's title calls a slot in other words or languages ("GRILLE", "Bewertungsraster": the rubric).
+_SLOT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "rubric": (
+        "grille", "barème", "bareme", "rúbrica", "rubrica", "bewertungsraster", "raster", "griglia", "grelha",
+        "marking scheme", "mark scheme", "criteria", "beoordelingsmodel", "評価基準", "评分标准",
+    ),
+}  # fmt: skip
+
+
+def _names_slot(title: str, slot: str) -> bool:
+    lowered = title.lower()
+    return slot in lowered or any(word in lowered for word in _SLOT_SYNONYMS.get(slot, ()))
+
+
 def variables(plan: Plan) -> list[Variable]:
     """The prompt's input slots: explicit first, then defaults and inferred ones (at most three added)."""
     primary = plan.primary
@@ -208,7 +222,7 @@ def variables(plan: Plan) -> list[Variable]:
     # What the brief writes itself or names as pasted material needs no second, generic slot.
     written = {"schema"} if _written_schema(plan) else set()
     # A rubric or policy pasted into the brief is in the prompt already: no slot asks for it again.
-    written.update(v.name for v in primary.variables if any(v.name in title.lower() for title in plan.references))
+    written.update(v.name for v in primary.variables if any(_names_slot(title, v.name) for title in plan.references))
     if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
         # results, so a pasted-document slot would contradict the search.
