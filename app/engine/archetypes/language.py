@@ -474,9 +474,11 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     id="meeting_email_assistant",
     title="Meeting and email assistant",
     features=(
+        # A bare "inbox" is where the work comes from ("our support inbox is drowning"), not a job of its own.
+        feat("inbox", r"\binbox\b", 3),
         feat(
-            "inbox",
-            r"\binbox\b|\bdraft(?:s|ing)? (?:a |the |an? \w+ )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b",
+            "drafts replies",
+            r"\bdraft(?:s|ing)? (?:a |the |an? \w+ )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b",
             5,
         ),
         feat("email", r"\be-?mails?\b(?!\s+(?:us|them|zzlink|at)\b)", 3),

@@ -181,6 +181,13 @@ def _counted_nouns(text: str) -> dict[str, set[int]]:
 
 
 _CITES = re.compile(r"\bcit(?:e|es|ing|ations?)\b|\bcitar?\b|\bzitier\w*|\bquellenangab\w*", re.IGNORECASE)
+# A brief that asks where an answer comes from: "cite", "name your sources", "quote the section it's from".
+_ASKS_SOURCES = re.compile(
+    _CITES.pattern + r"|\b(?:name|give|list|show|include|link)\s+(?:your\s+|the\s+|its\s+)?sources?\b|"
+    r"\b(?:quote|name|give|say|mention|include|state|reference)s?\s+(?:the\s+|which\s+)?"
+    r"(?:section|clause|article|paragraph|page|passage)",
+    re.IGNORECASE,
+)
 
 
 # How a default orders a reply: "Lead with the main conclusion …", "main point first", "Start with the answer".
@@ -243,6 +250,23 @@ def _nullable(prop: object) -> bool:
     return kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or None in (prop.get("enum") or ())
 
 
+# The most a whole reply may hold and still be "a few sentences": no room for a citation after every claim.
+_SHORT_REPLY = {"sentences": 4, "words": 80, "characters": 400, "lines": 4}
+
+
+def _short_reply(constraint: Constraint) -> bool:
+    """A limit on the whole reply that keeps it to a few sentences."""
+    bound = constraint.maximum or constraint.exact
+    cap = _SHORT_REPLY.get(constraint.unit or "")
+    return (
+        constraint.kind == "limit"
+        and constraint.scope is None
+        and bound is not None
+        and cap is not None
+        and bound <= cap
+    )
+
+
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
@@ -272,9 +296,11 @@ class Conflicts:
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
         # A reader under 13 (a museum's kids' guide) gets answers from the source, but no "[Doc 2, Section 3]"
         # citations, unless the brief asks for them.
-        self.no_citations = any(
-            c.kind == "audience" and c.maximum is not None and c.maximum < 13 for c in constraints
-        ) and not _CITES.search(" ".join([task, *(c.text for c in constraints if c.kind != "audience")]))
+        # A reply of a few sentences (a friendly 3-sentence chat answer) has no room for them either.
+        young = any(c.kind == "audience" and c.maximum is not None and c.maximum < 13 for c in constraints)
+        self.no_citations = (young or any(_short_reply(c) for c in constraints)) and not _ASKS_SOURCES.search(
+            " ".join([task, *(c.text for c in constraints if c.kind != "audience")])
+        )
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
         self.labels = {v.lower() for v in brief_labels}
         self.keys = {v.lower() for c in constraints if c.kind in ("schema", "fields") for v in c.values}

@@ -795,7 +795,21 @@ def is_conversational(primary: Archetype, task: str) -> bool:
         return True
     if primary.live_chat_cue is None or not primary.live_chat_cue.search(task):
         return False
-    return primary.batch_cue is None or not primary.batch_cue.search(task)
+    if primary.batch_cue is None or not primary.batch_cue.search(task):
+        return True
+    # "Our support inbox is drowning, so we want a chat assistant on the website": the job sentence asks for a chat;
+    # the inbox is only why they want one.
+    start, end = job_span(task)
+    wish = _WISH.search(task, start, end)
+    sentence = task[wish.end() if wish is not None else start : end]
+    return _CHAT_JOB.search(sentence) is not None and not primary.batch_cue.search(sentence)
+
+
+# Words that make a job sentence a live chat ("a chat assistant", "a WhatsApp bot"), unlike "assistant" alone.
+_CHAT_JOB = re.compile(
+    r"\b(?:chat\w*|(?:chat)?bot|widget|whatsapp|messenger|live\s+chat|talks?\s+(?:to|with))\b|チャット|聊天|机器人",
+    re.IGNORECASE,
+)
 
 
 # Words that ask for a label to be given: without one, a free-form job's set names the domain's categories.
@@ -835,7 +849,7 @@ def _as_categories(constraint: Constraint) -> Constraint:
 
 
 # Features that name a domain, not a job: "grammar" as a school subject, "reports", "invoices", "developers".
-_DOMAIN_HINTS = frozenset({"subjects", "long input", "forms/invoices", "developers", "database"})
+_DOMAIN_HINTS = frozenset({"subjects", "long input", "forms/invoices", "developers", "database", "inbox"})
 
 
 def _names_job(match: ArchetypeMatch) -> bool:
