@@ -38,7 +38,10 @@ _CLAUSE_START = re.compile(
 _CLOSED_END = re.compile(r"[.!?:;。！？：]['\"”’)]*[ \t]*$")
 # The next line goes on with the sentence: it starts with a lowercase word ("words. ROUTINE = …").
 _CONTINUES = re.compile(r"^[a-zà-ÿ]")
-_ITEM_START = re.compile(r"^[ \t]*(?:[-*•#>|]|\d{1,2}[.)]\s|[A-Z][A-Z0-9 _&/-]{1,30}\s*(?:[:：]|\s[-–—]\s)|【)")
+# A tool signature opens a line of its own ("create_ticket(category, priority) - …" under "Tools:").
+_ITEM_START = re.compile(
+    r"^[ \t]*(?:[-*•#>|]|\d{1,2}[.)]\s|[A-Z][A-Z0-9 _&/-]{1,30}\s*(?:[:：]|\s[-–—]\s)|【|[A-Za-z_][\w.]*\([^()\n]*\))"
+)
 
 
 def unwrap(text: str) -> str:

@@ -975,3 +975,73 @@ TRANSLATION_REVIEW = Variant(
         "final_reminder": "Report the errors with their fixes; change nothing that is correct.",
     },
 )
+
+
+# An IT or workplace helpdesk for the company's own staff: colleagues, not customers; no refunds, prices or card
+# numbers, and the hand-off goes to the helpdesk team.
+INTERNAL_HELPDESK = Variant(
+    name="internal helpdesk",
+    cue=re.compile(
+        r"\b(?:internal|in-house|staff|employee|workplace)\s+(?:it\s+)?(?:help\s?desk|service\s?desk|it\s+support|"
+        r"support\s+desk)\b|\b(?:it|tech)\s+(?:help\s?desk|service\s?desk|support)\s+(?:assistant\s+|bot\s+)?"
+        r"(?:for|of)\s+(?:our\s+|the\s+)?(?:staff|employees|colleagues|team|workers)\b|"
+        r"\b(?:help\s?desk|service\s?desk)\b[^.\n]{0,60}\b(?:for|of)\s+(?:our\s+|the\s+|all\s+)?(?:staff|employees|"
+        r"colleagues)\b|\binterne[rns]?\s+(?:it-?)?(?:helpdesk|service\s?desk|support)\b|\bsupport\s+(?:it\s+)?interne\b|"
+        r"\bhelpdesk\s+interne?\b|\bsoporte\s+(?:it\s+|técnico\s+)?interno\b|\bmesa\s+de\s+ayuda\s+interna\b|"
+        r"\bsuporte\s+(?:de\s+ti\s+)?interno\b|\binterne\s+helpdesk\b|社内ヘルプデスク|内部(?:IT)?(?:帮助台|服务台)",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(r"\bcustomers?\b|\bkunden\b|\bclientes\b|\bguests?\b", re.IGNORECASE),
+    changes={
+        "role": "You are an internal helpdesk assistant{for_product}.",
+        "noun": "internal helpdesk assistant",
+        "user_term": "colleague",
+        "objective": "Resolve each colleague's request in as few replies as possible, and hand it to the helpdesk team when a case needs a person.",
+        "success": "Success means the colleague can get back to work, or knows that the helpdesk team is taking over.",
+        "context": (
+            "Colleagues contact the helpdesk when something blocks their work, so they value a correct, fast fix over small talk.",
+        ),
+        "rules": (
+            rule(
+                "Identify the colleague's actual problem before answering; when the message could mean two things, ask one clarifying question.",
+                "Fixing the wrong problem costs the colleague another round trip.",
+            ),
+            rule(
+                "Give steps the colleague can follow now, one action per step.",
+                "Concrete steps get the colleague back to work without another round trip.",
+            ),
+            rule(
+                "State only procedures and facts that appear in your instructions, the supplied inputs or tool results.",
+                "An invented procedure sends the colleague down the wrong path.",
+            ),
+            rule(
+                "Hand the case to the helpdesk team when the colleague asks for a person, reports a possible security "
+                "incident, needs something beyond your permissions, or is still blocked after two replies. To hand it "
+                "over, {escalate_how}",
+                "These cases need judgement or permissions that an assistant lacks.",
+                group="Escalation",
+            ),
+            rule(
+                "Never ask anyone for a password.",
+                "No helpdesk case needs it, and asking for it teaches colleagues to give it to phishers.",
+                group="Escalation",
+            ),
+        ),
+        "tone": (
+            "Calm and practical: acknowledge the problem once, then focus on the fix.",
+            "Plain language; explain a technical term when you have to use one.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "chat_output": "Short chat replies in plain prose, a few sentences each; use a numbered list only when the colleague has steps to follow.",
+        "out_of_scope": "Say that you can only help with helpdesk requests and suggest who else can help.",
+        "when_unsure": "Say what you are unsure about, ask one clarifying question, or hand the case to the helpdesk team.",
+        "final_reminder": "Resolve the colleague's request now, or hand it on as the escalation rule says.",
+        "blend_rules": (
+            rule(
+                "State only procedures and facts that appear in your instructions, the supplied inputs or tool results.",
+                "An invented procedure sends the colleague down the wrong path.",
+            ),
+        ),
+    },
+)

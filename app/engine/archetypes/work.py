@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
-from app.engine.archetypes.variants import PASTED_CODE, SPREADSHEET_FORMULAS, TOOL_CHAT
+from app.engine.archetypes.variants import INTERNAL_HELPDESK, PASTED_CODE, SPREADSHEET_FORMULAS, TOOL_CHAT
 from app.engine.spec import Example, OutputFormat
 
 CUSTOMER_SUPPORT = Archetype(
@@ -149,6 +149,7 @@ CUSTOMER_SUPPORT = Archetype(
     user_term="customer",
     final_reminder="Resolve the customer's issue now, or escalate it as the escalation rule says.",
     example_kind="support",
+    variants=(INTERNAL_HELPDESK,),
     blend_rules=(
         rule(
             "State only policies, prices and features that appear in your instructions or the supplied inputs.",

@@ -713,7 +713,7 @@ def escalation(constraints: Sequence[Constraint]) -> str:
     ]
     tool = min(ranked, key=lambda pair: pair[0])[1] if ranked else None
     if tool is not None:
-        return f"call the `{tool}` tool with the reason, and tell the customer that a colleague will follow up."
+        return f"call the `{tool}` tool with the reason, and tell them that a colleague will follow up."
     emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
     for c in constraints:
         if c.kind != "fallback" or not c.value or c.value == emergency or not general_condition(c.condition):
@@ -795,6 +795,8 @@ def is_conversational(primary: Archetype, task: str) -> bool:
         return True
     if primary.live_chat_cue is None or not primary.live_chat_cue.search(task):
         return False
+    # "Always search_kb before creating a ticket": a ticket the assistant raises is no ticket it works through.
+    task = _TICKET_ACTION.sub(lambda m: " " * len(m.group(0)), task)
     if primary.batch_cue is None or not primary.batch_cue.search(task):
         return True
     # "Our support inbox is drowning, so we want a chat assistant on the website": the job sentence asks for a chat;
@@ -805,6 +807,10 @@ def is_conversational(primary: Archetype, task: str) -> bool:
     return _CHAT_JOB.search(sentence) is not None and not primary.batch_cue.search(sentence)
 
 
+_TICKET_ACTION = re.compile(
+    r"\b(?:creat|open|rais|log|fil|submit)\w*\s+(?:a|an|the|one|new)\s+(?:new\s+)?(?:support\s+|it\s+)?tickets?\b",
+    re.IGNORECASE,
+)
 # Words that make a job sentence a live chat ("a chat assistant", "a WhatsApp bot"), unlike "assistant" alone.
 _CHAT_JOB = re.compile(
     r"\b(?:chat\w*|(?:chat)?bot|widget|whatsapp|messenger|live\s+chat|talks?\s+(?:to|with))\b|チャット|聊天|机器人",

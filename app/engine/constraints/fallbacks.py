@@ -47,6 +47,9 @@ _CJK_SAY = re.compile(
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|(?<![\w ])anything\s+else(?=\s*,)|"
+    # "Anything involving a lost laptop is P1, and tell them to phone …": the cases that sentence opens with
+    r"(?<![\w ])(?:anything|any\s+(?:case|report|message|request|ticket)s?)\s+"
+    r"(?:involving|about|concerning|related\s+to)|"
     # "For hazardous waste (paint, asbestos) don't book anything, send them to …": a topic that opens the clause
     r"(?<![\w ])for(?=\s+(?!(?:example|instance|now|more|all|each|every|the\s+rest|any|anything|them|it|you|me|us)\b)"
     r"[\w-]+)|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
@@ -59,7 +62,7 @@ _CONDITION = re.compile(
     r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen|\w+en\s)|(?!\s+(?:uns|mir|dir|ihnen|euch|ihm|ihr)\b)[^.:;]{3,160}:\s)|ante|"
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"
     r"reclamações|urgências|emergencias|emergências)))\b"
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|"
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga|ring|signpost|"
     # "if anyone mentions suicide give Samaritans 116 123": giving a named line or a number is the action.
     r"give\s+(?:them\s+)?(?:the\s+)?(?=(?:number|line|helpline|hotline)\b|(?-i:[A-Z0-9]))|"
@@ -259,9 +262,18 @@ def find_condition(text: str) -> str | None:
     condition = _TRAILING_MODAL.sub("", condition)
     # "if it doesn't know", "if the bot can't answer": the assistant is "you" in the prompt.
     condition = _BOT_SUBJECT.sub(_you, condition)
+    cases = _CASES_STATED.match(condition)
+    if cases is not None:
+        # "Anything involving X is P1" -> "For anything involving X"
+        condition = f"For {cases.group('cases')[0].lower()}{cases.group('cases')[1:]}"
     return condition if len(condition.split()) >= 2 or condition.lower() in {"otherwise", "sonst", "sinon"} else None
 
 
+_CASES_STATED = re.compile(
+    r"^(?P<cases>(?:anything|any\s+\w+)\s+(?:involving|about|concerning|related\s+to)\s+.+?)"
+    r"(?:\s+(?:is|are|counts?\s+as|gets?|means?)\b.*)?$",
+    re.IGNORECASE,
+)
 # "there is no human support", "never offer to connect them to a person": a hand-off the brief rules out.
 _NEGATED_HANDOFF = re.compile(
     r"\b(?:no|never|don'?t|do\s+not|can'?t|cannot|without|not)\b(?:\s+(?:offer|try|promise)\s+to)?\s*$", re.IGNORECASE

@@ -454,13 +454,21 @@ _WHOLE_REPLY_HEADINGS = frozenset(
 )  # fmt: skip
 
 
+_IMPERATIVE_LEADS = frozenset(
+    {"keep", "be", "make", "use", "write", "answer", "reply", "respond", "limit", "stay", "please", "always", "never",
+     "short", "brief", "concise", "max", "maximum", "no", "not", "don't", "do"}
+)  # fmt: skip
+
+
 def heading_scope(text: str, start: int) -> str | None:
     """The part a heading before a limit names ("Summary: at most 5 bullets" -> "the summary"), if any."""
     heading = _HEADING.match(text[:start])
     if heading is None:
         return None
     part = " ".join(heading.group("part").lower().split())
-    return None if part in _WHOLE_REPLY_HEADINGS else f"the {part}"
+    if part in _WHOLE_REPLY_HEADINGS or part.split()[0] in _IMPERATIVE_LEADS:
+        return None  # "Keep answers short: 4 sentences max" is an instruction about the reply, not a part's name
+    return f"the {part}"
 
 
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:

@@ -61,11 +61,54 @@ def _listed(values: list[str]) -> str:
     return ", ".join(values)
 
 
+# "urgency is U1, U2 or U3", "status: open/closed": a short closed list of values right after the parameter's name.
+_VALUE = r"[\w][\w-]{0,20}"
+_PLAIN_SET = re.compile(
+    rf"\s*(?:is|are|must\s+be|can\s+be|=|:)\s+(?:one\s+of\s+)?(?P<values>{_VALUE}(?:\s*,\s*{_VALUE}){{1,8}}"
+    rf"(?:\s*,?\s+(?:or|and)\s+{_VALUE})?|{_VALUE}\s+or\s+{_VALUE}|{_VALUE}(?:\s*/\s*{_VALUE}){{1,8}})"
+    r"(?=\s*(?:[;.)\n]|$))",
+    re.IGNORECASE,
+)
+
+
+def _plain_sets(brief: Brief, tools: list[Constraint], taken: set[tuple[str, str]]) -> list[Constraint]:
+    """Value sets the label reader leaves alone ("urgency is U1, U2 or U3" on a tool's line), for named parameters."""
+    found = []
+    for tool in tools:
+        for parameter in tool.parameters:
+            if (tool.name or "", parameter) in taken or not re.fullmatch(r"\w+", parameter):
+                continue
+            for name in re.finditer(rf"(?<![\w.`(,]){re.escape(parameter)}(?![\w(])", brief.task):
+                listed = _PLAIN_SET.match(brief.task, name.end())
+                if listed is None:
+                    continue
+                line_start = brief.task.rfind("\n", 0, name.start()) + 1
+                # a line of a tools list: "open_ticket(queue, status) - status: open/closed"
+                on_tool_line = brief.task[line_start : name.start()].lstrip(" \t-*•`").startswith(f"{tool.name}(")
+                if listed.group(0).lstrip().startswith(":") and not on_tool_line:
+                    continue  # "Label the message: urgent, normal or low" names what is labelled, not the argument
+                values = [v.strip() for v in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", listed.group("values"))]
+                values = [v for v in values if v]
+                if len(values) < 2 or len(set(values)) < len(values):
+                    continue
+                span = BriefSpan(
+                    field="task", start=listed.start("values"), end=listed.end("values"),
+                    text=listed.group("values"),
+                )  # fmt: skip
+                text = f"When you call `{tool.name}`, set `{parameter}` to one of: {_listed(values)}."
+                found.append(
+                    Constraint(kind="labels", text=text, span=span, values=values, scope=parameter, name=tool.name)
+                )
+                break
+    return found
+
+
 def with_parameter_values(brief: Brief, constraints: list[Constraint]) -> list[Constraint]:
     """The constraints with each value set stated for a tool parameter joined to that tool's line."""
     tools = [c for c in constraints if c.kind == "tool" and c.parameters]
     if not tools:
         return constraints
+    constraints = _with_plain_sets(brief, constraints, tools)
     out: list[Constraint] = []
     joined: dict[int, list[str]] = {}
     for constraint in constraints:
@@ -88,3 +131,34 @@ def with_parameter_values(brief: Brief, constraints: list[Constraint]) -> list[C
         msgspec.structs.replace(c, text=f"{c.text[:-1]}; {'; '.join(joined[id(c)])}.") if id(c) in joined else c
         for c in out
     ]
+
+
+def _with_plain_sets(brief: Brief, constraints: list[Constraint], tools: list[Constraint]) -> list[Constraint]:
+    """The constraints plus the plain value sets of tool parameters, each joined to its tool's line; a label
+    constraint the generic reader made of the same span ("Assign exactly one label: P1, P2 or P3") gives way."""
+    taken = {(c.name or "", c.scope or "") for c in constraints if c.kind == "labels" and c.name}
+    extra = _plain_sets(brief, tools, taken)
+    if not extra:
+        return constraints
+    spans = [(c.span.start, c.span.end) for c in extra if c.span is not None]
+    kept = [
+        c
+        for c in constraints
+        if not (
+            c.kind == "labels"
+            and c.name is None
+            and c.span is not None
+            and c.span.field == "task"
+            and any(start < c.span.end and c.span.start < end for start, end in spans)
+        )
+    ]
+    by_tool: dict[str, list[str]] = {}
+    for c in extra:
+        by_tool.setdefault(c.name or "", []).append(f"set `{c.scope}` to one of: {_listed(c.values)}")
+    joined = [
+        msgspec.structs.replace(c, text=f"{c.text[:-1]}; {'; '.join(by_tool[c.name])}.")
+        if c.kind == "tool" and c.name in by_tool
+        else c
+        for c in kept
+    ]
+    return [*joined, *extra]

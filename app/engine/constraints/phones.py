@@ -30,7 +30,8 @@ _CALL_CUE = (
     # "Bei starken Schmerzen: sofort 112", "if it's a fire, immediately 999": urgency right before a number
     r"sofort|immediately|immédiatement|inmediatamente|imediatamente|subito|onmiddellijk|meteen|直ちに|立即|马上"
 )
-_GAP = r"[^\d.;:!?。！？\n]{0,30}?"
+# "phone the security desk on ext. 4400": the full stop of an extension's abbreviation ends no sentence.
+_GAP = r"(?:[^\d.;:!?。！？\n]|(?<=\bext)\.|(?<=\bExt)\.){0,30}?"
 # "0800 111 0 111": a one-digit group counts only between two longer ones.
 # "0761 123456": a German area code, then a six-digit number.
 _NUMBER = r"(?<![\dA-Za-z.,/-])(?P<number>\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,6}){0,3})(?!\d)(?![.,]\d)"

@@ -369,6 +369,7 @@ _FIRST_WORDS = (
     r"zuerst|als\s+erstes|als\s+erstes|primero|antes\s+que\s+nada|lo\s+primero|d'abord|en\s+premier|avant\s+tout|"
     r"primeiro|antes\s+de\s+tudo|em\s+primeiro\s+lugar"
 )
+_TOOL_NAME_ONLY = re.compile(r"`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?")
 _BEFORE = re.compile(
     rf"^(?P<first>.+?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?P<then>(?:{_ACTION_VERBS})\b.*|"
     # a tool by name: "call get_status before restart_service"
@@ -546,6 +547,8 @@ def find_ordering(text: str) -> FoundRule | None:
     first = _verb_phrase(_last_part(_TITLE.sub("", first.strip(), count=1)))
     if not re.match(r"\S+\s+(?:must|should|will|can|are|were|need)\b", first, re.IGNORECASE):
         first = verbs_to_base(first)  # "reads invoices, extracts the amount" (but "answers must show …" is a noun)
+    if _TOOL_NAME_ONLY.fullmatch(first):
+        first = f"call {first}"  # "Always search_kb before creating a ticket": the tool's name used as its verb
     then = _verb_phrase(then) if then else None
     if then is not None and (_starts_with_verb(first) or first.split()[0].lower() in VERBS):
         then = verbs_to_base(then)  # "…, then reveals the answer": the second step in the first one's form
