@@ -85,8 +85,23 @@ _TABLE_LINE = re.compile(
 def find_references(task: str) -> list[Reference]:
     """The pasted reference blocks of a task, in order: blocks between marker lines, a rubric given as a list and a
     schema given one table per line."""
-    found = [*_marked_blocks(task), *_introduced_lists(task), *_schema_lines(task), *_capital_headed_lists(task)]
-    return sorted(found, key=lambda ref: ref.start)
+    found = [
+        *_marked_blocks(task),
+        *_introduced_lists(task),
+        *_schema_lines(task),
+        *_capital_headed_lists(task),
+        *_capital_headed_closed_blocks(task),
+    ]
+    found.sort(key=lambda ref: ref.start)
+    # A block found twice (a capital heading over list lines that an END line also closes) is kept once, the longer.
+    kept: list[Reference] = []
+    for ref in found:
+        if kept and ref.start < kept[-1].end:
+            if ref.end > kept[-1].end:
+                kept[-1] = ref
+            continue
+        kept.append(ref)
+    return kept
 
 
 # "DISCHARGE SHEET" alone on its line, then the sheet as list lines: pasted material under a heading in capitals.
@@ -110,6 +125,30 @@ def _capital_headed_lists(task: str) -> list[Reference]:
             found.append(
                 Reference(title=title.title(), body=body, start=heading.start(), end=heading.end() + len(body))
             )
+    return found
+
+
+# "END" / "FIN" / "ENDE" alone on its line closes the material a capital heading opened.
+_END_LINE = re.compile(r"^[ \t]*(?:end|ende|fin|fim|fine|einde)[ \t]*\.?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_MAX_CLOSED_LINES = 40
+
+
+def _capital_headed_closed_blocks(task: str) -> list[Reference]:
+    """A heading in capitals, any lines, then an END line ("PISOS DISPONIBLES\nRuzafa, 2 hab.: 1.150 €/mes\n…\nFIN")."""
+    found = []
+    for heading in _CAPITAL_HEADING.finditer(task):
+        title = heading.group("title").strip()
+        if _END.match(title) or _INSTRUCTION_TITLE.search(title):
+            continue
+        closing = _END_LINE.search(task, heading.end())
+        if closing is None:
+            continue
+        body = task[heading.end() : closing.start()].strip("\n")
+        if body.count("\n") >= _MAX_CLOSED_LINES or len(body.strip()) < _MIN_CLOSED_BODY_CHARS:
+            continue
+        if _CAPITAL_HEADING.search(body):
+            continue  # another heading inside: the END closes that one
+        found.append(Reference(title=title.title(), body=body.strip(), start=heading.start(), end=closing.end()))
     return found
 
 

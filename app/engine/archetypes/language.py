@@ -476,6 +476,9 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     features=(
         # A bare "inbox" is where the work comes from ("our support inbox is drowning"), not a job of its own.
         feat("inbox", r"\binbox\b", 3),
+        # "Necesito que redactes respuestas a los correos …", "Antwortentwürfe auf Kundenanfragen": the same job
+        # in the other languages the reply-drafting variant reads.
+        feat("drafts replies (any language)", REPLY_DRAFTING.cue.pattern, 5),
         feat(
             "drafts replies",
             r"\bdraft(?:s|ing)? (?:a |the |an? \w+ )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b",

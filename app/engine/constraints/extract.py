@@ -398,7 +398,8 @@ def _language(text: str, unquoted: str, span: Span) -> list[Constraint]:
         return []
     return [
         Constraint(
-            kind="language", text=language.describe_language(found.name), span=span(found.start, found.end),
+            kind="language", text=language.describe_language(found.name, text[found.start : found.end]),
+            span=span(found.start, found.end),
             value=found.name, code=found.code,
         )
     ]  # fmt: skip

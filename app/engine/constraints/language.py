@@ -78,11 +78,17 @@ _MIRROR = re.compile(
     r"chooses?)\b|\b(?:depending\s+on\s+(?:the\s+)?(?:user|customer|client|language)|(?:match|matching|mirror)\s+(?:the\s+)?"
     r"(?:user|customer)['’]?s?\s+language|whichever\s+language|"
     r"same\s+language\s+as\s+(?:the\s+)?(?:user|customer|client|question|message|input|caller|sender|query)|"
-    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the\s+(?:user|customer|client|caller|message|question|input|query|request)|they\s+\w+|"
+    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the\s+(?:user|customer|client|caller|message|question|input|query|request|e-?mail|mail|"
+    r"sender|ticket|review|comment|post)|they\s+\w+|"
     r"the\s+(?:user|customer)\s+\w+)|"
     r"in\s+(?:their|his\s+or\s+her)\s+(?:own\s+)?language|whatever\s+language|language\s+(?:it\s+was|they(?:'re|\s+are)?)\s+(?:written|asked|using)|"
     r"mismo\s+idioma|idioma\s+del\s+(?:usuario|cliente)|gleichen\s+sprache|sprache\s+des\s+(?:kunden|nutzers|benutzers)|"
-    r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário))",
+    r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário)|"
+    # "Responde en el idioma del correo", "in der Sprache der E-Mail", "dans la langue du message": the sender's
+    r"idioma\s+del\s+(?:correo|mensaje|e-?mail|remitente)|sprache\s+der\s+(?:e-?mail|mail|nachricht|anfrage)|"
+    r"sprache\s+des\s+(?:absenders|kunden)|langue\s+du\s+(?:message|courriel|mail|client|correspondant)|"
+    r"idioma\s+d[ao]\s+(?:e-?mail|mensagem|remetente)|lingua\s+del\s+(?:messaggio|cliente|mittente)|"
+    r"taal\s+van\s+de\s+(?:e-?mail|mail|klant|afzender|vraag))",
     re.IGNORECASE,
 )
 _SOURCE_ONLY = re.compile(r"\b(?:from|de|aus|du|do)\s+$", re.IGNORECASE)
@@ -177,9 +183,19 @@ def find_language(text: str) -> FoundLanguage | None:
     return None
 
 
-def describe_language(name: str) -> str:
-    """The imperative sentence for a reply-language constraint."""
+# "in the language of the email", "idioma del correo": the language of the message answered, not of the requester.
+_OF_A_MESSAGE = re.compile(
+    r"e-?mail|\bmail|message|sender|correo|mensaje|remitente|nachricht|absender|courriel|correspondant|mensagem|"
+    r"remetente|messaggio|mittente|afzender",
+    re.IGNORECASE,
+)
+
+
+def describe_language(name: str, phrase: str = "") -> str:
+    """The imperative sentence for a reply-language constraint (`phrase`: the brief's words for it)."""
     if name == USER_LANGUAGE:
+        if _OF_A_MESSAGE.search(phrase):
+            return "Reply in the language of the message you are answering."
         return "Reply in the same language the user writes in."
     return f"Always reply in {name}."
 
