@@ -207,7 +207,31 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((start, marker if marker is not None else m.start()))
         start = m.end()
     bounds.append((start, len(text)))
-    return [(s, e) for begin, end in bounds for s, e in _list_items(text, begin, end) if text[s:e].strip()]
+    items = [(s, e) for begin, end in bounds for s, e in _list_items(text, begin, end)]
+    return [(s, e) for begin, end in items for s, e in _tool_lines(text, begin, end) if text[s:e].strip()]
+
+
+# A line of a tool list: "check_booking(guest_name, arrival_date) -> booking_id, room".
+_TOOL_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?`?[A-Za-z_][\w.]*\([^()\n]*\)", re.MULTILINE)
+
+
+def _tool_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut at the lines of a tool list it holds: each tool line is a sentence of its own, and so is the
+    text after the list ("It can do:\ncheck_booking(…) -> …\nIt also answers house-rule questions.")."""
+    if "(" not in text[start:end] or "\n" not in text[start:end]:
+        return [(start, end)]
+    cuts = [m.start() for m in _TOOL_LINE.finditer(text, start, end) if m.start() > start]
+    if not cuts:
+        return [(start, end)]
+    after = [text.find("\n", cut, end) for cut in cuts]
+    points = sorted({*cuts, *(a + 1 for a in after if a != -1)})
+    bounds, begin = [], start
+    for point in points:
+        if begin < point < end:
+            bounds.append((begin, point))
+            begin = point
+    bounds.append((begin, end))
+    return bounds
 
 
 _TITLE_BEFORE = re.compile(
@@ -445,14 +469,19 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
     unless a constraint already quotes one: an English restatement of part of a sentence ("When you cannot help,
     call …") cannot be trusted to carry the rest of it (its condition)."""
     quoted = " ".join(" ".join(c.text.split()) for c in constraints)
+    tool_names = {c.name for c in constraints if c.kind == "tool" and c.name}
     literals = [
         (c.span.start, c.span.end)
         for c in constraints
         if c.kind == "schema" and c.span is not None and c.span.field == "task"
     ]
     details = []
-    for index, (start, end) in enumerate(_sentences(task)):
+    sentences = _sentences(task)
+    for index, (start, end) in enumerate(sentences):
         sentence = task[start:end]
+        following = task[slice(*sentences[index + 1])] if index + 1 < len(sentences) else ""
+        if sentence.rstrip().endswith(":") and _only_tool_lines(" ".join(following.split()), tool_names):
+            continue  # "Du hast diese Funktionen:" introduces the tool list, which the tools section states
         for literal_start, literal_end in sorted(literals, reverse=True):
             if start <= literal_start and literal_end <= end:
                 # 'Devuelve SOLO este JSON: {…}': the output format shows the schema; the sentence points to it
@@ -466,8 +495,26 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
             continue
         if _GREETING_ONLY.match(text):
             continue  # "hola!"
+        if _only_tool_lines(text, tool_names) or (tool_names and _HEADING.fullmatch(text.strip())):
+            continue  # "Ferramentas: - consultar_divida(cpf) → … Regras:": the tools section lists them already
         details.append(text)
     return tuple(details)
+
+
+# A heading word and its colon ("Ferramentas:", "Regras:", "Herramientas:") or a list dash between tool lines.
+_LIST_GLUE = re.compile(r"(?:^|\s)[^\W\d_]{3,20}\s*:|(?:^|\s)[-*•](?=\s)")
+
+
+def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
+    """Whether a sentence is only the brief's tool list: signatures of extracted tools, what they return, headings."""
+    if not tool_names:
+        return False
+    rest, signatures = text, 0
+    for name in tool_names:
+        rest, count = re.subn(rf"`?{re.escape(name)}\([^()]*\)`?(?:\s*(?:→|->|=>|[-–—:])\s*[^-–—\n]*)?", " ", rest)
+        signatures += count
+    # what is left is at most a heading or a dash (counted in characters: Japanese has no spaces between words)
+    return signatures >= 1 and len("".join(_LIST_GLUE.sub(" ", rest).split())) <= 4
 
 
 def _background(sentence: str) -> bool:
@@ -515,6 +562,7 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
     """The task's sentences other than the job sentence (`head`) that constraints do not mostly carry, whole, in the
     brief's words."""
     covered = [False] * len(task)
+    tool_names = {c.name for c in constraints if c.kind == "tool" and c.name}
     for c in constraints:
         if c.span is not None and c.span.field == "task":
             for i in range(max(0, c.span.start), min(len(task), c.span.end)):
@@ -524,6 +572,8 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         text = task[start:end]
         if _HEADING.fullmatch(text.strip()) or _GREETING_ONLY.match(text):
             continue  # "Spec:" introduces the items that follow; it says nothing itself
+        if _TOOL_LINE.match(text) and any(text.lstrip(" \t-*•`").startswith(f"{name}(") for name in tool_names):
+            continue  # "check_booking(…) -> booking_id, room": the tools section states the tool and what it returns
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append(" ".join(text.split()))
             continue

@@ -80,6 +80,15 @@ _GENERAL_OBJECTS = frozenset({"medication"})
 _NOR = re.compile(r"\s+(?:nem|ni|noch|weder|ne)\s+|,\s*", re.IGNORECASE)
 
 
+# A relative clause or an exception right after the object narrows it ("que …", "die …", "sin …", "außer …").
+_QUALIFIED_OBJECT = re.compile(
+    r"\w*\s*,?\s+(?:que|qui|quel(?:le)?s?|die|der|das|welche[nrs]?|sin|sem|sans|ohne|fuera|fora|salvo|außer|sauf|"
+    r"exceto|excepto|além|más\s+allá|a\s+menos|no\s+autorizad|não\s+autorizad|non\s+autoris|nicht\s+freigegeben|"
+    r"not|unless|except|beyond|outside)\b",
+    re.IGNORECASE,
+)
+
+
 def translate_prohibition(words: str) -> str | None:
     """The English imperative for a common foreign prohibition ("Nunca des diagnósticos" -> "Never give
     diagnoses."); None when its object is not in the table."""
@@ -96,6 +105,8 @@ def translate_prohibition(words: str) -> str | None:
     if len(found) != 1:
         return None
     english, verb, match = found[0]
+    if _QUALIFIED_OBJECT.match(words, match.end()):
+        return None  # "desconto que o simulador não mostrou": only some discounts are ruled out, so the quote stays
     return f"{'Never' if _NEVER.search(words) else 'Do not'} {_verb_for(words[: match.start()], verb)} {english}."
 
 

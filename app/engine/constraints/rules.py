@@ -18,7 +18,8 @@ _PROHIBITION_EN = re.compile(
     # "no questions asked", "no matter what", "no later than": idioms that forbid nothing
     # "no need to cite" permits; it forbids nothing either
     r"no(?!-)(?!\s+(?:questions\s+asked|matter|problem|worries|doubt|need|longer|later|earlier|more\s+than|less\s+than|"
-    r"fewer\s+than|sooner)\b)|without|"
+    # Portuguese "no máximo 12 parcelas", "no mínimo", "no caso de": "in the", not "no"
+    r"fewer\s+than|sooner|m[áa]ximo|m[íi]nimo|caso|final|in[íi]cio|momento|geral|entanto|mesmo|lugar)\b)|without|"
     r"nothing(?!\s+(?:else|but|more|to|is|was|at\s+all)\b)|"
     r"not(?!\s+(?:only|just|merely)\b))\b\s*"
     r"(?=\S)",

@@ -21,7 +21,7 @@ _TOOL_CONTEXT = re.compile(
 )
 # "lookup_order(id) - finds the order", "… which returns free slots", "hold_seat(flight_id) reserves a seat".
 _PURPOSE = re.compile(
-    r"\s*(?:`\s*)?(?:\s*(?:[-–—:]|to|which|that|for)\s+|\s+(?=(?:returns?|gets|fetches|finds|looks|searches|creates|"
+    r"\s*(?:`\s*)?(?:\s*(?P<arrow>->|→|=>)\s*|\s*(?:[-–—:]|to|which|that|for)\s+|\s+(?=(?:returns?|gets|fetches|finds|looks|searches|creates|"
     r"books|reserves|holds|sends|cancels|checks|lists|updates|deletes|adds|removes|opens|logs|records|saves|schedules|"
     r"calculates|converts|gives|shows|tells|issues|refunds|charges|posts|reads|writes|runs|queries)\b))"
     r"(?P<purpose>[^.;\n]{3,160})",
@@ -131,6 +131,8 @@ def find_tools(text: str) -> list[FoundTool]:
             continue
         purpose = _PURPOSE.match(text, match.end())
         said = _until_next(purpose.group("purpose"), purpose.start("purpose"), signatures) if purpose else None
+        if said and purpose is not None and purpose.group("arrow") and not said.lower().startswith("return"):
+            said = f"returns {said}"  # "consultar_divida(cpf) → valor em aberto": what the call gives back
         found.append(FoundTool(name, params, said, match.start(), match.end()))
         taken.append((match.start(), match.end()))
     for match in _NAMED.finditer(text):
