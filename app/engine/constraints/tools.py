@@ -111,6 +111,16 @@ def _until_next(purpose: str, offset: int, signatures: list[tuple[re.Match[str],
     return said if len(said) >= 3 else None
 
 
+# "-> wakes up Tiago", "-> sends the code by SMS": what the call does, not a value it gives back.
+_ACTS = re.compile(
+    r"returns?\b|[a-z]+s\s+(?:up|out|off|on|a|an|the|it|them|him|her|to|you)\b|(?:wakes|pages|sends|creates|opens|"
+    r"books|cancels|notifies|alerts|triggers|starts|stops|sets|marks|assigns|moves|transfers|escalates|adds|removes|"
+    r"deletes|updates|saves|records|logs|calls|texts|emails|posts|charges|refunds|issues|resets|unlocks|blocks|"
+    r"freezes|schedules|reserves)\b",
+    re.IGNORECASE,
+)
+
+
 def find_tools(text: str) -> list[FoundTool]:
     """Every tool named in one clause, in order."""
     if "(" not in text and "`" not in text and "_" not in text and not _TOOL_CONTEXT.search(text):
@@ -131,7 +141,7 @@ def find_tools(text: str) -> list[FoundTool]:
             continue
         purpose = _PURPOSE.match(text, match.end())
         said = _until_next(purpose.group("purpose"), purpose.start("purpose"), signatures) if purpose else None
-        if said and purpose is not None and purpose.group("arrow") and not said.lower().startswith("return"):
+        if said and purpose is not None and purpose.group("arrow") and not _ACTS.match(said):
             said = f"returns {said}"  # "consultar_divida(cpf) → valor em aberto": what the call gives back
         found.append(FoundTool(name, params, said, match.start(), match.end()))
         taken.append((match.start(), match.end()))

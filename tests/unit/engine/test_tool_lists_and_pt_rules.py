@@ -53,3 +53,8 @@ def test_a_narrowed_foreign_prohibition_keeps_its_words() -> None:
     assert plain.text == "Never offer discounts."
     prompt = generate(Brief(task=_TASK, target="claude")).prompt
     assert "Never offer discounts." not in prompt
+
+
+def test_an_arrow_before_an_action_says_what_the_tool_does() -> None:
+    [tool] = find_tools("page_night_manager(reason) -> wakes up the night manager")
+    assert tool.purpose == "wakes up the night manager"
