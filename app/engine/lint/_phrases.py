@@ -12,6 +12,8 @@ import re
 import string
 from collections.abc import Sequence
 
+from app.engine.lint._needs import Clause, needs
+
 WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
 
 
@@ -66,26 +68,61 @@ def ascii_words(text: str) -> frozenset[bytes]:
     return frozenset(text.encode().translate(ASCII_WORDS_ONLY).split())
 
 
+class _TextWords:
+    """The ASCII words of one text, and the word starts of `needs` conditions (built on first use)."""
+
+    __slots__ = ("_starts", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = ascii_words(text)
+        self._starts: frozenset[bytes] | None = None
+
+    def _has_start(self, chars: bytes) -> bool:
+        """Whether a word may start with `chars` (its first PREFIX_LEN characters start a word)."""
+        if len(chars) < PREFIX_LEN:
+            return True
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = frozenset(word[:PREFIX_LEN] for word in self.words)
+        return chars[:PREFIX_LEN] in starts
+
+    def meets(self, clauses: tuple[Clause, ...]) -> bool:
+        """Whether the text meets every clause (one of its leaves): the pattern may match."""
+        words = self.words
+        for clause in clauses:
+            for whole, chars in clause:
+                if chars in words if whole else self._has_start(chars):
+                    break
+            else:
+                return False
+        return True
+
+
 class _WordIndex:
-    """The set of words of the last text looked up: phrase lists skip patterns whose first word is absent.
+    """The words of the last text looked up: phrase lists skip patterns whose first word is absent.
     One set lookup per pattern replaces a regex scan of the whole text, and most phrases never occur.
-    The (text, words) pair is replaced in one assignment, so concurrent lints never mix two texts."""
+    The entry is replaced in one assignment, so concurrent lints never mix two texts."""
 
     def __init__(self) -> None:
-        self._last: tuple[str, frozenset[bytes]] = ("", frozenset())
+        self._last = _TextWords("")
+
+    def get(self, text: str) -> _TextWords:
+        last = self._last
+        if last.text is text:
+            return last
+        last = self._last = _TextWords(text)
+        return last
 
     def words(self, text: str) -> frozenset[bytes]:
-        last = self._last
-        if last[0] is text:
-            return last[1]
-        words = ascii_words(text)
-        self._last = (text, words)
-        return words
+        return self.get(text).words
 
 
 _WORD_INDEX = _WordIndex()
 SHORT_TEXT = 400
 """Below this length a regex scan is cheaper than building the word set."""
+PREFIX_LEN = 4
+"""Word starts are looked up by their first PREFIX_LEN characters."""
 
 
 def _index_word(pattern: str) -> bytes:
@@ -104,16 +141,23 @@ class Phrases:
         # The word index only helps when a match starts at a word start in lower-cased text.
         indexable = word_start and not flags & re.IGNORECASE
         # Only ASCII first words are looked up (see `ascii_words`); a pattern led by another word is always live.
-        self._compiled = [(re.compile(b, flags), _index_word(b) if indexable else b"") for b in branches]
-        self._patterns = [p for p, _ in self._compiled]
+        self._compiled = [
+            (re.compile(b, flags), _index_word(b) if indexable else b"", needs(b, flags, word_start)) for b in branches
+        ]
+        self._patterns = [p for p, _, _ in self._compiled]
         self._word_start = word_start
 
-    def _live(self, text: str) -> list[re.Pattern[str]]:
-        """Patterns that can match: those whose first whole word occurs in the text (see `_WordIndex`)."""
+    def _live(self, text: str, whole: bool = True) -> list[re.Pattern[str]]:
+        """Patterns that can match: those whose first whole word occurs in the text (see `_WordIndex`) and, for a
+        scan of the whole text (`whole`), that meet their `needs` conditions."""
         if len(text) < SHORT_TEXT:
             return self._patterns
-        words = _WORD_INDEX.words(text)
-        return [p for p, word in self._compiled if not word or word in words]
+        index = _WORD_INDEX.get(text)
+        words = index.words
+        if not whole:
+            return [p for p, word, _ in self._compiled if not word or word in words]
+        meets = index.meets
+        return [p for p, word, clauses in self._compiled if (not word or word in words) and meets(clauses)]
 
     def _ok(self, text: str, m: re.Match[str]) -> bool:
         start = m.start()
@@ -136,13 +180,14 @@ class Phrases:
     def contains(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether any phrase occurs; stops at the first branch that matches."""
         end = len(text) if endpos is None else endpos
-        return any(self._ok(text, m) for p in self._live(text) for m in p.finditer(text, pos, end))
+        live = self._live(text, end >= len(text))
+        return any(self._ok(text, m) for p in live for m in p.finditer(text, pos, end))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The leftmost match in text[pos:endpos], or None."""
         end = len(text) if endpos is None else endpos
         best: re.Match[str] | None = None
-        for p in self._live(text):
+        for p in self._live(text, end >= len(text)):
             for m in p.finditer(text, pos, end):
                 if best is not None and m.start() >= best.start():
                     break
