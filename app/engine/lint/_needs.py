@@ -22,12 +22,17 @@ import re
 # The parsed form of a pattern, read with `re`'s own parser (Python 3.11+; no stubs, hence the ignores).
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
-Leaf = tuple[bool, bytes]
-"""(True, w): the word w occurs in the text; (False, p): some word of the text starts with p."""
+Leaf = tuple[int, bytes]
+"""(WORD, w): the word w occurs in the text; (START, p): some word of the text starts with p; (PAIR, b"a b"): the word
+b follows the word a."""
 Clause = tuple[Leaf, ...]
 """Met when any of its leaves is."""
+
+START, WORD, PAIR = 0, 1, 2
+START_LEN = 4
+"""Word starts are looked up by their first START_LEN characters (a shorter start is no condition)."""
 
 _ASCII_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NON_WORD_CATEGORIES = frozenset({sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD})
@@ -99,35 +104,54 @@ def _flatten(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
 
 
 def _best(clauses: list[Clause]) -> Clause | None:
-    """The clause most likely to fail on a text: fewest leaves, whole words first, longest."""
+    """The clause most likely to fail on a text: fewest leaves, pairs and whole words first, longest."""
     if not clauses:
         return None
-    return min(clauses, key=lambda c: (len(c), -sum(whole for whole, _ in c), -min(len(chars) for _, chars in c)))
+    return min(clauses, key=lambda c: (len(c), -sum(kind for kind, _ in c), -min(len(chars) for _, chars in c)))
+
+
+class _State(NamedTuple):
+    run: bytes
+    run_bounded: bool
+    run_after: bytes
+    bounded: bool
+    last: bytes
 
 
 class _Reader:
     """Walks one sequence of parsed items, keeping the word in progress."""
 
-    def __init__(self, run: bytes, run_bounded: bool, bounded: bool) -> None:
+    def __init__(self, state: _State) -> None:
         self.out: list[Clause] = []
-        self.run = run
-        self.run_bounded = run_bounded
-        self.bounded = bounded
-        """The character before the next item is no ASCII word character (or the match starts there)."""
+        self.run, self.run_bounded, self.run_after, self.bounded, self.last = state
+        """`bounded`: the character before the next item is no ASCII word character (or the match starts there).
+        `last`: the last whole word, when only characters that are no word characters were read since;
+        `run_after`: that word, for the word in progress."""
+
+    def state(self) -> _State:
+        return _State(self.run, self.run_bounded, self.run_after, self.bounded, self.last)
 
     def close(self, right_bounded: bool) -> None:
-        if self.run and self.run_bounded:
-            self.out.append(((right_bounded, self.run),))
+        if self.run:
+            whole = self.run_bounded and right_bounded
+            if self.run_bounded:
+                self.out.append(((WORD if whole else START, self.run),))
+            if whole and self.run_after:
+                self.out.append(((PAIR, self.run_after + b" " + self.run),))
+            self.last = self.run if whole else b""
         self.run = b""
 
     def unknown(self) -> None:
         self.close(False)
         self.bounded = False
+        self.last = b""
 
     def literal(self, code: int) -> None:
         if _is_word(code):
             if not self.run:
                 self.run_bounded = self.bounded
+                self.run_after = self.last if self.bounded else b""
+                self.last = b""
             self.run += bytes((code,))
             self.bounded = False
         else:
@@ -156,15 +180,17 @@ class _Reader:
             self.bounded = True
         else:
             # The first repetition goes on with the word in progress; what follows it is not known.
-            self.out.extend(_read(_flatten(sub.data), self.run, self.run_bounded, self.bounded, False))
+            self.out.extend(_read(_flatten(sub.data), self.state(), False))
             self.run = b""
             self.bounded = False
+            self.last = b""
 
     def branch(self, alternatives: list[Any], right_bounded: bool) -> None:
         # Each alternative goes on with the word in progress; a match meets the conditions of one of them.
         leaves: list[Leaf] = []
+        state = self.state()
         for alternative in alternatives:
-            best = _best(_read(_flatten(alternative.data), self.run, self.run_bounded, self.bounded, right_bounded))
+            best = _best(_read(_flatten(alternative.data), state, right_bounded))
             if best is None:
                 leaves = []
                 break
@@ -173,12 +199,13 @@ class _Reader:
             self.out.append(tuple(dict.fromkeys(leaves)))
         self.run = b""
         self.bounded = False
+        self.last = b""
 
 
-def _read(items: list[tuple[Any, Any]], run: bytes, run_bounded: bool, bounded: bool, tail: bool) -> list[Clause]:
-    """The conditions every match of `items` meets, given the word in progress before it (`run`, which starts a
-    word when `run_bounded`), whether a word starts at its first item (`bounded`) and whether one ends after it."""
-    reader = _Reader(run, run_bounded, bounded)
+def _read(items: list[tuple[Any, Any]], state: _State, tail: bool) -> list[Clause]:
+    """The conditions every match of `items` meets, given what was read before it (`state`) and whether a word ends
+    after it (`tail`)."""
+    reader = _Reader(state)
     for index, (op, value) in enumerate(items):
         if op is sre.LITERAL:
             reader.literal(value)
@@ -211,4 +238,49 @@ def needs(pattern: str, flags: int, word_start: bool) -> tuple[Clause, ...]:
     parsed = _parser.parse(pattern, flags)
     if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
         return ()  # an inline "(?i)"
-    return tuple(dict.fromkeys(_read(_flatten(parsed.data), b"", False, word_start, False)))
+    return tuple(dict.fromkeys(_read(_flatten(parsed.data), _State(b"", False, b"", word_start, b""), False)))
+
+
+class Needs(NamedTuple):
+    """`needs` conditions as set operations on a text's words, word starts and pairs (see `_phrases._TextWords`)."""
+
+    words: frozenset[bytes]
+    """Every one occurs."""
+    starts: frozenset[bytes]
+    """Every one is the first START_LEN characters of a word."""
+    pairs: frozenset[tuple[bytes, bytes]]
+    """Every one is two consecutive words."""
+    any_of: tuple[tuple[frozenset[bytes], frozenset[bytes], frozenset[tuple[bytes, bytes]]], ...]
+    """For each: one of its words, starts or pairs occurs."""
+
+    @property
+    def only_words(self) -> bool:
+        return not self.starts and not self.pairs and not self.any_of
+
+
+def compile_needs(clauses: tuple[Clause, ...], first_word: bytes = b"") -> Needs:
+    """The clauses as sets, with `first_word` (when given) as a further word that must occur."""
+    sets: tuple[set[bytes], set[bytes], set[tuple[bytes, bytes]]] = (
+        {first_word} if first_word else set(),
+        set(),
+        set(),
+    )
+    any_of = []
+    for clause in clauses:
+        if any(kind == START and len(chars) < START_LEN for kind, chars in clause):
+            continue  # met by nearly every text
+        words = frozenset(chars for kind, chars in clause if kind == WORD)
+        starts = frozenset(chars[:START_LEN] for kind, chars in clause if kind == START)
+        pairs = frozenset(_pair(chars) for kind, chars in clause if kind == PAIR)
+        if len(clause) > 1:
+            any_of.append((words, starts, pairs))
+        else:
+            sets[0].update(words)
+            sets[1].update(starts)
+            sets[2].update(pairs)
+    return Needs(frozenset(sets[0]), frozenset(sets[1]), frozenset(sets[2]), tuple(dict.fromkeys(any_of)))
+
+
+def _pair(chars: bytes) -> tuple[bytes, bytes]:
+    first, second = chars.split(b" ")
+    return first, second

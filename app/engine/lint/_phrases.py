@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Sequence
+from itertools import pairwise
 
-from app.engine.lint._needs import Clause, needs
+from app.engine.lint._needs import START_LEN, Needs, compile_needs, needs
 
 WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
 
@@ -58,6 +59,11 @@ def first_whole_word(pattern: str) -> str:
 ASCII_WORDS_ONLY = bytes(b if chr(b) in WORD_CHARS else ord(" ") for b in range(256))
 
 
+def ascii_word_list(text: str) -> list[bytes]:
+    """The ASCII words of a text in order (see `ascii_words`)."""
+    return text.encode().translate(ASCII_WORDS_ONLY).split()
+
+
 def ascii_words(text: str) -> frozenset[bytes]:
     """The ASCII words of a text, as bytes: a superset of its `\\w+` words that are ASCII.
 
@@ -65,38 +71,53 @@ def ascii_words(text: str) -> frozenset[bytes]:
     found too; a non-ASCII letter next to ASCII ones only adds extra pieces. Three C calls on UTF-8 bytes
     instead of a regex scan: about 3x faster on 20 KB.
     """
-    return frozenset(text.encode().translate(ASCII_WORDS_ONLY).split())
+    return frozenset(ascii_word_list(text))
 
 
 class _TextWords:
-    """The ASCII words of one text, and the word starts of `needs` conditions (built on first use)."""
+    """The ASCII words of one text, and the starts and pairs of its words (built on first use)."""
 
-    __slots__ = ("_starts", "text", "words")
+    __slots__ = ("_pairs", "_starts", "_tokens", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = ascii_words(text)
+        self._tokens = ascii_word_list(text)
+        self.words = frozenset(self._tokens)
         self._starts: frozenset[bytes] | None = None
+        self._pairs: frozenset[tuple[bytes, bytes]] | None = None
 
-    def _has_start(self, chars: bytes) -> bool:
-        """Whether a word may start with `chars` (its first PREFIX_LEN characters start a word)."""
-        if len(chars) < PREFIX_LEN:
-            return True
+    @property
+    def starts(self) -> frozenset[bytes]:
+        """The first START_LEN characters of every word."""
         starts = self._starts
         if starts is None:
-            starts = self._starts = frozenset(word[:PREFIX_LEN] for word in self.words)
-        return chars[:PREFIX_LEN] in starts
+            starts = self._starts = frozenset(word[:START_LEN] for word in self.words)
+        return starts
 
-    def meets(self, clauses: tuple[Clause, ...]) -> bool:
-        """Whether the text meets every clause (one of its leaves): the pattern may match."""
+    @property
+    def pairs(self) -> frozenset[tuple[bytes, bytes]]:
+        """Every two consecutive words."""
+        pairs = self._pairs
+        if pairs is None:
+            tokens = self._tokens
+            pairs = self._pairs = frozenset(pairwise(tokens))
+        return pairs
+
+    def meets(self, needs: Needs) -> bool:
+        """Whether the text meets the conditions: the pattern may match."""
         words = self.words
-        for clause in clauses:
-            for whole, chars in clause:
-                if chars in words if whole else self._has_start(chars):
-                    break
-            else:
-                return False
-        return True
+        if (
+            not needs.words <= words
+            or (needs.starts and not needs.starts <= self.starts)
+            or (needs.pairs and not needs.pairs <= self.pairs)
+        ):
+            return False
+        return all(
+            not any_words.isdisjoint(words)
+            or (any_starts and not any_starts.isdisjoint(self.starts))
+            or (any_pairs and not any_pairs.isdisjoint(self.pairs))
+            for any_words, any_starts, any_pairs in needs.any_of
+        )
 
 
 class _WordIndex:
@@ -121,8 +142,6 @@ class _WordIndex:
 _WORD_INDEX = _WordIndex()
 SHORT_TEXT = 400
 """Below this length a regex scan is cheaper than building the word set."""
-PREFIX_LEN = 4
-"""Word starts are looked up by their first PREFIX_LEN characters."""
 
 
 def _index_word(pattern: str) -> bytes:
@@ -141,9 +160,12 @@ class Phrases:
         # The word index only helps when a match starts at a word start in lower-cased text.
         indexable = word_start and not flags & re.IGNORECASE
         # Only ASCII first words are looked up (see `ascii_words`); a pattern led by another word is always live.
-        self._compiled = [
-            (re.compile(b, flags), _index_word(b) if indexable else b"", needs(b, flags, word_start)) for b in branches
-        ]
+        self._compiled: list[tuple[re.Pattern[str], bytes, Needs]] = []
+        for branch in branches:
+            word = _index_word(branch) if indexable else b""
+            self._compiled.append(
+                (re.compile(branch, flags), word, compile_needs(needs(branch, flags, word_start), word))
+            )
         self._patterns = [p for p, _, _ in self._compiled]
         self._word_start = word_start
 
@@ -157,7 +179,7 @@ class Phrases:
         if not whole:
             return [p for p, word, _ in self._compiled if not word or word in words]
         meets = index.meets
-        return [p for p, word, clauses in self._compiled if (not word or word in words) and meets(clauses)]
+        return [p for p, _, n in self._compiled if n.words <= words and (n.only_words or meets(n))]
 
     def _ok(self, text: str, m: re.Match[str]) -> bool:
         start = m.start()

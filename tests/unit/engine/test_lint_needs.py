@@ -8,7 +8,7 @@ import re
 import pytest
 
 from app.engine.lint import _phrases
-from app.engine.lint._needs import needs
+from app.engine.lint._needs import PAIR, START, WORD, needs
 from app.engine.lint._phrases import Phrases, ascii_words
 
 # Words that share starts and ends ("no", "not", "note", "piano"), so that a pattern's words occur inside others.
@@ -83,17 +83,28 @@ def test_phrases_find_what_the_pattern_finds(seed: int) -> None:
 
 
 def test_needs_reads_whole_words_and_word_starts() -> None:
-    assert needs(r"and so on\b", 0, True) == (((True, b"and"),), ((True, b"so"),), ((True, b"on"),))
+    assert needs(r"and so on\b", 0, True) == (
+        ((WORD, b"and"),),
+        ((WORD, b"so"),),
+        ((PAIR, b"and so"),),
+        ((WORD, b"on"),),
+        ((PAIR, b"so on"),),
+    )
     # "answers?" may go on ("answers", "answering"): only a word start; an optional group keeps the word start.
-    assert needs(r"keep (?:your )?answers?", 0, True) == (((True, b"keep"),), ((False, b"answer"),))
+    assert needs(r"keep (?:your )?answers?", 0, True) == (((WORD, b"keep"),), ((START, b"answer"),))
     # One of the alternatives: a clause with a leaf from each.
-    assert needs(r"be (?:brief|concise)\b", 0, True) == (((True, b"be"),), ((True, b"brief"), (True, b"concise")))
+    assert needs(r"be (?:brief|concise)\b", 0, True) == (
+        ((WORD, b"be"),),
+        ((PAIR, b"be brief"), (PAIR, b"be concise")),
+    )
     # Without a word start the first word may be the end of a longer one; a non-ASCII letter ends an ASCII word.
-    assert needs(r"café au\b", 0, False) == (((True, b"au"),),)
+    assert needs(r"café au\b", 0, False) == (((WORD, b"au"),),)
     # After an optional part, or before one, a word may go on: "notebook", "nonote", "axnote".
-    assert needs(r"note(?:s)?book\b", 0, True) == (((False, b"note"),),)
-    assert needs(r"(?:no|so)[ -]?note\b", 0, True) == (((False, b"no"), (False, b"so")),)
-    assert needs(r"a\w\Bnote\b", 0, True) == (((False, b"a"),),)
+    assert needs(r"note(?:s)?book\b", 0, True) == (((START, b"note"),),)
+    assert needs(r"(?:no|so)[ -]?note\b", 0, True) == (((START, b"no"), (START, b"so")),)
+    assert needs(r"a\w\Bnote\b", 0, True) == (((START, b"a"),),)
+    # Words with anything between them are no pair.
+    assert needs(r"so\b[^.\n]{0,6}?\bnote\b", 0, True) == (((WORD, b"so"),), ((WORD, b"note"),))
     # Unknown: case folding, and an alternative with no word.
     assert needs(r"never\b", re.IGNORECASE, True) == ()
     assert needs(r"(?:never|\d+)\b", 0, True) == ()
