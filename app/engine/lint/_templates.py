@@ -131,6 +131,9 @@ BRACKET_RE = re.compile(r"\[([^\[\]\n]{1,80})\](?![(\[:])")
 ANGLE_RE = re.compile(r"<((?:insert|your|enter|add|put|replace|type|fill in)\b[^<>\n]{0,60})>", re.I)
 BRACE_RE = re.compile(r"\{([^{}\n]{1,200})\}")
 DOLLAR_RE = re.compile(r"\$\{([^{}\n]{1,80})\}")
+LOREM = "orem ipsum"
+"""What every "Lorem ipsum" match holds: `[Ll]orem` has no literal start for `re` to skip to, so the text is searched
+for this first (a 20 KB prompt without it costs one fast search instead of a regex try at every position)."""
 MARKER_RES = (
     re.compile(r"[Ll]orem ipsum"),
     *(re.compile(rf"{word}(?::|\b(?=[ \t]*$))", re.M) for word in ("TODO", "FIXME", "TBD")),
@@ -198,7 +201,7 @@ def find_slots(text: str, in_code: list[tuple[int, int]]) -> list[Slot]:
             found.append(Slot(start, end, "brace", False))
         elif len(inner.split()) >= 3 and STRONG_SLOT_RE.match(inner.strip()) and not re.search(r"[\"':;=]", inner):
             found.append(Slot(start, end, "brace", True))
-    for marker_re in MARKER_RES:
+    for marker_re in MARKER_RES if LOREM in text else MARKER_RES[1:]:
         found.extend(
             Slot(m.start(), m.end(), "marker", True)
             for m in marker_re.finditer(text)

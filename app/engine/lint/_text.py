@@ -279,7 +279,7 @@ class Doc:
     @cached_property
     def has_cjk(self) -> bool:
         """Whether the text contains Chinese, Japanese or Korean script (written without spaces between words)."""
-        return CJK_RE.search(self.text) is not None
+        return not self.text.isascii() and CJK_RE.search(self.text) is not None
 
     @cached_property
     def word_count(self) -> int:
