@@ -52,6 +52,10 @@ def first_whole_word(pattern: str) -> str:
         return ""
     if m.end() == len(prefix) and not pattern.startswith(WORD_END_TOKENS, len(prefix)):
         return ""  # the word may continue ("answer" in `answers?`)
+    for token in (" ", "\\s", "\\W"):
+        after = len(prefix) + len(token)
+        if pattern.startswith(token, len(prefix)) and after < len(pattern) and pattern[after] in OPTIONAL_QUANTIFIERS:
+            return ""  # the space after the word is optional: `hand ?(?:off|over)` also matches "handoff"
     return m.group(0)
 
 
