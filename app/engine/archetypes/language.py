@@ -20,6 +20,7 @@ from app.engine.archetypes.variants import (
     PRODUCT_DESCRIPTIONS,
     REPLY_DRAFTING,
     ROLEPLAY_PARTNER,
+    STATED_PIECES,
     STORY_GAME,
     STORY_GAME_CUE,
     TIGHTENING,
@@ -382,7 +383,7 @@ MARKETING_COPY = Archetype(
     drop_variables=("document", "content", "review", "text", "email"),
     final_reminder="Write three benefit-led variants, each ending with a call to action.",
     example_kind="marketing",
-    variants=(PRODUCT_DESCRIPTIONS,),
+    variants=(STATED_PIECES, PRODUCT_DESCRIPTIONS),
 )
 
 ROLEPLAY_INTERVIEWER = Archetype(

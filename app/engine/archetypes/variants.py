@@ -1045,3 +1045,36 @@ INTERNAL_HELPDESK = Variant(
         ),
     },
 )
+
+
+# "give 3 headlines max 30 characters each and 2 descriptions": the brief counts the pieces it wants (an ad's
+# headlines and descriptions, a post's hooks); they are the reply, not three variants each with a call to action.
+STATED_PIECES = Variant(
+    name="stated pieces",
+    cue=re.compile(
+        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:short\s+|more\s+)?(?:headlines?|"
+        r"descriptions?|taglines?|slogans?|subject\s+lines?|captions?|hooks?|titles?|titulares|titulos|títulos|"
+        r"descripciones|titres|überschriften|schlagzeilen)\b",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(r"\bvariants?\b|\bA/B\b", re.IGNORECASE),
+    changes={
+        "rules": (
+            rule(
+                "Lead with the reader's benefit, then support it with a concrete feature or number.",
+                "Readers care about outcomes; features make the claim credible.",
+            ),
+            rule(
+                "Use only claims supported by the product details; no superlatives you cannot prove.",
+                "Unsupported claims create legal risk and erode trust.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="markdown",
+            description="Exactly the pieces the brief asks for, each on its own line under a label that names it.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "final_reminder": "Write exactly the pieces the brief asks for, each within its limit.",
+    },
+)

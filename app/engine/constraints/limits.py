@@ -30,7 +30,8 @@ _UNITS: tuple[tuple[LimitUnit, str], ...] = (
     (
         "items",
         r"items?|elements?|entries|entry|elementen?|elementos?|éléments?|options?|suggestions?|ideas?|examples?|"
-        r"tips?|tags?|hashtags?|keywords?|questions?|titles?|headlines?|recommendations?|reasons?|steps?|"
+        r"tips?|tags?|hashtags?|keywords?|questions?|titles?|headlines?|descriptions?|taglines?|slogans?|"
+        r"recommendations?|reasons?|steps?|"
         r"results?|vorschläge|sugerencias|ejemplos|exemples|idées|sugestões|exemplos",
     ),
     ("lines", r"lines?|zeilen?|líneas?|lignes?|linhas?|righe|riga"),
@@ -75,7 +76,8 @@ _ADJECTIVES = r"(?:(?:short|long|full|complete|concise|brief|simple|separate|pla
 # Anchored at a number: "3 sentences", "2-3 short paragraphs", "150-word", "five bullets or fewer".
 _CORE = re.compile(
     rf"(?P<n1>{NUMBER})(?:{_RANGE_JOIN}(?P<n2>{NUMBER}))?(?:\s*|-){_ADJECTIVES}(?:{_UNIT_ALT})\b"
-    rf"(?:\s*(?:{_POST})\b)?",
+    # "3 headlines max 30 characters each": a cue right before another number is that number's, not this one's
+    rf"(?:\s*(?:{_POST})\b(?!\s*\d))?",
     re.IGNORECASE,
 )
 # "word limit: 100", "max words: 100", "limit of 100 words" is handled above.
@@ -110,7 +112,8 @@ _SCOPE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SCOPE_BEFORE = re.compile(
-    rf"\b{_EACH}\s+(?:(?P<noun>[a-zà-ü][\w-]*)\s+(?:(?:should|must|is|be|has|gets?|stays?)\s+)?(?:be\s+)?)?"
+    rf"\b{_EACH}\s+(?:(?!(?:and|or|but|then|y|und|et|e|o|ou)\b)(?P<noun>[a-zà-ü][\w-]*)\s+"
+    rf"(?:(?:should|must|is|be|has|gets?|stays?)\s+)?(?:be\s+)?)?"
     rf"(?:(?:com|con|de|di|mit|with|of|van)\s+)?(?:(?:at\s+most|under|below|within|max(?:imum)?|no\s+more\s+than|up\s+to|"
     rf"less\s+than|no\s+máximo|máximo|höchstens|maximal|au\s+plus|al\s+massimo|massimo|maximaal)\s+)?$",
     re.IGNORECASE,
@@ -437,6 +440,8 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_AND_BEFORE = re.compile(r"\band\s+$")
+_BARE_EACH_AFTER = re.compile(r"\s*each\b(?!\s+(?!(?:and|or|but|then)\b)[a-z])", re.IGNORECASE)
 _STRENGTH_POINTS = re.compile(
     r"\s+(?:forts?|faibles?|positifs?|n[ée]gatifs?|d'am[ée]lioration|[àa]\s+am[ée]liorer|fuertes|d[ée]biles|positivos|"
     r"negativos|de\s+mejora|fortes|fracos|de\s+melhoria|di\s+forza|deboli|forti|sterke|zwakke|starke|schwache)\b",
@@ -490,6 +495,11 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     per_item = _ITEMS_OF.search(text[max(0, start - 30) : start])
     if per_item:
         return "each " + ("bullet" if per_item.group(1).lower().startswith(("bullet", "point")) else "item")
+    if _BARE_EACH_AFTER.match(text, end):
+        # "3 headlines max 30 characters each": each of the things counted just before, not one headline
+        counted = _PLURAL_BEFORE.search(text[max(0, start - 40) : start])
+        if counted is not None and _SCOPE_NOUN.match(counted.group("noun")):
+            return f"each {counted.group('noun').lower()}"
     part = _PART_BEFORE.search(text[max(0, start - 40) : start])
     if part is not None:
         return "the " + re.sub(r"\s+", " ", part.group("part").lower())
@@ -697,7 +707,10 @@ def find_limits(text: str) -> list[FoundLimit]:
             kind = "max" if match.group("post_max") else "min"
         # A bare "3 examples" or "5 points" is a count only when asked for ("give 3 examples").
         bare_count = unit == "items" or noun.lower().startswith(("point", "punto"))
-        if kind is None and n2 is None and bare_count and not _ASKED_COUNT.search(text, max(0, start - 40), start):
+        # "give 3 headlines … and 2 descriptions": a count joined to an asked one is asked too
+        joined = any(f.exact is not None and f.unit == "items" for f in found) and _AND_BEFORE.search(text, 0, start)
+        asked = joined or _ASKED_COUNT.search(text, max(0, start - 40), start)
+        if kind is None and n2 is None and bare_count and not asked:
             continue
         minimum, maximum, exact = _bounds(kind, unit, n1, n2)
         previous = found[-1].unit if found else None

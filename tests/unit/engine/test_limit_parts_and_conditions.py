@@ -48,8 +48,8 @@ def test_a_french_description_limit_is_the_descriptions() -> None:
         "Pour chaque produit, rends un titre de 50 caractères maximum, puis une description de 70 mots maximum."
     )
     assert [(c.scope, c.maximum) for c in found] == [("the title", 50), ("the description", 70)]
-    [each] = _limits("Write 2 descriptions max 90 characters each.")
-    assert each.scope == "each description"
+    [count, each] = _limits("Write 2 descriptions max 90 characters each.")
+    assert (count.exact, each.scope) == (2, "each description")
 
 
 @pytest.mark.parametrize(
