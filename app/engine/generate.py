@@ -104,7 +104,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task)
     start, end = job_span(brief.task)
-    matches = named_agent_leads(matches, brief.task[start:end])
+    matches = _strong_keyword_leads(named_agent_leads(matches, brief.task[start:end]))
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
     return _tools_lead(matches) if tools else matches
@@ -175,6 +175,24 @@ def _named_job_leads(matches: list[ArchetypeMatch], task: str, labels: bool) -> 
         if BY_ID.get(m.id) is not archetype and m is not matches[0]
     ]
     return [msgspec.structs.replace(lead, rank="primary"), *rest]
+
+
+# A keyword this heavy names the job outright ("summarise", "answers only from this text" in any language).
+_STRONG_JOB_WEIGHT = 8
+
+
+def _strong_keyword_leads(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
+    """ "que conteste solo con lo que pone este resumen": when the lead rests on the model's guess alone (it read
+    "resumen" as a summary job) and another match rests on a keyword that names its job outright, that one leads."""
+    if len(matches) < 2 or any(not f.startswith("model:") for f in matches[0].features):
+        return matches
+    for match in matches[1:]:
+        archetype = BY_ID.get(match.id)
+        weights = {f.label: f.weight for f in archetype.features} if archetype else {}
+        if max((weights.get(label, 0) for label in match.features), default=0) >= _STRONG_JOB_WEIGHT:
+            rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not match]
+            return [msgspec.structs.replace(match, rank="primary"), *rest]
+    return matches
 
 
 def _names_a_job(match: ArchetypeMatch, labels: bool) -> bool:

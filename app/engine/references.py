@@ -67,7 +67,11 @@ _LIST_INTRO = re.compile(
     re.IGNORECASE,
 )
 # "- …", "3. …", and a rubric's lettered criteria: "A. Structure du courriel : 5 pts", "b) Clarity (0-3)".
-_LIST_LINE = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)]|[A-Za-z][.)])[ \t]+\S[^\n]*(?:\n|$)")
+# A table row ("Thailand | Hepatitis A, Tetanus | 6 weeks") counts as a list line too.
+_LIST_LINE = re.compile(
+    # (its first cell holds no colon: "Output: a table with columns A | B | C" is a sentence about a table)
+    r"[ \t]*(?:(?:[-*•]|\d{1,2}[.)]|[A-Za-z][.)])[ \t]+\S[^\n]*|\|?[^\n|:]{1,60}\|[^\n|]*\|[^\n]*)(?:\n|$)"
+)
 _MIN_LIST_LINES = 2
 
 

@@ -285,6 +285,20 @@ DOCUMENT_QA = Archetype(
         ),
         feat("citations", r"\bcit(?:e|es|ing|ations?)\b|\bsources?\b|\breferences?\b", 3),
         feat("rag", r"\brag\b|\bretrieval\b|\bgrounded\b", 4),
+        # "que conteste solo con lo que pone este resumen", "qui réponde uniquement à partir de", "die nur anhand …
+        # antwortet": answers taken only from a given text, in the other languages briefs arrive in.
+        feat(
+            "answers only from a text",
+            r"\b(?:contest\w*|respond\w*|responda\w*|répond\w*|antwort\w*|beantwort\w*|rispond\w*|antwoord\w*|beantwoord\w*)\b"
+            r"[^.\n]{0,40}?\b(?:solo|sólo|solamente|únicamente|seulement|uniquement|nur|ausschlie(?:ß|ss)lich|soltanto|"
+            r"apenas|somente|alleen|uitsluitend)\b[^.\n]{0,30}?\b(?:resumen|documento|texto|información|guía|manual|"
+            r"política|normas|reglamento|convenio|tabla|document|texte|informations|guide|règlement|unterlagen|dokument|"
+            r"text|angaben|informationen|handbuch|richtlinie|riassunto|testo|informazioni|guida|regolamento|resumo|"
+            r"informações|guia|regulamento|samenvatting|tekst|informatie|handleiding|lo\s+que\s+(?:pone|dice)|"
+            r"ce\s+que\s+dit|was\s+(?:da|hier|dort)\s+steht|quello\s+che\s+(?:dice|c'è)|o\s+que\s+(?:diz|está)|"
+            r"wat\s+er\s+staat)",
+            8,
+        ),
         feat(
             "don't-know path",
             r"\b(?:doesn't|does not|don't|do not) know\b|\bnot in the (?:docs|documents|sources|article|text)\b|\bno making (?:stuff|things) up\b|\bwithout making (?:stuff|things) up\b",

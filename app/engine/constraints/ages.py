@@ -35,11 +35,17 @@ _BETWEEN_PERSON = (
     r"(?:(?:mostly|mainly|all|usually|often|meist|mayormente)\s+)?"
 )
 
+# "Entre 40 y 70 palabras": a range of a counted unit is a length, not ages.
+_NOT_A_COUNT = (
+    r"(?!\s*(?:palabras|words|mots|wörter|w[öo]rtern|palavras|parole|woorden|caracteres|caractères|characters|frases|"
+    r"phrases|sentences|sätze|minutos|minutes|minuten|horas|hours|heures|stunden|días|dias|days|jours|tage|líneas|"
+    r"lines|lignes|zeilen|euros?|€|\$|km|kg|%|por\s*ciento|pour\s*cent|prozent)\b)"
+)
 _RANGES = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"{_LO}{_SEP}{_HI}{_UNIT}",  # "8 to 10 year olds", "10 bis 12 Jahre", "8到10岁"
-        rf"\b(?:{_AGE_WORD})\s*:?\s*(?:between\s+)?{_LO}{_SEP}{_HI}(?!\s*%)",  # "ages 13 to 16"
+        rf"\b(?:{_AGE_WORD})\s*:?\s*(?:between\s+)?{_LO}{_SEP}{_HI}(?!\s*%){_NOT_A_COUNT}",  # "ages 13 to 16"
         rf"\b(?:{PERSON})\s*,?\s*\(\s*(?:ages?\s*)?{_LO}{_SEP}{_HI}\s*\)",  # "teenagers (13 to 16)"
         rf"\b(?:{PERSON})\s+{_LO}{_SEP}{_HI}(?![\w%]|\s*(?:%|percent|minutes|min|words|items))",  # "kids 4-7"
         # "they're 13-14", "who are 8 to 10": the people the brief just named.

@@ -88,7 +88,11 @@ _MIRROR = re.compile(
     r"idioma\s+del\s+(?:correo|mensaje|e-?mail|remitente)|sprache\s+der\s+(?:e-?mail|mail|nachricht|anfrage)|"
     r"sprache\s+des\s+(?:absenders|kunden)|langue\s+du\s+(?:message|courriel|mail|client|correspondant)|"
     r"idioma\s+d[ao]\s+(?:e-?mail|mensagem|remetente)|lingua\s+del\s+(?:messaggio|cliente|mittente)|"
-    r"taal\s+van\s+de\s+(?:e-?mail|mail|klant|afzender|vraag))",
+    r"taal\s+van\s+de\s+(?:e-?mail|mail|klant|afzender|vraag)|"
+    # "responde en el idioma en que te escriban", "dans la langue dans laquelle on t'écrit", "in der Sprache, in der …"
+    r"idioma\s+en\s+(?:el\s+)?que\s+(?:te|le|les|nos|se\s+te)\s+(?:escrib|habl)\w*|"
+    r"langue\s+dans\s+laquelle|sprache\s*,?\s+in\s+der|l[íi]ngua\s+em\s+que|idioma\s+em\s+que|"
+    r"lingua\s+in\s+cui|taal\s+waarin)",
     re.IGNORECASE,
 )
 _SOURCE_ONLY = re.compile(r"\b(?:from|de|aus|du|do)\s+$", re.IGNORECASE)

@@ -99,6 +99,10 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     """
     found = _audience_phrase(text, whole=whole)
     age_words = find_ages(text)
+    if age_words is not None and not whole and _COMPANION.search(text, 0, age_words.start):
+        age_words = None  # "travelling with their kids aged 3-5": people with the reader, not the reader's age
+        if found is not None and _COMPANION.search(text, 0, found.start):
+            return None
     carers = _CARERS_OF.search(text, 0, age_words.start) if age_words is not None else None
     if age_words is not None and carers is not None:
         # "parents and carers of players aged 7 to 11": the readers are the adults; the ages are their children's.
@@ -108,6 +112,8 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     if found is None:
         if age_words is None:
             return None
+        if _CASE_CLAUSE.match(text):
+            return None  # "if they are pregnant or over 65, …": a case to route, not who reads
         phrase = _BRIDGE.sub(_bridge, text[age_words.start : age_words.end])
         phrase = _PRONOUN_LEAD.sub("aged ", phrase)  # "they're 13-14" -> "aged 13-14"
         return FoundAudience(phrase, age_words.minimum, age_words.maximum, age_words.start, age_words.end)
@@ -123,6 +129,13 @@ _CARERS_OF = re.compile(
     re.IGNORECASE,
 )
 _NEAR = 40
+# "travelling with a child under 2", "accompanied by their kids aged 5-8": people with the reader, not the reader.
+_COMPANION = re.compile(
+    r"\b(?:with|accompanied\s+by|bringing|con|mit|avec|com)\s+(?:a|an|one|their|your|his|her|un|una|une|ein(?:em|er)?|"
+    r"uma?|sus?|seu|sua|leur|ihre[mn]?)?\s*(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_CASE_CLAUSE = re.compile(r"^\s*(?:if|when|whenever|unless|si|cuando|wenn|falls|quand|se|quando|als|indien)\b", re.I)
 _PRONOUN_LEAD = re.compile(
     r"^(?:they(?:'re|’re|\s+are)|who\s+are)\s+(?:(?:mostly|mainly|all|usually|about|around)\s+)?", re.I
 )

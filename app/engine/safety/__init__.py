@@ -210,8 +210,12 @@ def detect_domains(
     packs are then chosen only when the brief also says the assistant talks with a person.
     """
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)).lower()
+    # "nunca menciones diagnósticos ni informes médicos": what the reply must never mention is no topic it handles
+    joined = _NEGATED_MENTION.sub(" ", joined)
     found = [cues.domain for cues in DOMAIN_CUES if detected(cues, joined)]
-    if "children" in found and (_children_only_as_family(joined) or _adults(audience, joined)):
+    if "children" in found and (
+        _children_only_as_family(joined) or _adults(audience, joined) or _ADULTS_STATED.search(joined)
+    ):
         found.remove("children")  # "people who have children going hungry", "a newsletter for parents": adults
     if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
         found.append("children")
@@ -227,6 +231,21 @@ def detect_domains(
             # A wildlife rescue's handover notes: no owner reads the reply, and the pack speaks to one.
             found.remove("veterinary")
     return found
+
+
+# "Nos apprenants sont des adultes", "our users are all adults", "ne jamais les traiter comme des enfants".
+_ADULTS_STATED = re.compile(
+    r"\b(?:are|sont|son|sind|sono|são|zijn)\s+(?:des\s+|all\s+|only\s+|todos\s+|tous\s+)?(?:adults?|adultes|adultos|"
+    r"erwachsene|adulti|volwassenen)\b|\b(?:like|comme|como|wie|come|als)\s+(?:des\s+|a\s+)?(?:children|kids|a\s+child|"
+    r"enfants|niños|crianças|kinder|bambini|kinderen)\b(?!['’])",
+    re.IGNORECASE,
+)
+_NEGATED_MENTION = re.compile(
+    r"\b(?:never|don'?t|do\s+not|nunca|jamais|nie|niemals|nicht|non|não|nooit|mai)\s+(?:\w+\s+)?(?:mention\w*|menciones|"
+    r"mencionar|mencione\w*|mentionne\w*|erwähn\w*|menzion\w*|noem\w*|refer\s+to|bring\s+up|talk\s+about|hables?\s+de|"
+    r"parle[sz]?\s+de)\b[^.;\n]*",
+    re.IGNORECASE,
+)
 
 
 # Someone who owns, keeps or brings in the animal: the veterinary pack speaks to them.
@@ -254,7 +273,8 @@ _NEGATED_INVESTING = re.compile(
 
 _ADULT_READERS = re.compile(
     r"(?:the\s+|our\s+)?(?:parents?|carers?|caregivers?|guardians?|famil(?:y|ies)|mums?|moms?|dads?|teachers?|"
-    r"coaches|staff|grandparents?|adults?|padres|eltern|parents|pais|familias|familles)\b",
+    r"coaches|staff|grandparents?|adults?|padres|eltern|parents|pais|familias|familles|adultes|adultos|adulti|"
+    r"erwachsene\w*|volwassenen|famiglie|gezinnen)\b",
     re.IGNORECASE,
 )
 
