@@ -20,7 +20,8 @@ _PROHIBITION_EN = re.compile(
     r"no(?!-)(?!\s+(?:questions\s+asked|matter|problem|worries|doubt|need|longer|later|earlier|more\s+than|less\s+than|"
     # Portuguese "no máximo 12 parcelas", "no mínimo", "no caso de": "in the", not "no"
     r"fewer\s+than|sooner|m[áa]ximo|m[íi]nimo|caso|final|in[íi]cio|momento|geral|entanto|mesmo|lugar)\b)|without|"
-    r"nothing(?!\s+(?:else|but|more|to|is|was|at\s+all)\b)|"
+    # "Nothing happens until X" states a precondition, with "nothing" as its subject: the sentence is the rule
+    r"nothing(?!\s+(?:else|but|more|to|is|was|at\s+all|happens|gets|goes|will|should|can|may|until|before)\b)|"
     r"not(?!\s+(?:only|just|merely)\b))\b\s*"
     r"(?=\S)",
     re.IGNORECASE,
@@ -127,7 +128,8 @@ _NEVER_ADJECTIVE = re.compile(r"(?:too\s+|overly\s+|very\s+)?[a-z-]{2,}(?:ous|fu
 
 _VERB_START = re.compile(
     r"(?:end|start|begin|keep|use|be|write|reply|respond|answer|make|give|always|include|add|say|ask|mention|offer|"
-    r"stay|focus|finish|close|open|explain|cite|link|sign|tell|let|try|show|list|return|output)\b",
+    r"stay|focus|finish|close|open|explain|cite|link|sign|tell|let|try|show|list|return|output|talk|speak|sound|act|"
+    r"sound|treat|call|point|suggest|encourage|remind|check|greet|thank)\b",
     re.IGNORECASE,
 )
 
@@ -231,6 +233,10 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     if passive:
         rest = passive.group("rest").strip()
         return [FoundRule(f"Never allow this: {rest}.", None, None, 0, len(stripped), rest)]
+    if _HELD_UNTIL.search(stripped):
+        # "No balances, no statements, nothing before that.": every item holds only until then, so no prohibition
+        # ("Avoid balances." would forbid them for good); the sentence stays a rule in its place in the brief.
+        return []
     # "If you don't know, say so": a negation inside the condition forbids nothing.
     taken = _condition_end(stripped)
     for match in _PROHIBITION_EN.finditer(stripped):
@@ -343,6 +349,7 @@ _FRAGMENT_REST = re.compile(r"(?:in|about|on|at|for|to|with|even|from|by|into|if
 _OWN_VERB = re.compile(
     r"\b(?:is|are|was|were|stays?|remains?|has|have|gets?|must|should|can|will|keeps?|looks?|sounds?|feels?)\b", re.I
 )
+_HELD_UNTIL = re.compile(r"\b(?:before|until|till)\s+(?:that|then|this\s+(?:step|check)|it\s+(?:is|has))\b", re.I)
 _BARE_VERBS = frozenset({"do", "does", "go", "be", "have", "get", "offer", "cover", "handle", "sell", "take"})
 _NOUN_FIRST = re.compile(r"(?:the|a|an|your|their|all|any|more|every)\s", re.IGNORECASE)
 _BARE_PRONOUN = re.compile(r"(?:them|it|this|that|those|these|one|him|her)", re.IGNORECASE)

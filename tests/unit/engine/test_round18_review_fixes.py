@@ -79,3 +79,19 @@ def test_answering_only_from_a_text_is_question_answering() -> None:
     assert classify_brief(brief, read_constraints(brief))[0].id in ("document_qa", "customer_support")
     routing = Brief(task="Clasifica los correos en VENTAS, SOPORTE u OTRO. Responde solo con la categoría.")
     assert classify_brief(routing, read_constraints(routing))[0].id == "classification"
+
+
+def test_a_positive_instruction_after_a_no_list_is_not_forbidden() -> None:
+    from app.engine.constraints.rules import find_prohibitions
+
+    assert [f.text for f in find_prohibitions("max 80 words, no bullet points, speak like a neighbour")] == [
+        "Avoid bullet points."
+    ]
+
+
+def test_nothing_as_a_subject_and_items_held_until_then_are_no_bans() -> None:
+    from app.engine.constraints.rules import find_prohibitions
+
+    assert find_prohibitions("Nothing gets booked until check_slot confirms the time.") == []
+    assert find_prohibitions("No prices, no dates, nothing until that.") == []
+    assert [f.text for f in find_prohibitions("No prices, no dates.")] == ["Avoid prices.", "Avoid dates."]
