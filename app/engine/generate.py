@@ -24,7 +24,6 @@ from app.engine.archetypes import BY_ID, REGISTRY
 from app.engine.archetypes.variants import ASKS_QUESTIONS, INTAKE
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
-from app.engine.classifier.named_agent import named_agent_leads
 from app.engine.classify import ArchetypeMatch, classify, score_all
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.plan import asks_for_label, job_clause, job_span, job_start, make_plan
@@ -103,8 +102,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     task = without_asides(without_tool_output(_without_background(brief.task)))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task)
-    start, end = job_span(brief.task)
-    matches = _strong_keyword_leads(named_agent_leads(matches, brief.task[start:end]))
+    matches = _strong_keyword_leads(matches)
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
     return _tools_lead(matches) if tools else matches
@@ -182,8 +180,9 @@ _STRONG_JOB_WEIGHT = 8
 
 
 def _strong_keyword_leads(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
-    """ "que conteste solo con lo que pone este resumen": when the lead rests on the model's guess alone (it read
-    "resumen" as a summary job) and another match rests on a keyword that names its job outright, that one leads."""
+    """A match whose keyword names the job outright leads over a lead that rests on the model's guess alone
+    ("que conteste solo con lo que pone este resumen": the model read
+    "resumen" as a summary job; "conteste solo con … este resumen" names question answering)."""
     if len(matches) < 2 or any(not f.startswith("model:") for f in matches[0].features):
         return matches
     for match in matches[1:]:

@@ -77,8 +77,10 @@ _MIN_LIST_LINES = 2
 
 # "Schema (copied from dbdiagram, sorry for the mess):" followed by one table per line: the database schema, given.
 _SCHEMA_INTRO = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:the|our|database|db|table)\s+)?(?:schema|tables|table\s+definitions)\b"
-    r"[^:\n]{0,80}:[ \t]*\n(?:[ \t]*\n)?",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:(?:the|our|database|db|table)\s+)?(?:schema|tables|table\s+definitions)\b|"
+    # "Tablas:", "Tabellen:", "表：", "数据表：", "テーブル："
+    r"(?:tablas|tabellen|tabelas|tabelle|tabellen|esquema|schéma)\b|(?:数据)?表|テーブル|スキーマ)"
+    r"[^:：\n]{0,80}[:：][ \t]*\n(?:[ \t]*\n)?",
     re.IGNORECASE,
 )
 _TABLE_LINE = re.compile(

@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import re
-
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.archetypes.variants import LABELLED_RECORD, PROSE_THEN_JSON, TABLE_EXTRACTION, TIGHTENING
 from app.engine.spec import Example, OutputFormat
@@ -127,10 +125,6 @@ CLASSIFICATION = Archetype(
     ),
     role="You are a text classifier{for_product}.",
     noun="text classifier",
-    agent_nouns=re.compile(
-        r"classifier|classificateur|clasificador|klassifikator|classificatore|classificador|classificeerder|分類器|分类器",
-        re.IGNORECASE,
-    ),
     success="Success means exactly one label from the closed label set for every input, applied the same way every time.",
     objective="Assign exactly one label from the closed label set to each input.",
     context=("Labels: {labels}.",),
@@ -209,10 +203,6 @@ CONTENT_MODERATION = Archetype(
     ),
     role="You are a content moderator{for_product}.",
     noun="content moderator",
-    agent_nouns=re.compile(
-        r"(?:content\s+|forum\s+|comment\s+|chat\s+)?moderator|mod[ée]rat(?:eur|rice)|moderador(?:a)?|moderatore|moderatrice",
-        re.IGNORECASE,
-    ),
     success="Success means a consistent allow, remove or review decision for every item, with the policy category it rests on.",
     objective="Decide whether each piece of user-generated content violates the content policy, and name the category.",
     context=(

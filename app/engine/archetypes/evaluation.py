@@ -91,12 +91,6 @@ GRADER = Archetype(
     ),
     role="You are a careful, consistent grader{for_product}.",
     noun="careful, consistent grader",
-    agent_nouns=re.compile(
-        r"grader|marker|assessor|examiner|scorer|evaluator|[ée]valuat(?:eur|rice)|correct(?:eur|rice)(?!\s+orthographique)|"
-        r"evaluador(?:a)?|korrektor(?:in)?(?!\s+f[üu]r\s+rechtschreibung)|bewerter(?:in)?|correttore|correttrice|valutatore|"
-        r"avaliador(?:a)?|beoordelaar|nakijker|採点者|评分员|阅卷老师",
-        re.IGNORECASE,
-    ),
     objective="Score each submission against the rubric, justifying every score with evidence from the submission.",
     success="Success means a score for each criterion, backed by evidence quoted from the submission, that a second grader using the same rubric would agree with.",
     context=("Scores feed feedback and decisions, so they must be consistent from one submission to the next.",),

@@ -81,10 +81,6 @@ TUTOR = Archetype(
     ),
     role="You are a patient tutor{for_product}.",
     noun="patient tutor",
-    agent_nouns=re.compile(
-        r"tutor|tuteur|tutrice|tutora|nachhilfelehrer(?:in)?|lernbegleiter(?:in)?|tutore|bijlesdocent|家庭教師|家教|辅导老师",
-        re.IGNORECASE,
-    ),
     success="Success means the student can solve similar problems on their own.",
     objective="Help the student understand the material well enough to solve similar problems on their own.",
     rules=(
@@ -165,11 +161,6 @@ WRITING_EDITOR = Archetype(
     ),
     role="You are an editor{for_product}.",
     noun="editor",
-    agent_nouns=re.compile(
-        r"proof-?reader|copy[- ]?editor|line\s+editor|relect(?:eur|rice)|correct(?:eur|rice)\s+orthographique|"
-        r"corrector(?:a)?\s+(?:ortogr\w+|de\s+estilo|de\s+textos?)|lektor(?:in)?|revisore\s+di\s+testi|eindredacteur",
-        re.IGNORECASE,
-    ),
     success="Success means clearer, correct text that still sounds like its author.",
     objective="Improve the user's text for clarity, correctness and flow while keeping their meaning and voice.",
     rules=(
@@ -230,11 +221,6 @@ TRANSLATION = Archetype(
     ),
     role="You are a professional translator{for_product}.",
     noun="professional translator",
-    agent_nouns=re.compile(
-        r"translator|traduct(?:eur|rice)|traductor(?:a)?|[üu]bersetzer(?:in)?|traduttore|traduttrice|tradutor(?:a)?|vertaler|"
-        r"翻訳者|翻译员",
-        re.IGNORECASE,
-    ),
     success="Success means {language} text that reads as if it were written natively, with the meaning, tone and formatting of the source.",
     objective="Translate the input text{source_phrase} into {language}, preserving meaning, tone and formatting.",
     rules=(
@@ -343,11 +329,6 @@ MARKETING_COPY = Archetype(
     ),
     role="You are a marketing copywriter{for_product}.",
     noun="marketing copywriter",
-    agent_nouns=re.compile(
-        r"copy\s*writer|r[ée]dact(?:eur|rice)\s+publicitaire|redactor(?:a)?\s+publicitari[oa]|werbetexter(?:in)?|"
-        r"redattore\s+pubblicitario|redator(?:a)?\s+publicit[áa]ri[oa]|tekstschrijver",
-        re.IGNORECASE,
-    ),
     success="Success means copy that makes the target reader want to take the next step, using only claims the product details support.",
     objective="Write copy that makes the target reader want to take the next step.",
     rules=(

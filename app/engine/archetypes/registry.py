@@ -86,9 +86,6 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """It answers from supplied sources: the document slot is described with the brief's own source noun."""
     conversational: bool = False
     """The end user's message arrives as a user turn, so no question/message slot goes into the system prompt."""
-    agent_nouns: re.Pattern[str] | None = None
-    """Words for someone who does this job, in the languages briefs arrive in ("a grader", "un correcteur qui
-    évalue"): a brief that asks for one names its job, whatever the rest of its words suggest."""
     live_chat_cue: re.Pattern[str] | None = None
     """For an archetype that serves both batch work and live chat (support: answering tickets, or a chat bot): a
     task that matches this, and not `batch_cue`, talks with the end user, so it is conversational and its default

@@ -991,7 +991,11 @@ INTERNAL_HELPDESK = Variant(
         r"\bsuporte\s+(?:de\s+ti\s+)?interno\b|\binterne\s+helpdesk\b|社内ヘルプデスク|内部(?:IT)?(?:帮助台|服务台)",
         re.IGNORECASE,
     ),
-    unless=re.compile(r"\bcustomers?\b|\bkunden\b|\bclientes\b|\bguests?\b", re.IGNORECASE),
+    unless=re.compile(
+        r"\bcustomers?\b|\bkunden\b|\bclientes\b|\bguests?\b|\b(?:our|your|app'?s?)\s+users\b|\bend[- ]users\b|"
+        r"\bstudents?\b|\bpatients?\b|\btenants?\b|\bsubscribers?\b|\busuarios\b|\butilisateurs\b|\bnutzer\w*",
+        re.IGNORECASE,
+    ),
     changes={
         "role": "You are an internal helpdesk assistant{for_product}.",
         "noun": "internal helpdesk assistant",
@@ -1051,8 +1055,13 @@ INTERNAL_HELPDESK = Variant(
 # headlines and descriptions, a post's hooks); they are the reply, not three variants each with a call to action.
 STATED_PIECES = Variant(
     name="stated pieces",
+    # asked for ("give 3 headlines", "write me two taglines"), not reported ("our last two headlines flopped")
     cue=re.compile(
-        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:short\s+|more\s+)?(?:headlines?|"
+        r"(?:\b(?:give|write|need|want|create|make|generate|draft|suggest|propose|provide|produce|come\s+up\s+with|"
+        r"dame|danos|escribe|genera|redacta|gib|schreib\w*|erstell\w*|donne|écris|rédige|génère|propose|dammi|scrivi|"
+        r"genera|d[êe]-?me|escreva|gere|crie)\s+(?:me\s+|us\s+|nos\s+|moi\s+|mir\s+|uns\s+)?(?:exactly\s+|exactement\s+|"
+        r"genau\s+|exactamente\s+)?|\b(?:exactly|exactement|genau|exactamente|esattamente|exatamente)\s+)"
+        r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:short\s+|more\s+)?(?:headlines?|"
         r"descriptions?|taglines?|slogans?|subject\s+lines?|captions?|hooks?|titles?|titulares|titulos|títulos|"
         r"descripciones|titres|überschriften|schlagzeilen)\b",
         re.IGNORECASE,

@@ -205,6 +205,7 @@ _SLOT_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 
 def _names_slot(title: str, slot: str) -> bool:
+    """Whether a pasted block's title names this slot, in its own word or another language's."""
     lowered = title.lower()
     return slot in lowered or any(word in lowered for word in _SLOT_SYNONYMS.get(slot, ()))
 

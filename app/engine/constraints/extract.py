@@ -159,7 +159,10 @@ def _rubric_criterion(text: str, found: list[limits.FoundLimit]) -> bool:
     if _RUBRIC_SCORE.search(text):
         return True
     points = _RUBRIC_POINTS.search(text)
-    return points is not None and any(lim.end <= points.start() for lim in found)
+    # "Mise en page et longueur (entre 80 et 150 mots) : 2 points": the criterion's length is in brackets
+    return points is not None and any(
+        lim.end <= points.start() and text.rfind("(", 0, lim.start) > text.rfind(")", 0, lim.start) for lim in found
+    )
 
 
 def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
@@ -275,8 +278,10 @@ _CONDITIONAL_CLAUSE = re.compile(
     r"^\s*(?:and\s+)?(?:(?:when(?:ever)?|if|in\s+(?:those|these|such)\s+(?:moments|cases|situations)|during|while|once|"
     # "Si le texte fait moins de 30 mots, mets 0/20", "Wenn der Text …", "Se o texto …": the same in other languages.
     r"si|wenn|falls|sofern|quand|lorsque|cuando|quando|wanneer|indien|"
-    r"se\s+(?:o|a|os|as|um|uma|il|lo|la|l'|i|gli|le|un|una|uno|não|non|ci|houver|tiver|for|alguém|qualcuno|você)|"
-    r"als\s+(?:de|het|een|je|jij|u|er|iemand))\b|(?:如果|若是|假如|倘若|要是|もし))",
+    r"se\s+(?:o|a|os|as|um|uma|il|un|una|uno|não|non|ci|houver|tiver|for|alguém|qualcuno|você)|"
+    r"als\s+(?:de|het|een|je|jij|u|er|iemand))\b(?!\s+(?:tu\s+|du\s+|je\s+|usted\s+|lei\s+)?(?:respond|répond|"
+    r"antwort|rispond|antwoord|contest|schreib|escrib|écri|scriv|possible|posible|possibile|möglich|mogelijk))|"
+    r"(?:如果|若是|假如|倘若|要是|もし))",
     re.IGNORECASE,
 )
 

@@ -78,21 +78,31 @@ _MIRROR = re.compile(
     r"chooses?)\b|\b(?:depending\s+on\s+(?:the\s+)?(?:user|customer|client|language)|(?:match|matching|mirror)\s+(?:the\s+)?"
     r"(?:user|customer)['’]?s?\s+language|whichever\s+language|"
     r"same\s+language\s+as\s+(?:the\s+)?(?:user|customer|client|question|message|input|caller|sender|query)|"
-    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the\s+(?:user|customer|client|caller|message|question|input|query|request|e-?mail|mail|"
-    r"sender|ticket|review|comment|post)|they\s+\w+|"
+    r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the\s+(?:user|customer|client|caller|message|question|input|query|request)|they\s+\w+|"
     r"the\s+(?:user|customer)\s+\w+)|"
     r"in\s+(?:their|his\s+or\s+her)\s+(?:own\s+)?language|whatever\s+language|language\s+(?:it\s+was|they(?:'re|\s+are)?)\s+(?:written|asked|using)|"
     r"mismo\s+idioma|idioma\s+del\s+(?:usuario|cliente)|gleichen\s+sprache|sprache\s+des\s+(?:kunden|nutzers|benutzers)|"
-    r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário)|"
-    # "Responde en el idioma del correo", "in der Sprache der E-Mail", "dans la langue du message": the sender's
-    r"idioma\s+del\s+(?:correo|mensaje|e-?mail|remitente)|sprache\s+der\s+(?:e-?mail|mail|nachricht|anfrage)|"
-    r"sprache\s+des\s+(?:absenders|kunden)|langue\s+du\s+(?:message|courriel|mail|client|correspondant)|"
-    r"idioma\s+d[ao]\s+(?:e-?mail|mensagem|remetente)|lingua\s+del\s+(?:messaggio|cliente|mittente)|"
-    r"taal\s+van\s+de\s+(?:e-?mail|mail|klant|afzender|vraag)|"
-    # "responde en el idioma en que te escriban", "dans la langue dans laquelle on t'écrit", "in der Sprache, in der …"
-    r"idioma\s+en\s+(?:el\s+)?que\s+(?:te|le|les|nos|se\s+te)\s+(?:escrib|habl)\w*|"
-    r"langue\s+dans\s+laquelle|sprache\s*,?\s+in\s+der|l[íi]ngua\s+em\s+que|idioma\s+em\s+que|"
-    r"lingua\s+in\s+cui|taal\s+waarin)",
+    r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário))",
+    re.IGNORECASE,
+)
+# The language of the message answered or of its writer ("in the language of the email", "idioma del correo",
+# "en el idioma en que te escriban"): mirrored only when the clause names no language of its own for the reply
+# ("Réponds en français, la langue dans laquelle nos clients écrivent" stays French).
+_MIRROR_MESSAGE = re.compile(
+    r"\blanguage\s+of\s+the\s+(?:e-?mail|mail|sender|ticket|review|comment|post)\b|"
+    r"\bidioma\s+del\s+(?:correo|mensaje|e-?mail|remitente)|\bsprache\s+der\s+(?:e-?mail|mail|nachricht|anfrage)|"
+    r"\bsprache\s+des\s+(?:absenders|kunden)|\blangue\s+du\s+(?:message|courriel|mail|client|correspondant)|"
+    r"\bidioma\s+d[ao]\s+(?:e-?mail|mensagem|remetente)|\blingua\s+del\s+(?:messaggio|cliente|mittente)|"
+    r"\btaal\s+van\s+de\s+(?:e-?mail|mail|klant|afzender|vraag)|"
+    r"\bidioma\s+en\s+(?:el\s+)?que\s+(?:te|le|les|nos|se\s+te)\s+(?:escrib|habl)\w*|"
+    r"\blangue\s+dans\s+laquelle|\bsprache\s*,?\s+in\s+der|\bl[íi]ngua\s+em\s+que|\bidioma\s+em\s+que|"
+    r"\blingua\s+in\s+cui|\btaal\s+waarin",
+    re.IGNORECASE,
+)
+# "even if the language of the email is Welsh", "the language of the ticket does not matter": no rule to mirror it.
+_MIRROR_DENIED = re.compile(
+    r"\b(?:even\s+if|even\s+when|no\s+matter|regardless|aunque|même\s+si|auch\s+wenn|anche\s+se|mesmo\s+que|ook\s+als)\b|"
+    r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+matter\b",
     re.IGNORECASE,
 )
 _SOURCE_ONLY = re.compile(r"\b(?:from|de|aus|du|do)\s+$", re.IGNORECASE)
@@ -184,6 +194,9 @@ def find_language(text: str) -> FoundLanguage | None:
             # "British English" keeps its variant: spelling and vocabulary follow it.
             name = f"{variant.strip().title()} {found[0]}" if variant else found[0]
             return FoundLanguage(name, found[1], match.start(), match.end())
+    message = _MIRROR_MESSAGE.search(text)
+    if message is not None and not _MIRROR_DENIED.search(text):
+        return FoundLanguage(USER_LANGUAGE, None, message.start(), message.end())
     return None
 
 

@@ -180,6 +180,7 @@ _FOREIGN_PART_NAMES = {
     "omsch": "description", "resum": "summary", "résum": "summary", "zusam": "summary", "asunt": "subject line",
     "assun": "subject line", "objet": "subject line", "betre": "subject line",
 }  # fmt: skip
+_CJK_RETURNS = re.compile(r"(?:返回|返す|返します|戻す|返却|返还)\s*(?:最多|最大|至多)?\s*$")
 # "決定事項は1件あたり40文字以内", "每条不超过20字": a limit per item.
 _CJK_PER_ITEM = re.compile(r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項)\s*$")
 # A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
@@ -461,7 +462,7 @@ _WHOLE_REPLY_HEADINGS = frozenset(
 
 _IMPERATIVE_LEADS = frozenset(
     {"keep", "be", "make", "use", "write", "answer", "reply", "respond", "limit", "stay", "please", "always", "never",
-     "short", "brief", "concise", "max", "maximum", "no", "not", "don't", "do"}
+     "don't", "do"}
 )  # fmt: skip
 
 
@@ -482,8 +483,13 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     window = text[max(0, start - 60) : start]
     if _INPUT_BEFORE.search(window):
         return "the input"
-    if _UNDER_EACH_PART.match(text, end):
-        return "each section"  # "max 5 bullets under each heading": per section, not for the whole reply
+    under_each = _UNDER_EACH_PART.match(text, end)
+    if under_each is not None:
+        # "max 5 bullets under each heading": per section, not for the whole reply; "for each category": per category
+        noun = under_each.group("noun").lower()
+        heading = noun.startswith(("head", "überschrift", "encabezad", "titre", "kopje"))
+        singular = _FOREIGN_SCOPE_NOUNS.get(noun, re.sub(r"ies$", "y", noun).rstrip("s"))
+        return "each section" if heading else f"each {singular}"
     for_each = _FOR_EACH_BEFORE.search(text[max(0, start - 60) : start])
     if for_each is not None and not _NOT_A_PART.match(for_each.group("noun")):
         return "each " + for_each.group("noun").lower()  # "For each judgment: at most 5 bullets", "Pour chaque arrêt :"
@@ -750,6 +756,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         if cjk_kind is None and unit == "bullets":
             continue
         minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)
+        if _CJK_RETURNS.search(text[max(0, match.start() - 8) : match.start()]):
+            continue  # "run_sql(sql) 执行查询，最多返回 500 行": what a tool returns, not the reply's length
         per_item = _CJK_PER_ITEM.search(text[max(0, match.start() - 12) : match.start()])
         scope = (
             "each item"

@@ -85,8 +85,8 @@ def _plain_sets(brief: Brief, tools: list[Constraint], taken: set[tuple[str, str
                 line_start = brief.task.rfind("\n", 0, name.start()) + 1
                 # a line of a tools list: "open_ticket(queue, status) - status: open/closed"
                 on_tool_line = brief.task[line_start : name.start()].lstrip(" \t-*•`").startswith(f"{tool.name}(")
-                if listed.group(0).lstrip().startswith(":") and not on_tool_line:
-                    continue  # "Label the message: urgent, normal or low" names what is labelled, not the argument
+                if not on_tool_line:
+                    continue  # "Label the message: urgent or low", "The tone is warm, concise": not the argument
                 values = [v.strip() for v in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", listed.group("values"))]
                 values = [v for v in values if v]
                 if len(values) < 2 or len(set(values)) < len(values):

@@ -168,7 +168,7 @@ _LANGUAGE_ADJECTIVES = {
 }  # fmt: skip
 # "不超过100字的中文总结", "200文字以内の要約": the part named right after the limit.
 _CJK_PART_AFTER = re.compile(
-    r"\s*(?:以内|以下|之内|内)?\s*(?:的|の)\s*(?:(?:简体|簡體|繁体|繁體)?(?:中文|英文|日本語|日语|英语|英語)(?:的)?)?(?:"
+    r"\s*(?:以内|以下|之内|内)?\s*(?:的|の)?\s*(?:(?:简体|簡體|繁体|繁體)?(?:中文|英文|日本語|日语|英语|英語)(?:的)?)?(?:"
     + "|".join(f"(?P<c{index}>{words})" for index, (_, words) in enumerate(_CJK_PARTS))
     + ")"
 )

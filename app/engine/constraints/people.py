@@ -131,7 +131,8 @@ _CARERS_OF = re.compile(
 _NEAR = 40
 # "travelling with a child under 2", "accompanied by their kids aged 5-8": people with the reader, not the reader.
 _COMPANION = re.compile(
-    r"\b(?:with|accompanied\s+by|bringing|con|mit|avec|com)\s+(?:a|an|one|their|your|his|her|un|una|une|ein(?:em|er)?|"
+    r"\b(?:(?:travel\w*|flying|fly|coming|visiting|arriving|staying|going|viajando|voyageant|reisend)\s+"
+    r"(?:with|con|avec|mit|com)|accompanied\s+by|bringing)\s+(?:a|an|one|their|your|his|her|un|una|une|ein(?:em|er)?|"
     r"uma?|sus?|seu|sua|leur|ihre[mn]?)?\s*(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

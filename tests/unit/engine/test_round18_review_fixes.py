@@ -1,5 +1,5 @@
 """Fixes after reading round 18's review (judged before them), on new wording: ages that are not the reader's,
-adults named as the readers, topics the reply must never mention, a table under a capital heading, abbreviations
+adults named as the readers, a table under a capital heading, abbreviations
 with full stops, "the language they write in" and "answer only from this text" in other languages."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from app.engine import Brief, generate
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.generate import classify_brief, read_constraints
 from app.engine.references import find_references
-from app.engine.safety import detect_domains
 
 
 def _kinds(task: str, kind: str) -> list[Constraint]:
@@ -41,11 +40,6 @@ def test_no_children_or_medical_pack_where_the_brief_rules_them_out(task: str) -
     result = generate(Brief(task=task, target="claude"))
     assert "The readers are children" not in result.prompt
     assert "chest pain" not in result.prompt
-
-
-def test_a_topic_the_reply_must_never_mention_is_no_domain() -> None:
-    assert "medical" not in detect_domains(["Write the school newsletter. Never mention anything medical."])
-    assert "medical" in detect_domains(["Answer patients' questions about their medication."])
 
 
 def test_table_rows_under_a_capital_heading_are_material() -> None:
