@@ -15,6 +15,7 @@ from app.engine.archetypes.variants import (
     GAME_HOST,
     INTAKE,
     JSON_RECORD,
+    MARKETING_COPY_ESSENTIAL,
     PLAIN_LANGUAGE,
     PLAIN_LANGUAGE_REWRITE,
     PRODUCT_DESCRIPTIONS,
@@ -263,18 +264,6 @@ TRANSLATION = Archetype(
     variants=(TRANSLATION_REVIEW,),
 )
 
-# The rules marketing_copy brings into another job's prompt when it is a secondary: its job's essentials, not
-# the rules that shape a whole reply (they would contradict the primary job's output).
-_MARKETING_COPY_ESSENTIAL = (
-    rule(
-        "Lead with the reader's benefit, then support it with a concrete feature or number.",
-        "Readers care about outcomes; features make the claim credible.",
-    ),
-    rule(
-        "Use only claims supported by the product details; no superlatives you cannot prove.",
-        "Unsupported claims create legal risk and erode trust.",
-    ),
-)
 
 MARKETING_COPY = Archetype(
     id="marketing_copy",
@@ -332,7 +321,7 @@ MARKETING_COPY = Archetype(
     success="Success means copy that makes the target reader want to take the next step, using only claims the product details support.",
     objective="Write copy that makes the target reader want to take the next step.",
     rules=(
-        *_MARKETING_COPY_ESSENTIAL,
+        *MARKETING_COPY_ESSENTIAL,
         rule(
             "End with one clear call to action.",
             "Copy without a next step does not convert.",
@@ -342,7 +331,7 @@ MARKETING_COPY = Archetype(
             "Distinct angles give the team real options to test.",
         ),
     ),
-    blend_rules=_MARKETING_COPY_ESSENTIAL,
+    blend_rules=MARKETING_COPY_ESSENTIAL,
     tone=("Confident and vivid, matched to the brand voice.",),
     output=OutputFormat(
         kind="markdown",

@@ -1051,6 +1051,20 @@ INTERNAL_HELPDESK = Variant(
 )
 
 
+# The rules marketing_copy brings into another job's prompt when it is a secondary: its job's essentials, not
+# the rules that shape a whole reply (they would contradict the primary job's output).
+MARKETING_COPY_ESSENTIAL = (
+    rule(
+        "Lead with the reader's benefit, then support it with a concrete feature or number.",
+        "Readers care about outcomes; features make the claim credible.",
+    ),
+    rule(
+        "Use only claims supported by the product details; no superlatives you cannot prove.",
+        "Unsupported claims create legal risk and erode trust.",
+    ),
+)
+
+
 # "give 3 headlines max 30 characters each and 2 descriptions": the brief counts the pieces it wants (an ad's
 # headlines and descriptions, a post's hooks); they are the reply, not three variants each with a call to action.
 STATED_PIECES = Variant(
@@ -1068,16 +1082,7 @@ STATED_PIECES = Variant(
     ),
     unless=re.compile(r"\bvariants?\b|\bA/B\b", re.IGNORECASE),
     changes={
-        "rules": (
-            rule(
-                "Lead with the reader's benefit, then support it with a concrete feature or number.",
-                "Readers care about outcomes; features make the claim credible.",
-            ),
-            rule(
-                "Use only claims supported by the product details; no superlatives you cannot prove.",
-                "Unsupported claims create legal risk and erode trust.",
-            ),
-        ),
+        "rules": MARKETING_COPY_ESSENTIAL,
         "output": OutputFormat(
             kind="markdown",
             description="Exactly the pieces the brief asks for, each on its own line under a label that names it.",
