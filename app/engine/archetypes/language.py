@@ -26,6 +26,7 @@ from app.engine.archetypes.variants import (
     STORY_GAME_CUE,
     TIGHTENING,
     TRANSLATION_REVIEW,
+    WRITING_TASK,
 )
 from app.engine.spec import Example, OutputFormat
 
@@ -576,7 +577,7 @@ GENERAL_ASSISTANT = Archetype(
     role_from_task=True,
     conversational=True,
     example_kind="general",
-    variants=(CHARACTER, COMPANION, GAME_HOST, INTAKE, JSON_RECORD),
+    variants=(CHARACTER, COMPANION, GAME_HOST, INTAKE, JSON_RECORD, WRITING_TASK),
 )
 
 LANGUAGE_ARCHETYPES: tuple[Archetype, ...] = (

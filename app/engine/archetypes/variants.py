@@ -1092,3 +1092,30 @@ STATED_PIECES = Variant(
         "final_reminder": "Write exactly the pieces the brief asks for, each within its limit.",
     },
 )
+
+
+# "write product descriptions for my candle shop", "convierte mis apuntes en un comentario para las familias": a
+# general assistant asked to produce a text, not to answer questions; the Q&A rules ("answer the question asked
+# first", "say when a fact may be outdated", "ask one clarifying question") would not fit it.
+WRITING_TASK = Variant(
+    name="writing task",
+    cue=re.compile(
+        r"\b(?:write|writes|rewrite|turn|turns|convert|converts|draft|drafts|produce|generate|compose|"
+        r"escrib\w*|redact\w*|conviert\w*|transform\w*|genera|écri\w*|rédig\w*|schreib\w*|verfass\w*|erstell\w*|"
+        r"wandl\w*|scriv\w*|trasform\w*|escrev\w*|redij\w*|redig\w*|convert\w*)\b",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(
+        r"\b(?:questions?|ask|asks|asking|answer\w*|chat\w*|conversation\w*|talk\w*|pregunt\w*|respond\w*|contest\w*|"
+        r"frage\w*|antwort\w*|répon\w*|question\w*|pergunt\w*|domand\w*|rispond\w*|vraag\w*|vragen|gespräch\w*|"
+        r"conversa\w*|guests?|visitors?|customers?|users?|diners?|patients?|clients?|huéspedes|gäste|clientes|kunden|"
+        r"help\s+(?:people|users|customers|visitors))\b|質問|问题|回答|答え",
+        re.IGNORECASE,
+    ),
+    changes={
+        "success": "Success means the text the brief asks for, in its form and within its rules, ready to use.",
+        "rules": (),
+        "when_unsure": "Write around a missing detail and name it after the text, instead of guessing.",
+        "final_reminder": "Write the text the brief asks for, following its rules.",
+    },
+)
