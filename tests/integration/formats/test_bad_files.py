@@ -60,6 +60,14 @@ CASES: list[tuple[str, bytes, str, dict[str, str], str, str]] = [
     ),
     ("unknown type", b"hello", "text/plain", {}, "format", "format"),
     (
+        "json body read as markdown",
+        b'{"format": "promptsmith.export/v1", "prompts": []}',
+        "application/json",
+        {"format": "markdown", "filename": "a.md"},
+        "format",
+        "not a JSON format",
+    ),
+    (
         "temperature",
         b"---\nconfig: {temperature: 7}\n---\nHi\n",
         "text/x-dotprompt",

@@ -150,8 +150,23 @@ def _file_response(
     return Response(_zip([(f.filename, f.content) for f in files]), media_type=ZIP, headers=headers)
 
 
+_JSON_FORMATS = frozenset({"json", "langfuse", "openai"})
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
 def _import_format(media_type: str, fmt: str | None, filename: str | None) -> str:
     if fmt is not None:
+        # A body declared as JSON but read as Markdown, Dotprompt, Prompty or zip is a client mix-up: reading it
+        # anyway would import the JSON text as a prompt's text.
+        if _is_json(media_type) and fmt not in _JSON_FORMATS:
+            raise DocumentError(
+                "format",
+                f"the body is sent as {media_type} but `format={fmt}` is not a JSON format: send the file with its "
+                "own Content-Type (text/markdown, application/zip...) or leave `format` out",
+            )
         return fmt
     if media_type in _BY_MEDIA_TYPE:
         return _BY_MEDIA_TYPE[media_type]
@@ -160,7 +175,7 @@ def _import_format(media_type: str, fmt: str | None, filename: str | None) -> st
         for suffix, found in _BY_SUFFIX.items():
             if lower.endswith(suffix):
                 return found
-    if media_type == "application/json" or media_type.endswith("+json"):
+    if _is_json(media_type):
         return "json"
     raise DocumentError("format", "cannot tell the file's format: pass `format`, or `filename` with its extension")
 
