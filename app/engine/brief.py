@@ -421,6 +421,8 @@ def extract_entities(task: str) -> Entities:
     audience = am.group(1).strip() if am else None
     if audience is not None and audience.split()[0].lower() in {"a", "an", "the", "our", "my"}:
         audience = " ".join(audience.split()[1:]) or None
+    if audience is not None and audience.lower() in {"people", "users", "members"}:
+        audience = None  # "helps people write migrations": nobody in particular
     language, source = _first_language(task)
     output_kind: OutputKind | None = None
     replied = without_tool_output(task)  # "get_inventory(item), which returns … as JSON" is the tool's format

@@ -194,7 +194,8 @@ CODING_ASSISTANT = Archetype(
         ),
         feat(
             "write code",
-            r"\b(?:write|writing|generate|generating|produce) (?:the )?(?:code|functions?|scripts?|programs?|(?:unit |integration )?tests)\b",
+            r"\b(?:write|writing|generate|generating|produce) (?:the )?(?:code|functions?|scripts?|programs?|(?:unit |integration )?tests)\b|"
+            r"\b(?:write|writing|generate|generating) (?:\w+ )?migrations?\b",
             4,
         ),
         feat(
@@ -213,6 +214,13 @@ CODING_ASSISTANT = Archetype(
             2,
         ),
         feat("refactoring", r"\brefactor\w*|\bunit tests?\b|\bfunctions?\b|\bscripts?\b", 2),
+        # "helps people write Alembic migrations": migration code is code, even about tables
+        feat(
+            "migrations",
+            r"\b(?:alembic|django|flyway|liquibase|rails|prisma|knex|sequelize|typeorm|ef core)\s+migrations?\b|"
+            r"\b(?:db|database|schema)\s+migrations?\b|\bmigration (?:scripts?|files?|code)\b|\bsqlalchemy\b|\borms?\b",
+            6,
+        ),
         feat("developers", r"\bdevelopers?\b|\bprogrammers?\b|\bengineers?\b", 1),
         feat("spreadsheet formulas", SPREADSHEET_FORMULAS.cue.pattern, 6),
     ),

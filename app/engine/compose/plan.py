@@ -51,8 +51,12 @@ _GROUNDED = re.compile(
 _SENTENCE = re.compile(
     # "… the item in. 2) Answer visitors' questions …": a numbered item opens a sentence too
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)|"
-    # a blank line ends a paragraph, and so its sentence ('{… JSON …}\n\nurgente = true si …')
-    r"(?<=[}\]])[ \t]*\n[ \t]*\n\s*"
+    # a blank line ends a paragraph, and so its sentence ('{… JSON …}\n\nurgente = true si …', "… (2)\n\nNo half
+    # marks."), unless a colon says that the next paragraph belongs to it ("Return only this JSON:\n\n{…}")
+    r"(?<![:：])[ \t]*\n[ \t]*\n\s*|"
+    # a dash or bullet at the start of a line opens an item of a list, and so a sentence, whether or not the line
+    # before ended with a full stop ("- never diagnose … that's for their GP\n- if someone mentions …")
+    r"[ \t]*\n\s*(?=[-*•–][ \t]+\S)"
 )
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
@@ -208,7 +212,17 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         start = m.end()
     bounds.append((start, len(text)))
     items = [(s, e) for begin, end in bounds for s, e in _list_items(text, begin, end)]
-    return [(s, e) for begin, end in items for s, e in _tool_lines(text, begin, end) if text[s:e].strip()]
+    items = [(s, e) for begin, end in items for s, e in _tool_lines(text, begin, end) if text[s:e].strip()]
+    # A list item's sentence starts after its dash: "- max 90 words per reply" says "max 90 words per reply".
+    return [(_after_bullet(text, s, e), e) for s, e in items]
+
+
+_BULLET = re.compile(r"\s*[-*•–][ \t]+(?=\S)")
+
+
+def _after_bullet(text: str, start: int, end: int) -> int:
+    bullet = _BULLET.match(text, start, end)
+    return bullet.end() if bullet is not None else start
 
 
 # A line of a tool list: "check_booking(guest_name, arrival_date) -> booking_id, room".
@@ -220,10 +234,12 @@ def _tool_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     text after the list ("It can do:\ncheck_booking(…) -> …\nIt also answers house-rule questions.")."""
     if "(" not in text[start:end] or "\n" not in text[start:end]:
         return [(start, end)]
-    cuts = [m.start() for m in _TOOL_LINE.finditer(text, start, end) if m.start() > start]
-    if not cuts:
+    lines = [m.start() for m in _TOOL_LINE.finditer(text, start, end)]
+    if not lines:
         return [(start, end)]
-    after = [text.find("\n", cut, end) for cut in cuts]
+    cuts = [line for line in lines if line > start]
+    # the line after each tool line starts a sentence too, also after a list item that opens with a tool
+    after = [text.find("\n", line, end) for line in lines]
     points = sorted({*cuts, *(a + 1 for a in after if a != -1)})
     bounds, begin = [], start
     for point in points:
@@ -434,9 +450,11 @@ _INSTRUCTS = re.compile(
     r"find|warn|route|forward|escalate|apologi[sz]e|"
     r"say|tell|give|offer|include|end|start|begin|write|reply|answer|respond|make|check|confirm|mention|explain|list|"
     r"add|put|show|send|call|suggest|recommend|refer|remind|treat|stay|be|speak|address|sign|greet|wait|stop|"
-    r"follow|flag|mark|return|output|format|describe|quote|cite|link|point|direct|redirect|encourage|let)\b|"
+    r"follow|flag|mark|return|output|format|describe|quote|cite|link|point|direct|redirect|encourage|let|talk|sound|"
+    r"max(?:imum)?|at\s+most|no\s+more\s+than)\b|"
     r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|make\s+sure|ensure|remember\s+to|always|never|"
-    r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed)\b|=|"
+    r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed|needs?\s+(?:a|an)|no-go|forbidden|"
+    r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|"
     # "If the postcode isn't LS or they're angry use escalate_to_human": a condition, then what to do.
     r"^(?:if|when|whenever|unless|once|in\s+case|as\s+soon\s+as)\b.{3,}?(?:,\s*|\s)(?:use|call|ask|say|tell|"
     r"reply|answer|respond|offer|send|stop|switch|hand|pass|transfer|escalate|refer|point|direct|explain|suggest|set|mark|"
@@ -475,7 +493,7 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
         for c in constraints
         if c.kind == "schema" and c.span is not None and c.span.field == "task"
     ]
-    details = []
+    details: list[tuple[int, str]] = []
     sentences = _sentences(task)
     for index, (start, end) in enumerate(sentences):
         sentence = task[start:end]
@@ -497,8 +515,8 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
             continue  # "hola!"
         if _only_tool_lines(text, tool_names) or (tool_names and _HEADING.fullmatch(text.strip())):
             continue  # "Ferramentas: - consultar_divida(cpf) → … Regras:": the tools section lists them already
-        details.append(text)
-    return tuple(details)
+        details.append((index, text))
+    return _with_item_lists(task, sentences, details, english=False)
 
 
 # A heading word and its colon ("Ferramentas:", "Regras:", "Herramientas:") or a list dash between tool lines.
@@ -567,15 +585,21 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         if c.span is not None and c.span.field == "task":
             for i in range(max(0, c.span.start), min(len(task), c.span.end)):
                 covered[i] = True
-    details = []
-    for start, end in (bounds for index, bounds in enumerate(_sentences(task)) if index != head):
+    details: list[tuple[int, str]] = []
+    sentences = _sentences(task)
+    for index, (start, end) in enumerate(sentences):
+        if index == head:
+            continue
         text = task[start:end]
-        if _HEADING.fullmatch(text.strip()) or _GREETING_ONLY.match(text):
-            continue  # "Spec:" introduces the items that follow; it says nothing itself
+        if _GREETING_ONLY.match(text):
+            continue
+        listed = index + 1 < len(sentences) and _is_item(task, sentences[index + 1][0])
+        if _HEADING.fullmatch(text.strip()) and not listed:
+            continue  # "Spec:" introduces what follows; it says nothing itself (a list after it may join it)
         if _TOOL_LINE.match(text) and any(text.lstrip(" \t-*•`").startswith(f"{name}(") for name in tool_names):
             continue  # "check_booking(…) -> booking_id, room": the tools section states the tool and what it returns
         if not any(covered[i] for i in range(start, end)) and text.strip():
-            details.append(" ".join(text.split()))
+            details.append((index, " ".join(text.split())))
             continue
         visible = [i for i in range(start, end) if not task[i].isspace()]
         if len(visible) >= 200 and sum(covered[i] for i in visible) * 5 >= len(visible) * 4:
@@ -593,13 +617,60 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             # touches is content of its own ("rounds of 10 questions, 4 options A-D each, dont give …").
             untouched = _untouched_parts(text, start, covered)
             if untouched:
-                details.append(untouched)
+                details.append((index, untouched))
             continue
         rest = [m.group(0).lower() for m in _CONTENT_WORD.finditer(text) if not covered[start + m.start()]]
         if all(word.strip(".,;:!?'") in _FILLER_WORDS for word in rest):
             continue  # the constraints' spans hold all of it but filler ("Output just the label, nothing else.")
-        details.append(" ".join(text.split()))
-    return tuple(details)
+        details.append((index, " ".join(text.split())))
+    return _with_item_lists(task, sentences, details, english=True)
+
+
+def _is_item(task: str, start: int) -> bool:
+    """Whether the sentence starting at `start` is an item of a dashed list (its line opens with the dash)."""
+    line = task[task.rfind("\n", 0, start) + 1 : start]
+    return _DASH.fullmatch(line) is not None
+
+
+_DASH = re.compile(r"[ \t]*[-*•–][ \t]+")
+
+
+def _with_item_lists(
+    task: str, sentences: list[tuple[int, int]], details: list[tuple[int, str]], *, english: bool
+) -> tuple[str, ...]:
+    """The details, with a dashed list joined to the line that introduces it when its items are parts of one
+    instruction or one piece of material: "Pour chaque fiche, rends exactement :" and "- un titre de 60 caractères
+    maximum ;" …, or "Mark scheme (10 marks):" and "- identifies the correct point of isolation (1)" …. A list under
+    a bare heading ("Regras:", "Rules:") whose items are rules of their own stays a rule per item, and the heading
+    goes. Every item is kept in a joined list, also one a constraint states as a rule of its own."""
+    joined: list[str] = []
+    skip_to = -1
+    for index, text in details:
+        if index <= skip_to:
+            continue
+        end = index + 1
+        while end < len(sentences) and _is_item(task, sentences[end][0]):
+            end += 1
+        items = [" ".join(task[slice(*sentences[i])].split()).rstrip(".;") for i in range(index + 1, end)]
+        heading = _HEADING.fullmatch(text) is not None
+        if len(items) >= 2 and _one_list(task[slice(*sentences[index])], items, heading, english):
+            glue = ": " if text.endswith(":") else "; "  # "… like this: Heel slides — 10 reps" then its steps
+            joined.append(f"{text.rstrip(':')}{glue}{'; '.join(items)}.")
+            skip_to = end - 1
+        elif not heading:
+            joined.append(text)
+    return tuple(joined)
+
+
+def _one_list(lead: str, items: list[str], heading: bool, english: bool) -> bool:
+    """Whether a lead and its dashed items are one instruction or one piece of material, not a list of rules."""
+    if ":" not in lead.rstrip()[-1:] and ":\n" not in lead:
+        return False  # the items follow no colon: each is a sentence of its own
+    if any(_TOOL_LINE.match(item) for item in items):
+        return False  # a tool list: the tools section states each tool
+    if english and not any(_instructs(item) for item in items):
+        return True  # "Mark scheme:" and its criteria
+    return not heading and all(len(item.split()) <= 12 for item in items)
 
 
 _CONDITION_LEAD = re.compile(

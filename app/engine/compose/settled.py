@@ -114,7 +114,7 @@ TOPICS: tuple[Topic, ...] = (
         "advice",
         # "suggest small practical things", "it's fine to give your opinion", "recommend a model"
         _p(
-            r"\b(?:suggest|offer|give|share)\s+(?:\w+\s+){0,3}(?:tips?|ideas?|advice|suggestions?|things?\s+(?:to|they\s+can)"
+            r"\b(?:suggest|offer|give|share)(?:s|ing)?\s+(?:\w+\s+){0,3}(?:tips?|ideas?|advice|suggestions?|things?\s+(?:to|they\s+can)"
             r"\s+try|practical\s+(?:things|steps|tips))\b|\b(?:your|personal|honest)\s+(?:own\s+)?(?:opinions?|views?|take)\b|"
             r"\bopinions?\b|\brecommend\s+(?:a|an|one|which|what|the\s+best|products?|models?|options?)\b|\bconsejos?\b|"
             r"\bopini[oó]n|\bMeinung|\bavis\b|\bconseils?\b|\bopini[ãa]o|\bconselhos?\b|意見|アドバイス|建议|意见"

@@ -352,6 +352,36 @@ def _tools(text: str, unquoted: str, span: Span) -> list[Constraint]:
     ]  # fmt: skip
 
 
+def _with_line_purposes(field: _Field, found: list[Constraint]) -> list[Constraint]:
+    """Tools whose clause ended at a dash get what the rest of their line says they do ("- boot_suchen(datum,
+    bootstyp) – zeigt freie Boote")."""
+    described = []
+    for constraint in found:
+        span = constraint.span
+        said = None
+        if constraint.kind == "tool" and constraint.value is None and span is not None and span.field == field.name:
+            said = tools.line_purpose(field.text, span.end)
+        if said is not None:
+            text = tools.describe_tool(constraint.name or "", list(constraint.parameters), said)
+            constraint = msgspec.structs.replace(constraint, value=said, text=text)
+        described.append(constraint)
+    return described
+
+
+def _listed_tools(field: _Field, found: list[Constraint]) -> list[Constraint]:
+    """Tools that only their list beside a found tool shows to be tools ("- stornieren(reservierungs_id)")."""
+    known = {c.name for c in found if c.kind == "tool" and c.name}
+    if not known:
+        return []
+    return [
+        Constraint(
+            kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
+            span=field.span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
+        )
+        for tool in tools.tools_listed_with(field.text, known)
+    ]  # fmt: skip
+
+
 def _fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
     return [
         Constraint(
@@ -711,6 +741,8 @@ def _read_field(field: _Field) -> list[Constraint]:
     found, masked = _structures(field)
     for clause in split_clauses(masked):
         found.extend(_clause_constraints(field, clause))
+    found = _with_line_purposes(field, found)
+    found.extend(_listed_tools(field, found))
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     return _with_outline(field, found, outline) if outline is not None else found
 

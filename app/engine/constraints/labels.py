@@ -295,8 +295,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     A set the output must name is neither a choice the user makes ("let them pick easy, medium or hard"), nor
     numbers of another kind (ages, a score template "n/10"), nor output formats ("JSON or CSV").
     """
-    if any(_NOT_A_LABEL.search(value) for value in found.values):
-        return False
+    if any(_NOT_A_LABEL.search(value) or _WEB_ADDRESS.search(value) for value in found.values):
+        return False  # "(bluebellparents.org.uk/groups)": a web address and its path, not a choice
     if _numbers(found.values) or all(value.lower() in _FORMAT_NAMES for value in found.values):
         return False
     if all(value.lower() in _NOT_A_SET for value in found.values) or "/".join(found.values).upper() in _SLASHED_TOKENS:
@@ -314,6 +314,9 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
 
 
+_WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
 # A name of two capitalised words ("Casa Jacarandá ("): one capitalised word may be a German noun ("Dringlichkeit (").
 _NAME_BEFORE_PARENS = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ'&.-]*\s+[A-ZÀ-Ý][\wÀ-ÿ'&.-]*\s*\(\s*$")
 _LABEL_CUE = re.compile(
@@ -329,7 +332,9 @@ DATE_FORMAT_PARTS = frozenset({"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "
 _NOT_A_SET = DATE_FORMAT_PARTS | {"and", "or", "und", "oder", "et", "ou", "o"}
 _COLUMNS_BEFORE = re.compile(
     r"\b(?:columns?|colonnes?|columnas?|colunas?|spalten?|kolommen?|colonne|headers?|en-têtes?|kopfzeile|"
-    r"table\s+headings?)\b[^.;]{0,20}$|列[：:]?\s*$|表头[：:]?\s*$",
+    r"table\s+headings?)\b[^.;]{0,20}$|列[：:]?\s*$|表头[：:]?\s*$|"
+    # "status values are 'placed', 'delivered', …": the values a column holds, which queries filter on
+    r"\b(?:column|field|status|state|type)\s+values\s+(?:are|include)\s*:?\s*$",
     re.IGNORECASE,
 )
 _SLASHED_TOKENS = frozenset({"N/A", "N/V", "S/O", "W/O", "C/O", "A/B", "I/O", "24/7", "AND/OR"})

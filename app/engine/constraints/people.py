@@ -235,6 +235,8 @@ def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
         if text[match.start() : match.start("phrase")].strip().lower() in _VERB_INTROS:
             # "to coach new managers": the verb says what the assistant does; the audience is who it does it for.
             phrase = re.sub(r"^(\w+)\s+(?=\S)", lambda m: "" if m.group(1).lower() in _TALKS_TO else m.group(0), phrase)
+            if phrase.lower() in _GENERIC:
+                continue  # "helps people write migrations": no particular readers
         start = text.find(phrase, match.start("phrase"))
         low, high = ages(phrase)
         return FoundAudience(phrase, low, high, start, start + len(phrase))

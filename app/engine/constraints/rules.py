@@ -682,6 +682,10 @@ def _is_topic(words: str) -> bool:
 _HOW_A_BUSINESS_SELLS = frozenset({"online", "offline", "in-store", "in store", "remote", "digital", "mobile", "web"})
 
 
+# "Indexes: ", "- Dates: ": a heading word and its colon right before a fragment.
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w -]{0,28}:[ \t]*$")
+
+
 def find_scope_restrictions(text: str) -> list[FoundRule]:
     """Scope restrictions stated as fragments, as requirements: "math only" -> "Only help with math.",
     "only SELECT queries" -> "Write only SELECT queries.",
@@ -700,6 +704,8 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
         topic = match.group("topic").strip()
         if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
             continue
+        if _HEADING_BEFORE.search(text, 0, match.start("topic")) and not _SQL_STATEMENT.fullmatch(topic):
+            continue  # "Indexes: CREATE INDEX CONCURRENTLY only": how to do one thing, not all the assistant does
         start = match.start("topic")
         joined = _JOINED_BEFORE.search(text, 0, start)
         if joined is not None and _is_topic(joined.group("first")):

@@ -136,6 +136,8 @@ def find_tools(text: str) -> list[FoundTool]:
     )
     for match, params in signatures:
         name = match.group("name")
+        if re.match(r"\.[A-Za-z_]", text[match.end() : match.end() + 2]):
+            continue  # "op.get_context().autocommit_block()": a call chain in code, not a tool
         plain_in_list = code_like and bool(params) and name.lower() not in _NOT_TOOLS and len(name) >= 3
         if params is None or not (plain_in_list or _looks_like_tool(name, text, match.group(0).startswith("`"))):
             continue
@@ -172,6 +174,49 @@ def find_tools(text: str) -> list[FoundTool]:
         # "When someone wants to cancel, use cancel_booking.": the condition says when the tool is for.
         found = [t._replace(purpose=condition.group("cond")) if t.purpose is None else t for t in found]
     return found
+
+
+# A line of a list that opens with a signature: "- reservieren(boot_id, mitglieds_nr, von, bis)".
+_SIGNATURE_LINE = re.compile(
+    rf"^[ \t]*(?:[-*•][ \t]*)?`?(?P<name>{_IDENT})\((?P<params>[^()\n]{{0,200}})\)`?", re.MULTILINE
+)
+
+
+def tools_listed_with(text: str, known: set[str]) -> list[FoundTool]:
+    """The other tools of a list that names a known tool on one of its lines: in "- boot_suchen(datum) – zeigt …
+    \n- reservieren(boot_id, von, bis)\n- stornieren(reservierungs_id)" the plain words with parameters are tools
+    too, though no line of their own says "tool"."""
+    lines = list(_SIGNATURE_LINE.finditer(text))
+    found: list[FoundTool] = []
+    block: list[re.Match[str]] = []
+    for index, line in enumerate(lines):
+        block.append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        line_end = text.find("\n", line.start())
+        if following is not None and line_end != -1 and following.start() == line_end + 1:
+            continue  # the next line of the same list
+        if any(m.group("name") in known for m in block):
+            for m in block:
+                params = _parameters(m.group("params"))
+                name = m.group("name")
+                if name in known or params is None or name.lower() in _NOT_TOOLS or len(name) < 3:
+                    continue
+                found.append(FoundTool(name, params, line_purpose(text, m.end()), m.start("name"), m.end()))
+        block = []
+    return found
+
+
+def line_purpose(text: str, end: int) -> str | None:
+    """What the rest of the line after a signature ending at `end` says the tool does ("– zeigt freie Boote",
+    "→ valor em aberto" as "returns valor em aberto"); never the next line of a list."""
+    line_end = text.find("\n", end)
+    purpose = _PURPOSE.match(text, end, len(text) if line_end == -1 else line_end)
+    if purpose is None:
+        return None
+    said = purpose.group("purpose").strip()
+    if purpose.group("arrow") and not _ACTS.match(said):
+        said = f"returns {said}"
+    return said or None
 
 
 def describe_tool(name: str, parameters: list[str], purpose: str | None) -> str:
