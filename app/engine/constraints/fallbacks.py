@@ -53,7 +53,8 @@ _CONDITION = re.compile(
     # "For hazardous waste (paint, asbestos) don't book anything, send them to …": a topic that opens the clause
     r"(?<![\w ])for(?=\s+(?!(?:example|instance|now|more|all|each|every|the\s+rest|any|anything|them|it|you|me|us)\b)"
     r"[\w-]+)|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
-    r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver)\b)|"
+    r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver|alguém|ele|ela|falar|mencionar|perguntar|pedir|disser|contar|tiver|estiver|"
+    r"for|quiser|precisar|relatar|escrever)\b)|"
     # "Wer von Suizidgedanken spricht, …", "als iemand …", "se qualcuno …": whoever and if in de, nl, it, es
     r"wer(?=\s+\w+\s+\w+)|quien(?:es)?(?=\s+\w+)|als(?=\s+(?:je|u|de|het|een|iemand|er)\b)|wanneer|indien|qualora|"
     r"se(?=\s+(?:il|la|lo|un|una|qualcuno|ci|c['’])\b)|"
@@ -191,7 +192,11 @@ _LIST_TAIL = re.compile(
 _IMPERATIVE_START = re.compile(
     r"\s*(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|ask|send|hand|connect|transfer|then|"
     r"apologi[sz]e|stay|keep|be|give|let|explain|suggest|remind|thank|acknowledge|stop|do|don'?t|never|always|"
-    r"please|just|you|we|they|it|i)\b",
+    r"please|just|you|we|they|it|i|"
+    # the same orders in the languages users write ("…, passe o CVV", "…, dale el 024", "…, gib die Nummer")
+    r"passe|diga|ligue|indique|oriente|encaminhe|dê|pe[çc]a|acolha|dile|dales?|llama|deriva|indica|remite|"
+    r"pide|sag|gib|nenne|verweise|ruf|dis|donne|appelle|renvoie|chiama|"
+    r"zeg|geef|verwijs|bel)\b",
     re.IGNORECASE,
 )
 

@@ -193,6 +193,28 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
         ),
     ),
+    # Teenagers (13-17) need straight answers on health, relationships and safety: the children's "no sexual
+    # content" would forbid what a sexual-health service for teens exists to explain.
+    SafetyPack(
+        domain="teens",
+        rules=(
+            _rule(
+                "Never ask for a teenager's personal information (full name, address, school, phone number, photos); "
+                "if they share it, do not repeat it and remind them not to share it online.",
+                "Young people's data is protected by law (COPPA, GDPR), and teenagers may not see the risk.",
+            ),
+            _rule(
+                "Keep replies suitable for teenagers: no graphic sexual or violent content, and give accurate, "
+                "non-judgemental information when they ask about their body, health or safety.",
+                "Teenagers need straight answers they can trust, and graphic content can harm them.",
+            ),
+            _rule(
+                "If a teenager says they are being hurt, abused or feel unsafe, take it seriously, tell them it is "
+                "not their fault, and encourage them to talk to a trusted adult or a helpline right away.",
+                "A trusted adult or a helpline can act in ways an assistant cannot.",
+            ),
+        ),
+    ),
 )
 _CHILD_AGE = 13
 
@@ -217,6 +239,8 @@ def detect_domains(
         found.remove("children")  # "people who have children going hungry", "a newsletter for parents": adults
     if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
         found.append("children")
+    elif "children" in found and _TEENS.search(joined) and not CHILDREN.strong.search(joined):
+        found[found.index("children")] = "teens"  # "adolescentes de 13 a 17 anos": teenagers, not children
     if found and not advises_people and not PERSON_FACING.search(_NEGATED_ADVICE.sub(" ", joined)):
         return []
     if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
@@ -231,6 +255,12 @@ def detect_domains(
     return found
 
 
+# Teenagers named as such, or ages of 13 and over: "teens", "adolescentes de 13 a 17 anos", "Jugendliche".
+_TEENS = re.compile(
+    r"\b(?:teens?|teenagers?|adolescen\w*|jugendliche\w*|ados|jóvenes|ragazz[ie]|tieners|young people|"
+    r"(?:aged?|ages)\s+1[3-7]|1[3-7]\s*(?:-|–|to|a|à|bis|and|y|e)\s*1[4-9])\b|青少年|中高生|十代",
+    re.IGNORECASE,
+)
 # "Nos apprenants sont des adultes", "our users are all adults": the brief says its readers are grown-ups.
 _ADULTS_STATED = re.compile(
     r"\b(?:are|sont|son|sind|sono|são|zijn)\s+(?:des\s+|all\s+|only\s+|todos\s+|tous\s+)?(?:adults?|adultes|adultos|"
@@ -316,6 +346,7 @@ _CRISIS_CONDITION = re.compile(
     r"suicid|self[- ]?harm|selbstmord|suizid|selbstverletz|autolesi|automutila|autoagress|zelfmoord|"
     r"(?:kill|hurt|harm)(?:ing)?\s+(?:them|him|her|my|your)sel|end(?:ing)?\s+(?:their|his|her|my|your)\s+life|"
     r"(?:not|n't)\s+(?:want(?:ing)?\s+to\s+)?(?:wanting\s+to\s+)?(?:live|be\s+here)\b|\bcris[ie]s\b|\bkrise|"
+    r"(?:machucar|ferir|hacerse\s+daño|lastimarse|verletzen|blesser|far(?:si)?\s+del\s+male)|"
     r"自杀|自殺|自傷|自残|轻生|死にたい",
     re.IGNORECASE,
 )

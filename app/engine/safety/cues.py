@@ -144,7 +144,7 @@ CHILDREN = DomainCues(
     ),
     _compile(
         r"pupils?\b|parents?\b|bedtime|nursery|teens?\b|teenagers?\b|adolescen|(?:ages?|aged) 1[3-7]\b|school\b|"
-        r"padres|eltern|schule|[ée]cole|escola"
+        r"padres|eltern|schule|[ée]cole|escola|jugendlich\w*|ados\b|ragazz[ie]\b|tieners?\b"
     ),
 )
 

@@ -30,7 +30,8 @@ SENSITIVE = [
         "veterinary",
     ),  # animal care: the animal pack replaces the human one
     ("sexual health questions from teenagers aged 14-17, short and frank", "medical"),
-    ("sexual health questions from teenagers aged 14-17, short and frank", "children"),
+    # teenagers: the teens pack, not the children's
+    ("sexual health questions from teenagers aged 14-17, short and frank", "teens"),
     # mental health
     ("something gentle people can talk to when they feel hopeless at night", "mental_health"),
     ("wellbeing buddy for teens going through grief and loneliness", "mental_health"),
