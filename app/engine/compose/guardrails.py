@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan, review_label
-from app.engine.constraints.fallbacks import QUOTED_SCOPE
+from app.engine.constraints import Constraint
+from app.engine.constraints.fallbacks import ALTERNATIVE, QUOTED_SCOPE, describe_contacts, describe_fallback
+from app.engine.constraints.model import FallbackAction
 from app.engine.spec import Guardrails
 
 _OUT_OF_SCOPE = re.compile(
@@ -39,6 +42,46 @@ def _closed_set_fallback(plan: Plan) -> str:
     return f"Return the label from the set ({', '.join(plan.labels)}) that fits the main point best."
 
 
+def _with_shared_conditions(fallbacks: list[Constraint], task: str) -> list[str]:
+    """The fallbacks' sentences, contacts that share one condition said in one sentence ("If the question is about
+    sick leave or a dismissal, tell the user to email rrhh@… or call extension 2105")."""
+    sentences: list[str] = []
+    said: set[str] = set()
+    for fallback in fallbacks:
+        condition = fallback.condition
+        if condition is None or _contact(fallback) is None:
+            sentences.append(fallback.text)
+            continue
+        if condition in said:
+            continue  # said with the first contact of its condition
+        said.add(condition)
+        shared = [f for f in fallbacks if f.condition == condition and _contact(f) is not None]
+        contacts = [contact for f in shared if (contact := _contact(f)) is not None]
+        generated = all(
+            f.text == describe_fallback(*contact, condition) for f, contact in zip(shared, contacts, strict=True)
+        )
+        if len(contacts) > 1 and generated:
+            sentences.append(describe_contacts(contacts, condition, either=_offered_as_alternatives(shared, task)))
+        else:
+            sentences.extend(f.text for f in shared)
+    return sentences
+
+
+def _offered_as_alternatives(fallbacks: list[Constraint], task: str) -> bool:
+    """Whether the brief joins its contacts with "or" ("email X or call Y"), not "and" ("112 sowie …")."""
+    spans = sorted((f.span.start, f.span.end) for f in fallbacks if f.span is not None and f.span.field == "task")
+    if len(spans) != len(fallbacks):
+        return False
+    return all(ALTERNATIVE.search(task[end:start]) for (_, end), (start, _) in pairwise(spans))
+
+
+def _contact(fallback: Constraint) -> tuple[FallbackAction, str] | None:
+    """(action, value) of a fallback that gives an address, number or URL."""
+    if fallback.action in ("email", "phone", "url") and fallback.value:
+        return fallback.action, fallback.value
+    return None
+
+
 def guardrails(plan: Plan) -> Guardrails:
     """The guardrails for the plan."""
     # A number inside a sentence the reply must carry whole is said by that sentence's requirement, in context.
@@ -48,7 +91,7 @@ def guardrails(plan: Plan) -> Guardrails:
     primary = plan.primary
     if unsure:
         # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
-        when_unsure = " ".join(dict.fromkeys(c.text for c in unsure))
+        when_unsure = " ".join(dict.fromkeys(_with_shared_conditions(unsure, plan.brief.task)))
     else:
         when_unsure = localise_reply_quotes(plan.fill(primary.when_unsure), plan.language)
         if plan.conflicts.clashes(when_unsure):

@@ -454,7 +454,10 @@ _INSTRUCTS = re.compile(
     r"max(?:imum)?|at\s+most|no\s+more\s+than)\b|"
     r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|make\s+sure|ensure|remember\s+to|always|never|"
     r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed|needs?\s+(?:a|an)|no-go|forbidden|"
-    r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|"
+    r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|^plain\s+(?:english|language|words)\b|"
+    # "Anything bigger goes to handoff_to_specialist": where a case goes is what to do with it
+    r"\bgo(?:es)?\s+(?:straight\s+)?to\s+(?:a\s+|the\s+|our\s+)?(?:[a-z]+_[a-z_]+|(?:[\w-]+\s+){0,2}(?:humans?|person|"
+    r"manager|team|specialist|supervisor|staff|on-?call|desk|moderators?|agents?))\b|"
     # "If the postcode isn't LS or they're angry use escalate_to_human": a condition, then what to do.
     r"^(?:if|when|whenever|unless|once|in\s+case|as\s+soon\s+as)\b.{3,}?(?:,\s*|\s)(?:use|call|ask|say|tell|"
     r"reply|answer|respond|offer|send|stop|switch|hand|pass|transfer|escalate|refer|point|direct|explain|suggest|set|mark|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from app.engine.constraints.model import FallbackAction
@@ -519,18 +520,31 @@ def written_in_place(text: str, found: FoundFallback) -> str | None:
     return "in its place"
 
 
+_CONTACT_VERBS = {"email": "email", "phone": "call", "url": "go to"}
+
+
+def describe_contacts(
+    contacts: Sequence[tuple[FallbackAction, str]], condition: str | None, *, either: bool = True
+) -> str:
+    """One sentence for several contacts under one condition ("…, tell the user to email rrhh@… or call 2105"),
+    instead of the condition said once per contact; contacts are (action, value) pairs of email, phone or url.
+    `either` says the brief offers them as alternatives; otherwise the person is to use each ("112 sowie …")."""
+    lead = _lead(contacts[0][0], contacts[0][1], condition)
+    joiner = f" {'or' if either else 'and'} "
+    if len({action for action, _ in contacts}) == 1:  # "call 112 and 0800 393 0000"
+        ways = f"{_CONTACT_VERBS[contacts[0][0]]} {joiner.join(value for _, value in contacts)}"
+    else:
+        ways = joiner.join(f"{_CONTACT_VERBS[action]} {value}" for action, value in contacts)
+    return f"{lead}tell the user to {ways}."
+
+
+# "email X or call Y", "X o Y", "X oder Y": the brief offers alternatives between two contacts.
+ALTERNATIVE = re.compile(r"\b(?:or|o|ou|oder|of|oppure|eller|lub|veya)\b|/|或|または|か", re.IGNORECASE)
+
+
 def describe_fallback(action: FallbackAction, value: str, condition: str | None, *, in_place: str | None = None) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
-    if condition and condition.startswith("otherwise ("):
-        lead = f"O{condition[1:]}, "
-    elif condition and (not is_english(condition) or _FOREIGN_LEAD.match(condition)):
-        lead = f'When this applies ("{condition}"), '
-    elif condition is None and action == "phone" and "".join(ch for ch in value if ch.isdigit()) in EMERGENCY_SERVICES:
-        lead = "In an emergency, "  # "112" with no case of its own: never the line for whatever you cannot answer
-    else:
-        lead = (condition[0].upper() + condition[1:] + ", ") if condition else "When you cannot help, "
-    if not condition and action == "say":
-        lead = "When you cannot help, "
+    lead = _lead(action, value, condition)
     if action == "email":
         return f"{lead}tell the user to email {value}."
     if action == "phone":
@@ -551,3 +565,18 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None,
     if in_place:
         return f'{lead}write "{value}" {in_place}.'
     return f'{lead}reply exactly: "{value}"'
+
+
+def _lead(action: FallbackAction, value: str, condition: str | None) -> str:
+    """When a fallback applies, as the opening of its sentence ("If unsure, ", "When you cannot help, ")."""
+    if condition and condition.startswith("otherwise ("):
+        lead = f"O{condition[1:]}, "
+    elif condition and (not is_english(condition) or _FOREIGN_LEAD.match(condition)):
+        lead = f'When this applies ("{condition}"), '
+    elif condition is None and action == "phone" and "".join(ch for ch in value if ch.isdigit()) in EMERGENCY_SERVICES:
+        lead = "In an emergency, "  # "112" with no case of its own: never the line for whatever you cannot answer
+    else:
+        lead = (condition[0].upper() + condition[1:] + ", ") if condition else "When you cannot help, "
+    if not condition and action == "say":
+        lead = "When you cannot help, "
+    return lead
