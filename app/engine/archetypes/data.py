@@ -29,7 +29,10 @@ DATA_EXTRACTION = Archetype(
             "extract",
             # "pull data out of trial abstracts", "get the details out of each invoice"
             r"\bextract\w*\b|\bpull out\b|\bparse\b|\bparsing\b|"
-            r"\b(?:pull|get|grab|take)\s+(?:the\s+|all\s+the\s+|key\s+)?(?:data|details|fields|info\w*|numbers|values)\s+out\s+of\b",
+            r"\b(?:pull|get|grab|take)\s+(?:the\s+|all\s+the\s+|key\s+)?(?:data|details|fields|info\w*|numbers|values)\s+out\s+of\b|"
+            # the same verb in the languages users write: "soll die Medikation herausgezogen werden", "extrae los datos"
+            r"\b(?:extraer|extrae|extraiga|extraigan|extrair|extraia|extraire|estrarre|estrai|extrahier\w*|extraheer|"
+            r"extraheren|herausgezogen|herausziehen|herauszuziehen|auslesen|ausgelesen|auszulesen)\b",
             8,
         ),
         feat(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
@@ -14,7 +15,10 @@ from app.engine.constraints.labels import split_items
 from app.engine.spec import OutputFormat, OutputKind
 
 _ARRAY_REPLY = re.compile(
-    r"\bjson\s+(?:array|list)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b",
+    r"\bjson[\s-]+(?:array|list|arreglo|liste)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b|"
+    # "ein Objekt pro Medikament", "one object per item", "un objeto por producto", "un objet par ligne"
+    r"\b(?:one\s+object\s+(?:per|for\s+each)|ein\s+objekt\s+(?:pro|je|für\s+jede[nrs]?)|un\s+objeto\s+por|"
+    r"un\s+objet\s+par|um\s+objeto\s+por|un\s+oggetto\s+per|één\s+object\s+per|array\s+json)\b",
     re.IGNORECASE,
 )
 ARRAY_DESCRIPTION = (
@@ -84,7 +88,8 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
         if c.values and c.value != "collect":
             schema = field_schema([field_key(v) for v in c.values])
             schema = with_stated_booleans(schema, "\n".join([plan.brief.task, *plan.brief.constraints]))
-            return _with_value_sets(schema, c.values, c.span.text if c.span else "")
+            schema = _with_value_sets(schema, c.values, c.span.text if c.span else "")
+            return _with_field_label_sets(schema, plan.of_kind("labels"))
     if plan.primary.extracts_fields:
         loose = extract_fields(plan.brief.task)
         if loose:
@@ -143,6 +148,21 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "properties": properties}
 
 
+def _with_field_label_sets(schema: dict[str, Any], label_sets: Sequence[Constraint]) -> dict[str, Any]:
+    """ "status ist einer von "neu", "geändert", …": a value set the brief gives one field becomes its enum."""
+    properties = dict(schema.get("properties") or {})
+    for labels in label_sets:
+        if not labels.scope or not labels.values:
+            continue
+        key = field_key(labels.scope)
+        prop = properties.get(key)
+        if isinstance(prop, dict) and "enum" not in prop:
+            nullable = isinstance(prop.get("type"), list) and "null" in prop["type"]
+            values: list[Any] = [*labels.values, None] if nullable else list(labels.values)
+            properties[key] = {"type": ["string", "null"] if nullable else "string", "enum": values}
+    return {**schema, "properties": properties} if properties else schema
+
+
 def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dict[str, Any]:
     """'issue_type (outage, billing, other)', 'resolved (yes/no)': a value list written after a field becomes its
     enum, so the schema itself rejects any other value."""
@@ -155,7 +175,9 @@ def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dic
         )
         values = split_items(listed, last_trim=False) if listed else None
         key = field_key(name)
-        if values and key in properties and all(len(v.split()) <= 3 for v in values):
+        if values and key in properties and {v.lower() for v in values} == {"true", "false"}:
+            properties[key] = {"type": ["boolean", "null"]}  # "bedarf (true/false)": a boolean, not two words
+        elif values and key in properties and all(len(v.split()) <= 3 for v in values):
             properties[key] = {"type": ["string", "null"], "enum": [*values, None]}
     return schema
 
@@ -278,7 +300,8 @@ def output_format(plan: Plan) -> OutputFormat:
             # In a table the label is a column of each row, not a closing line.
             if p.blend_output and not ((scoped_labels or kind == "table") and "{labels}" in p.blend_output)
         )
-    if kind == "json" and schema is not None and schema.get("type") == "object" and _ARRAY_REPLY.search(brief.task):
+    asks_array = _ARRAY_REPLY.search("\n".join([brief.task, brief.output_format or ""]))
+    if kind == "json" and schema is not None and schema.get("type") == "object" and asks_array:
         # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
         schema = {"type": "array", "items": schema}
         stated = [line.replace(JSON_DESCRIPTION, ARRAY_DESCRIPTION) for line in stated]

@@ -769,11 +769,16 @@ def _without_spans(task: str, constraints: Sequence[Constraint]) -> str:
     return task
 
 
+def _field_values(constraint: Constraint) -> bool:
+    """Whether a label set is the values of one named field ("status ist einer von …"), not a label for the reply."""
+    return constraint.kind == "labels" and constraint.scope is not None and not constraint.scope.endswith("label")
+
+
 def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ...], bool]:
     """The label set and whether the brief stated it (then it is used exactly as written)."""
-    for c in constraints:
-        if c.kind == "labels" and c.values:
-            return tuple(dict.fromkeys(c.values)), True
+    sets = [c for c in constraints if c.kind == "labels" and c.values]
+    for c in sorted(sets, key=_field_values):  # a reply label before a field's values
+        return tuple(dict.fromkeys(c.values)), True
     loose = extract_labels(task)
     if loose:
         return tuple(loose), True
@@ -1062,7 +1067,7 @@ def make_plan(
         stated_noun, primary = primary.noun, next(a for a in REGISTRY if a.uses_labels)
         blended = tuple(a for a in blended if a is not primary)
         partners = tuple(a for a in partners if a is not primary)
-    if any(c.kind == "labels" for c in constraints) and not primary.uses_labels:
+    if any(c.kind == "labels" and not _field_values(c) for c in constraints) and not primary.uses_labels:
         constraints, partners = _label_step(primary, brief.task, constraints, partners)
     if primary.uses_labels and any(c.kind == "labels" and c.multi and c.scope in (None, "label") for c in constraints):
         primary = primary.with_variant(MULTI_LABEL)  # "can have more than one category": every label that applies

@@ -89,6 +89,28 @@ _QUALIFIED_OBJECT = re.compile(
 )
 
 
+# Verbs that do something else to the object than the table's verbs (add, convert, correct, change, invent): the
+# English default ("give") would say the opposite of "don't change the dose", so the quote stays.
+_OTHER_ACTION = re.compile(
+    r"\b(?:ergänz|umrechn|korrigier|änder|erfind|anpass|cambi|modific|invent|corrig|convert|calcul|recalcul|"
+    r"rettific|aggiust|aanvull|omreken|wijzig|verzin)\w*",
+    re.IGNORECASE,
+)
+
+
+def _part_with(words: str, position: int) -> str:
+    """The part of a fragment, between "nor" words and commas, that holds `position`."""
+    start = 0
+    for cut in _NOR_OR_AND.finditer(words):
+        if cut.start() >= position:
+            return words[start : cut.start()]
+        start = cut.end()
+    return words[start:]
+
+
+_NOR_OR_AND = re.compile(r"\s+(?:nem|ni|noch|weder|ne|y|und|et|e)\s+|,\s*", re.IGNORECASE)
+
+
 def translate_prohibition(words: str) -> str | None:
     """The English imperative for a common foreign prohibition ("Nunca des diagnósticos" -> "Never give
     diagnoses."); None when its object is not in the table."""
@@ -107,6 +129,8 @@ def translate_prohibition(words: str) -> str | None:
     english, verb, match = found[0]
     if _QUALIFIED_OBJECT.match(words, match.end()):
         return None  # "desconto que o simulador não mostrou": only some discounts are ruled out, so the quote stays
+    if _OTHER_ACTION.search(_part_with(words, match.start())):
+        return None  # "Keine Dosis ergänzen, umrechnen oder korrigieren": a change to a dose, not giving one
     return f"{'Never' if _NEVER.search(words) else 'Do not'} {_verb_for(words[: match.start()], verb)} {english}."
 
 

@@ -558,8 +558,8 @@ def label_topic(before: str) -> str | None:
 _FIELD_IS_ONE_OF = re.compile(
     r"(?:^|[\s,;(])(?P<field>[A-Za-zÀ-ÿ][\w-]{2,30})\s+(?:is|ist|es|est|é|è|must\s+be|should\s+be|muss|moet\s+zijn|"
     r"deve\s+ser|debe\s+ser|doit\s+être)\s+(?:genau\s+|exactly\s+|exactamente\s+|exactement\s+|exatamente\s+|"
-    r"esattamente\s+|precies\s+|always\s+|immer\s+|siempre\s+)?(?:eine?|one|uno|una|un|une|um|uma|één)\s+"
-    r"(?:von|of|de|des|da|di|van|aus)\s*:?\s*$",
+    r"esattamente\s+|precies\s+|always\s+|immer\s+|siempre\s+)?(?:eine[rsm]?|one|uno|una|un|une|um|uma|één)\s+"
+    r"(?:von|of|de|des|da|di|van|aus|der|dos|das|dei|delle|degli)\s*(?:the\s+|los\s+|las\s+|les\s+)?:?\s*$",
     re.IGNORECASE,
 )
 

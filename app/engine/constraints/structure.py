@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any, NamedTuple
 
+from app.engine.constraints.clauses import is_abbreviation
 from app.engine.constraints.labels import split_items, with_notes
 
 _TYPE_NAMES: dict[str, str] = {
@@ -282,6 +283,17 @@ def _colon_outside_parentheses(text: str) -> int:
     return found
 
 
+def _field_list_end(text: str, start: int) -> int:
+    """Where a field list that starts at `start` ends: at a sentence or clause boundary, not at the full stop of an
+    abbreviation inside it ("dosierschema (z. B. "1-0-1-0"), bedarf")."""
+    for boundary in _FIELD_END.finditer(text, start):
+        mark = boundary.start()
+        if text[mark] == "." and is_abbreviation(text, mark):
+            continue
+        return mark
+    return len(text)
+
+
 def find_fields(text: str) -> FoundFields | None:
     """Named output fields in one clause: "fields: a, b, c", "extract name, email and company"."""
     cjk = find_cjk_fields(text)
@@ -296,8 +308,7 @@ def find_fields(text: str) -> FoundFields | None:
         if _NEGATED.search(text, 0, intro.start()):
             continue  # "never ask for their name, address or school" forbids collecting them
         start = intro.end()
-        boundary = _FIELD_END.search(text, start)
-        end = boundary.start() if boundary else len(text)
+        end = _field_list_end(text, start)
         listed = text[start:end].rstrip(":")
         colon = _colon_outside_parentheses(listed)
         if colon >= 0:  # "extract from resumes: name, email" lists after the colon ("(one of: a, b)" is an aside)
