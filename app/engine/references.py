@@ -97,6 +97,7 @@ def find_references(task: str) -> list[Reference]:
         *_schema_lines(task),
         *_capital_headed_lists(task),
         *_capital_headed_closed_blocks(task),
+        *_bracket_headed_blocks(task),
     ]
     found.sort(key=lambda ref: ref.start)
     # A block found twice (a capital heading over list lines that an END line also closes) is kept once, the longer.
@@ -182,6 +183,28 @@ def _introduced_lists(task: str) -> list[Reference]:
             body = task[intro.end() : position].rstrip("\n")
             title = " ".join(intro.group("noun").split()).capitalize()
             found.append(Reference(title=title, body=body, start=intro.end(), end=intro.end() + len(body)))
+    return found
+
+
+# "【館内案内】" / "［料金表］" alone on its line: the title of pasted material in Japanese and Chinese briefs.
+_BRACKET_HEADING = re.compile(r"^[ \t]*[【［](?P<title>[^】］\n]{1,24})[】］][ \t]*\n", re.MULTILINE)
+_MIN_BRACKET_LINES = 2
+_MIN_BRACKET_BODY_CHARS = 30
+
+
+def _bracket_headed_blocks(task: str) -> list[Reference]:
+    """A bracketed heading line, then its lines up to a blank line or the end ("【館内案内】\nチェックイン 15:00…")."""
+    found = []
+    for heading in _BRACKET_HEADING.finditer(task):
+        title = heading.group("title").strip()
+        if _INSTRUCTION_TITLE.search(title):
+            continue
+        gap = _BLANK_LINE.search(task, heading.end())
+        end = gap.start() if gap else len(task.rstrip())
+        body = task[heading.end() : end].strip("\n")
+        lines = [line for line in body.splitlines() if line.strip()]
+        if len(lines) >= _MIN_BRACKET_LINES and len(body.strip()) >= _MIN_BRACKET_BODY_CHARS:
+            found.append(Reference(title=title, body=body.strip(), start=heading.start(), end=end))
     return found
 
 

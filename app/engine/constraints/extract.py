@@ -173,8 +173,13 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     if opening.field == "task" and opening.start == 0:
         # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.
         found = [lim._replace(scope=None) if limits.heading_scope(text, lim.start) else lim for lim in found]
+    either: dict[int, str] = {}
+    for first, second in limits.alternatives(found, text):
+        found[second] = limits.carried_bound(found[first], found[second], text)
+        # "up to 5 bullet points or 3 sentences, whichever fits": one sentence says both, once
+        either[first] = either[second] = limits.describe_either(found[first], found[second])
     out = []
-    for lim in found:
+    for index, lim in enumerate(found):
         if _one_thing_not_length(lim, text):
             continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
         conditional = _CONDITIONAL_CLAUSE.match(text[: lim.start]) is not None
@@ -198,7 +203,8 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
         out.append(
             Constraint(
                 kind="limit",
-                text=_with_parts(
+                text=either.get(index)
+                or _with_parts(
                     limits.describe_limit(
                         lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free
                     ),

@@ -283,6 +283,9 @@ def _without_trailing_phrase(found: FoundLabels) -> FoundLabels:
 # "cada una de máximo 25 palabras, sin emojis": a limit or a format, not a label.
 _NOT_A_LABEL = re.compile(
     r"\d+\s*(?:words?|palabras?|mots?|wörter|palavras?|characters?|caracteres|zeichen|sentences?|frases?)\b|"
+    # "either one sentence or up to 60 words": lengths in words, not labels
+    r"\b(?:one|two|three|four|five|a|an|single|short)\s+(?:short\s+)?(?:words?|sentences?|lines?|paragraphs?|bullets?|"
+    r"bullet\s+points?)\b|^up$|"
     r"^(?:sin|without|ohne|sans|sem|no|not|never|nunca)\s|を|したら|）|\(",
     re.IGNORECASE,
 )

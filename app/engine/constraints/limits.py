@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from app.engine.constraints import parts
+from app.engine.constraints import language, parts
 from app.engine.constraints.clauses import NUMBER, NUMBER_WORDS, parse_number
 from app.engine.constraints.model import Constraint, LimitUnit
 from app.engine.fastre import Twins, is_plain, prefiltered
@@ -477,12 +477,49 @@ def heading_scope(text: str, start: int) -> str | None:
     return f"the {part}"
 
 
+# A clause that opens with the languages its limit is for: "日本語は…150文字以内", "英語と中国語は3文以内",
+# "English replies: max 3 sentences", "En inglés, máximo 3 frases", "Auf Englisch höchstens 3 Sätze".
+_CJK_LANGUAGES = re.compile(
+    r"^\s*(?P<names>(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,4}語|中文|英文|日文|英语|日语|韩语|法语|德语|西班牙语)"
+    r"(?:\s*[と、・及和]\s*(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,4}語|中文|英文|日文|英语|日语|韩语|法语|德语|西班牙语))*)"
+    r"\s*(?:は|的回复|回复|：|:)"
+)
+_LATIN_LANGUAGES = re.compile(
+    r"^\s*(?:(?P<prep>in|for|en|auf|em|para|per|in\s+het)\s+)?(?P<names>[A-Za-zÀ-ÿ]+(?:\s*(?:/|and|or|und|oder|y|o|et|ou|"
+    r"e|en)\s*[A-Za-zÀ-ÿ]+)*)(?P<said>\s+(?:replies|answers|respuestas|antworten|réponses|respostas|risposte|antwoorden)\b"
+    r"\s*[:,]?|\s*[:,])?\s",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[。．！？.!?;；\n]")
+
+
+def _language_lead(text: str, start: int) -> str | None:
+    """ "replies in Japanese" when the clause of a limit opens with the languages it is for, else None."""
+    opening = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+    lead = text[opening:start]
+    match = _CJK_LANGUAGES.match(lead)
+    if match is None:
+        match = _LATIN_LANGUAGES.match(lead)
+        # "Spanish speakers are welcome, …": a language word opens the clause but says nothing of the replies in it
+        if match is None or not (match.group("prep") or match.group("said")) or len(lead) > 80:
+            return None
+    words = re.split(r"\s*(?:[と、・及和/]|\b(?:and|or|und|oder|y|o|et|ou|e|en)\b)\s*", match.group("names"))
+    found = [language.lookup(word) for word in words if word]
+    if not found or any(f is None for f in found):
+        return None
+    names = [f[0] for f in found if f is not None]
+    return "replies in " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
+
+
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
     window = text[max(0, start - 60) : start]
     if _INPUT_BEFORE.search(window):
         return "the input"
+    languages = _language_lead(text, start)
+    if languages is not None:
+        return languages
     under_each = _UNDER_EACH_PART.match(text, end)
     if under_each is not None:
         # "max 5 bullets under each heading": per section, not for the whole reply; "for each category": per category
@@ -762,7 +799,9 @@ def find_limits(text: str) -> list[FoundLimit]:
         scope = (
             "each item"
             if per_item
-            else parts.cjk_part_before(text, match.start()) or parts.cjk_part_after(text, match.end())
+            else _language_lead(text, match.start())
+            or parts.cjk_part_before(text, match.start())
+            or parts.cjk_part_after(text, match.end())
         )
         limit = FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), scope, noun)
         found.append(limit._replace(rest_free=_rest_free(text, limit)))
@@ -776,6 +815,69 @@ _REST_FREE = "the rest of the reply is not limited by this"
 def frees_rest(constraint: Constraint) -> bool:
     """Whether a limit on one part says the rest of the reply has no limit (its text says so)."""
     return constraint.kind == "limit" and constraint.text.endswith(f"{_REST_FREE}.")
+
+
+# "up to 5 bullet points or 3 sentences", "either one sentence or up to 60 words", "3 Sätze oder 50 Wörter"
+_OR_BETWEEN = re.compile(
+    r"^\s*,?\s*(?:or|o|ou|oder|of|oppure|eller|lub)\s+(?:(?P<carry>up\s+to|at\s+most|max(?:imum)?\.?|hasta|"
+    r"máximo|jusqu'à|au\s+plus|até|höchstens|bis\s+zu|fino\s+a)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "3 sentences or 50 words, whichever is shorter": both limits hold, the stricter wins; no choice between them.
+_BOTH_APPLY = re.compile(
+    r"\s*,?\s*(?:whichever|which\s?ever)\s+(?:is|comes)\s+(?:shorter|less|fewer|smaller|first|lower)\b|"
+    r"\s*,?\s*(?:lo\s+que\s+sea\s+menos|je\s+nachdem\s+was\s+kürzer)",
+    re.IGNORECASE,
+)
+
+
+def alternatives(found: list[FoundLimit], text: str) -> list[tuple[int, int]]:
+    """Index pairs of limits the brief offers as alternatives ("up to 5 bullet points or 3 sentences, whichever
+    fits"): two limits on one scope joined by "or" only."""
+    pairs = []
+    for index in range(len(found) - 1):
+        first, second = found[index], found[index + 1]
+        joined = _OR_BETWEEN.match(text[first.end : second.start])
+        if (
+            first.scope == second.scope
+            and first.unit != second.unit
+            and joined
+            and not _BOTH_APPLY.match(text, second.end)
+        ):
+            pairs.append((index, index + 1))
+    return pairs
+
+
+def carried_bound(first: FoundLimit, second: FoundLimit, text: str) -> FoundLimit:
+    """The second of two alternatives with the bound the first states for both ("up to 5 bullets or 3 sentences":
+    at most 3 sentences, not exactly 3)."""
+    between = _OR_BETWEEN.match(text[first.end : second.start])
+    carries = (between is not None and between.group("carry")) or (first.maximum is not None and first.exact is None)
+    if second.exact is not None and carries:
+        return second._replace(maximum=second.exact, exact=None)
+    return second
+
+
+def describe_either(first: FoundLimit, second: FoundLimit) -> str:
+    """One sentence for two limits offered as alternatives: "Keep the reply to at most 5 bullets or at most 3
+    sentences, whichever fits the request better."."""
+    subject = first.scope or "the reply"
+    return f"Keep {subject} to {_bound(first)} or {_bound(second)}, whichever fits the request better."
+
+
+def _bound(limit: FoundLimit) -> str:
+    def unit_word(count: int) -> str:
+        return limit.unit[:-1] if count == 1 and limit.unit.endswith("s") else limit.unit
+
+    if limit.exact is not None:
+        return f"exactly {limit.exact} {unit_word(limit.exact)}"
+    if limit.minimum is not None and limit.maximum is not None:
+        return f"between {limit.minimum} and {limit.maximum} {limit.unit}"
+    if limit.maximum is not None:
+        return f"at most {limit.maximum} {unit_word(limit.maximum)}"
+    return f"at least {limit.minimum} {unit_word(limit.minimum or 0)}"
 
 
 def describe_limit(

@@ -46,8 +46,11 @@ def opening(spec: PromptSpec, *, with_success: bool = True) -> str:
 
 def slug(title: str) -> str:
     """XML-safe tag name for a free-form section title."""
-    name = re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_")
-    return name if name and name[0].isalpha() else f"section_{name}"
+    # Letters of any script make an XML name ("【館内案内】" is <館内案内>): a Japanese title must not vanish.
+    name = re.sub(r"[\W_]+", "_", title.lower()).strip("_")
+    if not name:
+        return "section"
+    return name if name[0].isalpha() else f"section_{name}"
 
 
 def tagged(variable: Variable) -> str:
