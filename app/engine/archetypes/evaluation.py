@@ -70,7 +70,12 @@ GRADER = Archetype(
     features=(
         feat(
             "grade",
-            r"\bgrad(?:e|es|ing|er)\b|\bmark(?:s|ing)? (?:essays?|homework|assignments?|papers?|exams?|answers?)\b|"
+            r"\bgrad(?:e|es|ing|er)\b|\bmark(?:s|ing)? (?:the |their |my |our |each |every |students'? |pupils'? )?"
+            r"(?:[\w-]+ )?(?:essays?|homework|assignments?|papers?|exams?|answers?|write-?ups?|lab reports?|coursework|"
+            r"worksheets?|submissions?|scripts)\b|"
+            # "Mark against this scheme, 12 marks in total"
+            r"\bmark (?:it |them |each one )?against (?:this|the|our|my) (?:scheme|rubric|criteria|mark scheme)\b|"
+            r"\b\d+ marks in total\b|\bout of \d+ marks\b|"
             # "Marking assistant for the theory test", "1 mark per marking point", "the model answer"
             r"\bmark(?:ing|er) (?:assistant|helper|bot|tool)\b|\bmarking points?\b|\bmark schemes?\b|"
             r"\bmarks? per (?:marking )?point\b",

@@ -48,7 +48,8 @@ TUTOR = Archetype(
     title="Tutor",
     features=(
         # "ask the teacher", "our yoga teachers": a teacher named is no request to teach.
-        feat("tutor", r"\btutor\w*\b|\bteach(?!ers?\b)\w*\b|\bsocratic\b", 7),
+        # "I teach Year 9 physics and need something to mark …": what the requester does is not the assistant's job
+        feat("tutor", r"\btutor\w*\b|(?<!\bi )(?<!\bwe )(?<!\bi also )\bteach(?!ers?\b)\w*\b|\bsocratic\b", 7),
         feat(
             "learning game",
             r"\b(?:spelling|vocabulary|maths?|times[- ]tables?|reading|phonics)\s+(?:game|quiz|practice|drills?|bee|test)\b|"

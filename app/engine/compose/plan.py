@@ -214,7 +214,21 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     items = [(s, e) for begin, end in bounds for s, e in _list_items(text, begin, end)]
     items = [(s, e) for begin, end in items for s, e in _tool_lines(text, begin, end) if text[s:e].strip()]
     # A list item's sentence starts after its dash: "- max 90 words per reply" says "max 90 words per reply".
-    return [(_after_bullet(text, s, e), e) for s, e in items]
+    items = [(_after_bullet(text, s, e), e) for s, e in items]
+    # The list's last item ends at its line: "- Evaluation names one real source of error: 1\nReturn JSON only: …"
+    return [piece for s, e in items for piece in (_item_and_rest(text, s, e) if _is_item(text, s) else [(s, e)])]
+
+
+_LINE_AFTER_ITEM = re.compile(r"\n(?=[^\s\-*•–])")
+
+
+def _item_and_rest(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A list item and the unindented lines after it, which are no longer part of the item."""
+    cut = _LINE_AFTER_ITEM.search(text, start, end)
+    if cut is None or _inside_quote_or_brace(text[start : cut.start()]):
+        return [(start, end)]
+    rest = cut.end()
+    return [(start, cut.start()), (rest, end)] if text[rest:end].strip() else [(start, cut.start())]
 
 
 _BULLET = re.compile(r"\s*[-*•–][ \t]+(?=\S)")

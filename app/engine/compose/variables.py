@@ -199,7 +199,7 @@ _SEARCHES = frozenset({"search", "retrieve", "web_search", "search_web", "semant
 _SLOT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "rubric": (
         "grille", "barème", "bareme", "rúbrica", "rubrica", "bewertungsraster", "raster", "griglia", "grelha",
-        "marking scheme", "mark scheme", "criteria", "beoordelingsmodel", "評価基準", "评分标准",
+        "marking scheme", "mark scheme", "scheme", "criteria", "beoordelingsmodel", "評価基準", "评分标准",
     ),
 }  # fmt: skip
 
@@ -224,6 +224,10 @@ def variables(plan: Plan) -> list[Variable]:
     written = {"schema"} if _written_schema(plan) else set()
     # A rubric or policy pasted into the brief is in the prompt already: no slot asks for it again.
     written.update(v.name for v in primary.variables if any(_names_slot(title, v.name) for title in plan.references))
+    # "Mark against this scheme, 12 marks in total: Hypothesis with a reason: 2; …": a list the brief gives under a
+    # lead that names the slot is that material too.
+    leads = [rule.split(":", 1)[0] for rule in plan.detail_rules if ": " in rule and "; " in rule]
+    written.update(v.name for v in primary.variables if any(_names_slot(lead, v.name) for lead in leads))
     if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
         # results, so a pasted-document slot would contradict the search.

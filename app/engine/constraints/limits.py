@@ -490,6 +490,10 @@ _LATIN_LANGUAGES = re.compile(
     r"\s*[:,]?|\s*[:,])?\s",
     re.IGNORECASE,
 )
+# A clause about one key of the reply's JSON: "next_step is …", "summary_en: …", "reasonCode must …".
+_KEY_LEAD = re.compile(
+    r"\s*[\"'`]?(?P<key>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)[\"'`]?\s*(?:is|should|must|has|:|=)\s"
+)
 _CLAUSE_START = re.compile(r"[。．！？.!?;；\n]")
 
 
@@ -520,6 +524,10 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     languages = _language_lead(text, start)
     if languages is not None:
         return languages
+    opening = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+    key = _KEY_LEAD.match(text, opening, start)
+    if key is not None:
+        return f"the {key.group('key')} field"  # "next_step is ONE thing …, max 25 words": that field's value
     under_each = _UNDER_EACH_PART.match(text, end)
     if under_each is not None:
         # "max 5 bullets under each heading": per section, not for the whole reply; "for each category": per category

@@ -70,6 +70,13 @@ def _loads_lenient(literal: str) -> Any:
         text,
         flags=re.IGNORECASE,
     )
+    # '"total": integer 0-12': a type name with its range is that type
+    text = re.sub(
+        r":\s*(integer|int|number|float|decimal)\s+-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])",
+        r': "\1"',
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])", ': "number"', text)
     # "rule": 1-6 or null
     text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s+or\s+null(?=\s*[,}])", ': "number|null"', text)
