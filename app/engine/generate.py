@@ -103,7 +103,6 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task)
     matches = _strong_keyword_leads(matches)
-    matches = _job_sentence_decides(matches, brief.task, labels)
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
     return _tools_lead(matches) if tools else matches
@@ -193,37 +192,6 @@ def _strong_keyword_leads(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]
             rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not match]
             return [msgspec.structs.replace(match, rank="primary"), *rest]
     return matches
-
-
-# How sure the model must be of the job sentence alone to settle a tie between two keyword-backed jobs.
-_CLEAR_JOB_SENTENCE = 0.5
-
-
-def _job_sentence_decides(matches: list[ArchetypeMatch], task: str, labels: bool) -> list[ArchetypeMatch]:
-    """ "a Slack bot that helps people write Django migrations. Our stack is … PostgreSQL 16; some tables hold
-    millions of rows.": when the lead and the runner-up both rest on keywords, and the job sentence alone names the
-    runner-up's job clearly (a job keyword of its own, the model sure of it, no keyword of the lead's there), the
-    job sentence decides; the lead's words came from the background."""
-    if len(matches) < 2 or not all(_has_keywords(m) for m in matches[:2]):
-        return matches
-    lead, runner_up = BY_ID.get(matches[0].id), BY_ID.get(matches[1].id)
-    in_job = score_all(job_clause(task))
-    if not in_job or BY_ID.get(in_job[0].id) is not runner_up or not _names_a_job(in_job[0], labels):
-        return matches
-    lead_there = any(BY_ID.get(m.id) is lead and _has_keywords(m) for m in in_job)
-    if _model_share(in_job[0]) < _CLEAR_JOB_SENTENCE or lead_there:
-        return matches
-    runner_up_match = matches[1]
-    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not runner_up_match]
-    return [msgspec.structs.replace(runner_up_match, rank="primary"), *rest]
-
-
-def _has_keywords(match: ArchetypeMatch) -> bool:
-    return any(not feature.startswith("model:") for feature in match.features)
-
-
-def _model_share(match: ArchetypeMatch) -> float:
-    return next((float(f.removeprefix("model:")) for f in match.features if f.startswith("model:")), 0.0)
 
 
 def _names_a_job(match: ArchetypeMatch, labels: bool) -> bool:

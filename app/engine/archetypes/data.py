@@ -31,8 +31,11 @@ DATA_EXTRACTION = Archetype(
             r"\bextract\w*\b|\bpull out\b|\bparse\b|\bparsing\b|"
             r"\b(?:pull|get|grab|take)\s+(?:the\s+|all\s+the\s+|key\s+)?(?:data|details|fields|info\w*|numbers|values)\s+out\s+of\b|"
             # the same verb in the languages users write: "soll die Medikation herausgezogen werden", "extrae los datos"
-            r"\b(?:extraer|extrae|extraiga|extraigan|extrair|extraia|extraire|estrarre|estrai|extrahier\w*|extraheer|"
-            r"extraheren|herausgezogen|herausziehen|herauszuziehen|auslesen|ausgelesen|auszulesen)\b",
+            r"\b(?:extraer|extrae|extraiga|extraigan|extrair|extraia|extraire|extrais|estrarre|estrai|extrahier\w*|"
+            r"extraheer|extraheren)\s+(?:\S+\s+){0,4}?(?:datos|campos|informaci[óo]n|dados|informa[çc][õo]es|données|"
+            r"champs|informations|daten|felder|angaben|werte|dati|campi|informazioni|gegevens|velden|medikation|"
+            r"medicaci[óo]n|medica[çc][ãa]o|fechas|importes|nombres)\b|"
+            r"\b(?:herausgezogen|herausziehen|herauszuziehen|auslesen|ausgelesen|auszulesen)\b",
             8,
         ),
         feat(

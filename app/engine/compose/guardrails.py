@@ -8,7 +8,7 @@ from itertools import pairwise
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan, review_label
 from app.engine.constraints import Constraint
-from app.engine.constraints.fallbacks import ALTERNATIVE, QUOTED_SCOPE, describe_contacts, describe_fallback
+from app.engine.constraints.fallbacks import ALTERNATIVE, OWN_CASE, QUOTED_SCOPE, describe_contacts, describe_fallback
 from app.engine.constraints.model import FallbackAction
 from app.engine.spec import Guardrails
 
@@ -60,19 +60,28 @@ def _with_shared_conditions(fallbacks: list[Constraint], task: str) -> list[str]
         generated = all(
             f.text == describe_fallback(*contact, condition) for f, contact in zip(shared, contacts, strict=True)
         )
-        if len(contacts) > 1 and generated:
+        if len(contacts) > 1 and generated and not _each_its_own_case(shared, task):
             sentences.append(describe_contacts(contacts, condition, either=_offered_as_alternatives(shared, task)))
         else:
             sentences.extend(f.text for f in shared)
     return sentences
 
 
+def _spans(fallbacks: list[Constraint]) -> list[tuple[int, int]] | None:
+    spans = sorted((f.span.start, f.span.end) for f in fallbacks if f.span is not None and f.span.field == "task")
+    return spans if len(spans) == len(fallbacks) else None
+
+
 def _offered_as_alternatives(fallbacks: list[Constraint], task: str) -> bool:
     """Whether the brief joins its contacts with "or" ("email X or call Y"), not "and" ("112 sowie …")."""
-    spans = sorted((f.span.start, f.span.end) for f in fallbacks if f.span is not None and f.span.field == "task")
-    if len(spans) != len(fallbacks):
-        return False
-    return all(ALTERNATIVE.search(task[end:start]) for (_, end), (start, _) in pairwise(spans))
+    spans = _spans(fallbacks)
+    return spans is not None and all(ALTERNATIVE.search(task[end:start]) for (_, end), (start, _) in pairwise(spans))
+
+
+def _each_its_own_case(fallbacks: list[Constraint], task: str) -> bool:
+    """Whether a case of its own sits between two contacts ("call us on … and if we're closed call …")."""
+    spans = _spans(fallbacks)
+    return spans is None or any(OWN_CASE.search(task[end:start]) for (_, end), (start, _) in pairwise(spans))
 
 
 def _contact(fallback: Constraint) -> tuple[FallbackAction, str] | None:

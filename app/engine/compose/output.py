@@ -15,12 +15,35 @@ from app.engine.constraints.labels import split_items
 from app.engine.spec import OutputFormat, OutputKind
 
 _ARRAY_REPLY = re.compile(
-    r"\bjson[\s-]+(?:array|list|arreglo|liste)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b|"
-    # "ein Objekt pro Medikament", "one object per item", "un objeto por producto", "un objet par ligne"
-    r"\b(?:one\s+object\s+(?:per|for\s+each)|ein\s+objekt\s+(?:pro|je|für\s+jede[nrs]?)|un\s+objeto\s+por|"
-    r"un\s+objet\s+par|um\s+objeto\s+por|un\s+oggetto\s+per|één\s+object\s+per|array\s+json)\b",
+    r"\bjson[\s-]+(?:array|list|arreglo|liste)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b",
     re.IGNORECASE,
 )
+# "ein Objekt pro Medikament", "one object per item", "un objeto por producto", "un objet par ligne"
+_ONE_OBJECT_PER = re.compile(
+    r"\b(?:one\s+object\s+(?:per|for\s+each)|ein\s+objekt\s+(?:pro|je|für\s+jede[nrs]?)|un\s+objeto\s+por|"
+    r"un\s+objet\s+par|um\s+objeto\s+por|un\s+oggetto\s+per|één\s+object\s+per)\b",
+    re.IGNORECASE,
+)
+# "line_items is a list with one object per line", "For actions, give one object per action", "En lineas, un objeto
+# por producto": the objects are the items of one key, not the reply.
+_KEY_BEFORE = re.compile(
+    r"\b[a-z]+_[a-z_]+\b\s*(?:is|are|:|=|es|ist|est)\b|\b(?:is|are)\s+an?\s+(?:list|array)\b|"
+    r"^\s*(?:for|in|en|para|für|pour|per|voor)\s+[\w-]+\s*,",
+    re.IGNORECASE,
+)
+
+
+def _asks_array(text: str) -> bool:
+    """Whether the reply is a JSON array: a JSON array or list of objects, or one object per item of the input."""
+    if _ARRAY_REPLY.search(text):
+        return True
+    for found in _ONE_OBJECT_PER.finditer(text):
+        opening = max(text.rfind(mark, 0, found.start()) for mark in (".", "\n", "!", "?", ";")) + 1
+        if not _KEY_BEFORE.search(text[opening : found.start()]):
+            return True
+    return False
+
+
 ARRAY_DESCRIPTION = (
     "A JSON array whose items each match the item schema below, with no prose before or after it and no code fence. "
     "Use null for fields the input does not state."
@@ -148,15 +171,27 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "properties": properties}
 
 
+def _property_named(properties: dict[str, Any], name: str) -> str | None:
+    """The schema key a field named in prose is: "payment status" is `payment_status` if the schema has it, else its
+    last word's key ("room type" is `type`); case does not matter ("Status" is `status`)."""
+    keys = {key.lower(): key for key in properties}
+    words = name.split()
+    for start in range(len(words)):
+        candidate = field_key(" ".join(words[start:])).lower()
+        if candidate in keys:
+            return keys[candidate]
+    return None
+
+
 def _with_field_label_sets(schema: dict[str, Any], label_sets: Sequence[Constraint]) -> dict[str, Any]:
     """ "status ist einer von "neu", "geändert", …": a value set the brief gives one field becomes its enum."""
     properties = dict(schema.get("properties") or {})
     for labels in label_sets:
         if not labels.scope or not labels.values:
             continue
-        key = field_key(labels.scope)
-        prop = properties.get(key)
-        if isinstance(prop, dict) and "enum" not in prop:
+        key = _property_named(properties, labels.scope)
+        prop = properties.get(key) if key else None
+        if key is not None and isinstance(prop, dict) and "enum" not in prop:
             nullable = isinstance(prop.get("type"), list) and "null" in prop["type"]
             values: list[Any] = [*labels.values, None] if nullable else list(labels.values)
             properties[key] = {"type": ["string", "null"] if nullable else "string", "enum": values}
@@ -300,7 +335,7 @@ def output_format(plan: Plan) -> OutputFormat:
             # In a table the label is a column of each row, not a closing line.
             if p.blend_output and not ((scoped_labels or kind == "table") and "{labels}" in p.blend_output)
         )
-    asks_array = _ARRAY_REPLY.search("\n".join([brief.task, brief.output_format or ""]))
+    asks_array = _asks_array("\n".join([brief.task, brief.output_format or ""]))
     if kind == "json" and schema is not None and schema.get("type") == "object" and asks_array:
         # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
         schema = {"type": "array", "items": schema}

@@ -51,12 +51,13 @@ _GROUNDED = re.compile(
 _SENTENCE = re.compile(
     # "… the item in. 2) Answer visitors' questions …": a numbered item opens a sentence too
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)|"
-    # a blank line ends a paragraph, and so its sentence ('{… JSON …}\n\nurgente = true si …', "… (2)\n\nNo half
-    # marks."), unless a colon says that the next paragraph belongs to it ("Return only this JSON:\n\n{…}")
-    r"(?<![:：])[ \t]*\n[ \t]*\n\s*|"
+    # a blank line after a closed sentence or block ends its paragraph ('{… JSON …}\n\nurgente = true si …', "… (2)\n\n
+    # No half marks."); after a colon or an open phrase the next paragraph belongs to it ("Return only this JSON:\n\n
+    # {…}", "Always sign off with\n\nKind regards,")
+    r"(?<![:：,])(?<!\bwith)(?<!\bto)(?<!\bas)(?<!\bby)(?<!\blike)(?<!\bthis)(?<!\bfollowing)[ \t]*\n[ \t]*\n\s*|"
     # a dash or bullet at the start of a line opens an item of a list, and so a sentence, whether or not the line
     # before ended with a full stop ("- never diagnose … that's for their GP\n- if someone mentions …")
-    r"[ \t]*\n\s*(?=[-*•–][ \t]+\S)"
+    r"[ \t]*\n\s*(?=[-*•–][ \t]+\S|#{1,6}[ \t]+\S)"
 )
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
@@ -215,8 +216,16 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     items = [(s, e) for begin, end in items for s, e in _tool_lines(text, begin, end) if text[s:e].strip()]
     # A list item's sentence starts after its dash: "- max 90 words per reply" says "max 90 words per reply".
     items = [(_after_bullet(text, s, e), e) for s, e in items]
-    # The list's last item ends at its line: "- Evaluation names one real source of error: 1\nReturn JSON only: …"
-    return [piece for s, e in items for piece in (_item_and_rest(text, s, e) if _is_item(text, s) else [(s, e)])]
+    # The list's last item ends at its line: "- Evaluation names one real source of error: 1\nReturn JSON only: …";
+    # so does a markdown heading ("## Rules").
+    pieces: list[tuple[int, int]] = []
+    pending = list(reversed(items))
+    while pending:
+        s, e = pending.pop()
+        split = _item_and_rest(text, s, e) if _is_item(text, s) or text[s] == "#" else [(s, e)]
+        pieces.append(split[0])
+        pending.extend(reversed(split[1:]))  # the rest may be a heading or an item again
+    return pieces
 
 
 _LINE_AFTER_ITEM = re.compile(r"\n(?=[^\s\-*•–])")
@@ -272,6 +281,8 @@ _TITLE_BEFORE = re.compile(
 def _inside_quote_or_brace(text: str) -> bool:
     """Whether a sentence so far leaves a brace, bracket or straight double quote open: a sentence does not end
     inside a JSON example or a quotation."""
+    if text.count("```") % 2 == 1:
+        return True  # inside a fenced code block
     quotes = text.count('"')
     if "„" in text:  # German „…“ or „…" (typed): the low mark opens, and either closes it
         quotes += text.count("„") - text.count("“")
@@ -464,14 +475,22 @@ _INSTRUCTS = re.compile(
     r"find|warn|route|forward|escalate|apologi[sz]e|"
     r"say|tell|give|offer|include|end|start|begin|write|reply|answer|respond|make|check|confirm|mention|explain|list|"
     r"add|put|show|send|call|suggest|recommend|refer|remind|treat|stay|be|speak|address|sign|greet|wait|stop|"
-    r"follow|flag|mark|return|output|format|describe|quote|cite|link|point|direct|redirect|encourage|let|talk|sound|"
-    r"max(?:imum)?|at\s+most|no\s+more\s+than)\b|"
+    r"follow|flag|mark|return|output|format|describe|quote|cite|link|point|direct|redirect|encourage|let|"
+    # "talk like a person", "sound human", "max 90 words per reply" (not "Sound Garden Studios", "Max, the owner")
+    r"talk\s+(?:like|as|to|with|in)|sound\s+(?:like|more|less|human|natural|friendly|warm|professional|casual)|"
+    r"max(?:imum)?\.?\s+\d+|at\s+most|no\s+more\s+than)\b|"
     r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|make\s+sure|ensure|remember\s+to|always|never|"
-    r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed|needs?\s+(?:a|an)|no-go|forbidden|"
-    r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|^plain\s+(?:english|language|words)\b|"
-    # "Anything bigger goes to handoff_to_specialist": where a case goes is what to do with it
-    r"\bgo(?:es)?\s+(?:straight\s+)?to\s+(?:a\s+|the\s+|our\s+)?(?:[a-z]+_[a-z_]+|(?:[\w-]+\s+){0,2}(?:humans?|person|"
-    r"manager|team|specialist|supervisor|staff|on-?call|desk|moderators?|agents?))\b|"
+    r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed|no-go|forbidden|"
+    r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|^need\s+(?:a|an|the)\b|"
+    # "Every migration needs a working downgrade()" (an output's requirement; not "Every plot holder needs a key fob")
+    r"\b(?:every|each|any)\s+(?!(?:\w+\s+)?(?:holder|member|customer|user|guest|visitor|patient|person|student|parent|"
+    r"player|employee|tenant|child|kid|resident|owner|client|volunteer)s?\b)(?:[\w-]+\s+){0,2}needs?\s+(?:a|an)\b|"
+    # "Refunds over $150 need a human: hand off to a human agent": an order after a colon
+    r":\s*(?:use|call|ask|say|tell|hand|pass|send|reply|refer|escalate|offer|give|write|return|stop)\b|^plain\s+(?:english|language|words)\s*(?:[,.;:!]|only|please|$)|"
+    # "Anything bigger goes to handoff_to_specialist", "Refund disputes go to the billing team": where a case goes is
+    # what to do with it (not "Most enquiries go to the front desk staff anyway")
+    r"\bgo(?:es)?\s+(?:straight\s+)?to\s+(?:[a-z]+_[a-z_]+\b|(?:a\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:humans?|person|"
+    r"manager|team|specialist|supervisor|on-?call|moderators?|agents?)\b(?!\s+anyway))|"
     # "If the postcode isn't LS or they're angry use escalate_to_human": a condition, then what to do.
     r"^(?:if|when|whenever|unless|once|in\s+case|as\s+soon\s+as)\b.{3,}?(?:,\s*|\s)(?:use|call|ask|say|tell|"
     r"reply|answer|respond|offer|send|stop|switch|hand|pass|transfer|escalate|refer|point|direct|explain|suggest|set|mark|"
@@ -483,6 +502,8 @@ _INSTRUCTS = re.compile(
 def _instructs(sentence: str) -> bool:
     """Whether a sentence of the brief is a rule for the assistant: it tells it what to do, or it settles a topic that a
     default would settle otherwise ("You can cancel without asking for confirmation")."""
+    if _CONTEXT_LABEL.match(sentence):
+        return False  # "Context: refund disputes go to the billing team": the requester says it is background
     fact = _FIRST_PERSON_FACT.match(sentence)
     if fact and not settles_a_topic(sentence):
         # "We definitely can't guarantee that": what the requester cannot do is background, unless the sentence goes
@@ -491,6 +512,7 @@ def _instructs(sentence: str) -> bool:
     return bool(_INSTRUCTS.search(sentence)) or settles_a_topic(sentence)
 
 
+_CONTEXT_LABEL = re.compile(r"\s*(?:context|background|fyi|for\s+context|for\s+info|info)\s*[:\-–]", re.IGNORECASE)
 _THEN = re.compile(r"\b(?:so|but|therefore|instead)\b|[,;:–—]|\s-\s", re.IGNORECASE)
 _FIRST_PERSON_FACT = re.compile(
     r"^(?:we|i|our\s+\w+)\s+(?:\w+ly\s+|just\s+|really\s+)?(?:can'?t|cannot|won'?t|couldn'?t|aren'?t|are\s+not|"
@@ -528,8 +550,8 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
         text = " ".join(sentence.split())
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
-        if _GREETING_ONLY.match(text):
-            continue  # "hola!"
+        if _GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
+            continue  # "hola!", "## Regras"
         if _only_tool_lines(text, tool_names) or (tool_names and _HEADING.fullmatch(text.strip())):
             continue  # "Ferramentas: - consultar_divida(cpf) → … Regras:": the tools section lists them already
         details.append((index, text))
@@ -608,8 +630,8 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         if index == head:
             continue
         text = task[start:end]
-        if _GREETING_ONLY.match(text):
-            continue
+        if _GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
+            continue  # "## Rules" introduces what follows; it says nothing itself
         listed = index + 1 < len(sentences) and _is_item(task, sentences[index + 1][0])
         if _HEADING.fullmatch(text.strip()) and not listed:
             continue  # "Spec:" introduces what follows; it says nothing itself (a list after it may join it)
@@ -670,7 +692,9 @@ def _with_item_lists(
             end += 1
         items = [" ".join(task[slice(*sentences[i])].split()).rstrip(".;") for i in range(index + 1, end)]
         heading = _HEADING.fullmatch(text) is not None
-        if len(items) >= 2 and _one_list(task[slice(*sentences[index])], items, heading, english):
+        lead_end, first_item = sentences[index][1], sentences[index + 1][0] if index + 1 < len(sentences) else 0
+        apart = _BLANK.search(task, lead_end, max(lead_end, first_item)) is not None
+        if len(items) >= 2 and not apart and _one_list(task[slice(*sentences[index])], items, heading, english):
             glue = ": " if text.endswith(":") else "; "  # "… like this: Heel slides — 10 reps" then its steps
             joined.append(f"{text.rstrip(':')}{glue}{'; '.join(items)}.")
             skip_to = end - 1
@@ -685,9 +709,33 @@ def _one_list(lead: str, items: list[str], heading: bool, english: bool) -> bool
         return False  # the items follow no colon: each is a sentence of its own
     if any(_TOOL_LINE.match(item) for item in items):
         return False  # a tool list: the tools section states each tool
-    if english and not any(_instructs(item) for item in items):
-        return True  # "Mark scheme:" and its criteria
-    return not heading and all(len(item.split()) <= 12 for item in items)
+    if _NEGATIVE_HEADING.fullmatch(lead.strip()):
+        return True  # "Do not:\n- use emojis": each item is forbidden, which it no longer says on its own
+    if heading:
+        # "Rules:" lists rules, each a rule of its own; "Swimming pool:\n- open 7am-9pm" is about the pool
+        return not _RULES_HEADING.fullmatch(lead.strip())
+    if english:
+        return not any(_instructs(item) for item in items)  # "Mark scheme (10 marks):" and its criteria
+    return all(len(item.split()) <= 12 for item in items)  # "Pour chaque fiche, rends exactement :" and its parts
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S[^\n]{0,80}$")
+# A heading that lists the requester's rules: its items are rules, each of its own.
+_RULES_HEADING = re.compile(
+    r"(?:(?:some|a\s+few|(?:the\s+)?main|key|hard|house|our|my|important|general|extra|other|more)\s+)*"
+    r"(?:rules?|guidelines?|instructions?|requirements?|constraints?|policies|policy|do'?s(?:\s+and\s+don'?ts)?|"
+    r"behaviou?r|how\s+it\s+should\s+(?:behave|work|act)|regras|reglas|normas|regeln|règles|consignes|regole|"
+    r"istruzioni|regels|instructies|richtlijnen|anweisungen|instrucciones|instruções|ルール|规则|要求)\s*[:：]",
+    re.IGNORECASE,
+)
+# A heading whose items are each forbidden: "Do not:", "Avoid:", "Things to avoid:", "Nunca:", "Niemals:".
+_NEGATIVE_HEADING = re.compile(
+    r"(?:do\s+not|don'?t|never|avoid|things\s+to\s+avoid|don'?ts|not\s+allowed|forbidden|no\s+go|never\s+\w+|"
+    r"nunca|no|jamás|evita(?:r)?|prohibido|nie(?:mals)?|nicht|vermeide\w*|verboten|jamais|ne\s+pas|à\s+éviter|"
+    r"interdit|não|evite|proibido|mai|evitare|vietato|nooit|niet|vermijd)\s*[:：]",
+    re.IGNORECASE,
+)
 
 
 _CONDITION_LEAD = re.compile(
@@ -784,8 +832,13 @@ def _without_spans(task: str, constraints: Sequence[Constraint]) -> str:
 
 
 def _field_values(constraint: Constraint) -> bool:
-    """Whether a label set is the values of one named field ("status ist einer von …"), not a label for the reply."""
-    return constraint.kind == "labels" and constraint.scope is not None and not constraint.scope.endswith("label")
+    """Whether a label set is the values of one named field ("status ist einer von …"), not a label for the reply; a
+    field that holds the reply's verdict ("action", "category", "label") carries the reply's label."""
+    scope = (constraint.scope or "").lower()
+    return constraint.kind == "labels" and bool(scope) and not scope.endswith("label") and scope not in _VERDICT_KEYS
+
+
+_VERDICT_KEYS = frozenset({"label", "labels", "category", "class", "intent", "verdict", "decision", "tag", "action"})
 
 
 def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ...], bool]:
@@ -1076,7 +1129,11 @@ def make_plan(
         blended = (*blended, next(a for a in REGISTRY if a.grounded_in_sources))
     labels, from_brief = _labels(constraints, label_task)
     stated_noun = None
-    if from_brief and primary.yields_to_brief_labels and any(c.kind == "labels" for c in constraints):
+    if (
+        from_brief
+        and primary.yields_to_brief_labels
+        and any(c.kind == "labels" and not _field_values(c) for c in constraints)
+    ):
         # "Moderate comments. Labels: OK, SPAM, HARASSMENT": the brief's labels replace the default categories.
         stated_noun, primary = primary.noun, next(a for a in REGISTRY if a.uses_labels)
         blended = tuple(a for a in blended if a is not primary)

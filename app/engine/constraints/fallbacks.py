@@ -539,7 +539,12 @@ def describe_contacts(
 
 
 # "email X or call Y", "X o Y", "X oder Y": the brief offers alternatives between two contacts.
-ALTERNATIVE = re.compile(r"\b(?:or|o|ou|oder|of|oppure|eller|lub|veya)\b|/|或|または|か", re.IGNORECASE)
+ALTERNATIVE = re.compile(r"\b(?:or|o|ou|oder|oppure|eller|lub|veya)\b|或|または", re.IGNORECASE)
+# A case of its own between two contacts ("call us on … and if we're closed call the PoisonLine …"): not one sentence.
+OWN_CASE = re.compile(
+    r"\b(?:if|when|unless|otherwise|out\s+of\s+hours|after\s+hours|si|cuando|wenn|falls|sonst|quand|sinon|se|quando)\b",
+    re.IGNORECASE,
+)
 
 
 def describe_fallback(action: FallbackAction, value: str, condition: str | None, *, in_place: str | None = None) -> str:

@@ -92,8 +92,8 @@ _QUALIFIED_OBJECT = re.compile(
 # Verbs that do something else to the object than the table's verbs (add, convert, correct, change, invent): the
 # English default ("give") would say the opposite of "don't change the dose", so the quote stays.
 _OTHER_ACTION = re.compile(
-    r"\b(?:ergänz|umrechn|korrigier|änder|erfind|anpass|cambi|modific|invent|corrig|convert|calcul|recalcul|"
-    r"rettific|aggiust|aanvull|omreken|wijzig|verzin)\w*",
+    r"\b(?:(?:ergänz|umrechn|korrigier|änder|erfind|anpass|cambi|modific|corrig|convert|calcul|recalcul|rettific|"
+    r"aggiust|aanvull|omreken|wijzig|verzin)\w*|invent(?:a|ar|as|e|en|es|o|ez|er|eer|iere|ieren|i)?)\b",
     re.IGNORECASE,
 )
 
@@ -108,7 +108,7 @@ def _part_with(words: str, position: int) -> str:
     return words[start:]
 
 
-_NOR_OR_AND = re.compile(r"\s+(?:nem|ni|noch|weder|ne|y|und|et|e)\s+|,\s*", re.IGNORECASE)
+_NOR_OR_AND = re.compile(r"\s+(?:nem|ni|noch|weder|ne|y|und|et|e)\s+|[,;]\s*", re.IGNORECASE)
 
 
 def translate_prohibition(words: str) -> str | None:

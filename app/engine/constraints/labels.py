@@ -304,6 +304,9 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False
     if all(value.lower() in _NOT_A_SET for value in found.values) or "/".join(found.values).upper() in _SLASHED_TOKENS:
         return False  # "write N/A", "dates as DD/MM/YYYY", "and/or": one token with slashes, not a choice
+    quoted = text[found.start : found.start + 1] in "'‘"
+    if quoted and _VALUES_BEFORE.search(text[max(0, found.start - 60) : found.start]):
+        return False  # "status values are 'placed', 'delivered', …": SQL string literals a column holds
     if _COLUMNS_BEFORE.search(text[max(0, found.start - 60) : found.start]):
         return False  # "a table (columns: Acte | Sécu | Mutuelle)", "Spalten: Segment-ID | Fehlerart": headers
     before = text[: found.start]
@@ -317,7 +320,11 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
 
 
-_WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(
+    r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|pt|br|jp|cn|eu|info|"
+    r"app|ai|ca|au|ch|at|be|ie|nz|us|in|mx|ar|se|no|dk|fi|pl|cz)$",
+    re.IGNORECASE,
+)
 
 
 # A name of two capitalised words ("Casa Jacarandá ("): one capitalised word may be a German noun ("Dringlichkeit (").
@@ -335,11 +342,10 @@ DATE_FORMAT_PARTS = frozenset({"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "
 _NOT_A_SET = DATE_FORMAT_PARTS | {"and", "or", "und", "oder", "et", "ou", "o"}
 _COLUMNS_BEFORE = re.compile(
     r"\b(?:columns?|colonnes?|columnas?|colunas?|spalten?|kolommen?|colonne|headers?|en-têtes?|kopfzeile|"
-    r"table\s+headings?)\b[^.;]{0,20}$|列[：:]?\s*$|表头[：:]?\s*$|"
-    # "status values are 'placed', 'delivered', …": the values a column holds, which queries filter on
-    r"\b(?:column|field|status|state|type)\s+values\s+(?:are|include)\s*:?\s*$",
+    r"table\s+headings?)\b[^.;]{0,20}$|列[：:]?\s*$|表头[：:]?\s*$",
     re.IGNORECASE,
 )
+_VALUES_BEFORE = re.compile(r"\b(?:column|field|status|state|type)\s+values\s+(?:are|include)\s*:?\s*$", re.IGNORECASE)
 _SLASHED_TOKENS = frozenset({"N/A", "N/V", "S/O", "W/O", "C/O", "A/B", "I/O", "24/7", "AND/OR"})
 
 
@@ -559,7 +565,8 @@ def label_topic(before: str) -> str | None:
 
 # "Fehlerart ist genau eine von", "status must be one of", "la categoría es una de": a named field's values.
 _FIELD_IS_ONE_OF = re.compile(
-    r"(?:^|[\s,;(])(?P<field>[A-Za-zÀ-ÿ][\w-]{2,30})\s+(?:is|ist|es|est|é|è|must\s+be|should\s+be|muss|moet\s+zijn|"
+    r"(?:^|[\s,;(])(?P<field>[A-Za-zÀ-ÿ][\w-]{2,30}(?:\s+[a-zà-ÿ][\w-]{2,30}){0,2}?)\s+(?:is|ist|es|est|é|è|must\s+be|"
+    r"should\s+be|muss|moet\s+zijn|"
     r"deve\s+ser|debe\s+ser|doit\s+être)\s+(?:genau\s+|exactly\s+|exactamente\s+|exactement\s+|exatamente\s+|"
     r"esattamente\s+|precies\s+|always\s+|immer\s+|siempre\s+)?(?:eine[rsm]?|one|uno|una|un|une|um|uma|één)\s+"
     r"(?:von|of|de|des|da|di|van|aus|der|dos|das|dei|delle|degli)\s*(?:the\s+|los\s+|las\s+|les\s+)?:?\s*$",
@@ -568,11 +575,25 @@ _FIELD_IS_ONE_OF = re.compile(
 
 
 def field_of_labels(before: str) -> str | None:
-    """The field a label set gives the values of ("Fehlerart" in "Fehlerart ist genau eine von …"), or None."""
+    """The field a label set gives the values of ("Fehlerart" in "Fehlerart ist genau eine von …", "payment status"
+    in "The payment status is one of …"), or None."""
     match = _FIELD_IS_ONE_OF.search(before[-80:])
-    if match is None or match.group("field").lower() in _NOT_TOPIC | {"it", "this", "that", "answer", "reply"}:
+    if match is None:
         return None
-    return match.group("field")
+    words = match.group("field").split()
+    while words and any(word.lower() in _ARTICLES for word in words):
+        words = words[1:]  # "The payment status", "where theme": the field is "payment status", "theme"
+    if not words or words[-1].lower() in _NOT_TOPIC | {"it", "this", "that", "answer", "reply"}:
+        return None
+    return " ".join(words)
+
+
+_ARTICLES = frozenset(
+    {
+        "the", "a", "an", "its", "their", "each", "der", "die", "das", "el", "la", "le", "o", "il", "de",
+        "where", "and", "or", "then", "with", "whose", "which", "that", "so", "if", "when", "while", "but", "also",
+    }
+)  # fmt: skip
 
 
 def line_prefix(after: str) -> str | None:

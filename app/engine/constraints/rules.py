@@ -686,6 +686,10 @@ _HOW_A_BUSINESS_SELLS = frozenset({"online", "offline", "in-store", "in store", 
 _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w -]{0,28}:[ \t]*$")
 
 
+# "Topics: billing only", "Scope: billing questions only": a heading that is about what the assistant covers.
+_SCOPE_HEADING = re.compile(r"\b(?:topics?|scope|subjects?|areas?|questions?|themes?|domain)\s*:", re.IGNORECASE)
+
+
 def find_scope_restrictions(text: str) -> list[FoundRule]:
     """Scope restrictions stated as fragments, as requirements: "math only" -> "Only help with math.",
     "only SELECT queries" -> "Write only SELECT queries.",
@@ -704,7 +708,8 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
         topic = match.group("topic").strip()
         if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
             continue
-        if _HEADING_BEFORE.search(text, 0, match.start("topic")) and not _SQL_STATEMENT.fullmatch(topic):
+        heading = _HEADING_BEFORE.search(text, 0, match.start("topic"))
+        if heading and not _SQL_STATEMENT.fullmatch(topic) and not _SCOPE_HEADING.search(heading.group(0)):
             continue  # "Indexes: CREATE INDEX CONCURRENTLY only": how to do one thing, not all the assistant does
         start = match.start("topic")
         joined = _JOINED_BEFORE.search(text, 0, start)

@@ -182,6 +182,10 @@ _SIGNATURE_LINE = re.compile(
 )
 
 
+# "Tools and tables:", "schema:": the list may name tables beside its tools.
+_TABLES_NAMED = re.compile(r"\b(?:tables?|schema|columns?|tabelle[n]?|tablas?|tabelas?)\b", re.IGNORECASE)
+
+
 def tools_listed_with(text: str, known: set[str]) -> list[FoundTool]:
     """The other tools of a list that names a known tool on one of its lines: in "- boot_suchen(datum) – zeigt …
     \n- reservieren(boot_id, von, bis)\n- stornieren(reservierungs_id)" the plain words with parameters are tools
@@ -195,12 +199,15 @@ def tools_listed_with(text: str, known: set[str]) -> list[FoundTool]:
         line_end = text.find("\n", line.start())
         if following is not None and line_end != -1 and following.start() == line_end + 1:
             continue  # the next line of the same list
-        if any(m.group("name") in known for m in block):
+        intro = text[max(0, block[0].start() - 200) : block[0].start()]
+        if any(m.group("name") in known for m in block) and not _TABLES_NAMED.search(intro):
             for m in block:
                 params = _parameters(m.group("params"))
                 name = m.group("name")
                 if name in known or params is None or name.lower() in _NOT_TOOLS or len(name) < 3:
                     continue
+                if name.endswith("s") and any(p == "id" or p.endswith("_id") for p in params):
+                    continue  # "orders(order_id, customer_id, total)": a table and its columns
                 found.append(FoundTool(name, params, line_purpose(text, m.end()), m.start("name"), m.end()))
         block = []
     return found

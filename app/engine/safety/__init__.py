@@ -232,7 +232,7 @@ def detect_domains(
     packs are then chosen only when the brief also says the assistant talks with a person.
     """
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)).lower()
-    found = [cues.domain for cues in DOMAIN_CUES if detected(cues, _SICK_LEAVE.sub(" ", joined))]
+    found = [cues.domain for cues in DOMAIN_CUES if detected(cues, _CIRCUMSTANCES.sub(" ", joined))]
     if "children" in found and (
         _children_only_as_family(joined) or _adults(audience, joined) or _ADULTS_STATED.search(joined)
     ):
@@ -255,9 +255,10 @@ def detect_domains(
     return found
 
 
-# Sick leave and its paperwork are an employment matter: "una baja médica", "a sick note", "Krankmeldung".
-_SICK_LEAVE = re.compile(
-    r"\b(?:(?:baja|licencia|permiso|parte|certificado|justificante)\s+m[ée]dic[oa]|licen[çc]a\s+m[ée]dica|"
+# Sick leave and its paperwork are an employment matter ("una baja médica", "a sick note", "Krankmeldung"), and a
+# household that relies on medical equipment is a billing or priority-services circumstance: no health question.
+_CIRCUMSTANCES = re.compile(
+    r"\b(?:(?:relies|rely|relying|depends?|depending|dependent)\s+on\s+(?:\w+\s+){0,2}medical\s+(?:equipment|devices?)|(?:baja|licencia|permiso|parte|certificado|justificante)\s+m[ée]dic[oa]|licen[çc]a\s+m[ée]dica|"
     r"atestado\s+m[ée]dico|medical\s+(?:leave|certificates?|notes?)|sick\s+(?:leave|notes?|pay|days?)|"
     r"arr[êe]ts?\s+(?:de\s+travail|maladie)|cong[ée]\s+maladie|krankschreibung|krankmeldung|krankmeldungen|"
     r"arbeitsunf[äa]higkeit\w*|ziekmelding\w*|ziekteverlof|malattia\s+(?:del|dei)\s+dipendent\w*)\b",
@@ -266,7 +267,8 @@ _SICK_LEAVE = re.compile(
 # Teenagers named as such, or ages of 13 and over: "teens", "adolescentes de 13 a 17 anos", "Jugendliche".
 _TEENS = re.compile(
     r"\b(?:teens?|teenagers?|adolescen\w*|jugendliche\w*|ados|jóvenes|ragazz[ie]|tieners|young people|"
-    r"(?:aged?|ages)\s+1[3-7]|1[3-7]\s*(?:-|–|to|a|à|bis|and|y|e)\s*1[4-9])\b|青少年|中高生|十代",
+    r"(?:aged?|ages)\s+1[3-7]|1[3-7]\s*(?:-|–|to|a|à|bis|and|y|e)\s*1[4-9]\s*(?:years?|yrs|y/o|años|anos|ans|jahre\w*|"
+    r"anni|jaar))\b|青少年|中高生|十代",
     re.IGNORECASE,
 )
 # "Nos apprenants sont des adultes", "our users are all adults": the brief says its readers are grown-ups.

@@ -37,8 +37,7 @@ _TECH_AFTER = (
 MEDICAL = DomainCues(
     "medical",
     _compile(
-        # "someone at home relies on powered medical equipment": a customer's circumstance, not a health question
-        r"medical(?!\s+(?:equipment|devices?))|medicine|medicines|medication|patients\b|patient's|"
+        r"medical|medicine|medicines|medication|patients\b|patient's|"
         r"patient[- ](?:portal|intake|care|records?|notes|data|education|questions|information|safety|facing|support)|"
         r"clinics?\b|clinical|clinician|health ?care|"
         r"telehealth|telemedicine|nurses?\b|nursing|doctors?\b|physicians?|gp appointment|dosages?|prescription|"

@@ -148,8 +148,7 @@ def test_a_fragment_under_a_heading_is_no_scope_restriction_but_select_only_stil
 def test_writing_migrations_is_a_coding_job_for_no_audience_in_particular() -> None:
     result = generate(
         Brief(
-            task="We want a Slack bot that helps people write Django migrations. Our stack is Python 3.12 and "
-            "PostgreSQL 16; some tables hold millions of rows.",
+            task="We want a Slack bot that helps people write Alembic migrations in Python for our backend team.",
             target="claude",
         )
     )
