@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import msgspec
+
 from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
 from app.engine.compose.conflicts import SAYS_NULL, allows_null
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
@@ -106,7 +108,7 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
         return plan.brief.json_schema
     for c in plan.of_kind("schema"):
         if c.schema:
-            return c.schema
+            return _with_field_label_sets(c.schema, _keyed_label_sets(c.schema, plan))
     for c in plan.of_kind("fields"):
         if c.values and c.value != "collect":
             schema = field_schema([field_key(v) for v in c.values])
@@ -169,6 +171,27 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
             prop = {**prop, "type": [*kind, "null"]}
         properties[name] = prop
     return {**schema, "properties": properties}
+
+
+def _keyed_label_sets(schema: dict[str, Any], plan: Plan) -> list[Constraint]:
+    """The brief's label sets, each scoped to the schema key it names: its own field ("urgency is one of …") or the
+    noun just before it ("Sort each enquiry into exactly one area: housing, …" fills `area`)."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return []
+    keyed = []
+    for labels in plan.of_kind("labels"):
+        if labels.scope and not labels.scope.endswith("label"):
+            keyed.append(labels)
+            continue
+        span = labels.span
+        if span is None or span.field != "task":
+            continue
+        before = plan.brief.task[max(0, span.start - 40) : span.start]
+        named = [word for word in re.findall(r"[A-Za-z_]+", before) if _property_named(properties, word)]
+        if named:
+            keyed.append(msgspec.structs.replace(labels, scope=named[-1]))
+    return keyed
 
 
 def _property_named(properties: dict[str, Any], name: str) -> str | None:

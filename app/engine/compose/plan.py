@@ -1084,7 +1084,9 @@ def make_plan(
     )
     primary = BY_ID[matches[0].id].for_task(brief.task, json_output=json_output)
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
-    if not primary.blendable and _WRITES_REPLY.search(brief.task):
+    # "Never draft a reply to the person": what the brief forbids is no reply to write
+    allowed_task = _without_spans(brief.task, [c for c in stated if c.kind == "prohibition"])
+    if not primary.blendable and _WRITES_REPLY.search(allowed_task):
         # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the
         # writer leads and the fixed-output job joins as its partner.
         writer = (

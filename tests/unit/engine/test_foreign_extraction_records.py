@@ -80,3 +80,24 @@ def test_a_rule_about_changing_a_value_is_not_translated_into_not_giving_it(word
 )
 def test_other_prohibitions_still_translate(words: str, english: str) -> None:
     assert translate_prohibition(words) == english
+
+
+def test_a_forbidden_reply_is_no_reply_to_write() -> None:
+    result = _result(
+        "Sort each tenant enquiry into exactly one area: repairs, rent, noise, other. Output JSON only, like "
+        '{"area": "repairs", "summary": "one sentence"}. This is internal triage only. Never draft a reply to the '
+        "person."
+    )
+    assert "Draft replies for the user to send" not in result.prompt
+    assert result.archetypes[0].id == "classification"
+
+
+def test_a_label_set_fills_the_schema_key_it_names() -> None:
+    result = _result(
+        "Sort each tenant enquiry into exactly one area: repairs, rent, noise, other. Output JSON only, like "
+        '{"area": "repairs", "summary": "one sentence"}.'
+    )
+    schema = result.spec.output_format.json_schema
+    assert schema is not None
+    assert schema["properties"]["area"]["enum"] == ["repairs", "rent", "noise", "other"]
+    assert "enum" not in schema["properties"]["summary"]
