@@ -304,6 +304,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False
     if all(value.lower() in _NOT_A_SET for value in found.values) or "/".join(found.values).upper() in _SLASHED_TOKENS:
         return False  # "write N/A", "dates as DD/MM/YYYY", "and/or": one token with slashes, not a choice
+    if _EACH_OF.search(text[max(0, found.start - 30) : found.start]):
+        return False  # "score the call 1-5 on each of: discovery, …": every item is scored, none is chosen
     quoted = text[found.start : found.start + 1] in "'‘"
     if quoted and _VALUES_BEFORE.search(text[max(0, found.start - 60) : found.start]):
         return False  # "status values are 'placed', 'delivered', …": SQL string literals a column holds
@@ -343,6 +345,11 @@ _NOT_A_SET = DATE_FORMAT_PARTS | {"and", "or", "und", "oder", "et", "ou", "o"}
 _COLUMNS_BEFORE = re.compile(
     r"\b(?:columns?|colonnes?|columnas?|colunas?|spalten?|kolommen?|colonne|headers?|en-têtes?|kopfzeile|"
     r"table\s+headings?)\b[^.;]{0,20}$|列[：:]?\s*$|表头[：:]?\s*$",
+    re.IGNORECASE,
+)
+_EACH_OF = re.compile(
+    r"\b(?:each|every|all|both)\s+of(?:\s+(?:these|the\s+following|them))?\s*:?\s*$|\bcada\s+uno\s+de\b[^.:]{0,20}:?\s*$|"
+    r"\bjede[nrsm]?\s+(?:der|von)\b[^.:]{0,20}:?\s*$|\bchacun(?:e)?\s+des\b[^.:]{0,20}:?\s*$",
     re.IGNORECASE,
 )
 _VALUES_BEFORE = re.compile(r"\b(?:column|field|status|state|type)\s+values\s+(?:are|include)\s*:?\s*$", re.IGNORECASE)

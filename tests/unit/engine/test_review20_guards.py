@@ -219,3 +219,19 @@ def test_a_scope_heading_still_restricts() -> None:
 )  # fmt: skip
 def test_a_change_verb_elsewhere_in_the_fragment_does_not_stop_the_translation(words: str, english: str) -> None:
     assert translate_prohibition(words) == english
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Role-play a tough buyer. When the rep types END, score the call 1-5 on each of: discovery, pricing, close.",
+        "Rate each essay on each of the following: clarity, evidence, structure.",
+    ],
+)
+def test_criteria_scored_each_are_no_label_set(task: str) -> None:
+    assert not _kinds(task, "labels")
+    assert "Label:" not in _prompt(task)
+
+
+def test_one_of_is_still_a_label_set() -> None:
+    assert _kinds("Tag each review with one of: praise, complaint, question.", "labels")
