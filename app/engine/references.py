@@ -98,6 +98,7 @@ def find_references(task: str) -> list[Reference]:
         *_capital_headed_lists(task),
         *_capital_headed_closed_blocks(task),
         *_bracket_headed_blocks(task),
+        *_markdown_tables(task),
     ]
     found.sort(key=lambda ref: ref.start)
     # A block found twice (a capital heading over list lines that an END line also closes) is kept once, the longer.
@@ -208,9 +209,38 @@ def _bracket_headed_blocks(task: str) -> list[Reference]:
     return found
 
 
+# A markdown table: a header row, its rule ("---|---"), and the rows that follow.
+_TABLE_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+_MIN_TABLE_ROWS = 2
+
+
+def _markdown_tables(task: str) -> list[Reference]:
+    """A markdown table pasted into the brief ("Appointment type | Bring\n---|---\nFamily petition | …"), header row
+    included: its column names are no label set and its rows no rules."""
+    found = []
+    for rule in _TABLE_RULE_LINE.finditer(task):
+        header_start = task.rfind("\n", 0, max(0, rule.start() - 1)) + 1
+        header = task[header_start : rule.start()].rstrip("\n")
+        if "|" not in header:
+            continue
+        position, rows = rule.end() + 1, 0
+        while position < len(task):
+            line_end = task.find("\n", position)
+            line = task[position : len(task) if line_end == -1 else line_end]
+            if "|" not in line:
+                break
+            rows += 1
+            position = len(task) if line_end == -1 else line_end + 1
+        if rows >= _MIN_TABLE_ROWS:
+            end = min(position, len(task))
+            body = task[header_start:end].rstrip("\n")
+            found.append(Reference(title="", body=body, start=header_start, end=header_start + len(body)))
+    return found
+
+
 def _marked_blocks(task: str) -> list[Reference]:
-    """Blocks framed by marker lines ("--- PRICE LIST ---" … "--- END ---")."""
-    markers = list(_MARKER.finditer(task))
+    """Blocks framed by marker lines ("--- PRICE LIST ---" … "--- END ---"); a table's "---|---" rule is none."""
+    markers = [m for m in _MARKER.finditer(task) if "|" not in m.group(0)]
     found: list[Reference] = []
     index = 0
     while index < len(markers):

@@ -749,6 +749,8 @@ def _read_field(field: _Field) -> list[Constraint]:
         found.extend(_clause_constraints(field, clause))
     found = _with_line_purposes(field, found)
     found.extend(_listed_tools(field, found))
+    # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
+    found = [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     return _with_outline(field, found, outline) if outline is not None else found
 

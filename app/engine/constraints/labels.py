@@ -344,9 +344,27 @@ DATE_FORMAT_PARTS = frozenset({"dd", "mm", "yy", "yyyy", "jj", "aaaa", "jjjj", "
 _NOT_A_SET = DATE_FORMAT_PARTS | {"and", "or", "und", "oder", "et", "ou", "o"}
 _COLUMNS_BEFORE = re.compile(
     r"\b(?:columns?|colonnes?|columnas?|colunas?|spalten?|kolommen?|colonne|headers?|en-têtes?|kopfzeile|"
-    r"table\s+headings?)\b[^.;]{0,20}$|列[：:]?\s*$|表头[：:]?\s*$",
+    r"table\s+headings?)\b[^.;]{0,20}$|列(?:为|是|有|は)?[：:]?\s*$|表头[：:]?\s*$|カラム(?:は)?[：:]?\s*$",
     re.IGNORECASE,
 )
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$")
+
+
+def in_table(text: str, position: int) -> bool:
+    """Whether `position` sits in a markdown table: a run of lines with pipes, one of them a rule ("---|---")."""
+    lines = text.split("\n")
+    index = text.count("\n", 0, position)
+    if "|" not in lines[index]:
+        return False
+    start = index
+    while start > 0 and "|" in lines[start - 1]:
+        start -= 1
+    end = index
+    while end + 1 < len(lines) and "|" in lines[end + 1]:
+        end += 1
+    return any(_TABLE_RULE.fullmatch(line) for line in lines[start : end + 1])
+
+
 _EACH_OF = re.compile(
     r"\b(?:each|every|all|both)\s+of(?:\s+(?:these|the\s+following|them))?\s*:?\s*$|\bcada\s+uno\s+de\b[^.:]{0,20}:?\s*$|"
     r"\bjede[nrsm]?\s+(?:der|von)\b[^.:]{0,20}:?\s*$|\bchacun(?:e)?\s+des\b[^.:]{0,20}:?\s*$",

@@ -1,0 +1,70 @@
+"""A markdown table pasted into a brief is material (its header row is no label set), columns named in Chinese are
+no labels, replies mirror "the language the person writes in", and grading translations into a language does not
+make the replies that language."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine import Brief, generate
+from app.engine.constraints import Constraint, extract_constraints
+from app.engine.constraints import language as languages
+from app.engine.references import find_references
+
+TABLE_BRIEF = (
+    "We're a community clinic. We want a chat assistant that tells people what to bring, using this table:\n\n"
+    "Visit type | Bring\n"
+    "---|---\n"
+    "First visit | photo ID, insurance card, list of medicines\n"
+    "Vaccination | vaccination record, photo ID\n"
+    "Blood test | lab form, photo ID\n\n"
+    "If their visit isn't in the table, tell them to call 555 201 3390."
+)
+
+
+def _kinds(task: str, kind: str) -> list[Constraint]:
+    return [c for c in extract_constraints(Brief(task=task)) if c.kind == kind]
+
+
+def test_a_markdown_table_is_material_with_its_header_row() -> None:
+    [table] = find_references(TABLE_BRIEF)
+    assert table.body.startswith("Visit type | Bring\n---|---")
+    assert table.body.endswith("Blood test | lab form, photo ID")
+
+
+def test_a_tables_header_row_is_no_label_set() -> None:
+    prompt = generate(Brief(task=TABLE_BRIEF, target="claude")).prompt
+    assert "Assign exactly one label" not in prompt
+    assert "Label:" not in prompt
+    assert "Visit type | Bring" in prompt
+
+
+def test_columns_named_in_chinese_are_no_labels() -> None:
+    assert not _kinds("输出：一个表格，列为 中文术语 | 拼音 | English | 备注。", "labels")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reply in the language the person writes in (we get mostly Spanish, English and Haitian Creole).",
+        "Answer in the language the guest writes in.",
+    ],
+)
+def test_the_language_the_person_writes_in_is_a_mirror(sentence: str) -> None:
+    found = languages.find_language(sentence)
+    assert found is not None
+    assert found.code is None  # the user's own language, not Spanish
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Grade English→Polish translation segments for our QA step.", "Review our English to German translations."],
+)
+def test_judging_translations_sets_no_reply_language(sentence: str) -> None:
+    assert languages.find_language(sentence) is None
+
+
+def test_translating_still_sets_the_target_language() -> None:
+    found = languages.find_language("Translate our menus from English to Polish.")
+    assert found is not None
+    assert found.name == "Polish"
