@@ -136,8 +136,27 @@ _QUOTED = re.compile(r"(?<![\w])'(?:[^']|(?<=\w)'(?=\w)){3,}'(?![\w])|\"[^\"]{3,
 
 
 def _unquoted(text: str) -> str:
-    """The text with quoted words blanked out (offsets kept)."""
-    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    """The text with quoted words blanked out (offsets kept), and the words of an exact reply written after a colon
+    ("reply exactly: LGTM — no blocking issues": those words are to be said, not a prohibition)."""
+    text = _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    exact = _EXACT_REPLY.search(text)
+    if exact is not None:
+        text = text[: exact.end()] + " " * (len(text) - exact.end())
+    return text
+
+
+def _continues_exact_reply(text: str, start: int) -> bool:
+    """Whether the clause at `start` goes on the words of an exact reply its sentence began ("… reply exactly: LGTM
+    — no blocking issues.")."""
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? ")) + 1
+    return _EXACT_REPLY.search(text, sentence_start, start) is not None
+
+
+# "reply exactly: LGTM — no blocking issues", "say only: …": what follows the colon is the reply's own words.
+_EXACT_REPLY = re.compile(
+    r"\b(?:reply|respond|answer|say|write|output|return)\s+(?:with\s+)?(?:exactly|only|just|verbatim|literally)\s*:",
+    re.IGNORECASE,
+)
 
 
 Span = Callable[[int, int], BriefSpan]
@@ -507,6 +526,8 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
         field.name == "task" and imperatives.later_instruction(field.text, clause)
     )
     rule_constraints = list(_rules(unquoted, span, out, explicit=explicit, original=text))
+    if _continues_exact_reply(field.text, offset):
+        rule_constraints = []  # "reply exactly: LGTM — no blocking issues": the reply's own words, no prohibition
     tail = text.strip().rstrip(".")[-30:]
     kept_whole = [c for c in out if c.kind == "fallback" and c.condition and len(tail) == 30 and tail in c.text]
     if kept_whole and (cond_at := text.find(kept_whole[0].condition or "")) >= 0:
@@ -570,6 +591,10 @@ def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
     )
 
 
+# "Never ask for the school, and send reports first": a new clause starts; the negation stays behind it.
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|then|so)\s|;")
+
+
 def _rules(
     text: str, span: Span, found: list[Constraint], *, explicit: bool, original: str | None = None
 ) -> Iterator[Constraint]:
@@ -582,11 +607,17 @@ def _rules(
         # "If they mention chest pain …, tell them to stop and talk to their GP before carrying on": the order holds
         # only under its condition, so the sentence is the rule.
         whole = whole or (bool(_OPENS_WITH_CONDITION.match(text)) and rules.is_english(text))
+        # "never advise them to destroy, harvest or replant the crop before the inspection": the order says what not
+        # to do before it; without its negation it would order the harm.
+        step_at = text.lower().find((ordering.first or "").lower()) if ordering.first else -1
+        negated = bool(rules.NEGATED_ORDER.match(text)) and not _CLAUSE_BREAK.search(text, 0, max(step_at, 0))
+        whole = whole or (negated and rules.is_english(text))
         yield Constraint(
             kind="ordering", text=second_person(instruction_case(text), "user") if whole else ordering.text,
             span=span(ordering.start, ordering.end), first=ordering.first, then=ordering.then,
         )  # fmt: skip
-        yield from _before_ordering(text, ordering, span)
+        if not (negated and whole):
+            yield from _before_ordering(text, ordering, span)
         return
     typed = {c.kind for c in found}
     restrictions = rules.find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
@@ -845,6 +876,22 @@ def _order(constraint: Constraint) -> tuple[int, int, int, int]:
 
 
 # Another job the reply does besides labelling: "summarise ... and assign a sentiment label".
+def _without_unconditioned_copies(found: list[Constraint]) -> list[Constraint]:
+    """A prohibition cut from inside a sentence kept whole with its condition ("If the DOB doesn't match, don't say
+    anything about the prescription …") goes: alone it would forbid the thing in every case."""
+    whole = [c for c in found if c.kind == "prohibition" and c.span is not None and _OPENS_WITH_CONDITION.match(c.text)]
+
+    def inside_whole(c: Constraint) -> bool:
+        span = c.span
+        return any(
+            w is not c and w.span is not None and span is not None and w.span.field == span.field
+            and w.span.index == span.index and w.span.start <= span.start and span.end <= w.span.end
+            for w in whole
+        )  # fmt: skip
+
+    return [c for c in found if not (c.kind == "prohibition" and inside_whole(c))]
+
+
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
@@ -874,6 +921,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
             continue
         seen.add(key)
         unique.append(constraint)
+    unique = _without_unconditioned_copies(unique)
     unique = parameters.with_parameter_values(brief, unique)
     unique = scoping.without_banned_labels(unique)
     scoping.multi_labels(brief, unique)

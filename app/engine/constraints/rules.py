@@ -246,6 +246,13 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue  # "bathrooms - no, areas we cover - LS only": an answer, not a rule
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
+        listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
+        if (
+            match.group("cue").lower() == "not"
+            and listed_state
+            and re.match(r"\s*[a-z]+ing\b", stripped[match.end("cue") :])
+        ):
+            continue  # "emergency = active bleeding, seizure, not breathing": a state in a list, nothing forbidden
         before = stripped[: match.start("cue")]
         if _REPORTED.search(before) or REPORTED_LEAD.search(before[-40:]):
             continue  # "say that this is general information and not legal advice": words to say, not a rule
@@ -256,13 +263,16 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             following = _SEGMENT_END.search(stripped, end + 1)
             next_end = following.start() if following else len(stripped)
             item = stripped[end + 1 : next_end].strip()
+            segment = stripped[match.end("cue") : end]
+            bare_verb = len(segment.split()) == 1 or re.search(r"\bto\s+[a-z]+$", segment) is not None
             if (
-                len(stripped[match.end("cue") : end].split()) == 1
-                and _VERB_START.match(item)
+                bare_verb
+                and (_VERB_START.match(item) or re.match(r"[a-z]+\s+(?:or|and)\s+[a-z]+\b", item))
                 and re.search(r"\s(?:or|and)\s", item)
                 and not re.search(r"\d", item)
             ):
-                # "Never change, add or stop a medication dose": verbs that share the object after the last one
+                # "Never change, add or stop a medication dose", "never advise them to destroy, harvest or replant the
+                # crop": verbs that share the object after the last one
                 end, end_match = next_end, following
                 continue
             if re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE) or _VERB_START.match(item):
@@ -527,6 +537,10 @@ def _in_this_order(text: str) -> FoundRule | None:
 
 
 _CJK_ORDER_WORDS = ("先", "てから", "でから", "した後で", "たあとで", "まず", "最初に", "之前", "以前", "前に")
+
+
+# A clause that opens with a prohibition: its order rule is the whole sentence, negation included.
+NEGATED_ORDER = re.compile(r"\s*(?:please\s+)?(?:never|don'?t|do\s+not|must\s+not|avoid)\b", re.IGNORECASE)
 
 
 def find_ordering(text: str) -> FoundRule | None:

@@ -68,3 +68,40 @@ def test_translating_still_sets_the_target_language() -> None:
     found = languages.find_language("Translate our menus from English to Polish.")
     assert found is not None
     assert found.name == "Polish"
+
+
+def _rule_texts(task: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in extract_constraints(Brief(task=task))]
+
+
+def test_the_words_of_an_exact_reply_forbid_nothing() -> None:
+    found = _rule_texts("Review the diff. If nothing's wrong, reply exactly: LGTM — no blocking issues.")
+    assert not any(kind == "prohibition" for kind, _ in found), found
+
+
+def test_a_prohibition_before_an_event_keeps_its_negation_and_its_verbs() -> None:
+    found = _rule_texts(
+        "never advise them to destroy, harvest or replant the damaged crop before the inspection — tell them to "
+        "leave the check strips untouched."
+    )
+    texts = [text for _, text in found]
+    assert "Never advise them to destroy, harvest or replant the damaged crop before the inspection." in texts
+    assert not any(text.startswith("Harvest or replant") for text in texts)
+    assert "Never advise them to destroy." not in texts
+
+
+def test_a_state_in_a_definition_list_forbids_nothing() -> None:
+    found = _rule_texts("emergency = active bleeding, seizure, not breathing, ate something toxic (chocolate).")
+    assert not any(text.startswith("Avoid breathing") for _, text in found), found
+    assert ("prohibition", "Do not be gushing.") in _rule_texts("British spelling, warm but not gushing.")
+
+
+def test_a_conditional_prohibition_is_not_also_said_without_its_condition() -> None:
+    found = _rule_texts(
+        "Always call check_rx before submit_refill. If the DOB doesn't match, don't say anything about the "
+        "prescription at all, not even the drug name."
+    )
+    prohibitions = [text for kind, text in found if kind == "prohibition"]
+    assert prohibitions == [
+        "If the DOB doesn't match, don't say anything about the prescription at all, not even the drug name."
+    ]
