@@ -22,7 +22,8 @@ EMERGENCY_SERVICES = frozenset(
 _CALL_CUE = (
     r"call(?:ing)?|dial|phone|ring|text|contact|reach|give|share|"
     r"(?:hot|help|life|crisis\s+|emergency\s+|support\s+|service\s+)line|number|tel\.?|telephone|"
-    r"llam[ae]\w*|marc[ae]\w*|tel[ée]fono|número|contacta\w*|"
+    r"llam[ae]\w*|marc[ae]\w*|tel[ée]fono|número|contacta\w*|dar|dale|dales|darle|darles|p[áa]sale|p[áa]sales|"
+    r"textea\w*|"
     r"an(?:zu)?rufen|ruf\w*|wähl\w*|\w*hotline|\w*nummer|telefon\w*|notruf\w*|unter|"
     r"appel\w*|compos\w*|num[ée]ro|t[ée]l[ée]phone|donne[rz]?|contacte[rz]?|"
     r"lig\w*|pelo|pela|telefone|"
@@ -49,7 +50,10 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AFTER = re.compile(rf"{_NUMBER}(?={_AFTER_CUE})", re.IGNORECASE)
-_WEAK_CUES = re.compile(r"(?:give|share|donne[rz]?|unter|pelo|pela|reach|contact\w*|打)$", re.IGNORECASE)
+_WEAK_CUES = re.compile(
+    r"(?:give|share|donne[rz]?|unter|pelo|pela|reach|contact\w*|打|dar|dale|dales|darle|darles|p[áa]sales?)$",
+    re.IGNORECASE,
+)
 
 
 class DialNumber(NamedTuple):

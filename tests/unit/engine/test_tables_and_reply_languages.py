@@ -105,3 +105,11 @@ def test_a_conditional_prohibition_is_not_also_said_without_its_condition() -> N
     assert prohibitions == [
         "If the DOB doesn't match, don't say anything about the prescription at all, not even the drug name."
     ]
+
+
+def test_a_spanish_give_the_number_cue_names_the_crisis_line() -> None:
+    found = _rule_texts(
+        "Bot de apoyo para estudiantes. Si mencionan suicidio o hacerse daño: dar el 988 (llamar o textear) y decir "
+        "que el centro de consejería está en el edificio Ramírez."
+    )
+    assert any(kind == "fallback" and "988" in text for kind, text in found), found
