@@ -214,6 +214,41 @@ _TABLE_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,
 _MIN_TABLE_ROWS = 2
 
 
+# "Always answer with this table:", "reply using this format:", "Use these labels:": the table is the reply's shape
+# or the label set, said where it stands.
+_TEMPLATE_INTRO = re.compile(
+    r"\b(?:answer|reply|respond|output|return|format|fill|give)\w*\b[^.\n]{0,40}\b(?:table|format|template|layout)\b"
+    r"[^.\n]{0,20}:?\s*$|\b(?:labels?|categories|tags|intents)\b[^.\n]{0,20}:?\s*$",
+    re.IGNORECASE,
+)
+
+
+_LABEL_TABLE_INTRO = re.compile(r"\b(?:labels?|categories|tags|intents|classes)\b[^.\n]{0,20}:?\s*$", re.IGNORECASE)
+
+
+def label_table(text: str) -> tuple[list[str], int, int] | None:
+    """The label set a table introduced as labels gives in its first column ("Use these labels:\nlabel | meaning\n
+    ---|---\nbilling | …"), with the extent of its rows; None when there is no such table."""
+    for rule in _TABLE_RULE_LINE.finditer(text):
+        header_start = text.rfind("\n", 0, max(0, rule.start() - 1)) + 1
+        if "|" not in text[header_start : rule.start()] or not _LABEL_TABLE_INTRO.search(
+            text[max(0, header_start - 80) : header_start]
+        ):
+            continue
+        rows_start = rule.end() + 1
+        values, position = [], rows_start
+        for line in text[rows_start:].split("\n"):
+            if "|" not in line:
+                break
+            cell = line.strip().strip("|").split("|")[0].strip().strip("`*")
+            if cell:
+                values.append(cell)
+            position += len(line) + 1
+        if len(values) >= 2:
+            return values, rows_start, min(position, len(text))
+    return None
+
+
 def _markdown_tables(task: str) -> list[Reference]:
     """A markdown table pasted into the brief ("Appointment type | Bring\n---|---\nFamily petition | …"), header row
     included: its column names are no label set and its rows no rules."""
@@ -231,6 +266,9 @@ def _markdown_tables(task: str) -> list[Reference]:
                 break
             rows += 1
             position = len(task) if line_end == -1 else line_end + 1
+        intro = task[max(0, header_start - 100) : header_start]
+        if task.count("```", 0, header_start) % 2 == 1 or _TEMPLATE_INTRO.search(intro):
+            continue  # an output template ("answer with this table:") or a table in a code fence stays in place
         if rows >= _MIN_TABLE_ROWS:
             end = min(position, len(task))
             body = task[header_start:end].rstrip("\n")

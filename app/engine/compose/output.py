@@ -173,6 +173,10 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "properties": properties}
 
 
+_VERDICT_KEYS = frozenset({"label", "labels", "category", "class", "intent", "verdict", "decision", "tag", "action"})
+_ONE_KEY_BEFORE = re.compile(r"\b(?:one|an?|the|each|its)\s+(?P<key>[A-Za-z_]+)\s*(?:[:(]|,)?\s*$", re.IGNORECASE)
+
+
 def _keyed_label_sets(schema: dict[str, Any], plan: Plan) -> list[Constraint]:
     """The brief's label sets, each scoped to the schema key it names: its own field ("urgency is one of …") or the
     noun just before it ("Sort each enquiry into exactly one area: housing, …" fills `area`)."""
@@ -188,9 +192,12 @@ def _keyed_label_sets(schema: dict[str, Any], plan: Plan) -> list[Constraint]:
         if span is None or span.field != "task":
             continue
         before = plan.brief.task[max(0, span.start - 40) : span.start]
-        named = [word for word in re.findall(r"[A-Za-z_]+", before) if _property_named(properties, word)]
-        if named:
-            keyed.append(msgspec.structs.replace(labels, scope=named[-1]))
+        named = _ONE_KEY_BEFORE.search(before)  # "into exactly one area:", not any key named earlier in the sentence
+        verdicts = [key for key in properties if key.lower() in _VERDICT_KEYS]
+        if named and _property_named(properties, named.group("key")):
+            keyed.append(msgspec.structs.replace(labels, scope=named.group("key")))
+        elif len(verdicts) == 1:
+            keyed.append(msgspec.structs.replace(labels, scope=verdicts[0]))  # {"label": …}: the one verdict key
     return keyed
 
 
@@ -199,10 +206,11 @@ def _property_named(properties: dict[str, Any], name: str) -> str | None:
     last word's key ("room type" is `type`); case does not matter ("Status" is `status`)."""
     keys = {key.lower(): key for key in properties}
     words = name.split()
-    for start in range(len(words)):
-        candidate = field_key(" ".join(words[start:])).lower()
-        if candidate in keys:
-            return keys[candidate]
+    # the whole phrase first ("payment status"), then each word in order ("Topic name" is `topic`, "room type" `type`)
+    for candidate in [" ".join(words), *words]:
+        key = field_key(candidate).lower()
+        if key in keys:
+            return keys[key]
     return None
 
 

@@ -34,6 +34,7 @@ from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
 from app.engine.phrasing import second_person
+from app.engine.references import label_table
 from app.engine.tool_text import without_tool_output
 
 FIELD_ORDER: tuple[ConstraintSource, ...] = (
@@ -136,13 +137,8 @@ _QUOTED = re.compile(r"(?<![\w])'(?:[^']|(?<=\w)'(?=\w)){3,}'(?![\w])|\"[^\"]{3,
 
 
 def _unquoted(text: str) -> str:
-    """The text with quoted words blanked out (offsets kept), and the words of an exact reply written after a colon
-    ("reply exactly: LGTM — no blocking issues": those words are to be said, not a prohibition)."""
-    text = _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
-    exact = _EXACT_REPLY.search(text)
-    if exact is not None:
-        text = text[: exact.end()] + " " * (len(text) - exact.end())
-    return text
+    """The text with quoted words blanked out (offsets kept)."""
+    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 
 def _continues_exact_reply(text: str, start: int) -> bool:
@@ -154,7 +150,7 @@ def _continues_exact_reply(text: str, start: int) -> bool:
 
 # "reply exactly: LGTM — no blocking issues", "say only: …": what follows the colon is the reply's own words.
 _EXACT_REPLY = re.compile(
-    r"\b(?:reply|respond|answer|say|write|output|return)\s+(?:with\s+)?(?:exactly|only|just|verbatim|literally)\s*:",
+    r"\b(?:reply|respond|answer|say|write)\s+(?:with\s+)?(?:exactly|verbatim|literally)\s*:",
     re.IGNORECASE,
 )
 
@@ -782,6 +778,16 @@ def _read_field(field: _Field) -> list[Constraint]:
     found.extend(_listed_tools(field, found))
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
     found = [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
+    table = label_table(field.text)
+    if table is not None and not any(c.kind == "labels" for c in found):
+        # "Use these labels:\nlabel | meaning\n---|---\nbilling | …": the first column is the label set
+        values, start, end = table
+        found.append(
+            Constraint(
+                kind="labels", text=labels.describe_labels(values, False, field.text[start:end]),
+                span=field.span(start, end), values=values,
+            )
+        )  # fmt: skip
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     return _with_outline(field, found, outline) if outline is not None else found
 

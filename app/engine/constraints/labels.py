@@ -304,7 +304,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False
     if all(value.lower() in _NOT_A_SET for value in found.values) or "/".join(found.values).upper() in _SLASHED_TOKENS:
         return False  # "write N/A", "dates as DD/MM/YYYY", "and/or": one token with slashes, not a choice
-    if _EACH_OF.search(text[max(0, found.start - 30) : found.start]):
+    each = _EACH_OF.search(text[max(0, found.start - 30) : found.start])
+    if each and not _LABEL_VERB_BEFORE.search(text[max(0, found.start - 60) : found.start]):
         return False  # "score the call 1-5 on each of: discovery, …": every item is scored, none is chosen
     quoted = text[found.start : found.start + 1] in "'‘"
     if quoted and _VALUES_BEFORE.search(text[max(0, found.start - 60) : found.start]):
@@ -365,6 +366,10 @@ def in_table(text: str, position: int) -> bool:
     return any(_TABLE_RULE.fullmatch(line) for line in lines[start : end + 1])
 
 
+# "Label each of these: bug, feature, question": each item gets one of the labels that follow.
+_LABEL_VERB_BEFORE = re.compile(
+    r"\b(?:label|tag|classify|categori[sz]e|sort|assign|mark|route|bucket)\w*\s+(?:\w+\s+)?each\s+of\b", re.IGNORECASE
+)
 _EACH_OF = re.compile(
     r"\b(?:each|every|all|both)\s+of(?:\s+(?:these|the\s+following|them))?\s*:?\s*$|\bcada\s+uno\s+de\b[^.:]{0,20}:?\s*$|"
     r"\bjede[nrsm]?\s+(?:der|von)\b[^.:]{0,20}:?\s*$|\bchacun(?:e)?\s+des\b[^.:]{0,20}:?\s*$",

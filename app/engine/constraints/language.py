@@ -79,7 +79,8 @@ _MIRROR = re.compile(
     r"(?:user|customer)['’]?s?\s+language|whichever\s+language|"
     r"same\s+language\s+as\s+(?:the\s+)?(?:user|customer|client|question|message|input|caller|sender|query)|"
     r"(?:user|customer|client|caller|sender)['’]s\s+(?:own\s+)?language|language\s+(?:of\s+the\s+(?:user|customer|client|caller|message|question|input|query|request)|they\s+\w+|"
-    r"the\s+(?:user|customer|person|client|caller|patient|member|visitor|student|parent|guest|tenant|sender)\s+\w+)|"
+    r"the\s+(?:user|customer)\s+\w+|the\s+(?:person|client|caller|patient|member|visitor|student|parent|guest|tenant|"
+    r"sender)\s+(?:writes|speaks|uses|messages|types|wrote|used)\b)|"
     r"in\s+(?:their|his\s+or\s+her)\s+(?:own\s+)?language|whatever\s+language|language\s+(?:it\s+was|they(?:'re|\s+are)?)\s+(?:written|asked|using)|"
     r"mismo\s+idioma|idioma\s+del\s+(?:usuario|cliente)|gleichen\s+sprache|sprache\s+des\s+(?:kunden|nutzers|benutzers)|"
     r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário))",
@@ -160,7 +161,8 @@ def find_target_language(text: str) -> FoundLanguage | None:
     if not _TRANSLATION_CUE.search(text):
         return None
     for match in (*_PAIR.finditer(text), *_CJK_TARGET.finditer(text)):
-        if _JUDGES_TRANSLATIONS.search(text[max(0, match.start() - 40) : match.start()]):
+        window = text[max(0, match.start() - 40) : match.start()]
+        if _JUDGES_TRANSLATIONS.search(window) and not re.search(r"\btranslat(?:e|es|ing)\b", window, re.IGNORECASE):
             continue  # "Grade English→Polish translation segments": the translations are input; the verdicts are not
         group = "target" if match.group("target") else "target2"
         found = lookup(match.group(group))

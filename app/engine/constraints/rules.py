@@ -247,11 +247,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
         listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
-        if (
-            match.group("cue").lower() == "not"
-            and listed_state
-            and re.match(r"\s*[a-z]+ing\b", stripped[match.end("cue") :])
-        ):
+        if match.group("cue").lower() == "not" and listed_state and _SYMPTOM.match(stripped[match.end("cue") :]):
             continue  # "emergency = active bleeding, seizure, not breathing": a state in a list, nothing forbidden
         before = stripped[: match.start("cue")]
         if _REPORTED.search(before) or REPORTED_LEAD.search(before[-40:]):
@@ -537,6 +533,14 @@ def _in_this_order(text: str) -> FoundRule | None:
 
 
 _CJK_ORDER_WORDS = ("先", "てから", "でから", "した後で", "たあとで", "まず", "最初に", "之前", "以前", "前に")
+
+
+# "not breathing", "not eating or drinking": a state someone is in, listed among symptoms, forbids nothing.
+_SYMPTOM = re.compile(
+    r"\s*(?:breathing|eating|drinking|responding|responsive|moving|waking|walking|peeing|urinating|pooping|feeding|"
+    r"sleeping|standing|conscious)\b",
+    re.IGNORECASE,
+)
 
 
 # A clause that opens with a prohibition: its order rule is the whole sentence, negation included.

@@ -235,3 +235,65 @@ def test_criteria_scored_each_are_no_label_set(task: str) -> None:
 
 def test_one_of_is_still_a_label_set() -> None:
     assert _kinds("Tag each review with one of: praise, complaint, question.", "labels")
+
+
+# Guards from the second hostile review (helper review21) of the round 19 fixes.
+
+
+@pytest.mark.parametrize(
+    ("task", "kept"),
+    [
+        ("Translate to German. Output only: the translation, no notes, no quotes.", "Output only: the translation"),
+        ("Helpdesk bot. When the user says thanks, respond with just: You're welcome!", "You're welcome"),
+    ],
+)
+def test_an_only_reply_keeps_its_words(task: str, kept: str) -> None:
+    assert kept in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    "task", ["Style = short sentences, plain words, not lecturing, not moralising", "Tone: friendly, not patronising"]
+)
+def test_not_x_ing_in_a_style_list_is_still_forbidden(task: str) -> None:
+    assert _kinds(task, "prohibition")
+
+
+@pytest.mark.parametrize(
+    "task", ["Label each of these: bug, feature, question", "Tag each of them: positive, negative, neutral"]
+)
+def test_a_label_verb_before_each_of_keeps_the_label_set(task: str) -> None:
+    assert _kinds(task, "labels")
+
+
+def test_a_label_set_does_not_fill_a_key_named_earlier_in_the_sentence() -> None:
+    result = generate(
+        Brief(
+            task="Summarise the ticket in the summary field, then classify it into: billing, technical, account. "
+            'Output: {"summary": "...", "category": "..."}'
+        )
+    )
+    schema = result.spec.output_format.json_schema
+    assert schema is not None
+    assert "enum" not in schema["properties"]["summary"]
+
+
+def test_a_table_introduced_as_labels_gives_its_first_column() -> None:
+    task = (
+        "Classify incoming support tickets. Use these labels:\nlabel | meaning\n---|---\nbilling | money\n"
+        "bug | broken\n"
+    )
+    [labels] = _kinds(task, "labels")
+    assert labels.values == ["billing", "bug"]
+
+
+def test_a_table_to_answer_with_stays_in_its_rule() -> None:
+    prompt = _prompt(
+        "Weekly report bot. Always answer with this table:\n| Metric | Value | Change |\n|---|---|---|\n"
+        "| Sales | | |\n| Returns | | |\n"
+    )
+    assert "<reference_material>" not in prompt
+
+
+def test_the_language_a_student_is_learning_is_no_mirror_rule() -> None:
+    prompt = _prompt("Explain grammar in English, but give example sentences in the language the student is learning.")
+    assert "Reply in the same language the user writes in" not in prompt
