@@ -11,7 +11,7 @@ import msgspec
 from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
 from app.engine.compose.conflicts import SAYS_NULL, allows_null
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
-from app.engine.compose.plan import Plan
+from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
 from app.engine.constraints import Constraint
 from app.engine.constraints.labels import split_items
 from app.engine.spec import OutputFormat, OutputKind
@@ -173,7 +173,6 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "properties": properties}
 
 
-_VERDICT_KEYS = frozenset({"label", "labels", "category", "class", "intent", "verdict", "decision", "tag", "action"})
 _ONE_KEY_BEFORE = re.compile(r"\b(?:one|an?|the|each|its)\s+(?P<key>[A-Za-z_]+)\s*(?:[:(]|,)?\s*$", re.IGNORECASE)
 
 
@@ -193,7 +192,7 @@ def _keyed_label_sets(schema: dict[str, Any], plan: Plan) -> list[Constraint]:
             continue
         before = plan.brief.task[max(0, span.start - 40) : span.start]
         named = _ONE_KEY_BEFORE.search(before)  # "into exactly one area:", not any key named earlier in the sentence
-        verdicts = [key for key in properties if key.lower() in _VERDICT_KEYS]
+        verdicts = [key for key in properties if key.lower() in REPLY_LABEL_KEYS]
         if named and _property_named(properties, named.group("key")):
             keyed.append(msgspec.structs.replace(labels, scope=named.group("key")))
         elif len(verdicts) == 1:

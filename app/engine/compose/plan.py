@@ -835,10 +835,25 @@ def _field_values(constraint: Constraint) -> bool:
     """Whether a label set is the values of one named field ("status ist einer von …"), not a label for the reply; a
     field that holds the reply's verdict ("action", "category", "label") carries the reply's label."""
     scope = (constraint.scope or "").lower()
-    return constraint.kind == "labels" and bool(scope) and not scope.endswith("label") and scope not in _VERDICT_KEYS
+    return constraint.kind == "labels" and bool(scope) and not scope.endswith("label") and scope not in REPLY_LABEL_KEYS
 
 
-_VERDICT_KEYS = frozenset({"label", "labels", "category", "class", "intent", "verdict", "decision", "tag", "action"})
+REPLY_LABEL_KEYS = frozenset(
+    {
+        "label",
+        "labels",
+        "category",
+        "class",
+        "classification",
+        "intent",
+        "verdict",
+        "decision",
+        "tag",
+        "action",
+        "outcome",
+    }
+)
+"""JSON keys that hold the reply's own label: a label set the brief gives such a key is the reply's label set."""
 
 
 def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ...], bool]:
