@@ -21,6 +21,9 @@ DRIVER_UNAVAILABLE = (
     asyncpg.exceptions.PostgresConnectionError,  # SQLSTATE class 08
     asyncpg.exceptions.OperatorInterventionError,  # 57: admin/crash shutdown, cannot connect now
     asyncpg.exceptions.InsufficientResourcesError,  # 53: too many connections, out of memory
+    # "cannot switch to state 12; another operation is in progress": a connection left mid-protocol by a killed
+    # peer, met before the statement ran (its type introspection); the lean paths already invalidate it
+    asyncpg.exceptions.InternalClientError,
 )
 """asyncpg's own errors for those conditions, raised unwrapped on the lean paths that use the driver directly."""
 

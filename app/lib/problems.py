@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import IntegrityError as SAIntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from app.lib.dberrors import has_unavailable_sqlstate, is_database_unavailable
+from app.lib.dberrors import DRIVER_UNAVAILABLE, has_unavailable_sqlstate, is_database_unavailable
 from app.lib.errors import ProblemError
 from app.lib.request_context import get_request_id
 from app.lib.text import VISIBLE_NAME_MESSAGE, VISIBLE_NAME_PATTERN
@@ -231,7 +231,8 @@ def _handle_sqlalchemy(request: Request[Any, Any, Any], exc: Exception) -> Respo
 
 
 def _handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
-    if has_unavailable_sqlstate(exc):  # raised unwrapped by the pool while connecting ("too many connections")
+    if has_unavailable_sqlstate(exc) or isinstance(exc, DRIVER_UNAVAILABLE):
+        # raised unwrapped by the pool while connecting ("too many connections") or by the lean driver paths
         return _handle_unavailable(request, exc)
     logger.error(
         "unhandled_exception", exc_info=exc, method=request.scope.get("method"), path=request.scope.get("path")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import asyncpg  # type: ignore[import-untyped]
 import msgspec
 import structlog
 from advanced_alchemy import exceptions as aa_exc
@@ -85,6 +86,9 @@ async def failure(kind: FromPath[str]) -> None:
         )
     if kind == "redis":
         raise RedisConnectionError("Error 111 connecting to 10.0.0.8:6379. Connection refused.")
+    if kind == "driver-state":
+        # what a lean driver path raises on a connection a killed peer left mid-protocol
+        raise asyncpg.exceptions.InternalClientError("cannot switch to state 12; another operation (2) is in progress")
     raise RuntimeError(SECRET)
 
 

@@ -140,7 +140,14 @@ async def test_415_text_plain_to_json_route(test_client):
 
 @pytest.mark.parametrize(
     ("kind", "status"),
-    [("aa-duplicate", 409), ("aa-integrity", 409), ("aa-not-found", 404), ("operational", 503), ("redis", 503)],
+    [
+        ("aa-duplicate", 409),
+        ("aa-integrity", 409),
+        ("aa-not-found", 404),
+        ("operational", 503),
+        ("redis", 503),
+        ("driver-state", 503),
+    ],
 )
 async def test_repository_and_infrastructure_errors_leak_nothing(test_client, kind, status):
     response = await test_client.get(f"/test/fail/{kind}")
