@@ -209,8 +209,8 @@ def _bracket_headed_blocks(task: str) -> list[Reference]:
     return found
 
 
-# A markdown table: a header row, its rule ("---|---"), and the rows that follow.
-_TABLE_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+# A markdown table's rule line ("---|---"), under its header row.
+TABLE_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
 _MIN_TABLE_ROWS = 2
 
 
@@ -229,7 +229,7 @@ _LABEL_TABLE_INTRO = re.compile(r"\b(?:labels?|categories|tags|intents|classes)\
 def label_table(text: str) -> tuple[list[str], int, int] | None:
     """The label set a table introduced as labels gives in its first column ("Use these labels:\nlabel | meaning\n
     ---|---\nbilling | …"), with the extent of its rows; None when there is no such table."""
-    for rule in _TABLE_RULE_LINE.finditer(text):
+    for rule in TABLE_RULE_LINE.finditer(text):
         header_start = text.rfind("\n", 0, max(0, rule.start() - 1)) + 1
         if "|" not in text[header_start : rule.start()] or not _LABEL_TABLE_INTRO.search(
             text[max(0, header_start - 80) : header_start]
@@ -253,7 +253,7 @@ def _markdown_tables(task: str) -> list[Reference]:
     """A markdown table pasted into the brief ("Appointment type | Bring\n---|---\nFamily petition | …"), header row
     included: its column names are no label set and its rows no rules."""
     found = []
-    for rule in _TABLE_RULE_LINE.finditer(task):
+    for rule in TABLE_RULE_LINE.finditer(task):
         header_start = task.rfind("\n", 0, max(0, rule.start() - 1)) + 1
         header = task[header_start : rule.start()].rstrip("\n")
         if "|" not in header:

@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.phrasing import VERBS
+from app.engine.references import TABLE_RULE_LINE
 
 _LABEL_NOUNS = (
     r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"
@@ -348,7 +349,6 @@ _COLUMNS_BEFORE = re.compile(
     r"table\s+headings?)\b[^.;]{0,20}$|列(?:为|是|有|は)?[：:]?\s*$|表头[：:]?\s*$|カラム(?:は)?[：:]?\s*$",
     re.IGNORECASE,
 )
-_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$")
 
 
 def in_table(text: str, position: int) -> bool:
@@ -363,7 +363,7 @@ def in_table(text: str, position: int) -> bool:
     end = index
     while end + 1 < len(lines) and "|" in lines[end + 1]:
         end += 1
-    return any(_TABLE_RULE.fullmatch(line) for line in lines[start : end + 1])
+    return any(TABLE_RULE_LINE.fullmatch(line) for line in lines[start : end + 1])
 
 
 # "Label each of these: bug, feature, question": each item gets one of the labels that follow.
