@@ -15,13 +15,14 @@ composer can be exercised with hand-built constraints. Fidelity findings join th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import msgspec
 
 from app.engine.archetypes import BY_ID, REGISTRY
-from app.engine.archetypes.variants import ASKS_QUESTIONS, INTAKE
+from app.engine.archetypes.variants import ASKS_QUESTIONS, INTAKE, NOTES_TO_TEXT
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify, score_all
@@ -99,10 +100,10 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     labels = (
         any(c.kind == "labels" and c.scope is None for c in constraints) and not tools and asks_for_label(brief.task)
     )
-    task = without_asides(without_tool_output(_without_background(brief.task)))
+    task = _without_destination(without_asides(without_tool_output(_without_background(brief.task))))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task)
-    matches = _strong_keyword_leads(matches)
+    matches = _notes_writer_leads(_strong_keyword_leads(matches), task)
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
     return _tools_lead(matches) if tools else matches
@@ -194,6 +195,28 @@ def _strong_keyword_leads(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]
     return matches
 
 
+def _notes_writer_leads(matches: list[ArchetypeMatch], task: str) -> list[ArchetypeMatch]:
+    """ "an assistant that takes my rough notes about a class and writes the listing": a text written from notes is a
+    writing job, whatever its topic words suggested (a class, members, an incident), unless the lead already writes
+    texts for readers or its output is fixed (labels, a record, tool calls)."""
+    if not matches or matches[0].id not in BY_ID:
+        return matches
+    lead = BY_ID[matches[0].id]
+    if lead.writes_from_notes or lead.uses_labels or lead.extracts_fields or lead.tools_native:
+        return matches
+    if lead.contacts_in_text or any(v.changes.get("contacts_in_text") for v in lead.variants):
+        return matches  # copy, an e-mail drafted from notes, a general writing task: the lead can write texts
+    if not NOTES_TO_TEXT.cue.search(task) or (NOTES_TO_TEXT.unless and NOTES_TO_TEXT.unless.search(task)):
+        return matches
+    writer = next(a for a in REGISTRY if a.writes_from_notes)
+    found = next((m for m in matches if BY_ID.get(m.id) is writer), None)
+    new_lead = found or ArchetypeMatch(id=writer.id, score=matches[0].score, features=["text from notes"])
+    # the old lead stays as a second job only when a job verb of its own names it ("… e a mesma descrição traduzida")
+    named = [matches[0]] if _names_a_job(matches[0], labels=False) else []
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in [*named, *matches[1:]] if m is not found]
+    return [msgspec.structs.replace(new_lead, rank="primary"), *rest[:2]]
+
+
 def _names_a_job(match: ArchetypeMatch, labels: bool) -> bool:
     """Whether a match rests on a job verb of its archetype's keywords (a labelling job also needs a label set)."""
     archetype = BY_ID.get(match.id)
@@ -220,6 +243,19 @@ def _tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     lead = found or ArchetypeMatch(id=agent.id, score=matches[0].score, features=["named tools"], rank="primary")
     rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if BY_ID.get(m.id) is not agent]
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
+
+
+# "writes a briefing for the 07:15 crew meeting": the meeting the text is prepared for is its readers, not its input.
+_FOR_A_MEETING = re.compile(
+    r"\b(?:for|before|ahead\s+of)\s+(?:the|our|a|each|every|tomorrow's|today's|this\s+week's|next\s+week's|"
+    r"the\s+next)\s+(?:[\w:'-]+\s+){0,3}?meetings?\b",
+    re.IGNORECASE,
+)
+
+
+def _without_destination(task: str) -> str:
+    """The task with "for the crew meeting" blanked (same length, so spans keep their offsets)."""
+    return _FOR_A_MEETING.sub(lambda m: " " * len(m.group(0)), task)
 
 
 def _without_background(task: str) -> str:

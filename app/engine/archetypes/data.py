@@ -5,7 +5,13 @@
 from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
-from app.engine.archetypes.variants import LABELLED_RECORD, PROSE_THEN_JSON, TABLE_EXTRACTION, TIGHTENING
+from app.engine.archetypes.variants import (
+    LABELLED_RECORD,
+    NOTES_TO_TEXT,
+    PROSE_THEN_JSON,
+    TABLE_EXTRACTION,
+    TIGHTENING,
+)
 from app.engine.spec import Example, OutputFormat
 
 _DEFAULT_EXTRACTION_SCHEMA = {
@@ -403,6 +409,8 @@ SUMMARIZATION = Archetype(
         ),
         feat("release notes", r"\bchange-?logs?\b|\brelease\s+notes\b|\bcommit\s+(?:messages|msgs|logs?)\b", 8),
         feat("key points", r"\bkey (?:points|takeaways|findings)\b|\bdigests?\b|\bhighlights\b|\brecaps?\b", 3),
+        # "writes a briefing for the 07:15 crew meeting from the ops log": a briefing condenses what happened
+        feat("briefing", r"\b(?:briefings?|handover\s+(?:notes?|summary|report))\b", 6),
         feat("long input", r"\barticles?\b|\breports?\b|\bpapers?\b|\bdocuments?\b|\bthreads?\b|\btranscripts?\b", 1),
     ),
     role="You are a summarisation assistant{for_product}.",
@@ -443,7 +451,7 @@ SUMMARIZATION = Archetype(
     replaceable_inputs=("document",),
     final_reminder="Summarise the input faithfully, main point first.",
     example_kind="summary",
-    variants=(TIGHTENING,),
+    variants=(NOTES_TO_TEXT, TIGHTENING),
 )
 
 DATA_ARCHETYPES: tuple[Archetype, ...] = (

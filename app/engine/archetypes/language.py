@@ -16,6 +16,7 @@ from app.engine.archetypes.variants import (
     INTAKE,
     JSON_RECORD,
     MARKETING_COPY_ESSENTIAL,
+    NOTES_TO_TEXT,
     PLAIN_LANGUAGE,
     PLAIN_LANGUAGE_REWRITE,
     PRODUCT_DESCRIPTIONS,
@@ -201,7 +202,8 @@ WRITING_EDITOR = Archetype(
     variables=(var("text", "The text to edit."),),
     drop_variables=("document", "review", "content"),
     final_reminder="Return the edited text, then the key changes.",
-    variants=(PLAIN_LANGUAGE, CREATIVE_WRITING, TIGHTENING),
+    variants=(PLAIN_LANGUAGE, CREATIVE_WRITING, NOTES_TO_TEXT, TIGHTENING),
+    writes_from_notes=True,
 )
 
 TRANSLATION = Archetype(
@@ -355,6 +357,7 @@ MARKETING_COPY = Archetype(
     drop_variables=("document", "content", "review", "text", "email"),
     final_reminder="Write three benefit-led variants, each ending with a call to action.",
     example_kind="marketing",
+    contacts_in_text=True,
     variants=(STATED_PIECES, PRODUCT_DESCRIPTIONS),
 )
 

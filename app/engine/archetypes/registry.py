@@ -125,6 +125,12 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     the sensitive-domain packs (emergency escalation, no advice on a case) cannot apply to their output."""
     blend_output: str = ""
     """Output-format sentence added to the primary's format when this archetype is a secondary in a blend."""
+    writes_from_notes: bool = False
+    """It is the job a brief names when it turns the requester's notes into a text (a letter, a blurb): such a brief
+    is led by this archetype, narrowed by its notes variant, over a job its other words suggested."""
+    contacts_in_text: bool = False
+    """It writes a text for a third party (a letter, a blurb, an e-mail): a contact the brief gives with no case of its
+    own ("contact: hr@…") belongs in that text, not in a "when you cannot help" line for the requester."""
     variants: tuple[Variant, ...] = ()
     """Narrower jobs with their own rules and output; the first whose cue matches the task applies."""
 

@@ -62,6 +62,7 @@ CREATIVE_WRITING = Variant(
         "drop_variables": ("text", "document", "review", "content", "question"),
         "conversational": True,
         "final_reminder": "Write the original piece the {user} asks for, within every limit here.",
+        "contacts_in_text": True,
     },
 )
 
@@ -118,6 +119,7 @@ EMAIL_DRAFTING = Variant(
         "drop_variables": ("email", "transcript", "text", "document", "review", "content"),
         "replaceable_inputs": ("notes",),
         "final_reminder": "Draft the email from the notes, adding nothing they do not support.",
+        "contacts_in_text": True,
     },
 )
 
@@ -175,6 +177,7 @@ REPLY_DRAFTING = Variant(
         "when_unsure": "Write around the unclear point and list it for the {user} after the draft, instead of guessing.",
         "variables": (var("email", "The incoming email to reply to."),),
         "final_reminder": "Draft the reply to the email, answering what the sender asked and promising nothing unconfirmed.",
+        "contacts_in_text": True,
     },
 )
 
@@ -748,6 +751,7 @@ PRODUCT_DESCRIPTIONS = Variant(
         "examples": (),
         "example_kind": "",
         "final_reminder": "Write one benefit-led description per product, using only the product details.",
+        "contacts_in_text": True,
     },
 )
 
@@ -1090,6 +1094,7 @@ STATED_PIECES = Variant(
         "examples": (),
         "example_kind": "",
         "final_reminder": "Write exactly the pieces the brief asks for, each within its limit.",
+        "contacts_in_text": True,
     },
 )
 
@@ -1117,5 +1122,67 @@ WRITING_TASK = Variant(
         "rules": (),
         "when_unsure": "Write around a missing detail and name it after the text, instead of guessing.",
         "final_reminder": "Write the text the brief asks for, following its rules.",
+        "contacts_in_text": True,
+    },
+)
+
+
+# "takes my messy notes about an event and writes the blurb", "van die aantekeningen een conceptbrief maken",
+# "a partir de mis apuntes redacta la carta": a text written from the requester's notes. It is neither an edit of
+# the user's draft ("keeping their voice") nor a summary of a source ("lead with the main conclusion"): the notes
+# hold the facts, and the brief says what text to make of them.
+_NOTES = (  # (not an output section of that name: "then write NOTAS: with at most 3 points")
+    r"\b(?<!release\s)(?<!patch\s)(?<!show\s)(?:notes|note-?form|aantekeningen|notities|notas|apuntes|notizen|stichpunkte\w*|appunti|anotações|anotacoes)\b(?!\s*:)|"
+    r"メモ|笔记|筆記"
+)
+_WRITE_FROM = (
+    r"\b(?:writes?|writing|draft(?:s|ing)?|turns?\s+(?:\w+\s+){0,3}into|makes?|maken|maakt|schrijf\w*|schrijv\w*|"
+    r"opstel\w*|redact\w*|redig\w*|escrib\w*|escrev\w*|redij\w*|schreib\w*|verfass\w*|erstell\w*|formulier\w*|"
+    r"rédig\w*|écri\w*|scriv\w*|convert\w*\s+(?:\w+\s+){0,3}(?:into|en|in)|transform\w*)\b|作成|書い|書く|写成|撰写|"
+    # "daar moet een brief aan de huurder van komen": the text to make, named with its article
+    r"\b(?:a|an|een|une|una|um|uma|einen|eine|ein)\s+(?:\w+\s+)?(?:letter|brief|lettre|carta|lettera|blurb|post|"
+    r"announcement|aankondiging|annonce|anuncio|ankündigung|newsletter|nieuwsbrief|press\s+release|persbericht|"
+    r"listing|bio)\b"
+)
+NOTES_TO_TEXT = Variant(
+    name="text from notes",
+    cue=re.compile(
+        rf"(?:{_NOTES})[^.!?\n。]{{0,160}}?(?:{_WRITE_FROM})|(?:{_WRITE_FROM})[^.!?\n。]{{0,160}}?(?:{_NOTES})",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(
+        r"\bsummar\w*|\brecaps?\b|\bminutes\b|\bkey\s+points\b|\baction\s+items?\b|\btl;?dr\b|\bsamenvat\w*|"
+        r"\bresum(?:e|en|ir|o|ez|er)\b|\bzusammenfass\w*|\briassun\w*|要約|总结|摘要|\bedit(?:s|ing)?\s+(?:my|the|their|our)\b|"
+        r"\bproofread\w*|\brewrit\w*|\breescr\w*|\bréécri\w*|\bumschreib\w*|\bherschrij\w*|\briscriv\w*|"
+        r"\b(?:release|patch)\s+notes\b|\bchange-?logs?\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "role": "You are a writer{for_product} who turns notes into finished texts.",
+        "noun": "writer",
+        "objective": "Write the text the brief asks for from the notes you receive, using only the facts they contain.",
+        "success": "Success means a finished text in the form the brief asks for, within its rules, that states only what the notes say.",
+        "rules": (
+            rule(
+                "Use only facts from the notes; when the text needs a detail the notes do not give, leave it out rather than invent it.",
+                "The text goes out under the requester's name, and an invented date, name or fact is a real error.",
+            ),
+            rule(
+                "Keep names, dates, times, places and numbers exactly as the notes give them.",
+                "These are the details readers act on.",
+            ),
+        ),
+        "blend_rules": (),
+        "output": OutputFormat(
+            kind="prose", description="The finished text only, ready to use, with no commentary before or after it."
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Say that you write texts from notes, and ask for the notes.",
+        "when_unsure": "Write around a missing detail and name it after the text, instead of guessing.",
+        "variables": (var("notes", "The notes to write the text from."),),
+        "replaceable_inputs": ("notes",),
+        "final_reminder": "Write the text the brief asks for from the notes, using only their facts.",
+        "contacts_in_text": True,
     },
 )

@@ -96,8 +96,13 @@ def guardrails(plan: Plan) -> Guardrails:
     # A number inside a sentence the reply must carry whole is said by that sentence's requirement, in context.
     fallbacks = [c for c in plan.of_kind("fallback") if c.scope != QUOTED_SCOPE]
     scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "")]
-    unsure = [c for c in fallbacks if c not in scoped]
     primary = plan.primary
+    in_text = [c for c in fallbacks if primary.contacts_in_text and c.condition is None and _contact(c) is not None]
+    if any(c.condition is None and _contact(c) is None for c in fallbacks):
+        in_text = []  # "Offer a call back with an adviser at 0800 …": the number belongs to that offer
+    stated = " ".join([*plan.detail_rules, *(c.text for c in plan.constraints if c.kind != "fallback")])
+    said = [c for c in in_text if (c.value or "") in stated]  # a rule already gives it where it goes
+    unsure = [c for c in fallbacks if c not in scoped and c not in in_text]
     if unsure:
         # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
         when_unsure = " ".join(dict.fromkeys(_with_shared_conditions(unsure, plan.brief.task)))
@@ -118,7 +123,11 @@ def guardrails(plan: Plan) -> Guardrails:
     extra_defaults = [
         localise_reply_quotes(plan.fill(g), plan.language) for a in plan.archetypes for g in a.guardrails_extra
     ]
-    extra = [*plan.conflicts.keep(extra_defaults), *(c.text for c in scoped[1:])]
+    extra = [
+        *plan.conflicts.keep(extra_defaults),
+        *(c.text for c in scoped[1:]),
+        *(f"Give {c.value} as the contact wherever the text needs one." for c in in_text if c not in said),
+    ]
     return Guardrails(
         out_of_scope=out_of_scope,
         when_unsure=when_unsure,

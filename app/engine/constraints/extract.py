@@ -587,6 +587,13 @@ def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
     )
 
 
+_GO_OVER = re.compile(
+    r"(?:go|run|going|running)\s+over(?:\s+(?:it|that|this|them|the\s+limits?))?|exceed(?:\s+(?:it|that|this|them|the\s+limits?))?"
+    r"(?:,?\s+ever)?",
+    re.IGNORECASE,
+)
+
+
 # "Never ask for the school, and send reports first": a new clause starts; the negation stays behind it.
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|then|so)\s|;")
 
@@ -628,6 +635,11 @@ def _rules(
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
     kept = [p for p in (_without_formatting(p) for p in prohibitions) if p is not None]
     for prohibition in kept:
+        if _GO_OVER.fullmatch(prohibition.rest.strip()):
+            # "Main-column blurbs can be up to 60 words. Never go over.": the limits stated before, said strictly
+            rule = "Never exceed the length limits stated here."
+            yield Constraint(kind="prohibition", text=rule, span=span(prohibition.start, prohibition.end), value=rule)
+            continue
         if not typed & _TYPED_PARTS and _bare_in_context(prohibition, text):
             # "Any reservation over 500 units needs a human: post to notify_slack and stop, don't reserve": "Do not
             # reserve." alone forbids every reservation; the sentence says when it applies.

@@ -27,10 +27,10 @@ FEATURES: tuple[tuple[str, str], ...] = (
         # "list them all", "list the stores": the verb asks for the items, it names no format.
         r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|"
         r"lists|list(?!\s+(?:them|it|all|each|every|any|the|their|those|these|your|what|which|out)\b)|listas?|listen|"
-        r"aufzählungen?|listes?|"
+        r"aufzählungen?|listes?|opsommingen|opsommingstekens|elenchi(?:\s+puntati)?|elenco\s+puntato|"
         r"viñetas|puces|tópicos",
     ),
-    ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres"),
+    ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres|kopjes|tussenkopjes|titoletti"),
     ("emoji", r"emojis?|emoticons?|emotes|smileys?|emojis"),
     ("tables", r"tables?|tablas?|tabellen?|tableaux?|tabelas?"),
     ("links", r"links?|urls?|hyperlinks?|enlaces|liens"),
@@ -135,7 +135,8 @@ class FoundFormat(NamedTuple):
 # Substrings one of the feature words contains: a cheap test before the regex scan.
 FEATURE_KEYS = (
     "markdown", "format", "rich text", "bold", "italic", "asterisk", "bullet", "list", "aufzählung", "viñeta",
-    "puce", "tópico", "箇条", "列表", "heading", "header", "section title", "título", "überschrift", "titre",
+    "puce", "tópico", "opsomming", "kopjes", "elench", "titolett", "箇条", "列表", "heading", "header",
+    "section title", "título", "überschrift", "titre",
     "見出し", "标题", "emoji", "emoticon", "emote", "smiley", "絵文字", "表情", "table", "tabla", "tabelle",
     "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace", "lien", "fence",
 )  # fmt: skip

@@ -187,8 +187,14 @@ _CJK_PER_ITEM = re.compile(r"(?:1件あたり|一件あたり|1つあたり|1項
 _INPUT_BEFORE = re.compile(
     r"\b(?:inputs?|documents?|articles?|transcripts?|tickets?|sources?|context|text|emails?|messages?|files?|pages?|"
     r"quer(?:y|ies)|questions?|conversations?|history|notes|reviews?|posts?|submissions?|essays?|contracts?|reports?)"
-    r"\b[^.;:]{0,30}?\b(?:is|are|may\s+be|can\s+be|will\s+be|could\s+be|might\s+be|runs?|contains?|have|has|"
+    r"\b(?!\s+(?:repl|respons|answer|draft|summar))[^.;:]{0,30}?\b(?:is|are|may\s+be|can\s+be|will\s+be|could\s+be|might\s+be|runs?|contains?|have|has|"
     r"arrives?|comes?)\b[^.;:]{0,20}$",
+    re.IGNORECASE,
+)
+# "the ops log (a plain-text dump, usually 100-300 lines)": a size told as a habit describes what arrives.
+_DESCRIBED = re.compile(
+    r"\b(?:usually|typically|normally|generally|mostly|on\s+average|tends?\s+to\s+be|often|rarely)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|between\s+|over\s+|under\s+)?$",
     re.IGNORECASE,
 )
 _FOR_EACH_BEFORE = re.compile(
@@ -208,7 +214,7 @@ _SCOPE_NOUN = re.compile(
     r"(?:bullet|item|point|section|paragraph|answer|reply|response|description|summar|title|entry|entries|example|"
     r"question|step|tip|email|message|post|tweet|field|sentence|line|option|idea|card|slide|chapter|headline|"
     r"caption|comment|review|note|label|tag|part|chunk|turn|output|story|stories|poem|joke|recipe|article|essay|"
-    r"blog|letter|song|scene|page|round|hint|explanation|piece|translation|product|listing|bio|ad|"
+    r"blog|blurb|announcement|teaser|update|notice|letter|song|scene|page|round|hint|explanation|piece|translation|product|listing|bio|ad|"
     r"respuesta|antwort|réponse|punto|punkt|historia|geschichte|histoire|história)\w*$",
     re.IGNORECASE,
 )
@@ -515,11 +521,34 @@ def _language_lead(text: str, start: int) -> str | None:
     return "replies in " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
 
 
+# "Sidebar blurbs are exactly one sentence. Main-column blurbs can be up to 60 words.": a clause whose subject is a
+# kind of the reply's pieces, qualified by a word the brief uses to tell them apart, limits that kind only.
+_QUALIFIED_SUBJECT = re.compile(
+    r"\s*(?!(?:all|the|your|our|my|their|its|these|those|any|every|each|most|some|both|other|such|short|long|longer|"
+    r"shorter|final|typical|good|normal|standard)\b)(?P<part>[A-Za-z][\w-]*\s+[a-z][a-z-]*s)\s+(?:are|can\s+be|"
+    r"must\s+be|should\s+be|may\s+be|need\s+to\s+be|stay|get|have)\s+(?:(?:at\s+most|up\s+to|under|exactly|"
+    r"no\s+more\s+than|max(?:imum)?|only|just|always)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _qualified_subject(text: str, start: int) -> str | None:
+    """ "sidebar blurbs" when the limit's clause opens with a qualified kind of piece ("Sidebar blurbs are …")."""
+    opening = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+    match = _QUALIFIED_SUBJECT.fullmatch(text, opening, start)
+    if match is None:
+        return None
+    first, noun = match.group("part").lower().split()
+    if first in _REPLY_NOUNS or (not _SCOPE_NOUN.match(noun.rstrip("s")) and noun not in _REPLY_NOUNS):
+        return None
+    return f"{first} {noun}"
+
+
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
     window = text[max(0, start - 60) : start]
-    if _INPUT_BEFORE.search(window):
+    if _INPUT_BEFORE.search(window) or _DESCRIBED.search(window):
         return "the input"
     languages = _language_lead(text, start)
     if languages is not None:
@@ -528,6 +557,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     key = _KEY_LEAD.match(text, opening, start)
     if key is not None:
         return f"the {key.group('key')} field"  # "next_step is ONE thing …, max 25 words": that field's value
+    qualified = _qualified_subject(text, start)
+    if qualified is not None:
+        return qualified
     under_each = _UNDER_EACH_PART.match(text, end)
     if under_each is not None:
         # "max 5 bullets under each heading": per section, not for the whole reply; "for each category": per category
@@ -900,6 +932,15 @@ def describe_limit(
     """The imperative sentence for a limit: "Keep the reply to at most 3 sentences."; counts of named things
     use their noun ("Give exactly 5 name ideas.")."""
     subject = scope if scope else "the reply"
+    if scope == "the input":
+        # "the articles can be up to 5,000 words": what arrives, so the model expects it; nothing to keep short
+        size = (
+            f"exactly {exact}" if exact is not None
+            else f"between {minimum} and {maximum}" if minimum is not None and maximum is not None
+            else f"up to {maximum}" if maximum is not None
+            else f"at least {minimum}"
+        )  # fmt: skip
+        return f"Expect inputs of {size} {unit}."
     if unit == "items" and noun and scope == noun and maximum is not None:
         return f"Keep to at most {maximum} {noun}."
     if unit == "items" and noun and noun.lower() not in ("item", "items"):

@@ -231,7 +231,8 @@ def detect_domains(
     `advises_people` is False for an archetype with a fixed output (labels, fields, a translation, a grade): its
     packs are then chosen only when the brief also says the assistant talks with a person.
     """
-    joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)).lower()
+    raw = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
+    joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
     found = [cues.domain for cues in DOMAIN_CUES if detected(cues, _CIRCUMSTANCES.sub(" ", joined))]
     if "children" in found and (
         _children_only_as_family(joined) or _adults(audience, joined) or _ADULTS_STATED.search(joined)
@@ -264,6 +265,9 @@ _CIRCUMSTANCES = re.compile(
     r"arbeitsunf[äa]higkeit\w*|ziekmelding\w*|ziekteverlof|malattia\s+(?:del|dei)\s+dipendent\w*)\b",
     re.IGNORECASE,
 )
+# "the Children's Garden", "Kids Corner": a room, club or place named after children, mid-sentence and capitalised,
+# says nothing about who reads the replies.
+_NAMED_AFTER_CHILDREN = re.compile(r"(?<=[a-z,;]\s)(?:the\s+)?(?:Children'?s?|Kids'?|Child's|Family)\s+[A-Z][a-z]+")
 # Teenagers named as such, or ages of 13 and over: "teens", "adolescentes de 13 a 17 anos", "Jugendliche".
 _TEENS = re.compile(
     r"\b(?:teens?|teenagers?|adolescen\w*|jugendliche\w*|ados|jóvenes|ragazz[ie]|tieners|young people|"
@@ -274,7 +278,8 @@ _TEENS = re.compile(
 # "Nos apprenants sont des adultes", "our users are all adults": the brief says its readers are grown-ups.
 _ADULTS_STATED = re.compile(
     r"\b(?:are|sont|son|sind|sono|são|zijn)\s+(?:des\s+|all\s+|only\s+|todos\s+|tous\s+)?(?:adults?|adultes|adultos|"
-    r"erwachsene|adulti|volwassenen)\b",
+    r"erwachsene|adulti|volwassenen)\b|\b(?:readers|users|audience|members|customers)\s+(?:\w+\s+)?skews?\s+older\b|"
+    r"\b(?:older|senior)\s+(?:adults|readers|patrons|members|citizens)\b|\bretirees\b",
     re.IGNORECASE,
 )
 # Someone who owns, keeps or brings in the animal: the veterinary pack speaks to them.
