@@ -13,6 +13,7 @@ from app.engine.archetypes.variants import (
     CREATIVE_WRITING,
     EMAIL_DRAFTING,
     GAME_HOST,
+    GLOSSARY,
     INTAKE,
     JSON_RECORD,
     MARKETING_COPY_ESSENTIAL,
@@ -265,7 +266,7 @@ TRANSLATION = Archetype(
     reply_language_rule=False,
     safety_packs=False,
     example_kind="translation",
-    variants=(TRANSLATION_REVIEW,),
+    variants=(TRANSLATION_REVIEW, GLOSSARY),
 )
 
 

@@ -98,6 +98,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """Its output is a verdict in its own default categories (moderation): when the brief states its own label set,
     the labeller takes over (keeping this archetype's noun), since every default category would contradict it."""
     reply_language_rule: bool = True
+    language_rule_text: str = ""
+    """What a stated language means for this job when the reply holds two languages (a glossary: the equivalents are
+    in it, the source terms stay as written); empty for "Always reply in …"."""
     """False when the archetype handles the output language itself (translation)."""
     tools_native: bool = False
     """Its rules already say how to use tools, so no generic tool-use rule is added."""

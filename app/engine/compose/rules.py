@@ -97,6 +97,8 @@ def language_rule(plan: Plan) -> Rule | None:
     if not stated and not plan.primary.reply_language_rule:
         return None
     if stated:
+        if plan.primary.language_rule_text and plan.language:
+            return Rule(text=plan.fill(plan.primary.language_rule_text), group="Language and tone")
         reason = f"The {plan.user_term}s read {plan.language}."
         return Rule(text=stated[0].text, reason=reason, group="Language and tone")
     if not plan.language:

@@ -92,9 +92,11 @@ _CJK_UNITS: tuple[tuple[LimitUnit, str], ...] = (
     ("characters", r"文字|字"),
     ("words", r"単語|語|个词|個詞|词"),
     ("sentences", r"文|句话|句"),
-    ("paragraphs", r"段落|段"),
+    # "一段中文法律文书": 段 before a noun counts a passage of the input, not the reply's paragraphs ("一段话", "两段")
+    ("paragraphs", r"段落|段(?![\u4e00-\u9fff])|段(?=话|話|文字)"),
     ("lines", r"行"),
-    ("bullets", r"項目|条|点"),
+    ("items", r"条|項目"),
+    ("bullets", r"点"),
 )
 _CJK_UNIT_ALT = "|".join(f"(?P<c_{unit}>{pattern})" for unit, pattern in _CJK_UNITS)
 _CJK_NUM = r"[\d０-９]+|[一二两三四五六七八九十百]+"
@@ -830,8 +832,10 @@ def find_limits(text: str) -> list[FoundLimit]:
             and not re.search(r"[内下]", text[match.end() : match.end() + 3])
         ):
             continue
-        if cjk_kind is None and unit == "bullets":
+        if cjk_kind is None and unit in ("bullets", "items"):
             continue
+        if unit == "items":
+            noun = "entries"  # "最多15条": 条 counts entries of any kind (rows, suggestions, points)
         minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)
         if _CJK_RETURNS.search(text[max(0, match.start() - 8) : match.start()]):
             continue  # "run_sql(sql) 执行查询，最多返回 500 行": what a tool returns, not the reply's length
