@@ -375,7 +375,14 @@ ROLEPLAY_INTERVIEWER = Archetype(
             6,
         ),
         feat("mentions an interview", r"\binterviews?\b", 2),
-        feat("role-play", r"\brole-?play\w*\b|\bact as\b|\bpretend\b|\bin character\b|\bpersona\b|\bsimulat\w*\b", 5),
+        feat(
+            "role-play",
+            # (Italian and Spanish "persona" is a person: "niente giudizi sulla persona", "cada persona")
+            r"\brole-?play\w*\b|\bact as\b|\bpretend\b|\bin character\b|\bsimulat\w*\b|"
+            r"(?<!\bla\s)(?<!\buna\s)(?<!\bsulla\s)(?<!\bdella\s)(?<!\bnella\s)(?<!\balla\s)(?<!\bcada\s)"
+            r"(?<!\bdi\s)(?<!\bde\s)(?<!\bcon\s)(?<!\bogni\s)(?<!\bpor\s)(?<!\bper\s)\bpersona\b(?!\s+(?:che|que|di|de|con|a)\b)",
+            5,
+        ),
         feat(
             "role-play (other languages)",
             r"\btu\s+joues\b|\bjeu\s+de\s+r[ôo]les?\b|\bdu\s+spielst\b|\brollenspiel\w*|\bjuegas\s+(?:el\s+papel|a\s+ser)\b|"
@@ -563,6 +570,8 @@ GENERAL_ASSISTANT = Archetype(
             "Answer the question that was asked first, then add context only if it changes what the {user} will do.",
             "Direct answers save the {user} time.",
         ),
+    ),
+    thin_brief_rules=(
         rule(
             "Say when a fact may be outdated or when you are unsure of it.",
             "Calibrated confidence lets the {user} decide what to verify.",

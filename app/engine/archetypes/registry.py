@@ -118,6 +118,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """Alternative identities, first match wins."""
     example_kind: str = ""
     """Key of the example builder in `app.engine.examples` ("" = use the archetype's own examples)."""
+    thin_brief_rules: tuple[Rule, ...] = ()
+    """Rules that help only a brief that says little itself ("Say when a fact may be outdated"): a brief that states
+    `THIN_BRIEF_RULES` rules of its own has settled how its replies work, and these would be filler beside them."""
     fallback_rules: tuple[Rule, ...] = ()
     """Its default unsure/not-found path as rules; dropped when the brief states its own fallback."""
     blend_rules: tuple[Rule, ...] = ()
@@ -143,12 +146,15 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
             if variant.json_output and not json_output:
                 continue
             if variant.cue.search(task) and not (variant.unless and variant.unless.search(task)):
-                return msgspec.structs.replace(self, variants=(), **variant.changes)
+                return self.with_variant(variant)
         return self
 
     def with_variant(self, variant: Variant) -> Archetype:
-        """This archetype narrowed to a variant chosen by something other than its cue."""
-        return msgspec.structs.replace(self, variants=(), **variant.changes)
+        """This archetype narrowed to a variant; a variant with rules of its own drops the thin-brief rules too."""
+        thin = (
+            {} if "thin_brief_rules" in variant.changes or "rules" not in variant.changes else {"thin_brief_rules": ()}
+        )
+        return msgspec.structs.replace(self, variants=(), **thin, **variant.changes)
 
 
 def feat(label: str, pattern: str, weight: int) -> Feature:

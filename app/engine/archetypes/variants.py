@@ -1112,7 +1112,8 @@ WRITING_TASK = Variant(
     ),
     unless=re.compile(
         r"\b(?:questions?|ask|asks|asking|answer\w*|chat\w*|conversation\w*|talk\w*|pregunt\w*|respond\w*|contest\w*|"
-        r"frage\w*|antwort\w*|répon\w*|question\w*|pergunt\w*|domand\w*|rispond\w*|vraag\w*|vragen|gespräch\w*|"
+        r"frage\w*|antwort\w*|répon\w*|question\w*|pergunt\w*|domand\w*|rispond\w*|rispost\w*|vraag\w*|vragen|gespräch\w*|"
+        r"explain\w*|spieg\w*|erklär\w*|expliqu\w*|explic\w*|uitleg\w*|legt\s+uit|"
         r"conversa\w*|guests?|visitors?|customers?|users?|diners?|patients?|clients?|huéspedes|gäste|clientes|kunden|"
         r"help\s+(?:people|users|customers|visitors))\b|質問|问题|回答|答え",
         re.IGNORECASE,

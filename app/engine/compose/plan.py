@@ -435,6 +435,9 @@ def job_sentence(task: str) -> int:
     if len(sentences) > 1 and _GREETING_ONLY.match(task[sentences[0][0] : sentences[0][1]]):
         # "hola! tengo una escuela de surf … y quiero un asistente …": a greeting says nothing of the job
         return 1 + job_sentence(task[sentences[1][0] :])
+    labelled = next((i for i, (start, _) in enumerate(sentences[:8]) if _JOB_LABEL.match(task, start)), None)
+    if labelled is not None:
+        return labelled  # "- cosa fa l'assistente: spiega …", "任务：把里面的术语挑出来": the brief names its job line
     first = task[sentences[0][0] : sentences[0][1]] if sentences else ""
     if len(sentences) > 1 and _NEGATION_LEAD.match(first):
         return 1  # "Nunca dês conselhos de investimento. Ajuda os jovens com orçamento": a rule first, then the job
@@ -452,6 +455,14 @@ def job_sentence(task: str) -> int:
     return 0
 
 
+# A line the brief heads with its job: "Task:", "What it does:", "cosa fa l'assistente:", "Aufgabe:", "任务：".
+_JOB_LABEL = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:(?:the\s+|your\s+|its\s+)?(?:task|job|role|purpose|goal)|what\s+(?:it|the\s+(?:assistant|bot))\s+"
+    r"(?:does|should\s+do)|cosa\s+fa\s+l['’]assistente|compito|ruolo|(?:la\s+)?tarea|qué\s+hace(?:\s+el\s+asistente)?|"
+    r"(?:la\s+)?tâche|ce\s+que\s+fait\s+l['’]assistant|(?:a\s+)?tarefa|o\s+que\s+(?:o\s+assistente\s+)?faz|aufgabe|"
+    r"was\s+(?:der\s+assistent|er|es)\s+tut|taak|wat\s+de\s+assistent\s+doet)\s*:\s*\S|(?:任务|任務|タスク|役割|仕事)\s*[:：]",
+    re.IGNORECASE,
+)
 _GREETING_ONLY = re.compile(
     r"^\W*(?:hi|hey|hello|hiya|hola|buenas|buenos\s+d[ií]as|hallo|moin|servus|bonjour|salut|ol[áa]|oi|ciao|salve|hoi|"
     r"dag|goedendag|你好|您好|こんにちは|はじめまして)(?:\s+(?:there|all|everyone|team|a\s+todos|zusammen|à\s+tous))?\W*$",

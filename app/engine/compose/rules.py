@@ -142,11 +142,17 @@ def tool_rule(plan: Plan) -> Rule | None:
     )
 
 
+# A brief that states this many rules of its own has settled how its replies work (see `Archetype.thin_brief_rules`).
+THIN_BRIEF_RULES = 4
+
+
 def archetype_rules(plan: Plan) -> list[Rule]:
     """The archetypes' rules that fit the brief: the unsure path gives way to the brief's fallback, clashes go."""
     has_fallback = bool(plan.of_kind("fallback"))
     candidates: list[Rule] = []
     candidates.extend(plan.primary.rules)
+    if len(brief_rules(plan)) < THIN_BRIEF_RULES:
+        candidates.extend(plan.primary.thin_brief_rules)
     if not has_fallback:
         candidates.extend(plan.primary.fallback_rules)
     for secondary in plan.blended:

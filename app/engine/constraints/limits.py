@@ -25,7 +25,7 @@ _UNITS: tuple[tuple[LimitUnit, str], ...] = (
     (
         "bullets",
         r"bullet[- ]?points?|bullets?|bulleted\s+items?|points?|stichpunkten?|aufzählungspunkten?|viñetas?|"
-        r"puntos?|puces?|tópicos?|marcadores",
+        r"puntos?|puces?|tópicos?|marcadores|punti\s+elenco|punti|opsommingstekens|opsommingspunten",
     ),
     (
         "items",
