@@ -106,6 +106,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     matches = _notes_writer_leads(_strong_keyword_leads(matches), task)
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
+    matches = _field_record_leads(matches, constraints)
     return _tools_lead(matches) if tools else matches
 
 
@@ -131,6 +132,24 @@ def _label_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
         labeller = next(a for a in REGISTRY if a.uses_labels)
         lead = ArchetypeMatch(id=labeller.id, score=matches[0].score, features=["label record"])
     rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not lead]
+    return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
+
+
+def _field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Constraint]) -> list[ArchetypeMatch]:
+    """ "Output these fields: asset_id, fault_type (one of: electrical, mechanical, other), hours_down": label sets that
+    are listed fields' values make a record of fields, not a single label, so the extractor leads a labeller."""
+    fields = {v.lower() for c in constraints if c.kind == "fields" and c.value != "collect" for v in c.values}
+    label_sets = [c for c in constraints if c.kind == "labels"]
+    if not matches or matches[0].id not in BY_ID or not fields or not label_sets:
+        return matches
+    if not BY_ID[matches[0].id].uses_labels:
+        return matches
+    if not all(c.scope and c.scope.lower().removesuffix(" label") in fields for c in label_sets):
+        return matches
+    extractor = next(a for a in REGISTRY if a.extracts_fields)
+    found = next((m for m in matches if BY_ID.get(m.id) is extractor), None)
+    lead = found or ArchetypeMatch(id=extractor.id, score=matches[0].score, features=["field record"])
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not found]
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 

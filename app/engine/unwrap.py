@@ -44,6 +44,11 @@ _ITEM_START = re.compile(
 )
 
 
+# A field name on its own line, with an aside at most ("exudate (none/low/moderate/high)", "size_cm"): a list item.
+_FIELD_LINE = re.compile(r"^[ \t]*`?[A-Za-z_]\w*`?(?:[ \t]*\([^()\n]*\))?[ \t]*$")
+_IDENTIFIER_START = re.compile(r"^[ \t]*`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?(?:[ \t]*(?:\(|[:–—-])|[ \t]*$)")
+
+
 def unwrap(text: str) -> str:
     """The text with line breaks that only wrap a sentence replaced by spaces (same length, same offsets)."""
     if "\n" not in text:
@@ -62,6 +67,8 @@ def unwrap(text: str) -> str:
             and _CLOSED_END.search(previous) is None
             and line.strip() != ""
             and _ITEM_START.match(line) is None
+            and _IDENTIFIER_START.match(line) is None
+            and not (_FIELD_LINE.match(previous) and _FIELD_LINE.match(line))
         )
         if wrapped:
             out[-1] = f"{out[-1]} {line}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.archetypes.variants import (
+    FIELD_LINES,
     LABELLED_RECORD,
     NOTES_TO_TEXT,
     PROSE_THEN_JSON,
@@ -109,7 +110,7 @@ DATA_EXTRACTION = Archetype(
         ),
     ),
     blend_output="After the main answer, give the extracted fields as one JSON object.",
-    variants=(PROSE_THEN_JSON, TABLE_EXTRACTION),
+    variants=(PROSE_THEN_JSON, TABLE_EXTRACTION, FIELD_LINES),
 )
 
 CLASSIFICATION = Archetype(

@@ -1240,3 +1240,42 @@ GLOSSARY = Variant(
         "language_rule_text": "Give each equivalent in {language}; keep the source terms exactly as the text writes them.",
     },
 )
+
+
+# "Output these fields, one per line as `field: value`": a record written as lines for a person to paste, not a JSON
+# object, so the extractor's JSON rules (null for missing, the schema's types) would contradict it.
+FIELD_LINES = Variant(
+    name="field lines",
+    cue=re.compile(
+        r"\b(?:fields?|keys?|felder|campos|champs|campi|velden)\b[^.\n]{0,80}?(?:\bone\s+per\s+line\b|\beach\s+on\s+(?:its\s+own|a\s+new)\s+line\b|"
+        r"\bfield\s*:\s*value\b|\bkey\s*:\s*value\b|\bfeld\s*:\s*wert\b|\bcampo\s*:\s*valor\b|\bchamp\s*:\s*valeur\b)",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(r"\bjson\b", re.IGNORECASE),
+    changes={
+        "success": "Success means one `field: value` line per field, in the order listed, holding only what the input states.",
+        "rules": (
+            rule(
+                "Copy values as the input states them; never infer a value the input does not give.",
+                "The lines go into a record as written, and a guessed value reads as a documented one.",
+            ),
+            rule(
+                "Write every listed field, with its exact name, in the listed order, even when its value is missing.",
+                "Whoever pastes the lines expects the same fields in the same place every time.",
+            ),
+            rule(
+                "When the input states two conflicting values for a field, use the first one and say so after the lines.",
+                "A fixed tie-break keeps results reproducible, and the reader needs to know of the conflict.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="prose",
+            description="One `field: value` line per field, in the listed order, with nothing before or after.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Write every listed field's line, each with the missing-value marker, when the input holds nothing to extract.",
+        "when_unsure": "Leave a value you cannot read with certainty as missing rather than guess it.",
+        "final_reminder": "Return one `field: value` line per listed field, in order, and nothing else.",
+    },
+)

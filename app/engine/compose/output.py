@@ -77,6 +77,7 @@ _VALUE_KINDS: dict[str, OutputKind] = {
     "table": "table",
     "code": "code",
     "label": "label",
+    "lines": "prose",
 }
 # The default's length clause, removed when the brief states its own limit ("of at most {max_words} words").
 _LENGTH_CLAUSE = re.compile(
@@ -106,6 +107,8 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
     """The JSON schema the brief gives: the structured field, a JSON literal, or named fields."""
     if plan.brief.json_schema is not None:
         return plan.brief.json_schema
+    if any(c.value == "lines" for c in plan.of_kind("format")):
+        return None  # "one per line as `field: value`": the fields are lines of text, not a JSON object
     for c in plan.of_kind("schema"):
         if c.schema:
             return _with_field_label_sets(c.schema, _keyed_label_sets(c.schema, plan))
@@ -358,6 +361,11 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own
         scoped_labels = scoped_labels or any(c.scope and not c.scope.endswith("label") for c in plan.of_kind("labels"))
+        # "Assign exactly one wound_type label": a listed field's values, written on that field's line
+        field_names = {v.lower() for c in plan.of_kind("fields") for v in c.values}
+        scoped_labels = scoped_labels or any(
+            c.scope and c.scope.lower().removesuffix(" label") in field_names for c in plan.of_kind("labels")
+        )
         key = _label_key(brief.task, plan.labels)
         stated.extend(
             plan.fill(p.blend_output).replace('"Label:"', f'"{key}:"')

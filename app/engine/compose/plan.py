@@ -1085,6 +1085,15 @@ def _names_job(match: ArchetypeMatch) -> bool:
     return any(not name.startswith("model:") and name not in _DOMAIN_HINTS for name in match.features)
 
 
+def _verdict_labels(labels: Constraint) -> bool:
+    """Whether a label set is the reply's verdict: unscoped, or scoped to a verdict key; "Assign exactly one
+    wound_type label" is one field's values in a record, and makes no judge of the extractor."""
+    if labels.scope is None:
+        return True
+    key = labels.scope.lower().removesuffix(" label").removesuffix(" field").strip().strip("`\"'")
+    return key in _VERDICT_KEYS or key in REPLY_LABEL_KEYS
+
+
 def make_plan(
     brief: Brief,
     entities: Entities,
@@ -1126,7 +1135,7 @@ def make_plan(
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.
     english = is_english(brief.task)
     worded = {m.id for m in matches[1:] if not english or _names_job(m)}
-    if primary.extracts_fields and any(c.kind == "labels" for c in constraints):
+    if primary.extracts_fields and any(c.kind == "labels" and _verdict_labels(c) for c in constraints):
         # "Decide approve, needs_changes or reject … reply as JSON {"decision": …}": a verdict in a JSON object is a
         # labelling job; the extractor's rules (copy values, null for missing) would contradict it.
         judge = next((a for a in secondaries if a.uses_labels or a.yields_to_brief_labels), None)

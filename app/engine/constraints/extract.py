@@ -788,6 +788,7 @@ def _read_field(field: _Field) -> list[Constraint]:
         found.extend(_clause_constraints(field, clause))
     found = _with_line_purposes(field, found)
     found.extend(_listed_tools(field, found))
+    found = _with_field_lines(field, found)
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
     found = [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
     table = label_table(field.text)
@@ -802,6 +803,31 @@ def _read_field(field: _Field) -> list[Constraint]:
         )  # fmt: skip
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     return _with_outline(field, found, outline) if outline is not None else found
+
+
+def _with_field_lines(field: _Field, found: list[Constraint]) -> list[Constraint]:
+    """Fields listed one per line under the line that introduces them replace what that line alone seemed to list
+    ("these fields, one per line"); written as `field: value` lines, they are no JSON object."""
+    lines = structure.field_lines(field.text)
+    if lines is None:
+        return found
+    kept = [c for c in found if not (c.kind == "fields" and c.span and lines.intro_start <= c.span.start < lines.end)]
+    listed = field.text[lines.start : lines.end]
+    describe = structure.describe_field_lines if lines.as_lines else structure.describe_fields
+    kept.append(
+        Constraint(
+            kind="fields", text=describe(lines.values, listed), span=field.span(lines.start, lines.end),
+            values=lines.values,
+        )
+    )  # fmt: skip
+    if lines.as_lines:
+        kept.append(
+            Constraint(
+                kind="format", text="Write the fields as plain lines, not as a JSON object.",
+                span=field.span(lines.intro_start, lines.start), value="lines",
+            )
+        )  # fmt: skip
+    return kept
 
 
 def _with_outline(field: _Field, found: list[Constraint], outline: sections.Outline) -> list[Constraint]:

@@ -423,3 +423,54 @@ def describe_schema(keys: list[str]) -> str:
 def describe_fields(values: list[str], text: str = "") -> str:
     """The imperative sentence for a field list; `text` is where the brief lists it (for the asides it writes)."""
     return f"Return exactly these fields: {', '.join(with_notes(values, text) if text else values)}."
+
+
+# "Output these fields, one per line as `field: value`, in this order:\n\nwound_location\nwound_type (one of: …)":
+# a line that introduces fields, then one field name per line (an aside after it stays with it).
+_FIELD_LINES = re.compile(
+    rf"(?im)^(?P<intro>[^\n]*\b(?:{_FIELD_NOUNS})\b[^\n]*):[ \t]*\n(?:[ \t]*\n)?"
+    r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?`?[A-Za-z_][\w]*`?(?:[ \t]*(?:\([^\n]*\)|[-–—:][^\n]*))?[ \t]*(?:\n|$)){2,})"
+)
+# "one per line", "as `field: value`", "Feld: Wert": each field written on a line of its own, not a JSON object.
+_PER_LINE = re.compile(
+    r"\bone\s+per\s+line\b|\beach\s+on\s+(?:its\s+own|a\s+new)\s+line\b|`?\bfield\s*:\s*value\b`?|"
+    r"\bkey\s*:\s*value\b|\bfeld\s*:\s*wert\b|\bcampo\s*:\s*valor\b|\bchamp\s*:\s*valeur\b|\buna\s+por\s+l[íi]nea\b|"
+    r"\beins?\s+pro\s+zeile\b|\bun\s+par\s+ligne\b",
+    re.IGNORECASE,
+)
+
+
+class FieldLines(NamedTuple):
+    """Field names listed one per line under an introducing line, and whether they are written as lines."""
+
+    values: list[str]
+    start: int
+    end: int
+    intro_start: int
+    as_lines: bool
+
+
+def field_lines(text: str) -> FieldLines | None:
+    """The field names a brief lists one per line after a line that introduces them, if any."""
+    if "\n" not in text:
+        return None
+    match = _FIELD_LINES.search(text)
+    if match is None or re.search(r"\bjson\b", match.group("intro"), re.IGNORECASE):
+        return None
+    names = [
+        line.strip().lstrip("-*• \t").split("(")[0].split(":")[0].split()[0].strip("`")
+        for line in match.group("lines").splitlines()
+        if line.strip()
+    ]
+    identifiers = sum(1 for name in names if "_" in name or name.islower())
+    if len(names) < 2 or identifiers < len(names) or _NOT_FIELD.fullmatch(names[0]):
+        return None
+    return FieldLines(
+        names, match.start("lines"), match.end("lines"), match.start(), bool(_PER_LINE.search(match.group("intro")))
+    )
+
+
+def describe_field_lines(values: list[str], text: str = "") -> str:
+    """The imperative sentence for fields written one per line."""
+    listed = ", ".join(with_notes(values, text) if text else values)
+    return f"Write exactly these fields, one per line as `field: value`, in this order: {listed}."

@@ -150,6 +150,7 @@ _VALUE_TERMS: dict[str, str] = {
     "table": r"\btable\b",
     "label": r"\b(?:label|category|class)\b",
     "code": r"\bcode\b",
+    "lines": r"\bone per line\b|\bplain lines\b",
 }
 
 
