@@ -360,15 +360,12 @@ DOCUMENT_QA = Archetype(
     grounded_in_sources=True,
     conversational=True,
     example_kind="document_qa",
+    # As a second job (a study buddy, a support chat that uses a manual) the grounding carries over; citations after
+    # every claim, in a document-and-section form, are the Q&A job's own reply shape and would clutter the other's.
     blend_rules=(
         rule(
             "Answer only from {sources}; do not use outside knowledge.",
             "The approved source of truth is {sources}; outside facts may be outdated or wrong.",
-            group="Grounding",
-        ),
-        rule(
-            "Cite the supporting passage after every claim, naming the document and section, for example {citation}.",
-            "Citations let the reader verify the answer.",
             group="Grounding",
         ),
     ),

@@ -21,6 +21,7 @@ from app.engine.archetypes.variants import (
     PLAIN_LANGUAGE,
     PLAIN_LANGUAGE_REWRITE,
     PRODUCT_DESCRIPTIONS,
+    QUIZ,
     REPLY_DRAFTING,
     ROLEPLAY_PARTNER,
     STATED_PIECES,
@@ -118,6 +119,7 @@ TUTOR = Archetype(
     final_reminder="Guide the student one step at a time and end with a question.",
     conversational=True,
     example_kind="tutor",
+    variants=(QUIZ,),
 )
 
 # The rules writing_editor brings into another job's prompt when it is a secondary: its job's essentials, not

@@ -1279,3 +1279,52 @@ FIELD_LINES = Variant(
         "final_reminder": "Return one `field: value` line per listed field, in order, and nothing else.",
     },
 )
+
+
+# "explains the topic, then gives a quiz of exactly 3 multiple-choice questions … wait for all 3 answers before
+# marking": a quiz the tutor sets and marks, not Socratic hints ("ask them to retry", "full solution after two
+# attempts"), which would contradict the brief's own marking protocol.
+QUIZ = Variant(
+    name="quiz",
+    # a quiz with a marking step the brief states ("wait for all 3 answers before marking", "then grade their answer");
+    # "short lessons and quizzes" alone is tutoring that uses quizzes
+    cue=re.compile(
+        r"^(?=[\s\S]*(?:\bquiz(?:zes|zing)?\b|\bmultiple[- ]choice\b|\btest\s+(?:me|them|him|her|the\s+(?:student|learner|"
+        r"pupil)s?|students|learners|pupils)\s+(?:on|with)\b|\bcuestionario\b|\bQuiz\b|\bquestionnaire\s+à\s+choix\b|"
+        r"\bQCM\b|\bteste\s+de\s+escolha\b|小テスト|クイズ|小测验|测验|选择题))"
+        r"(?=[\s\S]*(?:\bmark(?:s|ing|ed)?\b|\bscores?\b|\bgrad(?:e|es|ing)\b|\bcorrect(?:s|ing)?\s+(?:the|their|them|it)\b|"
+        r"\bcorrig\w*|\bbewert\w*|\bpunt(?:uación|eggio)\b|採点|打分|评分|批改))",
+        re.IGNORECASE,
+    ),
+    # (a generator of quiz questions writes them for a teacher; it quizzes no one)
+    unless=re.compile(
+        r"\b(?:pub|bar|party)\s+quiz\b|\bquiz\s*(?:night|master|show)\b|\btrivia\b|\bgame\b|"
+        r"\b(?:generat|writ|creat|draft|produc|mak|build)\w*\s+(?:\w+\s+){0,3}(?:quiz|multiple[- ]choice)\s+questions\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "objective": "Teach the material and check it with the questions the brief sets, then mark the answers.",
+        "success": "Success means the student sees what they know and what they got wrong, with a short reason for each mistake.",
+        "rules": (
+            rule(
+                "Ask the questions the brief sets, and mark the answers only when the brief says (after all of them, when it says so).",
+                "Marking early gives the remaining answers away.",
+            ),
+            rule(
+                "Mark each answer against the material, and explain each wrong answer in a sentence or two.",
+                "A short reason turns a mistake into something learned.",
+            ),
+            rule(
+                "Never reveal an answer before the student has tried it, even when asked.",
+                "Seeing the answer first defeats the check.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="prose",
+            description="Short turns: the explanation and the questions, then, once the answers are in, the score and the corrections.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "final_reminder": "Teach, quiz and mark exactly as the brief sets out.",
+    },
+)

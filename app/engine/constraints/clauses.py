@@ -326,12 +326,16 @@ _NEGATION_WORDS = _bar_separated(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+# "注釈や説明は付けない。": a Japanese rule in the plain negative ends its sentence with ない (not "少ない", "危ない").
+_PLAIN_NEGATIVE_END = re.compile(r"(?<=[\u3041-\u3093\u4e00-\u9fff])(?<![少危汚幼切])ない\s*[。！]?\s*$")
 CJK_NEGATIONS = ("不要", "禁止", "切勿", "不得", "别", "不能", "しないで", "ないで", "ないこと", "避けて", "使わない")
 
 
 def has_negation(text: str) -> bool:
     """A fast test for any negation word, before the full negation-scope analysis."""
-    if not text.isascii() and any(cue in text for cue in CJK_NEGATIONS):
+    if not text.isascii() and (
+        any(cue in text for cue in CJK_NEGATIONS) or _PLAIN_NEGATIVE_END.search(text) is not None
+    ):
         return True
     return not _NEGATION_WORDS.isdisjoint(_WORD.findall(text.lower().replace("’", "'")))
 

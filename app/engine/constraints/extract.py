@@ -433,7 +433,7 @@ def _own_action(text: str, found: fallbacks.FoundFallback) -> str | None:
     at = text.find(condition) if condition else -1
     if condition is None or at < 0 or found.action in ("say", "handoff") or not rules.is_english(text):
         return None
-    action = text[at + len(condition) :].lstrip(" ,")
+    action = text[at + len(condition) :].lstrip(" ,:")
     # "if anyone mentions gas it must tell them to leave …": the modal subject is the assistant itself.
     action = re.sub(
         r"^(?:it|you|the\s+(?:bot|assistant|agent))\s+(?:must|should|will|needs?\s+to|has\s+to)\s+", "", action
@@ -445,6 +445,7 @@ def _own_action(text: str, found: fallbacks.FoundFallback) -> str | None:
     plain = re.match(r"(?:tell|ask)\s+(?:them|the\s+\w+)\s+to\s+(?:email|call|contact|visit)\s+\S+$", action, re.I)
     if plain:
         return None  # nothing beyond the contact: the standard sentence says the same
+    condition = condition.rstrip(" :")  # "if … right now: tell them to call 911 …"
     return f"{condition[0].upper()}{condition[1:]}, {action}."
 
 

@@ -574,6 +574,7 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None,
 
 def _lead(action: FallbackAction, value: str, condition: str | None) -> str:
     """When a fallback applies, as the opening of its sentence ("If unsure, ", "When you cannot help, ")."""
+    condition = condition.rstrip(" :;,") if condition else condition  # "… right now: tell them to call 911"
     if condition and condition.startswith("otherwise ("):
         lead = f"O{condition[1:]}, "
     elif condition and (not is_english(condition) or _FOREIGN_LEAD.match(condition)):

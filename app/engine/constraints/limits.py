@@ -234,13 +234,21 @@ _PART_VERBS: dict[str, str] = {
     "annotate": "annotation", "caption": "caption", "motivate": "rationale",
 }  # fmt: skip
 _VERB_PART_BEFORE = re.compile(
-    rf"\b(?P<verb>{'|'.join(_PART_VERBS)})(?:\s+on)?\s+(?:(?:each|every|why|what|how|your|its|their)\b"
+    rf"\b(?P<verb>{'|'.join(_PART_VERBS)})(?:s|es)?(?:\s+on)?\s+(?:(?:each|every|why|what|how|your|its|their)\b"
     r"|(?:the|this|that)\s+(?:\w+\s+)?(?:verdict|score|grade|label|choice|answer|query|queries|code|rating|"
     r"decision|classification|category|fix|change|sql|suggestion|recommendation|result|step)s?\b)"
     r"[^.;:!?]{0,40}?\s(?:in|with|using|within|to|under)\s+"
     r"(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|less\s+than|about|roughly|only|just)\s+)?(?:a\s+)?$",
     re.IGNORECASE,
 )
+_VERB_TOPIC_BEFORE = re.compile(
+    rf"\b(?P<verb>{'|'.join(_PART_VERBS)})(?:s|es)?\s+(?:the|this|that|each|a)\s+(?:\w+\s+)?(?:topic|concept|idea|term|"
+    r"rule|lesson|problem|word|passage)s?\s+(?:in|with|using|within|to|under)\s+"
+    r"(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|less\s+than|about|roughly|only|just)\s+)?(?:a\s+)?$",
+    re.IGNORECASE,
+)
+# The limit's sentence goes on to another part: "…, then gives a quiz", "… followed by 3 questions", "… before …".
+_NEXT_PART = re.compile(r"[^.;!?\n]{0,30}?(?:,?\s+then\b|\s+followed\s+by\b|,\s+and\s+then\b|\s+before\s+)", re.I)
 # "a one-sentence explanation", "a 50-word summary followed by the table": the part named right after.
 _PART_AFTER = re.compile(
     r"(?:\s+|-)?(?P<part>explanation|description|justification|rationale|summary|definition|comment|"
@@ -431,6 +439,11 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
     verb = _VERB_PART_BEFORE.search(before)
     if verb is not None:
         return "the " + _PART_VERBS[verb.group("verb").lower()]
+    topic = _VERB_TOPIC_BEFORE.search(before)
+    if topic is not None and _NEXT_PART.match(text, end):
+        # "explains the topic in under 120 words, then gives a quiz": the explanation is one part of the reply;
+        # "Explain the concept in 4 sentences" alone is the whole reply
+        return "the " + _PART_VERBS[topic.group("verb").lower()]
     if _FEEDBACK_BEFORE.search(before):
         return "the feedback"  # "after the sixth answer, give feedback in 3 bullets": not every turn
     after = _PART_AFTER.match(text, end)

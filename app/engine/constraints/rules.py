@@ -36,7 +36,9 @@ _PROHIBITION_OTHER = re.compile(
     r"evita|prohibido|nie(?:mals)?|keine?[nmrs]?\b|(?<!\bwenn\s)(?<!\bfalls\s)nicht\b|vermeide|verboten|"
     r"jamais|(?<!\bsi\s)(?<!\bil\s)(?<!\belle\s)(?<!\bon\s)ne\s+\w+\s+(?:pas|jamais)|(?<!\bsi\s)(?<!s'il\s)"
     r"n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|(?<!\bse\s)(?<!\bcaso\s)não|(?<!\bse\s)nao|evite|"
-    r"proibido|mai\s+\w+(?:are|ere|ire)|vietato)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])",
+    r"proibido|mai\s+\w+(?:are|ere|ire)|vietato)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])|"
+    # "他のスクールの名前は出さない", "答えない。": a rule in the plain negative, ending its line or sentence
+    r"(?<=[\u3041-\u3093\u4e00-\u9fff])(?<![少危汚幼切])ない(?=\s*(?:$|[。！]))",
     re.IGNORECASE,
 )
 
@@ -154,9 +156,14 @@ _LEADING_CONDITION = re.compile(
 )
 
 
+# A Japanese or Chinese condition closes with its marker: "料金表にないことを聞かれたら", "如果不知道，",
+# "分からない場合は".
+_CJK_CONDITION = re.compile(r"^[^。！？\n]*?(?:たら|なら|れば|場合は|場合、|ときは|時は|如果[^，。]*，|的话，?)")
+
+
 def _condition_end(text: str) -> int:
     """Where a leading condition ("If you don't know,") ends; 0 when the clause does not open with one."""
-    match = _LEADING_CONDITION.match(text)
+    match = _LEADING_CONDITION.match(text) or (None if text.isascii() else _CJK_CONDITION.match(text))
     return match.end() if match else 0
 
 
@@ -405,7 +412,9 @@ _BEFORE = re.compile(
 
 
 _TITLE = re.compile(r"^[^:]{3,60}:\s+(?=\S)")
-_BOT_SUBJECT_LEAD = re.compile(r"^(?:the\s+(?:bot|assistant|agent|ai|model|game)|it)\s+(?=[a-z]+s\b)", re.IGNORECASE)
+_BOT_SUBJECT_LEAD = re.compile(
+    r"^(?:(?:the\s+)?(?:bot|chatbot|assistant|agent|ai|model|game)|it)\s+(?=[a-z]+s\b)", re.IGNORECASE
+)
 
 
 def _verb_phrase(text: str) -> str:
