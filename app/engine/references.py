@@ -218,22 +218,35 @@ _MIN_TABLE_ROWS = 2
 # or the label set, said where it stands.
 _TEMPLATE_INTRO = re.compile(
     r"\b(?:answer|reply|respond|output|return|format|fill|give)\w*\b[^.\n]{0,40}\b(?:table|format|template|layout)\b"
-    r"[^.\n]{0,20}:?\s*$|\b(?:labels?|categories|tags|intents)\b[^.\n]{0,20}:?\s*$",
+    r"[^.\n]{0,20}:?\s*$|\b(?:labels?|categories|tags|intents|severit(?:y|ies)|priorit(?:y|ies))\b[^.\n]{0,20}:?\s*$",
     re.IGNORECASE,
 )
 
 
-_LABEL_TABLE_INTRO = re.compile(r"\b(?:labels?|categories|tags|intents|classes)\b[^.\n]{0,20}:?\s*$", re.IGNORECASE)
+# "severity:" or "priority:" over a table of tags: the tags are the values of that one part of each item.
+_LABEL_TABLE_INTRO = re.compile(
+    r"\b(?:labels?|categories|tags|intents|classes|(?P<part>severit(?:y|ies)|priorit(?:y|ies)))\b[^.\n]{0,20}:?\s*$",
+    re.IGNORECASE,
+)
 
 
-def label_table(text: str) -> tuple[list[str], int, int] | None:
+class LabelTable(NamedTuple):
+    """The label set a table gives in its first column, the extent of its rows, and the part it labels, if any."""
+
+    values: list[str]
+    start: int
+    end: int
+    part: str | None
+
+
+def label_table(text: str) -> LabelTable | None:
     """The label set a table introduced as labels gives in its first column ("Use these labels:\nlabel | meaning\n
-    ---|---\nbilling | …"), with the extent of its rows; None when there is no such table."""
+    ---|---\nbilling | …"), with the extent of its rows; None when there is no such table. Under "severity:" the
+    labels are the values of that part of each item (`part`)."""
     for rule in TABLE_RULE_LINE.finditer(text):
         header_start = text.rfind("\n", 0, max(0, rule.start() - 1)) + 1
-        if "|" not in text[header_start : rule.start()] or not _LABEL_TABLE_INTRO.search(
-            text[max(0, header_start - 80) : header_start]
-        ):
+        intro = _LABEL_TABLE_INTRO.search(text[max(0, header_start - 80) : header_start])
+        if "|" not in text[header_start : rule.start()] or intro is None:
             continue
         rows_start = rule.end() + 1
         values, position = [], rows_start
@@ -245,7 +258,8 @@ def label_table(text: str) -> tuple[list[str], int, int] | None:
                 values.append(cell)
             position += len(line) + 1
         if len(values) >= 2:
-            return values, rows_start, min(position, len(text))
+            part = intro.group("part")
+            return LabelTable(values, rows_start, min(position, len(text)), part.lower() if part else None)
     return None
 
 

@@ -479,7 +479,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
         ),
         feat(
             "meeting",
-            r"\bmeetings?\b(?!\s+rooms?)|(?<!\d )(?<!\d)(?<!-)\bminutes\b(?!\s+(?:late|early|before|after|ago|later|long|away|each|per|left))|\bstand-?ups?\b|\bagendas?\b|\bblockers\b",
+            r"\bmeetings?\b(?!\s+rooms?)|(?<!\d )(?<!\d)(?<!-)\bminutes\b(?!\s+(?:late|early|before|after|ago|later|long|away|each|per|left))|\bstand-?ups?\b|\bagendas?\b",
             5,
         ),
         feat(

@@ -361,10 +361,12 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own
         scoped_labels = scoped_labels or any(c.scope and not c.scope.endswith("label") for c in plan.of_kind("labels"))
-        # "Assign exactly one wound_type label": a listed field's values, written on that field's line
+        # "Assign exactly one wound_type label" (a listed field's values), "Tag each item's severity …": one part's
+        # values, written on that part, not a closing verdict line
         field_names = {v.lower() for c in plan.of_kind("fields") for v in c.values}
         scoped_labels = scoped_labels or any(
-            c.scope and c.scope.lower().removesuffix(" label") in field_names for c in plan.of_kind("labels")
+            c.scope and (c.scope.lower().removesuffix(" label") in field_names or c.text.startswith("Tag each item's"))
+            for c in plan.of_kind("labels")
         )
         key = _label_key(brief.task, plan.labels)
         stated.extend(

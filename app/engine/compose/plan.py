@@ -487,6 +487,7 @@ _INSTRUCTS = re.compile(
     r"say|tell|give|offer|include|end|start|begin|write|reply|answer|respond|make|check|confirm|mention|explain|list|"
     r"add|put|show|send|call|suggest|recommend|refer|remind|treat|stay|be|speak|address|sign|greet|wait|stop|"
     r"follow|flag|mark|return|output|format|describe|quote|cite|link|point|direct|redirect|encourage|let|"
+    r"comment\s+(?:only|on)|focus\s+on|stick\s+to|skip|prefer|"
     # "talk like a person", "sound human", "max 90 words per reply" (not "Sound Garden Studios", "Max, the owner")
     r"talk\s+(?:like|as|to|with|in)|sound\s+(?:like|more|less|human|natural|friendly|warm|professional|casual)|"
     r"max(?:imum)?\.?\s+\d+|at\s+most|no\s+more\s+than)\b|"
@@ -1085,7 +1086,7 @@ def _names_job(match: ArchetypeMatch) -> bool:
     return any(not name.startswith("model:") and name not in _DOMAIN_HINTS for name in match.features)
 
 
-def _verdict_labels(labels: Constraint) -> bool:
+def verdict_labels(labels: Constraint) -> bool:
     """Whether a label set is the reply's verdict: unscoped, or scoped to a verdict key; "Assign exactly one
     wound_type label" is one field's values in a record, and makes no judge of the extractor."""
     if labels.scope is None:
@@ -1135,7 +1136,7 @@ def make_plan(
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.
     english = is_english(brief.task)
     worded = {m.id for m in matches[1:] if not english or _names_job(m)}
-    if primary.extracts_fields and any(c.kind == "labels" and _verdict_labels(c) for c in constraints):
+    if primary.extracts_fields and any(c.kind == "labels" and verdict_labels(c) for c in constraints):
         # "Decide approve, needs_changes or reject … reply as JSON {"decision": …}": a verdict in a JSON object is a
         # labelling job; the extractor's rules (copy values, null for missing) would contradict it.
         judge = next((a for a in secondaries if a.uses_labels or a.yields_to_brief_labels), None)

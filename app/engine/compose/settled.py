@@ -47,7 +47,7 @@ TOPICS: tuple[Topic, ...] = (
         "all_clear",
         # "if there's nothing wrong just say LGTM", "if there is nothing to flag, reply with just OK"
         _p(
-            r"\b(?:nothing\s+(?:to\s+(?:flag|report|fix|change|comment\s+on)|worth\s+\w+ing|(?:is\s+)?wrong)|no\s+(?:problems?|"
+            r"\b(?:nothing(?:['’]s|\s+is)?\s+wrong|nothing\s+(?:to\s+(?:flag|report|fix|change|comment\s+on)|worth\s+\w+ing)|no\s+(?:problems?|"
             r"issues?|bugs?|findings?|errors?)|all\s+good|looks\s+good|(?:it'?s|is)\s+(?:fine|clean|ok))\b[^.;]{0,40}"
             r"\b(?:say|reply|write|answer|respond|output|return|just|end\s+with)\b|"
             r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s+)?[\"'“]?(?:LGTM|OK)\b|"

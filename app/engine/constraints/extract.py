@@ -790,20 +790,60 @@ def _read_field(field: _Field) -> list[Constraint]:
     found = _with_line_purposes(field, found)
     found.extend(_listed_tools(field, found))
     found = _with_field_lines(field, found)
+    found = _with_line_templates(field, found)
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
     found = [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
     table = label_table(field.text)
     if table is not None and not any(c.kind == "labels" for c in found):
-        # "Use these labels:\nlabel | meaning\n---|---\nbilling | …": the first column is the label set
-        values, start, end = table
+        # "Use these labels:\nlabel | meaning\n---|---\nbilling | …": the first column is the label set; under
+        # "severity:" it is the severity each item carries ("Tag each item's severity with exactly one of …")
+        listed = field.text[table.start : table.end]
+        text = (
+            f"Tag each item's {table.part} with exactly one of: {'; '.join(_table_rows(listed))}."
+            if table.part
+            else labels.describe_labels(table.values, False, listed)
+        )
         found.append(
             Constraint(
-                kind="labels", text=labels.describe_labels(values, False, field.text[start:end]),
-                span=field.span(start, end), values=values,
+                kind="labels", text=text, span=field.span(table.start, table.end), values=table.values,
+                scope=f"{table.part} label" if table.part else None,
             )
         )  # fmt: skip
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     return _with_outline(field, found, outline) if outline is not None else found
+
+
+# "Format each comment as one line:\n\npath/to/file.py:LINE [severity] comment": the line after the colon is the
+# template to fill (placeholders in capitals, brackets or a path), which the rule must carry.
+_TEMPLATE_AFTER = re.compile(r"[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<line>[^\n]{3,120}?)[ \t]*(?:\n|$)")
+_PLACEHOLDER_TOKEN = re.compile(r"\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}|\b[A-Z]{3,}\b|\w/\w")
+
+
+def _with_line_templates(field: _Field, found: list[Constraint]) -> list[Constraint]:
+    """A rule whose sentence ends in a colon before a line template carries the template ("Format each comment as
+    one line: `path/to/file.py:LINE [severity] comment`")."""
+    out = []
+    for c in found:
+        span = c.span
+        after = _TEMPLATE_AFTER.match(field.text, span.end) if c.kind == "requirement" and span is not None else None
+        line = after.group("line") if after is not None else ""
+        if after is None or span is None or not _PLACEHOLDER_TOKEN.search(line) or line.rstrip().endswith((".", ":")):
+            out.append(c)
+            continue
+        text = f"{c.text.rstrip('.:')}: `{line.strip()}`."
+        span = msgspec.structs.replace(span, end=after.end("line"), text=field.text[span.start : after.end("line")])
+        out.append(msgspec.structs.replace(c, text=text, value=text, span=span))
+    return out
+
+
+def _table_rows(rows: str) -> list[str]:
+    """Each row of a label table as "label (what it is for)": the brief's meaning of each label stays with it."""
+    out = []
+    for line in rows.splitlines():
+        cells = [cell.strip().strip("`*") for cell in line.strip().strip("|").split("|")]
+        if cells and cells[0]:
+            out.append(f"{cells[0]} ({cells[1]})" if len(cells) > 1 and cells[1] else cells[0])
+    return out
 
 
 def _with_field_lines(field: _Field, found: list[Constraint]) -> list[Constraint]:

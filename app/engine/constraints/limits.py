@@ -547,6 +547,12 @@ _QUALIFIED_SUBJECT = re.compile(
 )
 
 
+_EACH_AS = re.compile(
+    r"\b(?:format|write|put|keep|give|make|return)\s+each\s+(?P<noun>[a-z]+)\s+(?:as|on|in|to|into)\s+(?:exactly\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _qualified_subject(text: str, start: int) -> str | None:
     """ "sidebar blurbs" when the limit's clause opens with a qualified kind of piece ("Sidebar blurbs are …")."""
     opening = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
@@ -575,6 +581,11 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     qualified = _qualified_subject(text, start)
     if qualified is not None:
         return qualified
+    each_as = _EACH_AS.search(text[max(0, start - 60) : start])
+    if each_as is not None:
+        return (
+            f"each {each_as.group('noun').lower()}"  # "Format each comment as one line": every comment, not the reply
+        )
     under_each = _UNDER_EACH_PART.match(text, end)
     if under_each is not None:
         # "max 5 bullets under each heading": per section, not for the whole reply; "for each category": per category
