@@ -83,6 +83,14 @@ def split_clauses(text: str) -> list[Clause]:
         # "never reset a Director's password; open a P1 ticket instead": the alternative stays with its rule.
         if mark == ";" and (_INSTEAD_NEXT.match(text, index + 1) or _PRONOUN_NEXT.match(text, index + 1)):
             continue  # "set them to null; never estimate them": the second part points back into the first
+        if (
+            mark == ";"
+            and _CONDITION_OPEN.match(text, position)
+            and _THEN_ACTION.match(text[index + 1 :].lstrip())
+            and _THEN_ACTION.match(text[index + 1 :].lstrip(), 0) is not None
+            and text[index + 1 :].lstrip()[:2].lower() not in ("no", "ne")
+        ):
+            continue  # "If it's more than 7 days early, don't submit; tell them the earliest date": one case
         # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
@@ -121,6 +129,19 @@ _LIST_INTRO_END = re.compile(
 )
 
 
+_CONDITION_OPEN = re.compile(
+    r"\s*(?:\d{1,2}[.)]\s*)?(?:if|when|whenever|unless|si|cuando|wenn|falls|quand|se|quando|als|"
+    # "Anything about dosing, side effects, … — no advice at all": the topic is the rule's case
+    r"(?:anything|any\s+questions?|questions?)\s+(?:about|on|regarding|involving|concerning))\b",
+    re.I,
+)
+_THEN_ACTION = re.compile(
+    r"(?:and\s+|just\s+|instead\s+)?(?:tell|say|refer|send|ask|point|direct|give|offer|suggest|hand|explain|let|no|"
+    r"never|don'?t|do\s+not)\b",
+    re.I,
+)
+
+
 def _inline_list(clause: Clause) -> list[Clause]:
     """Split a dash list typed on one line, and instructions joined by a spaced dash ("be brief — no lists")."""
     if ":" not in clause.text and "—" not in clause.text and "–" not in clause.text:
@@ -137,6 +158,13 @@ def _inline_list(clause: Clause) -> list[Clause]:
                 continue  # "(ja, wirklich — wir haben unsere Ansprache geändert)": an aside, not two instructions
             if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
                 continue  # 'end with exactly "LGTM — no findings."': one quoted string
+            if (
+                position == 0
+                and ":" not in before  # "If nothing's wrong, reply exactly: LGTM — no blocking issues.": the words
+                and _CONDITION_OPEN.match(before)
+                and _THEN_ACTION.match(clause.text, dash.end())
+            ):
+                continue  # "If controlled = true don't submit anything — tell them to phone …": one case, one clause
             pieces.append(Clause(clause.text[position : dash.start()], clause.start + position))
             position = dash.end()
         pieces.append(Clause(clause.text[position:], clause.start + position))

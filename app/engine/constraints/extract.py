@@ -572,7 +572,10 @@ _DOUBLE_STOP = re.compile(r"([.!?。][\"”»'’」])\.$")
 
 
 _OPENS_WITH_CONDITION = re.compile(r"\s*(?:if|when|whenever|should|in\s+case)\b", re.IGNORECASE)
-_CONDITION_CUE = re.compile(r":|\b(?:if|when|unless|needs?|requires?)\b", re.I)
+_CONDITION_CUE = re.compile(
+    r":|\b(?:if|when|unless|needs?|requires?)\b|^\s*(?:anything|any\s+questions?|questions?)\s+(?:about|on|regarding|involving)\b",
+    re.I,
+)
 _TYPED_PARTS = frozenset({"limit", "format", "labels", "tone", "fields", "schema", "audience"})
 """A clause that states these is a list of separate rules, each typed on its own ("no emojis, no ALL CAPS")."""
 
@@ -580,7 +583,7 @@ _TYPED_PARTS = frozenset({"limit", "format", "labels", "tone", "fields", "schema
 def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
     """A prohibition of one or two words at the end of a longer English clause that states when it applies."""
     return (
-        len(prohibition.rest.split()) <= 2
+        len(re.sub(r"\s+(?:at\s+all|whatsoever|ever)$", "", prohibition.rest).split()) <= 2
         and prohibition.start > 20
         and _CONDITION_CUE.search(text[: prohibition.start]) is not None
         and len(text.split()) <= 40

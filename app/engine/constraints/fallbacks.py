@@ -231,8 +231,22 @@ _VERB_FIRST_CONDITION = re.compile(
 )
 
 
+_ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|etc|approx|incl)\.", re.IGNORECASE)
+# "If the drug is controlled don't queue anything — tell them …": the step before the dash is no part of the case.
+_STEP_BEFORE_DASH = re.compile(r"\s+(?:don'?t|do\s+not|never|no|stop)\b[^—–]*[—–]\s*$", re.IGNORECASE)
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
+    # "If the drug is controlled (e.g. oxycodone, Adderall) …": an abbreviation's dots end no condition
+    masked = _ABBREVIATION_DOTS.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
+    condition = _find_condition(masked)
+    if condition is None:
+        return None
+    return _STEP_BEFORE_DASH.sub("", condition.replace("\u2024", ".")) or None
+
+
+def _find_condition(text: str) -> str | None:
     inverted = _VERB_FIRST_CONDITION.match(text)
     if inverted is not None:
         return inverted.group(0).strip()

@@ -178,7 +178,7 @@ _NOT_WANTED = re.compile(
 )
 # "never give diet advice, just say to talk to one of our trainers": the prohibition's own alternative stays with it.
 _ALTERNATIVE = re.compile(
-    r"\s*(?:[,;]|\s[-–—]|[-–—]\s)\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|say(?!\s*[\"“'‘])|tell\s+(?:them|him|her|the\s+\w+|users?)\s+to|"
+    r"\s*(?:[,;]|\s[-–—]|[-–—]\s)\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|say(?!\s*[\"“'‘])|tell\s+(?:them|him|her|the\s+\w+|users?)(?:\s+to|(?!\s+(?:never|not|to|that)\b))|"
     r"suggest|recommend|refer\s+(?:them|the\s+\w+|users?)\s+to|point\s+(?:them|the\s+\w+|users?)\s+to|"
     r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
     re.IGNORECASE,

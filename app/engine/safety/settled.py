@@ -110,12 +110,28 @@ def professional_domains(texts: Iterable[str]) -> frozenset[str]:
     )
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n")  # ("can I take this with..." keeps its dots)
+_BARE_ADVICE = re.compile(rf"{_NEGATION}\s+(?:\w+\s+){{0,2}}?{_ADVICE}\b", re.IGNORECASE)
+_TOPICS: dict[str, re.Pattern[str]] = {
+    "medical": re.compile(
+        r"\b(?:dos(?:e|es|ing|age)|side\s+effects?|interactions?|medications?|medicines?|drugs?|symptoms?|"
+        r"prescriptions?|treatments?|diagnos\w*|dosis|dosierung|nebenwirkung\w*|posologie|efeitos\s+colaterais)\b",
+        re.IGNORECASE,
+    ),
+    "legal": re.compile(r"\b(?:contracts?|lawsuits?|court|eviction|tenancy|deposit\s+disputes?|rights)\b", re.I),
+}
+
+
 def settled_domains(texts: Iterable[str]) -> frozenset[str]:
     """The sensitive domains whose advice line the brief draws itself ("never give legal advice", "Keine
     Rechtsberatung", "It is NOT a therapist")."""
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
     spans = [m.group(0) for m in _NEGATED_SPAN.finditer(joined)]
     found = {domain for domain, pattern in _SETTLED.items() if any(pattern.search(span) for span in spans)}
+    for sentence in _SENTENCE_END.split(joined):
+        # "Anything about dosing, side effects, interactions … — no advice at all": bare advice ruled out, on a topic
+        if _BARE_ADVICE.search(sentence):
+            found.update(domain for domain, topic in _TOPICS.items() if topic.search(sentence))
     if any(_NOT_A_CLINICIAN.search(span) for span in spans):
         found.add("mental_health")
     return frozenset(found)
