@@ -102,7 +102,8 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     )
     task = _without_destination(without_asides(without_tool_output(_without_background(brief.task))))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
-    matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task)
+    collects = any(c.kind == "fields" and c.value == "collect" for c in constraints)
+    matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task, collects)
     matches = _notes_writer_leads(_strong_keyword_leads(matches), task)
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
@@ -142,8 +143,8 @@ def _field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
     label_sets = [c for c in constraints if c.kind == "labels"]
     if not matches or matches[0].id not in BY_ID or not fields or not label_sets:
         return matches
-    if not BY_ID[matches[0].id].uses_labels:
-        return matches
+    if not BY_ID[matches[0].id].uses_labels or _names_a_job(matches[0], labels=True):
+        return matches  # "Classify the sentiment … fields review_id, sentiment (one of: …)": a judgement, named
     if not all(c.scope and c.scope.lower().removesuffix(" label") in fields for c in label_sets):
         return matches
     extractor = next(a for a in REGISTRY if a.extracts_fields)
@@ -153,10 +154,11 @@ def _field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 
-def _intake_leads(matches: list[ArchetypeMatch], task: str) -> list[ArchetypeMatch]:
+def _intake_leads(matches: list[ArchetypeMatch], task: str, collects: bool = False) -> list[ArchetypeMatch]:
     """ "asks one question at a time, at most 6, then outputs the JSON for the doctor": an extractor reads a given text
     in one go; an assistant that questions a person first is an intake conversation whose record closes it."""
-    if not matches or not BY_ID[matches[0].id].extracts_fields or not ASKS_QUESTIONS.search(task):
+    # ("Chat with the customer and collect these fields: …": details gathered in a conversation, too)
+    if not matches or not BY_ID[matches[0].id].extracts_fields or not (ASKS_QUESTIONS.search(task) or collects):
         return matches
     intake = next(a for a in REGISTRY if INTAKE in a.variants)
     lead = next((m for m in matches if BY_ID.get(m.id) is intake), None)
@@ -223,6 +225,8 @@ def _notes_writer_leads(matches: list[ArchetypeMatch], task: str) -> list[Archet
     lead = BY_ID[matches[0].id]
     if lead.writes_from_notes or lead.uses_labels or lead.extracts_fields or lead.tools_native:
         return matches
+    if _names_a_job(matches[0], labels=False):
+        return matches  # "a bot that answers … using the notes I've collected": a job verb named the lead
     if lead.contacts_in_text or any(v.changes.get("contacts_in_text") for v in lead.variants):
         return matches  # copy, an e-mail drafted from notes, a general writing task: the lead can write texts
     if not NOTES_TO_TEXT.cue.search(task) or (NOTES_TO_TEXT.unless and NOTES_TO_TEXT.unless.search(task)):

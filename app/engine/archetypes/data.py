@@ -408,7 +408,13 @@ SUMMARIZATION = Archetype(
         feat("release notes", r"\bchange-?logs?\b|\brelease\s+notes\b|\bcommit\s+(?:messages|msgs|logs?)\b", 8),
         feat("key points", r"\bkey (?:points|takeaways|findings)\b|\bdigests?\b|\bhighlights\b|\brecaps?\b", 3),
         # "writes a briefing for the 07:15 crew meeting from the ops log": a briefing condenses what happened
-        feat("briefing", r"\b(?:briefings?|handover\s+(?:notes?|summary|report))\b", 6),
+        # (the thing written, not the client's "briefing" an ad agency works from: "a partir do briefing do cliente")
+        feat(
+            "briefing",
+            r"\b(?:writ\w*|prepar\w*|draft\w*|giv\w*|produc\w*|creat\w*|mak\w*|compil\w*)\s+(?:\w+\s+){0,3}?briefings?\b|"
+            r"\bbriefings?\s+(?:for|before)\b|\bhandover\s+(?:notes?|summary|report)\b",
+            6,
+        ),
         feat("long input", r"\barticles?\b|\breports?\b|\bpapers?\b|\bdocuments?\b|\bthreads?\b|\btranscripts?\b", 1),
     ),
     role="You are a summarisation assistant{for_product}.",

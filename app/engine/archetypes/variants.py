@@ -1136,14 +1136,21 @@ _NOTES = (  # (not an output section of that name: "then write NOTAS: with at mo
     r"\b(?<!release\s)(?<!patch\s)(?<!show\s)(?:notes|note-?form|aantekeningen|notities|notas|apuntes|notizen|stichpunkte\w*|appunti|anotações|anotacoes)\b(?!\s*:)|"
     r"メモ|笔记|筆記"
 )
+# The text a writing job makes of notes: a letter, a blurb, a post, an announcement (not "make notes private").
+_TEXT_NOUN = (
+    r"(?:letters?|brief|brieven|conceptbrief|lettres?|cartas?|letteras?|lettere|blurbs?|posts?|announcements?|"
+    r"aankondiging\w*|annonces?|anuncios?|ankündigung\w*|newsletters?|nieuwsbrie\w*|press\s+releases?|persbericht\w*|"
+    r"listings?|bios?|e-?mails?|notices?|descriptions?|articles?|updates?|invitations?|flyers?|handouts?|captions?|"
+    r"statements?|write-?ups?|copy|texts?|courriers?|communiqués?|anschreiben|mitteilung\w*|rundschreiben|comunicados?|"
+    r"avisos?|comunicazion\w*|circolar\w*)"
+)
 _WRITE_FROM = (
     r"\b(?:writes?|writing|draft(?:s|ing)?|turns?\s+(?:\w+\s+){0,3}into|makes?|maken|maakt|schrijf\w*|schrijv\w*|"
     r"opstel\w*|redact\w*|redig\w*|escrib\w*|escrev\w*|redij\w*|schreib\w*|verfass\w*|erstell\w*|formulier\w*|"
-    r"rédig\w*|écri\w*|scriv\w*|convert\w*\s+(?:\w+\s+){0,3}(?:into|en|in)|transform\w*)\b|作成|書い|書く|写成|撰写|"
+    r"rédig\w*|écri\w*|scriv\w*|convert\w*\s+(?:\w+\s+){0,3}(?:into|en|in)|transform\w*)\s+(?:[\w'’-]+\s+){0,4}?"
+    rf"{_TEXT_NOUN}\b|"
     # "daar moet een brief aan de huurder van komen": the text to make, named with its article
-    r"\b(?:a|an|een|une|una|um|uma|einen|eine|ein)\s+(?:\w+\s+)?(?:letter|brief|lettre|carta|lettera|blurb|post|"
-    r"announcement|aankondiging|annonce|anuncio|ankündigung|newsletter|nieuwsbrief|press\s+release|persbericht|"
-    r"listing|bio)\b"
+    rf"\b(?:a|an|een|une|una|um|uma|einen|eine|ein)\s+(?:\w+\s+)?{_TEXT_NOUN}\b|作成|書い|書く|写成|撰写"
 )
 NOTES_TO_TEXT = Variant(
     name="text from notes",
@@ -1155,7 +1162,10 @@ NOTES_TO_TEXT = Variant(
         r"\bsummar\w*|\brecaps?\b|\bminutes\b|\bkey\s+points\b|\baction\s+items?\b|\btl;?dr\b|\bsamenvat\w*|"
         r"\bresum(?:e|en|ir|o|ez|er)\b|\bzusammenfass\w*|\briassun\w*|要約|总结|摘要|\bedit(?:s|ing)?\s+(?:my|the|their|our)\b|"
         r"\bproofread\w*|\brewrit\w*|\breescr\w*|\bréécri\w*|\bumschreib\w*|\bherschrij\w*|\briscriv\w*|"
-        r"\b(?:release|patch)\s+notes\b|\bchange-?logs?\b",
+        r"\b(?:release|patch)\s+notes\b|\bchange-?logs?\b|"
+        # a job of another kind that reads notes: answering from them, quizzing, coding, reviewing, marking
+        r"\b(?:questions?|answer\w*|chat\w*|quiz\w*|flash\s?cards?|code|coding|grade[sd]?|grading|marking|"
+        r"moderat\w*|review(?:s|ing)?|decide|tutor\w*|pregunt\w*|fragen|vragen|domande|respond\w*|rispond\w*)\b",
         re.IGNORECASE,
     ),
     changes={
@@ -1193,18 +1203,21 @@ NOTES_TO_TEXT = Variant(
 # glossary of the source's terms with their translations, not a translation of the whole text.
 GLOSSARY = Variant(
     name="glossary",
-    # made, not followed: "Glossary: workspace → area di lavoro" or "用語集を必ず守ること" is a glossary to obey
+    # made, not followed ("Glossary: workspace → area di lavoro", "用語集を必ず守ること"), and terms picked out of the
+    # text, not a whole text translated with care for its terms ("make sure the technical terms are consistent",
+    # "our terms and conditions", "identify terms with no equivalent and add a note")
     cue=re.compile(
-        r"\b(?:build|make|create|compile|draw\s+up|produce|generate|extract|pull\s+out|pick\s+out|list|identify|"
-        r"find|crea|haz|elabora|extrae|saca|identifica|erstell|extrahier|sammel|dresse|établi|extrai|relève|relever|"
-        r"cria|monta|estrai|individua|compila|maak|haal)\w*\s+(?:[\w'-]+\s+){0,4}?(?:glossar(?:y|ies|io|ium)?|"
-        r"glossaire|glossário|term\s*bases?|terms|terminology|términos|fachbegriffe|begriffe|termes|termos|termini|"
-        r"vaktermen|termen)\b|"
+        r"\b(?:build|make|create|compile|draw\s+up|produce|generate|crea|haz|elabora|erstell|dresse|établi|cria|"
+        r"monta|compila|maak)\w*\s+(?:[\w'-]+\s+){0,4}?(?:glossar(?:y|ies|io|ium)?|glossaire|glossário|glosario|"
+        r"term\s*bases?|termbase|terminology\s+lists?|woordenlijst)\b|"
+        r"\b(?:extract|pull\s+out|pick\s+out|list|extrae|saca|extrahier|extrai|relève|relever|estrai|haal)\w*\s+"
+        r"(?:the\s+|all\s+(?:the\s+)?|los\s+|die\s+|les\s+|os\s+|i\s+|de\s+)?(?:[\w'-]+\s+){0,2}?(?:terms|términos|"
+        r"fachbegriffe|begriffe|termes|termos|termini|vaktermen|termen)\b(?!\s+(?:and|&)\s+conditions|\s+of\s+(?:use|service))|"
         r"\b(?:glossar|fachbegriffe|glossaire|glosario|glossário|glossario)\w*\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:erstell|extrahier|herausschreib|dresser|établir|crear|elaborar|criar|creare)\w*|"
         r"做术语表|術語表を作|用語集を作|用語集の作成|(?:术语表|術語表).{0,6}(?:做|制作|整理)|"
-        r"(?:挑出|找出|提取|抽出|列出|拾い出).{0,12}(?:术语|術語|専門用語|用語)|"
-        r"(?:术语|術語|専門用語|用語).{0,12}(?:挑出|找出|提取|抽出|列出|拾い出|リストアップ)",
+        r"(?:挑出|提取|抽出|拾い出).{0,12}(?:术语|術語|専門用語|用語)|"
+        r"(?:术语|術語|専門用語|用語).{0,12}(?:挑出|提取|抽出|拾い出|リストアップ)|(?:术语|術語).{0,6}找出来",
         re.IGNORECASE,
     ),
     changes={
@@ -1299,7 +1312,9 @@ QUIZ = Variant(
     # (a generator of quiz questions writes them for a teacher; it quizzes no one)
     unless=re.compile(
         r"\b(?:pub|bar|party)\s+quiz\b|\bquiz\s*(?:night|master|show)\b|\btrivia\b|\bgame\b|"
-        r"\b(?:generat|writ|creat|draft|produc|mak|build)\w*\s+(?:\w+\s+){0,3}(?:quiz|multiple[- ]choice)\s+questions\b",
+        r"\b(?:generat|writ|creat|draft|produc|mak|build)\w*\s+(?:\w+\s+){0,3}(?:quiz|multiple[- ]choice)\s+questions\b|"
+        # the brief's own way to see an answer early ("if I type 'pass', show me the answer") would clash with it
+        r"\b(?:pass|skip|give\s+up|show\s+(?:me\s+)?the\s+answer|reveal\s+the\s+answer)\b",
         re.IGNORECASE,
     ),
     changes={

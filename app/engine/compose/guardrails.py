@@ -84,6 +84,21 @@ def _each_its_own_case(fallbacks: list[Constraint], task: str) -> bool:
     return spans is None or any(OWN_CASE.search(task[end:start]) for (_, end), (start, _) in pairwise(spans))
 
 
+# "Escalations: procurement-lead@…", "Support: it-helpdesk@…": a contact for the requester, not for the text's readers.
+_INTERNAL_LABEL = re.compile(
+    r"\b(?:escalat\w*|support|help\s*desk|helpdesk|it|internal|bugs?|issues?|feedback|problems?|admin\w*)\b[^.\n]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+def _internal(fallback: Constraint, plan: Plan) -> bool:
+    """Whether the brief labels a contact as one for itself (escalations, support), not for the readers."""
+    span = fallback.span
+    if span is None or span.field != "task":
+        return False
+    return _INTERNAL_LABEL.search(plan.brief.task[max(0, span.start - 40) : span.start]) is not None
+
+
 def _contact(fallback: Constraint) -> tuple[FallbackAction, str] | None:
     """(action, value) of a fallback that gives an address, number or URL."""
     if fallback.action in ("email", "phone", "url") and fallback.value:
@@ -97,7 +112,11 @@ def guardrails(plan: Plan) -> Guardrails:
     fallbacks = [c for c in plan.of_kind("fallback") if c.scope != QUOTED_SCOPE]
     scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "")]
     primary = plan.primary
-    in_text = [c for c in fallbacks if primary.contacts_in_text and c.condition is None and _contact(c) is not None]
+    in_text = [
+        c
+        for c in fallbacks
+        if primary.contacts_in_text and c.condition is None and _contact(c) is not None and not _internal(c, plan)
+    ]
     if any(c.condition is None and _contact(c) is None for c in fallbacks):
         in_text = []  # "Offer a call back with an adviser at 0800 …": the number belongs to that offer
     stated = " ".join([*plan.detail_rules, *(c.text for c in plan.constraints if c.kind != "fallback")])

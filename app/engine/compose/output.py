@@ -373,7 +373,10 @@ def output_format(plan: Plan) -> OutputFormat:
             plan.fill(p.blend_output).replace('"Label:"', f'"{key}:"')
             for p in plan.partners
             # In a table the label is a column of each row, not a closing line.
-            if p.blend_output and not ((scoped_labels or kind == "table") and "{labels}" in p.blend_output)
+            if p.blend_output
+            and not ((scoped_labels or kind == "table") and "{labels}" in p.blend_output)
+            # fields written as `field: value` lines are the record already: no JSON object after them
+            and not (p.extracts_fields and any(c.value == "lines" for c in plan.of_kind("format")))
         )
     asks_array = _asks_array("\n".join([brief.task, brief.output_format or ""]))
     if kind == "json" and schema is not None and schema.get("type") == "object" and asks_array:

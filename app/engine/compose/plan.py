@@ -457,7 +457,7 @@ def job_sentence(task: str) -> int:
 
 # A line the brief heads with its job: "Task:", "What it does:", "cosa fa l'assistente:", "Aufgabe:", "任务：".
 _JOB_LABEL = re.compile(
-    r"\s*(?:[-*•]\s*)?(?:(?:the\s+|your\s+|its\s+)?(?:task|job|role|purpose|goal)|what\s+(?:it|the\s+(?:assistant|bot))\s+"
+    r"\s*(?:[-*•]\s*)?(?:(?:the\s+|your\s+|its\s+)?(?:task|job|role)|what\s+(?:it|the\s+(?:assistant|bot))\s+"
     r"(?:does|should\s+do)|cosa\s+fa\s+l['’]assistente|compito|ruolo|(?:la\s+)?tarea|qué\s+hace(?:\s+el\s+asistente)?|"
     r"(?:la\s+)?tâche|ce\s+que\s+fait\s+l['’]assistant|(?:a\s+)?tarefa|o\s+que\s+(?:o\s+assistente\s+)?faz|aufgabe|"
     r"was\s+(?:der\s+assistent|er|es)\s+tut|taak|wat\s+de\s+assistent\s+doet)\s*:\s*\S|(?:任务|任務|タスク|役割|仕事)\s*[:：]",
@@ -981,7 +981,9 @@ _REVIEW_LABEL = re.compile(
 
 
 # JSON keys that hold a verdict from a label set, not a value copied from the input.
-_VERDICT_KEYS = frozenset({"decision", "label", "verdict", "category", "classification", "action", "outcome"})
+_VERDICT_KEYS = frozenset(
+    {"decision", "label", "verdict", "category", "classification", "action", "outcome", "sentiment"}
+)
 # A label that keeps an item out (moderation): when unsure between it and a milder one, the stricter one is safer.
 _STRICT_LABEL = re.compile(r"block(?:ed)?|remove[d]?|reject(?:ed)?|den(?:y|ied)|ban(?:ned)?|unsafe|hide|hidden", re.I)
 

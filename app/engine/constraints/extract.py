@@ -641,7 +641,7 @@ def _rules(
     for prohibition in kept:
         if _GO_OVER.fullmatch(prohibition.rest.strip()):
             # "Main-column blurbs can be up to 60 words. Never go over.": the limits stated before, said strictly
-            rule = "Never exceed the length limits stated here."
+            rule = _LENGTH_LIMITS_RULE
             yield Constraint(kind="prohibition", text=rule, span=span(prohibition.start, prohibition.end), value=rule)
             continue
         if not typed & _TYPED_PARTS and _bare_in_context(prohibition, text):
@@ -857,11 +857,14 @@ def _with_field_lines(field: _Field, found: list[Constraint]) -> list[Constraint
         return found
     kept = [c for c in found if not (c.kind == "fields" and c.span and lines.intro_start <= c.span.start < lines.end)]
     listed = field.text[lines.start : lines.end]
-    describe = structure.describe_field_lines if lines.as_lines else structure.describe_fields
+    if lines.collect:
+        describe = structure.describe_collected
+    else:
+        describe = structure.describe_field_lines if lines.as_lines else structure.describe_fields
     kept.append(
         Constraint(
             kind="fields", text=describe(lines.values, listed), span=field.span(lines.start, lines.end),
-            values=lines.values,
+            values=lines.values, value="collect" if lines.collect else None,
         )
     )  # fmt: skip
     if lines.as_lines:
@@ -980,6 +983,38 @@ def _without_unconditioned_copies(found: list[Constraint]) -> list[Constraint]:
     return [c for c in found if not (c.kind == "prohibition" and inside_whole(c))]
 
 
+def _written_piece(brief: Brief, constraint: Constraint) -> Constraint:
+    """A limit read as the input's size whose subject is a piece the brief asks to write ("Draft social posts …
+    Facebook posts can be up to 80 words") limits that piece: a clause alone cannot tell, the whole task can."""
+    span = constraint.span
+    if constraint.kind != "limit" or constraint.scope != "the input" or span is None or span.field != "task":
+        return constraint
+    written, scope = limits.written_piece_scope(brief.task, span.start)
+    if not written or constraint.unit is None:
+        return constraint
+    text = limits.describe_limit(constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope)
+    return msgspec.structs.replace(constraint, scope=scope, text=text)
+
+
+_LENGTH_LIMITS_RULE = "Never exceed the length limits stated here."
+
+
+def _without_stray_go_over(found: list[Constraint]) -> list[Constraint]:
+    """ "Never go over." says the stated lengths strictly only when the brief states one ("Don't go over it" about a
+    data breach, or a session's minutes, is no length rule): otherwise the brief's own words stay."""
+    if any(c.kind == "limit" and c.scope != "the input" for c in found):
+        return found
+    out = []
+    for c in found:
+        if c.kind == "prohibition" and c.text == _LENGTH_LIMITS_RULE and c.span is not None:
+            words = sentence_case(
+                f"Do not {c.span.text.split(' ', 1)[-1]}"
+            )  # "Don't go over it." -> "Do not go over it."
+            c = msgspec.structs.replace(c, text=words, value=words)
+        out.append(c)
+    return out
+
+
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
@@ -1010,6 +1045,8 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
         seen.add(key)
         unique.append(constraint)
     unique = _without_unconditioned_copies(unique)
+    unique = [_written_piece(brief, c) for c in unique]
+    unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)
     unique = scoping.without_banned_labels(unique)
     scoping.multi_labels(brief, unique)

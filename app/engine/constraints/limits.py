@@ -93,7 +93,7 @@ _CJK_UNITS: tuple[tuple[LimitUnit, str], ...] = (
     ("words", r"単語|語|个词|個詞|词"),
     ("sentences", r"文|句话|句"),
     # "一段中文法律文书": 段 before a noun counts a passage of the input, not the reply's paragraphs ("一段话", "两段")
-    ("paragraphs", r"段落|段(?![\u4e00-\u9fff])|段(?=话|話|文字)"),
+    ("paragraphs", r"段落|段(?![\u4e00-\u9fff])|段(?=话|話|文字|以内|以下|之内|内|左右|回答|来|写)"),
     ("lines", r"行"),
     ("items", r"条|項目"),
     ("bullets", r"点"),
@@ -187,9 +187,9 @@ _CJK_RETURNS = re.compile(r"(?:返回|返す|返します|戻す|返却|返还)\
 _CJK_PER_ITEM = re.compile(r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項)\s*$")
 # A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
 _INPUT_BEFORE = re.compile(
-    r"\b(?:inputs?|documents?|articles?|transcripts?|tickets?|sources?|context|text|emails?|messages?|files?|pages?|"
-    r"quer(?:y|ies)|questions?|conversations?|history|notes|reviews?|posts?|submissions?|essays?|contracts?|reports?)"
-    r"\b(?!\s+(?:repl|respons|answer|draft|summar))[^.;:]{0,30}?\b(?:is|are|may\s+be|can\s+be|will\s+be|could\s+be|might\s+be|runs?|contains?|have|has|"
+    r"\b(?P<noun>inputs?|documents?|articles?|transcripts?|tickets?|sources?|context|text|emails?|messages?|files?|"
+    r"pages?|quer(?:y|ies)|questions?|conversations?|history|notes|reviews?|posts?|submissions?|essays?|contracts?|"
+    r"reports?|logs?)\b(?!\s+(?:repl|respons|answer|draft|summar))[^.;:]{0,30}?\b(?:is|are|may\s+be|can\s+be|will\s+be|could\s+be|might\s+be|runs?|contains?|have|has|"
     r"arrives?|comes?)\b[^.;:]{0,20}$",
     re.IGNORECASE,
 )
@@ -553,6 +553,38 @@ _EACH_AS = re.compile(
 )
 
 
+_WRITE_VERB = (
+    r"\b(?:write|writes|writing|draft|drafts|drafting|create|creates|generate|generates|compose|produce|turn)\b"
+)
+
+
+def _asked_to_write(text: str, noun: str) -> bool:
+    """Whether the brief asks the assistant to write pieces of this kind ("Draft social posts", "write replies")."""
+    stem = re.escape(noun.lower().rstrip("s"))
+    return re.search(rf"{_WRITE_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?{stem}s?\b", text, re.IGNORECASE) is not None
+
+
+_BARE_SUBJECT = re.compile(
+    r"\s*(?:the\s+|our\s+|my\s+|these\s+)?(?P<noun>[a-z]+s)\s+(?:are|can\s+be|must\s+be|should\s+be|may\s+be|run|stay)\s+"
+    r"(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def written_piece_scope(text: str, start: int) -> tuple[bool, str | None]:
+    """For a limit read as the input's size: (True, scope) when its clause's subject is a kind of piece the brief asks
+    the assistant to write ("Draft social posts … Facebook posts can be up to 80 words" -> "facebook posts"; "Write
+    LinkedIn posts … Posts are usually around 150 words" -> the whole reply), else (False, None)."""
+    qualified = _qualified_subject(text, start)
+    if qualified is not None and _asked_to_write(text, qualified.split()[-1]):
+        return True, qualified
+    opening = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+    bare = _BARE_SUBJECT.fullmatch(text, opening, start)
+    if bare is not None and _asked_to_write(text, bare.group("noun")):
+        return True, None
+    return False, None
+
+
 def _qualified_subject(text: str, start: int) -> str | None:
     """ "sidebar blurbs" when the limit's clause opens with a qualified kind of piece ("Sidebar blurbs are …")."""
     opening = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
@@ -569,8 +601,14 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
     window = text[max(0, start - 60) : start]
-    if _INPUT_BEFORE.search(window) or _DESCRIBED.search(window):
+    qualified = _qualified_subject(text, start)
+    if qualified is not None and _asked_to_write(text, qualified.split()[-1]):
+        return qualified  # "Draft social posts … Facebook posts can be up to 80 words": a kind of piece it writes
+    input_noun = _INPUT_BEFORE.search(window)
+    if input_noun is not None and not _asked_to_write(text, input_noun.group("noun")):
         return "the input"
+    if _DESCRIBED.search(window) and ("(" in window or input_noun is not None):
+        return "the input"  # "the ops log (a plain-text dump, usually 100-300 lines)": what arrives, told as a habit
     languages = _language_lead(text, start)
     if languages is not None:
         return languages

@@ -36,9 +36,12 @@ _PROHIBITION_OTHER = re.compile(
     r"evita|prohibido|nie(?:mals)?|keine?[nmrs]?\b|(?<!\bwenn\s)(?<!\bfalls\s)nicht\b|vermeide|verboten|"
     r"jamais|(?<!\bsi\s)(?<!\bil\s)(?<!\belle\s)(?<!\bon\s)ne\s+\w+\s+(?:pas|jamais)|(?<!\bsi\s)(?<!s'il\s)"
     r"n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|(?<!\bse\s)(?<!\bcaso\s)não|(?<!\bse\s)nao|evite|"
-    r"proibido|mai\s+\w+(?:are|ere|ire)|vietato)\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])|"
+    r"proibido|mai\s+\w+(?:are|ere|ire)|(?<![èÈ]\s)vietato|[èÈ]\s+vietato\s+(?:dare|dire|rispondere|consigliare|usare|parlare|promettere|fornire|"
+    r"chiedere|inventare))\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])|"
     # "他のスクールの名前は出さない", "答えない。": a rule in the plain negative, ending its line or sentence
-    r"(?<=[\u3041-\u3093\u4e00-\u9fff])(?<![少危汚幼切])ない(?=\s*(?:$|[。！]))",
+    # (rule verbs only: "キャンセル料はかからない" is a fact, "使わなければならない" an obligation,
+    # "構わない" a permission)
+    r"(?<!て)(?<!で)(?:出さ|言わ|答え|教え|伝え|使わ|書か|勧め|送ら|聞か|尋ね|触れ|載せ|入れ|返さ|求め|話さ|受け付け|し|行わ|付け|出力し|提案し|約束し|紹介し|推薦し|断定し|診断し|翻訳し)ない(?=\s*(?:$|[。！]))",
     re.IGNORECASE,
 )
 

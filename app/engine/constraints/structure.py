@@ -440,6 +440,18 @@ _PER_LINE = re.compile(
 )
 
 
+# The introducing line asks for output ("Output these fields", "Return …", "in this order"), and does not describe an
+# input ("the table has these columns") or details to gather in a chat ("collect these fields").
+_OUTPUT_INTRO = re.compile(
+    r"\b(?:output|return|give|write|fill|extract|include|respond|reply|list|provide|produce|send|record|report|"
+    r"in\s+this\s+order|gib|ausgeben|devuelve|escribe|renvoie|écris|restituisci|retorne|geef)\b",
+    re.IGNORECASE,
+)
+_NOT_OUTPUT_INTRO = re.compile(r"\b(?:has|have|contains?|with)\s+(?:these|the\s+following)\b", re.IGNORECASE)
+# "Chat with the customer and collect these fields:": details gathered in the conversation, not a record returned.
+_COLLECT_INTRO = re.compile(r"\b(?:collect|gather|ask\s+(?:for|about)|get)\b", re.IGNORECASE)
+
+
 class FieldLines(NamedTuple):
     """Field names listed one per line under an introducing line, and whether they are written as lines."""
 
@@ -448,6 +460,8 @@ class FieldLines(NamedTuple):
     end: int
     intro_start: int
     as_lines: bool
+    collect: bool = False
+    """Details to gather from the user in conversation ("collect these fields:"), not fields to return."""
 
 
 def field_lines(text: str) -> FieldLines | None:
@@ -457,6 +471,10 @@ def field_lines(text: str) -> FieldLines | None:
     match = _FIELD_LINES.search(text)
     if match is None or re.search(r"\bjson\b", match.group("intro"), re.IGNORECASE):
         return None
+    intro = match.group("intro")
+    collect = _COLLECT_INTRO.search(intro) is not None
+    if not collect and (not _OUTPUT_INTRO.search(intro) or _NOT_OUTPUT_INTRO.search(intro)):
+        return None  # "The orders table has these columns:": an input described, not the reply's fields
     names = [
         line.strip().lstrip("-*• \t").split("(")[0].split(":")[0].split()[0].strip("`")
         for line in match.group("lines").splitlines()
@@ -465,9 +483,8 @@ def field_lines(text: str) -> FieldLines | None:
     identifiers = sum(1 for name in names if "_" in name or name.islower())
     if len(names) < 2 or identifiers < len(names) or _NOT_FIELD.fullmatch(names[0]):
         return None
-    return FieldLines(
-        names, match.start("lines"), match.end("lines"), match.start(), bool(_PER_LINE.search(match.group("intro")))
-    )
+    as_lines = not collect and bool(_PER_LINE.search(intro))
+    return FieldLines(names, match.start("lines"), match.end("lines"), match.start(), as_lines, collect)
 
 
 def describe_field_lines(values: list[str], text: str = "") -> str:

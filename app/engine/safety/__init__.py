@@ -267,7 +267,11 @@ _CIRCUMSTANCES = re.compile(
 )
 # "the Children's Garden", "Kids Corner": a room, club or place named after children, mid-sentence and capitalised,
 # says nothing about who reads the replies.
-_NAMED_AFTER_CHILDREN = re.compile(r"(?<=[a-z,;]\s)(?:the\s+)?(?:Children'?s?|Kids'?|Child's|Family)\s+[A-Z][a-z]+")
+# (a place that names its users, "Riverside Children's Hospital", "Kids Club", stays: its users are children)
+_NAMED_AFTER_CHILDREN = re.compile(
+    r"(?<=[a-z,;]\s)(?:the\s+)?(?:Children'?s?|Kids'?|Child's|Family)\s+"
+    r"(?:Garden|Corner|Room|Wing|Trail|Area|Section|Menu|Zone|Floor|Entrance|Lounge|Changing\s+Room|Toilets?)\b"
+)
 # Teenagers named as such, or ages of 13 and over: "teens", "adolescentes de 13 a 17 anos", "Jugendliche".
 _TEENS = re.compile(
     r"\b(?:teens?|teenagers?|adolescen\w*|jugendliche\w*|ados|jóvenes|ragazz[ie]|tieners|young people|"
