@@ -122,12 +122,24 @@ _LENGTH_CUES: tuple[tuple[re.Pattern[str], Length], ...] = (
     (re.compile(r"\b(?:detailed|in-depth|in depth|thorough|comprehensive|long-form|exhaustive)\b", re.I), "detailed"),
     (re.compile(r"\b(?:brief|short|concise|succinct|terse|one-line|one sentence|tl;?dr)\b", re.I), "short"),
 )
-_TONE_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b{word}\b", re.IGNORECASE), word)
-    for word in (
-        "friendly", "formal", "professional", "casual", "empathetic", "playful", "warm", "encouraging",
-        "patient", "witty", "neutral", "authoritative", "upbeat", "calm", "direct", "supportive", "humorous",
-    )
+_TONE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    *(
+        (re.compile(rf"\b{word}\b", re.IGNORECASE), word)
+        for word in (
+            "friendly", "formal", "professional", "casual", "empathetic", "playful", "warm", "encouraging",
+            "witty", "neutral", "authoritative", "upbeat", "calm", "direct", "supportive", "humorous",
+        )
+    ),
+    # "be patient", "warm and patient" (not "the patient takes home", "each patient's record": a person)
+    (
+        re.compile(
+            r"(?:\b(?:be|stay|remain|very|extra|always|and|or)|[,:])\s+patient\b(?!['’]s)|"
+            r"(?<!\bthe\s)(?<!\ba\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bour\s)(?<!\byour\s)(?<!\bany\s)(?<!\bper\s)"
+            r"\bpatient\s*(?:,|and\b|with\b)(?!\s+(?:their|the)\b)",
+            re.IGNORECASE,
+        ),
+        "patient",
+    ),
 )  # fmt: skip
 
 

@@ -227,8 +227,8 @@ def _notes_writer_leads(matches: list[ArchetypeMatch], task: str) -> list[Archet
         return matches
     if _names_a_job(matches[0], labels=False):
         return matches  # "a bot that answers … using the notes I've collected": a job verb named the lead
-    if lead.contacts_in_text or any(v.changes.get("contacts_in_text") for v in lead.variants):
-        return matches  # copy, an e-mail drafted from notes, a general writing task: the lead can write texts
+    if lead.contacts_in_text or lead.for_task(task).contacts_in_text:
+        return matches  # copy, an e-mail drafted from notes, a general writing task: the lead writes texts already
     if not NOTES_TO_TEXT.cue.search(task) or (NOTES_TO_TEXT.unless and NOTES_TO_TEXT.unless.search(task)):
         return matches
     writer = next(a for a in REGISTRY if a.writes_from_notes)

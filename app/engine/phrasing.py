@@ -75,9 +75,22 @@ def _base_form(word: str) -> str | None:
     return next((c for c in candidates if c in VERBS), None)
 
 
+# Words to say, in quotes: 'reply with exactly: "I'm really glad you told me."' keeps its first person.
+_QUOTED_WORDS = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*」')
+
+
 def second_person(text: str, user: str) -> str:
-    """The requester's first-person wording ("my grandma") rewritten for the assistant ("the user's grandma")."""
-    return _second_person(text, user)
+    """The requester's first-person wording ("my grandma") rewritten for the assistant ("the user's grandma"); words
+    in quotes (a reply to say exactly) stay as written."""
+    if not _QUOTED_WORDS.search(text):
+        return _second_person(text, user)
+    out, position = [], 0
+    for quote in _QUOTED_WORDS.finditer(text):
+        out.append(_second_person(text[position : quote.start()], user) if quote.start() > position else "")
+        out.append(quote.group(0))
+        position = quote.end()
+    out.append(_second_person(text[position:], user) if position < len(text) else "")
+    return "".join(out)
 
 
 def _second_person(text: str, user: str) -> str:

@@ -1133,7 +1133,8 @@ WRITING_TASK = Variant(
 # the user's draft ("keeping their voice") nor a summary of a source ("lead with the main conclusion"): the notes
 # hold the facts, and the brief says what text to make of them.
 _NOTES = (  # (not an output section of that name: "then write NOTAS: with at most 3 points")
-    r"\b(?<!release\s)(?<!patch\s)(?<!show\s)(?:notes|note-?form|aantekeningen|notities|notas|apuntes|notizen|stichpunkte\w*|appunti|anotações|anotacoes)\b(?!\s*:)|"
+    r"\b(?<!release\s)(?<!patch\s)(?<!show\s)(?:notes|note-?form|shorthand|jottings|talking\s+points|aantekeningen|notities|"
+    r"notas|apuntes|notizen|stichpunkte\w*|appunti|anotações|anotacoes)\b(?!\s*:)|"
     r"メモ|笔记|筆記"
 )
 # The text a writing job makes of notes: a letter, a blurb, a post, an announcement (not "make notes private").
@@ -1195,6 +1196,9 @@ NOTES_TO_TEXT = Variant(
         "replaceable_inputs": ("notes",),
         "final_reminder": "Write the text the brief asks for from the notes, using only their facts.",
         "contacts_in_text": True,
+        # the requester writes to a third party: rules for talking with a person at risk would address no one here,
+        # and the brief's own rules say what the text may contain
+        "safety_packs": False,
     },
 )
 

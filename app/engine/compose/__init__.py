@@ -76,7 +76,18 @@ def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
         return []
     if "explanation" in plan.conflicts.forbidden:
         return []  # "no explanations": visible reasoning is exactly what the brief rules out
+    if _OUTPUT_ONLY.search(plan.brief.task):
+        return []  # "output ONLY a markdown table", "code first": a thinking block would come before the reply
     return plan.conflicts.keep(plan.fill(s) for s in plan.primary.reasoning)
+
+
+# The brief fixes what the reply starts with or holds and nothing else.
+_OUTPUT_ONLY = re.compile(
+    r"\b(?:output|return|reply\s+with|respond\s+with|give|print)\s+(?:\w+\s+){0,2}?only\b|"
+    r"\bonly\s+(?:output\s+)?(?:a|the)\s+(?:markdown\s+)?(?:table|code|json|sql|query|diff)\b|\bnothing\s+else\b|"
+    r"\bcode\s+first\b|\bno\s+(?:preamble|intro(?:duction)?|greeting)\b",
+    re.IGNORECASE,
+)
 
 
 def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[list[Example], list[str]]:

@@ -794,6 +794,7 @@ def _read_field(field: _Field) -> list[Constraint]:
     found.extend(_listed_tools(field, found))
     found = _with_field_lines(field, found)
     found = _with_line_templates(field, found)
+    found = [c for c in found if not _describes_a_signature(field.text, c)]
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
     found = [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
     table = label_table(field.text)
@@ -837,6 +838,20 @@ def _with_line_templates(field: _Field, found: list[Constraint]) -> list[Constra
         span = msgspec.structs.replace(span, end=after.end("line"), text=field.text[span.start : after.end("line")])
         out.append(msgspec.structs.replace(c, text=text, value=text, span=span))
     return out
+
+
+# "run_query(sql: str) -> rows as JSON", "orders(order_id bigint, …, status text) -- status: 'delivered', …": a tool's
+# output or a table's column values, on the signature's own line, say nothing of the reply's format or labels.
+_SIGNATURE_LINE = re.compile(r"[A-Za-z_]\w*\([^()\n]*\)\s*(?:->|→|=>|--|returns?\b)")
+
+
+def _describes_a_signature(text: str, constraint: Constraint) -> bool:
+    span = constraint.span
+    if constraint.kind not in ("format", "labels") or span is None or span.start >= len(text):
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    signature = _SIGNATURE_LINE.search(text, line_start, span.start)
+    return signature is not None and "\n" not in text[signature.start() : span.start]
 
 
 def _table_rows(rows: str) -> list[str]:

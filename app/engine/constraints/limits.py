@@ -184,6 +184,8 @@ _FOREIGN_PART_NAMES = {
 }  # fmt: skip
 _CJK_RETURNS = re.compile(r"(?:返回|返す|返します|戻す|返却|返还)\s*(?:最多|最大|至多)?\s*$")
 # "決定事項は1件あたり40文字以内", "每条不超过20字": a limit per item.
+_CJK_PER_PERSON = re.compile(r"(?:1|一|１)(?:人|名)(?:あたり|につき)?\s*$|每(?:人|个人|位)\s*$")
+_CJK_AFTER_LINES = re.compile(r"行\s*[・、，,／/]\s*$")
 _CJK_PER_ITEM = re.compile(r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項)\s*$")
 # A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
 _INPUT_BEFORE = re.compile(
@@ -471,16 +473,25 @@ _STRENGTH_POINTS = re.compile(
 )
 # "Summary: at most 5 bullets. Email: under 150 words": a heading before the limit names the part it narrows.
 _HEADING = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:the\s+)?(?P<part>[A-Za-z][A-Za-z -]{1,24}?)\s*:\s*(?:(?:at\s+most|under|below|within|"
-    r"max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|exactly|about)\s+)?$",
+    r"^\s*(?:[-*•]\s*)?(?:the\s+)?(?P<part>[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+){0,3}?)\s*:\s*(?:(?:at\s+most|under|"
+    r"below|within|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|exactly|about|máximo|máx\.?|höchstens|maximal|"
+    r"maximaal|massimo|au\s+plus|no\s+máximo)\s+)?$",
     re.IGNORECASE,
 )
 _WHOLE_REPLY_HEADINGS = frozenset(
     {"output", "format", "length", "limit", "limits", "reply", "replies", "response", "responses", "answer",
-     "answers", "rules", "constraints", "note", "notes", "style", "tone", "important", "requirements", "size"}
+     "answers", "rules", "constraints", "note", "notes", "style", "tone", "important", "requirements", "size",
+     "respuesta", "respuestas", "longitud", "formato", "antwort", "antworten", "länge", "réponse", "réponses",
+     "longueur", "resposta", "respostas", "tamanho", "risposta", "risposte", "lunghezza", "antwoord", "antwoorden",
+     "lengte", "salida", "ausgabe", "sortie", "saída", "uitvoer", "reglas", "regeln", "règles", "regras", "regole",
+     "regels", "estilo", "stil", "tono", "ton", "tom", "extensión", "umfang", "taille", "comprimento"}
 )  # fmt: skip
 
 
+_SENTENCE_WORDS = frozenset(
+    {"sentences", "sentence", "phrases", "phrase", "frases", "frase", "sätze", "satz", "zinnen", "zin", "frasi",
+     "oraciones", "des", "short", "kurze", "courtes", "cortas", "korte"}
+)  # fmt: skip
 _IMPERATIVE_LEADS = frozenset(
     {"keep", "be", "make", "use", "write", "answer", "reply", "respond", "limit", "stay", "please", "always", "never",
      "don't", "do"}
@@ -495,6 +506,8 @@ def heading_scope(text: str, start: int) -> str | None:
     part = " ".join(heading.group("part").lower().split())
     if part in _WHOLE_REPLY_HEADINGS or part.split()[0] in _IMPERATIVE_LEADS:
         return None  # "Keep answers short: 4 sentences max" is an instruction about the reply, not a part's name
+    if part.split()[0] in _SENTENCE_WORDS:
+        return None  # "Des phrases très courtes : 10 mots maximum": each sentence, not a part named "phrases"
     return f"the {part}"
 
 
@@ -902,8 +915,13 @@ def find_limits(text: str) -> list[FoundLimit]:
         if _CJK_RETURNS.search(text[max(0, match.start() - 8) : match.start()]):
             continue  # "run_sql(sql) 执行查询，最多返回 500 行": what a tool returns, not the reply's length
         per_item = _CJK_PER_ITEM.search(text[max(0, match.start() - 12) : match.start()])
+        before = text[max(0, match.start() - 8) : match.start()]
         scope = (
-            "each item"
+            "each person's entry"  # "1人1行": one line for each person, not a one-line reply
+            if _CJK_PER_PERSON.search(before)
+            else "each line"  # "1人1行・80文字以内": the characters of each of those lines
+            if _CJK_AFTER_LINES.search(before)
+            else "each item"
             if per_item
             else _language_lead(text, match.start())
             or parts.cjk_part_before(text, match.start())

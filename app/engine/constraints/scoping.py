@@ -131,10 +131,13 @@ def without_label_tones(found: list[Constraint]) -> list[Constraint]:
 _FIELD_BEFORE_LIMIT = re.compile(
     r"(?:^|[\s,;(（，；。、])[\"'`“「]?(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[\"'`”」]?\s*(?:field|key)?\s*(?:[:：=]|should\s+be|"
     r"must\s+be|is|has|of|with|in)?\s*"
+    # '"reden" in het Nederlands, maximaal 15 woorden': the field's language first, in a Latin script
+    r"(?:(?:in\s+(?:het\s+|de\s+)?|auf\s+|en\s+|em\s+)?(?:English|Dutch|German|French|Spanish|Portuguese|Italian|"
+    r"Nederlands|Engels|Deutsch|Englisch|français|anglais|español|inglés|português|inglês|italiano|inglese)\s*[,，]?\s*)?"
     # "reasonは日本語で30文字以内", "reason 用中文，不超过30字": a CJK topic marker and the field's language first
     r"(?:(?:は|も|要|须|需要?|应)?\s*(?:[^\s\d\W]{1,4}語で|用?中文|用?英文|日本語|中国語)?[，,、]?\s*)?"
     r"(?:(?:at\s+most|under|max(?:imum)?|no\s+more\s+than|up\s+to|less\s+than|不超过|最多|höchstens|"
-    r"maximal|máximo|au\s+plus)\s*)?$",
+    r"maximal|maximaal|massimo|máximo|au\s+plus)\s*)?$",
     re.IGNORECASE,
 )
 
