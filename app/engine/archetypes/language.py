@@ -361,6 +361,8 @@ MARKETING_COPY = Archetype(
     final_reminder="Write three benefit-led variants, each ending with a call to action.",
     example_kind="marketing",
     contacts_in_text=True,
+    # copy speaks to the market, never with a person about their case: the brief's own claim rules govern health copy
+    safety_packs=False,
     variants=(STATED_PIECES, PRODUCT_DESCRIPTIONS),
 )
 

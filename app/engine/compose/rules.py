@@ -150,7 +150,10 @@ def archetype_rules(plan: Plan) -> list[Rule]:
     """The archetypes' rules that fit the brief: the unsure path gives way to the brief's fallback, clashes go."""
     has_fallback = bool(plan.of_kind("fallback"))
     candidates: list[Rule] = []
-    candidates.extend(plan.primary.rules)
+    # The brief's own outline of the reply replaces the default shape: only the job's essential rules stay
+    # ("Offer three distinct variants", "End with one clear call to action" would contradict "标题 / 三个卖点 / 结尾…").
+    outlined = any(c.value == "sections" for c in plan.of_kind("format"))
+    candidates.extend(plan.primary.blend_rules if outlined and plan.primary.blend_rules else plan.primary.rules)
     if len(brief_rules(plan)) < THIN_BRIEF_RULES:
         candidates.extend(plan.primary.thin_brief_rules)
     if not has_fallback:

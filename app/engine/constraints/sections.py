@@ -39,7 +39,7 @@ _INTRODUCER = re.compile(
     r"(?:\b(?:format|formatted|structure[d]?|layout|template|outline|sections?|headings?|headers?|parts|like\s+this|"
     r"as\s+follows|formato|estructura|estructurad[ao]|secciones|apartados|plantilla|gliederung|struktur|"
     r"abschnitte[n]?|aufbau|vorlage|rubriques|modèle|estrutura|seções|secções|modelo|struttura|sezioni|schema|"
-    r"opbouw|indeling|secties|kopjes)\b|形式|フォーマット|構成|見出し|格式|结构|部分|模板|"
+    r"opbouw|indeling|secties|kopjes)\b|形式|フォーマット|構成|見出し|格式|结构|部分|模板|输出|出力|"
     # a bare "Output:" / "Reply:" / "Respuesta:" line introduces the reply's own lines
     r"^[ \t]*(?:output|reply|response|answer|salida|respuesta|ausgabe|antwort|sortie|réponse|saída|resposta|"
     r"risposta|uitvoer|antwoord)(?=[:：][ \t]*$))"

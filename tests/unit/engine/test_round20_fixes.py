@@ -125,3 +125,20 @@ def test_a_letter_from_clinical_shorthand_is_written_from_notes_without_chat_pac
     assert "who turns notes into finished texts" in result.prompt or "writer" in result.prompt.split("\n", 3)[1]
     assert "If the person describes signs of an emergency" not in result.prompt
     assert "Patient: re-explain" not in result.prompt
+
+
+def test_a_chinese_output_outline_replaces_the_default_shape() -> None:
+    result = generate(
+        Brief(
+            task="我们卖手冲咖啡豆，主要在小红书上卖。帮我做一个写商品文案的助手，每次我给它产品信息，它输出：\n\n"
+            "1. 标题：不超过18个字\n2. 三个卖点：每个卖点一行，每行不超过25个字\n"
+            "3. 结尾固定加一句：「欢迎到店品尝」\n\n"
+            "语气亲切，不要表情符号。",
+            target="claude",
+        )
+    )
+    prompt = result.prompt
+    assert "Use these sections, in this order" in prompt
+    assert "Three variants" not in prompt
+    assert "Offer three distinct variants" not in prompt
+    assert "End with one clear call to action" not in prompt
