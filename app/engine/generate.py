@@ -140,6 +140,8 @@ def _field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
     """ "Output these fields: asset_id, fault_type (one of: electrical, mechanical, other), hours_down": label sets that
     are listed fields' values make a record of fields, not a single label, so the extractor leads a labeller."""
     fields = {v.lower() for c in constraints if c.kind == "fields" and c.value != "collect" for v in c.values}
+    if any(" " in field for field in fields):
+        return matches  # "Homeowner goals, Monthly electric bill, …": a note's headings in prose, not a record's keys
     label_sets = [c for c in constraints if c.kind == "labels"]
     if not matches or matches[0].id not in BY_ID or not fields or not label_sets:
         return matches
