@@ -112,11 +112,22 @@ def professional_domains(texts: Iterable[str]) -> frozenset[str]:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n")  # ("can I take this with..." keeps its dots)
 _BARE_ADVICE = re.compile(rf"{_NEGATION}\s+(?:\w+\s+){{0,2}}?{_ADVICE}\b", re.IGNORECASE)
+_NOT_ANSWERED = re.compile(
+    r"\b(?:never|not|don'?t|do\s+not|must\s+not)\s+(?:\w+\s+)?(?:answer|respond\s+to|discuss|handle)\s+(?:those|these|them|"
+    r"such\s+questions|medical\s+questions|the\s+medical\s+part)\b",
+    re.IGNORECASE,
+)
 _TOPICS: dict[str, re.Pattern[str]] = {
     "medical": re.compile(
         r"\b(?:dos(?:e|es|ing|age)|side\s+effects?|interactions?|medications?|medicines?|drugs?|symptoms?|"
-        r"prescriptions?|treatments?|diagnos\w*|dosis|dosierung|nebenwirkung\w*|posologie|efeitos\s+colaterais)\b",
+        r"prescriptions?|treatments?|diagnos\w*|dosis|dosierung|nebenwirkung\w*|posologie|efeitos\s+colaterais|"
+        r"medical|health)\b",
         re.IGNORECASE,
+    ),
+    "veterinary": re.compile(
+        r"\b(?:medical|health|symptoms?|vet\w*)\b[^.!?\n]{0,80}\b(?:animals?|pets?|dogs?|cats?)\b|"
+        r"\b(?:animals?|pets?|dogs?|cats?)\b[^.!?\n]{0,80}\b(?:medical|health|symptoms?)\b",
+        re.I,
     ),
     "legal": re.compile(r"\b(?:contracts?|lawsuits?|court|eviction|tenancy|deposit\s+disputes?|rights)\b", re.I),
 }
@@ -128,10 +139,15 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
     spans = [m.group(0) for m in _NEGATED_SPAN.finditer(joined)]
     found = {domain for domain, pattern in _SETTLED.items() if any(pattern.search(span) for span in spans)}
-    for sentence in _SENTENCE_END.split(joined):
-        # "Anything about dosing, side effects, interactions … — no advice at all": bare advice ruled out, on a topic
+    sentences = _SENTENCE_END.split(joined)
+    for index, sentence in enumerate(sentences):
+        # "Anything about dosing, side effects, interactions … — no advice at all": bare advice ruled out, on a topic;
+        # "Any question about side effects … -> transfer. Never answer those itself": the topic in the sentence before
         if _BARE_ADVICE.search(sentence):
             found.update(domain for domain, topic in _TOPICS.items() if topic.search(sentence))
+        elif _NOT_ANSWERED.search(sentence):
+            context = " ".join(sentences[max(0, index - 1) : index + 1])
+            found.update(domain for domain, topic in _TOPICS.items() if topic.search(context))
     if any(_NOT_A_CLINICIAN.search(span) for span in spans):
         found.add("mental_health")
     return frozenset(found)

@@ -142,3 +142,15 @@ def test_a_chinese_output_outline_replaces_the_default_shape() -> None:
     assert "Three variants" not in prompt
     assert "Offer three distinct variants" not in prompt
     assert "End with one clear call to action" not in prompt
+
+
+def test_questions_the_brief_says_never_to_answer_settle_the_packs_advice_line() -> None:
+    from app.engine.safety.settled import settled_domains
+
+    assert "medical" in settled_domains(
+        ["Any question about side effects or doses -> hand it to the pharmacist. Never answer those yourself."]
+    )
+    assert "veterinary" in settled_domains(
+        ["Pet owners asking medical questions about their animal: don't answer the medical part; invite them in."]
+    )
+    assert "medical" not in settled_domains(["Never answer questions about our competitors."])
