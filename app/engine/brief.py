@@ -134,6 +134,7 @@ _TONE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"(?:\b(?:be|stay|remain|very|extra|always|and|or)|[,:])\s+patient\b(?!['’]s)|"
+            r"\ban?\s+patient\s+(?:tutor|teacher|coach|assistant|guide|helper|explainer|mentor)\b|"
             r"(?<!\bthe\s)(?<!\ba\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bour\s)(?<!\byour\s)(?<!\bany\s)(?<!\bper\s)"
             r"\bpatient\s*(?:,|and\b|with\b)(?!\s+(?:their|the)\b)",
             re.IGNORECASE,

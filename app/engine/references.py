@@ -218,15 +218,18 @@ _MIN_TABLE_ROWS = 2
 # or the label set, said where it stands.
 _TEMPLATE_INTRO = re.compile(
     r"\b(?:answer|reply|respond|output|return|format|fill|give)\w*\b[^.\n]{0,40}\b(?:table|format|template|layout)\b"
-    r"[^.\n]{0,20}:?\s*$|\b(?:labels?|categories|tags|intents|severit(?:y|ies)|priorit(?:y|ies))\b[^.\n]{0,20}:?\s*$",
-    re.IGNORECASE,
+    r"[^.\n]{0,20}:?\s*$|\b(?:labels?|categories|tags|intents)\b[^.\n]{0,20}:?\s*$|"
+    r"^\s*(?:severit(?:y|ies)|priorit(?:y|ies))(?:\s+(?:levels?|tags?))?\s*:?\s*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
 # "severity:" or "priority:" over a table of tags: the tags are the values of that one part of each item.
 _LABEL_TABLE_INTRO = re.compile(
-    r"\b(?:labels?|categories|tags|intents|classes|(?P<part>severit(?:y|ies)|priorit(?:y|ies)))\b[^.\n]{0,20}:?\s*$",
-    re.IGNORECASE,
+    r"\b(?:labels?|categories|tags|intents|classes)\b[^.\n]{0,20}:?\s*$|"
+    # "severity:" as the table's own heading (not "response times based on priority:")
+    r"^\s*(?P<part>severit(?:y|ies)|priorit(?:y|ies))(?:\s+(?:levels?|tags?))?\s*:?\s*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

@@ -32,8 +32,10 @@ _JOINING_END = re.compile(
 # a date …\nalways offer a refund …\nask for the order number …").
 _CLAUSE_START = re.compile(
     r"^[ \t]*(?:always|never|only|please|don'?t|do|no|avoid|ask|tell|say|use|keep|be|make|give|offer|send|check|"
-    r"reply|answer|write|include|mention|add|put|try|let|if|when|i|we|you|they|it|he|she|output|return|print|"
-    r"classify|label|tag|format|list|show|summari[sz]e|translate|extract|respond|lowercase|uppercase)\b",
+    r"reply|answer|write|include|mention|add|put|try|let|if|when|i|we|you|they|it|he|she)\b|"
+    # "output the label ONLY": an instruction line, when the verb governs an object (not "a free\nreturn label")
+    r"^[ \t]*(?:output|return|print|classify|tag|format|list|summari[sz]e|translate|extract|respond)\s+"
+    r"(?:the|a|an|only|one|each|every|it|them|json|just)\b",
     re.IGNORECASE,
 )
 _CLOSED_END = re.compile(r"[.!?:;。！？：]['\"”’)]*[ \t]*$")

@@ -196,7 +196,8 @@ CONTENT_MODERATION = Archetype(
     id="content_moderation",
     title="Content moderator",
     features=(
-        feat("moderation", r"\bmoderat\w*\b", 8),
+        # (not the moderator who owns something: "from the moderator's notes")
+        feat("moderation", r"\bmoderat\w*\b(?!['’]s\b)", 8),
         feat(
             "policy violations",
             r"\bpolicy violations?\b|\bcommunity guidelines\b|\bviolat\w+ (?:the |our )?(?:policy|policies|rules|guidelines)\b",

@@ -89,7 +89,7 @@ GRADER = Archetype(
             r"\baufs[äa]tz\w*\s+(?:[\w:]+\s+){0,4}?(?:vor)?bewert\w*|\bbenot\w*|\bbewertungsraster\b|\bnotenschl[üu]ssel\b|"
             r"\bcorrig\w*\s+(?:les\s+|des\s+|las\s+|los\s+|os\s+|as\s+)?(?:copies|dissertations?|rédactions?|redacciones|"
             r"ex[áa]menes|redações|provas|compiti|temi)\b|\bgrille\s+d['’][ée]valuation\b|\bbar[èe]me\b|"
-            r"\bcalific\w*\s+(?:las\s+|los\s+)?(?:redacciones|ex[áa]menes|trabajos|ensayos)\b|\br[úu]brica\b|"
+            r"\bcalific\w*\s+(?:las\s+|los\s+)?(?:redacciones|ex[áa]menes|trabajos|ensayos)\b|"
             r"\bavali\w*\s+(?:as\s+|os\s+)?(?:redações|provas|trabalhos)\b|\bvalut\w*\s+(?:i\s+|gli\s+)?(?:temi|compiti|elaborati)\b|"
             r"\bbeoordeel\w*\s+(?:de\s+|het\s+)?(?:opstel\w*|werkstuk\w*|toets\w*)\b|採点|评分标准|批改|打分",
             7,

@@ -1142,7 +1142,7 @@ _TEXT_NOUN = (
     r"(?:letters?|brief|brieven|conceptbrief|lettres?|cartas?|letteras?|lettere|blurbs?|posts?|announcements?|"
     r"aankondiging\w*|annonces?|anuncios?|ankündigung\w*|newsletters?|nieuwsbrie\w*|press\s+releases?|persbericht\w*|"
     r"listings?|bios?|e-?mails?|notices?|descriptions?|articles?|updates?|invitations?|flyers?|handouts?|captions?|"
-    r"statements?|write-?ups?|copy|texts?|courriers?|communiqués?|anschreiben|mitteilung\w*|rundschreiben|comunicados?|"
+    r"statements?|write-?ups?|copy|texts?|postings?|courriers?|communiqués?|anschreiben|mitteilung\w*|rundschreiben|comunicados?|"
     r"avisos?|comunicazion\w*|circolar\w*)"
 )
 _WRITE_FROM = (
@@ -1165,8 +1165,10 @@ NOTES_TO_TEXT = Variant(
         r"\bproofread\w*|\brewrit\w*|\breescr\w*|\bréécri\w*|\bumschreib\w*|\bherschrij\w*|\briscriv\w*|"
         r"\b(?:release|patch)\s+notes\b|\bchange-?logs?\b|"
         # a job of another kind that reads notes: answering from them, quizzing, coding, reviewing, marking
-        r"\b(?:questions?|answer\w*|chat\w*|quiz\w*|flash\s?cards?|code|coding|grade[sd]?|grading|marking|"
-        r"moderat\w*|review(?:s|ing)?|decide|tutor\w*|pregunt\w*|fragen|vragen|domande|respond\w*|rispond\w*)\b",
+        r"\b(?:answers?|answering|quiz(?:zes)?|quizzing|grades?|grading|marks|marking|moderates?|moderating|reviews?|"
+        r"reviewing|decides?|tutors?|tutoring|chats?|chatting)\s+(?:the\s+|my\s+|their\s+|our\s+|me\s+|them\s+)?"
+        r"(?:\w+\s+){0,2}?(?:questions?|notes|posts?|comments?|answers?|code|essays?|on)\b|\bflash\s?cards?\b|"
+        r"\bcod(?:e|ing)\s+(?:assistant|helper|review)|\bpregunt\w*|\bfragen\b|\bvragen\b|\bdomande\b",
         re.IGNORECASE,
     ),
     changes={
@@ -1318,7 +1320,8 @@ QUIZ = Variant(
         r"\b(?:pub|bar|party)\s+quiz\b|\bquiz\s*(?:night|master|show)\b|\btrivia\b|\bgame\b|"
         r"\b(?:generat|writ|creat|draft|produc|mak|build)\w*\s+(?:\w+\s+){0,3}(?:quiz|multiple[- ]choice)\s+questions\b|"
         # the brief's own way to see an answer early ("if I type 'pass', show me the answer") would clash with it
-        r"\b(?:pass|skip|give\s+up|show\s+(?:me\s+)?the\s+answer|reveal\s+the\s+answer)\b",
+        r"\b(?:types?|says?|writes?|sends?|enters?|replies)\s+[\"'“‘]?(?:pass|skip|give\s+up)\b|"
+        r"\b(?:show\s+(?:me\s+)?the\s+answer|reveal\s+the\s+answer)\b",
         re.IGNORECASE,
     ),
     changes={

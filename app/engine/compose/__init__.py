@@ -84,7 +84,8 @@ def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
 # The brief fixes what the reply starts with or holds and nothing else.
 _OUTPUT_ONLY = re.compile(
     r"\b(?:output|return|reply\s+with|respond\s+with|give|print)\s+(?:\w+\s+){0,2}?only\b|"
-    r"\bonly\s+(?:output\s+)?(?:a|the)\s+(?:markdown\s+)?(?:table|code|json|sql|query|diff)\b|\bnothing\s+else\b|"
+    r"\bonly\s+(?:output\s+)?(?:a|the)\s+(?:markdown\s+)?(?:table|code|json|sql|query|diff)\b|"
+    r"\b(?:output|return|reply|respond|print)\b[^.;\n]{0,60}\bnothing\s+else\b|"
     r"\bcode\s+first\b|\bno\s+(?:preamble|intro(?:duction)?|greeting)\b",
     re.IGNORECASE,
 )

@@ -86,7 +86,8 @@ def _each_its_own_case(fallbacks: list[Constraint], task: str) -> bool:
 
 # "Escalations: procurement-lead@…", "Support: it-helpdesk@…": a contact for the requester, not for the text's readers.
 _INTERNAL_LABEL = re.compile(
-    r"\b(?:escalat\w*|support|help\s*desk|helpdesk|it|internal|bugs?|issues?|feedback|problems?|admin\w*)\b[^.\n]{0,20}$",
+    r"\b(?:escalations?|escalate\s+to|internal|it\s+helpdesk|help\s*desk|helpdesk|it\s+support|admin\w*|support)"
+    r"(?:\s+(?:contact|email|address|line))?\s*[:–—-]\s*$",
     re.IGNORECASE,
 )
 

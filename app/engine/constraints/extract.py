@@ -831,8 +831,15 @@ def _with_line_templates(field: _Field, found: list[Constraint]) -> list[Constra
         span = c.span
         after = _TEMPLATE_AFTER.match(field.text, span.end) if c.kind == "requirement" and span is not None else None
         line = after.group("line") if after is not None else ""
-        if after is None or span is None or not _PLACEHOLDER_TOKEN.search(line) or line.rstrip().endswith((".", ":")):
-            out.append(c)
+        if (
+            after is None
+            or span is None
+            or not _PLACEHOLDER_TOKEN.search(line)
+            or line.rstrip().endswith((".", ":"))
+            or not field.text[span.start : after.start("line")].rstrip().endswith(":")
+            or re.match(r"\s*(?:[-*•]\s|\d{1,2}[.)]\s|\*\*|#)", line)
+        ):
+            out.append(c)  # the sentence must end in a colon, and a list item or a heading is no template
             continue
         text = f"{c.text.rstrip('.:')}: `{line.strip()}`."
         span = msgspec.structs.replace(span, end=after.end("line"), text=field.text[span.start : after.end("line")])

@@ -233,7 +233,7 @@ _VERB_FIRST_CONDITION = re.compile(
 
 _ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|etc|approx|incl)\.", re.IGNORECASE)
 # "If the drug is controlled don't queue anything — tell them …": the step before the dash is no part of the case.
-_STEP_BEFORE_DASH = re.compile(r"\s+(?:don'?t|do\s+not|never|no|stop)\b[^—–]*[—–]\s*$", re.IGNORECASE)
+_STEP_BEFORE_DASH = re.compile(r"\s+(?:don'?t|do\s+not)\s+\w+[^—–]*[—–]\s*$", re.IGNORECASE)
 
 
 def find_condition(text: str) -> str | None:
@@ -243,7 +243,7 @@ def find_condition(text: str) -> str | None:
     condition = _find_condition(masked)
     if condition is None:
         return None
-    return _STEP_BEFORE_DASH.sub("", condition.replace("\u2024", ".")) or None
+    return _STEP_BEFORE_DASH.sub("", condition.replace("\u2024", ".")).rstrip(" —–") or None
 
 
 def _find_condition(text: str) -> str | None:

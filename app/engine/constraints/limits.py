@@ -93,7 +93,7 @@ _CJK_UNITS: tuple[tuple[LimitUnit, str], ...] = (
     ("words", r"単語|語|个词|個詞|词"),
     ("sentences", r"文|句话|句"),
     # "一段中文法律文书": 段 before a noun counts a passage of the input, not the reply's paragraphs ("一段话", "两段")
-    ("paragraphs", r"段落|段(?![\u4e00-\u9fff])|段(?=话|話|文字|以内|以下|之内|内|左右|回答|来|写)"),
+    ("paragraphs", r"段落|段(?![\u4e00-\u9fff])|段(?=话|話|文字|以内|以下|之内|内(?!容)|左右|回答)"),
     ("lines", r"行"),
     ("items", r"条|項目"),
     ("bullets", r"点"),
@@ -185,7 +185,7 @@ _FOREIGN_PART_NAMES = {
 _CJK_RETURNS = re.compile(r"(?:返回|返す|返します|戻す|返却|返还)\s*(?:最多|最大|至多)?\s*$")
 # "決定事項は1件あたり40文字以内", "每条不超过20字": a limit per item.
 _CJK_PER_PERSON = re.compile(r"(?:1|一|１)(?:人|名)(?:あたり|につき)?\s*$|每(?:人|个人|位)\s*$")
-_CJK_AFTER_LINES = re.compile(r"行\s*[・、，,／/]\s*$")
+_CJK_AFTER_LINES = re.compile(r"(?:1|一|１)行\s*[・、，,／/]\s*$")  # "1人1行・80文字以内" (not "3行・100文字以内")
 _CJK_PER_ITEM = re.compile(r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項)\s*$")
 # A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
 _INPUT_BEFORE = re.compile(
@@ -490,7 +490,7 @@ _WHOLE_REPLY_HEADINGS = frozenset(
 
 _SENTENCE_WORDS = frozenset(
     {"sentences", "sentence", "phrases", "phrase", "frases", "frase", "sätze", "satz", "zinnen", "zin", "frasi",
-     "oraciones", "des", "short", "kurze", "courtes", "cortas", "korte"}
+     "oraciones"}
 )  # fmt: skip
 _IMPERATIVE_LEADS = frozenset(
     {"keep", "be", "make", "use", "write", "answer", "reply", "respond", "limit", "stay", "please", "always", "never",
@@ -506,8 +506,10 @@ def heading_scope(text: str, start: int) -> str | None:
     part = " ".join(heading.group("part").lower().split())
     if part in _WHOLE_REPLY_HEADINGS or part.split()[0] in _IMPERATIVE_LEADS:
         return None  # "Keep answers short: 4 sentences max" is an instruction about the reply, not a part's name
-    if part.split()[0] in _SENTENCE_WORDS:
+    if any(word in _SENTENCE_WORDS for word in part.split()):
         return None  # "Des phrases très courtes : 10 mots maximum": each sentence, not a part named "phrases"
+    if any(word in _WHOLE_REPLY_HEADINGS for word in part.split()):
+        return None  # "Länge der Antwort:": the reply's own length
     return f"the {part}"
 
 
@@ -574,7 +576,9 @@ _WRITE_VERB = (
 def _asked_to_write(text: str, noun: str) -> bool:
     """Whether the brief asks the assistant to write pieces of this kind ("Draft social posts", "write replies")."""
     stem = re.escape(noun.lower().rstrip("s"))
-    return re.search(rf"{_WRITE_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?{stem}s?\b", text, re.IGNORECASE) is not None
+    # ("write responses to Google reviews": the reviews are what arrives, not what is written)
+    gap = r"(?:(?!(?:to|for|from|on|about|of|in)\b)[\w'’-]+\s+){0,4}?"
+    return re.search(rf"{_WRITE_VERB}\s+{gap}{stem}s?\b", text, re.IGNORECASE) is not None
 
 
 _BARE_SUBJECT = re.compile(

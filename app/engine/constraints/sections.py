@@ -97,7 +97,7 @@ def _heading(match: re.Match[str]) -> tuple[str, str] | None:
         return None
     if match.group("sep") is None and not match.group("bold") and not head.isupper():
         return None  # a bare line is a heading only when it looks like one ("WHY", "**Fix**")
-    if head.endswith((".", "?", "!")) or re.search(r"[/\\\[\]<>{}]|\w\.\w", head):
+    if head.endswith((".", "?", "!")) or re.search(r"\w/\S*\.\w|[\[\]<>{}]|\w\.\w", head):
         return None  # "path/to/file.py:LINE [severity] comment": a line template with placeholders, not a heading
     return head, desc
 

@@ -440,16 +440,10 @@ _PER_LINE = re.compile(
 )
 
 
-# The introducing line asks for output ("Output these fields", "Return …", "in this order"), and does not describe an
-# input ("the table has these columns") or details to gather in a chat ("collect these fields").
-_OUTPUT_INTRO = re.compile(
-    r"\b(?:output|return|give|write|fill|extract|include|respond|reply|list|provide|produce|send|record|report|"
-    r"in\s+this\s+order|gib|ausgeben|devuelve|escribe|renvoie|écris|restituisci|retorne|geef)\b",
-    re.IGNORECASE,
-)
-_NOT_OUTPUT_INTRO = re.compile(r"\b(?:has|have|contains?|with)\s+(?:these|the\s+following)\b", re.IGNORECASE)
-# "Chat with the customer and collect these fields:": details gathered in the conversation, not a record returned.
-_COLLECT_INTRO = re.compile(r"\b(?:collect|gather|ask\s+(?:for|about)|get)\b", re.IGNORECASE)
+# The introducing sentence describes an input ("the table has these columns") or details to gather in a chat
+# ("collect these fields"): the lines under it are no fields of the reply.
+_NOT_OUTPUT_INTRO = re.compile(r"\b(?:has|have|contains?)\s+(?:these|the\s+following)\b", re.IGNORECASE)
+_COLLECT_INTRO = re.compile(r"\b(?:collect|gather|ask\s+(?:for|about))\b", re.IGNORECASE)
 
 
 class FieldLines(NamedTuple):
@@ -471,9 +465,9 @@ def field_lines(text: str) -> FieldLines | None:
     match = _FIELD_LINES.search(text)
     if match is None or re.search(r"\bjson\b", match.group("intro"), re.IGNORECASE):
         return None
-    intro = match.group("intro")
+    intro = re.split(r"(?<=[.!?])\s+", match.group("intro"))[-1]  # the sentence that introduces the list
     collect = _COLLECT_INTRO.search(intro) is not None
-    if not collect and (not _OUTPUT_INTRO.search(intro) or _NOT_OUTPUT_INTRO.search(intro)):
+    if not collect and _NOT_OUTPUT_INTRO.search(intro):
         return None  # "The orders table has these columns:": an input described, not the reply's fields
     names = [
         line.strip().lstrip("-*• \t").split("(")[0].split(":")[0].split()[0].strip("`")

@@ -111,7 +111,11 @@ def professional_domains(texts: Iterable[str]) -> frozenset[str]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n")  # ("can I take this with..." keeps its dots)
-_BARE_ADVICE = re.compile(rf"{_NEGATION}\s+(?:\w+\s+){{0,2}}?{_ADVICE}\b", re.IGNORECASE)
+_BARE_ADVICE = re.compile(
+    rf"\b(?:no|without|ni|sans|sin|kein\w*|geen)\s+(?:(?:any|de|di|du|of)\s+)?{_ADVICE}\b|"
+    rf"\b(?:don'?t|do\s+not|never)\s+(?:give|offer|provide)\s+(?:any\s+)?{_ADVICE}\b",
+    re.IGNORECASE,
+)
 _NOT_ANSWERED = re.compile(
     r"\b(?:never|not|don'?t|do\s+not|must\s+not)\s+(?:\w+\s+)?(?:answer|respond\s+to|discuss|handle)\s+(?:those|these|them|"
     r"such\s+questions|medical\s+questions|the\s+medical\s+part)\b",
