@@ -236,9 +236,8 @@ def _notes_writer_leads(matches: list[ArchetypeMatch], task: str) -> list[Archet
     writer = next(a for a in REGISTRY if a.writes_from_notes)
     found = next((m for m in matches if BY_ID.get(m.id) is writer), None)
     new_lead = found or ArchetypeMatch(id=writer.id, score=matches[0].score, features=["text from notes"])
-    # the old lead stays as a second job only when a job verb of its own names it ("… e a mesma descrição traduzida")
-    named = [matches[0]] if _names_a_job(matches[0], labels=False) else []
-    rest = [msgspec.structs.replace(m, rank="secondary") for m in [*named, *matches[1:]] if m is not found]
+    # the old lead was chosen by topic words (a named job returned above), so it is no second job to blend
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches[1:] if m is not found]
     return [msgspec.structs.replace(new_lead, rank="primary"), *rest[:2]]
 
 

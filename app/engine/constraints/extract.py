@@ -20,6 +20,7 @@ from app.engine.constraints import (
     imperatives,
     labels,
     language,
+    layout,
     limits,
     parameters,
     people,
@@ -792,9 +793,9 @@ def _read_field(field: _Field) -> list[Constraint]:
         found.extend(_clause_constraints(field, clause))
     found = _with_line_purposes(field, found)
     found.extend(_listed_tools(field, found))
-    found = _with_field_lines(field, found)
-    found = _with_line_templates(field, found)
-    found = [c for c in found if not _describes_a_signature(field.text, c)]
+    found = layout.with_field_lines(field.text, field.span, found)
+    found = layout.with_line_templates(field.text, found)
+    found = [c for c in found if not layout.describes_a_signature(field.text, c)]
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
     found = [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
     table = label_table(field.text)
@@ -803,7 +804,7 @@ def _read_field(field: _Field) -> list[Constraint]:
         # "severity:" it is the severity each item carries ("Tag each item's severity with exactly one of …")
         listed = field.text[table.start : table.end]
         text = (
-            f"Tag each item's {table.part} with exactly one of: {'; '.join(_table_rows(listed))}."
+            f"Tag each item's {table.part} with exactly one of: {'; '.join(layout.table_rows(listed))}."
             if table.part
             else labels.describe_labels(table.values, False, listed)
         )
@@ -815,88 +816,6 @@ def _read_field(field: _Field) -> list[Constraint]:
         )  # fmt: skip
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     return _with_outline(field, found, outline) if outline is not None else found
-
-
-# "Format each comment as one line:\n\npath/to/file.py:LINE [severity] comment": the line after the colon is the
-# template to fill (placeholders in capitals, brackets or a path), which the rule must carry.
-_TEMPLATE_AFTER = re.compile(r"[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<line>[^\n]{3,120}?)[ \t]*(?:\n|$)")
-_PLACEHOLDER_TOKEN = re.compile(r"\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}|\b[A-Z]{3,}\b|\w/\w")
-
-
-def _with_line_templates(field: _Field, found: list[Constraint]) -> list[Constraint]:
-    """A rule whose sentence ends in a colon before a line template carries the template ("Format each comment as
-    one line: `path/to/file.py:LINE [severity] comment`")."""
-    out = []
-    for c in found:
-        span = c.span
-        after = _TEMPLATE_AFTER.match(field.text, span.end) if c.kind == "requirement" and span is not None else None
-        line = after.group("line") if after is not None else ""
-        if (
-            after is None
-            or span is None
-            or not _PLACEHOLDER_TOKEN.search(line)
-            or line.rstrip().endswith((".", ":"))
-            or not field.text[span.start : after.start("line")].rstrip().endswith(":")
-            or re.match(r"\s*(?:[-*•]\s|\d{1,2}[.)]\s|\*\*|#)", line)
-        ):
-            out.append(c)  # the sentence must end in a colon, and a list item or a heading is no template
-            continue
-        text = f"{c.text.rstrip('.:')}: `{line.strip()}`."
-        span = msgspec.structs.replace(span, end=after.end("line"), text=field.text[span.start : after.end("line")])
-        out.append(msgspec.structs.replace(c, text=text, value=text, span=span))
-    return out
-
-
-# "run_query(sql: str) -> rows as JSON", "orders(order_id bigint, …, status text) -- status: 'delivered', …": a tool's
-# output or a table's column values, on the signature's own line, say nothing of the reply's format or labels.
-_SIGNATURE_LINE = re.compile(r"[A-Za-z_]\w*\([^()\n]*\)\s*(?:->|→|=>|--|returns?\b)")
-
-
-def _describes_a_signature(text: str, constraint: Constraint) -> bool:
-    span = constraint.span
-    if constraint.kind not in ("format", "labels") or span is None or span.start >= len(text):
-        return False
-    line_start = text.rfind("\n", 0, span.start) + 1
-    signature = _SIGNATURE_LINE.search(text, line_start, span.start)
-    return signature is not None and "\n" not in text[signature.start() : span.start]
-
-
-def _table_rows(rows: str) -> list[str]:
-    """Each row of a label table as "label (what it is for)": the brief's meaning of each label stays with it."""
-    out = []
-    for line in rows.splitlines():
-        cells = [cell.strip().strip("`*") for cell in line.strip().strip("|").split("|")]
-        if cells and cells[0]:
-            out.append(f"{cells[0]} ({cells[1]})" if len(cells) > 1 and cells[1] else cells[0])
-    return out
-
-
-def _with_field_lines(field: _Field, found: list[Constraint]) -> list[Constraint]:
-    """Fields listed one per line under the line that introduces them replace what that line alone seemed to list
-    ("these fields, one per line"); written as `field: value` lines, they are no JSON object."""
-    lines = structure.field_lines(field.text)
-    if lines is None:
-        return found
-    kept = [c for c in found if not (c.kind == "fields" and c.span and lines.intro_start <= c.span.start < lines.end)]
-    listed = field.text[lines.start : lines.end]
-    if lines.collect:
-        describe = structure.describe_collected
-    else:
-        describe = structure.describe_field_lines if lines.as_lines else structure.describe_fields
-    kept.append(
-        Constraint(
-            kind="fields", text=describe(lines.values, listed), span=field.span(lines.start, lines.end),
-            values=lines.values, value="collect" if lines.collect else None,
-        )
-    )  # fmt: skip
-    if lines.as_lines:
-        kept.append(
-            Constraint(
-                kind="format", text="Write the fields as plain lines, not as a JSON object.",
-                span=field.span(lines.intro_start, lines.start), value="lines",
-            )
-        )  # fmt: skip
-    return kept
 
 
 def _with_outline(field: _Field, found: list[Constraint], outline: sections.Outline) -> list[Constraint]:

@@ -1,0 +1,94 @@
+"""Lines of a brief that shape the reply or describe its inputs: a line template after a colon, fields listed one per
+line, a label table's rows, and the signature lines of tools and tables (whose words set no reply format)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import msgspec
+
+from app.engine.constraints import structure
+from app.engine.constraints.model import BriefSpan, Constraint
+
+# "Format each comment as one line:\n\npath/to/file.py:LINE [severity] comment": the line after the colon is the
+# template to fill (placeholders in capitals, brackets or a path), which the rule must carry.
+_TEMPLATE_AFTER = re.compile(r"[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<line>[^\n]{3,120}?)[ \t]*(?:\n|$)")
+_PLACEHOLDER_TOKEN = re.compile(r"\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}|\b[A-Z]{3,}\b|\w/\w")
+
+
+def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
+    """A rule whose sentence ends in a colon before a line template carries the template ("Format each comment as
+    one line: `path/to/file.py:LINE [severity] comment`")."""
+    out = []
+    for c in found:
+        span = c.span
+        after = _TEMPLATE_AFTER.match(text, span.end) if c.kind == "requirement" and span is not None else None
+        line = after.group("line") if after is not None else ""
+        if (
+            after is None
+            or span is None
+            or not _PLACEHOLDER_TOKEN.search(line)
+            or line.rstrip().endswith((".", ":"))
+            or not text[span.start : after.start("line")].rstrip().endswith(":")
+            or re.match(r"\s*(?:[-*•]\s|\d{1,2}[.)]\s|\*\*|#)", line)
+        ):
+            out.append(c)  # the sentence must end in a colon, and a list item or a heading is no template
+            continue
+        rule = f"{c.text.rstrip('.:')}: `{line.strip()}`."
+        span = msgspec.structs.replace(span, end=after.end("line"), text=text[span.start : after.end("line")])
+        out.append(msgspec.structs.replace(c, text=rule, value=rule, span=span))
+    return out
+
+
+# "run_query(sql: str) -> rows as JSON", "orders(order_id bigint, …, status text) -- status: 'delivered', …": a tool's
+# output or a table's column values, on the signature's own line, say nothing of the reply's format or labels.
+_SIGNATURE_LINE = re.compile(r"[A-Za-z_]\w*\([^()\n]*\)\s*(?:->|→|=>|--|returns?\b)")
+
+
+def describes_a_signature(text: str, constraint: Constraint) -> bool:
+    """Whether a format or label set sits on a tool's or a table's signature line (what it returns, its columns)."""
+    span = constraint.span
+    if constraint.kind not in ("format", "labels") or span is None or span.start >= len(text):
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    signature = _SIGNATURE_LINE.search(text, line_start, span.start)
+    return signature is not None and "\n" not in text[signature.start() : span.start]
+
+
+def table_rows(rows: str) -> list[str]:
+    """Each row of a label table as "label (what it is for)": the brief's meaning of each label stays with it."""
+    out = []
+    for line in rows.splitlines():
+        cells = [cell.strip().strip("`*") for cell in line.strip().strip("|").split("|")]
+        if cells and cells[0]:
+            out.append(f"{cells[0]} ({cells[1]})" if len(cells) > 1 and cells[1] else cells[0])
+    return out
+
+
+def with_field_lines(text: str, span_of: Callable[[int, int], BriefSpan], found: list[Constraint]) -> list[Constraint]:
+    """Fields listed one per line under the line that introduces them replace what that line alone seemed to list
+    ("these fields, one per line"); written as `field: value` lines, they are no JSON object."""
+    lines = structure.field_lines(text)
+    if lines is None:
+        return found
+    kept = [c for c in found if not (c.kind == "fields" and c.span and lines.intro_start <= c.span.start < lines.end)]
+    listed = text[lines.start : lines.end]
+    if lines.collect:
+        describe = structure.describe_collected
+    else:
+        describe = structure.describe_field_lines if lines.as_lines else structure.describe_fields
+    kept.append(
+        Constraint(
+            kind="fields", text=describe(lines.values, listed), span=span_of(lines.start, lines.end),
+            values=lines.values, value="collect" if lines.collect else None,
+        )
+    )  # fmt: skip
+    if lines.as_lines:
+        kept.append(
+            Constraint(
+                kind="format", text="Write the fields as plain lines, not as a JSON object.",
+                span=span_of(lines.intro_start, lines.start), value="lines",
+            )
+        )  # fmt: skip
+    return kept
