@@ -444,6 +444,10 @@ _PER_LINE = re.compile(
 # ("collect these fields"): the lines under it are no fields of the reply.
 _NOT_OUTPUT_INTRO = re.compile(r"\b(?:has|have|contains?)\s+(?:these|the\s+following)\b", re.IGNORECASE)
 _COLLECT_INTRO = re.compile(r"\b(?:collect|gather|ask\s+(?:for|about))\b", re.IGNORECASE)
+# "The orders table columns:", "Our CRM export fields:": the list describes a table or file that comes in, unless the
+# sentence asks for output ("Output a table with these columns:").
+_INPUT_NOUN = re.compile(r"\b(?:tables?|exports?|spreadsheets?|sheets?|csv|database|schema|dataset|warehouse)\b", re.I)
+_OUTPUT_VERB = re.compile(r"\b(?:output|return|give|write|produce|fill|extract|capture|reply|respond)\b", re.I)
 
 
 class FieldLines(NamedTuple):
@@ -467,8 +471,10 @@ def field_lines(text: str) -> FieldLines | None:
         return None
     intro = re.split(r"(?<=[.!?])\s+", match.group("intro"))[-1]  # the sentence that introduces the list
     collect = _COLLECT_INTRO.search(intro) is not None
-    if not collect and _NOT_OUTPUT_INTRO.search(intro):
-        return None  # "The orders table has these columns:": an input described, not the reply's fields
+    if not collect and (
+        _NOT_OUTPUT_INTRO.search(intro) or (_INPUT_NOUN.search(intro) and not _OUTPUT_VERB.search(intro))
+    ):
+        return None  # "The orders table has these columns:", "Export columns:": an input described, not the reply
     names = [
         line.strip().lstrip("-*• \t").split("(")[0].split(":")[0].split()[0].strip("`")
         for line in match.group("lines").splitlines()

@@ -153,3 +153,12 @@ def test_nothing_else_ends_the_reply_only_after_an_output_verb() -> None:
 
     assert _OUTPUT_ONLY.search("Output the priority code and nothing else.")
     assert not _OUTPUT_ONLY.search("Use the rubric and nothing else to decide the marks.")
+
+
+def test_a_tables_column_list_is_an_input_unless_output_is_asked() -> None:
+    from app.engine.constraints.structure import field_lines
+
+    assert field_lines("Help analysts write SQL. The orders table columns:\norder_id\ncustomer_id\ntotal\n") is None
+    found = field_lines("Output a table with these columns:\norder_id\ncustomer_id\ntotal\n")
+    assert found is not None
+    assert found.values == ["order_id", "customer_id", "total"]
