@@ -353,10 +353,13 @@ _NEGATION_WORDS = _bar_separated(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-# "注釈や説明は付けない。": a Japanese rule in the plain negative ends its sentence with ない (not "少ない", "危ない").
-_PLAIN_NEGATIVE_END = re.compile(
-    r"(?<!て)(?<!で)(?:出さ|言わ|答え|教え|伝え|使わ|書か|勧め|送ら|聞か|尋ね|触れ|載せ|入れ|返さ|求め|話さ|受け付け|し|行わ|付け|出力し|提案し|約束し|紹介し|推薦し|断定し|診断し|翻訳し)ない\s*[。！]?\s*$"
+# "注釈や説明は付けない。": a Japanese rule in the plain negative, with a rule verb ("出さない", "答えない"; not
+# "かからない", a fact, "構わない", a permission, or "使わなければならない", an obligation).
+JA_RULE_NEGATIVE = (
+    r"(?<!て)(?<!で)(?:出さ|言わ|答え|教え|伝え|使わ|書か|勧め|送ら|聞か|尋ね|触れ|載せ|入れ|返さ|求め|話さ|受け付け|し|行わ|"
+    r"付け|出力し|提案し|約束し|紹介し|推薦し|断定し|診断し|翻訳し)ない"
 )
+_PLAIN_NEGATIVE_END = re.compile(rf"{JA_RULE_NEGATIVE}\s*[。！]?\s*$")
 CJK_NEGATIONS = ("不要", "禁止", "切勿", "不得", "别", "不能", "しないで", "ないで", "ないこと", "避けて", "使わない")
 
 

@@ -618,9 +618,8 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
     window = text[max(0, start - 60) : start]
-    qualified = _qualified_subject(text, start)
-    if qualified is not None and _asked_to_write(text, qualified.split()[-1]):
-        return qualified  # "Draft social posts … Facebook posts can be up to 80 words": a kind of piece it writes
+    # ("Draft social posts … Facebook posts can be up to 80 words": a piece it writes, re-read with the whole brief
+    # by `written_piece_scope`, since this clause alone cannot tell)
     input_noun = _INPUT_BEFORE.search(window)
     if input_noun is not None and not _asked_to_write(text, input_noun.group("noun")):
         return "the input"

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints import foreign_rules
-from app.engine.constraints.clauses import REPORTED_LEAD, instruction_case, sentence_case
+from app.engine.constraints.clauses import JA_RULE_NEGATIVE, REPORTED_LEAD, instruction_case, sentence_case
 from app.engine.language_id import identify
 from app.engine.phrasing import VERBS, second_person, verbs_to_base
 
@@ -38,10 +38,8 @@ _PROHIBITION_OTHER = re.compile(
     r"n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|(?<!\bse\s)(?<!\bcaso\s)não|(?<!\bse\s)nao|evite|"
     r"proibido|mai\s+\w+(?:are|ere|ire)|(?<![èÈ]\s)vietato|[èÈ]\s+vietato\s+(?:dare|dire|rispondere|consigliare|usare|parlare|promettere|fornire|"
     r"chiedere|inventare))\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])|"
-    # "他のスクールの名前は出さない", "答えない。": a rule in the plain negative, ending its line or sentence
-    # (rule verbs only: "キャンセル料はかからない" is a fact, "使わなければならない" an obligation,
-    # "構わない" a permission)
-    r"(?<!て)(?<!で)(?:出さ|言わ|答え|教え|伝え|使わ|書か|勧め|送ら|聞か|尋ね|触れ|載せ|入れ|返さ|求め|話さ|受け付け|し|行わ|付け|出力し|提案し|約束し|紹介し|推薦し|断定し|診断し|翻訳し)ない(?=\s*(?:$|[。！]))",
+    # "他のスクールの名前は出さない": a rule in the plain negative, ending its line or sentence (see JA_RULE_NEGATIVE)
+    rf"{JA_RULE_NEGATIVE}(?=\s*(?:$|[。！]))",
     re.IGNORECASE,
 )
 
