@@ -75,6 +75,12 @@ def _base_form(word: str) -> str | None:
     return next((c for c in candidates if c in VERBS), None)
 
 
+def is_third_person_verb(word: str) -> bool:
+    """Whether a word is a known verb in the third person singular ("reads", "triages")."""
+    base = _base_form(word)
+    return base is not None and base != word.lower()
+
+
 # Words to say, in quotes: 'reply with exactly: "I'm really glad you told me."' keeps its first person.
 _QUOTED_WORDS = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*」')
 

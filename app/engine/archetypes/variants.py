@@ -66,6 +66,12 @@ CREATIVE_WRITING = Variant(
     },
 )
 
+# Minutes as a record of a meeting, not a duration ("30 minutes", "a few minutes", "minutes late").
+MEETING_MINUTES = (
+    r"(?<!\d )(?<!\d)(?<!-)(?<!\bfew )(?<!\bten )(?<!\bfive )(?<!\btwo )(?<!\bsix )\bminutes\b"
+    r"(?!\s+(?:late|early|before|after|ago|later|long|away|each|per|left|of\s+(?:silence|walking|\w+ing)))"
+)
+
 EMAIL_DRAFTING = Variant(
     name="email drafting",
     cue=re.compile(
@@ -73,7 +79,8 @@ EMAIL_DRAFTING = Variant(
         re.IGNORECASE,
     ),
     unless=re.compile(
-        r"\bminutes\b|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\btranscripts?\b|\bsummar\w*|\brecap\w*|"
+        MEETING_MINUTES
+        + r"|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\btranscripts?\b|\bsummar\w*|\brecap\w*|"
         r"\binbox\b|\bthreads?\b|\btriag\w*",
         re.IGNORECASE,
     ),
@@ -132,6 +139,8 @@ REPLY_DRAFTING = Variant(
         r"(?:\w+[\s-]+){0,4}(?:e-?mails?|messages?|enquiries|inquiries|complaints|reviews|letters)\b|"
         # "reads each tenant email, tags it and drafts a reply I can send": the reply to the email just read
         r"\bdraft(?:s|ing)?\s+(?:a|an|the)\s+(?:\w+\s+)?(?:repl(?:y|ies)|response)\b|"
+        # "goes through the inbox each morning, drafts replies and books meetings"
+        r"\bdraft(?:s|ing)?\s+replies\b|"
         r"\bconcept-?antwoord\w*|\bantwoorden\s+(?:\w+\s+){0,2}op\s+(?:\w+\s+){0,2}e-?mails?\b|\bbeantwoord\w*\s+(?:\w+\s+){0,2}e-?mails?\b|"
         r"\bantwort(?:en|entwürfe|entwurf)?\s+auf\s+(?:\w+\s+){0,3}(?:e-?mails?|mails|anfragen|beschwerden|nachrichten)\b|\bantwortentw\w*|"
         r"\bborradores?\s+de\s+respuesta\w*|\brespuestas?\s+a\s+(?:los\s+|las\s+)?(?:correos|e-?mails|mensajes|reclamaciones|quejas)\b|"
@@ -143,7 +152,7 @@ REPLY_DRAFTING = Variant(
     ),
     unless=re.compile(
         # meeting work, an inbox to triage or follow-ups to list keep the follow-up rules
-        r"\bminutes\b|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\bnotulen\b|\bprotokoll|\binbox\b|"
+        MEETING_MINUTES + r"|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\bnotulen\b|\bprotokoll|"
         r"\bfollow-?ups?\b|\btriag\w*|\bsummar\w*|\brecap\w*",
         re.I,
     ),
@@ -1160,7 +1169,9 @@ NOTES_TO_TEXT = Variant(
         re.IGNORECASE,
     ),
     unless=re.compile(
-        r"\bsummar\w*|\brecaps?\b|\bminutes\b|\bkey\s+points\b|\baction\s+items?\b|\btl;?dr\b|\bsamenvat\w*|"
+        r"\bsummar\w*|\brecaps?\b|"
+        + MEETING_MINUTES
+        + r"|\bkey\s+points\b|\baction\s+items?\b|\btl;?dr\b|\bsamenvat\w*|"
         r"\bresum(?:e|en|ir|o|ez|er)\b|\bzusammenfass\w*|\briassun\w*|要約|总结|摘要|\bedit(?:s|ing)?\s+(?:my|the|their|our)\b|"
         r"\bproofread\w*|\brewrit\w*|\breescr\w*|\bréécri\w*|\bumschreib\w*|\bherschrij\w*|\briscriv\w*|"
         r"\b(?:release|patch)\s+notes\b|\bchange-?logs?\b|"

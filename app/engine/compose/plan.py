@@ -24,7 +24,7 @@ from app.engine.constraints.fallbacks import find_condition
 from app.engine.constraints.language import other_reply_language
 from app.engine.constraints.rules import is_english
 from app.engine.constraints.tools import handoff_rank
-from app.engine.phrasing import VERBS, imperative_task
+from app.engine.phrasing import VERBS, imperative_task, is_third_person_verb
 from app.engine.safety import emergency_number
 from app.engine.spec import Length
 
@@ -51,6 +51,8 @@ _GROUNDED = re.compile(
 _SENTENCE = re.compile(
     # "… the item in. 2) Answer visitors' questions …": a numbered item opens a sentence too
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)|"
+    # "It never sends anything. 24-hour times.": a number and a word open a sentence after a word's full stop
+    r"(?<=[a-z]{3}[.!?])[ \t]+(?=\d{1,4}(?:-[A-Za-z]{2,}|\s+[A-Za-z]{2,}))|"
     # a blank line after a closed sentence or block ends its paragraph ('{… JSON …}\n\nurgente = true si …', "… (2)\n\n
     # No half marks."); after a colon or an open phrase the next paragraph belongs to it ("Return only this JSON:\n\n
     # {…}", "Always sign off with\n\nKind regards,")
@@ -522,6 +524,57 @@ def _instructs(sentence: str) -> bool:
         # on with an order ("We don't have a phone line so always send people to the booking form")
         return any(_INSTRUCTS.match(part.strip()) for part in _THEN.split(sentence[fact.end() :])[1:])
     return bool(_INSTRUCTS.search(sentence)) or settles_a_topic(sentence)
+
+
+# A telegraphic spec line has no finite verb: "24-hour times.", "British spelling.", "Drafts: 120 words max, warm".
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
+    r"i|we|you|they|he|she|it|there)\b|'(?:s|re|m|ve|ll|d)\b|\?",
+    re.IGNORECASE,
+)
+# "My team reads …", "The clinic opens at 9": a subject opens a statement, not a spec line.
+_SUBJECT_LEAD = re.compile(r"(?:my|our|the|a|an|this|that|these|those|his|her|their|[A-Z]\w+'s)\s", re.IGNORECASE)
+_SPEC_TERMS = (
+    r"\b(?:spelling|english|times?|dates?|format\w*|tone|words?|sentences?|bullets?|paragraphs?|characters?|"
+    r"emojis?|markdown|lowercase|uppercase|caps|units?|currency|metric|imperial|timezone|register|style|decimals?|"
+    r"plain\s+text|only|max(?:imum)?|min(?:imum)?)\b"
+)
+_SPEC_TERM = re.compile(_SPEC_TERMS, re.IGNORECASE)
+_SPEC_WORD = re.compile(rf"\d|{_SPEC_TERMS}", re.IGNORECASE)
+
+
+def _rule_line(sentence: str) -> bool:
+    """Whether a sentence of an English brief is one of its rules, not context: an instruction or a spec line."""
+    return _instructs(sentence) or _spec_fragment(sentence)
+
+
+def _spec_fragment(sentence: str) -> bool:
+    """Whether a sentence is a short verbless spec line ("24-hour times.", "British spelling.") rather than a fact
+    about the requester ("Two vets, small practice.", "Founded in 1998.")."""
+    words = sentence.split()
+    return (
+        len(words) <= 14
+        and not _FINITE.search(sentence)
+        and not _SUBJECT_LEAD.match(sentence)
+        and not any(is_third_person_verb(w) for w in re.findall(r"[a-z]+", sentence)[1:])
+        and not re.match(r"[a-z]+ed\b", words[0], re.IGNORECASE)
+        and not _PAST_EVENT.match(sentence)
+        and _leads_with_spec(sentence, words)
+    )
+
+
+# "Ramp 2 at Marlow jammed 14:05–14:20": a past event before the first comma is material, not a spec.
+_PAST_EVENT = re.compile(r"[^,;:]*\b[a-z]{3,}ed\b", re.IGNORECASE)
+
+
+def _leads_with_spec(sentence: str, words: list[str]) -> bool:
+    """A label line whose value names a spec ("Drafts: 120 words max", not "Tables: sales(id, …)" or "Name: Aileen
+    Park, 58"), or a line whose first words do ("British spelling", "24-hour times", not "Members paste a recipe …
+    (any units)")."""
+    label = re.match(r"[\w -]{1,25}:\s", sentence)
+    if label is not None:
+        return _SPEC_TERM.search(sentence) is not None
+    return _SPEC_WORD.search(" ".join(words[:4])) is not None
 
 
 _CONTEXT_LABEL = re.compile(r"\s*(?:context|background|fyi|for\s+context|for\s+info|info)\s*[:\-–]", re.IGNORECASE)
@@ -1245,10 +1298,10 @@ def make_plan(
         placeholders=placeholders,
         task=head,
         # A requester's introduction in any language ("Somos el Sindicato …") is context, not a rule.
-        task_details=tuple(d for d in details if (_background(d) if written_in else not _instructs(d))),
+        task_details=tuple(d for d in details if (_background(d) if written_in else not _rule_line(d))),
         # "2) Answer visitors' questions …": the brief's own item number would clash with the prompt's numbering
         detail_rules=tuple(
-            re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if (not _background(d) if written_in else _instructs(d))
+            re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if (not _background(d) if written_in else _rule_line(d))
         ),
         job_text=" ".join(brief.task[first[0] : first[1]].split()),
         task_line=None if written_in is not None else imperative_task(head, user),

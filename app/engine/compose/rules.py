@@ -194,10 +194,25 @@ def all_rules(plan: Plan, safety: list[Rule]) -> list[Rule]:
 _TONE_FILLER = frozenset({"and", "but", "yet", "also", "very", "quite", "a", "bit", "tone", "voice", "always"})
 
 
+def _tone_phrase(tone: str, task: str) -> str:
+    """The tone a cue word names: the brief's own pairing when it qualifies the word with another that is no tone of
+    ours ("warm but businesslike" is not "Warm and personal"), else our phrase for it."""
+    paired = re.search(
+        rf"\b{tone}\w*,?\s+(?:but|and|yet|though)\s+(?:(?:still|also|very|quite)\s+)?(?P<other>[a-z][\w-]{{3,}})\b(?=\s*(?:[.,;:!)\n]|$|(?:tone|voice|style)\b))|"
+        rf"\b(?P<before>[a-z][\w-]{{3,}}),?\s+(?:but|and|yet)\s+(?:(?:still|also|very|quite)\s+)?{tone}\w*\b(?=\s*(?:[.,;:!)\n]|$|(?:tone|voice|style)\b))",
+        task,
+        re.IGNORECASE,
+    )
+    other = paired and (paired.group("other") or paired.group("before"))
+    if paired is None or not other or other.lower() in TONE_PHRASES or other.lower() in _TONE_FILLER:
+        return TONE_PHRASES[tone]
+    return sentence(paired.group(0))
+
+
 def tone_lines(plan: Plan) -> list[str]:
     """Tone: the brief's field, then cue words (when no tone constraint states it), then non-clashing defaults."""
     stated = bool(plan.of_kind("tone"))
-    cues = [TONE_PHRASES[t] for t in plan.entities.tone if t in TONE_PHRASES] if not stated else []
+    cues = [_tone_phrase(t, plan.brief.task) for t in plan.entities.tone if t in TONE_PHRASES] if not stated else []
     # A tone the brief writes in its own field ("acolhedor, simples") is the voice; a default would be a second one.
     # A tone the brief states anywhere ("bem descontraído") is the voice too: "Confident and vivid" would be a second.
     voices = () if plan.brief.tone or stated else plan.voices

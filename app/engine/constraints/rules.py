@@ -329,6 +329,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 lead = "Do not act as"
             else:
                 lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
+        if lead == "Never" and _THIRD_PERSON_SUBJECT.search(stripped[: match.start("cue")]):
+            rest = _first_verb_to_base(rest)  # "It never sends anything": the assistant is "you": "Never send …"
         if lead == "Never" and _NEVER_ADJECTIVE.fullmatch(rest):
             lead = "Never be"  # "never pushy"
         elif lead in ("Never", "Do not") and len(rest) <= 2 and " " not in rest:
@@ -354,6 +356,34 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     return found
 
 
+_IRREGULAR_THIRD = {"has": "have", "does": "do", "goes": "go", "is": "be"}
+
+
+def _first_verb_to_base(rest: str) -> str:
+    """The verb that opens `rest`, known to follow a third-person subject and "never", in its base form."""
+    word, _, tail = rest.partition(" ")
+    lower = word.lower()
+    if lower in _IRREGULAR_THIRD:
+        base = _IRREGULAR_THIRD[lower]
+    elif re.fullmatch(r"[a-z]+[^aeiou]ies", lower):
+        base = lower[:-3] + "y"  # "replies"
+    elif re.fullmatch(r"[a-z]+(?:sh|ch|ss|x|z)es", lower):
+        base = lower[:-2]  # "pushes", "discusses"
+    elif re.fullmatch(r"[a-z]+[^s]s", lower):
+        base = lower[:-1]  # "sends", "deletes", "uses"
+    else:
+        return rest
+    return f"{base} {tail}" if tail else base
+
+
+# The assistant named in the third person before "never": "It never sends …", "The bot never deletes …".
+_ASSISTANT_SUBJECT = r"(?:it|he|she|(?:the|this|our|my)\s+(?:\w+\s+)?(?:bot|chatbot|assistant|agent|model|ai|tool|app))"
+_THIRD_PERSON_SUBJECT = re.compile(
+    rf"\b{_ASSISTANT_SUBJECT}\s+(?:also\s+)?$|"
+    # "It never discusses prices and never pushes upgrades": the same subject
+    rf"^{_ASSISTANT_SUBJECT}\s+[^.;:]*\s(?:and|but)\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
 _SUBJECT_FIRST = re.compile(
     r"(?:everyone|everybody|anyone|anybody|nobody|someone|it|this|that|they|we|he|she|you|all|each|every)\s+"
     r"(?:is|are|was|were|has|have|gets?|needs?|can|will|must|should)\b",

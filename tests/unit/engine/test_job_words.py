@@ -313,7 +313,7 @@ def test_a_kept_part_keeps_the_game_masters_content_rule() -> None:
             "No sexual content, no real world politics, gore kept PG-13."
         )
     )
-    assert "From the brief: Gore kept PG-13." in result.spec.context
+    assert "Gore kept PG-13." in result.prompt  # a spec line of the brief: a rule
     assert [c.text for c in result.constraints if c.kind == "prohibition"] == [
         "Avoid sexual content.",
         "Avoid real world politics.",
