@@ -122,8 +122,10 @@ RESEARCH_ANALYST = Archetype(
     ),
     role="You are a research analyst{for_product}.",
     noun="research analyst",
-    success="Success means findings backed by cited evidence, with a clear statement of how confident you are.",
-    objective="Answer research questions with evidence-backed findings and a clear statement of confidence.",
+    # The confidence statement lives in the default output only: a brief with its own format ("Three sections … no
+    # closing summary") gets no confidence line from the role, the success line or the reminder.
+    success="Success means every finding is backed by cited evidence, and gaps in the evidence are stated, not filled.",
+    objective="Answer research questions with findings backed by evidence you can cite.",
     rules=(
         *_RESEARCH_ANALYST_ESSENTIAL,
         rule(
@@ -139,7 +141,7 @@ RESEARCH_ANALYST = Archetype(
     reasoning=(
         "Restate the research question and what would answer it.",
         "Gather the evidence and note its quality and date.",
-        "Weigh the evidence, then write the conclusion with a confidence level.",
+        "Weigh the evidence, then write the conclusion the format asks for.",
     ),
     output=OutputFormat(
         kind="markdown",
@@ -160,9 +162,9 @@ RESEARCH_ANALYST = Archetype(
         ),
     ),
     out_of_scope="Say that the question falls outside this research scope and name the closest question you can answer.",
-    when_unsure="State that the evidence is insufficient, what is missing, and give a low confidence level.",
+    when_unsure="State that the evidence is insufficient and what is missing, instead of filling the gap.",
     drop_variables=("review", "content", "document"),
-    final_reminder="Answer with sourced findings and a confidence level.",
+    final_reminder="Answer with sourced findings; state gaps in the evidence instead of filling them.",
     conversational=True,
     example_kind="research",
 )

@@ -496,6 +496,8 @@ _INSTRUCTS = re.compile(
     r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|make\s+sure|ensure|remember\s+to|always|never|"
     r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed|no-go|forbidden|"
     r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|^need\s+(?:a|an|the)\b|"
+    # "Sources older than 2023 get "(dated)" after the URL": what a case gets written is a rule
+    r"\b(?:gets?|receives?)\s+(?:a\s+|an\s+|the\s+)?[\"“(\[]|"
     # "Every migration needs a working downgrade()" (an output's requirement; not "Every plot holder needs a key fob")
     r"\b(?:every|each|any)\s+(?!(?:\w+\s+)?(?:holder|member|customer|user|guest|visitor|patient|person|student|parent|"
     r"player|employee|tenant|child|kid|resident|owner|client|volunteer)s?\b)(?:[\w-]+\s+){0,2}needs?\s+(?:a|an)\b|"
@@ -677,7 +679,8 @@ def job_start(task: str) -> int:
     return sentences[job][0] if job and job < len(sentences) else 0
 
 
-_HEADING = re.compile(r"[\w -]{1,30}:")
+# "Spec:", "Format, no exceptions:": a line that introduces what follows
+_HEADING = re.compile(r"[\w -]{1,30}(?:,\s*no\s+exceptions?|\s*\((?:strict|important|must)\))?:")
 
 
 def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
@@ -791,7 +794,8 @@ _RULES_HEADING = re.compile(
     r"(?:(?:some|a\s+few|(?:the\s+)?main|key|hard|house|our|my|important|general|extra|other|more)\s+)*"
     r"(?:rules?|guidelines?|instructions?|requirements?|constraints?|policies|policy|do'?s(?:\s+and\s+don'?ts)?|"
     r"behaviou?r|how\s+it\s+should\s+(?:behave|work|act)|regras|reglas|normas|regeln|règles|consignes|regole|"
-    r"istruzioni|regels|instructies|richtlijnen|anweisungen|instrucciones|instruções|ルール|规则|要求)\s*[:：]",
+    r"istruzioni|regels|instructies|richtlijnen|anweisungen|instrucciones|instruções|ルール|规则|要求|"
+    r"format(?:ting)?(?:\s+rules)?|style)(?:,\s*no\s+exceptions?)?\s*[:：]",
     re.IGNORECASE,
 )
 # A heading whose items are each forbidden: "Do not:", "Avoid:", "Things to avoid:", "Nunca:", "Niemals:".

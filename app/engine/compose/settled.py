@@ -396,7 +396,9 @@ TOPICS: tuple[Topic, ...] = (
         "citations",
         _p(
             r"\b(?:no|don'?t|do\s+not|never|without)\s+(?:need\s+(?:to|for)\s+)?(?:\w+\s+){0,2}(?:cit\w+|sources|references|"
-            r"footnotes)\b(?![^.;]{0,25}\b(?:that|which)\b)|\bno\s+need\s+to\s+cite\b|\bsin\s+citar\b|\bohne\s+Quellen\w*|\bsans\s+citer\b|\bsem\s+citar\b"
+            r"footnotes)\b(?![^.;]{0,25}\b(?:that|which)\b)|\bno\s+need\s+to\s+cite\b|\bsin\s+citar\b|\bohne\s+Quellen\w*|\bsans\s+citer\b|\bsem\s+citar\b|"
+            # "Every bullet ends with its source URL in parentheses": the brief says how to cite
+            r"\bsource\s+(?:url|link)s?\b|\bends?\s+with\s+(?:its|the|a)\s+(?:source|citation|link|url)\b"
         ),
         _p(r"\bcite\b|\bciting\b|\bcitations?\b|\[Doc\s+\d|\bits\s+source\s+\(title\s+and\s+date\)"),
     ),

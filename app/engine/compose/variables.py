@@ -179,8 +179,19 @@ _SOURCE_WORDS = re.compile(
 )
 
 
+# "it uses web search", "it can browse the web", "searches the internet itself": the assistant finds its own sources
+_SEARCHES_THE_WEB = re.compile(
+    r"\b(?:uses?|has|with|have|got)\s+(?:access\s+to\s+)?(?:a\s+|the\s+)?(?:web|internet|online|google)\s+(?:search|browsing|access)\b|"
+    r"\b(?:search|searches|searching|browse|browses|browsing)\s+(?:the\s+)?(?:web|internet|online)\b",
+    re.IGNORECASE,
+)
+
+
 def _retrieves(plan: Plan) -> bool:
-    """Whether a tool of the brief retrieves the documents the answers rest on."""
+    """Whether the assistant fetches the documents the answers rest on: a retrieving tool of the brief, or web
+    search the brief says it has."""
+    if _SEARCHES_THE_WEB.search(plan.brief.task):
+        return True
     for tool in plan.of_kind("tool"):
         name = tool.name or ""
         # The name says what it fetches (search_docs, get_article, lookup_policy); a purpose can run on into the
@@ -232,6 +243,8 @@ def variables(plan: Plan) -> list[Variable]:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
         # results, so a pasted-document slot would contradict the search.
         written.add("document")
+    if _retrieves(plan):
+        written.add("sources")  # "Every bullet ends with its source URL": what the search finds, not a pasted slot
     inferred = [v for v in inferred if v.name not in written]
     defaults = [
         v

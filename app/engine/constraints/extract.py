@@ -678,7 +678,8 @@ def _rules(
                     yield Constraint(kind="requirement", text=rule, span=span(start, end), value=rule)
         return
     requirement = rules.find_requirement(text)
-    if requirement is None and explicit and not prohibitions and not typed:
+    heading = re.fullmatch(r"[^\W\d_][\w ,-]{0,40}[:：]", text.strip()) is not None  # "Format, no exceptions:"
+    if requirement is None and explicit and not prohibitions and not typed and not heading:
         requirement = rules.FoundRule(
             instruction_case(text)
             if rules.is_english(text)
@@ -815,7 +816,22 @@ def _read_field(field: _Field) -> list[Constraint]:
             )
         )  # fmt: skip
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
-    return _with_outline(field, found, outline) if outline is not None else found
+    if outline is not None:
+        return _with_outline(field, found, outline)
+    inline = (
+        sections.find_inline_outline(field.text)
+        if not any(c.kind in ("schema", "format") and c.value in ("json", "sections") for c in found)
+        else None
+    )
+    if inline is not None:
+        titles, start, end = inline
+        found.append(
+            Constraint(
+                kind="format", text=sections.describe_inline_outline(titles), span=field.span(start, end),
+                value="sections", values=titles,
+            )
+        )  # fmt: skip
+    return found
 
 
 def _with_outline(field: _Field, found: list[Constraint], outline: sections.Outline) -> list[Constraint]:

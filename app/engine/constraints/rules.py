@@ -17,7 +17,8 @@ _PROHIBITION_EN = re.compile(
     r"cannot|can'?t|may\s+not|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|"
     # "no questions asked", "no matter what", "no later than": idioms that forbid nothing
     # "no need to cite" permits; it forbids nothing either
-    r"no(?!-)(?!\s+(?:questions\s+asked|matter|problem|worries|doubt|need|longer|later|earlier|more\s+than|less\s+than|"
+    # "Format, no exceptions:" stresses the rule around it; it forbids nothing itself
+    r"no(?!-)(?!\s+exceptions?\s*(?:[.,:;!)]|$))(?!\s+(?:questions\s+asked|matter|problem|worries|doubt|need|longer|later|earlier|more\s+than|less\s+than|"
     # Portuguese "no máximo 12 parcelas", "no mínimo", "no caso de": "in the", not "no"
     r"fewer\s+than|sooner|m[áa]ximo|m[íi]nimo|caso|final|in[íi]cio|momento|geral|entanto|mesmo|lugar)\b)|without|"
     # "Nothing happens until X" states a precondition, with "nothing" as its subject: the sentence is the rule

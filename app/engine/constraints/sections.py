@@ -186,3 +186,44 @@ def pointing_to_outline(text: str) -> str:
     """ "Summarise it for the next shift in this format." -> "… in the sections the output format lists." """
     pointed, count = _THIS_FORMAT.subn(" in the sections the output format lists", text, count=1)
     return pointed if count else text
+
+
+# "Three sections, in this order, with these exact titles: Market position / Pricing / Risks to us", "use the
+# headings: Background, Options and Recommendation": the reply's sections named on one line.
+_INLINE = re.compile(
+    r"\b(?:(?P<count>\d|two|three|four|five|six)\s+)?(?:sections|headings|headers|parts)\b"
+    r"(?P<between>[^.\n:：]{0,70}?)[:：][ \t]*(?P<titles>[^\n.;]+)",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_TITLE_SPLIT = re.compile(r"\s*(?:/|\||,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|→|->)\s*", re.IGNORECASE)
+
+
+def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
+    """Section titles listed on one line after a phrase that names the reply's sections, with the list's extent."""
+    for match in _INLINE.finditer(text):
+        if _NOT_REPLY.search(match.group("between")) or _NOT_REPLY.search(
+            text[max(0, match.start() - 40) : match.start()]
+        ):
+            continue
+        raw = match.group("titles").strip()
+        titles = [title.strip(" \"'“”«»`*") for title in _TITLE_SPLIT.split(raw) if title.strip(" \"'“”«»`*")]
+        count = match.group("count")
+        expected = int(count) if count and count.isdigit() else _COUNTS.get((count or "").lower())
+        if len(titles) < _MIN_SECTIONS or any(len(title.split()) > 5 for title in titles):
+            continue
+        if expected is not None and expected != len(titles):
+            continue
+        named = re.search(
+            r"\btitles?|titled|named|called|head", match.group(0)[: match.start("titles") - match.start()], re.I
+        )
+        if expected is None and "/" not in raw and "|" not in raw and not named:
+            continue  # "parts: the intro and the body" without a count or a title word is no outline
+        return titles, match.start(), match.start("titles") + len(raw)
+    return None
+
+
+def describe_inline_outline(titles: list[str]) -> str:
+    """The reply's sections in the brief's order, each under its own title."""
+    quoted = ", ".join(f'"{title}"' for title in titles)
+    return f"Use exactly these sections, in this order, each under its title as written: {quoted}."

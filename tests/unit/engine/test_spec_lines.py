@@ -6,6 +6,7 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.constraints.rules import find_prohibitions
+from app.engine.constraints.sections import find_inline_outline
 from app.engine.generate import generate
 
 
@@ -87,3 +88,72 @@ def test_an_inbox_assistant_that_drafts_replies_writes_replies_not_meeting_notes
     assert "Action items" not in prompt
     assert '"Summary"' not in prompt
     assert "reply" in prompt.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "Three sections, in this order, with these exact titles: Market position / Pricing / Risks to us",
+            ["Market position", "Pricing", "Risks to us"],
+        ),
+        ("Use the headings: Background, Options and Recommendation.", ["Background", "Options", "Recommendation"]),
+        ("Two parts: the answer | the source", ["the answer", "the source"]),
+    ],
+)
+def test_section_titles_named_on_one_line_are_the_outline(text: str, titles: list[str]) -> None:
+    found = find_inline_outline(text)
+    assert found is not None
+    assert found[0] == titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three sections: Market position / Pricing",  # the count disagrees
+        "The report has parts: the intro and the body",  # no count, no title word, no slashes
+        "The input has three sections: header / body / footer",  # what comes in
+    ],
+)
+def test_other_lines_are_no_outline(text: str) -> None:
+    assert find_inline_outline(text) is None
+
+
+_RESEARCH = (
+    "Research assistant for the strategy team at Voltaway, an EV charging operator. We ask for a brief on one "
+    "competitor at a time and it uses web search.\n\nFormat, no exceptions:\n"
+    "- Three sections, in this order, with these exact titles: Market position / Pricing / Risks to us\n"
+    "- At most 4 bullets per section, one sentence per bullet.\n"
+    '- Every bullet ends with its source URL in parentheses. Sources older than 2023 get "(dated)" after the URL.\n'
+    "- No closing summary."
+)
+
+
+def test_a_research_brief_with_its_own_format_gets_no_confidence_statement() -> None:
+    prompt = generate(Brief(task=_RESEARCH, target="claude")).prompt
+    assert "confiden" not in prompt.lower()
+    assert '"Market position", "Pricing", "Risks to us"' in prompt
+
+
+def test_no_exceptions_forbids_nothing() -> None:
+    result = generate(Brief(task=_RESEARCH, target="claude"))
+    assert "exceptions" not in " ".join(c.text for c in result.constraints).lower()
+    assert "Avoid exceptions" not in result.prompt
+
+
+def test_an_assistant_that_searches_the_web_gets_no_pasted_sources_slot() -> None:
+    result = generate(Brief(task=_RESEARCH, target="claude"))
+    assert "{{sources}}" not in result.prompt
+    assert "{{document}}" not in result.prompt
+
+
+def test_a_stated_citation_form_replaces_the_default_one() -> None:
+    prompt = generate(Brief(task=_RESEARCH, target="claude")).prompt
+    assert "(title and date)" not in prompt
+    assert "Every bullet ends with its source URL in parentheses." in prompt
+
+
+def test_what_a_case_gets_written_is_a_rule() -> None:
+    result = generate(Brief(task=_RESEARCH, target="claude"))
+    assert not any("(dated)" in line for line in result.spec.context)
+    assert 'Sources older than 2023 get "(dated)" after the URL.' in result.prompt
