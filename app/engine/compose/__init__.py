@@ -222,7 +222,7 @@ def compose_spec(plan: Plan) -> Composition:
                     jurisdiction_known=plan.brief_language is not None
                     or bool(JURISDICTION.search(brief.task))
                     or any(a.grounded_in_sources for a in plan.archetypes),
-                    crisis_stated=states_crisis_step((c.condition, c.text) for c in plan.of_kind("fallback")),
+                    crisis_stated=states_crisis_step((c.condition, c.text, c.action) for c in plan.of_kind("fallback")),
                     settled=settled_domains([brief.task, *brief.constraints]) | professionals,
                     routed=bool(professionals)
                     or routes_itself(

@@ -30,7 +30,7 @@ from app.engine.spec import Length
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
-_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_EMPTY_PARENS = re.compile(r"\s*\([\s,;/]*\)")  # "app (not therapy, not a crisis service)" with both blanked
 _DANGLING = re.compile(
     r"(?:,|\s+(?:as\s+)?(?:one or more of|one or more|one of|either|into|as|like|such as|between|of|to|for|with|"
     r"in|and|or|but))\s*([.;!?])",
@@ -496,6 +496,9 @@ _INSTRUCTS = re.compile(
     r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|make\s+sure|ensure|remember\s+to|always|never|"
     r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed|no-go|forbidden|"
     r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|^need\s+(?:a|an|the)\b|"
+    # "Each night the assistant asks these three questions …": what the assistant does, in the present, is a rule
+    r"\b(?:the|our|this|my)\s+(?:\w+\s+)?(?:assistant|bot|chatbot|agent|ai|model)\s+(?:\w+ly\s+)?"
+    r"(?!(?:is|was|has|does|needs|lives|runs|sits|gets|uses|works|comes)\b)[a-z]+s\b|"
     # "Sources older than 2023 get "(dated)" after the URL": what a case gets written is a rule
     r"\b(?:gets?|receives?)\s+(?:a\s+|an\s+|the\s+)?[\"“(\[]|"
     # "Every migration needs a working downgrade()" (an output's requirement; not "Every plot holder needs a key fob")
@@ -716,7 +719,7 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         said = " ".join(
             c.text.lower()
             for c in constraints
-            if c.span is not None and c.span.field == "task" and start <= c.span.start < end
+            if c.span is not None and c.span.field == "task" and start <= c.span.start < end and not _scripted(c)
         )
         words = [w.strip(".'") for w in _CONTENT_WORD.findall(text.lower()) if len(w.strip(".'")) > 3]
         if not words or (said and sum(w in said for w in words) * 5 >= len(words) * 3):
@@ -733,6 +736,19 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
     return _with_item_lists(task, sentences, details, english=True)
 
 
+def _scripted(constraint: Constraint) -> bool:
+    """A reply of several sentences to say exactly: its fallback restates the words, not what the sentence does
+    around them ("stop the check-in and reply with exactly: "…. …"", "don't open a claim; say "…. …" and stop")."""
+    return (
+        constraint.kind == "fallback"
+        and constraint.action == "say"
+        and bool(_INNER_STOP.search(constraint.value or ""))
+    )
+
+
+_INNER_STOP = re.compile(r"[.!?]\s+\S")
+
+
 def _is_item(task: str, start: int) -> bool:
     """Whether the sentence starting at `start` is an item of a dashed list (its line opens with the dash)."""
     line = task[task.rfind("\n", 0, start) + 1 : start]
@@ -740,6 +756,15 @@ def _is_item(task: str, start: int) -> bool:
 
 
 _DASH = re.compile(r"[ \t]*[-*•–][ \t]+")
+
+
+def _numbered_item(task: str, start: int) -> bool:
+    """Whether the sentence starting at `start` opens its line with an item number ("2) What was the hardest …")."""
+    line = task[task.rfind("\n", 0, start) + 1 : start]
+    return not line.strip() and _OPENING_NUMBER.match(task, start) is not None
+
+
+_OPENING_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 
 
 def _with_item_lists(
@@ -756,7 +781,11 @@ def _with_item_lists(
         if index <= skip_to:
             continue
         end = index + 1
-        while end < len(sentences) and _is_item(task, sentences[end][0]):
+        # "… waits for the answer each time:\n1) What's one thing …?\n2) …": numbered items of an English lead
+        numbered = english and text.isascii() and is_english(text)
+        while end < len(sentences) and (
+            _is_item(task, sentences[end][0]) or (numbered and _numbered_item(task, sentences[end][0]))
+        ):
             end += 1
         items = [" ".join(task[slice(*sentences[i])].split()).rstrip(".;") for i in range(index + 1, end)]
         heading = _HEADING.fullmatch(text) is not None
@@ -764,7 +793,8 @@ def _with_item_lists(
         apart = _BLANK.search(task, lead_end, max(lead_end, first_item)) is not None
         if len(items) >= 2 and not apart and _one_list(task[slice(*sentences[index])], items, heading, english):
             glue = ": " if text.endswith(":") else "; "  # "… like this: Heel slides — 10 reps" then its steps
-            joined.append(f"{text.rstrip(':')}{glue}{'; '.join(items)}.")
+            end_mark = "" if items[-1].endswith(("?", "!", "？", "！")) else "."
+            joined.append(f"{text.rstrip(':')}{glue}{'; '.join(items)}{end_mark}")
             skip_to = end - 1
         elif not heading:
             joined.append(text)

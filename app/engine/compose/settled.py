@@ -117,7 +117,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:suggest|offer|give|share)(?:s|ing)?\s+(?:\w+\s+){0,3}(?:tips?|ideas?|advice|suggestions?|things?\s+(?:to|they\s+can)"
             r"\s+try|practical\s+(?:things|steps|tips))\b|\b(?:your|personal|honest)\s+(?:own\s+)?(?:opinions?|views?|take)\b|"
             r"\bopinions?\b|\brecommend\s+(?:a|an|one|which|what|the\s+best|products?|models?|options?)\b|\bconsejos?\b|"
-            r"\bopini[oó]n|\bMeinung|\bavis\b|\bconseils?\b|\bopini[ãa]o|\bconselhos?\b|意見|アドバイス|建议|意见"
+            r"\bopini[oó]n|\bMeinung|\bavis\b|\bconseils?\b|\bopini[ãa]o|\bconselhos?\b|意見|アドバイス|建议|意见|"
+            # "No advice, no diagnosing": the brief rules advice out
+            r"\bno\s+advice\b|\b(?:don'?t|never|do\s+not)\s+(?:give|offer)\s+(?:any\s+)?advice\b"
         ),
         _p(r"\boffer\s+advice\s+or\s+opinions\s+only\s+when\b"),
     ),

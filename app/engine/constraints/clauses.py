@@ -56,6 +56,8 @@ def split_clauses(text: str) -> list[Clause]:
         mark = text[index]
         if mark in ".!?" and index > 0 and text[index - 1] in "([" and text[index + 1 : index + 2] in ")]":
             continue  # "flag it with (?) at the end": a mark in brackets is a symbol, not a sentence end
+        if mark in ".!?" and _inside_quote(text, position, index):
+            continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause
         if mark in ".!?":
             # A closing quote after the mark belongs to the sentence: 'say « Je vais vérifier. »'.
             # Matched in place: a slice of the rest of the text per mark would make long prompts quadratic.
@@ -95,6 +97,22 @@ def split_clauses(text: str) -> list[Clause]:
         position = index + 1
     _append(clauses, text, position, len(text))
     return [piece for clause in clauses for part in _inline_list(clause) for piece in _conditional_tail(part)]
+
+
+_QUOTE_REACH = 400  # a quote that does not close within this many characters is a stray mark, not a quotation
+
+
+def _inside_quote(text: str, start: int, index: int) -> bool:
+    """Whether `index` lies inside a quotation opened since `start` that closes later, within reach."""
+    if text[index + 1 : index + 2] in ('"', "”", "»", "」"):
+        return False  # 'reply: "… clinic." Never …': the mark ends the quotation and its sentence
+    piece = text[start:index]
+    if piece.count('"') % 2 == 1:
+        return '"' in text[index + 1 : index + _QUOTE_REACH]
+    for opener, closer in (("“", "”"), ("«", "»"), ("「", "」")):
+        if piece.count(opener) > piece.count(closer):
+            return closer in text[index + 1 : index + _QUOTE_REACH]
+    return False
 
 
 # "Answer only from the policy, quote the section number, and if the policy doesn't say, reply exactly: …": the

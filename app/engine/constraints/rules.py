@@ -114,6 +114,9 @@ _ADJECTIVE = re.compile(
 )
 
 
+# "not therapy", "not a pharmacy": nouns in -y, which "Do not be …" would read as adjectives ("Do not be therapy.")
+_NOUN_IN_Y = re.compile(r"^[a-z-]+(?:apy|ogy|ncy|acy|ity|ary|ory|(?<!ow)(?<!at)ery|try)$", re.IGNORECASE)
+
 _REPEATED_NO = re.compile(r"((?:,|\band|\bor)\s+)no\s+(?=[a-z])", re.I)
 
 
@@ -329,7 +332,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             if re.match(r"(?:a|an)\s", rest, re.IGNORECASE):
                 lead = "Do not act as"
             else:
-                lead = "Do not be" if _ADJECTIVE.fullmatch(rest) else "Avoid"
+                adjective = _ADJECTIVE.fullmatch(rest) and not _NOUN_IN_Y.search(rest)
+                lead = "Do not be" if adjective else "Do not act as" if _NOUN_IN_Y.search(rest) else "Avoid"
         if lead == "Never" and _THIRD_PERSON_SUBJECT.search(stripped[: match.start("cue")]):
             rest = _first_verb_to_base(rest)  # "It never sends anything": the assistant is "you": "Never send …"
         if lead == "Never" and _NEVER_ADJECTIVE.fullmatch(rest):

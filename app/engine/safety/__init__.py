@@ -231,7 +231,7 @@ def detect_domains(
     `advises_people` is False for an archetype with a fixed output (labels, fields, a translation, a grade): its
     packs are then chosen only when the brief also says the assistant talks with a person.
     """
-    raw = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
+    raw = _QUOTED_TERM.sub(" ", unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)))
     joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
     found = [cues.domain for cues in DOMAIN_CUES if detected(cues, _CIRCUMSTANCES.sub(" ", joined))]
     if "children" in found and (
@@ -254,6 +254,13 @@ def detect_domains(
             # A wildlife rescue's handover notes: no owner reads the reply, and the pack speaks to one.
             found.remove("veterinary")
     return found
+
+
+# 'don't use the words "disorder", "symptom" or "patient"': a quoted word or two is a term the brief talks about,
+# not a topic of its users (a quoted reply of several words still counts).
+_QUOTED_TERM = re.compile(
+    r'"[^"\s]{1,25}(?: [^"\s]{1,25})?"|“[^”\s]{1,25}(?: [^”\s]{1,25})?”|«\s?[^»\s]{1,25}(?: [^»\s]{1,25})?\s?»'
+)
 
 
 # Sick leave and its paperwork are an employment matter ("una baja médica", "a sick note", "Krankmeldung"), and a
@@ -365,6 +372,7 @@ _CRISIS_CONDITION = re.compile(
     r"suicid|self[- ]?harm|selbstmord|suizid|selbstverletz|autolesi|automutila|autoagress|zelfmoord|"
     r"(?:kill|hurt|harm)(?:ing)?\s+(?:them|him|her|my|your)sel|end(?:ing)?\s+(?:their|his|her|my|your)\s+life|"
     r"(?:not|n't)\s+(?:want(?:ing)?\s+to\s+)?(?:wanting\s+to\s+)?(?:live|be\s+here)\b|\bcris[ie]s\b|\bkrise|"
+    r"\bwant(?:s|ing)?\s+to\s+die\b|\bnot\s+(?:being|feeling)\s+safe\b|"
     r"(?:machucar|ferir|hacerse\s+daño|lastimarse|verletzen|blesser|far(?:si)?\s+del\s+male)|"
     r"自杀|自殺|自傷|自残|轻生|死にたい",
     re.IGNORECASE,
@@ -479,14 +487,15 @@ def safety_rules(
     ]
 
 
-def states_crisis_step(fallbacks: Iterable[tuple[str | None, str]]) -> bool:
+def states_crisis_step(fallbacks: Iterable[tuple[str | None, str, str | None]]) -> bool:
     """Whether the brief's own crisis step stops the conversation ("if someone mentions wanting to hurt themselves,
-    stop the intake and tell them to call 988"), which the pack's "keep the conversation going" would contradict;
-    `fallbacks` are (condition, sentence) pairs. A bare line to give ("if anyone mentions suicide, give Samaritans
-    116 123") keeps the pack's rule, which names that line."""
+    stop the intake and tell them to call 988") or gives the exact words to reply, which the pack's "respond with
+    care … keep the conversation going" would contradict; `fallbacks` are (condition, sentence, action) triples. A
+    bare line to give ("if anyone mentions suicide, give Samaritans 116 123") keeps the pack's rule, which names
+    that line."""
     return any(
-        condition and _CRISIS_CONDITION.search(condition) and _STOPS.search(sentence)
-        for condition, sentence in fallbacks
+        condition and _CRISIS_CONDITION.search(condition) and (action == "say" or _STOPS.search(sentence))
+        for condition, sentence, action in fallbacks
     )
 
 
