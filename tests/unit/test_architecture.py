@@ -465,3 +465,36 @@ def test_no_behaviour_hangs_on_parameter_names() -> None:
         for line in _by_parameter_name(ast.parse(path.read_text()))
     ]
     assert not wrong, "parameters picked by name:\n" + "\n".join(wrong)
+
+
+def _rebound_names(source: str) -> list[str]:
+    """Module-level names bound twice, where the second binding does not build on the first (`X = wrap(X)` does)."""
+    bound: set[str] = set()
+    rebound: list[str] = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            used = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)} if node.value is not None else set()
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names, used = [node.name], set()
+        else:
+            continue
+        rebound.extend(name for name in names if name in bound and name not in used)
+        bound.update(names)
+    return rebound
+
+
+def test_the_rebinding_check_finds_a_shadowed_constant() -> None:
+    assert _rebound_names("A = 1\ndef f(): return A\nA = 2\n") == ["A"]
+    assert _rebound_names("A = compile('x')\nA = wrap(A)\n") == []
+
+
+def test_no_module_constant_is_silently_rebound() -> None:
+    # A second `_ITEM_NUMBER = …` further down plan.py once replaced the pattern that an earlier function used.
+    found = {
+        str(path): names
+        for path in sorted(APP.rglob("*.py"))
+        if (names := _rebound_names(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
