@@ -34,7 +34,7 @@ from app.engine.safety import (
     safety_rules,
     states_crisis_step,
 )
-from app.engine.safety.settled import professional_domains, routes_itself, settled_domains
+from app.engine.safety.settled import plays_the_person, professional_domains, routes_itself, settled_domains
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
 __all__ = [
@@ -197,6 +197,8 @@ def compose_spec(plan: Plan) -> Composition:
         # A reply that is only a label or the brief's JSON record ("just the JSON") carries no advice, helpline or
         # caveat for anyone: a pack's rules could only break it.
         domains = []
+    if plays_the_person([brief.task, *brief.constraints]):
+        domains = []  # "The assistant plays a standardized patient": the one with symptoms is the assistant itself
     professionals = professional_domains([brief.task, brief.audience or ""])
     spec_tools = tools(plan)
     spec_examples, warnings = examples(plan, output, spec_tools)

@@ -722,6 +722,17 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             if c.span is not None and c.span.field == "task" and start <= c.span.start < end and not _scripted(c)
         )
         words = [w.strip(".'") for w in _CONTENT_WORD.findall(text.lower()) if len(w.strip(".'")) > 3]
+        routes = [
+            c for c in constraints
+            if c.kind == "fallback" and c.condition and c.span is not None and c.span.field == "task"
+            and start <= c.span.start < end
+        ]  # fmt: skip
+        mixed = any(c.action not in ("email", "phone", "url") for c in routes)  # contacts alone merge into one line
+        if len(routes) >= 2 and len({c.condition for c in routes}) == 1 and mixed:
+            # "… step out of the role and tell them to contact a doctor, or call 999 if the pain is happening now":
+            # two routes for one case, each restated apart, lose what the sentence says around and between them.
+            details.append((index, " ".join(text.split())))
+            continue
         if not words or (said and sum(w in said for w in words) * 5 >= len(words) * 3):
             # The constraints restate (nearly) all of the sentence, but a comma-separated part none of them
             # touches is content of its own ("rounds of 10 questions, 4 options A-D each, dont give …").

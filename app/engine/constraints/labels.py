@@ -11,7 +11,7 @@ from app.engine.references import TABLE_RULE_LINE
 
 _LABEL_NOUNS = (
     r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"
-    r"sentiments?|options|values|verdicts?|outcomes|decisions?|types|levels|etiquetas|categorías|categorias|clases|"
+    r"sentiments?|options|values|verdicts?|outcomes|decisions?|types(?!\s+(?:[A-Z]{2,}|[\"'“/]|in\b|out\b|an?\b|the\b|it\b))|levels|etiquetas|categorías|categorias|clases|"
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações|niveles|niveaux|níveis|stufen|"
     r"prioridades|urgencias|dringlichkeit|kategorie|categoría|catégorie|categoria|categorie|etiqueta|étiquette|"
     r"etichett[ae]|rótulo|klasse|klassen"

@@ -162,3 +162,19 @@ def routes_itself(texts: Iterable[str], *, has_fallback: bool) -> bool:
     sends, or serves readers who need no referral."""
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
     return has_fallback or any(p.search(joined) for p in (_OWN_ROUTE, _PROFESSIONAL_READERS, _DRAFTS_FOR_SENDER))
+
+
+# "The assistant plays a standardized patient", "the bot is the caller": in a practice role-play the assistant is the
+# one with the symptoms or the problem, and the person it talks with is the trainee.
+_PLAYS_THE_PERSON = re.compile(
+    r"\b(?:assistant|bot|chatbot|ai|model|you|it)\s+(?:\w+\s+)?(?:plays?|is\s+playing|acts?\s+as|role-?plays?|is|will\s+be|"
+    r"pretends?\s+to\s+be)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:patients?|clients?|callers?|service\s+users?|"
+    r"victims?|customers?\s+in\s+crisis)\b",
+    re.IGNORECASE,
+)
+
+
+def plays_the_person(texts: Iterable[str]) -> bool:
+    """Whether the assistant plays the patient or client in a practice role-play: a pack's rules for "the person who
+    describes symptoms" would then be about the trainee, and the brief's own rule for a real person applies."""
+    return _PLAYS_THE_PERSON.search(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))) is not None
