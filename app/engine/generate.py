@@ -123,6 +123,8 @@ def _label_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
     label_set = any(c.kind == "labels" and (c.scope is None or c.scope.lower() in _LABEL_KEYS) for c in constraints)
     if not matches or not label_set or not keys & _LABEL_KEYS or keys & _ANSWER_KEYS:
         return matches
+    if len(keys - _LABEL_KEYS) >= 3:
+        return matches  # "columns: Decision | Owner | Due date | Status": a record of fields, one of them labelled
     labellers = [
         m for m in matches if m.id in BY_ID and (BY_ID[m.id].uses_labels or BY_ID[m.id].yields_to_brief_labels)
     ]

@@ -51,6 +51,14 @@ DATA_EXTRACTION = Archetype(
             6,
         ),
         feat("fields", r"\bfields?\b|\battributes?\b|\bkey[- ]value\b|\bentities\b", 2),
+        feat(
+            # "saque de ahí un glosario … Término | Definición | Página": terms and their definitions picked out of a
+            # text (a bilingual glossary is the translator's: its terms get equivalents, not definitions)
+            "glossary of definitions",
+            r"\b(?:glossar(?:y|ies|io|ium)?|glosario|glossaire|glossário|woordenlijst)\b(?=[\s\S]{0,600}?\b(?:defin\w*|"
+            r"erklärung\w*|explicaci\w*|explication\w*|meaning|significado|signification|bedeutung|betekenis)\b)",
+            7,
+        ),
         feat("structured data", r"\bstructured (?:data|output|records?)\b|\b(?:into|as|to) json\b", 5),
         feat("forms/invoices", r"\binvoices?\b|\breceipts?\b|\bresumes?\b|\bforms?\b|\bcontracts?\b", 1),
     ),

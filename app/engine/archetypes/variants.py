@@ -666,9 +666,14 @@ ROLEPLAY_PARTNER = Variant(
 
 TABLE_EXTRACTION = Variant(
     name="table extraction",
-    cue=re.compile(r"\b(?:tables?|columns?)\b", re.IGNORECASE),
+    cue=re.compile(
+        r"\b(?:tables?|columns?|tablas?|columnas|tabellen?|spalten|tableaux?|colonnes|tabelas?|colunas|tabella|colonne|"
+        r"tabel|kolommen)\b|表格|テーブル",
+        re.IGNORECASE,
+    ),
     unless=re.compile(r"\bjson\b|\bcsv\b|\byaml\b", re.IGNORECASE),
     changes={
+        "objective": "Extract the requested items from the input text into a table with the columns the brief names.",
         "success": "Success means a table that states exactly what the input says, with every gap marked rather than filled.",
         "rules": (
             rule(

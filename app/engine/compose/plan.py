@@ -396,7 +396,11 @@ _BACKGROUND = re.compile(
     # "Ich leite eine kleine Praxis …", "Dirijo una academia …", "Je gère un gîte …": the requester runs a business
     r"ich\s+(?:leite|führe|betreibe|habe)|wir\s+(?:leiten|führen|betreiben|haben)|dirijo|dirigimos|gestiono|tengo|"
     r"tenemos|je\s+(?:dirige|gère|tiens)|nous\s+(?:dirigeons|gérons|tenons)|j['’]ai|nous\s+avons|dirijo|gerencio|"
-    r"tenho|temos|gestisco|dirigo|gestiamo|abbiamo|ho\s+un|ik\s+(?:leid|run|heb)|wij\s+hebben)\b",
+    r"tenho|temos|gestisco|dirigo|gestiamo|abbiamo|ho\s+un|ik\s+(?:leid|run|heb)|wij\s+hebben|"
+    # "En la Cooperativa … estamos formando a temporeros", "At our clinic we …": where, then who is speaking
+    r"(?:en|in|at|à|au|na|no|em|im|bei|nella|nel|presso)\s+[^.!?\n]{3,90}?\b(?:estamos|somos|tenemos|trabajamos|"
+    r"we(?:'re|\s+are|\s+have|\s+run|\s+get)|wir\s+(?:sind|haben)|nous\s+(?:sommes|avons)|temos|estamos|siamo|"
+    r"abbiamo|zijn\s+we|hebben\s+we))\b",
     re.IGNORECASE,
 )
 # "Cooperativa Agrícola Vale do Sapucaí (MG).", "Brook Farm Shop – Leeds.": a first sentence that only names the

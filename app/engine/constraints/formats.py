@@ -61,6 +61,9 @@ _TABLE = (
     r"\b(?:output|return|produce|give|present|show|format|render|use|create|make|build|generate|write|reply\s+with|"
     r"respond\s+with)\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:as\s+)?(?:a|an|one)\s+(?:\w+\s+){0,2}?table\b|"
     r"\btable\s+with\s+(?:\w+\s+){0,2}?columns\b|"
+    # "Una tabla con tres columnas", "eine Tabelle mit drei Spalten", "un tableau à trois colonnes"
+    r"\b(?:tabla|tabela|tabelle|tableau|tabella|tabel)\s+(?:con|com|mit|à|avec|a|met)\s+(?:\w+\s+){0,2}?"
+    r"(?:columnas|colunas|spalten|colonnes|colonne|kolommen)\b|"
     r"\b(?:en|em)\s+(?:una\s+|uma\s+|forma\s+de\s+)?(?:tabla|tabela)\b|\bals\s+tabelle\b|\bin\s+(?:einer\s+)?tabelle\b|"
     r"\b(?:en|sous\s+forme\s+de)\s+tableau\b|表格|表形式|表で|表にまとめ"
 )

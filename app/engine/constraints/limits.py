@@ -32,7 +32,8 @@ _UNITS: tuple[tuple[LimitUnit, str], ...] = (
         r"items?|elements?|entries|entry|elementen?|elementos?|éléments?|options?|suggestions?|ideas?|examples?|"
         r"tips?|tags?|hashtags?|keywords?|questions?|titles?|headlines?|descriptions?|taglines?|slogans?|"
         r"recommendations?|reasons?|steps?|"
-        r"results?|vorschläge|sugerencias|ejemplos|exemples|idées|sugestões|exemplos",
+        r"results?|vorschläge|sugerencias|ejemplos|exemples|idées|sugestões|exemplos|"
+        r"terms|términos|termes|begriffe|fachbegriffe|termos|termini|termen|entradas|einträge",
     ),
     ("lines", r"lines?|zeilen?|líneas?|lignes?|linhas?|righe|riga"),
     ("characters", r"characters?|chars?|zeichen|caracteres|caractères|caratteri|letters"),

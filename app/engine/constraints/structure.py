@@ -205,7 +205,7 @@ def schema_keys(schema: dict[str, Any]) -> list[str]:
 
 
 _FIELD_NOUNS = (
-    r"fields?|keys?|columns?|properties|attributes|campos|felder[n]?|spalten|champs|colonnes|propriedades|colunas|campi|"
+    r"fields?|keys?|columns?|properties|attributes|campos|felder[n]?|spalten|champs|colonnes|propriedades|colunas|columnas|campi|"
     r"chiavi|velden|kolommen|フィールド|項目"
 )
 _FIELDS_INTRO = re.compile(
@@ -306,7 +306,7 @@ def find_fields(text: str) -> FoundFields | None:
     cjk = find_cjk_fields(text)
     if cjk is not None:
         return cjk
-    if "," not in text and not re.search(r"\s(?:and|or|und|et|y|e)\s", text):
+    if "," not in text and " | " not in text and not re.search(r"\s(?:and|or|und|et|y|e)\s", text):
         return None  # a field list needs at least two items
     candidates = list(_FIELDS_INTRO.finditer(text))
     if _STRUCTURED_CONTEXT.search(text):
