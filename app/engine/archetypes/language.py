@@ -70,6 +70,19 @@ TUTOR = Archetype(
             5,
         ),
         feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b", 3),
+        # the same learning job in the other languages users write it in
+        feat(
+            "times tables (any language)",
+            r"\btablas?\s+de\s+multiplicar\b|\beinmaleins\b|\btables?\s+de\s+multiplication\b|\btabuadas?\b|"
+            r"\btabelline\b|\btafels?\s+van\b|九九|乘法表",
+            10,
+        ),
+        feat(
+            "practice (any language)",
+            r"\b(?:practiquen|practicar|practique|repasar|repasen|üben|übt|pratiquer|pratiquent|réviser|praticar|pratiquem|"
+            r"pratique|esercitar\w*|ripassare|oefenen)\b",
+            4,
+        ),
         # "2 things they did well and 2 things to work on": formative feedback on a learner's work
         feat("formative feedback", r"\bthings?\s+(?:they|you|he|she)\s+did\s+well\b|\bthings?\s+to\s+work\s+on\b", 5),
         feat(

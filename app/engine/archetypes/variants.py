@@ -1326,9 +1326,11 @@ QUIZ = Variant(
     cue=re.compile(
         r"^(?=[\s\S]*(?:\bquiz(?:zes|zing)?\b|\bmultiple[- ]choice\b|\btest\s+(?:me|them|him|her|the\s+(?:student|learner|"
         r"pupil)s?|students|learners|pupils)\s+(?:on|with)\b|\bcuestionario\b|\bQuiz\b|\bquestionnaire\s+à\s+choix\b|"
-        r"\bQCM\b|\bteste\s+de\s+escolha\b|小テスト|クイズ|小测验|测验|选择题))"
+        r"\bQCM\b|\bteste\s+de\s+escolha\b|小テスト|クイズ|小测验|测验|选择题|"
+        # "una ronda de 10 preguntas, de a una": a round of questions to answer
+        r"\b(?:ronda|rodada|Runde|série|serie|reeks)\s+(?:de|von|van|di)\s+\d+\s+(?:preguntas|perguntas|Fragen|questions|domande|vragen)\b))"
         r"(?=[\s\S]*(?:\bmark(?:s|ing|ed)?\b|\bscores?\b|\bgrad(?:e|es|ing)\b|\bcorrect(?:s|ing)?\s+(?:the|their|them|it)\b|"
-        r"\bcorrig\w*|\bbewert\w*|\bpunt(?:uación|eggio)\b|採点|打分|评分|批改))",
+        r"\bcorrig\w*|\bbewert\w*|\bpunt(?:uación|eggio|aje)\b|\bpontua[çc][ãa]o\b|\bPunkt(?:e|zahl)\b|採点|打分|评分|批改))",
         re.IGNORECASE,
     ),
     # (a generator of quiz questions writes them for a teacher; it quizzes no one)

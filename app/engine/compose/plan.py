@@ -838,7 +838,11 @@ _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S[^\n]{0,80}$")
 _RULES_HEADING = re.compile(
     r"(?:(?:some|a\s+few|(?:the\s+)?main|key|hard|house|our|my|important|general|extra|other|more)\s+)*"
     r"(?:rules?|guidelines?|instructions?|requirements?|constraints?|policies|policy|do'?s(?:\s+and\s+don'?ts)?|"
-    r"behaviou?r|how\s+it\s+should\s+(?:behave|work|act)|regras|reglas|normas|regeln|règles|consignes|regole|"
+    r"behaviou?r|how\s+it\s+(?:should|must)\s+(?:behave|work|act)|regras|reglas|normas|regeln|règles|consignes|regole|"
+    # "Cómo debe funcionar:", "So soll es funktionieren:", "Comment il doit fonctionner :"
+    r"c[óo]mo\s+(?:debe|tiene\s+que)\s+funcionar|como\s+deve\s+funcionar|so\s+soll\s+(?:es|er)\s+funktionieren|"
+    r"wie\s+(?:es|er)\s+funktionieren\s+soll|comment\s+(?:il|ça|elle)\s+doit\s+fonctionner|come\s+deve\s+funzionare|"
+    r"hoe\s+het\s+moet\s+werken|"
     r"istruzioni|regels|instructies|richtlijnen|anweisungen|instrucciones|instruções|ルール|规则|要求|"
     r"format(?:ting)?(?:\s+rules)?|style)(?:,\s*no\s+exceptions?)?\s*[:：]",
     re.IGNORECASE,

@@ -367,7 +367,9 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\b(?:hurt(?:ing)?|unsafe|(?<!self-)(?<!self\s)harm(?:ed|ing)?|abus\w*|bull(?:y|ied|ying)|safeguard\w*|neglect\w*|"
             r"scared\s+to\s+go\s+home)\b|\bmachuc\w*|\bmedo\s+de\s+voltar|\bmaltrat\w*|\blastim\w*|\bacoso\b|"
-            r"\bmisshandel\w*|\bgemobbt\b|\bharcel\w*|虐待|いじめ|被打|欺负|霸凌"
+            r"\bmisshandel\w*|\bgemobbt\b|\bharcel\w*|虐待|いじめ|被打|欺负|霸凌|"
+            # "algo que suene a que lo está pasando mal en la casa", "si ça se passe mal à la maison"
+            r"\bpasando\s+mal\b|\bpassando\s+mal\b|\bpasse\s+mal\b|\bzu\s+hause\s+(?:schlecht|schwierig)|\bsente\s+inseguro\b"
         ),
         _p(r"\btalk\s+to\s+a\s+trusted\s+adult,\s+such\s+as\s+a\s+parent\s+or\s+teacher\b"),
     ),

@@ -691,6 +691,8 @@ def find_requirement(text: str) -> FoundRule | None:
     stripped = text.strip()
     if not (_MUST.search(stripped) or _THRESHOLD.search(stripped)):
         return None
+    if re.fullmatch(r"[^\W\d_][\w ,¿?-]{0,40}[:：]", stripped):
+        return None  # "Cómo debe funcionar:", "How it must work:": a heading over the rules, no rule itself
     if is_english(stripped):
         return FoundRule(instruction_case(stripped), None, None, 0, len(text.rstrip()))
     return FoundRule(f'Follow this rule from the brief: "{stripped.rstrip(".。")}".', None, None, 0, len(text.rstrip()))
