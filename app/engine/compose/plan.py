@@ -51,6 +51,8 @@ _GROUNDED = re.compile(
 _SENTENCE = re.compile(
     # "… the item in. 2) Answer visitors' questions …": a numbered item opens a sentence too
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)|"
+    # 'responde so: "Vou te transferir para um atendente agora." suporte tecnico …': a quote's full stop ends it
+    r"(?<=[.!?][\"”»])[ \t]+(?=[a-zà-ÿ])|"
     # "It never sends anything. 24-hour times.": a number and a word open a sentence after a word's full stop
     r"(?<=[a-z]{3}[.!?])[ \t]+(?=\d{1,4}(?:-[A-Za-z]{2,}|\s+[A-Za-z]{2,}))|"
     # a blank line after a closed sentence or block ends its paragraph ('{… JSON …}\n\nurgente = true si …', "… (2)\n\n
@@ -207,6 +209,12 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
             _inside_quote_or_brace(text[start : m.start()])
             or _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
             or (text[m.start() - 1 : m.start()] == "." and is_abbreviation(text, m.start() - 1))
+            or (
+                text[m.start() - 1 : m.start()] in '"”»'
+                and "\n" not in m.group(0)
+                and text[m.end() : m.end() + 1].islower()
+                and not _quoted_reply_ends(text, m.start(), m.end())
+            )
         ):
             continue  # '{"ubicacion": "... o null"}', "Dr. Yilmaz & Dr. Brandt", "Dunmore Training Ltd. For …"
         marker = inline_marker(text, m.start() - 1) if text[m.start() - 1 : m.start()] == "." else None
@@ -228,6 +236,19 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         pieces.append(split[0])
         pending.extend(reversed(split[1:]))  # the rest may be a heading or an item again
     return pieces
+
+
+def _quoted_reply_ends(text: str, close: int, following: int) -> bool:
+    """Whether a lowercase word after a closed quotation starts a new sentence: the quotation is a reply given after
+    a colon ('responde so: "Vou te transferir …." suporte tecnico …'), and no conjunction carries the sentence on
+    ('say "…" and stop', '„Str." vs „Straße"')."""
+    opener = max(text.rfind(mark, 0, close - 1) for mark in ('"', "“", "«"))
+    if opener < 0 or not text[max(0, opener - 3) : opener].rstrip().endswith((":", "：")):
+        return False
+    return _CARRIES_ON.match(text, following) is None
+
+
+_CARRIES_ON = re.compile(r"(?:and|or|but|then|vs|und|oder|aber|et|ou|mais|y|e|o|pero|mas|ma|en|of)\b", re.IGNORECASE)
 
 
 _LINE_AFTER_ITEM = re.compile(r"\n(?=[^\s\-*•–])")
@@ -1031,10 +1052,12 @@ def general_condition(condition: str | None) -> bool:
     return condition is None or bool(_GENERAL_CONDITION.search(condition))
 
 
-def escalation(constraints: Sequence[Constraint]) -> str:
+def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
     """How to escalate: through the brief's hand-off tool, its own contact (its first non-emergency phone, email or
-    URL fallback), or with the vetted hand-off sentence when the brief names none. A hand-off tool
-    ("escalate_to_human(reason)", "create_ticket(…)") is called instead of promising a colleague in words."""
+    URL fallback that no department claims), or with the vetted hand-off sentence when the brief names none. A
+    hand-off tool ("escalate_to_human(reason)", "create_ticket(…)") is called instead of promising a colleague in
+    words; a line the brief gives for one department ("suporte tecnico por telefone 0800 …") is no route for legal
+    questions or refunds."""
     ranked = [
         (rank, c.name)
         for c in constraints
@@ -1047,6 +1070,12 @@ def escalation(constraints: Sequence[Constraint]) -> str:
     for c in constraints:
         if c.kind != "fallback" or not c.value or c.value == emergency or not general_condition(c.condition):
             continue
+        if (
+            c.span is not None
+            and c.span.field == "task"
+            and _DEPARTMENT.search(task[max(0, c.span.start - 45) : c.span.start])
+        ):
+            continue
         if c.action == "phone":
             return f"tell them to call {c.value}."
         if c.action == "email":
@@ -1054,6 +1083,15 @@ def escalation(constraints: Sequence[Constraint]) -> str:
         if c.action == "url":
             return f"point them to {c.value}."
     return _HANDOFF_REPLY
+
+
+# A contact the brief gives for one department: technical support, billing, sales, bookings.
+_DEPARTMENT = re.compile(
+    r"\b(?:tech(?:nical)?\s+support|it\s+support|billing|sales|bookings?|reservations?|suporte\s+t[ée]cnico|"
+    r"soporte\s+t[ée]cnico|technischer\s+support|support\s+technique|assistenza\s+tecnica|technische\s+dienst|"
+    r"faturamento|facturaci[óo]n|fakturierung|facturation|vendas|ventas|vertrieb|ventes)\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 # "Cite the section like [§ 4.2]": the brief's own citation example replaces the default one.
@@ -1322,7 +1360,7 @@ def make_plan(
         "task_sentence": task_sentence(head),
         "max_words": str(max_words),
         "noun": noun,
-        "escalate_how": escalation(constraints),
+        "escalate_how": escalation(constraints, brief.task),
         "citation": citation_style(brief.task, constraints),
         "tie_break": _tie_break(labels),
         "character": played_character(brief.task) or "the character the brief describes",

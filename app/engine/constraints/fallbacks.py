@@ -38,7 +38,10 @@ _HANDOFF = re.compile(
 _SAY = re.compile(
     r"\b(?:say|reply|respond|answer|tell\s+(?:them|the\s+\w+|users?)|write|output|return)\s*(?:with|:)?\s*(?:exactly\s*:?\s*)?"
     r"(?P<q>[\"“'‘«])(?P<say>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))|"
-    r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
+    r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)"
+    # "responde so:", "responda apenas com:", "antworte nur:", "réponds exactement :"
+    r"(?:\s+(?:s[oó]|solo|sólo|solamente|apenas|somente|nur|seulement|exactamente|exatamente|genau|exactement|"
+    r"solo\s+con|apenas\s+com|com|con|mit|avec))?\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
     re.IGNORECASE,
 )
 _CJK_SAY = re.compile(
