@@ -1128,13 +1128,20 @@ WRITING_TASK = Variant(
         r"\b(?:questions?|ask|asks|asking|answer\w*|chat\w*|conversation\w*|talk\w*|pregunt\w*|respond\w*|contest\w*|"
         r"frage\w*|antwort\w*|répon\w*|question\w*|pergunt\w*|domand\w*|rispond\w*|rispost\w*|vraag\w*|vragen|gespräch\w*|"
         r"explain\w*|spieg\w*|erklär\w*|expliqu\w*|explic\w*|uitleg\w*|legt\s+uit|"
-        r"conversa\w*|guests?|visitors?|customers?|users?|diners?|patients?|clients?|huéspedes|gäste|clientes|kunden|"
-        r"help\s+(?:people|users|customers|visitors))\b|質問|问题|回答|答え",
+        r"conversa\w*|help\s+(?:people|users|customers|visitors))\b|"
+        # people the assistant talks with; not the readers the text is sent to ("the texts we send clients")
+        r"(?<!\bsend\s)(?<!\bsends\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bour\s)(?<!\bemail\s)(?<!\btext\s)"
+        r"\b(?:guests?|visitors?|customers?|users?|diners?|patients?|clients?|huéspedes|gäste|clientes|kunden)\b|"
+        r"質問|问题|回答|答え",
         re.IGNORECASE,
     ),
     changes={
         "success": "Success means the text the brief asks for, in its form and within its rules, ready to use.",
         "rules": (),
+        # ("Plain prose; use a numbered list for steps" is the Q&A default: a text to send has no steps)
+        "output": OutputFormat(
+            kind="prose", description="The finished text only, ready to use, with no commentary before or after it."
+        ),
         "when_unsure": "Write around a missing detail and name it after the text, instead of guessing.",
         "final_reminder": "Write the text the brief asks for, following its rules.",
         "contacts_in_text": True,

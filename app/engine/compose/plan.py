@@ -38,6 +38,7 @@ _DANGLING = re.compile(
 )
 _REPEATED_PUNCT = re.compile(r"([.;!?])(?:\s*[.,;:!?])+")
 _HANGING_PUNCT = re.compile(r"[,:;]+\s*([.!?]|$)")
+_STACKED_PUNCT = re.compile(r"\s*[:;]\s*(?:[,;:]\s*)+")  # "appointment:,, include" once the limits are blanked
 _CONTENT_WORD = re.compile(r"[\w@.'-]+")
 _CLAUSE_LEAD = re.compile(r"\b(?:in|with|and|as|using|but|then|so)$", re.I)
 _SPAN_LEAD = re.compile(r"(?:in|with|as|using|under|within|without|and|but)\b", re.I)
@@ -188,6 +189,7 @@ def core_task(task: str, constraints: Sequence[Constraint]) -> str:
     text = _EMPTY_PARENS.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _HANGING_PUNCT.sub(r"\1", text)
+    text = _STACKED_PUNCT.sub(": ", text)
     for _ in range(3):  # "as one of:" leaves two connectors behind
         text = _DANGLING.sub(r"\1", text)
     text = _REPEATED_PUNCT.sub(r"\1", text)
@@ -479,6 +481,11 @@ def job_sentence(task: str) -> int:
     for index, (start, end) in enumerate(sentences[1:3], start=1):
         if _JOB_CUE.search(task[start:end]):
             return index
+    # "I run a dog grooming salon. Write the reminder texts we send …": an order right after the introduction
+    if len(sentences) > 1:
+        opening = re.match(r"\s*(?:please\s+)?([a-z]+)", task[sentences[1][0] : sentences[1][1]], re.IGNORECASE)
+        if opening is not None and opening.group(1).lower() in VERBS:
+            return 1
     return 0
 
 
