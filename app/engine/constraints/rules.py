@@ -430,7 +430,9 @@ _TOOL_NAME_ONLY = re.compile(r"`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?")
 _BEFORE = re.compile(
     rf"^(?P<first>.+?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?P<then>(?:{_ACTION_VERBS})\b.*|"
     # a tool by name: "call get_status before restart_service"
-    r"(?:(?:calling|using|running)\s+)?`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?)$|"
+    r"(?:(?:calling|using|running)\s+)?`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?)"
+    # "call get_contract before raise_po and check …": the tool named is the step; the rest is a rule of its own
+    r"(?:\s+(?:and|,)\s+.*)?$|"
     rf"^(?:before|prior\s+to)\s+(?P<then2>.+?),\s*(?:always\s+)?(?P<first2>.+)$|"
     r"^(?:first(?:ly)?|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
@@ -438,6 +440,8 @@ _BEFORE = re.compile(
     r"^(?P<then6>.+?)\s+only\s+(?:after|once|when)\s+(?P<first6>.+)$|"
     r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?P<conn7>until|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
     r"^(?P<first13>.+?)\s+first\s*,\s*(?:and\s+)?(?:then\s+)?(?P<then13>.+?)\s+(?:after|afterwards|next|second|last)$|"
+    # "Always call lookup_order(order_id, email) first and only continue if the email matches the order"
+    r"^(?:always\s+)?(?P<first16>.+?)\s+first\s*,?\s+and\s+(?P<then16>only\s+.+)$|"
     r"^(?:always\s+)?(?P<first8>.+?)\s+first\b(?:\s*,?\s*(?:before\s+(?P<then8>.+))|"
     r"\s+(?:instead\s+of|rather\s+than)\b.*)?$|"
     rf"^(?P<first14>.*\b(?:{_FIRST_WORDS})\b.*)$|"
@@ -610,6 +614,19 @@ def find_ordering(text: str) -> FoundRule | None:
         return _at_the_end(text) or _in_this_order(stripped)
     groups = {name: value for name, value in match.groupdict().items() if value}
     groups.pop("conn7", None) if "first7" not in groups else None
+    end = len(text.rstrip())
+    if "then" in groups and match.end("then") < len(stripped):
+        # "call get_contract before raise_po and check the status": the step ends at the tool; the rest stays a rule
+        end = match.end("then")
+    elif (
+        "then" in groups
+        and len(groups["then"].split()) > 16
+        and (cut := re.search(r",\s+and\s+", groups["then"]))
+        and ":" not in groups["then"][: cut.start()]
+    ):
+        # "check availability before booking anything, and read the slot back …": the step ends at the comma
+        end = match.start("then") + cut.start()
+        groups["then"] = groups["then"][: cut.start()]
     first = next((groups[g] for g in groups if g.startswith("first")), None)
     then = next((groups[g] for g in groups if g.startswith("then")), None)
     if first is None:
@@ -631,7 +648,9 @@ def find_ordering(text: str) -> FoundRule | None:
         return None
     if _NEGATED_STEP.match(first) and then is not None:
         return _held_back(stripped, first, then, len(text.rstrip()))
-    if "conn7" in groups and groups["conn7"].lower().startswith("without") and then is not None:
+    if "first16" in groups:
+        sentence = f"Always {first} first, and {groups['then16']}."
+    elif "conn7" in groups and groups["conn7"].lower().startswith("without") and then is not None:
         sentence = f"Never {then} without {first}."
     elif then is None:
         sentence = f"Always {first} first."
@@ -656,7 +675,7 @@ def find_ordering(text: str) -> FoundRule | None:
         sentence = f'Follow this order from the brief: "{stripped}".'
     # "… before you return ONLY this JSON:" (the JSON itself is read as a schema): no colon before the full stop.
     sentence = re.sub(r"\s*[:;,]\s*\.$", ".", sentence)
-    return FoundRule(sentence, first, then, 0, len(text.rstrip()))
+    return FoundRule(sentence, first, then, 0, end)
 
 
 _MUST = re.compile(
