@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from app.engine.compose.language import localise_reply_quotes
-from app.engine.compose.plan import Plan, review_label
+from app.engine.compose.plan import Plan, in_text_fallback, review_label
 from app.engine.constraints import Constraint
 from app.engine.constraints.fallbacks import ALTERNATIVE, OWN_CASE, QUOTED_SCOPE, describe_contacts, describe_fallback
 from app.engine.constraints.model import FallbackAction
@@ -110,9 +110,13 @@ def _contact(fallback: Constraint) -> tuple[FallbackAction, str] | None:
 def guardrails(plan: Plan) -> Guardrails:
     """The guardrails for the plan."""
     # A number inside a sentence the reply must carry whole is said by that sentence's requirement, in context.
-    fallbacks = [c for c in plan.of_kind("fallback") if c.scope != QUOTED_SCOPE]
-    scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "")]
     primary = plan.primary
+    fallbacks = [
+        c
+        for c in plan.of_kind("fallback")
+        if c.scope != QUOTED_SCOPE and not (primary.contacts_in_text and in_text_fallback(c, plan.brief.task))
+    ]
+    scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "")]
     in_text = [
         c
         for c in fallbacks

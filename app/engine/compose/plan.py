@@ -960,6 +960,21 @@ def _restates_job(constraint: Constraint, job: tuple[int, int]) -> bool:
 _RULE_WORD = re.compile(r"\b(?:only|always|never|must|don'?t|do\s+not|no|not|unless|before|after|first)\b", re.I)
 
 
+_INCLUDE_IN_TEXT = re.compile(
+    r"\b(?:include|includes|including|mention|add|put|list|give|state|print|sign)\b[^.!?\n]{0,12}[:\s]", re.IGNORECASE
+)
+
+
+def in_text_fallback(constraint: Constraint, task: str) -> bool:
+    """Whether a contact sits in a sentence that tells the text to include it ("Under "When to get help" always
+    include: call 999 if …"): part of the text a writer produces, not a route for the requester."""
+    span = constraint.span
+    if constraint.kind != "fallback" or span is None or span.field != "task":
+        return False
+    start = max(task.rfind(mark, 0, span.start) for mark in (".\n", ". ", "\n", "! ", "? "))
+    return _INCLUDE_IN_TEXT.search(task, max(0, start), span.start) is not None
+
+
 def _persona(primary: Archetype, ids: set[str], task: str) -> Persona | None:
     for persona in primary.personas:
         if persona.with_archetype is not None and persona.with_archetype in ids:
@@ -1354,7 +1369,10 @@ def make_plan(
     head = core_task(" " * start + brief.task[start : first[1]], stated)
     if written_in is None:
         constraints = [c for c in constraints if not _restates_job(c, first)]
-    details = foreign_details(brief.task, stated, job) if written_in else task_details(brief.task, stated, job)
+    # "Under "When to get help" always include: call 999 if …": contacts a text must carry are its content, kept
+    # whole in their sentence, not routes for the requester
+    carried = [c for c in stated if not (primary.contacts_in_text and in_text_fallback(c, brief.task))]
+    details = foreign_details(brief.task, carried, job) if written_in else task_details(brief.task, carried, job)
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",

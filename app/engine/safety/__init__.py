@@ -242,7 +242,9 @@ def detect_domains(
         found.append("children")
     elif "children" in found and _TEENS.search(joined) and not CHILDREN.strong.search(joined):
         found[found.index("children")] = "teens"  # "adolescentes de 13 a 17 anos": teenagers, not children
-    if found and not advises_people and not PERSON_FACING.search(_NEGATED_ADVICE.sub(" ", joined)):
+    # (quoted material is an example input or words to say: "Smoking cessation advice given." in pasted notes)
+    unquoted = _QUOTATION.sub(" ", _NEGATED_ADVICE.sub(" ", joined))
+    if found and not advises_people and not PERSON_FACING.search(unquoted):
         return []
     if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
         # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
@@ -261,6 +263,9 @@ def detect_domains(
 _QUOTED_TERM = re.compile(
     r'"[^"\s]{1,25}(?: [^"\s]{1,25})?"|“[^”\s]{1,25}(?: [^”\s]{1,25})?”|«\s?[^»\s]{1,25}(?: [^»\s]{1,25})?\s?»'
 )
+
+
+_QUOTATION = re.compile(r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»')
 
 
 # Sick leave and its paperwork are an employment matter ("una baja médica", "a sick note", "Krankmeldung"), and a
@@ -302,7 +307,10 @@ _ANIMAL_OWNERS = re.compile(
 
 
 # "Don't add any advice on treatment": advice ruled out is no sign that the assistant talks with a person.
-_NEGATED_ADVICE = re.compile(r"\b(?:no|not|never|don'?t|do\s+not|without)\s+(?:\w+\s+){0,3}advi[cs]\w*", re.IGNORECASE)
+# ("Never add a diagnosis, dose, test or piece of advice that isn't there": the whole list the negation governs)
+_NEGATED_ADVICE = re.compile(
+    r"\b(?:no|not|never|don'?t|do\s+not|without)\s+(?:[\w'-]+,?\s+){0,8}advi[cs]\w*", re.IGNORECASE
+)
 
 
 # "Don't give investment or debt advice", "Nunca dês conselhos de investimento": investing ruled out is no
