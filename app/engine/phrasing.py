@@ -75,6 +75,11 @@ def _base_form(word: str) -> str | None:
     return next((c for c in candidates if c in VERBS), None)
 
 
+def base_form(word: str) -> str | None:
+    """The base form of a known verb in the third person ("triages" -> "triage"), or None."""
+    return _base_form(word)
+
+
 def is_third_person_verb(word: str) -> bool:
     """Whether a word is a known verb in the third person singular ("reads", "triages")."""
     base = _base_form(word)

@@ -1140,7 +1140,8 @@ WRITING_TASK = Variant(
         "rules": (),
         # ("Plain prose; use a numbered list for steps" is the Q&A default: a text to send has no steps)
         "output": OutputFormat(
-            kind="prose", description="The finished text only, ready to use, with no commentary before or after it."
+            kind="prose",
+            description="The finished text, ready to use, with no commentary before it; name any missing detail after it.",
         ),
         "when_unsure": "Write around a missing detail and name it after the text, instead of guessing.",
         "final_reminder": "Write the text the brief asks for, following its rules.",

@@ -19,7 +19,7 @@ from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source
 from app.engine.compose.language import brief_language
 from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint, ConstraintKind
-from app.engine.constraints.clauses import inline_marker, is_abbreviation
+from app.engine.constraints.clauses import inline_marker, is_abbreviation, is_ordinal
 from app.engine.constraints.fallbacks import find_condition
 from app.engine.constraints.language import other_reply_language
 from app.engine.constraints.rules import is_english
@@ -211,6 +211,13 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
             _inside_quote_or_brace(text[start : m.start()])
             or _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
             or (text[m.start() - 1 : m.start()] == "." and is_abbreviation(text, m.start() - 1))
+            # "der 5. und 6. Klasse": a German ordinal ends no sentence (not "in 1962. second person")
+            or (
+                text[m.start() - 1] == "."
+                and re.search(r"(?<!\d)\d{1,2}$", text[max(0, m.start() - 4) : m.start() - 1]) is not None
+                and not is_english(text)
+                and is_ordinal(text, m.start() - 1)
+            )
             or (
                 text[m.start() - 1 : m.start()] in '"”»'
                 and "\n" not in m.group(0)
@@ -250,7 +257,11 @@ def _quoted_reply_ends(text: str, close: int, following: int) -> bool:
     return _CARRIES_ON.match(text, following) is None
 
 
-_CARRIES_ON = re.compile(r"(?:and|or|but|then|vs|und|oder|aber|et|ou|mais|y|e|o|pero|mas|ma|en|of)\b", re.IGNORECASE)
+_CARRIES_ON = re.compile(
+    r"(?:and|or|but|then|vs|und|oder|aber|et|ou|mais|y|e|o|pero|mas|ma|en|of|if|unless|when|whenever|except|so|plus|"
+    r"followed|because|while|until|once|after|before|as|si|cuando|wenn|falls|quand|se|quando|als)\b",
+    re.IGNORECASE,
+)
 
 
 _LINE_AFTER_ITEM = re.compile(r"\n(?=[^\s\-*•–])")
@@ -421,7 +432,8 @@ _BACKGROUND = re.compile(
     r"tenemos|je\s+(?:dirige|gère|tiens)|nous\s+(?:dirigeons|gérons|tenons)|j['’]ai|nous\s+avons|dirijo|gerencio|"
     r"tenho|temos|gestisco|dirigo|gestiamo|abbiamo|ho\s+un|ik\s+(?:leid|run|heb)|wij\s+hebben|"
     # "En la Cooperativa … estamos formando a temporeros", "At our clinic we …": where, then who is speaking
-    r"(?:en|in|at|à|au|na|no|em|im|bei|nella|nel|presso)\s+[^.!?\n]{3,90}?\b(?:estamos|somos|tenemos|trabajamos|"
+    r"(?:en|in|at|à|au|na|no|em|im|bei|nella|nel|presso)\s+(?:(?:la|el|los|las|le|les|the|our|nuestra|nuestro|der|die|"
+    r"dem|a|o|il|lo)\s+)?(?-i:[A-ZÀ-Ý])[^.!?\n]{2,90}?\b(?:estamos|somos|tenemos|trabajamos|"
     r"we(?:'re|\s+are|\s+have|\s+run|\s+get)|wir\s+(?:sind|haben)|nous\s+(?:sommes|avons)|temos|estamos|siamo|"
     r"abbiamo|zijn\s+we|hebben\s+we))\b",
     re.IGNORECASE,
@@ -484,9 +496,20 @@ def job_sentence(task: str) -> int:
     # "I run a dog grooming salon. Write the reminder texts we send …": an order right after the introduction
     if len(sentences) > 1:
         opening = re.match(r"\s*(?:please\s+)?([a-z]+)", task[sentences[1][0] : sentences[1][1]], re.IGNORECASE)
-        if opening is not None and opening.group(1).lower() in VERBS:
+        if opening is not None and opening.group(1).lower() in _JOB_VERBS:
             return 1
     return 0
+
+
+# Verbs that name a whole job when they open the sentence after an introduction ("Write the reminder texts …"), not a
+# rule about replies ("Keep every reply under 50 words", "Use British spelling").
+_JOB_VERBS = frozenset(
+    """
+    write draft answer summarise summarize translate classify categorise categorize tag extract review grade mark
+    score triage route sort tutor teach coach rewrite proofread edit generate create compose convert analyse analyze
+    moderate research recommend quiz interview respond reply support handle screen check plan parse proofread
+    """.split()  # noqa: SIM905
+)
 
 
 # A line the brief heads with its job: "Task:", "What it does:", "cosa fa l'assistente:", "Aufgabe:", "任务：".
@@ -529,7 +552,8 @@ _INSTRUCTS = re.compile(
     r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed|no-go|forbidden|"
     r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|^need\s+(?:a|an|the)\b|"
     # "Each night the assistant asks these three questions …": what the assistant does, in the present, is a rule
-    r"\b(?:the|our|this|my)\s+(?:\w+\s+)?(?:assistant|bot|chatbot|agent|ai|model)\s+(?:\w+ly\s+)?"
+    r"\b(?:the|our|this|my)\s+(?!(?:old|previous|current|existing|former|last|other)\s)(?:\w+\s+)?"
+    r"(?:assistant|bot|chatbot|agent|ai|model)\s+(?:\w+ly\s+)?"
     r"(?!(?:is|was|has|does|needs|lives|runs|sits|gets|uses|works|comes)\b)[a-z]+s\b|"
     # "Sources older than 2023 get "(dated)" after the URL": what a case gets written is a rule
     r"\b(?:gets?|receives?)\s+(?:a\s+|an\s+|the\s+)?[\"“(\[]|"
@@ -577,7 +601,15 @@ _SPEC_TERMS = (
     r"plain\s+text|only|max(?:imum)?|min(?:imum)?)\b"
 )
 _SPEC_TERM = re.compile(_SPEC_TERMS, re.IGNORECASE)
-_SPEC_WORD = re.compile(rf"\d|{_SPEC_TERMS}", re.IGNORECASE)
+# a number counts as a spec with a unit ("24-hour times", "max 3 bullets", "120 words"), not as a fact ("since 1998",
+# "6 rooms", "30 emails a day")
+_SPEC_WORD = re.compile(
+    rf"\d+(?:-|\s+)?(?:h\b|hours?\b|{_SPEC_TERMS}|questions?\b|items?\b|points?\b|lines?\b|entries\b|"
+    r"hashtags?\b|emojis?\b|marks?\b|stars?\b)|"
+    # a scale ("Score each criterion 1-4, total out of 20")
+    r"\b\d+\s*[-–]\s*\d+\b(?!\s*(?:am|pm|h\b|:))|\bout\s+of\s+\d+|\bfrom\s+\d+\s+to\s+\d+\b",
+    re.IGNORECASE,
+)
 
 
 def _rule_line(sentence: str) -> bool:
@@ -611,7 +643,7 @@ def _leads_with_spec(sentence: str, words: list[str]) -> bool:
     label = re.match(r"[\w -]{1,25}:\s", sentence)
     if label is not None:
         return _SPEC_TERM.search(sentence) is not None
-    return _SPEC_WORD.search(" ".join(words[:4])) is not None
+    return _SPEC_TERM.search(" ".join(words[:4])) is not None or _SPEC_WORD.search(sentence) is not None
 
 
 _CONTEXT_LABEL = re.compile(r"\s*(?:context|background|fyi|for\s+context|for\s+info|info)\s*[:\-–]", re.IGNORECASE)
@@ -1096,6 +1128,7 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
             c.span is not None
             and c.span.field == "task"
             and _DEPARTMENT.search(task[max(0, c.span.start - 45) : c.span.start])
+            and c.condition is None  # a line given for one department, with no case of the brief's own
         ):
             continue
         if c.action == "phone":

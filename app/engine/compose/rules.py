@@ -62,8 +62,8 @@ def brief_rules(plan: Plan) -> list[Rule]:
     """Prohibitions, ordering rules and requirements from the brief, then `constraints` items none of them covers."""
     english = plan.brief_language is None
     details = " ".join(plan.detail_rules)
-    rules = [
-        Rule(text=c.text, group=BRIEF_GROUP)
+    stated = [
+        c
         for c in plan.of_kind("prohibition", "ordering", "requirement")
         # A foreign sentence quoted under a guessed kind ("Follow this prohibition from the brief: «warm aber nicht
         # kitschig»") says nothing its own sentence among the requirements does not.
@@ -74,7 +74,19 @@ def brief_rules(plan: Plan) -> list[Rule]:
     # A rule the brief's own sentence says whole, with more ("Never make up a litres figure; leave the cell
     # empty if unreadable."), is said once, by the sentence.
     said = _uncontracted(" ".join(d.lower() for d in plan.detail_rules))
-    rules = [r for r in rules if _uncontracted(r.text.rstrip(".").lower()) not in said]
+    rules = [
+        Rule(text=c.text, group=BRIEF_GROUP)
+        for c in stated
+        if _uncontracted(c.text.rstrip(".").lower()) not in said
+        # "It never quotes repair prices; it tells …" said whole: its "Never quote repair prices." is said there too
+        # (a rule translated from another language stays beside its sentence: the English says what it means)
+        and not (
+            english
+            and c.span is not None
+            and len(c.span.text) > 12
+            and _uncontracted(c.span.text.rstrip(".").lower()) in said
+        )
+    ]
     # The brief's other instructions, in its own words ("Player dies = say THE END and offer a restart.").
     rules.extend(
         Rule(text=second_person(sentence(d), plan.user_term) if english else d, group=BRIEF_GROUP)

@@ -181,7 +181,9 @@ _SOURCE_WORDS = re.compile(
 
 # "it uses web search", "it can browse the web", "searches the internet itself": the assistant finds its own sources
 _SEARCHES_THE_WEB = re.compile(
+    r"(?<!\bnot\s)(?<!\bno\s)(?<!n't\s)(?<!\bnever\s)(?<!\bwithout\s)"
     r"\b(?:uses?|has|with|have|got)\s+(?:access\s+to\s+)?(?:a\s+|the\s+)?(?:web|internet|online|google)\s+(?:search|browsing|access)\b|"
+    r"(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\bno\s)"
     r"\b(?:search|searches|searching|browse|browses|browsing)\s+(?:the\s+)?(?:web|internet|online)\b",
     re.IGNORECASE,
 )

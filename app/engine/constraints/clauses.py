@@ -32,6 +32,9 @@ _ABBREVIATIONS = frozenset({
     "abs.", "bzw.", "vgl.", "usw.", "ggf.", "evtl.", "inkl.", "zzgl.", "gem.", "lt.", "sog.", "bspw.", "tel.", "str.",
     "u.a.", "d.h.", "z.t.", "ff.", "núm.", "pág.", "cap.", "av.", "dra.", "ej.", "aprox.", "cía.", "mlle.", "env.",
     "pag.", "ecc.", "sig.", "dott.", "bijv.", "o.a.", "m.b.t.", "enz.",
+    "para.", "paras.", "chap.", "ch.", "vol.", "ed.", "rev.", "sect.", "cl.", "reg.", "mon.", "tue.", "tues.", "wed.",
+    "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+    "sept.", "oct.", "nov.", "dec.", "tbl.",
 })  # fmt: skip
 _INSTEAD_NEXT = re.compile(r"[^.;!?\n]{3,140}?\binstead\b\s*(?:[.!?]|$)", re.IGNORECASE)
 _PRONOUN_NEXT = re.compile(
@@ -80,7 +83,7 @@ def split_clauses(text: str) -> list[Clause]:
                 position = index + 1
                 continue
             # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
-            if mark == "." and index > 0 and text[index - 1].isdigit() and _ordinal(text, index):
+            if mark == "." and index > 0 and text[index - 1].isdigit() and is_ordinal(text, index):
                 continue
         # "never reset a Director's password; open a P1 ticket instead": the alternative stays with its rule.
         if mark == ";" and (_INSTEAD_NEXT.match(text, index + 1) or _PRONOUN_NEXT.match(text, index + 1)):
@@ -99,6 +102,7 @@ def split_clauses(text: str) -> list[Clause]:
     return [piece for clause in clauses for part in _inline_list(clause) for piece in _conditional_tail(part)]
 
 
+_INCH_MARK = re.compile(r'(?<=\d)"')
 _QUOTE_REACH = 400  # a quote that does not close within this many characters is a stray mark, not a quotation
 
 
@@ -106,7 +110,7 @@ def _inside_quote(text: str, start: int, index: int) -> bool:
     """Whether `index` lies inside a quotation opened since `start` that closes later, within reach."""
     if text[index + 1 : index + 2] in ('"', "”", "»", "」"):
         return False  # 'reply: "… clinic." Never …': the mark ends the quotation and its sentence
-    piece = text[start:index]
+    piece = _INCH_MARK.sub("", text[start:index])  # 'The 27" Pro model': a size, not a quotation
     if piece.count('"') % 2 == 1:
         return '"' in text[index + 1 : index + _QUOTE_REACH]
     for opener, closer in (("“", "”"), ("«", "»"), ("「", "」")):
@@ -198,7 +202,7 @@ def _inline_list(clause: Clause) -> list[Clause]:
 _ORDINAL_LEAD = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|vom|zum|zur|und|bis|ab|seit)\s+\d{1,2}$", re.I)
 
 
-def _ordinal(text: str, index: int) -> bool:
+def is_ordinal(text: str, index: int) -> bool:
     """Whether "5." at `index` is a German ordinal ("der 5. und 6. Klasse"): a lowercase word follows, or an
     article or conjunction comes before it."""
     return bool(_LOWER_NEXT.match(text, index + 1) or _ORDINAL_LEAD.search(text, max(0, index - 12), index))

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from app.engine.constraints import foreign_rules
 from app.engine.constraints.clauses import JA_RULE_NEGATIVE, REPORTED_LEAD, instruction_case, sentence_case
 from app.engine.language_id import identify
-from app.engine.phrasing import VERBS, second_person, verbs_to_base
+from app.engine.phrasing import VERBS, base_form, second_person, verbs_to_base
 
 _PROHIBITION_EN = re.compile(
     r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\s[-–—]\s)|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
@@ -115,7 +115,12 @@ _ADJECTIVE = re.compile(
 
 
 # "not therapy", "not a pharmacy": nouns in -y, which "Do not be …" would read as adjectives ("Do not be therapy.")
-_NOUN_IN_Y = re.compile(r"^[a-z-]+(?:apy|ogy|ncy|acy|ity|ary|ory|(?<!ow)(?<!at)ery|try)$", re.IGNORECASE)
+_NOUN_IN_Y = re.compile(
+    r"^(?:[a-z-]+\s+)?(?:therapy|pharmacy|agency|charity|company|ministry|authority|library|academy|dictionary|diary|"
+    r"directory|registry|surgery|nursery|gallery|factory|advocacy|consultancy|emergency\s+service|helpline|hotline|"
+    r"counsell?ing\s+service|crisis\s+service|psychology|astrology)$",
+    re.IGNORECASE,
+)
 
 _REPEATED_NO = re.compile(r"((?:,|\band|\bor)\s+)no\s+(?=[a-z])", re.I)
 
@@ -368,12 +373,17 @@ def _first_verb_to_base(rest: str) -> str:
     """The verb that opens `rest`, known to follow a third-person subject and "never", in its base form."""
     word, _, tail = rest.partition(" ")
     lower = word.lower()
+    known = base_form(lower)
     if lower in _IRREGULAR_THIRD:
         base = _IRREGULAR_THIRD[lower]
+    elif lower in ("was", "were"):
+        return rest
+    elif known is not None:
+        base = known
+    elif re.fullmatch(r"[a-z]+(?:cus|sh|ch|ss|x|zz|o)es", lower):
+        base = lower[:-2]  # "focuses", "pushes", "discusses", "echoes"
     elif re.fullmatch(r"[a-z]+[^aeiou]ies", lower):
         base = lower[:-3] + "y"  # "replies"
-    elif re.fullmatch(r"[a-z]+(?:sh|ch|ss|x|z)es", lower):
-        base = lower[:-2]  # "pushes", "discusses"
     elif re.fullmatch(r"[a-z]+[^s]s", lower):
         base = lower[:-1]  # "sends", "deletes", "uses"
     else:

@@ -195,6 +195,12 @@ _INLINE = re.compile(
     r"(?P<between>[^.\n:：]{0,70}?)[:：][ \t]*(?P<titles>[^\n.;]+)",
     re.IGNORECASE,
 )
+# "It has four parts: …", "The exam has three parts: …": what something consists of, not the reply's sections
+_HAS_PARTS = re.compile(
+    r"\b(?:has|have|had|contains?|consists?\s+of|comprises?|is\s+made\s+(?:up\s+)?of|hat|tiene|tienen|a|ont|tem|têm|"
+    r"ha|hanno|heeft|hebben)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _TITLE_SPLIT = re.compile(r"\s*(?:/|\||,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|→|->)\s*", re.IGNORECASE)
 
@@ -202,9 +208,8 @@ _TITLE_SPLIT = re.compile(r"\s*(?:/|\||,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s
 def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
     """Section titles listed on one line after a phrase that names the reply's sections, with the list's extent."""
     for match in _INLINE.finditer(text):
-        if _NOT_REPLY.search(match.group("between")) or _NOT_REPLY.search(
-            text[max(0, match.start() - 40) : match.start()]
-        ):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _NOT_REPLY.search(match.group("between")) or _NOT_REPLY.search(before) or _HAS_PARTS.search(before):
             continue
         raw = match.group("titles").strip()
         titles = [title.strip(" \"'“”«»`*") for title in _TITLE_SPLIT.split(raw) if title.strip(" \"'“”«»`*")]

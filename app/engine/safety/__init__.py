@@ -231,7 +231,7 @@ def detect_domains(
     `advises_people` is False for an archetype with a fixed output (labels, fields, a translation, a grade): its
     packs are then chosen only when the brief also says the assistant talks with a person.
     """
-    raw = _QUOTED_TERM.sub(" ", unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)))
+    raw = _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)))
     joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
     found = [cues.domain for cues in DOMAIN_CUES if detected(cues, _CIRCUMSTANCES.sub(" ", joined))]
     if "children" in found and (
@@ -263,6 +263,31 @@ def detect_domains(
 _QUOTED_TERM = re.compile(
     r'"[^"\s]{1,25}(?: [^"\s]{1,25})?"|“[^”\s]{1,25}(?: [^”\s]{1,25})?”|«\s?[^»\s]{1,25}(?: [^»\s]{1,25})?\s?»'
 )
+
+
+# "the words", "terms like", "phrases such as": quoted terms after it are words the brief talks about
+_TERMS_LEAD = re.compile(
+    r"\b(?:words?|terms?|phrases?|expressions?|wording|vocabulary|jargon|palabras|términos|wörter|begriffe|mots|"
+    r"termes|palavras|termos|parole|woorden)\b[^.!?\n\"“«]{0,20}",
+    re.IGNORECASE,
+)
+_TERM_SEPARATOR = re.compile(r"\s*(?:,|\bor\b|\band\b|\by\b|\bo\b|\boder\b|\bund\b|\bou\b|\bet\b)?\s*")
+
+
+def _without_quoted_terms(text: str) -> str:
+    """The text with the quoted short terms that follow a word like "the words" blanked out: 'don't use the words
+    "disorder", "symptom" or "patient"' names no medical topic, while 'when they feel "suicidal"' still does."""
+    blanked = list(text)
+    for lead in _TERMS_LEAD.finditer(text):
+        position = lead.end()
+        while True:
+            separator = _TERM_SEPARATOR.match(text, position)
+            quoted = _QUOTED_TERM.match(text, separator.end() if separator else position)
+            if quoted is None:
+                break
+            blanked[quoted.start() : quoted.end()] = " " * (quoted.end() - quoted.start())
+            position = quoted.end()
+    return "".join(blanked)
 
 
 _QUOTATION = re.compile(r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»')
@@ -502,9 +527,20 @@ def states_crisis_step(fallbacks: Iterable[tuple[str | None, str, str | None]]) 
     bare line to give ("if anyone mentions suicide, give Samaritans 116 123") keeps the pack's rule, which names
     that line."""
     return any(
-        condition and _CRISIS_CONDITION.search(condition) and (action == "say" or _STOPS.search(sentence))
+        condition
+        and _CRISIS_CONDITION.search(condition)
+        and ((action == "say" and _ROUTE_IN_REPLY.search(sentence)) or _STOPS.search(sentence))
         for condition, sentence, action in fallbacks
     )
+
+
+# A scripted crisis reply that itself sends the person somewhere ("Please call or text 988 now"); one that only
+# comforts ("I'm here with you") leaves the pack's crisis rule in place.
+_ROUTE_IN_REPLY = re.compile(
+    r"\d{3}|\b(?:call|ring|text|phone|contact|helpline|hotline|lifeline|samaritans|emergency|urgences|notruf|"
+    r"llama|llame|ligue|ruf|appelle[zr]?|chiama)\b",
+    re.IGNORECASE,
+)
 
 
 _STOPS = re.compile(

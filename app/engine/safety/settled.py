@@ -167,9 +167,11 @@ def routes_itself(texts: Iterable[str], *, has_fallback: bool) -> bool:
 # "The assistant plays a standardized patient", "the bot is the caller": in a practice role-play the assistant is the
 # one with the symptoms or the problem, and the person it talks with is the trainee.
 _PLAYS_THE_PERSON = re.compile(
-    r"\b(?:assistant|bot|chatbot|ai|model|you|it)\s+(?:\w+\s+)?(?:plays?|is\s+playing|acts?\s+as|role-?plays?|is|will\s+be|"
-    r"pretends?\s+to\s+be)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:patients?|clients?|callers?|service\s+users?|"
-    r"victims?|customers?\s+in\s+crisis)\b",
+    r"\b(?:assistant|bot|chatbot|ai|model|you|it)\s+(?:\w+\s+)?(?:"
+    r"(?:plays?|is\s+playing|acts?\s+as|role-?plays?|pretends?\s+to\s+be)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:patient|client|caller|service\s+user|victim)s?\b(?![-'’])(?!\s+(?:listener|advocate|portal|liaison|helper))|"
+    # "the assistant is the patient and stays in character", "The bot is the caller; the trainee is …"
+    r"is\s+the\s+(?:patient|client|caller)\b(?=\s*(?:[;,.:]|and\s+stays|$)))",
     re.IGNORECASE,
 )
 

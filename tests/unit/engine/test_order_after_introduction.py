@@ -25,11 +25,11 @@ def test_a_text_sent_to_clients_is_a_writing_task_not_a_chat() -> None:
     prompt = generate(Brief(task=_GROOMER, target="claude")).prompt
     assert "Plain prose; use a numbered list for steps" not in prompt
     assert "a direct, accurate answer, or one clarifying question" not in prompt
-    assert "The finished text only" in prompt
+    assert "The finished text, ready to use" in prompt
 
 
 def test_an_assistant_that_talks_with_clients_is_no_writing_task() -> None:
     prompt = generate(
         Brief(task="Write answers for clients who ask about our grooming prices.", target="claude")
     ).prompt
-    assert "The finished text only" not in prompt
+    assert "The finished text, ready to use" not in prompt
