@@ -340,10 +340,14 @@ def output_format(plan: Plan) -> OutputFormat:
     shape = [c for c in plan.of_kind("format") if c.value == "sections"]  # the brief's outline comes first
     outlined = {f"the {heading} section" for c in shape for heading in c.values}
     piece = _piece(stated[0]) if stated else None
+    # "只输出一个标签：PASS、REMOVE、REVIEW，然后换行，写一句不超过20个字的理由": a limited part follows the label
+    label_leads = kind == "label" and any(c.scope for c in plan.of_kind("limit"))
     stated.extend(
+        c.text.replace(_LABEL_ONLY, "Start the reply with exactly one of these labels:")
+        if c.kind == "labels" and label_leads
         # A written reply carries its label beside the text: "Reply with exactly one of these labels" would forbid
         # the rest of it.
-        c.text.replace(_LABEL_ONLY, "Assign exactly one of these labels:")
+        else c.text.replace(_LABEL_ONLY, "Assign exactly one of these labels:")
         if c.kind == "labels" and kind not in ("label", "json", "decision")
         # "no maximo 150 caracteres" for a caption, in a reply of three variants: each variant is a caption
         else c.text.replace("Keep the reply to", f"Keep each {piece} to")
@@ -482,7 +486,9 @@ def is_default(plan: Plan, output: OutputFormat) -> bool:
 
 # "then 'Sentiment:' positive, neutral or negative": the brief names the line its label goes on.
 _LINE_KEY = re.compile(
-    r"['\"“‘]?(?P<key>[A-Z][A-Za-z]{1,20}(?:\s[A-Za-z]{1,20})?):['\"”’]?\s+(?:(?:one|either)\s+of:?\s+)?(?P<first>[\w-]+)"
+    r"['\"“‘]?(?P<key>[A-Z][A-Za-z]{1,20}(?:\s[A-Za-z]{1,20})?):\s?['\"”’]?\s+(?:followed\s+by\s+)?"
+    # 'a line "Lead: " followed by one of hot, warm, cold'
+    r"(?:(?:one|either)\s+of:?\s+)?(?P<first>[\w-]+)"
 )
 
 

@@ -374,6 +374,9 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     say = _SAY.search(text)
     if say and _NEGATED_SAY.search(text[max(0, say.start() - 20) : say.start()]):
         say = None  # 'dont say "i'm just an AI"' forbids those words; it is no reply to give
+    if say and condition is None and len((say.group("say") or say.group("say2") or "").split()) < 3:
+        # 'Don't put the homeowner's name in the summary, say "the homeowner"': words to use instead, not a reply
+        say = None
     if say and (
         condition is not None
         or re.search(

@@ -687,8 +687,14 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
             return FoundLabels(values, multi, brackets.start(), brackets.end())
     listed = _CJK_LIST.search(text)
     if listed:
-        values = [v.strip() for v in re.split(r"\s*[、，,/／・]\s*", listed.group("list")) if v.strip()]
+        items = listed.group("list")
+        end = listed.end("list")
+        if "、" in items and "，" in items:
+            # "PASS、REMOVE、REVIEW，然后换行，写一句…理由": 、 joins the labels; the first ， ends their list
+            cut = items.index("，")
+            items, end = items[:cut], listed.start("list") + cut
+        values = [v.strip() for v in re.split(r"\s*[、，,/／・]\s*", items) if v.strip()]
         values = [re.sub(r"^(?:或|和|及|または|か)", "", v) for v in values]
         if 2 <= len(values) <= 30 and len(set(values)) == len(values):
-            return FoundLabels(values, multi, listed.start("list"), listed.end("list"))
+            return FoundLabels(values, multi, listed.start("list"), end)
     return None

@@ -152,6 +152,7 @@ _CJK_PARTS: tuple[tuple[str, str], ...] = (
     ("code", r"コード|代码|代碼"),
     ("feedback", r"フィードバック|反馈|評語|评语|コメント"),
     ("body", r"本文|正文"),
+    ("reason", r"理由|原因|根拠|依据|依據"),
 )
 _CJK_PART_BEFORE = re.compile(
     r"(?:(?P<cjklang>日本語|英語|中国語|中文|英文|汉语|日语|英语)(?:版|バージョン|的版本)|"
@@ -168,7 +169,10 @@ _LANGUAGE_ADJECTIVES = {
 }  # fmt: skip
 # "不超过100字的中文总结", "200文字以内の要約": the part named right after the limit.
 _CJK_PART_AFTER = re.compile(
-    r"\s*(?:以内|以下|之内|内)?\s*(?:的|の)?\s*(?:(?:简体|簡體|繁体|繁體)?(?:中文|英文|日本語|日语|英语|英語)(?:的)?)?(?:"
+    r"\s*(?:以内|以下|之内|内)?\s*"
+    # "一句不超过20个字的理由": a second limit between the count and the part it counts
+    r"(?:(?:不超过|不多于|最多|至多)\s*\d+\s*个?(?:字|字符|文字)(?:以内|以下)?\s*)?"
+    r"(?:的|の)?\s*(?:(?:简体|簡體|繁体|繁體)?(?:中文|英文|日本語|日语|英语|英語)(?:的)?)?(?:"
     + "|".join(f"(?P<c{index}>{words})" for index, (_, words) in enumerate(_CJK_PARTS))
     + ")"
 )

@@ -42,7 +42,9 @@ _INTRODUCER = re.compile(
     r"opbouw|indeling|secties|kopjes)\b|形式|フォーマット|構成|見出し|格式|结构|部分|模板|输出|出力|"
     # a bare "Output:" / "Reply:" / "Respuesta:" line introduces the reply's own lines
     r"^[ \t]*(?:output|reply|response|answer|salida|respuesta|ausgabe|antwort|sortie|réponse|saída|resposta|"
-    r"risposta|uitvoer|antwoord)(?=[:：][ \t]*$))"
+    r"risposta|uitvoer|antwoord)(?=[:：][ \t]*$)|"
+    # "… call. Output exactly:", "Reply in exactly this form:": the reply's own lines follow
+    r"\b(?:output|return|reply|respond|write)\s+(?:exactly|only|precisely|strictly)(?=[:：][ \t]*$))"
     r"[^\n]{0,40}[:：][ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

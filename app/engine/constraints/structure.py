@@ -78,6 +78,10 @@ def _loads_lenient(literal: str) -> Any:
         flags=re.IGNORECASE,
     )
     text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])", ': "number"', text)
+    # '"punkte": 0|1|2': one of the listed numbers
+    text = re.sub(
+        r":\s*(-?\d+(?:\s*[|/]\s*-?\d+)+)(?=\s*[,}])", lambda m: ': "' + re.sub(r"\s+", "", m.group(1)) + '"', text
+    )
     # "rule": 1-6 or null
     text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s+or\s+null(?=\s*[,}])", ': "number|null"', text)
     # "true/false/null": a nullable boolean
@@ -189,6 +193,8 @@ def _schema_of(value: Any) -> dict[str, Any]:
             # "left|right|null": two strings, or JSON null when there is none
             values: list[Any] = [o for o in options if o.lower() != "null"]
             return {"type": ["string", "null"], "enum": [*values, None]}
+        if all(re.fullmatch(r"-?\d+", option) for option in options):
+            return {"type": "integer", "enum": [int(option) for option in options]}  # "punkte": 0|1|2
         return {"type": "string", "enum": options}
     return {"type": "string"}
 
