@@ -160,6 +160,40 @@ _META_MAKE = re.compile(
 )
 
 
+# "Ich brauche einen Prompt für …", "Il me faut un prompt pour …", "Necesito un prompt para …": the request for a
+# prompt, in the other languages briefs are written in; what follows it is the job.
+_META_PROMPT_FOREIGN = re.compile(
+    r"^\s*(?:(?:ich|wir)\s+(?:brauche|brauchen|möchte|möchten|hätte\s+gern|hätten\s+gern|suche|suchen)\s+"
+    r"(?:einen|ein)\s+(?:\w+\s+)?prompt\s+(?:für|zum|zur)\s+|"
+    r"(?:il\s+me\s+faut|il\s+nous\s+faut|j['’]ai\s+besoin\s+d['’]|nous\s+avons\s+besoin\s+d['’]|je\s+veux|"
+    r"je\s+voudrais|nous\s+voulons)\s*un\s+prompt\s+(?:pour|qui)\s+|"
+    r"(?:necesito|necesitamos|quiero|queremos)\s+un\s+prompt\s+(?:para|que)\s+|"
+    r"(?:preciso|precisamos|quero|queremos)\s+(?:de\s+)?um\s+prompt\s+(?:para|que)\s+|"
+    r"(?:mi|ci)\s+serve\s+un\s+prompt\s+(?:per|che)\s+|vorrei\s+un\s+prompt\s+(?:per|che)\s+|"
+    r"(?:ik|we|wij)\s+(?:wil|willen|zoek|zoeken)\s+(?:een\s+)?prompt\s+(?:voor|die|dat)\s+)",
+    re.IGNORECASE,
+)
+
+
+def is_meta_request(sentence: str) -> bool:
+    """Whether a sentence asks for the prompt itself ("I need a prompt for …", "Necesito un prompt para …")."""
+    text = _WS.sub(" ", sentence).strip()
+    return any(p.match(text) for p in (_META_PROMPT, _META_WANT, _META_MAKE, _META_PROMPT_FOREIGN)) or bool(
+        re.search(r"プロンプトを(?:作|書)|提示词|プロンプトが(?:欲しい|ほしい)", text)
+    )
+
+
+def without_meta_request(text: str) -> str:
+    """A job sentence without its request for a prompt, in any language the engine reads ("Ich brauche einen Prompt
+    für einen Assistenten, der …" -> "Einen Assistenten, der …")."""
+    stripped = _META_PROMPT_FOREIGN.sub("", text.strip(), count=1)
+    # "…英語に翻訳するプロンプトを作ってください" -> "…英語に翻訳する"
+    stripped = re.sub(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:の)?プロンプトを(?:作|書)[^\s。]*[。]?$", "", stripped)
+    if stripped == text.strip() or (len(stripped.split()) < 3 and stripped.isascii()):
+        return text
+    return stripped[0].upper() + stripped[1:]
+
+
 def normalise(task: str) -> str:
     """Collapse whitespace and strip meta phrasing ("I need a prompt for ...", "Can you make me a bot that ...")."""
     text = _WS.sub(" ", task).strip()

@@ -14,6 +14,7 @@ from app.engine.phrasing import (
     second_person,
     sentence,
     verbs_to_base,
+    without_meta_request,
     without_request,
 )
 
@@ -183,7 +184,8 @@ def _quoted(plan: Plan) -> str:
     """The job sentence of a brief not written in English, in its own quotation marks."""
     assert plan.brief_language is not None
     opening, closing = QUOTE_MARKS.get(plan.brief_language[1], ("«", "»"))
-    return f"{opening}{plan.job_text.strip(chr(34) + '“”«»「」').rstrip('.。')}{closing}"
+    job = without_meta_request(plan.job_text)  # «Einen internen Assistenten, der …», not «Ich brauche einen Prompt …»
+    return f"{opening}{job.strip(chr(34) + '“”«»「」').rstrip('.。')}{closing}"
 
 
 def context_lines(plan: Plan, role: str = "") -> list[str]:

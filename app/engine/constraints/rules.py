@@ -8,7 +8,7 @@ from typing import NamedTuple
 from app.engine.constraints import foreign_rules
 from app.engine.constraints.clauses import JA_RULE_NEGATIVE, REPORTED_LEAD, instruction_case, sentence_case
 from app.engine.language_id import identify
-from app.engine.phrasing import VERBS, base_form, second_person, verbs_to_base
+from app.engine.phrasing import VERBS, base_form, is_meta_request, second_person, verbs_to_base
 
 _PROHIBITION_EN = re.compile(
     r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\s[-–—]\s)|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
@@ -720,6 +720,8 @@ def find_requirement(text: str) -> FoundRule | None:
     stripped = text.strip()
     if not (_MUST.search(stripped) or _THRESHOLD.search(stripped)):
         return None
+    if is_meta_request(stripped):
+        return None  # "Necesito un prompt para … (préstamos de $1,000 a $15,000)": the request, not a rule
     if re.fullmatch(r"[^\W\d_][\w ,¿?-]{0,40}[:：]", stripped):
         return None  # "Cómo debe funcionar:", "How it must work:": a heading over the rules, no rule itself
     if is_english(stripped):
