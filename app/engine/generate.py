@@ -162,13 +162,27 @@ def _intake_leads(matches: list[ArchetypeMatch], task: str, collects: bool = Fal
     """ "asks one question at a time, at most 6, then outputs the JSON for the doctor": an extractor reads a given text
     in one go; an assistant that questions a person first is an intake conversation whose record closes it."""
     # ("Chat with the customer and collect these fields: …": details gathered in a conversation, too)
-    if not matches or not BY_ID[matches[0].id].extracts_fields or not (ASKS_QUESTIONS.search(task) or collects):
+    if not matches or not (ASKS_QUESTIONS.search(task) or collects):
+        return matches
+    extractor_below = any(BY_ID[m.id].extracts_fields for m in matches[1:] if m.id in BY_ID)
+    if not BY_ID[matches[0].id].extracts_fields and not (extractor_below and _RECORD_HANDED_ON.search(task)):
+        # ("Collect, one question at a time: … then output ONLY a JSON object": the record closes a conversation,
+        # whatever source words, "the attached schema", pointed elsewhere)
         return matches
     intake = next(a for a in REGISTRY if INTAKE in a.variants)
     lead = next((m for m in matches if BY_ID.get(m.id) is intake), None)
     lead = lead or ArchetypeMatch(id=intake.id, score=matches[0].score, features=["asks questions"])
     rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if BY_ID.get(m.id) is not intake]
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
+
+
+# The conversation ends in a record for a system: "output ONLY a JSON object", "hands the details to our quoting
+# system", "then outputs the JSON".
+_RECORD_HANDED_ON = re.compile(
+    r"\b(?:output|return|produce|emit|write)s?\s+(?:only\s+|ONLY\s+)?(?:a\s+|the\s+)?(?:json|record|csv)\b|"
+    r"\bhands?\s+(?:the\s+)?(?:details|record|data)\s+(?:on\s+)?to\b",
+    re.IGNORECASE,
+)
 
 
 # A keyword that names a job by its verb ("rewrite", "summarise", "translate" weigh 5 or more), not a topic word

@@ -287,7 +287,7 @@ DOCUMENT_QA = Archetype(
         ),
         feat(
             "supplied sources",
-            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b|\b(?:using|from|based on|according to) (?:the |our |this |their )?(?:[\w-]+ ){0,3}?(?:articles|docs|documents|documentation|knowledge ?base|faqs?|handbook|manuals?|wiki)\b",
+            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b(?!\s+(?:json\s+)?(?:schema|template|form|format|example))|\b(?:using|from|based on|according to) (?:the |our |this |their )?(?:[\w-]+ ){0,3}?(?:articles|docs|documents|documentation|knowledge ?base|faqs?|handbook|manuals?|wiki)\b",
             5,
         ),
         feat(

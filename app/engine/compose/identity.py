@@ -83,10 +83,16 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
         # "a "plant doctor" on the website chat": the noun phrase is the role itself.
         body = second_person(phrase, "user")
         return f"You are {body}{for_product}.", "Help the user with each request in this area, directly and accurately."
-    return f"You are an assistant{for_product}.", f"Help the user with this request: {phrase[0].lower()}{phrase[1:]}."
+    # ("Kessler & Daughters …", "Bella's Bakery …": a name keeps its capital)
+    named = re.match(r"[A-Z][\w'’.-]*\s+(?:&|[A-Z])", phrase) is not None
+    opening = phrase[0] if named else phrase[0].lower()
+    return f"You are an assistant{for_product}.", f"Help the user with this request: {opening}{phrase[1:]}."
 
 
-_ORG_WANTS = re.compile(r"^(?:[A-Z][\w&'’.-]*\s+){1,5}(?:wants|needs|would\s+like|is\s+looking\s+for)\s+(?=an?\s)")
+# "Kessler & Daughters Removals (Bristol) wants a website chat assistant that …": the organisation's wish
+_ORG_WANTS = re.compile(
+    r"^(?:(?:[A-Z][\w&'’.-]*|&|\([^()]{1,30}\))\s+){1,7}(?:wants|needs|would\s+like|is\s+looking\s+for)\s+(?=an?\s)"
+)
 _SHORT_NOUN_PHRASE = re.compile(r"^an?\s+(?:\S+\s+){0,3}\S+(?:\s+(?:on|for|in|at)\s+(?:\S+\s+){0,4}\S+)?$")
 _TITLE_AND_BODY = re.compile(r"^(?P<title>[^:.!?]{3,60}?):\s+(?P<body>\S.*)$")
 _HOSTED = re.compile(r"\b(?:game|games|quiz|show|challenge|club|contest|adventure)$", re.IGNORECASE)

@@ -1,0 +1,32 @@
+"""A chat that collects details one question at a time and hands a JSON record to a system is an intake."""
+
+from __future__ import annotations
+
+from app.engine.brief import Brief
+from app.engine.generate import generate
+
+_REMOVALS = (
+    "Kessler & Daughters Removals (Bristol) wants a website chat assistant that collects what we need to quote a "
+    "house move, then hands the details to our quoting system.\n\n"
+    "Collect, one question at a time: moving date, from postcode, to postcode, property type and number of bedrooms, "
+    "and a contact email or phone.\n\n"
+    "- Once you have everything, show the customer a plain-text recap and ask them to confirm. After they confirm, "
+    "output ONLY a JSON object matching the attached schema (no other text), because our system reads that message."
+)
+
+
+def test_an_intake_that_hands_a_record_on_is_no_document_qa() -> None:
+    result = generate(Brief(task=_REMOVALS, target="claude"))
+    assert "document_qa" not in [a.id for a in result.archetypes]
+    assert "Answer only from the supplied documents" not in result.prompt
+    assert "Ask one question at a time" in result.prompt
+
+
+def test_an_organisation_with_an_ampersand_and_a_place_keeps_its_wish_as_the_role() -> None:
+    role = generate(Brief(task=_REMOVALS, target="claude")).spec.role
+    assert role.startswith("You are a website chat assistant that collects what we need to quote a house move")
+
+
+def test_a_name_keeps_its_capital_in_the_request_line() -> None:
+    result = generate(Brief(task="Bella's Bakery in Leeds, small family place, mostly bread.", target="claude"))
+    assert "bella's" not in result.prompt
