@@ -107,6 +107,8 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     matches = _notes_writer_leads(_strong_keyword_leads(matches), task)
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
+    if not tools:
+        matches = _topic_labels_lead(matches, constraints)
     matches = _field_record_leads(matches, constraints)
     return _tools_lead(matches) if tools else matches
 
@@ -135,6 +137,33 @@ def _label_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
         labeller = next(a for a in REGISTRY if a.uses_labels)
         lead = ArchetypeMatch(id=labeller.id, score=matches[0].score, features=["label record"])
     rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not lead]
+    return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
+
+
+# Labels a moderator decides with: harm categories and verdicts ("spam" alone among topics is no moderation job).
+_HARM_OR_VERDICT = re.compile(
+    r"hate|harass|abus|toxic|nsfw|sexual|violen|self[_ -]?harm|threat|scam|fraud|bull(?:y|ied)|allow|approv|remov|"
+    r"reject|block|review|flag|^ok$|pass|safe|escalat|delete|hide|ban|warn|profan|offensive|insult|"
+    # verdicts in the other languages moderators write them in
+    r"aprob|rechaz|revis|elimin|borrar|permit|bloque|genehm|ablehn|prüf|lösch|sperr|approuv|rejet|refus|supprim|"
+    r"aprovad|rejeit|exclu|approvat|rifiut|rimoss|goedgekeurd|afgewezen|verwijder|通过|拒绝|复核|删除|屏蔽|承認|却下|"
+    r"削除|保留|要確認|公開|非公開",
+    re.IGNORECASE,
+)
+
+
+def _topic_labels_lead(matches: list[ArchetypeMatch], constraints: Sequence[Constraint]) -> list[ArchetypeMatch]:
+    """ "tags: maintenance_urgent, rent_payment, …, spam": a brief whose own labels are mostly topics sorts its texts;
+    a moderator's labels are harm categories or verdicts, so the labeller leads."""
+    labels = [v for c in constraints if c.kind == "labels" and c.scope is None for v in c.values]
+    if not matches or not labels or matches[0].id not in BY_ID or not BY_ID[matches[0].id].judges_harm:
+        return matches
+    if sum(bool(_HARM_OR_VERDICT.search(label)) for label in labels) * 2 >= len(labels):
+        return matches
+    labeller = next(a for a in REGISTRY if a.uses_labels)
+    found = next((m for m in matches if BY_ID.get(m.id) is labeller), None)
+    lead = found or ArchetypeMatch(id=labeller.id, score=matches[0].score, features=["topic labels"])
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not found and m is not matches[0]]
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 

@@ -201,6 +201,7 @@ CLASSIFICATION = Archetype(
 )
 
 CONTENT_MODERATION = Archetype(
+    judges_harm=True,
     id="content_moderation",
     title="Content moderator",
     features=(

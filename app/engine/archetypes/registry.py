@@ -82,6 +82,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """Its output is a label from a closed set: the brief's labels fill {labels}; without them, a trusted input."""
     extracts_fields: bool = False
     """Its output is a JSON object of named fields: fields named in the brief become the schema."""
+    judges_harm: bool = False
+    """It decides whether content breaks a policy: a brief whose own labels are topics ("rent_payment, move_out,
+    spam") is a labelling job instead, whatever harm word one label shares with it."""
     grounded_in_sources: bool = False
     """It answers from supplied sources: the document slot is described with the brief's own source noun."""
     conversational: bool = False

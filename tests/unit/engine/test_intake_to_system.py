@@ -30,3 +30,20 @@ def test_an_organisation_with_an_ampersand_and_a_place_keeps_its_wish_as_the_rol
 def test_a_name_keeps_its_capital_in_the_request_line() -> None:
     result = generate(Brief(task="Bella's Bakery in Leeds, small family place, mostly bread.", target="claude"))
     assert "bella's" not in result.prompt
+
+
+def test_a_moderation_word_with_topic_labels_is_a_sorting_job() -> None:
+    result = generate(
+        Brief(
+            task="Moderate and sort tenant emails for our property company into one of: maintenance, rent_payment, "
+            "lease_renewal, noise_complaint, spam."
+        )
+    )
+    assert result.archetypes[0].id == "classification"
+
+
+def test_a_moderator_with_verdict_labels_stays_a_moderator() -> None:
+    result = generate(
+        Brief(task="Moderate comments on our forum. Label each comment one of: allow, remove, review (hate or spam).")
+    )
+    assert result.archetypes[0].id == "content_moderation"
