@@ -52,6 +52,13 @@ DATA_EXTRACTION = Archetype(
         ),
         feat("fields", r"\bfields?\b|\battributes?\b|\bkey[- ]value\b|\bentities\b", 2),
         feat(
+            # "a model that reads one email and returns this JSON and nothing else": one text in, one record out
+            "reads a text, returns a record",
+            r"\breads?\s+(?:one|each|an?|the|every)\s+(?:[\w-]+\s+)?(?:e-?mails?|messages?|documents?|letters?|forms?|pdfs?|"
+            r"texts?|reports?|invoices?)\b[^.\n]{0,40}?\b(?:returns?|outputs?|produces?|fills?)\b[^.\n]{0,20}?\b(?:json|record|fields)\b",
+            8,
+        ),
+        feat(
             # "saque de ahí un glosario … Término | Definición | Página": terms and their definitions picked out of a
             # text (a bilingual glossary is the translator's: its terms get equivalents, not definitions)
             "glossary of definitions",

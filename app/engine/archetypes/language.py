@@ -566,7 +566,9 @@ GENERAL_ASSISTANT = Archetype(
         # An intake conversation collects a person's details; its closing record is no summary of a document.
         feat(
             "intake",
-            r"\bintake\b|\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
+            # ("Claims intake at Northmere Mutual": a department's name, not a conversation)
+            r"\bintake\b(?!\s+(?:at|team|department|desk|queue|inbox|unit)\b)|"
+            r"\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
             r"\bonboarding\s+(?:chat|conversation|interview)\b",
             10,
         ),

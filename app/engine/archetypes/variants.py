@@ -466,7 +466,8 @@ ASKS_QUESTIONS = re.compile(
 INTAKE = Variant(
     name="intake",
     cue=re.compile(
-        r"\bintake\b|\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
+        r"\bintake\b(?!\s+(?:at|team|department|desk|queue|inbox|unit)\b)|"
+        r"\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
         r"\bonboarding\s+(?:chat|conversation|interview)\b|(?:" + ASKS_QUESTIONS.pattern + ")",
         re.IGNORECASE,
     ),

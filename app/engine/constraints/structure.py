@@ -98,6 +98,13 @@ def _loads_lenient(literal: str) -> Any:
     text = re.sub(r"(:\s*)([^\x00-\x7f\s\"'{}\[\],:][^\"'{}\[\],:\n]*?)(\s*(?:[,}\]]|\sor\s))", r'\1"\2"\3', text)
     text = re.sub(r"([{,]\s*)([A-Za-z_][\w\-.]*)(\s*\??\s*:)", r'\1"\2"\3', text)
     text = re.sub(r'"\s*\?\s*:', '":', text)
+    # '"rooms_affected": array of strings', "list of numbers": an array of that type
+    text = re.sub(
+        r":\s*(?:an?\s+)?(?:array|list)\s+of\s+(string|number|integer|boolean|object)s?\b",
+        r': ["\1"]',
+        text,
+        flags=re.IGNORECASE,
+    )
     # Bare values: type names, unions ("a" | "b"), arrays of types (string[]).
     text = re.sub(r":\s*([A-Za-z_][\w]*)\s*\[\]", r': ["\1"]', text)
     # `"YYYY-MM-DD" or null`, `"a" or "b"`: a union written in words.

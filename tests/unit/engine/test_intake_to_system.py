@@ -47,3 +47,25 @@ def test_a_moderator_with_verdict_labels_stays_a_moderator() -> None:
         Brief(task="Moderate comments on our forum. Label each comment one of: allow, remove, review (hate or spam).")
     )
     assert result.archetypes[0].id == "content_moderation"
+
+
+def test_a_department_named_intake_reading_one_email_is_an_extractor() -> None:
+    result = generate(
+        Brief(
+            task="Claims intake at Northmere Mutual (home insurance). First notice of loss comes in by email. I want a "
+            'model that reads one email and returns this JSON and nothing else: {"policy_number": string or null, '
+            '"urgent": true/false}',
+            target="claude",
+        )
+    )
+    assert result.archetypes[0].id == "data_extraction"
+    assert "Ask one question at a time" not in result.prompt
+
+
+def test_an_array_of_strings_written_in_words_is_an_array() -> None:
+    from app.engine.constraints.structure import find_objects, to_json_schema
+
+    [found] = find_objects('Return {"rooms": array of strings, "n": list of numbers}')
+    schema = to_json_schema(found.value)
+    assert schema["properties"]["rooms"] == {"type": "array", "items": {"type": "string"}}
+    assert schema["properties"]["n"] == {"type": "array", "items": {"type": "number"}}
