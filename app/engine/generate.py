@@ -140,16 +140,26 @@ def _label_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 
-# Labels a moderator decides with: harm categories and verdicts ("spam" alone among topics is no moderation job).
-_HARM_OR_VERDICT = re.compile(
-    r"hate|harass|abus|toxic|nsfw|sexual|violen|self[_ -]?harm|threat|scam|fraud|bull(?:y|ied)|allow|approv|remov|"
-    r"reject|block|review|flag|^ok$|pass|safe|escalat|delete|hide|ban|warn|profan|offensive|insult|"
-    # verdicts in the other languages moderators write them in
-    r"aprob|rechaz|revis|elimin|borrar|permit|bloque|genehm|ablehn|prüf|lösch|sperr|approuv|rejet|refus|supprim|"
-    r"aprovad|rejeit|exclu|approvat|rifiut|rimoss|goedgekeurd|afgewezen|verwijder|通过|拒绝|复核|删除|屏蔽|承認|却下|"
-    r"削除|保留|要確認|公開|非公開",
-    re.IGNORECASE,
+# Labels a moderator decides with: harm categories and verdicts ("spam" alone among topics is no moderation job),
+# read word by word ("product_review" holds no verdict "ban"), and in the other languages moderators write them in.
+_HARM_STEMS = (
+    "hate", "harass", "abus", "toxic", "nsfw", "sexual", "violen", "threat", "scam", "fraud", "bull", "allow",
+    "approv", "remov", "reject", "block", "review", "flag", "pass", "safe", "unsafe", "escalat", "delet", "hide",
+    "ban", "warn", "profan", "offens", "insult", "spam", "adult", "attack", "violat", "accept", "unaccept", "fine",
+    "clean", "nud", "porn", "graphic", "gore", "extrem", "terror", "misinfo", "illegal", "troll", "off", "ok",
+    "aprob", "rechaz", "revis", "elimin", "borrar", "permit", "bloque", "ofens", "acept", "genehm", "ablehn", "prüf",
+    "lösch", "sperr", "verstoß", "verstoss", "approuv", "rejet", "refus", "supprim", "aprovad", "rejeit", "exclu",
+    "approvat", "rifiut", "rimoss", "goedgekeurd", "afgewezen", "verwijder", "self",
+)  # fmt: skip
+_HARM_CJK = re.compile(
+    r"通过|拒绝|复核|删除|屏蔽|违规|违禁|审核|正常|承認|却下|削除|保留|要確認|公開|違反|問題なし|不適切"
 )
+
+
+def _harm_or_verdict(label: str) -> bool:
+    """Whether a label is a harm category or a moderation verdict ("personal_attack", "needs_review", "違反")."""
+    words = [w for w in re.split(r"[\s_/-]+", label.lower()) if w]
+    return any(w.startswith(_HARM_STEMS) for w in words) or _HARM_CJK.search(label) is not None
 
 
 def _topic_labels_lead(matches: list[ArchetypeMatch], constraints: Sequence[Constraint]) -> list[ArchetypeMatch]:
@@ -158,7 +168,7 @@ def _topic_labels_lead(matches: list[ArchetypeMatch], constraints: Sequence[Cons
     labels = [v for c in constraints if c.kind == "labels" and c.scope is None for v in c.values]
     if not matches or not labels or matches[0].id not in BY_ID or not BY_ID[matches[0].id].judges_harm:
         return matches
-    if sum(bool(_HARM_OR_VERDICT.search(label)) for label in labels) * 2 >= len(labels):
+    if sum(_harm_or_verdict(label) for label in labels) * 2 >= len(labels):
         return matches
     labeller = next(a for a in REGISTRY if a.uses_labels)
     found = next((m for m in matches if BY_ID.get(m.id) is labeller), None)

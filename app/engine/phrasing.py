@@ -188,7 +188,11 @@ def without_meta_request(text: str) -> str:
     für einen Assistenten, der …" -> "Einen Assistenten, der …")."""
     stripped = _META_PROMPT_FOREIGN.sub("", text.strip(), count=1)
     # "…英語に翻訳するプロンプトを作ってください" -> "…英語に翻訳する"
-    stripped = re.sub(r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:の)?プロンプトを(?:作|書)[^\s。]*[。]?$", "", stripped)
+    stripped = re.sub(
+        r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:の)?プロンプトを(?:作|書)(?:って|いて)(?:ください|下さい|ほしい|欲しい)[。]?$",
+        "",
+        stripped,
+    )
     if stripped == text.strip() or (len(stripped.split()) < 3 and stripped.isascii()):
         return text
     return stripped[0].upper() + stripped[1:]

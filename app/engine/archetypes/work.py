@@ -298,7 +298,9 @@ CODE_REVIEWER = Archetype(
     features=(
         feat(
             "code review",
-            r"\bcode reviews?\b|\breview(?:s|ing)? (?:the |a |each |every |my |our )?(?:[\w']+ )?(?:code|pull requests?|prs?|diffs?|merge requests?|patch(?:es)?|changes?|commits?)\b",
+            r"\bcode reviews?\b|\breview(?:s|ing)? (?:the |a |each |every |my |our )?(?:[\w']+ )?(?:code|pull requests?|prs?|diffs?|merge requests?|patch(?:es)?|changes?|commits?)\b|"
+            # "a PR review bot", "pull request reviewer", "MR review assistant"
+            r"\b(?:pr|prs|pull[- ]requests?|merge[- ]requests?|mr|diff)\s+review(?:s|er|ing)?\b",
             7,
         ),
         # "When a student pastes a sketch, review it": code handed over for review, named in the clause before.

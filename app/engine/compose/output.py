@@ -341,7 +341,9 @@ def output_format(plan: Plan) -> OutputFormat:
     outlined = {f"the {heading} section" for c in shape for heading in c.values}
     piece = _piece(stated[0]) if stated else None
     # "只输出一个标签：PASS、REMOVE、REVIEW，然后换行，写一句不超过20个字的理由": a limited part follows the label
-    label_leads = kind == "label" and any(c.scope for c in plan.of_kind("limit"))
+    label_leads = kind == "label" and any(
+        c.scope and _AFTER_LABEL.search(c.scope) for c in plan.of_kind("limit")
+    )  # (not a limit on the input: "Tickets have a subject line of at most 80 characters")
     stated.extend(
         c.text.replace(_LABEL_ONLY, "Start the reply with exactly one of these labels:")
         if c.kind == "labels" and label_leads
@@ -493,6 +495,11 @@ _LINE_KEY = re.compile(
 
 
 _LABEL_ONLY = "Reply with exactly one of these labels:"
+# The parts a reply carries after its label: a reason, a note, a justification.
+_AFTER_LABEL = re.compile(
+    r"reason|explanation|justification|comment|note|why|rationale|second|segunda|zweite|seconde|seconda|tweede",
+    re.IGNORECASE,
+)
 _PIECES = re.compile(
     r"^(?:Two|Three|Four|Five|[2-9])\s+(?P<noun>variant|option|version|draft|caption|headline|idea)s\b"
 )

@@ -557,6 +557,8 @@ _INSTRUCTS = re.compile(
     r"\b(?:the|our|this|my)\s+(?!(?:old|previous|current|existing|former|last|other)\s)(?:\w+\s+)?"
     r"(?:assistant|bot|chatbot|agent|ai|model)\s+(?:\w+ly\s+)?"
     r"(?!(?:is|was|has|does|needs|lives|runs|sits|gets|uses|works|comes)\b)[a-z]+s\b|"
+    # "What to check: joins that can fan out; SELECT * …": the list of checks is the job's rule
+    r"^(?:what|things)\s+to\s+(?:check|look\s+(?:for|at|out\s+for)|flag|review|watch\s+(?:for|out\s+for)|catch)\b|"
     # "Sources older than 2023 get "(dated)" after the URL": what a case gets written is a rule
     r"\b(?:gets?|receives?)\s+(?:a\s+|an\s+|the\s+)?[\"“(\[]|"
     # "Every migration needs a working downgrade()" (an output's requirement; not "Every plot holder needs a key fob")

@@ -689,12 +689,17 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
     if listed:
         items = listed.group("list")
         end = listed.end("list")
-        if "、" in items and "，" in items:
-            # "PASS、REMOVE、REVIEW，然后换行，写一句…理由": 、 joins the labels; the first ， ends their list
-            cut = items.index("，")
+        cut = items.find("，")
+        following = re.split(r"[、，,]", items[cut + 1 :])[0] if cut >= 0 else ""
+        if (
+            "、" in items
+            and cut >= 0
+            and (len(following) > 6 or re.match(r"然后|接着|再|并|之后|换行|写|另外", following))
+        ):
+            # "PASS、REMOVE、REVIEW，然后换行，写一句…理由": 、 joins the labels; a ， before an instruction ends them
             items, end = items[:cut], listed.start("list") + cut
         values = [v.strip() for v in re.split(r"\s*[、，,/／・]\s*", items) if v.strip()]
-        values = [re.sub(r"^(?:或|和|及|または|か)", "", v) for v in values]
+        values = [re.sub(r"^(?:或者|或是|以及|还有|或|和|及|または|か)", "", v) for v in values]
         if 2 <= len(values) <= 30 and len(set(values)) == len(values):
             return FoundLabels(values, multi, listed.start("list"), end)
     return None

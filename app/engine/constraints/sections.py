@@ -43,8 +43,9 @@ _INTRODUCER = re.compile(
     # a bare "Output:" / "Reply:" / "Respuesta:" line introduces the reply's own lines
     r"^[ \t]*(?:output|reply|response|answer|salida|respuesta|ausgabe|antwort|sortie|réponse|saída|resposta|"
     r"risposta|uitvoer|antwoord)(?=[:：][ \t]*$)|"
-    # "… call. Output exactly:", "Reply in exactly this form:": the reply's own lines follow
-    r"\b(?:output|return|reply|respond|write)\s+(?:exactly|only|precisely|strictly)(?=[:：][ \t]*$))"
+    # "… call. Output exactly:": the reply's own lines follow (not "If someone asks …, reply exactly:": one case)
+    r"^(?![^\n]*\b(?:if|when|whenever|unless)\b)[^\n]*\b(?:output|return)\s+(?:exactly|precisely|strictly)"
+    r"(?=[:：][ \t]*$))"
     r"[^\n]{0,40}[:：][ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

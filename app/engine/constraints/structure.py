@@ -200,7 +200,7 @@ def _schema_of(value: Any) -> dict[str, Any]:
             # "left|right|null": two strings, or JSON null when there is none
             values: list[Any] = [o for o in options if o.lower() != "null"]
             return {"type": ["string", "null"], "enum": [*values, None]}
-        if all(re.fullmatch(r"-?\d+", option) for option in options):
+        if all(re.fullmatch(r"-?(?:0|[1-9]\d*)", option) for option in options):  # ("01|02" are codes)
             return {"type": "integer", "enum": [int(option) for option in options]}  # "punkte": 0|1|2
         return {"type": "string", "enum": options}
     return {"type": "string"}
