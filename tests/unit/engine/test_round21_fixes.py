@@ -66,3 +66,25 @@ def test_a_label_that_leads_a_limited_reason_starts_the_reply() -> None:
     assert "Start the reply with exactly one of these labels: PASS, REMOVE, REVIEW." in output
     assert "Keep the reason to at most 20 characters." in output
     assert "Make the reason exactly 1 sentence." in output
+
+
+_DBT = (
+    "Can you make me a prompt for a PR review bot for our analytics repo? It's dbt on Snowflake. The bot gets the "
+    "diff of the .sql and .yml files and comments on it.\n\nWhat to check:\n"
+    "- SELECT * in anything under models/marts/\n"
+    "- hardcoded dates or environment names\n\nOutput: a numbered list, each item starts with a severity tag, one of "
+    "[BLOCKER], [SHOULD-FIX], [NIT], then file:line, then one sentence. If there's nothing to flag, reply with "
+    "exactly: LGTM"
+)
+
+
+def test_a_pr_review_bot_is_the_code_reviewer() -> None:
+    result = generate(Brief(task=_DBT, target="claude"))
+    assert result.archetypes[0].id == "code_reviewer"
+
+
+def test_what_to_check_is_a_rule_and_a_tagged_list_gets_no_thinking_block() -> None:
+    result = generate(Brief(task=_DBT, target="claude"))
+    assert not any(line.startswith("From the brief: What to check") for line in result.spec.context)
+    assert "What to check: SELECT * in anything under models/marts/" in result.prompt
+    assert "<thinking>" not in result.prompt
