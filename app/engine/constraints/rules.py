@@ -720,13 +720,22 @@ def find_requirement(text: str) -> FoundRule | None:
     stripped = text.strip()
     if not (_MUST.search(stripped) or _THRESHOLD.search(stripped)):
         return None
-    if is_meta_request(stripped):
-        return None  # "Necesito un prompt para … (préstamos de $1,000 a $15,000)": the request, not a rule
+    if is_meta_request(stripped) or _WANTS_AN_ASSISTANT.search(stripped):
+        # "Necesito un prompt para … (préstamos de $1,000 a $15,000)", "Kessler & Daughters wants a website chat
+        # assistant that collects what we need to quote …": the request for the assistant, not a rule of it
+        return None
     if re.fullmatch(r"[^\W\d_][\w ,¿?-]{0,40}[:：]", stripped):
         return None  # "Cómo debe funcionar:", "How it must work:": a heading over the rules, no rule itself
     if is_english(stripped):
         return FoundRule(instruction_case(stripped), None, None, 0, len(text.rstrip()))
     return FoundRule(f'Follow this rule from the brief: "{stripped.rstrip(".。")}".', None, None, 0, len(text.rstrip()))
+
+
+_WANTS_AN_ASSISTANT = re.compile(
+    r"\b(?:wants?|needs?|would\s+like|is\s+looking\s+for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:assistant|bot|chatbot|agent|helper)\s+(?:that|which|who|to)\b",
+    re.IGNORECASE,
+)
 
 
 # A scope restriction written as a fragment: "math only", "Python questions only", "only SELECT queries".

@@ -69,3 +69,11 @@ def test_an_array_of_strings_written_in_words_is_an_array() -> None:
     schema = to_json_schema(found.value)
     assert schema["properties"]["rooms"] == {"type": "array", "items": {"type": "string"}}
     assert schema["properties"]["n"] == {"type": "array", "items": {"type": "number"}}
+
+
+def test_the_organisations_wish_is_no_requirement_the_prompt_must_repeat() -> None:
+    from app.engine import fidelity
+
+    result = generate(Brief(task=_REMOVALS, target="claude"))
+    assert not any(c.kind == "requirement" and c.text.startswith("Kessler") for c in result.constraints)
+    assert fidelity.check_fidelity(result.constraints, result.prompt) == []
