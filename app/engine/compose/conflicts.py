@@ -129,7 +129,11 @@ _OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bfeedback\b", re.I), re.compile(r"\bgive\s+feedback\b|\bfeedback\s*:", re.I)),
     (
         re.compile(
-            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+questions\b|\bafter\s+the\s+\w+\s+(?:answer|question)",
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+questions\b|\bafter\s+the\s+\w+\s+(?:answer|question)|"
+            # "Faça exatamente 6 perguntas", "Depois da sexta resposta, saia do personagem", "nach der sechsten Antwort"
+            r"\b\d+\s+(?:perguntas|preguntas|fragen|domande|vragen)\b|\b(?:depois\s+da|después\s+de\s+la|nach\s+der|"
+            r"après\s+la|dopo\s+la|na\s+de)\s+\w+\s+(?:resposta|pergunta|respuesta|pregunta|antwort|frage|réponse|"
+            r"risposta|domanda|antwoord|vraag)",
             re.I,
         ),
         re.compile(r"\bend\s+session\b", re.I),
@@ -138,6 +142,12 @@ _OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\bsign\s*(?:-\s*)?off\b|\bsign\s+(?:every|each|all)\b", re.I),
         re.compile(r"\bsign\s*(?:-\s*)?off\b", re.I),
     ),
+)
+_SESSION_COUNTED = re.compile(
+    r"\b\d+\s+(?:perguntas|preguntas|fragen|domande|vragen|questions)\b[^\n]{0,200}?\b(?:depois|después|nach|après|dopo|"
+    r"na|after)\b|\b(?:depois\s+da|después\s+de\s+la|nach\s+der|après\s+la|dopo\s+la|na\s+de)\s+\w+\s+(?:resposta|"
+    r"respuesta|antwort|réponse|risposta|antwoord)\b",
+    re.IGNORECASE,
 )
 # "Output only the translation", "return just the SQL", "nothing but the label": nothing goes beside the output.
 _ONLY_OUTPUT = re.compile(
@@ -314,6 +324,10 @@ class Conflicts:
         self.overridden = [
             default for trigger, default in _OWN_RULE_FAMILIES if any(trigger.search(text) for text in own_rules)
         ]
+        if _SESSION_COUNTED.search(task):
+            # "Faça exatamente 6 perguntas … Depois da sexta resposta, saia do personagem": a brief in another
+            # language keeps that sentence whole (no requirement to read), and it still ends the session
+            self.overridden.append(_OWN_RULE_FAMILIES[1][1])
         # A topic the brief speaks about is settled by its own sentence: the default for it goes.
         settled = settled_topics([task])
         self.overridden += [topic.default for topic in settled if not topic.phrase]

@@ -250,7 +250,12 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "probing",
-        _p(r"\bfollow-?\s*ups?\b|\bprob(?:e|ing)\b|\bdig\s+deeper\b|\bnachhak\w*|\bnachfrag\w*"),
+        _p(
+            r"\bfollow-?\s*ups?\b|\bprob(?:e|ing)\b|\bdig\s+deeper\b|\bnachhak\w*|\bnachfrag\w*|"
+            # "Ask exactly 6 questions", "Faça exatamente 6 perguntas": the number of questions is fixed
+            r"\b(?:exact(?:ly|amente|ement)|exatamente)\s+\d+\s+(?:questions|perguntas|preguntas|domande)\b|\bgenau\s+\d+\s+fragen\b|"
+            r"\besattamente\s+\d+\s+domande\b|\bprecies\s+\d+\s+vragen\b"
+        ),
         _p(r"\bprobing\s+question\b"),
     ),
     Topic(

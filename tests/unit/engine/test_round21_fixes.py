@@ -88,3 +88,16 @@ def test_what_to_check_is_a_rule_and_a_tagged_list_gets_no_thinking_block() -> N
     assert not any(line.startswith("From the brief: What to check") for line in result.spec.context)
     assert "What to check: SELECT * in anything under models/marts/" in result.prompt
     assert "<thinking>" not in result.prompt
+
+
+def test_a_stated_number_of_questions_and_its_end_replace_the_role_play_defaults() -> None:
+    prompt = generate(
+        Brief(
+            task="Quero um prompt para um simulador de entrevista de emprego. O bot faz o papel da recrutadora.\n"
+            "- Faça exatamente 6 perguntas, uma de cada vez.\n"
+            "- Depois da sexta resposta, saia do personagem e dê o feedback.",
+            target="claude",
+        )
+    ).prompt
+    assert '"end session"' not in prompt
+    assert "probing question" not in prompt
