@@ -143,14 +143,20 @@ def _label_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
 # Labels a moderator decides with: harm categories and verdicts ("spam" alone among topics is no moderation job),
 # read word by word ("product_review" holds no verdict "ban"), and in the other languages moderators write them in.
 _HARM_STEMS = (
-    "hate", "harass", "abus", "toxic", "nsfw", "sexual", "violen", "threat", "scam", "fraud", "bull", "allow",
-    "approv", "remov", "reject", "block", "review", "flag", "pass", "safe", "unsafe", "escalat", "delet", "hide",
-    "ban", "warn", "profan", "offens", "insult", "spam", "adult", "attack", "violat", "accept", "unaccept", "fine",
-    "clean", "nud", "porn", "graphic", "gore", "extrem", "terror", "misinfo", "illegal", "troll", "off", "ok",
-    "aprob", "rechaz", "revis", "elimin", "borrar", "permit", "bloque", "ofens", "acept", "genehm", "ablehn", "prüf",
-    "lösch", "sperr", "verstoß", "verstoss", "approuv", "rejet", "refus", "supprim", "aprovad", "rejeit", "exclu",
-    "approvat", "rifiut", "rimoss", "goedgekeurd", "afgewezen", "verwijder", "self",
+    "harass", "abusi", "abuse", "toxic", "sexual", "violen", "threat", "fraud", "bully", "allow", "approv", "remov",
+    "reject", "block", "review", "escalat", "delet", "profan", "offens", "insult", "attack", "violat", "accept",
+    "unaccept", "graphic", "extrem", "terror", "misinfo", "illegal", "troll", "unsafe", "flagg", "nudity", "aprob",
+    "rechaz", "revis", "elimin", "borrar", "permit", "bloque", "ofens", "acept", "genehm", "ablehn", "prüf", "lösch",
+    "sperr", "verstoß", "verstoss", "approuv", "rejet", "refus", "supprim", "aprovad", "rejeit", "exclu", "approvat",
+    "rifiut", "rimoss", "goedgekeurd", "afgewezen", "verwijder",
 )  # fmt: skip
+# Short words compared whole: "ban" is no prefix of "banking", nor "pass" of "password" or "off" of "office".
+_HARM_WORDS = frozenset(
+    """
+    hate scam spam nsfw adult porn gore nude fine clean ok okay pass passed safe ban banned hide hidden flag warn
+    warning off self harm hateful scams
+    """.split()  # noqa: SIM905  (one word list reads better than 27 quoted literals)
+)
 _HARM_CJK = re.compile(
     r"通过|拒绝|复核|删除|屏蔽|违规|违禁|审核|正常|承認|却下|削除|保留|要確認|公開|違反|問題なし|不適切"
 )
@@ -159,7 +165,7 @@ _HARM_CJK = re.compile(
 def _harm_or_verdict(label: str) -> bool:
     """Whether a label is a harm category or a moderation verdict ("personal_attack", "needs_review", "違反")."""
     words = [w for w in re.split(r"[\s_/-]+", label.lower()) if w]
-    return any(w.startswith(_HARM_STEMS) for w in words) or _HARM_CJK.search(label) is not None
+    return any(w in _HARM_WORDS or w.startswith(_HARM_STEMS) for w in words) or _HARM_CJK.search(label) is not None
 
 
 def _topic_labels_lead(matches: list[ArchetypeMatch], constraints: Sequence[Constraint]) -> list[ArchetypeMatch]:

@@ -77,3 +77,10 @@ def test_the_organisations_wish_is_no_requirement_the_prompt_must_repeat() -> No
     result = generate(Brief(task=_REMOVALS, target="claude"))
     assert not any(c.kind == "requirement" and c.text.startswith("Kessler") for c in result.constraints)
     assert fidelity.check_fidelity(result.constraints, result.prompt) == []
+
+
+def test_short_harm_words_are_whole_words_not_prefixes() -> None:
+    from app.engine.generate import _harm_or_verdict
+
+    assert not any(map(_harm_or_verdict, ["banking", "office_hours", "password_reset", "passport", "selfie"]))
+    assert all(map(_harm_or_verdict, ["ban", "banned", "off_topic", "self_harm", "spam", "needs_review"]))
