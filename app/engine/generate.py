@@ -338,9 +338,19 @@ _FOR_A_MEETING = re.compile(
 )
 
 
+# "At the end, produce a short summary the client can paste …": a closing step of a conversation, not its job.
+_CLOSING_STEP = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:[-*•]\s+)?(?:at\s+the\s+end(?:\s+of\s+(?:the|each|every)\s+(?:conversation|chat|session|exercise|call"
+    r"|walkthrough|interview|lesson))?|when\s+(?:you(?:'re|\s+are)|they(?:'re|\s+are)|it's|it\s+is)\s+(?:done|finished))"
+    r",[^.!?\n]*[.!?]?",
+    re.IGNORECASE,
+)
+
+
 def _without_destination(task: str) -> str:
-    """The task with "for the crew meeting" blanked (same length, so spans keep their offsets)."""
-    return _FOR_A_MEETING.sub(lambda m: " " * len(m.group(0)), task)
+    """The task with "for the crew meeting" and closing steps blanked (same length, so spans keep their offsets)."""
+    task = _FOR_A_MEETING.sub(lambda m: " " * len(m.group(0)), task)
+    return _CLOSING_STEP.sub(lambda m: " " * len(m.group(0)), task)
 
 
 def _without_background(task: str) -> str:

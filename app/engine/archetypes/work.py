@@ -213,7 +213,12 @@ CODING_ASSISTANT = Archetype(
             r"\b(?:python|javascript|typescript|rust|golang|java|kotlin|swift|c\+\+|c#|ruby|php|react|django|fastapi|node(?:\.?js)?|bash|devops|one-liners?)\b",
             2,
         ),
-        feat("refactoring", r"\brefactor\w*|\bunit tests?\b|\bfunctions?\b|\bscripts?\b", 2),
+        # "handles refills using these functions: lookup_patient(…)": functions an assistant calls are its tools
+        feat(
+            "refactoring",
+            r"\brefactor\w*|\bunit tests?\b|(?<!these )(?<!following )\bfunctions?\b(?!\s*:)|\bscripts?\b",
+            2,
+        ),
         # "helps people write Alembic migrations": migration code is code, even about tables
         feat(
             "migrations",
@@ -386,7 +391,8 @@ TOOL_AGENT = Archetype(
         feat("agent", r"\bagents?\b|\bagentic\b|\bautonomous\w*", 3),
         feat(
             "tools",
-            r"\btools?\b|\busing (?:the |our )?\w+ (?:api|integration)\b|\bfunction[- ]calling\b|\bcall (?:the |an? )?(?:apis?|functions?|endpoints?)\b",
+            r"\btools?\b|\busing (?:the |our )?\w+ (?:api|integration)\b|\bfunction[- ]calling\b|\bcall (?:the |an? )?(?:apis?|functions?|endpoints?)\b"
+            r"|\b(?:these|the following) functions\b|\bfunctions\s*:",
             4,
         ),
         feat(

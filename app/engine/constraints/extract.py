@@ -639,6 +639,13 @@ def _rules(
     prohibitions = rules.find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
     kept = [p for p in (_without_formatting(p) for p in prohibitions) if p is not None]
+    opened = rules.condition_end(text) if rules.is_english(text) else 0
+    if opened and kept and all(p.start >= opened for p in kept) and not _GO_OVER.fullmatch(kept[0].rest.strip()):
+        # "If refills remaining is 0, do not tell them to 'ask your doctor'": the prohibition holds only under its
+        # condition; cut from it, it would forbid the thing in every case.
+        rule = instruction_case(text)
+        yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=rule)
+        kept = []
     for prohibition in kept:
         if _GO_OVER.fullmatch(prohibition.rest.strip()):
             # "Main-column blurbs can be up to 60 words. Never go over.": the limits stated before, said strictly

@@ -172,6 +172,10 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
         # "don't use more than 3 bullets" limits bullets; it does not forbid them.
         if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
             continue
+        # "no links except harlowrx.com/hours": a feature with a stated exception is not forbidden outright; the
+        # clause stays a rule of its own with the exception.
+        if re.match(r"\s+(?:except|other\s+than|apart\s+from|besides|unless|but\s+for)\b", text[match.end() :], re.I):
+            continue
         # "cannot be answered with these tables" speaks of particular things (database tables, given lists),
         # not of how the reply is formatted; nor does "a wine that isn't on the list".
         if _REFERENT.search(text[max(0, match.start() - 20) : match.start()]) or names_a_thing(

@@ -171,7 +171,7 @@ _LEADING_CONDITION = re.compile(
 _CJK_CONDITION = re.compile(r"^[^。！？\n]*?(?:たら|なら|れば|場合は|場合、|ときは|時は|如果[^，。]*，|的话，?)")
 
 
-def _condition_end(text: str) -> int:
+def condition_end(text: str) -> int:
     """Where a leading condition ("If you don't know,") ends; 0 when the clause does not open with one."""
     match = _LEADING_CONDITION.match(text) or (None if text.isascii() else _CJK_CONDITION.match(text))
     return match.end() if match else 0
@@ -232,7 +232,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     source = (original if original is not None and len(original) == len(text) else text).rstrip()
     found: list[FoundRule] = []
     if not is_english(stripped):
-        for other in _PROHIBITION_OTHER.finditer(stripped, _condition_end(stripped)):
+        for other in _PROHIBITION_OTHER.finditer(stripped, condition_end(stripped)):
             # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
             start = _part_start(stripped, other.start())
             # A part inside brackets ends with them: "(z. B. Posten, die nicht umlagefähig sind) in …".
@@ -255,12 +255,14 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         # ("Avoid balances." would forbid them for good); the sentence stays a rule in its place in the brief.
         return []
     # "If you don't know, say so": a negation inside the condition forbids nothing.
-    taken = _condition_end(stripped)
+    taken = condition_end(stripped)
     for match in _PROHIBITION_EN.finditer(stripped):
         if match.start("cue") < taken:
             continue
         if stripped[match.end("cue") :].lstrip()[:1] in ",.;:!?)":
             continue  # "bathrooms - no, areas we cover - LS only": an answer, not a rule
+        if re.match(r"[\w' -]{1,30}?\s(?:=|->|→)\s", stripped[match.end("cue") :].lstrip()):
+            continue  # "No match = don't reveal anything": a case and what follows from it, not a thing to avoid
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
         listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
