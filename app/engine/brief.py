@@ -391,10 +391,22 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 
 
+# "answers questions for my food truck Bao Down", "our bakery Crumb & Co": the business named after its kind.
+_OWN_BUSINESS = re.compile(
+    r"\b(?i:my|our)\s+(?:[a-z-]+\s+){0,2}?(?:food\s+truck|truck|stall|shop|store|bakery|caf[eé]|restaurant|bar|"
+    r"brewery|salon|studio|gym|clinic|practice|agency|firm|company|business|startup|nursery|garage|hotel|hostel|"
+    r"pharmacy|charity|club|school|academy|museum|venue|band|podcast|newsletter|brand|label)\s+"
+    r"(?:(?i:called|named)\s+)?(?P<name>[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,3})"
+)
+
+
 def _organization(text: str) -> tuple[str | None, str | None]:
     foreign = _foreign_organization(text)
     if foreign is not None:
         return foreign, None
+    own = _OWN_BUSINESS.search(text)
+    if own is not None and own.group("name").split()[0] not in _NOT_NAMES:
+        return own.group("name").rstrip("."), None
     pm = _PRODUCT.search(text)
     if pm and re.search(r"\b(?:at|in|near|inside|opposite)\s+$", text[: pm.start()]) and _VENUE.match(text, pm.end(1)):
         pm = None  # "we meet at St Michael's church hall": the venue, not the business

@@ -120,8 +120,12 @@ def _by_script(text: str) -> tuple[str, float] | None:
     return None
 
 
+# "scratch.mit.edu", "info@la-casa.es": an address's words are no evidence of the language around it
+_ADDRESS = re.compile(r"\S*@\S+|\b(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?")
+
+
 def _by_stopwords(text: str) -> tuple[str, float]:
-    lowered = unicodedata.normalize("NFC", text.lower())
+    lowered = _ADDRESS.sub(" ", unicodedata.normalize("NFC", text.lower()))
     scores = dict.fromkeys(_ORDER, 0.0)
     words = _WORD.findall(lowered)
     for word in words:

@@ -264,6 +264,9 @@ def _nullable(prop: object) -> bool:
 _SHORT_REPLY = {"sentences": 4, "words": 80, "characters": 400, "lines": 4}
 
 
+_STEPS_AS_LIST = re.compile(r";\s*use a numbered list for steps", re.IGNORECASE)
+
+
 def _short_reply(constraint: Constraint) -> bool:
     """A limit on the whole reply that keeps it to a few sentences."""
     bound = constraint.maximum or constraint.exact
@@ -332,6 +335,8 @@ class Conflicts:
         settled = settled_topics([task])
         self.overridden += [topic.default for topic in settled if not topic.phrase]
         self.cut_phrases = [topic.default for topic in settled if topic.phrase]
+        if any(_short_reply(c) for c in constraints):
+            self.cut_phrases.append(_STEPS_AS_LIST)  # "keep it short like 2 sentences": no room for a list of steps
         self.overridden += _null_defaults(constraints, task)
         outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]
         if outlines:

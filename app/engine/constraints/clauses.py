@@ -67,6 +67,8 @@ def split_clauses(text: str) -> list[Clause]:
             closer = _CLOSER.match(text, index + 1)
             if closer:
                 index = closer.end() - 1
+                if re.match(r"\s+(?:or|and|after|before|when|as|in|at|to|if|unless|but|then)\b", text[index + 1 :]):
+                    continue  # 'Don't say "Great job!" or "Awesome!" after every reply': the quote ends, not the rule
             # A sentence ends at a mark followed by white space ("3.5", "acme.com" and "e.g." do not end one).
             if index + 1 < length and not text[index + 1].isspace():
                 continue
@@ -205,7 +207,19 @@ _ORDINAL_LEAD = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|vom|zum|zur|und|
 def is_ordinal(text: str, index: int) -> bool:
     """Whether "5." at `index` is a German ordinal ("der 5. und 6. Klasse"): a lowercase word follows, or an
     article or conjunction comes before it."""
-    return bool(_LOWER_NEXT.match(text, index + 1) or _ORDINAL_LEAD.search(text, max(0, index - 12), index))
+    lower_next = _LOWER_NEXT.match(text, index + 1) is not None
+    # "we're open tues-sat 11-3. dont take orders": a range or a time that ends a sentence, then an English word
+    if lower_next and (
+        re.search(r"[-–:/.]\d{1,2}$", text[max(0, index - 6) : index]) or _ENGLISH_NEXT.match(text, index + 1)
+    ):
+        lower_next = False
+    return lower_next or bool(_ORDINAL_LEAD.search(text, max(0, index - 12), index))
+
+
+_ENGLISH_NEXT = re.compile(
+    r"\s+(?:dont|don't|do|we|i|the|you|no|never|please|pls|it|they|if|then|so|also|but|our|my|just|always|keep|"
+    r"make|send|use|say|tell|ask|only)\b"
+)
 
 
 # "3 sentences max. Don't ...": a bound word ends its sentence when a capitalised word follows.

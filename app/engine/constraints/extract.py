@@ -526,6 +526,8 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
     rule_constraints = list(_rules(unquoted, span, out, explicit=explicit, original=text))
     if _continues_exact_reply(field.text, offset):
         rule_constraints = []  # "reply exactly: LGTM — no blocking issues": the reply's own words, no prohibition
+    elif _EXACT_REPLY.search(text) and not re.search(r"[.!?。！？][\"”»']*\s*$", text):
+        rule_constraints = []  # its first clause: cut at the dash, the rule would misquote the reply
     tail = text.strip().rstrip(".")[-30:]
     kept_whole = [c for c in out if c.kind == "fallback" and c.condition and len(tail) == 30 and tail in c.text]
     if kept_whole and (cond_at := text.find(kept_whole[0].condition or "")) >= 0:
@@ -540,7 +542,27 @@ def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
         # rewording of its order beside it would say the same thing twice, less well.
         rule_constraints = [c for c in rule_constraints if c.kind != "ordering" or c.text in whole]
     out.extend(_collapsed(_with_quotes_restored(c, text)) for c in rule_constraints)
-    return out
+    return _without_routes_of_bans(out)
+
+
+def _without_routes_of_bans(found: list[Constraint]) -> list[Constraint]:
+    """ "dont take orders in the chat, send ppl to baodown.co/order": a contact given as the alternative to what a
+    prohibition forbids is that case's route, which the prohibition carries; as the general fallback it would send
+    every question the assistant cannot answer to the order page."""
+    bans = [
+        c for c in found
+        if c.kind == "prohibition" and c.span is not None and c.span.text and rules.is_english(c.span.text)
+        and re.match(r"(?:do\s+not|don'?t|dont|never|no)\b", c.span.text.strip(), re.IGNORECASE)
+    ]  # fmt: skip
+
+    def carried(c: Constraint) -> bool:
+        return any(
+            c.span is not None and ban.span is not None and ban.span.start <= c.span.start
+            and c.span.end <= ban.span.end and (c.value or "") in ban.text
+            for ban in bans
+        )  # fmt: skip
+
+    return [c for c in found if not (c.kind == "fallback" and c.condition is None and c.value and carried(c))]
 
 
 def _collapsed(constraint: Constraint) -> Constraint:
@@ -644,7 +666,9 @@ def _rules(
         # "If refills remaining is 0, do not tell them to 'ask your doctor'": the prohibition holds only under its
         # condition; cut from it, it would forbid the thing in every case.
         rule = instruction_case(text)
-        yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=rule)
+        # the value names only what is forbidden: "make your best guess, write the query" is no ban on writing
+        banned = " ".join(p.text for p in kept)
+        yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=banned)
         kept = []
     for prohibition in kept:
         if _GO_OVER.fullmatch(prohibition.rest.strip()):

@@ -24,7 +24,10 @@ _IMPERATIVE_LEAD = re.compile(
     re.IGNORECASE,
 )
 # "After 6 questions, give feedback: ...": a time or condition phrase may open the instruction.
-_LEADING_WHEN = re.compile(r"^(?:after|when|once|at\s+the\s+end(?:\s+of)?|before|for|in)\b[^,.;:]{1,60},\s*", re.I)
+# "If they've been stuck for 3 turns on the same step, show a worked example": so may a condition.
+_LEADING_WHEN = re.compile(
+    r"^(?:after|when|whenever|once|if|unless|at\s+the\s+end(?:\s+of)?|before|for|in)\b[^,.;:]{1,80},\s*", re.I
+)
 
 
 # The same in French, Spanish, German and Portuguese (tu/vous, tú/usted, du/Sie, você forms), and the Chinese and

@@ -367,7 +367,13 @@ def _cue_before(text: str, start: int) -> tuple[Bound | None, int]:
         found = _cue_in(words[:-1])
         if found[0] is None:
             return None, words[-1][1]
+    if found[0] is None and words and words[-1][0] in _APPROXIMATE:
+        # "keep it short like 2 sentences", "about 3 bullets": a rough count is a budget, not an exact count
+        return "max", words[-1][1]
     return found if found[0] is not None else (None, start)
+
+
+_APPROXIMATE = frozenset({"like", "about", "around", "roughly", "approximately", "approx", "ca", "circa", "~"})
 
 
 def _cue_in(words: list[tuple[str, int]]) -> tuple[Bound | None, int]:

@@ -133,7 +133,10 @@ _RELATIVE_ABILITY = re.compile(
 )
 # The cue is one "no" of a list of them ("no composer, no framework, …"): it governs its own item only.
 _NO_LIST_BEFORE = re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s*,\s*$", re.IGNORECASE)
-_POLITE_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thx)$", re.I)
+_POLITE_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thx|lol|haha|lmao|tbh)$", re.I)
+# "we dont have one lol", "I don't know the stock levels": a fact about the business, not a rule for the assistant
+_FIRST_PERSON_FACT = re.compile(r"\b(?:we|i)\s+(?:(?:currently|really|actually)\s+)?$", re.I)
+_FACT_VERB = re.compile(r"(?:have|own|know|stock|carry|open|deliver|ship|work)\b", re.I)
 # Adjectives after "never" ("never pushy", "never salesy"), by endings that verbs rarely have.
 _NEVER_ADJECTIVE = re.compile(r"(?:too\s+|overly\s+|very\s+)?[a-z-]{2,}(?:ous|ful|less|sy|hy|ky|zy|my)", re.I)
 
@@ -269,6 +272,13 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         if match.group("cue").lower() == "not" and listed_state and _SYMPTOM.match(stripped[match.end("cue") :]):
             continue  # "emergency = active bleeding, seizure, not breathing": a state in a list, nothing forbidden
         before = stripped[: match.start("cue")]
+        if _FIRST_PERSON_FACT.search(before) and _FACT_VERB.match(stripped[match.end("cue") :].lstrip()):
+            if found and found[-1].end <= match.start():
+                # "never give a phone number, we dont have one lol": the fact is the rule's reason; keep it with it
+                whole = _POLITE_TAIL.sub("", source).rstrip(" .!")
+                last = found.pop()
+                found.append(FoundRule(sentence_case(whole), None, None, last.start, len(whole), last.rest))
+            continue
         if _REPORTED.search(before) or REPORTED_LEAD.search(before[-40:]):
             continue  # "say that this is general information and not legal advice": words to say, not a rule
         end_match = _SEGMENT_END.search(stripped, match.end("cue"))
