@@ -6,8 +6,10 @@ import re
 
 _WS = re.compile(r"\s+")
 _META_PROMPT = re.compile(
-    r"^(?:please\s+)?(?:write|create|generate|build|make|design|draft|give|i need|we need|i want|we want|need|want)\s+"
-    r"(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:good\s+)?(?:system\s+)?prompt\s+(?:for|that|to|which)\s+(?:an?\s+)?",
+    # ("prompt to sort our gym app emails …": the request may come without its verb)
+    r"^(?:please\s+)?(?:(?:write|create|generate|build|make|design|draft|give|i need|we need|i want|we want|need|want|"
+    r"(?:i'm\s+|i\s+am\s+|we're\s+|we\s+are\s+)?(?:writing|creating|building|drafting))"
+    r"\s+)?(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:good\s+)?(?:system\s+)?prompt\s+(?:for|that|to|which)\s+(?:an?\s+)?",
     re.IGNORECASE,
 )
 _META_BUILD = re.compile(

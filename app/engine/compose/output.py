@@ -78,6 +78,7 @@ _VALUE_KINDS: dict[str, OutputKind] = {
     "code": "code",
     "label": "label",
     "lines": "prose",
+    "numbered": "prose",
 }
 # The default's length clause, removed when the brief states its own limit ("of at most {max_words} words").
 _LENGTH_CLAUSE = re.compile(
@@ -289,6 +290,8 @@ def _base(plan: Plan, kind: OutputKind, schema: dict[str, Any] | None, value: st
     primary = plan.primary
     if schema is not None:
         return JSON_DESCRIPTION
+    if value == "numbered":
+        return ""  # "numbered list 1-10": the brief's own line is the whole shape
     if kind == primary.output.kind and (value is None or value in _VALUE_KINDS):
         chat_mode = plan.conversational and not primary.conversational and primary.chat_output
         template = primary.chat_output if chat_mode else primary.output.description

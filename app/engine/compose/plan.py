@@ -771,6 +771,9 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         text = task[start:end]
         if _GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
             continue  # "## Rules" introduces what follows; it says nothing itself
+        text = re.sub(r"\s*```[\w+-]*\s*$", "", text)  # "Tools (TypeScript signatures): ```ts": the fence goes
+        if not text.strip(" .:"):
+            continue
         listed = index + 1 < len(sentences) and _is_item(task, sentences[index + 1][0])
         if _HEADING.fullmatch(text.strip()) and not listed:
             continue  # "Spec:" introduces what follows; it says nothing itself (a list after it may join it)
@@ -1098,7 +1101,7 @@ _GENERAL_CONDITION = re.compile(
     # ("before anything else" orders a step; it names no case of its own)
     r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|(?<!before )anything\s+else|"
     r"otherwise|"
-    r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|(?<!before\s)anything\s+else|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|person|"
+    r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|(?<!before\s)anything\s+else|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|(?:a|real|actual|live)\s+person|"
     r"complex|complicated|stuck|not\s+in|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:cover|say|answer|mention|have|include)|"
     r"isn'?t\s+in|can'?t\s+find|cannot\s+find|not\s+(?:found|sure|listed|there|documented))\b",
     re.IGNORECASE,

@@ -52,11 +52,15 @@ def split_clauses(text: str) -> list[Clause]:
     clauses: list[Clause] = []
     position = 0
     length = len(text)
+    # A fenced code block ("```ts … ```") is code: one clause per line, never cut at its ";" or "."
+    fences = [(m.start(), m.end()) for m in _FENCED.finditer(text)] if "```" in text else []
     for match in _MARK.finditer(text):
         index = match.start()
         if index < position:
             continue
         mark = text[index]
+        if fences and mark != "\n" and any(start <= index < end for start, end in fences):
+            continue
         if mark in ".!?" and index > 0 and text[index - 1] in "([" and text[index + 1 : index + 2] in ")]":
             continue  # "flag it with (?) at the end": a mark in brackets is a symbol, not a sentence end
         if mark in ".!?" and _inside_quote(text, position, index):
@@ -312,7 +316,14 @@ def is_abbreviation(text: str, index: int) -> bool:
 _SPACED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_]\.\s[^\W\d_]\.(?!\w)")
 
 
+_FENCED = re.compile(r"```[^\n]*\n.*?```", re.DOTALL)
+_FENCE_MARK = re.compile(r"\s*```[\w+-]*\s*[.:]?\s*$")
+
+
 def _append(clauses: list[Clause], text: str, start: int, end: int) -> None:
+    fence = _FENCE_MARK.search(text, start, end) if "`" in text[start:end] else None
+    if fence is not None:
+        end = fence.start()  # "Tools (TypeScript signatures): ```ts": the fence is no word of the sentence
     piece = text[start:end]
     bullet = _BULLET.match(piece)
     if bullet:

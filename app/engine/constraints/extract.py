@@ -93,6 +93,8 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
     found: list[Constraint] = []
     masked = field.text
     for obj in structure.find_objects(field.text):
+        if layout.on_signature_line(field.text, obj.start):
+            continue  # "reportIssue(…): Promise<{ ticketRef: string }>": what a tool returns, not the reply
         schema = structure.to_json_schema(obj.value)
         keys = structure.schema_keys(schema)
         found.append(
@@ -510,16 +512,42 @@ _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
 )  # fmt: skip
 
 
-def _clause_constraints(field: _Field, clause: Clause) -> list[Constraint]:
-    """Every constraint one clause states: the typed readers first, then rules (ordering, prohibition, must)."""
-    text, offset = clause.text, clause.start
+# "1. If the person mentions smelling gas …: STOP. Don't call any tool. Tell them to get out …": a list item that
+# opens with a condition and a colon; every sentence of the item holds under it.
+_ITEM_CONDITION = re.compile(
+    r"(?P<condition>(?:if|when|whenever|in\s+case|should|si|se|wenn|falls|cuando|quand|als)\b[^:\n]{5,200}?)\s*:\s*",
+    re.IGNORECASE,
+)
+_ITEM_MARKER = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])?\s*")
+
+
+def _item_condition(text: str, clause: Clause, condition: str | None) -> tuple[bool, str | None]:
+    """Whether the clause opens a line (a list item), and the condition its item's later sentences hold under."""
+    line_start = text.rfind("\n", 0, clause.start) + 1
+    if not _ITEM_MARKER.fullmatch(text, line_start, clause.start):
+        return False, condition  # a later sentence of the same line keeps the item's condition
+    match = _ITEM_CONDITION.match(clause.text)
+    return True, match.group("condition") if match else None
+
+
+def _clause_constraints(field: _Field, clause: Clause, lead: str = "") -> list[Constraint]:
+    """Every constraint one clause states: the typed readers first, then rules (ordering, prohibition, must).
+    `lead` is the condition of the list item the clause belongs to, read as the clause's own opening."""
+    text, offset = (
+        (lead + clause.text[:1].lower() + clause.text[1:], clause.start) if lead else (clause.text, clause.start)
+    )
+    shift = len(lead)
 
     def span(start: int, end: int) -> BriefSpan:
-        return field.span(offset + start, offset + end)
+        return field.span(offset + max(0, start - shift), offset + max(0, end - shift))
 
     # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
     unquoted = _unquoted(text)
     out = [constraint for reader in _READERS for constraint in reader(text, unquoted, span)]
+    if lead:
+        # read under its item's condition, each constraint stands for the whole sentence
+        sentence = field.span(offset, offset + len(clause.text.rstrip()))
+        out = [msgspec.structs.replace(c, span=sentence) if c.kind in ("fallback", "requirement") else c for c in out]
     explicit = field.name == "constraints" or (
         field.name == "task" and imperatives.later_instruction(field.text, clause)
     )
@@ -821,8 +849,11 @@ def _read_field(field: _Field) -> list[Constraint]:
             )
         ]
     found, masked = _structures(field)
+    condition: str | None = None
     for clause in split_clauses(masked):
-        found.extend(_clause_constraints(field, clause))
+        opens_item, condition = _item_condition(masked, clause, condition)
+        lead = "" if opens_item or condition is None or _ITEM_CONDITION.match(clause.text) else f"{condition}, "
+        found.extend(_clause_constraints(field, clause, lead))
     found = _with_line_purposes(field, found)
     found.extend(_listed_tools(field, found))
     found = layout.with_field_lines(field.text, field.span, found)
@@ -1041,5 +1072,6 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     scoping.scope_labels(brief, unique)
     scoping.scope_field_limits(brief, unique)
     scoping.scope_part_limits(brief, unique)
+    scoping.scope_tiny_limits(unique)
     unique.extend(scoping.label_rules(brief, unique))
     return scoping.without_label_tones(unique)

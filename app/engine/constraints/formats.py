@@ -85,6 +85,14 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("markdown", re.compile(r"\b(?:in|use|with|as|format(?:ted)?\s+(?:in|as|with))\s+markdown\b", re.IGNORECASE)),
+    # "numbered list 1-10, no explanations", "as a numbered list": the reply is the list
+    (
+        "numbered",
+        re.compile(
+            r"^\s*(?:[-*•]\s*)?(?:an?\s+)?numbered\s+list\b|\b(?:as|in|use|give|return)\s+a\s+numbered\s+list\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "label",
         re.compile(
@@ -256,6 +264,7 @@ def describe_format(value: str | None, forbidden: list[str]) -> str:
         "markdown": "Format the reply in Markdown",
         "label": "Reply with the label only",
         "code": "Reply with the code only",
+        "numbered": "Reply with a numbered list",
     }
     if value is not None:
         parts.append(required[value])

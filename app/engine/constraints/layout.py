@@ -43,13 +43,21 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
 
 # "run_query(sql: str) -> rows as JSON", "orders(order_id bigint, …, status text) -- status: 'delivered', …": a tool's
 # output or a table's column values, on the signature's own line, say nothing of the reply's format or labels.
-_SIGNATURE_LINE = re.compile(r"[A-Za-z_]\w*\([^()\n]*\)\s*(?:->|→|=>|--|returns?\b)")
+# ("reportIssue(postcode: string): Promise<{ ticketRef: string }>": a TypeScript return type after the colon)
+_SIGNATURE_LINE = re.compile(r"[A-Za-z_]\w*\([^()\n]*\)\s*(?:->|→|=>|--|returns?\b|:\s*(?:Promise<|\{|\[))")
+
+
+def on_signature_line(text: str, position: int) -> bool:
+    """Whether a position lies after a tool's or a table's signature on the same line (what it returns)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    signature = _SIGNATURE_LINE.search(text, line_start, position)
+    return signature is not None and "\n" not in text[signature.start() : position]
 
 
 def describes_a_signature(text: str, constraint: Constraint) -> bool:
     """Whether a format or label set sits on a tool's or a table's signature line (what it returns, its columns)."""
     span = constraint.span
-    if constraint.kind not in ("format", "labels") or span is None or span.start >= len(text):
+    if constraint.kind not in ("format", "labels", "schema", "fields") or span is None or span.start >= len(text):
         return False
     line_start = text.rfind("\n", 0, span.start) + 1
     signature = _SIGNATURE_LINE.search(text, line_start, span.start)

@@ -256,3 +256,29 @@ def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
         span = BriefSpan(field="task", start=start, end=end, text=brief.task[start:end])
         rules_found.append(Constraint(kind="requirement", text=text, span=span, value=text))
     return rules_found
+
+
+_TINY = {"characters": 40, "words": 6}
+_COUNTED_NOUN = re.compile(r"\b(?:exactly|at\s+most|between\s+\d+\s+and)\s+\d+\s+(?P<noun>[a-z][a-z -]{1,30}?)s?\.$")
+
+
+def scope_tiny_limits(found: list[Constraint]) -> None:
+    """ "come up with exactly 10 name ideas … max 18 characters incl spaces": a reply of several items cannot fit in
+    a few characters, so a limit that small is each item's, not the whole reply's."""
+    counts = [
+        c for c in found
+        if c.kind == "limit" and c.unit == "items" and c.scope is None and (c.exact or c.maximum or 0) >= 2
+    ]  # fmt: skip
+    if len(counts) != 1:
+        return
+    noun = _COUNTED_NOUN.search(counts[0].text)
+    scope = f"each {noun.group('noun')}" if noun else "each item"
+    for index, constraint in enumerate(found):
+        cap = _TINY.get(constraint.unit or "")
+        bound = constraint.maximum if constraint.maximum is not None else constraint.exact
+        if constraint.kind != "limit" or constraint.scope is not None or cap is None or bound is None or bound > cap:
+            continue
+        text = limits.describe_limit(
+            constraint.unit or "characters", constraint.minimum, constraint.maximum, constraint.exact, scope
+        )
+        found[index] = msgspec.structs.replace(constraint, scope=scope, text=text)

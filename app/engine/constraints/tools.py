@@ -7,7 +7,13 @@ from typing import NamedTuple
 
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?"
 _SIGNATURE = re.compile(rf"`?(?<![\w.])(?P<name>{_IDENT})\((?P<params>[^()]{{0,200}})\)`?")
-_PARAM = re.compile(r"^\s*\*{0,2}(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[:=].*)?$")
+_PARAM = re.compile(r"^\s*\*{0,2}(?P<name>[A-Za-z_][A-Za-z0-9_]*)\??\s*(?:[:=].*)?$")  # "meterSerial?: string"
+# "getTicketStatus(ticketRef: string): Promise<{ status: "open" | "resolved"; eta?: string }>": a TypeScript return
+# type, to the end of its line.
+_TS_RETURN = re.compile(
+    r"\s*:\s*(?:Promise<\s*(?P<promised>[^\n]{1,200}?)>|(?P<type>(?:\{|\[|(?:string|number|boolean|void)\b)[^\n]{0,200}?))"
+    r"\s*;?\s*(?=\n|$)"
+)
 _NAMED = re.compile(
     rf"`(?P<bt>{_IDENT})`\s+(?:tool|function|api|endpoint|action)\b|"
     rf"\b(?:tool|function|action|endpoint)s?\s+(?:called|named)\s+`?(?P<called>{_IDENT})`?|"
@@ -140,6 +146,14 @@ def find_tools(text: str) -> list[FoundTool]:
             continue  # "op.get_context().autocommit_block()": a call chain in code, not a tool
         plain_in_list = code_like and bool(params) and name.lower() not in _NOT_TOOLS and len(name) >= 3
         if params is None or not (plain_in_list or _looks_like_tool(name, text, match.group(0).startswith("`"))):
+            continue
+        typed = _TS_RETURN.match(text, match.end())
+        if typed is not None:
+            returned = (typed.group("promised") or typed.group("type") or "").strip()
+            found.append(
+                FoundTool(name, params, f"returns `{returned}`" if returned else None, match.start(), typed.end())
+            )
+            taken.append((match.start(), typed.end()))
             continue
         purpose = _PURPOSE.match(text, match.end())
         said = _until_next(purpose.group("purpose"), purpose.start("purpose"), signatures) if purpose else None

@@ -151,6 +151,7 @@ _VALUE_TERMS: dict[str, str] = {
     "label": r"\b(?:label|category|class)\b",
     "code": r"\bcode\b",
     "lines": r"\bone per line\b|\bplain lines\b",
+    "numbered": r"\bnumbered\s+list\b",
 }
 
 
