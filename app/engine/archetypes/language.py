@@ -11,6 +11,7 @@ from app.engine.archetypes.variants import (
     CHARACTER,
     COMPANION,
     CREATIVE_WRITING,
+    DRAFTED_DOCUMENTS,
     EMAIL_DRAFTING,
     GAME_HOST,
     GLOSSARY,
@@ -610,7 +611,7 @@ GENERAL_ASSISTANT = Archetype(
     role_from_task=True,
     conversational=True,
     example_kind="general",
-    variants=(CHARACTER, COMPANION, GAME_HOST, INTAKE, JSON_RECORD, WRITING_TASK),
+    variants=(CHARACTER, COMPANION, GAME_HOST, INTAKE, JSON_RECORD, WRITING_TASK, DRAFTED_DOCUMENTS),
 )
 
 LANGUAGE_ARCHETYPES: tuple[Archetype, ...] = (

@@ -1120,16 +1120,18 @@ STATED_PIECES = Variant(
 WRITING_TASK = Variant(
     name="writing task",
     cue=re.compile(
-        r"\b(?:write|writes|rewrite|turn|turns|convert|converts|draft|drafts|produce|generate|compose|"
-        r"escrib\w*|redact\w*|conviert\w*|transform\w*|genera|écri\w*|rédig\w*|schreib\w*|verfass\w*|erstell\w*|"
-        r"wandl\w*|scriv\w*|trasform\w*|escrev\w*|redij\w*|redig\w*|convert\w*)\b",
+        # ("La cita se pide escribiendo a sap@…": writing to someone is how to reach them, not a text to produce)
+        r"\b(?:(?:write|writes|escrib\w*|écri\w*|schreib\w*|scriv\w*|escrev\w*)\b(?!\s+(?:to|a|à|an|al|para)\b)|"
+        r"(?:rewrite|turn|turns|convert|converts|draft|drafts|produce|generate|compose|"
+        r"redact\w*|conviert\w*|transform\w*|genera|rédig\w*|verfass\w*|erstell\w*|"
+        r"wandl\w*|trasform\w*|redij\w*|redig\w*|convert\w*)\b)",
         re.IGNORECASE,
     ),
     unless=re.compile(
         r"\b(?:questions?|ask|asks|asking|answer\w*|chat\w*|conversation\w*|talk\w*|pregunt\w*|respond\w*|contest\w*|"
         r"frage\w*|antwort\w*|répon\w*|question\w*|pergunt\w*|domand\w*|rispond\w*|rispost\w*|vraag\w*|vragen|gespräch\w*|"
         r"explain\w*|spieg\w*|erklär\w*|expliqu\w*|explic\w*|uitleg\w*|legt\s+uit|"
-        r"conversa\w*|help\s+(?:people|users|customers|visitors))\b|"
+        r"conversa\w*|help\s+(?:people|users|customers|visitors)|dudas|consultas|d[úu]vidas|domande|vragen)\b|"
         # people the assistant talks with; not the readers the text is sent to ("the texts we send clients")
         r"(?<!\bsend\s)(?<!\bsends\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bour\s)(?<!\bemail\s)(?<!\btext\s)"
         r"\b(?:guests?|visitors?|customers?|users?|diners?|patients?|clients?|huéspedes|gäste|clientes|kunden)\b|"
@@ -1148,6 +1150,19 @@ WRITING_TASK = Variant(
         "final_reminder": "Write the text the brief asks for, following its rules.",
         "contacts_in_text": True,
     },
+)
+
+
+# "Damit sollen sie Entwürfe für Ermahnungen und Abmahnungen schreiben", "drafts of warning letters": drafts of a
+# kind of document are a writing job even when the brief also mentions questions (to refer) or asking back.
+DRAFTED_DOCUMENTS = Variant(
+    name="drafted documents",
+    cue=re.compile(
+        r"\b(?:entw[üu]rfe?\s+(?:f[üu]r|von)|drafts?\s+(?:of\s+)?(?:letters?|warnings?|notices?|contracts?|"
+        r"announcements?)|borradores?\s+de|brouillons?\s+de|rascunhos?\s+de|bozze?\s+di|concepten?\s+van)",
+        re.IGNORECASE,
+    ),
+    changes=WRITING_TASK.changes,
 )
 
 

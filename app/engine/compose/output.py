@@ -290,8 +290,8 @@ def _base(plan: Plan, kind: OutputKind, schema: dict[str, Any] | None, value: st
     primary = plan.primary
     if schema is not None:
         return JSON_DESCRIPTION
-    if value == "numbered":
-        return ""  # "numbered list 1-10": the brief's own line is the whole shape
+    if value == "numbered" and not re.search(r"numbered list of|list of findings", primary.output.description):
+        return ""  # "numbered list 1-10": the brief's own line is the whole shape, unless the job's is a list too
     if kind == primary.output.kind and (value is None or value in _VALUE_KINDS):
         chat_mode = plan.conversational and not primary.conversational and primary.chat_output
         template = primary.chat_output if chat_mode else primary.output.description

@@ -503,6 +503,26 @@ def job_sentence(task: str) -> int:
     return 0
 
 
+# "Wir brauchen einen Assistenten für unsere Schichtleiter. Damit sollen sie Entwürfe … schreiben": a sentence that
+# says what the wished-for assistant is for continues the job sentence.
+_PURPOSE_NEXT = re.compile(
+    r"\s*(?:damit|dazu|hiermit|so\s+that|that\s+way|with\s+it|it\s+should|it\s+will|it\s+must|er\s+soll|es\s+soll|"
+    r"con\s+(?:él|ella|esto)|avec\s+(?:lui|elle|ça)|com\s+ele|con\s+(?:lui|esso|questo)|daarmee|hiermee|zodat)\b",
+    re.IGNORECASE,
+)
+
+
+def _job_text(task: str, job: int) -> str:
+    """The job sentence, with the next sentence when that one says what the assistant is for."""
+    sentences = _sentences(task)
+    if not sentences:
+        return ""
+    start, end = sentences[job]
+    if job + 1 < len(sentences) and _PURPOSE_NEXT.match(task, sentences[job + 1][0]):
+        end = sentences[job + 1][1]
+    return " ".join(task[start:end].split())
+
+
 # Verbs that name a whole job when they open the sentence after an introduction ("Write the reminder texts …"), not a
 # rule about replies ("Keep every reply under 50 words", "Use British spelling").
 _JOB_VERBS = frozenset(
@@ -686,6 +706,8 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
                     + sentence[literal_end - start :]
                 )
         text = " ".join(sentence.split())
+        if index == head + 1 and _PURPOSE_NEXT.match(task, start):
+            continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
         if _GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
@@ -1459,7 +1481,7 @@ def make_plan(
         detail_rules=tuple(
             re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if (not _background(d) if written_in else _rule_line(d))
         ),
-        job_text=" ".join(brief.task[first[0] : first[1]].split()),
+        job_text=_job_text(brief.task, job),
         task_line=None if written_in is not None else imperative_task(head, user),
         conversational=is_conversational(primary, brief.task),
         references=tuple(references),

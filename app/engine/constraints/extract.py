@@ -515,7 +515,7 @@ _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
 # "1. If the person mentions smelling gas …: STOP. Don't call any tool. Tell them to get out …": a list item that
 # opens with a condition and a colon; every sentence of the item holds under it.
 _ITEM_CONDITION = re.compile(
-    r"(?P<condition>(?:if|when|whenever|in\s+case|should|si|se|wenn|falls|cuando|quand|als)\b[^:\n]{5,200}?)\s*:\s*",
+    r"(?P<condition>(?:if|when|whenever|in\s+case|should|si|se|wenn|falls|cuando|quand|als)\b[^:\n()]{5,200}?)\s*:\s*",
     re.IGNORECASE,
 )
 _ITEM_MARKER = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])?\s*")
@@ -527,7 +527,18 @@ def _item_condition(text: str, clause: Clause, condition: str | None) -> tuple[b
     if not _ITEM_MARKER.fullmatch(text, line_start, clause.start):
         return False, condition  # a later sentence of the same line keeps the item's condition
     match = _ITEM_CONDITION.match(clause.text)
-    return True, match.group("condition") if match else None
+    if match is None or _ACTION_IN_CONDITION.search(match.group("condition")):
+        return True, None  # "When the rep types END, drop the character and score … on each of:": an action's list
+    return True, match.group("condition")
+
+
+# An instruction inside what looked like a condition: ", stop the check-in and reply with exactly:".
+_ACTION_IN_CONDITION = re.compile(
+    r"[,;(]\s*(?:and\s+|then\s+)?(?:stop|drop|give|tell|say|reply|respond|ask|call|send|score|write|answer|use|"
+    r"put|add|show|offer|end|start|return|output|explain|list|mark|flag|rate|refer|point|hand|pass|escalate|"
+    r"réponds|répondez|responde|responda|antworte|gib|rispondi)\b",
+    re.IGNORECASE,
+)
 
 
 def _clause_constraints(field: _Field, clause: Clause, lead: str = "") -> list[Constraint]:

@@ -85,11 +85,11 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("markdown", re.compile(r"\b(?:in|use|with|as|format(?:ted)?\s+(?:in|as|with))\s+markdown\b", re.IGNORECASE)),
-    # "numbered list 1-10, no explanations", "as a numbered list": the reply is the list
+    # "numbered list 1-10, no explanations": a spec line that opens with it makes the reply the list
     (
         "numbered",
         re.compile(
-            r"^\s*(?:[-*•]\s*)?(?:an?\s+)?numbered\s+list\b|\b(?:as|in|use|give|return)\s+a\s+numbered\s+list\b",
+            r"^\s*(?:[-*•]\s*)?numbered\s+list\b",
             re.IGNORECASE,
         ),
     ),

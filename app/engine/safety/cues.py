@@ -39,7 +39,10 @@ MEDICAL = DomainCues(
     _compile(
         r"medical|medicine|medicines|medication|patients\b|patient's|"
         r"patient[- ](?:portal|intake|care|records?|notes|data|education|questions|information|safety|facing|support)|"
-        r"clinics?\b|clinical|clinician|health ?care|"
+        # ("our Tuesday drop-in clinic", "a legal clinic", "the tax clinic": advice sessions, not health care)
+        r"(?<!drop-in )(?<!drop in )(?<!legal )(?<!law )(?<!tax )(?<!advice )(?<!housing )(?<!tenant )(?<!tenants' )"
+        r"(?<!tenants )(?<!debt )(?<!money )(?<!benefits )(?<!repair )(?<!bike )(?<!business )clinics?\b|"
+        r"clinical|clinician|health ?care|"
         r"telehealth|telemedicine|nurses?\b|nursing|doctors?\b|physicians?|gp appointment|dosages?|prescription|"
         r"hospitals?|pharmac|first aid|illness|diseases?|diabet|insulin|blood (?:sugar|pressure|tests?)|allerg|"
         r"pregnan|dietitian|symptom checker|symptom triage|triage nurse|nurse line|"

@@ -21,7 +21,9 @@ _NEGATION = (
 )
 _ADVICE = (
     r"(?:advice|advise|advi[cs]ing|counsel|beratung|berat\w*|asesor\w*|consej\w*|conseils?|consulenza|consigli\w*|"
-    r"advies|adviseren|aconselh\w*|orienta\w*|助言|アドバイス|建议|咨询意见)"
+    r"advies|adviseren|aconselh\w*|orienta\w*|助言|アドバイス|建议|咨询意见|"
+    # "KEINE arbeitsrechtliche Einschätzung", "no legal assessment": an assessment of the case is advice
+    r"assessments?|einsch[äa]tzung\w*)"
 )
 _DOMAIN_WORDS: dict[str, str] = {
     "legal": r"(?:legal|law|lawyer|rechts|recht|jur[ií]dic\w*|juridique|giuridic\w*|juridisch|法律|法的)",
@@ -44,6 +46,16 @@ _NOT_A_CLINICIAN = re.compile(
     r"\b(?:not\s+an?\s+(?:therapist|counsel+or|psychologist|doctor|clinician)|diagnos\w*|therapeut\w*|diagnostic)",
     re.IGNORECASE,
 )
+
+# "we are NOT lawyers", "Wir sind keine Anwälte": the brief rules out the lawyer's role itself.
+_NOT_A_LAWYER = re.compile(
+    r"\b(?:(?:are|am|is)\s+not|aren'?t|isn'?t|not)\s+(?:an?\s+)?(?:lawyers?|attorneys?|solicitors?|legal\s+"
+    r"(?:professionals?|advisers?|advisors?))\b|\bkeine?\s+(?:anw[äa]lt\w*|juristen)|\bno\s+somos\s+abogad\w*|"
+    r"\bne\s+sommes\s+pas\s+(?:des\s+)?avocats|\bn[ãa]o\s+somos\s+advogad\w*|\bnon\s+siamo\s+avvocat\w*|"
+    r"\bgeen\s+advocaten",
+    re.IGNORECASE,
+)
+
 
 # "just say I'll get back to them", "refer them to the works council", "an den Betriebsrat verweisen".
 _OWN_ROUTE = re.compile(
@@ -154,6 +166,8 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
             found.update(domain for domain, topic in _TOPICS.items() if topic.search(context))
     if any(_NOT_A_CLINICIAN.search(span) for span in spans):
         found.add("mental_health")
+    if _NOT_A_LAWYER.search(joined):
+        found.add("legal")
     return frozenset(found)
 
 
