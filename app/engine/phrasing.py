@@ -191,7 +191,7 @@ def without_meta_request(text: str) -> str:
     stripped = _META_PROMPT_FOREIGN.sub("", text.strip(), count=1)
     # "…英語に翻訳するプロンプトを作ってください" -> "…英語に翻訳する"
     stripped = re.sub(
-        r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:の)?プロンプトを(?:作|書)(?:って|いて)(?:ください|下さい|ほしい|欲しい)[。]?$",
+        r"(?<=[\u3040-\u30ff\u4e00-\u9fff])(?:ための|用の|の)?(?:システム)?プロンプトを(?:作|書)(?:って|いて)(?:ください|下さい|ほしい|欲しい)[。]?$",
         "",
         stripped,
     )

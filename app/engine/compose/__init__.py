@@ -76,7 +76,7 @@ def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
         return []
     if "explanation" in plan.conflicts.forbidden:
         return []  # "no explanations": visible reasoning is exactly what the brief rules out
-    if _OUTPUT_ONLY.search("\n".join([plan.brief.task, plan.brief.output_format or ""])):
+    if _OUTPUT_ONLY.search("\n".join([plan.brief.task, plan.brief.output_format or "", *plan.brief.constraints])):
         return []  # "output ONLY a markdown table", "code first": a thinking block would come before the reply
     return plan.conflicts.keep(plan.fill(s) for s in plan.primary.reasoning)
 
@@ -86,7 +86,7 @@ _OUTPUT_ONLY = re.compile(
     r"\b(?:output|return|reply\s+with|respond\s+with|give|print)\s+(?:\w+\s+){0,2}?only\b|"
     r"\bonly\s+(?:output\s+)?(?:a|the)\s+(?:markdown\s+)?(?:table|code|json|sql|query|diff)\b|"
     r"\b(?:output|return|reply|respond|print)\b[^.;\n]{0,60}\bnothing\s+else\b|"
-    r"\bcode\s+first\b|\bno\s+(?:preamble|intro(?:duction)?|greeting)\b|"
+    r"\bcode\s+first\b|\bno\s+(?:preamble|intro(?:duction)?|greeting)\b|\bno\s+other\s+(?:text|prose|words)\b|"
     # "Output: a numbered list, each item starts with …", "no summary paragraph": the reply's first line is fixed
     r"\beach\s+(?:item|line|row|bullet)\s+starts?\s+with\b|\bno\s+summary\s+paragraph\b",
     re.IGNORECASE,

@@ -109,7 +109,11 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\bchanges?\s+to\s+(?:the\s+)?data\b|\b(?:modify|change)\s+(?:the\s+)?data\b", re.I),
     ),
     (
-        re.compile(r"\b(?:notes?|comments?|explanations?|commentary)\b", re.I),
+        # ("訳注は一切いりません", "sin notas del traductor": a translator's note in the brief's own language)
+        re.compile(
+            r"\b(?:notes?|comments?|explanations?|commentary|anmerkung\w*|notas?|remarques?|commenti)\b|訳注|注釈|译注|注释",
+            re.I,
+        ),
         re.compile(r"\btranslator'?s\s+notes?\b", re.I),
     ),
     # "Don't ask follow-up questions, pick the most reasonable reading": no default that asks the user first
@@ -141,6 +145,18 @@ _OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         re.compile(r"\bsign\s*(?:-\s*)?off\b|\bsign\s+(?:every|each|all)\b", re.I),
         re.compile(r"\bsign\s*(?:-\s*)?off\b", re.I),
+    ),
+    # "code first, then max 3 bullet points": the assumptions do not open the reply
+    (
+        re.compile(r"\bcode\s+first\b|\b(?:start|begin)\s+with\s+the\s+code\b", re.I),
+        re.compile(r"\bassumptions\b[^.]{0,60}\bat\s+the\s+start\b|\bstart\s+with\s+the\s+assumptions\b", re.I),
+    ),
+    # "If you find nothing, reply exactly LGTM and nothing else": the brief's own all-clear reply
+    (
+        re.compile(
+            r"\b(?:nothing|no\s+(?:issues|problems|findings))\b[^.]{0,40}\bexactly\b|\bexactly:?\s+[\"“]?LGTM\b", re.I
+        ),
+        re.compile(r"\bno\s+blocking\s+issues\s+found\b|\bwhen\s+the\s+diff\s+has\s+no\s+problems\b", re.I),
     ),
 )
 _SESSION_COUNTED = re.compile(

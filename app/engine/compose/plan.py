@@ -62,7 +62,7 @@ _SENTENCE = re.compile(
     r"(?<![:：,])(?<!\bwith)(?<!\bto)(?<!\bas)(?<!\bby)(?<!\blike)(?<!\bthis)(?<!\bfollowing)[ \t]*\n[ \t]*\n\s*|"
     # a dash or bullet at the start of a line opens an item of a list, and so a sentence, whether or not the line
     # before ended with a full stop ("- never diagnose … that's for their GP\n- if someone mentions …")
-    r"[ \t]*\n\s*(?=[-*•–][ \t]+\S|#{1,6}[ \t]+\S)"
+    r"[ \t]*\n\s*(?=[-*•–][ \t]+\S|・[ \t]*\S|#{1,6}[ \t]+\S)"
 )
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
@@ -705,7 +705,7 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
                     + "(the JSON in the output format)"
                     + sentence[literal_end - start :]
                 )
-        text = " ".join(sentence.split())
+        text = re.sub(r"^・\s*", "", " ".join(sentence.split()))  # "・出力は英訳だけ。": the list dot is no word
         if index == head + 1 and _PURPOSE_NEXT.match(task, start):
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
@@ -859,7 +859,7 @@ def _is_item(task: str, start: int) -> bool:
     return _DASH.fullmatch(line) is not None
 
 
-_DASH = re.compile(r"[ \t]*[-*•–][ \t]+")
+_DASH = re.compile(r"[ \t]*(?:[-*•–][ \t]+|・[ \t]*)")  # ("・出力は英訳だけ": a Japanese list dot)
 
 
 def _numbered_item(task: str, start: int) -> bool:

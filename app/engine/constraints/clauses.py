@@ -42,7 +42,7 @@ _PRONOUN_NEXT = re.compile(
     r"\s*(?:[.!?]|$)",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+")
+_BULLET = re.compile(r"^\s*(?:(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+|・\s*)")
 _CLOSER = re.compile(r"\s?[»”\"')\]]+")
 _LOWER_NEXT = re.compile(r"\s[a-zäöü]")
 

@@ -518,7 +518,7 @@ _ITEM_CONDITION = re.compile(
     r"(?P<condition>(?:if|when|whenever|in\s+case|should|si|se|wenn|falls|cuando|quand|als)\b[^:\n()]{5,200}?)\s*:\s*",
     re.IGNORECASE,
 )
-_ITEM_MARKER = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)]|[a-z][.)])?\s*")
+_ITEM_MARKER = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])?\s*")
 
 
 def _item_condition(text: str, clause: Clause, condition: str | None) -> tuple[bool, str | None]:

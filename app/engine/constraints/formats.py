@@ -180,6 +180,8 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
         # "don't use more than 3 bullets" limits bullets; it does not forbid them.
         if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
             continue
+        if re.match(r"\[|\(|\.\w", text[match.end() : match.end() + 2]):
+            continue  # "no list[int] style generics", "no dict() calls": code, not the reply's formatting
         # "no links except harlowrx.com/hours": a feature with a stated exception is not forbidden outright; the
         # clause stays a rule of its own with the exception.
         if re.match(r"\s+(?:except|other\s+than|apart\s+from|besides|unless|but\s+for)\b", text[match.end() :], re.I):

@@ -39,6 +39,8 @@ _PROHIBITION_OTHER = re.compile(
     r"n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|(?<!\bse\s)(?<!\bcaso\s)não|(?<!\bse\s)nao|evite|"
     r"proibido|mai\s+\w+(?:are|ere|ire)|(?<![èÈ]\s)vietato|[èÈ]\s+vietato\s+(?:dare|dire|rispondere|consigliare|usare|parlare|promettere|fornire|"
     r"chiedere|inventare))\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])|"
+    # "訳注は一切いりません", "説明は要りません": what the reply must not carry is "not needed"
+    r"(?:一切|全く|特に)?(?:いりません|要りません|いらない|要らない|不要です)|"
     # "他のスクールの名前は出さない": a rule in the plain negative, ending its line or sentence (see JA_RULE_NEGATIVE)
     rf"{JA_RULE_NEGATIVE}(?=\s*(?:$|[。！]))",
     re.IGNORECASE,
@@ -193,7 +195,9 @@ _NOT_WANTED = re.compile(
 _ALTERNATIVE = re.compile(
     r"\s*(?:[,;]|\s[-–—]|[-–—]\s)\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|say(?!\s*[\"“'‘])|tell\s+(?:them|him|her|the\s+\w+|users?)(?:\s+to|(?!\s+(?:never|not|to|that)\b))|"
     r"suggest|recommend|refer\s+(?:them|the\s+\w+|users?)\s+to|point\s+(?:them|the\s+\w+|users?)\s+to|"
-    r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
+    r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer|"
+    # "no list[int] style generics, use typing.List etc": what to use in its place
+    r"use(?!\s+(?:it|them|this|that|the\s+same)\b)|show\s+only)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
     re.IGNORECASE,
 )
 
@@ -717,7 +721,10 @@ _THRESHOLD = re.compile(
 
 
 _MUST_SEGMENT = re.compile(
-    r"(?:^|(?<=[,;:]))\s*(?:and\s+)?(?P<must>(?:always|make\s+sure|be\s+sure\s+to|ensure|remember\s+to|you\s+must)\b[^,;]*)",
+    r"(?:^|(?<=[,;:]))\s*(?:and\s+)?(?P<must>(?:always|make\s+sure|be\s+sure\s+to|ensure|remember\s+to|you\s+must|"
+    # "logging only via `get_logger`, never print()": a restriction stated without a verb
+    r"[\w-]+\s+only\s+(?:via|through)\b)"
+    r"[^,;]*)",
     re.IGNORECASE,
 )
 
