@@ -258,6 +258,12 @@ _LABEL_PLACED = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
+# "Format de sortie, une ligne par avis, rien d'autre :\nétiquette | résumé": the layout of each line, spelled out
+# on the line after one that introduces the output.
+_LINE_TEMPLATE = re.compile(
+    r"(?im)^[^\n]*\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b[^\n]*[:：]\s*\n"
+    r"[ \t]*(?P<template>[^\W\d_][^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,30}){1,5})[ \t]*$"
+)
 _HEADINGS = re.compile(
     r"\b(?:sections?|headings?|headers?|parts)\b[^.:;]{0,40}?:?\s*(?P<names>(?:[\"“][^\"“”]{2,60}[\"”]\s*(?:,|and|or|then)?\s*){2,8})",
     re.IGNORECASE,
@@ -324,6 +330,10 @@ def output_format(plan: Plan) -> OutputFormat:
             if kind == "prose" and re.search(pattern, brief.output_format, re.IGNORECASE):
                 kind = cue_kind
         stated = [brief.output_format.strip()]
+    elif (template := _LINE_TEMPLATE.search(brief.task)) is not None and schema is None:
+        kind = "prose"
+        layout = " ".join(template.group("template").split())
+        stated = [f"One line per item, in exactly this form: `{layout}`."]
     else:
         kind = _kind(plan, schema, value)
         stated = [_base(plan, kind, schema, value)]
@@ -368,6 +378,7 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = any(c.scope and c.text.startswith("End with") for c in plan.of_kind("labels"))
         # "Primero el nivel en una línea sola", "put the label on the first line": the brief places the label.
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
+        scoped_labels = scoped_labels or _LINE_TEMPLATE.search(brief.task) is not None  # the label has its cell
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own
         scoped_labels = scoped_labels or any(c.scope and not c.scope.endswith("label") for c in plan.of_kind("labels"))
         # "Assign exactly one wound_type label" (a listed field's values), "Tag each item's severity …": one part's

@@ -106,6 +106,15 @@ _YES_NO = re.compile(
 # "BUG | FEATURE | QUESTION": a pipe-separated run of short names is an enumeration wherever it stands.
 _PIPED = re.compile(r"(?P<list>[\w-]+(?:\s*\|\s*[\w-]+)+)")
 # A pipe-separated header ("Name | Email | Phone") lists columns or fields, not labels.
+_FIELD_NAMES = frozenset(
+    """
+    label labels category summary reason reasoning explanation text date name id score comment note title
+    étiquette catégorie résumé raison motif texte nom commentaire titre
+    etiqueta categoría categoria resumen resumo razón razão motivo nombre nome comentario comentário título
+    kategorie zusammenfassung begründung grund datum kommentar titel
+    riassunto motivazione commento titolo categorie samenvatting reden opmerking
+    """.split()  # noqa: SIM905
+)
 _NOT_PIPED_LABELS = re.compile(r"\b(?:columns?|fields?|headers?|table|csv|format|keys?)\b", re.IGNORECASE)
 
 
@@ -444,8 +453,12 @@ def _find_labels(text: str) -> FoundLabels | None:
     if yes_no:
         return FoundLabels([yes_no.group("a"), yes_no.group("b")], multi, yes_no.start("a"), yes_no.end("b"))
     piped = None if text.lstrip().startswith("|") or _NOT_PIPED_LABELS.search(text) else _PIPED.search(text)
+    if piped and re.match(r"[ \t]+[^\W\d_]+[ \t]+[^\W\d_]", text[piped.end() :]):
+        piped = None  # "hygiène | Le client a vu une mouche …": an example line, its last cell a sentence
     if piped:
         items = split_items(piped.group("list"), last_trim=False)
+        if any(item.lower() in _FIELD_NAMES for item in items):
+            items = []  # "étiquette | résumé", "label | reason": the layout of a line, naming its fields
         if items:
             return FoundLabels(items, multi, piped.start("list"), piped.end("list"))
     reply = _REPLY_WITH.search(text)

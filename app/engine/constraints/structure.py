@@ -149,6 +149,30 @@ def find_objects(text: str) -> list[FoundObject]:
     return found
 
 
+# "integer 0-10", "number (kg)", "string, max 80 chars": a type name, then what narrows it
+_BARE_TYPES = frozenset({"integer", "int", "number", "float", "decimal", "string", "str", "boolean", "bool"})
+_QUALIFIED = re.compile(r"(?P<type>[A-Za-z]+)\b[\s,(:-]+(?P<rest>\S.*?)\)?$")
+_RANGE = re.compile(r"^(?P<low>-?\d+(?:\.\d+)?)\s*(?:-|–|to|\.\.)\s*(?P<high>-?\d+(?:\.\d+)?)$")
+
+
+def _qualified_type(text: str) -> dict[str, Any] | None:
+    """ "integer 0-10" as {"type": "integer", "minimum": 0, "maximum": 10}; other words after a type name become
+    its description. None when the text does not open with a type name."""
+    match = _QUALIFIED.match(text.strip())
+    if match is None or match.group("type").lower() not in _BARE_TYPES:
+        return None
+    if re.match(r"(?:of|the|a|an|that|which|with|for|from|or|and)\b", match.group("rest"), re.IGNORECASE):
+        return None  # "string of the sender's words": a description in prose, not a narrowed type
+    kind = _TYPE_NAMES[match.group("type").lower()]
+    rest = match.group("rest").strip()
+    bounds = _RANGE.match(rest)
+    if bounds is not None and kind in ("integer", "number"):
+        low, high = float(bounds.group("low")), float(bounds.group("high"))
+        as_number = int if kind == "integer" else float
+        return {"type": kind, "minimum": as_number(low), "maximum": as_number(high)}
+    return {"type": kind, "description": rest}
+
+
 _OR_NULL = re.compile(r"\s+(?:or|o|ou|oder|of|oppure|или)\s+null$", re.IGNORECASE)
 
 
@@ -178,12 +202,18 @@ def _schema_of(value: Any) -> dict[str, Any]:
     lowered = text.lower().rstrip("?")
     if lowered in _TYPE_NAMES:
         return {"type": _TYPE_NAMES[lowered]}
+    qualified = _qualified_type(text) if "|" not in text else None
+    if qualified is not None:
+        return qualified
     if "|" in text:
         # "a | b | other 之一" ("one of"): the closing words belong to no option.
         text = re.sub(r"\s*(?:其中之一|之一|のいずれか|のどれか|のうち1つ)\s*$", "", text)
         options = [option.strip().strip("\"'") for option in text.split("|") if option.strip()]
         if len(options) == 2 and "null" in (o.lower() for o in options):
             other = next(o for o in options if o.lower() != "null")
+            qualified = _qualified_type(other)
+            if qualified is not None:
+                return {**qualified, "type": sorted([qualified["type"], "null"])}
             kind = _TYPE_NAMES.get(other.lower(), "string")
             schema: dict[str, Any] = {"type": sorted([kind, "null"])}
             if other.lower() not in _TYPE_NAMES and not _CJK_CHAR.search(other):  # "电话" describes, not formats
