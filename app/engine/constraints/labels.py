@@ -457,7 +457,7 @@ def _find_labels(text: str) -> FoundLabels | None:
         piped = None  # "hygiène | Le client a vu une mouche …": an example line, its last cell a sentence
     if piped:
         items = split_items(piped.group("list"), last_trim=False)
-        if any(item.lower() in _FIELD_NAMES for item in items):
+        if items and any(item.lower() in _FIELD_NAMES for item in items):
             items = []  # "étiquette | résumé", "label | reason": the layout of a line, naming its fields
         if items:
             return FoundLabels(items, multi, piped.start("list"), piped.end("list"))
