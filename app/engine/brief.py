@@ -396,7 +396,10 @@ _OWN_BUSINESS = re.compile(
     r"\b(?i:my|our)\s+(?:[a-z-]+\s+){0,2}?(?:food\s+truck|truck|stall|shop|store|bakery|caf[eé]|restaurant|bar|"
     r"brewery|salon|studio|gym|clinic|practice|agency|firm|company|business|startup|nursery|garage|hotel|hostel|"
     r"pharmacy|charity|club|school|academy|museum|venue|band|podcast|newsletter|brand|label)\s+"
-    r"(?:(?i:called|named)\s+)?(?P<name>[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,3})"
+    r"(?:(?i:called|named)\s+)?"
+    r"(?P<name>[A-Z](?:[\w&'’+-]|\.(?=\w))*(?:[ \t]+(?:&[ \t]+)?[A-Z](?:[\w&'’+-]|\.(?=\w))*){0,3})"
+    # ("my studio Instagram account": a platform's page, not the business)
+    r"(?!\s+(?:account|page|profile|channel|feed|handle|listing)\b)"
 )
 
 

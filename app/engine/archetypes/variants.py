@@ -1121,7 +1121,8 @@ WRITING_TASK = Variant(
     name="writing task",
     cue=re.compile(
         # ("La cita se pide escribiendo a sap@…": writing to someone is how to reach them, not a text to produce)
-        r"\b(?:(?:write|writes|escrib\w*|écri\w*|schreib\w*|scriv\w*|escrev\w*)\b(?!\s+(?:to|a|à|an|al|para)\b)|"
+        r"\b(?:(?:write|writes)\b(?!\s+to\b)|(?:escrib\w*|escrev\w*|scriv\w*)\b(?!\s+(?:a|al|para)\b)|"
+        r"écri\w*\b(?!\s+à\b)|schreib\w*\b(?!\s+an\b)|"
         r"(?:rewrite|turn|turns|convert|converts|draft|drafts|produce|generate|compose|"
         r"redact\w*|conviert\w*|transform\w*|genera|rédig\w*|verfass\w*|erstell\w*|"
         r"wandl\w*|trasform\w*|redij\w*|redig\w*|convert\w*)\b)",

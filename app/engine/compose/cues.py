@@ -25,7 +25,7 @@ _LABEL_LIST = re.compile(
     re.IGNORECASE,
 )
 _LABEL_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*")
-_REPLY_VERBS = frozenset({"output", "return", "reply", "respond", "print", "answer", "give", "write"})
+_REPLY_VERBS = frozenset({"output", "return", "respond", "print"})  # "…, other, output just the label"
 _STEP_WORDS = frozenset({"then", "also", "next", "finally", "afterwards", "before", "after"})
 _LABEL_STOP = frozenset({"a", "an", "the", "one", "each", "every", "label", "labels", "category", "categories"})
 _FIELD_LIST = re.compile(
@@ -117,9 +117,6 @@ def extract_labels(task: str) -> list[str]:
         closing = CLOSING.search(task, m.start(1), m.end(1) + 30)
         if closing is not None and closing.start() < m.end(1):
             listed = task[m.start(1) : closing.start()]
-        if "/" in listed and "," in listed.split("/", 1)[1]:
-            # "into billing/tech/cancel/other, output just the lable": the slashes are the set; the comma ends it
-            listed = listed[: listed.index(",", listed.index("/"))]
         parts = [p.strip("\"' ").lower().replace("-", "_") for p in _LABEL_SPLIT.split(listed)]
         verb = next((i for i, p in enumerate(parts) if p in _REPLY_VERBS), None)
         parts = parts[:verb] if verb else parts  # "…, other, output just the label": the next instruction

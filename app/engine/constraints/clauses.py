@@ -214,7 +214,7 @@ def is_ordinal(text: str, index: int) -> bool:
     lower_next = _LOWER_NEXT.match(text, index + 1) is not None
     # "we're open tues-sat 11-3. dont take orders": a range or a time that ends a sentence, then an English word
     if lower_next and (
-        re.search(r"[-–:/.]\d{1,2}$", text[max(0, index - 6) : index]) or _ENGLISH_NEXT.match(text, index + 1)
+        re.search(r"[-–:/]\d{1,2}$", text[max(0, index - 6) : index]) or _ENGLISH_NEXT.match(text, index + 1)
     ):
         lower_next = False
     return lower_next or bool(_ORDINAL_LEAD.search(text, max(0, index - 12), index))
@@ -316,7 +316,7 @@ def is_abbreviation(text: str, index: int) -> bool:
 _SPACED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_]\.\s[^\W\d_]\.(?!\w)")
 
 
-_FENCED = re.compile(r"```[^\n]*\n.*?```", re.DOTALL)
+_FENCED = re.compile(r"(?ms)^[ \t]*```[^\n`]*\n.*?^[ \t]*```")  # a fence opens and closes its own line
 _FENCE_MARK = re.compile(r"\s*```[\w+-]*\s*[.:]?\s*$")
 
 

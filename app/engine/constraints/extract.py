@@ -510,6 +510,8 @@ def _reply_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
 _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
     _reply_limits, _reply_format, _labels_and_fields, _tools, _fallbacks, _language, _people,
 )  # fmt: skip
+_LED_READERS = frozenset({_fallbacks})
+"""Readers that read a sentence of a conditioned list item under its condition (its routes hold only then)."""
 
 
 # "1. If the person mentions smelling gas …: STOP. Don't call any tool. Tell them to get out …": a list item that
@@ -518,14 +520,18 @@ _ITEM_CONDITION = re.compile(
     r"(?P<condition>(?:if|when|whenever|in\s+case|should|si|se|wenn|falls|cuando|quand|als)\b[^:\n()]{5,200}?)\s*:\s*",
     re.IGNORECASE,
 )
-_ITEM_MARKER = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])?\s*")
+_OWN_CONDITION = re.compile(r"\s*(?:if|when|whenever|unless|in\s+case|otherwise)\b", re.IGNORECASE)
+_ITEM_MARKER = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])\s*")
+_LINE_START = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])?\s*")
 
 
 def _item_condition(text: str, clause: Clause, condition: str | None) -> tuple[bool, str | None]:
     """Whether the clause opens a line (a list item), and the condition its item's later sentences hold under."""
     line_start = text.rfind("\n", 0, clause.start) + 1
-    if not _ITEM_MARKER.fullmatch(text, line_start, clause.start):
+    if not _LINE_START.fullmatch(text, line_start, clause.start):
         return False, condition  # a later sentence of the same line keeps the item's condition
+    if not _ITEM_MARKER.fullmatch(text, line_start, clause.start):
+        return True, None  # "If a caller asks about results: …" in a paragraph: no list item to govern
     match = _ITEM_CONDITION.match(clause.text)
     if match is None or _ACTION_IN_CONDITION.search(match.group("condition")):
         return True, None  # "When the rep types END, drop the character and score … on each of:": an action's list
@@ -552,9 +558,18 @@ def _clause_constraints(field: _Field, clause: Clause, lead: str = "") -> list[C
     def span(start: int, end: int) -> BriefSpan:
         return field.span(offset + max(0, start - shift), offset + max(0, end - shift))
 
+    def plain_span(start: int, end: int) -> BriefSpan:
+        return field.span(offset + start, offset + end)
+
     # Words to say ('reply "I can't answer from the available tables"') are not instructions themselves.
     unquoted = _unquoted(text)
-    out = [constraint for reader in _READERS for constraint in reader(text, unquoted, span)]
+    out = [
+        constraint
+        for reader in _READERS
+        # a format or a limit in a conditioned item is the reply's own ("Never use bullet points"): read unled
+        for constraint in (reader(text, unquoted, span) if not lead or reader in _LED_READERS else
+                           reader(clause.text, _unquoted(clause.text), plain_span))
+    ]  # fmt: skip
     if lead:
         # read under its item's condition, each constraint stands for the whole sentence
         sentence = field.span(offset, offset + len(clause.text.rstrip()))
@@ -863,7 +878,10 @@ def _read_field(field: _Field) -> list[Constraint]:
     condition: str | None = None
     for clause in split_clauses(masked):
         opens_item, condition = _item_condition(masked, clause, condition)
-        lead = "" if opens_item or condition is None or _ITEM_CONDITION.match(clause.text) else f"{condition}, "
+        own = (
+            _ITEM_CONDITION.match(clause.text) or rules.condition_end(clause.text) or _OWN_CONDITION.match(clause.text)
+        )
+        lead = "" if opens_item or condition is None or own else f"{condition}, "
         found.extend(_clause_constraints(field, clause, lead))
     found = _with_line_purposes(field, found)
     found.extend(_listed_tools(field, found))

@@ -89,7 +89,7 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "numbered",
         re.compile(
-            r"^\s*(?:[-*•]\s*)?numbered\s+list\b",
+            r"^\s*(?:[-*•]\s*)?numbered\s+list\b(?!\s+(?:only|when|if|for|unless)\b)",
             re.IGNORECASE,
         ),
     ),
@@ -180,12 +180,16 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
         # "don't use more than 3 bullets" limits bullets; it does not forbid them.
         if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        if re.match(r"\[|\(|\.\w", text[match.end() : match.end() + 2]):
+        if re.match(r"\[|\(|\.[a-z_]", text[match.end() : match.end() + 2]):
             continue  # "no list[int] style generics", "no dict() calls": code, not the reply's formatting
         # "no links except harlowrx.com/hours": a feature with a stated exception is not forbidden outright; the
         # clause stays a rule of its own with the exception.
-        if re.match(r"\s+(?:except|other\s+than|apart\s+from|besides|unless|but\s+for)\b", text[match.end() :], re.I):
+        if re.match(r"\s+(?:except|other\s+than|apart\s+from|besides|but\s+for)\b", text[match.end() :], re.I):
             continue
+        if re.search(
+            r"\b(?:except|other\s+than|apart\s+from|besides|but\s+for)\b", text[scope[0] : match.start()], re.I
+        ):
+            continue  # "No markdown except code blocks": what the exception names is allowed
         # "cannot be answered with these tables" speaks of particular things (database tables, given lists),
         # not of how the reply is formatted; nor does "a wine that isn't on the list".
         if _REFERENT.search(text[max(0, match.start() - 20) : match.start()]) or names_a_thing(

@@ -51,7 +51,12 @@ def on_signature_line(text: str, position: int) -> bool:
     """Whether a position lies after a tool's or a table's signature on the same line (what it returns)."""
     line_start = text.rfind("\n", 0, position) + 1
     signature = _SIGNATURE_LINE.search(text, line_start, position)
-    return signature is not None and "\n" not in text[signature.start() : position]
+    # "get_order(id) -> the order. Reply with a JSON object {…}": only what follows the arrow is the tool's
+    return (
+        signature is not None
+        and position - signature.end() <= 40
+        and not re.search(r"[.;!?]\s", text[signature.end() : position])
+    )
 
 
 def describes_a_signature(text: str, constraint: Constraint) -> bool:
@@ -59,6 +64,8 @@ def describes_a_signature(text: str, constraint: Constraint) -> bool:
     span = constraint.span
     if constraint.kind not in ("format", "labels", "schema", "fields") or span is None or span.start >= len(text):
         return False
+    if constraint.kind in ("schema", "fields"):
+        return on_signature_line(text, span.start)  # the object right after the arrow, not a later sentence's
     line_start = text.rfind("\n", 0, span.start) + 1
     signature = _SIGNATURE_LINE.search(text, line_start, span.start)
     return signature is not None and "\n" not in text[signature.start() : span.start]

@@ -40,7 +40,7 @@ _PROHIBITION_OTHER = re.compile(
     r"proibido|mai\s+\w+(?:are|ere|ire)|(?<![èÈ]\s)vietato|[èÈ]\s+vietato\s+(?:dare|dire|rispondere|consigliare|usare|parlare|promettere|fornire|"
     r"chiedere|inventare))\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])|"
     # "訳注は一切いりません", "説明は要りません": what the reply must not carry is "not needed"
-    r"(?:一切|全く|特に)?(?:いりません|要りません|いらない|要らない|不要です)|"
+    r"(?:一切|全く|特に)?(?:いりません|要りません|いらない|要らない|不要です)(?=\s*(?:$|[。！]))|"
     # "他のスクールの名前は出さない": a rule in the plain negative, ending its line or sentence (see JA_RULE_NEGATIVE)
     rf"{JA_RULE_NEGATIVE}(?=\s*(?:$|[。！]))",
     re.IGNORECASE,
@@ -197,7 +197,7 @@ _ALTERNATIVE = re.compile(
     r"suggest|recommend|refer\s+(?:them|the\s+\w+|users?)\s+to|point\s+(?:them|the\s+\w+|users?)\s+to|"
     r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer|"
     # "no list[int] style generics, use typing.List etc": what to use in its place
-    r"use(?!\s+(?:it|them|this|that|the\s+same)\b)|show\s+only)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
+    r"use(?!\s+(?:it|them|this|that|the\s+same|of)\b)|show\s+only)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
     re.IGNORECASE,
 )
 

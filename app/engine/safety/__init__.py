@@ -219,6 +219,10 @@ PACKS: tuple[SafetyPack, ...] = (
 _CHILD_AGE = 13
 
 
+MEDICAL_CUES = next(c for c in DOMAIN_CUES if c.domain == "medical")
+_ONLY_A_CLINIC = re.compile(r"clinics?(?:\s+clinics?)*")
+
+
 def detect_domains(
     texts: Iterable[str],
     max_audience_age: int | None = None,
@@ -246,6 +250,12 @@ def detect_domains(
     unquoted = _QUOTATION.sub(" ", _NEGATED_ADVICE.sub(" ", joined))
     if found and not advises_people and not PERSON_FACING.search(unquoted):
         return []
+    if (
+        "medical" in found
+        and "legal" in found
+        and _ONLY_A_CLINIC.fullmatch(" ".join(m.group(0) for m in MEDICAL_CUES.strong.finditer(joined)))
+    ):
+        found.remove("medical")  # "our Tuesday drop-in clinic" of a tenants' union: advice sessions, not health care
     if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
         # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
         found[found.index("financial")] = "money"

@@ -40,7 +40,7 @@ MEDICAL = DomainCues(
         r"medical|medicine|medicines|medication|patients\b|patient's|"
         r"patient[- ](?:portal|intake|care|records?|notes|data|education|questions|information|safety|facing|support)|"
         # ("our Tuesday drop-in clinic", "a legal clinic", "the tax clinic": advice sessions, not health care)
-        r"(?<!drop-in )(?<!drop in )(?<!legal )(?<!law )(?<!tax )(?<!advice )(?<!housing )(?<!tenant )(?<!tenants' )"
+        r"(?<!legal )(?<!law )(?<!tax )(?<!advice )(?<!housing )(?<!tenant )(?<!tenants' )"
         r"(?<!tenants )(?<!debt )(?<!money )(?<!benefits )(?<!repair )(?<!bike )(?<!business )clinics?\b|"
         r"clinical|clinician|health ?care|"
         r"telehealth|telemedicine|nurses?\b|nursing|doctors?\b|physicians?|gp appointment|dosages?|prescription|"

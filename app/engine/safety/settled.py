@@ -49,8 +49,9 @@ _NOT_A_CLINICIAN = re.compile(
 
 # "we are NOT lawyers", "Wir sind keine Anwälte": the brief rules out the lawyer's role itself.
 _NOT_A_LAWYER = re.compile(
-    r"\b(?:(?:are|am|is)\s+not|aren'?t|isn'?t|not)\s+(?:an?\s+)?(?:lawyers?|attorneys?|solicitors?|legal\s+"
-    r"(?:professionals?|advisers?|advisors?))\b|\bkeine?\s+(?:anw[äa]lt\w*|juristen)|\bno\s+somos\s+abogad\w*|"
+    r"\b(?:we(?:'re|\s+are)|i(?:'m|\s+am)|it(?:'s|\s+is)|you(?:'re|\s+are)|(?:the\s+)?(?:assistant|bot|ai)\s+is)"
+    r"\s+not\s+(?:an?\s+)?(?:lawyers?|attorneys?|solicitors?|legal\s+(?:professionals?|advisers?|advisors?))\b|"
+    r"\bwe\s+aren'?t\s+(?:lawyers|attorneys|solicitors)\b|\bkeine?\s+(?:anw[äa]lt\w*|juristen)|\bno\s+somos\s+abogad\w*|"
     r"\bne\s+sommes\s+pas\s+(?:des\s+)?avocats|\bn[ãa]o\s+somos\s+advogad\w*|\bnon\s+siamo\s+avvocat\w*|"
     r"\bgeen\s+advocaten",
     re.IGNORECASE,
