@@ -151,7 +151,7 @@ def test_sign_in_create_versions_diff_promote_and_resolve(watched: Watched, serv
     watched.shot("04-prompt")
 
     page.get_by_role("link", name="Compare versions").click()
-    assert page.locator(".diff .add").first.is_visible()
+    expect(page.locator(".diff .add").first).to_be_visible()  # waits for the page, unlike is_visible()
     watched.shot("06-diff")
 
     page.goto(f"/ui/w/{slug}/prompts/support%2Ftriage/labels/production/move?version=2")
@@ -159,7 +159,7 @@ def test_sign_in_create_versions_diff_promote_and_resolve(watched: Watched, serv
     page.get_by_role("button", name="Move production to v2").click()
     page.wait_for_url("**/prompts/support%2Ftriage")
     page.goto(f"/ui/w/{slug}/prompts/")
-    assert page.locator(".label-production", has_text="v2").is_visible()
+    expect(page.locator(".label-production", has_text="v2")).to_be_visible()
     watched.shot("03-prompts")
 
     page.goto(f"/ui/w/{slug}/keys/")
@@ -176,7 +176,7 @@ def test_sign_in_create_versions_diff_promote_and_resolve(watched: Watched, serv
 
     page.get_by_role("button", name="Revoke checker").click()
     page.wait_for_url(f"**/ui/w/{slug}/keys/")
-    assert page.locator(".badge", has_text="revoked").is_visible()
+    expect(page.locator(".badge", has_text="revoked")).to_be_visible()
     refused = httpx.get(f"{server}/api/v1/workspaces/{slug}/prompts/", headers={"Authorization": f"Bearer {key}"})
     assert refused.status_code == 401
 
@@ -197,7 +197,7 @@ def test_generate_from_a_brief_and_save(watched: Watched) -> None:
     watched.shot("08-generator")
     page.get_by_role("button", name="Generate and save").click()
     page.wait_for_url("**/prompts/logistics%2Fparcel-helper")
-    assert page.locator(".tag", has_text="generated").is_visible()
+    expect(page.locator(".tag", has_text="generated")).to_be_visible()
 
 
 def test_viewer_sees_the_promote_refused(watched: Watched, server: str) -> None:
@@ -209,7 +209,7 @@ def test_viewer_sees_the_promote_refused(watched: Watched, server: str) -> None:
     assert page.get_by_role("link", name="New version").count() == 0
     page.goto(f"/ui/w/{slug}/prompts/greeting/labels/production/move?version=1")
     refusal = page.locator("#move-refused")
-    assert refusal.is_visible()
+    expect(refusal).to_be_visible()
     assert "viewer" in refusal.inner_text()
     assert page.get_by_role("button", name=re.compile("Move production")).count() == 0
     watched.shot("10-viewer-refused")
@@ -274,7 +274,7 @@ def test_members_lint_audit_and_the_workspace_switcher(watched: Watched, server:
     page.locator("summary.switcher").click()
     menu = page.locator(".menu-list")
     menu.wait_for()  # loaded by htmx when the menu opens
-    assert menu.locator("a", has_text="All workspaces").is_visible()
+    expect(menu.locator("a", has_text="All workspaces")).to_be_visible()
     watched.shot("15-switcher")
 
 
