@@ -162,7 +162,7 @@ WRITING_EDITOR = Archetype(
         feat(
             "rewrite",
             # (not the first person: "poi io riscrivo tutto" is what the requester does)
-            r"\brewrit\w*\b|\brephras\w*\b|\breescrib(?!o\b)\w*|\breescrev(?!o\b)\w*|\bumschreib(?!e\b)\w*|"
+            r"\brewrit\w*\b|\brephras\w*\b|\breescrib(?!o\b)\w*|\breescrev(?!o\b)\w*|\bumschreib(?!e\b|ung)\w*|"
             r"\bumformulier(?!e\b)\w*|\bréécri(?!s\b)\w*|\breformul(?!o\b)\w*|\briscriv(?!o\b)\w*|\bherschrijv\w*|"
             r"改写|改寫|重写|書き直|リライト|"
             r"(?<!\bin\s)(?<!\bor\s)(?<!\band\s)(?<!\bto\s)(?<!\binto\s)(?<!\bfrom\s)"

@@ -258,6 +258,13 @@ _LABEL_PLACED = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
+# "Ausgabe genau so, drei Zeilen:\nL: …\nM: …\nS: …": keyed lines the reply fills in, in order.
+_KEYED_LINES = re.compile(
+    r"(?im)^[^\n]*\b(?:output|format|reply|answer|ausgabe|antwort|sortie|réponse|salida|respuesta|formato|uitvoer|"
+    r"resposta|risposta|exactly|genau|exactement|exactamente)\b[^\n]*[:：]\s*\n"
+    r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?[^\W\d_][\w /-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
+    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|_+)?[ \t]*(?:\n|$)){2,8})"
+)
 # "Format de sortie, une ligne par avis, rien d'autre :\nétiquette | résumé": the layout of each line, spelled out
 # on the line after one that introduces the output.
 _LINE_TEMPLATE = re.compile(
@@ -324,13 +331,18 @@ def output_format(plan: Plan) -> OutputFormat:
     # "Return a table with the columns Term | Value | Clause": the named items are rows and columns, not JSON keys.
     table = value == "table" and brief.json_schema is None and not re.search(r"\bjson\b", brief.task, re.IGNORECASE)
     schema = None if table else _schema(plan)
+    outlined_reply = any(c.value == "sections" for c in plan.of_kind("format"))  # the brief's outline says it all
     if brief.output_format:
         kind: OutputKind = "json" if schema is not None else "prose"
         for cue_kind, pattern in _FREE_KIND_CUES:
             if kind == "prose" and re.search(pattern, brief.output_format, re.IGNORECASE):
                 kind = cue_kind
         stated = [brief.output_format.strip()]
-    elif (template := _LINE_TEMPLATE.search(brief.task)) is not None and schema is None:
+    elif (keyed := _KEYED_LINES.search(brief.task)) is not None and schema is None and not outlined_reply:
+        kind = "prose"
+        lines = [" ".join(line.strip().lstrip("-*• ").split()) for line in keyed.group("lines").splitlines()]
+        stated = [f"Exactly these lines, in this order: {' / '.join(f'`{line}`' for line in lines if line)}."]
+    elif (template := _LINE_TEMPLATE.search(brief.task)) is not None and schema is None and not outlined_reply:
         kind = "prose"
         layout = " ".join(template.group("template").split())
         stated = [f"One line per item, in exactly this form: `{layout}`."]
