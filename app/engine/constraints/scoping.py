@@ -142,9 +142,13 @@ _FIELD_BEFORE_LIMIT = re.compile(
 )
 
 
+_KEY_OPENS_SENTENCE = re.compile(r"\s*(?:[-*•]\s*)?(?:the\s+)?(?P<key>[A-Za-z_]\w*)\b")
+
+
 def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
     """A limit written right after one of the output's field names limits that field."""
-    keys = {v.lower() for c in found if c.kind in ("schema", "fields") for v in c.values}
+    spelled = {v.lower(): v for c in found if c.kind in ("schema", "fields") for v in c.values}
+    keys = set(spelled)
     if not keys:
         return
     for index, constraint in enumerate(found):
@@ -154,10 +158,15 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
         text = _field_text(brief, span)
         match = _FIELD_BEFORE_LIMIT.search(text[max(0, span.start - 30) : span.start])
         if match is None or match.group("key").lower() not in keys:
-            continue
+            # "Feedback goes straight to the student: max 25 words": the sentence opens with the key, a colon
+            # later introduces what holds for it
+            sentence_start = max(text.rfind(". ", 0, span.start) + 2, text.rfind("\n", 0, span.start) + 1, 0)
+            match = _KEY_OPENS_SENTENCE.match(text, sentence_start)
+            if match is None or match.group("key").lower() not in keys or ":" not in text[match.end() : span.start]:
+                continue
         if constraint.scope is not None and constraint.scope.lower() != f"the {match.group('key').lower()}":
             continue  # "feedback max 40 words" beside a "feedback" key: the field, named as such
-        scope = f"the {match.group('key')} field"
+        scope = f"the {spelled.get(match.group('key').lower(), match.group('key'))} field"
         found[index] = msgspec.structs.replace(
             constraint,
             scope=scope,
