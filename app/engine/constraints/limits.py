@@ -842,6 +842,12 @@ _QUALIFIED = re.compile(
 )
 
 
+_DELIVERABLES = re.compile(
+    r"(?:options|variants|versions|ideas|suggestions|headlines|titles|captions|names|taglines|drafts|alternatives|"
+    r"subject\s+lines|hooks|slogans|posts|tweets|questions)"
+)
+
+
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
@@ -879,7 +885,14 @@ def find_limits(text: str) -> list[FoundLimit]:
         bare_count = unit == "items" or noun.lower().startswith(("point", "punto"))
         # "give 3 headlines … and 2 descriptions": a count joined to an asked one is asked too
         joined = any(f.exact is not None and f.unit == "items" for f in found) and _AND_BEFORE.search(text, 0, start)
-        asked = joined or _ASKED_COUNT.search(text, max(0, start - 40), start)
+        asked = bool(joined or _ASKED_COUNT.search(text, max(0, start - 40), start))
+        # "ig captions for Moo-Less. 3 options, under 150 chars each": a spec fragment that opens with a count of
+        # things to deliver asks for them
+        asked = asked or (
+            _DELIVERABLES.fullmatch(noun.lower()) is not None
+            and text[max(0, start - 40) : start].rstrip()[-1:] in ("", ".", ";", ":", "(")
+            and re.match(r"\s*(?:[,;]|$)", text[match.end() : match.end() + 4]) is not None
+        )
         if kind is None and n2 is None and bare_count and not asked:
             continue
         minimum, maximum, exact = _bounds(kind, unit, n1, n2)
