@@ -9,7 +9,7 @@ import msgspec
 
 from app.engine.fastre import prefiltered
 from app.engine.spec import Example, Length, OutputKind, Tool
-from app.engine.tool_text import without_tool_output
+from app.engine.tool_text import TOOLS_INTRO, without_tool_output
 from app.engine.types import EngineStruct, Target, Variable
 
 
@@ -454,6 +454,7 @@ def extract_entities(task: str) -> Entities:
     language, source = _first_language(task)
     output_kind: OutputKind | None = None
     replied = without_tool_output(task)  # "get_inventory(item), which returns … as JSON" is the tool's format
+    replied = TOOLS_INTRO.sub(lambda m: " " * len(m.group(0)), replied)  # "工具如下（JSON 格式）：": the tool list's
     for pattern, kind in _FORMAT_CUES:
         # "no markdown", "without bullets", "not as JSON" name a format to avoid, not the one to use.
         if any(not _NEGATED_CUE.search(replied[max(0, m.start() - 25) : m.start()]) for m in pattern.finditer(replied)):

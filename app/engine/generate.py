@@ -362,6 +362,10 @@ def _without_background(task: str) -> str:
 
 def _without_prohibitions(task: str, constraints: Sequence[Constraint]) -> str:
     # "Write a system prompt for a budgeting helper ...": the request to us is not the assistant's job either.
+    # A tool written as JSON ('{"name": "query_order", "parameters": …}') is no record to extract either.
+    specs = [c for c in constraints if c.kind == "tool" and c.span is not None and c.span.text.startswith("{")]
+    if specs:
+        task = _blanked(task, specs, "tool")
     masked = normalise(_blanked(task, constraints, "prohibition"))
     return masked if masked.strip() else task
 

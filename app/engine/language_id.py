@@ -121,7 +121,10 @@ def _by_script(text: str) -> tuple[str, float] | None:
 
 
 # "scratch.mit.edu", "info@la-casa.es": an address's words are no evidence of the language around it
-_ADDRESS = re.compile(r"\S*@\S+|\b(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/\S*)?")
+# (anchored at a token's start and bounded, so that a 20,000-character run of digits costs linear time)
+_ADDRESS = re.compile(
+    r"(?<!\S)[^\s@]{0,64}@\S{1,255}|(?<![\w.@/-])(?:https?://)?[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,6}\b(?:/\S{0,255})?"
+)
 
 
 def _by_stopwords(text: str) -> tuple[str, float]:

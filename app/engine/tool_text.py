@@ -11,6 +11,13 @@ _TOOL_OUTPUT = re.compile(
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(r"`?(?<![\w.])[A-Za-z_][\w.]*\([^()]{0,200}\)`?")
+# "能调用的工具如下（JSON 格式）：", "Tools (JSON schema):": a line that introduces a tool list names the list's format,
+# not the reply's.
+TOOLS_INTRO = re.compile(
+    r"(?:\b(?:tools?|functions?|herramientas|outils|werkzeuge|ferramentas|strumenti|functies)\b|工具|ツール|函数)"
+    r"[^.!?。\n]{0,40}[:：][ \t]*(?=\n|$)",
+    re.IGNORECASE,
+)
 
 
 def without_tool_output(text: str) -> str:

@@ -36,7 +36,7 @@ from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
 from app.engine.phrasing import second_person
 from app.engine.references import label_table
-from app.engine.tool_text import without_tool_output
+from app.engine.tool_text import TOOLS_INTRO, without_tool_output
 
 FIELD_ORDER: tuple[ConstraintSource, ...] = (
     "task", "role", "audience", "tone", "constraints", "output_format", "language", "length", "json_schema", "tools",
@@ -88,6 +88,27 @@ def _field_limits(field: _Field, obj: structure.FoundObject, schema: dict[str, o
         )  # fmt: skip
 
 
+def _tool_spec(value: object) -> tuple[str, list[str], str | None] | None:
+    """A function-calling tool written as JSON ({"name", "description", "parameters"}, or OpenAI's
+    {"type": "function", "function": {…}}): its name, parameters and purpose."""
+    if not isinstance(value, dict):
+        return None
+    inner = value.get("function")
+    if value.get("type") == "function" and isinstance(inner, dict):
+        value = inner
+    name, parameters, description = value.get("name"), value.get("parameters"), value.get("description")
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][\w.]*", name):
+        return None
+    if not isinstance(parameters, dict) and not isinstance(description, str):
+        return None
+    if isinstance(parameters, dict):
+        properties = parameters.get("properties")
+        names = list(properties) if isinstance(properties, dict) else [k for k in parameters if k != "type"]
+    else:
+        names = []
+    return name, [str(n) for n in names], description if isinstance(description, str) else None
+
+
 def _structures(field: _Field) -> tuple[list[Constraint], str]:
     """Schemas from JSON literals and label sets from bullet lists, and the text with both masked out."""
     found: list[Constraint] = []
@@ -95,6 +116,18 @@ def _structures(field: _Field) -> tuple[list[Constraint], str]:
     for obj in structure.find_objects(field.text):
         if layout.on_signature_line(field.text, obj.start):
             continue  # "reportIssue(…): Promise<{ ticketRef: string }>": what a tool returns, not the reply
+        spec = _tool_spec(obj.value)
+        if spec is not None:
+            # '{"name": "query_order", "description": …, "parameters": {"phone": "string"}}': a tool, not the reply
+            name, parameters, purpose = spec
+            found.append(
+                Constraint(
+                    kind="tool", text=tools.describe_tool(name, parameters, purpose),
+                    span=field.span(obj.start, obj.end), name=name, parameters=parameters, value=purpose,
+                )
+            )  # fmt: skip
+            masked = _mask(masked, obj.start, obj.end)
+            continue
         schema = structure.to_json_schema(obj.value)
         keys = structure.schema_keys(schema)
         found.append(
@@ -504,6 +537,8 @@ def _reply_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
 
 
 def _reply_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    if TOOLS_INTRO.search(text):
+        return []  # "能调用的工具如下（JSON 格式）：", "Tools (JSON schema):": the format of the tool list below
     return _format(without_tool_output(text), without_tool_output(unquoted), span)
 
 
@@ -1093,6 +1128,9 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
         seen.add(key)
         unique.append(constraint)
     unique = _without_unconditioned_copies(unique)
+    tool_names = {c.name for c in unique if c.kind == "tool" and c.name}
+    # "然后调用 transfer_to_human，reason 填 "gas_leak"": a tool and its argument, not fields of the reply
+    unique = [c for c in unique if not (c.kind == "fields" and tool_names & set(c.values))]
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)

@@ -61,10 +61,15 @@ def find_formality(text: str) -> FoundFormality | None:
         for match in pattern.finditer(text):
             if _NEGATED.search(text[max(0, match.start() - 14) : match.start()]):
                 continue  # 'nada de "ustedes"', 'nicht siezen', 'pas de vous': the form ruled out
+            if _CJK_NEGATED_AFTER.match(text, match.end()):
+                continue  # "敬語じゃなくて、やさしめのタメ口で": the form ruled out, the next one asked for
             return FoundFormality(register, pronoun, match.start(), match.end())
     return None
 
 
+_CJK_NEGATED_AFTER = re.compile(
+    r"\s*(?:は|で|調)?(?:じゃなくて|じゃなく|ではなく(?:て)?|でなく|は使わない|は不要|禁止|不要|を使わず)"
+)
 _NEGATED = re.compile(r"\b(?:nada\s+de|no|nunca|sin|ni|nicht|kein\w*|pas\s+de|jamais|não|nunca|never|not|no)\s*$", re.I)
 
 

@@ -443,6 +443,8 @@ def _find_labels(text: str) -> FoundLabels | None:
         items = split_items(decide.group("list"), last_trim=False)
         if items:
             return FoundLabels(items, bool(_MULTI.search(text)), decide.start("list"), decide.end("list"))
+    if text.count("|") >= 2 and any(re.search(r"\w/\w|\w\.\w+:", cell) for cell in text.split("|")):
+        return None  # "SEVERITY | path/to/file.py:LINE | problem | suggested fix": the layout of a line
     numbered = _numbered(text)
     if numbered is not None:
         return numbered
@@ -453,8 +455,16 @@ def _find_labels(text: str) -> FoundLabels | None:
     if yes_no:
         return FoundLabels([yes_no.group("a"), yes_no.group("b")], multi, yes_no.start("a"), yes_no.end("b"))
     piped = None if text.lstrip().startswith("|") or _NOT_PIPED_LABELS.search(text) else _PIPED.search(text)
-    if piped and re.match(r"[ \t]+[^\W\d_]+[ \t]+[^\W\d_]", text[piped.end() :]):
-        piped = None  # "hygiène | Le client a vu une mouche …": an example line, its last cell a sentence
+    if piped and re.match(r"[ \t]+[^\W\d_]+[ \t]+[^\W\d_]|[/:.]\w", text[piped.end() :]):
+        # "hygiène | Le client a vu une mouche …", "SEVERITY | path/to/file.py:LINE | problem": an example or
+        # template line, its cells a sentence or a path
+        piped = None
+    if piped:
+        line_start = text.rfind("\n", 0, piped.start()) + 1
+        line_end = text.find("\n", piped.end())
+        cells = text[line_start : line_end if line_end >= 0 else len(text)].split("|")
+        if any(re.search(r"\w[/:]\w|\w\.\w+:", cell) for cell in cells):
+            piped = None  # another cell of the line holds a path or a field: a template of the line
     if piped:
         items = split_items(piped.group("list"), last_trim=False)
         if items and any(item.lower() in _FIELD_NAMES for item in items):

@@ -183,6 +183,23 @@ _JUDGES_TRANSLATIONS = re.compile(
 _IF_WRITTEN_IN = re.compile(r"(?:如果|若是|要是|假如|もし)[^，,。；;]{0,20}$")
 
 
+# The same in the other languages: "nos escribe en", "nous écrivent en", "schreiben uns auf", "ci scrivono in".
+_WRITES_TO_US = re.compile(
+    r"\b(?:nos|nous|uns|ci|ons|me|nou)\s+(?:escrib\w*|écri\w*|schreib\w*|scriv\w*|escrev\w*|schrijv\w*|habl\w*|"
+    r"parl\w*)\s+(?:(?:en|in|em|auf)\s+)?(?:[^\W\d_]+\s*,\s*)*$|"
+    r"\b(?:schreiben|écrivent|escriben|scrivono|escrevem|schrijven)\s+(?:uns\s+|nous\s+|nos\s+|ci\s+|ons\s+)?"
+    r"(?:(?:oft|souvent|a\s+menudo|spesso|muitas\s+vezes|vaak)\s+)?(?:en|in|em|auf)\s+$",
+    re.IGNORECASE,
+)
+
+
+_NOT_ALWAYS = re.compile(
+    r"\b(?:no|not|nicht|pas|não|non|niet)\s+(?:siempre|always|immer|toujours|sempre|altijd|solo|sólo|only|nur|"
+    r"seulement|só)\s+(?:en|in|auf|em)\s+$",
+    re.IGNORECASE,
+)
+
+
 def find_language(text: str) -> FoundLanguage | None:
     """The reply language one clause requires, if it states one."""
     target = find_target_language(text)
@@ -200,6 +217,10 @@ def find_language(text: str) -> FoundLanguage | None:
             continue
         if group == "name" and _THIRD_PARTY_SUBJECT.search(text[: match.start()]):
             continue
+        if _WRITES_TO_US.search(text[max(0, match.start(group) - 60) : match.start(group)]):
+            continue  # "Mucha gente nos escribe en inglés": the language people write in, not the reply's
+        if _NOT_ALWAYS.search(text[max(0, match.start(group) - 30) : match.start(group)]):
+            continue  # "no siempre en castellano", "not always in English": the language the reply need not be in
         found = lookup(match.group(group))
         if found is not None:
             variant = match.group("variant") or match.group("variant2")

@@ -68,7 +68,8 @@ _FLIPPED = ("more", "over", "longer", "fewer", "less", "shorter", "mehr", "plus"
 _NEGATORS = _phrases("don't|dont|not|never|nunca|nicht|nie|jamais|ne|não|cannot|can't")
 _WINDOW_WORD = re.compile(r"[\w'.]+|[<>≤≥]=?")
 _POST = (
-    r"(?P<post_max>or\s+(?:less|fewer|under|shorter)|max(?:imum)?|at\s+most|tops|como\s+máximo|máximo|"
+    r"(?P<post_max>or\s+(?:less|fewer|under|shorter)|max(?:imum)?|at\s+most|tops|como\s+máximo|máximo|como\s+mucho|"
+    r"a\s+lo\s+sumo|tout\s+au\s+plus|au\s+plus|hooguit|no\s+m[áa]ximo|"
     r"höchstens|maximal|au\s+maximum|no\s+máximo|al\s+massimo|massimo|maximaal|or\s+so)"
     r"|(?P<post_min>or\s+more|at\s+least|minimum|como\s+mínimo|mindestens|au\s+moins|no\s+mínimo)"
 )
