@@ -142,7 +142,9 @@ _FIELD_BEFORE_LIMIT = re.compile(
 )
 
 
-_KEY_OPENS_SENTENCE = re.compile(r"\s*(?:[-*•]\s*)?(?:the\s+)?(?P<key>[A-Za-z_]\w*)\b")
+_KEY_OPENS_SENTENCE = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:(?:the|el|la|le|les|der|die|das|il|lo|o|a|het|de)\s+)?(?P<key>[A-Za-z_]\w*)\b", re.IGNORECASE
+)
 
 
 def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
@@ -162,7 +164,13 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
             # later introduces what holds for it
             sentence_start = max(text.rfind(". ", 0, span.start) + 2, text.rfind("\n", 0, span.start) + 1, 0)
             match = _KEY_OPENS_SENTENCE.match(text, sentence_start)
-            if match is None or match.group("key").lower() not in keys or ":" not in text[match.end() : span.start]:
+            between = text[match.end() : span.start] if match is not None else ""
+            # ("El comentario en español y de máximo 25 palabras": a short sentence about the field needs no colon)
+            if (
+                match is None
+                or match.group("key").lower() not in keys
+                or (":" not in between and len(between.split()) > 6)
+            ):
                 continue
         if constraint.scope is not None and constraint.scope.lower() != f"the {match.group('key').lower()}":
             continue  # "feedback max 40 words" beside a "feedback" key: the field, named as such

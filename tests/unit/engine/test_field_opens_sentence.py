@@ -26,3 +26,14 @@ def test_a_limit_in_a_sentence_that_opens_with_a_field_limits_that_field() -> No
     (limit,) = [c for c in read_constraints(brief) if c.kind == "limit"]
     assert limit.scope == "the feedback field"
     assert limit.text == "Keep the feedback field to at most 25 words."
+
+
+def test_a_short_sentence_about_a_field_needs_no_colon() -> None:
+    brief = Brief(
+        task=(
+            "Evalúa respuestas de agentes de cobranza. Devuelve SOLO un JSON así, sin texto antes ni después: "
+            '{"empatia": 1, "claridad": 1, "comentario": "..."}. El comentario en español y de máximo 25 palabras.'
+        )
+    )
+    (limit,) = [c for c in read_constraints(brief) if c.kind == "limit"]
+    assert limit.scope == "the comentario field"
