@@ -1016,7 +1016,7 @@ def _implicit_language(brief: Brief) -> Constraint | None:
     code, name, confidence = identify(text)
     if code in ("en", "und") or confidence < _IMPLICIT_LANGUAGE_CONFIDENCE:
         return None
-    if language.other_reply_language(text, code):
+    if language.other_reply_language(text, code) or language.translates_to_other(text, code):
         return None  # "再写一封回复草稿，默认用英文": the brief gives the replies' languages in its own words
     return Constraint(
         kind="language", text=language.describe_language(name), value=name, code=code,

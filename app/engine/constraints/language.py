@@ -28,6 +28,10 @@ _NAMES: dict[str, str] = {
     "フランス語": "fr", "ドイツ語": "de", "スペイン語": "es",
     "德文": "de", "西班牙文": "es", "法文": "fr", "日文": "ja", "葡萄牙文": "pt", "意大利文": "it", "荷兰文": "nl",
     "韩文": "ko", "葡萄牙语": "pt", "意大利语": "it", "荷兰语": "nl", "ポルトガル語": "pt", "イタリア語": "it",
+    # Italian and Dutch ("dall'italiano in inglese e in tedesco", "antwoord in het Engels")
+    "inglese": "en", "tedesco": "de", "francese": "fr", "spagnolo": "es", "portoghese": "pt", "giapponese": "ja",
+    "cinese": "zh", "olandese": "nl", "engels": "en", "duits": "de", "spaans": "es", "italiaans": "it",
+    "portugees": "pt", "japans": "ja", "chinees": "zh", "nederlands": "nl",
 }  # fmt: skip
 ENGLISH_NAMES: dict[str, str] = {
     "en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese", "it": "Italian",
@@ -106,7 +110,10 @@ _MIRROR_DENIED = re.compile(
     r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+matter\b",
     re.IGNORECASE,
 )
-_SOURCE_ONLY = re.compile(r"\b(?:from|de|aus|du|do)\s+$", re.IGNORECASE)
+# ("dall'italiano in inglese", "vom Deutschen", "del español", "van het Nederlands": the language translated from)
+_SOURCE_ONLY = re.compile(
+    r"(?:\b(?:from|de|aus|du|do|dal|dalla|dallo|vom|von|del|desde|van(?:\s+het)?|da)\s+|\bdall['’]\s*)$", re.IGNORECASE
+)
 
 
 # "Lots of our tenants write in Polish …, but always answer in English": a verb whose subject is the people who
@@ -261,12 +268,34 @@ _REPLY_VERB = re.compile(
 # A language name that says what the input is written in: "written in English", "英文写的", "英語で書かれ", "en inglés
 # que escriben mis alumnos".
 _WRITTEN_IN_BEFORE = re.compile(
-    r"(?:written|geschrieben|escrit[oa]s?|écrit(?:e|s|es)?|scritt[oaie]|geschreven)\s+(?:in|en|em|auf|in\s+het)\s+$"
+    r"(?:written|geschrieben|escrit[oa]s?|écrit(?:e|s|es)?|scritt[oaie]|geschreven|"
+    # "anche se lo studente scrive in inglese": what the user writes in; "Mai in inglese": a language ruled out
+    r"writes?|scrive|scrivono|schreibt|schreiben|écrit|écrivent|escribe|escriben|escreve|escrevem|schrijft|schrijven|"
+    r"mai|never|nie|nicht|jamais|nunca|nooit|not)\s+(?:in|en|em|auf|in\s+het)\s+$"
 )
 _WRITTEN_IN_AFTER = re.compile(
     r"\s*(?:写的|写成|寫的|で書かれ|で書い|で届|で送られ|que\s+(?:escriben|escrevem|écrivent)|che\s+scrivono|"
     r"(?:geschrieben|written|escrit[oa]s?|écrit(?:e|s|es)?))"
 )
+
+
+def translates_to_other(text: str, own: str) -> bool:
+    """Whether a translation brief names another language than its own ("traduca il menù dall'italiano in inglese e
+    in tedesco"): the output is in the languages translated into, not in the brief's."""
+    if not _TRANSLATION_CUE.search(text):
+        return False
+    lowered = text.lower()
+    return any(
+        code != own
+        and re.search(
+            rf"(?:translat|tradu|übersetz|vertaal)\w*[^.\n]{{0,60}}?\b(?:in|into|en|auf|ins|na|naar|para|a|verso|to)\s+"
+            rf"(?:het\s+|l['’]|le\s+|el\s+|das\s+)?{re.escape(name)}(?![^\W\d_])",
+            lowered,
+        )
+        is not None
+        for name, code in _NAMES.items()
+        if name.isascii() or not name.isalpha()
+    )
 
 
 def other_reply_language(text: str, own: str) -> bool:

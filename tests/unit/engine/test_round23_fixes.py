@@ -62,3 +62,21 @@ def test_the_address_scan_is_linear_on_long_runs() -> None:
     identify("0" * 200_000)
     # Linear work is tens of ms here; the unanchored pattern took minutes on this input.
     assert time.perf_counter() - started < 3.0
+
+
+def test_a_translation_out_of_the_briefs_language_is_not_into_it() -> None:
+    task = (
+        "Gestiamo un agriturismo in Val d'Orcia. Mi serve un prompt per un assistente che traduca il menù "
+        "dall'italiano in inglese e in tedesco. Niente commenti prima o dopo la tabella."
+    )
+    (language,) = [c for c in read_constraints(Brief(task=task)) if c.kind == "language"]
+    assert language.code == "en"
+
+
+def test_a_language_ruled_out_keeps_the_briefs_own() -> None:
+    task = (
+        "Insegno italiano per stranieri. Vorrei un partner di conversazione per i miei studenti: tu fai la parte di "
+        "Giulia, barista. Mai in inglese, anche se lo studente scrive in inglese."
+    )
+    (language,) = [c for c in read_constraints(Brief(task=task)) if c.kind == "language"]
+    assert language.code == "it"
