@@ -259,16 +259,48 @@ _LABEL_PLACED = re.compile(
 )
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
 # "Ausgabe genau so, drei Zeilen:\nL: …\nM: …\nS: …": keyed lines the reply fills in, in order.
+# (an intro line is found first and its words checked after: a cue word inside the line pattern backtracked
+# quadratically on one long line)
 _KEYED_LINES = re.compile(
-    r"(?im)^[^\n]*\b(?:output|format|reply|answer|ausgabe|antwort|sortie|réponse|salida|respuesta|formato|uitvoer|"
-    r"resposta|risposta|exactly|genau|exactement|exactamente)\b[^\n]*[:：]\s*\n"
+    r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
     r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?[^\W\d_][\w /-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
-    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|_+)?[ \t]*(?:\n|$)){2,8})"
+    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|_+)?[ \t]*(?:\n|$)){2,20})"
 )
+_KEYED_INTRO = re.compile(
+    r"\b(?:output|format|reply|answer|ausgabe|antwort|sortie|réponse|salida|respuesta|formato|uitvoer|resposta|"
+    r"risposta|exactly|genau|exactement|exactamente)\b",
+    re.IGNORECASE,
+)
+# "They paste their cards in this format:": lines that describe what comes in, not the reply
+_INPUT_INTRO = re.compile(
+    r"\b(?:paste|pastes|send|sends|sent|receive|get|gets|input|incoming|upload|uploads|submit|submits|eingabe|"
+    r"schicken|senden|pegan|envían|collent|envoient|incollano|plakken)\b",
+    re.IGNORECASE,
+)
+_LINE_INTRO = re.compile(r"\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b", re.I)
+
+
+def _keyed_lines(task: str) -> re.Match[str] | None:
+    """Keyed lines the reply fills in, under a line that introduces the output."""
+    for match in _KEYED_LINES.finditer(task):
+        intro = match.group("intro")
+        if _KEYED_INTRO.search(intro) and not _INPUT_INTRO.search(intro):
+            return match
+    return None
+
+
+def _line_template(task: str) -> re.Match[str] | None:
+    """A bar-separated layout of each line, under a line that introduces the output."""
+    for match in _LINE_TEMPLATE.finditer(task):
+        if _LINE_INTRO.search(match.group("intro")) and not _INPUT_INTRO.search(match.group("intro")):
+            return match
+    return None
+
+
 # "Format de sortie, une ligne par avis, rien d'autre :\nétiquette | résumé": the layout of each line, spelled out
 # on the line after one that introduces the output.
 _LINE_TEMPLATE = re.compile(
-    r"(?im)^[^\n]*\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b[^\n]*[:：]\s*\n"
+    r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
     r"[ \t]*(?P<template>[^\W\d_][^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,30}){1,5})[ \t]*$"
 )
 _HEADINGS = re.compile(
@@ -338,11 +370,11 @@ def output_format(plan: Plan) -> OutputFormat:
             if kind == "prose" and re.search(pattern, brief.output_format, re.IGNORECASE):
                 kind = cue_kind
         stated = [brief.output_format.strip()]
-    elif (keyed := _KEYED_LINES.search(brief.task)) is not None and schema is None and not outlined_reply:
+    elif (keyed := _keyed_lines(brief.task)) is not None and schema is None and not outlined_reply:
         kind = "prose"
         lines = [" ".join(line.strip().lstrip("-*• ").split()) for line in keyed.group("lines").splitlines()]
         stated = [f"Exactly these lines, in this order: {' / '.join(f'`{line}`' for line in lines if line)}."]
-    elif (template := _LINE_TEMPLATE.search(brief.task)) is not None and schema is None and not outlined_reply:
+    elif (template := _line_template(brief.task)) is not None and schema is None and not outlined_reply:
         kind = "prose"
         layout = " ".join(template.group("template").split())
         stated = [f"One line per item, in exactly this form: `{layout}`."]
@@ -390,7 +422,7 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = any(c.scope and c.text.startswith("End with") for c in plan.of_kind("labels"))
         # "Primero el nivel en una línea sola", "put the label on the first line": the brief places the label.
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
-        scoped_labels = scoped_labels or _LINE_TEMPLATE.search(brief.task) is not None  # the label has its cell
+        scoped_labels = scoped_labels or _line_template(brief.task) is not None  # the label has its cell
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own
         scoped_labels = scoped_labels or any(c.scope and not c.scope.endswith("label") for c in plan.of_kind("labels"))
         # "Assign exactly one wound_type label" (a listed field's values), "Tag each item's severity …": one part's

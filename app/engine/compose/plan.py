@@ -430,7 +430,9 @@ _BACKGROUND = re.compile(
     r"trabajo\s+en|trabajamos\s+en|trabalho\s+(?:em|na|no)|trabalhamos|ich\s+arbeite|wir\s+arbeiten|je\s+travaille|"
     r"nous\s+travaillons|lavoro\s+(?:in|a|al|alla|presso)|lavoriamo|ik\s+werk|wij\s+werken|we\s+werken|"
     # "Ich leite eine kleine Praxis …", "Dirijo una academia …", "Je gère un gîte …": the requester runs a business
-    r"ich\s+(?:leite|führe|betreibe|habe|mache)|wir\s+(?:leiten|führen|betreiben|haben|machen)|dirijo|dirigimos|gestiono|tengo|"
+    r"ich\s+(?:leite|führe|betreibe|habe)|wir\s+(?:leiten|führen|betreiben|haben)|dirijo|dirigimos|gestiono|tengo|"
+    # "Ich mache die Rätselseite …": what the requester makes (not "Wir machen Termine nur telefonisch", a rule)
+    r"(?:ich\s+mache|wir\s+machen)\s+(?:die|das|den|eine?n?)\s|"
     r"tenemos|je\s+(?:dirige|gère|tiens)|nous\s+(?:dirigeons|gérons|tenons)|j['’]ai|nous\s+avons|dirijo|gerencio|"
     r"tenho|temos|gestisco|dirigo|gestiamo|abbiamo|ho\s+un|ik\s+(?:leid|run|heb)|wij\s+hebben|"
     # "En la Cooperativa … estamos formando a temporeros", "At our clinic we …": where, then who is speaking
@@ -453,8 +455,8 @@ _JOB_CUE = re.compile(
     r"mi\s+serve|ci\s+serve|ho\s+bisogno|abbiamo\s+bisogno|j['’]ai\s+besoin|nous\s+avons\s+besoin|ich\s+benötige|"
     r"me\s+hace\s+falta|nos\s+hace\s+falta|ik\s+heb\s+\w+\s+nodig|"
     # "Ich gebe dir ein Lösungswort, du lieferst drei Umschreibungen", "you come up with 10 names": the job, addressed
-    r"du\s+(?:lieferst|schreibst|gibst|machst|erstellst|erfindest)|you\s+(?:come\s+up\s+with|write|give\s+me|suggest)|"
-    r"tu\s+(?:me\s+)?(?:donnes|écris|proposes|fais)|t[úu]\s+(?:me\s+)?(?:das|escribes|propones|haces)|"
+    r"du\s+(?:lieferst|schreibst|erstellst|erfindest)|you\s+(?:come\s+up\s+with|give\s+me)|"
+    r"tu\s+(?:me\s+)?(?:donnes|écris|proposes)|t[úu]\s+(?:me\s+)?(?:das|escribes|propones)|"
     r"voc[êe]\s+(?:me\s+)?(?:d[áa]|escreve|sugere))\b|"
     r"てください|てほしい|て欲しい|お願いします|请|請|帮我|幫我|希望你|需要一个|需要一個|"
     r"\b(?:need|want|looking\s+for|build|create|make)\b"

@@ -88,6 +88,9 @@ def _field_limits(field: _Field, obj: structure.FoundObject, schema: dict[str, o
         )  # fmt: skip
 
 
+_TYPE_WORDS = frozenset({"string", "str", "number", "integer", "int", "boolean", "bool", "object", "array", "null"})
+
+
 def _tool_spec(value: object) -> tuple[str, list[str], str | None] | None:
     """A function-calling tool written as JSON ({"name", "description", "parameters"}, or OpenAI's
     {"type": "function", "function": {…}}): its name, parameters and purpose."""
@@ -99,6 +102,8 @@ def _tool_spec(value: object) -> tuple[str, list[str], str | None] | None:
     name, parameters, description = value.get("name"), value.get("parameters"), value.get("description")
     if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][\w.]*", name):
         return None
+    if name.lower() in _TYPE_WORDS or (isinstance(description, str) and description.lower() in _TYPE_WORDS):
+        return None  # '{"name": "string", "description": "string", …}': a reply schema with those keys
     if not isinstance(parameters, dict) and not isinstance(description, str):
         return None
     if isinstance(parameters, dict):
@@ -1129,8 +1134,12 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
         unique.append(constraint)
     unique = _without_unconditioned_copies(unique)
     tool_names = {c.name for c in unique if c.kind == "tool" and c.name}
+    tool_words = tool_names | {p for c in unique if c.kind == "tool" for p in c.parameters}
     # "然后调用 transfer_to_human，reason 填 "gas_leak"": a tool and its argument, not fields of the reply
-    unique = [c for c in unique if not (c.kind == "fields" and tool_names & set(c.values))]
+    unique = [
+        c for c in unique
+        if not (c.kind == "fields" and tool_names & set(c.values) and set(c.values) <= tool_words)
+    ]  # fmt: skip
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)

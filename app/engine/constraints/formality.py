@@ -68,7 +68,7 @@ def find_formality(text: str) -> FoundFormality | None:
 
 
 _CJK_NEGATED_AFTER = re.compile(
-    r"\s*(?:は|で|調)?(?:じゃなくて|じゃなく|ではなく(?:て)?|でなく|は使わない|は不要|禁止|不要|を使わず)"
+    r"\s*(?:は|で|調)?(?:じゃなくて|じゃなく|ではなく(?:て)?|でなく|を使わず)|\s*(?:は|調は)(?:使わない|不要|禁止)"
 )
 _NEGATED = re.compile(r"\b(?:nada\s+de|no|nunca|sin|ni|nicht|kein\w*|pas\s+de|jamais|não|nunca|never|not|no)\s*$", re.I)
 

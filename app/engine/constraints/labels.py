@@ -106,6 +106,8 @@ _YES_NO = re.compile(
 # "BUG | FEATURE | QUESTION": a pipe-separated run of short names is an enumeration wherever it stands.
 _PIPED = re.compile(r"(?P<list>[\w-]+(?:\s*\|\s*[\w-]+)+)")
 # A pipe-separated header ("Name | Email | Phone") lists columns or fields, not labels.
+# "path/to/file.py:LINE", "src/app.ts": a file path in a cell of a line template
+_PATH_CELL = re.compile(r"[\w.-]+/[\w./-]*\.\w{1,5}\b|\w\.\w{1,5}:\w")
 _FIELD_NAMES = frozenset(
     """
     label labels category summary reason reasoning explanation text date name id score comment note title
@@ -443,7 +445,7 @@ def _find_labels(text: str) -> FoundLabels | None:
         items = split_items(decide.group("list"), last_trim=False)
         if items:
             return FoundLabels(items, bool(_MULTI.search(text)), decide.start("list"), decide.end("list"))
-    if text.count("|") >= 2 and any(re.search(r"\w/\w|\w\.\w+:", cell) for cell in text.split("|")):
+    if text.count("|") >= 2 and any(_PATH_CELL.search(cell) for cell in text.split("|")):
         return None  # "SEVERITY | path/to/file.py:LINE | problem | suggested fix": the layout of a line
     numbered = _numbered(text)
     if numbered is not None:
@@ -463,7 +465,7 @@ def _find_labels(text: str) -> FoundLabels | None:
         line_start = text.rfind("\n", 0, piped.start()) + 1
         line_end = text.find("\n", piped.end())
         cells = text[line_start : line_end if line_end >= 0 else len(text)].split("|")
-        if any(re.search(r"\w[/:]\w|\w\.\w+:", cell) for cell in cells):
+        if any(_PATH_CELL.search(cell) for cell in cells):
             piped = None  # another cell of the line holds a path or a field: a template of the line
     if piped:
         items = split_items(piped.group("list"), last_trim=False)

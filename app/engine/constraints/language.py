@@ -192,8 +192,9 @@ _IF_WRITTEN_IN = re.compile(r"(?:如果|若是|要是|假如|もし)[^，,。；
 
 # The same in the other languages: "nos escribe en", "nous écrivent en", "schreiben uns auf", "ci scrivono in".
 _WRITES_TO_US = re.compile(
-    r"\b(?:nos|nous|uns|ci|ons|me|nou)\s+(?:escrib\w*|écri\w*|schreib\w*|scriv\w*|escrev\w*|schrijv\w*|habl\w*|"
-    r"parl\w*)\s+(?:(?:en|in|em|auf)\s+)?(?:[^\W\d_]+\s*,\s*)*$|"
+    r"\b(?:nos|nous|uns|ci|ons|me|nou)\s+(?:escribe|escriben|écrit|écrivent|schreibt|schreiben|scrive|scrivono|"
+    r"escreve|escrevem|schrijft|schrijven|habla|hablan|parle|parlent|parla|parlano)\s+(?:(?:en|in|em|auf)\s+)?"
+    r"(?:[^\W\d_]+\s*,\s*)*$|"
     r"\b(?:schreiben|écrivent|escriben|scrivono|escrevem|schrijven)\s+(?:uns\s+|nous\s+|nos\s+|ci\s+|ons\s+)?"
     r"(?:(?:oft|souvent|a\s+menudo|spesso|muitas\s+vezes|vaak)\s+)?(?:en|in|em|auf)\s+$",
     re.IGNORECASE,

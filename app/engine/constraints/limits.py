@@ -845,7 +845,7 @@ _QUALIFIED = re.compile(
 
 _DELIVERABLES = re.compile(
     r"(?:options|variants|versions|ideas|suggestions|headlines|titles|captions|names|taglines|drafts|alternatives|"
-    r"subject\s+lines|hooks|slogans|posts|tweets|questions)"
+    r"subject\s+lines|hooks|slogans|posts|tweets)"
 )
 
 
@@ -889,10 +889,14 @@ def find_limits(text: str) -> list[FoundLimit]:
         asked = bool(joined or _ASKED_COUNT.search(text, max(0, start - 40), start))
         # "ig captions for Moo-Less. 3 options, under 150 chars each": a spec fragment that opens with a count of
         # things to deliver asks for them
-        asked = asked or (
-            _DELIVERABLES.fullmatch(noun.lower()) is not None
-            and text[max(0, start - 40) : start].rstrip()[-1:] in ("", ".", ";", ":", "(")
-            and re.match(r"\s*(?:[,;]|$)", text[match.end() : match.end() + 4]) is not None
+        asked = (
+            asked
+            or (
+                n1 <= 20  # "120 questions, all about shipping": a size of the material, not a count to deliver
+                and _DELIVERABLES.fullmatch(noun.lower()) is not None
+                and text[max(0, start - 40) : start].rstrip()[-1:] in ("", ".", ";", ":", "(")
+                and re.match(r"\s*(?:[,;]|$)", text[match.end() : match.end() + 4]) is not None
+            )
         )
         if kind is None and n2 is None and bare_count and not asked:
             continue

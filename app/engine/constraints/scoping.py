@@ -142,6 +142,11 @@ _FIELD_BEFORE_LIMIT = re.compile(
 )
 
 
+_IN_TOTAL = re.compile(
+    r"\b(?:in\s+total|total|together|overall|altogether|combined|insgesamt|zusammen|en\s+total|au\s+total|"
+    r"in\s+totale|em\s+total|in\s+totaal)\b",
+    re.IGNORECASE,
+)
 _KEY_OPENS_SENTENCE = re.compile(
     r"\s*(?:[-*•]\s*)?(?:(?:the|el|la|le|les|der|die|das|il|lo|o|a|het|de)\s+)?(?P<key>[A-Za-z_]\w*)\b", re.IGNORECASE
 )
@@ -162,7 +167,8 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
         if match is None or match.group("key").lower() not in keys:
             # "Feedback goes straight to the student: max 25 words": the sentence opens with the key, a colon
             # later introduces what holds for it
-            sentence_start = max(text.rfind(". ", 0, span.start) + 2, text.rfind("\n", 0, span.start) + 1, 0)
+            full_stop = text.rfind(". ", 0, span.start)
+            sentence_start = max(full_stop + 2 if full_stop >= 0 else 0, text.rfind("\n", 0, span.start) + 1)
             match = _KEY_OPENS_SENTENCE.match(text, sentence_start)
             between = text[match.end() : span.start] if match is not None else ""
             # ("El comentario en español y de máximo 25 palabras": a short sentence about the field needs no colon)
@@ -172,6 +178,8 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
                 or (":" not in between and len(between.split()) > 6)
             ):
                 continue
+            if _IN_TOTAL.search(text, match.end(), min(len(text), span.end + 20)):
+                continue  # "Summary and tags together make one JSON object: max 80 words in total": the whole reply
         if constraint.scope is not None and constraint.scope.lower() != f"the {match.group('key').lower()}":
             continue  # "feedback max 40 words" beside a "feedback" key: the field, named as such
         scope = f"the {spelled.get(match.group('key').lower(), match.group('key'))} field"
