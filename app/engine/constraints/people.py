@@ -91,6 +91,13 @@ def ages(phrase: str) -> tuple[int | None, int | None]:
     return int(match.group("plus")), None
 
 
+_SERVED_BY = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:helper|bot|chatbot|assistant|agent|tool|app|copilot|buddy)\s+for\s+"
+    r"(?:(?:our|my|the|their)\s+)?(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
 def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     """The audience a clause names; with `whole`, the text is an audience field and is kept as written.
 
@@ -98,6 +105,11 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     mostly 75+" keep their ages even when the audience phrase itself does not hold them.
     """
     found = _audience_phrase(text, whole=whole)
+    served = _SERVED_BY.match(found.phrase) if found is not None and not whole else None
+    if found is not None and served is not None:
+        # "a system prompt for a sql helper for our analysts": the helper is the assistant, the analysts its readers
+        rest = served.group("rest")
+        found = found._replace(phrase=rest, start=found.start + served.start("rest"))
     age_words = find_ages(text)
     if age_words is not None and not whole and _COMPANION.search(text, 0, age_words.start):
         age_words = None  # "travelling with their kids aged 3-5": people with the reader, not the reader's age

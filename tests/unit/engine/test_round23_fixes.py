@@ -80,3 +80,9 @@ def test_a_language_ruled_out_keeps_the_briefs_own() -> None:
     )
     (language,) = [c for c in read_constraints(Brief(task=task)) if c.kind == "language"]
     assert language.code == "it"
+
+
+def test_the_helper_a_prompt_is_for_is_not_its_audience() -> None:
+    task = "write me a system prompt for a sql helper for our analysts. postgres 15. ONLY select queries."
+    (audience,) = [c for c in read_constraints(Brief(task=task)) if c.kind == "audience"]
+    assert audience.value == "analysts"
