@@ -213,7 +213,13 @@ CONTENT_MODERATION = Archetype(
     title="Content moderator",
     features=(
         # (not the moderator who owns something: "from the moderator's notes")
-        feat("moderation", r"\bmoderat\w*\b(?!['’]s\b)", 8),
+        # ("een modbot in onze buurtapp", "modérer les commentaires", "moderieren", "moderar", "moderare")
+        feat(
+            "moderation",
+            r"\bmoderat\w*\b(?!['’]s\b)|\bmod[- ]?bots?\b|\bmodereer\w*|\bmodereren\b|\bmodér\w+|\bmoderier\w*|"
+            r"\bmoderar\b|\bmoderare\b",
+            8,
+        ),
         feat(
             "policy violations",
             r"\bpolicy violations?\b|\bcommunity guidelines\b|\bviolat\w+ (?:the |our )?(?:policy|policies|rules|guidelines)\b",

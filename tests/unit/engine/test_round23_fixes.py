@@ -86,3 +86,12 @@ def test_the_helper_a_prompt_is_for_is_not_its_audience() -> None:
     task = "write me a system prompt for a sql helper for our analysts. postgres 15. ONLY select queries."
     (audience,) = [c for c in read_constraints(Brief(task=task)) if c.kind == "audience"]
     assert audience.value == "analysts"
+
+
+def test_a_modbot_is_a_moderation_job() -> None:
+    task = (
+        "prompt voor een modbot in onze buurtapp (Buurtpraat Zwolle). alleen weghalen bij schelden of doxxing "
+        "(adressen, kentekens, foto's van iemands huis). kritiek op de gemeente of wethouders mag gewoon blijven "
+        "staan, ook als het fel is. output: VERWIJDER of LATEN STAAN + reden in max 1 zin"
+    )
+    assert generate(Brief(task=task)).archetypes[0].id == "content_moderation"
