@@ -280,19 +280,12 @@ _INPUT_INTRO = re.compile(
 _LINE_INTRO = re.compile(r"\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b", re.I)
 
 
-def _keyed_lines(task: str) -> re.Match[str] | None:
-    """Keyed lines the reply fills in, under a line that introduces the output."""
-    for match in _KEYED_LINES.finditer(task):
+def _under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str) -> re.Match[str] | None:
+    """The first match of a reply layout (keyed lines, a bar-separated line) whose intro line names the output, not
+    the input."""
+    for match in layout.finditer(task):
         intro = match.group("intro")
-        if _KEYED_INTRO.search(intro) and not _INPUT_INTRO.search(intro):
-            return match
-    return None
-
-
-def _line_template(task: str) -> re.Match[str] | None:
-    """A bar-separated layout of each line, under a line that introduces the output."""
-    for match in _LINE_TEMPLATE.finditer(task):
-        if _LINE_INTRO.search(match.group("intro")) and not _INPUT_INTRO.search(match.group("intro")):
+        if cue.search(intro) and not _INPUT_INTRO.search(intro):
             return match
     return None
 
@@ -364,17 +357,20 @@ def output_format(plan: Plan) -> OutputFormat:
     table = value == "table" and brief.json_schema is None and not re.search(r"\bjson\b", brief.task, re.IGNORECASE)
     schema = None if table else _schema(plan)
     outlined_reply = any(c.value == "sections" for c in plan.of_kind("format"))  # the brief's outline says it all
+    template = _under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task)
     if brief.output_format:
         kind: OutputKind = "json" if schema is not None else "prose"
         for cue_kind, pattern in _FREE_KIND_CUES:
             if kind == "prose" and re.search(pattern, brief.output_format, re.IGNORECASE):
                 kind = cue_kind
         stated = [brief.output_format.strip()]
-    elif (keyed := _keyed_lines(brief.task)) is not None and schema is None and not outlined_reply:
+    elif (
+        (keyed := _under_output_intro(_KEYED_LINES, _KEYED_INTRO, brief.task)) and schema is None and not outlined_reply
+    ):
         kind = "prose"
         lines = [" ".join(line.strip().lstrip("-*• ").split()) for line in keyed.group("lines").splitlines()]
         stated = [f"Exactly these lines, in this order: {' / '.join(f'`{line}`' for line in lines if line)}."]
-    elif (template := _line_template(brief.task)) is not None and schema is None and not outlined_reply:
+    elif template is not None and schema is None and not outlined_reply:
         kind = "prose"
         layout = " ".join(template.group("template").split())
         stated = [f"One line per item, in exactly this form: `{layout}`."]
@@ -422,7 +418,7 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = any(c.scope and c.text.startswith("End with") for c in plan.of_kind("labels"))
         # "Primero el nivel en una línea sola", "put the label on the first line": the brief places the label.
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
-        scoped_labels = scoped_labels or _line_template(brief.task) is not None  # the label has its cell
+        scoped_labels = scoped_labels or template is not None  # the label has its cell
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own
         scoped_labels = scoped_labels or any(c.scope and not c.scope.endswith("label") for c in plan.of_kind("labels"))
         # "Assign exactly one wound_type label" (a listed field's values), "Tag each item's severity …": one part's
