@@ -78,6 +78,10 @@ def _known_tables(out: str, inputs: ExampleInputs) -> bool:
     return tables <= words
 
 
+LABEL_THEN_MORE = "Start the reply with exactly one of these labels:"
+"""How an output format opens when the label is followed by more (a reason): a bare label is then no example."""
+
+
 def fits(example: Example, inputs: ExampleInputs) -> bool:
     """Whether an example's output agrees with the format, limits, labels and schema the prompt states."""
     out = example.output.strip()
@@ -89,7 +93,7 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         return False
     kind = inputs.output.kind
     if kind == "label" and inputs.labels:
-        return out in inputs.labels
+        return out in inputs.labels and LABEL_THEN_MORE not in inputs.output.description
     schema = inputs.output.json_schema
     if kind == "json" and schema and isinstance(schema.get("properties"), dict):
         try:

@@ -11,9 +11,11 @@ import msgspec
 from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
 from app.engine.compose.conflicts import SAYS_NULL, allows_null
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
+from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
 from app.engine.constraints import Constraint
 from app.engine.constraints.labels import split_items
+from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 
 _ARRAY_REPLY = re.compile(
@@ -394,12 +396,19 @@ def output_format(plan: Plan) -> OutputFormat:
     outlined = {f"the {heading} section" for c in shape for heading in c.values}
     piece = _piece(stated[0]) if stated else None
     # "只输出一个标签：PASS、REMOVE、REVIEW，然后换行，写一句不超过20个字的理由": a limited part follows the label
-    label_leads = kind == "label" and any(
-        c.scope and _AFTER_LABEL.search(c.scope) for c in plan.of_kind("limit")
+    # "output: SPAM or HAM + reason in max 1 sentence": the label opens a reply that goes on
+    reason = reason_after_label(brief.task) if kind == "label" else None
+    label_leads = kind == "label" and (
+        reason is not None or any(c.scope and _AFTER_LABEL.search(c.scope) for c in plan.of_kind("limit"))
     )  # (not a limit on the input: "Tickets have a subject line of at most 80 characters")
+    if reason is not None:
+        stated = [line for line in stated if not _LABEL_ALONE.search(line)]
     stated.extend(
-        c.text.replace(_LABEL_ONLY, "Start the reply with exactly one of these labels:")
+        c.text.replace(_LABEL_ONLY, LABEL_THEN_MORE)
         if c.kind == "labels" and label_leads
+        # "+ reden in max 1 zin": a limit stated after the reason is the reason's
+        else c.text.replace("Keep the reply to", f"Keep the {reason.noun} to")
+        if reason is not None and c.kind == "limit" and c.scope is None and c.span and c.span.start > reason.start
         # A written reply carries its label beside the text: "Reply with exactly one of these labels" would forbid
         # the rest of it.
         else c.text.replace(_LABEL_ONLY, "Assign exactly one of these labels:")
@@ -412,6 +421,8 @@ def output_format(plan: Plan) -> OutputFormat:
         # a limit on a section of the brief's outline is written on that section's line
         if c.value != "collect" and c.scope not in outlined and not _said_already(c, stated)
     )
+    if reason is not None and not any(reason.noun in line.lower() for line in stated):
+        stated.append(reason_line(reason))
     if kind not in ("label", "json"):
         # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.
         # A label set the brief scopes itself ("then give the tone as one of …") already says where the label goes.
@@ -549,6 +560,7 @@ _LINE_KEY = re.compile(
 
 
 _LABEL_ONLY = "Reply with exactly one of these labels:"
+_LABEL_ALONE = re.compile(r"\bwith no explanation\b|^Only the labels?\b")
 # The parts a reply carries after its label: a reason, a note, a justification.
 _AFTER_LABEL = re.compile(
     r"reason|explanation|justification|comment|note|why|rationale|second|segunda|zweite|seconde|seconda|tweede",

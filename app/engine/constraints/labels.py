@@ -240,10 +240,15 @@ _PREFIXED = re.compile(
 )
 _PREFIXED_VALUE = re.compile(r"[\"“][^\"”:]+:\s*(?P<value>[^\"”]+)[\"”]")
 # "Decide OK, EDIT or BLOCK": a verdict verb right before a list of upper-case names.
+# "output: VERWIJDER of LATEN STAAN": a name may be two upper-case words, and "or" may be the brief's own word.
+_UPPER_NAME = r"[A-Z][A-Z_]+(?: (?!(?:AND|OR|OF|THE|THEN|TO|IN|ON|WITH|ONLY)\b)[A-Z][A-Z_]+)?"
+_UPPER_OR = r"(?:or|of|oder|ou|o)"
 _DECIDE = re.compile(
-    r"\b(?i:decide|choose|pick|verdict|answer|reply|respond|output|return)\s*:?\s+(?i:(?:either|one\s+of)\s+)?"
-    r"(?P<list>[A-Z][A-Z_]+(?:\s*(?:,|/|\bor\b)\s*(?:or\s+)?[A-Z][A-Z_]+)+)\b"
+    r"\b(?i:decide|choose|pick|verdict|answer|reply|respond|output|return|uitvoer|ausgabe|sortie|salida|saída|"
+    r"risposta|antwoord|antwort|réponse|respuesta|resposta)\s*:?\s+(?i:(?:either|one\s+of)\s+)?"
+    rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|/|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
 )
+_DECIDE_SPLIT = re.compile(rf"\s*(?:,|/|\b{_UPPER_OR}\b)\s*")
 
 
 # "Decide approve, needs_changes or reject": single-word names in lower case need the full "a, b or c" shape.
@@ -431,6 +436,14 @@ _EITHER_CUE = re.compile(
 )
 
 
+def _upper_items(listed: str) -> list[str] | None:
+    """The names of an upper-case decision list ("REMOVE, KEEP or LATEN STAAN"), or None when fewer than two."""
+    items = [item.strip() for item in _DECIDE_SPLIT.split(listed) if item.strip()]
+    if len(items) < 2 or len({item.lower() for item in items}) != len(items):
+        return None
+    return items
+
+
 def _find_labels(text: str) -> FoundLabels | None:
     cjk = find_cjk_labels(text)
     if cjk is not None:
@@ -442,7 +455,11 @@ def _find_labels(text: str) -> FoundLabels | None:
             return FoundLabels(values, bool(_MULTI.search(text)), prefixed.start(), prefixed.end())
     decide = _DECIDE.search(text) or _DECIDE_LOWER.search(text)
     if decide is not None:
-        items = split_items(decide.group("list"), last_trim=False)
+        items = (
+            _upper_items(decide.group("list"))
+            if decide.re is _DECIDE
+            else split_items(decide.group("list"), last_trim=False)
+        )
         if items:
             return FoundLabels(items, bool(_MULTI.search(text)), decide.start("list"), decide.end("list"))
     if text.count("|") >= 2 and any(_PATH_CELL.search(cell) for cell in text.split("|")):
