@@ -249,6 +249,11 @@ _DECIDE = re.compile(
     rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|/|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
 )
 _DECIDE_SPLIT = re.compile(rf"\s*(?:,|/|\b{_UPPER_OR}\b)\s*")
+# "SEVERITY is BLOCKER, MAJOR or NIT": an upper-case field (a cell of the brief's line template) and its values.
+_UPPER_FIELD_IS = re.compile(
+    rf"\b[A-Z][A-Z_]{{2,}}\s+(?:is|must\s+be|should\s+be|can\s+be)\s+(?:(?:one|either)\s+of:?\s+)?"
+    rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|/|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
+)
 
 
 # "Decide approve, needs_changes or reject": single-word names in lower case need the full "a, b or c" shape.
@@ -453,11 +458,11 @@ def _find_labels(text: str) -> FoundLabels | None:
         values = [m.group("value").strip() for m in _PREFIXED_VALUE.finditer(prefixed.group(0))]
         if len(values) >= 2 and len(set(values)) == len(values):
             return FoundLabels(values, bool(_MULTI.search(text)), prefixed.start(), prefixed.end())
-    decide = _DECIDE.search(text) or _DECIDE_LOWER.search(text)
+    decide = _DECIDE.search(text) or _UPPER_FIELD_IS.search(text) or _DECIDE_LOWER.search(text)
     if decide is not None:
         items = (
             _upper_items(decide.group("list"))
-            if decide.re is _DECIDE
+            if decide.re is not _DECIDE_LOWER
             else split_items(decide.group("list"), last_trim=False)
         )
         if items:
@@ -646,10 +651,13 @@ _FIELD_IS_ONE_OF = re.compile(
 )
 
 
+_UPPER_FIELD_BEFORE = re.compile(r"(?:^|[\s,;(])(?P<field>[A-Z][A-Z_]{2,})\s+(?:is|must\s+be|should\s+be|can\s+be)\s*$")
+
+
 def field_of_labels(before: str) -> str | None:
     """The field a label set gives the values of ("Fehlerart" in "Fehlerart ist genau eine von …", "payment status"
     in "The payment status is one of …"), or None."""
-    match = _FIELD_IS_ONE_OF.search(before[-80:])
+    match = _FIELD_IS_ONE_OF.search(before[-80:]) or _UPPER_FIELD_BEFORE.search(before[-40:])
     if match is None:
         return None
     words = match.group("field").split()
