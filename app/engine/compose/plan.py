@@ -871,10 +871,22 @@ _DASH = re.compile(r"[ \t]*(?:[-*•–][ \t]+|・[ \t]*)")  # ("・出力は英
 def _numbered_item(task: str, start: int) -> bool:
     """Whether the sentence starting at `start` opens its line with an item number ("2) What was the hardest …")."""
     line = task[task.rfind("\n", 0, start) + 1 : start]
+    if _NUMBER_PREFIX.fullmatch(line):
+        return True  # the sentence split left the item number before the sentence ("1. money handled as float")
     return not line.strip() and _OPENING_NUMBER.match(task, start) is not None
 
 
 _OPENING_NUMBER = re.compile(r"\d{1,2}[.)]\s")
+
+
+def _item_number(task: str, start: int) -> str | None:
+    """The number of a numbered item the sentence split left before the sentence at `start` ("2)"), or None."""
+    line = task[task.rfind("\n", 0, start) + 1 : start]
+    match = _NUMBER_PREFIX.fullmatch(line)
+    return f"{match.group('n')})" if match else None
+
+
+_NUMBER_PREFIX = re.compile(r"[ \t]*(?P<n>\d{1,2})[.)][ \t]+")
 
 
 def _with_item_lists(
@@ -898,6 +910,10 @@ def _with_item_lists(
         ):
             end += 1
         items = [" ".join(task[slice(*sentences[i])].split()).rstrip(".;") for i in range(index + 1, end)]
+        marks = [_item_number(task, sentences[i][0]) for i in range(index + 1, end)]
+        if all(marks):
+            # "What to look for, most important first:\n1. …\n2. …": the numbers are the order of importance
+            items = [f"{mark} {item}" for mark, item in zip(marks, items, strict=True)]
         heading = _HEADING.fullmatch(text) is not None
         lead_end, first_item = sentences[index][1], sentences[index + 1][0] if index + 1 < len(sentences) else 0
         apart = _BLANK.search(task, lead_end, max(lead_end, first_item)) is not None
