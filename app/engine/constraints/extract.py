@@ -946,6 +946,15 @@ def _read_field(field: _Field) -> list[Constraint]:
                 scope=f"{table.part} label" if table.part else None,
             )
         )  # fmt: skip
+    line = labels.label_line(field.text) if not any(c.kind == "labels" for c in found) else None
+    if line is not None:
+        listed = field.text[line.start : line.end]
+        found.append(
+            Constraint(
+                kind="labels", text=labels.describe_labels(line.values, line.multi, listed),
+                span=field.span(line.start, line.end), values=line.values, multi=line.multi,
+            )
+        )  # fmt: skip
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     if outline is not None:
         return _with_outline(field, found, outline)

@@ -748,8 +748,34 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
         ):
             # "PASS、REMOVE、REVIEW，然后换行，写一句…理由": 、 joins the labels; a ， before an instruction ends them
             items, end = items[:cut], listed.start("list") + cut
-        values = [v.strip() for v in re.split(r"\s*[、，,/／・]\s*", items) if v.strip()]
+        # "修理依頼 ／ 家賃・契約 ／ 退去": with a stronger separator, ・ joins the words of one label
+        separators = r"[、，,/／]" if re.search(r"[、，,/／]", items) else r"[、，,/／・]"
+        values = [v.strip() for v in re.split(rf"\s*{separators}\s*", items) if v.strip()]
         values = [re.sub(r"^(?:或者|或是|以及|还有|或|和|及|または|か)", "", v) for v in values]
         if 2 <= len(values) <= 30 and len(set(values)) == len(values):
             return FoundLabels(values, multi, listed.start("list"), end)
+    return None
+
+
+# "The category is one of:\n  repair / rent / noise / other", "カテゴリは以下のどれか1つ：\n  修理依頼 ／ 家賃・契約":
+# an intro line about labels, and the set alone on the next line (one line with separators, not a bulleted list).
+_INTRO_THEN_LINE = re.compile(r"(?m)^(?P<intro>[^\n]{3,120}[:：])[ \t]*\n[ \t]*(?P<line>[^\n\-*•][^\n]{2,200})$")
+_ONE_OF_INTRO = re.compile(r"\b(?:one\s+of|eine[rsm]?\s+(?:von|der)|un[oa]\s+de|l'une?\s+de|um\s+de|één\s+van)\b", re.I)
+_LINE_SEPARATOR = re.compile(r"[/／,、|]|\s(?:or|oder|ou|o|of)\s")
+
+
+def label_line(text: str) -> FoundLabels | None:
+    """A label set written alone on the line after an intro that speaks of labels; positions are in `text`."""
+    for match in _INTRO_THEN_LINE.finditer(text):
+        intro, line = match.group("intro"), match.group("line")
+        if not (_LABEL_CONTEXT.search(intro) or _CJK_CONTEXT.search(intro) or _ONE_OF_INTRO.search(intro)):
+            continue
+        if not _LINE_SEPARATOR.search(line):
+            continue
+        joined = f"{intro} {line}"
+        found = find_labels(joined)
+        if found is None or found.start <= len(intro):
+            continue
+        shift = match.start("line") - len(intro) - 1
+        return found._replace(start=found.start + shift, end=found.end + shift)
     return None

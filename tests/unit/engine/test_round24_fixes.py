@@ -1,0 +1,40 @@
+"""Round 24 fixes: a label set alone on the line after its intro ("one of:\\n a / b / c"), Japanese labels whose
+words are joined by ・ under a ／ list."""
+
+from __future__ import annotations
+
+from app.engine.brief import Brief
+from app.engine.generate import generate, read_constraints
+
+_ROUTING_JA = (
+    "賃貸管理会社の問い合わせフォームに届くメールを自動で振り分けたいです。\n"
+    "カテゴリは以下のどれか1つ：\n"
+    "  修理依頼 ／ 家賃・契約 ／ 騒音・近隣トラブル ／ 退去 ／ その他\n"
+    '出力はJSONのみ、形式は {"category": "...", "urgent": true/false} です。\n'
+    "どれにも当てはまらないときは「その他」。"
+)
+
+
+def _labels(task: str) -> list[list[str]]:
+    return [c.values for c in read_constraints(Brief(task=task)) if c.kind == "labels"]
+
+
+def test_a_set_on_the_line_after_its_intro() -> None:
+    task = "Route tenant emails. Categories:\n  repair / rent / noise / moving out / other\nOutput the category only."
+    assert _labels(task) == [["repair", "rent", "noise", "moving out", "other"]]
+
+
+def test_japanese_labels_keep_their_middle_dot() -> None:
+    assert _labels(_ROUTING_JA) == [["修理依頼", "家賃・契約", "騒音・近隣トラブル", "退去", "その他"]]
+
+
+def test_the_set_is_the_schema_enum_and_no_other_label_is_invented() -> None:
+    prompt = generate(Brief(task=_ROUTING_JA, target="claude")).prompt
+    assert '"enum": ["修理依頼", "家賃・契約", "騒音・近隣トラブル", "退去", "その他"]' in prompt
+    assert "{{labels}}" not in prompt
+    assert 'Use the label "other"' not in prompt
+
+
+def test_an_intro_about_something_else_is_no_label_set() -> None:
+    task = "Write release notes. Sections:\n  Added / Fixed / Removed\nKeep it short."
+    assert _labels(task) == []
