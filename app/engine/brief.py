@@ -53,7 +53,12 @@ LANGUAGES: tuple[str, ...] = (
     "Portuguese", "Romanian", "Russian", "Spanish", "Swedish", "Thai", "Turkish", "Ukrainian", "Vietnamese",
 )  # fmt: skip
 _LANG_ALT = "|".join(LANGUAGES)
-_LANG_TARGET = re.compile(rf"\b(?:in|into|to)\s+({_LANG_ALT})\b", re.IGNORECASE)
+# "into Brazilian Portuguese", "to Simplified Chinese": a variety's adjective may stand before the language
+_LANG_VARIETY = (
+    r"(?:(?:Brazilian|European|Latin[- ]American|Mexican|Castilian|Simplified|Traditional|Swiss|Austrian|Canadian|"
+    r"Belgian|British|American|Flemish)\s+)?"
+)
+_LANG_TARGET = re.compile(rf"\b(?:in|into|to)\s+{_LANG_VARIETY}({_LANG_ALT})\b", re.IGNORECASE)
 _LANG_SOURCE = re.compile(rf"\bfrom\s+({_LANG_ALT})\b", re.IGNORECASE)
 _LANG_ANY = re.compile(rf"\b({_LANG_ALT})(?:-speaking)?\b", re.IGNORECASE)
 

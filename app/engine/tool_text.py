@@ -15,7 +15,7 @@ _SIGNATURE = re.compile(r"`?(?<![\w.])[A-Za-z_][\w.]*\([^()]{0,200}\)`?")
 # not the reply's.
 TOOLS_INTRO = re.compile(
     r"(?:\b(?:tools?|functions?|herramientas|outils|werkzeuge|ferramentas|strumenti|functies)\b|工具|ツール|函数)"
-    r"[^.!?。\n]{0,40}(?:json|schema|yaml|typescript|python|signatures?|format|格式|形式|如下|下記)[^.!?。\n]{0,20}"
+    r"[^.!?。\n]{0,40}(?:json|schema|yaml|typescript|python|signatures?|format|格式|形式|如下|下記)[^.!?。\n]{0,40}"
     r"[:：][ \t]*(?=\n|$)",
     re.IGNORECASE,
 )

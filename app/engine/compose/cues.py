@@ -35,6 +35,7 @@ _FIELD_LIST = re.compile(
     re.IGNORECASE,
 )
 _FIELD_PAREN = re.compile(r"\(([^()]*,[^()]*)\)")
+_NO_FIELD = re.compile(r"^(?:same|only|all|other|original|existing|each|every)_|(?:^|_)(?:keys|values)(?:_|$)")
 _FIELD_TAIL = re.compile(r"\s+(?:from|in|out of|as|into|for|to|on)\b.*$", re.IGNORECASE)
 _NUMERIC_FIELD = re.compile(
     r"\b(?:totals?|amounts?|prices?|costs?|salary|years|count|quantity|age|score|subtotal|tax|vat|fee|fees|net|gross|"
@@ -141,6 +142,9 @@ def extract_fields(task: str) -> list[str]:
             name = re.sub(r"^(?:the|a|an|their|its)\s+", "", name)
             name = re.sub(r"[^a-z0-9]+", "_", name).strip("_")
             name = re.sub(r"^(\w+)_or_not$", r"is_\1", name)
+            if _NO_FIELD.search(name):
+                fields = []  # "the same JSON with the same keys, only the values translated": how, not which keys
+                break
             if name and name not in fields and len(name) <= 40:
                 fields.append(name)
         if len(fields) >= 2:

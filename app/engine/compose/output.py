@@ -52,6 +52,16 @@ ARRAY_DESCRIPTION = (
     "A JSON array whose items each match the item schema below, with no prose before or after it and no code fence. "
     "Use null for fields the input does not state."
 )
+SAME_SHAPE_DESCRIPTION = (
+    "JSON with exactly the keys and structure of the input's JSON, with no prose before or after it and no code fence."
+)
+# "return the same JSON with the same keys", "mismo JSON con las mismas claves", "dieselben Schlüssel"
+_SAME_SHAPE = re.compile(
+    r"\b(?:same|identical)\s+(?:json|keys|structure|shape|format)\b|\bmism[oa]s?\s+(?:json|claves|estructura)\b|"
+    r"\bmesm[oa]s?\s+(?:json|chaves|estrutura)\b|\b(?:dieselben|gleichen?)\s+(?:json|schlüssel|keys|struktur)\b|"
+    r"\bmêmes?\s+(?:json|clés|structure)\b|\bstess[aei]\s+(?:json|chiavi|struttura)\b|\bdezelfde\s+(?:json|keys|sleutels|structuur)\b",
+    re.IGNORECASE,
+)
 JSON_DESCRIPTION = (
     "A single JSON object that matches the schema below, with no prose before or after it and no code fence. "
     "Use null for fields the input does not state."
@@ -386,7 +396,11 @@ def output_format(plan: Plan) -> OutputFormat:
             # "exactly three sections with these headings: "What you earned", …": the brief's own shape of a reply.
             titles = ", ".join(f'"{title}"' for title in _QUOTED.findall(headings.group("names")))
             stated = [f"Exactly these sections, in this order, each under its heading: {titles}."]
-    if kind == "json" and schema is None and not plan.primary.output.json_schema:
+    same_shape = kind == "json" and schema is None and _SAME_SHAPE.search(brief.task) is not None
+    if same_shape:
+        # "return the same JSON with the same keys, only the values translated": the input's own keys, no schema
+        stated = [SAME_SHAPE_DESCRIPTION]
+    elif kind == "json" and schema is None and not plan.primary.output.json_schema:
         # Keys the task names ("return candidate_name, email, years_experience") beat a generic answer schema.
         named = extract_fields(brief.task) or identifier_fields(brief.task)
         schema = field_schema(named) if named else GENERIC_SCHEMA

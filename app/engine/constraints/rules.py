@@ -162,7 +162,8 @@ def _lead(cue: str) -> str:
 
 
 _SEGMENT_END = re.compile(
-    r"[,;:()]|\s[-–—]\s|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$"
+    # (a colon between digits is a time: "never before 09:30")
+    r"[,;()]|(?<!\d):|:(?!\d)|\s[-–—]\s|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$"
 )
 
 

@@ -38,3 +38,38 @@ def test_the_set_is_the_schema_enum_and_no_other_label_is_invented() -> None:
 def test_an_intro_about_something_else_is_no_label_set() -> None:
     task = "Write release notes. Sections:\n  Added / Fixed / Removed\nKeep it short."
     assert _labels(task) == []
+
+
+_LOCALISE = (
+    "Localise our app strings from English into Brazilian Portuguese. I'll paste a JSON object of key: string pairs, "
+    "return the same JSON with the same keys, only the values translated."
+)
+
+
+def test_the_same_json_back_gets_no_invented_schema() -> None:
+    prompt = generate(Brief(task=_LOCALISE, target="claude")).prompt
+    assert "same_keys" not in prompt
+    assert '"answer"' not in prompt
+    assert "JSON with exactly the keys and structure of the input's JSON" in prompt
+
+
+def test_a_language_variety_is_the_target_language() -> None:
+    prompt = generate(Brief(task=_LOCALISE, target="claude")).prompt
+    assert "the target language" not in prompt
+    assert "a native Portuguese speaker" in prompt
+
+
+_CALENDAR = (
+    "Assistant for me (Tomasz Wierzbicki, COO at Fernhill Robotics) to handle meeting requests in my inbox. "
+    "It has these tools (JSON from our integration):\n\n"
+    '[\n  {"name": "search_calendar", "description": "List busy slots",\n'
+    '   "parameters": {"start": "ISO 8601 datetime"}}\n]\n\n'
+    "Propose 2 or 3 slots, never before 09:30 or after 17:00 Warsaw time. Draft replies under 120 words."
+)
+
+
+def test_a_tool_list_in_json_does_not_make_the_reply_json() -> None:
+    prompt = generate(Brief(task=_CALENDAR, target="claude")).prompt
+    assert "tomasz_wierzbicki" not in prompt
+    assert "Never before 09." not in prompt
+    assert "09:30" in prompt
