@@ -102,6 +102,7 @@ _CJK_UNITS: tuple[tuple[LimitUnit, str], ...] = (
 )
 _CJK_UNIT_ALT = "|".join(f"(?P<c_{unit}>{pattern})" for unit, pattern in _CJK_UNITS)
 _CJK_NUM = r"[\d０-９]+|[一二两三四五六七八九十百]+"
+_CJK_ADDED = re.compile(r"(?:加|添加|附上|附|写上|加上|补充|追加|添え|付け加え|付け)\s*$")
 _CJK_LIMIT = re.compile(
     rf"(?P<pre_max>最大|最多|不超过|不要超过|不得超过|少于|以内で)?(?P<pre_min>至少|最低|不少于)?\s*"
     rf"(?P<n1>{_CJK_NUM})(?:\s*[-~〜～到至]\s*(?P<n2>{_CJK_NUM}))?\s*(?:つの|个|個|つ)?(?:{_CJK_UNIT_ALT})"
@@ -937,6 +938,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         if cjk_kind is None and unit in ("bullets", "items"):
             continue
+        if cjk_kind is None and _CJK_ADDED.search(text, max(0, match.start() - 4), match.start()):
+            continue  # "每条回答最后都要加一句：投资有风险…": a sentence to add, not the reply's sentence count
         if unit == "items":
             noun = "entries"  # "最多15条": 条 counts entries of any kind (rows, suggestions, points)
         minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)

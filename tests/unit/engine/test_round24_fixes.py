@@ -73,3 +73,24 @@ def test_a_tool_list_in_json_does_not_make_the_reply_json() -> None:
     assert "tomasz_wierzbicki" not in prompt
     assert "Never before 09." not in prompt
     assert "09:30" in prompt
+
+
+_FINANCE_ZH = (
+    "我们是「青禾理财」App，想做一个在线客服助手，回答用户关于App操作的问题。\n"
+    "要求：\n"
+    "1. 绝对不能推荐具体基金或产品。\n"
+    "2. 每次回答不超过150字。\n"
+    "3. 每条回答最后都要加一句：投资有风险，入市需谨慎。\n"
+)
+
+
+def test_a_sentence_to_add_is_no_sentence_count() -> None:
+    limits = [c for c in read_constraints(Brief(task=_FINANCE_ZH)) if c.kind == "limit"]
+    assert [(c.unit, c.maximum, c.exact) for c in limits] == [("characters", 150, None)]
+
+
+def test_the_briefs_item_numbers_and_heading_stay_out_of_the_rules() -> None:
+    prompt = generate(Brief(task=_FINANCE_ZH, target="claude")).prompt
+    assert "要求：" not in prompt
+    assert ". 2. 每次回答" not in prompt
+    assert "每次回答不超过150字。" in prompt
