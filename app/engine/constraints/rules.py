@@ -180,7 +180,38 @@ _CJK_CONDITION = re.compile(r"^[^。！？\n]*?(?:たら|なら|れば|場合は
 def condition_end(text: str) -> int:
     """Where a leading condition ("If you don't know,") ends; 0 when the clause does not open with one."""
     match = _LEADING_CONDITION.match(text) or (None if text.isascii() else _CJK_CONDITION.match(text))
-    return match.end() if match else 0
+    if match:
+        return match.end()
+    return _bare_condition_end(text)
+
+
+# "if it can't be answered from these tables say so and tell them …": a condition without its comma ends where an
+# instruction to the assistant starts, a verb in the imperative after at least two words of the condition.
+_BARE_CONDITION = re.compile(r"^\s*(?:if|when|whenever|unless)\s+(?:[^\s,;.!?]+\s+){2,14}?", re.IGNORECASE)
+_CONSEQUENT = re.compile(
+    r"(?:say|tell|reply|respond|ask|send|point|refer|direct|suggest|offer|escalate|hand|route|forward|flag|stop|"
+    r"explain|apologi[sz]e|politely|just)\s",
+    re.IGNORECASE,
+)
+# the word before a verb that makes it the condition's own ("if they say …", "if you can't tell …")
+_SUBJECT_BEFORE = frozenset(
+    {
+        "i", "you", "we", "they", "he", "she", "it", "user", "users", "customer", "customers", "people", "someone",
+        "anyone", "to", "will", "can", "should", "must", "would", "could", "not", "don't", "doesn't", "can't",
+        "won't", "and", "or", "also", "who", "that",
+    }
+)  # fmt: skip
+
+
+def _bare_condition_end(text: str) -> int:
+    condition = _BARE_CONDITION.match(text)
+    if condition is None or "," in text[: condition.end() + 80]:
+        return 0
+    for verb in _CONSEQUENT.finditer(text, condition.end(), condition.end() + 80):
+        before = text[: verb.start()].split()
+        if before and before[-1].lower() not in _SUBJECT_BEFORE:
+            return verb.start()
+    return 0
 
 
 _VERB_OR_ACTION = re.compile(

@@ -94,3 +94,19 @@ def test_the_briefs_item_numbers_and_heading_stay_out_of_the_rules() -> None:
     assert "要求：" not in prompt
     assert ". 2. 每次回答" not in prompt
     assert "每次回答不超过150字。" in prompt
+
+
+def test_a_condition_without_its_comma_forbids_nothing() -> None:
+    found = read_constraints(
+        Brief(
+            task="Write SQL for our analysts.",
+            constraints=["if it can't be answered from these tables say so and tell them to ask in #data-help"],
+        )
+    )
+    assert [c.kind for c in found if c.kind == "prohibition"] == []
+    assert any(c.text.endswith("tell them to ask in #data-help.") for c in found)
+
+
+def test_the_conditions_own_verb_does_not_end_it() -> None:
+    found = read_constraints(Brief(task="Greet visitors.", constraints=["if they say hello respond with a greeting"]))
+    assert all("Do not" not in c.text for c in found)
