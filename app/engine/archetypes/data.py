@@ -12,6 +12,7 @@ from app.engine.archetypes.variants import (
     PROSE_THEN_JSON,
     TABLE_EXTRACTION,
     TIGHTENING,
+    YAML_RECORD,
 )
 from app.engine.spec import Example, OutputFormat
 
@@ -125,7 +126,7 @@ DATA_EXTRACTION = Archetype(
         ),
     ),
     blend_output="After the main answer, give the extracted fields as one JSON object.",
-    variants=(PROSE_THEN_JSON, TABLE_EXTRACTION, FIELD_LINES),
+    variants=(YAML_RECORD, PROSE_THEN_JSON, TABLE_EXTRACTION, FIELD_LINES),
 )
 
 CLASSIFICATION = Archetype(

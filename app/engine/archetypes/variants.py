@@ -1341,6 +1341,48 @@ FIELD_LINES = Variant(
 )
 
 
+# "Ausgabe bitte als YAML, NICHT als JSON, unser Import-Skript liest YAML": the record is YAML, so every JSON line
+# of the default (role, schema, example, reminder) would contradict the brief.
+YAML_RECORD = Variant(
+    name="yaml record",
+    cue=re.compile(r"\byaml\b", re.IGNORECASE),
+    unless=re.compile(
+        r"\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non)\s+(?:(?:als|as|in|en|em|in)\s+)?yaml\b|"
+        r"\byaml\b[^.\n]{0,40}\b(?:front\s*matter|files?|configs?|manifests?)\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "objective": "Extract the requested fields from the input text into one YAML document with exactly the listed keys.",
+        "success": "Success means valid YAML with exactly the listed keys, and null for every value the input does not state.",
+        "rules": (
+            rule(
+                "Copy values exactly as they appear in the input; normalise only dates and numbers.",
+                "Downstream systems compare values literally, so rewording breaks matching.",
+            ),
+            rule(
+                "Set a field to null when the input does not state its value.",
+                "A guessed value is indistinguishable from a real one downstream; null is honest.",
+            ),
+            rule(
+                "Write only the listed keys, with their exact names, as plain `key: value` YAML.",
+                "Extra or renamed keys break the import that reads the YAML.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="prose",
+            description=(
+                "One YAML document: a `key: value` line for each listed field, in the listed order, with null for "
+                "fields the input does not state, and nothing before or after it."
+            ),
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Return the YAML document with every field set to null when the input holds no extractable data.",
+        "final_reminder": "Return only the YAML document, with null for missing fields.",
+    },
+)
+
+
 # "explains the topic, then gives a quiz of exactly 3 multiple-choice questions … wait for all 3 answers before
 # marking": a quiz the tutor sets and marks, not Socratic hints ("ask them to retry", "full solution after two
 # attempts"), which would contradict the brief's own marking protocol.

@@ -122,6 +122,8 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
         return plan.brief.json_schema
     if any(c.value == "lines" for c in plan.of_kind("format")):
         return None  # "one per line as `field: value`": the fields are lines of text, not a JSON object
+    if plan.primary.output.kind != "json" and plan.primary.extracts_fields and _YAML.search(plan.brief.task):
+        return None  # the record is YAML: its keys are listed, no JSON schema
     for c in plan.of_kind("schema"):
         if c.schema:
             return _with_field_label_sets(c.schema, _keyed_label_sets(c.schema, plan))
@@ -330,6 +332,8 @@ def _kind(plan: Plan, schema: dict[str, Any] | None, value: str | None) -> Outpu
     cue = plan.entities.output_kind
     if cue is not None and plan.conflicts.forbidden_feature(cue):
         cue = None
+    if cue == "json" and _YAML.search(plan.brief.task) and primary_kind != "json":
+        cue = None  # "als YAML, NICHT als JSON": the job's YAML record, whatever else the brief says of JSON
     if cue is None or cue == primary_kind or primary_kind in ("json", "decision", "label", "code"):
         return primary_kind
     return cue
@@ -573,6 +577,7 @@ _LINE_KEY = re.compile(
 )
 
 
+_YAML = re.compile(r"\byaml\b", re.IGNORECASE)
 _LABEL_ONLY = "Reply with exactly one of these labels:"
 _LABEL_ALONE = re.compile(r"\bwith no explanation\b|^Only the labels?\b")
 # The parts a reply carries after its label: a reason, a note, a justification.

@@ -713,10 +713,12 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
                 )
         text = re.sub(r"^・\s*", "", " ".join(sentence.split()))  # "・出力は英訳だけ。": the list dot is no word
         heading = _RULES_HEADING.match(text)
-        if heading is not None and text[heading.end() :].strip():
+        if heading is not None and not text[heading.end() :].strip():
+            continue  # "规则：" alone: it introduces the rules below and says nothing itself
+        if heading is not None:
             text = text[heading.end() :].lstrip()  # "要求：\n1. 绝对不能…": the heading over the list is no rule
         # "2. 每次回答不超过150字。": the brief's item number would sit beside the prompt's own numbering
-        text = _ITEM_NUMBER.sub("", text) if "\n" in task else text
+        text = _LEADING_ITEM_NUMBER.sub("", text) if "\n" in task else text
         if index == head + 1 and _PURPOSE_NEXT.match(task, start):
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
@@ -729,7 +731,7 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
     return _with_item_lists(task, sentences, details, english=False)
 
 
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)、．]|[（(]\d{1,2}[)）])\s*(?=\S)")
+_LEADING_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)、．]|[（(]\d{1,2}[)）])\s*(?=\S)")
 # A heading word and its colon ("Ferramentas:", "Regras:", "Herramientas:") or a list dash between tool lines.
 _LIST_GLUE = re.compile(r"(?:^|\s)[^\W\d_]{3,20}\s*:|(?:^|\s)[-*•](?=\s)")
 

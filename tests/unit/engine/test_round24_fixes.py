@@ -110,3 +110,19 @@ def test_a_condition_without_its_comma_forbids_nothing() -> None:
 def test_the_conditions_own_verb_does_not_end_it() -> None:
     found = read_constraints(Brief(task="Greet visitors.", constraints=["if they say hello respond with a greeting"]))
     assert all("Do not" not in c.text for c in found)
+
+
+def test_a_yaml_record_is_not_described_as_json() -> None:
+    task = "Extract the invoice number, date and total from the OCR text. Output as YAML, not JSON; no code fences."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "One YAML document" in prompt
+    assert "JSON object" not in prompt
+    assert "```json" not in prompt
+    assert "Return only the YAML document, with null for missing fields." in prompt
+
+
+def test_json_not_yaml_stays_json() -> None:
+    task = "Extract the invoice number, date and total from the OCR text as JSON, not YAML."
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "A single JSON object" in prompt
+    assert "YAML document" not in prompt
