@@ -405,7 +405,11 @@ ROLEPLAY_INTERVIEWER = Archetype(
             "role-play (other languages)",
             r"\btu\s+joues\b|\bjeu\s+de\s+r[ôo]les?\b|\bdu\s+spielst\b|\brollenspiel\w*|\bjuegas\s+(?:el\s+papel|a\s+ser)\b|"
             r"\binterpretas\s+(?:a|al|el|la)\b|\bjuego\s+de\s+rol\b|\bvocê\s+(?:interpreta|faz\s+o\s+papel)\b|"
-            r"\bsimulação\b|扮演|角色扮演|ロールプレイ|役を演じ|になりきっ",
+            r"\bsimulação\b|扮演|角色扮演|ロールプレイ|役を演じ|になりきっ|"
+            # "Il bot deve interpretare la signora Bortolin … Mai uscire dal personaggio"
+            r"\binterpreta(?:re)?\s+(?:il|la|lo|l['’]|un|una|uno)\b|\bfa(?:re)?\s+la\s+parte\b|\bgioco\s+di\s+ruolo\b|"
+            r"\bsimulazion[ei]\b|\bincarne[rsz]?\b|\brollenspel\b|\bspeelt?\s+de\s+rol\b|\bsimulatie\b|"
+            r"\b(?:dal|nel|du|dans\s+le|del|do|no|uit\s+de)\s+(?:personaggio|personnage|personaje|personagem|rol)\b",
             6,
         ),
         feat("practice", r"\bpractice\b|\bmock\b|\brehears\w*\b|\bcandidates?\b", 3),

@@ -449,6 +449,12 @@ _NAME_ONLY = re.compile(
     r"\(\w+\)|de|do|da|dos|das|del|della|di|van|von|der|of|the|and|&|[-–,]))*\W*$"
 )
 _JOB_CUE = re.compile(
+    # "je monte un petit tuteur pour mes élèves", "I'm building a coach for …": building the thing is the job
+    r"\b(?:je\s+(?:monte|crée|fais|prépare|construis|développe)|i['’]?m\s+(?:building|making|setting\s+up|creating)|"
+    r"i\s+am\s+(?:building|making|setting\s+up|creating)|estoy\s+(?:montando|creando|armando|haciendo)|"
+    r"ich\s+(?:baue|erstelle|entwickle)|sto\s+(?:creando|costruendo|preparando)|"
+    r"estou\s+(?:criando|montando|fazendo|construindo)|ik\s+(?:bouw|maak))\s+(?:\w+\s+){0,3}?"
+    r"(?:tuteur|tutor|tutore|coach)\b|"
     r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget|asistente|assistente|assistent|agente|"
     r"quiero|queremos|necesito|necesitamos|quero|queremos|preciso|precisamos|je\s+veux|nous\s+voulons|"
     r"ich\s+(?:möchte|brauche|will)|wir\s+(?:möchten|brauchen|wollen)|vorrei|vogliamo|ik\s+wil|wij\s+willen|"

@@ -126,3 +126,25 @@ def test_json_not_yaml_stays_json() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "A single JSON object" in prompt
     assert "YAML document" not in prompt
+
+
+def test_building_a_tutor_is_the_job_after_a_greeting() -> None:
+    task = (
+        "Bonjour, je suis prof de maths et je monte un petit tuteur pour mes élèves de CM2 (10-11 ans), il s'appelle "
+        "Mathéo. Les enfants lui posent leurs exos du soir (fractions, divisions, périmètres...). Ce que je veux :\n"
+        "- il ne donne JAMAIS la réponse finale, il guide avec des questions et des indices, une étape à la fois\n"
+        "- 3 phrases maximum par message\n- il tutoie l'enfant"
+    )
+    assert generate(Brief(task=task)).archetypes[0].id == "tutor"
+
+
+def test_an_italian_character_to_play_is_role_play() -> None:
+    task = (
+        "Ciao! Lavoro nella formazione di Luce Verde Energia. Ci serve un bot per allenare i nuovi operatori del call "
+        "center. Il bot deve interpretare la signora Bortolin, 67 anni, arrabbiata per una bolletta di 412 €. "
+        "Deve essere credibile: interrompe, si ripete, non si calma subito. "
+        "Mai uscire dal personaggio, mai dire di essere un'IA. Battute brevi, massimo 2 frasi. Quando l'operatore "
+        "scrive STOP SIMULAZIONE, il bot dà un feedback in esattamente 3 punti elenco: cosa ha fatto bene, cosa "
+        "migliorare, un voto da 1 a 10."
+    )
+    assert generate(Brief(task=task)).archetypes[0].id == "roleplay_interviewer"
