@@ -241,7 +241,8 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     pending = list(reversed(items))
     while pending:
         s, e = pending.pop()
-        split = _item_and_rest(text, s, e) if _is_item(text, s) or text[s] == "#" else [(s, e)]
+        listed = _is_item(text, s) or text[s] == "#" or _item_number(text, s) is not None
+        split = _item_and_rest(text, s, e) if listed else [(s, e)]
         pieces.append(split[0])
         pending.extend(reversed(split[1:]))  # the rest may be a heading or an item again
     return pieces
@@ -947,6 +948,8 @@ def _one_list(lead: str, items: list[str], heading: bool, english: bool) -> bool
         return False  # the items follow no colon: each is a sentence of its own
     if any(_TOOL_LINE.match(item) for item in items):
         return False  # a tool list: the tools section states each tool
+    if _SEQUENCE_LEAD.search(lead):
+        return True  # "Ask ONE question per message, in this order:" and the questions: one instruction
     if _NEGATIVE_HEADING.fullmatch(lead.strip()):
         return True  # "Do not:\n- use emojis": each item is forbidden, which it no longer says on its own
     if heading:
@@ -958,6 +961,11 @@ def _one_list(lead: str, items: list[str], heading: bool, english: bool) -> bool
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")
+_SEQUENCE_LEAD = re.compile(
+    r"\b(?:in\s+(?:this|that|the\s+following)\s+order|in\s+order|one\s+(?:at\s+a\s+time|by\s+one)|"
+    r"(?:these|the\s+following)\s+(?:questions|steps|details|things|points))\s*[:：]\s*$",
+    re.IGNORECASE,
+)
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S[^\n]{0,80}$")
 # A heading that lists the requester's rules: its items are rules, each of its own.
 _RULES_HEADING = re.compile(

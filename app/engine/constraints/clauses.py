@@ -245,6 +245,9 @@ def inline_marker(text: str, index: int) -> int | None:
         return None
     if _ORDINAL_LEAD.search(text, max(0, index - 12), found.start()):
         return None  # "der 5. und 6. Klasse": German ordinals, not list items
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    if line_start and not text[line_start : found.start()].strip() and _MARKER_ALONE.match(text, found.start()):
+        return found.start()  # "in this order:\n1. full name\n2. …": a number that opens its line marks an item
     number = int(found.group("n"))
     # Items of a list say something: "5. und 6." has one word between its numbers, an item has three or more.
     if number == 1:
@@ -257,6 +260,7 @@ def inline_marker(text: str, index: int) -> int | None:
 
 
 _TWO = re.compile(r"[\s:;]2\.\s")
+_MARKER_ALONE = re.compile(r"\d{1,2}\.[ \t]+\S")
 
 
 def _next_two(text: str, start: int) -> int | None:

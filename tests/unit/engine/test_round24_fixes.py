@@ -148,3 +148,31 @@ def test_an_italian_character_to_play_is_role_play() -> None:
         "migliorare, un voto da 1 a 10."
     )
     assert generate(Brief(task=task)).archetypes[0].id == "roleplay_interviewer"
+
+
+_INTAKE = (
+    "Intake bot for a tenant law clinic. Before someone gets a volunteer attorney, the bot collects the basics. "
+    "Ask ONE question per message, in this order:\n"
+    "1. full name\n2. address of the rental\n3. landlord or management company name\n"
+    "Then tell them a volunteer will contact them within 3 business days."
+)
+
+
+def test_numbered_questions_in_this_order_stay_one_rule() -> None:
+    prompt = generate(Brief(task=_INTAKE, target="claude")).prompt
+    assert (
+        "Ask ONE question per message, in this order: 1) full name; 2) address of the rental; "
+        "3) landlord or management company name." in prompt
+    )
+    assert "in this order: 1." not in prompt
+    assert "From the brief: Full name" not in prompt
+
+
+def test_a_chinese_numbered_line_list_is_split_into_its_items() -> None:
+    task = (
+        "帮我做一个翻译助手。\n要求：\n1. 占位符原样保留，不要翻译；\n"
+        "2. 术语表：Budget=预算；\n3. 按钮文字不超过 6 个字；\n"
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "术语表：Budget=预算" in prompt
+    assert "； 2. 术语表" not in prompt  # each item is a rule of its own, not the tail of the one before
