@@ -276,13 +276,14 @@ _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
 # (an intro line is found first and its words checked after: a cue word inside the line pattern backtracked
 # quadratically on one long line)
 _KEYED_LINES = re.compile(
-    r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
-    r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?[^\W\d_][\w /-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
-    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|_+)?[ \t]*(?:\n|$)){2,20})"
+    r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n(?:[ \t]*\n)?"
+    r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?[^\W\d_][\w ./-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
+    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|\([^()\n]{1,80}\)|_+)?[ \t]*(?:\n|$)){2,20})"
 )
 _KEYED_INTRO = re.compile(
     r"\b(?:output|format|reply|answer|ausgabe|antwort|sortie|réponse|salida|respuesta|formato|uitvoer|resposta|"
-    r"risposta|exactly|genau|exactement|exactamente)\b",
+    r"risposta|exactly|genau|exactement|exactamente|return|devolv\w*|devuelv\w*|renvoie|restituisc\w*|"
+    r"ficha|fiche|scheda|template|plantilla|vorlage|sjabloon)\b",
     re.IGNORECASE,
 )
 # "They paste their cards in this format:": lines that describe what comes in, not the reply
@@ -374,6 +375,7 @@ def output_format(plan: Plan) -> OutputFormat:
     schema = None if table else _schema(plan)
     outlined_reply = any(c.value == "sections" for c in plan.of_kind("format"))  # the brief's outline says it all
     template = _under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task)
+    in_lines: tuple[int, int] | None = None  # where the brief's keyed lines stand, when they are the reply
     if brief.output_format:
         kind: OutputKind = "json" if schema is not None else "prose"
         for cue_kind, pattern in _FREE_KIND_CUES:
@@ -386,6 +388,7 @@ def output_format(plan: Plan) -> OutputFormat:
         kind = "prose"
         lines = [" ".join(line.strip().lstrip("-*• ").split()) for line in keyed.group("lines").splitlines()]
         stated = [f"Exactly these lines, in this order: {' / '.join(f'`{line}`' for line in lines if line)}."]
+        in_lines = keyed.span("lines")
     elif template is not None and schema is None and not outlined_reply:
         kind = "prose"
         layout = " ".join(template.group("template").split())
@@ -437,7 +440,11 @@ def output_format(plan: Plan) -> OutputFormat:
         else c.text
         for c in [*shape, *plan.of_kind("format", "limit", "labels", "fields", "schema")]
         # a limit on a section of the brief's outline is written on that section's line
-        if c.value != "collect" and c.scope not in outlined and not _said_already(c, stated)
+        if c.value != "collect"
+        and c.scope not in outlined
+        and not _said_already(c, stated)
+        # "Decisão: (procedente / improcedente)", "Resumo: (no máximo 80 palavras)": the line carries its own note
+        and not _within(c, in_lines)
     )
     if reason is not None and not any(reason.noun in line.lower() for line in stated):
         stated.append(reason_line(reason))
@@ -448,6 +455,7 @@ def output_format(plan: Plan) -> OutputFormat:
         # "Primero el nivel en una línea sola", "put the label on the first line": the brief places the label.
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
         scoped_labels = scoped_labels or template is not None  # the label has its cell
+        scoped_labels = scoped_labels or any(_within(c, in_lines) for c in plan.of_kind("labels"))  # its line
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own
         scoped_labels = scoped_labels or any(c.scope and not c.scope.endswith("label") for c in plan.of_kind("labels"))
         # "Assign exactly one wound_type label" (a listed field's values), "Tag each item's severity …": one part's
@@ -588,6 +596,12 @@ _AFTER_LABEL = re.compile(
 _PIECES = re.compile(
     r"^(?:Two|Three|Four|Five|[2-9])\s+(?P<noun>variant|option|version|draft|caption|headline|idea)s\b"
 )
+
+
+def _within(constraint: Constraint, span: tuple[int, int] | None) -> bool:
+    """Whether a constraint of the task stands inside `span` of it."""
+    at = constraint.span
+    return span is not None and at is not None and at.field == "task" and span[0] <= at.start < span[1]
 
 
 def _piece(description: str) -> str | None:

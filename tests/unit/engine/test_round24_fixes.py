@@ -176,3 +176,20 @@ def test_a_chinese_numbered_line_list_is_split_into_its_items() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "术语表：Budget=预算" in prompt
     assert "； 2. 术语表" not in prompt  # each item is a rule of its own, not the tail of the one before
+
+
+_FICHA = (
+    "Quero um assistente que receba o texto de um acórdão e devolva SEMPRE esta ficha, em texto simples "
+    "(sem markdown), porque vai direto para o nosso software:\n\n"
+    "Tribunal:\nProcesso n.º:\nData:\nDecisão: (procedente / improcedente / parcialmente procedente)\n"
+    "Resumo: (no máximo 80 palavras)\nNormas citadas:\n\n"
+    'Se um campo não constar do acórdão, escrever "não indicado".'
+)
+
+
+def test_a_form_with_notes_in_its_lines_is_the_reply() -> None:
+    prompt = generate(Brief(task=_FICHA, target="claude")).prompt
+    assert "`Decisão: (procedente / improcedente / parcialmente procedente)`" in prompt
+    assert "`Resumo: (no máximo 80 palavras)`" in prompt
+    assert "Keep the reply to at most 80 words" not in prompt  # the limit is the Resumo line's
+    assert 'starts with "Label:"' not in prompt  # the decision has its own line
