@@ -313,6 +313,13 @@ _NOT_A_LABEL = re.compile(
 )
 
 
+_QUOTED_PHRASE = re.compile(
+    r"[\"“‘']\s*(?:the|a|an|their|his|her|our|your|my|el|la|los|las|le|les|der|die|das|un|une|una|uno|il|lo|o|os|as)"
+    r"\s+\w",
+    re.IGNORECASE,
+)
+
+
 def _plausible(found: FoundLabels, text: str) -> bool:
     """Whether a found list reads as labels: no limit or format fragments, no table or function signature
     ("customers(id, name, region, tier)"), and in parentheses no clause-long items ("(no respira bien, …)").
@@ -334,6 +341,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False  # "status values are 'placed', 'delivered', …": SQL string literals a column holds
     if _COLUMNS_BEFORE.search(text[max(0, found.start - 60) : found.start]):
         return False  # "a table (columns: Acte | Sécu | Mutuelle)", "Spalten: Segment-ID | Fehlerart": headers
+    if len(_QUOTED_PHRASE.findall(text[found.start : found.end])) >= 2:
+        return False  # 'Say "the employee", "their manager", "a colleague"': words to write, not labels to choose
     before = text[: found.start]
     if _USER_PICKS.search(before):
         return False
@@ -453,6 +462,9 @@ def _find_labels(text: str) -> FoundLabels | None:
     cjk = find_cjk_labels(text)
     if cjk is not None:
         return cjk
+    line = prefixed_line_labels(text)
+    if line is not None:
+        return line
     prefixed = _PREFIXED.search(text)
     if prefixed is not None:
         values = [m.group("value").strip() for m in _PREFIXED_VALUE.finditer(prefixed.group(0))]
@@ -779,3 +791,32 @@ def label_line(text: str) -> FoundLabels | None:
         shift = match.start("line") - len(intro) - 1
         return found._replace(start=found.start + shift, end=found.end + shift)
     return None
+
+
+# "Then one last line: Flight risk for team: low, medium or high": a closing line's prefix and the values it takes.
+_PREFIXED_LINE = re.compile(
+    r"\b(?:line|zeile|ligne|línea|linha|riga|regel)\s*[:：]\s*(?P<prefix>[A-Za-zÀ-ÿ][\w' -]{1,40}?)\s*[:：]\s*"
+    r"(?P<list>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+(?:or|oder|ou|o|of)\s+[\w-]+)\b",
+    re.IGNORECASE,
+)
+
+
+_PREFIX_BEFORE = re.compile(
+    r"\b(?:line|zeile|ligne|línea|linha|riga|regel)\s*[:：]\s*(?P<prefix>[A-Za-zÀ-ÿ][\w' -]{1,40}?)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+
+
+def prefixed_line_labels(text: str) -> FoundLabels | None:
+    """A label set a named closing line takes ("… line: Flight risk for team: low, medium or high"), or None."""
+    match = _PREFIXED_LINE.search(text)
+    if match is None:
+        return None
+    items = split_items(match.group("list"), last_trim=False)
+    return FoundLabels(items, False, match.start("list"), match.end("list")) if items else None
+
+
+def line_prefix_before(before: str) -> str | None:
+    """The prefix of the named line a label set follows ("Flight risk for team" in "… line: Flight risk for team:")."""
+    match = _PREFIX_BEFORE.search(before[-80:])
+    return match.group("prefix").strip() if match else None

@@ -58,7 +58,11 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
                 scope=field,
             )
             continue
-        prefix = labels.line_prefix(text[span.end :]) or labels.prefixed_line(text[span.start : span.end])
+        prefix = (
+            labels.line_prefix(text[span.end :])
+            or labels.prefixed_line(text[span.start : span.end])
+            or labels.line_prefix_before(text[: span.start])
+        )
         topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
         found[index] = msgspec.structs.replace(
             constraint,

@@ -193,3 +193,23 @@ def test_a_form_with_notes_in_its_lines_is_the_reply() -> None:
     assert "`Resumo: (no máximo 80 palavras)`" in prompt
     assert "Keep the reply to at most 80 words" not in prompt  # the limit is the Resumo line's
     assert 'starts with "Label:"' not in prompt  # the decision has its own line
+
+
+_EXIT_NOTES = (
+    "I want a prompt that turns one set of exit interview notes into a summary our HR director can skim.\n"
+    "- Exactly 5 bullet points, each max 20 words.\n"
+    "- Then one last line: Flight risk for team: low, medium or high (meaning how likely others are to leave).\n"
+    '- No names of anyone. Say "the employee", "their manager", "a colleague".'
+)
+
+
+def test_a_named_closing_line_takes_its_values() -> None:
+    labels = [c for c in read_constraints(Brief(task=_EXIT_NOTES)) if c.kind == "labels"]
+    assert [c.values for c in labels] == [["low", "medium", "high"]]
+    prompt = generate(Brief(task=_EXIT_NOTES, target="claude")).prompt
+    assert 'End with one line "Flight risk for team: <label>"' in prompt
+
+
+def test_quoted_words_to_write_are_no_label_set() -> None:
+    prompt = generate(Brief(task=_EXIT_NOTES, target="claude")).prompt
+    assert "employee, their manager or colleague" not in prompt
