@@ -20,7 +20,7 @@ from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
-from app.engine.compose.plan import Plan, general_condition, make_plan
+from app.engine.compose.plan import Plan, escalation_case, general_condition, make_plan
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
@@ -101,10 +101,12 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
     emergency = _emergency_number(plan)
     # Only a contact for the general case answers "can I talk to a person?": a crisis line given for one situation
     # ("if someone talks about not wanting to live, give 988") is no hand-off.
+    candidates = [c for c in plan.of_kind("fallback") if emergency is None or c.value != emergency]
     fallbacks = [
-        c
-        for c in plan.of_kind("fallback")
-        if (emergency is None or c.value != emergency) and (c.action == "handoff" or general_condition(c.condition))
+        *(c for c in candidates if general_condition(c.condition)),
+        # "if someone disputes a decision or wants to complain, email claims@…": the route a person asks for
+        *(c for c in candidates if not general_condition(c.condition) and escalation_case(c.condition)),
+        *(c for c in candidates if c.action == "handoff" and not general_condition(c.condition)),
     ]
     inputs = ExampleInputs(
         kind=plan.primary.example_kind,

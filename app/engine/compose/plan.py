@@ -1204,13 +1204,39 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
             and c.condition is None  # a line given for one department, with no case of the brief's own
         ):
             continue
-        if c.action == "phone":
-            return f"tell them to call {c.value}."
-        if c.action == "email":
-            return f"tell them to email {c.value}."
-        if c.action == "url":
-            return f"point them to {c.value}."
+        route = _contact_route(c)
+        if route is not None:
+            return route
+    # "If someone is disputing a claim decision or wants to complain, email claims@…": the brief's own route for
+    # the cases an escalation is for, rather than a promise of a colleague nobody will send
+    for c in constraints:
+        if c.kind == "fallback" and c.value and c.value != emergency and escalation_case(c.condition):
+            route = _contact_route(c)
+            if route is not None:
+                return route
     return _HANDOFF_REPLY
+
+
+def escalation_case(condition: str | None) -> bool:
+    """Whether a fallback's condition is a case an escalation is for: a complaint, a dispute, an appeal."""
+    return bool(condition) and _ESCALATION_CASE.search(condition or "") is not None
+
+
+def _contact_route(c: Constraint) -> str | None:
+    if c.action == "phone":
+        return f"tell them to call {c.value}."
+    if c.action == "email":
+        return f"tell them to email {c.value}."
+    if c.action == "url":
+        return f"point them to {c.value}."
+    return None
+
+
+_ESCALATION_CASE = re.compile(
+    r"\b(?:complain\w*|complaints?|disput\w*|unhappy|dissatisfied|not\s+satisfied|appeal\w*|reclam\w*|quej\w*|"
+    r"beschwer\w*|plainte\w*|klacht\w*|contest\w*)",
+    re.IGNORECASE,
+)
 
 
 # A contact the brief gives for one department: technical support, billing, sales, bookings.
@@ -1491,7 +1517,13 @@ def make_plan(
         "task_sentence": task_sentence(head),
         "max_words": str(max_words),
         "noun": noun,
-        "escalate_how": escalation(constraints, brief.task),
+        "escalate_how": (escalate_how := escalation(constraints, brief.task)),
+        # the brief's own route (an address, a line) hands nobody over: the customer knows where to turn instead
+        "handed_over": (
+            "knows that a human colleague is taking over"
+            if escalate_how == _HANDOFF_REPLY
+            else "knows where to turn next"
+        ),
         "citation": citation_style(brief.task, constraints),
         "tie_break": _tie_break(labels),
         "character": played_character(brief.task) or "the character the brief describes",

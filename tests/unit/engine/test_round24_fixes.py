@@ -213,3 +213,17 @@ def test_a_named_closing_line_takes_its_values() -> None:
 def test_quoted_words_to_write_are_no_label_set() -> None:
     prompt = generate(Brief(task=_EXIT_NOTES, target="claude")).prompt
     assert "employee, their manager or colleague" not in prompt
+
+
+_PET_COVER = (
+    "We're Hollyfield Pet Cover, a small pet insurer. We want a chat assistant in the members area that answers "
+    "questions about their policy using the policy wording doc we'll paste in. If someone is disputing a claim "
+    "decision or wants to complain, tell them to email claims@hollyfieldpet.co.uk. If it's an emergency with the "
+    "animal, tell them to call their own vet first."
+)
+
+
+def test_a_complaints_route_is_the_escalation_and_no_colleague_is_promised() -> None:
+    prompt = generate(Brief(task=_PET_COVER, target="claude")).prompt
+    assert "To escalate, tell them to email claims@hollyfieldpet.co.uk." in prompt
+    assert "human colleague" not in prompt
