@@ -110,7 +110,25 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     if not tools:
         matches = _topic_labels_lead(matches, constraints)
     matches = _field_record_leads(matches, constraints)
+    matches = _without_covered_secondaries(matches)
     return _tools_lead(matches) if tools else matches
+
+
+def _without_covered_secondaries(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
+    """A secondary whose only keyword cues are ones the primary's job covers itself is no second job: research that
+    cites its sources ("every claim needs an inline citation") is no question answering over supplied documents,
+    which would add "answer only from the supplied documents" to a literature review."""
+    if not matches:
+        return matches
+    covered = set(BY_ID[matches[0].id].covers_cues)
+    return [
+        m
+        for m in matches
+        if m.rank == "primary"
+        or not covered
+        or not (cues := {f for f in m.features if not f.startswith("model:")})
+        or not cues <= covered
+    ]
 
 
 # The key of a JSON record that holds the verdict, and keys that would hold a written answer instead.

@@ -104,6 +104,7 @@ RESEARCH_ANALYST = Archetype(
     yields_to_tools=True,
     id="research_analyst",
     title="Research analyst",
+    covers_cues=("citations",),
     features=(
         feat("research", r"\bresearch\w*\b", 4),
         feat(

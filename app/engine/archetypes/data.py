@@ -217,7 +217,8 @@ CONTENT_MODERATION = Archetype(
         # ("een modbot in onze buurtapp", "modérer les commentaires", "moderieren", "moderar", "moderare")
         feat(
             "moderation",
-            r"\bmoderat\w*\b(?!['’]s\b)|\bmod[- ]?bots?\b|\bmodereer\w*|\bmodereren\b|\bmodér\w+|\bmoderier\w*|"
+            # ("strong / moderate / weak", "mild, moderate or severe": a grade in a list, not moderation)
+            r"(?<![/,]\s)(?<![/,])\bmoderat\w*\b(?!['’]s\b)(?!\s*[/,])|\bmod[- ]?bots?\b|\bmodereer\w*|\bmodereren\b|\bmodér\w+|\bmoderier\w*|"
             r"\bmoderar\b|\bmoderare\b",
             8,
         ),
@@ -307,7 +308,8 @@ DOCUMENT_QA = Archetype(
         ),
         feat(
             "documents",
-            r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge ?base\b|\bpolic(?:y|ies)\b|\bcontracts?\b|\bfaqs?\b|\bhelp[- ]?(?:center|centre) (?:articles?|pages?)\b|\b10-[kq]\b|\bfilings?\b",
+            # ("a policy NGO", "our policy team": people who make policy, not a policy document to answer from)
+            r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge ?base\b|\bpolic(?:y|ies)\b(?!\s+(?:ngos?|team|people|staff|makers?|analysts?|briefs?|officers?|advis[eo]rs?|research|questions?|papers?|areas?|work)\b)|\bcontracts?\b|\bfaqs?\b|\bhelp[- ]?(?:center|centre) (?:articles?|pages?)\b|\b10-[kq]\b|\bfilings?\b",
             2,
         ),
         feat("citations", r"\bcit(?:e|es|ing|ations?)\b|\bsources?\b|\breferences?\b", 3),

@@ -54,6 +54,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     features: tuple[Feature, ...]
     role: str
     objective: str
+    covers_cues: tuple[str, ...] = ()
+    """Keyword cues of other archetypes that this job covers itself (a researcher cites sources): a secondary
+    matched on nothing else is no second job."""
     noun: str = "assistant"
     """Bare role noun ("customer support agent"): used as "You are Acme's <noun>." when the task names the job."""
     success: str = ""

@@ -50,7 +50,10 @@ _SOURCE_NOUN = re.compile(
     r"\b((?:[\w'’-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
     r"(?:tenancy |rental |lease |service )?agreements?|leases?|price ?lists?|"
     r"(?:user |product |reference |technical )?manuals?|10-[kq]|contracts?|faqs?(?! bot| assistant| chatbot)|"
-    r"documentation|docs(?! site)|documents?|articles?|polic(?:y|ies)|guidance|guides?|guidelines|wiki|playbooks?|"
+    r"documentation|docs(?! site)|documents?|articles?|"
+    # ("a policy NGO", "our policy team": people who make policy, not a policy to answer from)
+    r"polic(?:y|ies)(?!\s+(?:ngos?|team|people|staff|makers?|analysts?|briefs?|officers?|advis[eo]rs?|research|"
+    r"questions?|papers?|areas?|work)\b)|guidance|guides?|guidelines|wiki|playbooks?|"
     r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?|ordinances?|statutes?|bylaws?|by-laws?)\b",
     re.IGNORECASE,
 )

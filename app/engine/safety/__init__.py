@@ -384,13 +384,22 @@ _FAMILY_BEFORE = re.compile(
 
 def _children_only_as_family(lowered: str) -> bool:
     """Whether every mention of children names someone's family ("have children going hungry", "parents with
-    kids"), so that the children are not the ones who use the assistant."""
+    kids") or a research topic ("child mortality"), so that the children are not the ones who use the assistant."""
     matches = list(CHILDREN.strong.finditer(lowered))
     if not matches or CHILDREN.weak is None:
         return False
     return all(
-        _FAMILY_BEFORE.search(lowered, max(0, m.start() - 30), m.start()) is not None for m in matches
+        _FAMILY_BEFORE.search(lowered, max(0, m.start() - 30), m.start()) is not None
+        or _CHILDREN_AS_TOPIC.match(lowered, m.start()) is not None
+        for m in matches
     ) and not re.search(r"\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b", lowered)
+
+
+# "evidence about … reducing child mortality": children as what a policy or study is about, not its readers
+_CHILDREN_AS_TOPIC = re.compile(
+    r"child(?:ren)?(?:['’]s)?\s+(?:mortality|health|poverty|labou?r|marriage|nutrition|malnutrition|development|"
+    r"welfare|survival|vaccination|immuni[sz]ation|obesity|stunting|deaths?)\b"
+)
 
 
 _EMERGENCY_CONDITION = re.compile(

@@ -4,6 +4,7 @@ words are joined by ・ under a ／ list."""
 from __future__ import annotations
 
 from app.engine.brief import Brief
+from app.engine.classify import score_all
 from app.engine.generate import generate, read_constraints
 
 _ROUTING_JA = (
@@ -227,3 +228,26 @@ def test_a_complaints_route_is_the_escalation_and_no_colleague_is_promised() -> 
     prompt = generate(Brief(task=_PET_COVER, target="claude")).prompt
     assert "To escalate, tell them to email claims@hollyfieldpet.co.uk." in prompt
     assert "human colleague" not in prompt
+
+
+_EVIDENCE = (
+    "We're a policy NGO working on community health in East Africa. Our policy team asks research questions like "
+    '"what does the evidence say about community health worker programmes reducing child mortality", and I need '
+    "the assistant to write evidence briefs for them. Structure: Question, Key findings, Strength of evidence "
+    "(strong / moderate / weak / insufficient), Gaps, References. Every factual claim needs an inline citation like "
+    "[Author Year]. Only use peer-reviewed studies published 2015 or later."
+)
+
+
+def test_a_literature_brief_is_not_grounded_in_a_policy_document_nor_moderated() -> None:
+    result = generate(Brief(task=_EVIDENCE, target="claude"))
+    assert [a.id for a in result.archetypes][:1] == ["research_analyst"]
+    moderation = [m for m in score_all(_EVIDENCE) if m.id == "content_moderation"]
+    assert all("moderation" not in m.features for m in moderation)  # "strong / moderate / weak" is a grade
+    assert "Answer only from the" not in result.prompt
+
+
+def test_child_mortality_as_a_topic_gets_no_childrens_pack() -> None:
+    prompt = generate(Brief(task=_EVIDENCE, target="claude")).prompt
+    assert "child's personal information" not in prompt
+    assert "age-appropriate" not in prompt
