@@ -409,7 +409,9 @@ ROLEPLAY_INTERVIEWER = Archetype(
             # "Il bot deve interpretare la signora Bortolin … Mai uscire dal personaggio"
             r"\binterpreta(?:re)?\s+(?:il|la|lo|l['’]|un|una|uno)\b|\bfa(?:re)?\s+la\s+parte\b|\bgioco\s+di\s+ruolo\b|"
             r"\bsimulazion[ei]\b|\bincarne[rsz]?\b|\brollenspel\b|\bspeelt?\s+de\s+rol\b|\bsimulatie\b|"
-            r"\b(?:dal|nel|du|dans\s+le|del|do|no|uit\s+de)\s+(?:personaggio|personnage|personaje|personagem|rol)\b",
+            r"\b(?:uscire|uscirà|esce|sortir|sors|sort|salir|salga|sale|sair|saia|sai)\s+(?:mai\s+)?"
+            r"(?:dal|du|del|do)\s+(?:personaggio|personnage|personaje|personagem|papel)\b|"
+            r"\b(?:dal|nel|dans\s+le)\s+(?:personaggio|personnage)\b|\buit\s+de\s+rol\b",
             6,
         ),
         feat("practice", r"\bpractice\b|\bmock\b|\brehears\w*\b|\bcandidates?\b", 3),

@@ -1343,12 +1343,19 @@ FIELD_LINES = Variant(
 
 # "Ausgabe bitte als YAML, NICHT als JSON, unser Import-Skript liest YAML": the record is YAML, so every JSON line
 # of the default (role, schema, example, reminder) would contradict the brief.
+# The reply as YAML: "as YAML", "Ausgabe bitte als YAML", "output: YAML", "nur das YAML" (not a file's ".yaml").
+ASKS_YAML = re.compile(
+    r"\b(?:as|in|into|als|en|em|in|como)\s+yaml\b|(?<![.\w-])yaml\s+(?:only|output|format)\b|"
+    r"\b(?:output|ausgabe|return|reply|respond|formato?|sortie|salida|saída|uitvoer)\b[^.\n]{0,30}(?<![.\w-])yaml\b|"
+    r"\b(?:nur|only|solo|seulement|apenas|alleen)\s+(?:das\s+|the\s+|el\s+|le\s+|o\s+|de\s+)?yaml\b",
+    re.IGNORECASE,
+)
 YAML_RECORD = Variant(
     name="yaml record",
-    cue=re.compile(r"\byaml\b", re.IGNORECASE),
+    cue=ASKS_YAML,
     unless=re.compile(
         r"\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non)\s+(?:(?:als|as|in|en|em|in)\s+)?yaml\b|"
-        r"\byaml\b[^.\n]{0,40}\b(?:front\s*matter|files?|configs?|manifests?)\b",
+        r"\b(?:rather\s+than|instead\s+of|statt|plutôt\s+que|en\s+lugar\s+de|em\s+vez\s+de|invece\s+di)\s+yaml\b",
         re.IGNORECASE,
     ),
     changes={

@@ -35,7 +35,7 @@ _FIELD_LIST = re.compile(
     re.IGNORECASE,
 )
 _FIELD_PAREN = re.compile(r"\(([^()]*,[^()]*)\)")
-_NO_FIELD = re.compile(r"^(?:same|only|all|other|original|existing|each|every)_|(?:^|_)(?:keys|values)(?:_|$)")
+_NO_FIELD = re.compile(r"^(?:same|only|original|existing)_|(?:^|_)(?:keys|values)(?:_|$)")
 _FIELD_TAIL = re.compile(r"\s+(?:from|in|out of|as|into|for|to|on)\b.*$", re.IGNORECASE)
 _NUMERIC_FIELD = re.compile(
     r"\b(?:totals?|amounts?|prices?|costs?|salary|years|count|quantity|age|score|subtotal|tax|vat|fee|fees|net|gross|"

@@ -8,7 +8,7 @@ from typing import Any
 
 import msgspec
 
-from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
+from app.engine.archetypes.variants import ASKS_QUESTIONS, ASKS_YAML, PROSE_BEFORE_JSON
 from app.engine.compose.conflicts import SAYS_NULL, allows_null
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
 from app.engine.compose.label_reason import reason_after_label, reason_line
@@ -56,8 +56,13 @@ SAME_SHAPE_DESCRIPTION = (
     "JSON with exactly the keys and structure of the input's JSON, with no prose before or after it and no code fence."
 )
 # "return the same JSON with the same keys", "mismo JSON con las mismas claves", "dieselben Schlüssel"
+_JSON_INPUT = re.compile(
+    r"\b(?:paste|send|give|receive|get|input|feed|pass|hand)\w*\b[^.\n]{0,40}\bjson\b|\bjson\b[^.\n]{0,20}\b(?:input|in)\b|"
+    r"\b(?:pego|pega|colo|mando|envío|envio|geb|schick|einfüg|colle|envoie|incoll|plak|stuur)\w*\b[^.\n]{0,40}\bjson\b",
+    re.IGNORECASE,
+)
 _SAME_SHAPE = re.compile(
-    r"\b(?:same|identical)\s+(?:json|keys|structure|shape|format)\b|\bmism[oa]s?\s+(?:json|claves|estructura)\b|"
+    r"\b(?:same|identical)\s+(?:json|keys|structure|shape)\b|\bmism[oa]s?\s+(?:json|claves|estructura)\b|"
     r"\bmesm[oa]s?\s+(?:json|chaves|estrutura)\b|\b(?:dieselben|gleichen?)\s+(?:json|schlüssel|keys|struktur)\b|"
     r"\bmêmes?\s+(?:json|clés|structure)\b|\bstess[aei]\s+(?:json|chiavi|struttura)\b|\bdezelfde\s+(?:json|keys|sleutels|structuur)\b",
     re.IGNORECASE,
@@ -122,7 +127,7 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
         return plan.brief.json_schema
     if any(c.value == "lines" for c in plan.of_kind("format")):
         return None  # "one per line as `field: value`": the fields are lines of text, not a JSON object
-    if plan.primary.output.kind != "json" and plan.primary.extracts_fields and _YAML.search(plan.brief.task):
+    if plan.primary.output.kind != "json" and plan.primary.extracts_fields and ASKS_YAML.search(plan.brief.task):
         return None  # the record is YAML: its keys are listed, no JSON schema
     for c in plan.of_kind("schema"):
         if c.schema:
@@ -333,7 +338,7 @@ def _kind(plan: Plan, schema: dict[str, Any] | None, value: str | None) -> Outpu
     cue = plan.entities.output_kind
     if cue is not None and plan.conflicts.forbidden_feature(cue):
         cue = None
-    if cue == "json" and _YAML.search(plan.brief.task) and primary_kind != "json":
+    if cue == "json" and ASKS_YAML.search(plan.brief.task) and primary_kind != "json":
         cue = None  # "als YAML, NICHT als JSON": the job's YAML record, whatever else the brief says of JSON
     if cue is None or cue == primary_kind or primary_kind in ("json", "decision", "label", "code"):
         return primary_kind
@@ -403,7 +408,13 @@ def output_format(plan: Plan) -> OutputFormat:
             # "exactly three sections with these headings: "What you earned", …": the brief's own shape of a reply.
             titles = ", ".join(f'"{title}"' for title in _QUOTED.findall(headings.group("names")))
             stated = [f"Exactly these sections, in this order, each under its heading: {titles}."]
-    same_shape = kind == "json" and schema is None and _SAME_SHAPE.search(brief.task) is not None
+    same = _SAME_SHAPE.search(brief.task) if kind == "json" and schema is None else None
+    # (only when the input is JSON itself, and the keys are not another system's: "the same keys as our import")
+    same_shape = (
+        same is not None
+        and _JSON_INPUT.search(brief.task) is not None
+        and not re.match(r"\s+as\s+(?:our|the|a|an|your|their)\b", brief.task[same.end() :])
+    )
     if same_shape:
         # "return the same JSON with the same keys, only the values translated": the input's own keys, no schema
         stated = [SAME_SHAPE_DESCRIPTION]
@@ -585,7 +596,6 @@ _LINE_KEY = re.compile(
 )
 
 
-_YAML = re.compile(r"\byaml\b", re.IGNORECASE)
 _LABEL_ONLY = "Reply with exactly one of these labels:"
 _LABEL_ALONE = re.compile(r"\bwith no explanation\b|^Only the labels?\b")
 # The parts a reply carries after its label: a reason, a note, a justification.

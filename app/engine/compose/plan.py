@@ -19,7 +19,7 @@ from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source
 from app.engine.compose.language import brief_language
 from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint, ConstraintKind
-from app.engine.constraints.clauses import inline_marker, is_abbreviation, is_ordinal
+from app.engine.constraints.clauses import inline_marker, is_abbreviation, is_ordinal, numbered_line
 from app.engine.constraints.fallbacks import find_condition
 from app.engine.constraints.language import other_reply_language
 from app.engine.constraints.rules import is_english
@@ -725,7 +725,10 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
         if heading is not None:
             text = text[heading.end() :].lstrip()  # "要求：\n1. 绝对不能…": the heading over the list is no rule
         # "2. 每次回答不超过150字。": the brief's item number would sit beside the prompt's own numbering
-        text = _LEADING_ITEM_NUMBER.sub("", text) if "\n" in task else text
+        number = _LEADING_ITEM_NUMBER.match(text) if "\n" in task else None
+        at = start + len(sentence) - len(sentence.lstrip())
+        if number is not None and (number.group(0)[0] in "(（" or numbered_line(task, at)):
+            text = text[number.end() :]  # (not "1.5米以上…" nor "24. und 31. Dezember …": no list there)
         if index == head + 1 and _PURPOSE_NEXT.match(task, start):
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
@@ -917,6 +920,13 @@ def _with_item_lists(
     for index, text in details:
         if index <= skip_to:
             continue
+        lead = task[slice(*sentences[index])]
+        if ":" not in lead.rstrip()[-1:] and ":\n" not in lead:
+            # Only a line that ends in a colon introduces a list (see `_one_list`); not scanning the items after
+            # every other line keeps a long run of numbered lines (pasted answer keys) linear.
+            if _HEADING.fullmatch(text) is None:
+                joined.append(text)
+            continue
         end = index + 1
         # "… waits for the answer each time:\n1) What's one thing …?\n2) …": numbered items of an English lead
         numbered = english and text.isascii() and is_english(text)
@@ -963,7 +973,7 @@ def _one_list(lead: str, items: list[str], heading: bool, english: bool) -> bool
 _BLANK = re.compile(r"\n[ \t]*\n")
 _SEQUENCE_LEAD = re.compile(
     r"\b(?:in\s+(?:this|that|the\s+following)\s+order|in\s+order|one\s+(?:at\s+a\s+time|by\s+one)|"
-    r"(?:these|the\s+following)\s+(?:questions|steps|details|things|points))\s*[:：]\s*$",
+    r"(?:these|the\s+following)\s+(?:questions|steps))\s*[:：]\s*$",
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S[^\n]{0,80}$")

@@ -246,7 +246,7 @@ def inline_marker(text: str, index: int) -> int | None:
     if _ORDINAL_LEAD.search(text, max(0, index - 12), found.start()):
         return None  # "der 5. und 6. Klasse": German ordinals, not list items
     line_start = text.rfind("\n", 0, found.start()) + 1
-    if line_start and not text[line_start : found.start()].strip() and _MARKER_ALONE.match(text, found.start()):
+    if line_start and not text[line_start : found.start()].strip() and numbered_line(text, found.start()):
         return found.start()  # "in this order:\n1. full name\n2. …": a number that opens its line marks an item
     number = int(found.group("n"))
     # Items of a list say something: "5. und 6." has one word between its numbers, an item has three or more.
@@ -259,8 +259,25 @@ def inline_marker(text: str, index: int) -> int | None:
     return None
 
 
+def numbered_line(text: str, start: int) -> bool:
+    """Whether the line whose number starts at `start` is an item of a numbered list: "1. " with a "2. " line after
+    it, or "n. " with an "n-1. " line before it ("24. und 31. Dezember …" and "1.5米以上…" are no items)."""
+    marker = _LINE_NUMBER.match(text, start)
+    if marker is None:
+        return False
+    number = int(marker.group("n"))
+    if number == 1:
+        end = text.find("\n", start)
+        following = text[end + 1 :].lstrip(" \t") if end >= 0 else ""
+        return _LINE_NUMBER.match(following[:8]) is not None and following.startswith(("2.", "2)", "2、", "2．"))
+    line_start = text.rfind("\n", 0, start) + 1
+    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    previous = text[previous_start:line_start].lstrip(" \t")
+    return any(previous.startswith(f"{number - 1}{mark}") for mark in ".)、．")
+
+
+_LINE_NUMBER = re.compile(r"(?P<n>\d{1,2})(?:[.)](?=[ \t]+\S)|[、．](?=\s*\S))")
 _TWO = re.compile(r"[\s:;]2\.\s")
-_MARKER_ALONE = re.compile(r"\d{1,2}\.[ \t]+\S")
 
 
 def _next_two(text: str, start: int) -> int | None:

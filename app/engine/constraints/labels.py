@@ -241,7 +241,10 @@ _PREFIXED = re.compile(
 _PREFIXED_VALUE = re.compile(r"[\"“][^\"”:]+:\s*(?P<value>[^\"”]+)[\"”]")
 # "Decide OK, EDIT or BLOCK": a verdict verb right before a list of upper-case names.
 # "output: VERWIJDER of LATEN STAAN": a name may be two upper-case words, and "or" may be the brief's own word.
-_UPPER_NAME = r"[A-Z][A-Z_]+(?: (?!(?:AND|OR|OF|THE|THEN|TO|IN|ON|WITH|ONLY)\b)[A-Z][A-Z_]+)?"
+_UPPER_NAME = (
+    r"[A-Z][A-Z_]+(?: (?!(?:AND|OR|OF|THE|THEN|TO|IN|ON|WITH|ONLY|FIRST|LAST|NOW|PLEASE|ALWAYS|NEVER|AGAIN|ALSO|"
+    r"IF|WHEN|AS|FOR|AT|BY|ELSE|OTHERWISE|HERE|TOO|JUST|IS|ARE|BE)\b)[A-Z][A-Z_]+)?"
+)
 _UPPER_OR = r"(?:or|of|oder|ou|o)"
 _DECIDE = re.compile(
     r"\b(?i:decide|choose|pick|verdict|answer|reply|respond|output|return|uitvoer|ausgabe|sortie|salida|saída|"
@@ -250,9 +253,11 @@ _DECIDE = re.compile(
 )
 _DECIDE_SPLIT = re.compile(rf"\s*(?:,|/|\b{_UPPER_OR}\b)\s*")
 # "SEVERITY is BLOCKER, MAJOR or NIT": an upper-case field (a cell of the brief's line template) and its values.
+# (the field is a word of four letters or more, and the values are joined by commas or "or": "Our API is
+# REST/JSON" describes a stack)
 _UPPER_FIELD_IS = re.compile(
-    rf"\b[A-Z][A-Z_]{{2,}}\s+(?:is|must\s+be|should\s+be|can\s+be)\s+(?:(?:one|either)\s+of:?\s+)?"
-    rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|/|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
+    rf"\b[A-Z][A-Z_]{{3,}}\s+(?:is|must\s+be|should\s+be|can\s+be)\s+(?:(?:one|either)\s+of:?\s+)?"
+    rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
 )
 
 
@@ -663,7 +668,7 @@ _FIELD_IS_ONE_OF = re.compile(
 )
 
 
-_UPPER_FIELD_BEFORE = re.compile(r"(?:^|[\s,;(])(?P<field>[A-Z][A-Z_]{2,})\s+(?:is|must\s+be|should\s+be|can\s+be)\s*$")
+_UPPER_FIELD_BEFORE = re.compile(r"(?:^|[\s,;(])(?P<field>[A-Z][A-Z_]{3,})\s+(?:is|must\s+be|should\s+be|can\s+be)\s*$")
 
 
 def field_of_labels(before: str) -> str | None:
@@ -760,8 +765,9 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
         ):
             # "PASS、REMOVE、REVIEW，然后换行，写一句…理由": 、 joins the labels; a ， before an instruction ends them
             items, end = items[:cut], listed.start("list") + cut
-        # "修理依頼 ／ 家賃・契約 ／ 退去": with a stronger separator, ・ joins the words of one label
-        separators = r"[、，,/／]" if re.search(r"[、，,/／]", items) else r"[、，,/／・]"
+        # "修理依頼 ／ 家賃・契約 ／ 退去": when another separator is used as often, ・ joins the words of one label
+        strong = max(items.count(mark) for mark in "、，,/／")
+        separators = r"[、，,/／]" if strong >= items.count("・") else r"[、，,/／・]"
         values = [v.strip() for v in re.split(rf"\s*{separators}\s*", items) if v.strip()]
         values = [re.sub(r"^(?:或者|或是|以及|还有|或|和|及|または|か)", "", v) for v in values]
         if 2 <= len(values) <= 30 and len(set(values)) == len(values):
@@ -772,6 +778,12 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
 # "The category is one of:\n  repair / rent / noise / other", "カテゴリは以下のどれか1つ：\n  修理依頼 ／ 家賃・契約":
 # an intro line about labels, and the set alone on the next line (one line with separators, not a bulleted list).
 _INTRO_THEN_LINE = re.compile(r"(?m)^(?P<intro>[^\n]{3,120}[:：])[ \t]*\n[ \t]*(?P<line>[^\n\-*•][^\n]{2,200})$")
+_LABEL_WORD = re.compile(
+    r"\b(?:labels?|categor(?:y|ies)|classes|classif\w*|tags?|intents?|sentiments?|verdicts?|statuses|severit(?:y|ies)|"
+    r"priorit(?:y|ies)|urgency|grades?|buckets?|etiquetas?|étiquettes?|kategorie\w*|categorie\w*|categor[ií]as?|"
+    r"catégories?|labels?|etichette)\b",
+    re.IGNORECASE,
+)
 _ONE_OF_INTRO = re.compile(r"\b(?:one\s+of|eine[rsm]?\s+(?:von|der)|un[oa]\s+de|l'une?\s+de|um\s+de|één\s+van)\b", re.I)
 _LINE_SEPARATOR = re.compile(r"[/／,、|]|\s(?:or|oder|ou|o|of)\s")
 
@@ -780,7 +792,11 @@ def label_line(text: str) -> FoundLabels | None:
     """A label set written alone on the line after an intro that speaks of labels; positions are in `text`."""
     for match in _INTRO_THEN_LINE.finditer(text):
         intro, line = match.group("intro"), match.group("line")
-        if not (_LABEL_CONTEXT.search(intro) or _CJK_CONTEXT.search(intro) or _ONE_OF_INTRO.search(intro)):
+        # the words right before the colon say what the line lists ("The status light on the router can be:" is
+        # about a light; "Priority support assistant. We have offices in three regions:" about offices)
+        tail = re.split(r"[.!?。！？]", intro)[-1]
+        tail = " ".join(tail.split()[-4:]) if " " in tail.strip() else tail[-15:]
+        if not (_LABEL_WORD.search(tail) or _CJK_CONTEXT.search(tail) or _ONE_OF_INTRO.search(tail)):
             continue
         if not _LINE_SEPARATOR.search(line):
             continue
