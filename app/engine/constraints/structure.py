@@ -431,6 +431,9 @@ _JA_FIELDS = re.compile(
 )
 
 
+_JA_VERB = re.compile(r"を(?:抽出|取り出|抜き出|記録|聞き取|取得)")
+
+
 def find_cjk_fields(text: str) -> FoundFields | None:
     """A Chinese or Japanese field list: explicit key names first, then the named items after an extract verb."""
     if not _CJK_CHAR.search(text):
@@ -438,7 +441,13 @@ def find_cjk_fields(text: str) -> FoundFields | None:
     for pattern in (_CJK_KEYS, _CJK_FIELDS, _JA_FIELDS):
         if pattern is not _CJK_KEYS and _LATIN_KEYS.search(text):
             return _latin_keys(text)
-        match = pattern.search(text)
+        if pattern is _JA_FIELDS:
+            # The verb ends the list: search only just before it, so that a long 、 list with no such verb is not
+            # scanned from every one of its positions (quadratic).
+            verb = _JA_VERB.search(text)
+            match = pattern.search(text, max(0, verb.start() - 200), verb.end()) if verb is not None else None
+        else:
+            match = pattern.search(text)
         if match is None:
             continue
         items = [item.strip() for item in re.split(r"\s*[、，,/]\s*", match.group("list")) if item.strip()]
