@@ -25,6 +25,7 @@ from app.engine.archetypes.variants import (
     QUIZ,
     REPLY_DRAFTING,
     ROLEPLAY_PARTNER,
+    SOCIAL_POSTS,
     STATED_PIECES,
     STORY_GAME,
     STORY_GAME_CUE,
@@ -310,7 +311,8 @@ MARKETING_COPY = Archetype(
             "social posts",
             # "scrivere i post Instagram", "LinkedIn posts for our launches", "インスタの投稿文": posts to publish
             r"\b(?:instagram|linkedin|facebook|tiktok|insta)[- ]?(?:posts?|captions?|beiträge|publicaciones|publications)\b|"
-            r"\bposts?\s+(?:(?:per|su|di|on|for|para|pro|no|na|do|da)\s+)?(?:o\s+|a\s+)?(?:instagram|insta|ig|linkedin|facebook|face|fb|"
+            r"\bposts?\s+(?:(?:per|su|di|on|for|para|pro|no|na|do|da|de|del|van|auf|sur|pour|voor)\s+)?(?:o\s+|a\s+)?"
+            r"(?:instagram|insta|ig|linkedin|facebook|face|fb|"
             r"tiktok)\b|\blegendas?\s+(?:pro|para|do|no)\s+(?:o\s+)?(?:insta|instagram|face|facebook|tiktok)\b|"
             r"\bpublicaci[oó]n(?:es)?\s+(?:de|en|para)\s+(?:instagram|facebook|linkedin)\b|"
             r"\bbeiträge\s+für\s+(?:instagram|linkedin|facebook)\b|インスタ(?:グラム)?の?投稿|小红书(?:文案|笔记)|朋友圈文案",
@@ -377,7 +379,7 @@ MARKETING_COPY = Archetype(
     contacts_in_text=True,
     # copy speaks to the market, never with a person about their case: the brief's own claim rules govern health copy
     safety_packs=False,
-    variants=(STATED_PIECES, PRODUCT_DESCRIPTIONS),
+    variants=(STATED_PIECES, SOCIAL_POSTS, PRODUCT_DESCRIPTIONS),
 )
 
 ROLEPLAY_INTERVIEWER = Archetype(

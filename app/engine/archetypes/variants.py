@@ -1084,6 +1084,34 @@ MARKETING_COPY_ESSENTIAL = (
 )
 
 
+# "escriba los posts de insta de Tacos Don Chuy", "write linkedin posts for my consulting biz": one post per
+# request, ready to publish; three labelled variants with a call to action each are a campaign brief's default.
+SOCIAL_POSTS = Variant(
+    name="social posts",
+    cue=re.compile(
+        # (captions without a count keep the three variants to choose from: a caption is picked, a post is published)
+        r"\b(?:posts?|publicaci[oó]n(?:es)?|beiträge)\b[^.\n]{0,20}?\b(?:instagram|insta|ig|"
+        r"linkedin|facebook|tiktok)\b|\b(?:instagram|insta|ig|linkedin|facebook|tiktok)[- ]?posts?\b",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(
+        r"\bvariants?\b|\bvariantes?\b|\bA/B\b|\b(?:\d+|two|three|four|five|dos|tres|cuatro|cinco|zwei|drei|deux|trois|"
+        r"duas|três|due|tre|twee|drie)\s+(?:\w+\s+)?(?:options?|opciones|optionen|versions?|versiones|opções|opzioni|"
+        r"opties|posts?|captions?)\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "rules": MARKETING_COPY_ESSENTIAL,
+        "output": OutputFormat(
+            kind="prose", description="The post itself, ready to publish, with nothing before or after it."
+        ),
+        "examples": (),
+        "example_kind": "",
+        "final_reminder": "Write the post, ready to publish, within the brief's limits.",
+    },
+)
+
+
 # "give 3 headlines max 30 characters each and 2 descriptions": the brief counts the pieces it wants (an ad's
 # headlines and descriptions, a post's hooks); they are the reply, not three variants each with a call to action.
 STATED_PIECES = Variant(

@@ -18,6 +18,15 @@ CUSTOMER_SUPPORT = Archetype(
             "customer support", r"\bcustomer (?:support|service|care|success)\b|\bsupport (?:agent|bot|assistant)\b", 6
         ),
         feat("helpdesk", r"\bhelp ?desk\b|\bservice desk\b", 5),
+        # "een supportassistent voor de chat", "atención al cliente", "Kundenservice": support in the other languages
+        feat(
+            "customer support (other languages)",
+            r"\bsupport\w*assistent\w*|\bklantenservice\b|\bklantendienst\b|\bkundenservice\b|\bkundendienst\b|"
+            r"\bkundensupport\b|\bservice\s+client(?:s|èle)?\b|\bsupport\s+client\b|\batenci[óo]n\s+al\s+cliente\b|"
+            r"\bservicio\s+al\s+cliente\b|\batendimento\s+(?:ao\s+cliente|de\s+clientes)\b|\bassistenza\s+clienti\b|"
+            r"\bservizio\s+clienti\b|\bsupporto\s+clienti\b|\bsoporte\s+al\s+cliente\b",
+            6,
+        ),
         # "a bot for our instagram DMs": answering people's direct messages is support, not copywriting
         feat(
             "direct messages",

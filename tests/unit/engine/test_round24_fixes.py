@@ -264,3 +264,27 @@ def test_a_long_chinese_list_stays_linear() -> None:
     started = time.perf_counter()
     generate(Brief(task=task[:20_000], target="claude"))
     assert time.perf_counter() - started < 3.0
+
+
+def test_spanish_instagram_posts_are_marketing_one_post_at_a_time() -> None:
+    task = (
+        "hazme un prompt q escriba los posts de insta de Tacos Don Chuy (Guadalajara). tono de compa, tuteando. "
+        "max 280 caracteres, max 2 emojis, siempre el hashtag #TacosDonChuy. no pongas precios nunca xq cambian"
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert result.archetypes[0].id == "marketing_copy"
+    assert "The post itself, ready to publish" in result.prompt
+    assert "Three variants" not in result.prompt
+
+
+def test_three_options_keep_their_variants() -> None:
+    task = "Write 3 options for an Instagram post for our vegan bakery, max 150 characters each."
+    assert "The post itself" not in generate(Brief(task=task, target="claude")).prompt
+
+
+def test_a_dutch_support_assistant_is_customer_support() -> None:
+    task = (
+        "Wij zijn OranjePlay, een online casino. We willen een supportassistent voor de chat die vragen beantwoordt "
+        "over storten, uitbetalen en verificatie. Antwoord altijd in het Nederlands, maximaal 100 woorden."
+    )
+    assert generate(Brief(task=task)).archetypes[0].id == "customer_support"
