@@ -284,7 +284,12 @@ def test_three_options_keep_their_variants() -> None:
 
 def test_a_dutch_support_assistant_is_customer_support() -> None:
     task = (
-        "Wij zijn OranjePlay, een online casino. We willen een supportassistent voor de chat die vragen beantwoordt "
-        "over storten, uitbetalen en verificatie. Antwoord altijd in het Nederlands, maximaal 100 woorden."
+        "Wij zijn OranjePlay, een online casino met een vergunning van de Kansspelautoriteit. We willen een "
+        "supportassistent voor de chat die vragen beantwoordt over storten, uitbetalen, verificatie (ID-check) en "
+        "accountinstellingen.\n\nRegels:\n- Altijd in het Nederlands antwoorden.\n"
+        "- Maximaal 100 woorden per antwoord.\n"
+        "- Nooit spelers aanmoedigen om (meer) te spelen, geen bonussen of free spins aanbieden.\n"
+        "- Zegt een speler dat hij de controle kwijt is: verwijs naar Cruks en naar verantwoordspelen@oranjeplay.nl.\n"
+        "- Niet steeds sorry zeggen."
     )
     assert generate(Brief(task=task)).archetypes[0].id == "customer_support"
