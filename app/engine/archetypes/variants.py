@@ -1094,10 +1094,18 @@ SOCIAL_POSTS = Variant(
         r"linkedin|facebook|tiktok)\b|\b(?:instagram|insta|ig|linkedin|facebook|tiktok)[- ]?posts?\b",
         re.IGNORECASE,
     ),
+    # (several posts, counted or by period, and posts to analyse rather than write, keep the campaign default)
     unless=re.compile(
-        r"\bvariants?\b|\bvariantes?\b|\bA/B\b|\b(?:\d+|two|three|four|five|dos|tres|cuatro|cinco|zwei|drei|deux|trois|"
-        r"duas|três|due|tre|twee|drie)\s+(?:\w+\s+)?(?:options?|opciones|optionen|versions?|versiones|opções|opzioni|"
-        r"opties|posts?|captions?)\b",
+        r"\bvariants?\b|\bvariantes?\b|\bA/B\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|dos|tres|"
+        r"cuatro|cinco|seis|siete|ocho|diez|zwei|drei|vier|fünf|sieben|zehn|deux|trois|quatre|cinq|sept|dix|duas|três|"
+        r"quatro|sete|dez|due|tre|quattro|cinque|sette|dieci|twee|drie|vier|vijf|zeven|tien)\s+(?:\w+\s+){0,2}"
+        r"(?:options?|opciones|optionen|versions?|versiones|opções|opzioni|opties|posts?|captions?|publicaci\w+|"
+        r"beiträge|berichten|publications?)\b|"
+        r"\b(?:a|one|the|this|next|whole|every)\s+(?:week|month)(?:'s)?\s+(?:of|worth)\b|\bper\s+(?:day|weekday|week)\b|"
+        r"\bone\s+(?:for\s+|per\s+)?(?:each|every|a)\s+(?:day|weekday)\b|\bhele\s+(?:maand|week)\b|\bpor\s+d[ií]a\b|"
+        r"\bpor\s+semana\b|\bpro\s+tag\b|\bpar\s+jour\b|\bal\s+giorno\b|\bper\s+dag\b|\bcontent\s+(?:calendar|plan)\b|"
+        r"\banaly[sz]\w*|\banalis\w*|\bperformance\b|\bengagement\b|\bmetrics\b|\bcsv\b|\bmoderat\w*|\bsummari[sz]\w*|"
+        r"\btranslat\w*",
         re.IGNORECASE,
     ),
     changes={

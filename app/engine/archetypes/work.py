@@ -21,10 +21,13 @@ CUSTOMER_SUPPORT = Archetype(
         # "een supportassistent voor de chat", "atención al cliente", "Kundenservice": support in the other languages
         feat(
             "customer support (other languages)",
-            r"\bsupport\w*assistent\w*|\bklantenservice\b|\bklantendienst\b|\bkundenservice\b|\bkundendienst\b|"
+            # (not the department the assistant sends people to: "an den Kundenservice, nicht an dich")
+            r"(?<!\ban\sden\s)(?<!\ban\sunseren\s)(?<!\bzum\s)(?<!\bnaar\sde\s)(?<!\bnaar\sonze\s)(?<!\bnaar\s)"
+            r"(?<!\bau\s)(?<!\bao\s)(?<!\bà\sla\s)(?<!\bto\s)(?<!\bto\sthe\s)(?<!\bto\sour\s)"
+            r"(?:\bsupport\w*assistent\w*|\bklantenservice\b|\bklantendienst\b|\bkundenservice\b|\bkundendienst\b|"
             r"\bkundensupport\b|\bservice\s+client(?:s|èle)?\b|\bsupport\s+client\b|\batenci[óo]n\s+al\s+cliente\b|"
             r"\bservicio\s+al\s+cliente\b|\batendimento\s+(?:ao\s+cliente|de\s+clientes)\b|\bassistenza\s+clienti\b|"
-            r"\bservizio\s+clienti\b|\bsupporto\s+clienti\b|\bsoporte\s+al\s+cliente\b",
+            r"\bservizio\s+clienti\b|\bsupporto\s+clienti\b|\bsoporte\s+al\s+cliente\b)",
             6,
         ),
         # "a bot for our instagram DMs": answering people's direct messages is support, not copywriting
