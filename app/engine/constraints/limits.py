@@ -623,6 +623,14 @@ def _qualified_subject(text: str, start: int) -> str | None:
     return f"{first} {noun}"
 
 
+# "(reason max 12 words)": a parenthesis that names the part its limit is for
+_NOTED_PART = re.compile(
+    r"\((?!(?:about|around|approx|roughly|ca|circa|under|over|max|maximum|minimum|min|at|up|no|less|fewer|only|just|"
+    r"each|per|total|in|of|all)\s)(?P<noun>[^\W\d_][\w-]{1,20})\s+$",
+    re.IGNORECASE,
+)
+
+
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
@@ -637,6 +645,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     languages = _language_lead(text, start)
     if languages is not None:
         return languages
+    noted = _NOTED_PART.search(window)
+    if noted is not None:
+        return f"the {noted.group('noun').lower()}"  # "label | reason (reason max 12 words)": the reason's limit
     opening = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
     key = _KEY_LEAD.match(text, opening, start)
     if key is not None:

@@ -293,3 +293,20 @@ def test_a_dutch_support_assistant_is_customer_support() -> None:
         "- Niet steeds sorry zeggen."
     )
     assert generate(Brief(task=task)).archetypes[0].id == "customer_support"
+
+
+def test_a_parenthesis_names_the_part_its_limit_is_for() -> None:
+    task = (
+        "need a mod prompt for comments on our knitting forum. tag each comment as keep / spam / harassment / "
+        "off_topic. reply format: label | reason (reason max 12 words). one line per comment, no markdown pls"
+    )
+    (limit,) = [c for c in read_constraints(Brief(task=task)) if c.kind == "limit" and c.unit == "words"]
+    assert limit.scope == "the reason"
+    assert "Keep the reply to at most 12 words" not in generate(Brief(task=task, target="claude")).prompt
+
+
+def test_about_in_a_parenthesis_names_no_part() -> None:
+    (limit,) = [
+        c for c in read_constraints(Brief(task="Summarise the article (about 100 words).")) if c.kind == "limit"
+    ]
+    assert limit.scope is None
