@@ -55,12 +55,13 @@ ARRAY_DESCRIPTION = (
 SAME_SHAPE_DESCRIPTION = (
     "JSON with exactly the keys and structure of the input's JSON, with no prose before or after it and no code fence."
 )
-# "return the same JSON with the same keys", "mismo JSON con las mismas claves", "dieselben Schlüssel"
+# The input is JSON itself: "I'll paste a JSON object of key: string pairs"
 _JSON_INPUT = re.compile(
-    r"\b(?:paste|send|give|receive|get|input|feed|pass|hand)\w*\b[^.\n]{0,40}\bjson\b|\bjson\b[^.\n]{0,20}\b(?:input|in)\b|"
+    r"\b(?:paste|send|give|receive|get|input|feed|pass|hand)\w*\b[^.\n]{0,40}\bjson\b|\bjson\b[^.\n]{0,20}\binput\b|"
     r"\b(?:pego|pega|colo|mando|envío|envio|geb|schick|einfüg|colle|envoie|incoll|plak|stuur)\w*\b[^.\n]{0,40}\bjson\b",
     re.IGNORECASE,
 )
+# "return the same JSON with the same keys", "mismo JSON con las mismas claves", "dieselben Schlüssel"
 _SAME_SHAPE = re.compile(
     r"\b(?:same|identical)\s+(?:json|keys|structure|shape)\b|\bmism[oa]s?\s+(?:json|claves|estructura)\b|"
     r"\bmesm[oa]s?\s+(?:json|chaves|estrutura)\b|\b(?:dieselben|gleichen?)\s+(?:json|schlüssel|keys|struktur)\b|"

@@ -888,9 +888,9 @@ _DASH = re.compile(r"[ \t]*(?:[-*•–][ \t]+|・[ \t]*)")  # ("・出力は英
 
 def _numbered_item(task: str, start: int) -> bool:
     """Whether the sentence starting at `start` opens its line with an item number ("2) What was the hardest …")."""
-    line = task[task.rfind("\n", 0, start) + 1 : start]
-    if _NUMBER_PREFIX.fullmatch(line):
+    if _item_number(task, start) is not None:
         return True  # the sentence split left the item number before the sentence ("1. money handled as float")
+    line = task[task.rfind("\n", 0, start) + 1 : start]
     return not line.strip() and _OPENING_NUMBER.match(task, start) is not None
 
 
