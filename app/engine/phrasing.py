@@ -170,13 +170,22 @@ _META_MAKE = re.compile(
 # prompt, in the other languages briefs are written in; what follows it is the job.
 _META_PROMPT_FOREIGN = re.compile(
     r"^\s*(?:(?:ich|wir)\s+(?:brauche|brauchen|möchte|möchten|hätte\s+gern|hätten\s+gern|suche|suchen)\s+"
-    r"(?:einen|ein)\s+(?:\w+\s+)?prompt\s+(?:für|zum|zur)\s+|"
+    r"(?:einen|ein|den)\s+(?:\w+\s+)?prompt\s+(?:für|zum|zur)\s+|"
     r"(?:il\s+me\s+faut|il\s+nous\s+faut|j['’]ai\s+besoin\s+d['’]|nous\s+avons\s+besoin\s+d['’]|je\s+veux|"
-    r"je\s+voudrais|nous\s+voulons)\s*un\s+prompt\s+(?:pour|qui)\s+|"
-    r"(?:necesito|necesitamos|quiero|queremos)\s+un\s+prompt\s+(?:para|que)\s+|"
-    r"(?:preciso|precisamos|quero|queremos)\s+(?:de\s+)?um\s+prompt\s+(?:para|que)\s+|"
-    r"(?:mi|ci)\s+serve\s+un\s+prompt\s+(?:per|che)\s+|vorrei\s+un\s+prompt\s+(?:per|che)\s+|"
-    r"(?:ik|we|wij)\s+(?:wil|willen|zoek|zoeken)\s+(?:een\s+)?prompt\s+(?:voor|die|dat)\s+)",
+    r"je\s+voudrais|nous\s+voulons)\s*(?:un|le)\s+(?:system\s+)?prompt\s+(?:pour|qui)\s+|"
+    r"(?:necesito|necesitamos|quiero|queremos)\s+(?:un|el)\s+(?:system\s+)?prompt\s+(?:para|que|q)\s+|"
+    # "hazme un prompt q escriba …", "fammi un prompt che …", "schreib mir einen Prompt, der …": asked for outright
+    r"(?:hazme|haz|escr[ií]beme|cr[ée]ame|armame|ármame)\s+un\s+(?:system\s+)?prompt\s+(?:para|que|q)\s+|"
+    r"(?:faz(?:-me)?|fa[çc]a|escreve(?:-me)?|cria(?:-me)?)\s+um\s+(?:system\s+)?prompt\s+(?:para|pra|que)\s+|"
+    r"(?:fais|[ée]cris|cr[ée]e)(?:-moi|-nous)?\s+un\s+(?:system\s+)?prompt\s+(?:pour|qui)\s+|"
+    r"(?:schreib|mach|erstell)e?\s+(?:mir|uns)\s+(?:einen|ein)\s+(?:\w+\s+)?prompt,?\s+(?:für|der|das|zum|zur)\s+|"
+    r"(?:fammi|scrivimi|creami|fai|scrivi)\s+un\s+(?:system\s+)?prompt\s+(?:per|che)\s+|"
+    r"(?:maak|schrijf)\s+(?:(?:voor\s+)?(?:mij|ons)\s+)?een\s+(?:system\s*)?prompt\s+(?:voor|die|dat)\s+|"
+    r"(?:preciso|precisamos|quero|queremos)\s+(?:de\s+)?(?:um|o)\s+(?:system\s+)?prompt\s+(?:para|que)\s+|"
+    r"(?:mi|ci)\s+serve\s+(?:un|il)\s+(?:system\s+)?prompt\s+(?:per|che)\s+|"
+    r"vorrei\s+(?:un|il)\s+(?:system\s+)?prompt\s+(?:per|che)\s+|"
+    r"(?:ik|we|wij)\s+(?:wil|willen|zoek|zoeken|heb|hebben)\s+(?:een\s+|de\s+)?(?:system\s*)?prompt\s+(?:nodig\s+)?"
+    r"(?:voor|die|dat)\s+)",
     re.IGNORECASE,
 )
 

@@ -174,6 +174,13 @@ def _job_role_and_objective(plan: Plan) -> tuple[str, str, str]:
     if primary.role_from_task and plan.brief_language is not None:
         # The job in the requester's words, not translated (see `compose.language`); the other sentences follow as
         # requirements.
+        named = None if brief.role else _QUOTED_NAME_FIRST.match(without_meta_request(plan.job_text))
+        if named is not None:
+            # «"Brújula", el asistente de bienestar del SAP»: the name is who the assistant is, the rest its job
+            objective = (
+                f"Who you are, as the requester wrote it in {plan.brief_language[1]}: {_quoted(plan, named['rest'])}."
+            )
+            return f"You are {named['name']}.", objective, success
         objective = f"Your job, as the requester wrote it in {plan.brief_language[1]}: {_quoted(plan)}."
         return (role if brief.role else plan.fill(primary.role)), objective, success
     if primary.role_from_task and not brief.role:
@@ -186,11 +193,18 @@ def _job_role_and_objective(plan: Plan) -> tuple[str, str, str]:
     return role, objective, success
 
 
-def _quoted(plan: Plan) -> str:
+# «"Brújula", el asistente de …», «„Lumi“, ein Assistent, der …»: a quoted name, then what it is
+_QUOTED_NAME_FIRST = re.compile(r'^["“„«「](?P<name>[^"“”„«»「」,.]{2,30})["”“»」]\s*,\s*(?P<rest>\S.*)$', re.DOTALL)
+
+
+def _quoted(plan: Plan, job: str | None = None) -> str:
     """The job sentence of a brief not written in English, in its own quotation marks."""
     assert plan.brief_language is not None
     opening, closing = QUOTE_MARKS.get(plan.brief_language[1], ("«", "»"))
-    job = without_meta_request(plan.job_text)  # «Einen internen Assistenten, der …», not «Ich brauche einen Prompt …»
+    if job is None:
+        job = without_meta_request(
+            plan.job_text
+        )  # «Einen internen Assistenten, der …», not «Ich brauche einen Prompt …»
     return f"{opening}{job.strip(chr(34) + '“”«»「」').rstrip('.。')}{closing}"
 
 

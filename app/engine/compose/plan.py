@@ -562,7 +562,8 @@ _GREETING_ONLY = re.compile(
 )
 _ASSISTANT_WANTED = re.compile(
     # one asked for ("quero um assistente que …"), not one the requester has ("My assistant who used to do this …")
-    r"\b(?:an?|um|uma|un|una|une|ein|eine|einen|een)\s+(?:\w+\s+)?"
+    # (a compound counts: "een supportassistent die …", "einen Chatbot, der …")
+    r"\b(?:an?|um|uma|un|una|une|ein|eine|einen|een)\s+(?:\w+\s+)?\w{0,12}?"
     r"(?:bot|chatbot|assistant|agent|helper|asistente|assistente|assistent(?:in|en)?|agente|assistant)\b"
     r"[^.]{0,20}?\b(?:that|which|to|who|que|qui|der|die|das|che|dat|die|om|para|pra|pour|per|zum|zur)\b|"
     r"(?:助手|アシスタント|ボット|机器人)",
