@@ -547,6 +547,17 @@ def output_format(plan: Plan) -> OutputFormat:
             for s in stated
             if s not in only_json
         ]
+    closing = _CLOSING_AFTER_JSON.search(brief.task) if kind == "json" else None
+    if closing is not None:
+        # "print a JSON object with keys … and tell them a volunteer will contact them": a message follows the record
+        message = f"{closing['verb'].lower()} {closing['who']}{closing['message'].rstrip(' ,;:')}"
+        stated = [
+            s.replace(
+                "with no prose before or after it and no code fence.",
+                f"with no prose before it and no code fence; after it, {message}.",
+            )
+            for s in stated
+        ]
     missing = _MISSING_WORD.search(brief.task) if kind == "json" else None
     if missing is not None and not SAYS_NULL.search(brief.task):
         # 'using "not provided" for anything they didn't say': the brief's own word for a missing value, not null.
@@ -587,6 +598,15 @@ def is_default(plan: Plan, output: OutputFormat) -> bool:
     A free-text output format from the brief counts as a new format: examples cannot be checked against it.
     """
     return output.kind == plan.primary.output.kind and not plan.brief.output_format
+
+
+# "Then print a JSON object with keys … and tell them a volunteer will contact them within 3 business days."
+_CLOSING_AFTER_JSON = re.compile(
+    r"\bJSON\b[^.\n]{0,240}?\b(?:and(?:\s+then)?|then)\s+(?P<verb>tell|let|inform|thank|remind)\s+"
+    r"(?P<who>them|the\s+(?:user|person|client|caller|customer|applicant|tenant|patient|student|visitor))\b"
+    r"(?P<message>[^.\n]{0,160})",
+    re.IGNORECASE,
+)
 
 
 # "then 'Sentiment:' positive, neutral or negative": the brief names the line its label goes on.

@@ -260,6 +260,7 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             Constraint(
                 kind="limit",
                 text=either.get(index)
+                or _per_turn_questions(lim, text[lim.end :])
                 or _with_parts(
                     limits.describe_limit(
                         lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free
@@ -320,6 +321,26 @@ _PART_CUE = re.compile(
 
 
 _PARTS_ASIDE = re.compile(r"\s*\((?P<parts>[^()]{3,160})\)")
+
+
+# "Ask ONE question per message", "max 2 questions per reply": a cap on each turn of a conversation
+_PER_TURN = re.compile(
+    r"\s*(?:per|each|in\s+each|a|at\s+a)\s+(?P<turn>message|reply|turn|response|time)\b", re.IGNORECASE
+)
+
+
+def _per_turn_questions(lim: limits.FoundLimit, after: str) -> str | None:
+    """ "Ask ONE question per message": at most that many questions in each message (the closing message may ask
+    none), rather than a reply of exactly one question."""
+    turn = _PER_TURN.match(after)
+    count = lim.exact if lim.exact is not None else lim.maximum
+    if turn is None or lim.unit != "items" or lim.scope is not None or count is None:
+        return None
+    if not lim.noun.lower().startswith("question"):
+        return None
+    noun = "question" if count == 1 else "questions"
+    per = "at a time" if turn["turn"].lower() == "time" else f"per {turn['turn'].lower()}"
+    return f"Ask no more than {count} {noun} {per}."
 
 
 def _with_parts(sentence: str, after: str, exact: int | None) -> str:
