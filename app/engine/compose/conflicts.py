@@ -226,6 +226,11 @@ _DEFAULT_ORDER = re.compile(
 
 _ONLY_THE_LABEL = re.compile(r"\breturn\s+exactly\s+one\s+label\s+from\s+the\s+set\b", re.IGNORECASE)
 
+# "Severity is one of blocker, major, nit": the brief's lowest severity is where a style point goes, so a default
+# that sets style preferences apart as "optional" names a grade the brief does not have.
+_STYLE_OPTIONAL = re.compile(r"\bstyle\s+preferences\s+as\s+optional\b", re.IGNORECASE)
+_LOWEST_SEVERITIES = frozenset({"nit", "nits", "nitpick", "minor", "low", "style", "suggestion", "optional", "trivial"})
+
 
 _ALL_NULL = re.compile(r"\bevery\s+field\s+set\s+to\s+null\b", re.IGNORECASE)
 _ANY_NULL = re.compile(r"\bnull\b", re.IGNORECASE)
@@ -354,6 +359,8 @@ class Conflicts:
         if any(_short_reply(c) for c in constraints):
             self.cut_phrases.append(_STEPS_AS_LIST)  # "keep it short like 2 sentences": no room for a list of steps
         self.overridden += _null_defaults(constraints, task)
+        if self.labels & _LOWEST_SEVERITIES:
+            self.overridden.append(_STYLE_OPTIONAL)
         outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]
         if outlines:
             self.overridden.append(_DEFAULT_ORDER)  # the brief's outline orders the reply, not "main point first"

@@ -388,6 +388,8 @@ def output_format(plan: Plan) -> OutputFormat:
             if kind == "prose" and re.search(pattern, brief.output_format, re.IGNORECASE):
                 kind = cue_kind
         stated = [brief.output_format.strip()]
+        if stated[0][-1:].isalnum() and "\n" not in stated[0]:
+            stated[0] += "."  # "plain text, no headings": a sentence may follow it
     elif (
         (keyed := _under_output_intro(_KEYED_LINES, _KEYED_INTRO, brief.task)) and schema is None and not outlined_reply
     ):
@@ -455,6 +457,8 @@ def output_format(plan: Plan) -> OutputFormat:
         if c.value != "collect"
         and c.scope not in outlined
         and not _said_already(c, stated)
+        # the brief's own output format, kept verbatim above, already says what was read from it
+        and not (brief.output_format and c.span is not None and c.span.field == "output_format")
         # "Decisão: (procedente / improcedente)", "Resumo: (no máximo 80 palavras)": the line carries its own note
         and not _within(c, in_lines)
     )
