@@ -50,9 +50,9 @@ _SOURCE_NOUN = re.compile(
     r"\b((?:[\w'’-]+\s+){0,2}?)(help[- ]?cent(?:er|re) articles?|knowledge ?base|handbook|policy (?:docs|documents?)|"
     r"(?:tenancy |rental |lease |service )?agreements?|leases?|price ?lists?|"
     r"(?:user |product |reference |technical )?manuals?|10-[kq]|contracts?|faqs?(?! bot| assistant| chatbot)|"
-    r"documentation|docs(?! site)|documents?|articles?|"
+    r"documentation|docs(?! site)|documents?|articles?|reports(?=\W*$|\s*[.,;])|"
     # ("a policy NGO", "our policy team": people who make policy, not a policy to answer from)
-    r"polic(?:y|ies)(?!\s+(?:ngos?|team|people|staff|makers?|analysts?|briefs?|officers?|advis[eo]rs?|research|"
+    r"polic(?:y|ies)(?!\s+(?:ngos?|team|people|staff|makers?|analysts?|briefs?|officers?|advis[eo]rs?|research(?:ers?)?|"
     r"questions?|papers?|areas?|work)\b)|guidance|guides?|guidelines|wiki|playbooks?|"
     r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?|ordinances?|statutes?|bylaws?|by-laws?)\b",
     re.IGNORECASE,
@@ -60,7 +60,7 @@ _SOURCE_NOUN = re.compile(
 _NOT_MODIFIERS = frozenset(
     {"the", "a", "an", "our", "my", "their", "your", "its", "only", "using", "from", "about", "on", "in", "of", "to",
      "supplied", "provided", "attached", "given", "retrieved", "uploaded", "based", "questions", "answer", "answers",
-     "with", "for", "and", "or", "this", "these", "those", "that", "any", "each", "all"}
+     "with", "for", "and", "or", "this", "these", "those", "that", "any", "each", "all", "im", "i", "we", "is", "are"}
 )  # fmt: skip
 
 
@@ -79,6 +79,8 @@ def source_noun(task: str, references: Sequence[str] = ()) -> str:
     named: list[str] = []
     for m in _SOURCE_NOUN.finditer(task):
         modifiers = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS and "'" not in w]
+        if re.search(r"\bof\s+$", m.group(1), re.IGNORECASE):
+            modifiers = []  # "a pile of articles", "a set of documents": how many, not which
         noun = m.group(2)
         noun = noun.upper() if re.fullmatch(r"10-[kq]|faqs?", noun, re.I) else noun.lower()
         if modifiers:

@@ -20,7 +20,7 @@ from app.engine.compose.language import brief_language
 from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.clauses import inline_marker, is_abbreviation, is_ordinal, numbered_line
-from app.engine.constraints.fallbacks import find_condition
+from app.engine.constraints.fallbacks import QUOTED_SCOPE, find_condition
 from app.engine.constraints.language import other_reply_language
 from app.engine.constraints.rules import is_english
 from app.engine.constraints.tools import handoff_rank
@@ -334,10 +334,30 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             bounds.append((start, number.start()))
             start = number.end()
     bounds.append((start, end))
-    return bounds
+    # "… want 2 things back:\n1) a digest …\n2) then a short para …": each numbered line is an item of its own
+    return [(s, e) for begin, stop in bounds for s, e in _numbered_lines(text, begin, stop)]
+
+
+def _numbered_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of a sentence around its numbered lines ("1) …"), each such line a piece up to its line end."""
+    bounds = []
+    for line in _NUMBERED_LINE.finditer(text, start, end):
+        if line.start() < start:
+            continue
+        if line.start() > start:
+            bounds.append((start, line.start() - 1))
+        stop = text.find("\n", line.end(), end)
+        if stop < 0:
+            start = line.end()
+            break
+        bounds.append((line.end(), stop))  # (after its number, as `_item_number` reads it back)
+        start = stop + 1
+    bounds.append((start, end))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
 _ITEM_NUMBER = re.compile(r"(?<=[\s:;])\d{1,2}\.(?=\s)")
+_NUMBERED_LINE = re.compile(r"(?<=\n)[ \t]*\d{1,2}\)[ \t]+(?=\S)")
 
 
 _CJK_END = re.compile(r"[。！？]")
@@ -807,6 +827,9 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
     brief's words."""
     covered = [False] * len(task)
     tool_names = {c.name for c in constraints if c.kind == "tool" and c.name}
+    # A contact inside a quoted sentence the reply carries whole ('Always end with: "…, call 999."') is said by
+    # that sentence alone: it covers none of it.
+    constraints = [c for c in constraints if not (c.kind == "fallback" and c.scope == QUOTED_SCOPE)]
     for c in constraints:
         if c.span is not None and c.span.field == "task":
             for i in range(max(0, c.span.start), min(len(task), c.span.end)):
@@ -814,7 +837,7 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
     details: list[tuple[int, str]] = []
     sentences = _sentences(task)
     for index, (start, end) in enumerate(sentences):
-        if index == head:
+        if index == head and not _leads_numbered_list(task, sentences, index):
             continue
         text = task[start:end]
         if _GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
@@ -864,6 +887,15 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             continue  # the constraints' spans hold all of it but filler ("Output just the label, nothing else.")
         details.append((index, " ".join(text.split())))
     return _with_item_lists(task, sentences, details, english=True)
+
+
+def _leads_numbered_list(task: str, sentences: list[tuple[int, int]], index: int) -> bool:
+    """Whether a sentence introduces a sequence or the reply's parts and numbered lines follow it ("… want 2 things
+    back:\n1) a digest …"): the job sentence then stays with them."""
+    start, end = sentences[index]
+    if not _SEQUENCE_LEAD.search(task[start:end].rstrip()) or index + 2 >= len(sentences):
+        return False
+    return all(_item_number(task, sentences[i][0]) is not None for i in (index + 1, index + 2))
 
 
 def _scripted(constraint: Constraint) -> bool:
@@ -975,7 +1007,9 @@ def _one_list(lead: str, items: list[str], heading: bool, english: bool) -> bool
 _BLANK = re.compile(r"\n[ \t]*\n")
 _SEQUENCE_LEAD = re.compile(
     r"\b(?:in\s+(?:this|that|the\s+following)\s+order|in\s+order|one\s+(?:at\s+a\s+time|by\s+one)|"
-    r"(?:these|the\s+following)\s+(?:questions|steps))\s*[:：]\s*$",
+    r"(?:these|the\s+following)\s+(?:questions|steps)|"
+    # "… and want 2 things back:", "in three parts:": the parts of one reply
+    r"(?:\d|two|three|four|five)\s+(?:things|parts|sections|pieces|outputs)(?:\s+[a-z]+){0,2})\s*[:：]\s*$",
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S[^\n]{0,80}$")

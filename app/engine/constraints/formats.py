@@ -161,6 +161,23 @@ _TOPIC_OF = re.compile(
 _REFERENT = re.compile(r"\b(?:these|those|this|that|our|your|their|its|the\s+(?:given|provided|following))\s+$", re.I)
 
 
+# Words after a negation that turn to what the reply does instead: the feature after them is asked for.
+_AFFIRMED = re.compile(
+    r"\b(?:just|instead|rather|(?:start|begin|open|lead)\s+with|go\s+straight\s+(?:to|into)|straight\s+into|"
+    r"jump\s+(?:straight\s+)?into)\b",
+    re.IGNORECASE,
+)
+
+
+def _affirmed(text: str, start: int, end: int) -> bool:
+    """Whether the text between a negation and a feature turns to what is asked for, with no new negation after."""
+    turns = list(_AFFIRMED.finditer(text, start, end))
+    return bool(turns) and not _NEGATION_WORD.search(text, turns[-1].end(), end)
+
+
+_NEGATION_WORD = re.compile(r"\b(?:no|not|never|don'?t|without|nor|avoid)\b", re.IGNORECASE)
+
+
 def mentions_feature(text: str) -> bool:
     """Whether a text names any formatting feature at all (a fast test)."""
     lowered = text.lower()
@@ -196,6 +213,8 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
             text, match.start(), match.end()
         ):
             continue
+        if _affirmed(text, scope[0], match.start()):
+            continue  # 'no intro like "here is …", just start with the bullets': the negation ended before them
         if _TOPIC_OF.search(text[max(0, match.start() - 30) : match.start()]):
             continue  # "don't comment on formatting, gofmt handles that": a topic of the review, not the reply's format
         name = match.lastgroup

@@ -81,7 +81,8 @@ _MULTI = re.compile(
     r"categorías?|catégories?|kategorien?|etiquetas?|étiquettes?|rótulos?|classes?)\b",
     re.IGNORECASE,
 )
-_BULLET_LINE = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)])\s+(?P<item>.+?)\s*$")
+# ("  >> BOOKING_CHANGE", "-> refund", "→ spam": arrows mark list items too)
+_BULLET_LINE = re.compile(r"^\s*(?:[-*•·+]|>>?|->|=>|→|»|\d{1,2}[.)])\s+(?P<item>.+?)\s*$")
 _ITEM_END = re.compile(r"\s*(?::|\s[-–—]\s|\(|=).*$")
 _NOT_LABELS = frozenset({"e.g", "eg", "i.e", "ie", "etc", "the", "a", "an", "it", "them", "this", "that", "s"})
 
@@ -141,6 +142,8 @@ class FoundLabels(NamedTuple):
 def _clean(item: str) -> str:
     item = item.strip().strip("\"'“”‘’`*[]").strip()
     item = re.sub(r"^(?:a|an|the|either)\s+", "", item, flags=re.IGNORECASE)
+    if re.fullmatch(r"[A-Z][A-Z0-9_]*\?", item):
+        return item  # "REFUND?": an upper-case code that ends in a question mark is spelt that way on purpose
     return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")
 
 
@@ -601,6 +604,8 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
                 start = offset + bullet.start("item")
             items.append(_clean(_ITEM_END.sub("", bullet.group("item"))))
             end = offset + bullet.end("item")
+        elif header is not None and not items and not line.strip() and line:
+            pass  # "label set (pick exactly ONE):", a blank line, then the list: the header still stands
         else:
             if header is not None and len(items) >= 2 and all(0 < len(i.split()) <= 3 for i in items):
                 blocks.append((items, header[1], start, end))

@@ -158,14 +158,18 @@ _FOREIGN_PART = re.compile(
 _SEQUENCED_PART = re.compile(
     r"\b(?:then|and\s+then|afterwards|followed\s+by|luego|después|despues|danach|dann|puis|ensuite|depois|e\s+depois)\s+"
     r"(?:[^\W\d_]+\s+){0,4}?(?:(?:an?|the|una?|eine[nm]?|ein|une?|um|uma|el|la|le|o|a)\s+)?"
-    r"(?P<part>email|e-mail|explanation|summary|reply|message|note|reason|paragraph|answer|explicación|explicacion|"
+    # ('then a short "so what for Northgate" para under 80 words': the part's name may be quoted before its noun)
+    r"(?:[^\W\d_]+\s+)?(?:[\"“'‘][^\"“”'‘’\n]{1,40}[\"”'’]\s+)?"
+    r"(?P<part>email|e-mail|explanation|summary|reply|message|note|reason|paragraph|para(?=\s+(?:of|under|max|with|in|"
+    r"at|up|no)\b|\s*$)|answer|explicación|explicacion|"
     r"explication|explicação|explicacao|erklärung|erklaerung|resumen|résumé|resumo|zusammenfassung|correo|courriel|"
     r"mensaje|mensagem|nachricht|párrafo|paragraphe|parágrafo|absatz|respuesta|réponse|resposta|antwort)"
     r"(?:\s+(?:to|for|para|an|à|au|ao)\s+(?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)?"
     # "then the answer in plain English in max 3 sentences": the language or register of the part comes first
     r"(?:\s+(?:in|en|auf|em)\s+(?:plain|simple|clear|everyday|einfachem|einfachen|lenguaje)?\s*[^\W\d_]+)?"
-    r"\s+(?:of|de|von|mit|com|with|in|en|em|d')\s*(?:(?:at\s+most|max(?:imum)?|máximo|maximo|maximal|höchstens|"
-    r"up\s+to|under|no\s+more\s+than|au\s+plus|até|hasta)\s+)?$",
+    r"\s+(?:(?:of|de|von|mit|com|with|in|en|em|d')\s*(?:(?:at\s+most|max(?:imum)?|máximo|maximo|maximal|höchstens|"
+    r"up\s+to|under|no\s+more\s+than|au\s+plus|até|hasta)\s+)?|(?:at\s+most|max(?:imum)?|up\s+to|under|"
+    r"no\s+more\s+than)\s+)?$",
     re.IGNORECASE,
 )
 _REASON_IN = re.compile(
@@ -176,8 +180,8 @@ _REASON_IN = re.compile(
 _SEQUENCED_NAMES = {
     "expli": "explanation", "erklä": "explanation", "erkla": "explanation", "resum": "summary", "résum": "summary",
     "zusam": "summary", "corre": "email", "courr": "email", "e-mai": "email", "mensa": "message", "nachr": "message",
-    "párra": "paragraph", "parag": "paragraph", "parág": "paragraph", "absat": "paragraph", "respu": "reply",
-    "répon": "reply", "respo": "reply", "antwo": "reply",
+    "para": "paragraph", "párra": "paragraph", "parag": "paragraph", "parág": "paragraph", "absat": "paragraph",
+    "respu": "reply", "répon": "reply", "respo": "reply", "antwo": "reply",
 }  # fmt: skip
 _FOREIGN_PART_NAMES = {
     "títul": "title", "titul": "title", "titre": "title", "titel": "title", "text": "text", "descr": "description",
@@ -513,6 +517,7 @@ def heading_scope(text: str, start: int) -> str | None:
     if heading is None:
         return None
     part = " ".join(heading.group("part").lower().split())
+    part = re.sub(r"^(?:\d{1,2}[.)]\s*)?(?:an?|the)\s+", "", part) or part  # "1) a digest: max 5 bullets"
     if part in _WHOLE_REPLY_HEADINGS or part.split()[0] in _IMPERATIVE_LEADS:
         return None  # "Keep answers short: 4 sentences max" is an instruction about the reply, not a part's name
     if any(word in _SENTENCE_WORDS for word in part.split()):

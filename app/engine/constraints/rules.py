@@ -151,6 +151,13 @@ _VERB_START = re.compile(
 )
 
 
+def _instead_noun(item: str) -> bool:
+    """Whether a comma item is what the reply has instead ("just plain text", "instead prose"), not a thing to do
+    ("just write 'personal circumstances'", which stays with the rule it follows)."""
+    turn = re.match(r"(?:just|instead|rather)\s+(?P<rest>\S.*)", item, re.IGNORECASE)
+    return turn is not None and not _VERB_START.match(turn["rest"])
+
+
 def _lead(cue: str) -> str:
     """The English imperative that opens a prohibition with this cue."""
     cue = re.sub(r"\s+", " ", cue.lower())
@@ -336,6 +343,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 # crop": verbs that share the object after the last one
                 end, end_match = next_end, following
                 continue
+            if _instead_noun(item):
+                break  # "no markdown, just plain text": what comes instead is no item of the list
             if re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE) or _VERB_START.match(item):
                 break
             if _OWN_VERB.search(item):

@@ -225,7 +225,9 @@ def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
         named = re.search(
             r"\btitles?|titled|named|called|head", match.group(0)[: match.start("titles") - match.start()], re.I
         )
-        if expected is None and "/" not in raw and "|" not in raw and not named:
+        # 'Sections: "What happened", "Your medicines", …': titles each in quotation marks are titles as written
+        quoted = all(re.match(r"\s*[\"“«]", part) for part in _TITLE_SPLIT.split(raw) if part.strip())
+        if expected is None and "/" not in raw and "|" not in raw and not named and not quoted:
             continue  # "parts: the intro and the body" without a count or a title word is no outline
         return titles, match.start(), match.start("titles") + len(raw)
     return None
