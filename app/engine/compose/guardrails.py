@@ -26,6 +26,15 @@ CONFIDENTIALITY = re.compile(
 _ALREADY_SAID = re.compile(r"\b(?:instructions|prompt)\b", re.I)
 
 
+# A rule of the brief for the unclear case, in the languages the engine reads: it replaces the default unsure path.
+_OWN_UNCLEAR_CASE = re.compile(
+    r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando)\b[^.;:\n]{0,40}?\b(?:unclear|ambiguous|unklar|"
+    r"mehrdeutig|pas\s+clair|ambigu\w*|no\s+est[áa]\s+claro|poco\s+claro|não\s+est[áa]\s+claro|onduidelijk|"
+    r"dubbelzinnig|ambiguo|ambígu[oa])",
+    re.IGNORECASE,
+)
+
+
 def asks_confidentiality(plan: Plan) -> bool:
     """True when the brief asks to keep the instructions confidential and no brief rule already says it."""
     texts = [plan.brief.task, *plan.brief.constraints]
@@ -130,6 +139,8 @@ def guardrails(plan: Plan) -> Guardrails:
     if unsure:
         # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
         when_unsure = " ".join(dict.fromkeys(_with_shared_conditions(unsure, plan.brief.task)))
+    elif any(_OWN_UNCLEAR_CASE.search(rule) for rule in [*plan.detail_rules, *(c.text for c in plan.constraints)]):
+        when_unsure = ""  # "Wenn etwas unklar ist, wörtlich übersetzen und [CHECK] dahinter setzen": the brief's own
     else:
         when_unsure = localise_reply_quotes(plan.fill(primary.when_unsure), plan.language)
         if plan.conflicts.clashes(when_unsure):

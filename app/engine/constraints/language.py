@@ -160,7 +160,18 @@ _PAIR = re.compile(
 _CJK_TARGET = re.compile(
     rf"(?:翻译成|翻譯成|译成|翻成|译为|翻译为|转成)(?P<target>{_CJK_NAMES})|(?P<target2>{_CJK_NAMES})に(?:翻訳|訳)"
 )
-_TRANSLATION_CUE = re.compile(r"translat|tradu|übersetz|翻訳|翻译|翻譯|译|訳|localis|localiz|lokalisier", re.IGNORECASE)
+# "aus dem Deutschen ins britische Englisch übersetzen", "naar het Engels vertalen": German and Dutch name the target
+# after "ins" / "naar het", with an optional variant
+_INTO_TARGET = re.compile(
+    r"\b(?:ins|in\s+(?:das|die)|naar\s+het|in\s+het)\s+(?P<variant>britische|amerikanische|brasilianische|"
+    r"europäische|brits|amerikaans)?\s*(?P<target>[A-ZÄÖÜ][a-zäöü]+?)(?:e|en)?\b",
+    re.IGNORECASE,
+)
+_VARIANT_NAMES = {"britische": "British", "brits": "British", "amerikanische": "American", "amerikaans": "American",
+                  "brasilianische": "Brazilian", "europäische": "European"}  # fmt: skip
+_TRANSLATION_CUE = re.compile(
+    r"translat|tradu|übersetz|vertal|翻訳|翻译|翻譯|译|訳|localis|localiz|lokalisier", re.IGNORECASE
+)
 
 
 def find_target_language(text: str) -> FoundLanguage | None:
@@ -175,6 +186,11 @@ def find_target_language(text: str) -> FoundLanguage | None:
         found = lookup(match.group(group))
         if found is not None:
             return FoundLanguage(found[0], found[1], match.start(), match.end())
+    for match in _INTO_TARGET.finditer(text):
+        found = lookup(match["target"]) or lookup(match["target"] + "e") or lookup(match["target"] + "en")
+        if found is not None:
+            variant = _VARIANT_NAMES.get((match["variant"] or "").lower())
+            return FoundLanguage(f"{variant} {found[0]}" if variant else found[0], found[1], match.start(), match.end())
     return None
 
 
