@@ -88,7 +88,8 @@ _OUTPUT_ONLY = re.compile(
     r"\b(?:output|return|reply|respond|print)\b[^.;\n]{0,60}\bnothing\s+else\b|"
     r"\bcode\s+first\b|\bno\s+(?:preamble|intro(?:duction)?|greeting)\b|\bno\s+other\s+(?:text|prose|words)\b|"
     # "Output: a numbered list, each item starts with …", "no summary paragraph": the reply's first line is fixed
-    r"\beach\s+(?:item|line|row|bullet)\s+starts?\s+with\b|\bno\s+summary\s+paragraph\b",
+    r"\beach\s+(?:item|line|row|bullet)\s+starts?\s+with\b|\bno\s+summary\s+paragraph\b|"
+    r"\bnothing\s+(?:else\s+)?outside\s+(?:the|a|that|this)\s+(?:csv|json|table|code|query|list|yaml)\b",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,11 @@ FEATURES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     # A reply of code or of a label only leaves no room for prose around it.
-    "explanation": re.compile(r"\bexplain\w*|\bexplanations?\b|\bassumptions?\b|\bwalk\s+(?:\w+\s+)?through\b", re.I),
+    "explanation": re.compile(
+        r"\bexplain\w*|\bexplanations?\b|\bassumptions?\b|\bwalk\s+(?:\w+\s+)?through\b|"
+        r"\b(?:write|show|give)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,3}reasoning\b",
+        re.I,
+    ),
 }
 """Formatting features a brief can rule out, and how a default text prescribes them."""
 
@@ -49,7 +53,11 @@ _VALUE_EXCLUDES: dict[str, tuple[str, ...]] = {
     "code": ("headings", "explanation"),
 }
 # A prohibition that rules out prose around the answer ("no explanation", "no commentary").
-_NO_PROSE = re.compile(r"\bexplanations?\b|\bexplain\w*|\bcommentary\b|\bpreamble\b|\bprose\b", re.I)
+_NO_PROSE = re.compile(
+    r"\bexplanations?\b|\bexplain\w*|\bcommentary\b|\bpreamble\b|\bprose\b|"
+    r"\b(?:anything|nothing)\s+(?:else\s+)?outside\s+(?:the|a|that|this)\s+(?:csv|json|table|code|query|yaml)\b",
+    re.I,
+)
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|single|\{max_words\})"
 # Units that measure the same thing: a default count clashes with a stated limit in the same family only
 # ("a one-sentence headline" clashes with "at most 3 sentences", not with "under 80 words").

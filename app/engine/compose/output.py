@@ -397,6 +397,15 @@ def output_format(plan: Plan) -> OutputFormat:
         lines = [" ".join(line.strip().lstrip("-*• ").split()) for line in keyed.group("lines").splitlines()]
         stated = [f"Exactly these lines, in this order: {' / '.join(f'`{line}`' for line in lines if line)}."]
         in_lines = keyed.span("lines")
+    elif (csv := _CSV_HEADER.search(brief.task)) is not None and not re.search(r"\bjson\b", brief.task, re.I):
+        # "Output has to be CSV …, with exactly this header row:\nstudent_id,criterion,score,justification"
+        kind, schema = "prose", None
+        header = ",".join(part.strip() for part in csv["header"].split(","))
+        rows = f", {csv['rows'].strip().rstrip('.')}" if csv["rows"] else ""
+        stated = [
+            f"CSV only, starting with exactly this header row: `{header}`{rows}. No prose, Markdown or code fence "
+            "before or after it."
+        ]
     elif template is not None and schema is None and not outlined_reply:
         kind = "prose"
         layout = " ".join(template.group("template").split())
@@ -602,6 +611,16 @@ def is_default(plan: Plan, output: OutputFormat) -> bool:
     A free-text output format from the brief counts as a new format: examples cannot be checked against it.
     """
     return output.kind == plan.primary.output.kind and not plan.brief.output_format
+
+
+# "CSV I can paste into my markbook, with exactly this header row:\nstudent_id,criterion,score,justification\none row
+# per student per criterion": the reply is CSV under the brief's own header
+_CSV_HEADER = re.compile(
+    r"\bCSV\b[^\n]{0,120}?\b(?:header(?:\s+row)?|columns?)\b[^\n:]{0,40}:\s*\n?[ \t]*`?"
+    r"(?P<header>[A-Za-z_][\w ]{0,30}(?:,[ \t]*[A-Za-z_][\w ]{0,30}){1,15})`?[ \t]*"
+    r"(?:\n[ \t]*(?P<rows>one\s+row\s+(?:per|for\s+each|for\s+every)\s+[^.\n]{3,80}))?",
+    re.IGNORECASE,
+)
 
 
 # "Then print a JSON object with keys … and tell them a volunteer will contact them within 3 business days."

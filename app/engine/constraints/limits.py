@@ -491,6 +491,16 @@ _HEADING = re.compile(
     r"maximaal|massimo|au\s+plus|no\s+máximo)\s+)?$",
     re.IGNORECASE,
 )
+# "Justification max 25 words, quote the student": one noun opening the clause, right before its limit
+# (capitalised, as a sentence opens with it: "show max 3 lines of code" is an order, not a part)
+_BARE_PART = re.compile(r"^\s*(?:[-*•]\s*)?(?:The\s+)?(?P<part>[A-ZÀ-Ý][\w-]{3,20})\s+$")
+_NOT_BARE_PARTS = frozenset(
+    {"then", "each", "every", "give", "and", "also", "plus", "with", "only", "just", "always", "never", "keep", "write",
+     "jede", "jeder", "jedes", "cada", "chaque", "ogni", "elke", "maximo", "máximo", "mínimo", "minimo", "maximal",
+     "höchstens", "about", "around", "roughly", "under", "within", "total", "overall", "aim", "target", "ideally",
+     "length", "tops", "must", "should", "make", "output", "return", "send", "post", "posts", "text", "texts", "show",
+     "list", "include", "add", "put", "ask", "state", "print"}
+)  # fmt: skip
 _WHOLE_REPLY_HEADINGS = frozenset(
     {"output", "format", "length", "limit", "limits", "reply", "replies", "response", "responses", "answer",
      "answers", "rules", "constraints", "note", "notes", "style", "tone", "important", "requirements", "size",
@@ -513,10 +523,15 @@ _IMPERATIVE_LEADS = frozenset(
 
 def heading_scope(text: str, start: int) -> str | None:
     """The part a heading before a limit names ("Summary: at most 5 bullets" -> "the summary"), if any."""
-    heading = _HEADING.match(text[:start])
+    bare = None
+    heading = _HEADING.match(text[:start]) or (bare := _BARE_PART.match(text[:start]))
     if heading is None:
         return None
     part = " ".join(heading.group("part").lower().split())
+    if bare is not None and (part in _NOT_BARE_PARTS or part.endswith("ly")):
+        return None  # "then max 3 bullets", "each max 50 characters", "give exactly 3 options": no part named
+    if bare is not None and re.search(r"[^su]s$", part) and part not in _WHOLE_REPLY_HEADINGS:
+        return f"each {part[:-1]}"  # "Captions max 150 characters": every caption
     part = re.sub(r"^(?:\d{1,2}[.)]\s*)?(?:an?|the)\s+", "", part) or part  # "1) a digest: max 5 bullets"
     if part in _WHOLE_REPLY_HEADINGS or part.split()[0] in _IMPERATIVE_LEADS:
         return None  # "Keep answers short: 4 sentences max" is an instruction about the reply, not a part's name
