@@ -494,6 +494,10 @@ _HEADING = re.compile(
 # "Justification max 25 words, quote the student": one noun opening the clause, right before its limit
 # (capitalised, as a sentence opens with it: "show max 3 lines of code" is an order, not a part)
 _BARE_PART = re.compile(r"^\s*(?:[-*•]\s*)?(?:The\s+)?(?P<part>[A-ZÀ-Ý][\w-]{3,20})\s+$")
+_SIZE_AFTER = re.compile(
+    r"(?:max(?:imum)?\.?|under|at\s+most|up\s+to|no\s+more\s+than|≤)\s*\d+\s*(?:words?|characters?|chars?|sentences?)\b",
+    re.IGNORECASE,
+)
 _NOT_BARE_PARTS = frozenset(
     {"then", "each", "every", "give", "and", "also", "plus", "with", "only", "just", "always", "never", "keep", "write",
      "jede", "jeder", "jedes", "cada", "chaque", "ogni", "elke", "maximo", "máximo", "mínimo", "minimo", "maximal",
@@ -524,7 +528,8 @@ _IMPERATIVE_LEADS = frozenset(
 def heading_scope(text: str, start: int) -> str | None:
     """The part a heading before a limit names ("Summary: at most 5 bullets" -> "the summary"), if any."""
     bare = None
-    heading = _HEADING.match(text[:start]) or (bare := _BARE_PART.match(text[:start]))
+    sized = _SIZE_AFTER.match(text, start) is not None  # a length, not a count of things to give ("Offer max 3 …")
+    heading = _HEADING.match(text[:start]) or (bare := _BARE_PART.match(text[:start]) if sized else None)
     if heading is None:
         return None
     part = " ".join(heading.group("part").lower().split())
