@@ -1260,7 +1260,27 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
             route = _contact_route(c)
             if route is not None:
                 return route
+    # "encaminhar para um assessor pelo WhatsApp +55 …": the brief's own way to reach a person, rather than a
+    # colleague the brief never mentions
+    for c in constraints:
+        span = c.span
+        if c.kind != "fallback" or not c.value or c.value == emergency or span is None or span.field != "task":
+            continue
+        if _PERSON_ROUTE.search(task[max(0, span.start - 50) : span.start]):
+            route = _contact_route(c)
+            if route is not None:
+                return route
     return _HANDOFF_REPLY
+
+
+# A person the brief routes people to: an adviser, an agent, a colleague, in the languages the engine reads.
+_PERSON_ROUTE = re.compile(
+    r"\b(?:advis[eo]rs?|agents?|human|person|colleagues?|specialists?|consultants?|representatives?|"
+    r"assessor(?:es)?|asesor(?:es)?|consultor(?:es)?|atendentes?|agentes?|conseill[eè]re?s?|berater(?:in)?|"
+    r"mitarbeiter(?:in)?|consulente|operatore|adviseurs?|medewerkers?|humano|humain|mensch)\b"
+    r"[^.!?\n]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 def escalation_case(condition: str | None) -> bool:

@@ -193,7 +193,10 @@ _CJK_RETURNS = re.compile(r"(?:返回|返す|返します|戻す|返却|返还)\
 # "決定事項は1件あたり40文字以内", "每条不超过20字": a limit per item.
 _CJK_PER_PERSON = re.compile(r"(?:1|一|１)(?:人|名)(?:あたり|につき)?\s*$|每(?:人|个人|位)\s*$")
 _CJK_AFTER_LINES = re.compile(r"(?:1|一|１)行\s*[・、，,／/]\s*$")  # "1人1行・80文字以内" (not "3行・100文字以内")
-_CJK_PER_ITEM = re.compile(r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項)\s*$")
+_CJK_PER_ITEM = re.compile(
+    r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項|"
+    r"各(?:項目|項|行|点|文)(?:は|も|を)?|每(?:项|條|条|行|点)(?:都)?)\s*$"
+)
 # A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
 _INPUT_BEFORE = re.compile(
     r"\b(?P<noun>inputs?|documents?|articles?|transcripts?|tickets?|sources?|context|text|emails?|messages?|files?|"

@@ -153,11 +153,14 @@ _CJK_PARTS: tuple[tuple[str, str], ...] = (
     ("feedback", r"フィードバック|反馈|評語|评语|コメント"),
     ("body", r"本文|正文"),
     ("reason", r"理由|原因|根拠|依据|依據"),
+    ("email", r"メール|邮件|郵件"),
 )
 _CJK_PART_BEFORE = re.compile(
     r"(?:(?P<cjklang>日本語|英語|中国語|中文|英文|汉语|日语|英语)(?:版|バージョン|的版本)|"
     + "|".join(f"(?P<c{index}>{words})" for index, (_, words) in enumerate(_CJK_PARTS))
-    + r")(?:部分)?(?:は|の|を|が|：|:|，|、|\s)*(?:控制在|限制在|限于|在|要|须|需|必须|不能|应|應)?\s*$"
+    # ("フォローアップメール（件名つき、200字以内）": the part's own parenthesis holds its limit)
+    + r")(?:部分)?(?:（[^（）]{0,12}[、，,]\s*)?(?:は|の|を|が|：|:|，|、|\s)*"
+    r"(?:控制在|限制在|限于|在|要|须|需|必须|不能|应|應)?\s*$"
 )
 # Adjective forms the language table does not hold ("la versione inglese", "la version anglaise", "de Engelse versie").
 _LANGUAGE_ADJECTIVES = {
