@@ -109,7 +109,8 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _FORMAT_VERB = re.compile(
     r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|into|only|responde|devuelve|"
-    r"gib|antworte|réponds|retourne|responda|retorne)\b|输出|返回|以|用|出力|返す|形式で",
+    r"gib|antworte|réponds|retourne|responda|retorne|renvoi\w*|renvoy\w*|rend(?:s|re)?|devuelv\w*|devolv\w*|"
+    r"ausgeben|zurückgeben|restituisc\w*|restituire|retorna\w*|geef|teruggeven)\b|输出|返回|以|用|出力|返す|形式で",
     re.IGNORECASE,
 )
 

@@ -111,6 +111,8 @@ def _loads_lenient(literal: str) -> Any:
     text = re.sub(r'("[^"\n]*"|\b[A-Za-z_]\w*)\s+or\s+(?=null\b|"|[A-Za-z_]\w*\s*[,}\]])', r"\1 | ", text)
     # `"YYYY-MM-DD" | null`, `number | null`: a nullable value, written as one union string.
     text = re.sub(r'"([^"\n]*)"\s*\|\s*null\b', r'"\1|null"', text)
+    # '"regle": "R1".."R6"': a range of codes, written as one string
+    text = re.sub(r'"([^"\s,:{}]{1,20})"\s*(?:\.\.\.?|…)\s*"([^"\s,:{}]{1,20})"', r'"\1..\2"', text)
     text = re.sub(r'"\s*\|\s*"', "|", text)
     text = re.sub(
         r"(:\s*|\[\s*|,\s*)([A-Za-z_][\w|\- ]*?)(\s*[,}\]])",

@@ -357,7 +357,10 @@ def check_prohibition(constraint: Constraint, view: PromptView, brief: Sequence[
     carried = any(
         s.negates and _enough(stems, s.lowered) for stems in sources for s in view.sentences_with(stems) if stems
     )
-    return Verdict(carried or constraint.text in view.text, [])
+    # ("En cas de doute, A_REVOIR plutôt que INTERDIT": a rule without a negation word, kept in the brief's words)
+    quoted = _quoted(constraint)
+    verbatim = quoted is not None and len(quoted) >= 12 and quoted in view.text
+    return Verdict(carried or verbatim or constraint.text in view.text, [])
 
 
 _ORDER_CUE = re.compile(
