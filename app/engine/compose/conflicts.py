@@ -356,6 +356,10 @@ class Conflicts:
         self.overridden = [
             default for trigger, default in _OWN_RULE_FAMILIES if any(trigger.search(text) for text in own_rules)
         ]
+        all_clear_cue, all_clear_default = _OWN_RULE_FAMILIES[-1]
+        if all_clear_cue.search(task) and all_clear_default not in self.overridden:
+            # "If nothing found output exactly `[]`": a sentence the brief keeps whole, still its own all-clear
+            self.overridden.append(all_clear_default)
         if _SESSION_COUNTED.search(task):
             # "Faça exatamente 6 perguntas … Depois da sexta resposta, saia do personagem": a brief in another
             # language keeps that sentence whole (no requirement to read), and it still ends the session

@@ -130,6 +130,8 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
         return None  # "one per line as `field: value`": the fields are lines of text, not a JSON object
     if plan.primary.output.kind != "json" and plan.primary.extracts_fields and ASKS_YAML.search(plan.brief.task):
         return None  # the record is YAML: its keys are listed, no JSON schema
+    if _yaml_reply(plan.brief.task):
+        return None  # "output yaml, a list where each item has keys: …": YAML, whatever job writes it
     for c in plan.of_kind("schema"):
         if c.schema:
             return _with_field_label_sets(c.schema, _keyed_label_sets(c.schema, plan))
@@ -406,6 +408,15 @@ def output_format(plan: Plan) -> OutputFormat:
             f"CSV only, starting with exactly this header row: `{header}`{rows}. No prose, Markdown or code fence "
             "before or after it."
         ]
+    elif _yaml_reply(brief.task) and plan.primary.output.kind != "json" and not plan.primary.extracts_fields:
+        # a review, a plan, a list of findings written as YAML: the shape the brief names, no JSON schema
+        kind = "prose"
+        yaml_list = _YAML_LIST.search(brief.task) is not None
+        stated = [
+            "A YAML list, with nothing before or after it and no code fence."
+            if yaml_list
+            else "One YAML document, with nothing before or after it and no code fence."
+        ]
     elif template is not None and schema is None and not outlined_reply:
         kind = "prose"
         layout = " ".join(template.group("template").split())
@@ -611,6 +622,18 @@ def is_default(plan: Plan, output: OutputFormat) -> bool:
     A free-text output format from the brief counts as a new format: examples cannot be checked against it.
     """
     return output.kind == plan.primary.output.kind and not plan.brief.output_format
+
+
+# "output yaml, a list where each item has keys": a YAML list of items, not one document
+_YAML_LIST = re.compile(
+    r"\byaml\b[^.\n]{0,30}\b(?:list|array|sequence|items?)\b|\b(?:list|array|sequence)\b[^.\n]{0,30}\byaml\b",
+    re.IGNORECASE,
+)
+
+
+def _yaml_reply(task: str) -> bool:
+    """Whether the brief asks for the reply as YAML and never for JSON."""
+    return ASKS_YAML.search(task) is not None and re.search(r"\bjson\b", task, re.IGNORECASE) is None
 
 
 # "CSV I can paste into my markbook, with exactly this header row:\nstudent_id,criterion,score,justification\none row
