@@ -28,9 +28,12 @@ _ALREADY_SAID = re.compile(r"\b(?:instructions|prompt)\b", re.I)
 
 # A rule of the brief for the unclear case, in the languages the engine reads: it replaces the default unsure path.
 _OWN_UNCLEAR_CASE = re.compile(
-    r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando)\b[^.;:\n]{0,40}?\b(?:unclear|ambiguous|unklar|"
-    r"mehrdeutig|pas\s+clair|ambigu\w*|no\s+est[áa]\s+claro|poco\s+claro|não\s+est[áa]\s+claro|onduidelijk|"
-    r"dubbelzinnig|ambiguo|ambígu[oa])",
+    r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando)\b[^.;:\n]{0,40}?(?:"
+    # "if a date is unclear", "si tipo_documento no está claro", "wenn etwas … unklar ist": the input is unclear
+    r"\b(?:is|are|seems|looks|ist|sind|est|es|está|esta|é|è|sembra|lijkt)\s+(?:not\s+|no\s+|pas\s+|niet\s+)?(?:\w+\s+(?:or|oder|ou|o|of)\s+)?"
+    r"(?:unclear|ambiguous|unklar|mehrdeutig|clair|ambigu\w*|claro|chiaro|onduidelijk|dubbelzinnig)|"
+    r"\b(?:unclear|ambiguous|unklar|mehrdeutig|onduidelijk)\s+(?:is|ist|sind|es|est)\b|"
+    r"\b(?:has|have|contains?)\s+(?:something|anything)\s+(?:unclear|ambiguous))",
     re.IGNORECASE,
 )
 

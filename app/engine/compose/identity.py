@@ -194,7 +194,13 @@ def _job_role_and_objective(plan: Plan) -> tuple[str, str, str]:
 
 
 # «"Brújula", el asistente de …», «„Lumi“, ein Assistent, der …»: a quoted name, then what it is
-_QUOTED_NAME_FIRST = re.compile(r'^["“„«「](?P<name>[^"“”„«»「」,.]{2,30})["”“»」]\s*,\s*(?P<rest>\S.*)$', re.DOTALL)
+_QUOTED_NAME_FIRST = re.compile(
+    r'^["“„«「](?P<name>[^"“”„«»「」,.]{2,30})["”“»」]\s*,\s*'
+    # (only when what follows names an assistant: «"Casa Lupo", la nostra trattoria» is the business)
+    r"(?P<rest>(?:\S+\s+){0,3}?\w*(?:asistente|assistente|assistent|assistant|bot|chatbot|helper|agente|agent|coach|"
+    r"tutor|tuteur|guide|gids|guía|guia)\b.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def _quoted(plan: Plan, job: str | None = None) -> str:

@@ -399,7 +399,7 @@ def output_format(plan: Plan) -> OutputFormat:
         lines = [" ".join(line.strip().lstrip("-*• ").split()) for line in keyed.group("lines").splitlines()]
         stated = [f"Exactly these lines, in this order: {' / '.join(f'`{line}`' for line in lines if line)}."]
         in_lines = keyed.span("lines")
-    elif (csv := _CSV_HEADER.search(brief.task)) is not None and not re.search(r"\bjson\b", brief.task, re.I):
+    elif (csv := _csv_reply(brief.task)) is not None:
         # "Output has to be CSV …, with exactly this header row:\nstudent_id,criterion,score,justification"
         kind, schema = "prose", None
         header = ",".join(part.strip() for part in csv["header"].split(","))
@@ -572,6 +572,8 @@ def output_format(plan: Plan) -> OutputFormat:
             if s not in only_json
         ]
     closing = _CLOSING_AFTER_JSON.search(brief.task) if kind == "json" else None
+    if closing is not None and _IN_A_FIELD.search(closing["message"]):
+        closing = None  # "thank the customer in the reply field": the message is a value of the record
     if closing is not None:
         # "print a JSON object with keys … and tell them a volunteer will contact them": a message follows the record
         message = f"{closing['verb'].lower()} {closing['who']}{closing['message'].rstrip(' ,;:')}"
@@ -631,9 +633,31 @@ _YAML_LIST = re.compile(
 )
 
 
+def _csv_reply(task: str) -> re.Match[str] | None:
+    """The brief's CSV header when the reply is that CSV ("The output must be CSV …, with exactly these columns:"),
+    not when the CSV is what arrives ("Our shop exports orders as CSV with the header row: …")."""
+    if re.search(r"\bjson\b", task, re.IGNORECASE):
+        return None
+    csv = _CSV_HEADER.search(task)
+    if csv is None:
+        return None
+    lead = task[max(0, task.rfind(".", 0, csv.start()) + 1, csv.start() - 60) : csv.start()]
+    return csv if _CSV_OUTPUT_LEAD.search(lead) and not _CSV_INPUT_LEAD.search(lead) else None
+
+
+_CSV_OUTPUT_LEAD = re.compile(
+    r"\b(?:output|return|reply|respond|produce|print|emit|give\s+(?:me|us)|send\s+(?:me|us|back)|write|format)\b",
+    re.IGNORECASE,
+)
+_CSV_INPUT_LEAD = re.compile(r"\b(?:export\w*|import\w*|upload\w*|paste\w*|receiv\w*|get|gets|attach\w*)\b", re.I)
+
+
 def _yaml_reply(task: str) -> bool:
     """Whether the brief asks for the reply as YAML and never for JSON."""
     return ASKS_YAML.search(task) is not None and re.search(r"\bjson\b", task, re.IGNORECASE) is None
+
+
+_IN_A_FIELD = re.compile(r"\bin\s+(?:the\s+|its\s+)?[`'\"]?\w+[`'\"]?\s+(?:field|key|property|value)\b", re.I)
 
 
 # "CSV I can paste into my markbook, with exactly this header row:\nstudent_id,criterion,score,justification\none row

@@ -271,6 +271,8 @@ _LINE_AFTER_ITEM = re.compile(r"\n(?=[^\s\-*•–])")
 def _item_and_rest(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A list item and the unindented lines after it, which are no longer part of the item."""
     cut = _LINE_AFTER_ITEM.search(text, start, end)
+    while cut is not None and _WRAPS_ON.search(text, start, cut.start()):
+        cut = _LINE_AFTER_ITEM.search(text, cut.end(), end)  # "2) If someone asks about\nbenefits, …": wrapped
     if cut is None or _inside_quote_or_brace(text[start : cut.start()]):
         return [(start, end)]
     rest = cut.end()
@@ -347,6 +349,8 @@ def _numbered_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if line.start() > start:
             bounds.append((start, line.start() - 1))
         stop = text.find("\n", line.end(), end)
+        while stop >= 0 and _WRAPS_ON.search(text, line.end(), stop) and not _NEXT_ITEM.match(text, stop + 1):
+            stop = text.find("\n", stop + 1, end)  # "2) If someone asks about\nbenefits, send …": one item, wrapped
         if stop < 0:
             start = line.end()
             break
@@ -357,6 +361,12 @@ def _numbered_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _ITEM_NUMBER = re.compile(r"(?<=[\s:;])\d{1,2}\.(?=\s)")
+# A line that stops on a word no phrase ends with ("… asks about"), so the item goes on on the next line.
+_WRAPS_ON = re.compile(
+    r"\b(?:about|of|to|the|a|an|and|or|for|with|in|on|at|from|by|that|if|when|than|into|your|their|our|is|are)[ \t]*$",
+    re.IGNORECASE,
+)
+_NEXT_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]")
 _NUMBERED_LINE = re.compile(r"(?<=\n)[ \t]*\d{1,2}\)[ \t]+(?=\S)")
 
 
@@ -1084,6 +1094,8 @@ def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
             after_constraint = True
             continue
         part = " ".join(text[start:end].split())
+        if not part:
+            continue  # "…, just bullet points, " ends on an empty part
         if after_constraint and (_LINKED_PART.match(part) or part.split()[0].lower() in VERBS):
             break  # a part after a constraint that continues it ("…, then list them all") belongs to it
         words = [w.lower().strip(".'") for w in _CONTENT_WORD.findall(part)]
@@ -1266,7 +1278,7 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
         span = c.span
         if c.kind != "fallback" or not c.value or c.value == emergency or span is None or span.field != "task":
             continue
-        if _PERSON_ROUTE.search(task[max(0, span.start - 50) : span.start]):
+        if _PERSON_ROUTE.search(task[max(0, span.start - 110) : span.start]):
             route = _contact_route(c)
             if route is not None:
                 return route
@@ -1275,10 +1287,13 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
 
 # A person the brief routes people to: an adviser, an agent, a colleague, in the languages the engine reads.
 _PERSON_ROUTE = re.compile(
-    r"\b(?:advis[eo]rs?|agents?|human|person|colleagues?|specialists?|consultants?|representatives?|"
+    # a verb that hands the person over ("encaminhar para um assessor", "pásalo a un asesor humano"), not a third
+    # party's staff the customer may contact ("customers can chat with a DPD agent at …")
+    r"\b(?:pass|hand|transfer|refer|route|forward|escalate|connect|encaminh|pás|pas[ae]|deriv|weiterleit|"
+    r"übergib|übergeb|transf[eé]r|pass(?:e|er)\s+la\s+main|trasfer|passa|inoltr|doorverbind|doorsturen|stuur)\w*\b"
+    r"[^.!?\n]{0,30}\b(?:advis[eo]rs?|agents?|human|person|colleagues?|specialists?|consultants?|representatives?|"
     r"assessor(?:es)?|asesor(?:es)?|consultor(?:es)?|atendentes?|agentes?|conseill[eè]re?s?|berater(?:in)?|"
-    r"mitarbeiter(?:in)?|consulente|operatore|adviseurs?|medewerkers?|humano|humain|mensch)\b"
-    r"[^.!?\n]{0,40}$",
+    r"mitarbeiter(?:in)?|consulente|operatore|adviseurs?|medewerkers?|humano|humain|mensch)\b[^.!?\n]{0,40}$",
     re.IGNORECASE,
 )
 

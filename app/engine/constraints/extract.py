@@ -260,7 +260,7 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             Constraint(
                 kind="limit",
                 text=either.get(index)
-                or _per_turn_questions(lim, text[lim.end :])
+                or _per_turn_questions(lim, text[lim.end :], text[max(0, lim.start - 40) : lim.start])
                 or _with_parts(
                     limits.describe_limit(
                         lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free
@@ -329,17 +329,22 @@ _PER_TURN = re.compile(
 )
 
 
-def _per_turn_questions(lim: limits.FoundLimit, after: str) -> str | None:
+_ANSWERED = re.compile(r"\b(?:answer|answers|respond\s+to|reply\s+to|handle|take)\b[^.,;]{0,20}$", re.IGNORECASE)
+
+
+def _per_turn_questions(lim: limits.FoundLimit, after: str, before: str = "") -> str | None:
     """ "Ask ONE question per message": at most that many questions in each message (the closing message may ask
     none), rather than a reply of exactly one question."""
     turn = _PER_TURN.match(after)
     count = lim.exact if lim.exact is not None else lim.maximum
     if turn is None or lim.unit != "items" or lim.scope is not None or count is None:
         return None
-    if not lim.noun.lower().startswith("question"):
-        return None
+    if not lim.noun.lower().startswith("question") or _ANSWERED.search(before):
+        return None  # ("answer at most 3 questions per message": the user's questions, not the assistant's)
     noun = "question" if count == 1 else "questions"
     per = "at a time" if turn["turn"].lower() == "time" else f"per {turn['turn'].lower()}"
+    if lim.exact is not None and lim.exact > 1:
+        return f"Ask exactly {count} {noun} {per}."  # "Give exactly 2 questions per turn"
     return f"Ask no more than {count} {noun} {per}."
 
 

@@ -164,8 +164,9 @@ _REFERENT = re.compile(r"\b(?:these|those|this|that|our|your|their|its|the\s+(?:
 
 # Words after a negation that turn to what the reply does instead: the feature after them is asked for.
 _AFFIRMED = re.compile(
-    r"\b(?:just|instead|rather|(?:start|begin|open|lead)\s+with|go\s+straight\s+(?:to|into)|straight\s+into|"
-    r"jump\s+(?:straight\s+)?into)\b",
+    # (after a break: "Don't just paste bullet points" still negates them)
+    r"(?:[,;:–—]|\s-|\bbut)\s*(?:just|instead|rather|(?:start|begin|open|lead)\s+with|go\s+straight\s+(?:to|into)|"
+    r"straight\s+into|jump\s+(?:straight\s+)?into)\b",
     re.IGNORECASE,
 )
 

@@ -167,6 +167,7 @@ _INTO_TARGET = re.compile(
     r"europäische|brits|amerikaans)?\s*(?P<target>[A-ZÄÖÜ][a-zäöü]+?)(?:e|en)?\b",
     re.IGNORECASE,
 )
+_NEGATED_TRANSLATION = re.compile(r"\b(?:nicht|nie|niemals|kein\w*|niet|nooit|geen|never|not)\b[^.;\n]{0,25}$", re.I)
 _VARIANT_NAMES = {"britische": "British", "brits": "British", "amerikanische": "American", "amerikaans": "American",
                   "brasilianische": "Brazilian", "europäische": "European"}  # fmt: skip
 _TRANSLATION_CUE = re.compile(
@@ -187,6 +188,8 @@ def find_target_language(text: str) -> FoundLanguage | None:
         if found is not None:
             return FoundLanguage(found[0], found[1], match.start(), match.end())
     for match in _INTO_TARGET.finditer(text):
+        if _NEGATED_TRANSLATION.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "Fachbegriffe bitte nicht ins Englische übersetzen": what not to translate into
         found = lookup(match["target"]) or lookup(match["target"] + "e") or lookup(match["target"] + "en")
         if found is not None:
             variant = _VARIANT_NAMES.get((match["variant"] or "").lower())

@@ -501,12 +501,24 @@ _SIZE_AFTER = re.compile(
     r"(?:max(?:imum)?\.?|under|at\s+most|up\s+to|no\s+more\s+than|≤)\s*\d+\s*(?:words?|characters?|chars?|sentences?)\b",
     re.IGNORECASE,
 )
+
+
+def _singular(noun: str) -> str:
+    """ "summaries" -> "summary", "boxes" -> "box", "captions" -> "caption"."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if re.search(r"(?:x|ch|sh|ss)es$", noun):
+        return noun[:-2]
+    return noun[:-1]
+
+
 _NOT_BARE_PARTS = frozenset(
     {"then", "each", "every", "give", "and", "also", "plus", "with", "only", "just", "always", "never", "keep", "write",
      "jede", "jeder", "jedes", "cada", "chaque", "ogni", "elke", "maximo", "máximo", "mínimo", "minimo", "maximal",
      "höchstens", "about", "around", "roughly", "under", "within", "total", "overall", "aim", "target", "ideally",
      "length", "tops", "must", "should", "make", "output", "return", "send", "post", "posts", "text", "texts", "show",
-     "list", "include", "add", "put", "ask", "state", "print"}
+     "list", "include", "add", "put", "ask", "state", "print", "hard", "absolute", "strict", "firm", "rough", "soft",
+     "approx", "tight", "short", "long", "brief", "plain", "simple", "please", "important", "limit", "limits"}
 )  # fmt: skip
 _WHOLE_REPLY_HEADINGS = frozenset(
     {"output", "format", "length", "limit", "limits", "reply", "replies", "response", "responses", "answer",
@@ -539,7 +551,7 @@ def heading_scope(text: str, start: int) -> str | None:
     if bare is not None and (part in _NOT_BARE_PARTS or part.endswith("ly")):
         return None  # "then max 3 bullets", "each max 50 characters", "give exactly 3 options": no part named
     if bare is not None and re.search(r"[^su]s$", part) and part not in _WHOLE_REPLY_HEADINGS:
-        return f"each {part[:-1]}"  # "Captions max 150 characters": every caption
+        return f"each {_singular(part)}"  # "Captions max 150 characters": every caption
     part = re.sub(r"^(?:\d{1,2}[.)]\s*)?(?:an?|the)\s+", "", part) or part  # "1) a digest: max 5 bullets"
     if part in _WHOLE_REPLY_HEADINGS or part.split()[0] in _IMPERATIVE_LEADS:
         return None  # "Keep answers short: 4 sentences max" is an instruction about the reply, not a part's name

@@ -198,6 +198,11 @@ _INLINE = re.compile(
     r"(?P<between>[^.\n:：]{0,70}?)[:：][ \t]*(?P<titles>[^\n.;]+)",
     re.IGNORECASE,
 )
+_SECTIONS_LEAD = re.compile(
+    r"(?:^|[.!?\n]\s*|\b(?:use|with|in|into|under)\s+(?:these\s+|the\s+following\s+)?)(?:sections|headings|headers)"
+    r"\s*[:：]\s*$",
+    re.IGNORECASE,
+)
 # "It has four parts: …", "The exam has three parts: …": what something consists of, not the reply's sections
 _HAS_PARTS = re.compile(
     r"\b(?:has|have|had|contains?|consists?\s+of|comprises?|is\s+made\s+(?:up\s+)?of|hat|tiene|tienen|a|ont|tem|têm|"
@@ -227,6 +232,9 @@ def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
         )
         # 'Sections: "What happened", "Your medicines", …': titles each in quotation marks are titles as written
         quoted = all(re.match(r"\s*[\"“«]", part) for part in _TITLE_SPLIT.split(raw) if part.strip())
+        # (only when the line is the reply's: "Sections:" opening a sentence, not "Skip boilerplate sections:" or
+        # "We stock three kinds of parts:")
+        quoted = quoted and _SECTIONS_LEAD.search(text[max(0, match.start() - 30) : match.start("titles")]) is not None
         if expected is None and "/" not in raw and "|" not in raw and not named and not quoted:
             continue  # "parts: the intro and the body" without a count or a title word is no outline
         return titles, match.start(), match.start("titles") + len(raw)
