@@ -129,7 +129,7 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\b(?:follow-?\s?up|clarifying|clarification|back)\s+questions?\b|\bask\s+(?:for\s+)?clarif", re.I),
         re.compile(
             r"\bask\s+(?:one\s+|a\s+|the\s+user\s+|them\s+)?(?:short\s+)?(?:which|what|whether|for\s+(?:the\s+)?missing|"
-            r"clarifying|follow-?up)\b|\bclarifying\s+question",
+            r"clarifying|follow-?up)\b|\bclarifying\s+question|\bask\s+(?:the\s+user\s+|them\s+)?to\s+confirm\b",
             re.I,
         ),
     ),

@@ -238,7 +238,13 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     for index, lim in enumerate(found):
         if _one_thing_not_length(lim, text):
             continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
-        conditional = _CONDITIONAL_CLAUSE.match(text[: lim.start]) is not None
+        if _MERGED_INTO.search(text, max(0, lim.start - 30), lim.start):
+            continue  # "two columns merged into one line": what the input looks like, not the reply's length
+        # ("Don't ask follow-up questions - if the sku is missing, say which in one line": a dash opens the case)
+        case_start = max(text.rfind(mark, 0, lim.start) for mark in (" - ", " – ", " — ", "; "))
+        conditional = _CONDITIONAL_CLAUSE.match(text[: lim.start]) is not None or (
+            case_start > 0 and _CONDITIONAL_CLAUSE.match(text[case_start + 2 : lim.start]) is not None
+        )
         if _one_part_line(lim, text) or conditional:
             # "End with the service details on one line", "After the query, one sentence saying what it returns":
             # one line or sentence is a part of the reply; the brief's sentence says which, the reply has no cap.
@@ -330,6 +336,11 @@ _PER_TURN = re.compile(
 
 
 _ANSWERED = re.compile(r"\b(?:answer|answers|respond\s+to|reply\s+to|handle|take)\b[^.,;]{0,20}$", re.IGNORECASE)
+
+
+_MERGED_INTO = re.compile(
+    r"\b(?:merged|combined|joined|squashed|collapsed|crammed|packed|run\s+together)\s+(?:in|into|onto|on)\s+$", re.I
+)
 
 
 def _per_turn_questions(lim: limits.FoundLimit, after: str, before: str = "") -> str | None:

@@ -733,6 +733,14 @@ def find_ordering(text: str) -> FoundRule | None:
         sentence = sentence_case(f"{lead}{first} first, then {then}.")
         if not _FIRST_THEN.search(stripped):
             sentence = sentence_case(f"{stripped.strip()}.")  # the brief's own list of parts, as written
+    elif (
+        re.match(r"only\s+", stripped, re.IGNORECASE)
+        and not _starts_with_verb(first)
+        and first.split()[0].lower() not in VERBS
+        and _starts_with_verb(then)
+    ):
+        # "Only call notify_buyer after a reserve succeeded": the condition is a state, not a step to take first
+        sentence = second_person(f"{then[0].upper()}{then[1:]} only after {first}.", "user")
     else:
         # "give the formula in a code block, then at most 3 bullets": a step that is no verb follows with "then".
         joint = " before you" if _starts_with_verb(then) else (", then" if _COUNTED_PART.match(then) else " before")
