@@ -85,6 +85,10 @@ _NOT_NAMES = frozenset(
         "PM", "PMs", "PR", "PRs", "MR", "MRs",
         "QA", "HR", "IT", "UI", "UX", "SEO", "CEO", "CTO", "CFO", "B2B", "B2C", "SaaS", "iOS", "SA",
         "AWS", "GCP", "Azure", "GPT",
+        # SQL words a brief writes in capitals ("ends with LIMIT 1000", "convert with AT TIME ZONE")
+        "SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "LIMIT", "WHERE", "JOIN", "GROUP",
+        "ORDER", "FROM", "NULL", "COALESCE", "AT", "TIME", "ZONE", "CASE", "WHEN", "DISTINCT", "COUNT", "SUM", "HAVING",
+        "UNION", "INTERVAL", "CTE", "CTEs", "TRUE", "FALSE", "ID", "IDs",
         *LANGUAGES,
         *TECHNOLOGIES,
     }

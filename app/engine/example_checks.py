@@ -78,6 +78,23 @@ def _known_tables(out: str, inputs: ExampleInputs) -> bool:
     return tables <= words
 
 
+# SQL the brief requires of every query ("Every query ends with LIMIT 1000", "convert with AT TIME ZONE …")
+_REQUIRED_SQL = re.compile(
+    r"\b(?:every|each|all|always|must|ends?\s+with|convert\s+with|use)\b[^.\n]{0,60}?"
+    r"\b(?P<clause>LIMIT\s+\d+|AT\s+TIME\s+ZONE|COALESCE|NULLIF|WITH\s*\(NOLOCK\)|ORDER\s+BY)\b"
+)
+
+
+def _required_sql(out: str, inputs: ExampleInputs) -> bool:
+    """A query in an example carries every clause the brief requires of each query: an example without the "LIMIT
+    1000" every query must end with teaches the model to leave it out."""
+    if "SELECT" not in out.upper():
+        return True
+    required = {" ".join(m.group("clause").split()).upper() for m in _REQUIRED_SQL.finditer(inputs.task)}
+    text = " ".join(out.split()).upper()
+    return all(clause in text for clause in required)
+
+
 LABEL_THEN_MORE = "Start the reply with exactly one of these labels:"
 """How an output format opens when the label is followed by more (a reason): a bare label is then no example."""
 
@@ -89,7 +106,7 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         return False
     if any(p.search(out) for name, p in _FORMAT_MARKS.items() if name in inputs.forbidden):
         return False
-    if not _within_limits(out, inputs.limits) or not _known_tables(out, inputs):
+    if not _within_limits(out, inputs.limits) or not _known_tables(out, inputs) or not _required_sql(out, inputs):
         return False
     kind = inputs.output.kind
     if kind == "label" and inputs.labels:

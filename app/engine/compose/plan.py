@@ -683,7 +683,14 @@ _SPEC_WORD = re.compile(
 
 def _rule_line(sentence: str) -> bool:
     """Whether a sentence of an English brief is one of its rules, not context: an instruction or a spec line."""
-    return _instructs(sentence) or _spec_fragment(sentence)
+    if _instructs(sentence) or _spec_fragment(sentence):
+        return True
+    # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
+    # ZONE …": a fact, then the instruction it calls for
+    return any(_instructs(part.strip()) for part in _FACT_THEN_ORDER.split(sentence)[1:])
+
+
+_FACT_THEN_ORDER = re.compile(r";\s*|,\s+so\s+(?=[a-z])")
 
 
 def _spec_fragment(sentence: str) -> bool:
