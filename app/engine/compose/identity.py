@@ -83,10 +83,23 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
         # "a "plant doctor" on the website chat": the noun phrase is the role itself.
         body = second_person(phrase, "user")
         return f"You are {body}{for_product}.", "Help the user with each request in this area, directly and accurately."
+    wanted = _WANTED_ROLE.search(phrase)
+    if wanted is not None:
+        # 'building a journaling app (Quietpage) and want an AI "reflection buddy" that responds to a user's journal
+        # entry': the role the requester wants, and what it does
+        job = second_person(verbs_to_base(wanted["job"].strip()), "user")
+        return f"You are {article(wanted['role'])} {wanted['role']}{for_product}.", sentence(job[0].upper() + job[1:])
     # ("Kessler & Daughters …", "Bella's Bakery …": a name keeps its capital)
     named = re.match(r"[A-Z][\w'’.-]*\s+(?:&|[A-Z])", phrase) is not None
     opening = phrase[0] if named else phrase[0].lower()
     return f"You are an assistant{for_product}.", f"Help the user with this request: {opening}{phrase[1:]}."
+
+
+# "… and want an AI "reflection buddy" that responds to …": a quoted role the requester wants, then what it does
+_WANTED_ROLE = re.compile(
+    r"\b(?:want|need|would\s+like|looking\s+for)s?\s+(?:an?\s+)?(?:AI\s+|ai\s+)?[\"“'‘](?P<role>[A-Za-z][\w -]{2,40}?)"
+    r"[\"”'’]\s+(?:that|who|which)\s+(?P<job>[a-z][^.;]{5,200})"
+)
 
 
 # "Kessler & Daughters Removals (Bristol) wants a website chat assistant that …": the organisation's wish

@@ -1074,6 +1074,12 @@ def _parts(text: str) -> list[tuple[int, int]]:
 
 # "no sexual content, no real world politics, gore kept PG-13": a part with its own subject after a constraint is
 # content of its own; one that opens with a link or a verb continues the constraint before it.
+# "and if they're outside the US tell them …": a second case with its own instruction
+_NEW_CASE = re.compile(
+    r"(?:and|but|or)\s+(?:if|when|whenever|where)\b[^,;]{3,80}?\b(?:tell|give|ask|point|send|refer|say|offer|"
+    r"suggest|direct|advise|urge)\b",
+    re.IGNORECASE,
+)
 _LINKED_PART = re.compile(
     r"(?:then|and|or|but|so|until|till|unless|before|after|which|that|who|because|otherwise|if|when|instead|"
     r"except|with|without|even|also|plus|only|just|e\.g|i\.e|etc|in|on|at|for|as|to|from|by|under|"
@@ -1103,6 +1109,11 @@ def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
         part = " ".join(text[start:end].split())
         if not part:
             continue  # "…, just bullet points, " ends on an empty part
+        if after_constraint and _NEW_CASE.match(part):
+            # "…(call or text 988), and if they're outside the US tell them …": a case of its own, with its own
+            # instruction, that no constraint carries
+            after_constraint = False
+            part = re.sub(r"^(?:and|but|or)\s+", "", part, flags=re.IGNORECASE)
         if after_constraint and (_LINKED_PART.match(part) or part.split()[0].lower() in VERBS):
             break  # a part after a constraint that continues it ("…, then list them all") belongs to it
         words = [w.lower().strip(".'") for w in _CONTENT_WORD.findall(part)]
