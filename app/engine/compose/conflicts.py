@@ -137,6 +137,13 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # What the brief says it wants for one part of the job, and the default that would say it differently: "give
 # feedback in 3 bullets: strongest, weakest, one thing to practise" replaces the default "two strengths and two
 # improvements"; "6 questions total" ends the session, so no "until the user types end session".
+# "code first", "先给代码再解释", "primero el código": the reply opens with the code
+CODE_FIRST = re.compile(
+    r"\bcode\s+first\b|\b(?:start|begin)\s+with\s+the\s+code\b|先给代码|先写代码|先贴代码|先出代码|先上代码|"
+    r"コードを先に|先にコード|まずコード|\bprimero\s+el\s+c[óo]digo\b|\bzuerst\s+(?:der|den)\s+code\b|"
+    r"\bd['’]abord\s+le\s+code\b|\bprima\s+il\s+codice\b|\beerst\s+de\s+code\b|\bprimeiro\s+o\s+c[óo]digo\b",
+    re.IGNORECASE,
+)
 _OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bfeedback\b", re.I), re.compile(r"\bgive\s+feedback\b|\bfeedback\s*:", re.I)),
     (
@@ -156,7 +163,7 @@ _OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     # "code first, then max 3 bullet points": the assumptions do not open the reply
     (
-        re.compile(r"\bcode\s+first\b|\b(?:start|begin)\s+with\s+the\s+code\b", re.I),
+        CODE_FIRST,
         re.compile(r"\bassumptions\b[^.]{0,60}\bat\s+the\s+start\b|\bstart\s+with\s+the\s+assumptions\b", re.I),
     ),
     # "If you find nothing, reply exactly LGTM and nothing else": the brief's own all-clear reply

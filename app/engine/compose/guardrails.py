@@ -26,6 +26,24 @@ CONFIDENTIALITY = re.compile(
 _ALREADY_SAID = re.compile(r"\b(?:instructions|prompt)\b", re.I)
 
 
+# A rule of the brief for questions outside its job, in the languages the engine reads.
+_OWN_OFF_TOPIC = re.compile(
+    r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando)\b[^.;:\n]{0,50}?\b(?:unrelated|off-?\s?topic|"
+    r"out\s+of\s+scope|hors\s+sujet|sans\s+rapport|nada\s+que\s+ver|no\s+tiene\s+que\s+ver|nichts\s+mit|"
+    r"niets\s+te\s+maken|fuori\s+tema|non\s+riguarda|não\s+tem\s+a\s+ver)\b|"
+    r"(?:如果|若|要是)[^。；，,]{0,20}(?:无关|無關|不相关)|[^。]{0,20}(?:と関係(?:ない|のない)|に関係ない|無関係)",
+    re.IGNORECASE,
+)
+
+
+# (what the assistant tells the person then: "say you only handle frontend questions", not "give 0 for every criterion")
+_SAYS_SO = re.compile(
+    r"\b(?:say|tell|explain|reply|respond|decline|redirect|sag|sage|erkläre|dis|dites|explique|di|d[ií]gale|diga|"
+    r"explica|zeg|leg\s+uit|spiega|rispondi)\b|说明|告诉|回答|回复|答复|伝え|説明|断",
+    re.IGNORECASE,
+)
+
+
 # A rule of the brief for the unclear case, in the languages the engine reads: it replaces the default unsure path.
 _OWN_UNCLEAR_CASE = re.compile(
     r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando)\b[^.;:\n]{0,40}?(?:"
@@ -152,6 +170,11 @@ def guardrails(plan: Plan) -> Guardrails:
                 when_unsure = ""  # "Bij twijfel: VERDACHT_GESTOLEN": the brief's own rule says what doubt gets
     if scoped:
         out_of_scope = scoped[0].text
+    elif any(
+        _OWN_OFF_TOPIC.search(rule) and _SAYS_SO.search(rule)
+        for rule in [*plan.detail_rules, *(c.text for c in plan.constraints)]
+    ):
+        out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it
     else:
         out_of_scope = localise_reply_quotes(plan.fill(primary.out_of_scope), plan.language)
         if plan.conflicts.clashes(out_of_scope):

@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 
 from app.engine.archetypes.variants import ASKS_QUESTIONS, ASKS_YAML, PROSE_BEFORE_JSON
-from app.engine.compose.conflicts import SAYS_NULL, allows_null
+from app.engine.compose.conflicts import CODE_FIRST, SAYS_NULL, allows_null
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
 from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
@@ -601,6 +601,9 @@ def output_format(plan: Plan) -> OutputFormat:
             # The brief's own schema has no nullable field ("a missing step scores 0"): null would break it.
             stated = [s.replace(" Use null for fields the input does not state.", "") for s in stated]
     lines = [s.strip() for s in stated if s.strip()]
+    if CODE_FIRST.search(brief.task) and not any("code" in line.lower() for line in lines):
+        # "先给代码再解释": the default shape (assumptions first) went; the brief's order is the reply's shape
+        lines.insert(0, "The code first, in fenced blocks tagged with the language, then the explanation.")
     description = _joined(list(dict.fromkeys(lines))) or "Plain prose."
     if schema is None and kind == plan.primary.output.kind:
         schema = plan.primary.output.json_schema
