@@ -164,7 +164,7 @@ WRITING_EDITOR = Archetype(
             "rewrite",
             # (not the first person: "poi io riscrivo tutto" is what the requester does)
             r"\brewrit\w*\b|\brephras\w*\b|\breescrib(?!o\b)\w*|\breescrev(?!o\b)\w*|\bumschreib(?!e\b|ung)\w*|"
-            r"\bumformulier(?!e\b)\w*|\bréécri(?!s\b)\w*|\breformul(?!o\b)\w*|\briscriv(?!o\b)\w*|\bherschrijv\w*|"
+            r"\bumformulier(?!e\b)\w*|\bréécri(?!s\b)\w*|\breformul(?!o\b)\w*|\briscriv(?!o\b)\w*|\bherschrij[fv]\w*|"
             r"改写|改寫|重写|書き直|リライト|"
             r"(?<!\bin\s)(?<!\bor\s)(?<!\band\s)(?<!\bto\s)(?<!\binto\s)(?<!\bfrom\s)"
             r"\bpolish\w*\b(?!\s+(?:speakers?|language|version|translation|customers?|parents?|users?|people|community|clients?)\b)|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b",

@@ -184,6 +184,14 @@ _SESSION_COUNTED = re.compile(
 _ONLY_OUTPUT = re.compile(
     r"\b(?:output|return|print|send|give|reply\s+with|respond\s+with)\s+(?:only|just)\s+the\b|\bnothing\s+but\b", re.I
 )
+# "zonder uitleg", "ohne Erklärung", "sans explication", "sin explicación": nothing beside the reply, in the languages
+# whose sentences the engine keeps whole
+_NO_EXPLANATION_FOREIGN = re.compile(
+    r"\b(?:zonder|ohne|sans|sin|sem|senza)\s+(?:enige\s+|jede\s+|aucune?\s+|ninguna\s+|nenhuma\s+|alcuna\s+)?"
+    r"(?:uitleg|toelichting|erkl[äa]rung(?:en)?|kommentar\w*|explications?|commentaires?|explicaci[óo]n(?:es)?|"
+    r"comentarios?|explica[çc][ãa]o|explica[çc][õo]es|coment[áa]rios?|spiegazion[ei]|commenti)\b",
+    re.IGNORECASE,
+)
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|before)\b[^.;:]*$", re.I)
 
 
@@ -328,6 +336,8 @@ class Conflicts:
                 self.forbidden.update(_VALUE_EXCLUDES.get((c.value or "").lower(), ()))
         if any(c.kind == "prohibition" and _NO_PROSE.search(c.value or c.text) for c in constraints):
             self.forbidden.add("explanation")
+        if _NO_EXPLANATION_FOREIGN.search(task):
+            self.forbidden.add("explanation")  # "Geef alleen de herschreven brief terug, zonder uitleg"
         only_output = any(c.kind == "requirement" and _ONLY_OUTPUT.search(c.text) for c in constraints)
         if only_output:
             self.forbidden.add("explanation")
