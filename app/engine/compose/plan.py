@@ -1270,6 +1270,13 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
     if tool is not None:
         return f"call the `{tool}` tool with the reason, and tell them that a colleague will follow up."
     emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
+    # "Bei Garantiefällen oder Reklamationen immer an service@… verweisen": the brief's own route for the cases an
+    # escalation is for (a complaint, a dispute) comes before a catch-all link ("Termine … nur auf https://… verweisen")
+    for c in constraints:
+        if c.kind == "fallback" and c.value and c.value != emergency and escalation_case(c.condition):
+            route = _contact_route(c)
+            if route is not None:
+                return route
     for c in constraints:
         if c.kind != "fallback" or not c.value or c.value == emergency or not general_condition(c.condition):
             continue
@@ -1283,13 +1290,6 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
         route = _contact_route(c)
         if route is not None:
             return route
-    # "If someone is disputing a claim decision or wants to complain, email claims@…": the brief's own route for
-    # the cases an escalation is for, rather than a promise of a colleague nobody will send
-    for c in constraints:
-        if c.kind == "fallback" and c.value and c.value != emergency and escalation_case(c.condition):
-            route = _contact_route(c)
-            if route is not None:
-                return route
     # "encaminhar para um assessor pelo WhatsApp +55 …": the brief's own way to reach a person, rather than a
     # colleague the brief never mentions
     for c in constraints:
@@ -1332,7 +1332,7 @@ def _contact_route(c: Constraint) -> str | None:
 
 
 _ESCALATION_CASE = re.compile(
-    r"\b(?:complain\w*|complaints?|disput\w*|unhappy|dissatisfied|not\s+satisfied|appeal\w*|reclam\w*|quej\w*|"
+    r"\b(?:complain\w*|complaints?|disput\w*|unhappy|dissatisfied|not\s+satisfied|appeal\w*|reclam\w*|reklam\w*|quej\w*|"
     r"beschwer\w*|plainte\w*|klacht\w*|contest\w*)",
     re.IGNORECASE,
 )

@@ -113,8 +113,16 @@ _FOLD = str.maketrans("äöüßéèêáíóúñçãõâô", "aouseeeaiouncaoao")
 def _pasted(plan: Plan) -> list[Variable]:
     """A slot for each kind of material the brief says will be pasted in with the prompt."""
     found: list[Variable] = []
-    for match in _PASTED.finditer(plan.brief.task):
+    task = plan.brief.task
+    for match in _PASTED.finditer(task):
         noun = next(g for g in match.groups() if g)
+        if match["c"] and not noun[:1].isupper():
+            # "wenn sie in der Preisliste stehen, die wir unten anhängen": a German noun has its capital; the word
+            # before the relative clause is a verb, and the material is the last noun before it
+            before = re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}\b", task[max(0, match.start() - 40) : match.start()])
+            if not before:
+                continue
+            noun = before[-1]
         name = re.sub(r"[^a-z0-9]+", "_", noun.lower().translate(_FOLD)).strip("_")
         if name and name not in {v.name for v in found}:
             found.append(Variable(name=name, description=f"The {noun} the operator pastes in."))
