@@ -497,9 +497,10 @@ _TOOL_NAME_ONLY = re.compile(r"`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?")
 _BEFORE = re.compile(
     rf"^(?P<first>.+?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?P<then>(?:{_ACTION_VERBS})\b.*|"
     # a tool by name: "call get_status before restart_service"
-    r"(?:(?:calling|using|running)\s+)?`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?)"
+    # (or written with its parameters: "call check_stock(sku) before reserve(sku, qty)")
+    r"(?:(?:calling|using|running)\s+)?(?:`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?|`?[A-Za-z_]\w*\([^()]{0,40}\)`?))"
     # "call get_contract before raise_po and check …": the tool named is the step; the rest is a rule of its own
-    r"(?:\s+(?:and|,)\s+.*)?$|"
+    r"(?:\s+(?:and|,)\s+.*|,\s+.*)?$|"
     rf"^(?:before|prior\s+to)\s+(?P<then2>.+?),\s*(?:always\s+)?(?P<first2>.+)$|"
     r"^(?:first(?:ly)?|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
@@ -705,6 +706,8 @@ def find_ordering(text: str) -> FoundRule | None:
     if _TOOL_NAME_ONLY.fullmatch(first):
         first = f"call {first}"  # "Always search_kb before creating a ticket": the tool's name used as its verb
     then = _verb_phrase(then) if then else None
+    if then is not None and re.match(r"`?[A-Za-z_]\w*\(", then):
+        then = f"call {then}"  # "before reserve(sku, qty)": the tool, called
     if then is not None and (_starts_with_verb(first) or first.split()[0].lower() in VERBS):
         then = verbs_to_base(then)  # "…, then reveals the answer": the second step in the first one's form
     if len(first.split()) > _MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or len(first.split()) < 2:

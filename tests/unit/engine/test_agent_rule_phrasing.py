@@ -34,3 +34,8 @@ def test_no_follow_up_questions_drops_the_confirm_first_default() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "Ask the user to confirm" not in prompt
     assert "Call email_customer only after a job was created." in prompt
+
+
+def test_a_tool_written_with_its_parameters_is_the_step_after_before() -> None:
+    found = _constraints("Rules: ALWAYS call get_quote(sku) before order(sku, qty), no exceptions.")
+    assert ("ordering", "Call get_quote(sku) before you call order(sku, qty).", None) in found
