@@ -1355,7 +1355,11 @@ _CITATION = re.compile(
     # "Always quote the clause number you're relying on (e.g. "Clause 7.2")": a reference the brief spells out.
     r"\b(?:quote|give|name|state|include|reference|mention)\s+(?:the\s+)?(?:clause|section|article|paragraph|page|§)"
     r"\s*(?:number|no\.?|ref\w*)?[^.!?\n]{0,60}?\(\s*(?:e\.g\.,?|for\s+example|like)\s*"
-    r"[\"“'‘](?P<example2>[^\"”'’\n]{1,30})[\"”'’]\s*\)",
+    r"[\"“'‘](?P<example2>[^\"”'’\n]{1,30})[\"”'’]\s*\)|"
+    # "Always say which section of the handbook the answer comes from, like (Handbook §3.2)"
+    r"\b(?:say|state|name|give|show|mention)\s+(?:which|what)\s+(?:section|clause|article|page|paragraph|part|source)"
+    r"[^.!?\n]{0,60}?\b(?:like|e\.g\.,?|for\s+example|such\s+as|as\s+in)\s*:?\s*"
+    r"(?P<example3>\[[^\]\n]{1,30}\]|\((?!e\.g\.)[^)\n]{1,30}\))",
     re.IGNORECASE,
 )
 DEFAULT_CITATION = "[Doc 2, Section 3]"
@@ -1406,7 +1410,7 @@ def citation_style(task: str, constraints: Sequence[Constraint]) -> str:
     for text in (task, *(c.text for c in constraints)):
         match = _CITATION.search(text)
         if match:
-            return match.group("example") or match.group("example2")
+            return match.group("example") or match.group("example2") or match.group("example3")
     return DEFAULT_CITATION
 
 
