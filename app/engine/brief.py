@@ -86,9 +86,7 @@ _NOT_NAMES = frozenset(
         "QA", "HR", "IT", "UI", "UX", "SEO", "CEO", "CTO", "CFO", "B2B", "B2C", "SaaS", "iOS", "SA",
         "AWS", "GCP", "Azure", "GPT",
         # SQL words a brief writes in capitals ("ends with LIMIT 1000", "convert with AT TIME ZONE")
-        "SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "LIMIT", "WHERE", "JOIN", "GROUP",
-        "ORDER", "FROM", "NULL", "COALESCE", "AT", "TIME", "ZONE", "CASE", "WHEN", "DISTINCT", "COUNT", "SUM", "HAVING",
-        "UNION", "INTERVAL", "CTE", "CTEs", "TRUE", "FALSE", "ID", "IDs",
+        "SELECT", "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "LIMIT", "WHERE", "NULL", "COALESCE",
         *LANGUAGES,
         *TECHNOLOGIES,
     }
@@ -432,6 +430,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "we meet at St Michael's church hall": where it happens, not who runs it
         if m.group(1).isupper() and re.search(r"(?:^|[.!?:\n])\s*$", text[: m.start()]):
             continue  # "For URGENT the reply must …": a case (a label, a code) that opens a sentence, not a business
+        if m.group(1).isupper() and re.match(r"\s*(?:\d|'|\"|\()", text[m.end() :]):
+            continue  # "convert with AT TIME ZONE 'Europe/Amsterdam'", "ends with LIMIT 1000": SQL, not a business
         if _COMPOUND_ADJECTIVE.search(m.group(1)):
             continue  # "we're COPPA-compliant", "we're ISO-certified": what the business is, not its name
         words = _one_sentence(m.group(1).split())

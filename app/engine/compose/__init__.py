@@ -15,7 +15,7 @@ import msgspec
 
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
-from app.engine.compose.conflicts import CODE_FIRST
+from app.engine.compose.conflicts import asks_code_first
 from app.engine.compose.cues import MAX_WORDS, extract_fields, extract_labels, field_schema, source_noun, task_sentence
 from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
@@ -78,7 +78,7 @@ def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
     if "explanation" in plan.conflicts.forbidden:
         return []  # "no explanations": visible reasoning is exactly what the brief rules out
     stated = "\n".join([plan.brief.task, plan.brief.output_format or "", *plan.brief.constraints])
-    if _OUTPUT_ONLY.search(stated) or CODE_FIRST.search(stated):
+    if _OUTPUT_ONLY.search(stated) or asks_code_first(stated):
         return []  # "output ONLY a markdown table", "code first": a thinking block would come before the reply
     return plan.conflicts.keep(plan.fill(s) for s in plan.primary.reasoning)
 

@@ -126,7 +126,12 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     # "Don't ask follow-up questions, pick the most reasonable reading": no default that asks the user first
     (
-        re.compile(r"\b(?:follow-?\s?up|clarifying|clarification|back)\s+questions?\b|\bask\s+(?:for\s+)?clarif", re.I),
+        # (asked by the assistant: "Never answer follow-up questions about HR policy" is about the user's questions)
+        re.compile(
+            r"\bask\w*\s+(?:\w+\s+){0,3}?(?:follow-?\s?up|clarifying|clarification|back)\s+questions?\b|"
+            r"\bask\s+(?:for\s+)?clarif|\b(?:no|zero)\s+(?:follow-?\s?up|clarifying|back)\s+questions?\b",
+            re.I,
+        ),
         re.compile(
             r"\bask\s+(?:one\s+|a\s+|the\s+user\s+|them\s+)?(?:short\s+)?(?:which|what|whether|for\s+(?:the\s+)?missing|"
             r"clarifying|follow-?up)\b|\bclarifying\s+question|\bask\s+(?:the\s+user\s+|them\s+)?to\s+confirm\b",
@@ -144,6 +149,34 @@ CODE_FIRST = re.compile(
     r"\bd['’]abord\s+le\s+code\b|\bprima\s+il\s+codice\b|\beerst\s+de\s+code\b|\bprimeiro\s+o\s+c[óo]digo\b",
     re.IGNORECASE,
 )
+# "If nothing found output exactly `[]`", "if there are no issues, reply exactly LGTM": the brief's all-clear, said as
+# a case of its own (not "nothing else, and quote exactly the line")
+_ALL_CLEAR_IN_TASK = re.compile(
+    r"\bif\s+(?:you\s+find\s+|there\s+(?:is|are)\s+)?(?:nothing|no\s+(?:issues|problems|findings|bugs))\b"
+    r"[^.]{0,40}\bexactly\b",
+    re.I,
+)
+
+
+def asks_code_first(text: str) -> bool:
+    """Whether the brief wants the reply to open with the code: not under a negation ("never code first", "nicht
+    zuerst den Code"), nor code it reads first ("Read the test code first")."""
+    for match in CODE_FIRST.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if _NOT_CODE_FIRST.search(before):
+            continue
+        return True
+    return False
+
+
+_NOT_CODE_FIRST = re.compile(
+    r"(?:\b(?:never|not|don'?t|no|nunca|nicht|kein\w*|jamais|pas|mai|niet|nooit|não|nao|nunca\s+pongas)\b|不要|别|"
+    r"\b(?:read|review|check|look\s+at|test|inspect|lee|lies|lis|leggi|lees)\s+(?:the\s+|their\s+|den\s+|el\s+|le\s+)?"
+    r"(?:\w+\s+)?)[^.;]{0,12}$",
+    re.IGNORECASE,
+)
+
+
 _OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bfeedback\b", re.I), re.compile(r"\bgive\s+feedback\b|\bfeedback\s*:", re.I)),
     (
@@ -190,6 +223,13 @@ _NO_EXPLANATION_FOREIGN = re.compile(
     r"\b(?:zonder|ohne|sans|sin|sem|senza)\s+(?:enige\s+|jede\s+|aucune?\s+|ninguna\s+|nenhuma\s+|alcuna\s+)?"
     r"(?:uitleg|toelichting|erkl[äa]rung(?:en)?|kommentar\w*|explications?|commentaires?|explicaci[óo]n(?:es)?|"
     r"comentarios?|explica[çc][ãa]o|explica[çc][õo]es|coment[áa]rios?|spiegazion[ei]|commenti)\b",
+    re.IGNORECASE,
+)
+# (said of the reply: "Geef alleen de herschreven brief terug, zonder uitleg", not of what the user sends: "wenn
+# jemand nur eine Fehlermeldung ohne Erklärung schickt")
+_REPLY_ONLY_BEFORE = re.compile(
+    r"\b(?:geef|gib|renvoie|rends|devuelve|devuelva|devolva|devolve|restituisci|antworte|réponds|responde|responda|"
+    r"rispondi|reply|answer|output)\b[^.;]*$",
     re.IGNORECASE,
 )
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|before)\b[^.;:]*$", re.I)
@@ -336,7 +376,10 @@ class Conflicts:
                 self.forbidden.update(_VALUE_EXCLUDES.get((c.value or "").lower(), ()))
         if any(c.kind == "prohibition" and _NO_PROSE.search(c.value or c.text) for c in constraints):
             self.forbidden.add("explanation")
-        if _NO_EXPLANATION_FOREIGN.search(task):
+        if any(
+            _REPLY_ONLY_BEFORE.search(task, max(0, m.start() - 60), m.start())
+            for m in _NO_EXPLANATION_FOREIGN.finditer(task)
+        ):
             self.forbidden.add("explanation")  # "Geef alleen de herschreven brief terug, zonder uitleg"
         only_output = any(c.kind == "requirement" and _ONLY_OUTPUT.search(c.text) for c in constraints)
         if only_output:
@@ -373,8 +416,8 @@ class Conflicts:
         self.overridden = [
             default for trigger, default in _OWN_RULE_FAMILIES if any(trigger.search(text) for text in own_rules)
         ]
-        all_clear_cue, all_clear_default = _OWN_RULE_FAMILIES[-1]
-        if all_clear_cue.search(task) and all_clear_default not in self.overridden:
+        all_clear_default = _OWN_RULE_FAMILIES[-1][1]
+        if _ALL_CLEAR_IN_TASK.search(task) and all_clear_default not in self.overridden:
             # "If nothing found output exactly `[]`": a sentence the brief keeps whole, still its own all-clear
             self.overridden.append(all_clear_default)
         if _SESSION_COUNTED.search(task):

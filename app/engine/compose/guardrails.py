@@ -28,10 +28,13 @@ _ALREADY_SAID = re.compile(r"\b(?:instructions|prompt)\b", re.I)
 
 # A rule of the brief for questions outside its job, in the languages the engine reads.
 _OWN_OFF_TOPIC = re.compile(
-    r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando)\b[^.;:\n]{0,50}?\b(?:unrelated|off-?\s?topic|"
-    r"out\s+of\s+scope|hors\s+sujet|sans\s+rapport|nada\s+que\s+ver|no\s+tiene\s+que\s+ver|nichts\s+mit|"
-    r"niets\s+te\s+maken|fuori\s+tema|non\s+riguarda|não\s+tem\s+a\s+ver)\b|"
-    r"(?:如果|若|要是)[^。；，,]{0,20}(?:无关|無關|不相关)|[^。]{0,20}(?:と関係(?:ない|のない)|に関係ない|無関係)",
+    # (the question or request is what is off topic: not "when two charges look unrelated, explain each")
+    r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando)\b[^.;:\n]{0,30}?\b(?:questions?|requests?|messages?|"
+    r"quer(?:y|ies)|topics?|pregunta|consulta|frage|anfrage|demande|domanda|richiesta|vraag|pergunta)\b[^.;:\n]{0,30}?"
+    r"\b(?:unrelated|off-?\s?topic|out\s+of\s+scope|hors\s+sujet|sans\s+rapport|nada\s+que\s+ver|"
+    r"no\s+tiene\s+que\s+ver|nichts\s+mit|niets\s+te\s+maken|fuori\s+tema|non\s+riguarda|não\s+tem\s+a\s+ver)\b|"
+    r"(?:如果|若|要是)[^。；，,]{0,6}(?:问题|問題|请求|提问)[^。；，,]{0,14}(?:无关|無關|不相关)|"
+    r"(?:質問|問い合わせ)[^。]{0,20}(?:と関係(?:ない|のない)|に関係ない|無関係)",
     re.IGNORECASE,
 )
 

@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 
 from app.engine.archetypes.variants import ASKS_QUESTIONS, ASKS_YAML, PROSE_BEFORE_JSON
-from app.engine.compose.conflicts import CODE_FIRST, SAYS_NULL, allows_null
+from app.engine.compose.conflicts import SAYS_NULL, allows_null, asks_code_first
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
 from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
@@ -601,7 +601,7 @@ def output_format(plan: Plan) -> OutputFormat:
             # The brief's own schema has no nullable field ("a missing step scores 0"): null would break it.
             stated = [s.replace(" Use null for fields the input does not state.", "") for s in stated]
     lines = [s.strip() for s in stated if s.strip()]
-    if CODE_FIRST.search(brief.task) and not any("code" in line.lower() for line in lines):
+    if asks_code_first(brief.task) and not any("code" in line.lower() for line in lines):
         # "先给代码再解释": the default shape (assumptions first) went; the brief's order is the reply's shape
         lines.insert(0, "The code first, in fenced blocks tagged with the language, then the explanation.")
     description = _joined(list(dict.fromkeys(lines))) or "Plain prose."
@@ -656,8 +656,28 @@ _CSV_INPUT_LEAD = re.compile(r"\b(?:export\w*|import\w*|upload\w*|paste\w*|recei
 
 
 def _yaml_reply(task: str) -> bool:
-    """Whether the brief asks for the reply as YAML and never for JSON."""
-    return ASKS_YAML.search(task) is not None and re.search(r"\bjson\b", task, re.IGNORECASE) is None
+    """Whether the brief asks for the reply as YAML and never for JSON (not YAML the user works on: "mistakes in YAML
+    files", "Fehler in YAML-Dateien", nor "in Markdown, not as YAML")."""
+    if re.search(r"\bjson\b", task, re.IGNORECASE):
+        return False
+    for asked in ASKS_YAML.finditer(task):
+        yaml_at = task.lower().rfind("yaml", asked.start(), asked.end())
+        before = task[max(0, yaml_at - 25) : yaml_at]
+        if _YAML_THING.match(task, yaml_at + 4) or _NOT_YAML.search(before) or _WRITTEN_IN.search(before):
+            continue
+        return True
+    return False
+
+
+_YAML_THING = re.compile(
+    r"[\s-]*(?:files?|configs?|configuration|manifests?|dateien|datei|snippets?|templates?)\b", re.I
+)
+_WRITTEN_IN = re.compile(
+    r"\b(?:written|stored|kept|defined|saved|configured|described|geschrieben)\s+(?:in|as|als)\s+$", re.I
+)
+_NOT_YAML = re.compile(
+    r"\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non|instead\s+of|rather\s+than)\b[^.,;]*$", re.I
+)
 
 
 _IN_A_FIELD = re.compile(r"\bin\s+(?:the\s+|its\s+)?[`'\"]?\w+[`'\"]?\s+(?:field|key|property|value)\b", re.I)

@@ -271,8 +271,11 @@ _LINE_AFTER_ITEM = re.compile(r"\n(?=[^\s\-*•–])")
 def _item_and_rest(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A list item and the unindented lines after it, which are no longer part of the item."""
     cut = _LINE_AFTER_ITEM.search(text, start, end)
-    while cut is not None and _WRAPS_ON.search(text, start, cut.start()):
-        cut = _LINE_AFTER_ITEM.search(text, cut.end(), end)  # "2) If someone asks about\nbenefits, …": wrapped
+    line_start = start
+    while cut is not None and _WRAPS_ON.search(text, line_start, cut.start()):
+        # "2) If someone asks about\nbenefits, …": wrapped (each line is read once: linear)
+        line_start = cut.end()
+        cut = _LINE_AFTER_ITEM.search(text, cut.end(), end)
     if cut is None or _inside_quote_or_brace(text[start : cut.start()]):
         return [(start, end)]
     rest = cut.end()
@@ -348,9 +351,10 @@ def _numbered_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if line.start() > start:
             bounds.append((start, line.start() - 1))
-        stop = text.find("\n", line.end(), end)
-        while stop >= 0 and _WRAPS_ON.search(text, line.end(), stop) and not _NEXT_ITEM.match(text, stop + 1):
-            stop = text.find("\n", stop + 1, end)  # "2) If someone asks about\nbenefits, send …": one item, wrapped
+        stop, line_start = text.find("\n", line.end(), end), line.end()
+        # "2) If someone asks about\nbenefits, send …": one item, wrapped (each line is read once: linear)
+        while stop >= 0 and _WRAPS_ON.search(text, line_start, stop) and not _NEXT_ITEM.match(text, stop + 1):
+            stop, line_start = text.find("\n", stop + 1, end), stop + 1
         if stop < 0:
             start = line.end()
             break
@@ -1308,10 +1312,16 @@ _PERSON_ROUTE = re.compile(
     # a verb that hands the person over ("encaminhar para um assessor", "pásalo a un asesor humano"), not a third
     # party's staff the customer may contact ("customers can chat with a DPD agent at …")
     r"\b(?:pass|hand|transfer|refer|route|forward|escalate|connect|encaminh|pás|pas[ae]|deriv|weiterleit|"
-    r"übergib|übergeb|transf[eé]r|pass(?:e|er)\s+la\s+main|trasfer|passa|inoltr|doorverbind|doorsturen|stuur)\w*\b"
+    r"übergib|übergeb|transf[eé]r|pass(?:e|er)\s+la\s+main|trasfer|passa|inoltr|doorverbind|doorsturen|stuur|"
+    # ("wants to speak to a person / een medewerker spreken, give them our number": the person asked for)
+    r"speak|talk|spreken|sprechen|hablar|falar|parler|parlare)\w*\b"
     r"[^.!?\n]{0,30}\b(?:advis[eo]rs?|agents?|human|person|colleagues?|specialists?|consultants?|representatives?|"
     r"assessor(?:es)?|asesor(?:es)?|consultor(?:es)?|atendentes?|agentes?|conseill[eè]re?s?|berater(?:in)?|"
-    r"mitarbeiter(?:in)?|consulente|operatore|adviseurs?|medewerkers?|humano|humain|mensch)\b[^.!?\n]{0,40}$",
+    r"mitarbeiter(?:in)?|consulente|operatore|adviseurs?|medewerkers?|humano|humain|mensch)\b[^.!?\n]{0,40}$|"
+    # "Wil iemand een medewerker spreken, geef dan ons nummer …": the person someone asks to speak to
+    r"\b(?:advis[eo]rs?|agents?|human|person|colleagues?|medewerkers?|mitarbeiter(?:in)?|asesor(?:es)?|agentes?|"
+    r"conseill[eè]re?s?|consulente|operatore)\s+(?:\w+\s+)?(?:spreken|sprechen|speak|talk|hablar|falar|parler|parlare)"
+    r"\b[^.!?\n]{0,40}$",
     re.IGNORECASE,
 )
 

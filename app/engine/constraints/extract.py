@@ -238,12 +238,23 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     for index, lim in enumerate(found):
         if _one_thing_not_length(lim, text):
             continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
-        if _MERGED_INTO.search(text, max(0, lim.start - 30), lim.start):
+        if _MERGED_INTO.search(text, max(0, lim.start - 30), lim.start) and _INPUT_STATE.search(
+            text, max(0, lim.start - 60), lim.start
+        ):
             continue  # "two columns merged into one line": what the input looks like, not the reply's length
         # ("Don't ask follow-up questions - if the sku is missing, say which in one line": a dash opens the case)
         case_start = max(text.rfind(mark, 0, lim.start) for mark in (" - ", " – ", " — ", "; "))
-        conditional = _CONDITIONAL_CLAUSE.match(text[: lim.start]) is not None or (
-            case_start > 0 and _CONDITIONAL_CLAUSE.match(text[case_start + 2 : lim.start]) is not None
+        conditional = (
+            _CONDITIONAL_CLAUSE.match(text[: lim.start]) is not None
+            or (
+                case_start > 0
+                and _CONDITIONAL_CLAUSE.match(text[case_start + 2 : lim.start]) is not None
+                # ("Be direct - when you answer, keep every reply under 80 words": every reply, whatever the case)
+                and not _WHOLE_REPLY.search(text, case_start, lim.start)
+                and not re.match(
+                    r"\s*\W*\s*(?:when|whenever)\s+you\s+(?:answer|reply|respond|write)\b", text[case_start + 2 :]
+                )
+            )
         )
         if _one_part_line(lim, text) or conditional:
             # "End with the service details on one line", "After the query, one sentence saying what it returns":
@@ -338,6 +349,12 @@ _PER_TURN = re.compile(
 _ANSWERED = re.compile(r"\b(?:answer|answers|respond\s+to|reply\s+to|handle|take)\b[^.,;]{0,20}$", re.IGNORECASE)
 
 
+# ("messy, sometimes two columns merged into one line": how the input arrives; not "return them combined into one
+# sentence", "Summarise the commits, squashed into one line per release", where the reply is what is merged)
+_INPUT_STATE = re.compile(
+    r"\b(?:sometimes|often|usually|occasionally|messy|ocr\W?d|scanned|comes?|arrives?|are|is|gets?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 _MERGED_INTO = re.compile(
     r"\b(?:merged|combined|joined|squashed|collapsed|crammed|packed|run\s+together)\s+(?:in|into|onto|on)\s+$", re.I
 )

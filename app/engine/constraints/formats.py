@@ -109,12 +109,19 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _FORMAT_VERB = re.compile(
     r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|into|only|responde|devuelve|"
-    r"gib|antworte|réponds|retourne|responda|retorne|renvoi\w*|renvoy\w*|rend(?:s|re)?|devuelv\w*|devolv\w*|"
-    r"ausgeben|zurückgeben|restituisc\w*|restituire|retorna\w*|geef|teruggeven)\b|输出|返回|以|用|出力|返す|形式で",
+    r"gib|antworte|réponds|retourne|responda|retorne)\b|输出|返回|以|用|出力|返す|形式で",
     re.IGNORECASE,
 )
 
 
+# "le modèle doit renvoyer uniquement un objet JSON", "devuelve solo un JSON": a verb that also says what code or a
+# server returns ("quand le serveur renvoie un JSON vide") asks for the reply's format only beside an "only" word
+_FOREIGN_ONLY_FORMAT = re.compile(
+    r"\b(?:renvoi\w*|renvoy\w*|rend(?:s|re)?|devuelv\w*|devolv\w*|restituisc\w*|restituire|retorna\w*|geef|"
+    r"zurückgeben|ausgeben)\s+(?:\w+\s+){0,2}?(?:uniquement|seulement|solo|sólo|solamente|únicamente|unicamente|nur|"
+    r"alleen|apenas|somente|soltanto)\b",
+    re.IGNORECASE,
+)
 _COUNTED = re.compile(
     r"(?:(?:more|fewer|less)\s+than|exceed(?:ing)?|over|above)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:\w+\s+)?$|\b\d+\s+$",
@@ -271,7 +278,8 @@ def find_format(text: str) -> FoundFormat | None:
     else:
         for candidate, pattern in _VALUES:
             match = pattern.search(text)
-            if match and not in_ranges(match.start(), ranges) and (candidate != "json" or _FORMAT_VERB.search(text)):
+            asked = candidate != "json" or _FORMAT_VERB.search(text) or _FOREIGN_ONLY_FORMAT.search(text)
+            if match and not in_ranges(match.start(), ranges) and asked:
                 value = candidate
                 spans.append((match.start(), match.end()))
                 break
