@@ -60,6 +60,13 @@ def pinned(cpu: str | None) -> Iterator[None]:
         os.sched_setaffinity(0, before)
 
 
+SHORT_PROMPTS = (
+    "You are a helpful assistant. Answer questions about our bike shop in under 80 words.",
+    "You are Acme's support agent. Be concise. If unsure, say you don't know and offer to email support@acme.com.",
+    "Summarise the meeting notes into five bullet points with owners and dates.",
+)
+
+
 def run_micro(quick: bool = False, cpu: str | None = None) -> dict[str, Any]:
     """Every microbenchmark; {"error": ...} when the engine is not importable."""
     try:
@@ -86,6 +93,11 @@ def run_micro(quick: bool = False, cpu: str | None = None) -> dict[str, Any]:
             lambda: generate(briefs[next(counter) % len(briefs)]), iterations=iterations, budget=budget
         )
         results["lint 20 KB"] = measure(lambda: lint_prompt(prompt_20k), iterations=iterations, budget=budget)
+        # Short prompts (under the word index's SHORT_TEXT): every phrase list is scanned, so its prefilter counts.
+        short = iter(range(10**9))
+        results["lint short prompt (3, round robin)"] = measure(
+            lambda: lint_prompt(SHORT_PROMPTS[next(short) % len(SHORT_PROMPTS)]), iterations=iterations, budget=budget
+        )
         # A text never seen before: the token count of the whole text is not cached (its words are).
         fresh = iter(range(10**9))
         results["lint 20 KB, new text each call"] = measure(

@@ -171,13 +171,19 @@ class Phrases:
                 (re.compile(branch, flags), word, compile_needs(needs(branch, flags, word_start), word))
             )
         self._patterns = [p for p, _, _ in self._compiled]
+        # A short text is scanned by every pattern whose literal prefix it holds: `prefix in text` is a C-level
+        # search, far cheaper than a regex scan that cannot match (a match starts with that prefix, and the
+        # patterns see the same lower-cased text). Not with flags, which may change what the literal matches.
+        self._prefixed = [
+            (p, "" if flags else literal_prefix(b)) for p, b in zip(self._patterns, branches, strict=True)
+        ]
         self._word_start = word_start
 
     def _live(self, text: str, whole: bool = True) -> list[re.Pattern[str]]:
         """Patterns that can match: those whose first whole word occurs in the text (see `_WordIndex`) and, for a
         scan of the whole text (`whole`), that meet their `needs` conditions."""
         if len(text) < SHORT_TEXT:
-            return self._patterns
+            return [p for p, prefix in self._prefixed if prefix in text]
         index = _WORD_INDEX.get(text)
         words = index.words
         if not whole:
