@@ -605,6 +605,10 @@ def output_format(plan: Plan) -> OutputFormat:
         # "先给代码再解释": the default shape (assumptions first) went; the brief's order is the reply's shape
         lines.insert(0, "The code first, in fenced blocks tagged with the language, then the explanation.")
     description = _joined(list(dict.fromkeys(lines))) or "Plain prose."
+    heading = _VARIANT_WORDS.get((plan.language or "").split()[-1] if plan.language else "")
+    if heading is not None:
+        # a Spanish reply is headed "Opción 1", not the English "Variant 1"
+        description = description.replace('"Variant ', f'"{heading} ')
     if schema is None and kind == plan.primary.output.kind:
         schema = plan.primary.output.json_schema
     structured = kind in ("json", "decision")
@@ -681,6 +685,13 @@ _NOT_YAML = re.compile(
 
 
 _IN_A_FIELD = re.compile(r"\bin\s+(?:the\s+|its\s+)?[`'\"]?\w+[`'\"]?\s+(?:field|key|property|value)\b", re.I)
+
+
+# The word a reply in another language heads its variants with ("Variant 1" … in English).
+_VARIANT_WORDS = {
+    "Spanish": "Opción", "Portuguese": "Opção", "French": "Variante", "German": "Variante", "Italian": "Variante",
+    "Japanese": "案", "Chinese": "方案",
+}  # fmt: skip
 
 
 # "CSV I can paste into my markbook, with exactly this header row:\nstudent_id,criterion,score,justification\none row
