@@ -91,6 +91,11 @@ _NOT_NAMES = frozenset(
         *TECHNOLOGIES,
     }
 )  # fmt: skip
+_SQL_WORDS = frozenset(
+    {"AT", "TIME", "ZONE", "CASE", "WHEN", "THEN", "ELSE", "END", "DISTINCT", "COUNT", "SUM", "AVG", "MIN", "MAX",
+     "HAVING", "UNION", "ALL", "INTERVAL", "ORDER", "GROUP", "BY", "JOIN", "LEFT", "INNER", "FROM", "CTE", "CTEs", "ID",
+     "IDs", "TRUE", "FALSE", "AND", "OR", "NOT", "IN", "AS", "ON", "LIKE", "ILIKE", "WITH", "OVER", "PARTITION"}
+)  # fmt: skip
 # "for Acme", "we run IronWorks Gym", "a shop called Spoke & Chain": the name after a word that introduces one.
 _ORG = re.compile(
     r"\b(?i:for|at|from|by|with|run|runs|own|owns|operate|operates|called|named|(?:we|i)\s+(?:are|am)|we'?re|i['’]m)\s+"
@@ -432,6 +437,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "For URGENT the reply must …": a case (a label, a code) that opens a sentence, not a business
         if m.group(1).isupper() and re.match(r"\s*(?:\d|'|\"|\()", text[m.end() :]):
             continue  # "convert with AT TIME ZONE 'Europe/Amsterdam'", "ends with LIMIT 1000": SQL, not a business
+        if all(word in _SQL_WORDS for word in m.group(1).split()):
+            continue  # "with CASE WHEN", "from CTEs", "by ID": SQL words only (not "ZONE Fitness")
         if _COMPOUND_ADJECTIVE.search(m.group(1)):
             continue  # "we're COPPA-compliant", "we're ISO-certified": what the business is, not its name
         words = _one_sentence(m.group(1).split())
@@ -454,6 +461,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
 def extract_entities(task: str) -> Entities:
     """Pull organisation, audience, language, format, length, tone and input slots out of a task."""
     org, product = _organization(task)
+    if org is not None and all(word in _SQL_WORDS for word in org.split()):
+        org, product = None, None  # "count users with COUNT DISTINCT": SQL words, not a business
     am = _AUDIENCE.search(task)
     audience = am.group(1).strip() if am else None
     if audience is not None and audience.split()[0].lower() in {"a", "an", "the", "our", "my"}:

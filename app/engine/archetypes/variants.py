@@ -235,8 +235,8 @@ _PLAIN = (
     r"\blinguagem\s+(?:simples|clara|acessível)\b|\blinguaggio\s+(?:semplice|chiaro)\b|\beenvoudige\s+taal\b|"
     # "naar taalniveau B1", "auf B1-Niveau", "nivel B1": a plain-language reading level
     # (a level to write to, not the requester's own: "I'm at level B1")
-    r"\b(?:naar|to|into|auf|op|al|para|a|en|in)\s+(?:(?:taal)?niveau|level|nivel|livello|n[íi]vel)\s+[AB][12]\b|"
-    r"\b(?:naar|to|into|auf|op)\s+[AB][12][- ](?:niveau|level)\b|"
+    r"(?<!up\s)(?<!i'm\s)(?<!i’m\s)(?<!i\sam\s)(?<!\bim\s)\b(?:naar|to|into|auf|op|al|para|a|en|in|at|au|di|ao)\s+(?:(?:taal)?niveau|level|nivel|livello|n[íi]vel)\s+"
+    r"[AB][12]\b|(?<!up\s)(?<!i'm\s)(?<!i’m\s)(?<!i\sam\s)\b(?:naar|to|into|auf|op|at)\s+[AB][12][- ](?:niveau|level)\b|"
     r"\bbegrijpelijke\s+taal\b|やさしい日本語|わかりやすい(?:日本語|言葉)|分かりやすい(?:日本語|言葉)|通俗易懂|大白话|简单易懂"
 )
 # "turn", "put", "convert" rewrite a text ("turn our letters into plain English", "put it in plain English"); with

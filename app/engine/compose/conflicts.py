@@ -128,8 +128,8 @@ _PROHIBITED_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         # (asked by the assistant: "Never answer follow-up questions about HR policy" is about the user's questions)
         re.compile(
-            r"\bask\w*\s+(?:\w+\s+){0,3}?(?:follow-?\s?up|clarifying|clarification|back)\s+questions?\b|"
-            r"\bask\s+(?:for\s+)?clarif|\b(?:no|zero)\s+(?:follow-?\s?up|clarifying|back)\s+questions?\b",
+            r"(?<!answer\s)(?<!answering\s)(?<!answer\sany\s)\b(?:follow-?\s?up|clarifying|clarification|back)\s+"
+            r"questions?\b|\bask\s+(?:\w+\s+){0,3}?(?:for\s+)?clarif",
             re.I,
         ),
         re.compile(
@@ -152,8 +152,8 @@ CODE_FIRST = re.compile(
 # "If nothing found output exactly `[]`", "if there are no issues, reply exactly LGTM": the brief's all-clear, said as
 # a case of its own (not "nothing else, and quote exactly the line")
 _ALL_CLEAR_IN_TASK = re.compile(
-    r"\bif\s+(?:you\s+find\s+|there\s+(?:is|are)\s+)?(?:nothing|no\s+(?:issues|problems|findings|bugs))\b"
-    r"[^.]{0,40}\bexactly\b",
+    r"\b(?:if|when|wenn|falls|si|se|als)\b[^.]{0,40}?\b(?:nothing|no\s+(?:issues|problems|findings|bugs)|clean|nichts|"
+    r"rien|nada|niets|niente|nulla)\b[^.]{0,50}?\b(?:exactly|genau|exactement|exactamente|esattamente|precies|exatamente)\b",
     re.I,
 )
 
@@ -170,9 +170,11 @@ def asks_code_first(text: str) -> bool:
 
 
 _NOT_CODE_FIRST = re.compile(
-    r"(?:\b(?:never|not|don'?t|no|nunca|nicht|kein\w*|jamais|pas|mai|niet|nooit|não|nao|nunca\s+pongas)\b|不要|别|"
-    r"\b(?:read|review|check|look\s+at|test|inspect|lee|lies|lis|leggi|lees)\s+(?:the\s+|their\s+|den\s+|el\s+|le\s+)?"
-    r"(?:\w+\s+)?)[^.;]{0,12}$",
+    # right before it, with nothing between: "never code first", "nicht zuerst den Code" ("No preamble: code first"
+    # negates the preamble), or code read first: "Read the test code first"
+    r"(?:\b(?:never|not|don'?t|no|nunca|nicht|jamais|pas|mai|niet|nooit|não|nao)\s+(?:put\s+|pongas\s+|the\s+)?|"
+    r"(?:不要|别)|\b(?:read|review|check|look\s+at|test|inspect|lee|lies|lis|leggi|lees)\s+(?:the\s+|their\s+|den\s+|"
+    r"el\s+|le\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -228,8 +230,10 @@ _NO_EXPLANATION_FOREIGN = re.compile(
 # (said of the reply: "Geef alleen de herschreven brief terug, zonder uitleg", not of what the user sends: "wenn
 # jemand nur eine Fehlermeldung ohne Erklärung schickt")
 _REPLY_ONLY_BEFORE = re.compile(
-    r"\b(?:geef|gib|renvoie|rends|devuelve|devuelva|devolva|devolve|restituisci|antworte|réponds|responde|responda|"
-    r"rispondi|reply|answer|output)\b[^.;]*$",
+    r"\b(?:geef|gib|dame|devuelva|devolva|restituisci|scrivi|schreib|antworte|réponds|responda|rispondi|reply|answer|"
+    r"output)\b[^.;]*$|"
+    # (a verb that may also be the user's, "Si l'élève donne une réponse sans explication", counts opening its clause)
+    r"(?:^|[.!?:;\n])\s*(?:donne|devuelve|da|escribe|escreve|devolve|renvoie|rends|écris|responde)\b[^.;]*$",
     re.IGNORECASE,
 )
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|before)\b[^.;:]*$", re.I)
@@ -377,9 +381,9 @@ class Conflicts:
         if any(c.kind == "prohibition" and _NO_PROSE.search(c.value or c.text) for c in constraints):
             self.forbidden.add("explanation")
         if any(
-            _REPLY_ONLY_BEFORE.search(task, max(0, m.start() - 60), m.start())
+            _REPLY_ONLY_BEFORE.search(task, max(0, m.start() - 60), m.start()) or re.match(r"\s*:", task[m.end() :])
             for m in _NO_EXPLANATION_FOREIGN.finditer(task)
-        ):
+        ):  # ("Ohne Erklärung: nur der korrigierte Code": the ban opens the line it rules)
             self.forbidden.add("explanation")  # "Geef alleen de herschreven brief terug, zonder uitleg"
         only_output = any(c.kind == "requirement" and _ONLY_OUTPUT.search(c.text) for c in constraints)
         if only_output:

@@ -30,7 +30,8 @@ _ALREADY_SAID = re.compile(r"\b(?:instructions|prompt)\b", re.I)
 _OWN_OFF_TOPIC = re.compile(
     # (the question or request is what is off topic: not "when two charges look unrelated, explain each")
     r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando)\b[^.;:\n]{0,30}?\b(?:questions?|requests?|messages?|"
-    r"quer(?:y|ies)|topics?|pregunta|consulta|frage|anfrage|demande|domanda|richiesta|vraag|pergunta)\b[^.;:\n]{0,30}?"
+    r"quer(?:y|ies)|topics?|pregunta|preguntan|consulta|frage|fragt|anfrage|demande|domanda|chiede|richiesta|vraag|"
+    r"vraagt|pergunta|asks?|asked|brings?\s+up|mentions?|raises?)\b[^.;:\n]{0,40}?"
     r"\b(?:unrelated|off-?\s?topic|out\s+of\s+scope|hors\s+sujet|sans\s+rapport|nada\s+que\s+ver|"
     r"no\s+tiene\s+que\s+ver|nichts\s+mit|niets\s+te\s+maken|fuori\s+tema|non\s+riguarda|não\s+tem\s+a\s+ver)\b|"
     r"(?:如果|若|要是)[^。；，,]{0,6}(?:问题|問題|请求|提问)[^。；，,]{0,14}(?:无关|無關|不相关)|"

@@ -84,7 +84,8 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
         body = second_person(phrase, "user")
         return f"You are {body}{for_product}.", "Help the user with each request in this area, directly and accurately."
     wanted = _WANTED_ROLE.search(phrase)
-    if wanted is not None and not re.search(r"[^su]s$", wanted["role"]):  # ('need "nudges" that …': no role)
+    head = re.sub(r"\s+(?:for|of|to|with|in)\s+.*$", "", wanted["role"]) if wanted is not None else ""
+    if wanted is not None and not re.search(r"[^su]s$", head):  # ('need "nudges" that …': no role)
         # 'building a journaling app (Quietpage) and want an AI "reflection buddy" that responds to a user's journal
         # entry': the role the requester wants, and what it does
         job = second_person(verbs_to_base(wanted["job"].strip()), "user")

@@ -667,7 +667,9 @@ def _yaml_reply(task: str) -> bool:
     for asked in ASKS_YAML.finditer(task):
         yaml_at = task.lower().rfind("yaml", asked.start(), asked.end())
         before = task[max(0, yaml_at - 25) : yaml_at]
-        if _YAML_THING.match(task, yaml_at + 4) or _NOT_YAML.search(before) or _WRITTEN_IN.search(before):
+        # ("Output a YAML file …", "Return a YAML config …": the reply is that file)
+        thing = _YAML_THING.match(task, yaml_at + 4) and not _OUTPUT_VERB_BEFORE.search(before)
+        if thing or _NOT_YAML.search(before) or _WRITTEN_IN.search(before):
             continue
         return True
     return False
@@ -680,7 +682,11 @@ _WRITTEN_IN = re.compile(
     r"\b(?:written|stored|kept|defined|saved|configured|described|geschrieben)\s+(?:in|as|als)\s+$", re.I
 )
 _NOT_YAML = re.compile(
-    r"\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non|instead\s+of|rather\s+than)\b[^.,;]*$", re.I
+    r"\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non|instead\s+of|rather\s+than)\s+(?:(?:as|in|als|en|em)\s+)?$",
+    re.I,
+)
+_OUTPUT_VERB_BEFORE = re.compile(
+    r"\b(?:output|return|reply\s+with|respond\s+with|give|produce|write|send)\b[^.;]*$", re.I
 )
 
 

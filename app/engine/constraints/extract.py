@@ -239,7 +239,7 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
         if _one_thing_not_length(lim, text):
             continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
         if _MERGED_INTO.search(text, max(0, lim.start - 30), lim.start) and _INPUT_STATE.search(
-            text, max(0, lim.start - 60), lim.start
+            text, max(0, lim.start - 80), lim.start
         ):
             continue  # "two columns merged into one line": what the input looks like, not the reply's length
         # ("Don't ask follow-up questions - if the sku is missing, say which in one line": a dash opens the case)
@@ -250,9 +250,9 @@ def _limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
                 case_start > 0
                 and _CONDITIONAL_CLAUSE.match(text[case_start + 2 : lim.start]) is not None
                 # ("Be direct - when you answer, keep every reply under 80 words": every reply, whatever the case)
-                and not _WHOLE_REPLY.search(text, case_start, lim.start)
+                and not _EVERY_REPLY.search(text, case_start, lim.start)
                 and not re.match(
-                    r"\s*\W*\s*(?:when|whenever)\s+you\s+(?:answer|reply|respond|write)\b", text[case_start + 2 :]
+                    r"\s*\W*\s*(?:when|whenever)\s+you\s+(?:answer|reply|respond|write)\s*,", text[case_start + 2 :]
                 )
             )
         )
@@ -352,11 +352,16 @@ _ANSWERED = re.compile(r"\b(?:answer|answers|respond\s+to|reply\s+to|handle|take
 # ("messy, sometimes two columns merged into one line": how the input arrives; not "return them combined into one
 # sentence", "Summarise the commits, squashed into one line per release", where the reply is what is merged)
 _INPUT_STATE = re.compile(
-    r"\b(?:sometimes|often|usually|occasionally|messy|ocr\W?d|scanned|comes?|arrives?|are|is|gets?)\b[^.;]{0,40}$",
+    r"\b(?:sometimes|often|usually|occasionally|messy|ocr\W?d|scanned|comes?|arrives?|are|is|were|was|gets?|got|"
+    r"paste[sd]?|copied|exported|export)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+_EVERY_REPLY = re.compile(
+    r"\b(?:every|each|all|any|always)\s+(?:\w+\s+)?(?:repl(?:y|ies)|answers?|responses?|messages?)\b", re.IGNORECASE
+)
 _MERGED_INTO = re.compile(
-    r"\b(?:merged|combined|joined|squashed|collapsed|crammed|packed|run\s+together)\s+(?:in|into|onto|on)\s+$", re.I
+    r"\b(?:merged|combined|joined|squashed|collapsed|crammed|packed|run\s+together|together)\s+(?:in|into|onto|on)\s+$",
+    re.I,
 )
 
 

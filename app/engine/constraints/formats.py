@@ -108,8 +108,8 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("code", re.compile(_CODE_ONLY, re.IGNORECASE)),
 )
 _FORMAT_VERB = re.compile(
-    r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|into|only|responde|devuelve|"
-    r"gib|antworte|réponds|retourne|responda|retorne)\b|输出|返回|以|用|出力|返す|形式で",
+    r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|into|only|responde|"
+    r"gib|antworte|réponds|responda)\b|输出|返回|以|用|出力|返す|形式で",
     re.IGNORECASE,
 )
 
@@ -117,9 +117,17 @@ _FORMAT_VERB = re.compile(
 # "le modèle doit renvoyer uniquement un objet JSON", "devuelve solo un JSON": a verb that also says what code or a
 # server returns ("quand le serveur renvoie un JSON vide") asks for the reply's format only beside an "only" word
 _FOREIGN_ONLY_FORMAT = re.compile(
-    r"\b(?:renvoi\w*|renvoy\w*|rend(?:s|re)?|devuelv\w*|devolv\w*|restituisc\w*|restituire|retorna\w*|geef|"
-    r"zurückgeben|ausgeben)\s+(?:\w+\s+){0,2}?(?:uniquement|seulement|solo|sólo|solamente|únicamente|unicamente|nur|"
-    r"alleen|apenas|somente|soltanto)\b",
+    # said to the assistant: an imperative opening its clause ("Renvoie un objet JSON", "Geef enkel JSON terug"),
+    # a modal before the infinitive ("le modèle doit renvoyer …"), or "ne renvoie que …"; not the subject's verb in
+    # "quand l'API renvoie seulement un JSON vide"
+    r"(?:(?:^|[.!?:;\n(]|,\s*(?:et|y|e|en|und)?)\s*|\b(?:doit|doivent|devra|must|soll|sollte|muss|debe|deber[áa]|"
+    r"deve|dovr[àa]|moet|tem\s+de|tiene\s+que)\s+|\bne\s+|"
+    # ("El asistente devuelve solo un JSON", "le modèle renvoie uniquement …": the assistant is the subject)
+    r"\b(?:el|la|le|il|der|die|das|de|het|o|a|l['’])\s*(?:asistente|assistant|assistente|assistent|bot|chatbot|modelo|"
+    r"modèle|modello|modell|model|agente|agent|ia|ki|ai)\s+)"
+    r"(?:renvoie|renvoyez|renvoyer|rends|rendez|rendre|retourne|retournez|retourner|devuelve|devuelva|devolver|"
+    r"devolva|devolve|devolver|retorne|retorna|retornar|restituisci|restituire|restituisca|geef|gib|geben|zurückgeben|"
+    r"ausgeben)(?:-(?:moi|nous|me))?\b",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(
