@@ -7,7 +7,7 @@ import gc
 
 import pytest
 
-import app.engine.lint  # noqa: F401 - loads every rule module, so their phrase lists exist
+from app.engine.lint import lint_prompt
 from app.engine.lint._phrases import SHORT_TEXT, Phrases
 
 _TEXTS = [
@@ -24,6 +24,7 @@ def _spans(phrases: Phrases, text: str) -> list[tuple[int, int]]:
 
 
 def _all_phrase_lists() -> list[Phrases]:
+    lint_prompt("You are a helpful assistant.")  # the rule modules (and their phrase lists) load on first use
     return [obj for obj in gc.get_objects() if isinstance(obj, Phrases)]
 
 
