@@ -161,10 +161,11 @@ def guardrails(plan: Plan) -> Guardrails:
     stated = " ".join([*plan.detail_rules, *(c.text for c in plan.constraints if c.kind != "fallback")])
     said = [c for c in in_text if (c.value or "") in stated]  # a rule already gives it where it goes
     unsure = [c for c in fallbacks if c not in scoped and c not in in_text]
+    own_rules = [*plan.detail_rules, *(c.text for c in plan.constraints)]  # the brief's rules, in its words
     if unsure:
         # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
         when_unsure = " ".join(dict.fromkeys(_with_shared_conditions(unsure, plan.brief.task)))
-    elif any(_OWN_UNCLEAR_CASE.search(rule) for rule in [*plan.detail_rules, *(c.text for c in plan.constraints)]):
+    elif any(_OWN_UNCLEAR_CASE.search(rule) for rule in own_rules):
         when_unsure = ""  # "Wenn etwas unklar ist, wörtlich übersetzen und [CHECK] dahinter setzen": the brief's own
     else:
         when_unsure = localise_reply_quotes(plan.fill(primary.when_unsure), plan.language)
@@ -174,10 +175,7 @@ def guardrails(plan: Plan) -> Guardrails:
                 when_unsure = ""  # "Bij twijfel: VERDACHT_GESTOLEN": the brief's own rule says what doubt gets
     if scoped:
         out_of_scope = scoped[0].text
-    elif any(
-        _OWN_OFF_TOPIC.search(rule) and _SAYS_SO.search(rule)
-        for rule in [*plan.detail_rules, *(c.text for c in plan.constraints)]
-    ):
+    elif any(_OWN_OFF_TOPIC.search(rule) and _SAYS_SO.search(rule) for rule in own_rules):
         out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it
     else:
         out_of_scope = localise_reply_quotes(plan.fill(primary.out_of_scope), plan.language)

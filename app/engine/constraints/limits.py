@@ -504,12 +504,12 @@ _SIZE_AFTER = re.compile(
 
 
 def _singular(noun: str) -> str:
-    """ "summaries" -> "summary", "boxes" -> "box", "captions" -> "caption"."""
+    """ "summaries" -> "summary", "boxes" -> "box", "captions" -> "caption"; a singular noun stays ("heading")."""
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     if re.search(r"(?:x|ch|sh|ss)es$", noun):
         return noun[:-2]
-    return noun[:-1]
+    return noun[:-1] if re.search(r"[^su]s$", noun) else noun
 
 
 _NOT_BARE_PARTS = frozenset(
@@ -705,7 +705,7 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
         # "max 5 bullets under each heading": per section, not for the whole reply; "for each category": per category
         noun = under_each.group("noun").lower()
         heading = noun.startswith(("head", "überschrift", "encabezad", "titre", "kopje"))
-        singular = _FOREIGN_SCOPE_NOUNS.get(noun, re.sub(r"ies$", "y", noun).rstrip("s"))
+        singular = _FOREIGN_SCOPE_NOUNS.get(noun, _singular(noun))
         return "each section" if heading else f"each {singular}"
     for_each = _FOR_EACH_BEFORE.search(text[max(0, start - 60) : start])
     if for_each is not None and not _NOT_A_PART.match(for_each.group("noun")):
