@@ -34,6 +34,13 @@ _TECH_AFTER = (
     r"(?!\s+(?:process|element|node|table|component|class|theme|record|row|entity|task|thread|widget|key|span))"
 )
 
+# "kids parties", "children's menu", "kids' tickets": something adults book or buy for children, who are not the ones
+# talking to the assistant
+_BOUGHT_FOR_KIDS = (
+    r"(?!(?:['’]s?)?\s+(?:birthday\s+)?(?:parties|party|menus?|meals?|tickets?|prices?|pricing|sizes?|clothing|clothes|"
+    r"shoes|rates?|discounts?|bookings?)\b)"
+)
+
 MEDICAL = DomainCues(
     "medical",
     _compile(
@@ -138,7 +145,8 @@ FINANCIAL = DomainCues(
 CHILDREN = DomainCues(
     "children",
     _compile(
-        rf"kids?\b|kid's|kids'|children|child(?:'s)?\b{_TECH_AFTER}|toddlers?|preschool|kindergarten|"
+        rf"(?:kids?\b|kid's|kids'|children(?:'s)?|child(?:'s)?\b{_TECH_AFTER}){_BOUGHT_FOR_KIDS}|toddlers?|preschool|"
+        r"kindergarten|"
         r"primary school|elementary school|young (?:learners|children|readers)|minors\b|under 13|"
         r"(?:ages?|aged) (?:[3-9]|1[0-2])\b|(?:[3-9]|1[0-2])[- ]year[- ]olds?|"
         r"ni[ñn]os|ni[ñn]as|infantil|menores de edad|kinder\b|kindern\b|grundsch[üu]l|kita\b|"
