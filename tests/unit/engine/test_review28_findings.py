@@ -214,6 +214,6 @@ def test_long_runs_of_numbered_lines_stay_linear() -> None:
         "Grading assistant for my Year 9 science quizzes. Answer keys for this term, one quiz after another:\n"
         f"{keys}\nMark each student's answers against the key and give the score out of 40."
     )
-    started = time.perf_counter()
+    started = time.process_time()
     generate(Brief(task=task, target="claude"))
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0

@@ -314,6 +314,6 @@ def test_a_long_wrapped_numbered_item_is_not_quadratic() -> None:
     under 2 s."""
     lines = "price of the\n" * 4000
     task = "Support bot rules:\n1) If someone asks about the\n" + lines + "kit, answer.\n2) Be nice.\n"
-    start = time.perf_counter()
+    start = time.process_time()
     generate(Brief(task=task, target="claude"))
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10

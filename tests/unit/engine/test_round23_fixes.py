@@ -58,10 +58,10 @@ def test_a_bar_separated_line_template_is_no_label_set() -> None:
 
 
 def test_the_address_scan_is_linear_on_long_runs() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     identify("0" * 200_000)
     # Linear work is tens of ms here; the unanchored pattern took minutes on this input.
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
 
 
 def test_a_translation_out_of_the_briefs_language_is_not_into_it() -> None:

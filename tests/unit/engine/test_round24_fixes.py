@@ -261,9 +261,9 @@ def test_a_long_chinese_list_stays_linear() -> None:
     """The Japanese field pattern ('…、…を抽出') was tried from every position of a long 、 list with no such verb:
     20 000 characters of '苹果、香蕉、…' took 5.7 s, now well under a second."""
     task = "帮我做一个客服助手。" + "苹果、香蕉、橙子、葡萄、西瓜、" * 1300
-    started = time.perf_counter()
+    started = time.process_time()
     generate(Brief(task=task[:20_000], target="claude"))
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
 
 
 def test_spanish_instagram_posts_are_marketing_one_post_at_a_time() -> None:
