@@ -17,11 +17,12 @@ from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import asks_code_first
 from app.engine.compose.cues import MAX_WORDS, extract_fields, extract_labels, field_schema, source_noun, task_sentence
+from app.engine.compose.escalation import escalation_case, general_condition
 from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
-from app.engine.compose.plan import Plan, escalation_case, general_condition, make_plan
+from app.engine.compose.plan import Plan, make_plan
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint

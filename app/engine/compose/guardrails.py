@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from app.engine.compose.details import in_text_fallback
 from app.engine.compose.language import localise_reply_quotes
-from app.engine.compose.plan import Plan, in_text_fallback, review_label
+from app.engine.compose.plan import Plan, review_label
 from app.engine.constraints import Constraint
 from app.engine.constraints.fallbacks import ALTERNATIVE, OWN_CASE, QUOTED_SCOPE, describe_contacts, describe_fallback
 from app.engine.constraints.model import FallbackAction

@@ -10,7 +10,8 @@ import pytest
 from app.engine.brief import Brief, extract_entities
 from app.engine.classify import ArchetypeMatch
 from app.engine.compose import Composition, compose_spec
-from app.engine.compose.plan import core_task, make_plan
+from app.engine.compose.job import core_task
+from app.engine.compose.plan import make_plan
 from app.engine.constraints import BriefSpan, Constraint
 from app.engine.example_checks import PLACEHOLDER
 from app.engine.render import render

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine import Brief, generate
-from app.engine.compose.plan import task_details
+from app.engine.compose.details import task_details
 from app.engine.constraints import Constraint, extract_constraints
 
 

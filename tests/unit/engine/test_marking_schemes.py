@@ -5,7 +5,7 @@ stays on that key."""
 from __future__ import annotations
 
 from app.engine import Brief, generate
-from app.engine.compose.plan import task_details
+from app.engine.compose.details import task_details
 from app.engine.constraints import extract_constraints, limits, structure
 
 MARKING = (

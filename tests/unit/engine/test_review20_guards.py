@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.engine import Brief, generate
+from app.engine.compose.details import _instructs
 from app.engine.compose.output import _asks_array
-from app.engine.compose.plan import _instructs
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.constraints.foreign_rules import translate_prohibition
 from app.engine.generate import classify_brief

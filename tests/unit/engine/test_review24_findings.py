@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from app.engine.brief import Brief
-from app.engine.compose.plan import _sentences, job_sentence
+from app.engine.compose.job import job_sentence
+from app.engine.compose.sentences import split_sentences
 from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.rules import find_prohibitions
 from app.engine.constraints.sections import find_inline_outline
@@ -98,7 +99,7 @@ def test_the_briefs_only_escalation_contact_is_kept_even_if_it_names_a_team() ->
 def test_a_condition_after_a_quoted_reply_stays_with_the_reply() -> None:
     # 7ad93ee _quoted_reply_ends: 'Say: "…." if someone asks …' is cut, the reply becomes unconditional
     text = 'Say: "I can only help with bookings." if someone asks about anything else.'
-    assert [text[a:b] for a, b in _sentences(text)] == [text]
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
     result = _generate(
         "Booking assistant for Casa Lupa, a restaurant in Leeds. It takes table bookings. "
         'Say: "I can only help with bookings." if someone asks about anything else.'
@@ -120,7 +121,7 @@ def test_an_inch_mark_does_not_open_a_quotation_that_swallows_the_rules() -> Non
 def test_an_abbreviation_before_a_number_does_not_end_the_sentence() -> None:
     # b48f91b number-led split: "para. 12" is cut and "12 before answering …" becomes a rule of its own
     text = "Check the sick-pay rules in para. 12 before answering any sick-pay question."
-    assert [text[a:b] for a, b in _sentences(text)] == [text]
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
 
 
 # --- rules vs context ---------------------------------------------------------------------------------------------

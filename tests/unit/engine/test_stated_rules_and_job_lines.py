@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine import Brief, generate
-from app.engine.compose.plan import job_clause
+from app.engine.compose.job import job_clause
 from app.engine.constraints import extract_constraints
 
 _FILLER = "Say when a fact may be outdated"

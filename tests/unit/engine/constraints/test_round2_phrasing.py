@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine.brief import Brief
-from app.engine.compose.plan import core_task
+from app.engine.compose.job import core_task
 from app.engine.constraints import Constraint, extract_constraints
 
 

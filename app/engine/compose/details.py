@@ -1,0 +1,567 @@
+"""The task's other sentences: facts for the context and rules in the brief's words, lists kept whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, PURPOSE_NEXT
+from app.engine.compose.sentences import TOOL_LINE, is_item, item_number, numbered_item, split_sentences
+from app.engine.compose.settled import settles_a_topic
+from app.engine.constraints import Constraint
+from app.engine.constraints.clauses import numbered_line
+from app.engine.constraints.fallbacks import QUOTED_SCOPE, find_condition
+from app.engine.constraints.rules import is_english
+from app.engine.phrasing import VERBS, is_third_person_verb
+
+_FILLER_WORDS = frozenset(
+    {
+        "nothing",
+        "else",
+        "more",
+        "only",
+        "just",
+        "please",
+        "pls",
+        "always",
+        "really",
+        "very",
+        "exactly",
+        "strictly",
+        "and",
+        "or",
+        "but",
+        "the",
+        "a",
+        "an",
+        "it",
+        "that",
+        "this",
+        "with",
+        "no",
+        "not",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "be",
+        "is",
+        "are",
+        "as",
+        "so",
+        "also",
+        "too",
+        "ok",
+        "okay",
+        "thanks",
+        "thx",
+        "total",
+        "overall",
+        "max",
+        "maximum",
+        # "Keep replies under 40 words.": the words around a limit that only say what it limits
+        "keep",
+        "reply",
+        "replies",
+        "response",
+        "responses",
+        "answers",
+        "should",
+        "each",
+        "every",
+        "per",
+        "your",
+        "them",
+        "short",
+        "shorter",
+        "brief",
+        "like",
+        "less",
+    }
+)
+
+# A sentence that tells the assistant what to do ("Player dies = say THE END and offer a restart", "Never guess"),
+# as against one that states a fact ("Tables are in the analytics dataset").
+_INSTRUCTS = re.compile(
+    r"^(?:\d{1,2}[).]\s*)?(?:please\s+|pls\s+|also\s+|and\s+|but\s+|then\s+)?(?:always|never|only|don'?t|do\s+not|no|"
+    r"avoid|use|keep|ask|rewrite|turn|convert|draft|summari[sz]e|translate|classify|tag|extract|help|thank|collect|book|"
+    r"find|warn|route|forward|escalate|apologi[sz]e|"
+    r"say|tell|give|offer|include|end|start|begin|write|reply|answer|respond|make|check|confirm|mention|explain|list|"
+    r"add|put|show|send|call|suggest|recommend|refer|remind|treat|stay|be|speak|address|sign|greet|wait|stop|"
+    r"follow|flag|mark|return|output|print|emit|produce|format|describe|quote|cite|link|point|direct|redirect|"
+    r"encourage|let|"
+    r"comment\s+(?:only|on)|focus\s+on|stick\s+to|skip|prefer|"
+    # "talk like a person", "sound human", "max 90 words per reply" (not "Sound Garden Studios", "Max, the owner")
+    r"talk\s+(?:like|as|to|with|in)|sound\s+(?:like|more|less|human|natural|friendly|warm|professional|casual)|"
+    r"max(?:imum)?\.?\s+\d+|at\s+most|no\s+more\s+than)\b|"
+    r"\b(?:must|should|shall|needs?\s+to|has\s+to|have\s+to|make\s+sure|ensure|remember\s+to|always|never|"
+    r"don'?t|do\s+not|can'?t|cannot|may\s+not|isn'?t\s+allowed|not\s+allowed|no-go|forbidden|"
+    r"mandatory)\b|=|^[\w -]{1,30}:[^.]*\bonly\b|^need\s+(?:a|an|the)\b|"
+    # "Each night the assistant asks these three questions …": what the assistant does, in the present, is a rule
+    r"\b(?:the|our|this|my)\s+(?!(?:old|previous|current|existing|former|last|other)\s)(?:\w+\s+)?"
+    r"(?:assistant|bot|chatbot|agent|ai|model)\s+(?:\w+ly\s+)?"
+    r"(?!(?:is|was|has|does|needs|lives|runs|sits|gets|uses|works|comes)\b)[a-z]+s\b|"
+    # "What to check: joins that can fan out; SELECT * …": the list of checks is the job's rule
+    r"^(?:what|things)\s+to\s+(?:check|look\s+(?:for|at|out\s+for)|flag|review|watch\s+(?:for|out\s+for)|catch)\b|"
+    # "Sources older than 2023 get "(dated)" after the URL": what a case gets written is a rule
+    r"\b(?:gets?|receives?)\s+(?:a\s+|an\s+|the\s+)?[\"“(\[]|"
+    # "Every migration needs a working downgrade()" (an output's requirement; not "Every plot holder needs a key fob")
+    r"\b(?:every|each|any)\s+(?!(?:\w+\s+)?(?:holder|member|customer|user|guest|visitor|patient|person|student|parent|"
+    r"player|employee|tenant|child|kid|resident|owner|client|volunteer)s?\b)(?:[\w-]+\s+){0,2}needs?\s+(?:a|an)\b|"
+    # "Refunds over $150 need a human: hand off to a human agent": an order after a colon
+    r":\s*(?:use|call|ask|say|tell|hand|pass|send|reply|refer|escalate|offer|give|write|return|stop)\b|^plain\s+(?:english|language|words)\s*(?:[,.;:!]|only|please|$)|"
+    # "Anything bigger goes to handoff_to_specialist", "Refund disputes go to the billing team": where a case goes is
+    # what to do with it (not "Most enquiries go to the front desk staff anyway")
+    r"\bgo(?:es)?\s+(?:straight\s+)?to\s+(?:[a-z]+_[a-z_]+\b|(?:a\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:humans?|person|"
+    r"manager|team|specialist|supervisor|on-?call|moderators?|agents?)\b(?!\s+anyway))|"
+    # "If the postcode isn't LS or they're angry use escalate_to_human": a condition, then what to do.
+    r"^(?:if|when|whenever|unless|once|in\s+case|as\s+soon\s+as)\b.{3,}?(?:,\s*|\s)(?:use|call|ask|say|tell|"
+    r"reply|answer|respond|offer|send|stop|switch|hand|pass|transfer|escalate|refer|point|direct|explain|suggest|set|mark|"
+    r"output|return|give|choose|pick|label|tag|category|priority|status|put|leave|skip|ignore)\b",
+    re.IGNORECASE,
+)
+
+
+def _instructs(sentence: str) -> bool:
+    """Whether a sentence of the brief is a rule for the assistant: it tells it what to do, or it settles a topic that a
+    default would settle otherwise ("You can cancel without asking for confirmation")."""
+    if _CONTEXT_LABEL.match(sentence):
+        return False  # "Context: refund disputes go to the billing team": the requester says it is background
+    fact = _FIRST_PERSON_FACT.match(sentence)
+    if fact and not settles_a_topic(sentence):
+        # "We definitely can't guarantee that": what the requester cannot do is background, unless the sentence goes
+        # on with an order ("We don't have a phone line so always send people to the booking form")
+        return any(_INSTRUCTS.match(part.strip()) for part in _THEN.split(sentence[fact.end() :])[1:])
+    return bool(_INSTRUCTS.search(sentence)) or settles_a_topic(sentence)
+
+
+# A telegraphic spec line has no finite verb: "24-hour times.", "British spelling.", "Drafts: 120 words max, warm".
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
+    r"i|we|you|they|he|she|it|there)\b|'(?:s|re|m|ve|ll|d)\b|\?",
+    re.IGNORECASE,
+)
+# "My team reads …", "The clinic opens at 9": a subject opens a statement, not a spec line.
+_SUBJECT_LEAD = re.compile(r"(?:my|our|the|a|an|this|that|these|those|his|her|their|[A-Z]\w+'s)\s", re.IGNORECASE)
+_SPEC_TERMS = (
+    r"\b(?:spelling|english|times?|dates?|format\w*|tone|words?|sentences?|bullets?|paragraphs?|characters?|"
+    r"emojis?|markdown|lowercase|uppercase|caps|units?|currency|metric|imperial|timezone|register|style|decimals?|"
+    r"plain\s+text|only|max(?:imum)?|min(?:imum)?)\b"
+)
+_SPEC_TERM = re.compile(_SPEC_TERMS, re.IGNORECASE)
+# a number counts as a spec with a unit ("24-hour times", "max 3 bullets", "120 words"), not as a fact ("since 1998",
+# "6 rooms", "30 emails a day")
+_SPEC_WORD = re.compile(
+    rf"\d+(?:-|\s+)?(?:h\b|hours?\b|{_SPEC_TERMS}|questions?\b|items?\b|points?\b|lines?\b|entries\b|"
+    r"hashtags?\b|emojis?\b|marks?\b|stars?\b)|"
+    # a scale ("Score each criterion 1-4, total out of 20")
+    r"\b\d+\s*[-–]\s*\d+\b(?!\s*(?:am|pm|h\b|:))|\bout\s+of\s+\d+|\bfrom\s+\d+\s+to\s+\d+\b",
+    re.IGNORECASE,
+)
+
+
+def rule_line(sentence: str) -> bool:
+    """Whether a sentence of an English brief is one of its rules, not context: an instruction or a spec line."""
+    if _instructs(sentence) or _spec_fragment(sentence):
+        return True
+    # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
+    # ZONE …": a fact, then the instruction it calls for
+    return any(_instructs(part.strip()) for part in _FACT_THEN_ORDER.split(sentence)[1:])
+
+
+_FACT_THEN_ORDER = re.compile(r";\s*|,\s+so\s+(?=[a-z])")
+
+
+def _spec_fragment(sentence: str) -> bool:
+    """Whether a sentence is a short verbless spec line ("24-hour times.", "British spelling.") rather than a fact
+    about the requester ("Two vets, small practice.", "Founded in 1998.")."""
+    words = sentence.split()
+    return (
+        len(words) <= 14
+        and not _FINITE.search(sentence)
+        and not _SUBJECT_LEAD.match(sentence)
+        and not any(is_third_person_verb(w) for w in re.findall(r"[a-z]+", sentence)[1:])
+        and not re.match(r"[a-z]+ed\b", words[0], re.IGNORECASE)
+        and not _PAST_EVENT.match(sentence)
+        and _leads_with_spec(sentence, words)
+    )
+
+
+# "Ramp 2 at Marlow jammed 14:05–14:20": a past event before the first comma is material, not a spec.
+_PAST_EVENT = re.compile(r"[^,;:]*\b[a-z]{3,}ed\b", re.IGNORECASE)
+
+
+def _leads_with_spec(sentence: str, words: list[str]) -> bool:
+    """A label line whose value names a spec ("Drafts: 120 words max", not "Tables: sales(id, …)" or "Name: Aileen
+    Park, 58"), or a line whose first words do ("British spelling", "24-hour times", not "Members paste a recipe …
+    (any units)")."""
+    label = re.match(r"[\w -]{1,25}:\s", sentence)
+    if label is not None:
+        return _SPEC_TERM.search(sentence) is not None
+    return _SPEC_TERM.search(" ".join(words[:4])) is not None or _SPEC_WORD.search(sentence) is not None
+
+
+_CONTEXT_LABEL = re.compile(r"\s*(?:context|background|fyi|for\s+context|for\s+info|info)\s*[:\-–]", re.IGNORECASE)
+_THEN = re.compile(r"\b(?:so|but|therefore|instead)\b|[,;:–—]|\s-\s", re.IGNORECASE)
+_FIRST_PERSON_FACT = re.compile(
+    r"^(?:we|i|our\s+\w+)\s+(?:\w+ly\s+|just\s+|really\s+)?(?:can'?t|cannot|won'?t|couldn'?t|aren'?t|are\s+not|"
+    r"have\s+no|don'?t\s+have)\b",
+    re.IGNORECASE,
+)
+
+
+def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
+    """The sentences of a brief not written in English, other than the job sentence, whole and in the brief's words,
+    unless a constraint already quotes one: an English restatement of part of a sentence ("When you cannot help,
+    call …") cannot be trusted to carry the rest of it (its condition)."""
+    quoted = " ".join(" ".join(c.text.split()) for c in constraints)
+    tool_names = {c.name for c in constraints if c.kind == "tool" and c.name}
+    literals = [
+        (c.span.start, c.span.end)
+        for c in constraints
+        if c.kind == "schema" and c.span is not None and c.span.field == "task"
+    ]
+    details: list[tuple[int, str]] = []
+    sentences = split_sentences(task)
+    for index, (start, end) in enumerate(sentences):
+        sentence = task[start:end]
+        following = task[slice(*sentences[index + 1])] if index + 1 < len(sentences) else ""
+        if sentence.rstrip().endswith(":") and _only_tool_lines(" ".join(following.split()), tool_names):
+            continue  # "Du hast diese Funktionen:" introduces the tool list, which the tools section states
+        for literal_start, literal_end in sorted(literals, reverse=True):
+            if start <= literal_start and literal_end <= end:
+                # 'Devuelve SOLO este JSON: {…}': the output format shows the schema; the sentence points to it
+                sentence = (
+                    sentence[: literal_start - start]
+                    + "(the JSON in the output format)"
+                    + sentence[literal_end - start :]
+                )
+        text = re.sub(r"^・\s*", "", " ".join(sentence.split()))  # "・出力は英訳だけ。": the list dot is no word
+        heading = _RULES_HEADING.match(text)
+        if heading is not None and not text[heading.end() :].strip():
+            continue  # "规则：" alone: it introduces the rules below and says nothing itself
+        if heading is not None:
+            text = text[heading.end() :].lstrip()  # "要求：\n1. 绝对不能…": the heading over the list is no rule
+        # "2. 每次回答不超过150字。": the brief's item number would sit beside the prompt's own numbering
+        number = _LEADING_ITEM_NUMBER.match(text) if "\n" in task else None
+        at = start + len(sentence) - len(sentence.lstrip())
+        if number is not None and (number.group(0)[0] in "(（" or numbered_line(task, at)):
+            text = text[number.end() :]  # (not "1.5米以上…" nor "24. und 31. Dezember …": no list there)
+        if index == head + 1 and PURPOSE_NEXT.match(task, start):
+            continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
+        if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
+            continue
+        if GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
+            continue  # "hola!", "## Regras"
+        if _only_tool_lines(text, tool_names) or (tool_names and _HEADING.fullmatch(text.strip())):
+            continue  # "Ferramentas: - consultar_divida(cpf) → … Regras:": the tools section lists them already
+        details.append((index, text))
+    return _with_item_lists(task, sentences, details, english=False)
+
+
+_LEADING_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)、．]|[（(]\d{1,2}[)）])\s*(?=\S)")
+# A heading word and its colon ("Ferramentas:", "Regras:", "Herramientas:") or a list dash between tool lines.
+_LIST_GLUE = re.compile(r"(?:^|\s)[^\W\d_]{3,20}\s*:|(?:^|\s)[-*•](?=\s)")
+
+
+def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
+    """Whether a sentence is only the brief's tool list: signatures of extracted tools, what they return, headings."""
+    if not tool_names:
+        return False
+    rest, signatures = text, 0
+    for name in tool_names:
+        rest, count = re.subn(rf"`?{re.escape(name)}\([^()]*\)`?(?:\s*(?:→|->|=>|[-–—:])\s*[^-–—\n]*)?", " ", rest)
+        signatures += count
+    # what is left is at most a heading or a dash (counted in characters: Japanese has no spaces between words)
+    return signatures >= 1 and len("".join(_LIST_GLUE.sub(" ", rest).split())) <= 4
+
+
+# "Spec:", "Format, no exceptions:": a line that introduces what follows
+_HEADING = re.compile(r"[\w -]{1,30}(?:,\s*no\s+exceptions?|\s*\((?:strict|important|must)\))?:")
+
+
+def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
+    """The task's sentences other than the job sentence (`head`) that constraints do not mostly carry, whole, in the
+    brief's words."""
+    covered = [False] * len(task)
+    tool_names = {c.name for c in constraints if c.kind == "tool" and c.name}
+    # A contact inside a quoted sentence the reply carries whole ('Always end with: "…, call 999."') is said by
+    # that sentence alone: it covers none of it.
+    constraints = [c for c in constraints if not (c.kind == "fallback" and c.scope == QUOTED_SCOPE)]
+    for c in constraints:
+        if c.span is not None and c.span.field == "task":
+            for i in range(max(0, c.span.start), min(len(task), c.span.end)):
+                covered[i] = True
+    details: list[tuple[int, str]] = []
+    sentences = split_sentences(task)
+    for index, (start, end) in enumerate(sentences):
+        if index == head and not _leads_numbered_list(task, sentences, index):
+            continue
+        text = task[start:end]
+        if GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
+            continue  # "## Rules" introduces what follows; it says nothing itself
+        text = re.sub(r"\s*```[\w+-]*\s*$", "", text)  # "Tools (TypeScript signatures): ```ts": the fence goes
+        if not text.strip(" .:"):
+            continue
+        listed = index + 1 < len(sentences) and is_item(task, sentences[index + 1][0])
+        if _HEADING.fullmatch(text.strip()) and not listed:
+            continue  # "Spec:" introduces what follows; it says nothing itself (a list after it may join it)
+        if TOOL_LINE.match(text) and any(text.lstrip(" \t-*•`").startswith(f"{name}(") for name in tool_names):
+            continue  # "check_booking(…) -> booking_id, room": the tools section states the tool and what it returns
+        if not any(covered[i] for i in range(start, end)) and text.strip():
+            details.append((index, " ".join(text.split())))
+            continue
+        visible = [i for i in range(start, end) if not task[i].isspace()]
+        if len(visible) >= 200 and sum(covered[i] for i in visible) * 5 >= len(visible) * 4:
+            # "Return JSON exactly in this shape, no extra keys: { …a schema… }": the constraints carry four fifths of
+            # a long sentence (the schema itself), so repeating it whole would print the schema twice.
+            continue
+        said = " ".join(
+            c.text.lower()
+            for c in constraints
+            if c.span is not None and c.span.field == "task" and start <= c.span.start < end and not _scripted(c)
+        )
+        words = [w.strip(".'") for w in CONTENT_WORD.findall(text.lower()) if len(w.strip(".'")) > 3]
+        routes = [
+            c for c in constraints
+            if c.kind == "fallback" and c.condition and c.span is not None and c.span.field == "task"
+            and start <= c.span.start < end
+        ]  # fmt: skip
+        mixed = any(c.action not in ("email", "phone", "url") for c in routes)  # contacts alone merge into one line
+        if len(routes) >= 2 and len({c.condition for c in routes}) == 1 and mixed:
+            # "… step out of the role and tell them to contact a doctor, or call 999 if the pain is happening now":
+            # two routes for one case, each restated apart, lose what the sentence says around and between them.
+            details.append((index, " ".join(text.split())))
+            continue
+        if not words or (said and sum(w in said for w in words) * 5 >= len(words) * 3):
+            # The constraints restate (nearly) all of the sentence, but a comma-separated part none of them
+            # touches is content of its own ("rounds of 10 questions, 4 options A-D each, dont give …").
+            untouched = _untouched_parts(text, start, covered)
+            if untouched:
+                details.append((index, untouched))
+            continue
+        rest = [m.group(0).lower() for m in CONTENT_WORD.finditer(text) if not covered[start + m.start()]]
+        if all(word.strip(".,;:!?'") in _FILLER_WORDS for word in rest):
+            continue  # the constraints' spans hold all of it but filler ("Output just the label, nothing else.")
+        details.append((index, " ".join(text.split())))
+    return _with_item_lists(task, sentences, details, english=True)
+
+
+def _leads_numbered_list(task: str, sentences: list[tuple[int, int]], index: int) -> bool:
+    """Whether a sentence introduces a sequence or the reply's parts and numbered lines follow it ("… want 2 things
+    back:\n1) a digest …"): the job sentence then stays with them."""
+    start, end = sentences[index]
+    if not _SEQUENCE_LEAD.search(task[start:end].rstrip()) or index + 2 >= len(sentences):
+        return False
+    return all(item_number(task, sentences[i][0]) is not None for i in (index + 1, index + 2))
+
+
+def _scripted(constraint: Constraint) -> bool:
+    """A reply of several sentences to say exactly: its fallback restates the words, not what the sentence does
+    around them ("stop the check-in and reply with exactly: "…. …"", "don't open a claim; say "…. …" and stop")."""
+    return (
+        constraint.kind == "fallback"
+        and constraint.action == "say"
+        and bool(_INNER_STOP.search(constraint.value or ""))
+    )
+
+
+_INNER_STOP = re.compile(r"[.!?]\s+\S")
+
+
+def _with_item_lists(
+    task: str, sentences: list[tuple[int, int]], details: list[tuple[int, str]], *, english: bool
+) -> tuple[str, ...]:
+    """The details, with a dashed list joined to the line that introduces it when its items are parts of one
+    instruction or one piece of material: "Pour chaque fiche, rends exactement :" and "- un titre de 60 caractères
+    maximum ;" …, or "Mark scheme (10 marks):" and "- identifies the correct point of isolation (1)" …. A list under
+    a bare heading ("Regras:", "Rules:") whose items are rules of their own stays a rule per item, and the heading
+    goes. Every item is kept in a joined list, also one a constraint states as a rule of its own."""
+    joined: list[str] = []
+    skip_to = -1
+    for index, text in details:
+        if index <= skip_to:
+            continue
+        lead = task[slice(*sentences[index])]
+        if ":" not in lead.rstrip()[-1:] and ":\n" not in lead:
+            # Only a line that ends in a colon introduces a list (see `_one_list`); not scanning the items after
+            # every other line keeps a long run of numbered lines (pasted answer keys) linear.
+            if _HEADING.fullmatch(text) is None:
+                joined.append(text)
+            continue
+        end = index + 1
+        # "… waits for the answer each time:\n1) What's one thing …?\n2) …": numbered items of an English lead
+        numbered = english and text.isascii() and is_english(text)
+        while end < len(sentences) and (
+            is_item(task, sentences[end][0]) or (numbered and numbered_item(task, sentences[end][0]))
+        ):
+            end += 1
+        items = [" ".join(task[slice(*sentences[i])].split()).rstrip(".;") for i in range(index + 1, end)]
+        marks = [item_number(task, sentences[i][0]) for i in range(index + 1, end)]
+        if all(marks):
+            # "What to look for, most important first:\n1. …\n2. …": the numbers are the order of importance
+            items = [f"{mark} {item}" for mark, item in zip(marks, items, strict=True)]
+        heading = _HEADING.fullmatch(text) is not None
+        lead_end, first_item = sentences[index][1], sentences[index + 1][0] if index + 1 < len(sentences) else 0
+        apart = _BLANK.search(task, lead_end, max(lead_end, first_item)) is not None
+        if len(items) >= 2 and not apart and _one_list(task[slice(*sentences[index])], items, heading, english):
+            glue = ": " if text.endswith(":") else "; "  # "… like this: Heel slides — 10 reps" then its steps
+            end_mark = "" if items[-1].endswith(("?", "!", "？", "！")) else "."
+            joined.append(f"{text.rstrip(':')}{glue}{'; '.join(items)}{end_mark}")
+            skip_to = end - 1
+        elif not heading:
+            joined.append(text)
+    return tuple(joined)
+
+
+def _one_list(lead: str, items: list[str], heading: bool, english: bool) -> bool:
+    """Whether a lead and its dashed items are one instruction or one piece of material, not a list of rules."""
+    if ":" not in lead.rstrip()[-1:] and ":\n" not in lead:
+        return False  # the items follow no colon: each is a sentence of its own
+    if any(TOOL_LINE.match(item) for item in items):
+        return False  # a tool list: the tools section states each tool
+    if _SEQUENCE_LEAD.search(lead):
+        return True  # "Ask ONE question per message, in this order:" and the questions: one instruction
+    if _NEGATIVE_HEADING.fullmatch(lead.strip()):
+        return True  # "Do not:\n- use emojis": each item is forbidden, which it no longer says on its own
+    if heading:
+        # "Rules:" lists rules, each a rule of its own; "Swimming pool:\n- open 7am-9pm" is about the pool
+        return not _RULES_HEADING.fullmatch(lead.strip())
+    if english:
+        return not any(_instructs(item) for item in items)  # "Mark scheme (10 marks):" and its criteria
+    return all(len(item.split()) <= 12 for item in items)  # "Pour chaque fiche, rends exactement :" and its parts
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_SEQUENCE_LEAD = re.compile(
+    r"\b(?:in\s+(?:this|that|the\s+following)\s+order|in\s+order|one\s+(?:at\s+a\s+time|by\s+one)|"
+    r"(?:these|the\s+following)\s+(?:questions|steps)|"
+    # "… and want 2 things back:", "in three parts:": the parts of one reply
+    r"(?:\d|two|three|four|five)\s+(?:things|parts|sections|pieces|outputs)(?:\s+[a-z]+){0,2})\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+_MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S[^\n]{0,80}$")
+# A heading that lists the requester's rules: its items are rules, each of its own.
+_RULES_HEADING = re.compile(
+    r"(?:(?:some|a\s+few|(?:the\s+)?main|key|hard|house|our|my|important|general|extra|other|more)\s+)*"
+    r"(?:rules?|guidelines?|instructions?|requirements?|constraints?|policies|policy|do'?s(?:\s+and\s+don'?ts)?|"
+    r"behaviou?r|how\s+it\s+(?:should|must)\s+(?:behave|work|act)|regras|reglas|normas|regeln|règles|consignes|regole|"
+    # "Cómo debe funcionar:", "So soll es funktionieren:", "Comment il doit fonctionner :"
+    r"c[óo]mo\s+(?:debe|tiene\s+que)\s+funcionar|como\s+deve\s+funcionar|so\s+soll\s+(?:es|er)\s+funktionieren|"
+    r"wie\s+(?:es|er)\s+funktionieren\s+soll|comment\s+(?:il|ça|elle)\s+doit\s+fonctionner|come\s+deve\s+funzionare|"
+    r"hoe\s+het\s+moet\s+werken|"
+    r"istruzioni|regels|instructies|richtlijnen|anweisungen|instrucciones|instruções|ルール|规则|要求|"
+    r"format(?:ting)?(?:\s+rules)?|style)(?:,\s*no\s+exceptions?)?\s*[:：]",
+    re.IGNORECASE,
+)
+# A heading whose items are each forbidden: "Do not:", "Avoid:", "Things to avoid:", "Nunca:", "Niemals:".
+_NEGATIVE_HEADING = re.compile(
+    r"(?:do\s+not|don'?t|never|avoid|things\s+to\s+avoid|don'?ts|not\s+allowed|forbidden|no\s+go|never\s+\w+|"
+    r"nunca|no|jamás|evita(?:r)?|prohibido|nie(?:mals)?|nicht|vermeide\w*|verboten|jamais|ne\s+pas|à\s+éviter|"
+    r"interdit|não|evite|proibido|mai|evitare|vietato|nooit|niet|vermijd)\s*[:：]",
+    re.IGNORECASE,
+)
+
+_CONDITION_LEAD = re.compile(
+    r"(?:(?:very\s+)?important|note|nb|also|and|but|so|pls|please)?\W*"
+    r"(?:if|when|whenever|unless|once|after|before|in\s+case|as\s+soon\s+as|otherwise|anything\s+else|si|cuando|wenn|falls|sobald|"
+    r"quand|lorsque|se|quando|caso)\b",
+    re.IGNORECASE,
+)
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the comma- or semicolon-separated parts of a sentence, outside parentheses."""
+    bounds, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char in ",;" and depth == 0:
+            bounds.append((start, index))
+            start = index + 1
+    bounds.append((start, len(text.rstrip().rstrip(".!?"))))
+    return bounds
+
+
+# "no sexual content, no real world politics, gore kept PG-13": a part with its own subject after a constraint is
+# content of its own; one that opens with a link or a verb continues the constraint before it.
+# "and if they're outside the US tell them …": a second case with its own instruction
+_NEW_CASE = re.compile(
+    r"(?:and|but|or)\s+(?:if|when|whenever|where)\b[^,;]{3,80}?\b(?:tell|give|ask|point|send|refer|say|offer|"
+    r"suggest|direct|advise|urge)\b",
+    re.IGNORECASE,
+)
+_LINKED_PART = re.compile(
+    r"(?:then|and|or|but|so|until|till|unless|before|after|which|that|who|because|otherwise|if|when|instead|"
+    r"except|with|without|even|also|plus|only|just|e\.g|i\.e|etc|in|on|at|for|as|to|from|by|under|"
+    r"over|into|within|per|each|every|using|via|like|such)\b",
+    re.IGNORECASE,
+)
+
+
+def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
+    """The leading parts of a sentence that no constraint's span touches and that say something, joined again."""
+    kept: list[str] = []
+    trailing: list[str] = []
+    after_constraint = False
+    condition = ""
+    for start, end in _parts(text):
+        if any(covered[offset + i] for i in range(start, end)):
+            # A condition just before a constraint belongs to it ("If someone is in crisis, give them 988").
+            conditions = [index for index, part in enumerate(kept) if _CONDITION_LEAD.match(part)]
+            own = " ".join(text[start:end].split())
+            if conditions:
+                condition = kept[conditions[-1]]
+            elif _CONDITION_LEAD.match(own):
+                condition = find_condition(own) or condition
+            del kept[conditions[-1] if conditions else len(kept) :]
+            after_constraint = True
+            continue
+        part = " ".join(text[start:end].split())
+        if not part:
+            continue  # "…, just bullet points, " ends on an empty part
+        if after_constraint and _NEW_CASE.match(part):
+            # "…(call or text 988), and if they're outside the US tell them …": a case of its own, with its own
+            # instruction, that no constraint carries
+            after_constraint = False
+            part = re.sub(r"^(?:and|but|or)\s+", "", part, flags=re.IGNORECASE)
+        if after_constraint and (_LINKED_PART.match(part) or part.split()[0].lower() in VERBS):
+            break  # a part after a constraint that continues it ("…, then list them all") belongs to it
+        words = [w.lower().strip(".'") for w in CONTENT_WORD.findall(part)]
+        if part and any(len(w) > 2 and w not in _FILLER_WORDS for w in words):
+            # "if someone is behind on rent, be kind, dont lecture, and give them …": a part after the constraint
+            # still holds under the sentence's condition.
+            if after_constraint:
+                trailing.append(f"{condition}, {part}" if condition else part)
+            else:
+                kept.append(part)
+    return ", ".join([*kept, *trailing])
+
+
+def restates_job(constraint: Constraint, job: tuple[int, int]) -> bool:
+    """ "I want a chatbot that answers questions about prices (small £35, …)": a requirement read from the job
+    sentence as a whole (for its amounts) says again what the role line says."""
+    span = constraint.span
+    if constraint.kind != "requirement" or span is None or span.field != "task" or job[1] <= job[0]:
+        return False
+    if _RULE_WORD.search(constraint.text):
+        return False  # "faq bot …, answers only from the house rules doc": a rule inside the job sentence stays
+    return job[0] <= span.start and span.end <= job[1] and (span.end - span.start) * 5 >= (job[1] - job[0]) * 4
+
+
+_RULE_WORD = re.compile(r"\b(?:only|always|never|must|don'?t|do\s+not|no|not|unless|before|after|first)\b", re.I)
+
+_INCLUDE_IN_TEXT = re.compile(
+    r"\b(?:include|includes|including|mention|add|put|list|give|state|print|sign)\b[^.!?\n]{0,12}[:\s]", re.IGNORECASE
+)
+
+
+def in_text_fallback(constraint: Constraint, task: str) -> bool:
+    """Whether a contact sits in a sentence that tells the text to include it ("Under "When to get help" always
+    include: call 999 if …"): part of the text a writer produces, not a route for the requester."""
+    span = constraint.span
+    if constraint.kind != "fallback" or span is None or span.field != "task":
+        return False
+    start = max(task.rfind(mark, 0, span.start) for mark in (".\n", ". ", "\n", "! ", "? "))
+    return _INCLUDE_IN_TEXT.search(task, max(0, start), span.start) is not None

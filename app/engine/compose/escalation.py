@@ -1,0 +1,124 @@
+"""Escalation: the brief's route to a person (a contact, a department) and when it applies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.engine.constraints import Constraint
+from app.engine.constraints.tools import handoff_rank
+from app.engine.safety import emergency_number
+
+HANDOFF_REPLY = 'reply with "I\'m passing this to a human colleague who will follow up with you."'
+
+_GENERAL_CONDITION = re.compile(
+    # ("before anything else" orders a step; it names no case of its own)
+    r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|(?<!before )anything\s+else|"
+    r"otherwise|"
+    r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|(?<!before\s)anything\s+else|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|(?:a|real|actual|live)\s+person|"
+    r"complex|complicated|stuck|not\s+in|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:cover|say|answer|mention|have|include)|"
+    r"isn'?t\s+in|can'?t\s+find|cannot\s+find|not\s+(?:found|sure|listed|there|documented))\b",
+    re.IGNORECASE,
+)
+
+
+def general_condition(condition: str | None) -> bool:
+    """Whether a fallback's condition is the general "cannot help" case, not one topic ("if they want to cancel")."""
+    return condition is None or bool(_GENERAL_CONDITION.search(condition))
+
+
+def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
+    """How to escalate: through the brief's hand-off tool, its own contact (its first non-emergency phone, email or
+    URL fallback that no department claims), or with the vetted hand-off sentence when the brief names none. A
+    hand-off tool ("escalate_to_human(reason)", "create_ticket(…)") is called instead of promising a colleague in
+    words; a line the brief gives for one department ("suporte tecnico por telefone 0800 …") is no route for legal
+    questions or refunds."""
+    ranked = [
+        (rank, c.name)
+        for c in constraints
+        if c.kind == "tool" and c.name and (rank := handoff_rank(c.name)) is not None
+    ]
+    tool = min(ranked, key=lambda pair: pair[0])[1] if ranked else None
+    if tool is not None:
+        return f"call the `{tool}` tool with the reason, and tell them that a colleague will follow up."
+    emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
+    # "Bei Garantiefällen oder Reklamationen immer an service@… verweisen": the brief's own route for the cases an
+    # escalation is for (a complaint, a dispute) comes before a catch-all link ("Termine … nur auf https://… verweisen")
+    for c in constraints:
+        if c.kind == "fallback" and c.value and c.value != emergency and escalation_case(c.condition):
+            route = _contact_route(c)
+            if route is not None:
+                return route
+    for c in constraints:
+        if c.kind != "fallback" or not c.value or c.value == emergency or not general_condition(c.condition):
+            continue
+        if (
+            c.span is not None
+            and c.span.field == "task"
+            and _DEPARTMENT.search(task[max(0, c.span.start - 45) : c.span.start])
+            and c.condition is None  # a line given for one department, with no case of the brief's own
+        ):
+            continue
+        route = _contact_route(c)
+        if route is not None:
+            return route
+    # "encaminhar para um assessor pelo WhatsApp +55 …": the brief's own way to reach a person, rather than a
+    # colleague the brief never mentions
+    for c in constraints:
+        span = c.span
+        if c.kind != "fallback" or not c.value or c.value == emergency or span is None or span.field != "task":
+            continue
+        if _PERSON_ROUTE.search(task[max(0, span.start - 110) : span.start]):
+            route = _contact_route(c)
+            if route is not None:
+                return route
+    return HANDOFF_REPLY
+
+
+# A person the brief routes people to: an adviser, an agent, a colleague, in the languages the engine reads.
+_PERSON_ROUTE = re.compile(
+    # a verb that hands the person over ("encaminhar para um assessor", "pásalo a un asesor humano"), not a third
+    # party's staff the customer may contact ("customers can chat with a DPD agent at …")
+    r"\b(?:pass|hand|transfer|refer|route|forward|escalate|connect|encaminh|pás|pas[ae]|deriv|weiterleit|"
+    r"übergib|übergeb|transf[eé]r|pass(?:e|er)\s+la\s+main|trasfer|passa|inoltr|doorverbind|doorsturen|stuur|"
+    # ("wants to speak to a person / een medewerker spreken, give them our number": the person asked for)
+    r"speak|talk|spreken|sprechen|hablar|falar|parler|parlare)\w*\b"
+    r"[^.!?\n]{0,30}\b(?:advis[eo]rs?|agents?|human|person|colleagues?|specialists?|consultants?|representatives?|"
+    r"assessor(?:es)?|asesor(?:es)?|consultor(?:es)?|atendentes?|agentes?|conseill[eè]re?s?|berater(?:in)?|"
+    r"mitarbeiter(?:in)?|consulente|operatore|adviseurs?|medewerkers?|humano|humain|mensch)\b[^.!?\n]{0,40}$|"
+    # "Wil iemand een medewerker spreken, geef dan ons nummer …": the person someone asks to speak to
+    r"\b(?:advis[eo]rs?|agents?|human|person|colleagues?|medewerkers?|mitarbeiter(?:in)?|asesor(?:es)?|agentes?|"
+    r"conseill[eè]re?s?|consulente|operatore)\s+(?:\w+\s+)?(?:spreken|sprechen|speak|talk|hablar|falar|parler|parlare)"
+    r"\b[^.!?\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def escalation_case(condition: str | None) -> bool:
+    """Whether a fallback's condition is a case an escalation is for: a complaint, a dispute, an appeal."""
+    return bool(condition) and _ESCALATION_CASE.search(condition or "") is not None
+
+
+def _contact_route(c: Constraint) -> str | None:
+    if c.action == "phone":
+        return f"tell them to call {c.value}."
+    if c.action == "email":
+        return f"tell them to email {c.value}."
+    if c.action == "url":
+        return f"point them to {c.value}."
+    return None
+
+
+_ESCALATION_CASE = re.compile(
+    r"\b(?:complain\w*|complaints?|disput\w*|unhappy|dissatisfied|not\s+satisfied|appeal\w*|reclam\w*|reklam\w*|quej\w*|"
+    r"beschwer\w*|plainte\w*|klacht\w*|contest\w*)",
+    re.IGNORECASE,
+)
+
+# A contact the brief gives for one department: technical support, billing, sales, bookings.
+_DEPARTMENT = re.compile(
+    r"\b(?:tech(?:nical)?\s+support|it\s+support|billing|sales|bookings?|reservations?|suporte\s+t[ée]cnico|"
+    r"soporte\s+t[ée]cnico|technischer\s+support|support\s+technique|assistenza\s+tecnica|technische\s+dienst|"
+    r"faturamento|facturaci[óo]n|fakturierung|facturation|vendas|ventas|vertrieb|ventes)\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)

@@ -1,0 +1,278 @@
+"""The brief's job sentence: which sentence states what the assistant is for, and its core clause."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.engine.compose.sentences import split_sentences
+from app.engine.constraints import Constraint
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
+_EMPTY_PARENS = re.compile(r"\s*\([\s,;/]*\)")  # "app (not therapy, not a crisis service)" with both blanked
+_DANGLING = re.compile(
+    r"(?:,|\s+(?:as\s+)?(?:one or more of|one or more|one of|either|into|as|like|such as|between|of|to|for|with|"
+    r"in|and|or|but))\s*([.;!?])",
+    re.I,
+)
+_REPEATED_PUNCT = re.compile(r"([.;!?])(?:\s*[.,;:!?])+")
+_HANGING_PUNCT = re.compile(r"[,:;]+\s*([.!?]|$)")
+_STACKED_PUNCT = re.compile(r"\s*[:;]\s*(?:[,;:]\s*)+")  # "appointment:,, include" once the limits are blanked
+CONTENT_WORD = re.compile(r"[\w@.'-]+")
+_CLAUSE_LEAD = re.compile(r"\b(?:in|with|and|as|using|but|then|so)$", re.I)
+_SPAN_LEAD = re.compile(r"(?:in|with|as|using|under|within|without|and|but)\b", re.I)
+
+
+def _whole_clause(task: str, start: int, end: int) -> bool:
+    """Whether [start, end) is a clause of its own, so that removing it leaves a readable sentence.
+
+    "... app in at most 3 sentences." and "(billing, bug, other)" are; "for kids aged 8-10, ..." is not.
+    """
+    before, after = task[:start].rstrip(), task[end:].lstrip()
+    left = (
+        not before
+        or before[-1] in ",;:(.!?"
+        or bool(_CLAUSE_LEAD.search(before))
+        or bool(_SPAN_LEAD.match(task[start:end]))
+    )
+    right = not after or after[0] in ",;:).!?"
+    return left and right
+
+
+def _is_the_job(task: str, start: int, end: int) -> bool:
+    """A span that opens the task and holds most of its first clause is the job itself ("translate our emails
+    into Portuguese"), not a detail: blanking it would leave the role without its task."""
+    first_end = min((i for i in (task.find(mark) for mark in ",;.") if i >= 0), default=len(task))
+    return start <= 2 and end - start >= (first_end - start) * 0.6
+
+
+_STUB_WORDS = 2
+
+
+def _drop_stub_sentences(text: str, task: str) -> str:
+    """Drop the later sentences that removing constraint spans cut down to a stub ("Classify emails. answer with"
+    once "the label only" is stated as a format rule): a stub of two words or fewer says nothing on its own. A short
+    sentence the brief wrote whole ("Be brief.") stays."""
+    parts = re.split(r"(?<=[.;!?])\s+", text)
+    said = " ".join(task.split())
+    kept = [parts[0], *(part for part in parts[1:] if len(part.split()) > _STUB_WORDS or _whole_in(part, said))]
+    return " ".join(kept).strip(" ,;:.")
+
+
+def _whole_in(sentence: str, text: str) -> bool:
+    """Whether `sentence` stands whole in `text`, ending where a sentence of the text ends."""
+    return re.search(re.escape(sentence.rstrip(".;!? ")) + r"\s*(?:[.;!?]|$)", text) is not None
+
+
+def core_task(task: str, constraints: Sequence[Constraint]) -> str:
+    """The task without the clauses that constraints carry (they are stated in their own sections)."""
+    chars = list(task)
+    for c in constraints:
+        if c.span is not None and c.span.field == "task" and _whole_clause(task, c.span.start, c.span.end):
+            if _is_the_job(task, c.span.start, c.span.end):
+                continue
+            for i in range(max(0, c.span.start), min(len(chars), c.span.end)):
+                chars[i] = " "
+    text = " ".join("".join(chars).split())
+    text = _EMPTY_PARENS.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _HANGING_PUNCT.sub(r"\1", text)
+    text = _STACKED_PUNCT.sub(": ", text)
+    for _ in range(3):  # "as one of:" leaves two connectors behind
+        text = _DANGLING.sub(r"\1", text)
+    text = _REPEATED_PUNCT.sub(r"\1", text)
+    text = _drop_stub_sentences(text.strip(" ,;:."), task)
+    return text if len(text.split()) >= 2 else " ".join(task.split())
+
+
+# "ok so im the office manager at Brambleway Vet Hospital …", "we're a family plumbing firm in Leeds": who is asking,
+# not what the assistant is for.
+BACKGROUND = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|hi|hey|hello|hiya|right|ciao|hola|hallo|bonjour|salut|ol[áa]|oi|hoi|buongiorno|buenas)"
+    r"[\s,!.]+)*(?:i'?m|i\s+am|we'?re|we\s+are|i\s+(?:run|own|work|manage)|"
+    r"we\s+(?:run|own|have|sell|make|operate|get)|our\s+\w+\s+(?:is|are|has|have)|my\s+(?:name|company|team|shop|business)|"
+    r"i\s+(?:teach|coach|tutor|volunteer|organi[sz]e|help\s+run)|we\s+(?:teach|coach)|"
+    # "Sou psicóloga e coordeno …", "Soy la dueña de …", "Ich bin Lehrerin …", "Je suis …": the requester, in their
+    # own language
+    r"sou|soy|somos|je\s+suis|nous\s+sommes|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn|"
+    # "私たちは東京の小さな英会話教室です", "我们是一家二手相机店": the requester's introduction in ja/zh
+    r"(?=私たちは|弊社は|当店は|当社は|我们是|我們是|我是|本店|我在|我们在|我們在|我做|我们做|我开|我们开|私は|うちは)|"
+    # "有田焼の窯元「松浦窯」のオンラインショップをやっています": what the requester runs, said at the end
+    r"(?=[^。\n]{2,60}(?:をやっています|を経営しています|を運営しています|で働いています|を営んでいます)[。]?\s*$)|"
+    # "Trabajo en atención ciudadana del Ayuntamiento …", "Ich arbeite in der Praxis …": where the requester works
+    r"trabajo\s+en|trabajamos\s+en|trabalho\s+(?:em|na|no)|trabalhamos|ich\s+arbeite|wir\s+arbeiten|je\s+travaille|"
+    r"nous\s+travaillons|lavoro\s+(?:in|a|al|alla|presso)|lavoriamo|ik\s+werk|wij\s+werken|we\s+werken|"
+    # "Ich leite eine kleine Praxis …", "Dirijo una academia …", "Je gère un gîte …": the requester runs a business
+    r"ich\s+(?:leite|führe|betreibe|habe)|wir\s+(?:leiten|führen|betreiben|haben)|dirijo|dirigimos|gestiono|tengo|"
+    # "Ich mache die Rätselseite …": what the requester makes (not "Wir machen Termine nur telefonisch", a rule)
+    r"(?:ich\s+mache|wir\s+machen)\s+(?:die|das|den|eine?n?)\s|"
+    r"tenemos|je\s+(?:dirige|gère|tiens)|nous\s+(?:dirigeons|gérons|tenons)|j['’]ai|nous\s+avons|dirijo|gerencio|"
+    r"tenho|temos|gestisco|dirigo|gestiamo|abbiamo|ho\s+un|ik\s+(?:leid|run|heb)|wij\s+hebben|"
+    # "En la Cooperativa … estamos formando a temporeros", "At our clinic we …": where, then who is speaking
+    r"(?:en|in|at|à|au|na|no|em|im|bei|nella|nel|presso)\s+(?:(?:la|el|los|las|le|les|the|our|nuestra|nuestro|der|die|"
+    r"dem|a|o|il|lo)\s+)?(?-i:[A-ZÀ-Ý])[^.!?\n]{2,90}?\b(?:estamos|somos|tenemos|trabajamos|"
+    r"we(?:'re|\s+are|\s+have|\s+run|\s+get)|wir\s+(?:sind|haben)|nous\s+(?:sommes|avons)|temos|estamos|siamo|"
+    r"abbiamo|zijn\s+we|hebben\s+we))\b",
+    re.IGNORECASE,
+)
+# "Cooperativa Agrícola Vale do Sapucaí (MG).", "Brook Farm Shop – Leeds.": a first sentence that only names the
+# business (a few words, nearly all capitalised) introduces it; the job comes after.
+_NAME_ONLY = re.compile(
+    r"^\W*(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*|\(\w+\)|de|do|da|del|di|of|the|and|&|[-–])(?:\s+(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*|"
+    r"\(\w+\)|de|do|da|dos|das|del|della|di|van|von|der|of|the|and|&|[-–,]))*\W*$"
+)
+_JOB_CUE = re.compile(
+    # "je monte un petit tuteur pour mes élèves", "I'm building a coach for …": building the thing is the job
+    r"\b(?:je\s+(?:monte|crée|fais|prépare|construis|développe)|i['’]?m\s+(?:building|making|setting\s+up|creating)|"
+    r"i\s+am\s+(?:building|making|setting\s+up|creating)|estoy\s+(?:montando|creando|armando|haciendo)|"
+    r"ich\s+(?:baue|erstelle|entwickle)|sto\s+(?:creando|costruendo|preparando)|"
+    r"estou\s+(?:criando|montando|fazendo|construindo)|ik\s+(?:bouw|maak))\s+(?:\w+\s+){0,3}?"
+    r"(?:tuteur|tutor|tutore|coach)\b|"
+    r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget|asistente|assistente|assistent|agente|"
+    r"quiero|queremos|necesito|necesitamos|quero|queremos|preciso|precisamos|je\s+veux|nous\s+voulons|"
+    r"ich\s+(?:möchte|brauche|will)|wir\s+(?:möchten|brauchen|wollen)|vorrei|vogliamo|ik\s+wil|wij\s+willen|"
+    r"mi\s+serve|ci\s+serve|ho\s+bisogno|abbiamo\s+bisogno|j['’]ai\s+besoin|nous\s+avons\s+besoin|ich\s+benötige|"
+    r"me\s+hace\s+falta|nos\s+hace\s+falta|ik\s+heb\s+\w+\s+nodig|"
+    # "Ich gebe dir ein Lösungswort, du lieferst drei Umschreibungen", "you come up with 10 names": the job, addressed
+    r"du\s+(?:lieferst|schreibst|erstellst|erfindest)|you\s+(?:come\s+up\s+with|give\s+me)|"
+    r"tu\s+(?:me\s+)?(?:donnes|écris|proposes)|t[úu]\s+(?:me\s+)?(?:das|escribes|propones)|"
+    r"voc[êe]\s+(?:me\s+)?(?:d[áa]|escreve|sugere))\b|"
+    r"てください|てほしい|て欲しい|お願いします|请|請|帮我|幫我|希望你|需要一个|需要一個|"
+    r"\b(?:need|want|looking\s+for|build|create|make)\b"
+    r"[^.]{0,40}?\b(?:something|thing|that|which|to|them|it|into)\b",
+    re.IGNORECASE,
+)
+
+WISH = re.compile(
+    r"\b(?:and|so)\s+(?:we|i)\s+(?:want|need|would\s+like|'d\s+like|are\s+looking\s+for|am\s+looking\s+for)\s+(?=an?\s)",
+    re.IGNORECASE,
+)
+
+_NEGATION_LEAD = re.compile(
+    r"^\W*(?:never|don'?t|do\s+not|nunca|não|nao|jamás|nicht|niemals|nie|keine?n?|jamais|ne\s|non\s|mai\s|nooit|niet)\b",
+    re.IGNORECASE,
+)
+
+
+def job_sentence(task: str) -> int:
+    """The index of the sentence that says what the assistant is for: the first, unless the first only introduces
+    the requester and one of the next two names the job."""
+    sentences = split_sentences(task)
+    if len(sentences) > 1 and GREETING_ONLY.match(task[sentences[0][0] : sentences[0][1]]):
+        # "hola! tengo una escuela de surf … y quiero un asistente …": a greeting says nothing of the job
+        return 1 + job_sentence(task[sentences[1][0] :])
+    labelled = next((i for i, (start, _) in enumerate(sentences[:8]) if _JOB_LABEL.match(task, start)), None)
+    if labelled is not None:
+        return labelled  # "- cosa fa l'assistente: spiega …", "任务：把里面的术语挑出来": the brief names its job line
+    first = task[sentences[0][0] : sentences[0][1]] if sentences else ""
+    if len(sentences) > 1 and _NEGATION_LEAD.match(first):
+        return 1  # "Nunca dês conselhos de investimento. Ajuda os jovens com orçamento": a rule first, then the job
+    named = len(first.split()) <= 8 and _NAME_ONLY.match(first.strip().rstrip(".!:")) is not None
+    if not (named or BACKGROUND.match(first)) or _JOB_CUE.search(first):
+        return 0
+    # "… e eu preciso deles prontos. quero um assistente que reescreva o texto": the sentence that asks for an
+    # assistant names the job better than an earlier one that only says what the requester needs.
+    for index, (start, end) in enumerate(sentences[1:4], start=1):
+        if _ASSISTANT_WANTED.search(task[start:end]):
+            return index
+    for index, (start, end) in enumerate(sentences[1:3], start=1):
+        if _JOB_CUE.search(task[start:end]):
+            return index
+    # "I run a dog grooming salon. Write the reminder texts we send …": an order right after the introduction
+    if len(sentences) > 1:
+        opening = re.match(r"\s*(?:please\s+)?([a-z]+)", task[sentences[1][0] : sentences[1][1]], re.IGNORECASE)
+        if opening is not None and opening.group(1).lower() in _JOB_VERBS:
+            return 1
+    return 0
+
+
+# "Wir brauchen einen Assistenten für unsere Schichtleiter. Damit sollen sie Entwürfe … schreiben": a sentence that
+# says what the wished-for assistant is for continues the job sentence.
+PURPOSE_NEXT = re.compile(
+    r"\s*(?:damit|dazu|hiermit|so\s+that|that\s+way|with\s+it|it\s+should|it\s+will|it\s+must|er\s+soll|es\s+soll|"
+    r"con\s+(?:él|ella|esto)|avec\s+(?:lui|elle|ça)|com\s+ele|con\s+(?:lui|esso|questo)|daarmee|hiermee|zodat)\b",
+    re.IGNORECASE,
+)
+
+
+def job_text(task: str, job: int) -> str:
+    """The job sentence, with the next sentence when that one says what the assistant is for."""
+    sentences = split_sentences(task)
+    if not sentences:
+        return ""
+    start, end = sentences[job]
+    if job + 1 < len(sentences) and PURPOSE_NEXT.match(task, sentences[job + 1][0]):
+        end = sentences[job + 1][1]
+    return " ".join(task[start:end].split())
+
+
+# Verbs that name a whole job when they open the sentence after an introduction ("Write the reminder texts …"), not a
+# rule about replies ("Keep every reply under 50 words", "Use British spelling").
+_JOB_VERBS = frozenset(
+    """
+    write draft answer summarise summarize translate classify categorise categorize tag extract review grade mark
+    score triage route sort tutor teach coach rewrite proofread edit generate create compose convert analyse analyze
+    moderate research recommend quiz interview respond reply support handle screen check plan parse proofread
+    """.split()  # noqa: SIM905
+)
+
+# A line the brief heads with its job: "Task:", "What it does:", "cosa fa l'assistente:", "Aufgabe:", "任务：".
+_JOB_LABEL = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:(?:the\s+|your\s+|its\s+)?(?:task|job|role)|what\s+(?:it|the\s+(?:assistant|bot))\s+"
+    r"(?:does|should\s+do)|cosa\s+fa\s+l['’]assistente|compito|ruolo|(?:la\s+)?tarea|qué\s+hace(?:\s+el\s+asistente)?|"
+    r"(?:la\s+)?tâche|ce\s+que\s+fait\s+l['’]assistant|(?:a\s+)?tarefa|o\s+que\s+(?:o\s+assistente\s+)?faz|aufgabe|"
+    r"was\s+(?:der\s+assistent|er|es)\s+tut|taak|wat\s+de\s+assistent\s+doet)\s*:\s*\S|(?:任务|任務|タスク|役割|仕事)\s*[:：]",
+    re.IGNORECASE,
+)
+GREETING_ONLY = re.compile(
+    r"^\W*(?:hi|hey|hello|hiya|hola|buenas|buenos\s+d[ií]as|hallo|moin|servus|bonjour|salut|ol[áa]|oi|ciao|salve|hoi|"
+    r"dag|goedendag|你好|您好|こんにちは|はじめまして)(?:\s+(?:there|all|everyone|team|a\s+todos|zusammen|à\s+tous))?\W*$",
+    re.IGNORECASE,
+)
+_ASSISTANT_WANTED = re.compile(
+    # one asked for ("quero um assistente que …"), not one the requester has ("My assistant who used to do this …")
+    # (a compound counts: "een supportassistent die …", "einen Chatbot, der …")
+    r"\b(?:an?|um|uma|un|una|une|ein|eine|einen|een)\s+(?:\w+\s+)?\w{0,12}?"
+    r"(?:bot|chatbot|assistant|agent|helper|asistente|assistente|assistent(?:in|en)?|agente|assistant)\b"
+    r"[^.]{0,20}?\b(?:that|which|to|who|que|qui|der|die|das|che|dat|die|om|para|pra|pour|per|zum|zur)\b|"
+    r"(?:助手|アシスタント|ボット|机器人)",
+    re.IGNORECASE,
+)
+
+
+def is_background(sentence: str) -> bool:
+    """A requester's introduction that asks for nothing ("Somos el Sindicato de Inquilinas de Carabanchel.")."""
+    return BACKGROUND.match(sentence) is not None and _JOB_CUE.search(sentence) is None
+
+
+def job_span(task: str) -> tuple[int, int]:
+    """[start, end) of the job sentence."""
+    sentences = split_sentences(task)
+    if not sentences:
+        return 0, 0
+    return sentences[min(job_sentence(task), len(sentences) - 1)]
+
+
+# "… non che riscriva i miei testi", "… and never rewrites": what the assistant must not do is no job it is for
+_NEGATED_REST = re.compile(
+    r"\b(?:not|never|no|don'?t|non|nicht|nie|kein\w*|não|nunca|mai|niet|nooit|ne)\b.*", re.IGNORECASE | re.DOTALL
+)
+
+
+def job_clause(task: str) -> str:
+    """What the job sentence asks the assistant to do: after "un assistente che", up to the next comma or semicolon
+    ("…, poi io riscrivo tutto" is the requester's part), and up to a negation; the whole sentence when it asks
+    for no assistant in these words."""
+    start, end = job_span(task)
+    sentence = task[start:end]
+    wanted = _ASSISTANT_WANTED.search(sentence)
+    if wanted is not None and wanted.group(0).isascii() and sentence[wanted.end() :].strip():
+        sentence = re.split(r"[,;]", sentence[wanted.end() :])[0]
+    return _NEGATED_REST.sub("", sentence)
+
+
+def job_start(task: str) -> int:
+    """Where the job begins: at the job sentence, after a requester's introduction before it."""
+    sentences = split_sentences(task)
+    job = job_sentence(task)
+    return sentences[job][0] if job and job < len(sentences) else 0
