@@ -1,0 +1,428 @@
+"""The typed readers one clause goes through (format, labels and fields, tools, fallbacks, language,
+people) and the rule reader (ordering, prohibition, requirement) that runs after them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import msgspec
+
+from app.engine.constraints import (
+    fallbacks,
+    formats,
+    labels,
+    language,
+    people,
+    rules,
+    structure,
+    tools,
+)
+from app.engine.constraints.clauses import instruction_case, sentence_case
+from app.engine.constraints.formality import describe_formality, find_formality
+from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
+from app.engine.phrasing import second_person
+
+
+class Field:
+    """One free-text field of the brief being read, to build spans from local offsets."""
+
+    def __init__(self, name: ConstraintSource, text: str, index: int | None = None) -> None:
+        self.name = name
+        self.text = text
+        self.index = index
+
+    def span(self, start: int, end: int) -> BriefSpan:
+        start, end = max(0, start), min(len(self.text), end)
+        return BriefSpan(field=self.name, index=self.index, start=start, end=end, text=self.text[start:end])
+
+
+Span = Callable[[int, int], BriefSpan]
+"""Maps a [start, end) range of the clause to a span of the brief."""
+
+# "When you show a rota keep it to 5 bullet points", "In those moments …, no bullet points": a limit or a format
+# rule under a condition holds only then; the brief's sentence says so, the whole reply is not capped.
+CONDITIONAL_CLAUSE = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:when(?:ever)?|if|in\s+(?:those|these|such)\s+(?:moments|cases|situations)|during|while|once|"
+    # "Si le texte fait moins de 30 mots, mets 0/20", "Wenn der Text …", "Se o texto …": the same in other languages.
+    r"si|wenn|falls|sofern|quand|lorsque|cuando|quando|wanneer|indien|"
+    r"se\s+(?:o|a|os|as|um|uma|il|un|una|uno|não|non|ci|houver|tiver|for|alguém|qualcuno|você)|"
+    r"als\s+(?:de|het|een|je|jij|u|er|iemand))\b(?!\s+(?:tu\s+|du\s+|je\s+|usted\s+|lei\s+)?(?:respond|répond|"
+    r"antwort|rispond|antwoord|contest|schreib|escrib|écri|scriv|possible|posible|possibile|möglich|mogelijk))|"
+    r"(?:如果|若是|假如|倘若|要是|もし))",
+    re.IGNORECASE,
+)
+
+
+def read_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    """The clause's reply format (plain text, JSON, a table) and the formatting it forbids."""
+    fmt = formats.find_format(unquoted)
+    if fmt is None or (CONDITIONAL_CLAUSE.match(text[: fmt.start]) and fmt.value is None):
+        return []
+    return [
+        Constraint(
+            kind="format", text=formats.describe_format(fmt.value, fmt.forbidden), span=span(fmt.start, fmt.end),
+            value=fmt.value, forbidden=fmt.forbidden,
+        )
+    ]  # fmt: skip
+
+
+_SIGNATURE_CALL = re.compile(r"[A-Za-z_]\w*_\w*\(")
+
+
+def _label_sets(text: str) -> list[labels.FoundLabels]:
+    """Every label set in a clause: "one category (heating, water, other) and one urgency (now, normal)" states two.
+    A second set is read only in parentheses after the first, where it cannot be the tail of the first."""
+    found = labels.find_labels(text)
+    if found is None:
+        return []
+    sets = [found]
+    rest = text[found.end :]
+    if rest.startswith(")") and "(" in rest:
+        more = labels.find_labels(rest)
+        if more is not None and rest[: more.start].rstrip().endswith("("):
+            sets.append(more._replace(start=found.end + more.start, end=found.end + more.end))
+    return sets
+
+
+def read_labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    """The label set or the named reply fields the clause states."""
+    out: list[Constraint] = []
+    sets = _label_sets(text)
+    found = sets[0] if sets else None
+    for each in sets:
+        out.append(
+            Constraint(
+                kind="labels", text=labels.describe_labels(each.values, each.multi, text[each.start : each.end]),
+                span=span(each.start, each.end), values=each.values, multi=each.multi,
+            )
+        )  # fmt: skip
+    fields = structure.find_fields(text)
+    if fields is not None and _SIGNATURE_CALL.search(text[fields.start : fields.end]):
+        fields = None  # "with restart_service(name), get_status(name)": tool signatures, not fields
+    if fields is not None and (found is None or fields.values != found.values):
+        describe = structure.describe_collected if fields.collect else structure.describe_fields
+        out.append(
+            Constraint(
+                kind="fields", text=describe(fields.values, text[fields.start : fields.end]),
+                span=span(fields.start, fields.end),
+                values=fields.values, value="collect" if fields.collect else None,
+            )
+        )  # fmt: skip
+    return out
+
+
+def read_tools(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    """The tools the clause names with their parameters (`lookup_order(order_id)`)."""
+    return [
+        Constraint(
+            kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
+            span=span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
+        )
+        for tool in tools.find_tools(text)
+    ]  # fmt: skip
+
+
+def with_line_purposes(field: Field, found: list[Constraint]) -> list[Constraint]:
+    """Tools whose clause ended at a dash get what the rest of their line says they do ("- boot_suchen(datum,
+    bootstyp) – zeigt freie Boote")."""
+    described = []
+    for constraint in found:
+        span = constraint.span
+        said = None
+        if constraint.kind == "tool" and constraint.value is None and span is not None and span.field == field.name:
+            said = tools.line_purpose(field.text, span.end)
+        if said is not None:
+            text = tools.describe_tool(constraint.name or "", list(constraint.parameters), said)
+            constraint = msgspec.structs.replace(constraint, value=said, text=text)
+        described.append(constraint)
+    return described
+
+
+def read_listed_tools(field: Field, found: list[Constraint]) -> list[Constraint]:
+    """Tools that only their list beside a found tool shows to be tools ("- stornieren(reservierungs_id)")."""
+    known = {c.name for c in found if c.kind == "tool" and c.name}
+    if not known:
+        return []
+    return [
+        Constraint(
+            kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
+            span=field.span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
+        )
+        for tool in tools.tools_listed_with(field.text, known)
+    ]  # fmt: skip
+
+
+def read_fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    """The routes the clause gives for what the assistant cannot do (an address, a phone, a person)."""
+    return [
+        Constraint(
+            kind="fallback",
+            text=_own_action(text, found)
+            or fallbacks.describe_fallback(
+                found.action, found.value, found.condition, in_place=fallbacks.written_in_place(text, found)
+            ),
+            span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
+            scope=fallbacks.QUOTED_SCOPE
+            if found.action != "say" and fallbacks.in_quoted_sentence(text, found.start)
+            else None,
+        )
+        for found in fallbacks.find_fallbacks(text)
+    ]  # fmt: skip
+
+
+_ACTION_LEAD = re.compile(
+    r"(?:stop|pause|end|tell|ask|give|share|offer|urge|encourage|advise|direct|point|refer|say|remind|suggest)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_action(text: str, found: fallbacks.FoundFallback) -> str | None:
+    """'If they mention self-harm, stop the journaling flow and tell them to call or text 988 or their local
+    emergency number': an instruction that does more than name the contact keeps the brief's own words."""
+    condition = found.condition
+    at = text.find(condition) if condition else -1
+    if condition is None or at < 0 or found.action in ("say", "handoff") or not rules.is_english(text):
+        return None
+    action = text[at + len(condition) :].lstrip(" ,:")
+    # "if anyone mentions gas it must tell them to leave …": the modal subject is the assistant itself.
+    action = re.sub(
+        r"^(?:it|you|the\s+(?:bot|assistant|agent))\s+(?:must|should|will|needs?\s+to|has\s+to)\s+", "", action
+    )
+    end = re.search(r"[.;!?](?:\s|$)", action)
+    action = (action[: end.start()] if end else action).strip()
+    if found.value not in action or not _ACTION_LEAD.match(action) or len(action.split()) > 40:
+        return None
+    plain = re.match(r"(?:tell|ask)\s+(?:them|the\s+\w+)\s+to\s+(?:email|call|contact|visit)\s+\S+$", action, re.I)
+    if plain:
+        return None  # nothing beyond the contact: the standard sentence says the same
+    condition = condition.rstrip(" :")  # "if … right now: tell them to call 911 …"
+    return f"{condition[0].upper()}{condition[1:]}, {action}."
+
+
+def read_language(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    """The reply language the clause states."""
+    found = language.find_language(text)
+    if found is None:
+        return []
+    return [
+        Constraint(
+            kind="language", text=language.describe_language(found.name, text[found.start : found.end]),
+            span=span(found.start, found.end),
+            value=found.name, code=found.code,
+        )
+    ]  # fmt: skip
+
+
+def read_people(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    """The audience (with its ages) and the formality the clause asks for."""
+    out: list[Constraint] = []
+    audience = people.find_audience(text)
+    if audience is not None:
+        out.append(audience_constraint(audience, span(audience.start, audience.end)))
+    level = people.find_reading_level(text)
+    if level is not None:
+        out.append(
+            Constraint(
+                kind="requirement", text=people.describe_reading_level(level.phrase),
+                span=span(level.start, level.end), value=level.phrase,
+            )
+        )  # fmt: skip
+    formality = find_formality(text)
+    if formality is not None:
+        out.append(
+            Constraint(
+                kind="tone", text=describe_formality(formality.register, formality.pronoun),
+                span=span(formality.start, formality.end), values=[formality.register],
+            )
+        )  # fmt: skip
+    tone = people.find_tone(unquoted)
+    if tone is not None and formality is not None:
+        tone = tone._replace(values=[v for v in tone.values if v not in ("formal", "informal")])
+    if tone is not None and tone.values:
+        out.append(
+            Constraint(
+                kind="tone", text=people.describe_tone(tone.values), span=span(tone.start, tone.end), values=tone.values
+            )
+        )
+    return out
+
+
+OPENS_WITH_CONDITION = re.compile(r"\s*(?:if|when|whenever|should|in\s+case)\b", re.IGNORECASE)
+_CONDITION_CUE = re.compile(
+    r":|\b(?:if|when|unless|needs?|requires?)\b|^\s*(?:anything|any\s+questions?|questions?)\s+(?:about|on|regarding|involving)\b",
+    re.I,
+)
+_TYPED_PARTS = frozenset({"limit", "format", "labels", "tone", "fields", "schema", "audience"})
+"""A clause that states these is a list of separate rules, each typed on its own ("no emojis, no ALL CAPS")."""
+
+
+def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
+    """A prohibition of one or two words at the end of a longer English clause that states when it applies."""
+    return (
+        len(re.sub(r"\s+(?:at\s+all|whatsoever|ever)$", "", prohibition.rest).split()) <= 2
+        and prohibition.start > 20
+        and _CONDITION_CUE.search(text[: prohibition.start]) is not None
+        and len(text.split()) <= 40
+        and rules.is_english(text)
+    )
+
+
+_GO_OVER = re.compile(
+    r"(?:go|run|going|running)\s+over(?:\s+(?:it|that|this|them|the\s+limits?))?|exceed(?:\s+(?:it|that|this|them|the\s+limits?))?"
+    r"(?:,?\s+ever)?",
+    re.IGNORECASE,
+)
+
+# "Never ask for the school, and send reports first": a new clause starts; the negation stays behind it.
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|then|so)\s|;")
+
+
+def read_rules(
+    text: str, span: Span, found: list[Constraint], *, explicit: bool, original: str | None = None
+) -> Iterator[Constraint]:
+    """Ordering, prohibition and requirement for a clause the typed extractors have (or have not) read."""
+    ordering = rules.find_ordering(text)
+    if ordering is not None:
+        # An instruction sentence of the brief says more than its order ("Ask one question at a time, 6 questions
+        # total (mix of …), and wait for the answer before the next"): its own words are the rule.
+        whole = explicit and rules.is_english(text) and len(ordering.text) < len(text.strip()) * 0.6
+        # "If they mention chest pain …, tell them to stop and talk to their GP before carrying on": the order holds
+        # only under its condition, so the sentence is the rule.
+        whole = whole or (bool(OPENS_WITH_CONDITION.match(text)) and rules.is_english(text))
+        # "never advise them to destroy, harvest or replant the crop before the inspection": the order says what not
+        # to do before it; without its negation it would order the harm.
+        step_at = text.lower().find((ordering.first or "").lower()) if ordering.first else -1
+        negated = bool(rules.NEGATED_ORDER.match(text)) and not _CLAUSE_BREAK.search(text, 0, max(step_at, 0))
+        whole = whole or (negated and rules.is_english(text))
+        yield Constraint(
+            kind="ordering", text=second_person(instruction_case(text), "user") if whole else ordering.text,
+            span=span(ordering.start, ordering.end), first=ordering.first, then=ordering.then,
+        )  # fmt: skip
+        if not (negated and whole):
+            yield from _before_ordering(text, ordering, span)
+        return
+    typed = {c.kind for c in found}
+    restrictions = rules.find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
+    for restriction in restrictions:
+        yield Constraint(
+            kind="requirement", text=restriction.text, span=span(restriction.start, restriction.end),
+            value=restriction.text,
+        )  # fmt: skip
+    if restrictions:
+        typed.add("requirement")
+    prohibitions = rules.find_prohibitions(text, original)
+    # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
+    kept = [p for p in (_without_formatting(p) for p in prohibitions) if p is not None]
+    opened = rules.condition_end(text) if rules.is_english(text) else 0
+    if opened and kept and all(p.start >= opened for p in kept) and not _GO_OVER.fullmatch(kept[0].rest.strip()):
+        # "If refills remaining is 0, do not tell them to 'ask your doctor'": the prohibition holds only under its
+        # condition; cut from it, it would forbid the thing in every case.
+        rule = instruction_case(text)
+        # the value names only what is forbidden: "make your best guess, write the query" is no ban on writing
+        banned = " ".join(p.text for p in kept)
+        yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=banned)
+        kept = []
+    for prohibition in kept:
+        if _GO_OVER.fullmatch(prohibition.rest.strip()):
+            # "Main-column blurbs can be up to 60 words. Never go over.": the limits stated before, said strictly
+            rule = LENGTH_LIMITS_RULE
+            yield Constraint(kind="prohibition", text=rule, span=span(prohibition.start, prohibition.end), value=rule)
+            continue
+        if not typed & _TYPED_PARTS and _bare_in_context(prohibition, text):
+            # "Any reservation over 500 units needs a human: post to notify_slack and stop, don't reserve": "Do not
+            # reserve." alone forbids every reservation; the sentence says when it applies.
+            rule = instruction_case(text)
+            yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=rule)
+            continue
+        yield Constraint(
+            kind="prohibition",
+            text=prohibition.text,
+            span=span(prohibition.start, prohibition.end),
+            value=prohibition.text,
+        )
+    if explicit and typed == {"limit"} and all(c.scope for c in found) and rules.is_english(text):
+        # "After the sixth answer, give feedback in 3 bullets: strongest, weakest, one thing to practise": the limit
+        # covers one part; the sentence still says when and what.
+        rule = instruction_case(text)
+        yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
+        return
+    if kept or typed - {"audience"}:
+        # A clause that also states a limit or a format may still hold a must of its own, after a comma:
+        # "300-400 words, no exclamation marks, always include one call to action".
+        for start, end in rules.must_segments(text):
+            segment = span(start, end)
+            covered = any(
+                c.span is not None and c.span.start < segment.end and segment.start < c.span.end for c in found
+            )
+            if not covered:
+                words = text[start:end].strip().rstrip(".")
+                if rules.is_english(words):
+                    rule = sentence_case(words)
+                    yield Constraint(kind="requirement", text=rule, span=span(start, end), value=rule)
+        return
+    requirement = rules.find_requirement(text)
+    heading = re.fullmatch(r"[^\W\d_][\w ,-]{0,40}[:：]", text.strip()) is not None  # "Format, no exceptions:"
+    if requirement is None and explicit and not prohibitions and not typed and not heading:
+        requirement = rules.FoundRule(
+            instruction_case(text)
+            if rules.is_english(text)
+            else f'Follow this rule from the brief: "{text.strip().rstrip(".。")}".',
+            None,
+            None,
+            0,
+            len(text),
+        )
+    if requirement is not None:
+        yield Constraint(
+            kind="requirement",
+            text=requirement.text,
+            span=span(requirement.start, requirement.end),
+            value=requirement.text,
+        )
+
+
+_ITEM_JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bnor\b)\s*(?:(?:no|not|never|any)\s+)?", re.IGNORECASE)
+
+
+def _without_formatting(prohibition: rules.FoundRule) -> rules.FoundRule | None:
+    """The prohibition without the formatting items a format constraint already holds: "no markdown fences and no
+    explanation" forbids the explanation here; None when it forbids formatting only."""
+    if formats.only_formatting(prohibition.rest):
+        return None
+    if not formats.mentions_feature(prohibition.rest) or prohibition.rest not in prohibition.text:
+        return prohibition
+    items = [item for item in _ITEM_JOIN.split(prohibition.rest) if item.strip()]
+    kept = [item for item in items if not formats.only_formatting(item)]
+    if len(kept) == len(items):
+        return prohibition
+    rest = ", ".join(kept)
+    lead = prohibition.text[: prohibition.text.index(prohibition.rest)]
+    return prohibition._replace(text=f"{lead}{rest}.", rest=rest)
+
+
+def _before_ordering(text: str, ordering: rules.FoundRule, span: Span) -> Iterator[Constraint]:
+    """Prohibitions stated in the same sentence before an ordering rule ("never ask X, and send Y first")."""
+    lead = text.find(ordering.first) if ordering.first else -1
+    prefix = text[:lead].rstrip() if lead > 0 else ""
+    # Only a separate item of a list ("never ask X, and send Y first"), not "never X without Y".
+    if not re.search(r"(?:[,;]|\band)$", prefix):
+        return
+    for prohibition in rules.find_prohibitions(prefix):
+        if formats.only_formatting(prohibition.rest):
+            continue
+        yield Constraint(
+            kind="prohibition", text=prohibition.text, span=span(prohibition.start, prohibition.end),
+            value=prohibition.text,
+        )  # fmt: skip
+
+
+def audience_constraint(found: people.FoundAudience, span: BriefSpan) -> Constraint:
+    """An audience constraint for a found audience, described in the prompt's words."""
+    return Constraint(
+        kind="audience", text=people.describe_audience(found.phrase, found.minimum, found.maximum), span=span,
+        value=found.phrase, minimum=found.minimum, maximum=found.maximum,
+    )  # fmt: skip
+
+
+LENGTH_LIMITS_RULE = "Never exceed the length limits stated here."

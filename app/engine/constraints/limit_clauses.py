@@ -1,0 +1,202 @@
+"""The limit reader: a clause's length limits, told apart from rubric criteria, input shapes and per-part lines."""
+
+from __future__ import annotations
+
+import re
+
+from app.engine.constraints import (
+    labels,
+    limits,
+    rules,
+)
+from app.engine.constraints.clause_readers import CONDITIONAL_CLAUSE, Span
+from app.engine.constraints.clauses import instruction_case
+from app.engine.constraints.model import Constraint
+
+# "E. Mise en page et longueur (entre 80 et 150 mots) : 2 pts", "Length (250-300 words) - 10 marks": a rubric
+# criterion scores the graded text; its length is what the input should have, not a limit on the reply.
+_RUBRIC_SCORE = re.compile(r"[:(–—-]\s*\d+(?:[.,]\d+)?\s*(?:pts?|marks?|pkt|分)\.?\)?\s*[.;]?\s*$", re.IGNORECASE)
+# "Points" alone may count bullets ("Key takeaways: 3 points"): a criterion only when a length comes before it.
+_RUBRIC_POINTS = re.compile(
+    r"[:(–—-]\s*\d+(?:[.,]\d+)?\s*(?:points?|punkte?|puntos?|pontos?|punti|punten|点)\.?\)?\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _rubric_criterion(text: str, found: list[limits.FoundLimit]) -> bool:
+    """A rubric line scores the graded text: its length is what the input should have, not a reply limit."""
+    if _RUBRIC_SCORE.search(text):
+        return True
+    points = _RUBRIC_POINTS.search(text)
+    # "Mise en page et longueur (entre 80 et 150 mots) : 2 points": the criterion's length is in brackets
+    return points is not None and any(
+        lim.end <= points.start() and text.rfind("(", 0, lim.start) > text.rfind(")", 0, lim.start) for lim in found
+    )
+
+
+def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
+    """The clause's length limits, each with its scope, or a per-part rule where the limit is one part's."""
+    found = limits.find_limits(text)
+    if _rubric_criterion(text, found):
+        return []
+    opening = span(0, 0)
+    if opening.field == "task" and opening.start == 0:
+        # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.
+        found = [lim._replace(scope=None) if limits.heading_scope(text, lim.start) else lim for lim in found]
+    either: dict[int, str] = {}
+    for first, second in limits.alternatives(found, text):
+        found[second] = limits.carried_bound(found[first], found[second], text)
+        # "up to 5 bullet points or 3 sentences, whichever fits": one sentence says both, once
+        either[first] = either[second] = limits.describe_either(found[first], found[second])
+    out = []
+    for index, lim in enumerate(found):
+        if _one_thing_not_length(lim, text):
+            continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
+        if _MERGED_INTO.search(text, max(0, lim.start - 30), lim.start) and _INPUT_STATE.search(
+            text, max(0, lim.start - 80), lim.start
+        ):
+            continue  # "two columns merged into one line": what the input looks like, not the reply's length
+        # ("Don't ask follow-up questions - if the sku is missing, say which in one line": a dash opens the case)
+        case_start = max(text.rfind(mark, 0, lim.start) for mark in (" - ", " – ", " — ", "; "))
+        conditional = (
+            CONDITIONAL_CLAUSE.match(text[: lim.start]) is not None
+            or (
+                case_start > 0
+                and CONDITIONAL_CLAUSE.match(text[case_start + 2 : lim.start]) is not None
+                # ("Be direct - when you answer, keep every reply under 80 words": every reply, whatever the case)
+                and not _EVERY_REPLY.search(text, case_start, lim.start)
+                and not re.match(
+                    r"\s*\W*\s*(?:when|whenever)\s+you\s+(?:answer|reply|respond|write)\s*,", text[case_start + 2 :]
+                )
+            )
+        )
+        if _one_part_line(lim, text) or conditional:
+            # "End with the service details on one line", "After the query, one sentence saying what it returns":
+            # one line or sentence is a part of the reply; the brief's sentence says which, the reply has no cap.
+            rule = (
+                instruction_case(text)
+                if rules.is_english(text)
+                else f'Follow this rule from the brief: "{text.strip().rstrip(".。")}".'
+            )
+            out.append(
+                Constraint(
+                    kind="limit", text=rule,
+                    span=span(0, len(text.rstrip())) if conditional else span(lim.start, lim.end),
+                    unit=lim.unit, minimum=lim.minimum,
+                    maximum=lim.maximum, exact=lim.exact, scope="the part this sentence names",
+                )
+            )  # fmt: skip
+            continue
+        out.append(
+            Constraint(
+                kind="limit",
+                text=either.get(index)
+                or _per_turn_questions(lim, text[lim.end :], text[max(0, lim.start - 40) : lim.start])
+                or _with_parts(
+                    limits.describe_limit(
+                        lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free
+                    ),
+                    text[lim.end :], lim.exact,
+                ),
+                span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum,
+                exact=lim.exact, scope=lim.scope,
+            )
+        )  # fmt: skip
+    return out
+
+
+# Words that make "one line" or "one sentence" the length of the whole reply ("reply in one line").
+_WHOLE_REPLY = re.compile(
+    r"\b(?:repl(?:y|ies)|answers?|respon(?:d|se|ses)|messages?|output|each|every|always|keep\s+(?:it|them)|status|"
+    r"respuestas?|responde|réponses?|réponds|respostas?|responda|antwort\w*|mensajes?|nachricht\w*)\b|"
+    r"整条|每条|回复|回答|返信|回答は|答え",
+    re.IGNORECASE,
+)
+
+_ONE_WORD_REPLY = re.compile(
+    r"\bone[- ]word\b|\b(?:in|with|using)\s+(?:a\s+single|one|1|un|una|um|uma|einem|ein)\s+"
+    r"(?:word|palabra|mot|palavra|wort)\b|"
+    r"\b(?:single|one)\s+word\s+(?:answer|reply|response|label)|一言|一个词|一語",
+    re.IGNORECASE,
+)
+
+
+def _one_thing_not_length(lim: limits.FoundLimit, text: str) -> bool:
+    """ "At most one word" is a length only as a one-word reply; "explain at most one difficult word" counts words
+    to explain."""
+    one = lim.exact == 1 or (lim.maximum == 1 and lim.minimum is None)
+    return one and lim.unit == "words" and lim.scope is None and _ONE_WORD_REPLY.search(text) is None
+
+
+def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
+    """A limit of one line or one sentence that no word ties to the whole reply: it names one part of it."""
+    one = lim.exact == 1 or (lim.maximum == 1 and lim.minimum is None)
+    return (
+        one
+        and lim.scope is None
+        and lim.unit in ("sentences", "lines")
+        and _WHOLE_REPLY.search(text[: lim.start]) is None
+        and _WHOLE_REPLY.search(text[lim.end : lim.end + 25]) is None
+        and (len(text.split()) > 4 or len(text) > 20)
+        and _PART_CUE.search(text) is not None
+    )
+
+
+# Words that place one line or sentence among other parts of the reply.
+_PART_CUE = re.compile(
+    r"\b(?:then|after|before|end(?:s|ing)?\s+with|start(?:s|ing)?\s+with|first|finally|followed|plus|saying|"
+    r"that\s+says|luego|primero|después|danach|zuerst|dann|puis|ensuite|d'abord|depois|primeiro)\b|先|再|然后|最后",
+    re.IGNORECASE,
+)
+
+_PARTS_ASIDE = re.compile(r"\s*\((?P<parts>[^()]{3,160})\)")
+
+# "Ask ONE question per message", "max 2 questions per reply": a cap on each turn of a conversation
+_PER_TURN = re.compile(
+    r"\s*(?:per|each|in\s+each|a|at\s+a)\s+(?P<turn>message|reply|turn|response|time)\b", re.IGNORECASE
+)
+
+_ANSWERED = re.compile(r"\b(?:answer|answers|respond\s+to|reply\s+to|handle|take)\b[^.,;]{0,20}$", re.IGNORECASE)
+
+# ("messy, sometimes two columns merged into one line": how the input arrives; not "return them combined into one
+# sentence", "Summarise the commits, squashed into one line per release", where the reply is what is merged)
+_INPUT_STATE = re.compile(
+    r"\b(?:sometimes|often|usually|occasionally|messy|ocr\W?d|scanned|comes?|arrives?|are|is|were|was|gets?|got|"
+    r"paste[sd]?|copied|exported|export)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_EVERY_REPLY = re.compile(
+    r"\b(?:every|each|all|any|always)\s+(?:\w+\s+)?(?:repl(?:y|ies)|answers?|responses?|messages?)\b", re.IGNORECASE
+)
+_MERGED_INTO = re.compile(
+    r"\b(?:merged|combined|joined|squashed|collapsed|crammed|packed|run\s+together|together)\s+(?:in|into|onto|on)\s+$",
+    re.I,
+)
+
+
+def _per_turn_questions(lim: limits.FoundLimit, after: str, before: str = "") -> str | None:
+    """ "Ask ONE question per message": at most that many questions in each message (the closing message may ask
+    none), rather than a reply of exactly one question."""
+    turn = _PER_TURN.match(after)
+    count = lim.exact if lim.exact is not None else lim.maximum
+    if turn is None or lim.unit != "items" or lim.scope is not None or count is None:
+        return None
+    if not lim.noun.lower().startswith("question") or _ANSWERED.search(before):
+        return None  # ("answer at most 3 questions per message": the user's questions, not the assistant's)
+    noun = "question" if count == 1 else "questions"
+    per = "at a time" if turn["turn"].lower() == "time" else f"per {turn['turn'].lower()}"
+    if lim.exact is not None and lim.exact > 1:
+        return f"Ask exactly {count} {noun} {per}."  # "Give exactly 2 questions per turn"
+    return f"Ask no more than {count} {noun} {per}."
+
+
+def _with_parts(sentence: str, after: str, exact: int | None) -> str:
+    """ "exactly 3 bullet points (guidance, margins, risks)": an aside naming as many parts as the count says what
+    each one covers, so it stays with the limit."""
+    aside = _PARTS_ASIDE.match(after)
+    if aside is None or exact is None:
+        return sentence
+    parts = labels.split_items(aside.group("parts"), last_trim=False)
+    if parts is None or len(parts) != exact:
+        return sentence
+    return f"{sentence[:-1]}: {', '.join(parts)}."
