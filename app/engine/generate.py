@@ -32,7 +32,7 @@ from app.engine.compose.plan import asks_for_label, make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
-from app.engine.phrasing import normalise
+from app.engine.phrasing import VERBS, normalise
 from app.engine.references import split_references
 from app.engine.render import render
 from app.engine.spec import PromptSpec, Section
@@ -409,14 +409,41 @@ def plan_spec(
     return composition
 
 
+# Where a prohibition's own words start inside its sentence ("Teach, don't play for them: never give the move").
+_NEGATION = re.compile(
+    r"\b(?:don'?t|do\s+not|doesn'?t|never|not|no|avoid|nunca|jamais|nie|niemals|niet|nooit|non|não|nicht|kein\w*|"
+    r"sin|senza|sem|zonder|ohne|sans)\b|不要|不能|禁止|しない|しないで",
+    re.IGNORECASE,
+)
+
+
 def _blanked(task: str, constraints: Sequence[Constraint], kind: str) -> str:
-    """The task with the spans of one kind of constraint replaced by spaces (offsets unchanged)."""
+    """The task with the spans of one kind of constraint replaced by spaces (offsets unchanged).
+
+    A prohibition's sentence can open with what the assistant is for ("Teach, don't play for them"): the words
+    before its first negation stay, so that the job they name is still classified."""
     chars = list(task)
     for c in constraints:
         span = c.span
         if c.kind == kind and span is not None and span.field == "task":
-            chars[span.start : span.end] = " " * (span.end - span.start)
+            start = span.start
+            if kind == "prohibition":
+                start = _job_before_negation(task, span.start, span.end)
+            chars[start : span.end] = " " * (span.end - start)
     return "".join(chars)
+
+
+def _job_before_negation(task: str, start: int, end: int) -> int:
+    """Where a prohibition's own words start: after an opening instruction set off by a comma or colon ("Teach,
+    don't play for them"); a scope before the negation ("En el resumen no …") is the prohibition's own."""
+    negation = _NEGATION.search(task, start, end)
+    if negation is None:
+        return start
+    opening = task[start : negation.start()].strip()
+    words = opening.rstrip(",:;-–—").split()
+    if opening[-1:] in (",", ":", ";", "-", "–", "—") and 0 < len(words) <= 3 and words[0].lower() in VERBS:
+        return negation.start()
+    return start
 
 
 def render_all(spec: PromptSpec, brief: Brief) -> tuple[str, list[RenderedPrompt]]:

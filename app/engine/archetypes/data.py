@@ -303,13 +303,16 @@ DOCUMENT_QA = Archetype(
         ),
         feat(
             "supplied sources",
-            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b(?!\s+(?:json\s+)?(?:schema|template|form|format|example))|\b(?:using|from|based on|according to) (?:the |our |this |their )?(?:[\w-]+ ){0,3}?(?:articles|docs|documents|documentation|knowledge ?base|faqs?|handbook|manuals?|wiki)\b",
+            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b(?!\s+(?:json\s+)?(?:schema|template|form|format|example))|\b(?:using|from|based on|according to) (?:only |solely )?(?:the |our |this |their )?(?:[\w-]+ ){0,3}?(?:[\"“][^\"”\n]{1,60}[\"”] )?(?:articles|docs|documents|documentation|knowledge ?base|faqs?|handbook|manuals?|wiki|booklets?|leaflets?|brochures?|pamphlets?|guidebooks?|rulebooks?)\b",
             5,
         ),
         feat(
             "documents",
             # ("a policy NGO", "our policy team": people who make policy, not a policy document to answer from)
-            r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge ?base\b|\bpolic(?:y|ies)\b(?!\s+(?:ngos?|team|people|staff|makers?|analysts?|briefs?|officers?|advis[eo]rs?|research|questions?|papers?|areas?|work)\b)|\bcontracts?\b|\bfaqs?\b|\bhelp[- ]?(?:center|centre) (?:articles?|pages?)\b|\b10-[kq]\b|\bfilings?\b",
+            r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge ?base\b|\bpolic(?:y|ies)\b(?!\s+(?:ngos?|team|people|staff|makers?|analysts?|briefs?|officers?|advis[eo]rs?|research|questions?|papers?|areas?|work)\b)|\bcontracts?\b|\bfaqs?\b|\bhelp[- ]?(?:center|centre) (?:articles?|pages?)\b|\b10-[kq]\b|\bfilings?\b|"
+            # a printed source in English or in the other languages briefs arrive in
+            r"\b(?:booklets?|leaflets?|brochures?|pamphlets?|documenti|documentos|fogli(?:o)? illustrativ[oi]|"
+            r"bugiardin[oi]|prospectos?|beipackzettel\w*|bijsluiters?|folhetos?|bulas?)\b",
             2,
         ),
         feat("citations", r"\bcit(?:e|es|ing|ations?)\b|\bsources?\b|\breferences?\b", 3),
@@ -319,18 +322,20 @@ DOCUMENT_QA = Archetype(
         feat(
             "answers only from a text",
             r"\b(?:contest\w*|respond\w*|responda\w*|répond\w*|antwort\w*|beantwort\w*|rispond\w*|antwoord\w*|beantwoord\w*)\b"
-            r"[^.\n]{0,40}?\b(?:solo|sólo|solamente|únicamente|seulement|uniquement|nur|ausschlie(?:ß|ss)lich|soltanto|"
+            r"[^.\n]{0,80}?\b(?:solo|sólo|solamente|únicamente|seulement|uniquement|nur|ausschlie(?:ß|ss)lich|soltanto|"
             r"apenas|somente|alleen|uitsluitend)\b[^.\n]{0,30}?\b(?:resumen|documento|texto|información|guía|manual|"
             r"política|normas|reglamento|convenio|tabla|document|texte|informations|guide|règlement|unterlagen|dokument|"
             r"text|angaben|informationen|handbuch|richtlinie|riassunto|testo|informazioni|guida|regolamento|resumo|"
-            r"informações|guia|regulamento|samenvatting|tekst|informatie|handleiding|lo\s+que\s+(?:pone|dice)|"
+            r"informações|guia|regulamento|samenvatting|tekst|informatie|handleiding|documenti|documentos|documents|"
+            r"fogli\w*|foglio|bugiardin\w*|prospectos?|folletos?|notices?|livrets?|brochures?|beipackzettel|bijsluiters?|"
+            r"folhetos?|bulas?|opuscol\w*|lo\s+que\s+(?:pone|dice)|"
             r"ce\s+que\s+dit|was\s+(?:da|hier|dort)\s+steht|quello\s+che\s+(?:dice|c'è)|o\s+que\s+(?:diz|está)|"
             r"wat\s+er\s+staat)",
             8,
         ),
         feat(
             "don't-know path",
-            r"\b(?:doesn't|does not|don't|do not) know\b|\bnot in the (?:docs|documents|sources|article|text)\b|\bno making (?:stuff|things) up\b|\bwithout making (?:stuff|things) up\b",
+            r"\b(?:doesn't|does not|don't|do not) know\b|\bnot in the (?:docs|documents|sources|article|text|booklet|leaflet|guide|manual|handbook)\b|\bno making (?:stuff|things) up\b|\bwithout making (?:stuff|things) up\b",
             3,
         ),
     ),

@@ -35,6 +35,26 @@ from app.engine.archetypes.variants import (
 )
 from app.engine.spec import Example, OutputFormat
 
+# A language pair stated in another language: "reçoit … en italien et rend les surtitres en français", "del inglés
+# al español", "dall'inglese all'italiano", "vom Deutschen ins Englische", "do inglês para o português", "van het
+# Engels naar het Nederlands".
+_FR_LANGUAGES = r"(?:anglais|français|allemand|italien|espagnol|portugais|néerlandais|chinois|japonais|russe|arabe)"
+_ES_LANGUAGES = r"(?:inglés|español|castellano|francés|alemán|italiano|portugués|catalán|chino|japonés)"
+_IT_LANGUAGES = r"(?:inglese|italiano|francese|tedesco|spagnolo|portoghese|cinese|giapponese|olandese)"
+_DE_LANGUAGES = r"(?:Deutsch|Englisch|Französisch|Italienisch|Spanisch|Niederländisch|Portugiesisch|Polnisch)"
+_PT_LANGUAGES = r"(?:inglês|português|espanhol|francês|alemão|italiano)"
+_NL_LANGUAGES = r"(?:Engels|Nederlands|Duits|Frans|Spaans|Italiaans|Pools|Turks)"
+_FOREIGN_LANGUAGE_PAIR = (
+    rf"\b(?:de\s+l['’]|du\s+|depuis\s+l['’])\s*{_FR_LANGUAGES}\b[^.\n]{{0,60}}?\b(?:en|vers\s+l['’]|vers\s+le)\s*{_FR_LANGUAGES}\b|"
+    rf"\ben\s+{_FR_LANGUAGES}\b[^.\n]{{0,80}}?\b(?:rend|renvoie|restitue|produit|écrit|donne)\w*\b[^.\n]{{0,40}}?"
+    rf"\ben\s+{_FR_LANGUAGES}\b|"
+    rf"\bdel\s+{_ES_LANGUAGES}\s+al\s+{_ES_LANGUAGES}\b|"
+    rf"\bdall['’]\s*{_IT_LANGUAGES}\s+(?:all['’]\s*|al\s+|in\s+){_IT_LANGUAGES}\b|"
+    rf"\b(?:vom|aus\s+dem)\s+{_DE_LANGUAGES}en\s+ins\s+{_DE_LANGUAGES}e\b|"
+    rf"\bdo\s+{_PT_LANGUAGES}\s+para\s+o\s+{_PT_LANGUAGES}\b|"
+    rf"\b(?:uit|van|vanuit)\s+het\s+{_NL_LANGUAGES}\s+(?:naar|in)\s+het\s+{_NL_LANGUAGES}\b"
+)
+
 # The rules tutor brings into another job's prompt when it is a secondary: its job's essentials, not
 # the rules that shape a whole reply (they would contradict the primary job's output).
 _TUTOR_ESSENTIAL = (
@@ -240,6 +260,7 @@ TRANSLATION = Archetype(
             r"\b(?:convert|turn|rewrite|put|render|adapt)\w*\b[^.]{0,60}?\b(?:to|into|in)\s+(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b|\b(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b[^.]{0,60}?\b(?:to|into)\s+(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b",
             8,
         ),
+        feat("language pair in another language", _FOREIGN_LANGUAGE_PAIR, 8),
         feat("multilingual", r"\bmultilingual\b|\bbilingual\b|\bnative speakers?\b", 2),
     ),
     role="You are a professional translator{for_product}.",
