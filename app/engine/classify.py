@@ -41,6 +41,13 @@ _ASCII_UNSAFE = re.compile(r"[^\x00-\x1b\x20-\x7f]")
 separators \\x1c-\\x1f (white space to Unicode `\\s`, not to ASCII `\\s`)."""
 
 
+_CJK_LATIN_SEAM = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+)
+"""Where a Latin word touches a CJK character ("SQL助手", "数据库是PostgreSQL"): both are word characters to `re`, so
+a keyword's `\\b` finds no edge there until a space is put in (for the keyword scan only, not the model's text)."""
+
+
 _CHAR_ESCAPE = re.compile(r"\\[uUxN0-7]")
 """An escape that can stand for a non-ASCII character (or a back-reference): such sources keep Unicode mode."""
 
@@ -91,6 +98,8 @@ def score_all(text: str) -> list[ArchetypeMatch]:
     keyword_points: dict[str, int] = {}
     window = prepared[:MAX_CHARS]  # the model's window: hundreds of keyword regexes must not scan a whole prompt
     plain = _ASCII_UNSAFE.search(window) is None
+    if not plain:
+        window = _CJK_LATIN_SEAM.sub(" ", window)
     for archetype, gate, (ascii_gate, ascii_patterns) in zip(
         REGISTRY, _keyword_gates(), _ascii_keywords(), strict=True
     ):

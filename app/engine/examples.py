@@ -58,19 +58,32 @@ _OTHER_LANGUAGE = re.compile(
     r"terraform|react|sql)\b",
     re.I,
 )
+# ASCII edges, not \b: in "数据库是PostgreSQL" the CJK character before the name is a word character too.
 _SQL_DIALECTS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"\bmysql|mariadb\b", re.I), "MySQL", "DATE_FORMAT(created_at, '%Y-%m-01')"),
-    (re.compile(r"\bbig ?query\b", re.I), "BigQuery", "DATE_TRUNC(DATE(created_at), MONTH)"),
     (
-        re.compile(r"\bsql ?server|t-?sql|mssql|azure sql\b", re.I),
+        re.compile(r"(?<![A-Za-z0-9_])mysql|mariadb(?![A-Za-z0-9_])", re.I),
+        "MySQL",
+        "DATE_FORMAT(created_at, '%Y-%m-01')",
+    ),
+    (
+        re.compile(r"(?<![A-Za-z0-9_])big ?query(?![A-Za-z0-9_])", re.I),
+        "BigQuery",
+        "DATE_TRUNC(DATE(created_at), MONTH)",
+    ),
+    (
+        re.compile(r"(?<![A-Za-z0-9_])sql ?server|t-?sql|mssql|azure sql(?![A-Za-z0-9_])", re.I),
         "SQL Server",
         "DATEFROMPARTS(YEAR(created_at), MONTH(created_at), 1)",
     ),
-    (re.compile(r"\bsnowflake\b", re.I), "Snowflake", "DATE_TRUNC('month', created_at)"),
-    (re.compile(r"\bsqlite\b", re.I), "SQLite", "strftime('%Y-%m-01', created_at)"),
-    (re.compile(r"\boracle\b", re.I), "Oracle", "TRUNC(created_at, 'MM')"),
-    (re.compile(r"\bduckdb\b", re.I), "DuckDB", "date_trunc('month', created_at)"),
-    (re.compile(r"\bpostgres\w*|redshift\b", re.I), "PostgreSQL", "date_trunc('month', created_at)"),
+    (re.compile(r"(?<![A-Za-z0-9_])snowflake(?![A-Za-z0-9_])", re.I), "Snowflake", "DATE_TRUNC('month', created_at)"),
+    (re.compile(r"(?<![A-Za-z0-9_])sqlite(?![A-Za-z0-9_])", re.I), "SQLite", "strftime('%Y-%m-01', created_at)"),
+    (re.compile(r"(?<![A-Za-z0-9_])oracle(?![A-Za-z0-9_])", re.I), "Oracle", "TRUNC(created_at, 'MM')"),
+    (re.compile(r"(?<![A-Za-z0-9_])duckdb(?![A-Za-z0-9_])", re.I), "DuckDB", "date_trunc('month', created_at)"),
+    (
+        re.compile(r"(?<![A-Za-z0-9_])postgres\w*|redshift(?![A-Za-z0-9_])", re.I),
+        "PostgreSQL",
+        "date_trunc('month', created_at)",
+    ),
 )
 # Example texts for labels that recur across label sets; a label set of unknown words gets no invented examples.
 _LABEL_TEXTS: dict[str, str] = {

@@ -112,7 +112,18 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
         matches = _topic_labels_lead(matches, constraints)
     matches = _field_record_leads(matches, constraints)
     matches = _without_covered_secondaries(matches)
-    return _tools_lead(matches) if tools else matches
+    return _tools_lead(matches) if tools else _without_toolless_agent(matches)
+
+
+def _without_toolless_agent(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
+    """A tool-calling agent (its rules say how to use tools) as a second job needs a tool: with none stated and no
+    word of the brief for it (only the model's guess, as for a SQL helper), its "call a tool whenever …" rules would
+    stand for tools that do not exist."""
+    return [
+        m
+        for m in matches
+        if m.rank == "primary" or not BY_ID[m.id].tools_native or any(not f.startswith("model:") for f in m.features)
+    ]
 
 
 def _without_covered_secondaries(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:

@@ -55,7 +55,8 @@ _VALUE_EXCLUDES: dict[str, tuple[str, ...]] = {
 # A prohibition that rules out prose around the answer ("no explanation", "no commentary").
 _NO_PROSE = re.compile(
     r"\bexplanations?\b|\bexplain\w*|\bcommentary\b|\bpreamble\b|\bprose\b|"
-    r"\b(?:anything|nothing)\s+(?:else\s+)?outside\s+(?:the|a|that|this)\s+(?:csv|json|table|code|query|yaml)\b",
+    r"\b(?:anything|nothing|text|words?|prose|comments?)\s+(?:else\s+)?(?:outside|around)\s+(?:of\s+)?(?:the|a|that|this|its)\s+"
+    r"(?:(?:code|sql|query)\s+)?(?:csv|json|table|code|query|yaml|sql|block|fence)\b",
     re.I,
 )
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|single|\{max_words\})"

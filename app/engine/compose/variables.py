@@ -167,14 +167,20 @@ _INLINE_TABLES = re.compile(
     r"\btable\s+`?[A-Za-z_]\w*`?\s*\(|\b[A-Za-z_]\w*\s+table\s*\([^()]*,|"
     r"\b(?!(?:a|an|the|one|this|that|each|every|markdown|html|simple|small|single)\s)[A-Za-z_]\w*\s+table\s+"
     r"(?:with|has)\s+(?:the\s+)?columns?\s*:?\s*`?[A-Za-z_]\w*`?\s*,|"
-    r"\b(?:tablas?|tabellen?|tables?|tabelas?|tabelle)\s*:\s*`?[A-Za-z_]\w*`?\s*\(",
+    r"\b(?:tablas?|tabellen?|tables?|tabelas?|tabelle)\s*:\s*`?[A-Za-z_]\w*`?\s*\(|"
+    r"(?:表|テーブル)\s*[：:]\s*`?[A-Za-z_]\w*`?\s*\(",
     re.IGNORECASE,
+)
+# Two lines that are each a table with its columns ("shipments(shipment_id, customer_id, created_at, status)"),
+# under a heading in any language ("主要的表：").
+_TABLE_LINES = re.compile(
+    r"^[ \t]*[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){2,}\s*\)[ \t]*$", re.MULTILINE
 )
 
 
 def _written_schema(plan: Plan) -> bool:
     """Whether the brief itself gives what a `schema` slot would ask for: its tables, or a JSON schema."""
-    if _INLINE_TABLES.search(plan.brief.task):
+    if _INLINE_TABLES.search(plan.brief.task) or len(_TABLE_LINES.findall(plan.brief.task)) >= 2:
         return True
     json_schema = plan.brief.json_schema is not None or bool(plan.of_kind("schema"))
     return json_schema and not any(v.name == "schema" for v in plan.primary.variables)

@@ -72,7 +72,18 @@ _CODE_WORDS = r"sql|code|query|queries|script|regex|snippet|python|bash|shell\s+
 _CODE_ONLY = (
     rf"\b(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\s+only\b|"
     rf"\b(?:only|just)\s+(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\b"
-    r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))"
+    r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))|"
+    # "no text outside the block", "nothing before or after the code block": the block is the whole reply
+    r"\b(?:no\s+(?:other\s+)?(?:text|prose|words|comments?)|nothing(?:\s+else)?)\s+(?:outside|around|before\s+or\s+after)\s+"
+    r"(?:of\s+)?(?:the|a|that|this|its)\s+(?:(?:sql|code|query)\s+)?(?:block|fence|code)\b|"
+    # "solo el SQL", "nur den Code", "uniquement le code", "apenas a consulta", "alleen de query"
+    r"\b(?:solo|solamente|únicamente|nur|uniquement|seulement|apenas|somente|soltanto|alleen)\s+"
+    r"(?:(?:el|la|le|den|das|die|o|a|il|lo|de|het)\s+)?(?:sql|c[óo]digo|code|codice|query|consulta|requête|abfrage)\b|"
+    # "只输出一条SQL", "代码块外面不要任何文字", "SQLのみ" (no \b: CJK characters are word characters)
+    r"只(?:输出|輸出|返回|给|給)(?:一条|一條|一段)?\s*(?:SQL|代码|代碼|查询|查詢)|"
+    r"(?:代码块|代碼塊|コードブロック)(?:的)?(?:外面|之外|以外|外|の外)(?:に|には|は)?[^。；\n]{0,6}?"
+    r"(?:不要|不能|别|不得|何も|書かない|書かず|出さない)|"
+    r"(?<![A-Za-z])(?:SQL|コード|クエリ)(?:のみ|だけ)"
 )
 _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # No \b: in "输出JSON" a CJK character is a word character, so there is no word boundary before "JSON".
@@ -263,7 +274,8 @@ def required_features(text: str) -> list[tuple[str, int, int]]:
 _VALUE_KEYS = (
     "json", "plain", "label", "categor", "class", "tabular", "code", "prose", "sql", "quer", "script", "regex",
     "snippet", "python", "bash", "command", "tabla", "tabelle", "tableau", "tabela", "表", "texto", "klartext",
-    "nur text", "texte", "纯文本", "プレーン", "etiqueta", "étiquette", "catégorie", "rótulo", "kategorie",
+    "nur text", "texte", "纯文本", "プレーン", "etiqueta", "étiquette", "catégorie", "rótulo", "kategorie", "block",
+    "代码", "代碼", "コード", "クエリ", "código", "codice", "consulta", "requête", "abfrage",
 )  # fmt: skip
 
 
@@ -287,7 +299,9 @@ def find_format(text: str) -> FoundFormat | None:
         for candidate, pattern in _VALUES:
             match = pattern.search(text)
             asked = candidate != "json" or _FORMAT_VERB.search(text) or _FOREIGN_ONLY_FORMAT.search(text)
-            if match and not in_ranges(match.start(), ranges) and asked:
+            # ("no text outside the block" is negated by its own words: what it rules out is all but the code)
+            own_negation = match is not None and match.group(0).lower().startswith(("no ", "nothing"))
+            if match and (own_negation or not in_ranges(match.start(), ranges)) and asked:
                 value = candidate
                 spans.append((match.start(), match.end()))
                 break

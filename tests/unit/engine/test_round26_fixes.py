@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine.brief import Brief
-from app.engine.generate import classify_brief, read_constraints
+from app.engine.generate import classify_brief, generate, read_constraints
 
 
 def primary(task: str) -> str:
@@ -65,3 +65,37 @@ def test_a_language_pair_written_in_another_language_is_translation(task: str) -
 )
 def test_answers_from_a_booklet_or_leaflet_are_document_qa(task: str) -> None:
     assert primary(task) == "document_qa"
+
+
+def prompt(task: str) -> str:
+    return generate(Brief(task=task, target="claude")).prompt
+
+
+SQL_TABLES = "tickets(ticket_id, store_id, opened_at, closed_at, priority)\nstores(store_id, city, region, manager)\n"
+
+
+def test_no_text_outside_the_block_makes_the_reply_code_only() -> None:
+    task = (
+        "Query helper for our helpdesk leads, MySQL 8. Tables:\n"
+        + SQL_TABLES
+        + "Always one SELECT in a ```sql fence and no text outside the block."
+    )
+    found = [c for c in read_constraints(Brief(task=task)) if c.kind == "format"]
+    assert [c.value for c in found] == ["code"]
+    text = prompt(task)
+    assert "<thinking>" not in text
+    assert "then an explanation" not in text
+
+
+def test_a_sql_helper_briefed_in_chinese_is_a_sql_analyst_with_code_only_replies() -> None:
+    """'SQL助手' and '数据库是MySQL': a Latin word touching CJK characters has no \\b edge for keyword patterns."""
+    task = "给门店运营组用的SQL助手，数据库是MySQL 8。表：\n" + SQL_TABLES + "只输出一条SQL，代码块外面不要任何文字。"
+    brief = Brief(task=task)
+    matches = classify_brief(brief, read_constraints(brief))
+    assert [m.id for m in matches] == ["sql_analyst"]  # no tool agent without a tool
+    text = prompt(task)
+    assert "Reply with the code only." in text
+    assert "{{schema}}" not in text  # the brief writes its tables
+    assert "FROM tickets" in text  # the example uses the brief's own table, in the MySQL dialect
+    assert "DATE_FORMAT(" in text
+    assert "Call a tool" not in text
