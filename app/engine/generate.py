@@ -220,16 +220,38 @@ def _field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
     if any(" " in field for field in fields):
         return matches  # "Homeowner goals, Monthly electric bill, …": a note's headings in prose, not a record's keys
     label_sets = [c for c in constraints if c.kind == "labels"]
-    if not matches or matches[0].id not in BY_ID or not fields or not label_sets:
+    if not matches or matches[0].id not in BY_ID or not fields:
         return matches
+    if not label_sets:
+        # "Turn driver notes into CSV … Header row exactly: farm_id,collected_at,litres": a job the model guessed
+        # with no word of the brief for it is the extractor of the record the brief lays out, when the extractor
+        # has such a word, or when the guess is a labeller with no label set
+        extractor_cued = any(
+            BY_ID[m.id].extracts_fields and any(not f.startswith("model:") for f in m.features) for m in matches[1:]
+        )
+        guessed = all(f.startswith("model:") for f in matches[0].features)
+        if not (guessed and (extractor_cued or BY_ID[matches[0].id].uses_labels)):
+            return matches
+        if extractor_cued:
+            return _extractor_leads(matches, displaced=True)
     if not BY_ID[matches[0].id].uses_labels or _names_a_job(matches[0], labels=True):
         return matches  # "Classify the sentiment … fields review_id, sentiment (one of: …)": a judgement, named
     if not all(c.scope and c.scope.lower().removesuffix(" label") in fields for c in label_sets):
         return matches
+    return _extractor_leads(matches, displaced=not label_sets)
+
+
+def _extractor_leads(matches: list[ArchetypeMatch], *, displaced: bool) -> list[ArchetypeMatch]:
+    """The field extractor first; `displaced` drops the job it replaces (a guessed labeller with no label set
+    would only bring label rules to a record without labels)."""
     extractor = next(a for a in REGISTRY if a.extracts_fields)
     found = next((m for m in matches if BY_ID.get(m.id) is extractor), None)
     lead = found or ArchetypeMatch(id=extractor.id, score=matches[0].score, features=["field record"])
-    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not found]
+    rest = [
+        msgspec.structs.replace(m, rank="secondary")
+        for m in matches
+        if m is not found and not (displaced and m is matches[0])
+    ]
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
 
 

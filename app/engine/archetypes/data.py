@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.archetypes.variants import (
+    CSV_RECORD,
     FIELD_LINES,
     LABELLED_RECORD,
     NOTES_TO_TEXT,
@@ -52,6 +53,12 @@ DATA_EXTRACTION = Archetype(
             6,
         ),
         feat("fields", r"\bfields?\b|\battributes?\b|\bkey[- ]value\b|\bentities\b", 2),
+        # "Turn the voice memos into CSV", "convert each line into one CSV row": text in, rows of a table out
+        feat(
+            "text into csv rows",
+            r"\b(?:turn|convert|transform|put|map)\w*\s+[^.\n]{1,60}?\binto\s+(?:exactly\s+)?(?:a\s+|one\s+)?(?:csv|spreadsheet)\b",
+            6,
+        ),
         feat(
             # "a model that reads one email and returns this JSON and nothing else": one text in, one record out
             "reads a text, returns a record",
@@ -126,7 +133,7 @@ DATA_EXTRACTION = Archetype(
         ),
     ),
     blend_output="After the main answer, give the extracted fields as one JSON object.",
-    variants=(YAML_RECORD, PROSE_THEN_JSON, TABLE_EXTRACTION, FIELD_LINES),
+    variants=(CSV_RECORD, YAML_RECORD, PROSE_THEN_JSON, TABLE_EXTRACTION, FIELD_LINES),
 )
 
 CLASSIFICATION = Archetype(

@@ -1381,6 +1381,51 @@ FIELD_LINES = Variant(
 )
 
 
+# "Turn it into exactly one CSV row matching this header: sku,brand,…", "output CSV only": the record is CSV, so
+# every JSON line of the default (role, schema, example, reminder) would contradict the brief.
+CSV_RECORD = Variant(
+    name="csv record",
+    cue=re.compile(
+        r"\bcsv\s+(?:rows?|lines?|records?|only|output|format)\b|\b(?:as|in|into|als|en|em|como)\s+(?:a\s+|one\s+)?csv\b|"
+        r"\b(?:output|return|reply|respond|ausgabe|salida|saída|sortie|uitvoer)\b[^.\n]{0,30}\bcsv\b|"
+        r"\b(?:nur|only|solo|seulement|apenas|alleen)\s+(?:the\s+|das\s+|el\s+|le\s+|o\s+|de\s+)?csv\b",
+        re.IGNORECASE,
+    ),
+    # JSON somewhere in the brief: the CSV is what arrives ("each CSV row becomes a JSON object")
+    unless=re.compile(
+        r"\bjson\b|\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non)\s+(?:(?:als|as|in|en)\s+)?csv\b", re.I
+    ),
+    changes={
+        "objective": "Extract the requested fields from the input text into CSV with exactly the listed columns, in order.",
+        "success": "Success means valid CSV with exactly the listed columns in the listed order, and an empty value for "
+        "everything the input does not state.",
+        "rules": (
+            rule(
+                "Copy values exactly as they appear in the input; normalise only dates and numbers.",
+                "Downstream systems compare values literally, so rewording breaks matching.",
+            ),
+            rule(
+                "Leave a column empty when the input does not state its value.",
+                "A guessed value is indistinguishable from a real one downstream; an empty cell is honest.",
+            ),
+            rule(
+                "Wrap a value in double quotes when it contains a comma, a double quote or a line break, and double any "
+                "double quote inside it.",
+                "An unquoted comma shifts every later column of the row.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="prose",
+            description="CSV with exactly the listed columns, in the listed order, and nothing before or after it.",
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Return a row with every column empty when the input holds no extractable data.",
+        "final_reminder": "Return only the CSV, with empty values for missing fields.",
+    },
+)
+
+
 # "Ausgabe bitte als YAML, NICHT als JSON, unser Import-Skript liest YAML": the record is YAML, so every JSON line
 # of the default (role, schema, example, reminder) would contradict the brief.
 # The reply as YAML: "as YAML", "Ausgabe bitte als YAML", "output: YAML", "nur das YAML" (not a file's ".yaml").

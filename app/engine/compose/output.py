@@ -14,6 +14,7 @@ from app.engine.compose.cues import extract_fields, field_key, field_schema, ide
 from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
 from app.engine.constraints import Constraint
+from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.labels import split_items
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
@@ -114,7 +115,10 @@ _QUOTED_RULE = re.compile(r'^Follow this rule from the brief: "(?P<rule>.*)"\.?$
 
 def _said_already(constraint: Constraint, stated: list[str]) -> bool:
     """A brief's sentence kept whole as a limit ("Si le texte fait moins de 30 mots, mets 0/20") that the stated
-    output format already carries word for word: saying it twice adds nothing."""
+    output format already carries word for word: saying it twice adds nothing. So is any constraint whose own
+    sentence the stated format holds ("Start the CSV with exactly this header row: …")."""
+    if any(constraint.text.strip() in line for line in stated):
+        return True
     if constraint.kind != "limit" or constraint.scope != "the part this sentence names":
         return False
     quoted = _QUOTED_RULE.match(constraint.text)
@@ -399,15 +403,16 @@ def output_format(plan: Plan) -> OutputFormat:
         lines = [" ".join(line.strip().lstrip("-*• ").split()) for line in keyed.group("lines").splitlines()]
         stated = [f"Exactly these lines, in this order: {' / '.join(f'`{line}`' for line in lines if line)}."]
         in_lines = keyed.span("lines")
-    elif (csv := _csv_reply(brief.task)) is not None:
+    elif (csv := csv_reply(brief.task)) is not None:
         # "Output has to be CSV …, with exactly this header row:\nstudent_id,criterion,score,justification"
         kind, schema = "prose", None
-        header = ",".join(part.strip() for part in csv["header"].split(","))
-        rows = f", {csv['rows'].strip().rstrip('.')}" if csv["rows"] else ""
-        stated = [
-            f"CSV only, starting with exactly this header row: `{header}`{rows}. No prose, Markdown or code fence "
-            "before or after it."
-        ]
+        header = not no_header_row(brief.task)
+        parts = ["CSV only.", describe_columns(csv.columns, header=header)]
+        if csv.rows:
+            parts.append(f"Then {csv.rows}." if header else f"{csv.rows[0].upper()}{csv.rows[1:]}.")
+        elif not header and one_row(brief.task):
+            parts.append("Exactly one row.")
+        stated = [" ".join([*parts, "No prose, Markdown or code fence before or after it."])]
     elif _yaml_reply(brief.task) and plan.primary.output.kind != "json" and not plan.primary.extracts_fields:
         # a review, a plan, a list of findings written as YAML: the shape the brief names, no JSON schema
         kind = "prose"
@@ -640,25 +645,6 @@ _YAML_LIST = re.compile(
 )
 
 
-def _csv_reply(task: str) -> re.Match[str] | None:
-    """The brief's CSV header when the reply is that CSV ("The output must be CSV …, with exactly these columns:"),
-    not when the CSV is what arrives ("Our shop exports orders as CSV with the header row: …")."""
-    if re.search(r"\bjson\b", task, re.IGNORECASE):
-        return None
-    csv = _CSV_HEADER.search(task)
-    if csv is None:
-        return None
-    lead = task[max(0, task.rfind(".", 0, csv.start()) + 1, csv.start() - 60) : csv.start()]
-    return csv if _CSV_OUTPUT_LEAD.search(lead) and not _CSV_INPUT_LEAD.search(lead) else None
-
-
-_CSV_OUTPUT_LEAD = re.compile(
-    r"\b(?:output|return|reply|respond|produce|print|emit|give\s+(?:me|us)|send\s+(?:me|us|back)|write|format)\b",
-    re.IGNORECASE,
-)
-_CSV_INPUT_LEAD = re.compile(r"\b(?:export\w*|import\w*|upload\w*|paste\w*|receiv\w*|get|gets|attach\w*)\b", re.I)
-
-
 def _yaml_reply(task: str) -> bool:
     """Whether the brief asks for the reply as YAML and never for JSON (not YAML the user works on: "mistakes in YAML
     files", "Fehler in YAML-Dateien", nor "in Markdown, not as YAML")."""
@@ -698,16 +684,6 @@ _VARIANT_WORDS = {
     "Spanish": "Opción", "Portuguese": "Opção", "French": "Variante", "German": "Variante", "Italian": "Variante",
     "Japanese": "案", "Chinese": "方案",
 }  # fmt: skip
-
-
-# "CSV I can paste into my markbook, with exactly this header row:\nstudent_id,criterion,score,justification\none row
-# per student per criterion": the reply is CSV under the brief's own header
-_CSV_HEADER = re.compile(
-    r"\bCSV\b[^\n]{0,120}?\b(?:header(?:\s+row)?|columns?)\b[^\n:]{0,40}:\s*\n?[ \t]*`?"
-    r"(?P<header>[A-Za-z_][\w ]{0,30}(?:,[ \t]*[A-Za-z_][\w ]{0,30}){1,15})`?[ \t]*"
-    r"(?:\n[ \t]*(?P<rows>one\s+row\s+(?:per|for\s+each|for\s+every)\s+[^.\n]{3,80}))?",
-    re.IGNORECASE,
-)
 
 
 # "Then print a JSON object with keys … and tell them a volunteer will contact them within 3 business days."

@@ -46,6 +46,7 @@ from app.engine.constraints.clause_readers import (
     with_line_purposes,
 )
 from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
+from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row
 from app.engine.constraints.limit_clauses import read_limits
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
@@ -164,6 +165,15 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
                 )  # fmt: skip
         found.extend(_field_limits(field, obj, schema))
         masked = _mask(masked, obj.start, obj.end)
+    csv = csv_reply(masked)
+    if csv is not None:
+        # "one CSV row matching this header:\n\nsku,brand,…": the header row names the reply's columns
+        found.append(
+            Constraint(
+                kind="fields", text=describe_columns(csv.columns, header=not no_header_row(field.text)),
+                span=field.span(csv.start, csv.end), values=list(csv.columns),
+            )
+        )  # fmt: skip
     for values, multi, start, end in labels.find_label_block(masked):
         found.append(
             Constraint(

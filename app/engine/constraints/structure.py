@@ -255,6 +255,8 @@ _FIELD_NOUNS = (
 )
 _FIELDS_INTRO = re.compile(
     rf"\b(?:{_FIELD_NOUNS})\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
+    # "one CSV row matching this header:\n\nsku,brand,product_name": a CSV header row names the columns
+    r"\bheader(?:\s+(?:row|line))?\s*:\s*(?=`?[A-Za-z_]\w*[ \t]*,[ \t]*[A-Za-z_])|"
     rf"\b(?:with|containing|including|has|having|mit|con|avec|com|met)\s+"
     r"(?:the\s+|exactly\s+|los\s+|las\s+|den\s+|die\s+|folgenden\s+|les\s+|des\s+|os\s+|i\s+|gli\s+|de\s+|volgende\s+)?"
     r"(?:(?:these|following|siguientes|suivants|seguintes|seguenti)\s+)?"

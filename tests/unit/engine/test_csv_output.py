@@ -19,8 +19,9 @@ def _prompt(task: str) -> str:
 
 def test_the_reply_is_csv_under_the_briefs_header() -> None:
     prompt = _prompt(_CSV_BRIEF)
-    assert "CSV only, starting with exactly this header row: `call_id,check,passed,evidence`, one row per call per" in (
-        prompt
+    assert (
+        "CSV only. Start the CSV with exactly this header row: `call_id,check,passed,evidence`. Then one row per"
+        in (prompt)
     )
 
 
@@ -32,7 +33,7 @@ def test_nothing_outside_the_csv_leaves_no_thinking_block() -> None:
 
 def test_a_capitalised_column_before_its_limit_is_what_the_limit_sizes() -> None:
     limits = [(c.text, c.scope) for c in read_constraints(Brief(task=_CSV_BRIEF)) if c.kind == "limit"]
-    assert limits == [("Keep the evidence to at most 20 words.", "the evidence")]
+    assert limits == [("Keep the evidence field to at most 20 words.", "the evidence field")]
 
 
 def test_an_order_before_a_limit_names_no_part() -> None:

@@ -234,7 +234,8 @@ def test_an_inline_numbered_list_is_split_into_its_items() -> None:
         "YYYY-MM-DD 3. Never make up a litres figure. 4. Output the CSV only."
     )
     prompt = generate(Brief(task=task, target="claude")).prompt
-    assert "farm_id,collected_at,litres." in prompt  # no " 2." glued to the header
+    assert "farm_id,collected_at,litres`" in prompt  # no " 2." glued to the header
+    assert "litres 2" not in prompt
     assert "- From the brief: collected_at as YYYY-MM-DD." in prompt  # a field name is not capitalised
     assert "Spec:" not in prompt
     assert "Spec." not in prompt

@@ -6,6 +6,7 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.generate import classify_brief, generate, read_constraints
+from app.engine.lint import lint_prompt
 
 
 def primary(task: str) -> str:
@@ -99,3 +100,62 @@ def test_a_sql_helper_briefed_in_chinese_is_a_sql_analyst_with_code_only_replies
     assert "FROM tickets" in text  # the example uses the brief's own table, in the MySQL dialect
     assert "DATE_FORMAT(" in text
     assert "Call a tool" not in text
+
+
+CSV_ROW_BRIEF = (
+    'Our stock sheets come in from four warehouses, every one formatted differently (e.g. "Bolt M8 x40, 200pcs, '
+    '€0,12/pc", "M10 nut | 1k | 0.05 EUR"). I paste one line at a time. Convert it into exactly one CSV row '
+    "matching this header:\n\npart_code,description,quantity,unit_price_eur\n\n"
+    "unknown value = empty cell. output only the row, no header line, no code fences."
+)
+
+
+def test_a_csv_row_under_the_briefs_header_is_the_reply_not_a_json_record() -> None:
+    fields = [c for c in read_constraints(Brief(task=CSV_ROW_BRIEF)) if c.kind == "fields"]
+    assert [c.values for c in fields] == [["part_code", "description", "quantity", "unit_price_eur"]]
+    text = prompt(CSV_ROW_BRIEF)
+    assert "with no header row: `part_code,description,quantity,unit_price_eur`" in text
+    assert "Exactly one row." in text
+    assert "JSON" not in text  # no schema, no JSON example, no JSON reminder
+    assert "Start the CSV with exactly this header row" not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are a data cleaner for our stock sheets. Return CSV only, with the header row "
+        "part_code,description,quantity,unit_price_eur and one row per input line. Leave unknown values empty.",
+        "You are a data cleaner. Output CSV only. Start the CSV with exactly this header row: "
+        "`part_code,description,quantity`. No prose before or after it.",
+    ],
+)
+def test_a_csv_header_row_counts_as_named_fields_for_the_linter(text: str) -> None:
+    """STR-07 ('structured output without fields') was a false error on a CSV whose header row names the columns."""
+    assert "STR-07" not in [f.rule_id for f in lint_prompt(text).findings]
+
+
+def test_a_csv_record_without_a_label_set_is_extracted_not_labelled() -> None:
+    """The model's guess of a labeller for 'Turn … into CSV' brought 'choose exactly one label' and a {{labels}} slot
+    to a record the brief lays out column by column."""
+    task = (
+        "Turn the night shift's voice memos into CSV. Spec: 1. Header row exactly: memo_id,aisle,item,count "
+        "2. count as a whole number 3. Output the CSV only."
+    )
+    brief = Brief(task=task)
+    assert [m.id for m in classify_brief(brief, read_constraints(brief))] == ["data_extraction"]
+    text = prompt(task)
+    assert "{{labels}}" not in text
+    assert "`memo_id,aisle,item,count`" in text
+
+
+def test_a_header_line_of_its_own_in_a_csv_brief_names_the_columns() -> None:
+    task = (
+        "Bakery chain - turn the shop managers' end-of-day texts into CSV for head office.\nSpec:\n"
+        "1. Header row exactly: shop_id,closed_at,loaves_left,waste_kg\n2. One row per shop\n"
+        "3. never make up a waste figure\n4. output the CSV only"
+    )
+    text = prompt(task)
+    assert "Start the CSV with exactly this header row: `shop_id,closed_at,loaves_left,waste_kg`." in text
+    assert "Structured output is requested without naming its fields" not in str(
+        generate(Brief(task=task, target="claude")).lint
+    )

@@ -181,6 +181,9 @@ FIELDS = Phrases(
     r"`[a-z_]\w*`[^.\n]{0,40}`[a-z_]\w*`",
     r":[ \t]*(?:string|number|integer|boolean|bool|int|float|array|object|list|null)\b",
     r"<(?:schema|fields|json_schema)>",
+    # a CSV header row names the columns: "header row: `call_id,check,passed`", "with header name,email,phone"
+    r"`[a-z_]\w*(?:,[ \t]*[a-z_]\w*)+`",
+    r"\bheader(?:\s+(?:row|line))?\s*:?\s*\n?[ \t]*[a-z_]\w*(?:,[ \t]*[a-z_]\w*)+",
     # "with fields label and priority", "keys: name, email, plan", "the properties title, year and genre"
     *heads(
         "fields|keys|properties|columns|attributes",

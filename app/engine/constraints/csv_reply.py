@@ -1,0 +1,94 @@
+"""A reply that is CSV under columns the brief writes out as its header row, told apart from a CSV that arrives."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# "CSV I can paste into my markbook, with exactly this header row:\nstudent_id,criterion,score,justification\none row
+# per student per criterion", "Turn it into exactly one CSV row matching this header:\n\nsku,brand,…"
+_CSV_HEADER = re.compile(
+    r"\bCSV\b[^\n]{0,120}?\b(?:header(?:\s+row)?|columns?)\b(?:[^\n:]{0,40}:[ \t]*(?:\n[ \t]*){0,2}|[ \t]+)`?"
+    r"(?P<header>[A-Za-z_][\w ]{0,30}(?:,[ \t]*[A-Za-z_][\w ]{0,30}){1,15})`?[ \t]*"
+    r"(?:\n[ \t]*(?P<rows>one\s+row\s+(?:per|for\s+each|for\s+every)\s+[^.\n]{3,80}))?",
+    re.IGNORECASE,
+)
+# "… turn tanker drivers' notes into CSV.\nSpec:\n1. Header row exactly: farm_id,collected_at,…": a header line of
+# its own, in a brief that asks for CSV
+_HEADER_LINE = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]*|[-*•][ \t]*)?(?:csv\s+)?header(?:\s+(?:row|line))?(?:\s+exactly)?[ \t]*:[ \t]*`?"
+    r"(?P<header>[A-Za-z_]\w{0,30}(?:,[ \t]*[A-Za-z_]\w{0,30}){1,15})`?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ASKS_CSV = re.compile(
+    r"\b(?:into|as|in)\s+(?:a\s+|one\s+)?csv\b|\b(?:output|return|reply\s+with|send\s+back)\s+(?:the\s+|a\s+|only\s+)?csv\b",
+    re.IGNORECASE,
+)
+_OUTPUT_LEAD = re.compile(
+    r"\b(?:output|return|reply|respond|produce|print|emit|give\s+(?:me|us)|send\s+(?:me|us|back)|write|format)\b|"
+    r"\b(?:turn|convert|transform|map|reformat)\w*\b[^.]{0,40}\binto\b",
+    re.IGNORECASE,
+)
+# ("Our shop exports orders as CSV with the header row: …": the CSV is what arrives)
+_INPUT_LEAD = re.compile(r"\b(?:export\w*|import\w*|upload\w*|paste\w*|receiv\w*|get|gets|attach\w*)\b", re.I)
+_NO_HEADER_ROW = re.compile(
+    r"\b(?:no|without(?:\s+a|\s+the)?|skip(?:\s+the)?|omit(?:\s+the)?|never\s+(?:add|repeat|write)\s+the)\s+header"
+    r"(?:\s+(?:row|line))?\b|\bsin\s+(?:la\s+)?cabecera\b|\bohne\s+(?:Kopfzeile|Header)\b|\bsans\s+(?:l['’])?en-tête\b",
+    re.IGNORECASE,
+)
+_ONE_ROW = re.compile(r"\b(?:exactly\s+)?(?:one|a\s+single|1)\s+(?:csv\s+)?(?:row|line)\b", re.IGNORECASE)
+
+
+class CsvReply(NamedTuple):
+    """The columns of a CSV reply, the brief's sentence asking for it, and its rows phrase ("one row per call per
+    check")."""
+
+    columns: tuple[str, ...]
+    start: int
+    end: int
+    rows: str
+
+
+def csv_reply(text: str) -> CsvReply | None:
+    """The CSV the reply is, when the brief writes its header row and asks for it (never beside JSON)."""
+    if re.search(r"\bjson\b", text, re.IGNORECASE):
+        return None
+    match = _CSV_HEADER.search(text)
+    if match is not None:
+        lead = text[max(0, text.rfind(".", 0, match.start()) + 1, match.start() - 60) : match.start()]
+        if not _OUTPUT_LEAD.search(lead) or _INPUT_LEAD.search(lead):
+            return None
+    elif (asked := _ASKS_CSV.search(text)) is not None and not _INPUT_LEAD.search(text, max(0, asked.start() - 60)):
+        match = _HEADER_LINE.search(text)
+    if match is None:
+        return None
+    columns = tuple(part.strip() for part in match["header"].split(","))
+    end = match.end("header")
+    number = re.search(r"\s+\d{1,2}$", columns[-1])
+    if number is not None and text[end : end + 1] in (".", ")"):
+        # "Header row exactly: farm_id,collected_at,litres 2. collected_at as …": the next item's number
+        columns = (*columns[:-1], columns[-1][: number.start()])
+        end -= len(number.group(0))
+    rows = (match.groupdict().get("rows") or "").strip().rstrip(".")
+    # the span is the whole request ("Output has to be CSV …, with exactly this header row:\n…"): its words are all
+    # in the output format
+    start = max(text.rfind(".", 0, match.start()) + 1, text.rfind("\n", 0, match.start()) + 1)
+    return CsvReply(columns, start + len(text[start:]) - len(text[start:].lstrip()), end, rows)
+
+
+def no_header_row(text: str) -> bool:
+    """Whether the brief rules out a header row ("no header line")."""
+    return _NO_HEADER_ROW.search(text) is not None
+
+
+def one_row(text: str) -> bool:
+    """Whether the reply is a single row ("exactly one CSV row")."""
+    return _ONE_ROW.search(text) is not None
+
+
+def describe_columns(columns: tuple[str, ...] | list[str], *, header: bool) -> str:
+    """The imperative sentence for a CSV reply's columns, with or without its header row."""
+    listed = ",".join(columns)
+    if header:
+        return f"Start the CSV with exactly this header row: `{listed}`."
+    return f"Write exactly these columns, in this order, with no header row: `{listed}`."
