@@ -174,9 +174,10 @@ class FoundFormat(NamedTuple):
 FEATURE_KEYS = (
     "markdown", "format", "rich text", "bold", "italic", "asterisk", "bullet", "list", "aufzählung", "viñeta",
     "puce", "tópico", "opsomming", "kopjes", "elench", "titolett", "箇条", "列表", "heading", "header",
-    "section title", "título", "überschrift", "titre",
-    "見出し", "标题", "emoji", "emoticon", "emote", "smiley", "絵文字", "表情", "table", "tabla", "tabelle",
-    "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace", "lien", "fence",
+    "section title", "título", "überschrift", "titre", "見出し", "标题", "マークダウン", "顔文字", "テーブル",
+    "コードブロック", "代码块", "リンク", "链接", "项目符号", "emoji", "emoticon", "emote", "smiley", "絵文字", "表情",
+    "table", "tabla", "tabelle", "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace",
+    "lien", "fence",
 )  # fmt: skip
 
 
@@ -212,12 +213,27 @@ def mentions_feature(text: str) -> bool:
     return any(key in lowered for key in FEATURE_KEYS)
 
 
+# Japanese puts the negation after what it rules out: "マークダウン記号（#や**）も使わない", "絵文字は使わないで",
+# "表は不要", "マークダウン禁止".
+_JA_BANNED_AFTER = re.compile(
+    "(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _CJK_FEATURES.items()) + ")"
+    r"(?=(?:記号|形式|記法|表記)?(?:[（(][^）)\n]{0,20}[）)])?\s*(?:は|も|を)?\s*(?:一切)?"
+    r"(?:使わない|使わず|使用しない|使用禁止|禁止|不要|なし|無し|不可|避けて))",
+    re.IGNORECASE,
+)
+
+
 def forbidden_features(text: str) -> list[tuple[str, int, int]]:
     """Formatting features named under a negation ("no markdown, no lists"): (feature, start of its negation, end)."""
     if not mentions_feature(text):
         return []
     ranges = negated_ranges(text)
     found: list[tuple[str, int, int]] = []
+    if not text.isascii():
+        for banned in _JA_BANNED_AFTER.finditer(text):
+            name = banned.lastgroup
+            assert name is not None
+            found.append((name, banned.start(), banned.end()))
     for match in _FEATURE.finditer(text):
         scope = next((r for r in ranges if r[0] <= match.start() < r[1]), None)
         if scope is None:

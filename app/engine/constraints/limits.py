@@ -192,7 +192,17 @@ _FOREIGN_PART_NAMES = {
 _CJK_RETURNS = re.compile(r"(?:返回|返す|返します|戻す|返却|返还)\s*(?:最多|最大|至多)?\s*$")
 # "決定事項は1件あたり40文字以内", "每条不超过20字": a limit per item.
 _CJK_PER_PERSON = re.compile(r"(?:1|一|１)(?:人|名)(?:あたり|につき)?\s*$|每(?:人|个人|位)\s*$")
-_CJK_AFTER_LINES = re.compile(r"(?:1|一|１)行\s*[・、，,／/]\s*$")  # "1人1行・80文字以内" (not "3行・100文字以内")
+# "1人1行・80文字以内", "1行40文字以内", "1行あたり30字", "每行不超过20字" (not "3行・100文字以内"): per line
+_CJK_AFTER_LINES = re.compile(r"(?:1|一|１)行\s*(?:[・、，,／/]|あたり|につき)?\s*$|每行\s*$")
+# "1行40文字以内": "1行" says per line, not a reply of one line
+_CJK_PER_LINE_AHEAD = re.compile(
+    r"\s*(?:あたり|につき)?\s*(?:最大|最多|至多|不超过)?\s*[0-9０-９一二三四五六七八九十百]+\s*(?:文字|字)"
+)
+# "各見出しの下は最大2行", "每个标题下最多3行": a limit for each heading's section
+_CJK_PER_SECTION = re.compile(
+    r"(?:各|それぞれの)(?:見出し|セクション|章|段落)(?:の下|ごと|の中)?(?:は|に|も|で)?\s*$|"
+    r"每(?:个|個)?(?:标题|標題|部分|小节|小節|段落|类别|類別)(?:下面?|下方)?(?:都)?\s*$"
+)
 _CJK_PER_ITEM = re.compile(
     r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項|"
     r"各(?:項目|項|行|点|文)(?:は|も|を)?|每(?:项|條|条|行|点)(?:都)?)\s*$"
@@ -996,6 +1006,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         minimum, maximum, exact = _bounds(cjk_kind, unit, n1, n2)
         if _CJK_RETURNS.search(text[max(0, match.start() - 8) : match.start()]):
             continue  # "run_sql(sql) 执行查询，最多返回 500 行": what a tool returns, not the reply's length
+        if unit == "lines" and n1 == 1 and n2 is None and _CJK_PER_LINE_AHEAD.match(text, match.end()):
+            continue  # "1行40文字以内": the length of each line, not a one-line reply
         per_item = _CJK_PER_ITEM.search(text[max(0, match.start() - 12) : match.start()])
         before = text[max(0, match.start() - 8) : match.start()]
         scope = (
@@ -1003,6 +1015,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             if _CJK_PER_PERSON.search(before)
             else "each line"  # "1人1行・80文字以内": the characters of each of those lines
             if _CJK_AFTER_LINES.search(before)
+            else "each heading's section"
+            if _CJK_PER_SECTION.search(text[max(0, match.start() - 14) : match.start()])
             else "each item"
             if per_item
             else _language_lead(text, match.start())

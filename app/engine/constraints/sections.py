@@ -213,8 +213,20 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _TITLE_SPLIT = re.compile(r"\s*(?:/|\||,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|→|->)\s*", re.IGNORECASE)
 
 
+# "見出しはこの4つだけ、この順番で：【安全】【品質】【生産】【連絡】", "小标题依次为：【进展】【风险】":
+# bracketed titles after a word for headings
+_CJK_INLINE = re.compile(
+    r"(?:見出し|セクション|小見出し|标题|小标题|標題|板块)[^：:\n。]{0,20}[：:][ \t]*"
+    r"(?P<titles>(?:【[^】\n]{1,15}】[ \t、，,/／]*){2,})"
+)
+
+
 def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
     """Section titles listed on one line after a phrase that names the reply's sections, with the list's extent."""
+    cjk = _CJK_INLINE.search(text)
+    if cjk is not None:
+        titles = re.findall(r"【[^】\n]{1,15}】", cjk.group("titles"))
+        return titles, cjk.start(), cjk.start("titles") + len(cjk.group("titles").rstrip(" \t、，,/／"))
     for match in _INLINE.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         if _NOT_REPLY.search(match.group("between")) or _NOT_REPLY.search(before) or _HAS_PARTS.search(before):

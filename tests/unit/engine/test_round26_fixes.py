@@ -159,3 +159,37 @@ def test_a_header_line_of_its_own_in_a_csv_brief_names_the_columns() -> None:
     assert "Structured output is requested without naming its fields" not in str(
         generate(Brief(task=task, target="claude")).lint
     )
+
+
+JA_REPORT_BRIEF = (
+    "倉庫の夜勤リーダーが書く引き継ぎメモを、朝の打ち合わせで読む要約にしたい。\n\n出力ルール:\n"
+    "・見出しはこの3つだけ、この順番で：【安全】【出荷】【連絡】\n"
+    "・各見出しの下は最大3行、1行30文字以内\n"
+    "・絵文字は使わない。マークダウン記号（#や*）も使わない"
+)
+
+
+def test_japanese_per_heading_and_per_line_limits_do_not_cap_the_whole_reply() -> None:
+    """'各見出しの下は最大3行、1行30文字以内' read as three whole-reply caps: 3 lines, exactly 1 line, 30 characters."""
+    limits = [(c.text, c.scope) for c in read_constraints(Brief(task=JA_REPORT_BRIEF)) if c.kind == "limit"]
+    assert limits == [
+        ("Keep each heading's section to at most 3 lines.", "each heading's section"),
+        ("Keep each line to at most 30 characters.", "each line"),
+    ]
+
+
+def test_japanese_bracketed_headings_are_the_replys_sections() -> None:
+    outline = [c.values for c in read_constraints(Brief(task=JA_REPORT_BRIEF)) if c.value == "sections"]
+    assert outline == [["【安全】", "【出荷】", "【連絡】"]]
+    assert "Lead with the main conclusion" not in prompt(JA_REPORT_BRIEF)
+
+
+def test_a_japanese_ban_written_after_the_feature_forbids_it() -> None:
+    found = [c.forbidden for c in read_constraints(Brief(task=JA_REPORT_BRIEF)) if c.kind == "format" and c.forbidden]
+    assert sorted(name for names in found for name in names) == ["emoji", "markdown"]
+
+
+def test_a_japanese_item_limit_stays_per_item() -> None:
+    task = "議事録を作ってください。各項目は40字以内の箇条書き。"
+    limits = [c.scope for c in read_constraints(Brief(task=task)) if c.kind == "limit"]
+    assert limits == ["each item"]
