@@ -7,6 +7,7 @@ import re
 from app.engine.archetypes.variants import played_character
 from app.engine.compose.language import QUOTE_MARKS
 from app.engine.compose.plan import Plan
+from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.phrasing import (
     article,
     normalise,
@@ -243,6 +244,8 @@ def context_lines(plan: Plan, role: str = "") -> list[str]:
     else:
         # the requester's introduction, in their words: who they are is context, not a rule
         lines.extend(f"From the brief, in {plan.brief_language[1]}: {detail}" for detail in plan.task_details)
+    # "the tickets can be up to 2,000 words": the size of what arrives describes the input, not the reply's format
+    lines.extend(c.text for c in plan.of_kind("limit") if c.scope == INPUT_SCOPE)
     product = plan.entities.product
     if product and (not line or product not in line) and product not in role:
         lines.append(f"Product: {product}.")

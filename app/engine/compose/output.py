@@ -16,6 +16,7 @@ from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
 from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.labels import split_items
+from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 
@@ -481,6 +482,7 @@ def output_format(plan: Plan) -> OutputFormat:
         # a limit on a section of the brief's outline is written on that section's line
         if c.value != "collect"
         and c.scope not in outlined
+        and c.scope != INPUT_SCOPE  # (a context line: the size of what arrives)
         and not _said_already(c, stated)
         # the brief's own output format, kept verbatim above, already says what was read from it
         and not (brief.output_format and c.span is not None and c.span.field == "output_format")

@@ -48,6 +48,7 @@ from app.engine.constraints.clause_readers import (
 from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row
 from app.engine.constraints.limit_clauses import read_limits
+from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.language_id import identify
 from app.engine.references import label_table
@@ -139,7 +140,7 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
         keys = structure.schema_keys(schema)
         found.append(
             Constraint(
-                kind="schema", text=structure.describe_schema(keys), span=field.span(obj.start, obj.end),
+                kind="schema", text=structure.describe_schema(keys, schema), span=field.span(obj.start, obj.end),
                 schema=schema, values=keys,
             )
         )  # fmt: skip
@@ -508,7 +509,7 @@ def _structured(brief: Brief) -> Iterator[Constraint]:
     if brief.json_schema:
         schema = structure.to_json_schema(brief.json_schema)
         keys = structure.schema_keys(schema)
-        yield Constraint(kind="schema", text=structure.describe_schema(keys), schema=schema, values=keys)
+        yield Constraint(kind="schema", text=structure.describe_schema(keys, schema), schema=schema, values=keys)
     for index, tool in enumerate(brief.tools):
         span = BriefSpan(field="tools", index=index, start=0, end=len(tool.name), text=tool.name)
         yield Constraint(
@@ -577,7 +578,7 @@ def _written_piece(brief: Brief, constraint: Constraint) -> Constraint:
     """A limit read as the input's size whose subject is a piece the brief asks to write ("Draft social posts …
     Facebook posts can be up to 80 words") limits that piece: a clause alone cannot tell, the whole task can."""
     span = constraint.span
-    if constraint.kind != "limit" or constraint.scope != "the input" or span is None or span.field != "task":
+    if constraint.kind != "limit" or constraint.scope != INPUT_SCOPE or span is None or span.field != "task":
         return constraint
     written, scope = limits.written_piece_scope(brief.task, span.start)
     if not written or constraint.unit is None:
@@ -589,7 +590,7 @@ def _written_piece(brief: Brief, constraint: Constraint) -> Constraint:
 def _without_stray_go_over(found: list[Constraint]) -> list[Constraint]:
     """ "Never go over." says the stated lengths strictly only when the brief states one ("Don't go over it" about a
     data breach, or a session's minutes, is no length rule): otherwise the brief's own words stay."""
-    if any(c.kind == "limit" and c.scope != "the input" for c in found):
+    if any(c.kind == "limit" and c.scope != INPUT_SCOPE for c in found):
         return found
     out = []
     for c in found:

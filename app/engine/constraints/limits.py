@@ -13,6 +13,9 @@ from app.engine.constraints.clauses import NUMBER, NUMBER_WORDS, parse_number
 from app.engine.constraints.model import Constraint, LimitUnit
 from app.engine.fastre import Twins, is_plain, prefiltered
 
+INPUT_SCOPE = "the input"
+"""The scope of a limit on what the assistant receives ("the tickets can be up to 2,000 words")."""
+
 Bound = Literal["max", "min", "exact"]
 
 _UNITS: tuple[tuple[LimitUnit, str], ...] = (
@@ -673,6 +676,13 @@ def _qualified_subject(text: str, start: int) -> str | None:
     return f"{first} {noun}"
 
 
+# A length in brackets after the written work that is marked or checked: the size of what arrives ("practice essays
+# (task 2, 100-120 words)", "redacciones de práctica (tarea 2, 100-120 palabras)").
+_GRADED_ASIDE = re.compile(
+    r"\b(?P<noun>essays?|compositions?|redacci(?:ón|ones)|rédactions?|dissertations?|aufs[äa]tze?|temi|elaborati|"
+    r"opstel(?:len)?|redaç(?:ão|ões)|submissions?|assignments?|homework|deberes|devoirs)\b[^()\n]{0,40}\([^()\n]{0,30}$",
+    re.IGNORECASE,
+)
 # "(reason max 12 words)": a parenthesis that names the part its limit is for
 _NOTED_PART = re.compile(
     r"\((?!(?:about|around|approx|roughly|ca|circa|under|over|max|maximum|minimum|min|at|up|no|less|fewer|only|just|"
@@ -689,9 +699,12 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     # by `written_piece_scope`, since this clause alone cannot tell)
     input_noun = _INPUT_BEFORE.search(window)
     if input_noun is not None and not _asked_to_write(text, input_noun.group("noun")):
-        return "the input"
+        return INPUT_SCOPE
     if _DESCRIBED.search(window) and ("(" in window or input_noun is not None):
-        return "the input"  # "the ops log (a plain-text dump, usually 100-300 lines)": what arrives, told as a habit
+        return INPUT_SCOPE  # "the ops log (a plain-text dump, usually 100-300 lines)": what arrives, told as a habit
+    graded = _GRADED_ASIDE.search(window)
+    if graded is not None and not _asked_to_write(text, graded.group("noun")):
+        return INPUT_SCOPE  # "un corrector para las redacciones del DELE B1 (tarea 2, 100-120 palabras)"
     languages = _language_lead(text, start)
     if languages is not None:
         return languages
@@ -813,7 +826,7 @@ def named_part(text: str, start: int, end: int, released: bool = False) -> str |
 
 def _rest_free(text: str, found: FoundLimit) -> bool:
     """A named part's limit whose sentence frees the rest, or a language version beside another language."""
-    if found.scope is None or not found.scope.startswith("the ") or found.scope == "the input":
+    if found.scope is None or not found.scope.startswith("the ") or found.scope == INPUT_SCOPE:
         return False
     if found.scope.endswith(" version"):
         return parts.names_other_language(text, found.scope)
@@ -1112,7 +1125,7 @@ def describe_limit(
     """The imperative sentence for a limit: "Keep the reply to at most 3 sentences."; counts of named things
     use their noun ("Give exactly 5 name ideas.")."""
     subject = scope if scope else "the reply"
-    if scope == "the input":
+    if scope == INPUT_SCOPE:
         # "the articles can be up to 5,000 words": what arrives, so the model expects it; nothing to keep short
         size = (
             f"exactly {exact}" if exact is not None

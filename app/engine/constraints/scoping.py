@@ -14,6 +14,7 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import labels, limits, parts
 from app.engine.constraints.clauses import split_clauses
+from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint
 
 _OTHER_JOB = re.compile(
@@ -223,7 +224,7 @@ def scope_part_limits(brief: Brief, found: list[Constraint]) -> None:
                 and only[4:].lower() in text[max(0, span.start - 60) : span.start].lower()
             ):
                 scope = only  # "a verdict of max 2 sentences - only the verdict is limited"
-        if scope is None or not scope.startswith("the ") or scope == "the input":
+        if scope is None or not scope.startswith("the ") or scope == INPUT_SCOPE:
             continue
         found[index] = msgspec.structs.replace(constraint, scope=scope, text=_rest_free_text(constraint, scope))
 

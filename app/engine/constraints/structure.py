@@ -52,6 +52,11 @@ def _balanced_end(text: str, start: int) -> int | None:
     return None
 
 
+def _range_type(low: str, high: str) -> str:
+    """The JSON type of a value written as a range: "0-3" counts in integers, "0-1" and "0.5-1.5" are numbers."""
+    return "number" if "." in low + high or (low, high) == ("0", "1") else "integer"
+
+
 def _loads_lenient(literal: str) -> Any:
     """Parse JSON, or JSON-ish text with unquoted keys, single quotes, bare type names and trailing commas."""
     try:
@@ -77,7 +82,15 @@ def _loads_lenient(literal: str) -> Any:
         text,
         flags=re.IGNORECASE,
     )
-    text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])", ': "number"', text)
+    # '"adecuacion": 0-3': a score on that scale (kept as its range)
+    text = re.sub(
+        r":\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)(?=\s*[,}])",
+        # ("confidence": 0-1 is a fraction, not a choice of two integers)
+        lambda m: f': "{_range_type(m.group(1), m.group(2))} {m.group(1)}-{m.group(2)}"',
+        text,
+    )
+    # '"palabras": n': a count written as a placeholder letter
+    text = re.sub(r":\s*[nN](?=\s*[,}])", ': "integer"', text)
     # '"punkte": 0|1|2': one of the listed numbers
     text = re.sub(
         r":\s*(-?\d+(?:\s*[|/]\s*-?\d+)+)(?=\s*[,}])", lambda m: ': "' + re.sub(r"\s+", "", m.group(1)) + '"', text
@@ -467,13 +480,19 @@ def find_cjk_fields(text: str) -> FoundFields | None:
     return None
 
 
-def describe_schema(keys: list[str]) -> str:
-    """The imperative sentence for a schema constraint."""
-    return (
-        f"Return a JSON object with exactly these keys: {', '.join(keys)}."
-        if keys
-        else "Return JSON that follows the schema given in the brief."
-    )
+def describe_schema(keys: list[str], schema: dict[str, Any] | None = None) -> str:
+    """The imperative sentence for a schema constraint; a key with a numeric range shows it ("adecuacion (0-3)")."""
+    if not keys:
+        return "Return JSON that follows the schema given in the brief."
+    properties = (schema or {}).get("properties", {})
+    named = []
+    for key in keys:
+        prop = properties.get(key) if isinstance(properties, dict) else None
+        low, high = (prop.get("minimum"), prop.get("maximum")) if isinstance(prop, dict) else (None, None)
+        named.append(
+            f"{key} ({low:g}-{high:g})" if isinstance(low, int | float) and isinstance(high, int | float) else key
+        )
+    return f"Return a JSON object with exactly these keys: {', '.join(named)}."
 
 
 def describe_fields(values: list[str], text: str = "") -> str:

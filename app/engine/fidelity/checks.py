@@ -10,7 +10,7 @@ from typing import NamedTuple
 from app.engine.constraints.fallbacks import handoff_phrase
 from app.engine.constraints.formats import forbidden_features
 from app.engine.constraints.language import USER_LANGUAGE
-from app.engine.constraints.limits import FoundLimit
+from app.engine.constraints.limits import INPUT_SCOPE, FoundLimit
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.people import tone_synonyms
 from app.engine.constraints.structure import find_objects
@@ -67,7 +67,7 @@ def _names_a_part(constraint: Constraint) -> bool:
     """A limit the brief scopes to one part of the reply ("the summary", "the code", "each bullet")."""
     scope = constraint.scope or ""
     return constraint.unit in LENGTH_UNITS and (
-        scope.startswith("each ") or (scope.startswith("the ") and scope not in ("the input", _WHOLE_SENTENCE))
+        scope.startswith("each ") or (scope.startswith("the ") and scope not in (INPUT_SCOPE, _WHOLE_SENTENCE))
     )
 
 

@@ -193,3 +193,29 @@ def test_a_japanese_item_limit_stays_per_item() -> None:
     task = "議事録を作ってください。各項目は40字以内の箇条書き。"
     limits = [c.scope for c in read_constraints(Brief(task=task)) if c.kind == "limit"]
     assert limits == ["each item"]
+
+
+GRADER_BRIEF = (
+    "I run a GCSE English club. I want a marker for the students' practice essays (paper 2, 350-450 words). "
+    "Return ONLY this JSON:\n"
+    '{"content": 0-4, "organisation": 0-4, "accuracy": 0-4, "total": 0-12, "words": n, "comment": "..."}\n'
+    "- total = sum of the three marks\n- comment max 35 words, one concrete error with its fix"
+)
+
+
+def test_an_essay_length_in_brackets_describes_the_input_not_the_reply() -> None:
+    limits = [(c.text, c.scope) for c in read_constraints(Brief(task=GRADER_BRIEF)) if c.kind == "limit"]
+    assert ("Expect inputs of between 350 and 450 words.", "the input") in limits
+    text = prompt(GRADER_BRIEF)
+    assert "Keep the reply between 350 and 450 words" not in text
+    output = text.split("<output_format>")[1]
+    assert "350" not in output  # the input's size is context, not the output's format
+
+
+def test_a_score_range_in_a_json_template_is_kept() -> None:
+    schema = next(c.schema for c in read_constraints(Brief(task=GRADER_BRIEF)) if c.kind == "schema")
+    assert schema is not None
+    assert schema["properties"]["content"] == {"type": "integer", "minimum": 0, "maximum": 4}
+    assert schema["properties"]["total"] == {"type": "integer", "minimum": 0, "maximum": 12}
+    assert schema["properties"]["words"] == {"type": "integer"}  # "n": a count
+    assert "content (0-4)" in prompt(GRADER_BRIEF)

@@ -283,7 +283,7 @@ def test_json_with_a_numeric_range_value() -> None:
     schema = next(c for c in extract_constraints(Brief(task=task)) if c.kind == "schema")
     assert schema.values == ["intent", "confidence"]
     assert schema.schema is not None
-    assert schema.schema["properties"]["confidence"] == {"type": "number"}
+    assert schema.schema["properties"]["confidence"] == {"type": "number", "minimum": 0, "maximum": 1}
 
 
 @pytest.mark.parametrize(

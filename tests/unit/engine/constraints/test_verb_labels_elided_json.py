@@ -57,7 +57,7 @@ def test_elided_values_get_plausible_types() -> None:
     assert schema is not None
     properties = schema["properties"]
     assert properties["label"] == {"type": "string"}
-    assert properties["confidence"] == {"type": "number"}
+    assert properties["confidence"] == {"type": "number", "minimum": 0, "maximum": 1}
     assert properties["tags"]["type"] == "array"
 
 
