@@ -56,7 +56,9 @@ DATA_EXTRACTION = Archetype(
         # "Turn the voice memos into CSV", "convert each line into one CSV row": text in, rows of a table out
         feat(
             "text into csv rows",
-            r"\b(?:turn|convert|transform|put|map)\w*\s+[^.\n]{1,60}?\binto\s+(?:exactly\s+)?(?:a\s+|one\s+)?(?:csv|spreadsheet)\b",
+            r"\b(?:turn|convert|transform|put|map)\w*\s+[^.\n]{1,60}?\binto\s+(?:exactly\s+)?(?:a\s+|one\s+)?csv\b"
+            # ("convert the access logs into CSV with awk": a script that does it)
+            r"(?![^.\n]{0,30}\b(?:with|using|in)\s+(?:awk|sed|bash|python|pandas|excel|a\s+script|a\s+formula)\b)",
             6,
         ),
         feat(
@@ -310,15 +312,19 @@ DOCUMENT_QA = Archetype(
         ),
         feat(
             "supplied sources",
-            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b(?!\s+(?:json\s+)?(?:schema|template|form|format|example))|\b(?:using|from|based on|according to) (?:only |solely )?(?:the |our |this |their )?(?:[\w-]+ ){0,3}?(?:[\"“][^\"”\n]{1,60}[\"”] )?(?:articles|docs|documents|documentation|knowledge ?base|faqs?|handbook|manuals?|wiki|booklets?|leaflets?|brochures?|pamphlets?|guidebooks?|rulebooks?)\b",
+            r"\b(?:only|solely|strictly) (?:from|using|on) (?:the )?(?:supplied|provided|given|attached|retrieved)\b|\b(?:supplied|provided|retrieved|attached) (?:documents?|sources|context|passages|articles?|files?|pdfs?)\b|\b(?:using|from|based on|in) (?:the |our |this )?(?:[\w-]+ ){0,3}?(?:provided|supplied|attached|given)\b|\bbased on (?:the |our )?(?:attached|provided|supplied)\b|\bgrounded in\b|\bthe attached\b(?!\s+(?:json\s+)?(?:schema|template|form|format|example))|\b(?:using|from|based on|according to) (?:only |solely )?(?:the |our |this |their )?(?:[\w-]+ ){0,3}?(?:[\"“][^\"”\n]{1,60}[\"”] )?(?:articles|docs|documents|documentation|knowledge ?base|faqs?|handbook|manuals?|wiki)\b"
+            # "using ONLY our "Eating Well on Dialysis" booklet": a printed source to answer from, when only it counts
+            # (not "flashcards from the booklet I paste", nor "our old brochures as a style guide")
+            r"|\b(?:using|from|based on|according to) (?:only|solely) (?:the |our |this |their )?(?:[\w-]+ ){0,3}?"
+            r"(?:[\"“][^\"”\n]{1,60}[\"”] )?(?:booklets?|leaflets?|guidebooks?|rulebooks?)\b",
             5,
         ),
         feat(
             "documents",
             # ("a policy NGO", "our policy team": people who make policy, not a policy document to answer from)
             r"\bdocuments?\b|\bdocs\b|\bmanuals?\b|\bhandbook\b|\bknowledge ?base\b|\bpolic(?:y|ies)\b(?!\s+(?:ngos?|team|people|staff|makers?|analysts?|briefs?|officers?|advis[eo]rs?|research|questions?|papers?|areas?|work)\b)|\bcontracts?\b|\bfaqs?\b|\bhelp[- ]?(?:center|centre) (?:articles?|pages?)\b|\b10-[kq]\b|\bfilings?\b|"
-            # a printed source in English or in the other languages briefs arrive in
-            r"\b(?:booklets?|leaflets?|brochures?|pamphlets?|documenti|documentos|fogli(?:o)? illustrativ[oi]|"
+            # a source document named in the other languages briefs arrive in
+            r"\b(?:documenti|documentos|fogli(?:o)? illustrativ[oi]|"
             r"bugiardin[oi]|prospectos?|beipackzettel\w*|bijsluiters?|folhetos?|bulas?)\b",
             2,
         ),
@@ -329,7 +335,7 @@ DOCUMENT_QA = Archetype(
         feat(
             "answers only from a text",
             r"\b(?:contest\w*|respond\w*|responda\w*|répond\w*|antwort\w*|beantwort\w*|rispond\w*|antwoord\w*|beantwoord\w*)\b"
-            r"[^.\n]{0,80}?\b(?:solo|sólo|solamente|únicamente|seulement|uniquement|nur|ausschlie(?:ß|ss)lich|soltanto|"
+            r"[^.\n]{0,40}?\b(?:solo|sólo|solamente|únicamente|seulement|uniquement|nur|ausschlie(?:ß|ss)lich|soltanto|"
             r"apenas|somente|alleen|uitsluitend)\b[^.\n]{0,30}?\b(?:resumen|documento|texto|información|guía|manual|"
             r"política|normas|reglamento|convenio|tabla|document|texte|informations|guide|règlement|unterlagen|dokument|"
             r"text|angaben|informationen|handbuch|richtlinie|riassunto|testo|informazioni|guida|regolamento|resumo|"
@@ -338,6 +344,24 @@ DOCUMENT_QA = Archetype(
             r"folhetos?|bulas?|opuscol\w*|lo\s+que\s+(?:pone|dice)|"
             r"ce\s+que\s+dit|was\s+(?:da|hier|dort)\s+steht|quello\s+che\s+(?:dice|c'è)|o\s+que\s+(?:diz|está)|"
             r"wat\s+er\s+staat)",
+            8,
+        ),
+        # "usando SOLO i fogli illustrativi che carichiamo", "en utilisant uniquement la notice": the source named
+        # after "only" (a text word is left out: "con solo texto" is a format rule)
+        feat(
+            "using only a source",
+            r"\b(?:usando|utilizzando|utilizando|en\s+utilisant|anhand|mit|basándose\s+en|basandosi\s+su|com\s+base\s+em|"
+            r"op\s+basis\s+van)\s+(?:solo|sólo|solamente|únicamente|uniquement|seulement|nur|soltanto|apenas|somente|alleen)"
+            r"\s+(?:(?:i|le|gli|il|la|los|las|el|les|die|den|der|o|os|a|as|de|het|nostr[ie]|nuestr[oa]s?|nos|unsere[nm]?|"
+            r"este|esta|estos|questo|questa|ce|cette|dieses|diese|deze|dit|esse|essa)\s+)*"
+            r"(?:document\w*|fogli\w*|foglio|bugiardin\w*|prospectos?|folletos?|notices?|livrets?|beipackzettel\w*|"
+            r"bijsluiters?|folhetos?|bulas?|manual\w*|manuel\w*|handbuch\w*|handleiding\w*|guía|guida|guide|guia|"
+            r"unterlagen|schede|fichas?|fiches?|resumen|riassunto|résumé|resumo|zusammenfassung|samenvatting)\b|"
+            # "NUR auf Basis des folgenden Textes", "solo sulla base del testo": the basis of every answer
+            r"\b(?:nur|ausschlie(?:ß|ss)lich|solo|sólo|únicamente|uniquement|seulement|apenas|somente|soltanto|alleen)\s+"
+            r"(?:auf\s+(?:der\s+)?(?:Basis|Grundlage)|sulla\s+base|con\s+base\s+en|en\s+base\s+a|sur\s+la\s+base|"
+            r"com\s+base\s+n[oa]s?|op\s+basis\s+van)\s+(?:\w+\s+){0,3}?(?:Text\w*|texto|texte|testo|tekst|Dokument\w*|"
+            r"documento|document|Unterlagen|informaci[oó]n|resumen|riassunto|résumé|resumo)\b",
             8,
         ),
         feat(

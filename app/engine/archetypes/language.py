@@ -45,14 +45,16 @@ _DE_LANGUAGES = r"(?:Deutsch|Englisch|Französisch|Italienisch|Spanisch|Niederl�
 _PT_LANGUAGES = r"(?:inglês|português|espanhol|francês|alemão|italiano)"
 _NL_LANGUAGES = r"(?:Engels|Nederlands|Duits|Frans|Spaans|Italiaans|Pools|Turks)"
 _FOREIGN_LANGUAGE_PAIR = (
-    rf"\b(?:de\s+l['’]|du\s+|depuis\s+l['’])\s*{_FR_LANGUAGES}\b[^.\n]{{0,60}}?\b(?:en|vers\s+l['’]|vers\s+le)\s*{_FR_LANGUAGES}\b|"
-    rf"\ben\s+{_FR_LANGUAGES}\b[^.\n]{{0,80}}?\b(?:rend|renvoie|restitue|produit|écrit|donne)\w*\b[^.\n]{{0,40}}?"
-    rf"\ben\s+{_FR_LANGUAGES}\b|"
-    rf"\bdel\s+{_ES_LANGUAGES}\s+al\s+{_ES_LANGUAGES}\b|"
-    rf"\bdall['’]\s*{_IT_LANGUAGES}\s+(?:all['’]\s*|al\s+|in\s+){_IT_LANGUAGES}\b|"
+    # (a verb that carries text over first: "explique la grammaire de l'espagnol en français" is a tutor's language)
+    rf"\b(?:passe|traduit|tradui\w*|convertit|transpose|bascule|met|rend)\w*\s+(?:\S+\s+){{0,5}}?"
+    rf"(?:de\s+l['’]|du\s+|depuis\s+l['’]|de\s+)\s*{_FR_LANGUAGES}\b[^.\n]{{0,40}}?"
+    rf"\b(?:en|vers\s+l['’]|vers\s+le|à\s+l['’]|au)\s*{_FR_LANGUAGES}\b|"
+    rf"\ben\s+{_FR_LANGUAGES}\b[^.\n]{{0,80}}?\b(?:rend|renvoie|restitue)\w*\b[^.\n]{{0,40}}?\ben\s+{_FR_LANGUAGES}\b|"
+    rf"\bde(?:l)?\s+{_ES_LANGUAGES}\s+al?\s+{_ES_LANGUAGES}\b|"
+    rf"\bdall['’]\s*{_IT_LANGUAGES}\s+(?:all['’]\s*|al\s+|in\s+|verso\s+l['’]\s*|verso\s+il\s+){_IT_LANGUAGES}\b|"
     rf"\b(?:vom|aus\s+dem)\s+{_DE_LANGUAGES}en\s+ins\s+{_DE_LANGUAGES}e\b|"
-    rf"\bdo\s+{_PT_LANGUAGES}\s+para\s+o\s+{_PT_LANGUAGES}\b|"
-    rf"\b(?:uit|van|vanuit)\s+het\s+{_NL_LANGUAGES}\s+(?:naar|in)\s+het\s+{_NL_LANGUAGES}\b"
+    rf"\bd[eo]\s+{_PT_LANGUAGES}\s+para\s+(?:o\s+)?{_PT_LANGUAGES}\b|"
+    rf"\b(?:uit|van|vanuit)\s+(?:het\s+)?{_NL_LANGUAGES}\s+(?:naar|in)\s+(?:het\s+)?{_NL_LANGUAGES}\b"
 )
 
 # The rules tutor brings into another job's prompt when it is a secondary: its job's essentials, not
@@ -75,6 +77,8 @@ TUTOR = Archetype(
         # "ask the teacher", "our yoga teachers": a teacher named is no request to teach.
         # "I teach Year 9 physics and need something to mark …": what the requester does is not the assistant's job
         feat("tutor", r"\btutor\w*\b|(?<!\bi )(?<!\bwe )(?<!\bi also )\bteach(?!ers?\b)\w*\b|\bsocratic\b", 7),
+        # "クイズを出して答え合わせをする先生役", "家庭教师", "辅导": the tutor's role, named in Japanese or Chinese
+        feat("tutor role (CJK)", r"先生役|講師役|家庭教師|チューター|答え合わせ|家庭教师|辅导|老师的角色|批改作业", 7),
         feat(
             "learning game",
             r"\b(?:spelling|vocabulary|maths?|times[- ]tables?|reading|phonics)\s+(?:game|quiz|practice|drills?|bee|test)\b|"

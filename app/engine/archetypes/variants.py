@@ -1385,15 +1385,19 @@ FIELD_LINES = Variant(
 # every JSON line of the default (role, schema, example, reminder) would contradict the brief.
 CSV_RECORD = Variant(
     name="csv record",
+    # (asked for: "output CSV only", "turn it into one CSV row", "return the rows as CSV"; not "users upload their
+    # statements as CSV", "I paste our export in CSV format")
     cue=re.compile(
-        r"\bcsv\s+(?:rows?|lines?|records?|only|output|format)\b|\b(?:as|in|into|als|en|em|como)\s+(?:a\s+|one\s+)?csv\b|"
-        r"\b(?:output|return|reply|respond|ausgabe|salida|saída|sortie|uitvoer)\b[^.\n]{0,30}\bcsv\b|"
+        r"\b(?:output|return|reply|respond|produce|give|write|send\s+back|extract|list|ausgabe|salida|saída|sortie|"
+        r"uitvoer)\w*\b[^.\n]{0,40}\bcsv\b|\b(?:turn|convert|transform|map|reformat)\w*\b[^.\n]{0,60}\binto\s+"
+        r"(?:exactly\s+)?(?:a\s+|one\s+)?csv\b|\bcsv\s+only\b|"
         r"\b(?:nur|only|solo|seulement|apenas|alleen)\s+(?:the\s+|das\s+|el\s+|le\s+|o\s+|de\s+)?csv\b",
         re.IGNORECASE,
     ),
     # JSON somewhere in the brief: the CSV is what arrives ("each CSV row becomes a JSON object")
     unless=re.compile(
-        r"\bjson\b|\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non)\s+(?:(?:als|as|in|en)\s+)?csv\b", re.I
+        r"\bjson\b|\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non|don'?t)\s+(?:\w+\s+)?(?:(?:als|as|in|en)\s+)?csv\b",
+        re.I,
     ),
     changes={
         "objective": "Extract the requested fields from the input text into CSV with exactly the listed columns, in order.",
@@ -1421,6 +1425,7 @@ CSV_RECORD = Variant(
         "examples": (),
         "example_kind": "",
         "out_of_scope": "Return a row with every column empty when the input holds no extractable data.",
+        "when_unsure": "Leave a value you cannot read with certainty empty rather than guess it.",
         "final_reminder": "Return only the CSV, with empty values for missing fields.",
     },
 )

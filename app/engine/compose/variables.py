@@ -178,9 +178,14 @@ _TABLE_LINES = re.compile(
 )
 
 
+# (two `name(a, b, c)` lines are tables only in a brief that speaks of tables: "these stored procedures" are not)
+_TABLE_WORD = re.compile(r"\btables?\b|\btablas?\b|\btabellen?\b|\btabelas?\b|\btabelle\b|表|テーブル", re.IGNORECASE)
+
+
 def _written_schema(plan: Plan) -> bool:
     """Whether the brief itself gives what a `schema` slot would ask for: its tables, or a JSON schema."""
-    if _INLINE_TABLES.search(plan.brief.task) or len(_TABLE_LINES.findall(plan.brief.task)) >= 2:
+    task = plan.brief.task
+    if _INLINE_TABLES.search(task) or (len(_TABLE_LINES.findall(task)) >= 2 and _TABLE_WORD.search(task)):
         return True
     json_schema = plan.brief.json_schema is not None or bool(plan.of_kind("schema"))
     return json_schema and not any(v.name == "schema" for v in plan.primary.variables)

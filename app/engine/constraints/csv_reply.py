@@ -36,6 +36,11 @@ _NO_HEADER_ROW = re.compile(
     r"(?:\s+(?:row|line))?\b|\bsin\s+(?:la\s+)?cabecera\b|\bohne\s+(?:Kopfzeile|Header)\b|\bsans\s+(?:l['’])?en-tête\b",
     re.IGNORECASE,
 )
+_NEGATED_CSV = re.compile(r"\b(?:don'?t|do\s+not|never|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A sentence about what arrives ("skip the header row of the dump", "the user pastes …, one line per shift")
+_ABOUT_INPUT = re.compile(
+    r"\b(?:arriv\w*|paste[sd]?|upload\w*|dumps?|input|scanned|receiv\w*|export\w*|skip|sends?|comes?\s+in)\b", re.I
+)
 _ONE_ROW = re.compile(r"\b(?:exactly\s+)?(?:one|a\s+single|1)\s+(?:csv\s+)?(?:row|line)\b", re.IGNORECASE)
 
 
@@ -56,14 +61,22 @@ def csv_reply(text: str) -> CsvReply | None:
     match = _CSV_HEADER.search(text)
     if match is not None:
         lead = text[max(0, text.rfind(".", 0, match.start()) + 1, match.start() - 60) : match.start()]
-        if not _OUTPUT_LEAD.search(lead) or _INPUT_LEAD.search(lead):
-            return None
-    elif (asked := _ASKS_CSV.search(text)) is not None and not _INPUT_LEAD.search(text, max(0, asked.start() - 60)):
+        if not _OUTPUT_LEAD.search(lead) or _INPUT_LEAD.search(lead) or _NEGATED_CSV.search(lead):
+            return None  # ("Don't output CSV: … a Markdown table with columns …")
+    elif (asked := _ASKS_CSV.search(text)) is not None and not _INPUT_LEAD.search(
+        text, max(0, asked.start() - 60), asked.end()
+    ):
         match = _HEADER_LINE.search(text)
     if match is None:
         return None
     columns = tuple(part.strip() for part in match["header"].split(","))
     end = match.end("header")
+    if any("_" in column for column in columns) and " " in columns[-1]:
+        # "with the header row site_id,visit_date,fault_code and one row per visit": snake_case names have no
+        # spaces, so the prose after the last one is no part of it
+        last = columns[-1].split()[0]
+        end -= len(match["header"]) - (match["header"].rfind(columns[-1]) + len(last))
+        columns = (*columns[:-1], last)
     number = re.search(r"\s+\d{1,2}$", columns[-1])
     if number is not None and text[end : end + 1] in (".", ")"):
         # "Header row exactly: farm_id,collected_at,litres 2. collected_at as …": the next item's number
@@ -76,14 +89,21 @@ def csv_reply(text: str) -> CsvReply | None:
     return CsvReply(columns, start + len(text[start:]) - len(text[start:].lstrip()), end, rows)
 
 
+def _about_the_reply(text: str, match: re.Match[str]) -> bool:
+    """Whether the sentence of a match speaks of the reply, not of what arrives."""
+    start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    stops = [i for i in (text.find(".", match.end()), text.find("\n", match.end())) if i >= 0]
+    return _ABOUT_INPUT.search(text, start, min(stops, default=len(text))) is None
+
+
 def no_header_row(text: str) -> bool:
-    """Whether the brief rules out a header row ("no header line")."""
-    return _NO_HEADER_ROW.search(text) is not None
+    """Whether the brief rules out a header row for its reply ("no header line")."""
+    return any(_about_the_reply(text, m) for m in _NO_HEADER_ROW.finditer(text))
 
 
 def one_row(text: str) -> bool:
     """Whether the reply is a single row ("exactly one CSV row")."""
-    return _ONE_ROW.search(text) is not None
+    return any(_about_the_reply(text, m) for m in _ONE_ROW.finditer(text))
 
 
 def describe_columns(columns: tuple[str, ...] | list[str], *, header: bool) -> str:

@@ -73,17 +73,21 @@ _CODE_ONLY = (
     rf"\b(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\s+only\b|"
     rf"\b(?:only|just)\s+(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\b"
     r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))|"
-    # "no text outside the block", "nothing before or after the code block": the block is the whole reply
-    r"\b(?:no\s+(?:other\s+)?(?:text|prose|words|comments?)|nothing(?:\s+else)?)\s+(?:outside|around|before\s+or\s+after)\s+"
+    # "no text outside the block", "nothing before or after the code block", "don't write anything outside the code
+    # block": the block is the whole reply
+    r"\b(?:(?:no|don'?t\s+(?:write|put|add|include)|do\s+not\s+(?:write|put|add|include))\s+(?:any\s+)?(?:other\s+)?"
+    r"(?:text|prose|words|comments?|anything)|nothing(?:\s+else)?)\s+(?:else\s+)?(?:outside|around|before\s+or\s+after)\s+"
     r"(?:of\s+)?(?:the|a|that|this|its)\s+(?:(?:sql|code|query)\s+)?(?:block|fence|code)\b|"
-    # "solo el SQL", "nur den Code", "uniquement le code", "apenas a consulta", "alleen de query"
-    r"\b(?:solo|solamente|únicamente|nur|uniquement|seulement|apenas|somente|soltanto|alleen)\s+"
-    r"(?:(?:el|la|le|den|das|die|o|a|il|lo|de|het)\s+)?(?:sql|c[óo]digo|code|codice|query|consulta|requête|abfrage)\b|"
-    # "只输出一条SQL", "代码块外面不要任何文字", "SQLのみ" (no \b: CJK characters are word characters)
-    r"只(?:输出|輸出|返回|给|給)(?:一条|一條|一段)?\s*(?:SQL|代码|代碼|查询|查詢)|"
+    # "devuelve solo el SQL", "gib nur den Code zurück", "renvoie uniquement le code": a reply verb, then only the code
+    r"\b(?:devuelve|devuelva|responde|responda|escribe|gib|antworte|schreib\w*|renvoie|réponds|écris|retorne|devolve|"
+    r"escreva|escreve|restituisci|rispondi|scrivi|geef|antwoord|schrijf)\s+(?:\w+\s+){0,2}?(?:solo|solamente|únicamente|nur|"
+    r"uniquement|seulement|apenas|somente|soltanto|alleen)\s+(?:(?:el|la|le|den|das|die|o|a|il|lo|de|het)\s+)?"
+    r"(?:sql|c[óo]digo|code|codice)\b|"
+    # "只输出一条SQL", "仅输出SQL语句", "代码块外面不要任何文字", "出力はSQL文のみ" (no \b: CJK letters are word chars)
+    r"(?:只|仅|僅)(?:输出|輸出|返回|回复|回覆|要)(?:一条|一條|一段)?\s*(?:SQL|代码|代碼)|"
     r"(?:代码块|代碼塊|コードブロック)(?:的)?(?:外面|之外|以外|外|の外)(?:に|には|は)?[^。；\n]{0,6}?"
     r"(?:不要|不能|别|不得|何も|書かない|書かず|出さない)|"
-    r"(?<![A-Za-z])(?:SQL|コード|クエリ)(?:のみ|だけ)"
+    r"(?:出力|回答|返答|返信)は(?:SQL|コード|クエリ)(?:文)?(?:のみ|だけ)|(?<![A-Za-z])(?:SQL|コード|クエリ)(?:文)?(?:のみ|だけ)(?:を)?(?:出力|返)"
 )
 _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # No \b: in "输出JSON" a CJK character is a word character, so there is no word boundary before "JSON".
@@ -218,7 +222,16 @@ def mentions_feature(text: str) -> bool:
 _JA_BANNED_AFTER = re.compile(
     "(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _CJK_FEATURES.items()) + ")"
     r"(?=(?:記号|形式|記法|表記)?(?:[（(][^）)\n]{0,20}[）)])?\s*(?:は|も|を)?\s*(?:一切)?"
-    r"(?:使わない|使わず|使用しない|使用禁止|禁止|不要|なし|無し|不可|避けて))",
+    # (not a reason: "見出しなしの長文は読みにくい", "箇条書きを使わないと読みにくい")
+    r"(?:(?:使わ|使用し|付け|入れ|載せ)ない(?!と|の|ので|から|場合|方)|使わず(?!に済)|使用禁止|禁止|不要|不可|"
+    r"(?:なし|無し)(?=\s*(?:[。！!、]|$))))",
+    re.IGNORECASE,
+)
+# "絵文字やマークダウンは使わないで": the features listed before the banned one share its ban
+_JA_LISTED_BEFORE = re.compile(
+    "(?:"
+    + "|".join(f"(?P<{name}>{words})" for name, words in _CJK_FEATURES.items())
+    + r")(?:記号)?\s*(?:や|、|と|・)\s*$",
     re.IGNORECASE,
 )
 
@@ -231,9 +244,13 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     if not text.isascii():
         for banned in _JA_BANNED_AFTER.finditer(text):
-            name = banned.lastgroup
+            name, start = banned.lastgroup, banned.start()
             assert name is not None
-            found.append((name, banned.start(), banned.end()))
+            found.append((name, start, banned.end()))
+            while (listed := _JA_LISTED_BEFORE.search(text, max(0, start - 20), start)) is not None:
+                assert listed.lastgroup is not None
+                found.append((listed.lastgroup, listed.start(), banned.end()))
+                start = listed.start()
     for match in _FEATURE.finditer(text):
         scope = next((r for r in ranges if r[0] <= match.start() < r[1]), None)
         if scope is None:
@@ -303,6 +320,7 @@ def find_format(text: str) -> FoundFormat | None:
     forbidden = forbidden_features(text)
     names = list(dict.fromkeys(name for name, _, _ in forbidden))
     value: str | None = None
+    own_negation = False
     spans = [(start, end) for _, start, end in forbidden]
     ranges = negated_ranges(text)
     plain = _PLAIN.search(text)
@@ -316,11 +334,13 @@ def find_format(text: str) -> FoundFormat | None:
             match = pattern.search(text)
             asked = candidate != "json" or _FORMAT_VERB.search(text) or _FOREIGN_ONLY_FORMAT.search(text)
             # ("no text outside the block" is negated by its own words: what it rules out is all but the code)
-            own_negation = match is not None and match.group(0).lower().startswith(("no ", "nothing"))
+            own_negation = match is not None and match.group(0).lower().startswith(("no ", "nothing", "don", "do not"))
             if match and (own_negation or not in_ranges(match.start(), ranges)) and asked:
                 value = candidate
                 spans.append((match.start(), match.end()))
                 break
+    if value == "code" and own_negation:
+        names = [name for name in names if name != "code_blocks"]  # ("no text outside the code block": the block is it)
     if value is None and not names:
         return None
     return FoundFormat(value, names, min(s for s, _ in spans), max(e for _, e in spans))

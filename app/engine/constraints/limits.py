@@ -203,8 +203,9 @@ _CJK_PER_LINE_AHEAD = re.compile(
 )
 # "各見出しの下は最大2行", "每个标题下最多3行": a limit for each heading's section
 _CJK_PER_SECTION = re.compile(
-    r"(?:各|それぞれの)(?:見出し|セクション|章|段落)(?:の下|ごと|の中)?(?:は|に|も|で)?\s*$|"
-    r"每(?:个|個)?(?:标题|標題|部分|小节|小節|段落|类别|類別)(?:下面?|下方)?(?:都)?\s*$"
+    r"(?:各|それぞれの)(?:見出し|セクション|章)(?:の下|ごと|の中)?(?:は|に|も|で)?\s*$|"
+    r"(?:見出し|セクション|章)ごと(?:に|は)?\s*$|"
+    r"每(?:个|個)?(?:标题|標題|部分|小节|小節|类别|類別)(?:下面?|下方)?(?:都)?\s*$"
 )
 _CJK_PER_ITEM = re.compile(
     r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項|"
@@ -1030,6 +1031,11 @@ def find_limits(text: str) -> list[FoundLimit]:
             if _CJK_AFTER_LINES.search(before)
             else "each heading's section"
             if _CJK_PER_SECTION.search(text[max(0, match.start() - 14) : match.start()])
+            else "each paragraph"  # "各段落は最大3行"
+            if re.search(
+                r"(?:各|それぞれの)段落(?:は|も)?\s*$|每(?:个|個)?段落?\s*$",
+                text[max(0, match.start() - 14) : match.start()],
+            )
             else "each item"
             if per_item
             else _language_lead(text, match.start())

@@ -216,16 +216,22 @@ _TITLE_SPLIT = re.compile(r"\s*(?:/|\||,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s
 # "見出しはこの4つだけ、この順番で：【安全】【品質】【生産】【連絡】", "小标题依次为：【进展】【风险】":
 # bracketed titles after a word for headings
 _CJK_INLINE = re.compile(
-    r"(?:見出し|セクション|小見出し|标题|小标题|標題|板块)[^：:\n。]{0,20}[：:][ \t]*"
-    r"(?P<titles>(?:【[^】\n]{1,15}】[ \t、，,/／]*){2,})"
+    r"(?:見出し|セクション|小見出し|标题|小标题|標題|板块)[^：:\n。【「]{0,20}[：:]?[ \t]*"
+    r"(?P<titles>(?:【[^】\n]{1,15}】[ \t、，,/／]*){2,}|(?:「[^」\n]{1,15}」[ \t、，,/／]*){2,})"
 )
+# (the input's own headings: "日報の見出しは決まっていて：【売上】…", "入力されるメールには必ず見出しがある")
+_CJK_INPUT_HEADINGS = re.compile(r"(?:日報|入力|メール|原文|元の|受け取る|届く|输入|原文|邮件)[^。\n]{0,20}$")
+_CJK_NO_HEADINGS = re.compile(r"見出しを付けず|見出しは(?:付けない|不要|なし)|不要标题|不加标题")
 
 
 def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
     """Section titles listed on one line after a phrase that names the reply's sections, with the list's extent."""
     cjk = _CJK_INLINE.search(text)
     if cjk is not None:
-        titles = re.findall(r"【[^】\n]{1,15}】", cjk.group("titles"))
+        lead = text[max(0, text.rfind("。", 0, cjk.start()) + 1) : cjk.start() + 4]
+        if _CJK_INPUT_HEADINGS.search(lead) or _CJK_NO_HEADINGS.search(text):
+            return None
+        titles = re.findall(r"【[^】\n]{1,15}】|「[^」\n]{1,15}」", cjk.group("titles"))
         return titles, cjk.start(), cjk.start("titles") + len(cjk.group("titles").rstrip(" \t、，,/／"))
     for match in _INLINE.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
