@@ -72,7 +72,19 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
             route = _contact_route(c)
             if route is not None:
                 return route
+    # "inactive card = no booking, send them to the front desk": a place staffed by people, named by the brief
+    place = _PLACE_ROUTE.search(task)
+    if place is not None:
+        return f"send them to the {' '.join(place.group('place').lower().split())}."
     return HANDOFF_REPLY
+
+
+_PLACE_ROUTE = re.compile(
+    r"\b(?:send|direct|refer|point|redirect)\w*\s+(?:them|the\s+\w+|him|her|people)\s+to\s+(?:the|teh|our)\s+"
+    r"(?P<place>front\s+desk|reception(?:\s+desk)?|(?:help|service|information|circulation)\s+desk|box\s+office|"
+    r"counter|ticket\s+office)\b",
+    re.IGNORECASE,
+)
 
 
 # A person the brief routes people to: an adviser, an agent, a colleague, in the languages the engine reads.

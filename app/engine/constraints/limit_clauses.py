@@ -145,7 +145,9 @@ def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
 # Words that place one line or sentence among other parts of the reply.
 _PART_CUE = re.compile(
     r"\b(?:then|after|before|end(?:s|ing)?\s+with|start(?:s|ing)?\s+with|first|finally|followed|plus|saying|"
-    r"that\s+says|luego|primero|después|danach|zuerst|dann|puis|ensuite|d'abord|depois|primeiro)\b|先|再|然后|最后",
+    r"that\s+says|luego|primero|después|danach|zuerst|dann|puis|ensuite|d'abord|depois|primeiro)\b|先|再|然后|最后|"
+    # "confirm a booking in one sentence", "decline the request in one line": one message among the replies
+    r"^\W*(?:confirm|greet|decline|refuse|acknowledge|introduce|announce)\w*\s+(?:a|an|the|each|every|any|their|its)\s+\w+",
     re.IGNORECASE,
 )
 

@@ -219,3 +219,27 @@ def test_a_score_range_in_a_json_template_is_kept() -> None:
     assert schema["properties"]["total"] == {"type": "integer", "minimum": 0, "maximum": 12}
     assert schema["properties"]["words"] == {"type": "integer"}  # "n": a count
     assert "content (0-4)" in prompt(GRADER_BRIEF)
+
+
+BOOKING_BRIEF = (
+    "Booking assistant for the Northfield climbing wall (auto-belay lanes A1-A4). Members message it to book.\n"
+    "tools:\ncheck_member(card_no)\nbook_lane(lane_id, card_no)\n"
+    "rules\n* always check_member before book_lane. expired card = no booking, send them to the front desk.\n"
+    "* confirm a booking in one sentence with lane, date and time"
+)
+
+
+def test_a_one_sentence_confirmation_does_not_cap_every_reply() -> None:
+    limits = [(c.text, c.scope) for c in read_constraints(Brief(task=BOOKING_BRIEF)) if c.kind == "limit"]
+    assert limits == [
+        ("Confirm a booking in one sentence with lane, date and time.", "the part this sentence names"),
+    ]
+    assert "Reply in exactly 1 sentence." not in prompt(BOOKING_BRIEF)
+
+
+def test_escalation_goes_to_the_place_the_brief_names() -> None:
+    """No hand-off to 'a human colleague who will follow up' that the brief never mentions: the front desk is its
+    route to a person."""
+    text = prompt(BOOKING_BRIEF)
+    assert "I'm passing this to a human colleague" not in text
+    assert "To escalate, send them to the front desk." in text
