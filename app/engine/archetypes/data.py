@@ -350,6 +350,10 @@ DOCUMENT_QA = Archetype(
         # after "only" (a text word is left out: "con solo texto" is a format rule)
         feat(
             "using only a source",
+            # (said of the answers: "risponda alle domande … usando SOLO i fogli illustrativi", not "riassumi usando solo
+            # il documento allegato", "flashcards usando solo el resumen", "usando solo nuestra guía de estilo")
+            r"\b(?:contest\w*|respond\w*|responda\w*|répond\w*|antwort\w*|beantwort\w*|rispond\w*|antwoord\w*|beantwoord\w*)\b"
+            r"[^.\n]{0,100}?(?:"
             r"\b(?:usando|utilizzando|utilizando|en\s+utilisant|anhand|mit|basándose\s+en|basandosi\s+su|com\s+base\s+em|"
             r"op\s+basis\s+van)\s+(?:solo|sólo|solamente|únicamente|uniquement|seulement|nur|soltanto|apenas|somente|alleen)"
             r"\s+(?:(?:i|le|gli|il|la|los|las|el|les|die|den|der|o|os|a|as|de|het|nostr[ie]|nuestr[oa]s?|nos|unsere[nm]?|"
@@ -361,7 +365,7 @@ DOCUMENT_QA = Archetype(
             r"\b(?:nur|ausschlie(?:ß|ss)lich|solo|sólo|únicamente|uniquement|seulement|apenas|somente|soltanto|alleen)\s+"
             r"(?:auf\s+(?:der\s+)?(?:Basis|Grundlage)|sulla\s+base|con\s+base\s+en|en\s+base\s+a|sur\s+la\s+base|"
             r"com\s+base\s+n[oa]s?|op\s+basis\s+van)\s+(?:\w+\s+){0,3}?(?:Text\w*|texto|texte|testo|tekst|Dokument\w*|"
-            r"documento|document|Unterlagen|informaci[oó]n|resumen|riassunto|résumé|resumo)\b",
+            r"documento|document|Unterlagen|informaci[oó]n|resumen|riassunto|résumé|resumo)\b)",
             8,
         ),
         feat(

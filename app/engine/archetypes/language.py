@@ -50,11 +50,15 @@ _FOREIGN_LANGUAGE_PAIR = (
     rf"(?:de\s+l['’]|du\s+|depuis\s+l['’]|de\s+)\s*{_FR_LANGUAGES}\b[^.\n]{{0,40}}?"
     rf"\b(?:en|vers\s+l['’]|vers\s+le|à\s+l['’]|au)\s*{_FR_LANGUAGES}\b|"
     rf"\ben\s+{_FR_LANGUAGES}\b[^.\n]{{0,80}}?\b(?:rend|renvoie|restitue)\w*\b[^.\n]{{0,40}}?\ben\s+{_FR_LANGUAGES}\b|"
-    rf"\bde(?:l)?\s+{_ES_LANGUAGES}\s+al?\s+{_ES_LANGUAGES}\b|"
+    # (Spanish, Portuguese and Dutch too need a verb that carries the text over: "un tutor … cuando el alumno cambie
+    # de español a inglés" is no translator)
+    rf"\b(?:pasa|traduc|convierte|vuelca|lleva)\w*\s+(?:\S+\s+){{0,5}}?de(?:l)?\s+{_ES_LANGUAGES}\s+al?\s+{_ES_LANGUAGES}\b|"
     rf"\bdall['’]\s*{_IT_LANGUAGES}\s+(?:all['’]\s*|al\s+|in\s+|verso\s+l['’]\s*|verso\s+il\s+){_IT_LANGUAGES}\b|"
     rf"\b(?:vom|aus\s+dem)\s+{_DE_LANGUAGES}en\s+ins\s+{_DE_LANGUAGES}e\b|"
-    rf"\bd[eo]\s+{_PT_LANGUAGES}\s+para\s+(?:o\s+)?{_PT_LANGUAGES}\b|"
-    rf"\b(?:uit|van|vanuit)\s+(?:het\s+)?{_NL_LANGUAGES}\s+(?:naar|in)\s+(?:het\s+)?{_NL_LANGUAGES}\b"
+    rf"\b(?:passa|traduz|convert|vert|leva)\w*\s+(?:\S+\s+){{0,5}}?d[eo]\s+{_PT_LANGUAGES}\s+para\s+(?:o\s+)?"
+    rf"{_PT_LANGUAGES}\b|"
+    rf"\b(?:zet|zetten|vertaal\w*|omzet\w*|brengt|breng)\s+(?:\S+\s+){{0,5}}?(?:uit|van|vanuit)\s+(?:het\s+)?"
+    rf"{_NL_LANGUAGES}\s+(?:naar|in)\s+(?:het\s+)?{_NL_LANGUAGES}\b"
 )
 
 # The rules tutor brings into another job's prompt when it is a secondary: its job's essentials, not
@@ -78,7 +82,12 @@ TUTOR = Archetype(
         # "I teach Year 9 physics and need something to mark …": what the requester does is not the assistant's job
         feat("tutor", r"\btutor\w*\b|(?<!\bi )(?<!\bwe )(?<!\bi also )\bteach(?!ers?\b)\w*\b|\bsocratic\b", 7),
         # "クイズを出して答え合わせをする先生役", "家庭教师", "辅导": the tutor's role, named in Japanese or Chinese
-        feat("tutor role (CJK)", r"先生役|講師役|家庭教師|チューター|答え合わせ|家庭教师|辅导|老师的角色|批改作业", 7),
+        # (not 辅导 alone: 心理辅导 is counselling, 职业辅导 career coaching)
+        feat(
+            "tutor role (CJK)",
+            r"先生役|講師役|家庭教師|チューター|答え合わせ|家庭教师|(?:功课|作业|学习|课业)辅导|辅导(?:功课|作业|学习)|老师的角色|批改作业",
+            7,
+        ),
         feat(
             "learning game",
             r"\b(?:spelling|vocabulary|maths?|times[- ]tables?|reading|phonics)\s+(?:game|quiz|practice|drills?|bee|test)\b|"

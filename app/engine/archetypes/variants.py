@@ -1385,18 +1385,20 @@ FIELD_LINES = Variant(
 # every JSON line of the default (role, schema, example, reminder) would contradict the brief.
 CSV_RECORD = Variant(
     name="csv record",
-    # (asked for: "output CSV only", "turn it into one CSV row", "return the rows as CSV"; not "users upload their
-    # statements as CSV", "I paste our export in CSV format")
+    # (asked for: "output CSV only", "turn it into one CSV row", "becomes one CSV row", "…, as CSV please"; not "users
+    # upload their statements as CSV", "accountants give us a CSV export", "the old system writes CSV files")
     cue=re.compile(
-        r"\b(?:output|return|reply|respond|produce|give|write|send\s+back|extract|list|ausgabe|salida|saída|sortie|"
-        r"uitvoer)\w*\b[^.\n]{0,40}\bcsv\b|\b(?:turn|convert|transform|map|reformat)\w*\b[^.\n]{0,60}\binto\s+"
-        r"(?:exactly\s+)?(?:a\s+|one\s+)?csv\b|\bcsv\s+only\b|"
+        r"\b(?:output|return|reply|respond|produce|give\s+(?:me|us|back)|send\s+(?:me|us|back)|ausgabe|salida|saída|"
+        r"sortie|uitvoer)\w*\b(?:\s+\w+){0,3}?\s+(?:as\s+|in\s+)?csv\b(?!\s+(?:exports?|files?|uploads?|dumps?))|"
+        r"\b(?:turn|convert|transform|map|reformat)\w*\b[^.\n]{0,60}\binto\s+(?:exactly\s+)?(?:a\s+|one\s+)?csv\b|"
+        r"\bbecomes?\s+(?:exactly\s+)?(?:one|a)\s+csv\s+(?:row|line)\b|[,;]\s*as\s+csv\b|\bcsv\s+only\b|"
         r"\b(?:nur|only|solo|seulement|apenas|alleen)\s+(?:the\s+|das\s+|el\s+|le\s+|o\s+|de\s+)?csv\b",
         re.IGNORECASE,
     ),
-    # JSON somewhere in the brief: the CSV is what arrives ("each CSV row becomes a JSON object")
+    # JSON somewhere in the brief: the CSV is what arrives ("each CSV row becomes a JSON object"); "don't output CSV"
     unless=re.compile(
-        r"\bjson\b|\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non|don'?t)\s+(?:\w+\s+)?(?:(?:als|as|in|en)\s+)?csv\b",
+        r"\bjson\b|\b(?:not|no|never|nicht|kein\w*|pas|sin|sem|niet|non|don'?t)\s+"
+        r"(?:output|return|use|want|send|reply\s+(?:in|with))?\s*(?:(?:als|as|in|en)\s+)?csv\b",
         re.I,
     ),
     changes={

@@ -290,8 +290,10 @@ _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
 # quadratically on one long line)
 _KEYED_LINES = re.compile(
     r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n(?:[ \t]*\n)?"
-    r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?[^\W\d_][\w ./-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
-    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|\([^()\n]{1,80}\)|_+)?[ \t]*(?:\n|$)){2,20})"
+    r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?(?:[^\W\d_][\w ./-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
+    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|\([^()\n]{1,80}\)|_+)?|"
+    # "REASON: one of compensation, manager, …": an upper-case key, then what its value is
+    r"[A-Z][A-Z0-9_]{1,24}[ \t]*:(?-i:[ \t]+[^\n]{1,160})?)[ \t]*(?:\n|$)){2,20})"
 )
 _KEYED_INTRO = re.compile(
     r"\b(?:output|format|reply|answer|ausgabe|antwort|sortie|réponse|salida|respuesta|formato|uitvoer|resposta|"

@@ -39,8 +39,10 @@ _NO_HEADER_ROW = re.compile(
 _NEGATED_CSV = re.compile(r"\b(?:don'?t|do\s+not|never|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # A sentence about what arrives ("skip the header row of the dump", "the user pastes …, one line per shift")
 _ABOUT_INPUT = re.compile(
-    r"\b(?:arriv\w*|paste[sd]?|upload\w*|dumps?|input|scanned|receiv\w*|export\w*|skip|sends?|comes?\s+in)\b", re.I
+    r"\b(?:arriv\w*|paste[sd]?|upload\w*|dumps?|input|scanned|receiv\w*|export\w*|sends?|comes?\s+in)\b", re.I
 )
+# Words that end a column list run on into prose ("sku,price,stock_level, then one row per item")
+_NOT_COLUMNS = frozenset({"then", "in", "and", "with", "for", "one", "each", "per", "as", "no", "plus", "or", "but"})
 _ONE_ROW = re.compile(r"\b(?:exactly\s+)?(?:one|a\s+single|1)\s+(?:csv\s+)?(?:row|line)\b", re.IGNORECASE)
 
 
@@ -77,6 +79,9 @@ def csv_reply(text: str) -> CsvReply | None:
         last = columns[-1].split()[0]
         end -= len(match["header"]) - (match["header"].rfind(columns[-1]) + len(last))
         columns = (*columns[:-1], last)
+    while len(columns) > 2 and columns[-1].lower() in _NOT_COLUMNS:
+        columns = columns[:-1]
+        end = match.start("header") + match["header"].rfind(",")
     number = re.search(r"\s+\d{1,2}$", columns[-1])
     if number is not None and text[end : end + 1] in (".", ")"):
         # "Header row exactly: farm_id,collected_at,litres 2. collected_at as …": the next item's number
@@ -90,10 +95,14 @@ def csv_reply(text: str) -> CsvReply | None:
 
 
 def _about_the_reply(text: str, match: re.Match[str]) -> bool:
-    """Whether the sentence of a match speaks of the reply, not of what arrives."""
+    """Whether a match speaks of the reply, not of what arrives: no input word before it in its sentence, nor in the
+    few words after it ("skip the header row of the dump", "scanned invoices have no header")."""
     start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    stops = [i for i in (text.find(".", match.end()), text.find("\n", match.end())) if i >= 0]
-    return _ABOUT_INPUT.search(text, start, min(stops, default=len(text))) is None
+    after = re.match(r"(?:\s+\w+){0,4}", text[match.end() :])
+    end = match.end() + (after.end() if after else 0)
+    return (
+        _ABOUT_INPUT.search(text, start, match.start()) is None and _ABOUT_INPUT.search(text, match.end(), end) is None
+    )
 
 
 def no_header_row(text: str) -> bool:

@@ -79,15 +79,19 @@ _CODE_ONLY = (
     r"(?:text|prose|words|comments?|anything)|nothing(?:\s+else)?)\s+(?:else\s+)?(?:outside|around|before\s+or\s+after)\s+"
     r"(?:of\s+)?(?:the|a|that|this|its)\s+(?:(?:sql|code|query)\s+)?(?:block|fence|code)\b|"
     # "devuelve solo el SQL", "gib nur den Code zurück", "renvoie uniquement le code": a reply verb, then only the code
-    r"\b(?:devuelve|devuelva|responde|responda|escribe|gib|antworte|schreib\w*|renvoie|réponds|écris|retorne|devolve|"
-    r"escreva|escreve|restituisci|rispondi|scrivi|geef|antwoord|schrijf)\s+(?:\w+\s+){0,2}?(?:solo|solamente|únicamente|nur|"
-    r"uniquement|seulement|apenas|somente|soltanto|alleen)\s+(?:(?:el|la|le|den|das|die|o|a|il|lo|de|het)\s+)?"
-    r"(?:sql|c[óo]digo|code|codice)\b|"
+    r"\b(?:devuelve|devuelva|responde|responda|escribe|dame|genera|gib|antworte|schreib\w*|erzeuge|erstelle|renvoie|"
+    r"réponds|écris|génère|donne-moi|retorne|devolve|escreva|escreve|gera|gere|me\s+d[êá]|restituisci|rispondi|scrivi|"
+    r"dammi|genera|geef|antwoord|schrijf|genereer|maak)\s+(?:\w+\s+){0,2}?(?:solo|sólo|solamente|únicamente|nur|"
+    r"uniquement|seulement|apenas|somente|soltanto|alleen)\s+(?:(?:con|avec|mit|com|met)\s+)?"
+    r"(?:(?:el|la|le|den|das|die|o|a|il|lo|de|het)\s+)?(?:sql|c[óo]digo|code|codice)\b|"
     # "只输出一条SQL", "仅输出SQL语句", "代码块外面不要任何文字", "出力はSQL文のみ" (no \b: CJK letters are word chars)
     r"(?:只|仅|僅)(?:输出|輸出|返回|回复|回覆|要)(?:一条|一條|一段)?\s*(?:SQL|代码|代碼)|"
+    # "只给SQL" from the assistant, not "如果用户只给代码" (what the user sends)
+    r"(?<!户)(?<!生)(?<!他)(?<!她)只给\s*(?:SQL|代码|代碼)|"
     r"(?:代码块|代碼塊|コードブロック)(?:的)?(?:外面|之外|以外|外|の外)(?:に|には|は)?[^。；\n]{0,6}?"
     r"(?:不要|不能|别|不得|何も|書かない|書かず|出さない)|"
-    r"(?:出力|回答|返答|返信)は(?:SQL|コード|クエリ)(?:文)?(?:のみ|だけ)|(?<![A-Za-z])(?:SQL|コード|クエリ)(?:文)?(?:のみ|だけ)(?:を)?(?:出力|返)"
+    r"(?:出力|回答|返答|返信)は(?:SQL|コード|クエリ)(?:文)?(?:のみ|だけ)|(?<![A-Za-z])(?:SQL|コード|クエリ)(?:文)?(?:のみ|だけ)"
+    r"(?:(?:を|で)?(?:出力|返|答え|回答)|[、,]?\s*説明(?:は)?(?:なし|不要))"
 )
 _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # No \b: in "输出JSON" a CJK character is a word character, so there is no word boundary before "JSON".
@@ -223,15 +227,15 @@ _JA_BANNED_AFTER = re.compile(
     "(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _CJK_FEATURES.items()) + ")"
     r"(?=(?:記号|形式|記法|表記)?(?:[（(][^）)\n]{0,20}[）)])?\s*(?:は|も|を)?\s*(?:一切)?"
     # (not a reason: "見出しなしの長文は読みにくい", "箇条書きを使わないと読みにくい")
-    r"(?:(?:使わ|使用し|付け|入れ|載せ)ない(?!と|の|ので|から|場合|方)|使わず(?!に済)|使用禁止|禁止|不要|不可|"
-    r"(?:なし|無し)(?=\s*(?:[。！!、]|$))))",
+    r"(?:(?:使わ|使用し|付け|入れ|載せ)ない(?!と|の|ので|から|場合|方)|使わず(?!に済)|使用禁止|禁止|不要|不可|避けて|"
+    r"(?:なし|無し)(?=\s*(?:[。！!、]|で|$))))",
     re.IGNORECASE,
 )
 # "絵文字やマークダウンは使わないで": the features listed before the banned one share its ban
 _JA_LISTED_BEFORE = re.compile(
     "(?:"
     + "|".join(f"(?P<{name}>{words})" for name, words in _CJK_FEATURES.items())
-    + r")(?:記号)?\s*(?:や|、|と|・)\s*$",
+    + r")(?:記号)?\s*(?:や|と|・)\s*$",
     re.IGNORECASE,
 )
 

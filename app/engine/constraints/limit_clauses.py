@@ -52,6 +52,8 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     for index, lim in enumerate(found):
         if _one_thing_not_length(lim, text):
             continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
+        if lim.maximum is None and _BANNED_LONGER.search(text, max(0, lim.start - 60), lim.start + 12):
+            continue  # "no quotes longer than 10 words": a cap on the quotes, which the prohibition carries
         if _MERGED_INTO.search(text, max(0, lim.start - 30), lim.start) and _INPUT_STATE.search(
             text, max(0, lim.start - 80), lim.start
         ):
@@ -151,6 +153,9 @@ _PART_CUE = re.compile(
     re.IGNORECASE,
 )
 
+_BANNED_LONGER = re.compile(
+    r"\b(?:no|never|avoid|without)\s+(?:\w+\s+){1,3}(?:longer|more|over)\s+(?:than\s+)?(?:\d|$)", re.IGNORECASE
+)
 _PARTS_ASIDE = re.compile(r"\s*\((?P<parts>[^()]{3,160})\)")
 
 # "Ask ONE question per message", "max 2 questions per reply": a cap on each turn of a conversation

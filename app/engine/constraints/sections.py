@@ -220,7 +220,7 @@ _CJK_INLINE = re.compile(
     r"(?P<titles>(?:【[^】\n]{1,15}】[ \t、，,/／]*){2,}|(?:「[^」\n]{1,15}」[ \t、，,/／]*){2,})"
 )
 # (the input's own headings: "日報の見出しは決まっていて：【売上】…", "入力されるメールには必ず見出しがある")
-_CJK_INPUT_HEADINGS = re.compile(r"(?:日報|入力|メール|原文|元の|受け取る|届く|输入|原文|邮件)[^。\n]{0,20}$")
+_CJK_INPUT_HEADINGS = re.compile(r"(?:入力|原文|元の|受け取る|届く|送られてくる|输入|收到)[^。\n]{0,20}$")
 _CJK_NO_HEADINGS = re.compile(r"見出しを付けず|見出しは(?:付けない|不要|なし)|不要标题|不加标题")
 
 

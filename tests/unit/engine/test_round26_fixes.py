@@ -243,3 +243,14 @@ def test_escalation_goes_to_the_place_the_brief_names() -> None:
     text = prompt(BOOKING_BRIEF)
     assert "I'm passing this to a human colleague" not in text
     assert "To escalate, send them to the front desk." in text
+
+
+def test_upper_case_keyed_lines_with_descriptions_are_the_reply_layout() -> None:
+    task = (
+        "HR here. Turn one exit-interview transcript into a short write-up and tag the main reason for leaving.\n\n"
+        "Output, plain text, no markdown:\nREASON: one of pay, manager, growth, other\nRETURN: yes / no / unclear\n"
+        'NOTES: exactly 2 bullets, each starting with "- "\n\nno quotes longer than 8 words.'
+    )
+    text = prompt(task)
+    assert "Exactly these lines, in this order: `REASON: one of pay, manager, growth, other` / `RETURN:" in text
+    assert "at least 8 words" not in text  # 'no quotes longer than 8 words' caps the quotes, not the reply
