@@ -56,6 +56,12 @@ class CsvReply(NamedTuple):
     rows: str
 
 
+def _prose(column: str) -> bool:
+    """A "column" that opens with a word of the sentence after the list ("then one row per item")."""
+    words = column.lower().split()
+    return bool(words) and words[0] in _NOT_COLUMNS
+
+
 def csv_reply(text: str) -> CsvReply | None:
     """The CSV the reply is, when the brief writes its header row and asks for it (never beside JSON)."""
     if re.search(r"\bjson\b", text, re.IGNORECASE):
@@ -79,9 +85,13 @@ def csv_reply(text: str) -> CsvReply | None:
         last = columns[-1].split()[0]
         end -= len(match["header"]) - (match["header"].rfind(columns[-1]) + len(last))
         columns = (*columns[:-1], last)
-    while len(columns) > 2 and columns[-1].lower() in _NOT_COLUMNS:
-        columns = columns[:-1]
-        end = match.start("header") + match["header"].rfind(",")
+    if len(columns) > 2 and _prose(columns[-1]):
+        while len(columns) > 2 and _prose(columns[-1]):
+            columns = columns[:-1]
+        header, position = match["header"], 0
+        for column in columns:  # the list now ends after its last kept column
+            position = header.find(column, position) + len(column)
+        end = match.start("header") + position
     number = re.search(r"\s+\d{1,2}$", columns[-1])
     if number is not None and text[end : end + 1] in (".", ")"):
         # "Header row exactly: farm_id,collected_at,litres 2. collected_at as …": the next item's number

@@ -254,3 +254,10 @@ def test_upper_case_keyed_lines_with_descriptions_are_the_reply_layout() -> None
     text = prompt(task)
     assert "Exactly these lines, in this order: `REASON: one of pay, manager, growth, other` / `RETURN:" in text
     assert "at least 8 words" not in text  # 'no quotes longer than 8 words' caps the quotes, not the reply
+
+
+def test_a_header_run_on_into_a_later_clause_keeps_only_its_columns() -> None:
+    task = "Return CSV only, with the header row sku,price,stock_level, then one row per item, in the order given."
+    fields = [c.values for c in read_constraints(Brief(task=task)) if c.kind == "fields"]
+    assert ["sku", "price", "stock_level"] in fields
+    assert "`sku,price,stock_level`" in prompt(task)
