@@ -69,41 +69,11 @@ ae44362 (Japanese limits and formats)
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from app.engine.brief import Brief
-from app.engine.generate import classify_brief, generate, read_constraints
-
-
-def _prompt(task: str) -> str:
-    return generate(Brief(task=task, target="claude")).prompt
-
-
-def _section(prompt: str, tag: str) -> str:
-    found = re.search(rf"<{tag}>(.*?)</{tag}>", prompt, re.DOTALL)
-    return found.group(1) if found else ""
-
-
-def _ids(task: str) -> list[str]:
-    brief = Brief(task=task)
-    return [m.id for m in classify_brief(brief, read_constraints(brief))]
-
-
-def _forbidden(task: str) -> set[str]:
-    return {
-        name for c in read_constraints(Brief(task=task)) if c.kind == "format" and c.forbidden for name in c.forbidden
-    }
-
-
-def _limit_texts(task: str) -> list[str]:
-    return [c.text for c in read_constraints(Brief(task=task)) if c.kind == "limit"]
-
-
-def _sections(task: str) -> list[list[str]]:
-    return [list(c.values) for c in read_constraints(Brief(task=task)) if c.value == "sections"]
-
+from app.engine.generate import read_constraints
+from tests.unit.engine.reading import archetype_ids, claude_prompt, forbidden_features, limit_texts, outlines, section
 
 # --- e1e1731: CSV replies ---------------------------------------------------------------------------------------
 
@@ -119,7 +89,7 @@ def _sections(task: str) -> list[list[str]]:
 )
 def test_a_csv_the_user_uploads_does_not_make_the_reply_csv(task: str) -> None:
     """Finding 1: the CSV is what arrives; the output format is a JSON object, yet the role and the reminder say CSV."""
-    text = _prompt(task)
+    text = claude_prompt(task)
     assert "into CSV with exactly the listed columns" not in text
     assert "Return only the CSV" not in text
 
@@ -130,9 +100,9 @@ def test_dont_output_csv_is_no_csv_reply() -> None:
         "Pull the line items out of each supplier invoice. Don't output CSV: the team wants a Markdown table with "
         "columns item, qty, unit_price."
     )
-    text = _prompt(task)
+    text = claude_prompt(task)
     assert "Start the CSV with exactly this header row" not in text
-    assert "CSV only" not in _section(text, "output_format")
+    assert "CSV only" not in section(text, "output_format")
 
 
 @pytest.mark.parametrize(
@@ -149,7 +119,7 @@ def test_an_inline_csv_header_stops_at_its_last_column(task: str) -> None:
     fields = [c.values for c in read_constraints(Brief(task=task)) if c.kind == "fields"]
     assert fields
     assert all(values == ["site_id", "visit_date", "fault_code"] for values in fields)
-    text = _prompt(task)
+    text = claude_prompt(task)
     assert "`site_id,visit_date,fault_code`" in text
 
 
@@ -164,7 +134,7 @@ def test_an_inline_csv_header_stops_at_its_last_column(task: str) -> None:
 )
 def test_a_missing_header_in_the_input_is_no_headerless_reply(task: str) -> None:
     """Finding 4: 'no header' about the input turned 'with exactly this header row' into 'with no header row'."""
-    text = _prompt(task)
+    text = claude_prompt(task)
     assert "Start the CSV with exactly this header row" in text
     assert "with no header row" not in text
 
@@ -175,7 +145,7 @@ def test_one_line_per_input_record_is_no_one_row_reply() -> None:
         "The user pastes a week of shift notes, one line per shift. Output CSV with no header, columns:\n"
         "shift_id,worker,hours"
     )
-    assert "Exactly one row." not in _prompt(task)
+    assert "Exactly one row." not in claude_prompt(task)
 
 
 def test_a_later_input_word_does_not_undo_the_csv_header_line() -> None:
@@ -186,9 +156,9 @@ def test_a_later_input_word_does_not_undo_the_csv_header_line() -> None:
         "1. Header row exactly: shop_id,closed_at,plants_sold,waste_kg\n2. One row per shop\n"
         "3. never make up a waste figure\n4. output the CSV only\n5. if you get two days in one text, one row per day"
     )
-    text = _prompt(task)
+    text = claude_prompt(task)
     assert "Start the CSV with exactly this header row: `shop_id,closed_at,plants_sold,waste_kg`." in text
-    assert "JSON" not in _section(text, "output_format")
+    assert "JSON" not in section(text, "output_format")
 
 
 def test_a_csv_record_does_not_fall_back_to_null() -> None:
@@ -197,7 +167,7 @@ def test_a_csv_record_does_not_fall_back_to_null() -> None:
         "Convert each pasted line into exactly one CSV row matching this header:\n\nsku,colour,size,price_eur\n\n"
         "unknown value = empty cell. output only the row, no header line."
     )
-    assert "null" not in _prompt(task).lower()
+    assert "null" not in claude_prompt(task).lower()
 
 
 @pytest.mark.parametrize(
@@ -211,13 +181,13 @@ def test_a_csv_record_does_not_fall_back_to_null() -> None:
 )
 def test_into_a_spreadsheet_is_no_extracted_record(task: str) -> None:
     """Finding 7: a formula helper, an awk helper and a summariser get a JSON record of 'extracted fields'."""
-    assert "give the extracted fields as one JSON object" not in _prompt(task)
+    assert "give the extracted fields as one JSON object" not in claude_prompt(task)
 
 
 def test_a_budget_put_into_a_spreadsheet_is_no_extraction_engine() -> None:
     """Finding 7: budget advice for shop owners became 'You are a data extraction engine' with a JSON schema."""
     task = "Help small shop owners put their monthly budget into a spreadsheet and explain where they overspend."
-    assert _ids(task)[0] != "data_extraction"
+    assert archetype_ids(task)[0] != "data_extraction"
 
 
 # --- ef25bfb: code-only replies, the CJK seam, the schema slot --------------------------------------------------
@@ -248,7 +218,7 @@ def test_a_budget_put_into_a_spreadsheet_is_no_extraction_engine() -> None:
 )
 def test_a_foreign_only_word_outside_a_reply_request_is_no_code_only_reply(task: str) -> None:
     """Finding 8: every one of these asks for an explanation (or is no code job at all)."""
-    assert "Reply with the code only." not in _prompt(task)
+    assert "Reply with the code only." not in claude_prompt(task)
 
 
 _SQL_BRIEF = (
@@ -267,7 +237,7 @@ _SQL_BRIEF = (
 )
 def test_no_text_outside_the_code_block_keeps_the_code_block(tail: str) -> None:
     """Finding 9: the brief wants exactly a fenced block; the prompt bans code blocks."""
-    text = _prompt(_SQL_BRIEF + tail)
+    text = claude_prompt(_SQL_BRIEF + tail)
     assert "do not use code blocks" not in text.lower()
     assert "Reply with the code only" in text
 
@@ -286,7 +256,7 @@ def test_no_text_outside_the_code_block_keeps_the_code_block(tail: str) -> None:
 )
 def test_a_cjk_sql_only_reply_gets_no_explanation(task: str) -> None:
     """Finding 10: 'only SQL, no explanation' in Chinese/Japanese still ends 'then an explanation'."""
-    text = _prompt(task)
+    text = claude_prompt(task)
     assert "then an explanation" not in text
     assert "Reply with the code only." in text
 
@@ -298,13 +268,13 @@ def test_stored_procedure_signatures_are_not_the_schema() -> None:
         "usp_monthly_revenue(start_date, end_date, region)\nusp_open_invoices(customer_id, as_of, currency)\n"
         "Write one query per question."
     )
-    assert "{{schema}}" in _prompt(task)
+    assert "{{schema}}" in claude_prompt(task)
 
 
 def test_a_latin_topic_word_does_not_outscore_a_japanese_tutor_job() -> None:
     """Finding 12: the seam made 'SQL' a keyword here; the job (a teacher quizzing learners) has none."""
     task = "SQLの勉強をしている新人に、クイズを出して答え合わせをする先生役。"
-    assert _ids(task)[0] == "tutor"
+    assert archetype_ids(task)[0] == "tutor"
 
 
 # --- eb232e9: classification ------------------------------------------------------------------------------------
@@ -321,7 +291,7 @@ def test_a_latin_topic_word_does_not_outscore_a_japanese_tutor_job() -> None:
 )
 def test_an_explanation_language_is_no_translation_pair(task: str) -> None:
     """Finding 13: a tutor and a marker became translators (they were tutor and grader at a2235da)."""
-    assert "translation" not in _ids(task)
+    assert "translation" not in archetype_ids(task)
 
 
 @pytest.mark.parametrize(
@@ -337,7 +307,7 @@ def test_an_explanation_language_is_no_translation_pair(task: str) -> None:
 )
 def test_common_foreign_language_pairs_are_translation(task: str) -> None:
     """Finding 14: the everyday forms of the pairs the commit reads ('à l'', 'au', no article, 'verso')."""
-    assert _ids(task)[0] == "translation"
+    assert archetype_ids(task)[0] == "translation"
 
 
 def test_flashcards_from_a_booklet_are_no_document_qa() -> None:
@@ -345,14 +315,14 @@ def test_flashcards_from_a_booklet_are_no_document_qa() -> None:
     task = (
         "Make 10 flashcards from the driving-theory booklet I paste: a question on the front, the answer on the back."
     )
-    assert _ids(task)[0] != "document_qa"
-    assert "I don't know based on the supplied documents" not in _prompt(task)
+    assert archetype_ids(task)[0] != "document_qa"
+    assert "I don't know based on the supplied documents" not in claude_prompt(task)
 
 
 def test_brochures_used_as_a_style_guide_do_not_ground_new_copy() -> None:
     """Finding 15: the brochures give the style; the facts of the new range cannot come from them."""
     task = "Using our old brochures as a style guide, write fresh product descriptions for the new kayak range."
-    assert "Answer only from" not in _prompt(task)
+    assert "Answer only from" not in claude_prompt(task)
 
 
 @pytest.mark.parametrize(
@@ -364,7 +334,7 @@ def test_brochures_used_as_a_style_guide_do_not_ground_new_copy() -> None:
 )
 def test_plain_text_only_is_no_answer_only_from_a_text(task: str) -> None:
     """Finding 16: 'solo texto' / 'nur Text' is a format rule; these were customer support at a2235da."""
-    assert _ids(task)[0] == "customer_support"
+    assert archetype_ids(task)[0] == "customer_support"
 
 
 @pytest.mark.parametrize(
@@ -377,7 +347,7 @@ def test_a_longer_opening_instruction_still_names_the_job(opening: str) -> None:
         "our scout troop wants a knot helper the cubs can use at home. ages 8 to 10.\n"
         f"- {opening}: never give the full steps straight away\n- max 3 sentences per message"
     )
-    assert _ids(task)[0] == "tutor"
+    assert archetype_ids(task)[0] == "tutor"
 
 
 # --- ae44362: Japanese limits and formats -----------------------------------------------------------------------
@@ -399,7 +369,7 @@ def test_a_longer_opening_instruction_still_names_the_job(opening: str) -> None:
 )
 def test_a_japanese_reason_clause_is_no_ban(task: str, feature: str) -> None:
     """Finding 18: 'without X it is hard to read, so always use X' forbids X."""
-    assert feature not in _forbidden(task)
+    assert feature not in forbidden_features(task)
 
 
 @pytest.mark.parametrize(
@@ -413,7 +383,7 @@ def test_a_japanese_reason_clause_is_no_ban(task: str, feature: str) -> None:
 )
 def test_a_japanese_ban_covers_every_feature_it_names(task: str, features: set[str]) -> None:
     """Finding 19: 'XやYは使わない' bans only Y; '付けないで' / '入れないで' ban nothing."""
-    assert features <= _forbidden(task)
+    assert features <= forbidden_features(task)
 
 
 @pytest.mark.parametrize(
@@ -426,8 +396,8 @@ def test_a_japanese_ban_covers_every_feature_it_names(task: str, features: set[s
 )
 def test_the_inputs_bracketed_headings_are_not_the_replys_sections(task: str) -> None:
     """Finding 20: the report's / e-mail's own headings became 'Use exactly these sections'."""
-    assert _sections(task) == []
-    assert "Use exactly these sections" not in _prompt(task)
+    assert outlines(task) == []
+    assert "Use exactly these sections" not in claude_prompt(task)
 
 
 @pytest.mark.parametrize(
@@ -439,16 +409,16 @@ def test_the_inputs_bracketed_headings_are_not_the_replys_sections(task: str) ->
 )
 def test_a_japanese_heading_outline_without_a_colon_or_in_corner_brackets_is_read(task: str) -> None:
     """Finding 20: the same outline as the commit's, written without the colon or with 「」."""
-    assert len(_sections(task)) == 1
-    assert [t.strip("【】「」") for t in _sections(task)[0]] == ["概要", "課題", "次の一手"]
+    assert len(outlines(task)) == 1
+    assert [t.strip("【】「」") for t in outlines(task)[0]] == ["概要", "課題", "次の一手"]
 
 
 def test_a_per_heading_limit_written_with_goto_is_no_whole_reply_cap() -> None:
     """Finding 21: '見出しごとに2行まで' (2 lines under each heading) capped the whole reply at 2 lines."""
-    assert "Keep the reply to at most 2 lines." not in _limit_texts("日報の要約。見出しごとに2行まで、1行40文字以内。")
+    assert "Keep the reply to at most 2 lines." not in limit_texts("日報の要約。見出しごとに2行まで、1行40文字以内。")
 
 
 def test_a_per_paragraph_limit_is_not_a_heading_section_limit() -> None:
     """Finding 21: '各段落は最大3行' is per paragraph; the brief bans headings, yet the limit is per heading."""
     task = "社内向けのお知らせ文を書く。見出しは使わない。各段落は最大3行で。"
-    assert not any("heading" in text for text in _limit_texts(task))
+    assert not any("heading" in text for text in limit_texts(task))

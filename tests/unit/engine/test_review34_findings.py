@@ -52,37 +52,9 @@ Classification (archetypes/language.py, data.py)
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from app.engine.brief import Brief
-from app.engine.generate import classify_brief, generate, read_constraints
-
-
-def _prompt(task: str) -> str:
-    return generate(Brief(task=task, target="claude")).prompt
-
-
-def _section(prompt: str, tag: str) -> str:
-    found = re.search(rf"<{tag}>(.*?)</{tag}>", prompt, re.DOTALL)
-    return found.group(1) if found else ""
-
-
-def _ids(task: str) -> list[str]:
-    brief = Brief(task=task)
-    return [m.id for m in classify_brief(brief, read_constraints(brief))]
-
-
-def _forbidden(task: str) -> set[str]:
-    return {
-        name for c in read_constraints(Brief(task=task)) if c.kind == "format" and c.forbidden for name in c.forbidden
-    }
-
-
-def _sections(task: str) -> list[list[str]]:
-    return [list(c.values) for c in read_constraints(Brief(task=task)) if c.value == "sections"]
-
+from tests.unit.engine.reading import archetype_ids, claude_prompt, forbidden_features, outlines, section
 
 # --- CSV replies ---------------------------------------------------------------------------------------------------
 
@@ -99,7 +71,7 @@ def _sections(task: str) -> list[list[str]]:
 )
 def test_a_csv_that_arrives_does_not_make_the_reply_csv(task: str) -> None:
     """Finding 1: 'extract/give/write … CSV' about the input is read as a CSV reply with no columns."""
-    text = _prompt(task)
+    text = claude_prompt(task)
     assert "Return only the CSV" not in text
     assert "valid CSV with exactly the listed columns" not in text
 
@@ -117,7 +89,7 @@ def test_a_csv_that_arrives_does_not_make_the_reply_csv(task: str) -> None:
 )
 def test_a_csv_reply_is_not_turned_into_a_json_object(task: str) -> None:
     """Finding 2: a rule about the CSV, or a CSV asked without a listed verb, gives a JSON object reply."""
-    text = _prompt(task)
+    text = claude_prompt(task)
     assert "Return only the JSON object" not in text
     assert "Return only the CSV" in text
 
@@ -134,7 +106,7 @@ def test_a_csv_reply_is_not_turned_into_a_json_object(task: str) -> None:
 )
 def test_no_header_row_for_the_reply_is_kept(task: str) -> None:
     """Finding 3: 'skip the header row' / a sentence naming the input cancels the brief's own 'no header row'."""
-    output = _section(_prompt(task), "output_format")
+    output = section(claude_prompt(task), "output_format")
     assert "Start the CSV with exactly this header row" not in output
     assert "with no header row" in output
 
@@ -154,7 +126,7 @@ def test_no_header_row_for_the_reply_is_kept(task: str) -> None:
 )
 def test_snake_case_header_has_no_phantom_column(task: str, header: str) -> None:
     """Finding 4: the first word of the prose after the snake_case columns becomes an extra column."""
-    output = _section(_prompt(task), "output_format")
+    output = section(claude_prompt(task), "output_format")
     assert header in output
 
 
@@ -173,7 +145,7 @@ def test_snake_case_header_has_no_phantom_column(task: str, header: str) -> None
 )
 def test_foreign_only_the_code_is_a_code_only_reply(task: str) -> None:
     """Finding 5: 'Dame/Genera solo el código' lost the code-only reply; 'Responde solo con el código' is missed."""
-    output = _section(_prompt(task), "output_format")
+    output = section(claude_prompt(task), "output_format")
     assert "code only" in output
     assert "explanation" not in output
 
@@ -188,7 +160,7 @@ def test_foreign_only_the_code_is_a_code_only_reply(task: str) -> None:
 )
 def test_cjk_only_the_code_is_a_code_only_reply(task: str) -> None:
     """Finding 6: '只给SQL', 'SQLだけで答えて', 'コードのみ' no longer give a code-only reply."""
-    output = _section(_prompt(task), "output_format")
+    output = section(claude_prompt(task), "output_format")
     assert "code only" in output
     assert "explanation" not in output
 
@@ -211,7 +183,7 @@ def test_cjk_only_the_code_is_a_code_only_reply(task: str) -> None:
 )
 def test_japanese_avoid_and_nashi_de_still_ban(task: str, feature: str) -> None:
     """Finding 7: '避けて' and 'なしで' are no longer read as bans."""
-    assert feature in _forbidden(task)
+    assert feature in forbidden_features(task)
 
 
 @pytest.mark.parametrize(
@@ -223,7 +195,7 @@ def test_japanese_avoid_and_nashi_de_still_ban(task: str, feature: str) -> None:
 )
 def test_a_clause_before_the_ban_is_not_banned(task: str, required: set[str]) -> None:
     """Finding 8: a feature the previous clause asks for shares the next clause's ban through '、'."""
-    forbidden = _forbidden(task)
+    forbidden = forbidden_features(task)
     assert "emoji" in forbidden
     assert not (required & forbidden)
 
@@ -246,7 +218,7 @@ def test_a_clause_before_the_ban_is_not_banned(task: str, required: set[str]) ->
 )
 def test_the_replys_own_document_headings_are_an_outline(task: str, titles: list[str]) -> None:
     """Finding 9: '日報' / 'メール' before the headings is read as the input even when it is what the reply writes."""
-    assert _sections(task) == [titles]
+    assert outlines(task) == [titles]
 
 
 # --- classification ------------------------------------------------------------------------------------------------
@@ -265,20 +237,20 @@ def test_the_replys_own_document_headings_are_an_outline(task: str, titles: list
 )
 def test_a_language_tutor_is_no_translator(task: str) -> None:
     """Finding 10: the widened ES/PT/NL pairs need no verb that carries text over."""
-    assert "translation" not in _ids(task)
+    assert "translation" not in archetype_ids(task)
 
 
 def test_a_summary_using_only_the_attached_document_stays_a_summary() -> None:
     """Finding 11: 'usando solo il documento allegato' turns a summarizer into cited document Q&A."""
     task = "Riassumi il verbale della riunione in cinque punti, usando solo il documento allegato."
-    assert _ids(task)[0] == "summarization"
-    assert "I don't know based on the supplied documents" not in _prompt(task)
+    assert archetype_ids(task)[0] == "summarization"
+    assert "I don't know based on the supplied documents" not in claude_prompt(task)
 
 
 def test_flashcards_from_a_summary_are_no_document_qa() -> None:
     """Finding 11: flashcards made 'usando solo el resumen' are document Q&A (review 33 finding 15, in Spanish)."""
     task = "Crea fichas de estudio para mis alumnos de biología usando solo el resumen del tema que te pego."
-    assert _ids(task)[0] != "document_qa"
+    assert archetype_ids(task)[0] != "document_qa"
 
 
 def test_a_style_guide_is_no_source_to_answer_from() -> None:
@@ -287,8 +259,8 @@ def test_a_style_guide_is_no_source_to_answer_from() -> None:
         "Redacta descripciones de producto para nuestra tienda online usando solo nuestra guía de estilo: tono "
         "cercano, frases cortas, sin tecnicismos."
     )
-    assert "document_qa" not in _ids(task)
-    assert "Answer only from the supplied documents" not in _prompt(task)
+    assert "document_qa" not in archetype_ids(task)
+    assert "Answer only from the supplied documents" not in claude_prompt(task)
 
 
 @pytest.mark.parametrize(
@@ -300,4 +272,4 @@ def test_a_style_guide_is_no_source_to_answer_from() -> None:
 )
 def test_counselling_is_no_tutoring(task: str) -> None:
     """Finding 12: '辅导' in 心理辅导 / 职业辅导 (counselling, coaching) makes the assistant a tutor."""
-    assert "tutor" not in _ids(task)
+    assert "tutor" not in archetype_ids(task)
