@@ -74,7 +74,7 @@ def tools(plan: Plan) -> list[Tool]:
 
 def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
     """The primary's reasoning steps, for free-form answers that are not short and when no default clashes."""
-    if output.kind in ("json", "label", "decision") or plan.length == "short":
+    if output.kind in ("json", "label", "decision") or plan.length == "short" or _terse_reply(plan):
         return []
     if "explanation" in plan.conflicts.forbidden:
         return []  # "no explanations": visible reasoning is exactly what the brief rules out
@@ -82,6 +82,29 @@ def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
     if _OUTPUT_ONLY.search(stated) or asks_code_first(stated):
         return []  # "output ONLY a markdown table", "code first": a thinking block would come before the reply
     return plan.conflicts.keep(plan.fill(s) for s in plan.primary.reasoning)
+
+
+# Stated limits on the whole reply under which a visible thinking block would be longer than the reply itself.
+_TERSE_LIMITS = {"lines": 3, "characters": 500, "words": 100, "sentences": 5}
+
+
+def _terse_reply(plan: Plan) -> bool:
+    """Whether the reply is code only, or the brief limits the whole reply to a few lines, sentences or words ("one
+    line, max 180 characters", "under 60 words"): a chat or channel message shows a thinking block to its reader."""
+    return any(_code_only(c) or _terse_limit(c) for c in plan.constraints)
+
+
+def _code_only(constraint: Constraint) -> bool:
+    """A code-only reply ("Rispondi solo con la query SQL"): the code is the whole reply."""
+    return constraint.kind == "format" and constraint.value == "code"
+
+
+def _terse_limit(constraint: Constraint) -> bool:
+    """A stated limit on the whole reply within `_TERSE_LIMITS`."""
+    if constraint.kind != "limit" or constraint.scope is not None or constraint.unit not in _TERSE_LIMITS:
+        return False
+    bound = constraint.maximum or constraint.exact
+    return bound is not None and bound <= _TERSE_LIMITS[constraint.unit]
 
 
 # The brief fixes what the reply starts with or holds and nothing else.

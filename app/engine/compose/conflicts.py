@@ -35,6 +35,8 @@ FEATURES: dict[str, re.Pattern[str]] = {
         r"\bafter\s+the\s+(?:edited|translated|main)\s+text\b|\btranslator'?s\s+notes?\b|\bthen\s+the\s+key\s+changes\b",
         re.I,
     ),
+    # A bare label as the whole reply ("Return exactly one label from the set."), where the reply is a JSON object.
+    "bare_label": re.compile(r"\bexactly\s+one\s+label\s+from\s+the\s+set\b", re.I),
     # A reply of code or of a label only leaves no room for prose around it.
     "explanation": re.compile(
         r"\bexplain\w*|\bexplanations?\b|\bassumptions?\b|\bwalk\s+(?:\w+\s+)?through\b|"
@@ -48,7 +50,7 @@ FEATURES: dict[str, re.Pattern[str]] = {
 _VALUE_EXCLUDES: dict[str, tuple[str, ...]] = {
     "plain": ("markdown", "lists", "headings", "tables", "code_blocks"),
     "prose": ("lists", "headings", "tables"),
-    "json": ("markdown", "lists", "headings", "tables"),
+    "json": ("markdown", "lists", "headings", "tables", "bare_label"),
     "label": ("markdown", "lists", "headings", "tables", "json", "explanation"),
     "code": ("headings", "explanation"),
 }

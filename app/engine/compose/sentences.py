@@ -22,7 +22,10 @@ _SENTENCE = re.compile(
     r"(?<![:：,])(?<!\bwith)(?<!\bto)(?<!\bas)(?<!\bby)(?<!\blike)(?<!\bthis)(?<!\bfollowing)[ \t]*\n[ \t]*\n\s*|"
     # a dash or bullet at the start of a line opens an item of a list, and so a sentence, whether or not the line
     # before ended with a full stop ("- never diagnose … that's for their GP\n- if someone mentions …")
-    r"[ \t]*\n\s*(?=[-*•–][ \t]+\S|・[ \t]*\S|#{1,6}[ \t]+\S)"
+    r"[ \t]*\n\s*(?=[-*•–][ \t]+\S|・[ \t]*\S|#{1,6}[ \t]+\S)|"
+    # a line that ends on a code or label in capitals, then a capitalised word: the fixed reply ends its sentence
+    # ("rispondi solo con: -- NON DISPONIBILE\nLa vendemmia va …")
+    r"(?<=[A-Z]{2})[ \t]*\n[ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])"
 )
 
 

@@ -331,7 +331,9 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\bany\s+mention\s+of\b|\b(?:mentions?|contains?|includes?|uses?)\s+(?:the\s+)?words?\b|\bkeywords?\b|"
             r"\bcualquier\s+menci[oó]n\b|\bjede\s+erw[äa]hnung\b|\btoute\s+mention\b|\bqualquer\s+men[çc][ãa]o\b|"
-            r"\bqualsiasi\s+menzione\b|\belke\s+vermelding\b"
+            r"\bqualsiasi\s+menzione\b|\belke\s+vermelding\b|"
+            # "if a review mentions a charge or a refund it's PAYMENT", "描述里出现“高仿”“A货” → REJECT"
+            r"\b(?:if|when)\s+(?:a|an|the)\s+[\w-]+\s+mentions?\b|(?:出现|提到|含有)[“\"「『]"
         ),
         _p(r"\bnot\s+on\s+isolated\s+keywords\b"),
     ),
@@ -342,6 +344,8 @@ TOPICS: tuple[Topic, ...] = (
             # "bug > pricing > feature_request", "in this order of priority": the brief's own precedence
             r"\b\w+\s*>\s*\w+\s*>\s*\w+|\border\s+of\s+priority\b|\bpriority\s+order\b|\btakes?\s+precedence\b|"
             r"\bwins?\s+over\b|"
+            # "it's PAYMENT even if it also reports a crash", "REJECT 优先于 REVIEW": a label that beats another
+            r"\beven\s+(?:if|when|though)\s+(?:it|they|the\s+[\w-]+)\s+also\b|优先于|優先|取最严重|"
             # "when unsure between two labels pick the more urgent one"
             r"\b(?:when|if)\s+(?:unsure|torn|undecided|stuck|in\s+doubt)\s+between\b|\bbetween\s+two\s+(?:labels|categories)\b|"
             + _IN_DOUBT
@@ -388,6 +392,17 @@ TOPICS: tuple[Topic, ...] = (
             r"\bnão\s+(?:é|sou)\s+advogad\w*"
         ),
         _p(r"\bsuggest\s+a\s+qualified\s+lawyer\s+or\s+legal\s+aid\s+service\s+for\s+that\b"),
+    ),
+    Topic(
+        "financial_referral",
+        # "Say: "I can't give investment advice, but a licensed advisor can help." and offer transfer_to_advisor":
+        # the brief's own referral for a person's money decisions replaces the pack's outside adviser.
+        _p(
+            r"\b(?:investment|financial)\s+advi[cs]e\b[^.;\n]{0,80}\b(?:advis[eo]rs?|planners?|transfer\w*|refer\w*)\b|"
+            r"\b(?:licensed|certified|independent|our)\s+(?:financial\s+)?(?:advis[eo]rs?|planners?)\b|"
+            r"\btransfer_to_\w*advis[eo]r\b"
+        ),
+        _p(r"\bsuggest\s+a\s+licensed\s+financial\s+adviser\s+for\s+their\s+situation\b"),
     ),
     Topic(
         "unassessable",
@@ -504,6 +519,16 @@ TOPICS: tuple[Topic, ...] = (
             r"common|background|world)\s+knowledge\b|\b(?:general|outside|own)\s+knowledge\s+(?:is\s+)?(?:fine|ok|okay|allowed)\b"
         ),
         _p(r"\bdo\s+not\s+use\s+outside\s+knowledge\b"),
+    ),
+    Topic(
+        "write_access",
+        # "Solo SELECT: mai INSERT, UPDATE …", "SELECT only", "nunca DELETE": the brief sets what the queries may do
+        _p(
+            r"\b(?:never|mai|nunca|jamais|niemals|nie|nooit|não|no)\b[^.;\n]{0,20}\b(?:INSERT|UPDATE|DELETE|DROP)\b|"
+            r"\b(?:only|solo|sólo|nur|seulement|uniquement|apenas|somente|alleen|enkel)\s+SELECTs?\b|"
+            r"\bSELECTs?\s+(?:only|solo|nur|seulement|apenas|alleen)\b|只(?:能|允许|用)?\s*SELECT|SELECT(?:文)?(?:のみ|だけ)"
+        ),
+        _p(r"\bunless\s+the\s+user\s+explicitly\s+asks\s+for\s+a\s+change\s+to\s+data\b"),
     ),
     Topic(
         "style_findings",

@@ -67,7 +67,9 @@ _CONDITION = re.compile(
     r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen|\w+en\s)|(?!\s+(?:uns|mir|dir|ihnen|euch|ihm|ihr)\b)[^.:;]{3,160}:\s)|ante|"
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"
     r"reclamações|urgências|emergencias|emergências)))\b"
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point|refer|"
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)"
+    # ("If the transfer fails, give …": after an article the word is a noun, not the action)
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga|ring|signpost|"
     # "if anyone mentions suicide give Samaritans 116 123": giving a named line or a number is the action.
     r"give\s+(?:them\s+)?(?:the\s+)?(?=(?:number|line|helpline|hotline)\b|(?-i:[A-Z0-9]))|"
@@ -306,9 +308,15 @@ _NEGATED_HANDOFF = re.compile(
 def _first_handoff(text: str) -> re.Match[str] | None:
     """The first hand-off the text offers, skipping one it rules out."""
     for match in _HANDOFF.finditer(text):
-        if not _NEGATED_HANDOFF.search(text[max(0, match.start() - 30) : match.start()]):
+        before = text[max(0, match.start() - 30) : match.start()]
+        noun = _ARTICLE_BEFORE.search(before) and not re.match(r"(?:human|live)\s", match.group(0), re.IGNORECASE)
+        if not _NEGATED_HANDOFF.search(before) and not noun:
             return match
     return None
+
+
+# "If the transfer fails, give the advisor line …": after an article the hand-off word is a noun
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|your|their|our|my)\s+$", re.IGNORECASE)
 
 
 _COPIED_BEFORE = re.compile(

@@ -83,7 +83,9 @@ _CODE_ONLY = (
     r"réponds|écris|génère|donne-moi|retorne|devolve|escreva|escreve|gera|gere|me\s+d[êá]|restituisci|rispondi|scrivi|"
     r"dammi|genera|geef|antwoord|schrijf|genereer|maak)\s+(?:\w+\s+){0,2}?(?:solo|sólo|solamente|únicamente|nur|"
     r"uniquement|seulement|apenas|somente|soltanto|alleen)\s+(?:(?:con|avec|mit|com|met)\s+)?"
-    r"(?:(?:el|la|le|den|das|die|o|a|il|lo|de|het)\s+)?(?:sql|c[óo]digo|code|codice)\b|"
+    # ("Rispondi solo con la query SQL", "responde solo con la consulta SQL"; not "la consulta del cliente")
+    r"(?:(?:el|la|le|den|das|die|o|a|il|lo|de|het)\s+)?(?:(?:query|requête|abfrage)(?:\s+sql)?|consulta\s+sql|sql|c[óo]digo|"
+    r"code|codice)\b|"
     # "只输出一条SQL", "仅输出SQL语句", "代码块外面不要任何文字", "出力はSQL文のみ" (no \b: CJK letters are word chars)
     r"(?:只|仅|僅)(?:输出|輸出|返回|回复|回覆|要)(?:一条|一條|一段)?\s*(?:SQL|代码|代碼)|"
     # "只给SQL" from the assistant, not "如果用户只给代码" (what the user sends)

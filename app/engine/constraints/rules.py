@@ -270,6 +270,14 @@ _REPORTED = re.compile(
 )
 
 
+# "not finance people", "not tech experts": a contrast that says who the readers are
+_AUDIENCE_CONTRAST = re.compile(
+    r"(?:[\w-]+\s+){0,2}(?:people|persons|folks|experts|specialists|users|staff|professionals|engineers|developers|"
+    r"lawyers|doctors|clinicians|nerds|techies|insiders|natives|native\s+speakers)",
+    re.IGNORECASE,
+)
+
+
 def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
     """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
     `rest` is what each forbids, in the brief's words. `text` may have quoted words blanked out (so a quote does
@@ -389,6 +397,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             # that defines the thing before it; "Avoid the student." would say something else.
             found.append(FoundRule(sentence_case(stripped), None, None, 0, len(stripped), rest))
             continue
+        if match.group("cue").lower() == "not" and not modal and _AUDIENCE_CONTRAST.fullmatch(rest):
+            continue  # "(lots of them shop-floor, not finance people)": who the readers are, nothing to avoid
         if match.group("cue").lower() == "not" and not modal:
             # "friendly but not cheesy" forbids a quality; "not a therapist" a role; "English, not Spanish" a thing.
             if re.match(r"(?:a|an)\s", rest, re.IGNORECASE):

@@ -1,0 +1,173 @@
+"""Round 27's failure classes, on briefs phrased apart from the round's own: stated rules kept as rules (not context),
+a classifying brief's own precedence and keyword rules replacing the defaults, a code-only reply in Italian, a
+'SELECT only' brief without the default's exception, a capitalised fixed reply ending its sentence, and no visible
+thinking block before a terse or code-only reply."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.engine.reading import claude_prompt, section
+
+
+def _context(prompt: str) -> str:
+    return section(prompt, "context")
+
+
+def _instructions(prompt: str) -> str:
+    return section(prompt, "instructions")
+
+
+@pytest.mark.parametrize(
+    ("task", "rule"),
+    [
+        (
+            "Sort incoming support emails into ACCOUNT, SHIPPING or OTHER. Reply with the label only.\n"
+            "If an email asks about a lost parcel it's SHIPPING even when it also mentions a password.",
+            "If an email asks about a lost parcel it's SHIPPING",
+        ),
+        (
+            "Answer tenants' questions about the building rules for Larch Court. "
+            "Pets can only stay if the landlord signed the pet form.",
+            "Pets can only stay if the landlord signed the pet form.",
+        ),
+        (
+            "Pull invoice fields out of scanned invoices as JSON. "
+            "VAT is zero only if the invoice says exempt, otherwise null.",
+            "VAT is zero only if the invoice says exempt, otherwise null.",
+        ),
+        (
+            "Helpdesk bot for our staff with tools lookup_user(email) and open_ticket(priority, summary). "
+            "After 3 failed lookups stop, call open_ticket with priority P2 and tell them someone will call back.",
+            "After 3 failed lookups stop, call open_ticket with priority P2",
+        ),
+        (
+            "Summarise planning committee minutes for residents.\nDECISIONS: one line per item: item, outcome, vote.",
+            "DECISIONS: one line per item",
+        ),
+        (
+            "Chat with kids about the books they read over the summer. Stickers are fine, at most one per message.",
+            "at most one per message",
+        ),
+    ],
+)
+def test_a_stated_rule_is_an_instruction_not_context(task: str, rule: str) -> None:
+    prompt = claude_prompt(task)
+    assert rule in _instructions(prompt)
+    assert rule not in _context(prompt)
+
+
+def test_how_the_requester_sends_the_input_stays_context() -> None:
+    prompt = claude_prompt("Tidy up the product names I send you into Title Case. I'll send one messy line at a time.")
+    assert "one messy line at a time" not in _instructions(prompt)
+
+
+def test_the_briefs_precedence_replaces_the_first_label_tie_break() -> None:
+    prompt = claude_prompt(
+        "classify shop reviews: DELIVERY, QUALITY, PRICE, OTHER. label only.\n"
+        "if a review mentions a late parcel it's DELIVERY even if it also complains about quality."
+    )
+    assert "listed first in the label set" not in prompt
+    assert "not on isolated keywords" not in prompt
+    assert "DELIVERY even if it also complains about quality" in prompt
+
+
+def test_a_chinese_priority_rule_replaces_the_tie_break() -> None:
+    prompt = claude_prompt(
+        '审核用户评论，只输出JSON：{"decision": "OK" | "HIDE" | "CHECK"}\n'
+        "- 含有辱骂 → HIDE\n- 同时命中多条时：HIDE 优先于 CHECK"
+    )
+    assert "fit equally well" not in prompt
+
+
+def test_a_json_reply_gets_no_bare_label_reminder() -> None:
+    prompt = claude_prompt(
+        'Moderate forum posts. Return only JSON: {"verdict": "ALLOW" | "HOLD" | "REMOVE", "why": "short reason"}'
+    )
+    assert "Return exactly one label from the set." not in prompt
+
+
+def test_an_italian_code_only_reply_is_the_query_alone() -> None:
+    prompt = claude_prompt(
+        "Assistente SQL per il magazzino. Il database è PostgreSQL: articoli(id, nome, giacenza).\n"
+        "Rispondi solo con la query SQL, niente spiegazioni."
+    )
+    output = section(prompt, "output_format")
+    assert "then an explanation" not in output
+    assert "only" in output
+    assert "<thinking>" not in prompt
+
+
+def test_select_only_drops_the_defaults_change_to_data_exception() -> None:
+    prompt = claude_prompt(
+        "SQL helper for our sales team on MySQL: orders(id, total, created_at). "
+        "SELECT only, never UPDATE or DELETE even if someone asks."
+    )
+    assert "unless the user explicitly asks for a change to data" not in prompt
+
+
+def test_a_fixed_reply_in_capitals_ends_its_sentence_at_the_line_break() -> None:
+    prompt = claude_prompt(
+        "Assistente SQL per la biblioteca comunale, database PostgreSQL: prestiti(id, libro, data).\n"
+        "Se non si può rispondere, rispondi solo con: -- NESSUN DATO\n"
+        "Il prestito dura trenta giorni dalla data di uscita."
+    )
+    assert "NESSUN DATO Il prestito" not in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Ops assistant for #checkout-alerts with tools get_errors(service) and restart(service). "
+        "Final message: one line, max 160 characters, nothing else.",
+        "IT helpdesk on Teams with tools find_user(email) and unlock(user_id). "
+        "Plain text, keep every reply under 50 words.",
+    ],
+)
+def test_no_thinking_block_before_a_terse_reply(task: str) -> None:
+    prompt = claude_prompt(task)
+    assert "<thinking>" not in prompt
+    assert "think step by step" not in prompt.lower()
+
+
+def test_a_long_free_form_answer_keeps_its_reasoning_steps() -> None:
+    prompt = claude_prompt(
+        "Help our analysts write PostgreSQL queries against sales(id, region, amount, sold_at) and explain each one."
+    )
+    assert "<thinking>" in prompt
+
+
+def test_a_contrast_that_says_who_the_readers_are_forbids_nothing() -> None:
+    prompt = claude_prompt(
+        "Pension helper for our warehouse staff (most of them drivers, not finance people). "
+        "Answer questions about their pension in plain words."
+    )
+    assert "Avoid finance people" not in prompt
+
+
+def test_the_briefs_own_advisor_route_replaces_the_packs_outside_adviser() -> None:
+    prompt = claude_prompt(
+        "Savings plan helper for Orchard Credit Union members with tools get_balance(member_id) and "
+        "transfer_to_advisor(member_id, topic). Never recommend funds. Say: \"I can't give investment advice, but "
+        'one of our advisors can help." and offer transfer_to_advisor.'
+    )
+    assert "suggest a licensed financial adviser for their situation" not in prompt
+    assert "one of our advisors can help" in prompt
+
+
+def test_a_noun_after_an_article_is_no_hand_off_or_end_of_condition() -> None:
+    prompt = claude_prompt(
+        "Support bot for Pinecrest Energy customers with tools get_bill(account_id) and "
+        "connect_agent(account_id). If the transfer fails, give the billing line 0800 555 0199."
+    )
+    assert "If the transfer fails" in prompt
+    assert "If the," not in prompt
+    assert "transfer fails, give" not in prompt.replace("If the transfer fails, give", "")
+
+
+def test_a_spanish_consulta_is_the_customers_question_not_a_query() -> None:
+    prompt = claude_prompt(
+        "Asistente de atención al cliente de una librería online. Responde solo la consulta del cliente, con "
+        "amabilidad."
+    )
+    assert "code only" not in section(prompt, "output_format")
