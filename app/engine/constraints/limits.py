@@ -554,6 +554,13 @@ _IMPERATIVE_LEADS = frozenset(
 )  # fmt: skip
 
 
+# Adjectives that say how a reply reads: a heading made of them names no part ("Short and simple:", "Clear, brief:")
+_STYLE_WORDS = frozenset(
+    {"short", "simple", "brief", "concise", "clear", "plain", "friendly", "warm", "calm", "kind", "easy", "very"}
+    | {"and", "quick", "tight", "crisp"}
+)
+
+
 def heading_scope(text: str, start: int) -> str | None:
     """The part a heading before a limit names ("Summary: at most 5 bullets" -> "the summary"), if any."""
     bare = None
@@ -569,6 +576,8 @@ def heading_scope(text: str, start: int) -> str | None:
     part = re.sub(r"^(?:\d{1,2}[.)]\s*)?(?:an?|the)\s+", "", part) or part  # "1) a digest: max 5 bullets"
     if part in _WHOLE_REPLY_HEADINGS or part.split()[0] in _IMPERATIVE_LEADS:
         return None  # "Keep answers short: 4 sentences max" is an instruction about the reply, not a part's name
+    if all(word in _STYLE_WORDS for word in re.findall(r"\w+", part)):
+        return None  # "short and simple: max 3 sentences per reply": how the reply reads, not a part's name
     if any(word in _SENTENCE_WORDS for word in part.split()):
         return None  # "Des phrases très courtes : 10 mots maximum": each sentence, not a part named "phrases"
     if any(word in _WHOLE_REPLY_HEADINGS for word in part.split()):

@@ -206,6 +206,14 @@ _MAKING = re.compile(
 )
 
 
+# A verb that sends the user to someone: the "to X" after it names that person, not the readers.
+_SENT_TO = re.compile(
+    r"\b(?:talk|speak|go|turn|reach\s+out|refer\w*|send|sent|direct\w*|point\w*|escalate\w*|hand\w*|pass\w*|"
+    r"forward\w*|transfer\w*)\b[^.;:]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def _not_an_audience(text: str, match: re.Match[str], phrase: str) -> bool:
     """Whether a "for X" phrase names something other than the people the assistant writes for: the object of a verb
     ("to list volunteers who are free") or who an offer is for ("cursos para principiantes")."""
@@ -213,6 +221,8 @@ def _not_an_audience(text: str, match: re.Match[str], phrase: str) -> bool:
     first = phrase.split()[0].lower() if phrase.split() else ""
     if intro in _VERB_INTROS and first in VERBS and first not in _TALKS_TO:
         return True
+    if intro == "to" and _SENT_TO.search(text, max(0, match.start() - 70), match.start()):
+        return True  # "tell them to talk to a grown-up they trust or to library staff": who they are sent to
     offering = _OFFERING_BEFORE.search(text, 0, match.start())
     if offering is None or _MAKING.search(offering.group("lead")) is not None:
         return False

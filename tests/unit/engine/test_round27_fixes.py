@@ -171,3 +171,20 @@ def test_a_spanish_consulta_is_the_customers_question_not_a_query() -> None:
         "amabilidad."
     )
     assert "code only" not in section(prompt, "output_format")
+
+
+def test_who_a_user_is_sent_to_is_not_the_audience() -> None:
+    prompt = claude_prompt(
+        "Homework chat for pupils aged 9 to 11. If a pupil says they feel unsafe, tell them to talk to a parent "
+        "or to school staff straight away."
+    )
+    assert "Write for school staff" not in prompt
+    assert "aged 9 to 11" in prompt
+
+
+def test_a_heading_of_style_words_names_no_part_of_the_reply() -> None:
+    prompt = claude_prompt(
+        "Answer parents' questions about the school trip.\nRules:\n- short and simple: max 3 sentences per reply"
+    )
+    assert "the short and simple" not in prompt
+    assert "at most 3 sentences" in prompt
