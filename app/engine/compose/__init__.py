@@ -91,12 +91,29 @@ _TERSE_LIMITS = {"lines": 3, "characters": 500, "words": 100, "sentences": 5}
 def _terse_reply(plan: Plan) -> bool:
     """Whether the reply is code only, or the brief limits the whole reply to a few lines, sentences or words ("one
     line, max 180 characters", "under 60 words"): a chat or channel message shows a thinking block to its reader."""
-    return any(_code_only(c) or _terse_limit(c) for c in plan.constraints)
+    return any(_code_only(c) or (_terse_limit(c) and not _part_limit(plan.brief.task, c)) for c in plan.constraints)
 
 
 def _code_only(constraint: Constraint) -> bool:
     """A code-only reply ("Rispondi solo con la query SQL"): the code is the whole reply."""
     return constraint.kind == "format" and constraint.value == "code"
+
+
+# "Finish with a summary of at most 3 sentences", "Open with a TL;DR of max 2 lines": a limit on one part of a
+# longer reply, even where it is read as the reply's own
+_PART_BEFORE_LIMIT = re.compile(
+    r"\b(?:summary|summaries|tl;?dr|intro(?:duction)?|conclusion|headline|title|subject(?:\s+line)?|explanations?|"
+    r"comments?|notes?|overview|recap|verdict)\b[^.;:\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _part_limit(task: str, constraint: Constraint) -> bool:
+    """Whether the brief's words just before the limit name a part of the reply."""
+    span = constraint.span
+    if span is None or span.field != "task":
+        return False
+    return _PART_BEFORE_LIMIT.search(task, max(0, span.start - 60), span.start) is not None
 
 
 def _terse_limit(constraint: Constraint) -> bool:

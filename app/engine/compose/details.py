@@ -111,23 +111,25 @@ _INSTRUCTS = re.compile(
     r"\b(?:every|each|any)\s+(?!(?:\w+\s+)?(?:holder|member|customer|user|guest|visitor|patient|person|student|parent|"
     r"player|employee|tenant|child|kid|resident|owner|client|volunteer)s?\b)(?:[\w-]+\s+){0,2}needs?\s+(?:a|an)\b|"
     # "Refunds over $150 need a human: hand off to a human agent": an order after a colon
-    r":\s*(?:use|call|ask|say|tell|hand|pass|send|reply|refer|escalate|offer|give|write|return|stop|point|direct|copy|"
-    r"keep|cut|round|convert|include|add|list|mark|flag|leave|put|quote|translate|page)\b|"
+    r":\s*(?:use|call|ask|say|tell|hand|pass|send|reply|refer|escalate|offer|give|write|return|stop|point|direct|"
+    r"translate|page)\b|:\s*copy\s+(?:it\s+)?(?:verbatim|exactly|as[\s-]is|word\s+for\s+word)\b|"
     r"^plain\s+(?:english|language|words)\s*(?:[,.;:!]|only|please|$)|"
     # "Worn footwear can only come back if it's defective", "Hazmat is false only if the box is unchecked, otherwise
     # null": a condition the brief sets on a case is a rule
-    r"\b(?:can|may)\s+only\b[^.]*\bif\b|\bonly\s+if\b|,\s*otherwise\b|"
+    r"\b(?:can|may)\s+only\b[^.]*\bif\b|\bonly\s+if\b|^(?!(?:i|we|our)\b|we're\b|i'm\b)[^.]*,\s*otherwise\b|"
     # "Emojis are fine, at most one per message", "One question at a time": a rate is a limit
     r"\bat\s+most\s+(?:one|two|three|four|five|\d+)\s+(?:per|a|an|each|in)\b|"
     # (not "I'll paste one abstract at a time": how the requester sends the input)
-    r"^(?!(?:i|we)(?:'ll|\s+will)?\s).*\bat\s+a\s+time\b|"
+    r"^(?:one|1)\s+(?:question|thing|step|topic|point|task|idea|column|row|section|field)s?\s+at\s+a\s+time\b|"
+    r"^(?!(?:i|we|you)\b)[^.]*\b(?:ask|asks|cover|explain|take|tackle|walk\s+\w+\s+through)\b[^.]{0,40}"
+    r"\bat\s+a\s+time\b|"
     # "Allowed range is 1 to 60 percent, whole numbers only"
-    r",\s*(?:[\w-]+\s+){0,3}only\s*[.!]?$|"
+    r"^(?!(?:i|we|our)\b|we're\b|i'm\b)[^.]*,\s*(?:[\w-]+\s+){1,3}only\s*[.!]?$|"
     # "VOTES: one line per motion: …", "Final message to the channel: one line, max 180 characters": a count of units
-    r"^[\w -]{1,30}:\s*(?:one|two|three|\d+|max(?:imum)?|at\s+most|under|no\s+more\s+than)\b\s*(?:[\w-]+\s+)?"
+    r"^[\w -]{1,30}:\s*(?:one|two|three|\d{1,2}|max(?:imum)?|at\s+most|under|no\s+more\s+than)\b\s*(?:[\w-]+\s+)?"
     r"(?:lines?|sentences?|bullets?|words?|items?|characters?|paragraphs?)\b|"
     # "Page instead." after a prohibition: the alternative it orders
-    r"^(?:[\w-]+\s+){1,3}instead\s*[.!]?$|"
+    r"^[\w-]+\s+instead\s*[.!]?$|"
     # "Anything bigger goes to handoff_to_specialist", "Refund disputes go to the billing team": where a case goes is
     # what to do with it (not "Most enquiries go to the front desk staff anyway")
     r"\bgo(?:es)?\s+(?:straight\s+)?to\s+(?:[a-z]+_[a-z_]+\b|(?:a\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:humans?|person|"
@@ -136,8 +138,11 @@ _INSTRUCTS = re.compile(
     # "If a review mentions a refund it's PAYMENT", "After 2 failed attempts stop, call create_ticket": likewise.
     r"^(?:if|when|whenever|unless|once|in\s+case|as\s+soon\s+as|after|before)\b.{3,}?(?:,\s*|\s)(?:use|call|ask|say|"
     r"tell|reply|answer|respond|offer|send|stop|switch|hand|pass|transfer|escalate|refer|point|direct|explain|suggest|set|"
-    r"mark|output|return|give|choose|pick|label|tag|category|priority|status|put|leave|skip|ignore|page|flag|treat|"
-    r"it'?s|it\s+is|that'?s|they'?re|counts?\s+as)\b",
+    r"mark|output|return|give|choose|pick|label|tag|category|priority|status|put|leave|skip|ignore|page|flag|treat)\b|"
+    r"^(?:if|when|whenever|unless)\b[^.]{3,}?,\s*be\s+\w+|"
+    # "if a review mentions a refund it's PAYMENT": a case and the label it gets
+    r"^(?:if|when|whenever|unless)\b.{3,}?\s(?:it'?s|it\s+is|that'?s|they'?re|counts?\s+as|is)\s+(?:an?\s+)?[\"“]?"
+    r"(?-i:[A-Z][A-Z_]{2,})\b",
     re.IGNORECASE,
 )
 

@@ -35,6 +35,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return list(_sentence_bounds(text))
 
 
+def _wrapped_acronym(text: str, start: int, end: int) -> bool:
+    """A line break after capitals that ends no sentence: a wrapped line ("guidance from NHS\nEngland on …"), as
+    against a fixed reply after a colon ("rispondi solo con: -- NON DISPONIBILE\nLa vendemmia …")."""
+    gap, after = text[start:end], text[end : end + 2]
+    if gap.count("\n") != 1 or not re.fullmatch(r"[A-Z]{2}", text[start - 2 : start]):
+        return False
+    if not (len(after) == 2 and after[0].isupper() and after[1].islower()):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return ":" not in line
+
+
 @lru_cache(maxsize=256)
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
@@ -50,6 +62,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
                 and not is_english(text)
                 and is_ordinal(text, m.start() - 1)
             )
+            or _wrapped_acronym(text, m.start(), m.end())
             or (
                 text[m.start() - 1 : m.start()] in '"”»'
                 and "\n" not in m.group(0)

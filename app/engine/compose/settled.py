@@ -333,7 +333,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\bcualquier\s+menci[oó]n\b|\bjede\s+erw[äa]hnung\b|\btoute\s+mention\b|\bqualquer\s+men[çc][ãa]o\b|"
             r"\bqualsiasi\s+menzione\b|\belke\s+vermelding\b|"
             # "if a review mentions a charge or a refund it's PAYMENT", "描述里出现“高仿”“A货” → REJECT"
-            r"\b(?:if|when)\s+(?:a|an|the)\s+[\w-]+\s+mentions?\b|(?:出现|提到|含有)[“\"「『]"
+            r"\b(?:(?:if|when)\s+(?:a|an|the|any)|any|every)\s+(?:[\w'’-]+\s+){1,2}(?:(?:that|which)\s+)?(?:also\s+)?"
+            r"mentions?\b[^.;\n]{0,60}?\b(?:it'?s|is|gets?|→|=|as)\s+(?:an?\s+)?[\"“]?(?-i:[A-Z][A-Z_]{2,})\b|"
+            r"(?:出现|提到|含有)[“\"「『]"
         ),
         _p(r"\bnot\s+on\s+isolated\s+keywords\b"),
     ),
@@ -345,7 +347,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\b\w+\s*>\s*\w+\s*>\s*\w+|\border\s+of\s+priority\b|\bpriority\s+order\b|\btakes?\s+precedence\b|"
             r"\bwins?\s+over\b|"
             # "it's PAYMENT even if it also reports a crash", "REJECT 优先于 REVIEW": a label that beats another
-            r"\beven\s+(?:if|when|though)\s+(?:it|they|the\s+[\w-]+)\s+also\b|优先于|優先|取最严重|"
+            r"\beven\s+(?:if|when|though)\b[^.;\n]{0,40}\balso\b|优先于|优先级高于|優先級高於|を優先(?!度|順)|より優先|取最严重|"
             # "when unsure between two labels pick the more urgent one"
             r"\b(?:when|if)\s+(?:unsure|torn|undecided|stuck|in\s+doubt)\s+between\b|\bbetween\s+two\s+(?:labels|categories)\b|"
             + _IN_DOUBT
@@ -399,7 +401,7 @@ TOPICS: tuple[Topic, ...] = (
         # the brief's own referral for a person's money decisions replaces the pack's outside adviser.
         _p(
             r"\b(?:investment|financial)\s+advi[cs]e\b[^.;\n]{0,80}\b(?:advis[eo]rs?|planners?|transfer\w*|refer\w*)\b|"
-            r"\b(?:licensed|certified|independent|our)\s+(?:financial\s+)?(?:advis[eo]rs?|planners?)\b|"
+            r"\b(?:licensed|our)\s+(?:financial\s+)?(?:advis[eo]rs?|planners?)\s+(?:can|will|is|are)\b|"
             r"\btransfer_to_\w*advis[eo]r\b"
         ),
         _p(r"\bsuggest\s+a\s+licensed\s+financial\s+adviser\s+for\s+their\s+situation\b"),
@@ -524,7 +526,7 @@ TOPICS: tuple[Topic, ...] = (
         "write_access",
         # "Solo SELECT: mai INSERT, UPDATE …", "SELECT only", "nunca DELETE": the brief sets what the queries may do
         _p(
-            r"\b(?:never|mai|nunca|jamais|niemals|nie|nooit|não|no)\b[^.;\n]{0,20}\b(?:INSERT|UPDATE|DELETE|DROP)\b|"
+            r"\b(?:never|mai|nunca|jamais|niemals|nie|nooit|não)\b[^.;\n]{0,20}\b(?-i:INSERT|UPDATE|DELETE|DROP)\b|"
             r"\b(?:only|solo|sólo|nur|seulement|uniquement|apenas|somente|alleen|enkel)\s+SELECTs?\b|"
             r"\bSELECTs?\s+(?:only|solo|nur|seulement|apenas|alleen)\b|只(?:能|允许|用)?\s*SELECT|SELECT(?:文)?(?:のみ|だけ)"
         ),

@@ -69,7 +69,7 @@ _CONDITION = re.compile(
     r"reclamações|urgências|emergencias|emergências)))\b"
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)"
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
-    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bthis)(?<!\bthat)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point|refer|"
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga|ring|signpost|"
     # "if anyone mentions suicide give Samaritans 116 123": giving a named line or a number is the action.
     r"give\s+(?:them\s+)?(?:the\s+)?(?=(?:number|line|helpline|hotline)\b|(?-i:[A-Z0-9]))|"
@@ -307,16 +307,20 @@ _NEGATED_HANDOFF = re.compile(
 
 def _first_handoff(text: str) -> re.Match[str] | None:
     """The first hand-off the text offers, skipping one it rules out."""
-    for match in _HANDOFF.finditer(text):
+    position = 0
+    while (match := _HANDOFF.search(text, position)) is not None:
         before = text[max(0, match.start() - 30) : match.start()]
-        noun = _ARTICLE_BEFORE.search(before) and not re.match(r"(?:human|live)\s", match.group(0), re.IGNORECASE)
-        if not _NEGATED_HANDOFF.search(before) and not noun:
+        if _ARTICLE_BEFORE.search(before) and not re.match(r"(?:human|live)\s", match.group(0), re.IGNORECASE):
+            position = match.start() + 1  # a noun ("the transfer"): a real hand-off may follow inside the same match
+            continue
+        if not _NEGATED_HANDOFF.search(before):
             return match
+        position = match.end()
     return None
 
 
 # "If the transfer fails, give the advisor line …": after an article the hand-off word is a noun
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|your|their|our|my)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|your|their|our|my)\s+$", re.IGNORECASE)
 
 
 _COPIED_BEFORE = re.compile(

@@ -81,10 +81,12 @@ _CODE_ONLY = (
     # "devuelve solo el SQL", "gib nur den Code zurück", "renvoie uniquement le code": a reply verb, then only the code
     r"\b(?:devuelve|devuelva|responde|responda|escribe|dame|genera|gib|antworte|schreib\w*|erzeuge|erstelle|renvoie|"
     r"réponds|écris|génère|donne-moi|retorne|devolve|escreva|escreve|gera|gere|me\s+d[êá]|restituisci|rispondi|scrivi|"
-    r"dammi|genera|geef|antwoord|schrijf|genereer|maak)\s+(?:\w+\s+){0,2}?(?:solo|sólo|solamente|únicamente|nur|"
-    r"uniquement|seulement|apenas|somente|soltanto|alleen)\s+(?:(?:con|avec|mit|com|met)\s+)?"
+    r"dammi|genera|geef|antwoord|schrijf|genereer|maak|fornisci)\s+(?:\w+\s+){0,2}?(?:solo|sólo|solamente|únicamente|"
+    r"unicamente|esclusivamente|exclusivamente|nur|uniquement|seulement|apenas|somente|soltanto|alleen)\s+"
+    r"(?:(?:con|avec|mit|com|met|par)\s+)?"
     # ("Rispondi solo con la query SQL", "responde solo con la consulta SQL"; not "la consulta del cliente")
-    r"(?:(?:el|la|le|den|das|die|o|a|il|lo|de|het)\s+)?(?:(?:query|requête|abfrage)(?:\s+sql)?|consulta\s+sql|sql|c[óo]digo|"
+    r"(?:(?:el|la|le|den|das|die|der|o|a|il|lo|de|het|una|un|une|uma|eine|einer)\s+)?(?:(?:query|requête|abfrage)(?:\s+sql)?|"
+    r"sql[- ]abfrage|consulta\s+sql|sql|c[óo]digo|"
     r"code|codice)\b|"
     # "只输出一条SQL", "仅输出SQL语句", "代码块外面不要任何文字", "出力はSQL文のみ" (no \b: CJK letters are word chars)
     r"(?:只|仅|僅)(?:输出|輸出|返回|回复|回覆|要)(?:一条|一條|一段)?\s*(?:SQL|代码|代碼)|"
