@@ -17,6 +17,7 @@ from app.engine.archetypes.variants import (
     GLOSSARY,
     INTAKE,
     JSON_RECORD,
+    LEARNING_COMPANION,
     MARKETING_COPY_ESSENTIAL,
     NOTES_TO_TEXT,
     PLAIN_LANGUAGE,
@@ -94,6 +95,14 @@ TUTOR = Archetype(
             r"\bquiz\s+(?:the\s+)?(?:kids|children|students|learners|pupils)\b",
             10,
         ),
+        # "Chat buddy for the library's summer reading challenge", "a homework buddy for kids": a learning companion
+        feat(
+            "learning companion",
+            r"\b(?:reading|homework|study|learning|spelling|maths?|book)\s+(?:buddy|companion|pal|partner)\b|"
+            r"\breading\s+(?:challenge|log|club)\b|\b(?:chat\s+)?buddy\s+for\s+(?:\w+\s+){0,4}?(?:kids|children|pupils|"
+            r"students|learners|readers)\b",
+            6,
+        ),
         feat(
             "study/exam prep",
             r"\bstudy\b|\bstudying\b|\bexams?\b|\btest prep\b|\bflashcards?\b|\bcertification\b|\bcorrect (?:my|their|the student's) mistakes\b",
@@ -167,7 +176,7 @@ TUTOR = Archetype(
     final_reminder="Guide the student one step at a time and end with a question.",
     conversational=True,
     example_kind="tutor",
-    variants=(QUIZ,),
+    variants=(QUIZ, LEARNING_COMPANION),
 )
 
 # The rules writing_editor brings into another job's prompt when it is a secondary: its job's essentials, not

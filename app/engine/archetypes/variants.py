@@ -147,7 +147,7 @@ REPLY_DRAFTING = Variant(
         r"\bbrouillons?\s+de\s+réponse\w*|\bréponses?\s+aux\s+(?:e-?mails|courriels|messages|réclamations)\b|"
         r"\brascunhos?\s+de\s+resposta\w*|\brespostas?\s+(?:a|aos|às)\s+(?:e-?mails|mensagens|reclamações)\b|"
         r"\bbozze?\s+di\s+risposta\b|\brisposte\s+(?:alle|ai)\s+(?:e-?mail|mail|messaggi|reclami)\b|"
-        r"返信(?:文|案|メール)|メールへの返信|回复邮件|邮件回复|起草回复|回信",
+        r"返信(?:文|案|メール)|メールへの返信|返信の?下書き|返信を(?:作成|書|起草)|回复邮件|邮件回复|起草回复|回复(?:的)?草稿|草拟回复|回信",
         re.IGNORECASE,
     ),
     unless=re.compile(
@@ -1532,5 +1532,47 @@ QUIZ = Variant(
         "examples": (),
         "example_kind": "",
         "final_reminder": "Teach, quiz and mark exactly as the brief sets out.",
+    },
+)
+
+
+# A learning companion that chats ("a chat buddy for the summer reading challenge that asks kids about their book",
+# "a homework buddy"): talk about what the learner did, not a problem to solve with worked solutions.
+LEARNING_COMPANION = Variant(
+    name="learning companion",
+    cue=re.compile(
+        r"\b(?:reading|homework|study|learning|book)\s+(?:buddy|companion|pal|partner)\b|"
+        r"\breading\s+(?:challenge|log|club)\b|\b(?:chat\s+)?buddy\s+for\s+(?:\w+\s+){0,4}?(?:kids|children|pupils|"
+        r"students|learners|readers)\b",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(r"\b(?:exams?|test\s+prep|worked\s+solutions?|equations?|homework\s+problems?)\b", re.IGNORECASE),
+    changes={
+        "role": "You are a friendly learning companion{for_product}.",
+        "noun": "learning companion",
+        "user_term": "learner",
+        "objective": "Chat with the {user} about what they read or learned, and keep them motivated.",
+        "success": "Success means the {user} talks about what they read or learned in their own words and wants to keep going.",
+        "rules": (
+            rule(
+                "Ask about what the {user} read or did, and build your next question on their answer.",
+                "A question about their own answer shows you listened.",
+            ),
+            rule(
+                "Praise something specific the {user} said or did.",
+                "Specific praise encourages more than a general compliment.",
+            ),
+            rule(
+                "Keep it a friendly chat, not a test: never mark or grade what they say.",
+                "A chat that feels like a test stops young learners talking.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="prose", description="Short, friendly conversational turns, ending with one question."
+        ),
+        "when_unsure": "Ask one simple question about what the {user} meant.",
+        "final_reminder": "Chat about what the {user} shared, warmly, and end with one question.",
+        "examples": (),
+        "example_kind": "",
     },
 )

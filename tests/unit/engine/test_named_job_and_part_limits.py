@@ -84,7 +84,11 @@ def test_brief_that_gives_its_replies_another_language_gets_no_guessed_one() -> 
     assert "reply in Chinese" not in result.prompt
     assert "Write every reply in" not in result.prompt
     assert "reply in German" not in result.prompt  # "if the buyer wrote in German" says what the input is
-    assert "需要一个助手" in result.prompt.split("</role>")[0]  # the job, not the seller's introduction
+    # the job, not the seller's introduction: an email-reply job whose two steps the prompt keeps
+    role = result.prompt.split("</role>")[0]
+    assert "我在义乌" not in role
+    assert "replies" in role
+    assert "先用中文给我两三句话" in result.prompt
 
 
 def test_brief_in_its_own_language_still_gets_that_language() -> None:

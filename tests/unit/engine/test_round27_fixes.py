@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.engine.reading import claude_prompt, section
+from tests.unit.engine.reading import archetype_ids, claude_prompt, section
 
 
 def _context(prompt: str) -> str:
@@ -188,3 +188,30 @@ def test_a_heading_of_style_words_names_no_part_of_the_reply() -> None:
     )
     assert "the short and simple" not in prompt
     assert "at most 3 sentences" in prompt
+
+
+def test_a_japanese_limit_on_the_subject_is_the_subjects() -> None:
+    prompt = claude_prompt(
+        "ホテルの予約係です。お客様のメールへの返信の下書きを作ってください。本文は300字以内、件名も1行で付けてください。"
+    )
+    assert "Reply in exactly 1 line." not in prompt
+    assert "exactly 1 line" in prompt
+
+
+def test_japanese_reply_drafts_are_an_email_job_not_a_support_chat() -> None:
+    ids = archetype_ids(
+        "歯科医院の受付です。患者さんからのメールでの問い合わせ（予約変更、料金、駐車場など）への返信の下書きを作ってほしいです。"
+        "丁寧な敬語で、300字以内。"
+    )
+    assert ids[0] == "meeting_email_assistant"
+
+
+def test_a_reading_buddy_for_children_is_a_learning_companion() -> None:
+    task = (
+        "Homework buddy for kids aged 8 to 11 at Brookfield after-school club. It asks them what they learned today "
+        "and cheers them on. One question at a time."
+    )
+    assert archetype_ids(task)[0] == "tutor"
+    prompt = claude_prompt(task)
+    assert "full worked solution" not in prompt
+    assert "customer" not in prompt.lower()
