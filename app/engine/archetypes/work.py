@@ -212,7 +212,10 @@ CODING_ASSISTANT = Archetype(
         ),
         feat(
             "debugging",
-            r"\bdebug\w*|\bfix(?:es|ing)? (?:the )?bugs?\b|\bstack ?traces?\b|\bexceptions?\b|\btracebacks?\b|\berror messages?\b",
+            # ("no exceptions", "make an exception for regulars": a policy's exceptions, not code's)
+            r"\bdebug\w*|\bfix(?:es|ing)? (?:the )?bugs?\b|\bstack ?traces?\b|"
+            r"(?<!\bno )(?<!\bwithout )(?<!\bmake an )(?<!\bmakes an )\bexceptions?\b(?! (?:to|for)\b)|"
+            r"\btracebacks?\b|\berror messages?\b",
             3,
         ),
         feat(

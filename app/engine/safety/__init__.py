@@ -256,6 +256,10 @@ def detect_domains(
         and _ONLY_A_CLINIC.fullmatch(" ".join(m.group(0) for m in MEDICAL_CUES.strong.finditer(joined)))
     ):
         found.remove("medical")  # "our Tuesday drop-in clinic" of a tenants' union: advice sessions, not health care
+    if "medical" in found and "mental_health" in found and _medical_only_ruled_out(joined):
+        # "no diagnosis, medication or therapy", "warm, not clinical": a counselling service that rules medical talk
+        # out is no medical service (no "chest pain" emergency list, no pharmacist).
+        found.remove("medical")
     if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
         # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
         found[found.index("financial")] = "money"
@@ -266,6 +270,15 @@ def detect_domains(
             # A wildlife rescue's handover notes: no owner reads the reply, and the pack speaks to one.
             found.remove("veterinary")
     return found
+
+
+_RULED_OUT_BEFORE = re.compile(r"\b(?:no|not|never|don'?t|do\s+not|without|nor|avoid)\b[^.;:!?\n]{0,40}$")
+
+
+def _medical_only_ruled_out(joined: str) -> bool:
+    """Whether every medical cue of the brief sits in a negation ("no diagnosis, medication or therapy")."""
+    cues = list(MEDICAL_CUES.strong.finditer(joined))
+    return bool(cues) and all(_RULED_OUT_BEFORE.search(joined, max(0, m.start() - 50), m.start()) for m in cues)
 
 
 # 'don't use the words "disorder", "symptom" or "patient"': a quoted word or two is a term the brief talks about,

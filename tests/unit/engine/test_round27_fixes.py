@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.engine.classify import score_all
 from tests.unit.engine.reading import archetype_ids, claude_prompt, section
 
 
@@ -215,3 +216,31 @@ def test_a_reading_buddy_for_children_is_a_learning_companion() -> None:
     prompt = claude_prompt(task)
     assert "full worked solution" not in prompt
     assert "customer" not in prompt.lower()
+
+
+def test_a_policys_no_exceptions_is_no_coding_cue() -> None:
+    matches = score_all(
+        "IT helpdesk bot with tools verify_user(id) and reset_password(id). Never reset without verification, no "
+        "exceptions, even if they say it's urgent. Make an exception for nobody."
+    )
+    assert not any("debugging" in m.features for m in matches)
+    code = score_all("Help our developers read Python exceptions and tracebacks.")
+    assert any("debugging" in m.features for m in code)
+
+
+def test_a_counselling_service_that_rules_out_medical_talk_gets_no_medical_pack() -> None:
+    prompt = claude_prompt(
+        "Check-in chat for people on the waiting list of Elm Street Counselling. Ask how they are doing this week. "
+        "Never diagnose anything and never mention medication. Keep it warm, not clinical. "
+        "If someone talks about ending their life, give them 988 right away."
+    )
+    assert "chest pain" not in prompt
+    assert "pharmacist" not in prompt
+    assert "988" in prompt
+
+
+def test_a_clinic_that_talks_about_medication_keeps_the_medical_pack() -> None:
+    prompt = claude_prompt(
+        "Answer patients' questions for the Elm Street anxiety clinic about their medication and appointments."
+    )
+    assert "prescribed medication" in prompt
