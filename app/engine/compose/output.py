@@ -174,6 +174,17 @@ _MISSING_WORD = re.compile(
 )
 
 
+# "if a field isn't there or you can't read it with confidence, use null": every field may be null
+_NULL_FOR_ANY_FIELD = re.compile(
+    r"(?:\b(?:isn'?t|is\s+not|aren'?t|not)\s+(?:there|present|stated|given|found|mentioned|in\s+the)\b|\bmissing\b|"
+    r"\bcan'?t\s+(?:read|find|tell)\b|\bcannot\s+(?:read|find|tell)\b|\bunreadable\b|\billegible\b|\bunknown\b|"
+    r"\babsent\b)[^.;\n]{0,80}\b(?:use|return|put|set|write|output|give)\s+null\b|"
+    r"\b(?:use|return|put|set|write|output)\s+null\s+(?:for|when|if)\s+(?:any\s+|a\s+|every\s+)?(?:fields?|values?|"
+    r"missing|unreadable|absent|unknown)",
+    re.IGNORECASE,
+)
+
+
 def _not_nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """A copy of the schema whose properties no longer accept null (the brief names its own missing-value word)."""
     properties = schema.get("properties")
@@ -609,6 +620,10 @@ def output_format(plan: Plan) -> OutputFormat:
         else:
             # The brief's own schema has no nullable field ("a missing step scores 0"): null would break it.
             stated = [s.replace(" Use null for fields the input does not state.", "") for s in stated]
+    elif schema is not None and _NULL_FOR_ANY_FIELD.search(brief.task):
+        # "if a field isn't there or you can't read it, use null" beside a template with one nullable field: the
+        # rule covers every field, so every field may be null.
+        schema = _nullable(schema)
     lines = [s.strip() for s in stated if s.strip()]
     if asks_code_first(brief.task) and not any("code" in line.lower() for line in lines):
         # "先给代码再解释": the default shape (assumptions first) went; the brief's order is the reply's shape

@@ -91,6 +91,29 @@ def _field_limits(field: Field, obj: structure.FoundObject, schema: dict[str, ob
         )  # fmt: skip
 
 
+# '"pickup_date": "YYYY-MM-DD"', '"time": "HH:MM"': a value written as a date or time pattern is that field's format
+_FORMAT_PATTERN = re.compile(
+    r"(?:YYYY|yyyy|AAAA|aaaa|JJJJ)[-/.](?:MM|mm)(?:[-/.](?:DD|dd|JJ|jj|TT))?|(?:DD|dd|JJ|TT)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy|"
+    r"AAAA|aaaa|JJJJ|YY)|(?:MM|mm)[-/.](?:DD|dd)[-/.](?:YYYY|yyyy|YY)|(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?|ISO[ -]?8601"
+)
+_DATE_ISO = re.compile(r"(?:YYYY|yyyy|AAAA|aaaa|JJJJ)-(?:MM|mm)-(?:DD|dd|JJ|jj|TT)")
+
+
+def _field_formats(obj: structure.FoundObject, schema: dict[str, object]) -> None:
+    """Keep a date or time pattern written as a field's value as that field's description (and JSON Schema's "date"
+    format for YYYY-MM-DD), so the schema still says how to write it."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return
+    for key, raw in obj.value.items():
+        prop = properties.get(key)
+        if not isinstance(raw, str) or not isinstance(prop, dict) or not _FORMAT_PATTERN.fullmatch(raw.strip()):
+            continue
+        prop.setdefault("description", raw.strip())
+        if _DATE_ISO.fullmatch(raw.strip()) and prop.get("type") == "string":
+            prop.setdefault("format", "date")
+
+
 _TYPE_WORDS = frozenset({"string", "str", "number", "integer", "int", "boolean", "bool", "object", "array", "null"})
 
 
@@ -165,6 +188,7 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
                     )
                 )  # fmt: skip
         found.extend(_field_limits(field, obj, schema))
+        _field_formats(obj, schema)
         masked = _mask(masked, obj.start, obj.end)
     csv = csv_reply(masked)
     if csv is not None:

@@ -670,6 +670,7 @@ _SYMPTOM = re.compile(
 )
 
 
+_CONDITION_WORD = re.compile(r"\b(?:if|unless|when|whenever|in\s+case)\b", re.IGNORECASE)
 # A clause that opens with a prohibition: its order rule is the whole sentence, negation included.
 NEGATED_ORDER = re.compile(r"\s*(?:please\s+)?(?:never|don'?t|do\s+not|must\s+not|avoid)\b", re.IGNORECASE)
 
@@ -692,6 +693,13 @@ def find_ordering(text: str) -> FoundRule | None:
         return _at_the_end(text) or _in_this_order(stripped)
     groups = {name: value for name, value in match.groupdict().items() if value}
     groups.pop("conn7", None) if "first7" not in groups else None
+    if (
+        "first4" in groups
+        and _CONDITION_WORD.search(groups["first4"])
+        and not _starts_with_verb(groups["then4"])
+        and groups["then4"].split()[0].lower() not in VERBS
+    ):
+        return None  # "US format (MM/DD/YYYY) unless the shipper is in Canada, then DD/MM/YYYY": a case's value
     end = len(text.rstrip())
     if "then" in groups and match.end("then") < len(stripped):
         # "call get_contract before raise_po and check the status": the step ends at the tool; the rest stays a rule

@@ -244,3 +244,28 @@ def test_a_clinic_that_talks_about_medication_keeps_the_medical_pack() -> None:
         "Answer patients' questions for the Elm Street anxiety clinic about their medication and appointments."
     )
     assert "prescribed medication" in prompt
+
+
+_INVOICE = (
+    "Pull fields out of scanned delivery notes and return JSON only, in this shape:\n"
+    '{"note_number": string, "delivered_on": "YYYY-MM-DD", "boxes": integer}\n'
+    "If a field is missing or you can't read it, use null. "
+    "Dates on the notes are UK format (DD/MM/YYYY) unless the supplier is in the US, then MM/DD/YYYY."
+)
+
+
+def test_a_date_pattern_written_as_a_value_stays_in_the_schema() -> None:
+    prompt = claude_prompt(_INVOICE)
+    assert '"delivered_on": {"type": ["string", "null"], "description": "YYYY-MM-DD", "format": "date"}' in prompt
+
+
+def test_use_null_for_missing_fields_makes_every_field_nullable() -> None:
+    prompt = claude_prompt(_INVOICE)
+    assert '"boxes": {"type": ["integer", "null"]}' in prompt
+    assert '"note_number": {"type": ["string", "null"]}' in prompt
+
+
+def test_a_conditional_then_is_no_ordering_step() -> None:
+    prompt = claude_prompt(_INVOICE)
+    assert "unless the supplier is in the US, then MM/DD/YYYY" in prompt
+    assert "in the US before" not in prompt
