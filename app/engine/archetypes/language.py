@@ -99,9 +99,10 @@ TUTOR = Archetype(
         feat(
             "learning companion",
             r"\b(?:reading|homework|study|learning|spelling|maths?|book)\s+(?:buddy|companion|pal|partner)\b|"
-            r"\breading\s+(?:challenge|log|club)\b|\b(?:chat\s+)?buddy\s+for\s+(?:\w+\s+){0,4}?(?:kids|children|pupils|"
-            r"students|learners|readers)\b",
-            6,
+            r"\bbuddy\s+for\s+(?:\w+\s+){0,6}?(?:summer\s+)?reading\b|"
+            r"\b(?:chat\s+)?buddy\s+(?:for|that\s+chats\s+with|who\s+chats\s+with)\s+(?:\w+\s+){0,4}?(?:kids|children|pupils|"
+            r"(?:\d(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+graders|young\s+readers)\b",
+            9,
         ),
         feat(
             "study/exam prep",

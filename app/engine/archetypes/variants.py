@@ -147,7 +147,7 @@ REPLY_DRAFTING = Variant(
         r"\bbrouillons?\s+de\s+réponse\w*|\bréponses?\s+aux\s+(?:e-?mails|courriels|messages|réclamations)\b|"
         r"\brascunhos?\s+de\s+resposta\w*|\brespostas?\s+(?:a|aos|às)\s+(?:e-?mails|mensagens|reclamações)\b|"
         r"\bbozze?\s+di\s+risposta\b|\brisposte\s+(?:alle|ai)\s+(?:e-?mail|mail|messaggi|reclami)\b|"
-        r"返信(?:文|案|メール)|メールへの返信|返信の?下書き|返信を(?:作成|書|起草)|回复邮件|邮件回复|起草回复|回复(?:的)?草稿|草拟回复|回信",
+        r"返信(?:文|案|メール)|メールへの返信|返信の?下書き|回复邮件|邮件回复|起草回复|回复(?:的)?草稿|草拟回复|回信",
         re.IGNORECASE,
     ),
     unless=re.compile(
@@ -1546,7 +1546,14 @@ LEARNING_COMPANION = Variant(
         r"students|learners|readers)\b",
         re.IGNORECASE,
     ),
-    unless=re.compile(r"\b(?:exams?|test\s+prep|worked\s+solutions?|equations?|homework\s+problems?)\b", re.IGNORECASE),
+    # a buddy that tests, marks or works problems is a tutor or a quiz ("quiz them on flashcards", "check their answer",
+    # "score them out of 3", "math buddy", "preparing for the NCLEX")
+    unless=re.compile(
+        r"\b(?:exams?|test\s+prep|preparing\s+for|revis\w+|flashcards?|quiz\w*|mark\w*|(?<!\d\w\w )grad(?:e|es|ed|ing)\b(?!\s*\d)(?!\s+level)|scor\w*|"
+        r"check\s+(?:their|the|each)\s+answers?|right\s+or\s+wrong|got\s+it\s+right|problems?|equations?|math\w*|"
+        r"arithmetic|step\s+by\s+step|worked\s+solutions?|never\s+give\s+the\s+answer)\b",
+        re.IGNORECASE,
+    ),
     changes={
         "role": "You are a friendly learning companion{for_product}.",
         "noun": "learning companion",

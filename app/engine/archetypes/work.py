@@ -214,7 +214,8 @@ CODING_ASSISTANT = Archetype(
             "debugging",
             # ("no exceptions", "make an exception for regulars": a policy's exceptions, not code's)
             r"\bdebug\w*|\bfix(?:es|ing)? (?:the )?bugs?\b|\bstack ?traces?\b|"
-            r"(?<!\bno )(?<!\bwithout )(?<!\bmake an )(?<!\bmakes an )\bexceptions?\b(?! (?:to|for)\b)|"
+            r"(?<!\bno )(?<!\bwithout )(?<!\bmake an )(?<!\bmakes an )\bexceptions?\b"
+            r"(?! to (?:the|this|that|our|a) (?:rule|policy|policies)\b)|"
             r"\btracebacks?\b|\berror messages?\b",
             3,
         ),

@@ -176,11 +176,10 @@ _MISSING_WORD = re.compile(
 
 # "if a field isn't there or you can't read it with confidence, use null": every field may be null
 _NULL_FOR_ANY_FIELD = re.compile(
-    r"(?:\b(?:isn'?t|is\s+not|aren'?t|not)\s+(?:there|present|stated|given|found|mentioned|in\s+the)\b|\bmissing\b|"
-    r"\bcan'?t\s+(?:read|find|tell)\b|\bcannot\s+(?:read|find|tell)\b|\bunreadable\b|\billegible\b|\bunknown\b|"
-    r"\babsent\b)[^.;\n]{0,80}\b(?:use|return|put|set|write|output|give)\s+null\b|"
-    r"\b(?:use|return|put|set|write|output)\s+null\s+(?:for|when|if)\s+(?:any\s+|a\s+|every\s+)?(?:fields?|values?|"
-    r"missing|unreadable|absent|unknown)",
+    r"\b(?:a|any|each|every)\s+(?:field|value|key|data\s+point)s?\b[^.;\n]{0,80}\b(?:use|return|put|set|write|output|give)"
+    r"\s+null\b|\b(?:use|return|put|set|write|output)\s+null\s+(?:for|when|if)\s+(?:any|a|every|missing|unreadable|absent|"
+    r"unknown)\b\s*(?:fields?|values?)?|\bfields?\s+(?:that\s+(?:are|is)\s+)?(?:missing|unreadable|absent|unknown|not\s+"
+    r"(?:stated|given|found|present))\b[^.;\n]{0,40}\bnull\b",
     re.IGNORECASE,
 )
 

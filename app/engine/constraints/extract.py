@@ -93,8 +93,10 @@ def _field_limits(field: Field, obj: structure.FoundObject, schema: dict[str, ob
 
 # '"pickup_date": "YYYY-MM-DD"', '"time": "HH:MM"': a value written as a date or time pattern is that field's format
 _FORMAT_PATTERN = re.compile(
-    r"(?:YYYY|yyyy|AAAA|aaaa|JJJJ)[-/.](?:MM|mm)(?:[-/.](?:DD|dd|JJ|jj|TT))?|(?:DD|dd|JJ|TT)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy|"
-    r"AAAA|aaaa|JJJJ|YY)|(?:MM|mm)[-/.](?:DD|dd)[-/.](?:YYYY|yyyy|YY)|(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?|ISO[ -]?8601"
+    r"(?:YYYY|yyyy|AAAA|aaaa|JJJJ)[-/.](?:MM|mm)"
+    r"(?:[-/.](?:DD|dd|JJ|jj|TT)(?:[T ](?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?)?)?|"
+    r"(?:DD|dd|JJ|TT)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy|AAAA|aaaa|JJJJ|YY)|(?:MM|mm)[-/.](?:DD|dd)[-/.](?:YYYY|yyyy|YY)|"
+    r"(?:MM|mm)/(?:YY|yy|YYYY)|(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?|ISO[ -]?8601"
 )
 _DATE_ISO = re.compile(r"(?:YYYY|yyyy|AAAA|aaaa|JJJJ)-(?:MM|mm)-(?:DD|dd|JJ|jj|TT)")
 
@@ -107,7 +109,8 @@ def _field_formats(obj: structure.FoundObject, schema: dict[str, object]) -> Non
         return
     for key, raw in obj.value.items():
         prop = properties.get(key)
-        if not isinstance(raw, str) or not isinstance(prop, dict) or not _FORMAT_PATTERN.fullmatch(raw.strip()):
+        # ('"date (YYYY-MM-DD)"', '"YYYY-MM-DDTHH:MM:SS"': the pattern inside a short value)
+        if not isinstance(raw, str) or not isinstance(prop, dict) or len(raw) > 40 or not _FORMAT_PATTERN.search(raw):
             continue
         prop.setdefault("description", raw.strip())
         if _DATE_ISO.fullmatch(raw.strip()) and prop.get("type") == "string":

@@ -159,8 +159,8 @@ _CJK_PART_BEFORE = re.compile(
     r"(?:(?P<cjklang>日本語|英語|中国語|中文|英文|汉语|日语|英语)(?:版|バージョン|的版本)|"
     + "|".join(f"(?P<c{index}>{words})" for index, (_, words) in enumerate(_CJK_PARTS))
     # ("フォローアップメール（件名つき、200字以内）": the part's own parenthesis holds its limit)
-    + r")(?:部分)?(?:（[^（）]{0,12}[、，,]\s*)?(?:は|も|の|を|が|：|:|，|、|\s)*"
-    r"(?:控制在|限制在|限于|在|要|须|需|必须|不能|应|應)?\s*$"
+    + r")(?:部分)?(?:（[^（）]{0,12}[、，,]\s*)?(?:は|も|也|の|を|が|：|:|，|、|\s)*"
+    r"(?:控制在|限制在|限于|在|要|须|需|必须|不能|应|應){0,2}\s*$"
 )
 # Adjective forms the language table does not hold ("la versione inglese", "la version anglaise", "de Engelse versie").
 _LANGUAGE_ADJECTIVES = {

@@ -696,6 +696,8 @@ def find_ordering(text: str) -> FoundRule | None:
     if (
         "first4" in groups
         and _CONDITION_WORD.search(groups["first4"])
+        and not re.search(r"\bfirst\b", groups["first4"], re.IGNORECASE)
+        and len(groups["then4"].split()) <= 3
         and not _starts_with_verb(groups["then4"])
         and groups["then4"].split()[0].lower() not in VERBS
     ):

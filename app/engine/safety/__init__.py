@@ -272,7 +272,13 @@ def detect_domains(
     return found
 
 
-_RULED_OUT_BEFORE = re.compile(r"\b(?:no|not|never|don'?t|do\s+not|without|nor|avoid)\b[^.;:!?\n]{0,40}$")
+# "no diagnosis, medication", "never mention medication", "never diagnose anything or suggest medication", "not
+# clinical" (not "if they did not take their medication", "never judge, and if they ask about their medication")
+_RULED_OUT_BEFORE = re.compile(
+    r"\b(?:no|not|never|don'?t|do\s+not|without|nor|avoid)\s+(?:(?:[\w-]+\s+){0,3}(?:or|and|nor)\s+)?"
+    r"(?:(?:mention|suggest|recommend|discuss|give|offer|prescribe|diagnose|comment\s+on|talk\s+about|advise\s+on|be)\s+"
+    r"(?:any\s+|their\s+|a\s+|an\s+)?|[\w-]+,\s*(?:[\w-]+,\s*)*)?$"
+)
 
 
 def _medical_only_ruled_out(joined: str) -> bool:
