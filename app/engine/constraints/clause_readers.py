@@ -275,6 +275,8 @@ _GO_OVER = re.compile(
 )
 
 # "Never ask for the school, and send reports first": a new clause starts; the negation stays behind it.
+# A line that opens with a section's name in capitals: "PUBLIC COMMENT: …", "NEXT STEPS: …"
+_SECTION_LINE = re.compile(r"\s*[A-Z][A-Z0-9&/_-]+(?: [A-Z0-9&/_-]+){0,3}:\s")
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|then|so)\s|;")
 
 
@@ -303,6 +305,13 @@ def read_rules(
             yield from _before_ordering(text, ordering, span)
         return
     typed = {c.kind for c in found}
+    if _SECTION_LINE.match(text) and rules.find_prohibitions(text, original) and rules.is_english(text):
+        # "PUBLIC COMMENT: max 3 bullets, themes only, do not name private citizens (council members can be named)":
+        # a section's rules hold for that section, with their exceptions, so the line is the rule (its limits are
+        # read on their own and scoped to the section).
+        rule = sentence_case(text.strip())
+        yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
+        return
     restrictions = rules.find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
     for restriction in restrictions:
         yield Constraint(

@@ -32,6 +32,8 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
             or line.rstrip().endswith((".", ":"))
             or not text[span.start : after.start("line")].rstrip().endswith(":")
             or re.match(r"\s*(?:[-*•]\s|\d{1,2}[.)]\s|\*\*|#)", line)
+            # ("… with these exact headers:\nDECISIONS\nVOTES": a bare heading in capitals is no line template)
+            or re.fullmatch(r"[A-Z][A-Z ]{1,40}", line.strip()) is not None
         ):
             out.append(c)  # the sentence must end in a colon, and a list item or a heading is no template
             continue

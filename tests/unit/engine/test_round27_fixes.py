@@ -269,3 +269,22 @@ def test_a_conditional_then_is_no_ordering_step() -> None:
     prompt = claude_prompt(_INVOICE)
     assert "unless the supplier is in the US, then MM/DD/YYYY" in prompt
     assert "in the US before" not in prompt
+
+
+def test_a_section_line_keeps_its_rules_and_their_exceptions_together() -> None:
+    prompt = claude_prompt(
+        "Turn school board meeting transcripts into a briefing for our reporter.\n"
+        "- ACTIONS: max 4 bullets.\n"
+        "- PUBLIC REMARKS: max 3 bullets, topics only, do not name parents (board members can be named).\n"
+        "- Under 300 words."
+    )
+    assert "do not name parents (board members can be named)" in prompt
+    assert "Only help with topics" not in prompt
+
+
+def test_a_heading_list_after_a_colon_is_no_line_template() -> None:
+    prompt = claude_prompt(
+        "Summarise support calls for the team lead. Use these sections, in this order, with these exact headers:\n"
+        "ISSUE\nSTEPS TAKEN\nNEXT ACTION\n\n- ISSUE: one sentence."
+    )
+    assert "`ISSUE`" not in prompt
