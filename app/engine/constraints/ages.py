@@ -76,6 +76,14 @@ class FoundAges(NamedTuple):
     end: int
 
 
+# A unit right after a range that makes it no age: months, days, hours, amounts
+_OTHER_UNIT = re.compile(
+    r"\s*(?:meses|mes|months?|weeks?|semanas?|days?|d[ií]as|hours?|horas?|minutes?|minutos|km|kg|%|€|\$|times|veces|"
+    r"vezes|monate|wochen|tage|stunden|mois|semaines|jours|heures|maanden|weken|dagen|uur|mesi|settimane|giorni|ore)\b",
+    re.IGNORECASE,
+)
+
+
 def find_ages(text: str) -> FoundAges | None:
     """The first age range or open bound a clause states, or None."""
     if not _DIGIT.search(text):
@@ -90,6 +98,8 @@ def _range(match: re.Match[str]) -> FoundAges | None:
     low, high = int(match.group("lo")), int(match.group("hi"))
     if not low < high <= 120:
         return None
+    if _OTHER_UNIT.match(match.string, match.end()):
+        return None  # "Congelación: entre 1 y 3 meses": a span of months, not an age
     return FoundAges(low, high, match.start(), match.end())
 
 

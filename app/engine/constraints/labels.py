@@ -782,7 +782,7 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
 
 # "The category is one of:\n  repair / rent / noise / other", "カテゴリは以下のどれか1つ：\n  修理依頼 ／ 家賃・契約":
 # an intro line about labels, and the set alone on the next line (one line with separators, not a bulleted list).
-_INTRO_THEN_LINE = re.compile(r"(?m)^(?P<intro>[^\n]{3,120}[:：])[ \t]*\n[ \t]*(?P<line>[^\n\-*•][^\n]{2,200})$")
+_INTRO_THEN_LINE = re.compile(r"(?m)^(?P<intro>[^\n]{3,400}[:：])[ \t]*\n[ \t]*(?P<line>[^\n\-*•][^\n]{2,200})$")
 _LABEL_WORD = re.compile(
     r"\b(?:labels?|categor(?:y|ies)|classes|classif\w*|tags?|intents?|sentiments?|verdicts?|statuses|severit(?:y|ies)|"
     r"priorit(?:y|ies)|urgency|grades?|buckets?|etiquetas?|étiquettes?|kategorie\w*|categorie\w*|categor[ií]as?|"

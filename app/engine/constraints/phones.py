@@ -123,4 +123,13 @@ def _weak(match: re.Match[str], number: str) -> bool:
     cue = match.group(0)[: match.start("number") - match.start()].strip().split()
     if not cue or not _WEAK_CUES.search(cue[0]):
         return False
+    text = match.string
+    if text[match.start() - 1 : match.start()] == "-" or _RANGE_GAP.search(" ".join(cue[1:])):
+        return True  # "a bike-share with 140 docking stations", 'give a range of guests ("120-150")'
+    if _COUNTED_NOUN.match(text, match.end("number")):
+        return True  # "share … 140 docking stations": a count of things
     return len(re.sub(r"\D", "", number)) < 3
+
+
+_RANGE_GAP = re.compile(r"\b(?:range|between|estimate|count|number\s+of|total)\b", re.IGNORECASE)
+_COUNTED_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b(?!\s+(?:line|number))")

@@ -288,3 +288,39 @@ def test_a_heading_list_after_a_colon_is_no_line_template() -> None:
         "ISSUE\nSTEPS TAKEN\nNEXT ACTION\n\n- ISSUE: one sentence."
     )
     assert "`ISSUE`" not in prompt
+
+
+def test_a_label_line_after_a_long_intro_is_the_label_set() -> None:
+    prompt = claude_prompt(
+        "Berichten uit het klantenportaal van Bakkerij Van Dijk in Utrecht sorteren voor de medewerkers van de "
+        "winkel en de bezorging. Geef alleen het label terug, verder niets:\n"
+        "KLACHT / BESTELLING / LEVERING / OVERIG"
+    )
+    assert "{{labels}}" not in prompt
+    assert "KLACHT, BESTELLING, LEVERING, OVERIG" in prompt
+
+
+def test_a_span_of_months_is_no_age() -> None:
+    prompt = claude_prompt(
+        "Agente de socios de un gimnasio con herramientas consultar_socio(dni) y congelar(dni, meses).\n"
+        "- Congelación: entre 1 y 3 meses, como máximo una vez al año."
+    )
+    assert "Audience" not in prompt
+    assert "child" not in prompt.lower()
+
+
+def test_counts_and_ranges_after_a_weak_cue_are_no_phone_numbers() -> None:
+    prompt = claude_prompt(
+        "Dispatcher assistant for a city bike-share with 140 docking stations. "
+        'If they give a range of riders ("30-40"), use the upper number.'
+    )
+    assert "call 140" not in prompt
+    assert "call 30-40" not in prompt
+
+
+def test_a_dutch_when_torn_rule_replaces_the_tie_break() -> None:
+    prompt = claude_prompt(
+        "Meldingen sorteren. Geef alleen het label terug: HOOG / MIDDEN / LAAG\n"
+        "- Twijfel je tussen twee labels, kies dan altijd het hogere."
+    )
+    assert "fit equally well" not in prompt
