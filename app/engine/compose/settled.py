@@ -33,7 +33,9 @@ class Topic(NamedTuple):
 # "when in doubt, REVIEW", "Bij twijfel: VERDACHT_GESTOLEN": a case a classifying brief settles in its own words.
 _IN_DOUBT = (
     # ("HOLD when it is borderline or when unsure", "Twijfel je tussen twee labels, kies dan het urgentere")
-    r"\bwhen\s+(?:you(?:'re|\s+are)\s+)?unsure\b|\bif\s+(?:you(?:'re|\s+are)\s+)?unsure\b|\btwijfel\s+je\s+tussen\b|"
+    # (not "if unsure of the customer's name", "if you're unsure whether a review is in English": another doubt)
+    r"\b(?:when|if)\s+(?:you(?:'re|\s+are)\s+)?unsure\b(?!\s+(?:of|whether|about|if|how|what|who|where|when)\b)|"
+    r"\btwijfel\s+je\s+tussen\b|"
     r"\bwhen\s+in\s+doubt\b|\bif\s+in\s+doubt\b|\bbij\s+twijfel\b|\bim\s+zweifel(?:sfall)?\b|\ben\s+cas\s+de\s+doute\b|"
     r"\ben\s+caso\s+de\s+duda\b|\bem\s+caso\s+de\s+d[úu]vida\b|\bin\s+caso\s+di\s+dubbio\b|迷ったら|拿不准|不确定时"
 )

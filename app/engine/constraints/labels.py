@@ -793,6 +793,10 @@ _ONE_OF_INTRO = re.compile(r"\b(?:one\s+of|eine[rsm]?\s+(?:von|der)|un[oa]\s+de|
 _LINE_SEPARATOR = re.compile(r"[/／,、|]|\s(?:or|oder|ou|o|of)\s")
 
 
+_SHORT_INTRO = 120
+"""Up to this many characters, an intro ending in "one of:" introduces the label line; a longer one must name labels."""
+
+
 def label_line(text: str) -> FoundLabels | None:
     """A label set written alone on the line after an intro that speaks of labels; positions are in `text`."""
     for match in _INTRO_THEN_LINE.finditer(text):
@@ -803,6 +807,8 @@ def label_line(text: str) -> FoundLabels | None:
         tail = " ".join(tail.split()[-4:]) if " " in tail.strip() else tail[-15:]
         if not (_LABEL_WORD.search(tail) or _CJK_CONTEXT.search(tail) or _ONE_OF_INTRO.search(tail)):
             continue
+        if len(intro) > _SHORT_INTRO and not _LABEL_WORD.search(tail):
+            continue  # a long line ending in "using one of:" lists options of some other thing (a customer's choice)
         if not _LINE_SEPARATOR.search(line):
             continue
         joined = f"{intro} {line}"

@@ -17,6 +17,12 @@ _TEMPLATE_AFTER = re.compile(r"[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<line>[^\n]
 _PLACEHOLDER_TOKEN = re.compile(r"\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}|\b[A-Z]{3,}\b|\w/\w")
 
 
+# "reply with exactly this line:\nNO RISKS FOUND": the line in capitals is the reply's own words
+_EXACT_LINE = re.compile(
+    r"\b(?:reply|respond|answer|write|output|say|return|print)\b[^.:]{0,40}\b(?:exactly|only|just)\b", re.IGNORECASE
+)
+
+
 def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
     """A rule whose sentence ends in a colon before a line template carries the template ("Format each comment as
     one line: `path/to/file.py:LINE [severity] comment`")."""
@@ -33,7 +39,7 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
             or not text[span.start : after.start("line")].rstrip().endswith(":")
             or re.match(r"\s*(?:[-*•]\s|\d{1,2}[.)]\s|\*\*|#)", line)
             # ("… with these exact headers:\nDECISIONS\nVOTES": a bare heading in capitals is no line template)
-            or re.fullmatch(r"[A-Z][A-Z ]{1,40}", line.strip()) is not None
+            or (re.fullmatch(r"[A-Z][A-Z ]{1,40}", line.strip()) is not None and not _EXACT_LINE.search(c.text))
         ):
             out.append(c)  # the sentence must end in a colon, and a list item or a heading is no template
             continue

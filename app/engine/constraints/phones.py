@@ -132,4 +132,8 @@ def _weak(match: re.Match[str], number: str) -> bool:
 
 
 _RANGE_GAP = re.compile(r"\b(?:range|between|estimate|count|number\s+of|total)\b", re.IGNORECASE)
-_COUNTED_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b(?!\s+(?:line|number))")
+# ("140 docking stations"; not "116 123 to students", "3114 aux personnes", "111 on weekends", "4400 after hours")
+_COUNTED_NOUN = re.compile(
+    r"\s+(?!(?:to|for|on|at|in|if|and|or|after|before|during|the|a|an|when|with|from|aux|au|para|pour|per|de|del|des|"
+    r"en|al|à|zu|für|bei|am|im|na|no|op|voor|van|di|da|per)\b)[a-z-]+(?:\s+[a-z]+)?s\b(?!\s+(?:line|number))"
+)
