@@ -16,7 +16,15 @@ import msgspec
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import asks_code_first
-from app.engine.compose.cues import MAX_WORDS, extract_fields, extract_labels, field_schema, source_noun, task_sentence
+from app.engine.compose.cues import (
+    MAX_WORDS,
+    extract_fields,
+    extract_labels,
+    field_schema,
+    said_before,
+    source_noun,
+    task_sentence,
+)
 from app.engine.compose.escalation import escalation_case, general_condition
 from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
@@ -110,10 +118,7 @@ _PART_BEFORE_LIMIT = re.compile(
 
 def _part_limit(task: str, constraint: Constraint) -> bool:
     """Whether the brief's words just before the limit name a part of the reply."""
-    span = constraint.span
-    if span is None or span.field != "task":
-        return False
-    return _PART_BEFORE_LIMIT.search(task, max(0, span.start - 60), span.start) is not None
+    return said_before(task, constraint, _PART_BEFORE_LIMIT, 60)
 
 
 def _terse_limit(constraint: Constraint) -> bool:

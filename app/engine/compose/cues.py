@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from app.engine.constraints import Constraint
 from app.engine.constraints.labels import CLOSING, DATE_FORMAT_PARTS
 from app.engine.constraints.rules import is_english
 from app.engine.phrasing import normalise, sentence
@@ -202,3 +203,12 @@ def field_schema(fields: list[str]) -> dict[str, Any]:
         kind = "boolean" if name.startswith("is_") else "number" if _NUMERIC_FIELD.search(words) else "string"
         props[name] = {"type": [kind, "null"]}
     return {"type": "object", "properties": props, "required": list(fields), "additionalProperties": False}
+
+
+def said_before(task: str, constraint: Constraint, pattern: re.Pattern[str], width: int) -> bool:
+    """Whether the task's `width` characters right before the constraint's span match `pattern` (a label such as
+    "Escalations:" before a contact, or "a summary of" before a limit); False for a constraint read elsewhere."""
+    span = constraint.span
+    if span is None or span.field != "task":
+        return False
+    return pattern.search(task, max(0, span.start - width), span.start) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from app.engine.compose.cues import said_before
 from app.engine.compose.details import in_text_fallback
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan, review_label
@@ -129,10 +130,7 @@ _INTERNAL_LABEL = re.compile(
 
 def _internal(fallback: Constraint, plan: Plan) -> bool:
     """Whether the brief labels a contact as one for itself (escalations, support), not for the readers."""
-    span = fallback.span
-    if span is None or span.field != "task":
-        return False
-    return _INTERNAL_LABEL.search(plan.brief.task[max(0, span.start - 40) : span.start]) is not None
+    return said_before(plan.brief.task, fallback, _INTERNAL_LABEL, 40)
 
 
 def _contact(fallback: Constraint) -> tuple[FallbackAction, str] | None:

@@ -40,3 +40,13 @@ def limit_texts(task: str) -> list[str]:
 def outlines(task: str) -> list[list[str]]:
     """The section titles of each outline the brief gives."""
     return [list(c.values) for c in read_constraints(Brief(task=task)) if c.value == "sections"]
+
+
+def context_of(prompt: str) -> str:
+    """The prompt's <context> section."""
+    return section(prompt, "context")
+
+
+def instructions_of(prompt: str) -> str:
+    """The prompt's <instructions> section."""
+    return section(prompt, "instructions")

@@ -7,15 +7,7 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.generate import read_constraints
-from tests.unit.engine.reading import claude_prompt, section
-
-
-def _context(prompt: str) -> str:
-    return section(prompt, "context")
-
-
-def _instructions(prompt: str) -> str:
-    return section(prompt, "instructions")
+from tests.unit.engine.reading import claude_prompt, context_of, instructions_of, section
 
 
 # 1. A 'when/after/before …' fact with "it's"/"it was" is not a conditional rule. "When it rains it's our quietest
@@ -41,10 +33,10 @@ def _instructions(prompt: str) -> str:
         ),
     ],
 )
-def test_a_when_after_before_fact_with_its_stays_context(task: str, fact: str) -> None:
+def test_a_when_after_before_fact_with_its_stayscontext_of(task: str, fact: str) -> None:
     prompt = claude_prompt(task)
-    assert fact not in _instructions(prompt)
-    assert fact in _context(prompt)
+    assert fact not in instructions_of(prompt)
+    assert fact in context_of(prompt)
 
 
 # 2. A 'Label: …' fact list is not an order. "What we sell: cut flowers, …" (": cut"), "Services: copy-editing, …"
@@ -73,10 +65,10 @@ def test_a_when_after_before_fact_with_its_stays_context(task: str, fact: str) -
         ),
     ],
 )
-def test_a_labelled_fact_list_stays_context(task: str, fact: str) -> None:
+def test_a_labelled_fact_list_stayscontext_of(task: str, fact: str) -> None:
     prompt = claude_prompt(task)
-    assert fact not in _instructions(prompt)
-    assert fact in _context(prompt)
+    assert fact not in instructions_of(prompt)
+    assert fact in context_of(prompt)
 
 
 # 3. Fact sentences that merely end in the new rule tails: "We're open 9 to 5 on weekdays, otherwise the phone goes to
@@ -96,10 +88,10 @@ def test_a_labelled_fact_list_stays_context(task: str, fact: str) -> None:
         ),
     ],
 )
-def test_a_fact_with_a_rule_shaped_tail_stays_context(task: str, fact: str) -> None:
+def test_a_fact_with_a_rule_shaped_tail_stayscontext_of(task: str, fact: str) -> None:
     prompt = claude_prompt(task)
-    assert fact not in _instructions(prompt)
-    assert fact in _context(prompt)
+    assert fact not in instructions_of(prompt)
+    assert fact in context_of(prompt)
 
 
 # 4. 'at a time' only excludes I/we, but the input arrives one at a time whoever sends it: "You'll get one messy line
@@ -122,7 +114,7 @@ def test_a_fact_with_a_rule_shaped_tail_stays_context(task: str, fact: str) -> N
     ],
 )
 def test_how_the_input_arrives_is_not_a_rate_limit(task: str, fact: str) -> None:
-    assert fact not in _instructions(claude_prompt(task))
+    assert fact not in instructions_of(claude_prompt(task))
 
 
 # 5. tie_break's bare '優先' also matches 優先度/優先級 ("priority"): "問い合わせメールを優先度で分類してください…" and

@@ -8,15 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine.classify import score_all
-from tests.unit.engine.reading import archetype_ids, claude_prompt, section
-
-
-def _context(prompt: str) -> str:
-    return section(prompt, "context")
-
-
-def _instructions(prompt: str) -> str:
-    return section(prompt, "instructions")
+from tests.unit.engine.reading import archetype_ids, claude_prompt, context_of, instructions_of, section
 
 
 @pytest.mark.parametrize(
@@ -52,15 +44,15 @@ def _instructions(prompt: str) -> str:
         ),
     ],
 )
-def test_a_stated_rule_is_an_instruction_not_context(task: str, rule: str) -> None:
+def test_a_stated_rule_is_an_instruction_notcontext_of(task: str, rule: str) -> None:
     prompt = claude_prompt(task)
-    assert rule in _instructions(prompt)
-    assert rule not in _context(prompt)
+    assert rule in instructions_of(prompt)
+    assert rule not in context_of(prompt)
 
 
-def test_how_the_requester_sends_the_input_stays_context() -> None:
+def test_how_the_requester_sends_the_input_stayscontext_of() -> None:
     prompt = claude_prompt("Tidy up the product names I send you into Title Case. I'll send one messy line at a time.")
-    assert "one messy line at a time" not in _instructions(prompt)
+    assert "one messy line at a time" not in instructions_of(prompt)
 
 
 def test_the_briefs_precedence_replaces_the_first_label_tie_break() -> None:
