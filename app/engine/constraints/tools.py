@@ -54,7 +54,13 @@ _LEADING_CONDITION = re.compile(
 # A tool that hands the conversation on ("escalate_to_human", "page_night_manager", "create_ticket"), as against one
 # that reads ("get_staff_rota", "lookup_ticket"): the escalation route, and never the example of a lookup.
 HANDOFF_TOOL_NAMES = (
-    re.compile(r"escalat|hand_?off|human|transfer|operator|staff|call_?back|page_|notify|alert", re.IGNORECASE),
+    # ("pasar_a_recepcion", "derivar_a_humano", "an_mitarbeiter_uebergeben", "transferer_conseiller", "转人工")
+    re.compile(
+        r"escalat|hand_?off|human|transfer|operator|staff|call_?back|page_|notify|alert|pasar_a|derivar|recepci|"
+        r"agente|asesor|advis[eo]r|atendente|mitarbeit|weiterleit|uebergeb|übergeb|transf[eé]r|doorverbind|medewerker|"
+        r"operatore|人工|担当|スタッフ",
+        re.IGNORECASE,
+    ),
     re.compile(r"(?:create|open|raise|file|log|new|submit)_?\w*ticket|ticket_?(?:create|open|new)", re.IGNORECASE),
 )
 # A tool that reads rather than acts, by its name: get_order, check_seats, lookup_ticket, search_docs, list_slots.

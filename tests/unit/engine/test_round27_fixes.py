@@ -316,3 +316,13 @@ def test_a_dutch_when_torn_rule_replaces_the_tie_break() -> None:
         "- Twijfel je tussen twee labels, kies dan altijd het hogere."
     )
     assert "fit equally well" not in prompt
+
+
+def test_a_foreign_hand_off_tool_is_the_escalation_route() -> None:
+    prompt = claude_prompt(
+        "Eres el asistente de WhatsApp de una peluquería canina. Herramientas:\n"
+        "- buscar_hueco(fecha)\n- reservar(fecha, hora)\n- derivar_a_recepcion(motivo)\n"
+        "Responde en máximo 3 frases."
+    )
+    assert "call the `derivar_a_recepcion` tool" in prompt
+    assert "human colleague who will follow up" not in prompt
