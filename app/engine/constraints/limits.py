@@ -902,6 +902,12 @@ def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
         if _offer_count(text, match.start("n1")):
             continue
         noun = match.group("noun").strip()
+        thing = _COUNTED_BEFORE.match(text[: match.start()]) if noun.lower().startswith("per ") else None
+        if thing is not None:
+            # "Emojis are fine, at most one per message", "hashtags: at most three per post": the clause's own
+            # plural noun is what is counted
+            counted = thing.group("thing").lower()
+            noun = f"{_singular(counted) if n1 == 1 else counted} {noun}"
         capped.append(FoundLimit("items", None, n1, None, match.start(), match.end(), noun, noun, capped=True))
     return capped
 
@@ -931,6 +937,13 @@ _QUALIFIED = re.compile(
 _DELIVERABLES = re.compile(
     r"(?:options|variants|versions|ideas|suggestions|headlines|titles|captions|names|taglines|drafts|alternatives|"
     r"subject\s+lines|hooks|slogans|posts|tweets)"
+)
+
+
+_COUNTED_BEFORE = re.compile(
+    r"\s*(?:[-*•]\s*)?(?P<thing>[A-Za-z][\w-]*s)\b(?:\s+(?:are|is)\s+(?:fine|ok|okay|allowed|welcome|good)\s*,?|\s*:)\s*"
+    r"(?:but\s+|just\s+|only\s+)?$",
+    re.IGNORECASE,
 )
 
 

@@ -326,3 +326,12 @@ def test_a_foreign_hand_off_tool_is_the_escalation_route() -> None:
     )
     assert "call the `derivar_a_recepcion` tool" in prompt
     assert "human colleague who will follow up" not in prompt
+
+
+def test_a_per_message_cap_names_what_it_counts() -> None:
+    prompt = claude_prompt(
+        "Chat with customers of our ice-cream van about flavours and stops. Emojis are fine, at most one per message. "
+        "Hashtags: at most three per post."
+    )
+    assert "at most 1 emoji per message" in prompt
+    assert "Keep to at most 1 per message." not in prompt
