@@ -95,7 +95,9 @@ TUTOR = Archetype(
             r"\bquiz\s+(?:the\s+)?(?:kids|children|students|learners|pupils)\b",
             10,
         ),
-        # "Chat buddy for the library's summer reading challenge", "a homework buddy for kids": a learning companion
+        # "Chat buddy for the library's summer reading challenge", "a homework buddy for kids": a learning companion.
+        # Narrower than LEARNING_COMPANION's cue on purpose: this one chooses the job (so no "students" of a
+        # university office); the variant only shapes a tutor already chosen (and a maths buddy keeps the tutor).
         feat(
             "learning companion",
             r"\b(?:reading|homework|study|learning|spelling|maths?|book)\s+(?:buddy|companion|pal|partner)\b|"
