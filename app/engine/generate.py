@@ -342,8 +342,10 @@ def _notes_writer_leads(matches: list[ArchetypeMatch], task: str) -> list[Archet
         return matches
     if _names_a_job(matches[0], labels=False):
         return matches  # "a bot that answers … using the notes I've collected": a job verb named the lead
-    if lead.contacts_in_text or lead.for_task(task).contacts_in_text:
-        return matches  # copy, an e-mail drafted from notes, a general writing task: the lead writes texts already
+    # copy, an e-mail drafted from notes: the lead writes texts already (the general assistant's writing task does
+    # too, but with no rule that keeps the text to the facts of the notes: "write my lab notes up as a report")
+    if lead.contacts_in_text or (lead.for_task(task).contacts_in_text and not lead.role_from_task):
+        return matches
     if not NOTES_TO_TEXT.cue.search(task) or (NOTES_TO_TEXT.unless and NOTES_TO_TEXT.unless.search(task)):
         return matches
     writer = next(a for a in REGISTRY if a.writes_from_notes)

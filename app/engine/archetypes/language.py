@@ -462,7 +462,13 @@ ROLEPLAY_INTERVIEWER = Archetype(
             r"\b(?:dal|nel|dans\s+le)\s+(?:personaggio|personnage)\b|\buit\s+de\s+rol\b",
             6,
         ),
-        feat("practice", r"\bpractice\b|\bmock\b|\brehears\w*\b|\bcandidates?\b", 3),
+        # (a theatre's "rehearsal notes", "rehearsal report" or "rehearsal schedule" is no practice session)
+        feat(
+            "practice",
+            r"\bpractice\b|\bmock\b|\brehears\w*\b(?!\s+(?:notes?|reports?|schedules?|rooms?|calls?|halls?|spaces?)\b)|"
+            r"\bcandidates?\b",
+            3,
+        ),
         feat("game master", STORY_GAME_CUE, 9),
     ),
     role="You are an interviewer{for_product} conducting a realistic practice session.",

@@ -1221,6 +1221,8 @@ _TEXT_NOUN = (
     r"(?:letters?|brief|brieven|conceptbrief|lettres?|cartas?|letteras?|lettere|blurbs?|posts?|announcements?|"
     r"aankondiging\w*|annonces?|anuncios?|ankündigung\w*|newsletters?|nieuwsbrie\w*|press\s+releases?|persbericht\w*|"
     r"listings?|bios?|e-?mails?|notices?|descriptions?|articles?|updates?|invitations?|flyers?|handouts?|captions?|"
+    # "turn our stage managers' raw notes into the daily rehearsal report": a report written up from notes
+    r"reports?|"
     r"statements?|write-?ups?|copy|texts?|postings?|courriers?|communiqués?|anschreiben|mitteilung\w*|rundschreiben|comunicados?|"
     r"avisos?|comunicazion\w*|circolar\w*)"
 )
@@ -1230,7 +1232,9 @@ _WRITE_FROM = (
     r"rédig\w*|écri\w*|scriv\w*|convert\w*\s+(?:\w+\s+){0,3}(?:into|en|in)|transform\w*)\s+(?:[\w'’-]+\s+){0,4}?"
     rf"{_TEXT_NOUN}\b|"
     # "daar moet een brief aan de huurder van komen": the text to make, named with its article
-    rf"\b(?:a|an|een|une|una|um|uma|einen|eine|ein)\s+(?:\w+\s+)?{_TEXT_NOUN}\b|作成|書い|書く|写成|撰写"
+    rf"\b(?:a|an|een|une|una|um|uma|einen|eine|ein)\s+(?:\w+\s+)?{_TEXT_NOUN}\b|"
+    # "turn our stage managers' raw notes into the daily rehearsal report"
+    rf"\binto\s+(?:the|a|an|our|their|your|my)\s+(?:[\w'’-]+\s+){{0,3}}?{_TEXT_NOUN}\b|作成|書い|書く|写成|撰写"
 )
 NOTES_TO_TEXT = Variant(
     name="text from notes",
