@@ -157,15 +157,27 @@ def _handoff_example(inputs: ExampleInputs) -> Example | None:
     return Example(input="Can I talk to a person about this instead?", output=reply) if reply else None
 
 
+def _account_route(fallback: Constraint | None) -> str:
+    """Who takes over a hacked account: the brief's hand-off or contact, or, when it names none, the team in words
+    that promise no colleague the brief never gave."""
+    value = ((fallback.value or "").strip() if fallback else "") or None
+    if fallback is not None and fallback.action == "handoff":
+        return "I'm passing this to a human colleague who will follow up with you."
+    if fallback is not None and value and fallback.action == "phone":
+        return f"This needs our team, so please call {value} now."
+    if fallback is not None and value and fallback.action == "email":
+        return f"This needs our team, so please email {value} now."
+    if fallback is not None and value and fallback.action == "url":
+        return f"This needs our team, so please contact them at {value} now."
+    return "I can't check or undo account changes from this chat; a member of our team has to look into it."
+
+
 def _support(inputs: ExampleInputs) -> list[Example]:
     # The account-security case only fits a product with accounts; elsewhere (a dental office, a gym) the request
     # for a person, answered with the brief's own fallback, is the one honest example.
     escalation: Example | None = Example(
         input="Someone logged into my account from another country and changed my email.",
-        output=(
-            "I'm passing this to a human colleague who will follow up with you. "
-            "Until then, change your password to keep your account safe."
-        ),
+        output=f"{_account_route(inputs.fallback)} Until then, change your password to keep your account safe.",
     )
     if not _ACCOUNTS.search(inputs.task):
         escalation = _handoff_example(inputs)

@@ -25,7 +25,7 @@ from app.engine.compose.cues import (
     source_noun,
     task_sentence,
 )
-from app.engine.compose.escalation import escalation_case, general_condition
+from app.engine.compose.escalation import care_line, escalation_case, general_condition
 from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
 from app.engine.compose.language import localise_reply_quotes
@@ -150,7 +150,11 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
     emergency = _emergency_number(plan)
     # Only a contact for the general case answers "can I talk to a person?": a crisis line given for one situation
     # ("if someone talks about not wanting to live, give 988") is no hand-off.
-    candidates = [c for c in plan.of_kind("fallback") if emergency is None or c.value != emergency]
+    candidates = [
+        c
+        for c in plan.of_kind("fallback")
+        if (emergency is None or c.value != emergency) and not care_line(c, plan.brief.task)
+    ]
     fallbacks = [
         *(c for c in candidates if general_condition(c.condition)),
         # "if someone disputes a decision or wants to complain, email claims@…": the route a person asks for

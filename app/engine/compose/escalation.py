@@ -10,6 +10,12 @@ from app.engine.constraints.tools import handoff_rank
 from app.engine.safety import emergency_number
 
 HANDOFF_REPLY = 'reply with "I\'m passing this to a human colleague who will follow up with you."'
+"""The brief's own hand-off ("offer to connect them with an agent"), in a vetted sentence."""
+NO_ROUTE = (
+    "tell them plainly that a member of the team has to handle it (and how to reach the team, if these "
+    "instructions say); never promise a call-back or a follow-up that no one has arranged."
+)
+"""A brief that names no route to a person: saying so honestly, instead of promising a colleague it never gave."""
 
 _GENERAL_CONDITION = re.compile(
     # ("before anything else" orders a step; it names no case of its own)
@@ -42,6 +48,9 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
     if tool is not None:
         return f"call the `{tool}` tool with the reason, and tell them that a colleague will follow up."
     emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
+    # a line for people in distress ("if someone says they can't stop, give them the Problem Gambling Helpline")
+    # is where they get care, not where a refund or an account question goes
+    constraints = [c for c in constraints if not care_line(c, task)]
     # "Bei Garantiefällen oder Reklamationen immer an service@… verweisen": the brief's own route for the cases an
     # escalation is for (a complaint, a dispute) comes before a catch-all link ("Termine … nur auf https://… verweisen")
     for c in constraints:
@@ -76,7 +85,40 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
     place = _PLACE_ROUTE.search(task)
     if place is not None:
         return f"send them to the {' '.join(place.group('place').lower().split())}."
-    return HANDOFF_REPLY
+    return HANDOFF_REPLY if any(c.kind == "fallback" and c.action == "handoff" for c in constraints) else NO_ROUTE
+
+
+def care_line(constraint: Constraint, task: str) -> bool:
+    """Whether a contact is a line for people in distress (a helpline, a crisis line) rather than a route to the
+    team: the brief gives it for a crisis case, or introduces it as such a line."""
+    if constraint.kind != "fallback" or constraint.action not in ("phone", "email", "url"):
+        return False
+    if constraint.condition and _DISTRESS.search(constraint.condition):
+        return True
+    span = constraint.span
+    if span is None or span.field != "task":
+        return False
+    return _CARE_LINE.search(task[max(0, span.start - 80) : span.start]) is not None
+
+
+# A case of distress a care line is given for, in the languages the engine reads.
+_DISTRESS = re.compile(
+    r"\b(?:crisis|crises|suicid\w*|self-?harm\w*|hurt(?:ing)?\s+(?:themsel\w+|himself|herself|yourself|myself)|"
+    r"harm(?:ing)?\s+(?:themsel\w+|himself|herself|yourself)|can'?t\s+(?:stop|cope|go\s+on)|can’t\s+(?:stop|cope)|"
+    r"in\s+danger|not\s+(?:wanting|want)\s+to\s+live|wants?\s+to\s+die|overdos\w*|abused?\b|"
+    r"krise\w*|suizid\w*|crisi|suicidi\w*|autolesi\w*|zelfmoord\w*|selbstverletz\w*)|自殺|自杀|危機|危机|自伤|自傷",
+    re.IGNORECASE,
+)
+# A line for people in distress, named just before its number ("the National Problem Gambling Helpline: 1-800-…").
+_CARE_LINE = re.compile(
+    # (not a customer line: "our service hotline", "the customer helpline")
+    r"(?<!service\s)(?<!customer\s)(?<!support\s)(?<!technical\s)(?<!sales\s)(?<!booking\s)"
+    r"\b(?:help-?lines?|hotlines?|lifelines?|crisis\s+(?:lines?|text\s+lines?|services?)|samaritans|childline|"
+    r"kids\s+help\s+phone|telefonseelsorge|krisen\w*|l[ií]nea\s+(?:de\s+)?(?:crisis|ayuda|prevenci[óo]n)|"
+    r"telefono\s+amico|ligne\s+d['’]écoute|sos\s+amiti[ée]|113\s+zelfmoordpreventie|cvv)\b[^.!?\n]*$|"
+    r"いのちの電話|心理援助热线|心理热线|援助热线",
+    re.IGNORECASE,
+)
 
 
 _PLACE_ROUTE = re.compile(

@@ -16,7 +16,7 @@ from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
 from app.engine.compose.details import foreign_details, in_text_fallback, restates_job, rule_line, task_details
-from app.engine.compose.escalation import HANDOFF_REPLY, escalation
+from app.engine.compose.escalation import HANDOFF_REPLY, NO_ROUTE, escalation
 from app.engine.compose.job import BACKGROUND, WISH, core_task, is_background, job_sentence, job_span, job_text
 from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
@@ -459,8 +459,12 @@ def make_plan(
         "handed_over": (
             "knows that a human colleague is taking over"
             if escalate_how == HANDOFF_REPLY
+            else "knows plainly that the team has to handle it"
+            if escalate_how == NO_ROUTE
             else "knows where to turn next"
         ),
+        # (a brief that names no way to a person gets no promise of one)
+        "hand_off": "say so plainly" if escalate_how == NO_ROUTE else "hand off to a human agent",
         "citation": citation_style(brief.task, constraints),
         "tie_break": _tie_break(labels),
         "character": played_character(brief.task) or "the character the brief describes",

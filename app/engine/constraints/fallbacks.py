@@ -187,9 +187,11 @@ def _you(match: re.Match[str]) -> str:
 # separate items of the condition's own list (its last item joined by "or"/"and"), not the condition from the action.
 # Bounded repeats keep the match linear on long unpunctuated text.
 _LIST_TAIL = re.compile(
-    r",(?P<more>(?:\s*[^,;.]{1,80},){0,4}?\s*(?:[^,;.]{1,80}?\s)?(?:or|and|oder|und|ou|et|o|y)\s+[^,;.]{1,80}?),?"
-    r"(?=\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
-    r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|"
+    # (a colon ends the condition: "If anyone mentions self-harm or danger: stop the small talk, give them …")
+    r",(?P<more>(?:\s*[^,;.:]{1,80},){0,4}?\s*(?:[^,;.:]{1,80}?\s)?(?:or|and|oder|und|ou|et|o|y)\s+[^,;.:]{1,80}?),?"
+    r"(?=\s*:|\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
+    r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|give|share|provide|suggest|recommend|"
+    r"don'?t|do\s+not|never|"
     r"mande|ligue|diga|peça|encaminhe|oriente|recomende|llam[ae]\w*|pide|dile|diles|indica|recomienda|deriva|"
     r"sag\w*|ruf\w*|schick\w*|verweis\w*|dis|dites|appel\w*|envoie\w*|orientez|conseille\w*|bekomm\w*|erhält|"
     r"gib|nenn\w*|geef|bel|noem|verwijs|dai|chiama|indica|fornisci)\b)",
@@ -198,6 +200,7 @@ _LIST_TAIL = re.compile(
 _IMPERATIVE_START = re.compile(
     r"\s*(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|ask|send|hand|connect|transfer|then|"
     r"apologi[sz]e|stay|keep|be|give|let|explain|suggest|remind|thank|acknowledge|stop|do|don'?t|never|always|"
+    r"write|put|mark|leave|return|output|use|add|flag|"
     r"please|just|you|we|they|it|i|"
     # the same orders in the languages users write ("…, passe o CVV", "…, dale el 024", "…, gib die Nummer")
     r"passe|diga|ligue|indique|oriente|encaminhe|dê|pe[çc]a|acolha|dile|dales?|llama|deriva|indica|remite|"

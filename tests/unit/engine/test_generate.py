@@ -21,7 +21,7 @@ from tests.unit.engine.realistic_briefs import REALISTIC
 REPO = Path(__file__).resolve().parents[3]
 
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "customer_support": ("escalate to a human agent", "i'm passing this to a human colleague"),
+    "customer_support": ("escalate to a human agent", "a member of the team has to handle it"),
     "coding_assistant": ("state your assumptions", "runnable code", "use only apis, functions and flags that exist"),
     "code_reviewer": ("quote the exact line", "no blocking issues found"),
     "tutor": ("one question or hint at a time",),

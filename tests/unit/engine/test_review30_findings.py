@@ -169,13 +169,15 @@ def test_questions_to_answer_per_message_are_not_questions_to_ask() -> None:
 def test_a_third_partys_agent_is_no_escalation_route() -> None:
     """2c8ae20: `_PERSON_ROUTE` takes any contact with "agent"/"human"/"person" in the 50 characters before it for
     the brief's route to a person, so security issues, refunds and unhappy customers are sent to the courier's chat.
-    Before: the vetted hand-off to a human colleague."""
+    Before: the vetted hand-off to a human colleague; since round 28, the honest no-route sentence (the brief names no
+    way to a person, so none is promised)."""
     prompt = _prompt(
         "Support bot for our online shop. Answer questions about orders and returns. If a parcel is late, customers "
         "can chat with a DPD agent at dpd.co.uk/chat."
     )
     assert "To escalate, point them to dpd.co.uk/chat." not in prompt
-    assert "I'm passing this to a human colleague who will follow up with you." in prompt
+    assert "a member of the team has to handle it" in prompt
+    assert "I'm passing this to a human colleague" not in prompt
 
 
 @pytest.mark.parametrize(
