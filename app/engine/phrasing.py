@@ -234,6 +234,8 @@ def sentence(text: str) -> str:
         return text
     if not _IDENTIFIER_FIRST.match(text):
         text = text[0].upper() + text[1:]
+    if "\n   " in text:
+        return text  # a layout kept line by line ends with its own last line ("Work on: (one sentence)")
     if text.endswith((".", "!", "?")) or (text[-1:] in "\"”»'’」" and text[-2:-1] in (".", "!", "?", "。")):
         return text  # 'must include this sentence: "… at any time."' already ends inside its quote
     return text + "."

@@ -189,11 +189,14 @@ def rule_line(sentence: str) -> bool:
     """Whether a sentence of an English brief is one of its rules, not context: an instruction or a spec line."""
     if _instructs(sentence) or _spec_fragment(sentence):
         return True
+    if len(_POINTS_AWARDED.findall(sentence)) >= 2:
+        return True  # "Each answer is out of 4: 2 pts for naming the right hazard, 1 pt for …": the marking rule
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
     # ZONE …": a fact, then the instruction it calls for
     return any(_instructs(part.strip()) for part in _FACT_THEN_ORDER.split(sentence)[1:])
 
 
+_POINTS_AWARDED = re.compile(r"\b\d+(?:\.\d)?\s*(?:pts?|points?|marks?)\.?\s+(?:for|if|when|per|each)\b", re.IGNORECASE)
 _FACT_THEN_ORDER = re.compile(r";\s*|,\s+so\s+(?=[a-z])")
 
 
@@ -280,7 +283,7 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
             continue  # "hola!", "## Regras"
         if _only_tool_lines(text, tool_names) or (tool_names and _HEADING.fullmatch(text.strip())):
             continue  # "Ferramentas: - consultar_divida(cpf) → … Regras:": the tools section lists them already
-        details.append((index, text))
+        details.append((index, fixed_block(task, start, end) or text))
     return _with_item_lists(task, sentences, details, english=False)
 
 
@@ -333,6 +336,10 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             continue  # "Spec:" introduces what follows; it says nothing itself (a list after it may join it)
         if TOOL_LINE.match(text) and any(text.lstrip(" \t-*•`").startswith(f"{name}(") for name in tool_names):
             continue  # "check_booking(…) -> booking_id, room": the tools section states the tool and what it returns
+        block = fixed_block(task, start, end)
+        if block is not None:
+            details.append((index, block))  # the layout whole, whatever limits its slots carry ("(one sentence)")
+            continue
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append((index, " ".join(text.split())))
             continue
@@ -370,6 +377,57 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             continue  # the constraints' spans hold all of it but filler ("Output just the label, nothing else.")
         details.append((index, " ".join(text.split())))
     return _with_item_lists(task, sentences, details, english=True)
+
+
+def fixed_block(task: str, start: int, end: int) -> str | None:
+    """Lines after a colon that the reply lays out as given ("print a scorecard:\n\nSCORECARD\nTeamwork: x/5\n…",
+    "Signature exacte :\nBien cordialement,\nClaire Morel"), as a rule that keeps them line by line; None for any
+    other sentence. Joined into one line, a signature or a scorecard loses the layout the brief fixed."""
+    raw = task[start:end]
+    colon = re.search(r"[:：][ \t]*\n", raw)
+    if colon is not None:  # "Sign every email with exactly:\nWarm regards,\nDana": the intro leads the sentence
+        intro, body = raw[: colon.start()].strip(), raw[colon.end() :]
+        lead = intro[intro.rfind("\n") + 1 :].strip(" \t-*•")
+    else:  # "- print a scorecard:" ends the sentence before
+        before = task[:start].rstrip()
+        if not before.endswith((":", "：")):
+            return None
+        intro, body = before[before.rfind("\n") + 1 :].strip(" \t-*•:："), raw
+        # its last clause names the block ("…, drop the character and print a scorecard")
+        lead = re.split(r"[,;]\s+|\s+and\s+", intro)[-1].strip()
+    lines = [line.strip() for line in body.strip().split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines) > 16 or any(len(line) > 80 or _LIST_MARK.match(line) for line in lines):
+        return None
+    if not lead or _NOT_A_BLOCK.search(intro):
+        return None  # labels, headers, fields or tools one per line: their own constraints read them
+    if colon is not None and "\n" in intro:
+        return None  # lines before the colon too: a list or material, not one intro and its block
+    if sum("→" in line or "->" in line or "=>" in line for line in lines) * 2 >= len(lines):
+        return None  # "selon ce glossaire :\ncompromis de vente → …": material to apply, not lines to print
+    if _SENTENCE_LINE.fullmatch(lines[-1]):
+        return None  # "L: …\nM: …\nS: …\nSonst nichts.": an instruction after the lines, not one of them
+    how = (
+        "this layout, line by line; fill in each value"
+        if any(_BLOCK_SLOT.search(line) or _LABELLED_LINE.match(line) for line in lines)
+        else "each line as given, on its own line"
+    )
+    return f"{lead[0].upper()}{lead[1:]} ({how}):\n" + "\n".join(f"   {line}" for line in lines)
+
+
+_LIST_MARK = re.compile(r"[-*•]\s|\d{1,2}[.)]\s|[{\[]")
+# Intros of lists other constraints read: labels, headings, fields and keys, tools (and a JSON shape).
+_NOT_A_BLOCK = re.compile(
+    r"\b(?:labels?|categor\w+|tags?|head(?:er|ing)s?|sections?|fields?|keys?|columns?|tools?|functions?|json|"
+    r"etiquetas?|etiquettes?|kategorie\w*|rubrie\w*|categorie\w*|überschrift\w*|titres?|títulos?|titoli|campos?|"
+    r"champs?|felder|campi|velden|ferramentas|herramientas|werkzeuge|outils|strumenti)\b|ラベル|标签|分类|カテゴリ|字段|項目",
+    re.IGNORECASE,
+)
+# A value to fill in a layout line: "x/5", "[name]", "<date>", "Tip: (one sentence)", "N", "___", "..."
+_BLOCK_SLOT = re.compile(r"\b[xXN]\b|\[[^\]]{1,30}\]|<[^>]{1,30}>|:\s*\([^)]{1,30}\)\s*$|\{[^}]{1,30}\}|_{3,}|\.{3}|…")
+# "Contribution: score 1-5 - one sentence": a labelled line whose value is described, to be filled in
+_LABELLED_LINE = re.compile(r"[^:：]{1,40}[:：]\s*\S")
+# A line that is a sentence of its own ("Sonst nichts.", "Nothing after the scorecard.")
+_SENTENCE_LINE = re.compile(r"[^:：]*\s[^:：]*[.!。]")
 
 
 def _leads_numbered_list(task: str, sentences: list[tuple[int, int]], index: int) -> bool:
@@ -421,7 +479,8 @@ def _with_item_lists(
             is_item(task, sentences[end][0]) or (numbered and numbered_item(task, sentences[end][0]))
         ):
             end += 1
-        items = [" ".join(task[slice(*sentences[i])].split()).rstrip(".;") for i in range(index + 1, end)]
+        # (the last item's colon introduced a layout below: "… and print a scorecard:")
+        items = [" ".join(task[slice(*sentences[i])].split()).rstrip(".;:") for i in range(index + 1, end)]
         marks = [item_number(task, sentences[i][0]) for i in range(index + 1, end)]
         if all(marks):
             # "What to look for, most important first:\n1. …\n2. …": the numbers are the order of importance

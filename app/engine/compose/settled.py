@@ -514,6 +514,22 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bFix\s+grammar,\s+spelling\b"),
     ),
     Topic(
+        "score_first",
+        # 'output exactly "Score: N/4" on the 1st line', "first line: the grade", "start with the mark": the brief
+        # puts the score before anything else, so no evidence and reasoning come before it
+        _p(
+            r"\b(?:score|grade|mark|rating|verdict|punteggio|puntuaci[óo]n|note|nota|punkte?zahl|cijfer)\b[^.\n]{0,40}?"
+            r"\b(?:on|in|as)\s+(?:the\s+)?(?:1st|first|top|opening)\s+line\b|"
+            r"\b(?:1st|first|top|opening)\s+line\s*(?:[:=–—-]|is|should\s+be)\s*(?:the\s+|just\s+the\s+)?"
+            r"(?:score|grade|mark|rating|verdict)\b|"
+            r"\b(?:start|begin|lead|open)\s+with\s+(?:the\s+)?(?:score|grade|mark|rating|verdict)\b|"
+            r"\b(?:score|grade|mark|rating)\s+first\b"
+        ),
+        _p(
+            r"\bevidence\s+and\s+reasoning\s+for\s+a\s+criterion\s+before\s+its\s+score\b|\bwith\s+evidence\s+first,\s+then\s+the\s+score\b"
+        ),
+    ),
+    Topic(
         "scoring_unit",
         _p(r"\b(?:one|a\s+single|single|an?)\s+overall\s+(?:score|mark|grade)\b|\bnot\s+per\s+criteri(?:on|a)\b"),
         _p(r"\bScore\s+each\s+criterion\s+separately\b"),

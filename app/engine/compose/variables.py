@@ -236,6 +236,15 @@ _SLOT_SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Points a brief awards for one thing ("2 pts for naming the right hazard", "1 mark if it mentions PPE"): two or
+# more of them are the marking scheme itself.
+_POINTS_FOR = re.compile(
+    r"\b\d+(?:[.,]\d)?\s*(?:pts?|points?|marks?|punti|puntos?|punkte?|pontos?|punten)\.?\s+"
+    r"(?:for|if|when|per|each|para|por|si|für|wenn|pour|se|voor|als|per)\b",
+    re.IGNORECASE,
+)
+
+
 def _names_slot(title: str, slot: str) -> bool:
     """Whether a pasted block's title names this slot, in its own word or another language's."""
     lowered = title.lower()
@@ -260,6 +269,8 @@ def variables(plan: Plan) -> list[Variable]:
     # lead that names the slot is that material too.
     leads = [rule.split(":", 1)[0] for rule in plan.detail_rules if ": " in rule and "; " in rule]
     written.update(v.name for v in primary.variables if any(_names_slot(lead, v.name) for lead in leads))
+    if len(_POINTS_FOR.findall(plan.brief.task)) >= 2:
+        written.add("rubric")  # "out of 4: 2 pts for naming the hazard, 1 pt for a control …": the scheme is written
     if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
         # results, so a pasted-document slot would contradict the search.

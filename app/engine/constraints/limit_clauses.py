@@ -61,7 +61,7 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
         # ("Don't ask follow-up questions - if the sku is missing, say which in one line": a dash opens the case)
         case_start = max(text.rfind(mark, 0, lim.start) for mark in (" - ", " – ", " — ", "; "))
         conditional = (
-            CONDITIONAL_CLAUSE.match(text[: lim.start]) is not None
+            CONDITIONAL_CLAUSE.match(text[: lim.end]) is not None
             or (
                 case_start > 0
                 and CONDITIONAL_CLAUSE.match(text[case_start + 2 : lim.start]) is not None
@@ -86,6 +86,15 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
                     span=span(0, len(text.rstrip())) if conditional else span(lim.start, lim.end),
                     unit=lim.unit, minimum=lim.minimum,
                     maximum=lim.maximum, exact=lim.exact, scope="the part this sentence names",
+                )
+            )  # fmt: skip
+            continue
+        session = _session_questions(lim, text[lim.end :])
+        if session is not None:
+            out.append(
+                Constraint(
+                    kind="limit", text=session, span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum,
+                    maximum=lim.maximum, exact=lim.exact, scope=SESSION_SCOPE,
                 )
             )  # fmt: skip
             continue
@@ -133,16 +142,25 @@ def _one_thing_not_length(lim: limits.FoundLimit, text: str) -> bool:
 def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
     """A limit of one line or one sentence that no word ties to the whole reply: it names one part of it."""
     one = lim.exact == 1 or (lim.maximum == 1 and lim.minimum is None)
+    # ("output the score on line 1 then ONE sentence on what was missing": a reply word before the sequence's
+    # "then" names the reply's first part, not the one sentence)
+    later = max((m.end() for m in _SEQUENCE_STEP.finditer(text, 0, lim.start)), default=0)
     return (
         one
         and lim.scope is None
         and lim.unit in ("sentences", "lines")
-        and _WHOLE_REPLY.search(text[: lim.start]) is None
+        and _WHOLE_REPLY.search(text, later, lim.start) is None
         and _WHOLE_REPLY.search(text[lim.end : lim.end + 25]) is None
         and (len(text.split()) > 4 or len(text) > 20)
         and _PART_CUE.search(text) is not None
     )
 
+
+# The step of a sequence that a later part of the reply follows ("…, then", "followed by", "luego", "dann").
+_SEQUENCE_STEP = re.compile(
+    r"\b(?:then|followed\s+by|after\s+that|luego|después|danach|dann|puis|ensuite|depois|poi)\b|然后|再|その後",
+    re.IGNORECASE,
+)
 
 # Words that place one line or sentence among other parts of the reply.
 _PART_CUE = re.compile(
@@ -179,6 +197,27 @@ _MERGED_INTO = re.compile(
     r"\b(?:merged|combined|joined|squashed|collapsed|crammed|packed|run\s+together|together)\s+(?:in|into|onto|on)\s+$",
     re.I,
 )
+
+
+# "ask 6 questions, one at a time, waiting for each answer": a count over the whole conversation, paced per turn
+_PACED_AFTER = re.compile(
+    r"\s*[,(]?\s*(?:one\s+(?:at\s+a\s+time|by\s+one|per\s+(?:message|turn|reply))|(?:and\s+)?wait\w*\s+for\s+"
+    r"(?:each|every|the|their)\s+answer)",
+    re.IGNORECASE,
+)
+SESSION_SCOPE = "the whole conversation"
+
+
+def _session_questions(lim: limits.FoundLimit, after: str) -> str | None:
+    """ "Ask 6 questions, one at a time": that many questions over the conversation, one per message, rather than
+    a reply that holds them all."""
+    count = lim.exact if lim.exact is not None else lim.maximum
+    if lim.unit != "items" or lim.scope is not None or count is None or count < 2:
+        return None
+    if not lim.noun.lower().startswith("question") or _PACED_AFTER.match(after) is None:
+        return None
+    bound = "exactly" if lim.exact is not None else "at most"
+    return f"Ask {bound} {count} questions over the whole conversation, one per message, waiting for each answer."
 
 
 def _per_turn_questions(lim: limits.FoundLimit, after: str, before: str = "") -> str | None:

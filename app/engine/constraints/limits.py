@@ -718,6 +718,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     languages = _language_lead(text, start)
     if languages is not None:
         return languages
+    slot = _TEMPLATE_SLOT.search(window)
+    if slot is not None:
+        return f'the "{slot.group("label").strip()}" line'  # "Top strength: (one sentence)" in a template
     noted = _NOTED_PART.search(window)
     if noted is not None:
         return f"the {noted.group('noun').lower()}"  # "label | reason (reason max 12 words)": the reason's limit
@@ -786,6 +789,13 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     if not noun:
         noun = _noun_before(text, start) or (previous[:-1] if previous else "item")
     return f"each {noun}"
+
+
+# A template line's slot sized in brackets ("Top strength: (one sentence)", "Work on: [max 20 words]"): the size of
+# that line's value, not of the whole reply.
+_TEMPLATE_SLOT = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?P<label>[^\W\d_][\w &/'’-]{0,40}?)[ \t]*:[ \t]*[(\[<][ \t]*$"
+)
 
 
 # Sentences, plural, sized by the limit right after them: "sentences under 15 words", "Sätze mit höchstens 15

@@ -109,6 +109,8 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     if found is not None and served is not None:
         # "a system prompt for a sql helper for our analysts": the helper is the assistant, the analysts its readers
         rest = served.group("rest")
+        if rest.strip().lower() in _GENERIC:
+            return None  # "a mock interview bot for people applying to …": no particular readers
         found = found._replace(phrase=rest, start=found.start + served.start("rest"))
     age_words = find_ages(text)
     if age_words is not None and not whole and _COMPANION.search(text, 0, age_words.start):

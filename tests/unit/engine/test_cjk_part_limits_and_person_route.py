@@ -36,7 +36,9 @@ def test_escalation_goes_to_the_adviser_the_brief_names() -> None:
     assert "To escalate, tell them to call +52 55 1234 5678." in prompt
 
 
-def test_without_a_route_to_a_person_the_vetted_hand_off_stays() -> None:
+def test_without_a_route_to_a_person_none_is_promised() -> None:
+    # (until round 28, the vetted hand-off to a human colleague; the brief never said one exists)
     task = "Customer support bot for a bike shop. Answer questions about repairs and opening hours. Max 80 words."
     prompt = generate(Brief(task=task, target="claude")).prompt
-    assert "I'm passing this to a human colleague who will follow up with you." in prompt
+    assert "human colleague" not in prompt
+    assert "To escalate, tell them plainly that a member of the team has to handle it" in prompt

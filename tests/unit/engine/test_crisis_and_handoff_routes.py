@@ -253,7 +253,7 @@ def test_a_hand_off_tool_is_the_escalation_route(task: str, tool: str) -> None:
 def test_a_tool_that_reads_tickets_is_no_hand_off(task: str) -> None:
     line = _escalation_line(task)
     assert "tool with the reason" not in line
-    assert "I'm passing this to a human colleague" in line
+    assert "a member of the team has to handle it" in line  # no hand-off: none is promised
 
 
 def test_without_a_hand_off_tool_the_briefs_own_contact_is_the_route() -> None:

@@ -1,0 +1,78 @@
+"""Round 29's failure classes, on briefs phrased apart from the round's own: a count that sizes one part of the reply
+(the sentence after a score line, a template's "(one sentence)" slot, "if a sentence is ambiguous") is no whole-reply
+limit; "ask 6 questions, one at a time" counts the conversation; lines after a colon (a scorecard, a signature) keep
+their layout; a score line first drops the grader's evidence-first default; an inline points scheme needs no rubric
+slot; a bare "people" is no audience."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine.brief import Brief
+from app.engine.generate import read_constraints
+from tests.unit.engine.reading import claude_prompt, limit_texts
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Mark spelling tests. Output the mark on the first line, then one sentence of advice for the pupil.",
+        "Check expense claims.\nEnd with this block:\n\nRESULT\nVerdict: APPROVE or REJECT\nWhy: (one sentence)",
+        "Traduci le schede dei vini in inglese.\n- Se una frase è ambigua, scegli la resa più naturale.",
+        "Traduza os cardápios para inglês.\n- Se uma frase for ambígua, escolha a tradução mais natural.",
+    ],
+)
+def test_a_count_of_one_part_is_no_whole_reply_limit(task: str) -> None:
+    assert "Reply in exactly 1 sentence." not in limit_texts(task)
+    assert "Reply in exactly 1 sentence." not in claude_prompt(task)
+
+
+def test_questions_asked_one_at_a_time_count_the_conversation() -> None:
+    task = "Quiz bot for our fire-warden course: ask 5 questions, one at a time, and wait for each answer."
+    texts = limit_texts(task)
+    assert "Give exactly 5 questions." not in texts
+    assert any("5 questions over the whole conversation" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("task", "lines"),
+    [
+        (
+            "Draft replies to patient emails for Harbourview Dental.\nSign every email with exactly:\n"
+            "Warm regards,\nDana Whitfield\nHarbourview Dental",
+            ["Warm regards,", "Dana Whitfield", "Harbourview Dental"],
+        ),
+        (
+            "Play a hotel guest so our front-desk trainees can practise check-ins. When they type DONE, "
+            "print a feedback card:\n\nFEEDBACK\nWelcome: x/5\nAccuracy: x/5\nTip: (one sentence)",
+            ["FEEDBACK", "Welcome: x/5", "Accuracy: x/5", "Tip: (one sentence)"],
+        ),
+    ],
+)
+def test_lines_after_a_colon_keep_their_layout(task: str, lines: list[str]) -> None:
+    prompt_lines = [line.strip() for line in claude_prompt(task).splitlines()]
+    first = prompt_lines.index(lines[0])
+    assert prompt_lines[first : first + len(lines)] == lines
+
+
+def test_a_score_line_first_drops_evidence_before_the_score() -> None:
+    prompt = claude_prompt(
+        "Grade short answers to our forklift safety quiz against the marking guide. First line: the score out of "
+        "10. Then two sentences of feedback."
+    )
+    assert "before its score" not in prompt
+    assert "evidence first, then the score" not in prompt
+
+
+def test_an_inline_points_scheme_needs_no_rubric_slot() -> None:
+    prompt = claude_prompt(
+        "Mark physics homework answers out of 5: 3 marks for the correct formula, 2 marks for the right units. "
+        "Reply with the mark and one line of feedback."
+    )
+    assert "{{rubric}}" not in prompt
+    assert "3 marks for the correct formula" in prompt
+
+
+def test_people_alone_is_no_audience() -> None:
+    task = "I need a prompt for a practice interview bot for people applying to nursing school."
+    assert not [c for c in read_constraints(Brief(task=task)) if c.kind == "audience"]
