@@ -396,9 +396,11 @@ def fixed_block(task: str, start: int, end: int) -> str | None:
         # its last clause names the block ("…, drop the character and print a scorecard")
         lead = re.split(r"[,;]\s+|\s+and\s+", intro)[-1].strip()
     lines = [line.strip() for line in body.strip().split("\n") if line.strip()]
-    if len(lines) < 2 or len(lines) > 16 or any(len(line) > 80 or _LIST_MARK.match(line) for line in lines):
+    defined = bool(lines) and all(_DEFINED_LABEL.match(line) for line in lines)
+    longest = 200 if defined else 80  # a label's definition runs longer than a line of a layout
+    if len(lines) < 2 or len(lines) > 16 or any(len(line) > longest or _LIST_MARK.match(line) for line in lines):
         return None
-    if not lead or _NOT_A_BLOCK.search(intro):
+    if not lead or (_NOT_A_BLOCK.search(intro) and not defined):
         return None  # labels, headers, fields or tools one per line: their own constraints read them
     if colon is not None and "\n" in intro:
         return None  # lines before the colon too: a list or material, not one intro and its block
@@ -407,7 +409,9 @@ def fixed_block(task: str, start: int, end: int) -> str | None:
     if _SENTENCE_LINE.fullmatch(lines[-1]):
         return None  # "L: …\nM: …\nS: …\nSonst nichts.": an instruction after the lines, not one of them
     how = (
-        "this layout, line by line; fill in each value"
+        "each label with what it covers"
+        if defined and _NOT_A_BLOCK.search(intro)
+        else "this layout, line by line; fill in each value"
         if any(_BLOCK_SLOT.search(line) or _LABELLED_LINE.match(line) for line in lines)
         else "each line as given, on its own line"
     )
@@ -424,6 +428,8 @@ _NOT_A_BLOCK = re.compile(
 )
 # A value to fill in a layout line: "x/5", "[name]", "<date>", "Tip: (one sentence)", "N", "___", "..."
 _BLOCK_SLOT = re.compile(r"\b[xXN]\b|\[[^\]]{1,30}\]|<[^>]{1,30}>|:\s*\([^)]{1,30}\)\s*$|\{[^}]{1,30}\}|_{3,}|\.{3}|…")
+# "SAFETY_NOW - any mention of wanting to die …": a label and what it covers, one per line
+_DEFINED_LABEL = re.compile(r"(?:[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*(?:[-–—=:])\s*\S")
 # "Contribution: score 1-5 - one sentence": a labelled line whose value is described, to be filled in
 _LABELLED_LINE = re.compile(r"[^:：]{1,40}[:：]\s*\S")
 # A line that is a sentence of its own ("Sonst nichts.", "Nothing after the scorecard.")

@@ -195,6 +195,8 @@ def _not_nullable(schema: dict[str, Any]) -> dict[str, Any]:
         if isinstance(kind, list) and "null" in kind:
             rest = [k for k in kind if k != "null"]
             prop = {**prop, "type": rest[0] if len(rest) == 1 else rest}
+            if isinstance(prop.get("enum"), list):
+                prop = {**prop, "enum": [v for v in prop["enum"] if v is not None]}
         fixed[name] = prop
     return {**schema, "properties": fixed}
 
@@ -210,6 +212,8 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
             prop = {**prop, "type": [kind, "null"]}
         elif isinstance(kind, list) and "null" not in kind:
             prop = {**prop, "type": [*kind, "null"]}
+        if isinstance(prop, dict) and isinstance(prop.get("enum"), list) and None not in prop["enum"]:
+            prop = {**prop, "enum": [*prop["enum"], None]}  # an enum without null would still refuse it
         properties[name] = prop
     return {**schema, "properties": properties}
 

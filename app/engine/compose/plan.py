@@ -143,8 +143,13 @@ REPLY_LABEL_KEYS = frozenset(
         "tag",
         "action",
         "outcome",
+        # the same keys in the other languages briefs are written in ('{"besluit": "PUBLICEREN" | …}')
+        "besluit", "beslissing", "categorie", "uitkomst", "oordeel", "decisión", "categoría", "etiqueta",
+        "veredicto", "resultado", "acción", "entscheidung", "kategorie", "urteil", "ergebnis", "décision",
+        "catégorie", "étiquette", "decisão", "categoria", "veredito", "ação", "decisione", "etichetta", "esito",
+        "verdetto", "azione", "判定", "分类", "类别", "标签", "决定", "カテゴリ", "ラベル", "判断",
     }
-)
+)  # fmt: skip
 
 
 def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ...], bool]:

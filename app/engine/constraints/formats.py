@@ -204,8 +204,9 @@ _REFERENT = re.compile(r"\b(?:these|those|this|that|our|your|their|its|the\s+(?:
 # Words after a negation that turn to what the reply does instead: the feature after them is asked for.
 _AFFIRMED = re.compile(
     # (after a break: "Don't just paste bullet points" still negates them)
-    r"(?:[,;:–—]|\s-|\bbut)\s*(?:just|instead|rather|(?:start|begin|open|lead)\s+with|go\s+straight\s+(?:to|into)|"
-    r"straight\s+into|jump\s+(?:straight\s+)?into)\b",
+    # ("obviously fake (no stay mentioned, only links)", "(geen verblijf genoemd, alleen links)": what there is)
+    r"(?:[,;:–—]|\s-|\bbut)\s*(?:just|instead|rather|only|alleen|nur|solo|sólo|seulement|apenas|"
+    r"(?:start|begin|open|lead)\s+with|go\s+straight\s+(?:to|into)|straight\s+into|jump\s+(?:straight\s+)?into)\b",
     re.IGNORECASE,
 )
 
@@ -216,7 +217,9 @@ def _affirmed(text: str, start: int, end: int) -> bool:
     return bool(turns) and not _NEGATION_WORD.search(text, turns[-1].end(), end)
 
 
-_NEGATION_WORD = re.compile(r"\b(?:no|not|never|don'?t|without|nor|avoid)\b", re.IGNORECASE)
+_NEGATION_WORD = re.compile(
+    r"\b(?:no|not|never|don'?t|without|nor|avoid|geen|kein\w*|sin|sans|sem|senza)\b", re.IGNORECASE
+)
 
 
 def mentions_feature(text: str) -> bool:

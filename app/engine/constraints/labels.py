@@ -598,7 +598,7 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
     items: list[str] = []
     start = end = 0
     for line in [*lines, ""]:
-        bullet = _BULLET_LINE.match(line)
+        bullet = _BULLET_LINE.match(line) or (_DEFINED_LINE.match(line) if header is not None else None)
         if header is not None and bullet:
             if not items:
                 start = offset + bullet.start("item")
@@ -619,6 +619,13 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
                 header = (offset, bool(_MULTI.search(stripped)))
         offset += len(line)
     return blocks
+
+
+# "SAFETY_NOW - any mention of …", "billing: charges and refunds": an unbulleted line that defines one code-like
+# label (capitals or snake_case) under a line about labels
+_DEFINED_LINE = re.compile(
+    r"^[ \t]*(?P<item>[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?=[ \t]*(?:[-–—=:]|\s[-–—]\s)[ \t]*\S)"
+)
 
 
 def _listed(values: list[str]) -> str:

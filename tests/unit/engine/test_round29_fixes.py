@@ -76,3 +76,35 @@ def test_an_inline_points_scheme_needs_no_rubric_slot() -> None:
 def test_people_alone_is_no_audience() -> None:
     task = "I need a prompt for a practice interview bot for people applying to nursing school."
     assert not [c for c in read_constraints(Brief(task=task)) if c.kind == "audience"]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Triage inbound messages for our pharmacy. Each message gets exactly one label:\n\nURGENT - chest pain, "
+        "overdose, allergic reaction\nREFILL - repeat prescriptions\nGENERAL - opening hours, parking",
+        "Sort support emails. Use one of these categories:\nbilling_issue: charges, refunds\nlogin_problem: "
+        "passwords, 2FA\nother_request: anything else",
+    ],
+)
+def test_labels_defined_one_per_line_are_the_label_set(task: str) -> None:
+    found = [c for c in read_constraints(Brief(task=task)) if c.kind == "labels"]
+    assert len(found) == 1
+    assert len(found[0].values) == 3
+    prompt = claude_prompt(task)
+    assert "{{labels}}" not in prompt
+    assert "(each label with what it covers):" in prompt
+
+
+def test_a_foreign_decision_key_carries_the_reply_label() -> None:
+    prompt = claude_prompt(
+        "Modera los comentarios de nuestra tienda. Devuelve solo este JSON, sin bloque de código:\n"
+        '{"decisión": "PUBLICAR" | "RECHAZAR" | "REVISAR", "motivo": string}'
+    )
+    assert '"review"' not in prompt
+    assert "Policy categories" not in prompt
+
+
+def test_only_after_a_negation_affirms_the_feature() -> None:
+    task = "Moderate reviews. REJECT if: insults, ads for other parks, obviously fake (no stay mentioned, only links)."
+    assert not [c for c in read_constraints(Brief(task=task)) if c.kind == "format" and c.forbidden]
