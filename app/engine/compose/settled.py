@@ -443,6 +443,19 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bconfirm\s+before\s+any\s+action\b|\bwithout\s+the\s+user'?s\s+confirmation\b"),
     ),
     Topic(
+        "ordered_notice",
+        # "call notify_coordinator after cancel_booking", "if a dock stays broken, page_field_tech": a message the
+        # brief itself orders is sent when it says, not after asking the person in the chat
+        _p(
+            r"\b(?:call|use|run|trigger|fire)\s+(?:the\s+)?`?(?:notify|send|alert|page|post|message|email|slack|sms|text)"
+            r"\w*`?[^.;\n]{0,60}?\b(?:after|when|whenever|once|if)\b|"
+            r"\b(?:after|when|whenever|once|if)\b[^.;\n]{0,100}?\b(?:call|use|run|trigger|fire)\s+(?:the\s+)?`?"
+            r"(?:notify|send|alert|page|post|message|email|slack|sms|text)_\w+"
+        ),
+        _p(r",\s+sends\s+messages(?=\s+or\s+deletes\s+data)"),
+        phrase=True,
+    ),
+    Topic(
         "clarifying",
         # "never ask clarifying questions; make your best guess"
         _p(

@@ -49,7 +49,9 @@ CONDITIONAL_CLAUSE = re.compile(
     r"se\s+(?:o|a|os|as|um|uma|il|un|una|uno|não|non|ci|houver|tiver|for|alguém|qualcuno|você)|"
     r"als\s+(?:de|het|een|je|jij|u|er|iemand))\b(?!\s+(?:tu\s+|du\s+|je\s+|usted\s+|lei\s+)?(?:respond|répond|"
     r"antwort|rispond|antwoord|contest|schreib|escrib|écri|scriv|possible|posible|possibile|möglich|mogelijk))|"
-    r"(?:如果|若是|假如|倘若|要是|もし))",
+    r"(?:如果|若是|假如|倘若|要是|もし)|"
+    # "controlled = true: never submit", "refills_left = 0: don't submit": a field test opens the rule as "if" would
+    r"[A-Za-z_][\w.]*\s*(?:==?|!=|>=?|<=?|≥|≤)\s*[\w\"'.%-]+\s*:)",
     re.IGNORECASE,
 )
 

@@ -520,8 +520,10 @@ def sentence_case(text: str) -> str:
     text = text.rstrip(",;:")
     if not text:
         return text
-    if not re.match(r"[a-z]+(?:_[a-z0-9]+)+\b|[a-z]+[A-Z]\w*\b", text):
-        text = text[0].upper() + text[1:]  # an identifier ("sample_size", "orderId") keeps its spelling
+    # an identifier ("sample_size", "orderId") keeps its spelling, and so does a field a test opens with
+    # ("controlled = true: never submit")
+    if not re.match(r"[a-z]+(?:_[a-z0-9]+)+\b|[a-z]+[A-Z]\w*\b|[a-z]\w*\s*(?:==?|!=|>=?|<=?|≥|≤)\s*\S", text):
+        text = text[0].upper() + text[1:]
     if text[-1] in ".!?。" or (len(text) > 1 and text[-1] in "\"”»'’」" and text[-2] in ".!?。"):
         return text  # 'say exactly: "… at any time."' already ends inside its quote
     return text + "."

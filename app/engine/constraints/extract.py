@@ -270,10 +270,23 @@ def _item_condition(text: str, clause: Clause, condition: str | None) -> tuple[b
         return False, condition  # a later sentence of the same line keeps the item's condition
     if not _ITEM_MARKER.fullmatch(text, line_start, clause.start):
         return True, None  # "If a caller asks about results: …" in a paragraph: no list item to govern
+    test = rules.FIELD_TEST.match(clause.text)
+    if test is not None:
+        return True, f"if {test.group('test')}"  # "- refills_left = 0: don't submit; explain …": each part under it
     match = _ITEM_CONDITION.match(clause.text)
-    if match is None or _ACTION_IN_CONDITION.search(match.group("condition")):
+    if match is None:
+        # "2. If waiver_signed is false, don't book. Send them to …/waiver and stop there.": the item's later
+        # sentences hold under the condition its first one opens with
+        opening = _ITEM_COMMA_CONDITION.match(clause.text)
+        return True, opening.group("condition") if opening else None
+    if _ACTION_IN_CONDITION.search(match.group("condition")):
         return True, None  # "When the rep types END, drop the character and score … on each of:": an action's list
     return True, match.group("condition")
+
+
+_ITEM_COMMA_CONDITION = re.compile(
+    r"(?P<condition>(?:if|when|whenever|unless)\b(?:[^,;:.\n()]|\([^()\n]{0,80}\)){3,160}),", re.IGNORECASE
+)
 
 
 # An instruction inside what looked like a condition: ", stop the check-in and reply with exactly:".

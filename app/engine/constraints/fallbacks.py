@@ -36,7 +36,9 @@ _HANDOFF = re.compile(
     re.IGNORECASE,
 )
 _SAY = re.compile(
-    r"\b(?:say|reply|respond|answer|tell\s+(?:them|the\s+\w+|users?)|write|output|return)\s*(?:with|:)?\s*(?:exactly\s*:?\s*)?"
+    # ('reply only: "Please call 911 now. …"', 'say exactly: "…"', 'respond with just "…"')
+    r"\b(?:say|reply|respond|answer|tell\s+(?:them|the\s+\w+|users?)|write|output|return)\s*(?:with|:)?\s*"
+    r"(?:(?:exactly|only|just|simply|verbatim)\s*(?:with\s*)?:?\s*)?"
     r"(?P<q>[\"“'‘«])(?P<say>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))|"
     r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)"
     # "responde so:", "responda apenas com:", "antworte nur:", "réponds exactement :"

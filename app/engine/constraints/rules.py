@@ -175,8 +175,15 @@ _SEGMENT_END = re.compile(
 
 
 _LEADING_CONDITION = re.compile(
-    r"^\s*(?:if|when|whenever|unless|in\s+case|si|cuando|wenn|falls|quand|lorsque|se|caso)\b[^,;]*,", re.IGNORECASE
+    r"^\s*(?:(?:if|when|whenever|unless|in\s+case|si|cuando|wenn|falls|quand|lorsque|se|caso)\b|"
+    # "controlled = true: never submit, always hand off": a field test opens the rule as "if" would
+    r"[A-Za-z_][\w.]*\s*(?:==?|!=|>=?|<=?|≥|≤)\s*[\w\"'.%-]+\s*:)[^,;]*,",
+    re.IGNORECASE,
 )
+
+
+# "refills_left = 0: don't submit": a test of a field's value, then the rule under it
+FIELD_TEST = re.compile(r"^\s*(?P<test>[A-Za-z_][\w.]*\s*(?:==?|!=|>=?|<=?|≥|≤)\s*[\w\"'.%-]+)\s*:\s*")
 
 
 # A Japanese or Chinese condition closes with its marker: "料金表にないことを聞かれたら", "如果不知道，",
@@ -186,7 +193,11 @@ _CJK_CONDITION = re.compile(r"^[^。！？\n]*?(?:たら|なら|れば|場合は
 
 def condition_end(text: str) -> int:
     """Where a leading condition ("If you don't know,") ends; 0 when the clause does not open with one."""
-    match = _LEADING_CONDITION.match(text) or (None if text.isascii() else _CJK_CONDITION.match(text))
+    match = (
+        _LEADING_CONDITION.match(text)
+        or FIELD_TEST.match(text)
+        or (None if text.isascii() else _CJK_CONDITION.match(text))
+    )
     if match:
         return match.end()
     return _bare_condition_end(text)

@@ -108,3 +108,44 @@ def test_a_foreign_decision_key_carries_the_reply_label() -> None:
 def test_only_after_a_negation_affirms_the_feature() -> None:
     task = "Moderate reviews. REJECT if: insults, ads for other parks, obviously fake (no stay mentioned, only links)."
     assert not [c for c in read_constraints(Brief(task=task)) if c.kind == "format" and c.forbidden]
+
+
+def _rule_texts(task: str) -> list[str]:
+    return [c.text for c in read_constraints(Brief(task=task)) if c.kind in ("prohibition", "requirement")]
+
+
+def test_a_field_test_keeps_its_rule_conditional() -> None:
+    texts = _rule_texts(
+        "Returns agent with tools check_order(id) and refund(id).\n"
+        "- fraud_flag = true: never refund, always escalate_case.\n"
+        "- amount > 500: don't refund; explain a manager will review it."
+    )
+    assert "Never refund." not in texts
+    assert "Always escalate_case." not in texts
+    assert any(t.lower().startswith("fraud_flag = true") for t in texts)
+    assert any(t.startswith("amount > 500") for t in texts)
+
+
+def test_an_items_later_sentence_keeps_its_condition() -> None:
+    prompt = claude_prompt(
+        "Booking agent for a climbing gym with tools get_member(id) and book_class(member_id, class_id).\n"
+        "1. If the member has no belay check, don't book. Send them to gripclimb.com/belay and stop there."
+    )
+    assert "When you cannot help, point the user to gripclimb.com/belay" not in prompt
+    assert "If the member has no belay check, point the user to gripclimb.com/belay" in prompt
+
+
+def test_reply_only_with_a_quote_is_the_fixed_reply() -> None:
+    prompt = claude_prompt(
+        "Refill line for a pharmacy. If they describe chest pain or trouble breathing, reply only: "
+        '"Please call 911 now. For a possible poisoning call Poison Control at 1-800-222-1222."'
+    )
+    assert 'reply exactly: "Please call 911 now. For a possible poisoning call Poison Control' in prompt
+
+
+def test_a_message_the_brief_orders_needs_no_confirmation() -> None:
+    prompt = claude_prompt(
+        "Shift assistant for a food bank with tools book_shift(id), cancel_shift(id) and notify_lead(site, message). "
+        "If a cancellation leaves a shift short, call notify_lead after cancel_shift."
+    )
+    assert "sends messages" not in prompt
