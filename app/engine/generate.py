@@ -105,7 +105,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
     collects = any(c.kind == "fields" and c.value == "collect" for c in constraints)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task, collects)
-    matches = _notes_writer_leads(_strong_keyword_leads(matches), task)
+    matches = _notes_writer_leads(_strong_keyword_leads(matches), task, labels)
     if not tools and asks_for_label(brief.task):
         matches = _label_record_leads(matches, constraints)
     if not tools:
@@ -331,14 +331,16 @@ def _strong_keyword_leads(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]
     return matches
 
 
-def _notes_writer_leads(matches: list[ArchetypeMatch], task: str) -> list[ArchetypeMatch]:
+def _notes_writer_leads(matches: list[ArchetypeMatch], task: str, labels: bool = True) -> list[ArchetypeMatch]:
     """ "an assistant that takes my rough notes about a class and writes the listing": a text written from notes is a
     writing job, whatever its topic words suggested (a class, members, an incident), unless the lead already writes
     texts for readers or its output is fixed (labels, a record, tool calls)."""
     if not matches or matches[0].id not in BY_ID:
         return matches
     lead = BY_ID[matches[0].id]
-    if lead.writes_from_notes or lead.uses_labels or lead.extracts_fields or lead.tools_native:
+    # (a labelling lead with no label set to choose from rests on the word alone: "each line starting with these
+    # labels" names line prefixes of a family update written from shift notes)
+    if lead.writes_from_notes or (lead.uses_labels and labels) or lead.extracts_fields or lead.tools_native:
         return matches
     if _names_a_job(matches[0], labels=False):
         return matches  # "a bot that answers … using the notes I've collected": a job verb named the lead

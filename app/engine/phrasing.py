@@ -229,13 +229,15 @@ _IDENTIFIER_FIRST = re.compile(r"[a-z]\w*(?:_\w+|[A-Z]\w*)\b")
 
 def sentence(text: str) -> str:
     """Capitalise the first letter and end with a full stop (an identifier such as "collected_at" stays as written)."""
+    if "\n   " in text.strip():
+        # a layout kept line by line ends with its own last line ("Work on: (one sentence)", "Note for family:")
+        text = text.strip()
+        return text[0].upper() + text[1:] if not _IDENTIFIER_FIRST.match(text) else text
     text = text.strip().rstrip(",;:")
     if not text:
         return text
     if not _IDENTIFIER_FIRST.match(text):
         text = text[0].upper() + text[1:]
-    if "\n   " in text:
-        return text  # a layout kept line by line ends with its own last line ("Work on: (one sentence)")
     if text.endswith((".", "!", "?")) or (text[-1:] in "\"”»'’」" and text[-2:-1] in (".", "!", "?", "。")):
         return text  # 'must include this sentence: "… at any time."' already ends inside its quote
     return text + "."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, PURPOSE_NEXT
 from app.engine.compose.sentences import TOOL_LINE, is_item, item_number, numbered_item, split_sentences
@@ -283,7 +284,14 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
             continue  # "hola!", "## Regras"
         if _only_tool_lines(text, tool_names) or (tool_names and _HEADING.fullmatch(text.strip())):
             continue  # "Ferramentas: - consultar_divida(cpf) → … Regras:": the tools section lists them already
-        details.append((index, fixed_block(task, start, end) or text))
+        block = fixed_block(task, start, end)
+        if block is not None:
+            details.append((index, block.text))
+            rest = " ".join(task[block.end : end].split())
+            if rest.strip(" ."):
+                details.append((index, rest))  # "Sonst nichts.": the rule after the lines
+            continue
+        details.append((index, text))
     return _with_item_lists(task, sentences, details, english=False)
 
 
@@ -338,8 +346,12 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             continue  # "check_booking(…) -> booking_id, room": the tools section states the tool and what it returns
         block = fixed_block(task, start, end)
         if block is not None:
-            details.append((index, block))  # the layout whole, whatever limits its slots carry ("(one sentence)")
-            continue
+            details.append((index, block.text))  # the layout whole, whatever limits its slots carry ("(one sentence)")
+            after = task[block.end : end]
+            if not after.strip(" .\n"):
+                continue
+            start = block.end + len(after) - len(after.lstrip())  # the rules after the lines are read as usual
+            text = task[start:end]
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append((index, " ".join(text.split())))
             continue
@@ -379,43 +391,64 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
     return _with_item_lists(task, sentences, details, english=True)
 
 
-def fixed_block(task: str, start: int, end: int) -> str | None:
+class Block(NamedTuple):
+    """A layout the reply keeps line by line, as a rule, and where its last line ends in the task."""
+
+    text: str
+    end: int
+
+
+def fixed_block(task: str, start: int, end: int) -> Block | None:
     """Lines after a colon that the reply lays out as given ("print a scorecard:\n\nSCORECARD\nTeamwork: x/5\n…",
     "Signature exacte :\nBien cordialement,\nClaire Morel"), as a rule that keeps them line by line; None for any
-    other sentence. Joined into one line, a signature or a scorecard loses the layout the brief fixed."""
+    other sentence. Joined into one line, a signature or a scorecard loses the layout the brief fixed. The block
+    ends before a line that is a sentence of its own ("Each line 35 words max.", "Sonst nichts.")."""
     raw = task[start:end]
     colon = re.search(r"[:：][ \t]*\n", raw)
     if colon is not None:  # "Sign every email with exactly:\nWarm regards,\nDana": the intro leads the sentence
-        intro, body = raw[: colon.start()].strip(), raw[colon.end() :]
+        intro, body_start = raw[: colon.start()].strip(), start + colon.end()
         lead = intro[intro.rfind("\n") + 1 :].strip(" \t-*•")
+        if "\n" in intro:
+            return None  # lines before the colon too: a list or material, not one intro and its block
     else:  # "- print a scorecard:" ends the sentence before
         before = task[:start].rstrip()
         if not before.endswith((":", "：")):
             return None
-        intro, body = before[before.rfind("\n") + 1 :].strip(" \t-*•:："), raw
+        intro, body_start = before[before.rfind("\n") + 1 :].strip(" \t-*•:："), start
         # its last clause names the block ("…, drop the character and print a scorecard")
         lead = re.split(r"[,;]\s+|\s+and\s+", intro)[-1].strip()
-    lines = [line.strip() for line in body.strip().split("\n") if line.strip()]
+    lines: list[str] = []
+    block_end = body_start
+    for found in re.finditer(r"[^\n]*\n?", task[body_start:end]):
+        line = found.group(0).strip()
+        if not line:
+            if lines:
+                break  # a blank line ends the block ("Note:\n\nDon't:")
+            continue
+        if _SENTENCE_LINE.fullmatch(line) and not _DEFINED_LABEL.match(line):
+            break  # "Each line 35 words max. Warm, plain English.": a rule after the lines, not one of them
+        lines.append(line)
+        block_end = body_start + found.start() + len(found.group(0).rstrip())
     defined = bool(lines) and all(_DEFINED_LABEL.match(line) for line in lines)
+    prefixes = bool(lines) and all(line.endswith((":", "：")) for line in lines)  # "Day:\nEating & sleep:\n…"
     longest = 200 if defined else 80  # a label's definition runs longer than a line of a layout
     if len(lines) < 2 or len(lines) > 16 or any(len(line) > longest or _LIST_MARK.match(line) for line in lines):
         return None
-    if not lead or (_NOT_A_BLOCK.search(intro) and not defined):
+    if not lead or (_NOT_A_BLOCK.search(intro) and not defined and not prefixes):
         return None  # labels, headers, fields or tools one per line: their own constraints read them
-    if colon is not None and "\n" in intro:
-        return None  # lines before the colon too: a list or material, not one intro and its block
     if sum("→" in line or "->" in line or "=>" in line for line in lines) * 2 >= len(lines):
         return None  # "selon ce glossaire :\ncompromis de vente → …": material to apply, not lines to print
-    if _SENTENCE_LINE.fullmatch(lines[-1]):
-        return None  # "L: …\nM: …\nS: …\nSonst nichts.": an instruction after the lines, not one of them
     how = (
-        "each label with what it covers"
+        "each line starts with its label, in this order"
+        if prefixes
+        else "each label with what it covers"
         if defined and _NOT_A_BLOCK.search(intro)
         else "this layout, line by line; fill in each value"
         if any(_BLOCK_SLOT.search(line) or _LABELLED_LINE.match(line) for line in lines)
         else "each line as given, on its own line"
     )
-    return f"{lead[0].upper()}{lead[1:]} ({how}):\n" + "\n".join(f"   {line}" for line in lines)
+    text = f"{lead[0].upper()}{lead[1:]} ({how}):\n" + "\n".join(f"   {line}" for line in lines)
+    return Block(text, block_end)
 
 
 _LIST_MARK = re.compile(r"[-*•]\s|\d{1,2}[.)]\s|[{\[]")
@@ -472,6 +505,9 @@ def _with_item_lists(
         if index <= skip_to:
             continue
         lead = task[slice(*sentences[index])]
+        if "\n   " in text:
+            joined.append(text)  # a layout kept line by line leads no list
+            continue
         if ":" not in lead.rstrip()[-1:] and ":\n" not in lead:
             # Only a line that ends in a colon introduces a list (see `_one_list`); not scanning the items after
             # every other line keeps a long run of numbered lines (pasted answer keys) linear.
@@ -481,23 +517,45 @@ def _with_item_lists(
         end = index + 1
         # "… waits for the answer each time:\n1) What's one thing …?\n2) …": numbered items of an English lead
         numbered = english and text.isascii() and is_english(text)
-        while end < len(sentences) and (
-            is_item(task, sentences[end][0]) or (numbered and numbered_item(task, sentences[end][0]))
+        negative = _NEGATIVE_HEADING.fullmatch(lead.rstrip().rsplit("\n", 1)[-1].strip()) is not None  # "…\n\nDon't:"
+        while (
+            end < len(sentences)
+            and (
+                is_item(task, sentences[end][0])
+                or (numbered and numbered_item(task, sentences[end][0]))
+                # "Don't:\n- describe falls … residents. If the notes contain any of these, …": an item's second
+                # sentence, which the ban's later items must not be cut from
+                or (negative and end > index + 1 and "\n" not in task[sentences[end - 1][1] : sentences[end][0]])
+            )
         ):
             end += 1
+        # each item with the sentences that continue its line
+        starts = [
+            i
+            for i in range(index + 1, end)
+            if not negative or i == index + 1 or "\n" in task[sentences[i - 1][1] : sentences[i][0]]
+        ]
+        bounds = [(i, ([*starts, end])[n + 1] - 1) for n, i in enumerate(starts)]
         # (the last item's colon introduced a layout below: "… and print a scorecard:")
-        items = [" ".join(task[slice(*sentences[i])].split()).rstrip(".;:") for i in range(index + 1, end)]
-        marks = [item_number(task, sentences[i][0]) for i in range(index + 1, end)]
+        items = [" ".join(task[sentences[i][0] : sentences[last][1]].split()).rstrip(".;:") for i, last in bounds]
+        marks = [item_number(task, sentences[i][0]) for i in starts]
         if all(marks):
             # "What to look for, most important first:\n1. …\n2. …": the numbers are the order of importance
             items = [f"{mark} {item}" for mark, item in zip(marks, items, strict=True)]
         heading = _HEADING.fullmatch(text) is not None
         lead_end, first_item = sentences[index][1], sentences[index + 1][0] if index + 1 < len(sentences) else 0
         apart = _BLANK.search(task, lead_end, max(lead_end, first_item)) is not None
-        if len(items) >= 2 and not apart and _one_list(task[slice(*sentences[index])], items, heading, english):
+        # (the lead's last line introduces the list: "…Note:\n\nDon't:" after a layout)
+        lead_line = lead.rstrip().rsplit("\n", 1)[-1]
+        lead_line = lead_line if lead_line.rstrip().endswith((":", "：")) else lead
+        if len(items) >= 2 and not apart and _one_list(lead_line, items, heading, english):
             glue = ": " if text.endswith(":") else "; "  # "… like this: Heel slides — 10 reps" then its steps
             end_mark = "" if items[-1].endswith(("?", "!", "？", "！")) else "."
-            joined.append(f"{text.rstrip(':')}{glue}{'; '.join(items)}{end_mark}")
+            if negative and any(". " in i for i in items):
+                # "Don't:" over items of several sentences: one per line, so no sentence reads outside the ban
+                joined.append(f"{text.rstrip(':')}:\n" + "\n".join(f"   - {item}" for item in items))
+            else:
+                joined.append(f"{text.rstrip(':')}{glue}{'; '.join(items)}{end_mark}")
             skip_to = end - 1
         elif not heading:
             joined.append(text)

@@ -258,6 +258,12 @@ _ITEM_CONDITION = re.compile(
     r"(?P<condition>(?:if|when|whenever|in\s+case|should|si|se|wenn|falls|cuando|quand|als)\b[^:\n()]{5,200}?)\s*:\s*",
     re.IGNORECASE,
 )
+# "Don't:", "Never:", "Avoid:" alone on a line, over a list of what is forbidden (English; other languages keep
+# their sentences whole).
+_BAN_HEADING = re.compile(
+    r"(?:(?:please\s+)?(?:don'?t|do\s+not|never|avoid)|things\s+to\s+avoid|not\s+allowed|don'?ts)\s*[:：]",
+    re.IGNORECASE,
+)
 _OWN_CONDITION = re.compile(r"\s*(?:if|when|whenever|unless|in\s+case|otherwise)\b", re.IGNORECASE)
 _ITEM_MARKER = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])\s*")
 _LINE_START = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])?\s*")
@@ -450,12 +456,21 @@ def _read_field(field: Field) -> list[Constraint]:
         ]
     found, masked = _structures(field)
     condition: str | None = None
+    banned = False  # under a "Don't:" heading, each item it lists is forbidden
     for clause in split_clauses(masked):
         opens_item, condition = _item_condition(masked, clause, condition)
         own = (
             _ITEM_CONDITION.match(clause.text) or rules.condition_end(clause.text) or _OWN_CONDITION.match(clause.text)
         )
         lead = "" if opens_item or condition is None or own else f"{condition}, "
+        if _BAN_HEADING.fullmatch(clause.text.strip()):
+            banned = True
+            continue
+        if opens_item:
+            line_start = masked.rfind("\n", 0, clause.start) + 1
+            banned = banned and _ITEM_MARKER.fullmatch(masked, line_start, clause.start) is not None
+            if banned and not own:
+                lead = "don't "  # "Don't:\n- name medications or doses": the item is a ban, not an order
         found.extend(_clause_constraints(field, clause, lead))
     found = with_line_purposes(field, found)
     found.extend(read_listed_tools(field, found))

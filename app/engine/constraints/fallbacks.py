@@ -37,9 +37,13 @@ _HANDOFF = re.compile(
 )
 _SAY = re.compile(
     # ('reply only: "Please call 911 now. …"', 'say exactly: "…"', 'respond with just "…"')
-    r"\b(?:say|reply|respond|answer|tell\s+(?:them|the\s+\w+|users?)|write|output|return)\s*(?:with|:)?\s*"
+    # ('the "Note for family:" line must be exactly: "The team would like to talk to you today, …"')
+    r"\b(?:say|reply|respond|answer|tell\s+(?:them|the\s+\w+|users?)|write|output|return|"
+    r"(?<=line\s)(?:must|should|has\s+to)\s+(?:be\s+(?=exactly|only|just|verbatim)|read|say)|"
+    r"(?:(?<=reply\s)|(?<=answer\s))(?:must|should|has\s+to)\s+(?:be\s+(?=exactly|only|just|verbatim)|read|say))\s*(?:with|:)?\s*"
     r"(?:(?:exactly|only|just|simply|verbatim)\s*(?:with\s*)?:?\s*)?"
-    r"(?P<q>[\"“'‘«])(?P<say>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))|"
+    # (an apostrophe inside double quotes ends nothing: "… please ring the nurses' station on 020 …")
+    r"(?:(?P<qd>[\"“«])|(?P<q>['‘]))(?P<say>[^\"”»\n]{3,300}?)(?(qd)[\"”»]|[’']\s*(?=\s|$|[.,;]))|"
     r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)"
     # "responde so:", "responda apenas com:", "antworte nur:", "réponds exactement :"
     r"(?:\s+(?:s[oó]|solo|sólo|solamente|apenas|somente|nur|seulement|exactamente|exatamente|genau|exactement|"

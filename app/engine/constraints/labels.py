@@ -352,6 +352,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     if len(_QUOTED_PHRASE.findall(text[found.start : found.end])) >= 2:
         return False  # 'Say "the employee", "their manager", "a colleague"': words to write, not labels to choose
     before = text[: found.start]
+    if _WORDS_TO_USE.search(before[-30:]):
+        return False  # '(say "another resident", "the team")': words the reply uses instead, not labels to choose
     if _USER_PICKS.search(before):
         return False
     if re.search(r"\w\(\s*$", before):
@@ -362,6 +364,10 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
 
 
+_WORDS_TO_USE = re.compile(
+    r"\b(?:say|use|write|call\s+(?:them|it|him|her)|refer\s+to\s+(?:them|it)\s+as|instead\s+say)\s*[:(]?\s*[\"“'‘]?\s*$",
+    re.IGNORECASE,
+)
 _WEB_ADDRESS = re.compile(
     r"^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|pt|br|jp|cn|eu|info|"
     r"app|ai|ca|au|ch|at|be|ie|nz|us|in|mx|ar|se|no|dk|fi|pl|cz)$",

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
-from app.engine.constraints.clauses import has_negation, split_clauses
+from app.engine.constraints.clauses import Clause, has_negation, split_clauses
 from app.engine.constraints.formats import FEATURE_KEYS
 from app.engine.constraints.language import LANGUAGE_KEYS, FoundLanguage, find_language
 from app.engine.constraints.limits import FoundLimit, find_limits
@@ -69,11 +69,13 @@ _REQUEST_KEYS = tuple(dict.fromkeys((*FEATURE_KEYS, *LIST_KEYS)))
 class Sentence:
     """One sentence (clause) of a prompt with its position; its stems and negation are read on first use."""
 
-    def __init__(self, text: str, start: int) -> None:
+    def __init__(self, text: str, start: int, under_ban: bool = False) -> None:
         self.text = text
         self.start = start
         self.end = start + len(text)
         self.lowered = text.lower()
+        self.under_ban = under_ban
+        """An item of a list under "Don't:": forbidden by the heading, with no negation of its own."""
 
     def count(self, stems: Sequence[str]) -> int:
         """How many of the stems occur in the sentence (as substrings: a stem is a word's start)."""
@@ -82,7 +84,26 @@ class Sentence:
     @cached_property
     def negates(self) -> bool:
         """Whether the sentence forbids something (a negation, or "refuse", "only", "off-limits")."""
-        return has_negation(self.text) or bool(_REFUSAL.search(self.text))
+        return self.under_ban or has_negation(self.text) or bool(_REFUSAL.search(self.text))
+
+
+_BAN_LEAD = re.compile(r"\s*(?:\d{1,2}\.\s*)?(?:don'?t|do\s+not|never|avoid)\s*:\s*", re.IGNORECASE)
+_ITEM_LINE = re.compile(r"[ \t]*[-*•][ \t]+")
+
+
+def _with_bans(text: str, clauses: Sequence[Clause]) -> list[Sentence]:
+    """The prompt's sentences, with the items of a "Don't:" list marked as forbidden by their heading."""
+    sentences: list[Sentence] = []
+    banned = False
+    for clause in clauses:
+        line_start = text.rfind("\n", 0, clause.start) + 1
+        on_item = _ITEM_LINE.match(text, line_start) is not None
+        if _BAN_LEAD.fullmatch(clause.text):
+            banned = True
+        elif not text[line_start : clause.start].strip(" \t-*•"):
+            banned = banned and on_item  # a new line: the list goes on while its lines are items
+        sentences.append(Sentence(clause.text, clause.start, under_ban=banned and on_item))
+    return sentences
 
 
 class PromptView:
@@ -91,7 +112,7 @@ class PromptView:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = text.lower()
-        self.sentences = [Sentence(clause.text, clause.start) for clause in split_clauses(text)]
+        self.sentences = _with_bans(text, split_clauses(text))
         self._starts = [sentence.start for sentence in self.sentences]
 
     def sentences_with(self, keys: Sequence[str]) -> list[Sentence]:

@@ -149,3 +149,50 @@ def test_a_message_the_brief_orders_needs_no_confirmation() -> None:
         "If a cancellation leaves a shift short, call notify_lead after cancel_shift."
     )
     assert "sends messages" not in prompt
+
+
+FAMILY_UPDATE = (
+    "Sunny Vale is a care home. Each evening the staff's shift notes for one resident are pasted in, and we need a "
+    "short update for the family written from them.\n\n"
+    "Output exactly 3 lines, each starting with these labels in this order:\nMood:\nMeals:\nNote:\n\n"
+    "Don't:\n"
+    "- mention medication names or doses\n"
+    '- describe falls or injuries. If the notes mention one, the "Note:" line must be exactly: "Please call the '
+    "manager's office on 01632 960 123.\"\n"
+    '- use words like "confused" or "worse"\n'
+    '- name other residents (say "another resident")'
+)
+
+
+def test_a_family_update_from_notes_is_written_not_classified() -> None:
+    from tests.unit.engine.reading import archetype_ids
+
+    assert archetype_ids(FAMILY_UPDATE)[0] == "writing_editor"
+    assert not [c for c in read_constraints(Brief(task=FAMILY_UPDATE)) if c.kind == "labels"]
+
+
+def test_line_prefixes_and_a_ban_list_keep_their_lines() -> None:
+    lines = [line.strip() for line in claude_prompt(FAMILY_UPDATE).splitlines()]
+    first = lines.index("Mood:")
+    assert lines[first : first + 3] == ["Mood:", "Meals:", "Note:"]
+    assert '- use words like "confused" or "worse"' in lines
+    assert not any(line.startswith(("Use words like", "1. Use words like", "2. Use words like")) for line in lines)
+
+
+def test_a_line_that_must_be_exact_is_the_fixed_reply_with_its_apostrophe() -> None:
+    texts = [c.text for c in read_constraints(Brief(task=FAMILY_UPDATE)) if c.kind == "fallback"]
+    assert texts == ['If the notes mention one, reply exactly: "Please call the manager\'s office on 01632 960 123."']
+
+
+def test_items_under_a_dont_heading_are_bans() -> None:
+    texts = _rule_texts(FAMILY_UPDATE)
+    assert "Do not mention medication names or doses." in texts
+    assert not any(t.startswith(("Mention", "Use words", "Describe")) for t in texts)
+
+
+def test_a_ban_list_carries_its_prohibitions_for_the_fidelity_check() -> None:
+    from app.engine.generate import generate
+
+    result = generate(Brief(task=FAMILY_UPDATE, target="claude"))
+    assert not [f for f in result.lint.findings if f.rule_id.startswith("FID")]
+    assert not [w for w in result.warnings if "does not carry" in w]
