@@ -155,7 +155,12 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
         for c in plan.of_kind("fallback")
         if (emergency is None or c.value != emergency) and not care_line(c, plan.brief.task)
     ]
+    # "If someone thinks their account was hacked, email security@…": the route a hacked account goes to
+    security = [
+        c for c in candidates if plan.primary.example_kind == "support" and _ACCOUNT_CASE.search(c.condition or "")
+    ]
     fallbacks = [
+        *security,
         *(c for c in candidates if general_condition(c.condition)),
         # "if someone disputes a decision or wants to complain, email claims@…": the route a person asks for
         *(c for c in candidates if not general_condition(c.condition) and escalation_case(c.condition)),
@@ -186,6 +191,13 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
     # colleague" where the brief has no live agents) would teach the default back.
     kept = [e for e in built if not any(p.search(e.output) for p in plan.conflicts.overridden)]
     return kept, warnings
+
+
+_ACCOUNT_CASE = re.compile(
+    r"\b(?:hack\w*|compromis\w*|break-?in|stolen\s+(?:account|password|login)|account\s+(?:takeover|security)|"
+    r"(?:someone|somebody)\s+(?:else\s+)?(?:logged|signed)\s+in)\b",
+    re.IGNORECASE,
+)
 
 
 def _max_age(plan: Plan) -> int | None:

@@ -425,8 +425,8 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
             if lines:
                 break  # a blank line ends the block ("Note:\n\nDon't:")
             continue
-        if _SENTENCE_LINE.fullmatch(line) and not _DEFINED_LABEL.match(line):
-            break  # "Each line 35 words max. Warm, plain English.": a rule after the lines, not one of them
+        if (_SENTENCE_LINE.fullmatch(line) and not _DEFINED_LABEL.match(line)) or _ORDER_LINE.match(line):
+            break  # "Each line 35 words max.", "Never add a PS …": a rule after the lines, not one of them
         lines.append(line)
         block_end = body_start + found.start() + len(found.group(0).rstrip())
     defined = bool(lines) and all(_DEFINED_LABEL.match(line) for line in lines)
@@ -436,6 +436,8 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
         return None
     if not lead or (_NOT_A_BLOCK.search(intro) and not defined and not prefixes):
         return None  # labels, headers, fields or tools one per line: their own constraints read them
+    if not (defined or prefixes or _BLOCK_INTRO.search(intro) or any(_BLOCK_SLOT.search(line) for line in lines)):
+        return None  # "When you reply:\nKeep it under 120 words", "Wichtig:\n…": rules or facts, not lines to print
     if sum("→" in line or "->" in line or "=>" in line for line in lines) * 2 >= len(lines):
         return None  # "selon ce glossaire :\ncompromis de vente → …": material to apply, not lines to print
     how = (
@@ -451,6 +453,23 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
     return Block(text, block_end)
 
 
+# An intro that fixes the lines the reply prints: a layout, a format, a signature, a card ("print a scorecard:",
+# "Sign off exactly:", "Signature exacte :", "Ausgabe genau so, drei Zeilen:", "形式は以下で固定：").
+_BLOCK_INTRO = re.compile(
+    r"\b(?:format\w*|layout|template|exact\w*|exakt\w*|esatt\w*|precie\w*|verbatim|as\s+follows|like\s+this|"
+    r"this\s+way|as\s+below|below|sign\w*|signature|closing|footer|header|card|scorecard|block|box|print\w*|"
+    r"output|return|reply\s+with|lines|zeilen|líneas|lignes|righe|regels|linhas|firma\w*|assinatura|unterschrift|"
+    r"ondertekening|afsluit\w*|grußformel|formule|schema|modèle|plantilla|modello|vorlage|sjabloon|genau\s+so|así|"
+    r"assim|così|comme\s+ceci|ausgabe|salida|sortie|saída|uitvoer|termin\w*\s+(?:con|com|avec|mit|met)|"
+    r"end\s+(?:with|every)|close\s+with|finish\s+with)\b|形式|固定|格式|署名|签名|以下",
+    re.IGNORECASE,
+)
+# A line that orders something ("Never add a PS or anything after the sign-off"): the block has ended.
+_ORDER_LINE = re.compile(
+    r"(?:never|don'?t|do\s+not|always|avoid|make\s+sure|please|nunca|no\s+(?:añadas|pongas|uses)|nie(?:mals)?|"
+    r"jamais|ne\s+\w+\s+pas|mai\s+|nooit|niet)\b",
+    re.IGNORECASE,
+)
 _LIST_MARK = re.compile(r"[-*•]\s|\d{1,2}[.)]\s|[{\[]")
 # Intros of lists other constraints read: labels, headings, fields and keys, tools (and a JSON shape).
 _NOT_A_BLOCK = re.compile(
@@ -462,7 +481,10 @@ _NOT_A_BLOCK = re.compile(
 # A value to fill in a layout line: "x/5", "[name]", "<date>", "Tip: (one sentence)", "N", "___", "..."
 _BLOCK_SLOT = re.compile(r"\b[xXN]\b|\[[^\]]{1,30}\]|<[^>]{1,30}>|:\s*\([^)]{1,30}\)\s*$|\{[^}]{1,30}\}|_{3,}|\.{3}|…")
 # "SAFETY_NOW - any mention of wanting to die …": a label and what it covers, one per line
-_DEFINED_LABEL = re.compile(r"(?:[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*(?:[-–—=:])\s*\S")
+_DEFINED_LABEL = re.compile(
+    r"(?!(?:IMPORTANT|NOTE|NB|TIP|HINT|WARNING|CAUTION|REMEMBER|PS|EXAMPLE|ALWAYS|NEVER|ONLY)\b)"
+    r"(?:[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*(?:[-–—=:])\s*\S"
+)
 # "Contribution: score 1-5 - one sentence": a labelled line whose value is described, to be filled in
 _LABELLED_LINE = re.compile(r"[^:：]{1,40}[:：]\s*\S")
 # A line that is a sentence of its own ("Sonst nichts.", "Nothing after the scorecard.")

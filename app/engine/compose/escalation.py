@@ -85,7 +85,26 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
     place = _PLACE_ROUTE.search(task)
     if place is not None:
         return f"send them to the {' '.join(place.group('place').lower().split())}."
-    return HANDOFF_REPLY if any(c.kind == "fallback" and c.action == "handoff" for c in constraints) else NO_ROUTE
+    stated = any(c.kind == "fallback" and c.action == "handoff" for c in constraints) or _STATED_HANDOFF.search(task)
+    return HANDOFF_REPLY if stated else NO_ROUTE
+
+
+# A hand-off the brief states in words ("transfer them", "escalated to a human", "pásalo a un asesor humano",
+# "转给人工客服"), or a follow-up it arranges ("a supervisor will call them back", "billing will reply by email").
+_STATED_HANDOFF = re.compile(
+    r"\b(?:transfer|escalat|hand\s+(?:it\s+|them\s+|this\s+)?(?:off|over)|pass|connect|route|forward)\w*\b"
+    r"[^.!?\n]{0,40}\b(?:them|it|this|the\s+(?:chat|case|conversation|customer|call)|to\s+(?:a|an|the|our)\s+"
+    r"(?:human|person|agent|colleague|manager|supervisor|team|staff|specialist|advis[eo]r))\b|"
+    r"\b(?:human|real\s+person|live\s+agent|agent|colleague|supervisor|manager|team|staff|someone)\s+(?:will|'ll|would)\s+"
+    r"(?:call|ring|phone|email|e-mail|contact|reply|respond|get\s+back|follow\s+up|reach\s+out)\b|"
+    r"\b\w+\s+will\s+(?:call|ring|email|e-mail|reply|respond|get\s+back|follow\s+up)\s+(?:them|to\s+them|by|within)\b|"
+    r"\b(?:pás\w*|pasa\w*|transfi\w*|transf[eé]r\w*|deriv\w*|passe\s+la\s+main|passa\w*|trasferi\w*|inoltr\w*|"
+    r"verbind\s+door|doorverbind\w*|weiterleit\w*|leite\w*\s+weiter|übergib\w*|encaminh\w*)\b[^.!?\n]{0,50}\b"
+    r"(?:asesor|agente|persona|humano|conseill\w+|humain|operatore|umano|medewerker|mitarbeiter\w*|mensch\w*|"
+    r"atendente|pessoa|humana?)\b|"
+    r"人工|引き継|担当者に|スタッフに(?:つな|繋|引)|转给|转接",
+    re.IGNORECASE,
+)
 
 
 def care_line(constraint: Constraint, task: str) -> bool:
@@ -104,8 +123,10 @@ def care_line(constraint: Constraint, task: str) -> bool:
 # A case of distress a care line is given for, in the languages the engine reads.
 _DISTRESS = re.compile(
     r"\b(?:crisis|crises|suicid\w*|self-?harm\w*|hurt(?:ing)?\s+(?:themsel\w+|himself|herself|yourself|myself)|"
-    r"harm(?:ing)?\s+(?:themsel\w+|himself|herself|yourself)|can'?t\s+(?:stop|cope|go\s+on)|can’t\s+(?:stop|cope)|"
-    r"in\s+danger|not\s+(?:wanting|want)\s+to\s+live|wants?\s+to\s+die|overdos\w*|abused?\b|"
+    r"harm(?:ing)?\s+(?:themsel\w+|himself|herself|yourself)|"
+    # ("the customer can't stop the auto-renewal", "an order in danger of arriving late": no distress)
+    r"can['’]?t\s+(?:stop|cope|go\s+on)\b(?!\s+(?:the|a|an|my|their|his|her|it|this|that|its)\b)|"
+    r"in\s+(?:immediate\s+)?danger\b(?!\s+of)|not\s+(?:wanting|want)\s+to\s+live|wants?\s+to\s+die|overdos\w*|abused?\b|"
     r"krise\w*|suizid\w*|crisi|suicidi\w*|autolesi\w*|zelfmoord\w*|selbstverletz\w*)|自殺|自杀|危機|危机|自伤|自傷",
     re.IGNORECASE,
 )
@@ -113,7 +134,10 @@ _DISTRESS = re.compile(
 _CARE_LINE = re.compile(
     # (not a customer line: "our service hotline", "the customer helpline")
     r"(?<!service\s)(?<!customer\s)(?<!support\s)(?<!technical\s)(?<!sales\s)(?<!booking\s)"
-    r"\b(?:help-?lines?|hotlines?|lifelines?|crisis\s+(?:lines?|text\s+lines?|services?)|samaritans|childline|"
+    r"\b(?:(?:crisis|suicide|gambling|debt|mental\s+health|abuse|domestic\s+(?:abuse|violence))\s+"
+    r"[\w&' -]{0,30}?(?:help-?lines?|hotlines?|lines?)|national\s+[\w&' -]{0,30}?(?:help-?lines?|hotlines?)|"
+    r"debtline|lifelines?|crisis\s+(?:lines?|text\s+lines?|services?)|"
+    r"samaritans|childline|"
     r"kids\s+help\s+phone|telefonseelsorge|krisen\w*|l[ií]nea\s+(?:de\s+)?(?:crisis|ayuda|prevenci[óo]n)|"
     r"telefono\s+amico|ligne\s+d['’]écoute|sos\s+amiti[ée]|113\s+zelfmoordpreventie|cvv)\b[^.!?\n]*$|"
     r"いのちの電話|心理援助热线|心理热线|援助热线",

@@ -539,7 +539,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:score|grade|mark|rating)\s+first\b"
         ),
         _p(
-            r"\bevidence\s+and\s+reasoning\s+for\s+a\s+criterion\s+before\s+its\s+score\b|\bwith\s+evidence\s+first,\s+then\s+the\s+score\b"
+            r"\bevidence\s+and\s+reasoning\s+for\s+a\s+criterion\s+before\s+its\s+score\b|\bwith\s+evidence\s+first,\s+then\s+the\s+score\b|"
+            r"\bthen\s+the\s+score\.\s+Then\s+\"Total:\""
         ),
     ),
     Topic(

@@ -245,6 +245,15 @@ _POINTS_FOR = re.compile(
 )
 
 
+# "using the attached rubric", "against our marking scheme": the scheme arrives with the input, whatever points the
+# brief adds (a late penalty)
+_SUPPLIED_RUBRIC = re.compile(
+    r"\b(?:attached|provided|supplied|given|our|the|your|this|their)\s+(?:\w+\s+)?(?:rubric|mark(?:ing)?\s+scheme|"
+    r"marking\s+guide|grading\s+guide|scoring\s+guide)\b",
+    re.IGNORECASE,
+)
+
+
 def _names_slot(title: str, slot: str) -> bool:
     """Whether a pasted block's title names this slot, in its own word or another language's."""
     lowered = title.lower()
@@ -269,7 +278,7 @@ def variables(plan: Plan) -> list[Variable]:
     # lead that names the slot is that material too.
     leads = [rule.split(":", 1)[0] for rule in plan.detail_rules if ": " in rule and "; " in rule]
     written.update(v.name for v in primary.variables if any(_names_slot(lead, v.name) for lead in leads))
-    if len(_POINTS_FOR.findall(plan.brief.task)) >= 2:
+    if len(_POINTS_FOR.findall(plan.brief.task)) >= 2 and not _SUPPLIED_RUBRIC.search(plan.brief.task):
         written.add("rubric")  # "out of 4: 2 pts for naming the hazard, 1 pt for a control …": the scheme is written
     if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool

@@ -264,6 +264,11 @@ _BAN_HEADING = re.compile(
     r"(?:(?:please\s+)?(?:don'?t|do\s+not|never|avoid)|things\s+to\s+avoid|not\s+allowed|don'?ts)\s*[:：]",
     re.IGNORECASE,
 )
+# "1. If the caller is new, take their name. Always read the time back": a later sentence for every case
+_EVERY_CASE = re.compile(
+    r"\s*(?:always|every|each|all|never|in\s+(?:all|every|any)\s+cases?|whatever|regardless|for\s+(?:all|every|everyone))\b",
+    re.IGNORECASE,
+)
 _OWN_CONDITION = re.compile(r"\s*(?:if|when|whenever|unless|in\s+case|otherwise)\b", re.IGNORECASE)
 _ITEM_MARKER = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])\s*")
 _LINE_START = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])?\s*")
@@ -462,7 +467,7 @@ def _read_field(field: Field) -> list[Constraint]:
         own = (
             _ITEM_CONDITION.match(clause.text) or rules.condition_end(clause.text) or _OWN_CONDITION.match(clause.text)
         )
-        lead = "" if opens_item or condition is None or own else f"{condition}, "
+        lead = "" if opens_item or condition is None or own or _EVERY_CASE.match(clause.text) else f"{condition}, "
         if _BAN_HEADING.fullmatch(clause.text.strip()):
             banned = True
             continue

@@ -206,7 +206,9 @@ _LIST_TAIL = re.compile(
 _IMPERATIVE_START = re.compile(
     r"\s*(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|refer|ask|send|hand|connect|transfer|then|"
     r"apologi[sz]e|stay|keep|be|give|let|explain|suggest|remind|thank|acknowledge|stop|do|don'?t|never|always|"
-    r"write|put|mark|leave|return|output|use|add|flag|"
+    # ("…, check the tracking and the photo: if both say delivered, …": a step, not an item of the condition;
+    # not "leave", "return", "mark" or "add", which name things a condition lists: "leave or payroll", "add-ons")
+    r"write|put|check|verify|look|confirm|"
     r"please|just|you|we|they|it|i|"
     # the same orders in the languages users write ("…, passe o CVV", "…, dale el 024", "…, gib die Nummer")
     r"passe|diga|ligue|indique|oriente|encaminhe|dê|pe[çc]a|acolha|dile|dales?|llama|deriva|indica|remite|"
@@ -426,7 +428,23 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         f._replace(condition=_segment_condition(text, f.start) or f.condition or _trailing_condition(text, f.end))
         for f in found
     ]
-    return [f._replace(condition=_otherwise_of(text, f.condition)) for f in conditioned]
+    return [f._replace(condition=_narrowed(text, f, _otherwise_of(text, f.condition))) for f in conditioned]
+
+
+# "If a parcel is missing, check the tracking and the photo: if both say delivered, email claims@…": a second
+# condition after a colon narrows the first for what follows it.
+_INNER_CONDITION = re.compile(r"[:;]\s*(?P<inner>(?:if|when|unless)\s+[^,;:.!?]{3,80}),", re.IGNORECASE)
+
+
+def _narrowed(text: str, found: FoundFallback, condition: str | None) -> str | None:
+    inner = next((m for m in _INNER_CONDITION.finditer(text, 0, found.start) if m.end() <= found.start), None)
+    if condition is None or inner is None:
+        return condition
+    outer = text.lower().find(condition.lower()[:30])
+    if outer < 0 or outer >= inner.start("inner"):
+        return condition  # ("VERY IMPORTANT: if anyone mentions gas, …": the colon's condition is the only one)
+    words = re.sub(r"^(?:if|when)\s+", "", inner.group("inner"), flags=re.IGNORECASE)
+    return f"{condition} and {words}"
 
 
 _BARE_OTHERWISE = frozenset({"otherwise", "else", "sinon", "sonst", "si no", "senão", "senao", "de lo contrario"})

@@ -89,7 +89,7 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
                 )
             )  # fmt: skip
             continue
-        session = _session_questions(lim, text[lim.end :])
+        session = _session_questions(lim, text[lim.end :], text[: lim.start])
         if session is not None:
             out.append(
                 Constraint(
@@ -145,6 +145,8 @@ def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
     # ("output the score on line 1 then ONE sentence on what was missing": a reply word before the sequence's
     # "then" names the reply's first part, not the one sentence)
     later = max((m.end() for m in _SEQUENCE_STEP.finditer(text, 0, lim.start)), default=0)
+    if not _FIRST_LINE_PART.search(text, 0, later):
+        later = 0  # only a first line names a part before "then" ("Answer the question, then stop - one sentence")
     return (
         one
         and lim.scope is None
@@ -158,7 +160,12 @@ def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
 
 # The step of a sequence that a later part of the reply follows ("…, then", "followed by", "luego", "dann").
 _SEQUENCE_STEP = re.compile(
-    r"\b(?:then|followed\s+by|after\s+that|luego|después|danach|dann|puis|ensuite|depois|poi)\b|然后|再|その後",
+    r"\b(?:then|followed\s+by|after\s+that|luego|después|danach|dann|puis|ensuite|depois|poi)\b|然后|その後",
+    re.IGNORECASE,
+)
+# A first line the reply opens with ("on the 1st line", "first line:", "line 1"): a part of its own.
+_FIRST_LINE_PART = re.compile(
+    r"\b(?:1st|first|top|opening)\s+line\b|\bline\s+(?:1|one)\b|\bon\s+(?:its|a)\s+own\s+line\b|第一行|1行目",
     re.IGNORECASE,
 )
 
@@ -208,7 +215,7 @@ _PACED_AFTER = re.compile(
 SESSION_SCOPE = "the whole conversation"
 
 
-def _session_questions(lim: limits.FoundLimit, after: str) -> str | None:
+def _session_questions(lim: limits.FoundLimit, after: str, before: str = "") -> str | None:
     """ "Ask 6 questions, one at a time": that many questions over the conversation, one per message, rather than
     a reply that holds them all."""
     count = lim.exact if lim.exact is not None else lim.maximum
@@ -217,7 +224,17 @@ def _session_questions(lim: limits.FoundLimit, after: str) -> str | None:
     if not lim.noun.lower().startswith("question") or _PACED_AFTER.match(after) is None:
         return None
     bound = "exactly" if lim.exact is not None else "at most"
-    return f"Ask {bound} {count} questions over the whole conversation, one per message, waiting for each answer."
+    group = _PER_GROUP.search(before[-80:])
+    over = f"for each {group.group('noun').lower()}" if group else "over the whole conversation"
+    return f"Ask {bound} {count} questions {over}, one per message, waiting for each answer."
+
+
+# "Each round: ask 5 questions", "For each of the 4 units, ask 3 questions": a count per round, not in all
+_PER_GROUP = re.compile(
+    r"\b(?:for\s+)?(?:each|every|per)\s+(?:of\s+the\s+(?:\d+\s+|\w+\s+)?)?(?P<noun>(?!answer|question|reply)[a-z]+?)s?\b"
+    r"(?=[^.;\n]{0,30}$)",
+    re.IGNORECASE,
+)
 
 
 def _per_turn_questions(lim: limits.FoundLimit, after: str, before: str = "") -> str | None:

@@ -719,7 +719,7 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     if languages is not None:
         return languages
     slot = _TEMPLATE_SLOT.search(window)
-    if slot is not None:
+    if slot is not None and not _SPEC_LABEL.fullmatch(slot.group("label").strip()):
         return f'the "{slot.group("label").strip()}" line'  # "Top strength: (one sentence)" in a template
     noted = _NOTED_PART.search(window)
     if noted is not None:
@@ -795,6 +795,15 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
 # that line's value, not of the whole reply.
 _TEMPLATE_SLOT = re.compile(
     r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?P<label>[^\W\d_][\w &/'’-]{0,40}?)[ \t]*:[ \t]*[(\[<][ \t]*$"
+)
+
+
+# A spec line's own label ("Length: (max 80 words)", "Word count: [150-200]"): the size of the whole reply.
+_SPEC_LABEL = re.compile(
+    r"(?:(?:max(?:imum)?\s+)?(?:length|size|word\s+count|words|word\s+limit|limit|count|characters|chars|sentences|"
+    r"lines|reply|replies|answer|answers|response|responses|output|format|budget)|l[äa]nge|longitud|longueur|"
+    r"comprimento|lunghezza|lengte|umfang|extensi[óo]n|taille)",
+    re.IGNORECASE,
 )
 
 
