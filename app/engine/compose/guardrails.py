@@ -168,6 +168,10 @@ def guardrails(plan: Plan) -> Guardrails:
         when_unsure = ""  # "Wenn etwas unklar ist, wörtlich übersetzen und [CHECK] dahinter setzen": the brief's own
     else:
         when_unsure = localise_reply_quotes(plan.fill(primary.when_unsure), plan.language)
+        # ("no notes about what changed": keep the wording, without the note to the author)
+        when_unsure = plan.conflicts.without_settled_phrases(when_unsure)
+        if when_unsure and not when_unsure.endswith((".", "!", "?", '"', "”")):
+            when_unsure += "."
         if plan.conflicts.clashes(when_unsure):
             when_unsure = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
             if plan.conflicts.clashes(when_unsure):

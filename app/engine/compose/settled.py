@@ -239,9 +239,24 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\b(?:list|explain|summari[sz]e|note|mark|highlight|show)\s+(?:of\s+)?(?:the\s+|your\s+|what\s+you\s+)?"
             r"(?:changes?|changed|edits?|edited|corrections?)\b|\bchange\s*-?\s*list\b|\bchangelog\b|\btrack(?:ed)?\s+changes\b|"
-            r"\bwhat\s+(?:I|you|we)\s+(?:changed|fixed|corrected|edited)\b"
+            r"\bwhat\s+(?:I|you|we)\s+(?:changed|fixed|corrected|edited)\b|"
+            # "no notes about what changed", "just return the edited paragraph"
+            r"\bnotes?\s+(?:about|on|explaining)\s+(?:what|the)\s+(?:\w+\s+)?(?:changed|changes?|edits?)\b|"
+            r"\b(?:just|only)\s+(?:return|give|output|send|reply\s+with)\s+(?:back\s+)?the\s+(?:edited|corrected|"
+            r"rewritten|revised|improved|fixed)\b"
         ),
         _p(r"\bmost\s+important\s+changes\s+after\b|\bthen\s+the\s+key\s+changes\b"),
+    ),
+    Topic(
+        "notes_to_author",
+        # "no notes about what changed", "just return the edited paragraph": no note asking the author either
+        _p(
+            r"\bno\s+(?:notes?|comments?|commentary|explanations?)\b|\bwithout\s+(?:any\s+)?(?:notes?|comments?)\b|"
+            r"\b(?:just|only)\s+(?:return|give|output|send|reply\s+with)\s+(?:back\s+)?the\s+(?:edited|corrected|"
+            r"rewritten|revised|improved|fixed)\b"
+        ),
+        _p(r"\s+and\s+add\s+a\s+note\s+asking\s+the\s+author\s+what\s+they\s+meant(?=\.)"),
+        phrase=True,
     ),
     Topic(
         "register",

@@ -227,8 +227,42 @@ _NOT_ALWAYS = re.compile(
 )
 
 
+# "in inglese britannico", "al inglés británico", "en anglais britannique", "em português do Brasil": the variant
+# after the name, as Romance languages place it
+_POSTPOSED_VARIANT = re.compile(
+    r"\s+(?P<variant>britannic[oa]|brit[áa]nic[oa]|britanniques?|brit[âa]nic[oa]|americano|americana|am[ée]ricain[e]?|"
+    r"estadounidense|australian[oa]|australien(?:ne)?|canadien(?:ne)?|canadese|qu[ée]b[ée]cois[e]?|brasileir[oa]|"
+    r"do\s+brasil|brasiliano|br[ée]silien|europeu|europea|de\s+portugal|de\s+espa[ñn]a|mexicano|latinoamericano)\b",
+    re.IGNORECASE,
+)
+_VARIANT_OF = {
+    "brit": "British", "amer": "American", "am\u00e9r": "American", "esta": "American", "aust": "Australian",
+    "cana": "Canadian", "qu\u00e9b": "Canadian", "queb": "Canadian", "bras": "Brazilian", "do b": "Brazilian",
+    "br\u00e9s": "Brazilian", "euro": "European", "de p": "European", "de e": "Castilian", "mexi": "Mexican",
+    "lati": "Latin American",
+}  # fmt: skip
+
+
+def _with_postposed_variant(text: str, found: FoundLanguage) -> FoundLanguage:
+    """The language with a variant its name is followed by ("inglese britannico" -> British English)."""
+    if " " in found.name or found.name == USER_LANGUAGE:
+        return found  # "British English" already, or the user's own language
+    name_at = text.lower().rfind(" ", 0, found.end) + 1
+    variant = _POSTPOSED_VARIANT.match(text, found.end) or _POSTPOSED_VARIANT.match(text, name_at)
+    if variant is None:
+        return found
+    key = variant.group("variant").lower()[:4]
+    label = _VARIANT_OF.get(key) or _VARIANT_OF.get(key.replace("\u00e1", "a").replace("\u00e2", "a"))
+    return found._replace(name=f"{label} {found.name}", end=variant.end()) if label else found
+
+
 def find_language(text: str) -> FoundLanguage | None:
     """The reply language one clause requires, if it states one."""
+    found = _find_language(text)
+    return _with_postposed_variant(text, found) if found is not None else None
+
+
+def _find_language(text: str) -> FoundLanguage | None:
     target = find_target_language(text)
     if target is not None:
         return target

@@ -196,3 +196,26 @@ def test_a_ban_list_carries_its_prohibitions_for_the_fidelity_check() -> None:
     result = generate(Brief(task=FAMILY_UPDATE, target="claude"))
     assert not [f for f in result.lint.findings if f.rule_id.startswith("FID")]
     assert not [w for w in result.warnings if "does not carry" in w]
+
+
+@pytest.mark.parametrize(
+    ("task", "language"),
+    [
+        ("Traduci in inglese britannico le schede dei nostri vini.", "British English"),
+        ("Traduce al inglés británico las fichas de producto.", "British English"),
+        ("Traduis en anglais américain nos fiches produits.", "American English"),
+        ("Responda em português do Brasil, no máximo 60 palavras.", "Brazilian Portuguese"),
+    ],
+)
+def test_a_variant_after_the_language_name_is_kept(task: str, language: str) -> None:
+    found = [c for c in read_constraints(Brief(task=task)) if c.kind == "language"]
+    assert [c.value for c in found] == [language]
+
+
+def test_no_notes_means_no_change_list_and_no_note_to_the_author() -> None:
+    prompt = claude_prompt(
+        "Edit the blurbs for our bakery's website. I paste a blurb, you give back the edited blurb. Keep every "
+        "price exactly. Just return the edited blurb, no notes about what changed."
+    )
+    assert "key changes" not in prompt
+    assert "add a note asking the author" not in prompt
