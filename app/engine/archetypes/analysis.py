@@ -83,6 +83,9 @@ SQL_ANALYST = Archetype(
     variables=(var("schema", "The database schema (tables, columns, types).", trusted=True),),
     drop_variables=("document", "text", "content", "review"),
     final_reminder="Write the read-only SQL that answers the question, with assumptions stated.",
+    # "根据运营同事的问题写 SQL …，只回复：无法用现有数据回答", "answer billing questions with a query": questions
+    # about data, which the queries answer; no customer-support job
+    covers_cues=("answers questions (ja/zh)", "account/billing topic", "answers messages"),
     conversational=True,
     example_kind="sql",
 )

@@ -87,6 +87,13 @@ _SENTENCE_WORD = re.compile(
     r"\b(?:is|are|was|be|should|must|will|can|that|which|if|when|please|you|your|we|our|i)\b", re.IGNORECASE
 )
 _MIN_SECTIONS = 2
+_RULE_HEADINGS = frozenset(
+    {
+        "rules", "requirements", "constraints", "guidelines", "instructions", "notes", "important", "regeln",
+        "anforderungen", "reglas", "requisitos", "règles", "consignes", "exigences", "regole", "requisiti", "regras",
+        "regels", "eisen", "要求", "规则", "注意", "注意事项", "ルール", "注意事項", "条件", "制約",
+    }
+)  # fmt: skip
 
 
 def _heading(match: re.Match[str]) -> tuple[str, str] | None:
@@ -100,7 +107,9 @@ def _heading(match: re.Match[str]) -> tuple[str, str] | None:
         return None
     if match.group("sep") is None and not match.group("bold") and not head.isupper():
         return None  # a bare line is a heading only when it looks like one ("WHY", "**Fix**")
-    if head.endswith((".", "?", "!")) or re.search(r"\w/\S*\.\w|[\[\]<>{}]|\w\.\w", head):
+    if head.lower() in _RULE_HEADINGS:
+        return None  # "要求：\n- 只输出一条 SQL …": the brief's rules follow, not a section of the reply
+    if head.endswith((".", "?", "!", "。", "？", "！")) or re.search(r"\w/\S*\.\w|[\[\]<>{}]|\w\.\w", head):
         return None  # "path/to/file.py:LINE [severity] comment": a line template with placeholders, not a heading
     return head, desc
 

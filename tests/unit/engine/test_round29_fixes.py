@@ -219,3 +219,24 @@ def test_no_notes_means_no_change_list_and_no_note_to_the_author() -> None:
     )
     assert "key changes" not in prompt
     assert "add a note asking the author" not in prompt
+
+
+def test_a_rules_heading_is_no_section_of_the_reply() -> None:
+    prompt = claude_prompt(
+        "帮我写一个提示词：让模型根据运营同事的中文问题写 PostgreSQL 查询。\n\n表结构：\nstores(store_id, city)\n"
+        "orders(order_id, store_id, total_cny)\n\n要求：\n- 只输出一条 SQL，不要解释，不要用代码块包起来。\n"
+        "- 只能用 SELECT。\n"
+        "- 问题里提到的表或字段不存在时，只回复：无法用现有数据回答"
+    )
+    assert "each under its heading as written" not in prompt
+
+
+def test_questions_a_query_answers_bring_no_support_job() -> None:
+    from tests.unit.engine.reading import archetype_ids
+
+    task = (
+        "帮我写一个提示词：让模型根据门店同事的中文问题写 MySQL 查询，数据是我们咖啡连锁店的会员库。\n\n表：\n"
+        "members(member_id, city, joined_at)\nvisits(visit_id, member_id, created_at, amount_cny)\n\n规则：\n"
+        "- 只输出一条 SQL。\n- 没说时间范围时默认最近 7 天。\n- 问题里提到的字段不存在时，只回复：无法用现有数据回答"
+    )
+    assert archetype_ids(task) == ["sql_analyst"]
