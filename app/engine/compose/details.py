@@ -284,6 +284,10 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
             continue  # "hola!", "## Regras"
         if _only_tool_lines(text, tool_names) or (tool_names and _HEADING.fullmatch(text.strip())):
             continue  # "Ferramentas: - consultar_divida(cpf) → … Regras:": the tools section lists them already
+        if index > 0 and _THEN_LEAD.match(text) and "\n" not in task[sentences[index - 1][1] : start]:
+            # "… dale primero el 016 … y el 112. Después, si quiere, la información del centro.": the step after
+            # is said with the one before it, which it cannot stand without
+            text = " ".join(task[sentences[index - 1][0] : end].split())
         block = fixed_block(task, start, end)
         if block is not None:
             details.append((index, block.text))
@@ -295,6 +299,12 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
     return _with_item_lists(task, sentences, details, english=False)
 
 
+# ("Dopo ogni assemblea …", "after each meeting": a time, not the next step; those words need their comma)
+_THEN_LEAD = re.compile(
+    r"(?:(?:después|luego|a\s+continuación|après|depois|em\s+seguida|poi|dopo|in\s+seguito|daarna)\s*,|"
+    r"(?:dann|danach|anschließend|ensuite|puis|vervolgens)\b)",
+    re.IGNORECASE,
+)
 _LEADING_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)、．]|[（(]\d{1,2}[)）])\s*(?=\S)")
 # A heading word and its colon ("Ferramentas:", "Regras:", "Herramientas:") or a list dash between tool lines.
 _LIST_GLUE = re.compile(r"(?:^|\s)[^\W\d_]{3,20}\s*:|(?:^|\s)[-*•](?=\s)")

@@ -148,6 +148,10 @@ _OWN_ROLE = re.compile(
 )
 
 
+# What is left of an aside once the audience it named went to its own line: "club (, Ontario)".
+_EMPTY_ASIDE_PART = re.compile(r"\(\s*[,;]\s*")
+
+
 def role_and_objective(plan: Plan) -> tuple[str, str, str]:
     """(role, objective, success)."""
     primary, brief = plan.primary, plan.brief
@@ -155,6 +159,7 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
         return plan.fill(primary.role), plan.fill(primary.objective), plan.fill(primary.success)
     character = played_character(brief.task) if not brief.role else None
     role, objective, success = _job_role_and_objective(plan)
+    role = _EMPTY_ASIDE_PART.sub("(", role).replace("()", "").replace(" .", ".")  # "club (kids 7 to 12, Ontario)"
     talks = primary.conversational or primary.live_chat_cue is not None
     if character is not None and not primary.role_from_task and talks:
         # (only a job that talks with people plays one: a copywriter's "our mascot is called Pip" is whom the

@@ -54,6 +54,11 @@ _CJK_SAY = re.compile(
     r"(?:(?P<topic>[^。、，,「」]{2,40}?(?:ことは|場合は|ときは|时|的话))\s*)?「(?P<say>[^「」]{3,200})」\s*(?:と|って)\s*(?:答え|回答|伝え|言|返信|返答|案内|说|回答)"
     r"|(?:(?P<topic2>[^。，,“”]{2,40}?(?:的问题|时|的话))[，,]?\s*)?(?:就)?(?:说|回答|回复)\s*[“「](?P<say2>[^”」]{3,200})[”」]"
 )
+_USER_SAYS = re.compile(
+    r"\b(?:they|he|she|the\s+(?:user|customer|kid|child|student|caller|guest|patient|person|member|client)|users?|"
+    r"customers?|someone|anyone|people|kids?|students?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|(?<![\w ])anything\s+else(?=\s*,)|"
@@ -397,6 +402,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     say = _SAY.search(text)
     if say and _NEGATED_SAY.search(text[max(0, say.start() - 20) : say.start()]):
         say = None  # 'dont say "i'm just an AI"' forbids those words; it is no reply to give
+    if say and _USER_SAYS.search(text[max(0, say.start() - 40) : say.start()]):
+        say = None  # 'only show the best move if they say "show me"': the user's words, no reply to give
     if say and condition is None and len((say.group("say") or say.group("say2") or "").split()) < 3:
         # 'Don't put the homeowner's name in the summary, say "the homeowner"': words to use instead, not a reply
         say = None

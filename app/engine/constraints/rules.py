@@ -302,6 +302,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             start = _part_start(stripped, other.start())
             # A part inside brackets ends with them: "(z. B. Posten, die nicht umlagefähig sind) in …".
             inside = stripped.count("(", 0, start) > stripped.count(")", 0, start)
+            opening = stripped.rfind("(", 0, other.start())
+            if inside and "," in stripped[opening:start]:
+                continue  # "el 016 (gratuito, 24 horas, no deja rastro en la factura)": a trait in a list of them
             close = stripped.find(")", other.start()) if inside else -1
             end = close if close >= 0 else len(stripped)
             words = foreign_rules.strip_conjunction(stripped[start:end].strip().rstrip(".。!！"))

@@ -240,3 +240,34 @@ def test_questions_a_query_answers_bring_no_support_job() -> None:
         "- 只输出一条 SQL。\n- 没说时间范围时默认最近 7 天。\n- 问题里提到的字段不存在时，只回复：无法用现有数据回答"
     )
     assert archetype_ids(task) == ["sql_analyst"]
+
+
+def test_a_trait_in_an_aside_is_no_prohibition() -> None:
+    texts = _rule_texts(
+        "Asistente para la web de un centro de igualdad. Si alguien sufre violencia, dale el 016 (gratuito, 24 "
+        "horas, no deja rastro en la factura) y, si está en peligro, el 112. Después, si quiere, los datos del centro."
+    )
+    assert not any("no deja rastro" in t for t in texts)
+
+
+def test_the_next_step_stays_with_the_step_before() -> None:
+    prompt = claude_prompt(
+        "Asistente para la web de un centro de igualdad.\n- Si alguien sufre violencia, dale primero el 016 y, si "
+        "está en peligro, el 112. Después, si quiere, los datos del centro.\n- Máximo 3 frases."
+    )
+    assert not any(line.strip().startswith(("Después", "1. Después", "2. Después")) for line in prompt.splitlines())
+
+
+def test_the_users_own_words_are_no_fixed_reply() -> None:
+    prompt = claude_prompt(
+        'Chess helper for a kids\' club. Give a hint first, and only show the best move if they say "show me".'
+    )
+    assert 'reply exactly: "show me"' not in prompt
+
+
+def test_an_aside_emptied_of_its_audience_leaves_no_stray_comma() -> None:
+    task = (
+        "Chess helper for the Pine Rooks junior chess club (kids 7 to 12, Ontario). Kids paste a position (FEN or a "
+        "description). Max 3 sentences per message. No emojis."
+    )
+    assert "(, " not in claude_prompt(task)
