@@ -30,6 +30,7 @@ from app.engine.compose import Composition, compose_spec
 from app.engine.compose.job import job_clause, job_span, job_start
 from app.engine.compose.plan import asks_for_label, make_plan
 from app.engine.constraints import Constraint, extract_constraints
+from app.engine.constraints.extract import under_ban_heading
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.phrasing import VERBS, normalise
@@ -422,7 +423,9 @@ def _without_prohibitions(task: str, constraints: Sequence[Constraint]) -> str:
     specs = [c for c in constraints if c.kind == "tool" and c.span is not None and c.span.text.startswith("{")]
     if specs:
         task = _blanked(task, specs, "tool")
-    masked = normalise(_blanked(task, constraints, "prohibition"))
+    # (the items of a "Never:" list keep their words for the classifier: "- promise a refund" is a support cue)
+    listed = [c for c in constraints if not (c.span is not None and under_ban_heading(task, c.span.start))]
+    masked = normalise(_blanked(task, listed, "prohibition"))
     return masked if masked.strip() else task
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+import msgspec
+
 from app.engine.compose.settled import settled_topics
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
@@ -505,7 +507,11 @@ class Conflicts:
     def unsettled(self, rules: list[Rule]) -> list[Rule]:
         """The safety rules whose case the brief does not settle in its own words ("if a child says someone is
         hurting them, tell them to talk to their teacher or call Disque 100" replaces "a parent or teacher")."""
-        return [r for r in rules if not any(p.search(r.text) for p in self.overridden)]
+        kept = [r for r in rules if not any(p.search(r.text) for p in self.overridden)]
+        # a phrase the brief settles is cut from a safety rule too ("; suggest a qualified professional, …" where
+        # the brief names its own place for money trouble)
+        cut = [(r, self.without_settled_phrases(r.text)) for r in kept]
+        return [r if text == r.text else msgspec.structs.replace(r, text=text) for r, text in cut if text]
 
     def keep(self, texts: Iterable[str]) -> list[str]:
         """The texts that do not clash, in order (the phrases the brief settles cut out)."""

@@ -435,12 +435,17 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
             if lines:
                 break  # a blank line ends the block ("Note:\n\nDon't:")
             continue
-        if (_SENTENCE_LINE.fullmatch(line) and not _DEFINED_LABEL.match(line)) or _ORDER_LINE.match(line):
+        ordered = _ORDER_LINE.match(line) is not None and len(line.split()) >= 5 and not line.endswith(",")
+        if (_SENTENCE_LINE.fullmatch(line) and not _DEFINED_LABEL.match(line)) or ordered:
             break  # "Each line 35 words max.", "Never add a PS …": a rule after the lines, not one of them
         lines.append(line)
         block_end = body_start + found.start() + len(found.group(0).rstrip())
     defined = bool(lines) and all(_DEFINED_LABEL.match(line) for line in lines)
-    prefixes = bool(lines) and all(line.endswith((":", "：")) for line in lines)  # "Day:\nEating & sleep:\n…"
+    prefixes = (
+        bool(lines)
+        and all(line.endswith((":", "：")) for line in lines)  # "Day:\nEating & sleep:\n…"
+        and not _SECTION_INTRO.search(intro)  # ("Use these headings:\nSummary:\nRisks:": sections, read apart)
+    )
     longest = 200 if defined else 80  # a label's definition runs longer than a line of a layout
     if len(lines) < 2 or len(lines) > 16 or any(len(line) > longest or _LIST_MARK.match(line) for line in lines):
         return None
@@ -463,6 +468,11 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
     return Block(text, block_end)
 
 
+_SECTION_INTRO = re.compile(
+    r"\b(?:head(?:ing|er)s?|sections?|titles?|parts?|überschrift\w*|abschnitt\w*|secci[óo]n\w*|apartados?|"
+    r"titres?|sezion\w*|se[çc][õo]es|kopjes?)\b",
+    re.IGNORECASE,
+)
 # An intro that fixes the lines the reply prints: a layout, a format, a signature, a card ("print a scorecard:",
 # "Sign off exactly:", "Signature exacte :", "Ausgabe genau so, drei Zeilen:", "形式は以下で固定：").
 _BLOCK_INTRO = re.compile(
@@ -471,7 +481,8 @@ _BLOCK_INTRO = re.compile(
     r"output|return|reply\s+with|lines|zeilen|líneas|lignes|righe|regels|linhas|firma\w*|assinatura|unterschrift|"
     r"ondertekening|afsluit\w*|grußformel|formule|schema|modèle|plantilla|modello|vorlage|sjabloon|genau\s+so|así|"
     r"assim|così|comme\s+ceci|ausgabe|salida|sortie|saída|uitvoer|termin\w*\s+(?:con|com|avec|mit|met)|"
-    r"end\s+(?:with|every)|close\s+with|finish\s+with)\b|形式|固定|格式|署名|签名|以下",
+    r"end\s+(?:with|every)|close\s+with|finish\s+with|bottom|beend\w*|abschlie\w*|termin\w*|desp[ií]d\w*|"
+    r"conclu\w*|finaliz\w*|chiud\w*|eindig\w*|encerr\w*)\b|形式|固定|格式|署名|签名|以下",
     re.IGNORECASE,
 )
 # A line that orders something ("Never add a PS or anything after the sign-off"): the block has ended.

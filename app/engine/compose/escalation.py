@@ -92,9 +92,11 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
 # A hand-off the brief states in words ("transfer them", "escalated to a human", "pásalo a un asesor humano",
 # "转给人工客服"), or a follow-up it arranges ("a supervisor will call them back", "billing will reply by email").
 _STATED_HANDOFF = re.compile(
-    r"\b(?:transfer|escalat|hand\s+(?:it\s+|them\s+|this\s+)?(?:off|over)|pass|connect|route|forward)\w*\b"
-    r"[^.!?\n]{0,40}\b(?:them|it|this|the\s+(?:chat|case|conversation|customer|call)|to\s+(?:a|an|the|our)\s+"
-    r"(?:human|person|agent|colleague|manager|supervisor|team|staff|specialist|advis[eo]r))\b|"
+    r"\b(?:transfer(?:s|red|ring)?|escalat(?:e|es|ed|ing)|pass(?:es|ed|ing)?|connect(?:s|ed|ing)?|route|"
+    r"forward(?:s|ed|ing)?|hand(?:s|ed|ing)?(?:\s+(?:it|them|this))?\s+(?:off|over))\s+"
+    r"(?:(?:them|it|this|the\s+(?:chat|case|conversation|customer|call))\s*(?:$|[.,;]|to\b|on\b|over\b)|"
+    r"(?:\w+\s+){0,2}to\s+(?:a|an|the|our)\s+(?:real\s+|live\s+)?(?:human|person|agent|colleague|manager|supervisor|"
+    r"team|staff|specialist|advis[eo]r))|\bescalated\s+to\s+(?:a|an|the|our)\s+\w+|"
     r"\b(?:human|real\s+person|live\s+agent|agent|colleague|supervisor|manager|team|staff|someone)\s+(?:will|'ll|would)\s+"
     r"(?:call|ring|phone|email|e-mail|contact|reply|respond|get\s+back|follow\s+up|reach\s+out)\b|"
     r"\b\w+\s+will\s+(?:call|ring|email|e-mail|reply|respond|get\s+back|follow\s+up)\s+(?:them|to\s+them|by|within)\b|"
@@ -102,7 +104,7 @@ _STATED_HANDOFF = re.compile(
     r"verbind\s+door|doorverbind\w*|weiterleit\w*|leite\w*\s+weiter|übergib\w*|encaminh\w*)\b[^.!?\n]{0,50}\b"
     r"(?:asesor|agente|persona|humano|conseill\w+|humain|operatore|umano|medewerker|mitarbeiter\w*|mensch\w*|"
     r"atendente|pessoa|humana?)\b|"
-    r"人工|引き継|担当者に|スタッフに(?:つな|繋|引)|转给|转接",
+    r"人工(?!智能|知能)|引き継|担当者に|スタッフに(?:つな|繋|引)|转给|转接",
     re.IGNORECASE,
 )
 

@@ -19,7 +19,11 @@ _OUT_OF_SCOPE = re.compile(
     re.I,
 )
 CONFIDENTIALITY = re.compile(
-    r"\bconfidential\b|\b(?:secret|private)\b[^.]{0,30}\b(?:instructions|prompt|rules)\b|"
+    # (not a service the brief names: "Free, confidential budgeting help: call our partner …")
+    r"\b(?:keep|treat)\s+(?:it|this|these|them|everything|the\s+(?:system\s+)?(?:prompt|instructions|rules))\s+"
+    r"(?:\w+\s+)?confidential\b|\b(?:instructions|prompt|rules|configuration)\b[^.]{0,30}\bconfidential\b|"
+    r"\bconfidential\b[^.]{0,20}\b(?:instructions|prompt)\b|"
+    r"\b(?:secret|private)\b[^.]{0,30}\b(?:instructions|prompt|rules)\b|"
     r"\b(?:instructions|prompt|rules)\b[^.]{0,30}\b(?:secret|private)\b|"
     r"\b(?:never|don't|do not|not|nor|without)\s+(?:reveal|share|disclose|repeat|show|leak|print)\w*\b[^.]{0,40}"
     r"\b(?:instructions|prompt|rules|configuration)\b",

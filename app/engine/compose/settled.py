@@ -426,6 +426,20 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bsuggest\s+a\s+licensed\s+financial\s+adviser\s+for\s+their\s+situation\b"),
     ),
     Topic(
+        "money_referral",
+        # "Free, confidential budgeting help: call our partner GreenPath at …", "for debt advice, refer them to …":
+        # the brief's own place for a person's money trouble replaces the pack's list of outside professionals
+        _p(
+            r"\b(?:budget(?:ing)?|debt|credit|money)\s+(?:help|advice|counsel\w*|support|coach\w*)\b[^.;\n]{0,80}"
+            r"\b(?:call|contact|email|visit|refer|partner)\w*\b|\b(?:refer|send|point)\s+them\s+to\b[^.;\n]{0,40}\b"
+            r"(?:budget\w*|debt\w*|credit\s+counsel\w*)"
+        ),
+        _p(
+            r";\s+suggest\s+a\s+qualified\s+professional,\s+such\s+as\s+a\s+financial\s+adviser,\s+an\s+accountant\s+or\s+a\s+free\s+debt\s+or\s+tax\s+advice\s+service(?:,\s+for\s+their\s+case)?"
+        ),
+        phrase=True,
+    ),
+    Topic(
         "unassessable",
         # A grader brief that says what a missing point scores ("if they don't mention re-proving, that row gets 0").
         _p(

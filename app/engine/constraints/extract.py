@@ -249,6 +249,7 @@ def _reply_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
 _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
     _reply_limits, _reply_format, read_labels_and_fields, read_tools, read_fallbacks, read_language, read_people,
 )  # fmt: skip
+_BAN_LEADS = frozenset({"never", "don't", "avoid"})
 _LED_READERS = frozenset({read_fallbacks})
 """Readers that read a sentence of a conditioned list item under its condition (its routes hold only then)."""
 
@@ -258,6 +259,19 @@ _ITEM_CONDITION = re.compile(
     r"(?P<condition>(?:if|when|whenever|in\s+case|should|si|se|wenn|falls|cuando|quand|als)\b[^:\n()]{5,200}?)\s*:\s*",
     re.IGNORECASE,
 )
+
+
+def under_ban_heading(text: str, position: int) -> bool:
+    """Whether a position lies on a list item under a "Don't:" / "Never:" / "Avoid:" line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    while line_start > 0:
+        line = text[line_start : text.find("\n", line_start) if "\n" in text[line_start:] else len(text)]
+        if not _ITEM_MARKER.match(line):
+            return _BAN_HEADING.fullmatch(line.strip()) is not None
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    return False
+
+
 # "Don't:", "Never:", "Avoid:" alone on a line, over a list of what is forbidden (English; other languages keep
 # their sentences whole).
 _BAN_HEADING = re.compile(
@@ -266,7 +280,7 @@ _BAN_HEADING = re.compile(
 )
 # "1. If the caller is new, take their name. Always read the time back": a later sentence for every case
 _EVERY_CASE = re.compile(
-    r"\s*(?:always|every|each|all|never|in\s+(?:all|every|any)\s+cases?|whatever|regardless|for\s+(?:all|every|everyone))\b",
+    r"\s*(?:always|in\s+(?:all|every|any)\s+cases?|whatever|regardless|for\s+(?:all|everyone|every\s+caller))\b",
     re.IGNORECASE,
 )
 _OWN_CONDITION = re.compile(r"\s*(?:if|when|whenever|unless|in\s+case|otherwise)\b", re.IGNORECASE)
@@ -332,6 +346,9 @@ def _clause_constraints(field: Field, clause: Clause, lead: str = "") -> list[Co
         for constraint in (reader(text, unquoted, span) if not lead or reader in _LED_READERS else
                            reader(clause.text, _unquoted(clause.text), plain_span))
     ]  # fmt: skip
+    if lead.strip() in _BAN_LEADS:
+        # "Never:\n- ask for their date of birth or home address": details not to ask for, none to collect
+        out = [c for c in out if not (c.kind == "fields" and c.value == "collect")]
     if lead:
         # read under its item's condition, each constraint stands for the whole sentence
         sentence = field.span(offset, offset + len(clause.text.rstrip()))
@@ -462,20 +479,25 @@ def _read_field(field: Field) -> list[Constraint]:
     found, masked = _structures(field)
     condition: str | None = None
     banned = False  # under a "Don't:" heading, each item it lists is forbidden
+    ban_lead = "don't "
     for clause in split_clauses(masked):
         opens_item, condition = _item_condition(masked, clause, condition)
         own = (
             _ITEM_CONDITION.match(clause.text) or rules.condition_end(clause.text) or _OWN_CONDITION.match(clause.text)
         )
         lead = "" if opens_item or condition is None or own or _EVERY_CASE.match(clause.text) else f"{condition}, "
-        if _BAN_HEADING.fullmatch(clause.text.strip()):
+        heading = _BAN_HEADING.fullmatch(clause.text.strip())
+        if heading:
             banned = True
+            # "Avoid:\n- jargon" -> "avoid jargon"; "Never:\n- ask for …" -> "never ask for …"
+            word = heading.group(0).lower()
+            ban_lead = "avoid " if "avoid" in word else "never " if "never" in word else "don't "
             continue
         if opens_item:
             line_start = masked.rfind("\n", 0, clause.start) + 1
             banned = banned and _ITEM_MARKER.fullmatch(masked, line_start, clause.start) is not None
             if banned and not own:
-                lead = "don't "  # "Don't:\n- name medications or doses": the item is a ban, not an order
+                lead = ban_lead  # "Don't:\n- name medications or doses": the item is a ban, not an order
         found.extend(_clause_constraints(field, clause, lead))
     found = with_line_purposes(field, found)
     found.extend(read_listed_tools(field, found))

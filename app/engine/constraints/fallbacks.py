@@ -223,6 +223,16 @@ _IMPERATIVE_START = re.compile(
 )
 
 
+# "mark the order as disputed", "add it to the log": a verb with its object is a step, whereas "leave or payroll",
+# "mark or exam result" are items a condition lists
+_STEP_START = re.compile(
+    # (not "move a balance" or "return the item", which a condition may list as what someone asks about)
+    r"\s*(?:mark|add|flag|log|update|record|note|tag|file)\s+"
+    r"(?:the|a|an|it|them|their|this|that|his|her|its|our|your)\b",
+    re.IGNORECASE,
+)
+
+
 _TRAILING_MODAL = re.compile(
     r"\s+(?:it|the\s+bot|the\s+assistant|you|we|they)\s+(?:should|must|will|needs?\s+to|has\s+to|can|shall)"
     r"(?:\s+(?:just|simply|always))?$",
@@ -289,11 +299,14 @@ def _find_condition(text: str) -> str | None:
     tail = _LIST_TAIL.match(text, match.end()) if condition.count("(") == condition.count(")") else None
     if tail and ")" in tail.group("more") and "(" not in tail.group("more"):
         tail = None  # the parenthesis was closed above
-    if tail and not _IMPERATIVE_START.match(tail.group("more")):
+    if tail and not (_IMPERATIVE_START.match(tail.group("more")) or _STEP_START.match(tail.group("more"))):
         # "If they mention suicide, self-harm or danger, stop the flow and tell them to call …": the list ends
         # where a part starts with an instruction.
         parts = tail.group("more").split(",")
-        cut = next((i for i, part in enumerate(parts) if i and _IMPERATIVE_START.match(part)), len(parts))
+        cut = next(
+            (i for i, part in enumerate(parts) if i and (_IMPERATIVE_START.match(part) or _STEP_START.match(part))),
+            len(parts),
+        )
         condition = f"{condition},{','.join(parts[:cut])}".strip()
     # "otherwise if it doesn't know": the "if" clause is the condition; "otherwise" only links it to the last one.
     condition = re.sub(
@@ -402,6 +415,12 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     say = _SAY.search(text)
     if say and _NEGATED_SAY.search(text[max(0, say.start() - 20) : say.start()]):
         say = None  # 'dont say "i'm just an AI"' forbids those words; it is no reply to give
+    if (
+        say
+        and re.match(r"(?:must|should|has)", say.group(0), re.I)
+        and not re.search(r"[\"”']\s+line\s+$", text[max(0, say.start() - 12) : say.start()])
+    ):
+        say = None  # "the first line must read "…". Then explain …": a part, not the reply (but 'the "Note:" line')
     if say and _USER_SAYS.search(text[max(0, say.start() - 40) : say.start()]):
         say = None  # 'only show the best move if they say "show me"': the user's words, no reply to give
     if say and condition is None and len((say.group("say") or say.group("say2") or "").split()) < 3:

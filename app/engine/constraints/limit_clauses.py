@@ -145,7 +145,8 @@ def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
     # ("output the score on line 1 then ONE sentence on what was missing": a reply word before the sequence's
     # "then" names the reply's first part, not the one sentence)
     later = max((m.end() for m in _SEQUENCE_STEP.finditer(text, 0, lim.start)), default=0)
-    if not _FIRST_LINE_PART.search(text, 0, later):
+    added = _ADDED_PART.match(text[later : lim.start]) is not None  # "…, then add one sentence inviting them …"
+    if not _FIRST_LINE_PART.search(text, 0, later) and not added:
         later = 0  # only a first line names a part before "then" ("Answer the question, then stop - one sentence")
     return (
         one
@@ -161,6 +162,11 @@ def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
 # The step of a sequence that a later part of the reply follows ("…, then", "followed by", "luego", "dann").
 _SEQUENCE_STEP = re.compile(
     r"\b(?:then|followed\s+by|after\s+that|luego|después|danach|dann|puis|ensuite|depois|poi)\b|然后|その後",
+    re.IGNORECASE,
+)
+_ADDED_PART = re.compile(
+    r"\s*(?:add|append|give|write|include|end\s+with|finish\s+with|close\s+with|follow\s+(?:it\s+|up\s+)?with)\s+"
+    r"(?:(?:a|an|one|just|only|exactly|a\s+single)\s+)?$",
     re.IGNORECASE,
 )
 # A first line the reply opens with ("on the 1st line", "first line:", "line 1"): a part of its own.
@@ -225,14 +231,15 @@ def _session_questions(lim: limits.FoundLimit, after: str, before: str = "") -> 
         return None
     bound = "exactly" if lim.exact is not None else "at most"
     group = _PER_GROUP.search(before[-80:])
-    over = f"for each {group.group('noun').lower()}" if group else "over the whole conversation"
+    noun = re.sub(r"(?<=[^s])s$", "", group.group("noun").lower()) if group else ""
+    over = f"for each {noun}" if group else "over the whole conversation"
     return f"Ask {bound} {count} questions {over}, one per message, waiting for each answer."
 
 
 # "Each round: ask 5 questions", "For each of the 4 units, ask 3 questions": a count per round, not in all
 _PER_GROUP = re.compile(
-    r"\b(?:for\s+)?(?:each|every|per)\s+(?:of\s+the\s+(?:\d+\s+|\w+\s+)?)?(?P<noun>(?!answer|question|reply)[a-z]+?)s?\b"
-    r"(?=[^.;\n]{0,30}$)",
+    r"\b(?:for\s+)?(?:each|every|per)\s+(?:of\s+the\s+(?:\d+\s+|\w+\s+)?)?"
+    r"(?P<noun>(?!answer|question|reply)[a-z]+(?:\s+[a-z]+)?)\s*[,:]\s*(?=[^.;\n]{0,30}$)",
     re.IGNORECASE,
 )
 

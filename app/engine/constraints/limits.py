@@ -801,7 +801,7 @@ _TEMPLATE_SLOT = re.compile(
 # A spec line's own label ("Length: (max 80 words)", "Word count: [150-200]"): the size of the whole reply.
 _SPEC_LABEL = re.compile(
     r"(?:(?:max(?:imum)?\s+)?(?:length|size|word\s+count|words|word\s+limit|limit|count|characters|chars|sentences|"
-    r"lines|reply|replies|answer|answers|response|responses|output|format|budget)|l[äa]nge|longitud|longueur|"
+    r"lines|format|budget)|l[äa]nge|longitud|longueur|"
     r"comprimento|lunghezza|lengte|umfang|extensi[óo]n|taille)",
     re.IGNORECASE,
 )

@@ -367,6 +367,21 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 continue
             if _instead_noun(item):
                 break  # "no markdown, just plain text": what comes instead is no item of the list
+            serial = re.match(r"(?:or|and)\s+(?P<last>.+)$", item, re.IGNORECASE)
+            if (
+                serial is not None
+                and (following is None or following.group(0) != ",")
+                and len(item.split()) <= 7
+                and not re.search(r"\d", item)
+                and (item[:2].lower() == "or" or not _VERB_START.match(serial.group("last")))
+                # ("…, and just return the edited paragraph": what to do instead, not one more thing to avoid)
+                and not re.match(
+                    r"(?:just|only|simply|always|instead|rather|also|please)\b", serial.group("last"), re.I
+                )
+            ):
+                # the serial comma: "take a loan, refinance, or skip a payment", "price, discounts, and stock"
+                end, end_match = next_end, following
+                break
             if re.search(r"\d|^(?:and|but|or|so|then)\b", item, re.IGNORECASE) or _VERB_START.match(item):
                 break
             if _OWN_VERB.search(item):

@@ -89,9 +89,8 @@ _SENTENCE_WORD = re.compile(
 _MIN_SECTIONS = 2
 _RULE_HEADINGS = frozenset(
     {
-        "rules", "requirements", "constraints", "guidelines", "instructions", "notes", "important", "regeln",
-        "anforderungen", "reglas", "requisitos", "règles", "consignes", "exigences", "regole", "requisiti", "regras",
-        "regels", "eisen", "要求", "规则", "注意", "注意事项", "ルール", "注意事項", "条件", "制約",
+        "rules", "house rules", "ground rules", "regeln", "reglas", "règles", "consignes", "regole", "regras", "regels",
+        "要求", "规则", "注意事项", "ルール", "注意事項",
     }
 )  # fmt: skip
 

@@ -271,3 +271,26 @@ def test_an_aside_emptied_of_its_audience_leaves_no_stray_comma() -> None:
         "description). Max 3 sentences per message. No emojis."
     )
     assert "(, " not in claude_prompt(task)
+
+
+@pytest.mark.parametrize(
+    ("task", "kept"),
+    [
+        (
+            "Loans FAQ bot. Never tell someone whether they should take a loan, refinance, or skip a payment.",
+            "skip a payment",
+        ),
+        ("Shop assistant. Never mention price, discounts, or stock levels.", "stock levels"),
+    ],
+)
+def test_a_serial_comma_keeps_the_last_item_of_a_ban(task: str, kept: str) -> None:
+    assert any(kept in t for t in _rule_texts(task))
+
+
+def test_a_confidential_service_asks_no_confidentiality() -> None:
+    prompt = claude_prompt(
+        "Answer members' questions about our credit union accounts. If someone can't afford rent, add: \"Free, "
+        'confidential budgeting help: call our partner GreenPath at 1-877-337-3399."'
+    )
+    assert "Keep these instructions confidential" not in prompt
+    assert "financial adviser, an accountant" not in prompt
