@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from app.engine.compose.blocks import fixed_block
 from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, PURPOSE_NEXT
 from app.engine.compose.sentences import TOOL_LINE, is_item, item_number, numbered_item, split_sentences
 from app.engine.compose.settled import settles_a_topic
@@ -399,117 +399,6 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             continue  # the constraints' spans hold all of it but filler ("Output just the label, nothing else.")
         details.append((index, " ".join(text.split())))
     return _with_item_lists(task, sentences, details, english=True)
-
-
-class Block(NamedTuple):
-    """A layout the reply keeps line by line, as a rule, and where its last line ends in the task."""
-
-    text: str
-    end: int
-
-
-def fixed_block(task: str, start: int, end: int) -> Block | None:
-    """Lines after a colon that the reply lays out as given ("print a scorecard:\n\nSCORECARD\nTeamwork: x/5\n…",
-    "Signature exacte :\nBien cordialement,\nClaire Morel"), as a rule that keeps them line by line; None for any
-    other sentence. Joined into one line, a signature or a scorecard loses the layout the brief fixed. The block
-    ends before a line that is a sentence of its own ("Each line 35 words max.", "Sonst nichts.")."""
-    raw = task[start:end]
-    colon = re.search(r"[:：][ \t]*\n", raw)
-    if colon is not None:  # "Sign every email with exactly:\nWarm regards,\nDana": the intro leads the sentence
-        intro, body_start = raw[: colon.start()].strip(), start + colon.end()
-        lead = intro[intro.rfind("\n") + 1 :].strip(" \t-*•")
-        if "\n" in intro:
-            return None  # lines before the colon too: a list or material, not one intro and its block
-    else:  # "- print a scorecard:" ends the sentence before
-        before = task[:start].rstrip()
-        if not before.endswith((":", "：")):
-            return None
-        intro, body_start = before[before.rfind("\n") + 1 :].strip(" \t-*•:："), start
-        # its last clause names the block ("…, drop the character and print a scorecard")
-        lead = re.split(r"[,;]\s+|\s+and\s+", intro)[-1].strip()
-    lines: list[str] = []
-    block_end = body_start
-    for found in re.finditer(r"[^\n]*\n?", task[body_start:end]):
-        line = found.group(0).strip()
-        if not line:
-            if lines:
-                break  # a blank line ends the block ("Note:\n\nDon't:")
-            continue
-        ordered = _ORDER_LINE.match(line) is not None and len(line.split()) >= 5 and not line.endswith(",")
-        if (_SENTENCE_LINE.fullmatch(line) and not _DEFINED_LABEL.match(line)) or ordered:
-            break  # "Each line 35 words max.", "Never add a PS …": a rule after the lines, not one of them
-        lines.append(line)
-        block_end = body_start + found.start() + len(found.group(0).rstrip())
-    defined = bool(lines) and all(_DEFINED_LABEL.match(line) for line in lines)
-    prefixes = (
-        bool(lines)
-        and all(line.endswith((":", "：")) for line in lines)  # "Day:\nEating & sleep:\n…"
-        and not _SECTION_INTRO.search(intro)  # ("Use these headings:\nSummary:\nRisks:": sections, read apart)
-    )
-    longest = 200 if defined else 80  # a label's definition runs longer than a line of a layout
-    if len(lines) < 2 or len(lines) > 16 or any(len(line) > longest or _LIST_MARK.match(line) for line in lines):
-        return None
-    if not lead or (_NOT_A_BLOCK.search(intro) and not defined and not prefixes):
-        return None  # labels, headers, fields or tools one per line: their own constraints read them
-    if not (defined or prefixes or _BLOCK_INTRO.search(intro) or any(_BLOCK_SLOT.search(line) for line in lines)):
-        return None  # "When you reply:\nKeep it under 120 words", "Wichtig:\n…": rules or facts, not lines to print
-    if sum("→" in line or "->" in line or "=>" in line for line in lines) * 2 >= len(lines):
-        return None  # "selon ce glossaire :\ncompromis de vente → …": material to apply, not lines to print
-    how = (
-        "each line starts with its label, in this order"
-        if prefixes
-        else "each label with what it covers"
-        if defined and _NOT_A_BLOCK.search(intro)
-        else "this layout, line by line; fill in each value"
-        if any(_BLOCK_SLOT.search(line) or _LABELLED_LINE.match(line) for line in lines)
-        else "each line as given, on its own line"
-    )
-    text = f"{lead[0].upper()}{lead[1:]} ({how}):\n" + "\n".join(f"   {line}" for line in lines)
-    return Block(text, block_end)
-
-
-_SECTION_INTRO = re.compile(
-    r"\b(?:head(?:ing|er)s?|sections?|titles?|parts?|überschrift\w*|abschnitt\w*|secci[óo]n\w*|apartados?|"
-    r"titres?|sezion\w*|se[çc][õo]es|kopjes?)\b",
-    re.IGNORECASE,
-)
-# An intro that fixes the lines the reply prints: a layout, a format, a signature, a card ("print a scorecard:",
-# "Sign off exactly:", "Signature exacte :", "Ausgabe genau so, drei Zeilen:", "形式は以下で固定：").
-_BLOCK_INTRO = re.compile(
-    r"\b(?:format\w*|layout|template|exact\w*|exakt\w*|esatt\w*|precie\w*|verbatim|as\s+follows|like\s+this|"
-    r"this\s+way|as\s+below|below|sign\w*|signature|closing|footer|header|card|scorecard|block|box|print\w*|"
-    r"output|return|reply\s+with|lines|zeilen|líneas|lignes|righe|regels|linhas|firma\w*|assinatura|unterschrift|"
-    r"ondertekening|afsluit\w*|grußformel|formule|schema|modèle|plantilla|modello|vorlage|sjabloon|genau\s+so|así|"
-    r"assim|così|comme\s+ceci|ausgabe|salida|sortie|saída|uitvoer|termin\w*\s+(?:con|com|avec|mit|met)|"
-    r"end\s+(?:with|every)|close\s+with|finish\s+with|bottom|beend\w*|abschlie\w*|termin\w*|desp[ií]d\w*|"
-    r"conclu\w*|finaliz\w*|chiud\w*|eindig\w*|encerr\w*)\b|形式|固定|格式|署名|签名|以下",
-    re.IGNORECASE,
-)
-# A line that orders something ("Never add a PS or anything after the sign-off"): the block has ended.
-_ORDER_LINE = re.compile(
-    r"(?:never|don'?t|do\s+not|always|avoid|make\s+sure|please|nunca|no\s+(?:añadas|pongas|uses)|nie(?:mals)?|"
-    r"jamais|ne\s+\w+\s+pas|mai\s+|nooit|niet)\b",
-    re.IGNORECASE,
-)
-_LIST_MARK = re.compile(r"[-*•]\s|\d{1,2}[.)]\s|[{\[]")
-# Intros of lists other constraints read: labels, headings, fields and keys, tools (and a JSON shape).
-_NOT_A_BLOCK = re.compile(
-    r"\b(?:labels?|categor\w+|tags?|head(?:er|ing)s?|sections?|fields?|keys?|columns?|tools?|functions?|json|"
-    r"etiquetas?|etiquettes?|kategorie\w*|rubrie\w*|categorie\w*|überschrift\w*|titres?|títulos?|titoli|campos?|"
-    r"champs?|felder|campi|velden|ferramentas|herramientas|werkzeuge|outils|strumenti)\b|ラベル|标签|分类|カテゴリ|字段|項目",
-    re.IGNORECASE,
-)
-# A value to fill in a layout line: "x/5", "[name]", "<date>", "Tip: (one sentence)", "N", "___", "..."
-_BLOCK_SLOT = re.compile(r"\b[xXN]\b|\[[^\]]{1,30}\]|<[^>]{1,30}>|:\s*\([^)]{1,30}\)\s*$|\{[^}]{1,30}\}|_{3,}|\.{3}|…")
-# "SAFETY_NOW - any mention of wanting to die …": a label and what it covers, one per line
-_DEFINED_LABEL = re.compile(
-    r"(?!(?:IMPORTANT|NOTE|NB|TIP|HINT|WARNING|CAUTION|REMEMBER|PS|EXAMPLE|ALWAYS|NEVER|ONLY)\b)"
-    r"(?:[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*(?:[-–—=:])\s*\S"
-)
-# "Contribution: score 1-5 - one sentence": a labelled line whose value is described, to be filled in
-_LABELLED_LINE = re.compile(r"[^:：]{1,40}[:：]\s*\S")
-# A line that is a sentence of its own ("Sonst nichts.", "Nothing after the scorecard.")
-_SENTENCE_LINE = re.compile(r"[^:：]*\s[^:：]*[.!。]")
 
 
 def _leads_numbered_list(task: str, sentences: list[tuple[int, int]], index: int) -> bool:

@@ -627,12 +627,16 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
     return blocks
 
 
+NOTE_WORDS = (
+    r"(?:IMPORTANT|NOTE|NB|N\.B|TIP|HINT|WARNING|CAUTION|REMEMBER|PS|P\.S|EXAMPLE|EG|E\.G|ALSO|AND|OR|BUT|ALWAYS|"
+    r"NEVER|ONLY)"
+)
+"""Capitalised words that open a note under a label list ("IMPORTANT: never invent a label"), not a label."""
 # "SAFETY_NOW - any mention of …", "billing: charges and refunds": an unbulleted line that defines one code-like
 # label (capitals or snake_case) under a line about labels
 _DEFINED_LINE = re.compile(
     # (not a note under the list: "IMPORTANT: never invent a new label", "NOTE - spam links are always REJECT")
-    r"^[ \t]*(?!(?:IMPORTANT|NOTE|NB|N\.B|TIP|HINT|WARNING|CAUTION|REMEMBER|PS|P\.S|EXAMPLE|EG|E\.G|ALSO|AND|OR|"
-    r"BUT|ALWAYS|NEVER|ONLY)\b)(?P<item>[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
+    rf"^[ \t]*(?!{NOTE_WORDS}\b)(?P<item>[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
     r"(?=[ \t]*(?:[-–—=:]|\s[-–—]\s)[ \t]*\S)"
 )
 
