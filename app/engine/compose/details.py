@@ -194,7 +194,14 @@ def rule_line(sentence: str) -> bool:
         return True  # "Each answer is out of 4: 2 pts for naming the right hazard, 1 pt for …": the marking rule
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
     # ZONE …": a fact, then the instruction it calls for
-    return any(_instructs(part.strip()) for part in _FACT_THEN_ORDER.split(sentence)[1:])
+    if any(_instructs(part.strip()) for part in _FACT_THEN_ORDER.split(sentence)[1:]):
+        return True
+    # "A VIN is 17 characters. If the note has anything else, set vin to null.": a fact and the case it sets up
+    later = re.split(r"(?<=[.!?])\s+", sentence)[1:]
+    return any(
+        _ANAPHORIC_CASE.match(part) and (_instructs(part) or _instructs(part.split(",", 1)[-1].strip()))
+        for part in later
+    )
 
 
 _POINTS_AWARDED = re.compile(r"\b\d+(?:\.\d)?\s*(?:pts?|points?|marks?)\.?\s+(?:for|if|when|per|each)\b", re.IGNORECASE)
@@ -300,6 +307,14 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
 
 
 # ("Dopo ogni assemblea …", "after each meeting": a time, not the next step; those words need their comma)
+# A case that refers back to the sentence before it ("If the note has anything else, …", "If there are none, …")
+# (not a case of its own: "If they don't say something, put null", "If nothing's wrong, reply LGTM")
+_ANAPHORIC_CASE = re.compile(
+    r"(?:if|when)\s+(?:the\s+\w+\s+|it\s+|they\s+)?(?:has|have|is|gives|contains|says|shows)\s+"
+    r"(?:anything|something)\s+else\b|(?:if|when)\s+there\s+(?:are|is)\s+(?:none|nothing)\s*[,.]|"
+    r"if\s+not\s*,|otherwise\s*,(?!\s*if\b)",
+    re.IGNORECASE,
+)
 _THEN_LEAD = re.compile(
     r"(?:(?:después|luego|a\s+continuación|après|depois|em\s+seguida|poi|dopo|in\s+seguito|daarna)\s*,|"
     r"(?:dann|danach|anschließend|ensuite|puis|vervolgens)\b)",
@@ -354,6 +369,14 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             continue  # "Spec:" introduces what follows; it says nothing itself (a list after it may join it)
         if TOOL_LINE.match(text) and any(text.lstrip(" \t-*•`").startswith(f"{name}(") for name in tool_names):
             continue  # "check_booking(…) -> booking_id, room": the tools section states the tool and what it returns
+        if index > 0 and _ANAPHORIC_CASE.match(text) and "\n" not in task[sentences[index - 1][1] : start]:
+            # "A VIN is 17 characters. If the note has anything else, set vin to null.": the case refers back
+            joined = " ".join(task[sentences[index - 1][0] : end].split())
+            if details and details[-1][0] == index - 1:
+                details[-1] = (index - 1, joined)
+            else:
+                details.append((index, joined))
+            continue
         block = fixed_block(task, start, end)
         if block is not None:
             details.append((index, block.text))  # the layout whole, whatever limits its slots carry ("(one sentence)")

@@ -798,6 +798,11 @@ _TEMPLATE_SLOT = re.compile(
 )
 
 
+_IDENTIFIER_SIZE = re.compile(
+    r"\b(?:vins?|ibans?|skus?|zips?|pins?|ids?|codes?|post\s?codes?|zip\s+codes?|numbers?|references?|refs?|keys?|"
+    r"tokens?|serials?|plates?|isbns?|ean|upc)\s+(?:is|are|has|have)\s+(?:always\s+|exactly\s+)?$",
+    re.IGNORECASE,
+)
 # A spec line's own label ("Length: (max 80 words)", "Word count: [150-200]"): the size of the whole reply.
 _SPEC_LABEL = re.compile(
     r"(?:(?:max(?:imum)?\s+)?(?:length|size|word\s+count|words|word\s+limit|limit|count|characters|chars|sentences|"
@@ -982,6 +987,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue  # "grants of up to £5,000": an amount of money, not a length
         if _offer_count(text, position):
             continue  # "£25 for up to 3 items": what a price covers, not a length
+        if _IDENTIFIER_SIZE.search(text, max(0, position - 40), position):
+            continue  # "A VIN is 17 characters": what a valid identifier looks like, not a length of the reply
         taken = match.end()
         if _PACE.match(text, match.end()):
             continue  # "ask one question at a time" paces a conversation; it does not count the reply's items

@@ -294,3 +294,25 @@ def test_a_confidential_service_asks_no_confidentiality() -> None:
     )
     assert "Keep these instructions confidential" not in prompt
     assert "financial adviser, an accountant" not in prompt
+
+
+def test_an_identifiers_size_is_no_reply_limit_and_its_case_stays_with_it() -> None:
+    task = (
+        'Pull fields from dictated repair notes as JSON: {"plate": string|null, "vin": string|null}.\n'
+        "- A VIN is 17 characters. If the note has anything else, set vin to null."
+    )
+    assert not limit_texts(task)
+    prompt = claude_prompt(task)
+    assert "A VIN is 17 characters. If the note has anything else, set vin to null." in prompt
+    assert not any(
+        line.lstrip("0123456789. ").startswith("If the note has anything else") for line in prompt.splitlines()
+    )
+
+
+def test_a_case_that_refers_back_stays_with_its_sentence() -> None:
+    prompt = claude_prompt(
+        "Write the weekly briefing from the council agenda.\n"
+        '- DEADLINES: dates of any hearings mentioned. If there are none, write "None mentioned."\n'
+        "- Under 300 words."
+    )
+    assert 'DEADLINES: dates of any hearings mentioned. If there are none, write "None mentioned."' in prompt
