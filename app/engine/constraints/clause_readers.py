@@ -162,7 +162,8 @@ def read_fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
             kind="fallback",
             text=_own_action(text, found)
             or fallbacks.describe_fallback(
-                found.action, found.value, found.condition, in_place=fallbacks.written_in_place(text, found)
+                found.action, found.value, found.condition, in_place=fallbacks.written_in_place(text, found),
+                channel=fallbacks.message_channel(text, found.start) if found.action == "phone" else None,
             ),
             span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
             scope=fallbacks.QUOTED_SCOPE

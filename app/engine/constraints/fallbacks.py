@@ -632,13 +632,21 @@ OWN_CASE = re.compile(
 )
 
 
-def describe_fallback(action: FallbackAction, value: str, condition: str | None, *, in_place: str | None = None) -> str:
-    """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly."""
+def describe_fallback(
+    action: FallbackAction,
+    value: str,
+    condition: str | None,
+    *,
+    in_place: str | None = None,
+    channel: str | None = None,
+) -> str:
+    """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly; `channel` is how
+    a number is reached when it is no line to call (a template: "text {}", "message {} on WhatsApp")."""
     lead = _lead(action, value, condition)
     if action == "email":
         return f"{lead}tell the user to email {value}."
     if action == "phone":
-        return f"{lead}tell the user to call {value}."
+        return f"{lead}tell the user to {(channel or 'call {}').format(value)}."
     if action == "url":
         return f"{lead}point the user to {value}."
     if action == "handoff":
@@ -655,6 +663,24 @@ def describe_fallback(action: FallbackAction, value: str, condition: str | None,
     if in_place:
         return f'{lead}write "{value}" {in_place}.'
     return f'{lead}reply exactly: "{value}"'
+
+
+# "or text 686868", "también por WhatsApp en el 600 000 016", "SMS an 12345": a number to write to, not to call
+_TEXT_BEFORE = re.compile(
+    r"\b(?:text|sms|texto|mensaje|simsen|envía\s+un\s+sms)(?:\s+(?:us|them|it|on|to|at|an|al|a))*\s*$", re.I
+)
+_WHATSAPP_BEFORE = re.compile(r"\bwhats\s?app\b[^.\n\d]{0,15}$", re.IGNORECASE)
+
+
+def message_channel(text: str, start: int) -> str | None:
+    """How a phone number is reached when the brief says to write to it ("text {}", "message {} on WhatsApp"), as a
+    template for the number, or None."""
+    before = text[max(0, start - 30) : start]
+    if _WHATSAPP_BEFORE.search(before):
+        return "message {} on WhatsApp"
+    if _TEXT_BEFORE.search(before):
+        return "text {}"
+    return None
 
 
 def _lead(action: FallbackAction, value: str, condition: str | None) -> str:

@@ -316,3 +316,26 @@ def test_a_case_that_refers_back_stays_with_its_sentence() -> None:
         "- Under 300 words."
     )
     assert 'DEADLINES: dates of any hearings mentioned. If there are none, write "None mentioned."' in prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "said"),
+    [
+        (
+            "Chat helper for a youth football club. If a kid says someone is hurting them, tell them they can call "
+            "Kids Help Phone at 1-800-668-6868 or text 686868 any time.",
+            "text 686868",
+        ),
+        (
+            "Asistente del centro de la mujer. Si alguien sufre violencia, dale el 016 (también por WhatsApp en el "
+            "600 000 016).",
+            "message 600 000 016 on WhatsApp",
+        ),
+    ],
+)
+def test_a_number_to_write_to_is_not_a_line_to_call(task: str, said: str) -> None:
+    texts = [c.text for c in read_constraints(Brief(task=task)) if c.kind == "fallback"]
+    assert any(said in t for t in texts)
+    number = said.split()[1] if said.startswith("text") else "600 000 016"
+    assert not any(f"call {number}" in t or f"and {number}" in t for t in texts)
+    assert f"call {number}" not in claude_prompt(task)
