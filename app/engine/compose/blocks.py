@@ -88,7 +88,7 @@ _BLOCK_INTRO = re.compile(
     r"this\s+way|as\s+below|below|sign\w*|signature|closing|footer|header|card|scorecard|block|box|print\w*|"
     r"output|return|reply\s+with|lines|zeilen|líneas|lignes|righe|regels|linhas|firma\w*|assinatura|unterschrift|"
     r"ondertekening|afsluit\w*|grußformel|formule|schema|modèle|plantilla|modello|vorlage|sjabloon|genau\s+so|así|"
-    r"assim|così|comme\s+ceci|ausgabe|salida|sortie|saída|uitvoer|termin\w*\s+(?:con|com|avec|mit|met)|"
+    r"assim|così|comme\s+ceci|ausgabe|salida|sortie|saída|uitvoer|"
     r"end\s+(?:with|every)|close\s+with|finish\s+with|bottom|beend\w*|abschlie\w*|termin\w*|desp[ií]d\w*|"
     r"conclu\w*|finaliz\w*|chiud\w*|eindig\w*|encerr\w*)\b|形式|固定|格式|署名|签名|以下",
     re.IGNORECASE,

@@ -212,3 +212,12 @@ def said_before(task: str, constraint: Constraint, pattern: re.Pattern[str], wid
     if span is None or span.field != "task":
         return False
     return pattern.search(task, max(0, span.start - width), span.start) is not None
+
+
+# Points a brief awards for one thing ("2 pts for naming the right hazard", "1 mark if it mentions PPE"): two or
+# more of them are a marking scheme written into the brief.
+POINTS_AWARDED = re.compile(
+    r"\b\d+(?:[.,]\d)?\s*(?:pts?|points?|marks?|punti|puntos?|punkte?|pontos?|punten)\.?\s+"
+    r"(?:for|if|when|per|each|para|por|si|für|wenn|pour|se|voor|als)\b",
+    re.IGNORECASE,
+)

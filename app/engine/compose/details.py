@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from app.engine.compose.blocks import fixed_block
+from app.engine.compose.cues import POINTS_AWARDED
 from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, PURPOSE_NEXT
 from app.engine.compose.sentences import TOOL_LINE, is_item, item_number, numbered_item, split_sentences
 from app.engine.compose.settled import settles_a_topic
@@ -190,7 +191,7 @@ def rule_line(sentence: str) -> bool:
     """Whether a sentence of an English brief is one of its rules, not context: an instruction or a spec line."""
     if _instructs(sentence) or _spec_fragment(sentence):
         return True
-    if len(_POINTS_AWARDED.findall(sentence)) >= 2:
+    if len(POINTS_AWARDED.findall(sentence)) >= 2:
         return True  # "Each answer is out of 4: 2 pts for naming the right hazard, 1 pt for …": the marking rule
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
     # ZONE …": a fact, then the instruction it calls for
@@ -204,7 +205,6 @@ def rule_line(sentence: str) -> bool:
     )
 
 
-_POINTS_AWARDED = re.compile(r"\b\d+(?:\.\d)?\s*(?:pts?|points?|marks?)\.?\s+(?:for|if|when|per|each)\b", re.IGNORECASE)
 _FACT_THEN_ORDER = re.compile(r";\s*|,\s+so\s+(?=[a-z])")
 
 

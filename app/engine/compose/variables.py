@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.engine.brief import describe_variable, variable_cues
+from app.engine.compose.cues import POINTS_AWARDED
 from app.engine.compose.plan import Plan
 from app.engine.constraints.tools import reads
 from app.engine.types import Variable
@@ -236,15 +237,6 @@ _SLOT_SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-# Points a brief awards for one thing ("2 pts for naming the right hazard", "1 mark if it mentions PPE"): two or
-# more of them are the marking scheme itself.
-_POINTS_FOR = re.compile(
-    r"\b\d+(?:[.,]\d)?\s*(?:pts?|points?|marks?|punti|puntos?|punkte?|pontos?|punten)\.?\s+"
-    r"(?:for|if|when|per|each|para|por|si|für|wenn|pour|se|voor|als|per)\b",
-    re.IGNORECASE,
-)
-
-
 # "using the attached rubric", "against our marking scheme": the scheme arrives with the input, whatever points the
 # brief adds (a late penalty)
 _SUPPLIED_RUBRIC = re.compile(
@@ -278,7 +270,7 @@ def variables(plan: Plan) -> list[Variable]:
     # lead that names the slot is that material too.
     leads = [rule.split(":", 1)[0] for rule in plan.detail_rules if ": " in rule and "; " in rule]
     written.update(v.name for v in primary.variables if any(_names_slot(lead, v.name) for lead in leads))
-    if len(_POINTS_FOR.findall(plan.brief.task)) >= 2 and not _SUPPLIED_RUBRIC.search(plan.brief.task):
+    if len(POINTS_AWARDED.findall(plan.brief.task)) >= 2 and not _SUPPLIED_RUBRIC.search(plan.brief.task):
         written.add("rubric")  # "out of 4: 2 pts for naming the hazard, 1 pt for a control …": the scheme is written
     if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
