@@ -125,9 +125,25 @@ _AUDIENCE = re.compile(
 )
 _FORMAT_CUES: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
     (re.compile(r"\bjson\b", re.IGNORECASE), "json"),
-    (re.compile(r"\b(?:table|tabular)\b", re.IGNORECASE), "table"),
+    # A reply laid out as a table ("as a table", "a Markdown table", "a table with columns"), not a database's or a
+    # restaurant's ("table locks", "the events table has 120M rows", "the tide table we paste", "booking a table")
+    (
+        re.compile(
+            r"\b(?:as|in|into|a|an|one)\s+(?:(?!the\b|this\b|that\b)[\w-]+\s+){0,2}?table\b"
+            r"(?!\s+(?:locks?|locking|scans?|names?|schemas?|rewrites?|partitions?|bloat|sizes?|joins?|has|is)\b)|"
+            r"\btable\s+with\s+(?:\w+\s+){0,2}?columns\b|\btabular\b",
+            re.IGNORECASE,
+        ),
+        "table",
+    ),
     (re.compile(r"\bbullet(?:ed)?(?:\s+points?|\s+list)?\b|\bbullets\b", re.IGNORECASE), "bullets"),
     (re.compile(r"\bmarkdown\b", re.IGNORECASE), "markdown"),
+)
+# "booking a table", "locks a table", "adds a table": the table is the thing acted on, not the reply's layout
+_TABLE_VERB = re.compile(
+    r"\b(?:book(?:s|ing)?|reserv\w*|lock(?:s|ing)?|add(?:s|ing)?|creat\w*|drop(?:s|ping)?|alter(?:s|ing)?|"
+    r"join(?:s|ing)?|truncat\w*|renam\w*|partition\w*|scan(?:s|ning)?)\s+$",
+    re.IGNORECASE,
 )
 _NEGATED_CUE = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor|instead of|rather than)\b[^.;:]*$", re.I)
 _LENGTH_CUES: tuple[tuple[re.Pattern[str], Length], ...] = (
@@ -475,7 +491,11 @@ def extract_entities(task: str) -> Entities:
     replied = TOOLS_INTRO.sub(lambda m: " " * len(m.group(0)), replied)  # "工具如下（JSON 格式）：": the tool list's
     for pattern, kind in _FORMAT_CUES:
         # "no markdown", "without bullets", "not as JSON" name a format to avoid, not the one to use.
-        if any(not _NEGATED_CUE.search(replied[max(0, m.start() - 25) : m.start()]) for m in pattern.finditer(replied)):
+        if any(
+            not _NEGATED_CUE.search(replied[max(0, m.start() - 25) : m.start()])
+            and not (kind == "table" and _TABLE_VERB.search(replied[max(0, m.start() - 14) : m.start()]))
+            for m in pattern.finditer(replied)
+        ):
             output_kind = kind
             break
     length: Length | None = None

@@ -108,6 +108,8 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         return False
     if not _within_limits(out, inputs.limits) or not _known_tables(out, inputs) or not _required_sql(out, inputs):
         return False
+    if not all(heading.lower() in out.lower() for heading in inputs.headings):
+        return False  # "BLOCKERS / RISKS / NITS, each on its own line": an example without them teaches another shape
     kind = inputs.output.kind
     if kind == "label" and inputs.labels:
         return out in inputs.labels and LABEL_THEN_MORE not in inputs.output.description

@@ -35,6 +35,8 @@ class ExampleInputs:
     limits: tuple[Constraint, ...] = ()
     forbidden: frozenset[str] = field(default_factory=frozenset)
     reply_language: str | None = None
+    headings: tuple[str, ...] = ()
+    """The section headings the brief's own outline gives the reply: an example without them shows another shape."""
     material: str = ""
     """Reference material pasted into the brief (a schema, a policy): an example may name only what it or the task
     names (a query's tables)."""

@@ -143,6 +143,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     contacts_in_text: bool = False
     """It writes a text for a third party (a letter, a blurb, an e-mail): a contact the brief gives with no case of its
     own ("contact: hr@…") belongs in that text, not in a "when you cannot help" line for the requester."""
+    covers: tuple[str, ...] = ()
+    """Ids of jobs this one already does in its own way, which therefore join no blend it leads: a code review's
+    fixes are code, but "write complete, runnable code" or "write read-only queries" would turn it into authoring."""
     variants: tuple[Variant, ...] = ()
     """Narrower jobs with their own rules and output; the first whose cue matches the task applies."""
 

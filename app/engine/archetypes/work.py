@@ -316,6 +316,7 @@ CODE_REVIEWER = Archetype(
     # Code and queries for a business in any domain advise no one on that domain (an insurance brokerage's PHP).
     safety_packs=False,
     title="Code reviewer",
+    covers=("coding_assistant", "sql_analyst"),
     features=(
         feat(
             "code review",

@@ -185,6 +185,7 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
         forbidden=frozenset(plan.conflicts.forbidden),
         reply_language=plan.language,
         material=plan.material,
+        headings=tuple(v for c in plan.of_kind("format") if c.value == "sections" for v in c.values),
     )  # fmt: skip
     built, warnings = build_examples(inputs)
     # A built example that settles a topic the brief settles in its own words ("I'm passing this to a human

@@ -387,7 +387,9 @@ def make_plan(
             judge = next(a for a in REGISTRY if a.uses_labels)
         if judge is not None:
             primary, secondaries = judge, [a for a in secondaries if a is not judge]
-    blended = tuple(a for a in secondaries if primary.blendable and a.blendable and a.id in worded)
+    blended = tuple(
+        a for a in secondaries if primary.blendable and a.blendable and a.id in worded and a.id not in primary.covers
+    )
     # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
     # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).
     partners = tuple(

@@ -104,6 +104,13 @@ TOPICS: tuple[Topic, ...] = (
         phrase=True,
     ),
     Topic(
+        "finding_layout",
+        # "one finding per line as `path/to/file.py:LINE - problem - fix`", "each starting with file:line": the
+        # brief's own layout places each finding, so no quoted hunk goes beside it
+        _p(r"\b(?:file|path)(?:[\w/]*\.\w+)?\s*:\s*line\b"),
+        _p(r"\bQuote\s+the\s+exact\s+line\s+or\s+hunk\s+for\s+each\s+finding\b"),
+    ),
+    Topic(
         "no_owner",
         # "if no owner, write TBD", "没提到负责人的写待定", "leave owner blank when nobody is named"
         _p(

@@ -846,6 +846,8 @@ def find_requirement(text: str) -> FoundRule | None:
         return None
     if re.fullmatch(r"[^\W\d_][\w ,¿?-]{0,40}[:：]", stripped):
         return None  # "Cómo debe funcionar:", "How it must work:": a heading over the rules, no rule itself
+    if stripped.isupper() and len(stripped.split()) <= 3:
+        return None  # "MUST FIX", "SHOULD HAVE": a heading of the reply's outline, not a rule
     if is_english(stripped):
         return FoundRule(instruction_case(stripped), None, None, 0, len(text.rstrip()))
     return FoundRule(f'Follow this rule from the brief: "{stripped.rstrip(".。")}".', None, None, 0, len(text.rstrip()))

@@ -102,7 +102,8 @@ def _heading(match: re.Match[str]) -> tuple[str, str] | None:
     head = (match.group("head") or "").strip().strip("\"'“”")
     desc = (match.group("desc") or "").strip()
     words = _WORD.findall(head)
-    if not words or len(head.split()) > 5 or _SENTENCE_WORD.search(head):
+    # "MUST FIX", "SHOULD FIX": a capitalised heading may hold a modal; a sentence is not written in capitals
+    if not words or len(head.split()) > 5 or (_SENTENCE_WORD.search(head) and not head.isupper()):
         return None
     if match.group("sep") is None and not match.group("bold") and not head.isupper():
         return None  # a bare line is a heading only when it looks like one ("WHY", "**Fix**")

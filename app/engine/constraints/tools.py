@@ -133,6 +133,9 @@ _ACTS = re.compile(
 )
 
 
+_CODE_PLURAL = re.compile(r"`?\s+(?:functions|methods|calls|hooks|handlers)\b", re.IGNORECASE)
+
+
 def find_tools(text: str) -> list[FoundTool]:
     """Every tool named in one clause, in order."""
     if "(" not in text and "`" not in text and "_" not in text and not _TOOL_CONTEXT.search(text):
@@ -150,6 +153,8 @@ def find_tools(text: str) -> list[FoundTool]:
         name = match.group("name")
         if re.match(r"\.[A-Za-z_]", text[match.end() : match.end() + 2]):
             continue  # "op.get_context().autocommit_block()": a call chain in code, not a tool
+        if _CODE_PLURAL.match(text, match.end()) and not _looks_like_tool(name, "", match.group(0).startswith("`")):
+            continue  # "downgrade() functions that are missing": code under discussion, many of them, no one tool
         plain_in_list = code_like and bool(params) and name.lower() not in _NOT_TOOLS and len(name) >= 3
         if params is None or not (plain_in_list or _looks_like_tool(name, text, match.group(0).startswith("`"))):
             continue
