@@ -274,8 +274,8 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
                 )
         text = re.sub(r"^・\s*", "", " ".join(sentence.split()))  # "・出力は英訳だけ。": the list dot is no word
         heading = _RULES_HEADING.match(text)
-        if heading is not None and not text[heading.end() :].strip():
-            continue  # "规则：" alone: it introduces the rules below and says nothing itself
+        if (heading is not None and not text[heading.end() :].strip()) or _BARE_HEADING.fullmatch(text):
+            continue  # "规则：", "表结构：" alone: it introduces what follows and says nothing itself
         if heading is not None:
             text = text[heading.end() :].lstrip()  # "要求：\n1. 绝对不能…": the heading over the list is no rule
         # "2. 每次回答不超过150字。": the brief's item number would sit beside the prompt's own numbering
@@ -337,6 +337,8 @@ def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
     return signatures >= 1 and len("".join(_LIST_GLUE.sub(" ", rest).split())) <= 4
 
 
+# "表结构：", "Tablas:", "Datenmodell:": a heading alone on its line, over lines the prompt states in their own place
+_BARE_HEADING = re.compile(r"[^\W\d_][\w ·-]{0,24}[:：]")
 # "Spec:", "Format, no exceptions:": a line that introduces what follows
 _HEADING = re.compile(r"[\w -]{1,30}(?:,\s*no\s+exceptions?|\s*\((?:strict|important|must)\))?:")
 

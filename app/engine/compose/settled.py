@@ -503,6 +503,25 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bclarifying\s+question\b|\bAsk\s+which\s+\w+(?:\s+or\s+[\w\s]+?)?\s+the\s+user\s+means\b"),
     ),
     Topic(
+        "unanswerable_query",
+        # "if a table or column doesn't exist, reply only: …", "问题里提到的表或字段不存在时，只回复：…": the brief says
+        # what a question the data cannot answer gets, so no "say so" of the default and no question back
+        _p(
+            r"\b(?:tables?|columns?|fields?|data)\b[^.;\n]{0,40}\b(?:missing|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+exist|"
+            r"isn'?t\s+(?:there|in\s+the\s+schema)|not\s+in\s+the\s+schema)\b[^.;\n]{0,40}"
+            r"\b(?:reply|say|answer|respond|output|return|write)\b|"
+            r"\b(?:can'?t|cannot|can\s+not)\s+be\s+answered\s+(?:from|with)\s+(?:the|this|our)\s+(?:data|schema|tables)\b|"
+            r"(?:表|字段|列)(?:或(?:表|字段|列))?不存在|无法用现有数据|现有表[^。\n]{0,8}(?:没有|查不到)|(?:テーブル|カラム|列)が(?:存在しない|ない)|"
+            r"\b(?:tabla|columna|campo)s?\b[^.;\n]{0,30}\bno\s+existe|\b(?:tabelle|spalte|feld)\b[^.;\n]{0,30}"
+            r"\b(?:existiert\s+nicht|gibt\s+es\s+nicht)|\b(?:table|colonne|champ)\b[^.;\n]{0,30}\bn'existe\s+pas"
+        ),
+        _p(
+            r";\s+if\s+a\s+needed\s+column\s+is\s+missing,\s+say\s+so\b|"
+            r"\bAsk\s+which\s+table\s+or\s+metric\s+definition\s+the\s+user\s+means\s+before\s+writing\s+the\s+query\.?"
+        ),
+        phrase=True,
+    ),
+    Topic(
         "missing_value",
         # "use an empty string when a value is missing, never null", "write N/A", "leave it blank"
         _p(
