@@ -321,6 +321,21 @@ _CJK_ORG = re.compile(
 
 
 # "Greenhollow Garden Centre wants a "plant doctor" …": the business that asks, named first.
+# "Booking assistant for the Brenner car workshop", "the front desk at the Riverside dental clinic": a named
+# business described by its kind, the name before the noun
+_ORG_THE_NAMED = re.compile(
+    r"\b(?i:for|at)\s+the\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?P<noun>(?:[a-z]+\s+)?"
+    r"(?:workshop|garage|clinic|surgery|practice|shop|store|bakery|caf[eé]|restaurant|hotel|gym|studio|salon|pharmacy|"
+    r"library|museum|school|academy|club|society|centre|center|charity|trust|firm|agency|company|brewery|farm|nursery|"
+    r"theatre|theater|council|hospital|bank|co-?op|cooperative|association|foundation|hostel|inn|pub|bar))\b"
+)
+# "für die Autowerkstatt Brenner", "für unsere Zahnarztpraxis Dr. Albers": a German business noun, then its name
+_GERMAN_ORG = re.compile(
+    r"\b(?:für|bei|von)\s+(?:die|den|das|der|dem|unsere?[nm]?)\s+(?P<name>[A-ZÄÖÜ]\w*(?:werkstatt|praxis|kanzlei|"
+    r"apotheke|bäckerei|klinik|schule|buchhandlung|gärtnerei|brauerei|hotel|pension|verein|firma|agentur|bank|"
+    r"genossenschaft|stiftung|bibliothek|galerie|museum|studio|salon|laden|shop|café|restaurant|metzgerei|"
+    r"versicherung)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w&'’-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&'’-]*)?)(?=\s+(?:in|aus|am|an|im)\b|[\s,.;:()]|$)"
+)
 _ORG_WANTS = re.compile(
     r"^\s*(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+(?:wants|needs|would\s+like|is\s+looking\s+for)\s"
 )
@@ -372,6 +387,9 @@ def _foreign_organization(text: str) -> str | None:
         re.I,
     ):
         return None
+    german = _GERMAN_ORG.search(text)
+    if german is not None:
+        return " ".join(w for w in german.group("name").split() if w not in _ROMANCE_NOT_NAMES)
     titled = _FOREIGN_TITLE.match(text)
     if titled is not None and titled.group("name").split()[0].lower() not in _TITLE_WORDS:
         return titled.group("name")
@@ -465,6 +483,9 @@ def _organization(text: str) -> tuple[str | None, str | None]:
         if words:
             org = " ".join(words).rstrip(".")
             return org, None
+    described = _ORG_THE_NAMED.search(text)
+    if described is not None and described.group("name").split()[0] not in _NOT_NAMES:
+        return f"the {described.group('name')} {described.group('noun')}", None
     wants = _ORG_WANTS.match(text)
     if wants is not None and wants.group("name").split()[0] not in _NOT_NAMES:
         return wants.group("name"), None
