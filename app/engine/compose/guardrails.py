@@ -144,6 +144,9 @@ def _contact(fallback: Constraint) -> tuple[FallbackAction, str] | None:
     return None
 
 
+_GIVEN_CONTACT = re.compile(r",?\s+and\s+point\s+to\s+the\s+contact\s+the\s+instructions\s+give\s+for\s+the\s+rest")
+
+
 def guardrails(plan: Plan) -> Guardrails:
     """The guardrails for the plan."""
     # A number inside a sentence the reply must carry whole is said by that sentence's requirement, in context.
@@ -186,6 +189,8 @@ def guardrails(plan: Plan) -> Guardrails:
         out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it
     else:
         out_of_scope = localise_reply_quotes(plan.fill(primary.out_of_scope), plan.language)
+        if not any(_contact(c) for c in plan.of_kind("fallback")):
+            out_of_scope = _GIVEN_CONTACT.sub("", out_of_scope)  # a brief that gives no contact: nothing to point to
         if plan.conflicts.clashes(out_of_scope):
             out_of_scope = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
             if plan.conflicts.clashes(out_of_scope):

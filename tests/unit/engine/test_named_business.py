@@ -35,3 +35,16 @@ def test_tool_agent_role_names_the_workshop() -> None:
     )
     role = generate(Brief(task=task, target="claude")).prompt.split("</role>")[0]
     assert "Autowerkstatt Brenner" in role
+
+
+def test_no_contact_to_point_to_when_the_brief_gives_none() -> None:
+    task = (
+        "Chat booking assistant for the Brenner car workshop.\n\nTools:\nfind_slots(service, from_date)\n"
+        "book_slot(plate, slot_id)\n\nAlways call find_slots before book_slot."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "point to the contact the instructions give" not in prompt
+    with_contact = generate(
+        Brief(task=task + " If we can't help, tell them to email desk@brenner.example.", target="claude")
+    )
+    assert "desk@brenner.example" in with_contact.prompt
