@@ -87,8 +87,12 @@ class ArchetypeMatch(EngineStruct, kw_only=True):
     rank: Literal["primary", "secondary"] = "primary"
 
 
-def score_all(text: str) -> list[ArchetypeMatch]:
-    """Every archetype with a positive combined score, best first (ties in registry order), ranked "secondary"."""
+def score_all(text: str, keyword_text: str | None = None) -> list[ArchetypeMatch]:
+    """Every archetype with a positive combined score, best first (ties in registry order), ranked "secondary".
+
+    `keyword_text`: the text the keyword features read, when it differs from what the model reads (a tool's
+    parameters are blanked for the keywords: `create_ticket(…, summary)` asks for no summary, but the model still
+    sees a whole brief)."""
     prepared = prepare(text)
     if not _CONTENT.search(prepared):
         return []
@@ -96,7 +100,8 @@ def score_all(text: str) -> list[ArchetypeMatch]:
     probabilities = dict(zip(model.labels, model.probabilities(prepared), strict=True))
     keyword_labels: dict[str, list[str]] = {}
     keyword_points: dict[str, int] = {}
-    window = prepared[:MAX_CHARS]  # the model's window: hundreds of keyword regexes must not scan a whole prompt
+    # the model's window: hundreds of keyword regexes must not scan a whole prompt
+    window = (prepared if keyword_text is None else prepare(keyword_text))[:MAX_CHARS]
     plain = _ASCII_UNSAFE.search(window) is None
     if not plain:
         window = _CJK_LATIN_SEAM.sub(" ", window)
@@ -128,13 +133,13 @@ LABELLING_IDS = ("classification", "content_moderation", "grader")
 """Jobs whose output is a label from a closed set."""
 
 
-def classify(text: str, *, closed_label_set: bool = False) -> list[ArchetypeMatch]:
+def classify(text: str, *, closed_label_set: bool = False, keyword_text: str | None = None) -> list[ArchetypeMatch]:
     """Return the primary archetype first, then up to two secondary archetypes for a brief that blends jobs.
 
     `closed_label_set`: the brief states the labels its output must use. The general assistant assigns no labels,
     so such a brief goes to the best-scoring labelling job instead ("tag recipes as vegan / vegetarian / …").
     """
-    ranked = score_all(text)
+    ranked = score_all(text, keyword_text)
     if not ranked:
         return [ArchetypeMatch(id=FALLBACK_ID, score=0, features=[])]
     if closed_label_set and ranked[0].id == FALLBACK_ID:

@@ -103,7 +103,8 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
         any(c.kind == "labels" and c.scope is None for c in constraints) and not tools and asks_for_label(brief.task)
     )
     task = _without_destination(without_asides(without_tool_output(_without_background(brief.task))))
-    matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels)
+    keywords = _without_prohibitions(_without_tool_words(task, constraints), constraints) if tools else None
+    matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels, keyword_text=keywords)
     collects = any(c.kind == "fields" and c.value == "collect" for c in constraints)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task, collects)
     matches = _notes_writer_leads(_strong_keyword_leads(matches), task, labels)
@@ -114,6 +115,29 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     matches = _field_record_leads(matches, constraints)
     matches = _without_covered_secondaries(matches)
     return _tools_lead(matches) if tools else _without_toolless_agent(matches)
+
+
+_RETURNS = re.compile(r"\s*(?:->|→|=>|:\s*(?:Promise|\{|\[))")
+
+
+def _without_tool_words(task: str, constraints: Sequence[Constraint]) -> str:
+    """The task with the stated tools' signatures and JSON definitions blanked (offsets kept): '{"name": …,
+    "params": {"phone": "string"}}' is how the agent works, not a coding job, and `create_ticket(…, summary)` asks for
+    no summary."""
+    for c in constraints:
+        if c.kind != "tool" or c.span is None or c.span.field != "task":
+            continue
+        start, end = c.span.start, c.span.end
+        if c.span.text.lstrip()[:1] != "{":
+            opening = c.span.text.find("(")
+            if opening < 0:
+                continue
+            start += opening + 1  # the name and its "(" stay: they say a tool is called
+            line_end = task.find("\n", end)
+            if _RETURNS.match(task, end):
+                end = len(task) if line_end < 0 else line_end  # "-> rows as JSON": what the tool gives back
+        task = task[:start] + " " * (end - start) + task[end:]
+    return task
 
 
 def _without_toolless_agent(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:

@@ -232,7 +232,9 @@ CODING_ASSISTANT = Archetype(
         # "handles refills using these functions: lookup_patient(…)": functions an assistant calls are its tools
         feat(
             "refactoring",
-            r"\brefactor\w*|\bunit tests?\b|(?<!these )(?<!following )\bfunctions?\b(?!\s*:)|\bscripts?\b",
+            # ("any other function", "available functions": the tools an agent calls)
+            r"\brefactor\w*|\bunit tests?\b|(?<!these )(?<!following )(?<!other )(?<!available )(?<!any )"
+            r"\bfunctions?\b(?!\s*:)|\bscripts?\b",
             2,
         ),
         # "helps people write Alembic migrations": migration code is code, even about tables

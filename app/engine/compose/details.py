@@ -264,6 +264,8 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
         following = task[slice(*sentences[index + 1])] if index + 1 < len(sentences) else ""
         if sentence.rstrip().endswith(":") and _only_tool_lines(" ".join(following.split()), tool_names):
             continue  # "Du hast diese Funktionen:" introduces the tool list, which the tools section states
+        if _only_tool_objects(task, start, end, constraints):
+            continue  # 'Funciones disponibles: {"name": "consultar_alumno", …}': the tools section states them
         for literal_start, literal_end in sorted(literals, reverse=True):
             if start <= literal_start and literal_end <= end:
                 # 'Devuelve SOLO este JSON: {…}': the output format shows the schema; the sentence points to it
@@ -322,16 +324,34 @@ _THEN_LEAD = re.compile(
 )
 _LEADING_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)、．]|[（(]\d{1,2}[)）])\s*(?=\S)")
 # A heading word and its colon ("Ferramentas:", "Regras:", "Herramientas:") or a list dash between tool lines.
-_LIST_GLUE = re.compile(r"(?:^|\s)[^\W\d_]{3,20}\s*:|(?:^|\s)[-*•](?=\s)")
+_LIST_GLUE = re.compile(r"(?:^|\s)[^\W\d_]{3,20}\s*[:：]|(?:^|\s)[-*•](?=\s)")
+
+
+def _only_tool_objects(task: str, start: int, end: int, constraints: Sequence[Constraint]) -> bool:
+    """Whether a sentence is only tools written as JSON objects, with at most a heading before them."""
+    rest, cut = task[start:end], False
+    for c in sorted(constraints, key=lambda c: -(c.span.start if c.span else 0)):
+        span = c.span
+        if c.kind != "tool" or span is None or span.field != "task" or not start <= span.start < span.end <= end:
+            continue
+        if span.text.lstrip().startswith("{"):
+            rest, cut = rest[: span.start - start] + rest[span.end - start :], True
+    rest = " ".join(rest.split())
+    return cut and (not rest or _BARE_HEADING.fullmatch(rest) is not None)
 
 
 def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
     """Whether a sentence is only the brief's tool list: signatures of extracted tools, what they return, headings."""
     if not tool_names:
         return False
-    rest, signatures = text, 0
+    # "def get_ticket(ticket_no: str) -> dict  # what it does": Python's keyword and comments are part of the list
+    rest, signatures = re.sub(r"\bdef\s+", " ", re.sub(r"#[^#]*?(?=\s+def\s|$)", " ", text)), 0
     for name in tool_names:
-        rest, count = re.subn(rf"`?{re.escape(name)}\([^()]*\)`?(?:\s*(?:→|->|=>|[-–—:])\s*[^-–—\n]*)?", " ", rest)
+        rest, count = re.subn(
+            rf"`?{re.escape(name)}\([^()]*\)`?(?:\s*(?:→|->|=>|[-–—:])\s*(?:(?!\s*`?[A-Za-z_]\w*\()[^-–—\n])*)?",
+            " ",
+            rest,
+        )
         signatures += count
     # what is left is at most a heading or a dash (counted in characters: Japanese has no spaces between words)
     return signatures >= 1 and len("".join(_LIST_GLUE.sub(" ", rest).split())) <= 4

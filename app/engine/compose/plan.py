@@ -320,7 +320,9 @@ def _as_categories(constraint: Constraint) -> Constraint:
 
 
 # Features that name a domain, not a job: "grammar" as a school subject, "reports", "invoices", "developers".
-_DOMAIN_HINTS = frozenset({"subjects", "long input", "forms/invoices", "developers", "database", "inbox"})
+_DOMAIN_HINTS = frozenset(
+    {"subjects", "long input", "forms/invoices", "developers", "database", "inbox", "students", "learning"}
+)
 
 
 def _names_job(match: ArchetypeMatch) -> bool:

@@ -120,6 +120,9 @@ def _field_formats(obj: structure.FoundObject, schema: dict[str, object]) -> Non
 _TYPE_WORDS = frozenset({"string", "str", "number", "integer", "int", "boolean", "bool", "object", "array", "null"})
 
 
+_PARAMETER_KEYS = ("parameters", "params", "args", "arguments", "input_schema", "inputSchema")
+
+
 def _tool_spec(value: object) -> tuple[str, list[str], str | None] | None:
     """A function-calling tool written as JSON ({"name", "description", "parameters"}, or OpenAI's
     {"type": "function", "function": {…}}): its name, parameters and purpose."""
@@ -128,7 +131,12 @@ def _tool_spec(value: object) -> tuple[str, list[str], str | None] | None:
     inner = value.get("function")
     if value.get("type") == "function" and isinstance(inner, dict):
         value = inner
-    name, parameters, description = value.get("name"), value.get("parameters"), value.get("description")
+    name, description = value.get("name"), value.get("description")
+    # '{"name": "consultar_alumno", "params": {…}, "returns": "…"}': the same tool in a user's own keys
+    parameters = next((value[k] for k in _PARAMETER_KEYS if isinstance(value.get(k), dict)), None)
+    returns = value.get("returns")
+    if description is None and isinstance(returns, str) and returns.strip():
+        description = f"returns {returns.strip()}"
     if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][\w.]*", name):
         return None
     if name.lower() in _TYPE_WORDS or (isinstance(description, str) and description.lower() in _TYPE_WORDS):
@@ -685,6 +693,19 @@ def _without_stray_go_over(found: list[Constraint]) -> list[Constraint]:
     return out
 
 
+def _inside_a_signature(constraint: Constraint, found: list[Constraint]) -> bool:
+    """Whether a label set or field list was read from inside a tool's signature: "category: str, summary: str" in
+    `create_ticket(…)` are its parameters and their types, not the reply's labels."""
+    span = constraint.span
+    if constraint.kind not in ("labels", "fields") or span is None:
+        return False
+    return any(
+        c.kind == "tool" and c.span is not None and c.span.field == span.field
+        and c.span.start < span.start and span.end <= c.span.end
+        for c in found
+    )  # fmt: skip
+
+
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
@@ -722,6 +743,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
         c for c in unique
         if not (c.kind == "fields" and tool_names & set(c.values) and set(c.values) <= tool_words)
     ]  # fmt: skip
+    unique = [c for c in unique if not _inside_a_signature(c, unique)]
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)

@@ -22,7 +22,9 @@ _LINK_WORDS = (
     r"valeurs|é|são|deve|pode|um|uma|dos|das|seguintes|è|sono|essere|dei|delle|seguenti|valori|moet|zijn|kan|een|"
     r"van|volgende|waarden"
 )
-_LINK = rf"`?(?:\s*(?:\b(?:{_LINK_WORDS})\b|[:=(–—-]))*\s*$"
+# "category は次のいずれか：", "category 只能是以下之一：": the same link in Japanese and Chinese (no word breaks)
+_CJK_LINK = r"は|次の|のいずれか|いずれか|以下の|以下|之一|只能|必须|取值|为|是"
+_LINK = rf"`?(?:\s*(?:\b(?:{_LINK_WORDS})\b|[:=(–—：-]|{_CJK_LINK}))*\s*$"
 
 
 def _field_text(brief: Brief, span: BriefSpan) -> str:
@@ -39,7 +41,7 @@ def _field_text(brief: Brief, span: BriefSpan) -> str:
 # must be low or high" binds it, "Label the message: spam or ham" does not.
 _BINDING = re.compile(
     r"\b(?:is|are|must|should|can|may|takes?|accepts?|es|son|debe|puede|ist|sind|muss|kann|est|sont|doit|peut|é|são|"
-    r"deve|pode|è|sono|moet|zijn)\b|[=(]",
+    r"deve|pode|è|sono|moet|zijn)\b|[=(]|は|いずれか|之一|只能|取值",
     re.IGNORECASE,
 )
 

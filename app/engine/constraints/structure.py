@@ -434,8 +434,10 @@ def _latin_keys(text: str) -> FoundFields | None:
     if "{" in text:
         return None
     for match in _LATIN_LIST.finditer(text):
-        if re.search(r"\w\(\s*$", text[: match.start()]):
-            continue  # "get_schedule(store_id, date)": a tool's parameters, not output fields
+        if re.search(r"\w\([^()]*$", text[: match.start()]):
+            # "get_schedule(store_id, date)", "verify_employee(employee_id: str, birth_mmdd: str)": a tool's
+            # parameters (and their types), not output fields
+            continue
         items = [item.strip() for item in re.split(r"\s*[、，,/]\s*", match.group("list"))]
         if len(set(items)) == len(items) and any("_" in item for item in items):
             return FoundFields(items, match.start("list"), match.end("list"))

@@ -14,6 +14,12 @@ _TS_RETURN = re.compile(
     r"\s*:\s*(?:Promise<\s*(?P<promised>[^\n]{1,200}?)>|(?P<type>(?:\{|\[|(?:string|number|boolean|void)\b)[^\n]{0,200}?))"
     r"\s*;?\s*(?=\n|$)"
 )
+# A Python signature: "def get_ticket(ticket_no: str) -> dict  # what it does"
+_PY_DEF = re.compile(r"\bdef\s+$")
+_PY_RETURN = re.compile(
+    r"\s*->\s*(?P<type>[\w.]+(?:\[[^\]\n]*\])?(?:\s*\|\s*[\w.]+(?:\[[^\]\n]*\])?)*)\s*:?[ \t]*"
+    r"(?:#[ \t]*(?P<comment>[^\n]*?))?[ \t]*(?=\n|$|\s+def\b)"
+)
 _NAMED = re.compile(
     rf"`(?P<bt>{_IDENT})`\s+(?:tool|function|api|endpoint|action)\b|"
     rf"\b(?:tool|function|action|endpoint)s?\s+(?:called|named)\s+`?(?P<called>{_IDENT})`?|"
@@ -157,6 +163,15 @@ def find_tools(text: str) -> list[FoundTool]:
             continue  # "downgrade() functions that are missing": code under discussion, many of them, no one tool
         plain_in_list = code_like and bool(params) and name.lower() not in _NOT_TOOLS and len(name) >= 3
         if params is None or not (plain_in_list or _looks_like_tool(name, text, match.group(0).startswith("`"))):
+            continue
+        python = _PY_RETURN.match(text, match.end()) if _PY_DEF.search(text, 0, match.start()) else None
+        if python is not None:
+            # "def reset_password(employee_id: str) -> str  # sends a temporary password by SMS"
+            returns = f"returns {python.group('type').strip()}"
+            if python.group("comment"):
+                returns += f" ({python.group('comment').strip()})"
+            found.append(FoundTool(name, params, returns, match.start(), python.end()))
+            taken.append((match.start(), python.end()))
             continue
         typed = _TS_RETURN.match(text, match.end())
         if typed is not None:
