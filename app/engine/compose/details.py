@@ -193,6 +193,8 @@ def rule_line(sentence: str) -> bool:
         return True
     if len(POINTS_AWARDED.findall(sentence)) >= 2:
         return True  # "Each answer is out of 4: 2 pts for naming the right hazard, 1 pt for …": the marking rule
+    if _REPLY_SHAPE.match(sentence):
+        return True  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
     # ZONE …": a fact, then the instruction it calls for
     if any(_instructs(part.strip()) for part in _FACT_THEN_ORDER.split(sentence)[1:]):
@@ -205,6 +207,12 @@ def rule_line(sentence: str) -> bool:
     )
 
 
+_REPLY_SHAPE = re.compile(
+    r"\s*(?:the\s+)?(?:(?:first|last|final|opening|closing|top)\s+line|output|reply|answer|response)\s+"
+    r"(?:of\s+(?:the|your|each|every|\w{3})\s+(?:output|reply|answer|response|message)\s+)?"
+    r"(?:is|are|must|should|has\s+to|always|starts?|begins?|ends?)\b",
+    re.IGNORECASE,
+)
 _FACT_THEN_ORDER = re.compile(r";\s*|,\s+so\s+(?=[a-z])")
 
 
@@ -600,7 +608,7 @@ def _parts(text: str) -> list[tuple[int, int]]:
     bounds, depth, start = [], 0, 0
     for index, char in enumerate(text):
         depth += (char == "(") - (char == ")")
-        if char in ",;" and depth == 0:
+        if (char in ",;" and depth == 0) or char == "\n":  # a line break ends a part: "first:\n[A|B] path - fix"
             bounds.append((start, index))
             start = index + 1
     bounds.append((start, len(text.rstrip().rstrip(".!?"))))
@@ -619,6 +627,13 @@ _LINKED_PART = re.compile(
     r"(?:then|and|or|but|so|until|till|unless|before|after|which|that|who|because|otherwise|if|when|instead|"
     r"except|with|without|even|also|plus|only|just|e\.g|i\.e|etc|in|on|at|for|as|to|from|by|under|"
     r"over|into|within|per|each|every|using|via|like|such)\b",
+    re.IGNORECASE,
+)
+
+
+_INTRO_ONLY = re.compile(
+    r"(?:(?:return|output|reply|respond|format|use|give|write|print|answer|pick|choose)\b[^:：]{0,20}|"
+    r"[^:：]{0,30}\b(?:label\s+set|labels|categories|format|fields|columns|template|layout|shape)\b[^:：]{0,25})[:：]",
     re.IGNORECASE,
 )
 
@@ -642,6 +657,9 @@ def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
             after_constraint = True
             continue
         part = " ".join(text[start:end].split())
+        if _INTRO_ONLY.fullmatch(part):
+            continue  # "Return only:", "Label set (pick exactly ONE):": it introduces the layout on the next line
+        part = part.rstrip(":：").rstrip()  # "most severe first:" before the line's layout keeps what it says
         if not part:
             continue  # "…, just bullet points, " ends on an empty part
         if after_constraint and _NEW_CASE.match(part):

@@ -321,7 +321,11 @@ _INPUT_INTRO = re.compile(
     r"schicken|senden|pegan|envían|collent|envoient|incollano|plakken)\b",
     re.IGNORECASE,
 )
-_LINE_INTRO = re.compile(r"\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b", re.I)
+_LINE_INTRO = re.compile(
+    r"\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b|"
+    r"\b(?:one|a)\s+line\s+(?:per|for\s+each)\s+(?:finding|issue|item|comment|problem|result|row|entry)\b",
+    re.I,
+)
 
 
 def _under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str) -> re.Match[str] | None:
@@ -339,6 +343,13 @@ def _under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str
 _LINE_TEMPLATE = re.compile(
     r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
     r"[ \t]*(?P<template>[^\W\d_][^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,30}){1,5})[ \t]*$"
+)
+# "Output, one finding per line, max 8 lines:\n[BLOCKER|WARN|NIT] path:line - problem - fix": slots between dashes,
+# the first one a bracketed choice or a word
+_DASHED_TEMPLATE = re.compile(
+    r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
+    r"[ \t]*(?P<template>\[[^\]\n]{1,60}\][ \t]*[^\W\d_][^\n]{0,40}?(?:[ \t]+[-–—][ \t]+[^\n]{1,40}?){1,5}|"
+    r"[^\W\d_][^\n]{0,40}?(?:[ \t]+[-–—][ \t]+[^\n]{1,40}?){2,5})[ \t]*$"
 )
 _HEADINGS = re.compile(
     r"\b(?:sections?|headings?|headers?|parts)\b[^.:;]{0,40}?:?\s*(?P<names>(?:[\"“][^\"“”]{2,60}[\"”]\s*(?:,|and|or|then)?\s*){2,8})",
@@ -403,7 +414,9 @@ def output_format(plan: Plan) -> OutputFormat:
     table = value == "table" and brief.json_schema is None and not re.search(r"\bjson\b", brief.task, re.IGNORECASE)
     schema = None if table else _schema(plan)
     outlined_reply = any(c.value == "sections" for c in plan.of_kind("format"))  # the brief's outline says it all
-    template = _under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task)
+    template = _under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task) or _under_output_intro(
+        _DASHED_TEMPLATE, _LINE_INTRO, brief.task
+    )
     in_lines: tuple[int, int] | None = None  # where the brief's keyed lines stand, when they are the reply
     if brief.output_format:
         kind: OutputKind = "json" if schema is not None else "prose"
@@ -443,6 +456,7 @@ def output_format(plan: Plan) -> OutputFormat:
         kind = "prose"
         layout = " ".join(template.group("template").split())
         stated = [f"One line per item, in exactly this form: `{layout}`."]
+        in_lines = template.span("template")  # "[BLOCKER|WARN|NIT]": the line's own slot says its values
     else:
         kind = _kind(plan, schema, value)
         stated = [_base(plan, kind, schema, value)]

@@ -328,6 +328,9 @@ _QUOTED_PHRASE = re.compile(
 )
 
 
+_STRADDLED = re.compile(r"\w['’\"”]\s*(?:or|,|/|\|)\s*['‘\"“]\w")
+
+
 def _plausible(found: FoundLabels, text: str) -> bool:
     """Whether a found list reads as labels: no limit or format fragments, no table or function signature
     ("customers(id, name, region, tier)"), and in parentheses no clause-long items ("(no respira bien, …)").
@@ -337,6 +340,9 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     """
     if any(_NOT_A_LABEL.search(value) or _WEB_ADDRESS.search(value) for value in found.values):
         return False  # "(bluebellparents.org.uk/groups)": a web address and its path, not a choice
+    inside = text[found.start : found.end]
+    if inside[:1] not in "'\"‘“`" and _STRADDLED.search(inside):
+        return False  # "either 'Verdict: APPROVE' or 'Verdict: REQUEST_CHANGES'": the tail and head of two quotes
     if _numbers(found.values) or all(value.lower() in _FORMAT_NAMES for value in found.values):
         return False
     if all(value.lower() in _NOT_A_SET for value in found.values) or "/".join(found.values).upper() in _SLASHED_TOKENS:

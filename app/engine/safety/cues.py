@@ -131,7 +131,7 @@ FINANCIAL = DomainCues(
         r"declaraci[óo]n de la renta|asesoramiento fiscal|steuererkl[äa]rung|steuerberatung|d[ée]claration de revenus|"
         r"imp[ôo]t sur le revenu|conseil fiscal|imposto de renda|declara[çc][ãa]o de irpf|payslips?|pay ?stubs?|"
         r"lohnabrechnung|gehaltsabrechnung|fiche de paie|bulletin de salaire|n[óo]mina|holerite|contracheque",
-        r"投資|株式|資産運用|仮想通貨|暗号資産|住宅ローン|投资|股票|理财|基金|加密货币|房贷|炒股|养老金",
+        r"投資|株式(?!会社)|資産運用|仮想通貨|暗号資産|住宅ローン|投资|股票|理财|基金|加密货币|房贷|炒股|养老金",
     ),
     _compile(
         r"invest(?:ed|ors?|s)?\b|accountants?\b|tax\b|gambling|stocks?\b|trading|traders?\b|portfolios?\b|pensions?\b|retirement|wealth|budget(?:ing)?\b|savings\b|"
@@ -192,7 +192,7 @@ INVESTING = _compile(
     r"retirement|pensions?\b|401\(?k|ira\b|brokerage|trading|traders?\b|wealth|robo[- ]?advis|returns?\s+on|"
     r"inversi|invertir|acciones|bolsa|fondos?\b|jubilaci|geldanlage|anlage|aktien|fonds|rente|altersvorsorge|krypto|"
     r"investir|bourse|placements?|retraite|investimento|a[çc][õo]es|aposentadoria|previd[êe]ncia",
-    r"投資|株式|資産運用|仮想通貨|暗号資産|年金|投资|股票|理财|基金|加密货币|养老金|炒股",
+    r"投資|株式(?!会社)|資産運用|仮想通貨|暗号資産|年金|投资|股票|理财|基金|加密货币|养老金|炒股",
 )
 """Investing, as opposed to pay, tax, bills or budgets: only then do the rules about securities and returns apply."""
 

@@ -75,3 +75,12 @@ def test_spanish_off_topic_route_replaces_the_default() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "hola@rueda.mx" in prompt
     assert "If a request is out of scope" not in prompt
+
+
+def test_a_japanese_company_name_is_no_investing() -> None:
+    task = (
+        "社内ITヘルプデスク用チャットボットのプロンプトをお願いします（株式会社ミナト精機、従業員約600名）。"
+        "パスワードの再設定を手伝う。"
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "financial" not in prompt
