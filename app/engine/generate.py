@@ -27,6 +27,7 @@ from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify, score_all
 from app.engine.compose import Composition, compose_spec
+from app.engine.constraints.sections import numbered_lines
 from app.engine.compose.job import job_clause, job_span, job_start
 from app.engine.compose.plan import asks_for_label, make_plan
 from app.engine.constraints import Constraint, extract_constraints
@@ -104,6 +105,10 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     )
     task = _without_destination(without_asides(without_tool_output(_without_background(brief.task))))
     keywords = _without_prohibitions(_without_tool_words(task, constraints), constraints) if tools else None
+    if (numbered := numbered_lines(task)) is not None:
+        # "- line 1: Sentiment: …\n- line 3: summary, 40 words max": the reply's lines name its parts, not its job
+        keywords = keywords if keywords is not None else _without_prohibitions(task, constraints)
+        keywords = keywords[: numbered.start] + " " * (numbered.end - numbered.start) + keywords[numbered.end :]
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels, keyword_text=keywords)
     collects = any(c.kind == "fields" and c.value == "collect" for c in constraints)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task, collects)

@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 
 from app.engine.archetypes.variants import ASKS_QUESTIONS, ASKS_YAML, PROSE_BEFORE_JSON
+from app.engine.constraints.sections import numbered_lines
 from app.engine.compose.conflicts import SAYS_NULL, allows_null, asks_code_first
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
 from app.engine.compose.label_reason import reason_after_label, reason_line
@@ -426,6 +427,11 @@ def output_format(plan: Plan) -> OutputFormat:
         stated = [brief.output_format.strip()]
         if stated[0][-1:].isalnum() and "\n" not in stated[0]:
             stated[0] += "."  # "plain text, no headings": a sentence may follow it
+    elif (numbered := numbered_lines(brief.task)) is not None and schema is None and not outlined_reply:
+        kind = "prose"
+        listed = "\n".join(f"Line {i}: {spec}" for i, spec in enumerate(numbered.specs, 1))
+        stated = [f"Exactly {len(numbered.specs)} lines, in this order:\n{listed}"]
+        in_lines = (numbered.start, numbered.end)
     elif (
         (keyed := _under_output_intro(_KEYED_LINES, _KEYED_INTRO, brief.task)) and schema is None and not outlined_reply
     ):

@@ -13,6 +13,7 @@ from app.engine.archetypes.registry import Persona
 from app.engine.archetypes.variants import MULTI_LABEL, played_character
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
+from app.engine.constraints.sections import numbered_lines
 from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
 from app.engine.compose.details import foreign_details, in_text_fallback, restates_job, rule_line, task_details
@@ -450,7 +451,12 @@ def make_plan(
     # "Under "When to get help" always include: call 999 if …": contacts a text must carry are its content, kept
     # whole in their sentence, not routes for the requester
     carried = [c for c in stated if not (primary.contacts_in_text and in_text_fallback(c, brief.task))]
-    details = foreign_details(brief.task, carried, job) if written_in else task_details(brief.task, carried, job)
+    detail_task = brief.task
+    if (numbered := numbered_lines(brief.task)) is not None:
+        # "- line 1: …\n- line 2: …": the output format states the reply's lines; blanked, so offsets hold
+        lines = re.sub(r"[^\n]", " ", detail_task[numbered.start : numbered.end])
+        detail_task = detail_task[: numbered.start] + lines + detail_task[numbered.end :]
+    details = foreign_details(detail_task, carried, job) if written_in else task_details(detail_task, carried, job)
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",

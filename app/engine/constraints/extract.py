@@ -542,6 +542,9 @@ def _read_field(field: Field) -> list[Constraint]:
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     if outline is not None:
         return _with_outline(field, found, outline)
+    numbered = sections.numbered_lines(field.text)
+    if numbered is not None:
+        found = _scoped_to_lines(field, found, numbered)
     inline = (
         sections.find_inline_outline(field.text)
         if not any(c.kind in ("schema", "format") and c.value in ("json", "sections") for c in found)
@@ -556,6 +559,24 @@ def _read_field(field: Field) -> list[Constraint]:
             )
         )  # fmt: skip
     return found
+
+
+def _scoped_to_lines(field: Field, found: list[Constraint], numbered: sections.NumberedLines) -> list[Constraint]:
+    """Each limit written on one of the brief's numbered reply lines ("- line 3: summary, 40 words max") scoped to
+    that line: it bounds the line, not the reply."""
+    starts = [m.start() + numbered.start for m in re.finditer(r"(?m)^", field.text[numbered.start : numbered.end])]
+    scoped: list[Constraint] = []
+    for constraint in found:
+        span = constraint.span
+        if constraint.kind == "limit" and constraint.unit and span and numbered.start <= span.start < numbered.end:
+            line = sum(1 for start in starts if start <= span.start)
+            scope = f"line {line}"
+            text = limits.describe_limit(
+                constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope
+            )
+            constraint = msgspec.structs.replace(constraint, scope=scope, text=text)
+        scoped.append(constraint)
+    return scoped
 
 
 def _with_outline(field: Field, found: list[Constraint], outline: sections.Outline) -> list[Constraint]:

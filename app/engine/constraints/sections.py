@@ -272,3 +272,29 @@ def describe_inline_outline(titles: list[str]) -> str:
     """The reply's sections in the brief's order, each under its own title."""
     quoted = ", ".join(f'"{title}"' for title in titles)
     return f"Use exactly these sections, in this order, each under its title as written: {quoted}."
+
+
+# "- line 1: Sentiment: positive / neutral / negative\n- line 2: Stage: …\n- line 3: summary, 40 words max": the reply
+# line by line, numbered by the brief itself
+_NUMBERED_LINES = re.compile(
+    r"(?mi)^(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?(?:line|row|zeile|l[íi]nea|ligne|linha|riga|regel)[ \t]*\d{1,2}[ \t]*"
+    r"[:：=–—-][ \t]*[^\n]{1,200}(?:\n|$)){2,12})"
+)
+_LINE_NUMBER = re.compile(r"(?i)^[ \t]*(?:[-*•][ \t]*)?[^\W\d_]+[ \t]*\d{1,2}[ \t]*[:：=–—-][ \t]*")
+
+
+class NumberedLines(NamedTuple):
+    """The reply's lines as the brief numbers them, and where they stand in the task."""
+
+    specs: tuple[str, ...]
+    start: int
+    end: int
+
+
+def numbered_lines(task: str) -> NumberedLines | None:
+    """The brief's "line 1: …, line 2: …" layout of the reply, or None."""
+    match = _NUMBERED_LINES.search(task)
+    if match is None:
+        return None
+    specs = tuple(_LINE_NUMBER.sub("", line).strip() for line in match.group("lines").splitlines() if line.strip())
+    return NumberedLines(specs, match.start("lines"), match.end("lines"))
