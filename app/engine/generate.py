@@ -27,11 +27,11 @@ from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify, score_all
 from app.engine.compose import Composition, compose_spec
-from app.engine.constraints.sections import numbered_lines
 from app.engine.compose.job import job_clause, job_span, job_start
 from app.engine.compose.plan import asks_for_label, make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.constraints.extract import under_ban_heading
+from app.engine.constraints.sections import numbered_lines
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.phrasing import VERBS, normalise

@@ -9,7 +9,6 @@ from typing import Any
 import msgspec
 
 from app.engine.archetypes.variants import ASKS_QUESTIONS, ASKS_YAML, PROSE_BEFORE_JSON
-from app.engine.constraints.sections import numbered_lines
 from app.engine.compose.conflicts import SAYS_NULL, allows_null, asks_code_first
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
 from app.engine.compose.label_reason import reason_after_label, reason_line
@@ -18,6 +17,7 @@ from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.labels import split_items
 from app.engine.constraints.limits import INPUT_SCOPE
+from app.engine.constraints.sections import numbered_lines
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 

@@ -13,7 +13,6 @@ from app.engine.archetypes.registry import Persona
 from app.engine.archetypes.variants import MULTI_LABEL, played_character
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
-from app.engine.constraints.sections import numbered_lines
 from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
 from app.engine.compose.details import foreign_details, in_text_fallback, restates_job, rule_line, task_details
@@ -24,6 +23,7 @@ from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.language import other_reply_language
 from app.engine.constraints.rules import is_english
+from app.engine.constraints.sections import numbered_lines
 from app.engine.phrasing import imperative_task
 from app.engine.spec import Length
 
