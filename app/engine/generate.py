@@ -31,7 +31,7 @@ from app.engine.compose.job import job_clause, job_span, job_start
 from app.engine.compose.plan import asks_for_label, make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.constraints.extract import under_ban_heading
-from app.engine.constraints.sections import numbered_lines
+from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
 from app.engine.phrasing import VERBS, normalise
@@ -105,7 +105,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     )
     task = _without_destination(without_asides(without_tool_output(_without_background(brief.task))))
     keywords = _without_prohibitions(_without_tool_words(task, constraints), constraints) if tools else None
-    if (numbered := numbered_lines(task)) is not None:
+    if (numbered := numbered_lines(task) or layout_block(task)) is not None:
         # "- line 1: Sentiment: …\n- line 3: summary, 40 words max": the reply's lines name its parts, not its job
         keywords = keywords if keywords is not None else _without_prohibitions(task, constraints)
         keywords = keywords[: numbered.start] + " " * (numbered.end - numbered.start) + keywords[numbered.end :]

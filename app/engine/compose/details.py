@@ -366,7 +366,7 @@ def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
 
 
 # "表结构：", "Tablas:", "Datenmodell:": a heading alone on its line, over lines the prompt states in their own place
-_BARE_HEADING = re.compile(r"[^\W\d_][\w ·-]{0,24}[:：]")
+_BARE_HEADING = re.compile(r"[^\W\d_][\w ,·-]{0,24}[:：]")
 # "Spec:", "Format, no exceptions:": a line that introduces what follows
 _HEADING = re.compile(r"[\w -]{1,30}(?:,\s*no\s+exceptions?|\s*\((?:strict|important|must)\))?:")
 

@@ -17,7 +17,7 @@ from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.labels import split_items
 from app.engine.constraints.limits import INPUT_SCOPE
-from app.engine.constraints.sections import numbered_lines
+from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 
@@ -432,6 +432,11 @@ def output_format(plan: Plan) -> OutputFormat:
         listed = "\n".join(f"Line {i}: {spec}" for i, spec in enumerate(numbered.specs, 1))
         stated = [f"Exactly {len(numbered.specs)} lines, in this order:\n{listed}"]
         in_lines = (numbered.start, numbered.end)
+    elif (exact := layout_block(brief.task)) is not None and schema is None and not outlined_reply:
+        # "Aufbau, genau so:" and its lines: the reply's own layout, copied line by line
+        kind = "prose"
+        stated = ["Use exactly this layout, line by line:\n" + "\n".join(exact.specs)]
+        in_lines = (exact.start, exact.end)
     elif (
         (keyed := _under_output_intro(_KEYED_LINES, _KEYED_INTRO, brief.task)) and schema is None and not outlined_reply
     ):

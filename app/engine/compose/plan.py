@@ -23,7 +23,7 @@ from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.language import other_reply_language
 from app.engine.constraints.rules import is_english
-from app.engine.constraints.sections import numbered_lines
+from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.phrasing import imperative_task
 from app.engine.spec import Length
 
@@ -452,7 +452,7 @@ def make_plan(
     # whole in their sentence, not routes for the requester
     carried = [c for c in stated if not (primary.contacts_in_text and in_text_fallback(c, brief.task))]
     detail_task = brief.task
-    if (numbered := numbered_lines(brief.task)) is not None:
+    if (numbered := numbered_lines(brief.task) or layout_block(brief.task)) is not None:
         # "- line 1: …\n- line 2: …": the output format states the reply's lines; blanked, so offsets hold
         lines = re.sub(r"[^\n]", " ", detail_task[numbered.start : numbered.end])
         detail_task = detail_task[: numbered.start] + lines + detail_task[numbered.end :]

@@ -35,6 +35,7 @@ _ABBREVIATIONS = frozenset({
     "para.", "paras.", "chap.", "ch.", "vol.", "ed.", "rev.", "sect.", "cl.", "reg.", "mon.", "tue.", "tues.", "wed.",
     "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
     "sept.", "oct.", "nov.", "dec.", "tbl.",
+    "p.es.",
 })  # fmt: skip
 _INSTEAD_NEXT = re.compile(r"[^.;!?\n]{3,140}?\binstead\b\s*(?:[.!?]|$)", re.IGNORECASE)
 _PRONOUN_NEXT = re.compile(
@@ -331,9 +332,15 @@ def is_abbreviation(text: str, index: int) -> bool:
     word = text[start : index + 1].lower()
     if len(word) == 2 and word[0].isalpha() and _SPACED_INITIALS.search(text, max(0, index - 4), index + 4):
         return True  # "z. B.", "d. h.", "u. a.": initials with a space between them
+    if word in _ABBREVIATIONS_BEFORE_MORE:
+        # "TSV Grünwald 1921 e.V. (Abteilung Fußball)", "tra parentesi, es. (Art. 7)": a club, "for example"; but
+        # "… Neckarau e.V. Mitglieder schreiben …", "… lo que es. Usa …" end their sentence
+        after = text[index + 1 :].lstrip()[:1]
+        return bool(after) and (after in "(«\"“'" or after.isdigit() or after.islower())
     return word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e."))
 
 
+_ABBREVIATIONS_BEFORE_MORE = frozenset({"e.v.", "es."})
 _SPACED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_]\.\s[^\W\d_]\.(?!\w)")
 
 

@@ -542,7 +542,7 @@ def _read_field(field: Field) -> list[Constraint]:
     outline = sections.find_outline(field.text) if not any(c.kind == "schema" for c in found) else None
     if outline is not None:
         return _with_outline(field, found, outline)
-    numbered = sections.numbered_lines(field.text)
+    numbered = sections.numbered_lines(field.text) or sections.layout_block(field.text)
     if numbered is not None:
         found = _scoped_to_lines(field, found, numbered)
     inline = (
@@ -562,19 +562,23 @@ def _read_field(field: Field) -> list[Constraint]:
 
 
 def _scoped_to_lines(field: Field, found: list[Constraint], numbered: sections.NumberedLines) -> list[Constraint]:
-    """Each limit written on one of the brief's numbered reply lines ("- line 3: summary, 40 words max") scoped to
-    that line: it bounds the line, not the reply."""
+    """Each limit or label set written on one of the brief's reply lines ("- line 3: summary, 40 words max") scoped
+    to that line: it bounds the line, not the reply."""
     starts = [m.start() + numbered.start for m in re.finditer(r"(?m)^", field.text[numbered.start : numbered.end])]
     scoped: list[Constraint] = []
     for constraint in found:
         span = constraint.span
-        if constraint.kind == "limit" and constraint.unit and span and numbered.start <= span.start < numbered.end:
+        if span is not None and numbered.start <= span.start < numbered.end:
             line = sum(1 for start in starts if start <= span.start)
-            scope = f"line {line}"
-            text = limits.describe_limit(
-                constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope
-            )
-            constraint = msgspec.structs.replace(constraint, scope=scope, text=text)
+            if constraint.kind == "limit" and constraint.unit:
+                text = limits.describe_limit(
+                    constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, f"line {line}"
+                )
+                constraint = msgspec.structs.replace(constraint, scope=f"line {line}", text=text)
+            elif constraint.kind == "labels" and constraint.scope is None:
+                # "Beschlüsse: … (ja/nein/Enthaltung)": the values on that line, not the reply's one label
+                text = f"On line {line}, use exactly one of: {', '.join(constraint.values)}."
+                constraint = msgspec.structs.replace(constraint, scope=f"line {line}", text=text)
         scoped.append(constraint)
     return scoped
 

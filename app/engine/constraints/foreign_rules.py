@@ -84,7 +84,9 @@ _NOR = re.compile(r"\s+(?:nem|ni|noch|weder|ne)\s+|,\s*", re.IGNORECASE)
 _QUALIFIED_OBJECT = re.compile(
     r"\w*\s*,?\s+(?:que|qui|quel(?:le)?s?|die|der|das|welche[nrs]?|sin|sem|sans|ohne|fuera|fora|salvo|außer|sauf|"
     r"exceto|excepto|além|más\s+allá|a\s+menos|no\s+autorizad|não\s+autorizad|non\s+autoris|nicht\s+freigegeben|"
-    r"not|unless|except|beyond|outside)\b",
+    r"not|unless|except|beyond|outside)\b|"
+    # "Keine Namen von Jugendspielern": whose names (not names at all)
+    r"\w*\s+(?:von|vom|of|van)\s+\w",
     re.IGNORECASE,
 )
 

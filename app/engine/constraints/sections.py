@@ -133,6 +133,8 @@ def find_outline(text: str) -> Outline | None:
         own = re.split(r"(?<=[.!?。！？])\s+", introducer)[-1]
         if _NOT_REPLY.search(introducer) or (_DESCRIBED.search(own) and not _OF_THE_REPLY.search(own)):
             continue
+        if _EXACT_LAYOUT_INTRO.match(text, line_start):
+            continue  # "Use this layout exactly:": its lines are copied as written (`layout_block`), not re-headed
         sections = _sections_after(text, intro.end())
         if all(section.heading.lower() in _SETTINGS for section in sections):
             continue  # "Tone: casual", "Length: short": the brief's settings
@@ -298,3 +300,30 @@ def numbered_lines(task: str) -> NumberedLines | None:
         return None
     specs = tuple(_LINE_NUMBER.sub("", line).strip() for line in match.group("lines").splitlines() if line.strip())
     return NumberedLines(specs, match.start("lines"), match.end("lines"))
+
+
+# "Aufbau, genau so:", "Format, exactly like this:", "Use this layout exactly:": the lines under it are the reply's
+# own layout, to copy line by line (a title with placeholders, "Anwesend: ...", "Aufgaben: Name – Aufgabe – Frist")
+_EXACT_LAYOUT_INTRO = re.compile(
+    r"(?mi)^[ \t]*(?=[^\n]*\b(?:format|layout|structure|template|outline|aufbau|struktur|gliederung|vorlage|formato|"
+    r"estructura|plantilla|modèle|structure|mise\s+en\s+page|estrutura|modelo|struttura|schema|opbouw|sjabloon|"
+    r"indeling)\b)(?=[^\n]*\b(?:exact(?:ly)?|genau|exactement|exactamente|exatamente|esattamente|precies|"
+    r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo)\b)[^\n]{0,60}[:：][ \t]*\n"
+)
+
+
+def layout_block(text: str) -> NumberedLines | None:
+    """The lines a brief gives as the reply's exact layout ("Aufbau, genau so:" and the lines up to a blank one)."""
+    intro = _EXACT_LAYOUT_INTRO.search(text)
+    if intro is None:
+        return None
+    lines: list[str] = []
+    end = start = intro.end()
+    for line in text[start:].split("\n"):
+        if not line.strip():
+            break
+        lines.append(line.strip())
+        end += len(line) + 1
+    if len(lines) < 2:
+        return None
+    return NumberedLines(tuple(lines), start, min(end, len(text)))
