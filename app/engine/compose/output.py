@@ -323,7 +323,7 @@ _INPUT_INTRO = re.compile(
     re.IGNORECASE,
 )
 _LINE_INTRO = re.compile(
-    r"\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b|"
+    r"\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b|输出|格式|出力|フォーマット|"
     r"\b(?:one|a)\s+line\s+(?:per|for\s+each)\s+(?:finding|issue|item|comment|problem|result|row|entry)\b",
     re.I,
 )
@@ -345,6 +345,19 @@ _LINE_TEMPLATE = re.compile(
     r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
     r"[ \t]*(?P<template>[^\W\d_][^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,30}){1,5})[ \t]*$"
 )
+# "输出只要一行：类别代码|紧急程度|一句话摘要", "Output one line: label | reason": a bar-separated line after the colon
+_INLINE_TEMPLATE = re.compile(
+    r"(?m)^(?P<intro>[^\n:：]{0,40}[:：])[ \t]*"
+    r"(?P<template>[^\W\d_][^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,40}){1,5})[ \t]*$"
+)
+
+
+def _first_slot(template: str) -> str | None:
+    """The first slot of a bar-separated line ("类别代码" of "类别代码|紧急程度|摘要"), or None for another layout."""
+    first = template.split("|")[0].strip()
+    return first if "|" in template and 0 < len(first) <= 30 and "[" not in first else None
+
+
 # "Output, one finding per line, max 8 lines:\n[BLOCKER|WARN|NIT] path:line - problem - fix": slots between dashes,
 # the first one a bracketed choice or a word
 _DASHED_TEMPLATE = re.compile(
@@ -415,8 +428,10 @@ def output_format(plan: Plan) -> OutputFormat:
     table = value == "table" and brief.json_schema is None and not re.search(r"\bjson\b", brief.task, re.IGNORECASE)
     schema = None if table else _schema(plan)
     outlined_reply = any(c.value == "sections" for c in plan.of_kind("format"))  # the brief's outline says it all
-    template = _under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task) or _under_output_intro(
-        _DASHED_TEMPLATE, _LINE_INTRO, brief.task
+    template = (
+        _under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task)
+        or _under_output_intro(_DASHED_TEMPLATE, _LINE_INTRO, brief.task)
+        or _under_output_intro(_INLINE_TEMPLATE, _LINE_INTRO, brief.task)
     )
     in_lines: tuple[int, int] | None = None  # where the brief's keyed lines stand, when they are the reply
     if brief.output_format:
@@ -505,8 +520,12 @@ def output_format(plan: Plan) -> OutputFormat:
     )  # (not a limit on the input: "Tickets have a subject line of at most 80 characters")
     if reason is not None:
         stated = [line for line in stated if not _LABEL_ALONE.search(line)]
+    slot = _first_slot(template.group("template")) if template is not None else None
     stated.extend(
-        c.text.replace(_LABEL_ONLY, LABEL_THEN_MORE)
+        # "类别代码|紧急程度|一句话摘要" with the codes listed above it: the codes fill the line's first slot
+        f"In `{slot}`, use exactly one of: {', '.join(c.values)}."
+        if slot and c.kind == "labels" and c.scope is None
+        else c.text.replace(_LABEL_ONLY, LABEL_THEN_MORE)
         if c.kind == "labels" and label_leads
         # "+ reden in max 1 zin": a limit stated after the reason is the reason's
         else c.text.replace("Keep the reply to", f"Keep the {reason.noun} to")

@@ -328,6 +328,12 @@ _QUOTED_PHRASE = re.compile(
 )
 
 
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:例如|比如|譬如|例えば|たとえば|例[：:]|\bfor\s+example|\be\.g\.|\bexample|\bz\.\s?b\.|\bbeispiel|\bpor\s+ejemplo|"
+    r"\bejemplo|\bpar\s+exemple|\bexemple|\bpor\s+exemplo|\bexemplo|\bper\s+esempio|\besempio|\bbijvoorbeeld|"
+    r"\bbijv\.|\bvoorbeeld)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 _STRADDLED = re.compile(r"\w['’\"”]\s*(?:or|,|/|\|)\s*['‘\"“]\w")
 
 
@@ -340,6 +346,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     """
     if any(_NOT_A_LABEL.search(value) or _WEB_ADDRESS.search(value) for value in found.values):
         return False  # "(bluebellparents.org.uk/groups)": a web address and its path, not a choice
+    if _EXAMPLE_BEFORE.search(text, max(0, found.start - 16), found.start):
+        return False  # "例如：A03|中|小区停水两天未恢复", "e.g. OK / WARN": one example of the reply, not its set
     inside = text[found.start : found.end]
     if inside[:1] not in "'\"‘“`" and _STRADDLED.search(inside):
         return False  # "either 'Verdict: APPROVE' or 'Verdict: REQUEST_CHANGES'": the tail and head of two quotes
@@ -623,8 +631,9 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
                 blocks.append((items, header[1], start, end))
             header, items = None, []
             stripped = line.strip()
-            if stripped.endswith(":") and (
+            if stripped.endswith((":", "：")) and (
                 re.search(rf"\b(?:{_LABEL_NOUNS})\b", stripped, re.IGNORECASE)
+                or _CJK_CONTEXT.search(stripped)
                 or re.search(_ONE_OF, stripped, re.IGNORECASE)
                 or re.search(_CLASSIFY, stripped, re.IGNORECASE)
             ):
@@ -643,7 +652,8 @@ NOTE_WORDS = (
 _DEFINED_LINE = re.compile(
     # (not a note under the list: "IMPORTANT: never invent a new label", "NOTE - spam links are always REJECT")
     rf"^[ \t]*(?!{NOTE_WORDS}\b)(?P<item>[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
-    r"(?=[ \t]*(?:[-–—=:]|\s[-–—]\s)[ \t]*\S)"
+    # ("A01 噪音扰民": a code, then its name)
+    r"(?=[ \t]*(?:[-–—=:：]|\s[-–—]\s)[ \t]*\S|[ \t]+[\u3040-\u30ff\u3400-\u9fff])"
 )
 
 
@@ -784,6 +794,10 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
         if len(values) >= 2 and len(set(values)) == len(values):
             return FoundLabels(values, multi, brackets.start(), brackets.end())
     listed = _CJK_LIST.search(text)
+    if listed and not _CJK_CONTEXT.search(text, 0, listed.start("list")):
+        listed = (
+            None  # "我们是…热线，…，需要AI自动分类派单": the classifying word is in the list, which names no labels
+        )
     if listed:
         items = listed.group("list")
         end = listed.end("list")
@@ -801,9 +815,20 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
         separators = r"[、，,/／]" if strong >= items.count("・") else r"[、，,/／・]"
         values = [v.strip() for v in re.split(rf"\s*{separators}\s*", items) if v.strip()]
         values = [re.sub(r"^(?:或者|或是|以及|还有|或|和|及|または|か)", "", v) for v in values]
+        long = next((i for i, value in enumerate(values) if len(value) > _CJK_LABEL_CHARS), None)
+        if long is not None and long >= 2:
+            # "質問・報告・雑談、どれにも当てはまらない場合は「その他」": the labels end where a clause begins
+            values = values[:long]
+            end = listed.start("list") + items.find(values[-1]) + len(values[-1])
+        elif long is not None:
+            return None  # "我们是…热线，坐席把市民来电记成文字，…": clauses, not labels
         if 2 <= len(values) <= 30 and len(set(values)) == len(values):
             return FoundLabels(values, multi, listed.start("list"), end)
     return None
+
+
+_CJK_LABEL_CHARS = 12
+"""A CJK label is a word or two; a longer item is a clause ("坐席把市民来电记成文字")."""
 
 
 # "The category is one of:\n  repair / rent / noise / other", "カテゴリは以下のどれか1つ：\n  修理依頼 ／ 家賃・契約":
