@@ -66,6 +66,8 @@ def split_clauses(text: str) -> list[Clause]:
             continue  # "flag it with (?) at the end": a mark in brackets is a symbol, not a sentence end
         if mark in ".!?" and _inside_quote(text, position, index):
             continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause
+        if mark in ".!?" and in_exact_line(text, index):
+            continue  # "última linha sempre exatamente: Aprecie com moderação. Venda proibida …": one fixed line
         if mark in ".!?":
             # A closing quote after the mark belongs to the sentence: 'say « Je vais vérifier. »'.
             # Matched in place: a slice of the rest of the text per mark would make long prompts quadratic.
@@ -107,6 +109,23 @@ def split_clauses(text: str) -> list[Clause]:
         position = index + 1
     _append(clauses, text, position, len(text))
     return [piece for clause in clauses for part in _inline_list(clause) for piece in _conditional_tail(part)]
+
+
+# "exactly:", "exatamente:", "genau:", "wörtlich:": the rest of the line is a fixed text, whole
+EXACT_COLON = re.compile(
+    r"\b(?:exactly|exactement|exactamente|exatamente|esattamente|genau|precies|exakt|wörtlich|verbatim|literally|"
+    r"textualmente|letteralmente|letterlijk)\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
+    re.IGNORECASE,
+)
+
+
+def in_exact_line(text: str, index: int) -> bool:
+    """Whether the mark at `index` sits inside a fixed text that an "exactly:" opened earlier on its line and that
+    goes on after the mark on the same line."""
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = text.find("\n", index)
+    rest = text[index + 1 : line_end if line_end >= 0 else len(text)]
+    return bool(rest.strip()) and EXACT_COLON.search(text, line_start, index) is not None
 
 
 _INCH_MARK = re.compile(r'(?<=\d)"')

@@ -6,7 +6,13 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints import foreign_rules
-from app.engine.constraints.clauses import JA_RULE_NEGATIVE, REPORTED_LEAD, instruction_case, sentence_case
+from app.engine.constraints.clauses import (
+    EXACT_COLON,
+    JA_RULE_NEGATIVE,
+    REPORTED_LEAD,
+    instruction_case,
+    sentence_case,
+)
 from app.engine.language_id import identify
 from app.engine.phrasing import VERBS, base_form, is_meta_request, second_person, verbs_to_base
 
@@ -297,7 +303,10 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     source = (original if original is not None and len(original) == len(text) else text).rstrip()
     found: list[FoundRule] = []
     if not is_english(stripped):
+        exact = EXACT_COLON.search(stripped)
         for other in _PROHIBITION_OTHER.finditer(stripped, condition_end(stripped)):
+            if exact is not None and other.start() >= exact.end() - 1:
+                break  # "… exatamente: Beba com moderação. Proibido para menores …": words to write, not a ban
             # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
             start = _part_start(stripped, other.start())
             # A part inside brackets ends with them: "(z. B. Posten, die nicht umlagefähig sind) in …".
@@ -850,7 +859,9 @@ def find_requirement(text: str) -> FoundRule | None:
         return None  # "MUST FIX", "SHOULD HAVE": a heading of the reply's outline, not a rule
     if is_english(stripped):
         return FoundRule(instruction_case(stripped), None, None, 0, len(text.rstrip()))
-    return FoundRule(f'Follow this rule from the brief: "{stripped.rstrip(".。")}".', None, None, 0, len(text.rstrip()))
+    # "… exatamente: Aprecie com moderação. Venda proibida …": a fixed text keeps its own full stop
+    quoted = stripped if EXACT_COLON.search(stripped) else stripped.rstrip(".。")
+    return FoundRule(f'Follow this rule from the brief: "{quoted}".', None, None, 0, len(text.rstrip()))
 
 
 _WANTS_AN_ASSISTANT = re.compile(
