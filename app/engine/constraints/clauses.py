@@ -119,13 +119,21 @@ EXACT_COLON = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _exact_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) of each fixed text an "exactly:" opens, up to the end of its line (found once per text: the
+    splitters ask about every full stop of a long prompt)."""
+    spans = []
+    for match in EXACT_COLON.finditer(text):
+        end = text.find("\n", match.end())
+        spans.append((match.end() - 1, end if end >= 0 else len(text)))
+    return tuple(spans)
+
+
 def in_exact_line(text: str, index: int) -> bool:
     """Whether the mark at `index` sits inside a fixed text that an "exactly:" opened earlier on its line and that
     goes on after the mark on the same line."""
-    line_start = text.rfind("\n", 0, index) + 1
-    line_end = text.find("\n", index)
-    rest = text[index + 1 : line_end if line_end >= 0 else len(text)]
-    return bool(rest.strip()) and EXACT_COLON.search(text, line_start, index) is not None
+    return any(start <= index < end and text[index + 1 : end].strip() for start, end in _exact_lines(text))
 
 
 _INCH_MARK = re.compile(r'(?<=\d)"')

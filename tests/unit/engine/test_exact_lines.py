@@ -10,7 +10,8 @@ from app.engine.generate import generate
 def test_a_fixed_last_line_keeps_both_sentences() -> None:
     task = (
         "preciso de um prompt pra descrição de produto da loja online da Cervejaria Vale Verde.\nregras:\n"
-        "- no máximo 60 palavras\n- última linha sempre exatamente: Beba com moderação. Proibido para menores de 18 anos."
+        "- no máximo 60 palavras\n"
+        "- última linha sempre exatamente: Beba com moderação. Proibido para menores de 18 anos."
     )
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "Beba com moderação. Proibido para menores de 18 anos." in prompt
