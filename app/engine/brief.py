@@ -141,9 +141,20 @@ _FORMAT_CUES: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
 )
 # "booking a table", "locks a table", "adds a table": the table is the thing acted on, not the reply's layout
 _TABLE_VERB = re.compile(
-    r"\b(?:book(?:s|ing)?|reserv\w*|lock(?:s|ing)?|add(?:s|ing)?|creat\w*|drop(?:s|ping)?|alter(?:s|ing)?|"
-    r"join(?:s|ing)?|truncat\w*|renam\w*|partition\w*|scan(?:s|ning)?)\s+$",
+    r"\b(?:book(?:s|ing)?|reserv\w*|lock(?:s|ing)?|drop(?:s|ping)?|alter(?:s|ing)?|join(?:s|ing)?|truncat\w*|renam\w*|"
+    r"partition\w*|scan(?:s|ning)?)\s+$",
     re.IGNORECASE,
+)
+# "migrations that add a table", "CREATE a table": in a brief about a database (not "Add a table at the end with the
+# shopping list")
+_TABLE_DDL = re.compile(r"\b(?:add(?:s|ing)?|creat\w*)\s+$", re.IGNORECASE)
+_REPLY_TABLE = re.compile(
+    r"\b(?:as|in|into)\s+(?:a\s+)?(?:markdown\s+|simple\s+|short\s+)?table\b|\bmarkdown\s+table\b|"
+    r"\btable\s+with\s+(?:\w+\s+){0,2}columns\b|\btabular\b",
+    re.IGNORECASE,
+)
+_DATABASE_WORDS = re.compile(
+    r"\b(?:sql|database|migrations?|schema|postgres\w*|mysql|sqlite|alembic|django|ddl|orm|index(?:es)?)\b", re.I
 )
 _NEGATED_CUE = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor|instead of|rather than)\b[^.;:]*$", re.I)
 _LENGTH_CUES: tuple[tuple[re.Pattern[str], Length], ...] = (
@@ -334,7 +345,9 @@ _GERMAN_ORG = re.compile(
     r"\b(?:für|bei|von)\s+(?:die|den|das|der|dem|unsere?[nm]?)\s+(?P<name>[A-ZÄÖÜ]\w*(?:werkstatt|praxis|kanzlei|"
     r"apotheke|bäckerei|klinik|schule|buchhandlung|gärtnerei|brauerei|hotel|pension|verein|firma|agentur|bank|"
     r"genossenschaft|stiftung|bibliothek|galerie|museum|studio|salon|laden|shop|café|restaurant|metzgerei|"
-    r"versicherung)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w&'’-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&'’-]*)?)(?=\s+(?:in|aus|am|an|im)\b|[\s,.;:()]|$)"
+    # the name ends where the sentence goes on: "in Kassel", a comma, "e.V." (not "Patientenfragen zu …": a noun)
+    r"versicherung)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w&'’-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&'’-]*){0,2})"
+    r"(?=\s+(?:in|aus|bei)\b|\s*[,.;:()]|\s*$|\s+e\.\s?V\.)"
 )
 _ORG_WANTS = re.compile(
     r"^\s*(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+(?:wants|needs|would\s+like|is\s+looking\s+for)\s"
@@ -512,9 +525,14 @@ def extract_entities(task: str) -> Entities:
     replied = TOOLS_INTRO.sub(lambda m: " " * len(m.group(0)), replied)  # "工具如下（JSON 格式）：": the tool list's
     for pattern, kind in _FORMAT_CUES:
         # "no markdown", "without bullets", "not as JSON" name a format to avoid, not the one to use.
+        database = kind == "table" and _DATABASE_WORDS.search(replied) is not None
         if any(
             not _NEGATED_CUE.search(replied[max(0, m.start() - 25) : m.start()])
             and not (kind == "table" and _TABLE_VERB.search(replied[max(0, m.start() - 14) : m.start()]))
+            and not (database and _TABLE_DDL.search(replied[max(0, m.start() - 14) : m.start()]))
+            # "one big events table with 120M rows", "touches only one table": in a database brief only a table the
+            # reply is laid out as counts ("as a table", "in a Markdown table", "a table with columns …")
+            and not (database and not _REPLY_TABLE.search(replied, max(0, m.start() - 20), m.end() + 30))
             for m in pattern.finditer(replied)
         ):
             output_kind = kind

@@ -95,6 +95,12 @@ def _required_sql(out: str, inputs: ExampleInputs) -> bool:
     return all(clause in text for clause in required)
 
 
+_FINDING_AT = re.compile(
+    r"[<{]?\b(?:file(?:name)?|path)(?:[\w/]*\.\w+)?\s*[>}]?\s*:\s*[<{]?\s*(?:line(?:_?no|_?number)?|lineno)\b", re.I
+)
+_LOCATION = re.compile(r"[\w./-]+\.\w+:\d+")
+
+
 LABEL_THEN_MORE = "Start the reply with exactly one of these labels:"
 """How an output format opens when the label is followed by more (a reason): a bare label is then no example."""
 
@@ -108,6 +114,8 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         return False
     if not _within_limits(out, inputs.limits) or not _known_tables(out, inputs) or not _required_sql(out, inputs):
         return False
+    if _FINDING_AT.search(inputs.task) and not _LOCATION.search(out):
+        return False  # "one line per finding as path/to/file.py:LINE - …": "users.py line 12" shows another form
     if not all(heading.lower() in out.lower() for heading in inputs.headings):
         return False  # "BLOCKERS / RISKS / NITS, each on its own line": an example without them teaches another shape
     kind = inputs.output.kind

@@ -78,8 +78,8 @@ _TUTOR_ESSENTIAL = (
 TUTOR = Archetype(
     id="tutor",
     title="Tutor",
-    # a brief with tools to call ("book_lesson(…)") is an agent that books lessons, not one that teaches them
-    yields_to_tools=True,
+    # a brief with tools to call ("book_lesson(…)") and no teaching words is an agent that books lessons
+    yields_to_tools_unnamed=True,
     features=(
         # "ask the teacher", "our yoga teachers": a teacher named is no request to teach.
         # "I teach Year 9 physics and need something to mark …": what the requester does is not the assistant's job

@@ -110,6 +110,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     """False when the archetype handles the output language itself (translation)."""
     tools_native: bool = False
     """Its rules already say how to use tools, so no generic tool-use rule is added."""
+    yields_to_tools_unnamed: bool = False
+    """It yields to named tools only when no strong keyword of its own names the job: "Students write to book
+    lessons" with booking tools is an agent, "You're a Spanish tutor … you can call conjugate()" stays a tutor."""
     yields_to_tools: bool = False
     """Its whole output is one text or object (a summary, a label, a record): a brief that names tools to call
     describes an agent instead, and the tool-native archetype leads."""

@@ -210,7 +210,9 @@ def rule_line(sentence: str) -> bool:
 _REPLY_SHAPE = re.compile(
     r"\s*(?:the\s+)?(?:(?:first|last|final|opening|closing|top)\s+line|output|reply|answer|response)\s+"
     r"(?:of\s+(?:the|your|each|every|\w{3})\s+(?:output|reply|answer|response|message)\s+)?"
-    r"(?:is|are|must|should|has\s+to|always|starts?|begins?|ends?)\b",
+    # (a shape, not where the reply goes: "The output is pasted straight into Google Reviews" is context)
+    r"(?:(?:is|are)\s+(?:either|exactly|one\s+of|always|only|just|[\"'“«‘`])|must|should|has\s+to|always|starts?|"
+    r"begins?|ends?)",
     re.IGNORECASE,
 )
 _FACT_THEN_ORDER = re.compile(r";\s*|,\s+so\s+(?=[a-z])")
@@ -272,7 +274,8 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
         following = task[slice(*sentences[index + 1])] if index + 1 < len(sentences) else ""
         if sentence.rstrip().endswith(":") and _only_tool_lines(" ".join(following.split()), tool_names):
             continue  # "Du hast diese Funktionen:" introduces the tool list, which the tools section states
-        if _only_tool_objects(task, start, end, constraints):
+        without_tools = _without_tool_objects(task, start, end, constraints)
+        if without_tools is not None and not without_tools.strip(" .:："):
             continue  # 'Funciones disponibles: {"name": "consultar_alumno", …}': the tools section states them
         for literal_start, literal_end in sorted(literals, reverse=True):
             if start <= literal_start and literal_end <= end:
@@ -283,8 +286,12 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
                     + sentence[literal_end - start :]
                 )
         text = re.sub(r"^・\s*", "", " ".join(sentence.split()))  # "・出力は英訳だけ。": the list dot is no word
+        if without_tools is not None:
+            text = without_tools  # '… {"name": "reservar_clase", …} Nunca des precios.': the rule after the tools
         heading = _RULES_HEADING.match(text)
-        if (heading is not None and not text[heading.end() :].strip()) or _BARE_HEADING.fullmatch(text):
+        if (heading is not None and not text[heading.end() :].strip()) or (
+            _BARE_HEADING.fullmatch(text) and not _BAN_HEADING_WORD.search(text)
+        ):
             continue  # "规则：", "表结构：" alone: it introduces what follows and says nothing itself
         if heading is not None:
             text = text[heading.end() :].lstrip()  # "要求：\n1. 绝对不能…": the heading over the list is no rule
@@ -335,8 +342,9 @@ _LEADING_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.)、．]|[（(]\d{1,2}[)）])\s
 _LIST_GLUE = re.compile(r"(?:^|\s)[^\W\d_]{3,20}\s*[:：]|(?:^|\s)[-*•](?=\s)")
 
 
-def _only_tool_objects(task: str, start: int, end: int, constraints: Sequence[Constraint]) -> bool:
-    """Whether a sentence is only tools written as JSON objects, with at most a heading before them."""
+def _without_tool_objects(task: str, start: int, end: int, constraints: Sequence[Constraint]) -> str | None:
+    """A sentence without the tools it writes as JSON objects and the heading before them ('Funciones disponibles:
+    {…} {…} Nunca des precios.' -> 'Nunca des precios.'), or None when it holds none."""
     rest, cut = task[start:end], False
     for c in sorted(constraints, key=lambda c: -(c.span.start if c.span else 0)):
         span = c.span
@@ -344,8 +352,16 @@ def _only_tool_objects(task: str, start: int, end: int, constraints: Sequence[Co
             continue
         if span.text.lstrip().startswith("{"):
             rest, cut = rest[: span.start - start] + rest[span.end - start :], True
+    if not cut:
+        return None
+    rest = re.sub(r"\[[\s,]*\]", " ", " ".join(rest.split()))  # what is left of a JSON array of tools
     rest = " ".join(rest.split())
-    return cut and (not rest or _BARE_HEADING.fullmatch(rest) is not None)
+    if all(part.strip().endswith((":", "：")) for part in re.split(r"(?<=[:：])\s+", rest) if part.strip()):
+        return ""  # "能调用的工具如下（JSON 格式）： 要求：": headings over lists stated elsewhere
+    heading = re.match(r"[^:：]{1,40}[:：]\s*", rest)
+    if heading is not None and _BARE_HEADING.fullmatch(heading.group(0).strip()):
+        rest = rest[heading.end() :]
+    return rest
 
 
 def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
@@ -365,6 +381,12 @@ def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
     return signatures >= 1 and len("".join(_LIST_GLUE.sub(" ", rest).split())) <= 4
 
 
+# "A evitar:", "Tabu:", "Proibido:", "Da evitare:": a heading that bans what is listed under it says something
+_BAN_HEADING_WORD = re.compile(
+    r"\b(?:evita\w*|tab[uú]|prohib\w*|proib\w*|verbot\w*|vermeid\w*|interdit\w*|vietat\w*|nunca|nie(?:mals)?|nooit|"
+    r"jamais|jamás|never|avoid|don'?ts?|forbidden|vermijd\w*|à\s+éviter|no\s+go)\b|禁止|避け|不要",
+    re.IGNORECASE,
+)
 # "表结构：", "Tablas:", "Datenmodell:": a heading alone on its line, over lines the prompt states in their own place
 _BARE_HEADING = re.compile(r"[^\W\d_][\w ,·-]{0,24}[:：]")
 # "Spec:", "Format, no exceptions:": a line that introduces what follows
@@ -631,6 +653,7 @@ _LINKED_PART = re.compile(
 )
 
 
+_INTRO_WORDS = frozenset({"output", "format", "reply", "response", "answer", "ausgabe", "salida", "sortie", "formato"})
 _INTRO_ONLY = re.compile(
     r"(?:(?:return|output|reply|respond|format|use|give|write|print|answer|pick|choose)\b[^:：]{0,20}|"
     r"[^:：]{0,30}\b(?:label\s+set|labels|categories|format|fields|columns|template|layout|shape)\b[^:：]{0,25})[:：]",
@@ -657,8 +680,18 @@ def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
             after_constraint = True
             continue
         part = " ".join(text[start:end].split())
-        if _INTRO_ONLY.fullmatch(part):
-            continue  # "Return only:", "Label set (pick exactly ONE):": it introduces the layout on the next line
+        if (
+            _INTRO_ONLY.fullmatch(part)
+            or part.lower().rstrip(":：") in _INTRO_WORDS
+            or (
+                # (a capitalised heading of a word or two, not "most severe first:" before a layout)
+                _BARE_HEADING.fullmatch(part)
+                and part[:1].isupper()
+                and len(part.split()) <= 2
+                and not _BAN_HEADING_WORD.search(part)
+            )
+        ):
+            continue  # "Return only:", "Schema:", "Policy:": it introduces the lines after it
         part = part.rstrip(":：").rstrip()  # "most severe first:" before the line's layout keeps what it says
         if not part:
             continue  # "…, just bullet points, " ends on an empty part

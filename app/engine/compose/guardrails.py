@@ -18,7 +18,8 @@ _OUT_OF_SCOPE = re.compile(
     r"\b(?:out of scope|off[- ]topic|unrelated|outside|not about|other topics?|anything else|can't help|cannot help|"
     # "Si preguntan algo que no sea de clases", "etwas anderes", "autre chose que", "iets anders", "outra coisa"
     r"que\s+no\s+sea|no\s+tenga\s+que\s+ver|nada\s+que\s+ver|etwas\s+anderes|nichts\s+mit|autre\s+chose|hors\s+sujet|"
-    r"iets\s+anders|niets\s+te\s+maken|outra\s+coisa|que\s+não\s+seja|altro|fuori\s+tema)\b",
+    r"iets\s+anders|niets\s+te\s+maken|outra\s+coisa|que\s+não\s+seja|qualcos['’]altro|altro\s+argomento|"
+    r"fuori\s+tema)\b",
     re.I,
 )
 CONFIDENTIALITY = re.compile(

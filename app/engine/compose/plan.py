@@ -326,6 +326,14 @@ _DOMAIN_HINTS = frozenset(
 )
 
 
+_WRITES_CODE = re.compile(
+    # (not "Don't rewrite whole files")
+    r"(?<!n't )(?<!not )(?<!never )\b(?:write|rewrite|give|provide|include|return)\s+(?:me\s+)?(?:the|a|an)?\s*"
+    r"(?:complete|full|corrected|fixed|working|whole|rewritten)\s+(?:\w+\s+)?(?:function|code|file|class|method|version|snippet|query|implementation)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _names_job(match: ArchetypeMatch) -> bool:
     """Whether the brief's own words name this archetype's job: a keyword feature that is more than a domain hint."""
     return any(not name.startswith("model:") and name not in _DOMAIN_HINTS for name in match.features)
@@ -391,7 +399,13 @@ def make_plan(
         if judge is not None:
             primary, secondaries = judge, [a for a in secondaries if a is not judge]
     blended = tuple(
-        a for a in secondaries if primary.blendable and a.blendable and a.id in worded and a.id not in primary.covers
+        a
+        for a in secondaries
+        if primary.blendable
+        and a.blendable
+        and a.id in worded
+        # "also write the complete corrected function": a review that writes code takes the coding rules too
+        and (a.id not in primary.covers or _WRITES_CODE.search(brief.task) is not None)
     )
     # A fixed-output secondary (labels, fields) adds its essential part to a free-form primary; a fixed-output
     # primary takes nothing from its secondaries (its output is a label or an object, not a conversation).

@@ -107,7 +107,8 @@ TOPICS: tuple[Topic, ...] = (
         "finding_layout",
         # "one finding per line as `path/to/file.py:LINE - problem - fix`", "each starting with file:line": the
         # brief's own layout places each finding, so no quoted hunk goes beside it
-        _p(r"\b(?:file|path)(?:[\w/]*\.\w+)?\s*:\s*line\b"),
+        # ("<file>:<line>", "{file}:{line}", "filename:lineno")
+        _p(r"[<{]?\b(?:file(?:name)?|path)(?:[\w/]*\.\w+)?\s*[>}]?\s*:\s*[<{]?\s*(?:line(?:_?no|_?number)?|lineno)\b"),
         _p(r"\bQuote\s+the\s+exact\s+line\s+or\s+hunk\s+for\s+each\s+finding\b"),
     ),
     Topic(
@@ -507,12 +508,15 @@ TOPICS: tuple[Topic, ...] = (
         # "if a table or column doesn't exist, reply only: …", "问题里提到的表或字段不存在时，只回复：…": the brief says
         # what a question the data cannot answer gets, so no "say so" of the default and no question back
         _p(
-            r"\b(?:tables?|columns?|fields?|data)\b[^.;\n]{0,40}\b(?:missing|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+exist|"
+            # (not "When a column has missing values, output 0": the values are missing, not the column)
+            r"\b(?:tables?|columns?|fields?|data)\b[^.;\n]{0,40}\b(?:(?:is|are)\s+missing|"
+            r"(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+exist|(?:we|you)\s+(?:don'?t|do\s+not)\s+have|"
             r"isn'?t\s+(?:there|in\s+the\s+schema)|not\s+in\s+the\s+schema)\b[^.;\n]{0,40}"
             r"\b(?:reply|say|answer|respond|output|return|write)\b|"
             r"\b(?:can'?t|cannot|can\s+not)\s+be\s+answered\s+(?:from|with)\s+(?:the|this|our)\s+(?:data|schema|tables)\b|"
             r"(?:表|字段|列)(?:或(?:表|字段|列))?不存在|无法用现有数据|现有表[^。\n]{0,8}(?:没有|查不到)|(?:テーブル|カラム|列)が(?:存在しない|ない)|"
-            r"\b(?:tabla|columna|campo)s?\b[^.;\n]{0,30}\bno\s+existe|\b(?:tabelle|spalte|feld)\b[^.;\n]{0,30}"
+            r"\b(?:tabla|columna|campo)s?\b[^.;\n]{0,30}\bno\s+existe|\b(?:tabela|coluna|campo)s?\b[^.;\n]{0,30}\bnão\s+exist|"
+            r"\b(?:tabella|colonna|campo)\b[^.;\n]{0,30}\bnon\s+esist|\b(?:tabelle|spalte|feld)\b[^.;\n]{0,30}"
             r"\b(?:existiert\s+nicht|gibt\s+es\s+nicht)|\b(?:table|colonne|champ)\b[^.;\n]{0,30}\bn'existe\s+pas"
         ),
         _p(

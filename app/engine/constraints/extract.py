@@ -67,7 +67,7 @@ def _mask(text: str, start: int, end: int) -> str:
 
 _REPLY_LEAD = re.compile(
     r"\b(?:return|output|respond|reply|answer|format|give|emit|produce)\w*\b(?:\s+(?:with|as|in|only|just|exactly|"
-    r"this|the|following|a|an|object|json|shape|form|like)\b)*\s*:?\s*$",
+    r"this|the|following|a|an|one|single|object|json|shape|form|like)\b)*\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -155,10 +155,16 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
     """Schemas from JSON literals and label sets from bullet lists, and the text with both masked out."""
     found: list[Constraint] = []
     masked = field.text
-    for obj in structure.find_objects(field.text):
+    objects = structure.find_objects(field.text)
+    # 'Reply only with JSON like {"name": "set_temperature", "args": {…}}': an object the brief replies with is the
+    # reply's shape, and so is every other object with its keys ('If no intent fits, use {"name": "none", …}')
+    replied = {
+        frozenset(obj.value) for obj in objects if _REPLY_LEAD.search(field.text[max(0, obj.start - 50) : obj.start])
+    }
+    for obj in objects:
         if layout.on_signature_line(field.text, obj.start):
             continue  # "reportIssue(…): Promise<{ ticketRef: string }>": what a tool returns, not the reply
-        spec = _tool_spec(obj.value)
+        spec = _tool_spec(obj.value) if frozenset(obj.value) not in replied else None
         if spec is not None:
             # '{"name": "query_order", "description": …, "parameters": {"phone": "string"}}': a tool, not the reply
             name, parameters, purpose = spec
@@ -718,6 +724,23 @@ def _without_stray_go_over(found: list[Constraint]) -> list[Constraint]:
     return out
 
 
+def _bracket_slot(brief: Brief, constraint: Constraint) -> Constraint:
+    """A label set written as the bracketed tag of a line layout ("[HIGH|MED|LOW] path:line - problem - fix") is
+    that tag's values on every line, not the reply's one label."""
+    span = constraint.span
+    if constraint.kind != "labels" or constraint.scope is not None or span is None or span.field != "task":
+        return constraint
+    text = brief.task
+    line_end = text.find("\n", span.end)
+    after = text[span.end : line_end if line_end >= 0 else len(text)]
+    if text[span.start - 1 : span.start] != "[" or not after.startswith("]") or not after[1:].strip():
+        return constraint
+    tag = f"[{'|'.join(constraint.values)}]"
+    return msgspec.structs.replace(
+        constraint, scope="line tag", text=f"Open each line with its tag, exactly one of: {tag}."
+    )
+
+
 def _inside_a_signature(constraint: Constraint, found: list[Constraint]) -> bool:
     """Whether a label set or field list was read from inside a tool's signature: "category: str, summary: str" in
     `create_ticket(…)` are its parameters and their types, not the reply's labels."""
@@ -768,7 +791,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
         c for c in unique
         if not (c.kind == "fields" and tool_names & set(c.values) and set(c.values) <= tool_words)
     ]  # fmt: skip
-    unique = [c for c in unique if not _inside_a_signature(c, unique)]
+    unique = [_bracket_slot(brief, c) for c in unique if not _inside_a_signature(c, unique)]
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)

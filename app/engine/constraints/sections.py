@@ -279,7 +279,8 @@ def describe_inline_outline(titles: list[str]) -> str:
 # "- line 1: Sentiment: positive / neutral / negative\n- line 2: Stage: …\n- line 3: summary, 40 words max": the reply
 # line by line, numbered by the brief itself
 _NUMBERED_LINES = re.compile(
-    r"(?mi)^(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?(?:line|row|zeile|l[íi]nea|ligne|linha|riga|regel)[ \t]*\d{1,2}[ \t]*"
+    # (not "Regel 1:", which is "Rule 1" in Dutch and German, nor "Row 1:" of a spreadsheet)
+    r"(?mi)^(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?(?:line|zeile|l[íi]nea|ligne|linha|riga)[ \t]*\d{1,2}[ \t]*"
     r"[:：=–—-][ \t]*[^\n]{1,200}(?:\n|$)){2,12})"
 )
 _LINE_NUMBER = re.compile(r"(?i)^[ \t]*(?:[-*•][ \t]*)?[^\W\d_]+[ \t]*\d{1,2}[ \t]*[:：=–—-][ \t]*")
@@ -293,11 +294,17 @@ class NumberedLines(NamedTuple):
     end: int
 
 
+_REPLY_INTRO = re.compile(r"\b(?:format|layout|template|note|summary|structure|formato|ausgabe|sortie)\b", re.I)
+
+
 def numbered_lines(task: str) -> NumberedLines | None:
     """The brief's "line 1: …, line 2: …" layout of the reply, or None."""
     match = _NUMBERED_LINES.search(task)
     if match is None:
         return None
+    before = task[: match.start()].rstrip().rsplit("\n", 1)[-1]
+    if before.endswith((":", "：")) and not _OF_THE_REPLY.search(before) and not _REPLY_INTRO.search(before):
+        return None  # "The emails we paste look like this:", "Check the syllables:": lines of something else
     specs = tuple(_LINE_NUMBER.sub("", line).strip() for line in match.group("lines").splitlines() if line.strip())
     return NumberedLines(specs, match.start("lines"), match.end("lines"))
 
@@ -312,11 +319,18 @@ _EXACT_LAYOUT_INTRO = re.compile(
 )
 
 
+_INPUT_LAYOUT = re.compile(
+    r"\b(?:comes?\s+in|arrives?|we\s+(?:send|paste|get|receive)|you(?:'ll|\s+will)\s+(?:get|receive|see)|input|incoming|"
+    r"looks?\s+like|eingehen\w*|kommen|llegan|recibir\w*|arrivent|chegam|arrivano|binnenkomen)\b",
+    re.IGNORECASE,
+)
+
+
 def layout_block(text: str) -> NumberedLines | None:
     """The lines a brief gives as the reply's exact layout ("Aufbau, genau so:" and the lines up to a blank one)."""
     intro = _EXACT_LAYOUT_INTRO.search(text)
-    if intro is None:
-        return None
+    if intro is None or _INPUT_LAYOUT.search(intro.group(0)):
+        return None  # "Tickets come in this format, exactly like this:": what arrives, not the reply
     lines: list[str] = []
     end = start = intro.end()
     for line in text[start:].split("\n"):

@@ -139,6 +139,8 @@ _ACTS = re.compile(
 )
 
 
+# "You can use the lookup() and book() functions": functions offered to the assistant are its tools
+_CAN_USE = re.compile(r"\b(?:can|may)\s+(?:use|call)\b|\bhave\s+access\s+to\b|\btools?\b", re.IGNORECASE)
 _CODE_PLURAL = re.compile(r"`?\s+(?:functions|methods|calls|hooks|handlers)\b", re.IGNORECASE)
 
 
@@ -159,7 +161,11 @@ def find_tools(text: str) -> list[FoundTool]:
         name = match.group("name")
         if re.match(r"\.[A-Za-z_]", text[match.end() : match.end() + 2]):
             continue  # "op.get_context().autocommit_block()": a call chain in code, not a tool
-        if _CODE_PLURAL.match(text, match.end()) and not _looks_like_tool(name, "", match.group(0).startswith("`")):
+        if (
+            _CODE_PLURAL.match(text, match.end())
+            and not _looks_like_tool(name, "", match.group(0).startswith("`"))
+            and not _CAN_USE.search(text, 0, match.start())
+        ):
             continue  # "downgrade() functions that are missing": code under discussion, many of them, no one tool
         plain_in_list = code_like and bool(params) and name.lower() not in _NOT_TOOLS and len(name) >= 3
         if params is None or not (plain_in_list or _looks_like_tool(name, text, match.group(0).startswith("`"))):
