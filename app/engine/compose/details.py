@@ -193,6 +193,8 @@ def rule_line(sentence: str) -> bool:
         return True
     if len(POINTS_AWARDED.findall(sentence)) >= 2:
         return True  # "Each answer is out of 4: 2 pts for naming the right hazard, 1 pt for …": the marking rule
+    if _CALLS_A_TOOL.search(sentence):
+        return True  # "For refunds over $300, …, call escalate_to_agent(order_id, summary)": a step with a tool
     if _REPLY_SHAPE.match(sentence):
         return True  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
@@ -207,6 +209,7 @@ def rule_line(sentence: str) -> bool:
     )
 
 
+_CALLS_A_TOOL = re.compile(r"\b(?:call|use|invoke|run)\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+\b")
 _REPLY_SHAPE = re.compile(
     r"\s*(?:the\s+)?(?:(?:first|last|final|opening|closing|top)\s+line|output|reply|answer|response)\s+"
     r"(?:of\s+(?:the|your|each|every|\w{3})\s+(?:output|reply|answer|response|message)\s+)?"
@@ -393,6 +396,19 @@ _BARE_HEADING = re.compile(r"[^\W\d_][\w ,·-]{0,24}[:：]")
 _HEADING = re.compile(r"[\w -]{1,30}(?:,\s*no\s+exceptions?|\s*\((?:strict|important|must)\))?:")
 
 
+# "if days_past_due is over 30 the gate code is locked.": a case stated as a fact, with no order of its own
+_CASE_AS_FACT = re.compile(
+    r"(?:if|when|whenever|once)\b[^,;:\n]*\b(?:is|are|was|were|has|have)\b[^,;:\n]*[.!]?", re.IGNORECASE
+)
+
+
+_ORDER_WORD = re.compile(
+    r"\b(?:tell|say|give|call|write|reply|respond|ask|use|send|offer|suggest|refer|point|classify|keep|stop|mark|put|set|"
+    r"return|answer|still|label|flag|escalate|must|should)\b",
+    re.IGNORECASE,
+)
+
+
 def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
     """The task's sentences other than the job sentence (`head`) that constraints do not mostly carry, whole, in the
     brief's words."""
@@ -407,10 +423,26 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
                 covered[i] = True
     details: list[tuple[int, str]] = []
     sentences = split_sentences(task)
+    joined_next: set[int] = set()
     for index, (start, end) in enumerate(sentences):
         if index == head and not _leads_numbered_list(task, sentences, index):
             continue
+        if index in joined_next:
+            continue
         text = task[start:end]
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if (
+            following is not None
+            and _CASE_AS_FACT.fullmatch(text.strip())
+            and not _ORDER_WORD.search(text)
+            and "\n" not in task[end : following[0]]
+            and _instructs(task[following[0] : following[1]])
+        ):
+            # "if days_past_due is over 30 the gate code is locked. do NOT call reset_gate_code, call escalate …":
+            # the case, then what to do in it: one rule, or the order would hold in every case
+            details.append((index, " ".join(task[start : following[1]].split())))
+            joined_next.add(index + 1)
+            continue
         if GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
             continue  # "## Rules" introduces what follows; it says nothing itself
         text = re.sub(r"\s*```[\w+-]*\s*$", "", text)  # "Tools (TypeScript signatures): ```ts": the fence goes

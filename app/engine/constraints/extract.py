@@ -724,6 +724,12 @@ def _without_stray_go_over(found: list[Constraint]) -> list[Constraint]:
     return out
 
 
+def _calls_a_tool(value: str, tool_names: set[str]) -> bool:
+    """Whether a route is "call <a listed tool> …"."""
+    called = re.match(r"\s*(?:call|use|invoke|run)\s+(?:the\s+)?`?(?P<name>[A-Za-z_]\w*)", value, re.IGNORECASE)
+    return called is not None and called.group("name") in tool_names
+
+
 def _bracket_slot(brief: Brief, constraint: Constraint) -> Constraint:
     """A label set written as the bracketed tag of a line layout ("[HIGH|MED|LOW] path:line - problem - fix") is
     that tag's values on every line, not the reply's one label."""
@@ -792,6 +798,8 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
         if not (c.kind == "fields" and tool_names & set(c.values) and set(c.values) <= tool_words)
     ]  # fmt: skip
     unique = [_bracket_slot(brief, c) for c in unique if not _inside_a_signature(c, unique)]
+    # 'call escalate with reason "lockout"': calling a listed tool is a step of the rule, no route for the user
+    unique = [c for c in unique if not (c.kind == "fallback" and _calls_a_tool(c.value or "", tool_names))]
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)

@@ -35,7 +35,11 @@ _CALL_CUE = (
 _GAP = r"(?:[^\d.;:!?。！？\n]|(?<=\bext)\.|(?<=\bExt)\.){0,30}?"
 # "0800 111 0 111": a one-digit group counts only between two longer ones.
 # "0761 123456": a German area code, then a six-digit number.
-_NUMBER = r"(?<![\dA-Za-z.,/-])(?P<number>\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,6}){0,3})(?!\d)(?![.,]\d)"
+# ("(555) 014-2290": an area code in brackets is part of the number)
+_NUMBER = (
+    r"(?<![\dA-Za-z.,/-])(?P<number>\(\d{2,5}\)[ -]?\d{2,6}(?:[ -]\d{2,6}){0,2}|"
+    r"\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,6}){0,3})(?!\d)(?![.,]\d)"
+)
 _AFTER_CUE = r"\s*(?:に電話|へ電話|に連絡|番に|急救|热线|hotline|helpline|lifeline|crisis\s+line)"
 _UNIT = re.compile(
     r"\s*(?:%|percent|per\s*cent|words?|sentences?|characters?|chars?|bullets?|items?|lines?|paragraphs?|tokens?|"
@@ -46,7 +50,7 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
-    rf"(?:\b|(?<=[^\x00-\x7f])|(?<=\d)(?=[^\x00-\x7f]))(?:{_CALL_CUE})(?![A-Za-z]){_GAP}(?:\(\s*)?{_NUMBER}",
+    rf"(?:\b|(?<=[^\x00-\x7f])|(?<=\d)(?=[^\x00-\x7f]))(?:{_CALL_CUE})(?![A-Za-z]){_GAP}(?:\(\s*)??{_NUMBER}",
     re.IGNORECASE,
 )
 _AFTER = re.compile(rf"{_NUMBER}(?={_AFTER_CUE})", re.IGNORECASE)

@@ -338,6 +338,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue
         if stripped[match.end("cue") :].lstrip()[:1] in ",.;:!?)":
             continue  # "bathrooms - no, areas we cover - LS only": an answer, not a rule
+        if re.match(r"\s*(?:allowed|permitted|ok|okay)\s*[:：]", stripped[match.end("cue") :]):
+            continue  # "not allowed: hazardous materials, …": a heading over the banned things, read as a whole
         if re.match(r"[\w' -]{1,30}?\s(?:=|->|→)\s", stripped[match.end("cue") :].lstrip()):
             continue  # "No match = don't reveal anything": a case and what follows from it, not a thing to avoid
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
