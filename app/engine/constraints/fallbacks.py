@@ -360,6 +360,12 @@ _COPIED_AFTER = re.compile(
 )
 
 
+_SOMEONE_ELSE_DOES = re.compile(
+    r"[-–—,;:]\s*(?:but\s+)?(?:you\s+(?:don'?t|do\s+not|never|won'?t)|not\s+you)\b(?!\s+(?:know|have|find|get))",
+    re.IGNORECASE,
+)
+
+
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
@@ -369,6 +375,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     contact_free = contact_free and not bare_url
     if contact_free and not _HANDOFF_KEYS.search(text) and not _REFERRAL_VERB.search(text):
         return []
+    if _SOMEONE_ELSE_DOES.search(text):
+        return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
     condition = find_condition(text)
     found: list[FoundFallback] = []
     taken: list[tuple[int, int]] = []

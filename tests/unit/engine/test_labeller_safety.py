@@ -1,0 +1,35 @@
+"""A labeller that never talks to the poster gets no conversation safety pack, and a helpline its team shares ("- you
+don't, you just label it") is no route for it (round 30: r30-03)."""
+
+from __future__ import annotations
+
+from app.engine.brief import Brief
+from app.engine.generate import generate
+
+FORUM = (
+    "We run a peer support forum for people recovering from self-harm. Pre-moderate posts before they go live. For each "
+    "post return one label from: APPROVE, HOLD, REMOVE, CRISIS.\n- CRISIS = talks about wanting to die or hurting "
+    "themselves. CRISIS wins over every other label.\nOutput: the label, then the reason in parentheses, 10 words max.\n"
+    "Never reply to the poster. When it's CRISIS our staff reach out and share the Samaritans helpline 116 123 - you "
+    "don't, you just label it."
+)
+
+
+def test_a_labeller_gets_no_conversation_pack() -> None:
+    prompt = generate(Brief(task=FORUM, target="claude")).prompt
+    assert "keep the conversation going" not in prompt
+    assert "acknowledge it before anything else" not in prompt
+
+
+def test_a_route_someone_else_gives_is_no_route() -> None:
+    prompt = generate(Brief(task=FORUM, target="claude")).prompt
+    assert "tell the user to call 116 123" not in prompt
+
+
+def test_a_helpline_chat_still_gets_its_pack() -> None:
+    task = (
+        "You are the night chat assistant of a suicide prevention helpline. People who think about suicide write in; "
+        "talk with them."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "Safety:" in prompt
