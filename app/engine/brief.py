@@ -346,8 +346,9 @@ _GERMAN_ORG = re.compile(
     r"apotheke|bäckerei|klinik|schule|buchhandlung|gärtnerei|brauerei|hotel|pension|verein|firma|agentur|bank|"
     r"genossenschaft|stiftung|bibliothek|galerie|museum|studio|salon|laden|shop|café|restaurant|metzgerei|"
     # the name ends where the sentence goes on: "in Kassel", a comma, "e.V." (not "Patientenfragen zu …": a noun)
-    r"versicherung)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w&'’-]*(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&'’-]*){0,2})"
-    r"(?=\s+(?:in|aus|bei)\b|\s*[,.;:()]|\s*$|\s+e\.\s?V\.)"
+    # ("Dr. Weber": a title makes the next word a name, whatever follows it)
+    r"versicherung)\s+(?:Dr\.\s+[A-ZÄÖÜ][\w'’-]*(?=[\s,.;:()]|$)|(?!Dr\b)[A-ZÄÖÜ][\w&'’-]*"
+    r"(?:\s+(?:&\s+)?[A-ZÄÖÜ][\w&'’-]*){0,2}(?=\s+(?:in|aus|bei)\b|\s*[,.;:()]|\s*$|\s+e\.\s?V\.)))"
 )
 _ORG_WANTS = re.compile(
     r"^\s*(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+(?:wants|needs|would\s+like|is\s+looking\s+for)\s"

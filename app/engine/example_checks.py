@@ -98,6 +98,12 @@ def _required_sql(out: str, inputs: ExampleInputs) -> bool:
 _FINDING_AT = re.compile(
     r"[<{]?\b(?:file(?:name)?|path)(?:[\w/]*\.\w+)?\s*[>}]?\s*:\s*[<{]?\s*(?:line(?:_?no|_?number)?|lineno)\b", re.I
 )
+# the location is the reply's: "one line per finding as path:LINE …", "Format each finding as {file}:{line}"
+_FINDING_LAYOUT = re.compile(
+    r"\b(?:finding|issue|comment|problem|bug|item)s?\b[^.]{0,60}[<{]?\b(?:file(?:name)?|path)\b|"
+    r"\b(?:start|begin|prefix)\w*\s+(?:each|every)\s+\w+\s+with\b",
+    re.IGNORECASE,
+)
 _LOCATION = re.compile(r"[\w./-]+\.\w+:\d+")
 
 
@@ -114,7 +120,7 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         return False
     if not _within_limits(out, inputs.limits) or not _known_tables(out, inputs) or not _required_sql(out, inputs):
         return False
-    if _FINDING_AT.search(inputs.task) and not _LOCATION.search(out):
+    if _FINDING_AT.search(inputs.task) and _FINDING_LAYOUT.search(inputs.task) and not _LOCATION.search(out):
         return False  # "one line per finding as path/to/file.py:LINE - …": "users.py line 12" shows another form
     if not all(heading.lower() in out.lower() for heading in inputs.headings):
         return False  # "BLOCKERS / RISKS / NITS, each on its own line": an example without them teaches another shape

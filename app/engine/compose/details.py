@@ -214,8 +214,8 @@ _REPLY_SHAPE = re.compile(
     r"\s*(?:the\s+)?(?:(?:first|last|final|opening|closing|top)\s+line|output|reply|answer|response)\s+"
     r"(?:of\s+(?:the|your|each|every|\w{3})\s+(?:output|reply|answer|response|message)\s+)?"
     # (a shape, not where the reply goes: "The output is pasted straight into Google Reviews" is context)
-    r"(?:(?:is|are)\s+(?:either|exactly|one\s+of|always|only|just|[\"'“«‘`])|must|should|has\s+to|always|starts?|"
-    r"begins?|ends?)",
+    r"(?:(?:is|are)\s+(?!(?:\w+ly\s+)?(?:pasted|sent|posted|shown|copied|used|read|published|stored|saved|forwarded|"
+    r"displayed|emailed|printed|uploaded|reviewed|checked|going|then)\b)|must|should|has\s+to|always|starts?|begins?|ends?)",
     re.IGNORECASE,
 )
 _FACT_THEN_ORDER = re.compile(r";\s*|,\s+so\s+(?=[a-z])")
@@ -349,6 +349,13 @@ def _without_tool_objects(task: str, start: int, end: int, constraints: Sequence
     """A sentence without the tools it writes as JSON objects and the heading before them ('Funciones disponibles:
     {…} {…} Nunca des precios.' -> 'Nunca des precios.'), or None when it holds none."""
     rest, cut = task[start:end], False
+    objects = [
+        c.span.start
+        for c in constraints
+        if c.kind == "tool" and c.span and c.span.field == "task" and start <= c.span.start < end
+        and c.span.text.lstrip().startswith("{")
+    ]  # fmt: skip
+    intro = task[start : min(objects)].rstrip() if objects else ""
     for c in sorted(constraints, key=lambda c: -(c.span.start if c.span else 0)):
         span = c.span
         if c.kind != "tool" or span is None or span.field != "task" or not start <= span.start < span.end <= end:
@@ -357,6 +364,9 @@ def _without_tool_objects(task: str, start: int, end: int, constraints: Sequence
             rest, cut = rest[: span.start - start] + rest[span.end - start :], True
     if not cut:
         return None
+    if intro.endswith((":", "：", "[")):
+        # "Puedes llamar a estas funciones: {…} {…} Nunca des precios.": the intro goes with the objects it introduces
+        rest = rest[len(task[start : start + len(intro)]) :]
     rest = re.sub(r"\[[\s,]*\]", " ", " ".join(rest.split()))  # what is left of a JSON array of tools
     rest = " ".join(rest.split())
     if all(part.strip().endswith((":", "：")) for part in re.split(r"(?<=[:：])\s+", rest) if part.strip()):

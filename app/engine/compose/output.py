@@ -319,6 +319,7 @@ _KEYED_INTRO = re.compile(
 # "They paste their cards in this format:": lines that describe what comes in, not the reply
 _INPUT_INTRO = re.compile(
     r"\b(?:paste|pastes|send|sends|sent|receive|get|gets|input|incoming|upload|uploads|submit|submits|eingabe|"
+    r"comes?\s+in|arrives?|arriving|"
     r"schicken|senden|pegan|envían|collent|envoient|incollano|plakken)\b",
     re.IGNORECASE,
 )
@@ -352,10 +353,19 @@ _INLINE_TEMPLATE = re.compile(
 )
 
 
-def _first_slot(template: str) -> str | None:
-    """The first slot of a bar-separated line ("类别代码" of "类别代码|紧急程度|摘要"), or None for another layout."""
-    first = template.split("|")[0].strip()
-    return first if "|" in template and 0 < len(first) <= 30 and "[" not in first else None
+_LABEL_SLOT = re.compile(
+    r"类别|類別|分类|分類|代码|標籤|标签|カテゴリ|ラベル|区分|\b(?:categor\w*|catégor\w*|kategor\w*|label\w*|étiquette\w*|"
+    r"etiqueta\w*|code|codice|código|tag|class)\b",
+    re.IGNORECASE,
+)
+
+
+def _label_slot(template: str) -> str | None:
+    """The slot of a bar-separated line that takes the label ("类别代码" of "紧急程度|类别代码|摘要"), or None."""
+    if "|" not in template:
+        return None
+    slots = [slot.strip() for slot in template.split("|")]
+    return next((slot for slot in slots if 0 < len(slot) <= 30 and "[" not in slot and _LABEL_SLOT.search(slot)), None)
 
 
 # "Output, one finding per line, max 8 lines:\n[BLOCKER|WARN|NIT] path:line - problem - fix": slots between dashes,
@@ -520,7 +530,7 @@ def output_format(plan: Plan) -> OutputFormat:
     )  # (not a limit on the input: "Tickets have a subject line of at most 80 characters")
     if reason is not None:
         stated = [line for line in stated if not _LABEL_ALONE.search(line)]
-    slot = _first_slot(template.group("template")) if template is not None else None
+    slot = _label_slot(template.group("template")) if template is not None else None
     stated.extend(
         # "类别代码|紧急程度|一句话摘要" with the codes listed above it: the codes fill the line's first slot
         f"In `{slot}`, use exactly one of: {', '.join(c.values)}."

@@ -328,7 +328,8 @@ _DOMAIN_HINTS = frozenset(
 
 _WRITES_CODE = re.compile(
     # (not "Don't rewrite whole files")
-    r"(?<!n't )(?<!not )(?<!never )\b(?:write|rewrite|give|provide|include|return)\s+(?:me\s+)?(?:the|a|an)?\s*"
+    r"(?<!n't )(?<!not )(?<!never )(?<!must )(?<!should )(?<!themselves )"
+    r"\b(?:write|rewrite|give|provide|include|return)\s+(?:me\s+)?(?:the|a|an)?\s*"
     r"(?:complete|full|corrected|fixed|working|whole|rewritten)\s+(?:\w+\s+)?(?:function|code|file|class|method|version|snippet|query|implementation)s?\b",
     re.IGNORECASE,
 )

@@ -130,10 +130,23 @@ def _exact_lines(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# A sentence that opens with an order or a ban is a rule of its own after the fixed text ("Sign off exactly: Cheers,
+# the Spokes team. Never promise a repair date."), not more of it
+_RULE_OPENING = re.compile(
+    r"\s*(?:never|don'?t|do\s+not|always|avoid|keep|use|reply|answer|then|only|make|add|nunca|no|siempre|evita|usa|"
+    r"responde|nie|niemals|nicht|immer|keine?|jamais|toujours|ne|n['’]|évite|nunca|não|sempre|evite|mai|non|"
+    r"evita|nooit|altijd|niet|geen|dann|luego|después|puis|ensuite|depois|poi)\b",
+    re.IGNORECASE,
+)
+
+
 def in_exact_line(text: str, index: int) -> bool:
     """Whether the mark at `index` sits inside a fixed text that an "exactly:" opened earlier on its line and that
-    goes on after the mark on the same line."""
-    return any(start <= index < end and text[index + 1 : end].strip() for start, end in _exact_lines(text))
+    goes on after the mark on the same line, with no rule of its own opening there."""
+    return any(
+        start <= index < end and text[index + 1 : end].strip() and not _RULE_OPENING.match(text, index + 1)
+        for start, end in _exact_lines(text)
+    )
 
 
 _INCH_MARK = re.compile(r'(?<=\d)"')

@@ -739,8 +739,12 @@ def _bracket_slot(brief: Brief, constraint: Constraint) -> Constraint:
     text = brief.task
     line_end = text.find("\n", span.end)
     after = text[span.end : line_end if line_end >= 0 else len(text)]
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before = text[line_start : span.start - 1]
     if text[span.start - 1 : span.start] != "[" or not after.startswith("]") or not after[1:].strip():
         return constraint
+    if before.strip(" \t-*•`"):
+        return constraint  # "Reply with [APPROVE|REJECT] and a reason": the reply's one label, not a line's tag
     tag = f"[{'|'.join(constraint.values)}]"
     return msgspec.structs.replace(
         constraint, scope="line tag", text=f"Open each line with its tag, exactly one of: {tag}."

@@ -815,7 +815,9 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
         separators = r"[、，,/／]" if strong >= items.count("・") else r"[、，,/／・]"
         values = [v.strip() for v in re.split(rf"\s*{separators}\s*", items) if v.strip()]
         values = [re.sub(r"^(?:或者|或是|以及|还有|或|和|及|または|か)", "", v) for v in values]
-        long = next((i for i, value in enumerate(values) if len(value) > _CJK_LABEL_CHARS), None)
+        long = next(
+            (i for i, value in enumerate(values) if len(value) > _CJK_LABEL_CHARS or _CJK_CLAUSE.search(value)), None
+        )
         if long is not None and long >= 2:
             # "質問・報告・雑談、どれにも当てはまらない場合は「その他」": the labels end where a clause begins
             values = values[:long]
@@ -827,8 +829,9 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
     return None
 
 
-_CJK_LABEL_CHARS = 12
-"""A CJK label is a word or two; a longer item is a clause ("坐席把市民来电记成文字")."""
+_CJK_LABEL_CHARS = 20
+"""A CJK label is a few words ("关于会员积分和优惠券的咨询"); a longer item is a clause."""
+_CJK_CLAUSE = re.compile(r"場合|ときは|時は|なら|如果|的话|时候|把|我们|我們|需要|ください|してください")
 
 
 # "The category is one of:\n  repair / rent / noise / other", "カテゴリは以下のどれか1つ：\n  修理依頼 ／ 家賃・契約":

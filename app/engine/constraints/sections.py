@@ -294,7 +294,7 @@ class NumberedLines(NamedTuple):
     end: int
 
 
-_REPLY_INTRO = re.compile(r"\b(?:format|layout|template|note|summary|structure|formato|ausgabe|sortie)\b", re.I)
+_CHECKED = re.compile(r"\b(?:check|verify|count|ensure|make\s+sure|prüf\w*|comprueba|vérifie)\b", re.IGNORECASE)
 
 
 def numbered_lines(task: str) -> NumberedLines | None:
@@ -303,7 +303,7 @@ def numbered_lines(task: str) -> NumberedLines | None:
     if match is None:
         return None
     before = task[: match.start()].rstrip().rsplit("\n", 1)[-1]
-    if before.endswith((":", "：")) and not _OF_THE_REPLY.search(before) and not _REPLY_INTRO.search(before):
+    if before.endswith((":", "：")) and (_INPUT_LAYOUT.search(before) or _CHECKED.search(before)):
         return None  # "The emails we paste look like this:", "Check the syllables:": lines of something else
     specs = tuple(_LINE_NUMBER.sub("", line).strip() for line in match.group("lines").splitlines() if line.strip())
     return NumberedLines(specs, match.start("lines"), match.end("lines"))
@@ -321,7 +321,8 @@ _EXACT_LAYOUT_INTRO = re.compile(
 
 _INPUT_LAYOUT = re.compile(
     r"\b(?:comes?\s+in|arrives?|we\s+(?:send|paste|get|receive)|you(?:'ll|\s+will)\s+(?:get|receive|see)|input|incoming|"
-    r"looks?\s+like|eingehen\w*|kommen|llegan|recibir\w*|arrivent|chegam|arrivano|binnenkomen)\b",
+    r"(?:emails?|tickets?|messages?|rows?|records?|notes?|files?|inputs?|forms?)\s+(?:\w+\s+){0,2}look\s+like|"
+    r"eingehen\w*|kommen|llegan|recibir\w*|arrivent|chegam|arrivano|binnenkomen)\b",
     re.IGNORECASE,
 )
 

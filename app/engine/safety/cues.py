@@ -165,7 +165,9 @@ DOMAIN_CUES: tuple[DomainCues, ...] = (MEDICAL, MENTAL_HEALTH, LEGAL, FINANCIAL,
 PERSON_FACING = _compile(
     # "reads an incoming chat message": a chat log is input, not a conversation with the person
     r"companion|chat(?:bot)?s?\b(?!\s+(?:messages?|logs?|transcripts?|history|exports?))|"
-    r"talks? (?:to|with)|listens?\b|conversations?|(?<!the )(?<!a )(?:helpline|hotline)(?= (?:chat|bot|assistant|agent|volunteer))|support(?:s|ing)? "
+    # ("a helpline chat assistant", not "the helpline the team shares": a number named is no conversation)
+    r"talks? (?:to|with)|listens?\b|conversations?|(?:helpline|hotline)(?= (?:chat|bot|assistant|agent|volunteer))|"
+    r"support(?:s|ing)? "
     r"(?:people|users|parents|patients|students|members|families|adults|teens|someone)|"
     r"(?:answers?|replies|responds?) (?:to )?(?:people|users|patients|customers|parents|questions)|"
     r"(?:people|users|patients|parents|members|customers|callers|clients|students) (?:who )?(?:ask|write|message|"

@@ -7,9 +7,10 @@ from app.engine.brief import Brief
 from app.engine.generate import generate
 
 FORUM = (
-    "We run a peer support forum for people recovering from self-harm. Pre-moderate posts before they go live. For each "
-    "post return one label from: APPROVE, HOLD, REMOVE, CRISIS.\n- CRISIS = talks about wanting to die or hurting "
-    "themselves. CRISIS wins over every other label.\nOutput: the label, then the reason in parentheses, 10 words max.\n"
+    "We run a peer support forum for people recovering from self-harm. Pre-moderate posts before they go live. "
+    "For each post return one label from: APPROVE, HOLD, REMOVE, CRISIS.\n"
+    "- CRISIS = talks about wanting to die or hurting themselves. CRISIS wins over every other label.\n"
+    "Output: the label, then the reason in parentheses, 10 words max.\n"
     "Never reply to the poster. When it's CRISIS our staff reach out and share the Samaritans helpline 116 123 - you "
     "don't, you just label it."
 )
