@@ -936,6 +936,11 @@ def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
     return capped
 
 
+_ITEM_GIVEN = re.compile(
+    r"\s+or\s+(?:a\s+|one\s+)?(?:short\s+|simple\s+)?(?:word|sentence|phrase|letter|sound|number)s?\b[^.;\n]{0,20}?"
+    r"\bat\s+a\s+time\b",
+    re.IGNORECASE,
+)
 _PACE = re.compile(
     r"\s+(?:at\s+a\s+time|a\s+la\s+vez|auf\s+einmal|"
     r"à\s+la\s+fois|de\s+cada\s+vez|por\s+vez)\b",
@@ -990,8 +995,10 @@ def find_limits(text: str) -> list[FoundLimit]:
         if _IDENTIFIER_SIZE.search(text, max(0, position - 40), position):
             continue  # "A VIN is 17 characters": what a valid identifier looks like, not a length of the reply
         taken = match.end()
-        if _PACE.match(text, match.end()):
-            continue  # "ask one question at a time" paces a conversation; it does not count the reply's items
+        if _PACE.match(text, match.end()) or _ITEM_GIVEN.match(text, match.end()):
+            # "ask one question at a time" paces a conversation; "gives them one word or short sentence at a time
+            # to read" is the item of practice it hands over: neither counts the reply's words
+            continue
         if _SESSION_POINT.search(text, max(0, position - 12), position) and _cue_before(text, position)[0] is None:
             continue  # "After 10 words, celebrate and stop": a point in the session, not a length of the reply
         if parts.ordinal_before(text, position):

@@ -34,3 +34,11 @@ def test_a_helpline_chat_still_gets_its_pack() -> None:
     )
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "Safety:" in prompt
+
+
+def test_an_item_handed_over_one_at_a_time_is_no_reply_limit() -> None:
+    """Round 30 (r30-08): "gives them one word or short sentence at a time to read" was "at most 1 word"."""
+    task = "Spelling buddy for kids aged 7. The bot gives them one word or short sentence at a time to spell."
+    result = generate(Brief(task=task, target="claude"))
+    assert not [c for c in result.constraints if c.kind == "limit" and c.maximum == 1]
+    assert "at most 1 word" not in result.prompt
