@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from app.engine.constraints import Constraint
+from app.engine.constraints.layout import FILE_LINE_SLOT
 from app.engine.spec import Example
 
 if TYPE_CHECKING:
@@ -95,9 +96,7 @@ def _required_sql(out: str, inputs: ExampleInputs) -> bool:
     return all(clause in text for clause in required)
 
 
-_FINDING_AT = re.compile(
-    r"[<{]?\b(?:file(?:name)?|path)(?:[\w/]*\.\w+)?\s*[>}]?\s*:\s*[<{]?\s*(?:line(?:_?no|_?number)?|lineno)\b", re.I
-)
+_FINDING_AT = re.compile(FILE_LINE_SLOT, re.IGNORECASE)
 # the location is the reply's: "one line per finding as path:LINE …", "Format each finding as {file}:{line}"
 _FINDING_LAYOUT = re.compile(
     r"\b(?:finding|issue|comment|problem|bug|item)s?\b[^.]{0,60}[<{]?\b(?:file(?:name)?|path)\b|"

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from app.engine.constraints.layout import FILE_LINE_SLOT
 from app.engine.fastre import Twins, is_plain, prefiltered
 
 
@@ -108,7 +109,7 @@ TOPICS: tuple[Topic, ...] = (
         # "one finding per line as `path/to/file.py:LINE - problem - fix`", "each starting with file:line": the
         # brief's own layout places each finding, so no quoted hunk goes beside it
         # ("<file>:<line>", "{file}:{line}", "filename:lineno")
-        _p(r"[<{]?\b(?:file(?:name)?|path)(?:[\w/]*\.\w+)?\s*[>}]?\s*:\s*[<{]?\s*(?:line(?:_?no|_?number)?|lineno)\b"),
+        _p(FILE_LINE_SLOT),
         _p(r"\bQuote\s+the\s+exact\s+line\s+or\s+hunk\s+for\s+each\s+finding\b"),
     ),
     Topic(

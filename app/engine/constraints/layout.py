@@ -52,6 +52,10 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
 # "run_query(sql: str) -> rows as JSON", "orders(order_id bigint, …, status text) -- status: 'delivered', …": a tool's
 # output or a table's column values, on the signature's own line, say nothing of the reply's format or labels.
 # ("reportIssue(postcode: string): Promise<{ ticketRef: string }>": a TypeScript return type after the colon)
+FILE_LINE_SLOT = (
+    r"[<{]?\b(?:file(?:name)?|path)(?:[\w/]*\.\w+)?\s*[>}]?\s*:\s*[<{]?\s*(?:line(?:_?no|_?number)?|lineno)\b"
+)
+"""A finding's location slot in a brief's layout: "path/to/file.py:LINE", "<file>:<line>", "filename:lineno"."""
 _SIGNATURE_LINE = re.compile(r"[A-Za-z_]\w*\([^()\n]*\)\s*(?:->|→|=>|--|returns?\b|:\s*(?:Promise<|\{|\[))")
 
 
