@@ -252,9 +252,13 @@ TOPICS: tuple[Topic, ...] = (
             # "no notes about what changed", "just return the edited paragraph"
             r"\bnotes?\s+(?:about|on|explaining)\s+(?:what|the)\s+(?:\w+\s+)?(?:changed|changes?|edits?)\b|"
             r"\b(?:just|only)\s+(?:return|give|output|send|reply\s+with)\s+(?:back\s+)?the\s+(?:edited|corrected|"
-            r"rewritten|revised|improved|fixed)\b"
+            r"rewritten|revised|improved|fixed)\b|"
+            # "Output only the edited obituary text, no notes to me"
+            r"\b(?:return|give|output|send)\s+only\s+the\s+(?:edited|corrected|rewritten|revised|improved|fixed)\b|"
+            r"\bno\s+notes?\s+(?:to|for)\s+(?:me|us|the\s+user)\b"
         ),
-        _p(r"\bmost\s+important\s+changes\s+after\b|\bthen\s+the\s+key\s+changes\b"),
+        # (and an example whose output ends with its "Changes:" list)
+        _p(r"\bmost\s+important\s+changes\s+after\b|\bthen\s+the\s+key\s+changes\b|\bChanges:\s*\n"),
     ),
     Topic(
         "notes_to_author",

@@ -396,6 +396,12 @@ def _cue_before(text: str, start: int) -> tuple[Bound | None, int]:
     return found if found[0] is not None else (None, start)
 
 
+# a frequency right before a bare count: the size of what comes in, not a length for the reply ("Replies are 2 to 4
+# sentences" states one)
+_DESCRIBED_SIZE = re.compile(
+    r"\b(?:sometimes|often|usually|typically|occasionally|mostly|generally)\s+$",
+    re.IGNORECASE,
+)
 _APPROXIMATE = frozenset({"like", "about", "around", "roughly", "approximately", "approx", "ca", "circa", "~"})
 
 
@@ -1031,6 +1037,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         )
         if kind is None and n2 is None and bare_count and not asked:
             continue
+        if kind is None and n2 is None and _DESCRIBED_SIZE.search(text, max(0, position - 24), position):
+            continue  # "families send in … sometimes 900 words about the guy's bass boat": what arrives, no limit
         minimum, maximum, exact = _bounds(kind, unit, n1, n2)
         previous = found[-1].unit if found else None
         inner = _EACH_INSIDE.search(text, start, position)

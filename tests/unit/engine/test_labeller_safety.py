@@ -42,3 +42,24 @@ def test_an_item_handed_over_one_at_a_time_is_no_reply_limit() -> None:
     result = generate(Brief(task=task, target="claude"))
     assert not [c for c in result.constraints if c.kind == "limit" and c.maximum == 1]
     assert "at most 1 word" not in result.prompt
+
+
+def test_an_input_size_is_no_limit_and_no_notes_means_no_change_list() -> None:
+    """Round 30 (r30-07): "sometimes 900 words about the guy's bass boat" was "at most 900 words" beside the stated
+    250, and "Output only the edited obituary text, no notes to me" still got "List the three most important
+    changes"."""
+    task = (
+        "Families send in obituaries, sometimes 900 words about a fishing trip. Edit them into house style, cut to 250 "
+        "words max. Output only the edited obituary text, no notes to me."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert [c.maximum for c in result.constraints if c.kind == "limit"] == [250]
+    assert "most important changes" not in result.prompt
+    assert "then the key changes" not in result.prompt
+    replies = generate(Brief(task="Support bot for our app. Replies are 2 to 4 sentences.", target="claude"))
+    assert "between 2 and 4 sentences" in replies.prompt
+
+
+def test_no_notes_means_no_example_with_a_change_list() -> None:
+    task = "Edit our newsletter paragraphs for grammar and clarity. Output only the edited text, no notes to me."
+    assert "Changes:" not in generate(Brief(task=task, target="claude")).prompt
