@@ -360,8 +360,10 @@ _COPIED_AFTER = re.compile(
 )
 
 
+# "- you don't, you just label it", "(not you)": the clause gives the route to someone else; the verb is left out
+# ("you don't handle billing: send them to billing@…" is a route for the assistant)
 _SOMEONE_ELSE_DOES = re.compile(
-    r"[-–—,;:]\s*(?:but\s+)?(?:you\s+(?:don'?t|do\s+not|never|won'?t)|not\s+you)\b(?!\s+(?:know|have|find|get))",
+    r"[-–—,;:(]\s*(?:but\s+)?(?:you\s+(?:don'?t|do\s+not|never|won'?t)|not\s+you)\s*(?:[,.;)]|$)",
     re.IGNORECASE,
 )
 

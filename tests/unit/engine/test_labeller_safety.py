@@ -63,3 +63,9 @@ def test_an_input_size_is_no_limit_and_no_notes_means_no_change_list() -> None:
 def test_no_notes_means_no_example_with_a_change_list() -> None:
     task = "Edit our newsletter paragraphs for grammar and clarity. Output only the edited text, no notes to me."
     assert "Changes:" not in generate(Brief(task=task, target="claude")).prompt
+
+
+def test_a_route_after_you_dont_handle_is_still_a_route() -> None:
+    task = "Support bot for our app. If they ask about billing, you don't handle it: send them to billing@app.example."
+    result = generate(Brief(task=task, target="claude"))
+    assert "billing@app.example" in [c.value for c in result.constraints if c.kind == "fallback"]
