@@ -293,7 +293,7 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
             text = without_tools  # '… {"name": "reservar_clase", …} Nunca des precios.': the rule after the tools
         heading = _RULES_HEADING.match(text)
         if (heading is not None and not text[heading.end() :].strip()) or (
-            _BARE_HEADING.fullmatch(text) and not _BAN_HEADING_WORD.search(text)
+            _BARE_HEADING.fullmatch(text) and not _NEGATIVE_HEADING.search(text)
         ):
             continue  # "规则：", "表结构：" alone: it introduces what follows and says nothing itself
         if heading is not None:
@@ -394,12 +394,6 @@ def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
     return signatures >= 1 and len("".join(_LIST_GLUE.sub(" ", rest).split())) <= 4
 
 
-# "A evitar:", "Tabu:", "Proibido:", "Da evitare:": a heading that bans what is listed under it says something
-_BAN_HEADING_WORD = re.compile(
-    r"\b(?:evita\w*|tab[uú]|prohib\w*|proib\w*|verbot\w*|vermeid\w*|interdit\w*|vietat\w*|nunca|nie(?:mals)?|nooit|"
-    r"jamais|jamás|never|avoid|don'?ts?|forbidden|vermijd\w*|à\s+éviter|no\s+go)\b|禁止|避け|不要",
-    re.IGNORECASE,
-)
 # "表结构：", "Tablas:", "Datenmodell:": a heading alone on its line, over lines the prompt states in their own place
 _BARE_HEADING = re.compile(r"[^\W\d_][\w ,·-]{0,24}[:：]")
 # "Spec:", "Format, no exceptions:": a line that introduces what follows
@@ -651,11 +645,12 @@ _RULES_HEADING = re.compile(
     r"format(?:ting)?(?:\s+rules)?|style)(?:,\s*no\s+exceptions?)?\s*[:：]",
     re.IGNORECASE,
 )
-# A heading whose items are each forbidden: "Do not:", "Avoid:", "Things to avoid:", "Nunca:", "Niemals:".
+# A heading whose items are each forbidden: "Do not:", "Avoid:", "Things to avoid:", "Nunca:", "Niemals:"; searched
+# for, it is the ban at the end of a longer heading ("A evitar:", "Da evitare:"), which is never a bare heading.
 _NEGATIVE_HEADING = re.compile(
-    r"(?:do\s+not|don'?t|never|avoid|things\s+to\s+avoid|don'?ts|not\s+allowed|forbidden|no\s+go|never\s+\w+|"
+    r"(?:\b(?:do\s+not|don'?t|never|avoid|things\s+to\s+avoid|don'?ts|not\s+allowed|forbidden|no\s+go|never\s+\w+|"
     r"nunca|no|jamás|evita(?:r)?|prohibido|nie(?:mals)?|nicht|vermeide\w*|verboten|jamais|ne\s+pas|à\s+éviter|"
-    r"interdit|não|evite|proibido|mai|evitare|vietato|nooit|niet|vermijd)\s*[:：]",
+    r"interdit|não|evite|proibido|mai|evitare|vietato|nooit|niet|vermijd|tab[uú])|禁止|避け|不要)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -730,7 +725,7 @@ def _untouched_parts(text: str, offset: int, covered: Sequence[bool]) -> str:
                 _BARE_HEADING.fullmatch(part)
                 and part[:1].isupper()
                 and len(part.split()) <= 2
-                and not _BAN_HEADING_WORD.search(part)
+                and not _NEGATIVE_HEADING.search(part)
             )
         ):
             continue  # "Return only:", "Schema:", "Policy:": it introduces the lines after it
