@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 
+from app.engine.assistant_name import assistant_name, without_assistant_name
 from app.engine.fastre import prefiltered
 from app.engine.spec import Example, Length, OutputKind, Tool
 from app.engine.tool_text import TOOLS_INTRO, without_tool_output
@@ -45,6 +46,8 @@ class Entities(msgspec.Struct, kw_only=True, frozen=True):
     length: Length | None = None
     tone: tuple[str, ...] = ()
     variables: tuple[Variable, ...] = ()
+    assistant_name: str | None = None
+    """The name the brief gives the assistant ("a chatbot called Fern")."""
 
 
 LANGUAGES: tuple[str, ...] = (
@@ -334,11 +337,22 @@ _CJK_ORG = re.compile(
 # "Greenhollow Garden Centre wants a "plant doctor" …": the business that asks, named first.
 # "Booking assistant for the Brenner car workshop", "the front desk at the Riverside dental clinic": a named
 # business described by its kind, the name before the noun
-_ORG_THE_NAMED = re.compile(
-    r"\b(?i:for|at)\s+the\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?P<noun>(?:[a-z]+\s+)?"
+_BUSINESS_NOUN = (
     r"(?:workshop|garage|clinic|surgery|practice|shop|store|bakery|caf[eé]|restaurant|hotel|gym|studio|salon|pharmacy|"
     r"library|museum|school|academy|club|society|centre|center|charity|trust|firm|agency|company|brewery|farm|nursery|"
-    r"theatre|theater|council|hospital|bank|co-?op|cooperative|association|foundation|hostel|inn|pub|bar))\b"
+    r"theatre|theater|council|hospital|bank|co-?op|cooperative|association|foundation|hostel|inn|pub|bar)"
+)
+_ORG_THE_NAMED = re.compile(
+    r"\b(?i:for|at)\s+the\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?P<noun>(?:[a-z]+\s+)?"
+    + _BUSINESS_NOUN
+    + r")\b"
+)
+# "Greenleaf garden centre's chat bot", "Riverside dental clinic's front desk": the business whose assistant it is.
+_ORG_POSSESSIVE = re.compile(
+    r"\b(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}\s+(?:[a-z]+\s+)?"
+    + _BUSINESS_NOUN
+    + r")['’]s\s+(?:[\w-]+\s+){0,2}?(?:chat\s?bot|bot|assistant|agent|helper|front\s+desk|help\s?desk|"
+    r"receptionist|website|site|app|inbox|phone\s+line)\b"
 )
 # "für die Autowerkstatt Brenner", "für unsere Zahnarztpraxis Dr. Albers": a German business noun, then its name
 _GERMAN_ORG = re.compile(
@@ -500,6 +514,9 @@ def _organization(text: str) -> tuple[str | None, str | None]:
     described = _ORG_THE_NAMED.search(text)
     if described is not None and described.group("name").split()[0] not in _NOT_NAMES:
         return f"the {described.group('name')} {described.group('noun')}", None
+    owner = _ORG_POSSESSIVE.search(text)
+    if owner is not None and owner.group("name").split()[0] not in _NOT_NAMES:
+        return owner.group("name"), None
     wants = _ORG_WANTS.match(text)
     if wants is not None and wants.group("name").split()[0] not in _NOT_NAMES:
         return wants.group("name"), None
@@ -511,6 +528,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
 
 def extract_entities(task: str) -> Entities:
     """Pull organisation, audience, language, format, length, tone and input slots out of a task."""
+    name = assistant_name(task)
+    task = without_assistant_name(task)  # "a chatbot called Fern for Greenleaf": Fern is no business
     org, product = _organization(task)
     if org is not None and all(word in _SQL_WORDS for word in org.split()):
         org, product = None, None  # "count users with COUNT DISTINCT": SQL words, not a business
@@ -555,6 +574,7 @@ def extract_entities(task: str) -> Entities:
         length=length,
         tone=tone,
         variables=variables,
+        assistant_name=name,
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from app.engine.assistant_name import without_assistant_name
+
 _WS = re.compile(r"\s+")
 _META_PROMPT = re.compile(
     # ("prompt to sort our gym app emails …": the request may come without its verb)
@@ -44,7 +46,7 @@ VERBS = frozenset(
     prepare proofread pull quiz rank rate read recommend refactor reformat reply research resolve respond return review
     say send show rewrite route run schedule score screen search simplify simulate sort suggest summarise summarize
     support tag take teach tell test track transform translate triage turn tutor update walk write
-    escalate notify remind collect verify process assign draft book match recommend welcome onboard greet
+    escalate notify remind collect verify process assign draft book match recommend welcome onboard greet hold cheer
     brainstorm name invent organise organize calculate estimate forecast predict negotiate pitch outline paraphrase
     shorten expand caption describe discuss chat converse motivate encourage remember capture prioritise prioritize
     call ask reveal offer celebrate congratulate award count host pick present reward wait start finish post confirm
@@ -217,7 +219,7 @@ def without_meta_request(text: str) -> str:
 
 def normalise(task: str) -> str:
     """Collapse whitespace and strip meta phrasing ("I need a prompt for ...", "Can you make me a bot that ...")."""
-    text = _WS.sub(" ", task).strip()
+    text = _WS.sub(" ", without_assistant_name(task)).strip()
     stripped = text
     for pattern in (_GREETING, _POLITE, _META_PROMPT, _META_WANT, _META_MAKE):
         stripped = pattern.sub("", stripped, count=1).strip()
@@ -295,3 +297,41 @@ def possessive(name: str) -> str:
 def article(noun: str) -> str:
     """The indefinite article for a noun phrase."""
     return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+# "It answers questions about plants and checks stock …", "The bot greets people by name": the job in the third
+# person, after a sentence about the assistant.
+_ASSISTANT_SUBJECT = re.compile(
+    r"^(?P<subject>it|the\s+(?:chat\s?bot|bot|assistant|agent|helper))\s+(?P<adverb>(?:also|always|then|first)\s+)?"
+    r"(?P<verb>[a-z]+s)\b(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# Verbs that say what the assistant is, not what it does: "It runs on our website", "It gets 200 chats a day".
+_NOT_ORDERS = frozenset({"run", "get", "go", "take", "turn", "look", "make", "keep", "show", "say", "need"})
+# The last thing named before "It …": an assistant ("our chat bot (call it Fern). It answers …") or something else
+# ("Our app is a budgeting tool. It tracks spending …": the app does that, not the assistant).
+_LAST_THING = re.compile(
+    r"\b(?:(?P<assistant>chat\s?bots?|bots?|assistants?|agents?|helpers?|concierges?|tutors?|companions?)|"
+    r"apps?|platforms?|tools?|sites?|websites?|services?|products?|shops?|stores?|company|business|systems?|"
+    r"software|programs?|games?|newsletters?|forms?|pages?|databases?|api|devices?|machines?|teams?)\b",
+    re.IGNORECASE,
+)
+
+
+def assistant_sentence_as_order(before: str, text: str) -> str:
+    """A sentence about what the assistant does, as an order to it ("It answers questions and checks stock." ->
+    "Answer questions and check stock."); the sentence unchanged when its subject may be something else."""
+    match = _ASSISTANT_SUBJECT.match(text)
+    if match is None:
+        return text
+    base = _base_form(match.group("verb"))
+    if base is None or base in _NOT_ORDERS or base == match.group("verb").lower():
+        return text
+    if match.group("subject").lower() == "it":
+        things = list(_LAST_THING.finditer(before[-400:]))
+        if not things or things[-1].group("assistant") is None:
+            return text
+    adverb = (match.group("adverb") or "").strip()
+    order = _verbs_to_base(f"{base}{match.group('rest')}")
+    order = f"{adverb} {order}" if adverb else order
+    return order[0].upper() + order[1:]

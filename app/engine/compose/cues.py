@@ -67,7 +67,16 @@ _NOT_MODIFIERS = frozenset(
 
 def task_sentence(task: str) -> str:
     """Normalise the brief's task into one sentence without meta phrasing ("Write a prompt for ...")."""
-    return sentence(normalise(task))
+    text = normalise(task)
+    wanted = _WE_NEED.sub("", text, count=1)  # "We need Greenleaf's chat bot." -> "Greenleaf's chat bot."
+    return sentence(wanted if len(wanted.split()) >= 2 else text)
+
+
+# (only before the thing asked for: "I want the AI to play the interviewer", "I need every message turned into
+# json" say more than what they ask for)
+_WE_NEED = re.compile(
+    r"^(?i:i|we)\s+(?i:need|want|would\s+like|'d\s+like)\s+(?=(?i:an?)\s|[A-Z][\w'’-]*\s)(?!(?i:an?\s+)?(?:AI|ai)\b)"
+)
 
 
 def source_noun(task: str, references: Sequence[str] = ()) -> str:

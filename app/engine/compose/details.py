@@ -14,7 +14,7 @@ from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import numbered_line
 from app.engine.constraints.fallbacks import QUOTED_SCOPE, find_condition
 from app.engine.constraints.rules import is_english
-from app.engine.phrasing import VERBS, is_third_person_verb
+from app.engine.phrasing import VERBS, assistant_sentence_as_order, is_third_person_verb
 
 _FILLER_WORDS = frozenset(
     {
@@ -509,7 +509,15 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         if all(word.strip(".,;:!?'") in _FILLER_WORDS for word in rest):
             continue  # the constraints' spans hold all of it but filler ("Output just the label, nothing else.")
         details.append((index, " ".join(text.split())))
+    # "… our chat bot (call it Fern). It answers questions about plants": the job, said of the assistant (what it
+    # is, "It chats with them in Teams", stays background)
+    details = [(i, _as_order(task[: sentences[i][0]], text)) for i, text in details]
     return _with_item_lists(task, sentences, details, english=True)
+
+
+def _as_order(before: str, text: str) -> str:
+    order = assistant_sentence_as_order(before, text)
+    return order if order != text and rule_line(order) else text
 
 
 def _leads_numbered_list(task: str, sentences: list[tuple[int, int]], index: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.variants import played_character
+from app.engine.assistant_name import named_role
 from app.engine.compose.language import QUOTE_MARKS
 from app.engine.compose.plan import Plan
 from app.engine.constraints.limits import INPUT_SCOPE
@@ -166,6 +167,9 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
         # captions feature, not who writes them)
         # "Our support persona is called Ava, …": whatever the job, the assistant is the character the brief names.
         return f"You are {character}.", objective, success
+    name = plan.entities.assistant_name
+    if name is not None and not brief.role:
+        role = named_role(role, name)  # "a chatbot called Fern": "You are Fern, a customer support agent …"
     return role, objective, success
 
 

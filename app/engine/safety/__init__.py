@@ -17,7 +17,15 @@ from collections.abc import Collection, Iterable
 import msgspec
 
 from app.engine.constraints.phones import EMERGENCY_SERVICES
-from app.engine.safety.cues import ANIMAL_CARE, CHILDREN, DOMAIN_CUES, INVESTING, PERSON_FACING, detected
+from app.engine.safety.cues import (
+    ANIMAL_CARE,
+    CHILDREN,
+    DOMAIN_CUES,
+    INVESTING,
+    PERSON_FACING,
+    PLANT_CARE,
+    detected,
+)
 from app.engine.spec import Rule
 
 SAFETY_GROUP = "Safety"
@@ -263,6 +271,9 @@ def detect_domains(
     if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
         # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
         found[found.index("financial")] = "money"
+    if "medical" in found and PLANT_CARE.search(joined) and not _HUMAN_HEALTH.search(_PLANT_HEALTH.sub(" ", joined)):
+        # "help diagnose plant diseases", "suggest a treatment for leaf spot": a garden centre, not a clinic.
+        found.remove("medical")
     if "medical" in found and ANIMAL_CARE.search(joined):
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"
@@ -330,6 +341,19 @@ _CIRCUMSTANCES = re.compile(
     r"arr[êe]ts?\s+(?:de\s+travail|maladie)|cong[ée]\s+maladie|krankschreibung|krankmeldung|krankmeldungen|"
     r"arbeitsunf[äa]higkeit\w*|ziekmelding\w*|ziekteverlof|malattia\s+(?:del|dei)\s+dipendent\w*)\b",
     re.IGNORECASE,
+)
+# A plant's or a crop's illness: "plant diseases", "diseases of roses", "tomato blight symptoms".
+_PLANT_HEALTH = re.compile(
+    r"\b(?:(?:plant|crop|tree|lawn|leaf|foliage|garden|houseplant|rose|tomato|potato|vine|fruit|orchid|turf|fungal|"
+    r"bacterial|viral|rot|blight|mildew|wilt|mou?ld|root|pests?\s+and)s?\s+(?:diseases?|illness|symptoms?|health|problems?|treatments?|disorders?)|"
+    r"(?:diseases?|symptoms?|treatments?)\s+(?:of|in|on|affecting|for)\s+(?:(?:their|your|the|a|an|our)\s+)?"
+    r"(?:\w+\s+)?(?:plants?|crops?|trees?|lawns?|roses|vegetables|leaves|seedlings|shrubs))\b"
+)
+# A person's health named outright: with plants in the brief, only these keep the medical pack.
+_HUMAN_HEALTH = re.compile(
+    r"\b(?:patients?|doctors?|physicians?|nurses?|medications?|medicines?|prescriptions?|dosages?|hospitals?|"
+    r"clinics?|pregnan\w*|allerg\w*|first aid|poison\w*|illness|diseases?|injur(?:y|ies)|symptoms?|your health|"
+    r"their health|health (?:questions?|advice|conditions?))\b"
 )
 # "the Children's Garden", "Kids Corner": a room, club or place named after children, mid-sentence and capitalised,
 # says nothing about who reads the replies.

@@ -204,3 +204,13 @@ ANIMAL_CARE = _compile(
     r"獣医|ペット|动物医院|宠物|兽医",
 )
 """Cues that the care is for animals: the veterinary pack then replaces the medical one."""
+
+PLANT_CARE = _compile(
+    r"plants?\b|houseplants?|garden(?:s|ing|ers?)?\b|garden centres?|garden centers?|crops?\b|trees?\b|shrubs?|"
+    r"lawns?\b|seedlings?|horticultur|agronom|orchards?|vineyards?|greenhouses?|"
+    r"pflanzen|garten|g[äa]rtner\w*|plantas?\b|jard[íi]n\w*|cultivos?|plantes?\b|jardin\w*|cultures\b|"
+    r"jardim|lavouras?",
+    r"植物|園芸|ガーデニング|作物|盆栽|园艺|农作物",
+)
+"""Cues that the care is for plants: 'diagnose plant diseases' and 'suggest treatments' for a leaf then say nothing
+about a person's health."""
