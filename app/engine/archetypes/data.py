@@ -328,7 +328,12 @@ DOCUMENT_QA = Archetype(
             r"bugiardin[oi]|prospectos?|beipackzettel\w*|bijsluiters?|folhetos?|bulas?)\b",
             2,
         ),
-        feat("citations", r"\bcit(?:e|es|ing|ations?)\b|\bsources?\b|\breferences?\b", 3),
+        # (not "jamais de citation inventée", "pas sûr d'une citation": a French citation is a quotation)
+        feat(
+            "citations",
+            r"(?<!\bde )(?<!\bd'une )(?<!\bd’une )\bcit(?:e|es|ing|ations?)\b(?!\s+invent)|\bsources?\b|\breferences?\b",
+            3,
+        ),
         feat("rag", r"\brag\b|\bretrieval\b|\bgrounded\b", 4),
         # "que conteste solo con lo que pone este resumen", "qui réponde uniquement à partir de", "die nur anhand …
         # antwortet": answers taken only from a given text, in the other languages briefs arrive in.

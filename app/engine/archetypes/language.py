@@ -119,6 +119,20 @@ TUTOR = Archetype(
             5,
         ),
         feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b", 3),
+        # "help my students prepare their essays", "aider mes élèves à préparer la dissertation", "ayudar a mis alumnos
+        # a repasar": the assistant helps learners learn, in any language (not "help students find a book")
+        feat(
+            "helps learners learn",
+            r"\b(?:help|helps|helping|aider|aide|ayudar|ayuda|helfen|hilft|aiutare|aiuta|ajudar|ajuda|helpen|helpt)\s+"
+            r"(?:a\s+)?(?:(?:my|our|the|mes|nos|les|mis|nuestros|los|las|meinen|unseren|den|i\s+miei|i|os|meus|as|mijn|"
+            r"onze|de)\s+)?(?:students?|pupils?|learners?|élèves|étudiants|alumn[oa]s|estudiantes|schüler\w*|"
+            r"studierende\w*|studenti|alunos|estudantes|leerlingen)\s+(?:to\s+|à\s+|a\s+|bei\s+der\s+|ad\s+|om\s+)?"
+            r"(?:prepare|study|learn|understand|revise|review|practi[cs]e|write|improve|préparer|réviser|apprendre|"
+            r"comprendre|rédiger|progresser|preparar|estudiar|aprender|entender|repasar|redactar|vorbereiten|lernen|"
+            r"verstehen|üben|preparare|studiare|imparare|capire|ripassare|estudar|compreender|revisar|voorbereiden|"
+            r"leren|begrijpen|oefenen)\w*",
+            7,
+        ),
         # the same learning job in the other languages users write it in
         feat(
             "times tables (any language)",
@@ -558,6 +572,17 @@ MEETING_EMAIL_ASSISTANT = Archetype(
         feat(
             "meeting",
             r"\bmeetings?\b(?!\s+rooms?)|(?<!\d )(?<!\d)(?<!-)\bminutes\b(?!\s+(?:late|early|before|after|ago|later|long|away|each|per|left))|\bstand-?ups?\b|\bagendas?\b",
+            5,
+        ),
+        # "ein Protokoll der Vorstandssitzung", "el acta de la reunión", "le compte rendu de réunion": minutes of a
+        # meeting in the other languages briefs come in
+        feat(
+            "minutes (any language)",
+            # (not a tasting "Protokoll", nor 議事録 alone: what is pulled out of minutes is extraction's)
+            r"\b(?:(?:sitzungs|vorstands|besprechungs|versammlungs)protokoll\w*|"
+            r"protokoll\w*\s+(?:der|von|vom|einer)\s+\w*(?:sitzung|besprechung|versammlung)\w*|"
+            r"actas?\s+de\s+(?:la\s+)?reuni[óo]n|compte[s]?[- ]rendus?\s+de\s+r[ée]union|"
+            r"atas?\s+d[ae]\s+reuni[ãa]o|verbal[ei]\s+(?:della\s+)?riunione|notulen)\b",
             5,
         ),
         feat(

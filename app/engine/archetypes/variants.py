@@ -374,7 +374,13 @@ COMPANION = Variant(
         r"^\W*(?:(?:an?|the|my|our)\s+)?(?:[\w'-]+\s+){0,3}companion\b|\bcompanion\s+(?:for|called|named|app|bot|chat|in|on)\b|"
         r"\bjournaling\b|\bjournal\s+(?:app|entr(?:y|ies)|prompts?)\b|\bdiary\s+(?:app|entr(?:y|ies))\b|"
         r"\breflect\w*\s+back\b|\bsomeone\s+to\s+talk\s+to\b|\blet\s+\w+\s+vent\b|"
-        r"\bcheck-?ins?\b|\bpen\s?pal\b",
+        r"\bcheck-?ins?\b|\bpen\s?pal\b|"
+        # "Cada mañana conversa con ellos un rato", "hace compañía", "plaudert mit ihnen", "bavarde avec eux": a
+        # conversation kept for its own sake, in the other languages briefs come in
+        r"\bconversa(?:r)?\s+(?:con|com)\s+(?:ellos|ellas|él|ella|eles|elas|la\s+persona|el\s+usuario)\b|"
+        r"\b(?:hace|hacer|hacerles|fazer|faz)\s+compa(?:ñ|nh)ía\b|\bcharla(?:r)?\s+con\s+(?:ellos|ellas|él|ella)\b|"
+        r"\bplauder(?:t|n)\b|\bgesellschaft\s+leisten\b|\bbavard(?:e|er)\b|\btenir\s+compagnie\b|"
+        r"\bfare\s+compagnia\b|\bkletsen\b|\bgezelschap\b|話し相手|陪伴|陪聊",
         re.IGNORECASE,
     ),
     unless=re.compile(
@@ -473,6 +479,17 @@ INTAKE = Variant(
         r"\bintake\b(?!\s+(?:at|team|department|desk|queue|inbox|unit)\b)|"
         r"\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
         r"\bonboarding\s+(?:chat|conversation|interview)\b|(?:" + ASKS_QUESTIONS.pattern + ")",
+        re.IGNORECASE,
+    ),
+    # "aider mes élèves à préparer la dissertation … une seule question à la fois": questions that teach, with no
+    # record to fill
+    unless=re.compile(
+        r"\b(?:help|helps|aider|aide|ayudar|ayuda|helfen|hilft|aiutare|aiuta|ajudar|ajuda|helpen|helpt)\s+"
+        r"(?:(?:my|our|the|mes|nos|les|mis|nuestros|los|las|meine[n]?|unsere[n]?|die|i\s+miei|i|os|meus|as|mijn|onze|de)\s+)?"
+        r"(?:students?|pupils?|learners?|kids\s+(?:study|learn|revise)|élèves|étudiants|alumn[oa]s|estudiantes|"
+        r"schüler\w*|studenten|studierende\w*|studenti|alunos|estudantes|leerlingen)\b|"
+        # (not "homework": a therapy client's thought record is homework too)
+        r"\b(?:essays?|dissertations?|socratic|aufsatz|redação|opstel|werkstuk)\b",
         re.IGNORECASE,
     ),
     changes={

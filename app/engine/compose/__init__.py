@@ -43,6 +43,7 @@ from app.engine.safety import (
     legal_contact,
     safety_rules,
     states_crisis_step,
+    states_emergency_step,
 )
 from app.engine.safety.settled import plays_the_person, professional_domains, routes_itself, settled_domains
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
@@ -217,6 +218,22 @@ def _phones(plan: Plan) -> list[tuple[str, str | None]]:
     return [(c.value or "", c.condition) for c in plan.of_kind("fallback") if c.action == "phone"]
 
 
+def _fallback_steps(plan: Plan) -> list[tuple[str | None, str, str | None]]:
+    """The brief's fallbacks as (condition, sentence, action) triples, each sentence with the brief's own words around
+    its route ("…, arrêter l'exercice et lui conseiller … d'appeler le 3114": the stop is in the brief, not in the
+    restated "tell the user to call 3114")."""
+    task = plan.brief.task
+    steps: list[tuple[str | None, str, str | None]] = []
+    for c in plan.of_kind("fallback"):
+        words = c.text
+        if c.span is not None and c.span.field == "task" and 0 <= c.span.start <= c.span.end <= len(task):
+            start = max(task.rfind(mark, 0, c.span.start) for mark in ".!?\n") + 1
+            ends = [i for i in (task.find(mark, c.span.end) for mark in ".!?\n") if i >= 0]
+            words = f"{c.text} {task[start : min(ends, default=len(task))]}"
+        steps.append((c.condition, words, c.action))
+    return steps
+
+
 def _emergency_number(plan: Plan) -> str | None:
     phones = _phones(plan)
     # "…, or 999 for chest pain or trouble breathing": an emergency service named beside an emergency, with no
@@ -294,7 +311,8 @@ def compose_spec(plan: Plan) -> Composition:
                     jurisdiction_known=plan.brief_language is not None
                     or bool(JURISDICTION.search(brief.task))
                     or any(a.grounded_in_sources for a in plan.archetypes),
-                    crisis_stated=states_crisis_step((c.condition, c.text, c.action) for c in plan.of_kind("fallback")),
+                    crisis_stated=states_crisis_step(_fallback_steps(plan)),
+                    emergency_stated=states_emergency_step(_fallback_steps(plan)),
                     settled=settled_domains([brief.task, *brief.constraints]) | professionals,
                     routed=bool(professionals)
                     or routes_itself(

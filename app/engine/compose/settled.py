@@ -564,7 +564,16 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:give|show|tell|share|provide)\s+(?:them\s+|him\s+|her\s+|the\s+student\s+)?(?:the\s+)?(?:full\s+|final\s+|"
             r"whole\s+|complete\s+|correct\s+|right\s+)?(?:answers?|solutions?|working|workings)\b(?!\s+(?:to|about|on|in)\b)|"
             r"\bnot\s+(?:the\s+)?(?:answers?|solutions?)\b|\b(?:just|only)\s+(?:give|hints?)\b|"
-            r"\b(?:give|show|tell)\s+(?:it|them)\s+(?:straight|right)\s+away\b"
+            r"\b(?:give|show|tell)\s+(?:it|them)\s+(?:straight|right)\s+away\b|"
+            # "never write the essay for them", "Il ne rédige JAMAIS … à la place de l'élève", "PAS pour la faire à leur
+            # place", "nunca escribas la redacción por ellos": the work is never done for the student, not even late
+            r"\b(?:never|don'?t|do\s+not|not\s+to|won'?t)\s+(?:\w+\s+){0,2}?(?:write|do|solve|finish|complete|draft)\s+"
+            r"(?:\w+\s+){0,4}?(?:for\s+(?:them|him|her|the\s+students?|students)|on\s+their\s+behalf)\b|"
+            r"\b(?:rédige|rédiger|écri[st]|écrire|fai[st]|faire|résou[ds]|résoudre|la\s+faire)\b[^.!?\n]{0,100}?"
+            r"\bà\s+(?:la|leur|sa)\s+place\b|"
+            r"\b(?:no|nunca|jamás)\s+(?:le\s+|les\s+)?(?:escrib|hag|resuelv|redact)\w*\b[^.!?\n]{0,60}?"
+            r"\bpor\s+(?:él|ella|ellos|ellas|el\s+alumno|los\s+alumnos)\b|"
+            r"\b(?:nicht|nie|niemals)\b[^.!?\n]{0,60}?\bfür\s+(?:sie|ihn|die\s+schüler\w*)\s+(?:schreib|lös|mach|erledig)\w*"
         ),
         _p(r"\bfull\s+worked\s+solution\s+only\s+after\b"),
     ),

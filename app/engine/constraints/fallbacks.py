@@ -44,7 +44,8 @@ _SAY = re.compile(
     r"(?:(?:exactly|only|just|simply|verbatim)\s*(?:with\s*)?:?\s*)?"
     # (an apostrophe inside double quotes ends nothing: "… please ring the nurses' station on 020 …")
     r"(?:(?P<qd>[\"“«])|(?P<q>['‘]))(?P<say>[^\"”»\n]{3,300}?)(?(qd)[\"”»]|[’']\s*(?=\s|$|[.,;]))|"
-    r"\b(?:di|responde|diga|responda|sag|antworte|dis|réponds|dites)"
+    r"\b(?:di|decir|contestar|contesta|conteste|responde|responder|diga|responda|sag|sagen|antworte|antworten|dis|dire|"
+    r"réponds|répondre|dites|diz|dizer|rispondi|rispondere|risponda|zeg|zeggen|antwoord|antwoorden)"
     # "responde so:", "responda apenas com:", "antworte nur:", "réponds exactement :"
     r"(?:\s+(?:s[oó]|solo|sólo|solamente|apenas|somente|nur|seulement|exactamente|exatamente|genau|exactement|"
     r"solo\s+con|apenas\s+com|com|con|mit|avec))?\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
@@ -53,6 +54,16 @@ _SAY = re.compile(
 _CJK_SAY = re.compile(
     r"(?:(?P<topic>[^。、，,「」]{2,40}?(?:ことは|場合は|ときは|时|的话))\s*)?「(?P<say>[^「」]{3,200})」\s*(?:と|って)\s*(?:答え|回答|伝え|言|返信|返答|案内|说|回答)"
     r"|(?:(?P<topic2>[^。，,“”]{2,40}?(?:的问题|时|的话))[，,]?\s*)?(?:就)?(?:说|回答|回复)\s*[“「](?P<say2>[^”」]{3,200})[”」]"
+)
+# "start the reply with the tag #ALERT", "empezar la respuesta con la etiqueta #AVISO_CENTRAL": a marker the words to
+# say come after (a tag or an upper-case code the system reads)
+_TAG_FIRST = re.compile(
+    r"\b(?:start|begin|open|prefix|empez\w*|comenz\w*|inici\w*|beginn\w*|commenc\w*|come[çc]\w*|begin\w*)\s+"
+    r"(?:the|your|each|la|su|die|deine|ihre|la|votre|a|sua|la|de|je)?\s*(?:reply|answer|response|message|respuesta|"
+    r"antwort|réponse|resposta|risposta|antwoord)\s+(?:with|con|mit|par|avec|com|met)\s+(?:(?:the|la|el|das|le|a|o|"
+    r"het|de)\s+)?(?:(?:tag|label|etiqueta|marker|code|código|etikett|étiquette|etichetta)\s+)?"
+    r"(?P<tag>#\w+|\[[A-Z_]+\]|[A-Z][A-Z_]{3,}\b)[^.;!?\n]*$",
+    re.IGNORECASE,
 )
 _USER_SAYS = re.compile(
     r"\b(?:they|he|she|the\s+(?:user|customer|kid|child|student|caller|guest|patient|person|member|client)|users?|"
@@ -449,7 +460,10 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         end = start + len(words)
         # An address or number inside the words to say is part of that reply, not a fallback of its own.
         found = [f for f in found if not start <= f.start < end]
-        found.append(FoundFallback("say", words.strip(), condition, start, end))
+        tag = _TAG_FIRST.search(text, max(0, say.start() - 160), say.start())
+        # "start the reply with #ALERT and say "…"": the tag opens the words to reply
+        words = f"{tag.group('tag')} {words.strip()}" if tag is not None else words.strip()
+        found.append(FoundFallback("say", words, condition, start, end))
     cjk_say = _CJK_SAY.search(text) if say is None and ("「" in text or "“" in text) else None
     if cjk_say is not None and (cjk_say.group("topic") or cjk_say.group("topic2")):
         # "規程にないことは「経理部にお問い合わせください」と答える": the words to say, for what the rules do not cover.

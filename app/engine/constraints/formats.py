@@ -20,14 +20,14 @@ FEATURES: tuple[tuple[str, str], ...] = (
     (
         "markdown",
         r"markdown|md\s+formatting|formatting|rich\s+text|bold(?:\s+text)?|italics?|asterisks|formato|formatierung|"
-        r"mise\s+en\s+forme",
+        r"mise\s+en\s+forme|negritas?|negrito|fettdruck|grassetto",
     ),
     (
         "lists",
         # "list them all", "list the stores": the verb asks for the items, it names no format.
         r"(?:bullet(?:ed)?|numbered)\s+(?:points?|lists?)|bullets?|"
         r"lists|list(?!\s+(?:them|it|all|each|every|any|the|their|those|these|your|what|which|out)\b)|listas?|listen|"
-        r"aufzählungen?|listes?|opsommingen|opsommingstekens|elenchi(?:\s+puntati)?|elenco\s+puntato|"
+        r"aufzählungen?|listes?|lijsten|opsommingen|opsommingstekens|elenchi(?:\s+puntati)?|elenco\s+puntato|"
         r"viñetas|puces|tópicos",
     ),
     ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres|kopjes|tussenkopjes|titoletti"),
@@ -185,7 +185,8 @@ class FoundFormat(NamedTuple):
 # Substrings one of the feature words contains: a cheap test before the regex scan.
 FEATURE_KEYS = (
     "markdown", "format", "rich text", "bold", "italic", "asterisk", "bullet", "list", "aufzählung", "viñeta",
-    "puce", "tópico", "opsomming", "kopjes", "elench", "titolett", "箇条", "列表", "heading", "header",
+    "puce", "tópico", "opsomming", "lijst", "negrit", "fettdruck", "grassetto", "kopjes", "elench", "titolett",
+    "箇条", "列表", "heading", "header",
     "section title", "título", "überschrift", "titre", "見出し", "标题", "マークダウン", "顔文字", "テーブル",
     "コードブロック", "代码块", "リンク", "链接", "项目符号", "emoji", "emoticon", "emote", "smiley", "絵文字", "表情",
     "table", "tabla", "tabelle", "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace",
@@ -247,6 +248,15 @@ _JA_LISTED_BEFORE = re.compile(
 )
 
 
+# A feature narrowed to one kind of it: "emoji de dinheiro" (not "emojis de ningún tipo"; no English "of": Dutch
+# "geen kopjes of opsommingstekens" is "no headings or bullets").
+_OF_A_KIND = re.compile(
+    r"\s+(?:de|do|da|di|del)\s+(?!(?:any|ningún|ninguna|ningun|nenhum\w*|nessun\w*|aucune?|tipo|kind|sort|"
+    r"ningún\s+tipo|cualquier\w*|qualquer|alg[úu]n\w*)\b)[^\W\d_]{3,}",
+    re.IGNORECASE,
+)
+
+
 def forbidden_features(text: str) -> list[tuple[str, int, int]]:
     """Formatting features named under a negation ("no markdown, no lists"): (feature, start of its negation, end)."""
     if not mentions_feature(text):
@@ -275,6 +285,8 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
         # clause stays a rule of its own with the exception.
         if re.match(r"\s+(?:except|other\s+than|apart\s+from|besides|but\s+for)\b", text[match.end() :], re.I):
             continue
+        if _OF_A_KIND.match(text, match.end()):
+            continue  # "nada de emoji de dinheiro 💰": one kind of emoji is banned, not all of them
         if re.search(
             r"\b(?:except|other\s+than|apart\s+from|besides|but\s+for)\b", text[scope[0] : match.start()], re.I
         ):

@@ -40,6 +40,8 @@ class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
     """Indices of its rules that draw the advice line: dropped when the brief draws it itself (see `settled`)."""
     crisis: tuple[int, ...] = ()
     """Indices of its crisis rules: dropped when the brief says itself what to do in a crisis (its own words stay)."""
+    emergency: tuple[int, ...] = ()
+    """Indices of its emergency rules: dropped when the brief scripts its own emergency reply with a route in it."""
     referrals: tuple[int, ...] = ()
     """Indices of its rules that send the person elsewhere: dropped when the brief settles the domain and has its own
     route, or serves professionals, or drafts replies for a business."""
@@ -62,6 +64,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="medical",
         advice=(1,),
+        emergency=(0,),
         rules=(
             _rule(
                 "If the person describes signs of an emergency (chest pain, trouble breathing, severe bleeding, "
@@ -83,6 +86,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="veterinary",
         advice=(1,),
+        emergency=(0,),
         rules=(
             _rule(
                 "If the owner describes signs of an emergency in their animal (trouble breathing, collapse, heavy "
@@ -339,7 +343,10 @@ _CIRCUMSTANCES = re.compile(
     r"\b(?:(?:relies|rely|relying|depends?|depending|dependent)\s+on\s+(?:\w+\s+){0,2}medical\s+(?:equipment|devices?)|(?:baja|licencia|permiso|parte|certificado|justificante)\s+m[ée]dic[oa]|licen[çc]a\s+m[ée]dica|"
     r"atestado\s+m[ée]dico|medical\s+(?:leave|certificates?|notes?)|sick\s+(?:leave|notes?|pay|days?)|"
     r"arr[êe]ts?\s+(?:de\s+travail|maladie)|cong[ée]\s+maladie|krankschreibung|krankmeldung|krankmeldungen|"
-    r"arbeitsunf[äa]higkeit\w*|ziekmelding\w*|ziekteverlof|malattia\s+(?:del|dei)\s+dipendent\w*)\b",
+    r"arbeitsunf[äa]higkeit\w*|ziekmelding\w*|ziekteverlof|malattia\s+(?:del|dei)\s+dipendent\w*|"
+    # the school nurse a pupil is sent to ("d'en parler à l'infirmière du lycée"): someone to turn to, no health care
+    r"(?:school|lycée|college)\s+nurse|infirmi\w+\s+(?:du\s+(?:lycée|collège)|de\s+l['’](?:école|établissement)|scolaire)|"
+    r"enfermer[ao]\s+(?:del|de\s+la)\s+(?:colegio|escuela|instituto))\b",
     re.IGNORECASE,
 )
 # A plant's or a crop's illness: "plant diseases", "diseases of roses", "tomato blight symptoms".
@@ -546,6 +553,7 @@ def safety_rules(
     settled: Collection[str] = (),
     routed: bool = False,
     crisis_stated: bool = False,
+    emergency_stated: bool = False,
 ) -> list[Rule]:
     """The rules of the selected packs, in pack order.
 
@@ -556,6 +564,8 @@ def safety_rules(
     `settled` are the domains whose advice line the brief draws itself: their packs' advice rules go, and with
     `routed` (the brief has its own route, see `settled.routes_itself`) their referrals too. `crisis_stated` says
     the brief gives its own crisis step ("stop the intake and tell them to call or text 988"): the pack's goes.
+    `emergency_stated` says the brief scripts its own emergency reply ("if they say they have fallen, start with
+    #ALERT and say "… call 112""): the pack's "tell them first to call …" would reorder it.
     """
     chosen = set(domains)
     call_emergency = f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY
@@ -579,6 +589,7 @@ def safety_rules(
         if not (jurisdiction_known and rule.text == ASK_JURISDICTION)  # "a tenants' union in Ontario": it is known
         and not _given_way(pack, index, settled, routed)
         and not (crisis_stated and index in pack.crisis)
+        and not (emergency_stated and index in pack.emergency)
     ]
 
 
@@ -596,6 +607,26 @@ def states_crisis_step(fallbacks: Iterable[tuple[str | None, str, str | None]]) 
     )
 
 
+def states_emergency_step(fallbacks: Iterable[tuple[str | None, str, str | None]]) -> bool:
+    """Whether the brief scripts the reply to an emergency ("if they have fallen or have chest pain, say "I'm alerting
+    the centre now; call 112""), with a route in its words; `fallbacks` are (condition, sentence, action) triples."""
+    return any(
+        condition and _EMERGENCY_SIGNS.search(condition) and action == "say" and _ROUTE_IN_REPLY.search(sentence)
+        for condition, sentence, action in fallbacks
+    )
+
+
+# The signs of a medical emergency a scripted reply answers, falls included ("se ha caído"), in the languages briefs
+# come in.
+_EMERGENCY_SIGNS = re.compile(
+    r"chest\s+pain|(?:can'?t|cannot|trouble|difficulty)\s+breath|unconscious|stroke|severe\s+bleeding|"
+    r"\b(?:has\s+)?(?:fallen|fell)\b|emergenc|pecho|respirar|se\s+ha\s+ca[íi]do|inconsciente|urgencia|"
+    r"brustschmerz|atemnot|gestürzt|bewusstlos|notfall|poitrine|respirer|tomb[ée]|inconscient|urgence|"
+    r"peito|caiu|desmai|petto|respira|caduto|svenut|borstpijn|gevallen|ademnood|胸|呼吸|倒れ|転倒|意識|摔倒|昏迷",
+    re.IGNORECASE,
+)
+
+
 # A scripted crisis reply that itself sends the person somewhere ("Please call or text 988 now"); one that only
 # comforts ("I'm here with you") leaves the pack's crisis rule in place.
 _ROUTE_IN_REPLY = re.compile(
@@ -607,7 +638,7 @@ _ROUTE_IN_REPLY = re.compile(
 
 _STOPS = re.compile(
     r"\b(?:stop|end|pause|halt|break\s+off|abbrechen|beend\w*|unterbrech\w*|det[eé]n\w*|interrump\w*|arr[êe]t\w*|"
-    r"interromp\w*|para[rn]?|stopp\w*|termin\w*)\b|中止|中断|停止",
+    r"interromp\w*|parar|paren|stopp\w*|termin\w*)\b|中止|中断|停止",
     re.IGNORECASE,
 )
 
