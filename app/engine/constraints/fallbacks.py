@@ -379,6 +379,14 @@ _SOMEONE_ELSE_DOES = re.compile(
 )
 
 
+# "always mention LIHEAP energy assistance once: … 1-866-674-6327", "include the helpline in every reply": content
+# the replies carry, said by the brief's own sentence
+_MENTION_ONCE = re.compile(
+    r"^\W*(?:always\s+|also\s+)?(?:mention|include|add|share)\b[^.;:!?\n]{0,60}?\b(?:once|in\s+every|in\s+each|at\s+the\s+end)\b",
+    re.IGNORECASE,
+)
+
+
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
@@ -391,6 +399,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     if _SOMEONE_ELSE_DOES.search(text):
         return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
     condition = find_condition(text)
+    if condition is None and _MENTION_ONCE.match(text):
+        return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found: list[FoundFallback] = []
     taken: list[tuple[int, int]] = []
     contact_context = condition is not None or bool(_CONTACT_VERB.search(text))

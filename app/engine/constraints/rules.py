@@ -554,8 +554,9 @@ _BEFORE = re.compile(
     rf"^(?:before|prior\s+to)\s+(?P<then2>.+?),\s*(?:always\s+)?(?P<first2>.+)$|"
     r"^(?:first(?:ly)?|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
-    r"^(?:only|never)\s+(?P<then5>.+?)\s+(?:after|once|until)\s+(?P<first5>.+)$|"
-    r"^(?P<then6>.+?)\s+only\s+(?:after|once|when)\s+(?P<first6>.+)$|"
+    # ("only once per 12 months", "once a year": how often, not after what)
+    r"^(?:only|never)\s+(?P<then5>.+?)\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|until)\s+(?P<first5>.+)$|"
+    r"^(?P<then6>.+?)\s+only\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|when)\s+(?P<first6>.+)$|"
     r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?P<conn7>until|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
     r"^(?P<first13>.+?)\s+first\s*,\s*(?:and\s+)?(?:then\s+)?(?P<then13>.+?)\s+(?:after|afterwards|next|second|last)$|"
     # "Always call lookup_order(order_id, email) first and only continue if the email matches the order"
