@@ -808,6 +808,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)
     unique = scoping.without_banned_labels(unique)
+    unique = scoping.fields_as_keys(unique)
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
     scoping.scope_field_limits(brief, unique)

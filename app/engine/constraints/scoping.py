@@ -312,3 +312,41 @@ def scope_tiny_limits(found: list[Constraint]) -> None:
             constraint.unit or "characters", constraint.minimum, constraint.maximum, constraint.exact, scope
         )
         found[index] = msgspec.structs.replace(constraint, scope=scope, text=text)
+
+
+def fields_as_keys(found: list[Constraint]) -> list[Constraint]:
+    """A field list in words beside a JSON template with as many keys ("pull out: supplier name, invoice number, … —
+    output json like {"supplier": "", "invoice_no": "", …}") names what goes under each key, in order: one list,
+    said as the template's keys with the words the brief gives for each, so no JSON object can contradict either."""
+    schemas = [c for c in found if c.kind == "schema" and c.values]
+    if len(schemas) != 1:
+        return found
+    keys = schemas[0].values
+    result = []
+    for c in found:
+        described = _described_fields(c)
+        if c.kind != "fields" or c.value == "collect" or len(described) != len(keys) or set(c.values) == set(keys):
+            result.append(c)
+            continue
+        pairs = [
+            key if key.lower() == words.lower() else f"{key} = {words}"
+            for key, words in zip(keys, described, strict=True)
+        ]
+        text = f"Fill each key from the input: {'; '.join(pairs)}."
+        result.append(msgspec.structs.replace(c, text=text, values=list(keys)))
+    return result
+
+
+def _described_fields(constraint: Constraint) -> list[str]:
+    """The fields a field list names, each with its aside ("invoice date (YYYY-MM-DD)"), split at top-level commas."""
+    if constraint.kind != "fields" or ":" not in constraint.text:
+        return []
+    listed = constraint.text.split(":", 1)[1].strip().rstrip(".")
+    parts_found, depth, start = [], 0, 0
+    for index, char in enumerate(listed):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts_found.append(listed[start:index].strip())
+            start = index + 1
+    parts_found.append(listed[start:].strip())
+    return [re.sub(r"^(?:and|or)\s+", "", p) for p in parts_found if p]

@@ -191,14 +191,23 @@ def _qualified_type(text: str) -> dict[str, Any] | None:
 _OR_NULL = re.compile(r"\s+(?:or|o|ou|oder|of|oppure|или)\s+null$", re.IGNORECASE)
 
 
-def _schema_of(value: Any) -> dict[str, Any]:
+# A key whose zero placeholder stands for money or a measure, decimals included ("total": 0, "unit_price": 0); a
+# count or a score keeps integer ("line": 0, "brood_frames": 0)
+_DECIMAL_KEY = re.compile(
+    r"price|total|amount|cost|fee|sum|balance|subtotal|vat|tax|discount|rate|weight|kg|height|width|length|"
+    r"distance|percent|pct|ratio|temperature|lat|lon|lng|eur|usd|gbp|chf|betrag|preis|importe|precio|prix|montant|preco",
+    re.IGNORECASE,
+)
+
+
+def _schema_of(value: Any, key: str = "") -> dict[str, Any]:
     """A JSON Schema for one example value (type names become types; "a|b" becomes an enum)."""
     if isinstance(value, dict):
         if value.get("type") == "object" and isinstance(value.get("properties"), dict):
             return value
         return {
             "type": "object",
-            "properties": {key: _schema_of(item) for key, item in value.items()},
+            "properties": {name: _schema_of(item, str(name)) for name, item in value.items()},
             "required": list(value),
             "additionalProperties": False,
         }
@@ -207,7 +216,7 @@ def _schema_of(value: Any) -> dict[str, Any]:
     if isinstance(value, bool):
         return {"type": "boolean"}
     if isinstance(value, int):
-        return {"type": "integer"}
+        return {"type": "number"} if value == 0 and _DECIMAL_KEY.search(key) else {"type": "integer"}
     if isinstance(value, float):
         return {"type": "number"}
     if value is None:
