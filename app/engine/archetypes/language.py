@@ -228,7 +228,11 @@ WRITING_EDITOR = Archetype(
             r"\bumformulier(?!e\b)\w*|\bréécri(?!s\b)\w*|\breformul(?!o\b)\w*|\briscriv(?!o\b)\w*|\bherschrij[fv]\w*|"
             r"改写|改寫|重写|書き直|リライト|"
             r"(?<!\bin\s)(?<!\bor\s)(?<!\band\s)(?<!\bto\s)(?<!\binto\s)(?<!\bfrom\s)"
-            r"\bpolish\w*\b(?!\s+(?:speakers?|language|version|translation|customers?|parents?|users?|people|community|clients?)\b)|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b",
+            r"\bpolish\w*\b(?!\s+(?:speakers?|language|version|translation|customers?|parents?|users?|people|community|clients?)\b)|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b|"
+            # "help us tighten grant narrative sections", "return the revised section"
+            r"\btighten\w*\s+(?:up\s+)?(?:the\s+|my\s+|our\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:text|prose|drafts?|"
+            r"copy|sections?|paragraphs?|narratives?|writing|wording|sentences?|essays?|posts?|letters?|bios?)\b|"
+            r"\brevised\s+(?:section|text|version|draft|paragraph|copy|letter|essay)\b",
             5,
         ),
         feat("plain-language rewrite", PLAIN_LANGUAGE_REWRITE.pattern, 8),

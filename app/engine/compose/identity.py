@@ -149,6 +149,7 @@ _OWN_ROLE = re.compile(
 )
 
 
+_OUR = re.compile(r"\b[Oo]ur\b")
 # What is left of an aside once the audience it named went to its own line: "club (, Ontario)".
 _EMPTY_ASIDE_PART = re.compile(r"\(\s*[,;]\s*")
 
@@ -182,8 +183,9 @@ def _job_role_and_objective(plan: Plan) -> tuple[str, str, str]:
     if brief.role:
         role = role_sentence(brief.role)
     elif own is not None:
-        # "You're the receptionist for Greenleaf Dental (…)": the brief says who the assistant is.
-        role = f"You are {own.group('role').strip()}."
+        # "You're the receptionist for Greenleaf Dental (…)": the brief says who the assistant is ("for our grant
+        # team": the requester's team is "the" team to the assistant)
+        role = f"You are {_OUR.sub('the', own.group('role').strip())}."
     elif plan.persona is not None and plan.persona.role is not None:
         role = plan.fill(plan.persona.role)
     elif line and not primary.role_from_task:

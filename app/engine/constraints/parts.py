@@ -32,6 +32,8 @@ _PARTS: tuple[tuple[str, str, bool], ...] = (
     ("body", r"body(?:\s+text)?|cuerpo|textkörper|corps|corpo", True),
     # "then a short 'What I changed' list: max 5 bullets", "a changelog of at most 5 items"
     ("change list", r"change\s*-?\s*list|changes\s+list|list\s+of\s+(?:the\s+)?(?:changes|edits)|changelog|"
+     # "then a short list of what you changed (max 5 bullets)"
+     r"list\s+of\s+what\s+(?:you|i|we)\s+(?:changed|fixed|edited|cut|removed)|"
      r"[\"'‘“]what\s+(?:i|we|you)\s+(?:changed|fixed|edited)[\"'’”]\s+list", True),
     ("summary", r"summary|tl;?dr|recap|resumen|resumo|résumé|zusammenfassung|riassunto|sintesi|samenvatting|"
      r"síntesis|síntese|synthèse|overview|überblick", False),
@@ -92,7 +94,8 @@ _PART_BEFORE = re.compile(
     r"(?:\s+(?:part|section|bit|portion|block))?"  # "the summary part has to be under 120 words"
     r"(?:\s+(?:of|for|about|on|from|del?|sobre|über|zur|zum|du|des|sur|do|da|dos|das|di|della|dello|van|over)\s+"
     r"(?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*)?"
-    rf"(?:[,:]?\s+(?:{_LINK}))*\s*[,:(–—-]?\s*$",
+    # ("a list of changes (max 5 bullets)": the limit in brackets after the part)
+    rf"(?:\s*\((?:\s*(?:{_LINK})\b)*)?(?:[,:]?\s+(?:{_LINK}))*\s*[,:(–—-]?\s*$",
     re.IGNORECASE,
 )
 # "3 lines of corrected code", "two sentences of feedback".
@@ -204,7 +207,18 @@ def _part_name(match: re.Match[str]) -> tuple[str, bool] | None:
         named = _language_name(language)
         if named is not None:
             return f"the {named} version", True
-        if language.lower() in ("short", "long", "plain", "simple", "brief", "full", "kurz", "corta", "courte"):
+        # ("the short version", not "plain text": a format, the whole reply)
+        if language.lower() in (
+            "short",
+            "long",
+            "plain",
+            "simple",
+            "brief",
+            "full",
+            "kurz",
+            "corta",
+            "courte",
+        ) and not (re.search(rf"\b{re.escape(language)}\s+text\b", match.group(0), re.IGNORECASE)):
             return f"the {language.lower()} version", True
         return None
     for index, (name, _, always) in enumerate(_PARTS):

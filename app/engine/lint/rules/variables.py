@@ -111,10 +111,22 @@ TOKEN_OBJECT_BEFORE_RE = re.compile(r"\b(?:with|as|by|into)\s*$")
 REDACTION_VERB_RE = re.compile(r"\b(?:replac|redact|mask|substitut|anonymi[sz]|swap|pseudonymi[sz])")
 
 
+# "put [NEED DATA]", "mark it [CHECK]", "flag it with [VERIFY]": an upper-case marker the model is told to write.
+MARKER_VERB_BEFORE_RE = re.compile(
+    r"\b(?:put|write|insert|add|use|leave|type|print|output|(?:mark|flag|tag|label)(?:\s+(?:it|them|that|this))?"
+    r"(?:\s+(?:with|as))?)\s*$"
+)
+UPPER_MARKER_RE = re.compile(r"\[[A-Z0-9][A-Z0-9 _:/-]*\]")
+
+
 def _mentioned_not_left(doc: Doc, slot: Slot) -> bool:
     """The slot is talked about ("placeholders such as {name}") or is a token to write ("replace … with [NAME]")."""
     lower = doc.lower
     if MENTION_BEFORE_RE.search(lower, max(0, slot.start - 30), slot.start):
+        return True
+    if UPPER_MARKER_RE.fullmatch(doc.text, slot.start, slot.end) and MARKER_VERB_BEFORE_RE.search(
+        lower, max(0, slot.start - 25), slot.start
+    ):
         return True
     if TOKEN_OBJECT_BEFORE_RE.search(lower, max(0, slot.start - 12), slot.start):
         sentence = doc.sentence_at(slot.start)
