@@ -207,7 +207,8 @@ _VAR_CUES: tuple[_VarCue, ...] = (
         "The code diff under review.",
     ),
     _cue(
-        r"\b(?:the|a|their|my|your)\s+(?:source\s+)?code\b|\bcode snippets?\b|\bsnippets?\b",
+        # (not "after the code block": where the reply's query goes)
+        r"\b(?:the|a|their|my|your)\s+(?:source\s+)?code\b(?!\s+(?:blocks?|fences?))|\bcode snippets?\b|\bsnippets?\b",
         "code",
         "The code the user shares.",
     ),

@@ -278,6 +278,8 @@ def imperative_task(task: str, user: str) -> str | None:
     text = strip_meta_directive(normalise(task))
     built = _META_BUILD.sub("", text, count=1)
     agent = _AGENT_THAT.match(built)
+    if agent is None and built != text:
+        return None  # "Build me a Postgres SQL helper for our team": the thing asked for, a noun phrase, no job
     # Third-person verbs in base form: "a bot that triages ..." and "turns notes into ..." alike.
     text = _verbs_to_base(built[agent.end() :] if agent else text)
     if agent:

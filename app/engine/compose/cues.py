@@ -13,7 +13,7 @@ from typing import Any
 from app.engine.constraints import Constraint
 from app.engine.constraints.labels import CLOSING, DATE_FORMAT_PARTS
 from app.engine.constraints.rules import is_english
-from app.engine.phrasing import normalise, sentence
+from app.engine.phrasing import normalise, sentence, without_request
 from app.engine.spec import Length
 
 MAX_WORDS: dict[Length, int] = {"short": 80, "standard": 200, "detailed": 500}
@@ -69,6 +69,7 @@ def task_sentence(task: str) -> str:
     """Normalise the brief's task into one sentence without meta phrasing ("Write a prompt for ...")."""
     text = normalise(task)
     wanted = _WE_NEED.sub("", text, count=1)  # "We need Greenleaf's chat bot." -> "Greenleaf's chat bot."
+    wanted = without_request(wanted)  # "Build me a Postgres SQL helper …" -> "a Postgres SQL helper …"
     return sentence(wanted if len(wanted.split()) >= 2 else text)
 
 

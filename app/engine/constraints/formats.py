@@ -70,8 +70,10 @@ _TABLE = (
 _CODE_WORDS = r"sql|code|query|queries|script|regex|snippet|python|bash|shell\s+command|command"
 # "Reply with the SQL only", "plain SQL only", "only the code": the reply is code and nothing else.
 _CODE_ONLY = (
+    # ("read-only queries only", "SELECT statements only": which queries, not a reply of code alone)
+    r"(?<!read-only\s)(?<!read\sonly\s)(?<!select\s)(?<!safe\s)(?<!parameterized\s)(?<!parameterised\s)"
     rf"\b(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\s+only\b|"
-    rf"\b(?:only|just)\s+(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\b"
+    rf"(?<!-)\b(?:only|just)\s+(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\b"
     r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))|"
     # "no text outside the block", "nothing before or after the code block", "don't write anything outside the code
     # block": the block is the whole reply
