@@ -9,47 +9,83 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"[\"'“‘«]?(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)[\"'”’»]?"
-_ASSISTANT_NOUN = (
-    r"(?:chat\s?bot|bot|assistant|agent|helper|concierge|companion|buddy|tutor|coach|guide|avatar|"
-    r"asistente|agente|assistente|assistentin|assistenten|chatbots?)"
+# ("Mr. Hale": a title and its name stay whole)
+_NAME = (
+    r"[\"'“‘«]?(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Herr|Frau|Mme|M)\.\s)?[A-ZÀ-Ý][\w'’-]*"
+    r"(?:\s[A-ZÀ-Ý][\w'’-]*)?)[\"'”’»]?"
 )
+# A noun that is always the machine: "a chatbot called Fern", "ein Bot namens Fritz"
+_BOT_NOUN = (
+    r"(?:chat\s?bots?|bots?|avatar|(?:virtual|ai|digital|voice)\s+(?:assistant|agent|helper|companion|tutor|coach)|"
+    r"asistente\s+virtual|assistente\s+virtual|assistant\s+virtuel|virtuelle[rn]?\s+assistent\w*|"
+    r"sprachassistent\w*|ki-assistent\w*)"
+)
+# A noun that names the assistant only when the brief introduces it ("an assistant named Max"); with "our" or after
+# a hand-over it is a colleague ("hand them over to our retention agent named Sarah")
+_ROLE_NOUN = r"(?:assistant|agent|helper|concierge|companion|buddy|tutor|coach|asistente|assistente|assistent)"
 
 # "(call it Fern)", "(named Fern)", "(name: Fern)", "(it's called Fern)": an aside that names the assistant
 _NAME_ASIDE = re.compile(
-    r"\s*\(\s*(?i:call\s+(?:it|her|him|them|the\s+bot|the\s+assistant)|(?:it['’]s\s+|she['’]s\s+|he['’]s\s+)?"
+    r"\s*\(\s*(?i:call\s+(?:it|the\s+bot|the\s+assistant)|(?:it['’]s\s+)?"
     r"(?:called|named)|name\s*:|nombre\s*:|llamad[oa]|namens)\s+" + _NAME + r"\s*\)"
 )
-# "a chatbot called Fern", "an assistant named Max", "un asistente llamado Leo", "ein Bot namens Fritz"
-_NAME_AFTER_NOUN = re.compile(
-    r"(?i:\b" + _ASSISTANT_NOUN + r")(?P<cut>,?\s+(?i:called|named|nicknamed|llamad[oa]|que\s+se\s+llama|namens|"
-    r"appel[ée]e?|nomm[ée]e?|qui\s+s['’]appelle|chamad[oa]|de\s+nome|chiamat[oa])\s+" + _NAME + r")(?=[\s,.;:!?)]|$)"
+_NAMING = (
+    r"(?i:called|named|nicknamed|llamad[oa]|que\s+se\s+llama|namens|appel[ée]e?|nomm[ée]e?|qui\s+s['’]appelle|"
+    r"chamad[oa]|de\s+nome|chiamat[oa])"
 )
-# "Its name is Max.", "The bot's name is Fern.", "Call it Fern.", "Name the assistant Pip."
+# "a chatbot called Fern", "an assistant named Max", "un asistente virtual llamado Leo", "ein Bot namens Fritz"
+_NAME_AFTER_NOUN = re.compile(
+    r"(?:(?i:\b"
+    + _BOT_NOUN
+    # ("Companion called Marigold for residents of …": a brief that opens with the assistant introduces it too)
+    + r")|(?P<intro>(?i:(?:\b(?:an?|un|una|ein|eine|une|um|uma)\s+|^\s*|(?<=[.!?\n])\s*)(?:[\w-]+\s+){0,2}?"
+    + _ROLE_NOUN
+    + r")))(?P<cut>,?\s+"
+    + _NAMING
+    + r"\s+"
+    + _NAME
+    + r")(?=[\s,.;:!?)]|$)"
+)
+# "Its name is Max.", "The bot's name is Fern.", "Call it Fern.", "Name the assistant Pip." (not "Her name is
+# Joanne": a person)
 _NAME_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?\n]))\s*(?:(?i:(?:its|her|his|the\s+(?:bot|chatbot|assistant|agent)['’]s)\s+name\s+(?:is|will\s+be|"
-    r"should\s+be)|(?:call|name)\s+(?:it|her|him|the\s+bot|the\s+chatbot|the\s+assistant))\s+" + _NAME + r")\s*"
+    r"(?:^|(?<=[.!?\n]))\s*(?:(?i:(?:its|the\s+(?:bot|chatbot|assistant)['’]s)\s+name\s+(?:is|will\s+be|"
+    r"should\s+be)|(?:call|name)\s+(?:it|the\s+bot|the\s+chatbot|the\s+assistant))\s+" + _NAME + r")\s*"
     r"(?:[.!]\s*|$)"
 )
 # Words that follow "called" without being a name: "a bot called from the webhook", "an agent named in the ticket".
 _NOT_A_NAME = frozenset(
     {"The", "A", "An", "When", "If", "From", "By", "In", "On", "At", "Each", "Every", "This", "That"}
 )
+# The requester speaking of themselves or handing over to a colleague: "I'm a life coach named Dana", "pass them to
+# our retention agent named Sarah", "pásalo a nuestra asistente llamada Marta"
+_SOMEONE_ELSE_BEFORE = re.compile(
+    r"(?i:\b(?:i['’]m|i\s+am|we['’]re|we\s+are|my\s+name\s+is|soy|somos|ich\s+bin|je\s+suis|sou)\b|"
+    r"\b(?:to|over\s+to|a|al|à|an|zu)\s+(?:our|my|the|nuestr[oa]|mi|la|el|unsere[nm]?|notre|la)\s+[^.;!?\n]{0,30}$|"
+    r"\b(?:hand|pass|transfer|send|forward|escalate|refer|connect|route|pás|pasa|transfier|deriv|weiterleit|"
+    r"übergeb|transf[eé]r|encaminh)\w*\b[^.;!?\n]{0,40}$)"
+)
 
 
-def _accepted(match: re.Match[str] | None) -> str | None:
+def _accepted(match: re.Match[str] | None, text: str = "") -> str | None:
     if match is None:
         return None
     name = match.group("name").strip()
-    return None if name.split()[0] in _NOT_A_NAME else name
+    if name.split()[0] in _NOT_A_NAME:
+        return None
+    sentence_start = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+    if text and _SOMEONE_ELSE_BEFORE.search(text, sentence_start, match.start() + 1):
+        return None
+    return name
 
 
 def assistant_name(text: str) -> str | None:
     """The name the brief gives the assistant, if it gives one."""
     for pattern in (_NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE):
-        name = _accepted(pattern.search(text))
-        if name is not None:
-            return name
+        for match in pattern.finditer(text):
+            name = _accepted(match, text)
+            if name is not None:
+                return name
     return None
 
 
@@ -57,16 +93,20 @@ def without_assistant_name(text: str) -> str:
     """The text without the words that name the assistant ("a bot (call it Fern) that …" -> "a bot that …")."""
     if assistant_name(text) is None:
         return text
-    text = _NAME_ASIDE.sub(lambda m: m.group(0) if _accepted(m) is None else "", text)
+    original = text
+    text = _NAME_ASIDE.sub(lambda m: m.group(0) if _accepted(m, original) is None else "", text)
     text = _NAME_AFTER_NOUN.sub(
-        lambda m: m.group(0) if _accepted(m) is None else m.group(0)[: m.start("cut") - m.start()], text
+        lambda m: m.group(0) if _accepted(m, original) is None else m.group(0)[: m.start("cut") - m.start()], text
     )
-    return _NAME_SENTENCE.sub(lambda m: m.group(0) if _accepted(m) is None else " ", text).strip()
+    text = _NAME_SENTENCE.sub(lambda m: m.group(0) if _accepted(m, original) is None else " ", text)
+    text = re.sub(r"  +", " ", text).strip()
+    # ("The bot's name is Pip." alone: nothing else to read, so the sentence stays)
+    return text if len(text.split()) >= 2 else original
 
 
 def named_role(role: str, name: str) -> str:
     """A role sentence that says the assistant's name ("You are a support agent for X." -> "You are Fern, a support
     agent for X."); the sentence unchanged when it names it already or does not start with "You are"."""
-    if name in role or not role.startswith("You are "):
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", role) or not role.startswith("You are "):
         return role
     return f"You are {name}, {role.removeprefix('You are ')}"

@@ -350,7 +350,9 @@ _ORG_THE_NAMED = re.compile(
 )
 # "Greenleaf garden centre's chat bot", "Riverside dental clinic's front desk": the business whose assistant it is.
 _ORG_POSSESSIVE = re.compile(
-    r"\b(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}\s+(?:[a-z]+\s+)?"
+    # ("Like a hotel's front desk": a comparison, no name)
+    r"\b(?P<name>(?!(?:Like|As|Unlike|Just|Similar)\b)[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}\s+"
+    r"(?:(?!(?:a|an|the)\b)[a-z]+\s+)?"
     + _BUSINESS_NOUN
     + r")['’]s\s+(?:[\w-]+\s+){0,2}?(?:chat\s?bot|bot|assistant|agent|helper|front\s+desk|help\s?desk|"
     r"receptionist|website|site|app|inbox|phone\s+line)\b"
@@ -516,6 +518,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
     if described is not None and described.group("name").split()[0] not in _NOT_NAMES:
         return f"the {described.group('name')} {described.group('noun')}", None
     owner = _ORG_POSSESSIVE.search(text)
+    if owner is not None and _REFERRAL_BEFORE.search(text, max(0, owner.start() - 50), owner.start() + 1):
+        owner = None  # "point people to the Leeds City council's website": where users are sent, not the business
     if owner is not None and owner.group("name").split()[0] not in _NOT_NAMES:
         return owner.group("name"), None
     wants = _ORG_WANTS.match(text)

@@ -315,8 +315,32 @@ _NOT_ORDERS = frozenset({"run", "get", "go", "take", "turn", "look", "make", "ke
 _LAST_THING = re.compile(
     r"\b(?:(?P<assistant>chat\s?bots?|bots?|assistants?|agents?|helpers?|concierges?|tutors?|companions?)|"
     r"apps?|platforms?|tools?|sites?|websites?|services?|products?|shops?|stores?|company|business|systems?|"
-    r"software|programs?|games?|newsletters?|forms?|pages?|databases?|api|devices?|machines?|teams?)\b",
+    r"software|programs?|games?|newsletters?|forms?|pages?|databases?|api|devices?|machines?|teams?|"
+    # a business ("A chatbot for Pulse Gym in Bristol. It offers yoga …": the gym offers them)
+    r"(?P<business>gyms?|bakery|bakeries|hotels?|clinics?|caf[eé]s?|restaurants?|salons?|studios?|centres?|centers?|practices?|"
+    r"schools?|museums?|library|libraries|clubs?|pubs?|bars?|farms?|nursery|garages?|pharmacy|charity|trust|firm|"
+    r"agency|brewery|theatres?|theaters?|hostels?|venues?|council|bank|co-?op|cooperative|association|"
+    r"foundation|brand|chain|franchise|marketplace))\b",
     re.IGNORECASE,
+)
+# "It tells them fun facts …": what is done to people is the assistant's, even after a place is named ("a chat
+# helper in the Riverside Model Railway Museum … It tells them …")
+_TO_PEOPLE = re.compile(
+    r"\s+(?:them|him|her|you|people|visitors|customers|guests|kids|children|users|students|patients|members|callers)\b",
+    re.IGNORECASE,
+)
+# "Our current support chatbot … is too pushy. It recommends upgrades nobody asked for": the bot as it is now, whose
+# faults the brief wants gone
+_CURRENT_BOT = re.compile(
+    r"\b(?:current|existing|old|previous|present|today'?s)\s+(?:[\w-]+\s+){0,2}?(?:chat\s?bot|bot|assistant|agent|"
+    r"prompt)\b|\b(?:problems?|issues?|complain\w*|too\s+\w+|keeps?\s+\w+ing)\b",
+    re.IGNORECASE,
+)
+# "… and passes them to a mechanic": a verb the conversion did not know, left in the third person
+_LEFT_THIRD_PERSON = re.compile(
+    # (a pronoun or an article after it: "passes them", "stays open"; not "the engines and layouts on display")
+    r"(?:\band|\bthen|\bor|,)\s+(?P<word>[a-z]+s)\s+(?:them|the|a|an|it|its|their|up|open|out|back|his|her|our|your|"
+    r"all|every|each)\b"
 )
 
 
@@ -331,9 +355,16 @@ def assistant_sentence_as_order(before: str, text: str) -> str:
         return text
     if match.group("subject").lower() == "it":
         things = list(_LAST_THING.finditer(before[-400:]))
-        if not things or things[-1].group("assistant") is None:
+        if not things:
             return text
+        last = things[-1]
+        if last.group("assistant") is None and not (last.group("business") and _TO_PEOPLE.match(match.group("rest"))):
+            return text
+    if _CURRENT_BOT.search(before[-400:]):
+        return text
     adverb = (match.group("adverb") or "").strip()
     order = _verbs_to_base(f"{base}{match.group('rest')}")
+    if _LEFT_THIRD_PERSON.search(order):
+        return text  # half an order would be broken grammar: the sentence stays as written
     order = f"{adverb} {order}" if adverb else order
     return order[0].upper() + order[1:]

@@ -127,10 +127,10 @@ TUTOR = Archetype(
             r"(?:a\s+)?(?:(?:my|our|the|mes|nos|les|mis|nuestros|los|las|meinen|unseren|den|i\s+miei|i|os|meus|as|mijn|"
             r"onze|de)\s+)?(?:students?|pupils?|learners?|élèves|étudiants|alumn[oa]s|estudiantes|schüler\w*|"
             r"studierende\w*|studenti|alunos|estudantes|leerlingen)\s+(?:to\s+|à\s+|a\s+|bei\s+der\s+|ad\s+|om\s+)?"
-            r"(?:prepare|study|learn|understand|revise|review|practi[cs]e|write|improve|préparer|réviser|apprendre|"
-            r"comprendre|rédiger|progresser|preparar|estudiar|aprender|entender|repasar|redactar|vorbereiten|lernen|"
-            r"verstehen|üben|preparare|studiare|imparare|capire|ripassare|estudar|compreender|revisar|voorbereiden|"
-            r"leren|begrijpen|oefenen)\w*",
+            # (not "understand": "ayudar a los estudiantes a entender los plazos de matrícula" is a registry office)
+            r"(?:prepare|study|learn|revise|practi[cs]e|write|improve|préparer|réviser|apprendre|rédiger|progresser|"
+            r"preparar|estudiar|aprender|repasar|redactar|vorbereiten|lernen|üben|preparare|studiare|imparare|ripassare|"
+            r"estudar|revisar|voorbereiden|leren|oefenen)\w*",
             7,
         ),
         # the same learning job in the other languages users write it in
@@ -583,8 +583,9 @@ MEETING_EMAIL_ASSISTANT = Archetype(
         feat(
             "minutes (any language)",
             # (not a tasting "Protokoll", nor 議事録 alone: what is pulled out of minutes is extraction's)
-            r"\b(?:(?:sitzungs|vorstands|besprechungs|versammlungs)protokoll\w*|"
-            r"protokoll\w*\s+(?:der|von|vom|einer)\s+\w*(?:sitzung|besprechung|versammlung)\w*|"
+            # (not a physiotherapist's "Sitzungsprotokoll für die Behandlungsdokumentation")
+            r"\b(?:(?:vorstands|besprechungs|versammlungs|team|meeting)protokoll\w*|"
+            r"protokoll\w*\s+(?:der|von|vom|einer)\s+\w*(?:vorstandssitzung|besprechung|versammlung)\w*|"
             r"actas?\s+de\s+(?:la\s+)?reuni[óo]n|compte[s]?[- ]rendus?\s+de\s+r[ée]union|"
             r"atas?\s+d[ae]\s+reuni[ãa]o|verbal[ei]\s+(?:della\s+)?riunione|notulen)\b",
             5,

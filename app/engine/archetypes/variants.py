@@ -379,8 +379,10 @@ COMPANION = Variant(
         # conversation kept for its own sake, in the other languages briefs come in
         r"\bconversa(?:r)?\s+(?:con|com)\s+(?:ellos|ellas|él|ella|eles|elas|la\s+persona|el\s+usuario)\b|"
         r"\b(?:hace|hacer|hacerles|fazer|faz)\s+compa(?:ñ|nh)ía\b|\bcharla(?:r)?\s+con\s+(?:ellos|ellas|él|ella)\b|"
-        r"\bplauder(?:t|n)\b|\bgesellschaft\s+leisten\b|\bbavard(?:e|er)\b|\btenir\s+compagnie\b|"
-        r"\bfare\s+compagnia\b|\bkletsen\b|\bgezelschap\b|話し相手|陪伴|陪聊",
+        # (not "die Gäste plaudern", "een gezelschap van 8", 亲子陪伴: guests chatting, a party, parents' time)
+        r"\bplaudert\s+mit\s+(?:ihnen|ihm|ihr)\b|\bgesellschaft\s+leisten\b|\bbavarde\s+avec\s+(?:eux|elles?|lui)\b|"
+        r"\btenir\s+compagnie\b|\bfare\s+compagnia\b|\bkletst\s+met\s+(?:hen|haar|hem)\b|\bgezelschap\s+houden\b|"
+        r"話し相手|陪聊",
         re.IGNORECASE,
     ),
     unless=re.compile(
@@ -482,14 +484,16 @@ INTAKE = Variant(
         re.IGNORECASE,
     ),
     # "aider mes élèves à préparer la dissertation … une seule question à la fois": questions that teach, with no
-    # record to fill
+    # record to fill (unless the brief says intake: "Intake assistant for the writing centre … the essay's topic")
     unless=re.compile(
-        r"\b(?:help|helps|aider|aide|ayudar|ayuda|helfen|hilft|aiutare|aiuta|ajudar|ajuda|helpen|helpt)\s+"
-        r"(?:(?:my|our|the|mes|nos|les|mis|nuestros|los|las|meine[n]?|unsere[n]?|die|i\s+miei|i|os|meus|as|mijn|onze|de)\s+)?"
-        r"(?:students?|pupils?|learners?|kids\s+(?:study|learn|revise)|élèves|étudiants|alumn[oa]s|estudiantes|"
-        r"schüler\w*|studenten|studierende\w*|studenti|alunos|estudantes|leerlingen)\b|"
-        # (not "homework": a therapy client's thought record is homework too)
-        r"\b(?:essays?|dissertations?|socratic|aufsatz|redação|opstel|werkstuk)\b",
+        r"^(?![\s\S]*\bintake\b)[\s\S]*?(?:"
+        r"\b(?:help|helps|aider|aide|ayudar|ayuda|helfen|hilft|aiutare|aiuta|ajudar|ajuda|helpen|helpt)\s+(?:a\s+)?"
+        r"(?:(?:my|our|the|mes|nos|les|mis|nuestros|los|las|meinen|unseren|den|i\s+miei|i|os|meus|as|mijn|onze|de)\s+)?"
+        r"(?:students?|pupils?|learners?|élèves|étudiants|alumn[oa]s|estudiantes|schüler\w*|studierende\w*|studenti|"
+        r"alunos|estudantes|leerlingen)\s+(?:to\s+|à\s+|a\s+|bei\s+der\s+|ad\s+|om\s+)?(?:prepare|study|learn|"
+        r"revise|practi[cs]e|write|improve|préparer|réviser|apprendre|rédiger|progresser|preparar|estudiar|aprender|"
+        r"repasar|redactar|vorbereiten|lernen|üben|preparare|studiare|imparare|ripassare|estudar|revisar|voorbereiden|"
+        r"leren|oefenen)|\bsocratic\b)",
         re.IGNORECASE,
     ),
     changes={

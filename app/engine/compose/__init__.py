@@ -37,6 +37,7 @@ from app.engine.constraints import Constraint
 from app.engine.examples import ExampleInputs, build_examples
 from app.engine.safety import (
     JURISDICTION,
+    STOP_STEP,
     crisis_number,
     detect_domains,
     emergency_number,
@@ -229,7 +230,9 @@ def _fallback_steps(plan: Plan) -> list[tuple[str | None, str, str | None]]:
         if c.span is not None and c.span.field == "task" and 0 <= c.span.start <= c.span.end <= len(task):
             start = max(task.rfind(mark, 0, c.span.start) for mark in ".!?\n") + 1
             ends = [i for i in (task.find(mark, c.span.end) for mark in ".!?\n") if i >= 0]
-            words = f"{c.text} {task[start : min(ends, default=len(task))]}"
+            sentence = task[start : min(ends, default=len(task))]
+            # (only a stop the sentence orders: "at the end of every chat" is no step)
+            words = f"{c.text} {sentence}" if STOP_STEP.search(sentence) else c.text
         steps.append((c.condition, words, c.action))
     return steps
 

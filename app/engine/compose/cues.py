@@ -77,6 +77,8 @@ def task_sentence(task: str) -> str:
 # json" say more than what they ask for)
 _WE_NEED = re.compile(
     r"^(?i:i|we)\s+(?i:need|want|would\s+like|'d\s+like)\s+(?=(?i:an?)\s|[A-Z][\w'’-]*\s)(?!(?i:an?\s+)?(?:AI|ai)\b)"
+    # ("I want Claude to act as …": who is to do the job, then the job)
+    r"(?![\w'’-]+\s+to\s)"
 )
 
 

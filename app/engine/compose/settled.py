@@ -573,10 +573,13 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:give|show|tell)\s+(?:it|them)\s+(?:straight|right)\s+away\b|"
             # "never write the essay for them", "Il ne rédige JAMAIS … à la place de l'élève", "PAS pour la faire à leur
             # place", "nunca escribas la redacción por ellos": the work is never done for the student, not even late
+            # (the work itself: not "don't write long explanations for them"; "à leur place", not "à la place": instead)
             r"\b(?:never|don'?t|do\s+not|not\s+to|won'?t)\s+(?:\w+\s+){0,2}?(?:write|do|solve|finish|complete|draft)\s+"
-            r"(?:\w+\s+){0,4}?(?:for\s+(?:them|him|her|the\s+students?|students)|on\s+their\s+behalf)\b|"
+            r"(?:(?:the|their|an?|his|her|any)\s+)?(?:whole\s+|full\s+)?(?:essays?|homework|assignments?|answers?|"
+            r"solutions?|work|it|paragraphs?|introductions?|problems?|exercises?|tasks?|coursework)\s+"
+            r"(?:for\s+(?:them|him|her|the\s+students?|students)|on\s+their\s+behalf)\b|"
             r"\b(?:rédige|rédiger|écri[st]|écrire|fai[st]|faire|résou[ds]|résoudre|la\s+faire)\b[^.!?\n]{0,100}?"
-            r"\bà\s+(?:la|leur|sa)\s+place\b|"
+            r"\bà\s+(?:leur|sa)\s+place\b|\bà\s+la\s+place\s+(?:de\s+l['’]élève|des\s+élèves|de\s+l['’]étudiant)|"
             r"\b(?:no|nunca|jamás)\s+(?:le\s+|les\s+)?(?:escrib|hag|resuelv|redact)\w*\b[^.!?\n]{0,60}?"
             r"\bpor\s+(?:él|ella|ellos|ellas|el\s+alumno|los\s+alumnos)\b|"
             r"\b(?:nicht|nie|niemals)\b[^.!?\n]{0,60}?\bfür\s+(?:sie|ihn|die\s+schüler\w*)\s+(?:schreib|lös|mach|erledig)\w*"

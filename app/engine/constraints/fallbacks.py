@@ -62,12 +62,17 @@ _TAG_FIRST = re.compile(
     r"(?:the|your|each|la|su|die|deine|ihre|la|votre|a|sua|la|de|je)?\s*(?:reply|answer|response|message|respuesta|"
     r"antwort|réponse|resposta|risposta|antwoord)\s+(?:with|con|mit|par|avec|com|met)\s+(?:(?:the|la|el|das|le|a|o|"
     r"het|de)\s+)?(?:(?:tag|label|etiqueta|marker|code|código|etikett|étiquette|etichetta)\s+)?"
-    r"(?P<tag>#\w+|\[[A-Z_]+\]|[A-Z][A-Z_]{3,}\b)[^.;!?\n]*$",
+    # (an upper-case code as written: not "their first name", "today's date")
+    r"(?P<tag>#\w+|\[[A-Z_]+\]|(?-i:[A-Z][A-Z_]{3,})\b)[^.;!?\n]*$",
     re.IGNORECASE,
 )
 _USER_SAYS = re.compile(
     r"\b(?:they|he|she|the\s+(?:user|customer|kid|child|student|caller|guest|patient|person|member|client)|users?|"
-    r"customers?|someone|anyone|people|kids?|students?)\s+(?:\w+\s+)?$",
+    r"customers?|someone|anyone|people|kids?|students?|"
+    # 'Quando o cliente diz "quero cancelar"', 'si el cliente contesta "ya he pagado"', 'il cliente vuole solo dire'
+    r"(?:el|la|o|a|il|le|der|die|de|l['’])\s*(?:cliente|client|kunde|kundin|klant|usuari[oa]|usuári[oa]|utente|"
+    r"paciente|patient|alumn[oa]|aluno|studente|élève|schüler\w*)|alguien|algu[ée]m|qualcuno|quelqu['’]un|jemand|"
+    r"iemand)\s+(?:[\w']+\s+){0,2}$",
     re.IGNORECASE,
 )
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
@@ -381,6 +386,11 @@ _SOMEONE_ELSE_DOES = re.compile(
 
 # "always mention LIHEAP energy assistance once: … 1-866-674-6327", "include the helpline in every reply": content
 # the replies carry, said by the brief's own sentence
+# "… once, for anything you cannot answer", "in every reply you can't resolve": the line is the route when stuck
+_WHEN_STUCK = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|unable|not\s+sure|don'?t\s+know|doesn'?t\s+know|out\s+of\s+scope|beyond)\b",
+    re.IGNORECASE,
+)
 _MENTION_ONCE = re.compile(
     r"^\W*(?:always\s+|also\s+)?(?:mention|include|add|share)\b[^.;:!?\n]{0,60}?\b(?:once|in\s+every|in\s+each|at\s+the\s+end)\b",
     re.IGNORECASE,
@@ -399,7 +409,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     if _SOMEONE_ELSE_DOES.search(text):
         return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
     condition = find_condition(text)
-    if condition is None and _MENTION_ONCE.match(text):
+    if condition is None and _MENTION_ONCE.match(text) and not _WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found: list[FoundFallback] = []
     taken: list[tuple[int, int]] = []

@@ -253,8 +253,16 @@ _JA_LISTED_BEFORE = re.compile(
 # A feature narrowed to one kind of it: "emoji de dinheiro" (not "emojis de ningún tipo"; no English "of": Dutch
 # "geen kopjes of opsommingstekens" is "no headings or bullets").
 _OF_A_KIND = re.compile(
-    r"\s+(?:de|do|da|di|del)\s+(?!(?:any|ningún|ninguna|ningun|nenhum\w*|nessun\w*|aucune?|tipo|kind|sort|"
+    r"\s+(?:de|do|da|di|del)\s+(?!(?:any|ningún|ninguna|ningun|nenhum\w*|nessun\w*|aucune?|tipo|kind|sort|alcun\w*|jeito|"
+    r"modo|forma|ningún|nada|"
     r"ningún\s+tipo|cualquier\w*|qualquer|alg[úu]n\w*)\b)[^\W\d_]{3,}",
+    re.IGNORECASE,
+)
+
+
+_DATA_LIST = re.compile(
+    r"\s+(?:met|mit|con|com|with|of|de|van|des|di|do|da)\s+(?:\w+\s+)?\w*(?:gegevens|daten|datos|dados|data|adress\w*|"
+    r"addresses|direcciones|klant\w*|kunden\w*|clientes|customers|namen|names|nombres|nomes|e-?mails?|telefoon\w*)",
     re.IGNORECASE,
 )
 
@@ -287,8 +295,10 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
         # clause stays a rule of its own with the exception.
         if re.match(r"\s+(?:except|other\s+than|apart\s+from|besides|but\s+for)\b", text[match.end() :], re.I):
             continue
-        if _OF_A_KIND.match(text, match.end()):
+        if match.lastgroup == "emoji" and _OF_A_KIND.match(text, match.end()):
             continue  # "nada de emoji de dinheiro 💰": one kind of emoji is banned, not all of them
+        if _DATA_LIST.match(text, match.end()):
+            continue  # "Deel nooit lijsten met klantgegevens": lists of data to keep private, not the reply's format
         if re.search(
             r"\b(?:except|other\s+than|apart\s+from|besides|but\s+for)\b", text[scope[0] : match.start()], re.I
         ):

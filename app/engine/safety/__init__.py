@@ -275,8 +275,13 @@ def detect_domains(
     if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
         # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
         found[found.index("financial")] = "money"
-    if "medical" in found and PLANT_CARE.search(joined) and not _HUMAN_HEALTH.search(_PLANT_HEALTH.sub(" ", joined)):
-        # "help diagnose plant diseases", "suggest a treatment for leaf spot": a garden centre, not a clinic.
+    if (
+        "medical" in found
+        and PLANT_CARE.search(joined)
+        and not MEDICAL_CUES.strong.search(_CIRCUMSTANCES.sub(" ", _PLANT_HEALTH.sub(" ", joined)))
+    ):
+        # "help diagnose plant diseases", "suggest a treatment for leaf spot": a garden centre, not a clinic; only a
+        # person's health named outright ("medical help", "su médico", "Giftnotruf", "poison") keeps the pack
         found.remove("medical")
     if "medical" in found and ANIMAL_CARE.search(joined):
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
@@ -345,8 +350,9 @@ _CIRCUMSTANCES = re.compile(
     r"arr[êe]ts?\s+(?:de\s+travail|maladie)|cong[ée]\s+maladie|krankschreibung|krankmeldung|krankmeldungen|"
     r"arbeitsunf[äa]higkeit\w*|ziekmelding\w*|ziekteverlof|malattia\s+(?:del|dei)\s+dipendent\w*|"
     # the school nurse a pupil is sent to ("d'en parler à l'infirmière du lycée"): someone to turn to, no health care
-    r"(?:school|lycée|college)\s+nurse|infirmi\w+\s+(?:du\s+(?:lycée|collège)|de\s+l['’](?:école|établissement)|scolaire)|"
-    r"enfermer[ao]\s+(?:del|de\s+la)\s+(?:colegio|escuela|instituto))\b",
+    r"(?:talk|speak|go|see|tell|contact|refer\w*|parler|en\s+parler|hablar|ir)\s+(?:to\s+|à\s+|a\s+|con\s+)?"
+    r"(?:the\s+|l['’]|la\s+|el\s+|a\s+la\s+)?(?:(?:school|lycée|college)\s+nurse|infirmi\w+\s+(?:du\s+(?:lycée|collège)|"
+    r"de\s+l['’](?:école|établissement)|scolaire)|enfermer[ao]\s+(?:del|de\s+la)\s+(?:colegio|escuela|instituto)))\b",
     re.IGNORECASE,
 )
 # A plant's or a crop's illness: "plant diseases", "diseases of roses", "tomato blight symptoms".
@@ -355,12 +361,6 @@ _PLANT_HEALTH = re.compile(
     r"bacterial|viral|rot|blight|mildew|wilt|mou?ld|root|pests?\s+and)s?\s+(?:diseases?|illness|symptoms?|health|problems?|treatments?|disorders?)|"
     r"(?:diseases?|symptoms?|treatments?)\s+(?:of|in|on|affecting|for)\s+(?:(?:their|your|the|a|an|our)\s+)?"
     r"(?:\w+\s+)?(?:plants?|crops?|trees?|lawns?|roses|vegetables|leaves|seedlings|shrubs))\b"
-)
-# A person's health named outright: with plants in the brief, only these keep the medical pack.
-_HUMAN_HEALTH = re.compile(
-    r"\b(?:patients?|doctors?|physicians?|nurses?|medications?|medicines?|prescriptions?|dosages?|hospitals?|"
-    r"clinics?|pregnan\w*|allerg\w*|first aid|poison\w*|illness|diseases?|injur(?:y|ies)|symptoms?|your health|"
-    r"their health|health (?:questions?|advice|conditions?))\b"
 )
 # "the Children's Garden", "Kids Corner": a room, club or place named after children, mid-sentence and capitalised,
 # says nothing about who reads the replies.
@@ -602,7 +602,11 @@ def states_crisis_step(fallbacks: Iterable[tuple[str | None, str, str | None]]) 
     return any(
         condition
         and _CRISIS_CONDITION.search(condition)
-        and ((action == "say" and _ROUTE_IN_REPLY.search(sentence)) or _STOPS.search(sentence))
+        and (
+            (action == "say" and _ROUTE_IN_REPLY.search(sentence))
+            or _STOPS.search(sentence)
+            or STOP_STEP.search(sentence)
+        )
         for condition, sentence, action in fallbacks
     )
 
@@ -619,10 +623,14 @@ def states_emergency_step(fallbacks: Iterable[tuple[str | None, str, str | None]
 # The signs of a medical emergency a scripted reply answers, falls included ("se ha caído"), in the languages briefs
 # come in.
 _EMERGENCY_SIGNS = re.compile(
-    r"chest\s+pain|(?:can'?t|cannot|trouble|difficulty)\s+breath|unconscious|stroke|severe\s+bleeding|"
-    r"\b(?:has\s+)?(?:fallen|fell)\b|emergenc|pecho|respirar|se\s+ha\s+ca[íi]do|inconsciente|urgencia|"
-    r"brustschmerz|atemnot|gestürzt|bewusstlos|notfall|poitrine|respirer|tomb[ée]|inconscient|urgence|"
-    r"peito|caiu|desmai|petto|respira|caduto|svenut|borstpijn|gevallen|ademnood|胸|呼吸|倒れ|転倒|意識|摔倒|昏迷",
+    # (the signs themselves: not "emergency appointments", "citas de urgencia", a breathing-rehab class)
+    r"chest\s+pain|(?:can'?t|cannot|trouble|difficulty|struggling\s+to)\s+breath|unconscious|stroke|severe\s+bleeding|"
+    r"\b(?:has\s+|have\s+)?(?:fallen|fell)\b|"
+    r"(?:dolor\s+(?:de|en\s+el)|duele\s+el)\s+pecho|no\s+puede\s+respirar|se\s+ha\s+ca[íi]do|inconsciente|"
+    r"brustschmerz\w*|atemnot|gestürzt|bewusstlos|douleur\s+(?:à\s+la\s+poitrine|thoracique)|ne\s+peut\s+plus\s+respirer|"
+    r"(?:est|suis)\s+tomb[ée]e?|inconscient|dor\s+no\s+peito|n[ãa]o\s+consegue\s+respirar|caiu|desmai\w*|"
+    r"dolore\s+al\s+petto|non\s+riesce\s+a\s+respirare|(?:è|sono)\s+cadut[oa]|svenut[oa]|borstpijn|gevallen|ademnood|"
+    r"胸の痛み|胸が痛|息ができ|呼吸が苦し|倒れ|転倒|意識がな|胸痛|呼吸困难|摔倒|昏迷",
     re.IGNORECASE,
 )
 
@@ -636,6 +644,17 @@ _ROUTE_IN_REPLY = re.compile(
 )
 
 
+# A step that stops what the assistant is doing, as the brief's own sentence says it ("arrêter l'exercice", "para el
+# ejercicio", "stop the quiz"; not "at the end of every chat")
+STOP_STEP = re.compile(
+    r"\b(?:stop|end|pause|halt|break\s+off)\s+(?:the|this|your|our)\s+(?:[\w-]+\s+)?(?:chat|conversation|session|"
+    r"exercise|intake|quiz|lesson|game|check-?in|interview|practice|role-?play|activity)\b|"
+    r"\barr[êe]t(?:er|ez|e)\s+(?:l['’]|le\s+|la\s+)\w+|\bdet[eé]n\w*\s+(?:el|la)\s+\w+|"
+    r"\bpar(?:a|ar|e)\s+(?:el|la)\s+(?:ejercicio|conversaci[óo]n|sesi[óo]n|juego|clase|actividad|pr[áa]ctica)\b|"
+    r"\binterrump\w*|\binterromp\w*|\bbeende\w*|\bbrich\w*\s+(?:\w+\s+){0,3}ab\b|\babbrechen|\bunterbrech\w*|"
+    r"\binterromp\w*|\binterrompi\w*|中止|中断|停止",
+    re.IGNORECASE,
+)
 _STOPS = re.compile(
     r"\b(?:stop|end|pause|halt|break\s+off|abbrechen|beend\w*|unterbrech\w*|det[eé]n\w*|interrump\w*|arr[êe]t\w*|"
     r"interromp\w*|parar|paren|stopp\w*|termin\w*)\b|中止|中断|停止",

@@ -206,10 +206,12 @@ ANIMAL_CARE = _compile(
 """Cues that the care is for animals: the veterinary pack then replaces the medical one."""
 
 PLANT_CARE = _compile(
-    r"plants?\b|houseplants?|garden(?:s|ing|ers?)?\b|garden centres?|garden centers?|crops?\b|trees?\b|shrubs?|"
-    r"lawns?\b|seedlings?|horticultur|agronom|orchards?|vineyards?|greenhouses?|"
-    r"pflanzen|garten|g[äa]rtner\w*|plantas?\b|jard[íi]n\w*|cultivos?|plantes?\b|jardin\w*|cultures\b|"
-    r"jardim|lavouras?",
+    # (not "a plant-based diet", "the garden" of a nursing home, "Orchard Medical Practice": plants or a garden named,
+    # not cared for)
+    r"plants?\b(?!-based)|houseplants?|gardening|gardeners?\b|garden centres?|garden centers?|crops?\b|shrubs?|"
+    r"lawn\s+care|seedlings?|horticultur|agronom|vineyards?|greenhouses?|plant\s+nurser(?:y|ies)|"
+    r"pflanzen|g[äa]rtnerei\w*|plantas?\b|vivero|jardiner[íi]a|cultivos?|plantes?\b|jardinerie|"
+    r"lavouras?",
     r"植物|園芸|ガーデニング|作物|盆栽|园艺|农作物",
 )
 """Cues that the care is for plants: 'diagnose plant diseases' and 'suggest treatments' for a leaf then say nothing
