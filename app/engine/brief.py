@@ -290,7 +290,7 @@ def _one_sentence(words: list[str]) -> list[str]:
 # left out).
 _ROMANCE_ORG = re.compile(
     # (not German "für": German capitalises every noun, so "für Reparaturen" names no business)
-    r"(?:\b(?i:para|pour|chez|per|voor)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+)?(?i:épicerie|boulangerie|librairie|"
+    r"(?:\b(?i:para|pour|chez|per|voor)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+|(?i:nuestr[oa]|notre|noss[oa]|nostr[oa]|mi|mon|ma)\s+)?(?i:épicerie|boulangerie|librairie|"
     r"pharmacie|boutique|tienda|loja|empresa|entreprise|clínica|clinique|gestoría|farmacia|farmácia|panadería|padaria|"
     r"librería|livraria|hotel|hôtel|restaurante|restaurant|cabinet|agence|agencia|agência|academia|escuela|école|escola|"
     r"salon|salón|magasin|supermarché|supermercado|mercado|marché|app|aplicativo|aplicación|appli|plataforma|"
@@ -306,7 +306,8 @@ _ROMANCE_ORG = re.compile(
     r"musée|museo|museu|théâtre|teatro|bibliothèque|biblioteca|cinéma|cine|cinema|gimnasio|ginásio|club|clube|"
     r"association|asociación|associação)"
     # "o app de delivery RangoJá": one lower-case word may qualify the business noun before its name.
-    r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?(?:[a-zà-ÿ]{3,12}\s+(?=[A-ZÀ-Ý]))?)?)?"
+    # ("nuestro hotel rural Casa Almendro": or one lower-case word right after the noun)
+    r"\s+(?:(?i:de|da|do|du|des|del)\s+(?:(?i:la|l['’])\s*)?)?(?:[a-zà-ÿ]{3,12}\s+(?=[A-ZÀ-Ý]))?)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|des|da|do|dos|das|du|di|della|y|e|et|&)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){0,4})"
 )
 _CAPITAL_NOUN = re.compile(

@@ -67,7 +67,13 @@ ROLE_MAILBOX_RE = re.compile(
     r"(?:support|help|helpdesk|service|customerservice|customer-service|care|billing|accounts|sales|info|contact"
     r"|hello|team|privacy|security|legal|compliance|dpo|abuse|feedback|press|media|jobs|careers|hr|admin|office"
     r"|orders|returns|refunds|bookings|reservations|noreply|no-reply|escalations?|service-desk|it|ops|kundenservice"
-    r"|kontakt|atencion|soporte|ayuda|contacto|servicio|suporte|atendimento|contato)(?:[._-][a-z0-9]+)?"
+    r"|kontakt|atencion|soporte|ayuda|contacto|servicio|suporte|atendimento|contato"
+    # the same mailboxes in the other languages briefs are written in
+    r"|reservas|reservations?|reservierung\w*|buchung\w*|anfragen|info\w*|rezeption|reception|recepcion|recepcao"
+    r"|facturacion|facturation|rechnung\w*|pedidos|commandes|bestellung\w*|devoluciones|secretaria|secretariat"
+    r"|sekretariat|administracion|verwaltung|accueil|informacion|informacoes|klantenservice|klantendienst|servizio"
+    r"|clienti|assistenza|prenotazioni|ordini|hola|ola|bonjour|hallo|ciao|school|clinic|praxis|kanzlei|shop|store"
+    r"|tienda|loja|boutique|negozio|winkel)(?:[._-][a-z0-9]+)?"
 )
 RESERVED_DOMAIN_RE = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost)$", re.I)
 REVEAL = Phrases(
