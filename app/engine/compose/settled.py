@@ -568,7 +568,7 @@ TOPICS: tuple[Topic, ...] = (
         # away") replaces the default's "full solution after two attempts".
         _p(
             r"\b(?:give|show|tell|share|provide)\s+(?:them\s+|him\s+|her\s+|the\s+student\s+)?(?:the\s+)?(?:full\s+|final\s+|"
-            r"whole\s+|complete\s+|correct\s+|right\s+)?(?:answers?|solutions?|working|workings)\b(?!\s+(?:to|about|on|in)\b)|"
+            r"whole\s+|complete\s+|correct\s+|right\s+|official\s+|model\s+|expected\s+)?(?:answers?|solutions?|working|workings)\b(?!\s+(?:to|about|on|in)\b)|"
             r"\bnot\s+(?:the\s+)?(?:answers?|solutions?)\b|\b(?:just|only)\s+(?:give|hints?)\b|"
             r"\b(?:give|show|tell)\s+(?:it|them)\s+(?:straight|right)\s+away\b|"
             # "never write the essay for them", "Il ne rédige JAMAIS … à la place de l'élève", "PAS pour la faire à leur

@@ -364,6 +364,13 @@ def _first_handoff(text: str) -> re.Match[str] | None:
     return None
 
 
+_ALSO_SOMEONE = re.compile(
+    r"\s+(?:or|and)\s+(?:an?\s+|the\s+|their\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:human|agent|person|representative|rep|"
+    r"specialist|manager|supervisor|nurse|doctor|clinician|lawyer|advisor|adviser|paralegal|attorney|pharmacist|"
+    r"therapist|counsell?or|expert|professional|dentist|vet|accountant|GP|physician|midwife|service|clinic|centre|"
+    r"center|office|charity|line|helpline)s?\b",
+    re.IGNORECASE,
+)
 # "If the transfer fails, give the advisor line …": after an article the hand-off word is a noun
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|your|their|our|my)\s+$", re.IGNORECASE)
 
@@ -445,6 +452,9 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)
     ):
         words, end = handoff.group(0).strip(), handoff.end()
+        if (also := _ALSO_SOMEONE.match(text, end)) is not None:
+            # "contact an immigration attorney or a DOJ-accredited representative": both are the route
+            words, end = f"{words}{also.group(0)}".strip(), also.end()
         if _TOOL_CALL.match(words):
             # "call escalate_to_agent(…) and tell them a person will reply within 1 business day": the whole step
             stop = re.search(r"[.;!?](?:\s|$)", text[end:])
@@ -498,7 +508,26 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         f._replace(condition=_segment_condition(text, f.start) or f.condition or _trailing_condition(text, f.end))
         for f in found
     ]
+    conditioned = [f._replace(condition=_with_its_topic(text, f.condition)) for f in conditioned]
     return [f._replace(condition=_narrowed(text, f, _otherwise_of(text, f.condition))) for f in conditioned]
+
+
+# "Don't give legal advice about their immigration case - if they ask, tell them …": a bare "if they ask" refers to
+# the topic just named
+_BARE_ASK = re.compile(
+    r"(?:if|when)\s+(?:they|he|she|someone|anyone|the\s+\w+)\s+(?:ask|asks|do|does)|if\s+asked", re.I
+)
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:about|on|regarding|concerning)\s+(?P<topic>[^,;.!?()–—-]{3,60}?)\s*(?:[-–—,;(]|$)", re.I
+)
+
+
+def _with_its_topic(text: str, condition: str | None) -> str | None:
+    if condition is None or not _BARE_ASK.fullmatch(condition.strip()):
+        return condition
+    at = text.find(condition)
+    topics = list(_TOPIC_BEFORE.finditer(text, 0, at)) if at > 0 else []
+    return f"{condition} about {topics[-1].group('topic').strip()}" if topics else condition
 
 
 # "If a parcel is missing, check the tracking and the photo: if both say delivered, email claims@…": a second

@@ -761,7 +761,14 @@ def find_ordering(text: str) -> FoundRule | None:
     if first is None:
         return None
     # "riddle game: the bot asks a riddle, gives 2 hints, then …": the title before the colon is no step.
-    first = _verb_phrase(_last_part(_TITLE.sub("", first.strip(), count=1)))
+    whole_first = _TITLE.sub("", first.strip(), count=1)
+    last_first = _last_part(whole_first)
+    dropped = whole_first[: len(whole_first) - len(last_first)] if whole_first.endswith(last_first) else ""
+    if dropped.strip(" ,;") and _starts_with_verb(dropped.strip()) and not _NEGATED_LEAD.match(dropped):
+        # "Quiz them with one … at a time, wait for their answer, then tell them …": three steps, the first of which
+        # this rule would drop; the brief's own sentence says them all
+        return None
+    first = _verb_phrase(last_first)
     if not re.match(r"\S+\s+(?:must|should|will|can|are|were|need)\b", first, re.IGNORECASE):
         first = verbs_to_base(first)  # "reads invoices, extracts the amount" (but "answers must show …" is a noun)
     if _TOOL_NAME_ONLY.fullmatch(first):
