@@ -37,8 +37,11 @@ _NAMING = (
 _NAME_AFTER_NOUN = re.compile(
     r"(?:(?i:\b"
     + _BOT_NOUN
-    # ("Companion called Marigold for residents of …": a brief that opens with the assistant introduces it too)
-    + r")|(?P<intro>(?i:(?:\b(?:an?|un|una|ein|eine|une|um|uma)\s+|^\s*|(?<=[.!?\n])\s*)(?:[\w-]+\s+){0,2}?"
+    # A role noun names the assistant only where the brief introduces it: at its very start ("Companion called
+    # Marigold for residents of …", "An assistant named Max for …") or after "You are" (not "A human agent called
+    # Tom takes over", "una asistente llamada Lucía" later in the brief: colleagues)
+    + r")|(?P<intro>(?i:(?:^\s*|\b(?:you\s+are|you['’]re|eres|du\s+bist|tu\s+es|você\s+é|sei)\s+)"
+    r"(?:(?:an?|un|una|ein|eine|une|um|uma|the|my|our)\s+)?(?:(?!human\b|staff\b|office\b|real\b|live\b)[\w-]+\s+){0,2}?"
     + _ROLE_NOUN
     + r")))(?P<cut>,?\s+"
     + _NAMING

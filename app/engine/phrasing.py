@@ -36,6 +36,9 @@ _AGENT_THAT = re.compile(
     r"\s+(?:that|which|who|to)\s+(?:(?:can|will|should|could|would|must)\s+)?",
     re.IGNORECASE,
 )
+# "a Postgres SQL helper for our analytics team": the assistant itself (not "a packing list", "a quiz of 10
+# questions": the thing the assistant makes)
+_AGENT_ASKED = re.compile(rf"^(?:an?\s+|the\s+)?(?:[\w'&.+/-]+\s+){{0,4}}?(?:{_AGENT_NOUNS})\b", re.IGNORECASE)
 # Base forms of the verbs tasks start with; a task that starts with one reads as an instruction already.
 VERBS = frozenset(
     """
@@ -278,8 +281,8 @@ def imperative_task(task: str, user: str) -> str | None:
     text = strip_meta_directive(normalise(task))
     built = _META_BUILD.sub("", text, count=1)
     agent = _AGENT_THAT.match(built)
-    if agent is None and built != text:
-        return None  # "Build me a Postgres SQL helper for our team": the thing asked for, a noun phrase, no job
+    if agent is None and built != text and _AGENT_ASKED.match(built):
+        return None  # "Build me a Postgres SQL helper for our team": the assistant asked for, a noun phrase, no job
     # Third-person verbs in base form: "a bot that triages ..." and "turns notes into ..." alike.
     text = _verbs_to_base(built[agent.end() :] if agent else text)
     if agent:
@@ -326,14 +329,16 @@ _LAST_THING = re.compile(
 # "It tells them fun facts …": what is done to people is the assistant's, even after a place is named ("a chat
 # helper in the Riverside Model Railway Museum … It tells them …")
 _TO_PEOPLE = re.compile(
-    r"\s+(?:them|him|her|you|people|visitors|customers|guests|kids|children|users|students|patients|members|callers)\b",
+    # (a pronoun for the people just named: "It gives customers 10% off" is the bakery's practice)
+    r"\s+(?:them|him|her)\b",
     re.IGNORECASE,
 )
 # "Our current support chatbot … is too pushy. It recommends upgrades nobody asked for": the bot as it is now, whose
 # faults the brief wants gone
 _CURRENT_BOT = re.compile(
     r"\b(?:current|existing|old|previous|present|today'?s)\s+(?:[\w-]+\s+){0,2}?(?:chat\s?bot|bot|assistant|agent|"
-    r"prompt)\b|\b(?:problems?|issues?|complain\w*|too\s+\w+|keeps?\s+\w+ing)\b",
+    # (not "parents who find homework too hard": a fault needs the bot as its owner)
+    r"prompt)\b|\b(?:has|have|with)\s+(?:some\s+|a\s+few\s+|many\s+)?(?:problems|issues)\b|\bcomplain\w*",
     re.IGNORECASE,
 )
 # "… and passes them to a mechanic": a verb the conversion did not know, left in the third person

@@ -380,9 +380,9 @@ COMPANION = Variant(
         r"\bconversa(?:r)?\s+(?:con|com)\s+(?:ellos|ellas|él|ella|eles|elas|la\s+persona|el\s+usuario)\b|"
         r"\b(?:hace|hacer|hacerles|fazer|faz)\s+compa(?:ñ|nh)ía\b|\bcharla(?:r)?\s+con\s+(?:ellos|ellas|él|ella)\b|"
         # (not "die Gäste plaudern", "een gezelschap van 8", 亲子陪伴: guests chatting, a party, parents' time)
-        r"\bplaudert\s+mit\s+(?:ihnen|ihm|ihr)\b|\bgesellschaft\s+leisten\b|\bbavarde\s+avec\s+(?:eux|elles?|lui)\b|"
+        r"\bplaudert\b|\bgesellschaft\s+leisten\b|\bbavarde\s+avec\b|"
         r"\btenir\s+compagnie\b|\bfare\s+compagnia\b|\bkletst\s+met\s+(?:hen|haar|hem)\b|\bgezelschap\s+houden\b|"
-        r"話し相手|陪聊",
+        r"話し相手|陪聊|(?<!亲子)陪伴",
         re.IGNORECASE,
     ),
     unless=re.compile(
@@ -493,7 +493,7 @@ INTAKE = Variant(
         r"alunos|estudantes|leerlingen)\s+(?:to\s+|à\s+|a\s+|bei\s+der\s+|ad\s+|om\s+)?(?:prepare|study|learn|"
         r"revise|practi[cs]e|write|improve|préparer|réviser|apprendre|rédiger|progresser|preparar|estudiar|aprender|"
         r"repasar|redactar|vorbereiten|lernen|üben|preparare|studiare|imparare|ripassare|estudar|revisar|voorbereiden|"
-        r"leren|oefenen)|\bsocratic\b)",
+        r"leren|oefenen)|\bsocratic\b|\bessays?\b|\bdissertations?\b)",
         re.IGNORECASE,
     ),
     changes={

@@ -149,7 +149,8 @@ _OWN_ROLE = re.compile(
 )
 
 
-_OUR = re.compile(r"\b[Oo]ur\b")
+# (not "Our Lady of Mercy School", a name; nor "our own …")
+_OUR = re.compile(r"\bour\b(?!\s+own\b)")
 # What is left of an aside once the audience it named went to its own line: "club (, Ontario)".
 _EMPTY_ASIDE_PART = re.compile(r"\(\s*[,;]\s*")
 

@@ -380,9 +380,10 @@ TOPICS: tuple[Topic, ...] = (
             r"\bwins?\s+over\b|"
             # "if an email mentions both a bug and billing, pick bug", "prefer bug over billing", "si menciona ambos,
             # elige bug", "wenn beides zutrifft, nimm bug": the brief's own tie-break
-            r"\bboth\b[^.;\n]{0,60}?\b(?:pick|choose|use|go\s+with|label\s+it|prefer|classify\s+(?:it\s+)?as|tag\s+it)\b|"
-            r"\b(?:pick|choose|prefer)\s+[\w-]+\s+over\s+[\w-]+|"
-            r"\bambos\b[^.;\n]{0,60}?\b(?:elige|escoge|usa|elija|escolha|use)\b|"
+            # (not "written by both customers and staff, use the signature", "We prefer speed over detail")
+            r"\bboth\b[^.;\n]{0,60}?\b(?:pick|choose|go\s+with|label\s+it|classify\s+(?:it\s+)?as|tag\s+it)\b|"
+            r"(?:^|[.;:!?]\s*|\b(?:always|then|just)\s+)(?:pick|choose|prefer)\s+[\w-]+\s+over\s+[\w-]+|"
+            r"\bambos\b[^.;\n]{0,60}?\b(?:elige|escoge|elija|escolha)\b|"
             r"\bbeides\b[^.;\n]{0,60}?\b(?:nimm|wähle|verwende)\b|\bles\s+deux\b[^.;\n]{0,60}?\b(?:choisis|prends|choisissez)\b|"
             # "it's PAYMENT even if it also reports a crash", "REJECT 优先于 REVIEW": a label that beats another
             r"\beven\s+(?:if|when|though)\b[^.;\n]{0,40}\balso\b|优先于|优先级高于|優先級高於|を優先(?!度|順)|より優先|取最严重|"

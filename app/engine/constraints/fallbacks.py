@@ -68,11 +68,13 @@ _TAG_FIRST = re.compile(
 )
 _USER_SAYS = re.compile(
     r"\b(?:they|he|she|the\s+(?:user|customer|kid|child|student|caller|guest|patient|person|member|client)|users?|"
-    r"customers?|someone|anyone|people|kids?|students?|"
+    r"customers?|someone|anyone|people|kids?|students?)\s+(?:\w+\s+)?$|"
     # 'Quando o cliente diz "quero cancelar"', 'si el cliente contesta "ya he pagado"', 'il cliente vuole solo dire'
-    r"(?:el|la|o|a|il|le|der|die|de|l['’])\s*(?:cliente|client|kunde|kundin|klant|usuari[oa]|usuári[oa]|utente|"
+    # (not 'Quando o cliente fica irritado responde "…"': a state, then the bot's reply)
+    r"\b(?:(?:el|la|o|a|il|le|der|die|de|l['’])\s*(?:cliente|client|kunde|kundin|klant|usuari[oa]|usuári[oa]|utente|"
     r"paciente|patient|alumn[oa]|aluno|studente|élève|schüler\w*)|alguien|algu[ée]m|qualcuno|quelqu['’]un|jemand|"
-    r"iemand)\s+(?:[\w']+\s+){0,2}$",
+    r"iemand)\s+(?:(?:vuole|quiere|quer|veut|will|möchte|wil|solo|só|apenas|seulement|nur|alleen|s[óo]lo|"
+    r"te|lo|le|ti)\s+){0,2}$",
     re.IGNORECASE,
 )
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)

@@ -70,8 +70,8 @@ _TABLE = (
 _CODE_WORDS = r"sql|code|query|queries|script|regex|snippet|python|bash|shell\s+command|command"
 # "Reply with the SQL only", "plain SQL only", "only the code": the reply is code and nothing else.
 _CODE_ONLY = (
-    # ("read-only queries only", "SELECT statements only": which queries, not a reply of code alone)
-    r"(?<!read-only\s)(?<!read\sonly\s)(?<!select\s)(?<!safe\s)(?<!parameterized\s)(?<!parameterised\s)"
+    # ("read-only queries only": which queries, not a reply of code alone)
+    r"(?<!read-only\s)(?<!read\sonly\s)"
     rf"\b(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\s+only\b|"
     rf"(?<!-)\b(?:only|just)\s+(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\b"
     r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))|"
@@ -261,7 +261,7 @@ _OF_A_KIND = re.compile(
 
 
 _DATA_LIST = re.compile(
-    r"\s+(?:met|mit|con|com|with|of|de|van|des|di|do|da)\s+(?:\w+\s+)?\w*(?:gegevens|daten|datos|dados|data|adress\w*|"
+    r"\s+(?:met|mit|con|com|with|of|de|van|des|di|do|da)\s+(?:\w+\s+)?\w*(?:gegevens|\w+daten|adress\w*|"
     r"addresses|direcciones|klant\w*|kunden\w*|clientes|customers|namen|names|nombres|nomes|e-?mails?|telefoon\w*)",
     re.IGNORECASE,
 )
@@ -297,7 +297,7 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
             continue
         if match.lastgroup == "emoji" and _OF_A_KIND.match(text, match.end()):
             continue  # "nada de emoji de dinheiro 💰": one kind of emoji is banned, not all of them
-        if _DATA_LIST.match(text, match.end()):
+        if match.lastgroup == "lists" and _DATA_LIST.match(text, match.end()):
             continue  # "Deel nooit lijsten met klantgegevens": lists of data to keep private, not the reply's format
         if re.search(
             r"\b(?:except|other\s+than|apart\s+from|besides|but\s+for)\b", text[scope[0] : match.start()], re.I

@@ -295,12 +295,17 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return text[before + 1 : min(after) if after else len(text)]
 
 
+_THEN_A_PART = re.compile(r",\s*(?:and\s+)?then\s+(?:a|an|the|one)\s+[a-z]+", re.IGNORECASE)
+
+
 def other_parts(text: str, start: int, end: int) -> bool:
     """Whether the sentence of a limit says the reply has more than the part it names."""
     before = max(text.rfind(mark, 0, start) for mark in (".", "!", "?", "\n", "。"))
     sentence = sentence_of(text, start, end)
     return bool(
         _LEADS.search(text, before + 1, start)
+        # "Answer the question, then a summary of the ticket (under 50 words)": a part listed after the reply's first
+        or _THEN_A_PART.search(text, before + 1, start)
         or _FOLLOWS.search(sentence, end - before - 1)
         or _RELEASE.search(sentence)
     )

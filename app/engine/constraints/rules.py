@@ -645,6 +645,11 @@ def _last_part(first: str) -> str:
 
 
 _MAX_FIRST_WORDS = 14
+_TIME_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:day|night|evening|morning|week|month|\d+\s+(?:hours?|days?|weeks?|minutes?|h))\s+before\b",
+    re.IGNORECASE,
+)
+_OTHER_ORDER_WORD = re.compile(r"\b(?:then|first|after|until|prior\s+to|ahead\s+of)\b", re.IGNORECASE)
 
 
 _AT_THE_END = re.compile(
@@ -730,6 +735,8 @@ def find_ordering(text: str) -> FoundRule | None:
         then = cjk.group("then") or cjk.group("then2") or cjk.group("then3") or cjk.group("then4")
         return FoundRule(f'Follow this order from the brief: "{words}".', first, then, 0, len(words))
     match = _BEFORE.match(stripped)
+    if match and _TIME_BEFORE.search(stripped) and not _OTHER_ORDER_WORD.search(stripped):
+        match = None  # "It sends patients a reminder text the day before each appointment": when, not what first
     if not match:
         return _at_the_end(text) or _in_this_order(stripped)
     groups = {name: value for name, value in match.groupdict().items() if value}

@@ -325,7 +325,14 @@ def fields_as_keys(found: list[Constraint]) -> list[Constraint]:
     result = []
     for c in found:
         described = _described_fields(c)
-        if c.kind != "fields" or c.value == "collect" or len(described) != len(keys) or set(c.values) == set(keys):
+        if (
+            c.kind != "fields"
+            or c.value == "collect"
+            or len(described) != len(keys)
+            or set(c.values) == set(keys)
+            # ("customer name, order number" beside {"order_id", "customer"}: another order, no pairing by position)
+            or not all(_names_alike(key, words) for key, words in zip(keys, described, strict=True))
+        ):
             result.append(c)
             continue
         pairs = [
@@ -350,3 +357,15 @@ def _described_fields(constraint: Constraint) -> list[str]:
             start = index + 1
     parts_found.append(listed[start:].strip())
     return [re.sub(r"^(?:and|or)\s+", "", p) for p in parts_found if p]
+
+
+def _names_alike(key: str, words: str) -> bool:
+    """Whether a key and the words for it share a word or a word's start ("invoice_no" / "invoice number", "lines" /
+    "line items", "due" / "due date")."""
+    key_words = [w for w in re.split(r"[_\W]+|(?<=[a-z])(?=[A-Z])", key.lower()) if len(w) >= 2]
+    said = [w for w in re.split(r"\W+", words.lower()) if len(w) >= 2]
+    return any(
+        k == w or (min(len(k), len(w)) >= 3 and (k.startswith(w[:4]) or w.startswith(k[:4])))
+        for k in key_words
+        for w in said
+    )

@@ -192,12 +192,21 @@ _OR_NULL = re.compile(r"\s+(?:or|o|ou|oder|of|oppure|или)\s+null$", re.IGNORE
 
 
 # A key whose zero placeholder stands for money or a measure, decimals included ("total": 0, "unit_price": 0); a
-# count or a score keeps integer ("line": 0, "brood_frames": 0)
-_DECIMAL_KEY = re.compile(
-    r"price|total|amount|cost|fee|sum|balance|subtotal|vat|tax|discount|rate|weight|kg|height|width|length|"
-    r"distance|percent|pct|ratio|temperature|lat|lon|lng|eur|usd|gbp|chf|betrag|preis|importe|precio|prix|montant|preco",
-    re.IGNORECASE,
+# count or a score keeps integer ("line": 0, "total_items": 0, "violations": 0). Whole words of the key only.
+_DECIMAL_WORDS = frozenset(
+    {"price", "prices", "total", "amount", "cost", "costs", "fee", "fees", "sum", "balance", "subtotal", "vat", "tax",
+     "discount", "rate", "weight", "kg", "height", "width", "length", "distance", "percent", "pct", "ratio",
+     "temperature", "lat", "lon", "lng", "eur", "usd", "gbp", "chf", "betrag", "preis", "importe", "precio", "prix",
+     "montant", "preco", "valor"}
+)  # fmt: skip
+_COUNT_WORDS = frozenset(
+    {"items", "count", "qty", "quantity", "number", "num", "violations", "lines", "pages", "errors", "people", "nights"}
 )
+
+
+def _decimal_key(key: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])", key)}
+    return bool(words & _DECIMAL_WORDS) and not words & _COUNT_WORDS
 
 
 def _schema_of(value: Any, key: str = "") -> dict[str, Any]:
@@ -216,7 +225,7 @@ def _schema_of(value: Any, key: str = "") -> dict[str, Any]:
     if isinstance(value, bool):
         return {"type": "boolean"}
     if isinstance(value, int):
-        return {"type": "number"} if value == 0 and _DECIMAL_KEY.search(key) else {"type": "integer"}
+        return {"type": "number"} if value == 0 and _decimal_key(key) else {"type": "integer"}
     if isinstance(value, float):
         return {"type": "number"}
     if value is None:

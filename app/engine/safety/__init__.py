@@ -359,6 +359,10 @@ _CIRCUMSTANCES = re.compile(
 _PLANT_HEALTH = re.compile(
     r"\b(?:(?:plant|crop|tree|lawn|leaf|foliage|garden|houseplant|rose|tomato|potato|vine|fruit|orchid|turf|fungal|"
     r"bacterial|viral|rot|blight|mildew|wilt|mou?ld|root|pests?\s+and)s?\s+(?:diseases?|illness|symptoms?|health|problems?|treatments?|disorders?)|"
+    # "maladies des arbres fruitiers", "enfermedades de las plantas", "Krankheiten der Bäume"
+    r"(?:maladies?|enfermedad(?:es)?|krankheiten?|malattie|doen[çc]as?)\s+(?:de|des|du|der|delle|dei|das|dos|da|di)\s+"
+    r"(?:la\s+|las\s+|los\s+|l['’])?(?:plantes?|arbres?|plantas?|árboles?|pflanzen|bäume|piante|alberi|árvores?|"
+    r"cultivos?|cultures|gazon|césped|rasen|prato|gramado)|"
     r"(?:diseases?|symptoms?|treatments?)\s+(?:of|in|on|affecting|for)\s+(?:(?:their|your|the|a|an|our)\s+)?"
     r"(?:\w+\s+)?(?:plants?|crops?|trees?|lawns?|roses|vegetables|leaves|seedlings|shrubs))\b"
 )
@@ -649,7 +653,7 @@ _ROUTE_IN_REPLY = re.compile(
 STOP_STEP = re.compile(
     r"\b(?:stop|end|pause|halt|break\s+off)\s+(?:the|this|your|our)\s+(?:[\w-]+\s+)?(?:chat|conversation|session|"
     r"exercise|intake|quiz|lesson|game|check-?in|interview|practice|role-?play|activity)\b|"
-    r"\barr[êe]t(?:er|ez|e)\s+(?:l['’]|le\s+|la\s+)\w+|\bdet[eé]n\w*\s+(?:el|la)\s+\w+|"
+    r"\barr[êe]t(?:er|ez|e)\s+(?:imm[ée]diatement\s+|tout\s+de\s+suite\s+|de\s+suite\s+)?(?:l['’]|le\s+|la\s+)\w+|\bdet[eé]n\w*\s+(?:el|la)\s+\w+|"
     r"\bpar(?:a|ar|e)\s+(?:el|la)\s+(?:ejercicio|conversaci[óo]n|sesi[óo]n|juego|clase|actividad|pr[áa]ctica)\b|"
     r"\binterrump\w*|\binterromp\w*|\bbeende\w*|\bbrich\w*\s+(?:\w+\s+){0,3}ab\b|\babbrechen|\bunterbrech\w*|"
     r"\binterromp\w*|\binterrompi\w*|中止|中断|停止",

@@ -211,7 +211,8 @@ PLANT_CARE = _compile(
     r"plants?\b(?!-based)|houseplants?|gardening|gardeners?\b|garden centres?|garden centers?|crops?\b|shrubs?|"
     r"lawn\s+care|seedlings?|horticultur|agronom|vineyards?|greenhouses?|plant\s+nurser(?:y|ies)|"
     r"pflanzen|g[äa]rtnerei\w*|plantas?\b|vivero|jardiner[íi]a|cultivos?|plantes?\b|jardinerie|"
-    r"lavouras?",
+    r"lavouras?|trees?\b|tree\s+surgeons?|lawns?\b|arbres?\b|arbustes?|jardiniers?|árboles?|césped|bäume|rasen\b|"
+    r"alberi|piante|árvores?|gramado",
     r"植物|園芸|ガーデニング|作物|盆栽|园艺|农作物",
 )
 """Cues that the care is for plants: 'diagnose plant diseases' and 'suggest treatments' for a leaf then say nothing

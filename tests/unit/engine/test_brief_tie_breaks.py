@@ -16,7 +16,7 @@ LABELS = "Classify support emails into exactly one category: billing, bug, featu
     [
         "If an email mentions both a bug and billing, pick bug.",
         "When both billing and bug fit, go with bug.",
-        "Prefer bug over billing.",
+        "If both bug and billing fit, classify it as bug.",
     ],
 )
 def test_the_briefs_tie_break_replaces_the_default(rule: str) -> None:

@@ -113,7 +113,7 @@ REDACTION_VERB_RE = re.compile(r"\b(?:replac|redact|mask|substitut|anonymi[sz]|s
 
 # "put [NEED DATA]", "mark it [CHECK]", "flag it with [VERIFY]": an upper-case marker the model is told to write.
 MARKER_VERB_BEFORE_RE = re.compile(
-    r"\b(?:put|write|insert|add|use|leave|type|print|output|(?:mark|flag|tag|label)(?:\s+(?:it|them|that|this))?"
+    r"\b(?:put|write|insert|add|leave|type|print|output|(?:mark|flag|tag|label)(?:\s+(?:it|them|that|this))?"
     r"(?:\s+(?:with|as))?)\s*$"
 )
 UPPER_MARKER_RE = re.compile(r"\[[A-Z0-9][A-Z0-9 _:/-]*\]")
