@@ -323,7 +323,9 @@ _ROMANCE_NOT_NAMES = frozenset(
 _FOREIGN_NAME_IN_PARENS = re.compile(
     r"(?i:praxis|laden|geschäft|firma|betrieb|verein|schule|café|hotel|restaurant|tienda|clínica|empresa|escuela|"
     r"academia|loja|clínica|escola|boutique|entreprise|cabinet|école|magasin|association|negozio|ditta|studio|scuola|"
-    r"associazione|winkel|bedrijf|praktijk|vereniging|school|labor|dentallabor|laboratorio|laboratoire)(?:\s+[\w-]+){0,5}?\s*"
+    r"associazione|winkel|bedrijf|praktijk|vereniging|school|labor|dentallabor|laboratorio|laboratoire|"
+    # "unseren kundenservice-bot (Fahrradladen Speiche & Co, Münster)": the bot, then whose it is
+    r"[\w-]*bot|chatbot|assistent\w*|asistente|assistente)(?:\s+[\w-]+){0,5}?\s*"
     r"\((?P<name>[A-ZÀ-Ý][\w&.'’+-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w&.'’+-]*){0,3})(?:,[^()]{1,40})?\)"
 )
 # 「湯守 ひのき荘」, 「小满学习」App: a short bracketed name right after a business noun or right before "App".

@@ -1,0 +1,38 @@
+"""The business named in brackets right after the bot ("unseren kundenservice-bot (Fahrradladen Speiche & Co,
+Münster)") is whose the bot is."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine.brief import Brief, extract_entities
+from app.engine.generate import generate
+
+
+@pytest.mark.parametrize(
+    ("task", "name"),
+    [
+        (
+            "ich brauche einen prompt für unseren kundenservice-bot (Fahrradladen Speiche & Co, Münster). er soll "
+            "fragen zu reparaturterminen beantworten.",
+            "Fahrradladen Speiche & Co",
+        ),
+        ("Un asistente (Clínica Dental Sonrisa) para pedir citas por WhatsApp.", "Clínica Dental Sonrisa"),
+    ],
+)
+def test_the_business_in_brackets_after_the_bot(task: str, name: str) -> None:
+    assert extract_entities(task).organization == name
+
+
+def test_a_bracketed_quality_is_no_business() -> None:
+    assert extract_entities("Wir brauchen einen Chatbot (DSGVO-konform) für unsere Kunden.").organization is None
+
+
+def test_the_shop_bounds_what_is_out_of_scope() -> None:
+    task = (
+        "ich brauche einen prompt für unseren kundenservice-bot (Fahrradladen Speiche & Co, Münster). er soll fragen "
+        "zu reparaturterminen und öffnungszeiten beantworten. antworten kurz, max 4 sätze, du-form."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "questions about this product" not in prompt
+    assert "Speiche & Co" in prompt.split("</role>")[0]
