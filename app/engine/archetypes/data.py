@@ -303,6 +303,8 @@ CONTENT_MODERATION = Archetype(
 DOCUMENT_QA = Archetype(
     id="document_qa",
     title="Document question answering",
+    # ("経費規程に書いてあることだけ … 質問に答える": answering questions from the document is this job itself)
+    covers_cues=("answers questions (ja/zh)",),
     features=(
         feat(
             "answer from documents",

@@ -36,3 +36,15 @@ def test_the_shop_bounds_what_is_out_of_scope() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "questions about this product" not in prompt
     assert "Speiche & Co" in prompt.split("</role>")[0]
+
+
+def test_answering_questions_from_the_pasted_rules_is_no_support_blend() -> None:
+    """ "社内の経費精算に関する質問に答える … 経費規程に書いてあることだけ": answering questions from the document is
+    the document job itself; no customer-support blend ("The customers read Japanese", escalation to an agent)."""
+    task = (
+        "社内の経費精算に関する質問に答えるチャットボットを作りたいです。回答は経費規程（下に貼り付けます）に書いてある"
+        "ことだけにしてください。回答は3文以内、敬語で。"
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert [a.id for a in result.archetypes] == ["document_qa"]
+    assert "customers" not in result.prompt
