@@ -40,7 +40,9 @@ _NAME_AFTER_NOUN = re.compile(
     # A role noun names the assistant only where the brief introduces it: at its very start ("Companion called
     # Marigold for residents of …", "An assistant named Max for …") or after "You are" (not "A human agent called
     # Tom takes over", "una asistente llamada Lucía" later in the brief: colleagues)
-    + r")|(?P<intro>(?i:(?:^\s*|\b(?:you\s+are|you['’]re|eres|du\s+bist|tu\s+es|você\s+é|sei)\s+)"
+    + r")|(?P<intro>(?i:(?:^\s*|\b(?:you\s+are|you['’]re|eres|du\s+bist|sie\s+sind|tu\s+es|vous\s+êtes|você\s+é|sei|"
+    # "I want a friendly tutor named Leo", "we'd like a concierge named Jules": the assistant asked for
+    r"(?:i|we)\s+(?:want|need|would\s+like)|(?:i|we)['’]d\s+like|looking\s+for|build|create|make|design|set\s+up)\s+)"
     r"(?:(?:an?|un|una|ein|eine|une|um|uma|the|my|our)\s+)?(?:(?!human\b|staff\b|office\b|real\b|live\b)[\w-]+\s+){0,2}?"
     + _ROLE_NOUN
     + r")))(?P<cut>,?\s+"

@@ -38,7 +38,12 @@ _AGENT_THAT = re.compile(
 )
 # "a Postgres SQL helper for our analytics team": the assistant itself (not "a packing list", "a quiz of 10
 # questions": the thing the assistant makes)
-_AGENT_ASKED = re.compile(rf"^(?:an?\s+|the\s+)?(?:[\w'&.+/-]+\s+){{0,4}}?(?:{_AGENT_NOUNS})\b", re.IGNORECASE)
+_AGENT_ASKED = re.compile(
+    rf"^(?:an?\s+|the\s+)?(?:[\w'&.+/-]+\s+){{0,4}}?(?:{_AGENT_NOUNS}|companion|partner|trainer|coach|tutor|"
+    r"(?:game|dungeon|quiz)\s*master|buddy|concierge|character|persona|mentor|friend|host|narrator|interviewer|advis[eo]r|"
+    r"expert|teacher|sidekick|pen\s?pal)\b",
+    re.IGNORECASE,
+)
 # Base forms of the verbs tasks start with; a task that starts with one reads as an instruction already.
 VERBS = frozenset(
     """
@@ -338,7 +343,9 @@ _TO_PEOPLE = re.compile(
 _CURRENT_BOT = re.compile(
     r"\b(?:current|existing|old|previous|present|today'?s)\s+(?:[\w-]+\s+){0,2}?(?:chat\s?bot|bot|assistant|agent|"
     # (not "parents who find homework too hard": a fault needs the bot as its owner)
-    r"prompt)\b|\b(?:has|have|with)\s+(?:some\s+|a\s+few\s+|many\s+)?(?:problems|issues)\b|\bcomplain\w*",
+    r"prompt)\b|\b(?:has|have|with)\s+(?:some\s+|a\s+few\s+|many\s+)?(?:problems|issues)\b|\bcomplain\w*|"
+    # "Our support chatbot is too pushy": the bot's fault, said of it
+    r"\b(?:chat\s?bot|bot|assistant)\s+(?:is|sounds|feels|seems|gets)\s+(?:\w+\s+)?too\s+\w+",
     re.IGNORECASE,
 )
 # "… and passes them to a mechanic": a verb the conversion did not know, left in the third person

@@ -382,7 +382,7 @@ COMPANION = Variant(
         # (not "die Gäste plaudern", "een gezelschap van 8", 亲子陪伴: guests chatting, a party, parents' time)
         r"\bplaudert\b|\bgesellschaft\s+leisten\b|\bbavarde\s+avec\b|"
         r"\btenir\s+compagnie\b|\bfare\s+compagnia\b|\bkletst\s+met\s+(?:hen|haar|hem)\b|\bgezelschap\s+houden\b|"
-        r"話し相手|陪聊|(?<!亲子)陪伴",
+        r"話し相手|陪聊|陪伴(?:独居|孤独|空巢)?(?:的)?(?:老人|长者|老年人)|陪伴聊天",
         re.IGNORECASE,
     ),
     unless=re.compile(

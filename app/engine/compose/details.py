@@ -93,7 +93,10 @@ _INSTRUCTS = re.compile(
     r"say|tell|give|offer|include|end|start|begin|write|reply|answer|respond|make|check|confirm|mention|explain|list|"
     r"add|put|show|send|call|suggest|recommend|refer|remind|treat|stay|be|speak|address|sign|greet|wait|stop|"
     r"follow|flag|mark|return|output|print|emit|produce|format|describe|quote|cite|link|point|direct|redirect|"
-    r"encourage|let|quiz|drill|teach|praise|guide|"
+    r"encourage|let|"
+    # ("Quiz them …", not "Quiz night is every Thursday", "Guide dogs are welcome")
+    r"(?:quiz|drill|teach|praise|guide)(?=\s+(?:them|him|her|the|each|every|your|their|students?|pupils?|kids|"
+    r"children|learners|users?|people)\b)|"
     r"comment\s+(?:only|on)|focus\s+on|stick\s+to|skip|prefer|"
     # "talk like a person", "sound human", "max 90 words per reply" (not "Sound Garden Studios", "Max, the owner")
     r"talk\s+(?:like|as|to|with|in)|sound\s+(?:like|more|less|human|natural|friendly|warm|professional|casual)|"

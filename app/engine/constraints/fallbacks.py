@@ -68,13 +68,14 @@ _TAG_FIRST = re.compile(
 )
 _USER_SAYS = re.compile(
     r"\b(?:they|he|she|the\s+(?:user|customer|kid|child|student|caller|guest|patient|person|member|client)|users?|"
-    r"customers?|someone|anyone|people|kids?|students?)\s+(?:\w+\s+)?$|"
+    r"customers?|someone|anyone|people|kids?|students?)\s+(?:(?:(?:still|just|only|then|also|finally|won'?t|don'?t|"
+    r"doesn'?t|can'?t|will|would|might|may|could)\s+){1,2}|\w+\s+)?$|"
     # 'Quando o cliente diz "quero cancelar"', 'si el cliente contesta "ya he pagado"', 'il cliente vuole solo dire'
     # (not 'Quando o cliente fica irritado responde "…"': a state, then the bot's reply)
     r"\b(?:(?:el|la|o|a|il|le|der|die|de|l['’])\s*(?:cliente|client|kunde|kundin|klant|usuari[oa]|usuári[oa]|utente|"
     r"paciente|patient|alumn[oa]|aluno|studente|élève|schüler\w*)|alguien|algu[ée]m|qualcuno|quelqu['’]un|jemand|"
     r"iemand)\s+(?:(?:vuole|quiere|quer|veut|will|möchte|wil|solo|só|apenas|seulement|nur|alleen|s[óo]lo|"
-    r"te|lo|le|ti)\s+){0,2}$",
+    r"te|lo|le|ti|nos|me|les|la|ci|vi|mi|nous|vous|uns|mir|dir|ons|mij|jou|ya|todavía|ainda|ancora|encore|noch)\s+){0,2}$",
     re.IGNORECASE,
 )
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
@@ -367,7 +368,7 @@ def _first_handoff(text: str) -> re.Match[str] | None:
 
 
 _ALSO_SOMEONE = re.compile(
-    r"\s+(?:or|and)\s+(?:an?\s+|the\s+|their\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:human|agent|person|representative|rep|"
+    r"\s+or\s+(?:an?\s+|the\s+|their\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:human|agent|person|representative|rep|"
     r"specialist|manager|supervisor|nurse|doctor|clinician|lawyer|advisor|adviser|paralegal|attorney|pharmacist|"
     r"therapist|counsell?or|expert|professional|dentist|vet|accountant|GP|physician|midwife|service|clinic|centre|"
     r"center|office|charity|line|helpline)s?\b",
@@ -524,11 +525,22 @@ _TOPIC_BEFORE = re.compile(
 )
 
 
+_BANNED_OBJECT = re.compile(
+    r"\b(?:give|offer|provide|discuss|share)\s+(?:any\s+)?(?P<topic>[a-z][\w\s-]{2,40}?)\s*(?:[-–—,;(]|$)", re.I
+)
+
+
 def _with_its_topic(text: str, condition: str | None) -> str | None:
     if condition is None or not _BARE_ASK.fullmatch(condition.strip()):
         return condition
     at = text.find(condition)
-    topics = list(_TOPIC_BEFORE.finditer(text, 0, at)) if at > 0 else []
+    clause_start = max(text.rfind(mark, 0, at) for mark in ".;!?\n") + 1 if at > 0 else 0
+    clause = text[clause_start:at] if at > 0 else ""
+    negations = list(re.finditer(r"\b(?:don'?t|do\s+not|never|no|not|avoid)\b", clause, re.IGNORECASE))
+    if not negations:
+        return condition  # ("Answer questions about bookings; if they ask, …": the topic is no ban)
+    banned = clause[negations[-1].end() :]  # (what the ban names, not "questions about bookings" before it)
+    topics = list(_TOPIC_BEFORE.finditer(banned)) or list(_BANNED_OBJECT.finditer(banned))
     return f"{condition} about {topics[-1].group('topic').strip()}" if topics else condition
 
 

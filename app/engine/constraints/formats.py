@@ -261,7 +261,8 @@ _OF_A_KIND = re.compile(
 
 
 _DATA_LIST = re.compile(
-    r"\s+(?:met|mit|con|com|with|of|de|van|des|di|do|da)\s+(?:\w+\s+)?\w*(?:gegevens|\w+daten|adress\w*|"
+    r"\s+(?:met|mit|con|com|with|of|de|van|des|di|do|da)\s+(?:(?:datos|dados|data|daten|dati)\s+(?:de|dos|das|do|da|of|der|"
+    r"van|dei|degli)\s+(?:los\s+|las\s+|the\s+)?)?(?:\w+\s+)?\w*(?:gegevens|\w+daten|adress\w*|"
     r"addresses|direcciones|klant\w*|kunden\w*|clientes|customers|namen|names|nombres|nomes|e-?mails?|telefoon\w*)",
     re.IGNORECASE,
 )

@@ -649,7 +649,6 @@ _TIME_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:day|night|evening|morning|week|month|\d+\s+(?:hours?|days?|weeks?|minutes?|h))\s+before\b",
     re.IGNORECASE,
 )
-_OTHER_ORDER_WORD = re.compile(r"\b(?:then|first|after|until|prior\s+to|ahead\s+of)\b", re.IGNORECASE)
 
 
 _AT_THE_END = re.compile(
@@ -734,9 +733,10 @@ def find_ordering(text: str) -> FoundRule | None:
         first = cjk.group("first") or cjk.group("first2") or cjk.group("first3") or cjk.group("first4")
         then = cjk.group("then") or cjk.group("then2") or cjk.group("then3") or cjk.group("then4")
         return FoundRule(f'Follow this order from the brief: "{words}".', first, then, 0, len(words))
-    match = _BEFORE.match(stripped)
-    if match and _TIME_BEFORE.search(stripped) and not _OTHER_ORDER_WORD.search(stripped):
-        match = None  # "It sends patients a reminder text the day before each appointment": when, not what first
+    # "the day before each appointment", "The week before an exam, ask …": when, not what comes first (same length,
+    # so the offsets hold)
+    masked = _TIME_BEFORE.sub(lambda m: m.group(0)[:-6] + "within", stripped)
+    match = _BEFORE.match(masked)
     if not match:
         return _at_the_end(text) or _in_this_order(stripped)
     groups = {name: value for name, value in match.groupdict().items() if value}
@@ -773,8 +773,9 @@ def find_ordering(text: str) -> FoundRule | None:
     dropped = whole_first[: len(whole_first) - len(last_first)] if whole_first.endswith(last_first) else ""
     if dropped.strip(" ,;") and _starts_with_verb(dropped.strip()) and not _NEGATED_LEAD.match(dropped):
         # "Quiz them with one … at a time, wait for their answer, then tell them …": three steps, the first of which
-        # this rule would drop; the brief's own sentence says them all
-        return None
+        # a two-step rule would drop; the brief's own sentence says them all, in order
+        whole = second_person(sentence_case(f"{stripped.strip()}."), "user")
+        return FoundRule(whole, whole_first, then, 0, len(text.rstrip()))
     first = _verb_phrase(last_first)
     if not re.match(r"\S+\s+(?:must|should|will|can|are|were|need)\b", first, re.IGNORECASE):
         first = verbs_to_base(first)  # "reads invoices, extracts the amount" (but "answers must show …" is a noun)

@@ -359,11 +359,18 @@ def _described_fields(constraint: Constraint) -> list[str]:
     return [re.sub(r"^(?:and|or)\s+", "", p) for p in parts_found if p]
 
 
+_GENERIC_KEY_WORDS = frozenset({"date", "name", "number", "no", "id", "code", "time", "type", "value", "text", "at"})
+
+
 def _names_alike(key: str, words: str) -> bool:
     """Whether a key and the words for it share a word or a word's start ("invoice_no" / "invoice number", "lines" /
     "line items", "due" / "due date")."""
     key_words = [w for w in re.split(r"[_\W]+|(?<=[a-z])(?=[A-Z])", key.lower()) if len(w) >= 2]
     said = [w for w in re.split(r"\W+", words.lower()) if len(w) >= 2]
+    # ("delivery_date" / "order date": a shared "date" says nothing; the word that tells them apart must match)
+    specific = [w for w in key_words if w not in _GENERIC_KEY_WORDS]
+    if specific:
+        key_words = specific
     return any(
         k == w or (min(len(k), len(w)) >= 3 and (k.startswith(w[:4]) or w.startswith(k[:4])))
         for k in key_words

@@ -197,7 +197,8 @@ _DECIMAL_WORDS = frozenset(
     {"price", "prices", "total", "amount", "cost", "costs", "fee", "fees", "sum", "balance", "subtotal", "vat", "tax",
      "discount", "rate", "weight", "kg", "height", "width", "length", "distance", "percent", "pct", "ratio",
      "temperature", "lat", "lon", "lng", "eur", "usd", "gbp", "chf", "betrag", "preis", "importe", "precio", "prix",
-     "montant", "preco", "valor"}
+     "montant", "preco", "valor", "latitude", "longitude", "percentage", "proportion", "share", "avg", "average",
+     "mean", "score_pct", "kwh", "liters", "litres", "km", "miles", "hours"}
 )  # fmt: skip
 _COUNT_WORDS = frozenset(
     {"items", "count", "qty", "quantity", "number", "num", "violations", "lines", "pages", "errors", "people", "nights"}

@@ -116,6 +116,8 @@ MARKER_VERB_BEFORE_RE = re.compile(
     r"\b(?:put|write|insert|add|leave|type|print|output|(?:mark|flag|tag|label)(?:\s+(?:it|them|that|this))?"
     r"(?:\s+(?:with|as))?)\s*$"
 )
+USE_BEFORE_RE = re.compile(r"\buse\s*$")
+SLOT_ROLE_AFTER_RE = re.compile(r"\s*(?:as|for|in|to|instead|when|with|on)\b")
 UPPER_MARKER_RE = re.compile(r"\[[A-Z0-9][A-Z0-9 _:/-]*\]")
 
 
@@ -124,8 +126,13 @@ def _mentioned_not_left(doc: Doc, slot: Slot) -> bool:
     lower = doc.lower
     if MENTION_BEFORE_RE.search(lower, max(0, slot.start - 30), slot.start):
         return True
-    if UPPER_MARKER_RE.fullmatch(doc.text, slot.start, slot.end) and MARKER_VERB_BEFORE_RE.search(
-        lower, max(0, slot.start - 25), slot.start
+    if UPPER_MARKER_RE.fullmatch(doc.text, slot.start, slot.end) and (
+        MARKER_VERB_BEFORE_RE.search(lower, max(0, slot.start - 25), slot.start)
+        # "where a number is missing, use [TBD]" (not "Use [CITY] as the location": a slot to fill)
+        or (
+            USE_BEFORE_RE.search(lower, max(0, slot.start - 8), slot.start)
+            and not SLOT_ROLE_AFTER_RE.match(lower, slot.end)
+        )
     ):
         return True
     if TOKEN_OBJECT_BEFORE_RE.search(lower, max(0, slot.start - 12), slot.start):
