@@ -483,6 +483,15 @@ _OWN_BUSINESS = re.compile(
 )
 
 
+_PERSON_NAMED = re.compile(
+    r"\b(?:customer|client|patient|guest|user|caller|character|persona|person|man|woman|boy|girl|kid|child|student|"
+    r"pupil|employee|manager|candidate|applicant|interviewer|tenant|landlord|buyer|seller|driver|neighbou?r|friend|"
+    r"colleague|boss|teacher|doctor|nurse|detective|pirate|wizard|knight|dog|cat|puppy|kitten|parrot|dragon|robot)s?\s+"
+    r"(?:named|called)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _organization(text: str) -> tuple[str | None, str | None]:
     foreign = _foreign_organization(text)
     if foreign is not None:
@@ -507,6 +516,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "convert with AT TIME ZONE 'Europe/Amsterdam'", "ends with LIMIT 1000": SQL, not a business
         if all(word in _SQL_WORDS for word in m.group(1).split()):
             continue  # "with CASE WHEN", "from CTEs", "by ID": SQL words only (not "ZONE Fitness")
+        if _PERSON_NAMED.search(text, max(0, m.start() - 40), m.start(1)):
+            continue  # "an angry customer named Derek", "a patient called Mrs Hale": a person, not the business
         if _COMPOUND_ADJECTIVE.search(m.group(1)):
             continue  # "we're COPPA-compliant", "we're ISO-certified": what the business is, not its name
         words = _one_sentence(m.group(1).split())
