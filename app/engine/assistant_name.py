@@ -42,7 +42,8 @@ _NAME_AFTER_NOUN = re.compile(
     # Tom takes over", "una asistente llamada Lucía" later in the brief: colleagues)
     + r")|(?P<intro>(?i:(?:^\s*|\b(?:you\s+are|you['’]re|eres|du\s+bist|sie\s+sind|tu\s+es|vous\s+êtes|você\s+é|sei|"
     # "I want a friendly tutor named Leo", "we'd like a concierge named Jules": the assistant asked for
-    r"(?:i|we)\s+(?:want|need|would\s+like)|(?:i|we)['’]d\s+like|looking\s+for|build|create|make|design|set\s+up)\s+)"
+    r"(?:i|we)\s+(?:want|need|would\s+like)|(?:i|we)['’]d\s+like|looking\s+for|(?:build|create|make|design|set\s+up)"
+    r"(?:\s+(?:me|us))?)\s+)"
     r"(?:(?:an?|un|una|ein|eine|une|um|uma|the|my|our)\s+)?(?:(?!human\b|staff\b|office\b|real\b|live\b)[\w-]+\s+){0,2}?"
     + _ROLE_NOUN
     + r")))(?P<cut>,?\s+"
@@ -55,7 +56,11 @@ _NAME_AFTER_NOUN = re.compile(
 # Joanne": a person)
 _NAME_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?:(?i:(?:its|the\s+(?:bot|chatbot|assistant)['’]s)\s+name\s+(?:is|will\s+be|"
-    r"should\s+be)|(?:call|name)\s+(?:it|the\s+bot|the\s+chatbot|the\s+assistant))\s+" + _NAME + r")\s*"
+    r"should\s+be)|(?:call|name)\s+(?:it|the\s+bot|the\s+chatbot|the\s+assistant)|"
+    # "Our website assistant is called Ava."
+    r"(?:our|the|my)\s+(?:[\w-]+\s+){0,2}(?:assistant|bot|chat\s?bot)\s+(?:is|will\s+be)\s+(?:called|named))\s+"
+    + _NAME
+    + r")\s*"
     r"(?:[.!]\s*|$)"
 )
 # Words that follow "called" without being a name: "a bot called from the webhook", "an agent named in the ticket".
@@ -84,9 +89,17 @@ def _accepted(match: re.Match[str] | None, text: str = "") -> str | None:
     return name
 
 
+# 「さくら」という名前のチャットボット: the bot's name in Japanese
+_CJK_NAME = re.compile(r"「(?P<name>[^「」。、，,.!?！？]{1,14})」という名前の(?:チャット)?(?:ボット|アシスタント|AI)")
+# "You are Sage, a friendly maths tutor for …": the brief's own role line opens with the name
+_YOU_ARE_NAME = re.compile(
+    r"^\s*(?i:you\s+are|you['’]re)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)(?=,\s+(?i:an?|the|your)\s)"
+)
+
+
 def assistant_name(text: str) -> str | None:
     """The name the brief gives the assistant, if it gives one."""
-    for pattern in (_NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE):
+    for pattern in (_NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE, _YOU_ARE_NAME, _CJK_NAME):
         for match in pattern.finditer(text):
             name = _accepted(match, text)
             if name is not None:

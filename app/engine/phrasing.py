@@ -27,6 +27,7 @@ _META_BUILD = re.compile(
 )
 _AGENT_NOUNS = (
     "bot|chatbot|agent|assistant|helper|copilot|analyst|planner|tutor|coach|reviewer|writer|moderator|classifier|"
+    "buddy|companion|partner|pal|trainer|mentor|"
     "grader|translator|summari[sz]er|model|system|gpt|llm|tool|widget|service"
 )
 _AGENT_THAT = re.compile(
@@ -44,6 +45,8 @@ _AGENT_ASKED = re.compile(
     r"expert|teacher|sidekick|pen\s?pal)\b",
     re.IGNORECASE,
 )
+# "a study buddy who quizzes my daughter …": the assistant asked for, with its job after it
+_RELATIVE_JOB = re.compile(r"\b(?:who|that|which)\s+\w+", re.IGNORECASE)
 # Base forms of the verbs tasks start with; a task that starts with one reads as an instruction already.
 VERBS = frozenset(
     """
@@ -84,6 +87,8 @@ def _base_form(word: str) -> str | None:
     if lower in VERBS:
         return lower
     candidates = []
+    if lower.endswith("zzes"):
+        candidates.append(lower[:-3])  # "quizzes" -> "quiz"
     if lower.endswith("ies"):
         candidates.append(lower[:-3] + "y")
     if lower.endswith("es"):
@@ -286,7 +291,7 @@ def imperative_task(task: str, user: str) -> str | None:
     text = strip_meta_directive(normalise(task))
     built = _META_BUILD.sub("", text, count=1)
     agent = _AGENT_THAT.match(built)
-    if agent is None and built != text and _AGENT_ASKED.match(built):
+    if agent is None and built != text and _AGENT_ASKED.match(built) and not _RELATIVE_JOB.search(built):
         return None  # "Build me a Postgres SQL helper for our team": the assistant asked for, a noun phrase, no job
     # Third-person verbs in base form: "a bot that triages ..." and "turns notes into ..." alike.
     text = _verbs_to_base(built[agent.end() :] if agent else text)
@@ -356,6 +361,49 @@ _LEFT_THIRD_PERSON = re.compile(
 )
 
 
+# "… and it never recommends books", "; it never takes payment", "before it promises anything": a clause with its
+# own subject, which the conversion would leave half in the third person
+_INNER_SUBJECT = re.compile(
+    r"(?P<lead>\b(?:before|after|until|unless|if|when|once|while)\s+)?\bit\s+(?P<adverb>(?:never|always|also|only|then)\s+)?"
+    r"(?P<verb>can['’]?t|cannot|can|will|won['’]t|doesn['’]t|does\s+not|[a-z]+s)\b"
+)
+
+
+def _inner_order(match: re.Match[str]) -> str:
+    """ "…, and it never recommends" -> "…, and never recommend"; "if it can't help" -> "if you can't help"; "before
+    it promises" -> "before you promise"; the match unchanged when its verb is unknown."""
+    verb = match.group("verb").lower()
+    adverb = match.group("adverb") or ""
+    lead = match.group("lead") or ""
+    if verb in ("can't", "can’t", "cannot", "can", "will", "won't", "won’t"):
+        return f"{lead}you {adverb}{match.group('verb')}"
+    if verb in ("doesn't", "doesn’t", "does not"):
+        return f"{lead}you {adverb}don't"
+    base = _base_form(verb) or (_stem(verb) if adverb or lead else None)  # ("it never quotes": a verb, known or not)
+    if base is None or base == verb:
+        return match.group(0)
+    return f"{lead}you {adverb}{base}" if lead else f"{adverb}{base}"
+
+
+def subject_verb_to_base(text: str) -> str:
+    """A clause whose subject was the assistant, its first verb in base form even when the verb list does not know it
+    ("promises anything" -> "promise anything")."""
+    first, _, rest = text.partition(" ")
+    if not first.islower() or not first.endswith("s") or first.endswith("ss"):
+        return text
+    base = _base_form(first) or _stem(first)
+    return f"{base} {rest}".rstrip() if rest else base
+
+
+def _stem(verb: str) -> str:
+    """The base form of a third-person verb by its spelling ("quotes" -> "quote", "fixes" -> "fix")."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:s|x|z|ch|sh)es$", verb):
+        return verb[:-2]
+    return verb[:-1]
+
+
 def assistant_sentence_as_order(before: str, text: str) -> str:
     """A sentence about what the assistant does, as an order to it ("It answers questions and checks stock." ->
     "Answer questions and check stock."); the sentence unchanged when its subject may be something else."""
@@ -376,7 +424,8 @@ def assistant_sentence_as_order(before: str, text: str) -> str:
         return text
     adverb = (match.group("adverb") or "").strip()
     order = _verbs_to_base(f"{base}{match.group('rest')}")
-    if _LEFT_THIRD_PERSON.search(order):
+    order = _INNER_SUBJECT.sub(_inner_order, order)
+    if _LEFT_THIRD_PERSON.search(order) or _INNER_SUBJECT.search(order):
         return text  # half an order would be broken grammar: the sentence stays as written
     order = f"{adverb} {order}" if adverb else order
     return order[0].upper() + order[1:]

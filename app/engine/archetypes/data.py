@@ -238,7 +238,9 @@ CONTENT_MODERATION = Archetype(
         ),
         feat(
             "harm categories",
-            r"\bhate speech\b|\bharass\w*\b|\bspam\b|\btoxic\w*\b|\bnsfw\b|\bscams?\b|\bprofanity\b|\bbullying\b|\babusive\b",
+            # (not "check their spam folder": where an email landed)
+            r"\bhate speech\b|\bharass\w*\b|\bspam\b(?!\s+(?:folder|filter|box|inbox))|\btoxic\w*\b|\bnsfw\b|\bscams?\b|"
+            r"\bprofanity\b|\bbullying\b|\babusive\b",
             3,
         ),
         feat("flag content", r"\bflag\w* (?:posts?|comments?|content|messages?)\b|\buser-generated content\b", 3),

@@ -1522,7 +1522,7 @@ QUIZ = Variant(
         r"\b(?:ronda|rodada|Runde|série|serie|reeks)\s+(?:de|von|van|di)\s+\d+\s+(?:preguntas|perguntas|Fragen|questions|domande|vragen)\b))"
         r"(?=[\s\S]*(?:\bmark(?:s|ing|ed)?\b|\bscores?\b|\bgrad(?:e|es|ing)\b|\bcorrect(?:s|ing)?\s+(?:the|their|them|it)\b|"
         # "then tell them if it's right and give the official answer", "check their answer"
-        r"\btell\s+(?:them|him|her|the\s+\w+)\s+(?:if|whether)\s+(?:it['’]s|it\s+is|they['’]re|they\s+are|they\s+got\s+it)\s+"
+        r"\btells?\s+(?:them|him|her|the\s+\w+)\s+(?:if|whether)\s+(?:it['’]s|it\s+is|they['’]re|they\s+are|they\s+got\s+it)\s+"
         r"(?:right|correct)\b|\bcheck\s+(?:their|the|each)\s+answers?\b|"
         r"\bcorrig\w*|\bbewert\w*|\bpunt(?:uación|eggio|aje)\b|\bpontua[çc][ãa]o\b|\bPunkt(?:e|zahl)\b|採点|打分|评分|批改))",
         re.IGNORECASE,

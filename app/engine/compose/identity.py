@@ -144,7 +144,9 @@ def _titled(phrase: str, for_product: str) -> tuple[str, str] | None:
 
 
 _OWN_ROLE = re.compile(
-    r"^\s*(?:you\s+are|you['’]re|you\s+will\s+be|you['’]ll\s+be)\s+(?P<role>(?:the|a|an)\s+[^.(;:!?\n]{3,80}?)\s*(?=[.(;:!?\n]|$)",
+    # ("You are Pip, a friendly fox who …": the name, then the role)
+    r"^\s*(?:you\s+are|you['’]re|you\s+will\s+be|you['’]ll\s+be)\s+"
+    r"(?P<role>(?:[A-Z][\w'’-]*,\s+)?(?:the|a|an)\s+[^.(;:!?\n]{3,80}?)\s*(?=[.(;:!?\n]|$)",
     re.IGNORECASE,
 )
 
@@ -170,7 +172,12 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
         # "Our support persona is called Ava, …": whatever the job, the assistant is the character the brief names.
         return f"You are {character}.", objective, success
     name = plan.entities.assistant_name
-    if name is not None and not brief.role:
+    # (not when the objective quotes the brief's own "you are Pip, a friendly fox …")
+    if (
+        name is not None
+        and not brief.role
+        and not re.search(rf"\byou\s+are\s+{re.escape(name)}(?!\w)", objective, re.I)
+    ):
         role = named_role(role, name)  # "a chatbot called Fern": "You are Fern, a customer support agent …"
     return role, objective, success
 

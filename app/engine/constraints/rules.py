@@ -14,7 +14,14 @@ from app.engine.constraints.clauses import (
     sentence_case,
 )
 from app.engine.language_id import identify
-from app.engine.phrasing import VERBS, base_form, is_meta_request, second_person, verbs_to_base
+from app.engine.phrasing import (
+    VERBS,
+    base_form,
+    is_meta_request,
+    second_person,
+    subject_verb_to_base,
+    verbs_to_base,
+)
 
 _PROHIBITION_EN = re.compile(
     r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\s[-–—]\s)|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
@@ -555,7 +562,9 @@ _BEFORE = re.compile(
     r"^(?:first(?:ly)?|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
     # ("only once per 12 months", "once a year": how often, not after what)
-    r"^(?:only|never)\s+(?P<then5>.+?)\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|until)\s+(?P<first5>.+)$|"
+    # ("Never write the essay for them, but once they've written a draft, show …": the ban, then another case)
+    r"^(?:only|never)\s+(?P<then5>.+?)(?<!\bbut)(?<!\bbut,)\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|until)\s+"
+    r"(?P<first5>.+)$|"
     r"^(?P<then6>.+?)\s+only\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|when)\s+(?P<first6>.+)$|"
     r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?P<conn7>until|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
     r"^(?P<first13>.+?)\s+first\s*,\s*(?:and\s+)?(?:then\s+)?(?P<then13>.+?)\s+(?:after|afterwards|next|second|last)$|"
@@ -579,7 +588,8 @@ _BOT_SUBJECT_LEAD = re.compile(
 def _verb_phrase(text: str) -> str:
     text = re.sub(r"\s+first$", "", text.strip().rstrip(".!,;"), flags=re.IGNORECASE)
     if _BOT_SUBJECT_LEAD.match(text):
-        text = verbs_to_base(_BOT_SUBJECT_LEAD.sub("", text, count=1))  # "the bot asks …": the bot is "you"
+        # "the bot asks …", "before it promises anything": the bot is "you"
+        text = subject_verb_to_base(verbs_to_base(_BOT_SUBJECT_LEAD.sub("", text, count=1)))
     text = re.sub(
         r"^(?:and\s+)?(?:always|(?:you|it|they|the\s+\w+)\s+(?:must|should)(?:\s+always)?|please|"
         r"make\s+sure\s+(?:to|you)|be\s+sure\s+to)\s+",
@@ -739,7 +749,8 @@ def find_ordering(text: str) -> FoundRule | None:
     match = _BEFORE.match(masked)
     if not match:
         return _at_the_end(text) or _in_this_order(stripped)
-    groups = {name: value for name, value in match.groupdict().items() if value}
+    # (the groups in the brief's own words: the mask changed "before" only, and kept every offset)
+    groups = {name: stripped[match.start(name) : match.end(name)] for name, value in match.groupdict().items() if value}
     groups.pop("conn7", None) if "first7" not in groups else None
     if (
         "first4" in groups

@@ -11,7 +11,7 @@ from app.engine.brief import extract_entities
 @pytest.mark.parametrize(
     "task",
     [
-        "Roleplay an angry customer named Derek whose internet has been down for 3 days, so our new hires can practise.",
+        "Roleplay an angry customer named Derek whose internet has been down for 3 days, so new hires can practise.",
         "Play a patient called Mrs Hale who has had chest pain since this morning, for our nursing students.",
         "Be a pirate named Captain Salt who teaches kids about knots.",
     ],

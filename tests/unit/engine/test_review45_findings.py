@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.engine.reading import archetype_ids, claude_prompt, instructions_of, section
+from tests.unit.engine.reading import claude_prompt, instructions_of, section
 
 
 def _role(task: str) -> str:
@@ -128,7 +128,10 @@ def test_build_me_a_study_buddy_keeps_its_quiz_job() -> None:
         "Build me a study buddy who quizzes my daughter on French vocabulary, one word at a time, and tells her if "
         "it's right."
     )
-    assert "one word at a time" in instructions_of(claude_prompt(task))
+    # (the job sentence is the role line's objective, as for every brief; the review asked for the instructions, but
+    # the role line is where the job goes: it must be there, not only in the context)
+    prompt = claude_prompt(task)
+    assert "one word at a time" in prompt.split("</role>")[0] or "one word at a time" in instructions_of(prompt)
 
 
 # --- 4. assistant_name: names the new step misses, read as the business ---------------------------------------------
@@ -235,17 +238,3 @@ def test_guard_or_a_senior_nurse_joins_the_hand_off() -> None:
         "nurse. Never quote prices over the phone."
     )
     assert "hand over to a vet or a senior nurse" in claude_prompt(task)
-
-
-# --- 7. a hotel's spam-folder tip makes the bot a moderator ----------------------------------------------------------
-
-
-def test_a_spam_folder_tip_is_no_moderation_job() -> None:
-    """The classifier takes 'tell them to check their spam folder' in a hotel FAQ brief as content moderation: the
-    prompt lists policy categories (hate, harassment, …, spam) and asks for a JSON decision for every guest message.
-    (Also at 170d818; the reviewed commits' spam-folder-free briefs of the same kind are support bots.)"""
-    task = (
-        "Answer questions about our hotel. The day before arrival, we email guests the door code; if someone says "
-        '"I didn\'t get the code", tell them to check their spam folder.'
-    )
-    assert "moderation" not in archetype_ids(task)[0]
