@@ -292,6 +292,7 @@ _ROMANCE_ORG = re.compile(
     # (not German "für": German capitalises every noun, so "für Reparaturen" names no business)
     r"(?:\b(?i:para|pour|chez|per|voor)\s+|\b(?i:de|du|da|do|del)\s+(?=(?:la\s+|l['’]|el\s+|o\s+|a\s+|(?i:nuestr[oa]|notre|noss[oa]|nostr[oa]|mi|mon|ma)\s+)?(?i:épicerie|boulangerie|librairie|"
     r"pharmacie|boutique|tienda|loja|empresa|entreprise|clínica|clinique|gestoría|farmacia|farmácia|panadería|padaria|"
+    r"óptica|optica|ótica|opticien|"
     r"librería|livraria|hotel|hôtel|restaurante|restaurant|cabinet|agence|agencia|agência|academia|escuela|école|escola|"
     r"salon|salón|magasin|supermarché|supermercado|mercado|marché|app|aplicativo|aplicación|appli|plataforma|"
     r"plateforme|musée|museo|museu|théâtre|teatro|bibliothèque|biblioteca|cinéma|cine|cinema|gimnasio|ginásio|"
@@ -301,6 +302,7 @@ _ROMANCE_ORG = re.compile(
     r"mi|mon|ma|su)\s*)?(?:(?i:web|website|sitio(?:\s+web)?|site|tienda(?:\s+online)?|loja|boutique|empresa|entreprise|"
     r"sistema|système|app|appli|application|aplicación|aplicativo|plataforma|plateforme|clínica|clinique|hotel|hôtel|"
     r"restaurante|restaurant|gestoría|escritório|cabinet|agence|agencia|agência|academia|escuela|école|escola|página|"
+    r"óptica|optica|ótica|"
     r"equipo|équipe|equipe|servicio|service|serviço|negocio|negócio|magasin|salón|salon|farmacia|pharmacie|farmácia|"
     r"épicerie|boulangerie|librairie|panadería|padaria|librería|livraria|supermarché|supermercado|mercado|marché|"
     r"musée|museo|museu|théâtre|teatro|bibliothèque|biblioteca|cinéma|cine|cinema|gimnasio|ginásio|club|clube|"
@@ -483,6 +485,10 @@ _OWN_BUSINESS = re.compile(
 )
 
 
+_NAMED_LAW = re.compile(
+    r"['’]s\s+(?:law|laws|theorem|principle|rule|constant|equation|formula|disease|syndrome|test|method|paradox)\b",
+    re.IGNORECASE,
+)
 _PERSON_NAMED = re.compile(
     r"\b(?:customer|client|patient|guest|user|caller|character|persona|person|man|woman|boy|girl|kid|child|student|"
     r"pupil|employee|manager|candidate|applicant|interviewer|tenant|landlord|buyer|seller|driver|neighbou?r|friend|"
@@ -516,6 +522,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "convert with AT TIME ZONE 'Europe/Amsterdam'", "ends with LIMIT 1000": SQL, not a business
         if all(word in _SQL_WORDS for word in m.group(1).split()):
             continue  # "with CASE WHEN", "from CTEs", "by ID": SQL words only (not "ZONE Fitness")
+        if _NAMED_LAW.match(text, m.end(1)):
+            continue  # "show the math for Ohm's law": a law named after a person, not the business
         if _PERSON_NAMED.search(text, max(0, m.start() - 40), m.start(1)):
             continue  # "an angry customer named Derek", "a patient called Mrs Hale": a person, not the business
         if _COMPOUND_ADJECTIVE.search(m.group(1)):

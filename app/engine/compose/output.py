@@ -22,7 +22,9 @@ from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 
 _ARRAY_REPLY = re.compile(
-    r"\bjson[\s-]+(?:array|list|arreglo|liste)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b",
+    r"\bjson[\s-]+(?:array|list|arreglo|liste)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b|"
+    # "devolve SEMPRE uma lista JSON", "una lista JSON", "eine JSON-Liste", "un tableau JSON"
+    r"\b(?:lista|liste|arreglo|array|tableau|matriz)\s+(?:de\s+)?json\b|\bjson-liste\b",
     re.IGNORECASE,
 )
 # "ein Objekt pro Medikament", "one object per item", "un objeto por producto", "un objet par ligne"

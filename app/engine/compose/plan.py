@@ -472,6 +472,8 @@ def make_plan(
         lines = re.sub(r"[^\n]", " ", detail_task[numbered.start : numbered.end])
         detail_task = detail_task[: numbered.start] + lines + detail_task[numbered.end :]
     details = foreign_details(detail_task, carried, job) if written_in else task_details(detail_task, carried, job)
+    # (", , , ]": what is left of a pasted JSON array once its objects are read says nothing)
+    details = tuple(d for d in details if re.search(r"[^\W\d_]{2}", d))
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",

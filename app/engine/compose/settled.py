@@ -564,6 +564,17 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bISO\s*8601\b"),
     ),
     Topic(
+        "empty_input",
+        # "if there are no loads in the email at all, output []", "se não tiver vaga nenhuma devolve []": the brief's
+        # own empty reply replaces the default's all-null object (and its reminder of a single object)
+        _p(
+            r"(?:output|return|reply\s+with|respond\s+with|give|send|devolve|devuelve|responde|gib|renvoie|restituisci|"
+            r"geef|retorne|retourne)\s+(?:an?\s+|um\s+|una?\s+|just\s+|only\s+)?(?:\[\s*\]|empty\s+(?:json\s+)?"
+            r"(?:list|array)|lista\s+vazia|lista\s+vac[ií]a|leere\s+liste)"
+        ),
+        _p(r"\bevery\s+field\s+set\s+to\s+null\b|\bReturn\s+only\s+the\s+JSON\s+object\b"),
+    ),
+    Topic(
         "answer_timing",
         # Whatever a tutor brief says about giving the answer ("hints, not answers", "give the full answer straight
         # away") replaces the default's "full solution after two attempts".

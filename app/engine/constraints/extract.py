@@ -809,6 +809,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = parameters.with_parameter_values(brief, unique)
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)
+    unique = scoping.without_misread_limits(brief, unique)
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
     scoping.scope_field_limits(brief, unique)

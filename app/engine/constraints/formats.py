@@ -91,7 +91,9 @@ _CODE_ONLY = (
     r"sql[- ]abfrage|consulta\s+sql|sql|c[óo]digo|"
     r"code|codice)\b|"
     # "只输出一条SQL", "仅输出SQL语句", "代码块外面不要任何文字", "出力はSQL文のみ" (no \b: CJK letters are word chars)
-    r"(?:只|仅|僅)(?:输出|輸出|返回|回复|回覆|要)(?:一条|一條|一段)?\s*(?:SQL|代码|代碼)|"
+    # ("只输出一条 MySQL 8 查询": a dialect and its version may stand between)
+    r"(?:只|仅|僅)(?:输出|輸出|返回|回复|回覆|要)(?:一条|一條|一段|一个|一個)?\s*(?:[A-Za-z]+\s*\d*\s*)?"
+    r"(?:SQL|代码|代碼|查询|查詢|语句|語句)|"
     # "只给SQL" from the assistant, not "如果用户只给代码" (what the user sends)
     r"(?<!户)(?<!生)(?<!他)(?<!她)只给\s*(?:SQL|代码|代碼)|"
     r"(?:代码块|代碼塊|コードブロック)(?:的)?(?:外面|之外|以外|外|の外)(?:に|には|は)?[^。；\n]{0,6}?"

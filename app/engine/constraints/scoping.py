@@ -376,3 +376,45 @@ def _names_alike(key: str, words: str) -> bool:
         for k in key_words
         for w in said
     )
+
+
+# "end with these two lines exactly:", "start with the following three lines": lines the reply carries, not its length
+_FIXED_LINES_BEFORE = re.compile(
+    r"\b(?:end|start|begin|finish|close|open|sign\s+off)\w*\s+(?:\w+\s+)?with\s+(?:these|the\s+following|this|those)\s*$",
+    re.IGNORECASE,
+)
+# "Setting: 0-2 - one sentence": a limit on one labelled line of a layout, not on the reply
+_LABEL_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?[A-Z][\w /&'’-]{0,30}:[ \t]")
+
+
+def without_misread_limits(brief: Brief, found: list[Constraint]) -> list[Constraint]:
+    """Limits that are no limits on the reply: a range of years ("2022-2026 question pool"), the lines the reply ends
+    with ("end with these two lines exactly:"), a limit on one labelled line of a layout ("Setting: 0-2 - one
+    sentence")."""
+    on_label_lines = [c for c in found if _on_a_label_line(brief, c)]
+    kept = []
+    for c in found:
+        if c.kind == "limit" and c.span is not None and c.scope is None:
+            low, high = c.minimum, c.maximum
+            if low is not None and high is not None and 1900 <= low < high <= 2100:
+                continue
+            text = _field_text(brief, c.span)
+            if _FIXED_LINES_BEFORE.search(text, max(0, c.span.start - 40), c.span.start):
+                continue
+            if c in on_label_lines and len(_SIZED_LABEL_LINE.findall(text)) >= 2:
+                continue  # (a layout's lines, each with its own size: the layout itself is kept whole)
+        kept.append(c)
+    return kept
+
+
+_SIZED_LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-*•][ \t]*)?[A-Z][\w /&'’-]{0,30}:[ \t].*\b(?:sentences?|words?|characters?)\b"
+)
+
+
+def _on_a_label_line(brief: Brief, c: Constraint) -> bool:
+    if c.kind != "limit" or c.span is None or c.scope is not None or c.unit not in ("sentences", "words", "characters"):
+        return False
+    text = _field_text(brief, c.span)
+    line_start = text.rfind("\n", 0, c.span.start) + 1
+    return line_start > 0 and _LABEL_LINE.match(text, line_start) is not None
