@@ -367,9 +367,16 @@ TOPICS: tuple[Topic, ...] = (
             # "if a review mentions a charge or a refund it's PAYMENT", "描述里出现“高仿”“A货” → REJECT"
             r"\b(?:(?:if|when)\s+(?:a|an|the|any)|any|every)\s+(?:[\w'’-]+\s+){1,2}(?:(?:that|which)\s+)?(?:also\s+)?"
             r"mentions?\b[^.;\n]{0,60}?\b(?:it'?s|is|gets?|→|=|as)\s+(?:an?\s+)?[\"“]?(?-i:[A-Z][A-Z_]{2,})\b|"
-            r"(?:出现|提到|含有)[“\"「『]"
+            r"(?:出现|提到|含有)[“\"「『]|"
+            # "RIESGO_URGENTE gana aunque sea una frase suelta o parezca una broma", "even if it's a joke", "even a
+            # passing remark": a label given on the words alone, whatever the post's main point
+            r"\beven\s+(?:if|when|though)\s+(?:it\s+)?(?:is\s+|'s\s+|sounds\s+like\s+|seems\s+like\s+|looks\s+like\s+)?"
+            r"(?:an?\s+)?(?:joke|passing|throwaway|single|one-off|offhand)|\beven\s+(?:as\s+)?a\s+joke\b|"
+            r"\baunque\s+(?:sea|parezca)\s+(?:una\s+)?(?:frase\s+suelta|broma)|\bparezca\s+una\s+broma\b|"
+            r"\bauch\s+(?:wenn|als)\s+(?:es\s+)?(?:ein\s+)?(?:witz|scherz)|\bm[êe]me\s+(?:si\s+c'est\s+)?(?:une\s+)?blague|"
+            r"\bmesmo\s+(?:que\s+)?(?:pare[çc]a\s+)?(?:uma\s+)?(?:piada|brincadeira)|\banche\s+se\s+(?:sembra\s+)?uno?\s+scherzo"
         ),
-        _p(r"\bnot\s+on\s+isolated\s+keywords\b"),
+        _p(r"\bnot\s+on\s+isolated\s+keywords\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b"),
     ),
     Topic(
         "tie_break",

@@ -445,8 +445,19 @@ def _children_only_as_family(lowered: str) -> bool:
     return all(
         _FAMILY_BEFORE.search(lowered, max(0, m.start() - 30), m.start()) is not None
         or _CHILDREN_AS_TOPIC.match(lowered, m.start()) is not None
+        or _GROWN_CHILDREN.match(lowered, m.start()) is not None
         for m in matches
     ) and not re.search(r"\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b", lowered)
+
+
+# "des enfants de personnes âgées", "children of elderly parents", "hijos de personas mayores": grown-up children
+_GROWN_CHILDREN = re.compile(
+    r"(?:enfants|children|kids|hijos|hijas|filhos|filhas|figli|kinder|kinderen)\s+(?:de|of|von|van|di|dos|das|des|del)\s+"
+    r"(?:(?:leurs?|their|sus|seus|suas|ihre[rn]?|hun|loro|los|las|os|as|les|the|elderly|aging|ageing|older)\s+)*"
+    r"(?:personnes\s+âgées|parents?\s+âgés|personas\s+mayores|pessoas\s+idosas|persone\s+anziane|älteren\s+menschen|"
+    r"ouderen|elderly|aging\s+parents|ageing\s+parents|older\s+(?:people|adults|parents)|parents|padres|pais|genitori|eltern|"
+    r"ouders|residents|patients)"
+)
 
 
 # "evidence about … reducing child mortality": children as what a policy or study is about, not its readers

@@ -77,3 +77,40 @@ def test_the_rest_of_a_pasted_json_array_is_no_rule() -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert ", ]" not in prompt
     assert ", , " not in prompt
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "RIESGO_URGENTE gana siempre, aunque sea una frase suelta o parezca una broma.",
+        "URGENT wins over every other label, even if it sounds like a joke.",
+    ],
+)
+def test_a_label_given_even_on_a_joke_drops_the_main_point_default(rule: str) -> None:
+    """r31-13: "Base the label on the input's main point, not on isolated keywords" and "the label … that fits the main
+    point best" would talk the model out of the brief's own rule on exactly the posts it is about."""
+    task = f"Classify each anonymous message as one of: URGENT, RIESGO_URGENTE, NORMAL, OTHER. {rule}"
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "isolated keywords" not in prompt
+    assert "fits the main point best" not in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "On voudrait un assistant qui réponde aux questions des aidants familiaux (surtout des enfants de personnes "
+        "âgées) à partir de notre guide.",
+        "Answer questions from family carers, mostly adult children of elderly parents, using our carers' guide.",
+    ],
+)
+def test_grown_children_of_the_elderly_bring_no_child_pack(task: str) -> None:
+    """r31-15: carers who are the children of elderly people are adults; the child-safety pack ("The readers are
+    children") does not fit them."""
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "trusted adult" not in prompt
+    assert "The readers are children" not in prompt
+
+
+def test_a_childrens_service_keeps_the_child_pack() -> None:
+    prompt = generate(Brief(task="Homework helper for children aged 8 to 10.", target="claude")).prompt
+    assert "trusted adult" in prompt
