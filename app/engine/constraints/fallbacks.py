@@ -394,13 +394,13 @@ _SOMEONE_ELSE_DOES = re.compile(
 )
 
 
-# "always mention LIHEAP energy assistance once: … 1-866-674-6327", "include the helpline in every reply": content
-# the replies carry, said by the brief's own sentence
 # "… once, for anything you cannot answer", "in every reply you can't resolve": the line is the route when stuck
 _WHEN_STUCK = re.compile(
     r"\b(?:can'?t|cannot|can\s+not|unable|not\s+sure|don'?t\s+know|doesn'?t\s+know|out\s+of\s+scope|beyond)\b",
     re.IGNORECASE,
 )
+# "always mention LIHEAP energy assistance once: … 1-866-674-6327", "include the helpline in every reply": content
+# the replies carry, said by the brief's own sentence
 _MENTION_ONCE = re.compile(
     r"^\W*(?:always\s+|also\s+)?(?:mention|include|add|share)\b[^.;:!?\n]{0,60}?\b(?:once|in\s+every|in\s+each|at\s+the\s+end)\b",
     re.IGNORECASE,
