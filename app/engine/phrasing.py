@@ -40,9 +40,8 @@ _AGENT_THAT = re.compile(
 # "a Postgres SQL helper for our analytics team": the assistant itself (not "a packing list", "a quiz of 10
 # questions": the thing the assistant makes)
 _AGENT_ASKED = re.compile(
-    rf"^(?:an?\s+|the\s+)?(?:[\w'&.+/-]+\s+){{0,4}}?(?:{_AGENT_NOUNS}|companion|partner|trainer|coach|tutor|"
-    r"(?:game|dungeon|quiz)\s*master|buddy|concierge|character|persona|mentor|friend|host|narrator|interviewer|advis[eo]r|"
-    r"expert|teacher|sidekick|pen\s?pal)\b",
+    rf"^(?:an?\s+|the\s+)?(?:[\w'&.+/-]+\s+){{0,4}}?(?:{_AGENT_NOUNS}|(?:game|dungeon|quiz)\s*master|concierge|"
+    r"character|persona|friend|host|narrator|interviewer|advis[eo]r|expert|teacher|sidekick|pen\s?pal)\b",
     re.IGNORECASE,
 )
 # "a study buddy who quizzes my daughter …": the assistant asked for, with its job after it

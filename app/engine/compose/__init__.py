@@ -314,8 +314,8 @@ def compose_spec(plan: Plan) -> Composition:
                     jurisdiction_known=plan.brief_language is not None
                     or bool(JURISDICTION.search(brief.task))
                     or any(a.grounded_in_sources for a in plan.archetypes),
-                    crisis_stated=states_crisis_step(_fallback_steps(plan)),
-                    emergency_stated=states_emergency_step(_fallback_steps(plan)),
+                    crisis_stated=states_crisis_step(steps := _fallback_steps(plan)),
+                    emergency_stated=states_emergency_step(steps),
                     settled=settled_domains([brief.task, *brief.constraints]) | professionals,
                     routed=bool(professionals)
                     or routes_itself(

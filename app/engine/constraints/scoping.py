@@ -391,7 +391,6 @@ def without_misread_limits(brief: Brief, found: list[Constraint]) -> list[Constr
     """Limits that are no limits on the reply: a range of years ("2022-2026 question pool"), the lines the reply ends
     with ("end with these two lines exactly:"), a limit on one labelled line of a layout ("Setting: 0-2 - one
     sentence")."""
-    on_label_lines = [c for c in found if _on_a_label_line(brief, c)]
     kept = []
     for c in found:
         if c.kind == "limit" and c.span is not None and c.scope is None:
@@ -401,7 +400,7 @@ def without_misread_limits(brief: Brief, found: list[Constraint]) -> list[Constr
             text = _field_text(brief, c.span)
             if _FIXED_LINES_BEFORE.search(text, max(0, c.span.start - 40), c.span.start):
                 continue
-            if c in on_label_lines and len(_SIZED_LABEL_LINE.findall(text)) >= 2:
+            if _on_a_label_line(brief, c) and len(_SIZED_LABEL_LINE.findall(text)) >= 2:
                 continue  # (a layout's lines, each with its own size: the layout itself is kept whole)
         kept.append(c)
     return kept

@@ -667,7 +667,7 @@ STOP_STEP = re.compile(
     r"\barr[êe]t(?:er|ez|e)\s+(?:imm[ée]diatement\s+|tout\s+de\s+suite\s+|de\s+suite\s+)?(?:l['’]|le\s+|la\s+)\w+|\bdet[eé]n\w*\s+(?:el|la)\s+\w+|"
     r"\bpar(?:a|ar|e)\s+(?:el|la)\s+(?:ejercicio|conversaci[óo]n|sesi[óo]n|juego|clase|actividad|pr[áa]ctica)\b|"
     r"\binterrump\w*|\binterromp\w*|\bbeende\w*|\bbrich\w*\s+(?:\w+\s+){0,3}ab\b|\babbrechen|\bunterbrech\w*|"
-    r"\binterromp\w*|\binterrompi\w*|中止|中断|停止",
+    r"中止|中断|停止",
     re.IGNORECASE,
 )
 _STOPS = re.compile(
