@@ -380,7 +380,9 @@ _NAME_IN_PARENS = re.compile(
     r"\b(?:gym|shop|store|bakery|chain|company|firm|clinic|practice|isp|app|business|school|restaurant|caf[eé]|hotel|"
     r"charity|studio|salon|agency|brand|startup|platform|service|library|centre|center|club|brewery|bar|pharmacy|"
     r"surgery|garage|nursery|school|academy|museum|venue|hostel|marketplace|website|site|society|guild|union|co-?op|"
-    r"cooperative|trust|group|team|church|parish|lab|laboratory|league|orchestra|choir)(?:\s+\w+){0,2}?\s*"
+    r"cooperative|trust|group|team|church|parish|lab|laboratory|league|orchestra|choir|"
+    # "our dog grooming salon's booking assistant (Pawsh Parlour, Leeds)": the assistant, then whose it is
+    r"assistant|chat\s?bot|bot)(?:\s+\w+){0,2}?\s*"
     r"\((?:called\s+|named\s+)?(?P<name>[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,3})(?:,[^()]{1,40})?\)"
 )
 
@@ -548,6 +550,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
     if wants is not None and wants.group("name").split()[0] not in _NOT_NAMES:
         return wants.group("name"), None
     named = _NAME_IN_PARENS.search(text)
+    if named is not None and _COMPOUND_ADJECTIVE.search(named.group("name")):
+        named = None  # "a support bot (GDPR-compliant)": what it is, not whose
     if named is not None and named.group("name").split()[0] not in _NOT_NAMES:
         return named.group("name").strip(), None
     return None, None

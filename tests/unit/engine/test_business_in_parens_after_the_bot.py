@@ -48,3 +48,12 @@ def test_answering_questions_from_the_pasted_rules_is_no_support_blend() -> None
     result = generate(Brief(task=task, target="claude"))
     assert [a.id for a in result.archetypes] == ["document_qa"]
     assert "customers" not in result.prompt
+
+
+def test_the_business_in_brackets_after_an_english_assistant() -> None:
+    task = "Need a prompt for our dog grooming salon's booking assistant (Pawsh Parlour, Leeds)."
+    assert extract_entities(task).organization == "Pawsh Parlour"
+
+
+def test_a_bracketed_quality_after_an_english_bot_is_no_business() -> None:
+    assert extract_entities("A support bot (GDPR-compliant) for our shop.").organization is None
