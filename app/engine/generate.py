@@ -142,7 +142,17 @@ def _without_tool_words(task: str, constraints: Sequence[Constraint]) -> str:
             if _RETURNS.match(task, end):
                 end = len(task) if line_end < 0 else line_end  # "-> rows as JSON": what the tool gives back
         task = task[:start] + " " * (end - start) + task[end:]
-    return task
+    # "tools (python):", "before ANY of the set/start functions": how the tools are written and what they are
+    # called, no coding job
+    return _TOOL_TALK.sub(lambda m: (m.group("tools") or "") + " " * len(m.group("talk")), task)
+
+
+_TOOL_TALK = re.compile(
+    r"(?P<tools>\btools?\s*)?(?P<talk>(?(tools)\((?:python|typescript|ts|javascript|js|json|py)\)|"
+    # (not the agent's own cues: "Functions:", "these functions", "call the functions", "function calling")
+    r"(?<!these )(?<!following )(?<!call )(?<!call the )\bfunctions?\b(?!\s*:)(?![- ]calling)))",
+    re.IGNORECASE,
+)
 
 
 def _without_toolless_agent(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:

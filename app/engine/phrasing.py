@@ -62,10 +62,15 @@ VERBS = frozenset(
     call ask reveal offer celebrate congratulate award count host pick present reward wait start finish post confirm
     """.split()  # noqa: SIM905  (one wrapped word list reads better than 130 quoted literals)
 )
+_NOT_REPORTED = (
+    r"(?<!\bsay )(?<!\bsays )(?<!\bsay that )(?<!\bexplain )(?<!\bexplain that )(?<!\bconfirm )(?<!\bstate )"
+    r"(?<!\bstate that )(?<!\btell them that )"
+)
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bit (doesn't|does not)\b", re.I), "you don't"),
-    (re.compile(r"\bit (can't|cannot)\b", re.I), "you can't"),
-    (re.compile(r"\bit (isn't|is not)\b", re.I), "you are not"),
+    # (the bot as "it"; not a thing said to be so: "say it cannot be undone", "explain that it is not refundable")
+    (re.compile(rf"{_NOT_REPORTED}\bit (doesn't|does not)\b", re.I), "you don't"),
+    (re.compile(rf"{_NOT_REPORTED}\bit (can't|cannot)\b(?!\s+be\b)", re.I), "you can't"),
+    (re.compile(rf"{_NOT_REPORTED}\bit (isn't|is not)\b", re.I), "you are not"),
     (re.compile(r"\bi'm\b", re.I), "they're"),
     (re.compile(r"\bi've\b", re.I), "they've"),
     (re.compile(r"\bmyself\b", re.I), "themselves"),

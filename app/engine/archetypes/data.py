@@ -244,6 +244,18 @@ CONTENT_MODERATION = Archetype(
             3,
         ),
         feat("flag content", r"\bflag\w* (?:posts?|comments?|content|messages?)\b|\buser-generated content\b", 3),
+        # "Elke nieuwe advertentie … moet gecheckt worden voordat hij live gaat", "check every listing before it goes
+        # live": a gate before publishing, in the languages briefs come in
+        feat(
+            "checks before publishing",
+            r"\b(?:check|review|screen|vet|approv)\w*\b[^.\n]{0,60}\bbefore\s+(?:it|they|each|every|\w+)\s+"
+            r"(?:goes|go|gets?|is|are)\s+(?:live|published|online|posted)\b|"
+            r"\b(?:gecheckt|gecontroleerd|beoordeeld)\s+(?:\w+\s+){0,2}voordat\s+(?:\w+\s+){0,2}(?:live|online)\b|"
+            r"\b(?:revis|comprob|verific)\w*\b[^.\n]{0,60}\bantes\s+de\s+(?:publicar\w*|que\s+se\s+publiqu\w*)|"
+            r"\b(?:vérifi|contrôl|relu)\w*\b[^.\n]{0,60}\bavant\s+(?:sa\s+|leur\s+)?(?:publication|d['’]être\s+publié)|"
+            r"\b(?:prüf|geprüft|kontrollier)\w*\b[^.\n]{0,60}\bbevor\s+(?:\w+\s+){0,2}(?:online|live|veröffentlicht)",
+            8,
+        ),
         feat(
             "detect harmful content",
             r"\b(?:detect|flag|filter|catch|block|screen|remove)\w*\s+(?:\w+\s+){0,3}?(?:spam|scams?|abuse|abusive|toxic\w*|hate|harassment|nsfw|profanity|bullying)\b",

@@ -401,8 +401,16 @@ MARKETING_COPY = Archetype(
             r"\bproduktbeschreibung\w*|\bwerbetext\w*|\banzeigentext\w*|\bproductbeschrijving\w*|"
             r"\bdescrizion[ei]\s+(?:del|dei)\s+prodott[oi]\b|"
             r"\b(?:product|property|ebay|etsy|amazon|shop|marketplace|item|vinted|depop)\s+listings?\b|"
-            r"\blisting\s+(?:copy|descriptions?|titles?|text)\b|\bwrite\s+(?:\w+\s+){0,2}listings?\b",
+            r"\blisting\s+(?:copy|descriptions?|titles?|text)\b",
             5,
+        ),
+        # "Write Etsy listings for my handmade stoneware": a verb that writes the listing names the job outright.
+        # (a shop's listings: "writes the listing" of a class from notes is a notes writer's)
+        feat(
+            "writes listings",
+            r"\b(?:write|writes|writing|draft|drafts|drafting)\s+(?:(?:my|our|the|new|all)\s+)?"
+            r"(?:etsy|ebay|amazon|shop|marketplace|vinted|depop|product|property)\s+listings?\b",
+            8,
         ),
     ),
     role="You are a marketing copywriter{for_product}.",

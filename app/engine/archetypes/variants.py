@@ -146,7 +146,7 @@ REPLY_DRAFTING = Variant(
         r"\bborradores?\s+de\s+respuesta\w*|\brespuestas?\s+a\s+(?:los\s+|las\s+)?(?:correos|e-?mails|mensajes|reclamaciones|quejas)\b|"
         r"\bbrouillons?\s+de\s+réponse\w*|\bréponses?\s+aux\s+(?:e-?mails|courriels|messages|réclamations)\b|"
         r"\brascunhos?\s+de\s+resposta\w*|\brespostas?\s+(?:a|aos|às)\s+(?:e-?mails|mensagens|reclamações)\b|"
-        r"\bbozze?\s+di\s+risposta\b|\brisposte\s+(?:alle|ai)\s+(?:e-?mail|mail|messaggi|reclami)\b|"
+        r"\bbozz[ae]\s+di\s+risposta\b|\brisposte\s+(?:alle|ai)\s+(?:e-?mail|mail|messaggi|reclami)\b|"
         r"返信(?:文|案|メール)|メールへの返信|返信の?下書き|回复邮件|邮件回复|起草回复|回复(?:的)?草稿|草拟回复|回信",
         re.IGNORECASE,
     ),
@@ -766,6 +766,7 @@ PRODUCT_DESCRIPTIONS = Variant(
     name="product descriptions",
     cue=re.compile(
         r"\bproduct\s+(?:descriptions?|listings?|pages?|copy)\b|\blistings?\s+(?:copy|descriptions?)\b|"
+        r"\b(?:ebay|etsy|amazon|shop|marketplace|vinted|depop)\s+listings?\b|"
         r"\bdescri[çc](?:ão|ões)\s+de\s+produtos?\b|\bdescripci(?:ón|ones)\s+de\s+productos?\b|"
         r"\bdescriptions?\s+(?:de|des)\s+produits?\b|\bproduktbeschreibung\w*|商品説明|商品描述|产品描述",
         re.IGNORECASE,

@@ -25,7 +25,15 @@ _JSON = re.compile(r"[\[{](?:[^{}\[\]\n]|[\[{][^{}\[\]\n]*[\]}]){0,400}[\]}]")
 _TEMPLATE_SLOT = re.compile(r"\{\{[^{}]{0,80}\}\}")
 _LINK = re.compile(r"\bhttps?://\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # snake_case, dotted.paths and camelCase: identifiers, whatever words they contain.
-_IDENT = re.compile(r"(?<!\w)[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+(?!\w)|(?<!\w)[a-z]+[A-Z][A-Za-z0-9]*(?!\w)")
+# (brands and units written the same way are words: "eBay listings", "iPhone repairs", "pH", "kWh")
+_CAMEL_WORDS = (
+    r"(?:eBay|iPhones?|iPads?|iPods?|iMacs?|iCloud|iOS|iPadOS|macOS|watchOS|tvOS|iTunes|iMessage|eCommerce|eBooks?|"
+    r"eLearning|eSports|eSIMs?|mRNA|pH|kWh|MWh|mAh|mL|dB)(?!\w)"
+)
+_IDENT = re.compile(
+    r"(?<!\w)[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+(?!\w)|"
+    rf"(?<!\w)(?!{_CAMEL_WORDS})[a-z]+[A-Z][A-Za-z0-9]*(?!\w)"
+)
 
 _ORDINAL = (
     r"(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"

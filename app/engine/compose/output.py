@@ -536,7 +536,7 @@ def output_format(plan: Plan) -> OutputFormat:
     stated.extend(
         # "类别代码|紧急程度|一句话摘要" with the codes listed above it: the codes fill the line's first slot
         f"In `{slot}`, use exactly one of: {', '.join(c.values)}."
-        if slot and c.kind == "labels" and c.scope is None
+        if slot and c.kind == "labels" and (c.scope is None or c.scope.endswith("label"))
         else c.text.replace(_LABEL_ONLY, LABEL_THEN_MORE)
         if c.kind == "labels" and label_leads
         # "+ reden in max 1 zin": a limit stated after the reason is the reason's
@@ -571,6 +571,8 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
         scoped_labels = scoped_labels or template is not None  # the label has its cell
         scoped_labels = scoped_labels or any(_within(c, in_lines) for c in plan.of_kind("labels"))  # its line
+        # "URGENZA: ALTA / MEDIA / BASSA" as one line of the brief's outline: the label has its line there
+        scoped_labels = scoped_labels or any(_inside(c, s) for c in plan.of_kind("labels") for s in shape)
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own
         scoped_labels = scoped_labels or any(c.scope and not c.scope.endswith("label") for c in plan.of_kind("labels"))
         # "Assign exactly one wound_type label" (a listed field's values), "Tag each item's severity …": one part's
@@ -791,6 +793,12 @@ _AFTER_LABEL = re.compile(
 _PIECES = re.compile(
     r"^(?:Two|Three|Four|Five|[2-9])\s+(?P<noun>variant|option|version|draft|caption|headline|idea)s\b"
 )
+
+
+def _inside(inner: Constraint, outer: Constraint) -> bool:
+    """Whether `inner` was read from within the text `outer` was read from."""
+    a, b = inner.span, outer.span
+    return a is not None and b is not None and a.field == b.field and b.start <= a.start and a.end <= b.end
 
 
 def _within(constraint: Constraint, span: tuple[int, int] | None) -> bool:

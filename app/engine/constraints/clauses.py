@@ -74,7 +74,7 @@ def split_clauses(text: str) -> list[Clause]:
             closer = _CLOSER.match(text, index + 1)
             if closer:
                 index = closer.end() - 1
-                if re.match(r"\s+(?:or|and|after|before|when|as|in|at|to|if|unless|but|then)\b", text[index + 1 :]):
+                if re.match(r"\s+(?:or|and|after|before|when|as|in|at|to|if|unless|but|then|not)\b", text[index + 1 :]):
                     continue  # 'Don't say "Great job!" or "Awesome!" after every reply': the quote ends, not the rule
             # A sentence ends at a mark followed by white space ("3.5", "acme.com" and "e.g." do not end one).
             if index + 1 < length and not text[index + 1].isspace():
@@ -114,7 +114,10 @@ def split_clauses(text: str) -> list[Clause]:
 # "exactly:", "exatamente:", "genau:", "wörtlich:": the rest of the line is a fixed text, whole
 EXACT_COLON = re.compile(
     r"\b(?:exactly|exactement|exactamente|exatamente|esattamente|genau|precies|exakt|wörtlich|verbatim|literally|"
-    r"textualmente|letteralmente|letterlijk)\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
+    r"textualmente|letteralmente|letterlijk)\s*[:：]\s*(?![\"“])\S|"
+    # "Always end the description with: Dishwasher safe, but … glaze happy. Made in my garage studio …": one ending
+    r"\b(?:end|ends|close|closes|finish|finishes)\s+(?:(?:the|each|every|your|its|all)\s+)?(?:\w+\s+){0,2}"
+    r"with\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
     re.IGNORECASE,
 )
 

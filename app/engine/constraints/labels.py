@@ -344,6 +344,8 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     A set the output must name is neither a choice the user makes ("let them pick easy, medium or hard"), nor
     numbers of another kind (ages, a score template "n/10"), nor output formats ("JSON or CSV").
     """
+    if _headed_parts(found, text):
+        return False  # "the three labels TITLE:, TAGS:, DESCRIPTION:": the reply's headed parts, not a choice
     if any(_NOT_A_LABEL.search(value) or _WEB_ADDRESS.search(value) for value in found.values):
         return False  # "(bluebellparents.org.uk/groups)": a web address and its path, not a choice
     if _EXAMPLE_BEFORE.search(text, max(0, found.start - 16), found.start):
@@ -376,6 +378,14 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     if in_parens and _NAME_BEFORE_PARENS.search(before) and not _LABEL_CUE.search(before[-80:]):
         return False  # "Casa Jacarandá (móveis e decoração, SP)": what a business is and where, not a label set
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
+
+
+def _headed_parts(found: FoundLabels, text: str) -> bool:
+    """Whether the items are headers, each followed by a colon ("TITLE:, TAGS:, DESCRIPTION:"): the reply fills
+    every one of them, so they lay out the reply instead of naming a choice."""
+    span = text[found.start : found.end + 2]
+    headed = sum(bool(re.search(re.escape(value.rstrip(":")) + r"\s*:", span)) for value in found.values)
+    return len(found.values) >= 2 and headed >= len(found.values) - 1 and headed >= 2
 
 
 _WORDS_TO_USE = re.compile(
@@ -618,7 +628,9 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
     items: list[str] = []
     start = end = 0
     for line in [*lines, ""]:
-        bullet = _BULLET_LINE.match(line) or (_DEFINED_LINE.match(line) if header is not None else None)
+        bullet = _BULLET_LINE.match(line) or (
+            (_DEFINED_LINE.match(line) or _BARE_CODE_LINE.match(line)) if header is not None else None
+        )
         if header is not None and bullet:
             if not items:
                 start = offset + bullet.start("item")
@@ -655,6 +667,11 @@ _DEFINED_LINE = re.compile(
     # ("A01 噪音扰民": a code, then its name)
     r"(?=[ \t]*(?:[-–—=:：]|\s[-–—]\s)[ \t]*\S|[ \t]+[\u3040-\u30ff\u3400-\u9fff])"
 )
+
+
+# "Labels:\nGOEDKEUREN\nAFWIJZEN_VERBODEN – …": a code alone on its line under a line about labels (the first label
+# often needs no definition)
+_BARE_CODE_LINE = re.compile(rf"^[ \t]*(?!{NOTE_WORDS}\b)(?P<item>[A-Z][A-Z0-9]{{1,}}(?:_[A-Z0-9]+)*)[ \t]*\r?\n?$")
 
 
 def _listed(values: list[str]) -> str:
@@ -740,10 +757,15 @@ def line_prefix(after: str) -> str | None:
     return match.group("prefix").strip() if match else None
 
 
-def describe_scoped_labels(values: list[str], multi: bool, topic: str | None, prefix: str | None = None) -> str:
-    """The sentence for a label set that is one part of the reply (a summary plus a label), not the whole reply."""
+def describe_scoped_labels(
+    values: list[str], multi: bool, topic: str | None, prefix: str | None = None, last: bool = True
+) -> str:
+    """The sentence for a label set that is one part of the reply (a summary plus a label), not the whole reply;
+    `last` when the label's line closes the reply (not "URGENZA: …" between a summary line and a draft line)."""
     if prefix:
         amount = "one or more" if multi else "exactly one"
+        if not last:
+            return f'On the "{prefix}:" line, give {amount} of: {_listed(values)}.'
         return f'End with one line "{prefix}: <label>", where <label> is {amount} of: {_listed(values)}.'
     noun = f"{topic} label" if topic else "label"
     if multi:

@@ -707,6 +707,14 @@ _NOTED_PART = re.compile(
 )
 
 
+# "Exactly 13 tags, each 20 characters or fewer, comma separated on one line": the counted things share one line
+_COUNTED_ON_ONE_LINE = re.compile(
+    r"(?:^|[.;:\n]\s*|[-*•]\s+)(?:(?:give|list|write|add|exactly|up\s+to|at\s+most|max)\s+)*\d{1,2}\s+"
+    r"(?P<noun>[a-z]{3,}s)\b[^.;:\n]*\b(?:on|in)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str | None:
     """What a limit applies to when the text narrows it ("each bullet", "per item", "the title"); None for the
     whole reply."""
@@ -724,6 +732,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     languages = _language_lead(text, start)
     if languages is not None:
         return languages
+    counted = _COUNTED_ON_ONE_LINE.search(text, max(0, start - 120), start)
+    if counted is not None and re.match(r"(?:one|a\s+single|1)\s+line\b", text[start:end], re.IGNORECASE):
+        return f"the {counted.group('noun').lower()}"  # "Exactly 13 tags, …, comma separated on one line"
     slot = _TEMPLATE_SLOT.search(window)
     if slot is not None and not _SPEC_LABEL.fullmatch(slot.group("label").strip()):
         return f'the "{slot.group("label").strip()}" line'  # "Top strength: (one sentence)" in a template
@@ -838,7 +849,8 @@ _FOREIGN_SCOPE_NOUNS = {
     ),
 }
 # "Use short sentences, no more than 12 words each": the plural noun just before the limit is what "each" counts.
-_PLURAL_BEFORE = re.compile(r"\b(?P<noun>[a-z]+?)s\s*(?:,|:|\(|[-–—])?\s*$", re.IGNORECASE)
+# ("Exactly 13 tags, each 20 characters or fewer": each of the things just counted)
+_PLURAL_BEFORE = re.compile(r"\b(?P<noun>[a-z]+?)s\s*(?:,|:|\(|[-–—])?\s*(?:each\s+)?$", re.IGNORECASE)
 
 
 def _noun_before(text: str, start: int) -> str | None:
@@ -846,7 +858,11 @@ def _noun_before(text: str, start: int) -> str | None:
     if match is None:
         return None
     noun = match.group("noun").lower()
-    return noun if _SCOPE_NOUN.match(noun) and f"{noun}s" not in _REPLY_NOUNS else None
+    if noun == "point" and re.search(r"\bbullet\s+points\W*(?:each\s+)?$", text[max(0, start - 40) : start], re.I):
+        noun = "bullet"  # "5 bullet points, each under 20 words": the bullets the count names
+    # ("10 keywords, each 25 characters or fewer": "each" names the counted things, whatever they are)
+    known = _SCOPE_NOUN.match(noun) or (match.group(0).rstrip().lower().endswith("each") and len(noun) >= 3)
+    return noun if known and f"{noun}s" not in _REPLY_NOUNS else None
 
 
 def named_part(text: str, start: int, end: int, released: bool = False) -> str | None:
@@ -1218,6 +1234,8 @@ def describe_limit(
     def unit_word(count: int) -> str:
         return unit[:-1] if count == 1 and unit.endswith("s") else unit
 
+    if exact == 1 and unit == "lines" and scope and scope.startswith("the ") and scope.endswith("s"):
+        return f"Put {subject} on a single line."  # "the tags": several things on one line, not one line each
     if exact is not None:
         return (
             f"Make {subject} exactly {exact} {unit_word(exact)}."

@@ -259,6 +259,9 @@ _ALTERNATIVE = re.compile(
     r"\s*(?:[,;]|\s[-–—]|[-–—]\s)\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|say(?!\s*[\"“'‘])|tell\s+(?:them|him|her|the\s+\w+|users?)(?:\s+to|(?!\s+(?:never|not|to|that)\b))|"
     r"suggest|recommend|refer\s+(?:them|the\s+\w+|users?)\s+to|point\s+(?:them|the\s+\w+|users?)\s+to|"
     r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer|"
+    # "never waive or promise to waive that, hand off to a human": who takes it over instead
+    r"hand\s+(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?(?:off|over)\s+to|pass\s+(?:it|them|this|the\s+\w+)\s+(?:on\s+)?to|"
+    r"escalate\s+(?:it\s+|this\s+)?to|transfer\s+(?:it|them|the\s+\w+)\s+to|"
     # "no list[int] style generics, use typing.List etc": what to use in its place
     r"use(?!\s+(?:it|them|this|that|the\s+same|of)\b)|show\s+only)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
     re.IGNORECASE,
@@ -566,7 +569,8 @@ _BEFORE = re.compile(
     r"^(?:only|never)\s+(?P<then5>.+?)(?<!\bbut)(?<!\bbut,)\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|until)\s+"
     r"(?P<first5>.+)$|"
     r"^(?P<then6>.+?)\s+only\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|when)\s+(?P<first6>.+)$|"
-    r"^(?:don'?t|do\s+not|never)\s+(?P<then7>.+?)\s+(?P<conn7>until|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
+    # ("nothing account-specific (trips, credits, plan) until checkVerificationCode came back ok")
+    r"^(?:don'?t|do\s+not|never|nothing)\s+(?P<then7>.+?)\s+(?P<conn7>until|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
     r"^(?P<first13>.+?)\s+first\s*,\s*(?:and\s+)?(?:then\s+)?(?P<then13>.+?)\s+(?:after|afterwards|next|second|last)$|"
     # "Always call lookup_order(order_id, email) first and only continue if the email matches the order"
     r"^(?:always\s+)?(?P<first16>.+?)\s+first\s*,?\s+and\s+(?P<then16>only\s+.+)$|"
@@ -580,6 +584,9 @@ _BEFORE = re.compile(
 
 
 _TITLE = re.compile(r"^[^:]{3,60}:\s+(?=\S)")
+_TOOLS_IN_TURN = re.compile(
+    r"`?[a-z]+(?:_[a-z0-9]+)+`?(?:\(\w*\))?,?\s+(?:then|and\s+then|and|->|→)\s+`?[a-z]+(?:_[a-z0-9]+)+`?(?:\(\w*\))?$"
+)
 _BOT_SUBJECT_LEAD = re.compile(
     r"^(?:(?:the\s+)?(?:bot|chatbot|assistant|agent|ai|model|game)|it)\s+(?=[a-z]+s\b)", re.IGNORECASE
 )
@@ -734,6 +741,9 @@ def find_ordering(text: str) -> FoundRule | None:
     """The ordering rule one clause states (first X, then Y), if any."""
     if not _ORDER_KEYS.search(text):
         return None
+    fixed = EXACT_COLON.search(text)
+    if fixed is not None and not _ORDER_KEYS.search(text[: fixed.start()]):
+        return None  # "Always end the description with: Tested with film before shipping.": words to write
     stripped = text.strip().rstrip(".!")
     # Only text with a CJK order word is searched: the lazy `first2` group, tried from every position of a long
     # clause without one, cost quadratic time (20,000 letters: 15 s).
@@ -790,8 +800,10 @@ def find_ordering(text: str) -> FoundRule | None:
     first = _verb_phrase(last_first)
     if not re.match(r"\S+\s+(?:must|should|will|can|are|were|need)\b", first, re.IGNORECASE):
         first = verbs_to_base(first)  # "reads invoices, extracts the amount" (but "answers must show …" is a noun)
-    if _TOOL_NAME_ONLY.fullmatch(first):
-        first = f"call {first}"  # "Always search_kb before creating a ticket": the tool's name used as its verb
+    if _TOOL_NAME_ONLY.fullmatch(first) or _TOOLS_IN_TURN.match(first):
+        # "Always search_kb before creating a ticket", "get_player then verify_player before ANY of …": the tools'
+        # names used as their verbs
+        first = f"call {first}"
     then = _verb_phrase(then) if then else None
     if then is not None and re.match(r"`?[A-Za-z_]\w*\(", then):
         then = f"call {then}"  # "before reserve(sku, qty)": the tool, called
@@ -807,6 +819,9 @@ def find_ordering(text: str) -> FoundRule | None:
         return _held_back(stripped, first, then, len(text.rstrip()))
     if "first16" in groups:
         sentence = f"Always {first} first, and {groups['then16']}."
+    elif "conn7" in groups and stripped.lstrip()[:7].lower() == "nothing":
+        # "nothing account-specific (trips, credits, plan) until …": the brief's own gate, as written
+        sentence = sentence_case(f"{stripped.strip().rstrip('.')}.")
     elif "conn7" in groups and groups["conn7"].lower().startswith("without") and then is not None:
         sentence = f"Never {then} without {first}."
     elif then is None:

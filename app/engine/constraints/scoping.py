@@ -20,7 +20,10 @@ from app.engine.constraints.model import BriefSpan, Constraint
 _OTHER_JOB = re.compile(
     r"\b(?:summari[sz]\w*|summary|condens\w*|paraphras\w*|critiqu\w*|answer(?!\s+(?:only|just|with))\w*|explain\w*|draft\w*|translat\w*|"
     r"extract\w*|suggest\w*|recommend\w*|rewrit\w*|respond\w*\s+to|reply\w*\s+to|feedback|"
-    r"resum\w*|zusammenfass\w*|beantwort\w*|erkl[äa]r\w*|explica\w*|expliqu\w*|traduc\w*|übersetz\w*)\b",
+    r"resum\w*|zusammenfass\w*|beantwort\w*|erkl[äa]r\w*|explica\w*|expliqu\w*|traduc\w*|übersetz\w*|"
+    # "RIASSUNTO / URGENZA / BOZZA DI RISPOSTA": a summary and a draft beside the label, in the brief's language
+    r"r[ée]sum[ée]\w*|riassunt\w*|sintesi|samenvat\w*|bozz[ae]|borrador\w*|brouillon\w*|rascunho\w*|"
+    r"entwurf\w*|conceptantwoord\w*|risposta|respuesta|réponse|resposta|antwortentwurf\w*)\b",
     re.IGNORECASE,
 )
 
@@ -65,11 +68,16 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             or labels.line_prefix_before(text[: span.start])
         )
         topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
+        # "URGENZA: ALTA / MEDIA / BASSA\nBOZZA DI RISPOSTA: …": another headed line follows, so it is not the last
+        last = _HEADED_LINE_NEXT.match(text, span.end) is None
         found[index] = msgspec.structs.replace(
             constraint,
-            text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix),
+            text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix, last),
             scope=f"{topic} label" if topic else "label",
         )
+
+
+_HEADED_LINE_NEXT = re.compile(r"[^\n]*\n[ \t]*(?:[-*•][ \t]*)?[^\W\d_][^\n:：]{1,40}[:：]")
 
 
 def _capitalised(word: str) -> str:

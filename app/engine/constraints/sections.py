@@ -40,6 +40,12 @@ _INTRODUCER = re.compile(
     r"as\s+follows|formato|estructura|estructurad[ao]|secciones|apartados|plantilla|gliederung|struktur|"
     r"abschnitte[n]?|aufbau|vorlage|rubriques|modèle|estrutura|seções|secções|modelo|struttura|sezioni|schema|"
     r"opbouw|indeling|secties|kopjes)\b|形式|フォーマット|構成|見出し|格式|结构|部分|模板|输出|出力|"
+    # "an assistant that for each email prepares:", "per ogni email mi prepari:", "para cada correo prepárame:": the
+    # reply to each input, laid out on the lines below
+    r"(?:\bfor\s+(?:each|every)|\bper\s+ogni|\bpara\s+cada|\bpour\s+chaque|\bfür\s+jede[nmrs]?|\bvoor\s+(?:elke|iedere)|"
+    r"\bpara\s+(?:cada|todo)|\bper\s+ciascun[ao]?)\s+[^\n:：]{0,60}?\b(?:prepar|giv|writ|produc|draft|return|"
+    r"generat|redact|redig|rédig|schreib|erstell|maak|mak|scriv|escrib|escrev|gener|dammi|dame|donne)\w*"
+    r"(?:\s+(?:me|mi|moi|mir|me))?(?=[:：][ \t]*$)|"
     # a bare "Output:" / "Reply:" / "Respuesta:" line introduces the reply's own lines
     r"^[ \t]*(?:output|reply|response|answer|salida|respuesta|ausgabe|antwort|sortie|réponse|saída|resposta|"
     r"risposta|uitvoer|antwoord)(?=[:：][ \t]*$)|"
@@ -235,8 +241,24 @@ _CJK_INPUT_HEADINGS = re.compile(r"(?:入力|原文|元の|受け取る|届く|�
 _CJK_NO_HEADINGS = re.compile(r"見出しを付けず|見出しは(?:付けない|不要|なし)|不要标题|不加标题")
 
 
+# "Plain text with the three labels TITLE:, TAGS:, DESCRIPTION: and nothing else": titles in capitals, each with
+# its colon, after a word for labelled parts; the reply fills every one of them
+_COLON_TITLES = re.compile(
+    r"\b(?:(?P<count>\d|two|three|four|five|six)\s+)?(?:labels|labell?ed\s+(?:parts|lines|sections)|prefixes|"
+    r"headers|headings|parts|sections|lines)\b[^.\n:]{0,20}?\s(?P<titles>[A-Z][A-Z0-9 _/-]{0,30}:"
+    r"(?:[ \t]*(?:,|\band\b|,[ \t]*and\b)[ \t]*[A-Z][A-Z0-9 _/-]{0,30}:){1,7})",
+)
+
+
 def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
     """Section titles listed on one line after a phrase that names the reply's sections, with the list's extent."""
+    colon = _COLON_TITLES.search(text)
+    if colon is not None and not _NOT_REPLY.search(text[max(0, colon.start() - 40) : colon.start()]):
+        titles = re.findall(r"[A-Z][A-Z0-9 _/-]{0,30}:", colon.group("titles"))
+        count = colon.group("count")
+        expected = int(count) if count and count.isdigit() else _COUNTS.get((count or "").lower())
+        if expected in (None, len(titles)):
+            return [title.strip() for title in titles], colon.start(), colon.end("titles")
     cjk = _CJK_INLINE.search(text)
     if cjk is not None:
         lead = text[max(0, text.rfind("。", 0, cjk.start()) + 1) : cjk.start() + 4]

@@ -108,11 +108,27 @@ def _looks_like_tool(name: str, text: str, backticked: bool) -> bool:
     return bool(_TOOL_CONTEXT.search(text))
 
 
+def _top_level_parts(raw: str) -> list[str]:
+    """The comma-separated parts of a parameter list, not splitting inside a type's brackets
+    ('period: Literal["daily", "weekly"]', "opts: Dict[str, int]", "ids: Array<string, number>")."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(raw):
+        if char in "[{<":
+            depth += 1
+        elif char in "]}>" and depth:
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(raw[start:index])
+            start = index + 1
+    parts.append(raw[start:])
+    return parts
+
+
 def _parameters(raw: str) -> list[str] | None:
     if not raw.strip():
         return []
     names: list[str] = []
-    for part in raw.split(","):
+    for part in _top_level_parts(raw):
         match = _PARAM.match(part)
         if not match:
             return None

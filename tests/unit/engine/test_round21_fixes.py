@@ -21,7 +21,9 @@ _SOLAR = (
 
 def test_the_stated_line_key_carries_the_label() -> None:
     prompt = generate(Brief(task=_SOLAR, target="claude")).prompt
-    assert 'starts with "Lead:"' in prompt
+    output = prompt.split("<output_format>")[1]
+    # the outline's own line names the key; no second closing line repeats it under another name
+    assert 'a line "Lead: " followed by one of hot, warm, cold, not_qualified' in output
     assert '"Label:"' not in prompt
 
 
