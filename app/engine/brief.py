@@ -269,9 +269,26 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
             return lang, source
     if source is None:
         m2 = _LANG_ANY.search(text)
-        if m2 and m2.group(1).capitalize() != "English":
+        if m2 and m2.group(1).capitalize() != "English" and not _languages_of_the_input(text, m2.start()):
             return m2.group(1).capitalize(), None
     return None, source
+
+
+# "emails come in any langauge (lots of german + polish)": the languages of what arrives, not of the reply
+_INPUT_LANGUAGE = re.compile(
+    r"\b(?:come|comes|coming|arrive|arrives|arriving|written|sent|incoming|received|receive|get)\b|\bany\s+lang\w*",
+    re.IGNORECASE,
+)
+
+
+def _languages_of_the_input(text: str, position: int) -> bool:
+    """Whether a language named in passing at `position` describes the input: its sentence names several languages,
+    or says what comes in."""
+    start = max(text.rfind(mark, 0, position) for mark in (".", "\n", "!", "?")) + 1
+    ends = [i for i in (text.find(mark, position) for mark in (".", "\n", "!", "?")) if i >= 0]
+    sentence = text[start : min(ends, default=len(text))]
+    named = {m.group(1).lower() for m in _LANG_ANY.finditer(sentence)}
+    return len(named) > 1 or _INPUT_LANGUAGE.search(sentence) is not None
 
 
 _ABBREVIATIONS = frozenset({"Inc.", "Co.", "Ltd.", "Corp.", "Bros.", "St.", "Dr."})

@@ -378,7 +378,9 @@ _DASHED_TEMPLATE = re.compile(
     r"[^\W\d_][^\n]{0,40}?(?:[ \t]+[-–—][ \t]+[^\n]{1,40}?){2,5})[ \t]*$"
 )
 _HEADINGS = re.compile(
-    r"\b(?:sections?|headings?|headers?|parts)\b[^.:;]{0,40}?:?\s*(?P<names>(?:[\"“][^\"“”]{2,60}[\"”]\s*(?:,|and|or|then)?\s*){2,8})",
+    # (not "the handbook (sections like "3.2 …", "5.1 …")": what the input's sections look like)
+    r"\b(?:sections?|headings?|headers?|parts)\b(?!\s+(?:like|such\s+as|e\.g\.|for\s+example)\b)[^.:;]{0,40}?:?\s*"
+    r"(?P<names>(?:[\"“][^\"“”]{2,60}[\"”]\s*(?:,|and|or|then)?\s*){2,8})",
     re.IGNORECASE,
 )
 

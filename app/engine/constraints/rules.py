@@ -447,6 +447,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             # that defines the thing before it; "Avoid the student." would say something else.
             found.append(FoundRule(sentence_case(stripped), None, None, 0, len(stripped), rest))
             continue
+        if match.group("cue").lower() == "not" and not modal and _WHAT_IT_IS.match(stripped[: match.start("cue")]):
+            continue  # "That's counseling, not Q&A": why a rule before holds, nothing to avoid
         if match.group("cue").lower() == "not" and not modal and _AUDIENCE_CONTRAST.fullmatch(rest):
             continue  # "(lots of them shop-floor, not finance people)": who the readers are, nothing to avoid
         if match.group("cue").lower() == "not" and not modal:
@@ -584,6 +586,12 @@ _BEFORE = re.compile(
 
 
 _TITLE = re.compile(r"^[^:]{3,60}:\s+(?=\S)")
+# "That's counseling, not Q&A": what the case a rule before names is, said as a contrast (not "This is legal
+# information, not legal advice": what the service is, and so what to avoid; nor "It's friendly, not pushy")
+_WHAT_IT_IS = re.compile(
+    r"^\s*that(?:['’]s|\s+is|\s+was|\s+would\s+be)\s*[^,;]{1,40},\s*$",
+    re.I,
+)
 _TOOLS_IN_TURN = re.compile(
     r"`?[a-z]+(?:_[a-z0-9]+)+`?(?:\(\w*\))?,?\s+(?:then|and\s+then|and|->|→)\s+`?[a-z]+(?:_[a-z0-9]+)+`?(?:\(\w*\))?$"
 )

@@ -159,3 +159,47 @@ def test_tools_written_in_python_are_no_coding_job() -> None:
 def test_two_tools_in_turn_are_called_not_capitalised() -> None:
     found = _constraints("1. find_member then check_balance before ANY of the redeem tools. no exceptions.")
     assert any(text.startswith("Call find_member then check_balance before") for _, text in found)
+
+
+_AID_DESK = (
+    "Q&A bot for our library's lending desk. It answers members using ONLY the Lending Rules we'll attach (sections "
+    'like "2.1 Loan periods", "4.3 Lost items").\n\n'
+    "Rules:\n"
+    "- answer only from the rules, and cite the section number in brackets at the very end, e.g. (Rules 2.1)\n"
+    "- never say whether a member's fine will be waived. That's a librarian's call, not Q&A\n"
+    "- if a member mentions being evicted, unemployed or in hospital, before anything else tell them about the fine "
+    "amnesty and give them the desk number, 0161 555 0100\n"
+    "- max 3 sentences"
+)
+
+
+def test_a_citation_example_further_from_cite_replaces_the_default() -> None:
+    prompt = generate(Brief(task=_AID_DESK, target="claude")).prompt
+    assert "(Rules 2.1)" in _output(prompt)
+    assert "[Doc 2, Section 3]" not in prompt
+
+
+def test_sections_like_these_describe_the_document_not_the_reply() -> None:
+    output = _output(generate(Brief(task=_AID_DESK, target="claude")).prompt)
+    assert '"2.1 Loan periods"' not in output
+
+
+def test_that_is_x_not_y_explains_the_rule_before() -> None:
+    found = _constraints("never say whether a member's fine will be waived. That's a librarian's call, not Q&A")
+    assert not any("Q&A" in text for kind, text in found if kind == "prohibition")
+
+
+def test_the_whole_list_of_cases_stays_in_a_fallback_before_anything_else() -> None:
+    fallback = next(c for c in extract_constraints(Brief(task=_AID_DESK)) if c.kind == "fallback" and c.value)
+    assert fallback.condition == "if a member mentions being evicted, unemployed or in hospital"
+
+
+def test_languages_of_incoming_mail_set_no_reply_language() -> None:
+    prompt = generate(
+        Brief(
+            task="sort emails coming into our freight desk. labels: BOOKING, CLAIM, INVOICE, OTHER. output the label "
+            "only. mails come in any language (mostly french + dutch), dont translate them",
+            target="claude",
+        )
+    ).prompt
+    assert "Write every reply in French" not in prompt
