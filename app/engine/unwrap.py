@@ -28,11 +28,15 @@ _JOINING_END = re.compile(
     r"[ \t]*$",
     re.IGNORECASE,
 )
+NEXT_PART = r"then\s+(?:(?:one|a|an|the)\s+(?:final|last|closing|separate|extra)\b|(?:end|finish|close)\s+with\b)"
+"""A line opening "then one final line: …", "then end with …": the reply's next part, not the tail of the line
+before."""
 # A line that opens with an order or a subject starts an item of its own, typed in lower case or not ("never promise
 # a date …\nalways offer a refund …\nask for the order number …").
 _CLAUSE_START = re.compile(
     r"^[ \t]*(?:always|never|only|please|don'?t|do|no|avoid|ask|tell|say|use|keep|be|make|give|offer|send|check|"
     r"reply|answer|write|include|mention|add|put|try|let|if|when|i|we|you|they|it|he|she)\b|"
+    rf"^[ \t]*{NEXT_PART}|"
     # "output the label ONLY": an instruction line, when the verb governs an object (not "a free\nreturn label")
     r"^[ \t]*(?:output|return|print|classify|tag|format|list|summari[sz]e|translate|extract|respond)\s+"
     r"(?:the|a|an|only|one|each|every|it|them|json|just)\b",

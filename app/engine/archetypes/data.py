@@ -217,6 +217,21 @@ CLASSIFICATION = Archetype(
     variants=(LABELLED_RECORD,),
 )
 
+# What users post on a platform, in the languages briefs come in (not a blog's own articles: "blog posts")
+_USER_ITEMS = (
+    r"(?<!blog\s)(?:listings?|ads?|adverts?|advertenties?|advertisements?|posts?|comments?|reviews?|uploads?|"
+    r"anuncios?|annonces?|inserate?|anzeigen|annunci|an[úu]ncios?|reacties?|comentarios?|commentaires?|kommentare?)"
+)
+_GATE_VERBS = (
+    r"(?:check|review|screen|vet|approv|gecheckt|gecontroleerd|beoordeeld|controleer|revis|comprob|verific|vérifi|"
+    r"contrôl|prüf|geprüft|kontrollier)\w*"
+)
+_BEFORE_LIVE = (
+    r"(?:before\s+(?:it|they|each|every|\w+)\s+(?:goes|go|gets?|is|are)\s+(?:live|published|online|posted)|"
+    r"voordat\s+(?:\w+\s+){0,2}(?:live|online)|antes\s+de\s+(?:publicar\w*|que\s+se\s+publiqu\w*)|"
+    r"avant\s+(?:sa\s+|leur\s+)?(?:publication|d['’]être\s+publié)|bevor\s+(?:\w+\s+){0,2}(?:online|live|veröffentlicht))"
+)
+
 CONTENT_MODERATION = Archetype(
     judges_harm=True,
     id="content_moderation",
@@ -245,15 +260,11 @@ CONTENT_MODERATION = Archetype(
         ),
         feat("flag content", r"\bflag\w* (?:posts?|comments?|content|messages?)\b|\buser-generated content\b", 3),
         # "Elke nieuwe advertentie … moet gecheckt worden voordat hij live gaat", "check every listing before it goes
-        # live": a gate before publishing, in the languages briefs come in
+        # live": a gate on what users post, before it is published (not proofreading one's own articles or notes)
         feat(
-            "checks before publishing",
-            r"\b(?:check|review|screen|vet|approv)\w*\b[^.\n]{0,60}\bbefore\s+(?:it|they|each|every|\w+)\s+"
-            r"(?:goes|go|gets?|is|are)\s+(?:live|published|online|posted)\b|"
-            r"\b(?:gecheckt|gecontroleerd|beoordeeld)\s+(?:\w+\s+){0,2}voordat\s+(?:\w+\s+){0,2}(?:live|online)\b|"
-            r"\b(?:revis|comprob|verific)\w*\b[^.\n]{0,60}\bantes\s+de\s+(?:publicar\w*|que\s+se\s+publiqu\w*)|"
-            r"\b(?:vérifi|contrôl|relu)\w*\b[^.\n]{0,60}\bavant\s+(?:sa\s+|leur\s+)?(?:publication|d['’]être\s+publié)|"
-            r"\b(?:prüf|geprüft|kontrollier)\w*\b[^.\n]{0,60}\bbevor\s+(?:\w+\s+){0,2}(?:online|live|veröffentlicht)",
+            "checks user posts before publishing",
+            rf"\b{_USER_ITEMS}\b[^.\n]{{0,80}}\b{_GATE_VERBS}[^.\n]{{0,60}}\b{_BEFORE_LIVE}|"
+            rf"\b{_GATE_VERBS}[^.\n]{{0,40}}\b{_USER_ITEMS}\b[^.\n]{{0,40}}\b{_BEFORE_LIVE}",
             8,
         ),
         feat(

@@ -409,7 +409,11 @@ MARKETING_COPY = Archetype(
         feat(
             "writes listings",
             r"\b(?:write|writes|writing|draft|drafts|drafting)\s+(?:(?:my|our|the|new|all)\s+)?"
-            r"(?:etsy|ebay|amazon|shop|marketplace|vinted|depop|product|property)\s+listings?\b",
+            r"(?:etsy|ebay|amazon|shop|marketplace|vinted|depop|product|property|real\s+estate|rental|holiday\s+(?:home|let)|"
+            r"car|vehicle|airbnb)\s+listings?\b|"
+            # "Write listings for my Etsy shop"
+            r"\b(?:write|writes|writing|draft|drafts|drafting)\s+listings?\s+for\s+(?:my|our|the)\s+(?:\w+\s+){0,2}"
+            r"(?:shop|store|boutique|etsy|ebay|amazon|marketplace|agency|properties|products)\b",
             8,
         ),
     ),

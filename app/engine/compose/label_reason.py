@@ -34,8 +34,10 @@ _REASON_NOUNS = {
 _SHORT = r"short|brief|one[- ]sentence|one[- ]line|kurze[nr]?|korte|courte|breve|corta|kort"
 # After the label: "+ reason", "then a short justification", "plus a one-line explanation", "+ reden".
 _REASON_FOLLOWS = re.compile(
-    # ("LABEL | reden (max 12 woorden)": a line template, the label and a pipe before the reason)
-    r"(?:(?P<strong>[+＋]|(?<=[A-Za-z])\s*[|｜]|\b(?:plus|then|and\s+then|followed\s+by|dann|puis|luego|depois|poi|daarna)\b)|"
+    # ("LABEL | reden (max 12 woorden)": a line template, the label's own word and a pipe before the reason; not
+    # the input's columns, "order_id | reason | amount")
+    r"(?:(?P<strong>[+＋]|\b(?:label|labels|category|categorie|categoría|catégorie|kategorie|etiqueta|étiquette|"
+    r"etichetta|verdict|code)\s*[|｜]|\b(?:plus|then|and\s+then|followed\s+by|dann|puis|luego|depois|poi|daarna)\b)|"
     r"\b(?:and|with|und|et|y|e|en|met|con|com)\b)\s*(?:(?:a|an|the|one|een|eine?n?|une?|un[ao]?|uma?)\s+)?"
     rf"(?P<short>(?:{_SHORT})\s+)?(?P<noun>{'|'.join(sorted(_REASON_NOUNS, key=len, reverse=True))})(?!\w)",
     re.IGNORECASE,

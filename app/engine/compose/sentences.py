@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from app.engine.constraints.clauses import in_exact_line, inline_marker, is_abbreviation, is_ordinal
 from app.engine.constraints.rules import is_english
+from app.engine.unwrap import NEXT_PART
 
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
 _SENTENCE = re.compile(
@@ -23,6 +24,8 @@ _SENTENCE = re.compile(
     # a dash or bullet at the start of a line opens an item of a list, and so a sentence, whether or not the line
     # before ended with a full stop ("- never diagnose … that's for their GP\n- if someone mentions …")
     r"[ \t]*\n\s*(?=[-*•–][ \t]+\S|・[ \t]*\S|#{1,6}[ \t]+\S)|"
+    # "… can't look like it\nthen one final line: "Source: …"": the reply's next part opens a sentence
+    rf"[ \t]*\n\s*(?={NEXT_PART})|"
     # a line that ends on a code or label in capitals, then a capitalised word: the fixed reply ends its sentence
     # ("rispondi solo con: -- NON DISPONIBILE\nLa vendemmia va …")
     r"(?<=[A-Z]{2})[ \t]*\n[ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])"

@@ -281,6 +281,10 @@ _GO_OVER = re.compile(
 # A line that opens with a section's name in capitals: "PUBLIC COMMENT: …", "NEXT STEPS: …"
 _SECTION_LINE = re.compile(r"\s*[A-Z][A-Z0-9&/_-]+(?: [A-Z0-9&/_-]+){0,3}:\s")
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|then|so)\s|;")
+_FINAL_LINE = re.compile(
+    r"\s*(?:and\s+)?then\s+(?:one|a|an|the)\s+(?:final|last|closing)\s+line\s*[:：]\s*(?P<line>\S.{0,200})$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def read_rules(
@@ -306,6 +310,12 @@ def read_rules(
         )  # fmt: skip
         if not (negated and whole):
             yield from _before_ordering(text, ordering, span)
+        return
+    final = _FINAL_LINE.match(text)
+    if final is not None and not found:  # (a label line or an outline's line is read as such)
+        # "then one final line: "Source: <company> Q<n> <year> call"": the line the reply closes with, as written
+        rule = f"End with one final line: {final.group('line').strip().rstrip('.')}."
+        yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
         return
     typed = {c.kind for c in found}
     if _SECTION_LINE.match(text) and rules.find_prohibitions(text, original) and rules.is_english(text):

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.fastre import prefiltered
-from app.engine.phrasing import strip_meta_directive
+from app.engine.phrasing import VERBS, strip_meta_directive
 
 
 class Clause(NamedTuple):
@@ -114,22 +114,27 @@ def split_clauses(text: str) -> list[Clause]:
 # "exactly:", "exatamente:", "genau:", "wörtlich:": the rest of the line is a fixed text, whole
 EXACT_COLON = re.compile(
     r"\b(?:exactly|exactement|exactamente|exatamente|esattamente|genau|precies|exakt|wörtlich|verbatim|literally|"
-    r"textualmente|letteralmente|letterlijk)\s*[:：]\s*(?![\"“])\S|"
-    # "Always end the description with: Dishwasher safe, but … glaze happy. Made in my garage studio …": one ending
+    r"textualmente|letteralmente|letterlijk)\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
+    re.IGNORECASE,
+)
+# "Always end the description with: Dishwasher safe, but … glaze happy. Made in my garage studio …": one ending, up to
+# a sentence that opens with an order ("Close each reply with: Warm regards, Anna. Mention the guest's name …")
+ENDING_COLON = re.compile(
     r"\b(?:end|ends|close|closes|finish|finishes)\s+(?:(?:the|each|every|your|its|all)\s+)?(?:\w+\s+){0,2}"
-    r"with\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
+    r"with\s*[:：]\s*(?![\"“])\S",
     re.IGNORECASE,
 )
 
 
 @functools.lru_cache(maxsize=64)
-def _exact_lines(text: str) -> tuple[tuple[int, int], ...]:
+def _exact_lines(text: str) -> tuple[tuple[int, int, bool], ...]:
     """[start, end) of each fixed text an "exactly:" opens, up to the end of its line (found once per text: the
     splitters ask about every full stop of a long prompt)."""
     spans = []
-    for match in EXACT_COLON.finditer(text):
-        end = text.find("\n", match.end())
-        spans.append((match.end() - 1, end if end >= 0 else len(text)))
+    for pattern, ending in ((EXACT_COLON, False), (ENDING_COLON, True)):
+        for match in pattern.finditer(text):
+            end = text.find("\n", match.end())
+            spans.append((match.end() - 1, end if end >= 0 else len(text), ending))
     return tuple(spans)
 
 
@@ -147,9 +152,27 @@ def in_exact_line(text: str, index: int) -> bool:
     """Whether the mark at `index` sits inside a fixed text that an "exactly:" opened earlier on its line and that
     goes on after the mark on the same line, with no rule of its own opening there."""
     return any(
-        start <= index < end and text[index + 1 : end].strip() and not _RULE_OPENING.match(text, index + 1)
-        for start, end in _exact_lines(text)
+        start <= index < end
+        and text[index + 1 : end].strip()
+        and not _RULE_OPENING.match(text, index + 1)
+        and not (ending and _opens_with_order(text[index + 1 : end]))
+        for start, end, ending in _exact_lines(text)
     )
+
+
+def _opens_with_order(rest: str) -> bool:
+    """Whether the next sentence opens with a verb in the base form ("Mention the guest's name …"): an order of its
+    own, not the rest of a closing line ("Made in my garage studio …")."""
+    first = re.match(r"\s*([A-Za-z]+)", rest)
+    return first is not None and first.group(1).lower() in _ORDER_VERBS
+
+
+_ORDER_VERBS = VERBS | frozenset(
+    """
+    mention include invite apologise apologize address thank greet sign refer remind point link keep avoid put
+    state stay speak sound treat use
+    """.split()  # noqa: SIM905  (a wrapped word list reads better than quoted literals)
+)
 
 
 _INCH_MARK = re.compile(r'(?<=\d)"')

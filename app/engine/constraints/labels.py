@@ -14,7 +14,10 @@ _LABEL_NOUNS = (
     r"sentiments?|options|values|verdicts?|outcomes|decisions?|types(?!\s+(?:[A-Z]{2,}|[\"'“/]|in\b|out\b|an?\b|the\b|it\b))|levels|etiquetas|categorías|categorias|clases|"
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações|niveles|niveaux|níveis|stufen|"
     r"prioridades|urgencias|dringlichkeit|kategorie|categoría|catégorie|categoria|categorie|etiqueta|étiquette|"
-    r"etichett[ae]|rótulo|klasse|klassen"
+    r"etichett[ae]|rótulo|klasse|klassen|"
+    # "PRIORIDAD: ALTA / NORMAL / BAJA": priority and urgency in the languages briefs come in
+    r"prioridad|prioridade|prioridades|priorité|priorités|priorità|priorität|prioriteit|urgencia|urgência|urgence|"
+    r"urgenza|urgentie"
 )
 _ONE_OF = (
     r"\bone(?:\s+or\s+more)?\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
@@ -383,9 +386,18 @@ def _plausible(found: FoundLabels, text: str) -> bool:
 def _headed_parts(found: FoundLabels, text: str) -> bool:
     """Whether the items are headers, each followed by a colon ("TITLE:, TAGS:, DESCRIPTION:"): the reply fills
     every one of them, so they lay out the reply instead of naming a choice."""
+    sentence = re.split(r"[.!?\n]", text[max(0, found.start - 80) : found.start])[-1]
+    if _PICK_ONE.search(sentence):
+        return False  # "one of three categories (BUG:, IDEA:, PRAISE:)", "Pick one tag per message: BUG:, …"
     span = text[found.start : found.end + 2]
     headed = sum(bool(re.search(re.escape(value.rstrip(":")) + r"\s*:", span)) for value in found.values)
     return len(found.values) >= 2 and headed >= len(found.values) - 1 and headed >= 2
+
+
+_PICK_ONE = re.compile(
+    r"\bone\s+of\b|\bpick\b|\bchoose\b|\bselect\b|\bcategor|\bclassif|\beither\b|\b(?:one|a)\s+(?:tag|label)\b",
+    re.IGNORECASE,
+)
 
 
 _WORDS_TO_USE = re.compile(
@@ -627,10 +639,19 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
     header: tuple[int, bool] | None = None
     items: list[str] = []
     start = end = 0
-    for line in [*lines, ""]:
-        bullet = _BULLET_LINE.match(line) or (
-            (_DEFINED_LINE.match(line) or _BARE_CODE_LINE.match(line)) if header is not None else None
+    bulleted = False  # the list so far is written with bullets: a bare word in capitals after it is a heading
+    padded = [*lines, ""]
+    for index, line in enumerate(padded):
+        bare = (
+            header is not None
+            and not bulleted
+            # ("RULES\n- Always answer …": a heading over bullets of its own)
+            and not re.match(r"[ \t]*[-*•]", padded[index + 1] if index + 1 < len(padded) else "")
+            and _BARE_CODE_LINE.match(line)
         )
+        listed = _BULLET_LINE.match(line)
+        bulleted = (bulleted or listed is not None) and header is not None
+        bullet = listed or ((_DEFINED_LINE.match(line) or bare or None) if header is not None else None)
         if header is not None and bullet:
             if not items:
                 start = offset + bullet.start("item")

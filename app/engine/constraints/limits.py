@@ -733,6 +733,8 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     if languages is not None:
         return languages
     counted = _COUNTED_ON_ONE_LINE.search(text, max(0, start - 120), start)
+    if re.search(r"\beach\s+(?:on|in)\s+$", text[max(0, start - 12) : start], re.IGNORECASE):
+        counted = None  # "Give 5 names, each on one line": one line for each, not one for all
     if counted is not None and re.match(r"(?:one|a\s+single|1)\s+line\b", text[start:end], re.IGNORECASE):
         return f"the {counted.group('noun').lower()}"  # "Exactly 13 tags, …, comma separated on one line"
     slot = _TEMPLATE_SLOT.search(window)

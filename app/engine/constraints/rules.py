@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from app.engine.constraints import foreign_rules
 from app.engine.constraints.clauses import (
+    ENDING_COLON,
     EXACT_COLON,
     JA_RULE_NEGATIVE,
     REPORTED_LEAD,
@@ -255,13 +256,18 @@ _NOT_WANTED = re.compile(
     r"(?:want|wish|like)\s+(?:the\s+(?:bot|assistant|model|agent|ai)|it|you|them)\s+to\s+(?=\w)", re.IGNORECASE
 )
 # "never give diet advice, just say to talk to one of our trainers": the prohibition's own alternative stays with it.
+_HUMAN_TAKER = (
+    r"(?:(?:a|an|the|our|your|their)\s+)?(?:\w+\s+)?(?:human|person|colleague|agent|staff|team|manager|supervisor|"
+    r"specialist|caseworker|nurse|doctor|lawyer|advis[oe]r|counsell?or|librarian|pharmacist|member\s+of\s+staff)s?\b"
+)
 _ALTERNATIVE = re.compile(
     r"\s*(?:[,;]|\s[-–—]|[-–—]\s)\s*(?:(?:just|instead|rather|but|and)\s+)*(?P<verb>say\s+to|say(?!\s*[\"“'‘])|tell\s+(?:them|him|her|the\s+\w+|users?)(?:\s+to|(?!\s+(?:never|not|to|that)\b))|"
     r"suggest|recommend|refer\s+(?:them|the\s+\w+|users?)\s+to|point\s+(?:them|the\s+\w+|users?)\s+to|"
     r"send\s+(?:them|the\s+\w+|users?)\s+to|direct\s+(?:them|the\s+\w+|users?)\s+to|offer|"
-    # "never waive or promise to waive that, hand off to a human": who takes it over instead
-    r"hand\s+(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?(?:off|over)\s+to|pass\s+(?:it|them|this|the\s+\w+)\s+(?:on\s+)?to|"
-    r"escalate\s+(?:it\s+|this\s+)?to|transfer\s+(?:it|them|the\s+\w+)\s+to|"
+    # "never waive or promise to waive that, hand off to a human": the person who takes it over instead (not "do not
+    # forward files, transfer them to personal email addresses": a second thing not to do)
+    r"(?:hand|pass|escalate|transfer|refer)\s+(?:it\s+|them\s+|this\s+|the\s+\w+\s+)?(?:off\s+|over\s+|on\s+)?to"
+    rf"(?=\s+{_HUMAN_TAKER})|"
     # "no list[int] style generics, use typing.List etc": what to use in its place
     r"use(?!\s+(?:it|them|this|that|the\s+same|of)\b)|show\s+only)\b(?P<what>(?:[^,;.!?]|[.?](?=\S)){3,120})",
     re.IGNORECASE,
@@ -749,7 +755,7 @@ def find_ordering(text: str) -> FoundRule | None:
     """The ordering rule one clause states (first X, then Y), if any."""
     if not _ORDER_KEYS.search(text):
         return None
-    fixed = EXACT_COLON.search(text)
+    fixed = EXACT_COLON.search(text) or ENDING_COLON.search(text)
     if fixed is not None and not _ORDER_KEYS.search(text[: fixed.start()]):
         return None  # "Always end the description with: Tested with film before shipping.": words to write
     stripped = text.strip().rstrip(".!")
@@ -817,7 +823,10 @@ def find_ordering(text: str) -> FoundRule | None:
         then = f"call {then}"  # "before reserve(sku, qty)": the tool, called
     if then is not None and (_starts_with_verb(first) or first.split()[0].lower() in VERBS):
         then = verbs_to_base(then)  # "…, then reveals the answer": the second step in the first one's form
-    if len(first.split()) > _MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or len(first.split()) < 2:
+    # ("order: revenue/guidance first, then margins, then volumes": the brief's own list of parts, one word each)
+    parts_listed = _PARTS_THEN.search(stripped) is not None and _FIRST_THEN.search(stripped) is not None
+    too_short = len(first.split()) < 2 and not parts_listed
+    if len(first.split()) > _MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or too_short:
         return None
     if "first8" in groups and not re.search(
         r"\b(?:always|ask|check|verify|confirm|get|collect|read|search|look)\b", stripped, re.IGNORECASE
@@ -842,7 +851,9 @@ def find_ordering(text: str) -> FoundRule | None:
         # "Explain the process: letter before claim first, then filing the claim, …": steps that are no verbs
         # keep the brief's own words, with the instruction before the colon that says what they are steps of.
         title = _TITLE.match(stripped.strip())
-        lead = title.group(0).strip() + " " if title and _starts_with_verb(title.group(0)) else ""
+        # ("order: revenue first, then margins": the title that says what the list orders stays too)
+        named = title is not None and re.match(r"\s*(?:order|sequence)\s*:", title.group(0), re.IGNORECASE) is not None
+        lead = title.group(0).strip() + " " if title and (_starts_with_verb(title.group(0)) or named) else ""
         sentence = sentence_case(f"{lead}{first} first, then {then}.")
         if not _FIRST_THEN.search(stripped):
             sentence = sentence_case(f"{stripped.strip()}.")  # the brief's own list of parts, as written

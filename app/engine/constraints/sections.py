@@ -43,9 +43,10 @@ _INTRODUCER = re.compile(
     # "an assistant that for each email prepares:", "per ogni email mi prepari:", "para cada correo prepárame:": the
     # reply to each input, laid out on the lines below
     r"(?:\bfor\s+(?:each|every)|\bper\s+ogni|\bpara\s+cada|\bpour\s+chaque|\bfür\s+jede[nmrs]?|\bvoor\s+(?:elke|iedere)|"
-    r"\bpara\s+(?:cada|todo)|\bper\s+ciascun[ao]?)\s+[^\n:：]{0,60}?\b(?:prepar|giv|writ|produc|draft|return|"
+    r"\bpara\s+(?:cada|todo)|\bper\s+ciascun[ao]?)\s+[^\n:：]{0,60}?\b(?:pr[eé]p[aá]r|giv|writ|produc|draft|return|"
     r"generat|redact|redig|rédig|schreib|erstell|maak|mak|scriv|escrib|escrev|gener|dammi|dame|donne)\w*"
-    r"(?:\s+(?:me|mi|moi|mir|me))?(?=[:：][ \t]*$)|"
+    # ("prepárame:", "prépare-moi :", "prepare-me:", "give me:")
+    r"(?:[\s-]+(?:me|mi|moi|mir|nous|nos))?(?=[ \t]*[:：][ \t]*$)|"
     # a bare "Output:" / "Reply:" / "Respuesta:" line introduces the reply's own lines
     r"^[ \t]*(?:output|reply|response|answer|salida|respuesta|ausgabe|antwort|sortie|réponse|saída|resposta|"
     r"risposta|uitvoer|antwoord)(?=[:：][ \t]*$)|"
@@ -250,10 +251,18 @@ _COLON_TITLES = re.compile(
 )
 
 
+_NOT_LAID_OUT = re.compile(
+    r"\b(?:never|no|not|don'?t|without|avoid|like|such\s+as|e\.g\.|for\s+example|raw|original|source)\b", re.I
+)
+
+
 def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
     """Section titles listed on one line after a phrase that names the reply's sections, with the list's extent."""
     colon = _COLON_TITLES.search(text)
-    if colon is not None and not _NOT_REPLY.search(text[max(0, colon.start() - 40) : colon.start()]):
+    lead = text[max(0, colon.start() - 40) : colon.start("titles")] if colon is not None else ""
+    # (not "never start lines with prefixes like Q:, A:", nor "the raw lines look like SPEAKER:, TIME:")
+    before = text[max(0, colon.start() - 40) : colon.start()] if colon is not None else ""
+    if colon is not None and not _NOT_REPLY.search(before) and not _NOT_LAID_OUT.search(lead):
         titles = re.findall(r"[A-Z][A-Z0-9 _/-]{0,30}:", colon.group("titles"))
         count = colon.group("count")
         expected = int(count) if count and count.isdigit() else _COUNTS.get((count or "").lower())

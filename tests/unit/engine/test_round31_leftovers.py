@@ -203,3 +203,23 @@ def test_languages_of_incoming_mail_set_no_reply_language() -> None:
         )
     ).prompt
     assert "Write every reply in French" not in prompt
+
+
+_CALL_NOTES = (
+    "summarize supplier calls for our buying team's weekly note.\n"
+    "exactly 4 bullets, each one sentence.\n"
+    "order: prices first, then lead times, then quality, then anything on contracts.\n"
+    "no opinions, no 'good'/'bad'. this is for internal use only and must not read like a recommendation\n"
+    'then one final line: "Call: <supplier> <date>, notes by <buyer>"'
+)
+
+
+def test_an_order_of_one_word_parts_is_a_rule() -> None:
+    prompt = generate(Brief(task=_CALL_NOTES, target="claude")).prompt
+    assert "Order: prices first, then lead times, then quality, then anything on contracts." in prompt
+
+
+def test_a_final_line_on_its_own_line_is_its_own_rule() -> None:
+    prompt = generate(Brief(task=_CALL_NOTES, target="claude")).prompt
+    assert 'End with one final line: "Call: <supplier> <date>, notes by <buyer>".' in prompt
+    assert "recommendation then one final line" not in prompt
