@@ -276,7 +276,8 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
 
 # "emails come in any langauge (lots of german + polish)": the languages of what arrives, not of the reply
 _INPUT_LANGUAGE = re.compile(
-    r"\b(?:come|comes|coming|arrive|arrives|arriving|written|sent|incoming|received|receive|get)\b|\bany\s+lang\w*",
+    r"\b(?:come|comes|coming|arrive|arrives|arriving|written|sent)\s+in\b|\bany\s+lang\w*|\b(?:incoming|received)\b|"
+    r"\bin\s+(?:several|many|different|various|multiple|all\s+sorts\s+of)\s+languages\b",
     re.IGNORECASE,
 )
 
@@ -287,7 +288,8 @@ def _languages_of_the_input(text: str, position: int) -> bool:
     start = max(text.rfind(mark, 0, position) for mark in (".", "\n", "!", "?")) + 1
     ends = [i for i in (text.find(mark, position) for mark in (".", "\n", "!", "?")) if i >= 0]
     sentence = text[start : min(ends, default=len(text))]
-    named = {m.group(1).lower() for m in _LANG_ANY.finditer(sentence)}
+    # (English ruled out, "…, not English", is no second language of the input)
+    named = {m.group(1).lower() for m in _LANG_ANY.finditer(sentence)} - {"english"}
     return len(named) > 1 or _INPUT_LANGUAGE.search(sentence) is not None
 
 

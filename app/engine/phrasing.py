@@ -65,13 +65,13 @@ VERBS = frozenset(
 _NOT_REPORTED = (
     r"(?<!\bsay )(?<!\bsays )(?<!\bsay that )(?<!\bexplain )(?<!\bexplain that )(?<!\bconfirm )(?<!\bstate )"
     r"(?<!\bstate that )(?<!\btell them that )(?<!\btell them )(?<!\btell the customer )(?<!\btell the user )"
-    r"(?<!\btell the guest )(?<!\btell the caller )(?<!\bremind them )"
+    r"(?<!\btell the guest )(?<!\btell the caller )(?<!\bremind them )(?<!\blet them know )"
 )
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # (the bot as "it"; not a thing said to be so: "say it cannot be undone", "explain that it is not refundable")
     (re.compile(rf"{_NOT_REPORTED}\bit (doesn't|does not)\b", re.I), "you don't"),
     (re.compile(rf"{_NOT_REPORTED}\bit (can't|cannot)\b(?!\s+be\b)", re.I), "you can't"),
-    (re.compile(rf"{_NOT_REPORTED}\bit (isn't|is not)\b(?!\s+\w+able\b)", re.I), "you are not"),
+    (re.compile(rf"{_NOT_REPORTED}\bit (isn't|is not)\b(?!\s+\w+[ai]ble\b)", re.I), "you are not"),
     (re.compile(r"\bi'm\b", re.I), "they're"),
     (re.compile(r"\bi've\b", re.I), "they've"),
     (re.compile(r"\bmyself\b", re.I), "themselves"),

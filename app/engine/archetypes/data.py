@@ -219,8 +219,10 @@ CLASSIFICATION = Archetype(
 
 # What users post on a platform, in the languages briefs come in (not a blog's own articles: "blog posts")
 _USER_ITEMS = (
-    r"(?<!blog\s)(?:listings?|ads?|adverts?|advertenties?|advertisements?|posts?|comments?|reviews?|uploads?|"
-    r"anuncios?|annonces?|inserate?|anzeigen|annunci|an[úu]ncios?|reacties?|comentarios?|commentaires?|kommentare?)"
+    # (not one's own writing: "my LinkedIn posts", "our newsletter posts")
+    r"(?<!blog\s)(?<!my\s)(?<!our\s)(?<!newsletter\s)(?<!linkedin\s)(?<!instagram\s)(?<!facebook\s)(?<!social\s)"
+    r"(?:listings?|ads?|adverts?|advertenties?|advertisements?|posts?|comments?|reviews?|uploads?|"
+    r"anuncios?|annonces?|inserate?|anzeigen?|annunci|an[úu]ncios?|reacties?|comentarios?|commentaires?|kommentare?)"
 )
 _GATE_VERBS = (
     r"(?:check|review|screen|vet|approv|gecheckt|gecontroleerd|beoordeeld|controleer|revis|comprob|verific|vérifi|"

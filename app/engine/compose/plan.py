@@ -194,7 +194,7 @@ def _length(brief: Brief, entities: Entities, constraints: Sequence[Constraint])
 # "Cite the section like [§ 4.2]": the brief's own citation example replaces the default one.
 _CITATION = re.compile(
     # ("cite the section number in parentheses at the end, e.g. (Handbook 3.2)")
-    r"\bcit(?:e|es|ing|ation|ations)\b[^.!?\n]{0,60}?\b(?:like|as\s+in|in\s+the\s+form|such\s+as|format|e\.g\.,?|"
+    r"\bcit(?:e|es|ing|ation|ations)\b[^.!?\n,;]{0,60}?,?\s*\b(?:like|as\s+in|in\s+the\s+form|such\s+as|format|e\.g\.,?|"
     r"for\s+example|as)\s*:?\s*(?:e\.g\.,?\s*)?"
     r"(?P<example>\[[^\]\n]{1,30}\]|【[^】\n]{1,30}】|\((?!e\.g\.)[^)\n]{1,30}\))|"
     # "Always quote the clause number you're relying on (e.g. "Clause 7.2")": a reference the brief spells out.

@@ -282,7 +282,9 @@ _GO_OVER = re.compile(
 _SECTION_LINE = re.compile(r"\s*[A-Z][A-Z0-9&/_-]+(?: [A-Z0-9&/_-]+){0,3}:\s")
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|then|so)\s|;")
 _FINAL_LINE = re.compile(
-    r"\s*(?:and\s+)?then\s+(?:one|a|an|the)\s+(?:final|last|closing)\s+line\s*[:：]\s*(?P<line>\S.{0,200})$",
+    # ("then one final line: "Source: …"", "then a final line with the price")
+    r"\s*(?:and\s+)?then\s+(?:one|a|an|the)\s+(?:final|last|closing)\s+line\b\s*(?:(?P<colon>[:：])\s*)?"
+    r"(?P<line>(?(colon)\S|(?:with|that|for|showing|giving|stating|naming)\b).{0,200})$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -314,7 +316,8 @@ def read_rules(
     final = _FINAL_LINE.match(text)
     if final is not None and not found:  # (a label line or an outline's line is read as such)
         # "then one final line: "Source: <company> Q<n> <year> call"": the line the reply closes with, as written
-        rule = f"End with one final line: {final.group('line').strip().rstrip('.')}."
+        line = final.group("line").strip().rstrip(".")
+        rule = f"End with one final line: {line}." if final.group("colon") else f"End with a final line {line}."
         yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
         return
     typed = {c.kind for c in found}

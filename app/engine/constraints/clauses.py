@@ -170,7 +170,7 @@ def _opens_with_order(rest: str) -> bool:
 _ORDER_VERBS = VERBS | frozenset(
     """
     mention include invite apologise apologize address thank greet sign refer remind point link keep avoid put
-    state stay speak sound treat use
+    state stay speak sound treat use please if when whenever unless you we they do don't dont never always only
     """.split()  # noqa: SIM905  (a wrapped word list reads better than quoted literals)
 )
 

@@ -220,7 +220,7 @@ _LIST_TAIL = re.compile(
     # (a colon ends the condition: "If anyone mentions self-harm or danger: stop the small talk, give them …")
     r",(?P<more>(?:\s*[^,;.:]{1,80},){0,4}?\s*(?:[^,;.:]{1,80}?\s)?(?:or|and|oder|und|ou|et|o|y)\s+[^,;.:]{1,80}?),?"
     # ("…, food insecure or fleeing abuse, before anything else tell them …": when, then the action)
-    r"(?=\s*:|\s+(?:(?:before\s+anything(?:\s+else)?|first(?:\s+of\s+all)?|immediately|right\s+away)\s*,?\s+)?"
+    r"(?=\s*:|\s+(?:before\s+anything(?:\s+else)?\s*,?\s+)?"
     r"(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
     r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|give|share|provide|suggest|recommend|"
     r"don'?t|do\s+not|never|"

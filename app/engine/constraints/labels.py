@@ -128,7 +128,11 @@ _INSTRUCTION = re.compile(
     r"(?:(?:and|then|plus)\s+)?(?:return|output|reply|respond|write|give|use|explain|add|include|provide|then|send|show|"
     r"list|keep|make|summari[sz]e|extract|answer|explain|justify|cite|suggest|recommend|note|mention|offer|draft|"
     r"propose|state|quote|highlight|point|ask|escalate|route|forward|assign|flag|say|tell|describe|responde|devuelve|gib|antworte|"
-    r"réponds|donne|responda|retorne)\b",
+    r"réponds|donne|responda|retorne|"
+    # ("alta, media o baja, y escribe una respuesta breve": the next task in the brief's language)
+    r"escribe|redacta|añade|indica|explica|resume|écris|rédige|ajoute|indique|explique|résume|escreva|redija|"
+    r"adicione|explique|resuma|scrivi|aggiungi|indica|spiega|riassumi|schreib|schreibe|ergänze|erkläre|fasse|"
+    r"schrijf|voeg|geef|leg|vat)\b",
     re.IGNORECASE,
 )
 
@@ -347,6 +351,10 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     A set the output must name is neither a choice the user makes ("let them pick easy, medium or hard"), nor
     numbers of another kind (ages, a score template "n/10"), nor output formats ("JSON or CSV").
     """
+    if _PRIORITY_BEFORE.search(text[max(0, found.start - 20) : found.start]) and not all(
+        value.isupper() or value.lower() in _LEVELS for value in found.values
+    ):
+        return False  # "Prioridad: claridad, precisión y un tono cálido": what matters most, not levels to give
     if _headed_parts(found, text):
         return False  # "the three labels TITLE:, TAGS:, DESCRIPTION:": the reply's headed parts, not a choice
     if any(_NOT_A_LABEL.search(value) or _WEB_ADDRESS.search(value) for value in found.values):
@@ -383,6 +391,19 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
 
 
+# A priority or urgency heading in another language: its values are labels only when they are levels or codes
+_PRIORITY_BEFORE = re.compile(
+    r"\b(?:prioridade?s?|priorités?|priorità|priorität|prioriteit|urgencia|urgência|urgence|urgenza|urgentie)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_LEVELS = frozenset(
+    """
+    alta alto media medio baja bajo baixa baixo média médio haute haut normale normal basse bas moyenne moyen hoch
+    mittel niedrig hoog laag midden gemiddeld bassa basso urgente urgent critica crítica critique kritisch kritiek
+    """.split()  # noqa: SIM905  (a wrapped word list reads better than quoted literals)
+)
+
+
 def _headed_parts(found: FoundLabels, text: str) -> bool:
     """Whether the items are headers, each followed by a colon ("TITLE:, TAGS:, DESCRIPTION:"): the reply fills
     every one of them, so they lay out the reply instead of naming a choice."""
@@ -395,7 +416,8 @@ def _headed_parts(found: FoundLabels, text: str) -> bool:
 
 
 _PICK_ONE = re.compile(
-    r"\bone\s+of\b|\bpick\b|\bchoose\b|\bselect\b|\bcategor|\bclassif|\beither\b|\b(?:one|a)\s+(?:tag|label)\b",
+    r"\bone\s+of\b|\bpick\b|\bchoose\b|\bselect\b|\b(?:sort|classif\w*|categori[sz]e)\b|\beither\b|"
+    r"\b(?:one|a)\s+(?:tag|label|category)\b",
     re.IGNORECASE,
 )
 

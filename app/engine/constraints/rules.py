@@ -756,7 +756,8 @@ def find_ordering(text: str) -> FoundRule | None:
     if not _ORDER_KEYS.search(text):
         return None
     fixed = EXACT_COLON.search(text) or ENDING_COLON.search(text)
-    if fixed is not None and not _ORDER_KEYS.search(text[: fixed.start()]):
+    ordered_parts = fixed is not None and _FIRST_THEN.search(text, fixed.start()) is not None
+    if fixed is not None and not ordered_parts and not _ORDER_KEYS.search(text[: fixed.start()]):
         return None  # "Always end the description with: Tested with film before shipping.": words to write
     stripped = text.strip().rstrip(".!")
     # Only text with a CJK order word is searched: the lazy `first2` group, tried from every position of a long
@@ -824,7 +825,9 @@ def find_ordering(text: str) -> FoundRule | None:
     if then is not None and (_starts_with_verb(first) or first.split()[0].lower() in VERBS):
         then = verbs_to_base(then)  # "…, then reveals the answer": the second step in the first one's form
     # ("order: revenue/guidance first, then margins, then volumes": the brief's own list of parts, one word each)
-    parts_listed = _PARTS_THEN.search(stripped) is not None and _FIRST_THEN.search(stripped) is not None
+    parts_listed = _FIRST_THEN.search(stripped) is not None and (
+        _PARTS_THEN.search(stripped) is not None or len(re.findall(r"\bthen\b", stripped, re.IGNORECASE)) >= 2
+    )
     too_short = len(first.split()) < 2 and not parts_listed
     if len(first.split()) > _MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or too_short:
         return None

@@ -260,6 +260,7 @@ def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
     """Section titles listed on one line after a phrase that names the reply's sections, with the list's extent."""
     colon = _COLON_TITLES.search(text)
     lead = text[max(0, colon.start() - 40) : colon.start("titles")] if colon is not None else ""
+    lead = re.split(r"[,;.!?\n]", lead)[-1]  # (the clause of the titles: "No emojis, plain text with …" bans emoji)
     # (not "never start lines with prefixes like Q:, A:", nor "the raw lines look like SPEAKER:, TIME:")
     before = text[max(0, colon.start() - 40) : colon.start()] if colon is not None else ""
     if colon is not None and not _NOT_REPLY.search(before) and not _NOT_LAID_OUT.search(lead):
