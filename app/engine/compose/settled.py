@@ -358,6 +358,21 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bexplain\s+each\s+change\s+in\s+one\s+sentence\b"),
     ),
     Topic(
+        "full_solution",
+        # "Non dare MAI il risultato finale", "never give the answer", "no des nunca la solución": the brief decides
+        # whether the solution is ever given, so no default releases it after two attempts
+        _p(
+            r"\b(?:never|don'?t|do\s+not)\s+(?:ever\s+)?(?:give|tell|reveal|show)\s+(?:them\s+|the\s+\w+\s+)?(?:the\s+)?"
+            r"(?:final\s+)?(?:answers?|solutions?|results?)\b|\bnon\s+dare\s+(?:mai\s+)?(?:il|la)\s+(?:risultato|soluzione|"
+            r"risposta)|\bno\s+(?:le\s+)?des?\s+(?:nunca\s+)?(?:el\s+resultado|la\s+soluci[óo]n|la\s+respuesta)|"
+            r"\bnunca\s+(?:le\s+)?(?:des|dês|d[eê])\s+(?:el|la|o|a)\s+(?:resultado|soluci[óo]n|solu[çc][ãa]o|respuesta|resposta)|"
+            r"\bne\s+(?:donne|donnez)\s+jamais\s+(?:le\s+résultat|la\s+solution|la\s+réponse)|"
+            r"\bnie\s+(?:das\s+)?(?:ergebnis|die\s+lösung|die\s+antwort)\b|\bgeef\s+nooit\s+(?:het\s+)?(?:antwoord|resultaat)|"
+            r"\b(?:full|whole|complete)\s+(?:worked\s+)?solution\b"
+        ),
+        _p(r"\bfull\s+worked\s+solution\s+only\s+after\b"),
+    ),
+    Topic(
         "keywords",
         # "URGENT = any mention of suicide …", "if it contains the word refund": the brief labels on words themselves
         _p(
@@ -374,7 +389,9 @@ TOPICS: tuple[Topic, ...] = (
             r"(?:an?\s+)?(?:joke|passing|throwaway|single|one-off|offhand)|\beven\s+(?:as\s+)?a\s+joke\b|"
             r"\baunque\s+(?:sea|parezca)\s+(?:una\s+)?(?:frase\s+suelta|broma)|\bparezca\s+una\s+broma\b|"
             r"\bauch\s+(?:wenn|als)\s+(?:es\s+)?(?:ein\s+)?(?:witz|scherz)|\bm[êe]me\s+(?:si\s+c'est\s+)?(?:une\s+)?blague|"
-            r"\bmesmo\s+(?:que\s+)?(?:pare[çc]a\s+)?(?:uma\s+)?(?:piada|brincadeira)|\banche\s+se\s+(?:sembra\s+)?uno?\s+scherzo"
+            r"\bmesmo\s+(?:que\s+)?(?:pare[çc]a\s+)?(?:uma\s+)?(?:piada|brincadeira)|\banche\s+se\s+(?:sembra\s+)?uno?\s+scherzo|"
+            # "EMERGENCY beats everything else if they mention downed power lines, gas smell …": a mention decides
+            r"\b(?:beats|trumps|overrides|wins\s+over)\s+(?:everything|all|any)\b[^.;\n]{0,60}?\bmentions?\b"
         ),
         _p(r"\bnot\s+on\s+isolated\s+keywords\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b"),
     ),
@@ -382,6 +399,9 @@ TOPICS: tuple[Topic, ...] = (
         "tie_break",
         _p(
             r"\b(?:both|two|several|multiple|more\s+than\s+one)\s+(?:labels?|categories|tags)\s+(?:fit|apply|match)\b|\bties?\b|"
+            # "If two issues in one report pick the one mentioned first": the brief's own rule for two in one input
+            r"\b(?:two|both|several|multiple|more\s+than\s+one)\s+(?:issues|problems|topics|complaints|requests|things|"
+            r"reasons)\b[^.;\n]{0,40}?\b(?:pick|choose|use|take|go\s+with|label|classify)\b|"
             # "bug > pricing > feature_request", "in this order of priority": the brief's own precedence
             r"\b\w+\s*>\s*\w+\s*>\s*\w+|\border\s+of\s+priority\b|\bpriority\s+order\b|\btakes?\s+precedence\b|"
             r"\bwins?\s+over\b|"

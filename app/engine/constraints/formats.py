@@ -65,7 +65,8 @@ _TABLE = (
     r"\b(?:tabla|tabela|tabelle|tableau|tabella|tabel)\s+(?:con|com|mit|à|avec|a|met)\s+(?:\w+\s+){0,2}?"
     r"(?:columnas|colunas|spalten|colonnes|colonne|kolommen)\b|"
     r"\b(?:en|em)\s+(?:una\s+|uma\s+|forma\s+de\s+)?(?:tabla|tabela)\b|\bals\s+tabelle\b|\bin\s+(?:einer\s+)?tabelle\b|"
-    r"\b(?:en|sous\s+forme\s+de)\s+tableau\b|表格|表形式|表で|表にまとめ"
+    # ("原文是表格就保持表格": a table in the source stays one; that is no table for every reply)
+    r"\b(?:en|sous\s+forme\s+de)\s+tableau\b|(?<!是)(?<!保持)表格|表形式|表で|表にまとめ"
 )
 _CODE_WORDS = r"sql|code|query|queries|script|regex|snippet|python|bash|shell\s+command|command"
 # "Reply with the SQL only", "plain SQL only", "only the code": the reply is code and nothing else.

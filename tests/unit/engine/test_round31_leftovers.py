@@ -223,3 +223,41 @@ def test_a_final_line_on_its_own_line_is_its_own_rule() -> None:
     prompt = generate(Brief(task=_CALL_NOTES, target="claude")).prompt
     assert 'End with one final line: "Call: <supplier> <date>, notes by <buyer>".' in prompt
     assert "recommendation then one final line" not in prompt
+
+
+def test_the_briefs_rule_for_two_issues_in_one_input_replaces_the_tie_break() -> None:
+    prompt = generate(
+        Brief(
+            task="sort tenant repair reports. labels: LEAK, HEATING, ELECTRICAL, OTHER. reply with the label only. "
+            "if two problems in one report, pick the one mentioned first.",
+            target="claude",
+        )
+    ).prompt
+    assert "choose the one listed first" not in prompt
+
+
+def test_a_label_that_wins_on_a_mention_drops_the_main_point_default() -> None:
+    prompt = generate(
+        Brief(
+            task="Classify council reports: POTHOLE, STREETLIGHT, GRAFFITI, URGENT. Reply with the label only. "
+            "URGENT beats everything else if they mention a gas smell or exposed wires.",
+            target="claude",
+        )
+    ).prompt
+    assert "not on isolated keywords" not in prompt
+
+
+def test_a_tutor_that_never_gives_the_result_gets_no_worked_solution_default() -> None:
+    prompt = generate(
+        Brief(
+            task="Tutor di matematica per ragazzi di 11 anni. Non dare mai la soluzione di un esercizio: guida con "
+            "domande. Rispondi in italiano.",
+            target="claude",
+        )
+    ).prompt
+    assert "full worked solution" not in prompt
+
+
+def test_a_table_kept_from_the_source_is_no_table_reply() -> None:
+    found = extract_constraints(Brief(task="把说明书翻译成英文。原文是表格就保持表格，其他保持段落。只输出译文。"))
+    assert not any(c.kind == "format" and c.value == "table" for c in found)
