@@ -79,6 +79,11 @@ _ORG_DOES = re.compile(
     r"(?P<does>[^.;,!?\n]{3,120})",
     re.IGNORECASE,
 )
+_BOT_FOR_ORG = re.compile(
+    r"\b(?:bot|chatbot|assistant|agent|helper|concierge)\s+(?:for|at|in)\s+(?:our|the|a|an|my)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BOT_VERB = re.compile(r"(?:answers|replies|responds|helps|handles|books|triages|guides|chats|talks|explains)\b", re.I)
 # "our marketing team", "the sales department": the requester's team, not the job ("help our marketing team query
 # BigQuery" is a SQL job).
 _TEAM = re.compile(
@@ -103,6 +108,10 @@ def without_asides(task: str) -> str:
     for match in reversed(list(_BACKGROUND.finditer(task))):
         task = _blank(task, match.start(), match.end())
     for match in reversed(list(_ORG_DOES.finditer(task))):
+        if _BOT_FOR_ORG.search(task, max(0, match.start() - 60), match.start()) and _BOT_VERB.match(
+            match.group("does")
+        ):
+            continue  # "Chatbot for our dental practice that answers aftercare questions …": the bot's job
         task = _blank(task, match.start("does"), match.end("does"))
     for match in reversed(list(_TEAM.finditer(task))):
         task = _blank(task, match.start("team"), match.end("team"))

@@ -55,7 +55,9 @@ _SOURCE_NOUN = re.compile(
     # ("a policy NGO", "our policy team": people who make policy, not a policy to answer from)
     r"polic(?:y|ies)(?!\s+(?:ngos?|team|people|staff|makers?|analysts?|briefs?|officers?|advis[eo]rs?|research(?:ers?)?|"
     r"questions?|papers?|areas?|work)\b)|guidance|guides?|guidelines|wiki|playbooks?|"
-    r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?|ordinances?|statutes?|bylaws?|by-laws?)\b",
+    r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?|ordinances?|statutes?|bylaws?|by-laws?|"
+    # ("the patient's medication protocol leaflet")
+    r"leaflets?|brochures?|booklets?|pamphlets?|handouts?|fact ?sheets?)\b",
     re.IGNORECASE,
 )
 _NOT_MODIFIERS = frozenset(
@@ -122,7 +124,11 @@ def _pasted_noun(references: Sequence[str]) -> str | None:
 
 # "from two sources", "both the handbook and the ordinance": the answers rest on more than one source.
 _SEVERAL_SOURCES = re.compile(
-    r"\b(?:two|three|2|3|both|several|multiple)\s+(?:sources|documents|docs|references)\b|\bboth\s+(?:the\s+|our\s+)?\w+",
+    r"\b(?:two|three|2|3|both|several|multiple)\s+(?:sources|documents|docs|references)\b|\bboth\s+(?:the\s+|our\s+)?\w+|"
+    # "ONLY the patient's medication protocol leaflet (…) and our general FAQ": one source, then another
+    r"\b(?:leaflets?|handbooks?|manuals?|faqs?|guides?|polic(?:y|ies)|brochures?|booklets?|articles?)\b[^.\n]{0,80}?"
+    r"\band\s+(?:our|the|their)\s+(?:[\w-]+\s+){0,2}(?:faqs?|handbooks?|manuals?|guides?|polic(?:y|ies)|leaflets?|"
+    r"brochures?|website|knowledge\s?base)\b",
     re.IGNORECASE,
 )
 

@@ -261,3 +261,16 @@ def test_a_tutor_that_never_gives_the_result_gets_no_worked_solution_default() -
 def test_a_table_kept_from_the_source_is_no_table_reply() -> None:
     found = extract_constraints(Brief(task="把说明书翻译成英文。原文是表格就保持表格，其他保持段落。只输出译文。"))
     assert not any(c.kind == "format" and c.value == "table" for c in found)
+
+
+def test_a_leaflet_and_a_faq_are_both_the_source() -> None:
+    result = generate(
+        Brief(
+            task="Chatbot for our dental practice that answers aftercare questions using ONLY the patient's aftercare "
+            "leaflet (pasted in per patient) and our general FAQ. Max 3 sentences.",
+            target="claude",
+        )
+    )
+    # "a practice that answers …" after "Chatbot for our": the bot's job, not what the practice does
+    assert result.archetypes[0].id == "document_qa"
+    assert "Answer only from the aftercare leaflet and the general FAQ" in result.prompt
