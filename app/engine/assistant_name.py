@@ -97,9 +97,20 @@ _YOU_ARE_NAME = re.compile(
 )
 
 
+# 'a prompt for "Buoy", the WhatsApp assistant for Kettle Cove Marina', 'un prompt de sistema para "Vela", el asistente
+# de chat de AutoIsla': a name, then the assistant it is (not "for Acme, the assistant app maker": a business)
+_NAME_APPOSITIVE = re.compile(
+    r"(?i:\b(?:for|para|pour|für|per|voor|(?:i|we)\s+(?:want|need)|build|create|make)\s+)"
+    r"(?P<cut>[\"“«„'‘](?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)[\"”»“'’],?\s+)"
+    r"(?i:(?:the|our|my|an?|el|la|nuestr[oa]|le|notre|der|die|das|unser\w*|o|a|nosso|nossa|il|lo|de|het|onze)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:assistant|chat\s?bot|bot|agent|asistente|assistente|assistent\w*|helper|concierge|"
+    r"companion|tutor|chatbot)\b(?!\s+(?:company|startup|platform|maker|vendor|app|product|team)\b))"
+)
+
+
 def assistant_name(text: str) -> str | None:
     """The name the brief gives the assistant, if it gives one."""
-    for pattern in (_NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE, _YOU_ARE_NAME, _CJK_NAME):
+    for pattern in (_NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE, _YOU_ARE_NAME, _NAME_APPOSITIVE, _CJK_NAME):
         for match in pattern.finditer(text):
             name = _accepted(match, text)
             if name is not None:
@@ -117,6 +128,9 @@ def without_assistant_name(text: str) -> str:
         lambda m: m.group(0) if _accepted(m, original) is None else m.group(0)[: m.start("cut") - m.start()], text
     )
     text = _NAME_SENTENCE.sub(lambda m: m.group(0) if _accepted(m, original) is None else " ", text)
+    text = _NAME_APPOSITIVE.sub(
+        lambda m: m.group(0) if _accepted(m, original) is None else m.group(0).replace(m.group("cut"), "", 1), text
+    )
     text = re.sub(r"  +", " ", text).strip()
     # ("The bot's name is Pip." alone: nothing else to read, so the sentence stays)
     return text if len(text.split()) >= 2 else original

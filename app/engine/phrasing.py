@@ -12,7 +12,7 @@ _META_PROMPT = re.compile(
     r"^(?:please\s+)?(?:(?:(?:write|create|generate|build|make|design|draft|give|i need|we need|i want|we want|"
     r"need|want|"
     r"(?:i'm\s+|i\s+am\s+|we're\s+|we\s+are\s+)?(?:writing|creating|building|drafting))"
-    r"\s+)(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:good\s+)?(?:system\s+)?prompt\s+(?:for|that|to|which)|"
+    r"\s+)(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?:good\s+)?(?:system\s+)?prompt\s+(?:for|that|to|which)|"
     # without a verb only "system prompt for …" or "prompt to <job>" ("Prompt for the booking reference" is a rule)
     r"(?:a\s+|an\s+|the\s+)?system\s+prompt\s+(?:for|that|to|which)|prompt\s+to|"
     r"prompt\s+for(?=\s+(?:a|an|my|our)\s|\s+\w+ing\b)|"

@@ -506,7 +506,13 @@ SUMMARIZATION = Archetype(
             8,
         ),
         feat("release notes", r"\bchange-?logs?\b|\brelease\s+notes\b|\bcommit\s+(?:messages|msgs|logs?)\b", 8),
-        feat("key points", r"\bkey (?:points|takeaways|findings)\b|\bdigests?\b|\bhighlights\b|\brecaps?\b", 3),
+        # (not an image's "pinned tag or digest", a "sha256 digest")
+        feat(
+            "key points",
+            r"\bkey (?:points|takeaways|findings)\b|(?<!\bor )(?<!\bimage )(?<!\bsha256 )(?<!\bsha )\bdigests?\b|"
+            r"\bhighlights\b|\brecaps?\b",
+            3,
+        ),
         # "writes a briefing for the 07:15 crew meeting from the ops log": a briefing condenses what happened
         # (the thing written, not the client's "briefing" an ad agency works from: "a partir do briefing do cliente")
         feat(

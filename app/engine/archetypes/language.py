@@ -295,7 +295,8 @@ TRANSLATION = Archetype(
     features=(
         feat(
             "translate",
-            r"\btranslat\w*\b|\blocali[sz]\w*\b|\bübersetz\w*|\btradu[cz]\w*|\btraduis\w*|\bvertaal\w*|\btradurr?\w*|"
+            # (not the Spanish "localizador" of a booking, nor "localizar", to find)
+            r"\btranslat\w*\b|\blocali[sz](?:e|es|ed|ing|ation|ations|er|ers)\b|\blocalizzazion[ei]\b|\bübersetz\w*|\btradu[cz]\w*|\btraduis\w*|\bvertaal\w*|\btradurr?\w*|"
             r"翻译|翻譯|翻訳|译成|訳して",
             8,
         ),
@@ -365,7 +366,9 @@ MARKETING_COPY = Archetype(
         feat(
             "copy formats",
             # not "newsletter": a parish or school newsletter is a channel for summaries and notices, not sales copy
-            r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bcaptions?\b",
+            r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bcaptions?\b|"
+            # "tap-list descriptions for the menu board", "menu descriptions", "room descriptions for our website"
+            r"\b(?:menu|tap-?list|wine-?list|catalog(?:ue)?|dish|room|tour)\s+descriptions?\b",
             4,
         ),
         feat(
@@ -538,8 +541,13 @@ ROLEPLAY_INTERVIEWER = Archetype(
     ),
     out_of_scope="Stay in role and steer back to the session; outside the session, say you run practice interviews only.",
     when_unsure="Ask the {user} to clarify their answer as an interviewer would.",
-    drop_variables=("question", "text", "resume", "review"),
+    # The trainee's turns are the input; a contract, e-mail or invoice the scene is about is the character's
+    # business, not material the operator supplies (pasted material still gets its slot).
+    drop_variables=("question", "text", "resume", "review", "document", "email", "invoice", "ticket"),
     user_term="candidate",
+    # The assistant plays a character for practice and advises nobody: a hospital buyer or a patient in the scene
+    # calls for no health pack (a trainee who says they are in danger still reads as a person talking).
+    safety_packs=False,
     blendable=False,
     final_reminder="Ask the next interview question, one at a time.",
     conversational=True,

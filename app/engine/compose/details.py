@@ -198,6 +198,12 @@ def rule_line(sentence: str) -> bool:
         return True  # "Each answer is out of 4: 2 pts for naming the right hazard, 1 pt for …": the marking rule
     if _CALLS_A_TOOL.search(sentence):
         return True  # "For refunds over $300, …, call escalate_to_agent(order_id, summary)": a step with a tool
+    if _FIELD_SPEC.match(sentence):
+        return (
+            True  # "letter_type is exactly one of: …", "amount_disputed: a number in GBP", "If there isn't one, null."
+        )
+    if _VALUE_RULE.search(sentence):
+        return True  # "Anything not on the certificate is null", 'result is "adjusted" whenever …': what a field holds
     if _REPLY_SHAPE.match(sentence):
         return True  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
@@ -212,6 +218,18 @@ def rule_line(sentence: str) -> bool:
     )
 
 
+_FIELD_SPEC = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*(?::|\bis\b|\bare\b|\blooks?\s+like\b|\bmust\b|=)|"
+    r"[A-Za-z][a-z]+\s*:\s*(?:true|false|null|yes|no|an?\s+(?:number|integer|string|boolean|list|array|date)|one\s+of|"
+    r"digits)\b|"
+    r"(?:if|when)\b[^.\n]{0,60},\s*(?:null|none|an?\s+empty\s+\w+|\[\])\s*\.?\s*$)",
+    re.IGNORECASE,
+)
+_VALUE_RULE = re.compile(
+    r"\b(?:is|are)\s+(?:(?:always|then|set\s+to)\s+)?(?:null|\[\]|(?:an\s+)?empty\s+(?:string|list|array)|"
+    r"(?:\"[^\"\n]{1,30}\"|'[^'\n]{1,30}'|`[^`\n]{1,30}`|true|false)(?=[^.\n]*\b(?:whenever|when|if|unless)\b))",
+    re.IGNORECASE,
+)
 _CALLS_A_TOOL = re.compile(r"\b(?:call|use|invoke|run)\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+\b")
 _REPLY_SHAPE = re.compile(
     r"\s*(?:the\s+)?(?:(?:first|last|final|opening|closing|top)\s+line|output|reply|answer|response)\s+"
@@ -278,7 +296,8 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
     for index, (start, end) in enumerate(sentences):
         sentence = task[start:end]
         following = task[slice(*sentences[index + 1])] if index + 1 < len(sentences) else ""
-        if sentence.rstrip().endswith(":") and _only_tool_lines(" ".join(following.split()), tool_names):
+        opener = re.sub(r"\s*```[\w+-]*\s*$", "", sentence)  # "Herramientas disponibles (TypeScript): ```ts"
+        if opener.rstrip().endswith(":") and _only_tool_lines(" ".join(following.split()), tool_names):
             continue  # "Du hast diese Funktionen:" introduces the tool list, which the tools section states
         without_tools = _without_tool_objects(task, start, end, constraints)
         if without_tools is not None and not without_tools.strip(" .:："):
@@ -292,6 +311,7 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
                     + sentence[literal_end - start :]
                 )
         text = re.sub(r"^・\s*", "", " ".join(sentence.split()))  # "・出力は英訳だけ。": the list dot is no word
+        text = re.sub(r"\s*```[\w+-]*\s*$", "", text)  # "Herramientas disponibles (TypeScript): ```ts": no fence
         if without_tools is not None:
             text = without_tools  # '… {"name": "reservar_clase", …} Nunca des precios.': the rule after the tools
         heading = _RULES_HEADING.match(text)

@@ -308,7 +308,7 @@ _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
 _KEYED_LINES = re.compile(
     r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n(?:[ \t]*\n)?"
     r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?(?:[^\W\d_][\w ./-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
-    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|\([^()\n]{1,80}\)|_+)?|"
+    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|\([^()\n]{1,80}\)|_+|[xXnN?]\s*/\s*\d{1,3})?|"
     # "REASON: one of compensation, manager, …": an upper-case key, then what its value is
     r"[A-Z][A-Z0-9_]{1,24}[ \t]*:(?-i:[ \t]+[^\n]{1,160})?)[ \t]*(?:\n|$)){2,20})"
 )
@@ -337,16 +337,37 @@ def _under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str
     the input."""
     for match in layout.finditer(task):
         intro = match.group("intro")
-        if cue.search(intro) and not _INPUT_INTRO.search(intro):
+        if cue.search(intro) and not _INPUT_INTRO.search(intro) and not _CASE_INTRO.match(intro):
             return match
     return None
+
+
+def _case_layout(task: str) -> tuple[int, int] | None:
+    """Where the keyed lines of a reply given in one case only stand ("When the user types TIMEOUT, … in exactly this
+    form:\nWhat worked: (one sentence)\n…")."""
+    for match in _KEYED_LINES.finditer(task):
+        intro = match.group("intro")
+        if _KEYED_INTRO.search(intro) and _CASE_INTRO.match(intro) and not _INPUT_INTRO.search(intro):
+            return match.span("lines")
+    return None
+
+
+# "When the user types TIMEOUT, drop the character and give feedback in exactly this form:": the lines are the reply
+# in that case only (its sentence among the rules says so), not every reply's layout; "When you reply, use this
+# format:" is every reply.
+_CASE_INTRO = re.compile(
+    r"\s*(?:[-*•][ \t]*)?(?:when(?:ever)?|if|once|after|at\s+the\s+end\s+of|cuando|si|wenn|sobald|quand|lorsque|"
+    r"se|quando|als|zodra|nadat)\b(?!\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|write|writing)\b)",
+    re.IGNORECASE,
+)
 
 
 # "Format de sortie, une ligne par avis, rien d'autre :\nétiquette | résumé": the layout of each line, spelled out
 # on the line after one that introduces the output.
 _LINE_TEMPLATE = re.compile(
     r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
-    r"[ \t]*(?P<template>[^\W\d_][^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,30}){1,5})[ \t]*$"
+    # ("<file>:<line> [BLOCKER|WARN|NIT] problem -> fix": a line may open with a slot)
+    r"[ \t]*(?P<template>(?:[^\W\d_]|<\w)[^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,30}){1,5})[ \t]*$"
 )
 # "输出只要一行：类别代码|紧急程度|一句话摘要", "Output one line: label | reason": a bar-separated line after the colon
 _INLINE_TEMPLATE = re.compile(
@@ -448,6 +469,7 @@ def output_format(plan: Plan) -> OutputFormat:
         or _under_output_intro(_INLINE_TEMPLATE, _LINE_INTRO, brief.task)
     )
     in_lines: tuple[int, int] | None = None  # where the brief's keyed lines stand, when they are the reply
+    case_lines = _case_layout(brief.task)
     if brief.output_format:
         kind: OutputKind = "json" if schema is not None else "prose"
         for cue_kind, pattern in _FREE_KIND_CUES:
@@ -562,6 +584,8 @@ def output_format(plan: Plan) -> OutputFormat:
         and not (brief.output_format and c.span is not None and c.span.field == "output_format")
         # "Decisão: (procedente / improcedente)", "Resumo: (no máximo 80 palavras)": the line carries its own note
         and not _within(c, in_lines)
+        # ("What worked: (one sentence)" in the feedback given when the user types TIMEOUT: that case's rule says it)
+        and not _within(c, case_lines)
     )
     if reason is not None and not any(reason.noun in line.lower() for line in stated):
         stated.append(reason_line(reason))

@@ -168,10 +168,15 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+# A fence opens or closes on its own line, or ends a line ("Tools (TypeScript): ```ts"); three backticks inside a
+# sentence are a name for fences ("No ```json fences, no comment before or after") and open nothing.
+_FENCE_MARK = re.compile(r"(?m)^[ \t]*```|```[\w+-]*[ \t]*$")
+
+
 def _inside_quote_or_brace(text: str) -> bool:
     """Whether a sentence so far leaves a brace, bracket or straight double quote open: a sentence does not end
     inside a JSON example or a quotation."""
-    if text.count("```") % 2 == 1:
+    if "```" in text and len(_FENCE_MARK.findall(text)) % 2 == 1:
         return True  # inside a fenced code block
     quotes = text.count('"')
     if "„" in text:  # German „…“ or „…" (typed): the low mark opens, and either closes it

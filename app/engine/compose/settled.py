@@ -149,7 +149,10 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\b(?:one|single|\d+|two|three|four|five|several|multiple)\s+(?:\w+\s+)?(?:versions?|variants?|options?|"
             r"alternatives?|drafts?|variations?)\b|\b(?:just|only)\s+one\b|\bexactly\s+one\s+\w+\s+per\b|"
-            r"\bno\s+(?:alternatives|variants|variations|other\s+versions)\b"
+            r"\bno\s+(?:alternatives|variants|variations|other\s+versions)\b|"
+            # "Each description 35 words max": one piece per item given, its size stated
+            r"\beach\s+(?:description|caption|blurb|listing|entry|bio|summary)\s+(?:is\s+|of\s+|at\s+most\s+|max\s+|"
+            r"under\s+|up\s+to\s+)?\d+"
         ),
         _p(r"\bvariants?\b"),
     ),
@@ -159,6 +162,7 @@ TOPICS: tuple[Topic, ...] = (
         # what the copy ends with, so the default's closing call to action goes.
         _p(
             r"\bend\s+(?:each\s+\w+\s+|every\s+\w+\s+|it\s+|them\s+|the\s+\w+\s+)?with\b|\bat\s+the\s+end\b|"
+            r"\b(?:last|final|closing)\s+line\s+(?:always|is|must|should|reads?)\b|\b(?:last|final)\s+line\s*:|"
             r"\bno\s+final\b(?!\s+(?:answer|solution|decision|version|draft|word|grade|score))|\bao\s+final\b|"
             r"\bal\s+final\b|\bam\s+(?:ende|schluss)\b|\bà\s+la\s+fin\b|\balla\s+fine\b|\baan\s+het\s+eind\w*|末尾|文末|最后|結びに"
         ),
@@ -421,6 +425,21 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\bfit\s+equally\s+well\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b|\bbest\s+matches\s+the\s+main\s+point\b"
         ),
+    ),
+    Topic(
+        "conflicting_values",
+        # 'If the certificate gives "as found" and "as left" readings, use the "as left" values', "if two dates
+        # disagree use the later one", "prefer the value on the invoice over the email": which value wins is settled
+        _p(
+            r"\b(?:gives?|has|shows?|lists?|states?|contains?)\s+(?:both\s+)?[\"“']?[\w -]{2,25}[\"”']?\s+and\s+"
+            r"[\"“']?[\w -]{2,25}[\"”']?\s+(?:values?|readings?|figures?|amounts?|dates?|prices?|totals?|numbers?)\b"
+            r"[^.;\n]{0,40}?\b(?:use|take|keep|pick|prefer)\b|"
+            r"\b(?:two|both|several|multiple|different|conflicting)\s+(?:values|readings|dates|amounts|totals|prices|"
+            r"figures|numbers|addresses)\b[^.;\n]{0,40}?\b(?:use|take|keep|pick|prefer|go\s+with)\b|"
+            r"\b(?:use|take|keep|prefer)\s+the\s+(?:latest|most\s+recent|last|newest|later|higher|highest|lower|lowest)"
+            r"\s+(?:one|value|reading|date|amount|figure|total|price)\b"
+        ),
+        _p(r"\btwo\s+conflicting\s+values\s+for\s+a\s+field\b"),
     ),
     Topic(
         "personal_details",

@@ -262,13 +262,17 @@ _TYPED_PARTS = frozenset({"limit", "format", "labels", "tone", "fields", "schema
 
 def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
     """A prohibition of one or two words at the end of a longer English clause that states when it applies."""
-    return (
-        len(re.sub(r"\s+(?:at\s+all|whatsoever|ever)$", "", prohibition.rest).split()) <= 2
-        and prohibition.start > 20
-        and _CONDITION_CUE.search(text[: prohibition.start]) is not None
-        and len(text.split()) <= 40
-        and rules.is_english(text)
-    )
+    short = len(re.sub(r"\s+(?:at\s+all|whatsoever|ever)$", "", prohibition.rest).split()) <= 2
+    before = text[: prohibition.start]
+    # "bigger boats: no booking, give the office number": the case before the colon says when it applies
+    stated = (prohibition.start > 20 and _CONDITION_CUE.search(before) is not None) or _CASE_COLON.fullmatch(before)
+    return short and bool(stated) and len(text.split()) <= 40 and rules.is_english(text)
+
+
+_CASE_COLON = re.compile(
+    r"\s*(?:[-*•]\s*)?(?!(?:note|notes|rules?|important|format|output|style|tone)\s*:)[^\W\d_][\w'’ -]{2,40}:\s*",
+    re.IGNORECASE,
+)
 
 
 _GO_OVER = re.compile(

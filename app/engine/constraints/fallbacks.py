@@ -9,6 +9,7 @@ from typing import NamedTuple
 from app.engine.constraints.model import FallbackAction
 from app.engine.constraints.phones import EMERGENCY_SERVICES, find_dial_numbers
 from app.engine.constraints.rules import is_english
+from app.engine.phrasing import VERBS
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 URL = re.compile(
@@ -344,6 +345,18 @@ def _find_condition(text: str) -> str | None:
     return condition if len(condition.split()) >= 2 or condition.lower() in {"otherwise", "sonst", "sinon"} else None
 
 
+# "Conductores menores de 23 años o con carné de menos de 2 años: no se pueden añadir por chat, que llamen al …",
+# "Boats over 18 m: the harbourmaster on …": the case, then after its colon what to do (three words at least, so
+# "Contacto: 922 555 310" or "Phone: …" is a label, not a case)
+_CASE_BEFORE_COLON = re.compile(
+    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^:\n.;!?]{2,118}?\s+[^:\n.;!?\s]+\s+[^:\n.;!?\s]+)\s*:\s+\S"
+)
+_OPENS_A_CASE = re.compile(r"(?:for|if|when|whenever|in|on|after|before|once|unless|during|with)\b", re.IGNORECASE)
+_LABEL_WORDS = re.compile(
+    r"\b(?:note|notes|rules?|important|contact|contacts|phone|email|e-mail|tel|hours|address|reglas|regeln|règles|"
+    r"regras|regole|regels|contacto|kontakt|contato|contatto|nota|hinweis|example|examples|format|output)\b",
+    re.IGNORECASE,
+)
 _CASES_STATED = re.compile(
     r"^(?P<cases>(?:anything|any\s+\w+)\s+(?:involving|about|concerning|related\s+to)\s+.+?)"
     r"(?:\s+(?:is|are|counts?\s+as|gets?|means?)\b.*)?$",
@@ -409,6 +422,56 @@ _MENTION_ONCE = re.compile(
 )
 
 
+def _colon_case(text: str) -> str | None:
+    """The case a clause opens with before a colon, when what follows it is what to do ("Conductores menores de 23
+    años …: …, que llamen al 922 555 310"); not a label ("Contacto: …"), an order ("End every answer with: …") or a
+    statement ("POs over £25,000 are not raised by the bot: …")."""
+    case = _CASE_BEFORE_COLON.match(text)
+    if case is None:
+        return None
+    stated = case.group("case").strip()
+    if not stated[0].isupper() or "," in stated or _LABEL_WORDS.search(stated) or _IMPERATIVE_START.match(stated):
+        return None
+    if re.search(r"\b(?:with|to|at|as|by|on|like|from|in|of|is|are)$", stated, re.IGNORECASE) or _NOT_A_CASE.search(
+        stated
+    ):
+        return None  # "End every answer with: …", "One closing line: …", "Ne jamais annuler …: …": no case
+    if _WHEN_STUCK.search(stated) or _CANNOT_ANSWER.search(stated):
+        return None  # "Vragen die je niet kunt beantwoorden: mail …": the catch-all contact, said as such
+    if not is_english(stated):
+        return stated
+    if _FINITE_VERB.search(stated) or stated.split()[0].lower() in VERBS | _ORDER_VERBS:
+        return None  # "POs over £25,000 are not raised by the bot: …", "End with a donation link: …"
+    # "Refunds over $500: email …" -> "For refunds over $500, tell the user to email …"
+    return (
+        stated
+        if _OPENS_A_CASE.match(stated)
+        else f"For {stated[0].lower() if stated[1:2].islower() else stated[0]}{stated[1:]}"
+    )
+
+
+_NOT_A_CASE = re.compile(
+    r"\b(?:line|lines|sentence|link|url|sign-?off|signature|footer|header|subject|closing|greeting)\b|"
+    # (a rule that opens with its negation: "Ne jamais annuler une réservation toi-même: …")
+    r"^(?:\w+\s+)?(?:never|not|no|don'?t|ne|jamais|nunca|nie|nicht|kein\w*|niemals|não|nao|non|mai|niet|nooit|geen)\b|"
+    # (a step after another: "Danach Störung an die Technik melden lassen: 0800 …")
+    r"^(?:then|after\s+that|afterwards|next|danach|dann|anschließend|después|luego|ensuite|puis|depois|poi|dopo|"
+    r"daarna|dan)\b",
+    re.IGNORECASE,
+)
+_CANNOT_ANSWER = re.compile(
+    r"\b(?:niet|nicht|no|ne|não|nao|non)\b[^:]{0,30}\b(?:kunt|kan|kannst|können|puedes|puede|sabes|peux|peut|sais|"
+    r"consegue|consegues|sabe|puoi|può|sai|beantwoorden|beantworten|responder|contestar|répondre|rispondere)\b",
+    re.IGNORECASE,
+)
+_ORDER_VERBS = frozenset({"end", "include", "add", "use", "sign", "close", "open", "begin", "put", "mention", "append"})
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|must|may|needs?|requires?|goes|"
+    r"gets|wants?|means)\b",
+    re.IGNORECASE,
+)
+
+
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
@@ -420,7 +483,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         return []
     if _SOMEONE_ELSE_DOES.search(text):
         return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
-    condition = find_condition(text)
+    condition = find_condition(text) or _colon_case(text)
     if condition is None and _MENTION_ONCE.match(text) and not _WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found: list[FoundFallback] = []

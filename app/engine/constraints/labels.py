@@ -383,12 +383,28 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False  # '(say "another resident", "the team")': words the reply uses instead, not labels to choose
     if _USER_PICKS.search(before):
         return False
+    clause = re.split(r"[.!?\n]", before)[-1]
+    given = _GIVEN_BEFORE.search(clause)
+    # (not "Go through emails I paste in, tell the user which ones are urgent (urgent / this week / whenever)")
+    if given and not _LABEL_CUE.search(clause) and not _JUDGING.search(clause, given.end()):
+        return False  # "I'll give you the beer name, style, ABV, IBU, hops/malts …": what arrives, not a choice
     if re.search(r"\w\(\s*$", before):
         return False
     in_parens = before.rstrip().endswith("(")
     if in_parens and _NAME_BEFORE_PARENS.search(before) and not _LABEL_CUE.search(before[-80:]):
         return False  # "Casa Jacarandá (móveis e decoração, SP)": what a business is and where, not a label set
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
+
+
+# "I'll give you …", "we paste …", "you'll get …", "Input: …": the items that follow arrive with each request
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:i|we|they|you)(?:'ll|’ll|\s+will)?\s+(?:give|send|paste|provide|share|pass)\s+(?:you\s+|it\s+)?|"
+    r"\byou(?:'ll|’ll|\s+will)?\s+(?:get|receive|be\s+given)\b|\binputs?\s*:",
+    re.IGNORECASE,
+)
+
+
+_JUDGING = re.compile(r"\b(?:tell|say|mark|flag|label|tag|classify|sort|decide|rate|grade|which|whether)\b", re.I)
 
 
 # A priority or urgency heading in another language: its values are labels only when they are levels or codes

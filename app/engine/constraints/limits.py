@@ -934,6 +934,16 @@ def _offer_count(text: str, position: int) -> bool:
     return _OFFER_BEFORE.search(text[max(0, position - 60) : position]) is not None
 
 
+# Quantities of the business a cap can bound (a stay, a boat, a group, a loan); never the reply's parts.
+_BUSINESS_QUANTITIES = frozenset(
+    """nights night days day hours hour weeks week months month years year minutes minute m cm mm km kg g lb lbs ft
+    feet metres meters metre meter miles mile people persons guests adults children kids pupils participants
+    passengers seats rooms tickets bookings reservations instalments installments percent euros eur dollars usd pounds
+    gbp litres liters boats cars vehicles bikes attendees nächte tage stunden personen noches días horas personas nuits
+    jours heures personnes noites dias horas pessoas notti giorni ore persone nachten dagen uur personen""".split()  # noqa: SIM905
+)
+
+
 def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
     """Caps on counted things that no unit limit already covers."""
     lowered = text.lower()
@@ -950,6 +960,8 @@ def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
         if _offer_count(text, match.start("n1")):
             continue
         noun = match.group("noun").strip()
+        if noun.split()[0].lower().strip(".,;:") in _BUSINESS_QUANTITIES:
+            continue  # "visitor berths max 7 nights per booking", "up to 15 m": a rule of the business, not the reply
         thing = _COUNTED_BEFORE.match(text[: match.start()]) if noun.lower().startswith("per ") else None
         if thing is not None:
             # "Emojis are fine, at most one per message", "hashtags: at most three per post": the clause's own

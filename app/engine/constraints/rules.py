@@ -311,6 +311,12 @@ _AUDIENCE_CONTRAST = re.compile(
 )
 
 
+# "running as root (…)", "- hardcoding secrets (…)": an item that names a practice, not an instruction
+_GERUND_CASE = re.compile(
+    r"\s*(?:[-*•]\s*)?(?!(?:during|nothing|something|anything|everything|bring|string)\b)[a-z]{3,}ing\b", re.I
+)
+
+
 def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
     """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
     `rest` is what each forbids, in the brief's words. `text` may have quoted words blanked out (so a quote does
@@ -360,6 +366,14 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue  # "No match = don't reveal anything": a case and what follows from it, not a thing to avoid
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
+        opening = stripped.rfind("(", 0, match.start("cue"))
+        if (
+            opening >= 0
+            and not stripped[opening + 1 : match.start("cue")].strip()
+            and stripped.find(")", opening) > match.start("cue")
+            and _GERUND_CASE.match(stripped)
+        ):
+            continue  # "running as root (no USER line)": what the case to look for looks like, nothing forbidden
         listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
         if match.group("cue").lower() == "not" and listed_state and _SYMPTOM.match(stripped[match.end("cue") :]):
             continue  # "emergency = active bleeding, seizure, not breathing": a state in a list, nothing forbidden
@@ -986,6 +1000,13 @@ def _is_topic(words: str) -> bool:
 _HOW_A_BUSINESS_SELLS = frozenset({"online", "offline", "in-store", "in store", "remote", "digital", "mobile", "web"})
 
 
+_FORMAT_TOPIC = re.compile(
+    r"(?:(?:raw|plain|pure|valid|strict|bare|minified)\s+)?(?:json|jsonl|csv|tsv|yaml|xml|html|markdown|text|plaintext)"
+    r"(?:\s+(?:output|objects?|format|replies|responses?))?",
+    re.IGNORECASE,
+)
+
+
 # "Indexes: ", "- Dates: ": a heading word and its colon right before a fragment.
 _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w -]{0,28}:[ \t]*$")
 
@@ -1009,6 +1030,8 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
     for match in _TOPIC_ONLY.finditer(text):
         if match.group("topic").strip().lower() in _HOW_A_BUSINESS_SELLS:
             continue  # "(outdoor gear, online only)": how the business trades, not a scope for the assistant
+        if _FORMAT_TOPIC.fullmatch(match.group("topic").strip()):
+            continue  # "Raw JSON only.": the output's format (read as such), not a subject to help with
         topic = match.group("topic").strip()
         if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
             continue

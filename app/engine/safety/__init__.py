@@ -398,7 +398,9 @@ _ANIMAL_OWNERS = re.compile(
 # "Don't add any advice on treatment": advice ruled out is no sign that the assistant talks with a person.
 # ("Never add a diagnosis, dose, test or piece of advice that isn't there": the whole list the negation governs)
 _NEGATED_ADVICE = re.compile(
-    r"\b(?:no|not|never|don'?t|do\s+not|without)\s+(?:[\w'-]+,?\s+){0,8}advi[cs]\w*", re.IGNORECASE
+    # ("no coaching during the role-play": no coach talks with anyone)
+    r"\b(?:no|not|never|don'?t|do\s+not|without)\s+(?:[\w'-]+,?\s+){0,8}(?:advi[cs]\w*|coach\w*)",
+    re.IGNORECASE,
 )
 
 
