@@ -488,10 +488,14 @@ ROLEPLAY_INTERVIEWER = Archetype(
             "role-play (other languages)",
             r"\btu\s+joues\b|\bjeu\s+de\s+r[ôo]les?\b|\bdu\s+spielst\b|\brollenspiel\w*|\bjuegas\s+(?:el\s+papel|a\s+ser)\b|"
             r"\binterpretas\s+(?:a|al|el|la)\b|\bjuego\s+de\s+rol\b|\bvocê\s+(?:interpreta|faz\s+o\s+papel)\b|"
-            r"\bsimulação\b|扮演|角色扮演|ロールプレイ|役を演じ|になりきっ|"
+            # (a conversation simulated, not a loan's "simulação" of instalments)
+            r"\bsimulação\s+de\s+(?:uma\s+)?(?:entrevista|conversa|atendimento|venda|negociação|consulta)\b|"
+            r"扮演|角色扮演|ロールプレイ|役を演じ|になりきっ|"
             # "Il bot deve interpretare la signora Bortolin … Mai uscire dal personaggio"
             r"\binterpreta(?:re)?\s+(?:il|la|lo|l['’]|un|una|uno)\b|\bfa(?:re)?\s+la\s+parte\b|\bgioco\s+di\s+ruolo\b|"
-            r"\bsimulazion[ei]\b|\bincarne[rsz]?\b|\brollenspel\b|\bspeelt?\s+de\s+rol\b|\bsimulatie\b|"
+            r"\bsimulazion[ei]\s+di\s+(?:un\s+|una\s+)?(?:colloquio|conversazione|telefonata|vendita|trattativa)\b|"
+            r"\bincarne[rsz]?\b|\brollenspel\b|\bspeelt?\s+de\s+rol\b|"
+            r"\bsimulatie\s+van\s+(?:een\s+)?(?:gesprek|sollicitatie\w*|verkoopgesprek|klantgesprek)\b|"
             r"\b(?:uscire|uscirà|esce|sortir|sors|sort|salir|salga|sale|sair|saia|sai)\s+(?:mai\s+)?"
             r"(?:dal|du|del|do)\s+(?:personaggio|personnage|personaje|personagem|papel)\b|"
             r"\b(?:dal|nel|dans\s+le)\s+(?:personaggio|personnage)\b|\buit\s+de\s+rol\b",
@@ -679,7 +683,9 @@ GENERAL_ASSISTANT = Archetype(
         # An intake conversation collects a person's details; its closing record is no summary of a document.
         feat(
             "intake",
-            # ("Claims intake at Northmere Mutual": a department's name, not a conversation)
+            # ("Claims intake at Northmere Mutual": a department's name, not a conversation; "Each input is one completed
+            # web intake form": the form arrives filled in, nobody is questioned)
+            r"^(?![\s\S]*\b(?:completed|submitted|filled[- ](?:in|out))\s+(?:[\w-]+\s+){0,2}forms?\b)[\s\S]*?"
             r"\bintake\b(?!\s+(?:at|team|department|desk|queue|inbox|unit)\b)|"
             r"\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
             r"\bonboarding\s+(?:chat|conversation|interview)\b",

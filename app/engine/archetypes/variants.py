@@ -486,6 +486,8 @@ INTAKE = Variant(
     # "aider mes élèves à préparer la dissertation … une seule question à la fois": questions that teach, with no
     # record to fill (unless the brief says intake: "Intake assistant for the writing centre … the essay's topic")
     unless=re.compile(
+        # "Each input is one completed web intake form": the form arrives filled in; nobody is questioned
+        r"\b(?:completed|submitted|filled[- ](?:in|out))\s+(?:[\w-]+\s+){0,2}forms?\b|"
         r"^(?![\s\S]*\bintake\b)[\s\S]*?(?:"
         r"\b(?:help|helps|aider|aide|ayudar|ayuda|helfen|hilft|aiutare|aiuta|ajudar|ajuda|helpen|helpt)\s+(?:a\s+)?"
         r"(?:(?:my|our|the|mes|nos|les|mis|nuestros|los|las|meinen|unseren|den|i\s+miei|i|os|meus|as|mijn|onze|de)\s+)?"

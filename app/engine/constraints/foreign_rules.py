@@ -80,6 +80,11 @@ _GENERAL_OBJECTS = frozenset({"medication"})
 _NOR = re.compile(r"\s+(?:nem|ni|noch|weder|ne)\s+|,\s*", re.IGNORECASE)
 
 
+# "… einstufen oder einen Austausch versprechen", "CPF, senha do gov.br ou dados bancários": alternatives, each
+# with its own object, of which the table knows one
+_ACTIONS_JOINED = re.compile(r"\s+(?:oder|or|o|ou|of|oppure|nem|ni|noch|weder)\s+", re.I)
+
+
 # A relative clause or an exception right after the object narrows it ("que …", "die …", "sin …", "außer …").
 _QUALIFIED_OBJECT = re.compile(
     r"\w*\s*,?\s+(?:que|qui|quel(?:le)?s?|die|der|das|welche[nrs]?|sin|sem|sans|ohne|fuera|fora|salvo|außer|sauf|"
@@ -128,6 +133,8 @@ def translate_prohibition(words: str) -> str | None:
     # Two objects ("precios de la competencia": competitors' prices) would lose the link: keep the quote.
     if len(found) != 1:
         return None
+    if len([part for part in _ACTIONS_JOINED.split(words) if part.strip()]) > 1:
+        return None  # "Nie ein Gerät als defekt einstufen oder einen Austausch versprechen": one part has no object
     english, verb, match = found[0]
     if _QUALIFIED_OBJECT.match(words, match.end()):
         return None  # "desconto que o simulador não mostrou": only some discounts are ruled out, so the quote stays

@@ -157,7 +157,7 @@ def _clean(item: str) -> str:
 _MAX_LABEL_WORDS = 4  # "à traiter cette semaine"
 
 
-_ASIDE = re.compile(r"\s*\([^()]*\)")
+_ASIDE = re.compile(r"\s*(?:\([^()]*\)|（[^（）]*）)")  # ("SPAM（宣伝、外部サイトへの誘導）": a full-width aside too)
 # In a comma list an unspaced slash belongs to the label ("area/api"); a spaced one (" / ") still separates.
 _SPLIT_NO_SLASH = re.compile(_SPLIT.pattern.replace(r"\||/|", r"\||\s/\s|"), re.IGNORECASE)
 
@@ -298,10 +298,14 @@ def find_labels(text: str) -> FoundLabels | None:
     found = _find_labels(text)
     if found is not None:
         found = _without_trailing_phrase(found)
+    if found is not None and any("（" in value for value in found.values):
+        # "- SPAM（宣伝、外部サイトへの誘導）": the full-width aside describes the label; it is no part of its name
+        found = found._replace(values=[_FULL_WIDTH_ASIDE.sub("", value).strip() for value in found.values])
     return found if found is not None and _plausible(found, text) else None
 
 
 _CODE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+_FULL_WIDTH_ASIDE = re.compile(r"\s*（[^（）]*）\s*$")
 
 
 def _without_trailing_phrase(found: FoundLabels) -> FoundLabels:
@@ -693,7 +697,7 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
         if header is not None and bullet:
             if not items:
                 start = offset + bullet.start("item")
-            items.append(_clean(_ITEM_END.sub("", bullet.group("item"))))
+            items.append(_clean(_FULL_WIDTH_ASIDE.sub("", _ITEM_END.sub("", bullet.group("item")))))
             end = offset + bullet.end("item")
         elif header is not None and not items and not line.strip() and line:
             pass  # "label set (pick exactly ONE):", a blank line, then the list: the header still stands

@@ -65,7 +65,13 @@ def test_one_object_per_item_is_an_array(task: str) -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ["Keine Dosis ergänzen, umrechnen oder korrigieren", "No cambies la dosis", "ne convertis pas les prix"],
+    [
+        "Keine Dosis ergänzen, umrechnen oder korrigieren",
+        "No cambies la dosis",
+        "ne convertis pas les prix",
+        # alternatives, one of them with an object the table does not know: "Do not promise discounts." would drop it
+        "no inventes otros ni prometas descuentos",
+    ],
 )
 def test_a_rule_about_changing_a_value_is_not_translated_into_not_giving_it(words: str) -> None:
     assert translate_prohibition(words) is None
@@ -75,7 +81,7 @@ def test_a_rule_about_changing_a_value_is_not_translated_into_not_giving_it(word
     ("words", "english"),
     [
         ("nunca peça a senha completa do cliente", "Never ask for passwords."),
-        ("no inventes otros ni prometas descuentos", "Do not promise discounts."),
+        ("no prometas descuentos", "Do not promise discounts."),
     ],
 )
 def test_other_prohibitions_still_translate(words: str, english: str) -> None:

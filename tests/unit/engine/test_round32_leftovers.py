@@ -223,3 +223,48 @@ def test_urgency_tiers_after_a_pasted_input_stay_labels() -> None:
     )
     found = [c.values for c in generate(Brief(task=task)).constraints if c.kind == "labels"]
     assert ["urgent", "this week", "whenever"] in found
+
+
+def test_a_loan_simulation_is_no_role_play() -> None:
+    task = (
+        'Quero um prompt para a "Cora", assistente virtual da Cooperativa Serra Verde. Ela atende associados que '
+        "querem renegociar dívidas.\nFunções que ela pode chamar:\nvalidar_identidade(cpf, codigo_sms) -> true/false\n"
+        "simular_renegociacao(contrato_id, parcelas) -> valor da parcela\n"
+        "Regras:\n- validar_identidade tem que dar true antes de mostrar qualquer contrato ou simulação.\n"
+        "- sempre mostre o CET e o valor total da simulação."
+    )
+    assert "roleplay_interviewer" not in [match.id for match in generate(Brief(task=task)).archetypes]
+
+
+def test_a_completed_intake_form_is_no_intake_conversation() -> None:
+    task = (
+        "You are the intake assistant for Moreno & Pike Immigration Law. Each input is one completed web intake form "
+        "(free text + checkboxes) from a prospective client. Produce two things, in this order, under these exact "
+        "headers:\n\nATTORNEY SUMMARY\n- max 5 bullets: who they are, current status and its expiry date, what they "
+        'want, deadlines, documents they have\n- then one line "Urgency: HIGH" if there\'s a hearing, otherwise '
+        '"Urgency: ROUTINE"\n\nCLIENT EMAIL\n- an acknowledgement to the person, max 120 words\n'
+        "- say a paralegal will contact them within 2 business days\n"
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "one question at a time" not in prompt.lower()
+    assert "Ask the next question" not in prompt
+
+
+def test_a_full_width_aside_describes_its_label() -> None:
+    task = (
+        "レシピ投稿サイトのコメント欄モデレーション用のシステムプロンプトを作ってください。\n"
+        "出力：次のラベルのどれか1つと理由を1行で。\nラベル：\n- OK\n- SPAM（宣伝、外部サイトへの誘導）\n"
+        "- HARASSMENT（投稿者への攻撃）\n- REVIEW（判断がつかないもの）"
+    )
+    found = [c.values for c in generate(Brief(task=task)).constraints if c.kind == "labels"]
+    assert ["OK", "SPAM", "HARASSMENT", "REVIEW"] in found
+
+
+def test_a_foreign_ban_on_alternatives_is_quoted_whole() -> None:
+    task = (
+        "Chatbot für die Hörakustik Brandt. Beantworte Fragen zur Pflege der Hörgeräte. "
+        "Nie ein Gerät als defekt einstufen oder einen Austausch versprechen."
+    )
+    bans = [c.text for c in generate(Brief(task=task)).constraints if c.kind == "prohibition"]
+    assert "Never make promises." not in bans
+    assert any("als defekt einstufen" in ban for ban in bans)
