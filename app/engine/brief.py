@@ -120,7 +120,7 @@ _AUDIENCE_NOUNS = (
 )
 _AUDIENCE = re.compile(
     rf"\b(?:for|aimed at|targeting|targeted at|used by|serving|to help|helps|helping|audience(?: is)?:?)\s+"
-    rf"((?:(?!(?:to|at|with|from|about|or|have|has|had|are|is|was|were|get|got)\s)[\w-]+\s+){{0,3}}?(?:{_AUDIENCE_NOUNS})\b(?!-\w)"
+    rf"((?:(?!(?:to|at|with|from|about|or|have|has|had|are|is|was|were|get|got)\s)[\w-]+\s+){{0,3}}?(?:{_AUDIENCE_NOUNS})\b(?!-(?!(?:to|in)-)\w)"
     # The qualifier that makes the audience ("readers with low literacy", "kids aged 8-12"), kept whole.
     r"(?:\s+(?:with|who|aged|ages?|between|under|over|new to|learning)\b(?:\s+[\w+'’-]+){1,5}?"
     r"(?=\s*(?:[,.;:!?)]|$|\s(?:and|or|but|in|on|to|for|that|which|so|using|via|by|about)\b)))?)",

@@ -367,8 +367,10 @@ MARKETING_COPY = Archetype(
             "copy formats",
             # not "newsletter": a parish or school newsletter is a channel for summaries and notices, not sales copy
             r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bcaptions?\b|"
-            # "tap-list descriptions for the menu board", "menu descriptions", "room descriptions for our website"
-            r"\b(?:menu|tap-?list|wine-?list|catalog(?:ue)?|dish|room|tour)\s+descriptions?\b",
+            # "Write tap-list descriptions for the menu board", "write room descriptions for our website" (not the
+            # descriptions to proofread, check or summarise)
+            r"\b(?:write|writes|writing|draft|drafts|drafting|create|creates|generate|generates|compose|composes)\s+"
+            r"(?:[\w'’-]+\s+){0,3}?(?:menu|tap-?list|wine-?list|catalog(?:ue)?|dish|room|tour)\s+descriptions?\b",
             4,
         ),
         feat(
@@ -545,13 +547,10 @@ ROLEPLAY_INTERVIEWER = Archetype(
     ),
     out_of_scope="Stay in role and steer back to the session; outside the session, say you run practice interviews only.",
     when_unsure="Ask the {user} to clarify their answer as an interviewer would.",
-    # The trainee's turns are the input; a contract, e-mail or invoice the scene is about is the character's
-    # business, not material the operator supplies (pasted material still gets its slot).
-    drop_variables=("question", "text", "resume", "review", "document", "email", "invoice", "ticket"),
+    drop_variables=("question", "text", "resume", "review"),
     user_term="candidate",
-    # The assistant plays a character for practice and advises nobody: a hospital buyer or a patient in the scene
-    # calls for no health pack (a trainee who says they are in danger still reads as a person talking).
-    safety_packs=False,
+    # A hospital buyer or a patient in the scene calls for no health pack; a pupil or a trainee in crisis still counts.
+    plays_a_character=True,
     blendable=False,
     final_reminder="Ask the next interview question, one at a time.",
     conversational=True,

@@ -138,6 +138,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     safety_packs: bool = True
     """False for fixed-output archetypes (labels, JSON fields, translations, grades) that never advise a person:
     the sensitive-domain packs (emergency escalation, no advice on a case) cannot apply to their output."""
+    plays_a_character: bool = False
+    """It plays a character for practice: the packs for advice it would give (medical, veterinary, legal, money) do
+    not apply to a scene, while those for who it talks with (children, teens, a person in crisis) still do."""
     blend_output: str = ""
     """Output-format sentence added to the primary's format when this archetype is a secondary in a blend."""
     writes_from_notes: bool = False

@@ -269,6 +269,9 @@ def _reminder(plan: Plan) -> str:
     return "" if plan.conflicts.clashes(reminder) else reminder
 
 
+_ADVICE_DOMAINS = frozenset({"medical", "veterinary", "legal", "financial", "money"})
+
+
 def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
@@ -289,6 +292,9 @@ def compose_spec(plan: Plan) -> Composition:
         domains = []
     if plays_the_person([brief.task, *brief.constraints]):
         domains = []  # "The assistant plays a standardized patient": the one with symptoms is the assistant itself
+    if plan.primary.plays_a_character:
+        # "You are Dana, head of procurement at a hospital group": no advice is given in a practice scene
+        domains = [domain for domain in domains if domain not in _ADVICE_DOMAINS]
     professionals = professional_domains([brief.task, brief.audience or ""])
     spec_tools = tools(plan)
     spec_examples, warnings = examples(plan, output, spec_tools)

@@ -342,6 +342,22 @@ def _under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str
     return None
 
 
+def _reply_line(template: re.Match[str] | None) -> re.Match[str] | None:
+    """A line template that opens with a slot ("<file>:<line> [BLOCKER|WARN|NIT] …") is the reply's only under an
+    intro that speaks of the reply ("one finding per line"); "Our log format:\n<timestamp> | <level> | …" describes
+    what comes in."""
+    if template is None or not template.group("template").startswith("<"):
+        return template
+    return template if _REPLY_INTRO.search(template.group("intro")) else None
+
+
+_REPLY_INTRO = re.compile(
+    r"\b(?:output|reply|replies|answer|respond|return|findings?|issues?|comments?|results?)\b|"
+    r"\bone\s+\w+\s+per\s+line\b",
+    re.IGNORECASE,
+)
+
+
 def _case_layout(task: str) -> tuple[int, int] | None:
     """Where the keyed lines of a reply given in one case only stand ("When the user types TIMEOUT, … in exactly this
     form:\nWhat worked: (one sentence)\n…")."""
@@ -356,8 +372,10 @@ def _case_layout(task: str) -> tuple[int, int] | None:
 # in that case only (its sentence among the rules says so), not every reply's layout; "When you reply, use this
 # format:" is every reply.
 _CASE_INTRO = re.compile(
-    r"\s*(?:[-*•][ \t]*)?(?:when(?:ever)?|if|once|after|at\s+the\s+end\s+of|cuando|si|wenn|sobald|quand|lorsque|"
-    r"se|quando|als|zodra|nadat)\b(?!\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|write|writing)\b)",
+    r"\s*(?:[-*•][ \t]*)?(?:when|if|once|after|at\s+the\s+end\s+of|cuando|si|wenn|sobald|quand|lorsque|"
+    r"se|quando|als|zodra|nadat)\b(?!\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|write|writing)\b)"
+    # (every reply: "Whenever the user types a word", "After each pitch", "When reviewing a diff", "If you can, …")
+    r"(?![^:\n]*\b(?:each|every|always|any|all|jede[nrms]?|chaque|cada|ogni|elke)\b)(?!\s+\w+ing\b)(?!\s+you\s+can\b)",
     re.IGNORECASE,
 )
 
@@ -464,7 +482,7 @@ def output_format(plan: Plan) -> OutputFormat:
     schema = None if table else _schema(plan)
     outlined_reply = any(c.value == "sections" for c in plan.of_kind("format"))  # the brief's outline says it all
     template = (
-        _under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task)
+        _reply_line(_under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task))
         or _under_output_intro(_DASHED_TEMPLATE, _LINE_INTRO, brief.task)
         or _under_output_intro(_INLINE_TEMPLATE, _LINE_INTRO, brief.task)
     )

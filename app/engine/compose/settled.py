@@ -435,9 +435,11 @@ TOPICS: tuple[Topic, ...] = (
             r"[\"“']?[\w -]{2,25}[\"”']?\s+(?:values?|readings?|figures?|amounts?|dates?|prices?|totals?|numbers?)\b"
             r"[^.;\n]{0,40}?\b(?:use|take|keep|pick|prefer)\b|"
             r"\b(?:two|both|several|multiple|different|conflicting)\s+(?:values|readings|dates|amounts|totals|prices|"
-            r"figures|numbers|addresses)\b[^.;\n]{0,40}?\b(?:use|take|keep|pick|prefer|go\s+with)\b|"
+            r"figures|numbers|addresses)\b[^.;\n]{0,40}?\b(?:use|take|keep|pick|prefer|go\s+with)\b"
+            # (not how to write them: "For both dates use the format YYYY-MM-DD")
+            r"(?!\s+(?:the\s+)?(?:same\s+)?(?:format|iso|notation|style))|"
             r"\b(?:use|take|keep|prefer)\s+the\s+(?:latest|most\s+recent|last|newest|later|higher|highest|lower|lowest)"
-            r"\s+(?:one|value|reading|date|amount|figure|total|price)\b"
+            r"\s+(?:one|value|reading|date|amount|figure|total|price)\b(?!\s+(?:list|code|format|version|sheet|table))"
         ),
         _p(r"\btwo\s+conflicting\s+values\s+for\s+a\s+field\b"),
     ),

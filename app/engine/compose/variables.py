@@ -47,6 +47,14 @@ def _masked_task(plan: Plan) -> str:
     return "".join(chars)
 
 
+_SCENE_MATERIAL = frozenset({"document", "email", "invoice", "ticket", "transcript"})
+_SUPPLIED = re.compile(
+    r"\b(?:paste[sd]?|pasting|attach\w*|upload\w*|provided?|supplied|based\s+on|(?:i|we)(?:'ll|\s+will)\s+"
+    r"(?:give|send|share))\b",
+    re.IGNORECASE,
+)
+
+
 def _inferred(plan: Plan) -> list[Variable]:
     primary = plan.primary
     dropped = set(primary.drop_variables)
@@ -58,6 +66,10 @@ def _inferred(plan: Plan) -> list[Variable]:
     inferred = _message_of_any_kind(masked, [v for v in cues if v.name not in dropped])
     if plan.conversational:
         inferred = [v for v in inferred if v.name not in CONVERSATIONAL_SLOTS]
+    if primary.plays_a_character and not _SUPPLIED.search(plan.brief.task):
+        # "renew a staff-scheduling software contract": the contract, e-mail or invoice a scene is about is the
+        # character's business; only material the operator says it pastes or gives is an input
+        inferred = [v for v in inferred if v.name not in _SCENE_MATERIAL]
     if not primary.blendable and len(inferred) > 1:
         # A fixed-output task has one main input: the most specific cue wins over a generic "document".
         inferred = [next((v for v in inferred if v.name != "document"), inferred[0])]

@@ -221,6 +221,13 @@ def read_people(text: str, unquoted: str, span: Span) -> list[Constraint]:
     """The audience (with its ages) and the formality the clause asks for."""
     out: list[Constraint] = []
     audience = people.find_audience(text)
+    if (
+        audience is not None
+        and not text[: audience.start].strip(" \t-*•")
+        and _CASE_COLON.fullmatch(text[: audience.end] + ":")
+        and text[audience.end :].startswith(":")
+    ):
+        audience = None  # "Customers under 16: never recommend any medicine": a case the rule holds in, not the reader
     if audience is not None:
         out.append(audience_constraint(audience, span(audience.start, audience.end)))
     level = people.find_reading_level(text)
@@ -261,12 +268,15 @@ _TYPED_PARTS = frozenset({"limit", "format", "labels", "tone", "fields", "schema
 
 
 def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
-    """A prohibition of one or two words at the end of a longer English clause that states when it applies."""
+    """A prohibition of one or two words at the end of a longer English clause that states when it applies, or any
+    prohibition after the case it holds in and a colon."""
     short = len(re.sub(r"\s+(?:at\s+all|whatsoever|ever)$", "", prohibition.rest).split()) <= 2
     before = text[: prohibition.start]
     # "bigger boats: no booking, give the office number": the case before the colon says when it applies
-    stated = (prohibition.start > 20 and _CONDITION_CUE.search(before) is not None) or _CASE_COLON.fullmatch(before)
-    return short and bool(stated) and len(text.split()) <= 40 and rules.is_english(text)
+    if _CASE_COLON.fullmatch(before) and len(text.split()) <= 40 and rules.is_english(text):
+        return True  # "Groups over 12: never take the booking yourself, give them events@…": that case only
+    stated = prohibition.start > 20 and _CONDITION_CUE.search(before) is not None
+    return short and stated and len(text.split()) <= 40 and rules.is_english(text)
 
 
 _CASE_COLON = re.compile(

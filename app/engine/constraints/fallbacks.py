@@ -349,11 +349,29 @@ def _find_condition(text: str) -> str | None:
 # "Boats over 18 m: the harbourmaster on …": the case, then after its colon what to do (three words at least, so
 # "Contacto: 922 555 310" or "Phone: …" is a label, not a case)
 _CASE_BEFORE_COLON = re.compile(
-    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^:\n.;!?]{2,118}?\s+[^:\n.;!?\s]+\s+[^:\n.;!?\s]+)\s*:\s+\S"
+    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^:\n.;!?]{2,118}?\s+[^:\n.;!?\s]+)\s*:\s+\S"
+)
+# The name of a contact ("Customer care team:", "Horario de atención al cliente:", "Unsere Telefonnummer für
+# Termine:", "Reception desk (Mon-Fri):"): the words before the colon say who answers, not when
+_CONTACT_NAME = re.compile(
+    r"\b(?:team|desk|switchboard|lines?|numbers?|phones?|tel\w*|numéro|número|numero|\w*nummer|service|servicio|"
+    r"servizio|serviço|atendimento|atención|attention|\w*service|kundendienst|office|oficina|büro|bureau|reception|"
+    r"recepción|empfang|hotline|support|soporte|suporte|contact\w*|kontakt|contatto|contato|care|horario|hours|"
+    r"öffnungszeiten|horaires|chat|widget|e-?mail|mail|whatsapp|helpdesk|address|adresse|dirección|site|website|"
+    r"web|portal|form|formulario|formular|formulaire)\b",
+    re.IGNORECASE,
+)
+# A situation named before the colon ("Leaks outside office hours:", "Groups over 12:", "Conductores menores de 23
+# años:"): a case, whatever contact words it holds
+_SITUATION = re.compile(
+    r"\b(?:if|when|outside|after|before|over|under|above|below|more\s+than|less\s+than|during|fuera|más|menos|"
+    r"menores|mayores|wenn|falls|bei|außerhalb|nach|über|unter|hors|après|plus\s+de|moins\s+de|quand|se|quando|"
+    r"fora|fuori|dopo|oltre|buiten|boven|onder|si|cuando)\b",
+    re.IGNORECASE,
 )
 _OPENS_A_CASE = re.compile(r"(?:for|if|when|whenever|in|on|after|before|once|unless|during|with)\b", re.IGNORECASE)
 _LABEL_WORDS = re.compile(
-    r"\b(?:note|notes|rules?|important|contact|contacts|phone|email|e-mail|tel|hours|address|reglas|regeln|règles|"
+    r"\b(?:note|notes|rules?|important|reglas|regeln|règles|"
     r"regras|regole|regels|contacto|kontakt|contato|contatto|nota|hinweis|example|examples|format|output)\b",
     re.IGNORECASE,
 )
@@ -427,11 +445,13 @@ def _colon_case(text: str) -> str | None:
     años …: …, que llamen al 922 555 310"); not a label ("Contacto: …"), an order ("End every answer with: …") or a
     statement ("POs over £25,000 are not raised by the bot: …")."""
     case = _CASE_BEFORE_COLON.match(text)
-    if case is None:
-        return None
+    if case is None or text[case.end() - 1] in "\"“«„'":
+        return None  # ('Firma: "Un saludo, …"': the words to write follow the colon)
     stated = case.group("case").strip()
     if not stated[0].isupper() or "," in stated or _LABEL_WORDS.search(stated) or _IMPERATIVE_START.match(stated):
         return None
+    if _CONTACT_NAME.search(stated) and not _SITUATION.search(stated):
+        return None  # "Customer care team: care@…", "Servizio clienti e prenotazioni: 06 …": the contact's name
     if re.search(r"\b(?:with|to|at|as|by|on|like|from|in|of|is|are)$", stated, re.IGNORECASE) or _NOT_A_CASE.search(
         stated
     ):
@@ -456,7 +476,10 @@ _NOT_A_CASE = re.compile(
     r"^(?:\w+\s+)?(?:never|not|no|don'?t|ne|jamais|nunca|nie|nicht|kein\w*|niemals|não|nao|non|mai|niet|nooit|geen)\b|"
     # (a step after another: "Danach Störung an die Technik melden lassen: 0800 …")
     r"^(?:then|after\s+that|afterwards|next|danach|dann|anschließend|después|luego|ensuite|puis|depois|poi|dopo|"
-    r"daarna|dan)\b",
+    r"daarna|dan)\b|"
+    # (a scope or a standing order: "Solo matematica: per il resto rispondi …", "Firma siempre: …")
+    r"^(?:only|solo|sólo|nur|seulement|uniquement|apenas|somente|soltanto|alleen)\b|"
+    r"\b(?:always|siempre|immer|toujours|sempre|altijd)\b",
     re.IGNORECASE,
 )
 _CANNOT_ANSWER = re.compile(

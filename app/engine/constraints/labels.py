@@ -408,7 +408,11 @@ _GIVEN_BEFORE = re.compile(
 )
 
 
-_JUDGING = re.compile(r"\b(?:tell|say|mark|flag|label|tag|classify|sort|decide|rate|grade|which|whether)\b", re.I)
+_JUDGING = re.compile(
+    r"\b(?:tell|say|mark|flag|label|tag|classify|sort|decide|rate|grade|which|whether|answer|reply|respond|return|"
+    r"output|pick|choose)\b",
+    re.IGNORECASE,
+)
 
 
 # A priority or urgency heading in another language: its values are labels only when they are levels or codes

@@ -38,7 +38,7 @@ _QUALIFIER = (
 )
 _AUDIENCE = re.compile(
     rf"\b(?:{_AUDIENCE_INTRO})\s+(?P<phrase>(?:(?:an?|the|our|my|los|las|die|les|os|as)\s+)?"
-    rf"(?:(?!(?:to|at|with|from|about|or|have|has|had|are|is|was|were|get|got)\s)[\w'’-]+\s+){{0,4}}?(?:\d+\s*[-–]\s*\d+\s+)?(?:{_AUDIENCE_NOUNS})\b(?!-\w){_QUALIFIER})",
+    rf"(?:(?!(?:to|at|with|from|about|or|have|has|had|are|is|was|were|get|got)\s)[\w'’-]+\s+){{0,4}}?(?:\d+\s*[-–]\s*\d+\s+)?(?:{_AUDIENCE_NOUNS})\b(?!-(?!(?:to|in)-)\w){_QUALIFIER})",
     re.IGNORECASE,
 )
 # "para", "für", "pour" are also "for" in many other senses: the audience noun must follow at once.

@@ -119,9 +119,13 @@ class FoundRule(NamedTuple):
     """For a prohibition: what it forbids, in the brief's words."""
 
 
+_E_COMPOUND = re.compile(r"\be-(?=[a-z])", re.IGNORECASE)
+
+
 def is_english(text: str) -> bool:
     """Whether a clause is English (or undetermined), so its own words can serve as the imperative."""
-    code = identify(text)[0]
+    # ("no e-bikes": the "e" of an e-compound reads as the Italian "and" to the identifier)
+    code = identify(_E_COMPOUND.sub("", text) if "e-" in text else text)[0]
     return code == "en" or (code == "und" and not re.search(r"[^\x00-\x7f‘’“”–—…€£]", text))
 
 
@@ -313,7 +317,13 @@ _AUDIENCE_CONTRAST = re.compile(
 
 # "running as root (…)", "- hardcoding secrets (…)": an item that names a practice, not an instruction
 _GERUND_CASE = re.compile(
-    r"\s*(?:[-*•]\s*)?(?!(?:during|nothing|something|anything|everything|bring|string)\b)[a-z]{3,}ing\b", re.I
+    r"\s*(?:[-*•]\s*)?(?!(?:during|nothing|something|anything|everything|bring|string)\b)(?P<verb>[a-z]{3,}ing)\b", re.I
+)
+# "Answering questions about parking (no legal advice)": a job of the assistant, whose parenthesis is its ban
+_JOB_GERUNDS = frozenset(
+    """answering booking drafting handling scheduling writing helping replying responding explaining summarising
+    summarizing translating suggesting recommending advising supporting creating preparing giving taking making
+    sending checking processing managing arranging quoting selling""".split()  # noqa: SIM905
 )
 
 
@@ -371,7 +381,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             opening >= 0
             and not stripped[opening + 1 : match.start("cue")].strip()
             and stripped.find(")", opening) > match.start("cue")
-            and _GERUND_CASE.match(stripped)
+            and (gerund := _GERUND_CASE.match(stripped)) is not None
+            and match.group("cue").lower() in ("no", "not")
+            and gerund.group("verb").lower() not in _JOB_GERUNDS
         ):
             continue  # "running as root (no USER line)": what the case to look for looks like, nothing forbidden
         listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
