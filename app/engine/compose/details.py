@@ -198,6 +198,8 @@ def rule_line(sentence: str) -> bool:
         return True  # "Each answer is out of 4: 2 pts for naming the right hazard, 1 pt for …": the marking rule
     if _CALLS_A_TOOL.search(sentence):
         return True  # "For refunds over $300, …, call escalate_to_agent(order_id, summary)": a step with a tool
+    if _PART_OF_REPLY.match(sentence):
+        return True  # "After the bullets, one line: …", "Most consequential decision first", 'If none: "…"'
     if _FIELD_SPEC.match(sentence):
         return (
             True  # "letter_type is exactly one of: …", "amount_disputed: a number in GBP", "If there isn't one, null."
@@ -218,6 +220,13 @@ def rule_line(sentence: str) -> bool:
     )
 
 
+_PART_OF_REPLY = re.compile(
+    r"\s*(?:(?:after|before|below|under|above)\s+(?:the|those|these|all)\s+[\w-]+\s*,?\s*(?:add\s+)?(?:one|a|an)\s+"
+    r"(?:final\s+|closing\s+|last\s+|extra\s+)?line\b|"
+    r"(?:the\s+)?(?:most|biggest|largest|latest|newest|oldest|highest|lowest|earliest)\s+[\w -]{1,40}?\bfirst\b|"
+    r"(?:if|when|unless)\b[^:\n]{1,80}:\s*[\"“«'‘])",
+    re.IGNORECASE,
+)
 _FIELD_SPEC = re.compile(
     r"\s*(?:[-*•]\s*)?(?:`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s*(?::|\bis\b|\bare\b|\blooks?\s+like\b|\bmust\b|=)|"
     r"[A-Za-z][a-z]+\s*:\s*(?:true|false|null|yes|no|an?\s+(?:number|integer|string|boolean|list|array|date)|one\s+of|"

@@ -1013,6 +1013,14 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+_LINE_AFTER_PART = re.compile(
+    r"\b(?:after|below|beneath|under)\s+(?:the|those|these|your|all)\s+[\w-]+\s*,?\s*(?:add\s+|write\s+|put\s+)?$|"
+    r"\b(?:then|followed\s+by|plus)\s+(?:add\s+|write\s+)?$",
+    re.IGNORECASE,
+)
+_ONE_LINE = re.compile(r"(?:one|1|a\s+single|a)\s+(?:final\s+|closing\s+|last\s+|extra\s+)?line\b", re.IGNORECASE)
+
+
 def find_limits(text: str) -> list[FoundLimit]:
     """Every limit stated in `text`, in order of appearance."""
     found: list[FoundLimit] = []
@@ -1040,6 +1048,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue  # "After 10 words, celebrate and stop": a point in the session, not a length of the reply
         if parts.ordinal_before(text, position):
             continue  # "in the first two sentences, state the problem": a position in the reply, not its length
+        if _LINE_AFTER_PART.search(text, max(0, position - 40), position) and _ONE_LINE.match(text, position):
+            continue  # "After the bullets, one line: "Votes: " …": one more line after a part, said by its sentence
         unit, noun = _unit_of(match, "u_")
         if unit == "bullets" and _STRENGTH_POINTS.match(text, match.end()):
             continue  # "2 points forts et 2 conseils": a count of strengths, not the reply's bullets

@@ -838,6 +838,8 @@ def find_ordering(text: str) -> FoundRule | None:
         # a two-step rule would drop; the brief's own sentence says them all, in order
         whole = second_person(sentence_case(f"{stripped.strip()}."), "user")
         return FoundRule(whole, whole_first, then, 0, len(text.rstrip()))
+    if re.fullmatch(r"[\"“'‘][^\"”'’]{1,30}[\"”'’]", last_first.strip()):
+        return None  # 'one line: "Votes: " then each vote …': the line's fixed start and its content, not two steps
     first = _verb_phrase(last_first)
     if not re.match(r"\S+\s+(?:must|should|will|can|are|were|need)\b", first, re.IGNORECASE):
         first = verbs_to_base(first)  # "reads invoices, extracts the amount" (but "answers must show …" is a noun)

@@ -268,3 +268,31 @@ def test_a_foreign_ban_on_alternatives_is_quoted_whole() -> None:
     bans = [c.text for c in generate(Brief(task=task)).constraints if c.kind == "prohibition"]
     assert "Never make promises." not in bans
     assert any("als defekt einstufen" in ban for ban in bans)
+
+
+_COUNCIL = (
+    "It summarises city council meeting transcripts for the Fenwick Ledger.\n\n"
+    '- Exactly 6 bullets, each starting with "- ", max 20 words per bullet\n'
+    "- Most consequential decision first (money, zoning, anything residents will feel)\n"
+    '- After the bullets, one line: "Votes: " then each vote as motion (yes-no-abstain), separated by "; ". If there '
+    'were no votes: "Votes: none recorded"\n- No headline, no intro, no bold'
+)
+
+
+def test_one_line_after_the_bullets_is_no_one_line_reply() -> None:
+    result = generate(Brief(task=_COUNCIL, target="claude"))
+    assert "Reply in exactly 1 line" not in result.prompt
+    assert "Reply in exactly 6 bullets." in _output(result.prompt)
+
+
+def test_a_lines_fixed_start_and_its_content_are_no_two_steps() -> None:
+    result = generate(Brief(task=_COUNCIL, target="claude"))
+    assert not any(c.kind == "ordering" for c in result.constraints)
+    assert '"Votes: " before each vote' not in result.prompt
+
+
+def test_the_parts_of_the_reply_are_rules_not_background() -> None:
+    rules = " ".join(_rules(_COUNCIL))
+    assert 'After the bullets, one line: "Votes: "' in rules
+    assert 'If there were no votes: "Votes: none recorded"' in rules
+    assert "Most consequential decision first" in rules
