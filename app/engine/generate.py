@@ -118,6 +118,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     if not tools:
         matches = _topic_labels_lead(matches, constraints)
     matches = _field_record_leads(matches, constraints)
+    matches = _draft_leads_its_label(matches)
     matches = _without_covered_secondaries(matches)
     return _tools_lead(matches) if tools else _without_toolless_agent(matches)
 
@@ -230,6 +231,19 @@ _HARM_WORDS = frozenset(
 _HARM_CJK = re.compile(
     r"通过|拒绝|复核|删除|屏蔽|违规|违禁|审核|正常|承認|却下|削除|保留|要確認|公開|違反|問題なし|不適切"
 )
+
+
+def _draft_leads_its_label(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
+    """ "1) label kiezen uit: … 2) een conceptantwoord schrijven": a label and a drafted reply in one answer are a
+    drafting job with a label step (the label joins its output), not a classifier whose one-label reply forbids the
+    draft."""
+    if len(matches) < 2 or BY_ID.get(matches[0].id) is None or BY_ID[matches[0].id].output.kind != "label":
+        return matches
+    drafter = next((m for m in matches[1:] if any(f.startswith("drafts replies") for f in m.features)), None)
+    if drafter is None:
+        return matches
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not drafter]
+    return [msgspec.structs.replace(drafter, rank="primary"), *rest]
 
 
 def _harm_or_verdict(label: str) -> bool:

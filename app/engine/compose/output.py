@@ -310,7 +310,9 @@ _KEYED_LINES = re.compile(
     r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?(?:[^\W\d_][\w ./-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
     r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|\([^()\n]{1,80}\)|_+|[xXnN?]\s*/\s*\d{1,3})?|"
     # "REASON: one of compensation, manager, …": an upper-case key, then what its value is
-    r"[A-Z][A-Z0-9_]{1,24}[ \t]*:(?-i:[ \t]+[^\n]{1,160})?)[ \t]*(?:\n|$)){2,20})"
+    r"[A-Z][A-Z0-9_]{1,24}[ \t]*:(?-i:[ \t]+[^\n]{1,160})?|"
+    # "CONCEPT:\n<antwoord>": the slot a key's value fills, on the line after it
+    r"<[^<>\n]{1,40}>)[ \t]*(?:\n|$)){2,20})"
 )
 _KEYED_INTRO = re.compile(
     r"\b(?:output|format|reply|answer|ausgabe|antwort|sortie|réponse|salida|respuesta|formato|uitvoer|resposta|"
@@ -340,6 +342,12 @@ def _under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str
         if cue.search(intro) and not _INPUT_INTRO.search(intro) and not _CASE_INTRO.match(intro):
             return match
     return None
+
+
+_LABEL_KEY_LINE = re.compile(
+    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:label|labels|category|categoría|categorie|catégorie|kategorie|categoria|etiqueta|"
+    r"étiquette|etiket|tag)[ \t]*:"
+)
 
 
 def _reply_line(template: re.Match[str] | None) -> re.Match[str] | None:
@@ -615,6 +623,10 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = scoped_labels or _LABEL_PLACED.search(brief.task) is not None
         scoped_labels = scoped_labels or template is not None  # the label has its cell
         scoped_labels = scoped_labels or any(_within(c, in_lines) for c in plan.of_kind("labels"))  # its line
+        # "LABEL: <label>" as a line of the brief's layout: the label has its line there
+        scoped_labels = scoped_labels or (
+            in_lines is not None and _LABEL_KEY_LINE.search(brief.task, in_lines[0], in_lines[1]) is not None
+        )
         # "URGENZA: ALTA / MEDIA / BASSA" as one line of the brief's outline: the label has its line there
         scoped_labels = scoped_labels or any(_inside(c, s) for c in plan.of_kind("labels") for s in shape)
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own

@@ -790,6 +790,9 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     reason = _REASON_IN.search(text, max(0, start - 40), start)
     if reason is not None:
         return "the " + reason.group("part").lower()  # "classify … and give the reason in one sentence"
+    ruled = _RULES_FOR_PART.search(text, max(0, start - 60), start)
+    if ruled is not None:
+        return "the " + ruled.group("part").lower()  # "regels voor het concept: max 90 woorden": the draft's limit
     sequenced = _SEQUENCED_PART.search(text, max(0, start - 90), start)
     if sequenced is not None:
         # "then draft a feedback email to the applicant of at most 150 words", "luego una explicación de máximo 60
@@ -1013,6 +1016,11 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+_RULES_FOR_PART = re.compile(
+    r"\b(?:rules|regels|reglas|règles|regeln|regole|regras)\s+(?:for|voor|para|pour|für|per|do|da)\s+"
+    r"(?:(?:the|het|de|el|la|le|den|die|das|il|lo|o|a)\s+)?(?P<part>[^\W\d_]{3,20})\s*:[^.;:\n]{0,20}$",
+    re.IGNORECASE,
+)
 _LINE_AFTER_PART = re.compile(
     r"\b(?:after|below|beneath|under)\s+(?:the|those|these|your|all)\s+[\w-]+\s*,?\s*(?:add\s+|write\s+|put\s+)?$|"
     r"\b(?:then|followed\s+by|plus)\s+(?:add\s+|write\s+)?$",

@@ -128,6 +128,8 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
             return None
         if _CASE_CLAUSE.match(text):
             return None  # "if they are pregnant or over 65, …": a case to route, not who reads
+        if _OFFER_BEFORE.search(text, 0, age_words.start):
+            return None  # "cours collectifs enfants : 4 à 12 ans, 8 élèves max": who a course is for, not who reads
         phrase = _BRIDGE.sub(_bridge, text[age_words.start : age_words.end])
         phrase = _PRONOUN_LEAD.sub("aged ", phrase)  # "they're 13-14" -> "aged 13-14"
         return FoundAudience(phrase, age_words.minimum, age_words.maximum, age_words.start, age_words.end)
@@ -136,6 +138,15 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     return found
 
 
+# A course, class or group the business offers, named right before an age range it is for
+_OFFER_BEFORE = re.compile(
+    # (not "a reading buddy for my class (they're 8 and 9)": the pupils themselves)
+    r"(?<!\bmy\s)(?<!\bour\s)(?<!\bthe\s)(?<!\bthis\s)"
+    r"\b(?:cours|course|courses|lessons?|camps?|clases?|cursos?|kurs\w*|corsi|corso|"
+    r"lessen|sessions?|séances?|stages?|ateliers?|workshops?|activit\w+|tickets?|billets?|tarifs?|entradas?)\b"
+    r"[^.;\n]{0,30}$",
+    re.IGNORECASE,
+)
 _CARERS_OF = re.compile(
     r"\b(?:parents?|carers?|caregivers?|guardians?|famil(?:y|ies)|mums?|moms?|dads?|teachers?|coaches|staff|"
     r"grandparents?|padres|madres|familias|eltern|pais|familles)\b(?:\s+(?:and|&|or|y|und|et|e)\s+\w+)?\s+"

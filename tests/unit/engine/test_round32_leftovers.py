@@ -296,3 +296,34 @@ def test_the_parts_of_the_reply_are_rules_not_background() -> None:
     assert 'After the bullets, one line: "Votes: "' in rules
     assert 'If there were no votes: "Votes: none recorded"' in rules
     assert "Most consequential decision first" in rules
+
+
+_INVOICE_DISPUTES = (
+    "we zijn Groothandel Brinkman Horeca. debiteurenbeheer krijgt elke dag mails van klanten die een factuur "
+    "betwisten. ik wil een assistent die per mail twee dingen doet:\n\n"
+    "1) label kiezen uit: PRIJSVERSCHIL, NIET_GELEVERD, BESCHADIGD, GEEN_GESCHIL\n"
+    "2) een conceptantwoord schrijven voor onze medewerker (niet zelf versturen)\n\n"
+    "output precies zo:\nLABEL: <label>\nFACTUUR: <factuurnummer of ONBEKEND>\nCONCEPT:\n<antwoord>\n\n"
+    "regels voor het concept: max 90 woorden, u-vorm, nooit een korting toezeggen."
+)
+
+
+def test_a_label_and_a_draft_are_a_drafting_job_with_a_label_step() -> None:
+    result = generate(Brief(task=_INVOICE_DISPUTES, target="claude"))
+    assert result.archetypes[0].id != "classification"
+    assert "Return exactly one label from the set." not in result.prompt
+    output = _output(result.prompt)
+    assert "`<antwoord>`" in output
+    assert 'starts with "Label:"' not in output
+    assert "Keep the concept to at most 90 words." in output
+
+
+def test_the_ages_a_course_is_for_are_no_audience() -> None:
+    task = (
+        "Prompt système pour l'assistant de réservation de l'École de Glisse (cours de ski, enfants dès 4 ans et "
+        "adultes). Il discute avec les clients sur le site.\nConsignes :\n"
+        "– cours collectifs enfants : 4 à 12 ans, 8 élèves max par groupe\nVouvoiement, 60 mots maximum par message."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert not any(c.kind == "audience" for c in result.constraints)
+    assert "child's personal information" not in result.prompt
