@@ -105,12 +105,11 @@ _NAME_APPOSITIVE = re.compile(
     r"(?i:(?:the|our|my|an?|el|la|nuestr[oa]|le|notre|der|die|das|unser\w*|o|a|nosso|nossa|il|lo|de|het|onze)\s+"
     # (not a trade or a person's post: "the estate agent", "the dental assistant at our clinic", "the personal
     # assistant of our CEO", "the virtual assistant provider", "the agent network")
-    r"(?!(?:[\w-]+\s+){0,2}?(?:estate|travel|insurance|letting|property|booking|dental|medical|personal|legal|"
-    r"teaching|sales|shipping|customs|executive|administrative|office|nursing|lab|research|pharmacy|veterinary|"
-    r"talent|literary|press|ticket|real)\s+(?:agent|assistant))"
+    r"(?!(?:[\w-]+\s+){0,2}?(?:estate|travel|insurance|dental|medical|personal|legal|teaching|executive|"
+    r"administrative|research|lab|pharmacy|veterinary|talent|literary|press)\s+(?:agent|assistant)\b(?!\s+bot))"
     r"(?:[\w-]+\s+){0,3}?(?:assistant|chat\s?bot|bot|agent|asistente|assistente|assistent\w*|helper|concierge|"
     r"companion|tutor|chatbot)\b(?!\s+(?:company|startup|platform|maker|vendor|app|product|team|provider|network|"
-    r"firm|agency|service|of|at|to|for\s+(?:our|the|my)\s+(?:ceo|boss|director|manager|founder))\b))"
+    r"firm|agency|service|(?:of|to|for)\s+(?:our|the|my)\s+(?:ceo|boss|director|manager|founder))\b))"
 )
 
 

@@ -509,7 +509,7 @@ SUMMARIZATION = Archetype(
         # (not an image's "pinned tag or digest", a "sha256 digest")
         feat(
             "key points",
-            r"\bkey (?:points|takeaways|findings)\b|(?<!\btag or )(?<!\bimage )(?<!\bsha256 )(?<!\bsha )\bdigests?\b|"
+            r"\bkey (?:points|takeaways|findings)\b|(?<!\btag or )(?<!\bversion or )(?<!\bhash or )(?<!\bimage )(?<!\bsha256 )(?<!\bsha )\bdigests?\b|"
             r"\bhighlights\b|\brecaps?\b",
             3,
         ),

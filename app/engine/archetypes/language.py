@@ -13,6 +13,7 @@ from app.engine.archetypes.variants import (
     CREATIVE_WRITING,
     DRAFTED_DOCUMENTS,
     EMAIL_DRAFTING,
+    FORM_ARRIVES_FILLED,
     GAME_HOST,
     GLOSSARY,
     INTAKE,
@@ -369,8 +370,9 @@ MARKETING_COPY = Archetype(
             r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bcaptions?\b|"
             # "Write tap-list descriptions for the menu board", "write room descriptions for our website" (not the
             # descriptions to proofread, check or summarise)
-            r"\b(?:write|writes|writing|draft|drafts|drafting|create|creates|generate|generates|compose|composes)\s+"
-            r"(?:[\w'’-]+\s+){0,3}?(?:menu|tap-?list|wine-?list|catalog(?:ue)?|dish|room|tour)\s+descriptions?\b",
+            r"(?:^\W*|\b(?:write|writes|writing|draft|drafts|drafting|create|creates|generate|generates|compose|composes|"
+            r"need|want)\s+(?:[\w'’-]+\s+){0,3}?)(?:menu|tap-?list|wine-?list|catalog(?:ue)?|dish|room|tour)\s+"
+            r"descriptions?\b",
             4,
         ),
         feat(
@@ -491,11 +493,11 @@ ROLEPLAY_INTERVIEWER = Archetype(
             r"\btu\s+joues\b|\bjeu\s+de\s+r[ôo]les?\b|\bdu\s+spielst\b|\brollenspiel\w*|\bjuegas\s+(?:el\s+papel|a\s+ser)\b|"
             r"\binterpretas\s+(?:a|al|el|la)\b|\bjuego\s+de\s+rol\b|\bvocê\s+(?:interpreta|faz\s+o\s+papel)\b|"
             # (a conversation simulated, not a loan's "simulação" of instalments)
-            r"\bsimulação\s+de\s+(?:uma\s+)?(?:entrevista|conversa|atendimento|venda|negociação|consulta)\b|"
+            r"\bsimulação\s+de\s+(?:uma\s+)?(?:entrevista|conversa|atendimento)\b|"
             r"扮演|角色扮演|ロールプレイ|役を演じ|になりきっ|"
             # "Il bot deve interpretare la signora Bortolin … Mai uscire dal personaggio"
             r"\binterpreta(?:re)?\s+(?:il|la|lo|l['’]|un|una|uno)\b|\bfa(?:re)?\s+la\s+parte\b|\bgioco\s+di\s+ruolo\b|"
-            r"\bsimulazion[ei]\s+di\s+(?:un\s+|una\s+)?(?:colloquio|conversazione|telefonata|vendita|trattativa)\b|"
+            r"\bsimulazion[ei]\s+di\s+(?:un\s+|una\s+)?(?:colloquio|conversazione|telefonata)\b|"
             r"\bincarne[rsz]?\b|\brollenspel\b|\bspeelt?\s+de\s+rol\b|"
             r"\bsimulatie\s+van\s+(?:een\s+)?(?:gesprek|sollicitatie\w*|verkoopgesprek|klantgesprek)\b|"
             r"\b(?:uscire|uscirà|esce|sortir|sors|sort|salir|salga|sale|sair|saia|sai)\s+(?:mai\s+)?"
@@ -684,7 +686,7 @@ GENERAL_ASSISTANT = Archetype(
             "intake",
             # ("Claims intake at Northmere Mutual": a department's name, not a conversation; "Each input is one completed
             # web intake form": the form arrives filled in, nobody is questioned)
-            r"^(?![\s\S]*\b(?:completed|submitted|filled[- ](?:in|out))\s+(?:[\w-]+\s+){0,2}forms?\b)[\s\S]*?"
+            r"^(?![\s\S]*(?:" + FORM_ARRIVES_FILLED + r"))[\s\S]*?"
             r"\bintake\b(?!\s+(?:at|team|department|desk|queue|inbox|unit)\b)|"
             r"\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
             r"\bonboarding\s+(?:chat|conversation|interview)\b",

@@ -475,6 +475,15 @@ ASKS_QUESTIONS = re.compile(
     re.IGNORECASE,
 )
 
+# "Each input is one completed web intake form", "We paste the intake form exactly as the client filled it out": the
+# form arrives filled in (not "output a completed intake form", "hand the front desk a filled-in intake form": the
+# record an intake conversation produces)
+FORM_ARRIVES_FILLED = (
+    r"\b(?:input|inputs|paste[sd]?|receive[sd]?|arrives?|comes?\s+in|we\s+get|you\s+get|forward\w*)\b[^.]{0,60}?"
+    r"\b(?:completed|submitted|filled[- ](?:in|out))\s+(?:[\w-]+\s+){0,2}forms?\b|"
+    r"\bforms?\b[^.]{0,40}?\b(?:as|that)\s+(?:the\s+)?\w+\s+(?:filled|completed|submitted)\b"
+)
+
 INTAKE = Variant(
     name="intake",
     cue=re.compile(
@@ -487,7 +496,7 @@ INTAKE = Variant(
     # record to fill (unless the brief says intake: "Intake assistant for the writing centre … the essay's topic")
     unless=re.compile(
         # "Each input is one completed web intake form": the form arrives filled in; nobody is questioned
-        r"\b(?:completed|submitted|filled[- ](?:in|out))\s+(?:[\w-]+\s+){0,2}forms?\b|"
+        FORM_ARRIVES_FILLED + "|"
         r"^(?![\s\S]*\bintake\b)[\s\S]*?(?:"
         r"\b(?:help|helps|aider|aide|ayudar|ayuda|helfen|hilft|aiutare|aiuta|ajudar|ajuda|helpen|helpt)\s+(?:a\s+)?"
         r"(?:(?:my|our|the|mes|nos|les|mis|nuestros|los|las|meinen|unseren|den|i\s+miei|i|os|meus|as|mijn|onze|de)\s+)?"

@@ -281,6 +281,12 @@ def _labels_and_more(plan: Plan) -> bool:
 
 
 _ADVICE_DOMAINS = frozenset({"medical", "veterinary", "legal", "financial", "money"})
+_OWN_SITUATION = re.compile(
+    r"\b(?:my|our)\s+(?:[\w'’-]+\s+){0,3}(?:medications?|medicines?|insulin|symptoms?|condition|diagnosis|asthma|"
+    r"diabetes|pain|doctor|gp|prescriptions?|treatment|blood\s+\w+|health|pregnancy|debts?|loans?|lease|tenancy|"
+    r"case|lawsuit|divorce|visa|dog|cat|pet)\b",
+    re.IGNORECASE,
+)
 
 
 def compose_spec(plan: Plan) -> Composition:
@@ -305,8 +311,9 @@ def compose_spec(plan: Plan) -> Composition:
         domains = []
     if plays_the_person([brief.task, *brief.constraints]):
         domains = []  # "The assistant plays a standardized patient": the one with symptoms is the assistant itself
-    if plan.primary.plays_a_character:
-        # "You are Dana, head of procurement at a hospital group": no advice is given in a practice scene
+    if plan.primary.plays_a_character and not _OWN_SITUATION.search(brief.task):
+        # "You are Dana, head of procurement at a hospital group": no advice is given in a practice scene (unless
+        # the user rehearses their own case: "so I can practise asking about my new blood pressure medication")
         domains = [domain for domain in domains if domain not in _ADVICE_DOMAINS]
     professionals = professional_domains([brief.task, brief.audience or ""])
     spec_tools = tools(plan)

@@ -356,12 +356,14 @@ def _reply_line(template: re.Match[str] | None) -> re.Match[str] | None:
     what comes in."""
     if template is None or not template.group("template").startswith("<"):
         return template
-    return template if _REPLY_INTRO.search(template.group("intro")) else None
+    return None if _RECORD_INTRO.search(template.group("intro")) else template
 
 
-_REPLY_INTRO = re.compile(
-    r"\b(?:output|reply|replies|answer|respond|return|findings?|issues?|comments?|results?)\b|"
-    r"\bone\s+\w+\s+per\s+line\b",
+# "Our log format:", "Bank export format:": the format of a record that comes in
+_RECORD_INTRO = re.compile(
+    r"\b(?:our|their|your|the)\s+(?:[\w-]+\s+)?(?:log|logs|export|input|file|data|csv|records?|rows?|statements?|"
+    r"feed|dump|entries|lines)\s+format\b|"
+    r"\b(?:log|logs|export|input|file|data|csv|records?|rows?|statements?|feed|dump|entries)\s+format\b",
     re.IGNORECASE,
 )
 
@@ -383,7 +385,8 @@ _CASE_INTRO = re.compile(
     r"\s*(?:[-*•][ \t]*)?(?:when|if|once|after|at\s+the\s+end\s+of|cuando|si|wenn|sobald|quand|lorsque|"
     r"se|quando|als|zodra|nadat)\b(?!\s+(?:you\s+)?(?:reply|replying|respond|responding|answer|answering|write|writing)\b)"
     # (every reply: "Whenever the user types a word", "After each pitch", "When reviewing a diff", "If you can, …")
-    r"(?![^:\n]*\b(?:each|every|always|any|all|jede[nrms]?|chaque|cada|ogni|elke)\b)(?!\s+\w+ing\b)(?!\s+you\s+can\b)",
+    r"(?![^:\n]*\b(?:each|every|always|jede[nrms]?|chaque|cada|ogni|elke)\b)"
+    r"(?!\s+(?!(?:nothing|anything|everything|something)\b)\w+ing\b)(?!\s+you\s+can\b(?!['’]t|not))",
     re.IGNORECASE,
 )
 

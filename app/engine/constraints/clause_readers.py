@@ -280,7 +280,11 @@ def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
 
 
 _CASE_COLON = re.compile(
-    r"\s*(?:[-*•]\s*)?(?!(?:note|notes|rules?|important|format|output|style|tone)\s*:)[^\W\d_][\w'’ -]{2,40}:\s*",
+    r"\s*(?:[-*•]\s*)?"
+    # (a heading over a standing rule, not a case: "Privacy:", "Hard rule:", "Very important:", "Style guide:")
+    r"(?![^:]*\b(?:notes?|rules?|important|format|output|style|tone|privacy|safety|security|guide|guidelines?|policy|"
+    r"scope|reminder|warning|caution|compliance|confidentiality|constraints?|requirements?|language|data)\b)"
+    r"[^\W\d_][\w'’ -]{2,40}:\s*",
     re.IGNORECASE,
 )
 

@@ -354,19 +354,26 @@ _CASE_BEFORE_COLON = re.compile(
 # The name of a contact ("Customer care team:", "Horario de atención al cliente:", "Unsere Telefonnummer für
 # Termine:", "Reception desk (Mon-Fri):"): the words before the colon say who answers, not when
 _CONTACT_NAME = re.compile(
-    r"\b(?:team|desk|switchboard|lines?|numbers?|phones?|tel\w*|numéro|número|numero|\w*nummer|service|servicio|"
+    r"\b(?:team|desk|switchboard|(?:phone|help|hot|service|support|direct|customer)\s*lines?|numbers?|phones?|tel\w*|numéro|número|numero|\w*nummer|service|servicio|"
     r"servizio|serviço|atendimento|atención|attention|\w*service|kundendienst|office|oficina|büro|bureau|reception|"
     r"recepción|empfang|hotline|support|soporte|suporte|contact\w*|kontakt|contatto|contato|care|horario|hours|"
     r"öffnungszeiten|horaires|chat|widget|e-?mail|mail|whatsapp|helpdesk|address|adresse|dirección|site|website|"
-    r"web|portal|form|formulario|formular|formulaire)\b",
+    r"web|portal|form|formulario|formular|formulaire|times|opening\w*|ouverture|apertura|funcionamento|orari|horários?|"
+    r"openingstijden|heures)\b",
     re.IGNORECASE,
 )
 # A situation named before the colon ("Leaks outside office hours:", "Groups over 12:", "Conductores menores de 23
 # años:"): a case, whatever contact words it holds
 _SITUATION = re.compile(
-    r"\b(?:if|when|outside|after|before|over|under|above|below|more\s+than|less\s+than|during|fuera|más|menos|"
-    r"menores|mayores|wenn|falls|bei|außerhalb|nach|über|unter|hors|après|plus\s+de|moins\s+de|quand|se|quando|"
-    r"fora|fuori|dopo|oltre|buiten|boven|onder|si|cuando)\b",
+    r"\b(?:if|when|outside|after|before|more\s+than|less\s+than|during|fuera|más|menos|menores|mayores|wenn|falls|"
+    r"bei|außerhalb|nach|hors|après|plus\s+de|moins\s+de|quand|se|quando|fora|fuori|dopo|buiten|si|cuando)\b|"
+    # (a size, not a channel: "Groups over 12", not "Customer service over WhatsApp")
+    r"\b(?:over|under|above|below|über|unter|oltre|boven|onder)\s+(?:\S+\s+)?\d|"
+    # a problem the contact is for: "Complaints about the delivery service:", "Billing errors on the website:"
+    r"\b(?:complaints?|quejas?|reclam\w*|beschwerden?|plaintes?|klacht\w*|errors?|errores|erreurs?|fehler|errori|erros?|"
+    r"problems?|problemas?|problèmes?|probleme?|problemi|issues?|damaged?|broken|lost|stolen|faults?|defect\w*|"
+    r"leaks?|claims?|disputes?|incidents?|accidents?|emergenc\w*|wrong|incorrect\w*|erron\w*|falsch\w*|equivocad\w*|"
+    r"sbagliat\w*|errad\w*|verkeerd\w*)\b",
     re.IGNORECASE,
 )
 _OPENS_A_CASE = re.compile(r"(?:for|if|when|whenever|in|on|after|before|once|unless|during|with)\b", re.IGNORECASE)
@@ -440,6 +447,15 @@ _MENTION_ONCE = re.compile(
 )
 
 
+def _names_a_contact(text: str) -> bool:
+    """Whether a clause opens with a contact's name and a colon ("Customer care team on WhatsApp: +44 …",
+    "Servizio clienti su WhatsApp: 333 …"): what follows is where to send people."""
+    label = _CASE_BEFORE_COLON.match(text)
+    if label is None or text[label.end() - 1] in "\"“«„'":
+        return False  # ('One closing line: "Full minutes: …"': words to write)
+    return _CONTACT_NAME.search(label.group("case")) is not None
+
+
 def _colon_case(text: str) -> str | None:
     """The case a clause opens with before a colon, when what follows it is what to do ("Conductores menores de 23
     años …: …, que llamen al 922 555 310"); not a label ("Contacto: …"), an order ("End every answer with: …") or a
@@ -511,7 +527,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found: list[FoundFallback] = []
     taken: list[tuple[int, int]] = []
-    contact_context = condition is not None or bool(_CONTACT_VERB.search(text))
+    contact_context = condition is not None or bool(_CONTACT_VERB.search(text)) or _names_a_contact(text)
     for match in EMAIL.finditer(text):
         if _COPIED_BEFORE.search(text, 0, match.start()) or _COPIED_AFTER.match(text, match.end()):
             continue  # "put quality@… in cc": a copy recipient of the reply, no contact to send people to

@@ -82,7 +82,14 @@ _NOR = re.compile(r"\s+(?:nem|ni|noch|weder|ne)\s+|,\s*", re.IGNORECASE)
 
 # "… einstufen oder einen Austausch versprechen", "CPF, senha do gov.br ou dados bancários": alternatives, each
 # with its own object, of which the table knows one
-_ACTIONS_JOINED = re.compile(r"\s+(?:oder|or|o|ou|of|oppure|nem|ni|noch|weder)\s+", re.I)
+_ACTIONS_JOINED = re.compile(r"\s+(?:oder|or|ou|of|oppure|nem|ni|noch|weder)\s+", re.I)
+# the Spanish "o" joins alternatives too; the Portuguese "o" is "the" ("Não prometa o reembolso")
+_ACTIONS_JOINED_OR_O = re.compile(r"\s+(?:oder|or|o|ou|of|oppure|nem|ni|noch|weder)\s+", re.I)
+_PORTUGUESE = re.compile(
+    r"\b(?:não|nao|você|dê|nem|seu|sua|pelo|pela|nunca\s+(?:dê|diga|prometa|peça|mencione|fale|envie|ofereça))\b|"
+    r"ção\b|ões\b|\b\w+(?:e|a)\s+o\s+(?!que\b)\w",
+    re.I,
+)
 
 
 # A relative clause or an exception right after the object narrows it ("que …", "die …", "sin …", "außer …").
@@ -133,7 +140,8 @@ def translate_prohibition(words: str) -> str | None:
     # Two objects ("precios de la competencia": competitors' prices) would lose the link: keep the quote.
     if len(found) != 1:
         return None
-    if len([part for part in _ACTIONS_JOINED.split(words) if part.strip()]) > 1:
+    joined = _ACTIONS_JOINED if _PORTUGUESE.search(words) else _ACTIONS_JOINED_OR_O
+    if len([part for part in joined.split(words) if part.strip()]) > 1:
         return None  # "Nie ein Gerät als defekt einstufen oder einen Austausch versprechen": one part has no object
     english, verb, match = found[0]
     if _QUALIFIED_OBJECT.match(words, match.end()):

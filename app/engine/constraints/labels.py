@@ -258,7 +258,10 @@ _UPPER_NAME = (
 _UPPER_OR = r"(?:or|of|oder|ou|o)"
 _DECIDE = re.compile(
     r"\b(?i:decide|choose|pick|verdict|answer|reply|respond|output|return|uitvoer|ausgabe|sortie|salida|saída|"
-    r"risposta|antwoord|antwort|réponse|respuesta|resposta)\s*:?\s+(?i:(?:either|one\s+of)\s+)?"
+    r"risposta|antwoord|antwort|réponse|respuesta|resposta|"
+    # "you put it in BILLING, TECH or ACCOUNT", "assign it POSITIVE, …", "file it under BILLING, …"
+    r"put\s+it\s+(?:in|under)|assign\s+it(?:\s+to)?|file\s+it\s+(?:under|as|in)|mark\s+it(?:\s+as)?|tag\s+it(?:\s+as)?)"
+    r"\s*:?\s+(?i:(?:either|one\s+of)\s+)?"
     rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|/|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
 )
 _DECIDE_SPLIT = re.compile(rf"\s*(?:,|/|\b{_UPPER_OR}\b)\s*")
@@ -299,13 +302,26 @@ def find_labels(text: str) -> FoundLabels | None:
     if found is not None:
         found = _without_trailing_phrase(found)
     if found is not None and any("（" in value for value in found.values):
-        # "- SPAM（宣伝、外部サイトへの誘導）": the full-width aside describes the label; it is no part of its name
-        found = found._replace(values=[_FULL_WIDTH_ASIDE.sub("", value).strip() for value in found.values])
+        found = found._replace(values=without_full_width_asides(found.values))
     return found if found is not None and _plausible(found, text) else None
 
 
 _CODE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _FULL_WIDTH_ASIDE = re.compile(r"\s*（[^（）]*）\s*$")
+
+
+def without_full_width_asides(values: list[str]) -> list[str]:
+    """Labels without the full-width aside that describes them ("SPAM（宣伝、外部サイトへの誘導）" -> "SPAM"); the code
+    in the aside when every aside holds one ("請求・支払い（BILLING）" -> "BILLING"); unchanged when the asides tell
+    labels apart ("返金（全額）", "返金（一部）")."""
+    if not any("（" in value for value in values):
+        return values
+    asides = [_FULL_WIDTH_ASIDE.search(value) for value in values]
+    codes = [_CODE.fullmatch(a.group(0).strip(" （）")) if a else None for a in asides]
+    if all(code is not None for code in codes):
+        return [code.group(0) for code in codes if code is not None]
+    bare = [_FULL_WIDTH_ASIDE.sub("", value).strip() for value in values]
+    return bare if len(set(bare)) == len(bare) else values
 
 
 def _without_trailing_phrase(found: FoundLabels) -> FoundLabels:
@@ -410,7 +426,7 @@ _GIVEN_BEFORE = re.compile(
 
 _JUDGING = re.compile(
     r"\b(?:tell|say|mark|flag|label|tag|classify|sort|decide|rate|grade|which|whether|answer|reply|respond|return|"
-    r"output|pick|choose)\b",
+    r"output|pick|choose|assign|file|put|give\s+me|write\s+back)\b",
     re.IGNORECASE,
 )
 
@@ -701,11 +717,12 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
         if header is not None and bullet:
             if not items:
                 start = offset + bullet.start("item")
-            items.append(_clean(_FULL_WIDTH_ASIDE.sub("", _ITEM_END.sub("", bullet.group("item")))))
+            items.append(_clean(_ITEM_END.sub("", bullet.group("item"))))
             end = offset + bullet.end("item")
         elif header is not None and not items and not line.strip() and line:
             pass  # "label set (pick exactly ONE):", a blank line, then the list: the header still stands
         else:
+            items = without_full_width_asides(items)
             if header is not None and len(items) >= 2 and all(0 < len(i.split()) <= 3 for i in items):
                 blocks.append((items, header[1], start, end))
             header, items = None, []

@@ -937,7 +937,10 @@ def _offer_count(text: str, position: int) -> bool:
     return _OFFER_BEFORE.search(text[max(0, position - 60) : position]) is not None
 
 
-_PER_REPLY = re.compile(r"\bper\s+(?:reply|answer|message|response|turn|email|post)\b", re.IGNORECASE)
+_PER_REPLY = re.compile(
+    r"\bper\s+(?:reply|answer|message|response|turn|(?:email|post)\b(?!\s+(?:address|account|confirmation|id)\b))\b",
+    re.IGNORECASE,
+)
 # Quantities of the business a cap can bound (a stay, a boat, a group, a loan); never the reply's parts.
 _BUSINESS_QUANTITIES = frozenset(
     """nights night days day hours hour weeks week months month years year minutes minute m cm mm km kg g lb lbs ft
@@ -964,7 +967,8 @@ def _capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
         if _offer_count(text, match.start("n1")):
             continue
         noun = match.group("noun").strip()
-        if noun.split()[0].lower().strip(".,;:") in _BUSINESS_QUANTITIES and not _PER_REPLY.search(noun):
+        per_reply = _PER_REPLY.search(text, match.start("noun"), min(len(text), match.end() + 30))
+        if noun.split()[0].lower().strip(".,;:") in _BUSINESS_QUANTITIES and not per_reply:
             continue  # "visitor berths max 7 nights per booking", "up to 15 m": a rule of the business, not the reply
         thing = _COUNTED_BEFORE.match(text[: match.start()]) if noun.lower().startswith("per ") else None
         if thing is not None:

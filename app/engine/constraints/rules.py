@@ -382,7 +382,6 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             and not stripped[opening + 1 : match.start("cue")].strip()
             and stripped.find(")", opening) > match.start("cue")
             and (gerund := _GERUND_CASE.match(stripped)) is not None
-            and match.group("cue").lower() in ("no", "not")
             and gerund.group("verb").lower() not in _JOB_GERUNDS
         ):
             continue  # "running as root (no USER line)": what the case to look for looks like, nothing forbidden
