@@ -73,12 +73,47 @@ _PLAIN_SET = re.compile(
 )
 
 
+# Inside a tool's own signature: '"need": "debt | benefits | legal"' (a JSON tool list), 'risk: Literal["high",
+# "immediate"]' (Python), 'oficina: "TFS" | "TFN" | "LPA"' (TypeScript)
+_WORD = r"[\w][\w-]{0,30}"
+_QUOTED_WORD = rf"[\"']{_WORD}[\"']"
+_TYPED_VALUES = (
+    rf"\s*[\"']?\s*:\s*(?:[\"'](?P<piped>{_WORD}(?:\s*\|\s*{_WORD})+)[\"']|"
+    rf"(?P<quoted>{_QUOTED_WORD}(?:\s*\|\s*{_QUOTED_WORD})+)|"
+    rf"Literal\[\s*(?P<literal>{_QUOTED_WORD}(?:\s*,\s*{_QUOTED_WORD})+))"
+)
+
+
+def _typed_set(brief: Brief, tool: Constraint, parameter: str) -> Constraint | None:
+    """The closed value set a tool's signature gives one of its parameters, as a labels constraint for it."""
+    span = tool.span
+    if span is None or span.field != "task" or not re.fullmatch(r"\w+", parameter):
+        return None
+    match = re.compile(rf"[\"'(,\s]{re.escape(parameter)}{_TYPED_VALUES}").search(
+        brief.task, max(0, span.start - 1), span.end
+    )
+    if match is None:
+        return None
+    group = next(name for name in ("piped", "quoted", "literal") if match.group(name))
+    raw = match.group(group)
+    values = [v.strip(" \"'") for v in re.split(r"\s*[|,]\s*", raw) if v.strip(" \"'")]
+    if len(values) < 2 or len(set(values)) < len(values):
+        return None
+    at = BriefSpan(field="task", start=match.start(group), end=match.end(group), text=raw)
+    text = f"When you call `{tool.name}`, set `{parameter}` to one of: {_listed(values)}."
+    return Constraint(kind="labels", text=text, span=at, values=values, scope=parameter, name=tool.name)
+
+
 def _plain_sets(brief: Brief, tools: list[Constraint], taken: set[tuple[str, str]]) -> list[Constraint]:
     """Value sets the label reader leaves alone ("urgency is U1, U2 or U3" on a tool's line), for named parameters."""
     found = []
     for tool in tools:
         for parameter in tool.parameters:
             if (tool.name or "", parameter) in taken or not re.fullmatch(r"\w+", parameter):
+                continue
+            typed = _typed_set(brief, tool, parameter)
+            if typed is not None:
+                found.append(typed)
                 continue
             for name in re.finditer(rf"(?<![\w.`(,]){re.escape(parameter)}(?![\w(])", brief.task):
                 listed = _PLAIN_SET.match(brief.task, name.end())

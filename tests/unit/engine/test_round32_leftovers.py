@@ -327,3 +327,16 @@ def test_the_ages_a_course_is_for_are_no_audience() -> None:
     result = generate(Brief(task=task, target="claude"))
     assert not any(c.kind == "audience" for c in result.constraints)
     assert "child's personal information" not in result.prompt
+
+
+def test_a_tools_typed_values_join_its_line() -> None:
+    task = (
+        "Out-of-hours chat for a farmers' charity.\nTools (JSON as registered with the API):\n[\n"
+        '  {"name": "find_support_service", "parameters": {"postcode": "string", "need": "debt | benefits | legal"}},\n'
+        '  {"name": "escalate_to_duty_manager", "parameters": {"reason": "string", "risk": "high | immediate"}}\n]\n'
+        "Ask for their postcode before find_support_service."
+    )
+    tools = {c.name: c.text for c in generate(Brief(task=task)).constraints if c.kind == "tool"}
+    assert tools["find_support_service"].endswith("set `need` to one of: debt, benefits, legal.")
+    assert tools["escalate_to_duty_manager"].endswith("set `risk` to one of: high, immediate.")
+    assert "`postcode` to one of" not in tools["find_support_service"]
