@@ -106,7 +106,8 @@ _NAME_APPOSITIVE = re.compile(
     # (not a trade or a person's post: "the estate agent", "the dental assistant at our clinic", "the personal
     # assistant of our CEO", "the virtual assistant provider", "the agent network")
     r"(?!(?:[\w-]+\s+){0,2}?(?:estate|travel|insurance|dental|medical|personal|legal|teaching|executive|"
-    r"administrative|research|lab|pharmacy|veterinary|talent|literary|press)\s+(?:agent|assistant)\b(?!\s+bot))"
+    r"administrative|research|lab|pharmacy|veterinary|talent|literary|press|sales|office|letting|shipping|property|"
+    r"booking|customs)\s+(?:agent|assistant)\b(?!\s+(?:bot|for\s+(?:our|the|my)\s+(?!ceo|boss)|on\s+(?:our|the)\s+)))"
     r"(?:[\w-]+\s+){0,3}?(?:assistant|chat\s?bot|bot|agent|asistente|assistente|assistent\w*|helper|concierge|"
     r"companion|tutor|chatbot)\b(?!\s+(?:company|startup|platform|maker|vendor|app|product|team|provider|network|"
     r"firm|agency|service|(?:of|to|for)\s+(?:our|the|my)\s+(?:ceo|boss|director|manager|founder))\b))"

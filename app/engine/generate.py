@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import msgspec
 
 from app.engine.archetypes import BY_ID, REGISTRY
-from app.engine.archetypes.variants import ASKS_QUESTIONS, INTAKE, NOTES_TO_TEXT
+from app.engine.archetypes.variants import ASKS_QUESTIONS, DRAFTED_ELSEWHERE, INTAKE, NOTES_TO_TEXT
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
 from app.engine.classify import ArchetypeMatch, classify, score_all
@@ -118,7 +118,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     if not tools:
         matches = _topic_labels_lead(matches, constraints)
     matches = _field_record_leads(matches, constraints)
-    matches = _draft_leads_its_label(matches)
+    matches = _draft_leads_its_label(matches, brief.task)
     matches = _without_covered_secondaries(matches)
     return _tools_lead(matches) if tools else _without_toolless_agent(matches)
 
@@ -233,15 +233,25 @@ _HARM_CJK = re.compile(
 )
 
 
-def _draft_leads_its_label(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
+# The assistant writes the draft too: "2) een conceptantwoord schrijven", "label it, then draft a reply", "and write
+# a short reply"
+_ALSO_DRAFTS = re.compile(
+    r"(?:^|\n)\s*(?:\d[.)]|[-*•])\s*[^\n]{0,40}\b(?:draft|write|concept\w*|entwurf|borrador|brouillon|rascunho|bozza)"
+    r"|\b(?:and|then|also|plus|en|und|y|et|e)\s+(?:then\s+)?(?:draft|write|compose)\s+(?:a|an|the|one)\b",
+    re.IGNORECASE,
+)
+_DRAFTED_ELSEWHERE = re.compile(DRAFTED_ELSEWHERE, re.IGNORECASE)
+
+
+def _draft_leads_its_label(matches: list[ArchetypeMatch], task: str) -> list[ArchetypeMatch]:
     """ "1) label kiezen uit: … 2) een conceptantwoord schrijven": a label and a drafted reply in one answer are a
     drafting job with a label step (the label joins its output), not a classifier whose one-label reply forbids the
     draft."""
     if len(matches) < 2 or BY_ID.get(matches[0].id) is None or BY_ID[matches[0].id].output.kind != "label":
         return matches
     drafter = next((m for m in matches[1:] if any(f.startswith("drafts replies") for f in m.features)), None)
-    if drafter is None:
-        return matches
+    if drafter is None or _DRAFTED_ELSEWHERE.search(task) or not _ALSO_DRAFTS.search(task):
+        return matches  # "Agents draft replies afterwards; you only pick the label": the drafting is not its job
     rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if m is not drafter]
     return [msgspec.structs.replace(drafter, rank="primary"), *rest]
 

@@ -494,6 +494,10 @@ ROLEPLAY_INTERVIEWER = Archetype(
             r"\binterpretas\s+(?:a|al|el|la)\b|\bjuego\s+de\s+rol\b|\bvocê\s+(?:interpreta|faz\s+o\s+papel)\b|"
             # (a conversation simulated, not a loan's "simulação" of instalments)
             r"\bsimulação\s+de\s+(?:uma\s+)?(?:entrevista|conversa|atendimento)\b|"
+            # a sale or a negotiation simulated for practice ("treinar a minha equipa comercial: simulação de
+            # negociação"), not a loan's or an instalment plan's
+            r"\bsimula(?:ção|cao)\s+de\s+(?:negocia(?:ção|cao)|venda)\b(?=[\s\S]*\b(?:trein|pratic|prátic|o\s+bot\s+é)\w*)|"
+            r"\b(?:trein|pratic|prátic)\w*\b[\s\S]*\bsimula(?:ção|cao)\s+de\s+(?:negocia(?:ção|cao)|venda)\b|"
             r"扮演|角色扮演|ロールプレイ|役を演じ|になりきっ|"
             # "Il bot deve interpretare la signora Bortolin … Mai uscire dal personaggio"
             r"\binterpreta(?:re)?\s+(?:il|la|lo|l['’]|un|una|uno)\b|\bfa(?:re)?\s+la\s+parte\b|\bgioco\s+di\s+ruolo\b|"

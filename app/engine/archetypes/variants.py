@@ -72,6 +72,14 @@ MEETING_MINUTES = (
     r"(?!\s+(?:late|early|before|after|ago|later|long|away|each|per|left|of\s+(?:silence|walking|\w+ing)))"
 )
 
+# Someone else drafts ("Agents draft replies afterwards; you only pick the label"), or nobody may ("Do not draft
+# replies"): no drafting variant
+DRAFTED_ELSEWHERE = (
+    r"\b(?:agents?|team|staff|someone|colleagues?|humans?|they|others?|separate\s+(?:bot|tool))\s+(?:\w+\s+){0,2}"
+    r"(?:drafts?|writes?)\b|\b(?:do\s+not|don'?t|never|no)\s+(?:\w+\s+)?(?:draft|write)\w*\s+(?:a\s+)?repl"
+)
+
+
 EMAIL_DRAFTING = Variant(
     name="email drafting",
     cue=re.compile(
@@ -81,7 +89,7 @@ EMAIL_DRAFTING = Variant(
     unless=re.compile(
         MEETING_MINUTES
         + r"|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\btranscripts?\b|\bsummar\w*|\brecap\w*|"
-        r"\binbox\b|\bthreads?\b|\btriag\w*",
+        r"\binbox\b|\bthreads?\b|\btriag\w*|" + DRAFTED_ELSEWHERE,
         re.IGNORECASE,
     ),
     changes={
@@ -153,7 +161,7 @@ REPLY_DRAFTING = Variant(
     unless=re.compile(
         # meeting work, an inbox to triage or follow-ups to list keep the follow-up rules
         MEETING_MINUTES + r"|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\bnotulen\b|\bprotokoll|"
-        r"\bfollow-?ups?\b|\btriag\w*|\bsummar\w*|\brecap\w*",
+        r"\bfollow-?ups?\b|\btriag\w*|\bsummar\w*|\brecap\w*|" + DRAFTED_ELSEWHERE,
         re.I,
     ),
     changes={

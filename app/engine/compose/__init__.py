@@ -282,7 +282,8 @@ def _labels_and_more(plan: Plan) -> bool:
 
 _ADVICE_DOMAINS = frozenset({"medical", "veterinary", "legal", "financial", "money"})
 _OWN_SITUATION = re.compile(
-    r"\b(?:my|our)\s+(?:[\w'’-]+\s+){0,3}(?:medications?|medicines?|insulin|symptoms?|condition|diagnosis|asthma|"
+    # ("my insulin", "my son's asthma"; not "our case studies", "our debt collection guidelines": the business's)
+    r"\bmy\s+(?:[\w'’-]+\s+){0,3}(?:medications?|medicines?|insulin|symptoms?|condition|diagnosis|asthma|"
     r"diabetes|pain|doctor|gp|prescriptions?|treatment|blood\s+\w+|health|pregnancy|debts?|loans?|lease|tenancy|"
     r"case|lawsuit|divorce|visa|dog|cat|pet)\b",
     re.IGNORECASE,

@@ -223,8 +223,11 @@ def rule_line(sentence: str) -> bool:
 _PART_OF_REPLY = re.compile(
     r"\s*(?:(?:after|before|below|under|above)\s+(?:the|those|these|all)\s+[\w-]+\s*,?\s*(?:add\s+)?(?:one|a|an)\s+"
     r"(?:final\s+|closing\s+|last\s+|extra\s+)?line\b|"
-    r"(?:the\s+)?(?:most|biggest|largest|latest|newest|oldest|highest|lowest|earliest)\s+[\w -]{1,40}?\bfirst\b|"
-    r"(?:if|when|unless)\b[^:\n]{1,80}:\s*[\"“«'‘])",
+    # ("Most consequential decision first (…)", not "The newest patients first fill in a form": a verb follows)
+    r"(?:the\s+)?(?:most|biggest|largest|latest|newest|oldest|highest|lowest|earliest)\s+[\w -]{1,40}?\bfirst\b"
+    r"\s*(?:[(.;,:]|$)|"
+    # ('If there were no votes: "Votes: none recorded"', not 'When we opened in 2019: "Crumbs" was our first name')
+    r"(?:if|when|unless)\b(?![^:\n]*\b(?:we|i|you\s+are|our)\b)[^:\n]{1,80}:\s*[\"“«'‘][^\"”»'’\n]*[\"”»'’]\s*\.?\s*$)",
     re.IGNORECASE,
 )
 _FIELD_SPEC = re.compile(

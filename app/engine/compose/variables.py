@@ -49,7 +49,8 @@ def _masked_task(plan: Plan) -> str:
 
 _SCENE_MATERIAL = frozenset({"document", "email", "invoice", "ticket", "transcript"})
 _SUPPLIED = re.compile(
-    r"\b(?:paste[sd]?|pasting|attach\w*|upload\w*|provided|supplied|based\s+on|(?:i|we)(?:'ll|\s+will)?\s+"
+    # (not "We send new hires through this practice", "I give this exercise to …": who takes the practice)
+    r"\b(?:paste[sd]?|pasting|attach\w*|upload\w*|provided|supplied|based\s+on|(?:i|we)(?:'ll|\s+will)\s+"
     r"(?:give|send|share|provide))\b",
     re.IGNORECASE,
 )

@@ -447,13 +447,27 @@ _MENTION_ONCE = re.compile(
 )
 
 
+# The name ends in the unit that answers: "Claims team", "Lost luggage desk", "Departamento de siniestros"
+_CONTACT_UNIT = re.compile(
+    r"\b(?:team|desk|office|department|unit|line|hotline|helpdesk|service)\s*$|"
+    r"^(?:departamento|departement|département|abteilung|dipartimento|ufficio|oficina|bureau|servicio|service|servizio|"
+    r"serviço|afdeling)\b",
+    re.IGNORECASE,
+)
+
+
+# ("Complaints about the delivery service:": the service is what the complaint is about)
+_ABOUT = re.compile(r"\b(?:about|with|regarding|concerning|on|über|zu|sur|sobre|con|su|met|over)\b", re.IGNORECASE)
+
+
 def _names_a_contact(text: str) -> bool:
     """Whether a clause opens with a contact's name and a colon ("Customer care team on WhatsApp: +44 …",
     "Servizio clienti su WhatsApp: 333 …"): what follows is where to send people."""
     label = _CASE_BEFORE_COLON.match(text)
     if label is None or text[label.end() - 1] in "\"“«„'":
         return False  # ('One closing line: "Full minutes: …"': words to write)
-    return _CONTACT_NAME.search(label.group("case")) is not None
+    case = label.group("case")
+    return _CONTACT_NAME.search(case) is not None or _CONTACT_UNIT.search(case.strip()) is not None
 
 
 def _colon_case(text: str) -> str | None:
@@ -468,6 +482,8 @@ def _colon_case(text: str) -> str | None:
         return None
     if _CONTACT_NAME.search(stated) and not _SITUATION.search(stated):
         return None  # "Customer care team: care@…", "Servizio clienti e prenotazioni: 06 …": the contact's name
+    if _CONTACT_UNIT.search(stated) and not _ABOUT.search(stated):
+        return None  # "Claims team:", "Lost property office:", "Departamento de siniestros:": a unit that handles them
     if re.search(r"\b(?:with|to|at|as|by|on|like|from|in|of|is|are)$", stated, re.IGNORECASE) or _NOT_A_CASE.search(
         stated
     ):

@@ -87,7 +87,7 @@ _ACTIONS_JOINED = re.compile(r"\s+(?:oder|or|ou|of|oppure|nem|ni|noch|weder)\s+"
 _ACTIONS_JOINED_OR_O = re.compile(r"\s+(?:oder|or|o|ou|of|oppure|nem|ni|noch|weder)\s+", re.I)
 _PORTUGUESE = re.compile(
     r"\b(?:não|nao|você|dê|nem|seu|sua|pelo|pela|nunca\s+(?:dê|diga|prometa|peça|mencione|fale|envie|ofereça))\b|"
-    r"ção\b|ões\b|\b\w+(?:e|a)\s+o\s+(?!que\b)\w",
+    r"ção\b|ões\b|\b\w+(?:e|a)\s+o\s+(?!(?:que|un|una|el|la|los|las)\b)\w",
     re.I,
 )
 

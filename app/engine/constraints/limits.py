@@ -1022,12 +1022,19 @@ _COUNTED_BEFORE = re.compile(
 
 _RULES_FOR_PART = re.compile(
     r"\b(?:rules|regels|reglas|règles|regeln|regole|regras)\s+(?:for|voor|para|pour|für|per|do|da)\s+"
-    r"(?:(?:the|het|de|el|la|le|den|die|das|il|lo|o|a)\s+)?(?P<part>[^\W\d_]{3,20})\s*:[^.;:\n]{0,20}$",
+    r"(?:(?:the|het|de|el|la|le|den|die|das|il|lo|o|a)\s+)?"
+    # (not the one addressed: "Rules for the bot:", "Regels voor jou:", "Règles pour toi :")
+    r"(?!(?:assistant|bot|chatbot|agent|model|ai|you|jou|u|toi|vous|dich|sie|ti|te|voi|vos|você|tu)\b)"
+    r"(?P<part>[^\W\d_]{3,20})\s*:[^.;:\n]{0,20}$",
     re.IGNORECASE,
 )
 _LINE_AFTER_PART = re.compile(
     r"\b(?:after|below|beneath|under)\s+(?:the|those|these|your|all)\s+[\w-]+\s*,?\s*(?:add\s+|write\s+|put\s+)?$|"
-    r"\b(?:then|followed\s+by|plus)\s+(?:add\s+|write\s+)?$",
+    r"\b(?:underneath|below|after)\s+(?:them|those|these|it)\s*,?\s*$|\bat\s+the\s+(?:end|bottom)\s*,?\s*$|"
+    r"\b(?:close|end|finish)\s+with\s*$|"
+    # ("6 bullets, then one line: …", not "Read the diff, then one line: APPROVE …": the whole reply)
+    r"\b(?:bullets?|points?|paragraphs?|list|table|summary|sections?)\b[^.\n]{0,30}\b(?:then|followed\s+by|plus)\s+"
+    r"(?:add\s+|write\s+)?$",
     re.IGNORECASE,
 )
 _ONE_LINE = re.compile(r"(?:one|1|a\s+single|a)\s+(?:final\s+|closing\s+|last\s+|extra\s+)?line\b", re.IGNORECASE)

@@ -386,9 +386,11 @@ _ADULTS_STATED = re.compile(
     r"erwachsene|adulti|volwassenen)\b|\b(?:readers|users|audience|members|customers)\s+(?:\w+\s+)?skews?\s+older\b|"
     r"\b(?:older|senior)\s+(?:adults|readers|patrons|members|citizens)\b|\bretirees\b|"
     # "cours de ski, enfants dès 4 ans et adultes": lessons offered to both; the clients who book are adults
-    r"\b(?:children|kids|enfants|niños|kinder|bambini|crianças|kinderen)\s+(?:from|aged|dès|à\s+partir\s+de|ab|desde|"
-    r"a\s+partir\s+de|vanaf|da|dai)\s+\d{1,2}[^.;\n]{0,12}\b(?:and|et|y|und|e|en|&)\s+(?:adults|adultes|adultos|"
-    r"erwachsene|adulti|volwassenen)\b",
+    r"^(?![\s\S]*\b(?:kids|children|enfants|niños|kinder|bambini|crianças|kinderen|les\s+enfants)\b[^.;\n]{0,40}\b"
+    r"(?:chat|use|utilisent|answer|ask|talk|write|type|écrivent|posent|usan|escriben|nutzen|schreiben|usano|usam)\w*)"
+    r"[\s\S]*\b(?:children|kids|enfants|niños|kinder|bambini|crianças|kinderen)\s+(?:from|aged|dès|à\s+partir\s+de|ab|"
+    r"desde|a\s+partir\s+de|vanaf|da|dai)\s+\d{1,2}[^.;\n]{0,12}\b(?:and|et|y|und|e|en|&)\s+(?:adults|adultes|"
+    r"adultos|erwachsene|adulti|volwassenen)\b",
     re.IGNORECASE,
 )
 # Someone who owns, keeps or brings in the animal: the veterinary pack speaks to them.
