@@ -101,22 +101,32 @@ _YOU_ARE_NAME = re.compile(
 # de chat de AutoIsla': a name, then the assistant it is (not "for Acme, the assistant app maker": a business)
 _NAME_APPOSITIVE = re.compile(
     r"(?i:\b(?:for|para|pour|für|per|voor|(?:i|we)\s+(?:want|need)|build|create|make)\s+)"
-    r"(?P<cut>[\"“«„'‘](?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)[\"”»“'’],?\s+)"
+    # (quoted, or bare before its comma: "Prompt for Volt, the WhatsApp assistant at Spoke & Volt")
+    r"(?P<cut>[\"“«„'‘]?(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)(?:[\"”»“'’],?|,)\s+)"
     r"(?i:(?:the|our|my|an?|el|la|nuestr[oa]|le|notre|der|die|das|unser\w*|o|a|nosso|nossa|il|lo|de|het|onze)\s+"
     # (not a trade or a person's post: "the estate agent", "the dental assistant at our clinic", "the personal
     # assistant of our CEO", "the virtual assistant provider", "the agent network")
     r"(?!(?:[\w-]+\s+){0,2}?(?:estate|travel|insurance|dental|medical|personal|legal|teaching|executive|"
     r"administrative|research|lab|pharmacy|veterinary|talent|literary|press|sales|office|letting|shipping|property|"
     r"booking|customs)\s+(?:agent|assistant)\b(?!\s+(?:bot|for\s+(?:our|the|my)\s+(?!ceo|boss)|on\s+(?:our|the)\s+)))"
-    r"(?:[\w-]+\s+){0,3}?(?:assistant|chat\s?bot|bot|agent|asistente|assistente|assistent\w*|helper|concierge|"
-    r"companion|tutor|chatbot)\b(?!\s+(?:company|startup|platform|maker|vendor|app|product|team|provider|network|"
+    r"(?:[\w-]+\s+){0,3}?(?:assistant|chat\s?bot|bot|agent|asistente|asistenta|ayudante|assistente|assistante|"
+    r"assistent\w*|helper|concierge|companion|tutor|chatbot)\b(?!\s+(?:company|startup|platform|maker|vendor|app|"
+    r"product|team|provider|network|"
     r"firm|agency|service|(?:of|to|for)\s+(?:our|the|my)\s+(?:ceo|boss|director|manager|founder))\b))"
+)
+
+
+# "Helix = the chat assistant on the IT Service Desk page": the brief opens with the name and what it is
+_NAME_EQUALS = re.compile(
+    r"^\W*(?P<cut>(?P<name>[A-ZÀ-Ý][\w'’-]+)\s*(?:=|:|–|—)\s*)(?i:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:assistant|chat\s?bot|bot|agent|helper|concierge|companion|tutor)\b)"
 )
 
 
 def assistant_name(text: str) -> str | None:
     """The name the brief gives the assistant, if it gives one."""
-    for pattern in (_NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE, _YOU_ARE_NAME, _NAME_APPOSITIVE, _CJK_NAME):
+    patterns = (_NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE, _YOU_ARE_NAME, _NAME_APPOSITIVE, _NAME_EQUALS, _CJK_NAME)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             name = _accepted(match, text)
             if name is not None:
@@ -134,9 +144,10 @@ def without_assistant_name(text: str) -> str:
         lambda m: m.group(0) if _accepted(m, original) is None else m.group(0)[: m.start("cut") - m.start()], text
     )
     text = _NAME_SENTENCE.sub(lambda m: m.group(0) if _accepted(m, original) is None else " ", text)
-    text = _NAME_APPOSITIVE.sub(
-        lambda m: m.group(0) if _accepted(m, original) is None else m.group(0).replace(m.group("cut"), "", 1), text
-    )
+    for pattern in (_NAME_APPOSITIVE, _NAME_EQUALS):
+        text = pattern.sub(
+            lambda m: m.group(0) if _accepted(m, original) is None else m.group(0).replace(m.group("cut"), "", 1), text
+        )
     text = re.sub(r"  +", " ", text).strip()
     # ("The bot's name is Pip." alone: nothing else to read, so the sentence stays)
     return text if len(text.split()) >= 2 else original
@@ -145,6 +156,7 @@ def without_assistant_name(text: str) -> str:
 def named_role(role: str, name: str) -> str:
     """A role sentence that says the assistant's name ("You are a support agent for X." -> "You are Fern, a support
     agent for X."); the sentence unchanged when it names it already or does not start with "You are"."""
-    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", role) or not role.startswith("You are "):
+    # (a name inside the business's, "You are … for Spoke & Volt", still says who the assistant is not)
+    if re.match(rf"You are (?:the\s+)?{re.escape(name)}(?!\w)", role) or not role.startswith("You are "):
         return role
     return f"You are {name}, {role.removeprefix('You are ')}"

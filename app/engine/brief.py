@@ -583,6 +583,8 @@ def extract_entities(task: str) -> Entities:
     org, product = _organization(task)
     if org is not None and all(word in _SQL_WORDS for word in org.split()):
         org, product = None, None  # "count users with COUNT DISTINCT": SQL words, not a business
+    if name is not None and org == name:
+        org, product = None, None  # "Helix = the chat assistant …; Helix can reset …": the assistant, not a business
     am = _AUDIENCE.search(task)
     audience = am.group(1).strip() if am else None
     if audience is not None and audience.split()[0].lower() in {"a", "an", "the", "our", "my"}:

@@ -292,6 +292,9 @@ _FIRST_PERSON_FACT = re.compile(
 )
 
 
+_FENCED_BLOCK = re.compile(r"```[\w+-]*[ \t]*\n[\s\S]*?(?:```|$)")
+
+
 def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
     """The sentences of a brief not written in English, other than the job sentence, whole and in the brief's words,
     unless a constraint already quotes one: an English restatement of part of a sentence ("When you cannot help,
@@ -308,6 +311,12 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
     for index, (start, end) in enumerate(sentences):
         sentence = task[start:end]
         following = task[slice(*sentences[index + 1])] if index + 1 < len(sentences) else ""
+        fenced = _FENCED_BLOCK.search(sentence)
+        if fenced is not None and any(f"{name}(" in fenced.group(0) for name in tool_names):
+            # "Das Modell hat diese Funktionen:\n\n```ts\nfunction kundeSuchen(…": the tools section states them
+            sentence = sentence[: fenced.start()] + sentence[fenced.end() :]
+            if not sentence.strip() or sentence.rstrip().endswith((":", "：")):
+                continue
         opener = re.sub(r"\s*```[\w+-]*\s*$", "", sentence)  # "Herramientas disponibles (TypeScript): ```ts"
         if opener.rstrip().endswith(":") and _only_tool_lines(" ".join(following.split()), tool_names):
             continue  # "Du hast diese Funktionen:" introduces the tool list, which the tools section states

@@ -22,11 +22,12 @@ _LABEL_NOUNS = (
 _ONE_OF = (
     r"\bone(?:\s+or\s+more)?\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
     r"(?:\s+(?:labels?|categories|values|options|classes|buckets|groups|types|tags|intents))?(?:\s*[-–—:])?|"
-    r"\b(?:uno|una)\s+de(?:\s+(?:estas|estos|las\s+siguientes|los\s+siguientes))?"
+    # (a word of its own: "una de", not the Italian "una detrazione")
+    r"\b(?:uno|una)\s+de\b(?:\s+(?:estas|estos|las\s+siguientes|los\s+siguientes))?"
     r"(?:\s+(?:etiquetas|categorías|[^\W\d_]+(?=\s*[:–—-])))?|"
     r"\b(?:eine[sn]?|einer)\s+(?:von|der\s+folgenden)(?:\s+(?:kategorien|labels))?|"
     r"\bl'une?\s+des(?:\s+(?:catégories|étiquettes)\s+suivantes)?|\bparmi|"
-    r"\b(?:um|uma)\s+(?:de|dos|das)(?:\s+(?:seguintes|rótulos|categorias))?|"
+    r"\b(?:um|uma)\s+(?:de|dos|das)\b(?:\s+(?:seguintes|rótulos|categorias))?|"
     # "verso uno di questi uffici:", "una de estas oficinas:", "één van de volgende afdelingen:": the noun is the
     # requester's own (offices, teams, queues), so any one word may follow before the colon
     r"\b(?:uno|una)\s+di\s+(?:quest[ie]|i\s+seguenti|le\s+seguenti)(?:\s+[^\W\d_]+)?(?=\s*[:–—-])|"

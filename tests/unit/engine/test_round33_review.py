@@ -1,0 +1,46 @@
+"""Round 33's review (judged at 264baab), fixed after judging: a fenced tool block inside a German sentence kept as a
+rule, 'una detrazione' read as 'una de' (one of) with a label set, and named assistants left anonymous."""
+
+from __future__ import annotations
+
+from app.engine.brief import Brief
+from app.engine.generate import generate
+
+
+def test_an_italian_word_that_starts_with_de_opens_no_label_set() -> None:
+    task = (
+        "Assistente del CAF Sereno. Rispondi ai clienti usando soltanto la nostra guida.\nPaletti:\n"
+        "- Non calcolare mai rimborsi e non dire se conviene una detrazione o un regime fiscale: "
+        '"va verificato con l\'operatore".\n- Rispondi in italiano.'
+    )
+    result = generate(Brief(task=task, target="claude"))
+    assert not any(c.kind == "labels" for c in result.constraints)
+    assert "Use only these categories" not in result.prompt
+
+
+def test_a_fenced_tool_list_in_a_foreign_sentence_is_no_rule() -> None:
+    task = (
+        "Wir sind eine Gebäudereinigung. Geschäftskunden fragen nach dem nächsten Reinigungstermin.\n\n"
+        "Das Modell hat diese Funktionen (aus unserem Backend):\n\n```ts\n"
+        "function kundeSuchen(kundennummer: string, plz: string): Promise<Kunde | null>;\n"
+        "function termineAnzeigen(objektId: string): Promise<Termin[]>;\n```\n\n"
+        "Immer zuerst kundeSuchen. Höchstens 70 Wörter pro Antwort, Sie-Form."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "```ts" not in prompt
+    assert "Das Modell hat diese Funktionen" not in prompt
+
+
+def test_a_name_before_the_assistant_it_is_names_the_role() -> None:
+    cases = {
+        "Prompt for Volt, the WhatsApp assistant at Spoke & Volt, an e-bike repair workshop. Customers book a "
+        "service.": "You are Volt, ",
+        "Helix = the chat assistant on the Northfield University IT Service Desk page. Students come to it for "
+        "locked accounts. Helix can reset MFA.": "You are Helix, ",
+        'Necesito un prompt para "Chispa", la ayudante virtual de nuestro club de programación Bits y Bloques. '
+        "Responde siempre en español.": "You are Chispa, ",
+    }
+    for task, opening in cases.items():
+        role = generate(Brief(task=task, target="claude")).spec.role
+        assert role.startswith(opening), role
+        assert "for Helix" not in role
