@@ -21,6 +21,7 @@ from app.engine.constraints import (
     language,
     layout,
     limits,
+    openapi,
     parameters,
     people,
     rules,
@@ -155,7 +156,21 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
     """Schemas from JSON literals and label sets from bullet lists, and the text with both masked out."""
     found: list[Constraint] = []
     masked = field.text
-    objects = structure.find_objects(field.text)
+    operations, excerpt = openapi.find_operations(field.text)
+    for operation in operations:
+        # "operationId: lookup_client … - {name: phone, in: query}": a tool from the pasted OpenAPI excerpt
+        found.append(
+            Constraint(
+                kind="tool", text=openapi.describe_operation(operation),
+                span=field.span(operation.start, operation.end), name=operation.name,
+                parameters=operation.parameters, value=operation.returns,
+            )
+        )  # fmt: skip
+    if excerpt is not None:
+        masked = _mask(masked, *excerpt)
+    objects = [
+        obj for obj in structure.find_objects(field.text) if excerpt is None or not excerpt[0] <= obj.start < excerpt[1]
+    ]
     # 'Reply only with JSON like {"name": "set_temperature", "args": {…}}': an object the brief replies with is the
     # reply's shape, and so is every other object with its keys ('If no intent fits, use {"name": "none", …}')
     replied = {

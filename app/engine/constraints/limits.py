@@ -946,7 +946,8 @@ _BUSINESS_QUANTITIES = frozenset(
     """nights night days day hours hour weeks week months month years year minutes minute m cm mm km kg g lb lbs ft
     feet metres meters metre meter miles mile people persons guests adults children kids pupils participants
     passengers seats rooms tickets bookings reservations instalments installments percent euros eur dollars usd pounds
-    gbp litres liters boats cars vehicles bikes attendees nächte tage stunden personen noches días horas personas nuits
+    gbp litres liters boats cars vehicles bikes attendees pets animals dogs cats appointments nächte tage stunden
+    personen noches días horas personas nuits
     jours heures personnes noites dias horas pessoas notti giorni ore persone nachten dagen uur personen""".split()  # noqa: SIM905
 )
 

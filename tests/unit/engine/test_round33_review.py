@@ -44,3 +44,31 @@ def test_a_name_before_the_assistant_it_is_names_the_role() -> None:
         role = generate(Brief(task=task, target="claude")).spec.role
         assert role.startswith(opening), role
         assert "for Helix" not in role
+
+
+_OPENAPI = (
+    "I need a system prompt for Juniper, the website chat assistant for Larkspur Veterinary Clinic. Our dev team "
+    "exposed these endpoints as tools, here's the excerpt from the spec:\n\npaths:\n  /clients/lookup:\n    get:\n"
+    "      operationId: lookup_client\n      parameters:\n        - {name: phone, in: query, required: true}\n"
+    "        - {name: pet_name, in: query, required: false}\n      # returns client_id, pets[] with pet_id\n"
+    "  /slots:\n    get:\n      operationId: list_slots\n      parameters:\n        - {name: species, in: query}\n"
+    "        - {name: visit_type, in: query, enum: [wellness, sick, vaccine]}\n  /appointments:\n    post:\n"
+    "      operationId: book_appointment\n      requestBody: {client_id: string, pet_id: string, slot_id: string}\n\n"
+    "Always run lookup_client first. At most 3 pets in one chat. Keep answers to 3 sentences max, plain text."
+)
+
+
+def test_an_openapi_excerpt_is_the_tool_list_not_the_replys_schema() -> None:
+    result = generate(Brief(task=_OPENAPI, target="claude"))
+    tools = {c.name: c for c in result.constraints if c.kind == "tool"}
+    assert list(tools) == ["lookup_client", "list_slots", "book_appointment"]
+    assert tools["lookup_client"].parameters == ["phone", "pet_name"]
+    assert tools["book_appointment"].parameters == ["client_id", "pet_id", "slot_id"]
+    assert "set `visit_type` to one of: wellness, sick, vaccine" in tools["list_slots"].text
+    assert not any(c.kind in ("schema", "labels") for c in result.constraints)
+    assert "JSON" not in result.prompt.split("<output_format>")[1]
+
+
+def test_a_cap_on_pets_in_a_chat_is_no_reply_limit() -> None:
+    limits = [c.text for c in generate(Brief(task=_OPENAPI)).constraints if c.kind == "limit"]
+    assert limits == ["Keep the reply to at most 3 sentences."]

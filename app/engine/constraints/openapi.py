@@ -1,0 +1,92 @@
+"""Tools pasted as an excerpt of an OpenAPI spec: each `operationId` is a tool, its `parameters` (`- {name: phone,
+in: query}`) and `requestBody` keys are its arguments, and a `# returns …` comment says what it gives back.
+
+The excerpt describes the tools; read as text, its `{name: …, in: …}` items would be taken for the reply's JSON
+schema and its `enum: […]` for a label set, so the reader also says where the excerpt stands (to be masked)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from app.engine.constraints.tools import describe_tool
+
+_OPERATION = re.compile(r"(?m)^[ \t]*operationId:[ \t]*[\"']?(?P<name>[A-Za-z_][\w.]*)[\"']?[ \t]*$")
+_PARAMETER = re.compile(
+    r"(?m)^[ \t]*-[ \t]*\{?[ \t]*name:[ \t]*[\"']?(?P<name>[A-Za-z_]\w*)(?:[^\n]*?\benum:[ \t]*\[(?P<enum>[^\]\n]*)\])?"
+)
+_BODY = re.compile(r"(?m)^[ \t]*requestBody:[ \t]*\{(?P<keys>[^{}\n]*)\}")
+_BODY_KEY = re.compile(r"(?:^|,)\s*[\"']?(?P<key>[A-Za-z_]\w*)[\"']?\s*:")
+_RETURNS = re.compile(r"(?m)^[ \t]*#[ \t]*(?P<returns>returns?\b[^\n]*)")
+_PATHS = re.compile(r"(?m)^[ \t]*paths:[ \t]*$")
+_PATH = re.compile(r"(?m)^[ \t]*/[\w{}/.-]*:[ \t]*$")
+
+
+class OpenApiTool(NamedTuple):
+    """One operation of the excerpt: its name, arguments, what it returns, and where its block stands."""
+
+    name: str
+    parameters: list[str]
+    returns: str | None
+    values: dict[str, list[str]]
+    """The closed values the excerpt gives a parameter (`enum: [wellness, sick]`)."""
+    start: int
+    end: int
+
+
+def find_operations(text: str) -> tuple[list[OpenApiTool], tuple[int, int] | None]:
+    """The operations of an OpenAPI excerpt in the text, and the extent of the whole excerpt (None without one)."""
+    operations = list(_OPERATION.finditer(text))
+    if not operations:
+        return [], None
+    found: list[OpenApiTool] = []
+    for index, operation in enumerate(operations):
+        # the operation's block runs to the next operation's path line (or its operationId)
+        stop = operations[index + 1].start() if index + 1 < len(operations) else _excerpt_end(text, operation.end())
+        path = None
+        if index + 1 < len(operations):
+            path = next((m for m in _PATH.finditer(text, operation.end(), operations[index + 1].start())), None)
+        end = path.start() if path is not None else stop
+        block = text[operation.end() : end]
+        listed = list(_PARAMETER.finditer(block))
+        parameters = [m.group("name") for m in listed]
+        values = {
+            m.group("name"): [v.strip(" \"'") for v in m.group("enum").split(",") if v.strip(" \"'")]
+            for m in listed
+            if m.group("enum")
+        }
+        body = _BODY.search(block)
+        if body is not None:
+            parameters += [m.group("key") for m in _BODY_KEY.finditer(body.group("keys"))]
+        returns = _RETURNS.search(block)
+        found.append(
+            OpenApiTool(
+                operation.group("name"),
+                list(dict.fromkeys(parameters)),
+                returns.group("returns").strip() if returns else None,
+                values,
+                operation.start(),
+                end,
+            )
+        )
+    opening = _PATHS.search(text, 0, operations[0].start()) or _PATH.search(text, 0, operations[0].start())
+    start = opening.start() if opening is not None else operations[0].start()
+    return found, (start, found[-1].end)
+
+
+def describe_operation(operation: OpenApiTool) -> str:
+    """The tool's sentence, with the closed values of its parameters ("…; set `visit_type` to one of: …")."""
+    text = describe_tool(operation.name, operation.parameters, operation.returns)
+    sets = [
+        f"set `{name}` to one of: {', '.join(values)}" for name, values in operation.values.items() if len(values) >= 2
+    ]
+    return f"{text[:-1]}; {'; '.join(sets)}." if sets else text
+
+
+def _excerpt_end(text: str, position: int) -> int:
+    """Where the indented excerpt ends: at the first line after `position` that is neither indented nor blank."""
+    for line in re.finditer(r"(?m)^.*$", text[position:]):
+        content = line.group(0)
+        if content.strip() and not content[:1].isspace():
+            return position + line.start()
+    return len(text)
