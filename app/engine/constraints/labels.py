@@ -922,6 +922,12 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
         separators = r"[、，,/／]" if strong >= items.count("・") else r"[、，,/／・]"
         values = [v.strip() for v in re.split(rf"\s*{separators}\s*", items) if v.strip()]
         values = [re.sub(r"^(?:或者|或是|以及|还有|或|和|及|または|か)", "", v) for v in values]
+        if values:  # "…／SAFETY（…）のどれか1つ": the closing "one of them" is no part of the last label
+            values[-1] = re.sub(
+                r"(?:の(?:どれか|いずれか)(?:[1一]つ)?|之一|中的一个|其中之一)[\s\S]*$", "", values[-1]
+            ).strip()
+        # "SAFETY（食中毒・ケガ・アレルギー事故…）": a long aside describes its label; it makes no clause of it
+        values = without_full_width_asides(values)
         long = next(
             (i for i, value in enumerate(values) if len(value) > _CJK_LABEL_CHARS or _CJK_CLAUSE.search(value)), None
         )

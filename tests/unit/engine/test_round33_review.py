@@ -72,3 +72,13 @@ def test_an_openapi_excerpt_is_the_tool_list_not_the_replys_schema() -> None:
 def test_a_cap_on_pets_in_a_chat_is_no_reply_limit() -> None:
     limits = [c.text for c in generate(Brief(task=_OPENAPI)).constraints if c.kind == "limit"]
     assert limits == ["Keep the reply to at most 3 sentences."]
+
+
+def test_a_japanese_label_with_a_long_aside_stays_in_its_set() -> None:
+    task = (
+        "旅館の口コミへの返信を下書きしてください。\n口コミ1件を読んで、次の2つをやってください。\n"
+        "1) 分類：PRAISE（ほぼ満足）／MIXED（良い点と不満が両方）／COMPLAINT（主に不満）／SAFETY（食中毒・ケガ・"
+        "アレルギー事故・盗撮や盗難の疑いなど）のどれか1つ\n2) 返信案を書く"
+    )
+    found = [c.values for c in generate(Brief(task=task)).constraints if c.kind == "labels"]
+    assert ["PRAISE", "MIXED", "COMPLAINT", "SAFETY"] in found
