@@ -150,6 +150,8 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:one|single|\d+|two|three|four|five|several|multiple)\s+(?:\w+\s+)?(?:versions?|variants?|options?|"
             r"alternatives?|drafts?|variations?)\b|\b(?:just|only)\s+one\b|\bexactly\s+one\s+\w+\s+per\b|"
             r"\bno\s+(?:alternatives|variants|variations|other\s+versions)\b|"
+            # "只输出文案本身", "only the copy itself": the one piece, nothing beside it
+            r"只输出文案本身|文案本身|\bonly\s+(?:output\s+)?the\s+(?:copy|text|caption|post|description)\s+itself\b|"
             # "Each description 35 words max": one piece per item given, its size stated
             r"\beach\s+(?:description|caption|blurb|listing|entry|bio|summary)\s+(?:is\s+|of\s+|at\s+most\s+|max\s+|"
             r"under\s+|up\s+to\s+)?\d+"
@@ -409,6 +411,8 @@ TOPICS: tuple[Topic, ...] = (
             # "bug > pricing > feature_request", "in this order of priority": the brief's own precedence
             r"\b\w+\s*>\s*\w+\s*>\s*\w+|\border\s+of\s+priority\b|\bpriority\s+order\b|\btakes?\s+precedence\b|"
             r"\bwins?\s+over\b|"
+            # "If a post is crisis and also breaks R1, crisis wins", "in that case ESCALATE always wins"
+            r"\balso\b[^.;\n]{0,60}\b\w+\s+(?:always\s+)?wins\b|\b\w+\s+always\s+wins\b|"
             # "if an email mentions both a bug and billing, pick bug", "prefer bug over billing", "si menciona ambos,
             # elige bug", "wenn beides zutrifft, nimm bug": the brief's own tie-break
             # (not "written by both customers and staff, use the signature", "We prefer speed over detail")

@@ -82,3 +82,20 @@ def test_a_japanese_label_with_a_long_aside_stays_in_its_set() -> None:
     )
     found = [c.values for c in generate(Brief(task=task)).constraints if c.kind == "labels"]
     assert ["PRAISE", "MIXED", "COMPLAINT", "SAFETY"] in found
+
+
+def test_a_label_that_wins_settles_the_tie_break() -> None:
+    task = (
+        "Moderate posts in our peer-support forum. Return one of: approve, hold, remove, crisis.\n"
+        "- crisis: the member says they plan to end their life or have harmed themselves\n"
+        "- remove: breaks rule R1 (no diet numbers)\nIf a post is crisis and also breaks R1, crisis wins."
+    )
+    assert "stricter label" not in generate(Brief(task=task, target="claude")).prompt
+
+
+def test_only_the_copy_itself_is_one_piece_not_three_variants() -> None:
+    task = (
+        "想要一个写商品文案的助手：我给它茶名、产地和价格，它来写文案。\n要求：\n1. 全部用简体中文写。\n"
+        "2. 正文分3段，每段不超过60字。\n3. 只输出文案本身，不要解释，不要用Markdown。"
+    )
+    assert "variants" not in generate(Brief(task=task, target="claude")).prompt
