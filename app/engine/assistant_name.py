@@ -104,6 +104,10 @@ _NAME_APPOSITIVE = re.compile(
     # (quoted, or bare before its comma: "Prompt for Volt, the WhatsApp assistant at Spoke & Volt")
     r"(?P<cut>[\"“«„'‘]?(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)(?:[\"”»“'’],?|,)\s+)"
     r"(?i:(?:the|our|my|an?|el|la|nuestr[oa]|le|notre|der|die|das|unser\w*|o|a|nosso|nossa|il|lo|de|het|onze)\s+"
+    # (not a business whose assistant it is: "for Harlow, a law firm whose assistant …", "Zendesk, the helpdesk our
+    # support bot runs on")
+    r"(?!(?:[\w-]+\s+){0,3}?(?:firm|company|business|agency|shop|store|clinic|practice|school|whose|that|which|"
+    r"platform|helpdesk|software|tool|service)\b)"
     # (not a trade or a person's post: "the estate agent", "the dental assistant at our clinic", "the personal
     # assistant of our CEO", "the virtual assistant provider", "the agent network")
     r"(?!(?:[\w-]+\s+){0,2}?(?:estate|travel|insurance|dental|medical|personal|legal|teaching|executive|"
@@ -118,7 +122,7 @@ _NAME_APPOSITIVE = re.compile(
 
 # "Helix = the chat assistant on the IT Service Desk page": the brief opens with the name and what it is
 _NAME_EQUALS = re.compile(
-    r"^\W*(?P<cut>(?P<name>[A-ZÀ-Ý][\w'’-]+)\s*(?:=|:|–|—)\s*)(?i:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"^\W*(?P<cut>(?P<name>[A-ZÀ-Ý][\w'’-]+)\s*=\s*)(?i:(?:the|our|a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:assistant|chat\s?bot|bot|agent|helper|concierge|companion|tutor)\b)"
 )
 

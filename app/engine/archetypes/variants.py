@@ -75,8 +75,11 @@ MEETING_MINUTES = (
 # Someone else drafts ("Agents draft replies afterwards; you only pick the label"), or nobody may ("Do not draft
 # replies"): no drafting variant
 DRAFTED_ELSEWHERE = (
-    r"\b(?:agents?|team|staff|someone|colleagues?|humans?|they|others?|separate\s+(?:bot|tool))\s+(?:\w+\s+){0,2}"
-    r"(?:drafts?|writes?)\b|\b(?:do\s+not|don'?t|never|no)\s+(?:\w+\s+)?(?:draft|write)\w*\s+(?:a\s+)?repl"
+    # (not "Agents review the draft", "Our agents draft replies only for escalations")
+    r"\b(?:agents?|team|staff|someone|colleagues?|humans?|they|others?|separate\s+(?:bot|tool))\s+"
+    r"(?:(?:will|then|later|also|afterwards|themselves|that)\s+)?(?:drafts?|writes?)\s+(?:(?:the|a|their|all)\s+)?"
+    r"(?:repl|respons|answer|email)\w*\b(?![^.\n]*\bonly\s+for\b)|"
+    r"\b(?:do\s+not|don'?t|never|no)\s+(?:\w+\s+)?(?:draft|write)\w*\s+(?:a\s+)?repl"
 )
 
 

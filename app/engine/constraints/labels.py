@@ -887,7 +887,7 @@ _CJK_CONTEXT = re.compile(
 )
 _CJK_BRACKETS = re.compile(r"(?:[「『【][^」』】\n]{1,20}[」』】]\s*[、，,/／・]?\s*){2,}")
 _CJK_ITEM = r"[^：:。；;\n、，,/／・]{1,20}"
-_CJK_LIST = re.compile(rf"[：:]\s*(?P<list>{_CJK_ITEM}(?:\s*[、，,/／・]\s*{_CJK_ITEM})+)")
+_CJK_LIST = re.compile(rf"(?:[：:]|分类为|分類為|分为|分為)\s*(?P<list>{_CJK_ITEM}(?:\s*[、，,/／・]\s*{_CJK_ITEM})+)")
 
 
 def find_cjk_labels(text: str) -> FoundLabels | None:
@@ -918,14 +918,17 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
             # "PASS、REMOVE、REVIEW，然后换行，写一句…理由": 、 joins the labels; a ， before an instruction ends them
             items, end = items[:cut], listed.start("list") + cut
         # "修理依頼 ／ 家賃・契約 ／ 退去": when another separator is used as often, ・ joins the words of one label
-        strong = max(items.count(mark) for mark in "、，,/／")
-        separators = r"[、，,/／]" if strong >= items.count("・") else r"[、，,/／・]"
-        values = [v.strip() for v in re.split(rf"\s*{separators}\s*", items) if v.strip()]
+        # ("SAFETY（食物中毒、受伤、过敏事故…）": the marks inside a full-width aside separate no labels)
+        shielded = _FULL_WIDTH_PARENS.sub(lambda m: m.group(0).translate(_SHIELD), items)
+        if shielded.count("／") + shielded.count("/") < 2:
+            shielded = items  # (only a slash-separated set is read through its asides)
+        strong = max(shielded.count(mark) for mark in "、，,/／")
+        separators = r"[、，,/／]" if strong >= shielded.count("・") else r"[、，,/／・]"
+        values = [v.strip().translate(_UNSHIELD) for v in re.split(rf"\s*{separators}\s*", shielded) if v.strip()]
         values = [re.sub(r"^(?:或者|或是|以及|还有|或|和|及|または|か)", "", v) for v in values]
-        if values:  # "…／SAFETY（…）のどれか1つ": the closing "one of them" is no part of the last label
-            values[-1] = re.sub(
-                r"(?:の(?:どれか|いずれか)(?:[1一]つ)?|之一|中的一个|其中之一)[\s\S]*$", "", values[-1]
-            ).strip()
+        # "…／SAFETY（…）のどれか1つ", "…之一，然后…": the closing "one of them" is no part of the last label
+        values = [_CJK_ONE_OF_END.sub("", value).strip() for value in values]
+        values = [value for value in values if value]
         # "SAFETY（食中毒・ケガ・アレルギー事故…）": a long aside describes its label; it makes no clause of it
         values = without_full_width_asides(values)
         long = next(
@@ -942,9 +945,18 @@ def find_cjk_labels(text: str) -> FoundLabels | None:
     return None
 
 
+_FULL_WIDTH_PARENS = re.compile(r"（[^（）]*）")
+_SHIELD = str.maketrans({"、": "\x00", "，": "\x01", "・": "\x02", ",": "\x03", "/": "\x04", "／": "\x05"})
+_UNSHIELD = str.maketrans({"\x00": "、", "\x01": "，", "\x02": "・", "\x03": ",", "\x04": "/", "\x05": "／"})
+# "…／SAFETY（…）のどれか1つ", "…のうち1つ", "…から1つ選ぶ", "…中的一个", "…之一": the closing "one of them"
+_CJK_ONE_OF_END = re.compile(
+    r"(?:の(?:どれか|いずれか|うち|中から)|から(?=[1一]つ|選)|之一|中的一个|其中之一|中的一项)[\s\S]*$"
+)
 _CJK_LABEL_CHARS = 20
 """A CJK label is a few words ("关于会员积分和优惠券的咨询"); a longer item is a clause."""
-_CJK_CLAUSE = re.compile(r"場合|ときは|時は|なら|如果|的话|时候|把|我们|我們|需要|ください|してください")
+_CJK_CLAUSE = re.compile(
+    r"場合|ときは|時は|なら|如果|的话|时候|把|我们|我們|需要|ください|してください|然后|接着|并且|その後|次に"
+)
 
 
 # "The category is one of:\n  repair / rent / noise / other", "カテゴリは以下のどれか1つ：\n  修理依頼 ／ 家賃・契約":

@@ -938,7 +938,8 @@ def _offer_count(text: str, position: int) -> bool:
 
 
 _PER_REPLY = re.compile(
-    r"\bper\s+(?:reply|answer|message|response|turn|(?:email|post)\b(?!\s+(?:address|account|confirmation|id)\b))\b",
+    r"\b(?:per|in\s+(?:each|every|one|a|your))\s+(?:reply|answer|message|response|turn|"
+    r"(?:email|post)\b(?!\s+(?:address|account|confirmation|id)\b))\b",
     re.IGNORECASE,
 )
 # Quantities of the business a cap can bound (a stay, a boat, a group, a loan); never the reply's parts.

@@ -28,7 +28,7 @@ def _tools(result) -> dict:
     return {c.name: c for c in result.constraints if c.kind == "tool"}
 
 
-# --- assistant_name._NAME_EQUALS: a heading before its colon is no name -----------------------------------------------
+# --- assistant_name._NAME_EQUALS: a heading before its colon is no name ----------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_a_heading_before_its_colon_is_no_assistant_name(task: str, heading: str
     assert not role.startswith(f"You are {heading}"), role
 
 
-# --- assistant_name._NAME_APPOSITIVE: a bare business before its comma, then the assistant it has ---------------------
+# --- assistant_name._NAME_APPOSITIVE: a bare business before its comma, then the assistant it has --------------------
 
 
 @pytest.mark.parametrize(
@@ -70,11 +70,9 @@ def test_a_bare_business_before_its_comma_is_no_assistant_name(task: str, busine
     assert not role.startswith(f"You are {business},"), role
 
 
-# --- openapi: other shapes of the same excerpt -------------------------------------------------------------------------
+# --- openapi: other shapes of the same excerpt ------------------------------------------------------------------------
 
-_HEAD = (
-    "System prompt for the website chat assistant of Larkspur Veterinary Clinic. Tools from our OpenAPI spec:\n\n"
-)
+_HEAD = "System prompt for the website chat assistant of Larkspur Veterinary Clinic. Tools from our OpenAPI spec:\n\n"
 _TAIL = "\n\nAlways run lookup_client first. Keep answers to 3 sentences max."
 
 
@@ -133,9 +131,12 @@ def test_an_openapi_excerpt_without_operation_ids_is_no_reply_schema() -> None:
     assert not any(c.kind == "schema" for c in result.constraints), _texts(result, "schema")
 
 
-# --- labels.find_cjk_labels: other closings and asides -----------------------------------------------------------------
+# --- labels.find_cjk_labels: other closings and asides ----------------------------------------------------------------
 
-_JA_LABELS = "口コミを分類：PRAISE（満足）／MIXED（賛否）／COMPLAINT（不満）／SAFETY（食中毒・ケガ・アレルギー事故・盗撮や盗難の疑いなど）"
+_JA_LABELS = (
+    "口コミを分類：PRAISE（満足）／MIXED（賛否）／COMPLAINT（不満）／"
+    "SAFETY（食中毒・ケガ・アレルギー事故・盗撮や盗難の疑いなど）"
+)
 
 
 @pytest.mark.parametrize(
@@ -147,8 +148,9 @@ _JA_LABELS = "口コミを分類：PRAISE（満足）／MIXED（賛否）／COMP
     ],
 )
 def test_a_japanese_label_set_with_another_closing_keeps_its_last_label(task: str) -> None:
-    """'…／SAFETY（…）のうち1つ' / 'から1つ選ぶ' close the set like 'のどれか1つ'; 4227d2b strips only 'のどれか/のいずれか',
-    so the closing stays on SAFETY and the last label is dropped (PRAISE, MIXED, COMPLAINT)."""
+    """'…／SAFETY（…）のうち1つ' / 'から1つ選ぶ' close the set like 'のどれか1つ';
+    4227d2b strips only 'のどれか/のいずれか', so the closing stays on SAFETY and the last label is dropped
+    (PRAISE, MIXED, COMPLAINT)."""
     found = [c.values for c in _run(task).constraints if c.kind == "labels"]
     assert ["PRAISE", "MIXED", "COMPLAINT", "SAFETY"] in found, found
 
@@ -163,14 +165,16 @@ def test_a_japanese_label_set_with_another_closing_keeps_its_last_label(task: st
     ],
 )
 def test_a_chinese_label_set_with_a_long_aside_stays_a_set(task: str) -> None:
-    """The Chinese twin of r33-17: 'SAFETY（食物中毒、受伤、过敏事故…）中的一个'. 4227d2b names '中的一个/之一' as closings and
-    strips full-width asides, yet with a long aside ('、' or '・' inside it) before '中的一个' / '之一，然后…' no label set
+    """The Chinese twin of r33-17: 'SAFETY（食物中毒、受伤、过敏事故…）中的一个'. 4227d2b names '中的一个/之一'
+    as closings and
+    strips full-width asides, yet with a long aside ('、' or '・' inside it) before '中的一个'
+    / '之一，然后…' no label set
     is read at all."""
     found = [c.values for c in _run(task).constraints if c.kind == "labels"]
     assert ["PRAISE", "MIXED", "COMPLAINT", "SAFETY"] in found, found
 
 
-# --- limits._BUSINESS_QUANTITIES: appointments per reply are still a reply cap -----------------------------------------
+# --- limits._BUSINESS_QUANTITIES: appointments per reply are still a reply cap ----------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -187,7 +191,7 @@ def test_a_cap_on_appointments_in_each_reply_is_a_reply_limit(task: str) -> None
     assert any("3 appointments" in text for text in limits), limits
 
 
-# --- generate: a labeller that drafts, whose draft agents review, still drafts -----------------------------------------
+# --- generate: a labeller that drafts, whose draft agents review, still drafts ---------------------------------------
 
 
 @pytest.mark.parametrize(
