@@ -352,6 +352,20 @@ _ACTION_IN_CONDITION = re.compile(
 )
 
 
+# "say so", "tell them that", "mention it": a step that points back to what the sentence said before it
+_POINTS_BACK = re.compile(
+    r"\s*(?:and\s+)?(?:say\s+so|tell\s+(?:them|the\s+\w+)\s+(?:so|that|this)|mention\s+(?:it|this|that)|warn\s+them)\b",
+    re.IGNORECASE,
+)
+# the part of the sentence before a clause: after the last full stop or line break, up to a ";" or ":" (≤ 200 chars)
+_SAME_SENTENCE_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t\-*•]*(?P<said>[^.!?\n]{10,200}(?:[;:]|" + _POINTS_BACK.pattern + r"\s+and))\s*$",
+    re.IGNORECASE,
+)
+_POINTS_BACK_AND = re.compile(_POINTS_BACK.pattern + r"\s+and$", re.IGNORECASE)
+_POINTS_BACK_INSIDE = re.compile(r"[;:,]" + _POINTS_BACK.pattern, re.IGNORECASE)
+
+
 def _clause_constraints(field: Field, clause: Clause, lead: str = "") -> list[Constraint]:
     """Every constraint one clause states: the typed readers first, then rules (ordering, prohibition, must).
     `lead` is the condition of the list item the clause belongs to, read as the clause's own opening."""
@@ -386,6 +400,28 @@ def _clause_constraints(field: Field, clause: Clause, lead: str = "") -> list[Co
         field.name == "task" and imperatives.later_instruction(field.text, clause)
     )
     rule_constraints = list(read_rules(unquoted, span, out, explicit=explicit, original=text))
+    ordered = not lead and any(c.kind == "ordering" for c in rule_constraints)
+    # (a window before the clause, not the whole field: this runs for every clause of a long brief)
+    window = max(0, offset - 240)
+    prior = _SAME_SENTENCE_BEFORE.search(field.text, window, offset) if ordered else None
+    points_back = prior is not None and (
+        _POINTS_BACK.match(text) is not None or _POINTS_BACK_AND.search(prior.group("said")) is not None
+    )
+    inside = ordered and _POINTS_BACK_INSIDE.search(text) is not None
+    if (points_back or inside) and rules.is_english(text):
+        # "Cancelling less than 24 hours before the slot costs a $35 fee: tell them that and get a clear yes before
+        # calling cancel_appointment": "that" is the fee; cut from it, the order would say nothing to tell
+        begin = prior.start("said") if points_back and prior is not None else offset
+        end = offset + len(clause.text.rstrip())
+        said = " ".join(field.text[begin:end].split())
+        rule_constraints = [
+            msgspec.structs.replace(
+                c, text=sentence_case(said if said.endswith(".") else said + "."), span=field.span(begin, end)
+            )
+            if c.kind == "ordering"
+            else c
+            for c in rule_constraints
+        ]
     if _continues_exact_reply(field.text, offset):
         rule_constraints = []  # "reply exactly: LGTM — no blocking issues": the reply's own words, no prohibition
     elif _EXACT_REPLY.search(text) and not re.search(r"[.!?。！？][\"”»']*\s*$", text):

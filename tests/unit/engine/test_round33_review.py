@@ -99,3 +99,15 @@ def test_only_the_copy_itself_is_one_piece_not_three_variants() -> None:
         "2. 正文分3段，每段不超过60字。\n3. 只输出文案本身，不要解释，不要用Markdown。"
     )
     assert "variants" not in generate(Brief(task=task, target="claude")).prompt
+
+
+def test_an_order_that_points_back_keeps_what_it_points_to() -> None:
+    cases = {
+        "Vet clinic chat assistant. Cancelling less than 24 hours before the slot costs a $35 late-cancel fee: tell "
+        "them that and get a clear yes before calling cancel_appointment(appointment_id).": "$35 late-cancel fee",
+        "Booking bot for a marina. Cancellations less than 48 hours before arrival are non-refundable; say so BEFORE "
+        "calling cancel_booking(booking_id) and get a yes.": "non-refundable",
+    }
+    for task, said in cases.items():
+        orders = [c.text for c in generate(Brief(task=task)).constraints if c.kind == "ordering"]
+        assert any(said in order for order in orders), orders
