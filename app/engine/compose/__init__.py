@@ -265,19 +265,8 @@ def _without_clashes(plan: Plan, text: str) -> str:
 
 
 def _reminder(plan: Plan) -> str:
-    if _labels_and_more(plan):
-        # "Return exactly one label from the set." would forbid the draft the brief asks for after the label
-        return "Give the label, then the other parts the output format lays out."
     reminder = localise_reply_quotes(plan.fill(plan.primary.final_reminder), plan.language)
     return "" if plan.conflicts.clashes(reminder) else reminder
-
-
-def _labels_and_more(plan: Plan) -> bool:
-    """Whether a labelling job also writes something else in the same reply ("1) label kiezen … 2) een
-    conceptantwoord schrijven"): a label is then one part of the reply, not all of it."""
-    return plan.primary.output.kind == "label" and any(
-        not partner.uses_labels and partner.output.kind not in ("label", "json") for partner in plan.partners
-    )
 
 
 _ADVICE_DOMAINS = frozenset({"medical", "veterinary", "legal", "financial", "money"})
@@ -297,8 +286,6 @@ def compose_spec(plan: Plan) -> Composition:
     success = _without_clashes(plan, success)
     if objective == plan.fill(plan.primary.objective):  # the archetype's words, never the brief's
         objective = _without_clashes(plan, objective) or objective
-    if _labels_and_more(plan):
-        objective = f"{objective.rstrip('.')}, then write the other parts of the reply the output format lays out."
     output = output_format(plan)
     domains = detect_domains(
         [brief.task, brief.audience or "", *brief.constraints],

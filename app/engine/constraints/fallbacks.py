@@ -346,8 +346,7 @@ def _find_condition(text: str) -> str | None:
 
 
 # "Conductores menores de 23 años o con carné de menos de 2 años: no se pueden añadir por chat, que llamen al …",
-# "Boats over 18 m: the harbourmaster on …": the case, then after its colon what to do (three words at least, so
-# "Contacto: 922 555 310" or "Phone: …" is a label, not a case)
+# "Lost cards: call …": two words or more before a colon, then what to do (one word, "Contacto:", is a label)
 _CASE_BEFORE_COLON = re.compile(
     r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^:\n.;!?]{2,118}?\s+[^:\n.;!?\s]+)\s*:\s+\S"
 )
@@ -460,25 +459,34 @@ _CONTACT_UNIT = re.compile(
 _ABOUT = re.compile(r"\b(?:about|with|regarding|concerning|on|über|zu|sur|sobre|con|su|met|over)\b", re.IGNORECASE)
 
 
+def _before_colon(text: str) -> str | None:
+    """The words a clause opens with before a colon, unless the colon introduces words to write ('Firma: "Un
+    saludo, …"', 'One closing line: "Full minutes: …"')."""
+    opening = _CASE_BEFORE_COLON.match(text)
+    if opening is None or text[opening.end() - 1] in "\"“«„'":
+        return None
+    return opening.group("case").strip()
+
+
 def _names_a_contact(text: str) -> bool:
     """Whether a clause opens with a contact's name and a colon ("Customer care team on WhatsApp: +44 …",
     "Servizio clienti su WhatsApp: 333 …"): what follows is where to send people."""
-    label = _CASE_BEFORE_COLON.match(text)
-    if label is None or text[label.end() - 1] in "\"“«„'":
-        return False  # ('One closing line: "Full minutes: …"': words to write)
-    case = label.group("case")
-    return _CONTACT_NAME.search(case) is not None or _CONTACT_UNIT.search(case.strip()) is not None
+    name = _before_colon(text)
+    return name is not None and (_CONTACT_NAME.search(name) is not None or _CONTACT_UNIT.search(name) is not None)
 
 
 def _colon_case(text: str) -> str | None:
     """The case a clause opens with before a colon, when what follows it is what to do ("Conductores menores de 23
     años …: …, que llamen al 922 555 310"); not a label ("Contacto: …"), an order ("End every answer with: …") or a
     statement ("POs over £25,000 are not raised by the bot: …")."""
-    case = _CASE_BEFORE_COLON.match(text)
-    if case is None or text[case.end() - 1] in "\"“«„'":
-        return None  # ('Firma: "Un saludo, …"': the words to write follow the colon)
-    stated = case.group("case").strip()
-    if not stated[0].isupper() or "," in stated or _LABEL_WORDS.search(stated) or _IMPERATIVE_START.match(stated):
+    stated = _before_colon(text)
+    if (
+        stated is None
+        or not stated[0].isupper()
+        or "," in stated
+        or _LABEL_WORDS.search(stated)
+        or _IMPERATIVE_START.match(stated)
+    ):
         return None
     if _CONTACT_NAME.search(stated) and not _SITUATION.search(stated):
         return None  # "Customer care team: care@…", "Servizio clienti e prenotazioni: 06 …": the contact's name
