@@ -15,7 +15,7 @@ _META_PROMPT = re.compile(
     r"\s+)(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?(?:good\s+)?(?:system\s+)?prompt\s+(?:for|that|to|which)|"
     # without a verb only "system prompt for …" or "prompt to <job>" ("Prompt for the booking reference" is a rule)
     r"(?:a\s+|an\s+|the\s+)?system\s+prompt\s+(?:for|that|to|which)|prompt\s+to|"
-    r"prompt\s+for(?=\s+(?:a|an|my|our)\s|\s+\w+ing\b)|"
+    r"prompt\s+for(?=\s+(?:a|an|my|our|the)\s|\s+\w+ing\b)|"
     # "Prompt wanted: turn hospital discharge letters into …", "System prompt needed:"
     r"(?:system\s+)?prompt\s+(?:wanted|needed|request(?:ed)?)\s*:)\s+(?:an?\s+)?",
     re.IGNORECASE,

@@ -111,3 +111,11 @@ def test_an_order_that_points_back_keeps_what_it_points_to() -> None:
     for task, said in cases.items():
         orders = [c.text for c in generate(Brief(task=task)).constraints if c.kind == "ordering"]
         assert any(said in order for order in orders), orders
+
+
+def test_a_verbless_prompt_for_the_assistant_is_no_part_of_the_use_case() -> None:
+    task = (
+        "Prompt for Volt, the WhatsApp assistant at Spoke & Volt, an e-bike repair and servicing workshop in Leeds. "
+        "Customers message to book a service. Replies under 50 words."
+    )
+    assert "Prompt for" not in generate(Brief(task=task, target="claude")).prompt
