@@ -18,6 +18,7 @@ from typing import NamedTuple
 import msgspec
 
 from app.engine.brief import Brief
+from app.engine.constraints.tool_table import find_table_tools
 from app.engine.spec import Section
 
 # A marker line: "--- TITLE ---", "=== Price list ===", "*** FAQ", "--- END ---", "-----".
@@ -270,6 +271,7 @@ def _markdown_tables(task: str) -> list[Reference]:
     """A markdown table pasted into the brief ("Appointment type | Bring\n---|---\nFamily petition | …"), header row
     included: its column names are no label set and its rows no rules."""
     found = []
+    _, tool_tables = find_table_tools(task)
     for rule in TABLE_RULE_LINE.finditer(task):
         header_start = task.rfind("\n", 0, max(0, rule.start() - 1)) + 1
         header = task[header_start : rule.start()].rstrip("\n")
@@ -286,6 +288,8 @@ def _markdown_tables(task: str) -> list[Reference]:
         intro = task[max(0, header_start - 100) : header_start]
         if task.count("```", 0, header_start) % 2 == 1 or _TEMPLATE_INTRO.search(intro):
             continue  # an output template ("answer with this table:") or a table in a code fence stays in place
+        if any(start == header_start for start, _ in tool_tables):
+            continue  # "| tool | parameters | notes |": the tools, read as such (not pasted as reference material)
         if rows >= _MIN_TABLE_ROWS:
             end = min(position, len(task))
             body = task[header_start:end].rstrip("\n")

@@ -22,6 +22,7 @@ from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.language import other_reply_language
+from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.rules import is_english
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.phrasing import imperative_task
@@ -472,6 +473,9 @@ def make_plan(
         # "- line 1: …\n- line 2: …": the output format states the reply's lines; blanked, so offsets hold
         lines = re.sub(r"[^\n]", " ", detail_task[numbered.start : numbered.end])
         detail_task = detail_task[: numbered.start] + lines + detail_task[numbered.end :]
+    for start, end in pasted_tool_specs(detail_task):
+        # "paths:\n  /clients/lookup: …", "| tool | parameters |": the tools section states them; blanked likewise
+        detail_task = detail_task[:start] + re.sub(r"[^\n]", " ", detail_task[start:end]) + detail_task[end:]
     details = foreign_details(detail_task, carried, job) if written_in else task_details(detail_task, carried, job)
     # (", , , ]": what is left of a pasted JSON array once its objects are read says nothing)
     details = tuple(d for d in details if re.search(r"[^\W\d_]{2}", d))

@@ -15,6 +15,7 @@ import msgspec
 
 from app.engine.brief import Brief
 from app.engine.constraints import (
+    antecedents,
     formats,
     imperatives,
     labels,
@@ -28,6 +29,7 @@ from app.engine.constraints import (
     scoping,
     sections,
     structure,
+    tool_table,
     tools,
 )
 from app.engine.constraints.clause_readers import (
@@ -168,6 +170,17 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
         )  # fmt: skip
     if excerpt is not None:
         masked = _mask(masked, *excerpt)
+    table_tools, tables = tool_table.find_table_tools(field.text)
+    for tool in table_tools:
+        # "| find_customer | phone | returns customer_id … |": a tool from a pasted table of tools
+        found.append(
+            Constraint(
+                kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
+                span=field.span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
+            )
+        )  # fmt: skip
+    for table in tables:
+        masked = _mask(masked, *table)
     objects = [
         obj for obj in structure.find_objects(field.text) if excerpt is None or not excerpt[0] <= obj.start < excerpt[1]
     ]
@@ -542,6 +555,7 @@ def _read_field(field: Field) -> list[Constraint]:
             )
         ]
     found, masked = _structures(field)
+    read: list[antecedents.ReadClause] = []
     condition: str | None = None
     banned = False  # under a "Don't:" heading, each item it lists is forbidden
     ban_lead = "don't "
@@ -563,7 +577,8 @@ def _read_field(field: Field) -> list[Constraint]:
             banned = banned and _ITEM_MARKER.fullmatch(masked, line_start, clause.start) is not None
             if banned and not own:
                 lead = ban_lead  # "Don't:\n- name medications or doses": the item is a ban, not an order
-        found.extend(_clause_constraints(field, clause, lead))
+        read.append(antecedents.ReadClause(clause, _clause_constraints(field, clause, lead), bool(lead)))
+    found.extend(antecedents.with_antecedents(field, read))
     found = with_line_purposes(field, found)
     found.extend(read_listed_tools(field, found))
     found = layout.with_field_lines(field.text, field.span, found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.tool_table import find_table_tools
 from app.engine.constraints.tools import describe_tool
 
 _OPERATION = re.compile(r"(?m)^[ \t]*operationId:[ \t]*[\"']?(?P<name>[A-Za-z_][\w.]*)[\"']?[ \t]*$")
@@ -145,3 +146,10 @@ def _excerpt_end(text: str, position: int) -> int:
         if content.strip() and not content[:1].isspace():
             return position + line.start()
     return len(text)
+
+
+def pasted_tool_specs(text: str) -> list[tuple[int, int]]:
+    """Where the text pastes its tools as a spec (an OpenAPI excerpt or a markdown table of tools)."""
+    operations, excerpt = find_operations(text)
+    _, tables = find_table_tools(text)
+    return ([excerpt] if excerpt is not None and operations else []) + tables

@@ -388,6 +388,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
         if match.group("cue").lower() == "not" and listed_state and _SYMPTOM.match(stripped[match.end("cue") :]):
             continue  # "emergency = active bleeding, seizure, not breathing": a state in a list, nothing forbidden
+        if listed_state and match.group("cue").lower() in ("no", "not") and _CASE_HEADING.search(before_list(stripped)):
+            continue  # "Urgent repairs come first: a gas smell, no heating in winter, …": a case, nothing forbidden
         before = stripped[: match.start("cue")]
         if _FIRST_PERSON_FACT.search(before) and _FACT_VERB.match(stripped[match.end("cue") :].lstrip()):
             if found and found[-1].end <= match.start():
@@ -764,6 +766,19 @@ _CJK_ORDER_WORDS = ("先", "てから", "でから", "した後で", "たあと�
 
 
 # "not breathing", "not eating or drinking": a state someone is in, listed among symptoms, forbids nothing.
+# "Urgent repairs come first:", "Emergencies =", "Red flags:": a heading over the cases a list names
+_CASE_HEADING = re.compile(
+    r"\b(?:emergenc(?:y|ies)|urgent|crisis|red\s+flags?|danger(?:ous)?|warning\s+signs?|symptoms?|come\s+first|"
+    r"safety\s+issues?|hazards?)\b",
+    re.IGNORECASE,
+)
+
+
+def before_list(text: str) -> str:
+    """What a sentence says before the first colon or "=" that opens its list ("Urgent repairs come first")."""
+    return re.split(r"[=:]", text, maxsplit=1)[0]
+
+
 _SYMPTOM = re.compile(
     r"\s*(?:breathing|eating|drinking|responding|responsive|moving|waking|walking|peeing|urinating|pooping|feeding|"
     r"sleeping|standing|conscious)\b",

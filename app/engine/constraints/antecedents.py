@@ -1,0 +1,150 @@
+"""Rules that only make sense with the sentence before them.
+
+"Emergencies come first: trouble breathing, suspected poisoning, … Don't book anything. Tell them to call (503)
+555-0142": read one sentence at a time, "Do not book anything." forbids the assistant's own job and the emergency
+number becomes the route for every case. A sentence that points back ("that message", "Say: …", "If not, …",
+"… instead") is one rule with the sentence it points to: that sentence's condition, or the sentence itself
+when it states no rule of its own, goes with it. English only: other languages keep their sentences as read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import msgspec
+
+from app.engine.constraints.clause_readers import Field
+from app.engine.constraints.clauses import Clause, sentence_case
+from app.engine.constraints.model import Constraint
+from app.engine.constraints.rules import is_english
+
+# What points back to the sentence before: "in that message", 'Say: "…"', "Don't book anything", "If not, …",
+# "…, instead."
+_POINTS_BACK = re.compile(
+    r"\b(?:that|these|those|such)\s+(?:messages?|repl(?:y|ies)|cases?|situations?|moments?)\b|"
+    r"^\s*(?:say|reply|respond|answer)\s*[:：]|^\s*(?:say|tell\s+them)\s+(?:that|so|this)\s*[,.;]|"
+    r"^\s*(?:don'?t|do\s+not|never)\s+[a-z]+\s+(?:anything|it|them|that|this)\s*[.!]?\s*$|"
+    r"^\s*(?:if\s+(?:so|not)\b|otherwise\b|in\s+that\s+case\b)|"
+    # "If it's older, …", "If the visit was longer, …": a comparison with what the sentence before stated
+    r"^\s*if\b[^,.;:]{0,50}?\b(?:older|newer|longer|shorter|earlier|later|higher|lower|bigger|larger|smaller|"
+    r"more|less|fewer)\s*,|"
+    r",?\s+instead\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+# After a sentence that points back, the next instruction on the same line goes on with it ("… Don't book anything.
+# Tell them to call … straight away").
+_GOES_ON = re.compile(
+    r"\s*(?:then\s+)?(?:tell|ask|send|call|direct|point|give|offer|say|stop|explain|suggest|urge|advise)\b",
+    re.IGNORECASE,
+)
+_OTHER_CASE = re.compile(r"\s*(?:otherwise|if\s+not)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|don'?t|doesn'?t|won'?t|can'?t|avoid)\b|n't\b", re.IGNORECASE)
+_OWN_CONDITION = re.compile(r"\s*(?:if|when|whenever|unless|for|only)\b", re.IGNORECASE)
+_RULE_KINDS = frozenset({"requirement", "prohibition", "ordering"})
+
+
+class ReadClause(NamedTuple):
+    """One clause of a field, the constraints read from it, and whether it was read under its item's condition."""
+
+    clause: Clause
+    found: list[Constraint]
+    led: bool
+
+
+def _condition(found: Sequence[Constraint]) -> str | None:
+    """The condition a sentence's own rule holds under ("If they mention a swollen battery, …"), if it states one."""
+    for constraint in found:
+        if constraint.kind == "fallback" and constraint.condition:
+            return constraint.condition
+    return None
+
+
+def _stands_alone(found: Sequence[Constraint]) -> bool:
+    """Whether a sentence says something of its own that a later sentence cannot lean on: anything read from it but a
+    conditioned route (a rule, a limit, a label set)."""
+    return bool(found) and _condition(found) is None
+
+
+def with_antecedents(field: Field, read: Sequence[ReadClause]) -> list[Constraint]:
+    """Every constraint of the clauses, with each rule that points back joined to the sentence it points to."""
+    if not is_english(field.text):
+        return [c for item in read for c in item.found]
+    out: list[Constraint] = []
+    index = 0
+    while index < len(read):
+        chain_end = _chain_end(field.text, read, index)
+        if chain_end == index:
+            out.extend(read[index].found)
+            index += 1
+            continue
+        out.extend(_joined(field, read[index], read[index + 1 : chain_end + 1]))
+        index = chain_end + 1
+    return out
+
+
+def _leans_back(sentence: str) -> bool:
+    """Whether a sentence points back to the one before it (not to its own first half: "If someone describes an
+    overdose, …, and says nothing else in that reply", "never use XLOOKUP; use INDEX/MATCH instead")."""
+    found = _POINTS_BACK.search(sentence)
+    if found is None or found.start() == 0:
+        return found is not None
+    if _NEGATION.search(sentence, 0, found.start()):
+        return False
+    return not _OWN_CONDITION.match(sentence)
+
+
+def _same_line(text: str, before: Clause, after: Clause) -> bool:
+    return "\n" not in text[before.end : after.start]
+
+
+def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
+    """The last clause of the run that leans on clause `index` (`index` itself when none does)."""
+    anchor = read[index]
+    if anchor.clause.text.rstrip().endswith((":", "：")) or _stands_alone(anchor.found):
+        return index  # a heading, or a rule of its own: nothing after it needs it
+    end = index
+    while end + 1 < len(read):
+        following = read[end + 1]
+        # (a sentence read under its list item's condition says it already, unless nothing was read from it)
+        if (following.led and following.found) or not _same_line(text, read[end].clause, following.clause):
+            break
+        leans = _leans_back(following.clause.text)
+        if leans and _OTHER_CASE.match(following.clause.text) and _condition(anchor.found) is not None:
+            break  # "If they mention chest pain: … Otherwise, …": the other case, not the same one
+        goes_on = end > index and _GOES_ON.match(following.clause.text) is not None
+        if not (leans or goes_on) or (not leans and _OWN_CONDITION.match(following.clause.text)):
+            break
+        end += 1
+    return end
+
+
+def _joined(field: Field, anchor: ReadClause, chain: Sequence[ReadClause]) -> list[Constraint]:
+    """The anchor's constraints, then the chain's with their rules and routes said under the anchor."""
+    condition = _condition(anchor.found)
+    found = [c for item in chain for c in item.found]
+    if not found and condition is None:
+        return [*anchor.found]  # sentences read as nothing: whether they are a rule is the plan's to say
+    said = " ".join(" ".join(item.clause.text.split()) for item in chain)
+    if condition is not None:
+        # "If they mention a swollen battery …: stop charging it … No booking talk in that message."
+        text = sentence_case(f"{condition.rstrip(' ,:')}: {said[:1].lower()}{said[1:]}")
+        start = chain[0].clause.start
+    else:
+        # "Emergencies come first: trouble breathing, … Don't book anything.": the sentence is the condition
+        condition = " ".join(anchor.clause.text.split()).rstrip(".")
+        text = sentence_case(f"{' '.join(anchor.clause.text.split())} {said}")
+        start = anchor.clause.start
+    span = field.span(start, chain[-1].clause.start + len(chain[-1].clause.text.rstrip()))
+    routes = [
+        msgspec.structs.replace(c, text=text if i == 0 else c.text, condition=condition, span=span)
+        for i, c in enumerate(c for c in found if c.kind == "fallback" and not c.condition)
+    ]
+    kept = [c for c in found if c.kind not in _RULE_KINDS and not (c.kind == "fallback" and not c.condition)]
+    # one constraint says the whole run: its route when it gives one, else one rule
+    rules = [c for c in found if c.kind in ("requirement", "prohibition")]
+    banned = bool(rules) and all(c.kind == "prohibition" for c in rules)
+    said_by = routes[:1] or [
+        Constraint(kind="prohibition" if banned else "requirement", text=text, span=span, value=text)
+    ]
+    return [*anchor.found, *said_by, *routes[1:], *kept]

@@ -1,0 +1,104 @@
+"""Tools pasted as a markdown table ("| tool | parameters | notes |" over "|---|---|---|"): each row whose first
+cell is an identifier is a tool, its parameters cell lists the arguments, and the remaining cells say what it does.
+
+Read as text, the rows would be a reference table pasted into the prompt and the tools would never reach the spec,
+so the reader also says where the table stands (to be masked)."""
+
+from __future__ import annotations
+
+import re
+
+from app.engine.constraints.tools import FoundTool
+
+_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+# the first column names the tool: "tool", "function", "endpoint", "name" (and their translations)
+_NAME_HEADER = re.compile(
+    r"(?:tool|function|endpoint|operation|action|command|method)s?(?:\s+name)?|name|"
+    r"herramienta|funci[oó]n|werkzeug|funktion|outil|fonction|ferramenta|fun[cç][aã]o|strumento|funzione|"
+    r"ツール(?:名)?|関数(?:名)?|工具(?:名)?|函数(?:名)?",
+    re.IGNORECASE,
+)
+_PARAMETERS_HEADER = re.compile(
+    r"(?:param(?:eter)?s?|arg(?:ument)?s?|inputs?|fields?|par[áâà]metros?|param[eè]tres?|parametri|parameter|"
+    r"argumente|argumentos|引数|パラメータ|参数|入参)(?:\s*\(.*\))?",
+    re.IGNORECASE,
+)
+# "`find_customer`", "find_customer()", "lookup_order(order_id)": the tool's name, maybe as a call
+_TOOL_CELL = re.compile(r"`?(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)(?:\((?P<inline>[^()]*)\))?`?")
+# "customer_id", "phone: string", "slot_id (str)", "amount_gbp?": each argument's name
+_ARGUMENT = re.compile(r"\s*`?\*{0,2}(?P<name>[A-Za-z_][A-Za-z0-9_]*)\??`?\s*(?:[:=(].*)?$", re.DOTALL)
+_NO_ARGUMENTS = frozenset(
+    {"", "-", "—", "–", "none", "n/a", "(none)", "keine", "ninguno", "nenhum", "aucun", "nessuno"}
+)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _arguments(cell: str) -> list[str] | None:
+    """The argument names a parameters cell lists, or None when the cell is no list of names."""
+    cell = cell.strip().strip("`")
+    if cell.lower() in _NO_ARGUMENTS:
+        return []
+    names: list[str] = []
+    for part in re.split(r"[,;]|\s+/\s+", cell):
+        match = _ARGUMENT.fullmatch(part)
+        if match is None:
+            return None  # "the customer's phone number": prose, not a list of names
+        names.append(match.group("name"))
+    return names
+
+
+def find_table_tools(text: str) -> tuple[list[FoundTool], list[tuple[int, int]]]:
+    """The tools of every markdown tool table in the text, and the extent of each such table (header included)."""
+    found: list[FoundTool] = []
+    extents: list[tuple[int, int]] = []
+    for rule in _RULE_LINE.finditer(text):
+        header_start = text.rfind("\n", 0, max(0, rule.start() - 1)) + 1
+        header = _cells(text[header_start : rule.start()])
+        if len(header) < 2 or not _NAME_HEADER.fullmatch(header[0].strip("*` ")):
+            continue
+        parameters_at = next(
+            (i for i, cell in enumerate(header[1:], 1) if _PARAMETERS_HEADER.fullmatch(cell.strip("*` "))), None
+        )
+        rows, position = _rows(text, rule.end() + 1)
+        tools = [tool for tool in (_row_tool(line, start, parameters_at) for line, start in rows) if tool]
+        # every row a tool: a table of plans or prices with a "name" column is no tool table
+        if not tools or len(tools) < len(rows):
+            continue
+        if parameters_at is None and not any("_" in t.name or re.search(r"[a-z][A-Z]", t.name) for t in tools):
+            continue  # "| name | price |" rows of plain words: no sign they are functions
+        found.extend(tools)
+        extents.append((header_start, position))
+    return found, extents
+
+
+def _rows(text: str, start: int) -> tuple[list[tuple[str, int]], int]:
+    rows: list[tuple[str, int]] = []
+    position = start
+    while position < len(text):
+        line_end = text.find("\n", position)
+        line = text[position : len(text) if line_end == -1 else line_end]
+        if "|" not in line:
+            break
+        rows.append((line, position))
+        position = len(text) if line_end == -1 else line_end + 1
+    return rows, min(position, len(text))
+
+
+def _row_tool(line: str, start: int, parameters_at: int | None) -> FoundTool | None:
+    cells = _cells(line)
+    name = _TOOL_CELL.fullmatch(cells[0].strip("* "))
+    if name is None:
+        return None
+    inline = name.group("inline")
+    if parameters_at is not None and parameters_at < len(cells):
+        arguments = _arguments(cells[parameters_at])
+    else:
+        arguments = _arguments(inline) if inline is not None else []
+    if arguments is None:
+        return None
+    notes = [cell for i, cell in enumerate(cells[1:], 1) if i != parameters_at and cell and cell not in {"-", "—", "–"}]
+    purpose = "; ".join(notes) or None
+    return FoundTool(name.group("name"), arguments, purpose, start, start + len(line))
