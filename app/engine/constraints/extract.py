@@ -292,6 +292,7 @@ _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
     _reply_limits, _reply_format, read_labels_and_fields, read_tools, read_fallbacks, read_language, read_people,
 )  # fmt: skip
 _BAN_LEADS = frozenset({"never", "don't", "avoid"})
+_TURN_UNITS = frozenset({"sentences", "words", "lines", "characters", "paragraphs"})
 _LED_READERS = frozenset({read_fallbacks})
 """Readers that read a sentence of a conditioned list item under its condition (its routes hold only then)."""
 
@@ -402,6 +403,17 @@ def _clause_constraints(field: Field, clause: Clause, lead: str = "") -> list[Co
         for constraint in (reader(text, unquoted, span) if not lead or reader in _LED_READERS else
                            reader(clause.text, _unquoted(clause.text), plain_span))
     ]  # fmt: skip
+    if limits.IN_CHARACTER.search(text):
+        # "Stay in character, 1-3 sentences per turn": the turns of the scene, not the feedback after it
+        out = [
+            msgspec.structs.replace(
+                c, scope=limits.TURN_SCOPE,
+                text=limits.describe_limit(c.unit, c.minimum, c.maximum, c.exact, limits.TURN_SCOPE),
+            )
+            if c.kind == "limit" and c.scope is None and c.unit in _TURN_UNITS
+            else c
+            for c in out
+        ]  # fmt: skip
     if lead.strip() in _BAN_LEADS:
         # "Never:\n- ask for their date of birth or home address": details not to ask for, none to collect
         out = [c for c in out if not (c.kind == "fields" and c.value == "collect")]

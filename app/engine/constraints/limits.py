@@ -14,6 +14,15 @@ from app.engine.constraints.model import Constraint, LimitUnit
 from app.engine.fastre import Twins, is_plain, prefiltered
 
 INPUT_SCOPE = "the input"
+TURN_SCOPE = "each in-character turn"
+"""A role-play's turns: "Stay in character, 1-3 sentences per turn" does not bound the feedback after the scene."""
+# "Stay in character, 1-3 sentences per turn", "Reste dans le personnage, 1 à 3 phrases par réplique"
+IN_CHARACTER = re.compile(
+    r"\bin[\s-]character\b|\bstay\s+in\s+(?:the\s+|your\s+)?role\b|\bdans\s+(?:le|son|ton)\s+(?:personnage|r[ôo]le)\b|"
+    r"\ben\s+(?:el\s+|tu\s+|su\s+)?(?:personaje|papel)\b|\bno\s+(?:seu\s+)?personagem\b|\bnel\s+personaggio\b|"
+    r"\bin\s+der\s+rolle\b|\bin\s+(?:je\s+|de\s+)?rol\b|役を(?:守|崩さ|演じ続け)|保持角色|不要出戏",
+    re.IGNORECASE,
+)
 """The scope of a limit on what the assistant receives ("the tickets can be up to 2,000 words")."""
 
 Bound = Literal["max", "min", "exact"]
@@ -588,7 +597,12 @@ def heading_scope(text: str, start: int) -> str | None:
         return None  # "Des phrases très courtes : 10 mots maximum": each sentence, not a part named "phrases"
     if any(word in _WHOLE_REPLY_HEADINGS for word in part.split()):
         return None  # "Länge der Antwort:": the reply's own length
+    if part.split()[0] in _NOT_A_NOUN:
+        return f'the "{part}" part'  # "To improve: two sentences": a label, not a thing ("the to improve")
     return f"the {part}"
+
+
+_NOT_A_NOUN = frozenset({"to", "à", "a", "what", "how", "why", "when", "next", "para", "zu", "da", "om", "per", "pour"})
 
 
 # A clause that opens with the languages its limit is for: "日本語は…150文字以内", "英語と中国語は3文以内",

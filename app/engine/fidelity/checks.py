@@ -52,8 +52,14 @@ def check_limit(constraint: Constraint, view: PromptView, brief: Sequence[Constr
     if constraint.scope is None and constraint.unit in LENGTH_UNITS:
         # Every unit the brief limits the whole reply in: a prompt limit in another unit is a default that crept in.
         brief_units = {c.unit for c in brief if c.kind == "limit" and c.scope is None}
+        # "Make the points forts exactly 2 sentences.": the brief's own limit on one part, carried as the brief said it
+        parts = [
+            (i, i + len(c.text)) for c in brief if c.kind == "limit" and c.scope and (i := view.text.find(c.text)) >= 0
+        ]
         for limit in view.limits:
             if limit.scope is not None or limit.unit not in LENGTH_UNITS or not _bounds_the_reply(limit, view):
+                continue
+            if any(start <= limit.start < end for start, end in parts):
                 continue
             numbers = _numbers(limit.minimum, limit.maximum, limit.exact)
             if (limit.unit == constraint.unit and numbers != wanted) or limit.unit not in brief_units:
