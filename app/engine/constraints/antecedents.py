@@ -23,19 +23,20 @@ from app.engine.constraints.rules import is_english
 # "…, instead."
 _POINTS_BACK = re.compile(
     r"\b(?:that|these|those|such)\s+(?:messages?|repl(?:y|ies)|cases?|situations?|moments?)\b|"
-    r"^\s*(?:say|reply|respond|answer)\s*[:：]|^\s*(?:say|tell\s+them)\s+(?:that|so|this)\s*[,.;]|"
+    r"^\s*(?:say|reply|respond|answer)\s*[:：]\s*[\"“«']|^\s*(?:say|tell\s+them)\s+(?:that|so|this)\s*[,.;]|"
     r"^\s*(?:don'?t|do\s+not|never)\s+[a-z]+\s+(?:anything|it|them|that|this)\s*[.!]?\s*$|"
     r"^\s*(?:if\s+(?:so|not)\b|otherwise\b|in\s+that\s+case\b)|"
     # "If it's older, …", "If the visit was longer, …": a comparison with what the sentence before stated
-    r"^\s*if\b[^,.;:]{0,50}?\b(?:older|newer|longer|shorter|earlier|later|higher|lower|bigger|larger|smaller|"
-    r"more|less|fewer)\s*,|"
+    r"^\s*if\b[^,.;:]{0,50}?(?:\b(?:is|are|was|were)|'s|'re)\s+(?:\w+\s+)?(?:older|newer|longer|shorter|earlier|later|"
+    r"higher|lower|bigger|larger|smaller|more|less|fewer)\s*,|"
     r",?\s+instead\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 # After a sentence that points back, the next instruction on the same line goes on with it ("… Don't book anything.
 # Tell them to call … straight away").
 _GOES_ON = re.compile(
-    r"\s*(?:then\s+)?(?:tell|ask|send|call|direct|point|give|offer|say|stop|explain|suggest|urge|advise)\b",
+    r"\s*(?:then\s+)?(?:tell|ask|send|call|ring|direct|point|urge|advise)\b[^.!?]*\b(?:now|straight\s+away|"
+    r"immediately|right\s+away|urgently|at\s+once)\b",
     re.IGNORECASE,
 )
 _OTHER_CASE = re.compile(r"\s*(?:otherwise|if\s+not)\b", re.IGNORECASE)
@@ -89,13 +90,26 @@ def _leans_back(sentence: str) -> bool:
     found = _POINTS_BACK.search(sentence)
     if found is None or found.start() == 0:
         return found is not None
-    if _NEGATION.search(sentence, 0, found.start()):
+    if "instead" in found.group(0).lower() and _NEGATION.search(sentence, 0, found.start()):
         return False
+    if re.search(r"[,;:]", sentence[: found.start()]):
+        return False  # "We also get a lot of spam, so ignore those messages": the spam is in the sentence itself
     return not _OWN_CONDITION.match(sentence)
 
 
-def _same_line(text: str, before: Clause, after: Clause) -> bool:
-    return "\n" not in text[before.end : after.start]
+def _same_item(text: str, before: Clause, after: Clause, strong: bool) -> bool:
+    """Whether two clauses belong to one item: no item number between them ("1) … 2) …"), and the same line, or the
+    next one when the later clause leans back from its first word ("…: a gas smell, …\nDon't book anything.")."""
+    gap = text[before.end : after.start]
+    if _ITEM_NUMBER.search(text, max(0, after.start - 4), after.start) or _ITEM_NUMBER.match(after.text):
+        return False
+    if "\n" not in gap:
+        return True
+    line_start = text.rfind("\n", 0, before.start) + 1
+    return strong and gap.count("\n") == 1 and not _ITEM_NUMBER.match(text[line_start : before.start + 4].lstrip())
+
+
+_ITEM_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[-*•])\s*$|^\s*(?:\d{1,2}[.)]|[-*•])\s")
 
 
 def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
@@ -106,10 +120,11 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
     end = index
     while end + 1 < len(read):
         following = read[end + 1]
-        # (a sentence read under its list item's condition says it already, unless nothing was read from it)
-        if (following.led and following.found) or not _same_line(text, read[end].clause, following.clause):
-            break
         leans = _leans_back(following.clause.text)
+        strong = leans and end == index and _POINTS_BACK.match(following.clause.text) is not None
+        # (a sentence read under its list item's condition says it already, unless nothing was read from it)
+        if (following.led and following.found) or not _same_item(text, read[end].clause, following.clause, strong):
+            break
         if leans and _OTHER_CASE.match(following.clause.text) and _condition(anchor.found) is not None:
             break  # "If they mention chest pain: … Otherwise, …": the other case, not the same one
         goes_on = end > index and _GOES_ON.match(following.clause.text) is not None
@@ -135,6 +150,9 @@ def _joined(field: Field, anchor: ReadClause, chain: Sequence[ReadClause]) -> li
         condition = " ".join(anchor.clause.text.split()).rstrip(".")
         text = sentence_case(f"{' '.join(anchor.clause.text.split())} {said}")
         start = anchor.clause.start
+        if any(c.kind == "fallback" and not c.condition for c in found):
+            # a route said in the guardrails must read as its case, not as what to do when unsure
+            text = sentence_case(f"In this case ({condition}): {said[:1].lower()}{said[1:]}")
     span = field.span(start, chain[-1].clause.start + len(chain[-1].clause.text.rstrip()))
     routes = [
         msgspec.structs.replace(c, text=text if i == 0 else c.text, condition=condition, span=span)

@@ -388,7 +388,12 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
         if match.group("cue").lower() == "not" and listed_state and _SYMPTOM.match(stripped[match.end("cue") :]):
             continue  # "emergency = active bleeding, seizure, not breathing": a state in a list, nothing forbidden
-        if listed_state and match.group("cue").lower() in ("no", "not") and _CASE_HEADING.search(before_list(stripped)):
+        if (
+            listed_state
+            and match.group("cue").lower() in ("no", "not")
+            and _CASE_HEADING.search(before_list(stripped))
+            and not _VERB_START.match(re.split(r"[=:]", stripped, maxsplit=1)[1].lstrip())
+        ):
             continue  # "Urgent repairs come first: a gas smell, no heating in winter, …": a case, nothing forbidden
         before = stripped[: match.start("cue")]
         if _FIRST_PERSON_FACT.search(before) and _FACT_VERB.match(stripped[match.end("cue") :].lstrip()):

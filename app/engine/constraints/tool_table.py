@@ -11,16 +11,25 @@ import re
 from app.engine.constraints.tools import FoundTool
 
 _RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
-# the first column names the tool: "tool", "function", "endpoint", "name" (and their translations)
-_NAME_HEADER = re.compile(
-    r"(?:tool|function|endpoint|operation|action|command|method)s?(?:\s+name)?|name|"
-    r"herramienta|funci[oó]n|werkzeug|funktion|outil|fonction|ferramenta|fun[cç][aã]o|strumento|funzione|"
-    r"ツール(?:名)?|関数(?:名)?|工具(?:名)?|函数(?:名)?",
+# the first column names the tool: "tool", "function", "endpoint" (and their translations); "name" or "action" only
+# beside a parameters column ("| name | type | description |" is a record's fields, "| action | when |" labels)
+_TOOL_HEADER = re.compile(
+    r"(?:tool|function|endpoint|operation|command|method)s?(?:\s+name)?|"
+    r"herramientas?|funci[oó]n|werkzeug|funktion|outil|fonction|ferramenta|fun[cç][aã]o|strumento|funzione|"
+    r"ツール(?:名)?|関数(?:名)?|工具(?:名称|名)?|函数(?:名称|名)?",
     re.IGNORECASE,
 )
+_NAME_HEADER = re.compile(r"name|action|nombre|nom|nome|naam|名前|名称", re.IGNORECASE)
 _PARAMETERS_HEADER = re.compile(
-    r"(?:param(?:eter)?s?|arg(?:ument)?s?|inputs?|fields?|par[áâà]metros?|param[eè]tres?|parametri|parameter|"
-    r"argumente|argumentos|引数|パラメータ|参数|入参)(?:\s*\(.*\))?",
+    r"(?:input\s+|required\s+)?(?:param(?:eter)?s?|arg(?:ument)?s?|inputs?|par[áâà]metros?|param[eè]tres?|"
+    r"parametri|parameter|argumente|argumentos|entradas?|引数|パラメータ|参数|入参)(?:\s*\(.*\))?",
+    re.IGNORECASE,
+)
+# "Output a markdown table exactly like this:", "Use these labels:": the table is the reply's shape or a label set
+_NOT_TOOLS_INTRO = re.compile(
+    r"\b(?:answer|reply|respond|output|return|format|fill|give|write)\w*\b[^.\n]{0,60}\b(?:table|format|template|layout|"
+    r"like\s+this)\b[^.\n]{0,30}:?\s*$|\b(?:labels?|categories|tags|intents|classes|fields?|columns?|keys?|schema)\b"
+    r"[^.\n]{0,30}:?\s*$",
     re.IGNORECASE,
 )
 # "`find_customer`", "find_customer()", "lookup_order(order_id)": the tool's name, maybe as a call
@@ -42,7 +51,7 @@ def _arguments(cell: str) -> list[str] | None:
     if cell.lower() in _NO_ARGUMENTS:
         return []
     names: list[str] = []
-    for part in re.split(r"[,;]|\s+/\s+", cell):
+    for part in re.split(r"[,;](?![^()]*\))|\s+/\s+", cell):  # ("order_id (string, required), reason")
         match = _ARGUMENT.fullmatch(part)
         if match is None:
             return None  # "the customer's phone number": prose, not a list of names
@@ -57,18 +66,20 @@ def find_table_tools(text: str) -> tuple[list[FoundTool], list[tuple[int, int]]]
     for rule in _RULE_LINE.finditer(text):
         header_start = text.rfind("\n", 0, max(0, rule.start() - 1)) + 1
         header = _cells(text[header_start : rule.start()])
-        if len(header) < 2 or not _NAME_HEADER.fullmatch(header[0].strip("*` ")):
-            continue
+        first = header[0].strip("*` ") if header else ""
         parameters_at = next(
             (i for i, cell in enumerate(header[1:], 1) if _PARAMETERS_HEADER.fullmatch(cell.strip("*` "))), None
         )
+        named = _TOOL_HEADER.fullmatch(first) or (parameters_at is not None and _NAME_HEADER.fullmatch(first))
+        if len(header) < 2 or not named or _NOT_TOOLS_INTRO.search(text, max(0, header_start - 120), header_start):
+            continue
         rows, position = _rows(text, rule.end() + 1)
         tools = [tool for tool in (_row_tool(line, start, parameters_at) for line, start in rows) if tool]
         # every row a tool: a table of plans or prices with a "name" column is no tool table
         if not tools or len(tools) < len(rows):
             continue
-        if parameters_at is None and not any("_" in t.name or re.search(r"[a-z][A-Z]", t.name) for t in tools):
-            continue  # "| name | price |" rows of plain words: no sign they are functions
+        if parameters_at is None and not all("_" in t.name or re.search(r"^[a-z]+[A-Z]", t.name) for t in tools):
+            continue  # "| tool | notes |" rows of plain words ("iPhone" included): no sign they are functions
         found.extend(tools)
         extents.append((header_start, position))
     return found, extents

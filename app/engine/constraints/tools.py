@@ -221,7 +221,12 @@ def find_tools(text: str) -> list[FoundTool]:
         )
     for listed in _TOOL_LIST.finditer(text):
         position = listed.start("list")
-        for item in re.split(r",|\band\b|\bor\b", listed.group("list")):
+        items = re.split(r",|\band\b|\bor\b", listed.group("list"))
+        if listed.group(0).lower().startswith("action") and not all(
+            _IDENTIFIER.fullmatch(item.strip().strip("`'\"")) for item in items
+        ):
+            continue  # "ACTIONS: one per line as OWNER | task, where OWNER is VENUE, COUPLE …": a part of the reply
+        for item in items:
             name = item.strip().strip("`'\"")
             offset = text.find(name, position) if name else -1
             if offset < 0 or not _IDENTIFIER.fullmatch(name) or any(t.name == name for t in found):

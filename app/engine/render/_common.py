@@ -12,7 +12,7 @@ from app.engine.types import Variable
 
 _CONDITIONAL = re.compile(
     # "For hazardous waste (…), point the user to …", "Anything else, …": a fallback that states its own case
-    r"(?:if|when|whenever|unless|otherwise|anything\s+else|for\s+[\w-]+|in\s+an?\s+emergency)\b",
+    r"(?:if|when|whenever|unless|otherwise|anything\s+else|for\s+[\w-]+|in\s+an?\s+emergency|in\s+this\s+case)\b",
     re.I,
 )
 SHORT_INPUTS = frozenset({"question", "message", "query", "topic", "name", "request", "user_input", "instruction"})

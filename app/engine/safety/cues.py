@@ -51,7 +51,10 @@ MEDICAL = DomainCues(
         r"(?<!tenants )(?<!debt )(?<!money )(?<!benefits )(?<!repair )(?<!bike )(?<!business )clinics?\b|"
         r"clinical|clinician|health ?care|"
         r"telehealth|telemedicine|nurses?\b|nursing|doctors?\b|physicians?|gp appointment|dosages?|prescription|"
-        r"hospitals?|pharmac|first aid|illness|diseases?|diabet|insulin|blood (?:sugar|pressure|tests?)|allerg|"
+        r"hospitals?|pharmac|first aid|illness|diseases?|diabet|insulin|blood (?:sugar|pressure|tests?)|"
+        # ("allergens on the menu", "allergies or dietary needs" for a caterer: food, not health care)
+        r"(?<!dietary needs or )(?<!dietary needs and )(?<!dietary requirements or )(?<!dietary requirements and )"
+        r"allerg(?!ens?\b)(?!(?:y|ies)\s+(?:or|and|&|/)\s*dietary)(?!y\s*[:：])|"
         r"pregnan|dietitian|symptom checker|symptom triage|triage nurse|nurse line|"
         r"health (?:questions?|advice|information|concerns?|conditions?|problems?)|lab results|poison|emergency vet|"
         r"sexual health|reproductive health|contracepti|"

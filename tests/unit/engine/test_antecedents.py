@@ -21,7 +21,7 @@ def test_a_bare_ban_after_a_list_of_cases_keeps_the_cases() -> None:
     )
     result = generate(Brief(task=task, target="claude"))
     assert "Do not book anything." not in result.prompt
-    whole = [c for c in result.constraints if "Don't book anything" in c.text]
+    whole = [c for c in result.constraints if "don't book anything" in c.text.lower()]
     assert whole
     assert all("gas smell" in c.text for c in whole)
     # the urgent number holds for urgent repairs, not as the route for everything the assistant cannot do
@@ -109,3 +109,16 @@ def test_a_table_of_prices_is_no_tool_table() -> None:
     # plain-word names with no parameters column are no sign of functions either
     text = "| name | notes |\n|---|---|\n| Basic | cheap |\n| Pro | more |\n"
     assert find_table_tools(text) == ([], [])
+
+
+def test_an_actions_heading_with_owner_labels_names_no_tools() -> None:
+    task = "Turn our site-visit call transcripts into notes for the project file."
+    constraints = [
+        "ACTIONS: one per line as OWNER | task | due date, where OWNER is SITE, CLIENT, ARCHITECT or OTHER.",
+        "Anything about allergies or dietary needs for the site canteen goes in ACTIONS with the task starting DIET:",
+    ]
+    result = generate(Brief(task=task, constraints=constraints, target="claude"))
+    assert not [c for c in result.constraints if c.kind == "tool"]
+    assert "<tools>" not in result.prompt
+    # food needs at a venue or a canteen are no medical domain: no diagnosis or medication rules
+    assert "prescribed medication" not in result.prompt
