@@ -348,7 +348,8 @@ def _find_condition(text: str) -> str | None:
 # "Conductores menores de 23 años o con carné de menos de 2 años: no se pueden añadir por chat, que llamen al …",
 # "Lost cards: call …": two words or more before a colon, then what to do (one word, "Contacto:", is a label)
 _CASE_BEFORE_COLON = re.compile(
-    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^:\n.;!?]{2,118}?\s+[^:\n.;!?\s]+)\s*:\s+\S"
+    # ("… over 3.5 t and motorbikes:": a decimal point ends no sentence)
+    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_](?:[^:\n.;!?]|(?<=\d)\.(?=\d)){2,118}?\s+[^:\n.;!?\s]+)\s*:\s+\S"
 )
 # The name of a contact ("Customer care team:", "Horario de atención al cliente:", "Unsere Telefonnummer für
 # Termine:", "Reception desk (Mon-Fri):"): the words before the colon say who answers, not when
@@ -483,7 +484,7 @@ def _colon_case(text: str) -> str | None:
     if (
         stated is None
         or not stated[0].isupper()
-        or "," in stated
+        or ("," in stated and not _NOUN_LIST.fullmatch(stated))
         or _LABEL_WORDS.search(stated)
         or _IMPERATIVE_START.match(stated)
     ):
@@ -510,6 +511,12 @@ def _colon_case(text: str) -> str | None:
     )
 
 
+# "Lorries, motorhomes over 3.5 t and motorbikes", "Poids lourds, camping-cars … et motos": a list of cases
+_NOUN_LIST = re.compile(
+    r"(?:[^,:;.!?]|(?<=\d)[.,](?=\d)){2,50}(?:,\s*(?:[^,:;.!?]|(?<=\d)[.,](?=\d)){1,50}){0,6},?\s+"
+    r"(?:and|or|et|ou|y|o|e|und|oder|en|of)\s+(?:[^,:;.!?]|(?<=\d)[.,](?=\d)){2,50}",
+    re.IGNORECASE,
+)
 _NOT_A_CASE = re.compile(
     r"\b(?:line|lines|sentence|link|url|sign-?off|signature|footer|header|subject|closing|greeting)\b|"
     # (a rule that opens with its negation: "Ne jamais annuler une réservation toi-même: …")
@@ -535,6 +542,33 @@ _FINITE_VERB = re.compile(
 )
 
 
+# "Cancellations within 24 hours only by phone on …", "après, uniquement par téléphone au …": the one channel for a case
+_ONLY_CHANNEL = re.compile(
+    r"[,;]?\s*\b(?:only|just|solely|uniquement|seulement|solo|sólo|únicamente|nur|ausschließlich|apenas|somente|"
+    r"solamente|soltanto|alleen)\s+(?:by|via|through|over|on|par|por|per|über|pelo|pela|via|telefonisch|"
+    r"telef[oó]nicamente)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_channel_case(text: str) -> str | None:
+    """The case a clause names before saying its one channel ("Cancellations within 24 hours only by phone on …")."""
+    channel = _ONLY_CHANNEL.search(text)
+    if channel is None:
+        return None
+    case = re.sub(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)", "", text[: channel.start()]).strip(" ,;:")
+    if (
+        len(case) < 4
+        or _FINITE_VERB.search(case)
+        or (len(case.split()) == 1 and case[:1].islower())
+        or re.match(r"(?:we|i|you|they|it|our|my|nous|wir|nosotros|noi|wij)\b", case, re.IGNORECASE)
+    ):
+        return None  # ("We answer only by email": the channel the business uses, no case of its own)
+    if not is_english(case) or _OPENS_A_CASE.match(case):
+        return case
+    return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
+
+
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause."""
     digits = sum(ch.isdigit() for ch in text)
@@ -546,7 +580,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         return []
     if _SOMEONE_ELSE_DOES.search(text):
         return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
-    condition = find_condition(text) or _colon_case(text)
+    condition = find_condition(text) or _colon_case(text) or _only_channel_case(text)
     if condition is None and _MENTION_ONCE.match(text) and not _WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found: list[FoundFallback] = []

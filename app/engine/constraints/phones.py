@@ -38,7 +38,8 @@ _GAP = r"(?:[^\d.;:!?。！？\n]|(?<=\bext)\.|(?<=\bExt)\.){0,30}?"
 # ("(555) 014-2290": an area code in brackets is part of the number)
 _NUMBER = (
     r"(?<![\dA-Za-z.,/-])(?P<number>\(\d{2,5}\)[ -]?\d{2,6}(?:[ -]\d{2,6}){0,2}|"
-    r"\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,6}){0,3})(?!\d)(?![.,]\d)"
+    # ("02 41 55 01 77": a French number is five pairs)
+    r"\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,6}){0,4})(?!\d)(?![.,]\d)"
 )
 _AFTER_CUE = r"\s*(?:に電話|へ電話|に連絡|番に|急救|热线|hotline|helpline|lifeline|crisis\s+line)"
 _UNIT = re.compile(

@@ -385,6 +385,10 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             and gerund.group("verb").lower() not in _JOB_GERUNDS
         ):
             continue  # "running as root (no USER line)": what the case to look for looks like, nothing forbidden
+        if match.group("cue").lower() == "not" and re.search(r"\(\s*$", stripped[: match.start("cue")]):
+            aside = re.match(r"[^()]*\)", stripped[match.end("cue") :])
+            if aside is not None and not re.search(r",|\b(?:is|are|was|were|be|do|does)\b", aside.group(0)):
+                continue  # "inside the living space (not the attic or crawlspace)": which one is meant, no ban
         listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
         if match.group("cue").lower() == "not" and listed_state and _SYMPTOM.match(stripped[match.end("cue") :]):
             continue  # "emergency = active bleeding, seizure, not breathing": a state in a list, nothing forbidden
