@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from app.engine.compose.blocks import fixed_block
 from app.engine.compose.cues import POINTS_AWARDED
-from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, PURPOSE_NEXT
+from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, META_ONLY, PURPOSE_NEXT
 from app.engine.compose.sentences import TOOL_LINE, is_item, item_number, numbered_item, split_sentences
 from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint
@@ -491,8 +491,8 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             details.append((index, " ".join(task[start : following[1]].split())))
             joined_next.add(index + 1)
             continue
-        if GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
-            continue  # "## Rules" introduces what follows; it says nothing itself
+        if GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text) or META_ONLY.fullmatch(text):
+            continue  # "## Rules" introduces what follows, "new prompt pls." asks for this prompt: neither says more
         text = re.sub(r"\s*```[\w+-]*\s*$", "", text)  # "Tools (TypeScript signatures): ```ts": the fence goes
         if not text.strip(" .:"):
             continue

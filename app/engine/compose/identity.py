@@ -93,7 +93,7 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
         job = second_person(verbs_to_base(wanted["job"].strip()), "user")
         return f"You are {article(wanted['role'])} {wanted['role']}{for_product}.", sentence(job[0].upper() + job[1:])
     # ("Kessler & Daughters …", "Bella's Bakery …": a name keeps its capital)
-    named = re.match(r"[A-Z][\w'’.-]*\s+(?:&|[A-Z])", phrase) is not None
+    named = re.match(r"[A-Z][\w'’.-]*\s+(?:&|[A-Z])|I\b", phrase) is not None
     opening = phrase[0] if named else phrase[0].lower()
     return f"You are an assistant{for_product}.", f"Help the user with this request: {opening}{phrase[1:]}."
 

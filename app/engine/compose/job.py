@@ -154,11 +154,23 @@ _NEGATION_LEAD = re.compile(
 )
 
 
+# "two jobs in one prompt pls.", "I need a system prompt please.": a request for a prompt, no word of the job
+META_ONLY = re.compile(
+    r"\s*(?:(?:hi|hey|hello)[,!.]?\s+)?(?:(?:i|we)\s+(?:need|want|would\s+like)\s+)?"
+    r"(?:(?:a|an|one|new|quick|two|2|three|3)\s+)?(?:(?:jobs?|tasks?|things?)\s+in\s+(?:one|a\s+single)\s+)?"
+    r"(?:system\s+)?prompt(?:\s+(?:please|pls|plz|needed|request|for\s+(?:us|me|this)))?\s*[.!:]*\s*",
+    re.IGNORECASE,
+)
+
+
 def job_sentence(task: str) -> int:
     """The index of the sentence that says what the assistant is for: the first, unless the first only introduces
     the requester and one of the next two names the job."""
     sentences = split_sentences(task)
-    if len(sentences) > 1 and GREETING_ONLY.match(task[sentences[0][0] : sentences[0][1]]):
+    if len(sentences) > 1 and (
+        GREETING_ONLY.match(task[sentences[0][0] : sentences[0][1]])
+        or META_ONLY.fullmatch(task[sentences[0][0] : sentences[0][1]])
+    ):
         # "hola! tengo una escuela de surf … y quiero un asistente …": a greeting says nothing of the job
         return 1 + job_sentence(task[sentences[1][0] :])
     labelled = next((i for i, (start, _) in enumerate(sentences[:8]) if _JOB_LABEL.match(task, start)), None)

@@ -604,7 +604,14 @@ def _find_labels(text: str) -> FoundLabels | None:
     if yes_no:
         return FoundLabels([yes_no.group("a"), yes_no.group("b")], multi, yes_no.start("a"), yes_no.end("b"))
     piped = None if text.lstrip().startswith("|") or _NOT_PIPED_LABELS.search(text) else _PIPED.search(text)
-    if piped and re.match(r"[ \t]+[^\W\d_]+[ \t]+[^\W\d_]|[/:.]\w", text[piped.end() :]):
+    if (
+        piped
+        and (
+            re.match(r"[ \t]+[^\W\d_]+[ \t]+[^\W\d_]|[/:.]\w", text[piped.end() :])
+            # "LOG | job ref | done today | blockers": the run stops inside the line, whose cells are phrases
+            or re.match(r"[^|\n]*\|", text[piped.end() :])
+        )
+    ):
         # "hygiène | Le client a vu une mouche …", "SEVERITY | path/to/file.py:LINE | problem": an example or
         # template line, its cells a sentence or a path
         piped = None

@@ -14,7 +14,10 @@ from app.engine.constraints.model import BriefSpan, Constraint
 # "Format each comment as one line:\n\npath/to/file.py:LINE [severity] comment": the line after the colon is the
 # template to fill (placeholders in capitals, brackets or a path), which the rule must carry.
 _TEMPLATE_AFTER = re.compile(r"[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<line>[^\n]{3,120}?)[ \t]*(?:\n|$)")
-_PLACEHOLDER_TOKEN = re.compile(r"\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}|\b[A-Z]{3,}\b|\w/\w")
+_PLACEHOLDER_TOKEN = re.compile(
+    r"\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}|\b[A-Z]{3,}\b|\w/\w|\w\s+\|\s+\w[^|\n]*\|"
+)
+_INTRODUCES = frozenset({"requirement", "ordering"})
 
 
 # "reply with exactly this line:\nNO RISKS FOUND": the line in capitals is the reply's own words
@@ -29,7 +32,8 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
     out = []
     for c in found:
         span = c.span
-        after = _TEMPLATE_AFTER.match(text, span.end) if c.kind == "requirement" and span is not None else None
+        # ("…, then one internal log line:\nLOG | job ref | …": an order's last step may introduce the line too)
+        after = _TEMPLATE_AFTER.match(text, span.end) if c.kind in _INTRODUCES and span is not None else None
         line = after.group("line") if after is not None else ""
         if (
             after is None
@@ -37,7 +41,7 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
             or not _PLACEHOLDER_TOKEN.search(line)
             or line.rstrip().endswith((".", ":"))
             or not text[span.start : after.start("line")].rstrip().endswith(":")
-            or re.match(r"\s*(?:[-*•]\s|\d{1,2}[.)]\s|\*\*|#)", line)
+            or re.match(r"\s*(?:[-*•]\s|\d{1,2}[.)]\s|\*\*|#|\|)", line)  # ("| code | use when |": a table's header)
             # ("… with these exact headers:\nDECISIONS\nVOTES": a bare heading in capitals is no line template)
             or (re.fullmatch(r"[A-Z][A-Z ]{1,40}", line.strip()) is not None and not _EXACT_LINE.search(c.text))
         ):
