@@ -55,7 +55,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:nothing(?:['’]s|\s+is)?\s+wrong|nothing\s+(?:to\s+(?:flag|report|fix|change|comment\s+on)|worth\s+\w+ing)|no\s+(?:problems?|"
             r"issues?|bugs?|findings?|errors?)|all\s+good|looks\s+good|(?:it'?s|is)\s+(?:fine|clean|ok))\b[^.;]{0,40}"
             r"\b(?:say|reply|write|answer|respond|output|return|just|end\s+with)\b|"
-            r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s+)?[\"'“]?(?:LGTM|OK)\b|"
+            r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s*:?\s*)?[\"'“]?(?:LGTM|OK)\b|"
+            # "If you find nothing in scope, output only: …"
+            r"\b(?:find|found|see|spot)\s+nothing\b[^.;]{0,40}\b(?:say|reply|write|answer|respond|output|return|just)\b|"
             # "問題がなければ「指摘なし」とだけ返す", "si no hay problemas, responde …", "wenn es keine Probleme …"
             r"問題が?なければ|指摘が?なければ|没有问题(?:就|则|的话)|如果没有问题|\bsi\s+no\s+hay\s+(?:problemas|errores|nada)\b|"
             r"\bwenn\s+(?:es\s+)?keine\s+(?:probleme|befunde|fehler)\b|\bs'il\s+n'y\s+a\s+(?:aucun|pas\s+de)\s+(?:problème|souci)|"
@@ -80,7 +82,7 @@ TOPICS: tuple[Topic, ...] = (
         # "prefix each finding with [MUST], [SHOULD] or [NIT]", "重要度タグ", "severity: high / medium / low"
         _p(
             r"\[(?:MUST|SHOULD|NIT|COULD|BLOCKER|BLOCKING|MAJOR|MINOR|CRITICAL|HIGH|MEDIUM|LOW|P[0-3])\]|"
-            r"\bseverity\s*(?:[:=]|tags?|labels?|levels?|scale)|\b(?:tag|label|prefix|mark)\w*\s+(?:each|every)\s+"
+            r"\bseverity\s*(?:[:=]|tags?|labels?|levels?|scale)|\bseverity\s+(?:is|are|must\s+be|can\s+be)\b|\b(?:tag|label|prefix|mark)\w*\s+(?:each|every)\s+"
             r"(?:finding|comment|issue|point)\b|重要度|严重(?:程度|级别)|\bschweregrad\w*|\bgravedad\b|\bsévérité\b|"
             r"\bseveridade\b|\bgravità\b|\bernst(?:niveau)?\b"
         ),
@@ -103,6 +105,18 @@ TOPICS: tuple[Topic, ...] = (
             r"\bRead\s+the\s+whole\s+diff\s+and\s+summarise\s+its\s+intent\s+in\s+one\s+sentence\.?"
         ),
         phrase=True,
+    ),
+    Topic(
+        "finding_lines",
+        # "Output one finding per line, exactly: SEVERITY path:line - problem", "each issue on its own line": the
+        # brief's own line per finding, so the default's numbered Markdown list goes
+        _p(
+            r"\bone\s+(?:finding|issue|comment|problem|bug)\s+(?:per|a|each)\s+line\b|"
+            r"\b(?:each|every)\s+(?:finding|issue|comment|problem)\s+on\s+(?:its\s+own|a\s+separate|one)\s+line\b|"
+            r"1行に1件|一行一(?:条|个)|\beine?\s+(?:befund|anmerkung|problem)\w*\s+pro\s+zeile\b|"
+            r"\bun\s+(?:hallazgo|problema)\s+por\s+l[íi]nea\b|\bun\s+probl[eè]me\s+par\s+ligne\b"
+        ),
+        _p(r"\ba\s+numbered\s+list\s+of\s+findings,\s+each\s+with\b"),
     ),
     Topic(
         "finding_layout",

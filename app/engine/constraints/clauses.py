@@ -501,7 +501,9 @@ JA_RULE_NEGATIVE = (
     r"付け|出力し|提案し|約束し|紹介し|推薦し|断定し|診断し|翻訳し)ない"
 )
 _PLAIN_NEGATIVE_END = re.compile(rf"{JA_RULE_NEGATIVE}\s*[。！]?\s*$")
-CJK_NEGATIONS = ("不要", "禁止", "切勿", "不得", "别", "不能", "しないで", "ないで", "ないこと", "避けて", "使わない")
+CJK_NEGATIONS = (
+    "不要", "禁止", "切勿", "不得", "别", "不能", "不用", "请勿", "しないで", "ないで", "ないこと", "避けて", "使わない"
+)  # fmt: skip
 
 
 def has_negation(text: str) -> bool:
@@ -519,7 +521,7 @@ NEGATION_CUE = re.compile(
     r"m[íi]nimo|m[íi]n\.|m[áa]x\.)\b)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
     r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
     r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+de|"
-    r"aucune?|évite[rz]?|não|nao|nem|sem|evite|geen|nooit|niet|zonder|vermijd|senza|niente|nessuna?|nada\s+de)\b|不要|禁止|切勿|不得|别|不能",
+    r"aucune?|évite[rz]?|não|nao|nem|sem|evite|geen|nooit|niet|zonder|vermijd|senza|niente|nessuna?|nada\s+de)\b|不要|禁止|切勿|不得|别|不能|不用(?!担心|着急|客气|谢)|请勿",
     re.IGNORECASE,
 )
 NEGATION_CUE = prefiltered(NEGATION_CUE)  # the same matches, found sooner (see app.engine.fastre)
