@@ -21,6 +21,7 @@ from app.engine.constraints import (
     labels,
     language,
     layout,
+    lettered,
     limits,
     openapi,
     parameters,
@@ -629,6 +630,7 @@ def _read_field(field: Field) -> list[Constraint]:
     numbered = sections.numbered_lines(field.text) or sections.layout_block(field.text)
     if numbered is not None:
         found = _scoped_to_lines(field, found, numbered)
+    found = _scoped_to_parts(found, lettered.lettered_parts(field.text))
     inline = (
         sections.find_inline_outline(field.text)
         if not any(c.kind in ("schema", "format") and c.value in ("json", "sections") for c in found)
@@ -643,6 +645,25 @@ def _read_field(field: Field) -> list[Constraint]:
             )
         )  # fmt: skip
     return found
+
+
+def _scoped_to_parts(found: list[Constraint], parts: list[lettered.LetteredPart]) -> list[Constraint]:
+    """Each reply limit written inside a lettered part ("A) a client update email. … Max 150 words.") scoped to that
+    part: the log line in part B is no part of the email's 150 words."""
+    if not parts:
+        return found
+    scoped: list[Constraint] = []
+    for constraint in found:
+        span = constraint.span
+        part = next((p for p in parts if span is not None and p.start <= span.start < p.end), None)
+        if part is not None and constraint.kind == "limit" and constraint.scope is None and constraint.unit:
+            scope = f"the {part.name}"
+            text = limits.describe_limit(
+                constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope
+            )
+            constraint = msgspec.structs.replace(constraint, scope=scope, text=text)
+        scoped.append(constraint)
+    return scoped
 
 
 def _scoped_to_lines(field: Field, found: list[Constraint], numbered: sections.NumberedLines) -> list[Constraint]:
