@@ -156,9 +156,10 @@ _NEGATION_LEAD = re.compile(
 
 # "two jobs in one prompt pls.", "I need a system prompt please.": a request for a prompt, no word of the job
 META_ONLY = re.compile(
-    r"\s*(?:(?:hi|hey|hello)[,!.]?\s+)?(?:(?:i|we)\s+(?:need|want|would\s+like)\s+)?"
-    r"(?:(?:a|an|one|new|quick|two|2|three|3)\s+)?(?:(?:jobs?|tasks?|things?)\s+in\s+(?:one|a\s+single)\s+)?"
-    r"(?:system\s+)?prompt(?:\s+(?:please|pls|plz|needed|request|for\s+(?:us|me|this)))?\s*[.!:]*\s*",
+    r"\s*(?:(?:hi|hey|hello)[,!.]?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:write|make|create|draft|give)"
+    r"\s+(?:me|us)\s+|(?:i|we)(?:'d|\s+would)?\s+(?:need|want|like)\s+)?"
+    r"(?:(?:a|an|one|new|quick|two|2|three|3)\s+){0,2}(?:(?:jobs?|tasks?|things?)\s+in\s+(?:one|a\s+single)\s+)?"
+    r"(?:system\s+)?prompt(?:\s+(?:please|pls|plz|needed|request|for\s+(?:us|me|this)))?\s*[.!:?]*\s*",
     re.IGNORECASE,
 )
 

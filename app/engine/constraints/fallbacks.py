@@ -487,7 +487,7 @@ def _colon_case(text: str) -> str | None:
     if (
         stated is None
         or not stated[0].isupper()
-        or ("," in stated and not _NOUN_LIST.fullmatch(stated))
+        or ("," in stated and not _lists_cases(stated))
         or _LABEL_WORDS.search(stated)
         or _IMPERATIVE_START.match(stated)
     ):
@@ -514,12 +514,26 @@ def _colon_case(text: str) -> str | None:
     )
 
 
-# "Lorries, motorhomes over 3.5 t and motorbikes", "Poids lourds, camping-cars … et motos": a list of cases
-_NOUN_LIST = re.compile(
-    r"(?:[^,:;.!?]|(?<=\d)[.,](?=\d)){2,50}(?:,\s*(?:[^,:;.!?]|(?<=\d)[.,](?=\d)){1,50}){0,6},?\s+"
-    r"(?:and|or|et|ou|y|o|e|und|oder|en|of)\s+(?:[^,:;.!?]|(?<=\d)[.,](?=\d)){2,50}",
+# "Questions, complaints or anything else", "Tone warm, short", "Mon-Fri 9-5, Sat 10-2", "Hi, I'm Dana": a list that
+# names no case (the catch-all, a style, opening hours, a greeting)
+_NO_CASE_LIST = re.compile(
+    r"^(?:hi|hey|hello|dear|tone|style|voice|format|length|language|hours|opening|open)\b|"
+    r"\b(?:anything|everything|something)\s+else\b|\bgeneral\b|\b(?:questions?|enquiries|inquiries|queries)\b|"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?s?\b|\d\s*[-–]\s*\d|\b(?:i|i'm|we|we're)\b",
     re.IGNORECASE,
 )
+_JOINED_LAST = re.compile(r"(?:^|\s)(?:and|or|&|et|ou|y|o|e|und|oder|en)\s", re.IGNORECASE)
+
+
+def _lists_cases(stated: str) -> bool:
+    """Whether words before a colon are a list of cases ("Lorries, motorhomes over 3.5 t and motorbikes", "Poids
+    lourds, camping-cars de plus de 3,5 t et motos"): short items after ", ", the last joined by "and"/"or"."""
+    items = stated.split(", ")  # (", " with its space: "3,5 t" is a decimal, not two items)
+    if len(items) > 8 or any(len(item.split()) > 8 or not item.strip() for item in items):
+        return False
+    return _JOINED_LAST.search(items[-1]) is not None and not _NO_CASE_LIST.search(stated)
+
+
 _NOT_A_CASE = re.compile(
     r"\b(?:line|lines|sentence|link|url|sign-?off|signature|footer|header|subject|closing|greeting)\b|"
     # (a rule that opens with its negation: "Ne jamais annuler une réservation toi-même: …")
@@ -545,31 +559,43 @@ _FINITE_VERB = re.compile(
 )
 
 
-# "Cancellations within 24 hours only by phone on …", "après, uniquement par téléphone au …": the one channel for a case
+# "Cancellations within 24 hours only by phone on …", "Invoices via email only at …", "après, uniquement par
+# téléphone au …": the one channel for a case
 _ONLY_CHANNEL = re.compile(
-    r"[,;]?\s*\b(?:only|just|solely|uniquement|seulement|solo|sólo|únicamente|nur|ausschließlich|apenas|somente|"
-    r"solamente|soltanto|alleen)\s+(?:by|via|through|over|on|par|por|per|über|pelo|pela|via|telefonisch|"
-    r"telef[oó]nicamente)\b",
+    r"\b(?:(?:only|just|solely|uniquement|seulement|solo|sólo|únicamente|nur|ausschließlich|apenas|somente|solamente|"
+    r"soltanto|alleen)\s+(?:by|via|through|over|on|par|por|per|über|pelo|pela|telefonisch|telef[oó]nicamente)\b|"
+    r"(?:by|via|through|over)\s+(?:phone|telephone|e-?mail|text|post|whatsapp)\s+only\b)",
+    re.IGNORECASE,
+)
+# the business's one contact, said with "only": "Please contact us only by email", "Support only by …"
+_GENERAL_CONTACT = re.compile(
+    r"(?:please|sorry|get\s+in\s+touch|contact|reach\w*|support|help|questions?|enquir\w*|inquir\w*|queries|"
+    r"anything|everything|all|general|customer\s+service|us|we|you|they|it|our|my)\b",
     re.IGNORECASE,
 )
 
 
-def _only_channel_case(text: str) -> str | None:
-    """The case a clause names before saying its one channel ("Cancellations within 24 hours only by phone on …")."""
+def _only_channel_case(text: str) -> tuple[str, int] | None:
+    """The case a clause names right before its one channel ("Cancellations within 24 hours only by phone on …"),
+    and where that part of the clause ends (a route after it, "…, everything else by email", is another's)."""
     channel = _ONLY_CHANNEL.search(text)
     if channel is None:
         return None
-    case = re.sub(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)", "", text[: channel.start()]).strip(" ,;:")
+    segment_start = max(text.rfind(",", 0, channel.start()), text.rfind(";", 0, channel.start())) + 1
+    case = re.sub(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)", "", text[segment_start : channel.start()]).strip(" ,;:")
     if (
         len(case) < 4
         or _FINITE_VERB.search(case)
+        or _GENERAL_CONTACT.match(case)
+        or _IMPERATIVE_START.match(case)
         or (len(case.split()) == 1 and case[:1].islower())
-        or re.match(r"(?:we|i|you|they|it|our|my|nous|wir|nosotros|noi|wij)\b", case, re.IGNORECASE)
     ):
-        return None  # ("We answer only by email": the channel the business uses, no case of its own)
+        return None  # ("We answer only by email", "Don't take bookings in the chat, only by phone": no case)
+    following = re.search(r"[,;]", text[channel.end() :])
+    end = channel.end() + following.start() if following else len(text)
     if not is_english(case) or _OPENS_A_CASE.match(case):
-        return case
-    return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
+        return case, end
+    return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}", end
 
 
 def find_fallbacks(text: str) -> list[FoundFallback]:
@@ -583,7 +609,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         return []
     if _SOMEONE_ELSE_DOES.search(text):
         return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
-    condition = find_condition(text) or _colon_case(text) or _only_channel_case(text)
+    channelled = None if find_condition(text) or _colon_case(text) else _only_channel_case(text)
+    condition = find_condition(text) or _colon_case(text) or (channelled[0] if channelled else None)
     if condition is None and _MENTION_ONCE.match(text) and not _WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found: list[FoundFallback] = []
@@ -672,6 +699,9 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         words = cjk_say.group(group).strip()
         found.append(FoundFallback("say", words, condition or (topic.strip() if topic else None), start, end))
     found.sort(key=lambda f: f.start)
+    if channelled is not None:
+        # "Urgent repairs only by phone on …, everything else by email at …": the email is no urgent repair's
+        found = [f._replace(condition=None) if f.start >= channelled[1] else f for f in found]
     conditioned = [
         f._replace(condition=_segment_condition(text, f.start) or f.condition or _trailing_condition(text, f.end))
         for f in found

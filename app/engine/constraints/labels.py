@@ -110,6 +110,22 @@ _YES_NO = re.compile(
 )
 # "BUG | FEATURE | QUESTION": a pipe-separated run of short names is an enumeration wherever it stands.
 _PIPED = re.compile(r"(?P<list>[\w-]+(?:\s*\|\s*[\w-]+)+)")
+# the same run with labels of two words after the first ("urgent | not urgent | spam")
+_PIPED_WIDE = re.compile(
+    r"(?P<list>[\w-]+(?:\s*\|\s*[\w-]+(?:[ \t]+(?!(?:then|and|or|but|for|to|with|in|on|if|so|as)\b)[\w-]+)?)+)",
+    re.IGNORECASE,
+)
+
+
+def _pipe_layout(cells: list[str], rest: str) -> bool:
+    """Whether pipe-separated cells lay out a line rather than list labels: the line goes on with more cells, two
+    cells are phrases, or capitals mark some cells as fixed words beside lowercase slots ("LOG | job ref")."""
+    if re.match(r"[^|\n]*\|", rest):
+        return True
+    caps = [cell.isupper() for cell in cells if any(ch.isalpha() for ch in cell)]
+    return sum(len(cell.split()) > 1 for cell in cells) >= 2 or (any(caps) and not all(caps))
+
+
 # A pipe-separated header ("Name | Email | Phone") lists columns or fields, not labels.
 # "path/to/file.py:LINE", "src/app.ts": a file path in a cell of a line template
 _PATH_CELL = re.compile(r"[\w.-]+/[\w./-]*\.\w{1,5}\b|\w\.\w{1,5}:\w")
@@ -365,6 +381,12 @@ _EXAMPLE_BEFORE = re.compile(
 _STRADDLED = re.compile(r"\w['’\"”]\s*(?:or|,|/|\|)\s*['‘\"“]\w")
 
 
+def _negated_twin(value: str, values: list[str]) -> bool:
+    """Whether a label is another label negated ("not urgent" beside "urgent", "no sale" beside "sale")."""
+    twin = re.match(r"(?:not|no)\s+(?P<rest>.+)$", value, re.IGNORECASE)
+    return twin is not None and twin.group("rest").lower() in {v.lower() for v in values}
+
+
 def _plausible(found: FoundLabels, text: str) -> bool:
     """Whether a found list reads as labels: no limit or format fragments, no table or function signature
     ("customers(id, name, region, tier)"), and in parentheses no clause-long items ("(no respira bien, …)").
@@ -378,7 +400,10 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False  # "Prioridad: claridad, precisión y un tono cálido": what matters most, not levels to give
     if _headed_parts(found, text):
         return False  # "the three labels TITLE:, TAGS:, DESCRIPTION:": the reply's headed parts, not a choice
-    if any(_NOT_A_LABEL.search(value) or _WEB_ADDRESS.search(value) for value in found.values):
+    if any(
+        (_NOT_A_LABEL.search(value) and not _negated_twin(value, found.values)) or _WEB_ADDRESS.search(value)
+        for value in found.values
+    ):
         return False  # "(bluebellparents.org.uk/groups)": a web address and its path, not a choice
     if _EXAMPLE_BEFORE.search(text, max(0, found.start - 16), found.start):
         return False  # "例如：A03|中|小区停水两天未恢复", "e.g. OK / WARN": one example of the reply, not its set
@@ -604,14 +629,13 @@ def _find_labels(text: str) -> FoundLabels | None:
     if yes_no:
         return FoundLabels([yes_no.group("a"), yes_no.group("b")], multi, yes_no.start("a"), yes_no.end("b"))
     piped = None if text.lstrip().startswith("|") or _NOT_PIPED_LABELS.search(text) else _PIPED.search(text)
-    if (
-        piped
-        and (
-            re.match(r"[ \t]+[^\W\d_]+[ \t]+[^\W\d_]|[/:.]\w", text[piped.end() :])
-            # "LOG | job ref | done today | blockers": the run stops inside the line, whose cells are phrases
-            or re.match(r"[^|\n]*\|", text[piped.end() :])
-        )
-    ):
+    wide = _PIPED_WIDE.match(text, piped.start()) if piped else None
+    wide_cells = [cell.strip() for cell in wide.group("list").split("|")] if wide else []
+    if piped and wide and _pipe_layout(wide_cells, text[wide.end() :]):
+        piped = None  # "LOG | job ref | done today | blockers", "CATEGORY | priority | summary": a line's layout
+    elif piped and wide and len(wide_cells) > len(split_items(piped.group("list"), last_trim=False) or []):
+        piped = wide  # "urgent | not urgent | spam": a label of two words
+    if piped and re.match(r"[ \t]+[^\W\d_]+[ \t]+[^\W\d_]|[/:.]\w", text[piped.end() :]):
         # "hygiène | Le client a vu une mouche …", "SEVERITY | path/to/file.py:LINE | problem": an example or
         # template line, its cells a sentence or a path
         piped = None

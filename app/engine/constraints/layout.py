@@ -17,7 +17,10 @@ _TEMPLATE_AFTER = re.compile(r"[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<line>[^\n]
 _PLACEHOLDER_TOKEN = re.compile(
     r"\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}|\b[A-Z]{3,}\b|\w/\w|\w\s+\|\s+\w[^|\n]*\|"
 )
-_INTRODUCES = frozenset({"requirement", "ordering"})
+_INTRODUCES = frozenset({"requirement", "ordering", "limit"})
+_INSTRUCTION_LINE = re.compile(
+    r"\s*(?:if|when|whenever|for|never|always|don'?t|do\s+not|be|use|ask|tell|keep|avoid|only)\b", re.IGNORECASE
+)
 
 
 # "reply with exactly this line:\nNO RISKS FOUND": the line in capitals is the reply's own words
@@ -33,7 +36,11 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
     for c in found:
         span = c.span
         # ("…, then one internal log line:\nLOG | job ref | …": an order's last step may introduce the line too)
-        after = _TEMPLATE_AFTER.match(text, span.end) if c.kind in _INTRODUCES and span is not None else None
+        # ("then write one line:\nCATEGORY | …": a one-line limit introduces its line; "three lines:" introduce three)
+        one_line = c.kind != "limit" or (
+            c.unit == "lines" and c.exact == 1 and c.scope in (None, "the part this sentence names")
+        )  # ("Make each comment exactly 1 line." beside the order that carries the template says it once)
+        after = _TEMPLATE_AFTER.match(text, span.end) if c.kind in _INTRODUCES and one_line and span else None
         line = after.group("line") if after is not None else ""
         if (
             after is None
@@ -42,6 +49,8 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
             or line.rstrip().endswith((".", ":"))
             or not text[span.start : after.start("line")].rstrip().endswith(":")
             or re.match(r"\s*(?:[-*•]\s|\d{1,2}[.)]\s|\*\*|#|\|)", line)  # ("| code | use when |": a table's header)
+            # ("…, then check the status page:\nIf there is an open INCIDENT, …": the next instruction, no template)
+            or _INSTRUCTION_LINE.match(line)
             # ("… with these exact headers:\nDECISIONS\nVOTES": a bare heading in capitals is no line template)
             or (re.fullmatch(r"[A-Z][A-Z ]{1,40}", line.strip()) is not None and not _EXACT_LINE.search(c.text))
         ):
@@ -49,7 +58,7 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
             continue
         rule = f"{c.text.rstrip('.:')}: `{line.strip()}`."
         span = msgspec.structs.replace(span, end=after.end("line"), text=text[span.start : after.end("line")])
-        out.append(msgspec.structs.replace(c, text=rule, value=rule, span=span))
+        out.append(msgspec.structs.replace(c, text=rule, value=c.value if c.kind == "limit" else rule, span=span))
     return out
 
 

@@ -39,7 +39,7 @@ _GAP = r"(?:[^\d.;:!?。！？\n]|(?<=\bext)\.|(?<=\bExt)\.){0,30}?"
 _NUMBER = (
     r"(?<![\dA-Za-z.,/-])(?P<number>\(\d{2,5}\)[ -]?\d{2,6}(?:[ -]\d{2,6}){0,2}|"
     # ("02 41 55 01 77": a French number is five pairs)
-    r"\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,6}){0,4})(?!\d)(?![.,]\d)"
+    r"\+?\d{2,8}(?:[ -](?:\d[ -])?\d{2,6}){0,4})(?!\d)(?![.,]\d)(?!/\d)"  # ("… 0123 24/7": the hours are no group)
 )
 _AFTER_CUE = r"\s*(?:に電話|へ電話|に連絡|番に|急救|热线|hotline|helpline|lifeline|crisis\s+line)"
 _UNIT = re.compile(

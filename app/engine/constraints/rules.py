@@ -385,10 +385,16 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             and gerund.group("verb").lower() not in _JOB_GERUNDS
         ):
             continue  # "running as root (no USER line)": what the case to look for looks like, nothing forbidden
-        if match.group("cue").lower() == "not" and re.search(r"\(\s*$", stripped[: match.start("cue")]):
+        if (
+            match.group("cue").lower() == "not"
+            and re.search(r"\(\s*$", stripped[: match.start("cue")])
+            and _OPEN_CONDITION.search(stripped[: match.start("cue")])
+        ):
             aside = re.match(r"[^()]*\)", stripped[match.end("cue") :])
             if aside is not None and not re.search(r",|\b(?:is|are|was|were|be|do|does)\b", aside.group(0)):
-                continue  # "inside the living space (not the attic or crawlspace)": which one is meant, no ban
+                # "if the animal is inside the living space (not the attic or crawlspace), …": which case is meant;
+                # "Give hints (not full solutions)" is a ban
+                continue
         listed_state = re.search(r"[=:][^=:]*,\s*$", stripped[: match.start("cue")])
         if match.group("cue").lower() == "not" and listed_state and _SYMPTOM.match(stripped[match.end("cue") :]):
             continue  # "emergency = active bleeding, seizure, not breathing": a state in a list, nothing forbidden
@@ -775,6 +781,8 @@ _CJK_ORDER_WORDS = ("先", "てから", "でから", "した後で", "たあと�
 
 
 # "not breathing", "not eating or drinking": a state someone is in, listed among symptoms, forbids nothing.
+# a condition still open where the clause stands ("if the animal is inside the living space (")
+_OPEN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)\b[^,;:.]*$", re.IGNORECASE)
 # "Urgent repairs come first:", "Emergencies =", "Red flags:": a heading over the cases a list names
 _CASE_HEADING = re.compile(
     r"\b(?:emergenc(?:y|ies)|urgent|crisis|red\s+flags?|danger(?:ous)?|warning\s+signs?|symptoms?|come\s+first|"
