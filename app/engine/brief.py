@@ -219,7 +219,11 @@ _VAR_CUES: tuple[_VarCue, ...] = (
         "document",
         "The source document(s) the answer is based on.",
     ),
-    _cue(r"\b(?:transcripts?|meeting notes|call notes|recordings?)\b", "transcript", "The meeting transcript."),
+    _cue(
+        r"\b(?:transcripts?|meeting notes|call notes|recordings?)\b",
+        "transcript",
+        "The transcript to work on (a call, a meeting or a voice note).",
+    ),
     _cue(r"\b(?:emails?|e-mails?|inbox|messages? threads?)\b", "email", "The email (or thread) to work on."),
     _cue(r"\b(?:resumes?|cvs?|cover letters?)\b", "resume", "The candidate's resume."),
     _cue(r"\b(?:invoices?|receipts?)\b", "invoice", "The invoice or receipt text."),
@@ -634,7 +638,10 @@ def extract_entities(task: str) -> Entities:
 _WRITTEN_EMAIL = re.compile(
     r"\b(?:write|writes|draft|drafts|compose|send|prepare|produce|create|then)\s+(?:\w+\s+){0,3}?(?:e-?mails?)\b|"
     r"\b(?:an?|the)\s+(?:short\s+|quick\s+|follow-up\s+|reply\s+)?e-?mails?\s+to\s+(?:the|our|my|all|every|each)\b|"
-    r"\b(?:in|into)\s+the\s+e-?mail\b|\bthe\s+e-?mail\s+can\b",
+    r"\b(?:in|into)\s+the\s+e-?mail\b|\bthe\s+e-?mail\s+can\b|"
+    # "a client update email", "the email body", "under the email a line …": the e-mail the assistant writes
+    r"\b(?:update|follow-?up|welcome|confirmation|thank[- ]you|outreach|reminder|announcement|apology)\s+e-?mails?\b|"
+    r"\bthe\s+e-?mail\s+body\b|\b(?:end|close|under|below|after)\s+the\s+e-?mail\b",
     re.IGNORECASE,
 )
 
