@@ -440,8 +440,10 @@ def _without_formatting(prohibition: rules.FoundRule) -> rules.FoundRule | None:
     if len(kept) == len(items):
         return prohibition
     rest = ", ".join(kept)
-    lead = prohibition.text[: prohibition.text.index(prohibition.rest)]
-    return prohibition._replace(text=f"{lead}{rest}.", rest=rest)
+    at = prohibition.text.index(prohibition.rest)
+    lead, tail = prohibition.text[:at], prohibition.text[at + len(prohibition.rest) :]
+    # (the tail keeps what closes the rule: 'Follow this prohibition from the brief: "…".' keeps its quote)
+    return prohibition._replace(text=f"{lead}{rest}{tail if tail.strip() else '.'}", rest=rest)
 
 
 def _before_ordering(text: str, ordering: rules.FoundRule, span: Span) -> Iterator[Constraint]:

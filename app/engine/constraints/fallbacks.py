@@ -48,7 +48,8 @@ _SAY = re.compile(
     r"\b(?:di|decir|contestar|contesta|conteste|responde|responder|diga|responda|sag|sagen|antworte|antworten|dis|dire|"
     r"réponds|répondre|dites|diz|dizer|rispondi|rispondere|risponda|zeg|zeggen|antwoord|antwoorden)"
     # "responde so:", "responda apenas com:", "antworte nur:", "réponds exactement :"
-    r"(?:\s+(?:s[oó]|solo|sólo|solamente|apenas|somente|nur|seulement|exactamente|exatamente|genau|exactement|"
+    r"(?:\s+(?:s[oó]|solo|sólo|solamente|apenas|somente|nur|seulement|uniquement|únicamente|unicamente|soltanto|"
+    r"alleen|exclusivement|exactamente|exatamente|genau|exactement|"
     r"solo\s+con|apenas\s+com|com|con|mit|avec))?\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
     re.IGNORECASE,
 )
@@ -299,6 +300,10 @@ def find_condition(text: str) -> str | None:
     condition = _find_condition(masked)
     if condition is None:
         return None
+    # "Si la personne dit qu'elle est tombée : répondre uniquement « … »": the case ends at its colon
+    colon = re.search(r"\s?[:：]\s", condition)
+    if colon is not None and colon.start() >= 8 and re.search(r"[«“\"]", condition[colon.end() :]):
+        condition = condition[: colon.start()]
     return _STEP_BEFORE_DASH.sub("", condition.replace("\u2024", ".")).rstrip(" —–") or None
 
 

@@ -348,6 +348,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 continue  # "el 016 (gratuito, 24 horas, no deja rastro en la factura)": a trait in a list of them
             close = stripped.find(")", other.start()) if inside else -1
             end = close if close >= 0 else len(stripped)
+            if _FOREIGN_REPORTED.search(stripped, max(0, other.start() - 60), other.start()):
+                continue  # "dire que ce n'est pas nous", "decir que no somos nosotros": words to say, not a ban
             words = foreign_rules.strip_conjunction(stripped[start:end].strip().rstrip(".。!！"))
             if _FOREIGN_CONDITION.match(words) or _GERMAN_RELATIVE.match(words):
                 continue  # "…, wenn er ihn nicht nennt", "…, die nicht umlagefähig sind": the negation describes
@@ -781,6 +783,12 @@ _CJK_ORDER_WORDS = ("先", "てから", "でから", "した後で", "たあと�
 
 
 # "not breathing", "not eating or drinking": a state someone is in, listed among symptoms, forbids nothing.
+# "dire que …", "decir que …", "sagen, dass …", "dizer que …", "dire che …", "zeggen dat …": what to say comes next
+_FOREIGN_REPORTED = re.compile(
+    r"\b(?:dire|dis|dites|decir|di|diga|digas|dizer|diz|sagen|sag|sage|zeggen|zeg|explicar|expliquer|explique)\s*,?\s+"
+    r"(?:que|qu['’]|dass|che|dat)\b[^,;.]*$",
+    re.IGNORECASE,
+)
 # a condition still open where the clause stands ("if the animal is inside the living space (")
 _OPEN_CONDITION = re.compile(r"\b(?:if|when|whenever|unless)\b[^,;:.]*$", re.IGNORECASE)
 # "Urgent repairs come first:", "Emergencies =", "Red flags:": a heading over the cases a list names
