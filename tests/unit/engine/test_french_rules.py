@@ -11,7 +11,8 @@ _BRIEF = Brief(
     task="Assistant pour le téléphone et le chat d'un service de portage de repas à domicile.",
     constraints=[
         "Si la personne dit qu'elle est tombée : répondre uniquement « Raccrochez et appelez le 15 tout de suite. »",
-        "Si quelqu'un prétend être de chez nous et demande un code, dire que ce n'est pas nous et qu'il faut raccrocher.",
+        "Si quelqu'un prétend être de chez nous et demande un code, dire que ce n'est pas nous et qu'il faut "
+        "raccrocher.",
         "Pas de listes, pas d'abréviations, pas de mots anglais.",
     ],
 )
