@@ -59,11 +59,17 @@ _SAYS_SO = re.compile(
 
 
 # "not in the guide", "isn't covered", "nicht im Führer", "no aparece en", "案内に書いていない": what the material lacks
+# "If a question is about payroll and …": a not-covered reply for one topic leaves every other topic to the default
+_NARROWED = re.compile(
+    r"\b(?:about|regarding|concerning|related\s+to|zu|über|sobre|sur|concernant|riguardo|over)\b", re.IGNORECASE
+)
 _NOT_COVERED = re.compile(
-    r"\b(?:not|isn'?t|aren'?t|nothing)\s+(?:\w+\s+){0,2}(?:in|covered|mentioned|listed|answered)\b|"
-    r"\bnicht\s+(?:im|in\s+(?:der|dem|den))\b|\bniet\s+in\s+(?:de|het)\b|\bno\s+(?:está|aparece|viene|figura)\b|"
-    r"\bn['’]est\s+pas\s+dans\b|\bne\s+figure\s+pas\b|\bnon\s+(?:è|compare)\b|\bnão\s+(?:está|consta|aparece)\b|"
-    r"書いていない|載っていない|記載(?:が)?ない|没有(?:写|提到|涉及)|不在",
+    r"\b(?:not|isn'?t|aren'?t)\s+(?:covered|in\s+(?:there|it|them))\b|"
+    r"\b(?:not|isn'?t|aren'?t|nothing|nicht|niet|no|pas|non|não|nada)\b[^.;:\n]{0,40}?\b(?:guide|faq|handbook|manual|"
+    r"documents?|docs|booklet|leaflet|policy|article|knowledge\s+base|material|sources?|brochure|catalog(?:ue)?|"
+    r"führer|handbuch|leitfaden|anleitung|unterlagen|handleiding|gids|guía|documento|guida|manuale|guia|"
+    r"livret|brochure|informations?\s+(?:fournies|supplied|given))\b|"
+    r"(?:案内|資料|マニュアル|ガイド|文档|手册|资料|指南)[^。]{0,6}(?:書いていない|載っていない|記載(?:が)?ない|没有|未提及)",
     re.IGNORECASE,
 )
 
@@ -199,7 +205,10 @@ def guardrails(plan: Plan) -> Guardrails:
                 when_unsure = ""  # "Bij twijfel: VERDACHT_GESTOLEN": the brief's own rule says what doubt gets
     if scoped:
         out_of_scope = scoped[0].text
-    elif any(c.action == "say" and _NOT_COVERED.search(c.condition or "") for c in fallbacks):
+    elif any(
+        c.action == "say" and _NOT_COVERED.search(c.condition or "") and not _NARROWED.search(c.condition or "")
+        for c in fallbacks
+    ):
         out_of_scope = ""  # 'If something is not in the guide, reply: "…"': the brief's own words for whatever it lacks
     elif any(_OWN_OFF_TOPIC.search(rule) and _SAYS_SO.search(rule) for rule in own_rules):
         out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it

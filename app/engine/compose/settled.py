@@ -82,7 +82,9 @@ TOPICS: tuple[Topic, ...] = (
         # "prefix each finding with [MUST], [SHOULD] or [NIT]", "重要度タグ", "severity: high / medium / low"
         _p(
             r"\[(?:MUST|SHOULD|NIT|COULD|BLOCKER|BLOCKING|MAJOR|MINOR|CRITICAL|HIGH|MEDIUM|LOW|P[0-3])\]|"
-            r"\bseverity\s*(?:[:=]|tags?|labels?|levels?|scale)|\bseverity\s+(?:is|are|must\s+be|can\s+be)\b|\b(?:tag|label|prefix|mark)\w*\s+(?:each|every)\s+"
+            # "SEVERITY is BLOCKER, MAJOR or MINOR" (not "the severity is up to you", "SEVERITY is optional")
+            r"\bseverity\s+(?:is|are|must\s+be)\s+(?:one\s+of\s*:?\s*)?[\w-]+(?:\s*,\s*[\w-]+)*\s*(?:\bor\b|/|\|)\s*[\w-]+|"
+            r"\bseverity\s*(?:[:=]|tags?|labels?|levels?|scale)|\b(?:tag|label|prefix|mark)\w*\s+(?:each|every)\s+"
             r"(?:finding|comment|issue|point)\b|重要度|严重(?:程度|级别)|\bschweregrad\w*|\bgravedad\b|\bsévérité\b|"
             r"\bseveridade\b|\bgravità\b|\bernst(?:niveau)?\b"
         ),
@@ -111,7 +113,8 @@ TOPICS: tuple[Topic, ...] = (
         # "Output one finding per line, exactly: SEVERITY path:line - problem", "each issue on its own line": the
         # brief's own line per finding, so the default's numbered Markdown list goes
         _p(
-            r"\bone\s+(?:finding|issue|comment|problem|bug)\s+(?:per|a|each)\s+line\b|"
+            # (not "One issue per line is NOT what I want")
+            r"\bone\s+(?:finding|issue|comment|problem|bug)\s+(?:per|a|each)\s+line\b(?![^.;\n]{0,25}\b(?:not|n't)\b)|"
             r"\b(?:each|every)\s+(?:finding|issue|comment|problem)\s+on\s+(?:its\s+own|a\s+separate|one)\s+line\b|"
             r"1行に1件|一行一(?:条|个)|\beine?\s+(?:befund|anmerkung|problem)\w*\s+pro\s+zeile\b|"
             r"\bun\s+(?:hallazgo|problema)\s+por\s+l[íi]nea\b|\bun\s+probl[eè]me\s+par\s+ligne\b"

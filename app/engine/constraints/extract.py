@@ -597,6 +597,14 @@ def _read_field(field: Field) -> list[Constraint]:
     found = layout.with_field_lines(field.text, field.span, found)
     found = layout.with_line_templates(field.text, found)
     found = [c for c in found if not layout.describes_a_signature(field.text, c)]
+    # "Max one line:\nCUSTOMER | ISSUE | NEXT STEP": the layout of the line, not a label set
+    found = [
+        c
+        for c in found
+        if not (
+            c.kind == "labels" and c.scope is None and c.span and labels.under_a_line_intro(field.text, c.span.start)
+        )
+    ]
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
     found = [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
     table = label_table(field.text)
@@ -655,7 +663,8 @@ def _scoped_to_parts(found: list[Constraint], parts: list[lettered.LetteredPart]
     scoped: list[Constraint] = []
     for constraint in found:
         span = constraint.span
-        part = next((p for p in parts if span is not None and p.start <= span.start < p.end), None)
+        # (a limit inside the part's own name, "B) One short paragraph", is the part itself, not a limit on it)
+        part = next((p for p in parts if span is not None and p.name_end <= span.start < p.end), None)
         if part is not None and constraint.kind == "limit" and constraint.scope is None and constraint.unit:
             scope = f"the {part.name}"
             text = limits.describe_limit(

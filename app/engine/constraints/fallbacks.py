@@ -19,7 +19,8 @@ URL = re.compile(
     r"ch|at|be|ca|au|nz|ie|eu|jp|cn|br|pt|mx|in)/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]",
     re.IGNORECASE,
 )
-PHONE = re.compile(r"(?<![\w$€£.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w%])")
+# ("0800 123 4567 24/7": the hours after a number are no part of it)
+PHONE = re.compile(r"(?<![\w$€£.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w%/])")
 _HANDOFF = re.compile(
     r"\b(?:connect|transfer|escalate|hand(?:\s+(?:it|them|the\s+\w+))?\s+(?:off|over)|pass|route|forward|refer|"
     r"talk\s+to|speak\s+(?:to|with)|see|consult|contact|reach\s+out\s+to|call|"
@@ -586,8 +587,11 @@ def _only_channel_case(text: str) -> tuple[str, int] | None:
     channel = _ONLY_CHANNEL.search(text)
     if channel is None:
         return None
+    whole = re.sub(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)", "", text[: channel.start()]).strip(" ,;:")
     segment_start = max(text.rfind(",", 0, channel.start()), text.rfind(";", 0, channel.start())) + 1
     case = re.sub(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)", "", text[segment_start : channel.start()]).strip(" ,;:")
+    if "," in whole and _lists_cases(whole):
+        case = whole  # "Group bookings, weddings and conferences only via email": the whole list is the case
     if (
         len(case) < 4
         or _FINITE_VERB.search(case)
@@ -601,6 +605,24 @@ def _only_channel_case(text: str) -> tuple[str, int] | None:
     if not is_english(case) or _OPENS_A_CASE.match(case):
         return case, end
     return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}", end
+
+
+_SEGMENT_CHANNEL = re.compile(
+    r"\s*(?P<case>[^\W\d_][\w' &-]{2,40}?)\s+(?:by|via|through)\s+(?:phone|telephone|e-?mail|text|post|whatsapp)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_segment_case(text: str, position: int) -> str | None:
+    """The case the comma part holding a route names before its channel ("cancellations by email to …")."""
+    start = max(text.rfind(",", 0, position), text.rfind(";", 0, position)) + 1
+    named = _SEGMENT_CHANNEL.match(text, start, position)
+    if named is None:
+        return None
+    case = named.group("case").strip()
+    if _GENERAL_CONTACT.match(case) or _IMPERATIVE_START.match(case) or _FINITE_VERB.search(case):
+        return None  # "everything else by email", "anything else by email": the general route
+    return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
 
 
 def find_fallbacks(text: str) -> list[FoundFallback]:
@@ -705,8 +727,11 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         found.append(FoundFallback("say", words, condition or (topic.strip() if topic else None), start, end))
     found.sort(key=lambda f: f.start)
     if channelled is not None:
-        # "Urgent repairs only by phone on …, everything else by email at …": the email is no urgent repair's
-        found = [f._replace(condition=None) if f.start >= channelled[1] else f for f in found]
+        # "Urgent repairs only by phone on …, everything else by email at …": the email is no urgent repair's; in
+        # "…, cancellations by email to …" the later route names its own case
+        found = [
+            f._replace(condition=_own_segment_case(text, f.start)) if f.start >= channelled[1] else f for f in found
+        ]
     conditioned = [
         f._replace(condition=_segment_condition(text, f.start) or f.condition or _trailing_condition(text, f.end))
         for f in found

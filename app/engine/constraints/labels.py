@@ -112,9 +112,22 @@ _YES_NO = re.compile(
 _PIPED = re.compile(r"(?P<list>[\w-]+(?:\s*\|\s*[\w-]+)+)")
 # the same run with labels of two words after the first ("urgent | not urgent | spam")
 _PIPED_WIDE = re.compile(
-    r"(?P<list>[\w-]+(?:\s*\|\s*[\w-]+(?:[ \t]+(?!(?:then|and|or|but|for|to|with|in|on|if|so|as)\b)[\w-]+)?)+)",
+    r"(?P<list>(?:(?-i:[A-Z][\w-]*)[ \t]+)?[\w-]+(?:\s*\|\s*[\w-]+"
+    r"(?:[ \t]+(?!(?:then|and|or|but|for|to|with|in|on|if|so|as)\b)[\w-]+)?)+)",
     re.IGNORECASE,
 )
+
+
+def under_a_line_intro(text: str, start: int) -> bool:
+    """Whether a pipe line stands alone under a line that introduces a line's layout ("Max one line:\nCUSTOMER | …")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or text[line_start:start].strip():
+        return False
+    intro = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start].strip()
+    return (
+        intro.endswith((":", "："))
+        and re.search(r"\b(?:lines?|format|layout|rows?|template)\b", intro, re.I) is not None
+    )
 
 
 def _pipe_layout(cells: list[str], rest: str) -> bool:
@@ -400,8 +413,10 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False  # "Prioridad: claridad, precisión y un tono cálido": what matters most, not levels to give
     if _headed_parts(found, text):
         return False  # "the three labels TITLE:, TAGS:, DESCRIPTION:": the reply's headed parts, not a choice
+    piped = re.search(r"\w\s*\|\s*\w", text[found.start : found.end]) is not None  # ("food | no receipt | other")
     if any(
-        (_NOT_A_LABEL.search(value) and not _negated_twin(value, found.values)) or _WEB_ADDRESS.search(value)
+        (_NOT_A_LABEL.search(value) and not _negated_twin(value, found.values) and not piped)
+        or _WEB_ADDRESS.search(value)
         for value in found.values
     ):
         return False  # "(bluebellparents.org.uk/groups)": a web address and its path, not a choice
@@ -629,9 +644,23 @@ def _find_labels(text: str) -> FoundLabels | None:
     if yes_no:
         return FoundLabels([yes_no.group("a"), yes_no.group("b")], multi, yes_no.start("a"), yes_no.end("b"))
     piped = None if text.lstrip().startswith("|") or _NOT_PIPED_LABELS.search(text) else _PIPED.search(text)
+    if piped:
+        # "as Refund Request | Complaint | Other": a capitalised first label of two words
+        before = re.search(r"(?-i:[A-Z][\w-]*)[ \t]+$", text[max(0, piped.start() - 30) : piped.start()])
     wide = _PIPED_WIDE.match(text, piped.start()) if piped else None
+    # (only after a label intro: "as Refund Request | …", not "Spalten Segment-ID | …", a heading over columns)
+    if (
+        piped
+        and wide
+        and before is not None
+        and piped.group(0)[:1].isupper()
+        and re.search(r"\b(?:as|of|into|either)\s*:?\s*$", text[: piped.start() - len(before.group(0))])
+    ):
+        extended = _PIPED_WIDE.match(text, piped.start() - len(before.group(0)))
+        if extended is not None and extended.end() >= wide.end():
+            piped = wide = extended
     wide_cells = [cell.strip() for cell in wide.group("list").split("|")] if wide else []
-    if piped and wide and _pipe_layout(wide_cells, text[wide.end() :]):
+    if piped and wide and (_pipe_layout(wide_cells, text[wide.end() :]) or under_a_line_intro(text, piped.start())):
         piped = None  # "LOG | job ref | done today | blockers", "CATEGORY | priority | summary": a line's layout
     elif piped and wide and len(wide_cells) > len(split_items(piped.group("list"), last_trim=False) or []):
         piped = wide  # "urgent | not urgent | spam": a label of two words

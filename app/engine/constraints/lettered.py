@@ -5,6 +5,7 @@ words.\n\nB) under the email, one internal log line …". A limit written inside
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 # "A) ", "B. ", "1) ", "Part 2:" at the start of a line
@@ -19,11 +20,12 @@ _PART_NAME = re.compile(
 
 
 class LetteredPart(NamedTuple):
-    """One lettered part: its name ("client update email") and its extent in the text."""
+    """One lettered part: its name ("client update email"), where the name ends, and the part's extent."""
 
     name: str
     start: int
     end: int
+    name_end: int
 
 
 def lettered_parts(text: str) -> list[LetteredPart]:
@@ -31,12 +33,21 @@ def lettered_parts(text: str) -> list[LetteredPart]:
     starts = list(_PART_START.finditer(text))
     if len(starts) < 2:
         return []
+    # "A) a reply email\nB) one CRM line\nKeep the whole thing under 150 words.": parts of one line each end at their
+    # line, so what follows the last one is said of the whole reply
+    one_line_each = all("\n" not in text[a.end() : b.start()].rstrip("\n") for a, b in pairwise(starts))
     parts: list[LetteredPart] = []
     for index, start in enumerate(starts):
-        end = starts[index + 1].start() if index + 1 < len(starts) else _paragraph_end(text, start.end())
+        if index + 1 < len(starts):
+            end = starts[index + 1].start()
+        elif one_line_each:
+            line_end = text.find("\n", start.end())
+            end = len(text) if line_end == -1 else line_end
+        else:
+            end = _paragraph_end(text, start.end())
         name = _PART_NAME.match(text, start.end())
         if name is not None:
-            parts.append(LetteredPart(" ".join(name.group("name").lower().split()), start.end(), end))
+            parts.append(LetteredPart(" ".join(name.group("name").lower().split()), start.end(), end, name.end()))
     return parts
 
 

@@ -880,6 +880,8 @@ def find_ordering(text: str) -> FoundRule | None:
     if re.fullmatch(r"[\"“'‘][^\"”'’]{1,30}[\"”'’]", last_first.strip()):
         return None  # 'one line: "Votes: " then each vote …': the line's fixed start and its content, not two steps
     first = _verb_phrase(last_first)
+    if not first.strip():
+        return None  # "Greet them. , then add the tracking link.": a stray comma opens no first step
     if not re.match(r"\S+\s+(?:must|should|will|can|are|were|need)\b", first, re.IGNORECASE):
         first = verbs_to_base(first)  # "reads invoices, extracts the amount" (but "answers must show …" is a noun)
     if _TOOL_NAME_ONLY.fullmatch(first) or _TOOLS_IN_TURN.match(first):
