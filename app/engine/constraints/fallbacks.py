@@ -485,6 +485,11 @@ def _names_a_contact(text: str) -> bool:
     return name is not None and (_CONTACT_NAME.search(name) is not None or _CONTACT_UNIT.search(name) is not None)
 
 
+def for_case(case: str) -> str:
+    """A case as a condition: "Refunds over $500" -> "For refunds over $500" (a name or acronym keeps its capital)."""
+    return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
+
+
 def _colon_case(text: str) -> str | None:
     """The case a clause opens with before a colon, when what follows it is what to do ("Conductores menores de 23
     años …: …, que llamen al 922 555 310"); not a label ("Contacto: …"), an order ("End every answer with: …") or a
@@ -513,11 +518,7 @@ def _colon_case(text: str) -> str | None:
     if _FINITE_VERB.search(stated) or stated.split()[0].lower() in VERBS | _ORDER_VERBS:
         return None  # "POs over £25,000 are not raised by the bot: …", "End with a donation link: …"
     # "Refunds over $500: email …" -> "For refunds over $500, tell the user to email …"
-    return (
-        stated
-        if _OPENS_A_CASE.match(stated)
-        else f"For {stated[0].lower() if stated[1:2].islower() else stated[0]}{stated[1:]}"
-    )
+    return stated if _OPENS_A_CASE.match(stated) else for_case(stated)
 
 
 # "Questions, complaints or anything else", "Tone warm, short", "Mon-Fri 9-5, Sat 10-2", "Hi, I'm Dana": a list that
@@ -604,7 +605,7 @@ def _only_channel_case(text: str) -> tuple[str, int] | None:
     end = channel.end() + following.start() if following else len(text)
     if not is_english(case) or _OPENS_A_CASE.match(case):
         return case, end
-    return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}", end
+    return for_case(case), end
 
 
 _SEGMENT_CHANNEL = re.compile(
@@ -622,7 +623,7 @@ def _own_segment_case(text: str, position: int) -> str | None:
     case = named.group("case").strip()
     if _GENERAL_CONTACT.match(case) or _IMPERATIVE_START.match(case) or _FINITE_VERB.search(case):
         return None  # "everything else by email", "anything else by email": the general route
-    return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
+    return for_case(case)
 
 
 def find_fallbacks(text: str) -> list[FoundFallback]:
