@@ -18,7 +18,7 @@ from typing import NamedTuple
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints.tool_table import find_table_tools
+from app.engine.constraints.tool_table import TABLE_RULE_LINE, find_table_tools
 from app.engine.spec import Section
 
 # A marker line: "--- TITLE ---", "=== Price list ===", "*** FAQ", "--- END ---", "-----".
@@ -210,8 +210,6 @@ def _bracket_headed_blocks(task: str) -> list[Reference]:
     return found
 
 
-# A markdown table's rule line ("---|---"), under its header row.
-TABLE_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
 _MIN_TABLE_ROWS = 2
 
 

@@ -588,24 +588,25 @@ def _only_channel_case(text: str) -> tuple[str, int] | None:
     channel = _ONLY_CHANNEL.search(text)
     if channel is None:
         return None
-    whole = re.sub(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)", "", text[: channel.start()]).strip(" ,;:")
+    whole = _ITEM_LEAD.sub("", text[: channel.start()]).strip(" ,;:")
     segment_start = max(text.rfind(",", 0, channel.start()), text.rfind(";", 0, channel.start())) + 1
-    case = re.sub(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)", "", text[segment_start : channel.start()]).strip(" ,;:")
+    case = _ITEM_LEAD.sub("", text[segment_start : channel.start()]).strip(" ,;:")
     if "," in whole and _lists_cases(whole):
         case = whole  # "Group bookings, weddings and conferences only via email": the whole list is the case
-    if (
-        len(case) < 4
-        or _FINITE_VERB.search(case)
-        or _GENERAL_CONTACT.match(case)
-        or _IMPERATIVE_START.match(case)
-        or (len(case.split()) == 1 and case[:1].islower())
-    ):
+    if len(case) < 4 or _names_no_case(case) or (len(case.split()) == 1 and case[:1].islower()):
         return None  # ("We answer only by email", "Don't take bookings in the chat, only by phone": no case)
     following = re.search(r"[,;]", text[channel.end() :])
     end = channel.end() + following.start() if following else len(text)
-    if not is_english(case) or _OPENS_A_CASE.match(case):
-        return case, end
-    return for_case(case), end
+    return (case if not is_english(case) or _OPENS_A_CASE.match(case) else for_case(case)), end
+
+
+_ITEM_LEAD = re.compile(r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)")
+
+
+def _names_no_case(words: str) -> bool:
+    """Whether the words before a channel name no case: the business's one contact ("Please contact us", "anything
+    else"), an order ("Don't take bookings in the chat") or a statement ("We answer")."""
+    return bool(_GENERAL_CONTACT.match(words) or _IMPERATIVE_START.match(words) or _FINITE_VERB.search(words))
 
 
 _SEGMENT_CHANNEL = re.compile(
@@ -621,9 +622,7 @@ def _own_segment_case(text: str, position: int) -> str | None:
     if named is None:
         return None
     case = named.group("case").strip()
-    if _GENERAL_CONTACT.match(case) or _IMPERATIVE_START.match(case) or _FINITE_VERB.search(case):
-        return None  # "everything else by email", "anything else by email": the general route
-    return for_case(case)
+    return None if _names_no_case(case) else for_case(case)  # ("everything else by email": the general route)
 
 
 def find_fallbacks(text: str) -> list[FoundFallback]:

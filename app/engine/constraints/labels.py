@@ -6,8 +6,8 @@ import itertools
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.tool_table import TABLE_RULE_LINE
 from app.engine.phrasing import VERBS
-from app.engine.references import TABLE_RULE_LINE
 
 _LABEL_NOUNS = (
     r"labels?|categories|category|classes|class|tags|intents?|buckets|statuses|status|priorities|priority|"

@@ -10,7 +10,8 @@ import re
 
 from app.engine.constraints.tools import FoundTool
 
-_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+# A markdown table's rule line ("---|---"), under its header row.
+TABLE_RULE_LINE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
 # the first column names the tool: "tool", "function", "endpoint" (and their translations); "name" or "action" only
 # beside a parameters column ("| name | type | description |" is a record's fields, "| action | when |" labels)
 _TOOL_HEADER = re.compile(
@@ -63,7 +64,7 @@ def find_table_tools(text: str) -> tuple[list[FoundTool], list[tuple[int, int]]]
     """The tools of every markdown tool table in the text, and the extent of each such table (header included)."""
     found: list[FoundTool] = []
     extents: list[tuple[int, int]] = []
-    for rule in _RULE_LINE.finditer(text):
+    for rule in TABLE_RULE_LINE.finditer(text):
         header_start = text.rfind("\n", 0, max(0, rule.start() - 1)) + 1
         header = _cells(text[header_start : rule.start()])
         first = header[0].strip("*` ") if header else ""
