@@ -16,6 +16,7 @@ import msgspec
 
 from app.engine.constraints.clause_readers import Field
 from app.engine.constraints.clauses import Clause, sentence_case
+from app.engine.constraints.fallbacks import colon_case
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.rules import is_english
 
@@ -54,10 +55,14 @@ class ReadClause(NamedTuple):
 
 
 def _condition(found: Sequence[Constraint]) -> str | None:
-    """The condition a sentence's own rule holds under ("If they mention a swollen battery, …"), if it states one."""
+    """The condition a sentence's own rule holds under ("If they mention a swollen battery, …", "Gas smell or CO alarm
+    going off: don't book anything."), if it states one."""
     for constraint in found:
         if constraint.kind == "fallback" and constraint.condition:
             return constraint.condition
+    for constraint in found:
+        if constraint.kind in ("prohibition", "requirement") and (case := colon_case(constraint.text)):
+            return case
     return None
 
 
@@ -127,7 +132,10 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
             break
         if leans and _OTHER_CASE.match(following.clause.text) and _condition(anchor.found) is not None:
             break  # "If they mention chest pain: … Otherwise, …": the other case, not the same one
-        goes_on = end > index and _GOES_ON.match(following.clause.text) is not None
+        # (after a case's own rule, its urgent route goes on with it: "…: don't book anything. Tell them to … now")
+        goes_on = (end > index or _condition(anchor.found) is not None) and _GOES_ON.match(
+            following.clause.text
+        ) is not None
         if not (leans or goes_on) or (not leans and _OWN_CONDITION.match(following.clause.text)):
             break
         end += 1

@@ -490,6 +490,11 @@ def for_case(case: str) -> str:
     return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
 
 
+def colon_case(text: str) -> str | None:
+    """The case a rule opens with before a colon ("Gas smell or CO alarm going off: don't book anything."), if any."""
+    return _colon_case(text)
+
+
 def _colon_case(text: str) -> str | None:
     """The case a clause opens with before a colon, when what follows it is what to do ("Conductores menores de 23
     años …: …, que llamen al 922 555 310"); not a label ("Contacto: …"), an order ("End every answer with: …") or a

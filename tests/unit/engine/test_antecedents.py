@@ -122,3 +122,16 @@ def test_an_actions_heading_with_owner_labels_names_no_tools() -> None:
     assert "<tools>" not in result.prompt
     # food needs at a venue or a canteen are no medical domain: no diagnosis or medication rules
     assert "prescribed medication" not in result.prompt
+
+
+def test_an_urgent_route_after_a_cases_own_ban_holds_for_that_case() -> None:
+    task = (
+        "Chatbot for a boiler servicing firm. Customers book annual services.\nRules:\n"
+        "1. Gas smell or CO alarm going off: don't book anything. Tell them to leave the house and call "
+        "0800 111 999 now.\n2. Max 3 sentences."
+    )
+    result = generate(Brief(task=task, target="claude"))
+    routes = [c for c in result.constraints if c.kind == "fallback" and c.value == "0800 111 999"]
+    assert routes
+    assert all(c.condition and "gas smell" in c.condition.lower() for c in routes)
+    assert "When you cannot help, tell the user to call 0800 111 999" not in result.prompt
