@@ -157,8 +157,11 @@ def _instructs(sentence: str) -> bool:
     default would settle otherwise ("You can cancel without asking for confirmation")."""
     if _CONTEXT_LABEL.match(sentence):
         return False  # "Context: refund disputes go to the billing team": the requester says it is background
-    fact = _FIRST_PERSON_FACT.match(sentence)
-    if fact and not settles_a_topic(sentence):
+    # ("I'll paste a unified diff" names what arrives; it settles nothing about the reply's own format)
+    fact = _INPUT_ANNOUNCED.match(sentence) or (
+        _FIRST_PERSON_FACT.match(sentence) if not settles_a_topic(sentence) else None
+    )
+    if fact:
         # "We definitely can't guarantee that": what the requester cannot do is background, unless the sentence goes
         # on with an order ("We don't have a phone line so always send people to the booking form")
         return any(_INSTRUCTS.match(part.strip()) for part in _THEN.split(sentence[fact.end() :])[1:])
@@ -292,6 +295,12 @@ _FIRST_PERSON_FACT = re.compile(
 )
 
 
+# "I'll paste a unified diff", "We will send you the transcript": what the requester will give, said as a fact
+_INPUT_ANNOUNCED = re.compile(
+    r"^(?:i|we)(?:['’]ll|\s+will|\s+am\s+going\s+to|['’]m\s+going\s+to|\s+are\s+going\s+to|['’]re\s+going\s+to)\s+"
+    r"(?:\w+ly\s+)?(?:paste|send|give|upload|share|forward|provide|drop|attach|add)\b",
+    re.IGNORECASE,
+)
 _FENCED_BLOCK = re.compile(r"```[\w+-]*[ \t]*\n[\s\S]*?(?:```|$)")
 
 

@@ -476,7 +476,10 @@ TOPICS: tuple[Topic, ...] = (
         "finding_order",
         _p(
             r"\border\s+(?:the\s+)?(?:findings|issues|comments|problems)\b|\bsort\w*\s+(?:\w+\s+)?by\b|"
-            r"\bmost\s+(?:important|serious|severe|critical)\s+first\b|\b(?:security|bugs?|correctness)\s+(?:issues\s+)?first\b"
+            r"\bmost\s+(?:important|serious|severe|critical)\s+first\b|\b(?:security|bugs?|correctness)\s+(?:issues\s+)?first\b|"
+            # "BLOCKER first", "critical ones first", "by severity": the brief's own order of findings
+            r"\bby\s+severity\b|\b(?:blockers?|blocking|critical|severe|major|must|p0|sev1|high(?:est)?(?:\s+severity)?)\s+"
+            r"(?:findings?\s+|issues?\s+|ones\s+|comments?\s+)?first\b"
         ),
         _p(r"\bRank\s+findings\s+by\s+impact\b"),
     ),

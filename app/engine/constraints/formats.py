@@ -271,6 +271,12 @@ _DATA_LIST = re.compile(
 )
 
 
+# A feature word used as the verb of a statement ("won't link", "doesn't format"), not a feature the reply avoids
+_STATED_VERB = re.compile(
+    r"\b(?:won['’]?t|wouldn['’]?t|doesn['’]?t|didn['’]?t|can['’]?t|cannot|will\s+not|does\s+not)\s+$", re.I
+)
+
+
 def forbidden_features(text: str) -> list[tuple[str, int, int]]:
     """Formatting features named under a negation ("no markdown, no lists"): (feature, start of its negation, end)."""
     if not mentions_feature(text):
@@ -293,6 +299,8 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
         # "don't use more than 3 bullets" limits bullets; it does not forbid them.
         if _COUNTED.search(text[max(0, match.start() - 30) : match.start()]):
             continue
+        if _STATED_VERB.search(text, max(0, match.start() - 14), match.start()):
+            continue  # "no allocator, Vec/Box/String won't link": a statement about the code, no ban on links
         if re.match(r"\[|\(|\.[a-z_]", text[match.end() : match.end() + 2]):
             continue  # "no list[int] style generics", "no dict() calls": code, not the reply's formatting
         # "no links except harlowrx.com/hours": a feature with a stated exception is not forbidden outright; the

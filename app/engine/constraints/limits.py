@@ -582,9 +582,14 @@ def heading_scope(text: str, start: int) -> str | None:
     sized = _SIZE_AFTER.match(text, start) is not None  # a length, not a count of things to give ("Offer max 3 …")
     heading = _HEADING.match(text[:start]) or (bare := _BARE_PART.match(text[:start]) if sized else None)
     if heading is None:
+        # "Output one finding per line, exactly: SEVERITY path:line - problem. Fix: one sentence": a layout kept as
+        # one clause still names its part after a sentence break ("Fix:"), and the limit is that part's
+        after_break = _LAST_BREAK.search(text, 0, start)
+        heading = _HEADING.match(text[after_break.end() : start]) if after_break is not None else None
+    if heading is None:
         return None
     part = " ".join(heading.group("part").lower().split())
-    if bare is not None and (part in _NOT_BARE_PARTS or part.endswith("ly")):
+    if part in _SEQUENCE_WORDS or (bare is not None and (part in _NOT_BARE_PARTS or part.endswith("ly"))):
         return None  # "then max 3 bullets", "each max 50 characters", "give exactly 3 options": no part named
     if bare is not None and re.search(r"[^su]s$", part) and part not in _WHOLE_REPLY_HEADINGS:
         return f"each {_singular(part)}"  # "Captions max 150 characters": every caption
@@ -602,6 +607,8 @@ def heading_scope(text: str, start: int) -> str | None:
     return f"the {part}"
 
 
+_SEQUENCE_WORDS = frozenset({"then", "and", "also", "plus", "after", "afterwards", "finally"})  # "Then: one sentence"
+_LAST_BREAK = re.compile(r"[.;!?]\s+(?=[^.;!?]*$)")
 _NOT_A_NOUN = frozenset({"to", "à", "a", "what", "how", "why", "when", "next", "para", "zu", "da", "om", "per", "pour"})
 
 
