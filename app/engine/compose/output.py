@@ -298,7 +298,10 @@ def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dic
 _LABEL_PLACED = re.compile(
     r"\b(?:first|primero|zuerst|d'abord|primeiro)\s+(?:the\s+|el\s+|la\s+|le\s+|o\s+|a\s+|die\s+|das\s+|den\s+)?"
     r"(?:label|level|category|nivel|categoría|etiqueta|niveau|catégorie|nível|categoria|stufe|kategorie|label)\b|"
-    r"\b(?:label|category|level)\s+on\s+the\s+first\s+line\b|\bfirst\s+line\b[^.]{0,30}\b(?:label|category|level)\b",
+    r"\b(?:label|category|level)\s+on\s+the\s+first\s+line\b|\bfirst\s+line\b[^.]{0,30}\b(?:label|category|level)\b|"
+    # "10 comments, each tagged with a severity: …": every item carries its label, no closing line holds one
+    r"\beach\s+(?:\w+\s+){0,2}(?:tagged|labell?ed|marked|prefixed)\s+(?:with|as)\b|"
+    r"\b(?:tag|label|prefix|mark)\s+(?:each|every)\s+(?:comment|finding|issue|item|line|row|bullet)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")

@@ -49,3 +49,16 @@ def test_an_announced_input_is_context_not_a_rule() -> None:
     prompt = generate(Brief(task=_REVIEW, target="claude")).prompt
     rules = prompt.split("<instructions>", 1)[1]
     assert "paste a unified diff" not in rules
+
+
+def test_labels_tagged_on_each_comment_get_no_closing_label_line() -> None:
+    prompt = generate(
+        Brief(
+            task="Review Python pull requests. Give at most 10 comments per PR, each tagged with a severity: one of "
+            "blocker | major | nit. Point to file and line.",
+            target="claude",
+        )
+    ).prompt
+    assert 'starts with "Label:"' not in prompt
+    assert "blocker" in prompt
+    assert "nit" in prompt
