@@ -10,7 +10,7 @@ import msgspec
 from app.engine.assistant_name import assistant_name, without_assistant_name
 from app.engine.fastre import prefiltered
 from app.engine.spec import Example, Length, OutputKind, Tool
-from app.engine.tool_text import TOOLS_INTRO, without_tool_output
+from app.engine.tool_text import without_tools_intro
 from app.engine.types import EngineStruct, Target, Variable
 
 
@@ -376,6 +376,11 @@ _ORG_THE_NAMED = re.compile(
     + _BUSINESS_NOUN
     + r")\b"
 )
+# "the chat assistant on the Brightwater Pest Control website": the business whose site the assistant is on
+_ORG_SITE = re.compile(
+    r"\b(?i:on|in|for)\s+the\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+"
+    r"(?i:web\s?site|site|app|portal|web\s+chat|online\s+shop|web\s?shop)\b"
+)
 # "Greenleaf garden centre's chat bot", "Riverside dental clinic's front desk": the business whose assistant it is.
 _ORG_POSSESSIVE = re.compile(
     # ("Like a hotel's front desk": a comparison, no name)
@@ -547,6 +552,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "convert with AT TIME ZONE 'Europe/Amsterdam'", "ends with LIMIT 1000": SQL, not a business
         if all(word in _SQL_WORDS for word in m.group(1).split()):
             continue  # "with CASE WHEN", "from CTEs", "by ID": SQL words only (not "ZONE Fitness")
+        if re.match(r"\s+(?:use|usage|purposes?)\b", text[m.end() :]):
+            continue  # "pesticides for DIY use": what something is for, not a business
         if _NAMED_LAW.match(text, m.end(1)):
             continue  # "show the math for Ohm's law": a law named after a person, not the business
         if _PERSON_NAMED.search(text, max(0, m.start() - 40), m.start(1)):
@@ -561,6 +568,9 @@ def _organization(text: str) -> tuple[str | None, str | None]:
         if words:
             org = " ".join(words).rstrip(".")
             return org, None
+    site = _ORG_SITE.search(text)
+    if site is not None and site.group("name").split()[0] not in _NOT_NAMES:
+        return site.group("name"), None  # "the chat assistant on the Brightwater Pest Control website"
     described = _ORG_THE_NAMED.search(text)
     if described is not None and described.group("name").split()[0] not in _NOT_NAMES:
         return f"the {described.group('name')} {described.group('noun')}", None
@@ -597,8 +607,9 @@ def extract_entities(task: str) -> Entities:
         audience = None  # "helps people write migrations": nobody in particular
     language, source = _first_language(task)
     output_kind: OutputKind | None = None
-    replied = without_tool_output(task)  # "get_inventory(item), which returns … as JSON" is the tool's format
-    replied = TOOLS_INTRO.sub(lambda m: " " * len(m.group(0)), replied)  # "工具如下（JSON 格式）：": the tool list's
+    # "get_inventory(item), which returns … as JSON", "工具如下（JSON 格式）：", "関数の定義（JSON Schema）": the
+    # tools' format, not the reply's
+    replied = without_tools_intro(task)
     for pattern, kind in _FORMAT_CUES:
         # "no markdown", "without bullets", "not as JSON" name a format to avoid, not the one to use.
         database = kind == "table" and _DATABASE_WORDS.search(replied) is not None
@@ -619,7 +630,7 @@ def extract_entities(task: str) -> Entities:
             length = lval
             break
     tone = tuple(word for pattern, word in _TONE_CUES if pattern.search(task))
-    variables = variable_cues(task)
+    variables = variable_cues(without_tools_intro(task))  # (not "the curl examples from the internal docs")
     return Entities(
         organization=org,
         product=product or org,

@@ -106,6 +106,26 @@ _FINDING_LAYOUT = re.compile(
 _LOCATION = re.compile(r"[\w./-]+\.\w+:\d+")
 
 
+# "Sign off exactly: Cheers, the Oakbeam team", "sign off with 'Warm regards, Ana'": the closing every text carries
+_SIGN_OFF = re.compile(
+    r"(?<!\bno\s)(?<!\bwithout\s)\bsign(?:-|\s)?off\s+(?:(?:exactly|always|only)\s+)?"
+    r"(?:(?:with|as)(?:\s+|\s*:\s*)(?:exactly\s*:?\s*)?|exactly\s*:?\s*|:\s*)"
+    r"[\"“'‘]?(?P<line>(?-i:[A-Z])[^\"”’\n.!]{2,60})",
+    re.IGNORECASE,
+)
+_NO_SUBJECT = re.compile(r"\b(?:no|without|don'?t\s+(?:add|write|include)\s+a)\s+subject(?:\s+line)?\b", re.IGNORECASE)
+_SUBJECT_LINE = re.compile(r"^\s*Subject\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _sign_off_kept(out: str, task: str) -> bool:
+    """An example of a text the brief signs off in fixed words carries those words."""
+    match = _SIGN_OFF.search(task)
+    if match is None:
+        return True
+    line = " ".join(match.group("line").split()).rstrip(" ,;:").lower()
+    return line in " ".join(out.split()).lower()
+
+
 LABEL_THEN_MORE = "Start the reply with exactly one of these labels:"
 """How an output format opens when the label is followed by more (a reason): a bare label is then no example."""
 
@@ -121,6 +141,10 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         return False
     if _FINDING_AT.search(inputs.task) and _FINDING_LAYOUT.search(inputs.task) and not _LOCATION.search(out):
         return False  # "one line per finding as path/to/file.py:LINE - …": "users.py line 12" shows another form
+    if not _sign_off_kept(out, inputs.task):
+        return False  # "Sign off exactly: Cheers, the Oakbeam team": an example signed otherwise teaches another
+    if _NO_SUBJECT.search(inputs.task) and _SUBJECT_LINE.search(out):
+        return False  # "No subject line": an example that opens with "Subject:" contradicts it
     if not all(heading.lower() in out.lower() for heading in inputs.headings):
         return False  # "BLOCKERS / RISKS / NITS, each on its own line": an example without them teaches another shape
     kind = inputs.output.kind

@@ -40,7 +40,7 @@ from app.engine.render import render
 from app.engine.spec import PromptSpec, Section
 from app.engine.spelling import CorrectedBrief, correct_brief
 from app.engine.tokens import count_all
-from app.engine.tool_text import without_tool_output
+from app.engine.tool_text import TOOLS_INTRO, without_tool_output
 from app.engine.types import EngineStruct, Finding, LintReport, Target, TokenCount, Variable
 
 Extractor = Callable[[Brief], list[Constraint]]
@@ -104,7 +104,10 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
         any(c.kind == "labels" and c.scope is None for c in constraints) and not tools and asks_for_label(brief.task)
     )
     task = _without_destination(without_asides(without_tool_output(_without_background(brief.task))))
-    keywords = _without_prohibitions(_without_tool_words(task, constraints), constraints) if tools else None
+    # (the keywords skip the line that introduces the tools: "the curl examples from the internal docs" names
+    # where the examples came from, no documents to answer from; the model still reads that the brief has tools)
+    introduced = TOOLS_INTRO.sub(lambda m: "tools".ljust(len(m.group(0)))[: len(m.group(0))], task)
+    keywords = _without_prohibitions(_without_tool_words(introduced, constraints), constraints) if tools else None
     if (numbered := numbered_lines(task) or layout_block(task)) is not None:
         # "- line 1: Sentiment: …\n- line 3: summary, 40 words max": the reply's lines name its parts, not its job
         keywords = keywords if keywords is not None else _without_prohibitions(task, constraints)
@@ -120,7 +123,20 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     matches = _field_record_leads(matches, constraints)
     matches = _draft_leads_its_label(matches, brief.task)
     matches = _without_covered_secondaries(matches)
-    return _tools_lead(matches) if tools else _without_toolless_agent(matches)
+    if not tools:
+        return _without_toolless_agent(matches)
+    # (the model reads the pasted tool definitions too: a field-extraction job only it suggests, with no word of the
+    # brief outside them naming it, is the JSON of the definitions, not a job)
+    led = _tools_lead(matches)
+    return [
+        led[0],
+        *(
+            m
+            for m in led[1:]
+            if any(not f.startswith("model:") for f in m.features)
+            or not (m.id in BY_ID and BY_ID[m.id].extracts_fields)
+        ),
+    ]
 
 
 _RETURNS = re.compile(r"\s*(?:->|→|=>|:\s*(?:Promise|\{|\[))")

@@ -14,9 +14,21 @@ _SIGNATURE = re.compile(r"`?(?<![\w.])[A-Za-z_][\w.]*\([^()]{0,200}\)`?")
 # "能调用的工具如下（JSON 格式）：", "Tools (JSON schema):": a line that introduces a tool list names the list's format,
 # not the reply's.
 TOOLS_INTRO = re.compile(
-    r"(?:\b(?:tools?|functions?|herramientas|outils|werkzeuge|ferramentas|strumenti|functies)\b|工具|ツール|函数)"
-    r"[^.!?。\n]{0,40}(?:json|schema|yaml|typescript|python|signatures?|format|格式|形式|如下|下記)[^.!?。\n]{0,40}"
+    r"(?:\b(?:tools?|functions?|curl|api|endpoints?|herramientas|outils|werkzeuge|ferramentas|strumenti|functies)\b|"
+    r"工具|ツール|函数)"
+    r"[^.!?。\n]{0,40}(?:json|schema|yaml|typescript|python|signatures?|format|examples?|docs|documentation|pasting|"
+    r"格式|形式|如下|下記)[^.!?。\n]{0,40}"
     r"[:：][ \t]*(?=\n|$)",
+    re.IGNORECASE,
+)
+
+
+# "開発会社から使える関数の定義（JSON Schema）が来たので貼ります", "the function specs (JSON schema) our dev
+# sent": the format of the pasted definitions, not of the reply
+_DEFINITIONS_FORMAT = re.compile(
+    r"(?:\b(?:tools?|functions?|function\s+specs?|definitions?|herramientas|funciones|outils|fonctions|werkzeuge|"
+    r"funktionen|ferramentas|funções|strumenti|funzioni|functies)\b|工具|ツール|関数|函数|定義|定义)"
+    r"[^.!?。\n]{0,20}?[（(]?\s*\bjson(?:[\s-]?schemas?)?\b",
     re.IGNORECASE,
 )
 
@@ -28,3 +40,11 @@ def without_tool_output(text: str) -> str:
         if _SIGNATURE.search(text, 0, match.start()):
             text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     return text
+
+
+def without_tools_intro(text: str) -> str:
+    """The text without what tools return and without the lines that introduce pasted tools ("our dev sent me the
+    curl examples from the internal docs, pasting:", "関数の定義（JSON Schema）"): where the examples came from is no
+    source to answer from, and their format is not the reply's."""
+    text = TOOLS_INTRO.sub(lambda m: " " * len(m.group(0)), without_tool_output(text))
+    return _DEFINITIONS_FORMAT.sub(lambda m: " " * len(m.group(0)), text)

@@ -20,6 +20,7 @@ from app.engine.archetypes.variants import (
     JSON_RECORD,
     LEARNING_COMPANION,
     MARKETING_COPY_ESSENTIAL,
+    MEETING_RECAP,
     NOTES_TO_TEXT,
     PLAIN_LANGUAGE,
     PLAIN_LANGUAGE_REWRITE,
@@ -120,6 +121,21 @@ TUTOR = Archetype(
             5,
         ),
         feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b", 3),
+        # "les ayuda con los deberes … NO les hace los deberes, les da una pista", "Hausaufgabenhilfe", "aide aux
+        # devoirs": homework help, which gives hints rather than answers, in the languages briefs come in
+        feat(
+            "homework help (any language)",
+            r"\b(?:deberes|tareas\s+(?:escolares|del\s+cole(?:gio)?)|hausaufgabe\w*|devoirs|dever(?:es)?\s+de\s+casa|"
+            r"li[çc][ãa]o\s+de\s+casa|compiti(?:\s+per\s+casa)?|huiswerk)\b|宿題|作业|功课",
+            8,
+        ),
+        # "les da una pista o un ejemplo parecido", "gib einen Tipp", "donne un indice": a hint instead of the answer
+        feat(
+            "hint, not the answer (any language)",
+            r"\b(?:da(?:r|le|les)?|give|gives|giving|gib|gibt|donne|donner|d[áa]|dar|dà|dai|geef|geeft)\s+"
+            r"(?:(?:una?|a|an|einen|un|une|uma|een)\s+)?(?:pista|hint|tipp|hinweis|indice|dica|suggerimento|aanwijzing)\b",
+            5,
+        ),
         # "help my students prepare their essays", "aider mes élèves à préparer la dissertation", "ayudar a mis alumnos
         # a repasar": the assistant helps learners learn, in any language (not "help students find a book")
         feat(
@@ -599,7 +615,10 @@ MEETING_EMAIL_ASSISTANT = Archetype(
         feat(
             "drafts emails",
             r"\b(?:draft|writ|compos)\w*\s+(?:(?:the|a|an|my|our|same|each|every|follow-?up|thank-?you|\w+ing)\s+){0,3}"
-            r"e-?mails?\b",
+            r"e-?mails?\b|"
+            # "From each transcript I need: A) a client update email": the email is what the reply is
+            r"\b(?:i|we)\s+(?:need|want)\b[^.]{0,12}\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:update|follow-?up|summary|"
+            r"recap|reply|thank-?you|status|progress|confirmation)\s+e-?mails?\b",
             6,
         ),
         feat(
@@ -669,7 +688,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     drop_variables=("document", "review", "content", "text"),
     replaceable_inputs=("email",),
     final_reminder="Capture the decisions and action items, then draft the reply.",
-    variants=(REPLY_DRAFTING, EMAIL_DRAFTING),
+    variants=(REPLY_DRAFTING, EMAIL_DRAFTING, MEETING_RECAP),
 )
 
 GENERAL_ASSISTANT = Archetype(

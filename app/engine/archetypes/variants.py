@@ -86,12 +86,17 @@ DRAFTED_ELSEWHERE = (
 EMAIL_DRAFTING = Variant(
     name="email drafting",
     cue=re.compile(
-        r"\b(?:draft|write|compose|turn)\w*\s+(?:\w+[\s-]+){0,3}(?:e-?mails?|letters?)\b|\bfollow[\s-]?up\s+e-?mails?\b",
+        r"\b(?:draft|write|compose|turn)\w*\s+(?:\w+[\s-]+){0,3}(?:e-?mails?|letters?)\b|\bfollow[\s-]?up\s+e-?mails?\b|"
+        # "From each transcript I need: A) a client update email"
+        r"\b(?:i|we)\s+(?:need|want)\b[^.]{0,12}\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:update|status|progress)\s+e-?mails?\b",
         re.IGNORECASE,
     ),
     unless=re.compile(
         MEETING_MINUTES
-        + r"|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\btranscripts?\b|\bsummar\w*|\brecap\w*|"
+        # (a site lead's voice-note transcript is the notes an update email is written from; a meeting's or a call's
+        # transcript is followed up with minutes and action items)
+        + r"|\bmeeting\s+(?:notes|transcripts?)\b|\baction\s+items?\b|\b(?:meeting|call|zoom|teams|sales)\s+transcripts?\b|"
+        r"\bsummar\w*|\brecap\w*|"
         r"\binbox\b|\bthreads?\b|\btriag\w*|" + DRAFTED_ELSEWHERE,
         re.IGNORECASE,
     ),
@@ -143,6 +148,42 @@ EMAIL_DRAFTING = Variant(
 
 # "a bot that drafts replies to customer emails", "conceptantwoorden schrijft op e-mails", "Antworten auf Anfragen
 # entwerfen": the input is an incoming message to answer, not notes or a meeting to follow up.
+# "notes typed during the weekly lab meeting … a quick readout and the action items pulled out": a meeting's notes
+# turned into a recap; no reply is drafted, so no rule about replies or their register applies.
+MEETING_RECAP = Variant(
+    name="meeting recap",
+    cue=re.compile(
+        r"\bmeeting\s+(?:notes|transcripts?|minutes)\b|\bnotes\s+(?:\w+\s+){0,6}(?:during|from|of|after)\s+(?:\w+\s+){0,3}"
+        r"(?:meetings?|stand-?ups?|calls?|retros?)\b|\baction\s+items?\b|" + MEETING_MINUTES,
+        re.IGNORECASE,
+    ),
+    unless=re.compile(
+        r"\brepl(?:y|ies)\b|\brespon(?:d|se)\w*|\b(?:draft|write|compose|send)\w*\s+(?:\w+[\s-]+){0,3}e-?mails?\b|"
+        r"\bfollow[\s-]?up\s+e-?mails?\b|\binbox\b",
+        re.IGNORECASE,
+    ),
+    changes={
+        "role": "You are an assistant who turns meeting notes into a recap{for_product}.",
+        "noun": "assistant who turns meeting notes into a recap",
+        "objective": "Turn each meeting's notes into a short recap with every decision, action item, owner and date.",
+        "success": "Success means nobody who missed the meeting misses a decision, an owner or a date.",
+        "rules": (
+            rule(
+                "Capture every decision, owner and due date stated in the notes; add none the notes do not state.",
+                "An invented owner or date becomes a false commitment.",
+            ),
+            rule(
+                "Keep names, numbers, dates and identifiers exactly as the notes give them.",
+                "These details are what readers act on.",
+            ),
+        ),
+        "variables": (var("notes", "The meeting notes to recap."),),
+        "drop_variables": ("email", "text", "document", "review", "content"),
+        "replaceable_inputs": ("notes",),
+        "final_reminder": "Recap the meeting from the notes: decisions, action items, owners and dates.",
+    },
+)
+
 REPLY_DRAFTING = Variant(
     name="reply drafting",
     cue=re.compile(

@@ -55,7 +55,11 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
         and not _SECTION_INTRO.search(intro)  # ("Use these headings:\nSummary:\nRisks:": sections, read apart)
     )
     longest = 200 if defined else 80  # a label's definition runs longer than a line of a layout
-    if len(lines) < 2 or len(lines) > 16 or any(len(line) > longest or _LIST_MARK.match(line) for line in lines):
+    # "output exactly this, nothing before or after:\nSUMMARY\n- up to 5 bullets …\nACTIONS\n…": headed sections
+    # whose bullet lines say what goes under each heading are one layout, bullets included
+    sectioned = _EXACT_LAYOUT.search(intro) is not None and sum(bool(_HEAD_LINE.fullmatch(line)) for line in lines) >= 2
+    listed = any(_LIST_MARK.match(line) for line in lines) and not sectioned
+    if len(lines) < 2 or len(lines) > 16 or listed or any(len(line) > max(longest, 120 * sectioned) for line in lines):
         return None
     if not lead or (_NOT_A_BLOCK.search(intro) and not defined and not prefixes):
         return None  # labels, headers, fields or tools one per line: their own constraints read them
@@ -99,6 +103,14 @@ _ORDER_LINE = re.compile(
     r"jamais|ne\s+\w+\s+pas|mai\s+|nooit|niet)\b",
     re.IGNORECASE,
 )
+# "output exactly this", "Formato, esattamente così e niente altro", "genau so", "exactement ainsi"
+_EXACT_LAYOUT = re.compile(
+    r"\b(?:exactly|exakt|genau|esattamente|exactement|exactamente|exatamente|precies)\b|nothing\s+(?:before|else)|"
+    r"niente\s+altro|nada\s+m[áa]s|sonst\s+nichts|rien\s+d['’]autre",
+    re.IGNORECASE,
+)
+# a heading line of a layout: "SUMMARY", "DELIBERE:", "PROSSIMA ASSEMBLEA: data, oppure …", "ASSEMBLEA DEL gg/mm"
+_HEAD_LINE = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý0-9_]+)(?:\s+[A-ZÀ-Ý0-9_]+)*\s*(?:[:：].*|\s+\S.*)?")
 _LIST_MARK = re.compile(r"[-*•]\s|\d{1,2}[.)]\s|[{\[]")
 # Intros of lists other constraints read: labels, headings, fields and keys, tools (and a JSON shape).
 _NOT_A_BLOCK = re.compile(

@@ -17,6 +17,7 @@ import msgspec
 from app.engine.compose.settled import settled_topics
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
+from app.engine.constraints.sections import layout_block
 from app.engine.fastre import prefiltered
 from app.engine.spec import Rule
 
@@ -443,7 +444,7 @@ class Conflicts:
         if self.labels & _LOWEST_SEVERITIES:
             self.overridden.append(_STYLE_OPTIONAL)
         outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]
-        if outlines:
+        if outlines or layout_block(task) is not None:
             self.overridden.append(_DEFAULT_ORDER)  # the brief's outline orders the reply, not "main point first"
             if any(len(c.values) > 1 for c in outlines):
                 self.overridden.append(_ONLY_THE_LABEL)  # "LABEL: … / REPLY: …": the label is one line of several

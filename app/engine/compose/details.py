@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from app.engine.compose.blocks import fixed_block
+from app.engine.compose.code_debris import without_code
 from app.engine.compose.cues import POINTS_AWARDED
 from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, META_ONLY, PURPOSE_NEXT
 from app.engine.compose.sentences import TOOL_LINE, is_item, item_number, numbered_item, split_sentences
@@ -14,6 +15,7 @@ from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import numbered_line
 from app.engine.constraints.fallbacks import QUOTED_SCOPE, find_condition
 from app.engine.constraints.rules import is_english
+from app.engine.constraints.sections import NumberedLines
 from app.engine.phrasing import VERBS, assistant_sentence_as_order, is_third_person_verb
 
 _FILLER_WORDS = frozenset(
@@ -193,12 +195,21 @@ _SPEC_WORD = re.compile(
 )
 
 
+_MARK_SCHEME = re.compile(
+    r"\s*(?:mark(?:ing|s)?|scor(?:ing|es?)|grading|rubric|points|punteggio|puntuación|bewertung|notation)\b[^:.]{0,30}:",
+    re.I,
+)
+_MARK_RANGE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
+
+
 def rule_line(sentence: str) -> bool:
     """Whether a sentence of an English brief is one of its rules, not context: an instruction or a spec line."""
     if _instructs(sentence) or _spec_fragment(sentence):
         return True
     if len(POINTS_AWARDED.findall(sentence)) >= 2:
         return True  # "Each answer is out of 4: 2 pts for naming the right hazard, 1 pt for …": the marking rule
+    if _MARK_SCHEME.match(sentence) and len(_MARK_RANGE.findall(sentence)) >= 2:
+        return True  # "Marking: appearance 0-2; nose 0-4; …": the mark scheme the grade follows
     if _CALLS_A_TOOL.search(sentence):
         return True  # "For refunds over $300, …, call escalate_to_agent(order_id, summary)": a step with a tool
     if _PART_OF_REPLY.match(sentence):
@@ -304,7 +315,42 @@ _INPUT_ANNOUNCED = re.compile(
 _FENCED_BLOCK = re.compile(r"```[\w+-]*[ \t]*\n[\s\S]*?(?:```|$)")
 
 
-def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
+def _after_literal(task: str, start: int, end: int, constraints: Sequence[Constraint]) -> str | None:
+    """The words on the lines after a JSON literal that ends inside the sentence [start, end), if any."""
+    ends = [
+        c.span.end
+        for c in constraints
+        if c.kind == "schema" and c.span is not None and c.span.field == "task" and start <= c.span.end < end
+    ]
+    if not ends:
+        return None
+    tail = " ".join(task[max(ends) : end].split()).lstrip(" .,;:")
+    if len(tail.split()) < _TAIL_WORDS or _JOINED_TAIL.match(tail) or not _STATES_A_RULE.search(tail):
+        return None  # ('{…} and nothing else': the same sentence goes on; "pass is true when …": a rule)
+    return tail
+
+
+_TAIL_WORDS = 3
+_JOINED_TAIL = re.compile(r"(?:and|or|but|nothing|only|no|without|with|instead|then)\b", re.IGNORECASE)
+_STATES_A_RULE = re.compile(r"\b(?:is|are|must|should|when|whenever|if|unless|always|never)\b", re.IGNORECASE)
+
+
+def _introduces_layout(task: str, start: int, end: int, layout: NumberedLines | None) -> bool:
+    """Whether the sentence [start, end) is the intro line of the brief's exact reply layout (with the layout's own
+    lines, when the sentence runs on into them): the output format prints that layout whole."""
+    if layout is None or start >= layout.start:
+        return False
+    intro = task[start : min(end, layout.start)].rstrip()
+    return (
+        intro.endswith((":", "："))
+        and not task[len(task[:start]) + len(intro) : layout.start].strip(" \t\n:：")
+        and (end <= layout.end + 1)
+    )
+
+
+def foreign_details(
+    task: str, constraints: Sequence[Constraint], head: int = 0, layout: NumberedLines | None = None
+) -> tuple[str, ...]:
     """The sentences of a brief not written in English, other than the job sentence, whole and in the brief's words,
     unless a constraint already quotes one: an English restatement of part of a sentence ("When you cannot help,
     call …") cannot be trusted to carry the rest of it (its condition)."""
@@ -319,6 +365,8 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
     sentences = split_sentences(task)
     for index, (start, end) in enumerate(sentences):
         sentence = task[start:end]
+        if _introduces_layout(task, start, end, layout):
+            continue  # "Formato, esattamente così e niente altro:": the output format prints the layout
         following = task[slice(*sentences[index + 1])] if index + 1 < len(sentences) else ""
         fenced = _FENCED_BLOCK.search(sentence)
         if fenced is not None and any(f"{name}(" in fenced.group(0) for name in tool_names):
@@ -341,6 +389,10 @@ def foreign_details(task: str, constraints: Sequence[Constraint], head: int = 0)
                     + sentence[literal_end - start :]
                 )
         text = re.sub(r"^・\s*", "", " ".join(sentence.split()))  # "・出力は英訳だけ。": the list dot is no word
+        if tool_names:
+            text = without_code(text)  # "type Query { … }": pasted code the tools section states
+            if not text:
+                continue
         text = re.sub(r"\s*```[\w+-]*\s*$", "", text)  # "Herramientas disponibles (TypeScript): ```ts": no fence
         if without_tools is not None:
             text = without_tools  # '… {"name": "reservar_clase", …} Nunca des precios.': the rule after the tools
@@ -466,7 +518,9 @@ _ORDER_WORD = re.compile(
 )
 
 
-def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) -> tuple[str, ...]:
+def task_details(
+    task: str, constraints: Sequence[Constraint], head: int = 0, layout: NumberedLines | None = None
+) -> tuple[str, ...]:
     """The task's sentences other than the job sentence (`head`) that constraints do not mostly carry, whole, in the
     brief's words."""
     covered = [False] * len(task)
@@ -500,9 +554,16 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
             details.append((index, " ".join(task[start : following[1]].split())))
             joined_next.add(index + 1)
             continue
+        if _introduces_layout(task, start, end, layout):
+            continue  # "output exactly this, nothing before or after:": the output format prints the layout
         if GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text) or META_ONLY.fullmatch(text):
             continue  # "## Rules" introduces what follows, "new prompt pls." asks for this prompt: neither says more
         text = re.sub(r"\s*```[\w+-]*\s*$", "", text)  # "Tools (TypeScript signatures): ```ts": the fence goes
+        if tool_names and (prose := without_code(text)) != text:
+            # "message PageRequest { string reason = 1; … }": the tools section states what pasted code defines
+            if not prose:
+                continue
+            text, end = prose, start + len(prose)
         if not text.strip(" .:"):
             continue
         listed = index + 1 < len(sentences) and is_item(task, sentences[index + 1][0])
@@ -529,8 +590,13 @@ def task_details(task: str, constraints: Sequence[Constraint], head: int = 0) ->
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append((index, " ".join(text.split())))
             continue
+        tail = _after_literal(task, start, end, constraints)
+        if tail is not None:
+            # "…: {"appearance": 0, …, "pass": false}\npass is true when total is 12 or more.": the line after a JSON
+            # shape is a rule of its own, whatever the shape's constraints carry
+            details.append((index, tail))
         visible = [i for i in range(start, end) if not task[i].isspace()]
-        if len(visible) >= 200 and sum(covered[i] for i in visible) * 5 >= len(visible) * 4:
+        if tail is not None or (len(visible) >= 200 and sum(covered[i] for i in visible) * 5 >= len(visible) * 4):
             # "Return JSON exactly in this shape, no extra keys: { …a schema… }": the constraints carry four fifths of
             # a long sentence (the schema itself), so repeating it whole would print the schema twice.
             continue

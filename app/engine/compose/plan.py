@@ -27,6 +27,7 @@ from app.engine.constraints.rules import is_english
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.phrasing import imperative_task
 from app.engine.spec import Length
+from app.engine.tool_text import without_tools_intro
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -374,7 +375,9 @@ def make_plan(
             and any(c.kind == "format" and c.value == "json" for c in constraints)
         )
     )
-    primary = BY_ID[matches[0].id].for_task(brief.task, json_output=json_output)
+    # (a variant is read from what the brief asks, not from what its tools return or where their examples came from)
+    variant_text = without_tools_intro(brief.task)
+    primary = BY_ID[matches[0].id].for_task(variant_text, json_output=json_output)
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     # "Never draft a reply to the person": what the brief forbids is no reply to write
     allowed_task = _without_spans(brief.task, [c for c in stated if c.kind == "prohibition"])
@@ -386,7 +389,7 @@ def make_plan(
             or BY_ID["customer_support" if _CUSTOMER.search(brief.task) else "meeting_email_assistant"]
         )
         secondaries = [primary, *(a for a in secondaries if a is not writer)]
-        primary = writer.for_task(brief.task, json_output=json_output)  # "… and draft a reply": the reply writer
+        primary = writer.for_task(variant_text, json_output=json_output)  # "… and draft a reply": the reply writer
     # A second free-form job brings all its rules and its voice, so it joins only on the brief's own words for it:
     # a model-only guess ("a sales email" read as marketing copy) would add rules the brief never asked for.
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.
@@ -424,7 +427,7 @@ def make_plan(
     if (
         primary.blendable
         and not any(a.grounded_in_sources for a in (primary, *blended))
-        and _GROUNDED.search(brief.task)
+        and _GROUNDED.search(variant_text)
     ):
         # "Answer billing questions using the help-center article": answers come from that source, whatever the
         # classifier saw, so the grounding rules of the source-based archetype join.
@@ -476,7 +479,12 @@ def make_plan(
     for start, end in pasted_tool_specs(detail_task):
         # "paths:\n  /clients/lookup: …", "| tool | parameters |": the tools section states them; blanked likewise
         detail_task = detail_task[:start] + re.sub(r"[^\n]", " ", detail_task[start:end]) + detail_task[end:]
-    details = foreign_details(detail_task, carried, job) if written_in else task_details(detail_task, carried, job)
+    layout = layout_block(brief.task)  # (its intro line is said by the output format, which prints the layout)
+    details = (
+        foreign_details(detail_task, carried, job, layout)
+        if written_in
+        else task_details(detail_task, carried, job, layout)
+    )
     # (", , , ]": what is left of a pasted JSON array once its objects are read says nothing)
     details = tuple(d for d in details if re.search(r"[^\W\d_]{2}", d))
     placeholders = {

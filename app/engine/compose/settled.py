@@ -733,6 +733,17 @@ TOPICS: tuple[Topic, ...] = (
         _p(r"\bunless\s+the\s+user\s+explicitly\s+asks\s+for\s+a\s+change\s+to\s+data\b"),
     ),
     Topic(
+        "subject_line",
+        # "No subject line", "subject line under 8 words", "Betreffzeile": the brief says whether the e-mail has one
+        _p(
+            r"\bsubject(?:\s+|-)lines?\b|\bno\s+subject\b|\bsubject\s*:|\bl[íi]nea\s+de\s+asunto\b|\bsin\s+asunto\b|"
+            r"\bbetreff(?:zeile)?\b|\bligne\s+d['’]objet\b|\bsans\s+objet\b|\blinha\s+de\s+assunto\b|\bsem\s+assunto\b|"
+            r"\briga\s+dell['’]oggetto\b|\bonderwerp(?:regel)?\b|件名|主题行|邮件主题"
+        ),
+        _p(r'A\s+"Subject:"\s+line,\s+then\s+the\s+email\s+body,\s+ready\s+to\s+send\.\s*'),
+        phrase=True,
+    ),
+    Topic(
         "style_findings",
         _p(
             r"\b(?:ignore|skip|no|don'?t\s+(?:comment\s+on|flag|mention|nitpick))\s+(?:\w+\s+)?(?:style|formatting|nits?|"

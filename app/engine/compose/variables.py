@@ -13,6 +13,7 @@ from app.engine.brief import describe_variable, variable_cues
 from app.engine.compose.cues import POINTS_AWARDED
 from app.engine.compose.plan import Plan
 from app.engine.constraints.tools import reads
+from app.engine.tool_text import without_tools_intro
 from app.engine.types import Variable
 
 MAX_INFERRED_VARIABLES = 3
@@ -28,7 +29,7 @@ LABELS_INPUT = Variable(
 
 def _masked_task(plan: Plan) -> str:
     """The task with the spans of non-input constraints blanked out."""
-    task = plan.brief.task
+    task = without_tools_intro(plan.brief.task)  # (what a tool returns, the intro of its examples: no input)
     chars = list(task)
     for c in plan.of_kind(*_NOT_INPUTS):  # type: ignore[arg-type]
         if c.span is None or c.span.field != "task":
@@ -56,9 +57,17 @@ _SUPPLIED = re.compile(
 )
 
 
+def _made_from(name: str, task: str) -> bool:
+    """Whether the brief names this input, by the slot's own word, as what each reply is made from."""
+    pattern = rf"\b(?:from|out\s+of)\s+(?:each|every|the|a|an|their|my|our)\s+(?:\w+\s+)?{re.escape(name)}s?\b"
+    return re.search(pattern, task, re.IGNORECASE) is not None
+
+
 def _inferred(plan: Plan) -> list[Variable]:
     primary = plan.primary
-    dropped = set(primary.drop_variables)
+    # "From each transcript I need: a client update email": what the brief says the reply is made from is its input,
+    # whatever the job's usual input
+    dropped = {name for name in primary.drop_variables if not _made_from(name, plan.brief.task)}
     if plan.conversational:
         dropped |= CONVERSATIONAL_SLOTS | {v.name for v in primary.variables}
     masked = _masked_task(plan)

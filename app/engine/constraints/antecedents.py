@@ -40,6 +40,12 @@ _GOES_ON = re.compile(
     r"immediately|right\s+away|urgently|at\s+once)\b",
     re.IGNORECASE,
 )
+# "…, do not book. Give our emergency line (813) 555-0188": after a case's own rule, the contact to give goes with it
+_ROUTE_GIVEN = re.compile(
+    r"\s*(?:then\s+|instead\s*,?\s*|and\s+)?(?:give|share|provide|pass\s+on)\s+(?:them\s+)?(?:our|the|this|that)\b"
+    r"[^.!?]*?(?:\(\d{2,4}\)|\+?\d[\d\s().-]{6,}\d|@|https?://|\b(?:hotline|helpline|emergency\s+line|phone\s+number)\b)",
+    re.IGNORECASE,
+)
 _OTHER_CASE = re.compile(r"\s*(?:otherwise|if\s+not)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no|don'?t|doesn'?t|won'?t|can'?t|avoid)\b|n't\b", re.IGNORECASE)
 _OWN_CONDITION = re.compile(r"\s*(?:if|when|whenever|unless|for|only)\b", re.IGNORECASE)
@@ -63,7 +69,20 @@ def _condition(found: Sequence[Constraint]) -> str | None:
     for constraint in found:
         if constraint.kind in ("prohibition", "requirement") and (case := colon_case(constraint.text)):
             return case
+    for constraint in found:
+        # "Wildlife: if the animal is inside … or anyone was bitten, do not book.": the rule's own "if" clause
+        leading = _LEADING_IF.match(constraint.text) if constraint.kind in ("prohibition", "requirement") else None
+        if leading is not None:
+            condition = leading.group("condition")
+            return condition[:1].upper() + condition[1:]
     return None
+
+
+_LEADING_IF = re.compile(
+    r"\s*(?:[^:.;\n]{1,40}:\s*)?(?P<condition>(?:if|when|whenever)\b[^,.;:]{3,200}?(?:\([^()]{1,60}\)[^,.;:]{0,120}?)?),\s+"
+    r"(?=[a-z])",
+    re.IGNORECASE,
+)
 
 
 def _stands_alone(found: Sequence[Constraint]) -> bool:
@@ -133,9 +152,10 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
         if leans and _OTHER_CASE.match(following.clause.text) and _condition(anchor.found) is not None:
             break  # "If they mention chest pain: … Otherwise, …": the other case, not the same one
         # (after a case's own rule, its urgent route goes on with it: "…: don't book anything. Tell them to … now")
-        goes_on = (end > index or _condition(anchor.found) is not None) and _GOES_ON.match(
-            following.clause.text
-        ) is not None
+        conditioned = _condition(anchor.found) is not None
+        goes_on = ((end > index or conditioned) and _GOES_ON.match(following.clause.text) is not None) or (
+            conditioned and end == index and _ROUTE_GIVEN.match(following.clause.text) is not None
+        )
         if not (leans or goes_on) or (not leans and _OWN_CONDITION.match(following.clause.text)):
             break
         end += 1

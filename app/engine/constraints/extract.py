@@ -33,6 +33,9 @@ from app.engine.constraints import (
     tool_table,
     tools,
 )
+from app.engine.constraints import (
+    curl_tools as curl_tools_reader,
+)
 from app.engine.constraints.clause_readers import (
     LENGTH_LIMITS_RULE,
     OPENS_WITH_CONDITION,
@@ -182,8 +185,22 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
         )  # fmt: skip
     for table in tables:
         masked = _mask(masked, *table)
+    curl_tools, examples = curl_tools_reader.find_curl_tools(field.text)
+    for tool in curl_tools:
+        # "## lookup_driver\ncurl \"https://…/lookup?phone=…\"": a tool from a pasted API example
+        found.append(
+            Constraint(
+                kind="tool", text=tools.describe_tool(tool.name, tool.parameters, tool.purpose),
+                span=field.span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
+            )
+        )  # fmt: skip
+    for example in examples:
+        masked = _mask(masked, *example)
     objects = [
-        obj for obj in structure.find_objects(field.text) if excerpt is None or not excerpt[0] <= obj.start < excerpt[1]
+        obj
+        for obj in structure.find_objects(field.text)
+        if (excerpt is None or not excerpt[0] <= obj.start < excerpt[1])
+        and not any(start <= obj.start < end for start, end in examples)
     ]
     # 'Reply only with JSON like {"name": "set_temperature", "args": {…}}': an object the brief replies with is the
     # reply's shape, and so is every other object with its keys ('If no intent fits, use {"name": "none", …}')
@@ -680,8 +697,15 @@ def _scoped_to_lines(field: Field, found: list[Constraint], numbered: sections.N
     to that line: it bounds the line, not the reply."""
     starts = [m.start() + numbered.start for m in re.finditer(r"(?m)^", field.text[numbered.start : numbered.end])]
     scoped: list[Constraint] = []
+    intro_start = field.text.rfind("\n", 0, len(field.text[: numbered.start].rstrip())) + 1
     for constraint in found:
         span = constraint.span
+        if (
+            span is not None
+            and constraint.kind in ("requirement", "prohibition")
+            and intro_start <= span.start < numbered.start < span.end
+        ):
+            continue  # "output exactly this, nothing before or after:\n\nSUMMARY": the layout's intro, read whole there
         if span is not None and numbered.start <= span.start < numbered.end:
             line = sum(1 for start in starts if start <= span.start)
             if constraint.kind == "limit" and constraint.unit:
@@ -872,6 +896,33 @@ def _inside_a_signature(constraint: Constraint, found: list[Constraint]) -> bool
     )  # fmt: skip
 
 
+# a code comment: "//" (not a URL's), "/*", an SQL "-- ", a trailing "# " after code (not a Markdown heading)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
+_COMMENT_MARK = re.compile(r"(?<!:)//|/\*|--\s|(?<=\S)\s+#\s")
+
+
+def _in_tool_code_comment(task: str, constraint: Constraint, found: list[Constraint]) -> bool:
+    """Whether a label set was read from a code comment among the brief's pasted tool definitions: "// status is
+    OPEN, DELAYED or CLOSED" above an rpc documents what a tool returns, it gives the reply no labels."""
+    span = constraint.span
+    if constraint.kind != "labels" or constraint.scope is not None or span is None or span.field != "task":
+        return False  # (a set joined to a tool's parameter is that parameter's values)
+    tools = [c.span for c in found if c.kind == "tool" and c.span is not None and c.span.field == "task"]
+    if not tools:
+        return False
+    line_start = task.rfind("\n", 0, span.start) + 1
+    if any(
+        line_start <= t.start
+        and t.end <= span.start <= t.end + 80
+        and not _SENTENCE_END.search(task, t.end, span.start)
+        for t in tools
+    ):
+        return True  # "get_policy(policy_no) - returns status (active/lapsed), …": what the tool just named returns
+    commented = _COMMENT_MARK.search(task, line_start, span.start) is not None
+    near = min(t.start for t in tools) - 300 <= span.start <= max(t.end for t in tools) + 300
+    return commented and near
+
+
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     found: list[Constraint] = []
@@ -915,6 +966,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)
+    unique = [c for c in unique if not _in_tool_code_comment(brief.task, c, unique)]
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)
     unique = scoping.without_misread_limits(brief, unique)

@@ -78,7 +78,10 @@ _USER_SAYS = re.compile(
     r"\b(?:(?:el|la|o|a|il|le|der|die|de|l['’])\s*(?:cliente|client|kunde|kundin|klant|usuari[oa]|usuári[oa]|utente|"
     r"paciente|patient|alumn[oa]|aluno|studente|élève|schüler\w*)|alguien|algu[ée]m|qualcuno|quelqu['’]un|jemand|"
     r"iemand)\s+(?:(?:vuole|quiere|quer|veut|will|möchte|wil|solo|só|apenas|seulement|nur|alleen|s[óo]lo|"
-    r"te|lo|le|ti|nos|me|les|la|ci|vi|mi|nous|vous|uns|mir|dir|ons|mij|jou|ya|todavía|ainda|ancora|encore|noch)\s+){0,2}$",
+    r"te|lo|le|ti|nos|me|les|la|ci|vi|mi|nous|vous|uns|mir|dir|ons|mij|jou|ya|todavía|ainda|ancora|encore|noch)\s+){0,2}$|"
+    # 'solo cancela si contesta "vale"', 'only cancel if they reply "yes"': the person's words, the condition of an act
+    r"\b(?:si|se|cuando|quando|wenn|falls|sobald|quand|lorsqu['’]?(?:il|elle)?|zodra|once|until|hasta\s+que|até\s+que)"
+    r"\s+(?:(?:él|ella|ele|ela|er|sie|il|elle|they|he|she|lo|le|nos|me|te|ihn|ihm)\s+)?$",
     re.IGNORECASE,
 )
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)

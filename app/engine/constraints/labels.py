@@ -754,6 +754,11 @@ def allows_several(text: str) -> bool:
     return bool(_MULTI.search(text))
 
 
+_SCORED_PART = re.compile(
+    r"\d+\s*[-–]\s*\d+\s*(?:marks?|points?|pts?)?\s*$|/\s*\d+\s*$|\b\d+\s*(?:marks?|points?|pts?)\s*$", re.IGNORECASE
+)
+
+
 def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
     """Label sets written as a bullet list under a "labels:"-style line: (values, multi, start, end)."""
     blocks: list[tuple[list[str], bool, int, int]] = []
@@ -784,7 +789,13 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
             pass  # "label set (pick exactly ONE):", a blank line, then the list: the header still stands
         else:
             items = without_full_width_asides(items)
-            if header is not None and len(items) >= 2 and all(0 < len(i.split()) <= 3 for i in items):
+            if (
+                header is not None
+                and len(items) >= 2
+                and all(0 < len(i.split()) <= 3 for i in items)
+                # ("Marking:\n- appearance 0-2\n- nose 0-4": each part and its marks, a mark scheme)
+                and not all(_SCORED_PART.search(i) for i in items)
+            ):
                 blocks.append((items, header[1], start, end))
             header, items = None, []
             stripped = line.strip()

@@ -112,6 +112,15 @@ _CJK_UNITS: tuple[tuple[LimitUnit, str], ...] = (
     ("items", r"条|項目"),
     ("bullets", r"点"),
 )
+_QUOTED_LINE = re.compile(r"\s*(?:(?:that\s+)?(?:says|reading|starting\s+with|with|con|mit|avec|com)\s+)?[\"“«„'‘`]")
+_ADDS_A_LINE = re.compile(
+    r"\b(?:write|add|put|include|append|scrivi|aggiungi|metti|escribe|añade|pon|écris|ajoute|mets|schreib\w*|füg\w*|"
+    r"escreva|adicione|coloque|schrijf|voeg)\b[^.\n]{0,30}$",
+    re.IGNORECASE,
+)
+_CJK_ORDER_TOPIC = re.compile(
+    r"(?:申込み|申し込み|申込|注文|予約|订单|訂單|预约|預約|预订|預訂)(?:は|では|につき|的|每次|一次)"
+)
 _CJK_UNIT_ALT = "|".join(f"(?P<c_{unit}>{pattern})" for unit, pattern in _CJK_UNITS)
 _CJK_NUM = r"[\d０-９]+|[一二两三四五六七八九十百]+"
 _CJK_ADDED = re.compile(r"(?:加|添加|附上|附|写上|加上|补充|追加|添え|付け加え|付け)\s*$")
@@ -925,7 +934,8 @@ _CAP = re.compile(
     rf"\b(?:at\s+most|max(?:imum)?\.?|up\s+to|no\s+more\s+than|not\s+more\s+than|never\s+more\s+than|"
     rf"stop\s+after|limit\s+(?:yourself|it|them)\s+to|a\s+maximum\s+of|höchstens|maximal|como\s+máximo|máximo|"
     rf"au\s+plus|no\s+máximo|no\s+más\s+de)\s+(?P<n1>{NUMBER})\s+"
-    r"(?P<noun>(?!(?:minutes?|hours?|days?|weeks?|months?|years?|seconds?|dollars?|euros?|percent|times|km|miles|kg|"
+    r"(?P<noun>(?!(?:minutes?|hours?|days?|weeks?|months?|years?|seconds?|dollars?|euros?|cents?|pence|pounds?|"
+    r"percent|times|km|miles|kg|"
     r"people|persons?|users?|customers?|minuten|stunden|tage|jahre|minutos|horas|días|jours|heures)\b)"
     r"[^\W\d_][\w-]*(?:\s+(?!and\b|or\b|to\b|in\b|with\b|per\b)[^\W\d_][\w-]*)?(?:\s+per\s+[^\W\d_][\w-]*)?)",
     re.IGNORECASE,
@@ -1093,6 +1103,12 @@ def find_limits(text: str) -> list[FoundLimit]:
         if _LINE_AFTER_PART.search(text, max(0, position - 40), position) and _ONE_LINE.match(text, position):
             continue  # "After the bullets, one line: "Votes: " …": one more line after a part, said by its sentence
         unit, noun = _unit_of(match, "u_")
+        if (
+            unit == "lines"
+            and _QUOTED_LINE.match(text, match.end())
+            and _ADDS_A_LINE.search(text, max(0, position - 40), position)
+        ):
+            continue  # 'scrivi in fondo una riga "DA VERIFICARE:"': a line to add, with its words, not a length
         if unit == "bullets" and _STRENGTH_POINTS.match(text, match.end()):
             continue  # "2 points forts et 2 conseils": a count of strengths, not the reply's bullets
         if _QUALIFIED.match(text, match.end()) and noun.lower().rstrip("s") in _ROMANCE_WORD_NOUNS:
@@ -1146,6 +1162,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         if n1 is None or n1 <= 0 or parts.cjk_ordinal(text, match.start()):
             continue  # "第一句必须写型号": the first sentence's content, not a count of sentences
         unit, noun = _unit_of(match, "c_")
+        if _CJK_ORDER_TOPIC.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "1回の申込みは10点まで": what one order may hold, a rule of the business, no reply length
         cjk_kind: Bound | None = None
         if match.group("pre_max") or match.group("post_max"):
             cjk_kind = "max"

@@ -816,10 +816,15 @@ _CONDITION_WORD = re.compile(r"\b(?:if|unless|when|whenever|in\s+case)\b", re.IG
 NEGATED_ORDER = re.compile(r"\s*(?:please\s+)?(?:never|don'?t|do\s+not|must\s+not|avoid)\b", re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"\([^()]{3,200}\)")
+
+
 def find_ordering(text: str) -> FoundRule | None:
     """The ordering rule one clause states (first X, then Y), if any."""
     if not _ORDER_KEYS.search(text):
         return None
+    if not _ORDER_KEYS.search(_ASIDE.sub(" ", text)):
+        return None  # "Rider Switch (one adult rides, then the other, …)": an aside describes a process, orders nothing
     fixed = EXACT_COLON.search(text) or ENDING_COLON.search(text)
     ordered_parts = fixed is not None and _FIRST_THEN.search(text, fixed.start()) is not None
     if fixed is not None and not ordered_parts and not _ORDER_KEYS.search(text[: fixed.start()]):

@@ -345,6 +345,8 @@ def numbered_lines(task: str) -> NumberedLines | None:
 # own layout, to copy line by line (a title with placeholders, "Anwesend: ...", "Aufgaben: Name – Aufgabe – Frist")
 _EXACT_LAYOUT_INTRO = re.compile(
     r"(?mi)^[ \t]*(?=[^\n]*\b(?:format|layout|structure|template|outline|aufbau|struktur|gliederung|vorlage|formato|"
+    # ("output exactly this, nothing before or after:": the reply's own lines)
+    r"output|ausgabe|salida|sortie|saída|uitvoer|"
     r"estructura|plantilla|modèle|structure|mise\s+en\s+page|estrutura|modelo|struttura|schema|opbouw|sjabloon|"
     r"indeling)\b)(?=[^\n]*\b(?:exact(?:ly)?|genau|exactement|exactamente|exatamente|esattamente|precies|"
     r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo)\b)[^\n]{0,60}[:：][ \t]*\n"
@@ -359,6 +361,9 @@ _INPUT_LAYOUT = re.compile(
 )
 
 
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s")
+
+
 def layout_block(text: str) -> NumberedLines | None:
     """The lines a brief gives as the reply's exact layout ("Aufbau, genau so:" and the lines up to a blank one)."""
     intro = _EXACT_LAYOUT_INTRO.search(text)
@@ -368,7 +373,13 @@ def layout_block(text: str) -> NumberedLines | None:
     end = start = intro.end()
     for line in text[start:].split("\n"):
         if not line.strip():
+            if not lines:  # ("…, nothing before or after:\n\nSUMMARY": a blank line may open the layout)
+                end += len(line) + 1
+                start = end
+                continue
             break
+        if _ITEM_NUMBER.match(line):
+            break  # "1. Output exactly this shape:\n   {…}\n2. Don't invent …": the brief's next numbered rule
         lines.append(line.strip())
         end += len(line) + 1
     if len(lines) < 2:

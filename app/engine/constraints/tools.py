@@ -17,7 +17,7 @@ _TS_RETURN = re.compile(
 # A Python signature: "def get_ticket(ticket_no: str) -> dict  # what it does"
 _PY_DEF = re.compile(r"\bdef\s+$")
 _PY_RETURN = re.compile(
-    r"\s*->\s*(?P<type>[\w.]+(?:\[[^\]\n]*\])?(?:\s*\|\s*[\w.]+(?:\[[^\]\n]*\])?)*)\s*:?[ \t]*"
+    r"\s*->\s*(?P<type>[\w.]+(?:\[[^\]\n]*\])?(?:\s*\|\s*[\w.]+(?:\[[^\]\n]*\])?)*)\s*:?[ \t]*(?:\.\.\.|pass)?[ \t]*"
     r"(?:#[ \t]*(?P<comment>[^\n]*?))?[ \t]*(?=\n|$|\s+def\b)"
 )
 _NAMED = re.compile(
@@ -160,6 +160,15 @@ _CAN_USE = re.compile(r"\b(?:can|may)\s+(?:use|call)\b|\bhave\s+access\s+to\b|\b
 _CODE_PLURAL = re.compile(r"`?\s+(?:functions|methods|calls|hooks|handlers)\b", re.IGNORECASE)
 
 
+_GRAPHQL_ROOT = re.compile(r"\b(?:extend\s+)?type\s+(?:Query|Mutation|Subscription)\s*\{")
+
+
+def _in_graphql_root(text: str, position: int) -> bool:
+    """Whether a position lies inside a GraphQL `type Query {` / `type Mutation {` block (its fields are the calls)."""
+    opened = [m.end() for m in _GRAPHQL_ROOT.finditer(text, 0, position)]
+    return bool(opened) and "}" not in text[opened[-1] : position]
+
+
 def find_tools(text: str) -> list[FoundTool]:
     """Every tool named in one clause, in order."""
     if "(" not in text and "`" not in text and "_" not in text and not _TOOL_CONTEXT.search(text):
@@ -184,9 +193,13 @@ def find_tools(text: str) -> list[FoundTool]:
         ):
             continue  # "downgrade() functions that are missing": code under discussion, many of them, no one tool
         plain_in_list = code_like and bool(params) and name.lower() not in _NOT_TOOLS and len(name) >= 3
-        if params is None or not (plain_in_list or _looks_like_tool(name, text, match.group(0).startswith("`"))):
+        # "def preventivo(partenza: str, …)", a field of GraphQL's "type Query {": a function by its declaration
+        defined = _PY_DEF.search(text, 0, match.start()) is not None or _in_graphql_root(text, match.start())
+        if params is None or not (
+            plain_in_list or defined or _looks_like_tool(name, text, match.group(0).startswith("`"))
+        ):
             continue
-        python = _PY_RETURN.match(text, match.end()) if _PY_DEF.search(text, 0, match.start()) else None
+        python = _PY_RETURN.match(text, match.end()) if defined else None
         if python is not None:
             # "def reset_password(employee_id: str) -> str  # sends a temporary password by SMS"
             returns = f"returns {python.group('type').strip()}"
@@ -267,7 +280,9 @@ def tools_listed_with(text: str, known: set[str]) -> list[FoundTool]:
         if following is not None and line_end != -1 and following.start() == line_end + 1:
             continue  # the next line of the same list
         intro = text[max(0, block[0].start() - 200) : block[0].start()]
-        if any(m.group("name") in known for m in block) and not _TABLES_NAMED.search(intro):
+        # (the fields of GraphQL's "type Query {" are calls beside the Mutation fields the clauses found)
+        graphql = _in_graphql_root(text, block[0].start())
+        if (graphql or any(m.group("name") in known for m in block)) and not _TABLES_NAMED.search(intro):
             for m in block:
                 params = _parameters(m.group("params"))
                 name = m.group("name")

@@ -286,7 +286,7 @@ def detect_domains(
     if "medical" in found and ANIMAL_CARE.search(joined):
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"
-        if not _ANIMAL_OWNERS.search(joined):
+        if not _ANIMAL_OWNERS.search(joined) or _PEST_CONTROL.search(joined):
             # A wildlife rescue's handover notes: no owner reads the reply, and the pack speaks to one.
             found.remove("veterinary")
     return found
@@ -394,6 +394,15 @@ _ADULTS_STATED = re.compile(
     re.IGNORECASE,
 )
 # Someone who owns, keeps or brings in the animal: the veterinary pack speaks to them.
+# A pest-control firm's animals are the pests it removes: nobody asks it about their own animal's health
+# (a wildlife rescue's handover notes likewise have no owner to speak to)
+_PEST_CONTROL = re.compile(
+    r"\bpest[\s-]?(?:control|management|removal)\b|\bexterminat\w*|\bwildlife\s+(?:removal|control)\b|\bfumigat\w*|"
+    r"\bschädlingsbekämpf\w*|\bkammerjäger\w*|\bcontrol\s+de\s+plagas\b|\bd[ée]ratisation\b|\bd[ée]sinsectisation\b|"
+    r"\bcontrole\s+de\s+pragas\b|\bdedetiza\w*|\bdisinfestazion\w*|\bderattizzazion\w*|\bongediertebestrijding\b|"
+    r"害虫駆除|害虫防除|除虫|灭虫|虫害防治|有害生物防治",
+    re.IGNORECASE,
+)
 _ANIMAL_OWNERS = re.compile(
     r"\b(?:owners?|pets?|clients?|customers?|adopters?|people|callers|users?|visitors?|families|dueños?|besitzer\w*|"
     r"halter\w*|propriétaires?|tutores?|donos?|proprietari|eigenaars?|baasjes?)\b|飼い主|主人|宠物主|铲屎官",

@@ -29,4 +29,6 @@ def test_a_crossword_clue_is_no_rewrite() -> None:
 
 def test_keyed_lines_are_the_replys_lines() -> None:
     prompt = generate(Brief(task=_CLUES, target="claude")).prompt
-    assert "Exactly these lines, in this order: `L: …` / `M: …` / `S: …`." in prompt
+    # the reply's lines, copied line by line in the output format
+    output = prompt.split("<output_format>", 1)[1]
+    assert "\nL: …\nM: …\nS: …" in output

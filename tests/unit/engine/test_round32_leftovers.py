@@ -313,7 +313,7 @@ def test_a_label_and_a_draft_are_a_drafting_job_with_a_label_step() -> None:
     assert result.archetypes[0].id != "classification"
     assert "Return exactly one label from the set." not in result.prompt
     output = _output(result.prompt)
-    assert "`<antwoord>`" in output
+    assert "LABEL: <label>\nFACTUUR: <factuurnummer of ONBEKEND>\nCONCEPT:\n<antwoord>" in output
     assert 'starts with "Label:"' not in output
     assert "Keep the concept to at most 90 words." in output
 
