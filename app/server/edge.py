@@ -22,11 +22,13 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
 import structlog
 from litestar import Litestar
+from litestar.exceptions import MissingDependencyException
 
 from app.domain.prompts.urls import preserve_encoded_slashes
 from app.lib.draining import DRAIN, Drain, close_connection
@@ -36,6 +38,7 @@ from app.lib.request_context import REQUEST_ID_STATE_KEY, incoming_ids, log_acce
 
 if TYPE_CHECKING:
     from litestar.config.app import AppConfig
+    from litestar.plugins import PluginProtocol
     from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
     from app.lib.metrics import RequestRecorder
@@ -67,6 +70,23 @@ class EdgeApp(Litestar):
         only effect would be importing Litestar's OpenTelemetry plugin and opentelemetry's ASGI instrumentation
         (1.7 MB per process) whenever the `otel` extra is installed, tracing on or off."""
         return config
+
+    @staticmethod
+    def _get_default_plugins(plugins: list[PluginProtocol]) -> list[PluginProtocol]:
+        """Litestar's default plugins without its Pydantic ones, which Litestar adds whenever pydantic is installed
+        (Advanced Alchemy needs it): no model, parameter, dependency or schema of this app is a Pydantic type
+        (`tests/unit/test_architecture.py` keeps it so), and they only imported `pydantic.v1` and Litestar's Pydantic
+        plugin modules and registered encoders and decoders for types the app never sends nor reads (2.0 MB per
+        process, `bench/results/perf35-notes.md`). The rest is Litestar's own list."""
+        from litestar.plugins.core import MsgspecDIPlugin
+
+        plugins.append(MsgspecDIPlugin())
+        with suppress(MissingDependencyException):
+            from litestar.plugins.attrs import AttrsSchemaPlugin
+
+            if not any(isinstance(plugin, AttrsSchemaPlugin) for plugin in plugins):
+                plugins.append(AttrsSchemaPlugin())
+        return plugins
 
     async def litestar_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Litestar's own entry for one HTTP request (routing, middleware, `before_send` hooks)."""

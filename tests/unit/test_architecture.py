@@ -498,3 +498,10 @@ def test_no_module_constant_is_silently_rebound() -> None:
         if (names := _rebound_names(path.read_text(encoding="utf-8")))
     }
     assert found == {}
+
+
+def test_no_module_uses_pydantic() -> None:
+    # The app class leaves out Litestar's Pydantic plugins (`EdgeApp._get_default_plugins`, 2 MB per worker): a
+    # Pydantic model in a handler, a dependency or a schema would need them back.
+    users = sorted({module for module, target in _imports() if target.split(".")[0] == "pydantic"})
+    assert users == []
