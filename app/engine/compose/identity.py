@@ -219,12 +219,40 @@ def _job_role_and_objective(plan: Plan) -> tuple[str, str, str]:
         return (role if brief.role else plan.fill(primary.role)), objective, success
     if primary.role_from_task and not brief.role:
         role, objective = general_role(plan.task, plan.placeholders["for_product"])
+        purpose = _purpose_after_wish(plan.job_text)
+        if purpose is not None and objective.startswith(_THIS_REQUEST):
+            # "I'd like a chat assistant on our website. It should answer donor questions using only our guide.": the
+            # wish names no job; the sentence after it does
+            objective = purpose
         return role, objective, success
     objective = plan.fill(primary.objective)
     if "explanation" in plan.conflicts.forbidden:
         # "Return only the query, no explanation": "… and explain what the result means" would contradict it.
         objective = re.sub(r",?\s+and\s+(?:explain|describe)\b[^.]*", "", objective)
     return role, objective, success
+
+
+_THIS_REQUEST = "Help the user with this request:"
+# "It should answer donor questions …", "It will help tenants …": what the wished-for assistant does
+_IT_SHOULD = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:it|the\s+(?:bot|assistant))\s+(?:should|will|must|needs?\s+to|has\s+to)\s+"
+    r"(?!not\b|never\b|only\s+be\b|be\b)(?P<job>[a-z][^\n]{5,300}?)(?=[.!?](?:\s|$)|$)",
+    re.IGNORECASE,
+)
+
+
+def _purpose_after_wish(job_text: str) -> str | None:
+    """The job the sentence after a wish for an assistant states, as an instruction ("Answer donor questions …")."""
+    found = _IT_SHOULD.search(job_text)
+    if found is None or found.start() == 0:
+        return None
+    job = second_person(our_to_the(found.group("job").strip()), "user").replace(" to it ", " to you ")
+    return sentence(job[0].upper() + job[1:])
+
+
+def our_to_the(text: str) -> str:
+    """ "our Donor Eligibility Guide" -> "the Donor Eligibility Guide": the requester's own, said to the assistant."""
+    return _OUR.sub("the", text)
 
 
 # «"Brújula", el asistente de …», «„Lumi“, ein Assistent, der …»: a quoted name, then what it is

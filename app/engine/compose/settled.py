@@ -414,7 +414,14 @@ TOPICS: tuple[Topic, ...] = (
             r"\bauch\s+(?:wenn|als)\s+(?:es\s+)?(?:ein\s+)?(?:witz|scherz)|\bm[êe]me\s+(?:si\s+c'est\s+)?(?:une\s+)?blague|"
             r"\bmesmo\s+(?:que\s+)?(?:pare[çc]a\s+)?(?:uma\s+)?(?:piada|brincadeira)|\banche\s+se\s+(?:sembra\s+)?uno?\s+scherzo|"
             # "EMERGENCY beats everything else if they mention downed power lines, gas smell …": a mention decides
-            r"\b(?:beats|trumps|overrides|wins\s+over)\s+(?:everything|all|any)\b[^.;\n]{0,60}?\bmentions?\b"
+            r"\b(?:beats|trumps|overrides|wins\s+over)\s+(?:everything|all|any)\b[^.;\n]{0,60}?\bmentions?\b|"
+            # "anything mentioning sparks or smoke = SYSTEM_FAULT even if its mostly about billing", "… even if the rest
+            # is fine": the brief's cue decides, whatever the message is mostly about
+            r"\banything\s+(?:that\s+)?mention(?:s|ing)\b[^.;\n]{0,80}?(?:=|→|->|\bis\b|\bgoes\s+to\b)\s*[\"“]?"
+            r"(?-i:[A-Z][A-Z_]{2,})\b|\beven\s+if\s+(?:it'?s|its|it\s+is|the\s+message\s+is)\s+(?:mostly|mainly|largely|"
+            r"partly)\b|\beven\s+if\s+the\s+rest\s+(?:is|seems|looks)\s+(?:fine|ok|okay|harmless)\b|"
+            # two rule lines that map a cue to a label ("adres, telefoonnummer … -> VERBERGEN", "twijfel -> REVIEW")
+            r"(?:->|→)\s*(?-i:[A-Z][A-Z_]{3,})\b[^\n]*\n[^\n]*(?:->|→)\s*(?-i:[A-Z][A-Z_]{3,})\b"
         ),
         _p(r"\bnot\s+on\s+isolated\s+keywords\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b"),
     ),

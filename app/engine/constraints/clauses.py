@@ -68,6 +68,8 @@ def split_clauses(text: str) -> list[Clause]:
             continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause
         if mark in ".!?" and in_exact_line(text, index):
             continue  # "última linha sempre exatamente: Aprecie com moderação. Venda proibida …": one fixed line
+        if mark == "." and text[index + 1 : index + 2] == ")" and is_abbreviation(text, index):
+            continue  # "(tattoos, travel, medications etc.) have to be quoted": the aside's abbreviation ends nothing
         if mark in ".!?":
             # A closing quote after the mark belongs to the sentence: 'say « Je vais vérifier. »'.
             # Matched in place: a slice of the rest of the text per mark would make long prompts quadratic.

@@ -882,6 +882,11 @@ def find_ordering(text: str) -> FoundRule | None:
         # a two-step rule would drop; the brief's own sentence says them all, in order
         whole = second_person(sentence_case(f"{stripped.strip()}."), "user")
         return FoundRule(whole, whole_first, then, 0, len(text.rstrip()))
+    if dropped.strip(" ,;") and re.match(r"(?i)so\b", last_first.strip()):
+        # "The final decision is made at the screening, so it can say what the guide says and then remind them of
+        # that": the steps follow from the fact before them, and "that" points to it; the sentence is the rule, whole
+        whole = second_person(sentence_case(f"{stripped.strip()}."), "user")
+        return FoundRule(whole, whole_first, then, 0, len(text.rstrip()))
     if re.fullmatch(r"[\"“'‘][^\"”'’]{1,30}[\"”'’]", last_first.strip()):
         return None  # 'one line: "Votes: " then each vote …': the line's fixed start and its content, not two steps
     first = _verb_phrase(last_first)
