@@ -159,7 +159,11 @@ META_ONLY = re.compile(
     r"\s*(?:(?:hi|hey|hello)[,!.]?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:write|make|create|draft|give)"
     r"\s+(?:me|us)\s+|(?:i|we)(?:'d|\s+would)?\s+(?:need|want|like)\s+)?"
     r"(?:(?:a|an|one|new|quick|two|2|three|3)\s+){0,2}(?:(?:jobs?|tasks?|things?)\s+in\s+(?:one|a\s+single)\s+)?"
-    r"(?:system\s+)?prompt(?:\s+(?:please|pls|plz|needed|request|for\s+(?:us|me|this)))?\s*[.!:?]*\s*",
+    r"(?:system\s+)?prompt(?:\s+(?:please|pls|plz|needed|request|for\s+(?:us|me|this)))?\s*[.!:?]*\s*|"
+    # "ok so this is a bit of a long one sorry.", "bear with me, long brief": an apology for the brief, no job
+    r"\s*(?:(?:ok(?:ay)?|so|hi|hey)[\s,!.]+)*(?:this\s+(?:is|will\s+be)\s+(?:a\s+bit\s+of\s+|quite\s+|kind\s+of\s+)?"
+    r"(?:a\s+)?long\s+(?:one|brief|message|post)|bear\s+with\s+me|sorry\s+(?:this\s+is|for\s+the)\s+long\s+\w+)"
+    r"(?:[\s,]*(?:sorry|lol|haha))?\s*[.!:?]*\s*",
     re.IGNORECASE,
 )
 
@@ -190,6 +194,11 @@ def job_sentence(task: str) -> int:
             return index
     for index, (start, end) in enumerate(sentences[1:3], start=1):
         if _JOB_CUE.search(task[start:end]):
+            return index
+    # "I volunteer as the inbox coordinator … what I want: for every email, a tag and a draft reply": after an
+    # introduction, the sentence the requester heads with what they want
+    for index, (start, _) in enumerate(sentences[1:5], start=1):
+        if _WHAT_I_WANT.match(task, start):
             return index
     # "I run a dog grooming salon. Write the reminder texts we send …": an order right after the introduction
     if len(sentences) > 1:
@@ -237,6 +246,7 @@ _JOB_LABEL = re.compile(
     r"was\s+(?:der\s+assistent|er|es)\s+tut|taak|wat\s+de\s+assistent\s+doet)\s*:\s*\S|(?:任务|任務|タスク|役割|仕事)\s*[:：]",
     re.IGNORECASE,
 )
+_WHAT_I_WANT = re.compile(r"\s*(?:[-*•]\s*)?what\s+(?:i|we)\s+(?:want|need)(?:\s+is)?\s*[:：]", re.IGNORECASE)
 GREETING_ONLY = re.compile(
     r"^\W*(?:hi|hey|hello|hiya|hola|buenas|buenos\s+d[ií]as|hallo|moin|servus|bonjour|salut|ol[áa]|oi|ciao|salve|hoi|"
     r"dag|goedendag|你好|您好|こんにちは|はじめまして)(?:\s+(?:there|all|everyone|team|a\s+todos|zusammen|à\s+tous))?\W*$",

@@ -177,6 +177,8 @@ class FoundLabels(NamedTuple):
 
 
 def _clean(item: str) -> str:
+    # "TAG: <one of SUPPORT_REQUEST, …, OTHER>": the slot's angle brackets and its "one of" are no part of a label
+    item = re.sub(r"^<\s*(?:one\s+of\s*:?\s*)?|>$", "", item.strip(), flags=re.IGNORECASE)
     item = item.strip().strip("\"'“”‘’`*[]").strip()
     item = re.sub(r"^(?:a|an|the|either)\s+", "", item, flags=re.IGNORECASE)
     if re.fullmatch(r"[A-Z][A-Z0-9_]*\?", item):

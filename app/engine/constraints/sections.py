@@ -349,7 +349,10 @@ _EXACT_LAYOUT_INTRO = re.compile(
     r"output|ausgabe|salida|sortie|saída|uitvoer|"
     r"estructura|plantilla|modèle|structure|mise\s+en\s+page|estrutura|modelo|struttura|schema|opbouw|sjabloon|"
     r"indeling)\b)(?=[^\n]*\b(?:exact(?:ly)?|genau|exactement|exactamente|exatamente|esattamente|precies|"
-    r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo)\b)[^\n]{0,60}[:：][ \t]*\n"
+    r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo)\b)[^\n]{0,60}[:：][ \t]*\n|"
+    # "… a tag for us and then a draft reply. layout:": a line that ends by naming the layout that follows
+    r"(?<=[.!?]\s)(?:the\s+)?(?:layout|template)[ \t]*[:：][ \t]*\n|"
+    r"^[ \t]*(?:the\s+)?(?:layout|template)[ \t]*[:：][ \t]*\n"
 )
 
 
