@@ -376,6 +376,11 @@ _ORG_THE_NAMED = re.compile(
     + _BUSINESS_NOUN
     + r")\b"
 )
+_ASSISTANT_BEFORE = re.compile(
+    r"\b(?:assistant|bot|chatbot|chat|agent|widget|helper|concierge|advisor|adviser|buddy|companion|game|quiz|tutor|"
+    r"coach|guide|host|feature|character|mascot|persona)s?\b[^.!?\n]{0,40}$",
+    re.IGNORECASE,
+)
 # "the chat assistant on the Brightwater Pest Control website": the business whose site the assistant is on
 _ORG_SITE = re.compile(
     r"\b(?i:on|in|for)\s+the\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+"
@@ -569,6 +574,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             org = " ".join(words).rstrip(".")
             return org, None
     site = _ORG_SITE.search(text)
+    if site is not None and not _ASSISTANT_BEFORE.search(text, max(0, site.start() - 50), site.start()):
+        site = None  # "the advice on the NHS website", "in the Settings app": where users are sent, not whose bot
     if site is not None and site.group("name").split()[0] not in _NOT_NAMES:
         return site.group("name"), None  # "the chat assistant on the Brightwater Pest Control website"
     described = _ORG_THE_NAMED.search(text)

@@ -108,12 +108,16 @@ _LOCATION = re.compile(r"[\w./-]+\.\w+:\d+")
 
 # "Sign off exactly: Cheers, the Oakbeam team", "sign off with 'Warm regards, Ana'": the closing every text carries
 _SIGN_OFF = re.compile(
-    r"(?<!\bno\s)(?<!\bwithout\s)\bsign(?:-|\s)?off\s+(?:(?:exactly|always|only)\s+)?"
+    r"(?<!\bno\s)(?<!\bwithout\s)(?<!\bnever\s)(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)\bsign(?:-|\s)?off\s+(?:(?:exactly|always|only)\s+)?"
     r"(?:(?:with|as)(?:\s+|\s*:\s*)(?:exactly\s*:?\s*)?|exactly\s*:?\s*|:\s*)"
     r"[\"“'‘]?(?P<line>(?-i:[A-Z])[^\"”’\n.!]{2,60})",
     re.IGNORECASE,
 )
-_NO_SUBJECT = re.compile(r"\b(?:no|without|don'?t\s+(?:add|write|include)\s+a)\s+subject(?:\s+line)?\b", re.IGNORECASE)
+_NO_SUBJECT = re.compile(
+    r"(?<!\bwith\s)(?<!\bhave\s)(?<!\bhas\s)\b(?:no|without|don'?t\s+(?:add|write|include)\s+a)\s+subject(?:\s+line)?\b"
+    r"(?!\s+(?:is|are|will|get|gets|go|goes)\b)",
+    re.IGNORECASE,
+)
 _SUBJECT_LINE = re.compile(r"^\s*Subject\s*:", re.IGNORECASE | re.MULTILINE)
 
 

@@ -125,8 +125,10 @@ TUTOR = Archetype(
         # devoirs": homework help, which gives hints rather than answers, in the languages briefs come in
         feat(
             "homework help (any language)",
-            r"\b(?:deberes|tareas\s+(?:escolares|del\s+cole(?:gio)?)|hausaufgabe\w*|devoirs|dever(?:es)?\s+de\s+casa|"
-            r"li[çc][ãa]o\s+de\s+casa|compiti(?:\s+per\s+casa)?|huiswerk)\b|宿題|作业|功课",
+            r"\b(?:hacen|hacer|haciendo|machen|macht|font|faire|fazem|fazer|fanno|fare|maken|doen|do|does|doing)\s+"
+            r"(?:(?:los|las|sus|les|leurs|die|ihre|seine|os|as|seus|i|loro|hun|de|their|his|her|the)\s+)?"
+            r"(?:deberes|tareas|hausaufgaben|devoirs|deveres|li[çc][õo]es\s+de\s+casa|compiti|huiswerk|homework)\b|"
+            r"(?:做|写)(?:作业|功课)|宿題を(?:する|やる|して)",
             8,
         ),
         # "les da una pista o un ejemplo parecido", "gib einen Tipp", "donne un indice": a hint instead of the answer

@@ -159,7 +159,7 @@ MEETING_RECAP = Variant(
     ),
     unless=re.compile(
         r"\brepl(?:y|ies)\b|\brespon(?:d|se)\w*|\b(?:draft|write|compose|send)\w*\s+(?:\w+[\s-]+){0,3}e-?mails?\b|"
-        r"\bfollow[\s-]?up\s+e-?mails?\b|\binbox\b",
+        r"\bfollow[\s-]?up\s+e-?mails?\b|\binbox\b|\binto\s+(?:an?\s+)?(?:\w+\s+){0,2}e-?mails?\b|\be-?mails?\s+to\b",
         re.IGNORECASE,
     ),
     changes={

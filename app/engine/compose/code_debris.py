@@ -7,10 +7,14 @@ import re
 
 # Declarations and statements of the languages tool definitions arrive in (proto, TypeScript, C#, GraphQL, Python)
 _DECLARATION = re.compile(
-    r"(?i:\b(?:syntax\s*=\s*\"|package\s+[\w.]+\s*;|(?:message|service|interface|enum|type|input|class|struct|record)\s+"
-    r"\w+\s*(?:\{|:\s*\w+\s*\{|extends\b)|rpc\s+\w+\s*\(|(?:def|function|func|fn)\s+\w+\s*\(|"
-    r"(?:public|private|protected|internal)\s+(?:static\s+|async\s+)?[\w<>\[\],]+\s+\w+\s*\(|"
-    r"Task<[\w<>\[\], ]+>\s+\w+\s*\())"
+    # (keywords in either case, as a sentence may open with one; a declared type's name in PascalCase, a function's
+    # parameter list followed by code punctuation: not "Function room (upstairs) holds 40", "Message template: Hi {")
+    r"(?i:\bsyntax\s*=\s*\"|\bpackage\s+[\w.]+\s*;)|"
+    r"(?i:\b(?:message|service|interface|enum|type|input|class|struct|record)\s+)(?-i:[A-Z][A-Za-z0-9_]*)\s*"
+    r"(?:\{|(?i:extends)\b)|"
+    r"(?i:\brpc\s+\w+\s*\(|\b(?:def|function|func|fn)\s+\w+\s*\([^()\n]*\)\s*(?:\{|:|->|=>|;|$)|"
+    r"\b(?:public|private|protected|internal)\s+(?:static\s+|async\s+)?[\w<>\[\],]+\s+\w+\s*\(|"
+    r"Task<[\w<>\[\], ]+>\s+\w+\s*\()"
 )
 # A typed field or a numbered proto field: "string guest_id = 1;", "ride_id: String!", "height_cm: int"
 _TYPED_FIELD = re.compile(

@@ -485,7 +485,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\border\s+(?:the\s+)?(?:findings|issues|comments|problems)\b|\bsort\w*\s+(?:\w+\s+)?by\b|"
             r"\bmost\s+(?:important|serious|severe|critical)\s+first\b|\b(?:security|bugs?|correctness)\s+(?:issues\s+)?first\b|"
             # "BLOCKER first", "critical ones first", "by severity": the brief's own order of findings
-            r"\bby\s+severity\b|\b(?:blockers?|blocking|critical|severe|major|must|p0|sev1|high(?:est)?(?:\s+severity)?)\s+"
+            r"\bby\s+severity\b|\b(?:blockers?|blocking|critical|severe|major|p0|sev1|high(?:est)?(?:\s+severity)?)\s+"
             r"(?:findings?\s+|issues?\s+|ones\s+|comments?\s+)?first\b"
         ),
         _p(r"\bRank\s+findings\s+by\s+impact\b"),
@@ -741,11 +741,14 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "subject_line",
-        # "No subject line", "subject line under 8 words", "Betreffzeile": the brief says whether the e-mail has one
+        # "No subject line", "ohne Betreff", "sans objet": the brief bans the e-mail's subject line (not "emails with no
+        # subject line are rejected", nor Dutch "onderwerp", a topic)
         _p(
-            r"\bsubject(?:\s+|-)lines?\b|\bno\s+subject\b|\bsubject\s*:|\bl[íi]nea\s+de\s+asunto\b|\bsin\s+asunto\b|"
-            r"\bbetreff(?:zeile)?\b|\bligne\s+d['’]objet\b|\bsans\s+objet\b|\blinha\s+de\s+assunto\b|\bsem\s+assunto\b|"
-            r"\briga\s+dell['’]oggetto\b|\bonderwerp(?:regel)?\b|件名|主题行|邮件主题"
+            r"(?<!\bwith\s)(?<!\bhave\s)(?<!\bhas\s)\b(?:no|without)\s+(?:a\s+)?subject(?:[\s-]+lines?)?\b"
+            r"(?!\s+(?:is|are|will|get|gets|go|goes)\b)|\b(?:don'?t|do\s+not|never)\s+(?:add|write|include|use|put)\s+"
+            r"(?:a\s+|any\s+)?subject\b|\bsin\s+(?:l[íi]nea\s+de\s+)?asunto\b|\bohne\s+betreff(?:zeile)?\b|"
+            r"\bkeine\s+betreffzeile\b|\bsans\s+(?:ligne\s+d['’])?objet\b|\bsem\s+(?:linha\s+de\s+)?assunto\b|"
+            r"\bsenza\s+oggetto\b|\bgeen\s+onderwerp(?:regel)?\b|件名(?:は)?(?:不要|なし|無し)|不要(?:写)?(?:邮件)?主题"
         ),
         _p(r'A\s+"Subject:"\s+line,\s+then\s+the\s+email\s+body,\s+ready\s+to\s+send\.\s*'),
         phrase=True,

@@ -46,6 +46,7 @@ _ROUTE_GIVEN = re.compile(
     r"[^.!?]*?(?:\(\d{2,4}\)|\+?\d[\d\s().-]{6,}\d|@|https?://|\b(?:hotline|helpline|emergency\s+line|phone\s+number)\b)",
     re.IGNORECASE,
 )
+_EVERY_CASE = re.compile(r"\b(?:every|each|all|always|any)\b", re.IGNORECASE)
 _OTHER_CASE = re.compile(r"\s*(?:otherwise|if\s+not)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no|don'?t|doesn'?t|won'?t|can'?t|avoid)\b|n't\b", re.IGNORECASE)
 _OWN_CONDITION = re.compile(r"\s*(?:if|when|whenever|unless|for|only)\b", re.IGNORECASE)
@@ -60,15 +61,18 @@ class ReadClause(NamedTuple):
     led: bool
 
 
-def _condition(found: Sequence[Constraint]) -> str | None:
+def _condition(found: Sequence[Constraint], rules_if: bool = False) -> str | None:
     """The condition a sentence's own rule holds under ("If they mention a swollen battery, …", "Gas smell or CO alarm
-    going off: don't book anything."), if it states one."""
+    going off: don't book anything."), if it states one; with `rules_if`, also a ban's or an order's own leading
+    "if" clause (for the contact the next sentence gives in that case)."""
     for constraint in found:
         if constraint.kind == "fallback" and constraint.condition:
             return constraint.condition
     for constraint in found:
         if constraint.kind in ("prohibition", "requirement") and (case := colon_case(constraint.text)):
             return case
+    if not rules_if:
+        return None
     for constraint in found:
         # "Wildlife: if the animal is inside … or anyone was bitten, do not book.": the rule's own "if" clause
         leading = _LEADING_IF.match(constraint.text) if constraint.kind in ("prohibition", "requirement") else None
@@ -88,7 +92,7 @@ _LEADING_IF = re.compile(
 def _stands_alone(found: Sequence[Constraint]) -> bool:
     """Whether a sentence says something of its own that a later sentence cannot lean on: anything read from it but a
     conditioned route (a rule, a limit, a label set)."""
-    return bool(found) and _condition(found) is None
+    return bool(found) and _condition(found, rules_if=True) is None
 
 
 def with_antecedents(field: Field, read: Sequence[ReadClause]) -> list[Constraint]:
@@ -153,9 +157,14 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
             break  # "If they mention chest pain: … Otherwise, …": the other case, not the same one
         # (after a case's own rule, its urgent route goes on with it: "…: don't book anything. Tell them to … now")
         conditioned = _condition(anchor.found) is not None
-        goes_on = ((end > index or conditioned) and _GOES_ON.match(following.clause.text) is not None) or (
-            conditioned and end == index and _ROUTE_GIVEN.match(following.clause.text) is not None
+        # ("…, do not book. Give our emergency line …", not "… Give them our email at the end of every conversation")
+        route_given = (
+            end == index
+            and _condition(anchor.found, rules_if=True) is not None
+            and _ROUTE_GIVEN.match(following.clause.text) is not None
+            and not _EVERY_CASE.search(following.clause.text)
         )
+        goes_on = ((end > index or conditioned) and _GOES_ON.match(following.clause.text) is not None) or route_given
         if not (leans or goes_on) or (not leans and _OWN_CONDITION.match(following.clause.text)):
             break
         end += 1
@@ -164,7 +173,7 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
 
 def _joined(field: Field, anchor: ReadClause, chain: Sequence[ReadClause]) -> list[Constraint]:
     """The anchor's constraints, then the chain's with their rules and routes said under the anchor."""
-    condition = _condition(anchor.found)
+    condition = _condition(anchor.found, rules_if=True)
     found = [c for item in chain for c in item.found]
     if not found and condition is None:
         return [*anchor.found]  # sentences read as nothing: whether they are a rule is the plan's to say

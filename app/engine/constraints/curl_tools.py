@@ -13,7 +13,8 @@ from app.engine.constraints.tools import FoundTool
 
 # "## lookup_driver", "### `issue_refund`": a heading line that is one identifier, then up to 8 lines of its example
 _SECTION = re.compile(
-    r"^[ \t]*#{1,4}[ \t]*`?(?P<name>[A-Za-z_][A-Za-z0-9_]*)`?[ \t]*:?[ \t]*\n"
+    # (an identifier: "lookup_driver", "getStatus"; not a docs section such as "## Authentication")
+    r"^[ \t]*#{1,4}[ \t]*`?(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)`?[ \t]*:?[ \t]*\n"
     r"(?P<body>(?:(?![ \t]*#{1,4}[ \t]*`?[A-Za-z_][A-Za-z0-9_]*`?[ \t]*:?[ \t]*\n)(?![ \t]*\n)[^\n]*(?:\n|$)){1,8})",
     re.MULTILINE,
 )

@@ -898,7 +898,9 @@ def _inside_a_signature(constraint: Constraint, found: list[Constraint]) -> bool
 
 # a code comment: "//" (not a URL's), "/*", an SQL "-- ", a trailing "# " after code (not a Markdown heading)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？]")
-_COMMENT_MARK = re.compile(r"(?<!:)//|/\*|--\s|(?<=\S)\s+#\s")
+_COMMENT_MARK = re.compile(r"(?<!:)//|/\*|(?<=\S)\s+#\s")
+# what a tool on its line is said to give back: "get_policy(policy_no) — returns status (active/lapsed)"
+_RETURNS_LEAD = re.compile(r"\s*(?:[-–—:]|->|→|=>|#|//|,?\s*(?:which|that)\s+returns?\b|\s+returns?\b)", re.IGNORECASE)
 
 
 def _in_tool_code_comment(task: str, constraint: Constraint, found: list[Constraint]) -> bool:
@@ -915,6 +917,7 @@ def _in_tool_code_comment(task: str, constraint: Constraint, found: list[Constra
         line_start <= t.start
         and t.end <= span.start <= t.end + 80
         and not _SENTENCE_END.search(task, t.end, span.start)
+        and _RETURNS_LEAD.match(task, t.end) is not None
         for t in tools
     ):
         return True  # "get_policy(policy_no) - returns status (active/lapsed), …": what the tool just named returns

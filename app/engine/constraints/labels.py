@@ -756,6 +756,10 @@ def allows_several(text: str) -> bool:
     return bool(_MULTI.search(text))
 
 
+_MARK_HEADER = re.compile(
+    r"\b(?:mark(?:ing|s)?|scor(?:ing|es?)|grading|points|rubric|punteggio|puntuaci[óo]n|bewertung|notation|pontua[çc][ãa]o)\b",
+    re.IGNORECASE,
+)
 _SCORED_PART = re.compile(
     r"\d+\s*[-–]\s*\d+\s*(?:marks?|points?|pts?)?\s*$|/\s*\d+\s*$|\b\d+\s*(?:marks?|points?|pts?)\s*$", re.IGNORECASE
 )
@@ -767,6 +771,7 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
     lines = text.splitlines(keepends=True)
     offset = 0
     header: tuple[int, bool] | None = None
+    header_text = ""
     items: list[str] = []
     start = end = 0
     bulleted = False  # the list so far is written with bullets: a bare word in capitals after it is a heading
@@ -795,8 +800,9 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
                 header is not None
                 and len(items) >= 2
                 and all(0 < len(i.split()) <= 3 for i in items)
-                # ("Marking:\n- appearance 0-2\n- nose 0-4": each part and its marks, a mark scheme)
-                and not all(_SCORED_PART.search(i) for i in items)
+                # ("Marking:\n- appearance 0-2\n- nose 0-4": each part and its marks, a mark scheme; not "Labels:\n
+                # - 0-6\n- 7-8": ranges that are the labels)
+                and not (_MARK_HEADER.search(header_text) and all(_SCORED_PART.search(i) for i in items))
             ):
                 blocks.append((items, header[1], start, end))
             header, items = None, []
@@ -808,6 +814,7 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
                 or re.search(_CLASSIFY, stripped, re.IGNORECASE)
             ):
                 header = (offset, bool(_MULTI.search(stripped)))
+                header_text = stripped
         offset += len(line)
     return blocks
 

@@ -119,7 +119,7 @@ _ADDS_A_LINE = re.compile(
     re.IGNORECASE,
 )
 _CJK_ORDER_TOPIC = re.compile(
-    r"(?:申込み|申し込み|申込|注文|予約|订单|訂單|预约|預約|预订|預訂)(?:は|では|につき|的|每次|一次)"
+    r"(?:申込み|申し込み|申込|注文|予約|订单|訂單|预约|預約|预订|預訂)(?:は|では|につき|每次|一次)"
 )
 _CJK_UNIT_ALT = "|".join(f"(?P<c_{unit}>{pattern})" for unit, pattern in _CJK_UNITS)
 _CJK_NUM = r"[\d０-９]+|[一二两三四五六七八九十百]+"
@@ -1105,6 +1105,7 @@ def find_limits(text: str) -> list[FoundLimit]:
         unit, noun = _unit_of(match, "u_")
         if (
             unit == "lines"
+            and parse_number(match.group("n1")) == 1
             and _QUOTED_LINE.match(text, match.end())
             and _ADDS_A_LINE.search(text, max(0, position - 40), position)
         ):

@@ -345,11 +345,12 @@ def numbered_lines(task: str) -> NumberedLines | None:
 # own layout, to copy line by line (a title with placeholders, "Anwesend: ...", "Aufgaben: Name – Aufgabe – Frist")
 _EXACT_LAYOUT_INTRO = re.compile(
     r"(?mi)^[ \t]*(?=[^\n]*\b(?:format|layout|structure|template|outline|aufbau|struktur|gliederung|vorlage|formato|"
-    # ("output exactly this, nothing before or after:": the reply's own lines)
-    r"output|ausgabe|salida|sortie|saída|uitvoer|"
     r"estructura|plantilla|modèle|structure|mise\s+en\s+page|estrutura|modelo|struttura|schema|opbouw|sjabloon|"
     r"indeling)\b)(?=[^\n]*\b(?:exact(?:ly)?|genau|exactement|exactamente|exatamente|esattamente|precies|"
     r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo)\b)[^\n]{0,60}[:：][ \t]*\n|"
+    # "output exactly this, nothing before or after:", "Ausgabe genau so, drei Zeilen:": the reply's own lines
+    r"^[ \t]*[^\n]{0,40}\b(?:output|ausgabe|salida|sortie|saída|uitvoer)\s+(?:exactly|precisely|genau|exactement|"
+    r"exactamente|exatamente|esattamente|precies)\b[^\n]{0,60}[:：][ \t]*\n|"
     # "… a tag for us and then a draft reply. layout:": a line that ends by naming the layout that follows
     r"(?<=[.!?]\s)(?:the\s+)?(?:layout|template)[ \t]*[:：][ \t]*\n|"
     r"^[ \t]*(?:the\s+)?(?:layout|template)[ \t]*[:：][ \t]*\n"
@@ -374,6 +375,7 @@ def layout_block(text: str) -> NumberedLines | None:
         return None  # "Tickets come in this format, exactly like this:": what arrives, not the reply
     lines: list[str] = []
     end = start = intro.end()
+    numbered_intro = _ITEM_NUMBER.match(text, text.rfind("\n", 0, intro.start() + 1) + 1) is not None
     for line in text[start:].split("\n"):
         if not line.strip():
             if not lines:  # ("…, nothing before or after:\n\nSUMMARY": a blank line may open the layout)
@@ -381,7 +383,7 @@ def layout_block(text: str) -> NumberedLines | None:
                 start = end
                 continue
             break
-        if _ITEM_NUMBER.match(line):
+        if numbered_intro and _ITEM_NUMBER.match(line):
             break  # "1. Output exactly this shape:\n   {…}\n2. Don't invent …": the brief's next numbered rule
         lines.append(line.strip())
         end += len(line) + 1

@@ -286,7 +286,8 @@ def detect_domains(
     if "medical" in found and ANIMAL_CARE.search(joined):
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"
-        if not _ANIMAL_OWNERS.search(joined) or _PEST_CONTROL.search(joined):
+        pests = _PEST_CONTROL.search(joined) is not None and not _PETS.search(joined)
+        if not _ANIMAL_OWNERS.search(joined) or pests:
             # A wildlife rescue's handover notes: no owner reads the reply, and the pack speaks to one.
             found.remove("veterinary")
     return found
@@ -401,6 +402,11 @@ _PEST_CONTROL = re.compile(
     r"\bschädlingsbekämpf\w*|\bkammerjäger\w*|\bcontrol\s+de\s+plagas\b|\bd[ée]ratisation\b|\bd[ée]sinsectisation\b|"
     r"\bcontrole\s+de\s+pragas\b|\bdedetiza\w*|\bdisinfestazion\w*|\bderattizzazion\w*|\bongediertebestrijding\b|"
     r"害虫駆除|害虫防除|除虫|灭虫|虫害防治|有害生物防治",
+    re.IGNORECASE,
+)
+_PETS = re.compile(
+    r"\b(?:pets?|dogs?|cats?|puppies|puppy|kittens?|vets?|veterinar\w*|mascotas?|haustier\w*|animaux\s+de\s+compagnie|"
+    r"animais\s+de\s+estima[çc][ãa]o|huisdier\w*)\b|ペット|宠物",
     re.IGNORECASE,
 )
 _ANIMAL_OWNERS = re.compile(
