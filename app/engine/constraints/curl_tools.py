@@ -47,3 +47,49 @@ def find_curl_tools(text: str) -> tuple[list[FoundTool], list[tuple[int, int]]]:
         found.append(FoundTool(section.group("name"), parameters, purpose, section.start("name"), end))
         spans.append((section.start(), end))
     return found, spans
+
+
+# "public interface IAutoescuelaTools {\n    Alumno BuscarAlumno(string dni);\n …}" (C#, Java), "type Tools interface {
+# … }" (Go): each method of a pasted interface is a tool; its parameters are the last word of each "type name" pair
+_INTERFACE = re.compile(
+    r"^[ \t]*(?:(?:public|export|internal)\s+)?(?:interface\s+(?P<name>\w+)|type\s+(?P<go>\w+)\s+interface)\s*"
+    r"(?:extends\s+[\w, ]+)?\s*\{(?P<body>[^{}]{10,4000})\}",
+    re.MULTILINE,
+)
+_METHOD = re.compile(
+    r"^[ \t]*(?:(?:public|static|async|abstract)\s+)*(?:(?P<ret>[\w<>\[\]?,. ]+?)\s+)?(?P<name>[A-Za-z_]\w*)\s*"
+    r"\((?P<params>[^()\n]*)\)\s*(?P<go_ret>[^;\n{]*?)\s*;?[ \t]*(?://[^\n]*)?$",
+    re.MULTILINE,
+)
+_COMMENT_LINE = re.compile(r"^[ \t]*//[ \t]*(?P<comment>[^\n]+)$", re.MULTILINE)
+
+
+def find_interface_tools(text: str) -> list[FoundTool]:
+    """The methods of a pasted interface, each a tool, with the comment line above it as what it does."""
+    if "interface" not in text:
+        return []
+    found: list[FoundTool] = []
+    for block in _INTERFACE.finditer(text):
+        body_start = block.start("body")
+        go = block.group("go") is not None
+        previous_comment: str | None = None
+        for line in re.finditer(r"[^\n]*", block.group("body")):
+            raw = line.group(0)
+            comment = _COMMENT_LINE.match(raw)
+            if comment is not None:
+                previous_comment = comment.group("comment").strip()
+                continue
+            method = _METHOD.match(raw)
+            if method is None or (method.group("ret") is None and not go):
+                previous_comment = None if raw.strip() else previous_comment
+                continue
+            params = method.group("params")
+            names = (
+                [re.findall(r"\w+", p)[0] for p in params.split(",") if re.findall(r"\w+", p)]
+                if go
+                else [re.findall(r"\w+", p.split("=")[0])[-1] for p in params.split(",") if re.findall(r"\w+", p)]
+            )
+            start = body_start + line.start() + method.start("name")
+            found.append(FoundTool(method.group("name"), names, previous_comment, start, body_start + line.end()))
+            previous_comment = None
+    return found

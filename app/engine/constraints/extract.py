@@ -186,6 +186,8 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
     for table in tables:
         masked = _mask(masked, *table)
     curl_tools, examples = curl_tools_reader.find_curl_tools(field.text)
+    # "public interface IAutoescuelaTools { Alumno BuscarAlumno(string dni); … }": the interface's methods
+    curl_tools += curl_tools_reader.find_interface_tools(field.text)
     for tool in curl_tools:
         # "## lookup_driver\ncurl \"https://…/lookup?phone=…\"": a tool from a pasted API example
         found.append(

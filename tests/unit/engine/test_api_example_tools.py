@@ -64,3 +64,18 @@ def test_tool_definitions_pasted_as_json_schema_make_no_json_reply() -> None:
     result = generate(Brief(task=task, target="claude"))
     assert "JSON object" not in result.prompt
     assert [(c.unit, c.maximum) for c in result.constraints if c.kind == "limit"] == [("characters", 150)]
+
+
+def test_the_methods_of_a_pasted_interface_are_tools() -> None:
+    csharp = (
+        "Bot de WhatsApp para la autoescuela. El programador nos ha pasado esto:\n\n"
+        "public interface IAutoescuelaTools\n{\n    // null si no existe\n    Alumno BuscarAlumno(string dni);\n"
+        "    List<Hueco> HuecosLibres(string sede, DateTime desde);\n    bool CancelarClase(string reservaId);\n}\n\n"
+        "Normas:\n- Lo primero siempre BuscarAlumno con el DNI.\n- Máximo 3 frases."
+    )
+    tools = {c.name: c.parameters for c in extract_constraints(Brief(task=csharp)) if c.kind == "tool"}
+    assert tools == {"BuscarAlumno": ["dni"], "HuecosLibres": ["sede", "desde"], "CancelarClase": ["reservaId"]}
+    prompt = generate(Brief(task=csharp, target="claude")).prompt
+    assert "public interface" not in prompt
+    go = "Support bot.\n\ntype Tools interface {\n    LookupOrder(orderID string) (Order, error)\n}\n\nBe brief."
+    assert [c.parameters for c in extract_constraints(Brief(task=go)) if c.kind == "tool"] == [["orderID"]]
