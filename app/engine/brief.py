@@ -439,6 +439,12 @@ _WE_ARE = re.compile(
     # two words at least: "ein kleiner Landgasthof" names no business, German capitalises every noun
     r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|di|y|e|et|&|los|las)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){1,4})"
 )
+# "Somos a EnviaJá, app de remessas …", "Siamo Bottega Rossi (Modena)": one name word, then what the business is
+# (not German, whose nouns are all capitalised)
+_WE_ARE_ONE = re.compile(
+    r"\b(?i:somos|nous\s+sommes|siamo|wij\s+zijn|we\s+zijn)\s+(?:(?i:la|el|los|las|le|les|il|lo|de|het|a|o|os|as|une?)\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*)(?=\s*[,(])"
+)
 _FOREIGN_REFERRAL = re.compile(
     r"\b(?:lig(?:ar|ue|uem|a)|llam(?:ar|e|en|a)|appel(?:er|ez|le)|an(?:zu)?rufen|chiam(?:are|a|ate)|bel(?:len)?|dar|dê|"
     r"indic(?:ar|a|ue)|encaminh(?:ar|e)|deriv(?:ar|a|e)|remit(?:ir|a|e)|renvo(?:yer|ie|yez)|verweis(?:en|e)|"
@@ -464,7 +470,7 @@ def _foreign_organization(text: str) -> str | None:
     titled = _FOREIGN_TITLE.match(text)
     if titled is not None and titled.group("name").split()[0].lower() not in _TITLE_WORDS:
         return titled.group("name")
-    we_are = _WE_ARE.search(text)
+    we_are = _WE_ARE.search(text) or _WE_ARE_ONE.search(text)
     if we_are is not None and we_are.group("name").split()[0] not in _ROMANCE_NOT_NAMES:
         # "Somos el Sindicato de Inquilinas de Carabanchel. Nos llegan …": the name ends with its sentence
         return " ".join(_one_sentence(we_are.group("name").split())).rstrip(".")

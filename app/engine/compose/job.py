@@ -130,7 +130,8 @@ _JOB_CUE = re.compile(
     r"(?:tuteur|tutor|tutore|coach)\b|"
     r"\b(?:bot|chatbot|assistant|agent|gpt|prompt|helper|widget|asistente|assistente|assistent|agente|"
     r"quiero|queremos|necesito|necesitamos|quero|queremos|preciso|precisamos|je\s+veux|nous\s+voulons|"
-    r"ich\s+(?:möchte|brauche|will)|wir\s+(?:möchten|brauchen|wollen)|vorrei|vogliamo|ik\s+wil|wij\s+willen|"
+    r"ich\s+(?:möchte|brauche|will)|wir\s+(?:möchten|brauchen|wollen)|(?:möchten|brauchen|wollen|suchen)\s+wir|"
+    r"vorrei|vogliamo|ik\s+wil|wij\s+willen|"
     r"mi\s+serve|ci\s+serve|ho\s+bisogno|abbiamo\s+bisogno|j['’]ai\s+besoin|nous\s+avons\s+besoin|ich\s+benötige|"
     r"me\s+hace\s+falta|nos\s+hace\s+falta|ik\s+heb\s+\w+\s+nodig|"
     # "Ich gebe dir ein Lösungswort, du lieferst drei Umschreibungen", "you come up with 10 names": the job, addressed
@@ -255,7 +256,7 @@ GREETING_ONLY = re.compile(
 _ASSISTANT_WANTED = re.compile(
     # one asked for ("quero um assistente que …"), not one the requester has ("My assistant who used to do this …")
     # (a compound counts: "een supportassistent die …", "einen Chatbot, der …")
-    r"\b(?:an?|um|uma|un|una|une|ein|eine|einen|een)\s+(?:\w+\s+)?\w{0,12}?"
+    r"\b(?:an?|um|uma|un|una|une|ein|eine|einen|een)\s+(?:\w+\s+)?(?:\w+-)?\w{0,12}?"
     r"(?:bot|chatbot|assistant|agent|helper|asistente|assistente|assistent(?:in|en)?|agente|assistant)\b"
     r"[^.]{0,20}?\b(?:that|which|to|who|que|qui|der|die|das|che|dat|die|om|para|pra|pour|per|zum|zur)\b|"
     r"(?:助手|アシスタント|ボット|机器人)",
