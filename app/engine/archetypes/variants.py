@@ -194,7 +194,7 @@ REPLY_DRAFTING = Variant(
         # "goes through the inbox each morning, drafts replies and books meetings"
         r"\bdraft(?:s|ing)?\s+replies\b|"
         # "for every email, a tag for us and then a draft reply I can check and send"
-        r"\b(?:a|the)\s+draft\s+(?:repl(?:y|ies)|response)\b|"
+        r"\b(?:then|and|plus|with)\s+a\s+draft\s+(?:repl(?:y|ies)|response)\b|"
         r"\bconcept-?antwoord\w*|\bantwoorden\s+(?:\w+\s+){0,2}op\s+(?:\w+\s+){0,2}e-?mails?\b|\bbeantwoord\w*\s+(?:\w+\s+){0,2}e-?mails?\b|"
         r"\bantwort(?:en|entwürfe|entwurf)?\s+auf\s+(?:\w+\s+){0,3}(?:e-?mails?|mails|anfragen|beschwerden|nachrichten)\b|\bantwortentw\w*|"
         r"\bborradores?\s+de\s+respuesta\w*|\brespuestas?\s+a\s+(?:los\s+|las\s+)?(?:correos|e-?mails|mensajes|reclamaciones|quejas)\b|"

@@ -6,6 +6,7 @@ import re
 
 from app.engine.archetypes.variants import played_character
 from app.engine.assistant_name import named_role
+from app.engine.compose.job import JOB_VERBS
 from app.engine.compose.language import QUOTE_MARKS
 from app.engine.compose.plan import Plan
 from app.engine.constraints.limits import INPUT_SCOPE
@@ -244,8 +245,8 @@ _IT_SHOULD = re.compile(
 def _purpose_after_wish(job_text: str) -> str | None:
     """The job the sentence after a wish for an assistant states, as an instruction ("Answer donor questions …")."""
     found = _IT_SHOULD.search(job_text)
-    if found is None or found.start() == 0:
-        return None
+    if found is None or found.start() == 0 or found.group("job").split()[0].lower() not in JOB_VERBS:
+        return None  # ("It will sit on our homepage", "It should always be friendly": no job)
     job = second_person(our_to_the(found.group("job").strip()), "user").replace(" to it ", " to you ")
     return sentence(job[0].upper() + job[1:])
 

@@ -204,7 +204,7 @@ def job_sentence(task: str) -> int:
     # "I run a dog grooming salon. Write the reminder texts we send …": an order right after the introduction
     if len(sentences) > 1:
         opening = re.match(r"\s*(?:please\s+)?([a-z]+)", task[sentences[1][0] : sentences[1][1]], re.IGNORECASE)
-        if opening is not None and opening.group(1).lower() in _JOB_VERBS:
+        if opening is not None and opening.group(1).lower() in JOB_VERBS:
             return 1
     return 0
 
@@ -231,11 +231,12 @@ def job_text(task: str, job: int) -> str:
 
 # Verbs that name a whole job when they open the sentence after an introduction ("Write the reminder texts …"), not a
 # rule about replies ("Keep every reply under 50 words", "Use British spelling").
-_JOB_VERBS = frozenset(
+JOB_VERBS = frozenset(
     """
     write draft answer summarise summarize translate classify categorise categorize tag extract review grade mark
     score triage route sort tutor teach coach rewrite proofread edit generate create compose convert analyse analyze
     moderate research recommend quiz interview respond reply support handle screen check plan parse proofread
+    help explain guide suggest
     """.split()  # noqa: SIM905
 )
 

@@ -419,9 +419,7 @@ TOPICS: tuple[Topic, ...] = (
             # is fine": the brief's cue decides, whatever the message is mostly about
             r"\banything\s+(?:that\s+)?mention(?:s|ing)\b[^.;\n]{0,80}?(?:=|→|->|\bis\b|\bgoes\s+to\b)\s*[\"“]?"
             r"(?-i:[A-Z][A-Z_]{2,})\b|\beven\s+if\s+(?:it'?s|its|it\s+is|the\s+message\s+is)\s+(?:mostly|mainly|largely|"
-            r"partly)\b|\beven\s+if\s+the\s+rest\s+(?:is|seems|looks)\s+(?:fine|ok|okay|harmless)\b|"
-            # two rule lines that map a cue to a label ("adres, telefoonnummer … -> VERBERGEN", "twijfel -> REVIEW")
-            r"(?:->|→)\s*(?-i:[A-Z][A-Z_]{3,})\b[^\n]*\n[^\n]*(?:->|→)\s*(?-i:[A-Z][A-Z_]{3,})\b"
+            r"partly)\b|\beven\s+if\s+the\s+rest\s+(?:is|seems|looks)\s+(?:fine|ok|okay|harmless)\b"
         ),
         _p(r"\bnot\s+on\s+isolated\s+keywords\b|\bthat\s+fits\s+the\s+main\s+point\s+best\b"),
     ),

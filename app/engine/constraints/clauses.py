@@ -68,7 +68,12 @@ def split_clauses(text: str) -> list[Clause]:
             continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause
         if mark in ".!?" and in_exact_line(text, index):
             continue  # "última linha sempre exatamente: Aprecie com moderação. Venda proibida …": one fixed line
-        if mark == "." and text[index + 1 : index + 2] == ")" and is_abbreviation(text, index):
+        if (
+            mark == "."
+            and text[index + 1 : index + 2] == ")"
+            and is_abbreviation(text, index)
+            and re.match(r"\)\s*[a-zà-ÿ]", text[index + 1 : index + 4])
+        ):
             continue  # "(tattoos, travel, medications etc.) have to be quoted": the aside's abbreviation ends nothing
         if mark in ".!?":
             # A closing quote after the mark belongs to the sentence: 'say « Je vais vérifier. »'.

@@ -61,7 +61,26 @@ _METHOD = re.compile(
     r"\((?P<params>[^()\n]*)\)\s*(?P<go_ret>[^;\n{]*?)\s*;?[ \t]*(?://[^\n]*)?$",
     re.MULTILINE,
 )
-_COMMENT_LINE = re.compile(r"^[ \t]*//[ \t]*(?P<comment>[^\n]+)$", re.MULTILINE)
+_COMMENT_LINE = re.compile(r"^[ \t]*///?[ \t]*(?P<comment>[^\n]+)$", re.MULTILINE)
+_XML_TAG = re.compile(r"</?\w+[^<>]*>")
+_TRAILING_COMMENT = re.compile(r"//\s*(?P<comment>[^\n]+)$")
+# a getter of a data record: "String getFirstName();", "boolean isActive();"
+_GETTER = re.compile(r"(?:get|is|has)[A-Z]\w*")
+
+
+def _split_parameters(raw: str) -> list[str]:
+    """The parameters of a list, split at the commas outside <…>, (…) and […]."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for char in raw:
+        depth += (char in "<([") - (char in ">)]")
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
 
 
 def find_interface_tools(text: str) -> list[FoundTool]:
@@ -73,23 +92,43 @@ def find_interface_tools(text: str) -> list[FoundTool]:
         body_start = block.start("body")
         go = block.group("go") is not None
         previous_comment: str | None = None
+        methods: list[FoundTool] = []
         for line in re.finditer(r"[^\n]*", block.group("body")):
             raw = line.group(0)
             comment = _COMMENT_LINE.match(raw)
             if comment is not None:
-                previous_comment = comment.group("comment").strip()
+                said = " ".join(_XML_TAG.sub(" ", comment.group("comment")).split())
+                previous_comment = said or previous_comment
                 continue
             method = _METHOD.match(raw)
             if method is None or (method.group("ret") is None and not go):
                 previous_comment = None if raw.strip() else previous_comment
                 continue
-            params = method.group("params")
+            params = [p for p in _split_parameters(method.group("params")) if re.search(r"\w", p)]
             names = (
-                [re.findall(r"\w+", p)[0] for p in params.split(",") if re.findall(r"\w+", p)]
+                [re.findall(r"\w+", p)[0] for p in params]
                 if go
-                else [re.findall(r"\w+", p.split("=")[0])[-1] for p in params.split(",") if re.findall(r"\w+", p)]
+                else [re.findall(r"\w+", re.sub(r"<[^<>]*>", " ", p.split("=")[0]))[-1] for p in params]
             )
+            trailing = _TRAILING_COMMENT.search(raw)
+            purpose = previous_comment or (trailing.group("comment").strip() if trailing is not None else None)
             start = body_start + line.start() + method.start("name")
-            found.append(FoundTool(method.group("name"), names, previous_comment, start, body_start + line.end()))
+            methods.append(FoundTool(method.group("name"), names, purpose, start, body_start + line.end()))
             previous_comment = None
+        # "public interface Customer { String getFirstName(); String getPlan(); }": a data record's getters, no tools
+        if methods and not all(not m.parameters and _GETTER.fullmatch(m.name) for m in methods):
+            found.extend(methods)
     return found
+
+
+def data_interfaces(text: str) -> list[tuple[int, int]]:
+    """Where a pasted interface declares only a data record's getters (masked: its methods are no tools)."""
+    if "interface" not in text:
+        return []
+    spans = []
+    for block in _INTERFACE.finditer(text):
+        names = [m.group("name") for m in _METHOD.finditer(block.group("body")) if not m.group("params").strip()]
+        methods = list(_METHOD.finditer(block.group("body")))
+        if methods and len(names) == len(methods) and all(_GETTER.fullmatch(name) for name in names):
+            spans.append((block.start(), block.end()))
+    return spans

@@ -196,7 +196,7 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
                 span=field.span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
             )
         )  # fmt: skip
-    for example in examples:
+    for example in [*examples, *curl_tools_reader.data_interfaces(field.text)]:
         masked = _mask(masked, *example)
     objects = [
         obj

@@ -365,6 +365,8 @@ _INPUT_LAYOUT = re.compile(
 )
 
 
+_BULLET_LINE = re.compile(r"\s*[-*•]\s")
+_LAYOUT_SLOT = re.compile(r"<[^<>\n]{1,60}>|\[[^\[\]\n]{1,40}\]|\{[^{}\n]{1,40}\}|^-{3,}$|^[A-Z][A-Z_ ]{1,30}:")
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s")
 
 
@@ -389,4 +391,13 @@ def layout_block(text: str) -> NumberedLines | None:
         end += len(line) + 1
     if len(lines) < 2:
         return None
+    if all(_BULLET_LINE.match(line) for line in lines):
+        return None  # "Layout:\n- keep paragraphs short\n- put the price in bold": rules about the reply, as a list
+    bare = not re.search(
+        r"(?i)\b(?:exact\w*|genau|precies|esattamente|like\s+this|as\s+follows|wie\s+folgt|so|así|"
+        r"comme\s+ceci|assim|così|zo)\b",
+        intro.group(0),
+    )
+    if bare and not any(_LAYOUT_SLOT.search(line) for line in lines):
+        return None  # a bare "layout:" is the reply's only when its lines have slots ("TAG: <one of …>", "<draft>")
     return NumberedLines(tuple(lines), start, min(end, len(text)))
