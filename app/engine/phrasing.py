@@ -118,9 +118,20 @@ def is_third_person_verb(word: str) -> bool:
 _QUOTED_WORDS = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*」')
 
 
+_FIXED_TAIL = re.compile(
+    r"\b(?:(?:reply|respond|answer|say|write|send)\s+(?:with\s+)?(?:only|just|exactly)(?:\s+(?:this|the\s+following))?|"
+    r"(?:word\s+for\s+word|verbatim|exactly\s+this))\s*[:：]\s*(?=[^\"“\s])",
+    re.IGNORECASE,
+)
+
+
 def second_person(text: str, user: str) -> str:
     """The requester's first-person wording ("my grandma") rewritten for the assistant ("the user's grandma"); words
-    in quotes (a reply to say exactly) stay as written."""
+    in quotes (a reply to say exactly) stay as written, and so do the words after "reply with only this:"."""
+    fixed = _FIXED_TAIL.search(text)
+    if fixed is not None:
+        # "… reply with only this: I'm really glad you told me.": the fixed reply is the assistant's own words
+        return second_person(text[: fixed.end()], user) + text[fixed.end() :]
     if not _QUOTED_WORDS.search(text):
         return _second_person(text, user)
     out, position = [], 0

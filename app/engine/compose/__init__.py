@@ -34,6 +34,7 @@ from app.engine.compose.plan import Plan, make_plan
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
+from app.engine.constraints.clauses import EXACT_COLON
 from app.engine.examples import ExampleInputs, build_examples
 from app.engine.safety import (
     JURISDICTION,
@@ -229,6 +230,9 @@ def _fallback_steps(plan: Plan) -> list[tuple[str | None, str, str | None]]:
         words = c.text
         if c.span is not None and c.span.field == "task" and 0 <= c.span.start <= c.span.end <= len(task):
             start = max(task.rfind(mark, 0, c.span.start) for mark in ".!?\n") + 1
+            line_start = task.rfind("\n", 0, c.span.start) + 1
+            if EXACT_COLON.search(task, line_start, c.span.start):
+                start = line_start  # "…: stop the exercise and reply with only this: I'm … call 988": the whole line
             ends = [i for i in (task.find(mark, c.span.end) for mark in ".!?\n") if i >= 0]
             sentence = task[start : min(ends, default=len(task))]
             # (only a stop the sentence orders: "at the end of every chat" is no step)

@@ -121,7 +121,8 @@ def split_clauses(text: str) -> list[Clause]:
 # "exactly:", "exatamente:", "genau:", "wörtlich:": the rest of the line is a fixed text, whole
 EXACT_COLON = re.compile(
     r"\b(?:exactly|exactement|exactamente|exatamente|esattamente|genau|precies|exakt|wörtlich|verbatim|literally|"
-    r"textualmente|letteralmente|letterlijk)\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
+    r"textualmente|letteralmente|letterlijk|(?<=reply\s)(?:with\s+)?only\s+this|(?<=say\s)only\s+this|"
+    r"(?<=with\s)only\s+this)\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
     re.IGNORECASE,
 )
 # "Always end the description with: Dishwasher safe, but … glaze happy. Made in my garage studio …": one ending, up to
