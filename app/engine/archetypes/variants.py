@@ -372,8 +372,19 @@ _FICTION = re.compile(
 )
 
 
+# "The bot plays the candidate: Dana Okafor, applying for Shift Lead (nights).": the part the assistant plays
+PLAYS_A_PART = re.compile(
+    r"\b(?i:the|our)\s+(?i:bot|assistant|ai|model|chatbot)\s+(?i:plays|will\s+play|is\s+playing|acts\s+as)\s+"
+    r"(?P<part>(?i:the|a|an)\s+[\w -]{2,30}?)\s*[:,]\s*(?P<who>[A-Z][^.!?\n]{1,160})"
+)
+
+
 def played_character(task: str) -> str | None:
     """Who the assistant plays, in the brief's words ("Captain Marrow, a friendly old ship's cook …"), if it says."""
+    plays = PLAYS_A_PART.search(task)
+    if plays is not None:
+        who = re.split(r",?\s+(?:and|while|whereas|but)\s+(?:the|a|an|you|they|he|she)\b", plays.group("who"))[0]
+        return f"{who.strip().rstrip(',;:')} ({plays.group('part').strip()})"
     match = CHARACTER_CUE.search(task)
     if match is None or _FICTION.search(task):
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.engine.archetypes.variants import played_character
+from app.engine.archetypes.variants import PLAYS_A_PART, played_character
 from app.engine.assistant_name import named_role
 from app.engine.compose.job import JOB_VERBS
 from app.engine.compose.language import QUOTE_MARKS
@@ -171,6 +171,14 @@ def role_and_objective(plan: Plan) -> tuple[str, str, str]:
         # (only a job that talks with people plays one: a copywriter's "our mascot is called Pip" is whom the
         # captions feature, not who writes them)
         # "Our support persona is called Ava, …": whatever the job, the assistant is the character the brief names.
+        if PLAYS_A_PART.search(brief.task):
+            # "The bot plays the candidate: …": the user practises against the part; the job's own frame (an
+            # interviewer who helps a candidate practise) would be the other side of the scene
+            objective = (
+                "Play this part in the practice scene, in the character's own voice, so the user can practise; step "
+                "out of it only where these instructions say."
+            )
+            success = "Success means a realistic scene the user can practise against."
         return f"You are {character}.", objective, success
     name = plan.entities.assistant_name
     # (not when the objective quotes the brief's own "you are Pip, a friendly fox …")

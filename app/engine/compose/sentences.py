@@ -26,6 +26,8 @@ _SENTENCE = re.compile(
     r"[ \t]*\n\s*(?=[-*•–][ \t]+\S|・[ \t]*\S|#{1,6}[ \t]+\S)|"
     # "… can't look like it\nthen one final line: "Source: …"": the reply's next part opens a sentence
     rf"[ \t]*\n\s*(?={NEXT_PART})|"
+    # "… the very first line is: NEW DEPENDENCY: <artifact>\nif you find nothing: LGTM": a line that opens with a case
+    r"(?<![,;:(\s])[ \t]*\n[ \t]*(?=(?i:if|when|whenever|unless|otherwise)\b)|"
     # a line that ends on a code or label in capitals, then a capitalised word: the fixed reply ends its sentence
     # ("rispondi solo con: -- NON DISPONIBILE\nLa vendemmia va …")
     r"(?<=[A-Z]{2})[ \t]*\n[ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])"

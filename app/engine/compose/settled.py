@@ -56,6 +56,8 @@ TOPICS: tuple[Topic, ...] = (
             r"issues?|bugs?|findings?|errors?)|all\s+good|looks\s+good|(?:it'?s|is)\s+(?:fine|clean|ok))\b[^.;]{0,40}"
             r"\b(?:say|reply|write|answer|respond|output|return|just|end\s+with)\b|"
             r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s*:?\s*)?[\"'“]?(?:LGTM|OK)\b|"
+            # "if you find nothing: LGTM, nothing blocking.", "If there's nothing to flag: OK"
+            r"\b(?:find|found|see|spot)\s+nothing\s*[:：]|\bnothing\s+to\s+(?:flag|report|fix)\s*[:：]|"
             # "If you find nothing in scope, output only: …"
             r"\b(?:find|found|see|spot)\s+nothing\b[^.;]{0,40}\b(?:say|reply|write|answer|respond|output|return|just)\b|"
             # "問題がなければ「指摘なし」とだけ返す", "si no hay problemas, responde …", "wenn es keine Probleme …"
