@@ -21,6 +21,10 @@ _TYPED_FIELD = re.compile(
     r"\b(?:string|int32|int64|bool|double|float|bytes|repeated\s+\w+)\s+\w+\s*=\s*\d+\s*;|"
     r"\b\w+\s*:\s*\[?(?:String|Int|Float|Boolean|ID|string|number|boolean|int|str|bool|float)\]?!?(?=[\s,;)}\]]|$)"
 )
+# "name: salas_livres args: [data, hora_inicio]": an item of a pasted YAML tool list, its lines joined
+_YAML_ITEM = re.compile(
+    r"(?:-\s*)?name:\s*[\"']?\w+[\"']?\s+(?:args|arguments|params|parameters|inputs?|returns|description)\s*:"
+)
 _CODE_CHARS = re.compile(r"[{}();=<>\[\]]|//|->|=>")
 # "here is the proto:", "es la interfaz:", "voici le schéma :": the sentence only introduces the code after it
 _INTRODUCES = re.compile(
@@ -39,7 +43,7 @@ def is_code(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
-    if stripped.startswith(("//", "/*")) or stripped in ("{", "}", "};"):
+    if stripped.startswith(("//", "/*")) or stripped in ("{", "}", "};") or _YAML_ITEM.match(stripped):
         return True
     if _DECLARATION.match(stripped):
         return True  # "service RangerTools {", "type Query {": it opens with a declaration

@@ -335,6 +335,12 @@ _JOINED_TAIL = re.compile(r"(?:and|or|but|nothing|only|no|without|with|instead|t
 _STATES_A_RULE = re.compile(r"\b(?:is|are|must|should|when|whenever|if|unless|always|never)\b", re.IGNORECASE)
 
 
+_TOOLS_KEY_END = re.compile(
+    r"\b(?:tools?|functions?|ferramentas|herramientas|outils|werkzeuge|strumenti|funciones|funções|fonctions)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+
+
 def _introduces_layout(task: str, start: int, end: int, layout: NumberedLines | None) -> bool:
     """Whether the sentence [start, end) is the intro line of the brief's exact reply layout (with the layout's own
     lines, when the sentence runs on into them): the output format prints that layout whole."""
@@ -391,8 +397,8 @@ def foreign_details(
         text = re.sub(r"^・\s*", "", " ".join(sentence.split()))  # "・出力は英訳だけ。": the list dot is no word
         if tool_names:
             text = without_code(text)  # "type Query { … }": pasted code the tools section states
-            if not text:
-                continue
+            if not text or _TOOLS_KEY_END.search(text):
+                continue  # ("… mandou isto com as ferramentas: tools:": the intro of the tools section's list)
         text = re.sub(r"\s*```[\w+-]*\s*$", "", text)  # "Herramientas disponibles (TypeScript): ```ts": no fence
         if without_tools is not None:
             text = without_tools  # '… {"name": "reservar_clase", …} Nunca des precios.': the rule after the tools

@@ -132,3 +132,33 @@ def data_interfaces(text: str) -> list[tuple[int, int]]:
         if methods and len(names) == len(methods) and all(_GETTER.fullmatch(name) for name in names):
             spans.append((block.start(), block.end()))
     return spans
+
+
+# "tools:\n  - name: identificar_membro\n    args: [email]\n    returns: membro_id, plano (flex | fixo)": a YAML list
+_YAML_TOOL = re.compile(
+    r"^(?P<indent>[ \t]*)-[ \t]*name:[ \t]*[\"']?(?P<name>[A-Za-z_]\w*)[\"']?[ \t]*\n"
+    r"(?P<body>(?:(?P=indent)[ \t]+(?!-[ \t])[^\n]*(?:\n|$)){0,8})",
+    re.MULTILINE,
+)
+_YAML_ARGS = re.compile(r"^[ \t]*(?:args|arguments|params|parameters|inputs?)[ \t]*:[ \t]*\[(?P<list>[^\]\n]*)\]", re.M)
+_YAML_PURPOSE = re.compile(r"^[ \t]*(?P<key>returns|description|does)[ \t]*:[ \t]*(?P<text>[^\n]+)", re.MULTILINE)
+
+
+def find_yaml_tools(text: str) -> list[FoundTool]:
+    """The tools of a pasted YAML list ("- name: …" with "args: […]"), each item's extent included."""
+    if "name:" not in text:
+        return []
+    found: list[FoundTool] = []
+    for item in _YAML_TOOL.finditer(text):
+        body = item.group("body")
+        args = _YAML_ARGS.search(body)
+        if args is None:
+            continue  # a list of named things with no arguments (people, rooms) is no tool list
+        parameters = [a.strip().strip("\"'") for a in args.group("list").split(",") if a.strip()]
+        said = _YAML_PURPOSE.search(body)
+        purpose = ""  # (not None: the next item's line is no purpose of this one)
+        if said is not None:
+            purpose = said.group("text").strip()
+            purpose = f"returns {purpose}" if said.group("key") == "returns" else purpose
+        found.append(FoundTool(item.group("name"), parameters, purpose, item.start("name"), item.end("body")))
+    return found

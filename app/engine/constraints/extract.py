@@ -188,6 +188,8 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
     curl_tools, examples = curl_tools_reader.find_curl_tools(field.text)
     # "public interface IAutoescuelaTools { Alumno BuscarAlumno(string dni); … }": the interface's methods
     curl_tools += curl_tools_reader.find_interface_tools(field.text)
+    yaml_tools = curl_tools_reader.find_yaml_tools(field.text)
+    curl_tools += yaml_tools
     for tool in curl_tools:
         # "## lookup_driver\ncurl \"https://…/lookup?phone=…\"": a tool from a pasted API example
         found.append(
@@ -196,7 +198,8 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
                 span=field.span(tool.start, tool.end), name=tool.name, parameters=tool.parameters, value=tool.purpose,
             )
         )  # fmt: skip
-    for example in [*examples, *curl_tools_reader.data_interfaces(field.text)]:
+    yaml_items = [(tool.start, tool.end) for tool in yaml_tools]
+    for example in [*examples, *curl_tools_reader.data_interfaces(field.text), *yaml_items]:
         masked = _mask(masked, *example)
     objects = [
         obj

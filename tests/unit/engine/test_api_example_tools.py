@@ -79,3 +79,20 @@ def test_the_methods_of_a_pasted_interface_are_tools() -> None:
     assert "public interface" not in prompt
     go = "Support bot.\n\ntype Tools interface {\n    LookupOrder(orderID string) (Order, error)\n}\n\nBe brief."
     assert [c.parameters for c in extract_constraints(Brief(task=go)) if c.kind == "tool"] == [["orderID"]]
+
+
+def test_a_pasted_yaml_tool_list_is_tools_not_rules() -> None:
+    task = (
+        "Somos o Favo Cowork. Queremos um assistente para reservas de salas. O dev mandou isto com as ferramentas:\n\n"
+        "tools:\n  - name: identificar_membro\n    args: [email]\n"
+        "    returns: membro_id, plano (flex | fixo | escritorio)\n"
+        "  - name: reservar_sala\n    args: [membro_id, sala_id, data]\n\n"
+        "Regras:\n- identificar_membro sempre primeiro\n- no máximo 3 frases"
+    )
+    result = generate(Brief(task=task, target="claude"))
+    tools = {c.name: c.parameters for c in result.constraints if c.kind == "tool"}
+    assert tools == {"identificar_membro": ["email"], "reservar_sala": ["membro_id", "sala_id", "data"]}
+    rules = result.prompt.split("<instructions>", 1)[1].split("</instructions>", 1)[0]
+    assert "name: reservar_sala" not in rules
+    assert "tools:" not in rules
+    assert not [c for c in result.constraints if c.kind == "labels"]
