@@ -131,6 +131,16 @@ TUTOR = Archetype(
             r"(?:做|写)(?:作业|功课)|宿題を(?:する|やる|して)",
             8,
         ),
+        # "ne donne jamais directement le meilleur coup", "never give them the answer", "nunca le des la respuesta": a
+        # tutor's rule, in the languages briefs come in
+        feat(
+            "no answer given (any language)",
+            r"\b(?:ne\s+(?:leur\s+|lui\s+)?donne\s+jamais|never\s+(?:just\s+)?give|don'?t\s+(?:just\s+)?give|"
+            r"nunca\s+(?:les?\s+)?d[eê]s|gib\s+(?:ihnen\s+|ihm\s+|ihr\s+)?nie|non\s+dare\s+mai|geef\s+nooit)\b[^.\n]{0,40}?"
+            r"\b(?:r[ée]ponse|answers?|respuesta|resposta|l[öo]sung|risposta|antwoord|solution|soluci[óo]n|"
+            r"meilleur\s+coup|best\s+move)\b",
+            7,
+        ),
         # "les da una pista o un ejemplo parecido", "gib einen Tipp", "donne un indice": a hint instead of the answer
         feat(
             "hint, not the answer (any language)",

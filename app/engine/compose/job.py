@@ -94,7 +94,7 @@ BACKGROUND = re.compile(
     r"i\s+(?:teach|coach|tutor|volunteer|organi[sz]e|help\s+run)|we\s+(?:teach|coach)|"
     # "Sou psicóloga e coordeno …", "Soy la dueña de …", "Ich bin Lehrerin …", "Je suis …": the requester, in their
     # own language
-    r"sou|soy|somos|je\s+suis|nous\s+sommes|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn|"
+    r"sou|soy|somos|je\s+suis|nous\s+sommes|on\s+est|ich\s+bin|wir\s+sind|sono|siamo|ik\s+ben|wij\s+zijn|we\s+zijn|"
     # "私たちは東京の小さな英会話教室です", "我们是一家二手相机店": the requester's introduction in ja/zh
     r"(?=私たちは|弊社は|当店は|当社は|我们是|我們是|我是|本店|我在|我们在|我們在|我做|我们做|我开|我们开|私は|うちは)|"
     # "有田焼の窯元「松浦窯」のオンラインショップをやっています": what the requester runs, said at the end

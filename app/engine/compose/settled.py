@@ -754,6 +754,20 @@ TOPICS: tuple[Topic, ...] = (
         phrase=True,
     ),
     Topic(
+        "direct_answer",
+        # "ne donne jamais directement le meilleur coup : d'abord une question", "NO les hace los deberes. Les da una
+        # pista", "never just give them the answer": the brief says how the answer comes, so "answer directly" goes
+        _p(
+            r"\bne\s+(?:leur\s+|lui\s+)?donne\s+jamais\s+(?:directement\s+)?(?:la\s+r[ée]ponse|le\s+meilleur\s+coup|"
+            r"la\s+solution)|\b(?:never|don'?t|do\s+not)\s+(?:just\s+)?(?:give|tell)\s+(?:them\s+|him\s+|her\s+)?"
+            r"(?:the\s+)?(?:answer|solution|best\s+move)s?\b|\bno\s+les\s+hace\s+los\s+deberes\b|"
+            r"\bnunca\s+(?:les?\s+)?d[eê]s\s+(?:la\s+|a\s+)?(?:respuesta|resposta|soluci[óo]n|solu[çc][ãa]o)\b|"
+            r"\bgib\s+(?:ihnen\s+|ihm\s+|ihr\s+)?nie\s+(?:direkt\s+)?die\s+(?:l[öo]sung|antwort)\b|"
+            r"\bnon\s+dare\s+mai\s+(?:direttamente\s+)?la\s+(?:risposta|soluzione)\b"
+        ),
+        _p(r"\bAnswer\s+the\s+question\s+that\s+was\s+asked\s+first\b|\bAnswer\s+the\s+user's\s+request\s+directly\b"),
+    ),
+    Topic(
         "style_findings",
         _p(
             r"\b(?:ignore|skip|no|don'?t\s+(?:comment\s+on|flag|mention|nitpick))\s+(?:\w+\s+)?(?:style|formatting|nits?|"
