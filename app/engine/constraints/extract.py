@@ -25,6 +25,7 @@ from app.engine.constraints import (
     limits,
     openapi,
     parameters,
+    pasted_tools,
     people,
     rules,
     scoping,
@@ -32,9 +33,6 @@ from app.engine.constraints import (
     structure,
     tool_table,
     tools,
-)
-from app.engine.constraints import (
-    curl_tools as curl_tools_reader,
 )
 from app.engine.constraints.clause_readers import (
     LENGTH_LIMITS_RULE,
@@ -185,12 +183,12 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
         )  # fmt: skip
     for table in tables:
         masked = _mask(masked, *table)
-    curl_tools, examples = curl_tools_reader.find_curl_tools(field.text)
+    code_tools, examples = pasted_tools.find_curl_tools(field.text)
     # "public interface IAutoescuelaTools { Alumno BuscarAlumno(string dni); … }": the interface's methods
-    curl_tools += curl_tools_reader.find_interface_tools(field.text)
-    yaml_tools = curl_tools_reader.find_yaml_tools(field.text)
-    curl_tools += yaml_tools
-    for tool in curl_tools:
+    code_tools += pasted_tools.find_interface_tools(field.text)
+    yaml_tools = pasted_tools.find_yaml_tools(field.text)
+    code_tools += yaml_tools
+    for tool in code_tools:
         # "## lookup_driver\ncurl \"https://…/lookup?phone=…\"": a tool from a pasted API example
         found.append(
             Constraint(
@@ -199,7 +197,7 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
             )
         )  # fmt: skip
     yaml_items = [(tool.start, tool.end) for tool in yaml_tools]
-    for example in [*examples, *curl_tools_reader.data_interfaces(field.text), *yaml_items]:
+    for example in [*examples, *pasted_tools.data_interfaces(field.text), *yaml_items]:
         masked = _mask(masked, *example)
     objects = [
         obj

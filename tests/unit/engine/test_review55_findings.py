@@ -45,7 +45,7 @@ def test_a_message_template_with_placeholders_is_not_pasted_code() -> None:
     assert "your order {order_id} arrives {eta}" in claude_prompt(task)
 
 
-# --- constraints/curl_tools.py: Markdown sections of API docs read as tools -----------------------------------------
+# --- constraints/pasted_tools.py (was curl_tools.py): Markdown sections of API docs read as tools ---------
 
 
 def test_api_reference_sections_with_curl_examples_are_not_tools() -> None:

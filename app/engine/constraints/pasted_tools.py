@@ -1,9 +1,10 @@
-"""Tools pasted as API examples: a heading that names the tool ("## lookup_driver"), then a `curl` call (or a bare
-"POST /v2/refunds" line). The call's query keys and JSON body keys are the tool's parameters, and a "# returns …"
-comment says what it gives back.
+"""Tools pasted as code the clause readers cannot see whole: API examples (a heading that names the tool, "##
+lookup_driver", over a `curl` call whose query and JSON-body keys are the parameters and whose "# returns …" comment
+says what it gives back), the methods of an interface (C#, Java, Go) and the items of a YAML list ("- name: … / args:
+[…]").
 
-Read as text, the example's JSON body would be a reply schema and its URL a contact for the user, so the reader
-also says where each example stands (to be masked)."""
+Read as text, an example's JSON body would be a reply schema and its URL a contact for the user, and a YAML item's
+enum a label set, so the readers also say where each stands (to be masked)."""
 
 from __future__ import annotations
 
