@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from app.engine.constraints import Constraint
-from app.engine.constraints.layout import FILE_LINE_SLOT
+from app.engine.constraints.layout import FILE_LINE_SLOT, SUBJECT_LINE_BAN
 from app.engine.spec import Example
 
 if TYPE_CHECKING:
@@ -113,11 +113,7 @@ _SIGN_OFF = re.compile(
     r"[\"“'‘]?(?P<line>(?-i:[A-Z])[^\"”’\n.!]{2,60})",
     re.IGNORECASE,
 )
-_NO_SUBJECT = re.compile(
-    r"(?<!\bwith\s)(?<!\bhave\s)(?<!\bhas\s)\b(?:no|without|don'?t\s+(?:add|write|include)\s+a)\s+subject(?:\s+line)?\b"
-    r"(?!\s+(?:is|are|will|get|gets|go|goes)\b)",
-    re.IGNORECASE,
-)
+_NO_SUBJECT = re.compile(SUBJECT_LINE_BAN, re.IGNORECASE)
 _SUBJECT_LINE = re.compile(r"^\s*Subject\s*:", re.IGNORECASE | re.MULTILINE)
 
 

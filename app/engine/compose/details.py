@@ -349,7 +349,7 @@ def _introduces_layout(task: str, start: int, end: int, layout: NumberedLines | 
     intro = task[start : min(end, layout.start)].rstrip()
     return (
         intro.endswith((":", "："))
-        and not task[len(task[:start]) + len(intro) : layout.start].strip(" \t\n:：")
+        and not task[start + len(intro) : layout.start].strip(" \t\n:：")
         and (end <= layout.end + 1)
     )
 

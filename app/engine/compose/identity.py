@@ -245,7 +245,7 @@ _THIS_REQUEST = "Help the user with this request:"
 # "It should answer donor questions …", "It will help tenants …": what the wished-for assistant does
 _IT_SHOULD = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:it|the\s+(?:bot|assistant))\s+(?:should|will|must|needs?\s+to|has\s+to)\s+"
-    r"(?!not\b|never\b|only\s+be\b|be\b)(?P<job>[a-z][^\n]{5,300}?)(?=[.!?](?:\s|$)|$)",
+    r"(?P<job>[a-z][^\n]{5,300}?)(?=[.!?](?:\s|$)|$)",
     re.IGNORECASE,
 )
 

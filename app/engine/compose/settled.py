@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from app.engine.constraints.layout import FILE_LINE_SLOT
+from app.engine.constraints.layout import FILE_LINE_SLOT, SUBJECT_LINE_BAN
 from app.engine.fastre import Twins, is_plain, prefiltered
 
 
@@ -741,15 +741,8 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "subject_line",
-        # "No subject line", "ohne Betreff", "sans objet": the brief bans the e-mail's subject line (not "emails with no
-        # subject line are rejected", nor Dutch "onderwerp", a topic)
-        _p(
-            r"(?<!\bwith\s)(?<!\bhave\s)(?<!\bhas\s)\b(?:no|without)\s+(?:a\s+)?subject(?:[\s-]+lines?)?\b"
-            r"(?!\s+(?:is|are|will|get|gets|go|goes)\b)|\b(?:don'?t|do\s+not|never)\s+(?:add|write|include|use|put)\s+"
-            r"(?:a\s+|any\s+)?subject\b|\bsin\s+(?:l[íi]nea\s+de\s+)?asunto\b|\bohne\s+betreff(?:zeile)?\b|"
-            r"\bkeine\s+betreffzeile\b|\bsans\s+(?:ligne\s+d['’])?objet\b|\bsem\s+(?:linha\s+de\s+)?assunto\b|"
-            r"\bsenza\s+oggetto\b|\bgeen\s+onderwerp(?:regel)?\b|件名(?:は)?(?:不要|なし|無し)|不要(?:写)?(?:邮件)?主题"
-        ),
+        # "No subject line", "ohne Betreff", "sans objet": the brief bans the e-mail's subject line
+        _p(SUBJECT_LINE_BAN),
         _p(r'A\s+"Subject:"\s+line,\s+then\s+the\s+email\s+body,\s+ready\s+to\s+send\.\s*'),
         phrase=True,
     ),

@@ -28,6 +28,16 @@ _EXACT_LINE = re.compile(
     r"\b(?:reply|respond|answer|write|output|say|return|print)\b[^.:]{0,40}\b(?:exactly|only|just)\b", re.IGNORECASE
 )
 
+# "No subject line", "don't add a subject", "ohne Betreff", "sans objet": a ban on an e-mail's subject line (not "emails
+# with no subject line are rejected", nor Dutch "onderwerp", a topic); the settled topic and the example check share it
+SUBJECT_LINE_BAN = (
+    r"(?<!\bwith\s)(?<!\bhave\s)(?<!\bhas\s)\b(?:no|without)\s+(?:a\s+)?subject(?:[\s-]+lines?)?\b"
+    r"(?!\s+(?:is|are|will|get|gets|go|goes)\b)|\b(?:don'?t|do\s+not|never)\s+(?:add|write|include|use|put)\s+"
+    r"(?:a\s+|any\s+)?subject\b|\bsin\s+(?:l[íi]nea\s+de\s+)?asunto\b|\bohne\s+betreff(?:zeile)?\b|"
+    r"\bkeine\s+betreffzeile\b|\bsans\s+(?:ligne\s+d['’])?objet\b|\bsem\s+(?:linha\s+de\s+)?assunto\b|"
+    r"\bsenza\s+oggetto\b|\bgeen\s+onderwerp(?:regel)?\b|件名(?:は)?(?:不要|なし|無し)|不要(?:写)?(?:邮件)?主题"
+)
+
 
 def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
     """A rule whose sentence ends in a colon before a line template carries the template ("Format each comment as
