@@ -32,6 +32,10 @@ class ExampleInputs:
     tools: tuple[Tool, ...] = ()
     sources: str = "the supplied documents"
     fallback: Constraint | None = None
+    fallback_words: str | None = None
+    """The sentence the brief says, word for word, on the fallback's path ("say exactly: …"), if it gives one."""
+    own_citation: bool = False
+    """Whether the brief shows its own citation format: an example with another one would teach the wrong one."""
     limits: tuple[Constraint, ...] = ()
     forbidden: frozenset[str] = field(default_factory=frozenset)
     reply_language: str | None = None
@@ -50,7 +54,12 @@ _ACCOUNTS = re.compile(
     r"e-?commerce|web ?shop|plans?)\b",
     re.I,
 )
-_HR = re.compile(r"\b(?:hr|employees?|employee handbook|staff handbook|vacation|leave|benefits)\b", re.I)
+# (not "employees" or "leave" alone: "an equity plan for employees", "what happens if I leave")
+_HR = re.compile(
+    r"\b(?:hr|employee handbook|staff handbook|vacation|pto|(?:annual|parental|sick|maternity|paternity)\s+leave|"
+    r"leave\s+polic(?:y|ies)|holiday\s+entitlement)\b",
+    re.I,
+)
 _MATH = re.compile(r"\b(?:math\w*|algebra|equations?|fractions?|calculus|arithmetic|geometry)\b", re.I)
 _INTERVIEW = re.compile(r"\binterview\w*\b", re.I)
 _MEETINGS = re.compile(r"\b(?:meetings?|calendar|appointments?)\b", re.I)
@@ -199,8 +208,11 @@ def _support(inputs: ExampleInputs) -> list[Example]:
     return [billing, *found]
 
 
-def fallback_reply(fallback: Constraint | None, sources: str) -> str | None:
-    """What the assistant says on its unsure path, built from the brief's fallback (None when it cannot be)."""
+def fallback_reply(fallback: Constraint | None, sources: str, words: str | None = None) -> str | None:
+    """What the assistant says on its unsure path: the brief's own sentence for it when it gives one word for word,
+    else a sentence built from its fallback (None when it cannot be)."""
+    if words:
+        return words
     gap = f"I can't find that in {sources}."
     if fallback is None:
         return f"I don't know based on {sources}."
@@ -219,9 +231,9 @@ def fallback_reply(fallback: Constraint | None, sources: str) -> str | None:
 
 
 def _document_qa(inputs: ExampleInputs) -> list[Example]:
-    unknown = fallback_reply(inputs.fallback, inputs.sources)
+    unknown = fallback_reply(inputs.fallback, inputs.sources, inputs.fallback_words)
     examples: list[Example] = []
-    if _HR.search(inputs.task):
+    if _HR.search(inputs.task) and not inputs.own_citation:
         examples.append(
             Example(
                 input="How many vacation days do new employees get?",

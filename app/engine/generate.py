@@ -112,6 +112,8 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
         # "- line 1: Sentiment: …\n- line 3: summary, 40 words max": the reply's lines name its parts, not its job
         keywords = keywords if keywords is not None else _without_prohibitions(task, constraints)
         keywords = keywords[: numbered.start] + " " * (numbered.end - numbered.start) + keywords[numbered.end :]
+    # "equity questions at Harbor Analytics": a company's name says what it is, not what the assistant does
+    keywords = _without_company_names(keywords if keywords is not None else _without_prohibitions(task, constraints))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels, keyword_text=keywords)
     collects = any(c.kind == "fields" and c.value == "collect" for c in constraints)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task, collects)
@@ -482,6 +484,19 @@ _CLOSING_STEP = re.compile(
     r",[^.!?\n]*[.!?]?",
     re.IGNORECASE,
 )
+
+
+# "Harbor Analytics", "Lingua Translations Ltd", "Northside Legal": capitalised names that end in a business word
+_COMPANY_NAME = re.compile(
+    r"(?<=[a-z,(] )(?:[A-Z][\w&'’-]*\s+){1,3}(?:Analytics|Labs?|Solutions|Systems|Software|Data|Translations?|"
+    r"Consulting|Support|Insights|Media|Health|Healthcare|Legal|Law|Finance|Financial|Capital|Studios?|Group|Partners|Tutoring|"
+    r"Learning|Security|Marketing|Reviews?)\b(?:\s+(?:Ltd|LLC|Inc|GmbH|Co)\b\.?)?"
+)
+
+
+def _without_company_names(text: str) -> str:
+    """The text with capitalised company names blanked (offsets kept), for the keyword features only."""
+    return _COMPANY_NAME.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _without_destination(task: str) -> str:

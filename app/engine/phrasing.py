@@ -120,7 +120,9 @@ _QUOTED_WORDS = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*
 
 _FIXED_TAIL = re.compile(
     r"\b(?:(?:reply|respond|answer|say|write|send)\s+(?:with\s+)?(?:only|just|exactly)(?:\s+(?:this|the\s+following))?|"
-    r"(?:word\s+for\s+word|verbatim|exactly\s+this))\s*[:：]\s*(?=[^\"“\s])",
+    r"(?:word\s+for\s+word|verbatim|exactly\s+this))"
+    # ("reply with exactly this sentence:")
+    r"(?:\s+(?:sentence|text|line|message|words|reply|answer)s?)?\s*[:：]\s*(?=[^\"“\s])",
     re.IGNORECASE,
 )
 

@@ -419,7 +419,7 @@ DOCUMENT_QA = Archetype(
             group="Grounding",
         ),
         rule(
-            "Cite the supporting passage after every claim, naming the document and section, for example {citation}.",
+            "Cite the supporting passage {cite_where}, naming the document and section, for example {citation}.",
             "Citations let the reader verify the answer.",
             group="Grounding",
         ),
@@ -436,7 +436,7 @@ DOCUMENT_QA = Archetype(
     ),
     output=OutputFormat(
         kind="prose",
-        description=("A direct answer of at most {max_words} words with inline citations like {citation}."),
+        description=("A direct answer of at most {max_words} words with {citations_placed} like {citation}."),
     ),
     examples=(
         Example(

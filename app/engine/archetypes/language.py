@@ -24,6 +24,7 @@ from app.engine.archetypes.variants import (
     NOTES_TO_TEXT,
     PLAIN_LANGUAGE,
     PLAIN_LANGUAGE_REWRITE,
+    PLAYED_PART,
     PRODUCT_DESCRIPTIONS,
     QUIZ,
     REPLY_DRAFTING,
@@ -597,7 +598,7 @@ ROLEPLAY_INTERVIEWER = Archetype(
             role="You are a {noun}{for_product}.",
         ),
     ),
-    variants=(STORY_GAME, ROLEPLAY_PARTNER),
+    variants=(PLAYED_PART, STORY_GAME, ROLEPLAY_PARTNER),
 )
 
 # The rules meeting_email_assistant brings into another job's prompt when it is a secondary: its job's essentials, not

@@ -736,6 +736,46 @@ STORY_GAME = Variant(
     },
 )
 
+# "The bot plays the candidate: Dana …", "you play the applicant and I interview you": the assistant is the one
+# questioned, and the user runs the scene
+_PLAYS_THE_QUESTIONED = re.compile(
+    PLAYS_A_PART.pattern
+    + r"|\b(?i:you|the\s+(?:bot|assistant|ai|model|chatbot))\s+(?i:play|plays|are|is|act\s+as|acts\s+as|"
+    r"will\s+play|will\s+be)\s+(?i:the|a|an)\s+(?i:pretend\s+|fake\s+|mock\s+)?(?i:candidate|applicant|interviewee|"
+    r"job\s+seeker|patient|customer|client|caller|tenant|witness)\b"
+)
+
+PLAYED_PART = Variant(
+    name="played part",
+    cue=_PLAYS_THE_QUESTIONED,
+    # (only an interview turns round: in another practice scene the partner's own rules already answer in character)
+    unless=re.compile(
+        r"^(?![\s\S]*(?:\binterview|\bentrevista|\bentretien|\bvorstellungsgespräch|\bcolloquio|\bsollicitatie|面接|面试))"
+    ),
+    changes={
+        "success": "Success means a realistic scene the {user} can practise against.",
+        "objective": "Play the part the brief describes, answering the {user} in character, so that they can practise.",
+        "user_term": "user",
+        "rules": (
+            rule(
+                "Answer what the {user} says in character; do not run the scene or ask the questions the {user} is "
+                "there to practise asking.",
+                "The {user} leads this scene; the practice is theirs.",
+            ),
+            rule(
+                "Stay in character until the {user} ends the scene the way these instructions say.",
+                "Breaking character ruins the practice value.",
+            ),
+        ),
+        "tone": ("Natural and in character.",),
+        "output": OutputFormat(kind="prose", description="One spoken turn in character."),
+        "examples": (),
+        "out_of_scope": "Stay in character and answer as the part would.",
+        "when_unsure": "Answer as the part would, in character.",
+        "final_reminder": "Stay in character and reply with one spoken turn.",
+    },
+)
+
 ROLEPLAY_PARTNER = Variant(
     name="role-play partner",
     cue=re.compile(r".", re.DOTALL),

@@ -30,11 +30,11 @@ from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
-from app.engine.compose.plan import Plan, make_plan
+from app.engine.compose.plan import DEFAULT_CITATION, Plan, make_plan
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
-from app.engine.constraints.clauses import EXACT_COLON
+from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
 from app.engine.examples import ExampleInputs, build_examples
 from app.engine.safety import (
     JURISDICTION,
@@ -92,7 +92,15 @@ def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
     stated = "\n".join([plan.brief.task, plan.brief.output_format or "", *plan.brief.constraints])
     if _OUTPUT_ONLY.search(stated) or asks_code_first(stated):
         return []  # "output ONLY a markdown table", "code first": a thinking block would come before the reply
+    if any(c.kind == "ordering" and _CODE_PART.match(c.first or "") for c in plan.constraints):
+        return []  # "one sql code block, then at most 2 sentences": the reply's shape is set from its first line
     return plan.conflicts.keep(plan.fill(s) for s in plan.primary.reasoning)
+
+
+# The first part of a reply the brief lays out: "one sql code block", "the query", "a ```python block"
+_CODE_PART = re.compile(
+    r"\s*(?:(?:one|a|an|the|single|1)\s+)?(?:\w+\s+)?(?:code\s+block|query|queries|snippet|```)", re.IGNORECASE
+)
 
 
 # Stated limits on the whole reply under which a visible thinking block would be longer than the reply itself.
@@ -164,6 +172,8 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
     ]
     fallbacks = [
         *security,
+        # the not-covered path the brief words itself ("if the docs don't cover it, say exactly: …") before any other
+        *(c for c in candidates if general_condition(c.condition) and _fixed_words(plan.brief.task, c)),
         *(c for c in candidates if general_condition(c.condition)),
         # "if someone disputes a decision or wants to complain, email claims@…": the route a person asks for
         *(c for c in candidates if not general_condition(c.condition) and escalation_case(c.condition)),
@@ -184,6 +194,8 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
         tools=tuple(spec_tools),
         sources=plan.placeholders["sources"],
         fallback=fallbacks[0] if fallbacks else None,
+        fallback_words=_fixed_words(plan.brief.task, fallbacks[0]) if fallbacks else None,
+        own_citation=plan.placeholders["citation"] != DEFAULT_CITATION,
         limits=tuple(plan.of_kind("limit")),
         forbidden=frozenset(plan.conflicts.forbidden),
         reply_language=plan.language,
@@ -195,6 +207,20 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
     # colleague" where the brief has no live agents) would teach the default back.
     kept = [e for e in built if not any(p.search(e.output) for p in plan.conflicts.overridden)]
     return kept, warnings
+
+
+def _fixed_words(task: str, fallback: Constraint) -> str | None:
+    """The sentence the brief says to give word for word on a fallback's path: on the fallback's own line of the
+    brief, or in its restated text."""
+    span = fallback.span
+    if span is not None and span.field == "task" and span.end <= len(task):
+        line_start = task.rfind("\n", 0, span.start) + 1
+        line_end = task.find("\n", span.end)
+        words = fixed_reply(task[line_start : line_end if line_end >= 0 else len(task)])
+        if words is not None and (fallback.value or "") in words:
+            return words
+    words = fixed_reply(fallback.text)
+    return words if words is not None and (fallback.value or "") in words else None
 
 
 _ACCOUNT_CASE = re.compile(

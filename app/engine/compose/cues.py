@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.engine.constraints import Constraint
+from app.engine.constraints.clauses import in_exact_line
 from app.engine.constraints.labels import CLOSING, DATE_FORMAT_PARTS
 from app.engine.constraints.rules import is_english
 from app.engine.phrasing import normalise, sentence, without_request
@@ -91,9 +92,16 @@ def source_noun(task: str, references: Sequence[str] = ()) -> str:
     if not is_english(task):
         # "le guide audio", "los documentos": the English words would be wrong
         return pasted or "the supplied documents"
+    listed = _listed_sources(task)
+    if listed is not None:
+        return listed
     named: list[str] = []
     for m in _SOURCE_NOUN.finditer(task):
+        if in_exact_line(task, m.start()):
+            continue  # "say exactly: The plan documents don't answer that, …": the reply's words, not a source
         modifiers = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS and "'" not in w]
+        counted = [i for i, w in enumerate(modifiers) if _COUNT_OR_VERB.fullmatch(w)]
+        modifiers = modifiers[counted[-1] + 1 :] if counted else modifiers  # "it gets two docs": no "gets two"
         if re.search(r"\bof\s+$", m.group(1), re.IGNORECASE):
             modifiers = []  # "a pile of articles", "a set of documents": how many, not which
         noun = m.group(2)
@@ -112,6 +120,35 @@ def source_noun(task: str, references: Sequence[str] = ()) -> str:
         # "answers ONLY from two sources: the handbook and the ordinance": both, never one of them.
         return " and ".join(named[:3]) if len(named) <= 2 else ", ".join(named[:2]) + " and " + named[2]
     return named[0] if named else (pasted or "the supplied documents")
+
+
+# "two", "gets", "uses": words before a source noun that say how many or what happens, not which source
+_COUNT_OR_VERB = re.compile(
+    r"\d+|one|two|three|four|five|several|multiple|many|some|few|both|gets?|has|have|uses?|reads?|receives?|sees?|"
+    r"takes?|loads?|attach(?:es)?|upload(?:s|ed)?",
+    re.IGNORECASE,
+)
+# "it gets two docs: the 2021 Equity Incentive Plan (…) and our RSU FAQ (Q1-Q40)": the sources, named in a list
+_SOURCES_LISTED = re.compile(
+    r"\b(?:two|three|2|3|both)\s+(?:docs|documents|sources|files|pdfs|guides|leaflets|manuals)\s*[:：]\s*"
+    r"(?P<items>(?:\([^)\n]{0,80}\)|[^\n.;:(]){3,200})",
+    re.IGNORECASE,
+)
+
+
+def _listed_sources(task: str) -> str | None:
+    """The sources a brief names in a list after counting them ("two docs: the plan and our FAQ"), as "the plan and
+    the FAQ"."""
+    match = _SOURCES_LISTED.search(task)
+    if match is None:
+        return None
+    items = re.sub(r"\s*\([^)]*\)", "", match.group("items"))
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", items) if p.strip()]
+    names = [re.sub(r"^(?:the|our|my|their|a|an)\s+", "", p, flags=re.IGNORECASE) for p in parts]
+    if not 2 <= len(names) <= 3 or any(not n or len(n.split()) > 6 for n in names):
+        return None
+    named = [f"the {n}" for n in names]
+    return " and ".join(named) if len(named) == 2 else f"{named[0]}, {named[1]} and {named[2]}"
 
 
 def _pasted_noun(references: Sequence[str]) -> str | None:

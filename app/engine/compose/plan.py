@@ -206,10 +206,22 @@ _CITATION = re.compile(
     # "Always say which section of the handbook the answer comes from, like (Handbook §3.2)"
     r"\b(?:say|state|name|give|show|mention)\s+(?:which|what)\s+(?:section|clause|article|page|paragraph|part|source)"
     r"[^.!?\n]{0,60}?\b(?:like|e\.g\.,?|for\s+example|such\s+as|as\s+in)\s*:?\s*"
-    r"(?P<example3>\[[^\]\n]{1,30}\]|\((?!e\.g\.)[^)\n]{1,30}\))",
+    r"(?P<example3>\[[^\]\n]{1,30}\]|\((?!e\.g\.)[^)\n]{1,30}\))|"
+    # "cite at the end: (Plan 7.2) or (FAQ Q12)", "die Quelle nennen, z. B. (Merkblatt Erbschein, Punkt 3)"
+    r"\b(?:cit(?:e|es|ing|ation|ations)|quellen?|quellenangabe|fuentes?|fontes?|bron(?:nen)?|sources?|r[ée]f[ée]rences?|"
+    r"riferiment[oi]|出典|出处|出處|引用)\b[^.!?\n]{0,60}?"
+    r"(?:[:：]|\bz\.\s?B\.|\bzum\s+Beispiel|\bp\.\s?ej\.|\bpor\s+ejemplo|\bpar\s+ex(?:emple|\.)|\bp\.\s?ex\.|"
+    r"\bpor\s+exemplo|\bex\.|\bad\s+es(?:empio|\.)|\bper\s+esempio|\bbijv(?:oorbeeld|\.)|\bbv\.|例如|例えば|例)\s*:?\s*"
+    r"(?P<example4>\[[^\]\n]{1,40}\]|\((?!e\.g\.)[^)\n]{1,40}\)|（[^）\n]{1,40}）)",
     re.IGNORECASE,
 )
 DEFAULT_CITATION = "[Doc 2, Section 3]"
+# "cite the section at the end of the answer", "Am Ende jeder Antwort die Quelle nennen": one citation, at the end
+_AT_THE_END = re.compile(
+    r"\b(?:at\s+the\s+(?:very\s+)?end|am\s+(?:Ende|Schluss)|al\s+final|à\s+la\s+fin|no\s+final|alla\s+fine|"
+    r"aan\s+het\s+(?:eind|einde)|onderaan)\b|末尾|最后|最後|文末",
+    re.IGNORECASE,
+)
 
 _WRITES_REPLY = re.compile(
     r"\b(?:write|draft|compose|generate|suggest|propose)\s+(?:a\s+|an\s+|the\s+)?(?:short\s+|polite\s+|friendly\s+)?"
@@ -251,11 +263,20 @@ def review_label(labels: Sequence[str]) -> str | None:
 
 def citation_style(task: str, constraints: Sequence[Constraint]) -> str:
     """The citation example the brief gives, or the default one."""
+    return _citation(task, constraints)[0]
+
+
+def _citation(task: str, constraints: Sequence[Constraint]) -> tuple[str, bool]:
+    """The citation example the brief gives (or the default one), and whether its sentence puts it at the end."""
     for text in (task, *(c.text for c in constraints)):
         match = _CITATION.search(text)
         if match:
-            return match.group("example") or match.group("example2") or match.group("example3")
-    return DEFAULT_CITATION
+            start = max(text.rfind(mark, 0, match.start()) for mark in (". ", "\n", "! ", "? ", "。")) + 1
+            end = re.compile(r"[.!?。](?:\s|$)|\n").search(text, match.end())
+            said = text[start : end.start() if end else len(text)]
+            example = match.group("example") or match.group("example2") or match.group("example3")
+            return example or match.group("example4"), _AT_THE_END.search(said) is not None
+    return DEFAULT_CITATION, False
 
 
 def is_conversational(primary: Archetype, task: str) -> bool:
@@ -487,6 +508,7 @@ def make_plan(
     )
     # (", , , ]": what is left of a pasted JSON array once its objects are read says nothing)
     details = tuple(d for d in details if re.search(r"[^\W\d_]{2}", d))
+    citation, cited_at_end = _citation(brief.task, constraints)
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",
@@ -510,7 +532,10 @@ def make_plan(
         ),
         # (a brief that names no way to a person gets no promise of one)
         "hand_off": "say so plainly" if escalate_how == NO_ROUTE else "hand off to a human agent",
-        "citation": citation_style(brief.task, constraints),
+        "citation": citation,
+        # (a brief that cites once, at the end, gets no "after every claim" and no "inline citations")
+        "cite_where": "at the end of the answer" if cited_at_end else "after every claim",
+        "citations_placed": "the citation at the end, written" if cited_at_end else "inline citations",
         "tie_break": _tie_break(labels),
         "character": played_character(brief.task) or "the character the brief describes",
     }

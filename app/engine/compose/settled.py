@@ -448,6 +448,11 @@ TOPICS: tuple[Topic, ...] = (
             r"\beven\s+(?:if|when|though)\b[^.;\n]{0,40}\balso\b|优先于|优先级高于|優先級高於|を優先(?!度|順)|より優先|取最严重|"
             # "when unsure between two labels pick the more urgent one"
             r"\b(?:when|if)\s+(?:unsure|torn|undecided|stuck|in\s+doubt)\s+between\b|\bbetween\s+two\s+(?:labels|categories)\b|"
+            # "the most severe one wins", "bei mehreren Gründen gilt der schwerste", "gana el más grave"
+            r"\b(?:the\s+)?(?:most\s+(?:severe|serious|urgent)|strictest|harshest|worst)\s+(?:one\s+|label\s+|reason\s+)?"
+            r"(?:wins|applies|counts|takes\s+priority|goes)\b|\bgilt\s+(?:der|die|das)\s+(?:schwerste|strengste)\w*|"
+            r"\b(?:der|die|das)\s+(?:schwerste|strengste)\w*\s+gilt\b|\bel\s+m[áa]s\s+grave\b|\ble\s+plus\s+grave\b|"
+            r"\bo\s+mais\s+grave\b|\bil\s+pi[ùu]\s+grave\b|\bde\s+(?:zwaarste|ernstigste)\b|最も重い|最も深刻|"
             + _IN_DOUBT
         ),
         _p(
@@ -590,7 +595,14 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:don'?t|do\s+not|never)\s+ask\s+(?:\w+\s+){0,2}questions\b|\bno\s+(?:clarifying\s+|follow-?\s*up\s+)?questions\s+"
             r"(?:back|to\s+the\s+user)\b|\bno\s+clarifying\b|\bwithout\s+asking\s+(?:questions|back)\b|\bbest\s+guess\b|"
             r"\bkeine\s+R[üu]ckfragen\b|\bsin\s+hacer\s+preguntas\b|\bsans\s+poser\s+de\s+questions\b|"
-            r"\b(?:don'?t|do\s+not|never)\s+ask\s+(?:me|us|them|the\s+user)\s+back\b|\bno\s+(?:asking|questions)\s+back\b"
+            r"\b(?:don'?t|do\s+not|never)\s+ask\s+(?:me|us|them|the\s+user)\s+back\b|\bno\s+(?:asking|questions)\s+back\b|"
+            # "if the question is vague pick the most likely meaning and say which one you picked"
+            r"\b(?:pick|choose|go\s+with|assume|take|use)\s+(?:the\s+)?(?:most\s+likely|likeliest|most\s+probable|most\s+"
+            r"sensible|most\s+reasonable|most\s+common)\s+(?:meaning|reading|interpretation|option|one)\b|"
+            r"\bmake\s+(?:a\s+)?(?:reasonable|sensible)\s+assumptions?\b|"
+            r"\b(?:elige|escoge|toma)\s+la\s+interpretaci[óo]n\s+m[áa]s\s+probable\b|"
+            r"\bw[äa]hle?\s+die\s+wahrscheinlichste\b|\bchoisis\s+l['’]interpr[ée]tation\s+la\s+plus\s+probable\b|"
+            r"\bescolha\s+a\s+interpreta[çc][ãa]o\s+mais\s+prov[áa]vel\b|\bscegli\s+l['’]interpretazione\s+pi[ùu]\s+probabile\b"
         ),
         _p(r"\bclarifying\s+question\b|\bAsk\s+which\s+\w+(?:\s+or\s+[\w\s]+?)?\s+the\s+user\s+means\b"),
     ),
@@ -735,7 +747,12 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             r"\b(?:never|mai|nunca|jamais|niemals|nie|nooit|não)\b[^.;\n]{0,20}\b(?-i:INSERT|UPDATE|DELETE|DROP)\b|"
             r"\b(?:only|solo|sólo|nur|seulement|uniquement|apenas|somente|alleen|enkel)\s+SELECTs?\b|"
-            r"\bSELECTs?\s+(?:only|solo|nur|seulement|apenas|alleen)\b|只(?:能|允许|用)?\s*SELECT|SELECT(?:文)?(?:のみ|だけ)"
+            r"\bSELECTs?\s+(?:only|solo|nur|seulement|apenas|alleen)\b|只(?:能|允许|用)?\s*SELECT|SELECT(?:文)?(?:のみ|だけ)|"
+            # "I only write SELECT queries", "if they ask to update, delete or insert anything reply exactly: …"
+            r"\bonly\s+(?:write|run|use|allow|do|generate)\s+SELECTs?\b|"
+            r"\b(?:ask|asks|want|wants|request|requests)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:update|delete|insert|drop|modify|"
+            r"change|edit|alter)\b[^.;\n]{0,60}\b(?:reply|say|respond|answer|refuse|decline|tell)\b|"
+            r"\bread[- ]only\s+(?:queries|access|user|role|connection|replica)\b"
         ),
         _p(r"\bunless\s+the\s+user\s+explicitly\s+asks\s+for\s+a\s+change\s+to\s+data\b"),
     ),

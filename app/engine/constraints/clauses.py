@@ -122,9 +122,33 @@ def split_clauses(text: str) -> list[Clause]:
 EXACT_COLON = re.compile(
     r"\b(?:exactly|exactement|exactamente|exatamente|esattamente|genau|precies|exakt|wörtlich|verbatim|literally|"
     r"textualmente|letteralmente|letterlijk|(?<=reply\s)(?:with\s+)?only\s+this|(?<=say\s)only\s+this|"
+    # "reply with exactly this sentence:", "say word for word the following text:"
+    r"(?:exactly|verbatim|word\s+for\s+word)\s+(?:this|these|the\s+following)\s+"
+    r"(?:sentence|text|line|message|words|reply|answer)s?|"
     r"(?<=with\s)only\s+this)\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
     re.IGNORECASE,
 )
+# 'say exactly "Sorry, I can only help with bookings."': a quoted fixed text
+_EXACT_QUOTED = re.compile(
+    r"\b(?:exactly|exactement|exactamente|exatamente|esattamente|genau|precies|exakt|wörtlich|verbatim|literally|"
+    r"only\s+this|with\s+this)\s*[:：]?\s*[\"“„«](?P<quoted>[^\"”“«»\n]{3,300})[\"”“»]",
+    re.IGNORECASE,
+)
+
+
+def fixed_reply(line: str) -> str | None:
+    """The fixed text a line says to reply with word for word ("… say exactly: The plan documents don't answer that,
+    please email …"), or None."""
+    quoted = _EXACT_QUOTED.search(line)
+    if quoted is not None:
+        return quoted.group("quoted").strip()
+    opened = EXACT_COLON.search(line)
+    if opened is None:
+        return None
+    text = line[opened.end() - 1 :].split("\n", 1)[0].strip()
+    return text or None
+
+
 # "Always end the description with: Dishwasher safe, but … glaze happy. Made in my garage studio …": one ending, up to
 # a sentence that opens with an order ("Close each reply with: Warm regards, Anna. Mention the guest's name …")
 ENDING_COLON = re.compile(

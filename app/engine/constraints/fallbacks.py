@@ -590,6 +590,30 @@ _GENERAL_CONTACT = re.compile(
 )
 
 
+# "- insurance, billing, compliance reports -> billing@…", "refunds → call 0800 …": the case, an arrow, its route
+_ARROW_CASE = re.compile(
+    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^\n.;!?:]{1,118}?)\s*(?:->|→|=>|⇒|➔)\s*"
+    # (a route after the arrow, not a label: "ads, spam → REMOVE (a person contacts the user)")
+    r"(?=(?:(?:please\s+)?(?:e-?mail|call|phone|ring|text|contact|write\s+to|send\s+(?:them\s+)?to|refer\w*|point\s+\w+\s+to|"
+    r"escalate\s+to|forward\s+to|hand\s+\w+\s+to|transfer\s+to)\b[^\n]{0,40})?(?:[\w.+-]+@|\+?\d[\d ()-]{5,}|https?://|www\.))",
+    re.IGNORECASE,
+)
+
+
+def arrow_case(text: str) -> str | None:
+    """The case a clause names before an arrow that points at its route ("insurance, billing -> billing@…" -> "For
+    insurance, billing"); not the catch-all ("anything else -> hello@…") or an order ("check the order -> …")."""
+    match = _ARROW_CASE.match(text)
+    if match is None:
+        return None
+    case = match.group("case").strip(" ,")
+    if _names_no_case(case) or (_NO_CASE_LIST.search(case) and not _lists_cases(case)) or _NOT_A_CASE.search(case):
+        return None
+    if _WHEN_STUCK.search(case) or _CANNOT_ANSWER.search(case):
+        return None  # "anything you can't answer -> …": the catch-all contact, said as such
+    return case if _OPENS_A_CASE.match(case) or not is_english(case) else for_case(case)
+
+
 def _only_channel_case(text: str) -> tuple[str, int] | None:
     """The case a clause names right before its one channel ("Cancellations within 24 hours only by phone on …"),
     and where that part of the clause ends (a route after it, "…, everything else by email", is another's)."""
@@ -646,6 +670,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
     channelled = None if find_condition(text) or _colon_case(text) else _only_channel_case(text)
     condition = find_condition(text) or _colon_case(text) or (channelled[0] if channelled else None)
+    condition = condition or arrow_case(text)
     if condition is None and _MENTION_ONCE.match(text) and not _WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found: list[FoundFallback] = []

@@ -18,6 +18,7 @@ _PLACEHOLDER_TOKEN = re.compile(
     r"\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{[^}\n]{1,30}\}|\b[A-Z]{3,}\b|\w/\w|\w\s+\|\s+\w[^|\n]*\|"
 )
 _INTRODUCES = frozenset({"requirement", "ordering", "limit"})
+_NEXT_LAYOUT_LINE = re.compile(r"[ \t]*\n[ \t]*(?:[-*•][ \t]+)?[A-Z][A-Z0-9 /&'-]{1,40}[:：]")
 _INSTRUCTION_LINE = re.compile(
     r"\s*(?:if|when|whenever|for|never|always|don'?t|do\s+not|be|use|ask|tell|keep|avoid|only)\b", re.IGNORECASE
 )
@@ -63,6 +64,9 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
             or _INSTRUCTION_LINE.match(line)
             # ("… with these exact headers:\nDECISIONS\nVOTES": a bare heading in capitals is no line template)
             or (re.fullmatch(r"[A-Z][A-Z ]{1,40}", line.strip()) is not None and not _EXACT_LINE.search(c.text))
+            # ("… in exactly this layout:\nILLEGAL QUESTIONS: …\nSTAR PROBES: …": a layout of several lines, copied
+            # whole by its own rule; its first line alone is no template)
+            or _NEXT_LAYOUT_LINE.match(text, after.end("line"))
         ):
             out.append(c)  # the sentence must end in a colon, and a list item or a heading is no template
             continue

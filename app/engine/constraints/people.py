@@ -128,6 +128,10 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
             return None
         if _CASE_CLAUSE.match(text):
             return None  # "if they are pregnant or over 65, …": a case to route, not who reads
+        if _SOME_OF.search(text, 0, age_words.start) and not _READERS.match(text, age_words.start):
+            # "a lot of players are under 18 so never put dob in the results": people in the data (not "many users
+            # are over 70": those who write in)
+            return None
         if _OFFER_BEFORE.search(text, 0, age_words.start):
             return None  # "cours collectifs enfants : 4 à 12 ans, 8 élèves max": who a course is for, not who reads
         phrase = _BRIDGE.sub(_bridge, text[age_words.start : age_words.end])
@@ -145,6 +149,17 @@ _OFFER_BEFORE = re.compile(
     r"\b(?:cours|course|courses|lessons?|camps?|clases?|cursos?|kurs\w*|corsi|corso|"
     r"lessen|sessions?|séances?|stages?|ateliers?|workshops?|activit\w+|tickets?|billets?|tarifs?|entradas?)\b"
     r"[^.;\n]{0,30}$",
+    re.IGNORECASE,
+)
+# "a lot of players are …", "some of our members are over 80": a share of a group, said as a fact about it
+_SOME_OF = re.compile(
+    r"\b(?:a\s+lot|lots|many|some|most|several|a\s+few|half|a\s+third|plenty|loads|a\s+(?:good|large)\s+(?:number|share))"
+    r"(?:\s+of)?(?:\s+(?:the|our|their|its))?\s*$",
+    re.IGNORECASE,
+)
+_READERS = re.compile(
+    r"(?:users|customers|clients|callers|visitors|residents|patients|members|guests|readers|people|subscribers|"
+    r"listeners|viewers|shoppers|travell?ers|tenants|learners|students)\b",
     re.IGNORECASE,
 )
 _CARERS_OF = re.compile(

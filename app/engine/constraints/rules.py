@@ -1036,7 +1036,9 @@ _NOT_A_TOPIC = re.compile(
     r"french|portuguese|italian|japanese|chinese|lowercase|uppercase|yes(?:\s+or\s+no)?|no|one|reply|answer|output|"
     r"the\s+\w+|a\s+\w+|\d+.*|emoji|words?|sentences?|bullets?|numbers?|ascii|read|internal|for\s+\w+|"
     # "one label only", "a single word only": a count, read as a limit or a format
-    r"(?:one|single|a\s+single|two|three|four|five)\s+\w+)$",
+    r"(?:one|single|a\s+single|two|three|four|five)\s+\w+|"
+    # "show the age only", "give the total only": what to put in the reply, said with "only" after it
+    r"(?:show|display|print|return|give|include|list|mention|state|send|put|tell|say)\s+.+)$",
     re.IGNORECASE,
 )
 
@@ -1056,6 +1058,7 @@ _ACTION_TOPIC = re.compile(
 
 
 _SQL_STATEMENT = re.compile(r"select|insert|update|delete|merge|upsert", re.IGNORECASE)
+_HOW_WRITTEN = frozenset({"syntax", "dialect", "notation", "units", "spelling", "conventions", "terminology"})
 
 
 def _is_topic(words: str) -> bool:
@@ -1115,6 +1118,8 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
             rule = f"Write only {topic.upper()} statements."  # "SELECT only"
         elif last.startswith(_ASKED_NOUNS) and len(topic.split()) > 1:
             rule = f"Only answer {topic}."
+        elif last in _HOW_WRITTEN:
+            rule = f"Use only {topic}."  # "MySQL 8 syntax only", "metric units only": how to write, not a topic
         else:
             rule = f"Only help with {topic}."
         found.append(FoundRule(rule, None, None, start, match.end(), topic))

@@ -88,6 +88,14 @@ _LINE = re.compile(
     r"(?P<bold>\*\*|__)?(?P<head>(?:[^\n:：*_–—-]|(?<=\w)-(?=\w)){2,40}?)(?P=bold)?\s*"
     r"(?:(?P<sep>[:：]|\s[-–—]\s|(?<=\*\*)\s|(?<=__)\s)\s*(?P<desc>[^\n]*))?)[ \t]*$"
 )
+# "When they type END, …", "At the end of the session, …", "Once all seven steps are done, …": the layout is for one
+# reply at one point of the conversation (not "When you reply, use this format:", which is every reply)
+_ONE_TIME_INTRO = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:when|whenever|once|after|if|at\s+the\s+(?:very\s+)?end|wenn|sobald|nachdem|am\s+ende|cuando|"
+    r"al\s+final|quand|lorsque|à\s+la\s+fin|quando|alla\s+fine|no\s+final|als|aan\s+het\s+eind\w*)\b"
+    r"(?!\s+(?:you\s+)?(?:reply|answer|respond|write|responding|replying|answering|writing)\b)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+")
 # A heading is a name, not a sentence: no verbs that make it one ("Note that the summary should be short:").
 _SENTENCE_WORD = re.compile(
@@ -142,6 +150,8 @@ def find_outline(text: str) -> Outline | None:
             continue
         if _EXACT_LAYOUT_INTRO.match(text, line_start):
             continue  # "Use this layout exactly:": its lines are copied as written (`layout_block`), not re-headed
+        if _ONE_TIME_INTRO.match(own):
+            continue  # "When they type END, give feedback in this layout:": one reply's shape (a rule)
         sections = _sections_after(text, intro.end())
         if all(section.heading.lower() in _SETTINGS for section in sections):
             continue  # "Tone: casual", "Length: short": the brief's settings

@@ -469,8 +469,20 @@ def _children_only_as_family(lowered: str) -> bool:
         _FAMILY_BEFORE.search(lowered, max(0, m.start() - 30), m.start()) is not None
         or _CHILDREN_AS_TOPIC.match(lowered, m.start()) is not None
         or _GROWN_CHILDREN.match(lowered, m.start()) is not None
+        or _listed_topic(lowered, m.start(), m.end())
         for m in matches
     ) and not re.search(r"\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b", lowered)
+
+
+def _listed_topic(lowered: str, start: int, end: int) -> bool:
+    """Whether a mention is one item of a parenthesised list of topics ("(age, children or childcare plans,
+    pregnancy, religion, …)"): something people talk about, not who the assistant talks with."""
+    opening = lowered.rfind("(", max(0, start - 120), start)
+    closing = lowered.find(")", end, end + 200)
+    if opening < 0 or closing < 0 or ")" in lowered[opening:start]:
+        return False
+    items = [i for i in re.split(r",\s*|\s+or\s+|\s+and\s+|/", lowered[opening + 1 : closing]) if i.strip()]
+    return len(items) >= 4 and all(len(i.split()) <= 6 for i in items)
 
 
 # "des enfants de personnes âgées", "children of elderly parents", "hijos de personas mayores": grown-up children
