@@ -48,7 +48,8 @@ class ExampleInputs:
 
 Builder = Callable[[ExampleInputs], list[Example]]
 
-_BILLING = re.compile(r"\b(?:billing|bill|charged?|payments?|subscriptions?|invoices?|refunds?|plans?)\b", re.I)
+# (not "refund" or "plans" alone: "inside 48 hours no refund", "meal plans": no account that is billed)
+_BILLING = re.compile(r"\b(?:billing|bill|charged?|payments?|subscriptions?|invoices?)\b", re.I)
 _ACCOUNTS = re.compile(
     r"\b(?:accounts?|log ?ins?|sign[- ]?in|passwords?|apps?|subscriptions?|saas|software|platform|online (?:store|shop)|"
     r"e-?commerce|web ?shop|plans?)\b",

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import msgspec
 
 from app.engine.brief import Brief
+from app.engine.constraints.sections import layout_block
 from app.engine.constraints.tool_table import TABLE_RULE_LINE, find_table_tools
 from app.engine.spec import Section
 
@@ -101,6 +102,12 @@ def find_references(task: str) -> list[Reference]:
         *_bracket_headed_blocks(task),
         *_markdown_tables(task),
     ]
+    layout = layout_block(task)
+    if layout is not None:
+        # "layout, exactly this:\n\n=== PRODUCER SUMMARY ===\n…": the reply's own parts, not material to work from
+        found = [
+            ref for ref in found if not (layout.start <= ref.start < layout.end and _MARKER.match(task, ref.start))
+        ]
     found.sort(key=lambda ref: ref.start)
     # A block found twice (a capital heading over list lines that an END line also closes) is kept once, the longer.
     kept: list[Reference] = []

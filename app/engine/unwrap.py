@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from app.engine.constraints.sections import layout_block
+
 _MIN_WRAPPED_LINE = 50
 # The line stops mid-phrase: on a comma, or on a word that cannot end a sentence.
 _OPEN_END = re.compile(
@@ -61,11 +63,17 @@ def unwrap(text: str) -> str:
     if "\n" not in text:
         return text
     lines = text.split("\n")
+    # "layout, exactly this:\n…": the reply's own lines, each kept as the brief breaks them
+    layout = layout_block(text)
     out = [lines[0]]
+    position = len(lines[0]) + 1
     for line in lines[1:]:
         previous = out[-1].rsplit("\n", 1)[-1]
+        in_layout = layout is not None and layout.start <= position < layout.end
+        position += len(line) + 1
         wrapped = (
-            len(previous) >= _MIN_WRAPPED_LINE
+            not in_layout
+            and len(previous) >= _MIN_WRAPPED_LINE
             and (
                 _JOINING_END.search(previous) is not None
                 or (_OPEN_END.search(previous) is not None and _CONTINUES.match(line) is not None)

@@ -739,10 +739,10 @@ STORY_GAME = Variant(
 # "The bot plays the candidate: Dana …", "you play the applicant and I interview you": the assistant is the one
 # questioned, and the user runs the scene
 _PLAYS_THE_QUESTIONED = re.compile(
-    PLAYS_A_PART.pattern
-    + r"|\b(?i:you|the\s+(?:bot|assistant|ai|model|chatbot))\s+(?i:play|plays|are|is|act\s+as|acts\s+as|"
-    r"will\s+play|will\s+be)\s+(?i:the|a|an)\s+(?i:pretend\s+|fake\s+|mock\s+)?(?i:candidate|applicant|interviewee|"
-    r"job\s+seeker|patient|customer|client|caller|tenant|witness)\b"
+    r"\b(?:(?:the|our)\s+(?:bot|assistant|ai|model|chatbot)|you)\s+(?:plays?|will\s+play|is\s+playing|acts?\s+as|are|is|"
+    r"will\s+be)\s+(?:the|a|an)\s+(?:pretend\s+|fake\s+|mock\s+|nervous\s+)?(?:candidate|applicant|interviewee|"
+    r"job\s+seeker)\b(?!['’]s)",
+    re.IGNORECASE,
 )
 
 PLAYED_PART = Variant(
@@ -750,7 +750,8 @@ PLAYED_PART = Variant(
     cue=_PLAYS_THE_QUESTIONED,
     # (only an interview turns round: in another practice scene the partner's own rules already answer in character)
     unless=re.compile(
-        r"^(?![\s\S]*(?:\binterview|\bentrevista|\bentretien|\bvorstellungsgespräch|\bcolloquio|\bsollicitatie|面接|面试))"
+        r"^(?![\s\S]*(?:\binterview|\bentrevista|\bentretien|\bvorstellungsgespräch|\bcolloquio|\bsollicitatie|面接|面试))",
+        re.IGNORECASE,
     ),
     changes={
         "success": "Success means a realistic scene the {user} can practise against.",

@@ -100,7 +100,8 @@ def source_noun(task: str, references: Sequence[str] = ()) -> str:
         if in_exact_line(task, m.start()):
             continue  # "say exactly: The plan documents don't answer that, …": the reply's words, not a source
         modifiers = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS and "'" not in w]
-        counted = [i for i, w in enumerate(modifiers) if _COUNT_OR_VERB.fullmatch(w)]
+        # ("Acceptable Use Policy", "Fair Use guidelines": a capitalised word is part of the name)
+        counted = [i for i, w in enumerate(modifiers) if _COUNT_OR_VERB.fullmatch(w) and not w[:1].isupper()]
         modifiers = modifiers[counted[-1] + 1 :] if counted else modifiers  # "it gets two docs": no "gets two"
         if re.search(r"\bof\s+$", m.group(1), re.IGNORECASE):
             modifiers = []  # "a pile of articles", "a set of documents": how many, not which

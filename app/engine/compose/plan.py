@@ -216,6 +216,8 @@ _CITATION = re.compile(
     re.IGNORECASE,
 )
 DEFAULT_CITATION = "[Doc 2, Section 3]"
+# "(Plan 7.2)", "(FAQ Q12)", "(Merkblatt Grundstückskauf, Punkt 3)": a short reference with a letter and a number
+_REFERENCE_LIKE = re.compile(r"[(\[（](?=[^)\]）]*[^\W\d_])(?=[^)\]）]*\d)(?:\S+\s*){1,6}[)\]）]")
 # "cite the section at the end of the answer", "Am Ende jeder Antwort die Quelle nennen": one citation, at the end
 _AT_THE_END = re.compile(
     r"\b(?:at\s+the\s+(?:very\s+)?end|am\s+(?:Ende|Schluss)|al\s+final|à\s+la\s+fin|no\s+final|alla\s+fine|"
@@ -272,9 +274,11 @@ def _citation(task: str, constraints: Sequence[Constraint]) -> tuple[str, bool]:
         match = _CITATION.search(text)
         if match:
             start = max(text.rfind(mark, 0, match.start()) for mark in (". ", "\n", "! ", "? ", "。")) + 1
-            end = re.compile(r"[.!?。](?:\s|$)|\n").search(text, match.end())
-            said = text[start : end.start() if end else len(text)]
+            # (only before the example: "cite inline, like (Handbook 4.2), and put a summary at the end" cites inline)
+            said = text[start : match.end()]
             example = match.group("example") or match.group("example2") or match.group("example3")
+            if example is None and not _REFERENCE_LIKE.fullmatch(match.group("example4")):
+                continue  # "Source material: (1) the leaflet", "References: (numbers in the margin)": no citation
             return example or match.group("example4"), _AT_THE_END.search(said) is not None
     return DEFAULT_CITATION, False
 

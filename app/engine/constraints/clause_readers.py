@@ -366,6 +366,12 @@ def read_rules(
         banned = " ".join(p.text for p in kept)
         yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=banned)
         kept = []
+    if rules.is_english(text) and any(_points_back(p.rest) and text[: p.start].strip(" ,;-") for p in kept):
+        # "Groups over 8 … go to events@…, don't book those here", "never ask for the PIN or the CVV, and never read
+        # them back": "those" and "them" are what the clause named before, so the clause is the rule, whole
+        rule = instruction_case(text)
+        yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=rule)
+        kept = []
     for prohibition in kept:
         if _GO_OVER.fullmatch(prohibition.rest.strip()):
             # "Main-column blurbs can be up to 60 words. Never go over.": the limits stated before, said strictly
@@ -423,6 +429,25 @@ def read_rules(
             span=span(requirement.start, requirement.end),
             value=requirement.text,
         )
+
+
+# "book those here", "offer it", "answer them": a ban whose object is what its clause named before it
+_BACK_OBJECT = re.compile(
+    r"\s*(?P<verb>[a-z]+)\s+(?P<object>those|these|them|it|that|this|such)\b(?!\s+\w+ing\b)(?!-)", re.IGNORECASE
+)
+# "tell them", "ask them", "give them …": "them" is the person the assistant talks to, not something named before
+_TO_A_PERSON = frozenset(
+    """tell ask give send remind offer show help let thank invite point direct refer get make call email text contact
+    warn encourage suggest promise pressure rush push judge blame lecture correct interrupt""".split()  # noqa: SIM905
+)
+
+
+def _points_back(rest: str) -> bool:
+    """Whether a ban's object points back to what its clause named before ("book those here", "read them back")."""
+    match = _BACK_OBJECT.match(rest)
+    if match is None:
+        return False
+    return not (match.group("object").lower() == "them" and match.group("verb").lower() in _TO_A_PERSON)
 
 
 _ITEM_JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bnor\b)\s*(?:(?:no|not|never|any)\s+)?", re.IGNORECASE)

@@ -146,6 +146,9 @@ def fixed_reply(line: str) -> str | None:
     if opened is None:
         return None
     text = line[opened.end() - 1 :].split("\n", 1)[0].strip()
+    for mark in re.finditer(r"[.!?](?=\s)", text):
+        if _RULE_OPENING.match(text, mark.end()):
+            return text[: mark.end()].strip()  # "… the handbook. Then suggest they email …": the next rule
     return text or None
 
 
@@ -175,7 +178,7 @@ def _exact_lines(text: str) -> tuple[tuple[int, int, bool], ...]:
 _RULE_OPENING = re.compile(
     r"\s*(?:never|don'?t|do\s+not|always|avoid|keep|use|reply|answer|then|only|make|add|nunca|no|siempre|evita|usa|"
     r"responde|nie|niemals|nicht|immer|keine?|jamais|toujours|ne|n['’]|évite|nunca|não|sempre|evite|mai|non|"
-    r"evita|nooit|altijd|niet|geen|dann|luego|después|puis|ensuite|depois|poi)\b",
+    r"evita|nooit|altijd|niet|geen|dann|luego|después|puis|ensuite|depois|poi|otherwise|be|cite|stay|sinon|sonst)\b",
     re.IGNORECASE,
 )
 
@@ -435,7 +438,22 @@ def is_abbreviation(text: str, index: int) -> bool:
         # "… Neckarau e.V. Mitglieder schreiben …", "… lo que es. Usa …" end their sentence
         after = text[index + 1 :].lstrip()[:1]
         return bool(after) and (after in "(«\"“'" or after.isdigit() or after.islower())
-    return word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e."))
+    if word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e.")):
+        return True
+    return _short_in_brackets(text, index)
+
+
+def _short_in_brackets(text: str, index: int) -> bool:
+    """Whether the full stop ends a short word inside brackets that close a few words on, on the same line: "Marisol
+    (Prod. Coordinator)", "(Dept. of Health)"."""
+    opening = text.rfind("(", max(0, index - 30), index)
+    if opening < 0 or ")" in text[opening:index]:
+        return False
+    word = re.search(r"(?<![^\W\d_])[^\W\d_]{2,6}$", text[opening + 1 : index])
+    if word is None:
+        return False
+    closing = text.find(")", index, index + 40)
+    return closing > 0 and not re.search(r"[.!?\n]", text[index + 1 : closing])
 
 
 _ABBREVIATIONS_BEFORE_MORE = frozenset({"e.v.", "es."})

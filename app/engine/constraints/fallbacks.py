@@ -592,7 +592,10 @@ _GENERAL_CONTACT = re.compile(
 
 # "- insurance, billing, compliance reports -> billing@…", "refunds → call 0800 …": the case, an arrow, its route
 _ARROW_CASE = re.compile(
-    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^\n.;!?:]{1,118}?)\s*(?:->|→|=>|⇒|➔)\s*"
+    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^\n.;!?:]{1,118}?)\s*(?:->|→|=>|⇒|➔|"
+    # "groups over 8 and hen parties go to events@…", "refunds are handled by billing@…"
+    r"\s(?:go(?:es)?|should\s+go|are\s+(?:sent|passed|forwarded|referred|handed\s+over))\s+to|"
+    r"\s(?:are|is)\s+(?:handled|dealt\s+with|taken\s+care\s+of)\s+by)\s*"
     # (a route after the arrow, not a label: "ads, spam → REMOVE (a person contacts the user)")
     r"(?=(?:(?:please\s+)?(?:e-?mail|call|phone|ring|text|contact|write\s+to|send\s+(?:them\s+)?to|refer\w*|point\s+\w+\s+to|"
     r"escalate\s+to|forward\s+to|hand\s+\w+\s+to|transfer\s+to)\b[^\n]{0,40})?(?:[\w.+-]+@|\+?\d[\d ()-]{5,}|https?://|www\.))",
@@ -609,9 +612,17 @@ def arrow_case(text: str) -> str | None:
     case = match.group("case").strip(" ,")
     if _names_no_case(case) or (_NO_CASE_LIST.search(case) and not _lists_cases(case)) or _NOT_A_CASE.search(case):
         return None
-    if _WHEN_STUCK.search(case) or _CANNOT_ANSWER.search(case):
-        return None  # "anything you can't answer -> …": the catch-all contact, said as such
+    if _WHEN_STUCK.search(case) or _CANNOT_ANSWER.search(case) or _CATCH_ALL.match(case):
+        return None  # "anything you can't answer -> …", "Sonstiges -> info@…": the catch-all contact, said as such
     return case if _OPENS_A_CASE.match(case) or not is_english(case) else for_case(case)
+
+
+# "the rest", "Sonstiges", "otras preguntas", "その他": everything the other routes do not take
+_CATCH_ALL = re.compile(
+    r"(?:the\s+)?(?:rest|misc\w*|other|others|general\w*|sonstig\w*|andere\w*|alles\s+andere|übrig\w*|otr[oa]s?|"
+    r"dem[áa]s|resto|outr[oa]s?|altr[ieao]|overig\w*|autres?|divers\w*|reste)\b|その他|其他|其它|ほか|他の",
+    re.IGNORECASE,
+)
 
 
 def _only_channel_case(text: str) -> tuple[str, int] | None:

@@ -128,7 +128,11 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
             return None
         if _CASE_CLAUSE.match(text):
             return None  # "if they are pregnant or over 65, …": a case to route, not who reads
-        if _SOME_OF.search(text, 0, age_words.start) and not _READERS.match(text, age_words.start):
+        if (
+            _SOME_OF.search(text, 0, age_words.start)
+            and not _READERS.match(text, age_words.start)
+            and _DATA_WORDS.search(text)
+        ):
             # "a lot of players are under 18 so never put dob in the results": people in the data (not "many users
             # are over 70": those who write in)
             return None
@@ -155,6 +159,12 @@ _OFFER_BEFORE = re.compile(
 _SOME_OF = re.compile(
     r"\b(?:a\s+lot|lots|many|some|most|several|a\s+few|half|a\s+third|plenty|loads|a\s+(?:good|large)\s+(?:number|share))"
     r"(?:\s+of)?(?:\s+(?:the|our|their|its))?\s*$",
+    re.IGNORECASE,
+)
+# "… so never put dob in the result columns": the clause is about records, not about who reads
+_DATA_WORDS = re.compile(
+    r"\b(?:columns?|rows?|records?|results?|tables?|quer(?:y|ies)|database|db|fields?|dob|date\s+of\s+birth|data|"
+    r"spreadsheet|export|report)\b",
     re.IGNORECASE,
 )
 _READERS = re.compile(

@@ -819,6 +819,13 @@ NEGATED_ORDER = re.compile(r"\s*(?:please\s+)?(?:never|don'?t|do\s+not|must\s+no
 _ASIDE = re.compile(r"\([^()]{3,200}\)")
 
 
+_REQUESTER_STEP = re.compile(r"(?:^|\s)I\s+(?:\w+\s+)?(?:\w+)")
+# "create_booking read back room": a tool's name, then the step that comes before it
+_TOOL_THEN_STEP = re.compile(
+    r"(?P<tool>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s+(?P<step>[a-z]\w*\s.*)$"
+)
+
+
 def find_ordering(text: str) -> FoundRule | None:
     """The ordering rule one clause states (first X, then Y), if any."""
     if not _ORDER_KEYS.search(text):
@@ -847,6 +854,13 @@ def find_ordering(text: str) -> FoundRule | None:
     # (the groups in the brief's own words: the mask changed "before" only, and kept every offset)
     groups = {name: stripped[match.start(name) : match.end(name)] for name, value in match.groupdict().items() if value}
     groups.pop("conn7", None) if "first7" not in groups else None
+    glued = _TOOL_THEN_STEP.match(groups.get("then2", ""))
+    if glued is not None and _starts_with_verb(glued.group("step")):
+        # "before create_booking read back room, date, time, … and total price, and only book after …": the comma
+        # after the tool is missing, so the step runs on past the first comma; the clause is the rule, whole
+        step = stripped[match.start("then2") + glued.start("step") :]
+        sentence = second_person(f"Before calling {glued.group('tool')}, {step}.", "user")
+        return FoundRule(sentence, step, glued.group("tool"), 0, len(text.rstrip()))
     if (
         "first4" in groups
         and _CONDITION_WORD.search(groups["first4"])
@@ -873,6 +887,8 @@ def find_ordering(text: str) -> FoundRule | None:
     then = next((groups[g] for g in groups if g.startswith("then")), None)
     if first is None:
         return None
+    if _REQUESTER_STEP.search(first) and _REQUESTER_STEP.match(then or ""):
+        return None  # "every night I take notes, then I have to send two updates": the requester's day, no rule
     # "riddle game: the bot asks a riddle, gives 2 hints, then …": the title before the colon is no step.
     whole_first = _TITLE.sub("", first.strip(), count=1)
     last_first = _last_part(whole_first)
@@ -984,9 +1000,22 @@ _MUST_SEGMENT = re.compile(
 )
 
 
+# "…, if the call time is missing write CALL TIME TBC instead": a case and what to write in it, after a comma
+_CASE_SEGMENT = re.compile(
+    r"(?<=[,;])\s*(?:and\s+)?(?P<must>(?:if|when|whenever)\s+[^,;.]{3,80}?(?<!\bnot)(?<!n't)(?<!\bnever)"
+    # ("if asked outside that say so": "that" points back, so the part is no rule on its own)
+    r"(?<!\bthat)(?<!\bthis)(?<!\bit)(?<!\bthose),?\s+"
+    r"(?:write|put|use|say|reply|answer|mark|enter|fill\s+in|return|output|show)\s[^;]*?)(?=[.;]\s|[.;]?$)",
+    re.IGNORECASE,
+)
+
+
 def must_segments(text: str) -> list[tuple[int, int]]:
-    """The comma-separated parts of a clause that state a must on their own ("..., always end with a question")."""
-    return [(m.start("must"), m.end("must")) for m in _MUST_SEGMENT.finditer(text)]
+    """The comma-separated parts of a clause that state a must on their own ("..., always end with a question") or
+    what to write in a case ("…, if the call time is missing write CALL TIME TBC instead")."""
+    found = [(m.start("must"), m.end("must")) for m in _MUST_SEGMENT.finditer(text)]
+    found += [(m.start("must"), m.end("must")) for m in _CASE_SEGMENT.finditer(text)]
+    return sorted(found)
 
 
 def find_requirement(text: str) -> FoundRule | None:
@@ -994,6 +1023,10 @@ def find_requirement(text: str) -> FoundRule | None:
     stripped = text.strip()
     if not (_MUST.search(stripped) or _THRESHOLD.search(stripped)):
         return None
+    if not _THRESHOLD.search(stripped) and all(
+        re.search(r"\b(?:I|I'd|I'll)\s+(?:\w+\s+)?$", stripped[: m.start()]) for m in _MUST.finditer(stripped)
+    ):
+        return None  # "every evening I take notes, then I have to do 2 things": the requester's own work, no rule
     if is_meta_request(stripped) or _WANTS_AN_ASSISTANT.search(stripped):
         # "Necesito un prompt para … (préstamos de $1,000 a $15,000)", "Kessler & Daughters wants a website chat
         # assistant that collects what we need to quote …": the request for the assistant, not a rule of it
@@ -1058,7 +1091,7 @@ _ACTION_TOPIC = re.compile(
 
 
 _SQL_STATEMENT = re.compile(r"select|insert|update|delete|merge|upsert", re.IGNORECASE)
-_HOW_WRITTEN = frozenset({"syntax", "dialect", "notation", "units", "spelling", "conventions", "terminology"})
+_HOW_WRITTEN = frozenset({"syntax", "dialect", "notation", "spelling", "conventions", "terminology"})
 
 
 def _is_topic(words: str) -> bool:

@@ -91,9 +91,13 @@ _LINE = re.compile(
 # "When they type END, …", "At the end of the session, …", "Once all seven steps are done, …": the layout is for one
 # reply at one point of the conversation (not "When you reply, use this format:", which is every reply)
 _ONE_TIME_INTRO = re.compile(
-    r"\s*(?:[-*•]\s*)?(?:when|whenever|once|after|if|at\s+the\s+(?:very\s+)?end|wenn|sobald|nachdem|am\s+ende|cuando|"
-    r"al\s+final|quand|lorsque|à\s+la\s+fin|quando|alla\s+fine|no\s+final|als|aan\s+het\s+eind\w*)\b"
-    r"(?!\s+(?:you\s+)?(?:reply|answer|respond|write|responding|replying|answering|writing)\b)",
+    r"\s*(?:[-*•]\s*)?(?:at\s+the\s+(?:very\s+)?end\b|am\s+(?:Ende|Schluss)\b|al\s+final\b|à\s+la\s+fin\b|no\s+final\b|"
+    r"alla\s+fine\b|aan\s+het\s+eind|"
+    r"after\s+(?:the\s+)?(?:session|conversation|interview|exercise|role-?play|scene|game|quiz|[A-Z]{2,})\b|"
+    # "When they type END", "Once all seven steps are done", "Wenn der Nutzer ENDE schreibt"
+    r"(?:when|whenever|once|after|wenn|sobald|nachdem|cuando|quand|lorsque|quando|als)\b[^:\n]{0,80}?\b(?:types?|typed|"
+    r"says?|said|writes?|sends?|ends?|ended|finish\w*|done|over|complete[sd]?|tippt|schreibt|sagt|escribe|dice|tape|"
+    r"écrit|dit|digita|escreve|diz|scrive|typt|zegt|schrijft)\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")
@@ -380,6 +384,10 @@ _LAYOUT_SLOT = re.compile(r"<[^<>\n]{1,60}>|\[[^\[\]\n]{1,40}\]|\{[^{}\n]{1,40}\
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s")
 
 
+# "=== CREW EMAIL ===", "--- Part 2 ---", "## SUMMARY ##": the header of one part of a layout
+_PART_HEADER = re.compile(r"\s*(?:={2,}|-{3,}|#{2,}|\*{3,})\s*\S[^\n]{0,60}?\s*(?:={2,}|-{3,}|#{2,}|\*{3,})\s*$")
+
+
 def layout_block(text: str) -> NumberedLines | None:
     """The lines a brief gives as the reply's exact layout ("Aufbau, genau so:" and the lines up to a blank one)."""
     intro = _EXACT_LAYOUT_INTRO.search(text)
@@ -388,11 +396,20 @@ def layout_block(text: str) -> NumberedLines | None:
     lines: list[str] = []
     end = start = intro.end()
     numbered_intro = _ITEM_NUMBER.match(text, text.rfind("\n", 0, intro.start() + 1) + 1) is not None
-    for line in text[start:].split("\n"):
+    parted = False
+    rest = text[start:].split("\n")
+    for index, line in enumerate(rest):
         if not line.strip():
             if not lines:  # ("…, nothing before or after:\n\nSUMMARY": a blank line may open the layout)
                 end += len(line) + 1
                 start = end
+                continue
+            following = rest[index + 1 :]
+            if _PART_HEADER.match(lines[0]) and following and _PART_HEADER.match(following[0]):
+                # "=== PRODUCER SUMMARY ===\n…\n\n=== CREW EMAIL ===\n…": a layout of parts, each under its header
+                lines.append("")
+                end += len(line) + 1
+                parted = True
                 continue
             break
         if numbered_intro and _ITEM_NUMBER.match(line):
@@ -401,6 +418,8 @@ def layout_block(text: str) -> NumberedLines | None:
         end += len(line) + 1
     if len(lines) < 2:
         return None
+    if parted:
+        return NumberedLines(tuple(lines), start, min(end, len(text)))
     if all(_BULLET_LINE.match(line) for line in lines):
         return None  # "Layout:\n- keep paragraphs short\n- put the price in bold": rules about the reply, as a list
     bare = not re.search(

@@ -474,6 +474,15 @@ def _children_only_as_family(lowered: str) -> bool:
     ) and not re.search(r"\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b", lowered)
 
 
+_PEOPLE_GROUP = re.compile(
+    r"\b(?:famil\w+|tourists?|school\s+(?:classes|groups)|classes|groups|seniors?|parents?|teachers?|adults?|students?|"
+    r"visitors?|kids|children|teens?|teenagers|toddlers|babies|eltern|lehrer\w*|senioren|kinder|familien|schüler\w*|"
+    r"besucher\w*|touristen|parents|enseignants|enfants|familles|padres|profesores|niños|familias|genitori|bambini|"
+    r"famiglie|ouders|leraren|kinderen|gezinnen)\b",
+    re.IGNORECASE,
+)
+
+
 def _listed_topic(lowered: str, start: int, end: int) -> bool:
     """Whether a mention is one item of a parenthesised list of topics ("(age, children or childcare plans,
     pregnancy, religion, …)"): something people talk about, not who the assistant talks with."""
@@ -482,7 +491,9 @@ def _listed_topic(lowered: str, start: int, end: int) -> bool:
     if opening < 0 or closing < 0 or ")" in lowered[opening:start]:
         return False
     items = [i for i in re.split(r",\s*|\s+or\s+|\s+and\s+|/", lowered[opening + 1 : closing]) if i.strip()]
-    return len(items) >= 4 and all(len(i.split()) <= 6 for i in items)
+    groups = sum(1 for i in items if _PEOPLE_GROUP.search(i))
+    # ("visitors (children, school classes, families, tourists)": a list of who uses it, not of topics)
+    return len(items) >= 4 and all(len(i.split()) <= 6 for i in items) and groups < 2
 
 
 # "des enfants de personnes âgées", "children of elderly parents", "hijos de personas mayores": grown-up children

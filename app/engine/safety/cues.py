@@ -38,7 +38,9 @@ _TECH_AFTER = (
 # talking to the assistant
 _BOUGHT_FOR_KIDS = (
     r"(?!(?:['’]s?)?\s+(?:birthday\s+)?(?:parties|party|menus?|meals?|tickets?|prices?|pricing|sizes?|clothing|clothes|"
-    r"shoes|rates?|discounts?|bookings?)\b)"
+    r"shoes|rates?|discounts?|bookings?|"
+    # "kids welcome with an adult", "children must be accompanied": a house rule for groups that adults book
+    r"(?:are\s+)?(?:welcome|allowed|go\s+free|must\s+be\s+accompanied|need\s+an?\s+adult)|with\s+an?\s+(?:adult|parent))\b)"
 )
 
 MEDICAL = DomainCues(

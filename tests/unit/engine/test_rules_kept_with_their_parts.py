@@ -1,0 +1,105 @@
+"""Rules keep their parts: a step glued to the tool it precedes, a route's cases said with "go to", a ban whose object
+points back, a case and what to write in it after a comma, a layout of several parts, a bracketed abbreviation; and
+nothing is read from what a rule only mentions (kids welcome with an adult, the requester's own "I have to")."""
+
+from __future__ import annotations
+
+from app.engine.brief import Brief
+from app.engine.constraints.sections import layout_block
+from app.engine.generate import generate, read_constraints
+
+
+def _prompt(task: str) -> str:
+    return generate(Brief(task=task, target="claude")).prompt
+
+
+def _texts(task: str, kind: str | None = None) -> list[str]:
+    return [c.text for c in read_constraints(Brief(task=task)) if kind is None or c.kind == kind]
+
+
+_ROOMS = (
+    "Booking assistant for Riverside Karting. Tools: check_track(date), hold_heat(date, drivers), "
+    "confirm_heat(hold_id, name).\n"
+    "- before confirm_heat read back date, time, number of drivers and total price, and only confirm after they "
+    'reply "yes go"\n'
+    "- stag parties, groups over 12 and corporate days go to events@riverside.example, don't book those here\n"
+    "- Junior karts (kids welcome with an adult) run on Saturday mornings\n"
+    "- max 60 words per reply"
+)
+
+
+def test_a_step_glued_to_the_tool_it_precedes_keeps_its_whole_list() -> None:
+    rules = _texts(_ROOMS, "ordering")
+    assert any(
+        "Before calling confirm_heat, read back date, time, number of drivers and total price" in r for r in rules
+    )
+
+
+def test_cases_that_go_to_a_contact_are_its_condition() -> None:
+    routes = [c for c in read_constraints(Brief(task=_ROOMS)) if c.kind == "fallback"]
+    assert [c.condition for c in routes] == ["For stag parties, groups over 12 and corporate days"]
+
+
+def test_a_ban_that_points_back_keeps_its_clause() -> None:
+    rules = _texts(_ROOMS, "prohibition")
+    assert "Do not book those here." not in rules
+    assert any(r.startswith("Stag parties, groups over 12 and corporate days go to") for r in rules)
+    card = _texts("Never ask for the card number or the PIN, and never read them back.", "prohibition")
+    assert card == ["Never ask for the card number or the PIN, and never read them back."]
+    person = _texts("Never say whether they'd win, never tell them to withhold rent.", "prohibition")
+    assert "Never tell them to withhold rent." in person
+
+
+def test_kids_welcome_with_an_adult_brings_no_child_pack() -> None:
+    prompt = _prompt(_ROOMS)
+    assert "The readers are children" not in prompt
+    assert "child's personal information" not in prompt
+
+
+_CREW = (
+    "I coordinate a touring theatre company and every night I have to turn my messy notes into two things.\n\n"
+    "layout, exactly this:\n\n"
+    "=== DIRECTOR NOTES ===\n"
+    "DECISIONS: max 4 bullets\n"
+    "PROBLEMS: anything that could cancel a show\n\n"
+    "=== CAST MESSAGE ===\n"
+    "first sentence is always tomorrow's call time and venue\n"
+    "max 120 words\n"
+    "sign off with: Cheers, Priya (Co. Manager)\n\n"
+    "dont invent venues or names that arent in my notes, if the call time is missing write CALL TIME TBC instead."
+)
+
+
+def test_a_layout_of_several_parts_is_the_reply_format_line_by_line() -> None:
+    block = layout_block(_CREW)
+    assert block is not None
+    assert "=== CAST MESSAGE ===" in block.specs
+    assert "first sentence is always tomorrow's call time and venue" in block.specs
+    prompt = _prompt(_CREW)
+    assert "<cast_message>" not in prompt
+    output = prompt.split("<output_format>", 1)[1]
+    assert "=== DIRECTOR NOTES ===\nDECISIONS: max 4 bullets" in output
+    assert "first sentence is always tomorrow's call time and venue\nmax 120 words" in output
+
+
+def test_a_case_after_a_comma_is_a_rule_of_its_own() -> None:
+    assert "If the call time is missing write CALL TIME TBC instead." in _texts(_CREW)
+
+
+def test_an_abbreviation_in_brackets_ends_no_sentence() -> None:
+    rules = _texts("Write the cast message. Sign off with: Cheers, Priya (Asst. Stage Manager)")
+    assert "Sign off with: Cheers, Priya (Asst. Stage Manager)." in rules
+
+
+def test_the_requesters_own_duty_is_no_rule() -> None:
+    rules = _texts("Every night I take notes, then I have to send two updates.")
+    assert not any("I have to" in r for r in rules)
+
+
+def test_no_double_charge_example_for_a_brief_that_only_mentions_refunds() -> None:
+    task = (
+        "Customer support chat for Riverside Karting bookings. Answer questions about heats, prices and "
+        "cancellations. Cancellations: free up to 48 hours before, inside 48 hours no refund. If they want a person, "
+        "email help@riverside.example. Max 60 words."
+    )
+    assert "charged twice" not in _prompt(task)
