@@ -14,6 +14,8 @@ class Block(NamedTuple):
 
     text: str
     end: int
+    absorbs_intro: bool = False
+    """The block's intro is the sentence before it (a blank line between them): its rule says that sentence too."""
 
 
 def fixed_block(task: str, start: int, end: int) -> Block | None:
@@ -23,18 +25,24 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
     ends before a line that is a sentence of its own ("Each line 35 words max.", "Sonst nichts.")."""
     raw = task[start:end]
     colon = re.search(r"[:：][ \t]*\n", raw)
+    before = task[:start].rstrip()
+    absorbs = False
+    if colon is not None and before.endswith((":", "：")) and _HEAD_LINE.fullmatch(raw[: colon.end()].strip()):
+        colon = None  # "show the record exactly like this:\n\nSITUATION:\nTHOUGHT:": "SITUATION:" is its first line
     if colon is not None:  # "Sign every email with exactly:\nWarm regards,\nDana": the intro leads the sentence
         intro, body_start = raw[: colon.start()].strip(), start + colon.end()
         lead = intro[intro.rfind("\n") + 1 :].strip(" \t-*•")
         if "\n" in intro:
             return None  # lines before the colon too: a list or material, not one intro and its block
     else:  # "- print a scorecard:" ends the sentence before
-        before = task[:start].rstrip()
         if not before.endswith((":", "：")):
             return None
         intro, body_start = before[before.rfind("\n") + 1 :].strip(" \t-*•:："), start
         # its last clause names the block ("…, drop the character and print a scorecard")
         lead = re.split(r"[,;]\s+|\s+and\s+", intro)[-1].strip()
+        if not _BLOCK_INTRO.search(lead):
+            # "at the end show the record exactly like this, nothing else after it": the whole sentence says it
+            lead, absorbs = intro, True
     lines: list[str] = []
     block_end = body_start
     for found in re.finditer(r"[^\n]*\n?", task[body_start:end]):
@@ -77,7 +85,7 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
         else "each line as given, on its own line"
     )
     text = f"{lead[0].upper()}{lead[1:]} ({how}):\n" + "\n".join(f"   {line}" for line in lines)
-    return Block(text, block_end)
+    return Block(text, block_end, absorbs)
 
 
 _SECTION_INTRO = re.compile(

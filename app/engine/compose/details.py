@@ -428,6 +428,8 @@ def foreign_details(
             text = " ".join(task[sentences[index - 1][0] : end].split())
         block = fixed_block(task, start, end)
         if block is not None:
+            if block.absorbs_intro and details and details[-1][0] == index - 1:
+                details.pop()  # the sentence that introduces the lines leads the block's rule
             details.append((index, block.text))
             rest = " ".join(task[block.end : end].split())
             if rest.strip(" ."):
@@ -587,6 +589,8 @@ def task_details(
             continue
         block = fixed_block(task, start, end)
         if block is not None:
+            if block.absorbs_intro and details and details[-1][0] == index - 1:
+                details.pop()  # the sentence that introduces the lines leads the block's rule
             details.append((index, block.text))  # the layout whole, whatever limits its slots carry ("(one sentence)")
             after = task[block.end : end]
             if not after.strip(" .\n"):

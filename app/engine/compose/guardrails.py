@@ -10,6 +10,7 @@ from app.engine.compose.details import in_text_fallback
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan, review_label
 from app.engine.constraints import Constraint
+from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
 from app.engine.constraints.fallbacks import ALTERNATIVE, OWN_CASE, QUOTED_SCOPE, describe_contacts, describe_fallback
 from app.engine.constraints.model import FallbackAction
 from app.engine.spec import Guardrails
@@ -167,6 +168,26 @@ def _contact(fallback: Constraint) -> tuple[FallbackAction, str] | None:
 _GIVEN_CONTACT = re.compile(r",?\s+and\s+point\s+to\s+the\s+contact\s+the\s+instructions\s+give\s+for\s+the\s+rest")
 
 
+def _in_fixed_reply(fallback: Constraint, task: str) -> bool:
+    """Whether a contact is part of a reply the brief fixes word for word ("… reply with only this: I'm really glad
+    you told me. … call or text 988 …"): the rule that carries that reply says it, in its own words and place."""
+    span = fallback.span
+    if span is None or span.field != "task" or span.start > len(task):
+        return False
+    line_start = task.rfind("\n", 0, span.start) + 1
+    return EXACT_COLON.search(task, line_start, span.start) is not None
+
+
+def _said_by_fixed_reply(fallback: Constraint, plan: Plan) -> bool:
+    """Whether a contact restated as a route ("tell the user to text 988") is said whole by a rule that carries the
+    brief's fixed reply around it: the route alone would contradict "reply with only this"."""
+    if not _in_fixed_reply(fallback, plan.brief.task) or fixed_reply(fallback.text) is not None:
+        return False
+    value = fallback.value or ""
+    rules = [*plan.detail_rules, *(c.text for c in plan.constraints if c.kind != "fallback")]
+    return bool(value) and any(value in rule and EXACT_COLON.search(rule) for rule in rules)
+
+
 def guardrails(plan: Plan) -> Guardrails:
     """The guardrails for the plan."""
     # A number inside a sentence the reply must carry whole is said by that sentence's requirement, in context.
@@ -174,7 +195,9 @@ def guardrails(plan: Plan) -> Guardrails:
     fallbacks = [
         c
         for c in plan.of_kind("fallback")
-        if c.scope != QUOTED_SCOPE and not (primary.contacts_in_text and in_text_fallback(c, plan.brief.task))
+        if c.scope != QUOTED_SCOPE
+        and not (primary.contacts_in_text and in_text_fallback(c, plan.brief.task))
+        and not _said_by_fixed_reply(c, plan)
     ]
     scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "")]
     in_text = [

@@ -71,6 +71,11 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     titled = _titled(phrase, for_product)
     if titled is not None:
         return titled
+    acts = _THE_ASSISTANT_DOES.match(phrase)
+    if acts is not None and verbs_to_base(acts.group("verb")).lower() in JOB_VERBS | {"walk", "guide"}:
+        # "the assistant walks the user through it step by step and at the end shows the filled record": what it does
+        job = second_person(verbs_to_base(phrase[acts.start("verb") :]), "user")
+        return f"You are an assistant{for_product}.", sentence(job[0].upper() + job[1:])
     if _ROLE_HEAD.match(phrase):
         # "a general helpful assistant" says nothing a role needs: the words that carry no job go.
         body = _EMPTY_ADJECTIVES.sub("", phrase[0].lower() + phrase[1:]).strip()
@@ -99,6 +104,11 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     return f"You are an assistant{for_product}.", f"Help the user with this request: {opening}{phrase[1:]}."
 
 
+# "the assistant walks the user through it …", "the bot answers …": a sentence that says what the assistant does
+_THE_ASSISTANT_DOES = re.compile(
+    r"(?:the|our|this|my)\s+(?:assistant|bot|chatbot|agent|ai|helper)\s+(?:will\s+|should\s+|must\s+)?(?P<verb>[a-z]+)\s",
+    re.IGNORECASE,
+)
 # "… and want an AI "reflection buddy" that responds to …": a quoted role the requester wants, then what it does
 _WANTED_ROLE = re.compile(
     r"\b(?:want|need|would\s+like|looking\s+for)s?\s+(?:an?\s+)?(?:AI\s+|ai\s+)?[\"“'‘](?P<role>[A-Za-z][\w -]{2,40}?)"

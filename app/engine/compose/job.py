@@ -90,6 +90,8 @@ def core_task(task: str, constraints: Sequence[Constraint]) -> str:
 BACKGROUND = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|hi|hey|hello|hiya|right|ciao|hola|hallo|bonjour|salut|ol[áa]|oi|hoi|buongiorno|buenas)"
     r"[\s,!.]+)*(?:i'?m|i\s+am|we'?re|we\s+are|i\s+(?:run|own|work|manage)|"
+    # "ok so this is for Tidepool Journal, its a journaling app …": what it is for, the job comes after
+    r"this\s+is\s+for\s+(?-i:[A-Z])\w+|"
     r"we\s+(?:run|own|have|sell|make|operate|get)|our\s+\w+\s+(?:is|are|has|have)|my\s+(?:name|company|team|shop|business)|"
     r"i\s+(?:teach|coach|tutor|volunteer|organi[sz]e|help\s+run)|we\s+(?:teach|coach)|"
     # "Sou psicóloga e coordeno …", "Soy la dueña de …", "Ich bin Lehrerin …", "Je suis …": the requester, in their

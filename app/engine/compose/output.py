@@ -17,7 +17,7 @@ from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.labels import split_items
 from app.engine.constraints.limits import INPUT_SCOPE
-from app.engine.constraints.sections import layout_block, numbered_lines
+from app.engine.constraints.sections import ONE_TIME_INTRO, layout_block, numbered_lines
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 
@@ -343,6 +343,8 @@ def _under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str
     for match in layout.finditer(task):
         intro = match.group("intro")
         if cue.search(intro) and not _INPUT_INTRO.search(intro) and not _CASE_INTRO.match(intro):
+            if ONE_TIME_INTRO.match(intro.lstrip(" \t-*•")):
+                continue  # "at the end show the record exactly like this:": one reply's lines, said by a rule
             return match
     return None
 

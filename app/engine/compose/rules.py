@@ -50,6 +50,11 @@ _QUOTED_RULE = re.compile(r'^Follow this (?:prohibition|rule|order) from the bri
 _CONTRACTIONS = (("don't", "do not"), ("doesn't", "does not"), ("can't", "cannot"), ("won't", "will not"), ("’", "'"))
 
 
+def _words(text: str) -> str:
+    """The text's words only, one space apart: "At the end, show it:" and "at the end show it (…)" compare."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
 def _uncontracted(text: str) -> str:
     """ "Don't ask …" and the rule "Do not ask …" read as the same words."""
     text = text.replace("’", "'")
@@ -74,10 +79,13 @@ def brief_rules(plan: Plan) -> list[Rule]:
     # A rule the brief's own sentence says whole, with more ("Never make up a litres figure; leave the cell
     # empty if unreadable."), is said once, by the sentence.
     said = _uncontracted(" ".join(d.lower() for d in plan.detail_rules))
+    said_words = _words(said)
     rules = [
         Rule(text=c.text, group=BRIEF_GROUP)
         for c in stated
         if _uncontracted(c.text.rstrip(".").lower()) not in said
+        # ("At the end, show the record exactly like this:" beside the block its sentence leads)
+        and not (english and len(_words(c.text)) > 20 and _words(_uncontracted(c.text.lower())) in said_words)
         # "It never quotes repair prices; it tells …" said whole: its "Never quote repair prices." is said there too
         # (a rule translated from another language stays beside its sentence: the English says what it means)
         and not (

@@ -90,7 +90,7 @@ _LINE = re.compile(
 )
 # "When they type END, …", "At the end of the session, …", "Once all seven steps are done, …": the layout is for one
 # reply at one point of the conversation (not "When you reply, use this format:", which is every reply)
-_ONE_TIME_INTRO = re.compile(
+ONE_TIME_INTRO = re.compile(
     r"\s*(?:[-*•]\s*)?(?:at\s+the\s+(?:very\s+)?end\b|am\s+(?:Ende|Schluss)\b|al\s+final\b|à\s+la\s+fin\b|no\s+final\b|"
     r"alla\s+fine\b|aan\s+het\s+eind|"
     r"after\s+(?:the\s+)?(?:session|conversation|interview|exercise|role-?play|scene|game|quiz|[A-Z]{2,})\b|"
@@ -154,7 +154,7 @@ def find_outline(text: str) -> Outline | None:
             continue
         if _EXACT_LAYOUT_INTRO.match(text, line_start):
             continue  # "Use this layout exactly:": its lines are copied as written (`layout_block`), not re-headed
-        if _ONE_TIME_INTRO.match(own):
+        if ONE_TIME_INTRO.match(own):
             continue  # "When they type END, give feedback in this layout:": one reply's shape (a rule)
         sections = _sections_after(text, intro.end())
         if all(section.heading.lower() in _SETTINGS for section in sections):

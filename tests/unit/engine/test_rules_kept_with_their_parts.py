@@ -103,3 +103,35 @@ def test_no_double_charge_example_for_a_brief_that_only_mentions_refunds() -> No
         "email help@riverside.example. Max 60 words."
     )
     assert "charged twice" not in _prompt(task)
+
+
+_JOURNAL = (
+    "ok so this is for Brightleaf Diary, its a journaling app and we're adding a guided gratitude exercise. the "
+    "assistant walks the user through it step by step and at the end shows the filled card.\n\n"
+    "- ONE question at a time\n"
+    "- if at any point they mention suicide or self harm: stop the exercise and reply with only this: I'm really glad "
+    "you told me. Please call or text 988 any time, or call 911 if you're in danger right now.\n"
+    "- at the end show the card exactly like this, nothing else after it:\n\n"
+    "GOOD THING:\n"
+    "WHY IT MATTERED:\n"
+    "TOMORROW:\n"
+)
+
+
+def test_a_record_shown_at_the_end_is_one_rule_not_every_reply() -> None:
+    prompt = _prompt(_JOURNAL)
+    assert "GOOD THING:" not in prompt.split("<output_format>", 1)[1]
+    assert "At the end show the card exactly like this, nothing else after it (" in prompt
+    assert "nothing else after it:." not in prompt
+
+
+def test_contacts_inside_a_fixed_reply_are_no_separate_routes() -> None:
+    guardrails = _prompt(_JOURNAL).split("<guardrails>", 1)[1]
+    assert "tell the user to text 988" not in guardrails
+    assert "tell the user to call 911" not in guardrails
+
+
+def test_the_sentence_that_says_what_the_assistant_does_is_the_job() -> None:
+    role = _prompt(_JOURNAL).split("</role>", 1)[0]
+    assert "Walk the user through it step by step" in role
+    assert "this is for Brightleaf Diary" not in role
