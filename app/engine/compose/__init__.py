@@ -294,8 +294,10 @@ def _without_clashes(plan: Plan, text: str) -> str:
     return (", ".join(kept[:-1]) + " and " + kept[-1] if len(kept) > 1 else kept[0]) + "."
 
 
-def _reminder(plan: Plan) -> str:
+def _reminder(plan: Plan, output: OutputFormat) -> str:
     reminder = localise_reply_quotes(plan.fill(plan.primary.final_reminder), plan.language)
+    if output.json_schema is not None and output.json_schema.get("type") == "array":
+        reminder = reminder.replace("the JSON object", "the JSON array")  # one object per item, in one array
     return "" if plan.conflicts.clashes(reminder) else reminder
 
 
@@ -376,7 +378,7 @@ def compose_spec(plan: Plan) -> Composition:
         examples=spec_examples,
         guardrails=guardrails(plan),
         variables=variables(plan),
-        final_reminder=_reminder(plan),
+        final_reminder=_reminder(plan, output),
         language=plan.language or "English",
         length=plan.length,
         target=brief.target,

@@ -501,6 +501,10 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue  # "That's counseling, not Q&A": why a rule before holds, nothing to avoid
         if match.group("cue").lower() == "not" and not modal and _AUDIENCE_CONTRAST.fullmatch(rest):
             continue  # "(lots of them shop-floor, not finance people)": who the readers are, nothing to avoid
+        if match.group("cue").lower() == "not" and not modal and _VALUE_BEFORE.search(stripped[: match.start("cue")]):
+            # "anything not stated = null, not an empty string": the value to write, contrasted with another
+            found.append(FoundRule(sentence_case(stripped), None, None, 0, len(stripped), rest))
+            continue
         if match.group("cue").lower() == "not" and not modal:
             # "friendly but not cheesy" forbids a quality; "not a therapist" a role; "English, not Spanish" a thing.
             if re.match(r"(?:a|an)\s", rest, re.IGNORECASE):
@@ -821,6 +825,11 @@ _ASIDE = re.compile(r"\([^()]{3,200}\)")
 
 _REQUESTER_STEP = re.compile(r"(?:^|\s)I\s+(?:\w+\s+)?(?:\w+)")
 # "create_booking read back room": a tool's name, then the step that comes before it
+# "= null, ", "is 0, ", "use N/A, ": a value named right before a "not …" contrast
+_VALUE_BEFORE = re.compile(
+    r"(?:=|\bis|\bas|\buse|\bwrite|\bput|\bset\s+to)\s*(?:null|none|0|false|true|n/?a|\"[^\"]*\"|'[^']*'|`[^`]*`|\[\])\s*,\s*$",
+    re.IGNORECASE,
+)
 _TOOL_THEN_STEP = re.compile(
     r"(?P<tool>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s+(?P<step>[a-z]\w*\s.*)$"
 )

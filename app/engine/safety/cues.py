@@ -51,7 +51,7 @@ MEDICAL = DomainCues(
         # ("our Tuesday drop-in clinic", "a legal clinic", "the tax clinic": advice sessions, not health care)
         r"(?<!legal )(?<!law )(?<!tax )(?<!advice )(?<!housing )(?<!tenant )(?<!tenants' )"
         r"(?<!tenants )(?<!debt )(?<!money )(?<!benefits )(?<!repair )(?<!bike )(?<!business )clinics?\b|"
-        r"clinical|clinician|health ?care|"
+        r"clinical(?!\s+psycholog)|clinician|health ?care|"
         r"telehealth|telemedicine|nurses?\b|nursing|doctors?\b|physicians?|gp appointment|dosages?|prescription|"
         r"hospitals?|pharmac|first aid|illness|diseases?|diabet|insulin|blood (?:sugar|pressure|tests?)|"
         # ("allergens on the menu", "allergies or dietary needs" for a caterer: food, not health care)
@@ -61,7 +61,7 @@ MEDICAL = DomainCues(
         r"health (?:questions?|advice|information|concerns?|conditions?|problems?)|lab results|poison|emergency vet|"
         r"sexual health|reproductive health|contracepti|"
         # es / pt / fr / de
-        r"m[ée]dic[oa]s?\b|m[ée]dicament|pacientes\b|s[íi]ntomas?|sintomas|cl[íi]nica|hospital|enfermer|"
+        r"m[ée]dic[oa]s?\b|m[ée]dicament|pacientes\b|s[íi]ntomas?|sintomas|cl[íi]nicas?\b|hospital|enfermer|"
         r"urgencias|rem[ée]dio|sa[úu]de f[íi]sica|"
         r"arzt|[äa]rztin|[äa]rzte|patienten|symptome|klinik|krankenhaus|medikament|krankheit|notaufnahme|"
         r"m[ée]decin|sympt[ôo]mes?|clinique|h[ôo]pital|infirmi|maladie",

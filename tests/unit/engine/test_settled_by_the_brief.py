@@ -182,3 +182,29 @@ def test_a_layout_for_the_end_of_the_session_is_no_every_reply_format() -> None:
     assert "Use these sections" not in _section(prompt, "output_format")
     assert "nothing else: `ILLEGAL QUESTIONS" not in prompt
     assert "ILLEGAL QUESTIONS: <number>\n" in prompt.replace("   ILLEGAL", "ILLEGAL")
+
+
+def test_a_value_contrasted_with_another_is_no_role_to_avoid() -> None:
+    rules = [
+        c.text for c in read_constraints(Brief(task="Return JSON. anything not stated = null, not an empty string."))
+    ]
+    assert "Do not act as an empty string." not in rules
+
+
+def test_an_array_reply_is_reminded_as_an_array() -> None:
+    task = (
+        'Turn every delivery note into JSON. Return a JSON array, one object per note: {"ref": string, "kg": number '
+        "or null}. JSON only."
+    )
+    reminder = _section(_prompt(task), "reminder")
+    assert "the JSON object" not in reminder
+
+
+def test_a_clinical_psychologist_who_reviewed_the_flow_brings_no_medical_pack() -> None:
+    task = (
+        "A journaling app feature: the assistant walks the user through a gratitude exercise, one question at a "
+        "time. A clinical psychologist reviewed the flow. It is not therapy. Max 60 words per message."
+    )
+    prompt = _prompt(task)
+    assert "signs of an emergency (chest pain" not in prompt
+    assert "doctor or pharmacist" not in prompt
