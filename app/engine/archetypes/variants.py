@@ -741,7 +741,7 @@ STORY_GAME = Variant(
 _PLAYS_THE_QUESTIONED = re.compile(
     r"\b(?:(?:the|our)\s+(?:bot|assistant|ai|model|chatbot)|you)\s+(?:plays?|will\s+play|is\s+playing|acts?\s+as|are|is|"
     r"will\s+be)\s+(?:the|a|an)\s+(?:pretend\s+|fake\s+|mock\s+|nervous\s+)?(?:candidate|applicant|interviewee|"
-    r"job\s+seeker)\b(?!['’]s)",
+    r"job\s+seeker|patient|witness|suspect|caller|client)\b(?!['’]s)",
     re.IGNORECASE,
 )
 

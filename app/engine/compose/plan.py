@@ -217,10 +217,11 @@ _CITATION = re.compile(
 )
 DEFAULT_CITATION = "[Doc 2, Section 3]"
 # "(Plan 7.2)", "(FAQ Q12)", "(Merkblatt Grundstückskauf, Punkt 3)": a short reference with a letter and a number
-_REFERENCE_LIKE = re.compile(r"[(\[（](?=[^)\]）]*[^\W\d_])(?=[^)\]）]*\d)(?:\S+\s*){1,6}[)\]）]")
+_REFERENCE_LIKE = re.compile(r"[(\[（](?=[^)\]）]*[^\W\d_])(?=[^)\]）]*\d)(?:\S+\s*){1,6}[)\]）]|\[\d{1,2}\]")
 # "cite the section at the end of the answer", "Am Ende jeder Antwort die Quelle nennen": one citation, at the end
 _AT_THE_END = re.compile(
-    r"\b(?:at\s+the\s+(?:very\s+)?end|am\s+(?:Ende|Schluss)|al\s+final|à\s+la\s+fin|no\s+final|alla\s+fine|"
+    r"\b(?:at\s+the\s+(?:very\s+)?end(?!\s+of\s+(?:the|each|every|its)\s+(?:sentence|claim|paragraph|line|bullet|point))|"
+    r"am\s+(?:Ende|Schluss)|al\s+final|à\s+la\s+fin|no\s+final|alla\s+fine|"
     r"aan\s+het\s+(?:eind|einde)|onderaan)\b|末尾|最后|最後|文末",
     re.IGNORECASE,
 )
@@ -275,7 +276,8 @@ def _citation(task: str, constraints: Sequence[Constraint]) -> tuple[str, bool]:
         if match:
             start = max(text.rfind(mark, 0, match.start()) for mark in (". ", "\n", "! ", "? ", "。")) + 1
             # (only before the example: "cite inline, like (Handbook 4.2), and put a summary at the end" cites inline)
-            said = text[start : match.end()]
+            after = re.match(r"[^,;.!?\n]*?(?=\s+and\s|[,;.!?\n]|$)", text[match.end() :])
+            said = text[start : match.end() + (after.end() if after else 0)]
             example = match.group("example") or match.group("example2") or match.group("example3")
             if example is None and not _REFERENCE_LIKE.fullmatch(match.group("example4")):
                 continue  # "Source material: (1) the leaflet", "References: (numbers in the margin)": no citation

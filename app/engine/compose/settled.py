@@ -450,7 +450,10 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:when|if)\s+(?:unsure|torn|undecided|stuck|in\s+doubt)\s+between\b|\bbetween\s+two\s+(?:labels|categories)\b|"
             # "the most severe one wins", "bei mehreren Gründen gilt der schwerste", "gana el más grave"
             r"\b(?:the\s+)?(?:most\s+(?:severe|serious|urgent)|strictest|harshest|worst)\s+(?:one\s+|label\s+|reason\s+)?"
-            r"(?:wins|applies|counts|takes\s+priority)\b|\bgilt\s+(?:der|die|das)\s+(?:schwerste|strengste)\w*|"
+            r"(?:wins|applies|counts|takes\s+priority|goes(?!\s+first))\b|\bgilt\s+(?:der|die|das)\s+(?:schwerste|strengste)\w*|"
+            r"\b(?:scegli|prendi|escolha|escolhe|kies|neem|elige|escoge|choisis|choisissez|nimm|wähle)\s+(?:il|la|o|a|de|het|el|"
+            r"le|den|die|das)\s+(?:pi[ùu]\s+grave|mais\s+grave|zwaarste|ernstigste|m[áa]s\s+grave|plus\s+grave|"
+            r"schwerste[nr]?)\b|"
             r"\b(?:der|die|das)\s+(?:schwerste|strengste)\w*\s+gilt\b|\bgana\s+(?:el|la)\s+m[áa]s\s+grave\b|"
             r"\ble\s+plus\s+grave\s+l['’]emporte\b|\bprevale\s+(?:il|la)\s+pi[ùu]\s+grave\b|\bvale\s+o\s+mais\s+grave\b|"
             r"\bde\s+(?:zwaarste|ernstigste)\s+(?:wint|telt|geldt)\b|最も重い(?:もの|方)を|" + _IN_DOUBT
@@ -598,7 +601,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:don'?t|do\s+not|never)\s+ask\s+(?:me|us|them|the\s+user)\s+back\b|\bno\s+(?:asking|questions)\s+back\b|"
             # "if the question is vague pick the most likely meaning and say which one you picked"
             r"\b(?:pick|choose|go\s+with|assume|take|use)\s+(?:the\s+)?(?:most\s+likely|likeliest|most\s+probable|most\s+"
-            r"sensible|most\s+reasonable)\s+(?:meaning|reading|interpretation)\b|"
+            r"sensible|most\s+reasonable)\s+(?:meaning|reading|interpretation|one|option)\b|"
             r"\bmake\s+(?:a\s+)?(?:reasonable|sensible)\s+assumptions?\b|"
             r"\b(?:elige|escoge|toma)\s+la\s+interpretaci[óo]n\s+m[áa]s\s+probable\b|"
             r"\bw[äa]hle?\s+die\s+wahrscheinlichste\b|\bchoisis\s+l['’]interpr[ée]tation\s+la\s+plus\s+probable\b|"
@@ -750,9 +753,9 @@ TOPICS: tuple[Topic, ...] = (
             r"\bSELECTs?\s+(?:only|solo|nur|seulement|apenas|alleen)\b|只(?:能|允许|用)?\s*SELECT|SELECT(?:文)?(?:のみ|だけ)|"
             # "I only write SELECT queries", "if they ask to update, delete or insert anything reply exactly: …"
             r"\bonly\s+(?:write|run|use|allow|do|generate)\s+SELECTs?\b|"
-            r"\b(?:ask|asks|want|wants|request|requests)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:update|delete|insert|drop|truncate)"
-            r"(?:\s*,\s*\w+)*(?:\s+(?:or|and)\s+\w+)?\s+(?:anything|data|rows?|records?|something|the\s+database|tables?)\b"
-            r"[^.;\n]{0,40}\b(?:reply|say|respond|answer|refuse|decline|tell)\b|"
+            r"\b(?:ask|asks|want|wants|request|requests)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:update|delete|insert|drop|truncate|modify|"
+            r"alter)(?:\s*,\s*\w+)*(?:\s+(?:or|and)\s+\w+)?\s+(?!(?:the\s+|their\s+|a\s+|an\s+)?(?:\w+\s+)?(?:quer(?:y|ies)|"
+            r"reports?|date|filters?|sql|where)\b)[^.;\n]{0,60}\b(?:reply|say|respond|answer|refuse|decline|tell)\b|"
             r"\bread[- ]only\s+(?:queries|access|user|role|connection|replica)\b"
         ),
         _p(r"\bunless\s+the\s+user\s+explicitly\s+asks\s+for\s+a\s+change\s+to\s+data\b"),

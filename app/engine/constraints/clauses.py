@@ -146,10 +146,15 @@ def fixed_reply(line: str) -> str | None:
     if opened is None:
         return None
     text = line[opened.end() - 1 :].split("\n", 1)[0].strip()
+    one = _ONE_SENTENCE.search(opened.group(0)) is not None
     for mark in re.finditer(r"[.!?](?=\s)", text):
-        if _RULE_OPENING.match(text, mark.end()):
+        if one or _RULE_OPENING.match(text, mark.end()):
             return text[: mark.end()].strip()  # "… the handbook. Then suggest they email …": the next rule
     return text or None
+
+
+# "reply with exactly this sentence:", "… this message:": one fixed sentence; what follows it is the brief's again
+_ONE_SENTENCE = re.compile(r"\b(?:this\s+(?:sentence|line|message)|these\s+words)\b", re.IGNORECASE)
 
 
 # "Always end the description with: Dishwasher safe, but … glaze happy. Made in my garage studio …": one ending, up to
@@ -178,19 +183,23 @@ def _exact_lines(text: str) -> tuple[tuple[int, int, bool], ...]:
 _RULE_OPENING = re.compile(
     r"\s*(?:never|don'?t|do\s+not|always|avoid|keep|use|reply|answer|then|only|make|add|nunca|no|siempre|evita|usa|"
     r"responde|nie|niemals|nicht|immer|keine?|jamais|toujours|ne|n['’]|évite|nunca|não|sempre|evite|mai|non|"
-    r"evita|nooit|altijd|niet|geen|dann|luego|después|puis|ensuite|depois|poi|otherwise|be|cite|stay|sinon|sonst)\b",
+    r"evita|nooit|altijd|niet|geen|dann|luego|después|puis|ensuite|depois|poi)\b",
     re.IGNORECASE,
 )
 
 
 def in_exact_line(text: str, index: int) -> bool:
     """Whether the mark at `index` sits inside a fixed text that an "exactly:" opened earlier on its line and that
-    goes on after the mark on the same line, with no rule of its own opening there."""
+    goes on after the mark on the same line, with no rule of its own opening there ("exactly this sentence:" fixes
+    one sentence: its first mark ends it)."""
     return any(
         start <= index < end
         and text[index + 1 : end].strip()
         and not _RULE_OPENING.match(text, index + 1)
         and not (ending and _opens_with_order(text[index + 1 : end]))
+        and not (
+            _ONE_SENTENCE.search(text, max(0, start - 40), start + 1) and not re.search(r"[.!?]\s", text[start:index])
+        )
         for start, end, ending in _exact_lines(text)
     )
 

@@ -612,15 +612,18 @@ def arrow_case(text: str) -> str | None:
     case = match.group("case").strip(" ,")
     if _names_no_case(case) or (_NO_CASE_LIST.search(case) and not _lists_cases(case)) or _NOT_A_CASE.search(case):
         return None
-    if _WHEN_STUCK.search(case) or _CANNOT_ANSWER.search(case) or _CATCH_ALL.match(case):
+    if _WHEN_STUCK.search(case) or _CANNOT_ANSWER.search(case) or _CATCH_ALL.match(case.strip()):
         return None  # "anything you can't answer -> …", "Sonstiges -> info@…": the catch-all contact, said as such
     return case if _OPENS_A_CASE.match(case) or not is_english(case) else for_case(case)
 
 
 # "the rest", "Sonstiges", "otras preguntas", "その他": everything the other routes do not take
 _CATCH_ALL = re.compile(
-    r"(?:the\s+)?(?:rest|misc\w*|other|others|general\w*|sonstig\w*|andere\w*|alles\s+andere|übrig\w*|otr[oa]s?|"
-    r"dem[áa]s|resto|outr[oa]s?|altr[ieao]|overig\w*|autres?|divers\w*|reste)\b|その他|其他|其它|ほか|他の",
+    r"(?:the\s+)?(?:rest|misc(?:ellaneous)?|others?|general|sonstige[s]?|alles\s+andere|andere\s+(?:Fragen|Themen|Anliegen)|"
+    r"übrige[s]?|otr[oa]s?(?:\s+(?:preguntas|dudas|temas|consultas|cosas))?|lo\s+dem[áa]s|resto|"
+    r"outr[oa]s?(?:\s+(?:d[úu]vidas|perguntas|assuntos|coisas))?|altr[oaie]?(?:\s+(?:domande|richieste|cose|questioni))?|"
+    r"overige(?:\s+vragen)?|overig|autres?(?:\s+(?:questions|demandes|sujets))?|divers)"
+    r"(?:\s+(?:questions|stuff|things|topics|requests))?\s*$|その他|其他|其它|ほか|他の",
     re.IGNORECASE,
 )
 

@@ -1019,11 +1019,17 @@ _CASE_SEGMENT = re.compile(
 )
 
 
+_SCOPE_LEAD = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:for|with|on|about|regarding|when|if|whenever)\b[^,;]{2,60},", re.IGNORECASE
+)
+
+
 def must_segments(text: str) -> list[tuple[int, int]]:
     """The comma-separated parts of a clause that state a must on their own ("..., always end with a question") or
     what to write in a case ("…, if the call time is missing write CALL TIME TBC instead")."""
     found = [(m.start("must"), m.end("must")) for m in _MUST_SEGMENT.finditer(text)]
-    found += [(m.start("must"), m.end("must")) for m in _CASE_SEGMENT.finditer(text)]
+    if not _SCOPE_LEAD.match(text):  # ("For allergy questions, never guess, if …": the scope holds the whole clause)
+        found += [(m.start("must"), m.end("must")) for m in _CASE_SEGMENT.finditer(text)]
     return sorted(found)
 
 
@@ -1033,7 +1039,9 @@ def find_requirement(text: str) -> FoundRule | None:
     if not (_MUST.search(stripped) or _THRESHOLD.search(stripped)):
         return None
     if not _THRESHOLD.search(stripped) and all(
-        re.search(r"\b(?:I|I'd|I'll)\s+(?:\w+\s+)?$", stripped[: m.start()]) for m in _MUST.finditer(stripped)
+        re.search(r"\b(?:I|I'd|I'll)\s+(?:\w+\s+)?$", stripped[: m.start()])
+        and re.match(r"(?:have|has|need|needs|must)\b", m.group(0), re.IGNORECASE)
+        for m in _MUST.finditer(stripped)
     ):
         return None  # "every evening I take notes, then I have to do 2 things": the requester's own work, no rule
     if is_meta_request(stripped) or _WANTS_AN_ASSISTANT.search(stripped):

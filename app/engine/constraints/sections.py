@@ -96,7 +96,8 @@ ONE_TIME_INTRO = re.compile(
     r"after\s+(?:the\s+)?(?:session|conversation|interview|exercise|role-?play|scene|game|quiz|[A-Z]{2,})\b|"
     # "When they type END", "Once all seven steps are done", "Wenn der Nutzer ENDE schreibt"
     r"(?:when|whenever|once|after|wenn|sobald|nachdem|cuando|quand|lorsque|quando|als)\b[^:\n]{0,80}?\b(?:types?|typed|"
-    r"says?|said|writes?|sends?|ends?|ended|finish\w*|done|over|complete[sd]?|tippt|schreibt|sagt|escribe|dice|tape|"
+    r"says?|said|writes?|sends?|ends?|ended|finish\w*|done|over|complete[sd]?|answered|asked|tippt|schreibt|sagt|escribe|"
+    r"dice|tape|"
     r"écrit|dit|digita|escreve|diz|scrive|typt|zegt|schrijft)\b)",
     re.IGNORECASE,
 )
@@ -388,6 +389,14 @@ _ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s")
 _PART_HEADER = re.compile(r"\s*(?:={2,}|-{3,}|#{2,}|\*{3,})\s*\S[^\n]{0,60}?\s*(?:={2,}|-{3,}|#{2,}|\*{3,})\s*$")
 
 
+# A line of a reply's layout says what goes there: a slot, a limit, a fixed line ("max 150 words", "<one sentence>")
+_LAYOUT_WORDS = re.compile(
+    r"<[^>\n]+>|\{[^}\n]+\}|\b(?:max|min|words?|sentences?|bullets?|lines?|subject|sign(?:\s|-)?off|first|always|never|"
+    r"each|every|one|two|three)\b",
+    re.IGNORECASE,
+)
+
+
 def layout_block(text: str) -> NumberedLines | None:
     """The lines a brief gives as the reply's exact layout ("Aufbau, genau so:" and the lines up to a blank one)."""
     intro = _EXACT_LAYOUT_INTRO.search(text)
@@ -405,7 +414,13 @@ def layout_block(text: str) -> NumberedLines | None:
                 start = end
                 continue
             following = rest[index + 1 :]
-            if _PART_HEADER.match(lines[0]) and following and _PART_HEADER.match(following[0]):
+            part = following[1 : next((i for i, f in enumerate(following) if not f.strip()), len(following))]
+            if (
+                _PART_HEADER.match(lines[0])
+                and following
+                and _PART_HEADER.match(following[0])
+                and any(_LAYOUT_WORDS.search(line) for line in part)  # (not "=== MENU ===\nMargherita 9.50")
+            ):
                 # "=== PRODUCER SUMMARY ===\n…\n\n=== CREW EMAIL ===\n…": a layout of parts, each under its header
                 lines.append("")
                 end += len(line) + 1

@@ -40,7 +40,8 @@ _BOUGHT_FOR_KIDS = (
     r"(?!(?:['’]s?)?\s+(?:birthday\s+)?(?:parties|party|menus?|meals?|tickets?|prices?|pricing|sizes?|clothing|clothes|"
     r"shoes|rates?|discounts?|bookings?|"
     # "kids welcome with an adult", "children must be accompanied": a house rule for groups that adults book
-    r"(?:are\s+)?(?:welcome|allowed|go\s+free|must\s+be\s+accompanied|need\s+an?\s+adult)|with\s+an?\s+(?:adult|parent))\b)"
+    r"(?:are\s+)?(?:welcome|allowed)\s+(?:with|if\s+accompanied|when\s+accompanied)|go\s+free|must\s+be\s+accompanied|"
+    r"with\s+an?\s+(?:adult|parent))\b)"
 )
 
 MEDICAL = DomainCues(
