@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import functools
+import io
 import time
+import tokenize
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from advanced_alchemy.extensions.litestar import (
-    AlembicAsyncConfig,
-    AsyncSessionConfig,
-    SQLAlchemyAsyncConfig,
-)
+from advanced_alchemy.config import AlembicAsyncConfig, AsyncSessionConfig, SQLAlchemyAsyncConfig
 from sqlalchemy import event
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DataError, DisconnectionError, IntegrityError, ProgrammingError
@@ -25,7 +24,6 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from app.config.settings import Settings
 
 if TYPE_CHECKING:
-    from litestar.datastructures import State
     from litestar.types import Scope
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -202,15 +200,72 @@ def install_idle_ping(engine: AsyncEngine, timeout: float, idle_after: float) ->
 @functools.cache
 def migration_head() -> str:
     """The revision the code's migrations end at: the schema this version of the service needs."""
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
+    heads = migration_heads(MIGRATIONS_DIR / "versions")
+    if len(heads) != 1:  # pragma: no cover - the repository ships one linear history
+        raise RuntimeError(f"expected one migration head, found {heads or 'none'}")
+    return heads[0]
 
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    head = ScriptDirectory.from_config(config).get_current_head()
-    if head is None:  # pragma: no cover - the repository always ships its migrations
-        raise RuntimeError("no migrations found")
-    return head
+
+def migration_heads(versions: Path) -> list[str]:
+    """The head revisions of the migration scripts in `versions`: those no script names as its `down_revision`.
+
+    Read from each script's source, without importing it or Alembic: the start-up schema check and readiness
+    need only this, and Alembic's script machinery (with Mako and every DDL dialect) is 3.6 MB per server
+    process (bench/results/perf36-notes.md). `tests/unit/config/test_migration_head.py` compares it with Alembic's own
+    answer. Files as Alembic reads them: `*.py` directly in the directory, `__init__.py` and `.#` lock files left out.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted(versions.glob("*.py")):
+        if path.name.startswith((".#", "__init__")):
+            continue
+        values = _module_constants(path, ("revision", "down_revision"))
+        revision = values.get("revision")
+        if not isinstance(revision, str):
+            raise RuntimeError(f"{path.name}: no `revision = '...'` assignment")
+        revisions.add(revision)
+        down = values.get("down_revision")
+        if isinstance(down, str):
+            parents.add(down)
+        elif isinstance(down, (tuple, list)):  # a merge revision
+            parents.update(down)
+    return sorted(revisions - parents)
+
+
+def _module_constants(path: Path, names: tuple[str, ...]) -> dict[str, object]:
+    """The literal values assigned to `names` at the top level of a module (`x = ...` or `x: T = ...`).
+
+    Only those statements are parsed, found by tokenizing: the syntax tree of the whole initial migration took 2 MB
+    of heap that the process kept.
+    """
+    source = path.read_bytes()
+    lines = source.decode().splitlines(keepends=True)
+    found: dict[str, object] = {}
+    depth, line_start, first = 0, True, 0
+    for token in tokenize.tokenize(io.BytesIO(source).readline):
+        if token.type in (tokenize.INDENT, tokenize.DEDENT):
+            depth += 1 if token.type == tokenize.INDENT else -1
+        elif token.type == tokenize.NEWLINE:  # the end of a logical line (a statement may span several)
+            if first:
+                for node in ast.parse("".join(lines[first - 1 : token.end[0]])).body:
+                    _record_assignment(node, names, found)
+            line_start, first = True, 0
+        elif token.type not in (tokenize.NL, tokenize.COMMENT, tokenize.ENCODING):
+            if line_start and depth == 0 and token.type == tokenize.NAME and token.string in names:
+                first = token.start[0]
+            line_start = False
+    return found
+
+
+def _record_assignment(node: ast.stmt, names: tuple[str, ...], found: dict[str, object]) -> None:
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target, value = node.targets[0], node.value
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        target, value = node.target, node.value
+    else:
+        return
+    if isinstance(target, ast.Name) and target.id in names:
+        found[target.id] = ast.literal_eval(value)
 
 
 def app_session_factory(config: SQLAlchemyAsyncConfig) -> sessionmaker[Session]:
@@ -233,18 +288,21 @@ REQUEST_SESSION_SCOPE_KEY = "promptsmith.session"
 
 
 class RequestSessionConfig(SQLAlchemyAsyncConfig):
-    """Advanced Alchemy's config, also recording each request's session under our own scope key, so the commit
-    before the response (`app.lib.transactions`) finds it through a public method, not the library's scope state."""
+    """Advanced Alchemy's config, plus the request's session, created on first use and kept in the ASGI scope
+    under `REQUEST_SESSION_SCOPE_KEY`: the `db_session` dependency, the guards, the commit before the response
+    (`app.lib.transactions`) and the close after it (`app.lib.alchemy`) all find it there."""
 
-    def provide_session(self, state: State, scope: Scope) -> AsyncSession:
-        """The request's session (created on first use), recorded in the scope."""
-        session = super().provide_session(state, scope)
-        cast("dict[str, Any]", scope)[REQUEST_SESSION_SCOPE_KEY] = session
+    def provide_session(self, scope: Scope) -> AsyncSession:
+        """The request's session (created on first use)."""
+        state = cast("dict[str, Any]", scope)
+        session: AsyncSession | None = state.get(REQUEST_SESSION_SCOPE_KEY)
+        if session is None:
+            session = state[REQUEST_SESSION_SCOPE_KEY] = self.create_session_maker()()
         return session
 
 
-def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None) -> SQLAlchemyAsyncConfig:
-    """Advanced Alchemy config. The default exception handler is off: `app.lib.problems` owns error format."""
+def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None) -> RequestSessionConfig:
+    """Advanced Alchemy's framework-neutral config, plugged into Litestar by `app.lib.alchemy.AlchemyPlugin`."""
     return RequestSessionConfig(
         engine_instance=engine or create_engine(settings),
         # No FileObject columns and no repository cache (`cache_config`) here: Advanced Alchemy's listeners for them
@@ -252,11 +310,6 @@ def create_alchemy_config(settings: Settings, engine: AsyncEngine | None = None)
         # `engine.execution_options()`, which builds an option engine, on every commit).
         session_config=AsyncSessionConfig(expire_on_commit=False, info={"enable_cache_listener": False}),
         enable_file_object_listener=False,
-        # No autocommit here: it commits while the response starts and sends a 2xx even when the COMMIT fails. The
-        # app commits before the response starts (app/lib/transactions.py); this default handler only closes the
-        # session at the response start, which rolls back what is left (error responses).
-        before_send_handler=None,
-        set_default_exception_handler=False,
         alembic_config=AlembicAsyncConfig(
             script_location=str(MIGRATIONS_DIR),
             version_table_name="alembic_version",

@@ -22,6 +22,10 @@ def _use_json(settings: Settings) -> bool:
     return settings.log_format == "json"
 
 
+def _not_alembic_plugin_setup(record: logging.LogRecord) -> bool:
+    return record.msg != "setup plugin %s"
+
+
 def _drop_color_message(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
     # uvicorn duplicates its message with ANSI colours in `color_message`.
     event_dict.pop("color_message", None)
@@ -70,3 +74,6 @@ def configure_logging(settings: Settings, extra_processors: Sequence[Any] = ()) 
     logging.getLogger("uvicorn.access").disabled = True
     if not settings.db_echo:
         logging.getLogger("sqlalchemy.engine").setLevel(max(level, logging.WARNING))
+    # Alembic logs "setup plugin ..." at INFO for each of its built-in plugins when first imported. It used to be
+    # imported before this set-up and those lines never showed; it is now imported when a migration runs, after it.
+    logging.getLogger("alembic.runtime.plugins").addFilter(_not_alembic_plugin_setup)

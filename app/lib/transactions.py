@@ -5,8 +5,8 @@ Services flush; the request's session (Advanced Alchemy's, kept in the ASGI scop
 byte leaves. A COMMIT that fails (a deferred constraint, a serialization failure, the connection lost) becomes the
 response instead, through the route's own exception handlers: problem+json on the API, the error page on the
 console. 409 for a conflict the server rolled back, 503 when the database is unavailable (then the outcome may be
-unknown: the connection can break after the server committed), 500 otherwise. Advanced Alchemy's before-send
-handler then only closes the session, which rolls back what is left (error responses).
+unknown: the connection can break after the server committed), 500 otherwise. The before-send hook of
+`app.lib.alchemy` then closes the session, which rolls back what is left (error responses).
 
 Why not Advanced Alchemy's autocommit before-send handler: it commits while the status line is being sent, logs
 a failed COMMIT at debug level and sends the success anyway (advanced_alchemy 1.12).

@@ -15,8 +15,6 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from advanced_alchemy.alembic.commands import AlembicCommands
-from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 from click import Group
 from litestar import Litestar
 from litestar.config.app import AppConfig
@@ -42,6 +40,7 @@ from app.domain.generation.llm import llm_lifespan
 from app.domain.mcp.http import mcp_lifespan
 from app.domain.system.metrics import MetricsController
 from app.domain.webhooks.runtime import webhooks_lifespan
+from app.lib.alchemy import AlchemyPlugin
 from app.lib.cache import AppCache
 from app.lib.log import configure_logging
 from app.lib.media import JSONRequest, enforce_json_content_type
@@ -75,11 +74,11 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         tracing = start_tracing(__version__)
         configure_logging(settings, [tracing.log_processor()] if tracing is not None else [])
 
-        # Database: pooled engine, session per request, Alembic through `python -m app database ...`. The request
-        # boundary commits before a 2xx/3xx response starts, and a failed COMMIT becomes the response
-        # (app/lib/transactions.py); the plugin's before-send handler only closes the session.
+        # Database: pooled engine and a session per request (AlchemyPlugin, app/lib/alchemy.py); migrations through
+        # `python -m app database ...`. The request boundary commits before a 2xx/3xx response starts, and a failed
+        # COMMIT becomes the response (app/lib/transactions.py); the plugin's before-send hook only closes the session.
         alchemy = create_alchemy_config(settings)
-        app_config.plugins.append(SQLAlchemyPlugin(config=alchemy))
+        app_config.plugins.append(AlchemyPlugin(alchemy))
         app_config.middleware.insert(0, commit_before_response(REQUEST_SESSION_SCOPE_KEY))
 
         # Redis: one client for every store and the app cache; memory stores when none is configured.
@@ -91,7 +90,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         services = build_services(settings, alchemy, redis, stores, tracing)
         app_config.state = State({SERVICES_KEY: services})
         self._observability(app_config, alchemy.get_engine(), redis, services.get(AppCache), tracing)
-        app_config.lifespan.append(make_lifespan(settings, AlembicCommands(sqlalchemy_config=alchemy)))
+        app_config.lifespan.append(make_lifespan(settings, alchemy))
         app_config.lifespan.append(llm_lifespan)  # closes the shared httpx client of the optional LLM refinement
         # MCP (app/domain/mcp): the session manager runs with the app.
         if settings.mcp_enabled:

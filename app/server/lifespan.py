@@ -8,13 +8,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import structlog
-from advanced_alchemy.alembic.commands import AlembicCommands
 from litestar import Litestar
 from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.config.database import migration_head
+from app.config.database import RequestSessionConfig, migration_head
 from app.config.settings import Settings
 from app.lib.draining import install_drain_on_sigterm
 from app.lib.invalidation import InvalidationBus
@@ -63,9 +62,14 @@ async def ensure_schema_current(engine: AsyncEngine) -> None:
         raise StartupError(msg)
 
 
-def run_migrations(alembic: AlembicCommands) -> None:
-    """Upgrade to head. Blocking: call it from a worker thread (env.py runs its own event loop)."""
-    alembic.upgrade(revision="head")
+def run_migrations(alchemy: RequestSessionConfig) -> None:
+    """Upgrade to head. Blocking: call it from a worker thread (env.py runs its own event loop).
+
+    Alembic is imported here, only when AUTO_MIGRATE asks for it: a server that does not migrate never loads it.
+    """
+    from advanced_alchemy.alembic.commands import AlembicCommands
+
+    AlembicCommands(sqlalchemy_config=alchemy).upgrade(revision="head")
 
 
 _HEAP_FROZEN = False
@@ -110,7 +114,7 @@ def pin_mmap_threshold() -> bool:
         return False
 
 
-def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore[no-untyped-def]
+def make_lifespan(settings: Settings, alchemy: RequestSessionConfig):  # type: ignore[no-untyped-def]
     """The lifespan context: DB wait and migrations before serving; Redis pool closed after."""
 
     @asynccontextmanager
@@ -119,7 +123,7 @@ def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore
         engine = services.get(AsyncEngine)
         await wait_for_database(engine, settings.db_connect_retries, settings.db_connect_retry_delay)
         if settings.should_auto_migrate:
-            await asyncio.to_thread(run_migrations, alembic)
+            await asyncio.to_thread(run_migrations, alchemy)
             logger.info("migrations_applied")
         await ensure_schema_current(engine)
         bus = services.get(InvalidationBus)
@@ -134,6 +138,6 @@ def make_lifespan(settings: Settings, alembic: AlembicCommands):  # type: ignore
             redis = services.find(Redis)
             if redis is not None:
                 await redis.aclose()
-            # The engine is disposed by Advanced Alchemy's own lifespan hook.
+            # The engine is disposed by AlchemyPlugin's lifespan hook (app/lib/alchemy.py).
 
     return lifespan

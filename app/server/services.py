@@ -13,13 +13,12 @@ The SQLAlchemy session hooks are attached here too, to the app's own session mak
 
 from __future__ import annotations
 
-from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar.di import Provide
 from litestar.stores.registry import StoreRegistry
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.config.database import app_session_factory
+from app.config.database import RequestSessionConfig, app_session_factory
 from app.config.settings import Settings
 from app.domain.access.caches import attach_access_hooks
 from app.domain.access.runtime import AccessRuntime
@@ -45,7 +44,7 @@ from app.lib.tracing import Tracing
 
 def build_services(
     settings: Settings,
-    alchemy: SQLAlchemyAsyncConfig,
+    alchemy: RequestSessionConfig,
     redis: Redis | None,
     stores: StoreRegistry,
     tracing: Tracing | None,

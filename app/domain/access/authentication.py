@@ -51,7 +51,7 @@ def _bearer_key(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
 
 
 async def _authenticate_key(runtime: AccessRuntime, connection: ASGIConnection[Any, Any, Any, Any], raw: str) -> Caller:
-    return await authenticate_api_key(runtime, raw, lambda: runtime.db_session(connection.app.state, connection.scope))
+    return await authenticate_api_key(runtime, raw, lambda: runtime.db_session(connection.scope))
 
 
 async def authenticate_api_key(runtime: AccessRuntime, raw: str, session: Callable[[], AsyncSession]) -> Caller:
@@ -78,7 +78,7 @@ async def _authenticate_session(
     live = await runtime.sessions.load(session_id)
     if live is None:
         raise AuthenticationError("Your session has expired or is invalid; log in again.")
-    db = runtime.db_session(connection.app.state, connection.scope)
+    db = runtime.db_session(connection.scope)
     user = await db.get(User, UUID(live.record.user_id))
     if user is None or not user.is_active or live.record.issued_at < user.password_changed_at.timestamp():
         await runtime.sessions.delete(live.id)

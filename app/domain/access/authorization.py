@@ -39,7 +39,7 @@ async def _workspace_by_slug(
         if snapshot is not None:
             return snapshot
     token = access.workspaces.token()
-    db = runtime.db_session(connection.app.state, connection.scope)
+    db = runtime.db_session(connection.scope)
     workspace = (await db.execute(select(Workspace).where(Workspace.slug == slug))).scalar_one_or_none()
     if workspace is not None:
         access.workspaces.set(slug, WorkspaceSnapshot.of(workspace), token=token)
@@ -57,7 +57,7 @@ async def _member_role(
         if cached is not None:
             return Role(cached)
     token = members.token()
-    db = runtime.db_session(connection.app.state, connection.scope)
+    db = runtime.db_session(connection.scope)
     role = (
         await db.execute(
             select(WorkspaceMember.role).where(
@@ -76,7 +76,7 @@ async def _load_membership(
 ) -> tuple[Workspace | None, Role | None]:
     access = runtime.caches
     tokens = access.workspaces.token(), access.members.token()
-    db = runtime.db_session(connection.app.state, connection.scope)
+    db = runtime.db_session(connection.scope)
     row = (
         await db.execute(
             select(Workspace, WorkspaceMember.role)

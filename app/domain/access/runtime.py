@@ -10,13 +10,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar import Litestar
 from litestar.stores.base import Store
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config.database import REQUEST_SESSION_SCOPE_KEY
+from app.config.database import REQUEST_SESSION_SCOPE_KEY, RequestSessionConfig
 from app.config.settings import Settings
 from app.domain.access.apikeys import ApiKeyLookup
 from app.domain.access.caches import AccessCache
@@ -41,7 +40,7 @@ class AccessRuntime:
     def __init__(
         self,
         settings: Settings,
-        alchemy: SQLAlchemyAsyncConfig,
+        alchemy: RequestSessionConfig,
         sessions_store: Store,
         redis: Redis | None,
         bus: InvalidationBus,
@@ -73,13 +72,13 @@ class AccessRuntime:
         if session is not None and session.in_transaction():
             await session.commit()  # read-only: releases the connection before the handler's lean read
 
-    def db_session(self, state: Any, scope: Any) -> AsyncSession:
+    def db_session(self, scope: Any) -> AsyncSession:
         """The request's Advanced Alchemy session (the same one handlers get as `db_session`).
 
         Call it only when a query is needed: a request that never opens one never touches the pool and has
         nothing to commit (the request boundary commits only a session that exists, `app.lib.transactions`).
         """
-        return self.alchemy.provide_session(state, scope)
+        return self.alchemy.provide_session(scope)
 
 
 def access_runtime(app: Litestar) -> AccessRuntime:
