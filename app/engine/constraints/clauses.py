@@ -122,6 +122,8 @@ def split_clauses(text: str) -> list[Clause]:
 EXACT_COLON = re.compile(
     r"\b(?:exactly|exactement|exactamente|exatamente|esattamente|genau|precies|exakt|wörtlich|verbatim|literally|"
     r"textualmente|letteralmente|letterlijk|(?<=reply\s)(?:with\s+)?only\s+this|(?<=say\s)only\s+this|"
+    # "reply only with this:", "respond only with the following:"
+    r"(?<=reply\s)only\s+with\s+(?:this|the\s+following)|(?<=respond\s)only\s+with\s+(?:this|the\s+following)|"
     # "reply with exactly this sentence:", "say word for word the following text:"
     r"(?:exactly|verbatim|word\s+for\s+word)\s+(?:this|these|the\s+following)\s+"
     r"(?:sentence|text|line|message|words|reply|answer)s?|"

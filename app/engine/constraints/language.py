@@ -171,8 +171,29 @@ _NEGATED_TRANSLATION = re.compile(r"\b(?:nicht|nie|niemals|kein\w*|niet|nooit|ge
 _VARIANT_NAMES = {"britische": "British", "brits": "British", "amerikanische": "American", "amerikaans": "American",
                   "brasilianische": "Brazilian", "europäische": "European"}  # fmt: skip
 _TRANSLATION_CUE = re.compile(
-    r"translat|tradu|übersetz|vertal|翻訳|翻译|翻譯|译|訳|localis|localiz|lokalisier", re.IGNORECASE
+    r"translat|tradu|tradott|übersetz|vertal|翻訳|翻译|翻譯|译|訳|localis|localiz|lokalisier", re.IGNORECASE
 )
+
+
+# Italian, Spanish, French and Portuguese name the target after "in" / "al" / "en" / "vers l'" / "para o", with an
+# optional variant after it ("in inglese britannico", "al inglés británico", "para o inglês americano")
+_ROMANCE_INTO = re.compile(
+    r"\b(?:in|al|a|en|vers\s+l['’]|para\s+o|para\s+a|para)\s+(?P<target>inglese|italiano|francese|tedesco|spagnolo|"
+    r"portoghese|ingl[éeê]s|italiano|franc[ée]s|alem[áa]n|alem[ãa]o|espa[ñn]ol|portugu[ée]s|anglais|italien|allemand|"
+    r"espagnol|portugais|fran[çc]ais|japon[ée]s|giapponese|japonais|chino|cinese|chinois|chin[êe]s|olandese|"
+    r"neerland[ée]s|n[ée]erlandais|holand[ée]s)\b"
+    r"(?:\s+(?P<variant>britannic\w*|britannique|brit[áa]nic\w*|brit[âa]nic\w*|americano|americana|am[ée]ricain\w*|"
+    r"brasileir\w*|brasile\w*|europeu|europeo))?",
+    re.IGNORECASE,
+)
+# "una descrizione in italiano", "uma descrição em português": a reply of its own in another language
+_OUTPUT_IN = re.compile(
+    r"\b(?:em|en|in)\s+(?P<name>portugu[êeé]s|italiano|espa[ñn]ol|fran[çc]ais|inglese|ingl[êeé]s|anglais|tedesco|alem[ãa]o|"
+    r"alem[áa]n|allemand|francese|franc[êeé]s)\b",
+    re.IGNORECASE,
+)
+_ROMANCE_VARIANTS = {"brita": "British", "britâ": "British", "britá": "British", "ameri": "American",
+                     "améri": "American", "brasi": "Brazilian", "europ": "European"}  # fmt: skip
 
 
 def find_target_language(text: str) -> FoundLanguage | None:
@@ -187,6 +208,17 @@ def find_target_language(text: str) -> FoundLanguage | None:
         found = lookup(match.group(group))
         if found is not None:
             return FoundLanguage(found[0], found[1], match.start(), match.end())
+    for match in _ROMANCE_INTO.finditer(text):
+        # "tradotte dall'italiano in inglese britannico", "traducir al inglés", "traduire en anglais": the target
+        if not _TRANSLATION_CUE.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        other = _OUTPUT_IN.search(text, max(0, match.start() - 160), match.start())
+        if other is not None and lookup(other["name"]) != lookup(match["target"]):
+            continue  # "uma descrição em português … e a mesma traduzida para inglês": two replies, two languages
+        found = lookup(match["target"])
+        if found is not None:
+            variant = _ROMANCE_VARIANTS.get((match["variant"] or "").lower()[:5])
+            return FoundLanguage(f"{variant} {found[0]}" if variant else found[0], found[1], match.start(), match.end())
     for match in _INTO_TARGET.finditer(text):
         if _NEGATED_TRANSLATION.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Fachbegriffe bitte nicht ins Englische übersetzen": what not to translate into

@@ -295,7 +295,9 @@ _VERB_TOPIC_BEFORE = re.compile(
 _NEXT_PART = re.compile(r"[^.;!?\n]{0,30}?(?:,?\s+then\b|\s+followed\s+by\b|,\s+and\s+then\b|\s+before\s+)", re.I)
 # "a one-sentence explanation", "a 50-word summary followed by the table": the part named right after.
 _PART_AFTER = re.compile(
-    r"(?:\s+|-)?(?P<part>explanation|description|justification|rationale|summary|definition|comment|"
+    # ("a single-line SQL comment": one qualifier word may stand before the part)
+    r"(?:\s+|-)?(?:(?:SQL|code|header|inline|short|plain|git|commit|top|final|closing)\s+)?"
+    r"(?P<part>explanation|description|justification|rationale|summary|definition|comment|"
     r"introduction|intro|caption|reason|note|annotation|tl;?dr|overview|recap)s?\b",
     re.IGNORECASE,
 )

@@ -128,6 +128,8 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
             return None
         if _CASE_CLAUSE.match(text):
             return None  # "if they are pregnant or over 65, …": a case to route, not who reads
+        if _RESTRICTED.search(text):
+            return None  # "18歳未満が含まれるグループは23時以降の利用不可": who a rule restricts, not who reads
         if (
             _SOME_OF.search(text, 0, age_words.start)
             and not _READERS.match(text, age_words.start)
@@ -153,6 +155,12 @@ _OFFER_BEFORE = re.compile(
     r"\b(?:cours|course|courses|lessons?|camps?|clases?|cursos?|kurs\w*|corsi|corso|"
     r"lessen|sessions?|séances?|stages?|ateliers?|workshops?|activit\w+|tickets?|billets?|tarifs?|entradas?)\b"
     r"[^.;\n]{0,30}$",
+    re.IGNORECASE,
+)
+_RESTRICTED = re.compile(
+    r"不可|できません|できない|禁止|お断り|不得|不能|禁止|\b(?:not\s+allowed|may\s+not|cannot|can['’]t|aren['’]t\s+allowed|"
+    r"are\s+not\s+allowed|no\s+entry|not\s+permitted|nicht\s+erlaubt|d[üu]rfen\s+nicht|no\s+pueden|no\s+se\s+permite|"
+    r"interdit|ne\s+peuvent\s+pas|non\s+possono|n[ãa]o\s+podem|niet\s+toegestaan|mogen\s+niet)\b",
     re.IGNORECASE,
 )
 # "a lot of players are …", "some of our members are over 80": a share of a group, said as a fact about it

@@ -823,6 +823,7 @@ NEGATED_ORDER = re.compile(r"\s*(?:please\s+)?(?:never|don'?t|do\s+not|must\s+no
 _ASIDE = re.compile(r"\([^()]{3,200}\)")
 
 
+_CASE_BEFORE_STEP = re.compile(r"\b(?:if|when|whenever|unless|once)\b[^.;:]{3,200},\s*$", re.IGNORECASE)
 _REQUESTER_STEP = re.compile(r"(?:^|\s)I\s+(?:\w+\s+)?(?:\w+)")
 # "create_booking read back room": a tool's name, then the step that comes before it
 # "= null, ", "is 0, ", "use N/A, ": a value named right before a "not …" contrast
@@ -901,6 +902,12 @@ def find_ordering(text: str) -> FoundRule | None:
     # "riddle game: the bot asks a riddle, gives 2 hints, then …": the title before the colon is no step.
     whole_first = _TITLE.sub("", first.strip(), count=1)
     last_first = _last_part(whole_first)
+    at_first = stripped.find(last_first)
+    if at_first > 0 and _CASE_BEFORE_STEP.search(stripped[:at_first]) and is_english(stripped):
+        # "The ONE exception: if the user says their account was hacked, call freezeAccount immediately, then verify":
+        # the steps hold only in their case, so the sentence is the rule, case and all
+        whole = second_person(sentence_case(f"{stripped.strip()}."), "user")
+        return FoundRule(whole, whole_first, then, 0, len(text.rstrip()))
     dropped = whole_first[: len(whole_first) - len(last_first)] if whole_first.endswith(last_first) else ""
     if dropped.strip(" ,;") and _starts_with_verb(dropped.strip()) and not _NEGATED_LEAD.match(dropped):
         # "Quiz them with one … at a time, wait for their answer, then tell them …": three steps, the first of which

@@ -5,6 +5,7 @@ nothing is read from what a rule only mentions (kids welcome with an adult, the 
 from __future__ import annotations
 
 from app.engine.brief import Brief
+from app.engine.constraints import rules
 from app.engine.constraints.sections import layout_block
 from app.engine.generate import generate, read_constraints
 
@@ -135,3 +136,51 @@ def test_the_sentence_that_says_what_the_assistant_does_is_the_job() -> None:
     role = _prompt(_JOURNAL).split("</role>", 1)[0]
     assert "Walk the user through it step by step" in role
     assert "this is for Brightleaf Diary" not in role
+
+
+def test_reply_only_with_this_keeps_the_whole_fixed_message() -> None:
+    task = (
+        "Support chat for a savings app.\n"
+        "- If anyone mentions suicide or not being safe, stop everything else and reply only with this: I'm so sorry "
+        "you're going through this. Please call Samaritans on 116 123 any time. You don't have to face this alone.\n"
+        "- max 3 sentences"
+    )
+    rules = _texts(task)
+    assert not any(r.startswith("Do not have to") for r in rules)
+    assert any("You don't have to face this alone." in r for r in rules)
+
+
+def test_a_case_before_its_steps_stays_with_them() -> None:
+    sentence = (
+        "The one exception: if the caller says their card was stolen or they see a payment they didn't make, call "
+        "blockCard immediately (before any checks), then verify them, then openCase with type fraud."
+    )
+    found = rules.find_ordering(sentence)
+    assert found is not None
+    assert "card was stolen" in found.text
+    assert "blockCard" in found.text
+
+
+def test_who_a_rule_restricts_is_no_audience() -> None:
+    task = "カラオケ店の予約ボット。\n・18歳未満が含まれるグループは23時以降の利用不可。23時を過ぎる予約は作らない"
+    assert not [c for c in read_constraints(Brief(task=task)) if c.kind == "audience"]
+
+
+def test_a_translation_target_named_after_in_or_para() -> None:
+    task = (
+        "Siamo un frantoio. Ci servono le schede prodotto tradotte dall'italiano in inglese britannico. Solo la "
+        "traduzione."
+    )
+    prompt = _prompt(task)
+    assert "into British English" in prompt
+    assert "into Italian" not in prompt
+
+
+def test_a_one_line_comment_is_no_one_line_reply() -> None:
+    rules = _texts("Write Postgres queries. Start every query with a single-line SQL comment at the top.")
+    assert "Reply in exactly 1 line." not in rules
+
+
+def test_the_code_someone_sends_is_no_code_only_reply() -> None:
+    rules = _texts("Help members log in. The only code you ever ask for is the 6-digit code from the app.")
+    assert "Reply with the code only." not in rules
