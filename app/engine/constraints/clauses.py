@@ -149,14 +149,19 @@ def fixed_reply(line: str) -> str | None:
         return None
     text = line[opened.end() - 1 :].split("\n", 1)[0].strip()
     one = _ONE_SENTENCE.search(opened.group(0)) is not None
+    message = _ONE_MESSAGE.search(opened.group(0)) is not None
     for mark in re.finditer(r"[.!?](?=\s)", text):
-        if one or _RULE_OPENING.match(text, mark.end()):
+        if one or _RULE_OPENING.match(text, mark.end()) or (message and _BRIEF_GOES_ON.match(text, mark.end())):
             return text[: mark.end()].strip()  # "… the handbook. Then suggest they email …": the next rule
     return text or None
 
 
 # "reply with exactly this sentence:", "… this message:": one fixed sentence; what follows it is the brief's again
-_ONE_SENTENCE = re.compile(r"\b(?:this\s+(?:sentence|line|message)|these\s+words)\b", re.IGNORECASE)
+_ONE_SENTENCE = re.compile(r"\bthis\s+sentence\b", re.IGNORECASE)
+# "exactly this message:", "these words:": the fixed text may run on, but a sentence that turns back to the assistant
+# ("Otherwise help with …", "Be friendly and brief.") is the brief's again
+_ONE_MESSAGE = re.compile(r"\b(?:this\s+(?:line|message|text|reply|answer)|these\s+words)\b", re.IGNORECASE)
+_BRIEF_GOES_ON = re.compile(r"\s*(?:otherwise|be|cite|stay|keep|sinon|sonst|altrimenti|de\s+lo\s+contrario)\b", re.I)
 
 
 # "Always end the description with: Dishwasher safe, but … glaze happy. Made in my garage studio …": one ending, up to
@@ -202,6 +207,7 @@ def in_exact_line(text: str, index: int) -> bool:
         and not (
             _ONE_SENTENCE.search(text, max(0, start - 40), start + 1) and not re.search(r"[.!?]\s", text[start:index])
         )
+        and not (_ONE_MESSAGE.search(text, max(0, start - 40), start + 1) and _BRIEF_GOES_ON.match(text, index + 1))
         for start, end, ending in _exact_lines(text)
     )
 

@@ -76,7 +76,7 @@ _CODE_ONLY = (
     rf"\b(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\s+only\b|"
     # (not "The only code you ever ask for is the login code": the code someone sends, no reply format)
     rf"(?<!\bthe\s)(?<!-)\b(?:only|just)\s+(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\b"
-    r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help|(?:that\s+)?(?:you|we|they|i)\b))|"
+    r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))|"
     # "no text outside the block", "nothing before or after the code block", "don't write anything outside the code
     # block": the block is the whole reply
     r"\b(?:(?:no|don'?t\s+(?:write|put|add|include)|do\s+not\s+(?:write|put|add|include))\s+(?:any\s+)?(?:other\s+)?"

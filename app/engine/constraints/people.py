@@ -158,9 +158,9 @@ _OFFER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RESTRICTED = re.compile(
-    r"不可|できません|できない|禁止|お断り|不得|不能|禁止|\b(?:not\s+allowed|may\s+not|cannot|can['’]t|aren['’]t\s+allowed|"
-    r"are\s+not\s+allowed|no\s+entry|not\s+permitted|nicht\s+erlaubt|d[üu]rfen\s+nicht|no\s+pueden|no\s+se\s+permite|"
-    r"interdit|ne\s+peuvent\s+pas|non\s+possono|n[ãa]o\s+podem|niet\s+toegestaan|mogen\s+niet)\b",
+    # (a ban, not an ability: "users are 75+ and cannot see small print" are still the readers)
+    r"利用不可|入場不可|禁止|お断り|\b(?:not\s+allowed|aren['’]t\s+allowed|are\s+not\s+allowed|no\s+entry|not\s+permitted|"
+    r"nicht\s+erlaubt|no\s+se\s+permite|interdit|niet\s+toegestaan)\b",
     re.IGNORECASE,
 )
 # "a lot of players are …", "some of our members are over 80": a share of a group, said as a fact about it

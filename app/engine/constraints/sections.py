@@ -391,7 +391,7 @@ _PART_HEADER = re.compile(r"\s*(?:={2,}|-{3,}|#{2,}|\*{3,})\s*\S[^\n]{0,60}?\s*(
 
 # A line of a reply's layout says what goes there: a slot, a limit, a fixed line ("max 150 words", "<one sentence>")
 _LAYOUT_WORDS = re.compile(
-    r"<[^>\n]+>|\{[^}\n]+\}|\b(?:max|min|words?|sentences?|bullets?|lines?|subject|sign(?:\s|-)?off|first|always|never|"
+    r"<[^>\n]+>|\{[^}\n]+\}|\[[^\]\n]+\]|\b(?:max|min|words?|sentences?|bullets?|lines?|subject|sign(?:\s|-)?off|first|always|never|"
     r"each|every|one|two|three)\b",
     re.IGNORECASE,
 )
