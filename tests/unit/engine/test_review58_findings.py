@@ -8,17 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.engine.brief import Brief
-from app.engine.generate import generate
-
-
-def _prompt(task: str) -> str:
-    return generate(Brief(task=task, target="claude")).prompt
-
-
-def _section(prompt: str, tag: str) -> str:
-    return prompt.split(f"<{tag}>", 1)[1].split(f"</{tag}>", 1)[0] if f"<{tag}>" in prompt else ""
-
+from tests.unit.engine.reading import claude_prompt as _prompt
+from tests.unit.engine.reading import section as _section
 
 # --- fixed_reply cut at the wider _RULE_OPENING (constraints/clauses.py) -------------------------------------------
 

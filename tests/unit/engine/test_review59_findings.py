@@ -10,12 +10,8 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.constraints.sections import layout_block
-from app.engine.generate import generate, read_constraints
-
-
-def _prompt(task: str) -> str:
-    return generate(Brief(task=task, target="claude")).prompt
-
+from app.engine.generate import read_constraints
+from tests.unit.engine.reading import claude_prompt as _prompt
 
 # --- _ONE_SENTENCE (constraints/clauses.py, 91aa506): a fixed message of two sentences is cut at the first --------
 

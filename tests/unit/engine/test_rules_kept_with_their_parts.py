@@ -7,11 +7,8 @@ from __future__ import annotations
 from app.engine.brief import Brief
 from app.engine.constraints import rules
 from app.engine.constraints.sections import layout_block
-from app.engine.generate import generate, read_constraints
-
-
-def _prompt(task: str) -> str:
-    return generate(Brief(task=task, target="claude")).prompt
+from app.engine.generate import read_constraints
+from tests.unit.engine.reading import claude_prompt as _prompt
 
 
 def _texts(task: str, kind: str | None = None) -> list[str]:

@@ -7,15 +7,8 @@ from __future__ import annotations
 from app.engine.brief import Brief
 from app.engine.constraints.clauses import fixed_reply
 from app.engine.generate import generate, read_constraints
-
-
-def _prompt(task: str) -> str:
-    return generate(Brief(task=task, target="claude")).prompt
-
-
-def _section(prompt: str, tag: str) -> str:
-    return prompt.split(f"<{tag}>", 1)[1].split(f"</{tag}>", 1)[0] if f"<{tag}>" in prompt else ""
-
+from tests.unit.engine.reading import claude_prompt as _prompt
+from tests.unit.engine.reading import section as _section
 
 _PENSION_BOT = (
     "internal teams bot for pension scheme questions at Larkfield Analytics. it gets two docs: the 2019 Staff Pension "
