@@ -181,6 +181,8 @@ def _clean(item: str) -> str:
     item = re.sub(r"^<\s*(?:one\s+of\s*:?\s*)?|>$", "", item.strip(), flags=re.IGNORECASE)
     item = item.strip().strip("\"'“”‘’`*[]").strip()
     item = re.sub(r"^(?:a|an|the|either)\s+", "", item, flags=re.IGNORECASE)
+    # "flags: only from ID_DOCUMENT, BANK_CARD, …": "only from" says where the values come from, it is no label
+    item = re.sub(r"^(?:only\s+(?:from|one\s+of)|one\s+of)\s*:?\s+(?=\S)", "", item, flags=re.IGNORECASE)
     if re.fullmatch(r"[A-Z][A-Z0-9_]*\?", item):
         return item  # "REFUND?": an upper-case code that ends in a question mark is spelt that way on purpose
     return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")

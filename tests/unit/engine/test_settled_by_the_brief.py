@@ -201,3 +201,10 @@ def test_a_clinical_psychologist_who_reviewed_the_flow_brings_no_medical_pack() 
     prompt = _prompt(task)
     assert "signs of an emergency (chest pain" not in prompt
     assert "doctor or pharmacist" not in prompt
+
+
+def test_only_from_is_no_part_of_a_label() -> None:
+    task = "Turn each note into JSON with keys item, flags.\n- flags: only from ID_DOCUMENT, BANK_CARD, PHONE, KEYS"
+    labels = [c.values for c in read_constraints(Brief(task=task)) if c.kind == "labels"]
+    assert labels
+    assert all(not value.lower().startswith("only") for values in labels for value in values)
