@@ -1027,6 +1027,38 @@ _PACE = re.compile(
 )
 
 
+# "SUMMARY: 事件经过,不超过80字": a layout line (or clause) opened by a Latin label, whose limit is that line's
+_LATIN_LINE_LABEL = re.compile(r"(?<![A-Za-z0-9_])(?P<label>[A-Z][A-Z_]{1,30})[ \t]*[:：][^\n。；;]*$")
+
+
+def _latin_line_label(text: str, start: int) -> str | None:
+    """ "the SUMMARY line" when the limit sits in a line or clause that opens with an upper-case Latin label."""
+    label = _LATIN_LINE_LABEL.search(text, max(0, start - 200), start)
+    return f"the {label.group('label')} line" if label is not None else None
+
+
+_LABEL_AFTER_LINES = re.compile(r"""\s+["'“«]?(?P<label>[A-Z][A-Z_]{2,})\b(?!\s*:)""")
+_EMPHASIS = frozenset(
+    {"TOTAL", "MAX", "MAXIMUM", "MIN", "MINIMUM", "ONLY", "EACH", "PER", "ALL", "NOT", "NO", "MORE", "LESS", "TOPS",
+     "EXACTLY", "AND", "OR", "MAXIMAL", "MÁXIMO", "MASSIMO", "JUST", "PLEASE", "PLS", "ALWAYS", "NEVER"}
+)  # fmt: skip
+# "they run 6 lines", "we have 3 branches": what someone owns or runs, counted by a verb right before the number
+_HELD_COUNT = re.compile(
+    r"\b(?:they|we|he|she|it|i|you|who|which)(?:'ve|\s+(?:still\s+|also\s+|now\s+|already\s+)?"
+    r"(?:run|runs|have|has|had|own|owns|operate|operates|manage|manages|employ|employs|use|uses|got))\s+"
+    r"(?:\d+\s+[a-z]+\s*(?:,|and|&)\s*)*(?:about\s+|around\s+|over\s+|only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+# "Essays with 7 lines or fewer get a zero", "Texto com 7 linhas ou menos": a clause that opens with what arrives
+# and its size is a condition on that input, not a length for the reply
+_INPUT_WITH = re.compile(
+    r"(?:^|[\n.;:(]\s*|[-*•]\s+)(?:(?:the|a|an|any|o|um|uma|el|un|una|le|la|les|un|une|der|die|das|ein|eine|il|lo)\s+)?"
+    r"(?:texts?|essays?|submissions?|answers?\s+from\s+students|textos?|redaç(?:ão|ões)|reda[cç][aã]o|redacci(?:ón|ones)|"
+    r"textes?|rédactions?|testi|testo|temi|aufsätze|aufsatz|texte|tickets?|messages?|reviews?|documents?)\s+"
+    r"(?:with|com|con|avec|mit)\s+(?:(?:at\s+most|fewer\s+than|less\s+than|more\s+than|over|under|only|"
+    r"menos\s+de|mais\s+de|más\s+de|moins\s+de|plus\s+de|weniger\s+als|mehr\s+als)\s+)?$",
+    re.IGNORECASE,
+)
 _SESSION_POINT = re.compile(
     r"\b(?:after|once|when|every|nach|después\s+de|tras|après|depois\s+de|apos|após)\s+(?:the\s+)?$", re.I
 )
@@ -1098,6 +1130,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             # "ask one question at a time" paces a conversation; "gives them one word or short sentence at a time
             # to read" is the item of practice it hands over: neither counts the reply's words
             continue
+        if _HELD_COUNT.search(text, max(0, position - 40), position):
+            continue  # "they run 6 lines, their old printers are dying": a fact about the customer, no length
         if _SESSION_POINT.search(text, max(0, position - 12), position) and _cue_before(text, position)[0] is None:
             continue  # "After 10 words, celebrate and stop": a point in the session, not a length of the reply
         if parts.ordinal_before(text, position):
@@ -1119,6 +1153,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         if match.re is _CORE_ITEMS:
             noun = text[match.end("n1") : match.end()].strip()
         kind, start = _cue_before(text, position)
+        if _INPUT_WITH.search(text, max(0, start - 60), start):
+            continue  # "Essays with 7 lines or fewer get a zero": a condition on what arrives, kept by its rule
         if kind is None and (match.group("post_max") or match.group("post_min")):
             kind = "max" if match.group("post_max") else "min"
         # A bare "3 examples" or "5 points" is a count only when asked for ("give 3 examples").
@@ -1145,6 +1181,14 @@ def find_limits(text: str) -> list[FoundLimit]:
         previous = found[-1].unit if found else None
         inner = _EACH_INSIDE.search(text, start, position)
         scope = f"each {inner.group('thing').lower()}" if inner else _scope(text, start, match.end(), previous)
+        labelled_lines = _LABEL_AFTER_LINES.match(text, match.end()) if unit == "lines" else None
+        if labelled_lines is not None and (kind == "min" or labelled_lines.group("label") in _EMPHASIS):
+            labelled_lines = None  # "3 lines TOTAL", "2 lines MAX": emphasis, no label of lines
+        if labelled_lines is not None:
+            # "Al massimo 2 righe CHECK per scheda": a count of the lines that open with that label, not the reply's
+            noun = f"{labelled_lines.group('label')} lines"
+            found.append(FoundLimit("lines", None, n1, None, start, labelled_lines.end(), noun, noun, capped=True))
+            continue
         limit = FoundLimit(unit, minimum, maximum, exact, start, match.end(), scope, noun)
         found.append(limit._replace(rest_free=_rest_free(text, limit)))
     lowered = text.lower()
@@ -1206,6 +1250,7 @@ def find_limits(text: str) -> list[FoundLimit]:
             else "each item"
             if per_item
             else _language_lead(text, match.start())
+            or _latin_line_label(text, match.start())
             or parts.cjk_part_before(text, match.start())
             or parts.cjk_part_after(text, match.end())
         )
@@ -1307,7 +1352,7 @@ def describe_limit(
             else f"at least {minimum}"
         )  # fmt: skip
         return f"Expect inputs of {size} {unit}."
-    if unit == "items" and noun and scope == noun and maximum is not None:
+    if unit in ("items", "lines") and noun and scope == noun and maximum is not None:
         return f"Keep to at most {maximum} {noun}."
     if unit == "items" and noun and noun.lower() not in ("item", "items"):
         target = f"{scope} " if scope else ""
