@@ -526,6 +526,11 @@ _OWN_BUSINESS = re.compile(
 )
 
 
+# "Groove Cellar sells second-hand vinyl …": a brief that opens with a name and what it sells or runs names its business
+_NAMED_SELLER = re.compile(
+    r"\s*(?P<name>[A-Z][\w&'’+-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’+-]*){0,3})[ \t]+"
+    r"(?:sells|runs|makes|offers|operates|organises|organizes|rents|repairs|hosts|builds|brews|bakes|imports|ships)\s"
+)
 _NAMED_LAW = re.compile(
     r"['’]s\s+(?:law|laws|theorem|principle|rule|constant|equation|formula|disease|syndrome|test|method|paradox)\b",
     re.IGNORECASE,
@@ -543,7 +548,7 @@ def _organization(text: str) -> tuple[str | None, str | None]:
     foreign = _foreign_organization(text)
     if foreign is not None:
         return foreign, None
-    own = _OWN_BUSINESS.search(text)
+    own = _OWN_BUSINESS.search(text) or _NAMED_SELLER.match(text)
     if own is not None and own.group("name").split()[0] not in _NOT_NAMES:
         return own.group("name").rstrip("."), None
     pm = _PRODUCT.search(text)

@@ -76,7 +76,13 @@ DATA_EXTRACTION = Archetype(
             r"erklärung\w*|explicaci\w*|explication\w*|meaning|significado|signification|bedeutung|betekenis)\b)",
             7,
         ),
-        feat("structured data", r"\bstructured (?:data|output|records?)\b|\b(?:into|as|to) json\b", 5),
+        # "turns each note into this json:", "as the following JSON"
+        feat(
+            "structured data",
+            r"\bstructured (?:data|output|records?)\b|"
+            r"\b(?:into|as|to)\s+(?:(?:this|that|the\s+following|a|one|our|the\s+same)\s+)?json\b",
+            5,
+        ),
         feat("forms/invoices", r"\binvoices?\b|\breceipts?\b|\bresumes?\b|\bforms?\b|\bcontracts?\b", 1),
     ),
     role="You are a data extraction engine{for_product}.",

@@ -70,7 +70,10 @@ GRADER = Archetype(
     features=(
         feat(
             "grade",
-            r"\bgrad(?:e|es|ing|er)\b|\bmark(?:s|ing)? (?:the |their |my |our |each |every |students'? |pupils'? )?"
+            # (not the condition grade of goods: "Media <grade> / Sleeve <grade>", "grades only from Goldmine: M, NM")
+            r"(?<!<)\bgrad(?:e|es|ing|er)\b(?!>)(?!\s+(?:only\s+)?from\b)(?![^.\n]{0,60}\b(?:faults?|sleeves?|mint|goldmine|condition|wear|scratch\w*|"
+            r"scuffs?|coins?|comics?|vinyl|pressings?|packaging)\b)|"
+            r"\bmark(?:s|ing)? (?:the |their |my |our |each |every |students'? |pupils'? )?"
             r"(?:[\w-]+ )?(?:essays?|homework|assignments?|papers?|exams?|answers?|write-?ups?|lab reports?|coursework|"
             r"worksheets?|submissions?|scripts)\b|"
             # "Mark against this scheme, 12 marks in total"

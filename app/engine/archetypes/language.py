@@ -436,7 +436,7 @@ MARKETING_COPY = Archetype(
             r"\btextes?\s+publicitaires?\b|\bdescriptions?\s+(?:de|des)\s+produits?\b|\bfiches?\s+produits?\b|"
             r"\bproduktbeschreibung\w*|\bwerbetext\w*|\banzeigentext\w*|\bproductbeschrijving\w*|"
             r"\bdescrizion[ei]\s+(?:del|dei)\s+prodott[oi]\b|"
-            r"\b(?:product|property|ebay|etsy|amazon|shop|marketplace|item|vinted|depop)\s+listings?\b|"
+            r"\b(?:product|property|ebay|etsy|amazon|shop|marketplace|item|vinted|depop|discogs)\s+listings?\b|"
             r"\blisting\s+(?:copy|descriptions?|titles?|text)\b",
             5,
         ),
@@ -451,6 +451,13 @@ MARKETING_COPY = Archetype(
             r"\b(?:write|writes|writing|draft|drafts|drafting)\s+listings?\s+for\s+(?:my|our|the)\s+(?:\w+\s+){0,2}"
             r"(?:shop|store|boutique|etsy|ebay|amazon|marketplace|agency|properties|products)\b",
             8,
+        ),
+        # "Groove Cellar sells second-hand vinyl on our own site and on Discogs … write the listing": goods for sale
+        feat(
+            "sells online",
+            r"\b(?:sell|sells|selling)\s+[^.\n]{0,60}?\b(?:online|on\s+(?:our\s+(?:own\s+)?(?:site|website|shop|store)|"
+            r"discogs|ebay|etsy|vinted|depop|amazon))\b",
+            5,
         ),
     ),
     role="You are a marketing copywriter{for_product}.",

@@ -46,7 +46,9 @@ from app.engine.safety import (
     safety_rules,
     states_crisis_step,
     states_emergency_step,
+    without_negated_advice,
 )
+from app.engine.safety.cues import PERSON_FACING
 from app.engine.safety.settled import plays_the_person, professional_domains, routes_itself, settled_domains
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
@@ -311,6 +313,15 @@ _OWN_SITUATION = re.compile(
 )
 
 
+_RECORD_OF_A_PERSON = re.compile(
+    r"\b(?:(?:call|intake|session|case|consultation|visit|triage|clinical|shift)\s+)?transcripts?\b|"
+    r"\b(?:call|case|session|intake|consultation|clinical|visit|triage|shift|nursing)\s+notes\b|"
+    r"\bhandover\s+(?:notes?|summar\w+|reports?)\b|\bintake\s+(?:calls?|forms?)\b|"
+    r"\b(?:transcripci[óo]n|transcription|transkript|trascrizione|transcrição|transcript)\w*",
+    re.IGNORECASE,
+)
+
+
 def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
@@ -328,6 +339,11 @@ def compose_spec(plan: Plan) -> Composition:
     if not plan.primary.safety_packs and (output.kind == "label" or (output.kind == "json" and plan.of_kind("schema"))):
         # A reply that is only a label or the brief's JSON record ("just the JSON") carries no advice, helpline or
         # caveat for anyone: a pack's rules could only break it.
+        domains = []
+    record = _RECORD_OF_A_PERSON.search(brief.task)
+    if record is not None and not plan.conversational and not PERSON_FACING.search(without_negated_advice(brief.task)):
+        # "write the handover summary from the intake transcript": the person at risk is in the record, the reader
+        # is a professional, and the brief's own routing ("RISK INDICATED first") settles what the record says
         domains = []
     if plays_the_person([brief.task, *brief.constraints]):
         domains = []  # "The assistant plays a standardized patient": the one with symptoms is the assistant itself

@@ -297,6 +297,12 @@ _DEFAULT_ORDER = re.compile(
 )
 
 
+_WHOLE_REPLY_SHAPE = re.compile(
+    r"\b(?:two|three|four|five|\d)\s+(?:distinct\s+|different\s+)?(?:[\w-]+\s+)?(?:variants|versions|options|"
+    r"alternatives|drafts)\b|\bend\s+with\s+(?:one\s+|a\s+)?(?:clear\s+)?call\s+to\s+action\b|"
+    r"\beach\s+ending\s+with\s+a\s+call\s+to\s+action\b",
+    re.IGNORECASE,
+)
 _ONLY_THE_LABEL = re.compile(r"\breturn\s+exactly\s+one\s+label\s+from\s+the\s+set\b", re.IGNORECASE)
 
 # "Severity is one of blocker, major, nit": the brief's lowest severity is where a style point goes, so a default
@@ -446,6 +452,8 @@ class Conflicts:
         outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]
         if outlines or layout_block(task) is not None:
             self.overridden.append(_DEFAULT_ORDER)  # the brief's outline orders the reply, not "main point first"
+            # "TITLE / CONDITION / DESCRIPTION": one piece in the brief's lines, not three variants or a closing CTA
+            self.overridden.append(_WHOLE_REPLY_SHAPE)
             if any(len(c.values) > 1 for c in outlines):
                 self.overridden.append(_ONLY_THE_LABEL)  # "LABEL: … / REPLY: …": the label is one line of several
 

@@ -218,8 +218,10 @@ def rule_line(sentence: str) -> bool:
         return (
             True  # "letter_type is exactly one of: …", "amount_disputed: a number in GBP", "If there isn't one, null."
         )
-    if _VALUE_RULE.search(sentence):
-        return True  # "Anything not on the certificate is null", 'result is "adjusted" whenever …': what a field holds
+    if _VALUE_RULE.search(sentence) or _CASE_VALUE.match(sentence) or _SETS_A_KEY.search(sentence):
+        # "Anything not on the certificate is null", 'result is "adjusted" whenever …', 'if they couldnt identify
+        # it species is "unidentified"', 'for schedule 1 species set site_code to "REDACTED"': what a field holds
+        return True
     if _REPLY_SHAPE.match(sentence):
         return True  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
@@ -255,6 +257,14 @@ _VALUE_RULE = re.compile(
     r"\b(?:is|are)\s+(?:(?:always|then|set\s+to)\s+)?(?:null|\[\]|(?:an\s+)?empty\s+(?:string|list|array)|"
     r"(?:\"[^\"\n]{1,30}\"|'[^'\n]{1,30}'|`[^`\n]{1,30}`|true|false)(?=[^.\n]*\b(?:whenever|when|if|unless)\b))",
     re.IGNORECASE,
+)
+_CASE_VALUE = re.compile(
+    r"\s*(?:if|when|whenever|unless)\b[^.\n]{3,120}?\b(?:is|are)\s+(?:(?:always|then|set\s+to)\s+)?"
+    r"(?:null|[\"“][^\"”\n]{1,30}[\"”]|'[^'\n]{1,30}')",
+    re.IGNORECASE,
+)
+_SETS_A_KEY = re.compile(
+    r"\b(?:set|put|leave|fill|mark|write|use)\s+`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s+(?:to|as|=)\s", re.IGNORECASE
 )
 _CALLS_A_TOOL = re.compile(r"\b(?:call|use|invoke|run)\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+\b")
 _REPLY_SHAPE = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.engine.constraints.clauses import in_exact_line, inline_marker, is_abbreviation, is_ordinal
+from app.engine.constraints.clauses import between_slots, in_exact_line, inline_marker, is_abbreviation, is_ordinal
 from app.engine.constraints.rules import is_english
 from app.engine.unwrap import NEXT_PART
 
@@ -28,6 +28,9 @@ _SENTENCE = re.compile(
     rf"[ \t]*\n\s*(?={NEXT_PART})|"
     # "… the very first line is: NEW DEPENDENCY: <artifact>\nif you find nothing: LGTM": a line that opens with a case
     r"(?<![,;:(\s])[ \t]*\n[ \t]*(?=(?i:if|when|whenever|unless|otherwise)\b)|"
+    # a line template that ends on a slot ("L<line> <SEVERITY>: <problem>. Fix: <fix>\nSEVERITY is …") ends there
+    # (not a layout's next line: "ILLEGAL QUESTIONS: <number>\nPROBES: <number>")
+    r"(?<=[^\s<]>)[ \t]*\n[ \t]*(?=[^\s<])(?![^\n]*<[^<>\n]{1,40}>)(?![A-Z][A-Z _]{1,30}:)|"
     # a line that ends on a code or label in capitals, then a capitalised word: the fixed reply ends its sentence
     # ("rispondi solo con: -- NON DISPONIBILE\nLa vendemmia va …")
     r"(?<=[A-Z]{2})[ \t]*\n[ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])"
@@ -60,6 +63,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
             _inside_quote_or_brace(text[start : m.start()])
             or ("\n" not in m.group(0) and in_exact_line(text, m.start() - 1))
             or _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            or (text[m.start() - 1 : m.start()] == "." and between_slots(text, m.start() - 1))
             or (text[m.start() - 1 : m.start()] == "." and is_abbreviation(text, m.start() - 1))
             # "der 5. und 6. Klasse": a German ordinal ends no sentence (not "in 1962. second person")
             or (

@@ -64,6 +64,8 @@ def split_clauses(text: str) -> list[Clause]:
             continue
         if mark in ".!?" and index > 0 and text[index - 1] in "([" and text[index + 1 : index + 2] in ")]":
             continue  # "flag it with (?) at the end": a mark in brackets is a symbol, not a sentence end
+        if mark == "." and between_slots(text, index):
+            continue  # "L<line> <SEVERITY>: <problem>. Fix: <one-line fix>": one line template, not two sentences
         if mark in ".!?" and _inside_quote(text, position, index):
             continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause
         if mark in ".!?" and in_exact_line(text, index):
@@ -210,6 +212,17 @@ def in_exact_line(text: str, index: int) -> bool:
         and not (_ONE_MESSAGE.search(text, max(0, start - 40), start + 1) and _BRIEF_GOES_ON.match(text, index + 1))
         for start, end, ending in _exact_lines(text)
     )
+
+
+def between_slots(text: str, index: int) -> bool:
+    """Whether a full stop stands between two angle-bracket slots of one line ("<problem>. Fix: <fix>")."""
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = text.find("\n", index)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[line_start:index].rstrip().endswith(">") and _SLOT.search(text, index, line_end) is not None
+
+
+_SLOT = re.compile(r"<[^<>\n]{1,40}>")
 
 
 def _opens_with_order(rest: str) -> bool:

@@ -843,6 +843,20 @@ def _written_piece(brief: Brief, constraint: Constraint) -> Constraint:
     return msgspec.structs.replace(constraint, scope=scope, text=text)
 
 
+def _without_described_children(brief: Brief, found: list[Constraint]) -> list[Constraint]:
+    """A children's age range read as the audience is dropped when the brief says adults (parents, carers) ask:
+    "camps for children aged 6 to 14 … parents ask us the same questions" answers the parents."""
+    if brief.audience or not people.adults_ask(brief.task):
+        return found
+    return [
+        c for c in found
+        if not (
+            c.kind == "audience" and c.maximum is not None and c.maximum < 18 and c.span is not None
+            and c.span.field == "task" and not people.adults_ask(c.value or "")
+        )
+    ]  # fmt: skip
+
+
 def _without_stray_go_over(found: list[Constraint]) -> list[Constraint]:
     """ "Never go over." says the stated lengths strictly only when the brief states one ("Don't go over it" about a
     data breach, or a session's minutes, is no length rule): otherwise the brief's own words stay."""
@@ -970,6 +984,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     # 'call escalate with reason "lockout"': calling a listed tool is a step of the rule, no route for the user
     unique = [c for c in unique if not (c.kind == "fallback" and _calls_a_tool(c.value or "", tool_names))]
     unique = [_written_piece(brief, c) for c in unique]
+    unique = _without_described_children(brief, unique)
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)
     unique = [c for c in unique if not _in_tool_code_comment(brief.task, c, unique)]

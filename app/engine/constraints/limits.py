@@ -1034,7 +1034,12 @@ _LATIN_LINE_LABEL = re.compile(r"(?<![A-Za-z0-9_])(?P<label>[A-Z][A-Z_]{1,30})[ 
 def _latin_line_label(text: str, start: int) -> str | None:
     """ "the SUMMARY line" when the limit sits in a line or clause that opens with an upper-case Latin label."""
     label = _LATIN_LINE_LABEL.search(text, max(0, start - 200), start)
-    return f"the {label.group('label')} line" if label is not None else None
+    if label is None or label.group("label") in _FORMAT_NAMES:
+        return None  # "输出 JSON：{…}": the format the reply is in, not a line of it
+    return f"the {label.group('label')} line"
+
+
+_FORMAT_NAMES = frozenset({"JSON", "CSV", "XML", "YAML", "HTML", "SQL", "TSV", "API", "URL"})
 
 
 _LABEL_AFTER_LINES = re.compile(r"""\s+["'“«]?(?P<label>[A-Z][A-Z_]{2,})\b(?!\s*:)""")
@@ -1250,9 +1255,9 @@ def find_limits(text: str) -> list[FoundLimit]:
             else "each item"
             if per_item
             else _language_lead(text, match.start())
-            or _latin_line_label(text, match.start())
             or parts.cjk_part_before(text, match.start())
             or parts.cjk_part_after(text, match.end())
+            or _latin_line_label(text, match.start())
         )
         limit = FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), scope, noun)
         found.append(limit._replace(rest_free=_rest_free(text, limit)))

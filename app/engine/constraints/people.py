@@ -64,6 +64,38 @@ _AGE_CONTEXT = re.compile(
 )
 
 
+# "Les parents nous posent les mêmes questions", "parents message us", "answers parents' questions": the adults
+# who ask are the readers, whatever ages the children the business serves have
+ADULTS_ASK = re.compile(
+    r"\b(?:parents?|carers?|caregivers?|guardians?|families|famil(?:les|ias)|eltern|padres|pais|ouders|genitori|"
+    r"mums?|moms?|dads?)\b[^.;\n]{0,40}?\b(?:ask|asks|asking|write|writes|message|messages|text|contact|email|"
+    r"posent|demandent|écrivent|fragen|schreiben|preguntan|escriben|perguntam|escrevem|vragen|stellen|chiedono|"
+    r"scrivono|fanno)\b|"
+    r"\b(?:answer\w*|reply\s+to|replies\s+to|help\w*|respond\w*\s+to|répond\w*\s+aux|responda?\w*\s+a|"
+    r"antwort\w*|beantwort\w*|rispond\w*\s+ai|beantwoord\w*)\s+(?:the\s+|our\s+|les\s+|los\s+|den\s+|aos\s+|"
+    r"ai\s+|de\s+)?(?:parents?|famil(?:ies|les|ias)|eltern|padres|pais|ouders|genitori)\b|"
+    r"保護者|家长|家長",
+    re.IGNORECASE,
+)
+"""Adults named as the ones who ask: the readers, whatever ages the children the business serves have."""
+_CHILD_WORD = re.compile(
+    r"\b(?:kids|children|child|kinder|kindern|enfants|niños|niñas|crianças|bambini|kinderen|pupils|students|schüler)\b|"
+    r"[()]",
+    re.IGNORECASE,
+)
+
+
+def adults_ask(text: str) -> bool:
+    """Whether the brief says adults (parents, carers) are the ones who ask, with no child named among them:
+    "Parents ask us the same things" (not "Kids and parents both chat with it", "Nutzer (Kinder, Eltern) fragen")."""
+    for match in ADULTS_ASK.finditer(text):
+        opening = max(text.rfind(mark, 0, match.start()) for mark in ".;\n!?")
+        around = text[max(0, opening + 1, match.start() - 30) : match.end()]
+        if not _CHILD_WORD.search(around):
+            return True
+    return False
+
+
 class FoundAudience(NamedTuple):
     """An audience phrase as written, its age bounds (if any) and its extent."""
 

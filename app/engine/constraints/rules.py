@@ -825,6 +825,16 @@ _ASIDE = re.compile(r"\([^()]{3,200}\)")
 
 _CASE_BEFORE_STEP = re.compile(r"\b(?:if|when|whenever|unless|once)\b[^.;:]{3,200},\s*$", re.IGNORECASE)
 _REQUESTER_STEP = re.compile(r"(?:^|\s)I\s+(?:\w+\s+)?(?:\w+)")
+_AND_THEN = re.compile(r"(?:,|\band)\s+then\b", re.IGNORECASE)
+# "volunteers walk 2 transects", "the rep dictates a voice note": people other than the assistant, doing their part
+_OTHERS_STEP = re.compile(
+    r"^\s*(?:(?:our|the|their|most|many|some|all)\s+)?(?:volunteers|customers|users|staff|reps|members|people|"
+    r"students|drivers|guests|clients|patients|parents|teachers|nurses|employees|callers|visitors|buyers|sellers|"
+    r"they|the\s+(?:rep|team|driver|nurse|teacher|customer|user|caller|client)|"
+    r"(?:our|their|the)\s+[a-z]{3,}(?<!ss)s)\s+(?!(?:must|should|need|have|has|will|can|may|might|shall|are|is|"
+    r"first|then|always|never|only|before|after|also)\b)[a-z]+\b",
+    re.IGNORECASE,
+)
 # "create_booking read back room": a tool's name, then the step that comes before it
 # "= null, ", "is 0, ", "use N/A, ": a value named right before a "not …" contrast
 _VALUE_BEFORE = re.compile(
@@ -899,6 +909,8 @@ def find_ordering(text: str) -> FoundRule | None:
         return None
     if _REQUESTER_STEP.search(first) and _REQUESTER_STEP.match(then or ""):
         return None  # "every night I take notes, then I have to send two updates": the requester's day, no rule
+    if _OTHERS_STEP.search(_last_part(_TITLE.sub("", first.strip(), count=1))) and _AND_THEN.search(stripped):
+        return None  # "volunteers walk 2 transects … and then email in their notes": what others do, no rule
     # "riddle game: the bot asks a riddle, gives 2 hints, then …": the title before the colon is no step.
     whole_first = _TITLE.sub("", first.strip(), count=1)
     last_first = _last_part(whole_first)

@@ -366,6 +366,10 @@ _EXACT_LAYOUT_INTRO = re.compile(
     # "output exactly this, nothing before or after:", "Ausgabe genau so, drei Zeilen:": the reply's own lines
     r"^[ \t]*[^\n]{0,40}\b(?:output|ausgabe|salida|sortie|saída|uitvoer)\s+(?:exactly|precisely|genau|exactement|"
     r"exactamente|exatamente|esattamente|precies)\b[^\n]{0,60}[:：][ \t]*\n|"
+    # "… notes for a record (…). Write the listing in exactly this layout, plain text:": the last sentence of a long
+    # line names the exact layout that follows
+    r"(?<=[.!?)]\s)(?=[^\n.!?]*\b(?:format|layout|template|structure)\b)(?=[^\n.!?]*\b(?:exact(?:ly)?|like\s+this|"
+    r"as\s+follows)\b)[^\n.!?]{0,100}[:：][ \t]*\n|"
     # "… a tag for us and then a draft reply. layout:": a line that ends by naming the layout that follows
     r"(?<=[.!?]\s)(?:the\s+)?(?:layout|template)[ \t]*[:：][ \t]*\n|"
     r"^[ \t]*(?:the\s+)?(?:layout|template)[ \t]*[:：][ \t]*\n"

@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable
 
 import msgspec
 
+from app.engine.constraints.people import adults_ask
 from app.engine.constraints.phones import EMERGENCY_SERVICES
 from app.engine.safety.cues import (
     ANIMAL_CARE,
@@ -251,7 +252,10 @@ def detect_domains(
     joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
     found = [cues.domain for cues in DOMAIN_CUES if detected(cues, _CIRCUMSTANCES.sub(" ", joined))]
     if "children" in found and (
-        _children_only_as_family(joined) or _adults(audience, joined) or _ADULTS_STATED.search(joined)
+        _children_only_as_family(joined)
+        or _adults(audience, joined)
+        or _ADULTS_STATED.search(joined)
+        or (adults_ask(joined) and not _FOR_THE_CHILDREN.search(joined))
     ):
         found.remove("children")  # "people who have children going hungry", "a newsletter for parents": adults
     if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
@@ -442,6 +446,20 @@ _ADULT_READERS = re.compile(
     r"erwachsene\w*|volwassenen|famiglie|gezinnen)\b",
     re.IGNORECASE,
 )
+
+
+# "a chat that talks with the kids", "l'assistant parle aux enfants": the children use it too
+_FOR_THE_CHILDREN = re.compile(
+    r"\b(?:talks?\s+(?:to|with)|used\s+by|chat\w*\s+with|speaks?\s+(?:to|with)|parle\s+aux|habla\s+con|"
+    r"spricht\s+mit|fala\s+com)\s+(?:the\s+|our\s+|les\s+|los\s+|den\s+|as\s+|os\s+)?(?:young\s+)?"
+    r"(?:kids|children|pupils|enfants|niños|kindern|crianças)\b",
+    re.IGNORECASE,
+)
+
+
+def without_negated_advice(text: str) -> str:
+    """The text, lower-cased, without the advice it rules out ("don't give advice") or quotes."""
+    return _QUOTATION.sub(" ", _NEGATED_ADVICE.sub(" ", unicodedata.normalize("NFKC", text).lower()))
 
 
 def _adults(audience: str | None, lowered: str) -> bool:
