@@ -118,11 +118,28 @@ def is_third_person_verb(word: str) -> bool:
 _QUOTED_WORDS = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*」')
 
 
+# "… and reply only: That sounds really important. Please tell …", "En ese caso responde: No puedo …": a verb of
+# replying right before the colon, after words of the same sentence (a line's own "Answer:" label is no order), and a
+# text that opens with a capital (a lowercase "reply with: the label only" describes the reply)
+REPLY_COLON = (
+    r"(?<=[\w,;]\s)(?:"
+    # (not the noun: "End each reply with: Kind regards, Anna." is the closing line, read as such)
+    r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\byour\s)(?<!\bits\s)(?<!\ba\s)(?<!\ban\s)"
+    r"(?:reply|respond|answer|say|tell\s+(?:them|him|her))(?:\s+(?:only|just|simply))?(?:\s+with)?(?:\s+only)?|"
+    r"(?:responde|responda|contesta|conteste|dile|diles|dígale|dígales|diga|diz|responder)"
+    r"(?:\s+(?:solo|sólo|solamente|únicamente|apenas|só|somente))?(?:\s+com?)?|"
+    r"(?:antworte|antwortet|antworten\s+Sie|sag|sage|sagen\s+Sie)(?:\s+(?:nur|ausschließlich|einfach))?(?:\s+mit)?|"
+    r"(?:répondez|réponds|répondre|dites|dis|dire)(?:\s+(?:uniquement|seulement|simplement|juste))?"
+    r"(?:\s+(?:par|avec))?|"
+    r"(?:rispondi|risponda|rispondere|dica|dì)(?:\s+(?:solo|soltanto|solamente|semplicemente))?(?:\s+con)?|"
+    r"(?:antwoord|antwoorden|reageer|zeg|zeggen)(?:\s+(?:alleen|enkel|uitsluitend|gewoon))?(?:\s+met)?"
+    r")\s*[:：]\s*(?=(?-i:[A-ZÀ-ÖØ-Þ¿¡]))"
+)
 _FIXED_TAIL = re.compile(
     r"\b(?:(?:reply|respond|answer|say|write|send)\s+(?:with\s+)?(?:only|just|exactly)(?:\s+(?:this|the\s+following))?|"
     r"(?:word\s+for\s+word|verbatim|exactly\s+this))"
     # ("reply with exactly this sentence:")
-    r"(?:\s+(?:sentence|text|line|message|words|reply|answer)s?)?\s*[:：]\s*(?=[^\"“\s])",
+    r"(?:\s+(?:sentence|text|line|message|words|reply|answer)s?)?\s*[:：]\s*(?=[^\"“\s])|" + REPLY_COLON,
     re.IGNORECASE,
 )
 

@@ -12,7 +12,7 @@ from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, META_ONLY, PURPO
 from app.engine.compose.sentences import TOOL_LINE, is_item, item_number, numbered_item, split_sentences
 from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint
-from app.engine.constraints.clauses import numbered_line
+from app.engine.constraints.clauses import fixed_reply, numbered_line
 from app.engine.constraints.fallbacks import QUOTED_SCOPE, find_condition
 from app.engine.constraints.rules import is_english
 from app.engine.constraints.sections import NumberedLines
@@ -610,6 +610,12 @@ def task_details(
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append((index, " ".join(text.split())))
             continue
+        fixed = fixed_reply(text)
+        if fixed is not None and not any(" ".join(fixed.split()) in c.text for c in constraints):
+            # "If the dog collapsed, say: This could be an emergency. Please call …": the words to give are the
+            # rule, whole; a route restated from the same sentence ("tell the user to call …") would lose them
+            details.append((index, " ".join(text.split())))
+            continue
         tail = _after_literal(task, start, end, constraints)
         if tail is not None:
             # "…: {"appearance": 0, …, "pass": false}\npass is true when total is 12 or more.": the line after a JSON
@@ -641,7 +647,9 @@ def task_details(
             # The constraints restate (nearly) all of the sentence, but a comma-separated part none of them
             # touches is content of its own ("rounds of 10 questions, 4 options A-D each, dont give …").
             untouched = _untouched_parts(text, start, covered)
-            if untouched:
+            # (a part of a fixed reply a rule carries whole would cut its words: "say: I can't give financial advice"
+            # without its ", but …")
+            if untouched and fixed is None:
                 details.append((index, untouched))
             continue
         rest = [m.group(0).lower() for m in CONTENT_WORD.finditer(text) if not covered[start + m.start()]]

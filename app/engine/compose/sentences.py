@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.engine.constraints.clauses import between_slots, in_exact_line, inline_marker, is_abbreviation, is_ordinal
+from app.engine.constraints.clauses import (
+    between_slots,
+    in_exact_line,
+    inline_marker,
+    is_abbreviation,
+    is_ordinal,
+    points_back_next,
+)
 from app.engine.constraints.rules import is_english
 from app.engine.unwrap import NEXT_PART
 
@@ -62,6 +69,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         if (
             _inside_quote_or_brace(text[start : m.start()])
             or ("\n" not in m.group(0) and in_exact_line(text, m.start() - 1))
+            or ("\n" not in m.group(0) and points_back_next(text, m.start() - 1))
             or _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
             or (text[m.start() - 1 : m.start()] == "." and between_slots(text, m.start() - 1))
             or (text[m.start() - 1 : m.start()] == "." and is_abbreviation(text, m.start() - 1))

@@ -18,7 +18,7 @@ from app.engine.constraints import (
     structure,
     tools,
 )
-from app.engine.constraints.clauses import instruction_case, sentence_case
+from app.engine.constraints.clauses import instruction_case, points_back_next, sentence_case
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.phrasing import second_person
@@ -311,6 +311,23 @@ def read_rules(
     text: str, span: Span, found: list[Constraint], *, explicit: bool, original: str | None = None
 ) -> Iterator[Constraint]:
     """Ordering, prohibition and requirement for a clause the typed extractors have (or have not) read."""
+    joined = _joined_back(text)
+    if joined:
+        # "Never change a drill or the number of laps. Only the coach does that.", "Nunca calcules indemnizaciones.
+        # En ese caso responde: …": the second sentence points back to the first, so the rule the first one states
+        # is both, whole (a first sentence that states no rule leaves both to the brief's own lines)
+        first = list(read_rules(text[:joined], span, found, explicit=explicit, original=(original or text)[:joined]))
+        if first:
+            both = text.strip()
+            english = rules.is_english(both)
+            # (in another language, the brief's own sentences, as its other lines are: quoting them would nest the
+            # fixed reply's own quotes)
+            rule = instruction_case(both) if english else both
+            a_ban = any(c.kind == "prohibition" for c in first)
+            yield Constraint(
+                kind="prohibition" if a_ban else "requirement", text=rule, span=span(0, len(text.rstrip())), value=rule
+            )
+        return
     ordering = rules.find_ordering(text)
     if ordering is not None:
         # An instruction sentence of the brief says more than its order ("Ask one question at a time, 6 questions
@@ -429,6 +446,15 @@ def read_rules(
             span=span(requirement.start, requirement.end),
             value=requirement.text,
         )
+
+
+def _joined_back(text: str) -> int:
+    """Where a clause's second sentence opens, when it points back to the first ("… or sets. Only the physio does
+    that."), else 0."""
+    for mark in re.finditer(r"[.!?][\"”»']?(?=[ \t])", text.rstrip()):
+        if points_back_next(text, mark.end() - 1):
+            return mark.end()
+    return 0
 
 
 # "book those here", "offer it", "answer them": a ban whose object is what its clause named before it

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.fastre import prefiltered
-from app.engine.phrasing import VERBS, strip_meta_directive
+from app.engine.phrasing import REPLY_COLON, VERBS, strip_meta_directive
 
 
 class Clause(NamedTuple):
@@ -113,6 +113,8 @@ def split_clauses(text: str) -> list[Clause]:
             and text[index + 1 :].lstrip()[:2].lower() not in ("no", "ne")  # "; no refunds": a rule of its own
         ):
             continue  # "If it's more than 7 days early, don't submit; tell them the earliest date": one case
+        if mark in ".!?" and points_back_next(text, index):
+            continue  # "…, or tell someone to move up a stage. Only the physio does that …": one rule
         # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
@@ -129,7 +131,9 @@ EXACT_COLON = re.compile(
     # "reply with exactly this sentence:", "say word for word the following text:"
     r"(?:exactly|verbatim|word\s+for\s+word)\s+(?:this|these|the\s+following)\s+"
     r"(?:sentence|text|line|message|words|reply|answer)s?|"
-    r"(?<=with\s)only\s+this)\s*[:：]\s*(?![\"“])\S",  # (a quoted text ends at its quote)
+    r"(?<=with\s)only\s+this)\s*[:：]\s*(?![\"“])\S|"  # (a quoted text ends at its quote)
+    # "… and reply only: That sounds really important. Please tell …": a verb of replying before the colon
+    rf"{REPLY_COLON}\S",
     re.IGNORECASE,
 )
 # 'say exactly "Sorry, I can only help with bookings."': a quoted fixed text
@@ -149,12 +153,11 @@ def fixed_reply(line: str) -> str | None:
     opened = EXACT_COLON.search(line)
     if opened is None:
         return None
-    text = line[opened.end() - 1 :].split("\n", 1)[0].strip()
-    one = _ONE_SENTENCE.search(opened.group(0)) is not None
-    message = _ONE_MESSAGE.search(opened.group(0)) is not None
-    for mark in re.finditer(r"[.!?](?=\s)", text):
-        if one or _RULE_OPENING.match(text, mark.end()) or (message and _BRIEF_GOES_ON.match(text, mark.end())):
-            return text[: mark.end()].strip()  # "… the handbook. Then suggest they email …": the next rule
+    start = opened.end() - 1
+    line_end = line.find("\n", start)
+    end = _fixed_end(line, start, line_end if line_end >= 0 else len(line), ending=False)
+    # ("… the handbook. Then suggest they email …": the next rule is no part of it, its full stop is)
+    text = line[start : end + 1 if end < len(line) and line[end] in ".!?" else end].strip()
     return text or None
 
 
@@ -176,15 +179,34 @@ ENDING_COLON = re.compile(
 
 
 @functools.lru_cache(maxsize=64)
-def _exact_lines(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """[start, end) of each fixed text an "exactly:" opens, up to the end of its line (found once per text: the
-    splitters ask about every full stop of a long prompt)."""
+def _exact_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) of each fixed text an "exactly:" opens, up to the end of its line or the sentence mark before a
+    sentence that is the brief's again (found once per text: the splitters ask about every full stop of a long
+    prompt)."""
     spans = []
     for pattern, ending in ((EXACT_COLON, False), (ENDING_COLON, True)):
         for match in pattern.finditer(text):
-            end = text.find("\n", match.end())
-            spans.append((match.end() - 1, end if end >= 0 else len(text), ending))
+            start = match.end() - 1
+            line_end = text.find("\n", match.end())
+            spans.append((start, _fixed_end(text, start, line_end if line_end >= 0 else len(text), ending)))
     return tuple(spans)
+
+
+def _fixed_end(text: str, start: int, end: int, ending: bool) -> int:
+    """Where a fixed text that opens at `start` ends on its line: at the first full stop after which the brief speaks
+    again (a rule of its own, "Otherwise …"), or after its one sentence when the brief fixes "this sentence"."""
+    one = _ONE_SENTENCE.search(text, max(0, start - 40), start + 1) is not None
+    message = _ONE_MESSAGE.search(text, max(0, start - 40), start + 1) is not None
+    for mark in re.finditer(r"[.!?](?=\s)", text[start:end]):
+        index = start + mark.start()
+        if (
+            one
+            or _RULE_OPENING.match(text, index + 1)
+            or (ending and _opens_with_order(text[index + 1 : end]))
+            or (message and _BRIEF_GOES_ON.match(text, index + 1))
+        ):
+            return index  # "… the handbook. Never promise a refund.": that full stop ends the fixed text
+    return end
 
 
 # A sentence that opens with an order or a ban is a rule of its own after the fixed text ("Sign off exactly: Cheers,
@@ -197,21 +219,34 @@ _RULE_OPENING = re.compile(
 )
 
 
+# A sentence that opens by pointing back to the one before it: what to do in that case ("In that case reply: …",
+# "En ese caso responde: …", "Dan is de score altijd 0.") or who does what it names ("Only the coach does that.")
+_BACK_OPENER = re.compile(
+    r"\s*(?:in\s+(?:that|this|such\s+a|those|these|such)\s+cases?\b|if\s+so\b|(?:if|when)\s+that\s+happens\b|"
+    r"for\s+(?:those|these|such)(?:\s+(?:cases|questions|requests))?\s*,?\s+(?:say|reply|answer|respond)\b|"
+    r"only\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:does|do|decides?|handles?|changes?|"
+    r"approves?|(?:can|may)\s+(?:do|decide|change))\s+(?:that|this|those|these|it|so)\b|"
+    r"en\s+(?:ese|este|tal|esos|estos|dicho)\s+casos?\b|si\s+es\s+así\b|"
+    r"dans\s+(?:ce|ces|un\s+tel|de\s+tels)\s+cas\b|si\s+c['’]est\s+le\s+cas\b|le\s+cas\s+échéant\b|"
+    r"in\s+(?:diesem|dem|solchen|diesen)\s+F[äa]ll(?:en|e)?\b|dann\s+(?:ist|sind|gilt|wird|werden|muss|bekommt)\b|"
+    r"in\s+(?:dat|die|zo['’]n|zulke)\s+geval(?:len)?\b|dan\s+(?:is|zijn|geldt|wordt|worden|moet|krijgt)\b|"
+    r"in\s+(?:quel|questo|tal|questi|quei|tali)\s+casi?\b|"
+    r"n(?:esse|este|esses|estes)\s+casos?\b|em\s+tal\s+caso\b|se\s+for\s+o\s+caso\b)",
+    re.IGNORECASE,
+)
+
+
+def points_back_next(text: str, index: int) -> bool:
+    """Whether the sentence after the mark at `index`, on the same line, opens by pointing back to the sentence the
+    mark ends ("… the number of reps or sets. Only the physio does that …"): cut from it, it says nothing."""
+    gap = re.match(r"[ \t]+", text[index + 1 : index + 4])
+    return gap is not None and _BACK_OPENER.match(text, index + 1) is not None
+
+
 def in_exact_line(text: str, index: int) -> bool:
-    """Whether the mark at `index` sits inside a fixed text that an "exactly:" opened earlier on its line and that
-    goes on after the mark on the same line, with no rule of its own opening there ("exactly this sentence:" fixes
-    one sentence: its first mark ends it)."""
-    return any(
-        start <= index < end
-        and text[index + 1 : end].strip()
-        and not _RULE_OPENING.match(text, index + 1)
-        and not (ending and _opens_with_order(text[index + 1 : end]))
-        and not (
-            _ONE_SENTENCE.search(text, max(0, start - 40), start + 1) and not re.search(r"[.!?]\s", text[start:index])
-        )
-        and not (_ONE_MESSAGE.search(text, max(0, start - 40), start + 1) and _BRIEF_GOES_ON.match(text, index + 1))
-        for start, end, ending in _exact_lines(text)
-    )
+    """Whether `index` sits inside a fixed text that an "exactly:" opened earlier on its line and that goes on after
+    it ("exactly this sentence:" fixes one sentence: its first mark ends it)."""
+    return any(start <= index < end and text[index + 1 : end].strip() for start, end in _exact_lines(text))
 
 
 def between_slots(text: str, index: int) -> bool:

@@ -466,6 +466,11 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                     end, end_match = next_end, following
                 break
             end, end_match = next_end, following
+        last_verb = _OR_VERB_TAIL.match(stripped, end)
+        if last_verb is not None and _BANNED_VERB_CUE.fullmatch(match.group("cue")):
+            # "Never add, remove or change an exercise, the number of reps or sets, or tell someone to move up a
+            # stage": the ban covers the verb after the list's last "or" too, however long its object
+            end = last_verb.end()
         rest = source[match.end("cue") : end].strip().rstrip(".!,;:")
         wanted = _NOT_WANTED.match(rest)
         if wanted is not None:
@@ -486,6 +491,11 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         start = match.start("cue") if not match.group(0).lower().startswith(("you", "it")) else match.start()
         lead = _lead(match.group("cue"))
         modal = re.search(r"\b(?:must|should|will|do|does|may|can)\s+$", stripped[: match.start("cue")], re.IGNORECASE)
+        if match.group("cue").lower() == "not" and not modal and _MAPPED_AS.search(stripped[: match.start("cue")]):
+            # "a parent who threatens to complain is still BILLING, not LEGAL": where the case goes, whole; "Avoid
+            # LEGAL." would forbid the label every other case needs
+            found.append(FoundRule(sentence_case(stripped), None, None, 0, len(stripped), rest))
+            continue
         if (
             match.group("cue").lower() == "not"
             and not modal
@@ -578,6 +588,13 @@ _SUBJECT_FIRST = re.compile(
     re.IGNORECASE,
 )
 _FRAGMENT_REST = re.compile(r"(?:in|about|on|at|for|to|with|even|from|by|into|if|when|as|than)\b", re.IGNORECASE)
+# "never …, or tell …", "don't …, or ask …": a cue that bans verbs, so a verb after the list's "or" is banned too
+_BANNED_VERB_CUE = re.compile(r"never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|must\s+not|should\s+not", re.I)
+_OR_VERB_TAIL = re.compile(
+    r",\s*(?:or|nor)\s+(?=(?:tell|say|give|offer|suggest|promise|recommend|add|change|ask|let|make|share|send|"
+    r"quote|confirm|agree|book|move|put|advise|use)\b)[^,;:.!?()]{3,120}(?=[.;!?]?\s*$)",
+    re.IGNORECASE,
+)
 _OWN_VERB = re.compile(
     r"\b(?:is|are|was|were|stays?|remains?|has|have|gets?|must|should|can|will|keeps?|looks?|sounds?|feels?)\b", re.I
 )
@@ -640,6 +657,15 @@ _BEFORE = re.compile(
 
 
 _TITLE = re.compile(r"^[^:]{3,60}:\s+(?=\S)")
+# "is still SHIPPING,", "counts as a refund request,", "that's P2,": the class, label or score a case gets, before the
+# one it does not get
+_MAPPED_AS = re.compile(
+    r"(?:\b(?:is|are|stays?|remains?)|['’]s)\s+still\s+[^,;]{1,60},\s*$|"
+    r"\b(?:counts?|counted|treat(?:ed)?|labell?ed|classif(?:y|ied)|filed?|marked|tagged|scored|graded|goes|go|falls?)"
+    r"\s+(?:still\s+)?(?:as|under|in|into|to)\s+[^,;]{1,60},\s*$|"
+    r"(?:\b(?:is|are)|['’]s)\s+(?:still\s+)?(?:a\s+|an\s+)?[\"“'‘]?(?-i:[A-Z][A-Z0-9_-]+\b)[\"”'’]?\s*,\s*$",
+    re.IGNORECASE,
+)
 # "That's counseling, not Q&A": what the case a rule before names is, said as a contrast (not "This is legal
 # information, not legal advice": what the service is, and so what to avoid; nor "It's friendly, not pushy")
 _WHAT_IT_IS = re.compile(
