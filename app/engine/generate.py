@@ -31,6 +31,7 @@ from app.engine.compose.job import job_clause, job_span, job_start
 from app.engine.compose.plan import asks_for_label, make_plan
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.constraints.extract import under_ban_heading
+from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.fidelity import check_fidelity
 from app.engine.lint import lint_prompt
@@ -532,8 +533,12 @@ def plan_spec(
 ) -> Composition:
     """Step 3: the spec, composed from the brief's entities, its archetypes and its constraints; pasted reference
     material joins as verbatim sections."""
-    # The label names ("warm, neutral, curt or rude") are values to assign, not cues for the assistant's own tone.
-    entities = extract_entities(_blanked(brief.task, constraints, "labels"))
+    # The label names ("warm, neutral, curt or rude") are values to assign, not cues for the assistant's own tone;
+    # a pasted tool spec's "content: application/json" is how the tool is called, not the reply's format.
+    task = _blanked(brief.task, constraints, "labels")
+    for start, end in pasted_tool_specs(task):
+        task = task[:start] + re.sub(r"[^\n]", " ", task[start:end]) + task[end:]
+    entities = extract_entities(task)
     plan = make_plan(
         brief, entities, matches, constraints, [r.title for r in references], "\n".join(r.body for r in references)
     )

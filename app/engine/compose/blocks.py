@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.labels import NOTE_WORDS
+from app.engine.constraints.labels import LABELS_NAMED, NOTE_WORDS
 
 
 class Block(NamedTuple):
@@ -27,6 +27,7 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
     colon = re.search(r"[:：][ \t]*\n", raw)
     before = task[:start].rstrip()
     absorbs = False
+    labels_only = False  # a block with no colon before it: only labels defined one per line make one
     if colon is not None and before.endswith((":", "：")) and _HEAD_LINE.fullmatch(raw[: colon.end()].strip()):
         colon = None  # "show the record exactly like this:\n\nSITUATION:\nTHOUGHT:": "SITUATION:" is its first line
     if colon is not None:  # "Sign every email with exactly:\nWarm regards,\nDana": the intro leads the sentence
@@ -34,9 +35,21 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
         lead = intro[intro.rfind("\n") + 1 :].strip(" \t-*•")
         if "\n" in intro:
             return None  # lines before the colon too: a list or material, not one intro and its block
+    elif not before.endswith((":", "：")):
+        # "one label per ticket, reply with the label only.\nORDER_LATE - tracking stuck\n…\nOTHER": labels
+        # defined one per line after the sentence about them (or after the sentence's own first line, "Una sola
+        # etiqueta por mensaje\nRESERVA — …"); that sentence leads the block
+        first, newline, rest = raw.partition("\n")
+        if newline and LABELS_NAMED.search(first) and _DEFINED_LABEL.match(rest.lstrip()):
+            intro, body_start = first.strip(" \t-*•"), start + len(first) + 1
+        else:
+            line = before[before.rfind("\n") + 1 :]
+            intro, body_start, absorbs = re.split(r"(?<=[.!?。！？])\s+", line.strip(" \t-*•"))[-1], start, True
+        intro = intro.rstrip(".。 ")
+        if not LABELS_NAMED.search(intro) or _DEFINED_LABEL.match(intro):
+            return None  # ("TAGS: 13 tags\nDESCRIPTION: …": a line of a layout, no sentence about labels)
+        lead, labels_only = intro, True
     else:  # "- print a scorecard:" ends the sentence before
-        if not before.endswith((":", "：")):
-            return None
         intro, body_start = before[before.rfind("\n") + 1 :].strip(" \t-*•:："), start
         # its last clause names the block ("…, drop the character and print a scorecard")
         lead = re.split(r"[,;]\s+|\s+and\s+", intro)[-1].strip()
@@ -56,12 +69,18 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
             break  # "Each line 35 words max.", "Never add a PS …": a rule after the lines, not one of them
         lines.append(line)
         block_end = body_start + found.start() + len(found.group(0).rstrip())
-    defined = bool(lines) and all(_DEFINED_LABEL.match(line) for line in lines)
+    defined = bool(lines) and (
+        all(_DEFINED_LABEL.match(line) for line in lines)
+        # ("…\nPAYMENT - double charged\nOTHER": the last label needs no definition)
+        or (LABELS_NAMED.search(intro) is not None and _defined_labels(lines))
+    )
     prefixes = (
         bool(lines)
         and all(line.endswith((":", "：")) for line in lines)  # "Day:\nEating & sleep:\n…"
         and not _SECTION_INTRO.search(intro)  # ("Use these headings:\nSummary:\nRisks:": sections, read apart)
     )
+    if labels_only and not defined:
+        return None
     longest = 200 if defined else 80  # a label's definition runs longer than a line of a layout
     # "output exactly this, nothing before or after:\nSUMMARY\n- up to 5 bullets …\nACTIONS\n…": headed sections
     # whose bullet lines say what goes under each heading are one layout, bullets included
@@ -134,6 +153,16 @@ _DEFINED_LABEL = re.compile(
     rf"(?!{NOTE_WORDS}\b)"
     r"(?:[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*(?:[-–—=:])\s*\S"
 )
+_BARE_LABEL = re.compile(rf"(?!{NOTE_WORDS}\b)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+
+
+def _defined_labels(lines: list[str]) -> bool:
+    """Whether the lines are labels, each with what it covers but for a bare one ("OTHER"), two defined at least."""
+    stripped = [line.strip() for line in lines]
+    defined = sum(bool(_DEFINED_LABEL.match(line)) for line in stripped)
+    return defined >= 2 and all(_DEFINED_LABEL.match(line) or _BARE_LABEL.fullmatch(line) for line in stripped)
+
+
 # "Contribution: score 1-5 - one sentence": a labelled line whose value is described, to be filled in
 _LABELLED_LINE = re.compile(r"[^:：]{1,40}[:：]\s*\S")
 # A line that is a sentence of its own ("Sonst nichts.", "Nothing after the scorecard.")

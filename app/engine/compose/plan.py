@@ -30,6 +30,20 @@ from app.engine.spec import Length
 from app.engine.tool_text import without_tools_intro
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# The last sentence before a pasted spec, when it ends in a colon with nothing but blank lines after it
+_SPEC_INTRO = re.compile(r"(?:^|(?<=[.!?。！？])[ \t]+|(?<=\n))(?P<intro>[^\n.!?。！？]{3,160}[:：])[ \t]*\n\s*\Z")
+# ... that names what it hands over ("the API spec", "die Schnittstelle", "los endpoints") and orders nothing
+_NAMES_SPEC = re.compile(
+    r"\b(?:api|spec\w*|openapi|swagger|endpoints?|interfaces?|schnittstellen?|tools?|functions?|funktionen|"
+    r"werkzeuge|herramientas|funciones|outils|fonctions|ferramentas|funções|strumenti|funzioni|definitions?|docs?|"
+    r"yaml|excerpt|auszug|extracto|extrait)\b|ツール|工具|接口",
+    re.IGNORECASE,
+)
+_ORDERS = re.compile(
+    r"\b(?:always|never|only|before|after|must|immer|nie|nur|vor|nach|siempre|nunca|solo|antes|después|toujours|"
+    r"jamais|seulement|avant|après|sempre|mai|prima|dopo)\b",
+    re.IGNORECASE,
+)
 
 _GROUNDED = re.compile(
     r"\b(?:using|from|based on|according to|grounded in|with)\s+(?:only\s+)?(?:the\s+|our\s+|a\s+|an\s+|their\s+)?"
@@ -504,7 +518,11 @@ def make_plan(
         lines = re.sub(r"[^\n]", " ", detail_task[numbered.start : numbered.end])
         detail_task = detail_task[: numbered.start] + lines + detail_task[numbered.end :]
     for start, end in pasted_tool_specs(detail_task):
-        # "paths:\n  /clients/lookup: …", "| tool | parameters |": the tools section states them; blanked likewise
+        # "paths:\n  /clients/lookup: …", "| tool | parameters |": the tools section states them; blanked likewise,
+        # with the sentence that only hands them over ("Unser IT-Dienstleister hat die Schnittstelle so beschrieben:")
+        intro = _SPEC_INTRO.search(detail_task, 0, start)
+        if intro is not None and _NAMES_SPEC.search(intro.group("intro")) and not _ORDERS.search(intro.group("intro")):
+            start = intro.start("intro")
         detail_task = detail_task[:start] + re.sub(r"[^\n]", " ", detail_task[start:end]) + detail_task[end:]
     layout = layout_block(brief.task)  # (its intro line is said by the output format, which prints the layout)
     details = (

@@ -127,13 +127,16 @@ def read_tools(text: str, unquoted: str, span: Span) -> list[Constraint]:
 
 def with_line_purposes(field: Field, found: list[Constraint]) -> list[Constraint]:
     """Tools whose clause ended at a dash get what the rest of their line says they do ("- boot_suchen(datum,
-    bootstyp) – zeigt freie Boote")."""
+    bootstyp) – zeigt freie Boote"), and tools whose clause ended inside their return type get all of it."""
     described = []
     for constraint in found:
         span = constraint.span
         said = None
-        if constraint.kind == "tool" and constraint.value is None and span is not None and span.field == field.name:
-            said = tools.line_purpose(field.text, span.end)
+        if constraint.kind == "tool" and span is not None and span.field == field.name:
+            # (a return type the clause saw only up to its ";" is read again from the whole line)
+            said = tools.typed_return(field.text, span.end)
+            if said is None and constraint.value is None:
+                said = tools.line_purpose(field.text, span.end)
         if said is not None:
             text = tools.describe_tool(constraint.name or "", list(constraint.parameters), said)
             constraint = msgspec.structs.replace(constraint, value=said, text=text)

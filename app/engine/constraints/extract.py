@@ -167,7 +167,7 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
             Constraint(
                 kind="tool", text=openapi.describe_operation(operation),
                 span=field.span(operation.start, operation.end), name=operation.name,
-                parameters=operation.parameters, value=operation.returns,
+                parameters=operation.parameters, value=openapi.purpose(operation),
             )
         )  # fmt: skip
     if excerpt is not None:

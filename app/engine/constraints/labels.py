@@ -774,9 +774,11 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
     offset = 0
     header: tuple[int, bool] | None = None
     header_text = ""
+    defined_only = False  # a header without a colon: only labels with their definitions follow it
     items: list[str] = []
     start = end = 0
     bulleted = False  # the list so far is written with bullets: a bare word in capitals after it is a heading
+    defined = 0  # items written with their definition ("PAYMENT - double charged")
     padded = [*lines, ""]
     for index, line in enumerate(padded):
         bare = (
@@ -786,10 +788,11 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
             and not re.match(r"[ \t]*[-*•]", padded[index + 1] if index + 1 < len(padded) else "")
             and _BARE_CODE_LINE.match(line)
         )
-        listed = _BULLET_LINE.match(line)
+        listed = _BULLET_LINE.match(line) if not defined_only else None
         bulleted = (bulleted or listed is not None) and header is not None
         bullet = listed or ((_DEFINED_LINE.match(line) or bare or None) if header is not None else None)
         if header is not None and bullet:
+            defined += bullet is not bare
             if not items:
                 start = offset + bullet.start("item")
             items.append(_clean(_ITEM_END.sub("", bullet.group("item"))))
@@ -805,9 +808,10 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
                 # ("Marking:\n- appearance 0-2\n- nose 0-4": each part and its marks, a mark scheme; not "Labels:\n
                 # - 0-6\n- 7-8": ranges that are the labels)
                 and not (_MARK_HEADER.search(header_text) and all(_SCORED_PART.search(i) for i in items))
+                and not (defined_only and defined < 2)
             ):
                 blocks.append((items, header[1], start, end))
-            header, items = None, []
+            header, items, defined_only, defined = None, [], False, 0
             stripped = line.strip()
             if stripped.endswith((":", "：")) and (
                 re.search(rf"\b(?:{_LABEL_NOUNS})\b", stripped, re.IGNORECASE)
@@ -817,10 +821,28 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
             ):
                 header = (offset, bool(_MULTI.search(stripped)))
                 header_text = stripped
+            elif (
+                LABELS_NAMED.search(stripped)
+                and _DEFINED_LINE.match(padded[index + 1])
+                # (not a line of a layout itself: "TAGS: exactly 13 tags\nDESCRIPTION: two short paragraphs")
+                and not _DEFINED_LINE.match(line)
+            ):
+                # "one label per ticket, reply with the label only.\nORDER_LATE - tracking stuck\n…": a sentence
+                # about labels, then labels defined one per line, is a header though it ends in a full stop
+                header, defined_only = (offset, bool(_MULTI.search(stripped))), True
+                header_text = stripped
         offset += len(line)
     return blocks
 
 
+# A sentence that names a label set without a colon: "one label per email", "pick one of these", "classify into",
+# "eine Kategorie pro Anfrage", "una etiqueta por mensaje" (nouns and verbs of labelling only, not "rate" or "mark")
+LABELS_NAMED = re.compile(
+    rf"\b(?:labels?|categor(?:y|ies)|classes|tags?|intents?|buckets?|etiquetas?|categor[íi]as?|kategorien?|"
+    rf"cat[ée]gories?|[ée]tiquettes?|r[óo]tulos?|etichett[ae]|categorie|classif\w*|categori[sz]\w*|"
+    rf"kategorisier\w*|clasific\w*|triag\w*)\b|{_ONE_OF}|ラベル|标签|分类|分類|カテゴリ",
+    re.IGNORECASE,
+)
 NOTE_WORDS = (
     r"(?:IMPORTANT|NOTE|NB|N\.B|TIP|HINT|WARNING|CAUTION|REMEMBER|PS|P\.S|EXAMPLE|EG|E\.G|ALSO|AND|OR|BUT|ALWAYS|"
     r"NEVER|ONLY)"

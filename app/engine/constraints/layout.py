@@ -89,7 +89,8 @@ _SIGNATURE_LINE = re.compile(r"[A-Za-z_]\w*\([^()\n]*\)\s*(?:->|→|=>|--|return
 def on_signature_line(text: str, position: int) -> bool:
     """Whether a position lies after a tool's or a table's signature on the same line (what it returns)."""
     line_start = text.rfind("\n", 0, position) + 1
-    signature = _SIGNATURE_LINE.search(text, line_start, position)
+    # (to the object's own brace: "hold_bike(phone: string): { hold_id: string }" returns it right after the colon)
+    signature = _SIGNATURE_LINE.search(text, line_start, min(len(text), position + 1))
     # "get_order(id) -> the order. Reply with a JSON object {…}": only what follows the arrow is the tool's
     return (
         signature is not None

@@ -1,5 +1,7 @@
 """Tools pasted as an excerpt of an OpenAPI spec: each `operationId` is a tool, its `parameters` (`- {name: phone,
-in: query}`) and `requestBody` keys are its arguments, and a `# returns …` comment says what it gives back.
+in: query}`, or bare names in flow style: `get: {operationId: findCustomer, parameters: [postcode, surname]}`), its
+path's `{id}` and its `requestBody` / `body` keys are its arguments, its `summary` says what it does, and a
+`# returns …` comment says what it gives back.
 
 The excerpt describes the tools; read as text, its `{name: …, in: …}` items would be taken for the reply's JSON
 schema and its `enum: […]` for a label set, so the reader also says where the excerpt stands (to be masked)."""
@@ -7,7 +9,10 @@ schema and its `enum: […]` for a label set, so the reader also says where the 
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import NamedTuple
+
+import yaml
 
 from app.engine.constraints.tool_table import find_table_tools
 from app.engine.constraints.tools import describe_tool
@@ -30,10 +35,15 @@ class OpenApiTool(NamedTuple):
     """The closed values the excerpt gives a parameter (`enum: [wellness, sick]`)."""
     start: int
     end: int
+    summary: str | None = None
+    """What the operation does, in the excerpt's own words (its `summary:` or `description:`)."""
 
 
 def find_operations(text: str) -> tuple[list[OpenApiTool], tuple[int, int] | None]:
     """The operations of an OpenAPI excerpt in the text, and the extent of the whole excerpt (None without one)."""
+    parsed = _parsed_excerpt(text)
+    if parsed is not None:
+        return parsed
     operations = list(_OPERATION.finditer(text))
     paths = _PATHS.search(text)
     if not operations:
@@ -130,9 +140,15 @@ def _body_keys(block: str) -> list[str]:
     return keys
 
 
+def purpose(operation: OpenApiTool) -> str | None:
+    """What the operation does and gives back ("find a client by postcode; returns client_id"), as far as said."""
+    said = "; ".join(part for part in (operation.summary, operation.returns) if part)
+    return said or None
+
+
 def describe_operation(operation: OpenApiTool) -> str:
     """The tool's sentence, with the closed values of its parameters ("…; set `visit_type` to one of: …")."""
-    text = describe_tool(operation.name, operation.parameters, operation.returns)
+    text = describe_tool(operation.name, operation.parameters, purpose(operation))
     sets = [
         f"set `{name}` to one of: {', '.join(values)}" for name, values in operation.values.items() if len(values) >= 2
     ]
@@ -153,3 +169,137 @@ def pasted_tool_specs(text: str) -> list[tuple[int, int]]:
     operations, excerpt = find_operations(text)
     _, tables = find_table_tools(text)
     return ([excerpt] if excerpt is not None and operations else []) + tables
+
+
+# "paths:" on a line of its own, however indented (inside a list item or a code fence)
+_PATHS_KEY = re.compile(r"(?m)^(?P<indent>[ \t]*)[\"']?paths[\"']?[ \t]*:[ \t]*$")
+_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+_NAME = re.compile(r"[A-Za-z_][\w.]*")
+_PATH_PARAMETER = re.compile(r"\{(?P<name>[A-Za-z_]\w*)\}")
+
+
+def _parsed_excerpt(text: str) -> tuple[list[OpenApiTool], tuple[int, int] | None] | None:
+    """The excerpt read by a YAML parser, flow style included ("get: {operationId: findCustomer, parameters:
+    [postcode, surname]}"); None when no `paths:` block parses, so the line reader above reads what is there."""
+    for key in _PATHS_KEY.finditer(text):
+        end = _block_end(text, key.end(), len(key.group("indent")))
+        try:
+            loaded = yaml.safe_load(textwrap.dedent(text[key.start() : end]))
+        except yaml.YAMLError:
+            continue
+        paths = loaded.get("paths") if isinstance(loaded, dict) else None
+        if not isinstance(paths, dict) or not paths:
+            continue
+        found: list[OpenApiTool] = []
+        position = key.end()
+        for path, item in paths.items():
+            if not isinstance(item, dict):
+                continue
+            shared = item.get("parameters")
+            for method, operation in item.items():
+                if str(method).lower() not in _METHODS or not isinstance(operation, dict):
+                    continue
+                name = operation.get("operationId")
+                if not isinstance(name, str) or not _NAME.fullmatch(name):
+                    continue  # ("get:\n  summary: …" without an id: nothing to call it by)
+                at = re.search(rf"operationId[\"']?[ \t]*:[ \t]*[\"']?{re.escape(name)}\b", text[position:end])
+                start = text.rfind("\n", 0, position + at.start()) + 1 if at is not None else position
+                position = position + at.end() if at is not None else position
+                found.append(_operation(name, str(path), operation, shared, start))
+        # each operation's text runs to the next one's line (for its "# returns …" comment)
+        ends = [tool.start for tool in found[1:]] + [end] if found else []
+        found = [tool._replace(end=stop) for tool, stop in zip(found, ends, strict=True)]
+        found = [tool._replace(returns=tool.returns or _comment_returns(text[tool.start : tool.end])) for tool in found]
+        return found, _with_fences(text, key.start(), end)
+    return None
+
+
+def _with_fences(text: str, start: int, end: int) -> tuple[int, int]:
+    """The excerpt's extent with the code fence around it ("La API:\n```yaml\npaths: …\n```"): a fence left alone
+    in the text would be read as a rule of its own."""
+    opening = re.search(r"(?m)^[ \t]*```[\w+-]*[ \t]*\n\s*\Z", text[:start])
+    if opening is None:
+        return start, end
+    closing = re.match(r"\s*```[ \t]*(?:\n|$)", text[end:])
+    return opening.start(), end + closing.end() if closing is not None else end
+
+
+def _block_end(text: str, position: int, indent: int) -> int:
+    """Where the lines indented under a key end: at the first non-blank line indented no deeper than the key."""
+    for line in re.finditer(r"(?m)^.*$", text[position:]):
+        content = line.group(0)
+        if line.start() == 0:
+            continue  # the rest of the key's own line
+        if content.strip() and len(content) - len(content.lstrip()) <= indent:
+            return position + line.start()
+    return len(text)
+
+
+def _operation(name: str, path: str, operation: dict[object, object], shared: object, start: int) -> OpenApiTool:
+    """One parsed operation: its path's `{id}`, its parameters and its body's keys are its arguments."""
+    values: dict[str, list[str]] = {}
+    parameters = [m.group("name") for m in _PATH_PARAMETER.finditer(path)]
+    for listed in (shared, operation.get("parameters")):
+        parameters += _parameter_names(listed, values)
+    body = operation.get("requestBody", operation.get("body"))
+    parameters += _body_names(body, values)
+    summary = next(
+        (" ".join(str(operation[k]).split()) for k in ("summary", "description") if isinstance(operation.get(k), str)),
+        None,
+    )
+    if summary and summary[:1].isupper() and summary[1:2].islower():
+        summary = summary[0].lower() + summary[1:]  # ("Find a client by postcode" after "the `…` tool:")
+    said = summary.rstrip(".") if summary else None
+    return OpenApiTool(name, list(dict.fromkeys(parameters)), None, values, start, start, said or None)
+
+
+def _parameter_names(listed: object, values: dict[str, list[str]]) -> list[str]:
+    """The names of a `parameters:` list: bare names ("[postcode, surname]") or items with a `name:` and maybe an
+    `enum:` (on the item or under its `schema:`)."""
+    names: list[str] = []
+    for item in listed if isinstance(listed, list) else []:
+        name = item.get("name") if isinstance(item, dict) else item
+        if not isinstance(name, str) or not _NAME.fullmatch(name):
+            continue
+        names.append(name)
+        schema = item.get("schema") if isinstance(item, dict) else None
+        enum = item.get("enum") if isinstance(item, dict) else None
+        if enum is None and isinstance(schema, dict):
+            enum = schema.get("enum")
+        if isinstance(enum, list):
+            values[name] = [str(v) for v in enum if v is not None]
+    return names
+
+
+_BODY_WORDS = frozenset({"required", "description", "content", "schema", "type", "properties"})
+
+
+def _body_names(body: object, values: dict[str, list[str]]) -> list[str]:
+    """The keys of a request body: a list ("body: [client_id, slot_id]"), the properties of its schema (under
+    `content: application/json: schema:`, with their `enum:` values) or its own keys ("{client_id: string}")."""
+    if isinstance(body, list):
+        return [str(item) for item in body if isinstance(item, str) and _NAME.fullmatch(item)]
+    if not isinstance(body, dict):
+        return []
+    content = body.get("content")
+    if isinstance(content, dict):
+        for media in content.values():
+            schema = media.get("schema") if isinstance(media, dict) else None
+            if isinstance(schema, dict):
+                return _body_names(schema, values)
+    if isinstance(body.get("schema"), dict):
+        return _body_names(body["schema"], values)
+    properties = body.get("properties")
+    if isinstance(properties, dict):
+        for key, prop in properties.items():
+            enum = prop.get("enum") if isinstance(prop, dict) else None
+            if isinstance(enum, list):
+                values[str(key)] = [str(v) for v in enum if v is not None]
+        return [str(key) for key in properties if _NAME.fullmatch(str(key))]
+    return [str(key) for key in body if str(key) not in _BODY_WORDS and _NAME.fullmatch(str(key))]
+
+
+def _comment_returns(block: str) -> str | None:
+    """What a `# returns …` comment in the operation's text says it gives back."""
+    returns = _RETURNS.search(block)
+    return returns.group("returns").strip() if returns else None

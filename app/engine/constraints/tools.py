@@ -17,7 +17,9 @@ _TS_RETURN = re.compile(
 # A Python signature: "def get_ticket(ticket_no: str) -> dict  # what it does"
 _PY_DEF = re.compile(r"\bdef\s+$")
 _PY_RETURN = re.compile(
-    r"\s*->\s*(?P<type>[\w.]+(?:\[[^\]\n]*\])?(?:\s*\|\s*[\w.]+(?:\[[^\]\n]*\])?)*)\s*:?[ \t]*(?:\.\.\.|pass)?[ \t]*"
+    # ("def reservar(…) -> {\"reserva\": str}": a dict literal as the return type)
+    r"\s*->\s*(?P<type>\{[^{}\n]{1,200}\}|[\w.]+(?:\[[^\]\n]*\])?(?:\s*\|\s*[\w.]+(?:\[[^\]\n]*\])?)*)\s*:?[ \t]*"
+    r"(?:\.\.\.|pass)?[ \t]*"
     r"(?:#[ \t]*(?P<comment>[^\n]*?))?[ \t]*(?=\n|$|\s+def\b)"
 )
 _NAMED = re.compile(
@@ -295,10 +297,21 @@ def tools_listed_with(text: str, known: set[str]) -> list[FoundTool]:
     return found
 
 
+def typed_return(text: str, end: int) -> str | None:
+    """The TypeScript return type after a signature ending at `end`, to the end of its line, as "returns `…`"; a
+    clause cut at its ";" cannot see it whole ("checkZone(pc: string): Promise<{ covered: boolean; zone: string }>")."""
+    typed = _TS_RETURN.match(text, end)
+    returned = (typed.group("promised") or typed.group("type") or "").strip() if typed is not None else ""
+    return f"returns `{returned}`" if returned else None
+
+
 def line_purpose(text: str, end: int) -> str | None:
     """What the rest of the line after a signature ending at `end` says the tool does ("– zeigt freie Boote",
     "→ valor em aberto" as "returns valor em aberto"); never the next line of a list."""
     line_end = text.find("\n", end)
+    typed = typed_return(text, end)
+    if typed is not None:
+        return typed
     purpose = _PURPOSE.match(text, end, len(text) if line_end == -1 else line_end)
     if purpose is None:
         return None
