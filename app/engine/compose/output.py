@@ -299,9 +299,18 @@ _LABEL_PLACED = re.compile(
     r"\b(?:first|primero|zuerst|d'abord|primeiro)\s+(?:the\s+|el\s+|la\s+|le\s+|o\s+|a\s+|die\s+|das\s+|den\s+)?"
     r"(?:label|level|category|nivel|categoría|etiqueta|niveau|catégorie|nível|categoria|stufe|kategorie|label)\b|"
     r"\b(?:label|category|level)\s+on\s+the\s+first\s+line\b|\bfirst\s+line\b[^.]{0,30}\b(?:label|category|level)\b|"
+    r"\b(?:prima\s+riga|primera\s+l[íi]nea|erste\s+zeile|premi[èe]re\s+ligne|primeira\s+linha|eerste\s+regel)\b"
+    r"[^.\n]{0,40}\b(?:etichetta|etiqueta|étiquette|kategorie|categoria|catégorie|rótulo|etiket|label)\b|"
     # "10 comments, each tagged with a severity: …": every item carries its label, no closing line holds one
     r"\beach\s+(?:\w+\s+){0,2}(?:tagged|labell?ed|marked|prefixed)\s+(?:with|as)\b|"
     r"\b(?:tag|label|prefix|mark)\s+(?:each|every)\s+(?:comment|finding|issue|item|line|row|bullet)\b",
+    re.IGNORECASE,
+)
+# "first line: the label", "prima riga: un'etichetta tra …", "primera línea: la etiqueta": the label opens the reply
+_FIRST_LINE_LABEL = re.compile(
+    r"\b(?:first\s+line|prima\s+riga|primera\s+l[íi]nea|erste\s+zeile|premi[èe]re\s+ligne|primeira\s+linha|"
+    r"eerste\s+regel)\b[^.\n]{0,40}\b(?:labels?|etichetta|etiqueta|étiquette|kategorie|category|categoria|"
+    r"catégorie|rótulo|etiket|tag)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
@@ -625,6 +634,11 @@ def output_format(plan: Plan) -> OutputFormat:
     )
     if reason is not None and not any(reason.noun in line.lower() for line in stated):
         stated.append(reason_line(reason))
+    first_line = _FIRST_LINE_LABEL.search(brief.task) if plan.labels_from_brief and plan.labels else None
+    if first_line is not None and kind not in ("label", "json") and stated and in_lines is None:
+        # "1) prima riga: un'etichetta tra …  2) riga vuota, poi una bozza": the label line opens the reply
+        rest = stated[0][:1].lower() + stated[0][1:]
+        stated[0] = f"On the first line, exactly one label ({', '.join(plan.labels)}); then a blank line; then {rest}"
     if kind not in ("label", "json"):
         # A JSON reply carries the partner's part as a key of its own; a trailing line or object would break it.
         # A label set the brief scopes itself ("then give the tone as one of …") already says where the label goes.

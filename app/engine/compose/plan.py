@@ -21,7 +21,7 @@ from app.engine.compose.job import BACKGROUND, WISH, core_task, is_background, j
 from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
-from app.engine.constraints.language import other_reply_language
+from app.engine.constraints.language import other_reply_language, two_way_directions
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.rules import is_english
 from app.engine.constraints.sections import layout_block, numbered_lines
@@ -93,6 +93,8 @@ class Plan:
     """The task as one English instruction, or None (a noun phrase, or a brief in another language)."""
     conversational: bool = False
     """The end user's message arrives as a user turn (see `Archetype.conversational` and `live_chat_cue`)."""
+    directions: tuple[tuple[str, str], ...] = ()
+    """(source, target) pairs of a translation that goes both ways, by the language each message arrives in."""
     references: tuple[str, ...] = ()
     """Titles of the reference material pasted into the brief: it is in the prompt, so no slot asks for it."""
     material: str = ""
@@ -495,6 +497,10 @@ def make_plan(
     # The brief's own language is the reply's unless the brief gives its replies another one in its own words.
     guessed = written_in[1] if written_in and not other_reply_language(brief.task, written_in[0]) else None
     language = _reply_language(brief, entities, constraints) or guessed
+    # "PT -> EN, EN -> PT": a job that sets its own output language by the source, whatever one constraint says
+    directions = tuple(two_way_directions(brief.task)) if not primary.reply_language_rule else ()
+    if directions:
+        language = " or ".join(dict.fromkeys(target for _, target in directions))
     audience = _audience(brief, entities, constraints)
     length, max_words = _length(brief, entities, constraints)
     product = entities.product
@@ -578,6 +584,7 @@ def make_plan(
         length=length,
         language=language,
         brief_language=written_in,
+        directions=directions,
         audience=audience,
         conflicts=Conflicts(
             constraints,

@@ -114,6 +114,14 @@ def brief_rules(plan: Plan) -> list[Rule]:
 def language_rule(plan: Plan) -> Rule | None:
     """The reply-language rule: the brief's own sentence when it states one, else a default where it fits."""
     stated = plan.of_kind("language")
+    if plan.directions:
+        # "se vier em português, traduz para inglês; se vier em inglês, …": both directions, not one language
+        ways = "; ".join(f"{source} into {target}" for source, target in plan.directions)
+        return Rule(
+            text=f"Translate each message by the language it arrives in: {ways}.",
+            reason="The brief sets the direction of each translation by the language of the message.",
+            group="Language and tone",
+        )
     if not stated and not plan.primary.reply_language_rule:
         return None
     if stated:

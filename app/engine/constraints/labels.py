@@ -31,7 +31,11 @@ _ONE_OF = (
     # "verso uno di questi uffici:", "una de estas oficinas:", "één van de volgende afdelingen:": the noun is the
     # requester's own (offices, teams, queues), so any one word may follow before the colon
     r"\b(?:uno|una)\s+di\s+(?:quest[ie]|i\s+seguenti|le\s+seguenti)(?:\s+[^\W\d_]+)?(?=\s*[:–—-])|"
-    r"\b(?:één|een)\s+van\s+(?:de\s+volgende|deze)(?:\s+[^\W\d_]+)?(?=\s*[:–—-])"
+    r"\b(?:één|een)\s+van\s+(?:de\s+volgende|deze)(?:\s+[^\W\d_]+)?(?=\s*[:–—-])|"
+    # "un'etichetta tra PRENOTAZIONE, …", "una etiqueta entre …", "ein Label aus …", "a label among …"
+    r"\b(?:un['’]\s*|una\s+|un\s+|une\s+|a\s+|one\s+|ein\s+|eine\s+|uma\s+|um\s+|een\s+|één\s+)"
+    r"(?:etichetta|etiqueta|étiquette|label|tag|categoria|categoría|catégorie|category|kategorie|rótulo|etiket)\s+"
+    r"(?:tra|fra|entre|among|aus|van|uit)\b"
 )
 _CLASSIFY = (
     r"\b(?:classif(?:y|ies|ied|ying)|categori[sz](?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|tag(?:s|ged|ging)?|"

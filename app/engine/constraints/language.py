@@ -426,3 +426,35 @@ def other_reply_language(text: str, own: str) -> bool:
             if _REPLY_VERB.search(window):
                 return True
     return False
+
+
+# "se a mensagem vier em português, traduz para inglês; se vier em inglês, traduz para português": a translation whose
+# direction follows the language each message arrives in
+_DIRECTION = re.compile(
+    r"\b(?:if|when|whenever|si|cuando|se|wenn|falls|quand|lorsque|quando|als|wanneer)\b[^.;\n]{0,40}?"
+    r"\b(?:in|em|en|auf|op|an)\s+(?P<source>[^\W\d_]+)[^.;\n]{0,20}?[,:]?\s*"
+    r"(?:translate|translat\w+|traduz\w*|trad[uú][cz]\w*|traduis\w*|übersetz\w*|vertaal\w*)\s+"
+    r"(?:(?:it|them|la|le|lo|la|sie|es|het|a|o)\s+)?(?:into|to|para|en|in|ins|naar|al|a|em|nach|auf)\s+"
+    r"(?:(?:el|le|l['’]|o|il|das|het)\s*)?(?P<target>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+
+
+def translation_directions(text: str) -> list[tuple[str, str]]:
+    """(source, target) English language names for each direction a two-way translation brief sets, in order."""
+    found: list[tuple[str, str]] = []
+    for match in _DIRECTION.finditer(text):
+        source, target = lookup(match.group("source")), lookup(match.group("target"))
+        if source is None or target is None or source == target:
+            continue
+        named = _with_postposed_variant(text, FoundLanguage(target[0], target[1], match.start(), match.end()))
+        pair = (source[0], named.name)
+        if pair not in found:
+            found.append(pair)
+    return found
+
+
+def two_way_directions(text: str) -> list[tuple[str, str]]:
+    """The directions of a translation that goes both ways (two or more target languages), else []."""
+    directions = translation_directions(text)
+    return directions if len({target for _, target in directions}) >= 2 else []

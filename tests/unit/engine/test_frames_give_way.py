@@ -129,3 +129,44 @@ def test_what_other_people_do_in_turn_is_no_ordering_rule() -> None:
         "the couriers about the scanner app in at most 3 sentences."
     )
     assert not [c for c in read_constraints(Brief(task=task)) if c.kind == "ordering"]
+
+
+# --- a translation that goes both ways, and a label line that opens a drafted reply ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("task", "ways"),
+    [
+        (
+            "Translator for our ski school's group chat: if a message is in German, translate it into English; if it "
+            "is in English, translate it into German. Return only the translation.",
+            "German into English; English into German",
+        ),
+        (
+            "Traductor para el chat del club de vela: si el mensaje viene en español, tradúcelo al inglés; si viene "
+            "en inglés, tradúcelo al español. Solo la traducción, sin notas.",
+            "Spanish into English; English into Spanish",
+        ),
+    ],
+)
+def test_a_two_way_translation_states_both_directions(task: str, ways: str) -> None:
+    prompt = claude_prompt(task)
+    assert f"Translate each message by the language it arrives in: {ways}." in prompt
+    assert "Always reply in" not in prompt
+
+
+def test_a_one_way_translation_keeps_its_target() -> None:
+    prompt = claude_prompt("Translate our product sheets from Italian into British English. Only the translation.")
+    assert "into British English" in prompt
+    assert "Translate each message by the language it arrives in" not in prompt
+
+
+def test_a_label_on_the_first_line_then_a_draft_names_both_parts() -> None:
+    task = (
+        "Ho un agriturismo in Umbria. Per ogni email di un ospite:\n1) prima riga: un'etichetta tra PRENOTAZIONE, "
+        "INFO, RECLAMO, ALTRO\n2) riga vuota, poi una bozza di risposta che rileggo prima di inviare.\nMassimo 100 "
+        "parole, dare del Lei."
+    )
+    output = section(claude_prompt(task), "output_format")
+    assert output.strip().startswith("On the first line, exactly one label (PRENOTAZIONE, INFO, RECLAMO, ALTRO)")
+    assert "then a blank line" in output
