@@ -698,7 +698,7 @@ def _verb_phrase(text: str) -> str:
 _ORDER_KEYS = re.compile(
     r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|てから|でから|した後|たあとで|まず|最初に|首先|"
     r"zuerst|erstes|primero|abord|premier|primeiro|at\s+the\s+(?:very\s+)?end|in\s+(?:this|that|the\s+following)\s+order|"
-    r"之前|以前|前に",
+    r"之前|以前|前に|\b(?:vor|prima\s+di|voor|vóór)\b",
     re.IGNORECASE,
 )
 
@@ -851,6 +851,14 @@ _ASIDE = re.compile(r"\([^()]{3,200}\)")
 
 _CASE_BEFORE_STEP = re.compile(r"\b(?:if|when|whenever|unless|once)\b[^.;:]{3,200},\s*$", re.IGNORECASE)
 _REQUESTER_STEP = re.compile(r"(?:^|\s)I\s+(?:\w+\s+)?(?:\w+)")
+_TOOL_ID = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+"
+_TOOL_BEFORE_TOOL = re.compile(
+    rf"^\s*(?:(?:immer|always|toujours|siempre|sempre|altijd|erst|zuerst|first)\s+)?`?(?P<first>{_TOOL_ID})`?"
+    rf"(?:\(\))?\s+(?:vor|avant|antes\s+de|antes\s+del|prima\s+di|voor|vóór|before)\s+`?(?P<then>{_TOOL_ID})\b"
+)
+_CJK_TOOL_BEFORE = re.compile(
+    rf"`?(?P<then>{_TOOL_ID})`?\s*(?:の前に|之前|以前)[^。；;,，、]{{0,8}}?`?(?P<first>{_TOOL_ID})\b"
+)
 _AND_THEN = re.compile(r"(?:,|\band)\s+then\b", re.IGNORECASE)
 # "volunteers walk 2 transects", "the rep dictates a voice note": people other than the assistant, doing their part
 _OTHERS_STEP = re.compile(
@@ -891,6 +899,12 @@ def find_ordering(text: str) -> FoundRule | None:
         first = cjk.group("first") or cjk.group("first2") or cjk.group("first3") or cjk.group("first4")
         then = cjk.group("then") or cjk.group("then2") or cjk.group("then3") or cjk.group("then4")
         return FoundRule(f'Follow this order from the brief: "{words}".', first, then, 0, len(words))
+    paired = _TOOL_BEFORE_TOOL.search(stripped) or _CJK_TOOL_BEFORE.search(stripped)
+    if paired is not None:
+        # "freieTermine vor terminBuchen", "create_reservation の前に必ず check_stock": two tools in order, in any
+        # language (the brief's own sentence stays a rule beside it)
+        first, then = paired.group("first"), paired.group("then")
+        return FoundRule(f"Call {first} before you call {then}.", f"call {first}", f"call {then}", 0, len(text.rstrip()))
     # "the day before each appointment", "The week before an exam, ask …": when, not what comes first (same length,
     # so the offsets hold)
     masked = _TIME_BEFORE.sub(lambda m: m.group(0)[:-6] + "within", stripped)
