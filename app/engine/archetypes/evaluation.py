@@ -72,7 +72,9 @@ GRADER = Archetype(
             "grade",
             # (not the condition grade of goods: "Media <grade> / Sleeve <grade>", "grades only from Goldmine: M, NM")
             r"(?<!<)\bgrad(?:e|es|ing|er)\b(?!>)(?!\s+(?:only\s+)?from\b)(?![^.\n]{0,60}\b(?:faults?|sleeves?|mint|goldmine|condition|wear|scratch\w*|"
-            r"scuffs?|coins?|comics?|vinyl|pressings?|packaging)\b)|"
+            r"scuffs?|pressings?|packaging)\b)|"
+            # "RESULT: <grade>" on a line of the reply's layout (not "CONDITION: Media <grade> / Sleeve <grade>")
+            r"[:：]\s*<grades?>|"
             r"\bmark(?:s|ing)? (?:the |their |my |our |each |every |students'? |pupils'? )?"
             r"(?:[\w-]+ )?(?:essays?|homework|assignments?|papers?|exams?|answers?|write-?ups?|lab reports?|coursework|"
             r"worksheets?|submissions?|scripts)\b|"

@@ -456,7 +456,10 @@ MARKETING_COPY = Archetype(
         feat(
             "sells online",
             r"\b(?:sell|sells|selling)\s+[^.\n]{0,60}?\b(?:online|on\s+(?:our\s+(?:own\s+)?(?:site|website|shop|store)|"
-            r"discogs|ebay|etsy|vinted|depop|amazon))\b",
+            r"discogs|ebay|etsy|vinted|depop|amazon))\b"
+            # (when the brief then asks for the listing or copy: "sells spare parts online. Help customers find the part
+            # number" is support)
+            r"(?=[\s\S]{0,600}?\b(?:listings?|product\s+descriptions?|descriptions?\s+for|copy|product\s+pages?)\b)",
             5,
         ),
     ),

@@ -324,9 +324,12 @@ CODE_REVIEWER = Archetype(
             "code review",
             r"\bcode reviews?\b|\breview(?:s|ing)? (?:the |a |each |every |my |our )?(?:[\w']+ )?(?:code|pull requests?|prs?|diffs?|merge requests?|patch(?:es)?|changes?|commits?)\b|"
             # "Review shell scripts", "review our Ansible playbooks", "reviews the Dockerfiles we paste"
-            r"\breview(?:s|ing)? (?:the |each |every |my |our |their |these |all )?(?:[\w'+#.-]+ ){0,2}(?:scripts|"
-            r"shell scripts?|bash scripts?|dockerfiles?|playbooks?|manifests?|migrations?|stored procedures?|"
-            r"terraform|helm charts?|workflows?|pipelines?|makefiles?|crontabs?)\b|"
+            # (not "the sales scripts our reps use", "our sales pipeline": prose and deals, not code)
+            r"\breview(?:s|ing)? (?:the |each |every |my |our |their |these |all )?(?:[\w'+#.-]+ ){0,2}?(?:(?:shell|bash|sh|"
+            r"zsh|python|powershell|perl|ruby|node|deploy(?:ment)?|build|backup|cron|install|bootstrap|sql|js|php) "
+            r"scripts?|dockerfiles?|ansible playbooks?|(?:kubernetes|k8s) manifests?|(?:database|db|schema|sql|django|"
+            r"alembic|rails) migrations?|stored procedures?|terraform(?: modules| plans| code)?|helm charts?|"
+            r"(?:ci|ci/cd|github actions?|gitlab(?: ci)?) (?:workflows?|pipelines?)|makefiles?|crontabs?)\b|"
             # "a PR review bot", "pull request reviewer", "MR review assistant"
             r"\b(?:pr|prs|pull[- ]requests?|merge[- ]requests?|mr|diff)\s+review(?:s|er|ing)?\b",
             7,
@@ -340,12 +343,6 @@ CODE_REVIEWER = Archetype(
             7,
         ),
         feat("reviewer", r"\breviewer\b", 3),
-        # "one finding per line", "L<line> <SEVERITY>: <problem>": a review's output, whatever it reviews
-        feat(
-            "findings per line",
-            r"\b(?:one|each|every) finding (?:per|on (?:a|its own)) line\b|\bfindings? per line\b",
-            4,
-        ),
         # A diff the assistant proposes ("it only proposes diffs", "code changes as unified diffs") is its output.
         feat(
             "diff",

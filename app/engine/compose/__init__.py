@@ -322,6 +322,16 @@ _RECORD_OF_A_PERSON = re.compile(
 )
 
 
+# "a recap addressed to the client in second person", "the text message we send to the caller": the person in the
+# record reads what is written, so the packs for talking with them stay
+_WRITTEN_TO_THE_PERSON = re.compile(
+    r"\b(?:addressed|written|sent|send|sends|sending|message|messages|letter|email|text|reply)\s+(?:it\s+)?to\s+"
+    r"(?:the\s+|our\s+|each\s+)?(?:client|caller|patient|person|user|member|customer|student|them|him|her)s?\b|"
+    r"\bsecond\s+person\b|\bwe\s+send\s+to\b",
+    re.IGNORECASE,
+)
+
+
 def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
@@ -341,7 +351,12 @@ def compose_spec(plan: Plan) -> Composition:
         # caveat for anyone: a pack's rules could only break it.
         domains = []
     record = _RECORD_OF_A_PERSON.search(brief.task)
-    if record is not None and not plan.conversational and not PERSON_FACING.search(without_negated_advice(brief.task)):
+    if (
+        record is not None
+        and not plan.conversational
+        and not PERSON_FACING.search(without_negated_advice(brief.task))
+        and not _WRITTEN_TO_THE_PERSON.search(brief.task)
+    ):
         # "write the handover summary from the intake transcript": the person at risk is in the record, the reader
         # is a professional, and the brief's own routing ("RISK INDICATED first") settles what the record says
         domains = []

@@ -412,7 +412,9 @@ _LINE_TEMPLATE = re.compile(
     # ("<file>:<line> [BLOCKER|WARN|NIT] problem -> fix": a line may open with a slot)
     r"[ \t]*(?P<template>(?:[^\W\d_]|<\w)[^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,30}){1,5}|"
     # "L<line> <SEVERITY>: <problem>. Fix: <one-line fix>": a line of two or more angle-bracket slots
-    r"[^\n<]{0,20}<[^<>\n]{1,40}>(?:[^<>\n]{0,30}<[^<>\n]{1,40}>){1,5}[^<>\n]{0,20})[ \t]*$"
+    # (not the first line of a layout: "<customer> called about <topic>\nOutcome: <one sentence>")
+    r"[^\n<]{0,20}<[^<>\n]{1,40}>(?:[^<>\n]{0,30}<[^<>\n]{1,40}>){1,5}[^<>\n]{0,20}"
+    r"(?=[ \t]*$)(?![ \t]*\n[ \t]*[^\n]{0,40}(?:[:：][ \t]*\S|<[^<>\n]{1,40}>)))[ \t]*$"
 )
 # "输出只要一行：类别代码|紧急程度|一句话摘要", "Output one line: label | reason": a bar-separated line after the colon
 _INLINE_TEMPLATE = re.compile(

@@ -37,7 +37,7 @@ _SENTENCE = re.compile(
     r"(?<![,;:(\s])[ \t]*\n[ \t]*(?=(?i:if|when|whenever|unless|otherwise)\b)|"
     # a line template that ends on a slot ("L<line> <SEVERITY>: <problem>. Fix: <fix>\nSEVERITY is …") ends there
     # (not a layout's next line: "ILLEGAL QUESTIONS: <number>\nPROBES: <number>")
-    r"(?<=[^\s<]>)[ \t]*\n[ \t]*(?=[^\s<])(?![^\n]*<[^<>\n]{1,40}>)(?![A-Z][A-Z _]{1,30}:)|"
+    r"(?<=[^\s<]>)[ \t]*\n[ \t]*(?=[^\s<])(?![^\n]*<[^<>\n]{1,40}>)(?![A-Z][\w /-]{1,30}:)|"
     # a line that ends on a code or label in capitals, then a capitalised word: the fixed reply ends its sentence
     # ("rispondi solo con: -- NON DISPONIBILE\nLa vendemmia va …")
     r"(?<=[A-Z]{2})[ \t]*\n[ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])"

@@ -259,14 +259,14 @@ _CONDITIONAL_MIRROR = re.compile(
     r"\b(?:write|writes|wrote|message|messages|text|texts|speak|speaks|ask|asks|contact|contacts|"
     r"escribe|escriben|habla|hablan|pregunta|schreibt|schreiben|spricht|sprechen|écrit|écrivent|parle|parlent|"
     r"scrive|scrivono|parla|parlano|escreve|escrevem|fala|falam|schrijft|schrijven|spreekt|spreken)\b"
-    r"[^.;\n]{0,12}?\s(?:in|en|auf|em|op)\s+[^\s,.;]+[^.;\n]{0,16}$|"
+    r"[^.;\n]{0,12}?\s(?:in|en|auf|em|op)\s+(?P<case>[^\s,.;]+)[^.;\n]{0,16}$|"
     r"(?:で書いてきたら|で書かれていたら|で書かれたら|で書いたら|で来たら|で話しかけられたら|でのお問い合わせなら|の場合は?)"
     r"[^。；;\n]{0,20}$|(?:如果|若是|要是|假如)[^。；;\n]{0,20}(?:写|說|说|发|發|留言)[^。；;\n]{0,12}$",
     re.IGNORECASE,
 )
 _CONDITION_OPENS = re.compile(
     r"\b(?:if|when|whenever|should|si|cuando|wenn|falls|lorsque|quand|se|quando|als|wanneer|indien)\s+"
-    r"(?:(?!you\b|tú\b|du\b|vous\b|u\b)[^\s,.;]+\s+){1,3}$",
+    r"(?:(?!you\b|tú\b|du\b|vous\b|u\b)[^\s,.;:]+\s+){1,5}$",
     re.IGNORECASE,
 )
 _CJK_IF_AFTER = re.compile(r"[^。；;、,，\n]{0,6}?(?:たら|れば|なら|場合|的话|的話|时|時)")
@@ -332,10 +332,14 @@ def _find_language(text: str) -> FoundLanguage | None:
             continue  # "Mucha gente nos escribe en inglés": the language people write in, not the reply's
         if _CJK_IF_AFTER.match(text, match.end()):
             continue  # "英語で書いてきたら": the language of a case ("if they write in English"), not of the reply
-        if _CONDITION_OPENS.search(text[max(0, match.start() - 40) : match.start()]):
+        if _CONDITION_OPENS.search(text[max(0, match.start(group) - 60) : match.start(group)]):
             continue  # "Si el cliente escribe en inglés, …": the language of the case, not the reply's
-        if _CONDITIONAL_MIRROR.search(text[max(0, match.start() - 120) : match.start()]):
-            continue  # "if the guest writes in English, answer in English": a case beside the brief's language
+        mirror = _CONDITIONAL_MIRROR.search(text[max(0, match.start() - 120) : match.start()])
+        case_language = lookup(mirror.group("case")) if mirror is not None and mirror.group("case") else None
+        if mirror is not None and (case_language is None or case_language == lookup(match.group(group))):
+            # "if the guest writes in English, answer in English": a case beside the brief's language (not "if
+            # someone writes in Portuguese, still answer in English": the reply's language, whatever comes in)
+            continue
         if _NOT_ALWAYS.search(text[max(0, match.start(group) - 30) : match.start(group)]):
             continue  # "no siempre en castellano", "not always in English": the language the reply need not be in
         found = lookup(match.group(group))

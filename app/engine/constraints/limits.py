@@ -1036,20 +1036,32 @@ def _latin_line_label(text: str, start: int) -> str | None:
     label = _LATIN_LINE_LABEL.search(text, max(0, start - 200), start)
     if label is None or label.group("label") in _FORMAT_NAMES:
         return None  # "输出 JSON：{…}": the format the reply is in, not a line of it
+    if label.group("label") in _NOTE_LABELS or _EVERY_REPLY.search(text, label.end("label"), start):
+        return None  # "NOTE：每次回复不超过60字", "IMPORTANT: …": a note on every reply, no line of a layout
     return f"the {label.group('label')} line"
 
 
+_NOTE_LABELS = frozenset({"NOTE", "NB", "PS", "IMPORTANT", "TIP", "WARNING", "REMEMBER", "RULE", "RULES", "FAQ", "SMS"})
+_EVERY_REPLY = re.compile(
+    r"回复|回答|答复|回覆|返信|返答|每次|每条|每則|メッセージ|\breply\b|\bmessage\b", re.IGNORECASE
+)
 _FORMAT_NAMES = frozenset({"JSON", "CSV", "XML", "YAML", "HTML", "SQL", "TSV", "API", "URL"})
 
 
-_LABEL_AFTER_LINES = re.compile(r"""\s+["'“«]?(?P<label>[A-Z][A-Z_]{2,})\b(?!\s*:)""")
+# ("righe CHECK per scheda", "lines NOTE per menu": a label, then what the count is per, or the clause's end)
+_LABEL_AFTER_LINES = re.compile(
+    r"""\s+["'“«]?(?P<label>[A-Z][A-Z_]{2,})\b["'”»]?(?!\s*:)"""
+    r"(?=\s+(?:per|pro|par|por|each|for|in|at|di|de|du|van|pour|para|a|al)\b|\s*[.;)]?\s*$)"
+)
 _EMPHASIS = frozenset(
     {"TOTAL", "MAX", "MAXIMUM", "MIN", "MINIMUM", "ONLY", "EACH", "PER", "ALL", "NOT", "NO", "MORE", "LESS", "TOPS",
-     "EXACTLY", "AND", "OR", "MAXIMAL", "MÁXIMO", "MASSIMO", "JUST", "PLEASE", "PLS", "ALWAYS", "NEVER"}
+     "EXACTLY", "AND", "OR", "MAXIMAL", "MÁXIMO", "MASSIMO", "JUST", "PLEASE", "PLS", "ALWAYS", "NEVER", "STRICT",
+     "HARD", "ABOUT", "APPROX", "OK", "FIRM", "LONG", "SHORT", "MAXI"}
 )  # fmt: skip
 # "they run 6 lines", "we have 3 branches": what someone owns or runs, counted by a verb right before the number
 _HELD_COUNT = re.compile(
-    r"\b(?:they|we|he|she|it|i|you|who|which)(?:'ve|\s+(?:still\s+|also\s+|now\s+|already\s+)?"
+    # (not "you have 280 characters", "it has 2 lines at most": the room the reply has)
+    r"\b(?:they|we|he|she|who)(?:'ve|\s+(?:still\s+|also\s+|now\s+|already\s+)?"
     r"(?:run|runs|have|has|had|own|owns|operate|operates|manage|manages|employ|employs|use|uses|got))\s+"
     r"(?:\d+\s+[a-z]+\s*(?:,|and|&)\s*)*(?:about\s+|around\s+|over\s+|only\s+|just\s+)?$",
     re.IGNORECASE,
@@ -1064,6 +1076,21 @@ _INPUT_WITH = re.compile(
     r"menos\s+de|mais\s+de|más\s+de|moins\s+de|plus\s+de|weniger\s+als|mehr\s+als)\s+)?$",
     re.IGNORECASE,
 )
+# "… get a score of zero", "…: NOTA FINAL: 0/1000", "→ reject": what a case leads to, after its condition
+_CONDITION_RESULT = re.compile(
+    r"[:→=]|->|\b(?:get|gets|receive|receives|score|scores|are\s+(?:marked|scored|graded|rejected)|"
+    r"is\s+(?:marked|scored|rejected)|recebe\w*|obt[ie]ene?\w*|erh[äa]lt\w*|bekomm\w*|re[çc]oi\w*|ricev\w*|"
+    r"krijg\w*|nota|zero|null)\b",
+    re.IGNORECASE,
+)
+
+
+def _rest_of_line(text: str, position: int) -> str:
+    """The text after a position up to the end of its sentence or line."""
+    end = re.search(r"[.;!?\n]", text[position:])
+    return text[position : position + end.start()] if end is not None else text[position:]
+
+
 _SESSION_POINT = re.compile(
     r"\b(?:after|once|when|every|nach|después\s+de|tras|après|depois\s+de|apos|após)\s+(?:the\s+)?$", re.I
 )
@@ -1158,7 +1185,9 @@ def find_limits(text: str) -> list[FoundLimit]:
         if match.re is _CORE_ITEMS:
             noun = text[match.end("n1") : match.end()].strip()
         kind, start = _cue_before(text, position)
-        if _INPUT_WITH.search(text, max(0, start - 60), start):
+        if _INPUT_WITH.search(text, max(0, start - 60), start) and _CONDITION_RESULT.search(
+            _rest_of_line(text, position)
+        ):
             continue  # "Essays with 7 lines or fewer get a zero": a condition on what arrives, kept by its rule
         if kind is None and (match.group("post_max") or match.group("post_min")):
             kind = "max" if match.group("post_max") else "min"
@@ -1187,7 +1216,9 @@ def find_limits(text: str) -> list[FoundLimit]:
         inner = _EACH_INSIDE.search(text, start, position)
         scope = f"each {inner.group('thing').lower()}" if inner else _scope(text, start, match.end(), previous)
         labelled_lines = _LABEL_AFTER_LINES.match(text, match.end()) if unit == "lines" else None
-        if labelled_lines is not None and (kind == "min" or labelled_lines.group("label") in _EMPHASIS):
+        if labelled_lines is not None and (
+            kind == "min" or labelled_lines.group("label") in _EMPHASIS or labelled_lines.group("label").endswith("LY")
+        ):
             labelled_lines = None  # "3 lines TOTAL", "2 lines MAX": emphasis, no label of lines
         if labelled_lines is not None:
             # "Al massimo 2 righe CHECK per scheda": a count of the lines that open with that label, not the reply's

@@ -85,9 +85,21 @@ _CHILD_WORD = re.compile(
 )
 
 
+_CHILDREN_USE = re.compile(
+    r"\b(?:kids|children|pupils|students|learners|kinder|schüler\w*|enfants|élèves|niños|niñas|alumnos|crianças|"
+    r"alunos|bambini|kinderen|leerlingen)\b(?:\s+(?:themselves|also|too|selbst|auch|eux-mêmes|aussi|también|também|"
+    r"ook|anche))*\s+(?:(?:can|also|will|sometimes|often)\s+)?(?:use|uses|chat|chats|type|types|write|writes|ask|asks|"
+    r"message|messages|talk|talks|schreiben|fragen|chatten|nutzen|benutzen|écrivent|utilisent|posent|escriben|usan|"
+    r"preguntan|escrevem|usam|perguntam|scrivono|usano|schrijven|gebruiken|vragen)\b",
+    re.IGNORECASE,
+)
+
+
 def adults_ask(text: str) -> bool:
     """Whether the brief says adults (parents, carers) are the ones who ask, with no child named among them:
     "Parents ask us the same things" (not "Kids and parents both chat with it", "Nutzer (Kinder, Eltern) fragen")."""
+    if _CHILDREN_USE.search(text):
+        return False  # "the kids themselves also use the chat", "die Kinder schreiben selbst": children read it too
     for match in ADULTS_ASK.finditer(text):
         opening = max(text.rfind(mark, 0, match.start()) for mark in ".;\n!?")
         around = text[max(0, opening + 1, match.start() - 30) : match.end()]

@@ -904,7 +904,9 @@ def find_ordering(text: str) -> FoundRule | None:
         # "freieTermine vor terminBuchen", "create_reservation の前に必ず check_stock": two tools in order, in any
         # language (the brief's own sentence stays a rule beside it)
         first, then = paired.group("first"), paired.group("then")
-        return FoundRule(f"Call {first} before you call {then}.", f"call {first}", f"call {then}", 0, len(text.rstrip()))
+        return FoundRule(
+            f"Call {first} before you call {then}.", f"call {first}", f"call {then}", 0, len(text.rstrip())
+        )
     # "the day before each appointment", "The week before an exam, ask …": when, not what comes first (same length,
     # so the offsets hold)
     masked = _TIME_BEFORE.sub(lambda m: m.group(0)[:-6] + "within", stripped)
@@ -949,7 +951,11 @@ def find_ordering(text: str) -> FoundRule | None:
         return None
     if _REQUESTER_STEP.search(first) and _REQUESTER_STEP.match(then or ""):
         return None  # "every night I take notes, then I have to send two updates": the requester's day, no rule
-    if _OTHERS_STEP.search(_last_part(_TITLE.sub("", first.strip(), count=1))) and _AND_THEN.search(stripped):
+    if (
+        _OTHERS_STEP.search(_last_part(_TITLE.sub("", first.strip(), count=1)))
+        and _AND_THEN.search(stripped)
+        and not re.match(r"\s*you\b", then or "", re.IGNORECASE)  # ("…, and then you tell them": the assistant's step)
+    ):
         return None  # "volunteers walk 2 transects … and then email in their notes": what others do, no rule
     # "riddle game: the bot asks a riddle, gives 2 hints, then …": the title before the colon is no step.
     whole_first = _TITLE.sub("", first.strip(), count=1)

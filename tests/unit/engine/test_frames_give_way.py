@@ -175,8 +175,7 @@ def test_a_label_on_the_first_line_then_a_draft_names_both_parts() -> None:
 @pytest.mark.parametrize(
     ("task", "first", "then"),
     [
-        ("Buchungsbot für unsere Werkstatt. Regeln:\n- termineSuchen vor terminAnlegen, nichts erfinden.", "termineSuchen",
-         "terminAnlegen"),
+        ("Buchungsbot. Regeln:\n- termineSuchen vor terminAnlegen, nichts erfinden.", "termineSuchen", "terminAnlegen"),
         ("Bot de reservas. Reglas:\n- buscar_mesa antes de reservar_mesa, sin inventar horarios.", "buscar_mesa",
          "reservar_mesa"),
         ("予約ボットです。ルール：\n・book_table の前に必ず find_table で空席を確認する", "find_table", "book_table"),
