@@ -60,6 +60,13 @@ def _first_part(text: str) -> tuple[str, str]:
     return text, ""
 
 
+_NAME_IS_THE = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|will\s+be)\s+"
+    r"(?P<role>(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,3}?(?:companion|assistant|bot|chatbot|buddy|helper|guide|agent|"
+    r"tutor|coach|mascot|character|persona|concierge|host|friend)\b[^.!?\n]{0,100})"
+)
+
+
 def general_role(task: str, for_product: str) -> tuple[str, str]:
     """Role and objective for a catch-all task written as a noun phrase ("trip planner for a travel agency")."""
     phrase = normalise(task).rstrip(".!?") or normalise(task)  # a task of only "!" or "..." must not crash
@@ -68,6 +75,14 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     phrase = without_request(phrase) or phrase  # "i want a bot for …": the bot is the role, not the wish
     # "Greenhollow Garden Centre wants a "plant doctor" on our website chat": the business's wish names the role.
     phrase = _ORG_WANTS.sub("", phrase, count=1) or phrase
+    companion = _NAME_IS_THE.match(phrase)
+    if companion is not None:
+        # "Bookworm Buddy is the reading companion in our school's phonics app": the name and what it is
+        what = second_person(re.sub(r"(?i)^our\s+", "the ", companion.group("role")), "user")
+        return (
+            f"You are {companion.group('name')}, {what}.",
+            "Help the user with each request in this area, directly and accurately.",
+        )
     titled = _titled(phrase, for_product)
     if titled is not None:
         return titled

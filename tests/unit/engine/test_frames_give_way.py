@@ -184,3 +184,26 @@ def test_a_label_on_the_first_line_then_a_draft_names_both_parts() -> None:
 def test_two_tools_in_order_in_any_language_are_an_ordering(task: str, first: str, then: str) -> None:
     orderings = [c for c in read_constraints(Brief(task=task)) if c.kind == "ordering"]
     assert [(c.first, c.then) for c in orderings if c.first and first in c.first] == [(f"call {first}", f"call {then}")]
+
+
+@pytest.mark.parametrize(
+    ("task", "role"),
+    [
+        (
+            "Captain Crumb is the baking buddy in our kids' recipe app. He chats with children about the recipe they "
+            "picked, one step at a time. Max 2 sentences.",
+            "You are Captain Crumb, the baking buddy in the kids' recipe app.",
+        ),
+        (
+            "Milo will be the bedtime-story companion in our family app. He chats with children about the story "
+            "they just heard and asks one gentle question at a time.",
+            "You are Milo, the bedtime-story companion in the family app.",
+        ),
+    ],
+)
+def test_a_named_companion_is_who_the_assistant_is(task: str, role: str) -> None:
+    assert section(claude_prompt(task), "role").strip().startswith(role)
+
+
+def test_a_business_that_is_a_bakery_is_not_the_assistant() -> None:
+    assert "You are Acme Bakes," not in claude_prompt("Acme Bakes is a bakery in Leeds. Answer questions about cakes.")
