@@ -362,7 +362,7 @@ _EXACT_LAYOUT_INTRO = re.compile(
     r"(?mi)^[ \t]*(?=[^\n]*\b(?:format|layout|structure|template|outline|aufbau|struktur|gliederung|vorlage|formato|"
     r"estructura|plantilla|modèle|structure|mise\s+en\s+page|estrutura|modelo|struttura|schema|opbouw|sjabloon|"
     r"indeling)\b)(?=[^\n]*\b(?:exact(?:ly)?|genau|exactement|exactamente|exatamente|esattamente|precies|"
-    r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo)\b)[^\n]{0,60}[:：][ \t]*\n|"
+    r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo)\b)[^\n]{0,100}[:：][ \t]*\n|"
     # "output exactly this, nothing before or after:", "Ausgabe genau so, drei Zeilen:": the reply's own lines
     r"^[ \t]*[^\n]{0,40}\b(?:output|ausgabe|salida|sortie|saída|uitvoer)\s+(?:exactly|precisely|genau|exactement|"
     r"exactamente|exatamente|esattamente|precies)\b[^\n]{0,60}[:：][ \t]*\n|"
