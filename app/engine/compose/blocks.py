@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.labels import LABELS_NAMED, NOTE_WORDS
+from app.engine.constraints.labels import LABELS_NAMED, NOTE_WORDS, WHO_HANDLES
 
 
 class Block(NamedTuple):
@@ -69,10 +69,15 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
             break  # "Each line 35 words max.", "Never add a PS …": a rule after the lines, not one of them
         lines.append(line)
         block_end = body_start + found.start() + len(found.group(0).rstrip())
-    defined = bool(lines) and (
-        all(_DEFINED_LABEL.match(line) for line in lines)
-        # ("…\nPAYMENT - double charged\nOTHER": the last label needs no definition)
-        or (LABELS_NAMED.search(intro) is not None and _defined_labels(lines))
+    # ("… here is who handles each.\nPRINTERS - Dave in room 12": who takes each case, no labels to reply with)
+    defined = (
+        bool(lines)
+        and not WHO_HANDLES.search(intro)
+        and (
+            all(_DEFINED_LABEL.match(line) for line in lines)
+            # ("…\nPAYMENT - double charged\nOTHER": the last label needs no definition)
+            or (LABELS_NAMED.search(intro) is not None and _defined_labels(lines))
+        )
     )
     prefixes = (
         bool(lines)

@@ -25,7 +25,7 @@ from app.engine.constraints.language import other_reply_language, two_way_direct
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.rules import is_english
 from app.engine.constraints.sections import layout_block, numbered_lines
-from app.engine.phrasing import imperative_task
+from app.engine.phrasing import VERBS, imperative_task
 from app.engine.spec import Length
 from app.engine.tool_text import without_tools_intro
 
@@ -39,9 +39,19 @@ _NAMES_SPEC = re.compile(
     r"yaml|excerpt|auszug|extracto|extrait)\b|ツール|工具|接口",
     re.IGNORECASE,
 )
+_HANDOVER_VERBS = frozenset({"use", "call", "read", "get", "go", "take", "run", "keep", "start", "see", "look"})
 _ORDERS = re.compile(
     r"\b(?:always|never|only|before|after|must|immer|nie|nur|vor|nach|siempre|nunca|solo|antes|después|toujours|"
-    r"jamais|seulement|avant|après|sempre|mai|prima|dopo)\b",
+    r"jamais|seulement|avant|après|sempre|mai|prima|dopo)\b|"
+    # "Con estas funciones consulta los huecos libres y reserva la cita …:", "With these tools, check the free slots
+    # and book …:": the job is said, with the verbs the assistant does it with (not "Use these tools:", "… to call:")
+    rf"(?:^|[,;]\s*|\b(?:to|and|then)\s+)(?:{'|'.join(sorted(VERBS - _HANDOVER_VERBS))})\b|"
+    r"\b(?:consulta|consulte|reserva|reserve|busca|busque|comprueba|compruebe|revisa|revise|cancela|cancele|"
+    r"registra|registre|gestiona|gestione|agenda|agende|confirma|confirme|crea|cree|actualiza|actualice|anota|"
+    r"anote|verifica|verifique|calcula|calcule|envía|envíe|ofrece|ofrezca|responde|responda|"
+    r"consultez|réservez|réserve|vérifie|vérifiez|cherche|cherchez|annule|annulez|"
+    r"prüfe|prüfst|buche|buchst|suche|suchst|storniere|stornierst|"
+    r"prenota|controlla|annulla|reservar|buscar|consultar)\b",
     re.IGNORECASE,
 )
 

@@ -155,7 +155,7 @@ def fixed_reply(line: str) -> str | None:
         return None
     start = opened.end() - 1
     line_end = line.find("\n", start)
-    end = _fixed_end(line, start, line_end if line_end >= 0 else len(line), ending=False)
+    end = _fixed_end(line, start, line_end if line_end >= 0 else len(line), ending=False, bare=_bare(opened))
     # ("… the handbook. Then suggest they email …": the next rule is no part of it, its full stop is)
     text = line[start : end + 1 if end < len(line) and line[end] in ".!?" else end].strip()
     return text or None
@@ -188,19 +188,52 @@ def _exact_lines(text: str) -> tuple[tuple[int, int], ...]:
         for match in pattern.finditer(text):
             start = match.end() - 1
             line_end = text.find("\n", match.end())
-            spans.append((start, _fixed_end(text, start, line_end if line_end >= 0 else len(text), ending)))
+            bare = not ending and _bare(match)
+            spans.append((start, _fixed_end(text, start, line_end if line_end >= 0 else len(text), ending, bare)))
     return tuple(spans)
 
 
-def _fixed_end(text: str, start: int, end: int, ending: bool) -> int:
+# Words that make a reply fixed beyond its first sentence ("reply only:", "say exactly:", "antworte nur mit:"); a bare
+# "say:" / "antworte:" without them gives one sentence, and the brief goes on after it
+_WHOLE_TEXT = re.compile(
+    r"\b(?:only|just|simply|exactly|verbatim|literally|word\s+for\s+word|solo|sólo|solamente|únicamente|apenas|só|"
+    r"somente|nur|ausschließlich|einfach|genau|wörtlich|exakt|uniquement|seulement|simplement|juste|exactement|"
+    r"soltanto|semplicemente|esattamente|letteralmente|alleen|enkel|uitsluitend|gewoon|precies|letterlijk|"
+    r"exactamente|exatamente|textualmente)\b",
+    re.IGNORECASE,
+)
+# After a bare "say: Sorry, we can't promise dates." the message goes on only with a sentence that still speaks to the
+# customer about reaching the business ("Please call the workshop on …", "Call us on …", "Rufen Sie uns an …"); one
+# that speaks to the assistant ("Termine kannst du …", "Be polite", "For bulk orders …") is the brief's again
+_MESSAGE_GOES_ON = re.compile(
+    r"\s*(?:(?:please\s+)?(?:call|ring|phone|e-?mail|text|contact|visit|write\s+to|reach)\b|"
+    r"(?:you\s+can|feel\s+free\s+to)\s+(?:also\s+)?(?:call|ring|phone|e-?mail|text|contact|visit|reach|write)\b|"
+    r"get\s+in\s+touch\b|(?:bitte\s+)?(?:rufen|schreiben|wenden|kontaktieren|melden)\s+sie\b|sie\s+erreichen\s+uns\b|"
+    r"(?:por\s+favor,?\s+)?(?:llame|llámenos|llámanos|escríbanos|escríbenos|contáctenos|contáctanos|contacte)\b|"
+    r"puedes?\s+(?:llamar|escribir|contactar)|veuillez\s+(?:nous\s+)?(?:appeler|contacter|écrire)\b|"
+    r"(?:appelez|contactez|écrivez)(?:-nous)?\b|vous\s+pouvez\s+(?:nous\s+)?(?:appeler|joindre|contacter|écrire)\b|"
+    r"(?:chiamaci|chiami|contattaci|scrivici)\b|(?:bel|mail)\s+ons\b|neem\s+contact\b|"
+    r"(?:ligue|ligue-nos|contacte-nos|entre\s+em\s+contato)\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare(opened: re.Match[str]) -> bool:
+    """Whether a fixed reply opens with a bare verb of replying ("say:", "antworte:"), no "only" / "exactly"."""
+    return _WHOLE_TEXT.search(opened.group(0)) is None
+
+
+def _fixed_end(text: str, start: int, end: int, ending: bool, bare: bool = False) -> int:
     """Where a fixed text that opens at `start` ends on its line: at the first full stop after which the brief speaks
-    again (a rule of its own, "Otherwise …"), or after its one sentence when the brief fixes "this sentence"."""
+    again (a rule of its own, "Otherwise …"), or after its one sentence when the brief fixes "this sentence", or
+    after a bare "say:" text's sentence unless the next one still speaks to the customer ("Please call …")."""
     one = _ONE_SENTENCE.search(text, max(0, start - 40), start + 1) is not None
     message = _ONE_MESSAGE.search(text, max(0, start - 40), start + 1) is not None
     for mark in re.finditer(r"[.!?](?=\s)", text[start:end]):
         index = start + mark.start()
         if (
             one
+            or (bare and not _MESSAGE_GOES_ON.match(text, index + 1))
             or _RULE_OPENING.match(text, index + 1)
             or (ending and _opens_with_order(text[index + 1 : end]))
             or (message and _BRIEF_GOES_ON.match(text, index + 1))

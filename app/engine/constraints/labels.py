@@ -830,6 +830,7 @@ def find_label_block(text: str) -> list[tuple[list[str], bool, int, int]]:
                 and _DEFINED_LINE.match(padded[index + 1])
                 # (not a line of a layout itself: "TAGS: exactly 13 tags\nDESCRIPTION: two short paragraphs")
                 and not _DEFINED_LINE.match(line)
+                and not WHO_HANDLES.search(stripped)  # ("here is who handles each.": a routing table follows)
             ):
                 # "one label per ticket, reply with the label only.\nORDER_LATE - tracking stuck\n…": a sentence
                 # about labels, then labels defined one per line, is a header though it ends in a full stop
@@ -845,6 +846,16 @@ LABELS_NAMED = re.compile(
     rf"\b(?:labels?|categor(?:y|ies)|classes|tags?|intents?|buckets?|etiquetas?|categor[íi]as?|kategorien?|"
     rf"cat[ée]gories?|[ée]tiquettes?|r[óo]tulos?|etichett[ae]|categorie|classif\w*|categori[sz]\w*|"
     rf"kategorisier\w*|clasific\w*|triag\w*)\b|{_ONE_OF}|ラベル|标签|分类|分類|カテゴリ",
+    re.IGNORECASE,
+)
+# "Staff tickets fall into a few categories, and here is who handles each.\nPRINTERS - Dave in room 12": the lines
+# say who or where each kind of case goes to (a routing table), not labels for the reply
+WHO_HANDLES = re.compile(
+    r"\bwho\s+(?:handles|deals\s+with|looks\s+after|takes|owns|covers|is\s+(?:responsible|in\s+charge)|to\s+"
+    r"(?:contact|ask|call|email|send))\b|\bwhom?\s+(?:to\s+)?(?:contact|ask|call|email)\b|"
+    r"\b(?:handled|owned|dealt\s+with|looked\s+after)\s+by\b|\bwhere\s+to\s+send\b|\b(?:contacts?|owners?)\s+for\s+each\b|"
+    r"\bwer\s+(?:zuständig|sich\s+kümmert|übernimmt)|\bquién\s+(?:se\s+encarga|atiende|lleva|gestiona)|"
+    r"\bqui\s+(?:s['’]occupe|gère|traite)",
     re.IGNORECASE,
 )
 NOTE_WORDS = (

@@ -39,7 +39,32 @@ class OpenApiTool(NamedTuple):
     """What the operation does, in the excerpt's own words (its `summary:` or `description:`)."""
 
 
+# "Generate a TypeScript fetch client for this API excerpt", "document these endpoints", "Schreibe Tests für diese
+# API": the excerpt is what the reply's code or docs are FOR, material to read, not tools the assistant calls
+_WRITES_FOR = re.compile(
+    r"\b(?:write|generate|build|create|implement|scaffold|produce|draft|code|port|convert)\s+(?:(?:a|an|the|some|me|us)\s+)?"
+    r"(?:[\w.+#-]+\s+){0,3}?(?:client|sdk|wrapper|binding|library|doc|docs|documentation|reference|test|test\s+suite|"
+    r"mock|stub|type|typing|server|handler|model|schema|validator|readme)s?\b[^.\n]{0,40}?"
+    r"\b(?:for|from|of|against|around|covering|to\s+call)\s+(?:this|these|that|those|the\s+following|the|our)\b|"
+    r"\bdocument\s+(?:this|these|the\s+following|our|the)\s+(?:api|endpoints?|operations?|spec\w*|routes?)\b|"
+    r"\b(?:schreib\w*|generier\w*|erstell\w*)\s+(?:[\w.+#-]+\s+){0,4}?(?:client|sdk|doku\w*|tests?|mocks?)\b"
+    r"[^.\n]{0,40}?\bfür\s+(?:diese|die|unsere)\b|"
+    r"\b(?:escribe|genera|crea|escrib[ií]|gener[aá]|cre[aá])\s+(?:[\w.+#-]+\s+){0,4}?"
+    r"(?:cliente|sdk|documentación|pruebas|tests|mocks?)\b[^.\n]{0,40}?\b(?:para|de)\s+(?:esta|estos|estas|la|los|nuestra)\b",
+    re.IGNORECASE,
+)
+
+
 def find_operations(text: str) -> tuple[list[OpenApiTool], tuple[int, int] | None]:
+    """The operations of an OpenAPI excerpt in the text, and the extent of the whole excerpt (None without one); an
+    excerpt the brief writes code or docs for has no operations to call (it stays material)."""
+    operations, excerpt = _find_operations(text)
+    if excerpt is not None and operations and _WRITES_FOR.search(text[: excerpt[0]] + "\n" + text[excerpt[1] :]):
+        return [], excerpt
+    return operations, excerpt
+
+
+def _find_operations(text: str) -> tuple[list[OpenApiTool], tuple[int, int] | None]:
     """The operations of an OpenAPI excerpt in the text, and the extent of the whole excerpt (None without one)."""
     parsed = _parsed_excerpt(text)
     if parsed is not None:

@@ -590,8 +590,17 @@ _SUBJECT_FIRST = re.compile(
 _FRAGMENT_REST = re.compile(r"(?:in|about|on|at|for|to|with|even|from|by|into|if|when|as|than)\b", re.IGNORECASE)
 # "never …, or tell …", "don't …, or ask …": a cue that bans verbs, so a verb after the list's "or" is banned too
 _BANNED_VERB_CUE = re.compile(r"never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|must\s+not|should\s+not", re.I)
+# "Never diagnose a pet, or tell the owner to call the clinic": a verb after "or" that sends the person somewhere is
+# what to do instead (a route), not one more thing the ban covers
+_OR_ROUTE = (
+    r"(?:tell|ask|advise|invite|encourage|get)\s+(?:[\w'’-]+\s+){1,3}?to\s+(?:call|ring|phone|contact|e-?mail|text|"
+    r"visit|see|speak|talk|reach|get\s+in\s+touch|go\s+to|come\s+in|book|write)\b|"
+    r"(?:send|refer|direct|point|pass|forward|transfer|redirect|route)\s+(?:[\w'’-]+\s+){1,3}?(?:to|towards?|on)\b|"
+    r"give\s+(?:[\w'’-]+\s+){1,4}?(?:line|number|e-?mail(?:\s+address)?|address|contact|phone|link|details|hotline|"
+    r"helpline)\b"
+)
 _OR_VERB_TAIL = re.compile(
-    r",\s*(?:or|nor)\s+(?=(?:tell|say|give|offer|suggest|promise|recommend|add|change|ask|let|make|share|send|"
+    rf",\s*(?:or(?!\s+(?:{_OR_ROUTE}))|nor)\s+(?=(?:tell|say|give|offer|suggest|promise|recommend|add|change|ask|let|make|share|send|"
     r"quote|confirm|agree|book|move|put|advise|use)\b)[^,;:.!?()]{3,120}(?=[.;!?]?\s*$)",
     re.IGNORECASE,
 )
