@@ -528,9 +528,10 @@ _OWN_BUSINESS = re.compile(
 
 # "Groove Cellar sells second-hand vinyl …": a brief that opens with a name and what it sells or runs names its business
 _NAMED_SELLER = re.compile(
-    # (two words or more, no title: "Anna runs a small bakery", "Dr Patel runs a clinic" name a person)
+    # (two words or more, no title, goods: "Anna runs a small bakery", "Dr Patel runs a clinic", "María López offers
+    # yoga classes" name a person)
     r"\s*(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b)(?P<name>[A-Z][\w&'’+-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’+-]*){1,3})[ \t]+"
-    r"(?:sells|offers|rents|repairs|imports|ships|stocks|supplies)\s"
+    r"(?:sells|rents|imports|ships|stocks|supplies)\s+(?!(?:her|his|their)\b)"
 )
 _NAMED_LAW = re.compile(
     r"['’]s\s+(?:law|laws|theorem|principle|rule|constant|equation|formula|disease|syndrome|test|method|paradox)\b",

@@ -62,8 +62,9 @@ def _first_part(text: str) -> tuple[str, str]:
 
 _NAME_IS_THE = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|will\s+be)\s+"
-    r"(?P<role>(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,3}?(?:companion|assistant|bot|chatbot|buddy|helper|guide|agent|"
-    r"tutor|coach|mascot|character|persona|concierge|host|friend)\b[^.!?\n]{0,100})"
+    # (a bot's nouns only: "Marta is our tour guide", "Laura is the running coach" are people)
+    r"(?P<role>(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,3}?(?:companion|assistant|bot|chatbot|buddy|mascot|character|"
+    r"persona)\b[^.!?;\n]{0,100})"
 )
 
 

@@ -857,6 +857,20 @@ def _without_described_children(brief: Brief, found: list[Constraint]) -> list[C
     ]  # fmt: skip
 
 
+_TOOL_ORDER = re.compile(r"Call (?P<first>\S+) before you call (?P<then>\S+)\.")
+
+
+def _unless_untooled_order(constraint: Constraint, tool_names: set[str]) -> Constraint:
+    """ "invoice_no before invoice_date in every row", "iPhone vor iPad": two names in order that are no tools of the
+    brief are a rule in its own words, not an order of tool calls."""
+    order = _TOOL_ORDER.fullmatch(constraint.text) if constraint.kind == "ordering" else None
+    if order is None or constraint.span is None or {order["first"], order["then"]} <= tool_names:
+        return constraint
+    words = sentence_case(constraint.span.text.strip())
+    words = words if words.endswith((".", "!", "?")) else f"{words}."
+    return Constraint(kind="requirement", text=words, value=words, span=constraint.span)
+
+
 def _without_stray_go_over(found: list[Constraint]) -> list[Constraint]:
     """ "Never go over." says the stated lengths strictly only when the brief states one ("Don't go over it" about a
     data breach, or a session's minutes, is no length rule): otherwise the brief's own words stay."""
@@ -980,6 +994,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
         c for c in unique
         if not (c.kind == "fields" and tool_names & set(c.values) and set(c.values) <= tool_words)
     ]  # fmt: skip
+    unique = [_unless_untooled_order(c, tool_names) for c in unique]
     unique = [_bracket_slot(brief, c) for c in unique if not _inside_a_signature(c, unique)]
     # 'call escalate with reason "lockout"': calling a listed tool is a step of the rule, no route for the user
     unique = [c for c in unique if not (c.kind == "fallback" and _calls_a_tool(c.value or "", tool_names))]

@@ -35,7 +35,8 @@ _ONE_OF = (
     # "un'etichetta tra PRENOTAZIONE, …", "una etiqueta entre …", "ein Label aus …", "a label among …"
     r"\b(?:un['’]\s*|una\s+|un\s+|une\s+|a\s+|one\s+|ein\s+|eine\s+|uma\s+|um\s+|een\s+|één\s+)"
     r"(?:etichetta|etiqueta|étiquette|label|tag|categoria|categoría|catégorie|category|kategorie|rótulo|etiket)\s+"
-    r"(?:tra|fra|entre|among|aus|van|uit)\b"
+    # (codes follow: "tra quelle del nostro catalogo" names no set)
+    r"(?:tra|fra|entre|among|aus|van|uit)\b(?=\s*:?\s*[\"“'‘«]?(?-i:[A-Z][A-Z0-9_]+)\b)"
 )
 _CLASSIFY = (
     r"\b(?:classif(?:y|ies|ied|ying)|categori[sz](?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|tag(?:s|ged|ging)?|"

@@ -172,15 +172,26 @@ def test_a_label_on_the_first_line_then_a_draft_names_both_parts() -> None:
     assert "then a blank line" in output
 
 
+_BOOKING_DE = (
+    "Buchungsbot. Tools: termineSuchen(datum), terminAnlegen(slot_id).\nRegeln:\n- termineSuchen vor terminAnlegen."
+)
+_BOOKING_ES = (
+    "Bot de reservas. Funciones: buscar_mesa(fecha), reservar_mesa(id).\nReglas:\n- buscar_mesa antes de reservar_mesa."
+)
+_BOOKING_JA = (
+    "予約ボットです。ツール：find_table(date), book_table(table_id)\n"
+    "ルール：\n・book_table の前に必ず find_table で空席を確認する"
+)
+
+
 @pytest.mark.parametrize(
     ("task", "first", "then"),
     [
-        ("Buchungsbot. Regeln:\n- termineSuchen vor terminAnlegen, nichts erfinden.", "termineSuchen", "terminAnlegen"),
-        ("Bot de reservas. Reglas:\n- buscar_mesa antes de reservar_mesa, sin inventar horarios.", "buscar_mesa",
-         "reservar_mesa"),
-        ("予約ボットです。ルール：\n・book_table の前に必ず find_table で空席を確認する", "find_table", "book_table"),
+        (_BOOKING_DE, "termineSuchen", "terminAnlegen"),
+        (_BOOKING_ES, "buscar_mesa", "reservar_mesa"),
+        (_BOOKING_JA, "find_table", "book_table"),
     ],
-)  # fmt: skip
+)
 def test_two_tools_in_order_in_any_language_are_an_ordering(task: str, first: str, then: str) -> None:
     orderings = [c for c in read_constraints(Brief(task=task)) if c.kind == "ordering"]
     assert [(c.first, c.then) for c in orderings if c.first and first in c.first] == [(f"call {first}", f"call {then}")]
