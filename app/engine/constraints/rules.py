@@ -884,9 +884,7 @@ _VALUE_BEFORE = re.compile(
     r"(?:=|\bis|\bas|\buse|\bwrite|\bput|\bset\s+to)\s*(?:null|none|0|false|true|n/?a|\"[^\"]*\"|'[^']*'|`[^`]*`|\[\])\s*,\s*$",
     re.IGNORECASE,
 )
-_TOOL_THEN_STEP = re.compile(
-    r"(?P<tool>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)\s+(?P<step>[a-z]\w*\s.*)$"
-)
+_TOOL_THEN_STEP = re.compile(rf"(?P<tool>{_TOOL_ID})\s+(?P<step>[a-z]\w*\s.*)$")
 
 
 def find_ordering(text: str) -> FoundRule | None:
