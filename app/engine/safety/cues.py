@@ -140,7 +140,10 @@ FINANCIAL = DomainCues(
         r"投資|株式(?!会社)|資産運用|仮想通貨|暗号資産|住宅ローン|投资|股票|理财|基金|加密货币|房贷|炒股|养老金",
     ),
     _compile(
-        r"invest(?:ed|ors?|s)?\b|accountants?\b|tax\b|gambling|stocks?\b|trading|traders?\b|portfolios?\b|pensions?\b|retirement|wealth|budget(?:ing)?\b|savings\b|"
+        # (not "check_stock", "in stock", "budget/mid/premium tyres": a shop's stock and price tiers)
+        r"invest(?:ed|ors?|s)?\b|accountants?\b|tax\b|gambling|(?<![\w])(?<!in )(?<!of )stocks?\b(?!_)|trading|"
+        r"traders?\b|portfolios?\b|pensions?\b|retirement|wealth|budget(?:ing)?\b(?!\s*/)"
+        r"(?!\s+(?:tyres?|tires?|brands?|range|tier|options?|models?))|savings\b|"
         r"credit cards?|loans?\b|debt\b|money\b|finance|financial|taxes|"
         r"acciones|bolsa|jubilaci[óo]n|pr[ée]stamo|ahorro|dinero|depot|rente|geld|kredit|"
         r"actions\b|retraite|[ée]pargne|argent|a[çc][õo]es|poupan[çc]a|dinheiro|empr[ée]stimo",

@@ -218,3 +218,18 @@ def test_a_named_companion_is_who_the_assistant_is(task: str, role: str) -> None
 
 def test_a_business_that_is_a_bakery_is_not_the_assistant() -> None:
     assert "You are Acme Bakes," not in claude_prompt("Acme Bakes is a bakery in Leeds. Answer questions about cakes.")
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Booking chat for our mobile tyre fitting vans. Tools: check_stock(size) gives the tyres in stock for a size, "
+        "with tier (budget/mid/premium) and price; book_slot(slot_id). Max 50 words.",
+        "Order bot for our garden centre. If a plant is out of stock, say when it is back in stock, and suggest our "
+        "budget range of pots instead; never take payment in the chat.",
+    ],
+)
+def test_a_shops_stock_and_price_tiers_bring_no_investment_rules(task: str) -> None:
+    prompt = claude_prompt(task)
+    assert "investment advice" not in prompt
+    assert "financial adviser" not in prompt
