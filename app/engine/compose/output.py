@@ -295,26 +295,24 @@ def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dic
     return schema
 
 
+# "first line: the label", "prima riga: un'etichetta tra …", "primera línea: la etiqueta": the label opens the reply
+_FIRST_LINE_LABEL_PATTERN = (
+    r"\b(?:first\s+line|prima\s+riga|primera\s+l[íi]nea|erste\s+zeile|premi[èe]re\s+ligne|primeira\s+linha|"
+    r"eerste\s+regel)\b\s*[:：]?\s*(?:(?:is|must\s+be|should\s+be|=|holds?)\s+)?(?:(?:the|a|an|one|un['’]|una|un|"
+    r"la|el|l['’]|die|das|den|le|o|a)\s*)?(?:labels?|etichetta|etiqueta|étiquette|kategorie|category|categoria|"
+    r"catégorie|rótulo|etiket|tag)\b"
+)
 _LABEL_PLACED = re.compile(
     r"\b(?:first|primero|zuerst|d'abord|primeiro)\s+(?:the\s+|el\s+|la\s+|le\s+|o\s+|a\s+|die\s+|das\s+|den\s+)?"
     r"(?:label|level|category|nivel|categoría|etiqueta|niveau|catégorie|nível|categoria|stufe|kategorie|label)\b|"
     r"\b(?:label|category|level)\s+on\s+the\s+first\s+line\b|\bfirst\s+line\b[^.]{0,30}\b(?:label|category|level)\b|"
-    r"\b(?:prima\s+riga|primera\s+l[íi]nea|erste\s+zeile|premi[èe]re\s+ligne|primeira\s+linha|eerste\s+regel)\b"
-    r"\s*[:：]?\s*(?:(?:un['’]|una|un|la|el|l['’]|die|das|den|le|o|a)\s*)?(?:etichetta|etiqueta|étiquette|kategorie|"
-    r"categoria|catégorie|rótulo|etiket|label)\b|"
+    rf"{_FIRST_LINE_LABEL_PATTERN}|"
     # "10 comments, each tagged with a severity: …": every item carries its label, no closing line holds one
     r"\beach\s+(?:\w+\s+){0,2}(?:tagged|labell?ed|marked|prefixed)\s+(?:with|as)\b|"
     r"\b(?:tag|label|prefix|mark)\s+(?:each|every)\s+(?:comment|finding|issue|item|line|row|bullet)\b",
     re.IGNORECASE,
 )
-# "first line: the label", "prima riga: un'etichetta tra …", "primera línea: la etiqueta": the label opens the reply
-_FIRST_LINE_LABEL = re.compile(
-    r"\b(?:first\s+line|prima\s+riga|primera\s+l[íi]nea|erste\s+zeile|premi[èe]re\s+ligne|primeira\s+linha|"
-    r"eerste\s+regel)\b\s*[:：]?\s*(?:(?:is|must\s+be|should\s+be|=|holds?)\s+)?(?:(?:the|a|an|one|un['’]|una|un|"
-    r"la|el|l['’]|die|das|den|le|o|a)\s*)?(?:labels?|etichetta|etiqueta|étiquette|kategorie|category|categoria|"
-    r"catégorie|rótulo|etiket|tag)\b",
-    re.IGNORECASE,
-)
+_FIRST_LINE_LABEL = re.compile(_FIRST_LINE_LABEL_PATTERN, re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,60})[\"“”']")
 # "Ausgabe genau so, drei Zeilen:\nL: …\nM: …\nS: …": keyed lines the reply fills in, in order.
 # (an intro line is found first and its words checked after: a cue word inside the line pattern backtracked

@@ -90,7 +90,11 @@ _CHILDREN_USE = re.compile(
     r"alunos|bambini|kinderen|leerlingen)\b(?:\s+(?:themselves|also|too|selbst|auch|eux-mêmes|aussi|también|também|"
     r"ook|anche))*\s+(?:(?:can|also|will|sometimes|often)\s+)?(?:use|uses|chat|chats|type|types|write|writes|ask|asks|"
     r"message|messages|talk|talks|schreiben|fragen|chatten|nutzen|benutzen|écrivent|utilisent|posent|escriben|usan|"
-    r"preguntan|escrevem|usam|perguntam|scrivono|usano|schrijven|gebruiken|vragen)\b",
+    r"preguntan|escrevem|usam|perguntam|scrivono|usano|schrijven|gebruiken|vragen)\b|"
+    # "a chat that talks with the kids", "l'assistant parle aux enfants"
+    r"\b(?:talks?\s+(?:to|with)|used\s+by|chat\w*\s+with|speaks?\s+(?:to|with)|parle\s+aux|habla\s+con|"
+    r"spricht\s+mit|fala\s+com)\s+(?:the\s+|our\s+|les\s+|los\s+|den\s+|as\s+|os\s+)?(?:young\s+)?"
+    r"(?:kids|children|pupils|enfants|niños|kindern|crianças)\b",
     re.IGNORECASE,
 )
 

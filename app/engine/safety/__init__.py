@@ -255,7 +255,7 @@ def detect_domains(
         _children_only_as_family(joined)
         or _adults(audience, joined)
         or _ADULTS_STATED.search(joined)
-        or (adults_ask(joined) and not _FOR_THE_CHILDREN.search(joined))
+        or adults_ask(joined)
     ):
         found.remove("children")  # "people who have children going hungry", "a newsletter for parents": adults
     if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
@@ -444,15 +444,6 @@ _ADULT_READERS = re.compile(
     r"(?:the\s+|our\s+)?(?:parents?|carers?|caregivers?|guardians?|famil(?:y|ies)|mums?|moms?|dads?|teachers?|"
     r"coaches|staff|grandparents?|adults?|padres|eltern|parents|pais|familias|familles|adultes|adultos|adulti|"
     r"erwachsene\w*|volwassenen|famiglie|gezinnen)\b",
-    re.IGNORECASE,
-)
-
-
-# "a chat that talks with the kids", "l'assistant parle aux enfants": the children use it too
-_FOR_THE_CHILDREN = re.compile(
-    r"\b(?:talks?\s+(?:to|with)|used\s+by|chat\w*\s+with|speaks?\s+(?:to|with)|parle\s+aux|habla\s+con|"
-    r"spricht\s+mit|fala\s+com)\s+(?:the\s+|our\s+|les\s+|los\s+|den\s+|as\s+|os\s+)?(?:young\s+)?"
-    r"(?:kids|children|pupils|enfants|niños|kindern|crianças)\b",
     re.IGNORECASE,
 )
 
