@@ -269,6 +269,14 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
     source = source_m.group(1).capitalize() if source_m else None
     for m in _LANG_TARGET.finditer(text):
         lang = m.group(1).capitalize()
+        marks = (".", "\n", "!", "?", ";")
+        sentence_start = max(text.rfind(mark, 0, m.start()) for mark in marks) + 1
+        sentence_end = min((i for i in (text.find(mark, m.end()) for mark in marks) if i >= 0), default=len(text))
+        other_case = _OTHER_CASE.match(text, sentence_start) is not None and _LANGUAGE_CASE.search(text) is not None
+        if other_case or _LANGUAGE_CASE.search(text, sentence_start, sentence_end):
+            # "If they write in Dutch, answer in Dutch", "Reply in Portuguese if they write in Portuguese": a case,
+            # not the language of every reply
+            continue
         if lang != source:
             return lang, source
     if source is None:
@@ -278,6 +286,13 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
     return None, source
 
 
+# "If they write in Dutch", "when a guest messages us in French": a language the input may be in, under a condition
+_LANGUAGE_CASE = re.compile(
+    r"\b(?:if|when|whenever|should)\s+(?:[\w']+\s+){0,4}(?:write|writes|wrote|speak|speaks|message|messages|text|texts|"
+    r"ask|asks|contact|contacts)\s+(?:(?:to\s+)?us\s+)?in\s+[^\W\d_]",
+    re.IGNORECASE,
+)
+_OTHER_CASE = re.compile(r"\s*(?:otherwise|if\s+not|else)\b", re.IGNORECASE)
 # "emails come in any langauge (lots of german + polish)": the languages of what arrives, not of the reply
 _INPUT_LANGUAGE = re.compile(
     r"\b(?:come|comes|coming|arrive|arrives|arriving|written|sent)\s+in\b|\bany\s+lang\w*|\b(?:incoming|received)\b|"
@@ -294,7 +309,7 @@ def _languages_of_the_input(text: str, position: int) -> bool:
     sentence = text[start : min(ends, default=len(text))]
     # (English ruled out, "…, not English", is no second language of the input)
     named = {m.group(1).lower() for m in _LANG_ANY.finditer(sentence)} - {"english"}
-    return len(named) > 1 or _INPUT_LANGUAGE.search(sentence) is not None
+    return len(named) > 1 or _INPUT_LANGUAGE.search(sentence) is not None or _LANGUAGE_CASE.search(sentence) is not None
 
 
 _ABBREVIATIONS = frozenset({"Inc.", "Co.", "Ltd.", "Corp.", "Bros.", "St.", "Dr."})

@@ -610,7 +610,7 @@ def task_details(
         if not any(covered[i] for i in range(start, end)) and text.strip():
             details.append((index, " ".join(text.split())))
             continue
-        fixed = fixed_reply(text)
+        fixed = fixed_reply(text) or _said_quotation(text)
         if fixed is not None and not any(" ".join(fixed.split()) in c.text for c in constraints):
             # "If the dog collapsed, say: This could be an emergency. Please call …": the words to give are the
             # rule, whole; a route restated from the same sentence ("tell the user to call …") would lose them
@@ -660,6 +660,19 @@ def task_details(
     # is, "It chats with them in Teams", stays background)
     details = [(i, _as_order(task[: sentences[i][0]], text)) for i, text in details]
     return _with_item_lists(task, sentences, details, english=True)
+
+
+# 'Never comment on their medication; say "Let's ask the nurse about that."': the words to give, quoted after a verb
+_SAY_QUOTED = re.compile(
+    r"\b(?:say|says|reply|respond|answer|tell\s+them|write)\s*[:：]?\s*[\"“](?P<quoted>[^\"”“\n]{3,300})[\"”]",
+    re.IGNORECASE,
+)
+
+
+def _said_quotation(text: str) -> str | None:
+    """The quoted words a sentence says to give ('say "Let's ask the nurse about that."'), if it quotes any."""
+    quoted = _SAY_QUOTED.search(text)
+    return quoted.group("quoted").strip() if quoted is not None else None
 
 
 def _as_order(before: str, text: str) -> str:

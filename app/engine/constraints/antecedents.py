@@ -82,6 +82,7 @@ def _condition(found: Sequence[Constraint], rules_if: bool = False) -> str | Non
     return None
 
 
+_A_CASE = re.compile(r"\b(?:if|when|whenever|unless)\b", re.IGNORECASE)
 _LEADING_IF = re.compile(
     r"\s*(?:[^:.;\n]{1,40}:\s*)?(?P<condition>(?:if|when|whenever)\b[^,.;:]{3,200}?(?:\([^()]{1,60}\)[^,.;:]{0,120}?)?),\s+"
     r"(?=[a-z])",
@@ -143,6 +144,8 @@ _ITEM_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[-*•])\s*$|^\s*(?:\d{1,2}[.
 def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
     """The last clause of the run that leans on clause `index` (`index` itself when none does)."""
     anchor = read[index]
+    if index + 1 < len(read) and _finishes_case(text, anchor, read[index + 1]):
+        return index + 1  # "Reply in Portuguese if they write in Portuguese; if not, English."
     if anchor.clause.text.rstrip().endswith((":", "：")) or _stands_alone(anchor.found):
         return index  # a heading, or a rule of its own: nothing after it needs it
     end = index
@@ -171,13 +174,49 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
     return end
 
 
+def _case_rules(anchor: ReadClause) -> list[Constraint]:
+    return [c for c in anchor.found if c.kind in ("requirement", "prohibition") and _A_CASE.search(c.text)]
+
+
+def _finishes_case(text: str, anchor: ReadClause, following: ReadClause) -> bool:
+    """Whether `following` is the other case of the anchor's one conditional rule, on the same line ("…; if not,
+    English.", "… Otherwise reply in English.")."""
+    return (
+        _OTHER_CASE.match(following.clause.text) is not None
+        and len(_case_rules(anchor)) == 1
+        and "\n" not in text[anchor.clause.end : following.clause.start]
+        and all(c.kind in (*_RULE_KINDS, "language") for c in following.found)
+    )
+
+
+def _other_case_of_rule(
+    field: Field, anchor: ReadClause, chain: Sequence[ReadClause], said: str
+) -> list[Constraint] | None:
+    """ "If they write in Dutch, answer in Dutch; otherwise English.": the "otherwise" finishes the anchor's own "if"
+    rule (one rule with both cases), it is no rule under the anchor's condition."""
+    # (the other case's language, "Otherwise reply in English.", is said by the rule: no language for every reply)
+    if len(chain) != 1 or not _finishes_case(field.text, anchor, chain[0]):
+        return None
+    rule = _case_rules(anchor)[0]
+    joined = " ".join(anchor.clause.text.split()).rstrip(" .;,")
+    text = sentence_case(f"{joined}; {said[:1].lower()}{said[1:]}")
+    if not text.endswith((".", "!", "?")):
+        text += "."
+    span = field.span(anchor.clause.start, chain[-1].clause.start + len(chain[-1].clause.text.rstrip()))
+    combined = msgspec.structs.replace(rule, text=text, value=text, span=span)
+    return [combined if c is rule else c for c in anchor.found]
+
+
 def _joined(field: Field, anchor: ReadClause, chain: Sequence[ReadClause]) -> list[Constraint]:
     """The anchor's constraints, then the chain's with their rules and routes said under the anchor."""
     condition = _condition(anchor.found, rules_if=True)
     found = [c for item in chain for c in item.found]
+    said = " ".join(" ".join(item.clause.text.split()) for item in chain)
+    other_case = _other_case_of_rule(field, anchor, chain, said)
+    if other_case is not None:
+        return other_case
     if not found and condition is None:
         return [*anchor.found]  # sentences read as nothing: whether they are a rule is the plan's to say
-    said = " ".join(" ".join(item.clause.text.split()) for item in chain)
     if condition is not None:
         # "If they mention a swollen battery …: stop charging it … No booking talk in that message."
         text = sentence_case(f"{condition.rstrip(' ,:')}: {said[:1].lower()}{said[1:]}")

@@ -264,6 +264,13 @@ _CONDITIONAL_MIRROR = re.compile(
     r"[^。；;\n]{0,20}$|(?:如果|若是|要是|假如)[^。；;\n]{0,20}(?:写|說|说|发|發|留言)[^。；;\n]{0,12}$",
     re.IGNORECASE,
 )
+_TRAILING_CASE = re.compile(
+    r"[^.;\n]{0,20}?\b(?:if|when|whenever|si|cuando|wenn|falls|quand|se|quando|als|wanneer)\s+(?:[\w']+\s+){0,4}?"
+    r"(?:write|writes|wrote|message|messages|text|texts|speak|speaks|escribe|escriben|schreibt|schreiben|écrit|"
+    r"écrivent|scrive|scrivono|escreve|escrevem|schrijft|schrijven)\s+(?:(?:to\s+)?us\s+)?(?:in|en|auf|em|op)\s+"
+    r"(?P<case>[^\s,.;]+)",
+    re.IGNORECASE,
+)
 _CONDITION_OPENS = re.compile(
     r"\b(?:if|when|whenever|should|si|cuando|wenn|falls|lorsque|quand|se|quando|als|wanneer|indien)\s+"
     r"(?:(?!you\b|tú\b|du\b|vous\b|u\b)[^\s,.;:]+\s+){1,5}$",
@@ -340,6 +347,9 @@ def _find_language(text: str) -> FoundLanguage | None:
             # "if the guest writes in English, answer in English": a case beside the brief's language (not "if
             # someone writes in Portuguese, still answer in English": the reply's language, whatever comes in)
             continue
+        trailing = _TRAILING_CASE.match(text, match.end())
+        if trailing is not None and lookup(trailing.group("case")) == lookup(match.group(group)):
+            continue  # "Reply in Portuguese if they write in Portuguese": the same case, said the other way round
         if _NOT_ALWAYS.search(text[max(0, match.start(group) - 30) : match.start(group)]):
             continue  # "no siempre en castellano", "not always in English": the language the reply need not be in
         found = lookup(match.group(group))

@@ -1,0 +1,71 @@
+"""A reply language stated for one case ("If they write in Dutch, answer in Dutch; otherwise English") is one rule
+with both cases: the prompt neither orders every reply into the case's language nor splits off a garbled "If they write
+in Dutch: otherwise English." rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.engine.reading import claude_prompt
+
+
+@pytest.mark.parametrize(
+    ("brief", "rule"),
+    [
+        (
+            "You are a support assistant for a bike shop in Utrecht. If they write in Dutch, answer in Dutch; "
+            "otherwise English. Keep replies under 80 words.",
+            "If they write in Dutch, answer in Dutch; otherwise English.",
+        ),
+        (
+            "Chat assistant for a ferry company. If a customer writes in Spanish, reply in Spanish. Otherwise reply "
+            "in English. Max 3 sentences.",
+            "If a customer writes in Spanish, reply in Spanish; otherwise reply in English.",
+        ),
+        (
+            "FAQ bot for our Lisbon bakery. Reply in Portuguese if they write in Portuguese; if not, English.",
+            "Reply in Portuguese if they write in Portuguese; if not, English.",
+        ),
+    ],
+)
+def test_the_other_case_stays_with_its_rule(brief: str, rule: str) -> None:
+    prompt = claude_prompt(brief)
+    assert rule in prompt
+    assert "Write every reply in" not in prompt
+    assert "Always reply in" not in prompt
+    assert ": otherwise" not in prompt
+
+
+def test_a_language_for_every_reply_is_still_one() -> None:
+    prompt = claude_prompt("Support bot for a bike shop in Utrecht. Always answer in Dutch, even to tourists.")
+    assert "Dutch" in prompt
+    assert "reply in Dutch" in prompt or "replies in Dutch" in prompt or "every reply in Dutch" in prompt
+
+
+def test_an_otherwise_after_another_case_keeps_its_own_condition() -> None:
+    # "If they mention chest pain, … Otherwise, …": a route's other case is no reply-language rule.
+    prompt = claude_prompt(
+        "Booking assistant for a GP surgery. If they mention chest pain, tell them to call 999 now. Otherwise, offer "
+        "the next free appointment."
+    )
+    assert "999" in prompt
+    assert "next free appointment" in prompt
+
+
+def test_a_closed_quotation_ends_its_sentence() -> None:
+    # 'say: "…." Keep answers under 60 words.': the limit is a sentence of its own, not part of the fixed reply's rule
+    prompt = claude_prompt(
+        'Returns desk bot for an outdoor gear shop. If the item was used outdoors, say: "We can only accept unused '
+        'items. Please check our repair service at gearfix.example.com." Keep answers under 60 words.'
+    )
+    assert 'gearfix.example.com." Keep answers' not in prompt
+    assert "at most 60 words" in prompt
+
+
+def test_words_quoted_after_say_stay_with_their_rule() -> None:
+    prompt = claude_prompt(
+        "Companion for care-home residents. Never give medical advice or comment on their medication; say \"Let's ask "
+        'the nurse about that." If they mention a fall, tell them to press the red call button now.'
+    )
+    assert "Let's ask the nurse about that." in prompt
+    assert "red call button" in prompt
