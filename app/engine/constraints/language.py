@@ -268,7 +268,19 @@ _TRAILING_CASE = re.compile(
     r"[^.;\n]{0,20}?\b(?:if|when|whenever|si|cuando|wenn|falls|quand|se|quando|als|wanneer)\s+(?:[\w']+\s+){0,4}?"
     r"(?:write|writes|wrote|message|messages|text|texts|speak|speaks|escribe|escriben|schreibt|schreiben|écrit|"
     r"écrivent|scrive|scrivono|escreve|escrevem|schrijft|schrijven)\s+(?:(?:to\s+)?us\s+)?(?:in|en|auf|em|op)\s+"
-    r"(?P<case>[^\s,.;]+)",
+    r"(?P<case>[^\s,.;]+)|"
+    # Dutch and German put the verb last: "als de patiënt Nederlands schrijft", "wenn der Gast Deutsch schreibt"
+    r"[^.;\n]{0,20}?\b(?:als|wanneer|wenn|falls)\s+(?:[\w']+\s+){0,4}?(?:(?:in\s+het|auf)\s+)?(?P<case2>[^\W\d_]+)\s+"
+    r"(?:schrijft|schrijven|spreekt|spreken|schreibt|schreiben|spricht|sprechen)\b",
+    re.IGNORECASE,
+)
+# ", pero si el cliente escribe en inglés …", ", but if they write in French …": the reply language has exceptions
+_EXCEPT_OTHER_LANGUAGE = re.compile(
+    r"[^.;\n]{0,20}?[,;]?\s*\b(?:but\s+if|except\s+(?:if|when)|unless|pero\s+si|salvo\s+si|aber\s+wenn|au(?:ß|ss)er\s+"
+    r"wenn|mais\s+si|sauf\s+si|ma\s+se|tranne\s+se|mas\s+se|exceto\s+se|maar\s+als|behalve\s+als|"
+    r"tenzij)\b[^.;\n]{0,60}?\b(?:write|writes|speak|speaks|escribe|escriben|habla|hablan|schreibt|schreiben|"
+    r"spricht|écrit|écrivent|parle|parlent|scrive|scrivono|parla|parlano|escreve|escrevem|fala|falam|schrijft|"
+    r"schrijven|spreekt)\b",
     re.IGNORECASE,
 )
 _CONDITION_OPENS = re.compile(
@@ -348,8 +360,15 @@ def _find_language(text: str) -> FoundLanguage | None:
             # someone writes in Portuguese, still answer in English": the reply's language, whatever comes in)
             continue
         trailing = _TRAILING_CASE.match(text, match.end())
-        if trailing is not None and lookup(trailing.group("case")) == lookup(match.group(group)):
-            continue  # "Reply in Portuguese if they write in Portuguese": the same case, said the other way round
+        case = trailing.group("case") or trailing.group("case2") if trailing is not None else None
+        if case is not None and lookup(case) == lookup(match.group(group)):
+            # "Reply in Portuguese if they write in Portuguese", "Antwoord in het Nederlands als de patiënt Nederlands
+            # schrijft": the same case, said the other way round
+            continue
+        if _EXCEPT_OTHER_LANGUAGE.match(text, match.end()):
+            # "Contesta en español, pero si el cliente escribe en inglés, contesta en su idioma": a default with an
+            # exception, which the brief's own sentence states; no language for every reply
+            continue
         if _NOT_ALWAYS.search(text[max(0, match.start(group) - 30) : match.start(group)]):
             continue  # "no siempre en castellano", "not always in English": the language the reply need not be in
         found = lookup(match.group(group))
@@ -383,12 +402,17 @@ def describe_language(name: str, phrase: str = "") -> str:
 
 # A reply verb near a language name: "再写一封回复草稿，默认用英文", "reply in English", "antworte auf Englisch".
 _REPLY_VERB = re.compile(
-    r"回复|回覆|回答|答复|写|返信|書|reply|write|answer|respond|antwort|schreib|répond|écri|respond|escrib|"
+    r"回复|回覆|回答|答复|写|返信|書|reply|write|answer|respond|antwort|schreib|répond|écri|respond|escrib|contest|"
     r"escrev|rispond|scriv|antwoord|schrijf",
     re.IGNORECASE,
 )
 
 
+# "…, anders in het Engels", "otherwise in English", "sinon en anglais": the reply language of the other case
+_OTHERWISE_IN = re.compile(
+    r"\b(?:otherwise|else|anders|sinon|sonst|altrimenti|senão|si\s+no|de\s+lo\s+contrario|caso\s+contrário|"
+    r"in\s+alle\s+andere\s+gevallen)\b[^.;\n]{0,12}?\b(?:in|en|em|auf|op)\s+(?:het\s+|l['’]|el\s+)?$"
+)
 # A language name that says what the input is written in: "written in English", "英文写的", "英語で書かれ", "en inglés
 # que escriben mis alumnos".
 _WRITTEN_IN_BEFORE = re.compile(
@@ -437,7 +461,7 @@ def other_reply_language(text: str, own: str) -> bool:
             if _WRITTEN_IN_BEFORE.search(lowered, 0, match.start()) or _WRITTEN_IN_AFTER.match(lowered, match.end()):
                 continue  # "英文写的", "英語で書かれ", "en inglés que escriben": the language of the input
             window = text[max(0, match.start() - 12) : match.end() + 12]
-            if _REPLY_VERB.search(window):
+            if _REPLY_VERB.search(window) or _OTHERWISE_IN.search(lowered, max(0, match.start() - 30), match.start()):
                 return True
     return False
 

@@ -69,3 +69,39 @@ def test_words_quoted_after_say_stay_with_their_rule() -> None:
     )
     assert "Let's ask the nurse about that." in prompt
     assert "red call button" in prompt
+
+
+@pytest.mark.parametrize(
+    ("brief", "sentence", "default"),
+    [
+        (
+            "Asistente de WhatsApp para una tienda de bicicletas en Valencia. Contesta en español, pero si el cliente "
+            "escribe en inglés o en francés, contesta en su idioma. Máximo 3 frases.",
+            "pero si el cliente escribe en inglés o en francés, contesta en su idioma",
+            "Spanish",
+        ),
+        (
+            "Chatassistent voor onze tandartspraktijk in Gouda. Antwoord in het Nederlands als de patiënt Nederlands "
+            "schrijft, anders in het Engels. Hooguit drie zinnen.",
+            "anders in het Engels",
+            "Dutch",
+        ),
+        (
+            "Chat-Assistent für unsere Zahnarztpraxis in Kassel. Antworte auf Deutsch, wenn der Patient Deutsch "
+            "schreibt, sonst auf Englisch. Höchstens drei Sätze.",
+            "sonst auf Englisch",
+            "German",
+        ),
+        (
+            "Assistant de chat pour notre cabinet dentaire à Lille. Réponds en français, sauf si le patient écrit en "
+            "anglais : alors réponds en anglais. Trois phrases au maximum.",
+            "sauf si le patient écrit en anglais",
+            "French",
+        ),
+    ],
+)
+def test_a_default_language_with_a_case_is_no_language_for_every_reply(brief: str, sentence: str, default: str) -> None:
+    prompt = claude_prompt(brief)
+    assert sentence in prompt
+    assert f"Always reply in {default}" not in prompt
+    assert f"Write every reply in {default}" not in prompt
