@@ -214,6 +214,13 @@ def markdown(doc: dict[str, Any]) -> str:
             f"\nMetrics in process (CPU time, edge layer): {overhead['without_us']} us/request without, "
             f"{overhead['with_us']} with: +{overhead['added_us']} us{share}"
         )
+    limiter = doc.get("ratelimit_overhead")
+    if limiter:
+        share = f" = {limiter['share'] * 100:.1f}% of the read ({limiter['read_us']} us)" if "share" in limiter else ""
+        lines.append(
+            f"\nRate limiter in process (CPU time, response headers): {limiter['without_us']} us/request with the "
+            f"limit off, {limiter['with_us']} on: +{limiter['added_us']} us{share}"
+        )
     lines += _startup_lines(doc)
     micro = doc.get("micro")
     if micro:

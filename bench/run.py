@@ -57,6 +57,7 @@ from bench.infra import (
 )
 from bench.metrics_overhead import measure as measure_metrics_overhead
 from bench.micro import run_micro
+from bench.ratelimit_overhead import measure as measure_ratelimit_overhead
 from bench.seed import (
     HOT_PROMPT,
     WRITE_POOL,
@@ -179,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     variant = dict(item.split("=", 1) for item in args.variant_env)
     # Every app instance (main and the others this selection needs, twice with a variant) and the asyncpg
     # reference keep their whole pool open once a burst filled it: their sum must fit in max_connections.
-    app_instances = (1 + len(instances & {"nocache", "metrics", "nolimit"})) * (
+    app_instances = (1 + len(instances & {"nocache", "metrics", "nolimit", "limited"})) * (
         2 if variant or args.variant_tree else 1
     )
     used, max_conn = asyncio.run(pg_headroom())
@@ -237,6 +238,17 @@ def main(argv: list[str] | None = None) -> int:
             "app.server.asgi:create_app",
             True,
             app_env(database_url, NAMESPACE, METRICS="open", **pool_env),
+            "/health/live",
+            placement,
+        )
+    if "limited" in instances:
+        # The rate-limited read's own instance, as fresh as "nolimit": the pair then differs in the limit alone, not
+        # in what the other scenarios left in the main instance's heap and caches.
+        servers["limited"] = Server(
+            "limited",
+            "app.server.asgi:create_app",
+            True,
+            app_env(database_url, NAMESPACE, **pool_env),
             "/health/live",
             placement,
         )
@@ -370,10 +382,18 @@ def main(argv: list[str] | None = None) -> int:
                     pairs.append(rps[with_name] / rps[without_name])
             return [round(p, 4) for p in pairs]
 
-        rate_pairs = pair_ratios("read_ratelimited", "read_unlimited")
+        rate_pairs = pair_ratios("read_ratelimited", "read_unlimited", pairs_min=5)
         if rate_pairs is not None:
             doc["rate_limit_pairs"] = rate_pairs
             log(f"rate limit pairs (limited / unlimited req/s): {rate_pairs}")
+            # The limiter's added work in process (CPU time), set against the unlimited read's cost per request.
+            limiter = measure_ratelimit_overhead(quick=args.quick)
+            read_rps = statistics.median(r["rps"] for r in runs["read_unlimited"]) if runs["read_unlimited"] else 0
+            if read_rps:
+                limiter["read_us"] = round(1e6 / read_rps, 1)
+                limiter["share"] = round(limiter["added_us"] / limiter["read_us"], 4)
+            doc["ratelimit_overhead"] = limiter
+            log(f"rate limiter overhead in process: {limiter}")
         metrics_pairs = pair_ratios("resolve_metrics", "resolve_cached", pairs_min=6)
         if metrics_pairs is not None:
             doc["metrics_pairs"] = metrics_pairs

@@ -217,7 +217,7 @@ def _keyed_read(ctx: Context) -> Request:
 class Scenario:
     name: str
     title: str
-    instance: str  # main | nocache | nolimit | metrics
+    instance: str  # main | nocache | limited | nolimit | metrics
     build: Callable[[Context], Request]
     database: bool = False
     """Served from PostgreSQL on every request: also reported as a ratio to the asyncpg reference app."""
@@ -238,7 +238,7 @@ SCENARIOS: list[Scenario] = [
     ),
     Scenario("generate", "POST /generate (deterministic)", "main", _generate),
     Scenario("lint_20kb", "POST /lint, 20 KB prompt", "main", _lint),
-    Scenario("read_ratelimited", "API-key read, rate limit on", "main", _keyed_read),
+    Scenario("read_ratelimited", "API-key read, rate limit on", "limited", _keyed_read),
     Scenario("read_unlimited", "same read, rate limit off (reference)", "nolimit", _keyed_read),
     Scenario("resolve_metrics", "resolve (cache on, METRICS=open)", "metrics", _resolve_request),
 ]

@@ -120,3 +120,37 @@ def test_server_command_is_delegated(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "upgrade" in result.stdout
+
+
+_COUNT_BUILDS = """
+import sys
+import app.server.asgi as asgi
+build = asgi.create_app
+def counted(*args, **kwargs):
+    print("BUILD", file=sys.stderr, flush=True)
+    return build(*args, **kwargs)
+asgi.create_app = counted
+from app.cli.main import main
+sys.argv = ["promptsmith", "serve", "--port", sys.argv[1]]
+main()
+"""
+
+
+@pytest.mark.slow
+def test_serve_builds_the_app_once(tmp_path):
+    """`serve` does not go through the Litestar CLI group, which would build the app only to hand it to a command
+    that has uvicorn build it again: one build before the server is ready."""
+    from tests.integration.system.conftest import ServerProcess, free_port
+
+    port = free_port()
+    server = ServerProcess(
+        [sys.executable, "-c", _COUNT_BUILDS, str(port)],
+        cwd=tmp_path,
+        env=subprocess_env(PYTHONPATH=str(REPO)),
+        port=port,
+    )
+    try:
+        server.wait_live(timeout=60)
+        assert server.stderr().count("BUILD") == 1, server.stderr()
+    finally:
+        server.stop()
