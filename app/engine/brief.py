@@ -353,6 +353,11 @@ _ROMANCE_ORG = re.compile(
 _CAPITAL_NOUN = re.compile(
     r"[A-ZÀ-Ý][\w'’-]+\s+(?:(?:de|del|da|do|du|des)\s+(?:(?:la|el|le|les)\s+|l['’])?)?(?:[a-zà-ÿ]{3,12}\s+)?$"
 )
+# A preposition that opens a sentence is capitalised like a name: "Para", "Pour", "Für", "Voor", "Per"
+_CAPITAL_PREPOSITIONS = frozenset(
+    {"Para", "Por", "Pour", "Par", "Für", "Voor", "Per", "Con", "Avec", "Mit", "Met", "Com", "Chez", "Bei", "Desde",
+     "Dès", "Sobre", "Sur", "Pra", "Em", "En", "In", "Dans", "Dentro"}
+)  # fmt: skip
 _ROMANCE_NOT_NAMES = frozenset(
     {"Español", "Inglés", "Français", "Anglais", "Português", "Inglês", "Italiano", "Usted", "Sie", "Ihnen", "Ihr",
      "Ihre", "Du", "Dich", "Vous", "Lei", "Voi", "Tu", "Você", "Ustedes", "U",
@@ -496,6 +501,8 @@ def _foreign_organization(text: str) -> str | None:
         lead = _CAPITAL_NOUN.search(text, match.start(), match.start("name"))
         name = text[lead.start() : match.end("name")] if lead is not None else match.group("name")
         words = _one_sentence(name.split())
+        if len(words) > 1 and words[0] in _CAPITAL_PREPOSITIONS:
+            words.pop(0)  # "Para Bodega La Tinaja (…): te paso …": the sentence's first word, not the name's
         while words and (words[-1] in _NOT_NAMES or words[-1] in _ROMANCE_NOT_NAMES):
             words.pop()
         if words and words[0] not in _NOT_NAMES and words[0] not in _ROMANCE_NOT_NAMES:
