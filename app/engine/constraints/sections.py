@@ -107,7 +107,9 @@ _SENTENCE_WORD = re.compile(
     r"\b(?:is|are|was|be|should|must|will|can|that|which|if|when|please|you|your|we|our|i)\b", re.IGNORECASE
 )
 _MIN_SECTIONS = 2
-_API_DOCUMENT = re.compile(r"\boperationId\b|^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?\d", re.IGNORECASE | re.MULTILINE)
+_API_DOCUMENT = re.compile(
+    r"\boperationId\b|^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?\d", re.IGNORECASE | re.MULTILINE
+)
 _RULE_HEADINGS = frozenset(
     {
         "rules", "house rules", "ground rules", "regeln", "reglas", "règles", "consignes", "regole", "regras", "regels",
