@@ -24,7 +24,11 @@ from app.engine.spec import OutputFormat, OutputKind
 _ARRAY_REPLY = re.compile(
     r"\bjson[\s-]+(?:array|list|arreglo|liste)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b|"
     # "devolve SEMPRE uma lista JSON", "una lista JSON", "eine JSON-Liste", "un tableau JSON"
-    r"\b(?:lista|liste|arreglo|array|tableau|matriz)\s+(?:de\s+)?json\b|\bjson-liste\b",
+    r"\b(?:lista|liste|arreglo|array|tableau|matriz)\s+(?:de\s+)?json\b|\bjson-liste\b|"
+    # "Return an array, each element an object with …", "a list of finding objects", "una lista de objetos"
+    r"\b(?:return|output|respond\s+with|reply\s+with)\s+(?:only\s+)?(?:an?\s+)?array\b|"
+    r"\b(?:array|list)\s+of\s+(?:[a-z]+\s+)?objects\b|"
+    r"\b(?:array|lista|liste|tableau|arreglo|matriz)\s+(?:de|von|d['’]|di)\s*(?:objetos|objekten|objets|oggetti)\b",
     re.IGNORECASE,
 )
 # "ein Objekt pro Medikament", "one object per item", "un objeto por producto", "un objet par ligne"
@@ -269,6 +273,12 @@ def _with_field_label_sets(schema: dict[str, Any], label_sets: Sequence[Constrai
             continue
         key = _property_named(properties, labels.scope)
         prop = properties.get(key) if key else None
+        kind = prop.get("type") if isinstance(prop, dict) else None
+        if isinstance(prop, dict) and (kind == "array" or (isinstance(kind, list) and "array" in kind)):
+            # '"flags": []' whose values "can only contain: …": each item is one of them, the list stays a list
+            if key is not None and "items" not in prop:
+                properties[key] = {**prop, "items": {"type": "string", "enum": list(labels.values)}}
+            continue
         if key is not None and isinstance(prop, dict) and "enum" not in prop:
             nullable = isinstance(prop.get("type"), list) and "null" in prop["type"]
             values: list[Any] = [*labels.values, None] if nullable else list(labels.values)
@@ -674,7 +684,8 @@ def output_format(plan: Plan) -> OutputFormat:
             # fields written as `field: value` lines are the record already: no JSON object after them
             and not (p.extracts_fields and any(c.value == "lines" for c in plan.of_kind("format")))
         )
-    asks_array = _asks_array("\n".join([brief.task, brief.output_format or ""]))
+    # ("Output only a JSON array …" may be one of the brief's constraints, not its task)
+    asks_array = _asks_array("\n".join([brief.task, *brief.constraints, brief.output_format or ""]))
     if kind == "json" and schema is not None and schema.get("type") == "object" and asks_array:
         # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
         schema = {"type": "array", "items": schema}
@@ -718,7 +729,9 @@ def output_format(plan: Plan) -> OutputFormat:
     if schema is not None and schema.get("type") == "array":
         # Each item is the object the brief describes; the reply itself is the array.
         stated = [
-            s.replace("Return a JSON object with exactly these keys:", "Give each item exactly these keys:")
+            s.replace("Return a JSON object with exactly these keys:", "Give each item exactly these keys:").replace(
+                "Return exactly these fields:", "Give each item exactly these fields:"
+            )
             for s in stated
         ]
     if kind == "json" and (_RECORD_WHEN_DONE.search(brief.task) or ASKS_QUESTIONS.search(brief.task)):

@@ -65,8 +65,10 @@ _REPLY_WITH = re.compile(
     r"(?:\"[^\"]+\"|'[^']+'|“[^”]+”|`[^`]+`|[A-Z][A-Z_]+|[A-Z]\b))+)",
 )
 _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
+# "class descriptions", "the classes page", "a class schedule": a class a studio or a school runs, not a label class
+_COURSE_CLASS = r"(?!class(?:es)?\s+(?!(?:labels?|names?|sets?|are|is|of|into|to|for|from|and|or)\b)[a-z])"
 _LABEL_CONTEXT = re.compile(
-    rf"\b(?:classif|categor|kategor|catégor|label|etiquet|étiquet|etichett|rótul|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
+    rf"\b{_COURSE_CLASS}(?:classif|categor|kategor|catégor|label|etiquet|étiquet|etichett|rótul|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
     rf"sort\w*\s+(?:\w+\s+){{0,4}}into|"
     rf"{_LABEL_NOUNS})",
     re.IGNORECASE,
@@ -526,7 +528,7 @@ _WEB_ADDRESS = re.compile(
 # A name of two capitalised words ("Casa Jacarandá ("): one capitalised word may be a German noun ("Dringlichkeit (").
 _NAME_BEFORE_PARENS = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ'&.-]*\s+[A-ZÀ-Ý][\wÀ-ÿ'&.-]*\s*\(\s*$")
 _LABEL_CUE = re.compile(
-    r"\b(?:label\w*|categor\w*|class(?:if\w*|es)?\b|tags?\b|sort\b|bucket\w*|one\s+of|either|mark(?:s|ed)?\s+(?:it|them|as)|"
+    rf"\b{_COURSE_CLASS}(?:label\w*|categor\w*|class(?:if\w*|es)?\b|tags?\b|sort\b|bucket\w*|one\s+of|either|mark(?:s|ed)?\s+(?:it|them|as)|"
     r"flag\w*|etiquet\w*|kategor\w*|catégor\w*|rotul\w*)",
     re.IGNORECASE,
 )
@@ -624,6 +626,9 @@ def _find_labels(text: str) -> FoundLabels | None:
     cjk = find_cjk_labels(text)
     if cjk is not None:
         return cjk
+    listed = _list_field_values(text) if _LIST_CUE_WORDS.search(text) else None
+    if listed is not None:
+        return listed
     line = prefixed_line_labels(text)
     if line is not None:
         return line
@@ -929,6 +934,75 @@ _FIELD_IS_ONE_OF = re.compile(
     r"(?:von|of|de|des|da|di|van|aus|der|dos|das|dei|delle|degli)\s*(?:the\s+|los\s+|las\s+|les\s+)?:?\s*$",
     re.IGNORECASE,
 )
+
+
+# "flags can only contain:", "tags may include any of", "issues is a list of", "topics: zero or more of", "temas: cero o
+# más de", "motivos só pode ter", "étiquettes peut contenir": a field that holds several of the values, or none.
+_LIST_FIELD_CUE = (
+    r"(?:^|[\s,;(])(?P<quote>[\"'`])?(?P<field>[A-Za-zÀ-ÿ_][\w-]{1,30})[\"'`]?\s*(?:"
+    r"(?:can|may|must|should)\s+(?:only\s+)?(?:contain|include|hold|list)|(?P<bare>(?:only\s+)?(?:contains|includes|holds))|"
+    r"(?P<listed>(?:is|are)\s+(?:an?\s+)?(?:list|array)\s+(?:of|with|from)|:\s*(?:an?\s+)?(?:list|array)\s+(?:of|from)|"
+    r"(?:[:=]\s*)?(?:zero|0|none)\s+or\s+more\s+(?:of|from)|(?:[:=]\s*)?(?:cero|0)\s+o\s+m[áa]s\s+(?:de|entre)|"
+    r"(?:[:=]\s*)?(?:zero|0)\s+ou\s+mais\s+(?:de|entre)|(?:[:=]\s*)?(?:z[ée]ro|0)\s+ou\s+plus(?:ieurs)?\s+(?:de|parmi)|"
+    r"(?:[:=]\s*)?(?:null|0)\s+oder\s+mehr(?:ere)?\s+(?:von|aus)|(?:[:=]\s*)?(?:zero|0)\s+o\s+pi[ùu]\s+(?:di|tra)|"
+    r"(?:[:=]\s*)?(?:nul|0)\s+of\s+meer\s+(?:van|uit))|"
+    r"(?:s[óo]lo\s+)?puede[n]?\s+(?:contener|incluir|tener|llevar)|(?:s[óo]\s+)?pode[m]?\s+(?:conter|ter|incluir|levar)|"
+    r"(?:ne\s+)?peu(?:t|vent)\s+(?:contenir|inclure)|(?:darf|dürfen|kann|können)\s+(?:nur\s+)?enthalten|"
+    r"(?:pu[òo]|possono)\s+contenere|mag\s+(?:alleen\s+)?bevatten)"
+    r"(?:\s+(?:only|solo|s[óo]|nur|que|alleen))?"
+    r"(?:\s+(?:these|the\s+following|any\s+of|one\s+or\s+more\s+of|values?|codes?|items?|labels?|tags?|flags?|from|"
+    r"of|estos|estas|estes|esses|essas|ces|diese|questi|queste|deze|los\s+siguientes|las\s+siguientes|valores|c[óo]digos|os\s+seguintes|les\s+valeurs|valeurs|"
+    r"codes|werte|i\s+seguenti|valori|codici|waarden)){0,3}\s*[:：]?\s*"
+)
+_LIST_FIELD_BEFORE = re.compile(_LIST_FIELD_CUE + "$", re.IGNORECASE)
+_LIST_CUE_WORDS = re.compile(
+    r"contain|includ|hold|list|array|more|m[áa]s|mais|plus|mehr|pi[ùu]|meer|puede|pode|peu|darf|dürf|kann|könn|pu[òo]|"
+    r"possono|mag\b",
+    re.IGNORECASE,
+)  # (a cheap test before the list-field pattern runs)
+_LIST_FIELD_INTRO = re.compile(_LIST_FIELD_CUE, re.IGNORECASE)
+_NOT_A_FIELD = frozenset(
+    """
+    it this that reply answer response output message messages row rows line lines record records entry entries item
+    items object objects table csv json file column columns result results header
+    """.split()  # noqa: SIM905  (words that name where fields sit, not a field: "Each row can contain: SKU, QTY")
+)
+
+
+def list_field_of_labels(before: str) -> str | None:
+    """The field that holds a list of these values, named just before them ("flags" in "flags can only contain:",
+    "temas" in "temas: cero o más de"), or None."""
+    match = _LIST_FIELD_BEFORE.search(before[-90:])
+    if match is None or match.group("field").lower() in _NOT_TOPIC | _ARTICLES | _NOT_A_FIELD:
+        return None
+    return match.group("field")
+
+
+def _list_field_values(text: str) -> FoundLabels | None:
+    """ "issues can only contain: LEAK, CRACK, RUST", "temas: cero o más de comida, servicio, precio": the values a
+    list field may hold, when the field is a key (snake_case, camelCase or quoted), the cue says "zero or more" or
+    "a list of", or the values are codes (not "Messages may include photos or text", what arrives)."""
+    for intro in _LIST_FIELD_INTRO.finditer(text):
+        field = intro.group("field")
+        if field.lower() in _NOT_TOPIC | _ARTICLES | _NOT_A_FIELD:
+            continue
+        start = intro.end()
+        end = _list_extent(text, start)
+        items = split_items(text[start:end])
+        if not items:
+            continue
+        keyish = bool(intro.group("quote") or "_" in field or re.search(r"[a-z][A-Z]", field))
+        coded = all(_CODE.fullmatch(item) and not item.isdigit() for item in items)  # (snake_case names fields)
+        # ("Each row contains: SKU, QTY, PRICE" says what a row holds: its columns, no values to choose)
+        if keyish or intro.group("listed") or (coded and not intro.group("bare")):
+            return FoundLabels(items, True, start, end)
+    return None
+
+
+def describe_list_field(field: str, values: list[str], empty: bool) -> str:
+    """The sentence for a field that holds any number of values from a closed set ("flags": [])."""
+    tail = "; use an empty list [] when none apply" if empty else ""
+    return f"Set `{field}` to a list of the values that apply, each one of: {', '.join(values)}{tail}."
 
 
 _UPPER_FIELD_BEFORE = re.compile(r"(?:^|[\s,;(])(?P<field>[A-Z][A-Z_]{3,})\s+(?:is|must\s+be|should\s+be|can\s+be)\s*$")

@@ -99,6 +99,38 @@ def on_signature_line(text: str, position: int) -> bool:
     )
 
 
+# A function's definition line: "def parte_maritimo(fecha: str) -> dict:", "async function getSlots(day) {",
+# "- check_stock(sku): …" (a bullet that opens with the tool's call).
+_DEFINITION_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:async[ \t]+)?(?:def|function|func|fn)[ \t]+)?[A-Za-z_][\w.]*\([^()\n]*\)",
+    re.MULTILINE,
+)
+_DOCSTRING_QUOTES = re.compile(r'"""|\'\'\'')
+_DOC_COMMENT = re.compile(r"/\*\*(?:(?!\*/).)*$", re.DOTALL)
+
+
+def in_tool_definition(text: str, position: int) -> bool:
+    """Whether a position lies in a tool's definition: its docstring (a Python def, then a triple-quoted
+    'Estado del mar: {"estado": "ok" | …}'), a doc comment right before it ("/** @returns {status: …} */"), or the
+    rest of a bullet line that opens with its call ("- get_slots(day): {"slots": […]}"). A tool's result is no reply."""
+    line_start = text.rfind("\n", 0, position) + 1
+    opened = _DEFINITION_LINE.match(text, line_start)
+    if opened is not None and opened.end() <= position and not re.search(r"[.;!?]\s", text[opened.end() : position]):
+        return True  # the object on the tool's own line, in the clause that describes it
+    definitions = list(_DEFINITION_LINE.finditer(text, 0, position))
+    if definitions:
+        after = text[definitions[-1].end() : position]
+        quotes = _DOCSTRING_QUOTES.findall(after)
+        # an open docstring that starts on the definition line or within two lines after it
+        if len(quotes) % 2 == 1 and after[: after.find(quotes[0])].count("\n") <= 2:
+            return True
+    if _DOC_COMMENT.search(text, max(0, position - 600), position) is None:
+        return False
+    closing = text.find("*/", position)
+    next_line = text.find("\n", closing) + 1 if closing >= 0 else 0
+    return next_line > 0 and _DEFINITION_LINE.match(text, next_line) is not None  # the comment documents that tool
+
+
 def describes_a_signature(text: str, constraint: Constraint) -> bool:
     """Whether a format or label set sits on a tool's or a table's signature line (what it returns, its columns)."""
     span = constraint.span

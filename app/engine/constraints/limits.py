@@ -605,6 +605,10 @@ def heading_scope(text: str, start: int) -> str | None:
     if bare is not None and re.search(r"[^su]s$", part) and part not in _WHOLE_REPLY_HEADINGS:
         return f"each {_singular(part)}"  # "Captions max 150 characters": every caption
     part = re.sub(r"^(?:\d{1,2}[.)]\s*)?(?:an?|the)\s+", "", part) or part  # "1) a digest: max 5 bullets"
+    part = _english_heading(part)
+    every = re.match(r"(?:each|every|per)\s+(?P<rest>\S.*)$", part)
+    if every is not None:
+        return f"each {every.group('rest')}"  # "Each description: 45 words max": every description, not "the each …"
     if part in _WHOLE_REPLY_HEADINGS or part.split()[0] in _IMPERATIVE_LEADS:
         return None  # "Keep answers short: 4 sentences max" is an instruction about the reply, not a part's name
     if all(word in _STYLE_WORDS for word in re.findall(r"\w+", part)):
@@ -616,6 +620,15 @@ def heading_scope(text: str, start: int) -> str | None:
     if part.split()[0] in _NOT_A_NOUN:
         return f'the "{part}" part'  # "To improve: two sentences": a label, not a thing ("the to improve")
     return f"the {part}"
+
+
+def _english_heading(part: str) -> str:
+    """A heading's part in English when the brief names it in another language, with its article ("El título" ->
+    "title", "Der Titel auf Englisch" -> "title"); an English name stays as written ("overview", not "summary")."""
+    unarticled = re.sub(r"^(?:(?:el|la|los|las|le|les|der|die|das|il|lo|os|as|het|de)\s+|l['’]\s*)(?=\w)", "", part)
+    if unarticled != part or re.search(r"\s(?:in|en|em|auf|na)\s+\S+$", part):
+        return parts.english_part(unarticled) or unarticled or part
+    return part
 
 
 _SEQUENCE_WORDS = frozenset({"then", "and", "also", "plus", "after", "afterwards", "finally"})  # "Then: one sentence"
@@ -857,6 +870,25 @@ _IDENTIFIER_SIZE = re.compile(
     r"tokens?|serials?|plates?|isbns?|ean|upc)\s+(?:is|are|has|have)\s+(?:always\s+|exactly\s+)?$",
     re.IGNORECASE,
 )
+# "4 letters then 7 digits", "two letters followed by six numbers", "2 caracteres y 6 dígitos": a count of letters
+# beside a count of digits spells how a code is written (a field's format), never a length of the reply or the field.
+_CODE_PART = (
+    r"(?:digits?|numbers?|numerals?|letters?|characters?|chars?|d[íi]gitos?|n[úu]meros?|letras?|ziffern?|zahlen|"
+    r"buchstaben|chiffres?|lettres?|caract[èe]res?|cifre|lettere|cijfers?)"
+)
+_CODE_JOIN = (
+    r"\s*(?:,|\+|&|/)?\s*(?:(?:and|then|and\s+then|followed\s+by|plus|y|luego|seguid[oa]s\s+de|e|depois|"
+    r"und|dann|gefolgt\s+von|et|puis|suivi(?:e)?s\s+de|poi|seguit[ie]\s+da|en|dan|gevolgd\s+door)\s+)?"
+)
+_CODE_PART_AFTER = re.compile(rf"{_CODE_JOIN}(?:{NUMBER})\s*{_CODE_PART}\b", re.IGNORECASE)
+_CODE_PART_BEFORE = re.compile(rf"(?:{NUMBER})\s*{_CODE_PART}{_CODE_JOIN}$", re.IGNORECASE)
+
+
+def _code_pattern(text: str, start: int, end: int) -> bool:
+    """Whether a count of letters or characters is one part of a code's pattern ("4 letters then 7 digits")."""
+    return bool(_CODE_PART_AFTER.match(text, end) or _CODE_PART_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 # A spec line's own label ("Length: (max 80 words)", "Word count: [150-200]"): the size of the whole reply.
 _SPEC_LABEL = re.compile(
     r"(?:(?:max(?:imum)?\s+)?(?:length|size|word\s+count|words|word\s+limit|limit|count|characters|chars|sentences|"
@@ -1171,6 +1203,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         if _LINE_AFTER_PART.search(text, max(0, position - 40), position) and _ONE_LINE.match(text, position):
             continue  # "After the bullets, one line: "Votes: " …": one more line after a part, said by its sentence
         unit, noun = _unit_of(match, "u_")
+        if unit == "characters" and _code_pattern(text, position, match.end()):
+            continue  # "container_no must be 4 letters then 7 digits": the code's pattern, not a length
         if (
             unit == "lines"
             and parse_number(match.group("n1")) == 1

@@ -85,13 +85,18 @@ _LINK = (
     r"bis\s+zu|unter|au\s+maximum|au\s+plus|pas\s+plus\s+de|moins\s+de|jusqu'à|no\s+máximo|não\s+mais\s+(?:do\s+)?que|"
     r"não\s+mais\s+de|até|massimo|al\s+massimo|non\s+più\s+di|meno\s+di|fino\s+a|maximaal|hooguit|"
     r"niet\s+meer\s+dan|minder\s+dan|exactly|exactamente|genau|exactement|exatamente|esattamente|only|just|first|"
-    r"primero|zuerst|d'abord|primeiro|eerst"
+    r"primero|zuerst|d'abord|primeiro|eerst|"
+    # "le titre ne doit pas dépasser 70 caractères", "el título no debe superar 70 caracteres"
+    r"ne|pas|no|não|non|nicht|niet|dépasser|excéder|superar|exceder|sobrepasar|ultrapassar|superare|überschreiten|"
+    r"overschrijden"
 )
 # The part, then what it is about ("of their situation", "del pedido"), then linking words up to the limit.
 _PART_BEFORE = re.compile(
     rf"(?:\b(?P<ordinal>{_ORDINALS})\s+(?P<positioned>{_POSITIONED})\b|\b(?:{_VERSION})\b|"
     rf"\b(?P<reply>{_REPLY_WORDS})\b|(?<![\w-])(?:{_NOUNS})(?![\w-]))"
     r"(?:\s+(?:part|section|bit|portion|block))?"  # "the summary part has to be under 120 words"
+    # ("the title in English, max 70 characters", "el título en inglés, de 70 caracteres": the part's language)
+    r"(?:\s+(?:in|en|em|auf|na|in\s+het)\s+[^\W\d_]+(?=[\s,:]))?"
     r"(?:\s+(?:of|for|about|on|from|del?|sobre|über|zur|zum|du|des|sur|do|da|dos|das|di|della|dello|van|over)\s+"
     r"(?:[^\W\d_][\w'’-]*\s+){0,3}?[^\W\d_][\w'’-]*)?"
     # ("a list of changes (max 5 bullets)": the limit in brackets after the part)
@@ -163,6 +168,8 @@ _CJK_PART_BEFORE = re.compile(
     + "|".join(f"(?P<c{index}>{words})" for index, (_, words) in enumerate(_CJK_PARTS))
     # ("フォローアップメール（件名つき、200字以内）": the part's own parenthesis holds its limit)
     + r")(?:部分)?(?:（[^（）]{0,12}[、，,]\s*)?(?:は|も|也|の|を|が|：|:|，|、|\s)*"
+    # ("商品タイトルは英語で70文字以内", "标题用英文，不超过30字": the part's language between it and its limit)
+    r"(?:(?:用|以)?(?:日本語|英語|中国語|中文|英文|汉语|日语|英语)(?:で|に|写|書き)?(?:，|、|\s)*)?"
     r"(?:控制在|限制在|限于|在|要|须|需|必须|不能|应|應){0,2}\s*$"
 )
 # Adjective forms the language table does not hold ("la versione inglese", "la version anglaise", "de Engelse versie").
@@ -191,6 +198,19 @@ def _language_name(word: str) -> str | None:
         return _LANGUAGE_ADJECTIVES[word.lower()]
     found = lookup(word) if len(word) > 2 or not word.isascii() else None  # "it", "no": words, not codes
     return found[0] if found else None
+
+
+def english_part(words: str) -> str | None:
+    """The English name of a part named in any supported language ("título" -> "title", "Titel auf Englisch" ->
+    "title"), or None."""
+    words = words.strip()
+    language = re.search(r"\s+(?:in|en|em|auf|na|in\s+het)\s+(?P<name>[^\W\d_]+)$", words, re.IGNORECASE)
+    if language is not None and _language_name(language.group("name")) is not None:
+        words = words[: language.start()]  # (the part's language is no part of its name)
+    for name, pattern, _ in _PARTS:
+        if re.fullmatch(pattern, words, re.IGNORECASE):
+            return name
+    return None
 
 
 def _part_name(match: re.Match[str]) -> tuple[str, bool] | None:

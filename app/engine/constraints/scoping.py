@@ -16,6 +16,7 @@ from app.engine.constraints import labels, limits, parts
 from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint
+from app.engine.phrasing import VERBS
 
 _OTHER_JOB = re.compile(
     r"\b(?:summari[sz]\w*|summary|condens\w*|paraphras\w*|critiqu\w*|answer(?!\s+(?:only|just|with))\w*|explain\w*|draft\w*|translat\w*|"
@@ -49,6 +50,18 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
         outside = text[: span.start] + " " + text[span.end :]
         for other in brief.constraints if span.field != "constraints" else [brief.task]:
             outside += " " + other
+        listed = _list_field(found, text, span.start) if structured else None
+        if listed is not None:
+            # "flags can only contain: SEAL_MISMATCH, …; empty list [] if none apply": a list key's values, any
+            # number of them, never one label for the whole reply
+            found[index] = msgspec.structs.replace(
+                constraint,
+                text=labels.describe_list_field(listed, constraint.values, bool(_EMPTY_LIST.search(text))),
+                scope=listed,
+                multi=True,
+            )
+            _with_item_values(found, listed, constraint.values)
+            continue
         if not structured and _OTHER_JOB.search(outside) is None:
             continue
         field = labels.field_of_labels(text[: span.start])
@@ -77,6 +90,47 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
         )
 
 
+_EMPTY_LIST = re.compile(
+    r"\[\s*\]|\bempty\b|\bvac[ií]as?\b|\bvazias?\b|\bvides?\b|\bleere?\b|\bvuot[ae]\b|\bleeg\b", re.I
+)
+
+
+def _array_keys(found: list[Constraint]) -> dict[str, str]:
+    """The schema's keys whose value is a list ('"flags": []'), by their lower-case spelling."""
+    keys: dict[str, str] = {}
+    for c in found:
+        properties = (c.schema or {}).get("properties") if c.kind == "schema" else None
+        for key, prop in properties.items() if isinstance(properties, dict) else ():
+            kind = prop.get("type") if isinstance(prop, dict) else None
+            if kind == "array" or (isinstance(kind, list) and "array" in kind):
+                keys[key.lower()] = key
+    return keys
+
+
+def _list_field(found: list[Constraint], text: str, start: int) -> str | None:
+    """The reply's key a label set gives the values of when that key holds a list: named as one ("flags can only
+    contain:", "temas: cero o más de") or a list in the brief's schema ("flags": [] and "flags: only from …")."""
+    keys = {v.lower(): v for c in found if c.kind in ("schema", "fields") for v in c.values}
+    before = text[:start]
+    named = labels.list_field_of_labels(before)
+    if named is not None and named.lower() in keys:
+        return keys[named.lower()]
+    arrays = _array_keys(found)
+    full_stop = max(before.rfind(". "), before.rfind("\n"))
+    opening = _KEY_OPENS_SENTENCE.match(before, full_stop + 1)
+    field = labels.field_of_labels(before) or (opening.group("key") if opening is not None else None)
+    return arrays.get(field.lower()) if field is not None else None
+
+
+def _with_item_values(found: list[Constraint], key: str, values: list[str]) -> None:
+    """The schema's list key gets the values its items may take ('"flags": {"type": "array", "items": {"enum": …}}')."""
+    for c in found:
+        properties = (c.schema or {}).get("properties") if c.kind == "schema" else None
+        prop = properties.get(key) if isinstance(properties, dict) else None
+        if isinstance(prop, dict) and "items" not in prop:
+            prop["items"] = {"type": "string", "enum": list(values)}
+
+
 _HEADED_LINE_NEXT = re.compile(r"[^\n]*\n[ \t]*(?:[-*•][ \t]*)?[^\W\d_][^\n:：]{1,40}[:：]")
 
 
@@ -96,12 +150,24 @@ def multi_labels(brief: Brief, found: list[Constraint]) -> None:
     if not any(c.kind == "labels" and not c.multi for c in found):
         return
     text = " ".join([brief.task, *brief.constraints, brief.output_format or ""])
-    if not labels.allows_several(text) and not _label_array(found):
+    several = labels.allows_several(text)
+    if not several and not _label_array(found):
         return
     for index, constraint in enumerate(found):
         if constraint.kind == "labels" and not constraint.multi and constraint.scope is None:
+            if not several and _single_key_values(brief, found, constraint):
+                continue  # "category is one of billing, bug, other" beside a "tags" list: the category takes one
             text = labels.describe_labels(constraint.values, True)
             found[index] = msgspec.structs.replace(constraint, multi=True, text=text)
+
+
+def _single_key_values(brief: Brief, found: list[Constraint], constraint: Constraint) -> bool:
+    """Whether a label set gives the values of a schema key that holds one value ("category is one of …")."""
+    if constraint.span is None:
+        return False
+    field = labels.field_of_labels(_field_text(brief, constraint.span)[: constraint.span.start])
+    keys = {v.lower() for c in found if c.kind == "schema" for v in c.values}
+    return field is not None and field.lower() in keys and field.lower() not in _array_keys(found)
 
 
 _LABEL_KEY = re.compile(r"label|tag|categor|etiqueta|étiquette|kategorie|rótulo|class", re.IGNORECASE)
@@ -255,12 +321,23 @@ _PARTICLE = re.compile(r"(?:on|off|up|out|it|them|this|that|is|are|was|should|mu
 
 
 _DEFINITION_PARTS = ("prohibition", "requirement", "tone")
+# An instruction after a case's heading: an imperative verb, maybe after "first"/"always", then its object.
+_CASE_STEP = re.compile(
+    r"(?:(?:first|always|then|just|also|only|never|immediately|please)\s+)?"
+    rf"(?:{'|'.join(sorted(VERBS | {'tell', 'ask', 'call', 'check', 'offer', 'send', 'refer', 'explain', 'advise'}))})"
+    r"\s+(?:the|a|an|them|him|her|it|for|to|whether|if|me|us|their|your|that|this|about|back|up|out|with)\b",
+    re.IGNORECASE,
+)
 
 
 def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
     """'EDIT when the bio shares contact details; BLOCK for hate …', 'Reject weapons …': a sentence that opens with
     one of the brief's labels says when to use it, so it becomes a rule, not background."""
-    values = {v.lower(): v for c in found if c.kind == "labels" for v in c.values}
+    # (not a tool argument's values: "incidentType: "theft" | …" names what a call sends, no label of the reply)
+    arguments = {p.lower() for c in found if c.kind == "tool" for p in c.parameters}
+    values = {
+        v.lower(): v for c in found if c.kind == "labels" and (c.scope or "").lower() not in arguments for v in c.values
+    }
     if not values:
         return []
     rules_found: list[Constraint] = []
@@ -283,6 +360,8 @@ def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
             inside = []
         if len(rest.split()) < 2 or inside:
             continue
+        if (lead.group("link") or "") in (":", "–", "—", "->") and _CASE_STEP.match(rest):
+            continue  # "Theft: ask for the crime reference first": what to do in that case, no label's definition
         if not lead.group("link") and not (_VERB_LABEL.fullmatch(lead.group("label")) and not _PARTICLE.match(rest)):
             # Without "when"/"for"/":" only a label that is itself an order ("Reject weapons …") says when to use
             # it; "Feature requests often …" or "Spam messages should …" just talk about the label's topic.
