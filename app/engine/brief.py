@@ -355,7 +355,7 @@ _CAPITAL_NOUN = re.compile(
 )
 # A preposition that opens a sentence is capitalised like a name: "Para", "Pour", "Für", "Voor", "Per"
 _CAPITAL_PREPOSITIONS = frozenset(
-    {"Para", "Por", "Pour", "Par", "Für", "Voor", "Per", "Con", "Avec", "Mit", "Met", "Com", "Chez", "Bei", "Desde",
+    {"Para", "Por", "Pour", "Par", "Für", "Voor", "Per", "Con", "Avec", "Mit", "Met", "Com", "Bei", "Desde",
      "Dès", "Sobre", "Sur", "Pra", "Em", "En", "In", "Dans", "Dentro"}
 )  # fmt: skip
 _ROMANCE_NOT_NAMES = frozenset(
@@ -501,8 +501,11 @@ def _foreign_organization(text: str) -> str | None:
         lead = _CAPITAL_NOUN.search(text, match.start(), match.start("name"))
         name = text[lead.start() : match.end("name")] if lead is not None else match.group("name")
         words = _one_sentence(name.split())
-        if len(words) > 1 and words[0] in _CAPITAL_PREPOSITIONS:
-            words.pop(0)  # "Para Bodega La Tinaja (…): te paso …": the sentence's first word, not the name's
+        opens_sentence = re.search(r"(?:^|[.!?:\n])\s*$", text[: match.start() if lead is None else lead.start()])
+        if len(words) > 1 and words[0] in _CAPITAL_PREPOSITIONS and opens_sentence:
+            # "Para Bodega La Tinaja (…): te paso …": the sentence's first word, not the name's (not "el restaurante
+            # Con Amore", "la academia En Forma", where the name follows its noun)
+            words.pop(0)
         while words and (words[-1] in _NOT_NAMES or words[-1] in _ROMANCE_NOT_NAMES):
             words.pop()
         if words and words[0] not in _NOT_NAMES and words[0] not in _ROMANCE_NOT_NAMES:

@@ -260,6 +260,9 @@ _CONDITIONAL_MIRROR = re.compile(
     r"escribe|escriben|habla|hablan|pregunta|schreibt|schreiben|spricht|sprechen|écrit|écrivent|parle|parlent|"
     r"scrive|scrivono|parla|parlano|escreve|escrevem|fala|falam|schrijft|schrijven|spreekt|spreken)\b"
     r"[^.;\n]{0,12}?\s(?:in|en|auf|em|op)\s+(?P<case>[^\s,.;]+)[^.;\n]{0,16}$|"
+    # verb last: "wenn der Kunde Englisch schreibt, antworte auf", "als de klant Engels schrijft, antwoord dan in"
+    r"\b(?:wenn|falls|als|wanneer)\s+(?:[\w']+\s+){0,4}?(?:(?:in\s+het|auf)\s+)?(?P<case2>[^\W\d_]+)\s+"
+    r"(?:schreibt|schreiben|spricht|sprechen|schrijft|schrijven|spreekt|spreken)\b[^.;\n]{0,24}$|"
     r"(?:で書いてきたら|で書かれていたら|で書かれたら|で書いたら|で来たら|で話しかけられたら|でのお問い合わせなら|の場合は?)"
     r"[^。；;\n]{0,20}$|(?:如果|若是|要是|假如)[^。；;\n]{0,20}(?:写|說|说|发|發|留言)[^。；;\n]{0,12}$",
     re.IGNORECASE,
@@ -279,8 +282,11 @@ _EXCEPT_OTHER_LANGUAGE = re.compile(
     r"[^.;\n]{0,20}?[,;]?\s*\b(?:but\s+if|except\s+(?:if|when)|unless|pero\s+si|salvo\s+si|aber\s+wenn|au(?:ß|ss)er\s+"
     r"wenn|mais\s+si|sauf\s+si|ma\s+se|tranne\s+se|mas\s+se|exceto\s+se|maar\s+als|behalve\s+als|"
     r"tenzij)\b[^.;\n]{0,60}?\b(?:write|writes|speak|speaks|escribe|escriben|habla|hablan|schreibt|schreiben|"
-    r"spricht|écrit|écrivent|parle|parlent|scrive|scrivono|parla|parlano|escreve|escrevem|fala|falam|schrijft|"
-    r"schrijven|spreekt)\b",
+    r"spricht|écrit|écrivent|parle|parlent|scrive|scrivono|parla|parlano|escreve|escrevem|escrever|escreverem|fala|"
+    r"falam|falar|schrijft|schrijven|spreekt)\b\s+(?:(?:to\s+)?us\s+)?(?:in|en|em|auf|op|in\s+het)\s+(?P<other>[^\W\d_]+)|"
+    # verb last: "maar als de klant Engels schrijft", "aber wenn der Gast Englisch schreibt"
+    r"[^.;\n]{0,20}?[,;]?\s*\b(?:maar\s+als|behalve\s+als|tenzij|aber\s+wenn|au(?:ß|ss)er\s+wenn)\s+(?:[\w']+\s+){0,4}?"
+    r"(?:(?:in\s+het|auf)\s+)?(?P<other2>[^\W\d_]+)\s+(?:schrijft|schrijven|spreekt|schreibt|schreiben|spricht)\b",
     re.IGNORECASE,
 )
 _CONDITION_OPENS = re.compile(
@@ -353,9 +359,10 @@ def _find_language(text: str) -> FoundLanguage | None:
             continue  # "英語で書いてきたら": the language of a case ("if they write in English"), not of the reply
         if _CONDITION_OPENS.search(text[max(0, match.start(group) - 60) : match.start(group)]):
             continue  # "Si el cliente escribe en inglés, …": the language of the case, not the reply's
-        mirror = _CONDITIONAL_MIRROR.search(text[max(0, match.start() - 120) : match.start()])
-        case_language = lookup(mirror.group("case")) if mirror is not None and mirror.group("case") else None
-        if mirror is not None and (case_language is None or case_language == lookup(match.group(group))):
+        mirror = _CONDITIONAL_MIRROR.search(text[max(0, match.start() - 120) : match.start(group)])
+        mirrored = mirror.group("case") or mirror.group("case2") if mirror is not None else None
+        # (a case that names no language, "when you reply to customers write in formal German", is no mirror)
+        if mirror is not None and (mirrored is None or lookup(mirrored) == lookup(match.group(group))):
             # "if the guest writes in English, answer in English": a case beside the brief's language (not "if
             # someone writes in Portuguese, still answer in English": the reply's language, whatever comes in)
             continue
@@ -365,7 +372,8 @@ def _find_language(text: str) -> FoundLanguage | None:
             # "Reply in Portuguese if they write in Portuguese", "Antwoord in het Nederlands als de patiënt Nederlands
             # schrijft": the same case, said the other way round
             continue
-        if _EXCEPT_OTHER_LANGUAGE.match(text, match.end()):
+        excepted = _EXCEPT_OTHER_LANGUAGE.match(text, match.end())
+        if excepted is not None and lookup(excepted.group("other") or excepted.group("other2")) is not None:
             # "Contesta en español, pero si el cliente escribe en inglés, contesta en su idioma": a default with an
             # exception, which the brief's own sentence states; no language for every reply
             continue

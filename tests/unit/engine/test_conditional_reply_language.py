@@ -105,3 +105,32 @@ def test_a_default_language_with_a_case_is_no_language_for_every_reply(brief: st
     assert sentence in prompt
     assert f"Always reply in {default}" not in prompt
     assert f"Write every reply in {default}" not in prompt
+
+
+@pytest.mark.parametrize(
+    ("brief", "default"),
+    [
+        (
+            "Chatbot voor onze fietsenwinkel in Delft. Antwoord in het Nederlands, maar als de klant Engels schrijft, "
+            "antwoord dan in het Engels. Maximaal 3 zinnen.",
+            "Dutch",
+        ),
+        (
+            "Chat für unseren Fahrradladen in Kassel. Antworte auf Deutsch, aber wenn der Kunde Englisch schreibt, "
+            "antworte auf Englisch. Höchstens 3 Sätze.",
+            "German",
+        ),
+    ],
+)
+def test_a_verb_last_exception_keeps_both_languages(brief: str, default: str) -> None:
+    prompt = claude_prompt(brief)
+    for language in ("English", default):
+        assert f"Always reply in {language}" not in prompt
+        assert f"Write every reply in {language}" not in prompt
+
+
+def test_a_language_for_every_reply_even_when_they_write_another_stays() -> None:
+    prompt = claude_prompt(
+        "Chat für unseren Fahrradladen. Antworte immer auf Englisch, auch wenn der Kunde Deutsch schreibt."
+    )
+    assert "Always reply in English" in prompt or "Antworte immer auf Englisch" in prompt
