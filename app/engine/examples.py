@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.engine.archetypes.variants import JOB_INTERVIEW
 from app.engine.constraints import Constraint
 from app.engine.constraints.tools import handoff_rank, reads
 from app.engine.example_checks import fits
@@ -62,7 +63,6 @@ _HR = re.compile(
     re.I,
 )
 _MATH = re.compile(r"\b(?:math\w*|algebra|equations?|fractions?|calculus|arithmetic|geometry)\b", re.I)
-_INTERVIEW = re.compile(r"\binterview\w*\b", re.I)
 _MEETINGS = re.compile(r"\b(?:meetings?|calendar|appointments?)\b", re.I)
 _FLIGHTS = re.compile(r"\b(?:flights?|hotels?|travel)\b", re.I)
 _OTHER_LANGUAGE = re.compile(
@@ -231,8 +231,27 @@ def fallback_reply(fallback: Constraint | None, sources: str, words: str | None 
     return None
 
 
+# 'If the leaflet doesn't answer it: "That isn't covered in your aftercare leaflet. Please call our nurses on …"': the
+# brief's own sentence for a question its source does not answer (a condition with a negation, then the quote)
+_OWN_NOT_COVERED = re.compile(
+    r"\b(?:if|when|where|whenever|wenn|falls|si|se|als|quand|cuando|quando)\b[^\n\"“«]{0,80}?"
+    r"(?:n't|n’t|\bnot\b|\bno\b|\bnicht\b|\bniet\b|\bpas\b|\bnão\b|\bnon\b|\bkein\w*|\bgeen\b)[^\n\"“«]{0,40}?"
+    r"\b(?:answer\w*|cover\w*|mention\w*|say|says|know|find|contain\w*|in|staat|steht|dit|dice|diz|aparece|recoge|"
+    r"cubre|répond\w*|traite|trouve|beantwoord\w*)\b[^\n\"“«]{0,60}?[:：,]\s*"
+    r"(?:(?:say|reply|answer|respond|write)\w*\s*(?:exactly\s*)?[:：]?\s*)?[\"“«„]\s*(?P<words>[^\"”»\n]{5,300}?)\s*[\"”»“]",
+    re.IGNORECASE,
+)
+
+
+def _own_not_covered(task: str) -> str | None:
+    """The sentence the brief gives, word for word, for a question its source does not answer."""
+    match = _OWN_NOT_COVERED.search(task)
+    return match.group("words").strip() if match else None
+
+
 def _document_qa(inputs: ExampleInputs) -> list[Example]:
-    unknown = fallback_reply(inputs.fallback, inputs.sources, inputs.fallback_words)
+    # (the brief's own not-covered sentence first: "call 111" from a red-flag reply is no answer to a stray question)
+    unknown = _own_not_covered(inputs.task) or fallback_reply(inputs.fallback, inputs.sources, inputs.fallback_words)
     examples: list[Example] = []
     if _HR.search(inputs.task) and not inputs.own_citation:
         examples.append(
@@ -468,7 +487,8 @@ _BUILDERS: dict[str, Builder] = {
     "labels": _labels,
     "extraction": _extraction,
     "tutor": _own_unless(_MATH, when=True),
-    "roleplay": _own_unless(_INTERVIEW, when=True),
+    # (the own example is a job interview's question: a press officer's radio interview gets none)
+    "roleplay": _own_unless(JOB_INTERVIEW, when=True),
     "research": lambda _inputs: [],
     "summary": lambda _inputs: [],
     "marketing": lambda _inputs: [],

@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
-from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
+import re
+
+from app.engine.archetypes.registry import Archetype, Persona, Variant, feat, rule, var
 from app.engine.archetypes.variants import (
     CSV_RECORD,
     FIELD_LINES,
@@ -154,6 +156,13 @@ CLASSIFICATION = Archetype(
         feat("sentiment", r"\bsentiment\b|\bpositive,?\s+(?:or\s+)?(?:negative|neutral)\b", 4),
         feat("intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+", 3),
         feat("triage", r"\btriag\w*\b", 5),
+        # "Grade the urgency of maintenance requests: U1 (danger), U2 (this week), U3 (routine)": a priority to sort by
+        feat(
+            "rates urgency",
+            r"\b(?:grade|rate|rank|score|assess|prioriti[sz]e|sort)s?\s+(?:the\s+|each\s+|every\s+)?"
+            r"(?:urgency|priority|severity|importance)\s+of\b",
+            5,
+        ),
         feat(
             "routes (other languages)",
             # "Smista le email … verso uno di questi uffici", "weiterleiten an", "振り分け": sending each item to one of a set
@@ -238,6 +247,47 @@ _BEFORE_LIVE = (
     r"(?:before\s+(?:it|they|each|every|\w+)\s+(?:goes|go|gets?|is|are)\s+(?:live|published|online|posted)|"
     r"voordat\s+(?:\w+\s+){0,2}(?:live|online)|antes\s+de\s+(?:publicar\w*|que\s+se\s+publiqu\w*)|"
     r"avant\s+(?:sa\s+|leur\s+)?(?:publication|d['’]être\s+publié)|bevor\s+(?:\w+\s+){0,2}(?:online|live|veröffentlicht))"
+)
+
+# '{"decisao": "APROVAR" | "REVISAR" | "REJEITAR", …}', "motivos só pode ter estes códigos: ITEM_RECALL, …": the brief
+# states its own decisions or reason codes (a JSON enum, or upper-case codes in a list), so the default policy
+# categories (hate, harassment, …) and the English verdicts ("review") would each contradict them.
+OWN_CODES = Variant(
+    name="the brief's own codes",
+    cue=re.compile(
+        r'"[^"\n|]{2,30}"\s*\|\s*"[^"\n|]{2,30}"|'
+        r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b[^\n]{0,40}?\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b[^\n]{0,40}?"
+        r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|"
+        r"\b[A-Z]{3,}\b\s*(?:,|/|\||\bor\b|\bou\b|\bo\b|\boder\b|\bof\b|\be\b|\by\b|\bet\b)\s*\b[A-Z]{3,}\b\s*"
+        r"(?:,|/|\||\bor\b|\bou\b|\bo\b|\boder\b|\bof\b|\be\b|\by\b|\bet\b)\s*\b[A-Z]{3,}\b"
+    ),
+    changes={
+        "objective": "Decide each item by the rules and codes this prompt states, and give the decision they lead to.",
+        "success": "Success means every item gets the decision and codes the stated rules lead to, the same way every time.",
+        "context": (),
+        "rules": (
+            rule(
+                "Judge each item against the rules and codes this prompt states only, not against personal taste.",
+                "Consistent decisions depend on a shared written standard.",
+            ),
+            rule(
+                "Use only the decisions and codes this prompt lists, spelled exactly as it spells them.",
+                "The decisions feed a system that knows only those values.",
+            ),
+            rule(
+                "When the stated rules do not settle an item, choose the decision this prompt keeps for a human check.",
+                "Borderline cases need a human moderator.",
+            ),
+        ),
+        "output": OutputFormat(
+            kind="decision", description="The decision in the form and with the values this prompt states."
+        ),
+        "examples": (),
+        "example_kind": "",
+        "out_of_scope": "Give the decision this prompt keeps for a human check, in the stated form.",
+        "when_unsure": "Choose the decision this prompt keeps for a human check, in the stated form.",
+        "final_reminder": "Return the decision the stated rules lead to, in the stated form.",
+    },
 )
 
 CONTENT_MODERATION = Archetype(
@@ -331,6 +381,53 @@ CONTENT_MODERATION = Archetype(
     final_reminder="Return one moderation decision as JSON.",
     safety_packs=False,
     yields_to_brief_labels=True,
+    variants=(OWN_CODES,),
+)
+
+# A document a business answers its customers from, named in the languages briefs come in: "our FAQ", "the clinic
+# info sheet", "onze praktijkfolder", "la ficha informativa", "unsere Merkblätter", "o informativo da campanha".
+# (Dutch and German compounds end in the noun: "oudergids", "Betriebsvereinbarung"; a "style guide" is no source.)
+_SOURCE_DOC = (
+    r"(?:faqs?|f\.a\.q\.?|q&a|foire\s+aux\s+questions|preguntas\s+frecuentes|perguntas\s+frequentes|"
+    r"domande\s+frequenti|veelgestelde\s+vragen|leaflets?|brochures?|booklets?|handbooks?|manuals?|guidebooks?|"
+    r"(?<!style\s)(?<!brand\s)(?<!tone\s)guides?|info(?:rmation)?\s*sheets?|fact\s*sheets?|checklists?|"
+    r"price\s*lists?|knowledge\s*base|folletos?|fichas?|gu[íi]as?|hojas?\s+informativas?|reglamentos?|"
+    r"livrets?|fiches?|notices?|d[ée]pliants?|plaquettes?|r[èe]glements?|manuels?|folhetos?|informativos?|"
+    r"cartilhas?|regulamentos?|opuscol[oi]|volantin[oi]|guida|manuale|regolamento|fogli?o?\s+illustrativ[oi]|"
+    r"schede?\s+informativ[ae]|vademecum|\w*merkbl[äa]tt\w*|\w*brosch[üu]re\w*|\w*handbuch\w*|\w*leitfaden\w*|"
+    r"\w*infobl[äa]tt\w*|\w*faltbl[äa]tt\w*|\w*vereinbarung\w*|\w*folders?|\w*gids(?:en)?|\w*handleiding\w*|"
+    r"\w*handboek\w*|informatiebla(?:d|den))\b"
+)
+_ANSWER_VERB = (
+    r"\b(?:answer\w*|respond\w*|répond\w*|contest\w*|beantwort\w*|antwort\w*|rispond\w*|antwoord\w*|"
+    r"beantwoord\w*)\b"
+)
+_QA_WORD = (
+    _ANSWER_VERB
+    + r"|\b(?:questions?|queries|enquir\w+|inquir\w+|preguntas?|dudas|fragen|domande|vragen|perguntas?|d[úu]vidas)\b"
+)
+_ONLY_WORD = (
+    r"\b(?:only|solely|exclusively|uniquement|seulement|exclusivement|solo|sólo|solamente|únicamente|"
+    r"exclusivamente|só|somente|apenas|nur|ausschlie(?:ß|ss)lich|lediglich|soltanto|unicamente|esclusivamente|"
+    r"alleen|uitsluitend)\b"
+)
+# How an answer rests on a document: "using", "based on", "en s'appuyant (uniquement) sur", "op basis van", "anhand".
+_GROUNDED_ON = (
+    r"\b(?:using|with|from|based\s+on|on\s+the\s+basis\s+of|according\s+to|out\s+of|"
+    r"en\s+s['’]appuyant\s+(?:\w+\s+)?sur|en\s+se\s+basant\s+(?:\w+\s+)?sur|sur\s+la\s+base\s+d[eu]|à\s+partir\s+d[eu]|"
+    r"d['’]après|selon|en\s+utilisant|avec|usando|utilizando|con|bas[áa]ndo(?:se|te)\s+en|con\s+base\s+en|"
+    r"en\s+base\s+a|a\s+partir\s+de|seg[úu]n|de\s+acuerdo\s+con|com\s+base\s+n[oa]s?|de\s+acordo\s+com|conforme|com|"
+    r"anhand|mit|auf\s+(?:der\s+)?(?:Basis|Grundlage)|basierend\s+auf|gest[üu]tzt\s+auf|laut|gem[äa](?:ß|ss)|"
+    r"in\s+base\s+a|sulla\s+base\s+d\w*|basando(?:si|ti)\s+su|attingendo\s+(?:a|da)|secondo|"
+    r"op\s+basis\s+van|aan\s+de\s+hand\s+van|met|volgens|vanuit)\b"
+)
+_ANSWERS_FROM_SOURCE = (
+    # "answers patients' questions using our clinic info sheet", "vragen beantwoordt op basis van onze praktijkfolder"
+    rf"{_ANSWER_VERB}[^.\n]{{0,250}}?{_GROUNDED_ON}\s+(?:{_ONLY_WORD}\s+)?(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}|"
+    # "en s'appuyant uniquement sur notre FAQ", "nur anhand unserer beiden Merkblätter", "Use só o informativo": the
+    # only source, with questions or answers said within the same stretch of the brief
+    rf"(?:{_QA_WORD})[\s\S]{{0,300}}?{_ONLY_WORD}\s+(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}|"
+    rf"{_ONLY_WORD}\s+(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}[\s\S]{{0,300}}?(?:{_QA_WORD})"
 )
 
 DOCUMENT_QA = Archetype(
@@ -408,6 +505,8 @@ DOCUMENT_QA = Archetype(
             r"documento|document|Unterlagen|informaci[oó]n|resumen|riassunto|résumé|resumo)\b)",
             8,
         ),
+        # answers taken from a document the business names (its FAQ, leaflet, handbook, info sheet), in any language
+        feat("answers from a named source", _ANSWERS_FROM_SOURCE, 8),
         feat(
             "don't-know path",
             r"\b(?:doesn't|does not|don't|do not) know\b|\bnot in the (?:docs|documents|sources|article|text|booklet|leaflet|guide|manual|handbook)\b|\bno making (?:stuff|things) up\b|\bwithout making (?:stuff|things) up\b",

@@ -71,7 +71,9 @@ GRADER = Archetype(
         feat(
             "grade",
             # (not the condition grade of goods: "Media <grade> / Sleeve <grade>", "grades only from Goldmine: M, NM")
-            r"(?<!<)\bgrad(?:e|es|ing|er)\b(?!>)(?!\s+(?:only\s+)?from\b)(?![^.\n]{0,60}\b(?:faults?|sleeves?|mint|goldmine|condition|wear|scratch\w*|"
+            # (not "grade the urgency of maintenance requests: P1, P2, P3": a priority to sort by is a triage label)
+            r"(?<!<)\bgrad(?:e|es|ing|er)\b(?!>)(?!\s+(?:only\s+)?from\b)"
+            r"(?!\s+(?:the\s+|each\s+|every\s+)?(?:urgency|priority|severity|importance)\b)(?![^.\n]{0,60}\b(?:faults?|sleeves?|mint|goldmine|condition|wear|scratch\w*|"
             r"scuffs?|pressings?|packaging)\b)|"
             # "RESULT: <grade>" on a line of the reply's layout (not "CONDITION: Media <grade> / Sleeve <grade>")
             r"[:：]\s*<grades?>|"
@@ -108,6 +110,24 @@ GRADER = Archetype(
             "score",
             r"\bscor(?:e|es|ing) (?:the |each |every )?(?:\w+ )?(?:responses?|answers?|outputs?|essays?|submissions?|replies)\b|\bon a (?:\d+[- ](?:to|-)[- ]?\d+|\d+-point) scale\b",
             5,
+        ),
+        # "ricevi la domanda, la risposta di riferimento e la risposta del partecipante", "the model answer and the
+        # learner's answer": an answer judged against the one it should have been, in the languages briefs come in
+        feat(
+            "answer against a reference (any language)",
+            r"\b(?:model|reference|sample|expected)\s+answers?\b|\brisposta\s+(?:di\s+riferimento|modello|attesa)\b|"
+            r"\brespuesta\s+(?:de\s+referencia|modelo|esperada)\b|\br[ée]ponse\s+(?:de\s+r[ée]f[ée]rence|mod[èe]le|attendue)\b|"
+            r"\breferenzantwort\w*|\bmusterl[öo]sung\w*|\bmusterantwort\w*|\berwartete\s+antwort\b|"
+            r"\bresposta\s+(?:de\s+refer[êe]ncia|modelo|esperada)\b|\breferentieantwoord\w*|\bmodelantwoord\w*|"
+            r"模範解答|参考答案|标准答案",
+            6,
+        ),
+        # "punteggio da 0 a 10", "puntuación de 0 a 10", "une note de 0 à 20", "Punkte von 0 bis 10": a score to give
+        feat(
+            "score range (any language)",
+            r"\b(?:punteggio|voto|puntuaci[óo]n|puntaje|calificaci[óo]n|nota|note|punktzahl|punkte|pontua[çc][ãa]o|"
+            r"score|cijfer)\s+(?:da|de|von|van|tra|entre|from|sur)\s+0\s+(?:a|à|bis|tot|to|e|y|et)\s+\d+\b",
+            4,
         ),
         feat("criteria", r"\bcriteri(?:a|on)\b|\bhelpfulness\b|\baccuracy\b|\bfeedback\b", 1),
     ),

@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import re
-
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.archetypes.variants import (
     CHARACTER,
@@ -21,6 +19,8 @@ from app.engine.archetypes.variants import (
     LEARNING_COMPANION,
     MARKETING_COPY_ESSENTIAL,
     MEETING_RECAP,
+    MESSAGE_REPLY,
+    NOT_MEDIA_INTERVIEW,
     NOTES_TO_TEXT,
     PLAIN_LANGUAGE,
     PLAIN_LANGUAGE_REWRITE,
@@ -36,6 +36,7 @@ from app.engine.archetypes.variants import (
     TIGHTENING,
     TRANSLATION_REVIEW,
     WRITING_TASK,
+    unless_not_an_email,
 )
 from app.engine.spec import Example, OutputFormat
 
@@ -76,6 +77,18 @@ _TUTOR_ESSENTIAL = (
         "When the student makes a mistake, point to the step where it happened and ask them to retry it.",
         "Locating the error teaches more than correcting it for them.",
     ),
+)
+
+# A club where children learn an activity, in the languages briefs come in (the children named in the same stretch).
+_LEARNING_CLUB = (
+    r"\b(?:(?:chess|coding|code|programming|scratch|robotics|maths?|science|stem|reading)\s+clubs?|"
+    r"club(?:es)?\s+(?:de|d['’]|di|du)\s*(?:programaci[óo]n|ajedrez|rob[óo]tica|[ée]checs|programmation|codage|xadrez|"
+    r"programa[çc][ãa]o|scacchi|programmazione|lettura|lecture|lectura)|"
+    r"(?:schach|programmier|coding|robotik|schaak|programmeer)(?:club|klub|verein|-?ag)\w*)\b"
+)
+_CHILDREN_WORD = (
+    r"\b(?:kids?|children|pupils|juniors?|ni[ñn]os|ni[ñn]as|enfants?|kinder|kindern|bambini|ragazzi|crian[çc]as|"
+    r"kinderen|jongeren|sch[üu]ler\w*)\b"
 )
 
 TUTOR = Archetype(
@@ -146,8 +159,27 @@ TUTOR = Archetype(
         feat(
             "hint, not the answer (any language)",
             r"\b(?:da(?:r|le|les)?|give|gives|giving|gib|gibt|donne|donner|d[áa]|dar|dà|dai|geef|geeft)\s+"
-            r"(?:(?:una?|a|an|einen|un|une|uma|een)\s+)?(?:pista|hint|tipp|hinweis|indice|dica|suggerimento|aanwijzing)\b",
+            # ("give hints and ask guiding questions": hints in the plural too)
+            r"(?:(?:una?|a|an|einen|un|une|uma|een)\s+)?(?:pistas?|hints?|tipps?|hinweise?|indices?|dicas?|suggerimenti|"
+            r"suggerimento|aanwijzing(?:en)?)\b|"
+            r"\bguiding\s+questions?\b|\bpreguntas?\s+gu[íi]a\b|\bperguntas?\s+orientadoras?\b|\bdomande\s+guida\b",
             5,
+        ),
+        # "after-school Scratch coding club", "junior chess club", "club de programación … los niños", "club d'échecs …
+        # aide les enfants": a helper for children learning an activity at a club teaches them
+        feat(
+            "children's learning club",
+            rf"{_LEARNING_CLUB}[\s\S]{{0,300}}?{_CHILDREN_WORD}|{_CHILDREN_WORD}[\s\S]{{0,300}}?{_LEARNING_CLUB}|"
+            r"\b(?:junior|after-?school|kids'?|children'?s|youth)\s+(?:[\w-]+\s+){0,2}(?:club|clubs)\b",
+            7,
+        ),
+        # "Chispa les ayuda cuando se atascan", "helps them when they get stuck": help with the learner's own step
+        feat(
+            "helps when stuck",
+            r"\b(?:when|whenever|if)\s+(?:they|you|he|she|kids|children|students)\s+(?:get\s+|are\s+|'re\s+)?stuck\b|"
+            r"\bse\s+atasca\w*|\b(?:sont|est)\s+bloqu[ée]s?\b|\bnicht\s+weiterkomm\w*|\bficam?\s+empacad\w*|"
+            r"\bsi\s+bloccan\w*|\bvastloop\w*|\bvast\s+(?:lopen|zitten|zit)\b",
+            4,
         ),
         # "help my students prepare their essays", "aider mes élèves à préparer la dissertation", "ayudar a mis alumnos
         # a repasar": the assistant helps learners learn, in any language (not "help students find a book")
@@ -400,8 +432,13 @@ MARKETING_COPY = Archetype(
             # "Write tap-list descriptions for the menu board", "write room descriptions for our website" (not the
             # descriptions to proofread, check or summarise)
             r"(?:^\W*|\b(?:write|writes|writing|draft|drafts|drafting|create|creates|generate|generates|compose|composes|"
-            r"need|want)\s+(?:[\w'’-]+\s+){0,3}?)(?:menu|tap-?list|wine-?list|catalog(?:ue)?|dish|room|tour)\s+"
-            r"descriptions?\b",
+            r"need|want)\s+(?:[\w'’-]+\s+){0,3}?)(?:menu|tap-?list|wine-?list|catalog(?:ue)?|dish|room|tour|class|course|"
+            # ("Write class descriptions for the booking page": what readers see before they book)
+            r"workshop|event|session|experience|activity|retreat|excursion|trip)\s+"
+            r"descriptions?\b|"
+            r"\b(?:write|writes|writing|draft|drafts|drafting|create|creates|generate|generates)\s+(?:[\w'’-]+\s+){0,3}?"
+            r"descriptions?\s+for\s+(?:the\s+|our\s+|my\s+)?(?:[\w'’-]+\s+){0,2}?(?:booking|landing|sales|product|shop)\s+"
+            r"pages?\b",
             4,
         ),
         feat(
@@ -602,7 +639,8 @@ ROLEPLAY_INTERVIEWER = Archetype(
     example_kind="roleplay",
     personas=(
         Persona(
-            unless_task=re.compile(r"\binterview", re.IGNORECASE),
+            # (a press or radio interview is practised by a trainee too: no "candidate")
+            unless_task=NOT_MEDIA_INTERVIEW,
             user_term="trainee",
             noun="role-play partner who stays in character for realistic practice sessions",
             role="You are a {noun}{for_product}.",
@@ -628,10 +666,14 @@ MEETING_EMAIL_ASSISTANT = Archetype(
         feat("inbox", r"\binbox\b", 3),
         # "Necesito que redactes respuestas a los correos …", "Antwortentwürfe auf Kundenanfragen": the same job
         # in the other languages the reply-drafting variant reads.
-        feat("drafts replies (any language)", REPLY_DRAFTING.cue.pattern, 5),
+        # (a reply to a text, a chat message or a review, with no e-mail named, is no e-mail job: "pick a label and
+        # draft a reply the coordinator can send" to a student's check-in text)
+        feat("drafts replies (any language)", unless_not_an_email(REPLY_DRAFTING.cue.pattern), 5),
         feat(
             "drafts replies",
-            r"\bdraft(?:s|ing)? (?:a |the |an? \w+ )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b",
+            unless_not_an_email(
+                r"\bdraft(?:s|ing)? (?:a |the |an? \w+ )?repl(?:y|ies)\b|\brepl(?:y|ies) to (?:\w+ )?e-?mails?\b"
+            ),
             5,
         ),
         feat("email", r"\be-?mails?\b(?!\s+(?:us|them|zzlink|at)\b)", 3),
@@ -711,7 +753,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     drop_variables=("document", "review", "content", "text"),
     replaceable_inputs=("email",),
     final_reminder="Capture the decisions and action items, then draft the reply.",
-    variants=(REPLY_DRAFTING, EMAIL_DRAFTING, MEETING_RECAP),
+    variants=(MESSAGE_REPLY, REPLY_DRAFTING, EMAIL_DRAFTING, MEETING_RECAP),
 )
 
 GENERAL_ASSISTANT = Archetype(

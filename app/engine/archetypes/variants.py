@@ -184,6 +184,28 @@ MEETING_RECAP = Variant(
     },
 )
 
+# The messages a reply answers are e-mails ("e-mail", "mail", "correo", "courriel", "メール", "邮件") …
+EMAIL_WORD = (
+    r"\be-?mails?\b|\bmails?\b|\binbox\b|\bcorreos?\b|\bcourriels?\b|\be-?mails?\w*|\bmailbox\b|\bpostvak\b|"
+    r"\bposteingang\b|メール|邮件|电邮|信件"
+)
+# … or something else: a text, a chat or WhatsApp message, a review, a comment ("a weekly check-in text and they reply
+# to it", "口コミへの返信"), which has no subject line, greeting or sign-off to write.
+OTHER_CHANNEL = (
+    r"\btexts?\b|\btext\s+messages?\b|\bsms\b|\bwhats\s?app\b|\bmessages?\b|\bchats?\b|\bdms?\b|\breviews?\b|"
+    r"\bcomments?\b|\bposts?\b|\bcheck-?ins?\b|\bmensaje\w*|\bmensage\w*|\bnachricht\w*|\bmessaggi\w*|"
+    r"\bberichten\b|\bappjes?\b|\bavis\b|\bcommentaires?\b|\brese[ñn]as?\b|\bcomentarios?\b|\bavalia[çc][õo]es\b|"
+    r"\bbewertung\w*|\brecensioni\b|\brecensies?\b|口コミ|クチコミ|レビュー|评论|评价|留言|短信|私信"
+)
+# A reply drafted where no e-mail is named but another channel is: the e-mail frame would be wrong.
+NOT_AN_EMAIL = rf"^(?![\s\S]*(?:{EMAIL_WORD}))(?=[\s\S]*(?:{OTHER_CHANNEL}))"
+
+
+def unless_not_an_email(cue: str) -> str:
+    """A reply-drafting cue that holds only when the brief names e-mails, or no other channel at all."""
+    return rf"^(?!{NOT_AN_EMAIL[1:]})[\s\S]*?(?:{cue})"
+
+
 REPLY_DRAFTING = Variant(
     name="reply drafting",
     cue=re.compile(
@@ -241,6 +263,38 @@ REPLY_DRAFTING = Variant(
         "variables": (var("email", "The incoming email to reply to."),),
         "final_reminder": "Draft the reply to the email, answering what the sender asked and promising nothing unconfirmed.",
         "contacts_in_text": True,
+    },
+)
+
+# "Students … get a weekly check-in text and they reply to it … draft a reply the duty coordinator can send", "口コミへの
+# 返信案": a reply to a text, a chat message or a review, with no e-mail named, has no greeting or sign-off, and a
+# draft whose layout the brief fixes gets no open points listed after it.
+MESSAGE_REPLY = Variant(
+    name="message reply drafting",
+    cue=re.compile(NOT_AN_EMAIL + r"[\s\S]*?(?:" + REPLY_DRAFTING.cue.pattern + r")", re.IGNORECASE),
+    unless=REPLY_DRAFTING.unless,
+    changes={
+        **REPLY_DRAFTING.changes,
+        "role": "You are an assistant{for_product} who drafts replies to incoming messages.",
+        "objective": "Draft a reply to each incoming message that answers what the sender wrote, ready for the {user} to check and send.",
+        "success": "Success means a reply the {user} can send after a quick read: it answers what the sender wrote and promises nothing the {user} has not confirmed.",
+        "rules": (
+            rule(
+                "Reply to what the sender wrote, using only facts the message and these instructions give; never promise a date, service or outcome they do not support.",
+                "A reply commits the sender to everything it says.",
+            ),
+            rule(
+                "Draft replies for the {user} to send; never state that a message was sent.",
+                "You draft; a person decides what goes out.",
+            ),
+        ),
+        "output": OutputFormat(kind="prose", description="The reply, ready to send."),
+        "out_of_scope": "Say that you draft replies to incoming messages.",
+        "when_unsure": "Leave out any fact you cannot confirm rather than guess it.",
+        "variables": (var("message", "The incoming message to reply to."),),
+        "replaceable_inputs": ("message",),
+        "drop_variables": ("email", "text", "document", "content"),
+        "final_reminder": "Draft the reply to the message, promising nothing unconfirmed.",
     },
 )
 
@@ -745,6 +799,23 @@ _PLAYS_THE_QUESTIONED = re.compile(
     re.IGNORECASE,
 )
 
+_HIRING = (
+    r"\b(?:jobs?|hiring|recruit\w*|candidates?|applicants?|vacanc\w*|résumés?|resumes?|cvs?|cover\s+letters?|careers?|"
+    r"behaviou?ral|employers?)\b"
+)
+_MEDIA = r"\b(?:radio|tv|television|press|media|journalists?|journalism|reporters?|podcasts?|broadcast\w*|news\w*)\b"
+# A job interview: "interview" named, and either a word of hiring or no other kind of interview ("a reporter from a
+# local radio station, doing a recorded phone interview with the press officer" is media training, a witness interview
+# police training: the job interview's "tell me about a project" fits neither).
+JOB_INTERVIEW = re.compile(
+    rf"^(?=[\s\S]*\binterview)(?:(?=[\s\S]*{_HIRING})|(?![\s\S]*(?:{_MEDIA}|\b(?:police|visa|immigration|citizenship|"
+    r"asylum|witness\w*|user\s+research|research\s+interviews?|oral\s+history)\b)))",
+    re.IGNORECASE,
+)
+# Any interview but a press or radio one: a media interview's trainee is no candidate either.
+NOT_MEDIA_INTERVIEW = re.compile(rf"^(?=[\s\S]*\binterview)(?:(?=[\s\S]*{_HIRING})|(?![\s\S]*{_MEDIA}))", re.I)
+
+
 PLAYED_PART = Variant(
     name="played part",
     cue=_PLAYS_THE_QUESTIONED,
@@ -883,6 +954,8 @@ PRODUCT_DESCRIPTIONS = Variant(
     name="product descriptions",
     cue=re.compile(
         r"\bproduct\s+(?:descriptions?|listings?|pages?|copy)\b|\blistings?\s+(?:copy|descriptions?)\b|"
+        # "class descriptions for the booking page": one text per class, as a listing shows it
+        r"\b(?:class|course|workshop|event|session|experience|activity)\s+descriptions?\b|"
         r"\b(?:ebay|etsy|amazon|shop|marketplace|vinted|depop)\s+listings?\b|"
         r"\bdescri[çc](?:ão|ões)\s+de\s+produtos?\b|\bdescripci(?:ón|ones)\s+de\s+productos?\b|"
         r"\bdescriptions?\s+(?:de|des)\s+produits?\b|\bproduktbeschreibung\w*|商品説明|商品描述|产品描述",

@@ -96,6 +96,18 @@ def asks_confidentiality(plan: Plan) -> bool:
     return not any(CONFIDENTIALITY.search(t) and _ALREADY_SAID.search(t) for t in carried)
 
 
+_HUMAN_CHECK = "the decision this prompt keeps for a human check"
+
+
+def _named_human_check(text: str, plan: Plan) -> str:
+    """ "Choose the decision this prompt keeps for a human check" (a moderator with the brief's own codes) names that
+    decision when the brief's values have one ('"decisao": "APROVAR" | "REVISAR" | "REJEITAR"': REVISAR)."""
+    if _HUMAN_CHECK not in text:
+        return text
+    review = review_label([v for c in plan.constraints if c.kind == "labels" for v in c.values])
+    return text if review is None else text.replace(_HUMAN_CHECK, f'the decision "{review}"')
+
+
 def _closed_set_fallback(plan: Plan) -> str:
     review = review_label(plan.labels)
     if review is not None:
@@ -175,7 +187,17 @@ def _in_fixed_reply(fallback: Constraint, task: str) -> bool:
     if span is None or span.field != "task" or span.start > len(task):
         return False
     line_start = task.rfind("\n", 0, span.start) + 1
-    return EXACT_COLON.search(task, line_start, span.start) is not None
+    return (
+        EXACT_COLON.search(task, line_start, span.start) is not None
+        or _QUOTED_ONLY_REPLY.search(task, line_start, span.start) is not None
+    )
+
+
+# 'For any of those reply only with: "Please call the clinic on 0161 555 0198 now. Out of hours, call NHS 111."': the
+# quoted reply that follows is all the reply says
+_QUOTED_ONLY_REPLY = re.compile(
+    r"\b(?:reply|respond|answer|say|write)\s+(?:only|exactly|just)(?:\s+with)?\s*[:：]\s*[\"“«]", re.IGNORECASE
+)
 
 
 def _said_by_fixed_reply(fallback: Constraint, plan: Plan) -> bool:
@@ -184,8 +206,11 @@ def _said_by_fixed_reply(fallback: Constraint, plan: Plan) -> bool:
     if not _in_fixed_reply(fallback, plan.brief.task) or fixed_reply(fallback.text) is not None:
         return False
     value = fallback.value or ""
-    rules = [*plan.detail_rules, *(c.text for c in plan.constraints if c.kind != "fallback")]
-    return bool(value) and any(value in rule and EXACT_COLON.search(rule) for rule in rules)
+    # (a fixed reply kept as a context line says it too: "For any of those reply only with: "… call NHS 111."")
+    rules = [*plan.detail_rules, *plan.task_details, *(c.text for c in plan.constraints if c.kind != "fallback")]
+    return bool(value) and any(
+        value in rule and (EXACT_COLON.search(rule) or _QUOTED_ONLY_REPLY.search(rule)) for rule in rules
+    )
 
 
 def guardrails(plan: Plan) -> Guardrails:
@@ -217,7 +242,7 @@ def guardrails(plan: Plan) -> Guardrails:
     elif any(_OWN_UNCLEAR_CASE.search(rule) for rule in own_rules):
         when_unsure = ""  # "Wenn etwas unklar ist, wörtlich übersetzen und [CHECK] dahinter setzen": the brief's own
     else:
-        when_unsure = localise_reply_quotes(plan.fill(primary.when_unsure), plan.language)
+        when_unsure = localise_reply_quotes(_named_human_check(plan.fill(primary.when_unsure), plan), plan.language)
         # ("no notes about what changed": keep the wording, without the note to the author)
         when_unsure = plan.conflicts.without_settled_phrases(when_unsure)
         if when_unsure and not when_unsure.endswith((".", "!", "?", '"', "”")):
@@ -236,7 +261,7 @@ def guardrails(plan: Plan) -> Guardrails:
     elif any(_OWN_OFF_TOPIC.search(rule) and _SAYS_SO.search(rule) for rule in own_rules):
         out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it
     else:
-        out_of_scope = localise_reply_quotes(plan.fill(primary.out_of_scope), plan.language)
+        out_of_scope = localise_reply_quotes(_named_human_check(plan.fill(primary.out_of_scope), plan), plan.language)
         if not any(_contact(c) for c in plan.of_kind("fallback")):
             out_of_scope = _GIVEN_CONTACT.sub("", out_of_scope)  # a brief that gives no contact: nothing to point to
         if plan.conflicts.clashes(out_of_scope):

@@ -261,6 +261,11 @@ def _job_role_and_objective(plan: Plan) -> tuple[str, str, str]:
             objective = purpose
         return role, objective, success
     objective = plan.fill(primary.objective)
+    purpose = _purpose_after_wish(plan.job_text) if plan.brief_language is None else None
+    if purpose is not None:
+        # "I'd like a chat assistant on our page. It should answer donor questions using only our guide.": the job in
+        # the brief's own words, as a named job's own sentence would be (the archetype's objective says it generically)
+        return role, purpose, success
     if "explanation" in plan.conflicts.forbidden:
         # "Return only the query, no explanation": "… and explain what the result means" would contradict it.
         objective = re.sub(r",?\s+and\s+(?:explain|describe)\b[^.]*", "", objective)
@@ -320,7 +325,9 @@ def context_lines(plan: Plan, role: str = "") -> list[str]:
     if plan.brief_language is not None and not primary.role_from_task:
         lines.insert(0, f"The request, as the requester wrote it in {plan.brief_language[1]}: {_quoted(plan)}.")
     elif not primary.role_from_task and not line:
-        lines.insert(0, f"Use case: {plan.placeholders['task_sentence']}")
+        # ("Chess helper for the Pine Rooks junior chess club (, Ontario)": the audience went to its own line)
+        use_case = _EMPTY_ASIDE_PART.sub("(", plan.placeholders["task_sentence"]).replace("()", "").replace(" .", ".")
+        lines.insert(0, f"Use case: {use_case}")
     if plan.brief_language is None:
         lines.extend(f"From the brief: {sentence(detail)}" for detail in plan.task_details)
     else:

@@ -27,6 +27,7 @@ from app.engine.safety.cues import (
     PLANT_CARE,
     detected,
 )
+from app.engine.safety.settled import CRISIS_SCRIPTED
 from app.engine.spec import Rule
 
 SAFETY_GROUP = "Safety"
@@ -477,6 +478,7 @@ def _children_only_as_family(lowered: str) -> bool:
     return all(
         _FAMILY_BEFORE.search(lowered, max(0, m.start() - 30), m.start()) is not None
         or _CHILDREN_AS_TOPIC.match(lowered, m.start()) is not None
+        or _CHILDREN_IN_A_MATTER.search(lowered, max(0, m.start() - 60), m.start()) is not None
         or _GROWN_CHILDREN.match(lowered, m.start()) is not None
         or _listed_topic(lowered, m.start(), m.end())
         for m in matches
@@ -516,9 +518,21 @@ _GROWN_CHILDREN = re.compile(
 
 
 # "evidence about … reducing child mortality": children as what a policy or study is about, not its readers
+# ("child custody", "child support": a family-law matter the adults ask about)
 _CHILDREN_AS_TOPIC = re.compile(
     r"child(?:ren)?(?:['’]s)?\s+(?:mortality|health|poverty|labou?r|marriage|nutrition|malnutrition|development|"
-    r"welfare|survival|vaccination|immuni[sz]ation|obesity|stunting|deaths?)\b"
+    r"welfare|survival|vaccination|immuni[sz]ation|obesity|stunting|deaths?|custody|support|maintenance|"
+    r"arrangements?|benefits?|abduction)\b"
+)
+# "la garde des enfants", "custody of the children", "custodia de los hijos", "Sorgerecht für die Kinder": children
+# as the matter a family-law or benefits question is about; the adults involved are the ones who ask.
+_CHILDREN_IN_A_MATTER = re.compile(
+    r"\b(?:custody|guardianship|visitation|maintenance|adoption|abduction|relocation|garde|droit\s+de\s+visite|"
+    r"pension\s+alimentaire|autorit[ée]\s+parentale|custodia|guarda|tenencia|r[ée]gimen\s+de\s+visitas|"
+    r"pensi[óo]n\s+alimenticia|affidamento|affido|mantenimento|sorgerecht|umgangsrecht|unterhalt|voogdij|"
+    r"omgangsregeling|gezag|alimentatie|kinderalimentatie)\s+(?:(?:of|over|for|des|du|de|dos|das|da|do|dei|degli|"
+    r"delle|für|van|voor|sobre|sur|über)\s+)?(?:(?:the|their|les|leurs|los|las|sus|os|as|seus|suas|i|gli|le|loro|"
+    r"die|ihre[rn]?|de|hun|l['’])\s*)?$"
 )
 
 
@@ -658,7 +672,7 @@ def safety_rules(
         for index, rule in enumerate(pack.rules)
         if not (jurisdiction_known and rule.text == ASK_JURISDICTION)  # "a tenants' union in Ontario": it is known
         and not _given_way(pack, index, settled, routed)
-        and not (crisis_stated and index in pack.crisis)
+        and not ((crisis_stated or CRISIS_SCRIPTED in settled) and index in pack.crisis)
         and not (emergency_stated and index in pack.emergency)
     ]
 

@@ -36,7 +36,9 @@ _DOMAIN_WORDS: dict[str, str] = {
 }
 _DOMAIN_WORDS["money"] = _DOMAIN_WORDS["financial"]
 
-_NEGATED_SPAN = re.compile(rf"{_NEGATION}[^.;!?\n。；]{{0,60}}", re.IGNORECASE)
+# (overlapping: "don't offer therapy in the replies, don't diagnose anything" holds two negated spans, and the first
+# must not swallow the second's negation)
+_NEGATED_SPAN = re.compile(rf"(?=({_NEGATION}[^.;!?\n。；]{{0,60}}))", re.IGNORECASE)
 _SETTLED: dict[str, re.Pattern[str]] = {
     domain: re.compile(rf"{words}\w*[\s-]*{_ADVICE}|{_ADVICE}\w*\s+(?:\w+\s+)?{words}", re.IGNORECASE)
     for domain, words in _DOMAIN_WORDS.items()
@@ -150,11 +152,40 @@ _TOPICS: dict[str, re.Pattern[str]] = {
 }
 
 
+CRISIS_SCRIPTED = "crisis_scripted"
+"""A marker among the settled domains: the brief fixes the reply to a crisis, or drafts replies that staff send."""
+
+# A crisis named in the brief's own words (a label called CRISIS counts): "any mention of suicide", "self-harm".
+_CRISIS_WORDS = re.compile(
+    r"suicid|self[- ]?harm|\bcris[ie]s\b|\bwant(?:s|ing)?\s+to\s+die\b|selbstmord|suizid|selbstverletz|autolesi|"
+    r"automutila|zelfmoord|suicidi|自杀|自殺|自傷|自残",
+    re.IGNORECASE,
+)
+# The reply it gets is fixed word for word: "For CRISIS the reply is always exactly: "…"", "reply only with: "…"".
+_FIXED_REPLY = re.compile(
+    r"\b(?:always|only|exactly)\s*[:：]\s*[\"“«„「]|\b(?:reply|respond|answer|say|write|output)\s+(?:only|exactly|"
+    r"with\s+only|only\s+with|just)\b[^\n\"“«„「]{0,30}[\"“«„「]|"
+    r"\b(?:r[ée]pond\w*|respond\w*|antwort\w*|rispond\w*|antwoord\w*)\s+(?:seulement|uniquement|exactement|solo|"
+    r"[úu]nicamente|exactamente|nur|genau|soltanto|esattamente|s[óo]|apenas|exatamente|alleen|precies)\b",
+    re.IGNORECASE,
+)
+
+
+def _crisis_scripted(joined: str) -> bool:
+    """Whether the brief fixes what a crisis gets (a line with a crisis word and a fixed reply), or has its replies
+    drafted for someone at the business to send: the pack's "keep the conversation going until they say they are
+    reaching out" is then no one's to follow."""
+    lines = [line for line in joined.split("\n") if _CRISIS_WORDS.search(line)]
+    if not lines:
+        return False
+    return any(_FIXED_REPLY.search(line) for line in lines) or _DRAFTS_FOR_SENDER.search(joined) is not None
+
+
 def settled_domains(texts: Iterable[str]) -> frozenset[str]:
     """The sensitive domains whose advice line the brief draws itself ("never give legal advice", "Keine
-    Rechtsberatung", "It is NOT a therapist")."""
+    Rechtsberatung", "It is NOT a therapist"), with `CRISIS_SCRIPTED` when the brief fixes what a crisis gets."""
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
-    spans = [m.group(0) for m in _NEGATED_SPAN.finditer(joined)]
+    spans = [m.group(1) for m in _NEGATED_SPAN.finditer(joined)]
     found = {domain for domain, pattern in _SETTLED.items() if any(pattern.search(span) for span in spans)}
     sentences = _SENTENCE_END.split(joined)
     for index, sentence in enumerate(sentences):
@@ -169,6 +200,8 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
         found.add("mental_health")
     if _NOT_A_LAWYER.search(joined):
         found.add("legal")
+    if _crisis_scripted(joined):
+        found.add(CRISIS_SCRIPTED)
     return frozenset(found)
 
 
