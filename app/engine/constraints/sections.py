@@ -115,6 +115,8 @@ _OPERATION_ID = re.compile(r"\boperationId[\"']?\s*:\s*[\"']?[A-Za-z_][\w.-]*[\"
 
 def _api_document(text: str) -> bool:
     return _API_VERSION.search(text) is not None or len(_OPERATION_ID.findall(text)) >= 2
+
+
 _RULE_HEADINGS = frozenset(
     {
         "rules", "house rules", "ground rules", "regeln", "reglas", "règles", "consignes", "regole", "regras", "regels",
