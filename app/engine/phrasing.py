@@ -67,10 +67,17 @@ _NOT_REPORTED = (
     r"(?<!\bstate that )(?<!\btell them that )(?<!\btell them )(?<!\btell the customer )(?<!\btell the user )"
     r"(?<!\btell the guest )(?<!\btell the caller )(?<!\bremind them )(?<!\blet them know )"
 )
+# "only book if it doesn't work", "if it doesn't help, escalate": what a thing (a fix, a machine) does or fails to do;
+# "it" there is no assistant
+_THING_VERB = (
+    r"(?!\s+(?:work|help|fit|apply|matter|exist|load|start|arrive|match|come|show|print|charge|drain|heat|cool|spin|"
+    r"close|open|turn|fix|solve|stop|run|boot|connect|go|happen|resolve|compile|pass|change|sync|improve|clear|"
+    r"appear|last|finish|succeed)\b)"
+)
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # (the bot as "it"; not a thing said to be so: "say it cannot be undone", "explain that it is not refundable")
-    (re.compile(rf"{_NOT_REPORTED}\bit (doesn't|does not)\b", re.I), "you don't"),
-    (re.compile(rf"{_NOT_REPORTED}\bit (can't|cannot)\b(?!\s+be\b)", re.I), "you can't"),
+    (re.compile(rf"{_NOT_REPORTED}\bit (doesn't|does not)\b{_THING_VERB}", re.I), "you don't"),
+    (re.compile(rf"{_NOT_REPORTED}\bit (can't|cannot)\b(?!\s+be\b){_THING_VERB}", re.I), "you can't"),
     (re.compile(rf"{_NOT_REPORTED}\bit (isn't|is not)\b(?!\s+\w+[ai]ble\b)", re.I), "you are not"),
     (re.compile(r"\bi'm\b", re.I), "they're"),
     (re.compile(r"\bi've\b", re.I), "they've"),
@@ -83,7 +90,7 @@ _NOUN_PHRASE = re.compile(rf"^[\w-]+\s+(?:{_AGENT_NOUNS}|agents|bots|engine|desk
 _ME = re.compile(r"\bme\b", re.I)
 _MY_GROUP = re.compile(r"\bmy (team|company|org|organi[sz]ation|department|business)\b", re.I)
 _MY = re.compile(r"\bmy\b", re.I)
-_OUR = re.compile(r"\bour\b", re.I)
+_OUR = re.compile(r"\bour\b(?!\s+own\b)", re.I)  # ("we do our own valuations": never "the own")
 
 
 def _base_form(word: str) -> str | None:
@@ -136,7 +143,7 @@ REPLY_COLON = (
     r")\s*[:：]\s*(?=(?-i:[A-ZÀ-ÖØ-Þ¿¡]))"
 )
 _FIXED_TAIL = re.compile(
-    r"\b(?:(?:reply|respond|answer|say|write|send)\s+(?:with\s+)?(?:only|just|exactly)(?:\s+(?:this|the\s+following))?|"
+    r"\b(?:(?:reply|respond|answer|say|write|send|use)\s+(?:with\s+)?(?:only|just|exactly)(?:\s+(?:this|the\s+following))?|"
     r"(?:word\s+for\s+word|verbatim|exactly\s+this))"
     # ("reply with exactly this sentence:")
     r"(?:\s+(?:sentence|text|line|message|words|reply|answer)s?)?\s*[:：]\s*(?=[^\"“\s])|" + REPLY_COLON,

@@ -360,6 +360,43 @@ def _nullable(prop: object) -> bool:
     return kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or None in (prop.get("enum") or ())
 
 
+# A reply the brief fixes for the case it cannot answer ('If the question can't be answered from these four tables,
+# reply exactly: NOT IN SCHEMA', 'If the leaflet doesn't answer it: "That isn't covered …"')
+_UNANSWERED_CASE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|couldn'?t|unable\s+to)\s+(?:be\s+)?(?:answer|found|find|help)|"
+    r"\b(?:not|isn'?t|aren'?t)\s+(?:answerable|covered|in\s+(?:the|these|this|our|your|it|there))\b|"
+    r"\b(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+(?:answer|cover|say|mention|contain|have)\b|"
+    r"\bno\s+answer\b|\bmissing\b|\bout\s+of\s+scope\b|\boff[- ]topic\b|\bunrelated\b",
+    re.IGNORECASE,
+)
+_ONE_TOPIC = re.compile(r"\b(?:about|regarding|concerning|related\s+to)\b", re.IGNORECASE)
+# ... and the defaults that would answer that case in other words: "Say that you help with questions about this data
+# only.", "…; if a needed column is missing, say so."
+_SCOPE_REPLY = re.compile(
+    r"^\s*say\s+that\s+(?:you|the\s+(?:request|question))\b[^.]*?\b(?:only|outside)\b", re.IGNORECASE
+)
+_SAY_SO_CASE = re.compile(r"\s*[;,]\s*(?:and\s+)?(?:if|when)\b[^.;,]{3,60},?\s+say\s+so(?=\s*[.;]|$)", re.IGNORECASE)
+# A reply that is a JSON object has no room for words to the person: "Say which part of the input is unclear …"
+_PROSE_REPLY = re.compile(r"^\s*(?:say|tell|explain|ask|reply)\b", re.IGNORECASE)
+# ... when the brief says the JSON is all of it ("Return only this JSON", "Devuelve solo este JSON, sin nada más"), not
+# when JSON closes a conversation ("ask one question at a time …, then output JSON")
+_JSON_ONLY = re.compile(
+    r"\b(?:only|just|nothing\s+but|solo|sólo|únicamente|nur|uniquement|seulement|apenas|somente|soltanto|alleen)\s+"
+    r"(?:(?:this|the|a|valid|one|este|el|un|das|dieses|ein|ce|le|un|o|este|questo|il|deze|de|het)\s+)?json\b|"
+    r"\bjson\s+(?:only|solo|nur|uniquement|apenas|alleen)\b",
+    re.IGNORECASE,
+)
+
+
+# "After they confirm, output ONLY a JSON object": the JSON closes a conversation, its other turns are prose
+_LAST_STEP = re.compile(r"\b(?:after|once|when|then|finally|at\s+the\s+end|afterwards)\b[^.!?\n]*$", re.IGNORECASE)
+
+
+def _json_only(task: str) -> bool:
+    """Whether the brief says every reply is its JSON and nothing else (not only the last one of a conversation)."""
+    return any(not _LAST_STEP.search(task, 0, m.start()) for m in _JSON_ONLY.finditer(task))
+
+
 # The most a whole reply may hold and still be "a few sentences": no room for a citation after every claim.
 _SHORT_REPLY = {"sentences": 4, "words": 80, "characters": 400, "lines": 4}
 
@@ -411,6 +448,17 @@ class Conflicts:
         # counts too.
         self.reply_limited = any(c.kind == "limit" and (c.scope is None or frees_rest(c)) for c in constraints)
         self.has_fallback = any(c.kind == "fallback" for c in constraints)
+        # (a fixed reply for what cannot be answered replaces the defaults' own words for that case)
+        self.fixed_unanswered = any(
+            c.kind == "fallback"
+            and c.action == "say"
+            and "reply exactly:" in c.text  # (not 'write "not found"' in place of one missing figure)
+            and _UNANSWERED_CASE.search(c.condition or "")
+            # ("If a question is about payroll and …": the reply for one topic leaves the others to the default)
+            and not _ONE_TOPIC.search(c.condition or "")
+            for c in constraints
+        )
+        self.json_reply = any(c.kind == "format" and c.value == "json" for c in constraints) and _json_only(task)
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
         # A reader under 13 (a museum's kids' guide) gets answers from the source, but no "[Doc 2, Section 3]"
         # citations, unless the brief asks for them.
@@ -444,6 +492,8 @@ class Conflicts:
         settled = settled_topics([task])
         self.overridden += [topic.default for topic in settled if not topic.phrase]
         self.cut_phrases = [topic.default for topic in settled if topic.phrase]
+        if self.fixed_unanswered:
+            self.cut_phrases.append(_SAY_SO_CASE)
         if any(_short_reply(c) for c in constraints):
             self.cut_phrases.append(_STEPS_AS_LIST)  # "keep it short like 2 sentences": no room for a list of steps
         self.overridden += _null_defaults(constraints, task)
@@ -494,6 +544,10 @@ class Conflicts:
             return True
         if self.has_fallback and _DONT_KNOW.search(text):
             return True
+        if self.fixed_unanswered and _SCOPE_REPLY.search(text):
+            return True  # the brief's own words for what it cannot answer, not "Say that you help with … only"
+        if self.json_reply and _PROSE_REPLY.search(text):
+            return True  # "Devuelve solo este JSON": no prose reply beside it
         if self.multi_label and _ONE_LABEL.search(text):
             return True
         if self.no_citations and _CITES.search(text):

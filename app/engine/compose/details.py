@@ -520,6 +520,11 @@ def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
 # "表结构：", "Tablas:", "Datenmodell:": a heading alone on its line, over lines the prompt states in their own place
 _BARE_HEADING = re.compile(r"[^\W\d_][\w ,·-]{0,24}[:：]")
 # "Spec:", "Format, no exceptions:": a line that introduces what follows
+# "Rules, in priority order:", "Rules (most important first):": a heading that also ranks its items
+_RANKED = (
+    r"(?:,\s*|\s+|\s*\(\s*)(?:in\s+(?:priority\s+order|order\s+of\s+(?:priority|importance))|by\s+priority|"
+    r"(?:most\s+important|(?:highest|top)\s+priority)\s+first)\s*\)?"
+)
 _HEADING = re.compile(r"[\w -]{1,30}(?:,\s*no\s+exceptions?|\s*\((?:strict|important|must)\))?:")
 
 
@@ -553,10 +558,18 @@ def task_details(
     details: list[tuple[int, str]] = []
     sentences = split_sentences(task)
     joined_next: set[int] = set()
+    whole_items = dict(_whole_rule_items(task, sentences, constraints, covered))
     for index, (start, end) in enumerate(sentences):
         if index == head and not _leads_numbered_list(task, sentences, index):
             continue
         if index in joined_next:
+            continue
+        if index in whole_items:
+            # "Rules, in priority order:\n1. verifyPolicyholder before anything else. Two failed attempts: stop …":
+            # each item of the brief's rule list is one rule, whole and in its place
+            last = whole_items[index]
+            details.append((index, " ".join(task[start : sentences[last][1]].split())))
+            joined_next.update(range(index + 1, last + 1))
             continue
         text = task[start:end]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -689,6 +702,76 @@ def _leads_numbered_list(task: str, sentences: list[tuple[int, int]], index: int
     return all(item_number(task, sentences[i][0]) is not None for i in (index + 1, index + 2))
 
 
+_RULE_KINDS = frozenset({"prohibition", "ordering", "requirement"})
+
+
+def _rule_list_items(task: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """(first, last, ranked) for each item of a list under a rules heading ("Rules, in priority order:", "How it
+    should go:"): the sentences of the item's line (a second sentence on it continues the item: "1. verify first.
+    Two failed attempts: stop …"), and whether the heading ranks the items."""
+    items: list[tuple[int, int, bool]] = []
+    for index, (start, end) in enumerate(sentences):
+        lead = task[start:end].strip().rsplit("\n", 1)[-1].strip()
+        if not lead.endswith((":", "：")) or _RULES_HEADING.fullmatch(lead) is None:
+            continue
+        ranked = re.search(_RANKED + r"\s*[:：]$", lead, re.IGNORECASE) is not None
+        first = index + 1
+        while first < len(sentences) and _opens_item(task, sentences[first][0]):
+            last = first
+            while (
+                last + 1 < len(sentences)
+                and not _opens_item(task, sentences[last + 1][0])
+                and "\n" not in task[sentences[last][0] : sentences[last + 1][0]].strip(" \t")
+            ):
+                last += 1
+            items.append((first, last, ranked))
+            first = last + 1
+    return items
+
+
+def _opens_item(task: str, start: int) -> bool:
+    return is_item(task, start) or numbered_item(task, start)
+
+
+def _whole_rule_items(
+    task: str, sentences: list[tuple[int, int]], constraints: Sequence[Constraint], covered: Sequence[bool]
+) -> list[tuple[int, int]]:
+    """The items of the brief's rule lists that stay whole rules: those with a rule of their own in them, or with a
+    sentence no constraint reads (an item that only limits the reply, "5. Max 60 words.", is said by the output
+    format)."""
+    kept = []
+    for first, last, _ in _rule_list_items(task, sentences):
+        start, end = sentences[first][0], sentences[last][1]
+        inside = [
+            c for c in constraints
+            if c.span is not None and c.span.field == "task" and start <= c.span.start < end
+        ]  # fmt: skip
+        bare = any(
+            task[s:e].strip() and not any(covered[i] for i in range(s, e)) for s, e in sentences[first : last + 1]
+        )
+        if bare or any(c.kind in _RULE_KINDS for c in inside):
+            kept.append((first, last))
+    return kept
+
+
+def listed_rules(task: str, constraints: Sequence[Constraint]) -> tuple[list[tuple[int, int]], list[str]]:
+    """The [start, end) of each item kept whole from the brief's rule lists (see `task_details`), and the text of
+    those whose heading ranks them ("in priority order")."""
+    covered = [False] * len(task)
+    for c in constraints:
+        if c.span is not None and c.span.field == "task" and not (c.kind == "fallback" and c.scope == QUOTED_SCOPE):
+            for i in range(max(0, c.span.start), min(len(task), c.span.end)):
+                covered[i] = True
+    sentences = split_sentences(task)
+    ranked_items = {first for first, _, ranked in _rule_list_items(task, sentences) if ranked}
+    spans, ranked = [], []
+    for first, last in _whole_rule_items(task, sentences, constraints, covered):
+        spans.append((sentences[first][0], sentences[last][1]))
+        if first in ranked_items:
+            ranked.append(" ".join(task[sentences[first][0] : sentences[last][1]].split()))
+    return spans, ranked
+
+
 def _scripted(constraint: Constraint) -> bool:
     """A reply of several sentences to say exactly: its fallback restates the words, not what the sentence does
     around them ("stop the check-in and reply with exactly: "…. …"", "don't open a claim; say "…. …" and stop")."""
@@ -753,7 +836,8 @@ def _with_item_lists(
         if all(marks):
             # "What to look for, most important first:\n1. …\n2. …": the numbers are the order of importance
             items = [f"{mark} {item}" for mark, item in zip(marks, items, strict=True)]
-        heading = _HEADING.fullmatch(text) is not None
+        # ("Rules, in priority order:" heads rules of their own too)
+        heading = _HEADING.fullmatch(text) is not None or _RULES_HEADING.fullmatch(text) is not None
         lead_end, first_item = sentences[index][1], sentences[index + 1][0] if index + 1 < len(sentences) else 0
         apart = _BLANK.search(task, lead_end, max(lead_end, first_item)) is not None
         # (the lead's last line introduces the list: "…Note:\n\nDon't:" after a layout)
@@ -802,15 +886,17 @@ _SEQUENCE_LEAD = re.compile(
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S[^\n]{0,80}$")
 # A heading that lists the requester's rules: its items are rules, each of its own.
 _RULES_HEADING = re.compile(
-    r"(?:(?:some|a\s+few|(?:the\s+)?main|key|hard|house|our|my|important|general|extra|other|more)\s+)*"
+    r"(?:(?:some|a\s+few|(?:the\s+)?main|key|hard|house|our|my|important|general|extra|other|more|strict|"
+    r"ground|golden|basic|the|these)\s+)*"
     r"(?:rules?|guidelines?|instructions?|requirements?|constraints?|policies|policy|do'?s(?:\s+and\s+don'?ts)?|"
-    r"behaviou?r|how\s+it\s+(?:should|must)\s+(?:behave|work|act)|regras|reglas|normas|regeln|règles|consignes|regole|"
+    r"behaviou?r|how\s+(?:it|this|the\s+(?:bot|chat|conversation|assistant))\s+(?:should|must)\s+(?:behave|work|act|go|run)|regras|reglas|normas|regeln|règles|consignes|regole|"
     # "Cómo debe funcionar:", "So soll es funktionieren:", "Comment il doit fonctionner :"
     r"c[óo]mo\s+(?:debe|tiene\s+que)\s+funcionar|como\s+deve\s+funcionar|so\s+soll\s+(?:es|er)\s+funktionieren|"
     r"wie\s+(?:es|er)\s+funktionieren\s+soll|comment\s+(?:il|ça|elle)\s+doit\s+fonctionner|come\s+deve\s+funzionare|"
     r"hoe\s+het\s+moet\s+werken|"
     r"istruzioni|regels|instructies|richtlijnen|anweisungen|instrucciones|instruções|ルール|规则|要求|"
-    r"format(?:ting)?(?:\s+rules)?|style)(?:,\s*no\s+exceptions?)?\s*[:：]",
+    r"format(?:ting)?(?:\s+rules)?|style)(?:,\s*no\s+exceptions?|"
+    rf"{_RANKED})?\s*[:：]",
     re.IGNORECASE,
 )
 # A heading whose items are each forbidden: "Do not:", "Avoid:", "Things to avoid:", "Nunca:", "Niemals:"; searched

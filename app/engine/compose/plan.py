@@ -15,7 +15,14 @@ from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
-from app.engine.compose.details import foreign_details, in_text_fallback, restates_job, rule_line, task_details
+from app.engine.compose.details import (
+    foreign_details,
+    in_text_fallback,
+    listed_rules,
+    restates_job,
+    rule_line,
+    task_details,
+)
 from app.engine.compose.escalation import HANDOFF_REPLY, NO_ROUTE, escalation
 from app.engine.compose.job import BACKGROUND, WISH, core_task, is_background, job_sentence, job_span, job_text
 from app.engine.compose.language import brief_language
@@ -97,6 +104,11 @@ class Plan:
     detail_rules: tuple[str, ...] = ()
     """The task's other sentences that no constraint carries and that instruct: requirements, in the brief's words
     (every such sentence of a brief not written in English, which cannot be told apart reliably)."""
+    listed_spans: tuple[tuple[int, int], ...] = ()
+    """[start, end) in the task of each item of the brief's rule lists that is a rule whole, in the brief's words: the
+    rules read from inside one are said by it."""
+    ranked_rules: tuple[str, ...] = ()
+    """The detail rules that a heading ranks ("Rules, in priority order:"), in order."""
     job_text: str = ""
     """The brief's job sentence as written."""
     task_line: str | None = None
@@ -548,6 +560,8 @@ def make_plan(
     )
     # (", , , ]": what is left of a pasted JSON array once its objects are read says nothing)
     details = tuple(d for d in details if re.search(r"[^\W\d_]{2}", d))
+    listed, ranked = listed_rules(detail_task, carried) if not written_in else ([], [])
+    whole = {" ".join(detail_task[s:e].split()) for s, e in listed}
     citation, cited_at_end = _citation(brief.task, constraints)
     placeholders = {
         "for_product": f" for {product}" if product else "",
@@ -604,11 +618,17 @@ def make_plan(
         placeholders=placeholders,
         task=head,
         # A requester's introduction in any language ("Somos el Sindicato …") is context, not a rule.
-        task_details=tuple(d for d in details if (is_background(d) if written_in else not rule_line(d))),
+        task_details=tuple(
+            d for d in details if (is_background(d) if written_in else not (rule_line(d) or d in whole))
+        ),
         # "2) Answer visitors' questions …": the brief's own item number would clash with the prompt's numbering
         detail_rules=tuple(
-            re.sub(r"^\d{1,2}\)\s+", "", d) for d in details if (not is_background(d) if written_in else rule_line(d))
+            re.sub(r"^\d{1,2}\)\s+", "", d)
+            for d in details
+            if (not is_background(d) if written_in else rule_line(d) or d in whole)
         ),
+        listed_spans=tuple(listed),
+        ranked_rules=tuple(r for r in ranked if r in details),
         job_text=job_text(brief.task, job),
         task_line=None if written_in is not None else imperative_task(head, user),
         conversational=is_conversational(primary, brief.task),

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
+from app.engine.constraints import Constraint
 from app.engine.phrasing import second_person, sentence
 from app.engine.spec import Rule
 
@@ -63,6 +64,14 @@ def _uncontracted(text: str) -> str:
     return text
 
 
+_RANKED_NOTE = "The next {count} rules are in priority order: when two of them conflict, follow the one listed first."
+
+
+def _in_listed_item(constraint: Constraint, spans: tuple[tuple[int, int], ...]) -> bool:
+    span = constraint.span
+    return span is not None and span.field == "task" and any(s <= span.start < e for s, e in spans)
+
+
 def brief_rules(plan: Plan) -> list[Rule]:
     """Prohibitions, ordering rules and requirements from the brief, then `constraints` items none of them covers."""
     english = plan.brief_language is None
@@ -75,6 +84,8 @@ def brief_rules(plan: Plan) -> list[Rule]:
         if (english or not ((quote := _QUOTED_RULE.search(c.text)) and quote.group(1) in details))
         # a rule written on a section's line of the brief's outline is said there, in the output format
         and not (c.scope or "").endswith(" section")
+        # a rule read from inside an item of the brief's rule list is said by the item, whole and in its place
+        and not _in_listed_item(c, plan.listed_spans)
     ]
     # A rule the brief's own sentence says whole, with more ("Never make up a litres figure; leave the cell
     # empty if unreadable."), is said once, by the sentence.
@@ -96,10 +107,14 @@ def brief_rules(plan: Plan) -> list[Rule]:
         )
     ]
     # The brief's other instructions, in its own words ("Player dies = say THE END and offer a restart.").
-    rules.extend(
-        Rule(text=second_person(sentence(d), plan.user_term) if english else d, group=BRIEF_GROUP)
-        for d in plan.detail_rules
-    )
+    for detail in plan.detail_rules:
+        if len(plan.ranked_rules) >= 2 and detail == plan.ranked_rules[0]:
+            # "Rules, in priority order:": the heading is no rule, but the rank it gives the items is
+            count = len(plan.ranked_rules)
+            rules.append(Rule(text=_RANKED_NOTE.format(count=count), group=BRIEF_GROUP))
+        rules.append(
+            Rule(text=second_person(sentence(detail), plan.user_term) if english else detail, group=BRIEF_GROUP)
+        )
     # Details to gather from the user in conversation are a step of the conversation, not output fields.
     rules.extend(Rule(text=c.text, group=BRIEF_GROUP) for c in plan.of_kind("fields") if c.value == "collect")
     covered = {c.span.index for c in plan.constraints if c.span is not None and c.span.field == "constraints"}

@@ -10,6 +10,7 @@ import copy
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 import msgspec
 
@@ -571,6 +572,30 @@ def _fresh(constraint: Constraint) -> Constraint:
     )
 
 
+# "For any of those", "In these cases", "For all of them": a case that is the sentence before it
+_CASE_BACK = re.compile(
+    r"(?:for|in|with|to)\s+(?:(?:any|all|each|either|one|both)\s+(?:of\s+)?)?(?:those|these|them|that|this|such)"
+    r"(?:\s+(?:cases?|symptoms?|signs?|situations?|things?|ones?))?",
+    re.IGNORECASE,
+)
+
+
+def _name_cases_pointed_back(text: str, read: list[antecedents.ReadClause]) -> None:
+    """ "Red flags: redness spreading …, pus, fever. For any of those reply only with: "…"": a route whose case points
+    back to the sentence before it on the same line names that sentence, or its line among the guardrails says "For
+    any of those" of nothing."""
+    for before, item in pairwise(read):
+        if "\n" in text[before.clause.end : item.clause.start] or not before.clause.text.strip():
+            continue
+        for index, constraint in enumerate(item.found):
+            if constraint.kind != "fallback" or not _CASE_BACK.fullmatch((constraint.condition or "").strip()):
+                continue
+            assert constraint.condition is not None
+            named = f"For any of these ({' '.join(before.clause.text.split()).rstrip(' .;:')})"
+            text_now = constraint.text.replace(constraint.condition, named, 1)
+            item.found[index] = msgspec.structs.replace(constraint, condition=named, text=text_now)
+
+
 def _read_field(field: Field) -> list[Constraint]:
     if field.name == "audience":
         audience = people.find_audience(field.text, whole=True)
@@ -611,6 +636,7 @@ def _read_field(field: Field) -> list[Constraint]:
             if banned and not own:
                 lead = ban_lead  # "Don't:\n- name medications or doses": the item is a ban, not an order
         read.append(antecedents.ReadClause(clause, _clause_constraints(field, clause, lead), bool(lead)))
+    _name_cases_pointed_back(field.text, read)
     found.extend(antecedents.with_antecedents(field, read))
     found = with_line_purposes(field, found)
     found.extend(read_listed_tools(field, found))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
 from app.engine.constraints.model import FallbackAction
 from app.engine.constraints.phones import EMERGENCY_SERVICES, find_dial_numbers
 from app.engine.constraints.rules import is_english
@@ -677,7 +678,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     quoted = any(mark in text for mark in '"“‘«「') or bool(re.search(r"(?<!\w)'", text))
     bare_url = "/" in text and URL.search(text) is not None
     contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 2 and not quoted
-    contact_free = contact_free and not bare_url
+    contact_free = contact_free and not bare_url and EXACT_COLON.search(text) is None
     if contact_free and not _HANDOFF_KEYS.search(text) and not _REFERRAL_VERB.search(text):
         return []
     if _SOMEONE_ELSE_DOES.search(text):
@@ -732,7 +733,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         found.append(FoundFallback("handoff", words, condition, handoff.start(), end))
     elif (referral := _referral(text, found, condition)) is not None:
         found.append(referral)
-    say = _SAY.search(text)
+    say = _SAY.search(text) or _case_quote(text, condition)
     if say and _NEGATED_SAY.search(text[max(0, say.start() - 20) : say.start()]):
         say = None  # 'dont say "i'm just an AI"' forbids those words; it is no reply to give
     if (
@@ -743,6 +744,16 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         say = None  # "the first line must read "…". Then explain …": a part, not the reply (but 'the "Note:" line')
     if say and _USER_SAYS.search(text[max(0, say.start() - 40) : say.start()]):
         say = None  # 'only show the best move if they say "show me"': the user's words, no reply to give
+    # (a contact inside a reply the brief fixes for a case stays a contact, in the quoted sentence's scope)
+    keeps_inside = say is not None and say.re is _CASE_QUOTE
+    if say and condition is None and _FIXED_REPLY.search(say.group(0)):
+        # 'For any of those reply only with: "Please call … now. Out of hours, call NHS 111."': the case the part
+        # names is the fixed reply's
+        part = _FOR_CONDITION.match(text[max(text.rfind(m, 0, say.start()) for m in ",;") + 1 :])
+        condition = part.group("cond") if part is not None else None
+        if condition is not None and _ENDS_ON_ARTICLE.search(condition):
+            condition = None  # ("For CRISIS the reply …": the reply is a noun there, its case no condition)
+        keeps_inside = condition is not None
     if say and condition is None and len((say.group("say") or say.group("say2") or "").split()) < 3:
         # 'Don't put the homeowner's name in the summary, say "the homeowner"': words to use instead, not a reply
         say = None
@@ -758,11 +769,14 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         start = say.start("say") if say.group("say") else say.start("say2")
         end = start + len(words)
         # An address or number inside the words to say is part of that reply, not a fallback of its own.
-        found = [f for f in found if not start <= f.start < end]
+        found = [f for f in found if keeps_inside or not start <= f.start < end]
         tag = _TAG_FIRST.search(text, max(0, say.start() - 160), say.start())
         # "start the reply with #ALERT and say "…"": the tag opens the words to reply
         words = f"{tag.group('tag')} {words.strip()}" if tag is not None else words.strip()
         found.append(FoundFallback("say", words, condition, start, end))
+    bare = _bare_fixed_reply(text, condition) if say is None else None
+    if bare is not None:
+        found.append(bare)
     cjk_say = _CJK_SAY.search(text) if say is None and ("「" in text or "“" in text) else None
     if cjk_say is not None and (cjk_say.group("topic") or cjk_say.group("topic2")):
         # "規程にないことは「経理部にお問い合わせください」と答える": the words to say, for what the rules do not cover.
@@ -785,6 +799,58 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     ]
     conditioned = [f._replace(condition=_with_its_topic(text, f.condition)) for f in conditioned]
     return [f._replace(condition=_narrowed(text, f, _otherwise_of(text, f.condition))) for f in conditioned]
+
+
+# ", reply exactly:", " output exactly:": the verb of replying right after the case
+_REPLY_VERB = re.compile(
+    r"\s*,?\s*(?:(?:then|just|simply|please|dann|entonces|alors|allora)\s+)?(?:reply|respond|answer|say|output|return|"
+    r"write|use|send|rispondi|risponda|rispondere|responde|responda|contesta|conteste|antworte|antworten|sag|sage|"
+    r"réponds|répondez|répondre|dis|dites|antwoord|zeg|escribe|escreva|scrivi|schreib\w*|écris|diga|di)\b"
+    r"(?![^.;:]*\b(?:line|field|column|subject|title)\b)[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
+_ENDS_ON_ARTICLE = re.compile(r"\b(?:the|a|an|your|their|our|its)\s*$", re.IGNORECASE)
+
+
+def _bare_fixed_reply(text: str, condition: str | None) -> FoundFallback | None:
+    """ "If the question can't be answered from these four tables, reply exactly: NOT IN SCHEMA": the words to reply,
+    unquoted after "exactly:", for the case the clause opens with."""
+    opened = EXACT_COLON.search(text)
+    at = text.find(condition) if condition is not None else -1
+    if condition is None or opened is None or at < 0 or at + len(condition) > opened.start():
+        return None
+    before = text[at + len(condition) : opened.start()]
+    if _NEGATED_SAY.search(before) or not _REPLY_VERB.match(before) or _ENDS_ON_ARTICLE.search(condition):
+        # ("…, the first line must be exactly: RISK FLAG …": a line of the reply; "For CRISIS the reply is …": a part)
+        return None
+    words = fixed_reply(text[opened.start() :])
+    if not words:
+        return None
+    start = text.find(words, opened.start())
+    return FoundFallback("say", words.rstrip(), condition, start, start + len(words)) if start >= 0 else None
+
+
+# 'If the leaflet doesn't answer it: "That isn't covered … Please call our nurses on …"': a case, a colon and the
+# words to reply, nothing else (the contact inside the quote is part of the reply)
+_CASE_QUOTE = re.compile(
+    # (no comma before the colon: 'If they can't afford rent, after answering add: "…"' adds words to the answer)
+    r"^\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?:if|when|whenever|unless)\b[^:,;\"“«\n]{3,160}?(?P<colon>\s*:)\s*"
+    r"(?P<qd>[\"“«])(?P<say>[^\"”»\n]{3,300})[\"”»]\s*[.!]?\s*$(?P<q>)?(?P<say2>)?",
+    re.IGNORECASE,
+)
+
+
+def _case_quote(text: str, condition: str | None) -> re.Match[str] | None:
+    """The quoted reply right after the clause's condition and its colon, if that is all the clause says ("For CRISIS
+    the reply is always exactly: "…"" names a part of the reply, not a case)."""
+    quote = _CASE_QUOTE.match(text)
+    at = text.find(condition) if quote is not None and condition else -1
+    if quote is None or condition is None or at < 0 or text[at + len(condition) : quote.start("colon")].strip():
+        return None
+    return quote
+
+
+_FIXED_REPLY = re.compile(r"\b(?:only|exactly|just|verbatim|solo|nur|uniquement|apenas|solamente)\b", re.IGNORECASE)
 
 
 # "Don't give legal advice about their immigration case - if they ask, tell them …": a bare "if they ask" refers to
@@ -929,8 +995,18 @@ def in_quoted_sentence(text: str, position: int) -> bool:
     sentence exactly: "… call 999 …"'): the requirement that carries the sentence says when to give the number."""
     for quote in _QUOTED_SENTENCE.finditer(text):
         if quote.start(1) <= position < quote.end(1) and len(quote.group(1).split()) >= 5:
-            return _CARRIED_QUOTE.search(text[max(0, quote.start() - 60) : quote.start()]) is not None
-    return False
+            return _CARRIED_QUOTE.search(text[max(0, quote.start() - 60) : quote.start()]) is not None or (
+                _fixed_case_reply(text) is not None
+            )
+    reply = _fixed_case_reply(text)
+    return reply is not None and reply[0] <= position < reply[1] and len(text[reply[0] : reply[1]].split()) >= 5
+
+
+def _fixed_case_reply(text: str) -> tuple[int, int] | None:
+    """[start, end) of the words a clause fixes as the reply for its case ('If the guide doesn't cover it, reply with
+    exactly this sentence: That's not in …', 'For any of those reply only with: "…"', 'If …: "…"'), if any."""
+    fixed = [f for f in find_fallbacks(text) if f.action == "say" and f.condition]
+    return (fixed[0].start, fixed[0].end) if fixed else None
 
 
 # 'If the notes don't give a dose, write "dose not recorded"', 'put "N/A"', 'mark it as "unknown"': words that

@@ -357,6 +357,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             rule = foreign_rules.translate_prohibition(words) or f'Follow this prohibition from the brief: "{words}".'
             return [FoundRule(rule, None, None, start, start + len(words), words)]
         return found
+    paired = _no_then_no(stripped, source)
+    if paired is not None:
+        return paired
     passive = _FORBIDDEN_PASSIVE.search(stripped)
     if passive:
         rest = passive.group("rest").strip()
@@ -376,6 +379,10 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             continue  # "not allowed: hazardous materials, …": a heading over the banned things, read as a whole
         if re.match(r"[\w' -]{1,30}?\s(?:=|->|→)\s", stripped[match.end("cue") :].lstrip()):
             continue  # "No match = don't reveal anything": a case and what follows from it, not a thing to avoid
+        if match.group("cue").lower() == "nothing" and re.match(
+            r"\s*[\w-]+\s+(?:here|there|in\s+(?:it|them|this|that))\s*[.!]?\s*$", stripped[match.end("cue") :]
+        ):
+            continue  # "Nothing secret here.": a statement about the material, nothing to avoid
         if _RELATIVE_ABILITY.search(stripped[: match.end("cue")]):
             continue  # "questions that it can't answer" describes a case; it forbids nothing
         opening = stripped.rfind("(", 0, match.start("cue"))
@@ -613,6 +620,49 @@ _NOUN_FIRST = re.compile(r"(?:the|a|an|your|their|all|any|more|every)\s", re.IGN
 _BARE_PRONOUN = re.compile(r"(?:them|it|this|that|those|these|one|him|her)", re.IGNORECASE)
 
 
+# "No crime ref, no claim opened", "no receipt, no refund", "Without an ID, no booking": a terse condition and its
+# consequence (the first thing is needed for the second), never two bans. The second part is what the assistant would
+# do: a noun with its participle ("no claim opened") or a transaction ("refund", "booking", "entry"), said once.
+_NO_THEN_NO = re.compile(
+    r"^(?P<cue>no|without)\s+(?P<need>[^\W\d][^,;:.!?=]{0,40}?)\s*(?:,|=|->|→|\bmeans\b)\s*no\s+"
+    r"(?P<outcome>[^\W\d][^,;:.!?]{0,40}?)\s*(?=[;.!]|\s[-–—]\s|$)",
+    re.IGNORECASE,
+)
+_OUTCOME_DONE = re.compile(
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:[a-z]{3,}ed|made|given|done|taken|sent|paid|held|kept|sold|shown|seen|granted|"
+    r"issued|written|begun)$",
+    re.IGNORECASE,
+)
+_OUTCOME_ACT = re.compile(
+    r"(?:[\w-]+\s+)?(?:refund|booking|reservation|appointment|claim|entry|admission|access|boarding|service|sale|"
+    r"delivery|dispatch|shipment|payout|payment|return|exchange|repair|replacement|release|collection|quote|"
+    r"discount|voucher|credit|loan|order|ticket|treatment|prescription|visit|transfer|withdrawal|approval|"
+    r"sign-?off|deal|rental|hire|check-?in|handover|cover|escalation)$",
+    re.IGNORECASE,
+)
+
+
+def _no_then_no(stripped: str, source: str) -> list[FoundRule] | None:
+    """ "No receipt, no refund" as the one rule it is ("No refund without receipt."), or None for another shape;
+    "No emojis, no hashtags" stays two bans."""
+    pair = _NO_THEN_NO.match(stripped)
+    if pair is None:
+        return None
+    outcome = pair.group("outcome").strip()
+    conditional = pair.group("cue").lower() == "without" or (
+        bool(_OUTCOME_DONE.fullmatch(outcome) or _OUTCOME_ACT.fullmatch(outcome))
+        and not re.search(r"(?<!s)s$", outcome.split()[-1])  # "no exchanges, no refunds": a list of bans
+    )
+    if not conditional:
+        return None
+    if not is_english(stripped):
+        return []  # "Sin ticket, no hay reembolso" reads only whole; the sentence stays a rule in the brief's words
+    need = source[pair.start("need") : pair.end("need")].strip()
+    outcome = source[pair.start("outcome") : pair.end("outcome")].strip()
+    rest = f"{outcome} without {need}"
+    return [FoundRule(f"No {rest}.", None, None, 0, pair.end(), rest)]
+
+
 def find_prohibition(text: str) -> FoundRule | None:
     """The first prohibition one clause states, if any."""
     found = find_prohibitions(text)
@@ -644,7 +694,9 @@ _BEFORE = re.compile(
     # "call get_contract before raise_po and check …": the tool named is the step; the rest is a rule of its own
     r"(?:\s+(?:and|,)\s+.*|,\s+.*)?$|"
     rf"^(?:before|prior\s+to)\s+(?P<then2>.+?),\s*(?:always\s+)?(?P<first2>.+)$|"
-    r"^(?:first(?:ly)?|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
+    # ("First line is a single comment …, then the query": the reply's first line, not a first step)
+    r"^(?:first(?:ly)?(?!\s+(?:line|sentence|word|paragraph|row|column|field|character|letter|bullet|heading|item|"
+    r"message|reply|section|page|slide|cell)s?\b)|start\s+by|begin\s+by)\s*,?\s*(?P<first3>.+?)(?:,?\s*(?:and\s+)?then\s+|;\s*then\s+|,\s*after\s+that\s*,?\s*)(?P<then3>.+)$|"
     r"^(?P<first4>.+?),?\s+(?:and\s+)?then\s+(?P<then4>.+)$|"
     # ("only once per 12 months", "once a year": how often, not after what)
     # ("Never write the essay for them, but once they've written a draft, show …": the ban, then another case)
