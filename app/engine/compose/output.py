@@ -24,11 +24,29 @@ from app.engine.spec import OutputFormat, OutputKind
 _ARRAY_REPLY = re.compile(
     r"\bjson[\s-]+(?:array|list|arreglo|liste)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b|"
     # "devolve SEMPRE uma lista JSON", "una lista JSON", "eine JSON-Liste", "un tableau JSON"
-    r"\b(?:lista|liste|arreglo|array|tableau|matriz)\s+(?:de\s+)?json\b|\bjson-liste\b|"
-    # "Return an array, each element an object with …", "a list of finding objects", "una lista de objetos"
+    r"\b(?:lista|liste|arreglo|array|tableau|matriz)\s+(?:de\s+)?json\b|\bjson-liste\b",
+    re.IGNORECASE,
+)
+# "Return an array, each element an object with …", "a list of finding objects", "una lista de objetos": the reply is a
+# list, unless the words say what one key holds (see _key_array).
+_OBJECTS_REPLY = re.compile(
     r"\b(?:return|output|respond\s+with|reply\s+with)\s+(?:only\s+)?(?:an?\s+)?array\b|"
     r"\b(?:array|list)\s+of\s+(?:[a-z]+\s+)?objects\b|"
     r"\b(?:array|lista|liste|tableau|arreglo|matriz)\s+(?:de|von|d['’]|di)\s*(?:objetos|objekten|objets|oggetti)\b",
+    re.IGNORECASE,
+)
+# "line_items is a list of objects", "productos es una lista de objetos": what a key is, not what the reply is
+_KEY_IS = re.compile(
+    r"\b(?:is|are|es|son|est|sont|ist|sind|é|são|è|sono|zijn)\s+(?:(?:an?|una?|une|ein[e]?|uma?|een)\s+)?$",
+    re.IGNORECASE,
+)
+# "Return a JSON object with …", "Devuelve un objeto JSON": the brief says the reply is one object (not "each element
+# is a JSON object")
+_ONE_JSON_OBJECT = re.compile(
+    r"\b(?:return|output|reply\s+with|respond\s+with|produce|devuelve|responde\s+con|renvoie|retourne|gib|liefere|"
+    r"devolva|retorne|restituisci)\s+(?:only\s+|solo\s+|nur\s+)?(?:an?\s+(?:single\s+)?json\s+object|"
+    r"(?:un|um)\s+(?:único\s+|solo\s+)?objeto\s+json|un\s+objet\s+json|ein(?:\s+einziges)?\s+json-objekt|"
+    r"un\s+oggetto\s+json)\b",
     re.IGNORECASE,
 )
 # "ein Objekt pro Medikament", "one object per item", "un objeto por producto", "un objet par ligne"
@@ -50,11 +68,23 @@ def _asks_array(text: str) -> bool:
     """Whether the reply is a JSON array: a JSON array or list of objects, or one object per item of the input."""
     if _ARRAY_REPLY.search(text):
         return True
+    if not _ONE_JSON_OBJECT.search(text) and any(
+        not _key_array(text, found) for found in _OBJECTS_REPLY.finditer(text)
+    ):
+        return True
     for found in _ONE_OBJECT_PER.finditer(text):
         opening = max(text.rfind(mark, 0, found.start()) for mark in (".", "\n", "!", "?", ";")) + 1
         if not _KEY_BEFORE.search(text[opening : found.start()]):
             return True
     return False
+
+
+def _key_array(text: str, found: re.Match[str]) -> bool:
+    """Whether a list of objects is what one key holds: "where action_items is an array of task objects", "For tags,
+    return an array of …"."""
+    opening = max(text.rfind(mark, 0, found.start()) for mark in (".", "\n", "!", "?", ";")) + 1
+    before = text[opening : found.start()]
+    return bool(_KEY_IS.search(before) or _KEY_BEFORE.search(before))
 
 
 ARRAY_DESCRIPTION = (

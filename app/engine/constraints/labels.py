@@ -969,6 +969,17 @@ _NOT_A_FIELD = frozenset(
 )
 
 
+# "a list of objects with …", "an array of task objects", "a list of strings in E.164 format", "una lista de objetos":
+# what each item of the list is (its type), not values it may take.
+_ITEM_SHAPE = re.compile(
+    r"(?:[^\W\d_]+\s+)?(?:objects?|strings?|integers?|ints?|floats?|numbers?|booleans?|dicts?|dictionaries|maps?|"
+    r"arrays?|lists?|records?|entries|items?|urls?|ids?|objetos?|cadenas?|textos?|n[úu]meros?|enteros?|objets?|"
+    r"cha[îi]nes?|nombres?|entiers?|objekte?n?|zeichenketten|zahlen|strings?|oggetti|stringhe|numeri|objecten|"
+    r"tekenreeksen|getallen)\b",
+    re.IGNORECASE,
+)
+
+
 def list_field_of_labels(before: str) -> str | None:
     """The field that holds a list of these values, named just before them ("flags" in "flags can only contain:",
     "temas" in "temas: cero o más de"), or None."""
@@ -987,6 +998,8 @@ def _list_field_values(text: str) -> FoundLabels | None:
         if field.lower() in _NOT_TOPIC | _ARTICLES | _NOT_A_FIELD:
             continue
         start = intro.end()
+        if intro.group("listed") and _ITEM_SHAPE.match(text, start):
+            continue  # "line_items is a list of objects with sku, qty", "a list of strings": each item's shape
         end = _list_extent(text, start)
         items = split_items(text[start:end])
         if not items:

@@ -121,8 +121,10 @@ def in_tool_definition(text: str, position: int) -> bool:
     if definitions:
         after = text[definitions[-1].end() : position]
         quotes = _DOCSTRING_QUOTES.findall(after)
-        # an open docstring that starts on the definition line or within two lines after it
-        if len(quotes) % 2 == 1 and after[: after.find(quotes[0])].count("\n") <= 2:
+        # an open docstring that starts on the definition line or on the next line with text ('Reply format:\n"""'
+        # after a tool list opens the reply's own block)
+        between = after[: after.find(quotes[0])] if quotes else ""
+        if len(quotes) % 2 == 1 and between.count("\n") <= 2 and not between.partition("\n")[2].strip():
             return True
     if _DOC_COMMENT.search(text, max(0, position - 600), position) is None:
         return False

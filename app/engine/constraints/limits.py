@@ -628,7 +628,7 @@ def _english_heading(part: str) -> str:
     unarticled = re.sub(r"^(?:(?:el|la|los|las|le|les|der|die|das|il|lo|os|as|het|de)\s+|l['’]\s*)(?=\w)", "", part)
     if unarticled != part or re.search(r"\s(?:in|en|em|auf|na)\s+\S+$", part):
         return parts.english_part(unarticled) or unarticled or part
-    return part
+    return parts.foreign_part(part) or part  # "Beschreibung: maximal 150 Wörter": the description
 
 
 _SEQUENCE_WORDS = frozenset({"then", "and", "also", "plus", "after", "afterwards", "finally"})  # "Then: one sentence"
@@ -870,23 +870,34 @@ _IDENTIFIER_SIZE = re.compile(
     r"tokens?|serials?|plates?|isbns?|ean|upc)\s+(?:is|are|has|have)\s+(?:always\s+|exactly\s+)?$",
     re.IGNORECASE,
 )
-# "4 letters then 7 digits", "two letters followed by six numbers", "2 caracteres y 6 dígitos": a count of letters
-# beside a count of digits spells how a code is written (a field's format), never a length of the reply or the field.
-_CODE_PART = (
-    r"(?:digits?|numbers?|numerals?|letters?|characters?|chars?|d[íi]gitos?|n[úu]meros?|letras?|ziffern?|zahlen|"
-    r"buchstaben|chiffres?|lettres?|caract[èe]res?|cifre|lettere|cijfers?)"
-)
+# "4 letters then 7 digits", "two letters followed by six numbers", "3 letras y 4 dígitos": a count of letters beside
+# a count of digits spells how a code is written (a field's format), never a length of the reply or the field. A
+# count of "characters" is a code's part only in a sequence ("2 characters then 6 digits"): "15 characters max, 2
+# numbers at most" and "8 characters, 2 digits at the end" are a handle's length, then how many digits it holds.
+_DIGIT_PART = r"(?:digits?|numbers?|numerals?|d[íi]gitos?|n[úu]meros?|ziffern?|zahlen|chiffres?|cifre|cijfers?)"
+_LETTER_PART = r"(?:letters?|letras?|buchstaben|lettres?|lettere)"
 _CODE_JOIN = (
     r"\s*(?:,|\+|&|/)?\s*(?:(?:and|then|and\s+then|followed\s+by|plus|y|luego|seguid[oa]s\s+de|e|depois|"
     r"und|dann|gefolgt\s+von|et|puis|suivi(?:e)?s\s+de|poi|seguit[ie]\s+da|en|dan|gevolgd\s+door)\s+)?"
 )
-_CODE_PART_AFTER = re.compile(rf"{_CODE_JOIN}(?:{NUMBER})\s*{_CODE_PART}\b", re.IGNORECASE)
-_CODE_PART_BEFORE = re.compile(rf"(?:{NUMBER})\s*{_CODE_PART}{_CODE_JOIN}$", re.IGNORECASE)
+_SEQUENCE_JOIN = (
+    r"\s*,?\s*(?:then|and\s+then|followed\s+by|luego|seguid[oa]s\s+de|depois|dann|gefolgt\s+von|puis|"
+    r"suivi(?:e)?s\s+de|poi|seguit[ie]\s+da|dan|gevolgd\s+door)\s+"
+)
+_LETTER_LIMIT = re.compile(rf"\b{_LETTER_PART}\b", re.IGNORECASE)
+_CODE_PART_AFTER = re.compile(rf"{_CODE_JOIN}(?:{NUMBER})\s*{_DIGIT_PART}\b", re.IGNORECASE)
+_CODE_PART_BEFORE = re.compile(rf"(?:{NUMBER})\s*{_DIGIT_PART}{_CODE_JOIN}$", re.IGNORECASE)
+_SEQUENCE_AFTER = re.compile(rf"{_SEQUENCE_JOIN}(?:{NUMBER})\s*{_DIGIT_PART}\b", re.IGNORECASE)
+_SEQUENCE_BEFORE = re.compile(rf"(?:{NUMBER})\s*{_DIGIT_PART}{_SEQUENCE_JOIN}$", re.IGNORECASE)
 
 
 def _code_pattern(text: str, start: int, end: int) -> bool:
-    """Whether a count of letters or characters is one part of a code's pattern ("4 letters then 7 digits")."""
-    return bool(_CODE_PART_AFTER.match(text, end) or _CODE_PART_BEFORE.search(text[max(0, start - 40) : start]))
+    """Whether a count of letters (or characters, in a sequence) is one part of a code's pattern beside a count of
+    digits ("4 letters then 7 digits"); two lengths side by side ("30 characters, 90 characters") are no code."""
+    before = text[max(0, start - 40) : start]
+    if _LETTER_LIMIT.search(text, start, end):
+        return bool(_CODE_PART_AFTER.match(text, end) or _CODE_PART_BEFORE.search(before))
+    return bool(_SEQUENCE_AFTER.match(text, end) or _SEQUENCE_BEFORE.search(before))
 
 
 # A spec line's own label ("Length: (max 80 words)", "Word count: [150-200]"): the size of the whole reply.
@@ -934,10 +945,21 @@ def _noun_before(text: str, start: int) -> str | None:
     return noun if known and f"{noun}s" not in _REPLY_NOUNS else None
 
 
+# "max 140 words overall", "300 Wörter insgesamt", "150 mots au total": the whole reply, whatever part comes before
+_WHOLE_AFTER = re.compile(
+    r"\s*(?:overall|in\s+total|total|altogether|all\s+told|en\s+total|insgesamt|au\s+total|en\s+tout|no\s+total|"
+    r"ao\s+todo|in\s+totale|in\s+totaal|totaal)\b",
+    re.IGNORECASE,
+)
+
+
 def named_part(text: str, start: int, end: int, released: bool = False) -> str | None:
     """The part a limit's noun phrase names ("the summary under 60 words", "3 lines of corrected code", "la versión
     en inglés"); a part that is often the whole reply (a summary) only when its sentence names more, or when the
-    brief frees the rest (`released`)."""
+    brief frees the rest (`released`). A limit "overall" is the whole reply's ("a title in English, max 140 words
+    overall")."""
+    if _WHOLE_AFTER.match(text, end):
+        return None
     after = parts.part_after(text, end) or parts.heading_before(text, start)
     if after is not None:
         return after

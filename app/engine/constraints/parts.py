@@ -88,7 +88,9 @@ _LINK = (
     r"primero|zuerst|d'abord|primeiro|eerst|"
     # "le titre ne doit pas dépasser 70 caractères", "el título no debe superar 70 caracteres"
     r"ne|pas|no|não|non|nicht|niet|dépasser|excéder|superar|exceder|sobrepasar|ultrapassar|superare|überschreiten|"
-    r"overschrijden"
+    r"overschrijden|"
+    # "le titre doit être en anglais et ne pas dépasser 70 caractères": the part's language, then its limit
+    r"(?:in|en|em|auf|na)\s+[^\W\d_]+\s+(?:and|et|y|e|und|en)"
 )
 # The part, then what it is about ("of their situation", "del pedido"), then linking words up to the limit.
 _PART_BEFORE = re.compile(
@@ -198,6 +200,24 @@ def _language_name(word: str) -> str | None:
         return _LANGUAGE_ADJECTIVES[word.lower()]
     found = lookup(word) if len(word) > 2 or not word.isascii() else None  # "it", "no": words, not codes
     return found[0] if found else None
+
+
+# The English names among the parts' words: a heading in English keeps its own word ("Overview:", not "summary").
+_ENGLISH_PART_WORDS = re.compile(
+    r"(?:short|quick)\s+answer|subject(?:\s+line)?|titles?|headlines?|intro(?:duction)?|opening(?:\s+\w+)?|conclusion|"
+    r"closing(?:\s+\w+)?|outro|sign-off|greeting|salutation|feedback|hint|(?:\w+\s+)?code(?:\s+\w+)?|snippet|"
+    r"body(?:\s+text)?|(?:change\s*-?\s*|changes\s+)list|list\s+of\s+.+|.+\s+list|changelog|summary|tl;?dr|recap|overview|explanation|description|reason|"
+    r"rationale|justification",
+    re.IGNORECASE,
+)
+
+
+def foreign_part(words: str) -> str | None:
+    """The English name of a part a heading names in another language without an article ("Beschreibung" ->
+    "description", "Resumen" -> "summary"), or None for an English word or no part."""
+    if _ENGLISH_PART_WORDS.fullmatch(words.strip()):
+        return None
+    return english_part(words)
 
 
 def english_part(words: str) -> str | None:

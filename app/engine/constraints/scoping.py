@@ -64,7 +64,9 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             continue
         if not structured and _OTHER_JOB.search(outside) is None:
             continue
-        field = labels.field_of_labels(text[: span.start])
+        field = labels.field_of_labels(text[: span.start]) or (
+            _single_key(found, text, span.start) if structured else None
+        )
         if field is not None:
             # "Fehlerart ist genau eine von BEDEUTUNG, …": the values of one named field or column
             values = ", ".join(constraint.values)
@@ -73,6 +75,7 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
                 # "Category is …", but a key keeps its spelling ("sample_type is …")
                 text=f"{_capitalised(field)} is exactly one of: {values}.",
                 scope=field,
+                multi=False,
             )
             continue
         prefix = (
@@ -113,13 +116,23 @@ def _list_field(found: list[Constraint], text: str, start: int) -> str | None:
     keys = {v.lower(): v for c in found if c.kind in ("schema", "fields") for v in c.values}
     before = text[:start]
     named = labels.list_field_of_labels(before)
-    if named is not None and named.lower() in keys:
-        return keys[named.lower()]
     arrays = _array_keys(found)
+    if named is not None and named.lower() in keys and _single_key(found, text, start) is None:
+        return keys[named.lower()]
     full_stop = max(before.rfind(". "), before.rfind("\n"))
     opening = _KEY_OPENS_SENTENCE.match(before, full_stop + 1)
     field = labels.field_of_labels(before) or (opening.group("key") if opening is not None else None)
     return arrays.get(field.lower()) if field is not None else None
+
+
+def _single_key(found: list[Constraint], text: str, start: int) -> str | None:
+    """The schema's one-value key a label set is named for with a list's words ('"hazard": ""' and "hazard can only
+    contain: NONE, TOXIC"): the key takes one of them."""
+    named = labels.list_field_of_labels(text[:start])
+    keys = {v.lower(): v for c in found if c.kind == "schema" for v in c.values}
+    if named is None or named.lower() not in keys or named.lower() in _array_keys(found):
+        return None
+    return keys[named.lower()]
 
 
 def _with_item_values(found: list[Constraint], key: str, values: list[str]) -> None:
