@@ -162,6 +162,16 @@ async def _setup_data(main: Server, database_url: str, ctx: scenarios.Context) -
             await engine.dispose()
 
 
+def _in_proportion(overhead: dict[str, Any], reference_runs: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """An in-process added cost with the reference request's own cost per request (one core / its median req/s,
+    under `key`) and the share of it the addition is."""
+    rps = statistics.median(r["rps"] for r in reference_runs) if reference_runs else 0
+    if rps:
+        overhead[key] = round(1e6 / rps, 1)
+        overhead["share"] = round(overhead["added_us"] / overhead[key], 4)
+    return overhead
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -387,11 +397,7 @@ def main(argv: list[str] | None = None) -> int:
             doc["rate_limit_pairs"] = rate_pairs
             log(f"rate limit pairs (limited / unlimited req/s): {rate_pairs}")
             # The limiter's added work in process (CPU time), set against the unlimited read's cost per request.
-            limiter = measure_ratelimit_overhead(quick=args.quick)
-            read_rps = statistics.median(r["rps"] for r in runs["read_unlimited"]) if runs["read_unlimited"] else 0
-            if read_rps:
-                limiter["read_us"] = round(1e6 / read_rps, 1)
-                limiter["share"] = round(limiter["added_us"] / limiter["read_us"], 4)
+            limiter = _in_proportion(measure_ratelimit_overhead(quick=args.quick), runs["read_unlimited"], "read_us")
             doc["ratelimit_overhead"] = limiter
             log(f"rate limiter overhead in process: {limiter}")
         metrics_pairs = pair_ratios("resolve_metrics", "resolve_cached", pairs_min=6)
@@ -400,11 +406,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"metrics pairs (METRICS=open / off, cached resolve req/s): {metrics_pairs}")
             # The same cost measured in process (CPU time, far less noisy), set against the cached resolve's own
             # cost per request on its one core.
-            overhead = measure_metrics_overhead(quick=args.quick)
-            resolve_rps = statistics.median(r["rps"] for r in runs["resolve_cached"]) if runs["resolve_cached"] else 0
-            if resolve_rps:
-                overhead["resolve_us"] = round(1e6 / resolve_rps, 1)
-                overhead["share"] = round(overhead["added_us"] / overhead["resolve_us"], 4)
+            overhead = _in_proportion(measure_metrics_overhead(quick=args.quick), runs["resolve_cached"], "resolve_us")
             doc["metrics_overhead"] = overhead
             log(f"metrics overhead in process: {overhead}")
 
