@@ -258,6 +258,11 @@ OWN_CODES = Variant(
         r'"[^"\n|]{2,30}"\s*\|\s*"[^"\n|]{2,30}"|'
         r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b[^\n]{0,40}?\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b[^\n]{0,40}?"
         r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|"
+        # (plain upper-case words are codes after a colon or a word for values: "one of APPROVE, REVIEW, REJECT",
+        # "Entscheidung: FREIGEBEN / SPERREN / MELDEN"; "personal data (SSN, DOB, IBAN, …)" lists what is blocked)
+        r"(?:[:=]|\b(?i:one\s+of|either|codes?|values?|labels?|decisions?|verdicts?|status|c[óo]dig\w*|valor\w*|"
+        r"wert\w*|etiquet\w*|entscheid\w*|d[ée]cisi\w*|decis\w*|esito|uno\s+de|un[oa]?\s+(?:de|di|tra)|eines?\s+von)\b)"
+        r"[^\n(:]{0,30}?"
         r"\b[A-Z]{3,}\b\s*(?:,|/|\||\bor\b|\bou\b|\bo\b|\boder\b|\bof\b|\be\b|\by\b|\bet\b)\s*\b[A-Z]{3,}\b\s*"
         r"(?:,|/|\||\bor\b|\bou\b|\bo\b|\boder\b|\bof\b|\be\b|\by\b|\bet\b)\s*\b[A-Z]{3,}\b"
     ),
@@ -387,11 +392,53 @@ CONTENT_MODERATION = Archetype(
 # A document a business answers its customers from, named in the languages briefs come in: "our FAQ", "the clinic
 # info sheet", "onze praktijkfolder", "la ficha informativa", "unsere Merkblätter", "o informativo da campanha".
 # (Dutch and German compounds end in the noun: "oudergids", "Betriebsvereinbarung"; a "style guide" is no source.)
+# A guide can be a person: "treks led only by our certified mountain guides", "las dirigen solo guías certificados",
+# "los guías locales" are the people who lead a tour, no document to answer from ("only our guide", "la guía" are).
+_GUIDE_PEOPLE_WORDS = (
+    "certified",
+    "licensed",
+    "qualified",
+    "experienced",
+    "professional",
+    "expert",
+    "local",
+    "mountain",
+    "tour",
+    "trekking",
+    "hiking",
+    "climbing",
+    "ski",
+    "fishing",
+    "safari",
+    "museum",
+    "park",
+    "wilderness",
+    "alpine",
+    "trained",
+    "native",
+    "bilingual",
+    "by",
+    "by our",
+    "by the",
+    "by a",
+    "by one of our",
+)
+_GUIDE_DOC = (
+    "".join(rf"(?<!\b{word}\s)" for word in _GUIDE_PEOPLE_WORDS)
+    + r"(?<!style\s)(?<!brand\s)(?<!tone\s)guides?(?!\s+(?:who|that\s+lead|lead|leads|will|take|takes|walk|show)\b)"
+)
+# (Spanish: a document "guía" is feminine, "la guía", "nuestra guía informativa"; "los guías", "guías certificados"
+# are people)
+_GUIA_DOC = (
+    r"(?<!\blos\s)(?<!\bel\s)(?<!\bun\s)(?<!\bunos\s)(?<!\bnuestros\s)(?<!\bsus\s)(?<!\bpor\s)gu[íi]as?"
+    r"(?!\s+(?:certificad|titulad|acreditad|profesional|expert|local|tur[íi]stic|oficial|de\s+monta|biling|"
+    r"experimentad|cualificad|calificad|que\s+(?:dirig|gu[íi]|llev|acompa))\w*)"
+)
 _SOURCE_DOC = (
     r"(?:faqs?|f\.a\.q\.?|q&a|foire\s+aux\s+questions|preguntas\s+frecuentes|perguntas\s+frequentes|"
     r"domande\s+frequenti|veelgestelde\s+vragen|leaflets?|brochures?|booklets?|handbooks?|manuals?|guidebooks?|"
-    r"(?<!style\s)(?<!brand\s)(?<!tone\s)guides?|info(?:rmation)?\s*sheets?|fact\s*sheets?|checklists?|"
-    r"price\s*lists?|knowledge\s*base|folletos?|fichas?|gu[íi]as?|hojas?\s+informativas?|reglamentos?|"
+    rf"{_GUIDE_DOC}|info(?:rmation)?\s*sheets?|fact\s*sheets?|checklists?|"
+    rf"price\s*lists?|knowledge\s*base|folletos?|fichas?|{_GUIA_DOC}|hojas?\s+informativas?|reglamentos?|"
     r"livrets?|fiches?|notices?|d[ée]pliants?|plaquettes?|r[èe]glements?|manuels?|folhetos?|informativos?|"
     r"cartilhas?|regulamentos?|opuscol[oi]|volantin[oi]|guida|manuale|regolamento|fogli?o?\s+illustrativ[oi]|"
     r"schede?\s+informativ[ae]|vademecum|\w*merkbl[äa]tt\w*|\w*brosch[üu]re\w*|\w*handbuch\w*|\w*leitfaden\w*|"

@@ -28,9 +28,24 @@ _GENERAL_CONDITION = re.compile(
 )
 
 
+# "It can't help with visa questions; for those send people to hr-visa@…": a case pointed back to (the sentence before,
+# "For any of these (…)") that is one topic the assistant cannot help with names that topic, not every "cannot help"
+_POINTED_BACK = re.compile(r"For any of these \((?P<case>.*)\)\Z", re.DOTALL)
+_TOPIC_IT_CANNOT_HELP_WITH = re.compile(
+    r"\b(?:can'?t|can’t|cannot|unable\s+to|(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not)(?:\s+\w+)?)\s+"
+    r"(?:help|deal|assist|answer|handle|advise|support)\s+(?:\w+\s+)?(?:with|on|about)\s+\w",
+    re.IGNORECASE,
+)
+
+
 def general_condition(condition: str | None) -> bool:
     """Whether a fallback's condition is the general "cannot help" case, not one topic ("if they want to cancel")."""
-    return condition is None or bool(_GENERAL_CONDITION.search(condition))
+    if condition is None:
+        return True
+    pointed = _POINTED_BACK.match(condition)
+    if pointed is not None and _TOPIC_IT_CANNOT_HELP_WITH.search(pointed.group("case")):
+        return False
+    return bool(_GENERAL_CONDITION.search(condition))
 
 
 def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
