@@ -68,10 +68,10 @@ _NOT_REPORTED = (
     r"(?<!\btell the guest )(?<!\btell the caller )(?<!\bremind them )(?<!\blet them know )"
 )
 # "only book if it doesn't work", "if it doesn't help, escalate": what a thing (a fix, a machine) does or fails to do;
-# "it" there is no assistant
+# "it" there is no assistant (but "It doesn't help with billing disputes" is the bot)
 _THING_VERB = (
-    r"(?!\s+(?:work|help|fit|apply|matter|exist|load|start|arrive|match|come|show|print|charge|drain|heat|cool|spin|"
-    r"close|open|turn|fix|solve|stop|run|boot|connect|go|happen|resolve|compile|pass|change|sync|improve|clear|"
+    r"(?!\s+(?:work|help(?!\s+(?:with|out|on)\b)|fit|apply|matter|exist|load|start|arrive|match|come|show|print|"
+    r"charge|drain|heat|cool|spin|close|open|turn|fix|solve|stop|run|boot|connect|go|happen|resolve|compile|pass|change|sync|improve|clear|"
     r"appear|last|finish|succeed)\b)"
 )
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -392,9 +392,16 @@ _JSON_ONLY = re.compile(
 _LAST_STEP = re.compile(r"\b(?:after|once|when|then|finally|at\s+the\s+end|afterwards)\b[^.!?\n]*$", re.IGNORECASE)
 
 
+# "Return only this JSON when you have everything": a case after the JSON makes it the last step too
+_LAST_STEP_AFTER = re.compile(r"\s*,?\s*(?:when|whenever|once|after|as\s+soon\s+as|at\s+the\s+end)\b", re.IGNORECASE)
+
+
 def _json_only(task: str) -> bool:
     """Whether the brief says every reply is its JSON and nothing else (not only the last one of a conversation)."""
-    return any(not _LAST_STEP.search(task, 0, m.start()) for m in _JSON_ONLY.finditer(task))
+    return any(
+        not _LAST_STEP.search(task, 0, m.start()) and not _LAST_STEP_AFTER.match(task, m.end())
+        for m in _JSON_ONLY.finditer(task)
+    )
 
 
 # The most a whole reply may hold and still be "a few sentences": no room for a citation after every claim.

@@ -641,6 +641,16 @@ _OUTCOME_ACT = re.compile(
     re.IGNORECASE,
 )
 
+# ... and the first part a thing the person must have or hand over ("receipt", "ID", "crime ref", "ticket",
+# "deposit"): "No diagnosis, no prescription" and "No personal data stored, no payment taken" are two bans
+_NEED_THING = re.compile(
+    r"(?:[\w-]+\s+){0,2}(?:receipts?|id|ids|identification|badge|ref|reference|ref\s+number|number|ticket|deposit|"
+    r"proof(?:\s+of\s+[\w-]+)?|pass|card|licen[cs]e|passport|permit|voucher|code|invoice|po|booking|reservation|appointment|"
+    r"confirmation|consent|signature|warranty|membership|helmet|insurance|login|password|pin|quote|approval|"
+    r"sign-?off|referral|prescription|certificate|waiver|form|photo)",
+    re.IGNORECASE,
+)
+
 
 def _no_then_no(stripped: str, source: str) -> list[FoundRule] | None:
     """ "No receipt, no refund" as the one rule it is ("No refund without receipt."), or None for another shape;
@@ -650,7 +660,8 @@ def _no_then_no(stripped: str, source: str) -> list[FoundRule] | None:
         return None
     outcome = pair.group("outcome").strip()
     conditional = pair.group("cue").lower() == "without" or (
-        bool(_OUTCOME_DONE.fullmatch(outcome) or _OUTCOME_ACT.fullmatch(outcome))
+        bool(_NEED_THING.fullmatch(pair.group("need").strip()))
+        and bool(_OUTCOME_DONE.fullmatch(outcome) or _OUTCOME_ACT.fullmatch(outcome))
         and not re.search(r"(?<!s)s$", outcome.split()[-1])  # "no exchanges, no refunds": a list of bans
     )
     if not conditional:
