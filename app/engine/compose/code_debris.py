@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from app.engine.constraints.openapi import is_api_document
+
 # Declarations and statements of the languages tool definitions arrive in (proto, TypeScript, C#, GraphQL, Python)
 _DECLARATION = re.compile(
     # (keywords in either case, as a sentence may open with one; a declared type's name in PascalCase, a function's
@@ -25,9 +27,6 @@ _TYPED_FIELD = re.compile(
 _YAML_ITEM = re.compile(
     r"(?:-\s*)?name:\s*[\"']?\w+[\"']?\s+(?:args|arguments|params|parameters|inputs?|returns|description)\s*:"
 )
-# An OpenAPI (or Swagger) document pasted as YAML or JSON: its version line, its operations
-_OPENAPI = re.compile(r"[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?\d+\.\d", re.IGNORECASE)
-_OPERATION = re.compile(r"\boperationId[\"']?\s*:")
 _CODE_CHARS = re.compile(r"[{}();=<>\[\]]|//|->|=>")
 # "here is the proto:", "es la interfaz:", "voici le schéma :": the sentence only introduces the code after it
 _INTRODUCES = re.compile(
@@ -50,7 +49,7 @@ def is_code(text: str) -> bool:
         return True
     if _DECLARATION.match(stripped):
         return True  # "service RangerTools {", "type Query {": it opens with a declaration
-    if _OPENAPI.match(stripped) or len(_OPERATION.findall(stripped)) >= 2:
+    if is_api_document(stripped):
         return True  # "openapi: 3.0.3\npaths: …", "operationId: kundeSuchen …": a pasted OpenAPI document
     signals = len(_DECLARATION.findall(stripped)) + len(_TYPED_FIELD.findall(stripped))
     density = len(_CODE_CHARS.findall(stripped)) / max(1, len(stripped.split()))

@@ -18,6 +18,7 @@ from app.engine.constraints.tool_table import find_table_tools
 from app.engine.constraints.tools import describe_tool
 
 _OPERATION = re.compile(r"(?m)^[ \t]*operationId:[ \t]*[\"']?(?P<name>[A-Za-z_][\w.]*)[\"']?[ \t]*$")
+_VERSION = re.compile(r"(?mi)^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?\d")
 _BODY = re.compile(r"(?m)^[ \t]*requestBody:[ \t]*\{(?P<keys>[^{}\n]*)\}")
 _BODY_KEY = re.compile(r"(?:^|,)\s*[\"']?(?P<key>[A-Za-z_]\w*)[\"']?\s*:")
 _RETURNS = re.compile(r"(?m)^[ \t]*#[ \t]*(?P<returns>returns?\b[^\n]*)")
@@ -53,6 +54,12 @@ _WRITES_FOR = re.compile(
     r"(?:cliente|sdk|documentación|pruebas|tests|mocks?)\b[^.\n]{0,40}?\b(?:para|de)\s+(?:esta|estos|estas|la|los|nuestra)\b",
     re.IGNORECASE,
 )
+
+
+def is_api_document(text: str) -> bool:
+    """Whether the text holds a pasted OpenAPI (or Swagger) document: its version line, or operations named by
+    identifiers ("operationId: kundeSuchen"), not an outline with an "OperationId:" heading."""
+    return _VERSION.search(text) is not None or len(_OPERATION.findall(text)) >= 2
 
 
 def find_operations(text: str) -> tuple[list[OpenApiTool], tuple[int, int] | None]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.openapi import is_api_document
+
 
 class Section(NamedTuple):
     """One section of an outline: its heading and what the brief says goes under it, with the line's extent."""
@@ -107,16 +109,6 @@ _SENTENCE_WORD = re.compile(
     r"\b(?:is|are|was|be|should|must|will|can|that|which|if|when|please|you|your|we|our|i)\b", re.IGNORECASE
 )
 _MIN_SECTIONS = 2
-# A pasted OpenAPI document: its version line, or operations named by identifiers ("operationId: kundeSuchen"), not
-# an outline that has an "OperationId:" heading ("OperationId: the operationId from the spec")
-_API_VERSION = re.compile(r"^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?\d", re.IGNORECASE | re.MULTILINE)
-_OPERATION_ID = re.compile(r"\boperationId[\"']?\s*:\s*[\"']?[A-Za-z_][\w.-]*[\"']?\s*,?\s*$", re.MULTILINE)
-
-
-def _api_document(text: str) -> bool:
-    return _API_VERSION.search(text) is not None or len(_OPERATION_ID.findall(text)) >= 2
-
-
 _RULE_HEADINGS = frozenset(
     {
         "rules", "house rules", "ground rules", "regeln", "reglas", "règles", "consignes", "regole", "regras", "regels",
@@ -170,7 +162,7 @@ def find_outline(text: str) -> Outline | None:
         sections = _sections_after(text, intro.end())
         if all(section.heading.lower() in _SETTINGS for section in sections):
             continue  # "Tone: casual", "Length: short": the brief's settings
-        if sections and _api_document(text[intro.end() : sections[-1].end]):
+        if sections and is_api_document(text[intro.end() : sections[-1].end]):
             continue  # "described the API like this:\nopenapi: 3.0.1\npaths: …": a pasted API document, not the reply
         if len(sections) >= _MIN_SECTIONS:
             return Outline(tuple(sections), sections[0].start, sections[-1].end)
