@@ -121,8 +121,10 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
 
 
 # "the assistant walks the user through it …", "the bot answers …": a sentence that says what the assistant does
+# (and "you help parents of toddlers with sleep questions": the brief already speaks to the assistant)
 _THE_ASSISTANT_DOES = re.compile(
-    r"(?:the|our|this|my)\s+(?:assistant|bot|chatbot|agent|ai|helper)\s+(?:will\s+|should\s+|must\s+)?(?P<verb>[a-z]+)\s",
+    r"(?:(?:the|our|this|my)\s+(?:assistant|bot|chatbot|agent|ai|helper)|you)\s+(?:will\s+|should\s+|must\s+)?"
+    r"(?P<verb>[a-z]+)\s",
     re.IGNORECASE,
 )
 # "… and want an AI "reflection buddy" that responds to …": a quoted role the requester wants, then what it does

@@ -56,6 +56,7 @@ from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_hea
 from app.engine.constraints.limit_clauses import read_limits
 from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
+from app.engine.constraints.unsure_reply import read_unsure_reply
 from app.engine.language_id import identify
 from app.engine.references import label_table
 from app.engine.tool_text import TOOLS_INTRO, without_tool_output
@@ -311,7 +312,8 @@ def _reply_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
 
 
 _READERS: tuple[Callable[[str, str, Span], list[Constraint]], ...] = (
-    _reply_limits, _reply_format, read_labels_and_fields, read_tools, read_fallbacks, read_language, read_people,
+    _reply_limits, _reply_format, read_labels_and_fields, read_tools, read_fallbacks, read_unsure_reply, read_language,
+    read_people,
 )  # fmt: skip
 _BAN_LEADS = frozenset({"never", "don't", "avoid"})
 _TURN_UNITS = frozenset({"sentences", "words", "lines", "characters", "paragraphs"})

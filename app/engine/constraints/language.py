@@ -279,18 +279,22 @@ _TRAILING_CASE = re.compile(
 )
 # ", pero si el cliente escribe en inglés …", ", but if they write in French …": the reply language has exceptions
 _EXCEPT_OTHER_LANGUAGE = re.compile(
-    r"[^.;\n]{0,20}?[,;]?\s*\b(?:but\s+if|except\s+(?:if|when)|unless|pero\s+si|salvo\s+si|aber\s+wenn|au(?:ß|ss)er\s+"
-    r"wenn|mais\s+si|sauf\s+si|ma\s+se|tranne\s+se|mas\s+se|exceto\s+se|maar\s+als|behalve\s+als|"
-    r"tenzij)\b[^.;\n]{0,60}?\b(?:write|writes|speak|speaks|escribe|escriben|habla|hablan|schreibt|schreiben|"
-    r"spricht|écrit|écrivent|parle|parlent|scrive|scrivono|parla|parlano|escreve|escrevem|escrever|escreverem|fala|"
-    r"falam|falar|schrijft|schrijven|spreekt)\b\s+(?:(?:to\s+)?us\s+)?(?:in|en|em|auf|op|in\s+het)\s+(?P<other>[^\W\d_]+)|"
+    r"[^.;\n]{0,20}?[,;]?\s*\b(?:but\s+if|except\s+(?:if|when)|unless|pero\s+si|salvo\s+(?:si|que|cuando)|"
+    r"excepto\s+(?:si|que|cuando)|a\s+menos\s+que|aber\s+wenn|au(?:ß|ss)er\s+wenn|mais\s+si|sauf\s+(?:si|quand|s['’]il)|"
+    r"à\s+moins\s+qu(?:e|['’])|ma\s+se|tranne\s+(?:se|quando)|a\s+meno\s+che|salvo\s+se|mas\s+se|exceto\s+(?:se|quando)|"
+    r"a\s+não\s+ser\s+que|maar\s+als|behalve\s+als|tenzij)(?!\w)[^.;\n]{0,60}?\b(?:write|writes|speak|speaks|"
+    # (the subjunctive after "salvo que", "à moins que", "a não ser que", "a meno che": escriba, écrive, escreva)
+    r"escribe|escriben|escriba|escriban|habla|hablan|hable|hablen|schreibt|schreiben|spricht|écrit|écrivent|écrive|"
+    r"parle|parlent|scrive|scrivono|scriva|scrivano|parla|parlano|parli|parlino|escreve|escrevem|escreva|escrevam|"
+    r"escrever|escreverem|fala|falam|fale|falem|falar|schrijft|schrijven|spreekt)\b\s+(?:(?:to\s+)?us\s+)?(?:in|en|em|auf|op|in\s+het)\s+(?P<other>[^\W\d_]+)|"
     # verb last: "maar als de klant Engels schrijft", "aber wenn der Gast Englisch schreibt"
     r"[^.;\n]{0,20}?[,;]?\s*\b(?:maar\s+als|behalve\s+als|tenzij|aber\s+wenn|au(?:ß|ss)er\s+wenn)\s+(?:[\w']+\s+){0,4}?"
     r"(?:(?:in\s+het|auf)\s+)?(?P<other2>[^\W\d_]+)\s+(?:schrijft|schrijven|spreekt|schreibt|schreiben|spricht)\b",
     re.IGNORECASE,
 )
 _CONDITION_OPENS = re.compile(
-    r"\b(?:if|when|whenever|should|si|cuando|wenn|falls|lorsque|quand|se|quando|als|wanneer|indien)\s+"
+    r"\b(?:if|when|whenever|should|unless|si|cuando|wenn|falls|lorsque|quand|se|quando|als|wanneer|indien|tenzij|"
+    r"(?:salvo|excepto|a\s+menos)\s+que|à\s+moins\s+qu(?:e|['’])|a\s+não\s+ser\s+que|a\s+meno\s+che)\s+"
     r"(?:(?!you\b|tú\b|du\b|vous\b|u\b)[^\s,.;:]+\s+){1,5}$",
     re.IGNORECASE,
 )
@@ -347,8 +351,11 @@ def _find_language(text: str) -> FoundLanguage | None:
     mirror = _MIRROR.search(text)
     if mirror:
         return FoundLanguage(USER_LANGUAGE, None, mirror.start(), mirror.end())
+    excepted_until = -1
     for match in _EXPLICIT_TWINS.get(is_plain(text)).finditer(text):
         group = next(g for g in ("name", "name2", "name3", "name4", "name5", "cjk", "cjk2") if match.group(g))
+        if match.start() < excepted_until:
+            continue  # "…, unless the guest writes in German, then answer in German": the exception's own reply
         if _SOURCE_ONLY.search(text[: match.start(group)]) or _IF_WRITTEN_IN.search(text[: match.start(group)]):
             continue
         if group == "name" and _THIRD_PARTY_SUBJECT.search(text[: match.start()]):
@@ -376,6 +383,8 @@ def _find_language(text: str) -> FoundLanguage | None:
         if excepted is not None and lookup(excepted.group("other") or excepted.group("other2")) is not None:
             # "Contesta en español, pero si el cliente escribe en inglés, contesta en su idioma": a default with an
             # exception, which the brief's own sentence states; no language for every reply
+            stop = re.compile(r"[.;!?\n]").search(text, excepted.end())
+            excepted_until = stop.start() if stop is not None else len(text)
             continue
         if _NOT_ALWAYS.search(text[max(0, match.start(group) - 30) : match.start(group)]):
             continue  # "no siempre en castellano", "not always in English": the language the reply need not be in

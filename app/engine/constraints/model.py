@@ -34,7 +34,9 @@ ConstraintKind = Literal[
 ]
 
 LimitUnit = Literal["words", "sentences", "paragraphs", "bullets", "items", "lines", "characters", "tokens"]
-FallbackAction = Literal["email", "phone", "url", "handoff", "say"]
+# ("say": a reply given word for word; "reply": a reply the brief describes in its own words, "say that an agent
+# will call them back")
+FallbackAction = Literal["email", "phone", "url", "handoff", "say", "reply"]
 ConstraintSource = Literal[
     "task", "constraints", "output_format", "audience", "tone", "role", "language", "length", "json_schema", "tools"
 ]

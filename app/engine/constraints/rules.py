@@ -50,7 +50,7 @@ _PROHIBITION_OTHER = re.compile(
     r"\b(?:nunca|jamás|(?<!que\s)(?<!qui\s)(?<!\bsi\s)no\s+(?:\w+(?:es|as|e|a|s|ar|er|ir)|le|les|lo|la|te|se)\b|"
     r"evita|prohibido|nie(?:mals)?|keine?[nmrs]?\b|(?<!\bwenn\s)(?<!\bfalls\s)nicht\b|vermeide|verboten|"
     r"jamais|(?<!\bsi\s)(?<!\bil\s)(?<!\belle\s)(?<!\bon\s)ne\s+\w+\s+(?:pas|jamais)|(?<!\bsi\s)(?<!s'il\s)"
-    r"n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|(?<!\bse\s)(?<!\bcaso\s)não|(?<!\bse\s)nao|evite|"
+    r"n'\w+\s+(?:pas|jamais)|évite[rz]?|interdit|pas\s+de|(?<!\bse\s)(?<!\bcaso\s)não(?!\s+ser\s+que)|(?<!\bse\s)nao(?!\s+ser\s+que)|evite|"
     r"proibido|mai\s+\w+(?:are|ere|ire)|(?<![èÈ]\s)vietato|[èÈ]\s+vietato\s+(?:dare|dire|rispondere|consigliare|usare|parlare|promettere|fornire|"
     r"chiedere|inventare))\b|不要|禁止|切勿|不得|不能|别(?![的人处])|しないで|しないこと|禁止|避けて|ないでください|ないこと(?![はがをもにで])|"
     # "訳注は一切いりません", "説明は要りません": what the reply must not carry is "not needed"
