@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from app.engine.compose.foreign_sources import foreign_source
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import in_exact_line
 from app.engine.constraints.labels import CLOSING, DATE_FORMAT_PARTS
@@ -90,8 +91,9 @@ def source_noun(task: str, references: Sequence[str] = ()) -> str:
     pasted into the brief, by its title; a default otherwise."""
     pasted = _pasted_noun(references)
     if not is_english(task):
-        # "le guide audio", "los documentos": the English words would be wrong
-        return pasted or "the supplied documents"
+        # "le guide audio", "los documentos": the English words would be wrong; "solo con el folleto de la clínica":
+        # the brief's own name for its source, as written
+        return pasted or foreign_source(task) or "the supplied documents"
     listed = _listed_sources(task)
     if listed is not None:
         return listed

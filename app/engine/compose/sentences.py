@@ -13,6 +13,7 @@ from app.engine.constraints.clauses import (
     is_ordinal,
     points_back_next,
 )
+from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.constraints.rules import is_english
 from app.engine.unwrap import NEXT_PART
 
@@ -97,6 +98,9 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         start = m.end()
     bounds.append((start, len(text)))
     items = [(s, e) for begin, end in bounds for s, e in _list_items(text, begin, end)]
+    cuts = item_cuts(text)
+    if cuts:  # "Rules: 1) never give prices 2) always offer …": each item is a sentence of its own, without its marker
+        items = [piece for begin, end in items for piece in cut_spans(text, begin, end, cuts)]
     items = [(s, e) for begin, end in items for s, e in _tool_lines(text, begin, end) if text[s:e].strip()]
     # A list item's sentence starts after its dash: "- max 90 words per reply" says "max 90 words per reply".
     items = [(_after_bullet(text, s, e), e) for s, e in items]

@@ -6,6 +6,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.fastre import prefiltered
 from app.engine.phrasing import REPLY_COLON, VERBS, strip_meta_directive
 
@@ -119,6 +120,9 @@ def split_clauses(text: str) -> list[Clause]:
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
         position = index + 1
     _append(clauses, text, position, len(text))
+    cuts = item_cuts(text)
+    if cuts:  # "Rules: 1) never give prices 2) always offer …": each item is a clause of its own, without its marker
+        clauses = [Clause(text[s:e], s) for c in clauses for s, e in cut_spans(text, c.start, c.end, cuts)]
     return [piece for clause in clauses for part in _inline_list(clause) for piece in _conditional_tail(part)]
 
 

@@ -10,6 +10,7 @@ import re
 
 from app.engine.constraints import rules
 from app.engine.constraints.clauses import Clause
+from app.engine.constraints.inline_items import opens_inline_item
 
 # "Cite the section like [§ 4.2].", "Keep all HTML tags exactly as they are.": after the sentence that states the job,
 # a sentence in the imperative is an instruction of the brief, read as a requirement in the user's words.
@@ -60,7 +61,10 @@ def later_instruction(task: str, clause: Clause) -> bool:
     """Whether a clause of the task is a later sentence written as an instruction (not the job statement)."""
     raw = task[max(0, clause.start - 3) : clause.start]
     before = raw.rstrip()
-    if clause.start == 0 or not before or not ("\n" in raw or before[-1] in ".!?—–-。！？"):
+    if clause.start == 0 or not before:
+        return False
+    # "Rules: 1) never … 3) if they're angry, offer a call back": an item of an inline rule list opens a rule too
+    if not ("\n" in raw or before[-1] in ".!?—–-。！？" or opens_inline_item(task, clause.start)):
         return False
     text = _LEADING_WHEN.sub("", clause.text.lstrip(), count=1)
     if rules.is_english(clause.text):
