@@ -58,6 +58,13 @@ _FIELD_LINE = re.compile(r"^[ \t]*`?[A-Za-z_]\w*`?(?:[ \t]*\([^()\n]*\))?[ \t]*$
 _IDENTIFIER_START = re.compile(r"^[ \t]*`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?(?:[ \t]*(?:\(|[:–—-])|[ \t]*$)")
 
 
+# A line of code commentary ("# Returns open times", "// Books the slot", "/** Finds …", " * @param day"): the
+# declaration on the next line is no tail of it.
+_COMMENT_LINE = re.compile(r"^[ \t]*(?:#|//|/\*|\*[ \t/]|\*$)|(?<!:)//[^\n]*$")
+# A line that declares a function ("function startReturn(…", "async def renew(…") starts a line of code of its own.
+_DECLARATION_LINE = re.compile(r"^[ \t]*(?:export\s+)?(?:async\s+)?(?:def|function|func|fn)\s+\w+\s*\(")
+
+
 def unwrap(text: str) -> str:
     """The text with line breaks that only wrap a sentence replaced by spaces (same length, same offsets)."""
     if "\n" not in text:
@@ -67,12 +74,18 @@ def unwrap(text: str) -> str:
     layout = layout_block(text)
     out = [lines[0]]
     position = len(lines[0]) + 1
+    fenced = lines[0].lstrip().startswith("```")
     for line in lines[1:]:
         previous = out[-1].rsplit("\n", 1)[-1]
         in_layout = layout is not None and layout.start <= position < layout.end
         position += len(line) + 1
+        in_code = fenced or line.lstrip().startswith("```")  # a fenced block's lines are code, each its own
+        fenced = fenced != line.lstrip().startswith("```")
         wrapped = (
             not in_layout
+            and not in_code
+            and _COMMENT_LINE.search(previous) is None
+            and _DECLARATION_LINE.match(line) is None
             and len(previous) >= _MIN_WRAPPED_LINE
             and (
                 _JOINING_END.search(previous) is not None

@@ -36,6 +36,12 @@ _INTRODUCES = re.compile(
 )
 
 
+# A code fence's marks: "```python" opening the text, "```" closing it
+_FENCE = re.compile(r"^```[\w+-]*\s*|\s*```\s*$")
+# What code says in words: docstrings and block comments (their prose is no sign of prose around; a line comment's
+# end is lost once a sentence's lines are joined)
+_DOCS = re.compile(r"\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|/\*[\s\S]*?\*/")
+
 _LEAD_IN_WORDS = 12
 _COLON = re.compile(r"[:：](?=\s)")
 
@@ -47,11 +53,17 @@ def is_code(text: str) -> bool:
         return False
     if stripped.startswith(("//", "/*")) or stripped in ("{", "}", "};") or _YAML_ITEM.match(stripped):
         return True
+    fenced = stripped.startswith("```")
+    stripped = _FENCE.sub("", stripped).strip() or stripped
     if _DECLARATION.match(stripped):
         return True  # "service RangerTools {", "type Query {": it opens with a declaration
+    if fenced and (_DECLARATION.search(stripped) or _TYPED_FIELD.search(stripped)):
+        return True  # "```python def find_booking(phone: str) -> dict: …": declarations in a code fence
     if is_api_document(stripped):
         return True  # "openapi: 3.0.3\npaths: …", "operationId: kundeSuchen …": a pasted OpenAPI document
     signals = len(_DECLARATION.findall(stripped)) + len(_TYPED_FIELD.findall(stripped))
+    if signals and _DOCS.search(stripped):
+        stripped = _DOCS.sub(" ", stripped)  # 'def f(x) -> dict: """Looks up a booking by phone."""': a docstring
     density = len(_CODE_CHARS.findall(stripped)) / max(1, len(stripped.split()))
     return signals >= 1 and density >= 0.3
 

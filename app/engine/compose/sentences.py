@@ -31,6 +31,11 @@ _SENTENCE = re.compile(
     # No half marks."); after a colon or an open phrase the next paragraph belongs to it ("Return only this JSON:\n\n
     # {…}", "Always sign off with\n\nKind regards,")
     r"(?<![:：,])(?<!\bwith)(?<!\bto)(?<!\bas)(?<!\bby)(?<!\blike)(?<!\bthis)(?<!\bfollowing)[ \t]*\n[ \t]*\n\s*|"
+    # a fence that closes a code block ends its sentence ("```\nAlways call find_booking first."): the rule after the
+    # pasted code is one of its own (an opening fence leaves its block open: no split)
+    r"(?<=```)[ \t]*\n\s*(?=\S)|"
+    # and a fence that opens after a closed sentence starts one ("… for a hair salon.\n```python")
+    r"(?<=[.!?])[ \t]*\n\s*(?=```)|"
     # a dash or bullet at the start of a line opens an item of a list, and so a sentence, whether or not the line
     # before ended with a full stop ("- never diagnose … that's for their GP\n- if someone mentions …")
     r"[ \t]*\n\s*(?=[-*•–][ \t]+\S|・[ \t]*\S|#{1,6}[ \t]+\S)|"

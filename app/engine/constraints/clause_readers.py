@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import msgspec
 
 from app.engine.constraints import (
+    code_docs,
     fallbacks,
     formats,
     labels,
@@ -133,8 +134,9 @@ def with_line_purposes(field: Field, found: list[Constraint]) -> list[Constraint
         span = constraint.span
         said = None
         if constraint.kind == "tool" and span is not None and span.field == field.name:
-            # (a return type the clause saw only up to its ";" is read again from the whole line)
-            said = tools.typed_return(field.text, span.end)
+            # (a docstring or comment pasted with its declaration says what it does; a return type the clause saw
+            # only up to its ";" is read again from the whole line)
+            said = code_docs.documented(field.text, span.start, span.end) or tools.typed_return(field.text, span.end)
             if said is None and constraint.value is None:
                 said = tools.line_purpose(field.text, span.end)
         if said is not None:

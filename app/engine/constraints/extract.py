@@ -17,6 +17,7 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import (
     antecedents,
+    code_docs,
     formats,
     imperatives,
     labels,
@@ -199,7 +200,9 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
             )
         )  # fmt: skip
     yaml_items = [(tool.start, tool.end) for tool in yaml_tools]
-    for example in [*examples, *pasted_tools.data_interfaces(field.text), *yaml_items]:
+    # ('def f(x):\n    """Records a reading; readings must be whole numbers."""': the tool's description, no rule)
+    docs = code_docs.doc_extents(field.text)
+    for example in [*examples, *pasted_tools.data_interfaces(field.text), *yaml_items, *docs]:
         masked = _mask(masked, *example)
     objects = [
         obj

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import yaml
 
+from app.engine.constraints.code_docs import doc_extents
 from app.engine.constraints.tool_table import find_table_tools
 from app.engine.constraints.tools import describe_tool
 
@@ -197,10 +198,11 @@ def _excerpt_end(text: str, position: int) -> int:
 
 
 def pasted_tool_specs(text: str) -> list[tuple[int, int]]:
-    """Where the text pastes its tools as a spec (an OpenAPI excerpt or a markdown table of tools)."""
+    """Where the text pastes its tools as a spec (an OpenAPI excerpt or a markdown table of tools), and the
+    docstrings and comments of the functions it declares (what they say, the tools section says)."""
     operations, excerpt = find_operations(text)
     _, tables = find_table_tools(text)
-    return ([excerpt] if excerpt is not None and operations else []) + tables
+    return ([excerpt] if excerpt is not None and operations else []) + tables + doc_extents(text)
 
 
 # "paths:" on a line of its own, however indented (inside a list item or a code fence)

@@ -16,6 +16,9 @@ _TS_RETURN = re.compile(
 )
 # A Python signature: "def get_ticket(ticket_no: str) -> dict  # what it does"
 _PY_DEF = re.compile(r"\bdef\s+$")
+# A TypeScript declaration, "function findSlots(day: string): Slot[];": any type after its colon is what it returns
+_TS_FUNCTION = re.compile(r"\bfunction\s+$")
+_DECLARED_RETURN = re.compile(r"[ \t]*:[ \t]*(?P<type>[^\s;{}/][^;{}\n]{0,119}?)[ \t]*[;{]?[ \t]*(?=//|\n|$)")
 _PY_RETURN = re.compile(
     # ("def reservar(…) -> {\"reserva\": str}": a dict literal as the return type)
     r"\s*->\s*(?P<type>\{[^{}\n]{1,200}\}|[\w.]+(?:\[[^\]\n]*\])?(?:\s*\|\s*[\w.]+(?:\[[^\]\n]*\])?)*)\s*:?[ \t]*"
@@ -196,7 +199,11 @@ def find_tools(text: str) -> list[FoundTool]:
             continue  # "downgrade() functions that are missing": code under discussion, many of them, no one tool
         plain_in_list = code_like and bool(params) and name.lower() not in _NOT_TOOLS and len(name) >= 3
         # "def preventivo(partenza: str, …)", a field of GraphQL's "type Query {": a function by its declaration
-        defined = _PY_DEF.search(text, 0, match.start()) is not None or _in_graphql_root(text, match.start())
+        defined = (
+            _PY_DEF.search(text, 0, match.start()) is not None
+            or _TS_FUNCTION.search(text, 0, match.start()) is not None
+            or _in_graphql_root(text, match.start())
+        )
         if params is None or not (
             plain_in_list or defined or _looks_like_tool(name, text, match.group(0).startswith("`"))
         ):
@@ -209,6 +216,13 @@ def find_tools(text: str) -> list[FoundTool]:
                 returns += f" ({python.group('comment').strip()})"
             found.append(FoundTool(name, params, returns, match.start(), python.end()))
             taken.append((match.start(), python.end()))
+            continue
+        declared = _DECLARED_RETURN.match(text, match.end()) if _TS_FUNCTION.search(text, 0, match.start()) else None
+        if declared is not None:
+            # "function findSlots(day: string): Slot[];": what it returns (a comment above or after it says more)
+            returned = re.sub(r"^Promise<(.+)>$", r"\1", declared.group("type").strip())
+            found.append(FoundTool(name, params, f"returns `{returned}`", match.start(), declared.end()))
+            taken.append((match.start(), declared.end()))
             continue
         typed = _TS_RETURN.match(text, match.end())
         if typed is not None:
