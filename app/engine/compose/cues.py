@@ -41,7 +41,7 @@ _FIELD_PAREN = re.compile(r"\(([^()]*,[^()]*)\)")
 _NO_FIELD = re.compile(r"^(?:same|only|original|existing)_|(?:^|_)(?:keys|values)(?:_|$)")
 _FIELD_TAIL = re.compile(r"\s+(?:from|in|out of|as|into|for|to|on)\b.*$", re.IGNORECASE)
 _NUMERIC_FIELD = re.compile(
-    r"\b(?:totals?|amounts?|prices?|costs?|salary|years|count|quantity|age|score|subtotal|tax|vat|fee|fees|net|gross|"
+    r"\b(?:totals?|amounts?|prices?|costs?|salary|years|count|quantity|qty|age|score|subtotal|tax|vat|fee|fees|net|gross|"
     # amounts as invoices name them in the brief corpus' other languages
     r"importe|imponible|cuota|iva|precio|coste|neto|bruto|betrag|mwst|ust|netto|brutto|preis|montant|tva|prix|"
     r"valor|preço|imposto|importo|prezzo|totale|bedrag|btw|prijs)\b",

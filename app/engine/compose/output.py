@@ -15,6 +15,7 @@ from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
 from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
+from app.engine.constraints.field_phrases import Shape, field_shapes
 from app.engine.constraints.labels import split_items
 from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.constraints.sections import ONE_TIME_INTRO, layout_block, numbered_lines
@@ -66,7 +67,7 @@ _KEY_BEFORE = re.compile(
 
 def _asks_array(text: str) -> bool:
     """Whether the reply is a JSON array: a JSON array or list of objects, or one object per item of the input."""
-    if _ARRAY_REPLY.search(text):
+    if any(not _key_array(text, found) for found in _ARRAY_REPLY.finditer(text)):
         return True
     if not _ONE_JSON_OBJECT.search(text) and any(
         not _key_array(text, found) for found in _OBJECTS_REPLY.finditer(text)
@@ -84,7 +85,8 @@ def _key_array(text: str, found: re.Match[str]) -> bool:
     return an array of …"."""
     opening = max(text.rfind(mark, 0, found.start()) for mark in (".", "\n", "!", "?", ";")) + 1
     before = text[opening : found.start()]
-    return bool(_KEY_IS.search(before) or _KEY_BEFORE.search(before))
+    # ("items (array of objects with sku and qty)": the aside after a field says what that field holds)
+    return bool(_KEY_IS.search(before) or _KEY_BEFORE.search(before) or re.search(r"\w\s*\(\s*$", before))
 
 
 ARRAY_DESCRIPTION = (
@@ -179,15 +181,58 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
             return _with_field_label_sets(c.schema, _keyed_label_sets(c.schema, plan))
     for c in plan.of_kind("fields"):
         if c.values and c.value != "collect":
+            said = "\n".join([plan.brief.task, *plan.brief.constraints])
             schema = field_schema([field_key(v) for v in c.values])
-            schema = with_stated_booleans(schema, "\n".join([plan.brief.task, *plan.brief.constraints]))
+            schema = with_stated_booleans(schema, said)
             schema = _with_value_sets(schema, c.values, c.span.text if c.span else "")
+            schema = _with_shapes(schema, field_shapes(list(c.values), said))
             return _with_field_label_sets(schema, plan.of_kind("labels"))
     if plan.primary.extracts_fields:
         loose = extract_fields(plan.brief.task)
         if loose:
             return field_schema(loose)
     return None
+
+
+def _shape_schema(shape: Shape) -> dict[str, Any]:
+    """The nullable JSON Schema of one field whose shape the brief states."""
+    if shape.kind == "object":
+        return {**field_schema([field_key(k) for k in shape.keys]), "type": ["object", "null"]}
+    if shape.kind != "array":
+        return {"type": [shape.kind, "null"]}
+    if shape.keys:
+        items: dict[str, Any] = field_schema([field_key(k) for k in shape.keys])
+    else:
+        items = {"type": shape.item} if shape.item else {}
+    return {"type": ["array", "null"], "items": items} if items else {"type": ["array", "null"]}
+
+
+def _with_shapes(schema: dict[str, Any], shapes: dict[str, Shape]) -> dict[str, Any]:
+    """ "customer (string)", "items is an array of objects with sku and qty": what the brief says a field holds
+    replaces the type guessed from its name."""
+    properties = dict(schema.get("properties") or {})
+    for name, shape in shapes.items():
+        if field_key(name) in properties:
+            properties[field_key(name)] = _shape_schema(shape)
+    return {**schema, "properties": properties}
+
+
+def _nested_field_lists(plan: Plan) -> dict[str, str]:
+    """ "Return JSON with customer and items. Each item has sku and qty.": the second list names the keys of each
+    item of `items`, not more fields of the reply; its sentence says so (keyed by the constraint's text)."""
+    lists = [c for c in plan.of_kind("fields") if c.values and c.value != "collect"]
+    if len(lists) < 2:
+        return {}
+    said = "\n".join([plan.brief.task, *plan.brief.constraints])
+    shapes = field_shapes(list(lists[0].values), said)
+    nested: dict[str, str] = {}
+    for c in lists[1:]:
+        names = {v.lower() for v in c.values}
+        for name, shape in shapes.items():
+            if shape.keys and names <= {k.lower() for k in shape.keys}:
+                nested[c.text] = f"Give each item of `{field_key(name)}` exactly these fields: {', '.join(c.values)}."
+                break
+    return nested
 
 
 # "a table with the columns Term | Value | Clause", "columns: Vendor, Plan, Price": the brief's own header row.
@@ -644,9 +689,12 @@ def output_format(plan: Plan) -> OutputFormat:
     if reason is not None:
         stated = [line for line in stated if not _LABEL_ALONE.search(line)]
     slot = _label_slot(template.group("template")) if template is not None else None
+    nested = _nested_field_lists(plan)
     stated.extend(
+        nested[c.text]
+        if c.kind == "fields" and c.text in nested
         # "类别代码|紧急程度|一句话摘要" with the codes listed above it: the codes fill the line's first slot
-        f"In `{slot}`, use exactly one of: {', '.join(c.values)}."
+        else f"In `{slot}`, use exactly one of: {', '.join(c.values)}."
         if slot and c.kind == "labels" and (c.scope is None or c.scope.endswith("label"))
         else c.text.replace(_LABEL_ONLY, LABEL_THEN_MORE)
         if c.kind == "labels" and label_leads

@@ -103,6 +103,9 @@ def read_labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constra
     fields = structure.find_fields(text)
     if fields is not None and _SIGNATURE_CALL.search(text[fields.start : fields.end]):
         fields = None  # "with restart_service(name), get_status(name)": tool signatures, not fields
+    if fields is not None:
+        # "reply with JSON like {category, urgency, summary}": the reply's keys, not a label set
+        out = [c for c in out if not any("{" in v or v.lower().startswith("json") for v in c.values)]
     if fields is not None and (found is None or fields.values != found.values):
         describe = structure.describe_collected if fields.collect else structure.describe_fields
         out.append(

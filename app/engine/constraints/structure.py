@@ -7,6 +7,7 @@ import re
 from typing import Any, NamedTuple
 
 from app.engine.constraints.clauses import is_abbreviation
+from app.engine.constraints.field_phrases import JSON_FIELDS_INTRO, LIST_OF
 from app.engine.constraints.labels import split_items, with_notes
 
 _TYPE_NAMES: dict[str, str] = {
@@ -312,7 +313,8 @@ _STRUCTURED_CONTEXT = re.compile(r"\b(?:json|fields?|keys?|columns?|csv|object|y
 _FIELD_END = re.compile(
     r"[.;!?\n]\s|[.;!?]$|[）。；！？]|\s[-–—]\s|,?\s+then\s|"
     r"\s(?:aus|zurück)(?=[.;!?\n]|$)|"  # "gib … JSON mit den Feldern ort, datum aus.": the verb's particle
-    r"\s(?:as|in|into|from|for|if|when|using|before|after|until|unless|so\s+that|because)\s(?![^()]*\))"
+    r"\s(?:as|in|into|from|for|if|when|using|before|after|until|unless|so\s+that|because)\s(?![^()]*\))|"
+    r",\s+(?:where|whereby|with)\s"  # "ticket_id, status and priority, where status is one of …": a note on a field
 )
 
 
@@ -387,7 +389,7 @@ def find_fields(text: str) -> FoundFields | None:
         return cjk
     if "," not in text and " | " not in text and not re.search(r"\s(?:and|or|und|et|y|e)\s", text):
         return None  # a field list needs at least two items
-    candidates = list(_FIELDS_INTRO.finditer(text))
+    candidates = [*_FIELDS_INTRO.finditer(text), *JSON_FIELDS_INTRO.finditer(text)]
     if _STRUCTURED_CONTEXT.search(text):
         candidates += list(_RETURN_INTRO.finditer(text))
     for intro in sorted(candidates, key=lambda m: m.start()):
@@ -395,12 +397,16 @@ def find_fields(text: str) -> FoundFields | None:
             continue  # "never ask for their name, address or school" forbids collecting them
         start = intro.end()
         end = _field_list_end(text, start)
+        if intro.group(0).rstrip().endswith("{"):  # "JSON like {sku, qty}": the brace closes the list
+            end = min(end, text.find("}", start) % (len(text) + 1))
         listed = text[start:end].rstrip(":")
         colon = _colon_outside_parentheses(listed)
         if colon >= 0:  # "extract from resumes: name, email" lists after the colon ("(one of: a, b)" is an aside)
             start += colon + 1
             listed = text[start:end]
         start += len(listed) - len(listed.lstrip())
+        if JSON_FIELDS_INTRO.fullmatch(intro.group(0)):
+            listed = LIST_OF.sub("", listed)  # "a summary and a list of action items": the field is `action items`
         items = split_items(listed, last_trim=True)
         if items and not any(_NOT_FIELD.search(item) for item in items):
             return FoundFields(items, start, end, _collected(intro.group(0), text))
