@@ -509,7 +509,8 @@ def build_examples(inputs: ExampleInputs) -> tuple[list[Example], list[str]]:
     if not inputs.output_is_default and inputs.kind not in _FORMAT_AWARE:
         candidates = []  # written for the archetype's own format, which the brief replaced
     prose = inputs.output.kind not in ("json", "label", "decision", "code")
-    foreign = inputs.reply_language and inputs.reply_language.lower() != "english"
+    # ("British English", "American English": English examples fit)
+    foreign = inputs.reply_language and not inputs.reply_language.lower().endswith("english")
     if prose and foreign and inputs.kind not in _IN_REPLY_LANGUAGE:
         return [], [
             f"No examples: replies are in {inputs.reply_language} and there are no vetted examples in that "

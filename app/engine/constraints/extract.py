@@ -811,6 +811,15 @@ def _implicit_language(brief: Brief) -> Constraint | None:
     code, name, confidence = identify(text)
     if code in ("en", "und") or confidence < _IMPLICIT_LANGUAGE_CONFIDENCE:
         return None
+    rewrite = language.rewritten_into(brief.task)
+    if rewrite is not None and rewrite.code != code:
+        # "devolves o CV reescrito em inglês (British English)": the reply is the rewrite, in that language
+        return Constraint(
+            kind="language", text=language.describe_language(rewrite.name), value=rewrite.name, code=rewrite.code,
+            span=BriefSpan(
+                field="task", start=rewrite.start, end=rewrite.end, text=brief.task[rewrite.start : rewrite.end]
+            ),
+        )  # fmt: skip
     if language.other_reply_language(text, code) or language.translates_to_other(text, code):
         return None  # "再写一封回复草稿，默认用英文": the brief gives the replies' languages in its own words
     return Constraint(

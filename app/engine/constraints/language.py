@@ -444,9 +444,34 @@ _WRITTEN_IN_AFTER = re.compile(
 )
 
 
+# "o CV reescrito em inglês", "el texto reescrito en inglés", "réécrit en anglais", "auf Englisch umgeschrieben": a
+# rewrite into another language, the reply's language
+_REWRITTEN_INTO = re.compile(
+    r"\b(?:reescrit|reescrib|réécri|riscritt|riscriv|herschr|rewrit)\w*[^.\n]{0,40}?\b(?:em|en|in|naar|into)\s+"
+    r"(?:het\s+)?(?P<name>[^\W\d_]+)|\bauf\s+(?P<name2>[^\W\d_]+)\s+(?:umgeschrieben|umschreiben|neu\s+geschrieben)\b",
+    re.IGNORECASE,
+)
+
+
+def rewritten_into(text: str) -> FoundLanguage | None:
+    """The language a brief asks its input to be rewritten into ("o CV reescrito em inglês (British English)")."""
+    match = _REWRITTEN_INTO.search(text)
+    group = ("name" if match.group("name") else "name2") if match is not None else None
+    found = lookup(match.group(group)) if match is not None and group is not None else None
+    if match is None or group is None or found is None:
+        return None
+    after = text[match.end(group) : match.end(group) + 24]
+    variant = re.match(r"\s*\(?\s*(British|American|Brazilian|European)\b", after)
+    name = f"{variant.group(1)} {found[0]}" if variant is not None else found[0]
+    return FoundLanguage(name, found[1], match.start(group), match.end(group))
+
+
 def translates_to_other(text: str, own: str) -> bool:
     """Whether a translation brief names another language than its own ("traduca il menù dall'italiano in inglese e
     in tedesco"): the output is in the languages translated into, not in the brief's."""
+    rewrite = rewritten_into(text)
+    if rewrite is not None and rewrite.code != own:
+        return True  # "devolves o CV reescrito em inglês": the rewrite is in that language
     if not _TRANSLATION_CUE.search(text):
         return False
     lowered = text.lower()

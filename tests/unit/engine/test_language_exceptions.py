@@ -49,3 +49,21 @@ def test_the_exceptions_own_reply_is_no_language_for_every_reply() -> None:
         "in German."
     )
     assert "Always reply in German." not in generate(Brief(task=task)).prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "language"),
+    [
+        (
+            "A técnica cola o CV em português e tu devolves o CV reescrito em inglês (British English), pronto a "
+            "enviar. Não inventes nada.",
+            "British English",
+        ),
+        ("Pego el texto de la web en español y me lo devuelves reescrito en inglés, claro y breve.", "English"),
+        ("Je colle une fiche produit et tu la renvoies réécrite en anglais, sans rien inventer.", "English"),
+    ],
+)
+def test_a_rewrite_into_another_language_is_the_replys_language(task: str, language: str) -> None:
+    result = generate(Brief(task=task))
+    assert [c.value for c in result.constraints if c.kind == "language"] == [language]
+    assert not [w for w in result.warnings if "no vetted examples" in w]
