@@ -6,6 +6,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.fixed_text import FIXED_OPENERS, to_assistant, to_customer
 from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.fastre import prefiltered
 from app.engine.phrasing import REPLY_COLON, VERBS, strip_meta_directive
@@ -137,7 +138,7 @@ EXACT_COLON = re.compile(
     r"(?:sentence|text|line|message|words|reply|answer)s?|"
     r"(?<=with\s)only\s+this)\s*[:：]\s*(?![\"“])\S|"  # (a quoted text ends at its quote)
     # "… and reply only: That sounds really important. Please tell …": a verb of replying before the colon
-    rf"{REPLY_COLON}\S",
+    rf"{REPLY_COLON}\S|{FIXED_OPENERS}",
     re.IGNORECASE,
 )
 # 'say exactly "Sorry, I can only help with bookings."': a quoted fixed text
@@ -237,8 +238,9 @@ def _fixed_end(text: str, start: int, end: int, ending: bool, bare: bool = False
         index = start + mark.start()
         if (
             one
-            or (bare and not _MESSAGE_GOES_ON.match(text, index + 1))
+            or (bare and not (_MESSAGE_GOES_ON.match(text, index + 1) or to_customer(text, index + 1)))
             or _RULE_OPENING.match(text, index + 1)
+            or to_assistant(text, index + 1)
             or (ending and _opens_with_order(text[index + 1 : end]))
             or (message and _BRIEF_GOES_ON.match(text, index + 1))
         ):

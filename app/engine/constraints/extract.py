@@ -54,6 +54,7 @@ from app.engine.constraints.clause_readers import (
 )
 from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row
+from app.engine.constraints.fixed_text import ALTERNATIVE_ROUTE
 from app.engine.constraints.limit_clauses import read_limits
 from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
@@ -501,8 +502,11 @@ def _without_routes_of_bans(found: list[Constraint]) -> list[Constraint]:
     every question the assistant cannot answer to the order page."""
     bans = [
         c for c in found
-        if c.kind == "prohibition" and c.span is not None and c.span.text and rules.is_english(c.span.text)
-        and re.match(r"(?:do\s+not|don'?t|dont|never|no)\b", c.span.text.strip(), re.IGNORECASE)
+        if c.kind == "prohibition" and c.span is not None and c.span.text
+        and (
+            re.match(r"(?:do\s+not|don'?t|dont|never|no)\b", c.span.text.strip(), re.IGNORECASE)
+            if rules.is_english(c.span.text) else ALTERNATIVE_ROUTE.match(c.span.text) is not None
+        )
     ]  # fmt: skip
 
     def carried(c: Constraint) -> bool:

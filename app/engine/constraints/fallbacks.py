@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
+from app.engine.constraints.fixed_text import names_only_reply
 from app.engine.constraints.model import FallbackAction
 from app.engine.constraints.phones import EMERGENCY_SERVICES, find_dial_numbers
 from app.engine.constraints.rules import is_english
@@ -820,7 +821,9 @@ def _bare_fixed_reply(text: str, condition: str | None) -> FoundFallback | None:
     if condition is None or opened is None or at < 0 or at + len(condition) > opened.start():
         return None
     before = text[at + len(condition) : opened.start()]
-    if _NEGATED_SAY.search(before) or not _REPLY_VERB.match(before) or _ENDS_ON_ARTICLE.search(condition):
+    # ("If a parent describes a reaction now, the only reply is: Call 999 …": the opener names the reply)
+    replies = _REPLY_VERB.match(before) or (names_only_reply(opened.group(0)) and not before.strip(" ,\t"))
+    if _NEGATED_SAY.search(before) or not replies or _ENDS_ON_ARTICLE.search(condition):
         # ("…, the first line must be exactly: RISK FLAG …": a line of the reply; "For CRISIS the reply is …": a part)
         return None
     words = fixed_reply(text[opened.start() :])
