@@ -25,8 +25,9 @@ _UNSURE_CASE = re.compile(
     # en: "if you don't know (the answer)", "if you're not sure", "if unsure", "when it isn't in the FAQ",
     # "if the answer is not in the listings", "if you can't find it", "if the menu doesn't say"
     r"(?:if|when|whenever)\s+(?:you|it|the\s+(?:bot|assistant))?\s*(?:do\s+not|don'?t|dont|does\s+not|doesn'?t|"
-    r"can\s*not|can'?t|cannot|are\s+not|aren'?t|'re\s+not|is\s+not|isn'?t|are|is)?\s*"
-    r"(?:know|sure|unsure|certain|find|answer|in\s+doubt)\b[^,.;:!?\n]{0,50}|"
+    r"can\s*not|can'?t|cannot|are\s+not|aren'?t|'re\s+not|is\s+not|isn'?t)\s*"
+    r"(?:know|sure|certain|find|answer)\b[^,.;:!?\n]{0,50}|"
+    r"(?:if|when|whenever)\s+(?:you(?:'re|\s+are)\s+)?(?:unsure|uncertain|in\s+doubt)\b[^,.;:!?\n]{0,40}|"
     r"(?:if|when)\s+(?:the\s+)?(?:answer|info(?:rmation)?|it|that|something|the\s+question)\s+(?:is\s+not|isn'?t|"
     r"'s\s+not|is\s+missing|can'?t\s+be\s+found)\b[^,.;:!?\n]{0,50}|"
     r"(?:if|when)\s+(?:the|our|your)\s+[\w -]{2,30}?\s+(?:does\s+not|doesn'?t)\s+(?:say|cover|answer|mention|"
