@@ -288,7 +288,7 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
 
 # "If they write in Dutch", "when a guest messages us in French": a language the input may be in, under a condition
 _LANGUAGE_CASE = re.compile(
-    r"\b(?:if|when|whenever|should)\s+(?:[\w']+\s+){0,4}(?:write|writes|wrote|speak|speaks|message|messages|text|texts|"
+    r"\b(?:if|when|whenever|should|unless)\s+(?:[\w']+\s+){0,4}(?:write|writes|wrote|speak|speaks|message|messages|text|texts|"
     r"ask|asks|contact|contacts)\s+(?:(?:to\s+)?us\s+)?in\s+[^\W\d_]",
     re.IGNORECASE,
 )

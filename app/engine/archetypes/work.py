@@ -414,7 +414,14 @@ TOOL_AGENT = Archetype(
     id="tool_agent",
     title="Agent with tools",
     features=(
-        feat("agent", r"\bagents?\b|\bagentic\b|\bautonomous\w*", 3),
+        # (not a person: "a support agent will call them back", "talk to a human agent", "estate agents")
+        feat(
+            "agent",
+            r"(?<!human )(?<!live )(?<!support )(?<!sales )(?<!service )(?<!travel )(?<!estate )(?<!letting )"
+            r"(?<!insurance )\bagents?\b(?!\s+(?:will|would|can|could|should|must|to\s+call)\b)|\bagentic\b|"
+            r"\bautonomous\w*",
+            3,
+        ),
         feat(
             "tools",
             r"\btools?\b|\busing (?:the |our )?\w+ (?:api|integration)\b|\bfunction[- ]calling\b|\bcall (?:the |an? )?(?:apis?|functions?|endpoints?)\b"
