@@ -50,21 +50,45 @@ _AND_ANOTHER = re.compile(r"\s+(?:und|oder|y|o|e|et|ou|ed|en|of)\s+", re.IGNOREC
 # "des Mitarbeiterhandbuchs", "des Merkblatts": a German genitive named as its nominative
 _GENITIVE = re.compile(r"(?<=(?i:buch))e?s$|(?<=(?i:blatt))e?s$|(?<=(?i:trag))e?s$|(?<=(?i:talog))e?s$")
 # "solo con", "nur aus", "uniquement à partir de", "apenas com base", "solo in base a", "alleen uit", "op basis van"
-_ONLY_FROM = re.compile(
-    r"\b(?:s[óo]lo|solamente|[úu]nicamente|exclusivamente|nur|ausschlie(?:ß|ss)lich|uniquement|seulement|apenas|"
+_ONLY = (
+    r"s[óo]lo|solamente|[úu]nicamente|exclusivamente|nur|ausschlie(?:ß|ss)lich|uniquement|seulement|apenas|"
     r"somente|solo|soltanto|esclusivamente|alleen|uitsluitend|basis|base|basándote|basierend|anhand|laut|gem[äa](?:ß|ss)|"
-    r"selon|d['’]apr[èe]s|segundo|secondo|volgens)\b[^.;:!?\n]{0,30}$",
+    r"selon|d['’]apr[èe]s|segundo|secondo|volgens"
+)
+_ONLY_FROM = re.compile(rf"\b(?:{_ONLY})\b[^.;:!?\n]{{0,30}}$", re.IGNORECASE)
+
+# "Eres la guía …", "Tu es le guide …", "Você é o guia …", "Du bist der Leitfaden …": what the assistant IS, not what
+# it reads from (the noun right after the verb, the determiner being part of the match)
+_ROLE_BEFORE = re.compile(
+    r"\b(?:eres|sos|ser[áa]s|act[úu]a(?:s|r[áa]s)?\s+como|tu\s+es|tu\s+seras|vous\s+[êe]tes|agis(?:sez)?\s+comme|"
+    r"voc[êe]\s+[ée]|tu\s+[ée]s|(?:atue|aja)\s+como|du\s+bist|sie\s+sind|(?:tu\s+)?sei|agisci\s+come|"
+    r"(?:jij\s+|je\s+|u\s+)bent|fungeer\s+als)\s+$",
+    re.IGNORECASE,
+)
+# "No hables nunca de …", "Ne parle jamais de …", "Sprich nie über …", "Não fale de …": a clause that bans its objects
+_BANNED_CLAUSE = re.compile(
+    r"(?:^|[.;!?\n]\s*)(?:[-*•]\s*)?(?:no|nunca|jam[áa]s|evita|ne|n['’]|jamais|[ée]vite[sz]?|nie|niemals|kein\w*|"
+    r"vermeide|n[ãa]o|evite|non|mai|evita|niet|nooit|vermijd)\b[^.;!?\n]*$",
+    re.IGNORECASE,
+)
+# "… que no esté en el folleto", "… was nicht im Merkblatt steht": inside a ban, the source is still where answers are
+_IN_SOURCE = re.compile(r"\b(?:en|in|dans|em|aus|uit)\s+$|^(?:im|no|na|nel|nella|dans)\b", re.IGNORECASE)
+# "solo con los documentos", "nur aus den Unterlagen": the answers are bound to documents, which the default says
+_BOUND_TO_DOCUMENTS = re.compile(
+    rf"\b(?:{_ONLY})\b[^.;:!?\n]{{0,30}}?\b(?:documentos?|documents?|dokumenten?|unterlagen|documenti|documenten|materiales|materiais|textos)\b",
     re.IGNORECASE,
 )
 
 
 def foreign_source(task: str) -> str | None:
     """The source a brief in another language names, in its own words, as "the «…»"; None when it names none."""
-    found = list(_SOURCE.finditer(task))
+    found = [m for m in _SOURCE.finditer(task) if _reads_from(task, m)]
     if not found:
         return None
     # "… la guía de precios … responde solo con el folleto": the noun the answers are bound to, when one is
     bound = [m for m in found if _ONLY_FROM.search(task, max(0, m.start() - 40), m.start())]
+    if not bound and _bound_to_documents(task):
+        return None  # "responde usando solo los documentos que te damos": the default wording says it
     match = (bound or found)[0]
     names = [_named(match)]
     joined = _AND_ANOTHER.match(task, match.end())
@@ -72,6 +96,21 @@ def foreign_source(task: str) -> str | None:
     if following is not None and _named(following) != names[0]:
         names.append(_named(following))  # "nur anhand der Geräteanleitung und unserer FAQ": both
     return " and ".join(names)
+
+
+def _reads_from(task: str, match: re.Match[str]) -> bool:
+    """Whether a source noun may be what the answers come from: not the assistant's role ("Eres la guía …") nor the
+    object of a ban ("No hables nunca de la política del gobierno")."""
+    before = task[max(0, match.start() - 30) : match.start()]
+    if _ROLE_BEFORE.search(before):
+        return False
+    clause = _BANNED_CLAUSE.search(task, max(0, match.start() - 120), match.start())
+    return clause is None or _IN_SOURCE.search(before) is not None or _IN_SOURCE.match(match.group(0)) is not None
+
+
+def _bound_to_documents(task: str) -> bool:
+    """Whether the brief binds its answers to documents in general ("usando solo los documentos")."""
+    return _BOUND_TO_DOCUMENTS.search(task) is not None
 
 
 def _named(match: re.Match[str]) -> str:

@@ -31,7 +31,20 @@ _HEADING = re.compile(
     r"werkzeuge|funktionen|outils|fonctions|ferramentas|funções)(?:\s+\w+){0,2}\s*:?",
     re.IGNORECASE,
 )
+# "tools", "functions": the general word a heading over a list of declarations uses
+_HEADING_WORD = re.compile(
+    r"\b(?:tools?|functions?|helpers?|apis?|methods?|actions?|endpoints?|herramientas|funciones|werkzeuge|funktionen|"
+    r"outils|fonctions|ferramentas|funções)\b",
+    re.IGNORECASE,
+)
 _LONG = 220
+# "Never call this for dates more than 7 days ahead.", "Only use after find_booking.": a sentence of a docstring or
+# comment that says how to use the tool; it travels with the description, since the docs are masked from the readers
+_RULE_SENTENCE = re.compile(
+    r"(?:never|only|always|do\s+not|don['’]t|must|avoid|requires?|call\s+(?:this|it)\b|use\s+(?:this|it)\b|"
+    r"nunca|solo|sólo|siempre|nie(?:mals)?|nur|immer|jamais|uniquement|toujours)\b[^.!?;\n]*(?:;[^.!?\n]*)?[.!?]?",
+    re.IGNORECASE,
+)
 # Comment lines indented under a Python def's line: its description when it has no docstring.
 _COMMENT_BELOW = re.compile(r"(?:\n[ \t]+#[^\n]*)+")
 
@@ -68,7 +81,30 @@ def _summary(lines: list[str]) -> str | None:
     said = said.rstrip(" .")
     if returned and not re.search(r"\breturn", said, re.IGNORECASE):
         said = f"{said}; returns {returned}" if said else f"returns {returned}"
+    rules = [rule for rule in _usage_rules(lines) if rule.rstrip(" .").lower() not in said.lower()]
+    if rules:
+        said = " ".join([f"{said}." if said else "", *rules]).strip().rstrip(" .")
     return said or None
+
+
+def _usage_rules(lines: list[str]) -> list[str]:
+    """The sentences of a docstring that say how (not) to use the tool: "Never call this for dates more than 7 days
+    ahead; the API returns junk." They are rules the model must see, though they are no summary."""
+    text = " ".join(line.strip() for line in lines if line.strip() and not _SECTION.match(line.strip()))
+    found: list[str] = []
+    for sentence in re.finditer(r"(?:^|(?<=[.!?])\s+)(?P<said>[^.!?]+[.!?]?)", text):
+        rule = _RULE_SENTENCE.fullmatch(sentence.group("said").strip())
+        if rule is not None:
+            found.append(rule.group(0).rstrip(" .") + ".")
+    return found
+
+
+def _heading(said: str) -> bool:
+    """A comment that names the list below rather than one tool: "# Tools", "# These are the functions you can
+    call:" (it speaks of tools in general and ends with a colon)."""
+    if _HEADING.fullmatch(said):
+        return True
+    return said.endswith(":") and _HEADING_WORD.search(said) is not None
 
 
 def _comment_above(text: str, line_start: int) -> tuple[str | None, int]:
@@ -91,7 +127,7 @@ def _comment_above(text: str, line_start: int) -> tuple[str | None, int]:
         if block and stripped.startswith("/*"):
             break
     summary = _summary(lines) if lines else None
-    if summary is None or _HEADING.fullmatch(summary) or not re.search(r"\w", summary):
+    if summary is None or _heading(summary) or not re.search(r"\w", summary):
         return None, line_start  # "# Tools" over the first def: the list's heading
     return summary, start
 
