@@ -13,6 +13,7 @@ from typing import Any
 from app.engine.compose.foreign_sources import foreign_source
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import in_exact_line
+from app.engine.constraints.field_phrases import says_how_written
 from app.engine.constraints.labels import CLOSING, DATE_FORMAT_PARTS
 from app.engine.constraints.rules import is_english
 from app.engine.phrasing import normalise, sentence, without_request
@@ -206,7 +207,7 @@ def extract_fields(task: str) -> list[str]:
             name = re.sub(r"^(?:the|a|an|their|its)\s+", "", name)
             name = re.sub(r"[^a-z0-9]+", "_", name).strip("_")
             name = re.sub(r"^(\w+)_or_not$", r"is_\1", name)
-            if _NO_FIELD.search(name):
+            if _NO_FIELD.search(name) or says_how_written(name):
                 fields = []  # "the same JSON with the same keys, only the values translated": how, not which keys
                 break
             if name and name not in fields and len(name) <= 40:

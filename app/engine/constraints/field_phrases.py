@@ -144,3 +144,40 @@ def field_shapes(names: list[str], text: str) -> dict[str, Shape]:
         if shape is not None:
             shapes[name] = shape
     return shapes
+
+
+# "a confidence score between 0 and 1", "a rating from 1 to 5": a range describes the field; its "and" is no list
+# separator.
+_RANGE = re.compile(
+    r"\s*\(?\b(?:(?:ranging\s+)?between|(?:ranging\s+)?from)\s+-?\d[\d.,]*\s*(?:and|to|-|–)\s*-?\d[\d.]*\b\)?",
+    re.IGNORECASE,
+)
+# "their company", "the person's name": a determiner or an owner is no part of the key.
+_OWNER = re.compile(r"^(?:(?:their|his|her|its|your|our|my|the|a|an)\s+)?(?:\w+['’]s\s+)?", re.IGNORECASE)
+# "JSON with double quotes and lowercase keys", "JSON with proper escaping and valid syntax", "JSON with the same
+# column names and order": how the JSON is written, not what it holds.
+_WRITING = re.compile(
+    r"\b(?:quotes|quoting|quotation\s+marks|escaping|escapes|syntax|indentation|indents?|whitespace|spacing|"
+    r"formatting|casing|encoding|utf-?8|(?:column|key|field|property)\s+names)$|"
+    r"^(?:proper|valid|correct|consistent|same|identical|lower-?case|upper-?case|camel-?case|snake[_ -]?case|"
+    r"pretty[- ]printed|minified|sorted|double|single|no\s+trailing)\b",
+    re.IGNORECASE,
+)
+
+
+def without_ranges(listed: str) -> str:
+    """A field list with its value ranges ("score between 0 and 1") taken out of the names."""
+    return _RANGE.sub("", listed)
+
+
+def says_how_written(item: str) -> bool:
+    """Whether a listed item says how the JSON is written ("double quotes", "valid syntax"), not a key it holds."""
+    return _WRITING.search(item.strip().replace("_", " ")) is not None
+
+
+def key_names(items: list[str]) -> list[str] | None:
+    """The keys a "JSON with …" list names, without owners ("their company" -> company); None when the list says
+    how the JSON is written ("double quotes and lowercase keys") rather than what it holds."""
+    if any(says_how_written(item) for item in items):
+        return None
+    return [_OWNER.sub("", item.strip()) or item for item in items]

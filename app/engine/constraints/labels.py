@@ -247,6 +247,8 @@ def _list_extent(text: str, start: int) -> int:
     """Where a list that starts at `start` ends: the end of the clause or a closing parenthesis."""
     # ', written as "Tone: <label>"' says how the label is written; it is not one more label.
     boundary = re.compile(
+        # "billing, tech or other and urgency is low, medium or high": a new clause about another field
+        r",?\s+and\s+(?:the\s+)?[A-Za-z_][\w-]*\s+(?:is|are|must\s+be|should\s+be)\s|"
         r",?\s+(?:and\s+|then\s+)?\(\d{1,2}\)\s|[.;:!?)\n](?:\s|$)|[.;!?)\n]$|\s[-–—]\s|\s(?:based|depending|according|using|so\s+that)\b|"
         r",\s+(?:written|formatted|shown|printed|given|prefixed|spelled|in\s+the\s+form)\b"
     )

@@ -7,7 +7,7 @@ import re
 from typing import Any, NamedTuple
 
 from app.engine.constraints.clauses import is_abbreviation
-from app.engine.constraints.field_phrases import JSON_FIELDS_INTRO, LIST_OF
+from app.engine.constraints.field_phrases import JSON_FIELDS_INTRO, LIST_OF, key_names, without_ranges
 from app.engine.constraints.labels import split_items, with_notes
 
 _TYPE_NAMES: dict[str, str] = {
@@ -308,12 +308,19 @@ _RETURN_INTRO = re.compile(
     re.IGNORECASE,
 )
 _STRUCTURED_CONTEXT = re.compile(r"\b(?:json|fields?|keys?|columns?|csv|object|yaml|dict|record)\b", re.IGNORECASE)
+# "cooking time in minutes", "price in euros": a unit belongs to the field, it does not end the list
+_UNITS = (
+    r"(?:milli)?seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|ms|cents?|dollars?|euros?|"
+    r"pounds?|usd|eur|gbp|kg|kilograms?|grams?|g|lbs?|km|kilometers?|kilometres?|miles?|meters?|metres?|cm|mm|"
+    r"inches|feet|celsius|fahrenheit|degrees|percent(?:age)?|bytes|kb|mb|gb"
+)
 # A list ends at a sentence end, a dash, ", then ..." or a preposition that starts the rest of the sentence; an
 # aside in parentheses ("invoice_date (YYYY-MM-DD)") stays inside it.
 _FIELD_END = re.compile(
     r"[.;!?\n]\s|[.;!?]$|[）。；！？]|\s[-–—]\s|,?\s+then\s|"
     r"\s(?:aus|zurück)(?=[.;!?\n]|$)|"  # "gib … JSON mit den Feldern ort, datum aus.": the verb's particle
-    r"\s(?:as|in|into|from|for|if|when|using|before|after|until|unless|so\s+that|because)\s(?![^()]*\))|"
+    r"\s(?:as|in(?!\s+(?:" + _UNITS + r")\b)|into|from|for|if|when|using|before|after|until|unless|so\s+that|because)"
+    r"\s(?![^()]*\))|"
     r",\s+(?:where|whereby|with)\s"  # "ticket_id, status and priority, where status is one of …": a note on a field
 )
 
@@ -405,9 +412,12 @@ def find_fields(text: str) -> FoundFields | None:
             start += colon + 1
             listed = text[start:end]
         start += len(listed) - len(listed.lstrip())
-        if JSON_FIELDS_INTRO.fullmatch(intro.group(0)):
+        json_intro = JSON_FIELDS_INTRO.fullmatch(intro.group(0)) is not None
+        if json_intro:
             listed = LIST_OF.sub("", listed)  # "a summary and a list of action items": the field is `action items`
-        items = split_items(listed, last_trim=True)
+        items = split_items(without_ranges(listed), last_trim=True)
+        if items and json_intro:
+            items = key_names(items)
         if items and not any(_NOT_FIELD.search(item) for item in items):
             return FoundFields(items, start, end, _collected(intro.group(0), text))
     return _identifier_list(text)
