@@ -266,7 +266,12 @@ _CASE_VALUE = re.compile(
 _SETS_A_KEY = re.compile(
     r"\b(?:set|put|leave|fill|mark|write|use)\s+`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?\s+(?:to|as|=)\s", re.IGNORECASE
 )
-_CALLS_A_TOOL = re.compile(r"\b(?:call|use|invoke|run)\s+(?:the\s+)?`?[a-z][a-z0-9]*_[a-z0-9_]+\b")
+# ("… call handOffToAgent", "call escalate_to_agent(…)"; and "verifyCardholder before any other function": a line that
+# opens with a tool's name and orders it)
+_CALLS_A_TOOL = re.compile(
+    r"\b(?:[Cc]all|[Uu]se|[Ii]nvoke|[Rr]un)\s+(?:the\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9_]+|[A-Z][A-Za-z0-9]*)\b|"
+    r"^\s*`?[a-z][a-z0-9]*(?:_[a-z0-9_]+|(?:[A-Z][a-z0-9]+)+)`?(?:\(\))?\s+(?:before|first|after|only|then|always)\b"
+)
 _REPLY_SHAPE = re.compile(
     r"\s*(?:the\s+)?(?:(?:first|last|final|opening|closing|top)\s+line|output|reply|answer|response)\s+"
     r"(?:of\s+(?:the|your|each|every|\w{3})\s+(?:output|reply|answer|response|message)\s+)?"

@@ -217,8 +217,14 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
         frozenset(obj.value) for obj in objects if _REPLY_LEAD.search(field.text[max(0, obj.start - 50) : obj.start])
     }
     for obj in objects:
-        if layout.on_signature_line(field.text, obj.start) or layout.in_tool_definition(field.text, obj.start):
-            continue  # "reportIssue(…): Promise<{ ticketRef: string }>", a docstring's shape: what a tool returns
+        if (
+            layout.on_signature_line(field.text, obj.start)
+            or layout.in_tool_definition(field.text, obj.start)
+            or layout.in_parameter_list(field.text, obj.start)
+        ):
+            # "reportIssue(…): Promise<{ ticketRef: string }>", a docstring's shape: what a tool returns; and
+            # "getBalances(args: { customerId: string })": what it takes
+            continue
         spec = _tool_spec(obj.value) if frozenset(obj.value) not in replied else None
         if spec is not None:
             # '{"name": "query_order", "description": …, "parameters": {"phone": "string"}}': a tool, not the reply

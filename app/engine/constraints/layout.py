@@ -99,6 +99,19 @@ def on_signature_line(text: str, position: int) -> bool:
     )
 
 
+# An open parameter list before a position: "function getBalances(args: { customerId: string }): …"
+_OPEN_PARAMETERS = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:export[ \t]+)?(?:async[ \t]+)?(?:def|function|func|fn)[ \t]+)?[A-Za-z_][\w.]*\("
+    r"[^()\n]*$"
+)
+
+
+def in_parameter_list(text: str, position: int) -> bool:
+    """Whether a position lies inside a tool's parameter list on its signature line (an argument's type)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return _OPEN_PARAMETERS.match(text[line_start:position]) is not None
+
+
 # A function's definition line: "def parte_maritimo(fecha: str) -> dict:", "async function getSlots(day) {",
 # "- check_stock(sku): …" (a bullet that opens with the tool's call).
 _DEFINITION_LINE = re.compile(

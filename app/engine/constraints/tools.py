@@ -129,9 +129,16 @@ def _top_level_parts(raw: str) -> list[str]:
     return parts
 
 
+# "verifyCardholder(args: { email: string; last4: string })": one options object, whose keys are the parameters
+_OPTIONS_OBJECT = re.compile(r"^\s*[A-Za-z_]\w*\??\s*:\s*\{(?P<keys>[^{}]*)\}\s*$")
+
+
 def _parameters(raw: str) -> list[str] | None:
     if not raw.strip():
         return []
+    options = _OPTIONS_OBJECT.match(raw)
+    if options is not None and options.group("keys").strip():
+        raw = options.group("keys").replace(";", ",").strip().rstrip(",")
     names: list[str] = []
     for part in _top_level_parts(raw):
         match = _PARAM.match(part)
