@@ -467,7 +467,19 @@ def _plausible(found: FoundLabels, text: str) -> bool:
     in_parens = before.rstrip().endswith("(")
     if in_parens and _NAME_BEFORE_PARENS.search(before) and not _LABEL_CUE.search(before[-80:]):
         return False  # "Casa Jacarandá (móveis e decoração, SP)": what a business is and where, not a label set
+    if in_parens and _BAN_OPENS.match(clause) and not _LABEL_CUE.search(clause):
+        return False  # "Never give advice about money decisions (selling stock, loans, the bank)": what is banned
+    if re.match(r"[\s\"”'’)]*:", text[found.end :]) and not re.search(r"[:：]\s*$", text[: found.start]):
+        return False  # "pick one of these three at random and don't say which: a couple …": the words before a list
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
+
+
+# A clause that bans something: a list in parentheses in it gives examples of what is banned
+_BAN_OPENS = re.compile(
+    r"\s*(?:never|don'?t|do\s+not|no|avoid|nunca|no\s+\w+\s+nunca|nie|niemals|jamais|ne\s+\w+\s+jamais|não|non|mai|"
+    r"niet|nooit|geen)\b",
+    re.IGNORECASE,
+)
 
 
 # "I'll give you …", "we paste …", "you'll get …", "Input: …": the items that follow arrive with each request
