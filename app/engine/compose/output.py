@@ -75,7 +75,8 @@ def _asks_array(text: str) -> bool:
         return True
     for found in _ONE_OBJECT_PER.finditer(text):
         opening = max(text.rfind(mark, 0, found.start()) for mark in (".", "\n", "!", "?", ";")) + 1
-        if not _KEY_BEFORE.search(text[opening : found.start()]):
+        before = text[opening : found.start()]
+        if not _KEY_BEFORE.search(before) and not _CASE_OPENS.match(before):
             return True
     return False
 
@@ -86,7 +87,20 @@ def _key_array(text: str, found: re.Match[str]) -> bool:
     opening = max(text.rfind(mark, 0, found.start()) for mark in (".", "\n", "!", "?", ";")) + 1
     before = text[opening : found.start()]
     # ("items (array of objects with sku and qty)": the aside after a field says what that field holds)
-    return bool(_KEY_IS.search(before) or _KEY_BEFORE.search(before) or re.search(r"\w\s*\(\s*$", before))
+    # ("if one note covers several blades output a JSON array with one object per blade": one case's alternative to
+    # the object the brief shows, never the only form of the reply)
+    return bool(
+        _KEY_IS.search(before)
+        or _KEY_BEFORE.search(before)
+        or re.search(r"\w\s*\(\s*$", before)
+        or _CASE_OPENS.match(before)
+    )
+
+
+_CASE_OPENS = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:if|when|whenever|where|in\s+case|si|cuando|wenn|falls|quand|lorsque|se|quando|als|wanneer)\b",
+    re.IGNORECASE,
+)
 
 
 ARRAY_DESCRIPTION = (
