@@ -229,6 +229,8 @@ def read_people(text: str, unquoted: str, span: Span) -> list[Constraint]:
     """The audience (with its ages) and the formality the clause asks for."""
     out: list[Constraint] = []
     audience = people.find_audience(text)
+    if audience is not None and audience.phrase and not unquoted[audience.start : audience.start + 1].strip():
+        audience = None  # 'Don't use "perfect for beginners"': words quoted (to ban or to say), not the readers
     if (
         audience is not None
         and not text[: audience.start].strip(" \t-*•")
