@@ -269,8 +269,10 @@ _SETS_A_KEY = re.compile(
 # ("… call handOffToAgent", "call escalate_to_agent(…)"; and "verifyCardholder before any other function": a line that
 # opens with a tool's name and orders it)
 _CALLS_A_TOOL = re.compile(
-    r"\b(?:[Cc]all|[Uu]se|[Ii]nvoke|[Rr]un)\s+(?:the\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9_]+|[A-Z][A-Za-z0-9]*)\b|"
-    r"^\s*`?[a-z][a-z0-9]*(?:_[a-z0-9_]+|(?:[A-Z][a-z0-9]+)+)`?(?:\(\))?\s+(?:before|first|after|only|then|always)\b"
+    # (a camelCase name has a lowercase verb before its capital: "handOffToAgent", not "iPhones" or "eBay")
+    r"\b(?:[Cc]all|[Uu]se|[Ii]nvoke|[Rr]un)\s+(?:the\s+)?`?[a-z][a-z0-9]*(?:_[a-z0-9_]+|(?<=[a-z]{3})[A-Z][A-Za-z0-9]*)\b|"
+    r"^\s*`?[a-z][a-z0-9]*(?:_[a-z0-9_]+|(?<=[a-z]{3})(?:[A-Z][a-z0-9]+)+)`?(?:\(\))?\s+(?:before|first|after|only|then|"
+    r"always)\b"
 )
 _REPLY_SHAPE = re.compile(
     r"\s*(?:the\s+)?(?:(?:first|last|final|opening|closing|top)\s+line|output|reply|answer|response)\s+"

@@ -58,6 +58,7 @@ from app.engine.constraints.fixed_text import ALTERNATIVE_ROUTE
 from app.engine.constraints.limit_clauses import read_limits
 from app.engine.constraints.limits import INPUT_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
+from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.constraints.unsure_reply import read_unsure_reply
 from app.engine.language_id import identify
 from app.engine.references import label_table
@@ -1060,6 +1061,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     scoping.scope_labels(brief, unique)
     scoping.scope_field_limits(brief, unique)
     scoping.scope_part_limits(brief, unique)
+    scope_section_limits(brief, unique)
     scoping.scope_tiny_limits(unique)
     unique.extend(scoping.label_rules(brief, unique))
     return scoping.without_label_tones(unique)

@@ -469,7 +469,11 @@ def _plausible(found: FoundLabels, text: str) -> bool:
         return False  # "Casa Jacarandá (móveis e decoração, SP)": what a business is and where, not a label set
     if in_parens and _BAN_OPENS.match(clause) and not _LABEL_CUE.search(clause):
         return False  # "Never give advice about money decisions (selling stock, loans, the bank)": what is banned
-    if re.match(r"[\s\"”'’)]*:", text[found.end :]) and not re.search(r"[:：]\s*$", text[: found.start]):
+    if (
+        re.match(r"[\s\"”'’)]*:", text[found.end :])
+        and not re.search(r"[:：]\s*$", text[: found.start])
+        and all(len(value.split()) >= 2 for value in found.values)
+    ):
         return False  # "pick one of these three at random and don't say which: a couple …": the words before a list
     return not (in_parens and any(len(value.split()) >= 3 for value in found.values))
 

@@ -341,6 +341,10 @@ def find_language(text: str) -> FoundLanguage | None:
     return _with_postposed_variant(text, found) if found is not None else None
 
 
+# "then reply in Portuguese" (a clause of its own after "…; "): the reply of a case the sentence opened before
+_CONSEQUENT = re.compile(r"\s*(?:and\s+)?(?:then|entonces|dann|alors|ent[ãa]o|allora|dan)\b", re.IGNORECASE)
+
+
 def _find_language(text: str) -> FoundLanguage | None:
     target = find_target_language(text)
     if target is not None:
@@ -354,7 +358,7 @@ def _find_language(text: str) -> FoundLanguage | None:
     excepted_until = -1
     for match in _EXPLICIT_TWINS.get(is_plain(text)).finditer(text):
         group = next(g for g in ("name", "name2", "name3", "name4", "name5", "cjk", "cjk2") if match.group(g))
-        if match.start() < excepted_until:
+        if match.start() < excepted_until or _CONSEQUENT.match(text, 0, match.start()):
             continue  # "…, unless the guest writes in German, then answer in German": the exception's own reply
         if _SOURCE_ONLY.search(text[: match.start(group)]) or _IF_WRITTEN_IN.search(text[: match.start(group)]):
             continue
@@ -383,7 +387,7 @@ def _find_language(text: str) -> FoundLanguage | None:
         if excepted is not None and lookup(excepted.group("other") or excepted.group("other2")) is not None:
             # "Contesta en español, pero si el cliente escribe en inglés, contesta en su idioma": a default with an
             # exception, which the brief's own sentence states; no language for every reply
-            stop = re.compile(r"[.;!?\n]").search(text, excepted.end())
+            stop = re.compile(r"[.!?\n]").search(text, excepted.end())  # ("…; then reply in Portuguese": its own)
             excepted_until = stop.start() if stop is not None else len(text)
             continue
         if _NOT_ALWAYS.search(text[max(0, match.start(group) - 30) : match.start(group)]):
@@ -447,7 +451,8 @@ _WRITTEN_IN_AFTER = re.compile(
 # "o CV reescrito em inglês", "el texto reescrito en inglés", "réécrit en anglais", "auf Englisch umgeschrieben": a
 # rewrite into another language, the reply's language
 _REWRITTEN_INTO = re.compile(
-    r"\b(?:reescrit|reescrib|réécri|riscritt|riscriv|herschr|rewrit)\w*[^.\n]{0,40}?\b(?:em|en|in|naar|into)\s+"
+    # (the target right after the verb and its object: "reescribe los correos que llegan en inglés" names the input's)
+    r"\b(?:reescrit|reescrib|réécri|riscritt|riscriv|herschr|rewrit)\w*(?:\s+[\w'’]+){0,3}?\s+(?:em|en|in|naar|into)\s+"
     r"(?:het\s+)?(?P<name>[^\W\d_]+)|\bauf\s+(?P<name2>[^\W\d_]+)\s+(?:umgeschrieben|umschreiben|neu\s+geschrieben)\b",
     re.IGNORECASE,
 )
