@@ -135,6 +135,9 @@ _INSTRUCTS = re.compile(
     # "VOTES: one line per motion: …", "Final message to the channel: one line, max 180 characters": a count of units
     r"^[\w -]{1,30}:\s*(?:one|two|three|\d{1,2}|max(?:imum)?|at\s+most|under|no\s+more\s+than)\b\s*(?:[\w-]+\s+)?"
     r"(?:lines?|sentences?|bullets?|words?|items?|characters?|paragraphs?)\b|"
+    # "The only link you may give is …", "One fun fact is allowed per answer": what the assistant may do is a rule
+    r"\bthe\s+only\s+(?:[\w-]+\s+){1,3}(?:you|it|the\s+(?:assistant|bot))\s+(?:may|can|are\s+allowed\s+to|"
+    r"is\s+allowed\s+to)\b|\b(?:is|are)\s+(?:allowed|permitted|fine|ok(?:ay)?)\s+(?:per|in\s+(?:each|every|a|an))\s|"
     # "Page instead." after a prohibition: the alternative it orders
     r"^[\w-]+\s+instead\s*[.!]?$|"
     # "Anything bigger goes to handoff_to_specialist", "Refund disputes go to the billing team": where a case goes is
