@@ -122,12 +122,21 @@ def _part_with(words: str, position: int) -> str:
     return words[start:]
 
 
+# "keine anderen", "ningún otro", "aucun autre", "nenhum outro", "nessun altro", "geen andere": the ban is relative to
+# what the sentence allowed before it, so an English paraphrase of the fragment alone would widen it
+_OTHER_THAN_BEFORE = re.compile(
+    r"\b(?:keine[nrs]?\s+andere[nrs]?|ning[uú]n[oa]?\s+otr[oa]s?|ningun[oa]s?\s+otr[oa]s?|ni\s+otr[oa]s?|"
+    r"aucune?s?\s+autres?|nenhum[a]?\s+outr[oa]s?|nessun[oa]?\s+altr[oi]|geen\s+andere|no\s+other|otr[oa]s\s+no)\b",
+    re.IGNORECASE,
+)
 _NOR_OR_AND = re.compile(r"\s+(?:nem|ni|noch|weder|ne|y|und|et|e)\s+|[,;]\s*", re.IGNORECASE)
 
 
 def translate_prohibition(words: str) -> str | None:
     """The English imperative for a common foreign prohibition ("Nunca des diagnósticos" -> "Never give
     diagnoses."); None when its object is not in the table."""
+    if _OTHER_THAN_BEFORE.search(words):
+        return None  # "Rabatte nur die im Plan, keine anderen versprechen": "no other" leans on what came before
     found = [(english, verb, m) for english, verb, pattern in _OBJECT_PATTERNS if (m := pattern.search(words))]
     if len(found) > 1:
         parts = [part for part in _NOR.split(words) if part.strip()]
