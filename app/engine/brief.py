@@ -126,6 +126,9 @@ _AUDIENCE = re.compile(
     r"(?=\s*(?:[,.;:!?)]|$|\s(?:and|or|but|in|on|to|for|that|which|so|using|via|by|about)\b)))?)",
     re.IGNORECASE,
 )
+_QUOTATION = re.compile(
+    r"(?<![\w])'(?:[^'\n]|(?<=\w)'(?=\w)){3,200}'(?![\w])|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|„[^“”\n]{1,200}[“”]"
+)
 _FORMAT_CUES: tuple[tuple[re.Pattern[str], OutputKind], ...] = (
     (re.compile(r"\bjson\b", re.IGNORECASE), "json"),
     # A reply laid out as a table ("as a table", "a Markdown table", "a table with columns"), not a database's or a
@@ -644,7 +647,9 @@ def extract_entities(task: str) -> Entities:
         org, product = None, None  # "count users with COUNT DISTINCT": SQL words, not a business
     if name is not None and org == name:
         org, product = None, None  # "Helix = the chat assistant …; Helix can reset …": the assistant, not a business
-    am = _AUDIENCE.search(task)
+    quoted = [m.span() for m in _QUOTATION.finditer(task)]
+    # 'Don't use "perfect for beginners"': words quoted (to ban or to say) never name the readers
+    am = next((m for m in _AUDIENCE.finditer(task) if not any(a < m.start() < b for a, b in quoted)), None)
     audience = am.group(1).strip() if am else None
     if audience is not None and audience.split()[0].lower() in {"a", "an", "the", "our", "my"}:
         audience = " ".join(audience.split()[1:]) or None
