@@ -169,6 +169,16 @@ _VERB_START = re.compile(
 )
 
 
+# A comma item that says what the reply is like ("plain everyday words", "friendly tone", "short answers") is a spec of
+# its own after a telegraphic ban, never one more thing banned
+_QUALITY_ITEM = re.compile(
+    r"(?:plain|simple|short|shorter|clear|friendly|warm|formal|informal|casual|polite|everyday|british|american|"
+    r"concise|brief|positive|neutral|calm|kind|gentle|professional|upbeat|active\s+voice|present\s+tense|"
+    r"second\s+person|first\s+person|lower-?case|sentence\s+case|full\s+sentences|complete\s+sentences)\b",
+    re.IGNORECASE,
+)
+
+
 def _instead_noun(item: str) -> bool:
     """Whether a comma item is what the reply has instead ("just plain text", "instead prose"), not a thing to do
     ("just write 'personal circumstances'", which stays with the rule it follows)."""
@@ -445,6 +455,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 continue
             if _instead_noun(item):
                 break  # "no markdown, just plain text": what comes instead is no item of the list
+            if _QUALITY_ITEM.match(item) and not re.search(r"\s(?:or|and)\s", item):
+                break  # "no bullet points, plain everyday words", "no jargon, friendly tone": what the reply is instead
             serial = re.match(r"(?:or|and)\s+(?P<last>.+)$", item, re.IGNORECASE)
             if (
                 serial is not None

@@ -355,6 +355,14 @@ _FROM_SOURCE = re.compile(
 _NEGATED = re.compile(r"\b(?:never|not|don'?t|don’t|no|nunca|nie|niemals|jamais|ne|não)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# The user, not the assistant, is the one asking ("if they ask for a refund", "when customers request a quote")
+_THEIR_REQUEST = re.compile(
+    r"\b(?:they|he|she|someone|anyone|people|customers?|users?|guests?|callers?|clients?|patients?|parents?|"
+    r"residents?|members?|visitors?|applicants?)\s+(?:(?:also|only|just|explicitly|specifically)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _collected(intro: str, text: str) -> bool:
     """Whether the fields are asked of the user in conversation, not read from a document into an output."""
     return bool(_COLLECT_VERB.match(intro.strip())) and not _FROM_SOURCE.search(text)
@@ -402,6 +410,8 @@ def find_fields(text: str) -> FoundFields | None:
     for intro in sorted(candidates, key=lambda m: m.start()):
         if _NEGATED.search(text, 0, intro.start()):
             continue  # "never ask for their name, address or school" forbids collecting them
+        if _THEIR_REQUEST.search(text, 0, intro.start()) and _COLLECT_VERB.match(intro.group(0).strip()):
+            continue  # "= OBJECTION if they ask for conditions or refusal": what the user asks for, not to collect
         start = intro.end()
         end = _field_list_end(text, start)
         if intro.group(0).rstrip().endswith("{"):  # "JSON like {sku, qty}": the brace closes the list
