@@ -77,6 +77,17 @@ _SOMEONE_ELSE_BEFORE = re.compile(
 )
 
 
+# "Scan Buddy runs on a tablet in the waiting room …", "Pip is the chat helper on our website": the brief opens with
+# the assistant's name as the subject of where it runs or what it is (not "Acme is a bakery chain": a business)
+_NAME_OPENS = re.compile(
+    r"^\W*(?P<cut>(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)\s+)(?=(?:runs|lives|sits|will\s+(?:run|live|sit))"
+    r"\s+(?:on|in|inside)\s+(?:a|an|the|our|my|every)\s+(?:[\w-]+\s+){0,3}?(?i:tablets?|websites?|site|apps?|kiosks?|"
+    r"screens?|chat|page|portal|phones?|whatsapp|widget|slack|teams|discord|intranet|terminal)\b|"
+    r"(?:is|will\s+be)\s+(?:the|our|a|an)\s+(?:[\w-]+\s+){0,3}?(?i:assistant|chat\s?bot|bot|helper|concierge|"
+    r"companion|tutor)\b)"
+)
+
+
 def _accepted(match: re.Match[str] | None, text: str = "") -> str | None:
     if match is None:
         return None
@@ -129,7 +140,10 @@ _NAME_EQUALS = re.compile(
 
 def assistant_name(text: str) -> str | None:
     """The name the brief gives the assistant, if it gives one."""
-    patterns = (_NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE, _YOU_ARE_NAME, _NAME_APPOSITIVE, _NAME_EQUALS, _CJK_NAME)
+    patterns = (
+        _NAME_ASIDE, _NAME_AFTER_NOUN, _NAME_SENTENCE, _YOU_ARE_NAME, _NAME_APPOSITIVE, _NAME_EQUALS, _NAME_OPENS,
+        _CJK_NAME,
+    )  # fmt: skip
     for pattern in patterns:
         for match in pattern.finditer(text):
             name = _accepted(match, text)
@@ -152,6 +166,8 @@ def without_assistant_name(text: str) -> str:
         text = pattern.sub(
             lambda m: m.group(0) if _accepted(m, original) is None else m.group(0).replace(m.group("cut"), "", 1), text
         )
+    # ("Scan Buddy runs on a tablet …" -> "It runs on a tablet …": the sentence keeps a subject)
+    text = _NAME_OPENS.sub(lambda m: m.group(0) if _accepted(m, original) is None else "It ", text, count=1)
     text = re.sub(r"  +", " ", text).strip()
     # ("The bot's name is Pip." alone: nothing else to read, so the sentence stays)
     return text if len(text.split()) >= 2 else original

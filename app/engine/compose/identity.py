@@ -61,10 +61,18 @@ def _first_part(text: str) -> tuple[str, str]:
 
 
 _NAME_IS_THE = re.compile(
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|will\s+be)\s+"
+    r"(?P<name>(?!It\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:is|will\s+be)\s+"
     # (a bot's nouns only: "Marta is our tour guide", "Laura is the running coach" are people)
     r"(?P<role>(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,3}?(?:companion|assistant|bot|chatbot|buddy|mascot|character|"
     r"persona)\b[^.!?;\n]{0,100})"
+)
+
+
+# The named assistant's opening sentence with its name taken out (assistant_name.without_assistant_name)
+_IT_RUNS = re.compile(r"It\s+(?:runs|lives|sits)\s+(?P<where>(?:on|in|inside)\s+[^.!?;\n]{3,120})$")
+_IT_IS = re.compile(
+    r"It\s+(?:is|will\s+be)\s+(?P<role>(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,3}?(?:assistant|chat\s?bot|bot|helper|"
+    r"concierge|companion|tutor)\b[^.!?;\n]{0,100})$"
 )
 
 
@@ -76,6 +84,18 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
     phrase = without_request(phrase) or phrase  # "i want a bot for …": the bot is the role, not the wish
     # "Greenhollow Garden Centre wants a "plant doctor" on our website chat": the business's wish names the role.
     phrase = _ORG_WANTS.sub("", phrase, count=1) or phrase
+    runs = _IT_RUNS.match(phrase)
+    if runs is not None:
+        # "(Scan Buddy) runs on a tablet in the radiology waiting room": where the assistant runs says what it is
+        return (
+            f"You are an assistant {second_person(runs.group('where'), 'user')}.",
+            "Help the user with each request in this area, directly and accurately.",
+        )
+    it_is = _IT_IS.match(phrase)
+    if it_is is not None:
+        # "(Pip) is the chat helper on our bakery website": what the named assistant is
+        what = second_person(re.sub(r"(?i)^our\s+", "the ", it_is.group("role")), "user")
+        return f"You are {what}.", "Help the user with each request in this area, directly and accurately."
     companion = _NAME_IS_THE.match(phrase)
     if companion is not None:
         # "Bookworm Buddy is the reading companion in our school's phonics app": the name and what it is
