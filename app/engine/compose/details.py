@@ -14,6 +14,7 @@ from app.engine.compose.settled import settles_a_topic
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import fixed_reply, numbered_line
 from app.engine.constraints.fallbacks import QUOTED_SCOPE, find_condition
+from app.engine.constraints.language_cases import said_by_cases
 from app.engine.constraints.rules import is_english
 from app.engine.constraints.sections import NumberedLines
 from app.engine.phrasing import VERBS, assistant_sentence_as_order, is_third_person_verb
@@ -438,6 +439,8 @@ def foreign_details(
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
+        if said_by_cases(constraints, task, start, end):
+            continue  # "Antwoord in het Nederlands, tenzij …; dan in het Engels": the language rule states it
         if GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
             continue  # "hola!", "## Regras"
         if _only_tool_lines(text, tool_names) or (tool_names and _HEADING.fullmatch(text.strip())):

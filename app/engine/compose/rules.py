@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
 from app.engine.constraints import Constraint
+from app.engine.constraints.language import USER_LANGUAGE
 from app.engine.phrasing import second_person, sentence
 from app.engine.spec import Rule
 
@@ -143,7 +144,16 @@ def language_rule(plan: Plan) -> Rule | None:
         if plan.primary.language_rule_text and plan.language:
             return Rule(text=plan.fill(plan.primary.language_rule_text), group="Language and tone")
         reason = f"The {plan.user_term}s read {plan.language}."
-        return Rule(text=stated[0].text, reason=reason, group="Language and tone")
+        if stated[0].values:
+            # "Answer in English, but if they write in German, answer in German": one rule with its cases, never
+            # "Always reply in English" beside it
+            reason = f"The brief sets which language each reply is in, by the language the {plan.user_term} writes in."
+        elif stated[0].value == USER_LANGUAGE:
+            reason = f"Each {plan.user_term} reads the language they write in."
+        text = stated[0].text
+        if stated[0].values or stated[0].value == USER_LANGUAGE:
+            text = text.replace("the user writes", f"the {plan.user_term} writes")  # (the brief's own word for them)
+        return Rule(text=text, reason=reason, group="Language and tone")
     if not plan.language:
         return None
     return Rule(

@@ -22,6 +22,7 @@ from app.engine.constraints import (
     imperatives,
     labels,
     language,
+    language_cases,
     layout,
     lettered,
     limits,
@@ -816,6 +817,12 @@ def _structured(brief: Brief) -> Iterator[Constraint]:
         )  # fmt: skip
 
 
+def _own_language(brief: Brief) -> tuple[str, str] | None:
+    """(English name, code) of the language a brief not in English is written in, when that is clear."""
+    code, name, confidence = identify(" ".join([brief.task, *brief.constraints, brief.output_format or ""]))
+    return None if code in ("en", "und") or confidence < _IMPLICIT_LANGUAGE_CONFIDENCE else (name, code)
+
+
 def _implicit_language(brief: Brief) -> Constraint | None:
     """The brief's own language as the reply language, when it is not English and nothing explicit is said."""
     text = " ".join([brief.task, *brief.constraints, brief.output_format or ""])
@@ -1014,6 +1021,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     for field in _free_text(brief):
         found.extend(_fresh(c) for c in _read_field_cached(field.name, field.text, field.index))
     found.extend(_structured(brief))
+    found = language_cases.with_language_cases(_free_text(brief), found, lambda: _own_language(brief))
     if not any(c.kind == "language" for c in found):
         implicit = _implicit_language(brief)
         if implicit is not None:

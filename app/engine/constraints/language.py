@@ -42,16 +42,20 @@ ENGLISH_NAMES: dict[str, str] = {
 }  # fmt: skip
 USER_LANGUAGE = "the user's language"
 
-_LATIN_NAMES = "|".join(
-    sorted(
-        (re.escape(n) for n in _NAMES if n.isascii() or (n[0].isalpha() and ord(n[0]) < 0x2000)), key=len, reverse=True
-    )
+LATIN_NAME_LIST = tuple(
+    sorted((n for n in _NAMES if n.isascii() or (n[0].isalpha() and ord(n[0]) < 0x2000)), key=len, reverse=True)
 )
+"""Every language name written in Latin letters ("english", "español", "nederlands"), longest first."""
+_LATIN_NAMES = "|".join(re.escape(n) for n in LATIN_NAME_LIST)
+LATIN_NAMES = _LATIN_NAMES
+"""The same names as a regular-expression alternation."""
 _CJK_NAMES = "|".join(re.escape(n) for n in _NAMES if not (n.isascii() or ord(n[0]) < 0x2000))
 _REPLY_VERBS = (
     r"reply|respond|answer|write|speak|communicate|talk|output|translat\w*|converse|chat|tradu\w*|übersetz\w*|"
     r"responde\w*|contesta\w*|escribe|habla|antworte\w*|schreib\w*|sprich|réponds|répondez|répondre|écri\w*|parle\w*|"
-    r"respond[ae]\w*|escrev\w*|fal[ae]\w*"
+    r"respond[ae]\w*|escrev\w*|fal[ae]\w*|"
+    # Italian and Dutch: "Rispondi in italiano", "Antwoord in het Nederlands", "De antwoorden moeten in het Engels"
+    r"rispond\w*|scrivi|scrivete|antwoord|antwoorden|schrijf"
 )
 _VARIANTS_OF = (
     r"British|American|Australian|Canadian|Indian|Brazilian|European|Latin\s+American|Mexican|Castilian|Swiss|"
@@ -65,8 +69,13 @@ _REGISTER = (
 )
 _EXPLICIT = re.compile(
     rf"\b(?:{_REPLY_VERBS})\b[^.;\n]{{0,80}}?\b(?:in|into|to|en|auf|in|em|na|no|al|ins|vers|para)\s+"
-    rf"(?:the\s+|l'|o\s+|el\s+)?(?P<variant>{_VARIANTS}\s+)?{_REGISTER}"
+    rf"(?:the\s+|l'|o\s+|el\s+|het\s+)?(?P<variant>{_VARIANTS}\s+)?{_REGISTER}"
     rf"(?P<name>{_LATIN_NAMES})\b|"
+    # "Replies must be in Spanish", "Las respuestas deben ser en inglés", "Les réponses doivent être en anglais"
+    rf"\b(?:replies|answers|responses|respuestas|respostas|réponses|risposte)\s+(?:must|should|need\s+to|have\s+to|"
+    rf"shall|will|deben|tienen\s+que|devem|têm\s+de|doivent|devono)\s+(?:always\s+|siempre\s+|sempre\s+|toujours\s+)?"
+    rf"(?:be\s+|ser\s+|être\s+|essere\s+)?(?:written\s+|escritas\s+|rédigées\s+|écrites\s+|scritte\s+)?"
+    rf"(?:in|en|em)\s+(?P<name6>{_LATIN_NAMES})\b|"
     rf"\bin\s+(?P<variant2>{_VARIANTS})\s+(?P<name5>{_LATIN_NAMES})\b|"
     rf"\b(?:always|only|solo|siempre|nur|immer|toujours|uniquement|sempre|apenas)\s+(?:in\s+|en\s+|auf\s+|em\s+)?(?P<name2>{_LATIN_NAMES})\b|"
     rf"\b(?P<name3>{_LATIN_NAMES})\s+only\b|\b(?:language|idioma|sprache|langue|língua)\s*:\s*(?P<name4>{_LATIN_NAMES})\b|"
@@ -90,6 +99,8 @@ _MIRROR = re.compile(
     r"même\s+langue|langue\s+de\s+l'utilisateur|mesmo\s+idioma|idioma\s+do\s+(?:cliente|usuário))",
     re.IGNORECASE,
 )
+MIRROR = _MIRROR
+"""A reply in the user's own language ("reply in the customer's language", "in the same language as the user")."""
 # The language of the message answered or of its writer ("in the language of the email", "idioma del correo",
 # "en el idioma en que te escriban"): mirrored only when the clause names no language of its own for the reply
 # ("Réponds en français, la langue dans laquelle nos clients écrivent" stays French).
@@ -293,7 +304,7 @@ _EXCEPT_OTHER_LANGUAGE = re.compile(
     re.IGNORECASE,
 )
 _CONDITION_OPENS = re.compile(
-    r"\b(?:if|when|whenever|should|unless|si|cuando|wenn|falls|lorsque|quand|se|quando|als|wanneer|indien|tenzij|"
+    r"\b(?:if|when|whenever|should(?!\s+(?:be|always|only)\b)|unless|si|cuando|wenn|falls|lorsque|quand|se|quando|als|wanneer|indien|tenzij|"
     r"(?:salvo|excepto|a\s+menos)\s+que|à\s+moins\s+qu(?:e|['’])|a\s+não\s+ser\s+que|a\s+meno\s+che)\s+"
     r"(?:(?!you\b|tú\b|du\b|vous\b|u\b)[^\s,.;:]+\s+){1,5}$",
     re.IGNORECASE,
@@ -349,6 +360,9 @@ def _find_language(text: str) -> FoundLanguage | None:
     target = find_target_language(text)
     if target is not None:
         return target
+    rewrite = rewritten_into(text)
+    if rewrite is not None and not _NEGATED_TRANSLATION.search(text, max(0, rewrite.start - 60), rewrite.start):
+        return rewrite  # "Reescreva este texto em português europeu", "Rewrite this paragraph in French"
     lowered = text.lower()
     if not any(key in lowered for key in LANGUAGE_KEYS):
         return None
@@ -357,7 +371,7 @@ def _find_language(text: str) -> FoundLanguage | None:
         return FoundLanguage(USER_LANGUAGE, None, mirror.start(), mirror.end())
     excepted_until = -1
     for match in _EXPLICIT_TWINS.get(is_plain(text)).finditer(text):
-        group = next(g for g in ("name", "name2", "name3", "name4", "name5", "cjk", "cjk2") if match.group(g))
+        group = next(g for g in ("name", "name2", "name3", "name4", "name5", "name6", "cjk", "cjk2") if match.group(g))
         if match.start() < excepted_until or _CONSEQUENT.match(text, 0, match.start()):
             continue  # "…, unless the guest writes in German, then answer in German": the exception's own reply
         if _SOURCE_ONLY.search(text[: match.start(group)]) or _IF_WRITTEN_IN.search(text[: match.start(group)]):
@@ -452,7 +466,7 @@ _WRITTEN_IN_AFTER = re.compile(
 # rewrite into another language, the reply's language
 _REWRITTEN_INTO = re.compile(
     # (the target right after the verb and its object: "reescribe los correos que llegan en inglés" names the input's)
-    r"\b(?:reescrit|reescrib|réécri|riscritt|riscriv|herschr|rewrit)\w*(?:\s+[\w'’]+){0,3}?\s+(?:em|en|in|naar|into)\s+"
+    r"\b(?:reescrit|reescrib|reescrev|réécri|riscritt|riscriv|herschr|rewrit)\w*(?:\s+[\w'’]+){0,3}?\s+(?:em|en|in|naar|into)\s+"
     r"(?:het\s+)?(?P<name>[^\W\d_]+)|\bauf\s+(?P<name2>[^\W\d_]+)\s+(?:umgeschrieben|umschreiben|neu\s+geschrieben)\b",
     re.IGNORECASE,
 )

@@ -25,7 +25,8 @@ ConstraintKind = Literal[
     "fields",  # values: named output fields ("return name, email and company")
     "tool",  # name + parameters + value (what it does): "lookup_order(order_id)"
     "fallback",  # action + value + condition: "if unsure, tell them to email help@acme.com"
-    "language",  # value: the reply language in English ("Spanish"), code: ISO 639-1 ("es")
+    "language",  # value: the reply language in English ("Spanish"), code: ISO 639-1 ("es"); values: the languages a
+    # case switches the reply to ("…, but if they write in German, answer in German"; see constraints.language_cases)
     "audience",  # value: the audience phrase as written ("readers with low literacy"), minimum/maximum: ages
     "tone",  # values: tone words ("friendly", "formal")
     "prohibition",  # value: what must never happen, as an imperative ("Never give legal advice.")

@@ -1,6 +1,7 @@
 """A reply language stated for one case ("If they write in Dutch, answer in Dutch; otherwise English") is one rule
 with both cases: the prompt neither orders every reply into the case's language nor splits off a garbled "If they write
-in Dutch: otherwise English." rule."""
+in Dutch: otherwise English." rule. The rule is stated once, with its default and its case (see
+`app.engine.constraints.language_cases`)."""
 
 from __future__ import annotations
 
@@ -15,16 +16,16 @@ from tests.unit.engine.reading import claude_prompt
         (
             "You are a support assistant for a bike shop in Utrecht. If they write in Dutch, answer in Dutch; "
             "otherwise English. Keep replies under 80 words.",
-            "If they write in Dutch, answer in Dutch; otherwise English.",
+            "Reply in English by default; when the customer writes in Dutch, reply in Dutch.",
         ),
         (
             "Chat assistant for a ferry company. If a customer writes in Spanish, reply in Spanish. Otherwise reply "
             "in English. Max 3 sentences.",
-            "If a customer writes in Spanish, reply in Spanish; otherwise reply in English.",
+            "Reply in English by default; when the customer writes in Spanish, reply in Spanish.",
         ),
         (
             "FAQ bot for our Lisbon bakery. Reply in Portuguese if they write in Portuguese; if not, English.",
-            "Reply in Portuguese if they write in Portuguese; if not, English.",
+            "Reply in English by default; when the user writes in Portuguese, reply in Portuguese.",
         ),
     ],
 )
@@ -72,39 +73,36 @@ def test_words_quoted_after_say_stay_with_their_rule() -> None:
 
 
 @pytest.mark.parametrize(
-    ("brief", "sentence", "default"),
+    ("brief", "rule"),
     [
         (
             "Asistente de WhatsApp para una tienda de bicicletas en Valencia. Contesta en español, pero si el cliente "
             "escribe en inglés o en francés, contesta en su idioma. Máximo 3 frases.",
-            "pero si el cliente escribe en inglés o en francés, contesta en su idioma",
-            "Spanish",
+            "Reply in Spanish by default; when the customer writes in English or French, reply in that language.",
         ),
         (
+            # reply in Dutch to Dutch, otherwise in English: English is the default
             "Chatassistent voor onze tandartspraktijk in Gouda. Antwoord in het Nederlands als de patiënt Nederlands "
             "schrijft, anders in het Engels. Hooguit drie zinnen.",
-            "anders in het Engels",
-            "Dutch",
+            "Reply in English by default; when the user writes in Dutch, reply in Dutch.",
         ),
         (
             "Chat-Assistent für unsere Zahnarztpraxis in Kassel. Antworte auf Deutsch, wenn der Patient Deutsch "
             "schreibt, sonst auf Englisch. Höchstens drei Sätze.",
-            "sonst auf Englisch",
-            "German",
+            "Reply in English by default; when the customer writes in German, reply in German.",
         ),
         (
             "Assistant de chat pour notre cabinet dentaire à Lille. Réponds en français, sauf si le patient écrit en "
             "anglais : alors réponds en anglais. Trois phrases au maximum.",
-            "sauf si le patient écrit en anglais",
-            "French",
+            "Reply in French by default; when the customer writes in English, reply in English.",
         ),
     ],
 )
-def test_a_default_language_with_a_case_is_no_language_for_every_reply(brief: str, sentence: str, default: str) -> None:
+def test_a_default_language_with_a_case_is_no_language_for_every_reply(brief: str, rule: str) -> None:
     prompt = claude_prompt(brief)
-    assert sentence in prompt
-    assert f"Always reply in {default}" not in prompt
-    assert f"Write every reply in {default}" not in prompt
+    assert rule in prompt
+    assert "Always reply in" not in prompt
+    assert "Write every reply in" not in prompt
 
 
 @pytest.mark.parametrize(
