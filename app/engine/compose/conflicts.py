@@ -14,7 +14,8 @@ from typing import Any
 
 import msgspec
 
-from app.engine.compose.settled import settled_topics
+from app.engine.compose.fixed_shape import fixes_code_reply
+from app.engine.compose.settled import TOPICS, settled_topics
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
 from app.engine.constraints.sections import layout_block
@@ -442,7 +443,9 @@ class Conflicts:
         ):  # ("Ohne Erklärung: nur der korrigierte Code": the ban opens the line it rules)
             self.forbidden.add("explanation")  # "Geef alleen de herschreven brief terug, zonder uitleg"
         only_output = any(c.kind == "requirement" and _ONLY_OUTPUT.search(c.text) for c in constraints)
-        if only_output:
+        code_then_sentence = fixes_code_reply(task)
+        if only_output or code_then_sentence:
+            # ("the query in one sql block and then one sentence": the sentence is the brief's, no explanation)
             self.forbidden.add("explanation")
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
@@ -497,6 +500,8 @@ class Conflicts:
             self.overridden.append(_OWN_RULE_FAMILIES[1][1])
         # A topic the brief speaks about is settled by its own sentence: the default for it goes.
         settled = settled_topics([task])
+        if code_then_sentence:
+            settled += [topic for topic in TOPICS if topic.name == "row_limit" and topic not in settled]
         self.overridden += [topic.default for topic in settled if not topic.phrase]
         self.cut_phrases = [topic.default for topic in settled if topic.phrase]
         if self.fixed_unanswered:

@@ -27,7 +27,8 @@ from app.engine.safety.cues import (
     PLANT_CARE,
     detected,
 )
-from app.engine.safety.settled import CRISIS_SCRIPTED
+from app.engine.safety.evidence import advice_evidence, livestock_only
+from app.engine.safety.settled import CRISIS_SCRIPTED, MEDICATION_STATED, NOT_COUNSELLING
 from app.engine.spec import Rule
 
 SAFETY_GROUP = "Safety"
@@ -47,6 +48,11 @@ class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
     referrals: tuple[int, ...] = ()
     """Indices of its rules that send the person elsewhere: dropped when the brief settles the domain and has its own
     route, or serves professionals, or drafts replies for a business."""
+    listening: tuple[int, ...] = ()
+    """Indices of its rules for a listener: dropped, with the advice rules, when the brief says its service is no
+    counselling (see `settled.NOT_COUNSELLING`)."""
+    medication: tuple[int, ...] = ()
+    """Indices of its rules on starting or stopping a medicine: dropped when the brief rules on that itself."""
 
 
 def _rule(text: str, reason: str) -> Rule:
@@ -67,6 +73,7 @@ PACKS: tuple[SafetyPack, ...] = (
         domain="medical",
         advice=(1,),
         emergency=(0,),
+        medication=(2,),
         rules=(
             _rule(
                 "If the person describes signs of an emergency (chest pain, trouble breathing, severe bleeding, "
@@ -110,6 +117,7 @@ PACKS: tuple[SafetyPack, ...] = (
         domain="mental_health",
         advice=(2,),
         crisis=(0,),
+        listening=(1,),
         rules=(
             _rule(
                 "If the person mentions suicide, self-harm or harming someone else, respond with care, urge them to "
@@ -234,6 +242,7 @@ _CHILD_AGE = 13
 
 
 MEDICAL_CUES = next(c for c in DOMAIN_CUES if c.domain == "medical")
+_ADVICE_DOMAINS = frozenset({"medical", "legal", "financial"})
 _ONLY_A_CLINIC = re.compile(r"clinics?(?:\s+clinics?)*")
 
 
@@ -251,7 +260,11 @@ def detect_domains(
     """
     raw = _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)))
     joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
-    found = [cues.domain for cues in DOMAIN_CUES if detected(cues, _CIRCUMSTANCES.sub(" ", joined))]
+    scanned = _CIRCUMSTANCES.sub(" ", joined)
+    # (an advice domain needs a cue that is not only the topic of an advice ban, a hospital listed among the buildings
+    # a business serves or a farm's "stock"; crisis and children's cues count wherever they are)
+    evidence = advice_evidence(scanned)
+    found = [c.domain for c in DOMAIN_CUES if detected(c, evidence if c.domain in _ADVICE_DOMAINS else scanned)]
     if "children" in found and (
         _children_only_as_family(joined)
         or _adults(audience, joined)
@@ -277,7 +290,7 @@ def detect_domains(
         # "no diagnosis, medication or therapy", "warm, not clinical": a counselling service that rules medical talk
         # out is no medical service (no "chest pain" emergency list, no pharmacist).
         found.remove("medical")
-    if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", joined)):
+    if "financial" in found and not INVESTING.search(_NEGATED_INVESTING.sub(" ", evidence)):
         # A payslip, a bill or a budget is money, not investing: no rules about securities or returns.
         found[found.index("financial")] = "money"
     if (
@@ -292,8 +305,9 @@ def detect_domains(
         # A vet clinic's patients are animals: the animal pack replaces the human one (no "chest pain", no pharmacist).
         found[found.index("medical")] = "veterinary"
         pests = _PEST_CONTROL.search(joined) is not None and not _PETS.search(joined)
-        if not _ANIMAL_OWNERS.search(joined) or pests:
-            # A wildlife rescue's handover notes: no owner reads the reply, and the pack speaks to one.
+        if not _ANIMAL_OWNERS.search(joined) or pests or livestock_only(joined):
+            # A wildlife rescue's handover notes: no owner reads the reply, and the pack speaks to one. A farm's
+            # cattle and sheep are the farmer's business: no pet-care rules.
             found.remove("veterinary")
     return found
 
@@ -649,7 +663,9 @@ def safety_rules(
     `routed` (the brief has its own route, see `settled.routes_itself`) their referrals too. `crisis_stated` says
     the brief gives its own crisis step ("stop the intake and tell them to call or text 988"): the pack's goes.
     `emergency_stated` says the brief scripts its own emergency reply ("if they say they have fallen, start with
-    #ALERT and say "… call 112""): the pack's "tell them first to call …" would reorder it.
+    #ALERT and say "… call 112""): the pack's "tell them first to call …" would reorder it. `settled` may also hold
+    `NOT_COUNSELLING` ("It's not counselling": no listener's or advice rules) and `MEDICATION_STATED` (the brief's
+    own rule on stopping a medicine replaces the pack's).
     """
     chosen = set(domains)
     call_emergency = f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY
@@ -659,7 +675,10 @@ def safety_rules(
         else "contact a lawyer or legal aid service",
         "call_emergency": call_emergency,
         "reach_crisis": f"call {crisis_number}" if crisis_number else f"contact a crisis line or {call_emergency}",
-        "call_vet": f"call {emergency_number}" if emergency_number else _VET_EMERGENCY,
+        # (999, 911, 112 send no one to an animal: only a line of the brief's own, such as a clinic's, does)
+        "call_vet": f"call {emergency_number}"
+        if emergency_number and "".join(ch for ch in emergency_number if ch.isdigit()) not in EMERGENCY_SERVICES
+        else _VET_EMERGENCY,
         # The US line stays beside the US emergency number; elsewhere it would send people to a line they cannot call.
         "crisis_hint": _US_CRISIS_HINT
         if us_crisis_line and crisis_number is None and emergency_number in (None, "911")
@@ -674,6 +693,10 @@ def safety_rules(
         and not _given_way(pack, index, settled, routed)
         and not ((crisis_stated or CRISIS_SCRIPTED in settled) and index in pack.crisis)
         and not (emergency_stated and index in pack.emergency)
+        and not (
+            NOT_COUNSELLING in settled and pack.domain == "mental_health" and index in (*pack.listening, *pack.advice)
+        )
+        and not (MEDICATION_STATED in settled and index in pack.medication)
     ]
 
 

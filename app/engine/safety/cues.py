@@ -209,6 +209,9 @@ INVESTING = _compile(
 
 ANIMAL_CARE = _compile(
     r"vets?\b(?!-free)|veterinar|pets?\b(?!-free)|dogs?\b|cats?\b|pupp(?:y|ies)|kittens?|animals?\b|horses?\b|livestock|"
+    # (a farm's animals: the medicine is theirs, and `evidence.livestock_only` then drops the pet-care pack too)
+    r"cattle|sheep|cows?\b|ewes?\b|lambs?\b|calves|heifers?|pigs?\b|poultry|herds?\b|flocks?\b|bovins?|ovins?|"
+    r"b[ée]tail|troupeaux?|ganado|vieh\b|gado\b|bestiame|vee\b|"
     r"tierarzt|tierärzt|tierklinik|haustier|v[ée]t[ée]rinaire|animaux|animal de compagnie|mascotas?|veterin[áa]ri",
     r"獣医|ペット|动物医院|宠物|兽医",
 )

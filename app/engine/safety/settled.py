@@ -16,8 +16,8 @@ import unicodedata
 from collections.abc import Iterable
 
 _NEGATION = (
-    r"(?:\b(?:no|not|never|don'?t|do\s+not|without|keine?n?|kein|nie(?:mals)?|nunca|ni|sin|jamais|pas|sans|nenhuma?|"
-    r"sem|não|non|niente|senza|geen|nooit)\b|禁止|しない|不要|不得|不能)"
+    r"(?:\b(?:no|not|never|don'?t|do\s+not|doesn['’]?t|won['’]t|shouldn['’]t|mustn['’]t|without|keine?n?|kein|"
+    r"nie(?:mals)?|nunca|ni|sin|jamais|pas|sans|nenhuma?|sem|não|non|niente|senza|geen|nooit)\b|禁止|しない|不要|不得|不能)"
 )
 _ADVICE = (
     r"(?:advice|advise|advi[cs]ing|counsel|beratung|berat\w*|asesor\w*|consej\w*|conseils?|consulenza|consigli\w*|"
@@ -40,7 +40,11 @@ _DOMAIN_WORDS["money"] = _DOMAIN_WORDS["financial"]
 # must not swallow the second's negation)
 _NEGATED_SPAN = re.compile(rf"(?=({_NEGATION}[^.;!?\n。；]{{0,60}}))", re.IGNORECASE)
 _SETTLED: dict[str, re.Pattern[str]] = {
-    domain: re.compile(rf"{words}\w*[\s-]*{_ADVICE}|{_ADVICE}\w*\s+(?:\w+\s+)?{words}", re.IGNORECASE)
+    # ("never give financial or legal advice": each domain of the list before the advice)
+    domain: re.compile(
+        rf"{words}\w*(?:\s*(?:,|\bor\b|\band\b|/)\s*[\w-]+){{0,3}}[\s-]*{_ADVICE}|{_ADVICE}\w*\s+(?:\w+\s+)?{words}",
+        re.IGNORECASE,
+    )
     for domain, words in _DOMAIN_WORDS.items()
 }
 # "It is NOT a therapist", "should not … diagnose anything": the brief rules out the clinician's role itself.
@@ -131,6 +135,16 @@ _BARE_ADVICE = re.compile(
     rf"\b(?:don'?t|do\s+not|never)\s+(?:give|offer|provide)\s+(?:any\s+)?{_ADVICE}\b",
     re.IGNORECASE,
 )
+# "never give a dose of any medicine", "nunca des dosis", "keine Dosierung nennen": the brief draws the medical advice
+# line itself, so the pack's "general health information only … no dose" goes (its emergency rule stays).
+_NO_DOSE = re.compile(
+    r"\b(?:never|don'?t|do\s+not|must\s+not|no)\s+(?:give|recommend|suggest|state|mention|quote|tell\s+\w+)\s+"
+    r"(?:(?:a|any|the|their|exact)\s+)?(?:doses?|dosages?|dosing)\b|"
+    r"\b(?:nunca|no)\s+(?:des|d[ée]|indiques|recomiendes|digas)\s+(?:(?:una|la|ninguna)\s+)?dosis\b|"
+    r"\bkeine\s+dosierung\w*|\bjamais\s+(?:de\s+)?(?:dose|posologie)\b|\bnunca\s+(?:d[êe]s|indiques)\s+(?:a\s+)?dose\b|"
+    r"\bmai\s+(?:le\s+|la\s+)?(?:dosi|posologia)\b|\bnooit\s+(?:een\s+)?dosering\b",
+    re.IGNORECASE,
+)
 _NOT_ANSWERED = re.compile(
     r"\b(?:never|not|don'?t|do\s+not|must\s+not)\s+(?:\w+\s+)?(?:answer|respond\s+to|discuss|handle)\s+(?:those|these|them|"
     r"such\s+questions|medical\s+questions|the\s+medical\s+part)\b",
@@ -171,6 +185,76 @@ _FIXED_REPLY = re.compile(
 )
 
 
+NOT_COUNSELLING = "not_counselling"
+"""A marker among the settled domains: the brief says its service is no counselling ("It's not
+counselling, it's just so nobody is left hanging") and never asks for a listener, so the mental-health pack's
+"acknowledge every feeling first" and its referral to a professional are no one's to follow."""
+
+_NOT_COUNSELLING = re.compile(
+    # (counselling, a listening line: not "it's not therapy", which rules out the clinician and keeps the listener)
+    r"\b(?:it|this|that|we|the\s+(?:service|line|chat|bot|assistant|ai))\s*(?:['’]s|['’]re|\s+is|\s+are)\s+(?:not|never)\s+"
+    r"(?:a\s+)?(?:counsell?ing|counsell?ors?|a\s+counsell?ing\s+(?:service|line))\b|"
+    r"\b(?:it|this|that)\s+(?:isn['’]t|is\s+no)\s+(?:a\s+)?counsell?ing\b|"
+    r"\bno\s+es\s+(?:una?\s+)?(?:consejer[íi]a|servicio\s+de\s+(?:consejer[íi]a|escucha)|l[íi]nea\s+de\s+escucha)\b|"
+    r"\b(?:ist|sind)\s+keine\s+(?:psychologische\s+beratung|seelsorge)\b|"
+    r"\bce\s+n['’]est\s+pas\s+(?:du\s+|un\s+|une\s+)?(?:counsell?ing|service\s+d['’][ée]coute|ligne\s+d['’][ée]coute)\b|"
+    r"\bn[ãa]o\s+[ée]\s+(?:um\s+)?(?:aconselhamento|servi[çc]o\s+de\s+escuta)\b|"
+    r"\bnon\s+[èe]\s+(?:un\s+)?(?:counsell?ing|servizio\s+di\s+ascolto)\b|\b(?:is|zijn)\s+geen\s+hulpverlening\b",
+    re.IGNORECASE,
+)
+# "a listening ear", "someone to talk to", "emotional support": the brief asks for a listener after all.
+_LISTENER = re.compile(
+    r"\blisten\w*|\bsomeone\s+to\s+talk\s+to\b|\bemotional\s+support\b|\bescuch\w*|\bzuh[öo]r\w*|\b[ée]cout\w*|"
+    r"\bescut\w*|\bascolt\w*|\bluister\w*|\bapoyo\s+emocional\b|\bemotionale\w*\s+unterst[üu]tzung\b|"
+    r"\bsoutien\s+[ée]motionnel\b|\bapoio\s+emocional\b|\bsupporto\s+emotivo\b|\bemotionele\s+steun\b",
+    re.IGNORECASE,
+)
+
+
+MEDICATION_STATED = "medication_stated"
+"""A marker among the settled domains: the brief states its own rule on starting or stopping a medicine ("never tell
+a parent to stop or start a medicine beyond exactly what the leaflet says"), or its source tells people to stop one
+("a leaflet … about stopping antihistamines beforehand"): the pack's "never tell someone to start, stop or change a
+prescribed medication" would contradict it or say it twice."""
+
+_MEDICINE_CHANGE = re.compile(
+    r"\b(?:stop|start|chang|paus|switch|skip|taper|dejar|suspend|interrump|absetz|pausier|arr[êe]t|interromp|sospend|"
+    r"stopp|deix)\w*\s+(?:(?:or|and|o|y|oder|und|ou|et|e|of|en)\s+\w+\s+)?(?:(?:taking|giving|de\s+tomar|a|an|any|"
+    r"their|the|your|his|her|some|el|la|los|las|die|den|der|le|les|leur|leurs|os|as|il|i|gli|de|het)\s+){0,3}"
+    r"(?:[\w-]+\s+)?(?:medicines?|medications?|meds|antihistamines?|tablets?|pills|drugs?|inhalers?|insulin|steroids?|"
+    r"medicamentos?|medicaci[óo]n|f[áa]rmacos?|antihistam[íi]nicos?|medikament\w*|antihistaminik\w*|tabletten|"
+    r"m[ée]dicaments?|antihistaminiques?|rem[ée]dios?|medicinali|farmaci|antistaminic\w*|medicijnen|medicatie|"
+    r"antihistaminica)\b",
+    re.IGNORECASE,
+)
+# The brief's own rule governs the verb: "never tell a parent to stop", "never suggest changing a dose, stopping",
+# "Never change, add or stop" (not "no improvement after starting new medication").
+_RULE_BEFORE = re.compile(
+    r"\b(?:never|not|don['’]?t|do\s+not|must\s+not|no|nunca|jamais|nie|niemals|nooit|mai|kein\w*|non)\s+"
+    r"(?:(?:tell|advise|suggest|recommend|ask|instruct|encourage|say|dig\w*|dis|sag\w*|consigli\w*|conseill\w*|"
+    r"recomiend\w*|aconselh\w*|raad)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:to|que|de|à|di|om|zu)\s+)?"
+    r"(?:[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*|[\w-]+\s+(?:or|and|o|y|ou|et|oder|und|of|en|e)\s+)*$",
+    re.IGNORECASE,
+)
+# The source the brief's answers come from tells people when to stop ("a leaflet … about stopping antihistamines").
+_SOURCE = re.compile(
+    r"\b(?:leaflets?|booklets?|information\s+sheets?|instructions|guides?|letters?|protocols?|folletos?|prospectos?|"
+    r"merkbl[äa]tt\w*|brosch[üu]r\w*|d[ée]pliants?|notices?|brochures?|folhetos?|bulas?|foglietti?|opuscol[oi]|"
+    r"folders?|bijsluiters?)\b",
+    re.IGNORECASE,
+)
+
+
+def _states_medication_rule(joined: str) -> bool:
+    """Whether a sentence rules on starting or stopping a medicine itself, or names a source that does."""
+    for sentence in _SENTENCE_END.split(joined):
+        for m in _MEDICINE_CHANGE.finditer(sentence):
+            if _RULE_BEFORE.search(sentence, 0, m.start()) or _SOURCE.search(sentence):
+                return True
+    return False
+
+
 def _crisis_scripted(joined: str) -> bool:
     """Whether the brief fixes what a crisis gets (a line with a crisis word and a fixed reply), or has its replies
     drafted for someone at the business to send: the pack's "keep the conversation going until they say they are
@@ -202,6 +286,13 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
         found.add("legal")
     if _crisis_scripted(joined):
         found.add(CRISIS_SCRIPTED)
+    # ("No es un servicio de escucha" names a listener only to rule it out)
+    if _NOT_COUNSELLING.search(joined) and not _LISTENER.search(_NOT_COUNSELLING.sub(" ", joined)):
+        found.add(NOT_COUNSELLING)
+    if _states_medication_rule(joined):
+        found.add(MEDICATION_STATED)
+    if _NO_DOSE.search(joined):
+        found.add("medical")
     return frozenset(found)
 
 
