@@ -279,7 +279,8 @@ def _emergency_number(plan: Plan) -> str | None:
 
 _SERVICE_FOR_EMERGENCY = re.compile(
     r"(?<![\d-])(?P<number>999|911|112|000)(?![\d-])\s+(?:for|if|when|in)\b[^.;]{0,60}?"
-    r"(?:chest\s+pain|breath|emergenc|bleed|stroke|unconscious|faint|overdose|allergic|seizure|collapse)",
+    r"(?:chest\s+pain|breath|emergenc|bleed|stroke|unconscious|faint|overdose|allergic|seizure|collapse|unwell|"
+    r"(?:very|seriously|really)\s+(?:ill|sick)|life-threatening|danger)",
     re.IGNORECASE,
 )
 

@@ -205,7 +205,7 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "Keep every reply age-appropriate: no violent, sexual or frightening content, and no links to "
-                "outside sites.",
+                "outside sites other than ones these instructions give.",
                 "The readers are children, and content that suits adults can harm them.",
             ),
             _rule(
@@ -733,6 +733,8 @@ _EMERGENCY_SIGNS = re.compile(
     # (the signs themselves: not "emergency appointments", "citas de urgencia", a breathing-rehab class)
     r"chest\s+pain|(?:can'?t|cannot|trouble|difficulty|struggling\s+to)\s+breath|unconscious|stroke|severe\s+bleeding|"
     r"\b(?:has\s+|have\s+)?(?:fallen|fell)\b|"
+    # ("If a child says they feel sick or are in pain, reply: Please tell the grown-up with you or a nurse")
+    r"\b(?:are|is|am)\s+in\s+pain\b|\bfeels?\s+(?:sick|faint|unwell|ill)\b|"
     r"(?:dolor\s+(?:de|en\s+el)|duele\s+el)\s+pecho|no\s+puede\s+respirar|se\s+ha\s+ca[íi]do|inconsciente|"
     r"brustschmerz\w*|atemnot|gestürzt|bewusstlos|douleur\s+(?:à\s+la\s+poitrine|thoracique)|ne\s+peut\s+plus\s+respirer|"
     r"(?:est|suis)\s+tomb[ée]e?|inconscient|dor\s+no\s+peito|n[ãa]o\s+consegue\s+respirar|caiu|desmai\w*|"
@@ -746,7 +748,9 @@ _EMERGENCY_SIGNS = re.compile(
 # comforts ("I'm here with you") leaves the pack's crisis rule in place.
 _ROUTE_IN_REPLY = re.compile(
     r"\d{3}|\b(?:call|ring|text|phone|contact|helpline|hotline|lifeline|samaritans|emergency|urgences|notruf|"
-    r"llama|llame|ligue|ruf|appelle[zr]?|chiama)\b",
+    r"llama|llame|ligue|ruf|appelle[zr]?|chiama|"
+    # (someone there who helps: "Please tell the grown-up with you or a nurse right now")
+    r"tell\s+(?:the|a|your)\s+(?:[\w-]+\s+){0,2}?(?:grown-?up|adult|nurse|parent|teacher|carer|staff))\b",
     re.IGNORECASE,
 )
 
