@@ -77,14 +77,14 @@ _SOMEONE_ELSE_BEFORE = re.compile(
 )
 
 
-# "Scan Buddy runs on a tablet in the waiting room …", "Pip is the chat helper on our website": the brief opens with
-# the assistant's name as the subject of where it runs or what it is (not "Acme is a bakery chain": a business)
+# "Scan Buddy runs on a tablet in the waiting room …": the brief opens with the assistant's name (a name ending in a
+# bot's noun: not "Intercom runs in a widget", a platform, nor "Mr Patel is the physics tutor", staff) as the subject
+# of where it runs
 _NAME_OPENS = re.compile(
-    r"^\W*(?P<cut>(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)\s+)(?=(?:runs|lives|sits|will\s+(?:run|live|sit))"
+    r"^\W*(?P<cut>(?P<name>(?!(?:It|This|That|Our|We|My|The)\b)[A-ZÀ-Ý][\w'’-]*\s(?:Buddy|Bot|Helper|Assistant|Pal|"
+    r"Guide|Mate|Friend|Coach|Genie|Concierge|AI))\s+)(?=(?:runs|lives|sits|will\s+(?:run|live|sit))"
     r"\s+(?:on|in|inside)\s+(?:a|an|the|our|my|every)\s+(?:[\w-]+\s+){0,3}?(?i:tablets?|websites?|site|apps?|kiosks?|"
-    r"screens?|chat|page|portal|phones?|whatsapp|widget|slack|teams|discord|intranet|terminal)\b|"
-    r"(?:is|will\s+be)\s+(?:the|our|a|an)\s+(?:[\w-]+\s+){0,3}?(?i:assistant|chat\s?bot|bot|helper|concierge|"
-    r"companion|tutor)\b)"
+    r"screens?|chat|page|portal|phones?|whatsapp|widget|slack|teams|discord|intranet|terminal)\b)"
 )
 
 

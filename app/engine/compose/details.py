@@ -137,8 +137,9 @@ _INSTRUCTS = re.compile(
     r"^[\w -]{1,30}:\s*(?:one|two|three|\d{1,2}|max(?:imum)?|at\s+most|under|no\s+more\s+than)\b\s*(?:[\w-]+\s+)?"
     r"(?:lines?|sentences?|bullets?|words?|items?|characters?|paragraphs?)\b|"
     # "The only link you may give is …", "One fun fact is allowed per answer": what the assistant may do is a rule
-    r"\bthe\s+only\s+(?:[\w-]+\s+){1,3}(?:you|it|the\s+(?:assistant|bot))\s+(?:may|can|are\s+allowed\s+to|"
-    r"is\s+allowed\s+to)\b|\b(?:is|are)\s+(?:allowed|permitted|fine|ok(?:ay)?)\s+(?:per|in\s+(?:each|every|a|an))\s|"
+    r"\bthe\s+only\s+(?:[\w-]+\s+){1,3}(?:you|it|the\s+(?:assistant|bot))\s+(?:may|are\s+allowed\s+to|is\s+allowed\s+to|"
+    r"can\s+(?=(?:give|offer|share|send|recommend|mention|quote|suggest|link|promise)\b))|"
+    r"\b(?:is|are)\s+(?:allowed|fine|ok(?:ay)?)\s+(?:per|in\s+(?:each|every|an?))\s+(?:answer|reply|message|response|turn)\b|"
     # "Page instead." after a prohibition: the alternative it orders
     r"^[\w-]+\s+instead\s*[.!]?$|"
     # "Anything bigger goes to handoff_to_specialist", "Refund disputes go to the billing team": where a case goes is

@@ -70,16 +70,6 @@ def _wrapped_acronym(text: str, start: int, end: int) -> bool:
     return ":" not in line
 
 
-def _inside_parentheses(text: str, start: int, mark: int) -> bool:
-    """A question or full stop inside an aside that closes later on its line ("fai una domanda guida (qual è il verbo
-    principale? che caso è?)"): the aside belongs to its sentence."""
-    before = text[start:mark]
-    if before.count("(") <= before.count(")"):
-        return False
-    line_rest = text[mark : mark + 160].split("\n", 1)[0]
-    return ")" in line_rest and "(" not in line_rest[: line_rest.find(")")]
-
-
 @lru_cache(maxsize=256)
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
@@ -99,7 +89,6 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
                 and is_ordinal(text, m.start() - 1)
             )
             or _wrapped_acronym(text, m.start(), m.end())
-            or _inside_parentheses(text, start, m.start())
             or (
                 text[m.start() - 1 : m.start()] in '"”»'
                 and "\n" not in m.group(0)

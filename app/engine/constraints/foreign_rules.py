@@ -135,7 +135,7 @@ _NOR_OR_AND = re.compile(r"\s+(?:nem|ni|noch|weder|ne|y|und|et|e)\s+|[,;]\s*", r
 def translate_prohibition(words: str) -> str | None:
     """The English imperative for a common foreign prohibition ("Nunca des diagnósticos" -> "Never give
     diagnoses."); None when its object is not in the table."""
-    if _OTHER_THAN_BEFORE.search(words):
+    if _OTHER_THAN_BEFORE.match(strip_conjunction(words)):
         return None  # "Rabatte nur die im Plan, keine anderen versprechen": "no other" leans on what came before
     found = [(english, verb, m) for english, verb, pattern in _OBJECT_PATTERNS if (m := pattern.search(words))]
     if len(found) > 1:

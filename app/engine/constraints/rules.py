@@ -172,9 +172,9 @@ _VERB_START = re.compile(
 # A comma item that says what the reply is like ("plain everyday words", "friendly tone", "short answers") is a spec of
 # its own after a telegraphic ban, never one more thing banned
 _QUALITY_ITEM = re.compile(
-    r"(?:plain|simple|short|shorter|clear|friendly|warm|formal|informal|casual|polite|everyday|british|american|"
-    r"concise|brief|positive|neutral|calm|kind|gentle|professional|upbeat|active\s+voice|present\s+tense|"
-    r"second\s+person|first\s+person|lower-?case|sentence\s+case|full\s+sentences|complete\s+sentences)\b",
+    r"(?:(?:plain|simple|short|shorter|clear|friendly|warm|everyday|concise|brief|calm|kind|gentle|polite|complete|"
+    r"full)\s+)+(?:[\w-]+\s+)?(?:words|language|tone|sentences|answers|replies|english|spelling|style|voice)\s*"
+    r"(?:only\s*)?(?:\([^)]*\)\s*)?[.!]?$",
     re.IGNORECASE,
 )
 

@@ -357,8 +357,9 @@ _NEGATED = re.compile(r"\b(?:never|not|don'?t|don’t|no|nunca|nie|niemals|jamai
 
 # The user, not the assistant, is the one asking ("if they ask for a refund", "when customers request a quote")
 _THEIR_REQUEST = re.compile(
-    r"\b(?:they|he|she|someone|anyone|people|customers?|users?|guests?|callers?|clients?|patients?|parents?|"
-    r"residents?|members?|visitors?|applicants?)\s+(?:(?:also|only|just|explicitly|specifically)\s+)?$",
+    r"(?:\b(?:they|he|she|someone|anyone)|\b(?:if|when|whenever|once|unless|until)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:customers?|users?|guests?|callers?|clients?|patients?|parents?|residents?|members?|visitors?|applicants?))"
+    r"\s+(?:(?:also|only|just|explicitly|specifically)\s+)?$",
     re.IGNORECASE,
 )
 

@@ -1,5 +1,5 @@
-"""A brief that opens with the assistant's name as the subject ("Scan Buddy runs on a tablet in …", "Pip is the chat
-helper on our website") names the assistant; the role says who it is and where it runs, never "You are a scan Buddy
+"""A brief that opens with the assistant's name as the subject ("Scan Buddy runs on a tablet in …") names the
+assistant; the role says who it is and where it runs, never "You are a scan Buddy
 runs on …"."""
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from app.engine.generate import generate
             "Scan Buddy runs on a tablet in the radiology waiting room at a children's hospital. Kids ask it things.",
             "Scan Buddy",
         ),
-        ("Pip is the chat helper on our bakery website. It answers questions about cakes.", "Pip"),
-        ("Scout lives on our camping shop site and answers questions about tents.", "Scout"),
+        ("Trail Bot lives on our camping shop site and answers questions about tents.", "Trail Bot"),
     ],
 )
 def test_the_opening_subject_is_the_assistants_name(task: str, name: str) -> None:
