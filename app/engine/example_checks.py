@@ -159,6 +159,12 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         if not isinstance(value, dict) or set(value) != set(schema["properties"]):
             return False
         return all(_allowed(value[key], prop) for key, prop in schema["properties"].items() if isinstance(prop, dict))
+    if kind == "json":
+        try:
+            value = json.loads(out)
+        except ValueError:
+            return False  # a bare label ("billing") for a JSON reply teaches another format
+        return not (schema and schema.get("type") == "array" and not isinstance(value, list))
     return True
 
 

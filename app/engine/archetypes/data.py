@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, Persona, Variant, feat, rule, var
+from app.engine.archetypes.unnamed_fields import UNNAMED_FIELDS
 from app.engine.archetypes.variants import (
     CSV_RECORD,
     FIELD_LINES,
@@ -18,18 +19,6 @@ from app.engine.archetypes.variants import (
     YAML_RECORD,
 )
 from app.engine.spec import Example, OutputFormat
-
-_DEFAULT_EXTRACTION_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "name": {"type": ["string", "null"], "description": "Full name of the person or company."},
-        "date": {"type": ["string", "null"], "description": "Date in ISO 8601 format (YYYY-MM-DD)."},
-        "amount": {"type": ["number", "null"], "description": "Total amount as a number, without currency symbol."},
-        "currency": {"type": ["string", "null"], "description": "ISO 4217 currency code."},
-    },
-    "required": ["name", "date", "amount", "currency"],
-    "additionalProperties": False,
-}
 
 DATA_EXTRACTION = Archetype(
     yields_to_tools=True,
@@ -115,16 +104,11 @@ DATA_EXTRACTION = Archetype(
     ),
     output=OutputFormat(
         kind="json",
+        # (no default schema: the brief's own fields become it, and a brief that names none gets none, see
+        # UNNAMED_FIELDS; a default's keys would be another job's)
         description=(
-            "A single JSON object that matches the schema below, with no prose before or after it and no code fence. "
+            "A single JSON object, with no prose before or after it and no code fence. "
             "Use null for every field the input does not state."
-        ),
-        json_schema=_DEFAULT_EXTRACTION_SCHEMA,
-    ),
-    examples=(
-        Example(
-            input="Invoice from Northwind Traders dated 3 March 2024.",
-            output='{"name": "Northwind Traders", "date": "2024-03-03", "amount": null, "currency": null}',
         ),
     ),
     out_of_scope="Return the JSON object with every field set to null when the input contains no extractable data.",
@@ -143,7 +127,7 @@ DATA_EXTRACTION = Archetype(
         ),
     ),
     blend_output="After the main answer, give the extracted fields as one JSON object.",
-    variants=(CSV_RECORD, YAML_RECORD, PROSE_THEN_JSON, TABLE_EXTRACTION, FIELD_LINES),
+    variants=(CSV_RECORD, YAML_RECORD, PROSE_THEN_JSON, TABLE_EXTRACTION, FIELD_LINES, UNNAMED_FIELDS),
 )
 
 CLASSIFICATION = Archetype(

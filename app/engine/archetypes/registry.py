@@ -43,6 +43,8 @@ class Variant(msgspec.Struct, frozen=True, kw_only=True):
     unless: re.Pattern[str] | None = None
     json_output: bool = False
     """Applies only when the reply is a JSON object (a schema or named fields in the brief)."""
+    no_fields: bool = False
+    """Applies only when the brief names no key, field or schema of its reply (the job's default has none to use)."""
     changes: dict[str, Any]
 
 
@@ -155,10 +157,10 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     variants: tuple[Variant, ...] = ()
     """Narrower jobs with their own rules and output; the first whose cue matches the task applies."""
 
-    def for_task(self, task: str, *, json_output: bool = False) -> Archetype:
+    def for_task(self, task: str, *, json_output: bool = False, named_fields: bool = True) -> Archetype:
         """This archetype as the task needs it: its first matching variant applied, or itself."""
         for variant in self.variants:
-            if variant.json_output and not json_output:
+            if (variant.json_output and not json_output) or (variant.no_fields and named_fields):
                 continue
             if variant.cue.search(task) and not (variant.unless and variant.unless.search(task)):
                 return self.with_variant(variant)

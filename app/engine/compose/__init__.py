@@ -28,6 +28,7 @@ from app.engine.compose.cues import (
 from app.engine.compose.escalation import care_line, escalation_case, general_condition
 from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
+from app.engine.compose.json_shape import NO_FIELDS_WARNING, fieldless
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
 from app.engine.compose.plan import DEFAULT_CITATION, Plan, make_plan
@@ -299,7 +300,8 @@ def _without_clashes(plan: Plan, text: str) -> str:
 
 def _reminder(plan: Plan, output: OutputFormat) -> str:
     reminder = localise_reply_quotes(plan.fill(plan.primary.final_reminder), plan.language)
-    if output.json_schema is not None and output.json_schema.get("type") == "array":
+    schema = output.json_schema
+    if (schema is not None and schema.get("type") == "array") or output.description.startswith("A JSON array"):
         reminder = reminder.replace("the JSON object", "the JSON array")  # one object per item, in one array
     return "" if plan.conflicts.clashes(reminder) else reminder
 
@@ -370,6 +372,8 @@ def compose_spec(plan: Plan) -> Composition:
     professionals = professional_domains([brief.task, brief.audience or ""])
     spec_tools = tools(plan)
     spec_examples, warnings = examples(plan, output, spec_tools)
+    if fieldless(plan, output):
+        warnings = [NO_FIELDS_WARNING, *warnings]
     spec = PromptSpec(
         role=role,
         objective=objective,

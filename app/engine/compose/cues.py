@@ -202,8 +202,10 @@ def extract_fields(task: str) -> list[str]:
         parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
         fields: list[str] = []
         for i, part in enumerate(parts):
-            # Only the last item runs into the rest of the sentence ("... and total from invoices").
-            name = (_FIELD_TAIL.sub("", part) if i == len(parts) - 1 else part).strip().lower()
+            # The last item runs into the rest of the sentence ("... and total from invoices"); an earlier one that
+            # does ("the key data from supplier invoices and return it as JSON") ends the list there.
+            tail = _FIELD_TAIL.search(part)
+            name = (_FIELD_TAIL.sub("", part) if i == len(parts) - 1 or tail else part).strip().lower()
             name = re.sub(r"^(?:the|a|an|their|its)\s+", "", name)
             name = re.sub(r"[^a-z0-9]+", "_", name).strip("_")
             name = re.sub(r"^(\w+)_or_not$", r"is_\1", name)
@@ -212,6 +214,8 @@ def extract_fields(task: str) -> list[str]:
                 break
             if name and name not in fields and len(name) <= 40:
                 fields.append(name)
+            if tail is not None:
+                break
         if len(fields) >= 2:
             return fields
     return []

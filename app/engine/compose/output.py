@@ -11,6 +11,7 @@ import msgspec
 from app.engine.archetypes.variants import ASKS_QUESTIONS, ASKS_YAML, PROSE_BEFORE_JSON
 from app.engine.compose.conflicts import SAYS_NULL, allows_null, asks_code_first
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
+from app.engine.compose.json_shape import as_array_description, items_reply, unnamed_schema
 from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
 from app.engine.constraints import Constraint
@@ -127,15 +128,6 @@ JSON_DESCRIPTION = (
     "A single JSON object that matches the schema below, with no prose before or after it and no code fence. "
     "Use null for fields the input does not state."
 )
-GENERIC_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "answer": {"type": "string", "description": "The answer to the request."},
-        "confidence": {"type": "string", "enum": ["high", "medium", "low"]},
-    },
-    "required": ["answer", "confidence"],
-    "additionalProperties": False,
-}
 _CUE_FORMATS: dict[OutputKind, str] = {
     "table": "A Markdown table with a header row and one row per item, followed by at most two sentences of notes.",
     "bullets": "Bullet points, one idea per bullet, at most 7 bullets and {max_words} words in total.",
@@ -370,8 +362,14 @@ def _with_field_label_sets(schema: dict[str, Any], label_sets: Sequence[Constrai
             continue
         if key is not None and isinstance(prop, dict) and "enum" not in prop:
             nullable = isinstance(prop.get("type"), list) and "null" in prop["type"]
-            values: list[Any] = [*labels.values, None] if nullable else list(labels.values)
-            properties[key] = {"type": ["string", "null"] if nullable else "string", "enum": values}
+            # "score is 1, 2, 3, 4 or 5": whole numbers, not their digits as strings
+            numbers = all(re.fullmatch(r"-?\d{1,6}", v) for v in labels.values)
+            kind = "integer" if numbers else "string"
+            values: list[Any] = [int(v) for v in labels.values] if numbers else list(labels.values)
+            properties[key] = {
+                "type": [kind, "null"] if nullable else kind,
+                "enum": [*values, None] if nullable else values,
+            }
     return {**schema, "properties": properties} if properties else schema
 
 
@@ -675,6 +673,10 @@ def output_format(plan: Plan) -> OutputFormat:
             # "exactly three sections with these headings: "What you earned", …": the brief's own shape of a reply.
             titles = ", ".join(f'"{title}"' for title in _QUOTED.findall(headings.group("names")))
             stated = [f"Exactly these sections, in this order, each under its heading: {titles}."]
+    # ("Output only a JSON array …" may be one of the brief's constraints, not its task; "Return JSON. Each item should
+    # have name and price": the named keys are each item's)
+    said = "\n".join([brief.task, *brief.constraints, brief.output_format or ""])
+    asks_array = _asks_array(said) or items_reply(plan)
     same = _SAME_SHAPE.search(brief.task) if kind == "json" and schema is None else None
     # (only when the input is JSON itself, and the keys are not another system's: "the same keys as our import")
     same_shape = (
@@ -685,12 +687,13 @@ def output_format(plan: Plan) -> OutputFormat:
     if same_shape:
         # "return the same JSON with the same keys, only the values translated": the input's own keys, no schema
         stated = [SAME_SHAPE_DESCRIPTION]
-    elif kind == "json" and schema is None and not plan.primary.output.json_schema:
-        # Keys the task names ("return candidate_name, email, years_experience") beat a generic answer schema.
-        named = extract_fields(brief.task) or identifier_fields(brief.task)
-        schema = field_schema(named) if named else GENERIC_SCHEMA
     elif kind == "json" and schema is None:
-        schema = plan.primary.output.json_schema
+        # Keys the task names ("return candidate_name, email, years_experience"); with none, no invented schema (a
+        # default's keys are another job's), unless the reply is the list of the brief's labels.
+        named = extract_fields(brief.task) or identifier_fields(brief.task)
+        schema = field_schema(named) if named else unnamed_schema(plan, asks_array)
+        if schema is not None and not any(line.strip() for line in stated):
+            stated = [JSON_DESCRIPTION]  # (nothing said the reply's shape before its keys were known)
     shape = [c for c in plan.of_kind("format") if c.value == "sections"]  # the brief's outline comes first
     outlined = {f"the {heading} section" for c in shape for heading in c.values}
     piece = _piece(stated[0]) if stated else None
@@ -776,12 +779,12 @@ def output_format(plan: Plan) -> OutputFormat:
             # fields written as `field: value` lines are the record already: no JSON object after them
             and not (p.extracts_fields and any(c.value == "lines" for c in plan.of_kind("format")))
         )
-    # ("Output only a JSON array …" may be one of the brief's constraints, not its task)
-    asks_array = _asks_array("\n".join([brief.task, *brief.constraints, brief.output_format or ""]))
     if kind == "json" and schema is not None and schema.get("type") == "object" and asks_array:
         # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
         schema = {"type": "array", "items": schema}
         stated = [line.replace(JSON_DESCRIPTION, ARRAY_DESCRIPTION) for line in stated]
+    elif kind == "json" and schema is None and asks_array:
+        stated = [as_array_description(line) for line in stated]  # "a JSON array" of records whose keys are unnamed
     columns = _COLUMNS.search(brief.task) if kind == "table" else None
     if columns is not None:
         listed = columns.group("names")

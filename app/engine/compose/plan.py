@@ -14,7 +14,15 @@ from app.engine.archetypes.variants import MULTI_LABEL, played_character
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import Conflicts
-from app.engine.compose.cues import MAX_WORDS, SENTIMENT, extract_labels, source_noun, task_sentence
+from app.engine.compose.cues import (
+    MAX_WORDS,
+    SENTIMENT,
+    extract_fields,
+    extract_labels,
+    identifier_fields,
+    source_noun,
+    task_sentence,
+)
 from app.engine.compose.details import (
     foreign_details,
     in_text_fallback,
@@ -442,7 +450,13 @@ def make_plan(
     )
     # (a variant is read from what the brief asks, not from what its tools return or where their examples came from)
     variant_text = without_tools_intro(brief.task)
-    primary = BY_ID[matches[0].id].for_task(variant_text, json_output=json_output)
+    # (a brief that names no key of its reply leaves a record job no schema to match)
+    named_fields = (
+        json_output
+        or any(c.kind in ("schema", "fields") for c in constraints)
+        or bool(extract_fields(brief.task) or identifier_fields(brief.task))
+    )
+    primary = BY_ID[matches[0].id].for_task(variant_text, json_output=json_output, named_fields=named_fields)
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     # "Never draft a reply to the person": what the brief forbids is no reply to write
     allowed_task = _without_spans(brief.task, [c for c in stated if c.kind == "prohibition"])
@@ -454,7 +468,8 @@ def make_plan(
             or BY_ID["customer_support" if _CUSTOMER.search(brief.task) else "meeting_email_assistant"]
         )
         secondaries = [primary, *(a for a in secondaries if a is not writer)]
-        primary = writer.for_task(variant_text, json_output=json_output)  # "… and draft a reply": the reply writer
+        # "… and draft a reply": the reply writer
+        primary = writer.for_task(variant_text, json_output=json_output, named_fields=named_fields)
     # A second free-form job brings all its rules and its voice, so it joins only on the brief's own words for it:
     # a model-only guess ("a sales email" read as marketing copy) would add rules the brief never asked for.
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.

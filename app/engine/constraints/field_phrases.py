@@ -134,7 +134,8 @@ def field_shapes(names: list[str], text: str) -> dict[str, Shape]:
             shape = read_shape(stated.group("said")) if stated is not None else None
         if shape is None:
             each = re.search(
-                rf"\b(?:each|every)\s+{_singular(name)}\s+(?:has|have|with|contains|includes|having|needs)\s*:?\s*"
+                rf"\b(?:each|every)\s+{_singular(name)}\s+(?:(?:should|must|will)\s+)?"
+                r"(?:has|have|with|contains?|includes?|having|needs)\s*:?\s*"
                 r"(?:the\s+)?(?:(?:fields?|keys?|properties)\s*:?\s*)?(?P<listed>[^.;\n]+)",
                 text,
                 re.IGNORECASE,

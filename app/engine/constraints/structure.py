@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from app.engine.constraints.clauses import is_abbreviation
 from app.engine.constraints.field_phrases import JSON_FIELDS_INTRO, LIST_OF, key_names, without_ranges
+from app.engine.constraints.json_items import ITEM_FIELDS_INTRO
 from app.engine.constraints.labels import split_items, with_notes
 
 _TYPE_NAMES: dict[str, str] = {
@@ -405,7 +406,7 @@ def find_fields(text: str) -> FoundFields | None:
         return cjk
     if "," not in text and " | " not in text and not re.search(r"\s(?:and|or|und|et|y|e)\s", text):
         return None  # a field list needs at least two items
-    candidates = [*_FIELDS_INTRO.finditer(text), *JSON_FIELDS_INTRO.finditer(text)]
+    candidates = [*_FIELDS_INTRO.finditer(text), *JSON_FIELDS_INTRO.finditer(text), *ITEM_FIELDS_INTRO.finditer(text)]
     if _STRUCTURED_CONTEXT.search(text):
         candidates += list(_RETURN_INTRO.finditer(text))
     for intro in sorted(candidates, key=lambda m: m.start()):
@@ -423,7 +424,12 @@ def find_fields(text: str) -> FoundFields | None:
             start += colon + 1
             listed = text[start:end]
         start += len(listed) - len(listed.lstrip())
-        json_intro = JSON_FIELDS_INTRO.fullmatch(intro.group(0)) is not None
+        braced = re.match(r"\{([^{}:]*)\}", listed.strip())  # "return JSON: {name, email, company}": its keys
+        if braced is not None:
+            start += 1
+            listed = braced.group(1)
+            end = start + len(listed)
+        json_intro = any(p.fullmatch(intro.group(0)) for p in (JSON_FIELDS_INTRO, ITEM_FIELDS_INTRO))
         if json_intro:
             listed = LIST_OF.sub("", listed)  # "a summary and a list of action items": the field is `action items`
         items = split_items(without_ranges(listed), last_trim=True)

@@ -199,11 +199,13 @@ def test_brief_fields_are_used_verbatim():
     assert result.lint.errors == 0
 
 
-def test_json_cue_without_schema_gets_fields():
+def test_json_cue_without_fields_gets_no_invented_schema():
+    # (an invented {answer, confidence} schema was another job's keys; the user is told to name theirs)
     result = _result("A general helper for trivia that answers in JSON", "gpt")
     assert result.spec.output_format.kind == "json"
-    assert '"answer"' in result.prompt
-    assert result.lint.errors == 0
+    assert result.spec.output_format.json_schema is None
+    assert '"confidence"' not in result.prompt
+    assert any(w.startswith("No JSON fields") for w in result.warnings)
 
 
 def test_length_cue_changes_word_limit():
