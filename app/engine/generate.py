@@ -34,6 +34,7 @@ from app.engine.constraints.extract import under_ban_heading
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.fidelity import check_fidelity
+from app.engine.frame_leads import names_a_job, roleplay_leads
 from app.engine.lint import lint_prompt
 from app.engine.phrasing import VERBS, normalise
 from app.engine.references import split_references
@@ -125,7 +126,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
         matches = _topic_labels_lead(matches, constraints)
     matches = _field_record_leads(matches, constraints)
     matches = _draft_leads_its_label(matches, brief.task)
-    matches = _without_covered_secondaries(matches)
+    matches = _without_covered_secondaries(roleplay_leads(matches, brief.task))
     if not tools:
         return _without_toolless_agent(matches)
     # (the model reads the pasted tool definitions too: a field-extraction job only it suggests, with no word of the
@@ -317,7 +318,7 @@ def _field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
             return matches
         if extractor_cued:
             return _extractor_leads(matches, displaced=True)
-    if not BY_ID[matches[0].id].uses_labels or _names_a_job(matches[0], labels=True):
+    if not BY_ID[matches[0].id].uses_labels or names_a_job(matches[0], labels=True):
         return matches  # "Classify the sentiment … fields review_id, sentiment (one of: …)": a judgement, named
     if not all(c.scope and c.scope.lower().removesuffix(" label") in fields for c in label_sets):
         return matches
@@ -365,11 +366,6 @@ _RECORD_HANDED_ON = re.compile(
 )
 
 
-# A keyword that names a job by its verb ("rewrite", "summarise", "translate" weigh 5 or more), not a topic word
-# ("students", "database", "paper") that any assistant's sentence may hold.
-_NAMED_JOB_WEIGHT = 5
-
-
 def _named_job_leads(matches: list[ArchetypeMatch], task: str, labels: bool) -> list[ArchetypeMatch]:
     """ "sou editora na Rádio … quero um assistente que reescreva o texto pra rádio …": when a brief that first
     introduces its requester reads as a general assistant only for want of evidence (no keyword of its own), the
@@ -377,7 +373,7 @@ def _named_job_leads(matches: list[ArchetypeMatch], task: str, labels: bool) -> 
     general = BY_ID.get(matches[0].id) if matches else None
     if general is None or not general.role_from_task or any(not f.startswith("model:") for f in matches[0].features):
         return matches
-    named = next((m for m in score_all(job_clause(task)) if _names_a_job(m, labels)), None)
+    named = next((m for m in score_all(job_clause(task)) if names_a_job(m, labels)), None)
     if named is None:
         return matches
     if job_span(task)[0] == 0 and not BY_ID[named.id].extracts_fields:
@@ -425,7 +421,7 @@ def _notes_writer_leads(matches: list[ArchetypeMatch], task: str, labels: bool =
     # labels" names line prefixes of a family update written from shift notes)
     if lead.writes_from_notes or (lead.uses_labels and labels) or lead.extracts_fields or lead.tools_native:
         return matches
-    if _names_a_job(matches[0], labels=False):
+    if names_a_job(matches[0], labels=False):
         return matches  # "a bot that answers … using the notes I've collected": a job verb named the lead
     # copy, an e-mail drafted from notes: the lead writes texts already (the general assistant's writing task does
     # too, but with no rule that keeps the text to the facts of the notes: "write my lab notes up as a report")
@@ -441,15 +437,6 @@ def _notes_writer_leads(matches: list[ArchetypeMatch], task: str, labels: bool =
     return [msgspec.structs.replace(new_lead, rank="primary"), *rest[:2]]
 
 
-def _names_a_job(match: ArchetypeMatch, labels: bool) -> bool:
-    """Whether a match rests on a job verb of its archetype's keywords (a labelling job also needs a label set)."""
-    archetype = BY_ID.get(match.id)
-    if archetype is None or archetype.role_from_task or (archetype.uses_labels and not labels):
-        return False
-    weights = {f.label: f.weight for f in archetype.features}
-    return max((weights.get(label, 0) for label in match.features), default=0) >= _NAMED_JOB_WEIGHT
-
-
 def _tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     """ "tools: search_suppliers(…), get_contract(…), raise_po(…) … hand off with a summary": named tools make the
     brief an agent's, whatever one word of it suggested, unless the job already works with tools."""
@@ -460,7 +447,7 @@ def _tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
         return matches
     archetype = BY_ID[lead.id]
     unnamed_job = archetype.role_from_task and all(f.startswith("model:") or f == "assistant" for f in lead.features)
-    weak = archetype.yields_to_tools_unnamed and not _names_a_job(lead, labels=False)
+    weak = archetype.yields_to_tools_unnamed and not names_a_job(lead, labels=False)
     if not (archetype.yields_to_tools or unnamed_job or weak):
         return matches
     agent = next(a for a in REGISTRY if a.tools_native)

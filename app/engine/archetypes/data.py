@@ -427,12 +427,17 @@ _SOURCE_DOC = (
     r"cartilhas?|regulamentos?|opuscol[oi]|volantin[oi]|guida|manuale|regolamento|fogli?o?\s+illustrativ[oi]|"
     r"schede?\s+informativ[ae]|vademecum|\w*merkbl[äa]tt\w*|\w*brosch[üu]re\w*|\w*handbuch\w*|\w*leitfaden\w*|"
     r"\w*infobl[äa]tt\w*|\w*faltbl[äa]tt\w*|\w*vereinbarung\w*|\w*folders?|\w*gids(?:en)?|\w*handleiding\w*|"
-    r"\w*handboek\w*|informatiebla(?:d|den))\b"
+    r"\w*handboek\w*|informatiebla(?:d|den)|syllabus|syllabi|course\s+catalog(?:ue)?s?|"
+    # a German course or timetable plan ("aus unserem Kursplan"), not a plan the assistant writes ("Trainingsplan")
+    r"(?:kurs|stunden|lehr|fahr|vorlesungs|veranstaltungs|semester)pl[äa]ne?n?)\b"
 )
 _ANSWER_VERB = (
     r"\b(?:answer\w*|respond\w*|répond\w*|contest\w*|beantwort\w*|antwort\w*|rispond\w*|antwoord\w*|"
     r"beantwoord\w*)\b"
 )
+# An assistant that explains from a document answers from it too: "qui explique les démarches … à partir de notre
+# FAQ", "explains our return rules from the handbook", "erklärt … aus unserem Merkblatt", "legt uit … uit de folder".
+_EXPLAIN_VERB = r"\b(?:explain\w*|expliqu\w*|erklär\w*|explic\w*|spieg\w*|legt\s+(?:\w+\s+){0,6}?uit|uitleg\w*)\b"
 _QA_WORD = (
     _ANSWER_VERB
     + r"|\b(?:questions?|queries|enquir\w+|inquir\w+|preguntas?|dudas|fragen|domande|vragen|perguntas?|d[úu]vidas)\b"
@@ -450,7 +455,19 @@ _GROUNDED_ON = (
     r"en\s+base\s+a|a\s+partir\s+de|seg[úu]n|de\s+acuerdo\s+con|com\s+base\s+n[oa]s?|de\s+acordo\s+com|conforme|com|"
     r"anhand|mit|auf\s+(?:der\s+)?(?:Basis|Grundlage)|basierend\s+auf|gest[üu]tzt\s+auf|laut|gem[äa](?:ß|ss)|"
     r"in\s+base\s+a|sulla\s+base\s+d\w*|basando(?:si|ti)\s+su|attingendo\s+(?:a|da)|secondo|"
-    r"op\s+basis\s+van|aan\s+de\s+hand\s+van|met|volgens|vanuit)\b"
+    r"op\s+basis\s+van|aan\s+de\s+hand\s+van|met|volgens|vanuit|"
+    # "vragen beantwoordt uit onze praktijkfolder", "Fragen aus unserem Kursplan", "risponde dalla nostra guida"
+    r"uit|aus|dal|dalla|dallo|dai|dagli|dalle|dall['’])\b"
+)
+# A source taken from, for an explaining verb: not "with" ("explains the rules with examples from the booklet" still
+# reads "from")
+_TAKEN_FROM = (
+    r"\b(?:from|based\s+on|on\s+the\s+basis\s+of|according\s+to|out\s+of|using|"
+    r"en\s+s['’]appuyant\s+(?:\w+\s+)?sur|en\s+se\s+basant\s+(?:\w+\s+)?sur|sur\s+la\s+base\s+d[eu]|à\s+partir\s+d[eu]|"
+    r"d['’]après|selon|bas[áa]ndo(?:se|te)\s+en|con\s+base\s+en|en\s+base\s+a|a\s+partir\s+de|seg[úu]n|"
+    r"com\s+base\s+n[oa]s?|de\s+acordo\s+com|anhand|auf\s+(?:der\s+)?(?:Basis|Grundlage)|basierend\s+auf|laut|aus|"
+    r"in\s+base\s+a|sulla\s+base\s+d\w*|basando(?:si|ti)\s+su|secondo|dal|dalla|dallo|dai|dagli|dalle|"
+    r"op\s+basis\s+van|aan\s+de\s+hand\s+van|volgens|uit|vanuit)\b"
 )
 _ANSWERS_FROM_SOURCE = (
     # "answers patients' questions using our clinic info sheet", "vragen beantwoordt op basis van onze praktijkfolder"
@@ -458,7 +475,12 @@ _ANSWERS_FROM_SOURCE = (
     # "en s'appuyant uniquement sur notre FAQ", "nur anhand unserer beiden Merkblätter", "Use só o informativo": the
     # only source, with questions or answers said within the same stretch of the brief
     rf"(?:{_QA_WORD})[\s\S]{{0,300}}?{_ONLY_WORD}\s+(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}|"
-    rf"{_ONLY_WORD}\s+(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}[\s\S]{{0,300}}?(?:{_QA_WORD})"
+    rf"{_ONLY_WORD}\s+(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}[\s\S]{{0,300}}?(?:{_QA_WORD})|"
+    # "qui explique les démarches en termes généraux à partir de notre FAQ"
+    rf"{_EXPLAIN_VERB}[^.\n]{{0,120}}?{_TAKEN_FROM}\s+(?:{_ONLY_WORD}\s+)?(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}|"
+    # "der Fragen aus unserem Kursplan beantwortet", "die vragen uit de folder beantwoordt": the verb comes last
+    rf"\b(?:questions|fragen|vragen|domande|preguntas|perguntas|d[úu]vidas)\s+(?:\w+\s+){{0,3}}?{_TAKEN_FROM}\s+"
+    rf"(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}[^.\n]{{0,60}}?{_ANSWER_VERB}"
 )
 
 DOCUMENT_QA = Archetype(

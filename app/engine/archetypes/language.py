@@ -288,6 +288,11 @@ WRITING_EDITOR = Archetype(
             # (not the first person: "poi io riscrivo tutto" is what the requester does)
             r"\brewrit\w*\b|\brephras\w*\b|\breescrib(?!o\b)\w*|\breescrev(?!o\b)\w*|\bumschreib(?!e\b|ung)\w*|"
             r"\bumformulier(?!e\b)\w*|\bréécri(?!s\b)\w*|\breformul(?!o\b)\w*|\briscriv(?!o\b)\w*|\bherschrij[fv]\w*|"
+            # the text handed back rewritten: "devolves o CV reescrito em inglês", "devuelve el correo reescrito",
+            # "gib den umgeschriebenen Text zurück", "restituisci il testo riscritto", "geef de herschreven tekst"
+            # (not "no máximo uma frase reescrita como exemplo" in a grader's rules)
+            r"\b(?:devolv|devuelv|entreg|return|give|send|gib|gebe|renv[oe]|rend|restitu|geef|geeft|lever)\w*\s+"
+            r"(?:[\w-]+\s+){0,4}?(?:reescrit[oa]s?|umgeschrieben\w*|riscritt[oaie]|herschreven|réécrit\w*)\b|"
             r"改写|改寫|重写|書き直|リライト|"
             r"(?<!\bin\s)(?<!\bor\s)(?<!\band\s)(?<!\bto\s)(?<!\binto\s)(?<!\bfrom\s)"
             r"\bpolish\w*\b(?!\s+(?:speakers?|language|version|translation|customers?|parents?|users?|people|community|clients?)\b)|\bimprove (?:the |my |their )?(?:writing|text|prose|drafts?)\b|"

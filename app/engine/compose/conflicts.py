@@ -243,6 +243,16 @@ _REPLY_ONLY_BEFORE = re.compile(
     r"(?:^|[.!?:;\n])\s*(?:donne|devuelve|da|escribe|escreve|devolve|renvoie|rends|écris|responde)\b[^.;]*$",
     re.IGNORECASE,
 )
+# "Mais nada além do CV e dessa linha", "nothing else after it", "et rien d'autre :": the reply holds what the brief
+# lists and no additions after it (a list of changes, notes); said at the end of its clause or before what it
+# excepts (not "não mude mais nada nos números", which keeps the numbers as they are)
+_NOTHING_ELSE = re.compile(
+    r"(?:\bnothing\s+(?:else|more)|\bmais\s+nada|\bnada\s+mais|\bnada\s+m[áa]s|\bnichts\s+(?:anderes|weiter)|"
+    r"\bsonst\s+nichts|\brien\s+d['’]autre|\brien\s+de\s+plus|\bnient['’]\s*altro|\bnull['’]\s*altro|\bverder\s+niets|"
+    r"\bniets\s+anders)(?=\s*(?:[.!:;\n]|$)|\s+(?:after|besides|but|than|além|alem|aparte|außer|ausser|als|que|à\s+part|"
+    r"oltre|dopo|dan|behalve)\b)",
+    re.IGNORECASE,
+)
 _INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than|before)\b[^.;:]*$", re.I)
 
 
@@ -449,7 +459,7 @@ class Conflicts:
             self.forbidden.add("explanation")
         if "lists" in self.forbidden:
             self.forbidden.update({"bullets", "numbered"})
-        if any(_tiny(c) for c in constraints) or "explanation" in self.forbidden:
+        if any(_tiny(c) for c in constraints) or "explanation" in self.forbidden or _NOTHING_ELSE.search(task):
             self.forbidden.add("extras")
         self.limited = {UNIT_FAMILIES.get(c.unit or "", "items") for c in constraints if c.kind == "limit"}
         # A stated limit on the whole reply replaces every default count, whatever its unit: "at most five

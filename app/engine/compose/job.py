@@ -139,7 +139,15 @@ _JOB_CUE = re.compile(
     # "Ich gebe dir ein Lösungswort, du lieferst drei Umschreibungen", "you come up with 10 names": the job, addressed
     r"du\s+(?:lieferst|schreibst|erstellst|erfindest)|you\s+(?:come\s+up\s+with|give\s+me)|"
     r"tu\s+(?:me\s+)?(?:donnes|écris|proposes)|t[úu]\s+(?:me\s+)?(?:das|escribes|propones)|"
-    r"voc[êe]\s+(?:me\s+)?(?:d[áa]|escreve|sugere))\b|"
+    r"voc[êe]\s+(?:me\s+)?(?:d[áa]|escreve|sugere)|"
+    # "A técnica cola o CV e tu devolves o CV reescrito em inglês": the text handed back rewritten, addressed (not
+    # "tu renvoies uniquement cet objet JSON", the reply's form)
+    r"(?:tu\s+(?:me\s+|lhe\s+)?devolves|voc[êe]\s+(?:me\s+|lhe\s+)?devolve|t[úu]\s+(?:me\s+|le\s+)?devuelves|"
+    r"tu\s+(?:me\s+|lui\s+)?(?:renvoies|rends)|tu\s+(?:mi\s+|gli\s+)?restituisci|du\s+gibst|jij\s+geeft|"
+    r"you\s+(?:return|send\s+back|give\s+back|hand\s+back))\s+(?:[\w-]+\s+){0,4}?(?:reescrit|rewritten|"
+    r"réécrit|umgeschrieben|riscritt|herschreven|traduzid|traducid|tradui|translated|übersetzt|tradott|vertaald|"
+    r"corrigid|corregid|corrig|corrected|korrigiert|corrett|verbeterd|revist|revisad|edited)\w*|"
+    r"tu\s+reescreves|t[úu]\s+reescribes|tu\s+réécris|tu\s+riscrivi|you\s+rewrite|jij\s+herschrijft)\b|"
     r"てください|てほしい|て欲しい|お願いします|请|請|帮我|幫我|希望你|需要一个|需要一個|"
     r"\b(?:need|want|looking\s+for|build|create|make)\b"
     r"[^.]{0,40}?\b(?:something|thing|that|which|to|them|it|into)\b",
