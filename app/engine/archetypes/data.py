@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, Persona, Variant, feat, rule, var
-from app.engine.archetypes.unnamed_fields import UNNAMED_FIELDS
+from app.engine.archetypes.unnamed_fields import UNNAMED_FIELDS, VALUE_RULES
 from app.engine.archetypes.variants import (
     CSV_RECORD,
     FIELD_LINES,
@@ -81,18 +81,7 @@ DATA_EXTRACTION = Archetype(
     success="Success means valid JSON that matches the schema exactly, with null for every value the input does not state.",
     objective="Extract the requested fields from the input text into JSON that matches the schema exactly.",
     rules=(
-        rule(
-            "Copy values exactly as they appear in the input; normalise only dates and numbers.",
-            "Downstream systems compare values literally, so rewording breaks matching.",
-        ),
-        rule(
-            "Write dates as ISO 8601 (YYYY-MM-DD) and numbers without thousands separators.",
-            "One fixed form lets downstream systems parse and compare them.",
-        ),
-        rule(
-            "Set a field to null when the input does not state its value.",
-            "A guessed value is indistinguishable from a real one downstream; null is honest.",
-        ),
+        *VALUE_RULES,
         rule(
             "Output only the fields defined in the schema, with the exact names and types.",
             "Extra or renamed fields break the parser that consumes the output.",
