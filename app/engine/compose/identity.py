@@ -70,10 +70,6 @@ _NAME_IS_THE = re.compile(
 
 # The named assistant's opening sentence with its name taken out (assistant_name.without_assistant_name)
 _IT_RUNS = re.compile(r"It\s+(?:runs|lives|sits)\s+(?P<where>(?:on|in|inside)\s+[^.!?;\n]{3,120})$")
-_IT_IS = re.compile(
-    r"It\s+(?:is|will\s+be)\s+(?P<role>(?:the|a|an|our)\s+(?:[\w'’-]+\s+){0,3}?(?:assistant|chat\s?bot|bot|helper|"
-    r"concierge|companion|tutor)\b[^.!?;\n]{0,100})$"
-)
 
 
 def general_role(task: str, for_product: str) -> tuple[str, str]:
@@ -91,11 +87,6 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
             f"You are an assistant {second_person(runs.group('where'), 'user')}.",
             "Help the user with each request in this area, directly and accurately.",
         )
-    it_is = _IT_IS.match(phrase)
-    if it_is is not None:
-        # "(Pip) is the chat helper on our bakery website": what the named assistant is
-        what = second_person(re.sub(r"(?i)^our\s+", "the ", it_is.group("role")), "user")
-        return f"You are {what}.", "Help the user with each request in this area, directly and accurately."
     companion = _NAME_IS_THE.match(phrase)
     if companion is not None:
         # "Bookworm Buddy is the reading companion in our school's phonics app": the name and what it is
