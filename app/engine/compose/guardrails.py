@@ -11,7 +11,14 @@ from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan, review_label
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
-from app.engine.constraints.fallbacks import ALTERNATIVE, OWN_CASE, QUOTED_SCOPE, describe_contacts, describe_fallback
+from app.engine.constraints.fallbacks import (
+    ALTERNATIVE,
+    OWN_CASE,
+    QUOTED_SCOPE,
+    describe_contacts,
+    describe_fallback,
+    stuck_case,
+)
 from app.engine.constraints.model import FallbackAction
 from app.engine.spec import Guardrails
 
@@ -66,6 +73,9 @@ _NARROWED = re.compile(
 )
 _NOT_COVERED = re.compile(
     r"\b(?:not|isn'?t|aren'?t)\s+(?:covered|in\s+(?:there|it|them))\b|"
+    # "something the tables don't hold", "what the guide doesn't cover": the source named before its negation
+    r"\b(?:tables?|schema|database|data(?:set)?|docs|documents?|guide|faq|handbook|leaflet|folder|brochure)\s+"
+    r"(?:don'?t|doesn'?t|do\s+not|does\s+not|can'?t|cannot)\s+(?:hold|have|contain|cover|include|answer|list|mention)\b|"
     r"\b(?:not|isn'?t|aren'?t|nothing|nicht|niet|no|pas|non|não|nada)\b[^.;:\n]{0,40}?\b(?:guide|faq|handbook|manual|"
     r"documents?|docs|booklet|leaflet|policy|article|knowledge\s+base|material|sources?|brochure|catalog(?:ue)?|"
     r"führer|handbuch|leitfaden|anleitung|unterlagen|handleiding|gids|guía|documento|guida|manuale|guia|"
@@ -128,16 +138,31 @@ def _with_shared_conditions(fallbacks: list[Constraint], task: str) -> list[str]
         if condition in said:
             continue  # said with the first contact of its condition
         said.add(condition)
-        shared = [f for f in fallbacks if f.condition == condition and _contact(f) is not None]
-        contacts = [contact for f in shared if (contact := _contact(f)) is not None]
-        generated = all(
-            f.text == describe_fallback(*contact, condition) for f, contact in zip(shared, contacts, strict=True)
-        )
+        every = [(f, contact) for f in fallbacks if f.condition == condition and (contact := _contact(f)) is not None]
+        # ("… le 17 ou le 112 d'abord. Il peut aussi rappeler le 116 006": the added contact after the first route)
+        added = [(f, contact) for f, contact in every if f.text == describe_fallback(*contact, condition, also=True)]
+        firsts = [pair for pair in every if pair not in added]
+        if not firsts:
+            firsts, added = added, []  # an addition to nothing the guardrails say: as the brief says it
+        shared = [f for f, _ in firsts]
+        contacts = [contact for _, contact in firsts]
+        generated = all(f.text == describe_fallback(*contact, condition) for f, contact in firsts)
         if len(contacts) > 1 and generated and not _each_its_own_case(shared, task):
             sentences.append(describe_contacts(contacts, condition, either=_offered_as_alternatives(shared, task)))
         else:
             sentences.extend(f.text for f in shared)
+        if added:
+            sentences[-1] = _with_added(sentences[-1], [contact for _, contact in added])
     return sentences
+
+
+def _with_added(sentence: str, added: list[tuple[FallbackAction, str]]) -> str:
+    """ "…, tell the user to call 17 or 112; they can also call 116 006.": the contacts the brief adds to a route."""
+    ways = " or ".join(f"{_VERBS[action]} {value}" for action, value in added)
+    return f"{sentence.rstrip('.')}; they can also {ways}."
+
+
+_VERBS = {"email": "email", "phone": "call", "url": "go to"}
 
 
 def _spans(fallbacks: list[Constraint]) -> list[tuple[int, int]] | None:
@@ -175,6 +200,18 @@ def _contact(fallback: Constraint) -> tuple[FallbackAction, str] | None:
     if fallback.action in ("email", "phone", "url") and fallback.value:
         return fallback.action, fallback.value
     return None
+
+
+def _for_the_rest(fallback: Constraint) -> bool:
+    """Whether a contact is for whatever the assistant cannot help with, not for one case ("段ボール10箱未満は …
+    宅配買取（…）を案内する" is the small lots' route, no contact "for the rest")."""
+    condition = fallback.condition
+    return (
+        condition is None
+        or stuck_case(condition)
+        or _OUT_OF_SCOPE.search(condition) is not None
+        or _NOT_COVERED.search(condition) is not None
+    )
 
 
 _GIVEN_CONTACT = re.compile(r",?\s+and\s+point\s+to\s+the\s+contact\s+the\s+instructions\s+give\s+for\s+the\s+rest")
@@ -235,6 +272,11 @@ def guardrails(plan: Plan) -> Guardrails:
     stated = " ".join([*plan.detail_rules, *(c.text for c in plan.constraints if c.kind != "fallback")])
     said = [c for c in in_text if (c.value or "") in stated]  # a rule already gives it where it goes
     unsure = [c for c in fallbacks if c not in scoped and c not in in_text]
+    # A case's fixed reply ends at its closing quote: a route after it on the same line would read as more of the
+    # reply, so it stands on a line of its own.
+    own_replies = [c for c in unsure if c.action == "say" and c.condition and c.text.endswith(('"', "”"))]
+    own_replies = own_replies if len(own_replies) < len(unsure) else own_replies[1:]
+    unsure = [c for c in unsure if c not in own_replies]
     own_rules = [*plan.detail_rules, *(c.text for c in plan.constraints)]  # the brief's rules, in its words
     if unsure:
         # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
@@ -262,7 +304,7 @@ def guardrails(plan: Plan) -> Guardrails:
         out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it
     else:
         out_of_scope = localise_reply_quotes(_named_human_check(plan.fill(primary.out_of_scope), plan), plan.language)
-        if not any(_contact(c) for c in plan.of_kind("fallback")):
+        if not any(_contact(c) and _for_the_rest(c) for c in plan.of_kind("fallback")):
             out_of_scope = _GIVEN_CONTACT.sub("", out_of_scope)  # a brief that gives no contact: nothing to point to
         if plan.conflicts.clashes(out_of_scope):
             out_of_scope = _closed_set_fallback(plan) if primary.uses_labels and plan.labels else ""
@@ -274,6 +316,7 @@ def guardrails(plan: Plan) -> Guardrails:
     extra = [
         *plan.conflicts.keep(extra_defaults),
         *(c.text for c in scoped[1:]),
+        *(c.text for c in own_replies),
         *(f"Give {c.value} as the contact wherever the text needs one." for c in in_text if c not in said),
     ]
     return Guardrails(

@@ -41,9 +41,12 @@ _GOES_ON = re.compile(
     re.IGNORECASE,
 )
 # "…, do not book. Give our emergency line (813) 555-0188": after a case's own rule, the contact to give goes with it
+# ("If someone is in danger: 999 first. You can also give them the victim support line 116 006": an added route)
 _ROUTE_GIVEN = re.compile(
-    r"\s*(?:then\s+|instead\s*,?\s*|and\s+)?(?:give|share|provide|pass\s+on)\s+(?:them\s+)?(?:our|the|this|that)\b"
-    r"[^.!?]*?(?:\(\d{2,4}\)|\+?\d[\d\s().-]{6,}\d|@|https?://|\b(?:hotline|helpline|emergency\s+line|phone\s+number)\b)",
+    r"\s*(?:then\s+|instead\s*,?\s*|and\s+)?(?:(?:you|it|they)\s+(?:can|may|could|should)\s+)?(?:also\s+)?"
+    r"(?:give|share|provide|pass\s+on|mention)\s+(?:them\s+)?(?:our|the|this|that)\b"
+    # ("116 006": a short service number counts, 6 characters and up)
+    r"[^.!?]*?(?:\(\d{2,4}\)|\+?\d[\d\s().-]{4,}\d|@|https?://|\b(?:hotline|helpline|emergency\s+line|phone\s+number)\b)",
     re.IGNORECASE,
 )
 _EVERY_CASE = re.compile(r"\b(?:every|each|all|always|any)\b", re.IGNORECASE)

@@ -19,6 +19,7 @@ from app.engine.constraints import (
     structure,
     tools,
 )
+from app.engine.constraints.added_routes import added_contact
 from app.engine.constraints.clauses import instruction_case, points_back_next, sentence_case
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
@@ -172,10 +173,12 @@ def read_fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
             or fallbacks.describe_fallback(
                 found.action, found.value, found.condition, in_place=fallbacks.written_in_place(text, found),
                 channel=fallbacks.message_channel(text, found.start) if found.action == "phone" else None,
+                also=added_contact(text, found.start, found.end, found.condition),
             ),
             span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
             scope=fallbacks.QUOTED_SCOPE
-            if found.action != "say" and fallbacks.in_quoted_sentence(text, found.start)
+            if found.action != "say"
+            and fallbacks.in_quoted_sentence(text, found.start, conditioned=found.condition is not None)
             else None,
         )
         for found in fallbacks.find_fallbacks(text)

@@ -9,16 +9,18 @@ from typing import NamedTuple
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
 from app.engine.constraints.fixed_text import names_only_reply
 from app.engine.constraints.model import FallbackAction
-from app.engine.constraints.phones import EMERGENCY_SERVICES, find_dial_numbers
+from app.engine.constraints.phones import EMERGENCY_SERVICES, emergency_after_colon, find_dial_numbers
 from app.engine.constraints.rules import is_english
-from app.engine.phrasing import VERBS
+from app.engine.phrasing import REPLY_COLON, VERBS
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
+# ("宅配買取（kazemachi-books.jp/takuhai）を案内する": CJK text and full-width punctuation end a link)
+_NOT_IN_URL = "\\s<>\"')\\]\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 URL = re.compile(
-    r"\bhttps?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|\bwww\.[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|"
+    rf"\bhttps?://[^{_NOT_IN_URL}]+[^{_NOT_IN_URL}.,;:!?]|\bwww\.[^{_NOT_IN_URL}]+[^{_NOT_IN_URL}.,;:!?]|"
     # A bare domain with a path ("spokeandchain.com/book"): common top-level domains only, so "file.py" stays a file.
     r"(?<![@\w.-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|dev|info|biz|us|uk|de|fr|es|it|nl|"
-    r"ch|at|be|ca|au|nz|ie|eu|jp|cn|br|pt|mx|in)/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]",
+    rf"ch|at|be|ca|au|nz|ie|eu|jp|cn|br|pt|mx|in)/[^{_NOT_IN_URL}]*[^{_NOT_IN_URL}.,;:!?]",
     re.IGNORECASE,
 )
 # ("0800 123 4567 24/7": the hours after a number are no part of it)
@@ -88,7 +90,8 @@ _USER_SAYS = re.compile(
 )
 _NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
 _CONDITION = re.compile(
-    r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|(?<![\w ])anything\s+else(?=\s*,)|"
+    r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|in\s+caso\s+d(?:i|['’])|"
+    r"(?<![\w ])anything\s+else(?=\s*,)|"
     # "Anything involving a lost laptop is P1, and tell them to phone …": the cases that sentence opens with
     r"(?<![\w ])(?:anything|any\s+(?:case|report|message|request|ticket)s?)\s+"
     r"(?:involving|about|concerning|related\s+to)|"
@@ -103,6 +106,8 @@ _CONDITION = re.compile(
     # "Bei Notfällen (…) sofort auf … verweisen", "ante una urgencia", "pour toute question", "para dúvidas":
     # a preposition before a situation is that contact's condition.
     r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen|\w+en\s)|(?!\s+(?:uns|mir|dir|ihnen|euch|ihm|ihr)\b)[^.:;]{3,160}:\s)|ante|"
+    # "bij levensgevaar: bel 112", "bij bloedverlies, …: …": the Dutch "bei", opening its clause
+    r"(?<![\w ])bij(?=(?!\s+(?:ons|mij|me|je|jou|u|hen|hem|haar|elkaar)\b)[^.:;]{3,160}:\s)|"
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"
     r"reclamações|urgências|emergencias|emergências)))\b"
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)"
@@ -271,7 +276,9 @@ _TRAILING_MODAL = re.compile(
 
 # "如果学生提到想伤害自己，…", "分からない場合は、…": a Chinese or Japanese condition runs to its comma.
 _CJK_CONDITION = re.compile(
-    r"(?:如果|假如|若是|要是|一旦|万一|当)[^，,。；;！？]{2,60}|[^，,。；;！？、]{2,60}?(?:場合は?|ときは|時は|たら|なら)(?=[，,、])"
+    r"(?:如果|假如|若是|要是|一旦|万一|当)[^，,。；;！？]{2,60}|[^，,。；;！？、]{2,60}?(?:場合は?|ときは|時は|たら|なら)(?=[，,、])|"
+    # "段ボール10箱未満は出張できないので、…": a count below or above a bound opens its case
+    r"(?<![^\s・\-*•。、，,；;：:])[^，,。；;！？、\s・]{1,30}?\d+[^\d，,。、\s]{0,3}?(?:未満|以下|以上|超)(?=は|の(?:場合|とき|方))"
 )
 
 
@@ -308,9 +315,21 @@ def find_condition(text: str) -> str | None:
         return None
     # "Si la personne dit qu'elle est tombée : répondre uniquement « … »": the case ends at its colon
     colon = re.search(r"\s?[:：]\s", condition)
-    if colon is not None and colon.start() >= 8 and re.search(r"[«“\"]", condition[colon.end() :]):
+    # ("Si la personne est en danger immédiat : le 17 ou le 112 d'abord": so does a route after the colon)
+    if colon is not None and colon.start() >= 8 and re.search(r"[«“\"]|\d|@", condition[colon.end() :]):
         condition = condition[: colon.start()]
-    return _STEP_BEFORE_DASH.sub("", condition.replace("\u2024", ".")).rstrip(" —–") or None
+    condition = _STEP_BEFORE_DASH.sub("", condition.replace("\u2024", ".")).rstrip(" —–")
+    return _before_opener(text, condition) or None
+
+
+def _before_opener(text: str, condition: str) -> str:
+    """ "bij bloedverlies, … zien is het antwoord altijd en alleen: …": the case ends where the fixed reply's opener
+    starts."""
+    opener = EXACT_COLON.search(text)
+    at = text.find(condition)
+    if opener is None or at < 0 or not at < opener.start() < at + len(condition):
+        return condition
+    return text[at : opener.start()].rstrip(" ,;")
 
 
 def _find_condition(text: str) -> str | None:
@@ -323,7 +342,7 @@ def _find_condition(text: str) -> str | None:
         return cjk.group(0).strip() if cjk else None
     condition = match.group(0).strip().rstrip(",")
     colon = text.find(":", match.start())
-    if re.match(r"bei\b", condition, re.IGNORECASE) and colon != -1 and "." not in text[match.start() : colon]:
+    if re.match(r"b(?:ei|ij)\b", condition, re.IGNORECASE) and colon != -1 and "." not in text[match.start() : colon]:
         # "Bei Atemnot, Krampfanfall oder Verdacht auf Vergiftung: sofort 112": the condition runs to the colon.
         return text[match.start() : colon].strip() if colon - match.start() <= 160 else condition
     if condition.count("(") > condition.count(")"):
@@ -630,6 +649,29 @@ _CATCH_ALL = re.compile(
 )
 
 
+# "Lots under 10 boxes can't be collected, so point them to …/post": a subject with a size bound, what holds for it,
+# then the route; the route is that case's, not the one for whatever the assistant cannot help with
+_BOUNDED_SUBJECT = re.compile(
+    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>(?:[A-Za-z][\w'-]*\s+){1,4}(?:under|over|below|above|"
+    r"(?:less|more|fewer)\s+than)\s+[£$€]?\d[\d,.]*(?:\s*[a-z%]+)?)\s+(?:can'?t|cannot|aren'?t|isn'?t|won'?t|"
+    r"don'?t|doesn'?t|are|is|need|needs|must|have|has|go|get)\b[^.;:]{0,80}?,\s*(?:so\s+|then\s+|and\s+)?"
+    r"(?=(?:point|send|refer|direct|tell|give|email|call|offer)\b)",
+    re.IGNORECASE,
+)
+
+
+def _bounded_case(text: str) -> str | None:
+    """The case a clause opens with as a bounded subject ("Lots under 10 boxes" -> "For lots under 10 boxes")."""
+    match = _BOUNDED_SUBJECT.match(text)
+    return for_case(match.group("case")) if match else None
+
+
+def stuck_case(words: str) -> bool:
+    """Whether a case is the catch-all one ("if you can't answer", "vragen die je niet kunt beantwoorden", "the
+    rest"), the route for whatever the assistant cannot help with."""
+    return bool(_WHEN_STUCK.search(words) or _CANNOT_ANSWER.search(words) or _CATCH_ALL.match(words.strip()))
+
+
 def _only_channel_case(text: str) -> tuple[str, int] | None:
     """The case a clause names right before its one channel ("Cancellations within 24 hours only by phone on …"),
     and where that part of the clause ends (a route after it, "…, everything else by email", is another's)."""
@@ -686,7 +728,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
     channelled = None if find_condition(text) or _colon_case(text) else _only_channel_case(text)
     condition = find_condition(text) or _colon_case(text) or (channelled[0] if channelled else None)
-    condition = condition or arrow_case(text)
+    condition = condition or arrow_case(text) or _bounded_case(text)
     if condition is None and _MENTION_ONCE.match(text) and not _WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found: list[FoundFallback] = []
@@ -709,6 +751,9 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     if digits >= 2:
         # Numbers a cue says to call ("call 911", "appeler le 15", "拨打120", "Störungshotline 0800 123 4567").
         for dial in find_dial_numbers(text):
+            if not any(f.start <= dial.start < f.end or dial.start <= f.start < dial.end for f in found):
+                found.append(FoundFallback("phone", dial.value, condition, dial.start, dial.end))
+        for dial in emergency_after_colon(text) if condition is not None else ():
             if not any(f.start <= dial.start < f.end or dial.start <= f.start < dial.end for f in found):
                 found.append(FoundFallback("phone", dial.value, condition, dial.start, dial.end))
         for match in _LINE_NUMBER.finditer(text):
@@ -813,6 +858,14 @@ _REPLY_VERB = re.compile(
 _ENDS_ON_ARTICLE = re.compile(r"\b(?:the|a|an|your|their|our|its)\s*$", re.IGNORECASE)
 
 
+_OPENS_WITH_REPLY = re.compile(REPLY_COLON, re.IGNORECASE)
+_FILLER = re.compile(
+    r"\s*,?\s*(?:(?:then|just|simply|please|only|dann|einfach|entonces|solo|alors|simplement|allora|gewoon)\s+)*"
+    r"(?:(?:you|it)\s+(?:should|must|will)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _bare_fixed_reply(text: str, condition: str | None) -> FoundFallback | None:
     """ "If the question can't be answered from these four tables, reply exactly: NOT IN SCHEMA": the words to reply,
     unquoted after "exactly:", for the case the clause opens with."""
@@ -823,10 +876,15 @@ def _bare_fixed_reply(text: str, condition: str | None) -> FoundFallback | None:
     before = text[at + len(condition) : opened.start()]
     # ("If a parent describes a reaction now, the only reply is: Call 999 …": the opener names the reply)
     replies = _REPLY_VERB.match(before) or (names_only_reply(opened.group(0)) and not before.strip(" ,\t"))
+    # ("If I ask for something the tables don't hold, just reply: That isn't in …": the opener is the verb itself)
+    replies = replies or (
+        _OPENS_WITH_REPLY.match(text, opened.start()) is not None and _FILLER.fullmatch(before) is not None
+    )
     if _NEGATED_SAY.search(before) or not replies or _ENDS_ON_ARTICLE.search(condition):
         # ("…, the first line must be exactly: RISK FLAG …": a line of the reply; "For CRISIS the reply is …": a part)
         return None
-    words = fixed_reply(text[opened.start() :])
+    # (two characters before the opener: "just reply:" is a verb of replying only after a word)
+    words = fixed_reply(text[max(0, opened.start() - 2) :])
     if not words:
         return None
     start = text.find(words, opened.start())
@@ -991,15 +1049,33 @@ _CARRIED_QUOTE = re.compile(
     r"sentence|line|wording|verbatim|unchanged|word\s+for\s+word|exactly)\b[^.;!?\n]{0,40}$",
     re.IGNORECASE,
 )
+# 'Dans ce cas il répond : « … appelez le 04 … »', 'geen uitleg, alleen "Druk nu … of bel 112."', 'dan niet melden
+# maar meteen: "Bel nu 0800-9009 …"': the reply for the case before it (not the case's own verb: "Si la FAQ ne répond
+# pas : « … »", "if the guide doesn't answer it: "…""; not a noun: "End every answer with: "…"")
+_REPLIED_QUOTE = re.compile(
+    r"(?<!n't\s)(?<!\bnot\s)(?<!\bne\s)(?<!\bnon\s)(?<!\bno\s)(?<!\bnicht\s)(?<!\bniet\s)(?<!\bnão\s)"
+    r"(?<!\bevery\s)(?<!\beach\s)(?<!\bthe\s)(?<!\byour\s)(?<!\ba\s)"
+    r"\b(?:reply|replies|respond|responds|answer|answers|say|says|répond|réponds|répondez|répondre|dit|dites|responde|"
+    r"responda|responder|contesta|conteste|antwortet|antworte|antworten|sagt|sage|antwoordt|antwoord|zegt|zeg|"
+    r"risponde|rispondi|risponda|diz|diga)\b(?!\s+(?:pas|not|nicht|niet|no|non)\b)[^.;!?\n]{0,40}$|"
+    r"\b(?:only|just|alleen|uitsluitend|nur|seulement|uniquement|solo|sólo|solamente|apenas|soltanto)\s*:?\s*$|"
+    r"\w\s*[:：]\s*$",
+    re.IGNORECASE,
+)
 
 
-def in_quoted_sentence(text: str, position: int) -> bool:
+def in_quoted_sentence(text: str, position: int, *, conditioned: bool = True) -> bool:
     """Whether a contact stands inside a quoted sentence the brief tells the reply to carry ('must include this
-    sentence exactly: "… call 999 …"'): the requirement that carries the sentence says when to give the number."""
+    sentence exactly: "… call 999 …"'): the requirement that carries the sentence says when to give the number. A
+    contact with no case of its own is also inside one when the quote is what to reply ('Dans ce cas il répond :
+    « … »'): the case the reply is for is the brief's, not whatever the assistant cannot help with."""
     for quote in _QUOTED_SENTENCE.finditer(text):
         if quote.start(1) <= position < quote.end(1) and len(quote.group(1).split()) >= 5:
-            return _CARRIED_QUOTE.search(text[max(0, quote.start() - 60) : quote.start()]) is not None or (
-                _fixed_case_reply(text) is not None
+            before = text[max(0, quote.start() - 60) : quote.start()]
+            return (
+                _CARRIED_QUOTE.search(before) is not None
+                or (not conditioned and _REPLIED_QUOTE.search(before) is not None)
+                or _fixed_case_reply(text) is not None
             )
     reply = _fixed_case_reply(text)
     return reply is not None and reply[0] <= position < reply[1] and len(text[reply[0] : reply[1]].split()) >= 5
@@ -1077,10 +1153,14 @@ def describe_fallback(
     *,
     in_place: str | None = None,
     channel: str | None = None,
+    also: bool = False,
 ) -> str:
     """The imperative sentence for a fallback, keeping the address, number, URL or wording exactly; `channel` is how
-    a number is reached when it is no line to call (a template: "text {}", "message {} on WhatsApp")."""
+    a number is reached when it is no line to call (a template: "text {}", "message {} on WhatsApp"); `also` says the
+    brief adds the contact to its case's first route."""
     lead = _lead(action, value, condition)
+    if also and action in ("email", "phone", "url"):
+        lead = f"{lead}also "  # "Il peut aussi rappeler le 116 006": said as well as the case's first route
     if action == "email":
         return f"{lead}tell the user to email {value}."
     if action == "phone":

@@ -8,6 +8,14 @@ import re
 # "the only reply is: Call 999 now …", "la única respuesta es: …", "die einzige Antwort ist: …": a fixed reply for
 # the case before it; "exactly this care line: …", "word for word this closing note: …": a fixed line with a noun of
 # its own (a quoted text ends at its quote and is read as such)
+_ALWAYS_ONLY = (
+    r"\b(?:(?:the|your)\s+(?:reply|answer|response)\s+is|is\s+het\s+antwoord|het\s+antwoord\s+is|"
+    r"(?:ist|lautet)\s+die\s+Antwort|die\s+Antwort\s+(?:ist|lautet)|la\s+respuesta\s+es|la\s+réponse\s+est|"
+    r"a\s+resposta\s+é|la\s+risposta\s+è)\s+"
+    r"(?:(?:always|altijd|immer|siempre|toujours|sempre)\s+(?:(?:and|en|und|y|et|e)\s+)?)?"
+    r"(?:only|just|alleen|uitsluitend|enkel|nur|ausschließlich|solo|sólo|solamente|únicamente|uniquement|seulement|"
+    r"só|somente|apenas|soltanto)"
+)
 FIXED_OPENERS = (
     r"(?:\b(?:the|your|its|my|our)\s+only\s+(?:reply|answer|response)\s+(?:is|should\s+be|must\s+be|will\s+be)|"
     r"\bla\s+(?:única|unica)\s+respuesta\s+(?:es|será|debe\s+ser)|"
@@ -16,6 +24,8 @@ FIXED_OPENERS = (
     r"\bl['’](?:unica)\s+risposta\s+(?:è|sarà)|"
     r"\ba\s+única\s+resposta\s+(?:é|será|deve\s+ser)|"
     r"\bhet\s+enige\s+antwoord\s+is|"
+    # "the answer is always and only:", "is het antwoord altijd en alleen:", "ist die Antwort immer nur:"
+    rf"{_ALWAYS_ONLY}|"
     r"\b(?:exactly|verbatim|word\s+for\s+word)\s+(?:this|these|the\s+following)\s+(?:[\w-]+\s+){1,2}"
     r"(?:sentence|text|line|message|words|reply|answer|note|notice|disclaimer|sign-?off|footer|closing)s?)"
     r"\s*[:：]\s*(?![\"“„«])\S"
@@ -92,6 +102,7 @@ def to_assistant(text: str, start: int) -> bool:
 
 # "the only reply is:", "la única respuesta es:": the opener names the reply itself, no verb of replying before it
 _ONLY_REPLY = re.compile(
+    rf"{_ALWAYS_ONLY}|"
     r"\b(?:only\s+(?:reply|answer|response)|(?:única|unica)\s+(?:respuesta|risposta|resposta)|einzige\s+Antwort|"
     r"seule\s+réponse|enige\s+antwoord)\b",
     re.IGNORECASE,

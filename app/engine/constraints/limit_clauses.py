@@ -49,7 +49,10 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
         # "up to 5 bullet points or 3 sentences, whichever fits": one sentence says both, once
         either[first] = either[second] = limits.describe_either(found[first], found[second])
     out = []
+    parts: set[int] = set()  # the limits read as one part of the reply ("then one sentence …")
     for index, lim in enumerate(found):
+        if index - 1 in parts and (of_part := _length_of_part(found[index - 1], lim, text)) is not None:
+            lim = found[index] = of_part  # "then one sentence of at most 25 words": that sentence's length
         if _one_thing_not_length(lim, text):
             continue  # "explique au plus un mot difficile par réponse": one word to explain, not a one-word reply
         if lim.maximum is None and _BANNED_LONGER.search(text, max(0, lim.start - 60), lim.start + 12):
@@ -73,6 +76,7 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             )
         )
         if _one_part_line(lim, text) or conditional:
+            parts.add(index)
             # "End with the service details on one line", "After the query, one sentence saying what it returns":
             # one line or sentence is a part of the reply; the brief's sentence says which, the reply has no cap.
             rule = (
@@ -116,6 +120,26 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     return out
 
 
+# "one sentence of at most 25 words", "one paragraph of 60 to 90 words", "una frase de máximo 25 palabras", "ein Satz
+# mit höchstens 25 Wörtern": a length right after a counted part is that part's
+_OF_PART = re.compile(r"^\s*(?:of|with|de|mit|von|van|met|di|da|com|con|avec)\s*$", re.IGNORECASE)
+_LENGTH_UNITS = ("words", "characters", "sentences", "tokens")
+# "… saying what it does", "… explaining the query": what the part says names it
+_PART_SAYS = re.compile(r"\s+(?P<says>[a-z]+ing\s+(?:what|how|why|which|the|its|their|each)\b[^.;:,!?\n]{0,40})")
+
+
+def _length_of_part(part: limits.FoundLimit, lim: limits.FoundLimit, text: str) -> limits.FoundLimit | None:
+    """The limit scoped to the part counted right before it ("then one sentence of at most 25 words" -> "the
+    sentence saying what it does"), when that part is one part of the reply; None otherwise."""
+    if lim.scope is not None or lim.unit not in _LENGTH_UNITS or lim.unit == part.unit:
+        return None
+    if _OF_PART.match(text[part.end : lim.start]) is None:
+        return None
+    noun = part.unit[:-1] if part.unit.endswith("s") else part.unit
+    says = _PART_SAYS.match(text, lim.end)
+    return lim._replace(scope=f"the {noun} {says.group('says').strip()}" if says else f"the {noun}")
+
+
 # Words that make "one line" or "one sentence" the length of the whole reply ("reply in one line").
 _WHOLE_REPLY = re.compile(
     r"\b(?:repl(?:y|ies)|answers?|respon(?:d|se|ses)|messages?|output|each|every|always|keep\s+(?:it|them)|status|"
@@ -151,7 +175,7 @@ def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
     return (
         one
         and lim.scope is None
-        and lim.unit in ("sentences", "lines")
+        and lim.unit in ("sentences", "lines", "paragraphs")
         and _WHOLE_REPLY.search(text, later, lim.start) is None
         and _WHOLE_REPLY.search(text[lim.end : lim.end + 25]) is None
         and (len(text.split()) > 4 or len(text) > 20)
@@ -171,7 +195,8 @@ _ADDED_PART = re.compile(
 )
 # A first line the reply opens with ("on the 1st line", "first line:", "line 1"): a part of its own.
 _FIRST_LINE_PART = re.compile(
-    r"\b(?:1st|first|top|opening)\s+line\b|\bline\s+(?:1|one)\b|\bon\s+(?:its|a)\s+own\s+line\b|第一行|1行目",
+    r"\b(?:1st|first|top|opening|title|heading|headline|subject)\s+line\b|\bline\s+(?:1|one)\b|"
+    r"\bon\s+(?:its|a)\s+own\s+line\b|第一行|1行目",
     re.IGNORECASE,
 )
 

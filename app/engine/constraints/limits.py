@@ -229,6 +229,11 @@ _CJK_PER_ITEM = re.compile(
     r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項|"
     r"各(?:項目|項|行|点|文)(?:は|も|を)?|每(?:项|條|条|行|点)(?:都)?)\s*$"
 )
+# "回复，每条", "每条回复", "每次回答", "返信は1通": each message of a chat, not an item of a list
+CJK_PER_MESSAGE = re.compile(
+    r"(?:回复|回答|答复|消息)[，,、]?\s*每条\s*$|每(?:条|次|一条)(?:回复|回答|答复|消息)(?:都|均)?\s*$|"
+    r"(?:返信|返答|回答|メッセージ)(?:は|を)?\s*(?:1|一)通(?:あたり|につき)?\s*$"
+)
 # A limit on what the model receives, not on its reply: "the articles can be up to 5,000 words".
 _INPUT_BEFORE = re.compile(
     r"\b(?P<noun>inputs?|documents?|articles?|transcripts?|tickets?|sources?|context|text|emails?|messages?|files?|"
@@ -912,7 +917,8 @@ _SPEC_LABEL = re.compile(
 # Sentences, plural, sized by the limit right after them: "sentences under 15 words", "Sätze mit höchstens 15
 # Wörtern", "frases de máximo 15 palabras", "phrases de 15 mots maximum", "frasi di massimo 15 parole".
 _SENTENCES_OF = re.compile(
-    r"\b(?:sentences|s[äa]tze[n]?|frases|phrases|frasi|zinnen|oraciones)\s+(?:(?:should\s+be|are|stay|of|with|"
+    # (the Dutch "zinnen of 50 woorden" is "or": two limits, not each sentence's)
+    r"\b(?:sentences|s[äa]tze[n]?|frases|phrases|frasi|zinnen|oraciones)\s+(?:(?:should\s+be|are|stay|(?<!zinnen\s)of|with|"
     r"under|below|no\s+longer\s+than|mit|de|di|van|met|von|that\s+are)\s+)*$",
     re.IGNORECASE,
 )
@@ -1326,6 +1332,8 @@ def find_limits(text: str) -> list[FoundLimit]:
         if unit == "lines" and n1 == 1 and n2 is None and _CJK_PER_LINE_AHEAD.match(text, match.end()):
             continue  # "1行40文字以内": the length of each line, not a one-line reply
         per_item = _CJK_PER_ITEM.search(text[max(0, match.start() - 12) : match.start()])
+        if per_item is not None and CJK_PER_MESSAGE.search(text, max(0, match.start() - 16), match.start()):
+            per_item = None  # "用简体中文回复，每条不超过 100 字": 每条 is each reply, no item of a list
         before = text[max(0, match.start() - 8) : match.start()]
         scope = (
             "each person's entry"  # "1人1行": one line for each person, not a one-line reply
@@ -1376,6 +1384,12 @@ _BOTH_APPLY = re.compile(
 )
 
 
+_ENGLISH_OF = re.compile(r"^\s*,?\s*of\s", re.IGNORECASE)
+_ENGLISH_NOUN = re.compile(
+    r"(?:sentence|paragraph|line|bullet|point|item|word|character|char|token|message|section|page)s?\b", re.IGNORECASE
+)
+
+
 def alternatives(found: list[FoundLimit], text: str) -> list[tuple[int, int]]:
     """Index pairs of limits the brief offers as alternatives ("up to 5 bullet points or 3 sentences, whichever
     fits"): two limits on one scope joined by "or" only."""
@@ -1383,6 +1397,8 @@ def alternatives(found: list[FoundLimit], text: str) -> list[tuple[int, int]]:
     for index in range(len(found) - 1):
         first, second = found[index], found[index + 1]
         joined = _OR_BETWEEN.match(text[first.end : second.start])
+        if joined is not None and _ENGLISH_OF.match(joined.group(0)) and _ENGLISH_NOUN.match(first.noun):
+            joined = None  # "one sentence of at most 25 words": the sentence's length (Dutch "3 zinnen of 50 woorden")
         if (
             first.scope == second.scope
             and first.unit != second.unit

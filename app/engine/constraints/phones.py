@@ -27,6 +27,8 @@ _CALL_CUE = (
     r"an(?:zu)?rufen|ruf\w*|wähl\w*|\w*hotline|\w*nummer|telefon\w*|notruf\w*|unter|"
     r"appel\w*|compos\w*|num[ée]ro|t[ée]l[ée]phone|donne[rz]?|contacte[rz]?|"
     r"lig\w*|pelo|pela|telefone|"
+    # (the Dutch imperative only: "moeten bellen op …" tells of a call, it gives no route)
+    r"bel|chiam\w*|"
     r"拨打|拨|致电|打|电话|热线|電話|番号|ダイヤル|"
     # "Bei starken Schmerzen: sofort 112", "if it's a fire, immediately 999": urgency right before a number
     r"sofort|immediately|immédiatement|inmediatamente|imediatamente|subito|onmiddellijk|meteen|直ちに|立即|马上"
@@ -142,3 +144,28 @@ _COUNTED_NOUN = re.compile(
     r"\s+(?!(?:to|for|on|at|in|if|and|or|after|before|during|the|a|an|when|with|from|aux|au|para|pour|per|de|del|des|"
     r"en|al|à|zu|für|bei|am|im|na|no|op|voor|van|di|da|per)\b)[a-z-]+(?:\s+[a-z]+)?s\b(?!\s+(?:line|number))"
 )
+
+
+# "Si la personne est en danger immédiat : le 17 ou le 112 d'abord", "In an emergency: 999 or 112": emergency
+# numbers right after a case's colon are what to call in that case, with no verb
+_ARTICLE = r"(?:(?:le|el|la|the|il|lo|o|de|het|den|die|das)\s+)?"
+_AFTER_COLON = re.compile(
+    rf"[:：]\s*{_ARTICLE}(?P<first>\d{{2,5}})(?:\s*(?:,|/|or|ou|o|oder|of|oppure|e|y|und|en|et|and)\s*{_ARTICLE}"
+    r"(?P<second>\d{2,5}))?(?!\d)"
+    # (then nothing but the order to call first: "999 first.", not "100 people", "15 or more")
+    r"(?=\s*(?:[.,;!)]|$|first\b|d['’]abord|zuerst|sofort|primero|eerst|meteen|prima\b|primeiro|now\b|"
+    r"immediately|immédiatement|inmediatamente|subito|avant\b|before\b|vor\b|antes\b))",
+    re.IGNORECASE,
+)
+
+
+def emergency_after_colon(text: str) -> list[DialNumber]:
+    """Emergency numbers a colon introduces ("…: le 17 ou le 112 d'abord"), for a clause that opens with its case."""
+    found: list[DialNumber] = []
+    for match in _AFTER_COLON.finditer(text):
+        for group in ("first", "second"):
+            number = match.group(group)
+            if number is None or number not in EMERGENCY_SERVICES or _counted(text, match.end(group)):
+                break  # ("Note: 15 minutes or 30": a count; a number that is no service ends the list)
+            found.append(DialNumber(number, match.start(group), match.end(group)))
+    return found
