@@ -25,8 +25,9 @@ def _prompt(task: str) -> str:
 
 
 def _guardrails(task: str) -> str:
-    prompt = _prompt(task)
-    return prompt[prompt.index("# Guardrails") : prompt.index("# Reminder")]
+    """The guardrails section, up to the next top-level heading (a fixed-shape reply has no reminder after it)."""
+    section = _prompt(task).split("# Guardrails", 1)[1]
+    return section.split("\n# ", 1)[0]
 
 
 def _routes(task: str) -> dict[str, str | None]:
