@@ -156,7 +156,7 @@ def test_background_facts_shaped_like_reply_parts_stay_background(task: str, fac
     assert fact not in _section(prompt, "instructions")
 
 
-# --- safety._ADULTS_STATED: adults among the clients do not make the children who chat adults ---------------------
+# --- safety.detect._ADULTS_STATED: adults among the clients do not make the children who chat adults ------------------
 
 
 @pytest.mark.parametrize(
