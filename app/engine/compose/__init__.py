@@ -249,6 +249,17 @@ def _phones(plan: Plan) -> list[tuple[str, str | None]]:
     return [(c.value or "", c.condition) for c in plan.of_kind("fallback") if c.action == "phone"]
 
 
+def _inside_quotation(text: str, start: int, end: int) -> bool:
+    """Whether `end` lies inside a quotation opened after `start` (an odd count of straight quotes, or a curly or
+    angle quote left open)."""
+    between = text[start:end]
+    return (
+        between.count('"') % 2 == 1
+        or between.rfind("“") > between.rfind("”")
+        or between.rfind("«") > between.rfind("»")
+    )
+
+
 def _fallback_steps(plan: Plan) -> list[tuple[str | None, str, str | None]]:
     """The brief's fallbacks as (condition, sentence, action) triples, each sentence with the brief's own words around
     its route ("…, arrêter l'exercice et lui conseiller … d'appeler le 3114": the stop is in the brief, not in the
@@ -260,8 +271,11 @@ def _fallback_steps(plan: Plan) -> list[tuple[str | None, str, str | None]]:
         if c.span is not None and c.span.field == "task" and 0 <= c.span.start <= c.span.end <= len(task):
             start = max(task.rfind(mark, 0, c.span.start) for mark in ".!?\n") + 1
             line_start = task.rfind("\n", 0, c.span.start) + 1
-            if EXACT_COLON.search(task, line_start, c.span.start):
-                start = line_start  # "…: stop the exercise and reply with only this: I'm … call 988": the whole line
+            if EXACT_COLON.search(task, line_start, c.span.start) or _inside_quotation(task, line_start, c.span.start):
+                # "…: stop the exercise and reply with only this: I'm … call 988", "… stop the check-in and reply with
+                # exactly this: "I'm glad you told me. … text SHOUT to 85258."": the route is in the reply the whole
+                # line scripts, so the line's own step counts
+                start = line_start
             ends = [i for i in (task.find(mark, c.span.end) for mark in ".!?\n") if i >= 0]
             sentence = task[start : min(ends, default=len(task))]
             # (only a stop the sentence orders: "at the end of every chat" is no step)

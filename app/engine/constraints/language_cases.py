@@ -39,7 +39,9 @@ _UNLESS = (
     r"unless|except\s+(?:if|when)|salvo\s+(?:si|que|cuando|se)|excepto\s+(?:si|que|cuando)|a\s+menos\s+que|"
     r"au(?:ß|ss)er\s+(?:wenn|falls)|es\s+sei\s+denn|sauf\s+(?:si|quand|lorsque|s['’]ils?)|à\s+moins\s+qu(?:e|['’])|"
     r"exceto\s+(?:se|quando)|a\s+não\s+ser\s+que|tranne\s+(?:se|quando)|a\s+meno\s+che(?:\s+non)?|tenzij|"
-    r"behalve\s+(?:als|wanneer)"
+    r"behalve\s+(?:als|wanneer)|"
+    # the bare word, when a writing verb follows ("außer jemand schreibt auf Englisch, dann auf Englisch")
+    r"au(?:ß|ss)er|except|sauf|salvo|excepto|exceto|tranne|behalve"
 )
 # What the user does in the language of the case (the subjunctive after "salvo que", "sauf si", "a não ser que" too)
 _WRITES = (

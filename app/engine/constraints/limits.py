@@ -495,10 +495,90 @@ def _number_starts(text: str) -> list[int]:
     return starts
 
 
+# "short sentences, 12 words max", "des phrases courtes, 12 mots maximum", "frases cortas (máximo 15 palabras)": a size
+# right after short sentences, in words a sentence can have, is each sentence's; "in total" or a count of sentences
+# before them ("3 short sentences, max 60 words") keeps it the reply's.
+_SHORT_SENTENCES_BEFORE = re.compile(
+    r"\b(?:(?:short|brief|simple|kurze[n]?|einfache[n]?|korte|brevi|breves)\s+"
+    r"(?:sentences|s[äa]tze|frases|phrases|frasi|zinnen|oraciones)|(?:sentences|frases|phrases|frasi|zinnen|oraciones)\s+"
+    r"(?:courtes|cortas|curtas|brevi|corte|kort|simples|semplici))\s*(?:[,:(–—-]|\s-)\s*"
+    r"(?:(?:max(?:imum)?\.?|at\s+most|under|up\s+to|no\s+more\s+than|less\s+than|fewer\s+than|máximo|maximal|"
+    r"max\.|höchstens|au\s+plus|massimo|maximaal|de|di|van)\s+)?$",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE_SENTENCES = re.compile(
+    r"(?:\d+|\b(?:one|two|three|four|five|six|un[ae]?|dos|tres|deux|trois|zwei|drei))\s+$", re.IGNORECASE
+)
+_IN_TOTAL_AFTER = re.compile(
+    r"[^.;!?\n]{0,25}?\b(?:in\s+total|total|overall|altogether|en\s+total|insgesamt|au\s+total|in\s+totale)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SIZED_WORDS = 30
+_SENTENCE_WORD_UNITS = re.compile(
+    r"\b(?:words?|mots?|palabras?|w[öo]rter[n]?|parole|palavras?|woorden)\b", re.IGNORECASE
+)
+
+
+def _short_sentence_size(text: str, start: int, end: int) -> bool:
+    """Whether a word limit right after "short sentences" sizes each sentence ("short sentences, 12 words max")."""
+    match = _SHORT_SENTENCES_BEFORE.search(text, max(0, start - 40), start)
+    if match is None or _COUNT_BEFORE_SENTENCES.search(text, max(0, match.start() - 12), match.start()):
+        return False
+    number = _DIGITS.search(text, start, end)
+    words = _SENTENCE_WORD_UNITS.search(text[start : end + 14])
+    return (
+        number is not None
+        and words is not None
+        and int(number.group(0)) <= _SENTENCE_SIZED_WORDS
+        and _IN_TOTAL_AFTER.match(text, end) is None
+    )
+
+
+# "then a single line starting "Note:" of no more than 25 words": the size of the line the quoted label opens.
+_LABELLED_LINE_BEFORE = re.compile(
+    r"\bline\s+(?:that\s+)?(?:starting|beginning|starts|begins|opening)\s+(?:with\s+)?[\"“'‘`](?P<label>[^\"”'’`\n]{1,30})"
+    r"[\"”'’`]\s*(?:(?:of|with|in|and|that\s+is|,)\s+)?(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|under|"
+    r"less\s+than|fewer\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+# "…, then a single line starting "Note:"": one line after another part is that line, not the whole reply.
+_THEN_LINE = re.compile(r"\b(?:then|followed\s+by|and|plus|after\s+(?:it|that))\s+(?:(?:a|one)\s+)?$", re.IGNORECASE)
+_LABELLED_LINE_AFTER = re.compile(
+    r"\s+(?:that\s+)?(?:starting|beginning|starts|begins|opening)\s+(?:with\s+)?[\"“'‘`](?P<label>[^\"”'’`\n]{1,30})[\"”'’`]",
+    re.IGNORECASE,
+)
+# "After each answer, say if it was right and why in no more than 2 short sentences, then ask the next question":
+# the verdict on the answer is one part of a turn that goes on.
+_VERDICT_BEFORE = re.compile(
+    r"\b(?:say|tell\s+(?:them|him|her|the\s+\w+)|confirm|explain|state)\s+(?:if|whether)\b[^.;:!?]{0,80}?\s"
+    r"(?:in|with|using|within)\s+(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|less\s+than|about|only|just)\s+)?"
+    r"(?:a\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_line(text: str, start: int, end: int) -> str | None:
+    """The line a quoted label opens, when a limit is that line's (its size, or being one line after another part)."""
+    sized = _LABELLED_LINE_BEFORE.search(text, max(0, start - 80), start)
+    if sized is not None:
+        return f'the "{sized.group("label").strip()}" line'
+    one_line = re.fullmatch(r"(?:(?:one|1|a)\s+)?(?:single\s+)?line", text[start:end], re.IGNORECASE)
+    if one_line is not None and _THEN_LINE.search(text, max(0, start - 30), start):
+        after = _LABELLED_LINE_AFTER.match(text, end)
+        if after is not None:
+            return f'the "{after.group("label").strip()}" line'
+    return None
+
+
 def _part_scope(text: str, start: int, end: int) -> str | None:
     """The part of the reply a limit narrows when an action or a noun names it ("explain each query in one
     sentence", "a one-sentence explanation", "a summary of at most 50 words followed by ...")."""
+    labelled = _labelled_line(text, start, end)
+    if labelled is not None:
+        return labelled
     before = text[max(0, start - 80) : start]
+    if _VERDICT_BEFORE.search(before) and _NEXT_PART.match(text, end):
+        return "the feedback on the answer"
     verb = _VERB_PART_BEFORE.search(before)
     if verb is not None:
         return "the " + _PART_VERBS[verb.group("verb").lower()]
@@ -542,6 +622,14 @@ _HEADING = re.compile(
 # "Justification max 25 words, quote the student": one noun opening the clause, right before its limit
 # (capitalised, as a sentence opens with it: "show max 3 lines of code" is an order, not a part)
 _BARE_PART = re.compile(r"^\s*(?:[-*•]\s*)?(?:The\s+)?(?P<part>[A-ZÀ-Ý][\w-]{3,20})\s+$")
+# Lower-case briefs open the clause with the part just the same ("draft max 80 words, sign off …"): a noun that
+# names a piece of a reply counts (an order's verb, "show max 3 lines", does not).
+_PART_NOUNS = (
+    "draft", "summary", "reason", "rationale", "explanation", "justification", "intro", "introduction", "description",
+    "comment", "feedback", "caption", "headline", "title", "subject", "bio", "tagline", "verdict", "recap", "abstract",
+    "teaser", "conclusion", "greeting", "blurb", "excerpt", "overview", "hint",
+)  # fmt: skip
+_LOWER_BARE_PART = re.compile(rf"^\s*(?:[-*•]\s*)?(?:the\s+)?(?P<part>{'|'.join(_PART_NOUNS)})\s+$")
 _SIZE_AFTER = re.compile(
     r"(?:max(?:imum)?\.?|under|at\s+most|up\s+to|no\s+more\s+than|≤)\s*\d+\s*(?:words?|characters?|chars?|sentences?)\b",
     re.IGNORECASE,
@@ -596,7 +684,9 @@ def heading_scope(text: str, start: int) -> str | None:
     """The part a heading before a limit names ("Summary: at most 5 bullets" -> "the summary"), if any."""
     bare = None
     sized = _SIZE_AFTER.match(text, start) is not None  # a length, not a count of things to give ("Offer max 3 …")
-    heading = _HEADING.match(text[:start]) or (bare := _BARE_PART.match(text[:start]) if sized else None)
+    heading = _HEADING.match(text[:start]) or (
+        bare := (_BARE_PART.match(text[:start]) or _LOWER_BARE_PART.match(text[:start])) if sized else None
+    )
     if heading is None:
         # "Output one finding per line, exactly: SEVERITY path:line - problem. Fix: one sentence": a layout kept as
         # one clause still names its part after a sentence break ("Fix:"), and the limit is that part's
@@ -691,7 +781,8 @@ _QUALIFIED_SUBJECT = re.compile(
 
 
 _EACH_AS = re.compile(
-    r"\b(?:format|write|put|keep|give|make|return)\s+each\s+(?P<noun>[a-z]+)\s+(?:as|on|in|to|into)\s+(?:exactly\s+|just\s+)?$",
+    # ("- each finding on one line: [SEVERITY] file:LINE - fix": a list's rule opens with "each" just the same)
+    r"(?:\b(?:format|write|put|keep|give|make|return)\s+|(?:^|[.;:\n(]|[-*•])\s*)each\s+(?P<noun>[a-z]+)\s+(?:as|on|in|to|into)\s+(?:exactly\s+|just\s+)?(?:a\s+)?$",
     re.IGNORECASE,
 )
 
@@ -800,7 +891,7 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     qualified = _qualified_subject(text, start)
     if qualified is not None:
         return qualified
-    each_as = _EACH_AS.search(text[max(0, start - 60) : start])
+    each_as = _EACH_AS.search(text, max(0, start - 60), start)
     if each_as is not None:
         return (
             f"each {each_as.group('noun').lower()}"  # "Format each comment as one line": every comment, not the reply
@@ -818,7 +909,7 @@ def _scope(text: str, start: int, end: int, previous: LimitUnit | None) -> str |
     heading = heading_scope(text, start)
     if heading is not None:
         return heading
-    if _SENTENCES_OF.search(text[max(0, start - 30) : start]):
+    if _SENTENCES_OF.search(text[max(0, start - 30) : start]) or _short_sentence_size(text, start, end):
         return "each sentence"  # "keep sentences under 15 words", "Sätze mit höchstens 15 Wörtern"
     per_item = _ITEMS_OF.search(text[max(0, start - 30) : start])
     if per_item:

@@ -160,6 +160,8 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
         if rest.strip().lower() in _GENERIC:
             return None  # "a mock interview bot for people applying to …": no particular readers
         found = found._replace(phrase=rest, start=found.start + served.start("rest"))
+    if found is not None and not whole and _RESTRICTED.search(text, max(0, found.start - 40), found.start):
+        return None  # "Not suitable for children under 12": who the business turns away, not who reads
     age_words = find_ages(text)
     if age_words is not None and not whole and _COMPANION.search(text, 0, age_words.start):
         age_words = None  # "travelling with their kids aged 3-5": people with the reader, not the reader's age
@@ -208,9 +210,19 @@ _OFFER_BEFORE = re.compile(
 _RESTRICTED = re.compile(
     # (a ban, not an ability: "users are 75+ and cannot see small print" are still the readers)
     r"利用不可|入場不可|禁止|お断り|\b(?:not\s+allowed|aren['’]t\s+allowed|are\s+not\s+allowed|no\s+entry|not\s+permitted|"
-    r"nicht\s+erlaubt|no\s+se\s+permite|interdit|niet\s+toegestaan)\b",
+    r"nicht\s+erlaubt|no\s+se\s+permite|interdit|niet\s+toegestaan)\b|"
+    # who a business turns away or only takes with an adult: "we can't take children under 8", "not suitable for
+    # under-12s", "kids under 5 must be with an adult", "no aceptamos menores de 16"
+    r"\b(?:can['’]?t|cannot|can\s+not|don['’]?t|do\s+not|won['’]?t|will\s+not|are\s+not\s+able\s+to|aren['’]t\s+able\s+to)\s+"
+    r"(?:take|accept|book|allow|admit|serve|insure|sell\s+to|rent\s+to|hire\s+to)\b|"
+    r"\b(?:not|isn['’]t|aren['’]t)\s+(?:suitable|allowed|open|available)\s+(?:for|to)\b|\bunsuitable\s+for\b|"
+    r"\bmust\s+be\s+(?:accompanied|supervised|with\s+(?:an?\s+|their\s+)?(?:adult|parent|guardian|grown-?up))\b|"
+    r"\bno\s+(?:children|kids|minors|under-?\d+s?)\b|\bno\s+(?:aceptamos|admitimos)\b|\bnicht\s+(?:für|ab)\b|"
+    r"\b(?:n['’]acceptons|ne\s+(?:prenons|pouvons))\b|\bnão\s+(?:aceitamos|podemos\s+levar)\b|\bnon\s+accettiamo\b",
     re.IGNORECASE,
 )
+TURNED_AWAY = _RESTRICTED
+"""Who a rule restricts or a business turns away ("we can't take children under 8"): no audience, no readers."""
 # "a lot of players are …", "some of our members are over 80": a share of a group, said as a fact about it
 _SOME_OF = re.compile(
     r"\b(?:a\s+lot|lots|many|some|most|several|a\s+few|half|a\s+third|plenty|loads|a\s+(?:good|large)\s+(?:number|share))"

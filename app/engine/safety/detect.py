@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from app.engine.constraints.people import adults_ask
+from app.engine.constraints.people import TURNED_AWAY, adults_ask
 from app.engine.safety.cues import (
     ANIMAL_CARE,
     CHILDREN,
@@ -276,8 +276,14 @@ def _children_only_as_family(lowered: str) -> bool:
         or _CHILDREN_IN_A_MATTER.search(lowered, max(0, m.start() - 60), m.start()) is not None
         or _GROWN_CHILDREN.match(lowered, m.start()) is not None
         or _listed_topic(lowered, m.start(), m.end())
+        # ("we can't take children under 8", "not suitable for children": who is turned away, not who chats)
+        or TURNED_AWAY.search(lowered, max(0, m.start() - 40), m.start()) is not None
+        or TURNED_AWAY.search(lowered, m.end(), m.end() + 30) is not None  # "kids under 6 must be with an adult"
         for m in matches
-    ) and not re.search(r"\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b", lowered)
+    ) and not re.search(
+        r"(?<!suitable\s)(?<!allowed\s)(?<!open\s)\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b",
+        lowered,
+    )
 
 
 _PEOPLE_GROUP = re.compile(

@@ -153,6 +153,10 @@ _ROUTE_IN_REPLY = re.compile(
 STOP_STEP = re.compile(
     r"\b(?:stop|end|pause|halt|break\s+off)\s+(?:the|this|your|our)\s+(?:[\w-]+\s+)?(?:chat|conversation|session|"
     r"exercise|intake|quiz|lesson|game|check-?in|interview|practice|role-?play|activity)\b|"
+    # (whatever the activity is called, when the brief's own reply follows the stop: "stop the journaling and reply
+    # with exactly this: …")
+    r"\b(?:stop|end|pause|halt)\s+(?:the|this|your|our)\s+(?:[\w-]+\s+){1,2}?(?:and|then)\s+(?:reply|respond|say|answer|"
+    r"send|write)\b|"
     r"\barr[êe]t(?:er|ez|e)\s+(?:imm[ée]diatement\s+|tout\s+de\s+suite\s+|de\s+suite\s+)?(?:l['’]|le\s+|la\s+)\w+|\bdet[eé]n\w*\s+(?:el|la)\s+\w+|"
     r"\bpar(?:a|ar|e)\s+(?:el|la)\s+(?:ejercicio|conversaci[óo]n|sesi[óo]n|juego|clase|actividad|pr[áa]ctica)\b|"
     r"\binterrump\w*|\binterromp\w*|\bbeende\w*|\bbrich\w*\s+(?:\w+\s+){0,3}ab\b|\babbrechen|\bunterbrech\w*|"
