@@ -43,7 +43,7 @@ _FORWARD = re.compile(
 )
 # B after A: the right step comes first.
 _BACKWARD = re.compile(
-    rf"{_FILL}(?:(?:only\s+)?(?:after|once)|(?:solo\s+|sólo\s+)?(?:después\s+de|despues\s+de|tras)|"
+    rf"{_FILL}(?:(?:only\s+)?(?:(?:right|immediately|directly|straight|just)\s+)?(?:after|once)|(?:solo\s+|sólo\s+)?(?:después\s+de|despues\s+de|tras)|"
     r"(?:erst\s+)?nach(?:\s+dem)?|(?:seulement\s+|uniquement\s+)?après|"
     r"(?:só\s+|somente\s+|apenas\s+)?(?:depois\s+d[eo]|após)|(?:solo\s+)?dopo|(?:pas\s+)?na|"
     r"(?:を)?(?:呼ぶ|実行する|使う|する)?(?:の|より)?(?:前に|先に)(?:は|、)?|(?:在)?(?:之前|以前|前))"
@@ -63,6 +63,19 @@ _RESULT_TAIL = re.compile(
     r"\s+(?P<tail>(?:has|have|had|returns?|returned|gives?|gave|confirms?|confirmed|succeeds?|succeeded|"
     r"comes\s+back|is|was)\b[^.;!?()]{1,80})",
     re.IGNORECASE,
+)
+
+
+# "verify the customer's identity with get_customer before …": the step the first tool is the means of
+_STEP_LEAD = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:always|first|please|you\s+(?:must|should))\s+)*(?P<step>[a-z][^,;:]{2,80}?\s"
+    r"(?:with|using|via|through|by\s+calling|by\s+running)\s+(?:the\s+)?)`?$",
+    re.IGNORECASE,
+)
+# "get_player then verify_player before ANY of the set/start functions": a last step in words
+_TRAIL = re.compile(
+    rf"`?(?:\(\))?\s*,?\s*(?:and\s+)?(?:before|prior\s+to)\s+(?P<step>(?!(?:you\s+)?(?:call\s+)?(?:{TOOL_NAME}))"
+    r"[^.;!?()\n]{3,80}?)\s*(?:[.;!?(]|$)"
 )
 
 
@@ -115,13 +128,24 @@ def find_tool_orders(text: str) -> list[ToolOrder]:
 def _orders(text: str, steps: list[_Step], links: list[tuple[int, bool]]) -> list[ToolOrder]:
     start, end = 0, len(text.rstrip())
     first_of_all = bool(_FIRST_AFTER.match(text, steps[0].end)) and links[0][1]
+    forward = all(f for _, f in links)
+    trail = _TRAIL.match(text, steps[-1].end) if forward else None
+    lead = _STEP_LEAD.search(text[: steps[0].start]) if len(steps[0].names) == 1 else None
     sentence = _sentence(text, steps, links, first_of_all)
+    if trail is not None:
+        sentence = f"Call {' then '.join(_listed(s.names) for s in steps)} before {trail['step'].strip()}."
+
+    def step(name: str) -> str:
+        return f"{lead['step']}{name}" if lead is not None and name == steps[0].names[0] else f"call {name}"
+
     out: list[ToolOrder] = []
     if first_of_all:
-        out.extend(ToolOrder(sentence, f"call {name}", None, start, end) for name in steps[0].names)
-    for at, forward in links:
-        before, after = (steps[at], steps[at + 1]) if forward else (steps[at + 1], steps[at])
-        out.extend(ToolOrder(sentence, f"call {a}", f"call {b}", start, end) for a in before.names for b in after.names)
+        out.extend(ToolOrder(sentence, step(name), None, start, end) for name in steps[0].names)
+    for at, ahead in links:
+        before, after = (steps[at], steps[at + 1]) if ahead else (steps[at + 1], steps[at])
+        out.extend(ToolOrder(sentence, step(a), f"call {b}", start, end) for a in before.names for b in after.names)
+    if trail is not None:
+        out.extend(ToolOrder(sentence, step(a), trail["step"].strip(), start, end) for a in steps[-1].names)
     return out
 
 
@@ -130,13 +154,13 @@ def _listed(names: list[str]) -> str:
 
 
 def _sentence(text: str, steps: list[_Step], links: list[tuple[int, bool]], first_of_all: bool) -> str:
-    """The rule in English: "Call A before you call B or C.", "Always call A first, then B, then C."."""
+    """The rule in English: "Call A before B or C.", "Always call A first, then B, then C."."""
     directions = {forward for _, forward in links}
     if len(directions) > 1:
         parts = []
         for at, forward in links:
             before, after = (steps[at], steps[at + 1]) if forward else (steps[at + 1], steps[at])
-            parts.append(f"call {_listed(before.names)} before you call {_listed(after.names)}")
+            parts.append(f"call {_listed(before.names)} before {_listed(after.names)}")
         return f"{'; '.join(parts)[0].upper()}{'; '.join(parts)[1:]}."
     ordered = steps if directions == {True} else steps[::-1]
     names = [_listed(step.names) for step in ordered]
@@ -148,4 +172,4 @@ def _sentence(text: str, steps: list[_Step], links: list[tuple[int, bool]], firs
     if tail is not None:
         # "dispatch_engineer only after log_breakdown has given you a breakdown_id": what it must have returned
         return f"Call {names[1]} only after {names[0]} {tail['tail'].strip().rstrip(',')}."
-    return f"Call {names[0]} before you call {names[1]}."
+    return f"Call {names[0]} before {names[1]}."

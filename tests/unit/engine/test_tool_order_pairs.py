@@ -132,3 +132,23 @@ def test_names_that_are_no_tools_stay_the_brief_words() -> None:
     brief = Brief(task="Format invoices as CSV. invoice_no before invoice_date or due_date in every row.")
     found = generate(brief).constraints
     assert not [c for c in found if c.kind == "ordering" and "invoice" in (c.first or "")]
+
+
+def test_a_last_step_in_words_follows_the_chain() -> None:
+    pairs = _generated("lookup_member then check_slots before any of the booking tools.", _TOOLS["snake"])
+    assert {("lookup_member", "check_slots"), ("check_slots", "any of the booking tools")} <= pairs
+
+
+def test_the_step_a_tool_serves_is_its_first_step() -> None:
+    result = generate(
+        _brief("Always confirm the member's age with lookup_member before you call reserve_court.", _TOOLS["snake"])
+    )
+    orders = [c for c in result.constraints if c.kind == "ordering"]
+    assert [(c.first, c.then) for c in orders] == [
+        ("confirm the member's age with lookup_member", "call reserve_court")
+    ]
+
+
+def test_right_after_orders_the_pair() -> None:
+    pairs = _generated("Late cancellations: call refund_fee immediately after cancel_reservation.", _TOOLS["snake"])
+    assert ("cancel_reservation", "refund_fee") in pairs
