@@ -17,6 +17,7 @@ from app.engine.constraints import (
     people,
     rules,
     structure,
+    tool_orders,
     tools,
 )
 from app.engine.constraints.added_routes import added_contact
@@ -341,6 +342,10 @@ def read_rules(
                 kind="prohibition" if a_ban else "requirement", text=rule, span=span(0, len(text.rstrip())), value=rule
             )
         return
+    tooled = tool_orders.find_tool_orders(text)
+    if tooled:
+        yield from _tool_orderings(text, tooled, span, explicit=explicit)
+        return
     ordering = rules.find_ordering(text)
     if ordering is not None:
         # An instruction sentence of the brief says more than its order ("Ask one question at a time, 6 questions
@@ -508,6 +513,32 @@ def _without_formatting(prohibition: rules.FoundRule) -> rules.FoundRule | None:
     lead, tail = prohibition.text[:at], prohibition.text[at + len(prohibition.rest) :]
     # (the tail keeps what closes the rule: 'Follow this prohibition from the brief: "…".' keeps its quote)
     return prohibition._replace(text=f"{lead}{rest}{tail if tail.strip() else '.'}", rest=rest)
+
+
+# Words before the first tool that say no case: "Always call", "First, use", "Please run"
+_CASE_LEAD = re.compile(
+    r"\s*(?!(?i:(?:always|first|please|you\s+(?:must|should)|make\s+sure\s+(?:to|you)|call|use|run|invoke|only|"
+    r"then)[\s,]+)*`?" + tool_orders.TOOL_NAME.join(("(?:", ")")) + r")\S"
+)
+
+
+def _tool_orderings(
+    text: str, found: list[tool_orders.ToolOrder], span: Span, *, explicit: bool
+) -> Iterator[Constraint]:
+    """One ordering per pair of tools the clause orders, all said by one rule sentence."""
+    # An instruction that says more than its order ("Lost or stolen card: freezeCard before orderReplacement, always,
+    # even if they say they might find it") is the rule in its own words, as for the general order reader.
+    # So is one whose steps hold only in a case said before them ("Otherwise always find_hire first, …").
+    whole = rules.is_english(text) and (
+        (explicit and len(found[0].text) < len(text.strip()) * 0.6)
+        or bool(OPENS_WITH_CONDITION.match(text))
+        or bool(_CASE_LEAD.match(text))
+    )
+    sentence = second_person(instruction_case(text), "user") if whole else found[0].text
+    for order in found:
+        yield Constraint(
+            kind="ordering", text=sentence, span=span(order.start, order.end), first=order.first, then=order.then
+        )
 
 
 def _before_ordering(text: str, ordering: rules.FoundRule, span: Span) -> Iterator[Constraint]:

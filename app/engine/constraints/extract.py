@@ -861,6 +861,9 @@ def _key(constraint: Constraint) -> tuple[object, ...]:
         return (kind, constraint.action, (constraint.value or "").lower())
     if kind == "format":
         return (kind, constraint.value, tuple(constraint.forbidden))
+    if kind == "ordering":
+        # one rule sentence may order several pairs ("Call A first, then B, then C."): each pair is kept
+        return (kind, constraint.text.lower(), constraint.first, constraint.then)
     return (kind, constraint.text.lower())
 
 
@@ -917,13 +920,30 @@ def _without_described_children(brief: Brief, found: list[Constraint]) -> list[C
 
 
 _TOOL_ORDER = re.compile(r"Call (?P<first>\S+) before you call (?P<then>\S+)\.")
+_CALLED = re.compile(r"call (?P<name>\S+)")
+
+
+def _called_names(constraint: Constraint) -> set[str] | None:
+    """The tools an order between tool names calls, or None when it orders other steps."""
+    if constraint.kind != "ordering":
+        return None
+    order = _TOOL_ORDER.fullmatch(constraint.text)
+    if order is not None:
+        return {order["first"], order["then"]}
+    # ("Always call A first, then B.": its "A first" pair has no second step)
+    if not constraint.text.startswith(("Call ", "Always call ")):
+        return None
+    if not (constraint.then or ", then " in constraint.text):
+        return None
+    called = [_CALLED.fullmatch(step) for step in (constraint.first, constraint.then) if step]
+    return {c["name"] for c in called if c} if called and all(called) else None
 
 
 def _unless_untooled_order(constraint: Constraint, tool_names: set[str]) -> Constraint:
     """ "invoice_no before invoice_date in every row", "iPhone vor iPad": two names in order that are no tools of the
     brief are a rule in its own words, not an order of tool calls."""
-    order = _TOOL_ORDER.fullmatch(constraint.text) if constraint.kind == "ordering" else None
-    if order is None or constraint.span is None or {order["first"], order["then"]} <= tool_names:
+    names = _called_names(constraint)
+    if names is None or constraint.span is None or names <= tool_names:
         return constraint
     words = sentence_case(constraint.span.text.strip())
     words = words if words.endswith((".", "!", "?")) else f"{words}."
