@@ -217,6 +217,22 @@ _META_WANT = re.compile(
     r"(?:prompt|something|thing|way)\s+(?:for|that|which|to|who)\s+(?:an?\s+)?",
     re.IGNORECASE,
 )
+# "Preciso de um moderador automático para os anúncios antes de irem pro ar", "Quero um assistente para o chat … que
+# passe para a equipa o que não consegue resolver": the sentence that asks for the assistant states the job; its
+# "antes de" or "não" describes the job, it orders or bans nothing.
+ASKS_FOR_ASSISTANT = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|oi|olá|ola|hola|hallo|bonjour|salut|ciao|hoi)\b\W*)?"
+    r"(?:(?:i|we|je|nous|ich|wir|ik|wij|yo|nosotros|eu|nós|io|noi)\s+)?(?:really\s+|just\s+|so\s+)?"
+    r"(?:need|want|would\s+like|['’]d\s+like|am\s+looking\s+for|['’]m\s+looking\s+for|are\s+looking\s+for|"
+    r"preciso\s+de|precisamos\s+de|quero|queremos|queria|necesito|necesitamos|quiero|queremos|quisiera|"
+    r"brauche|brauchen|möchte|möchten|suche|suchen|hätte\s+gern|j['’]ai\s+besoin\s+d['’]?|ai\s+besoin\s+d['’]?|"
+    r"avons\s+besoin\s+d['’]?|veux|voudrais|voulons|cherche|cherchons|ho\s+bisogno\s+di|abbiamo\s+bisogno\s+di|"
+    r"voglio|vogliamo|vorrei|cerco|cerchiamo|wil|willen|zoek|zoeken)\s*"
+    r"(?:an?|um|uma|un|una|une|ein|eine|einen|een|some)\s+(?:[\w-]+\s+){0,3}?[\w-]*?"
+    r"(?:bot|assistant|agent|helper|asistente|assistente|assistent\w*|agente|moderador\w*|moderator\w*|"
+    r"modérateur|moderatore|companion|tutor|coach|tool|ferramenta|herramienta|werkzeug|outil|strumento)\b",
+    re.IGNORECASE,
+)
 _META_MAKE = re.compile(
     r"^(?:help\s+(?:me|us)\s+(?:to\s+)?)?(?:write|create|generate|build|make|design|draft|give|set up)\s+"
     r"(?:me\s+|us\s+)?(?:a\s+|an\s+)?"

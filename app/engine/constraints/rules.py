@@ -16,6 +16,7 @@ from app.engine.constraints.clauses import (
 )
 from app.engine.language_id import identify
 from app.engine.phrasing import (
+    ASKS_FOR_ASSISTANT,
     VERBS,
     base_form,
     is_meta_request,
@@ -346,6 +347,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     found: list[FoundRule] = []
     if not is_english(stripped):
         exact = EXACT_COLON.search(stripped)
+        asks = ASKS_FOR_ASSISTANT.match(stripped)
         for other in _PROHIBITION_OTHER.finditer(stripped, condition_end(stripped)):
             if exact is not None and other.start() >= exact.end() - 1:
                 break  # "… exatamente: Beba com moderação. Proibido para menores …": words to write, not a ban
@@ -360,6 +362,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             end = close if close >= 0 else len(stripped)
             if _FOREIGN_REPORTED.search(stripped, max(0, other.start() - 60), other.start()):
                 continue  # "dire que ce n'est pas nous", "decir que no somos nosotros": words to say, not a ban
+            if asks is not None and start <= asks.end():
+                continue  # "Quero um assistente … que passe para a equipa o que não consegue resolver": the job
             words = foreign_rules.strip_conjunction(stripped[start:end].strip().rstrip(".。!！"))
             if _FOREIGN_CONDITION.match(words) or _GERMAN_RELATIVE.match(words):
                 continue  # "…, wenn er ihn nicht nennt", "…, die nicht umlagefähig sind": the negation describes
@@ -964,8 +968,8 @@ _TOOL_THEN_STEP = re.compile(rf"(?P<tool>{_TOOL_ID})\s+(?P<step>[a-z]\w*\s.*)$")
 
 def find_ordering(text: str) -> FoundRule | None:
     """The ordering rule one clause states (first X, then Y), if any."""
-    if not _ORDER_KEYS.search(text):
-        return None
+    if not _ORDER_KEYS.search(text) or ASKS_FOR_ASSISTANT.match(text):
+        return None  # ("Preciso de um moderador automático para os anúncios antes de irem pro ar": the job itself)
     if not _ORDER_KEYS.search(_ASIDE.sub(" ", text)):
         return None  # "Rider Switch (one adult rides, then the other, …)": an aside describes a process, orders nothing
     fixed = EXACT_COLON.search(text) or ENDING_COLON.search(text)

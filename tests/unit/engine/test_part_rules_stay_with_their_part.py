@@ -234,3 +234,44 @@ def test_a_quoted_crisis_reply_after_a_stop_replaces_the_packs_crisis_rule() -> 
     prompt = gen.generate(Brief(task=task)).prompt
     assert "keep the conversation going until they say they are reaching out" not in prompt
     assert "text SHOUT to 85258" in prompt
+
+
+# --- round 42, class 2 and 4: the archetype's defaults and the job sentence against the brief --------------------
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "We run a marketplace for used bikes. I need an automatic moderator for listings before they go live. It "
+        'returns only JSON: {"decision": "approve", "reasons": [], "note": "..."}. decision: approve, hold or '
+        "reject. reasons: zero or more of these codes: no_frame_number, stolen_report, price_too_low, off_platform.",
+        "Sou da equipa da LivroUsado. Preciso de um moderador automático para os anúncios antes de irem pro ar. "
+        'Devolve só um JSON: {"decisao": "aprovar", "motivos": []}. decisao: aprovar, revisar ou rejeitar. '
+        "motivos: sem_isbn, preco_suspeito, contato_externo.",
+    ],
+)
+def test_a_moderator_with_its_own_decisions_keeps_no_default_categories(task: str) -> None:
+    prompt = gen.generate(Brief(task=task)).prompt
+    assert "Policy categories: hate" not in prompt
+    assert 'Choose "review"' not in prompt
+    assert 'decision "review"' not in prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Preciso de um moderador automático para os anúncios antes de irem pro ar. Responde em português.",
+        "Quero um assistente para o chat do site que responda aos clientes e que passe para a equipa o que não "
+        "consegue resolver.",
+        "Necesito un asistente que conteste a los clientes antes de que llamen a la tienda.",
+    ],
+)
+def test_the_sentence_asking_for_the_assistant_is_no_rule(task: str) -> None:
+    kinds = [c.kind for c in extract_constraints(Brief(task=task))]
+    assert "ordering" not in kinds
+    assert "prohibition" not in kinds
+
+
+def test_an_order_in_a_rule_of_the_brief_still_reads() -> None:
+    kinds = [c.kind for c in extract_constraints(Brief(task="Verifica siempre el pedido antes de reembolsar."))]
+    assert "ordering" in kinds
