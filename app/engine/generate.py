@@ -475,7 +475,8 @@ def _tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     archetype = BY_ID[lead.id]
     unnamed_job = archetype.role_from_task and all(f.startswith("model:") or f == "assistant" for f in lead.features)
     weak = archetype.yields_to_tools_unnamed and not names_a_job(lead, labels=False)
-    if not (archetype.yields_to_tools or unnamed_job or weak):
+    guessed = archetype.yields_to_tools_guessed and all(f.startswith("model:") for f in lead.features)
+    if not (archetype.yields_to_tools or unnamed_job or weak or guessed):
         return matches
     agent = next(a for a in REGISTRY if a.tools_native)
     found = next((m for m in matches if BY_ID.get(m.id) is agent), None)
