@@ -146,6 +146,7 @@ def classify(text: str, *, closed_label_set: bool = False, keyword_text: str | N
         labelling = next((m for m in ranked if m.id in LABELLING_IDS), None)
         if labelling is not None:
             ranked = [labelling, *(m for m in ranked if m is not labelling)]
+    ranked = _named_job_over_fallback(ranked)
     by_id = {m.id: m for m in ranked}
     chosen = choose([(m.id, m.score) for m in ranked], FALLBACK_ID)
     return [
@@ -157,3 +158,26 @@ def classify(text: str, *, closed_label_set: bool = False, keyword_text: str | N
         )
         for position, label in enumerate(chosen)
     ]
+
+
+STRONG_KEYWORD_WEIGHT = 8
+"""A keyword this heavy names the job outright ("answers only from the leaflet", "summarise")."""
+_EVEN_ODDS = PROBABILITY_SCALE // 2
+"""With no keyword points (and no penalty), the general assistant's combined score is its model probability."""
+_WEIGHTS = {a.id: {f.label: f.weight for f in a.features} for a in REGISTRY}
+
+
+def _strongest_keyword(match: ArchetypeMatch) -> int:
+    return max((_WEIGHTS.get(match.id, {}).get(label, 0) for label in match.features[1:]), default=0)
+
+
+def _named_job_over_fallback(ranked: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
+    """The general assistant chosen on the model's guess alone (no keyword of its own worth a point) gives way to a
+    job a heavy keyword names outright: "we'd like an assistant to answer them from the leaflet" in a brief full of
+    a hospital's rules is question answering, however general its other words read to the model."""
+    if ranked[0].id != FALLBACK_ID or _strongest_keyword(ranked[0]) > 0 or ranked[0].score >= _EVEN_ODDS:
+        return ranked  # (a model that gives the general assistant even odds or better has read more than a guess)
+    named = next((m for m in ranked[1:] if _strongest_keyword(m) >= STRONG_KEYWORD_WEIGHT), None)
+    if named is None:
+        return ranked
+    return [named, *(m for m in ranked if m is not named)]

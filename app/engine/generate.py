@@ -163,9 +163,36 @@ def _without_tool_words(task: str, constraints: Sequence[Constraint]) -> str:
             if _RETURNS.match(task, end):
                 end = len(task) if line_end < 0 else line_end  # "-> rows as JSON": what the tool gives back
         task = task[:start] + " " * (end - start) + task[end:]
+    # "Funciones disponibles (TypeScript, copiado del repo):": the language the tools are written in, no coding job
+    task = _TOOLS_WRITTEN_IN.sub(_blank_language, task)
     # "tools (python):", "before ANY of the set/start functions": how the tools are written and what they are
     # called, no coding job
     return _TOOL_TALK.sub(lambda m: (m.group("tools") or "") + " " * len(m.group("talk")), task)
+
+
+_TOOL_WORD = (
+    r"(?:tools?|functions?|funciones|funci[oó]n|herramientas|funç(?:ões|ão)|funcoes|ferramentas|fonctions?|outils|"
+    r"funktionen|werkzeuge|funzioni|strumenti|functies|actions|acciones|endpoints?)"
+)
+_CODE_LANGUAGE = r"(?:python|typescript|ts|javascript|js|json|py|go|java|kotlin|c#|php|ruby|yaml)"
+_TOOLS_WRITTEN_IN = re.compile(
+    # "Funciones disponibles (TypeScript, copiado del repo)", "tools (python):"
+    rf"\b{_TOOL_WORD}(?:\s+(?:available|disponibles?|dispon[ií]veis|disponibili|verfügbar|beschikbaar|declared|"
+    rf"declaradas|déclarées|deklariert))?\s*(?P<lang>\({_CODE_LANGUAGE}\b[^()\n]{{0,60}}\))|"
+    # "the tools, in TypeScript", "las funciones en Python", "die Funktionen in TypeScript"
+    rf"\b{_TOOL_WORD},?\s+(?:\w+\s+){{0,2}}?(?:in|en|em|auf|su)\s+(?P<lang2>{_CODE_LANGUAGE})\b|"
+    # "TypeScript declarations of your tools", "declaraciones TypeScript de las funciones"
+    rf"\b(?P<lang3>{_CODE_LANGUAGE})\s+(?:declarations?|signatures?|definitions?|stubs?|types?)\s+(?:of|for)\s+"
+    rf"(?:(?:the|your|its|our)\s+)?{_TOOL_WORD}\b",
+    re.IGNORECASE,
+)
+
+
+def _blank_language(match: re.Match[str]) -> str:
+    """The match with its language name blanked (same length)."""
+    group = next(name for name in ("lang", "lang2", "lang3") if match.group(name))
+    start, end = match.start(group) - match.start(), match.end(group) - match.start()
+    return match.group(0)[:start] + " " * (end - start) + match.group(0)[end:]
 
 
 _TOOL_TALK = re.compile(
@@ -448,7 +475,8 @@ def _tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     archetype = BY_ID[lead.id]
     unnamed_job = archetype.role_from_task and all(f.startswith("model:") or f == "assistant" for f in lead.features)
     weak = archetype.yields_to_tools_unnamed and not names_a_job(lead, labels=False)
-    if not (archetype.yields_to_tools or unnamed_job or weak):
+    guessed = archetype.yields_to_tools_guessed and all(f.startswith("model:") for f in lead.features)
+    if not (archetype.yields_to_tools or unnamed_job or weak or guessed):
         return matches
     agent = next(a for a in REGISTRY if a.tools_native)
     found = next((m for m in matches if BY_ID.get(m.id) is agent), None)
@@ -536,6 +564,8 @@ def plan_spec(
     return composition
 
 
+_ONLY_ADVERBS = frozenset({"only", "always", "just", "solely"})
+
 # Where a prohibition's own words start inside its sentence ("Teach, don't play for them: never give the move").
 _NEGATION = re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|never|not|no|avoid)\b", re.IGNORECASE)
 
@@ -566,6 +596,8 @@ def _job_before_negation(task: str, start: int, end: int) -> int:
     words = opening.rstrip(",:;-–—").split()
     if words and words[0].lower() == "please":
         words = words[1:]  # "please teach, don't tie it for them"
+    if len(words) > 1 and words[0].lower() in _ONLY_ADVERBS:
+        words = words[1:]  # "Only answer from the leaflet, never from general knowledge": the job, said with "only"
     if opening[-1:] in (",", ":", ";", "-", "–", "—") and 0 < len(words) <= 8 and words[0].lower() in VERBS:
         return negation.start()  # "teach them one step at a time, don't tie it for them"
     return start

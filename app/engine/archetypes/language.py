@@ -152,7 +152,27 @@ TUTOR = Archetype(
             r"\b(?:ne\s+(?:leur\s+|lui\s+)?donne\s+jamais|never\s+(?:just\s+)?give|don'?t\s+(?:just\s+)?give|"
             r"nunca\s+(?:les?\s+)?d[eê]s|gib\s+(?:ihnen\s+|ihm\s+|ihr\s+)?nie|non\s+dare\s+mai|geef\s+nooit)\b[^.\n]{0,40}?"
             r"\b(?:r[ée]ponse|answers?|respuesta|resposta|l[öo]sung|risposta|antwoord|solution|soluci[óo]n|"
-            r"meilleur\s+coup|best\s+move)\b",
+            r"meilleur\s+coup|best\s+move)\b|"
+            # "non dare mai la traduzione completa", "never give them the whole translation": the learner's exercise
+            # is to translate it (a translator's "never give a literal translation" withholds nothing)
+            r"\b(?:ne\s+(?:leur\s+|lui\s+)?donne\s+jamais|never\s+(?:just\s+)?give|don'?t\s+(?:just\s+)?give|"
+            r"nunca\s+(?:les?\s+)?d[eê]s|gib\s+(?:ihnen\s+|ihm\s+|ihr\s+)?nie|non\s+dare\s+mai|geef\s+nooit)\s+"
+            r"(?:(?:them|him|her|the\s+students?|les|leur|lui|ihnen|ihm|ihr|gli|loro|hun)\s+)?"
+            r"(?:(?:the|la|el|le|die|a|o|de|het|l['’])\s*)?(?:(?:full|whole|complete|entire|finished|completa|intera|"
+            r"entera|complète|entière|vollständige|komplette|ganze|fertige|inteira|volledige|hele)\s+)?"
+            r"(?:translations?|traduzion[ei]|traducci[oó]n|traduction|[üu]bersetzung|tradu[çc][ãa]o|vertaling)\b",
+            7,
+        ),
+        # "help them translate it themselves", "che la traducano da soli", "qu'ils traduisent eux-mêmes": the learner
+        # does the translating, the assistant guides
+        feat(
+            "learner translates (any language)",
+            r"\btranslat\w*\s+(?:(?:it|them|this|the\s+\w+)\s+)?(?:them|your|him|her)sel(?:f|ves)\b|"
+            r"\btradu\w*\s+(?:\w+\s+){0,2}?da\s+sol[eiao]\b|\btraduz\w*\s+(?:\w+\s+){0,2}?sozinh[oa]s?\b|"
+            r"\btraduz\w*\s+(?:\w+\s+){0,2}?por\s+(?:si|sí)\s+(?:mesm|mism)[oa]s?\b|"
+            r"\btraduzcan?\s+(?:\w+\s+){0,2}?(?:por\s+s[ií]\s+)?(?:mism[oa]s|sol[oa]s)\b|"
+            r"\btradui\w*\s+(?:\w+\s+){0,2}?(?:eux|elles|lui|elle)-m[êe]mes?\b|"
+            r"\bselbst\s+(?:zu\s+)?[üu]bersetz\w*|\bzelf\s+(?:te\s+)?vertal\w*",
             7,
         ),
         # "les da una pista o un ejemplo parecido", "gib einen Tipp", "donne un indice": a hint instead of the answer
@@ -192,7 +212,9 @@ TUTOR = Archetype(
             # (not "understand": "ayudar a los estudiantes a entender los plazos de matrícula" is a registry office)
             r"(?:prepare|study|learn|revise|practi[cs]e|write|improve|préparer|réviser|apprendre|rédiger|progresser|"
             r"preparar|estudiar|aprender|repasar|redactar|vorbereiten|lernen|üben|preparare|studiare|imparare|ripassare|"
-            r"estudar|revisar|voorbereiden|leren|oefenen)\w*",
+            r"estudar|revisar|voorbereiden|leren|oefenen|"
+            # "help my pupils translate Caesar", "ayudar a mis alumnos a traducir": translating is their exercise
+            r"translate|tradu(?:ire|cir|rre|zir)|[üu]bersetzen|vertalen)\w*",
             7,
         ),
         # the same learning job in the other languages users write it in
@@ -269,6 +291,23 @@ _WRITING_EDITOR_ESSENTIAL = (
     ),
 )
 
+_PASTED_AND_BACK = (
+    r"(?:\bpast(?:e|es|ed|ing)\s+(?:in\s+)?[^.\n]{3,140}?\band\s+(?:then\s+)?(?:get|gets|receive|receives)\s+"
+    r"(?:(?:it|them|this)\s+)?back\b|"
+    r"\bcoll(?:e|es|ons|ez)\s+[^.\n]{3,140}?\bet\s+(?:tu\s+(?:me\s+)?(?:sors|rends|renvoies|redonnes)|"
+    r"vous\s+(?:me\s+)?(?:sortez|rendez|renvoyez)|je\s+(?:récupère|reçois))\b|"
+    r"\bpeg(?:o|as|a|amos)\s+[^.\n]{3,140}?\by\s+(?:me\s+|nos\s+)?(?:devuelve|devuelves|devuelvas|devuelva)\b|"
+    r"\b(?:füge|fügen|kopiere|kopieren)\s+[^.\n]{3,140}?\bein\s+und\s+(?:bekomme|bekommen|erhalte|erhalten)\b[^.\n]{0,60}?"
+    r"\bzurück\b|"
+    r"\bincoll(?:o|i|a|iamo)\s+[^.\n]{3,140}?\be\s+(?:mi\s+|ci\s+)?(?:restituisc\w*|ridà|ridai|rimand\w*)|"
+    r"\bcol(?:o|as|a|amos)\s+[^.\n]{3,140}?\be\s+(?:me\s+|nos\s+)?(?:devolve|devolves|devolva)\b|"
+    r"\bplak(?:t|ken)?\s+[^.\n]{3,140}?\ben\s+(?:krijg|krijgen|ontvang|ontvangen)\b[^.\n]{0,60}?\bterug\b)"
+    # (what comes back names another job: "and get back a summary / the JSON / the Spanish version / a score")
+    r"(?![^.\n]{0,60}?\b(?:summar\w*|r[ée]sum\w*|resum\w*|zusammenfass\w*|riassun\w*|samenvat\w*|tl;?dr|"
+    r"translat\w*|tradu\w*|übersetz\w*|vertaal\w*|vertaling|json|csv|fields?|labels?|categor\w*|scores?|grades?|"
+    r"marks?|answers?|feedback|review|english|spanish|french|german|italian|dutch|portuguese)\b)"
+)
+
 WRITING_EDITOR = Archetype(
     id="writing_editor",
     title="Writing and editing assistant",
@@ -303,6 +342,10 @@ WRITING_EDITOR = Archetype(
             5,
         ),
         feat("plain-language rewrite", PLAIN_LANGUAGE_REWRITE.pattern, 8),
+        # "I paste in a section of a data sheet and get back the card he reads out", "pego el acta y me devuelves el
+        # aviso": a pasted text handed back reworked is a rewrite (not when what comes back is another job's: a
+        # summary, a translation, a record, a label, a grade)
+        feat("pasted text handed back", _PASTED_AND_BACK, 8),
         feat("grammar/style", r"\bgrammar\b|\bspelling\b|\btypos?\b|\bstyle guides?\b|\bclarity\b|\breadability\b", 3),
         feat("writing", r"\bwrit(?:e|ing) (?:blog posts?|articles?|essays?|stories|content)\b|\bdrafts?\b", 2),
         feat(
@@ -502,6 +545,20 @@ MARKETING_COPY = Archetype(
             # (when the brief then asks for the listing or copy: "sells spare parts online. Help customers find the part
             # number" is support)
             r"(?=[\s\S]{0,600}?\b(?:listings?|product\s+descriptions?|descriptions?\s+for|copy|product\s+pages?)\b)",
+            5,
+        ),
+        # "on les vend sur notre boutique en ligne … tu me sors l'annonce", "los vendemos en Wallapop … el anuncio",
+        # "verkaufen wir online … die Anzeige": goods sold online, then their listing, in the other languages
+        feat(
+            "sells online (other languages)",
+            r"\b(?:vend(?:s|ons|ez|ent|re|u|emos|en|e|o|iamo|ono|ere|ido|ida)?|verkauf\w*|verkoop\w*|verkopen)\b[^.\n]{0,60}?"
+            r"(?:\b(?:en\s+ligne|online|on-?line|en\s+l[ií]nea|in\s+rete|(?:sur|en|na|no|auf|su|op)\s+(?:(?:notre|nuestra|"
+            r"nuestro|nossa|nosso|unserem|unserer|la\s+nostra|il\s+nostro|onze|le|la|el|o|a)\s+)?(?:site|sitio|web|"
+            r"boutique|tienda|loja|shop|negozio|webshop|webwinkel)|leboncoin|wallapop|vinted|ebay|etsy|kleinanzeigen|"
+            r"marktplaats|subito|olx)\b)"
+            r"(?=[\s\S]{0,600}?\b(?:annonces?|anuncios?|an[úu]ncios?|anzeigen?|inserat\w*|annunci[oi]?|advertenties?|"
+            r"fiches?\s+produits?|descriptions?|descripci[oó]n(?:es)?|descri[çc](?:ão|ões)|beschreibung\w*|descrizion[ei]|"
+            r"beschrijving\w*)\b)",
             5,
         ),
     ),

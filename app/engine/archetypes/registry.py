@@ -115,6 +115,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     yields_to_tools_unnamed: bool = False
     """It yields to named tools only when no strong keyword of its own names the job: "Students write to book
     lessons" with booking tools is an agent, "You're a Spanish tutor … you can call conjugate()" stays a tutor."""
+    yields_to_tools_guessed: bool = False
+    """It yields to named tools when the model alone chose it (no keyword of its own): pasted code that declares the
+    assistant's tools ("declare function reservarCita(…)") reads as code to the model, but is no coding job."""
     yields_to_tools: bool = False
     """Its whole output is one text or object (a summary, a label, a record): a brief that names tools to call
     describes an agent instead, and the tool-native archetype leads."""

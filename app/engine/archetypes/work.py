@@ -198,6 +198,7 @@ CODING_ASSISTANT = Archetype(
     # Code and queries for a business in any domain advise no one on that domain (an insurance brokerage's PHP).
     safety_packs=False,
     title="Coding assistant",
+    yields_to_tools_guessed=True,
     features=(
         feat(
             "coding assistant",

@@ -427,6 +427,17 @@ _DESCRIBED_SIZE = re.compile(
     r"\b(?:sometimes|often|usually|typically|occasionally|mostly|generally)\s+$",
     re.IGNORECASE,
 )
+# "non dare mai la traduzione completa di una frase", "the meaning of one sentence": a bare count after the text the
+# assistant works on (its translation, meaning, analysis) says how big that text is, not how long the reply is
+_WORKED_TEXT_OF = re.compile(
+    r"\b(?:translations?|meaning|sense|analysis|structure|subject|main\s+verb|traduzion[ei]|significato|senso|analisi|"
+    r"struttura|soggetto|traducci[oó]n(?:es)?|significado|sentido|an[aá]lisis|estructura|sujeto|traductions?|sens|"
+    r"analyse|sujet|[üu]bersetzung(?:en)?|bedeutung|struktur|tradu[çc](?:[ãa]o|[õo]es)|vertaling(?:en)?|betekenis)"
+    r"(?:\s+(?:full|complete|whole|entire|literal|word-for-word|completa|intera|entera|literal|complète|entière|"
+    r"letterale|literale|vollständige|komplette|ganze|inteira|volledige|hele))?\s+"
+    r"(?:of|di|de|d['’]|del|della|dello|dell['’]|des|do|da|van|von|eines|einer)\s*$",
+    re.IGNORECASE,
+)
 _APPROXIMATE = frozenset({"like", "about", "around", "roughly", "approximately", "approx", "ca", "circa", "~"})
 
 
@@ -1364,6 +1375,8 @@ def find_limits(text: str) -> list[FoundLimit]:
             continue
         if kind is None and n2 is None and _DESCRIBED_SIZE.search(text, max(0, position - 24), position):
             continue  # "families send in … sometimes 900 words about the guy's bass boat": what arrives, no limit
+        if kind is None and n2 is None and _WORKED_TEXT_OF.search(text, max(0, position - 60), position):
+            continue  # "never give the full translation of one sentence": the size of the text worked on, no limit
         minimum, maximum, exact = _bounds(kind, unit, n1, n2)
         previous = found[-1].unit if found else None
         inner = _EACH_INSIDE.search(text, start, position)
