@@ -124,7 +124,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
         matches = _label_record_leads(matches, constraints)
     if not tools:
         matches = _topic_labels_lead(matches, constraints)
-    matches = _field_record_leads(matches, constraints)
+    matches = _key_record_leads(_field_record_leads(matches, constraints), constraints)
     matches = _draft_leads_its_label(matches, brief.task)
     matches = _without_covered_secondaries(roleplay_leads(matches, brief.task))
     if not tools:
@@ -350,6 +350,27 @@ def _field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Con
     if not all(c.scope and c.scope.lower().removesuffix(" label") in fields for c in label_sets):
         return matches
     return _extractor_leads(matches, displaced=not label_sets)
+
+
+# What a summary field is called: one such key in a record of many is a part of the record, not its job.
+_SUMMARY_KEY = re.compile(
+    r"summary|summari[sz]ed?|zusammenfassung|resumen|résumé|resume|resumo|riassunto|samenvatting|tl_?dr|"
+    r"key_points|highlights|abstract|synopsis",
+    re.IGNORECASE,
+)
+
+
+def _key_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Constraint]) -> list[ArchetypeMatch]:
+    """ "Schlüssel genau so: kunde_name, telefon, …, zusammenfassung": five or more keys of which at most one is a
+    summary make a record for a downstream system; a job that would only condense the text yields to the extractor."""
+    if not matches or matches[0].id not in BY_ID or not BY_ID[matches[0].id].yields_to_key_record:
+        return matches
+    keys = [v for c in constraints if c.kind == "fields" and c.value != "collect" for v in c.values]
+    if len(keys) < 5 or any(" " in key for key in keys):
+        return matches  # a few keys or prose headings: still a summary, laid out
+    if sum(1 for key in keys if _SUMMARY_KEY.search(key)) > 1:
+        return matches
+    return _extractor_leads(matches, displaced=True)
 
 
 def _extractor_leads(matches: list[ArchetypeMatch], *, displaced: bool) -> list[ArchetypeMatch]:

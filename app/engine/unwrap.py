@@ -57,6 +57,16 @@ _ITEM_START = re.compile(
 _FIELD_LINE = re.compile(r"^[ \t]*`?[A-Za-z_]\w*`?(?:[ \t]*\([^()\n]*\))?[ \t]*$")
 _IDENTIFIER_START = re.compile(r"^[ \t]*`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?(?:[ \t]*(?:\(|[:–—-])|[ \t]*$)")
 
+# "dachtyp: steildach, flachdach oder unbekannt\ndringend: true wenn …": lines that each open with a lowercase key and a
+# colon are one key's rule each, never one wrapped sentence.
+_KEY_COLON_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?`?[a-zà-ÿ][\w-]*`?[ \t]*[:=][ \t]")
+
+
+def _names_key(previous: str, line: str) -> bool:
+    """Whether the key a "key: …" line opens with is listed on the line before ("Keys: flat, issue, summary")."""
+    key = re.match(r"[ \t]*(?:[-*•][ \t]*)?`?([\w-]+)", line)
+    return key is not None and re.search(rf"(?<![\w-]){re.escape(key.group(1))}(?![\w-])", previous) is not None
+
 
 # A line of code commentary ("# Returns open times", "// Books the slot", "/** Finds …", " * @param day"): the
 # declaration on the next line is no tail of it.
@@ -97,6 +107,7 @@ def unwrap(text: str) -> str:
             and _ITEM_START.match(line) is None
             and _IDENTIFIER_START.match(line) is None
             and not (_FIELD_LINE.match(previous) and _FIELD_LINE.match(line))
+            and not (_KEY_COLON_LINE.match(line) and (_KEY_COLON_LINE.match(previous) or _names_key(previous, line)))
         )
         if wrapped:
             out[-1] = f"{out[-1]} {line}"

@@ -647,6 +647,7 @@ _SUMMARIZATION_ESSENTIAL = (
 
 SUMMARIZATION = Archetype(
     yields_to_tools=True,
+    yields_to_key_record=True,
     id="summarization",
     title="Summariser",
     features=(

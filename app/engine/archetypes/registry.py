@@ -105,6 +105,9 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     yields_to_brief_labels: bool = False
     """Its output is a verdict in its own default categories (moderation): when the brief states its own label set,
     the labeller takes over (keeping this archetype's noun), since every default category would contradict it."""
+    yields_to_key_record: bool = False
+    """Its output is prose about a text (a summary): a brief that fixes a JSON record of many keys, a summary at most
+    one of them ("kunde_name, telefon, …, zusammenfassung"), asks for that record, and the extractor leads."""
     reply_language_rule: bool = True
     language_rule_text: str = ""
     """What a stated language means for this job when the reply holds two languages (a glossary: the equivalents are

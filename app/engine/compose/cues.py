@@ -196,9 +196,20 @@ def extract_labels(task: str) -> list[str]:
     return []
 
 
+# "(two farriers, about 300 horses on the books)", '("hallo …, Müller, Wilhelmshöhe")', "(e.g. Biscuit, Pebble)": an
+# aside that counts or describes the business, a quoted sample or its examples, never the record's keys.
+_NOT_KEY_ASIDE = re.compile(
+    r"[\"“”„'‘’«»]|^\s*(?:e\.\s?g\.|i\.\s?e\.|z\.\s?B\.|p\.\s?ej\.|p\.\s?ex\.|ex\.|for\s+example|such\s+as|like)|"
+    r"(?:^|,\s*)(?:about|around|roughly|over|under|some|approx\.?|~)?\s*(?:\d|(?:one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|twenty|a\s+few|several|dozens?|hundreds?)\s)",
+    re.IGNORECASE,
+)
+
+
 def extract_fields(task: str) -> list[str]:
     """Field names listed in an extraction task ("extract the vendor, date and total from ..."), snake_case."""
-    for m in [*_FIELD_LIST.finditer(task), *_FIELD_PAREN.finditer(task)]:
+    asides = [m for m in _FIELD_PAREN.finditer(task) if _NOT_KEY_ASIDE.search(m.group(1)) is None]
+    for m in [*_FIELD_LIST.finditer(task), *asides]:
         parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
         fields: list[str] = []
         for i, part in enumerate(parts):

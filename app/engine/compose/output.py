@@ -360,6 +360,10 @@ def _with_field_label_sets(schema: dict[str, Any], label_sets: Sequence[Constrai
             if key is not None and "items" not in prop:
                 properties[key] = {**prop, "items": {"type": "string", "enum": list(labels.values)}}
             continue
+        if key is not None and isinstance(prop, dict) and labels.multi and "enum" not in prop:
+            # "work_done is a list, values only from: …": a list of those values
+            properties[key] = {"type": ["array", "null"], "items": {"type": "string", "enum": list(labels.values)}}
+            continue
         if key is not None and isinstance(prop, dict) and "enum" not in prop:
             nullable = isinstance(prop.get("type"), list) and "null" in prop["type"]
             # "score is 1, 2, 3, 4 or 5": whole numbers, not their digits as strings

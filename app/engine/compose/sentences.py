@@ -43,6 +43,9 @@ _SENTENCE = re.compile(
     rf"[ \t]*\n\s*(?={NEXT_PART})|"
     # "… the very first line is: NEW DEPENDENCY: <artifact>\nif you find nothing: LGTM": a line that opens with a case
     r"(?<![,;:(\s])[ \t]*\n[ \t]*(?=(?i:if|when|whenever|unless|otherwise)\b)|"
+    # "dachtyp: steildach, flachdach oder unbekannt\ndringend: true wenn …": a line that opens with a lowercase key
+    # and its colon is that key's own rule (when the key is one of a list before it: see _listed_key)
+    r"(?P<key_line>(?<![,;:(\s])[ \t]*\n[ \t]*(?=[a-zà-ÿ][\w-]*[ \t]*:[ \t]+\S))|"
     # a line template that ends on a slot ("L<line> <SEVERITY>: <problem>. Fix: <fix>\nSEVERITY is …") ends there
     # (not a layout's next line: "ILLEGAL QUESTIONS: <number>\nPROBES: <number>")
     r"(?<=[^\s<]>)[ \t]*\n[ \t]*(?=[^\s<])(?![^\n]*<[^<>\n]{1,40}>)(?![A-Z][\w /-]{1,30}:)|"
@@ -70,6 +73,15 @@ def _wrapped_acronym(text: str, start: int, end: int) -> bool:
     return ":" not in line
 
 
+def _listed_key(text: str, start: int) -> bool:
+    """Whether the key a "key: …" line opens with is an item of a comma list before it ("Keys: flat, issue, …")."""
+    key = re.match(r"[\w-]+", text[start:])
+    if key is None:
+        return False
+    word = re.escape(key.group(0))
+    return re.search(rf"(?:,\s*{word}|(?<![\w-]){word}\s*,)(?![\w-])", text[:start]) is not None
+
+
 @lru_cache(maxsize=256)
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
@@ -89,6 +101,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
                 and is_ordinal(text, m.start() - 1)
             )
             or _wrapped_acronym(text, m.start(), m.end())
+            or (m.group("key_line") is not None and not _listed_key(text, m.end()))
             or (
                 text[m.start() - 1 : m.start()] in '"”»'
                 and "\n" not in m.group(0)

@@ -1088,7 +1088,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = scoping.without_misread_limits(brief, unique)
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
-    unique = json_items.field_value_sets(brief, unique)
+    unique = json_items.field_value_sets(brief, json_items.keyed_label_sets(brief, unique))
     scoping.scope_field_limits(brief, unique)
     scoping.scope_part_limits(brief, unique)
     scope_section_limits(brief, unique)

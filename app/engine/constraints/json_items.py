@@ -142,6 +142,57 @@ def field_value_sets(brief: Brief, found: list[Constraint]) -> list[Constraint]:
     return out
 
 
+# The line or clause a label set sits in opens with a key: "- work_done is a list, values only from: full_set, trim",
+# "anliegen: genau einer von reparatur, …". (A bullet or a number may mark the line.)
+_CLAUSE_MARK = re.compile(r"[\n;]|[.!?]\s")
+_LINE_OPEN = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])?\s*[`'\"]?(?P<key>[^\W\d][\w.-]*)[`'\"]?(?=[\s:=(,])", re.UNICODE)
+_A_LIST = re.compile(
+    r"\b(?:list|array|lista|liste|tableau|elenco|lijst|one\s+or\s+more|several|mehrere|varios)\b", re.I
+)
+
+
+def _key_of_clause(names: list[str], text: str, start: int) -> tuple[str, bool] | None:
+    """The named key that opens the clause a value list at `start` sits in, and whether that key holds a list."""
+    opening = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
+    before = text[opening:start]
+    opened = _LINE_OPEN.match(before)
+    if opened is None or len(before.split()) > 10:
+        return None
+    key = next((name for name in names if name.lower() == opened.group("key").lower()), None)
+    lowered = before.lower()
+    if key is None or any(name != key and re.search(rf"\b{re.escape(name.lower())}\b", lowered) for name in names):
+        return None
+    return key, _A_LIST.search(before[opened.end() :]) is not None
+
+
+def keyed_label_sets(brief: Brief, found: list[Constraint]) -> list[Constraint]:
+    """A label set written in the clause a named key opens ("work_done is a list, values only from: a, b") holds that
+    key's values, never one label for the whole reply."""
+    names = _named_fields(found)
+    if not names:
+        return found
+    out = []
+    for c in found:
+        span = c.span
+        if c.kind != "labels" or c.scope not in (None, "label") or span is None:
+            out.append(c)
+            continue
+        text = brief.task if span.field == "task" else _entry(brief, span.index)
+        owner = _key_of_clause(names, text, span.start)
+        if owner is None:
+            out.append(c)
+            continue
+        key, many = owner
+        said = f"Each {key} value is one of" if many else f"{_capitalised(key)} is exactly one of"
+        out.append(Constraint(kind="labels", text=f"{said}: {', '.join(c.values)}.", span=span, values=c.values,
+                              multi=many, scope=key))  # fmt: skip
+    return out
+
+
+def _entry(brief: Brief, index: int | None) -> str:
+    return brief.constraints[index] if index is not None and index < len(brief.constraints) else ""
+
+
 def _same_set(c: Constraint, label: Constraint) -> bool:
     """Whether `c` is the same value list read as the whole reply's labels (or a rule that only restates it)."""
     if c.span is None or label.span is None or c.span.field != label.span.field or c.span.index != label.span.index:

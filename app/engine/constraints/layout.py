@@ -99,9 +99,11 @@ def on_signature_line(text: str, position: int) -> bool:
     )
 
 
-# An open parameter list before a position: "function getBalances(args: { customerId: string }): …"
+# An open parameter list before a position: "function getBalances(args: { customerId: string }): …", "declare
+# function derivar(p: { motivo: string }): void" (a TypeScript declaration, with one key or several)
 _OPEN_PARAMETERS = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:export[ \t]+)?(?:async[ \t]+)?(?:def|function|func|fn)[ \t]+)?[A-Za-z_][\w.]*\("
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:export[ \t]+)?(?:declare[ \t]+)?(?:async[ \t]+)?(?:def|function|func|fn)[ \t]+)?"
+    r"[A-Za-z_][\w.]*\("
     r"[^()\n]*$"
 )
 

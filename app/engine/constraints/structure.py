@@ -285,10 +285,19 @@ def schema_keys(schema: dict[str, Any]) -> list[str]:
 
 _FIELD_NOUNS = (
     r"fields?|keys?|columns?|properties|attributes|campos|felder[n]?|spalten|champs|colonnes|propriedades|colunas|columnas|campi|"
-    r"chiavi|velden|kolommen|フィールド|項目"
+    r"chiavi|velden|kolommen|schlüssel[n]?|claves|clés|chaves|sleutels|フィールド|項目"
+)
+# "Keys, exactly these:", "Keys exactly:", "Schlüssel genau so:", "Campos, exactamente estos:", "Clés (exactement) :":
+# the words that stress the list is the whole key set, between the noun and its colon.
+_EXACTLY = (
+    r"(?:exactly(?:\s+(?:these|this|as\s+follows))?|these|only\s+these|as\s+follows|in\s+(?:this|that)\s+order|"
+    r"genau(?:\s+(?:so|diese|wie\s+folgt))?|wie\s+folgt|exactamente(?:\s+(?:estos|estas|así))?|"
+    r"exactement(?:\s+(?:ceux-ci|celles-ci|ainsi))?|exatamente(?:\s+(?:estes|estas|assim))?|"
+    r"esattamente(?:\s+(?:questi|queste|così))?|precies(?:\s+(?:deze|zo))?|precisamente)"
 )
 _FIELDS_INTRO = re.compile(
     rf"\b(?:{_FIELD_NOUNS})\s*(?:are|is|sind|son|sont|são)?\s*[:=]\s*|"
+    rf"\b(?:{_FIELD_NOUNS})\s*,?\s*\(?{_EXACTLY}\)?\s*[:=]\s*|"
     # "one CSV row matching this header:\n\nsku,brand,product_name": a CSV header row names the columns
     r"\bheader(?:\s+(?:row|line))?\s*:\s*(?=`?[A-Za-z_]\w*[ \t]*,[ \t]*[A-Za-z_])|"
     rf"\b(?:with|containing|including|has|having|mit|con|avec|com|met)\s+"
@@ -424,7 +433,8 @@ def find_fields(text: str) -> FoundFields | None:
             start += colon + 1
             listed = text[start:end]
         start += len(listed) - len(listed.lstrip())
-        braced = re.match(r"\{([^{}:]*)\}", listed.strip())  # "return JSON: {name, email, company}": its keys
+        # "return JSON: {name, email, company}", "with these keys (guest_name, room, nights)": the keys inside
+        braced = re.match(r"\{([^{}:]*)\}", listed.strip()) or _PARENTHESISED.match(listed.strip())
         if braced is not None:
             start += 1
             listed = braced.group(1)
@@ -433,11 +443,26 @@ def find_fields(text: str) -> FoundFields | None:
         if json_intro:
             listed = LIST_OF.sub("", listed)  # "a summary and a list of action items": the field is `action items`
         items = split_items(without_ranges(listed), last_trim=True)
+        if items and _DUTCH_LIST.search(intro.group(0)):
+            items = _dutch_split(items)
         if items and json_intro:
             items = key_names(items)
         if items and not any(_NOT_FIELD.search(item) for item in items):
             return FoundFields(items, start, end, _collected(intro.group(0), text))
     return _identifier_list(text)
+
+
+# "(guest_name, room, checkin_date, nights)": a key list wrapped whole in parentheses right after its intro.
+_PARENTHESISED = re.compile(r"\(([^()]*,[^()]*)\)\s*$")
+# "met de velden adres, storing en urgentie": a Dutch list joins its last two keys with "en".
+_DUTCH_LIST = re.compile(r"\b(?:met|velden|sleutels|kolommen)\b", re.IGNORECASE)
+_DUTCH_AND = re.compile(r"^(?P<first>[\w-]+)\s+en\s+(?P<last>[\w-]+)$", re.IGNORECASE)
+
+
+def _dutch_split(items: list[str]) -> list[str]:
+    """A Dutch list's last item "urgentie en monteur" as its two keys."""
+    joined = _DUTCH_AND.match(items[-1])
+    return [*items[:-1], joined.group("first"), joined.group("last")] if joined else items
 
 
 # "return candidate_name, email, years_experience (integer)": snake_case names are keys wherever they are listed.
@@ -558,7 +583,8 @@ def describe_fields(values: list[str], text: str = "") -> str:
 # a line that introduces fields, then one field name per line (an aside after it stays with it).
 _FIELD_LINES = re.compile(
     rf"(?im)^(?P<intro>[^\n]*\b(?:{_FIELD_NOUNS})\b[^\n]*):[ \t]*\n(?:[ \t]*\n)?"
-    r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?`?[A-Za-z_][\w]*`?(?:[ \t]*(?:\([^\n]*\)|[-–—:][^\n]*))?[ \t]*(?:\n|$)){2,})"
+    r"(?P<lines>(?:[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]*)?`?[A-Za-z_][\w]*`?"
+    r"(?:[ \t]*(?:\([^\n]*\)|[-–—:][^\n]*))?[ \t]*(?:\n|$)){2,})"
 )
 # "one per line", "as `field: value`", "Feld: Wert": each field written on a line of its own, not a JSON object.
 _PER_LINE = re.compile(
@@ -579,6 +605,9 @@ _INPUT_NOUN = re.compile(r"\b(?:tables?|exports?|spreadsheets?|sheets?|csv|datab
 _OUTPUT_VERB = re.compile(r"\b(?:output|return|give|write|produce|fill|extract|capture|reply|respond)\b", re.I)
 
 
+_LINE_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])?\s*")
+
+
 class FieldLines(NamedTuple):
     """Field names listed one per line under an introducing line, and whether they are written as lines."""
 
@@ -596,23 +625,24 @@ def field_lines(text: str) -> FieldLines | None:
     if "\n" not in text:
         return None
     match = _FIELD_LINES.search(text)
-    if match is None or re.search(r"\bjson\b", match.group("intro"), re.IGNORECASE):
+    if match is None:
         return None
     intro = re.split(r"(?<=[.!?])\s+", match.group("intro"))[-1]  # the sentence that introduces the list
+    json_keys = re.search(r"\bjson\b", intro, re.IGNORECASE) is not None  # "JSON with these keys:": no lines
     collect = _COLLECT_INTRO.search(intro) is not None
     if not collect and (
         _NOT_OUTPUT_INTRO.search(intro) or (_INPUT_NOUN.search(intro) and not _OUTPUT_VERB.search(intro))
     ):
         return None  # "The orders table has these columns:", "Export columns:": an input described, not the reply
     names = [
-        line.strip().lstrip("-*• \t").split("(")[0].split(":")[0].split()[0].strip("`")
+        _LINE_MARKER.sub("", line).split("(")[0].split(":")[0].split()[0].strip("`")
         for line in match.group("lines").splitlines()
         if line.strip()
     ]
     identifiers = sum(1 for name in names if "_" in name or name.islower())
     if len(names) < 2 or identifiers < len(names) or _NOT_FIELD.fullmatch(names[0]):
         return None
-    as_lines = not collect and bool(_PER_LINE.search(intro))
+    as_lines = not collect and not json_keys and bool(_PER_LINE.search(intro))
     return FieldLines(names, match.start("lines"), match.end("lines"), match.start(), as_lines, collect)
 
 
