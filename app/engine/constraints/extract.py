@@ -163,6 +163,18 @@ def _tool_spec(value: object) -> tuple[str, list[str], str | None] | None:
     return name, [str(n) for n in names], description if isinstance(description, str) else None
 
 
+def _wrapped_tool_specs(value: object) -> list[tuple[str, list[str], str | None]]:
+    """The tools of a pasted request body that lists them ('{"tools": [{"type": "function", "function": {…}}, …]}',
+    '{"functions": […]}'): every one of them, or none when any item is no tool."""
+    if not isinstance(value, dict):
+        return []
+    listed = next((value[k] for k in ("tools", "functions") if isinstance(value.get(k), list)), None)
+    if not listed:
+        return []
+    specs = [_tool_spec(item) for item in listed]
+    return [spec for spec in specs if spec is not None] if all(specs) else []
+
+
 def _structures(field: Field) -> tuple[list[Constraint], str]:
     """Schemas from JSON literals and label sets from bullet lists, and the text with both masked out."""
     found: list[Constraint] = []
@@ -227,6 +239,18 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
         ):
             # "reportIssue(…): Promise<{ ticketRef: string }>", a docstring's shape: what a tool returns; and
             # "getBalances(args: { customerId: string })": what it takes
+            continue
+        wrapped = _wrapped_tool_specs(obj.value) if frozenset(obj.value) not in replied else []
+        for name, listed, purpose in wrapped:
+            # '{"tools": [{"type": "function", "function": {"name": "verify_customer", …}}, …]}': the tool list
+            found.append(
+                Constraint(
+                    kind="tool", text=tools.describe_tool(name, listed, purpose),
+                    span=field.span(obj.start, obj.end), name=name, parameters=listed, value=purpose,
+                )
+            )  # fmt: skip
+        if wrapped:
+            masked = _mask(masked, obj.start, obj.end)
             continue
         spec = _tool_spec(obj.value) if frozenset(obj.value) not in replied else None
         if spec is not None:

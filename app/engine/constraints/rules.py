@@ -362,6 +362,11 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             end = close if close >= 0 else len(stripped)
             if _FOREIGN_REPORTED.search(stripped, max(0, other.start() - 60), other.start()):
                 continue  # "dire que ce n'est pas nous", "decir que no somos nosotros": words to say, not a ban
+            if asks is not None:
+                # ("Wir brauchen einen Bot, der jede neue Anzeige prüft, bevor sie online geht: keine Waffen, …": what
+                # follows the colon is the rule; the request before it is the job)
+                colon = stripped.rfind(":", start, other.start())
+                start = colon + 1 if colon >= 0 else start  # (the words are found again from here, spaces skipped)
             if asks is not None and start <= asks.end():
                 continue  # "Quero um assistente … que passe para a equipa o que não consegue resolver": the job
             words = foreign_rules.strip_conjunction(stripped[start:end].strip().rstrip(".。!！"))

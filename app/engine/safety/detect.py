@@ -41,7 +41,7 @@ def detect_domains(
     """
     raw = _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)))
     joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
-    scanned = _CIRCUMSTANCES.sub(" ", joined)
+    scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", joined))
     # (an advice domain needs a cue that is not only the topic of an advice ban, a hospital listed among the buildings
     # a business serves or a farm's "stock"; crisis and children's cues count wherever they are)
     evidence = advice_evidence(scanned)
@@ -156,6 +156,22 @@ _CIRCUMSTANCES = re.compile(
     r"de\s+l['’](?:école|établissement)|scolaire)|enfermer[ao]\s+(?:del|de\s+la)\s+(?:colegio|escuela|instituto)))\b",
     re.IGNORECASE,
 )
+# "If someone mentions they're struggling with debt, bereavement, illness …, transfer_to_staff with vulnerable": a
+# customer's hardship the brief hands to its staff is a trigger for the hand-off, not a health or advice service.
+_ROUTED_HARDSHIP = re.compile(
+    r"\b(?:mentions?|says?|tells?\s+(?:you|us)|talks?\s+about|discloses?|brings?\s+up)\b[^.\n]{0,160}?"
+    r"(?:\b(?:transfer\w*|escalat\w*|hand(?:s|ing)?\s+(?:over|it|them|the\s+(?:chat|call|case))|"
+    r"pass(?:es|ing)?\s+(?:it|them|the\s+(?:chat|call|case))|flag\w*)|\b\w+_to_\w+)\b[^.\n]*",
+    re.IGNORECASE,
+)
+_CRISIS_WORDS = re.compile(r"suicid|self[- ]?harm|kill|die\b|dying|end(?:ing)?\s+(?:it|their\s+life)|overdose", re.I)
+
+
+def _unless_crisis(match: re.Match[str]) -> str:
+    """The routed hardship blanked, unless it names a crisis (the crisis pack stays for those)."""
+    return match.group(0) if _CRISIS_WORDS.search(match.group(0)) else " "
+
+
 # A plant's or a crop's illness: "plant diseases", "diseases of roses", "tomato blight symptoms".
 _PLANT_HEALTH = re.compile(
     r"\b(?:(?:plant|crop|tree|lawn|leaf|foliage|garden|houseplant|rose|tomato|potato|vine|fruit|orchid|turf|fungal|"

@@ -275,3 +275,43 @@ def test_the_sentence_asking_for_the_assistant_is_no_rule(task: str) -> None:
 def test_an_order_in_a_rule_of_the_brief_still_reads() -> None:
     kinds = [c.kind for c in extract_constraints(Brief(task="Verifica siempre el pedido antes de reembolsar."))]
     assert "ordering" in kinds
+
+
+# --- round 42, class 3 and 5: a pasted tools body, and hardship routed to staff ---------------------------------
+
+
+def test_a_pasted_tools_body_is_the_tool_list_not_the_reply() -> None:
+    task = (
+        "Chat assistant for our bike-hire kiosks. The tools, as our developer wrote them:\n\n"
+        '{\n  "tools": [\n'
+        '    {"type": "function", "function": {"name": "find_rental", "description": "Looks up a rental by code.", '
+        '"parameters": {"type": "object", "properties": {"rental_code": {"type": "string"}}}}},\n'
+        '    {"type": "function", "function": {"name": "end_rental", "description": "Ends a rental at a dock.", '
+        '"parameters": {"type": "object", "properties": {"rental_code": {"type": "string"}, '
+        '"dock_id": {"type": "string"}}}}}\n  ]\n}\n\n'
+        "Always find_rental first. Replies under 50 words."
+    )
+    result = gen.generate(Brief(task=task))
+    assert {c.name for c in result.constraints if c.kind == "tool"} == {"find_rental", "end_rental"}
+    assert not [c for c in result.constraints if c.kind == "schema"]
+    assert "exactly these keys: tools" not in result.prompt
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Chat for our pawn shop's customers about their loans. If someone mentions they're struggling with debt, "
+        "bereavement or illness, transfer_to_staff with reason vulnerable.",
+        "Energy supplier chat about bills. If a customer tells you about illness, disability or money worries, "
+        "hand the chat over to the priority team.",
+    ],
+)
+def test_hardship_the_brief_routes_to_staff_selects_no_health_pack(task: str) -> None:
+    prompt = gen.generate(Brief(task=task)).prompt
+    assert "chest pain" not in prompt
+    assert "financial adviser" not in prompt
+
+
+def test_a_crisis_routed_to_staff_keeps_the_crisis_pack() -> None:
+    task = "Chat for our pawn shop. If someone mentions suicide or self-harm, transfer_to_staff at once."
+    assert "suicide" in gen.generate(Brief(task=task)).prompt.lower()
