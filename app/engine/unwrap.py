@@ -59,7 +59,8 @@ _IDENTIFIER_START = re.compile(r"^[ \t]*`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?(?:[ \t
 
 # "dachtyp: steildach, flachdach oder unbekannt\ndringend: true wenn …": lines that each open with a lowercase key and a
 # colon are one key's rule each, never one wrapped sentence.
-_KEY_COLON_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?`?[a-zà-ÿ][\w-]*`?[ \t]*[:=][ \t]")
+# ("categoria una de: matricula, …\noposicion una de: policia_nacional, …": a few words may stand before the colon)
+_KEY_COLON_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?`?[a-zà-ÿ][\w-]*`?(?:[ \t]+[a-zà-ÿ]+){0,3}[ \t]*[:=][ \t]")
 
 
 def _names_key(previous: str, line: str) -> bool:

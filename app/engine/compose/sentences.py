@@ -45,7 +45,8 @@ _SENTENCE = re.compile(
     r"(?<![,;:(\s])[ \t]*\n[ \t]*(?=(?i:if|when|whenever|unless|otherwise)\b)|"
     # "dachtyp: steildach, flachdach oder unbekannt\ndringend: true wenn …": a line that opens with a lowercase key
     # and its colon is that key's own rule (when the key is one of a list before it: see _listed_key)
-    r"(?P<key_line>(?<![,;:(\s])[ \t]*\n[ \t]*(?=[a-zà-ÿ][\w-]*[ \t]*:[ \t]+\S))|"
+    # ("oposicion una de: …": a few words may stand before the colon)
+    r"(?P<key_line>(?<![,;:(\s])[ \t]*\n[ \t]*(?=[a-zà-ÿ][\w-]*(?:[ \t]+[a-zà-ÿ]+){0,3}[ \t]*:[ \t]+\S))|"
     # a line template that ends on a slot ("L<line> <SEVERITY>: <problem>. Fix: <fix>\nSEVERITY is …") ends there
     # (not a layout's next line: "ILLEGAL QUESTIONS: <number>\nPROBES: <number>")
     r"(?<=[^\s<]>)[ \t]*\n[ \t]*(?=[^\s<])(?![^\n]*<[^<>\n]{1,40}>)(?![A-Z][\w /-]{1,30}:)|"
@@ -79,7 +80,9 @@ def _listed_key(text: str, start: int) -> bool:
     if key is None:
         return False
     word = re.escape(key.group(0))
-    return re.search(rf"(?:,\s*{word}|(?<![\w-]){word}\s*,)(?![\w-])", text[:start]) is not None
+    # (or a key of a pasted JSON object: '{"categoria": "...", "oposicion": "..."}')
+    listed = rf"(?:,\s*{word}|(?<![\w-]){word}\s*,)(?![\w-])|[{{,]\s*[\"']{word}[\"']\s*:"
+    return re.search(listed, text[:start]) is not None
 
 
 @lru_cache(maxsize=256)

@@ -315,3 +315,17 @@ def test_hardship_the_brief_routes_to_staff_selects_no_health_pack(task: str) ->
 def test_a_crisis_routed_to_staff_keeps_the_crisis_pack() -> None:
     task = "Chat for our pawn shop. If someone mentions suicide or self-harm, transfer_to_staff at once."
     assert "suicide" in gen.generate(Brief(task=task)).prompt.lower()
+
+
+def test_value_lines_under_a_pasted_json_object_stay_one_key_each() -> None:
+    task = (
+        "Nos escriben clientes de la autoescuela y necesito que el asistente devuelva un JSON.\n\n"
+        'Formato, solo esto:\n{"tipo": "...", "carnet": "...", "resumen": "..."}\n\n'
+        "tipo una de: matricula, examen, pagos, otro\n"
+        "carnet una de: b, a2, c, desconocido\n"
+        "resumen: máximo 20 palabras"
+    )
+    result = gen.generate(Brief(task=task))
+    assert '"enum": ["matricula", "examen", "pagos", "otro"]' in result.prompt
+    assert '"enum": ["b", "a2", "c", "desconocido"]' in result.prompt
+    assert "otro carnet" not in result.prompt
