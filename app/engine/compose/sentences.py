@@ -92,7 +92,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         if (
             _inside_quote_or_brace(text[start : m.start()])
             or ("\n" not in m.group(0) and in_exact_line(text, m.start() - 1))
-            or ("\n" not in m.group(0) and points_back_next(text, m.start() - 1))
+            or ("\n" not in m.group(0) and points_back_next(text, m.start() - 1, rule_view=True))
             or _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
             or (text[m.start() - 1 : m.start()] == "." and between_slots(text, m.start() - 1))
             or (text[m.start() - 1 : m.start()] == "." and is_abbreviation(text, m.start() - 1))

@@ -6,7 +6,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.fixed_text import FIXED_OPENERS, to_assistant, to_customer
+from app.engine.constraints.fixed_text import FIXED_OPENERS, case_route, to_assistant, to_customer
 from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.fastre import prefiltered
 from app.engine.phrasing import REPLY_COLON, VERBS, strip_meta_directive
@@ -115,7 +115,7 @@ def split_clauses(text: str) -> list[Clause]:
             and text[index + 1 :].lstrip()[:2].lower() not in ("no", "ne")  # "; no refunds": a rule of its own
         ):
             continue  # "If it's more than 7 days early, don't submit; tell them the earliest date": one case
-        if mark in ".!?" and points_back_next(text, index):
+        if mark in ".!?。！？" and points_back_next(text, index):
             continue  # "…, or tell someone to move up a stage. Only the physio does that …": one rule
         # Sentence marks stay with their sentence; line breaks and semicolons are dropped.
         _append(clauses, text, position, index + 1 if mark in ".!?。！？" else index)
@@ -178,7 +178,11 @@ _BRIEF_GOES_ON = re.compile(r"\s*(?:otherwise|be|cite|stay|keep|sinon|sonst|altr
 # a sentence that opens with an order ("Close each reply with: Warm regards, Anna. Mention the guest's name …")
 ENDING_COLON = re.compile(
     r"\b(?:end|ends|close|closes|finish|finishes)\s+(?:(?:the|each|every|your|its|all)\s+)?(?:\w+\s+){0,2}"
-    r"with\s*[:：]\s*(?![\"“])\S",
+    r"with\s*[:：]\s*(?![\"“])\S|"
+    # "termine com: A Inês responde-lhe em 1 dia útil. Também pode …", "termina con:", "terminez par :", "beende mit:"
+    r"\b(?:termine|termina|terminez|terminer|finalize|finaliza|finalizza|acabe|acaba|conclua|concluya|concludi|"
+    r"concluda|chiudi|chiuda|beende|beenden\s+Sie|schlie(?:ß|ss)e|eindig|sluit\s+af|finis|finissez)\s+"
+    r"(?:[\wÀ-ÿ]+\s+){0,3}?(?:com|con|par|avec|mit|met)\s*[:：]\s*(?![\"“«„])\S",
     re.IGNORECASE,
 )
 
@@ -236,6 +240,8 @@ def _fixed_end(text: str, start: int, end: int, ending: bool, bare: bool = False
     message = _ONE_MESSAGE.search(text, max(0, start - 40), start + 1) is not None
     for mark in re.finditer(r"[.!?](?=\s)", text[start:end]):
         index = start + mark.start()
+        if not one and bare and case_route(text, index + 1):
+            continue  # "… say: Please tell a grown-up. If someone is hurt, they can call 999.": still the message
         if (
             one
             or (bare and not (_MESSAGE_GOES_ON.match(text, index + 1) or to_customer(text, index + 1)))
@@ -275,11 +281,47 @@ _BACK_OPENER = re.compile(
 )
 
 
-def points_back_next(text: str, index: int) -> bool:
+# A sentence that only goes on with the one before it: a bare tail ('… chiami subito il 112." prima di tutto il resto.')
+# or what happens once the rule's own limit is past ("キャンセルは開始の3時間前まで。それ以降は handoff_to_front。",
+# "After that, hand them to the front desk.")
+_CONTINUATION = re.compile(
+    # the tail "before everything else": no verb of its own, the whole sentence
+    r"\s*(?:before\s+(?:anything|everything)\s+else|ahead\s+of\s+everything\s+else|first\s+of\s+all|"
+    r"prima\s+di\s+(?:tutto(?:\s+il\s+resto)?|ogni\s+altra\s+cosa|qualsiasi\s+altra\s+cosa)|"
+    r"antes\s+de\s+(?:todo(?:\s+lo\s+dem[aá]s)?|nada(?:\s+m[aá]s)?|tudo(?:\s+o\s+mais)?|qualquer\s+outra\s+coisa)|"
+    r"vor\s+allem\s+anderen|als\s+erstes|avant\s+(?:tout(?:\s+le\s+reste)?|toute\s+autre\s+chose)|"
+    r"vóór\s+al\s+het\s+andere|voor\s+al\s+het\s+andere)\s*[.!?。]|"
+    # "after that", "past that time": what happens once the rule before it no longer holds
+    r"\s*(?:after\s+(?:that|this)(?:\s+(?:time|point|deadline))?|past\s+that(?:\s+time|\s+point)?|beyond\s+that|"
+    r"later\s+than\s+that|any\s+later|despu[eé]s\s+de\s+(?:eso|ese\s+plazo|esa\s+hora)|pasado\s+ese\s+plazo|"
+    r"danach|nach\s+(?:dieser\s+Frist|diesem\s+Zeitpunkt)|apr[eè]s\s+(?:cela|ce\s+d[eé]lai|ce\s+moment)|"
+    r"au-del[aà]|depois\s+(?:disso|desse\s+prazo)|ap[oó]s\s+(?:isso|esse\s+prazo)|dopo\s+(?:di\s+che|"
+    r"quel(?:lo)?\s+(?:termine|momento)|tale\s+termine)|oltre\s+(?:quel|tale)\s+termine|na\s+(?:die\s+tijd|dat\s+moment))"
+    r"\s*[,:]?\s+|"
+    r"\s*(?:それ以降|それ以後|それより後|それを過ぎたら|それを過ぎた場合|その後|之后|此后|超过这个时间)",
+    re.IGNORECASE,
+)
+# What a rule shown to the assistant keeps of the next sentence (the constraints read these apart): a bare ask with no
+# topic, about what the sentence before bans ("Never say a road is safe. If they ask, say: …"; the constraints name the
+# ban in the ask's condition), and a short "then" sentence, the last step of the rule before it ("Then stop.")
+_RULE_GOES_ON = re.compile(
+    r"\s*(?:if\s+(?:they|he|she|someone|anyone|the\s+\w+)\s+(?:ask|asks|insist|insists)|if\s+asked)\s*[,:]|"
+    r"\s*(?:then|dann|luego|despu[eé]s|puis|ensuite|depois|poi|daarna)\s+(?:[^\W\d][\w'’-]*\s+){0,2}[^\W\d][\w'’-]*"
+    r"\s*[.!?。]",
+    re.IGNORECASE,
+)
+
+
+def points_back_next(text: str, index: int, *, rule_view: bool = False) -> bool:
     """Whether the sentence after the mark at `index`, on the same line, opens by pointing back to the sentence the
-    mark ends ("… the number of reps or sets. Only the physio does that …"): cut from it, it says nothing."""
+    mark ends ("… the number of reps or sets. Only the physio does that …", "… until 3 hours before. After that, hand
+    off to the desk."): cut from it, it says nothing. `rule_view`: the rule shown to the assistant keeps more."""
     gap = re.match(r"[ \t]+", text[index + 1 : index + 4])
-    return gap is not None and _BACK_OPENER.match(text, index + 1) is not None
+    if gap is None and not (text[index : index + 1] in "。！？" and text[index + 1 : index + 2] not in ("", "\n")):
+        return False  # (a Japanese or Chinese sentence follows its mark with no space)
+    if rule_view and _RULE_GOES_ON.match(text, index + 1) is not None:
+        return True
+    return _BACK_OPENER.match(text, index + 1) is not None or _CONTINUATION.match(text, index + 1) is not None
 
 
 def in_exact_line(text: str, index: int) -> bool:

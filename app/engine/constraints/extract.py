@@ -18,6 +18,7 @@ from app.engine.brief import Brief
 from app.engine.constraints import (
     antecedents,
     code_docs,
+    fallbacks,
     formats,
     imperatives,
     json_items,
@@ -629,11 +630,19 @@ def _name_cases_pointed_back(text: str, read: list[antecedents.ReadClause]) -> N
     for before, item in pairwise(read):
         if "\n" in text[before.clause.end : item.clause.start] or not before.clause.text.strip():
             continue
+        ban = " ".join(before.clause.text.split()).rstrip(" .;:")
         for index, constraint in enumerate(item.found):
-            if constraint.kind != "fallback" or not _CASE_BACK.fullmatch((constraint.condition or "").strip()):
+            condition = (constraint.condition or "").strip()
+            if constraint.kind != "fallback" or not condition:
+                continue
+            if _CASE_BACK.fullmatch(condition):
+                named = f"For any of these ({ban})"
+            elif fallbacks.bare_ask(condition) and fallbacks.names_a_ban(ban) and 3 <= len(ban.split()) <= 40:
+                # "Never say a road is safe. If they ask, say: …": they ask about what the ban before names
+                named = f'{condition} about what this rule covers ("{ban[0].lower()}{ban[1:]}")'
+            else:
                 continue
             assert constraint.condition is not None
-            named = f"For any of these ({' '.join(before.clause.text.split()).rstrip(' .;:')})"
             text_now = constraint.text.replace(constraint.condition, named, 1)
             item.found[index] = msgspec.structs.replace(constraint, condition=named, text=text_now)
 

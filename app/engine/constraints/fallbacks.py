@@ -110,10 +110,13 @@ _CONDITION = re.compile(
     r"(?<![\w ])bij(?=(?!\s+(?:ons|mij|me|je|jou|u|hen|hem|haar|elkaar)\b)[^.:;]{3,160}:\s)|"
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"
     r"reclamações|urgências|emergencias|emergências)))\b"
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|(?<!n't)(?<!not)(?<!n’t)"
+    # (a colon before a fixed reply or a route ends the case: 'se qualcuno parla di minacce …: "Se è in pericolo …"')
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s?[:：]\s*[\"“«„\d]|(?<!n't)(?<!not)(?<!n’t)"
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point\s+(?:them|him|her|people|users?|the\s+\w+)|refer|"
-    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|di|responde|sag|dis|diga|ring|signpost|"
+    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|responde|sag|dis|diga|ring|signpost|"
+    # "di que …", "di': …": the Spanish or Italian "say", not the Italian "of" ("se qualcuno parla di minacce …")
+    r"di(?=['’]|\s*[:«\"“]|\s+(?:que|che)\b)|"
     # "if anyone mentions suicide give Samaritans 116 123": giving a named line or a number is the action.
     r"give\s+(?:them\s+)?(?:the\s+)?(?=(?:number|line|helpline|hotline)\b|(?-i:[A-Z0-9]))|"
     r"immer|sofort|direkt|bitte|stets|auf\s+(?:die|den|das|unsere?)|an\s+(?:die|den|das|unsere?))\b)",
@@ -276,7 +279,11 @@ _TRAILING_MODAL = re.compile(
 
 # "如果学生提到想伤害自己，…", "分からない場合は、…": a Chinese or Japanese condition runs to its comma.
 _CJK_CONDITION = re.compile(
-    r"(?:如果|假如|若是|要是|一旦|万一|当)[^，,。；;！？]{2,60}|[^，,。；;！？、]{2,60}?(?:場合は?|ときは|時は|たら|なら)(?=[，,、])|"
+    # (not the Japanese "当日", "当店": a word of its own there, no "when")
+    r"(?:如果|假如|若是|要是|一旦|万一|当(?![日月年社店院館方該然初番面前]))[^，,。；;！？]{2,60}|"
+    r"[^，,。；;！？、]{2,60}?(?:場合は?|ときは|時は|たら|なら)(?=[，,、])|"
+    # "雷注意報が出ている時の営業は…": a time or case that names what follows it
+    r"(?<![^\s・\-*•。、，,；;：:])[^，,。；;！？、「」\s・]{2,40}?(?:時|とき|場合)(?=の)|"
     # "段ボール10箱未満は出張できないので、…": a count below or above a bound opens its case
     r"(?<![^\s・\-*•。、，,；;：:])[^，,。；;！？、\s・]{1,30}?\d+[^\d，,。、\s]{0,3}?(?:未満|以下|以上|超)(?=は|の(?:場合|とき|方))"
 )
@@ -332,6 +339,14 @@ def _before_opener(text: str, condition: str) -> str:
     return text[at : opener.start()].rstrip(" ,;")
 
 
+# "when: …", "quando: …", "wenn: …": a condition word with a colon right after it, then its cases up to the full stop
+_CASES_AFTER_COLON = re.compile(
+    r"(?:when|whenever|if|quando|cuando|wenn|falls|quand|lorsque|als|wanneer|indien|se|si)\s?[:：]\s+"
+    r"[^.;:!?\n]{3,240}?(?=\.(?:\s|$)|[;!?\n]|$)",
+    re.IGNORECASE,
+)
+
+
 def _find_condition(text: str) -> str | None:
     inverted = _VERB_FIRST_CONDITION.match(text)
     if inverted is not None:
@@ -342,6 +357,11 @@ def _find_condition(text: str) -> str | None:
         return cjk.group(0).strip() if cjk else None
     condition = match.group(0).strip().rstrip(",")
     colon = text.find(":", match.start())
+    listed = _CASES_AFTER_COLON.match(text, match.start())
+    if listed is not None:
+        # "passe à equipa quando: o cliente recebeu azulejos partidos, quer mais de 50 m2, …": the colon opens the
+        # list of cases, which runs to the sentence's end (not to its first comma)
+        return listed.group(0).strip()
     if re.match(r"b(?:ei|ij)\b", condition, re.IGNORECASE) and colon != -1 and "." not in text[match.start() : colon]:
         # "Bei Atemnot, Krampfanfall oder Verdacht auf Vergiftung: sofort 112": the condition runs to the colon.
         return text[match.start() : colon].strip() if colon - match.start() <= 160 else condition
@@ -929,13 +949,26 @@ _BANNED_OBJECT = re.compile(
 )
 
 
+_NEGATION = re.compile(r"\b(?:don'?t|do\s+not|never|no|not|avoid)\b", re.IGNORECASE)
+
+
+def bare_ask(condition: str) -> bool:
+    """Whether a condition is an ask with no topic of its own ("If they ask", "if asked")."""
+    return _BARE_ASK.fullmatch(condition.strip()) is not None
+
+
+def names_a_ban(text: str) -> bool:
+    """Whether a sentence bans something ("Never say a road is safe")."""
+    return _NEGATION.search(text) is not None
+
+
 def _with_its_topic(text: str, condition: str | None) -> str | None:
     if condition is None or not _BARE_ASK.fullmatch(condition.strip()):
         return condition
     at = text.find(condition)
     clause_start = max(text.rfind(mark, 0, at) for mark in ".;!?\n") + 1 if at > 0 else 0
     clause = text[clause_start:at] if at > 0 else ""
-    negations = list(re.finditer(r"\b(?:don'?t|do\s+not|never|no|not|avoid)\b", clause, re.IGNORECASE))
+    negations = list(re.finditer(_NEGATION, clause))
     if not negations:
         return condition  # ("Answer questions about bookings; if they ask, …": the topic is no ban)
     banned = clause[negations[-1].end() :]  # (what the ban names, not "questions about bookings" before it)

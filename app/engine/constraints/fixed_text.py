@@ -86,6 +86,26 @@ def _sentence(text: str, start: int) -> str:
     return text[start : start + stop.start() if stop else len(text)]
 
 
+# "… say: Please tell a grown-up you trust right now. If someone is hurt, they can call 999.": a case whose action
+# still speaks to the customer and gives them a number or an address to use is more of the message
+_CASE_ROUTE = re.compile(
+    r"\s*(?:if|when|si|wenn|falls|se|quand|cuando|als|indien)\b[^.!?,\n]{2,80},\s*(?:"
+    r"(?:they|you|he|she)\s+(?:can|could|should|may)\s+(?:also\s+|always\s+)?|"
+    r"(?:please\s+|bitte\s+)?)"
+    r"(?:call|ring|phone|dial|text|e-?mail|contact|reach|llame|llama|llamen|chiama|chiami|chiamate|ruf\w*|"
+    r"appelez|appelle|ligue|ligar|bel|kan\s+(?:je|u)\s+bellen|puede[sn]?\s+llamar|può\s+chiamare|"
+    r"k[öo]nnen\s+sie|peuvent\s+appeler|pode[m]?\s+ligar)\b"
+    r"[^.!?\n]{0,60}?(?:\d{2,}|@)",
+    re.IGNORECASE,
+)
+
+
+def case_route(text: str, start: int) -> bool:
+    """Whether the sentence at `start` is a case that gives the customer a number or address to use ("If someone is
+    hurt, they can call 999."): still part of a message said to them."""
+    return _CASE_ROUTE.match(_sentence(text, start)) is not None
+
+
 def to_customer(text: str, start: int) -> bool:
     """Whether the sentence at `start` is still said to the customer (a "Please …", a sign-off, the business's "we")."""
     return _TO_CUSTOMER.match(text, start) is not None and not to_assistant(text, start)
