@@ -422,7 +422,7 @@ _SOURCE_DOC = (
     r"cartilhas?|regulamentos?|opuscol[oi]|volantin[oi]|guida|manuale|regolamento|fogli?o?\s+illustrativ[oi]|"
     r"schede?\s+informativ[ae]|vademecum|\w*merkbl[äa]tt\w*|\w*brosch[üu]re\w*|\w*handbuch\w*|\w*leitfaden\w*|"
     r"\w*infobl[äa]tt\w*|\w*faltbl[äa]tt\w*|\w*vereinbarung\w*|\w*folders?|\w*gids(?:en)?|\w*handleiding\w*|"
-    r"\w*handboek\w*|informatiebla(?:d|den)|syllabus|syllabi|course\s+catalog(?:ue)?s?|"
+    r"\w*handboek\w*|(?:informatie|info)bla(?:d|den)|\w*bijsluiters?|syllabus|syllabi|course\s+catalog(?:ue)?s?|"
     # a German course or timetable plan ("aus unserem Kursplan"), not a plan the assistant writes ("Trainingsplan")
     r"(?:kurs|stunden|lehr|fahr|vorlesungs|veranstaltungs|semester)pl[äa]ne?n?)\b"
 )
@@ -611,6 +611,7 @@ DOCUMENT_QA = Archetype(
     drop_variables=("content", "review", "text", "ticket", "sources"),
     final_reminder="Answer from {sources} only, with citations.",
     grounded_in_sources=True,
+    cites_documents=True,
     conversational=True,
     example_kind="document_qa",
     # As a second job (a study buddy, a support chat that uses a manual) the grounding carries over; citations after

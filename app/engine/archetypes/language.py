@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.archetypes.variants import (
     CHARACTER,
@@ -89,6 +91,25 @@ _LEARNING_CLUB = (
 _CHILDREN_WORD = (
     r"\b(?:kids?|children|pupils|juniors?|ni[ñn]os|ni[ñn]as|enfants?|kinder|kindern|bambini|ragazzi|crian[çc]as|"
     r"kinderen|jongeren|sch[üu]ler\w*)\b"
+)
+
+# The brief's own step after an answer: "say if it was right and why, then ask the next question", "di si es correcta
+# y pasa a la siguiente pregunta", "sag, ob es richtig war, dann die nächste Frage" (a quiz's fixed flow) ...
+_OWN_ANSWER_STEP = re.compile(
+    r"\b(?:say|tell|state|explain|let\s+them\s+know)\s+(?:\w+\s+){0,2}?(?:if|whether)\s+(?:it|the\s+answer|their\s+answer|"
+    r"they|he|she|the\s+choice)\s+(?:was|is|were|are|got\s+it)\s+(?:right|correct|wrong)\b|"
+    r"\b(?:next|following)\s+question\b|\b(?:siguiente|pr[óo]xima)\s+pregunta\b|\bpregunta\s+siguiente\b|"
+    r"\bpr[óo]xima\s+pergunta\b|\bpergunta\s+seguinte\b|\bquestion\s+suivante\b|\bprochaine\s+question\b|"
+    r"\bn[äa]chste\s+Frage\b|\b(?:prossima|successiva)\s+domanda\b|\bdomanda\s+successiva\b|\bvolgende\s+vraag\b",
+    re.IGNORECASE,
+)
+# ... replaces the tutor's own loop for that step: retry at the faulty step, the worked solution after two attempts,
+# one step at a time ending with a question
+_TUTOR_ANSWER_STEP = re.compile(
+    r"\bask\s+them\s+to\s+retry\b|\bfull\s+worked\s+solution\s+only\s+after\b|"
+    r"\bone\s+step\s+at\s+a\s+time\s+and\s+end\s+with\s+a\s+question\b|"
+    r"\bone\s+question\s+or\s+hint\s+at\s+a\s+time\s+instead\s+of\b",
+    re.IGNORECASE,
 )
 
 TUTOR = Archetype(
@@ -277,6 +298,7 @@ TUTOR = Archetype(
     drop_variables=("question", "text"),
     user_term="student",
     final_reminder="Guide the student one step at a time and end with a question.",
+    gives_way_to=((_OWN_ANSWER_STEP, _TUTOR_ANSWER_STEP),),
     conversational=True,
     example_kind="tutor",
     variants=(QUIZ, LEARNING_COMPANION),
@@ -509,7 +531,10 @@ MARKETING_COPY = Archetype(
             "campaign/social",
             # "Instagram DMs", "social media messages": a channel people write in, not copy to publish
             r"\bcampaigns?\b|\bsocial media\b(?!\s+(?:dms?|messages?|inbox|chats?|comments?|enquiries|questions))|"
-            r"\binstagram\b(?!\s+(?:dms?|messages?|inbox|chats?|comments?|direct))|\blinkedin posts?\b|\btweets?\b|\bseo\b",
+            r"\binstagram\b(?!\s+(?:dms?|messages?|inbox|chats?|comments?|direct))"
+            # ("we get the same questions via Instagram", "via Instagram krijgen we vragen": where questions arrive)
+            r"(?![^.\n]{0,60}?\b(?:questions|vragen|preguntas|perguntas|fragen|domande|berichten|mensajes|mensagens|"
+            r"nachrichten|messaggi)\b)|\blinkedin posts?\b|\btweets?\b|\bseo\b",
             3,
         ),
         feat("conversion", r"\bconversions?\b|\bcall to action\b|\bcta\b|\bbrand voice\b", 2),

@@ -148,7 +148,15 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     the sensitive-domain packs (emergency escalation, no advice on a case) cannot apply to their output."""
     plays_a_character: bool = False
     """It plays a character for practice: the packs for advice it would give (medical, veterinary, legal, money) do
-    not apply to a scene, while those for who it talks with (children, teens, a person in crisis) still do."""
+    not apply to a scene, while those for who it talks with (children, teens, a person in crisis) still do. Its
+    voice is the part's: a mood word in the scene ("an angry guest who calms down once …") is no house tone."""
+    cites_documents: bool = False
+    """Its citations name a document and a section ("[Doc 2, Section 3]"): they belong to a brief that supplies
+    several documents or asks for citations, never to one handbook or leaflet read by its own users."""
+    gives_way_to: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    """(a brief's own rule for one step, this archetype's defaults for that step): when the brief states how the step
+    goes ("say if it was right and why, then ask the next question"), the defaults for it ("ask them to retry it",
+    "the worked solution after two attempts") give way, wherever they stand (rules, output, reminder)."""
     blend_output: str = ""
     """Output-format sentence added to the primary's format when this archetype is a secondary in a blend."""
     writes_from_notes: bool = False

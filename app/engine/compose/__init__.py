@@ -313,7 +313,7 @@ def _without_clashes(plan: Plan, text: str) -> str:
 
 
 def _reminder(plan: Plan, output: OutputFormat) -> str:
-    reminder = localise_reply_quotes(plan.fill(plan.primary.final_reminder), plan.language)
+    reminder = localise_reply_quotes(plan.conflicts.trimmed(plan.fill(plan.primary.final_reminder)), plan.language)
     schema = output.json_schema
     if (schema is not None and schema.get("type") == "array") or output.description.startswith("A JSON array"):
         reminder = reminder.replace("the JSON object", "the JSON array")  # one object per item, in one array
@@ -353,7 +353,7 @@ def compose_spec(plan: Plan) -> Composition:
     """Build the spec for a plan, section by section."""
     brief = plan.brief
     role, objective, success = role_and_objective(plan)
-    success = _without_clashes(plan, success)
+    success = _without_clashes(plan, plan.conflicts.trimmed(success))
     if objective == plan.fill(plan.primary.objective):  # the archetype's words, never the brief's
         objective = _without_clashes(plan, objective) or objective
     output = output_format(plan)

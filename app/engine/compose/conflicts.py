@@ -14,8 +14,10 @@ from typing import Any
 
 import msgspec
 
+from app.engine.archetypes.registry import Archetype
 from app.engine.compose.fixed_shape import fixes_code_reply
 from app.engine.compose.settled import TOPICS, settled_topics
+from app.engine.compose.source_routes import one_source, own_step_defaults, routes_unanswered
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
 from app.engine.constraints.sections import layout_block
@@ -371,21 +373,14 @@ def _nullable(prop: object) -> bool:
     return kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or None in (prop.get("enum") or ())
 
 
-# A reply the brief fixes for the case it cannot answer ('If the question can't be answered from these four tables,
-# reply exactly: NOT IN SCHEMA', 'If the leaflet doesn't answer it: "That isn't covered …"')
-_UNANSWERED_CASE = re.compile(
-    r"\b(?:can'?t|cannot|can\s+not|couldn'?t|unable\s+to)\s+(?:be\s+)?(?:answer|found|find|help)|"
-    r"\b(?:not|isn'?t|aren'?t)\s+(?:answerable|covered|in\s+(?:the|these|this|our|your|it|there))\b|"
-    r"\b(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+(?:answer|cover|say|mention|contain|have)\b|"
-    r"\bno\s+answer\b|\bmissing\b|\bout\s+of\s+scope\b|\boff[- ]topic\b|\bunrelated\b",
-    re.IGNORECASE,
-)
-_ONE_TOPIC = re.compile(r"\b(?:about|regarding|concerning|related\s+to)\b", re.IGNORECASE)
 # ... and the defaults that would answer that case in other words: "Say that you help with questions about this data
 # only.", "…; if a needed column is missing, say so."
 _SCOPE_REPLY = re.compile(
     r"^\s*say\s+that\s+(?:you|the\s+(?:request|question))\b[^.]*?\b(?:only|outside)\b", re.IGNORECASE
 )
+# (the success line's "and says so plainly when the answer is not in the FAQ")
+_SAYS_SO_PLAINLY = re.compile(r",?\s+and\s+says\s+so\s+plainly\s+when\b[^.]*", re.IGNORECASE)
+_WITH_CITATIONS = re.compile(r",?\s+with\s+citations\b", re.IGNORECASE)
 _SAY_SO_CASE = re.compile(r"\s*[;,]\s*(?:and\s+)?(?:if|when)\b[^.;,]{3,60},?\s+say\s+so(?=\s*[.;]|$)", re.IGNORECASE)
 # A reply that is a JSON object has no room for words to the person: "Say which part of the input is unclear …"
 _PROSE_REPLY = re.compile(r"^\s*(?:say|tell|explain|ask|reply)\b", re.IGNORECASE)
@@ -438,7 +433,13 @@ def _short_reply(constraint: Constraint) -> bool:
 class Conflicts:
     """Tests default texts against the brief's constraints."""
 
-    def __init__(self, constraints: Sequence[Constraint], labels: Iterable[str] = (), task: str = "") -> None:
+    def __init__(
+        self,
+        constraints: Sequence[Constraint],
+        labels: Iterable[str] = (),
+        task: str = "",
+        archetypes: Sequence[Archetype] = (),
+    ) -> None:
         self.counts = _counted_nouns(task)
         self.forbidden: set[str] = set()
         for c in constraints:
@@ -469,22 +470,18 @@ class Conflicts:
         self.reply_limited = any(c.kind == "limit" and (c.scope is None or frees_rest(c)) for c in constraints)
         self.has_fallback = any(c.kind == "fallback" for c in constraints)
         # (a fixed reply for what cannot be answered replaces the defaults' own words for that case)
-        self.fixed_unanswered = any(
-            c.kind == "fallback"
-            and c.action == "say"
-            and "reply exactly:" in c.text  # (not 'write "not found"' in place of one missing figure)
-            and _UNANSWERED_CASE.search(c.condition or "")
-            # ("If a question is about payroll and …": the reply for one topic leaves the others to the default)
-            and not _ONE_TOPIC.search(c.condition or "")
-            for c in constraints
-        )
+        # (a fixed reply, a number or a person for what the source lacks replaces the defaults' words for that case;
+        # not 'write "not found"' in place of one missing figure)
+        self.fixed_unanswered = routes_unanswered(constraints, task)
         self.json_reply = any(c.kind == "format" and c.value == "json" for c in constraints) and _json_only(task)
         self.multi_label = any(c.kind == "labels" and c.multi for c in constraints)
         # A reader under 13 (a museum's kids' guide) gets answers from the source, but no "[Doc 2, Section 3]"
         # citations, unless the brief asks for them.
         # A reply of a few sentences (a friendly 3-sentence chat answer) has no room for them either.
         young = any(c.kind == "audience" and c.maximum is not None and c.maximum < 13 for c in constraints)
-        self.no_citations = (young or any(_short_reply(c) for c in constraints)) and not _ASKS_SOURCES.search(
+        # Document-and-section citations belong to several documents: one handbook gets none unless asked for.
+        single = any(a.cites_documents for a in archetypes[:1]) and one_source(task)
+        self.no_citations = (young or single or any(_short_reply(c) for c in constraints)) and not _ASKS_SOURCES.search(
             " ".join([task, *(c.text for c in constraints if c.kind != "audience")])
         )
         brief_labels = [v for c in constraints if c.kind == "labels" for v in c.values] or list(labels)
@@ -516,6 +513,8 @@ class Conflicts:
         self.cut_phrases = [topic.default for topic in settled if topic.phrase]
         if self.fixed_unanswered:
             self.cut_phrases.append(_SAY_SO_CASE)
+        # the archetype's defaults for a step the brief sets out in its own words ("then ask the next question")
+        self.overridden += own_step_defaults(archetypes, task)
         if any(_short_reply(c) for c in constraints):
             self.cut_phrases.append(_STEPS_AS_LIST)  # "keep it short like 2 sentences": no room for a list of steps
         self.overridden += _null_defaults(constraints, task)
@@ -556,6 +555,14 @@ class Conflicts:
         for pattern in self.cut_phrases:
             text = pattern.sub("", text)
         return text.strip() if text.strip(" .") else ""
+
+    def trimmed(self, text: str) -> str:
+        """A success line or reminder without "and says so plainly when the answer is not in …" when the brief routes
+        that case itself (a fixed reply, a tag and a person, a number), and without ", with citations" when the
+        reply has none."""
+        if self.fixed_unanswered:
+            text = _SAYS_SO_PLAINLY.sub("", text)
+        return _WITH_CITATIONS.sub("", text) if self.no_citations else text
 
     def clashes(self, text: str) -> bool:
         """True when a default text contradicts a constraint and must be dropped."""

@@ -629,6 +629,7 @@ def make_plan(
             constraints,
             labels if from_brief else (),
             task="\n".join([brief.task, *brief.constraints, brief.output_format or ""]),
+            archetypes=(primary, *blended),
         ),
         placeholders=placeholders,
         task=head,

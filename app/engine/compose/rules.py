@@ -265,7 +265,9 @@ def _tone_phrase(tone: str, task: str) -> str:
 def tone_lines(plan: Plan) -> list[str]:
     """Tone: the brief's field, then cue words (when no tone constraint states it), then non-clashing defaults."""
     stated = bool(plan.of_kind("tone"))
-    cues = [_tone_phrase(t, plan.brief.task) for t in plan.entities.tone if t in TONE_PHRASES] if not stated else []
+    # (a character's mood words, "an angry guest who only calms down once …", are the part's, not a house voice)
+    cued = not stated and not plan.primary.plays_a_character
+    cues = [_tone_phrase(t, plan.brief.task) for t in plan.entities.tone if t in TONE_PHRASES] if cued else []
     # A tone the brief writes in its own field ("acolhedor, simples") is the voice; a default would be a second one.
     # A tone the brief states anywhere ("bem descontraído") is the voice too: "Confident and vivid" would be a second.
     voices = () if plan.brief.tone or stated else plan.voices

@@ -105,8 +105,8 @@ CASES = [
         "strongest counter-evidence",
     ),
     (
-        "Answer staff questions from the employee handbook. No need to cite sections, just answer plainly.",
-        "Answer staff questions from the employee handbook.",
+        "Answer staff questions from the HR documents. No need to cite sections, just answer plainly.",
+        "Answer staff questions from the HR documents.",
         "Cite the supporting passage",
     ),
     (

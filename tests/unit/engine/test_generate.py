@@ -32,7 +32,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "document_qa": (
         "answer only from the ",
         "do not use outside knowledge",
-        "cite",
+        # ("cite" only for several documents or a brief that asks: one contract or handbook gets no [Doc 2, …])
         "reply exactly: \"i don't know based on",
     ),
     "tool_agent": ("confirm before any action",),

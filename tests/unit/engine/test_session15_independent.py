@@ -101,8 +101,9 @@ SETTLED = [
         "Score each criterion separately",
     ),
     (
-        "Answer employee questions about the travel policy. You don't need to cite sources, keep it conversational.",
-        "Answer employee questions about the travel policy.",
+        "Answer employee questions about the travel policy documents. You don't need to cite sources, keep it "
+        "conversational.",
+        "Answer employee questions about the travel policy documents.",
         "Cite the supporting passage",
     ),
     (
