@@ -231,8 +231,6 @@ OWN_CODES = Variant(
         r'"[^"\n|]{2,30}"\s*\|\s*"[^"\n|]{2,30}"|'
         r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b[^\n]{0,40}?\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b[^\n]{0,40}?"
         r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|"
-        # (lower-case codes just the same: "motivos: sem_documento, chassi_adulterado, preco_suspeito, …")
-        r"\b[a-z]+(?:_[a-z0-9]+)+\s*,\s*[a-z]+(?:_[a-z0-9]+)+\s*,\s*[a-z]+(?:_[a-z0-9]+)+\b|"
         # ("decisao: aprovar, revisar ou rejeitar", "decision = approve / hold / reject": a decision's own values)
         r"\b(?i:decis\w*|verdict|veredicto|entscheidung|esito|beslissing|status|action|a[çc][ãa]o|acci[óo]n)\s*[:=]\s*"
         r"[\"']?[a-z]{3,}[\"']?\s*(?:,|/|\|)\s*[\"']?[a-z]{3,}[\"']?\s*(?:,|/|\||\bor\b|\bou\b|\bo\b|\boder\b|\bof\b|\be\b|\by\b|"

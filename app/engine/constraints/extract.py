@@ -172,8 +172,14 @@ def _wrapped_tool_specs(value: object) -> list[tuple[str, list[str], str | None]
     listed = next((value[k] for k in ("tools", "functions") if isinstance(value.get(k), list)), None)
     if not listed:
         return []
-    specs = [_tool_spec(item) for item in listed]
-    return [spec for spec in specs if spec is not None] if all(specs) else []
+    # (a reply listing things called tools, '{"tools": [{"name": "drill", "description": …}]}', declares none)
+    declared = all(
+        isinstance(item, dict)
+        and (item.get("type") == "function" or any(isinstance(item.get(k), dict) for k in _PARAMETER_KEYS))
+        for item in listed
+    )
+    specs = [_tool_spec(item) for item in listed] if declared else []
+    return [spec for spec in specs if spec is not None] if specs and all(specs) else []
 
 
 def _structures(field: Field) -> tuple[list[Constraint], str]:

@@ -69,6 +69,7 @@ _TABLE = (
     r"\b(?:en|sous\s+forme\s+de)\s+tableau\b|(?<!是)(?<!保持)表格|表形式|表で|表にまとめ"
 )
 _CODE_WORDS = r"sql|code|query|queries|script|regex|snippet|python|bash|shell\s+command|command"
+_CODE_WORDS_BUT_CODE = r"sql|query|queries|script|regex|snippet|python|bash|shell\s+command|command"
 # A code that identifies something is data, not source code: "use the outward code only (the part before the space)".
 _NOT_SOURCE_CODE = "".join(
     rf"(?<!{word}\s)"
@@ -76,13 +77,14 @@ _NOT_SOURCE_CODE = "".join(
         "outward", "inward", "postal", "post", "area", "zip", "country", "discount", "promo", "voucher", "booking",
         "error", "status", "product", "access", "reference", "tracking", "dialling", "dialing", "airport", "currency",
         "language", "tax", "class", "course", "room", "seat", "gate", "colour", "color", "dress", "sort", "branch",
+        "iata", "icao", "icd", "hs", "sic", "naics", "swift", "bic", "iso", "postcode", "ean", "sku", "qr",
     )
 )  # fmt: skip
 # "Reply with the SQL only", "plain SQL only", "only the code": the reply is code and nothing else.
 _CODE_ONLY = (
     # ("read-only queries only": which queries, not a reply of code alone)
     r"(?<!read-only\s)(?<!read\sonly\s)"
-    rf"\b(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?{_NOT_SOURCE_CODE}(?:{_CODE_WORDS})\s+only\b|"
+    rf"\b(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_NOT_SOURCE_CODE}(?<!-)code|{_CODE_WORDS_BUT_CODE})\s+only\b|"
     # (not "The only code you ever ask for is the login code": the code someone sends, no reply format)
     rf"(?<!\bthe\s)(?<!-)\b(?:only|just)\s+(?:the\s+)?(?:raw\s+|plain\s+|bare\s+)?(?:{_CODE_WORDS})\b"
     r"(?!\s+(?:questions?|topics?|related|databases?|tasks?|requests?|help))|"
@@ -135,7 +137,7 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "label",
         re.compile(
             # ("first line is ONLY the label, then a blank line, then the draft": one line's content, not the reply)
-            r"(?<!line\sis\s)(?<!line:\s)(?<!line\s=\s)(?<!line\sholds\s)"
+            r"(?<!line\sis\s)(?<!line\s=\s)(?<!line\sholds\s)"
             r"\b(?:only|just)\s+(?:with\s+|return\s+|output\s+)?the\s+(?:label|category|class)\b|"
             r"\b(?:the\s+|a\s+single\s+)?(?:label|category|class)\s+only\b|"
             r"\b(?:respond|reply|answer|output|return)\s+(?:with\s+)?(?:only|just)\s+(?:the\s+|one\s+|a\s+)?"

@@ -41,7 +41,7 @@ _UNLESS = (
     r"exceto\s+(?:se|quando)|a\s+não\s+ser\s+que|tranne\s+(?:se|quando)|a\s+meno\s+che(?:\s+non)?|tenzij|"
     r"behalve\s+(?:als|wanneer)|"
     # the bare word, when a writing verb follows ("außer jemand schreibt auf Englisch, dann auf Englisch")
-    r"au(?:ß|ss)er|except|sauf|salvo|excepto|exceto|tranne|behalve"
+    r"au(?:ß|ss)er"
 )
 # What the user does in the language of the case (the subjunctive after "salvo que", "sauf si", "a não ser que" too)
 _WRITES = (

@@ -518,10 +518,14 @@ _SHORT_SENTENCES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNT_BEFORE_SENTENCES = re.compile(
-    r"(?:\d+|\b(?:one|two|three|four|five|six|un[ae]?|dos|tres|deux|trois|zwei|drei))\s+$", re.IGNORECASE
+    r"(?:\d+|\b(?:one|two|three|four|five|six|un[ae]?|dos|tres|deux|trois|zwei|drei|couple\s+of|few|several|some|"
+    r"quelques|unas|algunas|pocas|einige|wenige|ein\s+paar|poche|alcune))\s+$",
+    re.IGNORECASE,
 )
 _IN_TOTAL_AFTER = re.compile(
-    r"[^.;!?\n]{0,25}?\b(?:in\s+total|total|overall|altogether|en\s+total|insgesamt|au\s+total|in\s+totale)\b",
+    r"[^.;!?\n]{0,25}?\b(?:in\s+total|total|overall|altogether|en\s+total|insgesamt|au\s+total|in\s+totale|"
+    r"(?:per|each|a|every|for\s+the\s+(?:whole|entire))\s+(?:reply|answer|response|message)|par\s+r[ée]ponse|"
+    r"por\s+respuesta|pro\s+antwort|per\s+risposta|por\s+resposta|per\s+antwoord)\b",
     re.IGNORECASE,
 )
 _SENTENCE_SIZED_WORDS = 30
@@ -560,6 +564,12 @@ _LABELLED_LINE_AFTER = re.compile(
 )
 # "After each answer, say if it was right and why in no more than 2 short sentences, then ask the next question":
 # the verdict on the answer is one part of a turn that goes on.
+# (only in a turn that answers the user's attempt: "Explain whether the claim is covered in 3 sentences, then list the
+# documents" is the whole reply's size)
+_AFTER_EACH_ANSWER = re.compile(
+    r"\bafter\s+(?:each|every|their|his|her|the|my|your)\s+(?:\w+\s+)?(?:answer|attempt|guess|try|reply|response|go)\b",
+    re.IGNORECASE,
+)
 _VERDICT_BEFORE = re.compile(
     r"\b(?:say|tell\s+(?:them|him|her|the\s+\w+)|confirm|explain|state)\s+(?:if|whether)\b[^.;:!?]{0,80}?\s"
     r"(?:in|with|using|within)\s+(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|less\s+than|about|only|just)\s+)?"
@@ -588,7 +598,7 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
     if labelled is not None:
         return labelled
     before = text[max(0, start - 80) : start]
-    if _VERDICT_BEFORE.search(before) and _NEXT_PART.match(text, end):
+    if _VERDICT_BEFORE.search(before) and _NEXT_PART.match(text, end) and _AFTER_EACH_ANSWER.search(before):
         return "the feedback on the answer"
     verb = _VERB_PART_BEFORE.search(before)
     if verb is not None:

@@ -215,9 +215,11 @@ _RESTRICTED = re.compile(
     # under-12s", "kids under 5 must be with an adult", "no aceptamos menores de 16"
     r"\b(?:can['’]?t|cannot|can\s+not|don['’]?t|do\s+not|won['’]?t|will\s+not|are\s+not\s+able\s+to|aren['’]t\s+able\s+to)\s+"
     r"(?:take|accept|book|allow|admit|serve|insure|sell\s+to|rent\s+to|hire\s+to)\b|"
+    # (not "never show content not suitable for children": what may be shown, to the children who read)
+    r"(?<!content\s)(?<!material\s)(?<!anything\s)(?<!images\s)(?<!language\s)(?<!topics\s)(?<!words\s)"
     r"\b(?:not|isn['’]t|aren['’]t)\s+(?:suitable|allowed|open|available)\s+(?:for|to)\b|\bunsuitable\s+for\b|"
     r"\bmust\s+be\s+(?:accompanied|supervised|with\s+(?:an?\s+|their\s+)?(?:adult|parent|guardian|grown-?up))\b|"
-    r"\bno\s+(?:children|kids|minors|under-?\d+s?)\b|\bno\s+(?:aceptamos|admitimos)\b|\bnicht\s+(?:für|ab)\b|"
+    r"\bno\s+(?:children|kids|minors|under-?\d+s?)\b|\bno\s+(?:aceptamos|admitimos)\b|"
     r"\b(?:n['’]acceptons|ne\s+(?:prenons|pouvons))\b|\bnão\s+(?:aceitamos|podemos\s+levar)\b|\bnon\s+accettiamo\b",
     re.IGNORECASE,
 )

@@ -367,7 +367,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 # follows the colon is the rule; the request before it is the job)
                 colon = stripped.rfind(":", start, other.start())
                 start = colon + 1 if colon >= 0 else start  # (the words are found again from here, spaces skipped)
-            if asks is not None and start <= asks.end():
+            if asks is not None and start <= asks.end() and not _NEVER_WORD.match(other.group(0).strip()):
                 continue  # "Quero um assistente … que passe para a equipa o que não consegue resolver": the job
             words = foreign_rules.strip_conjunction(stripped[start:end].strip().rstrip(".。!！"))
             if _FOREIGN_CONDITION.match(words) or _GERMAN_RELATIVE.match(words):
@@ -971,9 +971,19 @@ _VALUE_BEFORE = re.compile(
 _TOOL_THEN_STEP = re.compile(rf"(?P<tool>{_TOOL_ID})\s+(?P<step>[a-z]\w*\s.*)$")
 
 
+# "Quero um assistente que nunca dê conselhos médicos": a "never" in the request is still the brief's ban (unlike "o
+# que não consegue resolver", which describes the job).
+_NEVER_WORD = re.compile(r"(?i)nunca|jamais|jam[áa]s|niemals|nie\b|never|mai\b|nooit|nimmer")
+# "We want an assistant that first asks for the order number, then checks …": steps in the request are still an order.
+_STEP_WORDS = re.compile(
+    r"(?i)\b(?:first|then|afterwards|primero|luego|despu[ée]s|zuerst|erst|dann|danach|d['’]abord|puis|ensuite|prima|"
+    r"poi|dopo|eerst|daarna|primeiro|depois|em\s+seguida)\b"
+)
+
+
 def find_ordering(text: str) -> FoundRule | None:
     """The ordering rule one clause states (first X, then Y), if any."""
-    if not _ORDER_KEYS.search(text) or ASKS_FOR_ASSISTANT.match(text):
+    if not _ORDER_KEYS.search(text) or (ASKS_FOR_ASSISTANT.match(text) and not _STEP_WORDS.search(text)):
         return None  # ("Preciso de um moderador automático para os anúncios antes de irem pro ar": the job itself)
     if not _ORDER_KEYS.search(_ASIDE.sub(" ", text)):
         return None  # "Rider Switch (one adult rides, then the other, …)": an aside describes a process, orders nothing

@@ -164,7 +164,12 @@ _ROUTED_HARDSHIP = re.compile(
     r"pass(?:es|ing)?\s+(?:it|them|the\s+(?:chat|call|case))|flag\w*)|\b\w+_to_\w+)\b[^.\n]*",
     re.IGNORECASE,
 )
-_CRISIS_WORDS = re.compile(r"suicid|self[- ]?harm|kill|die\b|dying|end(?:ing)?\s+(?:it|their\s+life)|overdose", re.I)
+# (a crisis or an emergency handed to staff keeps its pack: "if a patient mentions chest pain …, escalate to the nurse")
+_CRISIS_WORDS = re.compile(
+    r"suicid|self[- ]?harm|kill|die\b|dying|end(?:ing)?\s+(?:it|their\s+life)|overdose|chest\s+pain|breath|stroke|"
+    r"faint|unconscious|bleed|seizure|collaps|allergic|anaphyla|emergenc|heart\s+attack|poison",
+    re.I,
+)
 
 
 def _unless_crisis(match: re.Match[str]) -> str:

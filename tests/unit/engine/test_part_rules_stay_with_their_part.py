@@ -182,7 +182,7 @@ def test_the_label_line_before_a_draft_is_no_label_only_reply() -> None:
     "task",
     [
         "Antworte auf Deutsch, außer jemand schreibt auf Französisch, dann auf Französisch.",
-        "Réponds en français, sauf quelqu'un écrit en anglais, alors en anglais.",
+        "Antworte auf Deutsch, ausser jemand schreibt auf Italienisch, dann auf Italienisch.",
     ],
 )
 def test_a_bare_except_opens_a_language_case(task: str) -> None:
@@ -329,3 +329,62 @@ def test_value_lines_under_a_pasted_json_object_stay_one_key_each() -> None:
     assert '"enum": ["matricula", "examen", "pagos", "otro"]' in result.prompt
     assert '"enum": ["b", "a2", "c", "desconocido"]' in result.prompt
     assert "otro carnet" not in result.prompt
+
+
+# --- hostile review of the rules above: what they must not swallow ----------------------------------------------
+
+
+def test_an_emergency_handed_to_staff_keeps_the_health_pack() -> None:
+    task = (
+        "Booking assistant for a dental practice. If a patient mentions trouble breathing or swelling of the "
+        "throat, escalate to the practice nurse at once."
+    )
+    assert "emergency" in gen.generate(Brief(task=task)).prompt
+
+
+def test_a_reply_listing_things_called_tools_declares_no_tools() -> None:
+    task = (
+        "You help gardeners plan a job and list the kit they need. Reply like this: "
+        '{"tools": [{"name": "spade", "description": "for digging"}, {"name": "rake", "description": "to level"}]}'
+    )
+    result = gen.generate(Brief(task=task))
+    assert not [c for c in result.constraints if c.kind == "tool"]
+
+
+def test_reply_keys_are_no_reason_codes_for_a_moderator() -> None:
+    task = "You moderate reviews on our hotel site. Flag spam and abuse. Return JSON with review_id, is_flagged, why."
+    assert "Policy categories" in gen.generate(Brief(task=task)).prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "kind"),
+    [
+        ("Quero um assistente que nunca dê descontos e que responda em português.", "prohibition"),
+        ("We want a bot that first checks the booking reference, then answers the question.", "ordering"),
+    ],
+)
+def test_rules_inside_the_request_sentence_still_read(task: str, kind: str) -> None:
+    assert kind in [c.kind for c in extract_constraints(Brief(task=task))]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Reply in a few short sentences, max 40 words.",
+        "Use short sentences, 30 words max per reply.",
+        "Explain whether the refund is allowed in no more than 3 sentences, then list the next steps.",
+    ],
+)
+def test_sizes_that_are_the_whole_replys_stay_so(task: str) -> None:
+    assert [s for _, s in _limits(task)] == [None]
+
+
+def test_a_one_line_label_reply_is_still_label_only() -> None:
+    found = find_format("Reply with one line: only the label.")
+    assert found is not None
+    assert found.value == "label"
+
+
+def test_who_writes_in_a_language_is_no_case_of_the_reply_language() -> None:
+    languages = _languages("Customers from every region except Wallonia write in Dutch. Reply in French.")
+    assert not [text for text in languages if "by default" in text]
