@@ -35,7 +35,7 @@ from app.engine.compose.plan import DEFAULT_CITATION, Plan, make_plan
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
-from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
+from app.engine.constraints.clauses import EXACT_COLON, fixed_reply, inside_quote
 from app.engine.examples import ExampleInputs, build_examples
 from app.engine.safety import (
     JURISDICTION,
@@ -249,17 +249,6 @@ def _phones(plan: Plan) -> list[tuple[str, str | None]]:
     return [(c.value or "", c.condition) for c in plan.of_kind("fallback") if c.action == "phone"]
 
 
-def _inside_quotation(text: str, start: int, end: int) -> bool:
-    """Whether `end` lies inside a quotation opened after `start` (an odd count of straight quotes, or a curly or
-    angle quote left open)."""
-    between = text[start:end]
-    return (
-        between.count('"') % 2 == 1
-        or between.rfind("“") > between.rfind("”")
-        or between.rfind("«") > between.rfind("»")
-    )
-
-
 def _fallback_steps(plan: Plan) -> list[tuple[str | None, str, str | None]]:
     """The brief's fallbacks as (condition, sentence, action) triples, each sentence with the brief's own words around
     its route ("…, arrêter l'exercice et lui conseiller … d'appeler le 3114": the stop is in the brief, not in the
@@ -271,7 +260,7 @@ def _fallback_steps(plan: Plan) -> list[tuple[str | None, str, str | None]]:
         if c.span is not None and c.span.field == "task" and 0 <= c.span.start <= c.span.end <= len(task):
             start = max(task.rfind(mark, 0, c.span.start) for mark in ".!?\n") + 1
             line_start = task.rfind("\n", 0, c.span.start) + 1
-            if EXACT_COLON.search(task, line_start, c.span.start) or _inside_quotation(task, line_start, c.span.start):
+            if EXACT_COLON.search(task, line_start, c.span.start) or inside_quote(task, line_start, c.span.start):
                 # "…: stop the exercise and reply with only this: I'm … call 988", "… stop the check-in and reply with
                 # exactly this: "I'm glad you told me. … text SHOUT to 85258."": the route is in the reply the whole
                 # line scripts, so the line's own step counts

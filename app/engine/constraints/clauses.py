@@ -68,7 +68,7 @@ def split_clauses(text: str) -> list[Clause]:
             continue  # "flag it with (?) at the end": a mark in brackets is a symbol, not a sentence end
         if mark == "." and between_slots(text, index):
             continue  # "L<line> <SEVERITY>: <problem>. Fix: <one-line fix>": one line template, not two sentences
-        if mark in ".!?" and _inside_quote(text, position, index):
+        if mark in ".!?" and inside_quote(text, position, index):
             continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause
         if mark in ".!?" and in_exact_line(text, index):
             continue  # "última linha sempre exatamente: Aprecie com moderação. Venda proibida …": one fixed line
@@ -360,7 +360,7 @@ _INCH_MARK = re.compile(r'(?<=\d)"')
 _QUOTE_REACH = 400  # a quote that does not close within this many characters is a stray mark, not a quotation
 
 
-def _inside_quote(text: str, start: int, index: int) -> bool:
+def inside_quote(text: str, start: int, index: int) -> bool:
     """Whether `index` lies inside a quotation opened since `start` that closes later, within reach."""
     if text[index + 1 : index + 2] in ('"', "”", "»", "」"):
         return False  # 'reply: "… clinic." Never …': the mark ends the quotation and its sentence

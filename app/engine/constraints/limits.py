@@ -550,18 +550,18 @@ def _short_sentence_size(text: str, start: int, end: int) -> bool:
 
 
 # "then a single line starting "Note:" of no more than 25 words": the size of the line the quoted label opens.
+_OPENED_BY_LABEL = (
+    r"(?:that\s+)?(?:starting|beginning|starts|begins|opening)\s+(?:with\s+)?"
+    r"[\"“'‘`](?P<label>[^\"”'’`\n]{1,30})[\"”'’`]"
+)
 _LABELLED_LINE_BEFORE = re.compile(
-    r"\bline\s+(?:that\s+)?(?:starting|beginning|starts|begins|opening)\s+(?:with\s+)?[\"“'‘`](?P<label>[^\"”'’`\n]{1,30})"
-    r"[\"”'’`]\s*(?:(?:of|with|in|and|that\s+is|,)\s+)?(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|under|"
-    r"less\s+than|fewer\s+than)\s+)?$",
+    rf"\bline\s+{_OPENED_BY_LABEL}\s*(?:(?:of|with|in|and|that\s+is|,)\s+)?"
+    r"(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|under|less\s+than|fewer\s+than)\s+)?$",
     re.IGNORECASE,
 )
 # "…, then a single line starting "Note:"": one line after another part is that line, not the whole reply.
 _THEN_LINE = re.compile(r"\b(?:then|followed\s+by|and|plus|after\s+(?:it|that))\s+(?:(?:a|one)\s+)?$", re.IGNORECASE)
-_LABELLED_LINE_AFTER = re.compile(
-    r"\s+(?:that\s+)?(?:starting|beginning|starts|begins|opening)\s+(?:with\s+)?[\"“'‘`](?P<label>[^\"”'’`\n]{1,30})[\"”'’`]",
-    re.IGNORECASE,
-)
+_LABELLED_LINE_AFTER = re.compile(rf"\s+{_OPENED_BY_LABEL}", re.IGNORECASE)
 # "After each answer, say if it was right and why in no more than 2 short sentences, then ask the next question":
 # the verdict on the answer is one part of a turn that goes on.
 # (only in a turn that answers the user's attempt: "Explain whether the claim is covered in 3 sentences, then list the
