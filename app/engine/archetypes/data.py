@@ -605,7 +605,9 @@ DOCUMENT_QA = Archetype(
         var("document", "The source document(s) the answer is based on."),
         var("question", "The user's question."),
     ),
-    context=('People act on these answers, so an unsupported answer does more harm than an honest "I don\'t know".',),
+    context=(
+        "People act on these answers, so an unsupported answer does more harm than saying the documents do not cover it.",
+    ),
     drop_variables=("content", "review", "text", "ticket", "sources"),
     final_reminder="Answer from {sources} only, with citations.",
     grounded_in_sources=True,

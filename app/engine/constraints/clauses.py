@@ -698,8 +698,32 @@ JA_RULE_NEGATIVE = (
 )
 _PLAIN_NEGATIVE_END = re.compile(rf"{JA_RULE_NEGATIVE}\s*[。！]?\s*$")
 CJK_NEGATIONS = (
-    "不要", "禁止", "切勿", "不得", "别", "不能", "不用", "请勿", "しないで", "ないで", "ないこと", "避けて", "使わない"
+    "不要", "禁止", "切勿", "不得", "别", "不能", "不用", "请勿", "しないで", "ないで", "ないこと", "避けて",
+    "使わない", "なし", "無し", "ナシ", "不可",
 )  # fmt: skip
+# "絵文字なし", "顔文字・絵文字は使わない", "表情符号禁止": a Japanese (or Chinese) negation after the noun it negates,
+# which reaches back over the phrase before it, up to the previous clause mark.
+_POSTPOSED_NEGATION = re.compile(
+    # ("見出しなしの長文" describes a thing, "絵文字を使わないと堅く見える" states a condition: no rule in either)
+    r"(?:は|を|も)?\s*(?:(?:なし|無し|ナシ|使わない|使用しない|入れない)(?!の|と|なら|場合|から|ので|ため|とき|時)|"
+    r"控えて|控える|避けて|避ける|"
+    # "不要", "禁止" and "不可" close the phrase only at its end: Chinese "代码块外面不要任何文字" puts them before
+    # what they rule out ("no text outside the code block")
+    r"(?:不要|禁止|不可)(?=\s*(?:[。、，,；;！!\n)）]|です|で|$)))"
+)
+_PHRASE_START = re.compile(r"[、。，,；;：:\n！？!?（）()]")
+
+
+def _postposed_ranges(text: str) -> list[tuple[int, int]]:
+    """Ranges of phrases negated by a cue after them ("絵文字なし" negates "絵文字")."""
+    ranges: list[tuple[int, int]] = []
+    for cue in _POSTPOSED_NEGATION.finditer(text):
+        window_start = max(0, cue.start() - 20)
+        marks = list(_PHRASE_START.finditer(text, window_start, cue.start()))
+        start = marks[-1].end() if marks else window_start
+        if text[start : cue.start()].strip():
+            ranges.append((start, cue.end()))
+    return ranges
 
 
 def has_negation(text: str) -> bool:
@@ -748,6 +772,8 @@ def negated_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     if not has_negation(text):
         return ranges
+    if not text.isascii():
+        ranges += _postposed_ranges(text)
     for cue in NEGATION_CUE.finditer(text):
         start = cue.start()
         end = cue.end()

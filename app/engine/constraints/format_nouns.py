@@ -29,12 +29,21 @@ _THING_BEFORE = re.compile(
     r"(?:a|an|the|your|their)?\s*)$",
     re.IGNORECASE,
 )
+# "prices only from this list", "check it against the table", "según la tabla": what the reply draws on, a thing
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:from|against|per|according\s+to|off|según|segun|laut|gemäß|selon|d'après|conforme)\s+"
+    r"(?:the|this|that|these|those|our|your|their|la|las|el|los|le|les|l'|die|der|den|dem|das|a|o|as|os)\s*"
+    r"(?:[\w'-]+\s+)?$",
+    re.IGNORECASE,
+)
 # "the following table", "the table below", "the list format": the form the reply takes after all.
 _FORM_BEFORE = re.compile(r"\b(?:following|same|above|below|this|that)\s+$", re.IGNORECASE)
 _FORM_AFTER = re.compile(r"\s+(?:below|above|format|layout|form|template|that\s+follows)\b", re.IGNORECASE)
 _FRAME_BEFORE = re.compile(
     r"\b(?:as|in|into|in\s+the\s+form\s+of|formatted\s+as|sous\s+forme\s+de|en\s+forma\s+de|em\s+forma\s+de|en|em|"
-    r"als)\s+(?:a|an|one|una|uma|un|une|einer|eine)?\s*(?:[\w-]+\s+)?$",
+    # ("in the table", "in our list": a particular thing the text is in, handled by _THING_BEFORE)
+    r"als)\s+(?:a|an|one|una|uma|un|une|einer|eine)?\s*(?:(?!(?:the|this|that|these|those|our|your|their|its|my)\s)"
+    r"[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -72,6 +81,8 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
         return False  # "a bulleted list of the steps", "a comparison table of the plans"
     if _FRAME_BEFORE.search(before) and not _THING_AFTER.match(after):
         return False  # "as a list", "in a table": the form of the reply
+    if _SOURCE_BEFORE.search(before) and not _FORM_AFTER.match(after):
+        return True
     if _FORM_AFTER.match(after) or _FORM_BEFORE.search(before):
         return False
     if _THING_AFTER.match(after) or _THING_BEFORE.search(before):

@@ -151,7 +151,7 @@ _VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _FORMAT_VERB = re.compile(
     r"\b(?:return|respond|reply|output|answer|format|give|produce|write|send|emit|use|as|in|into|only|responde|"
-    r"gib|antworte|réponds|responda)\b|输出|返回|以|用|出力|返す|形式で",
+    r"gib|antworte|réponds|responda)\b|输出|返回|以(?![内下上外降前後来])|用|出力|返す|形式で",  # not "以内", within
     re.IGNORECASE,
 )
 

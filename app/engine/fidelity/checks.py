@@ -255,9 +255,10 @@ def _fallback_carried(constraint: Constraint, view: PromptView) -> bool:
         return value.lower().rstrip("/") in view.lowered
     if constraint.action == "phone":
         return re.sub(r"\D", "", value) in re.sub(r"[^\d]", "", view.digits) if value else False
-    if constraint.action == "handoff":
-        return handoff_phrase(view.text) is not None
     normalized = _normalize_quote(value)
+    if constraint.action == "handoff":
+        # "point them to their Carta account": the brief's own words carry a hand-off no hand-off phrase names
+        return handoff_phrase(view.text) is not None or (bool(normalized) and normalized in _normalize_quote(view.text))
     return bool(normalized) and normalized in _normalize_quote(view.text)
 
 

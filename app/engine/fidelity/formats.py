@@ -49,6 +49,15 @@ _IN_PROSE = re.compile(
 )
 
 
+# "No markdown, it shows up as raw asterisks": how the feature would look on screen, the ban's reason, not a request.
+_SHOWN_AS = re.compile(
+    r"\b(?:shows?|showing|showed|turns?|comes?|came|ends?)\s+(?:up|out)\s+as\s+(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:appears?|appearing|renders?|rendered|rendering|displays?|displayed|looks?|prints?|printed)\s+"
+    r"(?:\w+\s+)?as\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 LIST_KEYS = ("list", "enumer", "énum", "itemi", "zähle", "列")
 """Substrings every request to list things contains: a cheap test before the regex scan."""
 
@@ -100,7 +109,9 @@ def requests(text: str) -> list[Feature]:
     found = [
         Feature(name, start, end, name == "lists" and bool(LIST_WORD.search(text, start, end)))
         for name, start, end in (required_features(text) if mentions_feature(text) else [])
-        if not names_a_thing(text, start, end) and not (name == "lists" and _IN_PROSE.match(text, end))
+        if not names_a_thing(text, start, end)
+        and not (name == "lists" and _IN_PROSE.match(text, end))
+        and not _SHOWN_AS.search(text, max(0, start - 50), start)
     ]
     if any(key in text.lower() for key in LIST_KEYS):
         ranges = negated_ranges(text)
