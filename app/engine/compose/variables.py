@@ -22,6 +22,7 @@ CONVERSATIONAL_SLOTS = frozenset({"question", "message", "query", "request", "us
 _NOT_INPUTS = ("fallback", "tool", "labels", "fields", "schema", "limit", "format", "language", "audience", "tone")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ASIDE = re.compile(r"\([^()]{0,200}\)")
+_CODE_FENCE = re.compile(r"```[^\n]*\n.*?```", re.DOTALL)
 LABELS_INPUT = Variable(
     name="labels", description="The allowed labels, one per line, each with a one-line definition.", trusted=True
 )
@@ -42,6 +43,9 @@ def _masked_task(plan: Plan) -> str:
             end = stop.end() if stop else len(task)
         for i in range(max(0, start), min(len(chars), end)):
             chars[i] = " "
+    # A pasted tool signature's parameters ("email: str") are what the tools take, not inputs of the prompt.
+    for fence in _CODE_FENCE.finditer(task):
+        chars[fence.start() : fence.end()] = " " * (fence.end() - fence.start())
     # "(phone numbers, emails, handles)": examples in an aside name no input of the prompt.
     for aside in _ASIDE.finditer(task):
         chars[aside.start() : aside.end()] = " " * (aside.end() - aside.start())
@@ -69,7 +73,8 @@ def _inferred(plan: Plan) -> list[Variable]:
     # whatever the job's usual input
     dropped = {name for name in primary.drop_variables if not _made_from(name, plan.brief.task)}
     if plan.conversational:
-        dropped |= CONVERSATIONAL_SLOTS | {v.name for v in primary.variables}
+        # In a live chat whatever the person sends, an e-mail they forward included, arrives as their turn
+        dropped |= CONVERSATIONAL_SLOTS | {v.name for v in primary.variables} | {"email"}
     masked = _masked_task(plan)
     # Cues were read from the whole task already; read them again only when constraint spans were blanked out.
     cues = plan.entities.variables if masked == plan.brief.task else variable_cues(masked)
