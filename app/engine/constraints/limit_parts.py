@@ -102,6 +102,12 @@ _FEEDBACK_BEFORE = re.compile(
     r"(?:in|as|with|of)\s+(?:(?:at\s+most|exactly|no\s+more\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+# "give feedback: 2 strengths and 2 things to work on, under 100 words": the feedback's contents, then its size
+_FEEDBACK_LISTED_BEFORE = re.compile(
+    r"\b(?:give|write|provide|offer|end\s+with|then)\s+(?:(?:your|the|brief|short|some|final|overall)\s+)*feedback\s*"
+    r"[:–—-]\s*[^.;:!?\n]{1,70}?,\s*(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|in|within)\s+)?$",
+    re.IGNORECASE,
+)
 # The stem each part verb keeps before "-ing" ("describ" in "describing", "justif" in "justifying").
 _PARTICIPLE_PARTS = {re.sub(r"(?:e|y)$", "", verb): part for verb, part in _PART_VERBS.items()}
 _PARTICIPLE_AFTER = re.compile(rf"\s+(?P<verb>{'|'.join(_PARTICIPLE_PARTS)})(?:ing|ying)\b", re.IGNORECASE)
@@ -125,10 +131,23 @@ _OPENED_BY_LABEL = (
     r"(?:that\s+)?(?:starting|beginning|starts|begins|opening)\s+(?:with\s+)?"
     r"[\"“'‘`](?P<label>[^\"”'’`\n]{1,30})[\"”'’`]"
 )
+_LINE_SIZE_CUE = (
+    r"(?i:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?\.?|under|less\s+than|fewer\s+than|h[öo]chstens|"
+    r"m[áa]ximo|au\s+plus)\s+)?"
+)
+# ('a line starting "Verdict:" (max 8 words)': the size may stand in brackets or after a dash)
 _LABELLED_LINE_BEFORE = re.compile(
-    rf"\bline\s+{_OPENED_BY_LABEL}\s*(?:(?:of|with|in|and|that\s+is|,)\s+)?"
-    r"(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|under|less\s+than|fewer\s+than)\s+)?$",
+    rf"\bline\s+{_OPENED_BY_LABEL}\s*(?:(?:of|with|in|and|that\s+is|,)\s+|[(\[:–—-]\s*)?{_LINE_SIZE_CUE}$",
     re.IGNORECASE,
+)
+# 'a "Verdict:" line (max 8 words)', "the Note line is at most 10 words", "a TL;DR line of at most 15 words": a line
+# the brief names by its label (quoted, or capitalised as a name) before the word "line", sized right after it
+_NAMED_LINE_BEFORE = re.compile(
+    r"(?:[\"“'‘`](?P<quoted>[^\"”'’`\n]{1,30})[\"”'’`]|(?<![\w;&/-])(?P<label>(?!(?:One|Each|Every|Last|Final|First|"
+    r"Second|Third|Single|Next|New|Same|That|This|The|Any|A|An|Subject|Opening|Closing|Top|Bottom|Header|Footer)\b)"
+    r"[A-Z][\w;&/-]{1,20}:?))[ \t]+(?i:line)\s*"
+    r"(?:(?i:is|should\s+be|must\s+be|stays?|of|with|in|to|gets|has|:)\s+|[(\[:–—-]\s*|,\s*)*"
+    rf"{_LINE_SIZE_CUE}$"
 )
 # "…, then a single line starting "Note:"": one line after another part is that line, not the whole reply.
 _THEN_LINE = re.compile(r"\b(?:then|followed\s+by|and|plus|after\s+(?:it|that))\s+(?:(?:a|one)\s+)?$", re.IGNORECASE)
@@ -154,6 +173,9 @@ def _labelled_line(text: str, start: int, end: int) -> str | None:
     sized = _LABELLED_LINE_BEFORE.search(text, max(0, start - 80), start)
     if sized is not None:
         return f'the "{sized.group("label").strip()}" line'
+    named = _NAMED_LINE_BEFORE.search(text, max(0, start - 60), start)
+    if named is not None:
+        return f'the "{(named.group("quoted") or named.group("label")).strip()}" line'
     one_line = re.fullmatch(r"(?:(?:one|1|a)\s+)?(?:single\s+)?line", text[start:end], re.IGNORECASE)
     if one_line is not None and _THEN_LINE.search(text, max(0, start - 30), start):
         after = _LABELLED_LINE_AFTER.match(text, end)
@@ -179,7 +201,7 @@ def _part_scope(text: str, start: int, end: int) -> str | None:
         # "explains the topic in under 120 words, then gives a quiz": the explanation is one part of the reply;
         # "Explain the concept in 4 sentences" alone is the whole reply
         return "the " + _PART_VERBS[topic.group("verb").lower()]
-    if _FEEDBACK_BEFORE.search(before):
+    if _FEEDBACK_BEFORE.search(before) or _FEEDBACK_LISTED_BEFORE.search(before):
         return "the feedback"  # "after the sixth answer, give feedback in 3 bullets": not every turn
     after = _PART_AFTER.match(text, end)
     if after is not None:
@@ -214,7 +236,9 @@ _PART_NOUNS = (
     "comment", "feedback", "caption", "headline", "title", "subject", "bio", "tagline", "verdict", "recap", "abstract",
     "teaser", "conclusion", "greeting", "blurb", "excerpt", "overview", "hint",
 )  # fmt: skip
-_LOWER_BARE_PART = re.compile(rf"^\s*(?:[-*•]\s*)?(?:the\s+)?(?P<part>{'|'.join(_PART_NOUNS)})\s+$")
+_LOWER_BARE_PART = re.compile(rf"^\s*(?:[-*•]\s*)?(?:the\s+)?(?P<part>(?:{'|'.join(_PART_NOUNS)})s?)\s+$")
+# "headlines max 10 words each, blurb max 60 words": a part noun opening the clause after a comma is that part's size
+_LAST_COMMA = re.compile(r"[,;:]\s+(?=[^,;:.!?]*$)")
 _SIZE_AFTER = re.compile(
     r"(?:max(?:imum)?\.?|under|at\s+most|up\s+to|no\s+more\s+than|≤)\s*\d+\s*(?:words?|characters?|chars?|sentences?)\b",
     re.IGNORECASE,
@@ -268,6 +292,8 @@ def heading_scope(text: str, start: int) -> str | None:
         # one clause still names its part after a sentence break ("Fix:"), and the limit is that part's
         after_break = _LAST_BREAK.search(text, 0, start)
         heading = _HEADING.match(text[after_break.end() : start]) if after_break is not None else None
+    if heading is None and sized and (comma := _LAST_COMMA.search(text, 0, start)) is not None:
+        heading = bare = _LOWER_BARE_PART.match(text[comma.end() : start])  # "…, blurb max 60 words"
     if heading is None:
         return None
     part = " ".join(heading.group("part").lower().split())
