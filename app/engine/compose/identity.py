@@ -9,7 +9,7 @@ from app.engine.assistant_name import named_role
 from app.engine.compose.job import JOB_VERBS
 from app.engine.compose.language import QUOTE_MARKS
 from app.engine.compose.plan import Plan
-from app.engine.constraints.limits import INPUT_SCOPE
+from app.engine.constraints.limit_numbers import INPUT_SCOPE
 from app.engine.phrasing import (
     article,
     normalise,

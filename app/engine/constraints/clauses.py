@@ -105,6 +105,8 @@ def split_clauses(text: str) -> list[Clause]:
             # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
             if mark == "." and index > 0 and text[index - 1].isdigit() and is_ordinal(text, index):
                 continue
+        if mark == ";" and 0 < index < length - 1 and text[index - 1].isalnum() and text[index + 1].isalnum():
+            continue  # "a TL;DR line": a semicolon inside a word joins it, it ends no clause
         # "never reset a Director's password; open a P1 ticket instead": the alternative stays with its rule.
         if mark == ";" and (_INSTEAD_NEXT.match(text, index + 1) or _PRONOUN_NEXT.match(text, index + 1)):
             continue  # "set them to null; never estimate them": the second part points back into the first

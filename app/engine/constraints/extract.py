@@ -59,8 +59,9 @@ from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row
 from app.engine.constraints.fixed_text import ALTERNATIVE_ROUTE
 from app.engine.constraints.limit_clauses import read_limits
-from app.engine.constraints.limits import INPUT_SCOPE
+from app.engine.constraints.limit_numbers import IN_CHARACTER, INPUT_SCOPE, TURN_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
+from app.engine.constraints.non_limits import written_piece_scope
 from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.constraints.unsure_reply import read_unsure_reply
 from app.engine.language_id import identify
@@ -471,12 +472,12 @@ def _clause_constraints(field: Field, clause: Clause, lead: str = "") -> list[Co
         for constraint in (reader(text, unquoted, span) if not lead or reader in _LED_READERS else
                            reader(clause.text, _unquoted(clause.text), plain_span))
     ]  # fmt: skip
-    if limits.IN_CHARACTER.search(text):
+    if IN_CHARACTER.search(text):
         # "Stay in character, 1-3 sentences per turn": the turns of the scene, not the feedback after it
         out = [
             msgspec.structs.replace(
-                c, scope=limits.TURN_SCOPE,
-                text=limits.describe_limit(c.unit, c.minimum, c.maximum, c.exact, limits.TURN_SCOPE),
+                c, scope=TURN_SCOPE,
+                text=limits.describe_limit(c.unit, c.minimum, c.maximum, c.exact, TURN_SCOPE),
             )
             if c.kind == "limit" and c.scope is None and c.unit in _TURN_UNITS
             else c
@@ -937,7 +938,7 @@ def _written_piece(brief: Brief, constraint: Constraint) -> Constraint:
     span = constraint.span
     if constraint.kind != "limit" or constraint.scope != INPUT_SCOPE or span is None or span.field != "task":
         return constraint
-    written, scope = limits.written_piece_scope(brief.task, span.start)
+    written, scope = written_piece_scope(brief.task, span.start)
     if not written or constraint.unit is None:
         return constraint
     text = limits.describe_limit(constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope)

@@ -11,6 +11,8 @@ from app.engine.constraints import (
 )
 from app.engine.constraints.clause_readers import CONDITIONAL_CLAUSE, Span
 from app.engine.constraints.clauses import instruction_case
+from app.engine.constraints.limit_numbers import FoundLimit
+from app.engine.constraints.limit_parts import heading_scope
 from app.engine.constraints.model import Constraint
 
 # "E. Mise en page et longueur (entre 80 et 150 mots) : 2 pts", "Length (250-300 words) - 10 marks": a rubric
@@ -23,7 +25,7 @@ _RUBRIC_POINTS = re.compile(
 )
 
 
-def _rubric_criterion(text: str, found: list[limits.FoundLimit]) -> bool:
+def _rubric_criterion(text: str, found: list[FoundLimit]) -> bool:
     """A rubric line scores the graded text: its length is what the input should have, not a reply limit."""
     if _RUBRIC_SCORE.search(text):
         return True
@@ -42,7 +44,7 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     opening = span(0, 0)
     if opening.field == "task" and opening.start == 0:
         # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.
-        found = [lim._replace(scope=None) if limits.heading_scope(text, lim.start) else lim for lim in found]
+        found = [lim._replace(scope=None) if heading_scope(text, lim.start) else lim for lim in found]
     either: dict[int, str] = {}
     for first, second in limits.alternatives(found, text):
         found[second] = limits.carried_bound(found[first], found[second], text)
@@ -128,7 +130,7 @@ _LENGTH_UNITS = ("words", "characters", "sentences", "tokens")
 _PART_SAYS = re.compile(r"\s+(?P<says>[a-z]+ing\s+(?:what|how|why|which|the|its|their|each)\b[^.;:,!?\n]{0,40})")
 
 
-def _length_of_part(part: limits.FoundLimit, lim: limits.FoundLimit, text: str) -> limits.FoundLimit | None:
+def _length_of_part(part: FoundLimit, lim: FoundLimit, text: str) -> FoundLimit | None:
     """The limit scoped to the part counted right before it ("then one sentence of at most 25 words" -> "the
     sentence saying what it does"), when that part is one part of the reply; None otherwise."""
     if lim.scope is not None or lim.unit not in _LENGTH_UNITS or lim.unit == part.unit:
@@ -156,14 +158,14 @@ _ONE_WORD_REPLY = re.compile(
 )
 
 
-def _one_thing_not_length(lim: limits.FoundLimit, text: str) -> bool:
+def _one_thing_not_length(lim: FoundLimit, text: str) -> bool:
     """ "At most one word" is a length only as a one-word reply; "explain at most one difficult word" counts words
     to explain."""
     one = lim.exact == 1 or (lim.maximum == 1 and lim.minimum is None)
     return one and lim.unit == "words" and lim.scope is None and _ONE_WORD_REPLY.search(text) is None
 
 
-def _one_part_line(lim: limits.FoundLimit, text: str) -> bool:
+def _one_part_line(lim: FoundLimit, text: str) -> bool:
     """A limit of one line or one sentence that no word ties to the whole reply: it names one part of it."""
     one = lim.exact == 1 or (lim.maximum == 1 and lim.minimum is None)
     # ("output the score on line 1 then ONE sentence on what was missing": a reply word before the sequence's
@@ -246,7 +248,7 @@ _PACED_AFTER = re.compile(
 SESSION_SCOPE = "the whole conversation"
 
 
-def _session_questions(lim: limits.FoundLimit, after: str, before: str = "") -> str | None:
+def _session_questions(lim: FoundLimit, after: str, before: str = "") -> str | None:
     """ "Ask 6 questions, one at a time": that many questions over the conversation, one per message, rather than
     a reply that holds them all."""
     count = lim.exact if lim.exact is not None else lim.maximum
@@ -269,7 +271,7 @@ _PER_GROUP = re.compile(
 )
 
 
-def _per_turn_questions(lim: limits.FoundLimit, after: str, before: str = "") -> str | None:
+def _per_turn_questions(lim: FoundLimit, after: str, before: str = "") -> str | None:
     """ "Ask ONE question per message": at most that many questions in each message (the closing message may ask
     none), rather than a reply of exactly one question."""
     turn = _PER_TURN.match(after)

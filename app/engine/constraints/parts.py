@@ -19,7 +19,9 @@ _PARTS: tuple[tuple[str, str, bool], ...] = (
     ("short answer", r"short\s+answer|quick\s+answer|respuesta\s+corta|respuesta\s+breve|kurzantwort|"
      r"kurze\s+antwort|réponse\s+courte|resposta\s+curta|risposta\s+breve|kort\s+antwoord", True),
     ("subject line", r"subject(?:\s+line)?|asunto|betreff(?:zeile)?|objet|assunto|oggetto|onderwerp(?:regel)?", True),
-    ("title", r"titles?|headlines?|título|titulo|titel|titre|titolo|überschrift|titular", True),
+    # (a headline is named as the brief names it: "Keep the headline to 12 words", not "the title")
+    ("headline", r"headlines?|titular(?:es)?|schlagzeile", True),
+    ("title", r"titles?|título|titulo|titel|titre|titolo|überschrift", True),
     ("introduction", r"intro|introduction|opening(?:\s+(?:paragraph|line|sentence))?|introducción|einleitung|"
      r"introdução|introduzione|inleiding", True),
     ("conclusion", r"conclusion|closing(?:\s+(?:paragraph|line|sentence))?|outro|sign-off|conclusión|fazit|"

@@ -14,7 +14,8 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import labels, limits, parts
 from app.engine.constraints.clauses import split_clauses
-from app.engine.constraints.limits import INPUT_SCOPE
+from app.engine.constraints.limit_numbers import INPUT_SCOPE
+from app.engine.constraints.limit_parts import named_part
 from app.engine.constraints.model import BriefSpan, Constraint
 from app.engine.phrasing import VERBS
 
@@ -303,7 +304,7 @@ def scope_part_limits(brief: Brief, found: list[Constraint]) -> None:
             continue
         if scope is None:
             only = parts.only_part(context)
-            named = limits.named_part(text, span.start, span.end, released=True)
+            named = named_part(text, span.start, span.end, released=True)
             scope = named if only is None or named == only else None
             if (
                 only is not None

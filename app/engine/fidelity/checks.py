@@ -10,7 +10,7 @@ from typing import NamedTuple
 from app.engine.constraints.fallbacks import handoff_phrase
 from app.engine.constraints.formats import forbidden_features
 from app.engine.constraints.language import USER_LANGUAGE
-from app.engine.constraints.limits import INPUT_SCOPE, FoundLimit
+from app.engine.constraints.limit_numbers import INPUT_SCOPE, FoundLimit
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.people import tone_synonyms
 from app.engine.constraints.structure import find_objects
