@@ -995,9 +995,12 @@ def _before_other_tools(constraint: Constraint, tool_names: list[str]) -> Constr
     if constraint.kind != "ordering" or constraint.then or not constraint.first or constraint.span is None:
         return constraint
     then = tool_orders.before_other_tools(constraint.first, constraint.span.text, tool_names)
-    if then is None:
-        return constraint
     text = constraint.text
+    # (a rule naming other tools says more than "first" and its own orders carry them: "get_policy first, before
+    # open_claim"; only a rule quoted whole from the brief keeps its exception with the list)
+    named_others = len(tool_orders.tool_names_in(constraint.span.text)) > 1
+    if then is None or (named_others and not text.startswith("Follow this order from the brief")):
+        return constraint
     if text.endswith(" first."):
         text = f"{text[:-1]}, before {then.removeprefix('call ')}."
     return msgspec.structs.replace(constraint, then=then, text=text)

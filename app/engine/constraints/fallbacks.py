@@ -893,7 +893,8 @@ _EXACT_CODE = re.compile(
     r"\b(?:output|reply|respond|answer|say|print|responde|responda|responder|rispondi|rispondere|antworte|antworten|"
     r"réponds|répondre|antwoord)\s+(?:with\s+)?(?:exactly|only|just|exatamente|exactamente|esattamente|genau|exactement|"
     r"precies|solo(?:\s+con)?|apenas(?:\s+com)?|nur|seulement|alleen)\s*:?\s*(?P<code>(?:--\s*)?(?-i:[A-Z][A-Z0-9_]{2,}"
-    r"(?:[ _][A-Z0-9_]{2,})*))(?![\w'’])",
+    # (the code is the whole reply: "LGTM, no blockers" or "LGTM (…)" are longer replies, left to the quote readers)
+    r"(?:[ _][A-Z0-9_]{2,})*))(?![\w'’])(?=\s*(?:[.;!?\n]|$|(?:and|y|e|und|et|en)\s))",
     re.IGNORECASE,
 )
 

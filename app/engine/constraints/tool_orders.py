@@ -190,3 +190,8 @@ def before_other_tools(first: str, sentence: str, tool_names: list[str]) -> str 
     mentioned = {m["name"] for m in _TOOL.finditer(sentence)}
     others = [name for name in dict.fromkeys(tool_names) if name not in named and name not in mentioned]
     return f"call any other tool ({', '.join(others)})" if others else None
+
+
+def tool_names_in(text: str) -> set[str]:
+    """The tool names (snake_case, camelCase, PascalCase) a text mentions."""
+    return {m["name"] for m in _TOOL.finditer(text)}
