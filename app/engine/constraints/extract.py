@@ -36,6 +36,7 @@ from app.engine.constraints import (
     scoping,
     sections,
     structure,
+    tool_orders,
     tool_table,
     tools,
 )
@@ -990,6 +991,22 @@ def _unless_untooled_order(constraint: Constraint, tool_names: set[str]) -> Cons
     return Constraint(kind="requirement", text=words, value=words, span=constraint.span)
 
 
+def _before_other_tools(constraint: Constraint, tool_names: list[str]) -> Constraint:
+    """ "Always call lookup first": the first step of all comes before every other tool the brief lists."""
+    if constraint.kind != "ordering" or constraint.then or not constraint.first or constraint.span is None:
+        return constraint
+    then = tool_orders.before_other_tools(constraint.first, constraint.span.text, tool_names)
+    text = constraint.text
+    # (a rule naming other tools says more than "first" and its own orders carry them: "get_policy first, before
+    # open_claim"; only a rule quoted whole from the brief keeps its exception with the list)
+    named_others = len(tool_orders.tool_names_in(constraint.span.text)) > 1
+    if then is None or (named_others and not text.startswith("Follow this order from the brief")):
+        return constraint
+    if text.endswith(" first."):
+        text = f"{text[:-1]}, before {then.removeprefix('call ')}."
+    return msgspec.structs.replace(constraint, then=then, text=text)
+
+
 def _without_stray_go_over(found: list[Constraint]) -> list[Constraint]:
     """ "Never go over." says the stated lengths strictly only when the brief states one ("Don't go over it" about a
     data breach, or a session's minutes, is no length rule): otherwise the brief's own words stay."""
@@ -1115,6 +1132,8 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
         if not (c.kind == "fields" and tool_names & set(c.values) and set(c.values) <= tool_words)
     ]  # fmt: skip
     unique = [_unless_untooled_order(c, tool_names) for c in unique]
+    declared_tools = [c.name for c in unique if c.kind == "tool" and c.name]
+    unique = [_before_other_tools(c, declared_tools) for c in unique]
     unique = [_bracket_slot(brief, c) for c in unique if not _inside_a_signature(c, unique)]
     # 'call escalate with reason "lockout"': calling a listed tool is a step of the rule, no route for the user
     unique = [c for c in unique if not (c.kind == "fallback" and _calls_a_tool(c.value or "", tool_names))]

@@ -113,7 +113,7 @@ _CONDITION = re.compile(
     # (a colon before a fixed reply or a route ends the case: 'se qualcuno parla di minacce …: "Se è in pericolo …"')
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s?[:：]\s*[\"“«„\d]|(?<!n't)(?<!not)(?<!n’t)"
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
-    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point\s+(?:them|him|her|people|users?|the\s+\w+)|refer|"
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|output|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point\s+(?:them|him|her|people|users?|the\s+\w+)|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|responde|sag|dis|diga|ring|signpost|"
     # "di que …", "di': …": the Spanish or Italian "say", not the Italian "of" ("se qualcuno parla di minacce …")
     r"di(?=['’]|\s*[:«\"“]|\s+(?:que|che)\b)|"
@@ -742,6 +742,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     bare_url = "/" in text and URL.search(text) is not None
     contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 2 and not quoted
     contact_free = contact_free and not bare_url and EXACT_COLON.search(text) is None
+    contact_free = contact_free and _EXACT_CODE.search(text) is None
     if contact_free and not _HANDOFF_KEYS.search(text) and not _REFERRAL_VERB.search(text):
         return []
     if _SOMEONE_ELSE_DOES.search(text):
@@ -886,9 +887,24 @@ _FILLER = re.compile(
 )
 
 
+# "output exactly LGTM", "responde exatamente SEM_TRADUCAO", "rispondi solo con: -- NON DISPONIBILE": an upper-case
+# code the reply is made of, unquoted and with no colon needed (a code is its own end)
+_EXACT_CODE = re.compile(
+    r"\b(?:output|reply|respond|answer|say|print|responde|responda|responder|rispondi|rispondere|antworte|antworten|"
+    r"réponds|répondre|antwoord)\s+(?:with\s+)?(?:exactly|only|just|exatamente|exactamente|esattamente|genau|exactement|"
+    r"precies|solo(?:\s+con)?|apenas(?:\s+com)?|nur|seulement|alleen)\s*:?\s*(?P<code>(?:--\s*)?(?-i:[A-Z][A-Z0-9_]{2,}"
+    # (the code is the whole reply: "LGTM, no blockers" or "LGTM (…)" are longer replies, left to the quote readers)
+    r"(?:[ _][A-Z0-9_]{2,})*))(?![\w'’])(?=\s*(?:[.;!?\n]|$|(?:and|y|e|und|et|en)\s))",
+    re.IGNORECASE,
+)
+
+
 def _bare_fixed_reply(text: str, condition: str | None) -> FoundFallback | None:
     """ "If the question can't be answered from these four tables, reply exactly: NOT IN SCHEMA": the words to reply,
     unquoted after "exactly:", for the case the clause opens with."""
+    code = _EXACT_CODE.search(text) if condition is not None else None
+    if code is not None and not _NEGATED_SAY.search(text[max(0, code.start() - 20) : code.start()]):
+        return FoundFallback("say", code["code"], condition, code.start("code"), code.end("code"))
     opened = EXACT_COLON.search(text)
     at = text.find(condition) if condition is not None else -1
     if condition is None or opened is None or at < 0 or at + len(condition) > opened.start():

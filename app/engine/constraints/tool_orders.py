@@ -33,8 +33,10 @@ _ALTERNATIVES = re.compile(
 )
 # A then B: the left step comes first.
 _FORWARD = re.compile(
-    rf"{_FILL}(?:(?:and\s+|y\s+|und\s+|et\s+|e\s+|en\s+)?(?:then|luego|después|despues|dann|danach|puis|ensuite|"
-    r"depois|então|em\s+seguida|poi|quindi|daarna|vervolgens|dan)|before|prior\s+to|ahead\s+of|followed\s+by|"
+    # ("dann erst", "erst danach", "dan pas", "só depois", "only then": the later step waits for the earlier one)
+    rf"{_FILL}(?:(?:and\s+|y\s+|und\s+|et\s+|e\s+|en\s+)?(?:only\s+|erst\s+|pas\s+|só\s+|solo\s+|sólo\s+)?"
+    r"(?:then|luego|después|despues|dann|danach|puis|ensuite|"
+    r"depois|então|em\s+seguida|poi|quindi|daarna|vervolgens|dan)(?:\s+(?:erst|pas|only))?|before|prior\s+to|ahead\s+of|followed\s+by|"
     r"->|→|=>|antes\s+del?|antes\s+do|vor(?:\s+dem)?|bevor(?:\s+du)?|avant(?:\s+de|\s+d['’])?|prima\s+di|"
     r"voor|vóór|voordat|"
     r"(?:呼んで|呼び出して|実行して|使って|確認して|して)(?:から|後に|あとで)|の(?:後|あと)(?:で|に)|"
@@ -173,3 +175,23 @@ def _sentence(text: str, steps: list[_Step], links: list[tuple[int, bool]], firs
         # "dispatch_engineer only after log_breakdown has given you a breakdown_id": what it must have returned
         return f"Call {names[1]} only after {names[0]} {tail['tail'].strip().rstrip(',')}."
     return f"Call {names[0]} before {names[1]}."
+
+
+# "(only book_trial doesn't need it)", "except freeze_card": a tool the sentence names besides the first step is an
+# exception or a step of its own, never one of "the other tools".
+def before_other_tools(first: str, sentence: str, tool_names: list[str]) -> str | None:
+    """The `then` of "always call A first" in a brief that lists its tools: "call any other tool (B, C)".
+
+    A first step of all is before every other tool the brief declares; naming them keeps the rule checkable and
+    tells the model which calls wait (None when `first` names no single declared tool or no other tool is left)."""
+    named = {m["name"] for m in _TOOL.finditer(first)} & set(tool_names)
+    if len(named) != 1:
+        return None
+    mentioned = {m["name"] for m in _TOOL.finditer(sentence)}
+    others = [name for name in dict.fromkeys(tool_names) if name not in named and name not in mentioned]
+    return f"call any other tool ({', '.join(others)})" if others else None
+
+
+def tool_names_in(text: str) -> set[str]:
+    """The tool names (snake_case, camelCase, PascalCase) a text mentions."""
+    return {m["name"] for m in _TOOL.finditer(text)}

@@ -36,7 +36,7 @@ def test_python_docstrings_describe_the_tools_and_the_code_stays_out_of_the_rule
     assert "```" not in head
     assert '"""' not in head
     assert "def " not in head
-    assert "1. Always call find_booking first." in head
+    assert "1. Always call find_booking first, before any other tool (check_weather, cancel_booking)." in head
 
 
 def test_unfenced_python_with_comments_and_multiline_docstrings() -> None:
