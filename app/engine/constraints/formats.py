@@ -182,12 +182,15 @@ _FOREIGN_ONLY_FORMAT = re.compile(
 # English says "return" or "output"; a JSON the input carries has none of them
 _JSON_REPLY_CUE = re.compile(
     r"\b(?:raw|als|nur|solo|sólo|só|somente|apenas|seulement|uniquement|alleen|enkel|ausgabe|salida|sortie|saída|"
-    r"uitvoer|uscita|devuelv\w*|devolv\w*|renvoi\w*|retorn\w*|remplis|rellena|preench\w*|füll\w*|vul)\b|"
+    r"uitvoer|uscita|remplis|rellena|preench\w*|füll\w*|vul)\b|"
     r"\b(?:nothing|no\s+text|no\s+prose)\s+(?:else|before|after|around|outside)\b|"
     r"\brien\s+d['’]autre\b|\bnada\s+(?:más|mais)\b|\bnichts\s+anderes\b|\bniets\s+anders\b|"
     r"\b(?:ohne|sans|sin|sem|zonder|senza)\s+(?:\w+\s+)?(?:text|texte|texto|tekst|testo)\b",
     re.IGNORECASE,
 )
+# "Quand l'API renvoie seulement un JSON vide": a JSON that something returns in a case, not the reply's format
+_WHEN_BEFORE = re.compile(r"\b(?:when|whenever|if|quand|lorsque|quando|cuando|wenn|falls|wanneer|indien)\b", re.I)
+_FENCE_WORD = re.compile(r"fence|block|backtick|bloque|bloco|codebl|代码块|代碼塊|コードブロック", re.I)
 _COUNTED = re.compile(
     r"(?:(?:more|fewer|less)\s+than|exceed(?:ing)?|over|above)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:\w+\s+)?$|\b\d+\s+$",
@@ -414,7 +417,7 @@ def find_format(text: str) -> FoundFormat | None:
                 candidate != "json"
                 or _FORMAT_VERB.search(text)
                 or _FOREIGN_ONLY_FORMAT.search(text)
-                or _JSON_REPLY_CUE.search(text)
+                or (_JSON_REPLY_CUE.search(text) and not _WHEN_BEFORE.search(text, 0, match.start() if match else 0))
             )
             # ("no text outside the block" is negated by its own words: what it rules out is all but the code)
             own_negation = match is not None and match.group(0).lower().startswith(("no ", "nothing", "don", "do not"))
@@ -422,8 +425,11 @@ def find_format(text: str) -> FoundFormat | None:
                 value = candidate
                 spans.append((match.start(), match.end()))
                 break
-    if value == "code" and own_negation:
-        names = [name for name in names if name != "code_blocks"]  # ("no text outside the code block": the block is it)
+    bare_fence = "```" in text and not _FENCE_WORD.search(text)  # a ban written only as ```, no fence word
+    if value == "code" and (own_negation or bare_fence):
+        # ("no text outside the code block": the block is it; "不要用```包起来" beside a code-only reply keeps the
+        # code-only sentence alone, as before ``` was read as a ban)
+        names = [name for name in names if name != "code_blocks"]
     if value is None and not names:
         return None
     return FoundFormat(value, names, min(s for s, _ in spans), max(e for _, e in spans))
