@@ -21,7 +21,7 @@ PERSON = (
     r"users|customers|clients|people|patients|residents|members|adults|seniors|elders|elderly|pensioners|retirees|"
     r"players|visitors|guests|audience|girls|boys|kinder|kindern|schüler(?:innen)?|jugendliche[n]?|senioren|"
     r"erwachsene[n]?|niños|niñas|jóvenes|adolescentes|alumnos|mayores|adultos|enfants|élèves|adolescents|"
-    r"personnes\s+âgées|crianças|jovens|idosos|alunos"
+    r"personnes\s+âgées|crianças|jovens|idosos|alunos|candidates|participants|campers|trainees"
 )
 _AGE_WORD = (
     r"(?:between\s+the\s+)?ages?(?:\s+of)?|aged|age\s+group|im\s+alter\s+von|alter|edad(?:es)?\s+de|de\s+edad|"
@@ -47,7 +47,9 @@ _RANGES = tuple(
         rf"{_LO}{_SEP}{_HI}{_UNIT}",  # "8 to 10 year olds", "10 bis 12 Jahre", "8到10岁"
         rf"\b(?:{_AGE_WORD})\s*:?\s*(?:between\s+)?{_LO}{_SEP}{_HI}(?!\s*%){_NOT_A_COUNT}",  # "ages 13 to 16"
         rf"\b(?:{PERSON})\s*,?\s*\(\s*(?:ages?\s*)?{_LO}{_SEP}{_HI}\s*\)",  # "teenagers (13 to 16)"
-        rf"\b(?:{PERSON})\s+{_LO}{_SEP}{_HI}(?![\w%]|\s*(?:%|percent|minutes|min|words|items))",  # "kids 4-7"
+        # "kids 4-7", "students are 13-17", "kids roughly 6 to 12"
+        rf"\b(?:{PERSON})\s+(?:(?:are|is|sind|son|sont|são)\s+)?(?:(?:roughly|about|around|approximately|mostly|"
+        rf"mainly|all|usually|aged)\s+)?{_LO}{_SEP}{_HI}(?![\w%]|\s*(?:%|percent|minutes|min|words|items))",
         # "they're 13-14", "who are 8 to 10": the people the brief just named.
         rf"\b(?:they(?:'re|’re|\s+are)|who\s+are)\s+(?:(?:mostly|mainly|all|usually|about|around)\s+)?{_LO}{_SEP}{_HI}"
         rf"(?![\w%]|\s*(?:%|percent|minutes|min|hours|days|words|items|pages|sentences|lines|[$€£]))",
@@ -58,6 +60,8 @@ _OPEN = re.compile(
     rf"(?P<under_word>{_UNDER})\s+(?P<under>\d{{1,2}}))(?![\d%])"
     rf"|\b(?:aged?|ages)\s+(?P<plus2>\d{{2}})\s*(?:\+|and\s+(?:over|up|older|above))"
     rf"|(?<!\d)(?P<plus3>\d{{2}})\s*\+\s*(?:{PERSON}|year[- ]?olds?)\b"
+    # "(UK users, 16+)", "adults only (18+)": the bound in a parenthesis or after a comma beside the people
+    rf"|\b(?:{PERSON})(?:\s+only)?\s*[(,]\s*(?P<plus4>\d{{2}})\s*\+"
     rf"|\b(?:the\s+)?over[- ](?P<over2>\d{{2}})s\b"
     rf"|(?<!\d)(?P<cjk>\d{{1,3}})\s*(?:岁|歳|才)(?P<cjk_dir>以上|以下|未満)",
     re.IGNORECASE,
@@ -106,7 +110,7 @@ def _range(match: re.Match[str]) -> FoundAges | None:
 def _open(match: re.Match[str]) -> FoundAges | None:
     groups = match.groupdict()
     start, end = match.start(), match.end()
-    for name in ("over", "plus", "plus2", "plus3", "over2"):
+    for name in ("over", "plus", "plus2", "plus3", "plus4", "over2"):
         if groups[name]:
             # "over 65" reads as "65 and older" in everyday use, as "65+" does.
             return FoundAges(int(groups[name]), None, start, end)

@@ -742,7 +742,7 @@ NEGATION_CUE = re.compile(
     r"\b(?:no(?!-)(?!\s+(?:final|fim|in[íi]cio|come[çc]o|meio|topo|rodap[ée]|corpo|t[íi]tulo|assunto|m[áa]ximo|"
     r"m[íi]nimo|m[íi]n\.|m[áa]x\.)\b)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
     r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
-    r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+de|"
+    r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+d(?:e|['’](?=\w))|"
     r"aucune?|évite[rz]?|não|nao|nem|sem|evite|geen|nooit|niet|zonder|vermijd|senza|niente|nessuna?|nada\s+de)\b|不要|禁止|切勿|不得|别|不能|不用(?=\s*(?:使用|用)?\s*(?:emoji|表情|markdown|列表|清单|表格|标题|加粗|粗体|项目符号|编号|代码块|链接|英文|缩写))|请勿",
     re.IGNORECASE,
 )

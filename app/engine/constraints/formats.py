@@ -15,7 +15,8 @@ FEATURES: tuple[tuple[str, str], ...] = (
     (
         "code_blocks",
         r"(?:markdown\s+|code\s+)?fences?|fenced(?:\s+code)?(?:\s+blocks?)?|(?:markdown\s+)?code\s+(?:blocks?|fences?)|"
-        r"(?:triple\s+)?backticks|bloques\s+de\s+código|codeblöcke|code-?blöcke",
+        r"(?:triple\s+)?backticks|bloques\s+de\s+código|codeblöcke|code-?blöcke|codeblocks?|codeblok(?:ken)?|"
+        r"blocos?\s+de\s+código",
     ),
     (
         "markdown",
@@ -31,14 +32,16 @@ FEATURES: tuple[tuple[str, str], ...] = (
         r"viñetas|puces|tópicos",
     ),
     ("headings", r"headings?|headers?|section\s+titles|títulos|überschriften|titres|kopjes|tussenkopjes|titoletti"),
-    ("emoji", r"emojis?|emoticons?|emotes|smileys?|emojis"),
+    ("emoji", r"emojis?|émojis?|emoticons?|émoticônes?|emotes|smileys?|emojis"),
     ("tables", r"tables?|tablas?|tabellen?|tableaux?|tabelas?"),
     ("links", r"links?|urls?|hyperlinks?|enlaces|liens"),
 )
 # CJK words have no word boundaries around them.
 _CJK_FEATURES: dict[str, str] = {
     "markdown": "マークダウン|Markdown", "lists": "箇条書き|列表|项目符号", "headings": "見出し|标题",
-    "emoji": "絵文字|表情符号|表情|顔文字", "tables": "表格|テーブル", "code_blocks": "代码块|コードブロック",
+    # ("别加emoji和小标题": Latin words inside CJK text have no word boundary; "```" has none anywhere)
+    "emoji": "絵文字|表情符号|表情|顔文字|(?<![A-Za-z])emojis?(?![A-Za-z])", "tables": "表格|テーブル",
+    "code_blocks": "代码块|コードブロック|```",
     "links": "链接|リンク",
 }  # fmt: skip
 _FEATURE = re.compile(
@@ -66,7 +69,9 @@ _TABLE = (
     r"(?:columnas|colunas|spalten|colonnes|colonne|kolommen)\b|"
     r"\b(?:en|em)\s+(?:una\s+|uma\s+|forma\s+de\s+)?(?:tabla|tabela)\b|\bals\s+tabelle\b|\bin\s+(?:einer\s+)?tabelle\b|"
     # ("原文是表格就保持表格": a table in the source stays one; that is no table for every reply)
-    r"\b(?:en|sous\s+forme\s+de)\s+tableau\b|(?<!是)(?<!保持)表格|表形式|表で|表にまとめ"
+    r"\b(?:en|sous\s+forme\s+de|dans\s+un)\s+tableau\b|\buse\s+(?:markdown\s+)?tables\b|"
+    # "il risultato è una tabella", "in una tabella", "the result is a table"
+    r"\b(?:is|è|es|é|ist)\s+(?:a|una|uma|eine)\s+(?:table|tabella|tabla|tabela|tabelle)\b|\bin\s+una\s+tabella\b|(?<!是)(?<!保持)表格|表形式|表で|表にまとめ"
 )
 _CODE_WORDS = r"sql|code|query|queries|script|regex|snippet|python|bash|shell\s+command|command"
 _CODE_WORDS_BUT_CODE = r"sql|query|queries|script|regex|snippet|python|bash|shell\s+command|command"
@@ -172,6 +177,20 @@ _FOREIGN_ONLY_FORMAT = re.compile(
     r"ausgeben)(?:-(?:moi|nous|me))?\b",
     re.IGNORECASE,
 )
+# "Antwoord als JSON", "Ausgabe nur als JSON", "devuelves solo JSON", "raw JSON", "this JSON and nothing else",
+# "remplis ce JSON, rien d'autre": the reply-side words other languages (and terse briefs) put beside JSON, where
+# English says "return" or "output"; a JSON the input carries has none of them
+_JSON_REPLY_CUE = re.compile(
+    r"\b(?:raw|als|nur|solo|sólo|só|somente|apenas|seulement|uniquement|alleen|enkel|ausgabe|salida|sortie|saída|"
+    r"uitvoer|uscita|remplis|rellena|preench\w*|füll\w*|vul)\b|"
+    r"\b(?:nothing|no\s+text|no\s+prose)\s+(?:else|before|after|around|outside)\b|"
+    r"\brien\s+d['’]autre\b|\bnada\s+(?:más|mais)\b|\bnichts\s+anderes\b|\bniets\s+anders\b|"
+    r"\b(?:ohne|sans|sin|sem|zonder|senza)\s+(?:\w+\s+)?(?:text|texte|texto|tekst|testo)\b",
+    re.IGNORECASE,
+)
+# "Quand l'API renvoie seulement un JSON vide": a JSON that something returns in a case, not the reply's format
+_WHEN_BEFORE = re.compile(r"\b(?:when|whenever|if|quand|lorsque|quando|cuando|wenn|falls|wanneer|indien)\b", re.I)
+_FENCE_WORD = re.compile(r"fence|block|backtick|bloque|bloco|codebl|代码块|代碼塊|コードブロック", re.I)
 _COUNTED = re.compile(
     r"(?:(?:more|fewer|less)\s+than|exceed(?:ing)?|over|above)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:\w+\s+)?$|\b\d+\s+$",
@@ -209,7 +228,7 @@ FEATURE_KEYS = (
     "section title", "título", "überschrift", "titre", "見出し", "标题", "マークダウン", "顔文字", "テーブル",
     "コードブロック", "代码块", "リンク", "链接", "项目符号", "emoji", "emoticon", "emote", "smiley", "絵文字", "表情",
     "table", "tabla", "tabelle", "tableau", "tabela", "表格", "code", "backtick", "bloques", "link", "url", "enlace",
-    "lien", "fence",
+    "lien", "fence", "émoji", "```", "blocos de",
 )  # fmt: skip
 
 
@@ -367,7 +386,8 @@ def required_features(text: str) -> list[tuple[str, int, int]]:
 
 _VALUE_KEYS = (
     "json", "plain", "label", "categor", "class", "tabular", "code", "prose", "sql", "quer", "script", "regex",
-    "snippet", "python", "bash", "command", "tabla", "tabelle", "tableau", "tabela", "表", "texto", "klartext",
+    "snippet", "python", "bash", "command", "tabla", "tabelle", "tableau", "tabela",
+    "tabella", "表", "texto", "klartext",
     "nur text", "texte", "纯文本", "プレーン", "etiqueta", "étiquette", "catégorie", "rótulo", "kategorie", "block",
     "代码", "代碼", "コード", "クエリ", "código", "codice", "consulta", "requête", "abfrage",
 )  # fmt: skip
@@ -393,15 +413,23 @@ def find_format(text: str) -> FoundFormat | None:
     else:
         for candidate, pattern in _VALUES:
             match = pattern.search(text)
-            asked = candidate != "json" or _FORMAT_VERB.search(text) or _FOREIGN_ONLY_FORMAT.search(text)
+            asked = (
+                candidate != "json"
+                or _FORMAT_VERB.search(text)
+                or _FOREIGN_ONLY_FORMAT.search(text)
+                or (_JSON_REPLY_CUE.search(text) and not _WHEN_BEFORE.search(text, 0, match.start() if match else 0))
+            )
             # ("no text outside the block" is negated by its own words: what it rules out is all but the code)
             own_negation = match is not None and match.group(0).lower().startswith(("no ", "nothing", "don", "do not"))
             if match and (own_negation or not in_ranges(match.start(), ranges)) and asked:
                 value = candidate
                 spans.append((match.start(), match.end()))
                 break
-    if value == "code" and own_negation:
-        names = [name for name in names if name != "code_blocks"]  # ("no text outside the code block": the block is it)
+    bare_fence = "```" in text and not _FENCE_WORD.search(text)  # a ban written only as ```, no fence word
+    if value == "code" and (own_negation or bare_fence):
+        # ("no text outside the code block": the block is it; "不要用```包起来" beside a code-only reply keeps the
+        # code-only sentence alone, as before ``` was read as a ban)
+        names = [name for name in names if name != "code_blocks"]
     if value is None and not names:
         return None
     return FoundFormat(value, names, min(s for s, _ in spans), max(e for _, e in spans))

@@ -339,6 +339,13 @@ def _not_an_audience(text: str, match: re.Match[str], phrase: str) -> bool:
     return offering.group("after") is None or not is_english(text)
 
 
+# A negation right before the audience words, with at most a verb or two between ("not aimed at", "isn't meant for")
+_NEGATED_INTRO = re.compile(
+    r"(?:\b(?:not|never|no\s+es|nicht|pas|não\s+é|niet|non\s+è)|n['’]t)(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
 def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
     if whole:
         phrase = text.strip().rstrip(".")
@@ -362,6 +369,8 @@ def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
             continue
         if _not_an_audience(text, match, phrase):
             continue
+        if _NEGATED_INTRO.search(text, max(0, match.start() - 30), match.start("phrase")):
+            continue  # "not aimed at adults", "nicht für Profis": who the product is not for is no audience
         if text[match.start() : match.start("phrase")].strip().lower() in _VERB_INTROS:
             # "to coach new managers": the verb says what the assistant does; the audience is who it does it for.
             phrase = re.sub(r"^(\w+)\s+(?=\S)", lambda m: "" if m.group(1).lower() in _TALKS_TO else m.group(0), phrase)
