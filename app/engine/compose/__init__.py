@@ -48,6 +48,7 @@ from app.engine.safety import (
     states_crisis_step,
     states_emergency_step,
     without_negated_advice,
+    yields,
 )
 from app.engine.safety.cues import PERSON_FACING
 from app.engine.safety.settled import plays_the_person, professional_domains, routes_itself, settled_domains
@@ -401,6 +402,7 @@ def compose_spec(plan: Plan) -> Composition:
                     or any(a.grounded_in_sources for a in plan.archetypes),
                     crisis_stated=states_crisis_step(steps := _fallback_steps(plan)),
                     emergency_stated=states_emergency_step(steps),
+                    own=yields([brief.task, *brief.constraints], steps),
                     settled=settled_domains([brief.task, *brief.constraints]) | professionals,
                     routed=bool(professionals)
                     or routes_itself(

@@ -26,6 +26,7 @@ from app.engine.safety.routes import (
     states_emergency_step,
 )
 from app.engine.safety.settled import CRISIS_SCRIPTED, MEDICATION_STATED, NOT_COUNSELLING
+from app.engine.safety.yields import Yields, yields
 from app.engine.spec import Rule
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "SAFETY_GROUP",
     "STOP_STEP",
     "SafetyPack",
+    "Yields",
     "crisis_number",
     "detect_domains",
     "emergency_number",
@@ -44,6 +46,7 @@ __all__ = [
     "states_crisis_step",
     "states_emergency_step",
     "without_negated_advice",
+    "yields",
 ]
 
 _LOCAL_EMERGENCY = "call their local emergency number"
@@ -63,6 +66,7 @@ def safety_rules(
     routed: bool = False,
     crisis_stated: bool = False,
     emergency_stated: bool = False,
+    own: Yields | None = None,
 ) -> list[Rule]:
     """The rules of the selected packs, in pack order.
 
@@ -76,14 +80,16 @@ def safety_rules(
     `emergency_stated` says the brief scripts its own emergency reply ("if they say they have fallen, start with
     #ALERT and say "… call 112""): the pack's "tell them first to call …" would reorder it. `settled` may also hold
     `NOT_COUNSELLING` ("It's not counselling": no listener's or advice rules) and `MEDICATION_STATED` (the brief's
-    own rule on stopping a medicine replaces the pack's).
+    own rule on stopping a medicine replaces the pack's). `own` is what the brief routes or is itself (see `yields`):
+    a domain it routes loses the packs' referral clauses, its own business is never referred out, a scripted reply
+    to personal details replaces the pack's reminder.
     """
     chosen = set(domains)
+    own = own or Yields()
     call_emergency = f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY
     fill = {
-        "legal_contact": f"contact a lawyer, a legal aid service or {legal_contact}"
-        if legal_contact
-        else "contact a lawyer or legal aid service",
+        "legal_contact": _legal_contact(legal_contact, firm="legal" in own.business),
+        **_referrals(own),
         "call_emergency": call_emergency,
         "reach_crisis": f"call {crisis_number}" if crisis_number else f"contact a crisis line or {call_emergency}",
         # (999, 911, 112 send no one to an animal: only a line of the brief's own, such as a clinic's, does)
@@ -108,7 +114,47 @@ def safety_rules(
             NOT_COUNSELLING in settled and pack.domain == "mental_health" and index in (*pack.listening, *pack.advice)
         )
         and not (MEDICATION_STATED in settled and index in pack.medication)
+        and not (own.privacy_scripted and index in pack.privacy)
+        and not (pack.domain in own.routes and index in pack.routed_away)
+        and not (own.legal_step_stated and index in pack.urgent)
     ]
+
+
+_REFERRALS: dict[str, tuple[str, str]] = {
+    # placeholder: (its domain, the clause that sends the person elsewhere)
+    "health_referral": ("medical", "; suggest a doctor or pharmacist for that"),
+    "vet_referral": ("veterinary", "; suggest that a vet examines it"),
+    "mind_referral": (
+        "mental_health",
+        "; when difficulties persist or grow, encourage the person to speak with a qualified professional",
+    ),
+    "legal_referral": ("legal", ", and suggest a qualified lawyer or legal aid service for that"),
+    "financial_referral": ("financial", ", and suggest a licensed financial adviser for their situation"),
+    "money_referral": (
+        "money",
+        "; suggest a qualified professional, such as a financial adviser, an accountant or a free debt or tax "
+        "advice service, for their case",
+    ),
+}
+# A firm's own clients are never sent to "a lawyer": its own consultation is the route for their case.
+_FIRM_REFERRAL = ", and suggest a consultation with the firm for that"
+
+
+def _referrals(own: Yields) -> dict[str, str]:
+    """The referral clauses of the packs: none for a domain the brief routes itself, the firm's own consultation for a
+    law firm's clients."""
+    fill = {key: "" if domain in own.routes else clause for key, (domain, clause) in _REFERRALS.items()}
+    if "legal" in own.business and fill["legal_referral"]:
+        fill["legal_referral"] = _FIRM_REFERRAL
+    return fill
+
+
+def _legal_contact(contact: str | None, *, firm: bool) -> str:
+    """Whom the legal pack's urgent rule sends the person to: the brief's own contact, and a lawyer or legal aid
+    service only when the brief's business is not itself a law firm."""
+    if firm:
+        return contact or "contact the firm"
+    return f"contact a lawyer, a legal aid service or {contact}" if contact else "contact a lawyer or legal aid service"
 
 
 def _given_way(pack: SafetyPack, index: int, settled: Collection[str], routed: bool) -> bool:

@@ -18,6 +18,7 @@ from app.engine.safety.cues import (
     detected,
 )
 from app.engine.safety.evidence import advice_evidence, livestock_only
+from app.engine.safety.yields import without_privacy_mentions
 
 _CHILD_AGE = 13
 
@@ -41,7 +42,8 @@ def detect_domains(
     """
     raw = _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)))
     joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
-    scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", joined))
+    # ("no pedir … datos de salud", "nuestro teléfono de urgencias": privacy and a firm's own line, no health care)
+    scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", without_privacy_mentions(joined)))
     # (an advice domain needs a cue that is not only the topic of an advice ban, a hospital listed among the buildings
     # a business serves or a farm's "stock"; crisis and children's cues count wherever they are)
     evidence = advice_evidence(scanned)

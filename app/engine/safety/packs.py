@@ -31,6 +31,13 @@ class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
     counselling (see `settled.NOT_COUNSELLING`)."""
     medication: tuple[int, ...] = ()
     """Indices of its rules on starting or stopping a medicine: dropped when the brief rules on that itself."""
+    routed_away: tuple[int, ...] = ()
+    """Indices of its rules that are only a referral: dropped when the brief routes the domain's case itself."""
+    privacy: tuple[int, ...] = ()
+    """Indices of its rules on personal details: dropped when the brief scripts its own reply to them."""
+    urgent: tuple[int, ...] = ()
+    """Indices of its rules for an urgent case (an arrest, a deadline): dropped when the brief's own business routes
+    that case itself."""
 
 
 def _rule(text: str, reason: str) -> Rule:
@@ -60,8 +67,7 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "Give general health information only: do not diagnose the person's condition and do not "
-                "recommend a specific treatment, medication or dose for their case; suggest a doctor or "
-                "pharmacist for that.",
+                "recommend a specific treatment, medication or dose for their case{health_referral}.",
                 "A diagnosis needs an examination and a medical history that you do not have.",
             ),
             _rule(
@@ -82,7 +88,7 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "Give general pet-care information only: do not diagnose the animal or recommend a specific "
-                "medication or dose for it; suggest that a vet examines it.",
+                "medication or dose for it{vet_referral}.",
                 "A diagnosis needs an examination, and doses depend on the species and the animal's weight.",
             ),
             _rule(
@@ -109,8 +115,7 @@ PACKS: tuple[SafetyPack, ...] = (
                 "People in distress who feel brushed off stop talking, and talking is what keeps them safe.",
             ),
             _rule(
-                "Do not diagnose mental health conditions or present yourself as a therapist; when difficulties "
-                "persist or grow, encourage the person to speak with a qualified professional.",
+                "Do not diagnose mental health conditions or present yourself as a therapist{mind_referral}.",
                 "Diagnosis and treatment need a trained clinician who can follow the person over time.",
             ),
         ),
@@ -118,11 +123,12 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="legal",
         advice=(0,),
+        urgent=(2,),
         referrals=(1, 2),
         rules=(
             _rule(
                 "Give general legal information, not legal advice: do not tell the person what to do in their "
-                "specific case or predict its outcome, and suggest a qualified lawyer or legal aid service for that.",
+                "specific case or predict its outcome{legal_referral}.",
                 "The answer depends on the jurisdiction and on facts of the case that you cannot check.",
             ),
             _rule(
@@ -139,6 +145,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="financial",
         advice=(0, 1),
+        routed_away=(1,),
         rules=(
             _rule(
                 "Give general financial education, not personalised investment advice: do not recommend buying, "
@@ -147,7 +154,7 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "When the person asks what they should do with their money, say that this is general information, "
-                "not financial advice, and suggest a licensed financial adviser for their situation.",
+                "not financial advice{financial_referral}.",
                 "People act on money answers, and the risk of a wrong one is theirs.",
             ),
             _rule(
@@ -163,8 +170,7 @@ PACKS: tuple[SafetyPack, ...] = (
         rules=(
             _rule(
                 "Explain how pay, tax, bills and money matters work in general, but do not tell the person what to do "
-                "about their own tax, debt or money decisions; suggest a qualified professional, such as a "
-                "financial adviser, an accountant or a free debt or tax advice service, for their case.",
+                "about their own tax, debt or money decisions{money_referral}.",
                 "Advice on one person's money depends on facts you cannot check, and they act on it.",
             ),
             _rule(
@@ -175,6 +181,7 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="children",
+        privacy=(0,),
         rules=(
             _rule(
                 "Never ask for or keep a child's personal information (full name, address, school, phone number, "
@@ -197,6 +204,7 @@ PACKS: tuple[SafetyPack, ...] = (
     # content" would forbid what a sexual-health service for teens exists to explain.
     SafetyPack(
         domain="teens",
+        privacy=(0,),
         rules=(
             _rule(
                 "Never ask for a teenager's personal information (full name, address, school, phone number, photos); "

@@ -315,7 +315,36 @@ _PLAYS_THE_PERSON = re.compile(
 )
 
 
+# "You are a bereaved relative coming in for the meeting", "Eres una paciente enfadada", "Du bist ein besorgter
+# Angehöriger": the model is the person in distress, which is a role only in a practice scene (checked below).
+_PERSON_ROLE = (
+    r"(?:patient|client|caller|service\s+user|victim|relative|family\s+member|next\s+of\s+kin|widow(?:er)?|customer|"
+    r"parent|mother|father|son|daughter|husband|wife|tenant|resident|paciente|familiar|pariente|viud[oa]|"
+    r"llamante|patient(?:in)?|angeh[öo]rige[rn]?|anrufer(?:in)?|kund(?:e|in)|witwe[rn]?|proche|appelant(?:e)?|"
+    r"veu(?:f|ve)|parente|paziente|vedov[oa]|familiare)s?"
+)
+_YOU_ARE_THE_PERSON = re.compile(
+    r"\b(?:you\s+are|you're|you\s+will\s+be|you\s+play|eres|ser[áa]s|du\s+bist|tu\s+es|vous\s+[êe]tes|"
+    r"voc[êe]\s+[ée]|sei|tu\s+sei)\s+(?:a|an|the|un|una|ein|eine|einen|une|um|uma|il|la|lo)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_PERSON_ROLE}\b"
+    # (the role noun ends the phrase: "a customer service agent", "a patient teacher" are jobs, not the person)
+    r"(?=\s*(?:[,.;:()—–-]|$|\b[a-z]+ing\b|\b(?:who|whose|coming|in|at|with|of|and|that|calling|where|whom|que|der|die|qui|"
+    r"che|en|con|de|mit|bei|avec|chez|da|di)\b))",
+    re.IGNORECASE,
+)
+_PRACTICE_SCENE = re.compile(
+    r"\b(?:trainees?|role-?play\w*|practi[cs]e|training|rehears\w*|simulat\w*|learners?|in\s+character|"
+    r"break\s+character|juego\s+de\s+rol|en\s+pr[áa]cticas|formaci[óo]n|rollenspiel\w*|schulung\w*|"
+    r"auszubildende\w*|jeu\s+de\s+r[ôo]le|stagiaires?|formation|treinamento|gioco\s+di\s+ruolo|tirocinant\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def plays_the_person(texts: Iterable[str]) -> bool:
-    """Whether the assistant plays the patient or client in a practice role-play: a pack's rules for "the person who
-    describes symptoms" would then be about the trainee, and the brief's own rule for a real person applies."""
-    return _PLAYS_THE_PERSON.search(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))) is not None
+    """Whether the assistant plays the patient, client or distressed relative in a practice role-play: a pack's rules
+    for "the person who describes symptoms" or "mentions suicide" would then be about the trainee, and the brief's
+    own rule for a real person applies."""
+    joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
+    if _PLAYS_THE_PERSON.search(joined):
+        return True
+    return _YOU_ARE_THE_PERSON.search(joined) is not None and _PRACTICE_SCENE.search(joined) is not None

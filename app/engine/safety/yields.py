@@ -1,0 +1,211 @@
+"""Where a pack's generic lines give way to the brief's own routes and business.
+
+- A brief that routes a domain's case itself ("Your stoma nurse can check that with you. Ring …", "give them the
+  free National Debtline number", "Para valorar tu caso necesitamos una consulta. Puedes pedirla en …") needs no
+  pack line sending the same person to "a doctor or pharmacist" or "a financial adviser, an accountant": two routes
+  for one case leave the model to pick, and the generic one competes with the brief's.
+- A brief whose own business is the domain (a law firm's chat) never refers its clients out to "a lawyer or legal
+  aid service": case questions go to the firm's own consultation.
+- A children's brief that scripts its own reply to a child sharing personal details ("If they type any of that,
+  say "…"") needs no pack line telling the model to "remind them kindly" beside it.
+- A data-privacy mention ("never ask for health data", "no pedir … datos de salud", "keine Gesundheitsdaten
+  erfragen") and a firm's own urgent line ("nuestro teléfono de urgencias") say nothing about health care: they are
+  blanked before the medical cues are read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import msgspec
+
+from app.engine.fastre import prefiltered
+
+
+class Yields(msgspec.Struct, frozen=True, kw_only=True):
+    """What the brief settles itself, so that the packs' generic lines give way."""
+
+    routes: frozenset[str] = frozenset()
+    """Domains whose case the brief routes itself: the packs' referral clauses for them go."""
+    business: frozenset[str] = frozenset()
+    """Domains that are the brief's own business (a law firm): never referred out."""
+    privacy_scripted: bool = False
+    """The brief scripts its own reply to someone sharing personal details: the pack's privacy reminder goes."""
+    legal_step_stated: bool = False
+    """The brief's own business routes an arrest, a detention or a deadline itself ("call our 24-hour line")."""
+
+
+# ---- data-privacy mentions and a business's own urgent line (blanked before the medical cues are read)
+
+_HEALTH_DATA = (
+    r"(?:health|medical)\s+(?:data|records?|information|info|details|history|conditions?)|"
+    r"datos\s+(?:de\s+salud|m[ée]dicos|sanitarios|cl[íi]nicos)|informaci[óo]n\s+(?:m[ée]dica|de\s+salud|sanitaria)|"
+    r"historial\s+m[ée]dico|gesundheitsdaten|gesundheitsinformation\w*|medizinische\w*\s+(?:daten|angaben)|"
+    r"donn[ée]es\s+(?:de\s+sant[ée]|m[ée]dicales)|informations?\s+m[ée]dicales?|"
+    r"dados\s+(?:de\s+sa[úu]de|m[ée]dicos|cl[íi]nicos)|informa[çc][õo]es\s+m[ée]dicas|"
+    r"dati\s+(?:sanitari|medici|sulla\s+salute|relativi\s+alla\s+salute)|gezondheidsgegevens|medische\s+gegevens|"
+    r"健康情報|医療情報|健康データ|健康数据|健康信息|医疗信息"
+)
+_HEALTH_DATA_TERM = prefiltered(re.compile(_HEALTH_DATA, re.IGNORECASE))
+# Asking for, keeping or repeating data, or protecting it: the sentence is about privacy, not health care.
+_PRIVACY_CONTEXT = re.compile(
+    r"\b(?:ask\w*|request\w*|collect\w*|stor\w*|keep\w*|record\w*|sav\w*|log\w*|shar\w*|repeat\w*|disclos\w*|"
+    r"privacy|private|confidential\w*|gdpr|hipaa|personal\s+data|sensitive\s+data|"
+    r"ped\w*|solicit\w*|recog\w*|guard\w*|almacen\w*|repet\w*|privacidad|protecci[óo]n\s+de\s+datos|rgpd|"
+    r"erfrag\w*|abfrag\w*|frag\w*|speicher\w*|erheb\w*|sammel\w*|wiederhol\w*|datenschutz\w*|dsgvo|"
+    r"demand\w*|collect\w*|conserv\w*|enregistr\w*|r[ée]p[ée]t\w*|confidentialit[ée]|"
+    r"coleta\w*|coletar|armazen\w*|repet\w*|privacidade|lgpd|"
+    r"chied\w*|raccogl\w*|memorizz\w*|ripet\w*|riservat\w*|"
+    r"vra\w*|opslaan|verzamel\w*|herhal\w*|privacy)\b|聞|尋ね|保存|収集|询问|收集|索要|隐私|個人情報",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[.;!?\n。；]")
+# "nuestro teléfono de urgencias 24 horas": a business's line for its own urgent cases, not an A&E department.
+_URGENT_LINE = re.compile(
+    r"\b(?:tel[ée]fono|l[íi]nea|n[úu]mero|guardia|telefone|n[úu]mero)\s+de\s+urg[eê]ncias?\b", re.IGNORECASE
+)
+
+
+def without_privacy_mentions(lowered: str) -> str:
+    """The text with health-data mentions in a privacy sentence and a business's own urgent line blanked out (same
+    length, same offsets): "No pedir ni repetir número de pasaporte, NIE ni datos de salud" names no health care."""
+    chars = list(_URGENT_LINE.sub(lambda m: " " * len(m.group(0)), lowered))
+    for m in _HEALTH_DATA_TERM.finditer(lowered):
+        starts = [c.end() for c in _CLAUSE.finditer(lowered, 0, m.start())]
+        start = starts[-1] if starts else 0
+        end_match = _CLAUSE.search(lowered, m.end())
+        end = end_match.start() if end_match else len(lowered)
+        if _PRIVACY_CONTEXT.search(lowered[start : m.start()] + " " + lowered[m.end() : end]):
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+# ---- the brief's own routes for a domain's case
+
+_TARGETS: dict[str, str] = {
+    "medical": r"nurses?|doctors?|gps?|pharmacists?|midwi(?:fe|ves)|health\s+visitors?|consultants?|clinicians?|"
+    r"care\s+team|dentists?|physio\w*|surgeons?|the\s+(?:ward|clinic|practice|surgery)|m[ée]dic[oa]s?|enfermer\w*|"
+    r"matrona|farmac[ée]utic\w*|centro\s+de\s+salud|(?:haus)?[äa]rzt\w*|pflegekr[äa]ft\w*|pflegedienst\w*|apothek\w*|praxis|m[ée]decins?|"
+    r"infirmi\w*|pharmacien\w*|sage-femme|enfermeir\w*|farmac[êe]utic\w*|infermier\w*|farmacista|huisarts\w*|"
+    r"verpleeg\w*|apotheker\w*|看護師|医師|薬剤師|主治医|护士|医生|药师",
+    "veterinary": r"vets?|veterinar\w*|tier[äa]rzt\w*|v[ée]t[ée]rinaires?|veterin[áa]ri\w*|獣医|兽医",
+    "mental_health": r"therapists?|counsell?ors?|gps?|crisis\s+team|key\s+workers?|care\s+coordinators?|"
+    r"psycholog\w*|psychiatr\w*|terapeut\w*|psic[óo]log\w*|therapeut\w*|th[ée]rapeutes?",
+    "legal": r"lawyers?|solicitors?|attorneys?|legal\s+aid|law\s+cent(?:re|er)|citizens\s+advice|consultations?|"
+    r"consultas?|abogad\w*|anw[äa]lt\w*|rechtsberatung|kanzlei|avocats?|advogad\w*|avvocat\w*|advocaat\w*|"
+    r"legal\s+(?:clinic|advice\s+line)|弁護士|律师",
+    "money": r"advis[eo]rs?|accountants?|debt\s?line|stepchange|citizens\s+advice|money\s?helper|debt\s+advice|"
+    r"debt\s+charit\w*|schuldnerberatung\w*|asesor\w*|conseill\w*|consultor\w*|consulent\w*|schuldhulp\w*|"
+    r"steuerberat\w*",
+}
+_TARGETS["financial"] = _TARGETS["money"]
+_TARGET: dict[str, re.Pattern[str]] = {
+    domain: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) for domain, words in _TARGETS.items()
+}
+# A contact in the same words: a phone number, an e-mail address, a web address.
+_CONTACT = re.compile(r"\d[\d ]{4,}\d|[\w.+-]+@[\w-]+\.\w+|https?://|\bwww\.", re.IGNORECASE)
+# A route verb right before the target ("ask your stoma nurse", "llama a tu médico", "wende dich an die Kanzlei").
+_ROUTE_VERB = re.compile(
+    r"\b(?:ask|ring|call|phone|contact|speak|talk|see|book|refer|send|point|give|pregunt\w*|llam\w*|consult\w*|"
+    r"contact\w*|habl\w*|pide|pedir|acude|frag\w*|anruf\w*|ruf|wende\w*|kontaktier\w*|appel\w*|demande\w*|parle\w*|"
+    r"ligue|ligar|fale|falar|procure|chied\w*|chiam\w*|contatt\w*|rivolg\w*|bel|bellen|vraag|neem)\b",
+    re.IGNORECASE,
+)
+# The target named as the one who helps: "Your stoma nurse can check that", "National Debtline can help for free".
+_CAN_HELP = re.compile(
+    r"\W{0,3}(?:can|will|is\s+there|are\s+there|team\s+can|puede\w*|kann|peut|pode|pu[òo]|kan)\b", re.IGNORECASE
+)
+_UNIT_END = re.compile(r"(?<=[.!?。])[\"”»」]?\s+|\n")
+
+
+def _routes(units: list[str]) -> frozenset[str]:
+    """The domains whose case a unit of the brief (a sentence with the next one) sends to someone of the domain."""
+    found = set()
+    for index, unit in enumerate(units):
+        window = " ".join(units[index : index + 2])
+        for domain, target in _TARGET.items():
+            for m in target.finditer(unit):
+                before = unit[max(0, m.start() - 40) : m.start()]
+                if _ROUTE_VERB.search(before) or _CAN_HELP.match(unit, m.end()) or _CONTACT.search(window):
+                    found.add(domain)
+                    break
+    return frozenset(found)
+
+
+# ---- the brief's own business
+
+# "Somos Vidal & Ortega Abogados", "we're a law firm", "the chat on our firm's website", "für unsere Kanzlei".
+_LAW_FIRM = re.compile(
+    # (or the brief opens with the firm's name: "Despacho Álvarez & Mora Abogados, en Zaragoza.")
+    r"(?:^\s*|\b(?:we\s+are|we're|our|somos|nuestr[oa]|wir\s+sind|unsere?[rmns]?|nous\s+sommes|notre|nosso|nossa|siamo|"
+    r"(?:il\s+)?nostro|wij\s+zijn|onze|for|para|f[üu]r|pour|per|voor)\s+)(?:[\w&.,'’-]+\s+){0,5}?"
+    r"(?:law\s+(?:firm|office|practice)|solicitors\b|attorneys\s+at\s+law|abogados\b|despacho\b|bufete\b|kanzlei\b|"
+    r"rechtsanw[äa]lte\b|cabinet\s+d['’]avocats?|avocats\b|escrit[óo]rio\s+de\s+advocacia|advogados\b|"
+    r"studio\s+legale|avvocati\b|advocatenkantoor|法律事務所|律师事务所)",
+    re.IGNORECASE,
+)
+
+
+def own_business(texts: Iterable[str]) -> frozenset[str]:
+    """The domains that are the brief's own business (a law firm's chat): never referred out."""
+    joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
+    return frozenset({"legal"}) if _LAW_FIRM.search(joined) else frozenset()
+
+
+# ---- a scripted reply to personal details
+
+_PERSONAL_RULE = re.compile(
+    r"\b(?:never|don'?t|do\s+not|no|not|nunca|nie|niemals|kein\w*|jamais|ne|n[ãa]o|mai|non|nooit|geen)\b[^.;\n]{0,40}"
+    r"\b(?:ask|request|repeat|keep|stor|share|ped|pregunt|repet|guard|frag|wiederhol|speicher|demand|r[ée]p[ée]t|"
+    r"conserv|chied|ripet|vra|herhal)\w*[^.;\n]{0,80}\b(?:names?|address\w*|schools?|phone|photos?|personal|"
+    r"surnames?|nombres?|direcci[óo]n|colegio|personales|adresse|schule|pers[öo]nlich\w*|noms?|[ée]cole|personnel\w*|"
+    r"nome|endere[çc]o|escola|pessoais|indirizzo|scuola|personali|naam|adres|persoonlijk\w*)\b",
+    re.IGNORECASE,
+)
+_SCRIPTED_REPLY = re.compile(
+    r"\b(?:say|reply|respond|answer|write|di|dile|responde|contesta|sag|antworte|dis|r[ée]ponds|diga|responda|"
+    r"rispondi|zeg)\b[^\"“«„「\n]{0,30}[\"“«„「]",
+    re.IGNORECASE,
+)
+
+
+def _privacy_scripted(units: list[str]) -> bool:
+    """Whether a rule against asking for or repeating personal details comes with the brief's own reply to them."""
+    return any(
+        _PERSONAL_RULE.search(unit) and _SCRIPTED_REPLY.search(" ".join(units[index : index + 2]))
+        for index, unit in enumerate(units)
+    )
+
+
+# ---- an urgent legal case the brief routes itself
+
+_URGENT_LEGAL = re.compile(
+    r"arrest\w*|detain\w*|detention|custody|deport\w*|removal\s+order|court\s+dates?|deadlines?|summons|"
+    r"detenid\w*|detenci[óo]n|expulsi[óo]n|deportaci[óo]n|juicio|plazo\w*|festgenommen|verhaft\w*|haft|abschieb\w*|"
+    r"frist\w*|arr[êe]t[ée]e?|garde\s+[àa]\s+vue|expulsion|d[ée]lais?|pres[oa]|detid[oa]|deporta[çc][ãa]o|prazos?|"
+    r"arrestat[oa]|fermat[oa]|espulsion\w*|scadenz\w*|gearresteerd|uitzetting|termijn\w*",
+    re.IGNORECASE,
+)
+
+
+def _legal_step_stated(steps: Iterable[tuple[str | None, str, str | None]]) -> bool:
+    """Whether a fallback of the brief routes an arrest, a detention or a deadline itself."""
+    return any(
+        condition and _URGENT_LEGAL.search(condition) and (action in ("phone", "email", "url") or _CONTACT.search(text))
+        for condition, text, action in steps
+    )
+
+
+def yields(texts: Iterable[str], steps: Iterable[tuple[str | None, str, str | None]] = ()) -> Yields:
+    """What the brief settles itself, from its texts and its fallbacks as (condition, sentence, action) triples."""
+    joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
+    units = [u for u in _UNIT_END.split(joined) if u.strip()]
+    business = own_business([joined])
+    return Yields(
+        routes=_routes(units),
+        business=business,
+        privacy_scripted=_privacy_scripted(units),
+        legal_step_stated="legal" in business and _legal_step_stated(steps),
+    )
