@@ -73,8 +73,11 @@ def _inferred(plan: Plan) -> list[Variable]:
     # whatever the job's usual input
     dropped = {name for name in primary.drop_variables if not _made_from(name, plan.brief.task)}
     if plan.conversational:
-        # In a live chat whatever the person sends, an e-mail they forward included, arrives as their turn
-        dropped |= CONVERSATIONAL_SLOTS | {v.name for v in primary.variables} | {"email"}
+        dropped |= CONVERSATIONAL_SLOTS | {v.name for v in primary.variables}
+        if not _SUPPLIED.search(plan.brief.task):
+            # In a live chat whatever the person sends, an e-mail they forward included, arrives as their turn; only
+            # an e-mail the operator pastes with the prompt is an input of it
+            dropped.add("email")
     masked = _masked_task(plan)
     # Cues were read from the whole task already; read them again only when constraint spans were blanked out.
     cues = plan.entities.variables if masked == plan.brief.task else variable_cues(masked)
