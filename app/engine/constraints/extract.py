@@ -17,6 +17,7 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import (
     antecedents,
+    case_replies,
     code_docs,
     fallbacks,
     formats,
@@ -273,6 +274,8 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
             )  # fmt: skip
             masked = _mask(masked, obj.start, obj.end)
             continue
+        if case_replies.is_case_reply(field.text, obj.start, obj.value):
+            continue  # 'if the note is no watch return exactly {"error": "not_a_watch"}': one case's reply, a rule
         schema = structure.to_json_schema(obj.value)
         keys = structure.schema_keys(schema)
         found.append(

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 
+import msgspec
+
 from app.engine.brief import Brief
+from app.engine.constraints.labels import describe_labels
 from app.engine.constraints.model import BriefSpan, Constraint
 
 _WITH = (
@@ -104,6 +107,39 @@ def _find_values(name: str, text: str) -> re.Match[str] | None:
     return None
 
 
+# "urgence : HAUTE si fuite d'eau …, sinon NORMALE", "priority: HIGH if …, LOW otherwise": a code per case, and the
+# code for every other case; together they are the field's values. Only codes written in capitals (or quoted) count,
+# so that prose ("short if …, otherwise two sentences") is never read as a value list.
+_CODE = r"(?:[A-Z][A-Z0-9_-]+|\"[^\"\n]{1,30}\"|'[^'\n]{1,30}')"
+_IF = r"(?:if|when|si|se|wenn|falls|als|cuando|quand|lorsque|quando|indien)"
+_ELSE = (
+    r"(?:otherwise|else|sinon|sonst|ansonsten|altrimenti|si\s+no|sino|de\s+lo\s+contrario|en\s+otro\s+caso|"
+    r"senão|caso\s+contrário|anders|zo\s+niet)"
+)
+_CASE_CODE = re.compile(rf"(?:^|[,;]\s*|\s)(?P<code>{_CODE})\s+{_IF}\b")
+_ELSE_CODE = re.compile(rf"(?:^|[,;(]\s*|\s){_ELSE}\s*,?\s*(?P<code>{_CODE})(?=\s*(?:[.,;)]|$))", re.MULTILINE)
+
+
+def _case_values(name: str, text: str) -> tuple[list[str], int, int] | None:
+    """The codes a field takes case by case ("urgence : HAUTE si …, sinon NORMALE"), with their extent, or None."""
+    words = re.split(r"[\s_]+", name.strip().strip("`'\""))
+    key = (
+        r"(?m)^\s*(?:[-*•]|\d{1,2}[.)])?\s*[`'\"]?" + r"[\s_]+".join(re.escape(w) for w in words) + r"[`'\"]?\s*[:=]\s*"
+    )
+    for found in re.finditer(key, text, re.IGNORECASE):
+        line_end = text.find("\n", found.end())
+        line = text[found.end() : line_end if line_end >= 0 else len(text)]
+        first = _CASE_CODE.match(line)
+        last = _ELSE_CODE.search(line)
+        if first is None or last is None:
+            continue
+        codes = [m.group("code") for m in _CASE_CODE.finditer(line, 0, last.start())] + [last.group("code")]
+        values = [code.strip("\"'") for code in codes]
+        if len(values) >= 2 and len({v.lower() for v in values}) == len(values):
+            return values, found.end(), found.end() + last.end()
+    return None
+
+
 def _named_fields(found: list[Constraint]) -> list[str]:
     """The reply's keys the brief names: its field lists (not details to collect in a chat) and its schema's keys."""
     names: list[str] = []
@@ -125,12 +161,17 @@ def field_value_sets(brief: Brief, found: list[Constraint]) -> list[Constraint]:
             continue  # "where status is one of open/closed": already the field's own values
         for field, text, index in _texts(brief):
             stated = _find_values(name, text)
-            if stated is None:
-                continue
-            values = _split_values(stated.group("values")) or []
+            if stated is not None:
+                values = _split_values(stated.group("values")) or []
+                start, end = stated.start("values"), stated.end("values")
+            else:
+                cases = _case_values(name, text)
+                if cases is None:
+                    continue
+                values, start, end = cases
             span = BriefSpan(
-                field="task" if field == "task" else "constraints", index=index, start=stated.start("values"),
-                end=stated.end("values"), text=stated.group("values"),
+                field="task" if field == "task" else "constraints", index=index, start=start, end=end,
+                text=text[start:end],
             )  # fmt: skip
             label = Constraint(
                 kind="labels", text=f"{_capitalised(name)} is exactly one of: {', '.join(values)}.", span=span,
@@ -172,8 +213,15 @@ def keyed_label_sets(brief: Brief, found: list[Constraint]) -> list[Constraint]:
     if not names:
         return found
     out = []
+    keys = {name.lower() for name in names}
     for c in found:
         span = c.span
+        if c.kind == "labels" and c.scope in (None, "label") and any(v.lower() in keys for v in c.values):
+            # '"motivo": one of A, B, "menor_posible": …' read as one list: a key of the reply is never a label
+            kept = [v for v in c.values if v.lower() not in keys]
+            if len(kept) < 2:
+                continue
+            c = msgspec.structs.replace(c, values=kept, text=describe_labels(kept, c.multi))
         if c.kind != "labels" or c.scope not in (None, "label") or span is None:
             out.append(c)
             continue

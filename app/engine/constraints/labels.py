@@ -17,7 +17,10 @@ _LABEL_NOUNS = (
     r"etichett[ae]|rótulo|klasse|klassen|"
     # "PRIORIDAD: ALTA / NORMAL / BAJA": priority and urgency in the languages briefs come in
     r"prioridad|prioridade|prioridades|priorité|priorités|priorità|priorität|prioriteit|urgencia|urgência|urgence|"
-    r"urgenza|urgentie"
+    r"urgenza|urgentie|"
+    # "genau einen Schweregrad: KRITISCH, WARNUNG oder HINWEIS": a severity is a closed set in every language
+    r"severity|severities|schweregrad|schweregrade|gravedad|severidad|gravité|sévérité|gravità|severità|gravidade|"
+    r"severidade|ernstniveau"
 )
 _ONE_OF = (
     r"\bone(?:\s+or\s+more)?\s+of(?:\s+(?:these|the\s+following|the))?(?:\s+(?:two|three|four|five|six|seven|eight|\d+))?"
@@ -25,7 +28,7 @@ _ONE_OF = (
     # (a word of its own: "una de", not the Italian "una detrazione")
     r"\b(?:uno|una)\s+de\b(?:\s+(?:estas|estos|las\s+siguientes|los\s+siguientes))?"
     r"(?:\s+(?:etiquetas|categorías|[^\W\d_]+(?=\s*[:–—-])))?|"
-    r"\b(?:eine[sn]?|einer)\s+(?:von|der\s+folgenden)(?:\s+(?:kategorien|labels))?|"
+    r"\b(?:eins|eine[sn]?|einer)\s+(?:von|der\s+folgenden)(?:\s+(?:kategorien|labels))?|"
     r"\bl'une?\s+des(?:\s+(?:catégories|étiquettes)\s+suivantes)?|\bparmi|"
     r"\b(?:um|uma)\s+(?:de|dos|das)\b(?:\s+(?:seguintes|rótulos|categorias))?|"
     # "verso uno di questi uffici:", "una de estas oficinas:", "één van de volgende afdelingen:": the noun is the
@@ -183,6 +186,14 @@ class FoundLabels(NamedTuple):
     end: int
 
 
+_FOREIGN_ONE_OF = re.compile(
+    r"^(?:(?:une?\s+)?(?:seule?\s+)?parmi|l['’]une?\s+(?:de|des)|(?:genau\s+|nur\s+)?(?:eins|einer|eine)\s+(?:von|aus)|"
+    r"(?:s[oó]lo\s+)?un[oa]\s+(?:de|tra|fra|sola\s+tra)|(?:apenas\s+)?um[a]?\s+de|(?:precies\s+)?(?:één|een)\s+van|"
+    r"exactly\s+one\s+of)\s*:?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _clean(item: str) -> str:
     # "TAG: <one of SUPPORT_REQUEST, …, OTHER>": the slot's angle brackets and its "one of" are no part of a label
     item = re.sub(r"^<\s*(?:one\s+of\s*:?\s*)?|>$", "", item.strip(), flags=re.IGNORECASE)
@@ -190,6 +201,8 @@ def _clean(item: str) -> str:
     item = re.sub(r"^(?:a|an|the|either)\s+", "", item, flags=re.IGNORECASE)
     # "flags: only from ID_DOCUMENT, BANK_CARD, …": "only from" says where the values come from, it is no label
     item = re.sub(r"^(?:only\s+(?:from|one\s+of)|one\s+of)\s*:?\s+(?=\S)", "", item, flags=re.IGNORECASE)
+    # "une seule parmi DEGAT_DES_EAUX", "genau eins von A", "uno de ACOSO": the lead-in says "one of", no label
+    item = _FOREIGN_ONE_OF.sub("", item)
     if re.fullmatch(r"[A-Z][A-Z0-9_]*\?", item):
         return item  # "REFUND?": an upper-case code that ends in a question mark is spelt that way on purpose
     return re.sub(r"[.!?]+$", "", item).strip().strip("\"'“”‘’`*")
@@ -250,7 +263,10 @@ def _list_extent(text: str, start: int) -> int:
         # "billing, tech or other and urgency is low, medium or high": a new clause about another field
         r",?\s+and\s+(?:the\s+)?[A-Za-z_][\w-]*\s+(?:is|are|must\s+be|should\s+be)\s|"
         r",?\s+(?:and\s+|then\s+)?\(\d{1,2}\)\s|[.;:!?)\n](?:\s|$)|[.;!?)\n]$|\s[-–—]\s|\s(?:based|depending|according|using|so\s+that)\b|"
-        r",\s+(?:written|formatted|shown|printed|given|prefixed|spelled|in\s+the\s+form)\b"
+        r",\s+(?:written|formatted|shown|printed|given|prefixed|spelled|in\s+the\s+form)\b|"
+        # "…, OTHER and pull out the plot number": the next task, joined by "and", ends the list
+        r"\s(?:and|then)\s+(?=(?:pull|extract|give|write|add|return|include|note|copy|list|explain|draft|suggest)"
+        r"\s+(?:out\s+)?(?:the|a|an|any|their|its|it|them|one)\b)"
     )
     match = boundary.search(text, start)
     return match.start() if match else len(text)

@@ -72,6 +72,13 @@ _PLAIN_SET = re.compile(
     re.IGNORECASE,
 )
 
+# "plan は standard / deep_clean / cooking のいずれか", "plan 为 a、b、c 之一": the same set in Japanese and
+# Chinese, with the word for "one of" after the values.
+_CJK_SET = re.compile(
+    rf"\s*(?:は|为|是|：|:)\s*(?:次の|以下の?)?\s*(?P<values>{_VALUE}(?:\s*(?:/|、|，|,|または|或)\s*{_VALUE}){{1,8}})"
+    r"\s*(?:の(?:いずれか|どれか|うち)|之一|中的一个|其中之一)"
+)
+
 
 # Inside a tool's own signature: '"need": "debt | benefits | legal"' (a JSON tool list), 'risk: Literal["high",
 # "immediate"]' (Python), 'oficina: "TFS" | "TFN" | "LPA"' (TypeScript)
@@ -116,7 +123,7 @@ def _plain_sets(brief: Brief, tools: list[Constraint], taken: set[tuple[str, str
                 found.append(typed)
                 continue
             for name in re.finditer(rf"(?<![\w.`(,]){re.escape(parameter)}(?![\w(])", brief.task):
-                listed = _PLAIN_SET.match(brief.task, name.end())
+                listed = _PLAIN_SET.match(brief.task, name.end()) or _CJK_SET.match(brief.task, name.end())
                 if listed is None:
                     continue
                 line_start = brief.task.rfind("\n", 0, name.start()) + 1
@@ -165,7 +172,9 @@ def with_parameter_values(brief: Brief, constraints: list[Constraint]) -> list[C
     if not joined:
         return constraints
     return [
-        msgspec.structs.replace(c, text=f"{c.text[:-1]}; {'; '.join(joined[id(c)])}.") if id(c) in joined else c
+        msgspec.structs.replace(c, text=f"{c.text.rstrip('.。')}; {'; '.join(joined[id(c)])}.")
+        if id(c) in joined
+        else c
         for c in out
     ]
 
@@ -193,7 +202,7 @@ def _with_plain_sets(brief: Brief, constraints: list[Constraint], tools: list[Co
     for c in extra:
         by_tool.setdefault(c.name or "", []).append(f"set `{c.scope}` to one of: {_listed(c.values)}")
     joined = [
-        msgspec.structs.replace(c, text=f"{c.text[:-1]}; {'; '.join(by_tool[c.name])}.")
+        msgspec.structs.replace(c, text=f"{c.text.rstrip('.。')}; {'; '.join(by_tool[c.name])}.")
         if c.kind == "tool" and c.name in by_tool
         else c
         for c in kept

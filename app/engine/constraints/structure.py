@@ -59,6 +59,19 @@ def _range_type(low: str, high: str) -> str:
     return "number" if "." in low + high or (low, high) == ("0", "1") else "integer"
 
 
+# A lead-in that says "exactly one of" in a value slot, then bare codes up to the next quoted key or the brace.
+_ONE_OF = (
+    r"(?:(?:exactly\s+)?one\s+of|either|uno\s+de|una\s+de|uno\s+(?:tra|fra)|una\s+(?:tra|fra)|"
+    r"(?:une?\s+)?(?:seule?\s+)?parmi|l['’]une?\s+(?:de|des)|(?:genau\s+)?(?:eins|einer|eine)\s+von|um\s+de|uma\s+de|"
+    r"(?:precies\s+)?(?:één|een)\s+van)"
+)
+_ONE_OF_CODES = re.compile(
+    rf"(:\s*){_ONE_OF}\s*:?\s*([A-Za-z_][\w-]*(?:\s*(?:,|/|\|)\s*[A-Za-z_][\w-]*)+)(?=\s*(?:,\s*[\"'A-Za-z_]|\}}))",
+    re.IGNORECASE,
+)
+_CODE_SPLIT = re.compile(r"\s*(?:,|/|\|)\s*")
+
+
 def _loads_lenient(literal: str) -> Any:
     """Parse JSON, or JSON-ish text with unquoted keys, single quotes, bare type names and trailing commas."""
     try:
@@ -77,6 +90,9 @@ def _loads_lenient(literal: str) -> Any:
         text,
         flags=re.IGNORECASE,
     )
+    # '"motivo": uno de ACOSO, SPAM, ODIO, "next": …', "une seule parmi A, B", "eins von A, B": the codes listed
+    # up to the next key are that key's values (the lead-in words are no value)
+    text = _ONE_OF_CODES.sub(lambda m: m.group(1) + '"' + "|".join(_CODE_SPLIT.split(m.group(2).strip())) + '"', text)
     # '"total": integer 0-12': a type name with its range is that type
     text = re.sub(
         r":\s*(integer|int|number|float|decimal)\s+-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])",
@@ -123,7 +139,10 @@ def _loads_lenient(literal: str) -> Any:
     # Bare values: type names, unions ("a" | "b"), arrays of types (string[]).
     text = re.sub(r":\s*([A-Za-z_][\w]*)\s*\[\]", r': ["\1"]', text)
     # `"YYYY-MM-DD" or null`, `"a" or "b"`: a union written in words.
-    text = re.sub(r'("[^"\n]*"|\b[A-Za-z_]\w*)\s+or\s+(?=null\b|"|[A-Za-z_]\w*\s*[,}\]])', r"\1 | ", text)
+    # ('"AAAA-MM-GG" o null', '"JJ/MM/AAAA" ou null', "string oder null": the same union in other languages)
+    text = re.sub(
+        r'("[^"\n]*"|\b[A-Za-z_]\w*)\s+(?:or|o|ou|oder|oppure|of)\s+(?=null\b|"|[A-Za-z_]\w*\s*[,}\]])', r"\1 | ", text
+    )
     # `"YYYY-MM-DD" | null`, `number | null`: a nullable value, written as one union string.
     text = re.sub(r'"([^"\n]*)"\s*\|\s*null\b', r'"\1|null"', text)
     # '"regle": "R1".."R6"': a range of codes, written as one string
@@ -503,6 +522,8 @@ _CJK_NOT_FIELD = re.compile(
 _LATIN_KEYS = re.compile(r"\{|(?<![\w.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 
 
+# "… のいずれか / のどれか / のうち1つ", "… 之一 / 中的一个 / 任选其一": a choice among the listed values.
+_CJK_CHOICE = re.compile(r"\s*(?:の(?:いずれか|どれか|うち|中から)|之一|中的一个|其中之一|其中一个|任选|中选)")
 _LATIN_LIST = re.compile(r"(?<![\w.])(?P<list>[A-Za-z_]\w*(?:\s*[、，,/]\s*[A-Za-z_]\w*)+)")
 
 
@@ -515,6 +536,8 @@ def _latin_keys(text: str) -> FoundFields | None:
             # "get_schedule(store_id, date)", "verify_employee(employee_id: str, birth_mmdd: str)": a tool's
             # parameters (and their types), not output fields
             continue
+        if _CJK_CHOICE.match(text, match.end("list")):
+            continue  # "plan は standard / deep_clean / cooking のいずれか": the values one thing takes, no keys
         items = [item.strip() for item in re.split(r"\s*[、，,/]\s*", match.group("list"))]
         if len(set(items)) == len(items) and any("_" in item for item in items):
             return FoundFields(items, match.start("list"), match.end("list"))
