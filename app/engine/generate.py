@@ -36,6 +36,7 @@ from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.fidelity import check_fidelity
 from app.engine.frame_leads import names_a_job, roleplay_leads
 from app.engine.lint import lint_prompt
+from app.engine.output_frames import ANSWER_KEYS, LABEL_LINE_AFTER_REPLY, label_line_joins, reads_a_record
 from app.engine.phrasing import VERBS, normalise
 from app.engine.references import split_references
 from app.engine.render import render
@@ -102,9 +103,11 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     tools = any(c.kind == "tool" for c in constraints)
     # A closed label set makes a labelling job only when the brief asks for a label; "name the block category
     # (Motion, Looks, …)" in a kids' coding helper, or statuses a tool agent checks, are no labelling job.
-    labels = (
-        any(c.kind == "labels" and c.scope is None for c in constraints) and not tools and asks_for_label(brief.task)
-    )
+    labels = any(c.kind == "labels" and c.scope is None for c in constraints) and not tools
+    # "At the end of each normal reply add a line "Mood: " followed by one of LOW, …": the reply is the job and the
+    # label one line of it, so the label set makes no labelling job (the labeller joins as a part, below)
+    label_line = labels and LABEL_LINE_AFTER_REPLY.search(brief.task) is not None
+    labels = labels and not label_line and asks_for_label(brief.task)
     task = _without_destination(without_asides(without_tool_output(_without_background(brief.task))))
     # (the keywords skip the line that introduces the tools: "the curl examples from the internal docs" names
     # where the examples came from, no documents to answer from; the model still reads that the brief has tools)
@@ -117,6 +120,8 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     # "equity questions at Harbor Analytics": a company's name says what it is, not what the assistant does
     keywords = _without_company_names(keywords if keywords is not None else _without_prohibitions(task, constraints))
     matches = classify(_without_prohibitions(task, constraints), closed_label_set=labels, keyword_text=keywords)
+    if label_line:
+        matches = label_line_joins(matches)
     collects = any(c.kind == "fields" and c.value == "collect" for c in constraints)
     matches = _intake_leads(_named_job_leads(matches, brief.task, labels), brief.task, collects)
     matches = _notes_writer_leads(_strong_keyword_leads(matches), task, labels)
@@ -125,6 +130,10 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     if not tools:
         matches = _topic_labels_lead(matches, constraints)
     matches = _key_record_leads(_field_record_leads(matches, constraints), constraints)
+    if not tools:
+        matches = (
+            _extractor_leads(matches, displaced=True) if reads_a_record(matches, constraints, brief.task) else matches
+        )
     matches = _draft_leads_its_label(matches, brief.task)
     matches = _without_covered_secondaries(roleplay_leads(matches, brief.task))
     if not tools:
@@ -233,7 +242,7 @@ def _without_covered_secondaries(matches: list[ArchetypeMatch]) -> list[Archetyp
 
 # The key of a JSON record that holds the verdict, and keys that would hold a written answer instead.
 _LABEL_KEYS = frozenset({"label", "labels", "category", "class", "intent", "verdict", "decision", "tag", "action"})
-_ANSWER_KEYS = frozenset({"answer", "reply", "response", "summary", "text", "draft", "message", "explanation"})
+_ANSWER_KEYS = ANSWER_KEYS
 
 
 def _label_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Constraint]) -> list[ArchetypeMatch]:

@@ -96,8 +96,11 @@ _CHILDREN_WORD = (
 # The brief's own step after an answer: "say if it was right and why, then ask the next question", "di si es correcta
 # y pasa a la siguiente pregunta", "sag, ob es richtig war, dann die nächste Frage" (a quiz's fixed flow) ...
 _OWN_ANSWER_STEP = re.compile(
-    r"\b(?:say|tell|state|explain|let\s+them\s+know)\s+(?:\w+\s+){0,2}?(?:if|whether)\s+(?:it|the\s+answer|their\s+answer|"
-    r"they|he|she|the\s+choice)\s+(?:was|is|were|are|got\s+it)\s+(?:right|correct|wrong)\b|"
+    r"\b(?:say|tell|state|explain|let\s+them\s+know)s?\s+(?:\w+\s+){0,2}?(?:if|whether)\s+(?:it|the\s+answer|their\s+answer|"
+    r"they|he|she|the\s+choice)(?:\s+(?:was|is|were|are|got\s+it)\s+|['’](?:s|re)\s+)(?:right|correct|wrong)\b|"
+    # "if it's wrong, give the right answer and one short tip": the brief's own feedback on a wrong answer
+    r"\b(?:if|when)\s+(?:it|the\s+answer|their\s+answer|they|he|she)(?:\s+(?:is|was|are|get\s+it)\s+|['’](?:s|re)\s+)"
+    r"(?:wrong|incorrect|not\s+right),?\s+(?:\w+\s+){0,2}?(?:give|gives|show|shows|tell|tells|say|says)\b|"
     r"\b(?:next|following)\s+question\b|\b(?:siguiente|pr[óo]xima)\s+pregunta\b|\bpregunta\s+siguiente\b|"
     r"\bpr[óo]xima\s+pergunta\b|\bpergunta\s+seguinte\b|\bquestion\s+suivante\b|\bprochaine\s+question\b|"
     r"\bn[äa]chste\s+Frage\b|\b(?:prossima|successiva)\s+domanda\b|\bdomanda\s+successiva\b|\bvolgende\s+vraag\b",
@@ -108,7 +111,9 @@ _OWN_ANSWER_STEP = re.compile(
 _TUTOR_ANSWER_STEP = re.compile(
     r"\bask\s+them\s+to\s+retry\b|\bfull\s+worked\s+solution\s+only\s+after\b|"
     r"\bone\s+step\s+at\s+a\s+time\s+and\s+end\s+with\s+a\s+question\b|"
-    r"\bone\s+question\s+or\s+hint\s+at\s+a\s+time\s+instead\s+of\b",
+    r"\bone\s+question\s+or\s+hint\s+at\s+a\s+time\s+instead\s+of\b|"
+    # the output, reminder and worked example of that loop: turns ending with a question, solving it together
+    r"\bending\s+with\s+(?:one|a)\s+question\b|\bone\s+step\s+at\s+a\s+time\b|\blet['’]s\s+solve\s+it\s+together\b",
     re.IGNORECASE,
 )
 
@@ -421,6 +426,20 @@ WRITING_EDITOR = Archetype(
     writes_from_notes=True,
 )
 
+# The brief rules out anything beside the translation ("no explanations", "只输出译文，不要解释", "sin notas") ...
+_NOTHING_BESIDE = re.compile(
+    r"\bno\s+(?:explanations?|notes|comments|commentary)\b|\bwithout\s+(?:any\s+)?(?:explanations?|notes|comments)\b|"
+    r"\b(?:don['’]?t|do\s+not|never)\s+(?:explain|add\s+(?:any\s+)?(?:notes|explanations?|comments))\b|"
+    r"\bsin\s+(?:notas|explicaci\w+|comentarios)\b|\bno\s+expliques\b|\bsans\s+(?:notes?|explications?|commentaires?)\b|"
+    r"\bpas\s+d['’](?:explications?|notes?)\b|\b(?:keine|ohne)\s+(?:Erklärung\w*|Anmerkung\w*|Kommentar\w*)|"
+    r"\b(?:senza|niente|nessuna)\s+(?:spiegazion\w+|note|commenti)\b|\bsem\s+(?:explica\w+|notas|coment\w+)\b|"
+    r"\b(?:geen|zonder)\s+(?:uitleg|toelichting|notities|opmerkingen)\b|"
+    r"(?:不要|不用|无需|無需|不必|不加|别)(?:任何)?(?:解释|解釋|说明|說明|注释|註釋|备注)|説明(?:は)?(?:不要|なし|無し)|注釈(?:は)?(?:不要|なし)",
+    re.IGNORECASE,
+)
+# ... so the translator's own note for an unclear passage has no place in the reply.
+_TRANSLATOR_NOTE = re.compile(r"\btranslator['’]?s\s+notes?\b", re.IGNORECASE)
+
 TRANSLATION = Archetype(
     id="translation",
     title="Translator",
@@ -482,12 +501,15 @@ TRANSLATION = Archetype(
     reply_language_rule=False,
     safety_packs=False,
     example_kind="translation",
+    gives_way_to=((_NOTHING_BESIDE, _TRANSLATOR_NOTE),),
     variants=(TRANSLATION_REVIEW, GLOSSARY),
 )
 
 
 MARKETING_COPY = Archetype(
     id="marketing_copy",
+    # "UK spelling", "no typos": a copywriter keeps to the house spelling itself; that alone is no editing job
+    covers_cues=("grammar/style",),
     title="Marketing copywriter",
     features=(
         feat(
@@ -499,6 +521,8 @@ MARKETING_COPY = Archetype(
             "copy formats",
             # not "newsletter": a parish or school newsletter is a channel for summaries and notices, not sales copy
             r"\bslogans?\b|\btaglines?\b|\bheadlines?\b|\blanding pages?\b|\bproduct descriptions?\b|\bcaptions?\b|"
+            # "write product copy for the online shop", "shop copy", "website copy": copy is what marketing writes
+            r"\b(?:product|shop|store|web|website|listing|catalog(?:ue)?|packaging|sales|launch)\s+copy\b|"
             # "Write tap-list descriptions for the menu board", "write room descriptions for our website" (not the
             # descriptions to proofread, check or summarise)
             r"(?:^\W*|\b(?:write|writes|writing|draft|drafts|drafting|create|creates|generate|generates|compose|composes|"
@@ -745,6 +769,18 @@ _MEETING_EMAIL_ASSISTANT_ESSENTIAL = (
     ),
 )
 
+# The brief fixes how each draft ends or is laid out ("always sign off \"Dunmore Swarm Team\"", "line 1 = the label,
+# line 2 blank, then the draft") ...
+_OWN_DRAFT_END = re.compile(
+    r"\b(?:always\s+)?sign(?:ed)?[- ]?off\s+(?:as\s+|with\s+)?[\"'“]|\bsigned\s+(?:as\s+)?[\"'“]|"
+    r"\bline\s+\d\s*[=:]|\bend\s+(?:each|every|the)\s+(?:reply|draft|e-?mail)\s+with\b",
+    re.IGNORECASE,
+)
+# ... so nothing is listed for the user after it.
+_OPEN_POINTS_AFTER = re.compile(
+    r"\blist\s+(?:the\s+open\s+point|it)\b[^.]{0,40}?\bafter\s+the\s+draft\b", re.IGNORECASE
+)
+
 MEETING_EMAIL_ASSISTANT = Archetype(
     id="meeting_email_assistant",
     title="Meeting and email assistant",
@@ -841,9 +877,12 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     replaceable_inputs=("email",),
     final_reminder="Capture the decisions and action items, then draft the reply.",
     variants=(MESSAGE_REPLY, REPLY_DRAFTING, EMAIL_DRAFTING, MEETING_RECAP),
+    yields_to_read_record=True,
+    gives_way_to=((_OWN_DRAFT_END, _OPEN_POINTS_AFTER),),
 )
 
 GENERAL_ASSISTANT = Archetype(
+    yields_to_read_record=True,
     id="general_assistant",
     title="General assistant",
     features=(

@@ -108,6 +108,10 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     yields_to_key_record: bool = False
     """Its output is prose about a text (a summary): a brief that fixes a JSON record of many keys, a summary at most
     one of them ("kunde_name, telefon, …, zusammenfassung"), asks for that record, and the extractor leads."""
+    yields_to_read_record: bool = False
+    """Its output is prose or a conversation (a drafted e-mail, a general answer): a brief whose whole reply is JSON
+    read from each text it is given ("each note turned into JSON …", "per ogni email voglio SOLO questo JSON") asks for
+    a record of that text, and the extractor leads (no drafted reply, no interview beside the record)."""
     reply_language_rule: bool = True
     language_rule_text: str = ""
     """What a stated language means for this job when the reply holds two languages (a glossary: the equivalents are

@@ -616,6 +616,8 @@ INTAKE = Variant(
     unless=re.compile(
         # "Each input is one completed web intake form": the form arrives filled in; nobody is questioned
         FORM_ARRIVES_FILLED + "|"
+        # "the bench staff scribble intake notes … I need each note turned into JSON": the notes are written already
+        r"\bintake\s+(?:notes?|sheets?|slips?|logs?)\b|"
         r"^(?![\s\S]*\bintake\b)[\s\S]*?(?:"
         r"\b(?:help|helps|aider|aide|ayudar|ayuda|helfen|hilft|aiutare|aiuta|ajudar|ajuda|helpen|helpt)\s+(?:a\s+)?"
         r"(?:(?:my|our|the|mes|nos|les|mis|nuestros|los|las|meinen|unseren|den|i\s+miei|i|os|meus|as|mijn|onze|de)\s+)?"
@@ -1109,7 +1111,8 @@ JSON_RECORD = Variant(
 TOOL_CHAT = Variant(
     name="tools in a chat",
     cue=re.compile(
-        r"\b(?:chat(?:s|bot)?|whatsapp|messenger|sms|telegram|slack\s+bot|website\s+bot|voice\s+(?:assistant|agent)|"
+        # ("een chatassistent op de website", "Chatassistentin": a compound that names the chat)
+        r"\b(?:chat(?:s|bots?|assistent\w*|assistant|helper|widget)?|whatsapp|messenger|sms|telegram|slack\s+bot|website\s+bot|voice\s+(?:assistant|agent)|"
         r"members?|customers?|guests?|residents?|citizens?|patients?|callers?|parents?|tenants?|visitors?|"
         r"socios?|clientes?|kunden|mitglieder|mieter(?:innen)?|membres|clients|usuarios|usuários|membros|"
         r"inwoners|klanten|leden|ospiti|clienti|soci|passengers?|passagers?|voyageurs?|pasajeros?|passageiros?|"

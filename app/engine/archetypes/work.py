@@ -314,6 +314,18 @@ _CODE_REVIEWER_ESSENTIAL = (
     ),
 )
 
+# The brief names its own severities: "[BLOCKER|MAJOR|MINOR] path:LINE - …", "severity: high, medium or low" ...
+_OWN_SEVERITIES = re.compile(
+    r"\[[A-Z][A-Z_]{2,}(?:\s*[|/]\s*[A-Z][A-Z_]{2,}){1,5}\]|"
+    r"\b(?:severity|severities|severidad|sévérité|schweregrad|gravità|gravidade|ernst)\s*(?:levels?\s*)?"
+    r"(?:[:=(]|\bis\s+one\s+of\b|\bone\s+of\b)",
+    re.IGNORECASE,
+)
+# ... so the review's default severity set (and its "optional" style grade) gives way to them.
+_DEFAULT_SEVERITIES = re.compile(
+    r"\bseverity\s+\(blocking,\s+major,\s+minor,\s+optional\)|\bstyle\s+preferences\s+as\s+optional\b"
+)
+
 CODE_REVIEWER = Archetype(
     id="code_reviewer",
     # Code and queries for a business in any domain advise no one on that domain (an insurance brokerage's PHP).
@@ -408,6 +420,7 @@ CODE_REVIEWER = Archetype(
     user_term="author",
     final_reminder="Review the diff and rank the findings by impact.",
     example_kind="review",
+    gives_way_to=((_OWN_SEVERITIES, _DEFAULT_SEVERITIES),),
     variants=(PASTED_CODE,),
 )
 

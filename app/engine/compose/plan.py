@@ -518,6 +518,9 @@ def make_plan(
         from_brief
         and primary.yields_to_brief_labels
         and any(c.kind == "labels" and not _field_values(c) for c in constraints)
+        # ("devuelves un JSON con estas claves: decision, motivo, …": a record of decision and codes stays the
+        # moderator's, under its own-codes variant; only a reply that is the label alone is the labeller's)
+        and not (json_output or any(c.kind == "format" and c.value == "json" for c in constraints))
     ):
         # "Moderate comments. Labels: OK, SPAM, HARASSMENT": the brief's labels replace the default categories.
         stated_noun, primary = primary.noun, next(a for a in REGISTRY if a.uses_labels)
