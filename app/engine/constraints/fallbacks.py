@@ -59,7 +59,7 @@ _SAY = re.compile(
     re.IGNORECASE,
 )
 _CJK_SAY = re.compile(
-    r"(?:(?P<topic>[^。、，,「」]{2,40}?(?:ことは|場合は|ときは|时|的话))\s*)?「(?P<say>[^「」]{3,200})」\s*(?:と|って)\s*(?:答え|回答|伝え|言|返信|返答|案内|说|回答)"
+    r"(?:(?P<topic>[^。、，,「」]{2,40}?(?:ことは|場合は|ときは|时|的话))\s*)?「(?P<say>[^「」]{3,200})」\s*(?:と|って)\s*(?:答え|回答|伝え|言|返信|返答|返す|返し|案内|说|回答)"
     r"|(?:(?P<topic2>[^。，,“”]{2,40}?(?:的问题|时|的话))[，,]?\s*)?(?:就)?(?:说|回答|回复)\s*[“「](?P<say2>[^”」]{3,200})[”」]"
 )
 # "start the reply with the tag #ALERT", "empezar la respuesta con la etiqueta #AVISO_CENTRAL": a marker the words to
