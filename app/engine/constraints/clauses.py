@@ -72,7 +72,11 @@ def split_clauses(text: str) -> list[Clause]:
             continue  # "flag it with (?) at the end": a mark in brackets is a symbol, not a sentence end
         if mark == "." and between_slots(text, index):
             continue  # "L<line> <SEVERITY>: <problem>. Fix: <one-line fix>": one line template, not two sentences
-        if mark in "。！？" and text[index + 1 : index + 2] in ("」", "』", "”") and _CJK_QUOTE_GOES_ON.match(text, index + 2):
+        if (
+            mark in "。！？"
+            and text[index + 1 : index + 2] in ("」", "』", "”")
+            and _CJK_QUOTE_GOES_ON.match(text, index + 2)
+        ):
             continue  # 「…お電話ください。」と返す: the quote's own full stop; the sentence goes on after it
         if mark in ".!?。！？" and inside_quote(text, position, index):
             continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause

@@ -849,10 +849,12 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         # "規程にないことは「経理部にお問い合わせください」と答える": the words to say, for what the rules do not cover.
         group = "say" if cjk_say.group("say") else "say2"
         start, end = cjk_say.span(group)
-        found = [f for f in found if not start <= f.start < end]
         topic = cjk_say.group("topic") or cjk_say.group("topic2")
+        case = condition or (topic.strip() if topic else None)
+        # (a number inside the words to say stays a contact, for the same case: "エラーのときは「…0120-… まで」と返す")
+        found = [f._replace(condition=f.condition or case) if start <= f.start < end else f for f in found]
         words = cjk_say.group(group).strip()
-        found.append(FoundFallback("say", words, condition or (topic.strip() if topic else None), start, end))
+        found.append(FoundFallback("say", words, case, start, end))
     found.sort(key=lambda f: f.start)
     if channelled is not None:
         # "Urgent repairs only by phone on …, everything else by email at …": the email is no urgent repair's; in

@@ -351,9 +351,15 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         for other in _PROHIBITION_OTHER.finditer(stripped, condition_end(stripped)):
             if exact is not None and other.start() >= exact.end() - 1:
                 break  # "… exatamente: Beba com moderação. Proibido para menores …": words to write, not a ban
-            if other.group(0).isupper() and other.group(0).lower() in _FOREIGN_ACRONYM_CUES:
-                if identify(stripped)[0] != "de":
-                    continue  # "renovación de NIE y TIE": a document's acronym in a Spanish line, no German "nie"
+            contrast = _LABEL_CONTRAST.match(stripped, other.start())
+            if contrast is not None and (
+                contrast.group("copula")
+                or _LABEL_JUST_BEFORE.search(stripped, max(0, other.start() - 40), other.start())
+            ):
+                continue  # "insultos entre amigos: AVISO, no BORRAR", "X no es DATOS_PERSONALES": where a case goes
+            acronym = other.group(0).isupper() and other.group(0).lower() in _FOREIGN_ACRONYM_CUES
+            if acronym and identify(stripped)[0] != "de":
+                continue  # "renovación de NIE y TIE": a document's acronym in a Spanish line, no German "nie"
             # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
             start = _part_start(stripped, other.start())
             # A part inside brackets ends with them: "(z. B. Posten, die nicht umlagefähig sind) in …".
@@ -572,6 +578,11 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             # "no tax advice and no guesses about X": one "Avoid" governs the whole list.
             rest = _REPEATED_NO.sub(r"\1", rest)
             rest = re.sub(r"(?<=\w)\s+no\s+(?=\w)", " and ", rest)  # "no hashtags no emojis"
+        dangling = _DANGLING_PREPOSITION.search(rest) is not None
+        fronted = _FRONTED_OBJECT.fullmatch(source[: match.start("cue")]) if dangling else None
+        if fronted is not None:
+            rest = f"{rest} {fronted.group('object').strip()}"  # "wasps we dont deal with": "Do not deal with wasps"
+            start = 0
         alternative = _alternative(source, end)
         if alternative is not None:
             instead, end = alternative
@@ -995,6 +1006,15 @@ _TOOL_THEN_STEP = re.compile(rf"(?P<tool>{_TOOL_ID})\s+(?P<step>[a-z]\w*\s.*)$")
 
 # "Quero um assistente que nunca dê conselhos médicos": a "never" in the request is still the brief's ban (unlike "o
 # que não consegue resolver", which describes the job).
+# "AVISO, no BORRAR", "no es DATOS_PERSONALES", "ist nicht SPAM": a label the case does (not) get, no ban
+_LABEL_CONTRAST = re.compile(
+    r"(?:no|nicht|pas|não|nao|non|niet|geen)\s+(?P<copula>(?:es|son|est|sont|ist|sind|é|são|è|sono|is|zijn)\s+)?"
+    r"(?:un\s+|une\s+|um\s+|uma\s+|una\s+|ein\s+|eine\s+)?(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\b(?![a-zà-ÿ])"
+)
+_LABEL_JUST_BEFORE = re.compile(r"(?-i:[A-Z][A-Z0-9]{2,}(?:_[A-Z0-9]+)*)\s*[,;/]?\s*$")
+# "wasps and bumblebees we dont deal with": the object stands first, the verb's preposition is left without it
+_DANGLING_PREPOSITION = re.compile(r"\s(?:with|about|for|on|to|into|in)$", re.IGNORECASE)
+_FRONTED_OBJECT = re.compile(r"\s*(?:[-*•]\s*)?(?P<object>[^\W\d][\w ,&'’-]{2,60}?)\s+(?:we|i)\s+", re.IGNORECASE)
 # German cues that are also acronyms elsewhere (the Spanish foreigner's number NIE)
 _FOREIGN_ACRONYM_CUES = frozenset({"nie", "kein", "keine"})
 _NEVER_WORD = re.compile(r"(?i)nunca|jamais|jam[áa]s|niemals|nie\b|never|mai\b|nooit|nimmer")
