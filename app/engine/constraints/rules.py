@@ -581,7 +581,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         dangling = _DANGLING_PREPOSITION.search(rest) is not None
         fronted = _FRONTED_OBJECT.fullmatch(source[: match.start("cue")]) if dangling else None
         if fronted is not None:
-            rest = f"{rest} {fronted.group('object').strip()}"  # "wasps we dont deal with": "Do not deal with wasps"
+            thing = fronted.group("object").strip()
+            thing = thing[0].lower() + thing[1:] if thing[1:2].islower() else thing  # (it opened the sentence)
+            rest = f"{rest} {thing}"  # "wasps we dont deal with": "Do not deal with wasps"
             start = 0
         alternative = _alternative(source, end)
         if alternative is not None:
