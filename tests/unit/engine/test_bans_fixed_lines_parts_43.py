@@ -75,8 +75,10 @@ def test_cjk_quoted_reply_is_one_unit_with_its_contact_on_its_case() -> None:
     text = "在庫が取れないときは「ただいま確認できません。03-1234-5678（10時から17時）へお電話ください。」と返す"
     found = fallbacks.find_fallbacks(text)
     says = [f for f in found if f.action == "say"]
-    assert says and says[0].value.endswith("お電話ください。"), found
-    assert says[0].condition is not None and "在庫が取れない" in says[0].condition
+    assert says, found
+    assert says[0].value.endswith("お電話ください。"), found
+    assert says[0].condition is not None
+    assert "在庫が取れない" in says[0].condition
     phones = [f for f in found if f.action == "phone"]
     assert all(f.condition is not None for f in phones), found
 
@@ -89,7 +91,8 @@ def test_cjk_quoted_reply_stays_one_rule_in_the_prompt() -> None:
     texts = [c.text for c in read_constraints(Brief(task=task))]
     assert not any(t.rstrip().endswith("申し訳ありません。") for t in texts), texts
     calls = [t for t in _texts(task, "fallback") if "0120-111-222" in t and "call" in t]
-    assert calls and all("cannot help" not in t for t in calls), calls
+    assert calls, texts
+    assert all("cannot help" not in t for t in calls), calls
 
 
 def test_code_snippet_and_feedback_line_limits_stay_on_their_piece() -> None:
@@ -114,6 +117,8 @@ def test_line_one_label_is_that_line_only() -> None:
 
 def test_conditional_last_tool_step_keeps_its_condition() -> None:
     found = tool_orders.find_tool_orders("Call lookup_table, then reserve_table only if the guest asks to book.")
-    assert found and "only if the guest asks to book" in found[0].text
+    assert found
+    assert "only if the guest asks to book" in found[0].text
     plain = tool_orders.find_tool_orders("Call lookup_table, then reserve_table.")
-    assert plain and plain[0].text == "Call lookup_table before reserve_table."
+    assert plain
+    assert plain[0].text == "Call lookup_table before reserve_table."
