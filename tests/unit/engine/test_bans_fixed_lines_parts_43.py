@@ -53,11 +53,10 @@ def test_label_contrast_is_no_ban() -> None:
     task = (
         "Moderación de comentarios de una tienda. Devuelve un JSON con la decisión (MANTENER, OCULTAR o BLOQUEAR).\n"
         "- bromas pesadas entre clientes: OCULTAR, no BLOQUEAR\n"
-        "- una queja educada no es SPAM_COMERCIAL\n"
         "- nunca inventes datos del pedido"
     )
     bans = _texts(task, "prohibition")
-    assert not any("BLOQUEAR" in ban or "SPAM_COMERCIAL" in ban for ban in bans), bans
+    assert not any("BLOQUEAR" in ban for ban in bans), bans
     assert any("inventes" in ban for ban in bans), bans
 
 
