@@ -234,6 +234,8 @@ def _piece_opening_scope(text: str, start: int, end: int) -> str | None:
     if piece is None or not _PIECE_SIZE.search(text, start, end):
         return None  # ("suggestions max 3": how many there are, a count of the pieces, not each one's size)
     words = piece.group("part").lower().split()
+    if piece.group("each") is None and not words[-1].endswith("s"):
+        return None  # "Subject line: under 60 characters": one named part, which named_part_before reads
     if words[0] in VERBS:
         return None  # "show lines max 3", "ask questions max 2": an order, whose limit counts what it asks for
     if len(words) == 1 and words[0] in ("line", "lines") and piece.group("each") is None:
