@@ -222,6 +222,10 @@ def _inside_quote_or_brace(text: str) -> bool:
     quotes = text.count('"')
     if "„" in text:  # German „…“ or „…" (typed): the low mark opens, and either closes it
         quotes += text.count("„") - text.count("“")
+    if text.count("「") > text.count("」") or text.count("«") > text.count("»"):
+        return True  # 「ただいま混み合っています。0120-… までお電話ください。」: a fixed reply is one unit
+    if "„" not in text and text.count("“") > text.count("”"):
+        return True
     return text.count("{") > text.count("}") or text.count("[") > text.count("]") or quotes % 2 == 1
 
 

@@ -50,6 +50,10 @@ _CLOSER = re.compile(r"\s?[»”\"')\]]+")
 _LOWER_NEXT = re.compile(r"\s[a-zäöü]")
 
 
+# 「…」と返す, 「…」って言う, “…”回答: a particle or verb right after a quotation carries the sentence on
+_CJK_QUOTE_GOES_ON = re.compile(r"[^\s。！？、，,.!?]")
+
+
 def split_clauses(text: str) -> list[Clause]:
     """Split a free-text field into clauses (sentences, semicolon parts, bullet lines), bullet markers removed."""
     clauses: list[Clause] = []
@@ -68,7 +72,13 @@ def split_clauses(text: str) -> list[Clause]:
             continue  # "flag it with (?) at the end": a mark in brackets is a symbol, not a sentence end
         if mark == "." and between_slots(text, index):
             continue  # "L<line> <SEVERITY>: <problem>. Fix: <one-line fix>": one line template, not two sentences
-        if mark in ".!?" and inside_quote(text, position, index):
+        if (
+            mark in "。！？"
+            and text[index + 1 : index + 2] in ("」", "』", "”")
+            and _CJK_QUOTE_GOES_ON.match(text, index + 2)
+        ):
+            continue  # 「…お電話ください。」と返す: the quote's own full stop; the sentence goes on after it
+        if mark in ".!?。！？" and inside_quote(text, position, index):
             continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause
         if mark in ".!?" and in_exact_line(text, index):
             continue  # "última linha sempre exatamente: Aprecie com moderação. Venda proibida …": one fixed line

@@ -59,7 +59,7 @@ _SAY = re.compile(
     re.IGNORECASE,
 )
 _CJK_SAY = re.compile(
-    r"(?:(?P<topic>[^。、，,「」]{2,40}?(?:ことは|場合は|ときは|时|的话))\s*)?「(?P<say>[^「」]{3,200})」\s*(?:と|って)\s*(?:答え|回答|伝え|言|返信|返答|案内|说|回答)"
+    r"(?:(?P<topic>[^。、，,「」]{2,40}?(?:ことは|場合は|ときは|时|的话))\s*)?「(?P<say>[^「」]{3,200})」\s*(?:と|って)\s*(?:答え|回答|伝え|言|返信|返答|返す|返し|案内|说|回答)"
     r"|(?:(?P<topic2>[^。，,“”]{2,40}?(?:的问题|时|的话))[，,]?\s*)?(?:就)?(?:说|回答|回复)\s*[“「](?P<say2>[^”」]{3,200})[”」]"
 )
 # "start the reply with the tag #ALERT", "empezar la respuesta con la etiqueta #AVISO_CENTRAL": a marker the words to
@@ -849,10 +849,12 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         # "規程にないことは「経理部にお問い合わせください」と答える": the words to say, for what the rules do not cover.
         group = "say" if cjk_say.group("say") else "say2"
         start, end = cjk_say.span(group)
-        found = [f for f in found if not start <= f.start < end]
         topic = cjk_say.group("topic") or cjk_say.group("topic2")
+        case = condition or (topic.strip() if topic else None)
+        # (a number inside the words to say stays a contact, for the same case: "エラーのときは「…0120-… まで」と返す")
+        found = [f._replace(condition=f.condition or case) if start <= f.start < end else f for f in found]
         words = cjk_say.group(group).strip()
-        found.append(FoundFallback("say", words, condition or (topic.strip() if topic else None), start, end))
+        found.append(FoundFallback("say", words, case, start, end))
     found.sort(key=lambda f: f.start)
     if channelled is not None:
         # "Urgent repairs only by phone on …, everything else by email at …": the email is no urgent repair's; in

@@ -393,6 +393,14 @@ _VALUE_KEYS = (
 )  # fmt: skip
 
 
+# "line 1 = ", "Line one:", "the first line is", "Zeile 1:", "línea 1 =": one line of a laid-out reply names its content
+_ONE_LINE_BEFORE = re.compile(
+    r"\b(?:(?:first|second|top|opening)\s+line|line\s*(?:\d{1,2}|one|two|three)|(?:zeile|l[íi]nea|ligne|linha|riga|regel)"
+    r"\s*\d{1,2})\s*(?:=|:|-|–|is|holds|has|contains|ist|es|est|é|è|bevat)?\s*(?:(?:the|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_format(text: str) -> FoundFormat | None:
     """The format statement of one clause, if it makes one."""
     lowered = text.lower()
@@ -421,6 +429,8 @@ def find_format(text: str) -> FoundFormat | None:
             )
             # ("no text outside the block" is negated by its own words: what it rules out is all but the code)
             own_negation = match is not None and match.group(0).lower().startswith(("no ", "nothing", "don", "do not"))
+            if match and candidate in ("label", "code") and _ONE_LINE_BEFORE.search(text, 0, match.start()):
+                continue  # "line 1 = the label only, line 2 blank, then the draft": one line's content, not the reply
             if match and (own_negation or not in_ranges(match.start(), ranges)) and asked:
                 value = candidate
                 spans.append((match.start(), match.end()))

@@ -17,6 +17,7 @@ from app.engine.constraints.limit_parts import (
 )
 from app.engine.constraints.model import LimitUnit
 from app.engine.constraints.non_limits import arriving_size, qualified_subject
+from app.engine.phrasing import VERBS
 
 _EACH = (
     r"(?:each|per|every|jede[rsn]?|jeweils|pro|cada(?:\s+u(?:n|no|na|m|ma))?|por|chaque|chacune?|par|ogni|ognuna|"
@@ -209,9 +210,46 @@ def _layout_scope(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# "code snippets max 3 lines", "Each feedback line max 20 words", "- quoted examples: max 2 lines": a clause that opens
+# with the pieces of a reply it sizes (a few words ending on a piece noun); the limit is each piece's, never the reply's
+_PIECE_OPENING = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:(?P<each>each|every)\s+|the\s+|any\s+|all\s+)?"
+    r"(?P<part>(?:(?!(?:keep|make|use|write|show|give|output|return|reply|answer|limit|only|just|no)\b)[a-z][\w-]*\s+){0,2}"
+    r"(?:snippets?|code\s+blocks?|examples?|quotes?|quotations?|lines?|bullets?|bullet\s+points?|comments?|"
+    r"findings?|suggestions?|items?|entries|questions?|hints?|options?))\s*(?::\s*)?"
+    r"(?:(?:are|is|should\s+be|must\s+be|stay|of)\s+)?"
+    r"(?:(?:max(?:imum)?\.?|at\s+most|under|no\s+more\s+than|up\s+to|≤)\s*)?",
+    re.IGNORECASE,
+)
+
+
+_PIECE_SIZE = re.compile(r"\b(?:words?|characters?|chars?|lines?|sentences?)\b", re.IGNORECASE)
+
+
+def _piece_opening_scope(text: str, start: int, end: int) -> str | None:
+    """The pieces a clause opens with, right before their size ("code snippets max 3 lines" -> "each code
+    snippet"); None when the clause opens with anything else."""
+    opening = max((m.end() for m in CLAUSE_START.finditer(text, 0, start)), default=0)
+    piece = _PIECE_OPENING.fullmatch(text, opening, start)
+    if piece is None or not _PIECE_SIZE.search(text, start, end):
+        return None  # ("suggestions max 3": how many there are, a count of the pieces, not each one's size)
+    words = piece.group("part").lower().split()
+    if piece.group("each") is None and not words[-1].endswith("s"):
+        return None  # "Subject line: under 60 characters": one named part, which named_part_before reads
+    if words[0] in VERBS:
+        return None  # "show lines max 3", "ask questions max 2": an order, whose limit counts what it asks for
+    if len(words) == 1 and words[0] in ("line", "lines") and piece.group("each") is None:
+        return "each line"
+    words[-1] = singular_of(words[-1]) if words[-1] != "entries" else "entry"
+    return "each " + " ".join(words)
+
+
 def _each_part_scope(text: str, start: int, end: int) -> str | None:
     """ "each section", "each judgment", "each sentence", "each bullet", or a heading's part: a limit for every one
     of some parts, or for the part a heading names."""
+    piece = _piece_opening_scope(text, start, end)
+    if piece is not None:
+        return piece
     under_each = _UNDER_EACH_PART.match(text, end)
     if under_each is not None:
         # "max 5 bullets under each heading": per section, not for the whole reply; "for each category": per category

@@ -49,7 +49,7 @@ _UNIT = re.compile(
     r"examples?|points?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|x\b|[€$£¥]|"
     r"dollars?|euros?|usd|eur|mb|kb|gb|ms|mots?|phrases?|palabras?|frases?|wörter|w[öo]rtern|sätze?n?|zeichen|"
     r"palavras?|caracteres?|jahre?n?|años|ans|anos|fois|veces|mal|minuten|tage|jours|días|dias|字|词|語|文字|分|秒|"
-    r"日|天|年|歳|岁|个|個|条|件|円|元|th\b|st\b|nd\b|rd\b|am\b|pm\b|h\b|\s*[:h]\d)",
+    r"horas?|heures?|uhr|stunden?|ore\b|uur|時間|小时|小時|日|天|年|歳|岁|个|個|条|件|円|元|th\b|st\b|nd\b|rd\b|am\b|pm\b|h\b|\s*[:h]\d)",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(

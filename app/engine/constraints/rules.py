@@ -351,6 +351,12 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         for other in _PROHIBITION_OTHER.finditer(stripped, condition_end(stripped)):
             if exact is not None and other.start() >= exact.end() - 1:
                 break  # "… exatamente: Beba com moderação. Proibido para menores …": words to write, not a ban
+            contrast = _LABEL_CONTRAST.match(stripped, other.start())
+            if contrast is not None and _LABEL_JUST_BEFORE.search(stripped, max(0, other.start() - 40), other.start()):
+                continue  # "insultos entre amigos: AVISO, no BORRAR": the label the case gets, contrasted; no ban
+            acronym = other.group(0).isupper() and other.group(0).lower() in _FOREIGN_ACRONYM_CUES
+            if acronym and identify(stripped)[0] != "de":
+                continue  # "renovación de NIE y TIE": a document's acronym in a Spanish line, no German "nie"
             # Quote the comma-separated part that holds the negation ("keine Emojis", "不要使用表情符号").
             start = _part_start(stripped, other.start())
             # A part inside brackets ends with them: "(z. B. Posten, die nicht umlagefähig sind) in …".
@@ -462,6 +468,15 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                 # crop": verbs that share the object after the last one
                 end, end_match = next_end, following
                 continue
+            if (
+                _BANNED_VERB_CUE.fullmatch(match.group("cue"))
+                and _VERB_LIST_LAST.match(item)
+                and (following is None or following.group(0) != ",")
+            ):
+                # "never tell them to take out a loan, use a credit card or borrow from family": the verb phrases
+                # after the comma are the banned list's last items ("A, B or C"), not what to do instead
+                end, end_match = next_end, following
+                break
             if _instead_noun(item):
                 break  # "no markdown, just plain text": what comes instead is no item of the list
             if _QUALITY_ITEM.match(item) and not re.search(r"\s(?:or|and)\s", item):
@@ -560,6 +575,13 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             # "no tax advice and no guesses about X": one "Avoid" governs the whole list.
             rest = _REPEATED_NO.sub(r"\1", rest)
             rest = re.sub(r"(?<=\w)\s+no\s+(?=\w)", " and ", rest)  # "no hashtags no emojis"
+        dangling = _DANGLING_PREPOSITION.search(rest) is not None
+        fronted = _FRONTED_OBJECT.fullmatch(source[: match.start("cue")]) if dangling else None
+        if fronted is not None:
+            thing = fronted.group("object").strip()
+            thing = thing[0].lower() + thing[1:] if thing[1:2].islower() else thing  # (it opened the sentence)
+            rest = f"{rest} {thing}"  # "wasps we dont deal with": "Do not deal with wasps"
+            start = 0
         alternative = _alternative(source, end)
         if alternative is not None:
             instead, end = alternative
@@ -617,6 +639,16 @@ _SUBJECT_FIRST = re.compile(
 )
 _FRAGMENT_REST = re.compile(r"(?:in|about|on|at|for|to|with|even|from|by|into|if|when|as|than)\b", re.IGNORECASE)
 # "never …, or tell …", "don't …, or ask …": a cue that bans verbs, so a verb after the list's "or" is banned too
+# "use a credit card or borrow from family to pay": a verb phrase, then "or" and a second verb with its object,
+# closing a list of things done (never "use plain text or simple dashes", whose "or" joins two nouns, nor "tell them to
+# see a GP or call the clinic", an instruction to the assistant)
+_VERB_LIST_LAST = re.compile(
+    r"(?!(?:just|only|simply|instead|rather|please|but|and|then|so|tell|say|ask|refer|suggest|recommend|point|send|"
+    r"direct|offer|hand|pass|escalate|invite|encourage|advise|explain|let|give)\b)[a-z]+\s[^,;:.!?()]{2,60}?\s+or\s+[a-z]+"
+    r"(?<!ing)\s+(?:a|an|the|from|with|for|into|out|up|it|them|their|your|his|her|any|some|more|less|money|"
+    r"on\s+(?:credit|finance|loan))\b[^,;:!?()]{0,60}$",
+    re.IGNORECASE,
+)
 _BANNED_VERB_CUE = re.compile(r"never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|must\s+not|should\s+not", re.I)
 # "Never diagnose a pet, or tell the owner to call the clinic": a verb after "or" that sends the person somewhere is
 # what to do instead (a route), not one more thing the ban covers
@@ -973,6 +1005,16 @@ _TOOL_THEN_STEP = re.compile(rf"(?P<tool>{_TOOL_ID})\s+(?P<step>[a-z]\w*\s.*)$")
 
 # "Quero um assistente que nunca dê conselhos médicos": a "never" in the request is still the brief's ban (unlike "o
 # que não consegue resolver", which describes the job).
+# "AVISO, no BORRAR", "HINWEIS, nicht LÖSCHEN": the label a case gets, set against another one, no ban
+_LABEL_CONTRAST = re.compile(
+    r"(?:no|nicht|pas|não|nao|non|niet|geen)\s+(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\b(?![a-zà-ÿ])"
+)
+_LABEL_JUST_BEFORE = re.compile(r"(?-i:[A-Z][A-Z0-9]{2,}(?:_[A-Z0-9]+)*)\s*[,;/]?\s*$")
+# "wasps and bumblebees we dont deal with": the object stands first, the verb's preposition is left without it
+_DANGLING_PREPOSITION = re.compile(r"\s(?:with|about|for|on|to|into|in)$", re.IGNORECASE)
+_FRONTED_OBJECT = re.compile(r"\s*(?:[-*•]\s*)?(?P<object>[^\W\d][\w ,&'’-]{2,60}?)\s+(?:we|i)\s+", re.IGNORECASE)
+# German cues that are also acronyms elsewhere (the Spanish foreigner's number NIE)
+_FOREIGN_ACRONYM_CUES = frozenset({"nie", "kein", "keine"})
 _NEVER_WORD = re.compile(r"(?i)nunca|jamais|jam[áa]s|niemals|nie\b|never|mai\b|nooit|nimmer")
 # "We want an assistant that first asks for the order number, then checks …": steps in the request are still an order.
 _STEP_WORDS = re.compile(

@@ -81,6 +81,14 @@ _TRAIL = re.compile(
 )
 
 
+# "then book_slot only if the customer asks", "then cancel_order once they confirm": the last step is conditional
+_LAST_STEP_CASE = re.compile(
+    r"`?(?:\(\))?\s*,?\s*(?:only\s+)?(?P<case>(?:if|when|once|after)\s+(?!(?:you\s+)?(?:call|run)\b)"
+    r"[^.;!?()\n]{3,100}?)\s*(?:[.;!?(]|$)",
+    re.IGNORECASE,
+)
+
+
 class ToolOrder(NamedTuple):
     """One order between tools: `first` before `then` (None: `first` before everything), and its rule sentence."""
 
@@ -136,6 +144,10 @@ def _orders(text: str, steps: list[_Step], links: list[tuple[int, bool]]) -> lis
     sentence = _sentence(text, steps, links, first_of_all)
     if trail is not None:
         sentence = f"Call {' then '.join(_listed(s.names) for s in steps)} before {trail['step'].strip()}."
+    elif forward and (case := _LAST_STEP_CASE.match(text, steps[-1].end)) is not None:
+        # "find_slot, then book_slot only if the customer asks": the last step's own condition stays with it
+        last = _listed(steps[-1].names)
+        sentence = f"{sentence.rstrip('.')}; call {last} only {case['case'].strip().rstrip(',')}."
 
     def step(name: str) -> str:
         return f"{lead['step']}{name}" if lead is not None and name == steps[0].names[0] else f"call {name}"
