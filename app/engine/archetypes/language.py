@@ -98,9 +98,6 @@ _CHILDREN_WORD = (
 _OWN_ANSWER_STEP = re.compile(
     r"\b(?:say|tell|state|explain|let\s+them\s+know)s?\s+(?:\w+\s+){0,2}?(?:if|whether)\s+(?:it|the\s+answer|their\s+answer|"
     r"they|he|she|the\s+choice)(?:\s+(?:was|is|were|are|got\s+it)\s+|['’](?:s|re)\s+)(?:right|correct|wrong)\b|"
-    # "if it's wrong, give the right answer and one short tip": the brief's own feedback on a wrong answer
-    r"\b(?:if|when)\s+(?:it|the\s+answer|their\s+answer|they|he|she)(?:\s+(?:is|was|are|get\s+it)\s+|['’](?:s|re)\s+)"
-    r"(?:wrong|incorrect|not\s+right),?\s+(?:\w+\s+){0,2}?(?:give|gives|show|shows|tell|tells|say|says)\b|"
     r"\b(?:next|following)\s+question\b|\b(?:siguiente|pr[óo]xima)\s+pregunta\b|\bpregunta\s+siguiente\b|"
     r"\bpr[óo]xima\s+pergunta\b|\bpergunta\s+seguinte\b|\bquestion\s+suivante\b|\bprochaine\s+question\b|"
     r"\bn[äa]chste\s+Frage\b|\b(?:prossima|successiva)\s+domanda\b|\bdomanda\s+successiva\b|\bvolgende\s+vraag\b",

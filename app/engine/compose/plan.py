@@ -425,6 +425,21 @@ def verdict_labels(labels: Constraint) -> bool:
     return key in _VERDICT_KEYS or key in REPLY_LABEL_KEYS
 
 
+_LABEL_KEYS = frozenset({"label", "labels", "category", "categories", "class", "tag", "tags"})
+
+
+def _json_reply(json_output: bool, constraints: Sequence[Constraint]) -> bool:
+    """Whether the reply is a JSON record, by the brief's schema or its format rule."""
+    return json_output or any(c.kind == "format" and c.value == "json" for c in constraints)
+
+
+def _has_label_key(constraints: Sequence[Constraint]) -> bool:
+    """Whether the brief's JSON record holds a key for the label itself ("label", "category")."""
+    return any(
+        c.kind in ("schema", "fields") and any(value.lower() in _LABEL_KEYS for value in c.values) for c in constraints
+    )
+
+
 def make_plan(
     brief: Brief,
     entities: Entities,
@@ -519,8 +534,9 @@ def make_plan(
         and primary.yields_to_brief_labels
         and any(c.kind == "labels" and not _field_values(c) for c in constraints)
         # ("devuelves un JSON con estas claves: decision, motivo, …": a record of decision and codes stays the
-        # moderator's, under its own-codes variant; only a reply that is the label alone is the labeller's)
-        and not (json_output or any(c.kind == "format" and c.value == "json" for c in constraints))
+        # moderator's, under its own-codes variant; a reply that is the label, alone or in a record keyed "label",
+        # is the labeller's)
+        and not (_json_reply(json_output, constraints) and not _has_label_key(constraints))
     ):
         # "Moderate comments. Labels: OK, SPAM, HARASSMENT": the brief's labels replace the default categories.
         stated_noun, primary = primary.noun, next(a for a in REGISTRY if a.uses_labels)
