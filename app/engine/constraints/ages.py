@@ -21,7 +21,7 @@ PERSON = (
     r"users|customers|clients|people|patients|residents|members|adults|seniors|elders|elderly|pensioners|retirees|"
     r"players|visitors|guests|audience|girls|boys|kinder|kindern|schüler(?:innen)?|jugendliche[n]?|senioren|"
     r"erwachsene[n]?|niños|niñas|jóvenes|adolescentes|alumnos|mayores|adultos|enfants|élèves|adolescents|"
-    r"personnes\s+âgées|crianças|jovens|idosos|alunos|candidates|participants|campers|trainees"
+    r"personnes\s+âgées|crianças|jovens|idosos|alunos|campers|trainees"
 )
 _AGE_WORD = (
     r"(?:between\s+the\s+)?ages?(?:\s+of)?|aged|age\s+group|im\s+alter\s+von|alter|edad(?:es)?\s+de|de\s+edad|"
@@ -61,7 +61,7 @@ _OPEN = re.compile(
     rf"|\b(?:aged?|ages)\s+(?P<plus2>\d{{2}})\s*(?:\+|and\s+(?:over|up|older|above))"
     rf"|(?<!\d)(?P<plus3>\d{{2}})\s*\+\s*(?:{PERSON}|year[- ]?olds?)\b"
     # "(UK users, 16+)", "adults only (18+)": the bound in a parenthesis or after a comma beside the people
-    rf"|\b(?:{PERSON})(?:\s+only)?\s*[(,]\s*(?P<plus4>\d{{2}})\s*\+"
+    rf"|\b(?:{PERSON})(?:\s+only)?\s*[(,]\s*(?P<plus4>\d{{2}})\s*\+(?!\s*(?:years?\s+of|yrs?\b|years?\s+(?:in|at)))"
     rf"|\b(?:the\s+)?over[- ](?P<over2>\d{{2}})s\b"
     rf"|(?<!\d)(?P<cjk>\d{{1,3}})\s*(?:岁|歳|才)(?P<cjk_dir>以上|以下|未満)",
     re.IGNORECASE,

@@ -723,6 +723,7 @@ _POSTPOSED_NEGATION = re.compile(
     # what they rule out ("no text outside the code block")
     r"(?:不要|禁止|不可)(?=\s*(?:[。、，,；;！!\n)）]|です|で|$)))"
 )
+_PARTICLES = ("で", "に", "て", "が")
 _PHRASE_START = re.compile(r"[、。，,；;：:\n！？!?（）()]")
 
 
@@ -733,6 +734,9 @@ def _postposed_ranges(text: str) -> list[tuple[int, int]]:
         window_start = max(0, cue.start() - 20)
         marks = list(_PHRASE_START.finditer(text, window_start, cue.start()))
         start = marks[-1].end() if marks else window_start
+        # "箇条書きで前置きなし": the negation ends at the particle before its noun ("in bullets, no preamble")
+        particle = max(text.rfind(mark, start, cue.start()) for mark in _PARTICLES)
+        start = max(start, particle + 1) if particle >= 0 else start
         if text[start : cue.start()].strip():
             ranges.append((start, cue.end()))
     return ranges

@@ -894,7 +894,10 @@ _FILLER = re.compile(
 _EXACT_CODE = re.compile(
     r"\b(?:output|reply|respond|answer|say|print|responde|responda|responder|rispondi|rispondere|antworte|antworten|"
     r"réponds|répondre|antwoord)\s+(?:with\s+)?(?:exactly|only|just|exatamente|exactamente|esattamente|genau|exactement|"
-    r"precies|solo(?:\s+con)?|apenas(?:\s+com)?|nur|seulement|alleen)\s*:?\s*(?P<code>(?:--\s*)?(?-i:[A-Z][A-Z0-9_]{2,}"
+    r"precies|solo(?:\s+con)?|apenas(?:\s+com)?|nur|seulement|alleen)\s*:?\s*"
+    # ("output only JSON", "respond with only SQL": a format, not the words of the reply)
+    r"(?!(?:JSON|SQL|CSV|TSV|XML|YAML|YML|HTML|MARKDOWN|TEXT|JSONL|NDJSON)\b)"
+    r"(?P<code>(?:--\s*)?(?-i:[A-Z][A-Z0-9_]{2,}"
     # (the code is the whole reply: "LGTM, no blockers" or "LGTM (…)" are longer replies, left to the quote readers)
     r"(?:[ _][A-Z0-9_]{2,})*))(?![\w'’])(?=\s*(?:[.;!?\n]|$|(?:and|y|e|und|et|en)\s))",
     re.IGNORECASE,

@@ -326,14 +326,18 @@ _PERSON_ROLE = (
 _YOU_ARE_THE_PERSON = re.compile(
     r"\b(?:you\s+are|you're|you\s+will\s+be|you\s+play|eres|ser[áa]s|du\s+bist|tu\s+es|vous\s+[êe]tes|"
     r"voc[êe]\s+[ée]|sei|tu\s+sei)\s+(?:a|an|the|un|una|ein|eine|einen|une|um|uma|il|la|lo)\s+"
-    rf"(?:[\w'’-]+\s+){{0,3}}?{_PERSON_ROLE}\b"
+    # (adjectives only before the role: "the friendly receptionist for patients" is a job serving the person)
+    rf"(?:(?!(?:for|of|to|with|at|from|para|por|de|für|pour|per|voor)\b)[\w'’-]+\s+){{0,3}}?{_PERSON_ROLE}\b"
     # (the role noun ends the phrase: "a customer service agent", "a patient teacher" are jobs, not the person)
     r"(?=\s*(?:[,.;:()—–-]|$|\b[a-z]+ing\b|\b(?:who|whose|coming|in|at|with|of|and|that|calling|where|whom|que|der|die|qui|"
     r"che|en|con|de|mit|bei|avec|chez|da|di)\b))",
     re.IGNORECASE,
 )
 _PRACTICE_SCENE = re.compile(
-    r"\b(?:trainees?|role-?play\w*|practi[cs]e|training|rehears\w*|simulat\w*|learners?|in\s+character|"
+    # ("Elm Street Practice", "our listening training last year": a surgery and a past course are no scene)
+    r"\b(?:trainees?|role-?play\w*|practi[cs]e\s+(?:scenarios?|sessions?|calls?|conversations?|runs?|rounds?)|"
+    r"(?:to|can|for)\s+practi[cs]e|practi[cs]ing|training\s+(?:scenarios?|sessions?|exercises?|simulations?)|"
+    r"for\s+training|rehears\w*|simulat\w*|learners?|in\s+character|"
     r"break\s+character|juego\s+de\s+rol|en\s+pr[áa]cticas|formaci[óo]n|rollenspiel\w*|schulung\w*|"
     r"auszubildende\w*|jeu\s+de\s+r[ôo]le|stagiaires?|formation|treinamento|gioco\s+di\s+ruolo|tirocinant\w*)\b",
     re.IGNORECASE,
