@@ -188,6 +188,13 @@ _JSON_REPLY_CUE = re.compile(
     r"\b(?:ohne|sans|sin|sem|zonder|senza)\s+(?:\w+\s+)?(?:text|texte|texto|tekst|testo)\b",
     re.IGNORECASE,
 )
+# "El usuario pega un JSON de configuración y tú explicas solo los errores": a JSON the user sends is the input
+_JSON_ARRIVES = re.compile(
+    # (not "sends": "the bot sends back this JSON" is the reply)
+    r"\b(?:pastes?|pasted|uploads?|gives?\s+you|you\s+(?:get|receive)|arrives?|pega|pegan|sube|colle|collez|"
+    r"f[üu]gt|einf[üu]gt|cola|colam|incolla|plakt)\b",
+    re.IGNORECASE,
+)
 # "Quand l'API renvoie seulement un JSON vide": a JSON that something returns in a case, not the reply's format
 _WHEN_BEFORE = re.compile(r"\b(?:when|whenever|if|quand|lorsque|quando|cuando|wenn|falls|wanneer|indien)\b", re.I)
 _FENCE_WORD = re.compile(r"fence|block|backtick|bloque|bloco|codebl|代码块|代碼塊|コードブロック", re.I)
@@ -425,7 +432,13 @@ def find_format(text: str) -> FoundFormat | None:
                 candidate != "json"
                 or _FORMAT_VERB.search(text)
                 or _FOREIGN_ONLY_FORMAT.search(text)
-                or (_JSON_REPLY_CUE.search(text) and not _WHEN_BEFORE.search(text, 0, match.start() if match else 0))
+                or (
+                    _JSON_REPLY_CUE.search(text)
+                    and not _WHEN_BEFORE.search(text, 0, match.start() if match else 0)
+                    and not _JSON_ARRIVES.search(
+                        text, max(0, (match.start() if match else 0) - 40), match.start() if match else 0
+                    )
+                )
             )
             # ("no text outside the block" is negated by its own words: what it rules out is all but the code)
             own_negation = match is not None and match.group(0).lower().startswith(("no ", "nothing", "don", "do not"))

@@ -140,7 +140,11 @@ def _routes(units: list[str]) -> frozenset[str]:
 _LAW_FIRM = re.compile(
     # (or the brief opens with the firm's name: "Despacho Álvarez & Mora Abogados, en Zaragoza.")
     r"(?:^\s*|\b(?:we\s+are|we're|our|somos|nuestr[oa]|wir\s+sind|unsere?[rmns]?|nous\s+sommes|notre|nosso|nossa|siamo|"
-    r"(?:il\s+)?nostro|wij\s+zijn|onze|for|para|f[üu]r|pour|per|voor)\s+)(?:[\w&.,'’-]+\s+){0,5}?"
+    r"(?:il\s+)?nostro|wij\s+zijn|onze)\s+|"
+    # "a chat assistant for Smith & Lowe Solicitors": after "for", the firm's capitalised name ("for tenants who cannot
+    # afford solicitors" names no firm)
+    r"\b(?:for|para|f[üu]r|pour|per|voor)\s+(?=(?-i:[A-Z]))(?:(?-i:[A-Z&])[\w&.,'’-]*\s+){1,5}(?=(?-i:[A-Z])))"
+    r"(?:[\w&.,'’-]+\s+){0,5}?"
     r"(?:law\s+(?:firm|office|practice)|solicitors\b|attorneys\s+at\s+law|abogados\b|despacho\b|bufete\b|kanzlei\b|"
     r"rechtsanw[äa]lte\b|cabinet\s+d['’]avocats?|avocats\b|escrit[óo]rio\s+de\s+advocacia|advogados\b|"
     r"studio\s+legale|avvocati\b|advocatenkantoor|法律事務所|律师事务所)",

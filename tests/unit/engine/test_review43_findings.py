@@ -57,3 +57,17 @@ def test_a_japanese_none_negates_only_its_noun() -> None:
     negated = [text[start:end] for start, end in negated_ranges(text)]
     assert negated
     assert all("箇条書き" not in part for part in negated)
+
+
+def test_a_charity_for_people_who_cannot_afford_solicitors_is_no_law_firm() -> None:
+    prompt = _prompt(
+        "This chatbot is for tenants who cannot afford solicitors. Explain eviction notices in plain English, "
+        "max 120 words."
+    )
+    assert "with the firm" not in prompt
+    assert "contact the firm" not in prompt
+
+
+def test_a_json_the_user_pastes_is_no_reply_format() -> None:
+    brief = Brief(task="El usuario pega un JSON de configuración y tú explicas solo los errores, en español sencillo.")
+    assert not [c for c in extract_constraints(brief) if c.kind == "format" and c.value == "json"]
