@@ -21,7 +21,7 @@ PERSON = (
     r"users|customers|clients|people|patients|residents|members|adults|seniors|elders|elderly|pensioners|retirees|"
     r"players|visitors|guests|audience|girls|boys|kinder|kindern|schüler(?:innen)?|jugendliche[n]?|senioren|"
     r"erwachsene[n]?|niños|niñas|jóvenes|adolescentes|alumnos|mayores|adultos|enfants|élèves|adolescents|"
-    r"personnes\s+âgées|crianças|jovens|idosos|alunos|campers|trainees"
+    r"personnes\s+âgées|crianças|jovens|idosos|alunos|candidates|campers|trainees"
 )
 _AGE_WORD = (
     r"(?:between\s+the\s+)?ages?(?:\s+of)?|aged|age\s+group|im\s+alter\s+von|alter|edad(?:es)?\s+de|de\s+edad|"
