@@ -55,16 +55,16 @@ _PRIVACY_CONTEXT = re.compile(
     r"privacy|private|confidential\w*|gdpr|hipaa|personal\s+data|sensitive\s+data|"
     r"ped\w*|solicit\w*|recog\w*|guard\w*|almacen\w*|repet\w*|privacidad|protecci[óo]n\s+de\s+datos|rgpd|"
     r"erfrag\w*|abfrag\w*|frag\w*|speicher\w*|erheb\w*|sammel\w*|wiederhol\w*|datenschutz\w*|dsgvo|"
-    r"demand\w*|collect\w*|conserv\w*|enregistr\w*|r[ée]p[ée]t\w*|confidentialit[ée]|"
-    r"coleta\w*|coletar|armazen\w*|repet\w*|privacidade|lgpd|"
+    r"demand\w*|conserv\w*|enregistr\w*|r[ée]p[ée]t\w*|confidentialit[ée]|"
+    r"coleta\w*|coletar|armazen\w*|privacidade|lgpd|"
     r"chied\w*|raccogl\w*|memorizz\w*|ripet\w*|riservat\w*|"
-    r"vra\w*|opslaan|verzamel\w*|herhal\w*|privacy)\b|聞|尋ね|保存|収集|询问|收集|索要|隐私|個人情報",
+    r"vra\w*|opslaan|verzamel\w*|herhal\w*)\b|聞|尋ね|保存|収集|询问|收集|索要|隐私|個人情報",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[.;!?\n。；]")
 # "nuestro teléfono de urgencias 24 horas": a business's line for its own urgent cases, not an A&E department.
 _URGENT_LINE = re.compile(
-    r"\b(?:tel[ée]fono|l[íi]nea|n[úu]mero|guardia|telefone|n[úu]mero)\s+de\s+urg[eê]ncias?\b", re.IGNORECASE
+    r"\b(?:tel[ée]fono|l[íi]nea|n[úu]mero|guardia|telefone)\s+de\s+urg[eê]ncias?\b", re.IGNORECASE
 )
 
 
