@@ -509,6 +509,10 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
                     end, end_match = next_end, following
                 break
             end, end_match = next_end, following
+        if end_match is not None and end_match.group(0) == "(" and _closing_aside(stripped, end + 1):
+            # "Never link drinking to driving or sport (Portman Group code).": the closing aside names the rule's
+            # source or reason; the ban keeps it
+            end = stripped.index(")", end) + 1
         last_verb = _OR_VERB_TAIL.match(stripped, end)
         if last_verb is not None and _BANNED_VERB_CUE.fullmatch(match.group("cue")):
             # "Never add, remove or change an exercise, the number of reps or sets, or tell someone to move up a
