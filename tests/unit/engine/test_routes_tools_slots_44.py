@@ -61,8 +61,37 @@ def test_each_packs_referral_wording_is_data_of_the_pack() -> None:
     # (no placeholder per domain, no special-case function: the pack's own table entry fills {referral} / {reach})
     for pack in PACKS:
         for rule in pack.rules:
-            assert "_referral}" not in rule.text and "legal_contact" not in rule.text
+            assert "_referral}" not in rule.text
+            assert "legal_contact" not in rule.text
         if any("{referral}" in rule.text for rule in pack.rules):
-            assert pack.referral is not None and pack.referral.clause
+            assert pack.referral is not None
+            assert pack.referral.clause
     legal = next(pack for pack in PACKS if pack.domain == "legal")
-    assert legal.referral is not None and legal.referral.own_clause and legal.referral.reach_own
+    assert legal.referral is not None
+    assert legal.referral.own_clause
+    assert legal.referral.reach_own
+
+
+# ---- 2. a tool another sentence exempts from "call X first"
+
+_CARD_TOOLS = "Tools: check_member, get_balance, block_card, send_new_card."
+
+
+def test_a_tool_exempted_elsewhere_is_not_ordered_after_the_first_step() -> None:
+    prompt = _prompt(
+        f"Help desk assistant for Fenwick Credit Union cards. {_CARD_TOOLS} Always call check_member first. When a "
+        "member says their card is lost, block_card can be used straight away."
+    )
+    rule = next(line for line in prompt.splitlines() if "check_member first" in line)
+    assert "get_balance, send_new_card" in rule
+    assert "(get_balance, block_card" not in rule
+    assert "block_card may be called before it" in rule
+
+
+def test_a_tool_ordered_immediately_after_the_first_step_is_no_exemption() -> None:
+    prompt = _prompt(
+        f"Help desk assistant for Fenwick Credit Union cards. {_CARD_TOOLS} Always call check_member first. Call "
+        "get_balance immediately after a balance question comes in."
+    )
+    rule = next(line for line in prompt.splitlines() if "check_member first" in line)
+    assert "may be called before it" not in rule
