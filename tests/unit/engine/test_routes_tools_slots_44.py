@@ -95,3 +95,33 @@ def test_a_tool_ordered_immediately_after_the_first_step_is_no_exemption() -> No
     )
     rule = next(line for line in prompt.splitlines() if "check_member first" in line)
     assert "may be called before it" not in rule
+
+
+# ---- 3. what a chat user pastes is their own turn, what the operator passes is a slot
+
+
+@pytest.mark.parametrize(
+    ("task", "slot"),
+    [
+        (
+            "Chat assistant for people looking for work. The user pastes their CV and a job advert, and you suggest "
+            "three specific edits to the CV.",
+            "{{resume}}",
+        ),
+        (
+            "Chat assistant that explains rental agreements in plain English. Tenants paste a clause from their "
+            "contract and ask what it means for them.",
+            "{{document}}",
+        ),
+    ],
+)
+def test_what_a_chat_user_pastes_is_no_system_prompt_slot(task: str, slot: str) -> None:
+    assert slot not in _prompt(task)
+
+
+def test_a_user_paste_is_not_read_as_the_operator_supplying_material() -> None:
+    from app.engine.compose.variables import _operator_supplies
+
+    assert not _operator_supplies("Customers paste the email they received and you explain it.")
+    assert _operator_supplies("We paste the refund policy below; customers ask about refunds.")
+    assert _operator_supplies("Each request includes the order JSON from our shop system.")
