@@ -20,7 +20,7 @@ def _prompt(task: str, audience: str | None = None) -> str:
 @pytest.mark.parametrize(
     "text",
     [
-        "Talk through the symptoms, but never tell them to stop seeing their therapist.",
+        "Listen and reflect back, and never point them to a therapist; that is not our role.",
         "Never send people to a doctor; we only answer booking questions. Bookings line: 0161 496 0000.",
         "Questions about the GPS collar go to support. Call 0800 123 4567.",
         "Our app shows GPS routes for walkers. Helpdesk: 0800 123 4567.",
