@@ -4,6 +4,9 @@
   free National Debtline number", "Para valorar tu caso necesitamos una consulta. Puedes pedirla en …") needs no
   pack line sending the same person to "a doctor or pharmacist" or "a financial adviser, an accountant": two routes
   for one case leave the model to pick, and the generic one competes with the brief's.
+- A route counts only in the clause about the case (or a next sentence that goes on with it: "Puedes pedirla en
+  …"); a route the brief rules out ("we never refer members to a solicitor") is no route of its own, but the pack's
+  referral it contradicts goes too.
 - A brief whose own business is the domain (a law firm's chat) never refers its clients out to "a lawyer or legal
   aid service": case questions go to the firm's own consultation.
 - A children's brief that scripts its own reply to a child sharing personal details ("If they type any of that,
