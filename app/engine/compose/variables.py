@@ -56,9 +56,40 @@ _SCENE_MATERIAL = frozenset({"document", "email", "invoice", "ticket", "transcri
 _SUPPLIED = re.compile(
     # (not "We send new hires through this practice", "I give this exercise to …": who takes the practice)
     r"\b(?:paste[sd]?|pasting|attach\w*|upload\w*|provided|supplied|based\s+on|(?:i|we)(?:'ll|\s+will)\s+"
-    r"(?:give|send|share|provide))\b",
+    r"(?:give|send|share|provide)|"
+    # "we pass the ticket in", "the order JSON is passed in", "each request includes the order": the operator's call
+    r"(?:i|we)(?:'ll|\s+will)?\s+pass|(?:is|are|gets?)\s+passed\s+in|(?:each|every)\s+(?:request|call|api\s+call|run|"
+    r"payload)\s+(?:includes?|contains?|comes\s+with|carries))\b",
     re.IGNORECASE,
 )
+# "the user pastes an email", "customers upload their CV", "they'll paste the contract", "a CV pasted by the
+# candidate": in a chat, what the person pastes arrives as their own turn, not as an input of the system prompt.
+_USER = (
+    r"(?:the\s+|a\s+|our\s+|each\s+)?(?:users?|customers?|clients?|members?|visitors?|people|persons?|students?|"
+    r"candidates?|applicants?|patients?|tenants?|employees?|staff|they|he|she|someone|anyone)"
+)
+_USER_PASTES = re.compile(
+    rf"\b{_USER}\s+(?:(?:will|can|may|might|often|usually|sometimes|could|would)\s+|['’]ll\s+)?"
+    r"(?:paste[sd]?|attach(?:es|ed)?|upload(?:s|ed)?|drop(?:s|ped)?\s+in|share[sd]?|forward(?:s|ed)?|send[s]?)\b"
+    rf"|\b(?:paste[sd]?|upload(?:ed)?|attached|shared|sent|forwarded)\s+(?:in\s+)?by\s+{_USER}\b",
+    re.IGNORECASE,
+)
+
+
+def _user_pasted(task: str) -> set[str]:
+    """The slots for what the person pastes or uploads in the chat ("the user pastes their CV": `resume`)."""
+    names: set[str] = set()
+    for m in _USER_PASTES.finditer(task):
+        end = _SENTENCE_END.search(task, m.end())
+        names |= {v.name for v in variable_cues(task[m.end() : end.start() if end else len(task)][:80])}
+        names |= {v.name for v in variable_cues(task[max(0, m.start() - 40) : m.start()])} if " by " in m[0] else set()
+    return names
+
+
+def _operator_supplies(task: str) -> bool:
+    """Whether the brief says the operator supplies material with each call ("we paste the policy below", "each
+    request includes the order JSON"): a paste the person makes in the chat is no such material."""
+    return any(not _USER_PASTES.search(task, max(0, m.start() - 60), m.end() + 20) for m in _SUPPLIED.finditer(task))
 
 
 def _made_from(name: str, task: str) -> bool:
@@ -74,17 +105,17 @@ def _inferred(plan: Plan) -> list[Variable]:
     dropped = {name for name in primary.drop_variables if not _made_from(name, plan.brief.task)}
     if plan.conversational:
         dropped |= CONVERSATIONAL_SLOTS | {v.name for v in primary.variables}
-        if not _SUPPLIED.search(plan.brief.task):
-            # In a live chat whatever the person sends, an e-mail they forward included, arrives as their turn; only
-            # an e-mail the operator pastes with the prompt is an input of it
-            dropped.add("email")
+        if not _operator_supplies(plan.brief.task):
+            # In a live chat whatever the person sends, an e-mail they forward or a CV they paste included, arrives
+            # as their turn; only material the operator passes with the prompt is an input of it
+            dropped |= {"email", *_user_pasted(plan.brief.task)}
     masked = _masked_task(plan)
     # Cues were read from the whole task already; read them again only when constraint spans were blanked out.
     cues = plan.entities.variables if masked == plan.brief.task else variable_cues(masked)
     inferred = _message_of_any_kind(masked, [v for v in cues if v.name not in dropped])
     if plan.conversational:
         inferred = [v for v in inferred if v.name not in CONVERSATIONAL_SLOTS]
-    if primary.plays_a_character and not _SUPPLIED.search(plan.brief.task):
+    if primary.plays_a_character and not _operator_supplies(plan.brief.task):
         # "renew a staff-scheduling software contract": the contract, e-mail or invoice a scene is about is the
         # character's business; only material the operator says it pastes or gives is an input
         inferred = [v for v in inferred if v.name not in _SCENE_MATERIAL]

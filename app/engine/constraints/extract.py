@@ -994,11 +994,11 @@ def _unless_untooled_order(constraint: Constraint, tool_names: set[str]) -> Cons
     return Constraint(kind="requirement", text=words, value=words, span=constraint.span)
 
 
-def _before_other_tools(constraint: Constraint, tool_names: list[str]) -> Constraint:
+def _before_other_tools(constraint: Constraint, tool_names: list[str], texts: list[str]) -> Constraint:
     """ "Always call lookup first": the first step of all comes before every other tool the brief lists."""
     if constraint.kind != "ordering" or constraint.then or not constraint.first or constraint.span is None:
         return constraint
-    then = tool_orders.before_other_tools(constraint.first, constraint.span.text, tool_names)
+    then = tool_orders.before_other_tools(constraint.first, constraint.span.text, tool_names, texts)
     text = constraint.text
     # (a rule naming other tools says more than "first" and its own orders carry them: "get_policy first, before
     # open_claim"; only a rule quoted whole from the brief keeps its exception with the list)
@@ -1007,6 +1007,8 @@ def _before_other_tools(constraint: Constraint, tool_names: list[str]) -> Constr
         return constraint
     if text.endswith(" first."):
         text = f"{text[:-1]}, before {then.removeprefix('call ')}."
+    if note := tool_orders.exemption_note(constraint.first, constraint.span.text, tool_names, texts):
+        text = f"{text.rstrip('.')}{note}."
     return msgspec.structs.replace(constraint, then=then, text=text)
 
 
@@ -1136,7 +1138,8 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     ]  # fmt: skip
     unique = [_unless_untooled_order(c, tool_names) for c in unique]
     declared_tools = [c.name for c in unique if c.kind == "tool" and c.name]
-    unique = [_before_other_tools(c, declared_tools) for c in unique]
+    texts = [field.text for field in _free_text(brief)]  # (other sentences may exempt a tool from "X first")
+    unique = [_before_other_tools(c, declared_tools, texts) for c in unique]
     unique = [_bracket_slot(brief, c) for c in unique if not _inside_a_signature(c, unique)]
     # 'call escalate with reason "lockout"': calling a listed tool is a step of the rule, no route for the user
     unique = [c for c in unique if not (c.kind == "fallback" and _calls_a_tool(c.value or "", tool_names))]

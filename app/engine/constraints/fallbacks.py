@@ -735,23 +735,28 @@ def _own_segment_case(text: str, position: int) -> str | None:
     return None if _names_no_case(case) else for_case(case)  # ("everything else by email": the general route)
 
 
-def find_fallbacks(text: str) -> list[FoundFallback]:
-    """Every fallback stated in one clause."""
+def _no_contact_in(text: str) -> bool:
+    """Whether the clause holds nothing a fallback could be: no address, number, quote, exact text, hand-off or
+    referral verb (the cheap test that keeps most clauses out of the readers below)."""
     digits = sum(ch.isdigit() for ch in text)
     quoted = any(mark in text for mark in '"“‘«「') or bool(re.search(r"(?<!\w)'", text))
     bare_url = "/" in text and URL.search(text) is not None
     contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 2 and not quoted
     contact_free = contact_free and not bare_url and EXACT_COLON.search(text) is None
     contact_free = contact_free and _EXACT_CODE.search(text) is None
-    if contact_free and not _HANDOFF_KEYS.search(text) and not _REFERRAL_VERB.search(text):
-        return []
-    if _SOMEONE_ELSE_DOES.search(text):
-        return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
+    return contact_free and not _HANDOFF_KEYS.search(text) and not _REFERRAL_VERB.search(text)
+
+
+def _clause_case(text: str) -> tuple[str | None, tuple[str, int] | None]:
+    """The case the clause's fallbacks are for, and the case a route "only by phone" names with where it ends."""
     channelled = None if find_condition(text) or _colon_case(text) else _only_channel_case(text)
     condition = find_condition(text) or _colon_case(text) or (channelled[0] if channelled else None)
-    condition = condition or arrow_case(text) or _bounded_case(text)
-    if condition is None and _MENTION_ONCE.match(text) and not _WHEN_STUCK.search(text):
-        return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
+    return condition or arrow_case(text) or _bounded_case(text), channelled
+
+
+def _contacts(text: str, condition: str | None) -> list[FoundFallback]:
+    """The addresses, web addresses and numbers of the clause, in the order read (e-mail, URL, phone, dialled)."""
+    digits = sum(ch.isdigit() for ch in text)
     found: list[FoundFallback] = []
     taken: list[tuple[int, int]] = []
     contact_context = condition is not None or bool(_CONTACT_VERB.search(text)) or _names_a_contact(text)
@@ -770,18 +775,27 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
             value = match.group(0).strip()
             found.append(FoundFallback("phone", value, condition, match.start(), match.end()))
     if digits >= 2:
-        # Numbers a cue says to call ("call 911", "appeler le 15", "拨打120", "Störungshotline 0800 123 4567").
-        for dial in find_dial_numbers(text):
-            if not any(f.start <= dial.start < f.end or dial.start <= f.start < dial.end for f in found):
-                found.append(FoundFallback("phone", dial.value, condition, dial.start, dial.end))
-        for dial in emergency_after_colon(text) if condition is not None else ():
-            if not any(f.start <= dial.start < f.end or dial.start <= f.start < dial.end for f in found):
-                found.append(FoundFallback("phone", dial.value, condition, dial.start, dial.end))
-        for match in _LINE_NUMBER.finditer(text):
-            group = next(g for g in ("number", "number2", "number3") if match.group(g))
-            if not any(f.start <= match.start(group) < f.end for f in found):
-                number = match.group(group)
-                found.append(FoundFallback("phone", number, condition, match.start(group), match.end(group)))
+        found.extend(_dialled(text, condition, found))
+    return found
+
+
+def _dialled(text: str, condition: str | None, found: list[FoundFallback]) -> list[FoundFallback]:
+    """Numbers a cue says to call ("call 911", "appeler le 15", "拨打120", "Störungshotline 0800 123 4567") that no
+    contact already found covers."""
+    dialled: list[FoundFallback] = []
+    for dial in [*find_dial_numbers(text), *(emergency_after_colon(text) if condition is not None else ())]:
+        if not any(f.start <= dial.start < f.end or dial.start <= f.start < dial.end for f in (*found, *dialled)):
+            dialled.append(FoundFallback("phone", dial.value, condition, dial.start, dial.end))
+    for match in _LINE_NUMBER.finditer(text):
+        group = next(g for g in ("number", "number2", "number3") if match.group(g))
+        if not any(f.start <= match.start(group) < f.end for f in (*found, *dialled)):
+            number = match.group(group)
+            dialled.append(FoundFallback("phone", number, condition, match.start(group), match.end(group)))
+    return dialled
+
+
+def _handoff_or_referral(text: str, found: list[FoundFallback], condition: str | None) -> FoundFallback | None:
+    """The person the clause hands the case over to ("escalate to a human agent"), or else the referral it names."""
     handoff = _first_handoff(text) if _HANDOFF_KEYS.search(text) else None
     if handoff and not handoff.group(0).isascii() and not _CJK_TRANSFER.search(text):
         handoff = None  # "担当者や期限が書かれていない場合は": the person in charge is named, nobody is handed over to
@@ -797,20 +811,32 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
             stop = re.search(r"[.;!?](?:\s|$)", text[end:])
             end = end + stop.start() if stop else len(text.rstrip())
             words = text[handoff.start() : end].strip()
-        found.append(FoundFallback("handoff", words, condition, handoff.start(), end))
-    elif (referral := _referral(text, found, condition)) is not None:
-        found.append(referral)
+        return FoundFallback("handoff", words, condition, handoff.start(), end)
+    return _referral(text, found, condition)
+
+
+def _words_to_say(text: str, condition: str | None) -> re.Match[str] | None:
+    """The quoted or fixed words the clause gives as a reply, without words it forbids, a part of the reply or the
+    user's own words."""
     say = _SAY.search(text) or _case_quote(text, condition)
     if say and _NEGATED_SAY.search(text[max(0, say.start() - 20) : say.start()]):
-        say = None  # 'dont say "i'm just an AI"' forbids those words; it is no reply to give
+        return None  # 'dont say "i'm just an AI"' forbids those words; it is no reply to give
     if (
         say
         and re.match(r"(?:must|should|has)", say.group(0), re.I)
         and not re.search(r"[\"”']\s+line\s+$", text[max(0, say.start() - 12) : say.start()])
     ):
-        say = None  # "the first line must read "…". Then explain …": a part, not the reply (but 'the "Note:" line')
+        return None  # "the first line must read "…". Then explain …": a part, not the reply (but 'the "Note:" line')
     if say and _USER_SAYS.search(text[max(0, say.start() - 40) : say.start()]):
-        say = None  # 'only show the best move if they say "show me"': the user's words, no reply to give
+        return None  # 'only show the best move if they say "show me"': the user's words, no reply to give
+    return say
+
+
+def _say_fallback(
+    text: str, found: list[FoundFallback], condition: str | None
+) -> tuple[re.Match[str] | None, list[FoundFallback]]:
+    """The reply the clause fixes, added to its fallbacks (the contacts inside it dropped unless in its scope)."""
+    say = _words_to_say(text, condition)
     # (a contact inside a reply the brief fixes for a case stays a contact, in the quoted sentence's scope)
     keeps_inside = say is not None and say.re is _CASE_QUOTE
     if say and condition is None and _FIXED_REPLY.search(say.group(0)):
@@ -841,21 +867,29 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         # "start the reply with #ALERT and say "…"": the tag opens the words to reply
         words = f"{tag.group('tag')} {words.strip()}" if tag is not None else words.strip()
         found.append(FoundFallback("say", words, condition, start, end))
-    bare = _bare_fixed_reply(text, condition) if say is None else None
-    if bare is not None:
-        found.append(bare)
-    cjk_say = _CJK_SAY.search(text) if say is None and ("「" in text or "“" in text) else None
-    if cjk_say is not None and (cjk_say.group("topic") or cjk_say.group("topic2")):
-        # "規程にないことは「経理部にお問い合わせください」と答える": the words to say, for what the rules do not cover.
-        group = "say" if cjk_say.group("say") else "say2"
-        start, end = cjk_say.span(group)
-        topic = cjk_say.group("topic") or cjk_say.group("topic2")
-        case = condition or (topic.strip() if topic else None)
-        # (a number inside the words to say stays a contact, for the same case: "エラーのときは「…0120-… まで」と返す")
-        found = [f._replace(condition=f.condition or case) if start <= f.start < end else f for f in found]
-        words = cjk_say.group(group).strip()
-        found.append(FoundFallback("say", words, case, start, end))
-    found.sort(key=lambda f: f.start)
+    return say, found
+
+
+def _cjk_say_fallback(text: str, found: list[FoundFallback], condition: str | None) -> list[FoundFallback]:
+    """The words a CJK brief gives to say ("規程にないことは「経理部にお問い合わせください」と答える") for what its
+    rules do not cover."""
+    cjk_say = _CJK_SAY.search(text) if "「" in text or "“" in text else None
+    if cjk_say is None or not (cjk_say.group("topic") or cjk_say.group("topic2")):
+        return found
+    group = "say" if cjk_say.group("say") else "say2"
+    start, end = cjk_say.span(group)
+    topic = cjk_say.group("topic") or cjk_say.group("topic2")
+    case = condition or (topic.strip() if topic else None)
+    # (a number inside the words to say stays a contact, for the same case: "エラーのときは「…0120-… まで」と返す")
+    found = [f._replace(condition=f.condition or case) if start <= f.start < end else f for f in found]
+    return [*found, FoundFallback("say", cjk_say.group(group).strip(), case, start, end)]
+
+
+def _placed_conditions(
+    text: str, found: list[FoundFallback], channelled: tuple[str, int] | None
+) -> list[FoundFallback]:
+    """Each fallback's own case: the comma part's, the condition read for the clause, or the one after it."""
+    found = sorted(found, key=lambda f: f.start)
     if channelled is not None:
         # "Urgent repairs only by phone on …, everything else by email at …": the email is no urgent repair's; in
         # "…, cancellations by email to …" the later route names its own case
@@ -868,6 +902,28 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     ]
     conditioned = [f._replace(condition=_with_its_topic(text, f.condition)) for f in conditioned]
     return [f._replace(condition=_narrowed(text, f, _otherwise_of(text, f.condition))) for f in conditioned]
+
+
+def find_fallbacks(text: str) -> list[FoundFallback]:
+    """Every fallback stated in one clause: its contacts, a hand-off or a referral, the words to say, each for its
+    case."""
+    if _no_contact_in(text):
+        return []
+    if _SOMEONE_ELSE_DOES.search(text):
+        return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
+    condition, channelled = _clause_case(text)
+    if condition is None and _MENTION_ONCE.match(text) and not _WHEN_STUCK.search(text):
+        return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
+    found = _contacts(text, condition)
+    if (routed := _handoff_or_referral(text, found, condition)) is not None:
+        found.append(routed)
+    say, found = _say_fallback(text, found, condition)
+    bare = _bare_fixed_reply(text, condition) if say is None else None
+    if bare is not None:
+        found.append(bare)
+    if say is None:
+        found = _cjk_say_fallback(text, found, condition)
+    return _placed_conditions(text, found, channelled)
 
 
 # ", reply exactly:", " output exactly:": the verb of replying right after the case

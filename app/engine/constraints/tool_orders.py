@@ -11,6 +11,7 @@ call A before B" orders the other way round).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -191,17 +192,61 @@ def _sentence(text: str, steps: list[_Step], links: list[tuple[int, bool]], firs
 
 # "(only book_trial doesn't need it)", "except freeze_card": a tool the sentence names besides the first step is an
 # exception or a step of its own, never one of "the other tools".
-def before_other_tools(first: str, sentence: str, tool_names: list[str]) -> str | None:
+def before_other_tools(first: str, sentence: str, tool_names: list[str], texts: Iterable[str] = ()) -> str | None:
     """The `then` of "always call A first" in a brief that lists its tools: "call any other tool (B, C)".
 
     A first step of all is before every other tool the brief declares; naming them keeps the rule checkable and
-    tells the model which calls wait (None when `first` names no single declared tool or no other tool is left)."""
+    tells the model which calls wait (None when `first` names no single declared tool or no other tool is left). A
+    tool another sentence of the brief exempts ("freeze_card can be called right away if the card is stolen") is
+    left out of the list and named as exempt, so the rule no longer contradicts that sentence."""
     named = {m["name"] for m in _TOOL.finditer(first)} & set(tool_names)
     if len(named) != 1:
         return None
     mentioned = {m["name"] for m in _TOOL.finditer(sentence)}
-    others = [name for name in dict.fromkeys(tool_names) if name not in named and name not in mentioned]
+    exempt = exempt_tools(texts, sentence, set(tool_names) - named)
+    others = [
+        name for name in dict.fromkeys(tool_names) if name not in named and name not in mentioned and name not in exempt
+    ]
     return f"call any other tool ({', '.join(others)})" if others else None
+
+
+def exemption_note(first: str, sentence: str, tool_names: list[str], texts: Iterable[str]) -> str:
+    """The words that state, beside "always call A first", the tools another sentence exempts ("; freeze_card may be
+    called before it in the cases these instructions allow"), or ""."""
+    named = {m["name"] for m in _TOOL.finditer(first)} & set(tool_names)
+    mentioned = {m["name"] for m in _TOOL.finditer(sentence)}
+    exempt = exempt_tools(texts, sentence, set(tool_names) - named - mentioned) if len(named) == 1 else set()
+    if not exempt:
+        return ""
+    listed = _listed(sorted(exempt, key=tool_names.index))
+    return f"; {listed} may be called before it in the cases these instructions allow"
+
+
+# "right away", "straight away", "without waiting", "before verification", "no need to verify", "doesn't need it":
+# a sentence that lets a tool skip the wait ("immediately after X" is an order, not an exemption)
+_EXEMPTION = re.compile(
+    r"\b(?:right\s+away|straight\s+away|at\s+once|immediately(?!\s+(?:after|once|when|following))|"
+    r"without\s+(?:waiting|verif\w*|check\w*|(?:the\s+)?(?:identity\s+)?(?:check|verification))|"
+    r"before\s+(?:any\s+)?(?:verif\w*|identity\s+checks?|checking)|no\s+need\s+to\s+(?:verify|wait|check)|"
+    r"(?:does\s*n['o]?t|doesn'?t|do\s+not|don'?t)\s+need\s+(?:it|verification|to\s+wait)|exempt\w*|except(?:ion)?|"
+    r"skip\w*|sofort|de\s+inmediato|inmediatamente|imm[ée]diatement|imediatamente|subito|meteen)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n")
+
+
+def exempt_tools(texts: Iterable[str], rule: str, candidates: set[str]) -> set[str]:
+    """The tools among `candidates` that a sentence of the brief other than the rule itself lets skip the first step
+    ("If the card is reported stolen, freeze_card can be called right away")."""
+    exempt: set[str] = set()
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            if not sentence.strip() or sentence.strip() in rule or rule.strip() in sentence:
+                continue
+            named = {m["name"] for m in _TOOL.finditer(sentence)} & candidates
+            if named and _EXEMPTION.search(sentence):
+                exempt |= named
+    return exempt
 
 
 def tool_names_in(text: str) -> set[str]:

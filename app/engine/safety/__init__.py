@@ -88,8 +88,6 @@ def safety_rules(
     own = own or Yields()
     call_emergency = f"call {emergency_number}" if emergency_number else _LOCAL_EMERGENCY
     fill = {
-        "legal_contact": _legal_contact(legal_contact, firm="legal" in own.business),
-        **_referrals(own),
         "call_emergency": call_emergency,
         "reach_crisis": f"call {crisis_number}" if crisis_number else f"contact a crisis line or {call_emergency}",
         # (999, 911, 112 send no one to an animal: only a line of the brief's own, such as a clinic's, does)
@@ -101,8 +99,14 @@ def safety_rules(
         if us_crisis_line and crisis_number is None and emergency_number in (None, "911")
         else "",
     }
+    # (the brief's own contact for a domain's urgent case: only the legal one is read, see `routes.legal_contact`)
+    contacts = {"legal": legal_contact}
     return [
-        msgspec.structs.replace(rule, text=rule.text.format_map(fill)) if "{" in rule.text else rule
+        msgspec.structs.replace(
+            rule, text=rule.text.format_map(fill | _referral_fill(pack, own, contacts.get(pack.domain)))
+        )
+        if "{" in rule.text
+        else rule
         for pack in PACKS
         if pack.domain in chosen
         for index, rule in enumerate(pack.rules)
@@ -120,41 +124,20 @@ def safety_rules(
     ]
 
 
-_REFERRALS: dict[str, tuple[str, str]] = {
-    # placeholder: (its domain, the clause that sends the person elsewhere)
-    "health_referral": ("medical", "; suggest a doctor or pharmacist for that"),
-    "vet_referral": ("veterinary", "; suggest that a vet examines it"),
-    "mind_referral": (
-        "mental_health",
-        "; when difficulties persist or grow, encourage the person to speak with a qualified professional",
-    ),
-    "legal_referral": ("legal", ", and suggest a qualified lawyer or legal aid service for that"),
-    "financial_referral": ("financial", ", and suggest a licensed financial adviser for their situation"),
-    "money_referral": (
-        "money",
-        "; suggest a qualified professional, such as a financial adviser, an accountant or a free debt or tax "
-        "advice service, for their case",
-    ),
-}
-# A firm's own clients are never sent to "a lawyer": its own consultation is the route for their case.
-_FIRM_REFERRAL = ", and suggest a consultation with the firm for that"
-
-
-def _referrals(own: Yields) -> dict[str, str]:
-    """The referral clauses of the packs: none for a domain the brief routes itself, the firm's own consultation for a
-    law firm's clients."""
-    fill = {key: "" if domain in own.routes else clause for key, (domain, clause) in _REFERRALS.items()}
-    if "legal" in own.business and fill["legal_referral"]:
-        fill["legal_referral"] = _FIRM_REFERRAL
-    return fill
-
-
-def _legal_contact(contact: str | None, *, firm: bool) -> str:
-    """Whom the legal pack's urgent rule sends the person to: the brief's own contact, and a lawyer or legal aid
-    service only when the brief's business is not itself a law firm."""
-    if firm:
-        return contact or "contact the firm"
-    return f"contact a lawyer, a legal aid service or {contact}" if contact else "contact a lawyer or legal aid service"
+def _referral_fill(pack: SafetyPack, own: Yields, contact: str | None) -> dict[str, str]:
+    """The pack's referral wording for this brief: none for a case the brief routes itself, the business's own route
+    when the domain is the brief's business, the brief's own contact beside the pack's route."""
+    referral = pack.referral
+    if referral is None:
+        return {}
+    business = pack.domain in own.business
+    refused = pack.domain in own.refused  # ("we never refer members to a solicitor": no lawyer beside its contact)
+    clause = referral.own_clause if business and referral.own_clause is not None else referral.clause
+    if business or (refused and contact):
+        reach = contact or referral.reach_own
+    else:
+        reach = referral.reach_or.format(contact=contact) if contact and referral.reach_or else referral.reach
+    return {"referral": "" if pack.domain in own.routes or refused else clause, "reach": reach}
 
 
 def _given_way(pack: SafetyPack, index: int, settled: Collection[str], routed: bool) -> bool:

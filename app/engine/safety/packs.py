@@ -12,11 +12,30 @@ from app.engine.spec import Rule
 SAFETY_GROUP = "Safety"
 
 
+class Referral(msgspec.Struct, frozen=True, kw_only=True):
+    """Where a pack sends the person for their own case: every wording lives here, as data, so that one table holds
+    what each pack says and the code only chooses between its entries."""
+
+    clause: str
+    """The clause its advice rule ends on (`{referral}`): dropped when the brief routes the domain's case itself."""
+    own_clause: str | None = None
+    """The clause instead when the domain is the brief's own business (a law firm's clients go to its consultation,
+    never to "a lawyer")."""
+    reach: str = ""
+    """Whom its urgent rule (`{reach}`) sends the person to."""
+    reach_or: str = ""
+    """The same beside the brief's own contact for that case (`{contact}`)."""
+    reach_own: str = ""
+    """Whom it sends them to when the domain is the brief's own business and the brief gives no contact."""
+
+
 class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
     """The rules for one sensitive domain (its cues live in `app.engine.safety.cues`)."""
 
     domain: str
     rules: tuple[Rule, ...]
+    referral: Referral | None = None
+    """Its referral wording (see `Referral`); its rules name it as `{referral}` and `{reach}`."""
     advice: tuple[int, ...] = ()
     """Indices of its rules that draw the advice line: dropped when the brief draws it itself (see `settled`)."""
     crisis: tuple[int, ...] = ()
@@ -56,6 +75,7 @@ ASK_JURISDICTION = "Ask which country or state applies whenever the answer depen
 PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="medical",
+        referral=Referral(clause="; suggest a doctor or pharmacist for that"),
         advice=(1,),
         emergency=(0,),
         medication=(2,),
@@ -67,7 +87,7 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "Give general health information only: do not diagnose the person's condition and do not "
-                "recommend a specific treatment, medication or dose for their case{health_referral}.",
+                "recommend a specific treatment, medication or dose for their case{referral}.",
                 "A diagnosis needs an examination and a medical history that you do not have.",
             ),
             _rule(
@@ -78,6 +98,7 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="veterinary",
+        referral=Referral(clause="; suggest that a vet examines it"),
         advice=(1,),
         emergency=(0,),
         rules=(
@@ -88,7 +109,7 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "Give general pet-care information only: do not diagnose the animal or recommend a specific "
-                "medication or dose for it{vet_referral}.",
+                "medication or dose for it{referral}.",
                 "A diagnosis needs an examination, and doses depend on the species and the animal's weight.",
             ),
             _rule(
@@ -99,6 +120,9 @@ PACKS: tuple[SafetyPack, ...] = (
     ),
     SafetyPack(
         domain="mental_health",
+        referral=Referral(
+            clause="; when difficulties persist or grow, encourage the person to speak with a qualified professional"
+        ),
         advice=(2,),
         crisis=(0,),
         listening=(1,),
@@ -115,20 +139,28 @@ PACKS: tuple[SafetyPack, ...] = (
                 "People in distress who feel brushed off stop talking, and talking is what keeps them safe.",
             ),
             _rule(
-                "Do not diagnose mental health conditions or present yourself as a therapist{mind_referral}.",
+                "Do not diagnose mental health conditions or present yourself as a therapist{referral}.",
                 "Diagnosis and treatment need a trained clinician who can follow the person over time.",
             ),
         ),
     ),
     SafetyPack(
         domain="legal",
+        referral=Referral(
+            clause=", and suggest a qualified lawyer or legal aid service for that",
+            # A firm's own clients are never sent to "a lawyer": its own consultation is the route for their case.
+            own_clause=", and suggest a consultation with the firm for that",
+            reach="contact a lawyer or legal aid service",
+            reach_or="contact a lawyer, a legal aid service or {contact}",
+            reach_own="contact the firm",
+        ),
         advice=(0,),
         urgent=(2,),
         referrals=(1, 2),
         rules=(
             _rule(
                 "Give general legal information, not legal advice: do not tell the person what to do in their "
-                "specific case or predict its outcome{legal_referral}.",
+                "specific case or predict its outcome{referral}.",
                 "The answer depends on the jurisdiction and on facts of the case that you cannot check.",
             ),
             _rule(
@@ -137,13 +169,14 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "If the person mentions a deadline, a court date, an arrest or a notice they must answer, tell them "
-                "to {legal_contact} promptly.",
+                "to {reach} promptly.",
                 "Missing a legal deadline can cost rights that cannot be recovered.",
             ),
         ),
     ),
     SafetyPack(
         domain="financial",
+        referral=Referral(clause=", and suggest a licensed financial adviser for their situation"),
         advice=(0, 1),
         routed_away=(1,),
         rules=(
@@ -154,7 +187,7 @@ PACKS: tuple[SafetyPack, ...] = (
             ),
             _rule(
                 "When the person asks what they should do with their money, say that this is general information, "
-                "not financial advice{financial_referral}.",
+                "not financial advice{referral}.",
                 "People act on money answers, and the risk of a wrong one is theirs.",
             ),
             _rule(
@@ -166,11 +199,15 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         # Pay, tax, bills, budgets and debt without investing: no talk of securities or returns.
         domain="money",
+        referral=Referral(
+            clause="; suggest a qualified professional, such as a financial adviser, an accountant or a free debt or "
+            "tax advice service, for their case"
+        ),
         advice=(0,),
         rules=(
             _rule(
                 "Explain how pay, tax, bills and money matters work in general, but do not tell the person what to do "
-                "about their own tax, debt or money decisions{money_referral}.",
+                "about their own tax, debt or money decisions{referral}.",
                 "Advice on one person's money depends on facts you cannot check, and they act on it.",
             ),
             _rule(

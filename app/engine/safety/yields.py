@@ -4,6 +4,9 @@
   free National Debtline number", "Para valorar tu caso necesitamos una consulta. Puedes pedirla en …") needs no
   pack line sending the same person to "a doctor or pharmacist" or "a financial adviser, an accountant": two routes
   for one case leave the model to pick, and the generic one competes with the brief's.
+- A route counts only in the clause about the case (or a next sentence that goes on with it: "Puedes pedirla en
+  …"); a route the brief rules out ("we never refer members to a solicitor") is no route of its own, but the pack's
+  referral it contradicts goes too.
 - A brief whose own business is the domain (a law firm's chat) never refers its clients out to "a lawyer or legal
   aid service": case questions go to the firm's own consultation.
 - A children's brief that scripts its own reply to a child sharing personal details ("If they type any of that,
@@ -29,6 +32,9 @@ class Yields(msgspec.Struct, frozen=True, kw_only=True):
 
     routes: frozenset[str] = frozenset()
     """Domains whose case the brief routes itself: the packs' referral clauses for them go."""
+    refused: frozenset[str] = frozenset()
+    """Domains whose referral the brief rules out ("we never refer members to a solicitor"): no route of its own, but
+    the packs' referral clauses for them go too, since they would contradict it."""
     business: frozenset[str] = frozenset()
     """Domains that are the brief's own business (a law firm): never referred out."""
     privacy_scripted: bool = False
@@ -85,13 +91,15 @@ def without_privacy_mentions(lowered: str) -> str:
 # ---- the brief's own routes for a domain's case
 
 _TARGETS: dict[str, str] = {
-    "medical": r"nurses?|doctors?|gps?|pharmacists?|midwi(?:fe|ves)|health\s+visitors?|consultants?|clinicians?|"
+    "medical": r"nurses?|doctors?|gp|(?-i:GPs)|general\s+practitioners?|pharmacists?|midwi(?:fe|ves)|"
+    r"health\s+visitors?|consultants?|clinicians?|"
     r"care\s+team|dentists?|physio\w*|surgeons?|the\s+(?:ward|clinic|practice|surgery)|m[ée]dic[oa]s?|enfermer\w*|"
     r"matrona|farmac[ée]utic\w*|centro\s+de\s+salud|(?:haus)?[äa]rzt\w*|pflegekr[äa]ft\w*|pflegedienst\w*|apothek\w*|praxis|m[ée]decins?|"
     r"infirmi\w*|pharmacien\w*|sage-femme|enfermeir\w*|farmac[êe]utic\w*|infermier\w*|farmacista|huisarts\w*|"
     r"verpleeg\w*|apotheker\w*|看護師|医師|薬剤師|主治医|护士|医生|药师",
     "veterinary": r"vets?|veterinar\w*|tier[äa]rzt\w*|v[ée]t[ée]rinaires?|veterin[áa]ri\w*|獣医|兽医",
-    "mental_health": r"therapists?|counsell?ors?|gps?|crisis\s+team|key\s+workers?|care\s+coordinators?|"
+    "mental_health": r"therapists?|counsell?ors?|gp|(?-i:GPs)|general\s+practitioners?|crisis\s+team|"
+    r"key\s+workers?|care\s+coordinators?|"
     r"psycholog\w*|psychiatr\w*|terapeut\w*|psic[óo]log\w*|therapeut\w*|th[ée]rapeutes?",
     "legal": r"lawyers?|solicitors?|attorneys?|legal\s+aid|law\s+cent(?:re|er)|citizens\s+advice|consultations?|"
     r"consultas?|abogad\w*|anw[äa]lt\w*|rechtsberatung|kanzlei|avocats?|advogad\w*|avvocat\w*|advocaat\w*|"
@@ -100,6 +108,7 @@ _TARGETS: dict[str, str] = {
     r"debt\s+charit\w*|schuldnerberatung\w*|asesor\w*|conseill\w*|consultor\w*|consulent\w*|schuldhulp\w*|"
     r"steuerberat\w*",
 }
+# (a family doctor is "GP", "GPs", "GP's" or "gp"; "GPS" and "gps" are a satellite receiver: "the GPS tracker")
 _TARGETS["financial"] = _TARGETS["money"]
 _TARGET: dict[str, re.Pattern[str]] = {
     domain: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) for domain, words in _TARGETS.items()
@@ -109,7 +118,7 @@ _CONTACT = re.compile(r"\d[\d ]{4,}\d|[\w.+-]+@[\w-]+\.\w+|https?://|\bwww\.", r
 # A route verb right before the target ("ask your stoma nurse", "llama a tu médico", "wende dich an die Kanzlei").
 _ROUTE_VERB = re.compile(
     r"\b(?:ask|ring|call|phone|contact|speak|talk|see|book|refer|send|point|give|pregunt\w*|llam\w*|consult\w*|"
-    r"contact\w*|habl\w*|pide|pedir|acude|frag\w*|anruf\w*|ruf|wende\w*|kontaktier\w*|appel\w*|demande\w*|parle\w*|"
+    r"contact\w*|habl\w*|p[ií]de\w*|pedir\w*|acude|frag\w*|anruf\w*|ruf|wende\w*|kontaktier\w*|appel\w*|demande\w*|parle\w*|"
     r"ligue|ligar|fale|falar|procure|chied\w*|chiam\w*|contatt\w*|rivolg\w*|bel|bellen|vraag|neem)\b",
     re.IGNORECASE,
 )
@@ -118,20 +127,64 @@ _CAN_HELP = re.compile(
     r"\W{0,3}(?:can|will|is\s+there|are\s+there|team\s+can|puede\w*|kann|peut|pode|pu[òo]|kan)\b", re.IGNORECASE
 )
 _UNIT_END = re.compile(r"(?<=[.!?。])[\"”»」]?\s+|\n")
+# Where the clause about one case ends: "Don't guess doses; ask the pharmacist" routes, "never refer them to a
+# lawyer" does not.
+_CLAUSE_END = re.compile(r"[;；]")
+# Where the words governing a target start: a comma, a dash, a bracket, a condition or a new verb phrase ("Don't call
+# 999 for this, ring the surgery", "Do not diagnose and always refer to their GP").
+_PHRASE_START = re.compile(
+    r"[,:—–(]|\s-\s|\b(?:if|unless|when|but|instead|otherwise|si|cuando|pero|wenn|aber|sinon|mais|quando|ma|als|"
+    r"maar)\b|\b(?:and|or|y|o|und|oder|et|ou|e|en|of)\s+(?:(?:always|instead|then|just|simply)\s+)?"
+    r"(?=" + _ROUTE_VERB.pattern + ")",
+    re.IGNORECASE,
+)
+# "we can't give legal advice", "never refer them to a lawyer", "nunca mandarles al abogado": a route ruled out.
+_NEGATION = re.compile(
+    r"\b(?:never|not|no|don'?t|doesn'?t|can'?t|cannot|won'?t|shouldn'?t|mustn'?t|avoid\w*|nunca|jam[aá]s|nicht|nie|"
+    r"niemals|kein\w*|jamais|pas|n[ãa]o|non|mai|niet|nooit|geen)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# A next sentence that goes on with the route ("… necesitamos una consulta. Puedes pedirla en …", "Ring them on …").
+_ROUTE_GOES_ON = re.compile(r"^\W*(?:\w+\W+){0,2}?" + _ROUTE_VERB.pattern, re.IGNORECASE)
 
 
-def _routes(units: list[str]) -> frozenset[str]:
-    """The domains whose case a unit of the brief (a sentence with the next one) sends to someone of the domain."""
-    found = set()
+def _clause_of(unit: str, start: int, end: int) -> str:
+    """The clause of a unit that holds the words at start:end (a unit's clauses end at a semicolon)."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(unit, 0, start)]
+    after = _CLAUSE_END.search(unit, end)
+    return unit[ends[-1] if ends else 0 : after.start() if after else len(unit)]
+
+
+def _ruled_out(unit: str, start: int) -> str | None:
+    """The words governing a target when they rule the route out ("never refer them to a lawyer"), else None."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(unit, 0, start)]
+    head_start = ends[-1] if ends else 0
+    phrases = [m.end() for m in _PHRASE_START.finditer(unit, head_start, start)]
+    negation = _NEGATION.search(unit, phrases[-1] if phrases else head_start, start)
+    return unit[negation.start() : start] if negation is not None else None
+
+
+def _routes(units: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The domains whose case a clause of the brief sends to someone of the domain (a route verb before the target,
+    the target named as the one who helps, or a contact in the same clause or in a next sentence that goes on with
+    the route), and those whose referral it rules out ("never refer them to a lawyer": no route of its own)."""
+    found: set[str] = set()
+    refused: set[str] = set()
     for index, unit in enumerate(units):
-        window = " ".join(units[index : index + 2])
+        following = units[index + 1] if index + 1 < len(units) else ""
         for domain, target in _TARGET.items():
             for m in target.finditer(unit):
+                if (negated := _ruled_out(unit, m.start())) is not None:
+                    if _ROUTE_VERB.search(negated):
+                        refused.add(domain)
+                    continue
                 before = unit[max(0, m.start() - 40) : m.start()]
-                if _ROUTE_VERB.search(before) or _CAN_HELP.match(unit, m.end()) or _CONTACT.search(window):
+                clause = _clause_of(unit, m.start(), m.end())
+                contact = _CONTACT.search(clause) or (_ROUTE_GOES_ON.match(following) and _CONTACT.search(following))
+                if _ROUTE_VERB.search(before) or _CAN_HELP.match(unit, m.end()) or contact:
                     found.add(domain)
                     break
-    return frozenset(found)
+    return frozenset(found), frozenset(refused - found)
 
 
 # ---- the brief's own business
@@ -207,8 +260,10 @@ def yields(texts: Iterable[str], steps: Iterable[tuple[str | None, str, str | No
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
     units = [u for u in _UNIT_END.split(joined) if u.strip()]
     business = own_business([joined])
+    routes, refused = _routes(units)
     return Yields(
-        routes=_routes(units),
+        routes=routes,
+        refused=refused,
         business=business,
         privacy_scripted=_privacy_scripted(units),
         legal_step_stated="legal" in business and _legal_step_stated(steps),
