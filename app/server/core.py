@@ -138,7 +138,14 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
         app_config.openapi_config = OpenAPIConfig(
             title="Promptsmith API",
             version=__version__,
-            description="Generate, lint, version and serve system prompts for AI assistants.",
+            description=(
+                "Generate, lint, version and serve system prompts for AI assistants.\n\n"
+                "Rate limits (draft-ietf-httpapi-ratelimit-headers): every response to a counted request carries "
+                '`RateLimit: "api-key";r=5999;t=42` (the policy, `r` requests left, the window resets in `t` '
+                'seconds). `RateLimit-Policy: "api-key";q=6000;w=60` (the quota: `q` requests per `w` seconds; '
+                "policy `api-key` or `user`) comes with every 429, with `Retry-After`, and with the responses that "
+                "leave at most a tenth of the quota; it does not change between responses."
+            ),
             path="/schema",
             render_plugins=[SelfHostedScalar()],
             use_handler_docstrings=True,

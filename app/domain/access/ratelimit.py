@@ -21,11 +21,21 @@ local. When Redis is down the flusher folds pending hits into `known` locally an
 (fail open across processes), logging once per outage; requests never fail because of it.
 
 The headers are the two structured fields of the IETF draft (draft-ietf-httpapi-ratelimit-headers-07 and later;
-the earlier four `RateLimit-Limit/-Remaining/-Reset/-Policy` fields are gone from it): `RateLimit-Policy:
-"api-key";q=6000;w=60` (the quota policy: its name, `q` requests per `w` seconds) and `RateLimit:
-"api-key";r=5999;t=42` (`r` requests left, `t` seconds until the window resets). The policy is `api-key` for
-requests made with an API key and `user` for those made with a session. A refusal (429) carries both and
-`Retry-After`.
+the earlier four `RateLimit-Limit/-Remaining/-Reset/-Policy` fields are gone from it): `RateLimit:
+"api-key";r=5999;t=42` (`r` requests left, `t` seconds until the window resets) on every counted response, and
+`RateLimit-Policy: "api-key";q=6000;w=60` (the quota policy: its name, `q` requests per `w` seconds) where it
+carries news: on a refusal (429, with `Retry-After`) and on the responses that leave at most a tenth of the
+quota (`r <= q / 10`). The policy never changes between two responses, and the draft lets a server send either
+field on some responses only (-11, section 2: policies "can be advertised by servers, but they are not required
+to be"; section 6.2: "Servers are not required to return RateLimit header fields in every response"; section 7:
+a client "MUST NOT assume that future responses will contain the same RateLimit header fields"). Sending it on
+every response cost a cached resolve about 2.5% of its instructions (uvicorn checks and encodes every field in
+Python; `bench/results/perf44-notes.md`). The policy is `api-key` for requests made with an API key and `user`
+for those made with a session.
+
+The clock. Once `start` ran (in the app's lifespan), a timer on the event loop moves the window and the `t` of
+the headers at every second of the clock, so the request path reads no clock; a window therefore begins up to
+one turn of the event loop (and 1 ms) after its second. Before `start` (tests, scripts) every count reads it.
 """
 
 from __future__ import annotations
@@ -33,6 +43,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -67,14 +78,17 @@ class RateLimitDecision(NamedTuple):
     window: int
 
     def header_pairs(self) -> list[tuple[bytes, bytes]]:
-        """The `RateLimit` and `RateLimit-Policy` fields as raw ASGI pairs: the one encoding of them."""
-        policy = _policy_pair(self.policy, self.limit, self.window)
-        return [(b"ratelimit", b'"%s";r=%d;t=%d' % (self.policy.encode(), self.remaining, self.reset)), policy]
+        """The `RateLimit` field as a raw ASGI pair, and the `RateLimit-Policy` pair after it when the request was
+        refused or left at most a tenth of the quota (see the module docstring): the one encoding of them."""
+        pairs = [(b"ratelimit", b'"%s";r=%d;t=%d' % (self.policy.encode(), self.remaining, self.reset))]
+        if not self.allowed or self.remaining <= low_quota_mark(self.limit):
+            pairs.append(_policy_pair(self.policy, self.limit, self.window))
+        return pairs
 
     def headers(self) -> dict[str, str]:
         """The same fields for a problem response (and Retry-After when refused)."""
-        (_, service), (_, policy) = self.header_pairs()
-        headers = {"RateLimit": service.decode(), "RateLimit-Policy": policy.decode()}
+        names = {b"ratelimit": "RateLimit", b"ratelimit-policy": "RateLimit-Policy"}
+        headers = {names[name]: value.decode() for name, value in self.header_pairs()}
         if not self.allowed:
             headers["Retry-After"] = str(self.reset)
         return headers
@@ -82,6 +96,15 @@ class RateLimitDecision(NamedTuple):
 
 def _policy_pair(policy: str, limit: int, window: int) -> tuple[bytes, bytes]:
     return (b"ratelimit-policy", b'"%s";q=%d;w=%d' % (policy.encode(), limit, window))
+
+
+def low_quota_mark(limit: int) -> int:
+    """The requests left (`r`) at or below which a response also carries `RateLimit-Policy`: a tenth of `limit`."""
+    return limit // 10
+
+
+HeaderCounter = Callable[[str], list[tuple[bytes, bytes]] | None]
+"""`RateLimiter.header_counter`'s function: identity -> the RateLimit header pairs, or None when refused."""
 
 
 class RateLimiter:
@@ -110,9 +133,10 @@ class RateLimiter:
         self._current_window = 0
         self._reset = 0
         self._reset_suffix = b";t=0"
-        self._fixed: dict[tuple[str, int], tuple[bytes, tuple[bytes, bytes]]] = {}
-        """Per policy and limit, the start of its `RateLimit` value and its `RateLimit-Policy` pair (encoded once;
-        `hit_header_pairs`)."""
+        self._ticker: asyncio.TimerHandle | None = None
+        """The loop timer that moves the clock-derived state every second once `start` ran; None: read the clock."""
+        self._counters: dict[tuple[str, int], HeaderCounter] = {}
+        """`hit_header_pairs`' counters per policy and limit."""
 
     def _new_second(self, second: int) -> None:
         """Move the clock-derived state to `second` (once per second of the clock)."""
@@ -122,12 +146,27 @@ class RateLimiter:
         self._second, self._current_window, self._reset = second, window, reset
         self._reset_suffix = b";t=%d" % reset
 
-    def _count(self, identity: str, limit: int) -> int:
-        """Count one request for `identity`: the requests left after it, or -1 when it is over `limit` (not
-        counted). One function on purpose: it runs on every request, and each call and object it touches costs."""
+    def _read_clock(self) -> None:
+        """The clock-derived state for now, when no ticker keeps it (before `start`)."""
         second = int(time.time())
         if second != self._second:
             self._new_second(second)
+
+    def _tick(self) -> None:
+        """The ticker: the state for this second, then the next tick just after the next second of the clock."""
+        now = time.time()
+        second = int(now)
+        if second != self._second:
+            self._new_second(second)
+        # 1 ms past the second, so a timer that fires a little early (uvloop rounds to milliseconds) still sees it.
+        self._ticker = asyncio.get_running_loop().call_later(second + 1.001 - now, self._tick)
+
+    def _count(self, identity: str, limit: int) -> int:
+        """Count one request for `identity`: the requests left after it, or -1 when it is over `limit` (not
+        counted). One function on purpose: it runs on every request, and each call and object it touches costs.
+        `header_counter` inlines the same steps (a test keeps the two alike)."""
+        if self._ticker is None:
+            self._read_clock()
         window = self._current_window
         bucket = self._buckets.get(identity)
         if bucket is None or bucket.window != window:
@@ -136,7 +175,7 @@ class RateLimiter:
         if used >= limit:
             return -1
         bucket.pending += 1
-        if bucket.pending >= self.flush_threshold and used * 2 >= limit and self.redis is not None:
+        if used * 2 >= limit and bucket.pending >= self.flush_threshold and self.redis is not None:
             self._wake.set()
         return limit - used - 1
 
@@ -148,15 +187,40 @@ class RateLimiter:
     def hit_header_pairs(self, identity: str, limit: int, policy: str) -> list[tuple[bytes, bytes]] | None:
         """`hit` for a replay, which only needs the headers of an allowed request: those headers (as
         `RateLimitDecision.header_pairs`), or None when the request is over `limit` (not counted)."""
-        remaining = self._count(identity, limit)
-        if remaining < 0:
-            return None
-        start, policy_pair = self._fixed.get((policy, limit)) or self._encode_fixed(policy, limit)
-        return [(b"ratelimit", b"%s%d%s" % (start, remaining, self._reset_suffix)), policy_pair]
+        counter = self._counters.get((policy, limit))
+        if counter is None:
+            counter = self._counters[policy, limit] = self.header_counter(limit, policy)
+        return counter(identity)
 
-    def _encode_fixed(self, policy: str, limit: int) -> tuple[bytes, tuple[bytes, bytes]]:
-        fixed = self._fixed[policy, limit] = (b'"%s";r=' % policy.encode(), _policy_pair(policy, limit, self.window))
-        return fixed
+    def header_counter(self, limit: int, policy: str) -> HeaderCounter:
+        """`hit_header_pairs` bound to one `limit` and `policy`, which a replay layer binds once and calls per
+        request: the fixed parts of the fields are encoded here, and the count is `_count`'s steps inlined (one
+        call fewer on the cheapest requests there are)."""
+        start = b'"%s";r=' % policy.encode()
+        policy_pair = _policy_pair(policy, limit, self.window)
+        low = low_quota_mark(limit)
+        buckets = self._buckets
+        threshold = self.flush_threshold
+        flushes = self.redis is not None
+
+        def count(identity: str) -> list[tuple[bytes, bytes]] | None:
+            if self._ticker is None:
+                self._read_clock()
+            window = self._current_window
+            bucket = buckets.get(identity)
+            if bucket is None or bucket.window != window:
+                bucket = buckets[identity] = _Bucket(window=window)
+            used = bucket.known + bucket.pending
+            if used >= limit:
+                return None
+            bucket.pending += 1
+            if used * 2 >= limit and bucket.pending >= threshold and flushes:
+                self._wake.set()
+            remaining = limit - used - 1
+            pair = (b"ratelimit", b"%s%d%s" % (start, remaining, self._reset_suffix))
+            return [pair] if remaining > low else [pair, policy_pair]
+
+        return count
 
     def _key(self, identity: str, window: int) -> str:
         return f"{self.namespace}:{identity}:{window}"
@@ -205,11 +269,17 @@ class RateLimiter:
                 logger.exception("rate_limit_flush_failed")
 
     def start(self) -> None:
+        """Start the ticker and, with Redis, the flusher (on the running event loop)."""
+        if self._ticker is None:
+            self._tick()
         if self.redis is not None and self._task is None:
             self._stopping = False
             self._task = asyncio.create_task(self._run(), name="rate-limit-flusher")
 
     async def stop(self) -> None:
+        if self._ticker is not None:
+            self._ticker.cancel()
+            self._ticker = None
         if self._task is not None:
             self._stopping = True
             self._wake.set()

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from app.domain.access.apikeys import ApiKeyLookup, KeySnapshot
     from app.domain.access.caches import WorkspaceSnapshot
-    from app.domain.access.ratelimit import RateLimiter
+    from app.domain.access.ratelimit import HeaderCounter
     from app.lib.invalidation import LocalCache
 
 
@@ -33,9 +33,9 @@ class ReplayAccess:
 
     keys: ApiKeyLookup
     workspaces: LocalCache[WorkspaceSnapshot]
-    limiter: RateLimiter
-    limit: int
-    """Requests per minute per API key; 0: not limited."""
+    count: HeaderCounter | None
+    """The rate limiter's counter for API keys (`RateLimiter.header_counter`, bound to the key limit); None when
+    `RATE_LIMIT_API_KEY_PER_MINUTE` is 0 (not limited)."""
     gzip_min: int
     template: str
     """The route's template as Litestar's router reports it (for the metrics and the access line)."""
@@ -58,9 +58,10 @@ class ReplayAccess:
     def admit(self, snapshot: KeySnapshot, rate_identity: str) -> list[tuple[bytes, bytes]] | None:
         """Count the request against the key's rate limit and touch the key: the RateLimit headers to send, or None
         when the limit refuses it (the replay then falls through, so the 429 comes from the guard, counted once)."""
+        count = self.count
         headers: list[tuple[bytes, bytes]] | None = []
-        if self.limit > 0:
-            headers = self.limiter.hit_header_pairs(rate_identity, self.limit, API_KEY_POLICY)
+        if count is not None:
+            headers = count(rate_identity)
             if headers is None:
                 return None
         self.keys.touch(snapshot, datetime.now(UTC))
@@ -73,11 +74,11 @@ def bind_replay_access(litestar: Litestar, is_template: Callable[[str], bool]) -
     runtime = services_in(litestar.state).find(AccessRuntime)
     if runtime is None:
         return None
+    limit = runtime.settings.rate_limit_api_key_per_minute
     return ReplayAccess(
         keys=runtime.keys,
         workspaces=runtime.caches.workspaces,
-        limiter=runtime.limiter,
-        limit=runtime.settings.rate_limit_api_key_per_minute,
+        count=runtime.limiter.header_counter(limit, API_KEY_POLICY) if limit > 0 else None,
         gzip_min=runtime.settings.gzip_min_size,
         template=next(route.path_format for route in litestar.routes if is_template(route.path_format)),
     )

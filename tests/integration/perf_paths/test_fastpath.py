@@ -224,11 +224,15 @@ async def test_rate_limit_is_enforced_on_the_fast_path(database_url: str) -> Non
         assert [r.status_code for r in served] == [200] * 4
         assert [r.headers["x-cache"] for r in served] == ["miss", FAST, FAST, FAST]
         assert [rate_limit_remaining(r.headers) for r in served] == [3, 2, 1, 0]
+        # The policy only once at most a tenth of the quota is left (here: none), on either path.
+        policy = '"api-key";q=6;w=60'
+        assert [r.headers.get("ratelimit-policy") for r in served] == [None, None, None, policy]
         refused = await setup.as_key("GET", setup.resolve_url())
         assert refused.status_code == 429, refused.text
         assert refused.headers["content-type"].startswith("application/problem+json")
         assert int(refused.headers["retry-after"]) >= 1
         assert rate_limit_remaining(refused.headers) == 0
+        assert refused.headers["ratelimit-policy"] == policy
 
 
 async def test_a_fully_cached_request_runs_no_sql_on_the_full_path(app: Litestar, client: Any) -> None:
