@@ -78,6 +78,7 @@ def test_the_level_said_beside_the_case_stays_a_rule_of_its_own() -> None:
         "Schrijft iemand in het Engels, antwoord dan in het Engels.\n- Maximaal 60 woorden."
     )
     language = _language(task)
+    assert language.values == ["English"]
     assert language.span is not None
     assert "B1" not in language.span.text[language.span.start : language.span.end]
 
