@@ -400,6 +400,14 @@ _EVERY_CASE = re.compile(
     re.IGNORECASE,
 )
 _OWN_CONDITION = re.compile(r"\s*(?:if|when|whenever|unless|in\s+case|otherwise)\b", re.IGNORECASE)
+# "- if you're not sure about a fact, say scientists are still finding out. Don't make up dinosaur names or
+# numbers.": a ban on making facts up holds in every case, so the item's condition does not narrow it ("If waiver_signed
+# is false, don't book. Send them to …" keeps it: that step is the case's own)
+_STANDING = re.compile(
+    r"\s*(?:and\s+)?(?:don['’]?t|do\s+not|never|no)\s+(?:ever\s+)?(?:make\s+up|invent|fabricate|guess|made[\s-]up|"
+    r"invented|guessing|making\s+up)\b",
+    re.IGNORECASE,
+)
 _ITEM_MARKER = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])\s*")
 _LINE_START = re.compile(r"\s*(?:[-*•・]|\d{1,2}[.)]|[a-z][.)])?\s*")
 
@@ -684,7 +692,11 @@ def _read_field(field: Field) -> list[Constraint]:
         own = (
             _ITEM_CONDITION.match(clause.text) or rules.condition_end(clause.text) or _OWN_CONDITION.match(clause.text)
         )
-        lead = "" if opens_item or condition is None or own or _EVERY_CASE.match(clause.text) else f"{condition}, "
+        lead = (
+            ""
+            if opens_item or condition is None or own or _EVERY_CASE.match(clause.text) or _STANDING.match(clause.text)
+            else f"{condition}, "
+        )
         heading = _BAN_HEADING.fullmatch(clause.text.strip())
         if heading:
             banned = True

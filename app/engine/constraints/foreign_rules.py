@@ -11,6 +11,15 @@ import re
 
 # Cues that mean "never" (the rest mean "do not").
 _NEVER = re.compile(r"\b(?:nunca|jamás|jamais|nie|niemals|em\s+hipótese\s+alguma)\b", re.IGNORECASE)
+# "Nunca dês logo a resposta final", "Gib nie sofort die Lösung", "Ne donne jamais la réponse tout de suite": the ban
+# holds only until a step comes first (the brief says which); without its "straight away" it would forbid the answer
+# for good
+_NOT_YET = re.compile(
+    r"\b(?:logo|de\s+imediato|imediatamente|já\s+de\s+seguida|de\s+inmediato|inmediatamente|enseguida|"
+    r"directamente|sofort|gleich|direkt|tout\s+de\s+suite|immédiatement|directement|d['’]emblée|d['’]entrée|"
+    r"subito|immediatamente|direttamente|meteen|direct|onmiddellijk)\b",
+    re.IGNORECASE,
+)
 
 # English object -> (its default verb, stems in es/de/fr/pt). Stems match the start of a word.
 _OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -143,7 +152,8 @@ def translate_prohibition(words: str) -> str | None:
         translated = [_translate_one(part) for part in parts] if len(parts) == len(found) else []
         if translated and all(translated):
             lead = "Never" if _NEVER.search(words) else "Do not"
-            return f"{lead} {' or '.join(t for t in translated if t)}."
+            when = " straight away" if _NOT_YET.search(words) else ""
+            return f"{lead} {' or '.join(t for t in translated if t)}{when}."
         # "dosagem de remédios": the general object qualifies the specific one (doses of medication).
         found = [f for f in found if f[0] not in _GENERAL_OBJECTS] or found
     # Two objects ("precios de la competencia": competitors' prices) would lose the link: keep the quote.
@@ -157,7 +167,8 @@ def translate_prohibition(words: str) -> str | None:
         return None  # "desconto que o simulador não mostrou": only some discounts are ruled out, so the quote stays
     if _OTHER_ACTION.search(_part_with(words, match.start())):
         return None  # "Keine Dosis ergänzen, umrechnen oder korrigieren": a change to a dose, not giving one
-    return f"{'Never' if _NEVER.search(words) else 'Do not'} {_verb_for(words[: match.start()], verb)} {english}."
+    when = " straight away" if _NOT_YET.search(words) else ""
+    return f"{'Never' if _NEVER.search(words) else 'Do not'} {_verb_for(words[: match.start()], verb)} {english}{when}."
 
 
 def _translate_one(words: str) -> str | None:

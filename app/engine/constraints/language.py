@@ -32,7 +32,12 @@ _NAMES: dict[str, str] = {
     "inglese": "en", "tedesco": "de", "francese": "fr", "spagnolo": "es", "portoghese": "pt", "giapponese": "ja",
     "cinese": "zh", "olandese": "nl", "engels": "en", "duits": "de", "spaans": "es", "italiaans": "it",
     "portugees": "pt", "japans": "ja", "chinees": "zh", "nederlands": "nl",
+    # Polish as each main language writes it ("Schrijft iemand in het Engels of Pools", "auf Englisch oder Polnisch")
+    "polaco": "pl", "polnisch": "pl", "polonais": "pl", "polacco": "pl", "polonês": "pl", "pools": "pl",
 }  # fmt: skip
+# Names that are also common words of another language ("pools", "the pools are heated"): looked up, and read in a
+# reply-language case ("schrijft iemand in het Pools"), but never a reply language on their own.
+CASE_ONLY_NAMES = ("pools",)
 ENGLISH_NAMES: dict[str, str] = {
     "en": "English", "es": "Spanish", "de": "German", "fr": "French", "pt": "Portuguese", "it": "Italian",
     "nl": "Dutch", "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ru": "Russian", "uk": "Ukrainian",
@@ -43,7 +48,11 @@ ENGLISH_NAMES: dict[str, str] = {
 USER_LANGUAGE = "the user's language"
 
 LATIN_NAME_LIST = tuple(
-    sorted((n for n in _NAMES if n.isascii() or (n[0].isalpha() and ord(n[0]) < 0x2000)), key=len, reverse=True)
+    sorted(
+        (n for n in _NAMES if (n.isascii() or (n[0].isalpha() and ord(n[0]) < 0x2000)) and n not in CASE_ONLY_NAMES),
+        key=len,
+        reverse=True,
+    )
 )
 """Every language name written in Latin letters ("english", "español", "nederlands"), longest first."""
 _LATIN_NAMES = "|".join(re.escape(n) for n in LATIN_NAME_LIST)
@@ -65,7 +74,9 @@ _VARIANTS = rf"(?:{_VARIANTS_OF})"
 # "write in formal German", "reply in plain English": a register word between "in" and the language.
 _REGISTER = (
     r"(?:(?:formal|informal|plain|simple|polite|proper|clear|neutral|standard|good|correct|natural|friendly|casual|"
-    r"fluent|easy|everyday|professional)\s+)?"
+    r"fluent|easy|everyday|professional|"
+    # "Antwoord in eenvoudig Nederlands", "in einfachem Deutsch", "in leichter Sprache"
+    r"eenvoudige?|simpel|heldere?|duidelijke?|einfache[mns]?|leichte[mns]?|klare[mns]?|formele?|informele?)\s+)?"
 )
 _EXPLICIT = re.compile(
     rf"\b(?:{_REPLY_VERBS})\b[^.;\n]{{0,80}}?\b(?:in|into|to|en|auf|in|em|na|no|al|ins|vers|para)\s+"
@@ -503,7 +514,7 @@ def translates_to_other(text: str, own: str) -> bool:
         )
         is not None
         for name, code in _NAMES.items()
-        if name.isascii() or not name.isalpha()
+        if (name.isascii() or not name.isalpha()) and name not in CASE_ONLY_NAMES
     )
 
 
@@ -512,7 +523,7 @@ def other_reply_language(text: str, own: str) -> bool:
     says itself which language each reply is in, and its own language is no safe guess for all of them."""
     lowered = text.lower()
     for name, code in _NAMES.items():
-        if code == own:
+        if code == own or name in CASE_ONLY_NAMES:
             continue
         for match in re.finditer(re.escape(name), lowered):
             if name.isascii() and (

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from app.engine.constraints.clause_readers import Field
 from app.engine.constraints.language import (
+    CASE_ONLY_NAMES,
     LATIN_NAME_LIST,
     LATIN_NAMES,
     MIRROR,
@@ -26,7 +27,8 @@ from app.engine.constraints.language import (
 from app.engine.constraints.model import BriefSpan, Constraint
 from app.engine.fastre import Twins, is_plain, prefiltered
 
-_LANG = rf"(?:{LATIN_NAMES})"
+# (with the names that are also common words, "Pools": after a writing verb they can only be the case's language)
+_LANG = rf"(?:{LATIN_NAMES}|{'|'.join(CASE_ONLY_NAMES)})"
 _PREP = r"(?:(?:in|en|em|auf|op|na|no|in\s+het)\s+)?"
 _ARTICLE = r"(?:het\s+|l['’]|el\s+|o\s+|the\s+)?"
 # "in English or German", "en inglés o en alemán", "Englisch oder Französisch", "in French, German or Dutch" (a comma
@@ -61,6 +63,11 @@ _CASE = re.compile(
     rf"\b(?P<opener2>wenn|falls|sobald|als|wanneer|indien|zodra|tenzij|behalve\s+als|au(?:ß|ss)er\s+wenn|"
     rf"es\s+sei\s+denn)\s+(?P<who2>(?:[\w'’]+\s+){{0,4}}?)(?:(?:in\s+het|auf|in)\s+)?(?P<langs2>{_LANGS})\s+"
     r"(?:schrijft|schrijven|spreekt|spreken|schreibt|schreiben|spricht|sprechen)\b|"
+    # ... or first, with no "als" / "wenn", opening the sentence or clause: "Schrijft iemand in het Engels of Pools,
+    # antwoord dan in die taal", "Schreibt jemand auf Englisch, antworte auf Englisch"
+    r"(?:(?<=^)|(?<=[.;:!?\n(])|(?<=[.;:!?\n(-] )|(?<=[.;:!?\n]  ))"
+    r"(?P<v1>schrijft|schrijven|spreekt|spreken|schreibt|schreiben|spricht|sprechen)\s+"
+    rf"(?P<who4>(?:[\w'’]+\s+){{0,4}}?)(?:(?:in\s+het|auf|in)\s+)?(?P<langs4>{_LANGS})\b|"
     # "Switch to French when the user does", "Cambia al inglés si el cliente escribe en inglés"
     rf"\b(?P<switch>switch|change|cambia|pasa|wechsle|wechselt|passe|passez|bascule|muda|passa|schakel|wissel)\w*\s+"
     rf"(?:over\s+)?(?:to|a|al|zu|auf|ins|à|en|em|para|in|naar|op)\s+{_ARTICLE}(?P<langs3>{_LANGS})\b"
@@ -72,11 +79,14 @@ _ASSISTANT = re.compile(r"\b(?:you|tú|du|vous|tu|jij|je)\b", re.IGNORECASE)
 _UNLESS_OPENER = re.compile(rf"(?:{_UNLESS})$", re.IGNORECASE)
 _ONE_LANG = re.compile(rf"\b{_LANG}\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_NAME_SET = frozenset(LATIN_NAME_LIST)
+_NAME_SET = frozenset((*LATIN_NAME_LIST, *CASE_ONLY_NAMES))
 # "…, contesta en su idioma", "…, reply in their language", "…, antworte in seiner Sprache": the case's own language
 _THEIRS = re.compile(
     r"\b(?:their|his\s+or\s+her|the\s+same|that|this|su|sua|seiner|ihrer|deren|sa|leur|hun|dezelfde|la\s+misma|"
-    r"el\s+mismo|dieselbe|derselben|la\s+même|a\s+mesma|o\s+mesmo|la\s+stessa|quella|essa|esa|ese|dieser)\s+"
+    r"el\s+mismo|dieselbe|derselben|la\s+même|a\s+mesma|o\s+mesmo|la\s+stessa|quella|essa|esa|ese|dieser|"
+    # "antwoord dan in die taal", "réponds dans cette langue", "responde nessa língua", "nella loro lingua"
+    r"die|deze|diezelfde|cette|ce|loro|questa|nessa|nesse|nesta|neste|naquela|naquele|dessa|desse|esta|este|"
+    r"aquella|aquel|jener|jenen)\s+"
     r"(?:own\s+)?(?:language|idioma|lengua|sprache|langue|língua|lingua|taal)\b|\bin\s+kind\b",
     re.IGNORECASE,
 )
@@ -220,12 +230,23 @@ def _default_beside(text: str, start: int, end: int, exclude: set[str]) -> _Defa
     return _default_in(text, before[0], before[1], exclude)
 
 
+def _says_more(text: str, default: _Default) -> bool:
+    """Whether the sentence of a default said beside the case says more than the language ("Antwoord in eenvoudig
+    Nederlands (taalniveau B1)."): it then stays a rule of its own, for the level, and the case's rule takes only
+    its own sentence ("Default to English." says nothing more and goes with it)."""
+    start, end = _sentence(text, default.start)
+    rest = text[start : default.start] + " " + text[default.end : end]
+    return bool(re.sub(r"(?i)\b(?:always|only|please)\b", "", rest).strip(" \t-*•.;:,!?"))
+
+
 def _one_case(text: str, match: re.Match[str]) -> LanguageCases | None:
     """The cases rule one condition match belongs to, if it sets a reply language."""
-    who = match.group("who") or match.group("who2") or ""
+    who = match.group("who") or match.group("who2") or match.group("who4") or ""
     if _ASSISTANT.search(who):
         return None  # "if you write in English …": the assistant's own writing, no case of the user's
-    langs = _names(match.group("langs") or match.group("langs2") or match.group("langs3") or "")
+    langs = _names(
+        match.group("langs") or match.group("langs2") or match.group("langs3") or match.group("langs4") or ""
+    )
     if not langs:
         return None
     start, end = _sentence(text, match.start())
@@ -250,7 +271,7 @@ def _one_case(text: str, match: re.Match[str]) -> LanguageCases | None:
     masked = text[:rule_start] + " " * (reply_end - rule_start) + text[reply_end:]
     default = _default_in(masked, start, end, exclude) or _default_beside(text, start, end, exclude)
     span_start, span_end = rule_start, max(reply_end, match.end())
-    if default is not None:
+    if default is not None and (start <= default.start < end or not _says_more(text, default)):
         span_start, span_end = min(default.start, span_start), max(default.end, span_end)
     # ("if someone writes in Portuguese, still answer in English": the default, or one language, in every case)
     kept = tuple(

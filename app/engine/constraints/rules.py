@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints import foreign_rules
+from app.engine.constraints import foreign_rules, setting_facts
 from app.engine.constraints.clauses import (
     ENDING_COLON,
     EXACT_COLON,
@@ -439,6 +439,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             and not _VERB_START.match(re.split(r"[=:]", stripped, maxsplit=1)[1].lstrip())
         ):
             continue  # "Urgent repairs come first: a gas smell, no heating in winter, …": a case, nothing forbidden
+        if match.group("cue").lower() == "no" and setting_facts.in_particulars(stripped, match.start("cue")):
+            continue  # "a 2-bed flat (1,350 pcm, no pets)": a fact of the flat, no ban on the assistant
         before = stripped[: match.start("cue")]
         if _FIRST_PERSON_FACT.search(before) and _FACT_VERB.match(stripped[match.end("cue") :].lstrip()):
             if found and found[-1].end <= match.start():
