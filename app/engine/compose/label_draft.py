@@ -53,7 +53,9 @@ def reply_writer(writer: Archetype, framed: Archetype, task: str) -> Archetype:
     if incoming is None:
         # (a support agent or another writer: the objective says the label comes first)
         objective = framed.objective[:1].lower() + framed.objective[1:]
-        return msgspec.structs.replace(framed, objective=f"Label each incoming message from the label set, then {objective}")
+        return msgspec.structs.replace(
+            framed, objective=f"Label each incoming message from the label set, then {objective}"
+        )
     item = incoming.group(1).rstrip("s")
     return msgspec.structs.replace(
         framed,

@@ -32,8 +32,8 @@ from app.engine.compose.details import (
     task_details,
 )
 from app.engine.compose.escalation import HANDOFF_REPLY, NO_ROUTE, escalation
-from app.engine.compose.label_draft import WRITES_REPLY, reply_writer
 from app.engine.compose.job import BACKGROUND, WISH, core_task, is_background, job_sentence, job_span, job_text
+from app.engine.compose.label_draft import WRITES_REPLY, reply_writer
 from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
