@@ -42,7 +42,8 @@ def test_labels_alone_do_not_make_a_grader() -> None:
 _GATED_TICKET = (
     "Support bot for Brightline Boilers. Tools: find_account(postcode), check_boiler(account_id) -> status, "
     "open_repair_ticket(account_id, fault, notes).\n"
-    "- find_account first. Always check_boiler before open_repair_ticket, never raise a repair without a check result.\n"
+    "- find_account first. Always check_boiler before open_repair_ticket, never raise a repair without a check "
+    "result.\n"
     "- Customers who want a refund or complain should be handled politely.\n"
     "- Max 70 words. If you can't sort it, say: \"Our service desk will take it from here: 0113 555 0142 "
     '(weekdays 9-5)."'
