@@ -143,7 +143,7 @@ def classify(text: str, *, closed_label_set: bool = False, keyword_text: str | N
     if not ranked:
         return [ArchetypeMatch(id=FALLBACK_ID, score=0, features=[])]
     if closed_label_set and ranked[0].id == FALLBACK_ID:
-        labelling = next((m for m in ranked if m.id in LABELLING_IDS), None)
+        labelling = next((m for m in ranked if m.id in LABELLING_IDS and _may_label(m)), None)
         if labelling is not None:
             ranked = [labelling, *(m for m in ranked if m is not labelling)]
     ranked = _named_job_over_fallback(ranked)
@@ -158,6 +158,15 @@ def classify(text: str, *, closed_label_set: bool = False, keyword_text: str | N
         )
         for position, label in enumerate(chosen)
     ]
+
+
+def _may_label(match: ArchetypeMatch) -> bool:
+    """Whether a labelling job may take a closed label set on the model's word alone.
+
+    The plain classifier may: a closed set of labels is its job. The grader needs a rubric, score or grade to give,
+    and the moderator content to police; with none of their own words in the brief ("per each call write a summary
+    in this layout: TIPO: A | B | C"), the labels are a field to fill, not a grade or a verdict."""
+    return match.id == "classification" or any(not f.startswith("model:") for f in match.features)
 
 
 STRONG_KEYWORD_WEIGHT = 8

@@ -25,6 +25,7 @@ from app.engine.archetypes import BY_ID, REGISTRY
 from app.engine.archetypes.variants import ASKS_QUESTIONS, DRAFTED_ELSEWHERE, INTAKE, NOTES_TO_TEXT
 from app.engine.brief import Brief, extract_entities
 from app.engine.classifier.asides import without_asides
+from app.engine.classifier.side_words import table_row_start, without_parameter_mentions, without_read_backs
 from app.engine.classify import ArchetypeMatch, classify, score_all
 from app.engine.compose import Composition, compose_spec
 from app.engine.compose.job import job_clause, job_span, job_start
@@ -109,6 +110,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     label_line = labels and LABEL_LINE_AFTER_REPLY.search(brief.task) is not None
     labels = labels and not label_line and asks_for_label(brief.task)
     task = _without_destination(without_asides(without_tool_output(_without_background(brief.task))))
+    task = without_read_backs(task)  # "summarise the booking and wait for a yes" is a confirmation step
     # (the keywords skip the line that introduces the tools: "the curl examples from the internal docs" names
     # where the examples came from, no documents to answer from; the model still reads that the brief has tools)
     introduced = TOOLS_INTRO.sub(lambda m: "tools".ljust(len(m.group(0)))[: len(m.group(0))], task)
@@ -163,7 +165,9 @@ def _without_tool_words(task: str, constraints: Sequence[Constraint]) -> str:
         if c.kind != "tool" or c.span is None or c.span.field != "task":
             continue
         start, end = c.span.start, c.span.end
-        if c.span.text.lstrip()[:1] != "{":
+        if (row := table_row_start(c.span.text, c.name)) is not None:
+            start += row  # "| kunde_finden | email, buchungsnummer | …": the name stays, how it is called goes
+        elif c.span.text.lstrip()[:1] != "{":
             opening = c.span.text.find("(")
             if opening < 0:
                 continue
@@ -173,7 +177,7 @@ def _without_tool_words(task: str, constraints: Sequence[Constraint]) -> str:
                 end = len(task) if line_end < 0 else line_end  # "-> rows as JSON": what the tool gives back
         task = task[:start] + " " * (end - start) + task[end:]
     # "Funciones disponibles (TypeScript, copiado del repo):": the language the tools are written in, no coding job
-    task = _TOOLS_WRITTEN_IN.sub(_blank_language, task)
+    task = _TOOLS_WRITTEN_IN.sub(_blank_language, without_parameter_mentions(task, constraints))
     # "tools (python):", "before ANY of the set/start functions": how the tools are written and what they are
     # called, no coding job
     return _TOOL_TALK.sub(lambda m: (m.group("tools") or "") + " " * len(m.group("talk")), task)

@@ -660,6 +660,15 @@ SUMMARIZATION = Archetype(
             r"\bzusammenfass\w*|\bfass\w*\s+(?:\w+\s+){0,6}zusammen\b|\briassum\w*|\bsamenvat\w*|要約|总结|摘要|概括",
             8,
         ),
+        # the noun after a writing verb ("scrivi un riepilogo per i tecnici", "redacta un resumen"): the thing written
+        # is a summary (not the verb alone in "riepiloga la prenotazione", a read-back before booking)
+        feat(
+            "write a summary (other languages)",
+            r"\b(?:scriv\w*|fa(?:i|te)|prepar\w*|redig\w*|compil\w*|escrib\w*|redact\w*|haz|hace\w*|elabor\w*|"
+            r"[ée]cri[st]\w*|r[ée]dig\w*|fai(?:s|tes)|escrev\w*|fa[çz]a)\s+(?:\w+\s+){0,2}?"
+            r"(?:riepilog(?:o|hi)|riassunt[oi]|resumen(?:es)?|r[ée]sum[ée]s?|resumos?|s[íi]ntesis|synth[èe]ses?)\b",
+            8,
+        ),
         feat("release notes", r"\bchange-?logs?\b|\brelease\s+notes\b|\bcommit\s+(?:messages|msgs|logs?)\b", 8),
         # (not an image's "pinned tag or digest", a "sha256 digest")
         feat(

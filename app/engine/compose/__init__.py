@@ -234,6 +234,19 @@ _ACCOUNT_CASE = re.compile(
 )
 
 
+# Keys of a JSON record whose value is written to a person: a reply, an answer, a message.
+_REPLY_KEYS = re.compile(
+    r"^(?:answer|reply|response|draft|message|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|mensaje|"
+    r"nachricht|bericht)\w*$|_(?:reply|answer|response|message)$",
+    re.IGNORECASE,
+)
+
+
+def _reply_key(plan: Plan) -> bool:
+    """Whether the brief's JSON record has a key that holds words for a person (a reply, an answer)."""
+    return any(_REPLY_KEYS.search(key) for c in plan.of_kind("schema") for key in c.values)
+
+
 def _max_age(plan: Plan) -> int | None:
     ages = [c.maximum for c in plan.of_kind("audience") if c.maximum is not None]
     return min(ages) if ages else None
@@ -356,6 +369,11 @@ def compose_spec(plan: Plan) -> Composition:
     if not plan.primary.safety_packs and (output.kind == "label" or (output.kind == "json" and plan.of_kind("schema"))):
         # A reply that is only a label or the brief's JSON record ("just the JSON") carries no advice, helpline or
         # caveat for anyone: a pack's rules could only break it.
+        domains = []
+    if output.kind == "json" and plan.of_kind("schema") and not plan.conversational and not _reply_key(plan):
+        # A JSON record for the office ("Ausgabe nur als JSON … fürs Büro") has no reader a pack could speak to:
+        # "tell them first to call their local emergency number" would address no one. (A record with a reply key
+        # carries words to a person, and keeps its packs.)
         domains = []
     record = _RECORD_OF_A_PERSON.search(brief.task)
     if (

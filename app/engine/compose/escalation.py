@@ -21,7 +21,7 @@ _GENERAL_CONDITION = re.compile(
     # ("before anything else" orders a step; it names no case of its own)
     r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|(?<!before )anything\s+else|"
     r"otherwise|"
-    r"out\s+of\s+scope|outside|anything\s+(?:beyond|more|further)|(?<!before\s)anything\s+else|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|(?:a|real|actual|live)\s+person|"
+    r"out\s+of\s+scope|outside|(?:it'?s|it\s+is|that'?s|is)\s+beyond\s+(?:you|your|what\s+you)|anything\s+(?:beyond|more|further)|(?<!before\s)anything\s+else|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|(?:a|real|actual|live)\s+person|"
     r"complex|complicated|stuck|not\s+in|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:cover|say|answer|mention|have|include)|"
     r"isn'?t\s+in|can'?t\s+find|cannot\s+find|not\s+(?:found|sure|listed|there|documented))\b",
     re.IGNORECASE,
@@ -57,11 +57,13 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
     ranked = [
         (rank, c.name)
         for c in constraints
-        if c.kind == "tool" and c.name and (rank := handoff_rank(c.name)) is not None
+        if c.kind == "tool" and c.name and (rank := handoff_rank(c.name)) is not None and not gated(c.name, constraints)
     ]
     tool = min(ranked, key=lambda pair: pair[0])[1] if ranked else None
+    own = own_handoff_reply(constraints)
     if tool is not None:
-        return f"call the `{tool}` tool with the reason, and tell them that a colleague will follow up."
+        follow = f'reply with "{own}"' if own else "tell them that a colleague will follow up"
+        return f"call the `{tool}` tool with the reason, and {follow}."
     emergency = emergency_number([(c.value or "", c.condition) for c in constraints if c.action == "phone"])
     # a line for people in distress ("if someone says they can't stop, give them the Problem Gambling Helpline")
     # is where they get care, not where a refund or an account question goes
@@ -73,6 +75,8 @@ def escalation(constraints: Sequence[Constraint], task: str = "") -> str:
             route = _contact_route(c)
             if route is not None:
                 return route
+    if own is not None:
+        return f'reply with "{own}"'
     for c in constraints:
         if c.kind != "fallback" or not c.value or c.value == emergency or not general_condition(c.condition):
             continue
@@ -122,6 +126,41 @@ _STATED_HANDOFF = re.compile(
     r"人工(?!智能|知能)|引き継|担当者に|スタッフに(?:つな|繋|引)|转给|转接",
     re.IGNORECASE,
 )
+
+
+def gated(tool: str, constraints: Sequence[Constraint]) -> bool:
+    """Whether the brief puts a condition on calling a tool: a step it must follow ("run_remote_diagnostic before
+    create_fault_ticket"), or a prohibition that names it with a precondition ("never call refund_order unless …").
+    Such a tool is no escalation route: a complaint or a refund request would open a ticket the brief forbids."""
+    named = re.compile(rf"(?<![\w.]){re.escape(tool)}(?!\w)", re.IGNORECASE)
+    for c in constraints:
+        if c.kind == "ordering" and c.then and named.search(c.then) and not (c.first and named.search(c.first)):
+            return True
+        if c.kind == "prohibition" and named.search(c.text) and _PRECONDITION.search(c.text):
+            return True
+    return False
+
+
+_PRECONDITION = re.compile(
+    r"(?:without|unless|until|before|only\s+(?:after|once|when|if)|ohne|bevor|sans|avant|sin|antes|senza|prima|"
+    r"zonder|voordat|sem)\b",
+    re.IGNORECASE,
+)
+
+
+def own_handoff_reply(constraints: Sequence[Constraint]) -> str | None:
+    """The brief's own sentence for the case it cannot handle ("If it's beyond you, say: "I'll pass this to our
+    support team. Call …""): escalating means saying it, not a hand-off the engine words for it."""
+    for c in constraints:
+        if c.kind != "fallback" or c.action != "say" or not c.value or c.condition is None:
+            continue
+        if general_condition(c.condition) and (_STATED_HANDOFF.search(c.value) or _CONTACT.search(c.value)):
+            return c.value
+    return None
+
+
+# A way to reach the team inside a fixed sentence: a phone number, an email address, a link.
+_CONTACT = re.compile(r"\+?\d[\d ()-]{6,}\d|[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
 def care_line(constraint: Constraint, task: str) -> bool:

@@ -33,6 +33,7 @@ from app.engine.compose.details import (
 )
 from app.engine.compose.escalation import HANDOFF_REPLY, NO_ROUTE, escalation
 from app.engine.compose.job import BACKGROUND, WISH, core_task, is_background, job_sentence, job_span, job_text
+from app.engine.compose.label_draft import WRITES_REPLY, reply_writer
 from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
@@ -272,11 +273,6 @@ _AT_THE_END = re.compile(
     re.IGNORECASE,
 )
 
-_WRITES_REPLY = re.compile(
-    r"\b(?:write|draft|compose|generate|suggest|propose)\s+(?:a\s+|an\s+|the\s+)?(?:short\s+|polite\s+|friendly\s+)?"
-    r"(?:reply|replies|response|responses|answer\s+email|email\s+reply)\b",
-    re.IGNORECASE,
-)
 _CUSTOMER = re.compile(r"\b(?:customers?|clients?|support|tickets?|complaints?|orders?|refunds?)\b", re.IGNORECASE)
 
 # A label that hands the item to a person: unsure cases and ties go there, never to the first label of the set.
@@ -475,7 +471,7 @@ def make_plan(
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     # "Never draft a reply to the person": what the brief forbids is no reply to write
     allowed_task = _without_spans(brief.task, [c for c in stated if c.kind == "prohibition"])
-    if not primary.blendable and _WRITES_REPLY.search(allowed_task):
+    if not primary.blendable and WRITES_REPLY.search(allowed_task):
         # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the
         # writer leads and the fixed-output job joins as its partner.
         writer = (
@@ -484,7 +480,8 @@ def make_plan(
         )
         secondaries = [primary, *(a for a in secondaries if a is not writer)]
         # "… and draft a reply": the reply writer
-        primary = writer.for_task(variant_text, json_output=json_output, named_fields=named_fields)
+        framed = writer.for_task(variant_text, json_output=json_output, named_fields=named_fields)
+        primary = reply_writer(writer, framed, variant_text) if primary.uses_labels else framed
     # A second free-form job brings all its rules and its voice, so it joins only on the brief's own words for it:
     # a model-only guess ("a sales email" read as marketing copy) would add rules the brief never asked for.
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.

@@ -162,6 +162,8 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
         found = found._replace(phrase=rest, start=found.start + served.start("rest"))
     if found is not None and not whole and _RESTRICTED.search(text, max(0, found.start - 40), found.start):
         return None  # "Not suitable for children under 12": who the business turns away, not who reads
+    if found is not None and not whole and _RESTRICTED_AFTER.match(text, found.end):
+        return None  # "children under 16 must come with a parent": a rule about a group, not who reads
     age_words = find_ages(text)
     if age_words is not None and not whole and _COMPANION.search(text, 0, age_words.start):
         age_words = None  # "travelling with their kids aged 3-5": people with the reader, not the reader's age
@@ -218,12 +220,19 @@ _RESTRICTED = re.compile(
     # (not "never show content not suitable for children": what may be shown, to the children who read)
     r"(?<!content\s)(?<!material\s)(?<!anything\s)(?<!images\s)(?<!language\s)(?<!topics\s)(?<!words\s)"
     r"\b(?:not|isn['’]t|aren['’]t)\s+(?:suitable|allowed|open|available)\s+(?:for|to)\b|\bunsuitable\s+for\b|"
-    r"\bmust\s+be\s+(?:accompanied|supervised|with\s+(?:an?\s+|their\s+)?(?:adult|parent|guardian|grown-?up))\b|"
+    # ("children under 16 must come with a parent or guardian", "under-12s need an adult with them")
+    r"\b(?:must|need\s+to|have\s+to|should)\s+(?:be|come|arrive|attend|stay)\s+(?:accompanied|supervised|"
+    r"with\s+(?:an?\s+|their\s+)?(?:adult|parent|guardian|grown-?up))\b|"
+    r"\bneeds?\s+(?:an?\s+|their\s+)?(?:adult|parent|guardian|grown-?up)\s+(?:with|present|there)\b|"
     r"\bno\s+(?:children|kids|minors|under-?\d+s?)\b|\bno\s+(?:aceptamos|admitimos)\b|"
     r"\b(?:n['’]acceptons|ne\s+(?:prenons|pouvons))\b|\bnão\s+(?:aceitamos|podemos\s+levar)\b|\bnon\s+accettiamo\b",
     re.IGNORECASE,
 )
 TURNED_AWAY = _RESTRICTED
+# The rule about a group that follows it: "children under 16 must come with a parent", "kids under 5 are not allowed"
+_RESTRICTED_AFTER = re.compile(
+    r"\s*(?:(?:are|is)\s+)?(?:only\s+)?(?:[\w-]+\s+){0,2}?(?:" + _RESTRICTED.pattern + r")", re.IGNORECASE
+)
 """Who a rule restricts or a business turns away ("we can't take children under 8"): no audience, no readers."""
 # "a lot of players are …", "some of our members are over 80": a share of a group, said as a fact about it
 _SOME_OF = re.compile(

@@ -40,7 +40,9 @@ def detect_domains(
     `advises_people` is False for an archetype with a fixed output (labels, fields, a translation, a grade): its
     packs are then chosen only when the brief also says the assistant talks with a person.
     """
-    raw = _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t)))
+    # ("INJURY_REPORT is always URGENT", "[KIDS_PARTY]": a label the assistant files a message under names no
+    # question it answers; the words of the brief's own rules for that case still count)
+    raw = _LABEL_TOKEN.sub(" ", _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))))
     joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
     # ("no pedir … datos de salud", "nuestro teléfono de urgencias": privacy and a firm's own line, no health care)
     scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", without_privacy_mentions(joined)))
@@ -150,6 +152,8 @@ _QUOTATION = re.compile(r'"[^"]{1,400}"|“[^”]{1,400}”|«[^»]{1,400}»')
 _CIRCUMSTANCES = re.compile(
     r"\b(?:(?:relies|rely|relying|depends?|depending|dependent)\s+on\s+(?:\w+\s+){0,2}medical\s+(?:equipment|devices?)|(?:baja|licencia|permiso|parte|certificado|justificante)\s+m[ée]dic[oa]|licen[çc]a\s+m[ée]dica|"
     r"atestado\s+m[ée]dico|medical\s+(?:leave|certificates?|notes?)|sick\s+(?:leave|notes?|pay|days?)|"
+    # a proof someone brings ("frozen with a doctor's note or proof of travel"): paperwork, no health question
+    r"(?:doctor|gp|physician)['’]?s?\s+(?:notes?|letters?|certificates?)|"
     r"arr[êe]ts?\s+(?:de\s+travail|maladie)|cong[ée]\s+maladie|krankschreibung|krankmeldung|krankmeldungen|"
     r"arbeitsunf[äa]higkeit\w*|ziekmelding\w*|ziekteverlof|malattia\s+(?:del|dei)\s+dipendent\w*|"
     # the school nurse a pupil is sent to ("d'en parler à l'infirmière du lycée"): someone to turn to, no health care
@@ -301,12 +305,30 @@ def _children_only_as_family(lowered: str) -> bool:
         or _listed_topic(lowered, m.start(), m.end())
         # ("we can't take children under 8", "not suitable for children": who is turned away, not who chats)
         or TURNED_AWAY.search(lowered, max(0, m.start() - 40), m.start()) is not None
-        or TURNED_AWAY.search(lowered, m.end(), m.end() + 30) is not None  # "kids under 6 must be with an adult"
+        or TURNED_AWAY.search(lowered, m.end(), m.end() + 45) is not None  # "kids under 6 must be with an adult"
+        or _CHILDREN_IN_AN_OFFER.match(lowered, m.start()) is not None
+        or _COUNTED.search(lowered, max(0, m.start() - 20), m.start()) is not None
+        or _MENTIONED.match(lowered, m.end()) is not None
         for m in matches
     ) and not re.search(
         r"(?<!suitable\s)(?<!allowed\s)(?<!open\s)\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b",
         lowered,
     )
+
+
+# A label token: "INJURY_REPORT", "[KIDS_PARTY]", "[BOOKING]" (bracketed or joined by underscores, all capitals).
+_LABEL_TOKEN = re.compile(r"\[[A-Z][A-Z0-9_ /-]*\]|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+# What a business offers children, as a rule about it: "kids parties are ages 6+", "children's tickets", "ages 6+"
+# (a party, a menu or an age limit is what adults book; the children are not the ones who read the replies)
+_CHILDREN_IN_AN_OFFER = re.compile(
+    r"(?:kids|children|child)(?:['’]s?)?\s+(?:birthday\s+)?(?:part(?:y|ies)|menus?|tickets?|prices?|rates?|fares?|"
+    r"classes|camps?|clubs?|courses?|lessons?|sessions?|areas?|zones?|rooms?|memberships?|passes)\b|"
+    r"ages?\s+\d+\s*(?:\+|and\s+(?:up|over|above)|or\s+(?:older|over))"
+)
+# A number of children ("max 12 kids", "up to 10 children"): a group size, not a reader
+_COUNTED = re.compile(r"\b(?:max(?:imum)?|up\s+to|at\s+most|no\s+more\s+than|min(?:imum)?|at\s+least)\s+\d+\s+$")
+# Children as a subject that comes up ("say so whenever kids come up"): a topic of the conversation
+_MENTIONED = re.compile(r"\s+(?:come|comes|came)\s+up\b|\s+(?:are|is)\s+mentioned\b")
 
 
 _PEOPLE_GROUP = re.compile(
