@@ -47,9 +47,11 @@ _CLAUSE_START = re.compile(
 _CLOSED_END = re.compile(r"[.!?:;。！？：]['\"”’)]*[ \t]*$")
 # The next line goes on with the sentence: it starts with a lowercase word ("words. ROUTINE = …").
 _CONTINUES = re.compile(r"^[a-zà-ÿ]")
-# A tool signature opens a line of its own ("create_ticket(category, priority) - …" under "Tools:").
+# A tool signature opens a line of its own ("create_ticket(category, priority) - …" under "Tools:"), and so does a
+# quoted key of a pasted JSON object ('  "roof_type": "tile" | "slate",': the comma that ends a JSON line is no wrap).
 _ITEM_START = re.compile(
-    r"^[ \t]*(?:[-*•#>|]|\d{1,2}[.)]\s|[A-Z][A-Z0-9 _&/-]{1,30}\s*(?:[:：]|\s[-–—]\s)|【|[A-Za-z_][\w.]*\([^()\n]*\))"
+    r"^[ \t]*(?:[-*•#>|]|\d{1,2}[.)]\s|[A-Z][A-Z0-9 _&/-]{1,30}\s*(?:[:：]|\s[-–—]\s)|【|[A-Za-z_][\w.]*\([^()\n]*\)|"
+    r"[\"'][^\"'\n]{1,60}[\"'][ \t]*:)"
 )
 
 
