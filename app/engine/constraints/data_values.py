@@ -68,3 +68,42 @@ def without_data_value_sets(brief: Brief, found: list[Constraint]) -> list[Const
         said = f"The {named.group('name') if named else name} column holds one of: {', '.join(c.values)}."
         out.append(msgspec.structs.replace(c, kind="requirement", text=said, value=said, values=[], scope=None))
     return out
+
+
+# The line that introduces a list of signatures calls them tables ("Data is in Snowflake, schema TICKETING:",
+# "Tables:", "the warehouse has these tables") and not tools or functions.
+_TABLE_INTRO = re.compile(
+    r"\b(?:tables?|schema|database|warehouse|columns?|tabelle[n]?|tablas?|tabelas?|tableaux?|datenbank|"
+    r"base\s+de\s+datos|banco\s+de\s+dados)\b",
+    re.IGNORECASE,
+)
+_TOOL_INTRO = re.compile(r"\b(?:tools?|functions?|api|endpoints?|actions?|call|calls|werkzeuge?|herramientas?)\b", re.I)
+_SIGNATURE_ROW = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*`?[A-Za-z_][\w.]*`?[ \t]*\([^()\n]*\)")
+
+
+def _in_table_list(text: str, start: int) -> bool:
+    """Whether the signature at `start` is a line of a list of signatures that the line above the list calls tables."""
+    line_start = text.rfind("\n", 0, start) + 1
+    while line_start > 0:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if not _SIGNATURE_ROW.match(line):
+            return _TABLE_INTRO.search(line) is not None and _TOOL_INTRO.search(line) is None
+        line_start = above
+    return False
+
+
+def without_table_tools(brief: Brief, found: list[Constraint]) -> list[Constraint]:
+    """A "tool" read from a line of a table list ("schema TICKETING:\n- TICKETING.MACHINES(machine_id, depot)") is a
+    table the assistant queries, not a function it calls: it is dropped, and the line stays the brief's context."""
+    return [
+        c
+        for c in found
+        if not (
+            c.kind == "tool"
+            and c.span is not None
+            and c.span.field == "task"
+            and _SIGNATURE_ROW.match(brief.task, brief.task.rfind("\n", 0, c.span.start) + 1)
+            and _in_table_list(brief.task, c.span.start)
+        )
+    ]

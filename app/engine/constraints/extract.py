@@ -1151,7 +1151,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = _without_described_children(brief, unique)
     unique = _without_stray_go_over(unique)
     unique = parameters.with_parameter_values(brief, unique)
-    unique = data_values.without_data_value_sets(brief, unique)  # "fare_type is one of …": a column's values
+    unique = data_values.without_data_value_sets(brief, data_values.without_table_tools(brief, unique))
     unique = [c for c in unique if not _in_tool_code_comment(brief.task, c, unique)]
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)
