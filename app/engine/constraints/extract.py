@@ -1150,8 +1150,9 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_described_children(brief, unique)
     unique = _without_stray_go_over(unique)
-    unique = parameters.with_parameter_values(brief, unique)
-    unique = data_values.without_data_value_sets(brief, data_values.without_table_tools(brief, unique))
+    # (a table list's "tools" go first, so that a column's values are never bound to one as a parameter's)
+    unique = parameters.with_parameter_values(brief, data_values.without_table_tools(brief, unique))
+    unique = data_values.without_data_value_sets(brief, unique)  # "fare_type is one of …": a column's values
     unique = [c for c in unique if not _in_tool_code_comment(brief.task, c, unique)]
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)
