@@ -21,8 +21,9 @@ _REPLY_VERB = re.compile(
     r"responda|geef|antwoord|stuur)\w*\b[^{}\n]{0,40}$|(?:返回|输出|返す|出力|回答)[^{}\n]{0,10}$",
     re.IGNORECASE,
 )
-# (matched at the object's end) Japanese, Korean and German put the verb after the object: "… なら {"error": "x"} だけを返す", "{…}만 반환",
-# "dann gib {…} zurück"; the clause's condition is then a clause-final "なら / 場合 / 時 / 면".
+# (matched at the object's end) Japanese, Korean and German put the verb after the object: "… なら {"error": "x"}
+# だけを返す", "{…}만 반환", "dann gib {…} zurück"; the clause's condition is then a clause-final
+# "なら / 場合 / 時 / 면".
 _VERB_AFTER = re.compile(
     r"\s*(?:(?:(?:だけ|のみ)\s*(?:を)?|を)?\s*(?:返す|返して|返却|出力|回答|返答)|(?:만|을|를)?\s*(?:반환|출력|응답)|"
     r"(?:zurück|aus|aus\s*geben)\b)",

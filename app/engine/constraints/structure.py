@@ -20,8 +20,9 @@ _TYPE_NAMES: dict[str, str] = {
     "数字": "number", "数值": "number", "数値": "number", "整数": "integer", "字符串": "string", "文本": "string",
     "文字列": "string", "布尔": "boolean", "布尔值": "boolean", "真偽値": "boolean", "日期": "string", "日付": "string",
     # (a type written in the brief's own language: '"large_items": [文字列]', '"etage": Zahl', '"total": número')
-    "配列": "array", "数组": "array", "列表": "array", "对象": "object", "オブジェクト": "object", "ブール値": "boolean",
-    "文字": "string", "テキスト": "string", "文字串": "string", "数": "number", "整数値": "integer",
+    "配列": "array", "数组": "array", "列表": "array", "对象": "object", "オブジェクト": "object",
+    "ブール値": "boolean", "文字": "string", "テキスト": "string", "文字串": "string", "数": "number",
+    "整数値": "integer",
     "문자열": "string", "숫자": "number", "정수": "integer", "불리언": "boolean", "배열": "array",
     "texto": "string", "cadena": "string", "número": "number", "numero": "number", "entero": "integer",
     "booleano": "boolean", "fecha": "string", "lista": "array", "zahl": "number", "ganzzahl": "integer",

@@ -169,7 +169,9 @@ MAX_LOOKBACK_LINES = 40
 
 # A run of bracketed capitals side by side ("[BOOKING] [MEMBERSHIP_FREEZE] [OTHER]", "[A] | [B], [C]").
 _BRACKET_RUN = re.compile(r"\[[A-Z][A-Z0-9_ -]*\](?:[ \t]*[,|/]?[ \t]*(?:or[ \t]+)?\[[A-Z][A-Z0-9_ -]*\]){2,}")
-_LABEL_CUE = re.compile(r"\b(?:labels?|categor(?:y|ies)|tags?|classif\w*|one\s+of|pick|choose|select|types?|codes?)\b", re.I)
+_LABEL_CUE = re.compile(
+    r"\b(?:labels?|categor(?:y|ies)|tags?|classif\w*|one\s+of|pick|choose|select|types?|codes?)\b", re.IGNORECASE
+)
 
 
 def label_token(text: str, start: int, end: int) -> bool:

@@ -64,14 +64,16 @@ def test_a_comment_limit_stays_on_its_key() -> None:
 
 
 def test_the_case_reply_is_no_schema_and_no_key() -> None:
-    schemas = _schemas(_COMMENTED)
-    assert [c.values for c in schemas] == [["site_code", "surface", "slope_percent", "bays", "lit", "issues", "summary"]]
-    assert not any("not_a_site" in c.values or "error" in c.values for c in _read(_COMMENTED) if c.kind != "requirement")
+    keys = ["site_code", "surface", "slope_percent", "bays", "lit", "issues", "summary"]
+    assert [c.values for c in _schemas(_COMMENTED)] == [keys]
+    read = [c for c in _read(_COMMENTED) if c.kind != "requirement"]
+    assert not any("not_a_site" in c.values or "error" in c.values for c in read)
 
 
 def test_a_url_inside_quotes_is_no_comment() -> None:
     found = find_objects('Reply with {"link": "https://example.com/a", // the page\n "n": 1}')
-    assert found and found[0].value == {"link": "https://example.com/a", "n": 1}
+    assert found
+    assert found[0].value == {"link": "https://example.com/a", "n": 1}
 
 
 _JAPANESE = """見積もりフォームの本文から社内システム用のJSONを作ってください。
