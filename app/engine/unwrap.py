@@ -47,9 +47,11 @@ _CLAUSE_START = re.compile(
 _CLOSED_END = re.compile(r"[.!?:;。！？：]['\"”’)]*[ \t]*$")
 # The next line goes on with the sentence: it starts with a lowercase word ("words. ROUTINE = …").
 _CONTINUES = re.compile(r"^[a-zà-ÿ]")
-# A tool signature opens a line of its own ("create_ticket(category, priority) - …" under "Tools:").
+# A tool signature opens a line of its own ("create_ticket(category, priority) - …" under "Tools:"), and so does a
+# quoted key of a pasted JSON object ('  "roof_type": "tile" | "slate",': the comma that ends a JSON line is no wrap).
 _ITEM_START = re.compile(
-    r"^[ \t]*(?:[-*•#>|]|\d{1,2}[.)]\s|[A-Z][A-Z0-9 _&/-]{1,30}\s*(?:[:：]|\s[-–—]\s)|【|[A-Za-z_][\w.]*\([^()\n]*\))"
+    r"^[ \t]*(?:[-*•#>|]|\d{1,2}[.)]\s|[A-Z][A-Z0-9 _&/-]{1,30}\s*(?:[:：]|\s[-–—]\s)|【|[A-Za-z_][\w.]*\([^()\n]*\)|"
+    r"[\"'][^\"'\n]{1,60}[\"'][ \t]*:)"
 )
 
 
@@ -72,6 +74,9 @@ def _names_key(previous: str, line: str) -> bool:
 # A line of code commentary ("# Returns open times", "// Books the slot", "/** Finds …", " * @param day"): the
 # declaration on the next line is no tail of it.
 _COMMENT_LINE = re.compile(r"^[ \t]*(?:#|//|/\*|\*[ \t/]|\*$)|(?<!:)//[^\n]*$")
+# A line that is one signature whole ("- TICKETING.JOURNEYS(journey_id, fare_type)", "book(slot_id)"): an item of a
+# list of tables or tools, complete in itself; the line after it starts something new.
+_SIGNATURE_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?`?[A-Za-z_][\w.]*`?\([^()\n]*\)[ \t]*$")
 # A line that declares a function ("function startReturn(…", "async def renew(…") starts a line of code of its own.
 _DECLARATION_LINE = re.compile(r"^[ \t]*(?:export\s+)?(?:async\s+)?(?:def|function|func|fn)\s+\w+\s*\(")
 
@@ -106,6 +111,7 @@ def unwrap(text: str) -> str:
             and _CLOSED_END.search(previous) is None
             and line.strip() != ""
             and _ITEM_START.match(line) is None
+            and _SIGNATURE_LINE.match(previous) is None
             and _IDENTIFIER_START.match(line) is None
             and not (_FIELD_LINE.match(previous) and _FIELD_LINE.match(line))
             and not (_KEY_COLON_LINE.match(line) and (_KEY_COLON_LINE.match(previous) or _names_key(previous, line)))

@@ -21,6 +21,15 @@ _REPLY_VERB = re.compile(
     r"responda|geef|antwoord|stuur)\w*\b[^{}\n]{0,40}$|(?:返回|输出|返す|出力|回答)[^{}\n]{0,10}$",
     re.IGNORECASE,
 )
+# (matched at the object's end) Japanese, Korean and German put the verb after the object: "… なら {"error": "x"}
+# だけを返す", "{…}만 반환", "dann gib {…} zurück"; the clause's condition is then a clause-final
+# "なら / 場合 / 時 / 면".
+_VERB_AFTER = re.compile(
+    r"\s*(?:(?:(?:だけ|のみ)\s*(?:を)?|を)?\s*(?:返す|返して|返却|出力|回答|返答)|(?:만|을|를)?\s*(?:반환|출력|응답)|"
+    r"(?:zurück|aus|aus\s*geben)\b)",
+    re.IGNORECASE,
+)
+_CONDITION_BEFORE = re.compile(r"(?:なら|ならば|場合は?|時は?|ときは?|であれば|면|경우)[、,\s]*$")
 # Where the clause before the object begins: a line, a bullet, a sentence's end.
 _CLAUSE_START = re.compile(r"\n|[.!?;。！？]\s")
 # Value words that stand for a type or a slot to fill, so the object describes a shape instead of fixing a reply.
@@ -40,11 +49,16 @@ def _constant(value: Any) -> bool:
     return False
 
 
-def is_case_reply(text: str, start: int, value: dict[str, Any]) -> bool:
-    """Whether the object at `start` is the fixed reply for one case ('if … return exactly {"error": "x"}'): few
-    keys, every value a constant, and a condition and a reply verb in the clause before it."""
+def is_case_reply(text: str, start: int, value: dict[str, Any], end: int | None = None) -> bool:
+    """Whether the object at `start` (ending at `end`) is the fixed reply for one case ('if … return exactly
+    {"error": "x"}', "…なら {"error": "x"} だけを返す"): few keys, every value a constant, a condition in the clause
+    before it and a reply verb before it (or right after it, where the language puts the verb last)."""
     if not value or len(value) > 3 or not all(_constant(v) for v in value.values()):
         return False
     opening = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 300), start)), default=0)
     before = text[max(opening, start - 300) : start]
-    return _CONDITION.search(before) is not None and _REPLY_VERB.search(before) is not None
+    if _CONDITION.search(before) is None and _CONDITION_BEFORE.search(before) is None:
+        return False
+    if _REPLY_VERB.search(before) is not None:
+        return True
+    return end is not None and _VERB_AFTER.match(text, end) is not None

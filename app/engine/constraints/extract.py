@@ -19,6 +19,7 @@ from app.engine.constraints import (
     antecedents,
     case_replies,
     code_docs,
+    data_values,
     fallbacks,
     formats,
     imperatives,
@@ -29,6 +30,7 @@ from app.engine.constraints import (
     layout,
     lettered,
     limits,
+    object_comments,
     openapi,
     parameters,
     pasted_tools,
@@ -92,13 +94,17 @@ def _field_limits(field: Field, obj: structure.FoundObject, schema: dict[str, ob
     """'"resumen": "máx. 25 palabras"': a limit written as a field's value limits that field, and the schema keeps
     the brief's words as the field's description."""
     properties = schema.get("properties")
-    for key, raw in obj.value.items():
+    # ('"notes_for_quoter": string  // max 30 words': a limit in the key's comment limits it the same way)
+    comments = object_comments.key_comments(field.text[obj.start : obj.end])
+    for key, raw in [*obj.value.items(), *comments.items()]:
         if not isinstance(raw, str) or not isinstance(properties, dict) or not isinstance(properties.get(key), dict):
             continue
         found = [f for f in limits.find_limits(raw) if f.unit != "items" and not f.capped]
         if len(found) != 1:
             continue
-        limit, scope = found[0], f"the {key} field"
+        # ('"hazards": [string]  // each max 8 words': each item of the list, not the list)
+        each = found[0].scope is not None and found[0].scope.startswith("each")
+        limit, scope = found[0], f"each item of the {key} field" if each else f"the {key} field"
         properties[key].setdefault("description", raw.strip())
         yield Constraint(
             kind="limit", text=limits.describe_limit(limit.unit, limit.minimum, limit.maximum, limit.exact, scope),
@@ -274,9 +280,10 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
             )  # fmt: skip
             masked = _mask(masked, obj.start, obj.end)
             continue
-        if case_replies.is_case_reply(field.text, obj.start, obj.value):
+        if case_replies.is_case_reply(field.text, obj.start, obj.value, obj.end):
             continue  # 'if the note is no watch return exactly {"error": "not_a_watch"}': one case's reply, a rule
         schema = structure.to_json_schema(obj.value)
+        object_comments.describe_keys(schema, field.text[obj.start : obj.end])  # "// null if missing"
         keys = structure.schema_keys(schema)
         found.append(
             Constraint(
@@ -1158,7 +1165,9 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_described_children(brief, unique)
     unique = _without_stray_go_over(unique)
-    unique = parameters.with_parameter_values(brief, unique)
+    # (a table list's "tools" go first, so that a column's values are never bound to one as a parameter's)
+    unique = parameters.with_parameter_values(brief, data_values.without_table_tools(brief, unique))
+    unique = data_values.without_data_value_sets(brief, unique)  # "fare_type is one of …": a column's values
     unique = [c for c in unique if not _in_tool_code_comment(brief.task, c, unique)]
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)

@@ -73,9 +73,20 @@ _OPENS_CLAUSE = re.compile(
 )
 
 
+# "dringend = true bei Sturz, Verdacht auf … oder Gewalt", "urgent: true when …, if …": a boolean's value, then the
+# cases that make it so; the list after it is a condition, never the key's values.
+_CONDITIONED_BOOLEAN = re.compile(
+    r"^[\"'“‘`]?(?:true|false|yes|no|ja|nein|wahr|falsch|vrai|faux|oui|non|verdadero|falso|sí|si|sim|não|vero|"
+    r"waar|onwaar)[\"'”’`]?\s+\w",
+    re.IGNORECASE,
+)
+
+
 def _split_values(listed: str) -> list[str] | None:
     """ "low, medium or high", "positive / negative / neutral", "'open', 'closed' or 'pending'" as their values;
-    None when a piece is no short value ("a short sentence", "in English")."""
+    None when a piece is no short value ("a short sentence", "in English") or the list is a boolean's condition."""
+    if _CONDITIONED_BOOLEAN.match(listed.strip()):
+        return None
     pieces = re.split(rf"\s*(?:,|\s/\s|/|\|)\s*(?:{_OR}\s+)?|\s+{_OR}\s+", listed.strip(), flags=re.IGNORECASE)
     values = [piece.strip().strip("\"'“”‘’`").strip() for piece in pieces if piece.strip()]
     if len(values) < 2 or len({v.lower() for v in values}) != len(values):
@@ -149,6 +160,19 @@ def _named_fields(found: list[Constraint]) -> list[str]:
     return names
 
 
+def _boolean_keys(found: list[Constraint]) -> set[str]:
+    """The keys a pasted schema types as booleans ("true/false", "boolean | null")."""
+    keys: set[str] = set()
+    for c in found:
+        properties = (c.schema or {}).get("properties") if c.kind == "schema" else None
+        for key, prop in (properties or {}).items():
+            kind = prop.get("type") if isinstance(prop, dict) else None
+            kinds = set(kind) if isinstance(kind, list) else {kind}
+            if "boolean" in kinds and kinds <= {"boolean", "null"}:
+                keys.add(key)
+    return keys
+
+
 def field_value_sets(brief: Brief, found: list[Constraint]) -> list[Constraint]:
     """Each named field whose values the brief lists gets a label set scoped to it ("Urgency is exactly one of: low,
     medium, high."); a label set already read from there is scoped to the field instead of labelling the reply."""
@@ -156,9 +180,12 @@ def field_value_sets(brief: Brief, found: list[Constraint]) -> list[Constraint]:
     if not names:
         return found
     out = list(found)
+    booleans = _boolean_keys(found)
     for name in names:
         if any(c.kind == "labels" and c.scope and c.scope.lower() == name.lower() for c in out):
             continue  # "where status is one of open/closed": already the field's own values
+        if name in booleans:
+            continue  # '"dringend": true/false' then "dringend = true bei …": the key's cases, no string values
         for field, text, index in _texts(brief):
             stated = _find_values(name, text)
             if stated is not None:

@@ -10,6 +10,7 @@ from app.engine.constraints.clauses import is_abbreviation
 from app.engine.constraints.field_phrases import JSON_FIELDS_INTRO, LIST_OF, key_names, without_ranges
 from app.engine.constraints.json_items import ITEM_FIELDS_INTRO
 from app.engine.constraints.labels import split_items, with_notes
+from app.engine.constraints.object_comments import strip_comments
 
 _TYPE_NAMES: dict[str, str] = {
     "string": "string", "str": "string", "text": "string", "date": "string", "datetime": "string",
@@ -18,6 +19,16 @@ _TYPE_NAMES: dict[str, str] = {
     "array": "array", "list": "array", "object": "object", "dict": "object", "null": "null",
     "数字": "number", "数值": "number", "数値": "number", "整数": "integer", "字符串": "string", "文本": "string",
     "文字列": "string", "布尔": "boolean", "布尔值": "boolean", "真偽値": "boolean", "日期": "string", "日付": "string",
+    # (a type written in the brief's own language: '"large_items": [文字列]', '"etage": Zahl', '"total": número')
+    "配列": "array", "数组": "array", "列表": "array", "对象": "object", "オブジェクト": "object",
+    "ブール値": "boolean", "文字": "string", "テキスト": "string", "文字串": "string", "数": "number",
+    "整数値": "integer",
+    "문자열": "string", "숫자": "number", "정수": "integer", "불리언": "boolean", "배열": "array",
+    "texto": "string", "cadena": "string", "número": "number", "numero": "number", "entero": "integer",
+    "booleano": "boolean", "fecha": "string", "lista": "array", "zahl": "number", "ganzzahl": "integer",
+    "zeichenkette": "string", "datum": "string", "liste": "array", "chaîne": "string", "texte": "string",
+    "entier": "integer", "booléen": "boolean", "testo": "string", "stringa": "string", "intero": "integer",
+    "inteiro": "integer", "tekst": "string", "getal": "number", "lijst": "array",
 }  # fmt: skip
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -78,7 +89,9 @@ def _loads_lenient(literal: str) -> Any:
         return json.loads(literal)
     except ValueError:
         pass
-    text = literal.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    # '"job_ref": string,   // like SF-1184': a comment annotates its key, it is no part of the value
+    text = strip_comments(literal)
+    text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     text = re.sub(r"'([^'\"\n]*)'", r'"\1"', text)
     # Elided values ("label": ..., "tags": [...], "name": "…") stand for a value the model fills in.
     text = re.sub(r"\[\s*(?:\.\.\.|…)\s*\]", '["string"]', text)
@@ -126,7 +139,8 @@ def _loads_lenient(literal: str) -> Any:
     # '"phone": 电话或 null', '"date": "YYYY-MM-DD" または null': a union written in Chinese or Japanese words, and a
     # bare value in CJK words (a description of the value: "客户名称").
     text = re.sub(r"\s*(?:或者|或是|或|または|もしくは)\s*(?=null\b)", " or ", text)
-    text = re.sub(r"(:\s*)([^\x00-\x7f\s\"'{}\[\],:][^\"'{}\[\],:\n]*?)(\s*(?:[,}\]]|\sor\s))", r'\1"\2"\3', text)
+    # ('"large_items": [文字列]': the same bare word as an array's item type)
+    text = re.sub(r"([:\[]\s*)([^\x00-\x7f\s\"'{}\[\],:][^\"'{}\[\],:\n]*?)(\s*(?:[,}\]]|\sor\s))", r'\1"\2"\3', text)
     text = re.sub(r"([{,]\s*)([A-Za-z_][\w\-.]*)(\s*\??\s*:)", r'\1"\2"\3', text)
     text = re.sub(r'"\s*\?\s*:', '":', text)
     # '"rooms_affected": array of strings', "list of numbers": an array of that type

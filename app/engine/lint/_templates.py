@@ -167,6 +167,27 @@ HEADING_OR_OPEN_TAG_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]|<[A-Za-z][\w.:-]*
 MAX_LOOKBACK_LINES = 40
 
 
+# A run of bracketed capitals side by side ("[BOOKING] [MEMBERSHIP_FREEZE] [OTHER]", "[A] | [B], [C]").
+_BRACKET_RUN = re.compile(r"\[[A-Z][A-Z0-9_ -]*\](?:[ \t]*[,|/]?[ \t]*(?:or[ \t]+)?\[[A-Z][A-Z0-9_ -]*\]){2,}")
+_LABEL_CUE = re.compile(
+    r"\b(?:labels?|categor(?:y|ies)|tags?|classif\w*|one\s+of|pick|choose|select|types?|codes?)\b", re.IGNORECASE
+)
+
+
+def label_token(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed capitals at [start, end) are one of the prompt's labels, not a slot left unfilled: the
+    word stands bare elsewhere in the prompt ("INJURY_REPORT is always urgent"), or it sits in a run of three or more
+    bracketed capitals on a line that speaks of labels ("pick one label from [BOOKING] [KIDS_PARTY] [OTHER]")."""
+    word = text[start + 1 : end - 1].strip()
+    if re.search(rf"(?<![\w\[]){re.escape(word)}(?![\w\]])", text):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    runs = (m for m in _BRACKET_RUN.finditer(line) if m.start() <= start - line_start < m.end())
+    return any(_LABEL_CUE.search(line, 0, run.start()) for run in runs)
+
+
 def find_slots(text: str, in_code: list[tuple[int, int]]) -> list[Slot]:
     """Every candidate slot or marker, leftmost first (context filtering is the caller's job)."""
     found: list[Slot] = []
@@ -176,7 +197,10 @@ def find_slots(text: str, in_code: list[tuple[int, int]]) -> list[Slot]:
             continue
         if SKIP_BRACKET_RE.fullmatch(inner):
             continue
-        strong = STRONG_SLOT_RE.match(inner) is not None or ALL_CAPS_SLOT_RE.fullmatch(inner) is not None
+        caps = ALL_CAPS_SLOT_RE.fullmatch(inner) is not None
+        if caps and not STRONG_SLOT_RE.match(inner.replace("_", " ")) and label_token(text, m.start(), m.end()):
+            continue  # "pick one label from [BOOKING] [KIDS_PARTY] …": the user's own label, no slot to fill
+        strong = STRONG_SLOT_RE.match(inner) is not None or caps
         if strong:
             found.append(Slot(m.start(), m.end(), "bracket", True))
     found.extend(Slot(m.start(), m.end(), "angle", True) for m in ANGLE_RE.finditer(text))
