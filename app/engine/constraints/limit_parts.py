@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints import parts
-from app.engine.constraints.limit_numbers import number_starts
+from app.engine.constraints.limit_numbers import REPLY_NOUNS, number_starts
 
 # A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
 _PART_BEFORE = re.compile(
@@ -246,6 +246,35 @@ def named_part(text: str, start: int, end: int, released: bool = False) -> str |
     return name if always or released or parts.other_parts(text, start, end) else None
 
 
+# "Start with a TL;DR (max 2 sentences), then the details", "write a summary line (under 15 words) and then the
+# steps": a limit in brackets right after a named part (an article, then its words) is that part's size
+_BRACKETED_PART = re.compile(
+    r"(?:^|\s)(?:(?:with\s+)?(?:a|an|the|one|your|its)|with)\s+(?P<part>(?!(?:a|an|the|one|your|its)\s)(?:[^\W\d_][\w;/'’-]*\s+){0,2}?[^\W\d_][\w;/'’-]*)\s*\(\s*$",
+    re.IGNORECASE,
+)
+# Words that say how the whole reply reads, not which part it is ("a short one (max 2 sentences)")
+_NOT_PART_WORDS = frozenset(
+    {"short", "brief", "concise", "simple", "plain", "clear", "quick", "friendly", "one", "it", "them", "this", "that",
+     "reply", "replies", "answers", "responses", "messages", "way", "tone", "english", "language"}
+)  # fmt: skip
+
+
+def _bracketed_part(text: str, start: int, end: int) -> str | None:
+    """The part named right before a limit in brackets, when the limit closes the bracket and the reply has more than
+    that part ("a TL;DR (max 2 sentences), then …"); None for the reply's own size ("a short reply (max 80 words)")."""
+    bracket = _BRACKETED_PART.search(text, max(0, start - 60), start)
+    if bracket is None or not re.match(r"\s*\)", text[end:]):
+        return None
+    words = bracket.group("part").split()
+    if words[-1].lower() in REPLY_NOUNS or words[-1].lower() in _NOT_PART_WORDS:
+        return None
+    if not (parts.other_parts(text, start, end) or words[-1].lower() in ("line", "lines")):
+        return None  # "Write an email (max 150 words).": the email is the whole reply
+    # ("TL;DR" keeps its capitals; "summary line" is written as a common noun)
+    named = " ".join(w if any(c.isupper() for c in w[1:]) else w.lower() for w in words)
+    return f"the {named}"
+
+
 _RULES_FOR_PART = re.compile(
     r"\b(?:rules|regels|reglas|règles|regeln|regole|regras)\s+(?:for|voor|para|pour|für|per|do|da)\s+"
     r"(?:(?:the|het|de|el|la|le|den|die|das|il|lo|o|a)\s+)?"
@@ -269,6 +298,9 @@ def named_part_before(text: str, start: int, end: int) -> str | None:
     part_scope = _part_scope(text, start, end)
     if part_scope is not None:
         return part_scope
+    bracketed = _bracketed_part(text, start, end)
+    if bracketed is not None:
+        return bracketed
     reason = _REASON_IN.search(text, max(0, start - 40), start)
     if reason is not None:
         return "the " + reason.group("part").lower()  # "classify … and give the reason in one sentence"
