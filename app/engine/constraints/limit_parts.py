@@ -246,10 +246,11 @@ def named_part(text: str, start: int, end: int, released: bool = False) -> str |
     return name if always or released or parts.other_parts(text, start, end) else None
 
 
-# "Start with a TL;DR (max 2 sentences), then the details", "write a summary line (under 15 words) and then the
+# "Start with a teaser (max 2 sentences), then the details", "write a summary line (under 15 words) and then the
 # steps": a limit in brackets right after a named part (an article, then its words) is that part's size
 _BRACKETED_PART = re.compile(
-    r"(?:^|\s)(?:(?:with\s+)?(?:a|an|the|one|your|its)|with)\s+(?P<part>(?!(?:a|an|the|one|your|its)\s)(?:[^\W\d_][\w;/'’-]*\s+){0,2}?[^\W\d_][\w;/'’-]*)\s*\(\s*$",
+    r"(?:^|\s)(?:(?:with\s+)?(?:a|an|the|one|your|its)|with)\s+(?P<part>(?!(?:a|an|the|one|your|its)\s)"
+    r"(?:[^\W\d_][\w;/'’-]*\s+){0,2}?[^\W\d_][\w;/'’-]*)\s*\(\s*$",
     re.IGNORECASE,
 )
 # Words that say how the whole reply reads, not which part it is ("a short one (max 2 sentences)")
@@ -262,6 +263,8 @@ _NOT_PART_WORDS = frozenset(
 def _bracketed_part(text: str, start: int, end: int) -> str | None:
     """The part named right before a limit in brackets, when the limit closes the bracket and the reply has more than
     that part ("a TL;DR (max 2 sentences), then …"); None for the reply's own size ("a short reply (max 80 words)")."""
+    if parts.part_before(text, start) is not None:
+        return None  # "a list of changes (max 5 bullets)": a part `named_part` knows by name ("the change list")
     bracket = _BRACKETED_PART.search(text, max(0, start - 60), start)
     if bracket is None or not re.match(r"\s*\)", text[end:]):
         return None

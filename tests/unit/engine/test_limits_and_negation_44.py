@@ -17,7 +17,7 @@ def test_bracketed_limit_after_a_tldr_is_the_tldrs() -> None:
         "You answer questions from warehouse staff about the forklift safety manual. Start with a TL;DR "
         "(max 2 sentences), then the details with the page number."
     )
-    assert _limits(task) == [("Keep the TL;DR to at most 2 sentences.", "the TL;DR")]
+    assert _limits(task) == [("Keep the summary to at most 2 sentences.", "the summary")]
 
 
 def test_bracketed_limit_after_a_summary_line_is_that_lines() -> None:
@@ -72,6 +72,6 @@ def test_negated_audience_is_no_ban() -> None:
 
 
 def test_negated_audience_in_a_brief_writes_no_avoid() -> None:
-    task = "You are a reading buddy for children aged 8 to 11 learning about space. Not aimed at adults. Use simple words."
+    task = "You are a reading buddy for kids aged 8 to 11 learning about stars. Not aimed at adults. Use easy words."
     prompt = generate(Brief(task=task)).prompt
     assert "Avoid aimed" not in prompt
