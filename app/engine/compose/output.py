@@ -14,6 +14,7 @@ from app.engine.compose.cues import extract_fields, field_key, field_schema, ide
 from app.engine.compose.json_shape import as_array_description, items_reply, unnamed_schema
 from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
+from app.engine.compose.step_layout import at_step, step_intro
 from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.field_phrases import Shape, field_shapes
@@ -711,6 +712,8 @@ def output_format(plan: Plan) -> OutputFormat:
         stated = [line for line in stated if not _LABEL_ALONE.search(line)]
     slot = _label_slot(template.group("template")) if template is not None else None
     nested = _nested_field_lists(plan)
+    # "After END give feedback in exactly this layout: …  Each feedback line max 20 words.": that step's limit
+    step = step_intro(brief.task)
     stated.extend(
         nested[c.text]
         if c.kind == "fields" and c.text in nested
@@ -730,7 +733,7 @@ def output_format(plan: Plan) -> OutputFormat:
         else c.text.replace("Keep the reply to", f"Keep each {piece} to")
         if c.kind == "limit" and c.scope is None and piece and c.unit in ("characters", "words", "sentences")
         else c.text
-        for c in [*shape, *plan.of_kind("format", "limit", "labels", "fields", "schema")]
+        for c in [*shape, *(at_step(c, step) for c in plan.of_kind("format", "limit", "labels", "fields", "schema"))]
         # a limit on a section of the brief's outline is written on that section's line
         if c.value != "collect"
         and c.scope not in outlined

@@ -62,10 +62,10 @@ from app.engine.constraints.clause_readers import (
 from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row
 from app.engine.constraints.fixed_text import ALTERNATIVE_ROUTE
+from app.engine.constraints.input_sizes import written_piece_scope
 from app.engine.constraints.limit_clauses import read_limits
 from app.engine.constraints.limit_numbers import IN_CHARACTER, INPUT_SCOPE, TURN_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
-from app.engine.constraints.non_limits import written_piece_scope
 from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.constraints.unsure_reply import read_unsure_reply
 from app.engine.language_id import identify

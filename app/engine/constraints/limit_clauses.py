@@ -11,8 +11,8 @@ from app.engine.constraints import (
 )
 from app.engine.constraints.clause_readers import CONDITIONAL_CLAUSE, Span
 from app.engine.constraints.clauses import instruction_case
+from app.engine.constraints.limit_leads import heading_scope
 from app.engine.constraints.limit_numbers import FoundLimit
-from app.engine.constraints.limit_parts import heading_scope
 from app.engine.constraints.model import Constraint
 
 # "E. Mise en page et longueur (entre 80 et 150 mots) : 2 pts", "Length (250-300 words) - 10 marks": a rubric

@@ -7,16 +7,11 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints import parts
+from app.engine.constraints.input_sizes import arriving_size, qualified_subject
+from app.engine.constraints.limit_leads import heading_scope, language_lead, latin_line_label
 from app.engine.constraints.limit_numbers import CLAUSE_START, DIGITS, INPUT_SCOPE, REPLY_NOUNS, SCOPE_NOUN, singular_of
-from app.engine.constraints.limit_parts import (
-    heading_scope,
-    language_lead,
-    latin_line_label,
-    named_part,
-    named_part_before,
-)
+from app.engine.constraints.limit_parts import named_part, named_part_before
 from app.engine.constraints.model import LimitUnit
-from app.engine.constraints.non_limits import arriving_size, qualified_subject
 from app.engine.phrasing import VERBS
 
 _EACH = (

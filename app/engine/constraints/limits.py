@@ -9,6 +9,7 @@ import re
 
 from app.engine.constraints import parts
 from app.engine.constraints.clauses import parse_number
+from app.engine.constraints.input_sizes import condition_on_input, unasked_size
 from app.engine.constraints.limit_numbers import (
     ASKED_COUNT,
     CJK_LIMIT,
@@ -25,14 +26,7 @@ from app.engine.constraints.limit_numbers import (
 )
 from app.engine.constraints.limit_scope import cjk_scope, limit_scope
 from app.engine.constraints.model import Constraint, LimitUnit
-from app.engine.constraints.non_limits import (
-    capped_counts,
-    cjk_not_a_length,
-    condition_on_input,
-    not_a_count,
-    not_a_length,
-    unasked_size,
-)
+from app.engine.constraints.non_limits import capped_counts, cjk_not_a_length, not_a_count, not_a_length
 
 # "Keep each meal description to 2 sentences": the scope sits between the cue and the number.
 _EACH_INSIDE = re.compile(

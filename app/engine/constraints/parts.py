@@ -274,7 +274,8 @@ def part_before(text: str, start: int) -> tuple[str, bool] | None:
     Zusammenfassung soll höchstens"), with whether that part is never the whole reply; None for the reply."""
     window_start = max(0, start - 90)
     window = text[window_start:start]
-    cut = max(window.rfind(mark) for mark in (".", ";", "!", "?", "\n", "。", "；"))
+    # ("The TL;DR should be at most 2 sentences": a semicolon inside a word ends no clause)
+    cut = max(max(window.rfind(mark) for mark in (".", "!", "?", "\n", "。", "；")), window.rfind("; "))
     window = window[cut + 1 :]
     match = _PART_BEFORE.search(window)
     return None if match is None else _part_name(match)

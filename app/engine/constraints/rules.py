@@ -532,6 +532,13 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
         taken = end
         if not rest or _LIMIT_ONLY.match(rest) or rest.lower() in _BARE_VERBS:
             continue  # "We dont do: boiler installs, …": what is not done follows the colon, in its own clause
+        if match.group("cue").lower() == "not" and not _has_modal(stripped, match.start("cue")):
+            if _NOT_FOR_WHOM.match(rest):
+                continue  # "Not aimed at adults", "not for beginners": who the assistant is for, no action to ban
+            if _PARTICIPLE_REST.match(rest):
+                # "Not intended as legal advice": what the text is, no action to ban ("Avoid intended as …")
+                found.append(FoundRule(sentence_case(stripped), None, None, 0, len(stripped), rest))
+                continue
         if _FRAGMENT_REST.match(rest) or (_SUBJECT_FIRST.match(rest) and match.group("cue").lower() in ("no", "not")):
             # "not about English", "not everyone is in every scene", "no, not even temporarily": what follows the
             # negation is no thing to avoid; the clause itself is the rule.
@@ -569,7 +576,9 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
             if re.match(r"(?:a|an)\s", rest, re.IGNORECASE):
                 lead = "Do not act as"
             else:
-                adjective = _ADJECTIVE.fullmatch(rest) and not _NOUN_IN_Y.search(rest)
+                # ("not too long": a degree word before any adjective)
+                degree = re.fullmatch(r"(?:too|overly)\s+[a-z-]+", rest, re.IGNORECASE)
+                adjective = (_ADJECTIVE.fullmatch(rest) or degree) and not _NOUN_IN_Y.search(rest)
                 lead = "Do not be" if adjective else "Do not act as" if _NOUN_IN_Y.search(rest) else "Avoid"
         if lead == "Never" and _THIRD_PERSON_SUBJECT.search(stripped[: match.start("cue")]):
             rest = _first_verb_to_base(rest)  # "It never sends anything": the assistant is "you": "Never send …"
@@ -643,6 +652,29 @@ _SUBJECT_FIRST = re.compile(
     r"(?:is|are|was|were|has|have|gets?|needs?|can|will|must|should)\b",
     re.IGNORECASE,
 )
+# "not aimed at adults", "not meant for professionals", "not for beginners": a negated audience, who the assistant is
+# for; "not written for experts" likewise (a participle, then the readers)
+_PEOPLE = (
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:adults?|kids|children|teens|teenagers|beginners|novices|experts|professionals|"
+    r"specialists|students|pupils|teachers|parents|clinicians|doctors|lawyers|developers|engineers|people|users|"
+    r"customers|staff|members|patients|learners|under-\d+s|over-\d+s)\b"
+)
+_NOT_FOR_WHOM = re.compile(
+    rf"(?:(?:[a-z]+ed|meant|written|made|built|suitable|appropriate|fit)\s+(?:at|for|to|towards?)\s+|for\s+){_PEOPLE}",
+    re.IGNORECASE,
+)
+# "intended as legal advice", "designed to replace a doctor": a past participle opening what follows "not" describes
+_PARTICIPLE_REST = re.compile(
+    r"(?:[a-z]+ed|meant|written|made|built|done|given|known|seen|shown|taken)\s+(?:as|at|for|to|towards?|by|with)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_modal(text: str, cue_start: int) -> bool:
+    """Whether a modal stands right before "not" ("must not", "should not"): a ban on an action, not a description."""
+    return re.search(r"\b(?:must|should|will|do|does|may|can)\s+$", text[:cue_start], re.IGNORECASE) is not None
+
+
 _FRAGMENT_REST = re.compile(r"(?:in|about|on|at|for|to|with|even|from|by|into|if|when|as|than)\b", re.IGNORECASE)
 # "never …, or tell …", "don't …, or ask …": a cue that bans verbs, so a verb after the list's "or" is banned too
 # "use a credit card or borrow from family to pay": a verb phrase, then "or" and a second verb with its object,

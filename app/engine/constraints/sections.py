@@ -405,11 +405,25 @@ _LAYOUT_WORDS = re.compile(
 )
 
 
+def step_layout_intro(text: str) -> str | None:
+    """The sentence that introduces the brief's exact layout when that layout is one step's reply, not every turn's
+    ("After END give feedback in exactly this layout:", "When they type DONE, give a report in this format exactly:"),
+    or None."""
+    intro = _EXACT_LAYOUT_INTRO.search(text)
+    if intro is None:
+        return None
+    introducer = text[text.rfind("\n", 0, intro.start()) + 1 : intro.end()]
+    own = re.split(r"(?<=[.!?。！？])\s+", introducer.strip())[-1]
+    return own if ONE_TIME_INTRO.match(own) else None
+
+
 def layout_block(text: str) -> NumberedLines | None:
     """The lines a brief gives as the reply's exact layout ("Aufbau, genau so:" and the lines up to a blank one)."""
     intro = _EXACT_LAYOUT_INTRO.search(text)
     if intro is None or _INPUT_LAYOUT.search(intro.group(0)):
         return None  # "Tickets come in this format, exactly like this:": what arrives, not the reply
+    if step_layout_intro(text) is not None:
+        return None  # one step's reply, which its own rule states with its trigger (as `find_outline` does)
     lines: list[str] = []
     end = start = intro.end()
     numbered_intro = _ITEM_NUMBER.match(text, text.rfind("\n", 0, intro.start() + 1) + 1) is not None
