@@ -44,7 +44,9 @@ _EMAIL = re.compile(r"\be-?mails?\b|\bcourriels?\b|\bcorreos?\b|\bメール|邮�
 def reply_writer(writer: Archetype, framed: Archetype, task: str) -> Archetype:
     """The writer as a labelling-and-drafting job needs it: `framed` is `writer.for_task(task)`. An executive assistant
     whose own variants found no reply job gets the reply drafter unless the brief asks for follow-up work."""
-    if framed is writer and writer.id == "meeting_email_assistant" and not _FOLLOW_UP.search(task):
+    # (the writer whose variants include the reply drafter: an archetype's own data says it can narrow to one)
+    drafts = REPLY_DRAFTING in writer.variants and MESSAGE_REPLY in writer.variants
+    if framed is writer and drafts and not _FOLLOW_UP.search(task):
         framed = writer.with_variant(REPLY_DRAFTING if _EMAIL.search(task) else MESSAGE_REPLY)
         # (under the brief's own layout only the essentials stay: the drafter's, not "Capture every decision")
         essential = tuple(r for r in framed.rules if "never state that a message was sent" in r.text)

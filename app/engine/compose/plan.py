@@ -10,7 +10,7 @@ import msgspec
 
 from app.engine.archetypes import BY_ID, REGISTRY, Archetype
 from app.engine.archetypes.registry import Persona
-from app.engine.archetypes.variants import MULTI_LABEL, played_character
+from app.engine.archetypes.variants import DRAFTED_ELSEWHERE, MULTI_LABEL, played_character
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
 from app.engine.compose.conflicts import Conflicts
@@ -46,6 +46,7 @@ from app.engine.spec import Length
 from app.engine.tool_text import without_tools_intro
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_DRAFTED_ELSEWHERE = re.compile(DRAFTED_ELSEWHERE, re.IGNORECASE)
 # The last sentence before a pasted spec, when it ends in a colon with nothing but blank lines after it
 _SPEC_INTRO = re.compile(r"(?:^|(?<=[.!?。！？])[ \t]+|(?<=\n))(?P<intro>[^\n.!?。！？]{3,160}[:：])[ \t]*\n\s*\Z")
 # ... that names what it hands over ("the API spec", "die Schnittstelle", "los endpoints") and orders nothing
@@ -471,7 +472,9 @@ def make_plan(
     secondaries = [BY_ID[m.id] for m in matches[1:] if m.id in BY_ID]
     # "Never draft a reply to the person": what the brief forbids is no reply to write
     allowed_task = _without_spans(brief.task, [c for c in stated if c.kind == "prohibition"])
-    if not primary.blendable and WRITES_REPLY.search(allowed_task):
+    # ("Agents draft replies to the emails afterwards; you only pick the label": someone else's draft is no reply
+    # for the assistant to write)
+    if not primary.blendable and WRITES_REPLY.search(allowed_task) and not _DRAFTED_ELSEWHERE.search(allowed_task):
         # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the
         # writer leads and the fixed-output job joins as its partner.
         writer = (
