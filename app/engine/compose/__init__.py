@@ -236,8 +236,10 @@ _ACCOUNT_CASE = re.compile(
 
 # Keys of a JSON record whose value is written to a person: a reply, an answer, a message.
 _REPLY_KEYS = re.compile(
+    # ("advice", "explanation", "text_for_customer": words a person reads as well)
     r"^(?:answer|reply|response|draft|message|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|mensaje|"
-    r"nachricht|bericht)\w*$|_(?:reply|answer|response|message)$",
+    r"nachricht|bericht|advice|explanation|feedback|guidance|text_for|consejo|conseil|ratschlag|erkl[äa]rung|"
+    r"explicaci[óo]n|explication|spiegazione|explica[çc][ãa]o)\w*$|_(?:reply|answer|response|message|advice|text)$",
     re.IGNORECASE,
 )
 

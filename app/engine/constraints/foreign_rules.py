@@ -14,10 +14,12 @@ _NEVER = re.compile(r"\b(?:nunca|jamás|jamais|nie|niemals|em\s+hipótese\s+algu
 # "Nunca dês logo a resposta final", "Gib nie sofort die Lösung", "Ne donne jamais la réponse tout de suite": the ban
 # holds only until a step comes first (the brief says which); without its "straight away" it would forbid the answer
 # for good
+# ("Nunca compartas directamente datos", "Gib niemals direkt Rabattcodes heraus": "directly" is no "not yet", so
+# direct-, direkt and gleich are left out; "logo" after an article is the brand's logo, not pt "right away")
 _NOT_YET = re.compile(
-    r"\b(?:logo|de\s+imediato|imediatamente|já\s+de\s+seguida|de\s+inmediato|inmediatamente|enseguida|"
-    r"directamente|sofort|gleich|direkt|tout\s+de\s+suite|immédiatement|directement|d['’]emblée|d['’]entrée|"
-    r"subito|immediatamente|direttamente|meteen|direct|onmiddellijk)\b",
+    r"(?<!\bo\s)(?<!\bel\s)(?<!\ble\s)(?<!\bil\s)(?<!\bun\s)(?<!\bseu\s)(?<!\bnosso\s)\b(?:logo|de\s+imediato|"
+    r"imediatamente|já\s+de\s+seguida|de\s+inmediato|inmediatamente|enseguida|sofort|tout\s+de\s+suite|"
+    r"immédiatement|d['’]emblée|d['’]entrée|subito|immediatamente|meteen|onmiddellijk)\b",
     re.IGNORECASE,
 )
 

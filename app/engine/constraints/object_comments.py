@@ -18,6 +18,8 @@ _COMMENT_OPEN = re.compile(r"(?:(?<=[\s,])|^)(?://|#(?=\s))", re.MULTILINE)
 _LINE_KEY = re.compile(r"^\s*[\"']?(?P<key>[^\s\"':{}\[\],]+)[\"']?\s*\??\s*:")
 # "null if missing", "or null", "nullable", "null when not stated", "sonst null", "なければ null": null is allowed
 _ALLOWS_NULL = re.compile(r"\bnull(?:able)?\b|\bnone\s+if\b", re.IGNORECASE)
+# ("// never null, always present", "must not be null", "non-null": the comment rules null out)
+_RULES_OUT_NULL = re.compile(r"\b(?:never|not|non|no)[\s-]+(?:be\s+)?null(?:able)?\b", re.IGNORECASE)
 
 
 def _comment_starts(line: str) -> int | None:
@@ -73,7 +75,12 @@ def describe_keys(schema: dict[str, Any], literal: str) -> None:
             continue
         prop.setdefault("description", comment)
         kind = prop.get("type")
-        if _ALLOWS_NULL.search(comment) and isinstance(kind, str) and kind != "null":
+        if (
+            _ALLOWS_NULL.search(comment)
+            and not _RULES_OUT_NULL.search(comment)
+            and isinstance(kind, str)
+            and kind != "null"
+        ):
             prop["type"] = [kind, "null"]
             if isinstance(prop.get("enum"), list) and None not in prop["enum"]:
                 prop["enum"] = [*prop["enum"], None]

@@ -33,6 +33,15 @@ _VERB_ITEM = re.compile(
 )
 
 
+# A list attached to a writing job's own sentence ("Write a LinkedIn post (launch date 3 May, no buzzwords)",
+# "Summarise the report for the board (Q3 figures, no jargon)") qualifies the text to write: its "no …" are bans.
+_JOB_SENTENCE = re.compile(
+    r"^\s*(?:please\s+)?(?:write|draft|summari[sz]e|reply|respond|answer|create|generate|compose|translate|post|"
+    r"produce|prepare|make|give|send|rewrite|edit|turn|convert|review|explain|describe|list|suggest|plan)\b",
+    re.IGNORECASE,
+)
+
+
 def _list_around(text: str, at: int) -> tuple[int, int] | None:
     """[start, end) of the bracketed or colon-led list that holds position `at`, or None."""
     opening = text.rfind("(", 0, at)
@@ -55,6 +64,10 @@ def in_particulars(text: str, at: int) -> bool:
     start, end = found
     head = text[max(0, start - 41) : start - 1]
     if _REPLY_HEAD.search(head):
+        return False
+    full_stop = text.rfind(". ", 0, start)
+    sentence_start = max(full_stop + 2 if full_stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    if _JOB_SENTENCE.match(text, sentence_start):
         return False
     items = [item for item in re.split(r"[,;]", text[start:end]) if item.strip()]
     return any(

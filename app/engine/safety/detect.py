@@ -311,7 +311,9 @@ def _children_only_as_family(lowered: str) -> bool:
         or _MENTIONED.match(lowered, m.end()) is not None
         for m in matches
     ) and not re.search(
-        r"(?<!suitable\s)(?<!allowed\s)(?<!open\s)\b(?:for|aimed\s+at|used\s+by)\s+(?:young\s+)?(?:kids|children)\b",
+        # ("Chat tutor used directly by pupils in our kids coding classes": the children are the readers after all)
+        r"(?<!suitable\s)(?<!allowed\s)(?<!open\s)\b(?:for|aimed\s+at|used\s+(?:\w+\s+)?by)\s+(?:young\s+)?"
+        r"(?:kids|children|pupils|schoolchildren)\b",
         lowered,
     )
 
