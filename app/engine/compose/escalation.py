@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from app.engine.constraints import Constraint
-from app.engine.constraints.tools import handoff_rank
 from app.engine.constraints.tool_orders import tool_names_in
+from app.engine.constraints.tools import handoff_rank
 from app.engine.safety import emergency_number
 
 HANDOFF_REPLY = 'reply with "I\'m passing this to a human colleague who will follow up with you."'
@@ -135,11 +135,11 @@ def gated(tool: str, constraints: Sequence[Constraint]) -> bool:
     Such a tool is no escalation route: a complaint or a refund request would open a ticket the brief forbids."""
     named = re.compile(rf"(?<![\w.]){re.escape(tool)}(?!\w)", re.IGNORECASE)
     for c in constraints:
-        if c.kind == "ordering" and c.then and named.search(c.then) and not (c.first and named.search(c.first)):
-            # (a first step before every other tool, "Always call verify_identity first", gates no tool: the hand-off
-            # still follows it; an order that names this tool alone as the later step does)
-            if len(tool_names_in(c.then)) <= 1:
-                return True
+        # (a first step before every other tool, "Always call verify_identity first", gates no tool: the hand-off
+        # still follows it; an order that names this tool alone as the later step does)
+        later = c.kind == "ordering" and c.then and named.search(c.then) and not (c.first and named.search(c.first))
+        if later and len(tool_names_in(c.then or "")) <= 1:
+            return True
         if c.kind == "prohibition" and named.search(c.text) and _PRECONDITION.search(c.text):
             return True
     return False
