@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import NamedTuple
 
+from app.engine.constraints import label_shapes
 from app.engine.constraints.tool_table import TABLE_RULE_LINE
 from app.engine.phrasing import VERBS
 
@@ -657,9 +658,17 @@ def _upper_items(listed: str) -> list[str] | None:
 
 
 def _find_labels(text: str) -> FoundLabels | None:
+    # "[BLOCKER], [MAJOR] or [NIT]" (in any language's sentence), "into billing/tech/cancel/other": compact shapes,
+    # each value read alone, without its brackets or a lead-in word
+    bracketed = label_shapes.bracket_set(text)
+    if bracketed is not None:
+        return FoundLabels(bracketed[0], bool(_MULTI.search(text)), bracketed[1], bracketed[2])
     cjk = find_cjk_labels(text)
     if cjk is not None:
         return cjk
+    slashed = label_shapes.slash_set(text)
+    if slashed is not None:
+        return FoundLabels(slashed[0], bool(_MULTI.search(text)), slashed[1], slashed[2])
     listed = _list_field_values(text) if _LIST_CUE_WORDS.search(text) else None
     if listed is not None:
         return listed
