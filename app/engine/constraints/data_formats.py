@@ -17,9 +17,7 @@ _ASKED = re.compile(
     r"(?:(?:a|an|one|plain|valid|ein(?:e|em)?|un|une|uno|una|um|uma)\s+)?"
     r"|\b(?:output|return|reply\s+with|respond\s+with|give\s+(?:me|us)|send\s+(?:me|us|back)|produce|print|emit|"
     r"write|ausgabe|sortie|salida|saída)\b[^.\n]{0,12}?\b"
-    r"|^\s*(?:[-*•]\s*)?)"
-    + _NAME
-    + r"\b",
+    r"|^\s*(?:[-*•]\s*)?)" + _NAME + r"\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # The format named as what arrives, or ruled out, in the few words before it.

@@ -666,9 +666,9 @@ def _find_labels(text: str) -> FoundLabels | None:
     cjk = find_cjk_labels(text)
     if cjk is not None:
         return cjk
-    slashed = label_shapes.slash_set(text)
-    if slashed is not None:
-        return FoundLabels(slashed[0], bool(_MULTI.search(text)), slashed[1], slashed[2])
+    slash_run = label_shapes.slash_set(text)
+    if slash_run is not None:
+        return FoundLabels(slash_run[0], bool(_MULTI.search(text)), slash_run[1], slash_run[2])
     listed = _list_field_values(text) if _LIST_CUE_WORDS.search(text) else None
     if listed is not None:
         return listed

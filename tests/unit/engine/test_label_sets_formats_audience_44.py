@@ -15,10 +15,19 @@ def _labels(task: str) -> list[list[str]]:
 @pytest.mark.parametrize(
     ("task", "values"),
     [
-        ("Build a helper that files our shop's inbound mail into orders/returns/press/misc.", ["orders", "returns", "press", "misc"]),
-        ("Inbox triage for a bakery - labels wholesale/retail/catering, just the label.", ["wholesale", "retail", "catering"]),
+        (
+            "Build a helper that files our shop's inbound mail into orders/returns/press/misc.",
+            ["orders", "returns", "press", "misc"],
+        ),
+        (
+            "Inbox triage for a bakery - labels wholesale/retail/catering, just the label.",
+            ["wholesale", "retail", "catering"],
+        ),
         ("Read each outage report and put it into a severity S1/S2/S3.", ["S1", "S2", "S3"]),
-        ("Audit the essay and start each comment with [CRITICAL], [IMPORTANT] or [OPTIONAL].", ["CRITICAL", "IMPORTANT", "OPTIONAL"]),
+        (
+            "Audit the essay and start each comment with [CRITICAL], [IMPORTANT] or [OPTIONAL].",
+            ["CRITICAL", "IMPORTANT", "OPTIONAL"],
+        ),
         ("One comment per line: [HIGH|MED|LOW] file.py:LINE - problem - fix", ["HIGH", "MED", "LOW"]),
         ("コメントの先頭に [FIX]（不具合）、[IDEA]（提案）のどちらかのタグを付ける。", ["FIX", "IDEA"]),
     ],
