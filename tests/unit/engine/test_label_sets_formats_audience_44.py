@@ -43,6 +43,7 @@ def test_compact_label_sets_keep_each_value_alone(task: str, values: list[str]) 
         "Use the tags [spoiler] and [nsfw] when a post needs them.",
         "Point the user to src/app/main.py when they ask where the routes live.",
         "Answer in English and/or Welsh.",
+        "Show every time converted to America/Chicago.",
     ],
 )
 def test_citations_paths_and_pairs_are_not_label_sets(task: str) -> None:
@@ -68,3 +69,8 @@ def test_csv_and_yaml_replies_are_a_format(task: str, value: str, columns: list[
 
 def test_a_csv_that_arrives_is_no_reply_format() -> None:
     assert all(value != "csv" for value, _ in _formats("Our till exports sales as CSV; write a short weekly note."))
+
+
+def test_a_bracketed_tag_set_in_a_line_template_stays() -> None:
+    task = "Review the diff.\nOutput, one finding per line, max 5 lines:\n[STOP|FIX|NOTE] file:line - issue - fix"
+    assert ["STOP", "FIX", "NOTE"] in _labels(task)
