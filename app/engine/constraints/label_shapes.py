@@ -13,8 +13,8 @@ import re
 
 # A word a label set follows directly: a verb that sorts into it, a noun that names it, or a colon.
 _CUE = (
-    r"(?P<cue>\binto|\bas|\bin|\bto|\blabels?|\btags?|\bcategor(?:y|ies)|\bclass(?:es)?|\bseverity|\bpriority|\burgency|"
-    r"\blevels?|\bstatus|\brating|\bone\s+of|\beither|\bmark(?:ed)?|\btag(?:ged)?\s+(?:it|them|each)|:)"
+    r"(?:(?P<cue>\binto|\bas|\bin|\bto|\blabels?|\btags?|\bcategor(?:y|ies)|\bclass(?:es)?|\bseverity|\bpriority|\burgency|"
+    r"\blevels?|\bstatus|\brating|\bone\s+of|\beither|\bmark(?:ed)?|\btag(?:ged)?\s+(?:it|them|each))\b|:)"
 )
 _ITEM = r"[^\W\d_][\w-]{0,24}|[A-Z]\d{1,2}"
 # "into billing/tech/cancel/other", "labels spam / ham", "severity P1/P2/P3": items joined by "/" after a cue,
@@ -25,7 +25,11 @@ _SLASHED = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(r"into|as|in|to", re.IGNORECASE)
-_SLASHED_LIST = re.compile(r"\s*,\s*[\w-]+/[\w-]+")
+# after the run, a further item of a list it sits in: "area/api, area/ui", "into bug/crash, praise, idea or other"
+# (the old readers keep the whole set), or more words of a spaced item ("today / this week / whenever suits")
+_SLASHED_LIST = re.compile(
+    r"\s*,\s*[\w-]+/[\w-]+|\s*,\s*[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+(?:or|and)\s+[\w-]|[ \t]+[^\W\d_]+[ \t]*/"
+)
 _SLASHED_LIST_BEFORE = re.compile(r"[\w-]+/[\w-]+\s*,\s*(?:[\w-]+\s+){0,2}$")
 # "[BLOCKER], [MAJOR] or [NIT]", "[MUST]、[SHOULD]、[NIT]": each tag in its own brackets, one word each (never
 # "[Author Year]", a citation shape) and joined by "or" or a list mark, not "and" ("[spoiler] and [nsfw]": both)
@@ -55,7 +59,7 @@ def slash_set(text: str) -> tuple[list[str], int, int] | None:
         if listed.lower().replace(" ", "") in _NOT_SETS:
             continue
         values = _distinct(re.split(r"[ \t]*/[ \t]*", listed))
-        if values is not None and len(values) < 3 and _PREPOSITION.fullmatch(match.group("cue").strip()):
+        if values is not None and len(values) < 3 and _PREPOSITION.fullmatch(match.group("cue") or ":"):
             continue  # "convert to Europe/London", "in km/h": a pair after a bare preposition is one name
         if _SLASHED_LIST.match(text, match.end("list")) or _SLASHED_LIST_BEFORE.search(text, 0, match.start("list")):
             continue  # "area/api, area/ui, kind/bug": a list of prefixed names, each a label of its own
