@@ -710,11 +710,7 @@ def _read_field(field: Field) -> list[Constraint]:
         c
         for c in found
         if not (
-            c.kind == "labels"
-            and c.scope is None
-            and c.span
-            and not c.span.text.startswith("[")  # "[BLOCKER|WARN|NIT] path:line - …": the line's tag set
-            and labels.under_a_line_intro(field.text, c.span.start)
+            c.kind == "labels" and c.scope is None and c.span and labels.under_a_line_intro(field.text, c.span.start)
         )
     ]
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set

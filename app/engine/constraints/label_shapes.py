@@ -74,7 +74,8 @@ def bracket_set(text: str) -> tuple[list[str], int, int] | None:
     if inside is not None:
         values = _distinct(re.split(r"[ \t]*[|/][ \t]*", inside.group("list")))
         if values is not None:
-            return values, inside.start(), inside.end()
+            # (the span is the list inside the brackets, as a line template's tag slot is read elsewhere)
+            return values, inside.start("list"), inside.end("list")
     run = _BRACKETED.search(text)
     if run is not None:
         values = _distinct([tag.group("tag") for tag in _ONE_TAG.finditer(run.group(0))])
