@@ -74,3 +74,12 @@ def test_a_csv_that_arrives_is_no_reply_format() -> None:
 def test_a_bracketed_tag_set_in_a_line_template_stays() -> None:
     task = "Review the diff.\nOutput, one finding per line, max 5 lines:\n[STOP|FIX|NOTE] file:line - issue - fix"
     assert ["STOP", "FIX", "NOTE"] in _labels(task)
+
+
+def test_a_csv_reply_gets_no_json_schema_or_bullets() -> None:
+    from app.engine import generate
+
+    prompt = generate(Brief(task="Summarise each complaint. Export as CSV with columns ref, shop, problem.")).prompt
+    assert "CSV" in prompt
+    assert "JSON object" not in prompt
+    assert "bullet points" not in prompt
