@@ -24,7 +24,7 @@ _SLASHED = re.compile(
     r"(?![\w/]|\.\w)",  # (not "src/app/main.py": a path)
     re.IGNORECASE,
 )
-_PREPOSITION = re.compile(r"into|as|in|to", re.IGNORECASE)
+_PREPOSITION = re.compile(r"into|as|in|to|:", re.IGNORECASE)  # ("résultat : adoptée / rejetée": a part's values)
 # after the run, a further item of a list it sits in: "area/api, area/ui", "into bug/crash, praise, idea or other"
 # (the old readers keep the whole set), or more words of a spaced item ("today / this week / whenever suits")
 _SLASHED_LIST = re.compile(

@@ -1123,8 +1123,14 @@ def with_notes(values: list[str], text: str) -> list[str]:
     return shown
 
 
+TAG_SET_LEAD = "Start each item with exactly one of these tags:"
+
+
 def describe_labels(values: list[str], multi: bool, text: str = "") -> str:
     """The imperative sentence for a label set; `text` is where the brief lists it (for the asides it writes)."""
+    if text.startswith("[") and not multi and all(f"[{value}]" in text for value in values):
+        # "prefix each finding with [BLOCKER], [MAJOR] or [NIT]": tags each item carries, written as the brief does
+        return f"{TAG_SET_LEAD} {', '.join(f'[{value}]' for value in values)}."
     listed = ", ".join(with_notes(values, text) if text else values)
     if multi:
         return f"Assign one or more of these labels: {listed}."

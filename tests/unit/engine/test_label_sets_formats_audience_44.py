@@ -83,3 +83,18 @@ def test_a_csv_reply_gets_no_json_schema_or_bullets() -> None:
     assert "CSV" in prompt
     assert "JSON object" not in prompt
     assert "bullet points" not in prompt
+
+
+def test_bracketed_tags_reach_the_prompt_in_brackets() -> None:
+    from app.engine import generate
+
+    task = (
+        "Review pull requests for our Go service. Prefix each finding with [CRASH], [LEAK] or [STYLE]. Max 6 findings."
+    )
+    prompt = generate(Brief(task=task)).prompt
+    assert "[CRASH], [LEAK], [STYLE]" in prompt
+
+
+def test_a_pair_after_a_bare_colon_is_no_reply_label_set() -> None:
+    task = "Résume le procès-verbal.\n1. Décisions (avec le vote : pour / contre, et le nombre de voix)\n2. Travaux"
+    assert _labels(task) == []
