@@ -183,6 +183,8 @@ def _schema(plan: Plan) -> dict[str, Any] | None:
         return None  # the record is YAML: its keys are listed, no JSON schema
     if _yaml_reply(plan.brief.task):
         return None  # "output yaml, a list where each item has keys: …": YAML, whatever job writes it
+    if any(c.value == "csv" for c in plan.of_kind("format")) and not re.search(r"\bjson\b", plan.brief.task, re.I):
+        return None  # "export as CSV with columns id, customer, issue": the columns are the CSV's, no JSON object
     for c in plan.of_kind("schema"):
         if c.schema:
             return _with_field_label_sets(c.schema, _keyed_label_sets(c.schema, plan))
@@ -557,9 +559,14 @@ _HEADINGS = re.compile(
 
 def _stated_value(plan: Plan) -> str | None:
     for c in plan.of_kind("format"):
-        if c.value:
+        if c.value and c.value not in _DATA_FILE_VALUES:
             return c.value.lower()
     return None
+
+
+# A CSV or YAML reply keeps the shape this module writes for it (csv_reply, _yaml_reply, the YAML record variant);
+# its format constraint's own sentence still reaches the prompt.
+_DATA_FILE_VALUES = frozenset({"csv", "yaml"})
 
 
 def _kind(plan: Plan, schema: dict[str, Any] | None, value: str | None) -> OutputKind:
@@ -671,6 +678,9 @@ def output_format(plan: Plan) -> OutputFormat:
     else:
         kind = _kind(plan, schema, value)
         stated = [_base(plan, kind, schema, value)]
+        if schema is None and any(c.value == "csv" for c in plan.of_kind("format")) and "CSV" not in stated[0]:
+            # "export as CSV": the job's default shape (a headline and bullets) would contradict the file
+            kind, stated = "prose", ["CSV only, with nothing before or after it and no code fence."]
         headings = _HEADINGS.search(brief.task) if kind in ("prose", "markdown") else None
         if any(c.value == "sections" for c in plan.of_kind("format")):
             stated = []  # the brief's own outline (a format constraint below) is the reply's shape

@@ -37,6 +37,7 @@ from app.engine.compose.label_draft import WRITES_REPLY, reply_writer
 from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
+from app.engine.constraints.labels import TAG_SET_LEAD
 from app.engine.constraints.language import other_reply_language, two_way_directions
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.rules import is_english
@@ -388,6 +389,8 @@ def _label_step(
 
 
 def _as_categories(constraint: Constraint) -> Constraint:
+    if constraint.text.startswith(TAG_SET_LEAD):
+        return constraint  # "[MUST], [SHOULD], [NIT]" tags each finding carries: the brief's own tag sentence stays
     values = constraint.values
     listed = values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
     return msgspec.structs.replace(constraint, text=f"Use only these categories: {listed}; never name another.")

@@ -10,6 +10,7 @@ import msgspec
 
 from app.engine.constraints import (
     code_docs,
+    data_formats,
     fallbacks,
     formats,
     labels,
@@ -62,12 +63,34 @@ CONDITIONAL_CLAUSE = re.compile(
 def read_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
     """The clause's reply format (plain text, JSON, a table) and the formatting it forbids."""
     fmt = formats.find_format(unquoted)
+    data = data_formats.find_data_format(unquoted) if fmt is None or fmt.value is None else None
+    if data is not None and not CONDITIONAL_CLAUSE.match(text[: data.start]):
+        # "export as CSV", "give me YAML": a data-file reply the prose formats do not name
+        out = [
+            Constraint(
+                kind="format", text=data_formats.describe_data_format(data.value, data.columns),
+                span=span(data.start, data.end), value=data.value, values=data.columns,
+            )
+        ]  # fmt: skip
+        return out + read_format_bans(fmt, span)
     if fmt is None or (CONDITIONAL_CLAUSE.match(text[: fmt.start]) and fmt.value is None):
         return []
     return [
         Constraint(
             kind="format", text=formats.describe_format(fmt.value, fmt.forbidden), span=span(fmt.start, fmt.end),
             value=fmt.value, forbidden=fmt.forbidden,
+        )
+    ]  # fmt: skip
+
+
+def read_format_bans(fmt: formats.FoundFormat | None, span: Span) -> list[Constraint]:
+    """The formatting a clause rules out beside a data-file reply ("CSV only, no code fences")."""
+    if fmt is None or not fmt.forbidden:
+        return []
+    return [
+        Constraint(
+            kind="format", text=formats.describe_format(None, fmt.forbidden), span=span(fmt.start, fmt.end),
+            forbidden=fmt.forbidden,
         )
     ]  # fmt: skip
 

@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import NamedTuple
 
+from app.engine.constraints import label_shapes
 from app.engine.constraints.tool_table import TABLE_RULE_LINE
 from app.engine.phrasing import VERBS
 
@@ -657,9 +658,17 @@ def _upper_items(listed: str) -> list[str] | None:
 
 
 def _find_labels(text: str) -> FoundLabels | None:
+    # "[BLOCKER], [MAJOR] or [NIT]" (in any language's sentence), "into billing/tech/cancel/other": compact shapes,
+    # each value read alone, without its brackets or a lead-in word
+    bracketed = label_shapes.bracket_set(text)
+    if bracketed is not None:
+        return FoundLabels(bracketed[0], bool(_MULTI.search(text)), bracketed[1], bracketed[2])
     cjk = find_cjk_labels(text)
     if cjk is not None:
         return cjk
+    slash_run = label_shapes.slash_set(text)
+    if slash_run is not None:
+        return FoundLabels(slash_run[0], bool(_MULTI.search(text)), slash_run[1], slash_run[2])
     listed = _list_field_values(text) if _LIST_CUE_WORDS.search(text) else None
     if listed is not None:
         return listed
@@ -1114,8 +1123,14 @@ def with_notes(values: list[str], text: str) -> list[str]:
     return shown
 
 
+TAG_SET_LEAD = "Start each item with exactly one of these tags:"
+
+
 def describe_labels(values: list[str], multi: bool, text: str = "") -> str:
     """The imperative sentence for a label set; `text` is where the brief lists it (for the asides it writes)."""
+    if text.startswith("[") and not multi and all(f"[{value}]" in text for value in values):
+        # "prefix each finding with [BLOCKER], [MAJOR] or [NIT]": tags each item carries, written as the brief does
+        return f"{TAG_SET_LEAD} {', '.join(f'[{value}]' for value in values)}."
     listed = ", ".join(with_notes(values, text) if text else values)
     if multi:
         return f"Assign one or more of these labels: {listed}."

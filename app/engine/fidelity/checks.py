@@ -158,6 +158,8 @@ _VALUE_TERMS: dict[str, str] = {
     "code": r"\bcode\b",
     "lines": r"\bone per line\b|\bplain lines\b",
     "numbered": r"\bnumbered\s+list\b",
+    "csv": r"\bcsv\b",
+    "yaml": r"\bya?ml\b",
 }
 
 
