@@ -19,7 +19,8 @@ def test_the_briefs_severity_tags_replace_the_default_scale() -> None:
     assert "blocking, major, minor, optional" not in output
     assert "a numbered list of findings, each with file and line, the problem and the fix" in output
     assert "Mark style preferences as optional" not in prompt
-    assert "[MUST], [SHOULD] or [NIT]" in prompt
+    # (the tag set is quoted as a list of the brief's own tags, in its order)
+    assert "one of these tags: [MUST], [SHOULD], [NIT]" in prompt
 
 
 def test_only_the_findings_drops_the_summary_line() -> None:
