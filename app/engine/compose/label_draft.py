@@ -19,7 +19,9 @@ from app.engine.archetypes.variants import MEETING_MINUTES, MESSAGE_REPLY, REPLY
 # reply", "prépare une réponse", "redacta una respuesta", "schreibe eine Antwort", "prepara una bozza di risposta").
 WRITES_REPLY = re.compile(
     r"\b(?:write|draft|compose|generate|suggest|propose|prepare)\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:short\s+|polite\s+|friendly\s+)?(?:reply|replies|response|responses|answer\s+email|email\s+reply)\b|"
+    # ("draft a short friendly reply": adjectives come in pairs too)
+    r"(?:(?:short|polite|friendly|brief|quick|warm|kind|personal)\s+){0,2}"
+    r"(?:reply|replies|response|responses|answer\s+email|email\s+reply)\b|"
     r"\b(?:pr[ée]par\w*|r[ée]dig\w*|[ée]cri[rstv]\w*)\s+(?:une\s+|la\s+|les\s+|des\s+)?(?:(?:brouillon|proposition)s?\s+de\s+)?"
     r"r[ée]ponses?\b|"
     r"\b(?:redact\w*|escrib\w*|prepar\w*|propon\w*)\s+(?:una\s+|la\s+|las\s+)?(?:(?:borrador|propuesta)\s+de\s+)?"

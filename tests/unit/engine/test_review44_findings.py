@@ -80,3 +80,12 @@ def test_a_comment_that_rules_null_out_keeps_the_key_non_null() -> None:
     assert schema is not None
     assert schema["properties"]["invoice_id"]["type"] == "string"
     assert schema["properties"]["note"]["type"] == ["string", "null"]
+
+
+def test_a_short_friendly_reply_draft_makes_a_labeller_write_it_too() -> None:
+    prompt = _prompt(
+        "Inbox helper for our bike shop. For every email pick one label: REPAIR / SALE / OTHER, then draft a short "
+        "friendly reply."
+    )
+    assert "You are a text classifier" not in prompt
+    assert "draft" in prompt.split("\n\n")[0].lower() or "reply writer" in prompt
