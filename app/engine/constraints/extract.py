@@ -35,7 +35,6 @@ from app.engine.constraints import (
     parameters,
     pasted_tools,
     people,
-    rules,
     scoping,
     sections,
     structure,
@@ -62,7 +61,9 @@ from app.engine.constraints.clause_readers import (
 from app.engine.constraints.clauses import Clause, sentence_case, split_clauses
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row
 from app.engine.constraints.fixed_text import ALTERNATIVE_ROUTE
+from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.input_sizes import written_piece_scope
+from app.engine.constraints.leading_conditions import FIELD_TEST, condition_end
 from app.engine.constraints.limit_clauses import read_limits
 from app.engine.constraints.limit_numbers import IN_CHARACTER, INPUT_SCOPE, TURN_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
@@ -426,7 +427,7 @@ def _item_condition(text: str, clause: Clause, condition: str | None) -> tuple[b
         return False, condition  # a later sentence of the same line keeps the item's condition
     if not _ITEM_MARKER.fullmatch(text, line_start, clause.start):
         return True, None  # "If a caller asks about results: …" in a paragraph: no list item to govern
-    test = rules.FIELD_TEST.match(clause.text)
+    test = FIELD_TEST.match(clause.text)
     if test is not None:
         return True, f"if {test.group('test')}"  # "- refills_left = 0: don't submit; explain …": each part under it
     match = _ITEM_CONDITION.match(clause.text)
@@ -521,7 +522,7 @@ def _clause_constraints(field: Field, clause: Clause, lead: str = "") -> list[Co
         _POINTS_BACK.match(text) is not None or _POINTS_BACK_AND.search(prior.group("said")) is not None
     )
     inside = ordered and _POINTS_BACK_INSIDE.search(text) is not None
-    if (points_back or inside) and rules.is_english(text):
+    if (points_back or inside) and is_english(text):
         # "Cancelling less than 24 hours before the slot costs a $35 fee: tell them that and get a clear yes before
         # calling cancel_appointment": "that" is the fee; cut from it, the order would say nothing to tell
         begin = prior.start("said") if points_back and prior is not None else offset
@@ -565,7 +566,7 @@ def _without_routes_of_bans(found: list[Constraint]) -> list[Constraint]:
         if c.kind == "prohibition" and c.span is not None and c.span.text
         and (
             re.match(r"(?:do\s+not|don'?t|dont|never|no)\b", c.span.text.strip(), re.IGNORECASE)
-            if rules.is_english(c.span.text) else ALTERNATIVE_ROUTE.match(c.span.text) is not None
+            if is_english(c.span.text) else ALTERNATIVE_ROUTE.match(c.span.text) is not None
         )
     ]  # fmt: skip
 
@@ -696,9 +697,7 @@ def _read_field(field: Field) -> list[Constraint]:
     ban_lead = "don't "
     for clause in split_clauses(masked):
         opens_item, condition = _item_condition(masked, clause, condition)
-        own = (
-            _ITEM_CONDITION.match(clause.text) or rules.condition_end(clause.text) or _OWN_CONDITION.match(clause.text)
-        )
+        own = _ITEM_CONDITION.match(clause.text) or condition_end(clause.text) or _OWN_CONDITION.match(clause.text)
         lead = (
             ""
             if opens_item or condition is None or own or _EVERY_CASE.match(clause.text) or _STANDING.match(clause.text)

@@ -269,7 +269,7 @@ def test_say_colon_fixed_reply_ends_before_the_brief_goes_on() -> None:
         assert not ("only help with train travel" in line and "Ticket refunds" in line), line
 
 
-# --- rules.py: _OR_VERB_TAIL -----------------------------------------------------------------------
+# --- ban_extent.py: _OR_VERB_TAIL -----------------------------------------------------------------------
 
 
 def test_or_tell_them_to_call_the_clinic_is_not_banned() -> None:
@@ -286,7 +286,7 @@ def test_or_tell_them_to_call_the_clinic_is_not_banned() -> None:
     assert "01632 960123" in prompt
 
 
-# --- rules.py: _OTHERS_STEP / _AND_THEN ------------------------------------------------------------
+# --- orderings.py: _OTHERS_STEP / _AND_THEN ------------------------------------------------------------
 
 
 def test_and_then_you_step_stays_an_instruction() -> None:
