@@ -108,7 +108,7 @@ def test_note_prefix_is_no_line_label_in_a_chinese_brief() -> None:
     assert any("60" in t and "reply" in t for t in limits), limits
 
 
-# --- people.adults_ask / safety _FOR_THE_CHILDREN / extract._without_described_children ------------
+# --- people.adults_ask / safety _FOR_THE_CHILDREN / cross_checks._without_described_children ---------
 
 
 def test_kids_who_also_use_the_chat_keep_the_child_pack() -> None:
