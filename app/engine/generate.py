@@ -31,7 +31,7 @@ from app.engine.compose import Composition, compose_spec
 from app.engine.compose.job import job_clause, job_span, job_start
 from app.engine.compose.plan import asks_for_label, make_plan
 from app.engine.constraints import Constraint, extract_constraints
-from app.engine.constraints.extract import under_ban_heading
+from app.engine.constraints.item_conditions import under_ban_heading
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.fidelity import check_fidelity

@@ -20,7 +20,7 @@ from pathlib import Path
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints.rules import is_english
+from app.engine.constraints.found_rules import is_english
 from app.engine.unwrap import unwrap
 
 DATA_PATH = Path(__file__).with_name("data") / "misspellings.txt"

@@ -37,10 +37,10 @@ from app.engine.compose.label_draft import WRITES_REPLY, reply_writer
 from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
+from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.labels import TAG_SET_LEAD
 from app.engine.constraints.language import other_reply_language, two_way_directions
 from app.engine.constraints.openapi import pasted_tool_specs
-from app.engine.constraints.rules import is_english
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.phrasing import VERBS, imperative_task
 from app.engine.spec import Length

@@ -13,8 +13,8 @@ from app.engine.constraints.clauses import (
     is_ordinal,
     points_back_next,
 )
+from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.inline_items import cut_spans, item_cuts
-from app.engine.constraints.rules import is_english
 from app.engine.unwrap import NEXT_PART
 
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.

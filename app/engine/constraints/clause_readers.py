@@ -16,7 +16,6 @@ from app.engine.constraints import (
     labels,
     language,
     people,
-    rules,
     structure,
     tool_orders,
     tools,
@@ -24,7 +23,13 @@ from app.engine.constraints import (
 from app.engine.constraints.added_routes import added_contact
 from app.engine.constraints.clauses import instruction_case, points_back_next, sentence_case
 from app.engine.constraints.formality import describe_formality, find_formality
+from app.engine.constraints.found_rules import FoundRule, is_english
+from app.engine.constraints.leading_conditions import condition_end
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
+from app.engine.constraints.orderings import NEGATED_ORDER, find_ordering
+from app.engine.constraints.prohibitions import find_prohibitions
+from app.engine.constraints.requirements import find_requirement, must_segments
+from app.engine.constraints.scope_restrictions import find_scope_restrictions
 from app.engine.phrasing import second_person
 
 
@@ -220,7 +225,7 @@ def _own_action(text: str, found: fallbacks.FoundFallback) -> str | None:
     emergency number': an instruction that does more than name the contact keeps the brief's own words."""
     condition = found.condition
     at = text.find(condition) if condition else -1
-    if condition is None or at < 0 or found.action in ("say", "handoff") or not rules.is_english(text):
+    if condition is None or at < 0 or found.action in ("say", "handoff") or not is_english(text):
         return None
     action = text[at + len(condition) :].lstrip(" ,:")
     # "if anyone mentions gas it must tell them to leave …": the modal subject is the assistant itself.
@@ -304,16 +309,16 @@ _TYPED_PARTS = frozenset({"limit", "format", "labels", "tone", "fields", "schema
 """A clause that states these is a list of separate rules, each typed on its own ("no emojis, no ALL CAPS")."""
 
 
-def _bare_in_context(prohibition: rules.FoundRule, text: str) -> bool:
+def _bare_in_context(prohibition: FoundRule, text: str) -> bool:
     """A prohibition of one or two words at the end of a longer English clause that states when it applies, or any
     prohibition after the case it holds in and a colon."""
     short = len(re.sub(r"\s+(?:at\s+all|whatsoever|ever)$", "", prohibition.rest).split()) <= 2
     before = text[: prohibition.start]
     # "bigger boats: no booking, give the office number": the case before the colon says when it applies
-    if _CASE_COLON.fullmatch(before) and len(text.split()) <= 40 and rules.is_english(text):
+    if _CASE_COLON.fullmatch(before) and len(text.split()) <= 40 and is_english(text):
         return True  # "Groups over 12: never take the booking yourself, give them events@…": that case only
     stated = prohibition.start > 20 and _CONDITION_CUE.search(before) is not None
-    return short and stated and len(text.split()) <= 40 and rules.is_english(text)
+    return short and stated and len(text.split()) <= 40 and is_english(text)
 
 
 _CASE_COLON = re.compile(
@@ -356,7 +361,7 @@ def read_rules(
         first = list(read_rules(text[:joined], span, found, explicit=explicit, original=(original or text)[:joined]))
         if first:
             both = text.strip()
-            english = rules.is_english(both)
+            english = is_english(both)
             # (in another language, the brief's own sentences, as its other lines are: quoting them would nest the
             # fixed reply's own quotes)
             rule = instruction_case(both) if english else both
@@ -369,19 +374,19 @@ def read_rules(
     if tooled:
         yield from _tool_orderings(text, tooled, span, explicit=explicit)
         return
-    ordering = rules.find_ordering(text)
+    ordering = find_ordering(text)
     if ordering is not None:
         # An instruction sentence of the brief says more than its order ("Ask one question at a time, 6 questions
         # total (mix of …), and wait for the answer before the next"): its own words are the rule.
-        whole = explicit and rules.is_english(text) and len(ordering.text) < len(text.strip()) * 0.6
+        whole = explicit and is_english(text) and len(ordering.text) < len(text.strip()) * 0.6
         # "If they mention chest pain …, tell them to stop and talk to their GP before carrying on": the order holds
         # only under its condition, so the sentence is the rule.
-        whole = whole or (bool(OPENS_WITH_CONDITION.match(text)) and rules.is_english(text))
+        whole = whole or (bool(OPENS_WITH_CONDITION.match(text)) and is_english(text))
         # "never advise them to destroy, harvest or replant the crop before the inspection": the order says what not
         # to do before it; without its negation it would order the harm.
         step_at = text.lower().find((ordering.first or "").lower()) if ordering.first else -1
-        negated = bool(rules.NEGATED_ORDER.match(text)) and not _CLAUSE_BREAK.search(text, 0, max(step_at, 0))
-        whole = whole or (negated and rules.is_english(text))
+        negated = bool(NEGATED_ORDER.match(text)) and not _CLAUSE_BREAK.search(text, 0, max(step_at, 0))
+        whole = whole or (negated and is_english(text))
         yield Constraint(
             kind="ordering", text=second_person(instruction_case(text), "user") if whole else ordering.text,
             span=span(ordering.start, ordering.end), first=ordering.first, then=ordering.then,
@@ -397,14 +402,14 @@ def read_rules(
         yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
         return
     typed = {c.kind for c in found}
-    if _SECTION_LINE.match(text) and rules.find_prohibitions(text, original) and rules.is_english(text):
+    if _SECTION_LINE.match(text) and find_prohibitions(text, original) and is_english(text):
         # "PUBLIC COMMENT: max 3 bullets, themes only, do not name private citizens (council members can be named)":
         # a section's rules hold for that section, with their exceptions, so the line is the rule (its limits are
         # read on their own and scoped to the section).
         rule = sentence_case(text.strip())
         yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
         return
-    restrictions = rules.find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
+    restrictions = find_scope_restrictions(text) if " only" in text.lower() or "only " in text.lower() else []
     for restriction in restrictions:
         yield Constraint(
             kind="requirement", text=restriction.text, span=span(restriction.start, restriction.end),
@@ -412,10 +417,10 @@ def read_rules(
         )  # fmt: skip
     if restrictions:
         typed.add("requirement")
-    prohibitions = rules.find_prohibitions(text, original)
+    prohibitions = find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
     kept = [p for p in (_without_formatting(p) for p in prohibitions) if p is not None]
-    opened = rules.condition_end(text) if rules.is_english(text) else 0
+    opened = condition_end(text) if is_english(text) else 0
     if opened and kept and all(p.start >= opened for p in kept) and not _GO_OVER.fullmatch(kept[0].rest.strip()):
         # "If refills remaining is 0, do not tell them to 'ask your doctor'": the prohibition holds only under its
         # condition; cut from it, it would forbid the thing in every case.
@@ -424,7 +429,7 @@ def read_rules(
         banned = " ".join(p.text for p in kept)
         yield Constraint(kind="prohibition", text=rule, span=span(0, len(text.rstrip())), value=banned)
         kept = []
-    if rules.is_english(text) and any(_points_back(p.rest) and text[: p.start].strip(" ,;-") for p in kept):
+    if is_english(text) and any(_points_back(p.rest) and text[: p.start].strip(" ,;-") for p in kept):
         # "Groups over 8 … go to events@…, don't book those here", "never ask for the PIN or the CVV, and never read
         # them back": "those" and "them" are what the clause named before, so the clause is the rule, whole
         rule = instruction_case(text)
@@ -448,7 +453,7 @@ def read_rules(
             span=span(prohibition.start, prohibition.end),
             value=prohibition.text,
         )
-    if explicit and typed == {"limit"} and all(c.scope for c in found) and rules.is_english(text):
+    if explicit and typed == {"limit"} and all(c.scope for c in found) and is_english(text):
         # "After the sixth answer, give feedback in 3 bullets: strongest, weakest, one thing to practise": the limit
         # covers one part; the sentence still says when and what.
         rule = instruction_case(text)
@@ -457,23 +462,23 @@ def read_rules(
     if kept or typed - {"audience"}:
         # A clause that also states a limit or a format may still hold a must of its own, after a comma:
         # "300-400 words, no exclamation marks, always include one call to action".
-        for start, end in rules.must_segments(text):
+        for start, end in must_segments(text):
             segment = span(start, end)
             covered = any(
                 c.span is not None and c.span.start < segment.end and segment.start < c.span.end for c in found
             )
             if not covered:
                 words = text[start:end].strip().rstrip(".")
-                if rules.is_english(words):
+                if is_english(words):
                     rule = sentence_case(words)
                     yield Constraint(kind="requirement", text=rule, span=span(start, end), value=rule)
         return
-    requirement = rules.find_requirement(text)
+    requirement = find_requirement(text)
     heading = re.fullmatch(r"[^\W\d_][\w ,-]{0,40}[:：]", text.strip()) is not None  # "Format, no exceptions:"
     if requirement is None and explicit and not prohibitions and not typed and not heading:
-        requirement = rules.FoundRule(
+        requirement = FoundRule(
             instruction_case(text)
-            if rules.is_english(text)
+            if is_english(text)
             else f'Follow this rule from the brief: "{text.strip().rstrip(".。")}".',
             None,
             None,
@@ -520,7 +525,7 @@ def _points_back(rest: str) -> bool:
 _ITEM_JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bnor\b)\s*(?:(?:no|not|never|any)\s+)?", re.IGNORECASE)
 
 
-def _without_formatting(prohibition: rules.FoundRule) -> rules.FoundRule | None:
+def _without_formatting(prohibition: FoundRule) -> FoundRule | None:
     """The prohibition without the formatting items a format constraint already holds: "no markdown fences and no
     explanation" forbids the explanation here; None when it forbids formatting only."""
     if formats.only_formatting(prohibition.rest):
@@ -552,7 +557,7 @@ def _tool_orderings(
     # An instruction that says more than its order ("Lost or stolen card: freezeCard before orderReplacement, always,
     # even if they say they might find it") is the rule in its own words, as for the general order reader.
     # So is one whose steps hold only in a case said before them ("Otherwise always find_hire first, …").
-    whole = rules.is_english(text) and (
+    whole = is_english(text) and (
         (explicit and len(found[0].text) < len(text.strip()) * 0.6)
         or bool(OPENS_WITH_CONDITION.match(text))
         or bool(_CASE_LEAD.match(text))
@@ -564,14 +569,14 @@ def _tool_orderings(
         )
 
 
-def _before_ordering(text: str, ordering: rules.FoundRule, span: Span) -> Iterator[Constraint]:
+def _before_ordering(text: str, ordering: FoundRule, span: Span) -> Iterator[Constraint]:
     """Prohibitions stated in the same sentence before an ordering rule ("never ask X, and send Y first")."""
     lead = text.find(ordering.first) if ordering.first else -1
     prefix = text[:lead].rstrip() if lead > 0 else ""
     # Only a separate item of a list ("never ask X, and send Y first"), not "never X without Y".
     if not re.search(r"(?:[,;]|\band)$", prefix):
         return
-    for prohibition in rules.find_prohibitions(prefix):
+    for prohibition in find_prohibitions(prefix):
         if formats.only_formatting(prohibition.rest):
             continue
         yield Constraint(

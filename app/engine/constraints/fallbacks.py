@@ -8,9 +8,9 @@ from typing import NamedTuple
 
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
 from app.engine.constraints.fixed_text import names_only_reply
+from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.model import FallbackAction
 from app.engine.constraints.phones import EMERGENCY_SERVICES, emergency_after_colon, find_dial_numbers
-from app.engine.constraints.rules import is_english
 from app.engine.phrasing import REPLY_COLON, VERBS
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from app.engine.constraints import rules
 from app.engine.constraints.clauses import Clause
+from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.inline_items import opens_inline_item
 
 # "Cite the section like [§ 4.2].", "Keep all HTML tags exactly as they are.": after the sentence that states the job,
@@ -67,7 +67,7 @@ def later_instruction(task: str, clause: Clause) -> bool:
     if not ("\n" in raw or before[-1] in ".!?—–-。！？" or opens_inline_item(task, clause.start)):
         return False
     text = _LEADING_WHEN.sub("", clause.text.lstrip(), count=1)
-    if rules.is_english(clause.text):
+    if is_english(clause.text):
         return bool(_IMPERATIVE_LEAD.match(text))
     text = _FOREIGN_ADVERB.sub("", text, count=1)  # "Só use …", "Nur antworten …", "Siempre responde …"
     text = _FOREIGN_CONDITION.sub("", text, count=1)  # "Se a criança disser …, diga …": the instruction after it

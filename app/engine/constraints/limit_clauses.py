@@ -7,10 +7,10 @@ import re
 from app.engine.constraints import (
     labels,
     limits,
-    rules,
 )
 from app.engine.constraints.clause_readers import CONDITIONAL_CLAUSE, Span
 from app.engine.constraints.clauses import instruction_case
+from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.limit_leads import heading_scope
 from app.engine.constraints.limit_numbers import FoundLimit
 from app.engine.constraints.model import Constraint
@@ -83,7 +83,7 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             # one line or sentence is a part of the reply; the brief's sentence says which, the reply has no cap.
             rule = (
                 instruction_case(text)
-                if rules.is_english(text)
+                if is_english(text)
                 else f'Follow this rule from the brief: "{text.strip().rstrip(".。")}".'
             )
             out.append(

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from app.engine.constraints.ages import FoundAges, find_ages
 from app.engine.constraints.clauses import in_ranges, negated_ranges
-from app.engine.constraints.rules import is_english
+from app.engine.constraints.found_rules import is_english
 from app.engine.phrasing import VERBS
 
 _AUDIENCE_NOUNS = (

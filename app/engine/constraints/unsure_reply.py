@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from app.engine.constraints import fallbacks
+from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.model import BriefSpan, Constraint
-from app.engine.constraints.rules import is_english
 
 Span = Callable[[int, int], BriefSpan]
 

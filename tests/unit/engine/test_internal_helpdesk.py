@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.engine import Brief, generate
 from app.engine.constraints import extract_constraints
 from app.engine.constraints.limit_leads import heading_scope
-from app.engine.constraints.rules import find_ordering
+from app.engine.constraints.orderings import find_ordering
 from app.engine.unwrap import unwrap
 
 _TASK = (

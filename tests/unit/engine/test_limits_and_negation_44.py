@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.engine import generate
 from app.engine.brief import Brief
-from app.engine.constraints.rules import find_prohibitions
+from app.engine.constraints.prohibitions import find_prohibitions
 
 
 def _limits(task: str) -> list[tuple[str, str | None]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.engine import Brief, generate
 from app.engine.constraints import extract_constraints
-from app.engine.constraints.rules import find_ordering
+from app.engine.constraints.orderings import find_ordering
 
 _STUDY_BUDDY = (
     "prompt for a revision buddy for our first aid at work course at Harbourside Training\n"

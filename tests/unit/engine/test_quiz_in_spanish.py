@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.engine.brief import Brief
-from app.engine.constraints.rules import find_requirement
+from app.engine.constraints.requirements import find_requirement
 from app.engine.generate import generate
 
 _QUIZ = (

@@ -11,7 +11,7 @@ from app.engine.brief import Brief
 from app.engine.compose.job import job_sentence
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints.clauses import split_clauses
-from app.engine.constraints.rules import find_prohibitions
+from app.engine.constraints.prohibitions import find_prohibitions
 from app.engine.constraints.sections import find_inline_outline
 from app.engine.generate import generate
 from app.engine.safety import detect_domains

@@ -1,5 +1,5 @@
 """Review 45: hostile review of 170d818..0675aec (third-person job sentences turned into orders, the masked 'time
-before' in rules.find_ordering, 'Build me a …' briefs that ask for the assistant, assistant names in role lines,
+before' in orderings.find_ordering, 'Build me a …' briefs that ask for the assistant, assistant names in role lines,
 the tutor's settled answer timing, and a few older misreadings the new name and business steps left standing).
 
 Each failing test names one defect a careful user would see in the generated prompt (regressions against 170d818
@@ -80,7 +80,7 @@ def test_guard_a_whole_job_sentence_becomes_an_order() -> None:
     assert section(prompt, "role").strip().startswith("You are Pip, a customer support agent for Bramble Books.")
 
 
-# --- 2. rules._TIME_BEFORE: the mask leaks into the rendered rule ----------------------------------------------------
+# --- 2. orderings._TIME_BEFORE: the mask leaks into the rendered rule -------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_guard_a_whole_job_sentence_becomes_an_order() -> None:
     ],
 )
 def test_a_time_before_keeps_its_word_in_the_ordering(task: str, leaked: str) -> None:
-    """rules.py `find_ordering` (2adf9dd) masks 'the night/morning … before' as '… within' so `_BEFORE` skips it, then
+    """`find_ordering` (2adf9dd) masks 'the night/morning … before' as '… within' so `_BEFORE` skips it, then
     builds the 'then' ordering from the masked text: Requirement 1 now reads 'The night within a school trip, remind
     them to pack lunch before you confirm the pickup time.' — a time the brief never gave. At 170d818 the sentence
     was kept as written ('The night before a school trip, …')."""
@@ -205,7 +205,7 @@ def test_guard_a_named_assistant_is_who_it_is(task: str, role_start: str) -> Non
 
 
 def test_never_write_the_essay_is_not_turned_into_write_it_after_a_draft() -> None:
-    """rules.py `find_ordering` reads 'Never write the essay for them, but once they've written a draft, show them a
+    """orderings.py `find_ordering` reads 'Never write the essay for them, but once they've written a draft, show them a
     model answer' as a 'once' ordering and renders 'They've written a draft, show them a model answer to compare
     before you write the essay for them, but.' — an order to write the essay, the opposite of the brief. settled.py
     (d77330e) now also drops the tutor default, so this garbled line is the only rule about answers left.

@@ -631,7 +631,7 @@ def test_an_image_pinned_to_a_version_or_digest_is_no_digest_to_write(task: str)
     assert "summarization" not in _ids(_run(task))
 
 
-# --- rules._GERUND_CASE: a practice to flag, with 'never' / 'don't' in its parenthesis --------------------------------
+# --- non_bans._GERUND_CASE: a practice to flag, with 'never' / 'don't' in its parenthesis -----------------------------
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ def test_api_reference_sections_with_curl_examples_are_not_tools() -> None:
     assert "starting_after" in claude_prompt(task)
 
 
-# --- extract._in_tool_code_comment: the reply's label set dropped -------------------------------------------------
+# --- cross_checks.in_tool_code_comment: the reply's label set dropped -------------------------------------------
 
 
 def test_a_double_hyphen_dash_in_prose_is_no_code_comment() -> None:

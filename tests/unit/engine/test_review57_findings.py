@@ -127,7 +127,7 @@ def test_share_of_players_who_are_the_bots_users_is_the_audience() -> None:
     assert "players under 13" in prompt
 
 
-# --- _HOW_WRITTEN (constraints/rules.py): 'units' are often the topic -----------------------------------------------
+# --- _HOW_WRITTEN (constraints/scope_restrictions.py): 'units' are often the topic ------------------------------------
 
 
 def test_vacant_units_only_is_a_topic_not_a_writing_convention() -> None:

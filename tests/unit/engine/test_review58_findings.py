@@ -262,7 +262,7 @@ def test_a_refusal_of_writes_settles_write_access(task: str) -> None:
     assert "unless the user explicitly asks for a change to data" not in _prompt(task)
 
 
-# --- find_requirement requester check (constraints/rules.py) -------------------------------------------------------
+# --- find_requirement requester check (constraints/requirements.py) ---------------------------------------------------
 
 
 def test_i_require_is_the_requesters_rule_for_the_bot() -> None:
@@ -274,7 +274,7 @@ def test_i_require_is_the_requesters_rule_for_the_bot() -> None:
     assert "cite the clause number" in _section(prompt, "instructions")
 
 
-# --- must_segments / _CASE_SEGMENT (constraints/rules.py) ----------------------------------------------------------
+# --- must_segments / _CASE_SEGMENT (constraints/requirements.py) ------------------------------------------------------
 
 
 def test_a_case_segment_does_not_strip_the_clauses_scope() -> None:

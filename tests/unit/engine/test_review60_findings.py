@@ -108,7 +108,7 @@ def test_note_prefix_is_no_line_label_in_a_chinese_brief() -> None:
     assert any("60" in t and "reply" in t for t in limits), limits
 
 
-# --- people.adults_ask / safety _FOR_THE_CHILDREN / extract._without_described_children ------------
+# --- people.adults_ask / safety _FOR_THE_CHILDREN / cross_checks._without_described_children ---------
 
 
 def test_kids_who_also_use_the_chat_keep_the_child_pack() -> None:
@@ -269,7 +269,7 @@ def test_say_colon_fixed_reply_ends_before_the_brief_goes_on() -> None:
         assert not ("only help with train travel" in line and "Ticket refunds" in line), line
 
 
-# --- rules.py: _OR_VERB_TAIL -----------------------------------------------------------------------
+# --- ban_extent.py: _OR_VERB_TAIL -----------------------------------------------------------------------
 
 
 def test_or_tell_them_to_call_the_clinic_is_not_banned() -> None:
@@ -286,7 +286,7 @@ def test_or_tell_them_to_call_the_clinic_is_not_banned() -> None:
     assert "01632 960123" in prompt
 
 
-# --- rules.py: _OTHERS_STEP / _AND_THEN ------------------------------------------------------------
+# --- orderings.py: _OTHERS_STEP / _AND_THEN ------------------------------------------------------------
 
 
 def test_and_then_you_step_stays_an_instruction() -> None:

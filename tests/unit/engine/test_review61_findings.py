@@ -73,7 +73,7 @@ def test_german_label_at_the_end_is_not_moved_to_the_first_line() -> None:
     assert 'End with one line that starts with "Label:"' in prompt
 
 
-# --- rules.py `_TOOL_BEFORE_TOOL`: two identifiers joined by before/vor are an ordering of tool calls ---------------
+# --- orderings.py `_TOOL_BEFORE_TOOL`: two identifiers joined by before/vor are an ordering of tool calls -------------
 
 
 def test_csv_column_order_is_not_a_tool_call_order() -> None:

@@ -4,7 +4,7 @@ prohibition, and a heading in capitals over list lines is pasted material, not r
 from __future__ import annotations
 
 from app.engine import Brief, generate
-from app.engine.constraints.rules import find_prohibitions
+from app.engine.constraints.prohibitions import find_prohibitions
 from app.engine.references import find_references
 
 

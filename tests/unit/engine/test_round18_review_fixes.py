@@ -76,7 +76,7 @@ def test_answering_only_from_a_text_is_question_answering() -> None:
 
 
 def test_a_positive_instruction_after_a_no_list_is_not_forbidden() -> None:
-    from app.engine.constraints.rules import find_prohibitions
+    from app.engine.constraints.prohibitions import find_prohibitions
 
     assert [f.text for f in find_prohibitions("max 80 words, no bullet points, speak like a neighbour")] == [
         "Avoid bullet points."
@@ -84,7 +84,7 @@ def test_a_positive_instruction_after_a_no_list_is_not_forbidden() -> None:
 
 
 def test_nothing_as_a_subject_and_items_held_until_then_are_no_bans() -> None:
-    from app.engine.constraints.rules import find_prohibitions
+    from app.engine.constraints.prohibitions import find_prohibitions
 
     assert find_prohibitions("Nothing gets booked until check_slot confirms the time.") == []
     assert find_prohibitions("No prices, no dates, nothing until that.") == []

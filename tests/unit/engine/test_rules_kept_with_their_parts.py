@@ -5,7 +5,7 @@ nothing is read from what a rule only mentions (kids welcome with an adult, the 
 from __future__ import annotations
 
 from app.engine.brief import Brief
-from app.engine.constraints import rules
+from app.engine.constraints import orderings
 from app.engine.constraints.sections import layout_block
 from app.engine.generate import read_constraints
 from tests.unit.engine.reading import claude_prompt as _prompt
@@ -152,7 +152,7 @@ def test_a_case_before_its_steps_stays_with_them() -> None:
         "The one exception: if the caller says their card was stolen or they see a payment they didn't make, call "
         "blockCard immediately (before any checks), then verify them, then openCase with type fraud."
     )
-    found = rules.find_ordering(sentence)
+    found = orderings.find_ordering(sentence)
     assert found is not None
     assert "card was stolen" in found.text
     assert "blockCard" in found.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.engine.brief import Brief
 from app.engine.constraints.clauses import split_clauses
-from app.engine.constraints.rules import find_prohibitions
+from app.engine.constraints.prohibitions import find_prohibitions
 from app.engine.generate import generate
 from app.engine.safety import detect_domains
 

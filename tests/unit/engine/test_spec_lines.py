@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine.brief import Brief
-from app.engine.constraints.rules import find_prohibitions
+from app.engine.constraints.prohibitions import find_prohibitions
 from app.engine.constraints.sections import find_inline_outline
 from app.engine.generate import generate
 

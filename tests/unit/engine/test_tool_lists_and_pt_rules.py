@@ -5,7 +5,7 @@ review, r17-18, on new wording)."""
 from __future__ import annotations
 
 from app.engine import Brief, generate
-from app.engine.constraints.rules import find_prohibitions
+from app.engine.constraints.prohibitions import find_prohibitions
 from app.engine.constraints.tools import find_tools
 
 _TASK = (

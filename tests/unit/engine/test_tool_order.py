@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.engine.constraints.rules import find_ordering
+from app.engine.constraints.orderings import find_ordering
 
 
 def test_a_tool_named_as_the_later_step_ends_the_step() -> None:

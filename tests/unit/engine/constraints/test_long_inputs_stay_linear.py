@@ -11,7 +11,8 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.constraints.extract import extract_constraints
-from app.engine.constraints.rules import find_ordering, find_requirement
+from app.engine.constraints.orderings import find_ordering
+from app.engine.constraints.requirements import find_requirement
 
 _RANDOM = random.Random(1)
 LONG_INPUTS = {

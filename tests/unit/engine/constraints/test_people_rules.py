@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.engine.constraints.orderings import find_ordering
 from app.engine.constraints.people import find_audience, find_tone
-from app.engine.constraints.rules import find_ordering, find_prohibition, find_requirement
+from app.engine.constraints.prohibitions import find_prohibition
+from app.engine.constraints.requirements import find_requirement
 
 
 @pytest.mark.parametrize(

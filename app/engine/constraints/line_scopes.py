@@ -1,0 +1,90 @@
+"""Limits and rules written on one line, part or section of the reply's layout, scoped to it: "- line 3: summary,
+40 words max" bounds the line, "A) a client update email. … Max 150 words." the email, not the reply."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from app.engine.constraints import lettered, limits, sections
+from app.engine.constraints.clause_readers import Field
+from app.engine.constraints.model import Constraint
+
+
+def scoped_to_parts(found: list[Constraint], parts: list[lettered.LetteredPart]) -> list[Constraint]:
+    """Each reply limit written inside a lettered part ("A) a client update email. … Max 150 words.") scoped to that
+    part: the log line in part B is no part of the email's 150 words."""
+    if not parts:
+        return found
+    scoped: list[Constraint] = []
+    for constraint in found:
+        span = constraint.span
+        # (a limit inside the part's own name, "B) One short paragraph", is the part itself, not a limit on it)
+        part = next((p for p in parts if span is not None and p.name_end <= span.start < p.end), None)
+        if part is not None and constraint.kind == "limit" and constraint.scope is None and constraint.unit:
+            scope = f"the {part.name}"
+            text = limits.describe_limit(
+                constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope
+            )
+            constraint = msgspec.structs.replace(constraint, scope=scope, text=text)
+        scoped.append(constraint)
+    return scoped
+
+
+def scoped_to_lines(field: Field, found: list[Constraint], numbered: sections.NumberedLines) -> list[Constraint]:
+    """Each limit or label set written on one of the brief's reply lines ("- line 3: summary, 40 words max") scoped
+    to that line: it bounds the line, not the reply."""
+    starts = [m.start() + numbered.start for m in re.finditer(r"(?m)^", field.text[numbered.start : numbered.end])]
+    scoped: list[Constraint] = []
+    intro_start = field.text.rfind("\n", 0, len(field.text[: numbered.start].rstrip())) + 1
+    for constraint in found:
+        span = constraint.span
+        if (
+            span is not None
+            and constraint.kind in ("requirement", "prohibition")
+            and intro_start <= span.start < numbered.start < span.end
+        ):
+            continue  # "output exactly this, nothing before or after:\n\nSUMMARY": the layout's intro, read whole there
+        if span is not None and numbered.start <= span.start < numbered.end:
+            line = sum(1 for start in starts if start <= span.start)
+            if constraint.kind == "limit" and constraint.unit:
+                text = limits.describe_limit(
+                    constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, f"line {line}"
+                )
+                constraint = msgspec.structs.replace(constraint, scope=f"line {line}", text=text)
+            elif constraint.kind == "labels" and constraint.scope is None:
+                # "Beschlüsse: … (ja/nein/Enthaltung)": the values on that line, not the reply's one label
+                text = f"On line {line}, use exactly one of: {', '.join(constraint.values)}."
+                constraint = msgspec.structs.replace(constraint, scope=f"line {line}", text=text)
+        scoped.append(constraint)
+    return scoped
+
+
+def with_outline(field: Field, found: list[Constraint], outline: sections.Outline) -> list[Constraint]:
+    """The outline as the reply's format, and each limit written on a section's line scoped to that section."""
+    scoped: list[Constraint] = []
+    for constraint in found:
+        span = constraint.span
+        section = sections.section_at(outline, span.start, span.end) if span is not None else None
+        if constraint.kind == "limit" and section is not None and constraint.unit is not None:
+            scope = f"the {section.heading} section"
+            text = limits.describe_limit(
+                constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope
+            )
+            constraint = msgspec.structs.replace(constraint, scope=scope, text=text)
+        elif constraint.kind in ("requirement", "prohibition") and section is not None:
+            # "This list must be complete …" on the MEDS DUE line: said by that line of the outline, in context.
+            constraint = msgspec.structs.replace(constraint, scope=f"the {section.heading} section")
+        elif constraint.kind == "requirement" and span is not None and 0 <= outline.start - span.end <= 3:
+            # "Summarise it for the next shift in this format:" introduces the outline the output format carries.
+            constraint = msgspec.structs.replace(constraint, text=sections.pointing_to_outline(constraint.text))
+        scoped.append(constraint)
+    headings = [section.heading for section in outline.sections]
+    scoped.append(
+        Constraint(
+            kind="format", text=sections.describe_outline(outline), span=field.span(outline.start, outline.end),
+            value="sections", values=headings,
+        )
+    )  # fmt: skip
+    return scoped

@@ -1,0 +1,141 @@
+"""Prohibitions ("never give legal advice", "no markdown, and avoid jargon"), as English imperatives.
+
+`find_prohibitions` is a pipeline: a clause not in English is quoted (`foreign_prohibitions`); a whole-sentence shape
+("No receipt, no refund", "X is not allowed") is read as one rule; otherwise each English negation cue that forbids
+something (`non_bans`) is cut to its extent (`ban_extent`), kept whole where its sentence says more than a ban
+(`ban_contrasts`), and worded as an imperative (`ban_wording`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.engine.constraints.ban_contrasts import read_contrast
+from app.engine.constraints.ban_extent import PROHIBITION_EN, ban_end
+from app.engine.constraints.ban_wording import imperative, worded_ban
+from app.engine.constraints.clauses import REPORTED_LEAD, sentence_case
+from app.engine.constraints.foreign_prohibitions import find_foreign_prohibitions
+from app.engine.constraints.found_rules import FoundRule, is_english
+from app.engine.constraints.leading_conditions import condition_end
+from app.engine.constraints.non_bans import forbids_nothing
+from app.engine.constraints.paired_bans import no_then_no
+
+_FORBIDDEN_PASSIVE = re.compile(
+    r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:not\s+allowed|forbidden|prohibited|off[- ]limits|banned|not\s+permitted)\b",
+    re.IGNORECASE,
+)
+
+
+_LIMIT_ONLY = re.compile(
+    r"^(?:use|write|exceed|go\s+over|include)?\s*(?:more|fewer|less|longer|shorter)\s+than\b|^exceed\b", re.IGNORECASE
+)
+
+
+_POLITE_TAIL = re.compile(r"[\s,]+(?:pls|plz|please|thanks|thx|lol|haha|lmao|tbh)$", re.I)
+
+
+# "we dont have one lol", "I don't know the stock levels": a fact about the business, not a rule for the assistant
+_FIRST_PERSON_FACT = re.compile(r"\b(?:we|i)\s+(?:(?:currently|really|actually)\s+)?$", re.I)
+
+
+_FACT_VERB = re.compile(r"(?:have|own|know|stock|carry|open|deliver|ship|work)\b", re.I)
+
+
+_NOT_WANTED = re.compile(
+    r"(?:want|wish|like)\s+(?:the\s+(?:bot|assistant|model|agent|ai)|it|you|them)\s+to\s+(?=\w)", re.IGNORECASE
+)
+
+
+_REPORTED = re.compile(
+    r"\b(?:say|says|tell\s+(?:them|the\s+\w+|users?)|mention|state|explain|remind\s+(?:them|the\s+\w+|users?)|note|"
+    r"disclose|make\s+(?:it\s+)?clear|clarify)\b[^.;]*?\bthat\b",
+    re.IGNORECASE,
+)
+
+
+def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
+    """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
+    `rest` is what each forbids, in the brief's words. `text` may have quoted words blanked out (so a quote does
+    not negate anything); `original` is the same text unblanked, for the words."""
+    stripped = text.rstrip()
+    source = (original if original is not None and len(original) == len(text) else text).rstrip()
+    if not is_english(stripped):
+        return find_foreign_prohibitions(stripped)
+    whole = _whole_sentence_ban(stripped, source)
+    if whole is not None:
+        return whole
+    return _english_bans(stripped, source)
+
+
+def _whole_sentence_ban(stripped: str, source: str) -> list[FoundRule] | None:
+    """The rules of a sentence read whole ("No receipt, no refund", "Weapons are not allowed"), [] for one that
+    forbids nothing for good, or None when its negations are read one by one."""
+    paired = no_then_no(stripped, source)
+    if paired is not None:
+        return paired
+    passive = _FORBIDDEN_PASSIVE.search(stripped)
+    if passive:
+        rest = passive.group("rest").strip()
+        return [FoundRule(f"Never allow this: {rest}.", None, None, 0, len(stripped), rest)]
+    if _HELD_UNTIL.search(stripped):
+        # "No balances, no statements, nothing before that.": every item holds only until then, so no prohibition
+        # ("Avoid balances." would forbid them for good); the sentence stays a rule in its place in the brief.
+        return []
+    return None
+
+
+def _english_bans(stripped: str, source: str) -> list[FoundRule]:
+    """Each ban an English clause states, one per negation cue that forbids something."""
+    found: list[FoundRule] = []
+    # "If you don't know, say so": a negation inside the condition forbids nothing.
+    taken = condition_end(stripped)
+    for match in PROHIBITION_EN.finditer(stripped):
+        if match.start("cue") < taken:
+            continue
+        if forbids_nothing(stripped, match):
+            continue
+        before = stripped[: match.start("cue")]
+        if _FIRST_PERSON_FACT.search(before) and _FACT_VERB.match(stripped[match.end("cue") :].lstrip()):
+            if found and found[-1].end <= match.start():
+                # "never give a phone number, we dont have one lol": the fact is the rule's reason; keep it with it
+                whole = _POLITE_TAIL.sub("", source).rstrip(" .!")
+                last = found.pop()
+                found.append(FoundRule(sentence_case(whole), None, None, last.start, len(whole), last.rest))
+            continue
+        if _REPORTED.search(before) or REPORTED_LEAD.search(before[-40:]):
+            continue  # "say that this is general information and not legal advice": words to say, not a rule
+        rule, taken = _ban_rule(stripped, source, match, ban_end(stripped, match))
+        if rule is not None:
+            found.append(rule)
+    return found
+
+
+def _ban_rule(stripped: str, source: str, match: re.Match[str], end: int) -> tuple[FoundRule | None, int]:
+    """The rule the ban from `match` to `end` states (None when it forbids nothing), and where the next ban may
+    start."""
+    rest = source[match.end("cue") : end].strip().rstrip(".!,;:")
+    wanted = _NOT_WANTED.match(rest)
+    if wanted is not None:
+        # "we do not want the bot to say X": the builder's wish is the rule "Never say X".
+        rest = rest[wanted.end() :]
+        return FoundRule(f"Never {rest}.", None, None, match.start(), end, rest), end
+    rest = _POLITE_TAIL.sub("", rest)  # "not too chatty pls"
+    if not rest or _LIMIT_ONLY.match(rest) or rest.lower() in _BARE_VERBS:
+        return None, end  # "We dont do: boiler installs, …": what is not done follows the colon, in its own clause
+    contrast = read_contrast(stripped, match, rest)
+    if contrast is not None:
+        return (contrast[0] if contrast else None), end
+    lead, rest = imperative(stripped, match, rest)
+    return worded_ban(stripped, source, match, end, lead, rest)
+
+
+_HELD_UNTIL = re.compile(r"\b(?:before|until|till)\s+(?:that|then|this\s+(?:step|check)|it\s+(?:is|has))\b", re.I)
+
+
+_BARE_VERBS = frozenset({"do", "does", "go", "be", "have", "get", "offer", "cover", "handle", "sell", "take"})
+
+
+def find_prohibition(text: str) -> FoundRule | None:
+    """The first prohibition one clause states, if any."""
+    found = find_prohibitions(text)
+    return found[0] if found else None
