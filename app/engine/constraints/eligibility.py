@@ -66,8 +66,11 @@ _LEVEL_AS_AGE = re.compile(
     # "reading age 9", "a reading age of 11", "Lesealter 10", "âge de lecture de 9 ans"
     rf"\breading[- ]age\s*(?:of\s+)?(?:about\s+|around\s+)?(?P<age>{_N})\b|\blesealter\s+(?:von\s+)?(?P<age2>{_N})\b|"
     rf"\b[âa]ge\s+de\s+lecture\s+(?:de\s+)?(?P<age3>{_N})\b|"
-    # "so a fifth grader could understand", "simple enough for a 5th grader"
-    rf"\b(?:a|an|any)\s+(?P<grader>{_ORDINAL})[- ]grader\b|"
+    # "so a fifth grader could understand", "simple enough for a 5th grader" (not "help a 5th grader with fractions":
+    # the reader)
+    rf"\b(?:a|an|any)\s+(?P<grader>{_ORDINAL})[- ]grader\s+(?:could|can|would|will|should|might)\s+(?:easily\s+)?"
+    rf"(?:understand|follow|read|get|grasp)\b|"
+    rf"\b(?:simple|simply|easy|easily|plain|plainly|clear|clearly)\s+enough\s+for\s+(?:a|an|any)\s+(?P<grader2>{_ORDINAL})[- ]grader\b|"
     # "auf dem Niveau der 5. Klasse", "Niveau 5. Klasse", "niveau CM2", "nivel de quinto de primaria"
     rf"\bniveau\s+(?:der\s+|einer\s+)?(?P<klasse>\d{{1,2}})\.\s*klasse\b|\blesestufe\s+klasse\s+(?P<klasse2>\d{{1,2}})\b|\bniveau\s+(?P<cycle>CP|CE1|CE2|CM1|CM2)\b|"
     rf"\bnivel\s+de\s+(?P<nivel>\d{{1,2}}º|quinto|sexto|cuarto|tercero)\s+(?:de\s+)?(?:primaria|grado|b[áa]sico)\b",
@@ -95,7 +98,7 @@ def level_as_age(text: str) -> FoundLevel | None:
     age = match.group("age") or match.group("age2") or match.group("age3")
     if age:
         return FoundLevel(f"reading age of {age}", match.start(), match.end())
-    grader = match.group("grader")
+    grader = match.group("grader") or match.group("grader2")
     if grader:
         number = _ORDINAL_NUMBERS.get(grader.lower()) or int(re.sub(r"\D", "", grader))
         return FoundLevel(f"grade {number} reading level", match.start(), match.end())

@@ -141,7 +141,7 @@ _KEYWORD = re.compile(
 
 def _keywords(lowered: str) -> list[tuple[int, int]]:
     """The quoted words a message is checked for ("contient « avocat » ou « remboursement »")."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for lead in _CONTAINS.finditer(lowered):
         position = lead.end()
         while (term := _KEYWORD.match(lowered, position)) is not None:
@@ -152,7 +152,7 @@ def _keywords(lowered: str) -> list[tuple[int, int]]:
 
 def _routed_lawyers(lowered: str) -> list[tuple[int, int]]:
     """The lawyers the brief only sends the person to ("tell them to speak to their lawyer")."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for m in _LAWYER.finditer(lowered):
         before = lowered[max(0, m.start() - 60) : m.start()]
         before = before[max(before.rfind(mark) for mark in ".;\n!?") + 1 :]
