@@ -70,9 +70,11 @@ _LEVEL_AS_AGE = re.compile(
     # the reader)
     rf"\b(?:a|an|any)\s+(?P<grader>{_ORDINAL})[- ]grader\s+(?:could|can|would|will|should|might)\s+(?:easily\s+)?"
     rf"(?:understand|follow|read|get|grasp)\b|"
-    rf"\b(?:simple|simply|easy|easily|plain|plainly|clear|clearly)\s+enough\s+for\s+(?:a|an|any)\s+(?P<grader2>{_ORDINAL})[- ]grader\b|"
+    rf"\b(?:simple|simply|easy|easily|plain|plainly|clear|clearly)\s+enough\s+for\s+(?:a|an|any)\s+"
+    rf"(?P<grader2>{_ORDINAL})[- ]grader\b|"
     # "auf dem Niveau der 5. Klasse", "Niveau 5. Klasse", "niveau CM2", "nivel de quinto de primaria"
-    rf"\bniveau\s+(?:der\s+|einer\s+)?(?P<klasse>\d{{1,2}})\.\s*klasse\b|\blesestufe\s+klasse\s+(?P<klasse2>\d{{1,2}})\b|\bniveau\s+(?P<cycle>CP|CE1|CE2|CM1|CM2)\b|"
+    rf"\bniveau\s+(?:der\s+|einer\s+)?(?P<klasse>\d{{1,2}})\.\s*klasse\b|\blesestufe\s+klasse\s+(?P<klasse2>\d{{1,2}})\b|"
+    rf"\bniveau\s+(?P<cycle>CP|CE1|CE2|CM1|CM2)\b|"
     rf"\bnivel\s+de\s+(?P<nivel>\d{{1,2}}º|quinto|sexto|cuarto|tercero)\s+(?:de\s+)?(?:primaria|grado|b[áa]sico)\b",
     re.IGNORECASE,
 )
