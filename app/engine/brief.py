@@ -713,7 +713,17 @@ _WRITTEN_DIFF = re.compile(
     r"\b(?:as|in)\s+(?:a\s+)?(?:unified\s+)?diffs?\b|\bunified\s+diffs?\b",
     re.IGNORECASE,
 )
-_WRITTEN = {"email": _WRITTEN_EMAIL, "diff": _WRITTEN_DIFF}
+# E-mail addresses as personal data, listed with other details or in a rule on logging them ("phone numbers and
+# emails must never be logged", "names, emails, postcodes"): data in the code or the records, not a message to work on
+_PERSONAL = r"(?:phone\s+numbers?|numbers|names|addresses|postcodes|zip\s+codes|dates?\s+of\s+birth|dobs?|passwords)"
+_EMAIL_AS_DATA = re.compile(
+    rf"\b{_PERSONAL}\s*(?:,\s*|\s+(?:and|or|&)\s+|/)(?:\w+\s*,\s*)*e-?mails?\b|"
+    rf"\be-?mails?\s*(?:,\s*|\s+(?:and|or|&)\s+|/){_PERSONAL}|"
+    r"\be-?mails?\s+(?:(?:must|should|may|can)\s+(?:never|not)\s+be|are\s+never)\s+(?:logged|printed|stored|shown|"
+    r"exposed|hard-?coded|sent\s+to\s+analytics)",
+    re.IGNORECASE,
+)
+_WRITTEN = {"email": re.compile(f"{_WRITTEN_EMAIL.pattern}|{_EMAIL_AS_DATA.pattern}", re.I), "diff": _WRITTEN_DIFF}
 
 
 def _names_input(cue: _VarCue, text: str) -> bool:

@@ -146,11 +146,15 @@ def _tailor(variable: Variable, plan: Plan) -> Variable:
 
 # "i'll paste our price list underneath", "the hours and menu will be pasted in below", "(we paste the page text)",
 # "Versicherungsbedingungen (AVB), die unten eingefügt werden": material the operator supplies with the prompt.
-_NOUN = r"(?:our|the|my|their|your|a|an)\s+(?P<{name}>[^\W\d][\w&'/-]*(?:\s+[^\W\d][\w&'/-]*){{0,3}}?)"
+# (a relative pronoun or a subject ends the noun: "the clinic leaflet that is pasted in below" is the clinic leaflet)
+_NOUN = (
+    r"(?:our|the|my|their|your|a|an)\s+(?P<{name}>[^\W\d][\w&'/-]*"
+    r"(?:\s+(?!(?:that|which|who|we|i|it|they)\b)[^\W\d][\w&'/-]*){{0,3}}?)"
+)
 _PASTED = re.compile(
     rf"\b(?:paste|pasting)\w*\s+(?:in\s+)?{_NOUN.format(name='a')}\s*(?:\)|\s(?:below|underneath|here|"
     rf"after\s+this|at\s+the\s+end)\b)|"
-    rf"{_NOUN.format(name='b')}\s+(?:will|would|is|are|gets?|can)\s+(?:be\s+)?(?:pasted|attached)"
+    rf"{_NOUN.format(name='b')}(?:\s+(?:that|which))?\s+(?:will|would|is|are|gets?|can)\s+(?:be\s+)?(?:pasted|attached)"
     r"(?:\s+(?:in\s+)?(?:below|underneath|here|at\s+the\s+end|by\b|with\b)|\s*[.,;)]|$)|"
     # "the practice info we paste in", "our menu, which I'll paste below"
     rf"{_NOUN.format(name='e')},?\s+(?:that\s+|which\s+)?(?:we|I)(?:'ll|\s+will)?\s+(?:paste|add|attach)\s+"
@@ -235,13 +239,18 @@ _INLINE_TABLES = re.compile(
 )
 # Two lines that are each a table with its columns ("shipments(shipment_id, customer_id, created_at, status)"),
 # under a heading in any language ("主要的表：").
+# (a bullet, a schema-qualified name and typed columns too: "- TICKETING.ROUTES(route_no, depot, is_school BOOLEAN)")
 _TABLE_LINES = re.compile(
-    r"^[ \t]*[A-Za-z_]\w*\s*\(\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*){2,}\s*\)[ \t]*$", re.MULTILINE
+    r"^[ \t]*(?:[-*•][ \t]+)?[A-Za-z_][\w.]*\s*\(\s*[A-Za-z_]\w*(?:[ \t]+[\w ]+)?"
+    r"(?:\s*,\s*[A-Za-z_]\w*(?:[ \t]+[\w /]+)?){2,}\s*\)[ \t.;]*$",
+    re.MULTILINE,
 )
 
 
 # (two `name(a, b, c)` lines are tables only in a brief that speaks of tables: "these stored procedures" are not)
-_TABLE_WORD = re.compile(r"\btables?\b|\btablas?\b|\btabellen?\b|\btabelas?\b|\btabelle\b|表|テーブル", re.IGNORECASE)
+_TABLE_WORD = re.compile(
+    r"\btables?\b|\btablas?\b|\btabellen?\b|\btabelas?\b|\btabelle\b|\bschema\b|\besquema\b|表|テーブル", re.IGNORECASE
+)
 
 
 def _written_schema(plan: Plan) -> bool:

@@ -229,6 +229,17 @@ def _you(match: re.Match[str]) -> str:
     return "you do not " if match.group("neg").lower().startswith("do") else "you cannot "
 
 
+# The orders users write in their own language after a case ("…, dale el 024", "…, donne-lui le numéro", "…, indique o
+# número", "…, dagli il numero", "…, nenne ihm die Nummer"): where a listed case ends and the action starts
+_FOREIGN_ORDERS = (
+    r"dale|dales|dile|diles|avisa|llam[ae]\w*|indica|remite|deriva|pide|ofr[eé]cele|env[ií]a(?:le|les)?|"
+    r"donne(?:[- ]lui|[- ]leur)?|donnez(?:[- ]lui|[- ]leur)?|indique[rz]?|dis(?:[- ]lui|[- ]leur)?|appelle|renvoie|"
+    r"orientez?|propose(?:[- ]lui)?|"
+    r"passe|diga|ligue|oriente|encaminhe|d[êe](?:[- ]lhe)?|pe[çc]a|acolha|informe|"
+    r"dagli|dalle|d[àa]\s+(?:loro|gli|le)|chiama|fornisci|suggerisci|consiglia|"
+    r"sag\w*|gib|nenn\w*|ruf\w*|verweis\w*|schick\w*|empfiehl|"
+    r"zeg|geef|verwijs|bel|noem"
+)
 # "if someone has severe swelling, bleeding that won't stop or trouble breathing tell them to call 999": the commas
 # separate items of the condition's own list (its last item joined by "or"/"and"), not the condition from the action.
 # Bounded repeats keep the match linear on long unpunctuated text.
@@ -236,8 +247,15 @@ _LIST_TAIL = re.compile(
     # (a colon ends the condition: "If anyone mentions self-harm or danger: stop the small talk, give them …")
     r",(?P<more>(?:\s*[^,;.:]{1,80},){0,4}?\s*(?:[^,;.:]{1,80}?\s)?(?:or|and|oder|und|ou|et|o|y)\s+[^,;.:]{1,80}?),?"
     # ("…, food insecure or fleeing abuse, before anything else tell them …": when, then the action)
-    r"(?=\s*:|\s+(?:before\s+anything(?:\s+else)?\s*,?\s+)?"
-    r"(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|email|call|offer|escalate|direct|point|"
+    # ("…, or abuse, you should give them …", "…, the bot must not …": the assistant and its modal start the order)
+    r"(?=\s*:|\s+(?:you|we|it|the\s+(?:bot|assistant))\s+(?:should|must|need\s+to|has\s+to|have\s+to|will|can|"
+    r"mustn'?t|shouldn'?t|won'?t|can'?t|cannot)\b|"
+    # ("…, or heavy bleeding, the FIRST thing you write is …", "…, your reply starts with …": the reply's own words)
+    r"\s+(?:the\s+(?:first|only)\s+(?:thing|line|words?|sentence)|your\s+(?:first\s+|only\s+)?(?:reply|answer|"
+    r"response|line|words?|sentence))\b|\s+(?:before\s+anything(?:\s+else)?\s*,?\s+)?"
+    r"(?:(?:just|simply|please|pls|kindly)\s+)?(?:"
+    + _FOREIGN_ORDERS
+    + r"|tell|say|reply|respond|email|call|offer|escalate|direct|point|"
     r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|give|share|provide|suggest|recommend|"
     r"don'?t|do\s+not|never|"
     r"mande|ligue|diga|peça|encaminhe|oriente|recomende|llam[ae]\w*|pide|dile|diles|indica|recomienda|deriva|"

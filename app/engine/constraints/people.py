@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from app.engine.constraints.ages import FoundAges, find_ages
 from app.engine.constraints.clauses import in_ranges, negated_ranges
+from app.engine.constraints.eligibility import blank_age_rules, level_as_age
 from app.engine.constraints.found_rules import is_english
 from app.engine.phrasing import VERBS
 
@@ -150,8 +151,11 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     """The audience a clause names; with `whole`, the text is an audience field and is kept as written.
 
     Age bounds are read from the whole clause, so "a reading buddy for kids, ages 8 to 10" and "residents are
-    mostly 75+" keep their ages even when the audience phrase itself does not hold them.
+    mostly 75+" keep their ages even when the audience phrase itself does not hold them. An eligibility rule or a
+    reading age ("Users must not be under 13", "reading age 9") names no reader: it is blanked first.
     """
+    if not whole:
+        text = blank_age_rules(text)
     found = _audience_phrase(text, whole=whole)
     served = _SERVED_BY.match(found.phrase) if found is not None and not whole else None
     if found is not None and served is not None:
@@ -559,6 +563,9 @@ class FoundLevel(NamedTuple):
 
 def find_reading_level(text: str) -> FoundLevel | None:
     """The reading level one clause asks for ("grade 5 reading level"); it sets how plain the words are."""
+    as_age = level_as_age(text)
+    if as_age is not None:
+        return FoundLevel(*as_age)  # "reading age 9", "so a fifth grader could understand it"
     lowered = text.lower()
     if not any(key in lowered for key in ("level", "niveau", "nivel", "stufe")):
         return None

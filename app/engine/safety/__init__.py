@@ -133,8 +133,11 @@ def _referral_fill(pack: SafetyPack, own: Yields, contact: str | None) -> dict[s
     business = pack.domain in own.business
     refused = pack.domain in own.refused  # ("we never refer members to a solicitor": no lawyer beside its contact)
     clause = referral.own_clause if business and referral.own_clause is not None else referral.clause
-    if business or (refused and contact):
+    if business or ((refused or pack.domain in own.routes) and contact):
+        # (the brief's own route and its urgent contact: "call 952 555 901", not "a lawyer, a legal aid service or …")
         reach = contact or referral.reach_own
+    elif refused and referral.reach_refused:
+        reach = referral.reach_refused  # ("we never refer people to a lawyer", and no contact: no lawyer either)
     else:
         reach = referral.reach_or.format(contact=contact) if contact and referral.reach_or else referral.reach
     return {"referral": "" if pack.domain in own.routes or refused else clause, "reach": reach}

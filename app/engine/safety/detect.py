@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from app.engine.constraints.eligibility import blank_age_rules
 from app.engine.constraints.people import TURNED_AWAY, adults_ask
 from app.engine.safety.cues import (
     ANIMAL_CARE,
@@ -43,7 +44,8 @@ def detect_domains(
     # ("INJURY_REPORT is always URGENT", "[KIDS_PARTY]": a label the assistant files a message under names no
     # question it answers; the words of the brief's own rules for that case still count)
     raw = _LABEL_TOKEN.sub(" ", _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))))
-    joined = _NAMED_AFTER_CHILDREN.sub(" ", raw).lower()
+    # ("Users must not be under 13", "reading age 9": a rule on who may use it or how plain to write, no child reader)
+    joined = blank_age_rules(_NAMED_AFTER_CHILDREN.sub(" ", raw).lower())
     # ("no pedir … datos de salud", "nuestro teléfono de urgencias": privacy and a firm's own line, no health care)
     scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", without_privacy_mentions(joined)))
     # (an advice domain needs a cue that is not only the topic of an advice ban, a hospital listed among the buildings

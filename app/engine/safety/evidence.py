@@ -5,7 +5,11 @@ A cue word is no evidence when the brief names it only in passing:
   bank) or TB test results") is one the assistant never handles, and the brief has drawn its own line;
 - a hospital or a clinic listed among the buildings a business serves ("lifts in offices, blocks of flats, care homes,
   two hospitals", "any care home or hospital") is a site, not health care;
-- "stock" on a farm ("losing stock", "selling stock") is livestock, not shares.
+- "stock" on a farm ("losing stock", "selling stock") is livestock, not shares;
+- a lawyer named only as someone the person is sent to ("tell them to speak to their lawyer", "dis-lui de voir son
+  avocat", "an den eigenen Anwalt verweisen") is a route out of the job, not a legal question the assistant answers:
+  a driving school's e-mails get no legal pack from it, nor from the words it looks for in a message ("si le message
+  contient « avocat »").
 Crisis words are never blanked: they count wherever they are (see `detect_domains`).
 """
 
@@ -98,6 +102,65 @@ _LIVESTOCK_STOCK = re.compile(
 )
 
 
+_LAWYER = prefiltered(
+    re.compile(
+        r"(?<![\w-])(?:lawyers?|solicitors?|attorneys?|avocats?|abogad[oa]s?|(?:rechts)?anw[äa]lt\w*|advogad[oa]s?|"
+        r"avvocat[oi]|advocaat|advocaten)\b",
+        re.IGNORECASE,
+    )
+)
+# A verb that sends someone to the lawyer, up to five words before it ("speak to their", "refer people to a", "voir
+# son", "consultar a un", "wende dich an deinen")
+_SEND_BEFORE = re.compile(
+    r"\b(?:speak|talk|go|turn|refer\w*|send|point|direct|ask|contact|consult\w*|call|see|get|suggest\w*|recommend\w*|"
+    r"check\s+with|voir|contacter|appeler|renvo\w*|orient\w*|adress\w*|habl\w*|acud\w*|llam\w*|remit\w*|"
+    r"deriv\w*|fal[ae]\w*|procur\w*|contatt\w*|rivolg\w*|sentire|wende\w*|frag\w*|kontaktier\w*|verweis\w*|"
+    r"empfehl\w*)\b(?:\s+[\w'’-]+){0,5}?\s*$",
+    re.IGNORECASE,
+)
+# ... or right after it, where the verb ends the clause: "an den eigenen Anwalt verweisen", "a su abogado remitir"
+_SEND_AFTER = re.compile(r"\s+(?:verweisen|wenden|schicken|weiterleiten|remitir|derivar|renvoyer)\b", re.IGNORECASE)
+
+
+# (a route ruled out, "we never refer people to a lawyer", says legal questions come up: the cue stays)
+_NOT = re.compile(r"\b(?:never|not|don'?t|no|jamais|ne|niemals|nie|nicht|nunca|nem|mai|nooit)\b|n['’]t\b", re.I)
+
+
+# 'si le message contient « avocat » ou « remboursement »', 'if the email contains "solicitor"': a keyword the
+# assistant looks for in a message, not a question of the domain it answers
+_CONTAINS = re.compile(
+    r"\b(?:contains?|containing|includes?|including|contient|contenant|contiennent|contiene|contienen|contenga|"
+    r"enth[äa]lt|enthalten|cont[ée]m|contenha|bevat|bevatten)\s*:?\s*",
+    re.IGNORECASE,
+)
+_KEYWORD = re.compile(
+    r"\s*(?:,|\bor\b|\band\b|\bou\b|\bet\b|\bo\b|\by\b|\boder\b|\bund\b|\bof\b)?\s*"
+    r'(?:"[^"\n]{1,25}"|“[^”\n]{1,25}”|«[^»\n]{1,25}»|\'[^\'\n]{1,25}\'|‘[^’\n]{1,25}’)'
+)
+
+
+def _keywords(lowered: str) -> list[tuple[int, int]]:
+    """The quoted words a message is checked for ("contient « avocat » ou « remboursement »")."""
+    spans: list[tuple[int, int]] = []
+    for lead in _CONTAINS.finditer(lowered):
+        position = lead.end()
+        while (term := _KEYWORD.match(lowered, position)) is not None:
+            spans.append(term.span())
+            position = term.end()
+    return spans
+
+
+def _routed_lawyers(lowered: str) -> list[tuple[int, int]]:
+    """The lawyers the brief only sends the person to ("tell them to speak to their lawyer")."""
+    spans: list[tuple[int, int]] = []
+    for m in _LAWYER.finditer(lowered):
+        before = lowered[max(0, m.start() - 60) : m.start()]
+        before = before[max(before.rfind(mark) for mark in ".;\n!?") + 1 :]
+        if (_SEND_BEFORE.search(before) or _SEND_AFTER.match(lowered, m.end())) and not _NOT.search(before):
+            spans.append(m.span())
+    return spans
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
@@ -107,11 +170,13 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def advice_evidence(lowered: str) -> str:
     """The text with the cue words that say nothing of an advice domain blanked out (same length, same offsets):
-    the topics of an advice ban, health-care places listed as sites, and a farm's "stock"."""
+    the topics of an advice ban, health-care places listed as sites, a farm's "stock", a lawyer one is sent to and the
+    quoted words a message is checked for."""
     spans = [m.span() for m in _BANNED_TOPICS.finditer(lowered)]
     spans += [m.span() for m in _PLACES.finditer(lowered) if _listed_site(lowered, m.start(), m.end())]
     if _FARM.search(lowered):
         spans += [m.span() for m in _LIVESTOCK_STOCK.finditer(lowered)]
+    spans += _routed_lawyers(lowered) + _keywords(lowered)
     return _blank(lowered, spans)
 
 

@@ -27,6 +27,9 @@ class Referral(msgspec.Struct, frozen=True, kw_only=True):
     """The same beside the brief's own contact for that case (`{contact}`)."""
     reach_own: str = ""
     """Whom it sends them to when the domain is the brief's own business and the brief gives no contact."""
+    reach_refused: str = ""
+    """What its urgent rule asks instead when the brief rules the referral out and gives no contact of its own
+    ("we never refer people to a lawyer"): the urgency stays, the person it would send them to goes."""
 
 
 class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
@@ -153,6 +156,7 @@ PACKS: tuple[SafetyPack, ...] = (
             reach="contact a lawyer or legal aid service",
             reach_or="contact a lawyer, a legal aid service or {contact}",
             reach_own="contact the firm",
+            reach_refused="act on it",
         ),
         advice=(0,),
         urgent=(2,),
@@ -211,7 +215,7 @@ PACKS: tuple[SafetyPack, ...] = (
                 "Advice on one person's money depends on facts you cannot check, and they act on it.",
             ),
             _rule(
-                "Never guess at figures the person has not given you, such as their tax code, balance or income.",
+                "Never guess at figures the person has not given you, such as their income, balance or what they owe.",
                 "A guessed figure reads as a fact and can lead to a costly mistake.",
             ),
         ),

@@ -144,6 +144,16 @@ _NEGATION = re.compile(
     r"niemals|kein\w*|jamais|pas|n[ãa]o|non|mai|niet|nooit|geen)\b|n['’]t\b",
     re.IGNORECASE,
 )
+# Verbs that send someone on when a brief rules the route out ("don't suggest a solicitor", "ne renvoie jamais vers
+# un avocat", "verweise niemals an einen Anwalt", "no recomiendes un abogado")
+_REFUSED_VERB = re.compile(
+    r"\b(?:suggest\w*|recommend\w*|mention\w*|propos\w*|advis\w*|direct\w*|redirect\w*|tell|"
+    r"renvo\w*|orient\w*|envo\w*|conseill\w*|recommand\w*|adress\w*|"
+    r"recomiend\w*|recomend\w*|sugier\w*|sugir\w*|deriv\w*|mand\w*|remit\w*|encaminh\w*|indiqu\w*|"
+    r"verweis\w*|empfehl\w*|schick\w*|vermittel\w*|"
+    r"consigli\w*|indirizz\w*|suggerisc\w*|invi\w*|verwijs\w*|stuur\w*|raad\w*)\b",
+    re.IGNORECASE,
+)
 # A next sentence that goes on with the route ("… necesitamos una consulta. Puedes pedirla en …", "Ring them on …").
 _ROUTE_GOES_ON = re.compile(r"^\W*(?:\w+\W+){0,2}?" + _ROUTE_VERB.pattern, re.IGNORECASE)
 
@@ -160,8 +170,29 @@ def _ruled_out(unit: str, start: int) -> str | None:
     ends = [m.end() for m in _CLAUSE_END.finditer(unit, 0, start)]
     head_start = ends[-1] if ends else 0
     phrases = [m.end() for m in _PHRASE_START.finditer(unit, head_start, start)]
-    negation = _NEGATION.search(unit, phrases[-1] if phrases else head_start, start)
-    return unit[negation.start() : start] if negation is not None else None
+    phrase_start = phrases[-1] if phrases else head_start
+    negation = _NEGATION.search(unit, phrase_start, start)
+    # (the whole phrase: "Verweise niemals an einen Anwalt" puts its verb before the negation)
+    return unit[phrase_start:start] if negation is not None else None
+
+
+# The brief's own referral for the person's case, whatever its words for the one who helps: "Para su caso concreto:
+# "Un asesor de Claramar … 952 555 318"", "For your own situation, book a call on …", "Don't give budgeting or
+# benefits advice, say: "… StepAhead Money Advice is on 0808 157 0688."" (with a contact in the same clause)
+_OWN_CASE = re.compile(
+    r"\b(?:for|in|para|en|f[üu]r|in\s+ihrem|pour|dans|per|nel|voor|in\s+uw)\s+(?:your|their|his|her|su|sus|ihren|"
+    r"votre|leur|seu|sua|il\s+suo|tuo|uw|jouw)\s+(?:own\s+|propio\s+|eigenen\s+|propre\s+|pr[óo]prio\s+)?"
+    r"(?:case|situation|circumstances|caso|situaci[óo]n|fall|situation|cas|situa[çc][ãa]o|situazione|geval|situatie)\b|"
+    r"\b(?:advice|advise|consejos?|asesoramiento|conseils?|ratschl[äa]ge|beratung|conselhos?|consigli|advies)\b"
+    r"[^.\n\"“«]{0,40}?\b(?:say|reply|di|dile|responde|sag|antworte|dis|r[ée]ponds|diga|responda|rispondi|zeg)\b",
+    re.IGNORECASE,
+)
+_REFERRING_DOMAINS = frozenset({"legal", "money", "financial", "medical"})
+
+
+def _own_case_route(units: list[str]) -> bool:
+    """Whether the brief gives its own referral, with a contact, for the person's own case."""
+    return any(_OWN_CASE.search(unit) and _CONTACT.search(unit) for unit in units)
 
 
 def _routes(units: list[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -175,7 +206,7 @@ def _routes(units: list[str]) -> tuple[frozenset[str], frozenset[str]]:
         for domain, target in _TARGET.items():
             for m in target.finditer(unit):
                 if (negated := _ruled_out(unit, m.start())) is not None:
-                    if _ROUTE_VERB.search(negated):
+                    if _ROUTE_VERB.search(negated) or _REFUSED_VERB.search(negated):
                         refused.add(domain)
                     continue
                 before = unit[max(0, m.start() - 40) : m.start()]
@@ -184,6 +215,8 @@ def _routes(units: list[str]) -> tuple[frozenset[str], frozenset[str]]:
                 if _ROUTE_VERB.search(before) or _CAN_HELP.match(unit, m.end()) or contact:
                     found.add(domain)
                     break
+    if _own_case_route(units):
+        found |= _REFERRING_DOMAINS  # one route for the case, whatever the domain: no pack's second one beside it
     return frozenset(found), frozenset(refused - found)
 
 
