@@ -13,7 +13,7 @@ from functools import cache
 from typing import Literal
 
 from app.engine.archetypes import FALLBACK_ID, REGISTRY
-from app.engine.classifier.decision import choose, combine
+from app.engine.classifier.decision import DEFAULT_PARAMS, choose, combine
 from app.engine.classifier.features import MAX_CHARS
 from app.engine.classifier.model import PROBABILITY_SCALE, load_model
 from app.engine.classifier.text import prepare
@@ -172,6 +172,8 @@ def _may_label(match: ArchetypeMatch) -> bool:
 STRONG_KEYWORD_WEIGHT = 8
 """A keyword this heavy names the job outright ("answers only from the leaflet", "summarise")."""
 _EVEN_ODDS = PROBABILITY_SCALE // 2
+_FIRM_ODDS = PROBABILITY_SCALE * 8 // 10
+"""Between even and firm odds, the general assistant still gives way to a job that two or more keywords name."""
 """With no keyword points (and no penalty), the general assistant's combined score is its model probability."""
 _WEIGHTS = {a.id: {f.label: f.weight for f in a.features} for a in REGISTRY}
 
@@ -180,13 +182,23 @@ def _strongest_keyword(match: ArchetypeMatch) -> int:
     return max((_WEIGHTS.get(match.id, {}).get(label, 0) for label in match.features[1:]), default=0)
 
 
+def _keyword_weight(match: ArchetypeMatch) -> int:
+    return sum(_WEIGHTS.get(match.id, {}).get(label, 0) for label in match.features[1:])
+
+
 def _named_job_over_fallback(ranked: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     """The general assistant chosen on the model's guess alone (no keyword of its own worth a point) gives way to a
     job a heavy keyword names outright: "we'd like an assistant to answer them from the leaflet" in a brief full of
     a hospital's rules is question answering, however general its other words read to the model."""
-    if ranked[0].id != FALLBACK_ID or _strongest_keyword(ranked[0]) > 0 or ranked[0].score >= _EVEN_ODDS:
-        return ranked  # (a model that gives the general assistant even odds or better has read more than a guess)
-    named = next((m for m in ranked[1:] if _strongest_keyword(m) >= STRONG_KEYWORD_WEIGHT), None)
+    if ranked[0].id != FALLBACK_ID or _strongest_keyword(ranked[0]) > 0 or ranked[0].score >= _FIRM_ODDS:
+        return ranked  # (a model that gives the general assistant firm odds has read more than a guess)
+    # At even odds one keyword is not enough ("game master" in a brainstorm buddy's brief), but "a Q&A bot … answers
+    # from our donor leaflet" names the job twice over.
+    needed = DEFAULT_PARAMS.keyword_cap if ranked[0].score >= _EVEN_ODDS else 0
+    named = next(
+        (m for m in ranked[1:] if _strongest_keyword(m) >= STRONG_KEYWORD_WEIGHT and _keyword_weight(m) >= needed),
+        None,
+    )
     if named is None:
         return ranked
     return [named, *(m for m in ranked if m is not named)]

@@ -473,7 +473,11 @@ _ANSWERS_FROM_SOURCE = (
     rf"{_EXPLAIN_VERB}[^.\n]{{0,120}}?{_TAKEN_FROM}\s+(?:{_ONLY_WORD}\s+)?(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}|"
     # "der Fragen aus unserem Kursplan beantwortet", "die vragen uit de folder beantwoordt": the verb comes last
     rf"\b(?:questions|fragen|vragen|domande|preguntas|perguntas|d[úu]vidas)\s+(?:\w+\s+){{0,3}}?{_TAKEN_FROM}\s+"
-    rf"(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}[^.\n]{{0,60}}?{_ANSWER_VERB}"
+    rf"(?:[\w'’-]+\s+|[ld]['’]){{0,4}}?{_SOURCE_DOC}[^.\n]{{0,60}}?{_ANSWER_VERB}|"
+    # "Fragen beantwortet … Grundlage ist unsere FAQ", "answers questions … The basis is our handbook", "La base es
+    # nuestra FAQ": the document named as the basis of the answers, in a sentence of its own
+    rf"(?:{_QA_WORD})[\s\S]{{0,300}}?\b(?:grundlage|basis|base|source|bron|fonte|fuente)\s+"
+    rf"(?:ist|sind|bildet|bilden|is|are|es|son|est|sont|è|sono|é|são|vormt|vormen)\s+(?:[\w'’-]+\s+){{0,3}}?{_SOURCE_DOC}"
 )
 
 DOCUMENT_QA = Archetype(

@@ -567,6 +567,13 @@ MARKETING_COPY = Archetype(
             r"\btextes?\s+publicitaires?\b|\bdescriptions?\s+(?:de|des)\s+produits?\b|\bfiches?\s+produits?\b|"
             r"\bproduktbeschreibung\w*|\bwerbetext\w*|\banzeigentext\w*|\bproductbeschrijving\w*|"
             r"\bdescrizion[ei]\s+(?:del|dei)\s+prodott[oi]\b|"
+            # "le descrizioni dei nostri oli per lo shop online", "Beschreibungen für unseren Onlineshop",
+            # "descriptions for our web shop": descriptions written for a shop are its product copy
+            r"\b(?:descrizion[ei]|descripci[oó]n(?:es)?|descri[cç](?:ão|ões)|descriptions?|beschreibung(?:en)?|"
+            r"beschrijvingen|omschrijvingen|textos|testi|texte|textes)\s+[^.\n]{0,50}?\b(?:per|para|pour|für|voor|for)\s+"
+            r"(?:(?:il|lo|la|el|la|le|la|den|die|das|unseren|unser|unsere|onze|de|het|our|the|my|notre|nuestra|nostro|"
+            r"a|o|nossa)\s+){0,2}(?:shop|e-?shop|web\s*shop|webshop|onlineshop|online-?shop|shop\s+online|tienda|negozio|"
+            r"boutique|loja|webwinkel|e-?commerce|online\s+(?:store|shop))\b|"
             r"\b(?:product|property|ebay|etsy|amazon|shop|marketplace|item|vinted|depop|discogs)\s+listings?\b|"
             r"\blisting\s+(?:copy|descriptions?|titles?|text)\b",
             5,
