@@ -16,6 +16,7 @@ TARGETS_TEXT = {
     "list_prompts_ratio": "list prompts (50 of 10 000) >= 0.5 x asyncpg reference",
     "list_prompts_p50": "list prompts p50 < 10 ms at 32 connections",
     "rate_limit_cost": "rate limiting costs <= 5% (rate-limited read vs same read with the limit off)",
+    "rate_limit_cpu_cost": "rate limiting costs <= 5% in the server's CPU time per request (same pairs)",
     "metrics_cost": "metrics cost <= 5% (cached resolve with METRICS=open vs off, interleaved pairs)",
     "create_version_distinct_ratio": "create version, writes spread over distinct prompts >= 0.3 x asyncpg reference",
     "create_version_one_prompt": "create version, 32 writers on one prompt: no errors; req/s reported",
@@ -66,6 +67,7 @@ def evaluate(
     rss: dict[str, float | None],
     rate_limit_pairs: list[float] | None = None,
     metrics_pairs: list[float] | None = None,
+    rate_limit_cpu_pairs: list[float] | None = None,
 ) -> dict[str, Any]:
     """Each target: measured value, verdict (pass / miss / n/a)."""
     sc = results
@@ -118,6 +120,14 @@ def evaluate(
         }
     else:
         out["rate_limit_cost"] = {"value": None, "threshold": RATE_LIMIT_COST, "verdict": "n/a"}
+    if rate_limit_cpu_pairs:
+        # CPU time per request with / without: the cost is how much more the limited read takes
+        cost = round(statistics.median(rate_limit_cpu_pairs) - 1, 3)
+        out["rate_limit_cpu_cost"] = {
+            "value": cost,
+            "threshold": RATE_LIMIT_COST,
+            "verdict": "pass" if cost <= RATE_LIMIT_COST else "miss",
+        }
     if metrics_pairs:
         cost = round(1 - statistics.median(metrics_pairs), 3)
         out["metrics_cost"] = {"value": cost, "threshold": 0.05, "verdict": "pass" if cost <= 0.05 else "miss"}
@@ -197,12 +207,15 @@ def markdown(doc: dict[str, Any]) -> str:
         value = t["value"]
         if key == "rss":
             value = ", ".join(f"{k} {v} MB" for k, v in value.items())
-        elif key in ("rate_limit_cost", "metrics_cost") and value is not None:
+        elif key in ("rate_limit_cost", "rate_limit_cpu_cost", "metrics_cost") and value is not None:
             value = f"{value * 100:.1f}%"
         lines.append(f"| {TARGETS_TEXT[key]} | {value} | {t['verdict']} |")
     for key, text in (("rate_limit_pairs", "limited / unlimited"), ("metrics_pairs", "METRICS=open / off")):
         if doc.get(key):
             lines.append(f"\nPairs {text} (req/s ratio, alternating order): {', '.join(map(str, doc[key]))}")
+    if doc.get("rate_limit_cpu_pairs"):
+        pairs = ", ".join(map(str, doc["rate_limit_cpu_pairs"]))
+        lines.append(f"\nPairs limited / unlimited (server CPU time per request, the same runs): {pairs}")
     overhead = doc.get("metrics_overhead")
     if overhead:
         share = (

@@ -371,6 +371,10 @@ def main(argv: list[str] | None = None) -> int:
         pair_totals: dict[str, dict[str, int]] = {}
         """Requests, non-2xx and socket errors of the pair runs, per scenario: counted with its rounds' own."""
 
+        cpu_pairs: dict[str, list[float]] = {}
+        """Per pair measurement, CPU time per request with / without (the server's own core time, see
+        `Server.cpu_seconds`), keyed by the "with" scenario."""
+
         def pair_ratios(with_name: str, without_name: str, pairs_min: int = 3) -> list[float] | None:
             pair_plan = {sc.name: (sc, request) for sc, request in plan if sc.name in {with_name, without_name}}
             if len(pair_plan) != 2 or failures.keys() & pair_plan.keys():
@@ -379,10 +383,16 @@ def main(argv: list[str] | None = None) -> int:
             for index in range(max(pairs_min, args.rounds)):
                 order = [with_name, without_name][:: 1 if index % 2 == 0 else -1]
                 rps: dict[str, float] = {}
+                cpu_us: dict[str, float] = {}
                 for name in order:
                     sc, request = pair_plan[name]
-                    pair_run = wrk(servers[sc.instance], request, args.duration, name)
+                    server = servers[sc.instance]
+                    cpu_before = server.cpu_seconds()
+                    pair_run = wrk(server, request, args.duration, name)
+                    cpu_after = server.cpu_seconds()
                     rps[name] = pair_run.rps
+                    if cpu_before is not None and cpu_after is not None and pair_run.requests:
+                        cpu_us[name] = (cpu_after - cpu_before) * 1e6 / pair_run.requests
                     totals = pair_totals.setdefault(name, {"requests": 0, "non2xx": 0, "errors": 0, "first_bad": 0})
                     totals["requests"] += pair_run.requests
                     totals["non2xx"] += pair_run.non2xx
@@ -390,12 +400,17 @@ def main(argv: list[str] | None = None) -> int:
                     totals["first_bad"] = totals["first_bad"] or pair_run.first_bad_status
                 if rps[without_name]:
                     pairs.append(rps[with_name] / rps[without_name])
+                if cpu_us.get(without_name):
+                    cpu_pairs.setdefault(with_name, []).append(round(cpu_us[with_name] / cpu_us[without_name], 4))
             return [round(p, 4) for p in pairs]
 
         rate_pairs = pair_ratios("read_ratelimited", "read_unlimited", pairs_min=5)
         if rate_pairs is not None:
             doc["rate_limit_pairs"] = rate_pairs
             log(f"rate limit pairs (limited / unlimited req/s): {rate_pairs}")
+            if cpu_pairs.get("read_ratelimited"):
+                doc["rate_limit_cpu_pairs"] = cpu_pairs["read_ratelimited"]
+                log(f"rate limit pairs (limited / unlimited CPU time per request): {cpu_pairs['read_ratelimited']}")
             # The limiter's added work in process (CPU time), set against the unlimited read's cost per request.
             limiter = _in_proportion(measure_ratelimit_overhead(quick=args.quick), runs["read_unlimited"], "read_us")
             doc["ratelimit_overhead"] = limiter
@@ -465,7 +480,9 @@ def main(argv: list[str] | None = None) -> int:
         log("engine microbenchmarks")
         doc["micro"] = run_micro(quick=args.quick, cpu=placement.server_cpus)
 
-    doc["targets"] = report.evaluate(doc["scenarios"], rss, doc.get("rate_limit_pairs"), doc.get("metrics_pairs"))
+    doc["targets"] = report.evaluate(
+        doc["scenarios"], rss, doc.get("rate_limit_pairs"), doc.get("metrics_pairs"), doc.get("rate_limit_cpu_pairs")
+    )
     doc["meta"] = {
         "mode": "quick" if args.quick else "full",
         "started": started_wall,
