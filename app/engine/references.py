@@ -81,12 +81,20 @@ _MIN_LIST_LINES = 2
 _SCHEMA_INTRO = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:(?:the|our|database|db|table)\s+)?(?:schema|tables|table\s+definitions)\b|"
     # "Tablas:", "Tabellen:", "表：", "数据表：", "テーブル："
-    r"(?:tablas|tabellen|tabelas|tabelle|tabellen|esquema|schéma)\b|(?:数据)?表|テーブル|スキーマ)"
+    r"(?:tablas|tabellen|tabelas|tabelle|tabellen|esquema|schéma)\b|(?:数据)?表|テーブル|スキーマ|"
+    # "Columns:", "Spalten:", "Colonnes:", "Columnas:", "Colunas:": one column (and its values) per line
+    r"(?:(?:the|our|table)\s+)?(?:columns|fields|spalten|felder|colonnes|champs|columnas|campos|colunas|colonne)\b)"
     r"[^:：\n]{0,80}[:：][ \t]*\n(?:[ \t]*\n)?",
     re.IGNORECASE,
 )
 _TABLE_LINE = re.compile(
     r"[ \t]*(?:[-*•][ \t]+)?(?:create\s+table\s+)?[A-Za-z_][\w.]*[ \t]*\((?:[^\n]*)(?:\n|$)", re.IGNORECASE
+)
+# Under a schema heading, a column and its values or type ("fare_type: ADULT, CHILD, CONCESSION", "orders: id, status,
+# total", "amount: numeric") or a list of columns ("employees.department, employees.salary"): data, not the reply's.
+_COLUMN_LINE = re.compile(
+    r"[ \t]*(?:[-*•][ \t]+)?`?[A-Za-z_][\w.]*`?[ \t]*(?::[ \t]*[^\n:]{1,160}|(?:,[ \t]*`?[A-Za-z_][\w.]*`?)+)"
+    r"[ \t]*(?:\n|$)"
 )
 
 
@@ -173,7 +181,7 @@ def _schema_lines(task: str) -> list[Reference]:
     found = []
     for intro in _SCHEMA_INTRO.finditer(task):
         position, lines = intro.end(), 0
-        while (line := _TABLE_LINE.match(task, position)) is not None:
+        while (line := _TABLE_LINE.match(task, position) or _COLUMN_LINE.match(task, position)) is not None:
             position, lines = line.end(), lines + 1
         if lines >= _MIN_LIST_LINES:
             body = task[intro.end() : position].rstrip("\n")

@@ -1,0 +1,49 @@
+"""The label line of a label-and-draft job, in the brief's order: "label it billing, shipping or other, then draft a
+reply" opens the reply with the label line; "draft a reply, then tag it" closes it with that line. Either way one
+sentence says where the label goes and which labels it takes, not a loose "Assign exactly one label" beside it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.engine.compose.label_draft import WRITES_REPLY
+from app.engine.constraints import Constraint
+
+# The verb that asks for the label, in the languages the engine reads.
+_LABELS_IT = re.compile(
+    r"\b(?:label\w*|tag(?:s|ged|ging)?|classif\w*|categori[sz]\w*|triag\w*|priorit[iy]\w*|clasific\w*|etiquet\w*|"
+    r"étiquet\w*|class(?:e|es|ez|er)|rotul\w*|einordn\w*|zuordn\w*|ordne|kategorisier\w*|einstuf\w*|stuf\w*\s+\w+\s+ein)\b",
+    re.IGNORECASE,
+)
+_CLOSING_LINE = re.compile(r'^End with one line that starts with "(?P<key>[^"]{1,30}):" followed by exactly one label')
+
+
+def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint], key: str) -> list[str]:
+    """`lines` of the output format with the labeller's closing line placed in the brief's order and stated once."""
+    closing = next((line for line in lines if _CLOSING_LINE.match(line)), None)
+    reply = WRITES_REPLY.search(task)
+    asked = _LABELS_IT.search(task)
+    label_set = next((c for c in labels if (c.values and c.scope in (None, "label")) or _topic(c)), None)
+    if closing is None or reply is None or asked is None or label_set is None or not lines:
+        return lines
+    topic = _topic(label_set)
+    if key == "Label" and topic:
+        key = topic[:1].upper() + topic[1:]  # "tag it with a priority (…)": the line says "Priority:"
+    amount = "one or more" if label_set.multi else "exactly one"
+    values = ", ".join(label_set.values)
+    kept = [line for line in lines if line is not closing and line != label_set.text]
+    if asked.start() < reply.start() and kept and kept[0] is lines[0]:
+        lowered = kept[0][:1].lower() + kept[0][1:]
+        # ("The reply, ready to send: …" names the reply itself; "Plain prose: …" describes it)
+        rest = lowered if lowered.startswith("the reply") else f"the reply. {kept[0]}"
+        line = f'On the first line, "{key}: <label>", where <label> is {amount} of: {values}'
+        first = f"{line}; then a blank line; then {rest}"
+        return [first, *kept[1:]]
+    return [*kept, f'End with one line "{key}: <label>", where <label> is {amount} of: {values}.']
+
+
+def _topic(labels: Constraint) -> str | None:
+    scope = labels.scope or ""
+    topic = scope.removesuffix(" label") if scope.endswith(" label") else ""
+    return topic if re.fullmatch(r"[a-z]{3,20}", topic) else None
