@@ -41,7 +41,8 @@ def test_a_scoped_link_ban_is_no_format_ban(task: str) -> None:
 def test_a_foreign_scoped_link_ban_keeps_its_links() -> None:
     task = "Eres el asistente de una tienda. Nunca pongas enlaces a sitios de la competencia."
     bans = [c.text for c in read_constraints(Brief(task=task)) if c.kind == "prohibition"]
-    assert bans and all("enlaces" in ban for ban in bans)  # not "Never give competitors."
+    assert bans
+    assert all("enlaces" in ban for ban in bans)  # not "Never give competitors."
     # a ban on every link stays a format ban
     found = read_constraints(Brief(task="Answer questions about our museum. No links, no markdown, plain text only."))
     assert any("links" in c.forbidden for c in found)
@@ -161,7 +162,8 @@ def test_column_values_under_a_schema_heading_are_data(task: str) -> None:
 )
 def test_each_label_set_keeps_its_own_line(task: str, first: str, second: str) -> None:
     output = _output(task)
-    assert first in output and second in output
+    assert first in output
+    assert second in output
     assert output.index(first) < output.index(second)
     assert "Only the label" not in output
 
@@ -174,7 +176,8 @@ def test_each_label_set_keeps_its_own_line(task: str, first: str, second: str) -
             "the practice folder",
         ),
         (
-            "Answer patients' questions using only the leaflet below. If the leaflet doesn't say, send them to the pharmacist.",
+            "Answer patients' questions using only the leaflet below. If the leaflet doesn't say, send them to the "
+            "pharmacist.",
             "the leaflet",
         ),
     ],
