@@ -13,7 +13,7 @@ from app.engine.constraints import Constraint
 # The verb that asks for the label, in the languages the engine reads.
 _LABELS_IT = re.compile(
     r"\b(?:label\w*|tag(?:s|ged|ging)?|classif\w*|categori[sz]\w*|triag\w*|priorit[iy]\w*|clasific\w*|etiquet\w*|"
-    r"étiquet\w*|class(?:e|es|ez|er)|rotul\w*|einordn\w*|zuordn\w*|ordne|kategorisier\w*|einstuf\w*|stuf\w*\s+\w+\s+ein)\b",
+    r"étiquet\w*|class(?:e|es|ez|er)|tri(?:e|es|ez|er)|sort\w*|ordena\w*|sortier\w*|rotul\w*|einordn\w*|zuordn\w*|ordne|kategorisier\w*|einstuf\w*|stuf\w*\s+\w+\s+ein)\b",
     re.IGNORECASE,
 )
 _CLOSING_LINE = re.compile(r'^End with one line that starts with "(?P<key>[^"]{1,30}):" followed by exactly one label')
@@ -24,23 +24,29 @@ def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint],
     closing = next((line for line in lines if _CLOSING_LINE.match(line)), None)
     reply = WRITES_REPLY.search(task)
     asked = _LABELS_IT.search(task)
-    label_set = next((c for c in labels if (c.values and c.scope in (None, "label")) or _topic(c)), None)
-    if closing is None or reply is None or asked is None or label_set is None or not lines:
+    sets = [c for c in labels if c.values and (c.scope in (None, "label") or _topic(c))]
+    if closing is None or reply is None or asked is None or not sets or not lines:
         return lines
-    topic = _topic(label_set)
-    if key == "Label" and topic:
-        key = topic[:1].upper() + topic[1:]  # "tag it with a priority (…)": the line says "Priority:"
-    amount = "one or more" if label_set.multi else "exactly one"
-    values = ", ".join(label_set.values)
-    kept = [line for line in lines if line is not closing and line != label_set.text]
+    said = {c.text for c in sets}
+    kept = [line for line in lines if line is not closing and line not in said]
+    slots = [_slot(c, key if len(sets) == 1 else "Label") for c in sets]
     if asked.start() < reply.start() and kept and kept[0] is lines[0]:
         lowered = kept[0][:1].lower() + kept[0][1:]
         # ("The reply, ready to send: …" names the reply itself; "Plain prose: …" describes it)
         rest = lowered if lowered.startswith("the reply") else f"the reply. {kept[0]}"
-        line = f'On the first line, "{key}: <label>", where <label> is {amount} of: {values}'
-        first = f"{line}; then a blank line; then {rest}"
-        return [first, *kept[1:]]
-    return [*kept, f'End with one line "{key}: <label>", where <label> is {amount} of: {values}.']
+        where = "On the first line" if len(slots) == 1 else "On the first lines, one each"
+        return [f"{where}, {', then '.join(slots)}; then a blank line; then {rest}", *kept[1:]]
+    where = "End with one line" if len(slots) == 1 else "End with one line each"
+    return [*kept, f"{where}: {', then '.join(slots)}."]
+
+
+def _slot(labels: Constraint, key: str) -> str:
+    """ '"Priority: <label>", where <label> is exactly one of: urgent, normal, low' for one label set."""
+    topic = _topic(labels)
+    if key == "Label" and topic:
+        key = topic[:1].upper() + topic[1:]  # "tag it with a priority (…)": the line says "Priority:"
+    amount = "one or more" if labels.multi else "exactly one"
+    return f'"{key}: <{amount} of: {", ".join(labels.values)}>"'
 
 
 def _topic(labels: Constraint) -> str | None:

@@ -963,7 +963,9 @@ _LINE_TEMPLATE = re.compile(
 def label_topic(before: str) -> str | None:
     """The topic word of a label set from the text before it ("sentiment" in "assign a sentiment label (")."""
     window = before[-60:]
-    match = _LABEL_TOPIC.search(window) or _FIELD_BEFORE_PARENS.search(window)
+    match = _LABEL_TOPIC.search(window)
+    if match is None or match.group("topic").lower() in _NOT_TOPIC:
+        match = _FIELD_BEFORE_PARENS.search(window) or match  # "give it a category (": the category
     if match is not None and match.re is _FIELD_BEFORE_PARENS:
         # "einer Kategorie zu (", "une catégorie (": the noun, in English, not the particle after it
         topic = topic_word(match.group("topic"), window[: match.start("topic")])

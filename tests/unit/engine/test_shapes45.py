@@ -86,22 +86,22 @@ def test_a_ban_before_a_ration_stays() -> None:
         (
             "For each incoming customer email, label it as one of: billing, shipping, returns, other. Then draft a "
             "short reply to the customer.",
-            'On the first line, "Label: <label>", where <label> is exactly one of: billing, shipping, returns, other',
+            'On the first line, "Label: <exactly one of: billing, shipping, returns, other>"',
         ),
         (
             "Read each support ticket, tag it with a priority (urgent, normal, low), and then write a draft answer the "
             "agent can send.",
-            'On the first line, "Priority: <label>", where <label> is exactly one of: urgent, normal, low',
+            'On the first line, "Priority: <exactly one of: urgent, normal, low>"',
         ),
         (
             "Classe chaque message client dans une catégorie (facturation, livraison, retour, autre), puis rédige une "
             "réponse courte au client.",
-            'On the first line, "Category: <label>", where <label> is exactly one of: facturation, livraison',
+            'On the first line, "Category: <exactly one of: facturation, livraison',
         ),
         (
             "Ordne jede Kundenanfrage einer Kategorie zu (Rechnung, Versand, Rückgabe, Sonstiges) und schreibe dann "
             "einen Antwortentwurf.",
-            'On the first line, "Category: <label>", where <label> is exactly one of: Rechnung, Versand',
+            'On the first line, "Category: <exactly one of: Rechnung, Versand',
         ),
     ],
 )
@@ -114,10 +114,24 @@ def test_a_label_and_draft_reply_opens_with_its_label_line(task: str, line: str)
 
 def test_a_label_asked_after_the_draft_closes_the_reply() -> None:
     output = _output("Draft a reply to each incoming email, then tag it as billing, shipping or other.")
-    assert output.strip().endswith(
-        'End with one line "Label: <label>", where <label> is exactly one of: billing, shipping, other.'
-    )
+    assert output.strip().endswith('End with one line: "Label: <exactly one of: billing, shipping, other>".')
     assert "Assign exactly one" not in output
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "For each customer email: give it a category (billing, shipping, other) and a priority (high, low), then draft "
+        "a short reply.",
+        "Trie chaque e-mail : catégorie (billing, shipping, other) et priorité (high, low), puis rédige une réponse.",
+    ],
+)
+def test_two_label_sets_before_a_draft_open_the_reply(task: str) -> None:
+    output = _output(task)
+    assert (
+        'On the first lines, one each, "Category: <exactly one of: billing, shipping, other>", then '
+        '"Priority: <exactly one of: high, low>"; then a blank line; then the reply' in output
+    )
 
 
 @pytest.mark.parametrize(
