@@ -100,8 +100,9 @@ _DATABASE = re.compile(
 # total", "amount: numeric") or a list of columns ("employees.department, employees.salary"): data, not the reply's.
 _COLUMN_LINE = re.compile(
     # (each value one token: "Rules: never DELETE anything" is a sentence, not a column)
-    r"[ \t]*(?:[-*•][ \t]+)?`?[A-Za-z_][\w.]*`?[ \t]*(?::[ \t]*[\w.()-]+(?:[ \t]*(?:,|/|\|)[ \t]*(?:or[ \t]+)?[\w.()-]+)*"
-    r"|(?:,[ \t]*`?[A-Za-z_][\w.]*`?)+)[ \t]*(?:\n|$)"
+    r"[ \t]*(?:[-*•][ \t]+)?`?[A-Za-z_][\w.]*`?[ \t]*"
+    r"(?::[ \t]*[\w.()-]+(?:[ \t]*(?:,|/|\|)[ \t]*(?:or[ \t]+)?[\w.()-]+)*|(?:,[ \t]*`?[A-Za-z_][\w.]*`?)+)"
+    r"[ \t]*(?:\n|$)"
 )
 
 
