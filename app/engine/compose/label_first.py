@@ -41,7 +41,7 @@ def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint],
 
 
 def _slot(labels: Constraint, key: str) -> str:
-    """ '"Priority: <label>", where <label> is exactly one of: urgent, normal, low' for one label set."""
+    """'"Priority: <label>", where <label> is exactly one of: urgent, normal, low' for one label set."""
     topic = _topic(labels)
     if key == "Label" and topic:
         key = topic[:1].upper() + topic[1:]  # "tag it with a priority (…)": the line says "Priority:"
