@@ -10,12 +10,6 @@ from collections.abc import Sequence
 from app.engine.compose.label_draft import WRITES_REPLY
 from app.engine.constraints import Constraint
 
-# The verb that asks for the label, in the languages the engine reads.
-_LABELS_IT = re.compile(
-    r"\b(?:label\w*|tag(?:s|ged|ging)?|classif\w*|categori[sz]\w*|triag\w*|priorit[iy]\w*|clasific\w*|etiquet\w*|"
-    r"étiquet\w*|class(?:e|es|ez|er)|tri(?:e|es|ez|er)|sort\w*|ordena\w*|sortier\w*|rotul\w*|einordn\w*|zuordn\w*|ordne|kategorisier\w*|einstuf\w*|stuf\w*\s+\w+\s+ein)\b",
-    re.IGNORECASE,
-)
 _CLOSING_LINE = re.compile(r'^End with one line that starts with "(?P<key>[^"]{1,30}):" followed by exactly one label')
 
 
@@ -23,21 +17,24 @@ def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint],
     """`lines` of the output format with the labeller's closing line placed in the brief's order and stated once."""
     closing = next((line for line in lines if _CLOSING_LINE.match(line)), None)
     reply = WRITES_REPLY.search(task)
-    asked = _LABELS_IT.search(task)
     sets = [c for c in labels if c.values and (c.scope in (None, "label") or _topic(c))]
-    if closing is None or reply is None or asked is None or not sets or not lines:
+    if closing is None or reply is None or not sets or not lines:
         return lines
     said = {c.text for c in sets}
+    # where the brief lists the labels: before the reply it asks for ("label it …, then draft a reply"), or after it
+    # ("3) ganz am Ende ein Label aus …")
+    listed = [c.span.start for c in sets if c.span is not None and c.span.field == "task"]
+    if not listed or min(listed) > reply.start():
+        return [line for line in lines if line not in said or len(sets) > 1]  # the closing line says it once
     kept = [line for line in lines if line is not closing and line not in said]
+    if not kept or kept[0] is not lines[0]:
+        return lines
     slots = [_slot(c, key if len(sets) == 1 else "Label") for c in sets]
-    if asked.start() < reply.start() and kept and kept[0] is lines[0]:
-        lowered = kept[0][:1].lower() + kept[0][1:]
-        # ("The reply, ready to send: …" names the reply itself; "Plain prose: …" describes it)
-        rest = lowered if lowered.startswith("the reply") else f"the reply. {kept[0]}"
-        where = "On the first line" if len(slots) == 1 else "On the first lines, one each"
-        return [f"{where}, {', then '.join(slots)}; then a blank line; then {rest}", *kept[1:]]
-    where = "End with one line" if len(slots) == 1 else "End with one line each"
-    return [*kept, f"{where}: {', then '.join(slots)}."]
+    lowered = kept[0][:1].lower() + kept[0][1:]
+    # ("The reply, ready to send: …" names the reply itself; "Plain prose: …" describes it)
+    rest = lowered if lowered.startswith("the reply") else f"the reply. {kept[0]}"
+    where = "On the first line" if len(slots) == 1 else "On the first lines, one each"
+    return [f"{where}, {', then '.join(slots)}; then a blank line; then {rest}", *kept[1:]]
 
 
 def _slot(labels: Constraint, key: str) -> str:

@@ -32,7 +32,7 @@ _SPARING = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = (
-    r"(?P<n>\d+|one|two|three|a\s+single|ein(?:e[ns]?)?|zwei|drei|un[ae]?|dos|deux|trois|uma?|dois|duas|tres|trois|"
+    r"(?P<n>\d+|one|two|three|a\s+single|eins|ein(?:e[ns]?)?|zwei|drei|un[ae]?|dos|deux|trois|uma?|dois|duas|tres|trois|"
     r"een|twee)"
 )
 _COUNTED = re.compile(
@@ -42,7 +42,8 @@ _COUNTED = re.compile(
     r"bericht|antwoord|messaggio|risposta)\b",
     re.IGNORECASE,
 )
-_NUMBERS = {"one": 1, "a single": 1, "two": 2, "three": 3, "ein": 1, "eine": 1, "einen": 1, "eines": 1, "zwei": 2,
+_NUMBERS = {"one": 1, "a single": 1, "two": 2, "three": 3, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "eines": 1,
+            "zwei": 2,
             "drei": 3, "un": 1, "una": 1, "une": 1, "uno": 1, "dos": 2, "deux": 2, "trois": 3, "um": 1, "uma": 1,
             "dois": 2, "duas": 2, "tres": 3, "een": 1, "twee": 2}  # fmt: skip
 _WORDS = {1: "one", 2: "two", 3: "three"}
@@ -91,7 +92,7 @@ def find_ration(text: str) -> FoundRation | None:
             count = int(number) if number.isdigit() else _NUMBERS.get(" ".join(number.split()), 1)
             per = _PER.get(counted.group("per").lower(), "message")
             noun = singular if count == 1 else plural
-            rule = f"Use {plural} if you like, but at most {_WORDS.get(count, str(count))} {noun} per {per}."
+            rule = f"Use at most {_WORDS.get(count, str(count))} {noun} per {per}."
             return FoundRation(rule, min(thing.start(), counted.start()), max(thing.end(), counted.end()), feature)
         sparing = _SPARING.search(text, max(0, thing.start() - 60), window_end)
         if sparing is not None:
