@@ -46,7 +46,6 @@ _NUMBERS = {"one": 1, "a single": 1, "two": 2, "three": 3, "ein": 1, "eins": 1, 
             "zwei": 2,
             "drei": 3, "un": 1, "una": 1, "une": 1, "uno": 1, "dos": 2, "deux": 2, "trois": 3, "um": 1, "uma": 1,
             "dois": 2, "duas": 2, "tres": 3, "een": 1, "twee": 2}  # fmt: skip
-_WORDS = {1: "one", 2: "two", 3: "three"}
 _PER = {"message": "message", "reply": "reply", "response": "reply", "answer": "reply", "post": "post"}
 # A ban on the thing itself before the ration ("no emojis, not too many exclamation marks") is no allowance.
 _BANNED = re.compile(
@@ -92,7 +91,7 @@ def find_ration(text: str) -> FoundRation | None:
             count = int(number) if number.isdigit() else _NUMBERS.get(" ".join(number.split()), 1)
             per = _PER.get(counted.group("per").lower(), "message")
             noun = singular if count == 1 else plural
-            rule = f"Use at most {_WORDS.get(count, str(count))} {noun} per {per}."
+            rule = f"Use at most {count} {noun} per {per}."
             return FoundRation(rule, min(thing.start(), counted.start()), max(thing.end(), counted.end()), feature)
         sparing = _SPARING.search(text, max(0, thing.start() - 60), window_end)
         if sparing is not None:

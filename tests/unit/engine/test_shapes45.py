@@ -68,7 +68,7 @@ def test_a_rationed_allowance_is_a_soft_rule(task: str) -> None:
 
 def test_a_counted_allowance_names_the_thing() -> None:
     found = read_constraints(Brief(task="You answer DMs for our yoga studio. Emojis ok, max one per message."))
-    assert any(c.text == "Use at most one emoji per message." for c in found)
+    assert any(c.text == "Use at most 1 emoji per message." for c in found)
     assert not any(c.kind == "limit" for c in found)  # not "Keep to at most 1 per message."
 
 
