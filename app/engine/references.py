@@ -81,12 +81,28 @@ _MIN_LIST_LINES = 2
 _SCHEMA_INTRO = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:(?:the|our|database|db|table)\s+)?(?:schema|tables|table\s+definitions)\b|"
     # "Tablas:", "Tabellen:", "表：", "数据表：", "テーブル："
-    r"(?:tablas|tabellen|tabelas|tabelle|tabellen|esquema|schéma)\b|(?:数据)?表|テーブル|スキーマ)"
+    r"(?:tablas|tabellen|tabelas|tabelle|tabellen|esquema|schéma)\b|(?:数据)?表|テーブル|スキーマ|"
+    # "Columns:", "Spalten:", "Colonnes:", "Columnas:", "Colunas:": one column (and its values) per line
+    # (not "Fields:": an extraction's output keys)
+    r"(?:(?:the|our|table)\s+)?(?:columns|spalten|colonnes|columnas|colunas|colonne)\b)"
     r"[^:：\n]{0,80}[:：][ \t]*\n(?:[ \t]*\n)?",
     re.IGNORECASE,
 )
 _TABLE_LINE = re.compile(
     r"[ \t]*(?:[-*•][ \t]+)?(?:create\s+table\s+)?[A-Za-z_][\w.]*[ \t]*\((?:[^\n]*)(?:\n|$)", re.IGNORECASE
+)
+_DATABASE = re.compile(
+    r"\b(?:sql|queries|query|database|databases|db|warehouse|postgres\w*|mysql|sqlite|snowflake|bigquery|datenbank|"
+    r"base\s+de\s+(?:datos|données)|banco\s+de\s+dados)\b",
+    re.IGNORECASE,
+)
+# Under a schema heading, a column and its values or type ("fare_type: ADULT, CHILD, CONCESSION", "orders: id, status,
+# total", "amount: numeric") or a list of columns ("employees.department, employees.salary"): data, not the reply's.
+_COLUMN_LINE = re.compile(
+    # (each value one token: "Rules: never DELETE anything" is a sentence, not a column)
+    r"[ \t]*(?:[-*•][ \t]+)?`?[A-Za-z_][\w.]*`?[ \t]*"
+    r"(?::[ \t]*[\w.()-]+(?:[ \t]*(?:,|/|\|)[ \t]*(?:or[ \t]+)?[\w.()-]+)*|(?:,[ \t]*`?[A-Za-z_][\w.]*`?)+)"
+    r"[ \t]*(?:\n|$)"
 )
 
 
@@ -173,7 +189,16 @@ def _schema_lines(task: str) -> list[Reference]:
     found = []
     for intro in _SCHEMA_INTRO.finditer(task):
         position, lines = intro.end(), 0
-        while (line := _TABLE_LINE.match(task, position)) is not None:
+        tables = 0  # (column lines alone are data only in a brief about a database: "Schema:\nname: string" may be
+        # the reply's own keys)
+        database = _DATABASE.search(task) is not None
+        while True:
+            line = _TABLE_LINE.match(task, position)
+            tables += line is not None
+            if line is None and (tables or database):
+                line = _COLUMN_LINE.match(task, position)
+            if line is None:
+                break
             position, lines = line.end(), lines + 1
         if lines >= _MIN_LIST_LINES:
             body = task[intro.end() : position].rstrip("\n")

@@ -610,7 +610,7 @@ DOCUMENT_QA = Archetype(
         var("question", "The user's question."),
     ),
     context=(
-        "People act on these answers, so an unsupported answer does more harm than saying the documents do not cover it.",
+        "People act on these answers, so an unsupported answer does more harm than admitting that the answer is not in {sources}.",
     ),
     drop_variables=("content", "review", "text", "ticket", "sources"),
     final_reminder="Answer from {sources} only, with citations.",

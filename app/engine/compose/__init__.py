@@ -29,6 +29,7 @@ from app.engine.compose.escalation import care_line, escalation_case, general_co
 from app.engine.compose.guardrails import guardrails
 from app.engine.compose.identity import context_lines, role_and_objective
 from app.engine.compose.json_shape import NO_FIELDS_WARNING, fieldless
+from app.engine.compose.label_sets import label_set_lines
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
 from app.engine.compose.plan import DEFAULT_CITATION, Plan, make_plan
@@ -210,6 +211,9 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
     # A built example that settles a topic the brief settles in its own words ("I'm passing this to a human
     # colleague" where the brief has no live agents) would teach the default back.
     kept = [e for e in built if not any(p.search(e.output) for p in plan.conflicts.overridden)]
+    if label_set_lines(plan.of_kind("labels")) is not None:
+        # a reply with a line per label set: an example that answers with one bare label teaches the wrong shape
+        kept = [e for e in kept if e.output.strip() not in plan.labels]
     return kept, warnings
 
 

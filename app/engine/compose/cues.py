@@ -60,7 +60,9 @@ _SOURCE_NOUN = re.compile(
     r"questions?|papers?|areas?|work)\b)|guidance|guides?|guidelines|wiki|playbooks?|"
     r"runbooks?|catalog(?:ue)?s?|rulebooks?|regulations?|standards?|ordinances?|statutes?|bylaws?|by-laws?|"
     # ("the patient's medication protocol leaflet")
-    r"leaflets?|brochures?|booklets?|pamphlets?|handouts?|fact ?sheets?)\b",
+    r"leaflets?|brochures?|booklets?|pamphlets?|handouts?|fact ?sheets?|"
+    # ("the practice folder", "the onboarding binder", "the course syllabus", "the product glossary")
+    r"folders?|binders?|dossiers?|syllabus|glossary|menu|notebooks?|spreadsheets?)\b",
     re.IGNORECASE,
 )
 _NOT_MODIFIERS = frozenset(

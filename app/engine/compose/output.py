@@ -12,7 +12,9 @@ from app.engine.archetypes.variants import ASKS_QUESTIONS, ASKS_YAML, PROSE_BEFO
 from app.engine.compose.conflicts import SAYS_NULL, allows_null, asks_code_first
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
 from app.engine.compose.json_shape import as_array_description, items_reply, unnamed_schema
+from app.engine.compose.label_first import placed_label_line
 from app.engine.compose.label_reason import reason_after_label, reason_line
+from app.engine.compose.label_sets import label_set_lines
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
 from app.engine.compose.step_layout import at_step, step_intro
 from app.engine.constraints import Constraint
@@ -756,6 +758,10 @@ def output_format(plan: Plan) -> OutputFormat:
         # ("What worked: (one sentence)" in the feedback given when the user types TIMEOUT: that case's rule says it)
         and not _within(c, case_lines)
     )
+    if kind == "label" and reason is None and (set_lines := label_set_lines(plan.of_kind("labels"))) is not None:
+        # "category (…) and priority (…)": a line for each set, never "Only the label" of the first
+        said_sets = {c.text for c in plan.of_kind("labels")}
+        stated = [set_lines, *(line for line in stated[1:] if line not in said_sets)]
     if reason is not None and not any(reason.noun in line.lower() for line in stated):
         stated.append(reason_line(reason))
     first_line = _FIRST_LINE_LABEL.search(brief.task) if plan.labels_from_brief and plan.labels else None
@@ -796,6 +802,8 @@ def output_format(plan: Plan) -> OutputFormat:
             # fields written as `field: value` lines are the record already: no JSON object after them
             and not (p.extracts_fields and any(c.value == "lines" for c in plan.of_kind("format")))
         )
+        if in_lines is None and template is None:
+            stated = placed_label_line(brief.task, stated, plan.of_kind("labels"), key)
     if kind == "json" and schema is not None and schema.get("type") == "object" and asks_array:
         # "Return a JSON array; each item has file, line, ...": the named fields describe each item of a list.
         schema = {"type": "array", "items": schema}

@@ -363,7 +363,8 @@ ASKS_FOR_LABEL = re.compile(
     r"\b(?:classif\w*|categori[sz]\w*|label\w*|tag(?:s|ged|ging)?|assign\w*|rout(?:e|es|ing)|triag\w*|bucket\w*|"
     r"which\s+category|mark\w*|flag\w*|rate|rating|grad(?:e|es|ed|ing)|scor\w*|judg\w*|assess\w*|evaluat\w*|urgen\w*|priorit\w*|level|sentiment|verdict|decid\w*|"
     r"reply\s+with|respond\s+with|answer\s+with|output\w*|return\w*|clasific\w*|nivel\w*|prioridad|etiquet\w*|klassifizier\w*|kategorisier\w*|einordn\w*|einstuf\w*|catégoris\w*|"
-    r"étiquet\w*|classe[rz]|rotul\w*|sort(?:s|ed|ing)?\s+(?:it|them|each\s+\w+|every\s+\w+)\s+(?:as|into))\b|"
+    r"étiquet\w*|class(?:e|es|ez|er)|rotul\w*|zuordn\w*|ordne\s+[^.;]{1,60}?\s+zu|einer\s+kategorie|"
+    r"(?:dans|en)\s+une\s+cat[ée]gorie|en\s+una\s+categor[íi]a|numa\s+categoria|in\s+una\s+categoria|sort(?:s|ed|ing)?\s+(?:it|them|each\s+\w+|every\s+\w+)\s+(?:as|into))\b|"
     r"分類|分类|归类|ラベル|标签|标记|タグ",
     re.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from app.engine.constraints import (
     labels,
     language,
     people,
+    rationed,
     structure,
     tool_orders,
     tools,
@@ -66,7 +67,25 @@ CONDITIONAL_CLAUSE = re.compile(
 
 
 def read_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
-    """The clause's reply format (plain text, JSON, a table) and the formatting it forbids."""
+    """The clause's reply format (plain text, JSON, a table), the formatting it forbids, and what it rations."""
+    ration = rationed.find_ration(unquoted)
+    if ration is None:
+        return _read_format(text, unquoted, span)
+    # "Use emojis, but not too many", "don't use too many emojis": a soft rule (or a count) for the thing, never a
+    # ban on it (a ban on other formatting in the clause stays)
+    kept = []
+    for c in _read_format(text, unquoted, span):
+        forbidden = [f for f in c.forbidden if f != ration.feature]
+        if forbidden != c.forbidden and not forbidden and not c.value:
+            continue
+        if forbidden != c.forbidden:
+            c = msgspec.structs.replace(c, forbidden=forbidden, text=formats.describe_format(c.value, forbidden))
+        kept.append(c)
+    rule = Constraint(kind="requirement", text=ration.text, span=span(ration.start, ration.end), value=ration.text)
+    return [*kept, rule]
+
+
+def _read_format(text: str, unquoted: str, span: Span) -> list[Constraint]:
     fmt = formats.find_format(unquoted)
     data = data_formats.find_data_format(unquoted) if fmt is None or fmt.value is None else None
     if data is not None and not CONDITIONAL_CLAUSE.match(text[: data.start]):
@@ -420,6 +439,8 @@ def read_rules(
     prohibitions = find_prohibitions(text, original)
     # "no markdown" and "don't exceed 100 words" are already typed as a format or a limit.
     kept = [p for p in (_without_formatting(p) for p in prohibitions) if p is not None]
+    ration = rationed.find_ration(text)
+    kept = [p for p in kept if not rationed.within(ration, p.start, p.end)]  # "but not too many": no ban
     opened = condition_end(text) if is_english(text) else 0
     if opened and kept and all(p.start >= opened for p in kept) and not _GO_OVER.fullmatch(kept[0].rest.strip()):
         # "If refills remaining is 0, do not tell them to 'ask your doctor'": the prohibition holds only under its

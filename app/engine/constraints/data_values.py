@@ -21,7 +21,9 @@ _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[ \t]*`?(?P<column>[A-Za-z_]\w*)`?[ \t]*\
 # The clause before the values names one of them: "fare_type is one of", "payment_method is", "status can be".
 _NAMED_BEFORE = re.compile(
     r"(?:^|[.;:\n]\s*|\s(?:and|while|whereas)\s+)(?:the\s+)?`?(?P<name>[A-Za-z_]\w*)`?(?:\s+(?:column|field))?\s+"
-    r"(?:is|are|can\s+be|may\s+be|holds?|takes?|contains?|has\s+values?)\s*(?:(?:one\s+of|either|any\s+of)\s*)?:?\s*$",
+    r"(?:is|are|can\s+be|may\s+be|holds?|takes?|contains?|has\s+values?)\s*(?:(?:one\s+of|either|any\s+of)\s*)?:?\s*$|"
+    # ("fare_type: ADULT, CHILD, CONCESSION" on a line of its own under the tables)
+    r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?`?(?P<keyed>[A-Za-z_]\w*)`?[ \t]*:[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -61,11 +63,12 @@ def without_data_value_sets(brief: Brief, found: list[Constraint]) -> list[Const
             out.append(c)
             continue
         named = _NAMED_BEFORE.search(brief.task[max(0, span.start - 80) : span.start])
-        name = named.group("name").lower() if named is not None else ""
+        word = (named.group("name") or named.group("keyed")) if named is not None else ""
+        name = word.lower()
         if name not in columns or name in keys:
             out.append(c)
             continue
-        said = f"The {named.group('name') if named else name} column holds one of: {', '.join(c.values)}."
+        said = f"The {word} column holds one of: {', '.join(c.values)}."
         out.append(msgspec.structs.replace(c, kind="requirement", text=said, value=said, values=[], scope=None))
     return out
 

@@ -54,6 +54,8 @@ _OBJECTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                                     "opiniões\\s+polític")),
     ("politics", "discuss", ("política", "politik", "politique", "politica")),
     ("emoji", "use", ("emoji", "emoticon")),
+    # ("enlaces a sitios de la competencia": links of one kind, so two objects keep the brief's own words)
+    ("links", "include", ("enlaces?\\b", "links?\\b", "liens?\\b", "hyperliens?\\b", "collegament")),
     ("names", "mention", ("namen\\b", "nombres\\b", "noms\\b", "nomes\\b")),
 )  # fmt: skip
 

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from app.engine.constraints.clauses import in_ranges, negated_ranges
 from app.engine.constraints.format_nouns import names_a_thing
+from app.engine.constraints.scoped_links import scoped_link_ban
 from app.engine.fastre import prefiltered
 
 # Formatting features a brief can rule out, each with the words that name it (English and the main languages).
@@ -350,6 +351,8 @@ def forbidden_features(text: str) -> list[tuple[str, int, int]]:
             continue
         if match.lastgroup == "emoji" and _OF_A_KIND.match(text, match.end()):
             continue  # "nada de emoji de dinheiro 💰": one kind of emoji is banned, not all of them
+        if match.lastgroup == "links" and scoped_link_ban(text, match.start(), match.end()):
+            continue  # "never link to competitor sites": links of one kind, not links as a format
         if match.lastgroup == "lists" and _DATA_LIST.match(text, match.end()):
             continue  # "Deel nooit lijsten met klantgegevens": lists of data to keep private, not the reply's format
         if re.search(

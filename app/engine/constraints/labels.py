@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints import label_shapes
+from app.engine.constraints.label_topics import topic_word
 from app.engine.constraints.tool_table import TABLE_RULE_LINE
 from app.engine.phrasing import VERBS
 
@@ -72,7 +73,7 @@ _PARENS = re.compile(r"\((?P<list>[^()]{2,120})\)")
 # "class descriptions", "the classes page", "a class schedule": a class a studio or a school runs, not a label class
 _COURSE_CLASS = r"(?!class(?:es)?\s+(?!(?:labels?|names?|sets?|are|is|of|into|to|for|from|and|or)\b)[a-z])"
 _LABEL_CONTEXT = re.compile(
-    rf"\b{_COURSE_CLASS}(?:classif|categor|kategor|catégor|label|etiquet|étiquet|etichett|rótul|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
+    rf"\b{_COURSE_CLASS}(?:classif|clasif|categor|kategor|catégor|label|etiquet|étiquet|etichett|rótul|tag|sentiment|intent|priorit|route|triage|flag|mark|verdict|urgen|severit|grade|"
     rf"sort\w*\s+(?:\w+\s+){{0,4}}into|"
     rf"{_LABEL_NOUNS})",
     re.IGNORECASE,
@@ -961,7 +962,14 @@ _LINE_TEMPLATE = re.compile(
 
 def label_topic(before: str) -> str | None:
     """The topic word of a label set from the text before it ("sentiment" in "assign a sentiment label (")."""
-    match = _LABEL_TOPIC.search(before[-60:]) or _FIELD_BEFORE_PARENS.search(before[-60:])
+    window = before[-60:]
+    match = _LABEL_TOPIC.search(window)
+    if match is None or match.group("topic").lower() in _NOT_TOPIC:
+        match = _FIELD_BEFORE_PARENS.search(window) or match  # "give it a category (": the category
+    if match is not None and match.re is _FIELD_BEFORE_PARENS:
+        # "einer Kategorie zu (", "une catégorie (": the noun, in English, not the particle after it
+        topic = topic_word(match.group("topic"), window[: match.start("topic")])
+        return topic if topic is not None and topic not in _NOT_TOPIC else None
     match = match or _GIVEN_AS.search(before[-80:])
     if match is None or match.group("topic").lower() in _NOT_TOPIC:
         return None

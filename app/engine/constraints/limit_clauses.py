@@ -7,6 +7,7 @@ import re
 from app.engine.constraints import (
     labels,
     limits,
+    rationed,
 )
 from app.engine.constraints.clause_readers import CONDITIONAL_CLAUSE, Span
 from app.engine.constraints.clauses import instruction_case
@@ -41,6 +42,8 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     found = limits.find_limits(text)
     if _rubric_criterion(text, found):
         return []
+    ration = rationed.find_ration(unquoted)
+    found = [lim for lim in found if not rationed.within(ration, lim.start, lim.end)]  # ("max one emoji per message")
     opening = span(0, 0)
     if opening.field == "task" and opening.start == 0:
         # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.

@@ -14,6 +14,7 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import labels, limits, parts
 from app.engine.constraints.clauses import split_clauses
+from app.engine.constraints.label_topics import headed_topic, several_label_sets
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
 from app.engine.constraints.limit_parts import named_part
 from app.engine.constraints.model import BriefSpan, Constraint
@@ -43,6 +44,8 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
     if any(c.kind == "format" and c.value == "label" for c in found):
         return
     structured = any(c.kind in ("schema", "fields") for c in found)
+    # "Catégories : … Priorité : haute / normale": two sets, each its own part of the reply (with its own topic)
+    several = several_label_sets(found)
     for index, constraint in enumerate(found):
         if constraint.kind != "labels" or constraint.scope is not None or constraint.span is None:
             continue
@@ -63,7 +66,7 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             )
             _with_item_values(found, listed, constraint.values)
             continue
-        if not structured and _OTHER_JOB.search(outside) is None:
+        if not structured and not several and _OTHER_JOB.search(outside) is None:
             continue
         field = labels.field_of_labels(text[: span.start]) or (
             _single_key(found, text, span.start) if structured else None
@@ -85,6 +88,7 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             or labels.line_prefix_before(text[: span.start])
         )
         topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
+        topic = topic or (headed_topic(text[: span.start]) if several else None)
         # "URGENZA: ALTA / MEDIA / BASSA\nBOZZA DI RISPOSTA: …": another headed line follows, so it is not the last
         last = _HEADED_LINE_NEXT.match(text, span.end) is None
         found[index] = msgspec.structs.replace(

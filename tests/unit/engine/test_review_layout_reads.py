@@ -33,7 +33,7 @@ def test_a_sequence_word_before_a_colon_names_no_part() -> None:
 def test_wont_link_bans_no_links() -> None:
     formats = [c for c in extract_constraints(Brief(task=_REVIEW)) if c.kind == "format"]
     assert all("links" not in c.forbidden for c in formats)
-    banned = extract_constraints(Brief(task="Answer menu questions. Don't link to other sites."))
+    banned = extract_constraints(Brief(task="Answer menu questions. Don't use links."))
     assert any("links" in c.forbidden for c in banned if c.kind == "format")
 
 

@@ -1,0 +1,52 @@
+"""The label line of a label-and-draft job, in the brief's order: "label it billing, shipping or other, then draft a
+reply" opens the reply with the label line; "draft a reply, then tag it" closes it with that line. Either way one
+sentence says where the label goes and which labels it takes, not a loose "Assign exactly one label" beside it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.engine.compose.label_draft import WRITES_REPLY
+from app.engine.constraints import Constraint
+
+_CLOSING_LINE = re.compile(r'^End with one line that starts with "(?P<key>[^"]{1,30}):" followed by exactly one label')
+
+
+def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint], key: str) -> list[str]:
+    """`lines` of the output format with the labeller's closing line placed in the brief's order and stated once."""
+    closing = next((line for line in lines if _CLOSING_LINE.match(line)), None)
+    reply = WRITES_REPLY.search(task)
+    sets = [c for c in labels if c.values and (c.scope in (None, "label") or _topic(c))]
+    if closing is None or reply is None or not sets or not lines:
+        return lines
+    said = {c.text for c in sets}
+    # where the brief lists the labels: before the reply it asks for ("label it …, then draft a reply"), or after it
+    # ("3) ganz am Ende ein Label aus …")
+    listed = [c.span.start for c in sets if c.span is not None and c.span.field == "task"]
+    if not listed or min(listed) > reply.start():
+        return [line for line in lines if line not in said or len(sets) > 1]  # the closing line says it once
+    kept = [line for line in lines if line is not closing and line not in said]
+    if not kept or kept[0] is not lines[0]:
+        return lines
+    slots = [_slot(c, key if len(sets) == 1 else "Label") for c in sets]
+    lowered = kept[0][:1].lower() + kept[0][1:]
+    # ("The reply, ready to send: …" names the reply itself; "Plain prose: …" describes it)
+    rest = lowered if lowered.startswith("the reply") else f"the reply. {kept[0]}"
+    where = "On the first line" if len(slots) == 1 else "On the first lines, one each"
+    return [f"{where}, {', then '.join(slots)}; then a blank line; then {rest}", *kept[1:]]
+
+
+def _slot(labels: Constraint, key: str) -> str:
+    """'"Priority: <label>", where <label> is exactly one of: urgent, normal, low' for one label set."""
+    topic = _topic(labels)
+    if key == "Label" and topic:
+        key = topic[:1].upper() + topic[1:]  # "tag it with a priority (…)": the line says "Priority:"
+    amount = "one or more" if labels.multi else "exactly one"
+    return f'"{key}: <{amount} of: {", ".join(labels.values)}>"'
+
+
+def _topic(labels: Constraint) -> str | None:
+    scope = labels.scope or ""
+    topic = scope.removesuffix(" label") if scope.endswith(" label") else ""
+    return topic if re.fullmatch(r"[a-z]{3,20}", topic) else None
