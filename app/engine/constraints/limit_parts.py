@@ -9,6 +9,7 @@ import re
 
 from app.engine.constraints import parts
 from app.engine.constraints.limit_numbers import REPLY_NOUNS, number_starts
+from app.engine.constraints.part_steps import ANSWER_IN, FOREIGN_ARTICLES, PART_WHEN, THEN_AFTER_BRACKET
 
 # A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
 _PART_BEFORE = re.compile(
@@ -249,7 +250,9 @@ def named_part(text: str, start: int, end: int, released: bool = False) -> str |
 # "Start with a teaser (max 2 sentences), then the details", "write a summary line (under 15 words) and then the
 # steps": a limit in brackets right after a named part (an article, then its words) is that part's size
 _BRACKETED_PART = re.compile(
-    r"(?:^|\s)(?:(?:with\s+)?(?:a|an|the|one|your|its)|with)\s+(?P<part>(?!(?:a|an|the|one|your|its)\s)"
+    r"(?:^|\s)(?:(?:with\s+)?(?:a|an|the|one|your|its)|with|(?P<article>"
+    + FOREIGN_ARTICLES
+    + r"))\s+(?P<part>(?!(?:a|an|the|one|your|its)\s)"
     r"(?:[^\W\d_][\w;/'’-]*\s+){0,2}?[^\W\d_][\w;/'’-]*)\s*\(\s*$",
     re.IGNORECASE,
 )
@@ -268,11 +271,17 @@ def _bracketed_part(text: str, start: int, end: int) -> str | None:
     bracket = _BRACKETED_PART.search(text, max(0, start - 60), start)
     if bracket is None or not re.match(r"\s*\)", text[end:]):
         return None
-    words = bracket.group("part").split()
-    if words[-1].lower() in REPLY_NOUNS or words[-1].lower() in _NOT_PART_WORDS:
+    words = PART_WHEN.sub("", bracket.group("part")).split()
+    # "Give the answer (1 sentence), then the reasoning": a step follows the bracket, so even the answer is one part
+    followed = THEN_AFTER_BRACKET.match(text, end) is not None
+    if words[-1].lower() in _NOT_PART_WORDS - {"reply", "replies", "answers", "responses", "messages"} or (
+        (words[-1].lower() in REPLY_NOUNS or words[-1].lower() in _NOT_PART_WORDS) and not followed
+    ):
         return None
-    if not (parts.other_parts(text, start, end) or words[-1].lower() in ("line", "lines")):
+    if not (followed or parts.other_parts(text, start, end) or words[-1].lower() in ("line", "lines")):
         return None  # "Write an email (max 150 words).": the email is the whole reply
+    if bracket.group("article"):
+        return f'the part "{bracket.group("article")} {" ".join(words)}"'  # "la risposta": as the brief names it
     # ("TL;DR" keeps its capitals; "summary line" is written as a common noun)
     named = " ".join(w if any(c.isupper() for c in w[1:]) else w.lower() for w in words)
     return f"the {named}"
@@ -304,6 +313,9 @@ def named_part_before(text: str, start: int, end: int) -> str | None:
     bracketed = _bracketed_part(text, start, end)
     if bracketed is not None:
         return bracketed
+    answer = ANSWER_IN.search(text, max(0, start - 50), start)
+    if answer is not None and THEN_AFTER_BRACKET.match(text, end):
+        return "the " + answer.group("part").lower()  # "give your answer in one sentence, then show the working"
     reason = _REASON_IN.search(text, max(0, start - 40), start)
     if reason is not None:
         return "the " + reason.group("part").lower()  # "classify … and give the reason in one sentence"
