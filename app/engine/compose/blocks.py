@@ -94,7 +94,9 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
     listed = any(_LIST_MARK.match(line) for line in lines) and not sectioned
     # ("Compliance: x/5 (did they say anything discriminatory, e.g. about …?)": a labelled slot may carry a note)
     noted = [len(line) > longest and _BLOCK_SLOT.search(line) and _LABELLED_LINE.match(line) for line in lines]
-    too_long = any(len(line) > max(longest, 120 * (sectioned or bool(note))) for line, note in zip(lines, noted))
+    too_long = any(
+        len(line) > max(longest, 120 * (sectioned or bool(note))) for line, note in zip(lines, noted, strict=True)
+    )
     if len(lines) < 2 or len(lines) > 16 or listed or too_long:
         return None
     if not lead or (_NOT_A_BLOCK.search(intro) and not defined and not prefixes):

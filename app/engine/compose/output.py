@@ -20,8 +20,8 @@ from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_hea
 from app.engine.constraints.field_phrases import Shape, field_shapes
 from app.engine.constraints.labels import split_items
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
-from app.engine.constraints.sections import ONE_TIME_INTRO, layout_block, numbered_lines
-from app.engine.constraints.step_intros import step_sentence
+from app.engine.constraints.sections import layout_block, numbered_lines
+from app.engine.constraints.step_intros import ONE_TIME_INTRO, step_sentence
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 

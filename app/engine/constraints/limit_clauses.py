@@ -109,7 +109,9 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
             either.get(index)
             or _per_turn_questions(lim, text[lim.end :], text[max(0, lim.start - 40) : lim.start])
             or _with_parts(
-                limits.describe_limit(lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free),
+                limits.describe_limit(
+                    lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free
+                ),
                 text[lim.end :], lim.exact,
             )
         )  # fmt: skip

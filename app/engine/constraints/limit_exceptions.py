@@ -1,5 +1,6 @@
 """A limit's exception: "at most 3 sentences unless they ask for the full recipe", "máximo 120 palavras por mensagem,
-exceto na resolução completa", "höchstens 80 Wörter, außer bei Reparaturanleitungen", "不超过100字,除非用户要求完整食谱".
+exceto na resolução completa", "höchstens 80 Wörter, außer bei Reparaturanleitungen",
+"不超过100字,除非用户要求完整食谱".
 
 Written as an absolute limit, such a rule cuts the very replies the brief exempts (the full solution, the recipe), so
 the exception travels with the limit wherever the prompt states it.

@@ -9,8 +9,8 @@ import re
 
 from app.engine.constraints import parts
 from app.engine.constraints.clauses import parse_number
-from app.engine.constraints.limit_exceptions import without_exempt_limits
 from app.engine.constraints.input_sizes import condition_on_input, unasked_size
+from app.engine.constraints.limit_exceptions import without_exempt_limits
 from app.engine.constraints.limit_numbers import (
     ASKED_COUNT,
     CJK_LIMIT,
