@@ -53,11 +53,15 @@ def exception_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (opening, opening + head.end("exc")) if head else None
 
 
+# "Apart from that, keep replies under 80 words", "except this": a word pointing back names no exempt case
+_POINTER = re.compile(_EXCEPT_WORD + r"\s*(?:that|this|these|those|it|dem|dies|ci[oò]|cela|eso|isso|dat)?\W*$", re.I)
+
+
 def limit_exception(text: str, start: int, end: int) -> str | None:
     """The exception of a limit at `start`-`end` as the brief words it; None when there is none."""
     where = exception_span(text, start, end)
     exception = " ".join(text[where[0] : where[1]].split()).rstrip(" ,") if where else ""
-    return exception or None
+    return exception if exception and not _POINTER.match(exception) else None
 
 
 def without_exempt_limits(text: str, found: list[FoundLimit]) -> list[FoundLimit]:

@@ -208,6 +208,8 @@ def cue_before(text: str, start: int) -> tuple[Bound | None, int]:
     window_start = max(0, start - 48)
     words = [(m.group(0).lower(), m.start()) for m in _WINDOW_WORD.finditer(text, window_start, start)]
     found = _cue_in(words)
+    if found[0] == "max" and words[-1][0] == "<" and re.match(r"[^<>\n]{1,40}>", text[start:]):
+        found = (None, start)  # "<one sentence>": a slot's brackets, no "less than"
     if found[0] is None and words and words[-1][0] in _RANGE_OPENERS:
         found = _cue_in(words[:-1])
         if found[0] is None:

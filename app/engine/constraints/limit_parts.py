@@ -9,7 +9,7 @@ import re
 
 from app.engine.constraints import parts
 from app.engine.constraints.limit_numbers import REPLY_NOUNS, number_starts
-from app.engine.constraints.part_steps import ANSWER_IN, FOREIGN_ARTICLES, PART_WHEN, THEN_AFTER_BRACKET
+from app.engine.constraints.part_steps import ANSWER_IN, FOREIGN_ARTICLES, PART_WHEN, NEXT_STEP
 
 # A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
 _PART_BEFORE = re.compile(
@@ -263,6 +263,9 @@ _NOT_PART_WORDS = frozenset(
 )  # fmt: skip
 
 
+_REPLY_WORDS = frozenset({"reply", "replies", "answers", "responses", "messages"})
+
+
 def _bracketed_part(text: str, start: int, end: int) -> str | None:
     """The part named right before a limit in brackets, when the limit closes the bracket and the reply has more than
     that part ("a TL;DR (max 2 sentences), then …"); None for the reply's own size ("a short reply (max 80 words)")."""
@@ -273,10 +276,9 @@ def _bracketed_part(text: str, start: int, end: int) -> str | None:
         return None
     words = PART_WHEN.sub("", bracket.group("part")).split()
     # "Give the answer (1 sentence), then the reasoning": a step follows the bracket, so even the answer is one part
-    followed = THEN_AFTER_BRACKET.match(text, end) is not None
-    if words[-1].lower() in _NOT_PART_WORDS - {"reply", "replies", "answers", "responses", "messages"} or (
-        (words[-1].lower() in REPLY_NOUNS or words[-1].lower() in _NOT_PART_WORDS) and not followed
-    ):
+    followed = NEXT_STEP.match(text, end) is not None
+    last = words[-1].lower()
+    if last in _NOT_PART_WORDS - _REPLY_WORDS or (last in REPLY_NOUNS | _REPLY_WORDS and not followed):
         return None
     if not (followed or parts.other_parts(text, start, end) or words[-1].lower() in ("line", "lines")):
         return None  # "Write an email (max 150 words).": the email is the whole reply
@@ -314,7 +316,7 @@ def named_part_before(text: str, start: int, end: int) -> str | None:
     if bracketed is not None:
         return bracketed
     answer = ANSWER_IN.search(text, max(0, start - 50), start)
-    if answer is not None and THEN_AFTER_BRACKET.match(text, end):
+    if answer is not None and NEXT_STEP.match(text, end):
         return "the " + answer.group("part").lower()  # "give your answer in one sentence, then show the working"
     reason = _REASON_IN.search(text, max(0, start - 40), start)
     if reason is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # ")" closing the limit (or the limit alone), then the next step: "), then", "), poi", "), dann", "), puis"
-THEN_AFTER_BRACKET = re.compile(
+NEXT_STEP = re.compile(
     r"\s*\)?\s*[,;]?\s*(?:and\s+|und\s+|e\s+|et\s+|y\s+|en\s+)?"
     r"(?:then|followed\s+by|after\s+that|afterwards|next|poi|quindi|dopo|dann|danach|anschließend|puis|ensuite|"
     r"luego|después|despues|depois|em\s+seguida|daarna|dan|vervolgens|然后|再|次に|その後)(?![\w-])",

@@ -50,6 +50,11 @@ def step_sentence(line: str) -> str | None:
     own = sentences[-1]
     if ONE_TIME_INTRO.match(own):
         return own
+    for comma in re.finditer(r"[,;]\s+", own):
+        # "You play a hiring manager, max 3 sentences a turn, after END, give feedback in this format:"
+        if ONE_TIME_INTRO.match(own, comma.end()):
+            rest = own[comma.end() :]
+            return rest[:1].upper() + rest[1:]
     then = _THEN.match(own)
     if then is None or len(sentences) < 2:
         return None
