@@ -9,7 +9,14 @@ import re
 
 from app.engine.constraints import parts
 from app.engine.constraints.limit_numbers import REPLY_NOUNS, number_starts
-from app.engine.constraints.part_steps import ANSWER_IN, FOREIGN_ARTICLES, PART_WHEN, NEXT_STEP
+from app.engine.constraints.part_steps import (
+    ANSWER_IN,
+    FOREIGN_ARTICLES,
+    NEXT_STEP,
+    PART_WHEN,
+    SIZED_NOUN_AFTER,
+    STEP_BEFORE_SIZE,
+)
 
 # A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
 _PART_BEFORE = re.compile(
@@ -315,6 +322,10 @@ def named_part_before(text: str, start: int, end: int) -> str | None:
     bracketed = _bracketed_part(text, start, end)
     if bracketed is not None:
         return bracketed
+    if "-" in text[start:end] and STEP_BEFORE_SIZE.search(text, max(0, start - 40), start):
+        sized = SIZED_NOUN_AFTER.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+        if sized is not None:
+            return "the " + sized.group("part").lower()  # "…, then a one-line internal note"
     answer = ANSWER_IN.search(text, max(0, start - 50), start)
     if answer is not None and NEXT_STEP.match(text, end):
         return "the " + answer.group("part").lower()  # "give your answer in one sentence, then show the working"

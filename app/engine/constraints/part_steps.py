@@ -26,3 +26,8 @@ ANSWER_IN = re.compile(
 )
 # "the answer first (max 2 sentences)": a word saying when the part comes is not its name
 PART_WHEN = re.compile(r"\s+(?:first|firstly|zuerst|erst|primero|primeiro|prima|d'abord|eerst)$", re.IGNORECASE)
+# "…, then a one-line internal note", "followed by a two-sentence summary": a sized part named after its size
+STEP_BEFORE_SIZE = re.compile(
+    r"\b(?:then|followed\s+by|plus|after\s+that)\s+(?:(?:add|write|give|include)\s+)?(?:a|an|one)\s+$", re.IGNORECASE
+)
+SIZED_NOUN_AFTER = re.compile(r"(?P<part>(?:[a-z]+\s+){0,2}?[a-z]+)(?=\s*(?:[.,;:!?()\n]|$|\s(?:for|to|with|that)\b))")
