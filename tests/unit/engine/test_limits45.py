@@ -90,9 +90,18 @@ def test_a_number_inside_the_exception_is_no_limit_of_its_own() -> None:
         ("Code review helper. Give the answer (1 sentence), then the reasoning.", ("the answer", "1 sentence")),
         ("Math helper. Give the answer first (max 2 sentences), then the working step by step.", ("the answer", "2")),
         ("Math helper. Give your answer in one sentence, then show the working.", ("the answer", "1 sentence")),
-        ("Assistente. Dai la risposta (massimo 1 frase), poi il ragionamento.", ('the part "la risposta"', "1 sentence")),
-        ("Assistent. Nenne zuerst das Ergebnis (höchstens 2 Sätze), dann die Begründung.", ('the part "das Ergebnis"', "2")),
-        ("Asistente de ventas. Da la respuesta (máximo 2 frases) y luego las opciones.", ('the part "la respuesta"', "2")),
+        (
+            "Assistente. Dai la risposta (massimo 1 frase), poi il ragionamento.",
+            ('the part "la risposta"', "1 sentence"),
+        ),
+        (
+            "Assistent. Nenne zuerst das Ergebnis (höchstens 2 Sätze), dann die Begründung.",
+            ('the part "das Ergebnis"', "2"),
+        ),
+        (
+            "Asistente de ventas. Da la respuesta (máximo 2 frases) y luego las opciones.",
+            ('the part "la respuesta"', "2"),
+        ),
     ],
 )
 def test_a_limit_on_the_first_step_is_that_steps(task: str, scoped: tuple[str, str]) -> None:
