@@ -73,10 +73,11 @@ def at_step(constraint: Constraint, step: Step | None) -> Constraint:
     on_its_lines = span is not None and span.field == "task" and step.start <= span.start < step.end
     named = [w for w in re.findall(r"[^\W\d_]+", constraint.scope.lower()) if w not in _SCOPE_FILLER]
     said = {w.lower() for w in re.findall(r"[^\W\d_]+", step.sentence)}
-    if not on_its_lines and (not named or not all(w in said for w in named)):
-        return constraint
     text = constraint.text
-    return msgspec.structs.replace(constraint, text=f"{trigger}, {text[:1].lower()}{text[1:]}")
+    if named and all(w in said for w in named):
+        return msgspec.structs.replace(constraint, text=f"{trigger}, {text[:1].lower()}{text[1:]}")
+    # ("Tip: one sentence" on a line of the layout: the rule as read, after its moment)
+    return msgspec.structs.replace(constraint, text=f"{trigger}: {text}") if on_its_lines else constraint
 
 
 def step_line(step: Step | None) -> str | None:

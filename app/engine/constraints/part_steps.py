@@ -19,8 +19,8 @@ FOREIGN_ARTICLES = (
 )
 # "Give your answer in one sentence, then show the working": the reply's first step sized by "in N …"
 ANSWER_IN = re.compile(
-    r"\b(?:give|write|state|put|start\s+with|open\s+with|lead\s+with)\s+(?:the|your|a)\s+(?:short\s+)?"
-    r"(?P<part>answer|verdict|conclusion|recommendation|reply|response)\s+(?:first\s+)?(?:in\s+)?"
+    r"\b(?:give|write|state|put|start\s+with|open\s+with|lead\s+with)\s+(?:the|your|a)\s+"
+    r"(?P<part>(?:short\s+|brief\s+)?(?:answer|verdict|conclusion|recommendation|reply|response))\s+(?:first\s+)?(?:in\s+)?"
     r"(?:(?:at\s+most|no\s+more\s+than|up\s+to|max(?:imum)?|exactly|just|only|under)\s+)?$",
     re.IGNORECASE,
 )

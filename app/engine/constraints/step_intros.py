@@ -43,9 +43,18 @@ def _when(until: str) -> str:
     return _WHEN.get(word) or {"hasta": "Cuando", "jusqu'à": "Quand", "até": "Quando"}.get(word, "Quando")
 
 
+# "Whenever the user types a word", "After each pitch": a moment that comes every turn
+_EVERY = re.compile(r"\b(?:each|every|whenever|always|jede[nrms]?|chaque|cada|ogni|elke)\b", re.IGNORECASE)
+
+
 def step_sentence(line: str) -> str | None:
     """The one-step sentence a layout's intro line ends with, its trigger first ("When the trainee types END, give
     feedback in exactly this layout:"); None when the layout is every turn's."""
+    sentence = _step_sentence(line)
+    return None if sentence is None or _EVERY.search(sentence) else sentence
+
+
+def _step_sentence(line: str) -> str | None:
     sentences = re.split(r"(?<=[.!?。！？])\s+", line.strip(" \t-*•"))
     own = sentences[-1]
     if ONE_TIME_INTRO.match(own):

@@ -136,7 +136,7 @@ def test_a_then_layout_after_until_is_one_steps_and_says_when() -> None:
     prompt = generate(Brief(task=_NURSE, target="claude")).prompt
     output = _output(_NURSE)
     assert "Use these sections" not in output
-    assert "When the trainee types STOP, make the tip exactly 1 sentence." in output
+    assert "When the trainee types STOP: Make the tip exactly 1 sentence." in output
     assert "every other reply keeps the format above" in output
     assert "When the trainee types STOP, give feedback in exactly this layout" in prompt
     assert "   Empathy: x/5\n   Clarity: x/5\n   Tip: one sentence" in prompt
@@ -157,7 +157,7 @@ def test_a_layout_introduced_mid_line_is_kept_whole_with_its_trigger() -> None:
     prompt = generate(Brief(task=_QUIZ, target="claude")).prompt
     output = _output(_QUIZ)
     assert "   Correct: x/10\n   Best round: one word\n   Comment: one sentence" in prompt
-    assert "When the user types RESULTS, make the comment exactly 1 sentence." in output
+    assert "When the user types RESULTS: Make the comment exactly 1 sentence." in output
     assert "Keep the reply to at most 2 sentences." in output
     assert brief_fidelity(Brief(task=_QUIZ), generate(Brief(task=_QUIZ)).prompt) == []
 
