@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints.labels import LABELS_NAMED, NOTE_WORDS, WHO_HANDLES
+from app.engine.constraints.step_intros import trigger_lead
 
 
 class Block(NamedTuple):
@@ -91,7 +92,12 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
     # whose bullet lines say what goes under each heading are one layout, bullets included
     sectioned = _EXACT_LAYOUT.search(intro) is not None and sum(bool(_HEAD_LINE.fullmatch(line)) for line in lines) >= 2
     listed = any(_LIST_MARK.match(line) for line in lines) and not sectioned
-    if len(lines) < 2 or len(lines) > 16 or listed or any(len(line) > max(longest, 120 * sectioned) for line in lines):
+    # ("Compliance: x/5 (did they say anything discriminatory, e.g. about …?)": a labelled slot may carry a note)
+    noted = [len(line) > longest and _BLOCK_SLOT.search(line) and _LABELLED_LINE.match(line) for line in lines]
+    too_long = any(
+        len(line) > max(longest, 120 * (sectioned or bool(note))) for line, note in zip(lines, noted, strict=True)
+    )
+    if len(lines) < 2 or len(lines) > 16 or listed or too_long:
         return None
     if not lead or (_NOT_A_BLOCK.search(intro) and not defined and not prefixes):
         return None  # labels, headers, fields or tools one per line: their own constraints read them
@@ -108,6 +114,7 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
         if any(_BLOCK_SLOT.search(line) or _LABELLED_LINE.match(line) for line in lines)
         else "each line as given, on its own line"
     )
+    lead = trigger_lead(task, start, lead)  # ("… until they type END. Then give feedback in this layout:")
     text = f"{lead[0].upper()}{lead[1:]} ({how}):\n" + "\n".join(f"   {line}" for line in lines)
     return Block(text, block_end, absorbs)
 

@@ -16,13 +16,14 @@ from app.engine.compose.label_first import placed_label_line
 from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.label_sets import label_set_lines
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
-from app.engine.compose.step_layout import at_step, step_intro
+from app.engine.compose.step_layout import at_step, step_intro, step_line
 from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.field_phrases import Shape, field_shapes
 from app.engine.constraints.labels import split_items
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
-from app.engine.constraints.sections import ONE_TIME_INTRO, layout_block, numbered_lines
+from app.engine.constraints.sections import layout_block, numbered_lines
+from app.engine.constraints.step_intros import ONE_TIME_INTRO, step_sentence
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 
@@ -458,7 +459,7 @@ def _under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str
     for match in layout.finditer(task):
         intro = match.group("intro")
         if cue.search(intro) and not _INPUT_INTRO.search(intro) and not _CASE_INTRO.match(intro):
-            if ONE_TIME_INTRO.match(intro.lstrip(" \t-*•")):
+            if ONE_TIME_INTRO.match(intro.lstrip(" \t-*•")) or step_sentence(intro):
                 continue  # "at the end show the record exactly like this:": one reply's lines, said by a rule
             return match
     return None
@@ -493,7 +494,11 @@ def _case_layout(task: str) -> tuple[int, int] | None:
     form:\nWhat worked: (one sentence)\n…")."""
     for match in _KEYED_LINES.finditer(task):
         intro = match.group("intro")
-        if _KEYED_INTRO.search(intro) and _CASE_INTRO.match(intro) and not _INPUT_INTRO.search(intro):
+        if (
+            _KEYED_INTRO.search(intro)
+            and (_CASE_INTRO.match(intro) or step_sentence(intro))
+            and not _INPUT_INTRO.search(intro)
+        ):
             return match.span("lines")
     return None
 
@@ -764,6 +769,8 @@ def output_format(plan: Plan) -> OutputFormat:
         stated = [set_lines, *(line for line in stated[1:] if line not in said_sets)]
     if reason is not None and not any(reason.noun in line.lower() for line in stated):
         stated.append(reason_line(reason))
+    if (turn := step_line(step)) is not None:
+        stated.append(turn)  # "When the trainee types END, …": that step's layout is in the rules, not every turn's
     first_line = _FIRST_LINE_LABEL.search(brief.task) if plan.labels_from_brief and plan.labels else None
     if first_line is not None and kind not in ("label", "json") and stated and in_lines is None:
         # "1) prima riga: un'etichetta tra …  2) riga vuota, poi una bozza": the label line opens the reply

@@ -5,11 +5,12 @@ that step's, so the output section says when they apply instead of putting them 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import msgspec
 
 from app.engine.constraints.model import Constraint
-from app.engine.constraints.sections import ONE_TIME_INTRO
+from app.engine.constraints.step_intros import ONE_TIME_INTRO, step_sentence
 
 # The words of a limit's scope that name no thing of their own ("each feedback line": only "feedback" names the step)
 _SCOPE_FILLER = frozenset(
@@ -24,13 +25,23 @@ _NEXT_TOKEN = re.compile(r"\s+(?:\"[^\"\n]{1,40}\"|'[^'\n]{1,40}'|“[^”\n]{1,
 _INTRO_LINE = re.compile(r"(?m)^(?P<line>[^\n]{4,300}[:：])[ \t]*\n(?:[ \t]*\n)?[ \t]*\S")
 
 
-def step_intro(task: str) -> str | None:
-    """The sentence that introduces lines the brief gives for one step only (its own sentence opens with a trigger:
-    "After END", "When the learner types DONE", "At the end of the session", "Am Ende"), or None."""
+class Step(NamedTuple):
+    """A one-step layout: the sentence that introduces it (its trigger first) and where its lines stand in the task."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+def step_intro(task: str) -> Step | None:
+    """The layout the brief gives for one step only (its sentence opens with a trigger: "After END", "When the learner
+    types DONE", "At the end of the session", "Am Ende", or goes on from one: "… until they type END. Then …"), or
+    None."""
     for found in _INTRO_LINE.finditer(task):
-        own = re.split(r"(?<=[.!?。！？])\s+", found.group("line").strip())[-1]
-        if ONE_TIME_INTRO.match(own):
-            return own
+        sentence = step_sentence(found.group("line"))
+        if sentence is not None:
+            blank = re.compile(r"\n[ \t]*\n").search(task, found.end() + 1)
+            return Step(sentence, found.end("line"), blank.start() if blank else len(task))
     return None
 
 
@@ -49,15 +60,30 @@ def step_trigger(sentence: str) -> str | None:
     return " ".join(trigger.strip(" \t-*•").split()) or None
 
 
-def at_step(constraint: Constraint, sentence: str | None) -> Constraint:
-    """A limit on a part the step's sentence names ("each feedback line" after "After END give feedback …"), with
-    the step's trigger put before it; any other constraint as it is."""
-    if sentence is None or constraint.kind != "limit" or not constraint.scope:
+def at_step(constraint: Constraint, step: Step | None) -> Constraint:
+    """A limit on a part of the step's layout ("each feedback line" after "After END give feedback …", a limit written
+    on one of its lines: "Comment: one sentence"), with the step's trigger put before it; any other constraint as it
+    is."""
+    if step is None or constraint.kind != "limit" or not constraint.scope:
         return constraint
+    trigger = step_trigger(step.sentence)
+    if trigger is None:
+        return constraint
+    span = constraint.span
+    on_its_lines = span is not None and span.field == "task" and step.start <= span.start < step.end
     named = [w for w in re.findall(r"[^\W\d_]+", constraint.scope.lower()) if w not in _SCOPE_FILLER]
-    said = {w.lower() for w in re.findall(r"[^\W\d_]+", sentence)}
-    trigger = step_trigger(sentence)
-    if trigger is None or not named or not all(w in said for w in named):
-        return constraint
+    said = {w.lower() for w in re.findall(r"[^\W\d_]+", step.sentence)}
     text = constraint.text
-    return msgspec.structs.replace(constraint, text=f"{trigger}, {text[:1].lower()}{text[1:]}")
+    if named and all(w in said for w in named):
+        return msgspec.structs.replace(constraint, text=f"{trigger}, {text[:1].lower()}{text[1:]}")
+    # ("Tip: one sentence" on a line of the layout: the rule as read, after its moment)
+    return msgspec.structs.replace(constraint, text=f"{trigger}: {text}") if on_its_lines else constraint
+
+
+def step_line(step: Step | None) -> str | None:
+    """The output section's line for a one-step layout: when it applies, and that every other turn keeps its format
+    ("When the user types RESULTS, use the layout the rules give for it; every other reply keeps the format above.")."""
+    trigger = step_trigger(step.sentence) if step is not None else None
+    if trigger is None:
+        return None
+    return f"{trigger}, use the layout the rules give for that step; every other reply keeps the format above."

@@ -19,6 +19,7 @@ _PLACEHOLDER_TOKEN = re.compile(
 )
 _INTRODUCES = frozenset({"requirement", "ordering", "limit"})
 _NEXT_LAYOUT_LINE = re.compile(r"[ \t]*\n[ \t]*(?:[-*•][ \t]+)?[A-Z][A-Z0-9 /&'-]{1,40}[:：]")
+_LABELLED = re.compile(r"[ \t]*\n?[ \t]*[A-Z][\w '&/-]{0,30}[:：][ \t]+\S")
 _INSTRUCTION_LINE = re.compile(
     r"\s*(?:if|when|whenever|for|never|always|don'?t|do\s+not|be|use|ask|tell|keep|avoid|only)\b", re.IGNORECASE
 )
@@ -70,10 +71,33 @@ def with_line_templates(text: str, found: list[Constraint]) -> list[Constraint]:
         ):
             out.append(c)  # the sentence must end in a colon, and a list item or a heading is no template
             continue
+        if _LABELLED.match(line) and _LABELLED.match(text, after.end("line")):
+            # "When the user types RESULTS, show the scores in this layout:\nCorrect: x/10\nBest round: one word":
+            # labelled lines, one layout, which the rule carries whole
+            out.append(_with_layout_lines(c, text, after.start("line")) if c.kind != "limit" else c)
+            continue
         rule = f"{c.text.rstrip('.:')}: `{line.strip()}`."
         span = msgspec.structs.replace(span, end=after.end("line"), text=text[span.start : after.end("line")])
         out.append(msgspec.structs.replace(c, text=rule, value=c.value if c.kind == "limit" else rule, span=span))
     return out
+
+
+def _with_layout_lines(c: Constraint, text: str, start: int) -> Constraint:
+    """The rule with the labelled lines that follow its colon, line by line, up to the first line that is none."""
+    lines: list[str] = []
+    end = start
+    for found in re.finditer(r"[^\n]*(?:\n|$)", text[start:]):
+        line = found.group(0).strip()
+        if not line or not _LABELLED.match(line) or len(lines) >= 16:
+            break
+        lines.append(line)
+        end = start + found.start() + len(found.group(0).rstrip())
+    assert c.span is not None
+    rule = f"{c.text.rstrip('.:')} (this layout, line by line; fill in each value):\n" + "\n".join(
+        f"   {line}" for line in lines
+    )
+    span = msgspec.structs.replace(c.span, end=end, text=text[c.span.start : end])
+    return msgspec.structs.replace(c, text=rule, value=rule, span=span)
 
 
 # "run_query(sql: str) -> rows as JSON", "orders(order_id bigint, …, status text) -- status: 'delivered', …": a tool's

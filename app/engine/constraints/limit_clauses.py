@@ -12,6 +12,7 @@ from app.engine.constraints import (
 from app.engine.constraints.clause_readers import CONDITIONAL_CLAUSE, Span
 from app.engine.constraints.clauses import instruction_case
 from app.engine.constraints.found_rules import is_english
+from app.engine.constraints.limit_exceptions import limit_exception, with_exception
 from app.engine.constraints.limit_leads import heading_scope
 from app.engine.constraints.limit_numbers import FoundLimit
 from app.engine.constraints.model import Constraint
@@ -107,19 +108,22 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
                 )
             )  # fmt: skip
             continue
+        sentence = (
+            either.get(index)
+            or _per_turn_questions(lim, text[lim.end :], text[max(0, lim.start - 40) : lim.start])
+            or _with_parts(
+                limits.describe_limit(
+                    lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free
+                ),
+                text[lim.end :], lim.exact,
+            )
+        )  # fmt: skip
+        exception = limit_exception(text, lim.start, lim.end)
         out.append(
             Constraint(
-                kind="limit",
-                text=either.get(index)
-                or _per_turn_questions(lim, text[lim.end :], text[max(0, lim.start - 40) : lim.start])
-                or _with_parts(
-                    limits.describe_limit(
-                        lim.unit, lim.minimum, lim.maximum, lim.exact, lim.scope, lim.noun, lim.rest_free
-                    ),
-                    text[lim.end :], lim.exact,
-                ),
+                kind="limit", text=with_exception(sentence, exception) if exception else sentence,
                 span=span(lim.start, lim.end), unit=lim.unit, minimum=lim.minimum, maximum=lim.maximum,
-                exact=lim.exact, scope=lim.scope,
+                exact=lim.exact, scope=lim.scope, condition=exception,
             )
         )  # fmt: skip
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints import language, parts
-from app.engine.constraints.limit_numbers import CLAUSE_START, singular_of
+from app.engine.constraints.limit_numbers import CLAUSE_START, IN_CHARACTER, TURN_SCOPE, singular_of
 
 # "Summary: at most 5 bullets. Email: under 150 words": a heading before the limit names the part it narrows.
 _HEADING = re.compile(
@@ -88,6 +88,8 @@ def heading_scope(text: str, start: int) -> str | None:
     if heading is None:
         return None
     part = " ".join(heading.group("part").lower().split())
+    if IN_CHARACTER.fullmatch(part):
+        return TURN_SCOPE  # "In character: max 50 words a turn": the scene's turns, not a part called so
     if part in _SEQUENCE_WORDS or (bare is not None and (part in _NOT_BARE_PARTS or part.endswith("ly"))):
         return None  # "then max 3 bullets", "each max 50 characters", "give exactly 3 options": no part named
     if bare is not None and re.search(r"[^su]s$", part) and part not in _WHOLE_REPLY_HEADINGS:

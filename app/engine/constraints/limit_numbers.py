@@ -202,12 +202,22 @@ def bounds(kind: Bound | None, unit: LimitUnit, n1: int, n2: int | None) -> tupl
     return None, None, n1
 
 
+# "<one sentence>", "<2-3 Sätze>": a slot that is a size alone
+_SIZE_SLOT = re.compile(
+    r"[\w.-]{1,12}[\s-](?:sentences?|words?|lines?|paragraphs?|bullets?|characters?|s[äa]tze?|w[öo]rter|frases?|"
+    r"phrases?|parole|palabras|palavras|mots|zinnen|woorden)\s*>",
+    re.IGNORECASE,
+)
+
+
 def cue_before(text: str, start: int) -> tuple[Bound | None, int]:
     """The cue kind in the words just before a number ("at most", "keep it under", "don't use more than"), and
     where the cue starts."""
     window_start = max(0, start - 48)
     words = [(m.group(0).lower(), m.start()) for m in _WINDOW_WORD.finditer(text, window_start, start)]
     found = _cue_in(words)
+    if found[0] == "max" and words[-1][0] == "<" and _SIZE_SLOT.match(text, start):
+        found = (None, start)  # "<one sentence>": a slot's brackets, no "less than" ("<one-line fix>" sizes the fix)
     if found[0] is None and words and words[-1][0] in _RANGE_OPENERS:
         found = _cue_in(words[:-1])
         if found[0] is None:

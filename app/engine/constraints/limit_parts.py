@@ -9,6 +9,14 @@ import re
 
 from app.engine.constraints import parts
 from app.engine.constraints.limit_numbers import REPLY_NOUNS, number_starts
+from app.engine.constraints.part_steps import (
+    ANSWER_IN,
+    FOREIGN_ARTICLES,
+    NEXT_STEP,
+    PART_WHEN,
+    SIZED_NOUN_AFTER,
+    STEP_BEFORE_SIZE,
+)
 
 # A named part of the output that a limit narrows to: "the subject line under 60 characters", "titles: max 8 words".
 _PART_BEFORE = re.compile(
@@ -249,7 +257,9 @@ def named_part(text: str, start: int, end: int, released: bool = False) -> str |
 # "Start with a teaser (max 2 sentences), then the details", "write a summary line (under 15 words) and then the
 # steps": a limit in brackets right after a named part (an article, then its words) is that part's size
 _BRACKETED_PART = re.compile(
-    r"(?:^|\s)(?:(?:with\s+)?(?:a|an|the|one|your|its)|with)\s+(?P<part>(?!(?:a|an|the|one|your|its)\s)"
+    r"(?:^|\s)(?:(?:with\s+)?(?:a|an|the|one|your|its)|with|(?P<article>"
+    + FOREIGN_ARTICLES
+    + r"))\s+(?P<part>(?!(?:a|an|the|one|your|its)\s)"
     r"(?:[^\W\d_][\w;/'’-]*\s+){0,2}?[^\W\d_][\w;/'’-]*)\s*\(\s*$",
     re.IGNORECASE,
 )
@@ -260,6 +270,9 @@ _NOT_PART_WORDS = frozenset(
 )  # fmt: skip
 
 
+_REPLY_WORDS = frozenset({"reply", "replies", "answers", "responses", "messages"})
+
+
 def _bracketed_part(text: str, start: int, end: int) -> str | None:
     """The part named right before a limit in brackets, when the limit closes the bracket and the reply has more than
     that part ("a TL;DR (max 2 sentences), then …"); None for the reply's own size ("a short reply (max 80 words)")."""
@@ -268,11 +281,16 @@ def _bracketed_part(text: str, start: int, end: int) -> str | None:
     bracket = _BRACKETED_PART.search(text, max(0, start - 60), start)
     if bracket is None or not re.match(r"\s*\)", text[end:]):
         return None
-    words = bracket.group("part").split()
-    if words[-1].lower() in REPLY_NOUNS or words[-1].lower() in _NOT_PART_WORDS:
+    words = PART_WHEN.sub("", bracket.group("part")).split()
+    # "Give the answer (1 sentence), then the reasoning": a step follows the bracket, so even the answer is one part
+    followed = NEXT_STEP.match(text, end) is not None
+    last = words[-1].lower()
+    if last in _NOT_PART_WORDS - _REPLY_WORDS or (last in REPLY_NOUNS | _REPLY_WORDS and not followed):
         return None
-    if not (parts.other_parts(text, start, end) or words[-1].lower() in ("line", "lines")):
+    if not (followed or parts.other_parts(text, start, end) or words[-1].lower() in ("line", "lines")):
         return None  # "Write an email (max 150 words).": the email is the whole reply
+    if bracket.group("article"):
+        return f'the part "{bracket.group("article")} {" ".join(words)}"'  # "la risposta": as the brief names it
     # ("TL;DR" keeps its capitals; "summary line" is written as a common noun)
     named = " ".join(w if any(c.isupper() for c in w[1:]) else w.lower() for w in words)
     return f"the {named}"
@@ -304,6 +322,13 @@ def named_part_before(text: str, start: int, end: int) -> str | None:
     bracketed = _bracketed_part(text, start, end)
     if bracketed is not None:
         return bracketed
+    if "-" in text[start:end] and STEP_BEFORE_SIZE.search(text, max(0, start - 40), start):
+        sized = SIZED_NOUN_AFTER.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+        if sized is not None:
+            return "the " + sized.group("part").lower()  # "…, then a one-line internal note"
+    answer = ANSWER_IN.search(text, max(0, start - 50), start)
+    if answer is not None and NEXT_STEP.match(text, end):
+        return "the " + answer.group("part").lower()  # "give your answer in one sentence, then show the working"
     reason = _REASON_IN.search(text, max(0, start - 40), start)
     if reason is not None:
         return "the " + reason.group("part").lower()  # "classify … and give the reason in one sentence"

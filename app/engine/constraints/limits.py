@@ -10,6 +10,7 @@ import re
 from app.engine.constraints import parts
 from app.engine.constraints.clauses import parse_number
 from app.engine.constraints.input_sizes import condition_on_input, unasked_size
+from app.engine.constraints.limit_exceptions import without_exempt_limits
 from app.engine.constraints.limit_numbers import (
     ASKED_COUNT,
     CJK_LIMIT,
@@ -88,7 +89,7 @@ def find_limits(text: str) -> list[FoundLimit]:
     if not text.isascii():
         found.extend(_cjk_limits(text))
     found.sort(key=lambda f: (f.start, f.end))
-    return found
+    return without_exempt_limits(text, found)
 
 
 def _latin_limit(

@@ -12,6 +12,7 @@ import msgspec
 
 from app.engine.brief import Brief
 from app.engine.constraints import limits
+from app.engine.constraints.item_limits import scope_item_limits
 from app.engine.constraints.model import Constraint
 
 # The section's name in capitals as the subject of the sentence that states the limit, in the languages the engine
@@ -46,3 +47,4 @@ def scope_section_limits(brief: Brief, found: list[Constraint]) -> None:
                 constraint.unit or "words", constraint.minimum, constraint.maximum, constraint.exact, scope
             ),
         )
+    scope_item_limits(brief, found)  # (after the sections: "DA FARE: max 3 bullets, each max 10 words")

@@ -17,6 +17,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints.openapi import is_api_document
+from app.engine.constraints.step_intros import ONE_TIME_INTRO, step_sentence
 
 
 class Section(NamedTuple):
@@ -90,19 +91,6 @@ _LINE = re.compile(
     r"(?P<bold>\*\*|__)?(?P<head>(?:[^\n:：*_–—-]|(?<=\w)-(?=\w)){2,40}?)(?P=bold)?\s*"
     r"(?:(?P<sep>[:：]|\s[-–—]\s|(?<=\*\*)\s|(?<=__)\s)\s*(?P<desc>[^\n]*))?)[ \t]*$"
 )
-# "When they type END, …", "At the end of the session, …", "Once all seven steps are done, …": the layout is for one
-# reply at one point of the conversation (not "When you reply, use this format:", which is every reply)
-ONE_TIME_INTRO = re.compile(
-    r"\s*(?:[-*•]\s*)?(?:at\s+the\s+(?:very\s+)?end\b|am\s+(?:Ende|Schluss)\b|al\s+final\b|à\s+la\s+fin\b|no\s+final\b|"
-    r"alla\s+fine\b|aan\s+het\s+eind|"
-    r"after\s+(?:the\s+)?(?:session|conversation|interview|exercise|role-?play|scene|game|quiz|[A-Z]{2,})\b|"
-    # "When they type END", "Once all seven steps are done", "Wenn der Nutzer ENDE schreibt"
-    r"(?:when|whenever|once|after|wenn|sobald|nachdem|cuando|quand|lorsque|quando|als)\b[^:\n]{0,80}?\b(?:types?|typed|"
-    r"says?|said|writes?|sends?|ends?|ended|finish\w*|done|over|complete[sd]?|answered|asked|tippt|schreibt|sagt|escribe|"
-    r"dice|tape|"
-    r"écrit|dit|digita|escreve|diz|scrive|typt|zegt|schrijft)\b)",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"[^\W\d_]+")
 # A heading is a name, not a sentence: no verbs that make it one ("Note that the summary should be short:").
 _SENTENCE_WORD = re.compile(
@@ -157,7 +145,7 @@ def find_outline(text: str) -> Outline | None:
             continue
         if _EXACT_LAYOUT_INTRO.match(text, line_start):
             continue  # "Use this layout exactly:": its lines are copied as written (`layout_block`), not re-headed
-        if ONE_TIME_INTRO.match(own):
+        if ONE_TIME_INTRO.match(own) or step_sentence(introducer):
             continue  # "When they type END, give feedback in this layout:": one reply's shape (a rule)
         sections = _sections_after(text, intro.end())
         if all(section.heading.lower() in _SETTINGS for section in sections):
@@ -414,7 +402,7 @@ def step_layout_intro(text: str) -> str | None:
         return None
     introducer = text[text.rfind("\n", 0, intro.start()) + 1 : intro.end()]
     own = re.split(r"(?<=[.!?。！？])\s+", introducer.strip())[-1]
-    return own if ONE_TIME_INTRO.match(own) else None
+    return own if ONE_TIME_INTRO.match(own) else step_sentence(introducer)
 
 
 def layout_block(text: str) -> NumberedLines | None:

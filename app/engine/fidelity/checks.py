@@ -53,8 +53,12 @@ def check_limit(constraint: Constraint, view: PromptView, brief: Sequence[Constr
         # Every unit the brief limits the whole reply in: a prompt limit in another unit is a default that crept in.
         brief_units = {c.unit for c in brief if c.kind == "limit" and c.scope is None}
         # "Make the points forts exactly 2 sentences.": the brief's own limit on one part, carried as the brief said it
+        # ("When the user types RESULTS, make the comment exactly 1 sentence.": with the step's trigger before it)
+        lowered = view.text.lower()
         parts = [
-            (i, i + len(c.text)) for c in brief if c.kind == "limit" and c.scope and (i := view.text.find(c.text)) >= 0
+            (i, i + len(c.text))
+            for c in brief
+            if c.kind == "limit" and c.scope and (i := lowered.find(c.text.lower().rstrip("."))) >= 0
         ]
         for limit in view.limits:
             if limit.scope is not None or limit.unit not in LENGTH_UNITS or not _bounds_the_reply(limit, view):
