@@ -22,9 +22,9 @@ _SENTENCE = re.compile(
     # "… the item in. 2) Answer visitors' questions …": a numbered item opens a sentence too
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)|"
     # 'responde so: "Vou te transferir para um atendente agora." suporte tecnico …': a quote's full stop ends it
-    r"(?<=[.!?][\"”»])[ \t]+(?=[a-zà-ÿ])|"
+    r"(?<=[.!?][\"”»“«])[ \t]+(?=[a-zà-ÿ])|"
     # 'say: "We only accept unused items." Keep answers short.': a closed quotation's full stop ends it too
-    r"(?<=[.!?][\"”»])[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
+    r"(?<=[.!?][\"”»“«])[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
     # "It never sends anything. 24-hour times.": a number and a word open a sentence after a word's full stop
     r"(?<=[a-z]{3}[.!?])[ \t]+(?=\d{1,4}(?:-[A-Za-z]{2,}|\s+[A-Za-z]{2,}))|"
     # a blank line after a closed sentence or block ends its paragraph ('{… JSON …}\n\nurgente = true si …', "… (2)\n\n

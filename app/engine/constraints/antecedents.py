@@ -26,7 +26,7 @@ _POINTS_BACK = re.compile(
     r"\b(?:that|these|those|such)\s+(?:messages?|repl(?:y|ies)|cases?|situations?|moments?)\b|"
     r"^\s*(?:say|reply|respond|answer)\s*[:：]\s*[\"“«']|^\s*(?:say|tell\s+them)\s+(?:that|so|this)\s*[,.;]|"
     r"^\s*(?:don'?t|do\s+not|never)\s+[a-z]+\s+(?:anything|it|them|that|this)\s*[.!]?\s*$|"
-    r"^\s*(?:if\s+(?:so|not)\b|otherwise\b|in\s+that\s+case\b)|"
+    r"^\s*(?:if\s+(?:so|not)\b|otherwise\b|in\s+that\s+case\b|in\s+which\s+case\b|only\s+then\b|then\b)|"
     # "If it's older, …", "If the visit was longer, …": a comparison with what the sentence before stated
     r"^\s*if\b[^,.;:]{0,50}?(?:\b(?:is|are|was|were)|'s|'re)\s+(?:\w+\s+)?(?:older|newer|longer|shorter|earlier|later|"
     r"higher|lower|bigger|larger|smaller|more|less|fewer)\s*,|"

@@ -334,7 +334,9 @@ def _structures(field: Field) -> tuple[list[Constraint], str]:
     return found, masked
 
 
-_QUOTED = re.compile(r"(?<![\w])'(?:[^']|(?<=\w)'(?=\w)){3,}'(?![\w])|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
+_QUOTED = re.compile(
+    r"(?<![\w])'(?:[^']|(?<=\w)'(?=\w)){3,}'(?![\w])|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»|„[^“\"]{3,}[“\"]"
+)
 
 
 def _unquoted(text: str) -> str:
