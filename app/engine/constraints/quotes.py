@@ -9,6 +9,10 @@ import re
 _INCH_MARK = re.compile(r'(?<=\d)"')  # 'The 27" Pro model': a size, not a quotation
 # Quotes whose opening and closing marks differ, as (opener, closer); German opens „ and closes “ (or a typed ")
 _GERMAN_OPENER = re.compile(r"(?:^|(?<=[\s:(]))»(?=\w)")
+# A straight single quote opens after a space, colon or bracket and before a letter; it closes after a non-space and
+# before a space or a mark
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s:(]))'(?=[^\W\d_])")
+_SINGLE_CLOSER = re.compile(r"(?<=\S)'(?=[\s,;:!?)]|$)")
 _PAIRS = (("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("‹", "›"))
 
 
@@ -24,6 +28,8 @@ def open_closer(piece: str) -> str | None:
     german = _GERMAN_OPENER.search(piece)
     if german is not None and piece.count("»", german.start()) > piece.count("«", german.start()):
         return "«"  # German »…«, still open (a French closing » stands after a space: « … »)
+    if len(_SINGLE_OPENER.findall(piece)) > len(_SINGLE_CLOSER.findall(piece)):
+        return "'"  # "Di: 'Lo siento. Llama al 900.' Sé amable." (an apostrophe sits inside a word: "can't")
     for opener, closer in _PAIRS:
         if opener == "“" and "„" in piece:
             continue  # (in German “ closes)
@@ -35,12 +41,14 @@ def open_closer(piece: str) -> str | None:
 def closes_in(text: str, closer: str, start: int, reach: int) -> bool:
     """Whether `closer` (or, for the German low opener's “, a typed ") comes within `reach` characters of `start`."""
     window = text[start : start + reach]
+    if closer == "'":
+        return _SINGLE_CLOSER.search(window) is not None
     return closer in window or (closer == "“" and '"' in window)
 
 
 def closer_next(text: str, index: int) -> bool:
     """Whether a quotation closes right after the mark at `index`, perhaps after a (French) space: 'Appelez. »'."""
-    after = re.match(r"[ \u00a0\u202f]?([\"”»」』›“«])", text[index + 1 : index + 3])
+    after = re.match(r"[ \u00a0\u202f]?([\"”»」』›“«'])", text[index + 1 : index + 3])
     return after is not None
 
 

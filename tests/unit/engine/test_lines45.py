@@ -25,6 +25,7 @@ def _fallbacks(task: str) -> list[tuple[str | None, str | None]]:
         ("Sag dann: „Das geht leider nicht. Bitte rufen Sie an.“ Sei freundlich.", "Bitte rufen Sie an.“", "Sei"),
         ("Sag: »Das geht nicht. Ruf uns an.« Sei nett.", "Ruf uns an.«", "Sei nett."),
         ("Dis : « Désolé, ce n'est pas possible. Appelez le 01 23 45 67 89. » Sois poli.", "89. »", "Sois poli."),
+        ("Di: 'Lo siento, no podemos. Llama al 900 100 200.' Sé amable.", "200.'", "Sé amable."),
     ],
 )
 def test_a_quoted_reply_is_one_clause_in_every_quote_style(text: str, whole: str, after: str) -> None:
@@ -159,7 +160,7 @@ def test_a_phone_line_named_by_its_number_is_no_count_of_lines() -> None:
             "Ward helper bot. If they ask about St. Mary's ward, tell them to call 0161 555 0100.",
             "St. Mary's ward",
         ),
-        ("Shop bot. If they need approx. prices for more than 5 items, call 0161 555 0100.", "approx. prices for"),
+        ("Shop bot. If they ask about order Nr. 5 or later, call 0161 555 0100.", "Nr. 5 or later"),
     ],
 )
 def test_an_abbreviation_ends_no_case(task: str, case: str) -> None:
