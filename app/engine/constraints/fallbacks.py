@@ -318,6 +318,9 @@ _ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|etc|approx|incl)\.", re.IGNOREC
 _STEP_BEFORE_DASH = re.compile(r"\s+(?:don'?t|do\s+not)\s+\w+[^—–]*[—–]\s*$", re.IGNORECASE)
 
 
+_KEY_FIRST = re.compile(r"[A-ZÀ-Ý][\w-]{2,30}[ \t]?[:：]\s")
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     # "If the drug is controlled (e.g. oxycodone, Adderall) …": an abbreviation's dots end no condition
@@ -332,7 +335,9 @@ def find_condition(text: str) -> str | None:
     # "Si la personne dit qu'elle est tombée : répondre uniquement « … »": the case ends at its colon
     colon = re.search(r"\s?[:：]\s", condition)
     # ("Si la personne est en danger immédiat : le 17 ou le 112 d'abord": so does a route after the colon)
-    if colon is not None and colon.start() >= 8 and re.search(r"[«“\"]|\d|@", condition[colon.end() :]):
+    # ("… « remboursement » : Priorité : haute, …": and so does a keyed line the case sets)
+    after = condition[colon.end() :] if colon is not None else ""
+    if colon is not None and colon.start() >= 8 and (re.search(r"[«“\"]|\d|@", after) or _KEY_FIRST.match(after)):
         condition = condition[: colon.start()]
     condition = _STEP_BEFORE_DASH.sub("", condition.replace("\u2024", ".")).rstrip(" —–")
     return _before_opener(text, condition) or None

@@ -165,3 +165,14 @@ def test_a_phone_line_named_by_its_number_is_no_count_of_lines() -> None:
 )
 def test_an_abbreviation_ends_no_case(task: str, case: str) -> None:
     assert any(case in (condition or "") for _, condition in _fallbacks(task)), _fallbacks(task)
+
+
+def test_a_case_ends_before_the_keyed_line_it_sets() -> None:
+    task = (
+        "Assistant qui classe les e-mails d'une auto-école.\n"
+        "- Si le message contient « avocat » ou « remboursement » : Priorité : haute, et la réponse dit seulement "
+        "qu'on rappelle sous 48 h au 02 61 91 04 27."
+    )
+    conditions = [condition or "" for _, condition in _fallbacks(task)]
+    assert conditions
+    assert not any("Priorité" in condition for condition in conditions), conditions
