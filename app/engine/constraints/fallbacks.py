@@ -863,11 +863,11 @@ def _say_fallback(
         keeps_inside = condition is not None
     if say and more_after_quote(text, say.end()):
         say = None  # 'output only "No findings." and the verdict line': the quote is one part of the reply, not all
-    if say and condition is None:
-        condition = banned_case(text, say.start())  # 'Don't give debt advice, say: "…"': the ban is the case
     if say and condition is None and len((say.group("say") or say.group("say2") or "").split()) < 3:
         # 'Don't put the homeowner's name in the summary, say "the homeowner"': words to use instead, not a reply
         say = None
+    if say and condition is None:
+        condition = banned_case(text, say.start())  # 'Don't give debt advice, say: "…"': the ban is the case
     if say and (
         condition is not None
         or re.search(

@@ -18,7 +18,8 @@ _PAIRS = (("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("‹", 
 
 def open_closer(piece: str) -> str | None:
     """The closing mark of a quotation that `piece` opens and does not close, or None."""
-    piece = _INCH_MARK.sub("", piece)
+    if piece.count('"') % 2 == 1:
+        piece = _INCH_MARK.sub("", piece)  # (only when the quotes do not pair up: 'say "You got X out of 8"')
     if "„" in piece:
         # „…“ or „…" (typed): the low mark opens, either of the others closes it
         tail = piece[piece.find("„") :]
