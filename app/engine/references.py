@@ -18,6 +18,7 @@ from typing import NamedTuple
 import msgspec
 
 from app.engine.brief import Brief
+from app.engine.constraints.back_openers import OPEN_LINE_END
 from app.engine.constraints.sections import layout_block
 from app.engine.constraints.tool_table import TABLE_RULE_LINE, find_table_tools
 from app.engine.spec import Section
@@ -394,6 +395,9 @@ _EXAMPLE_INPUT = re.compile(
 )
 
 
+_NEXT_LINE = re.compile(r"[ \t]*\S[^\n]*")
+
+
 def lift_output_line(brief: Brief) -> Brief:
     """A task line that states the output format ("Output: a table …") moved into `output_format` (the task keeps
     its length, that line blanked), unless the brief has an output format of its own. A list right after a line
@@ -410,6 +414,9 @@ def lift_output_line(brief: Brief) -> Brief:
             items.append(item.group(0).strip())
             end = item.end() - 1 if item.group(0).endswith("\n") else item.end()
         text = "\n".join([text, *items])
+    elif OPEN_LINE_END.search(text) and (shape := _NEXT_LINE.match(brief.task, end + 1)) is not None:
+        # "Output: … each on one line as\n[CRASH|DATA] File.swift:line - problem - fix": the next line finishes it
+        text, end = f"{text}\n{shape.group(0).strip()}", shape.end()
     task = (
         brief.task[: line.start()]
         + "".join(c if c == "\n" else " " for c in brief.task[line.start() : end])

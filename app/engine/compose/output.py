@@ -518,8 +518,10 @@ _CASE_INTRO = re.compile(
 
 # "Format de sortie, une ligne par avis, rien d'autre :\nétiquette | résumé": the layout of each line, spelled out
 # on the line after one that introduces the output.
+# (the intro ends on its colon, or on a word the line finishes: "each on one line as\n[TAG] File:line - problem")
+_INTRO_END = r"(?:[:：]|(?<![\w'’-])(?:as|like|como|comme|come|wie|als|zoals))"
 _LINE_TEMPLATE = re.compile(
-    r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
+    rf"(?m)^(?P<intro>[^\n]*{_INTRO_END})[ \t]*\n"
     # ("<file>:<line> [BLOCKER|WARN|NIT] problem -> fix": a line may open with a slot)
     r"[ \t]*(?P<template>(?:[^\W\d_]|<\w)[^|\n]{0,30}(?:[ \t]*\|[ \t]*[^|\n]{1,30}){1,5}|"
     # "L<line> <SEVERITY>: <problem>. Fix: <one-line fix>": a line of two or more angle-bracket slots
@@ -552,7 +554,7 @@ def _label_slot(template: str) -> str | None:
 # "Output, one finding per line, max 8 lines:\n[BLOCKER|WARN|NIT] path:line - problem - fix": slots between dashes,
 # the first one a bracketed choice or a word
 _DASHED_TEMPLATE = re.compile(
-    r"(?m)^(?P<intro>[^\n]*[:：])[ \t]*\n"
+    rf"(?m)^(?P<intro>[^\n]*{_INTRO_END})[ \t]*\n"
     r"[ \t]*(?P<template>\[[^\]\n]{1,60}\][ \t]*[^\W\d_][^\n]{0,40}?(?:[ \t]+[-–—][ \t]+[^\n]{1,40}?){1,5}|"
     r"[^\W\d_][^\n]{0,40}?(?:[ \t]+[-–—][ \t]+[^\n]{1,40}?){2,5})[ \t]*$"
 )

@@ -15,6 +15,7 @@ from app.engine.constraints.clauses import (
 )
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.inline_items import cut_spans, item_cuts
+from app.engine.constraints.quotes import open_closer
 from app.engine.unwrap import NEXT_PART
 
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
@@ -22,9 +23,9 @@ _SENTENCE = re.compile(
     # "… the item in. 2) Answer visitors' questions …": a numbered item opens a sentence too
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Za-zÀ-ÿ\"“(¿¡«]|\d{1,2}\)\s)|"
     # 'responde so: "Vou te transferir para um atendente agora." suporte tecnico …': a quote's full stop ends it
-    r"(?<=[.!?][\"”»])[ \t]+(?=[a-zà-ÿ])|"
+    r"(?<=[.!?][\"”»“«])[ \t]+(?=[a-zà-ÿ])|"
     # 'say: "We only accept unused items." Keep answers short.': a closed quotation's full stop ends it too
-    r"(?<=[.!?][\"”»])[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
+    r"(?<=[.!?][\"”»“«'])[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
     # "It never sends anything. 24-hour times.": a number and a word open a sentence after a word's full stop
     r"(?<=[a-z]{3}[.!?])[ \t]+(?=\d{1,4}(?:-[A-Za-z]{2,}|\s+[A-Za-z]{2,}))|"
     # a blank line after a closed sentence or block ends its paragraph ('{… JSON …}\n\nurgente = true si …', "… (2)\n\n
@@ -219,14 +220,9 @@ def _inside_quote_or_brace(text: str) -> bool:
     inside a JSON example or a quotation."""
     if "```" in text and len(_FENCE_MARK.findall(text)) % 2 == 1:
         return True  # inside a fenced code block
-    quotes = text.count('"')
-    if "„" in text:  # German „…“ or „…" (typed): the low mark opens, and either closes it
-        quotes += text.count("„") - text.count("“")
-    if text.count("「") > text.count("」") or text.count("«") > text.count("»"):
-        return True  # 「ただいま混み合っています。0120-… までお電話ください。」: a fixed reply is one unit
-    if "„" not in text and text.count("“") > text.count("”"):
-        return True
-    return text.count("{") > text.count("}") or text.count("[") > text.count("]") or quotes % 2 == 1
+    if open_closer(text) is not None:
+        return True  # 「ただいま混み合っています。0120-… までお電話ください。」, „…“, 'Lo siento. …': one unit
+    return text.count("{") > text.count("}") or text.count("[") > text.count("]")
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

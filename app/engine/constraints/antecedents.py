@@ -26,7 +26,7 @@ _POINTS_BACK = re.compile(
     r"\b(?:that|these|those|such)\s+(?:messages?|repl(?:y|ies)|cases?|situations?|moments?)\b|"
     r"^\s*(?:say|reply|respond|answer)\s*[:：]\s*[\"“«']|^\s*(?:say|tell\s+them)\s+(?:that|so|this)\s*[,.;]|"
     r"^\s*(?:don'?t|do\s+not|never)\s+[a-z]+\s+(?:anything|it|them|that|this)\s*[.!]?\s*$|"
-    r"^\s*(?:if\s+(?:so|not)\b|otherwise\b|in\s+that\s+case\b)|"
+    r"^\s*(?:if\s+(?:so|not)\b|otherwise\b|in\s+that\s+case\b|in\s+which\s+case\b|only\s+then\b|then\b)|"
     # "If it's older, …", "If the visit was longer, …": a comparison with what the sentence before stated
     r"^\s*if\b[^,.;:]{0,50}?(?:\b(?:is|are|was|were)|'s|'re)\s+(?:\w+\s+)?(?:older|newer|longer|shorter|earlier|later|"
     r"higher|lower|bigger|larger|smaller|more|less|fewer)\s*,|"
@@ -49,6 +49,7 @@ _ROUTE_GIVEN = re.compile(
     r"[^.!?]*?(?:\(\d{2,4}\)|\+?\d[\d\s().-]{4,}\d|@|https?://|\b(?:hotline|helpline|emergency\s+line|phone\s+number)\b)",
     re.IGNORECASE,
 )
+_THEN = re.compile(r"\s*(?:only\s+)?then\b", re.IGNORECASE)
 _EVERY_CASE = re.compile(r"\b(?:every|each|all|always|any)\b", re.IGNORECASE)
 _OTHER_CASE = re.compile(r"\s*(?:otherwise|if\s+not)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no|don'?t|doesn'?t|won'?t|can'?t|avoid)\b|n't\b", re.IGNORECASE)
@@ -155,6 +156,8 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
     while end + 1 < len(read):
         following = read[end + 1]
         leans = _leans_back(following.clause.text)
+        if leans and _THEN.match(following.clause.text) and any(c.kind == "ordering" for c in following.found):
+            leans = False  # "… first. Then run_remote_diagnostic before create_fault_ticket": an order of its own
         strong = leans and end == index and _POINTS_BACK.match(following.clause.text) is not None
         # (a sentence read under its list item's condition says it already, unless nothing was read from it)
         if (following.led and following.found) or not _same_item(text, read[end].clause, following.clause, strong):

@@ -30,7 +30,9 @@ from app.engine.constraints.model import BriefSpan, Constraint
 from app.engine.constraints.unsure_reply import read_unsure_reply
 from app.engine.tool_text import TOOLS_INTRO, without_tool_output
 
-_QUOTED = re.compile(r"(?<![\w])'(?:[^']|(?<=\w)'(?=\w)){3,}'(?![\w])|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
+_QUOTED = re.compile(
+    r"(?<![\w])'(?:[^']|(?<=\w)'(?=\w)){3,}'(?![\w])|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»|„[^“\"]{3,}[“\"]"
+)
 
 
 def _unquoted(text: str) -> str:

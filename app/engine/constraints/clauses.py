@@ -6,8 +6,10 @@ import functools
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.back_openers import OPEN_LINE_END, POINTS_BACK, THEN_STEP
 from app.engine.constraints.fixed_text import FIXED_OPENERS, case_route, to_assistant, to_customer
 from app.engine.constraints.inline_items import cut_spans, item_cuts
+from app.engine.constraints.quotes import closer_next, closes_in, open_closer
 from app.engine.fastre import prefiltered
 from app.engine.phrasing import REPLY_COLON, VERBS, strip_meta_directive
 
@@ -46,7 +48,12 @@ _PRONOUN_NEXT = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+|・\s*)")
-_CLOSER = re.compile(r"\s?[»”\"')\]]+")
+# (German closes „…“ and »…«: those marks close only right after the mark, as 'Be kind. “Hi”' opens a quote)
+_CLOSER = re.compile(r"\s?[»”\"')\]]+|[“«』›]")
+# 'Don't say "Great job!" or "Awesome!" after every reply', '„Das geht nicht.“ und sei nett': the rule goes on
+_QUOTE_GOES_ON = re.compile(
+    r"\s+(?:or|and|after|before|when|as|in|at|to|if|unless|but|then|not|und|oder|y|o|et|ou|e|en|of)\b"
+)
 _LOWER_NEXT = re.compile(r"\s[a-zäöü]")
 
 
@@ -95,7 +102,7 @@ def split_clauses(text: str) -> list[Clause]:
             closer = _CLOSER.match(text, index + 1)
             if closer:
                 index = closer.end() - 1
-                if re.match(r"\s+(?:or|and|after|before|when|as|in|at|to|if|unless|but|then|not)\b", text[index + 1 :]):
+                if _QUOTE_GOES_ON.match(text, index + 1):
                     continue  # 'Don't say "Great job!" or "Awesome!" after every reply': the quote ends, not the rule
             # A sentence ends at a mark followed by white space ("3.5", "acme.com" and "e.g." do not end one).
             if index + 1 < length and not text[index + 1].isspace():
@@ -115,6 +122,8 @@ def split_clauses(text: str) -> list[Clause]:
             # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
             if mark == "." and index > 0 and text[index - 1].isdigit() and is_ordinal(text, index):
                 continue
+        if mark == "\n" and OPEN_LINE_END.search(text, position, index) and text[index + 1 : index + 2].strip():
+            continue  # "each on one line as\n[TAG] File.swift:line - problem - fix": the shape finishes the sentence
         if mark == ";" and 0 < index < length - 1 and text[index - 1].isalnum() and text[index + 1].isalnum():
             continue  # "a TL;DR line": a semicolon inside a word joins it, it ends no clause
         # "never reset a Director's password; open a P1 ticket instead": the alternative stays with its rule.
@@ -331,9 +340,9 @@ def points_back_next(text: str, index: int, *, rule_view: bool = False) -> bool:
     gap = re.match(r"[ \t]+", text[index + 1 : index + 4])
     if gap is None and not (text[index : index + 1] in "。！？" and text[index + 1 : index + 2] not in ("", "\n")):
         return False  # (a Japanese or Chinese sentence follows its mark with no space)
-    if rule_view and _RULE_GOES_ON.match(text, index + 1) is not None:
+    if rule_view and (_RULE_GOES_ON.match(text, index + 1) is not None or THEN_STEP.match(text, index + 1)):
         return True
-    return _BACK_OPENER.match(text, index + 1) is not None or _CONTINUATION.match(text, index + 1) is not None
+    return any(pattern.match(text, index + 1) is not None for pattern in (_BACK_OPENER, _CONTINUATION, POINTS_BACK))
 
 
 def in_exact_line(text: str, index: int) -> bool:
@@ -368,21 +377,15 @@ _ORDER_VERBS = VERBS | frozenset(
 )
 
 
-_INCH_MARK = re.compile(r'(?<=\d)"')
 _QUOTE_REACH = 400  # a quote that does not close within this many characters is a stray mark, not a quotation
 
 
 def inside_quote(text: str, start: int, index: int) -> bool:
     """Whether `index` lies inside a quotation opened since `start` that closes later, within reach."""
-    if text[index + 1 : index + 2] in ('"', "”", "»", "」"):
-        return False  # 'reply: "… clinic." Never …': the mark ends the quotation and its sentence
-    piece = _INCH_MARK.sub("", text[start:index])  # 'The 27" Pro model': a size, not a quotation
-    if piece.count('"') % 2 == 1:
-        return '"' in text[index + 1 : index + _QUOTE_REACH]
-    for opener, closer in (("“", "”"), ("«", "»"), ("「", "」")):
-        if piece.count(opener) > piece.count(closer):
-            return closer in text[index + 1 : index + _QUOTE_REACH]
-    return False
+    if closer_next(text, index):
+        return False  # 'reply: "… clinic." Never …', '« … Appelez-nous. » Sois poli.': the mark ends the quotation
+    closer = open_closer(text[start:index])
+    return closer is not None and closes_in(text, closer, index + 1, _QUOTE_REACH)
 
 
 # "Answer only from the policy, quote the section number, and if the policy doesn't say, reply exactly: …": the
@@ -598,7 +601,12 @@ def is_abbreviation(text: str, index: int) -> bool:
         return bool(after) and (after in "(«\"“'" or after.isdigit() or after.islower())
     if word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e.")):
         return True
+    if len(word) == 2 and text[index - 1].isupper() and _INITIAL_BEFORE.match(text, index + 1):
+        return True  # "T. rex", "T. 0117 496 0823", "J. smith": an initial or a phone "T.", and the sentence goes on
     return _short_in_brackets(text, index)
+
+
+_INITIAL_BEFORE = re.compile(r"[ \t]+(?:[a-zà-ÿ]|\d)")
 
 
 def _short_in_brackets(text: str, index: int) -> bool:

@@ -6,11 +6,14 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from app.engine.constraints.abbreviation_dots import mask_abbreviation_dots
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
 from app.engine.constraints.fixed_text import names_only_reply
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.model import FallbackAction
 from app.engine.constraints.phones import EMERGENCY_SERVICES, emergency_after_colon, find_dial_numbers
+from app.engine.constraints.quotes import quote_start
+from app.engine.constraints.said_instead import banned_case, more_after_quote
 from app.engine.phrasing import REPLY_COLON, VERBS
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
@@ -245,7 +248,9 @@ _FOREIGN_ORDERS = (
 # Bounded repeats keep the match linear on long unpunctuated text.
 _LIST_TAIL = re.compile(
     # (a colon ends the condition: "If anyone mentions self-harm or danger: stop the small talk, give them …")
-    r",(?P<more>(?:\s*[^,;.:]{1,80},){0,4}?\s*(?:[^,;.:]{1,80}?\s)?(?:or|and|oder|und|ou|et|o|y)\s+[^,;.:]{1,80}?),?"
+    # (an item's brackets may hold commas: "a bad reaction after a jab (swollen face or throat, trouble breathing)")
+    r",(?P<more>(?:\s*(?:[^,;.:(]|\([^()]{0,80}\)){1,120},){0,4}?\s*(?:[^,;.:]{1,80}?\s)?(?:or|and|oder|und|ou|et|o|y)\s+"
+    r"(?:[^,;.:(]|\([^()]{0,80}\)){1,120}?),?"
     # ("…, food insecure or fleeing abuse, before anything else tell them …": when, then the action)
     # ("…, or abuse, you should give them …", "…, the bot must not …": the assistant and its modal start the order)
     r"(?=\s*:|\s+(?:you|we|it|the\s+(?:bot|assistant))\s+(?:should|must|need\s+to|has\s+to|have\s+to|will|can|"
@@ -257,7 +262,7 @@ _LIST_TAIL = re.compile(
     + _FOREIGN_ORDERS
     + r"|tell|say|reply|respond|email|call|offer|escalate|direct|point|"
     r"refer|ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|give|share|provide|suggest|recommend|"
-    r"don'?t|do\s+not|never|"
+    r"don'?t|do\s+not|never|start\s+with|begin\s+with|open\s+with|"
     r"mande|ligue|diga|peça|encaminhe|oriente|recomende|llam[ae]\w*|pide|dile|diles|indica|recomienda|deriva|"
     r"sag\w*|ruf\w*|schick\w*|verweis\w*|dis|dites|appel\w*|envoie\w*|orientez|conseille\w*|bekomm\w*|erhält|"
     r"gib|nenn\w*|geef|bel|noem|verwijs|dai|chiama|indica|fornisci)\b)",
@@ -331,17 +336,26 @@ _ABBREVIATION_DOTS = re.compile(r"\b(?:e\.g|i\.e|etc|approx|incl)\.", re.IGNOREC
 _STEP_BEFORE_DASH = re.compile(r"\s+(?:don'?t|do\s+not)\s+\w+[^—–]*[—–]\s*$", re.IGNORECASE)
 
 
+_KEY_FIRST = re.compile(r"[A-ZÀ-Ý][\w-]{2,30}[ \t]?[:：]\s")
+
+
 def find_condition(text: str) -> str | None:
     """The condition phrase of a clause ("if unsure", "when the customer is angry"), as written."""
     # "If the drug is controlled (e.g. oxycodone, Adderall) …": an abbreviation's dots end no condition
     masked = _ABBREVIATION_DOTS.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
+    masked = mask_abbreviation_dots(masked)  # ("If they ask about St. Mary's ward, …", "approx. prices", "Nr. 5")
     condition = _find_condition(masked)
+    if condition is not None and (quoted := quote_start(masked, condition)) is not None:
+        # 'say: "For free independent help, StepAhead …"': the reply's own words are no case; look before them
+        condition = _find_condition(masked[:quoted])
     if condition is None:
         return None
     # "Si la personne dit qu'elle est tombée : répondre uniquement « … »": the case ends at its colon
     colon = re.search(r"\s?[:：]\s", condition)
     # ("Si la personne est en danger immédiat : le 17 ou le 112 d'abord": so does a route after the colon)
-    if colon is not None and colon.start() >= 8 and re.search(r"[«“\"]|\d|@", condition[colon.end() :]):
+    # ("… « remboursement » : Priorité : haute, …": and so does a keyed line the case sets)
+    after = condition[colon.end() :] if colon is not None else ""
+    if colon is not None and colon.start() >= 8 and (re.search(r"[«“\"]|\d|@", after) or _KEY_FIRST.match(after)):
         condition = condition[: colon.start()]
     condition = _STEP_BEFORE_DASH.sub("", condition.replace("\u2024", ".")).rstrip(" —–")
     return _before_opener(text, condition) or None
@@ -865,9 +879,13 @@ def _say_fallback(
         if condition is not None and _ENDS_ON_ARTICLE.search(condition):
             condition = None  # ("For CRISIS the reply …": the reply is a noun there, its case no condition)
         keeps_inside = condition is not None
+    if say and more_after_quote(text, say.end()):
+        say = None  # 'output only "No findings." and the verdict line': the quote is one part of the reply, not all
     if say and condition is None and len((say.group("say") or say.group("say2") or "").split()) < 3:
         # 'Don't put the homeowner's name in the summary, say "the homeowner"': words to use instead, not a reply
         say = None
+    if say and condition is None:
+        condition = banned_case(text, say.start())  # 'Don't give debt advice, say: "…"': the ban is the case
     if say and (
         condition is not None
         or re.search(

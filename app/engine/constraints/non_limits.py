@@ -222,8 +222,15 @@ def not_a_count(text: str, position: int) -> bool:
         return True  # "grants of up to £5,000": an amount of money, not a length
     if offer_count(text, position):
         return True  # "£25 for up to 3 items": what a price covers, not a length
+    if _NAMED_LINE.match(text, position) and re.search(
+        r"\b(?:the|a|our|their|your)\s+$", text[max(0, position - 8) : position], re.I
+    ):
+        return True  # "Then give the 999 line", "the 111 line": a phone line named by its number, no count of lines
     # "A VIN is 17 characters": what a valid identifier looks like, not a length of the reply
     return _IDENTIFIER_SIZE.search(text, max(0, position - 40), position) is not None
+
+
+_NAMED_LINE = re.compile(r"\d{3,}\s+line\b(?!s)", re.IGNORECASE)
 
 
 def not_a_length(text: str, position: int, match: re.Match[str], unit: LimitUnit, noun: str) -> bool:

@@ -292,7 +292,7 @@ def test_json_with_a_numeric_range_value() -> None:
         (
             "Don't discuss prices - say 'Our front desk can help with pricing: (555) 201-3344.'",
             [("prohibition", "Do not discuss prices."),
-             ("fallback", 'When you cannot help, reply exactly: "Our front desk can help with pricing: (555) 201-3344."')],  # noqa: E501
+             ("fallback", 'When asked to discuss prices, reply exactly: "Our front desk can help with pricing: (555) 201-3344."')],  # noqa: E501
         ),
         (
             "Reply with a single word: the detected language of the text.",
