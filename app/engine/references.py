@@ -89,8 +89,10 @@ _SCHEMA_INTRO = re.compile(
     r"[^:：\n]{0,80}[:：][ \t]*\n(?:[ \t]*\n)?",
     re.IGNORECASE,
 )
+# (a qualified name may hold hyphens and quotes: BigQuery's "my-project.ops.bookings", `analytics`.`events`)
 _TABLE_LINE = re.compile(
-    r"[ \t]*(?:[-*•][ \t]+)?(?:create\s+table\s+)?[A-Za-z_][\w.]*[ \t]*\((?:[^\n]*)(?:\n|$)", re.IGNORECASE
+    r"[ \t]*(?:[-*•][ \t]+)?(?:create\s+table\s+)?[`\"]?[A-Za-z_](?:[\w.`\"]|-(?=\w))*[ \t]*\((?:[^\n]*)(?:\n|$)",
+    re.IGNORECASE,
 )
 _DATABASE = re.compile(
     r"\b(?:sql|queries|query|database|databases|db|warehouse|postgres\w*|mysql|sqlite|snowflake|bigquery|datenbank|"
