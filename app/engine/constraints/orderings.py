@@ -139,9 +139,22 @@ _REQUESTER_STEP = re.compile(r"(?:^|\s)I\s+(?:\w+\s+)?(?:\w+)")
 _TOOL_ID = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+"
 
 
+_ALWAYS_WORD = r"(?i:immer|always|toujours|siempre|sempre|altijd|erst|zuerst|first)"
+# "Appelez solde_compte avant chaque reserver_repas", "Call check_stock before every create_order", "Usa
+# verifica_socio prima di ogni prenota_campo": the verb that runs the first tool, and "each" before the second
+_RUN_VERB = (
+    r"(?i:call|use|run|check\s+with|appel(?:ez|le|er)|utilis(?:ez|e|er)|lancez|llam[ae]|usa|utiliza|ejecuta|"
+    r"ruf(?:e|en)?|nutze|verwende|chiama|utilizza|roep|gebruik|chame|utilize)"
+)
+_EACH_WORD = (
+    r"(?i:each|every|any|the|a|an|chaque|tout|toute|un|une|le|la|cada|el|una|jede[mnrs]?|einem?|ogni|il|lo|"
+    r"elke|iedere|een|de|het|todo|toda|o)"
+)
+_BEFORE_WORD = r"(?i:vor|avant|antes\s+de|antes\s+del|prima\s+di|voor|vóór|before)"
+# (no re.IGNORECASE: a tool id's case is how it is told from a word, "solde_compte", "checkStock")
 _TOOL_BEFORE_TOOL = re.compile(
-    rf"^\s*(?:(?:immer|always|toujours|siempre|sempre|altijd|erst|zuerst|first)\s+)?`?(?P<first>{_TOOL_ID})`?"
-    rf"(?:\(\))?\s+(?:vor|avant|antes\s+de|antes\s+del|prima\s+di|voor|vóór|before)\s+`?(?P<then>{_TOOL_ID})\b"
+    rf"^\s*(?:{_ALWAYS_WORD}\s+)?(?:{_RUN_VERB}\s+)?(?:{_ALWAYS_WORD}\s+)?`?(?P<first>{_TOOL_ID})`?"
+    rf"(?:\(\))?\s+(?:{_ALWAYS_WORD}\s+)?{_BEFORE_WORD}\s+(?:{_EACH_WORD}\s+)?`?(?P<then>{_TOOL_ID})\b"
 )
 
 
