@@ -22,11 +22,21 @@ FIELD_TEST = re.compile(r"^\s*(?P<test>[A-Za-z_][\w.]*\s*(?:==?|!=|>=?|<=?|≥|�
 _CJK_CONDITION = re.compile(r"^[^。！？\n]*?(?:たら|なら|れば|場合は|場合、|ときは|時は|如果[^，。]*，|的话，?)")
 
 
+# "Steht etwas nicht in der FAQ: …", "Fragt jemand nach Preisen, …", "Staat het niet in de folder: …": German and
+# Dutch open a condition with its verb, capitalised at the start of the clause (no "wenn" / "als")
+_VERB_FIRST_CONDITION = re.compile(
+    r"^\s*(?:Steht|Stehen|Ist|Sind|Gibt|Hat|Haben|Kommt|Kommen|Fragt|Fragen|Schreibt|Schreiben|Will|Wollen|Möchte|"
+    r"Kann|Können|Weiß|Wissen|Findet|Meldet|Nennt|Staat|Zijn|Heeft|Hebben|Vraagt|Vragen|Schrijft|Wil|Kan|Komt|"
+    r"Weet|Noemt|Meldt)\s+(?:[^\s.:;!?,]+\s+){1,10}?[^\s.:;!?,]+\s*[:,]"
+)
+
+
 def condition_end(text: str) -> int:
     """Where a leading condition ("If you don't know,") ends; 0 when the clause does not open with one."""
     match = (
         _LEADING_CONDITION.match(text)
         or FIELD_TEST.match(text)
+        or _VERB_FIRST_CONDITION.match(text)
         or (None if text.isascii() else _CJK_CONDITION.match(text))
     )
     if match:

@@ -198,9 +198,25 @@ def check_format(constraint: Constraint, view: PromptView, brief: Sequence[Const
     conflicts = [
         Conflict(request.start, request.end)
         for request in view.requests
-        if any(clash(request, ban) for ban in ruled_out)
+        if any(clash(request, ban) for ban in ruled_out) and not _in_exception(view.text, request.start)
     ]
     return Verdict(carried, conflicts)
+
+
+# "keine Aufzählungen. Ausnahme: die Unterlagen … dürfen als Liste kommen", "No lists, except for opening hours,
+# which can be a short list": the brief's own exception to its ban asks for the feature on purpose.
+_EXCEPTION_LEAD = re.compile(
+    r"\b(?:except(?:ion)?|unless|apart\s+from|other\s+than|ausnahme|au(?:ß|ss)er|ausgenommen|sauf|exception|"
+    r"excepci[oó]n|excepto|salvo|exce[cç][ãa]o|exceto|eccezione|tranne|eccetto|uitzondering|behalve)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_MARKS = (". ", ".\n", "\n", "; ", "! ", "? ")
+
+
+def _in_exception(text: str, position: int) -> bool:
+    """Whether the sentence up to `position` opens an exception to a ban."""
+    start = max(text.rfind(mark, 0, position) for mark in _SENTENCE_MARKS) + 1
+    return _EXCEPTION_LEAD.search(text, start, position) is not None
 
 
 _LABEL_SLOT = re.compile(
