@@ -13,6 +13,17 @@ from app.engine.constraints import Constraint
 _CLOSING_LINE = re.compile(r'^End with one line that starts with "(?P<key>[^"]{1,30}):" followed by exactly one label')
 
 
+# "Put the category on the last line", "the priority at the bottom", "Die Kategorie kommt ganz ans Ende", "reply
+# first, then the category": the brief places the label after the reply, wherever it lists the labels
+_LABEL_LAST = re.compile(
+    r"\b(?:(?:on\s+)?the\s+(?:last|final)\s+line|at\s+the\s+(?:very\s+)?(?:end|bottom)|(?:reply|answer|draft)\s+first|"
+    r"(?:ganz\s+)?(?:ans|am)\s+ende|in\s+die\s+letzte\s+zeile|al\s+final|en\s+la\s+[úu]ltima\s+l[íi]nea|"
+    r"[àa]\s+la\s+fin|sur\s+la\s+derni[èe]re\s+ligne|alla\s+fine|nell['’]ultima\s+riga|no\s+final|"
+    r"na\s+[úu]ltima\s+linha|aan\s+het\s+(?:einde|eind)|onderaan|op\s+de\s+laatste\s+regel)\b",
+    re.IGNORECASE,
+)
+
+
 def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint], key: str) -> list[str]:
     """`lines` of the output format with the labeller's closing line placed in the brief's order and stated once."""
     closing = next((line for line in lines if _CLOSING_LINE.match(line)), None)
@@ -24,7 +35,7 @@ def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint],
     # where the brief lists the labels: before the reply it asks for ("label it …, then draft a reply"), or after it
     # ("3) ganz am Ende ein Label aus …")
     listed = [c.span.start for c in sets if c.span is not None and c.span.field == "task"]
-    if not listed or min(listed) > reply.start():
+    if not listed or min(listed) > reply.start() or _LABEL_LAST.search(task):
         return [line for line in lines if line not in said or len(sets) > 1]  # the closing line says it once
     kept = [line for line in lines if line is not closing and line not in said]
     if not kept or kept[0] is not lines[0]:

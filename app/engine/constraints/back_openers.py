@@ -16,13 +16,15 @@ POINTS_BACK = re.compile(
     r"erst\s+(?:danach|dann|anschlie(?:ß|ss)end|im\s+anschluss)\b|dafür\b|stattdessen\b|"
     r"(?:wenn|falls)\s+(?:ja|doch|dem\s+so\s+ist)\b|"
     # Spanish: "Si lo insinúan, …", "Si insisten, …", "En su lugar, …", "Solo después, …", "De ser así, …"
-    r"si\s+(?:lo|la|los|las|le|les)\s+\w+\s*[,:]|si\s+insiste[n]?\b|en\s+su\s+lugar\b|"
+    # (their doing, "si lo insinúan", not the assistant's own case: "si lo sabes" ends in -s)
+    r"si\s+(?:lo|la|los|las|le|les)\s+\w+(?<![sS])\s*[,:]|si\s+insiste[n]?\b|en\s+su\s+lugar\b|"
     r"s[óo]lo\s+(?:despu[ée]s|entonces)\b|de\s+ser\s+as[íi]\b|"
     # French: "Si oui, …", "S'ils insistent, …", "À la place, …", "Seulement après, …"
     r"si\s+oui\b|s['’]ils?\s+insiste(?:nt)?\b|si\s+(?:il|elle|ils|elles)\s+le\s+\w+\s*[,:]|[àa]\s+la\s+place\b|"
     r"seulement\s+(?:apr[èe]s|ensuite|alors)\b|"
     # Italian: "Se sì, …", "Se lo chiedono, …", "Solo dopo …", "Invece …"
-    r"se\s+s[ìi]\b|se\s+(?:lo|la|li|le)\s+\w+\s*[,:]|solo\s+(?:dopo|allora)\b|invece\b|"
+    # ("se lo chiedono", not "se lo sai"; "invece di scusarti" is "instead of", pointing nowhere)
+    r"se\s+s[ìi]\b|se\s+(?:lo|la|li|le)\s+\w+(?<![iI])\s*[,:]|solo\s+(?:dopo|allora)\b|invece\b(?!\s+di\b)|"
     # Portuguese: "Se sim, …", "Só depois …", "Em vez disso, …"
     r"se\s+sim\b|s[óo]\s+(?:depois|ent[ãa]o)\b|em\s+vez\s+disso\b|"
     # Dutch: "Zo ja, …", "Pas daarna …", "In plaats daarvan …"

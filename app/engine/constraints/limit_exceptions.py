@@ -19,10 +19,16 @@ _EXCEPT_WORD = (
     r"au(?:ß|ss)er|ausgenommen|es\s+sei\s+denn|sauf|à\s+moins\s+que|hormis|"
     r"tranne|eccetto|a\s+meno\s+che|salvo\s+che|behalve|tenzij|uitgezonderd)\b"
 )
+# The exempt case runs to the sentence's end, or to a rule joined after it ("…unless the guest asks for directions,
+# and always end with the desk number")
+_EXCEPTION_TEXT = (
+    r"(?:(?!,\s*(?:and|but|then|und|aber|dann|et|mais|puis|y|pero|luego|e|ma|poi|mas|en|maar|daarna)\s)"
+    r"[^.;!?()\n]){2,160}"
+)
 # A short tail may sit between the limit and its exception ("por mensagem", "a turn", "per reply, "), never a clause
 # of its own: at most four words, no sentence mark.
 _LATIN = re.compile(
-    r"(?P<gap>(?:\s+[^\s.;:!?()\n,]+){0,4}?)\s*(?:,|\(|\s[-–—])?\s*(?P<exc>" + _EXCEPT_WORD + r"[^.;!?()\n]{2,160})",
+    r"(?P<gap>(?:\s+[^\s.;:!?()\n,]+){0,4}?)\s*(?:,|\(|\s[-–—])?\s*(?P<exc>" + _EXCEPT_WORD + _EXCEPTION_TEXT + ")",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[^。;;!?\n]{0,8}?[,,、(]?\s*(?P<exc>(?:除非|除了)[^。;;!?\n)]{2,80})")

@@ -11,7 +11,12 @@ import re
 _TARGET_AFTER = re.compile(
     r"\s+(?:to|towards|pointing\s+(?:to|at)|zu|zur|zum|auf|vers|à|a|al|ad|alla|verso|naar|para|hacia|"
     r"de\s+(?:la|los|las|el|sitios?|terceros|otros?|otras?)|d['’]autres|externe[ns]?|externos?|externas?|esterni|"
-    r"externes?)\b(?!\s+(?:any|anything|anywhere|anyone|anybody|ningún|ninguna|nada|rien)\b)",
+    r"externes?)\b(?!\s+(?:any|anything|anywhere|anyone|anybody|ningún|ninguna|nada|rien)\b)"
+    # (links sent to a person are still links: "never send links to customers", "no envíes enlaces a los clientes")
+    r"(?!\s+(?:the\s+|our\s+|los\s+|las\s+|les\s+|die\s+|den\s+|de\s+|i\s+|gli\s+|os\s+|as\s+)?"
+    r"(?:customers?|clients?|clientes|users?|usuari[oa]s|utilisateurs?|nutzer\w*|kunden|patients?|pacientes|"
+    r"patienten|members?|miembros|mitglieder|guests?|hu[ée]spedes|g[äa]ste|people|them|him|her|anyone|callers?|"
+    r"parents?|students?|klanten|leden)\b)",
     re.IGNORECASE,
 )
 # A kind of link named before it: "no external links", "no competitor links", "no affiliate or tracking links".
