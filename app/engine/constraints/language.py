@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.language_script import script_after
 from app.engine.fastre import Twins, is_plain, prefiltered
 
 # Language names in English and as the main languages write them, each with its ISO 639-1 code.
@@ -34,6 +35,8 @@ _NAMES: dict[str, str] = {
     "portugees": "pt", "japans": "ja", "chinees": "zh", "nederlands": "nl",
     # Polish as each main language writes it ("Schrijft iemand in het Engels of Pools", "auf Englisch oder Polnisch")
     "polaco": "pl", "polnisch": "pl", "polonais": "pl", "polacco": "pl", "polonês": "pl", "pools": "pl",
+    "serbian": "sr", "serbisch": "sr", "serbe": "sr", "serbio": "sr", "serbo": "sr", "servisch": "sr", "sérvio": "sr",
+    "croatian": "hr", "kroatisch": "hr", "croate": "hr", "croata": "hr",
     # Regional languages and varieties ("si escribe en valenciano", "auf Schwiizerdütsch", "als iemand Vlaams schrijft")
     "catalan": "ca", "catalán": "ca", "català": "ca", "catalão": "ca", "catalano": "ca", "katalanisch": "ca",
     "catalaans": "ca", "valenciano": "ca", "valencià": "ca", "valencian": "ca", "galician": "gl", "gallego": "gl",
@@ -66,6 +69,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "da": "Danish", "no": "Norwegian", "fi": "Finnish", "el": "Greek", "cs": "Czech", "ro": "Romanian",
     "hu": "Hungarian", "vi": "Vietnamese", "th": "Thai", "id": "Indonesian", "ca": "Catalan", "gl": "Galician",
     "eu": "Basque", "yue": "Cantonese",
+    "sr": "Serbian", "hr": "Croatian",
 }  # fmt: skip
 USER_LANGUAGE = "the user's language"
 
@@ -396,7 +400,13 @@ def _with_postposed_variant(text: str, found: FoundLanguage) -> FoundLanguage:
 def find_language(text: str) -> FoundLanguage | None:
     """The reply language one clause requires, if it states one."""
     found = _find_language(text)
-    return _with_postposed_variant(text, found) if found is not None else None
+    if found is None:
+        return None
+    found = _with_postposed_variant(text, found)
+    script = script_after(text, found.end) if found.code is not None else None
+    if script is not None and "(" not in found.name:
+        found = found._replace(name=f"{found.name} (in {script[0]})")  # "Serbian (in Latin script)"
+    return found
 
 
 # "then reply in Portuguese" (a clause of its own after "…; "): the reply of a case the sentence opened before

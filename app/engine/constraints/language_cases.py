@@ -48,7 +48,7 @@ _UNLESS = (
 # What the user does in the language of the case (the subjunctive after "salvo que", "sauf si", "a não ser que" too)
 _WRITES = (
     r"write|writes|wrote|writing|speak|speaks|message|messages|text|texts|contact|contacts|"
-    r"escribe|escriben|escriba|escriban|habla|hablan|hable|hablen|se\s+dirige|"
+    r"escribe|escriben|escriba|escriban|habla|hablan|hable|hablen|se\s+dirige|escriu|escriuen|escrigui|"
     r"schreibt|schreiben|spricht|sprechen|écrit|écrivent|écrive|parle|parlent|"
     r"escreve|escrevem|escreva|escrevam|escrever|escreverem|fala|falam|fale|falem|"
     r"scrive|scrivono|scriva|scrivano|parla|parlano|parli|schrijft|schrijven|spreekt|spreken|"

@@ -8,13 +8,38 @@ import re
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints.model import Constraint
+from app.engine.constraints.language import lookup
+from app.engine.constraints.model import BriefSpan, Constraint
 
 # "resumo: …", "- summary_en: …", "・memo は", "备注字段用": the field a line (or the clause's start) is about
 _FIELD_LEAD = re.compile(
     r"(?:^|\n)[ \t]*(?:[-*•・·][ \t]*)?[\"'`“「]?(?P<field>[^\W\d][\w.-]*)[\"'`”」]?[ \t]*"
     r"(?::|：|は|欄は|フィールドは|字段|栏)[^\n]*$"
 )
+
+
+# "・memo は日本語で、30字以内", "memo：用中文": a CJK language name on a field's line, with no reply verb
+_CJK_FIELD_LANGUAGE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•・·][ \t]*)?(?P<field>[A-Za-z_][\w.-]*)[ \t]*(?:は|:|：)[ \t]*(?:用|使用)?"
+    r"(?P<lang>[^\s、。,，で]{2,6}?)(?:で|$|[、。,，])",
+    re.MULTILINE,
+)
+
+
+def _cjk_field_languages(brief: Brief, fields: set[str]) -> list[Constraint]:
+    found: list[Constraint] = []
+    for match in _CJK_FIELD_LANGUAGE.finditer(brief.task):
+        field, named = match.group("field"), lookup(match.group("lang"))
+        if named is None or field.lower() not in fields:
+            continue
+        span = BriefSpan(field="task", start=match.start("lang"), end=match.end("lang"), text=match.group("lang"))
+        found.append(
+            Constraint(
+                kind="language", text=f"Write the {field} field in {named[0]}.", span=span, value=named[0],
+                code=named[1], scope=field,
+            )
+        )  # fmt: skip
+    return found
 
 
 def _fields(constraints: list[Constraint]) -> set[str]:
@@ -25,6 +50,14 @@ def _fields(constraints: list[Constraint]) -> set[str]:
 def scope_field_languages(brief: Brief, constraints: list[Constraint]) -> list[Constraint]:
     """The constraints with each language said on one field's line scoped to that field."""
     fields = _fields(constraints)
+    extra = _cjk_field_languages(brief, fields)
+    if extra:
+        # (the brief's own language, read as every reply's for want of a stated one, gives way to the field's)
+        whole = len(brief.task)
+        constraints = [
+            c for c in constraints
+            if not (c.kind == "language" and c.span is not None and (c.span.start, c.span.end) == (0, whole))
+        ] + extra  # fmt: skip
     out: list[Constraint] = []
     for c in constraints:
         span = c.span

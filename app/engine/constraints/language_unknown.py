@@ -17,7 +17,7 @@ from app.engine.constraints.model import BriefSpan, Constraint
 
 _IF = r"if|when|whenever|should|si|cuando|wenn|falls|lorsque|quand|se|quando|als|wanneer|indien"
 _WRITES = (
-    r"writes?|wrote|speaks?|messages?|escribe|escriben|escriba|habla|hablan|schreibt|schreiben|spricht|écrit|"
+    r"writes?|wrote|speaks?|messages?|escribe|escriben|escriba|escriu|escriuen|habla|hablan|schreibt|schreiben|spricht|écrit|"
     r"écrivent|parle|parlent|escreve|escrevem|escrever|fala|falam|scrive|scrivono|parla|parlano|schrijft|schrijven|"
     r"spreekt"
 )
