@@ -25,6 +25,7 @@ from app.engine.constraints import (
 )
 from app.engine.constraints.cross_checks import cross_checked, in_tool_code_comment
 from app.engine.constraints.field_reading import free_text, read_field_cached
+from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
 from app.engine.constraints.language_scope import scope_field_languages
 from app.engine.constraints.language_unknown import with_unknown_language_cases
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
@@ -158,6 +159,7 @@ def _collected(brief: Brief) -> list[Constraint]:
     found.extend(_structured(brief))
     found = language_cases.with_language_cases(free_text(brief), found, lambda: _own_language(brief))
     found = with_unknown_language_cases(free_text(brief), found)
+    found = with_cjk_language_cases(list(free_text(brief)), found)
     if not any(c.kind == "language" for c in found):
         implicit = _implicit_language(brief)
         if implicit is not None:

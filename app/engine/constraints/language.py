@@ -45,7 +45,7 @@ _NAMES: dict[str, str] = {
     "castelán": "es", "castellà": "es", "gaztelania": "es", "hochdeutsch": "de", "frans": "fr",
     "schwiizerdütsch": "de", "schweizerdeutsch": "de", "schwyzerdütsch": "de", "cantonese": "yue",
     "kantonesisch": "yue", "cantonais": "yue", "cantonés": "yue", "cantonês": "yue", "kantonees": "yue",
-    "粤语": "yue", "粵語": "yue", "广东话": "yue", "廣東話": "yue", "広東語": "yue",
+    "粤语": "yue", "粵語": "yue", "广东话": "yue", "廣東話": "yue", "広東語": "yue", "普通话": "zh", "普通話": "zh",
     # A script the brief names stays with the language ("用简体中文回复", "繁體中文で")
     "简体中文": "zh", "簡體中文": "zh", "简体字": "zh", "繁體中文": "zh", "繁体中文": "zh", "繁體字": "zh",
 }  # fmt: skip
@@ -57,7 +57,8 @@ _DISPLAY: dict[str, str] = {
     "schweizerdeutsch": "Swiss German", "schwyzerdütsch": "Swiss German", "hochdeutsch": "Standard German",
     "简体中文": "Simplified Chinese",
     "簡體中文": "Simplified Chinese", "简体字": "Simplified Chinese", "繁體中文": "Traditional Chinese",
-    "繁体中文": "Traditional Chinese", "繁體字": "Traditional Chinese",
+    "繁体中文": "Traditional Chinese", "繁體字": "Traditional Chinese", "普通话": "Mandarin Chinese",
+    "普通話": "Mandarin Chinese",
 }  # fmt: skip
 # Names that are also common words of another language ("pools", "the pools are heated"): looked up, and read in a
 # reply-language case ("schrijft iemand in het Pools"), but never a reply language on their own.
@@ -616,3 +617,7 @@ def two_way_directions(text: str) -> list[tuple[str, str]]:
     """The directions of a translation that goes both ways (two or more target languages), else []."""
     directions = translation_directions(text)
     return directions if len({target for _, target in directions}) >= 2 else []
+
+
+CJK_NAMES = _CJK_NAMES
+"""Every language name written in Chinese or Japanese characters, longest first, as an alternation."""

@@ -160,3 +160,20 @@ def test_a_named_script_stays_in_the_language_rule(task: str, name: str) -> None
     (found,) = _languages(task)
     assert found.value == name
     assert f"Always reply in {name}." in generate(Brief(task=task)).prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "default", "case"),
+    [
+        ("茶餐厅的点餐助手。如果客人用粤语留言，就用粤语回复；否则用普通话回复。每条不超过50字。", "Mandarin Chinese",
+         "Cantonese"),
+        ("台北書店的客服。如果顧客用英文提問，就用英文回覆；否則用繁體中文。", "Traditional Chinese", "English"),
+        ("Chatbot für unser Dim-Sum-Restaurant in Hamburg. Wenn der Gast auf Kantonesisch schreibt, antworte auf "
+         "Kantonesisch; sonst auf Deutsch.", "German", "Cantonese"),
+    ],
+)  # fmt: skip
+def test_a_case_in_chinese_or_for_cantonese_keeps_its_default(task: str, default: str, case: str) -> None:
+    (found,) = _languages(task)
+    assert found.value == default
+    assert found.values == [case]
+    assert f"Reply in {default} by default" in generate(Brief(task=task)).prompt
