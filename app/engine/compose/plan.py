@@ -219,7 +219,7 @@ def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ..
 
 def _reply_language(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> str | None:
     for c in constraints:
-        if c.kind == "language" and c.value:
+        if c.kind == "language" and c.value and not c.scope:  # (not "resumo … sempre em português": one field's)
             return c.value
     return brief.language or entities.language
 

@@ -140,6 +140,10 @@ def language_rule(plan: Plan) -> Rule | None:
         )
     if not stated and not plan.primary.reply_language_rule:
         return None
+    if stated and stated[0].scope:
+        # "resumo: …, sempre em português europeu": one field's language; the other fields keep the input's words
+        reason = "The brief names a language for this field only."
+        return Rule(text=stated[0].text, reason=reason, group="Language and tone")
     if stated:
         if plan.primary.language_rule_text and plan.language:
             return Rule(text=plan.fill(plan.primary.language_rule_text), group="Language and tone")

@@ -25,6 +25,9 @@ from app.engine.constraints import (
 )
 from app.engine.constraints.cross_checks import cross_checked, in_tool_code_comment
 from app.engine.constraints.field_reading import free_text, read_field_cached
+from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
+from app.engine.constraints.language_scope import scope_field_languages
+from app.engine.constraints.language_unknown import with_unknown_language_cases
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.language_id import identify
@@ -135,6 +138,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = [c for c in unique if not in_tool_code_comment(brief.task, c, unique)]
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)
+    unique = scope_field_languages(brief, unique)
     unique = scoping.without_misread_limits(brief, unique)
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
@@ -154,6 +158,8 @@ def _collected(brief: Brief) -> list[Constraint]:
         found.extend(_fresh(c) for c in read_field_cached(field.name, field.text, field.index))
     found.extend(_structured(brief))
     found = language_cases.with_language_cases(free_text(brief), found, lambda: _own_language(brief))
+    found = with_unknown_language_cases(free_text(brief), found)
+    found = with_cjk_language_cases(list(free_text(brief)), found)
     if not any(c.kind == "language" for c in found):
         implicit = _implicit_language(brief)
         if implicit is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.language_script import script_after
 from app.engine.fastre import Twins, is_plain, prefiltered
 
 # Language names in English and as the main languages write them, each with its ISO 639-1 code.
@@ -34,6 +35,30 @@ _NAMES: dict[str, str] = {
     "portugees": "pt", "japans": "ja", "chinees": "zh", "nederlands": "nl",
     # Polish as each main language writes it ("Schrijft iemand in het Engels of Pools", "auf Englisch oder Polnisch")
     "polaco": "pl", "polnisch": "pl", "polonais": "pl", "polacco": "pl", "polonês": "pl", "pools": "pl",
+    "serbian": "sr", "serbisch": "sr", "serbe": "sr", "serbio": "sr", "serbo": "sr", "servisch": "sr", "sérvio": "sr",
+    "croatian": "hr", "kroatisch": "hr", "croate": "hr", "croata": "hr",
+    # Regional languages and varieties ("si escribe en valenciano", "auf Schwiizerdütsch", "als iemand Vlaams schrijft")
+    "catalan": "ca", "catalán": "ca", "català": "ca", "catalão": "ca", "catalano": "ca", "katalanisch": "ca",
+    "catalaans": "ca", "valenciano": "ca", "valencià": "ca", "valencian": "ca", "galician": "gl", "gallego": "gl",
+    "galego": "gl", "galicien": "gl", "galicisch": "gl", "galiziano": "gl", "basque": "eu", "euskara": "eu",
+    "euskera": "eu", "baskisch": "eu", "vlaams": "nl", "flemish": "nl", "flamand": "nl", "flämisch": "nl",
+    "castelán": "es", "castellà": "es", "gaztelania": "es", "hochdeutsch": "de", "frans": "fr",
+    "schwiizerdütsch": "de", "schweizerdeutsch": "de", "schwyzerdütsch": "de", "cantonese": "yue",
+    "kantonesisch": "yue", "cantonais": "yue", "cantonés": "yue", "cantonês": "yue", "kantonees": "yue",
+    "粤语": "yue", "粵語": "yue", "广东话": "yue", "廣東話": "yue", "広東語": "yue", "普通话": "zh", "普通話": "zh",
+    # A script the brief names stays with the language ("用简体中文回复", "繁體中文で")
+    "简体中文": "zh", "簡體中文": "zh", "简体字": "zh", "繁體中文": "zh", "繁体中文": "zh", "繁體字": "zh",
+}  # fmt: skip
+# Names that stand for a variety or a script of a language, with their own English name ("valenciano" is Valencian,
+# not Catalan; "简体中文" is Simplified Chinese): the reply keeps the variety the brief names.
+_DISPLAY: dict[str, str] = {
+    "valenciano": "Valencian", "valencià": "Valencian", "valencian": "Valencian", "vlaams": "Flemish",
+    "flemish": "Flemish", "flamand": "Flemish", "flämisch": "Flemish", "schwiizerdütsch": "Swiss German",
+    "schweizerdeutsch": "Swiss German", "schwyzerdütsch": "Swiss German", "hochdeutsch": "Standard German",
+    "简体中文": "Simplified Chinese",
+    "簡體中文": "Simplified Chinese", "简体字": "Simplified Chinese", "繁體中文": "Traditional Chinese",
+    "繁体中文": "Traditional Chinese", "繁體字": "Traditional Chinese", "普通话": "Mandarin Chinese",
+    "普通話": "Mandarin Chinese",
 }  # fmt: skip
 # Names that are also common words of another language ("pools", "the pools are heated"): looked up, and read in a
 # reply-language case ("schrijft iemand in het Pools"), but never a reply language on their own.
@@ -43,7 +68,9 @@ ENGLISH_NAMES: dict[str, str] = {
     "nl": "Dutch", "ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ru": "Russian", "uk": "Ukrainian",
     "pl": "Polish", "tr": "Turkish", "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "sv": "Swedish",
     "da": "Danish", "no": "Norwegian", "fi": "Finnish", "el": "Greek", "cs": "Czech", "ro": "Romanian",
-    "hu": "Hungarian", "vi": "Vietnamese", "th": "Thai", "id": "Indonesian",
+    "hu": "Hungarian", "vi": "Vietnamese", "th": "Thai", "id": "Indonesian", "ca": "Catalan", "gl": "Galician",
+    "eu": "Basque", "yue": "Cantonese",
+    "sr": "Serbian", "hr": "Croatian",
 }  # fmt: skip
 USER_LANGUAGE = "the user's language"
 
@@ -58,7 +85,9 @@ LATIN_NAME_LIST = tuple(
 _LATIN_NAMES = "|".join(re.escape(n) for n in LATIN_NAME_LIST)
 LATIN_NAMES = _LATIN_NAMES
 """The same names as a regular-expression alternation."""
-_CJK_NAMES = "|".join(re.escape(n) for n in _NAMES if not (n.isascii() or ord(n[0]) < 0x2000))
+_CJK_NAMES = "|".join(
+    re.escape(n) for n in sorted(_NAMES, key=len, reverse=True) if not (n.isascii() or ord(n[0]) < 0x2000)
+)
 _REPLY_VERBS = (
     r"reply|respond|answer|write|speak|communicate|talk|output|translat\w*|converse|chat|tradu\w*|übersetz\w*|"
     r"responde\w*|contesta\w*|escribe|habla|antworte\w*|schreib\w*|sprich|réponds|répondez|répondre|écri\w*|parle\w*|"
@@ -90,7 +119,9 @@ _EXPLICIT = re.compile(
     rf"\bin\s+(?P<variant2>{_VARIANTS})\s+(?P<name5>{_LATIN_NAMES})\b|"
     rf"\b(?:always|only|solo|siempre|nur|immer|toujours|uniquement|sempre|apenas)\s+(?:in\s+|en\s+|auf\s+|em\s+)?(?P<name2>{_LATIN_NAMES})\b|"
     rf"\b(?P<name3>{_LATIN_NAMES})\s+only\b|\b(?:language|idioma|sprache|langue|língua)\s*:\s*(?P<name4>{_LATIN_NAMES})\b|"
-    rf"(?P<cjk>{_CJK_NAMES})で(?:回答|答え|返答|書い|出力)|用(?P<cjk2>{_CJK_NAMES})(?:回答|回复|写|输出)",
+    rf"(?P<cjk>{_CJK_NAMES})で(?:回答|答え|返答|返信|書い|出力)|用(?P<cjk2>{_CJK_NAMES})(?:回答|回复|回覆|写|寫|输出)|"
+    # "出力は英語のみ", "回答は英語で", "回复语言：英文": the output's language, named as such
+    rf"(?:出力|回答|返答|返信|回复|回覆|输出|輸出)(?:語言|语言|言語)?(?:は|：|:)\s*(?P<cjk3>{_CJK_NAMES})(?![をが])",
     re.IGNORECASE,
 )
 _EXPLICIT = prefiltered(_EXPLICIT)  # the same matches, found sooner (see app.engine.fastre)
@@ -161,6 +192,8 @@ class FoundLanguage(NamedTuple):
 def lookup(name: str) -> tuple[str, str] | None:
     """(English name, ISO code) for a language name or code in any of the known spellings."""
     key = name.strip().lower()
+    if key in _DISPLAY:
+        return _DISPLAY[key], _NAMES[key]
     if key in ENGLISH_NAMES:
         return ENGLISH_NAMES[key], key
     code = _NAMES.get(key) or _NAMES.get(key.split("-")[0].split("_")[0].strip())
@@ -180,8 +213,15 @@ _PAIR = re.compile(
     rf"\b(?:{_CODES}|{_LATIN_NAMES})\s*(?:->|→|=>|>|2|/)\s*(?P<target>{_CODES}|{_LATIN_NAMES})\b", re.IGNORECASE
 )
 _CJK_TARGET = re.compile(
-    rf"(?:翻译成|翻譯成|译成|翻成|译为|翻译为|转成)(?P<target>{_CJK_NAMES})|(?P<target2>{_CJK_NAMES})に(?:翻訳|訳)"
+    rf"(?:翻译成|翻譯成|译成|翻成|译为|翻译为|翻譯為|转成|轉成)(?P<target>{_CJK_NAMES})|"
+    # "英語に翻訳", "英語へ翻訳", "英語への翻訳", "英語に訳して"
+    rf"(?P<target2>{_CJK_NAMES})(?:に|へ|への)(?:翻訳|訳)|"
+    # "出力は英語の訳文だけ", "訳文は英語で", "输出英文", "译文用英文": the output's language, named as such
+    rf"(?:出力|訳文|翻訳文|输出|輸出|译文|譯文)(?:は|も|：|:|用|为|為)?\s*(?P<target3>{_CJK_NAMES})|"
+    # "英訳", "和訳", "独訳": a translation named by the target's one-character abbreviation
+    r"(?P<short>[英和独仏中])訳"
 )
+_SHORT_TARGETS = {"英": "en", "和": "ja", "独": "de", "仏": "fr", "中": "zh"}
 # "aus dem Deutschen ins britische Englisch übersetzen", "naar het Engels vertalen": German and Dutch name the target
 # after "ins" / "naar het", with an optional variant
 _INTO_TARGET = re.compile(
@@ -193,7 +233,7 @@ _NEGATED_TRANSLATION = re.compile(r"\b(?:nicht|nie|niemals|kein\w*|niet|nooit|ge
 _VARIANT_NAMES = {"britische": "British", "brits": "British", "amerikanische": "American", "amerikaans": "American",
                   "brasilianische": "Brazilian", "europäische": "European"}  # fmt: skip
 _TRANSLATION_CUE = re.compile(
-    r"translat|tradu|tradott|übersetz|vertal|翻訳|翻译|翻譯|译|訳|localis|localiz|lokalisier", re.IGNORECASE
+    r"translat|tradu|tradott|übersetz|vertal|vertaal|翻訳|翻译|翻譯|译|訳|localis|localiz|lokalisier", re.IGNORECASE
 )
 
 
@@ -226,8 +266,9 @@ def find_target_language(text: str) -> FoundLanguage | None:
         window = text[max(0, match.start() - 40) : match.start()]
         if _JUDGES_TRANSLATIONS.search(window) and not re.search(r"\btranslat(?:e|es|ing)\b", window, re.IGNORECASE):
             continue  # "Grade English→Polish translation segments": the translations are input; the verdicts are not
-        group = "target" if match.group("target") else "target2"
-        found = lookup(match.group(group))
+        group = next((g for g in ("target", "target2", "target3") if match.groupdict().get(g)), None)
+        short = match.groupdict().get("short")
+        found = lookup(_SHORT_TARGETS[short] if short else match.group(group or "target"))
         if found is not None:
             return FoundLanguage(found[0], found[1], match.start(), match.end())
     for match in _ROMANCE_INTO.finditer(text):
@@ -360,7 +401,13 @@ def _with_postposed_variant(text: str, found: FoundLanguage) -> FoundLanguage:
 def find_language(text: str) -> FoundLanguage | None:
     """The reply language one clause requires, if it states one."""
     found = _find_language(text)
-    return _with_postposed_variant(text, found) if found is not None else None
+    if found is None:
+        return None
+    found = _with_postposed_variant(text, found)
+    script = script_after(text, found.end) if found.code is not None else None
+    if script is not None and "(" not in found.name:
+        found = found._replace(name=f"{found.name} (in {script[0]})")  # "Serbian (in Latin script)"
+    return found
 
 
 # "then reply in Portuguese" (a clause of its own after "…; "): the reply of a case the sentence opened before
@@ -382,7 +429,9 @@ def _find_language(text: str) -> FoundLanguage | None:
         return FoundLanguage(USER_LANGUAGE, None, mirror.start(), mirror.end())
     excepted_until = -1
     for match in _EXPLICIT_TWINS.get(is_plain(text)).finditer(text):
-        group = next(g for g in ("name", "name2", "name3", "name4", "name5", "name6", "cjk", "cjk2") if match.group(g))
+        group = next(
+            g for g in ("name", "name2", "name3", "name4", "name5", "name6", "cjk", "cjk2", "cjk3") if match.group(g)
+        )
         if match.start() < excepted_until or _CONSEQUENT.match(text, 0, match.start()):
             continue  # "…, unless the guest writes in German, then answer in German": the exception's own reply
         if _SOURCE_ONLY.search(text[: match.start(group)]) or _IF_WRITTEN_IN.search(text[: match.start(group)]):
@@ -568,3 +617,7 @@ def two_way_directions(text: str) -> list[tuple[str, str]]:
     """The directions of a translation that goes both ways (two or more target languages), else []."""
     directions = translation_directions(text)
     return directions if len({target for _, target in directions}) >= 2 else []
+
+
+CJK_NAMES = _CJK_NAMES
+"""Every language name written in Chinese or Japanese characters, longest first, as an alternation."""

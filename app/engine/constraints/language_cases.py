@@ -48,7 +48,7 @@ _UNLESS = (
 # What the user does in the language of the case (the subjunctive after "salvo que", "sauf si", "a não ser que" too)
 _WRITES = (
     r"write|writes|wrote|writing|speak|speaks|message|messages|text|texts|contact|contacts|"
-    r"escribe|escriben|escriba|escriban|habla|hablan|hable|hablen|se\s+dirige|"
+    r"escribe|escriben|escriba|escriban|habla|hablan|hable|hablen|se\s+dirige|escriu|escriuen|escrigui|"
     r"schreibt|schreiben|spricht|sprechen|écrit|écrivent|écrive|parle|parlent|"
     r"escreve|escrevem|escreva|escrevam|escrever|escreverem|fala|falam|fale|falem|"
     r"scrive|scrivono|scriva|scrivano|parla|parlano|parli|schrijft|schrijven|spreekt|spreken|"
@@ -98,7 +98,7 @@ _THEN = re.compile(
 )
 # "…, otherwise English", "…, anders in het Engels", "sinon en anglais": the default, named after the case
 _OTHERWISE = re.compile(
-    r"\b(?:otherwise|else|in\s+all\s+other\s+cases|if\s+not|anders|sonst|ansonsten|sinon|autrement|si\s+no|"
+    r"\b(?:otherwise|else|in\s+all\s+other\s+cases|if\s+not|anders|sonst|ansonsten|sinon|autrement|si\s+no|se\s+non|"
     r"de\s+lo\s+contrario|"
     r"en\s+otro\s+caso|senão|caso\s+contrário|altrimenti|in\s+alle\s+andere\s+gevallen)\b[\s,:]*(?:(?:always\s+)?"
     r"(?:reply|answer|respond|write|use|responde|contesta|antworte|antwoord|réponds|répondez|responda|rispondi)\w*\s+)?"
@@ -175,7 +175,7 @@ def _case_reply(text: str, at: int, end: int) -> tuple[int, tuple[str, str] | st
 
 
 _OTHERWISE_WORD = re.compile(
-    r"\b(?:otherwise|else|if\s+not|anders|sonst|ansonsten|sinon|senão|altrimenti|si\s+no)\b[^.;\n]{0,20}$",
+    r"\b(?:otherwise|else|if\s+not|anders|sonst|ansonsten|sinon|senão|altrimenti|si\s+no|se\s+non)\b[^.;\n]{0,20}$",
     re.IGNORECASE,
 )
 
@@ -201,28 +201,28 @@ class _Default(NamedTuple):
     end: int
 
 
-def _default_in(text: str, start: int, end: int, exclude: set[str], said: bool = True) -> _Default | None:
+def _default_in(text: str, start: int, end: int, exclude: set[tuple[str, str]], said: bool = True) -> _Default | None:
     """The default reply language stated in text[start:end] (the case masked out), and where it is said (`said`:
     a plain reply language counts, "Answer in English, but …", besides "by default", "otherwise" and the like)."""
     piece = text[start:end]
     for match in (*_OTHERWISE.finditer(piece), *_DEFAULT.finditer(piece), *(_USE.finditer(piece) if said else ())):
         found = lookup(match.group("lang") or match.groupdict().get("lang2") or "")
-        if found is not None and found[1] not in exclude:
+        if found is not None and found not in exclude:
             return _Default(found, start + match.start(), start + match.end())
     plain = find_language(piece) if said else None
-    if plain is not None and plain.code is not None and plain.code not in exclude:
+    if plain is not None and plain.code is not None and (plain.name, plain.code) not in exclude:
         return _Default((plain.name, plain.code), start + plain.start, start + plain.end)
     return None
 
 
-def _default_beside(text: str, start: int, end: int, exclude: set[str]) -> _Default | None:
+def _default_beside(text: str, start: int, end: int, exclude: set[tuple[str, str]]) -> _Default | None:
     """The default stated in the sentence after ("Otherwise English.") or before ("Default to English. Switch to
     French when the user does.") the case's."""
     if end < len(text) and text[end] != "\n":
         after = _sentence(text, end + 1)
         otherwise = _OTHERWISE.match(text, after[0])
         found = lookup(otherwise.group("lang")) if otherwise is not None else None
-        if found is not None and found[1] not in exclude:
+        if found is not None and found not in exclude:
             return _Default(found, after[0], otherwise.end() if otherwise is not None else after[1])
     before = _sentence(text, max(0, start - 2)) if start > 0 else None
     if before is None or before[1] > start or "\n\n" in text[before[1] : start] or _CASE.search(text, *before):
@@ -267,7 +267,8 @@ def _one_case(text: str, match: re.Match[str]) -> LanguageCases | None:
             return None  # "if they write in German, be extra polite": a case that keeps the language
     reply_in = reply[0] if isinstance(reply, tuple) else None  # (None: each case's own language)
     switches = tuple((name, reply_in or name) for name, _ in langs)
-    exclude = {code for _, code in langs}
+    # (by name: "Schwiizerdütsch" as the case, "Hochdeutsch" as the default, both German)
+    exclude = set(langs)
     masked = text[:rule_start] + " " * (reply_end - rule_start) + text[reply_end:]
     default = _default_in(masked, start, end, exclude) or _default_beside(text, start, end, exclude)
     span_start, span_end = rule_start, max(reply_end, match.end())
@@ -410,3 +411,8 @@ def said_by_cases(constraints: Iterable[Constraint], task: str, start: int, end:
         and not (task[start : max(start, c.span.start)] + task[min(end, c.span.end) : end]).strip(_MARKS)
         for c in constraints
     )  # fmt: skip
+
+
+OTHERWISE = _OTHERWISE
+"""The default named after a case ("…, otherwise English", "si no, en castellano")."""
+sentence_at = _sentence

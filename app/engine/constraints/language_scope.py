@@ -1,0 +1,73 @@
+"""A language given for one field ("resumo: no máximo 15 palavras, sempre em português europeu", "memo は日本語で"):
+that field's language, never the whole reply's."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from app.engine.brief import Brief
+from app.engine.constraints.language import lookup
+from app.engine.constraints.model import BriefSpan, Constraint
+
+# "resumo: …", "- summary_en: …", "・memo は", "备注字段用": the field a line (or the clause's start) is about
+_FIELD_LEAD = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•・·][ \t]*)?[\"'`“「]?(?P<field>[^\W\d][\w.-]*)[\"'`”」]?[ \t]*"
+    r"(?::|：|は|欄は|フィールドは|字段|栏)[^\n]*$"
+)
+
+
+# "・memo は日本語で、30字以内", "memo：用中文": a CJK language name on a field's line, with no reply verb
+_CJK_FIELD_LANGUAGE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•・·][ \t]*)?(?P<field>[A-Za-z_][\w.-]*)[ \t]*(?:は|:|：)[ \t]*(?:用|使用)?"
+    r"(?P<lang>[^\s、。,，で]{2,6}?)(?:で|$|[、。,，])",
+    re.MULTILINE,
+)
+
+
+def _cjk_field_languages(brief: Brief, fields: set[str]) -> list[Constraint]:
+    found: list[Constraint] = []
+    for match in _CJK_FIELD_LANGUAGE.finditer(brief.task):
+        field, named = match.group("field"), lookup(match.group("lang"))
+        if named is None or field.lower() not in fields:
+            continue
+        span = BriefSpan(field="task", start=match.start("lang"), end=match.end("lang"), text=match.group("lang"))
+        found.append(
+            Constraint(
+                kind="language", text=f"Write the {field} field in {named[0]}.", span=span, value=named[0],
+                code=named[1], scope=field,
+            )
+        )  # fmt: skip
+    return found
+
+
+def _fields(constraints: list[Constraint]) -> set[str]:
+    named = {v.lower() for c in constraints if c.kind in ("fields", "schema") for v in c.values}
+    return named | {(c.scope or "").lower() for c in constraints if c.kind == "limit" and c.scope}
+
+
+def scope_field_languages(brief: Brief, constraints: list[Constraint]) -> list[Constraint]:
+    """The constraints with each language said on one field's line scoped to that field."""
+    fields = _fields(constraints)
+    extra = _cjk_field_languages(brief, fields)
+    if extra:
+        # (the brief's own language, read as every reply's for want of a stated one, gives way to the field's)
+        whole = len(brief.task)
+        constraints = [
+            c for c in constraints
+            if not (c.kind == "language" and c.span is not None and (c.span.start, c.span.end) == (0, whole))
+        ] + extra  # fmt: skip
+    out: list[Constraint] = []
+    for c in constraints:
+        span = c.span
+        if c.kind != "language" or c.values or span is None or span.field != "task" or not c.value:
+            out.append(c)
+            continue
+        lead = _FIELD_LEAD.search(brief.task, 0, span.start)
+        field = lead.group("field") if lead is not None else None
+        if field is None or (field.lower() not in fields and "_" not in field):
+            out.append(c)
+            continue
+        out.append(msgspec.structs.replace(c, scope=field, text=f"Write the {field} field in {c.value}."))
+    return out
