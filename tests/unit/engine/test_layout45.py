@@ -29,7 +29,7 @@ LAYOUTS = {
     "en": (
         "Write product pages for our bike shop. I'll paste the spec sheet for each bike. Use this layout:\n\n"
         "NAME: max 60 characters\nRIDE LINE: one sentence about the ride\nBODY: 50-80 words\n"
-        "FEATURES: exactly 4 bullets\n\nNever write \"best ever\". UK spelling.",
+        'FEATURES: exactly 4 bullets\n\nNever write "best ever". UK spelling.',
         ["NAME:", "RIDE LINE:", "BODY:", "FEATURES:"],
     ),
     "labels": (
@@ -83,8 +83,7 @@ def test_slot_colon_starts_no_label_set() -> None:
 
 def test_arrow_all_clear_replaces_the_reviewer_default() -> None:
     task = (
-        "Review Go pull requests for our payments team. Max 6 findings. Nothing to flag -> \"LGTM - ship it\". "
-        "No praise."
+        'Review Go pull requests for our payments team. Max 6 findings. Nothing to flag -> "LGTM - ship it". No praise.'
     )
     prompt = _prompt(task)
     assert "No blocking issues found" not in prompt
@@ -99,7 +98,7 @@ def test_arrow_case_in_german_is_no_prohibition() -> None:
 @pytest.mark.parametrize(
     ("task", "kept"),
     [
-        ('Chat helper for our gym. Never say "cancelled" - say "paused for now". Keep replies short.', "paused for now"),
+        ('Chat helper for our gym. Never say "cancelled" - say "paused for now". Keep it short.', "paused for now"),
         ('Spelling buddy for kids. Never say "incorrect" - say "Almost! Have another go." Max 2 sentences.', "Almost!"),
     ],
 )
@@ -111,7 +110,7 @@ def test_never_say_keeps_what_to_say_instead(task: str, kept: str) -> None:
 
 def test_brief_mistake_reply_replaces_the_tutor_default() -> None:
     task = (
-        "Times-tables tutor for 7-year-olds. Ask one sum at a time. Never say \"wrong\" - say \"Good try, "
+        'Times-tables tutor for 7-year-olds. Ask one sum at a time. Never say "wrong" - say "Good try, '
         'look again!" Max 2 sentences.'
     )
     assert "When the student makes a mistake" not in _prompt(task)
@@ -139,4 +138,6 @@ def test_participle_ban_keeps_its_subject() -> None:
     assert "Never rounded up." not in texts
     assert any(t.startswith("Storage exactly as on the sheet, never rounded up") for t in texts)
     cases = [c for c in found if c.kind == "fallback"]
-    assert cases and cases[0].condition is not None and "storage" in cases[0].condition
+    assert cases
+    assert cases[0].condition is not None
+    assert "storage" in cases[0].condition
