@@ -448,7 +448,12 @@ _INPUT_INTRO = re.compile(
 )
 _LINE_INTRO = re.compile(
     r"\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b|输出|格式|出力|フォーマット|"
-    r"\b(?:one|a)\s+line\s+(?:per|for\s+each)\s+(?:finding|issue|item|comment|problem|result|row|entry)\b",
+    r"\b(?:one|a)\s+line\s+(?:per|for\s+each)\s+(?:finding|issue|item|comment|problem|result|row|entry)\b|"
+    # "one line each:", "each on one line:", "una línea cada uno:", "je eine Zeile:", "une ligne chacun :"
+    r"\b(?:one|a\s+single)\s+line\s+each\b|\beach\s+(?:\w+\s+)?on\s+(?:one|a\s+single|its\s+own)\s+line\b|"
+    r"\buna\s+l[íi]nea\s+(?:cada|por)\b|\b(?:je\s+)?eine\s+zeile\s+(?:pro|je|für)\b|\bje\s+eine\s+zeile\b|"
+    r"\bune\s+ligne\s+(?:par|chacun)|\buma\s+linha\s+(?:por|cada)\b|\buna\s+riga\s+(?:per|ciascun)|"
+    r"\bé[ée]n\s+regel\s+per\b|\b(?:this|the\s+following)\s+(?:layout|form)\b|\blike\s+this\b",
     re.I,
 )
 
@@ -536,6 +541,13 @@ _INLINE_TEMPLATE = re.compile(
 )
 
 
+# "At most 5 findings, one line each: SEVERITY | file:line | issue | fix. SEVERITY is …": a bar-separated line
+# inside a sentence, after a colon that introduces each line of the reply
+_MIDLINE_TEMPLATE = re.compile(
+    r"(?P<intro>[^.!?\n:：]{3,80}[:：])[ \t]*"
+    r"(?P<template>(?:[^\W\d_]|\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>)[^|\n]{0,30}?(?:[ \t]*\|[ \t]*[^|\n]{1,40}?){2,6})"
+    r"(?=[.;]?[ \t]*(?:\n|$)|[.;][ \t]+\S)"
+)
 _LABEL_SLOT = re.compile(
     r"类别|類別|分类|分類|代码|標籤|标签|カテゴリ|ラベル|区分|\b(?:categor\w*|catégor\w*|kategor\w*|label\w*|étiquette\w*|"
     r"etiqueta\w*|code|codice|código|tag|class)\b",
@@ -632,6 +644,7 @@ def output_format(plan: Plan) -> OutputFormat:
         _reply_line(_under_output_intro(_LINE_TEMPLATE, _LINE_INTRO, brief.task))
         or _under_output_intro(_DASHED_TEMPLATE, _LINE_INTRO, brief.task)
         or _under_output_intro(_INLINE_TEMPLATE, _LINE_INTRO, brief.task)
+        or _under_output_intro(_MIDLINE_TEMPLATE, _LINE_INTRO, brief.task)
     )
     in_lines: tuple[int, int] | None = None  # where the brief's keyed lines stand, when they are the reply
     case_lines = _case_layout(brief.task)

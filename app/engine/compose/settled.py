@@ -58,6 +58,14 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:say|reply(?:\s+with)?|write|return|output|respond\s+with)\s+(?:just\s+|only\s*:?\s*)?[\"'“]?(?:LGTM|OK)\b|"
             # "if you find nothing: LGTM, nothing blocking.", "If there's nothing to flag: OK"
             r"\b(?:find|found|see|spot)\s+nothing\s*[:：]|\bnothing\s+to\s+(?:flag|report|fix)\s*[:：]|"
+            # "Nothing to flag -> "No issues found."", "No findings → LGTM", "Keine Befunde: „…“", "Sin hallazgos: …"
+            r"\b(?:nothing\s+(?:to\s+(?:flag|report|fix)|found|wrong)|no\s+(?:findings?|issues?|problems?)(?:\s+found)?|"
+            r"all\s+clear|clean\s+diff|keine\s+(?:befunde|probleme|fehler|auff[äa]lligkeiten)|nichts\s+gefunden|"
+            r"sin\s+(?:hallazgos|problemas|incidencias)|nada\s+que\s+(?:se[ñn]alar|reportar)|rien\s+[àa]\s+signaler|"
+            r"aucun\s+probl[èe]me|sem\s+problemas|nada\s+a\s+assinalar|nessun\s+problema|niente\s+da\s+segnalare|"
+            r"geen\s+(?:bevindingen|problemen))\s*(?:->|→|=>|⇒|[:：])\s*[\"'“„«`]|"
+            # "If the diff is fine, output only …", "if the code is clean, reply …"
+            r"\b(?:if|when)\s+the\s+(?:diff|code|change|pr|text|draft|file)\s+(?:is|looks)\s+(?:fine|clean|ok|good)\b|"
             # "If you find nothing in scope, output only: …"
             r"\b(?:find|found|see|spot)\s+nothing\b[^.;]{0,40}\b(?:say|reply|write|answer|respond|output|return|just)\b|"
             # "問題がなければ「指摘なし」とだけ返す", "si no hay problemas, responde …", "wenn es keine Probleme …"
@@ -66,6 +74,21 @@ TOPICS: tuple[Topic, ...] = (
             r"\bse\s+não\s+houver\s+problemas\b|\bse\s+non\s+ci\s+sono\s+problemi\b|\bals\s+er\s+geen\s+problemen\s+zijn\b"
         ),
         _p(r"\bhas\s+no\s+problems\b|\bNo\s+blocking\s+issues\s+found\b"),
+    ),
+    Topic(
+        "mistakes",
+        # "Never say "wrong" - say "Nearly!"", "when they get it wrong, …", "bei falschen Antworten …", "si se
+        # equivoca, …": the brief words what a wrong answer gets, so the tutor's own mistake routine goes
+        _p(
+            r"\b(?:never|don'?t|do\s+not)\s+(?:say|tell\s+(?:them|the\s+\w+))\s+(?:that\s+)?[\"'“]?(?:wrong|incorrect|no)\b|"
+            r"\b(?:get|gets|got|is|are)\s+(?:it\s+|something\s+|an?\s+answer\s+)?(?:wrong|incorrect)\b|"
+            r"\b(?:wrong|incorrect)\s+answers?\b|\bmakes?\s+a\s+mistake\b|\bfalsche[nr]?\s+antwort|"
+            r"\b(?:bei|nach)\s+(?:einem\s+)?fehler\b|\bnie\s+[\"„“]?falsch\b|\bse\s+equivoca\b|"
+            r"\brespuestas?\s+incorrectas?\b|\bnunca\s+digas\s+[\"«“]?(?:mal|incorrecto)\b|\bse\s+trompe\b|"
+            r"\bmauvaises?\s+r[ée]ponses?\b|\bne\s+dis\s+jamais\s+[\"«“]?faux\b|\bse\s+(?:errar|sbaglia)\b|"
+            r"\brespostas?\s+erradas?\b|\brisposte?\s+sbagliat[ae]\b|\bfout\s+antwoord\b|\bzeg\s+nooit\s+[\"“]?fout\b"
+        ),
+        _p(r"\bWhen\s+the\s+student\s+makes\s+a\s+mistake,\s+point\s+to\s+the\s+step\b"),
     ),
     Topic(
         "refund_authority",

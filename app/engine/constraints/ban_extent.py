@@ -79,6 +79,12 @@ _VERB_LIST_LAST = re.compile(
 
 
 # "never …, or tell …", "don't …, or ask …": a cue that bans verbs, so a verb after the list's "or" is banned too
+# ' - say "Nearly!"', '; instead say "Let me check"', ', but write "paused"': what to say in place of the banned words
+_SAY_INSTEAD = re.compile(
+    r"\s*(?:\s[-–—]|[;,:]|\.)?\s*(?:but\s+|instead\s*,?\s+|rather\s+)?(?:say|write|use|call\s+it)\s+(?:instead\s+)?"
+    r"(?:[\"“][^\"“”\n]{1,160}[\"”]|'[^'\n]{1,160}'(?!\w))(?:\s+instead)?",
+    re.IGNORECASE,
+)
 _BANNED_VERB_CUE = re.compile(r"never(?:\s+ever)?|don'?t(?:\s+ever)?|do\s+not|must\s+not|should\s+not", re.I)
 
 
@@ -126,6 +132,10 @@ def ban_end(stripped: str, match: re.Match[str]) -> int:
         # "Never link drinking to driving or sport (Portman Group code).": the closing aside names the rule's
         # source or reason; the ban keeps it
         end = stripped.index(")", end) + 1
+    instead = _SAY_INSTEAD.match(stripped, end)
+    if instead is not None and re.match(r"\s*(?:ever\s+)?(?:say|write|use|call)\b", stripped[match.end("cue") :], re.I):
+        # "Never say "wrong" - say "Nearly! Let's try again."": the words to say instead are the ban's other half
+        return instead.end()
     last_verb = _OR_VERB_TAIL.match(stripped, end)
     if last_verb is not None and _BANNED_VERB_CUE.fullmatch(match.group("cue")):
         # "Never add, remove or change an exercise, the number of reps or sets, or tell someone to move up a

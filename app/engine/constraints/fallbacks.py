@@ -118,6 +118,9 @@ _CONDITION = re.compile(
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|output|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point\s+(?:them|him|her|people|users?|the\s+\w+)|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|responde|sag|dis|diga|ring|signpost|"
+    # "if it's missing write "Battery health: ask us"": the words to write (not "if they write "STOP"")
+    r"(?<!\bthey)(?<!\byou)(?<!\bwe)(?<!\bI)(?<!\bpeople)(?<!\busers)(?<!\bcustomers)(?<!\bmembers)"
+    r"(?:write|put)(?=\s*[:\"“«„])|"
     # "di que …", "di': …": the Spanish or Italian "say", not the Italian "of" ("se qualcuno parla di minacce …")
     r"di(?=['’]|\s*[:«\"“]|\s+(?:que|che)\b)|"
     # "if anyone mentions suicide give Samaritans 116 123": giving a named line or a number is the action.

@@ -18,6 +18,7 @@ from app.engine.constraints.item_conditions import clause_leads
 from app.engine.constraints.line_scopes import scoped_to_lines, scoped_to_parts, with_outline
 from app.engine.constraints.model import Constraint, ConstraintSource
 from app.engine.constraints.pasted_structures import structures
+from app.engine.constraints.shared_subjects import with_shared_subjects
 from app.engine.references import label_table
 
 
@@ -85,6 +86,7 @@ def _read_field(field: Field) -> list[Constraint]:
     ]
     _name_cases_pointed_back(field.text, read)
     found.extend(antecedents.with_antecedents(field, read))
+    found = with_shared_subjects(field.text, found)
     found = _with_lines_and_listed_tools(field, found)
     found = _with_label_table_or_line(field, found)
     return _with_outline_or_parts(field, found)
@@ -126,8 +128,20 @@ def _with_lines_and_listed_tools(field: Field, found: list[Constraint]) -> list[
             c.kind == "labels" and c.scope is None and c.span and labels.under_a_line_intro(field.text, c.span.start)
         )
     ]
+    # "[SEVERITY] path:line | problem | fix": the slots after a colon glued between two words, not a label set
+    found = [c for c in found if not (c.kind == "labels" and c.span and _after_slot_colon(field.text, c.span.start))]
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
     return [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
+
+
+def _after_slot_colon(text: str, start: int) -> bool:
+    """Whether a bar-separated run at `start` follows a colon inside a slot ("path:line | problem | fix")."""
+    before = text[max(0, start - 20) : start]
+    return _SLOT_COLON.search(before) is not None and "|" in text[start : start + 80]
+
+
+# "path:line", "file:line", "src/app.py:line": a file slot and the line's number, glued by a colon
+_SLOT_COLON = re.compile(r"(?i)(?:\b(?:file|path|filename|filepath|file_path|module|source|src)|\.\w{1,4}):$")
 
 
 def _with_label_table_or_line(field: Field, found: list[Constraint]) -> list[Constraint]:

@@ -73,7 +73,7 @@ def with_outline(field: Field, found: list[Constraint], outline: sections.Outlin
                 constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, scope
             )
             constraint = msgspec.structs.replace(constraint, scope=scope, text=text)
-        elif constraint.kind in ("requirement", "prohibition") and section is not None:
+        elif constraint.kind in ("requirement", "prohibition", "ordering") and section is not None:
             # "This list must be complete …" on the MEDS DUE line: said by that line of the outline, in context.
             constraint = msgspec.structs.replace(constraint, scope=f"the {section.heading} section")
         elif constraint.kind == "requirement" and span is not None and 0 <= outline.start - span.end <= 3:

@@ -55,12 +55,22 @@ NEGATED_LEAD = re.compile(r"(?:never|don'?t|do\s+not|no)\b[^,;]*[,;]\s*(?:and\s+
 
 def last_part(first: str) -> str:
     """A long first step is the last of several joined ones: "never ask X, and send Y first" -> "send Y"."""
-    # "ask at most 2 questions first (light, watering, how long …)": an aside's commas separate no steps.
-    first = re.sub(r"\s+\([^()]*\)?$", "", re.sub(r"\s+\([^()]*\)", "", first)) or first  # not "tool(a, b)"
-    if len(first.split()) <= MAX_FIRST_WORDS and not NEGATED_LEAD.match(first):
+    # "ask at most 2 questions first (light, watering, how long …)": an aside's commas separate no steps, and an
+    # aside that says what a term means stays with it ("use "robot talk" (sounding out, like c-a-t) before …")
+    first = re.sub(r"\s+\([^()]*$", "", first) or first  # (an aside cut open at the end; not "tool(a, b)")
+    first = re.sub(r"\s+\([^()]*\)", lambda m: m.group(0) if _DEFINES.search(m.group(0)) else "", first) or first
+    bare = re.sub(r"\s+\([^()]*\)", "", first) or first
+    if len(bare.split()) <= MAX_FIRST_WORDS and not NEGATED_LEAD.match(bare):
         return first
-    parts = re.split(r"[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:always\s+)?[a-z]+\s)", first)
-    return parts[-1] if parts and parts[-1].strip() else first
+    masked = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", "\x00").replace(";", "\x01"), first)
+    parts = re.split(r"[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:always\s+)?[a-z]+\s)", masked)
+    last = parts[-1] if parts and parts[-1].strip() else masked
+    return last.replace("\x00", ",").replace("\x01", ";")
 
 
 MAX_FIRST_WORDS = 14
+# "(sounding out, like c-a-t)", "(e.g. C-D-E)", "(i.e. …)", "(wie M-a-m-a)": an aside that says what a term means
+_DEFINES = re.compile(
+    r"\(\s*(?:\w+ing\b|meaning\b|i\.\s?e\.|e\.\s?g\.|z\.\s?B\.)|\b(?:like|such\s+as|wie|como|comme|come|zoals)\s",
+    re.IGNORECASE,
+)

@@ -376,7 +376,8 @@ def _steps(stripped: str, last_first: str, then: str | None) -> tuple[str, str |
         _PARTS_THEN.search(stripped) is not None or len(re.findall(r"\bthen\b", stripped, re.IGNORECASE)) >= 2
     )
     too_short = len(first.split()) < 2 and not parts_listed
-    if len(first.split()) > MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or too_short:
+    bare = _ASIDE.sub("", first)  # (an aside that says what a term means stays, and counts for no step's length)
+    if len(bare.split()) > MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or too_short:
         return None
     return first, then
 

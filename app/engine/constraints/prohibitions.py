@@ -59,6 +59,8 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     not negate anything); `original` is the same text unblanked, for the words."""
     stripped = text.rstrip()
     source = (original if original is not None and len(original) == len(text) else text).rstrip()
+    if _CASE_ARROW.match(source):
+        return []  # 'No findings -> "LGTM"', 'Keine Befunde → „Alles korrekt.“': a case and its reply, no ban
     if not is_english(stripped):
         return find_foreign_prohibitions(stripped)
     whole = _whole_sentence_ban(stripped, source)
@@ -120,13 +122,43 @@ def _ban_rule(stripped: str, source: str, match: re.Match[str], end: int) -> tup
         rest = rest[wanted.end() :]
         return FoundRule(f"Never {rest}.", None, None, match.start(), end, rest), end
     rest = _POLITE_TAIL.sub("", rest)  # "not too chatty pls"
+    shared = _shared_subject(stripped, source, match, end, rest)
+    if shared is not None:
+        return shared, end
     if not rest or _LIMIT_ONLY.match(rest) or rest.lower() in _BARE_VERBS:
         return None, end  # "We dont do: boiler installs, …": what is not done follows the colon, in its own clause
     contrast = read_contrast(stripped, match, rest)
     if contrast is not None:
         return (contrast[0] if contrast else None), end
     lead, rest = imperative(stripped, match, rest)
-    return worded_ban(stripped, source, match, end, lead, rest)
+    rule, taken = worded_ban(stripped, source, match, end, lead, rest)
+    if re.search(r"[.!?][\"”]\.$", rule.text):
+        rule = rule._replace(text=rule.text[:-1])  # ('say "Nearly! Let's try again."': the quote ends the sentence)
+    return rule, taken
+
+
+# "rounded up", "abbreviated", "written out", "shown": a past participle, whose subject is the clause's before the comma
+_PARTICIPLE = re.compile(
+    r"(?:[a-z]+ed|written|shown|given|taken|made|cut|left|spelt|hidden|known|done|said|told|sent|kept|put|set|"
+    r"shortened|broken|chosen)(?:\s+(?:up|down|out|off|away|over))?\b(?!\s+(?:the|a|an|your|their|it|them)\b)",
+    re.IGNORECASE,
+)
+
+
+def _shared_subject(stripped: str, source: str, match: re.Match[str], end: int, rest: str) -> FoundRule | None:
+    """ "Battery health exactly as on the sheet, never rounded up": the ban's participle shares the subject before the
+    comma, so the rule is the whole clause ("Never rounded up." would name nothing)."""
+    head = stripped[: match.start("cue")]
+    opening = max((m.end() for m in re.finditer(r"[.;:!?]\s", head)), default=0)
+    if not _PARTICIPLE.match(rest) or not re.search(r"\w[^,]*,\s*$", head[opening:]):
+        return None
+    if PROHIBITION_EN.search(head[opening:]) or len(head[opening:].split()) < 2:
+        return None  # ("No refunds, never promised": each item its own ban)
+    whole = source[opening:end].strip().rstrip(".,;")
+    return FoundRule(sentence_case(whole), None, None, opening, end, rest)
+
+
+_CASE_ARROW = re.compile(r"\s*(?:[-*•]\s+)?[^\"“„«\n]{2,60}?\s*(?:->|→|=>|⇒)\s*[\"“„«'`]")
 
 
 _HELD_UNTIL = re.compile(r"\b(?:before|until|till)\s+(?:that|then|this\s+(?:step|check)|it\s+(?:is|has))\b", re.I)

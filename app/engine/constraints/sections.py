@@ -76,6 +76,14 @@ _OF_THE_REPLY = re.compile(
     r"\b(?:reply|replies|answers?|responses?|output|your|réponse|respuesta|antwort|resposta|risposta|antwoord)\b",
     re.IGNORECASE,
 )
+# "Use this layout:", "Follow this format:", "Write it like this:", "Usa este formato:", "Verwende dieses Format:": a
+# sentence that tells the writer to shape the reply so
+_DIRECTS = re.compile(
+    r"\s*(?:please\s+)?(?:use|follow|write|reply|answer|respond|output|return|format|usa|utiliza|sigue|escribe|"
+    r"responde|verwende|nutze|benutze|schreib\w*|antworte|utilise|suis|écris|réponds|use|siga|escreva|responda|"
+    r"segui|scrivi|rispondi|gebruik|volg|schrijf|antwoord)\b(?![^:\n]{0,40}\b(?:input|incoming|come\s+in|arrive)\b)",
+    re.IGNORECASE,
+)
 # The brief's own settings ("Format:\nTone: casual\nLength: short") are no parts of a reply.
 _SETTINGS = frozenset(
     {
@@ -141,7 +149,10 @@ def find_outline(text: str) -> Outline | None:
         introducer = text[line_start : intro.end()]
         # its own sentence: "You answer questions for Bella's. Our opening hours are as follows:"
         own = re.split(r"(?<=[.!?。！？])\s+", introducer)[-1]
-        if _NOT_REPLY.search(introducer) or (_DESCRIBED.search(own) and not _OF_THE_REPLY.search(own)):
+        # ("I'll paste the spec sheet for each machine. Use this layout:": a sentence that tells the writer to use the
+        # layout is the reply's, whatever the sentences before it say of the input)
+        said = own if _DIRECTS.match(own) else introducer
+        if _NOT_REPLY.search(said) or (_DESCRIBED.search(own) and not _OF_THE_REPLY.search(own)):
             continue
         if _EXACT_LAYOUT_INTRO.match(text, line_start):
             continue  # "Use this layout exactly:": its lines are copied as written (`layout_block`), not re-headed
