@@ -205,7 +205,10 @@ def _cue(pattern: str, name: str, description: str, trusted: bool = False) -> _V
 _VAR_CUES: tuple[_VarCue, ...] = (
     _cue(r"\b(?:support\s+)?tickets?\b", "ticket", "The support ticket text submitted by the customer."),
     _cue(
-        r"\b(?:code\s+)?diffs?\b|\bpull requests?\b|\bpatch(?:es)?\b|\bmerge requests?\b",
+        # (a patch after a determiner, a code word or a verb: not "a pumpkin patch", "a vegetable patch")
+        r"\b(?:code\s+)?diffs?\b|\bpull requests?\b|\bmerge requests?\b|"
+        r"\b(?:a|the|this|that|each|every|my|your|our|their|code|security|software|git|kernel|hot|proposed|submitted|"
+        r"apply|applying|review|reviewing|paste|pasted)\s+patch(?:es)?\b|^patch(?:es)?\b",
         "diff",
         "The code diff under review.",
     ),
