@@ -18,9 +18,7 @@ from app.engine.archetypes.variants import MEETING_MINUTES, MESSAGE_REPLY, REPLY
 # A reply the brief asks to be written, in the languages the engine reads ("write a reply draft", "draft a polite
 # reply", "prépare une réponse", "redacta una respuesta", "schreibe eine Antwort", "prepara una bozza di risposta").
 WRITES_REPLY = re.compile(
-    # ("sorts them + writes a reply": the verb in any person)
-    r"\b(?:writ(?:e|es|ing)|draft(?:s|ing)?|compos(?:e|es|ing)|generat(?:e|es|ing)|suggest(?:s|ing)?|propos(?:e|es|ing)|"
-    r"prepar(?:e|es|ing))\s+(?:a\s+|an\s+|the\s+)?"
+    r"\b(?:write|draft|compose|generate|suggest|propose|prepare)\s+(?:a\s+|an\s+|the\s+)?"
     # ("draft a short friendly reply": adjectives come in pairs too)
     r"(?:(?:short|polite|friendly|brief|quick|warm|kind|personal)\s+){0,2}"
     r"(?:reply|replies|response|responses|answer\s+email|email\s+reply)\b|"
@@ -43,12 +41,6 @@ _FOLLOW_UP = re.compile(
 )
 _INCOMING = re.compile(r"\bincoming (emails?|messages?)\b")
 _EMAIL = re.compile(r"\be-?mails?\b|\bcourriels?\b|\bcorreos?\b|\bメール|邮件", re.IGNORECASE)
-
-
-def writes_replies(archetype: Archetype) -> bool:
-    """Whether an archetype writes replies to people: it talks with them, or its own variants can narrow it to a reply
-    drafter (not marketing copy, not a summary)."""
-    return archetype.conversational or REPLY_DRAFTING in archetype.variants or MESSAGE_REPLY in archetype.variants
 
 
 def reply_writer(writer: Archetype, framed: Archetype, task: str) -> Archetype:

@@ -33,7 +33,7 @@ from app.engine.compose.details import (
 )
 from app.engine.compose.escalation import HANDOFF_REPLY, NO_ROUTE, escalation
 from app.engine.compose.job import BACKGROUND, WISH, core_task, is_background, job_sentence, job_span, job_text
-from app.engine.compose.label_draft import WRITES_REPLY, reply_writer, writes_replies
+from app.engine.compose.label_draft import WRITES_REPLY, reply_writer
 from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
@@ -481,8 +481,7 @@ def make_plan(
         # "read the email, write a reply AND tag it": a label or an object cannot carry a written reply, so the
         # writer leads and the fixed-output job joins as its partner.
         writer = (
-            # (a reply writer among them: "sorts them + writes a reply" wants no marketing copywriter)
-            next((a for a in secondaries if a.blendable and writes_replies(a)), None)
+            next((a for a in secondaries if a.blendable), None)
             or BY_ID["customer_support" if _CUSTOMER.search(brief.task) else "meeting_email_assistant"]
         )
         secondaries = [primary, *(a for a in secondaries if a is not writer)]

@@ -10,6 +10,7 @@ from app.engine.constraints.clauses import in_ranges, negated_ranges
 from app.engine.constraints.eligibility import blank_age_rules, level_as_age
 from app.engine.constraints.found_rules import is_english
 from app.engine.phrasing import VERBS
+from app.engine.service_for import SERVICE_FOR
 
 _AUDIENCE_NOUNS = (
     r"users|customers|clients|students|pupils|learners|developers|engineers|programmers|beginners|children|kids|"
@@ -164,7 +165,7 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
         if rest.strip().lower() in _GENERIC:
             return None  # "a mock interview bot for people applying to …": no particular readers
         found = found._replace(phrase=rest, start=found.start + served.start("rest"))
-    if found is not None and not whole and _SERVICE_FOR.search(text, max(0, found.start - 80), found.start):
+    if found is not None and not whole and SERVICE_FOR.search(text, max(0, found.start - 80), found.start):
         return None  # "SafeHands monitors personal alarms for older people living alone": the service's, not the reader
     if found is not None and not whole and _RESTRICTED.search(text, max(0, found.start - 40), found.start):
         return None  # "Not suitable for children under 12": who the business turns away, not who reads
@@ -204,19 +205,6 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     if (found.minimum, found.maximum) == (None, None) and age_words is not None:
         return _with_ages(text, found, age_words)
     return found
-
-
-# What a business does for people, not what it writes for a reader: "monitors personal alarms (pendants) for",
-# "delivers hot meals for", "installe des téléalarmes pour", "liefert Essen für" (a chat, an app or a tutor for them
-# is read by them)
-_SERVICE_FOR = re.compile(
-    r"\b(?:monitors?|monitoring|delivers?|delivering|installs?|installing|supplies|supplying|cares?\s+for|looks?\s+after|"
-    r"transports?|surveille\w*|livre\w*|installe\w*|vigila\w*|entrega\w*|instala\w*|überwach\w*|liefer\w*|"
-    r"installier\w*|monitora\w*|consegn\w*|bewaakt|bezorgt|levert|repart\w*|cuid\w*|betreu\w*)\b"
-    r"(?:(?!\b(?:chat\w*|app|apps|bot|assistant|tutor|helper|buddy|game|stories|story|lessons?|courses?)\b)[^.;:!?\n])*?"
-    r"\b(?:for|pour|para|für|per|voor)\s+(?:(?:an?|the|our|my|los|las|die|les|os|as)\s+)?$",
-    re.IGNORECASE,
-)
 
 
 # A course, class or group the business offers, named right before an age range it is for

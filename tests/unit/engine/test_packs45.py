@@ -4,7 +4,7 @@
 - A health case the brief routes to its own tool, or a bar on health questions, brings no medical pack.
 - An audience is who reads the output, never who a service is for.
 - A role names the assistant the brief names, not a first sentence that only introduces the business.
-- A slot is named after what is pasted per request, and a reply writer is no copywriter.
+- A slot is named after what is pasted per request.
 """
 
 from __future__ import annotations
@@ -87,6 +87,9 @@ def test_health_case_routed_to_the_briefs_tool_brings_no_medical_pack(task: str)
 def test_who_a_service_is_for_is_no_audience(task: str) -> None:
     audiences = [c.value for c in read_constraints(Brief(task=task)) if c.kind == "audience"]
     assert not any(a and ("older" in a or "mayores" in a or "seniors" in a) for a in audiences)
+    prompt = _prompt(task)
+    assert "Audience: older" not in prompt
+    assert "Audience: seniors" not in prompt
 
 
 def test_role_names_the_called_assistant_not_the_business_intro() -> None:
@@ -104,4 +107,4 @@ def test_pumpkin_patch_is_no_code_diff() -> None:
         "sorts them into booking, complaint or other + writes a reply for me to check before sending."
     )
     assert "{{diff}}" not in prompt
-    assert "marketing copywriter" not in prompt
+    assert "{{email}}" in prompt
