@@ -9,6 +9,7 @@ import msgspec
 
 from app.engine.assistant_name import assistant_name, without_assistant_name
 from app.engine.fastre import prefiltered
+from app.engine.service_for import SERVICE_FOR
 from app.engine.spec import Example, Length, OutputKind, Tool
 from app.engine.tool_text import without_tools_intro
 from app.engine.types import EngineStruct, Target, Variable
@@ -205,7 +206,10 @@ def _cue(pattern: str, name: str, description: str, trusted: bool = False) -> _V
 _VAR_CUES: tuple[_VarCue, ...] = (
     _cue(r"\b(?:support\s+)?tickets?\b", "ticket", "The support ticket text submitted by the customer."),
     _cue(
-        r"\b(?:code\s+)?diffs?\b|\bpull requests?\b|\bpatch(?:es)?\b|\bmerge requests?\b",
+        # (a patch after a determiner, a code word or a verb: not "a pumpkin patch", "a vegetable patch")
+        r"\b(?:code\s+)?diffs?\b|\bpull requests?\b|\bmerge requests?\b|"
+        r"\b(?:a|the|this|that|each|every|my|your|our|their|code|security|software|git|kernel|hot|proposed|submitted|"
+        r"apply|applying|review|reviewing|paste|pasted)\s+patch(?:es)?\b|^patch(?:es)?\b",
         "diff",
         "The code diff under review.",
     ),
@@ -651,6 +655,8 @@ def extract_entities(task: str) -> Entities:
     # 'Don't use "perfect for beginners"': words quoted (to ban or to say) never name the readers
     am = next((m for m in _AUDIENCE.finditer(task) if not any(a < m.start() < b for a, b in quoted)), None)
     audience = am.group(1).strip() if am else None
+    if am is not None and SERVICE_FOR.search(task, max(0, am.start(1) - 80), am.start(1)):
+        audience = None  # "monitors personal alarms for older people": whom the service is for, not who reads
     if audience is not None and audience.split()[0].lower() in {"a", "an", "the", "our", "my"}:
         audience = " ".join(audience.split()[1:]) or None
     if audience is not None and audience.lower() in {"people", "users", "members"}:

@@ -6,7 +6,7 @@ import re
 
 from app.engine.archetypes.variants import PLAYS_A_PART, played_character
 from app.engine.assistant_name import named_role
-from app.engine.compose.job import JOB_VERBS
+from app.engine.compose.job import ASSISTANT_CALLED, JOB_VERBS
 from app.engine.compose.language import QUOTE_MARKS
 from app.engine.compose.plan import Plan
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
@@ -93,6 +93,14 @@ def general_role(task: str, for_product: str) -> tuple[str, str]:
         what = second_person(re.sub(r"(?i)^our\s+", "the ", companion.group("role")), "user")
         return (
             f"You are {companion.group('name')}, {what}.",
+            "Help the user with each request in this area, directly and accurately.",
+        )
+    called = ASSISTANT_CALLED.search(phrase)
+    if called is not None:
+        # "We want a weekly check-in chat called "Between Sessions" for people on the list": the name and what it is
+        what = second_person(f"{called.group('what')}{called.group('rest')}".strip(), "user")
+        return (
+            f"You are {called.group('name').strip()}, {what[0].lower()}{what[1:]}.",
             "Help the user with each request in this area, directly and accurately.",
         )
     titled = _titled(phrase, for_product)

@@ -196,12 +196,13 @@ def job_sentence(task: str) -> int:
     if len(sentences) > 1 and _NEGATION_LEAD.match(first):
         return 1  # "Nunca dês conselhos de investimento. Ajuda os jovens com orçamento": a rule first, then the job
     named = len(first.split()) <= 8 and _NAME_ONLY.match(first.strip().rstrip(".!:")) is not None
+    named = named or _BUSINESS_STATES.match(first) is not None
     if not (named or BACKGROUND.match(first)) or _JOB_CUE.search(first):
         return 0
     # "… e eu preciso deles prontos. quero um assistente que reescreva o texto": the sentence that asks for an
     # assistant names the job better than an earlier one that only says what the requester needs.
     for index, (start, end) in enumerate(sentences[1:4], start=1):
-        if _ASSISTANT_WANTED.search(task[start:end]):
+        if _ASSISTANT_WANTED.search(task[start:end]) or ASSISTANT_CALLED.search(task[start:end]):
             return index
     for index, (start, end) in enumerate(sentences[1:3], start=1):
         if _JOB_CUE.search(task[start:end]):
@@ -262,6 +263,21 @@ _WHAT_I_WANT = re.compile(r"\s*(?:[-*•]\s*)?what\s+(?:i|we)\s+(?:want|need)(?:
 GREETING_ONLY = re.compile(
     r"^\W*(?:hi|hey|hello|hiya|hola|buenas|buenos\s+d[ií]as|hallo|moin|servus|bonjour|salut|ol[áa]|oi|ciao|salve|hoi|"
     r"dag|goedendag|你好|您好|こんにちは|はじめまして)(?:\s+(?:there|all|everyone|team|a\s+todos|zusammen|à\s+tous))?\W*$",
+    re.IGNORECASE,
+)
+# "Northgate Talking Therapies has a waiting list of about 14 weeks.", "Huurteam Zuidwest geeft gratis advies …": a
+# statement about a named business (two capitalised words or more, then a plain verb) introduces it, asks for nothing
+_BUSINESS_STATES = re.compile(
+    r"^\W*(?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z&][\w'’&.-]*)){1,5}\s+(?:has|have|is|are|runs|offers|provides|sells|"
+    r"helps|gives|hat|ist|bietet|betreibt|a|est|propose|g[èe]re|tiene|es|ofrece|gestiona|ha|è|offre|gestisce|tem|é|"
+    r"oferece|heeft|is|biedt|geeft)\b",
+    re.IGNORECASE,
+)
+# "a weekly check-in chat called "Between Sessions" for people on the list": the assistant the brief names
+ASSISTANT_CALLED = re.compile(
+    r"\b(?P<what>(?:an?|one)\s+(?:[\w'’-]+\s+){0,4}?(?:chat|chatbot|bot|assistant|companion|buddy|helper|tutor|guide|"
+    r"agent))\s+(?:called|named)\s+[\"“'‘]?(?P<name>(?-i:[A-Z])[^\"”'’.,;:]{1,40}?)[\"”'’]?(?P<rest>(?:\s+(?:for|in|on|at|that|which|to)\b[^.;:!?\n]*)?)"
+    r"(?=[.;:!?\n]|$)",
     re.IGNORECASE,
 )
 _ASSISTANT_WANTED = re.compile(

@@ -10,6 +10,7 @@ from app.engine.constraints.clauses import in_ranges, negated_ranges
 from app.engine.constraints.eligibility import blank_age_rules, level_as_age
 from app.engine.constraints.found_rules import is_english
 from app.engine.phrasing import VERBS
+from app.engine.service_for import SERVICE_FOR
 
 _AUDIENCE_NOUNS = (
     r"users|customers|clients|students|pupils|learners|developers|engineers|programmers|beginners|children|kids|"
@@ -164,6 +165,8 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
         if rest.strip().lower() in _GENERIC:
             return None  # "a mock interview bot for people applying to …": no particular readers
         found = found._replace(phrase=rest, start=found.start + served.start("rest"))
+    if found is not None and not whole and SERVICE_FOR.search(text, max(0, found.start - 80), found.start):
+        return None  # "SafeHands monitors personal alarms for older people living alone": the service's, not the reader
     if found is not None and not whole and _RESTRICTED.search(text, max(0, found.start - 40), found.start):
         return None  # "Not suitable for children under 12": who the business turns away, not who reads
     if found is not None and not whole and _RESTRICTED_AFTER.match(text, found.end):

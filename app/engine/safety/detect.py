@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from app.engine.constraints.eligibility import blank_age_rules
 from app.engine.constraints.people import TURNED_AWAY, adults_ask
+from app.engine.safety.child_users import adults_read, children_chat, no_child_users
 from app.engine.safety.cues import (
     ANIMAL_CARE,
     CHILDREN,
@@ -19,6 +20,7 @@ from app.engine.safety.cues import (
     detected,
 )
 from app.engine.safety.evidence import advice_evidence, livestock_only
+from app.engine.safety.handled import without_handled_cases
 from app.engine.safety.yields import without_privacy_mentions
 
 _CHILD_AGE = 13
@@ -50,16 +52,24 @@ def detect_domains(
     scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", without_privacy_mentions(joined)))
     # (an advice domain needs a cue that is not only the topic of an advice ban, a hospital listed among the buildings
     # a business serves or a farm's "stock"; crisis and children's cues count wherever they are)
-    evidence = advice_evidence(scanned)
+    # ("Allergies: use report_allergy", "ask nothing about their health": cases the brief handles itself)
+    evidence = advice_evidence(without_handled_cases(scanned))
     found = [c.domain for c in DOMAIN_CUES if detected(c, evidence if c.domain in _ADVICE_DOMAINS else scanned)]
     if "children" in found and (
         _children_only_as_family(joined)
         or _adults(audience, joined)
         or _ADULTS_STATED.search(joined)
         or adults_ask(joined)
+        or no_child_users(joined, audience)
     ):
         found.remove("children")  # "people who have children going hungry", "a newsletter for parents": adults
-    if max_audience_age is not None and max_audience_age < _CHILD_AGE and "children" not in found:
+    if (
+        max_audience_age is not None
+        and max_audience_age < _CHILD_AGE
+        and "children" not in found
+        # ("pour les parents d'enfants de 3 à 6 ans": the ages are the children's, the readers are their parents)
+        and not (adults_read(joined, audience) and not children_chat(joined, audience))
+    ):
         found.append("children")
     elif "children" in found and _TEENS.search(joined) and not CHILDREN.strong.search(joined):
         found[found.index("children")] = "teens"  # "adolescentes de 13 a 17 anos": teenagers, not children
