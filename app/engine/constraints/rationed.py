@@ -54,6 +54,14 @@ _BANNED = re.compile(
 )
 
 
+# ... or on a list the thing ends ("Don't use slang or jokes, and emojis only sparingly": the jokes are banned)
+_BANNED_LIST = re.compile(
+    r"\b(?:no|never|don['’]?t|do\s+not|avoid|without|keine?|sin|sans|pas\s+d['’]|geen|sem)\s+(?:use\s+|any\s+)?"
+    r"(?:[\w'’-]+\s*,\s*)*[\w'’-]+,?\s+(?:or|nor|and|oder|und|ou|et|o|ni|y|e|of|en)\s+$",
+    re.IGNORECASE,
+)
+
+
 class FoundRation(NamedTuple):
     """A rationed thing: the rule to write, where the ration's words are, and the formatting feature it names."""
 
@@ -82,7 +90,9 @@ def find_ration(text: str) -> FoundRation | None:
             start = thing.start() - len(before) + too_many.start()
             rule = f"Use {plural} sparingly: a few where they fit, never in every sentence."
             return FoundRation(rule, start, thing.end(), feature)
-        if _BANNED.search(text[max(0, thing.start() - 20) : thing.start()]):
+        if _BANNED.search(text[max(0, thing.start() - 20) : thing.start()]) or _BANNED_LIST.search(
+            text[max(0, thing.start() - 80) : thing.start()]
+        ):
             continue
         window_end = min(len(text), thing.end() + 60)
         counted = _COUNTED.search(text, max(0, thing.start() - 60), window_end)

@@ -51,3 +51,9 @@ def test_links_sent_to_a_person_are_still_a_links_ban() -> None:
     brief = Brief(task="Answer questions about our gym's classes. Never send links to customers.")
     formats = [c for c in read_constraints(brief) if c.kind == "format"]
     assert any("links" in c.forbidden for c in formats), formats
+
+
+def test_a_thing_banned_in_a_list_is_not_rationed() -> None:
+    prompt = _prompt("Answer questions about our cafe. Don't use slang or jokes, and emojis only sparingly.")
+    assert "Use jokes sparingly" not in prompt
+    assert "Use emojis sparingly" in prompt
