@@ -784,7 +784,8 @@ def output_format(plan: Plan) -> OutputFormat:
         stated = [set_lines, *(line for line in stated[1:] if line not in said_sets)]
     if reason is not None and not any(reason.noun in line.lower() for line in stated):
         stated.append(reason_line(reason))
-    if (turn := step_line(step)) is not None:
+    said = " ".join([*plan.detail_rules, *(c.text for c in plan.constraints)])
+    if (turn := step_line(step, brief.task, said)) is not None:
         stated.append(turn)  # "When the trainee types END, …": that step's layout is in the rules, not every turn's
     first_line = _FIRST_LINE_LABEL.search(brief.task) if plan.labels_from_brief and plan.labels else None
     if first_line is not None and kind not in ("label", "json") and stated and in_lines is None:

@@ -80,10 +80,17 @@ def at_step(constraint: Constraint, step: Step | None) -> Constraint:
     return msgspec.structs.replace(constraint, text=f"{trigger}: {text}") if on_its_lines else constraint
 
 
-def step_line(step: Step | None) -> str | None:
+def step_line(step: Step | None, task: str = "", said: str = "") -> str | None:
     """The output section's line for a one-step layout: when it applies, and that every other turn keeps its format
-    ("When the user types RESULTS, use the layout the rules give for it; every other reply keeps the format above.")."""
+    ("When the user types RESULTS, use the layout the rules give for it; every other reply keeps the format above.").
+
+    `said`: the rules' text. When the layout's lines are not among them ("After the student submits an essay, give
+    feedback in this format:\nStrengths: ...\nWeaknesses: ..."), the line gives the layout itself."""
     trigger = step_trigger(step.sentence) if step is not None else None
-    if trigger is None:
+    if trigger is None or step is None:
         return None
+    lines = [line.strip() for line in task[step.start : step.end].splitlines() if line.strip()]
+    if lines and " ".join(lines[0].split()) not in " ".join(said.split()):
+        layout = "\n".join(lines)
+        return f"{trigger}, use exactly this layout:\n{layout}\nEvery other reply keeps the format above."
     return f"{trigger}, use the layout the rules give for that step; every other reply keeps the format above."

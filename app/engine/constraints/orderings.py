@@ -140,10 +140,10 @@ _TOOL_ID = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+"
 
 
 _ALWAYS_WORD = r"(?i:immer|always|toujours|siempre|sempre|altijd|erst|zuerst|first)"
-# "Appelez solde_compte avant chaque reserver_repas", "Call check_stock before every create_order", "Usa
-# verifica_socio prima di ogni prenota_campo": the verb that runs the first tool, and "each" before the second
+# "Appelez solde_compte avant chaque reserver_repas", "Usa verifica_socio prima di ogni prenota_campo": the verb that
+# runs the first tool, and "each" before the second (English sentences have their own reading, `_before_rule`)
 _RUN_VERB = (
-    r"(?i:call|use|run|check\s+with|appel(?:ez|le|er)|utilis(?:ez|e|er)|lancez|llam[ae]|usa|utiliza|ejecuta|"
+    r"(?i:appel(?:ez|le|er)|utilis(?:ez|e|er)|lancez|llam[ae]|usa|utiliza|ejecuta|"
     r"ruf(?:e|en)?|nutze|verwende|chiama|utilizza|roep|gebruik|chame|utilize)"
 )
 _EACH_WORD = (

@@ -57,3 +57,15 @@ def test_a_thing_banned_in_a_list_is_not_rationed() -> None:
     prompt = _prompt("Answer questions about our cafe. Don't use slang or jokes, and emojis only sparingly.")
     assert "Use jokes sparingly" not in prompt
     assert "Use emojis sparingly" in prompt
+
+
+def test_a_one_step_layout_the_rules_do_not_carry_is_given_in_the_output_section() -> None:
+    prompt = _prompt(
+        "You are a writing tutor for year 9 students. Help them improve their essays with questions, not rewrites.\n"
+        "After the student submits an essay, give feedback in this format:\n"
+        "Strengths: ...\nWeaknesses: ...\nGrade: A-F"
+    )
+    output = prompt.split("<output_format>")[1].split("</output_format>")[0]
+    assert "After the student submits an essay" in output
+    assert "Strengths:" in output
+    assert "Grade: A-F" in output
