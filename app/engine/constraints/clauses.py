@@ -122,7 +122,12 @@ def split_clauses(text: str) -> list[Clause]:
             # "der 5. und 6. Klasse", "am 3. März": a German ordinal, not a sentence end.
             if mark == "." and index > 0 and text[index - 1].isdigit() and is_ordinal(text, index):
                 continue
-        if mark == "\n" and OPEN_LINE_END.search(text, position, index) and text[index + 1 : index + 2].strip():
+        # (the line's last words only: searched from the clause's start, lines ending on "the" would be quadratic)
+        if (
+            mark == "\n"
+            and text[index + 1 : index + 2].strip()
+            and OPEN_LINE_END.search(text, max(position, index - 40), index)
+        ):
             continue  # "each on one line as\n[TAG] File.swift:line - problem - fix": the shape finishes the sentence
         if mark == ";" and 0 < index < length - 1 and text[index - 1].isalnum() and text[index + 1].isalnum():
             continue  # "a TL;DR line": a semicolon inside a word joins it, it ends no clause
