@@ -15,7 +15,7 @@ def test_linking_one_thing_to_another_is_no_ban_on_links() -> None:
     assert not any("links" in text for text in formats)
 
 
-def test_a_link_to_somewhere_is_still_a_link_ban() -> None:
+def test_a_link_ban_is_a_format_ban_only_when_it_names_no_target() -> None:
     # (a ban on links to some sites only is no format ban: the brief's own links stay; see test_shapes45)
     assert not any("links" in text for text in _kinds("Answer from the FAQ. Do not link to other websites.", "format"))
     assert any("links" in text for text in _kinds("Answer from the FAQ. Never include a link.", "format"))
