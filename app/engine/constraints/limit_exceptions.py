@@ -13,7 +13,7 @@ import re
 from app.engine.constraints.limit_numbers import FoundLimit
 
 # The words that open an exception, in the languages briefs are written in. "no exceptions" is no exception.
-_EXCEPT_WORD = (
+EXCEPT_WORD = (
     r"(?:except(?:\s+(?:for|when|if|in|where|on))?|unless|other\s+than|apart\s+from|save\s+for|"
     r"exceto|excepto|salvo|a\s+n[ãa]o\s+ser|a\s+menos\s+que|menos\s+(?:cuando|quando)|"
     r"au(?:ß|ss)er|ausgenommen|es\s+sei\s+denn|sauf|à\s+moins\s+que|hormis|"
@@ -28,7 +28,7 @@ _EXCEPTION_TEXT = (
 # A short tail may sit between the limit and its exception ("por mensagem", "a turn", "per reply, "), never a clause
 # of its own: at most four words, no sentence mark.
 _LATIN = re.compile(
-    r"(?P<gap>(?:\s+[^\s.;:!?()\n,]+){0,4}?)\s*(?:,|\(|\s[-–—])?\s*(?P<exc>" + _EXCEPT_WORD + _EXCEPTION_TEXT + ")",
+    r"(?P<gap>(?:\s+[^\s.;:!?()\n,]+){0,4}?)\s*(?:,|\(|\s[-–—])?\s*(?P<exc>" + EXCEPT_WORD + _EXCEPTION_TEXT + ")",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[^。;;!?\n]{0,8}?[,,、(]?\s*(?P<exc>(?:除非|除了)[^。;;!?\n)]{2,80})")
@@ -39,7 +39,7 @@ _ENGLISH = re.compile(r"(?:except|unless|other\s+than|apart\s+from|save\s+for)\b
 
 # "Except for full recipes, keep answers under 100 words", "Außer bei Anleitungen höchstens 80 Wörter": the exception
 # opens the limit's sentence.
-_OPENING = re.compile(r"(?P<exc>" + _EXCEPT_WORD + r"[^.;:!?()\n,]{2,120}),\s*[^.;:!?\n]*$", re.IGNORECASE)
+_OPENING = re.compile(r"(?P<exc>" + EXCEPT_WORD + r"[^.;:!?()\n,]{2,120}),\s*[^.;:!?\n]*$", re.IGNORECASE)
 
 
 def exception_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -60,7 +60,7 @@ def exception_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # "Apart from that, keep replies under 80 words", "except this": a word pointing back names no exempt case
-_POINTER = re.compile(_EXCEPT_WORD + r"\s*(?:that|this|these|those|it|dem|dies|ci[oò]|cela|eso|isso|dat)?\W*$", re.I)
+_POINTER = re.compile(EXCEPT_WORD + r"\s*(?:that|this|these|those|it|dem|dies|ci[oò]|cela|eso|isso|dat)?\W*$", re.I)
 
 
 def limit_exception(text: str, start: int, end: int) -> str | None:

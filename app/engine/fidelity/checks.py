@@ -10,6 +10,7 @@ from typing import NamedTuple
 from app.engine.constraints.fallbacks import handoff_phrase
 from app.engine.constraints.formats import forbidden_features
 from app.engine.constraints.language import USER_LANGUAGE
+from app.engine.constraints.limit_exceptions import EXCEPT_WORD
 from app.engine.constraints.limit_numbers import INPUT_SCOPE, FoundLimit
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.people import tone_synonyms
@@ -206,9 +207,7 @@ def check_format(constraint: Constraint, view: PromptView, brief: Sequence[Const
 # "keine Aufzählungen. Ausnahme: die Unterlagen … dürfen als Liste kommen", "No lists, except for opening hours,
 # which can be a short list": the brief's own exception to its ban asks for the feature on purpose.
 _EXCEPTION_LEAD = re.compile(
-    r"\b(?:except(?:ion)?|unless|apart\s+from|other\s+than|ausnahme|au(?:ß|ss)er|ausgenommen|sauf|exception|"
-    r"excepci[oó]n|excepto|salvo|exce[cç][ãa]o|exceto|eccezione|tranne|eccetto|uitzondering|behalve)\b",
-    re.IGNORECASE,
+    r"\b(?:ausnahme|exception|excepci[oó]n|exce[cç][ãa]o|eccezione|uitzondering)\b|\b" + EXCEPT_WORD, re.IGNORECASE
 )
 _SENTENCE_MARKS = (". ", ".\n", "\n", "; ", "! ", "? ")
 
