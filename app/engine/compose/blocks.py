@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.labels import LABELS_NAMED, NOTE_WORDS, WHO_HANDLES
+from app.engine.constraints.label_cues import LABELS_NAMED, NOTE_WORDS, WHO_HANDLES
 from app.engine.constraints.step_intros import trigger_lead
 
 

@@ -15,7 +15,8 @@ from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import in_exact_line
 from app.engine.constraints.field_phrases import says_how_written
 from app.engine.constraints.found_rules import is_english
-from app.engine.constraints.labels import CLOSING, DATE_FORMAT_PARTS
+from app.engine.constraints.label_items import CLOSING
+from app.engine.constraints.label_plausibility import DATE_FORMAT_PARTS
 from app.engine.phrasing import normalise, sentence, without_request
 from app.engine.spec import Length
 

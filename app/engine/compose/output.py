@@ -20,7 +20,7 @@ from app.engine.compose.step_layout import at_step, step_intro, step_line
 from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.field_phrases import Shape, field_shapes
-from app.engine.constraints.labels import split_items
+from app.engine.constraints.label_items import split_items
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.constraints.step_intros import ONE_TIME_INTRO, step_sentence

@@ -38,7 +38,7 @@ from app.engine.compose.language import brief_language
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.found_rules import is_english
-from app.engine.constraints.labels import TAG_SET_LEAD
+from app.engine.constraints.label_wording import TAG_SET_LEAD
 from app.engine.constraints.language import other_reply_language, two_way_directions
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.sections import layout_block, numbered_lines

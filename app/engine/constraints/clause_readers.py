@@ -13,6 +13,8 @@ from app.engine.constraints import (
     data_formats,
     fallbacks,
     formats,
+    label_items,
+    label_wording,
     labels,
     language,
     people,
@@ -122,7 +124,7 @@ def read_format_bans(fmt: formats.FoundFormat | None, span: Span) -> list[Constr
 _SIGNATURE_CALL = re.compile(r"[A-Za-z_]\w*_\w*\(")
 
 
-def _label_sets(text: str) -> list[labels.FoundLabels]:
+def _label_sets(text: str) -> list[label_items.FoundLabels]:
     """Every label set in a clause: "one category (heating, water, other) and one urgency (now, normal)" states two.
     A second set is read only in parentheses after the first, where it cannot be the tail of the first."""
     found = labels.find_labels(text)
@@ -145,7 +147,7 @@ def read_labels_and_fields(text: str, unquoted: str, span: Span) -> list[Constra
     for each in sets:
         out.append(
             Constraint(
-                kind="labels", text=labels.describe_labels(each.values, each.multi, text[each.start : each.end]),
+                kind="labels", text=label_wording.describe_labels(each.values, each.multi, text[each.start : each.end]),
                 span=span(each.start, each.end), values=each.values, multi=each.multi,
             )
         )  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.labels import split_items
+from app.engine.constraints.label_items import split_items
 
 FIELD_NOUNS = (
     r"fields?|keys?|columns?|properties|attributes|campos|felder[n]?|spalten|champs|colonnes|propriedades|colunas|"

@@ -11,7 +11,17 @@ from itertools import pairwise
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints import antecedents, fallbacks, labels, layout, lettered, people, sections
+from app.engine.constraints import (
+    antecedents,
+    fallbacks,
+    label_blocks,
+    label_pipes,
+    label_wording,
+    layout,
+    lettered,
+    people,
+    sections,
+)
 from app.engine.constraints.clause_constraints import clause_constraints
 from app.engine.constraints.clause_readers import Field, audience_constraint, read_listed_tools, with_line_purposes
 from app.engine.constraints.item_conditions import clause_leads
@@ -125,13 +135,16 @@ def _with_lines_and_listed_tools(field: Field, found: list[Constraint]) -> list[
         c
         for c in found
         if not (
-            c.kind == "labels" and c.scope is None and c.span and labels.under_a_line_intro(field.text, c.span.start)
+            c.kind == "labels"
+            and c.scope is None
+            and c.span
+            and label_pipes.under_a_line_intro(field.text, c.span.start)
         )
     ]
     # "[SEVERITY] path:line | problem | fix": the slots after a colon glued between two words, not a label set
     found = [c for c in found if not (c.kind == "labels" and c.span and _after_slot_colon(field.text, c.span.start))]
     # "Appointment type | Bring" over a "---|---" line: a table's column headers, not a label set
-    return [c for c in found if not (c.kind == "labels" and c.span and labels.in_table(field.text, c.span.start))]
+    return [c for c in found if not (c.kind == "labels" and c.span and label_pipes.in_table(field.text, c.span.start))]
 
 
 def _after_slot_colon(text: str, start: int) -> bool:
@@ -154,7 +167,7 @@ def _with_label_table_or_line(field: Field, found: list[Constraint]) -> list[Con
         text = (
             f"Tag each item's {table.part} with exactly one of: {'; '.join(layout.table_rows(listed))}."
             if table.part
-            else labels.describe_labels(table.values, False, listed)
+            else label_wording.describe_labels(table.values, False, listed)
         )
         found.append(
             Constraint(
@@ -162,12 +175,12 @@ def _with_label_table_or_line(field: Field, found: list[Constraint]) -> list[Con
                 scope=f"{table.part} label" if table.part else None,
             )
         )  # fmt: skip
-    line = labels.label_line(field.text) if not any(c.kind == "labels" for c in found) else None
+    line = label_blocks.label_line(field.text) if not any(c.kind == "labels" for c in found) else None
     if line is not None:
         listed = field.text[line.start : line.end]
         found.append(
             Constraint(
-                kind="labels", text=labels.describe_labels(line.values, line.multi, listed),
+                kind="labels", text=label_wording.describe_labels(line.values, line.multi, listed),
                 span=field.span(line.start, line.end), values=line.values, multi=line.multi,
             )
         )  # fmt: skip

@@ -10,7 +10,7 @@ import re
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints.labels import describe_labels
+from app.engine.constraints.label_wording import describe_labels
 from app.engine.constraints.model import BriefSpan, Constraint
 
 _WITH = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints import (
-    labels,
+    label_items,
     limits,
     rationed,
 )
@@ -300,7 +300,7 @@ def _with_parts(sentence: str, after: str, exact: int | None) -> str:
     aside = _PARTS_ASIDE.match(after)
     if aside is None or exact is None:
         return sentence
-    parts = labels.split_items(aside.group("parts"), last_trim=False)
+    parts = label_items.split_items(aside.group("parts"), last_trim=False)
     if parts is None or len(parts) != exact:
         return sentence
     return f"{sentence[:-1]}: {', '.join(parts)}."

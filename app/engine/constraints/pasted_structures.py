@@ -10,7 +10,8 @@ from app.engine.constraints import (
     case_replies,
     code_docs,
     formats,
-    labels,
+    label_blocks,
+    label_wording,
     layout,
     object_comments,
     openapi,
@@ -66,10 +67,10 @@ def structures(field: Field) -> tuple[list[Constraint], str]:
                 span=field.span(csv.start, csv.end), values=list(csv.columns),
             )
         )  # fmt: skip
-    for values, multi, start, end in labels.find_label_block(masked):
+    for values, multi, start, end in label_blocks.find_label_block(masked):
         found.append(
             Constraint(
-                kind="labels", text=labels.describe_labels(values, multi), span=field.span(start, end),
+                kind="labels", text=label_wording.describe_labels(values, multi), span=field.span(start, end),
                 values=values, multi=multi,
             )
         )  # fmt: skip

@@ -12,7 +12,7 @@ import re
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints import labels, limits, parts
+from app.engine.constraints import label_cues, label_fields, label_wording, labels, limits, parts
 from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.label_topics import headed_topic, several_label_sets
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
@@ -60,7 +60,7 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             # number of them, never one label for the whole reply
             found[index] = msgspec.structs.replace(
                 constraint,
-                text=labels.describe_list_field(listed, constraint.values, bool(_EMPTY_LIST.search(text))),
+                text=label_wording.describe_list_field(listed, constraint.values, bool(_EMPTY_LIST.search(text))),
                 scope=listed,
                 multi=True,
             )
@@ -68,7 +68,7 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             continue
         if not structured and not several and _OTHER_JOB.search(outside) is None:
             continue
-        field = labels.field_of_labels(text[: span.start]) or (
+        field = label_fields.field_of_labels(text[: span.start]) or (
             _single_key(found, text, span.start) if structured else None
         )
         if field is not None:
@@ -83,17 +83,17 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             )
             continue
         prefix = (
-            labels.line_prefix(text[span.end :])
+            label_fields.line_prefix(text[span.end :])
             or labels.prefixed_line(text[span.start : span.end])
-            or labels.line_prefix_before(text[: span.start])
+            or label_fields.line_prefix_before(text[: span.start])
         )
-        topic = labels.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
+        topic = label_fields.label_topic(text[: span.start]) or (prefix.lower() if prefix else None)
         topic = topic or (headed_topic(text[: span.start]) if several else None)
         # "URGENZA: ALTA / MEDIA / BASSA\nBOZZA DI RISPOSTA: …": another headed line follows, so it is not the last
         last = _HEADED_LINE_NEXT.match(text, span.end) is None
         found[index] = msgspec.structs.replace(
             constraint,
-            text=labels.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix, last),
+            text=label_wording.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix, last),
             scope=f"{topic} label" if topic else "label",
         )
 
@@ -120,20 +120,20 @@ def _list_field(found: list[Constraint], text: str, start: int) -> str | None:
     contain:", "temas: cero o más de") or a list in the brief's schema ("flags": [] and "flags: only from …")."""
     keys = {v.lower(): v for c in found if c.kind in ("schema", "fields") for v in c.values}
     before = text[:start]
-    named = labels.list_field_of_labels(before)
+    named = label_fields.list_field_of_labels(before)
     arrays = _array_keys(found)
     if named is not None and named.lower() in keys and _single_key(found, text, start) is None:
         return keys[named.lower()]
     full_stop = max(before.rfind(". "), before.rfind("\n"))
     opening = _KEY_OPENS_SENTENCE.match(before, full_stop + 1)
-    field = labels.field_of_labels(before) or (opening.group("key") if opening is not None else None)
+    field = label_fields.field_of_labels(before) or (opening.group("key") if opening is not None else None)
     return arrays.get(field.lower()) if field is not None else None
 
 
 def _single_key(found: list[Constraint], text: str, start: int) -> str | None:
     """The schema's one-value key a label set is named for with a list's words ('"hazard": ""' and "hazard can only
     contain: NONE, TOXIC"): the key takes one of them."""
-    named = labels.list_field_of_labels(text[:start])
+    named = label_fields.list_field_of_labels(text[:start])
     keys = {v.lower(): v for c in found if c.kind == "schema" for v in c.values}
     if named is None or named.lower() not in keys or named.lower() in _array_keys(found):
         return None
@@ -168,14 +168,14 @@ def multi_labels(brief: Brief, found: list[Constraint]) -> None:
     if not any(c.kind == "labels" and not c.multi for c in found):
         return
     text = " ".join([brief.task, *brief.constraints, brief.output_format or ""])
-    several = labels.allows_several(text)
+    several = label_cues.allows_several(text)
     if not several and not _label_array(found):
         return
     for index, constraint in enumerate(found):
         if constraint.kind == "labels" and not constraint.multi and constraint.scope is None:
             if not several and _single_key_values(brief, found, constraint):
                 continue  # "category is one of billing, bug, other" beside a "tags" list: the category takes one
-            text = labels.describe_labels(constraint.values, True)
+            text = label_wording.describe_labels(constraint.values, True)
             found[index] = msgspec.structs.replace(constraint, multi=True, text=text)
 
 
@@ -183,7 +183,7 @@ def _single_key_values(brief: Brief, found: list[Constraint], constraint: Constr
     """Whether a label set gives the values of a schema key that holds one value ("category is one of …")."""
     if constraint.span is None:
         return False
-    field = labels.field_of_labels(_field_text(brief, constraint.span)[: constraint.span.start])
+    field = label_fields.field_of_labels(_field_text(brief, constraint.span)[: constraint.span.start])
     keys = {v.lower() for c in found if c.kind == "schema" for v in c.values}
     return field is not None and field.lower() in keys and field.lower() not in _array_keys(found)
 

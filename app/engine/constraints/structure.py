@@ -9,7 +9,8 @@ from typing import Any, NamedTuple
 from app.engine.constraints.clauses import is_abbreviation
 from app.engine.constraints.field_phrases import JSON_FIELDS_INTRO, LIST_OF, key_names, without_ranges
 from app.engine.constraints.json_items import ITEM_FIELDS_INTRO
-from app.engine.constraints.labels import split_items, with_notes
+from app.engine.constraints.label_items import split_items
+from app.engine.constraints.label_wording import with_notes
 from app.engine.constraints.object_comments import strip_comments
 
 _TYPE_NAMES: dict[str, str] = {

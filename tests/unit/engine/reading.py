@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from app.engine.brief import Brief
-from app.engine.generate import classify_brief, generate, read_constraints
+from app.engine.generate import generate, read_constraints
+from app.engine.job_choice import classify_brief
 
 
 def claude_prompt(task: str) -> str:

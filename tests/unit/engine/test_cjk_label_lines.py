@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine.brief import Brief
-from app.engine.constraints import labels
+from app.engine.constraints import label_cjk, labels
 from app.engine.generate import generate
 
 HOTLINE = (
@@ -41,10 +41,10 @@ def test_the_bar_line_after_the_output_word_is_the_line_form(target: str) -> Non
 )
 def test_no_labels_from_a_request_or_an_example(text: str) -> None:
     assert labels.find_labels(text) is None
-    assert labels.find_cjk_labels(text) is None
+    assert label_cjk.find_cjk_labels(text) is None
 
 
 def test_a_short_cjk_label_list_still_reads() -> None:
-    found = labels.find_cjk_labels("请分类，标签：通过、人工复核、删除")
+    found = label_cjk.find_cjk_labels("请分类，标签：通过、人工复核、删除")
     assert found is not None
     assert found.values == ["通过", "人工复核", "删除"]

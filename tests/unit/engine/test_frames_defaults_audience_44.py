@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from app.engine import Brief
 from app.engine.constraints.people import find_audience
-from app.engine.generate import classify_brief, generate, read_constraints
+from app.engine.generate import generate, read_constraints
+from app.engine.job_choice import classify_brief
 from app.engine.safety import detect_domains
 
 

@@ -80,7 +80,7 @@ def test_the_organisations_wish_is_no_requirement_the_prompt_must_repeat() -> No
 
 
 def test_short_harm_words_are_whole_words_not_prefixes() -> None:
-    from app.engine.generate import _harm_or_verdict
+    from app.engine.archetype_leads import harm_or_verdict
 
-    assert not any(map(_harm_or_verdict, ["banking", "office_hours", "password_reset", "passport", "selfie"]))
-    assert all(map(_harm_or_verdict, ["ban", "banned", "off_topic", "self_harm", "spam", "needs_review"]))
+    assert not any(map(harm_or_verdict, ["banking", "office_hours", "password_reset", "passport", "selfie"]))
+    assert all(map(harm_or_verdict, ["ban", "banned", "off_topic", "self_harm", "spam", "needs_review"]))

@@ -8,7 +8,7 @@ import pytest
 
 from app.engine import Brief, generate
 from app.engine.constraints import Constraint, extract_constraints
-from app.engine.generate import classify_brief
+from app.engine.job_choice import classify_brief
 
 
 def _ids(task: str) -> list[str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from app.engine import Brief, generate
 from app.engine.brief import extract_entities
-from app.engine.constraints.labels import find_labels, label_topic
+from app.engine.constraints.label_fields import label_topic
+from app.engine.constraints.labels import find_labels
 from app.engine.constraints.structure import find_objects
 
 _BRIEF = (

@@ -10,7 +10,7 @@ from app.engine.compose.details import _instructs
 from app.engine.compose.output import _asks_array
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.constraints.foreign_rules import translate_prohibition
-from app.engine.generate import classify_brief
+from app.engine.job_choice import classify_brief
 from app.engine.safety import detect_domains
 
 

@@ -50,7 +50,7 @@ def test_a_portuguese_ban_with_the_article_o_still_translates(task: str, english
     assert english in _texts(_run(task), "prohibition")
 
 
-# --- labels._FULL_WIDTH_ASIDE: an aside that tells labels apart or is the code itself ---------------------------------
+# --- label_items._FULL_WIDTH_ASIDE: an aside that tells labels apart or is the code itself ----------------------------
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ def _ids(result) -> list[str]:
     return [match.id for match in result.archetypes]
 
 
-# --- generate._draft_leads_its_label: a drafting job someone else does is no drafting job of the assistant -----------
+# --- archetype_leads.draft_leads_its_label: a drafting job someone else does is no drafting job of the assistant ------
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def _ids(result) -> list[str]:
 )
 def test_a_label_only_classifier_whose_replies_others_draft_stays_a_classifier(task: str) -> None:
     """The brief's assistant only labels; the drafting is the agents' ('the claims team drafts a reply', 'a separate
-    bot drafts the reply') or forbidden outright ('Do not draft replies'). 8a8599f's _draft_leads_its_label promotes
+    bot drafts the reply') or forbidden outright ('Do not draft replies'). 8a8599f's draft_leads_its_label promotes
     the reply writer anyway: 'You are a reply writer … Draft the reply to the email', the output 'The reply, ready to
     send: greeting, body and sign-off' (cc587be: classification primary)."""
     result = _run(task)

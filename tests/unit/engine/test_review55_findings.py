@@ -285,9 +285,9 @@ def test_a_website_or_app_the_user_is_sent_to_is_not_the_business() -> None:
 
 
 def test_numeric_range_labels_under_a_labels_header_stay_labels() -> None:
-    """ "Labels (pick exactly one):\\n- 0-6\\n- 7-8\\n- 9-10": score buckets as the reply's labels. labels._SCORED_PART
-    takes every item ending in a range for a mark scheme, so the label set is dropped: the prompt asks for a
-    {{labels}} input and invents an "other" label."""
+    """ "Labels (pick exactly one):\\n- 0-6\\n- 7-8\\n- 9-10": score buckets as the reply's labels.
+    label_blocks._SCORED_PART takes every item ending in a range for a mark scheme, so the label set is dropped: the
+    prompt asks for a {{labels}} input and invents an "other" label."""
     task = (
         "Read each customer review and estimate how likely they are to recommend us.\n"
         "Labels (pick exactly one):\n"

@@ -8,7 +8,8 @@ import pytest
 
 from app.engine import Brief, generate
 from app.engine.constraints import Constraint, extract_constraints
-from app.engine.generate import classify_brief, read_constraints
+from app.engine.generate import read_constraints
+from app.engine.job_choice import classify_brief
 from app.engine.references import find_references
 
 

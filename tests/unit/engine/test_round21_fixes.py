@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.engine.brief import Brief
 from app.engine.constraints.fallbacks import find_fallbacks
-from app.engine.constraints.labels import find_cjk_labels
+from app.engine.constraints.label_cjk import find_cjk_labels
 from app.engine.constraints.structure import to_json_schema
 from app.engine.generate import generate
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.engine.constraints.labels import find_label_block, find_labels
+from app.engine.constraints.label_blocks import find_label_block
+from app.engine.constraints.labels import find_labels
 from app.engine.constraints.structure import find_fields, find_objects, schema_keys, to_json_schema
 from app.engine.constraints.tools import find_tools
 
