@@ -395,8 +395,10 @@ def read_rules(
         yield from _tool_orderings(text, tooled, span, explicit=explicit)
         return
     ordering = find_ordering(text)
-    gate = tool_gates.find_tool_gate(text) if ordering is None else None
-    if gate is not None:  # ("verify_account first, always", "nothing happens until lookup_account comes back")
+    gate = tool_gates.find_tool_gate(text)
+    if gate is not None and (
+        ordering is None or gate.outright
+    ):  # ("verify_account first, always", "nothing happens until lookup_account comes back")
         yield _gate_ordering(text, gate, span, explicit=explicit)
         if not gate.ban:
             return

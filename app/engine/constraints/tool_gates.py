@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.clauses import sentence_case
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.tool_orders import TOOL_NAME, tool_names_in
 
@@ -29,8 +30,10 @@ _FIRST = r"(?:first|first\s+of\s+all|primero|zuerst|als\s+erstes|eerst|d['’]ab
 _GATES = (
     # "Order: verify_account first, always.", "lookup_account first, every time"
     re.compile(
+        # (the clause ends there: "lookup_account first, always, before saying anything about the balance" says what
+        # it comes before, which the general order reader keeps)
         rf"{_LEAD}{_ALWAYS}{_RUN}{_NAME}\s+{_ALWAYS}first\b\s*,?\s*(?:always|every\s+time|no\s+exceptions?)?\s*"
-        r"(?:[,.!]|$)",
+        r"[.!]?\s*$",
         re.IGNORECASE,
     ),
     # "eerst controleer_patient", "primero siempre buscar_clienta", "zuerst freie_termine aufrufen"
@@ -44,6 +47,19 @@ _GATES = (
     # "nothing happens until lookup_account comes back with a match", "nothing before verify_patient returns true"
     re.compile(rf"{_LEAD}nothing\s+(?:\w+\s+){{0,3}}?(?:until|before|till)\s+{_NAME}", re.IGNORECASE),
 )
+
+# A title that says the line orders the steps ("Order:", "Werkwijze:", "How it should behave:"), or none at all
+_ORDER_TITLE = re.compile(
+    r"|(?:very\s+)?important|order|sequence|workflow|procedure|process|steps|flow|rules?|how\s+it\s+should\s+"
+    r"(?:behave|work)|werkwijze|volgorde|regels|reihenfolge|ablauf|regeln|orden|reglas|ordre|règles|ordem|regras|"
+    r"ordine|regole|順番|手順|ルール|顺序|规则|流程",
+    re.IGNORECASE,
+)
+
+_OUTRIGHT = (0, 2, 3)
+"""The gates the general order reader misreads when it reads them at all ("Verify_member must succeed" as a step,
+"nothing happens" as the first step of "nothing happens before verify_patient returns")."""
+_UNTIL = 3
 
 # "NEVER give a door code unless check_booking found the booking": the ban's object waits for the tool
 _GATED_BAN = re.compile(
@@ -76,6 +92,9 @@ class ToolGate(NamedTuple):
     then: str | None
     ban: bool
     """Whether the clause is a ban ("never X unless tool"), which the prohibition reader still reads."""
+    outright: bool = False
+    """Said as a gate in so many words ("X first, always", "X must succeed before any other tool"): read so even where
+    the general order reader finds steps (it would cut "X must succeed" as a step, and capitalise the tool's name)."""
 
 
 def find_tool_gate(text: str) -> ToolGate | None:
@@ -85,11 +104,18 @@ def find_tool_gate(text: str) -> ToolGate | None:
         return None
     english = is_english(text)
     quoted = f'Follow this order from the brief: "{text.strip().rstrip(".。")}".'
-    for gate in _GATES:
+    for number, gate in enumerate(_GATES):
         match = gate.search(text)
+        if match is not None and not _ORDER_TITLE.fullmatch(text[: match.start()].strip(" :：;；")):
+            return None  # "cancellations: get_booking first": first in that case only, not before every tool
         if match is not None:
             name = match["name"]
-            return ToolGate(f"Always call {name} first." if english else quoted, f"call {name}", None, False)
+            outright = number in _OUTRIGHT
+            sentence = f"Always call {name} first." if english else quoted
+            if number == _UNTIL and english:
+                # "nothing happens until verify_patient returns verified: true": what it must return stays said
+                sentence = sentence_case(text[match.start() :].strip().rstrip(".") + ".")
+            return ToolGate(sentence, f"call {name}", None, False, outright)
     banned = _GATED_BAN.search(text)
     if banned is not None and english:
         step, name = banned["step"].strip(), banned["name"]

@@ -61,8 +61,8 @@ def _by_purpose(step: str, tools: dict[str, str]) -> set[str]:
 
 def named_tool(step: str, tools: dict[str, str]) -> str | None:
     """The one listed tool a step names by its verb or its purpose, or None."""
-    if tool_names_in(step) & set(tools):
-        return None  # the step names its tool already
+    if tool_names_in(step) & set(tools) or {w.lower() for w in _WORD.findall(step)} & set(tools):
+        return None  # the step names its tool already (a one-word name too: "antes de reservar")
     found = _by_verb(step, tools) or _by_purpose(step, tools)
     return next(iter(found)) if len(found) == 1 else None
 
