@@ -43,7 +43,7 @@ def test_an_english_gate_puts_its_tool_first(rule: str) -> None:
     [
         (
             "Assistent voor herhaalrecepten van een apotheek. Functies:\n- controleer_patient(bsn, geboortedatum)\n"
-            "- haal_medicatie(patient_id)\nWerkwijze: eerst controleer_patient; pas als dat klopt mag je iets laten zien.",
+            "- haal_medicatie(patient_id)\nWerkwijze: eerst controleer_patient; pas als dat klopt mag je iets tonen.",
             "controleer_patient",
         ),
         (
