@@ -151,9 +151,7 @@ def test_no_gate_without_a_named_tool(task: str) -> None:
 
 def test_a_step_naming_no_single_tool_stays_as_written() -> None:
     # two tools share the verb "book": the step names neither for sure
-    task = (
-        "Tools: find_slot(date), book_court(slot_id), book_coach(slot_id). Before booking, always call find_slot."
-    )
+    task = "Tools: find_slot(date), book_court(slot_id), book_coach(slot_id). Before booking, always call find_slot."
     orders = _orders(task)
     assert orders
     assert all("book_court" not in (then or "") and "book_coach" not in (then or "") for _, then, _ in orders)
