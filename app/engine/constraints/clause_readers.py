@@ -20,6 +20,7 @@ from app.engine.constraints import (
     people,
     rationed,
     structure,
+    tool_gates,
     tool_orders,
     tools,
 )
@@ -396,6 +397,13 @@ def read_rules(
         yield from _tool_orderings(text, tooled, span, explicit=explicit)
         return
     ordering = find_ordering(text)
+    gate = tool_gates.find_tool_gate(text)
+    if gate is not None and (
+        ordering is None or gate.outright
+    ):  # ("verify_account first, always", "nothing happens until lookup_account comes back")
+        yield _gate_ordering(text, gate, span, explicit=explicit)
+        if not gate.ban:
+            return
     if ordering is not None:
         # An instruction sentence of the brief says more than its order ("Ask one question at a time, 6 questions
         # total (mix of …), and wait for the answer before the next"): its own words are the rule.
@@ -590,6 +598,21 @@ def _tool_orderings(
         yield Constraint(
             kind="ordering", text=sentence, span=span(order.start, order.end), first=order.first, then=order.then
         )
+
+
+def _gate_ordering(text: str, gate: tool_gates.ToolGate, span: Span, *, explicit: bool) -> Constraint:
+    """The ordering of a tool that gates the rest; an English instruction that says more (its exception, its case)
+    is the rule in its own words, as for an order between two tools."""
+    english = is_english(text)
+    # ("verify_member must succeed before any other tool, with one exception: … freeze_card can be called first")
+    others = len(tool_orders.tool_names_in(text)) > 1
+    whole = english and (
+        (explicit and len(gate.text) < len(text.strip()) * 0.6) or bool(OPENS_WITH_CONDITION.match(text)) or others
+    )
+    sentence = second_person(instruction_case(text), "user") if whole else gate.text
+    return Constraint(
+        kind="ordering", text=sentence, span=span(0, len(text.rstrip())), first=gate.first, then=gate.then
+    )
 
 
 def _before_ordering(text: str, ordering: FoundRule, span: Span) -> Iterator[Constraint]:

@@ -16,6 +16,7 @@ from app.engine.constraints.field_reading import free_text
 from app.engine.constraints.input_sizes import written_piece_scope
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
 from app.engine.constraints.model import Constraint
+from app.engine.constraints.tool_steps import with_tool_steps
 
 
 # Another job the reply does besides labelling: "summarise ... and assign a sentiment label".
@@ -219,6 +220,7 @@ def cross_checked(brief: Brief, unique: list[Constraint]) -> list[Constraint]:
     declared_tools = [c.name for c in unique if c.kind == "tool" and c.name]
     texts = [field.text for field in free_text(brief)]  # (other sentences may exempt a tool from "X first")
     unique = [_before_other_tools(c, declared_tools, texts) for c in unique]
+    unique = with_tool_steps(unique)  # ("before reserving": reserve_stock)
     unique = [_bracket_slot(brief, c) for c in unique if not _inside_a_signature(c, unique)]
     # 'call escalate with reason "lockout"': calling a listed tool is a step of the rule, no route for the user
     unique = [c for c in unique if not (c.kind == "fallback" and _calls_a_tool(c.value or "", tool_names))]
