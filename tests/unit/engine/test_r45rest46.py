@@ -8,6 +8,7 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.generate import read_constraints
+from tests.unit.engine.reading import claude_prompt, section
 
 
 def _found(task: str, kind: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -90,3 +91,78 @@ def test_per_sentence_limits_in_other_languages_stay_per_sentence(task: str) -> 
     limits = _limits(task)
     assert any(text.startswith("Keep each sentence to at most 20") for text in limits)
     assert not any("sentence." in text and "exactly" in text for text in limits)
+
+
+def _prompt(task: str) -> str:
+    return claude_prompt(task)
+
+
+@pytest.mark.parametrize(
+    ("task", "lines"),
+    [
+        (
+            "Review Go PRs for our payments team. At most 5 findings, one line each: SEVERITY | file:line | fix. "
+            'SEVERITY is HIGH, MEDIUM or LOW. No praise. Last line "Verdict: approve" or "Verdict: request changes".',
+            ["Verdict: approve", "Verdict: request changes"],
+        ),
+        (
+            "Check supplier invoices for our warehouse. One line per problem: KIND | line | note. KIND is PRICE, "
+            'QUANTITY or VAT. Final line "Status: OK", "Status: CHECK" or "Status: REJECT".',
+            ["Status: OK", "Status: CHECK", "Status: REJECT"],
+        ),
+    ],
+)
+def test_a_closing_line_written_whole_for_each_value_stays_whole(task: str, lines: list[str]) -> None:
+    output = section(_prompt(task), "output_format")
+    for line in lines:
+        assert f'"{line}"' in output
+
+
+_EMPTY_CASES = [
+    (
+        "Review Terraform pull requests for our infra team. Use this layout for each finding:\nFILE: path:line\n"
+        'ISSUE: one sentence\nFIX: one sentence\nNo findings: "Looks good to merge."\nAt most 6 findings, no praise.',
+        'No findings: "Looks good to merge."',
+    ),
+    (
+        "Code-Review für unsere Kotlin-App. Für jeden Befund dieses Format:\nDATEI: pfad:zeile\nPROBLEM: ein Satz\n"
+        'FIX: ein Satz\nKeine Befunde: "Keine Befunde. Freigabe."\nHöchstens 5 Befunde, kein Lob.',
+        'Keine Befunde: "Keine Befunde. Freigabe."',
+    ),
+    (
+        "Revisa contratos de alquiler. Para cada hallazgo usa este formato:\nCLÁUSULA: número\nPROBLEMA: una frase\n"
+        'CAMBIO: una frase\nSin hallazgos: "Contrato sin observaciones."\nComo máximo 5 hallazgos.',
+        'Sin hallazgos: "Contrato sin observaciones."',
+    ),
+]
+
+
+@pytest.mark.parametrize(("task", "line"), _EMPTY_CASES)
+def test_an_empty_case_line_under_a_layout_is_its_own_reply(task: str, line: str) -> None:
+    prompt = _prompt(task)
+    output = section(prompt, "output_format")
+    assert line.split(":")[0] not in output
+    rules = [r.split(". ", 1)[-1] for r in prompt.splitlines() if r[:1].isdigit()]
+    assert line in rules
+
+
+def test_an_empty_case_line_is_no_prohibition() -> None:
+    task = 'Prüfe Lieferscheine. Keine Befunde: "Lieferschein in Ordnung."'
+    assert not [c for c in read_constraints(Brief(task=task)) if c.kind == "prohibition"]
+
+
+_SQL = (
+    "SQL helper for a bike shop's ops team. We're on Postgres. Tables:\n\n"
+    "shop.sales (sale_id INT, store_id INT, sold_at TIMESTAMP, state TEXT, amount_cents INT)\n\n"
+    "state holds 'paid', 'refunded' or 'void'. amount_cents is never NULL.\n\n"
+    "Rules:\n- SELECT / WITH only. Never write to any table.\n- sold_at is UTC. Show times in Europe/Berlin.\n"
+    "- Revenue = paid only. amount_cents / 100 for euros.\n- Add LIMIT 500 unless the query is an aggregate.\n"
+    "Reply with one sql code block and nothing else."
+)
+
+
+def test_terse_rule_lines_after_a_quoted_value_list_stay_rules() -> None:
+    rules = [line.split(". ", 1)[-1] for line in section(_prompt(_SQL), "instructions").splitlines()]
+    assert any(rule.startswith("SELECT / WITH only.") for rule in rules)
+    assert any(rule.startswith("sold_at is UTC.") for rule in rules)
+    assert not any(" - " in rule for rule in rules)
