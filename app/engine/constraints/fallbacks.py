@@ -889,7 +889,10 @@ def _say_fallback(
         say = None
     if say and condition is None:
         condition = banned_case(text, say.start())  # 'Don't give debt advice, say: "…"': the ban is the case
-        condition = condition or previous_ban_case(text, say.start())
+        if condition is None and (condition := previous_ban_case(text, say.start())) is not None:
+            keeps_inside = True  # "Never tell anyone whether …. In that case always say: "… 0300 …"": a case's contact
+    elif say and condition is not None:
+        keeps_inside = True  # 'If the mood is 3 or below, say: "… call our team on 0161 …"': that case's contact
     if say and (
         condition is not None
         or re.search(
@@ -902,9 +905,7 @@ def _say_fallback(
         start = say.start("say") if say.group("say") else say.start("say2")
         end = start + len(words)
         # An address or number inside the words to say is part of that reply, not a fallback of its own, unless the
-        # reply is fixed for a case ("If the mood is 3 or below, say: "… call our team on 0161 …""): then it is
-        # that case's contact, in the quoted sentence's scope.
-        keeps_inside = keeps_inside or condition is not None
+        # reply is fixed for a case: then it is that case's contact, in the quoted sentence's scope.
         found = [
             f._replace(condition=f.condition or condition) if start <= f.start < end else f
             for f in found
