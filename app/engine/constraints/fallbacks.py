@@ -874,6 +874,7 @@ def _say_fallback(
     say = _words_to_say(text, condition)
     # (a contact inside a reply the brief fixes for a case stays a contact, in the quoted sentence's scope)
     keeps_inside = say is not None and say.re is _CASE_QUOTE
+    keeps_contacts = False  # (a phone or an address only: a hand-off inside the words is part of them)
     if say and condition is None and _FIXED_REPLY.search(say.group(0)):
         # 'For any of those reply only with: "Please call … now. Out of hours, call NHS 111."': the case the part
         # names is the fixed reply's
@@ -890,9 +891,9 @@ def _say_fallback(
     if say and condition is None:
         condition = banned_case(text, say.start())  # 'Don't give debt advice, say: "…"': the ban is the case
         if condition is None and (condition := previous_ban_case(text, say.start())) is not None:
-            keeps_inside = True  # "Never tell anyone whether …. In that case always say: "… 0300 …"": a case's contact
+            keeps_contacts = True  # "Never tell anyone whether …. In that case always say: "… 0300 …"": its contact
     elif say and condition is not None:
-        keeps_inside = True  # 'If the mood is 3 or below, say: "… call our team on 0161 …"': that case's contact
+        keeps_contacts = True  # 'If the mood is 3 or below, say: "… call our team on 0161 …"': that case's contact
     if say and (
         condition is not None
         or re.search(
@@ -909,7 +910,7 @@ def _say_fallback(
         found = [
             f._replace(condition=f.condition or condition) if start <= f.start < end else f
             for f in found
-            if keeps_inside or not start <= f.start < end
+            if keeps_inside or (keeps_contacts and f.action in ("phone", "email", "url")) or not start <= f.start < end
         ]
         tag = _TAG_FIRST.search(text, max(0, say.start() - 160), say.start())
         # "start the reply with #ALERT and say "…"": the tag opens the words to reply
