@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.empty_case import empty_case_line
 from app.engine.constraints.label_cues import LABELS_NAMED, NOTE_WORDS, WHO_HANDLES
 from app.engine.constraints.step_intros import trigger_lead
 
@@ -66,7 +67,7 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
                 break  # a blank line ends the block ("Note:\n\nDon't:")
             continue
         ordered = _ORDER_LINE.match(line) is not None and len(line.split()) >= 5 and not line.endswith(",")
-        if (_SENTENCE_LINE.fullmatch(line) and not _DEFINED_LABEL.match(line)) or ordered:
+        if (_SENTENCE_LINE.fullmatch(line) and not _DEFINED_LABEL.match(line)) or ordered or empty_case_line(line):
             break  # "Each line 35 words max.", "Never add a PS …": a rule after the lines, not one of them
         lines.append(line)
         block_end = body_start + found.start() + len(found.group(0).rstrip())

@@ -26,6 +26,8 @@ _SENTENCE = re.compile(
     r"(?<=[.!?][\"”»“«])[ \t]+(?=[a-zà-ÿ])|"
     # 'say: "We only accept unused items." Keep answers short.': a closed quotation's full stop ends it too
     r"(?<=[.!?][\"”»“«'])[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])|"
+    # 'No findings: "Looks good to merge."\nAt most 6 findings.': a line that closes its quoted reply ends there
+    r"(?<=[.!?][\"”»])[ \t]*\n[ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])|"
     # "It never sends anything. 24-hour times.": a number and a word open a sentence after a word's full stop
     r"(?<=[a-z]{3}[.!?])[ \t]+(?=\d{1,4}(?:-[A-Za-z]{2,}|\s+[A-Za-z]{2,}))|"
     # a blank line after a closed sentence or block ends its paragraph ('{… JSON …}\n\nurgente = true si …', "… (2)\n\n

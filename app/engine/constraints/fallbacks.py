@@ -13,7 +13,7 @@ from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.model import FallbackAction
 from app.engine.constraints.phones import EMERGENCY_SERVICES, emergency_after_colon, find_dial_numbers
 from app.engine.constraints.quotes import quote_start
-from app.engine.constraints.said_instead import banned_case, more_after_quote
+from app.engine.constraints.said_instead import banned_case, more_after_quote, previous_ban_case
 from app.engine.phrasing import REPLY_COLON, VERBS
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
@@ -874,6 +874,7 @@ def _say_fallback(
     say = _words_to_say(text, condition)
     # (a contact inside a reply the brief fixes for a case stays a contact, in the quoted sentence's scope)
     keeps_inside = say is not None and say.re is _CASE_QUOTE
+    keeps_contacts = False  # (a phone or an address only: a hand-off inside the words is part of them)
     if say and condition is None and _FIXED_REPLY.search(say.group(0)):
         # 'For any of those reply only with: "Please call … now. Out of hours, call NHS 111."': the case the part
         # names is the fixed reply's
@@ -889,6 +890,10 @@ def _say_fallback(
         say = None
     if say and condition is None:
         condition = banned_case(text, say.start())  # 'Don't give debt advice, say: "…"': the ban is the case
+        if condition is None and (condition := previous_ban_case(text, say.start())) is not None:
+            keeps_contacts = True  # "Never tell anyone whether …. In that case always say: "… 0300 …"": its contact
+    elif say and condition is not None:
+        keeps_contacts = True  # 'If the mood is 3 or below, say: "… call our team on 0161 …"': that case's contact
     if say and (
         condition is not None
         or re.search(
@@ -900,8 +905,13 @@ def _say_fallback(
         words = say.group("say") or say.group("say2")
         start = say.start("say") if say.group("say") else say.start("say2")
         end = start + len(words)
-        # An address or number inside the words to say is part of that reply, not a fallback of its own.
-        found = [f for f in found if keeps_inside or not start <= f.start < end]
+        # An address or number inside the words to say is part of that reply, not a fallback of its own, unless the
+        # reply is fixed for a case: then it is that case's contact, in the quoted sentence's scope.
+        found = [
+            f._replace(condition=f.condition or condition) if start <= f.start < end else f
+            for f in found
+            if keeps_inside or (keeps_contacts and f.action in ("phone", "email", "url")) or not start <= f.start < end
+        ]
         tag = _TAG_FIRST.search(text, max(0, say.start() - 160), say.start())
         # "start the reply with #ALERT and say "…"": the tag opens the words to reply
         words = f"{tag.group('tag')} {words.strip()}" if tag is not None else words.strip()

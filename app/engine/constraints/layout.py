@@ -9,6 +9,7 @@ from collections.abc import Callable
 import msgspec
 
 from app.engine.constraints import structure
+from app.engine.constraints.empty_case import empty_case_line
 from app.engine.constraints.model import BriefSpan, Constraint
 
 # "Format each comment as one line:\n\npath/to/file.py:LINE [severity] comment": the line after the colon is the
@@ -88,7 +89,7 @@ def _with_layout_lines(c: Constraint, text: str, start: int) -> Constraint:
     end = start
     for found in re.finditer(r"[^\n]*(?:\n|$)", text[start:]):
         line = found.group(0).strip()
-        if not line or not _LABELLED.match(line) or len(lines) >= 16:
+        if not line or not _LABELLED.match(line) or len(lines) >= 16 or empty_case_line(line):
             break
         lines.append(line)
         end = start + found.start() + len(found.group(0).rstrip())

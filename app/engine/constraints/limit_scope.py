@@ -49,6 +49,11 @@ _CJK_PER_SECTION = re.compile(
     r"(?:見出し|セクション|章)ごと(?:に|は)?\s*$|"
     r"每(?:个|個)?(?:标题|標題|部分|小节|小節|类别|類別)(?:下面?|下方)?(?:都)?\s*$"
 )
+# "1文は", "一文につき", "各文は", "每句", "每一句话": what follows is each sentence's length
+_CJK_PER_SENTENCE = re.compile(
+    r"(?:(?:1|一|１)文|各文|それぞれの文)(?:は|も|を|あたり|につき|ごと(?:に)?)?\s*[、，,：:]?\s*$|"
+    r"每(?:一)?句(?:话|話)?(?:都)?\s*[，,：:]?\s*$"
+)
 _CJK_PER_ITEM = re.compile(
     r"(?:1件あたり|一件あたり|1つあたり|1項目あたり|それぞれ|各|每条|每個|每个|每项|每項|"
     r"各(?:項目|項|行|点|文)(?:は|も|を)?|每(?:项|條|条|行|点)(?:都)?)\s*$"
@@ -330,6 +335,8 @@ def cjk_scope(text: str, match: re.Match[str]) -> str | None:
     if per_item is not None and CJK_PER_MESSAGE.search(text, max(0, match.start() - 16), match.start()):
         per_item = None  # "用简体中文回复，每条不超过 100 字": 每条 is each reply, no item of a list
     before = text[max(0, match.start() - 8) : match.start()]
+    if _CJK_PER_SENTENCE.search(before):
+        return "each sentence"  # "1文は20語未満", "各文は…", "每句不超过20个字": each sentence's length
     return (
         "each person's entry"  # "1人1行": one line for each person, not a one-line reply
         if _CJK_PER_PERSON.search(before)

@@ -32,6 +32,11 @@ _CJK_RETURNS = re.compile(r"(?:返回|返す|返します|戻す|返却|返还)\
 _CJK_PER_LINE_AHEAD = re.compile(
     r"\s*(?:あたり|につき)?\s*(?:最大|最多|至多|不超过)?\s*[0-9０-９一二三四五六七八九十百]+\s*(?:文字|字)"
 )
+# "1文は20語未満", "一文につき30字以内": the length of each sentence follows, not a one-sentence reply
+_CJK_PER_SENTENCE_AHEAD = re.compile(
+    r"\s*(?:は|も|を|あたり|につき|ごと|ごとに)?\s*[、，,：:]?\s*(?:最大|最多|至多|不超过|不超過|最长|最長)?\s*"
+    r"[0-9０-９一二三四五六七八九十百]+\s*(?:単語|語|文字|字|词|詞|个字|個字|ワード)"
+)
 _STRENGTH_POINTS = re.compile(
     r"\s+(?:forts?|faibles?|positifs?|n[ée]gatifs?|d'am[ée]lioration|[àa]\s+am[ée]liorer|fuertes|d[ée]biles|positivos|"
     r"negativos|de\s+mejora|fortes|fracos|de\s+melhoria|di\s+forza|deboli|forti|sterke|zwakke|starke|schwache)\b",
@@ -280,5 +285,7 @@ def cjk_not_a_length(
         return True  # "每条回答最后都要加一句：投资有风险…": a sentence to add, not the reply's sentence count
     if _CJK_RETURNS.search(text[max(0, start - 8) : start]):
         return True  # "run_sql(sql) 执行查询，最多返回 500 行": what a tool returns, not the reply's length
+    if unit == "sentences" and n1 == 1 and n2 is None and kind is None and _CJK_PER_SENTENCE_AHEAD.match(text, end):
+        return True  # "1文は20語未満": each sentence's length, not a one-sentence reply
     # "1行40文字以内": the length of each line, not a one-line reply
     return unit == "lines" and n1 == 1 and n2 is None and _CJK_PER_LINE_AHEAD.match(text, end) is not None

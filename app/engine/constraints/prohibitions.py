@@ -14,6 +14,7 @@ from app.engine.constraints.ban_contrasts import read_contrast
 from app.engine.constraints.ban_extent import PROHIBITION_EN, ban_end
 from app.engine.constraints.ban_wording import imperative, worded_ban
 from app.engine.constraints.clauses import REPORTED_LEAD, sentence_case
+from app.engine.constraints.empty_case import empty_case_line
 from app.engine.constraints.foreign_prohibitions import find_foreign_prohibitions
 from app.engine.constraints.found_rules import FoundRule, is_english
 from app.engine.constraints.leading_conditions import condition_end
@@ -59,7 +60,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     not negate anything); `original` is the same text unblanked, for the words."""
     stripped = text.rstrip()
     source = (original if original is not None and len(original) == len(text) else text).rstrip()
-    if _CASE_ARROW.match(source):
+    if _CASE_ARROW.match(source) or empty_case_line(source):
         return []  # 'No findings -> "LGTM"', 'Keine Befunde → „Alles korrekt.“': a case and its reply, no ban
     if not is_english(stripped):
         return find_foreign_prohibitions(stripped)

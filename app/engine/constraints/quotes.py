@@ -12,7 +12,7 @@ _GERMAN_OPENER = re.compile(r"(?:^|(?<=[\s:(]))»(?=\w)")
 # A straight single quote opens after a space, colon or bracket and before a letter; it closes after a non-space and
 # before a space or a mark
 _SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s:(]))'(?=[^\W\d_])")
-_SINGLE_CLOSER = re.compile(r"(?<=\S)'(?=[\s,;:!?)]|$)")
+_SINGLE_CLOSER = re.compile(r"(?<=\S)'(?=[\s,;:.!?)]|$)")  # ('refunded'. closes its quote too)
 _PAIRS = (("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("‹", "›"))
 
 

@@ -26,6 +26,37 @@ def banned_case(text: str, say_start: int) -> str | None:
     return f"When asked to {what}" if ban.group("verb") else f"When asked for {what}"
 
 
+# "It must never tell anyone whether …. In that case always say: "…"": the sentence before names the case
+_THAT_CASE = re.compile(
+    r"\s*(?:in\s+(?:that|this|those|these|such)\s+cases?|if\s+so|in\s+diesem\s+fall|in\s+solchen\s+f[äa]llen|"
+    r"dans\s+ce\s+cas|en\s+ce\s+cas|en\s+(?:ese|este|tal)\s+caso|in\s+(?:dat|zo'?n|die)\s+geval(?:len)?|"
+    r"in\s+(?:tal|questo|quel)\s+caso|nesse\s+caso|neste\s+caso)\b",
+    re.IGNORECASE,
+)
+_BAN_SENTENCE = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:(?:it|you|the\s+\w+|we)\s+(?:must|should|will|may|can)\s+)?"
+    r"(?:never|not|don'?t|do\s+not|must\s+not|mustn'?t)\s+(?P<what>[^:;\"“„«]{3,200}?)\s*[.!]?\s*",
+    re.IGNORECASE,
+)
+_ASKS_WHETHER = re.compile(r"^(?:tell|say\s+to|inform)\s+(?:anyone|someone|people|them|users?|customers?)\s+", re.I)
+
+
+def previous_ban_case(text: str, say_start: int) -> str | None:
+    """The case of a reply said "in that case" right after a ban sentence ("It must never tell anyone whether they
+    can donate …. In that case always say: "…"" -> "When asked whether they can donate …"), or None."""
+    start = max(text.rfind(mark, 0, say_start) for mark in ".;!?\n") + 1
+    if start <= 0 or _THAT_CASE.match(text, start) is None:
+        return None
+    before = max(text.rfind(mark, 0, start - 1) for mark in ".;!?\n") + 1
+    ban = _BAN_SENTENCE.fullmatch(text, before, start)
+    if ban is None:
+        return None
+    what = " ".join(ban.group("what").split()).rstrip(" ,")
+    if (told := _ASKS_WHETHER.match(what)) is not None and re.match(r"(?:whether|if)\b", what[told.end() :], re.I):
+        return f"When asked {what[told.end() :]}"
+    return f"When asked to {what}"
+
+
 # 'output only "No findings." and the verdict line', 'reply "Done." plus the ticket number': the quoted words and a
 # further part the reply carries
 _MORE_PARTS = re.compile(

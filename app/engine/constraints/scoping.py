@@ -17,6 +17,7 @@ from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.label_topics import headed_topic, several_label_sets
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
 from app.engine.constraints.limit_parts import named_part
+from app.engine.constraints.line_choices import describe_line_choice, whole_lines
 from app.engine.constraints.model import BriefSpan, Constraint
 from app.engine.phrasing import VERBS
 
@@ -91,9 +92,12 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
         topic = topic or (headed_topic(text[: span.start]) if several else None)
         # "URGENZA: ALTA / MEDIA / BASSA\nBOZZA DI RISPOSTA: …": another headed line follows, so it is not the last
         last = _HEADED_LINE_NEXT.match(text, span.end) is None
+        whole = whole_lines(text, prefix, constraint.values) if prefix and not constraint.multi else None
         found[index] = msgspec.structs.replace(
             constraint,
-            text=label_wording.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix, last),
+            text=describe_line_choice(whole, last)
+            if whole
+            else label_wording.describe_scoped_labels(constraint.values, constraint.multi, topic, prefix, last),
             scope=f"{topic} label" if topic else "label",
         )
 

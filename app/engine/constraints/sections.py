@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.empty_case import empty_case_line
 from app.engine.constraints.openapi import is_api_document
 from app.engine.constraints.step_intros import ONE_TIME_INTRO, step_sentence
 
@@ -182,7 +183,7 @@ def _sections_after(text: str, start: int) -> list[Section]:
             description = f"{last.description} {line.strip()}".strip()
             sections[-1] = last._replace(description=description, end=line_end)
             continue
-        match = _LINE.match(line)
+        match = _LINE.match(line) if not empty_case_line(line) else None  # ('Keine Befunde: "…"': its own reply)
         found = _heading(match) if match else None
         if found is None:
             break
