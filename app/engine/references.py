@@ -198,7 +198,12 @@ def _schema_lines(task: str) -> list[Reference]:
         while True:
             line = _TABLE_LINE.match(task, position)
             tables += line is not None
-            if line is None and (tables or database):
+            if line is not None:
+                # "rentals.bookings(booking_id bigint, -- 'adult','child'\n  created_at timestamp, …)": a table
+                # written over several lines runs to its closing bracket, its "--" comments (the values) included
+                position, lines = _table_end(task, line.start(), line.end()), lines + 1
+                continue
+            if tables or database:
                 line = _COLUMN_LINE.match(task, position)
             if line is None:
                 break
@@ -207,6 +212,24 @@ def _schema_lines(task: str) -> list[Reference]:
             body = task[intro.end() : position].rstrip("\n")
             found.append(Reference(title="Schema", body=body, start=intro.end(), end=intro.end() + len(body)))
     return found
+
+
+_MAX_TABLE_LINES = 40
+
+
+def _table_end(task: str, start: int, line_end: int) -> int:
+    """Where a table signature that opens on `start`'s line ends: after the line that closes its bracket (a "--"
+    comment's own brackets not counted), or that first line's end when it never closes."""
+    depth, position = 0, start
+    for _ in range(_MAX_TABLE_LINES):
+        stop = task.find("\n", position)
+        stop = len(task) if stop < 0 else stop
+        code = task[position:stop].split("--", 1)[0]
+        depth += code.count("(") - code.count(")")
+        position = min(stop + 1, len(task))
+        if depth <= 0 or position >= len(task):
+            return position if depth <= 0 else line_end
+    return line_end
 
 
 def _introduced_lists(task: str) -> list[Reference]:

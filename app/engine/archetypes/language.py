@@ -661,6 +661,8 @@ MARKETING_COPY = Archetype(
 ROLEPLAY_INTERVIEWER = Archetype(
     id="roleplay_interviewer",
     title="Interviewer or role-play partner",
+    # (a booking chat with a pasted tool table, which the model alone took for a role-play, is an agent's)
+    yields_to_tools_guessed=True,
     features=(
         # Running an interview is the job; a brief that only mentions one ("notes about the interview") is not.
         feat(
