@@ -232,17 +232,29 @@ def _table_end(task: str, start: int, line_end: int) -> int:
     return line_end
 
 
+# "FAQ (resumo):", "Preguntas frecuentes:", "Häufige Fragen:" on a line of its own: the brief's FAQ, pasted as a list
+_FAQ_HEADING = re.compile(
+    r"^[ \t]*(?P<noun>(?:faq|f\.a\.q\.?|preguntas\s+frecuentes|perguntas\s+frequentes|foire\s+aux\s+questions|"
+    r"h[äa]ufige\s+fragen|domande\s+frequenti|veelgestelde\s+vragen|frequently\s+asked\s+questions)"
+    r"[^:：\n]{0,40})[:：][ \t]*\n",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _introduced_lists(task: str) -> list[Reference]:
-    """ "against this rubric:\n- Temperature control (0-3): …\n- Allergens (0-2): …": the list lines after the intro."""
+    """ "against this rubric:\n- Temperature control (0-3): …\n- Allergens (0-2): …": the list lines after the intro;
+    an FAQ heading's list lines too, with the heading as its title (the heading is no rule of its own)."""
     found = []
-    for intro in _LIST_INTRO.finditer(task):
+    for intro in [*_LIST_INTRO.finditer(task), *_FAQ_HEADING.finditer(task)]:
         position, lines = intro.end(), 0
         while (line := _LIST_LINE.match(task, position)) is not None:
             position, lines = line.end(), lines + 1
         if lines >= _MIN_LIST_LINES:
             body = task[intro.end() : position].rstrip("\n")
-            title = " ".join(intro.group("noun").split()).capitalize()
-            found.append(Reference(title=title, body=body, start=intro.end(), end=intro.end() + len(body)))
+            noun = " ".join(intro.group("noun").split())
+            title = noun if intro.re is _FAQ_HEADING else noun.capitalize()
+            start = intro.start() if intro.re is _FAQ_HEADING else intro.end()
+            found.append(Reference(title=title, body=body, start=start, end=intro.end() + len(body)))
     return found
 
 

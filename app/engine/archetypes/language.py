@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
+from app.engine.archetypes.review_replies import REVIEW_REPLY
 from app.engine.archetypes.variants import (
     CHARACTER,
     COMPANION,
@@ -30,6 +31,7 @@ from app.engine.archetypes.variants import (
     PRODUCT_DESCRIPTIONS,
     QUIZ,
     REPLY_DRAFTING,
+    REVIEW_REPLY_DRAFTING,
     ROLEPLAY_PARTNER,
     SOCIAL_POSTS,
     STATED_PIECES,
@@ -444,7 +446,7 @@ TRANSLATION = Archetype(
         feat(
             "translate",
             # (not the Spanish "localizador" of a booking, nor "localizar", to find)
-            r"\btranslat\w*\b|\blocali[sz](?:e|es|ed|ing|ation|ations|er|ers)\b|\blocalizzazion[ei]\b|\bübersetz\w*|\btradu[cz]\w*|\btraduis\w*|\bvertaal\w*|\btradurr?\w*|"
+            r"\btranslat\w*\b|\blocali[sz](?:e|es|ed|ing|ation|ations|er|ers)\b|\blocalizzazion[ei]\b|\bübersetz\w*|\btradu[cz]\w*|\btraduis\w*|\bvertaal\w*|\bvertal(?:en|ing|ingen|ers?)\b|\btradurr?\w*|"
             r"翻译|翻譯|翻訳|译成|訳して",
             8,
         ),
@@ -798,6 +800,8 @@ MEETING_EMAIL_ASSISTANT = Archetype(
         # (a reply to a text, a chat message or a review, with no e-mail named, is no e-mail job: "pick a label and
         # draft a reply the coordinator can send" to a student's check-in text)
         feat("drafts replies (any language)", unless_not_an_email(REPLY_DRAFTING.cue.pattern), 5),
+        # "an assistant that replies to our Google reviews", "que responda a las reseñas": the reply to each review
+        feat("replies to reviews", REVIEW_REPLY, 8),
         feat(
             "drafts replies",
             unless_not_an_email(
@@ -882,7 +886,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     drop_variables=("document", "review", "content", "text"),
     replaceable_inputs=("email",),
     final_reminder="Capture the decisions and action items, then draft the reply.",
-    variants=(MESSAGE_REPLY, REPLY_DRAFTING, EMAIL_DRAFTING, MEETING_RECAP),
+    variants=(REVIEW_REPLY_DRAFTING, MESSAGE_REPLY, REPLY_DRAFTING, EMAIL_DRAFTING, MEETING_RECAP),
     yields_to_read_record=True,
     gives_way_to=((_OWN_DRAFT_END, _OPEN_POINTS_AFTER),),
 )

@@ -316,6 +316,24 @@ _SUPPLIED_RUBRIC = re.compile(
 )
 
 
+# "you mark one answer at a time against this rubric.\n\n…\na) cool quickly …\nb) …": the rubric the brief points to
+# and then writes out, item by item, is in the prompt already (not "the attached rubric")
+_THIS_RUBRIC = re.compile(
+    r"\b(?:this|the\s+following|following|below|esta|cette|ce|diese[ms]?|folgende[nms]?|questa|questo|deze|dit|"
+    r"este|seguinte)\s+(?:rubric|mark(?:ing)?\s+scheme|marking\s+guide|scoring\s+guide|r[uú]brica|bar[èe]me|grille|"
+    r"bewertungsraster|griglia|grelha|beoordelingsmodel)\b",
+    re.IGNORECASE,
+)
+# (a list item on its own line, or run into one line by the plan: "a) cool quickly … b) into the fridge …")
+_RUBRIC_ITEM = re.compile(r"(?:^|(?<=\s))(?:[-*•]|\d{1,2}[.)]|[A-Za-z][.)])[ \t]+\S", re.MULTILINE)
+
+
+def _rubric_written_out(task: str) -> bool:
+    """Whether the brief points to its rubric and then lists it, two items or more."""
+    pointer = _THIS_RUBRIC.search(task)
+    return pointer is not None and len(_RUBRIC_ITEM.findall(task, pointer.end())) >= 2
+
+
 def _names_slot(title: str, slot: str) -> bool:
     """Whether a pasted block's title names this slot, in its own word or another language's."""
     lowered = title.lower()
@@ -340,7 +358,9 @@ def variables(plan: Plan) -> list[Variable]:
     # lead that names the slot is that material too.
     leads = [rule.split(":", 1)[0] for rule in plan.detail_rules if ": " in rule and "; " in rule]
     written.update(v.name for v in primary.variables if any(_names_slot(lead, v.name) for lead in leads))
-    if len(POINTS_AWARDED.findall(plan.brief.task)) >= 2 and not _SUPPLIED_RUBRIC.search(plan.brief.task):
+    if _rubric_written_out(plan.brief.task) or (
+        len(POINTS_AWARDED.findall(plan.brief.task)) >= 2 and not _SUPPLIED_RUBRIC.search(plan.brief.task)
+    ):
         written.add("rubric")  # "out of 4: 2 pts for naming the hazard, 1 pt for a control …": the scheme is written
     if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool

@@ -139,3 +139,93 @@ def test_a_table_signature_over_several_lines_stays_whole_in_the_schema() -> Non
     for part in ("placed_at timestamp, -- UTC", "total_cents int) -- GBP pence", "ops.lines(", "qty smallint)"):
         assert part in schema, schema
     assert "placed_at" not in section(prompt, "context")
+
+
+# --- a named job gets its own frame: translation in Dutch, replies to reviews in every language ---------------------
+
+_DUTCH_TRANSLATION = [
+    "Camping De Berken in Ootmarsum. Veel gasten komen uit Duitsland, dus we willen onze Nederlandse teksten "
+    "(huisregels, mails) laten vertalen naar het Duits.\n- Alleen de vertaling teruggeven, geen uitleg.\n"
+    "- Plaatsnamen niet vertalen.",
+    "Voor onze museumwinkel: de productbeschrijvingen moeten we vertalen naar het Engels. Geef alleen de "
+    "vertaling terug, zonder opmerkingen.",
+]
+
+
+@pytest.mark.parametrize("task", _DUTCH_TRANSLATION)
+def test_a_dutch_brief_that_has_texts_translated_is_a_translation_job(task: str) -> None:
+    assert archetype_ids(task)[0] == "translation"
+    assert "You are an assistant." not in section(claude_prompt(task), "role")
+
+
+_REVIEW_REPLIES = {
+    "es": "Queremos un asistente que responda a las reseñas de Google de nuestro restaurante, La Tasca de Pepe en "
+    "Málaga. Respuestas cortas, amables, de tú, máximo 60 palabras. Si la reseña es negativa, pedir disculpas e "
+    "invitar a escribir a hola@latasca.es.",
+    "en": "We need an assistant that replies to the Google reviews of our restaurant, The Olive Tree in York. Short, "
+    "warm replies, max 60 words. If the review is negative, apologise and invite them to email hello@olivetree.co.uk.",
+    "fr": "Nous voulons un assistant qui réponde aux avis Google de notre restaurant, Chez Marcel à Lyon. Réponses "
+    "courtes et chaleureuses, 60 mots maximum. Si l'avis est négatif, s'excuser et inviter à écrire à "
+    "contact@chezmarcel.fr.",
+    "de": "Wir brauchen einen Assistenten, der auf die Google-Bewertungen unseres Restaurants (Gasthaus Krone, "
+    "Freiburg) antwortet. Kurz und freundlich, höchstens 60 Wörter. Bei negativen Bewertungen entschuldigen und auf "
+    "info@krone-freiburg.de verweisen.",
+    "it": "Ci serve un assistente che risponda alle recensioni Google del nostro ristorante, Trattoria Da Gino a "
+    "Bologna. Risposte brevi e cordiali, massimo 60 parole. Se la recensione è negativa, scusarsi e invitare a "
+    "scrivere a info@dagino.it.",
+    "pt": "Queremos um assistente que responda às avaliações do Google do nosso restaurante, Tasca do Zé em Lisboa. "
+    "Respostas curtas e simpáticas, no máximo 60 palavras. Se a avaliação for negativa, pedir desculpa e convidar a "
+    "escrever para ola@tascadoze.pt.",
+    "nl": "We willen een assistent die reageert op de Google-reviews van ons restaurant, De Gouden Lepel in Utrecht. "
+    "Korte, vriendelijke antwoorden, maximaal 60 woorden. Bij een negatieve review excuses aanbieden en verwijzen "
+    "naar info@goudenlepel.nl.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_REVIEW_REPLIES))
+def test_replying_to_reviews_is_a_reply_drafting_job_in_every_language(lang: str) -> None:
+    task = _REVIEW_REPLIES[lang]
+    assert archetype_ids(task)[0] == "meeting_email_assistant"
+    prompt = claude_prompt(task)
+    assert "review" in section(prompt, "role").lower(), section(prompt, "role")
+    assert "{{review}}" in prompt, prompt
+    assert "{{labels}}" not in prompt
+    assert "incoming email" not in prompt  # the address for unhappy guests makes no e-mail job
+
+
+# --- no slot for what the brief pastes -------------------------------------------------------------------------------
+
+_INLINE_RUBRIC = (
+    "Marking assistant for our first-aid course. Learners type short answers; you mark one answer at a time against "
+    'this rubric.\n\nQuestion 3: "What do you do for a nosebleed?"\nKey points, 2 marks each (max 6):\n'
+    "a) sit forward, not back\nb) pinch the soft part of the nose for 10 minutes\nc) get help if it lasts over "
+    '30 minutes\n\nReturn JSON only: {"score": 0-6, "feedback": "..."}. Feedback max 30 words.'
+)
+
+
+def test_a_rubric_the_brief_points_to_and_lists_gets_no_rubric_slot() -> None:
+    prompt = claude_prompt(_INLINE_RUBRIC)
+    assert "{{rubric}}" not in prompt, prompt
+    assert "pinch the soft part" in prompt
+    assert "{{rubric}}" in claude_prompt(
+        "Grade each essay against the rubric we attach with it. Return a score out of 20 and two sentences of feedback."
+    )
+
+
+_PASTED_FAQ = {
+    "pt": "Somos a Associação de Moradores do Bairro Alto. Queremos um atendente no WhatsApp que responda usando só o "
+    "nosso FAQ (vou colar abaixo).\n\nFAQ (resumo):\n- Quota: 5 euros por mês, paga na sede.\n- Sede: Rua da Rosa "
+    "12, terça e quinta, 18h às 20h.\n- Festa de junho: inscrições até 31 de maio.\n\nNo máximo 4 frases por resposta.",
+    "es": "Somos el club de pádel Las Palmeras. Queremos un asistente que conteste solo con nuestras preguntas "
+    "frecuentes.\n\nPreguntas frecuentes:\n- Cuota: 30 euros al mes.\n- Reservas de pista: hasta 7 días antes, en la "
+    "app.\n- Clases: martes y jueves, 19h.\n\nMáximo 3 frases por respuesta.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_PASTED_FAQ))
+def test_a_pasted_faq_is_a_named_section_and_no_document_slot(lang: str) -> None:
+    prompt = claude_prompt(_PASTED_FAQ[lang])
+    assert "{{document}}" not in prompt, prompt
+    faq = next(tag for tag in ("faq_resumo", "preguntas_frecuentes") if f"<{tag}>" in prompt)
+    assert "euros" in section(prompt, faq)
+    assert "FAQ (resumo):" not in section(prompt, "instructions")
