@@ -328,10 +328,21 @@ _THIS_RUBRIC = re.compile(
 _RUBRIC_ITEM = re.compile(r"(?:^|(?<=\s))(?:[-*•]|\d{1,2}[.)]|[A-Za-z][.)])[ \t]+\S", re.MULTILINE)
 
 
+_RUBRIC_NEAR = 400
+"""The rubric's items start this close after the words that point to it (a later list is the reply's or a rule's)."""
+# "this rubric (pasted with each essay)", "this marking scheme, which we attach": it arrives with the input
+_ARRIVES = re.compile(r"\b(?:attach\w*|paste[sd]?\s+(?:in\s+)?with|provided|supplied|sent\s+with|with\s+each)\b", re.I)
+
+
 def _rubric_written_out(task: str) -> bool:
-    """Whether the brief points to its rubric and then lists it, two items or more."""
+    """Whether the brief points to its rubric and then lists it, two items or more, right after."""
     pointer = _THIS_RUBRIC.search(task)
-    return pointer is not None and len(_RUBRIC_ITEM.findall(task, pointer.end())) >= 2
+    if pointer is None:
+        return False
+    sentence_end = re.search(r"[.!?\n]", task[pointer.end() :])
+    rest = task[pointer.end() : pointer.end() + (sentence_end.start() if sentence_end else 0)]
+    near = task[pointer.end() : pointer.end() + _RUBRIC_NEAR]
+    return not _ARRIVES.search(rest) and len(_RUBRIC_ITEM.findall(near)) >= 2
 
 
 def _names_slot(title: str, slot: str) -> bool:

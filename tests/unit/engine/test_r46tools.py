@@ -229,3 +229,11 @@ def test_a_pasted_faq_is_a_named_section_and_no_document_slot(lang: str) -> None
     faq = next(tag for tag in ("faq_resumo", "preguntas_frecuentes") if f"<{tag}>" in prompt)
     assert "euros" in section(prompt, faq)
     assert "FAQ (resumo):" not in section(prompt, "instructions")
+
+
+def test_a_rubric_pasted_with_each_request_keeps_its_slot() -> None:
+    task = (
+        "Grade each essay against this rubric (pasted in with each essay). Output:\n- a score out of 20\n"
+        "- two sentences of feedback"
+    )
+    assert "{{rubric}}" in claude_prompt(task)
