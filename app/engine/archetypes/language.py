@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
-from app.engine.archetypes.review_replies import REVIEW_REPLY
 from app.engine.archetypes.variants import (
     CHARACTER,
     COMPANION,
@@ -31,7 +30,6 @@ from app.engine.archetypes.variants import (
     PRODUCT_DESCRIPTIONS,
     QUIZ,
     REPLY_DRAFTING,
-    REVIEW_REPLY_DRAFTING,
     ROLEPLAY_PARTNER,
     SOCIAL_POSTS,
     STATED_PIECES,
@@ -800,8 +798,6 @@ MEETING_EMAIL_ASSISTANT = Archetype(
         # (a reply to a text, a chat message or a review, with no e-mail named, is no e-mail job: "pick a label and
         # draft a reply the coordinator can send" to a student's check-in text)
         feat("drafts replies (any language)", unless_not_an_email(REPLY_DRAFTING.cue.pattern), 5),
-        # "an assistant that replies to our Google reviews", "que responda a las reseñas": the reply to each review
-        feat("replies to reviews", REVIEW_REPLY, 8),
         feat(
             "drafts replies",
             unless_not_an_email(
@@ -886,7 +882,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
     drop_variables=("document", "review", "content", "text"),
     replaceable_inputs=("email",),
     final_reminder="Capture the decisions and action items, then draft the reply.",
-    variants=(REVIEW_REPLY_DRAFTING, MESSAGE_REPLY, REPLY_DRAFTING, EMAIL_DRAFTING, MEETING_RECAP),
+    variants=(MESSAGE_REPLY, REPLY_DRAFTING, EMAIL_DRAFTING, MEETING_RECAP),
     yields_to_read_record=True,
     gives_way_to=((_OWN_DRAFT_END, _OPEN_POINTS_AFTER),),
 )

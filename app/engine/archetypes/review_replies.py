@@ -1,9 +1,9 @@
 """Replies to reviews, in the languages briefs come in: "an assistant that replies to our Google reviews", "que
 responda a las reseñas de Google", "der auf die Google-Bewertungen antwortet", "risposte alle recensioni".
 
-Such a brief names a job, writing the public reply to each review, not a chat with customers (customer support), a
-sentiment label for each review (classification) or an open request (the general assistant): the reply-drafting
-frame for messages fits it, even when the brief gives an e-mail address for unhappy guests.
+Such a brief names a job, the business's public reply to each review: customer care, drafted one review at a time
+(not a chat), never a sentiment label for each review (classification) or an open request (the general assistant),
+even when the brief gives an e-mail address for unhappy guests.
 """
 
 from __future__ import annotations

@@ -185,7 +185,7 @@ _REVIEW_REPLIES = {
 @pytest.mark.parametrize("lang", sorted(_REVIEW_REPLIES))
 def test_replying_to_reviews_is_a_reply_drafting_job_in_every_language(lang: str) -> None:
     task = _REVIEW_REPLIES[lang]
-    assert archetype_ids(task)[0] == "meeting_email_assistant"
+    assert archetype_ids(task)[0] == "customer_support"
     prompt = claude_prompt(task)
     assert "review" in section(prompt, "role").lower(), section(prompt, "role")
     assert "{{review}}" in prompt, prompt
