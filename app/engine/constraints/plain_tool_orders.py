@@ -80,8 +80,9 @@ def with_plain_tool_orders(brief: Brief, constraints: list[Constraint]) -> list[
 
 
 def _said_by_order(constraint: Constraint, covered: list[tuple[int, int]]) -> bool:
-    """A rule read from the words of an ordered clause alone ("Follow this rule: "A SEMPRE prima di B"")."""
+    """A rule read from the words of an ordered clause alone ("Follow this rule: "A SEMPRE prima di B""); the
+    orderings the clause reader found in it stay (the pairs of identifier-named tools)."""
     span = constraint.span
-    if constraint.kind not in ("requirement", "ordering") or span is None or span.field != "task":
+    if constraint.kind != "requirement" or span is None or span.field != "task":
         return False
     return any(start <= span.start and span.end <= end + 1 for start, end in covered)

@@ -237,3 +237,15 @@ def test_a_rubric_pasted_with_each_request_keeps_its_slot() -> None:
         "- two sentences of feedback"
     )
     assert "{{rubric}}" in claude_prompt(task)
+
+
+def test_an_order_mixing_identifier_and_plain_tool_names_keeps_every_pair() -> None:
+    task = (
+        "Chat voor onze dierenpension. Tools:\n\n| tool | parameters | wat |\n|---|---|---|\n"
+        "| klant_zoeken | telefoon | klant_id |\n| vaccinaties_controleren | dier_id | datums |\n"
+        "| beschikbaarheid | datum | vrije plekken |\n\n"
+        "Volgorde: eerst klant_zoeken, dan vaccinaties_controleren, pas daarna beschikbaarheid."
+    )
+    orders = _orders(task)
+    assert ("call klant_zoeken", "call vaccinaties_controleren") in orders, orders
+    assert ("call vaccinaties_controleren", "call beschikbaarheid") in orders, orders
