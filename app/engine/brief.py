@@ -232,7 +232,8 @@ _VAR_CUES: tuple[_VarCue, ...] = (
         "The transcript to work on (a call, a meeting or a voice note).",
     ),
     _cue(r"\b(?:emails?|e-mails?|inbox|messages? threads?)\b", "email", "The email (or thread) to work on."),
-    _cue(r"\b(?:resumes?|cvs?|cover letters?)\b", "resume", "The candidate's resume."),
+    # (not "max 40 CV", "150 cv": horsepower after a number, in the Romance languages)
+    _cue(r"\b(?:resumes?|(?<!\d\s)(?<!\d)cvs?|cover letters?)\b", "resume", "The candidate's resume."),
     _cue(r"\b(?:invoices?|receipts?)\b", "invoice", "The invoice or receipt text."),
     # "review it", "please review the sketch", "to review each PR": the verb names no review to take in.
     _cue(

@@ -198,7 +198,12 @@ def _schema_lines(task: str) -> list[Reference]:
         while True:
             line = _TABLE_LINE.match(task, position)
             tables += line is not None
-            if line is None and (tables or database):
+            if line is not None:
+                # "rentals.bookings(booking_id bigint, -- 'adult','child'\n  created_at timestamp, …)": a table
+                # written over several lines runs to its closing bracket, its "--" comments (the values) included
+                position, lines = _table_end(task, line.start(), line.end()), lines + 1
+                continue
+            if tables or database:
                 line = _COLUMN_LINE.match(task, position)
             if line is None:
                 break
@@ -209,17 +214,47 @@ def _schema_lines(task: str) -> list[Reference]:
     return found
 
 
+_MAX_TABLE_LINES = 40
+
+
+def _table_end(task: str, start: int, line_end: int) -> int:
+    """Where a table signature that opens on `start`'s line ends: after the line that closes its bracket (a "--"
+    comment's own brackets not counted), or that first line's end when it never closes."""
+    depth, position = 0, start
+    for _ in range(_MAX_TABLE_LINES):
+        stop = task.find("\n", position)
+        stop = len(task) if stop < 0 else stop
+        code = task[position:stop].split("--", 1)[0]
+        depth += code.count("(") - code.count(")")
+        position = min(stop + 1, len(task))
+        if depth <= 0 or position >= len(task):
+            return position if depth <= 0 else line_end
+    return line_end
+
+
+# "FAQ (resumo):", "Preguntas frecuentes:", "Häufige Fragen:" on a line of its own: the brief's FAQ, pasted as a list
+_FAQ_HEADING = re.compile(
+    r"^[ \t]*(?P<noun>(?:faq|f\.a\.q\.?|preguntas\s+frecuentes|perguntas\s+frequentes|foire\s+aux\s+questions|"
+    r"h[äa]ufige\s+fragen|domande\s+frequenti|veelgestelde\s+vragen|frequently\s+asked\s+questions)"
+    r"[^:：\n]{0,40})[:：][ \t]*\n",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _introduced_lists(task: str) -> list[Reference]:
-    """ "against this rubric:\n- Temperature control (0-3): …\n- Allergens (0-2): …": the list lines after the intro."""
+    """ "against this rubric:\n- Temperature control (0-3): …\n- Allergens (0-2): …": the list lines after the intro;
+    an FAQ heading's list lines too, with the heading as its title (the heading is no rule of its own)."""
     found = []
-    for intro in _LIST_INTRO.finditer(task):
+    for intro in [*_LIST_INTRO.finditer(task), *_FAQ_HEADING.finditer(task)]:
         position, lines = intro.end(), 0
         while (line := _LIST_LINE.match(task, position)) is not None:
             position, lines = line.end(), lines + 1
         if lines >= _MIN_LIST_LINES:
             body = task[intro.end() : position].rstrip("\n")
-            title = " ".join(intro.group("noun").split()).capitalize()
-            found.append(Reference(title=title, body=body, start=intro.end(), end=intro.end() + len(body)))
+            noun = " ".join(intro.group("noun").split())
+            title = noun if intro.re is _FAQ_HEADING else noun.capitalize()
+            start = intro.start() if intro.re is _FAQ_HEADING else intro.end()
+            found.append(Reference(title=title, body=body, start=start, end=intro.end() + len(body)))
     return found
 
 

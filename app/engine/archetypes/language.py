@@ -444,7 +444,7 @@ TRANSLATION = Archetype(
         feat(
             "translate",
             # (not the Spanish "localizador" of a booking, nor "localizar", to find)
-            r"\btranslat\w*\b|\blocali[sz](?:e|es|ed|ing|ation|ations|er|ers)\b|\blocalizzazion[ei]\b|\bübersetz\w*|\btradu[cz]\w*|\btraduis\w*|\bvertaal\w*|\btradurr?\w*|"
+            r"\btranslat\w*\b|\blocali[sz](?:e|es|ed|ing|ation|ations|er|ers)\b|\blocalizzazion[ei]\b|\bübersetz\w*|\btradu[cz]\w*|\btraduis\w*|\bvertaal\w*|\bvertal(?:en|ing|ingen|ers?)\b|\btradurr?\w*|"
             r"翻译|翻譯|翻訳|译成|訳して",
             8,
         ),
@@ -661,6 +661,8 @@ MARKETING_COPY = Archetype(
 ROLEPLAY_INTERVIEWER = Archetype(
     id="roleplay_interviewer",
     title="Interviewer or role-play partner",
+    # (a booking chat with a pasted tool table, which the model alone took for a role-play, is an agent's)
+    yields_to_tools_guessed=True,
     features=(
         # Running an interview is the job; a brief that only mentions one ("notes about the interview") is not.
         feat(

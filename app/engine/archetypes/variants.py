@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Variant, rule, var
+from app.engine.archetypes.review_replies import REVIEW_REPLY
 from app.engine.spec import Example, OutputFormat
 
 # Words that say the user brings a draft to improve: then the editor's own rules are right.
@@ -295,6 +296,37 @@ MESSAGE_REPLY = Variant(
         "replaceable_inputs": ("message",),
         "drop_variables": ("email", "text", "document", "content"),
         "final_reminder": "Draft the reply to the message, promising nothing unconfirmed.",
+    },
+)
+
+# "an assistant that replies to our Google reviews", "que responda a las reseñas": the public reply to each review,
+# whatever else the brief names ("unhappy guests can email us at …")
+REVIEW_REPLY_DRAFTING = Variant(
+    name="review reply drafting",
+    cue=re.compile(REVIEW_REPLY, re.IGNORECASE),
+    unless=REPLY_DRAFTING.unless,
+    changes={
+        **MESSAGE_REPLY.changes,
+        # (the reviewers are the customers; the business checks and posts each reply)
+        "role": "You are an assistant{for_product} who drafts public replies to customer reviews.",
+        "objective": "Draft a reply to each review that answers what the reviewer wrote, ready to check and post.",
+        "success": "Success means a reply the business can post after a quick read: it answers what the reviewer wrote and promises nothing the business has not confirmed.",
+        "rules": (
+            rule(
+                "Reply to what the reviewer wrote, using only facts the review and these instructions give; never promise a refund, date or outcome they do not support.",
+                "A public reply commits the business to everything it says.",
+            ),
+            rule(
+                "Draft the reply for the business to post; never state that a reply was posted.",
+                "You draft; a person decides what goes out.",
+            ),
+        ),
+        "out_of_scope": "Say that you draft replies to reviews.",
+        "variables": (var("review", "The review to reply to."),),
+        "replaceable_inputs": ("review",),
+        "drop_variables": ("email", "text", "document", "content", "message"),
+        "final_reminder": "Draft the reply to the review, promising nothing unconfirmed.",
+        "live_chat_cue": None,  # each review arrives to be answered, never a live chat
     },
 )
 

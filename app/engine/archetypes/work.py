@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.registry import Archetype, feat, rule, var
-from app.engine.archetypes.variants import INTERNAL_HELPDESK, PASTED_CODE, SPREADSHEET_FORMULAS, TOOL_CHAT
+from app.engine.archetypes.review_replies import REVIEW_REPLY
+from app.engine.archetypes.variants import (
+    INTERNAL_HELPDESK,
+    PASTED_CODE,
+    REVIEW_REPLY_DRAFTING,
+    SPREADSHEET_FORMULAS,
+    TOOL_CHAT,
+)
 from app.engine.spec import Example, OutputFormat
 
 CUSTOMER_SUPPORT = Archetype(
@@ -71,6 +78,9 @@ CUSTOMER_SUPPORT = Archetype(
         ),
         feat("escalation", r"\bescalat\w*", 3),
         feat("complaints", r"\bcomplain\w*", 2),
+        # "an assistant that replies to our Google reviews", "que responda a las reseñas": the business's public
+        # reply to each review (drafted, see REVIEW_REPLY_DRAFTING), not a label for it nor an open request
+        feat("replies to reviews", REVIEW_REPLY, 8),
         feat("customers", r"\bcustomers?\b", 1),
         feat("front desk", r"\b(?:concierge|front desk|receptionist|guest services)\b", 2),
     ),
@@ -161,7 +171,7 @@ CUSTOMER_SUPPORT = Archetype(
     user_term="customer",
     final_reminder="Resolve the customer's issue now, or escalate it as the escalation rule says.",
     example_kind="support",
-    variants=(INTERNAL_HELPDESK,),
+    variants=(REVIEW_REPLY_DRAFTING, INTERNAL_HELPDESK),
     blend_rules=(
         rule(
             "State only policies, prices and features that appear in your instructions or the supplied inputs.",

@@ -162,7 +162,12 @@ def _pasted_noun(references: Sequence[str]) -> str | None:
     """ "the reference material below", "the tenancy agreement below" (a title's parenthesis left out)."""
     if not references:
         return None
-    titles = [re.sub(r"\s*\([^)]*\)", "", t).strip().lower() or "reference material" for t in references]
+    # (an acronym keeps its capitals: "the FAQ below", not "the faq below")
+    titles = [
+        " ".join(w if re.fullmatch(r"[A-Z]{2,3}s?", w) else w.lower() for w in re.sub(r"\s*\([^)]*\)", "", t).split())
+        or "reference material"
+        for t in references
+    ]
     return "the " + " and the ".join(dict.fromkeys(titles)) + " below"
 
 

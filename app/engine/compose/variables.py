@@ -316,6 +316,35 @@ _SUPPLIED_RUBRIC = re.compile(
 )
 
 
+# "you mark one answer at a time against this rubric.\n\n…\na) cool quickly …\nb) …": the rubric the brief points to
+# and then writes out, item by item, is in the prompt already (not "the attached rubric")
+_THIS_RUBRIC = re.compile(
+    r"\b(?:this|the\s+following|following|below|esta|cette|ce|diese[ms]?|folgende[nms]?|questa|questo|deze|dit|"
+    r"este|seguinte)\s+(?:rubric|mark(?:ing)?\s+scheme|marking\s+guide|scoring\s+guide|r[uú]brica|bar[èe]me|grille|"
+    r"bewertungsraster|griglia|grelha|beoordelingsmodel)\b",
+    re.IGNORECASE,
+)
+# (a list item on its own line, or run into one line by the plan: "a) cool quickly … b) into the fridge …")
+_RUBRIC_ITEM = re.compile(r"(?:^|(?<=\s))(?:[-*•]|\d{1,2}[.)]|[A-Za-z][.)])[ \t]+\S", re.MULTILINE)
+
+
+_RUBRIC_NEAR = 400
+"""The rubric's items start this close after the words that point to it (a later list is the reply's or a rule's)."""
+# "this rubric (pasted with each essay)", "this marking scheme, which we attach": it arrives with the input
+_ARRIVES = re.compile(r"\b(?:attach\w*|paste[sd]?\s+(?:in\s+)?with|provided|supplied|sent\s+with|with\s+each)\b", re.I)
+
+
+def _rubric_written_out(task: str) -> bool:
+    """Whether the brief points to its rubric and then lists it, two items or more, right after."""
+    pointer = _THIS_RUBRIC.search(task)
+    if pointer is None:
+        return False
+    sentence_end = re.search(r"[.!?\n]", task[pointer.end() :])
+    rest = task[pointer.end() : pointer.end() + (sentence_end.start() if sentence_end else 0)]
+    near = task[pointer.end() : pointer.end() + _RUBRIC_NEAR]
+    return not _ARRIVES.search(rest) and len(_RUBRIC_ITEM.findall(near)) >= 2
+
+
 def _names_slot(title: str, slot: str) -> bool:
     """Whether a pasted block's title names this slot, in its own word or another language's."""
     lowered = title.lower()
@@ -340,7 +369,9 @@ def variables(plan: Plan) -> list[Variable]:
     # lead that names the slot is that material too.
     leads = [rule.split(":", 1)[0] for rule in plan.detail_rules if ": " in rule and "; " in rule]
     written.update(v.name for v in primary.variables if any(_names_slot(lead, v.name) for lead in leads))
-    if len(POINTS_AWARDED.findall(plan.brief.task)) >= 2 and not _SUPPLIED_RUBRIC.search(plan.brief.task):
+    if _rubric_written_out(plan.brief.task) or (
+        len(POINTS_AWARDED.findall(plan.brief.task)) >= 2 and not _SUPPLIED_RUBRIC.search(plan.brief.task)
+    ):
         written.add("rubric")  # "out of 4: 2 pts for naming the hazard, 1 pt for a control …": the scheme is written
     if pasted or _retrieves(plan) or plan.references:
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool

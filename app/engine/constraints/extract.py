@@ -29,6 +29,7 @@ from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
 from app.engine.constraints.language_scope import scope_field_languages
 from app.engine.constraints.language_unknown import with_unknown_language_cases
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
+from app.engine.constraints.plain_tool_orders import with_plain_tool_orders
 from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.language_id import identify
 
@@ -134,6 +135,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = cross_checked(brief, _deduplicated(_collected(brief)))
     # (a table list's "tools" go first, so that a column's values are never bound to one as a parameter's)
     unique = parameters.with_parameter_values(brief, data_values.without_table_tools(brief, unique))
+    unique = with_plain_tool_orders(brief, unique)  # ("preventivo prima di prenota": a table's plain names)
     unique = data_values.without_data_value_sets(brief, unique)  # "fare_type is one of …": a column's values
     unique = [c for c in unique if not in_tool_code_comment(brief.task, c, unique)]
     unique = scoping.without_banned_labels(unique)

@@ -233,10 +233,15 @@ def _parsed_excerpt(text: str) -> tuple[list[OpenApiTool], tuple[int, int] | Non
             for method, operation in item.items():
                 if str(method).lower() not in _METHODS or not isinstance(operation, dict):
                     continue
-                name = operation.get("operationId")
+                name, at = operation.get("operationId"), None
+                if name is None and len(item) == 1:
+                    # "/buscar_cliente:\n  post: {params: …}": the path names it
+                    name = _path_tool_name(str(path), short=any(k in operation for k in _PARAMS_KEYS))
+                    at = re.search(rf"(?m)^[ \t]*[\"']?{re.escape(str(path))}[\"']?[ \t]*:", text[position:end])
+                elif isinstance(name, str):
+                    at = re.search(rf"operationId[\"']?[ \t]*:[ \t]*[\"']?{re.escape(name)}\b", text[position:end])
                 if not isinstance(name, str) or not _NAME.fullmatch(name):
                     continue  # ("get:\n  summary: …" without an id: nothing to call it by)
-                at = re.search(rf"operationId[\"']?[ \t]*:[ \t]*[\"']?{re.escape(name)}\b", text[position:end])
                 start = text.rfind("\n", 0, position + at.start()) + 1 if at is not None else position
                 position = position + at.end() if at is not None else position
                 found.append(_operation(name, str(path), operation, shared, start))
@@ -277,6 +282,8 @@ def _operation(name: str, path: str, operation: dict[object, object], shared: ob
         parameters += _parameter_names(listed, values)
     body = operation.get("requestBody", operation.get("body"))
     parameters += _body_names(body, values)
+    # "post: {params: {telefono: string, tipo: "consulta | vacuna"}}": a developer's short form, names as keys
+    parameters += _keyed_names(next((operation[k] for k in _PARAMS_KEYS if k in operation), None), values)
     summary = next(
         (" ".join(str(operation[k]).split()) for k in ("summary", "description") if isinstance(operation.get(k), str)),
         None,
@@ -284,7 +291,39 @@ def _operation(name: str, path: str, operation: dict[object, object], shared: ob
     if summary and summary[:1].isupper() and summary[1:2].islower():
         summary = summary[0].lower() + summary[1:]  # ("Find a client by postcode" after "the `…` tool:")
     said = summary.rstrip(".") if summary else None
-    return OpenApiTool(name, list(dict.fromkeys(parameters)), None, values, start, start, said or None)
+    gives = next((operation[k] for k in _RETURNS_KEYS if isinstance(operation.get(k), str)), None)
+    returns = f"returns {' '.join(str(gives).split())}" if gives else None
+    return OpenApiTool(name, list(dict.fromkeys(parameters)), returns, values, start, start, said or None)
+
+
+# the short form's keys for the arguments and for what the call gives back, in the supported languages
+_PARAMS_KEYS = ("params", "parametros", "parámetros", "parametri", "paramètres", "parametres", "parameter", "args")
+_RETURNS_KEYS = (
+    "returns", "return", "response", "devuelve", "retorna", "respuesta", "renvoie", "retourne", "restituisce",
+    "ritorna", "liefert", "rückgabe", "retourneert", "返回", "戻り値",
+)  # fmt: skip
+# "/buscar_cliente", "/findGuest": a single path segment written as a function's name (not "/slots", "/clients/x")
+_TOOL_PATH = re.compile(r"/(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+)/?")
+
+
+def _path_tool_name(path: str, *, short: bool) -> str | None:
+    """The tool a path without an operationId names: its one segment, when written as a function's name or in the
+    short form ("/reservar:\n  post: {params: …}"), never a REST resource ("/slots:\n  get:\n    summary: …")."""
+    match = _TOOL_PATH.fullmatch(path) or (re.fullmatch(r"/(?P<name>[A-Za-z]\w{2,})/?", path) if short else None)
+    return match.group("name") if match is not None else None
+
+
+def _keyed_names(keyed: object, values: dict[str, list[str]]) -> list[str]:
+    """The argument names of a `params: {name: type}` mapping; a type written as '"a | b | c"' is a closed set."""
+    if not isinstance(keyed, dict):
+        return []
+    names = [str(key) for key in keyed if _NAME.fullmatch(str(key))]
+    for name in names:
+        kind = keyed.get(name)
+        listed = [v.strip() for v in kind.split("|")] if isinstance(kind, str) and "|" in kind else []
+        if len(listed) >= 2 and all(_NAME.fullmatch(v) for v in listed):
+            values[name] = listed
+    return names
 
 
 def _parameter_names(listed: object, values: dict[str, list[str]]) -> list[str]:

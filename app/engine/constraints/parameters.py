@@ -85,9 +85,11 @@ _CJK_SET = re.compile(
 _WORD = r"[\w][\w-]{0,30}"
 _QUOTED_WORD = rf"[\"']{_WORD}[\"']"
 _TYPED_VALUES = (
-    rf"\s*[\"']?\s*:\s*(?:[\"'](?P<piped>{_WORD}(?:\s*\|\s*{_WORD})+)[\"']|"
+    rf"(?:\s*[\"']?\s*:\s*(?:[\"'](?P<piped>{_WORD}(?:\s*\|\s*{_WORD})+)[\"']|"
     rf"(?P<quoted>{_QUOTED_WORD}(?:\s*\|\s*{_QUOTED_WORD})+)|"
-    rf"Literal\[\s*(?P<literal>{_QUOTED_WORD}(?:\s*,\s*{_QUOTED_WORD})+))"
+    rf"Literal\[\s*(?P<literal>{_QUOTED_WORD}(?:\s*,\s*{_QUOTED_WORD})+))|"
+    # a tool table's parameters cell: "tipo_barca (senza_patente / con_patente / pedalo)"
+    rf"\s+\((?P<slashed>{_WORD}(?:\s*/\s*{_WORD})+)\))"
 )
 
 
@@ -101,9 +103,9 @@ def _typed_set(brief: Brief, tool: Constraint, parameter: str) -> Constraint | N
     )
     if match is None:
         return None
-    group = next(name for name in ("piped", "quoted", "literal") if match.group(name))
+    group = next(name for name in ("piped", "quoted", "literal", "slashed") if match.group(name))
     raw = match.group(group)
-    values = [v.strip(" \"'") for v in re.split(r"\s*[|,]\s*", raw) if v.strip(" \"'")]
+    values = [v.strip(" \"'") for v in re.split(r"\s*[|,/]\s*", raw) if v.strip(" \"'")]
     if len(values) < 2 or len(set(values)) < len(values):
         return None
     at = BriefSpan(field="task", start=match.start(group), end=match.end(group), text=raw)

@@ -24,7 +24,8 @@ _VERB = (
     r"rufe|nutze|verwende|appeler|appelle|utiliser|lancer|chamar|executar|chiamare|usare|aanroepen|gebruiken|roep"
 )
 _FILL = (
-    rf"(?:\s|,|`|\(\)|\b(?:you|the|tool|function|endpoint|always|must|should|only|auf|aan|immer|siempre|toujours|"
+    # ("meteo_lago SEMPRE prima di prenota", "IMMER zuerst": an order word in capitals for stress)
+    rf"(?:\s|,|`|\(\)|\b(?i:you|the|tool|function|endpoint|always|must|should|only|auf|aan|immer|siempre|toujours|"
     rf"sempre|altijd|{_VERB})\b|"
     r"必ず|まず|を|で|は|调用|使用|必须|一定要|要|请|得)*"
 )

@@ -52,7 +52,8 @@ def _arguments(cell: str) -> list[str] | None:
     if cell.lower() in _NO_ARGUMENTS:
         return []
     names: list[str] = []
-    for part in re.split(r"[,;](?![^()]*\))|\s+/\s+", cell):  # ("order_id (string, required), reason")
+    # ("order_id (string, required), reason"; "type (a / b / c), date": the values stay on their parameter)
+    for part in re.split(r"(?:[,;]|\s+/\s+)(?![^()]*\))", cell):
         match = _ARGUMENT.fullmatch(part)
         if match is None:
             return None  # "the customer's phone number": prose, not a list of names
