@@ -27,6 +27,9 @@ class Referral(msgspec.Struct, frozen=True, kw_only=True):
     """The same beside the brief's own contact for that case (`{contact}`)."""
     reach_own: str = ""
     """Whom it sends them to when the domain is the brief's own business and the brief gives no contact."""
+    reach_routed: str = ""
+    """Whom its urgent rule sends the person to when the brief routes the case itself but gives no contact for it
+    ("leitet an unsere Rechtsberatung weiter"): the brief's route, never an outside one beside it."""
     reach_refused: str = ""
     """What its urgent rule asks instead when the brief rules the referral out and gives no contact of its own
     ("we never refer people to a lawyer"): the urgency stays, the person it would send them to goes."""
@@ -157,6 +160,7 @@ PACKS: tuple[SafetyPack, ...] = (
             reach_or="contact a lawyer, a legal aid service or {contact}",
             reach_own="contact the firm",
             reach_refused="act on it",
+            reach_routed="contact the legal service these instructions name",
         ),
         advice=(0,),
         urgent=(2,),
