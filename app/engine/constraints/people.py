@@ -392,7 +392,8 @@ def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
             and not ages(match.group("phrase"))[0]
         ):
             continue
-        if "\n" in match.group(0) or _COUNT.search(text[max(0, match.start() - 12) : match.end("phrase")]) or _OFFERED.match(text, match.end()):
+        counted = _COUNT.search(text[max(0, match.start() - 12) : match.end("phrase")])
+        if "\n" in match.group(0) or counted or _OFFERED.match(text, match.end()):
             # "Priya to answer\nkids parties …", "max 10 kids", "answer kids parties": a next line's word, a head
             # count, what a business sells or runs for children
             continue

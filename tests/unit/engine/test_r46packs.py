@@ -105,11 +105,11 @@ def test_the_role_names_the_business_not_an_app_it_mentions(task: str, name: str
     "task",
     [
         "SQL helper for the ops team at a bike rental chain. Warehouse is Postgres. People ask things like "
-        "\"how many kids' bikes did we rent in July\" and want a query they can paste.",
+        '"how many kids\' bikes did we rent in July" and want a query they can paste.',
         "SQL helper for the data team. Schema:\nrentals.bookings(booking_id bigint, customer_type varchar, -- "
         "'adult','child','group'\n start_date date)\nAnswer with one sql code block.",
-        "SQL helper for the data team at a ski school. People ask \"how many children booked lessons in "
-        "January\" and want a query.",
+        'SQL helper for the data team at a ski school. People ask "how many children booked lessons in '
+        'January" and want a query.',
     ],
 )
 def test_children_as_stock_data_or_a_count_get_no_childrens_pack(task: str) -> None:
@@ -135,7 +135,8 @@ def test_an_audience_never_comes_from_a_count_or_a_product(text: str) -> None:
 
 def test_an_audience_of_children_is_still_read() -> None:
     found = find_audience("A reading buddy for kids aged 6 to 9.")
-    assert found is not None and found.maximum == 9
+    assert found is not None
+    assert found.maximum == 9
 
 
 # ---- class 1 (d): a health case the brief routes to its own people
@@ -171,9 +172,9 @@ def test_an_emergency_sent_to_reception_keeps_the_health_pack() -> None:
 @pytest.mark.parametrize(
     ("task", "default", "case"),
     [
-        ("民宿「海風」の問い合わせ対応ボット。日本語で返信。ただし英語で来たら英語で返信。100文字以内。", "Japanese", "English"),
-        ("着物レンタルの予約アシスタントです。日本語で返答してください。ただし、中国語で来たら中国語で返答。", "Japanese", "Chinese"),
-        ("我们是杭州的一家茶馆。客服机器人用中文回复，但是用英语写的就用英语回复。每次回复不超过100字。", "Chinese", "English"),
+        ("民宿「海風」の問い合わせ対応ボット。日本語で返信。ただし英語で来たら英語で返信。", "Japanese", "English"),
+        ("着物レンタルの予約アシスタント。日本語で返答。ただし、中国語で来たら中国語で返答。", "Japanese", "Chinese"),
+        ("我们是杭州的一家茶馆。客服机器人用中文回复，但是用英语写的就用英语回复。", "Chinese", "English"),
     ],
 )
 def test_a_cjk_default_with_its_case_is_no_single_language(task: str, default: str, case: str) -> None:
@@ -206,7 +207,8 @@ def test_a_german_case_with_no_default_takes_the_briefs_language() -> None:
 )
 def test_the_language_of_the_review_is_mirrored(task: str) -> None:
     languages = _language(task)
-    assert len(languages) == 1 and languages[0][1] == "the user's language"
+    assert len(languages) == 1
+    assert languages[0][1] == "the user's language"
     assert "Always reply in" not in generate(Brief(task=task)).prompt
 
 
@@ -216,7 +218,8 @@ def test_the_language_of_the_review_is_mirrored(task: str) -> None:
 @pytest.mark.parametrize("clause", ["No ofrecer descuentos.", "No dar precios por chat.", "No usar emojis."])
 def test_a_spanish_ban_gets_no_english_lead(clause: str) -> None:
     texts = [rule.text for rule in find_prohibitions(clause)]
-    assert texts and not any(text.startswith("Avoid") for text in texts)
+    assert texts
+    assert not any(text.startswith("Avoid") for text in texts)
 
 
 def test_english_bans_keep_their_english_lead() -> None:
