@@ -26,9 +26,19 @@ _CJK_FIELD_LANGUAGE = re.compile(
 )
 
 
+# "- hinweis: höchstens 15 Wörter, für unser Team, auf Deutsch.", "- summary: max 20 words, in English": a language
+# name after "auf", "in", "en" on a field's line, with no reply verb
+_LATIN_FIELD_LANGUAGE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?[\"'`“]?(?P<field>[A-Za-z_][\w.-]*)[\"'`”]?[ \t]*:[^\n]*?\b(?:auf|in|en|em|na|op)"
+    r"[ \t]+(?:het[ \t]+)?(?P<lang>[^\W\d]{4,})\b",
+    re.MULTILINE,
+)
+
+
 def _cjk_field_languages(brief: Brief, fields: set[str]) -> list[Constraint]:
     found: list[Constraint] = []
-    for match in _CJK_FIELD_LANGUAGE.finditer(brief.task):
+    matches = [*_CJK_FIELD_LANGUAGE.finditer(brief.task), *_LATIN_FIELD_LANGUAGE.finditer(brief.task)]
+    for match in matches:
         field, named = match.group("field"), lookup(match.group("lang"))
         if named is None or field.lower() not in fields:
             continue

@@ -119,6 +119,7 @@ def safety_rules(
         )
         and not (MEDICATION_STATED in settled and index in pack.medication)
         and not (own.privacy_scripted and index in pack.privacy)
+        and not (own.safeguarding_scripted and index in pack.safeguarding)
         and not (pack.domain in own.routes and index in pack.routed_away)
         and not (own.legal_step_stated and index in pack.urgent)
     ]

@@ -60,6 +60,9 @@ class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
     """Indices of its rules that are only a referral: dropped when the brief routes the domain's case itself."""
     privacy: tuple[int, ...] = ()
     """Indices of its rules on personal details: dropped when the brief scripts its own reply to them."""
+    safeguarding: tuple[int, ...] = ()
+    """Indices of its rules for a young person who is hurt or approached: dropped when the brief scripts its own reply
+    for that case."""
     urgent: tuple[int, ...] = ()
     """Indices of its rules for an urgent case (an arrest, a deadline): dropped when the brief's own business routes
     that case itself."""
@@ -227,6 +230,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="children",
         privacy=(0,),
+        safeguarding=(2,),
         rules=(
             _rule(
                 "Never ask for or keep a child's personal information (full name, address, school, phone number, "
@@ -250,6 +254,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="teens",
         privacy=(0,),
+        safeguarding=(2,),
         rules=(
             _rule(
                 "Never ask for a teenager's personal information (full name, address, school, phone number, photos); "

@@ -39,6 +39,8 @@ class Yields(msgspec.Struct, frozen=True, kw_only=True):
     """How to reach the brief's own route for a domain ("call (19) 3555-0188"), where its clause gives a contact."""
     business: frozenset[str] = frozenset()
     """Domains that are the brief's own business (a law firm): never referred out."""
+    safeguarding_scripted: bool = False
+    """The brief scripts its own reply to a child who is hurt or approached: the pack's trusted-adult rule goes."""
     privacy_scripted: bool = False
     """The brief scripts its own reply to someone sharing personal details: the pack's privacy reminder goes."""
     legal_step_stated: bool = False
@@ -312,6 +314,35 @@ def _privacy_scripted(units: list[str]) -> bool:
     )
 
 
+# ---- a scripted reply to a child who is hurt, bullied or approached
+
+# "if a kid says someone online is being mean to them or wants to meet up: "Please tell a grown-up you trust …"", "si
+# un niño dice que alguien le molesta: "Cuéntaselo a un adulto de confianza"": the brief's own safeguarding step.
+_UNSAFE_CASE = re.compile(
+    r"\b(?:mean\s+to|bull(?:y|ies|ied|ying)|hurt\w*|unsafe|scared|abus\w*|meet\s*(?:up|them)|chat\s+privately|"
+    r"strangers?|harass\w*|acoso|acosa\w*|molest\w*|miedo|(?:ge)?mobb\w*|belästig\w*|harc[eè]l\w*|intimid\w*|"
+    r"pest(?:en|t)|gemeen)\b",
+    re.IGNORECASE,
+)
+_TRUSTED_ADULT = re.compile(
+    r"\b(?:grown-?ups?|adults?|parents?|teachers?|adulto|adultos|padres|profesor\w*|erwachsene\w*|eltern|lehrer\w*|"
+    r"adultes?|parents|professeur\w*|adulti|genitori|insegnant\w*|volwassene\w*|ouders|leraar)\b",
+    re.IGNORECASE,
+)
+# (a unit ends before the closing quote of a reply that ends its sentence: "… right now." and nothing else)
+_QUOTED_REPLY = re.compile(r"[\"“«„「][^\"”»“」]{5,}(?:[\"”»“」]|$)")
+
+
+def _safeguarding_scripted(units: list[str]) -> bool:
+    """Whether the brief scripts its own reply, sending the child to a trusted adult, for a child who is hurt, bullied
+    or approached: the pack's "tell them kindly to talk to a trusted adult" would say it a second time."""
+    for unit in units:
+        reply = _QUOTED_REPLY.search(unit)
+        if reply is not None and _UNSAFE_CASE.search(unit, 0, reply.start()) and _TRUSTED_ADULT.search(reply.group(0)):
+            return True
+    return False
+
+
 # ---- an urgent legal case the brief routes itself
 
 _URGENT_LEGAL = re.compile(
@@ -343,5 +374,6 @@ def yields(texts: Iterable[str], steps: Iterable[tuple[str | None, str, str | No
         contacts=contacts,
         business=business,
         privacy_scripted=_privacy_scripted(units),
+        safeguarding_scripted=_safeguarding_scripted(units),
         legal_step_stated="legal" in business and _legal_step_stated(steps),
     )

@@ -254,3 +254,55 @@ def test_a_bare_language_variant_is_a_language_constraint(task: str, name: str) 
 
 def test_us_as_a_pronoun_is_no_variant() -> None:
     assert _language("Support bot for our bike shop. Tell us in English what you need, we will reply.") == []
+
+
+# ---- class 1: the children's pack yields to the brief's own reply to a child who is hurt or approached
+
+_TRUSTED_ADULT_RULE = "tell them kindly to talk to a trusted adult"
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "chess tutor for our after-school club, kids 8-12 use it at home.\n- max 3 sentences per reply\n"
+        '- if a kid says someone online is being mean to them or wants to meet up: "Please tell a grown-up you '
+        'trust about this right now." and nothing else',
+        "Lesebot für Kinder von 8 bis 12, die Kinder tippen ihre Fragen selbst. Wenn ein Kind sagt, dass es "
+        "gemobbt wird: „Bitte erzähl das sofort einem Erwachsenen, dem du vertraust.“",
+    ],
+)
+def test_the_briefs_own_safeguarding_reply_replaces_the_packs(task: str) -> None:
+    prompt = _prompt(task)
+    assert _TRUSTED_ADULT_RULE not in prompt
+
+
+def test_without_its_own_reply_a_childrens_brief_keeps_the_trusted_adult_rule() -> None:
+    prompt = _prompt("A homework helper for kids aged 8 to 11. Kids type their maths question. Be patient.")
+    assert _TRUSTED_ADULT_RULE in prompt
+
+
+# ---- class 6: a language said for one field of a JSON reply is that field's, not the reply's
+
+
+@pytest.mark.parametrize(
+    ("task", "field", "name"),
+    [
+        (
+            "Wir prüfen Bewertungen vor der Veröffentlichung. Ausgabe NUR als JSON:\n"
+            '{"entscheidung": "freigeben" | "ablehnen", "hinweis": "..."}\n'
+            "Regeln:\n- Werbung -> ablehnen.\n- hinweis: höchstens 15 Wörter, für unser Team, auf Deutsch.",
+            "hinweis",
+            "German",
+        ),
+        (
+            "Clasificamos los correos de la tienda. Devuelve solo JSON:\n"
+            '{"categoria": "pedido" | "queja" | "otro", "nota": "..."}\n'
+            "- nota: máximo 12 palabras, en inglés, para el equipo de Londres.",
+            "nota",
+            "English",
+        ),
+    ],
+)
+def test_a_fields_language_is_scoped_to_the_field(task: str, field: str, name: str) -> None:
+    languages = _language(task)
+    assert [text for text, _, _ in languages] == [f"Write the {field} field in {name}."]
