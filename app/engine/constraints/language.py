@@ -541,7 +541,10 @@ _WRITTEN_IN_BEFORE = re.compile(
 )
 _WRITTEN_IN_AFTER = re.compile(
     r"\s*(?:写的|写成|寫的|で書かれ|で書い|で届|で送られ|que\s+(?:escriben|escrevem|écrivent)|che\s+scrivono|"
-    r"(?:geschrieben|written|escrit[oa]s?|écrit(?:e|s|es)?))"
+    r"(?:geschrieben|written|escrit[oa]s?|écrit(?:e|s|es)?)|"
+    # the verb last, the user's ("ook als de cursist in het Engels of Arabisch schrijft", "wenn jemand auf Türkisch
+    # schreibt"): the language of the input
+    r"(?:schrijft|schrijven|spreekt|spreken|schreibt|schreiben|spricht|sprechen)\b)"
 )
 
 

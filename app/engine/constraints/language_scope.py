@@ -60,7 +60,17 @@ def _fields(constraints: list[Constraint]) -> set[str]:
 def scope_field_languages(brief: Brief, constraints: list[Constraint]) -> list[Constraint]:
     """The constraints with each language said on one field's line scoped to that field."""
     fields = _fields(constraints)
-    extra = _cjk_field_languages(brief, fields)
+    whole = len(brief.task)
+    said = [
+        c.span for c in constraints
+        if c.kind == "language" and c.span is not None and c.span.field == "task"
+        and (c.span.start, c.span.end) != (0, whole)
+    ]  # fmt: skip
+    # (a field's language its clause already states, "sintese: …, sempre em português europeu", is scoped below)
+    extra = [
+        e for e in _cjk_field_languages(brief, fields)
+        if e.span is not None and not any(s.start < e.span.end and e.span.start < s.end for s in said)
+    ]  # fmt: skip
     if extra:
         # (the brief's own language, read as every reply's for want of a stated one, gives way to the field's)
         whole = len(brief.task)

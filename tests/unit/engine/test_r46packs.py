@@ -306,3 +306,11 @@ def test_without_its_own_reply_a_childrens_brief_keeps_the_trusted_adult_rule() 
 def test_a_fields_language_is_scoped_to_the_field(task: str, field: str, name: str) -> None:
     languages = _language(task)
     assert [text for text, _, _ in languages] == [f"Write the {field} field in {name}."]
+
+
+def test_a_newly_named_input_language_after_even_if_keeps_the_one_reply_language() -> None:
+    languages = _language(
+        "Oefenpartner voor cursisten van Taalhuis Zwolle.\n- Praat altijd Nederlands, ook als de cursist in het "
+        "Engels of Arabisch schrijft.\n- Stel maar één vraag per beurt."
+    )
+    assert [value for _, value, _ in languages] == ["Dutch"]
