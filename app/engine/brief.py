@@ -465,7 +465,9 @@ _WE_ARE = re.compile(
     r"\b(?i:somos|nous\s+sommes|wir\s+sind|siamo|wij\s+zijn|we\s+zijn)\s+(?:(?i:la|el|los|las|le|les|die|der|das|"
     r"il|lo|de|het|a|o|os|as|une?|ein(?:e)?)\s+)?(?:[a-zà-ÿ]+\s+)?"
     # two words at least: "ein kleiner Landgasthof" names no business, German capitalises every noun
-    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|du|di|y|e|et|&|los|las)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){1,4})"
+    # ("Somos o Sindicato dos Aposentados e Pensionistas de Campinas": the plural and the contracted articles too)
+    r"(?P<name>[A-ZÀ-Ý][\w'’&.+-]*(?:\s+(?:(?:de|del|da|do|dos|das|des|du|di|dei|degli|della|delle|y|e|et|&|los|las|"
+    r"van|von)\s+)?[A-ZÀ-Ý][\w'’&.+-]*){1,4})"
 )
 # "Somos a EnviaJá, app de remessas …", "Siamo Bottega Rossi (Modena)": one name word, then what the business is
 # (not German, whose nouns are all capitalised)

@@ -11,6 +11,7 @@ from app.engine.compose.cues import POINTS_AWARDED
 from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, META_ONLY, PURPOSE_NEXT
 from app.engine.compose.sentences import TOOL_LINE, is_item, item_number, numbered_item, split_sentences
 from app.engine.compose.settled import settles_a_topic
+from app.engine.compose.translated_bans import stated_in_english
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import fixed_reply, numbered_line
 from app.engine.constraints.fallbacks import QUOTED_SCOPE, find_condition
@@ -440,7 +441,7 @@ def foreign_details(
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
-        if said_by_cases(constraints, task, start, end):
+        if said_by_cases(constraints, task, start, end) or stated_in_english(constraints, sentence, start, end):
             continue  # "Antwoord in het Nederlands, tenzij …; dan in het Engels": the language rule states it
         if GREETING_ONLY.match(text) or _MARKDOWN_HEADING.match(text):
             continue  # "hola!", "## Regras"

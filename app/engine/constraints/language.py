@@ -37,6 +37,11 @@ _NAMES: dict[str, str] = {
     "polaco": "pl", "polnisch": "pl", "polonais": "pl", "polacco": "pl", "polonês": "pl", "pools": "pl",
     "serbian": "sr", "serbisch": "sr", "serbe": "sr", "serbio": "sr", "serbo": "sr", "servisch": "sr", "sérvio": "sr",
     "croatian": "hr", "kroatisch": "hr", "croate": "hr", "croata": "hr",
+    # Turkish, Arabic, Ukrainian, Russian and Romanian as the main languages write them (the languages of a case:
+    # "Wenn jemand auf Türkisch oder Polnisch schreibt", "si escriben en árabe", "als iemand Turks schrijft")
+    "türkisch": "tr", "turc": "tr", "turco": "tr", "turks": "tr", "arabisch": "ar", "arabe": "ar", "árabe": "ar",
+    "arabo": "ar", "ukrainisch": "uk", "ukrainien": "uk", "ucraniano": "uk", "russisch": "ru", "russe": "ru",
+    "ruso": "ru", "russo": "ru", "rumänisch": "ro", "roumain": "ro", "rumano": "ro", "romeno": "ro",
     # Regional languages and varieties ("si escribe en valenciano", "auf Schwiizerdütsch", "als iemand Vlaams schrijft")
     "catalan": "ca", "catalán": "ca", "català": "ca", "catalão": "ca", "catalano": "ca", "katalanisch": "ca",
     "catalaans": "ca", "valenciano": "ca", "valencià": "ca", "valencian": "ca", "galician": "gl", "gallego": "gl",
@@ -97,8 +102,10 @@ _REPLY_VERBS = (
 )
 _VARIANTS_OF = (
     r"British|American|Australian|Canadian|Indian|Brazilian|European|Latin\s+American|Mexican|Castilian|Swiss|"
-    r"Austrian|Simplified|Traditional|Québécois|Quebec"
+    r"Austrian|Simplified|Traditional|Québécois|Quebec|Irish|New\s+Zealand|South\s+African|(?-i:UK|U\.K\.|US|U\.S\.)"
 )
+# "UK English", "US English": the country's abbreviation names the variant
+_ABBREVIATED_VARIANTS = {"uk": "British", "u.k.": "British", "us": "American", "u.s.": "American"}
 _VARIANTS = rf"(?:{_VARIANTS_OF})"
 # "write in formal German", "reply in plain English": a register word between "in" and the language.
 _REGISTER = (
@@ -117,6 +124,10 @@ _EXPLICIT = re.compile(
     rf"(?:be\s+|ser\s+|être\s+|essere\s+)?(?:written\s+|escritas\s+|rédigées\s+|écrites\s+|scritte\s+)?"
     rf"(?:in|en|em)\s+(?P<name6>{_LATIN_NAMES})\b|"
     rf"\bin\s+(?P<variant2>{_VARIANTS})\s+(?P<name5>{_LATIN_NAMES})\b|"
+    # a bare variant as an item of a list or a style line ("Keep it under 250 words, UK English.", "Tone: friendly,
+    # US English, no jargon", "Use Australian English spelling"): the variant is the reply's language
+    rf"(?:(?<=[,;:])\s*|(?<=\n)\s*[-*•]?\s*|^\s*[-*•]?\s*|\b(?:use|using)\s+)(?P<variant3>{_VARIANTS})\s+"
+    rf"(?P<name7>{_LATIN_NAMES})\b(?:\s+(?:spelling|spellings|only|please|throughout))?(?=\s*(?:[,.;)!\n]|$))|"
     rf"\b(?:always|only|solo|siempre|nur|immer|toujours|uniquement|sempre|apenas)\s+(?:in\s+|en\s+|auf\s+|em\s+)?(?P<name2>{_LATIN_NAMES})\b|"
     rf"\b(?P<name3>{_LATIN_NAMES})\s+only\b|\b(?:language|idioma|sprache|langue|língua)\s*:\s*(?P<name4>{_LATIN_NAMES})\b|"
     rf"(?P<cjk>{_CJK_NAMES})で(?:回答|答え|返答|返信|書い|出力)|用(?P<cjk2>{_CJK_NAMES})(?:回答|回复|回覆|写|寫|输出)|"
@@ -154,7 +165,15 @@ _MIRROR_MESSAGE = re.compile(
     r"\btaal\s+van\s+de\s+(?:e-?mail|mail|klant|afzender|vraag)|"
     r"\bidioma\s+en\s+(?:el\s+)?que\s+(?:te|le|les|nos|se\s+te)\s+(?:escrib|habl)\w*|"
     r"\blangue\s+dans\s+laquelle|\bsprache\s*,?\s+in\s+der|\bl[íi]ngua\s+em\s+que|\bidioma\s+em\s+que|"
-    r"\blingua\s+in\s+cui|\btaal\s+waarin",
+    r"\blingua\s+in\s+cui|\btaal\s+waarin|"
+    # a review, a comment or a guest's message answered: "Responder en el idioma de la reseña", "in der Sprache der
+    # Bewertung", "dans la langue de l'avis", "na língua do comentário", "in the guest's language"
+    r"\b(?:idioma|lengua|l[íi]ngua|lingua)\s+d(?:e\s+la|el|a|o|ella|ello)\s+(?:rese[ñn]a|opini[óo]n|valoraci[óo]n|comentario|"
+    r"cliente|hu[ée]sped|avalia[çc][ãa]o|coment[áa]rio|h[óo]spede|recensione|commento|ospite)|"
+    r"\bsprache\s+(?:der|des)\s+(?:bewertung|rezension|kommentars?|gastes|g[äa]ste)|"
+    r"\blangue\s+(?:de\s+l['’]avis|du\s+commentaire|de\s+la\s+critique|de\s+l['’]h[ôo]te)|"
+    r"\btaal\s+van\s+de\s+(?:review|recensie|beoordeling|reactie|gast)|"
+    r"\blanguage\s+of\s+the\s+(?:guest|review|rating|feedback|message)",
     re.IGNORECASE,
 )
 # "even if the language of the email is Welsh", "the language of the ticket does not matter": no rule to mirror it.
@@ -430,7 +449,9 @@ def _find_language(text: str) -> FoundLanguage | None:
     excepted_until = -1
     for match in _EXPLICIT_TWINS.get(is_plain(text)).finditer(text):
         group = next(
-            g for g in ("name", "name2", "name3", "name4", "name5", "name6", "cjk", "cjk2", "cjk3") if match.group(g)
+            g
+            for g in ("name", "name2", "name3", "name4", "name5", "name6", "name7", "cjk", "cjk2", "cjk3")
+            if match.group(g)
         )
         if match.start() < excepted_until or _CONSEQUENT.match(text, 0, match.start()):
             continue  # "…, unless the guest writes in German, then answer in German": the exception's own reply
@@ -468,9 +489,10 @@ def _find_language(text: str) -> FoundLanguage | None:
             continue  # "no siempre en castellano", "not always in English": the language the reply need not be in
         found = lookup(match.group(group))
         if found is not None:
-            variant = match.group("variant") or match.group("variant2")
+            variant = (match.group("variant") or match.group("variant2") or match.group("variant3") or "").strip()
+            variant = _ABBREVIATED_VARIANTS.get(variant.lower(), variant.title())
             # "British English" keeps its variant: spelling and vocabulary follow it.
-            name = f"{variant.strip().title()} {found[0]}" if variant else found[0]
+            name = f"{variant} {found[0]}" if variant else found[0]
             return FoundLanguage(name, found[1], match.start(), match.end())
     message = _MIRROR_MESSAGE.search(text)
     if message is not None and not _MIRROR_DENIED.search(text):
@@ -481,7 +503,8 @@ def _find_language(text: str) -> FoundLanguage | None:
 # "in the language of the email", "idioma del correo": the language of the message answered, not of the requester.
 _OF_A_MESSAGE = re.compile(
     r"e-?mail|\bmail|message|sender|correo|mensaje|remitente|nachricht|absender|courriel|correspondant|mensagem|"
-    r"remetente|messaggio|mittente|afzender",
+    r"remetente|messaggio|mittente|afzender|review|rese[ñn]a|opini[óo]n|valoraci[óo]n|comentario|bewertung|rezension|"
+    r"kommentar|avis|commentaire|critique|avalia[çc][ãa]o|coment[áa]rio|recensione|commento|recensie|beoordeling|reactie",
     re.IGNORECASE,
 )
 
@@ -518,7 +541,10 @@ _WRITTEN_IN_BEFORE = re.compile(
 )
 _WRITTEN_IN_AFTER = re.compile(
     r"\s*(?:写的|写成|寫的|で書かれ|で書い|で届|で送られ|que\s+(?:escriben|escrevem|écrivent)|che\s+scrivono|"
-    r"(?:geschrieben|written|escrit[oa]s?|écrit(?:e|s|es)?))"
+    r"(?:geschrieben|written|escrit[oa]s?|écrit(?:e|s|es)?)|"
+    # the verb last, the user's ("ook als de cursist in het Engels of Arabisch schrijft", "wenn jemand auf Türkisch
+    # schreibt"): the language of the input
+    r"(?:schrijft|schrijven|spreekt|spreken|schreibt|schreiben|spricht|sprechen)\b)"
 )
 
 

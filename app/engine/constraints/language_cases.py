@@ -86,7 +86,10 @@ _THEIRS = re.compile(
     r"el\s+mismo|dieselbe|derselben|la\s+même|a\s+mesma|o\s+mesmo|la\s+stessa|quella|essa|esa|ese|dieser|"
     # "antwoord dan in die taal", "réponds dans cette langue", "responde nessa língua", "nella loro lingua"
     r"die|deze|diezelfde|cette|ce|loro|questa|nessa|nesse|nesta|neste|naquela|naquele|dessa|desse|esta|este|"
-    r"aquella|aquel|jener|jenen)\s+"
+    r"aquella|aquel|jener|jenen|"
+    # the definite article, once a case names the language: "wenn jemand auf Türkisch schreibt: in der Sprache
+    # antworten", "si escriben en catalán, responde en la lengua"
+    r"der|la)\s+"
     r"(?:own\s+)?(?:language|idioma|lengua|sprache|langue|língua|lingua|taal)\b|\bin\s+kind\b",
     re.IGNORECASE,
 )

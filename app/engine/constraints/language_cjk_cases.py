@@ -1,5 +1,6 @@
 """A reply language with a case, written in Chinese or Japanese: "如果客人用粤语留言，就用粤语回复；否则用普通话",
-"英語で書いてきたら英語で返信し、それ以外は日本語で". The default is the "otherwise" language, the case a switch."""
+"英語で書いてきたら英語で返信し、それ以外は日本語で", "日本語で返信。ただし英語で来たら英語で返信". The default is the
+"otherwise" language (or the one stated first, before "ただし" / "但是"), the case a switch."""
 
 from __future__ import annotations
 
@@ -15,8 +16,19 @@ _CASES = re.compile(
     rf"用(?P<reply>{CJK_NAMES})(?:回复|回覆|回答|答复)[^。\n]{{0,12}}?[；;，,]\s*(?:否则|否則|不然|其他情况|其他情況)[，,]?\s*"
     rf"(?:就|则|則)?用(?P<default>{CJK_NAMES})|"
     rf"(?P<case2>{CJK_NAMES})で[^。、\n]{{0,12}}?(?:たら|れば|場合は?)[、,]?\s*(?P<reply2>{CJK_NAMES})で"
-    rf"[^。\n]{{0,16}}?[、,；;]\s*(?:それ以外|そうでなければ|ほか|他)(?:の場合)?[はで]?[、,]?\s*(?P<default2>{CJK_NAMES})"
+    rf"[^。\n]{{0,16}}?[、,；;]\s*(?:それ以外|そうでなければ|ほか|他)(?:の場合)?[はで]?[、,]?\s*(?P<default2>{CJK_NAMES})|"
+    # the default first, then its case: "日本語で返信。ただし英語で来たら英語で返信",
+    # "用中文回复，但是用英语写的就用英语回复"
+    rf"(?P<default3>{CJK_NAMES})で(?:返信|返答|回答|返事|答え|対応)[^。\n]{{0,8}}?[。、,]?\s*(?:ただし|但し|でも|ですが|なお)[、,]?"
+    rf"\s*(?:お客様が|相手が)?(?P<case3>{CJK_NAMES})で[^。、\n]{{0,12}}?(?:たら|れば|場合は?)[、,]?\s*(?P<reply3>{CJK_NAMES})で|"
+    rf"用(?P<default4>{CJK_NAMES})(?:回复|回覆|回答|答复)[^。\n]{{0,4}}?[，,。；;]\s*(?:但是|但|不过|不過|如果|若|要是)[，,]?"
+    rf"[^。\n]{{0,8}}?用(?P<case4>{CJK_NAMES})[^。，,\n]{{0,8}}?[，,]?\s*(?:就|则|則|请|請)?用(?P<reply4>{CJK_NAMES})"
 )
+
+
+def _group(match: re.Match[str], name: str) -> tuple[str, str] | None:
+    """The language one of the pattern's alternatives names for `name` (its groups are numbered "", 2, 3, 4)."""
+    return lookup(next((v for k in ("", "2", "3", "4") if (v := match.group(name + k))), ""))
 
 
 def with_cjk_language_cases(fields: list[Field], found: list[Constraint]) -> list[Constraint]:
@@ -27,9 +39,7 @@ def with_cjk_language_cases(fields: list[Field], found: list[Constraint]) -> lis
         match = _CASES.search(field.text)
         if match is None:
             continue
-        case, reply, default = (
-            lookup(match.group(g) or match.group(f"{g}2") or "") for g in ("case", "reply", "default")
-        )
+        case, reply, default = (_group(match, g) for g in ("case", "reply", "default"))
         if case is None or reply is None or default is None or reply == default:
             continue
         rule = Constraint(

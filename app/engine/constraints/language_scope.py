@@ -26,9 +26,19 @@ _CJK_FIELD_LANGUAGE = re.compile(
 )
 
 
+# "- hinweis: höchstens 15 Wörter, für unser Team, auf Deutsch.", "- summary: max 20 words, in English": a language
+# name after "auf", "in", "en" on a field's line, with no reply verb
+_LATIN_FIELD_LANGUAGE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•·][ \t]*)?[\"'`“]?(?P<field>[A-Za-z_][\w.-]*)[\"'`”]?[ \t]*:[^\n]*?\b(?:auf|in|en|em|na|op)"
+    r"[ \t]+(?:het[ \t]+)?(?P<lang>[^\W\d]{4,})\b",
+    re.MULTILINE,
+)
+
+
 def _cjk_field_languages(brief: Brief, fields: set[str]) -> list[Constraint]:
     found: list[Constraint] = []
-    for match in _CJK_FIELD_LANGUAGE.finditer(brief.task):
+    matches = [*_CJK_FIELD_LANGUAGE.finditer(brief.task), *_LATIN_FIELD_LANGUAGE.finditer(brief.task)]
+    for match in matches:
         field, named = match.group("field"), lookup(match.group("lang"))
         if named is None or field.lower() not in fields:
             continue
@@ -50,7 +60,17 @@ def _fields(constraints: list[Constraint]) -> set[str]:
 def scope_field_languages(brief: Brief, constraints: list[Constraint]) -> list[Constraint]:
     """The constraints with each language said on one field's line scoped to that field."""
     fields = _fields(constraints)
-    extra = _cjk_field_languages(brief, fields)
+    whole = len(brief.task)
+    said = [
+        c.span for c in constraints
+        if c.kind == "language" and c.span is not None and c.span.field == "task"
+        and (c.span.start, c.span.end) != (0, whole)
+    ]  # fmt: skip
+    # (a field's language its clause already states, "sintese: …, sempre em português europeu", is scoped below)
+    extra = [
+        e for e in _cjk_field_languages(brief, fields)
+        if e.span is not None and not any(s.start < e.span.end and e.span.start < s.end for s in said)
+    ]  # fmt: skip
     if extra:
         # (the brief's own language, read as every reply's for want of a stated one, gives way to the field's)
         whole = len(brief.task)

@@ -362,6 +362,20 @@ _NEGATED_INTRO = re.compile(
 )
 
 
+# A head count is a limit on a booking, never who reads the replies ("max 10 kids", "up to 12 children")
+_COUNT = re.compile(
+    r"\b(?:max(?:imum)?|min(?:imum)?|up\s+to|at\s+most|at\s+least|how\s+many|no\s+more\s+than|bis\s+zu|m[áa]ximo|"
+    r"hasta|jusqu['’]à|fino\s+a)\s+\d+\s",
+    re.IGNORECASE,
+)
+
+_OFFERED = re.compile(
+    r"(?:['’]s?)?\s+(?:birthday\s+)?(?:part(?:y|ies)|menus?|tickets?|prices?|classes|camps?|courses?|lessons?|"
+    r"sessions?|boots|shoes|clothes|sizes?|bikes?|skis?|helmets?|rentals?|toys?|books?)\b",
+    re.IGNORECASE,
+)
+
+
 def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
     if whole:
         phrase = text.strip().rstrip(".")
@@ -377,6 +391,11 @@ def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
             and len(match.group("phrase").split()) > 2
             and not ages(match.group("phrase"))[0]
         ):
+            continue
+        counted = _COUNT.search(text[max(0, match.start() - 12) : match.end("phrase")])
+        if "\n" in match.group(0) or counted or _OFFERED.match(text, match.end()):
+            # "Priya to answer\nkids parties …", "max 10 kids", "answer kids parties": a next line's word, a head
+            # count, what a business sells or runs for children
             continue
         phrase = match.group("phrase").strip().rstrip(".,")
         phrase = re.sub(r"^(?:an?|the|our|my)\s+", "", phrase, flags=re.IGNORECASE)

@@ -54,6 +54,22 @@ _REPORTED = re.compile(
 )
 
 
+# "No ofrecer descuentos.", "No dar precios por chat", "Não prometer prazos": a Spanish or Portuguese ban that the
+# language identifier leaves undetermined (the "No" reads as English); worded in English it would become "Avoid
+# ofrecer descuentos." beside the brief's own line. A common infinitive, or a Romance article after the first word.
+_ROMANCE_BAN = re.compile(
+    r"^\W*(?:no|nunca)\s+(?:(?:se|le|les|lo|la|los|las|nos|te)\s+)?(?:"
+    r"(?:ofrecer|oferecer|dar|usar|utilizar|hacer|fazer|decir|dizer|prometer|mencionar|responder|contestar|incluir|"
+    r"poner|pedir|enviar|mandar|compartir|compartilhar|inventar|recomendar|sugerir|escribir|escrever|hablar|falar|"
+    r"revelar|confirmar|garantizar|garantir|aceptar|aceitar|cobrar|aplicar|a[ñn]adir|citar|discutir|opinar|comentar|"
+    r"criticar|juzgar|julgar|tratar|tutear|insistir|presionar|pressionar|vender|cotizar|diagnosticar|recetar|receitar|"
+    r"publicar|copiar|traducir|traduzir|cambiar|mudar|modificar|borrar|eliminar|dejar|deixar|entrar|hacerse|reservar|"
+    r"llamar|ligar|preguntar|perguntar|explicar|indicar|mostrar|enviar|solicitar|aconsejar|aconselhar|asesorar)\b|"
+    r"[a-záéíóúñç]+\s+(?:de|del|la|los|las|el|al|nada|ning[úu]n\w*|nenhum\w*|sin|sem|com|con|nunca|jam[áa]s)\b)",
+    re.IGNORECASE,
+)
+
+
 def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]:
     """Every prohibition one clause states ("no markdown, and avoid jargon" holds two), as English imperatives.
     `rest` is what each forbids, in the brief's words. `text` may have quoted words blanked out (so a quote does
@@ -62,7 +78,7 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     source = (original if original is not None and len(original) == len(text) else text).rstrip()
     if _CASE_ARROW.match(source) or empty_case_line(source):
         return []  # 'No findings -> "LGTM"', 'Keine Befunde → „Alles korrekt.“': a case and its reply, no ban
-    if not is_english(stripped):
+    if not is_english(stripped) or _ROMANCE_BAN.match(stripped):
         return find_foreign_prohibitions(stripped)
     whole = _whole_sentence_ban(stripped, source)
     if whole is not None:

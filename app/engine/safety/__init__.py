@@ -100,7 +100,7 @@ def safety_rules(
         else "",
     }
     # (the brief's own contact for a domain's urgent case: only the legal one is read, see `routes.legal_contact`)
-    contacts = {"legal": legal_contact}
+    contacts = {"legal": legal_contact or own.contacts.get("legal")}
     return [
         msgspec.structs.replace(
             rule, text=rule.text.format_map(fill | _referral_fill(pack, own, contacts.get(pack.domain)))
@@ -119,6 +119,7 @@ def safety_rules(
         )
         and not (MEDICATION_STATED in settled and index in pack.medication)
         and not (own.privacy_scripted and index in pack.privacy)
+        and not (own.safeguarding_scripted and index in pack.safeguarding)
         and not (pack.domain in own.routes and index in pack.routed_away)
         and not (own.legal_step_stated and index in pack.urgent)
     ]
@@ -138,6 +139,8 @@ def _referral_fill(pack: SafetyPack, own: Yields, contact: str | None) -> dict[s
         reach = contact or referral.reach_own
     elif refused and referral.reach_refused:
         reach = referral.reach_refused  # ("we never refer people to a lawyer", and no contact: no lawyer either)
+    elif pack.domain in own.routes and not contact and referral.reach_routed:
+        reach = referral.reach_routed  # ("an unsere Rechtsberatung weiterleiten": its own route, no outside one)
     else:
         reach = referral.reach_or.format(contact=contact) if contact and referral.reach_or else referral.reach
     return {"referral": "" if pack.domain in own.routes or refused else clause, "reach": reach}

@@ -39,6 +39,9 @@ _TECH_AFTER = (
 _BOUGHT_FOR_KIDS = (
     r"(?!(?:['’]s?)?\s+(?:birthday\s+)?(?:parties|party|menus?|meals?|tickets?|prices?|pricing|sizes?|clothing|clothes|"
     r"shoes|rates?|discounts?|bookings?|"
+    # what is rented or sold in children's sizes ("how many kids' boots did we rent"): stock, not a reader
+    r"boots|skis?|snowboards?|bikes?|bicycles?|helmets?|(?:car\s+)?seats?|equipment|gear|toys?|books?|rentals?|hire|"
+    r"items?|products?|ranges?|"
     # "kids welcome with an adult", "children must be accompanied": a house rule for groups that adults book
     r"(?:are\s+)?(?:welcome|allowed)\s+(?:with|if\s+accompanied|when\s+accompanied)|go\s+free|must\s+be\s+accompanied|"
     r"with\s+an?\s+(?:adult|parent))\b)"

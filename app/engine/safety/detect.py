@@ -331,7 +331,14 @@ def _children_only_as_family(lowered: str) -> bool:
 
 
 # A label token: "INJURY_REPORT", "[KIDS_PARTY]", "[BOOKING]" (bracketed or joined by underscores, all capitals).
-_LABEL_TOKEN = re.compile(r"\[[A-Z][A-Z0-9_ /-]*\]|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+_LABEL_TOKEN = re.compile(
+    r"\[[A-Z][A-Z0-9_ /-]*\]|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|"
+    # a quoted value of a pasted column ("customer_type varchar, -- 'adult','child','group'") and a head count ("max
+    # 10 kids", "how many children"): a datum or a limit, never someone who chats
+    r"(?<![\w'’])'[\w-]{1,20}'(?=\s*(?:,|\)|\]|--|$))|"
+    r"\b(?i:max(?:imum)?|min(?:imum)?|up\s+to|at\s+most|how\s+many|no\s+more\s+than)\s+(?:\d+\s+)?(?i:kids|children)\b",
+    re.MULTILINE,
+)
 # What a business offers children, as a rule about it: "kids parties are ages 6+", "children's tickets", "ages 6+"
 # (a party, a menu or an age limit is what adults book; the children are not the ones who read the replies)
 _CHILDREN_IN_AN_OFFER = re.compile(

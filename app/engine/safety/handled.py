@@ -37,6 +37,38 @@ _ASK_NOTHING = re.compile(
     re.IGNORECASE,
 )
 
+# A health case the brief sends to its own people ("If someone mentions an injury or pregnancy, tell them to speak to
+# the teacher before class", "si mencionan una lesión, que hablen con el monitor", "bei Verletzungen vorher mit der
+# Kursleitung sprechen"): a class, a gym or a shop routes the case, it gives no health care.
+_CASE_WORD = re.compile(
+    r"\b(?:injur\w*|pregnan\w*|surgery|operation|medical\s+conditions?|health\s+conditions?|lesi[óo]n\w*|"
+    r"embaraz\w*|verletz\w*|schwanger\w*|blessures?|bless[ée]e?s?|grossesse|enceinte|les[ãa]o|les[õo]es|gravidez|"
+    r"gr[áa]vida|infortun\w*|gravidanza|incinta|blessur\w*|zwanger\w*)\b",
+    re.IGNORECASE,
+)
+_TO_OWN_PEOPLE = re.compile(
+    r"\b(?:speak|talk|check|ask|tell|contact|see|hable\w*|habl[ae]n|consult\w*|sprech\w*|sprich|wende\w*|parl\w*|"
+    r"demande\w*|fal[ae]\w*|spreek|spreken|overleg\w*)\b[^.;!?\n]{0,25}?\b(?:to|with|con|al?|mit|à|au|aux|com|ao|met)\s+"
+    r"(?:the|their|your|our|el|la|le|l['’]|der|die|dem|den|o|il|lo|de|het|su|sa|son|seu|sua|ihre\w*|unser\w*|"
+    r"nuestr[oa]|notre|nostr[oa])?\s*(?:teachers?|instructors?|coach(?:es)?|trainers?|staff|team|reception|"
+    r"front\s+desk|managers?|owners?|guides?|profesor\w*|instructor\w*|monitor\w*|entrenador\w*|lehrer\w*|"
+    r"kursleit\w*|trainer\w*|professeur\w*|moniteur\w*|professor\w*|instrutor\w*|insegnant\w*|istruttor\w*|"
+    r"docent\w*|leraar|leraren|equipo|équipe|equipe)\b",
+    re.IGNORECASE,
+)
+# (an emergency in the same sentence keeps the pack: "chest pain or an injury: speak to the staff at reception")
+_EMERGENCY = re.compile(
+    r"chest\s+pain|breath|unconscious|faint|bleed|stroke|seizure|collaps|allergic|anaphyla|emergenc|heart\s+attack|"
+    r"brustschmerz|atemnot|bewusstlos|notfall|douleur\s+thoracique|urgence|dolor\s+(?:de|en\s+el)\s+pecho|emergencia|"
+    r"dor\s+no\s+peito|emerg[êe]ncia|dolore\s+al\s+petto|emergenza|borstpijn|noodgeval",
+    re.IGNORECASE,
+)
+
+
+def _routes_case_to_own_people(words: str) -> bool:
+    """Whether a sentence sends an injury or a pregnancy to the business's own people, with no emergency in it."""
+    return bool(_CASE_WORD.search(words) and _TO_OWN_PEOPLE.search(words) and not _EMERGENCY.search(words))
+
 
 def _blank(chars: list[str], start: int, end: int) -> None:
     chars[start:end] = " " * (end - start)
@@ -50,6 +82,7 @@ def without_handled_cases(text: str) -> str:
         if _HEALTH_TOOL.search(line.group(0)):
             _blank(chars, line.start(), line.end())
     for sentence in _SENTENCE.finditer(text):
-        if _ASK_NOTHING.search(sentence.group(0)):
+        words = sentence.group(0)
+        if _ASK_NOTHING.search(words) or _routes_case_to_own_people(words):
             _blank(chars, sentence.start(), sentence.end())
     return "".join(chars)

@@ -27,6 +27,9 @@ class Referral(msgspec.Struct, frozen=True, kw_only=True):
     """The same beside the brief's own contact for that case (`{contact}`)."""
     reach_own: str = ""
     """Whom it sends them to when the domain is the brief's own business and the brief gives no contact."""
+    reach_routed: str = ""
+    """Whom its urgent rule sends the person to when the brief routes the case itself but gives no contact for it
+    ("leitet an unsere Rechtsberatung weiter"): the brief's route, never an outside one beside it."""
     reach_refused: str = ""
     """What its urgent rule asks instead when the brief rules the referral out and gives no contact of its own
     ("we never refer people to a lawyer"): the urgency stays, the person it would send them to goes."""
@@ -57,6 +60,9 @@ class SafetyPack(msgspec.Struct, frozen=True, kw_only=True):
     """Indices of its rules that are only a referral: dropped when the brief routes the domain's case itself."""
     privacy: tuple[int, ...] = ()
     """Indices of its rules on personal details: dropped when the brief scripts its own reply to them."""
+    safeguarding: tuple[int, ...] = ()
+    """Indices of its rules for a young person who is hurt or approached: dropped when the brief scripts its own reply
+    for that case."""
     urgent: tuple[int, ...] = ()
     """Indices of its rules for an urgent case (an arrest, a deadline): dropped when the brief's own business routes
     that case itself."""
@@ -157,6 +163,7 @@ PACKS: tuple[SafetyPack, ...] = (
             reach_or="contact a lawyer, a legal aid service or {contact}",
             reach_own="contact the firm",
             reach_refused="act on it",
+            reach_routed="contact the legal service these instructions name",
         ),
         advice=(0,),
         urgent=(2,),
@@ -223,6 +230,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="children",
         privacy=(0,),
+        safeguarding=(2,),
         rules=(
             _rule(
                 "Never ask for or keep a child's personal information (full name, address, school, phone number, "
@@ -246,6 +254,7 @@ PACKS: tuple[SafetyPack, ...] = (
     SafetyPack(
         domain="teens",
         privacy=(0,),
+        safeguarding=(2,),
         rules=(
             _rule(
                 "Never ask for a teenager's personal information (full name, address, school, phone number, photos); "

@@ -35,8 +35,12 @@ class Yields(msgspec.Struct, frozen=True, kw_only=True):
     refused: frozenset[str] = frozenset()
     """Domains whose referral the brief rules out ("we never refer members to a solicitor"): no route of its own, but
     the packs' referral clauses for them go too, since they would contradict it."""
+    contacts: dict[str, str] = {}
+    """How to reach the brief's own route for a domain ("call (19) 3555-0188"), where its clause gives a contact."""
     business: frozenset[str] = frozenset()
     """Domains that are the brief's own business (a law firm): never referred out."""
+    safeguarding_scripted: bool = False
+    """The brief scripts its own reply to a child who is hurt or approached: the pack's trusted-adult rule goes."""
     privacy_scripted: bool = False
     """The brief scripts its own reply to someone sharing personal details: the pack's privacy reminder goes."""
     legal_step_stated: bool = False
@@ -113,13 +117,19 @@ _TARGETS["financial"] = _TARGETS["money"]
 _TARGET: dict[str, re.Pattern[str]] = {
     domain: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE) for domain, words in _TARGETS.items()
 }
-# A contact in the same words: a phone number, an e-mail address, a web address.
-_CONTACT = re.compile(r"\d[\d ]{4,}\d|[\w.+-]+@[\w-]+\.\w+|https?://|\bwww\.", re.IGNORECASE)
+# A contact in the same words: a phone number (spaces, dashes, dots and an area code in brackets: "(19) 3555-0188",
+# "0621 555 4470"), an e-mail address, a web address.
+_CONTACT = re.compile(
+    r"\d[\d ]{4,}\d|\(?\+?\d{1,4}\)?[ .-]?\d{3,5}[ .-]\d{3,5}\b|[\w.+-]+@[\w-]+\.\w+|https?://|\bwww\.",
+    re.IGNORECASE,
+)
 # A route verb right before the target ("ask your stoma nurse", "llama a tu médico", "wende dich an die Kanzlei").
 _ROUTE_VERB = re.compile(
     r"\b(?:ask|ring|call|phone|contact|speak|talk|see|book|refer|send|point|give|pregunt\w*|llam\w*|consult\w*|"
     r"contact\w*|habl\w*|p[ií]de\w*|pedir\w*|acude|frag\w*|anruf\w*|ruf|wende\w*|kontaktier\w*|appel\w*|demande\w*|parle\w*|"
-    r"ligue|ligar|fale|falar|procure|chied\w*|chiam\w*|contatt\w*|rivolg\w*|bel|bellen|vraag|neem)\b",
+    r"ligue|ligar|fale|falar|procure|chied\w*|chiam\w*|contatt\w*|rivolg\w*|bel|bellen|vraag|neem|"
+    # booking the case with them ("Só marcar com o advogado", "pedir cita con el abogado", "einen Termin … ausmachen")
+    r"marcar|marque|agendar|agende|prenot\w*|termin\w*)\b",
     re.IGNORECASE,
 )
 # The target named as the one who helps: "Your stoma nurse can check that", "National Debtline can help for free".
@@ -195,12 +205,42 @@ def _own_case_route(units: list[str]) -> bool:
     return any(_OWN_CASE.search(unit) and _CONTACT.search(unit) for unit in units)
 
 
-def _routes(units: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+# The business's own person or service for the case: "unsere Rechtsberatung", "our solicitor", "o advogado do
+# sindicato", "el abogado de la asociación", "l'avocat du syndicat". A case routed there never needs the pack's
+# outside referral, whatever the domain of the question (the business answers people's own cases itself).
+_OWN_BEFORE = re.compile(
+    r"\b(?:our|nuestr[oa]s?|unser\w*|notre|noss[oa]s?|nostr[oi]|nostra|onze)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+_OWN_AFTER = re.compile(
+    r"^\s+(?:do|da|dos|das|del|de\s+la|du|de\s+l['’]|des|der|dello|della|dell['’]|van\s+de|van\s+het)\s*"
+    r"(?:sindicato|associa\w*|asociaci[óo]n|syndicat|gewerkschaft|verein\w*|vereniging|sindacato|club|clube|"
+    r"cooperativ\w*|coop[ée]rative|federa\w*|f[ée]d[ée]ration|uni[ãaó]o?n?|union|empresa|firma|casa|escrit[óo]rio|"
+    r"centro|centre|zentrum|cent(?:er|ro))\b",
+    re.IGNORECASE,
+)
+
+
+def _own_service(unit: str, start: int, end: int) -> bool:
+    """Whether the target at start:end is the business's own ("unsere Rechtsberatung", "o advogado do sindicato")."""
+    return bool(_OWN_BEFORE.search(unit[max(0, start - 30) : start]) or _OWN_AFTER.match(unit[end : end + 40]))
+
+
+def _reach(contact: re.Match[str]) -> str:
+    """How the person reaches a contact the brief gives ("call (19) 3555-0188", "email help@…")."""
+    text = contact.group(0).strip()
+    if "@" in text:
+        return f"email {text}"
+    return f"call {text}" if text[-1].isdigit() else ""
+
+
+def _routes(units: list[str]) -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     """The domains whose case a clause of the brief sends to someone of the domain (a route verb before the target,
     the target named as the one who helps, or a contact in the same clause or in a next sentence that goes on with
     the route), and those whose referral it rules out ("never refer them to a lawyer": no route of its own)."""
     found: set[str] = set()
     refused: set[str] = set()
+    contacts: dict[str, str] = {}
+    owned = False
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else ""
         for domain, target in _TARGET.items():
@@ -212,12 +252,17 @@ def _routes(units: list[str]) -> tuple[frozenset[str], frozenset[str]]:
                 before = unit[max(0, m.start() - 40) : m.start()]
                 clause = _clause_of(unit, m.start(), m.end())
                 contact = _CONTACT.search(clause) or (_ROUTE_GOES_ON.match(following) and _CONTACT.search(following))
-                if _ROUTE_VERB.search(before) or _CAN_HELP.match(unit, m.end()) or contact:
+                own = _own_service(unit, m.start(), m.end())
+                if _ROUTE_VERB.search(before) or _CAN_HELP.match(unit, m.end()) or contact or own:
                     found.add(domain)
+                    if contact and _reach(contact):
+                        contacts[domain] = _reach(contact)  # (the urgent case goes to the same route)
+                    if own and domain in _REFERRING_DOMAINS:
+                        owned = True
                     break
-    if _own_case_route(units):
+    if owned or _own_case_route(units):
         found |= _REFERRING_DOMAINS  # one route for the case, whatever the domain: no pack's second one beside it
-    return frozenset(found), frozenset(refused - found)
+    return frozenset(found), frozenset(refused - found), contacts
 
 
 # ---- the brief's own business
@@ -269,6 +314,35 @@ def _privacy_scripted(units: list[str]) -> bool:
     )
 
 
+# ---- a scripted reply to a child who is hurt, bullied or approached
+
+# "if a kid says someone online is being mean to them or wants to meet up: "Please tell a grown-up you trust …"", "si
+# un niño dice que alguien le molesta: "Cuéntaselo a un adulto de confianza"": the brief's own safeguarding step.
+_UNSAFE_CASE = re.compile(
+    r"\b(?:mean\s+to|bull(?:y|ies|ied|ying)|hurt\w*|unsafe|scared|abus\w*|meet\s*(?:up|them)|chat\s+privately|"
+    r"strangers?|harass\w*|acoso|acosa\w*|molest\w*|miedo|(?:ge)?mobb\w*|belästig\w*|harc[eè]l\w*|intimid\w*|"
+    r"pest(?:en|t)|gemeen)\b",
+    re.IGNORECASE,
+)
+_TRUSTED_ADULT = re.compile(
+    r"\b(?:grown-?ups?|adults?|parents?|teachers?|adulto|adultos|padres|profesor\w*|erwachsene\w*|eltern|lehrer\w*|"
+    r"adultes?|parents|professeur\w*|adulti|genitori|insegnant\w*|volwassene\w*|ouders|leraar)\b",
+    re.IGNORECASE,
+)
+# (a unit ends before the closing quote of a reply that ends its sentence: "… right now." and nothing else)
+_QUOTED_REPLY = re.compile(r"[\"“«„「][^\"”»“」]{5,}(?:[\"”»“」]|$)")
+
+
+def _safeguarding_scripted(units: list[str]) -> bool:
+    """Whether the brief scripts its own reply, sending the child to a trusted adult, for a child who is hurt, bullied
+    or approached: the pack's "tell them kindly to talk to a trusted adult" would say it a second time."""
+    for unit in units:
+        reply = _QUOTED_REPLY.search(unit)
+        if reply is not None and _UNSAFE_CASE.search(unit, 0, reply.start()) and _TRUSTED_ADULT.search(reply.group(0)):
+            return True
+    return False
+
+
 # ---- an urgent legal case the brief routes itself
 
 _URGENT_LEGAL = re.compile(
@@ -293,11 +367,13 @@ def yields(texts: Iterable[str], steps: Iterable[tuple[str | None, str, str | No
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
     units = [u for u in _UNIT_END.split(joined) if u.strip()]
     business = own_business([joined])
-    routes, refused = _routes(units)
+    routes, refused, contacts = _routes(units)
     return Yields(
         routes=routes,
         refused=refused,
+        contacts=contacts,
         business=business,
         privacy_scripted=_privacy_scripted(units),
+        safeguarding_scripted=_safeguarding_scripted(units),
         legal_step_stated="legal" in business and _legal_step_stated(steps),
     )
