@@ -109,11 +109,22 @@ _FIXED_REPLY = re.compile(
 )
 
 
+# "If the booklet doesn't cover it, say exactly: "That's not in the booklet. …"": the reply for what the sources do
+# not answer names the sources, the grounding job's own evidence; it stays
+_NOT_COVERED = re.compile(
+    r"\b(?:(?:doesn'?t|does\s+not|don'?t|do\s+not|isn'?t|is\s+not|aren'?t|not)\s+(?:cover|covered|in|mention|say|"
+    r"answer|contain|include|listed|found)|can'?t\s+find|no\s+answer|nicht\s+(?:im|in|abgedeckt)|"
+    r"n['’]est\s+pas\s+dans|no\s+(?:está|aparece)|non\s+(?:è|c['’]è)|não\s+(?:está|consta)|staat\s+niet)\b",
+    re.IGNORECASE,
+)
+
+
 def _without_fixed_replies(task: str) -> str:
     """The task with the words of each fixed reply of three words or more blanked."""
     for match in reversed(list(_FIXED_REPLY.finditer(task))):
         group = next(g for g in ("dq", "cq", "gq", "lq", "sq") if match.group(g) is not None)
-        if len(match.group(group).split()) >= 3:
+        opening = max(task.rfind(mark, 0, match.start()) for mark in (". ", "\n", "! ", "? ", "; "))
+        if len(match.group(group).split()) >= 3 and not _NOT_COVERED.search(task, max(0, opening), match.start()):
             task = _blank(task, match.start(group), match.end(group))
     return task
 

@@ -445,7 +445,7 @@ _BAN_OPEN = re.compile(
 )
 _SAY_INSTEAD = re.compile(
     r"(?:(?:just|simply|instead|only|rather|einfach|nur|simplement|juste|solo|simplemente|apenas|solamente|"
-    r"gewoon|alleen)\s+)*(?:say|reply|respond|answer|tell\s+them|sag|antworte|dis|réponds|di|responde|rispondi|"
+    r"gewoon|alleen)\s+)*(?:say|reply|respond|answer|sag|antworte|dis|réponds|di|responde|rispondi|"
     r"diz|zeg|antwoord)\b",
     re.I,
 )

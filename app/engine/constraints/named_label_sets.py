@@ -71,6 +71,8 @@ def named_label_sets(brief: Brief, found: list[Constraint]) -> list[Constraint]:
     """The constraints with two or more label sets named in a row after a tagging verb stated as one set each (any
     label set read from the same words dropped)."""
     task = brief.task
+    if sum(1 for c in found if c.kind == "labels" and (c.scope or "").endswith(" label")) >= 2:
+        return found  # the sets are read already, each with its topic
     for verb in _TAG_VERB.finditer(task):
         stop = re.search(r"[.!?](?:\s|$)|\n", task[verb.end() :])
         end = verb.end() + (stop.start() if stop else len(task) - verb.end())
