@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from app.engine.constraints.quotes import POSSESSIVE_AHEAD
+
 _BACKGROUND_LEAD = (
     r"(?:until\s+now|up\s+(?:un)?till\s+now|up\s+to\s+now|so\s+far|previously|in\s+the\s+past|historically|"
     r"before\s+(?:this|now)|(?:we|i|they|she|he|[A-Z][a-z]+)\s+used\s+to|right\s+now|currently|at\s+the\s+moment|"
@@ -93,6 +95,39 @@ _TEAM = re.compile(
     re.IGNORECASE,
 )
 
+# "Don't discuss pricing - just say 'Please email reception for prices.'": the words of a fixed reply are what the
+# assistant says in one case, not its job ("email" in them makes no email assistant). Only a sentence-like quote
+# (three words or more) after a verb of saying: "reply with 'spam' or 'ham'" names labels, which stay.
+_FIXED_REPLY = re.compile(
+    r"\b(?:say|says|reply|replies|respond|responds|answer|tell\s+(?:them|the\s+\w+|users?|customers?|people)|"
+    r"sag|sage|antworte|antworten\s+sie|dis|dites|réponds|répondez|di|diga|dile|responde|responda|contesta|"
+    r"rispondi|risponda|diz|zeg|antwoord)\b(?:\s+(?:exactly|only|just|simply|verbatim|with|something\s+like|"
+    r"einfach|nur|simplement|seulement|solo|solamente|apenas|sempre|always))*\s*[:：]?\s*"
+    r"(?:\"(?P<dq>[^\"\n]{8,300})\"|“(?P<cq>[^”\n]{8,300})”|«\s?(?P<gq>[^»\n]{8,300})»|„(?P<lq>[^“\"\n]{8,300})[“\"]|"
+    r"(?<![\w'])'(?P<sq>[^\n]{8,300}?)" + POSSESSIVE_AHEAD + r"'(?=[\s,;:!?)]|$))",
+    re.IGNORECASE,
+)
+
+
+# "If the booklet doesn't cover it, say exactly: "That's not in the booklet. …"": the reply for what the sources do
+# not answer names the sources, the grounding job's own evidence; it stays
+_NOT_COVERED = re.compile(
+    r"\b(?:(?:doesn'?t|does\s+not|don'?t|do\s+not|isn'?t|is\s+not|aren'?t|not)\s+(?:cover|covered|in|mention|say|"
+    r"answer|contain|include|listed|found)|can'?t\s+find|no\s+answer|nicht\s+(?:im|in|abgedeckt)|"
+    r"n['’]est\s+pas\s+dans|no\s+(?:está|aparece)|non\s+(?:è|c['’]è)|não\s+(?:está|consta)|staat\s+niet)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_fixed_replies(task: str) -> str:
+    """The task with the words of each fixed reply of three words or more blanked."""
+    for match in reversed(list(_FIXED_REPLY.finditer(task))):
+        group = next(g for g in ("dq", "cq", "gq", "lq", "sq") if match.group(g) is not None)
+        opening = max(task.rfind(mark, 0, match.start()) for mark in (". ", "\n", "! ", "? ", "; "))
+        if len(match.group(group).split()) >= 3 and not _NOT_COVERED.search(task, max(0, opening), match.start()):
+            task = _blank(task, match.start(group), match.end(group))
+    return task
+
 
 def _sentence_end(text: str, start: int) -> int:
     end = re.search(r"[.!?。！？](?:\s|$)", text[start:])
@@ -104,7 +139,9 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 def without_asides(task: str) -> str:
-    """The task with its background, what it translates and its reply-part summaries blanked (same length)."""
+    """The task with its background, what it translates, its reply-part summaries and its fixed replies blanked
+    (same length)."""
+    task = _without_fixed_replies(task)
     for match in reversed(list(_BACKGROUND.finditer(task))):
         task = _blank(task, match.start(), match.end())
     for match in reversed(list(_ORG_DOES.finditer(task))):

@@ -164,6 +164,30 @@ _NEGATION_LEAD = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence that opens with a limit or a standing order states a rule, not the job: "Max one emoji per message.", "No
+# more than 80 words per reply.", "Always reply in English.", "Maximal ein Emoji pro Nachricht.", "Siempre de usted."
+# ("Only answer questions about our menu." names the job and stays it.)
+_RULE_LEAD = re.compile(
+    r"^\W*(?:please\s+)?(?:max(?:imum)?\b|at\s+most|no\s+more\s+than|always|keep\s+(?:your\s+|all\s+|every\s+|each\s+|the\s+)?"
+    r"(?:replies|reply|answers?|responses?|messages?|it)\b|"
+    r"(?:one|1|un|une|ein|eine|uno|una|um|uma|één)\s+[\w-]+\s+(?:max(?:imum)?|maximal|massimo|máximo|maximaal)\b|"
+    r"maximal|höchstens|immer|au\s+(?:maximum|plus)|toujours|como\s+máximo|máximo|siempre|al\s+massimo|massimo|sempre|"
+    r"no\s+máximo|maximaal|hoogstens|altijd|no\s+(?!\.|\d)\w+s\b|"
+    # "Reply 'We're closed on Sundays.' to any question about Sunday hours.": a fixed reply for one case
+    r"(?:reply|say|respond|answer)\s+(?:with\s+)?(?:exactly\s+)?:?\s*[\"“‘'«„])",
+    re.IGNORECASE,
+)
+
+
+def leading_rules(task: str, sentences: Sequence[tuple[int, int]]) -> int:
+    """How many sentences at the start of the task state rules before a sentence that does not (0 when every
+    sentence does: then the first is the job after all)."""
+    for count, (start, end) in enumerate(sentences):
+        text = task[start:end]
+        if not (_RULE_LEAD.match(text) or _NEGATION_LEAD.match(text)):
+            return count
+    return 0
+
 
 # "two jobs in one prompt pls.", "I need a system prompt please.": a request for a prompt, no word of the job
 META_ONLY = re.compile(
@@ -195,6 +219,11 @@ def job_sentence(task: str) -> int:
     first = task[sentences[0][0] : sentences[0][1]] if sentences else ""
     if len(sentences) > 1 and _NEGATION_LEAD.match(first):
         return 1  # "Nunca dês conselhos de investimento. Ajuda os jovens com orçamento": a rule first, then the job
+    ruled = leading_rules(task, sentences)
+    if ruled:
+        # "Max one emoji per message. You answer questions for our bakery …": the rules the brief opens with are
+        # rules (their constraints state them); the job is the first sentence after them
+        return ruled + job_sentence(task[sentences[ruled][0] :])
     named = len(first.split()) <= 8 and _NAME_ONLY.match(first.strip().rstrip(".!:")) is not None
     named = named or _BUSINESS_STATES.match(first) is not None
     if not (named or BACKGROUND.match(first)) or _JOB_CUE.search(first):
@@ -212,12 +241,19 @@ def job_sentence(task: str) -> int:
     for index, (start, _) in enumerate(sentences[1:5], start=1):
         if _WHAT_I_WANT.match(task, start):
             return index
-    # "I run a dog grooming salon. Write the reminder texts we send …": an order right after the introduction
-    if len(sentences) > 1:
-        opening = re.match(r"\s*(?:please\s+)?([a-z]+)", task[sentences[1][0] : sentences[1][1]], re.IGNORECASE)
-        if opening is not None and opening.group(1).lower() in JOB_VERBS:
-            return 1
+    # "I run a dog grooming salon. Write the reminder texts we send …": an order right after the introduction (or
+    # after the rules that follow it: "Our shop is at 45 Queen Ave. Always mention parking. You answer questions …")
+    rest = task[sentences[1][0] :] if len(sentences) > 1 else ""
+    after = 1 + leading_rules(rest, split_sentences(rest))
+    if after < len(sentences):
+        opening = _ORDER_OPENING.match(task, sentences[after][0], sentences[after][1])
+        if opening is not None and opening.group(1).lower().removesuffix("s") in JOB_VERBS:
+            return after
     return 0
+
+
+# "Write …", "Please answer …", "You answer …": the verb an order or a job sentence opens with
+_ORDER_OPENING = re.compile(r"\s*(?:please\s+|you\s+)?([a-z]+)", re.IGNORECASE)
 
 
 # "Wir brauchen einen Assistenten für unsere Schichtleiter. Damit sollen sie Entwürfe … schreiben": a sentence that

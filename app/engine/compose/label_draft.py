@@ -20,7 +20,7 @@ from app.engine.archetypes.variants import MEETING_MINUTES, MESSAGE_REPLY, REPLY
 WRITES_REPLY = re.compile(
     r"\b(?:write|draft|compose|generate|suggest|propose|prepare)\s+(?:a\s+|an\s+|the\s+)?"
     # ("draft a short friendly reply": adjectives come in pairs too)
-    r"(?:(?:short|polite|friendly|brief|quick|warm|kind|personal|draft|suggested|proposed)\s+){0,2}"
+    r"(?:(?:short|polite|friendly|brief|quick|warm|kind|personal|draft|suggested|proposed),?\s+){0,2}"
     # ("write a draft answer the agent can send": a drafted answer is a reply)
     r"(?:reply|replies|response|responses|answer\s+email|email\s+reply|(?<=draft\s)answers?)\b|"
     r"\b(?:pr[ée]par\w*|r[ée]dig\w*|[ée]cri[rstv]\w*)\s+(?:une\s+|la\s+|les\s+|des\s+)?(?:(?:brouillon|proposition)s?\s+de\s+)?"

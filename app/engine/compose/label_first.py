@@ -36,6 +36,11 @@ def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint],
     # ("3) ganz am Ende ein Label aus …")
     listed = [c.span.start for c in sets if c.span is not None and c.span.field == "task"]
     if not listed or min(listed) > reply.start() or _LABEL_LAST.search(task):
+        if len(sets) > 1 and all(_topic(c) for c in sets):
+            # "draft a reply, and tag it with a sentiment (…) and a topic (…)": a closing line per named set
+            named = ", then ".join(_slot(c, "Label") for c in sets)
+            others = [line for line in lines if line is not closing and line not in said]
+            return [*others, f"End with one line per label set, in this order: {named}."]
         return [line for line in lines if line not in said or len(sets) > 1]  # the closing line says it once
     kept = [line for line in lines if line is not closing and line not in said]
     if not kept or kept[0] is not lines[0]:
@@ -60,4 +65,5 @@ def _slot(labels: Constraint, key: str) -> str:
 def _topic(labels: Constraint) -> str | None:
     scope = labels.scope or ""
     topic = scope.removesuffix(" label") if scope.endswith(" label") else ""
-    return topic if re.fullmatch(r"[a-z]{3,20}", topic) else None
+    # ("sentiment", "urgency level", "Stimmung": a named set's own name)
+    return topic if re.fullmatch(r"[^\W\d_]{3,20}(?: [^\W\d_]{3,20})?", topic) else None

@@ -16,6 +16,7 @@ from app.engine.constraints.clauses import (
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.constraints.quotes import open_closer
+from app.engine.constraints.street_dots import street_dot_ends_sentence
 from app.engine.unwrap import NEXT_PART
 
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
@@ -96,7 +97,10 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
             _inside_quote_or_brace(text[start : m.start()])
             or ("\n" not in m.group(0) and in_exact_line(text, m.start() - 1))
             or ("\n" not in m.group(0) and points_back_next(text, m.start() - 1, rule_view=True))
-            or _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            or (
+                _TITLE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                and not street_dot_ends_sentence(text, m.start() - 1)
+            )
             or (text[m.start() - 1 : m.start()] == "." and between_slots(text, m.start() - 1))
             or (text[m.start() - 1 : m.start()] == "." and is_abbreviation(text, m.start() - 1))
             # "der 5. und 6. Klasse": a German ordinal ends no sentence (not "in 1962. second person")

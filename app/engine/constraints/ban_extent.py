@@ -62,7 +62,7 @@ def _instead_noun(item: str) -> bool:
 
 _SEGMENT_END = re.compile(
     # (a colon between digits is a time: "never before 09:30")
-    r"[,;()]|(?<!\d):|:(?!\d)|\s[-–—]\s|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$"
+    r"[,;()]|(?<!\d):|:(?!\d)|\s(?:--|[-–—])\s|\s(?:and|but|then|so)\s+(?=(?:always|never|don'?t|do|avoid|use|keep|be|say)\b)|$"
 )
 
 

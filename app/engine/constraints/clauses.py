@@ -10,6 +10,7 @@ from app.engine.constraints.back_openers import OPEN_LINE_END, POINTS_BACK, THEN
 from app.engine.constraints.fixed_text import FIXED_OPENERS, case_route, to_assistant, to_customer
 from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.constraints.quotes import closer_next, closes_in, open_closer
+from app.engine.constraints.street_dots import street_dot_ends_sentence
 from app.engine.fastre import prefiltered
 from app.engine.phrasing import REPLY_COLON, VERBS, strip_meta_directive
 
@@ -436,6 +437,22 @@ _THEN_ACTION = re.compile(
     re.I,
 )
 
+# "Never quote prices — just say "…"", "Keine Preisauskünfte – sag einfach: …": a ban, then the reply said instead
+_BAN_OPEN = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:don'?t|do\s+not|never|no|avoid|nunca|no|nie|niemals|keine?n?|ne|jamais|pas\s+de|mai|non|"
+    r"não|nooit|geen|niet)\b",
+    re.I,
+)
+# ("don't speculate about root cause — say "root cause pending" instead": words to write in place of the banned
+# part, inside a longer reply, not the whole reply; the two stay two rules)
+_PHRASE_INSTEAD = re.compile(r"\binstead\W*$", re.I)
+_SAY_INSTEAD = re.compile(
+    r"(?:(?:just|simply|instead|only|rather|einfach|nur|simplement|juste|solo|simplemente|apenas|solamente|"
+    r"gewoon|alleen)\s+)*(?:say|reply|respond|answer|sag|antworte|dis|réponds|di|responde|rispondi|"
+    r"diz|zeg|antwoord)\b",
+    re.I,
+)
+
 
 def _inline_list(clause: Clause) -> list[Clause]:
     """Split a dash list typed on one line, and instructions joined by a spaced dash ("be brief — no lists")."""
@@ -451,8 +468,9 @@ def _inline_list(clause: Clause) -> list[Clause]:
             before = clause.text[: dash.start()]
             if before.count("(") > before.count(")"):
                 continue  # "(ja, wirklich — wir haben unsere Ansprache geändert)": an aside, not two instructions
-            if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
-                continue  # 'end with exactly "LGTM — no findings."': one quoted string
+            closer = open_closer(before)
+            if closer is not None and closes_in(clause.text, closer, dash.end(), _QUOTE_REACH):
+                continue  # 'end with exactly "LGTM — no findings."', "tell them 'We'll order it – it's 3 days.'"
             if (
                 position == 0
                 and ":" not in before  # "If nothing's wrong, reply exactly: LGTM — no blocking issues.": the words
@@ -460,6 +478,13 @@ def _inline_list(clause: Clause) -> list[Clause]:
                 and _THEN_ACTION.match(clause.text, dash.end())
             ):
                 continue  # "If controlled = true don't submit anything — tell them to phone …": one case, one clause
+            if (
+                position == 0
+                and _BAN_OPEN.match(before)
+                and _SAY_INSTEAD.match(clause.text, dash.end())
+                and not _PHRASE_INSTEAD.search(clause.text, dash.end())
+            ):
+                continue  # "Never give medical advice – simply reply "…"": the ban's own reply stays with it
             pieces.append(Clause(clause.text[position : dash.start()], clause.start + position))
             position = dash.end()
         pieces.append(Clause(clause.text[position:], clause.start + position))
@@ -593,6 +618,9 @@ def _previous_item_end(text: str, number: int, end: int) -> int | None:
 
 def is_abbreviation(text: str, index: int) -> bool:
     """Whether the full stop at `index` ends an abbreviation ("e.g.", "sec."), not a sentence."""
+    street = street_dot_ends_sentence(text, index)
+    if street is not None:
+        return not street  # "12 Baker St. Never …" ends its sentence; "Mt. Pleasant Rd. community garden" does not
     start = index
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'":
         start -= 1

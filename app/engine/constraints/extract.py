@@ -29,6 +29,7 @@ from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
 from app.engine.constraints.language_scope import scope_field_languages
 from app.engine.constraints.language_unknown import with_unknown_language_cases
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
+from app.engine.constraints.named_label_sets import named_label_sets
 from app.engine.constraints.plain_tool_orders import with_plain_tool_orders
 from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.language_id import identify
@@ -144,6 +145,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = scoping.without_misread_limits(brief, unique)
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
+    unique = named_label_sets(brief, unique)  # "tag it with a sentiment (…) and a topic (…)": a set per name
     unique = json_items.field_value_sets(brief, json_items.keyed_label_sets(brief, unique))
     scoping.scope_field_limits(brief, unique)
     scoping.scope_part_limits(brief, unique)

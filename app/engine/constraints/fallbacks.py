@@ -12,7 +12,7 @@ from app.engine.constraints.fixed_text import names_only_reply
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.model import FallbackAction
 from app.engine.constraints.phones import EMERGENCY_SERVICES, emergency_after_colon, find_dial_numbers
-from app.engine.constraints.quotes import quote_start
+from app.engine.constraints.quotes import POSSESSIVE_AHEAD, quote_start
 from app.engine.constraints.said_instead import banned_case, more_after_quote, previous_ban_case
 from app.engine.phrasing import REPLY_COLON, VERBS
 
@@ -52,7 +52,9 @@ _SAY = re.compile(
     r"(?:(?<=reply\s)|(?<=answer\s))(?:must|should|has\s+to)\s+(?:be\s+(?=exactly|only|just|verbatim)|read|say))\s*(?:with|:)?\s*"
     r"(?:(?:exactly|only|just|simply|verbatim)\s*(?:with\s*)?:?\s*)?"
     # (an apostrophe inside double quotes ends nothing: "… please ring the nurses' station on 020 …")
-    r"(?:(?P<qd>[\"“«])|(?P<q>['‘]))(?P<say>[^\"”»\n]{3,300}?)(?(qd)[\"”»]|[’']\s*(?=\s|$|[.,;]))|"
+    r"(?:(?P<qd>[\"“«])|(?P<q>['‘]))(?P<say>[^\"”»\n]{3,300}?)(?(qd)[\"”»]|"
+    + POSSESSIVE_AHEAD
+    + r"[’']\s*(?=\s|$|[.,;]))|"
     r"\b(?:di|decir|contestar|contesta|conteste|responde|responder|diga|responda|sag|sagen|antworte|antworten|dis|dire|"
     r"réponds|répondre|dites|diz|dizer|rispondi|rispondere|risponda|zeg|zeggen|antwoord|antwoorden)"
     # "responde so:", "responda apenas com:", "antworte nur:", "réponds exactement :"

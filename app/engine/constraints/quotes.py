@@ -12,7 +12,16 @@ _GERMAN_OPENER = re.compile(r"(?:^|(?<=[\s:(]))»(?=\w)")
 # A straight single quote opens after a space, colon or bracket and before a letter; it closes after a non-space and
 # before a space or a mark
 _SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s:(]))'(?=[^\W\d_])")
-_SINGLE_CLOSER = re.compile(r"(?<=\S)'(?=[\s,;:.!?)]|$)")  # ('refunded'. closes its quote too)
+# ("Please ask at the members' desk.": a plural's apostrophe before a word that goes on with the quote closes
+# nothing; before a word that goes on with the brief, "say 'Thanks, folks' and stop", or a verb, "our name: 'Nordlys'
+# means northern lights", it closes the quote)
+POSSESSIVE_AHEAD = (
+    r"(?!(?<=[a-z]s)['’]\s+(?!(?:and|or|to|if|when|whenever|then|but|instead|as|in|for|with|at|on|only|unless|because|"
+    r"so|after|before|otherwise|plus|once|exactly|verbatim|word|without|rather|until|while|where|nothing|is|are|was|"
+    r"were|means|meant|stands|comes|came|sounds|refers|has|had|have|does|did|will|would|can|could|should|must|may|"
+    r"might|each|every)\b)[a-z])"
+)
+_SINGLE_CLOSER = re.compile(rf"(?<=\S){POSSESSIVE_AHEAD}'(?=[\s,;:.!?)]|$)")  # ('refunded'. closes its quote too)
 _PAIRS = (("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("‹", "›"))
 
 

@@ -10,7 +10,7 @@ import re
 # the verb of saying its reply
 _BAN_THEN_SAY = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:(?P<verb>don'?t|do\s+not|never)|(?P<noun>no|avoid))\s+(?P<what>[^:;\"“„«]{3,160}?)"
-    r"\s*(?:[,;]|\s[-–—])\s*(?:(?:but|instead|rather|just|and)\s+)*$",
+    r"\s*(?:[,;]|\s(?:--|[-–—]))\s*(?:(?:but|instead|rather|just|simply|and)\s+)*$",
     re.IGNORECASE,
 )
 
