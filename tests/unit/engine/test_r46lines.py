@@ -107,3 +107,53 @@ def test_names_replaced_by_the_brief_are_not_kept_exact(task: str) -> None:
     prompt = generate(Brief(task=task, target="claude")).prompt
     assert "Keep names" not in prompt
     assert "Keep numbers" in prompt  # the rest of the default stays
+
+
+@pytest.mark.parametrize(
+    ("fixed", "after"),
+    [
+        ("put STATUS: ON HOLD - Sam to reply", "trial lessons are 30 min, never longer."),
+        ("write REPLY: WAIT - manager decides", "gift cards never expire, say that if asked."),
+        ("reply with TAG: skip", "orders over 20 units go to the wholesale team."),
+    ],
+)
+def test_fixed_line_after_put_ends_at_its_line(fixed: str, after: str) -> None:
+    task = (
+        "i run a small music school and our shared inbox is a mess, i want the ai to sort every email and write a "
+        "first draft reply that i can edit before it goes out to the parent or student\n\n"
+        "format:\nTAG: <tag>\nREPLY: <draft>\n\n"
+        "tags: lessons, billing, complaint, other. drafts under 60 words.\n"
+        f"complaints - dont draft anything, {fixed}\n{after}\n"
+        'always sign off "Best, the school team".'
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    tail = fixed.rsplit(" ", 1)[-1]
+    assert f"{tail} {after.split()[0]}" not in prompt
+
+
+_CLINIC = "{intro}\n\nRules:\n1. {first}\n2. {case}\n3. {last}\n"
+
+
+@pytest.mark.parametrize(
+    ("intro", "first", "case", "last", "action"),
+    [
+        ("We are a dog grooming salon; the website chat books appointments.", "Always ask for the dog's breed.",
+         "EMERGENCIES: if the dog is bleeding or collapsed -> no booking. Tell them to go to the vet now or call "
+         "0161 555 0199, and log it with log_emergency.", "Max 60 words per reply.", "0161 555 0199"),
+        ("Wir sind eine Tierarztpraxis; der Chat vergibt Termine.", "Immer zuerst nach dem Namen fragen.",
+         "NOTFALL: wenn das Tier nicht atmet oder vergiftet ist -> kein Termin. Sofort kommen lassen oder 030 555 "
+         "1234 anrufen lassen, und melde_notfall aufrufen.", "Maximal 60 Wörter.", "030 555 1234"),
+        ("Somos una peluquería canina; el chat da citas.", "Preguntar siempre la raza.",
+         "URGENCIAS: si el perro sangra o se ha desmayado -> nada de citas. Decir que vayan al veterinario YA o "
+         "llamen al 968 555 100, y llamar a registrar_urgencia.", "Máximo 60 palabras.", "968 555 100"),
+    ],
+)  # fmt: skip
+def test_arrow_case_keeps_its_trigger_on_every_sentence(
+    intro: str, first: str, case: str, last: str, action: str
+) -> None:
+    task = _CLINIC.format(intro=intro, first=first, case=case, last=last)
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    lines = [line for line in prompt.splitlines() if action in line]
+    assert lines
+    # the number and the action stay on their case's line: never the general fallback or the escalation route
+    assert all("->" in line for line in lines)
