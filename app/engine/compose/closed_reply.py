@@ -58,6 +58,16 @@ _NAMES_REPLACED = re.compile(
 NAMES_IN_EXACT = re.compile(r"(?<=\bkeep\s)names,\s+", re.IGNORECASE)
 
 
+# "What to check, in priority order:": the brief ranks what matters itself
+_OWN_PRIORITY = re.compile(
+    r"\bin\s+(?:priority\s+order|order\s+of\s+(?:priority|importance))\b|\bby\s+priority\b|"
+    r"\bnach\s+priorit[äa]t\b|\bpor\s+orden\s+de\s+prioridad\b|\bpar\s+ordre\s+de\s+priorit[ée]\b|"
+    r"\bin\s+ordine\s+di\s+priorit[àa]\b|\bop\s+volgorde\s+van\s+prioriteit\b|\bem\s+ordem\s+de\s+prioridade\b",
+    re.IGNORECASE,
+)
+_RANK_BY_IMPACT = re.compile(r"\brank\s+(?:the\s+)?findings\s+by\s+impact\b", re.IGNORECASE)
+
+
 def whole_reply_fixed(text: str) -> bool:
     """Whether the brief says nothing may come before or after what it asks for (no room for a thinking block)."""
     return _NOTHING_AROUND.search(text) is not None
@@ -68,6 +78,8 @@ def overridden_defaults(task: str) -> list[re.Pattern[str]]:
     out: list[re.Pattern[str]] = []
     if _NOTHING_AROUND.search(task) or _ONE_LINE_EACH.search(task):
         out.append(_QUOTE_HUNK)  # a one-line finding has no room for a quoted hunk
+    if _OWN_PRIORITY.search(task):
+        out.append(_RANK_BY_IMPACT)  # the brief's own priority order ranks the findings
     if _OWN_OPENING.search(task):
         out.append(_ANSWER_FIRST)  # the brief says what comes first
     return out

@@ -157,3 +157,20 @@ def test_arrow_case_keeps_its_trigger_on_every_sentence(
     assert lines
     # the number and the action stay on their case's line: never the general fallback or the escalation route
     assert all("->" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["What to check, in priority order:", "What to look for, in order of priority:", "Checks, in priority order:"],
+)
+def test_checklist_heading_introduces_its_items(heading: str) -> None:
+    task = (
+        "Review pull requests for our Rust CLI tool. Be kind but honest.\n\n"
+        f"{heading}\n1. unsafe blocks need a SAFETY comment. Missing one is a BLOCKER.\n"
+        "2. no unwrap() in library code.\n3. tests for new flags.\n\n"
+        "Output: at most 5 findings, one line each. Severity is BLOCKER, MAJOR or NIT."
+    )
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert f"{heading[:-1]}." not in prompt  # the heading is no rule of its own
+    assert "Tests for new flags" in prompt
+    assert "Rank findings by impact" not in prompt  # the brief's own priority order ranks them
