@@ -161,7 +161,11 @@ def test_arrow_case_keeps_its_trigger_on_every_sentence(
 
 @pytest.mark.parametrize(
     "heading",
-    ["What to check, in priority order:", "What to look for, in order of priority:", "Checks, in priority order:"],
+    [
+        "What to check, in priority order:",
+        "What to look for, in order of priority:",
+        "What to watch for, in priority order:",
+    ],
 )
 def test_checklist_heading_introduces_its_items(heading: str) -> None:
     task = (
@@ -174,3 +178,18 @@ def test_checklist_heading_introduces_its_items(heading: str) -> None:
     assert f"{heading[:-1]}." not in prompt  # the heading is no rule of its own
     assert "Tests for new flags" in prompt
     assert "Rank findings by impact" not in prompt  # the brief's own priority order ranks them
+
+
+@pytest.mark.parametrize(
+    ("ban", "kept"),
+    [
+        ("No names of individual workers ever - use roles like 'picker'.", "Never use names of individual workers"),
+        ("no customer names at all - say 'the customer'.", "Never use customer names"),
+    ],
+)
+def test_no_x_ever_is_never(ban: str, kept: str) -> None:
+    task = f"Shift leads paste their handover notes at the end of each shift and we turn them into a short note. {ban}"
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert kept in prompt
+    assert " ever;" not in prompt
+    assert "Avoid " + kept.split(" ", 2)[2] not in prompt
