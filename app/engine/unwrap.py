@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints.sections import layout_block
+from app.engine.line_ends import ends_rule, longest_prose_line
 
 _MIN_WRAPPED_LINE = 50
 # The line stops mid-phrase: on a comma, or on a word that cannot end a sentence.
@@ -88,6 +89,7 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     # "layout, exactly this:\n…": the reply's own lines, each kept as the brief breaks them
     layout = layout_block(text)
+    longest = longest_prose_line(text)
     out = [lines[0]]
     position = len(lines[0]) + 1
     fenced = lines[0].lstrip().startswith("```")
@@ -106,7 +108,11 @@ def unwrap(text: str) -> str:
             and (
                 _JOINING_END.search(previous) is not None
                 or (_OPEN_END.search(previous) is not None and _CONTINUES.match(line) is not None)
-                or (_CONTINUES.match(line) is not None and _CLAUSE_START.match(line) is None)
+                or (
+                    _CONTINUES.match(line) is not None
+                    and _CLAUSE_START.match(line) is None
+                    and not ends_rule(previous, line, longest)  # a brief typed one rule a line
+                )
             )
             and _CLOSED_END.search(previous) is None
             and line.strip() != ""

@@ -15,6 +15,7 @@ import msgspec
 
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
+from app.engine.compose import closed_reply
 from app.engine.compose.conflicts import asks_code_first
 from app.engine.compose.cues import (
     MAX_WORDS,
@@ -95,7 +96,7 @@ def reasoning(plan: Plan, output: OutputFormat) -> list[str]:
     if "explanation" in plan.conflicts.forbidden:
         return []  # "no explanations": visible reasoning is exactly what the brief rules out
     stated = "\n".join([plan.brief.task, plan.brief.output_format or "", *plan.brief.constraints])
-    if _OUTPUT_ONLY.search(stated) or asks_code_first(stated):
+    if _OUTPUT_ONLY.search(stated) or asks_code_first(stated) or closed_reply.whole_reply_fixed(stated):
         return []  # "output ONLY a markdown table", "code first": a thinking block would come before the reply
     if any(c.kind == "ordering" and _CODE_PART.match(c.first or "") for c in plan.constraints):
         return []  # "one sql code block, then at most 2 sentences": the reply's shape is set from its first line

@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 
 from app.engine.archetypes.registry import Archetype
+from app.engine.compose import closed_reply
 from app.engine.compose.fixed_shape import fixes_code_reply
 from app.engine.compose.settled import TOPICS, settled_topics
 from app.engine.compose.source_routes import one_source, own_step_defaults, routes_unanswered
@@ -518,6 +519,8 @@ class Conflicts:
         if any(_short_reply(c) for c in constraints):
             self.cut_phrases.append(_STEPS_AS_LIST)  # "keep it short like 2 sentences": no room for a list of steps
         self.overridden += _null_defaults(constraints, task)
+        self.overridden += closed_reply.overridden_defaults(task)  # "one line each", "IMMER zuerst …"
+        self.cut_phrases += closed_reply.cut_defaults(task)  # "berth numbers instead of names"
         if self.labels & _LOWEST_SEVERITIES:
             self.overridden.append(_STYLE_OPTIONAL)
         outlines = [c for c in constraints if c.kind == "format" and c.value == "sections"]

@@ -909,6 +909,8 @@ _RULES_HEADING = re.compile(
     r"c[óo]mo\s+(?:debe|tiene\s+que)\s+funcionar|como\s+deve\s+funcionar|so\s+soll\s+(?:es|er)\s+funktionieren|"
     r"wie\s+(?:es|er)\s+funktionieren\s+soll|comment\s+(?:il|ça|elle)\s+doit\s+fonctionner|come\s+deve\s+funzionare|"
     r"hoe\s+het\s+moet\s+werken|"
+    # ("What to check, in priority order:" with its ranking; a bare "What to check:" joins its items)
+    r"what\s+to\s+(?:check|look\s+(?:at|for)|review|watch\s+(?:for|out\s+for)|flag)(?=\s*[,(]\s*(?:in|by)\s)|"
     r"istruzioni|regels|instructies|richtlijnen|anweisungen|instrucciones|instruções|ルール|规则|要求|"
     r"format(?:ting)?(?:\s+rules)?|style)(?:,\s*no\s+exceptions?|"
     rf"{_RANKED})?\s*[:：]",

@@ -66,6 +66,18 @@ _SAYS_SO = re.compile(
 )
 
 
+# 'if the text isn't a site note at all, return {"error": "not_a_site_note"}': the brief's own reply for input that is
+# not what the job reads is its out-of-scope reply, never the archetype's all-null object beside it
+_OWN_NON_MATCH_OBJECT = re.compile(
+    r"\b(?:if|when|wenn|falls|si|se|als|quand|cuando|quando|otherwise|sonst|sinon|sino|altrimenti|anders)\b[^\n{]{0,160}?"
+    r"(?:\b(?:not|isn'?t|aren'?t|no|nicht|kein\w*|pas|non|não|geen|nothing|else|other|unrelated|irrelevant|otherwise|"
+    r"sonst|sinon|sino|altrimenti|anders)\b)[^\n{]{0,160}?\b(?:return|output|reply|respond|give|send|answer|gib|antworte|"
+    r"devuelve|responde|retourne|renvoie|réponds|restituisci|rispondi|geef|retorne|devolva|responda)\b[^\n{]{0,30}"
+    r"\{\s*[\"']\w{1,30}[\"']\s*:",
+    re.IGNORECASE,
+)
+
+
 # "not in the guide", "isn't covered", "nicht im Führer", "no aparece en", "案内に書いていない": what the material lacks
 # "If a question is about payroll and …": a not-covered reply for one topic leaves every other topic to the default
 _NARROWED = re.compile(
@@ -302,6 +314,8 @@ def guardrails(plan: Plan) -> Guardrails:
         out_of_scope = ""  # 'If something is not in the guide, reply: "…"': the brief's own words for whatever it lacks
     elif any(_OWN_OFF_TOPIC.search(rule) and _SAYS_SO.search(rule) for rule in own_rules):
         out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it
+    elif any(_OWN_NON_MATCH_OBJECT.search(rule) for rule in own_rules):
+        out_of_scope = ""  # the brief's own error object for input that is no such thing
     else:
         out_of_scope = localise_reply_quotes(_named_human_check(plan.fill(primary.out_of_scope), plan), plan.language)
         if not any(_contact(c) and _for_the_rest(c) for c in plan.of_kind("fallback")):

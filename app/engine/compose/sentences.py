@@ -17,6 +17,7 @@ from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.constraints.quotes import open_closer
 from app.engine.constraints.street_dots import street_dot_ends_sentence
+from app.engine.line_ends import arrow_case_goes_on, fixed_line_cuts
 from app.engine.unwrap import NEXT_PART
 
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
@@ -111,6 +112,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
                 and is_ordinal(text, m.start() - 1)
             )
             or _wrapped_acronym(text, m.start(), m.end())
+            or ("\n" not in m.group(0) and arrow_case_goes_on(text, m.start() - 1))  # "X -> do A. Do B."
             or (m.group("key_line") is not None and not _listed_key(text, m.end()))
             or (
                 text[m.start() - 1 : m.start()] in '"”»'
@@ -130,6 +132,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     if cuts:  # "Rules: 1) never give prices 2) always offer …": each item is a sentence of its own, without its marker
         items = [piece for begin, end in items for piece in cut_spans(text, begin, end, cuts)]
     items = [(s, e) for begin, end in items for s, e in _tool_lines(text, begin, end) if text[s:e].strip()]
+    items = [piece for begin, end in items for piece in fixed_line_cuts(text, begin, end)]  # "put X: Y\nnext rule"
     # A list item's sentence starts after its dash: "- max 90 words per reply" says "max 90 words per reply".
     items = [(_after_bullet(text, s, e), e) for s, e in items]
     # The list's last item ends at its line: "- Evaluation names one real source of error: 1\nReturn JSON only: …";

@@ -151,6 +151,9 @@ _DANGLING_PREPOSITION = re.compile(r"\s(?:with|about|for|on|to|into|in)$", re.IG
 _FRONTED_OBJECT = re.compile(r"\s*(?:[-*•]\s*)?(?P<object>[^\W\d][\w ,&'’-]{2,60}?)\s+(?:we|i)\s+", re.IGNORECASE)
 
 
+_EVER_END = re.compile(r"\s+(?:ever|at\s+all|whatsoever|under\s+any\s+circumstances)$", re.IGNORECASE)
+
+
 def imperative(stripped: str, match: re.Match[str], rest: str) -> tuple[str, str]:
     """The lead of the ban `match` opens ("Never", "Do not be", "Avoid") and what it forbids, worded to follow it."""
     lead = _lead(match.group("cue"))
@@ -170,6 +173,9 @@ def imperative(stripped: str, match: re.Match[str], rest: str) -> tuple[str, str
         lead = "Never be"  # "never pushy"
     elif lead in ("Never", "Do not") and len(rest) <= 2 and " " not in rest:
         lead = f"{lead} use"  # "ss, never ß": a character or symbol is something you use
+    ever = _EVER_END.search(rest) if lead == "Avoid" else None
+    if ever is not None:
+        lead, rest = "Never use", rest[: ever.start()]  # "No names of workers ever": never, not "Avoid … ever"
     if lead == "Avoid":
         # "no tax advice and no guesses about X": one "Avoid" governs the whole list.
         rest = _REPEATED_NO.sub(r"\1", rest)

@@ -12,6 +12,7 @@ from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.constraints.quotes import closer_next, closes_in, open_closer
 from app.engine.constraints.street_dots import street_dot_ends_sentence
 from app.engine.fastre import prefiltered
+from app.engine.line_ends import arrow_case_goes_on
 from app.engine.phrasing import REPLY_COLON, VERBS, strip_meta_directive
 
 
@@ -88,6 +89,8 @@ def split_clauses(text: str) -> list[Clause]:
             continue  # 「…お電話ください。」と返す: the quote's own full stop; the sentence goes on after it
         if mark in ".!?。！？" and inside_quote(text, position, index):
             continue  # 'reply with exactly: "I'm really glad you told me. Please call 988 now."': one clause
+        if mark in ".!?" and arrow_case_goes_on(text, index):
+            continue  # "si respira mal -> nada de citas. Decir que vengan YA …": the case's action goes on
         if mark in ".!?" and in_exact_line(text, index):
             continue  # "última linha sempre exatamente: Aprecie com moderação. Venda proibida …": one fixed line
         if (

@@ -107,6 +107,8 @@ def _loads_lenient(literal: str) -> Any:
     # '"motivo": uno de ACOSO, SPAM, ODIO, "next": …', "une seule parmi A, B", "eins von A, B": the codes listed
     # up to the next key are that key's values (the lead-in words are no value)
     text = _ONE_OF_CODES.sub(lambda m: m.group(1) + '"' + "|".join(_CODE_SPLIT.split(m.group(2).strip())) + '"', text)
+    # '"work": one of "fell" | "crown_reduce"': the lead-in before quoted options is no value ("a" | "b" is the union)
+    text = re.sub(rf":\s*{_ONE_OF}\s*:?\s*(?=\")", ": ", text, flags=re.IGNORECASE)
     # '"total": integer 0-12': a type name with its range is that type
     text = re.sub(
         r":\s*(integer|int|number|float|decimal)\s+-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?(?=\s*[,}])",
