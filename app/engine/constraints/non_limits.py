@@ -32,9 +32,10 @@ _CJK_RETURNS = re.compile(r"(?:返回|返す|返します|戻す|返却|返还)\
 _CJK_PER_LINE_AHEAD = re.compile(
     r"\s*(?:あたり|につき)?\s*(?:最大|最多|至多|不超过)?\s*[0-9０-９一二三四五六七八九十百]+\s*(?:文字|字)"
 )
-# "1文は20語未満", "一文につき30字以内": the length of each sentence follows, not a one-sentence reply
+# "1文は20語未満", "一文につき30字以内": the length of each sentence follows, not a one-sentence reply (the particle
+# is what says "each": "写一句不超过20个字的理由" is one sentence of at most 20 characters)
 _CJK_PER_SENTENCE_AHEAD = re.compile(
-    r"\s*(?:は|も|を|あたり|につき|ごと|ごとに)?\s*[、，,：:]?\s*(?:最大|最多|至多|不超过|不超過|最长|最長)?\s*"
+    r"\s*(?:は|も|あたり|につき|ごと|ごとに)\s*[、，,：:]?\s*(?:最大|最多|至多|不超过|不超過|最长|最長)?\s*"
     r"[0-9０-９一二三四五六七八九十百]+\s*(?:単語|語|文字|字|词|詞|个字|個字|ワード)"
 )
 _STRENGTH_POINTS = re.compile(

@@ -72,7 +72,9 @@ def test_a_spanish_decir_is_words_to_say() -> None:
     result = _result('Asistente de la tienda. Si el cliente pregunta por devoluciones, decir "Para devoluciones '
                      'llame al 976 111 222."')  # fmt: skip
     actions = [(c.action, c.value) for c in result.constraints if c.kind == "fallback"]
-    assert actions == [("say", "Para devoluciones llame al 976 111 222.")]
+    # the reply's own phone may stand beside it as that case's contact, never as other words
+    assert [a for a in actions if a[0] != "phone"] == [("say", "Para devoluciones llame al 976 111 222.")]
+    assert all(value in "Para devoluciones llame al 976 111 222." for action, value in actions if action == "phone")
 
 
 PHILOSOPHY = (

@@ -52,7 +52,10 @@ def test_quoted_lines_sharing_a_prefix_are_one_label_set_with_that_prefix() -> N
     task = 'Translate each review into English, then output "Mood: HAPPY", "Mood: SAD" or "Mood: MIXED" on a last line.'
     labels = next(c for c in extract_constraints(Brief(task=task)) if c.kind == "labels")
     assert labels.values == ["HAPPY", "SAD", "MIXED"]
-    assert 'End with one line "Mood: <label>"' in labels.text
+    # each allowed line written whole (or the one-line template), so the label keeps its prefix
+    assert 'End with one line "Mood: <label>"' in labels.text or all(
+        f'"Mood: {value}"' in labels.text for value in labels.values
+    )
 
 
 def test_limits_on_named_parts_in_other_languages_keep_their_part() -> None:

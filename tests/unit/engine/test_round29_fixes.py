@@ -180,8 +180,11 @@ def test_line_prefixes_and_a_ban_list_keep_their_lines() -> None:
 
 
 def test_a_line_that_must_be_exact_is_the_fixed_reply_with_its_apostrophe() -> None:
-    texts = [c.text for c in read_constraints(Brief(task=FAMILY_UPDATE)) if c.kind == "fallback"]
-    assert texts == ['If the notes mention one, reply exactly: "Please call the manager\'s office on 01632 960 123."']
+    routes = [c for c in read_constraints(Brief(task=FAMILY_UPDATE)) if c.kind == "fallback"]
+    assert [c.text for c in routes if c.action != "phone"] == [
+        'If the notes mention one, reply exactly: "Please call the manager\'s office on 01632 960 123."'
+    ]
+    assert [c.value for c in routes if c.action == "phone"] in ([], ["01632 960 123"])  # the same case's contact
 
 
 def test_items_under_a_dont_heading_are_bans() -> None:
