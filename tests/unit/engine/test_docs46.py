@@ -96,3 +96,36 @@ def test_the_target_language_is_the_translations(task: str) -> None:
     prompt = _prompt(task)
     assert "read German" not in prompt
     assert "Write the translation in German." in prompt
+
+
+_LEAFLET = (
+    "For the day surgery unit. We'd like a chat assistant for patients that answers ONLY from our aftercare leaflet "
+    "(pasted below). Short plain sentences.\n\n--- LEAFLET ---\nEye drops: Maxidex 4 times a day for 2 weeks, then "
+    "2 times a day for 2 weeks. Wash your hands first.\nWashing: no water in the eye for 2 weeks.\n--- END ---\n\n"
+    "Rules:\n- If it's not in the leaflet, tell them to call the ward on 01752 555 0147.\n- Max 80 words."
+)
+_OWN_SCHEDULE = (
+    "A chat assistant for parents after their child's tonsil operation at our clinic. It answers from our aftercare "
+    "sheet: paracetamol every 6 hours for 5 days, ice lollies are fine, no school for 2 weeks. If the child bleeds "
+    "from the mouth, tell them to call 999. Keep it under 60 words."
+)
+_GERMAN = (
+    "Ein Chat für Patientinnen und Patienten nach der Augen-OP in unserer Praxis. Er beantwortet Fragen nur aus "
+    "unserem Merkblatt: Augentropfen 3-mal täglich für 2 Wochen, nachts die Schutzkappe tragen, 2 Wochen kein Sport. "
+    "Bei starken Schmerzen: sofort die Praxis anrufen (0421 555 310). Höchstens 80 Wörter."
+)
+
+
+@pytest.mark.parametrize("task", [_LEAFLET, _OWN_SCHEDULE, _GERMAN])
+def test_the_briefs_own_doses_are_given_as_it_states_them(task: str) -> None:
+    prompt = _prompt(task)
+    assert "recommend a specific treatment, medication or dose" not in prompt
+    assert "dose only as the material in these instructions states it" in prompt
+
+
+def test_a_dose_the_brief_rules_out_keeps_the_pack_rule() -> None:
+    prompt = _prompt(
+        "A health information chat for our pharmacy's website. It explains what common conditions are. Never tell "
+        "anyone to take 2 tablets every 6 hours or any other dose. Keep answers under 80 words."
+    )
+    assert "dose only as the material in these instructions states it" not in prompt
