@@ -129,3 +129,39 @@ def test_a_dose_the_brief_rules_out_keeps_the_pack_rule() -> None:
         "anyone to take 2 tablets every 6 hours or any other dose. Keep answers under 80 words."
     )
     assert "dose only as the material in these instructions states it" not in prompt
+
+
+def _output(task: str) -> str:
+    return _prompt(task).split("<output_format>")[1].split("</output_format>")[0]
+
+
+@pytest.mark.parametrize(
+    ("task", "titles"),
+    [
+        (
+            "Every Friday I paste the week's team updates from Slack and it turns them into a one-page note with "
+            "sections: Wins, Incidents, Actions for next week. Keep it under 300 words.",
+            ('"Wins"', '"Incidents"', '"Actions for next week"'),
+        ),
+        (
+            "Jeden Freitag füge ich die Team-Updates ein und der Assistent macht daraus eine einseitige Notiz mit den "
+            "Abschnitten: Erfolge, Vorfälle, Aufgaben für nächste Woche. Höchstens 300 Wörter.",
+            ('"Erfolge"', '"Vorfälle"', '"Aufgaben für nächste Woche"'),
+        ),
+        (
+            "Cada viernes pego las novedades del equipo y el asistente las convierte en una nota de una página con "
+            "las secciones: Logros, Incidencias y Tareas para la próxima semana.",
+            ('"Logros"', '"Incidencias"', '"Tareas para la próxima semana"'),
+        ),
+        (
+            "Chaque lundi je colle les notes de réunion et l'assistant en fait un compte rendu avec les rubriques : "
+            "Décisions, Risques, Prochaines étapes. 200 mots maximum.",
+            ('"Décisions"', '"Risques"', '"Prochaines étapes"'),
+        ),
+    ],
+)
+def test_named_sections_are_the_replys_layout(task: str, titles: tuple[str, ...]) -> None:
+    output = _output(task)
+    positions = [output.find(title) for title in titles]
+    assert all(p >= 0 for p in positions), output
+    assert positions == sorted(positions)
