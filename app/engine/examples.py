@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.engine.address_register import fixed_register
 from app.engine.archetypes.variants import JOB_INTERVIEW
 from app.engine.constraints import Constraint
 from app.engine.constraints.tools import handoff_rank, reads
@@ -466,9 +467,23 @@ _TRANSLATIONS: dict[str, str] = {
 }
 
 
+# The same sentence in the other register, where the vetted one above uses the other form of address.
+_OTHER_REGISTER: dict[tuple[str, str], str] = {
+    ("spanish", "formal"): "¡Bienvenida de nuevo, Dana! Su pedido ya está en camino.",
+    ("german", "formal"): "Willkommen zurück, Dana! Ihre Bestellung ist unterwegs.",
+    ("french", "informal"): "Bon retour parmi nous, Dana ! Ta commande est en route.",
+    ("portuguese", "informal"): "Bem-vinda de volta, Dana! O teu pedido já está a caminho.",
+    ("italian", "formal"): "Bentornata, Dana! Il Suo ordine è in viaggio.",
+    ("dutch", "formal"): "Welkom terug, Dana! Uw bestelling is onderweg.",
+}
+
+
 def _translation(inputs: ExampleInputs) -> list[Example]:
-    """A vetted translation into the target language, when we have one (the output is in that language)."""
-    text = _TRANSLATIONS.get((inputs.reply_language or "").lower())
+    """A vetted translation into the target language, when we have one (the output is in that language), in the form
+    of address the brief fixes ("u-vorm (Sie)")."""
+    language = (inputs.reply_language or "").lower()
+    register = fixed_register(inputs.task)
+    text = _OTHER_REGISTER.get((language, register or "")) or _TRANSLATIONS.get(language)
     return [Example(input="Welcome back, Dana! Your order is on its way.", output=text)] if text else []
 
 

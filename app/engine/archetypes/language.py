@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from app.engine.address_register import REGISTER_CUE
 from app.engine.archetypes.registry import Archetype, Persona, feat, rule, var
 from app.engine.archetypes.variants import (
     CHARACTER,
@@ -436,6 +437,7 @@ _NOTHING_BESIDE = re.compile(
 )
 # ... so the translator's own note for an unclear passage has no place in the reply.
 _TRANSLATOR_NOTE = re.compile(r"\btranslator['’]?s\s+notes?\b", re.IGNORECASE)
+_SOURCE_REGISTER = re.compile(r"\bMatch the register of the source\b")
 
 TRANSLATION = Archetype(
     id="translation",
@@ -496,9 +498,12 @@ TRANSLATION = Archetype(
     blendable=False,
     final_reminder="Return only the {language} translation.",
     reply_language_rule=False,
+    # the target language is the translation's, not the language its readers happen to read
+    language_rule_text="Write the translation in {language}.",
     safety_packs=False,
     example_kind="translation",
-    gives_way_to=((_NOTHING_BESIDE, _TRANSLATOR_NOTE),),
+    # ("Sie, ook als de bron 'je' gebruikt": the brief's register, not the source's)
+    gives_way_to=((_NOTHING_BESIDE, _TRANSLATOR_NOTE), (REGISTER_CUE, _SOURCE_REGISTER)),
     variants=(TRANSLATION_REVIEW, GLOSSARY),
 )
 

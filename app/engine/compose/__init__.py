@@ -54,6 +54,7 @@ from app.engine.safety import (
 )
 from app.engine.safety.cues import PERSON_FACING
 from app.engine.safety.settled import plays_the_person, professional_domains, routes_itself, settled_domains
+from app.engine.safety.sourced_doses import DOSES_SOURCED, states_doses
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
 __all__ = [
@@ -136,6 +137,11 @@ _PART_BEFORE_LIMIT = re.compile(
 def _part_limit(task: str, constraint: Constraint) -> bool:
     """Whether the brief's words just before the limit name a part of the reply."""
     return said_before(task, constraint, _PART_BEFORE_LIMIT, 60)
+
+
+def _doses(plan: Plan) -> frozenset[str]:
+    """`DOSES_SOURCED` when the pasted material gives doses (a leaflet's drop schedule is the brief's own word)."""
+    return frozenset({DOSES_SOURCED}) if states_doses(plan.material) else frozenset()
 
 
 def _terse_limit(constraint: Constraint) -> bool:
@@ -428,7 +434,7 @@ def compose_spec(plan: Plan) -> Composition:
                     crisis_stated=states_crisis_step(steps := _fallback_steps(plan)),
                     emergency_stated=states_emergency_step(steps),
                     own=yields([brief.task, *brief.constraints], steps),
-                    settled=settled_domains([brief.task, *brief.constraints]) | professionals,
+                    settled=settled_domains([brief.task, *brief.constraints]) | professionals | _doses(plan),
                     routed=bool(professionals)
                     or routes_itself(
                         [brief.task, brief.audience or "", *brief.constraints],

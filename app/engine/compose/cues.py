@@ -97,7 +97,7 @@ def source_noun(task: str, references: Sequence[str] = ()) -> str:
     if not is_english(task):
         # "le guide audio", "los documentos": the English words would be wrong; "solo con el folleto de la clínica":
         # the brief's own name for its source, as written
-        return pasted or foreign_source(task) or "the supplied documents"
+        return pasted or foreign_source(task) or _UNNAMED
     listed = _listed_sources(task)
     if listed is not None:
         return listed
@@ -126,7 +126,28 @@ def source_noun(task: str, references: Sequence[str] = ()) -> str:
     if len(named) >= 2:
         # "answers ONLY from two sources: the handbook and the ordinance": both, never one of them.
         return " and ".join(named[:3]) if len(named) <= 2 else ", ".join(named[:2]) + " and " + named[2]
-    return named[0] if named else (pasted or "the supplied documents")
+    return named[0] if named else (pasted or _UNNAMED)
+
+
+_UNNAMED = "the supplied documents"
+_IN_BRIEF = "the information in these instructions"
+
+
+def grounding_source(task: str, references: Sequence[str] = (), *, slotted: bool = False) -> str:
+    """What the answers are grounded in. Documents that are neither pasted, named nor passed in a slot the operator
+    fills (`slotted`) do not exist: "answer only from the supplied documents" would make the model refuse everything,
+    so the answers keep to what the instructions themselves say."""
+    noun = source_noun(task, references)
+    if noun != _UNNAMED or slotted or _SOURCE_NOUN.search(task) or _FOREIGN_DOCS.search(task):
+        return noun  # ("using the documents": a source the brief names, however plainly)
+    return _IN_BRIEF
+
+
+# "los documentos", "die Unterlagen", "les documents": documents the brief names in its own language
+_FOREIGN_DOCS = re.compile(
+    r"\b(?:documentos?|documenti|documents?|Dokumente?n?|Unterlagen|documentação|documentazione|ドキュメント|資料|文档|资料)",
+    re.IGNORECASE,
+)
 
 
 # "two", "gets", "uses": words before a source noun that say how many or what happens, not which source

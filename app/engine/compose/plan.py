@@ -19,8 +19,8 @@ from app.engine.compose.cues import (
     SENTIMENT,
     extract_fields,
     extract_labels,
+    grounding_source,
     identifier_fields,
-    source_noun,
     task_sentence,
 )
 from app.engine.compose.details import (
@@ -79,6 +79,21 @@ _GROUNDED = re.compile(
     r"manuals?|knowledge ?base|faqs?|polic(?:y|ies)|guides?|guidance|wiki)\b(?:\s+(?:provided|supplied|attached))?",
     re.IGNORECASE,
 )
+
+# "(JSON from our provider's docs)", "the schema, copied from the API documentation": where pasted material came
+# from, not what the answers are based on
+_PROVENANCE = re.compile(
+    r"\b(?:json|yaml|xml|schemas?|specs?|code|snippets?|tables?|functions?|endpoints?|copied|taken|pasted|lifted)"
+    r"\W+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _grounds_answers(text: str) -> bool:
+    """Whether the brief grounds its answers in a source ("answer using the help-center article"), not merely says
+    where a pasted spec came from."""
+    return any(not _PROVENANCE.search(text[max(0, m.start() - 40) : m.start()]) for m in _GROUNDED.finditer(text))
+
 
 _SENTIMENT_LABELS = ("positive", "negative", "neutral", "other")
 
@@ -526,7 +541,7 @@ def make_plan(
     if (
         primary.blendable
         and not any(a.grounded_in_sources for a in (primary, *blended))
-        and _GROUNDED.search(variant_text)
+        and _grounds_answers(variant_text)
     ):
         # "Answer billing questions using the help-center article": answers come from that source, whatever the
         # classifier saw, so the grounding rules of the source-based archetype join.
@@ -604,7 +619,7 @@ def make_plan(
     placeholders = {
         "for_product": f" for {product}" if product else "",
         "product": product or "this product",
-        "sources": source_noun(brief.task, references),
+        "sources": grounding_source(brief.task, references, slotted=primary.grounded_in_sources),
         "user": user,
         "audience": audience or "",
         "language": language or "the target language",

@@ -231,12 +231,18 @@ def pointing_to_outline(text: str) -> str:
 # "Three sections, in this order, with these exact titles: Market position / Pricing / Risks to us", "use the
 # headings: Background, Options and Recommendation": the reply's sections named on one line.
 _INLINE = re.compile(
-    r"\b(?:(?P<count>\d|two|three|four|five|six)\s+)?(?:sections|headings|headers|parts)\b"
+    r"\b(?:(?P<count>\d|two|three|four|five|six)\s+)?(?:sections|headings|headers|parts|Abschnitten?|Überschriften|"
+    r"secciones|apartados|rubriques|sezioni|secções|seções|kopjes)(?!\w)"
     r"(?P<between>[^.\n:：]{0,70}?)[:：][ \t]*(?P<titles>[^\n.;]+)",
     re.IGNORECASE,
 )
 _SECTIONS_LEAD = re.compile(
     r"(?:^|[.!?\n]\s*|\b(?:use|with|in|into|under)\s+(?:these\s+|the\s+following\s+)?)(?:sections|headings|headers)"
+    r"\s*[:：]\s*$|"
+    # "a one-page note with sections: Wins, …", "mit den Abschnitten: …", "con las secciones: …", "avec les
+    # rubriques : …": the reply's sections, named in order
+    r"\b(?:with|mit|con|avec|com|met)\s+(?:the\s+|den\s+|las\s+|los\s+|les\s+|le\s+|as\s+|de\s+)?"
+    r"(?:sections|headings|Abschnitten|Überschriften|secciones|apartados|rubriques|sezioni|secções|seções|kopjes)"
     r"\s*[:：]\s*$",
     re.IGNORECASE,
 )
@@ -247,7 +253,9 @@ _HAS_PARTS = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_TITLE_SPLIT = re.compile(r"\s*(?:/|\||,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|→|->)\s*", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(
+    r"\s*(?:/|\||,\s*(?:(?:and|then|und|y|et|e|en)\s+)?|\s+(?:and|then|und|y|et|e|en)\s+|→|->)\s*", re.IGNORECASE
+)
 
 
 # "見出しはこの4つだけ、この順番で：【安全】【品質】【生産】【連絡】", "小标题依次为：【进展】【风险】":
@@ -315,7 +323,8 @@ def find_inline_outline(text: str) -> tuple[list[str], int, int] | None:
         # (only when the line is the reply's: "Sections:" opening a sentence, not "Skip boilerplate sections:" or
         # "We stock three kinds of parts:")
         quoted = quoted and _SECTIONS_LEAD.search(text[max(0, match.start() - 30) : match.start("titles")]) is not None
-        if expected is None and "/" not in raw and "|" not in raw and not named and not quoted:
+        led = _SECTIONS_LEAD.search(text[max(0, match.start() - 30) : match.start("titles")]) is not None
+        if expected is None and "/" not in raw and "|" not in raw and not named and not quoted and not led:
             continue  # "parts: the intro and the body" without a count or a title word is no outline
         return titles, match.start(), match.start("titles") + len(raw)
     return None

@@ -26,6 +26,7 @@ from app.engine.safety.routes import (
     states_emergency_step,
 )
 from app.engine.safety.settled import CRISIS_SCRIPTED, MEDICATION_STATED, NOT_COUNSELLING
+from app.engine.safety.sourced_doses import DOSES_SOURCED, SOURCED_ADVICE
 from app.engine.safety.yields import Yields, yields
 from app.engine.spec import Rule
 
@@ -109,7 +110,7 @@ def safety_rules(
         else rule
         for pack in PACKS
         if pack.domain in chosen
-        for index, rule in enumerate(pack.rules)
+        for index, rule in _sourced(pack, settled)
         if not (jurisdiction_known and rule.text == ASK_JURISDICTION)  # "a tenants' union in Ontario": it is known
         and not _given_way(pack, index, settled, routed)
         and not ((crisis_stated or CRISIS_SCRIPTED in settled) and index in pack.crisis)
@@ -144,6 +145,14 @@ def _referral_fill(pack: SafetyPack, own: Yields, contact: str | None) -> dict[s
     else:
         reach = referral.reach_or.format(contact=contact) if contact and referral.reach_or else referral.reach
     return {"referral": "" if pack.domain in own.routes or refused else clause, "reach": reach}
+
+
+def _sourced(pack: SafetyPack, settled: Collection[str]) -> list[tuple[int, Rule]]:
+    """The pack's rules, with the medical advice line giving doses only as the brief's own material states them when
+    that material gives them (a leaflet's drop schedule): "recommend no dose" would forbid the leaflet."""
+    if pack.domain != "medical" or DOSES_SOURCED not in settled:
+        return list(enumerate(pack.rules))
+    return [(index, SOURCED_ADVICE if index in pack.advice else rule) for index, rule in enumerate(pack.rules)]
 
 
 def _given_way(pack: SafetyPack, index: int, settled: Collection[str], routed: bool) -> bool:

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from app.engine.safety.sourced_doses import DOSES_SOURCED, states_doses
+
 _NEGATION = (
     r"(?:\b(?:no|not|never|don'?t|do\s+not|doesn['’]?t|won['’]t|shouldn['’]t|mustn['’]t|without|keine?n?|kein|"
     r"nie(?:mals)?|nunca|ni|sin|jamais|pas|sans|nenhuma?|sem|não|non|niente|senza|geen|nooit)\b|禁止|しない|不要|不得|不能)"
@@ -293,6 +295,8 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
         found.add(MEDICATION_STATED)
     if _NO_DOSE.search(joined):
         found.add("medical")
+    if states_doses(joined):
+        found.add(DOSES_SOURCED)
     return frozenset(found)
 
 
