@@ -94,3 +94,25 @@ def test_the_layouts_label_line_is_the_only_label_line(task: str, key: str) -> N
     assert key in prompt
     assert "End with one line that starts with" not in prompt
     assert build_spec(Brief(task=task))[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("task", "second"),
+    [
+        (
+            "You triage support tickets for our web shop. For each ticket, tag the category "
+            "(billing/shipping/returns/other) and urgency (low/medium/high), then draft a reply for the agent to "
+            "check. Replies max 80 words.",
+            "low, medium, high",
+        ),
+        (
+            "For each customer email, give the category (orders / returns / other) and the priority (urgent / normal), "
+            "then write a reply draft.",
+            "urgent, normal",
+        ),
+    ],
+)
+def test_the_one_label_rule_names_every_label_set(task: str, second: str) -> None:
+    prompt = generate(Brief(task=task)).prompt
+    rule = next(line for line in prompt.splitlines() if "Choose exactly one label" in line)
+    assert second in rule
