@@ -69,8 +69,16 @@ def test_where_we_post_news_is_no_social_post_job(task: str) -> None:
     assert "marketing_copy" not in _jobs(task)
 
 
-def test_posts_to_write_for_facebook_still_are_marketing() -> None:
-    assert "marketing_copy" in _jobs("Write posts on Facebook and Instagram for our bakery's weekly specials.")
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Write posts on Facebook and Instagram for our bakery's weekly specials.",
+        "Gestisco un agriturismo. Mi serve un aiuto per scrivere i post Instagram: io ti do due righe e tu scrivi il "
+        "post. Massimo 80 parole.",
+    ],
+)
+def test_posts_to_write_for_social_media_still_are_marketing(task: str) -> None:
+    assert "marketing_copy" in _jobs(task)
 
 
 @pytest.mark.parametrize(
