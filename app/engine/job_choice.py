@@ -28,6 +28,7 @@ from app.engine.classify import ArchetypeMatch, classify
 from app.engine.compose.plan import asks_for_label
 from app.engine.constraints import Constraint
 from app.engine.constraints.sections import layout_block, numbered_lines
+from app.engine.drafter_joins import drafter_joins_label
 from app.engine.frame_leads import roleplay_leads
 from app.engine.output_frames import LABEL_LINE_AFTER_REPLY, label_line_joins, reads_a_record
 from app.engine.task_masks import (
@@ -104,6 +105,7 @@ def _settled_leads(
             extractor_leads(matches, displaced=True) if reads_a_record(matches, constraints, brief.task) else matches
         )
     matches = draft_leads_its_label(matches, brief.task)
+    matches = drafter_joins_label(matches, without_prohibitions(task, constraints))
     return without_covered_secondaries(roleplay_leads(matches, brief.task))
 
 

@@ -546,6 +546,9 @@ MARKETING_COPY = Archetype(
             "social posts",
             # "scrivere i post Instagram", "LinkedIn posts for our launches", "インスタの投稿文": posts to publish
             r"\b(?:instagram|linkedin|facebook|tiktok|insta)[- ]?(?:posts?|captions?|beiträge|publicaciones|publications)\b|"
+            # ("we post on Facebook by 8am": a verb after its subject says where news goes, no post to write; not "I", which
+            # is the Italian article of "i post Instagram")
+            r"(?<!\bwe\s)(?<!\bthey\s)(?<!\balso\s)(?<!\busually\s)(?<!\balways\s)(?<!\bwill\s)"
             r"\bposts?\s+(?:(?:per|su|di|on|for|para|pro|no|na|do|da|de|del|van|auf|sur|pour|voor)\s+)?(?:o\s+|a\s+)?"
             r"(?:instagram|insta|ig|linkedin|facebook|face|fb|"
             r"tiktok)\b|\blegendas?\s+(?:pro|para|do|no)\s+(?:o\s+)?(?:insta|instagram|face|facebook|tiktok)\b|"

@@ -18,11 +18,15 @@ from app.engine.archetypes.variants import MEETING_MINUTES, MESSAGE_REPLY, REPLY
 # A reply the brief asks to be written, in the languages the engine reads ("write a reply draft", "draft a polite
 # reply", "prépare une réponse", "redacta una respuesta", "schreibe eine Antwort", "prepara una bozza di risposta").
 WRITES_REPLY = re.compile(
-    r"\b(?:write|draft|compose|generate|suggest|propose|prepare)\s+(?:a\s+|an\s+|the\s+)?"
+    # ("sorts them + writes a reply", "write me a draft i can edit": the verb inflected, the reader named)
+    r"\b(?:writ(?:e|es|ing)|draft(?:s|ing)?|compos(?:e|es|ing)|generat(?:e|es|ing)|suggest(?:s|ing)?|"
+    r"propos(?:e|es|ing)|prepar(?:e|es|ing))\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|the\s+)?"
     # ("draft a short friendly reply": adjectives come in pairs too)
     r"(?:(?:short|polite|friendly|brief|quick|warm|kind|personal|draft|suggested|proposed),?\s+){0,2}"
     # ("write a draft answer the agent can send": a drafted answer is a reply)
-    r"(?:reply|replies|response|responses|answer\s+email|email\s+reply|(?<=draft\s)answers?)\b|"
+    r"(?:reply|replies|response|responses|answer\s+email|email\s+reply|(?<=draft\s)answers?|"
+    # ("tag each email and write me a draft i can edit": the draft of a reply, not of a post or a summary)
+    r"(?<=\s)draft(?!\s+(?:of|summar\w*|reports?|posts?|articles?|essays?|notes?|minutes|copy|version)\b))\b|"
     r"\b(?:pr[ée]par\w*|r[ée]dig\w*|[ée]cri[rstv]\w*)\s+(?:une\s+|la\s+|les\s+|des\s+)?(?:(?:brouillon|proposition)s?\s+de\s+)?"
     r"r[ée]ponses?\b|"
     r"\b(?:redact\w*|escrib\w*|prepar\w*|propon\w*)\s+(?:una\s+|la\s+|las\s+)?(?:(?:borrador|propuesta)\s+de\s+)?"

@@ -4,6 +4,7 @@ would drop every set but the first."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.engine.constraints import Constraint
@@ -21,3 +22,16 @@ def label_set_lines(found: Sequence[Constraint]) -> str | None:
         lines.append(f'"{topic[:1].upper()}{topic[1:]}: <{amount}: {", ".join(labels.values)}>"')
     listed = ", then ".join(lines)
     return f"One line per label set, in this order: {listed}. Nothing else."
+
+
+_ONE_SET_RULE = re.compile(r"\bChoose exactly one label from the label set \([^)]*\)")
+
+
+def each_set_rule(text: str, found: Sequence[Constraint]) -> str:
+    """The labeller's "Choose exactly one label from the label set (…)" over every named set: with a category and an
+    urgency set, a rule that lists only the first would leave the urgency free."""
+    if not _ONE_SET_RULE.search(text) or label_set_lines(found) is None:
+        return text
+    sets = [c for c in found if c.kind == "labels" and c.values]
+    named = "; ".join(f"{(c.scope or '').removesuffix(' label')}: {', '.join(c.values)}" for c in sets)
+    return _ONE_SET_RULE.sub(lambda _: f"Choose exactly one label from each label set ({named})", text)

@@ -475,6 +475,14 @@ _LABEL_KEY_LINE = re.compile(
     r"étiquette|etiket|tag)[ \t]*:"
 )
 
+# ... and its value a slot to fill, not the list of labels ("Labels: a, b, c")
+_LABEL_SLOT_LINE = re.compile(
+    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:label|category|categoría|categorie|catégorie|kategorie|categoria|etiqueta|"
+    r"étiquette|etiket|tag)[ \t]*:[ \t]*(?:<[^>\n]{1,30}>|\[[^\]\n]{1,30}\]|\{[^}\n]{1,30}\}|\.{3}|…|_{3,}|"
+    r"(?:the|your|one|a|la|el|le|die|de|o|a)\s+(?:label|category|tag|categoría|catégorie|categoria|etiqueta|"
+    r"étiquette|kategorie|etiket|label)\b)[ \t]*$"
+)
+
 
 def _reply_line(template: re.Match[str] | None) -> re.Match[str] | None:
     """A line template that opens with a slot ("<file>:<line> [BLOCKER|WARN|NIT] …") is the reply's only under an
@@ -804,6 +812,8 @@ def output_format(plan: Plan) -> OutputFormat:
         scoped_labels = scoped_labels or (
             in_lines is not None and _LABEL_KEY_LINE.search(brief.task, in_lines[0], in_lines[1]) is not None
         )
+        # "Label: the label", "TAG: <tag>", "ETIQUETA: ..." as a line of the brief's layout: the label's line is there
+        scoped_labels = scoped_labels or _LABEL_SLOT_LINE.search(brief.task) is not None
         # "URGENZA: ALTA / MEDIA / BASSA" as one line of the brief's outline: the label has its line there
         scoped_labels = scoped_labels or any(_inside(c, s) for c in plan.of_kind("labels") for s in shape)
         # "Fehlerart ist genau eine von …": the labels are one field's values, not a closing line of their own

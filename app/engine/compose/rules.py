@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.engine.compose.label_sets import each_set_rule
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
 from app.engine.constraints import Constraint
@@ -222,7 +223,8 @@ def archetype_rules(plan: Plan) -> list[Rule]:
         candidates.extend(partner.blend_rules)
     out: list[Rule] = []
     for rule in candidates:
-        text = plan.conflicts.without_settled_phrases(localise_reply_quotes(plan.fill(rule.text), plan.language))
+        filled = each_set_rule(plan.fill(rule.text), plan.of_kind("labels"))
+        text = plan.conflicts.without_settled_phrases(localise_reply_quotes(filled, plan.language))
         if not text or plan.conflicts.clashes(text):
             continue
         out.append(Rule(text=text, reason=plan.fill(rule.reason) if rule.reason else None, group=rule.group))
