@@ -1,0 +1,49 @@
+"""Limits (round 46): a count of the things a reply contains, whatever the noun and language, is a limit on them;
+quantities of the world are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine.brief import Brief
+from app.engine.generate import read_constraints
+
+
+def _counts(task: str) -> list[tuple[int | None, int | None]]:
+    return [(c.maximum, c.exact) for c in read_constraints(Brief(task=task)) if c.kind == "limit"]
+
+
+# 1. Count limits on other nouns
+
+
+@pytest.mark.parametrize(
+    ("task", "bound"),
+    [
+        ("Du hilfst bei Liebeskummer. Erst zuhören, dann höchstens 3 praktische Tipps geben.", (3, None)),
+        ("Correggi il testo. Alla fine un riepilogo: al massimo 5 errori, ognuno corretto.", (5, None)),
+        ("Code-Review-Bot. Höchstens 8 Kommentare pro PR, die kritischen zuerst.", (8, None)),
+        ("Murder mystery game for a care home. 4 suspects max. Give one clue per turn.", (4, None)),
+        ("Text adventure on a submarine. Always end with exactly 3 numbered choices.", (None, 3)),
+        ("Mock interview for a data analyst. Ask one question at a time, 6 questions total.", (None, 6)),
+        ("Entrevista simulada. Faça exatamente 6 perguntas, uma de cada vez.", (None, 6)),
+        ("Tarjetas de felicitación. Da 3 opciones numeradas para cada mensaje.", (None, 3)),
+        ("Pub quiz host. Rounds of 10 questions, four options each.", (None, 10)),
+        ("コードレビュー担当。指摘は最大10件まで、重要なものから順に。", (10, None)),
+        ("Schreibtrainer. Stelle höchstens 2 Rückfragen, dann antworte.", (2, None)),
+        ("Aide aux devoirs. Donne au plus 3 conseils par réponse.", (3, None)),
+    ],
+)
+def test_a_count_of_the_replys_things_is_a_limit(task: str, bound: tuple[int | None, int | None]) -> None:
+    assert bound in _counts(task)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Booking bot for a boat hire. We have 5 suspects in our database of late returns.",
+        "予約の受付係。1日最大3件の予約を受け付けます。",
+        "Restaurant helper. Tables seat at most 6 people; bookings up to 3 hours.",
+    ],
+)
+def test_quantities_of_the_world_are_no_limit(task: str) -> None:
+    assert _counts(task) == []
