@@ -7,6 +7,7 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.generate import read_constraints
+from app.engine.lint import lint_prompt
 
 
 def _counts(task: str) -> list[tuple[int | None, int | None]]:
@@ -47,3 +48,37 @@ def test_a_count_of_the_replys_things_is_a_limit(task: str, bound: tuple[int | N
 )
 def test_quantities_of_the_world_are_no_limit(task: str) -> None:
     assert _counts(task) == []
+
+
+# 3. The contact check treats every phone number the same way, whatever its grouping or the language around it
+
+_ROLE = "You are the support assistant for a small business. "
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'If the bot is stuck: "Give Dan a ring on 01603 555 218 (8am to 8pm)."',
+        'Say exactly "Please call the eye emergency line now on 01752 555 0190."',
+        "Our staff support line is 0300 555 0411, any time.",
+        "Decir que vengan YA o llamen al 968 555 214.",
+        "Depois passe o telefone do plantão (19) 3555-0188.",
+        "Per questo chiami il pontile al 030 555 9182, dalle 8.",
+        "Rufen Sie bitte heute noch unsere Rechtsberatung an: 0621 555 4470.",
+        "If it is urgent during office hours, call 01234 567890.",
+    ],
+)
+def test_every_phone_number_is_flagged_alike(line: str) -> None:
+    assert "SEC-06" in {f.rule_id for f in lint_prompt(_ROLE + line).findings}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our demo line is 555-0123 and the release is 2025-03-14.",
+        "Escalations go to (212) 555-0147.",
+        "Order numbers look like 2024-0001-9917; the line item count is 12.",
+    ],
+)
+def test_reserved_fictional_numbers_and_codes_are_not_flagged(line: str) -> None:
+    assert "SEC-06" not in {f.rule_id for f in lint_prompt(_ROLE + line).findings}
