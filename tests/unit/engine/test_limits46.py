@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine.brief import Brief
-from app.engine.generate import read_constraints
+from app.engine.generate import brief_fidelity, generate, read_constraints
 from app.engine.lint import lint_prompt
 
 
@@ -82,3 +82,33 @@ def test_every_phone_number_is_flagged_alike(line: str) -> None:
 )
 def test_reserved_fictional_numbers_and_codes_are_not_flagged(line: str) -> None:
     assert "SEC-06" not in {f.rule_id for f in lint_prompt(_ROLE + line).findings}
+
+
+# 2. "X words. exception is Y - those can go to N": one rule with its exception, in every place the prompt states it
+
+
+@pytest.mark.parametrize(
+    ("task", "case"),
+    [
+        (
+            "Tag each email and write a draft. drafts under 50 words. exception is kiln_firing - those can go to 90"
+            " words bc people want the prices.",
+            "kiln_firing",
+        ),
+        (
+            "Support-Bot für Fahrräder. Antworten höchstens 80 Wörter. Ausnahme: Reparaturanleitungen dürfen bis 200"
+            " Wörter haben.",
+            "Reparaturanleitungen",
+        ),
+        (
+            "Help desk bot. Keep replies under 60 words. The only exception is setup guides, which can run to"
+            " 150 words.",
+            "setup guides",
+        ),
+    ],
+)
+def test_a_next_sentence_exception_stays_with_its_limit(task: str, case: str) -> None:
+    result = generate(Brief(task=task, target="claude"))
+    output = result.prompt.split("<output_format>")[1].split("</output_format>")[0]
+    assert case in output
+    assert not any(f.rule_id == "FID-02" for f in brief_fidelity(Brief(task=task), result.prompt))
