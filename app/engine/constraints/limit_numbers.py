@@ -30,7 +30,7 @@ Bound = Literal["max", "min", "exact"]
 REPLY_ITEMS = (
     r"tipps|consigli|consejos|conseils|dicas|tips|hints|clues|indizi|pistas|indices|hinweise|"
     r"errors|mistakes|fehler|errori|errores|erreurs|erros|fouten|"
-    r"comments|kommentare|commenti|comentarios|commentaires|comentários|opmerkingen|findings|"
+    r"kommentare|commenti|comentarios|commentaires|comentários|opmerkingen|findings|"
     r"fragen|rückfragen|domande|preguntas|perguntas|vragen|"
     r"suspects|verdächtige|sospettati|sospechosos|suspeitos|verdachten|"
     r"choices|opciones|opzioni|opções|optionen|möglichkeiten|scelte|opties"
