@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+import msgspec
+
 from app.engine.constraints.limit_numbers import FoundLimit
+from app.engine.constraints.model import Constraint
 
 # The words that open an exception, in the languages briefs are written in. "no exceptions" is no exception.
 EXCEPT_WORD = (
@@ -31,6 +34,15 @@ _LATIN = re.compile(
     r"(?P<gap>(?:\s+[^\s.;:!?()\n,]+){0,4}?)\s*(?:,|\(|\s[-–—])?\s*(?P<exc>" + EXCEPT_WORD + _EXCEPTION_TEXT + ")",
     re.IGNORECASE,
 )
+# "drafts under 50 words. exception is kiln_firing - those can go to 90 words", "max. 80 Wörter. Ausnahme: Anleitungen":
+# the next sentence names the limit's exception
+_NEXT_SENTENCE = re.compile(
+    r"\s*[.;]\s*(?P<exc>(?:the\s+)?(?:only\s+)?(?:exceptions?\s*(?:is|are|:)|ausnahmen?\s*(?:ist|sind|:)|"
+    r"excepci[óo]n\s*(?:es|:)|eccezion[ei]\s*(?:è|:)|exce[çc][ãa]o\s*(?:é|:)|uitzondering\s*(?:is|:))"
+    + _EXCEPTION_TEXT
+    + ")",
+    re.IGNORECASE,
+)
 _CJK = re.compile(r"[^。;;!?\n]{0,8}?[,,、(]?\s*(?P<exc>(?:除非|除了)[^。;;!?\n)]{2,80})")
 # A gap that is a limit of its own or another rule ("and no emoji", "then …") keeps the exception away from this limit.
 _OTHER_RULE = re.compile(r"\b(?:and|no|never|not|then|und|et|e|y|en|ohne|sans|sin|sem|senza)\b", re.IGNORECASE)
@@ -45,7 +57,7 @@ _OPENING = re.compile(r"(?P<exc>" + EXCEPT_WORD + r"[^.;:!?()\n,]{2,120}),\s*[^.
 def exception_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the exception of a limit at `start`-`end` is written (right after it, or opening its sentence), with a
     bracket that follows it ("exceto na resolução completa (até 300 palavras)"); None when there is none."""
-    match = _LATIN.match(text, end) or _CJK.match(text, end)
+    match = _LATIN.match(text, end) or _CJK.match(text, end) or _NEXT_SENTENCE.match(text, end)
     if match is not None:
         if _OTHER_RULE.search(match.groupdict().get("gap") or ""):
             return None
@@ -84,3 +96,28 @@ def with_exception(sentence: str, exception: str) -> str:
     if _ENGLISH.match(exception):
         return f"{base}, {exception[0].lower()}{exception[1:]}."
     return f'{base}, except as the brief says: "{exception}".'
+
+
+def attach_next_sentence_exceptions(task: str, found: list[Constraint]) -> None:
+    """Give a limit the exception its next sentence names ("drafts under 50 words. exception is kiln_firing - those
+    can go to 90 words"), and drop the limits written inside that exception (the 90 words size the exempt case)."""
+    exempt: list[tuple[int, int]] = []
+    for index, constraint in enumerate(found):
+        span = constraint.span
+        if constraint.kind != "limit" or constraint.condition or span is None or span.field != "task":
+            continue
+        match = _NEXT_SENTENCE.match(task, span.end)
+        if match is None:
+            continue
+        exception = " ".join(match.group("exc").split()).rstrip(" ,")
+        exempt.append((match.start("exc"), match.end("exc")))
+        found[index] = msgspec.structs.replace(
+            constraint, text=with_exception(constraint.text, exception), condition=exception
+        )
+    if exempt:
+        found[:] = [
+            c
+            for c in found
+            if not (c.kind == "limit" and c.span is not None and c.span.field == "task" and c.condition is None
+                    and any(a <= c.span.start < b for a, b in exempt))
+        ]  # fmt: skip

@@ -24,6 +24,17 @@ IN_CHARACTER = re.compile(
 
 Bound = Literal["max", "min", "exact"]
 
+# Things a reply is made of, counted in any language ("höchstens 3 Tipps", "al massimo 5 errori", "4 suspects max",
+# "exactly 3 numbered choices"): a count of them bounds the reply. Quantities of the world (people, hours, tries) are
+# never here.
+REPLY_ITEMS = (
+    r"tipps|consigli|consejos|conseils|dicas|tips|hints|clues|indizi|pistas|indices|hinweise|"
+    r"errors|mistakes|fehler|errori|errores|erreurs|erros|fouten|"
+    r"kommentare|commenti|comentarios|commentaires|comentários|opmerkingen|findings|"
+    r"fragen|rückfragen|domande|preguntas|perguntas|vragen|"
+    r"suspects|verdächtige|sospettati|sospechosos|suspeitos|verdachten|"
+    r"choices|opciones|opzioni|opções|optionen|möglichkeiten|scelte|opties"
+)
 _UNITS: tuple[tuple[LimitUnit, str], ...] = (
     ("words", r"words?|wds|wörtern?|worte|palabras?|mots?|palavras?|parole|woorden|woord"),
     (
@@ -42,7 +53,7 @@ _UNITS: tuple[tuple[LimitUnit, str], ...] = (
         r"tips?|tags?|hashtags?|keywords?|questions?|titles?|headlines?|descriptions?|taglines?|slogans?|"
         r"recommendations?|reasons?|steps?|"
         r"results?|vorschläge|sugerencias|ejemplos|exemples|idées|sugestões|exemplos|"
-        r"terms|términos|termes|begriffe|fachbegriffe|termos|termini|termen|entradas|einträge",
+        r"terms|términos|termes|begriffe|fachbegriffe|termos|termini|termen|entradas|einträge|" + REPLY_ITEMS,
     ),
     ("lines", r"lines?|zeilen?|líneas?|lignes?|linhas?|righe|riga"),
     ("characters", r"characters?|chars?|zeichen|caracteres|caractères|caratteri|letters"),
@@ -106,7 +117,7 @@ _CJK_UNITS: tuple[tuple[LimitUnit, str], ...] = (
     # "一段中文法律文书": 段 before a noun counts a passage of the input, not the reply's paragraphs ("一段话", "两段")
     ("paragraphs", r"段落|段(?![\u4e00-\u9fff])|段(?=话|話|文字|以内|以下|之内|内(?!容)|左右|回答)"),
     ("lines", r"行"),
-    ("items", r"条|項目"),
+    ("items", r"条|項目|件(?!の)"),  # "指摘は最大10件まで": 件 counts findings, comments, entries
     ("bullets", r"点"),
 )
 _CJK_UNIT_ALT = "|".join(f"(?P<c_{unit}>{pattern})" for unit, pattern in _CJK_UNITS)
@@ -126,7 +137,10 @@ SCOPE_NOUN = re.compile(
 )
 ASKED_COUNT = re.compile(
     r"\b(?:give|list|suggest|provide|generate|return|write|offer|propose|output|with|include|use|in|produce|"
-    r"create|draft|share|recommend|name|ask)\s+(?:(?:me|them|the\s+user|us)\s+)?(?:\w+\s+)?$",
+    r"create|draft|share|recommend|name|ask|"
+    # the same asks in other languages ("Da 3 opciones", "ele devolve 3 opções", "stelle 2 Fragen")
+    r"da|dai|dá|dé|gib|gibt|donne|devolve|devuelve|restituisci|fai|faça|haz|stelle|stell|pose|propón|proponi|"
+    r"propose|nenne|geef|stel|(?:rounds?|sets?|lists?|batch(?:es)?)\s+of)\s+(?:(?:me|them|the\s+user|us)\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 REPLY_NOUNS = frozenset(
@@ -266,7 +280,7 @@ def _cue_in(words: list[tuple[str, int]]) -> tuple[Bound | None, int]:
 CORE_ITEMS = re.compile(
     rf"(?P<n1>{NUMBER})(?P<n2>)?\s+(?:[a-z][\w-]*\s+){{1,2}}?(?P<u_items>ideas|options|suggestions|examples|questions|"
     rf"titles|names|headlines|taglines|tips|tags|hashtags|keywords|variations|versions|alternatives|drafts|"
-    rf"recommendations|reasons|steps)\b(?P<post_max>)?(?P<post_min>)?",
+    rf"recommendations|reasons|steps|{REPLY_ITEMS})\b(?P<post_max>)?(?P<post_min>)?",
     re.IGNORECASE,
 )
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"'`*/-–—<>=|#\n\t", " "))

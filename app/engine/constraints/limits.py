@@ -130,11 +130,17 @@ def _latin_limit(
     return limit._replace(rest_free=_rest_free(text, limit))
 
 
+# "6 questions total", "5 Fragen insgesamt": a count said to be the total is the count asked for
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:in\s+)?total\b|\s*insgesamt\b|\s*(?:en|au|no|in)\s+total[e]?\b|\s*in\s+totaal\b", re.IGNORECASE
+)
+
+
 def _asked(text: str, match: re.Match[str], start: int, n1: int, noun: str, found: list[FoundLimit]) -> bool:
     """Whether a bare count of things is asked for ("give 3 examples"), not just mentioned."""
     # "give 3 headlines … and 2 descriptions": a count joined to an asked one is asked too
     joined = any(f.exact is not None and f.unit == "items" for f in found) and _AND_BEFORE.search(text, 0, start)
-    if joined or ASKED_COUNT.search(text, max(0, start - 40), start):
+    if joined or ASKED_COUNT.search(text, max(0, start - 40), start) or _TOTAL_AFTER.match(text, match.end()):
         return True
     # "ig captions for Moo-Less. 3 options, under 150 chars each": a spec fragment that opens with a count of
     # things to deliver asks for them

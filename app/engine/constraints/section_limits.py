@@ -13,6 +13,7 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import limits
 from app.engine.constraints.item_limits import scope_item_limits
+from app.engine.constraints.limit_exceptions import attach_next_sentence_exceptions
 from app.engine.constraints.model import Constraint
 
 # The section's name in capitals as the subject of the sentence that states the limit, in the languages the engine
@@ -48,3 +49,4 @@ def scope_section_limits(brief: Brief, found: list[Constraint]) -> None:
             ),
         )
     scope_item_limits(brief, found)  # (after the sections: "DA FARE: max 3 bullets, each max 10 words")
+    attach_next_sentence_exceptions(brief.task, found)

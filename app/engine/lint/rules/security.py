@@ -252,12 +252,21 @@ INTERNATIONAL_PHONE_RE = re.compile(
 )
 AREA_CODE_PHONE_RE = re.compile(rf"{_NOT_BEFORE}\(\d{{2,4}}\)[ .-]?\d{{3,4}}[ .-]?\d{{3,4}}{_NOT_AFTER}")
 # Plain groups or digit runs look like phone numbers only next to a cue word (PHONE_CUE_RE).
-PLAIN_PHONE_RE = re.compile(rf"{_NOT_BEFORE}(?:\d{{1,4}}[ .-])?\d{{2,4}}[ .-]\d{{3,4}}[ .-]\d{{3,4}}{_NOT_AFTER}")
-DIGIT_RUN_PHONE_RE = re.compile(rf"{_NOT_BEFORE}\d{{9,13}}{_NOT_AFTER}")
-PHONE_CUE_RE = re.compile(
-    r"(?:phone|call|tel\b|telephone|mobile|cell|whatsapp|sms|text us|fax|hotline|contact|dial|ring|☎|📞)[^\n]{0,40}$"
+# ("01603 555 218", "01234 567890": a UK area code has five digits, and its number may be one group)
+PLAIN_PHONE_RE = re.compile(
+    rf"{_NOT_BEFORE}(?:(?:\d{{1,4}}[ .-])?\d{{2,5}}[ .-]\d{{3,4}}[ .-]\d{{3,4}}|\d{{4,5}}[ .-]\d{{6}}){_NOT_AFTER}"
 )
-FICTIONAL_PHONE_RE = re.compile(r"555[ .-]?01\d\d$")
+DIGIT_RUN_PHONE_RE = re.compile(rf"{_NOT_BEFORE}\d{{9,13}}{_NOT_AFTER}")
+# The cue in any language, and a "line" the number belongs to ("support line is", "chiami il pontile al", "llamen
+# al", "rufen Sie … an:", "ligue para"): every phone number reads the same whatever language introduces it.
+PHONE_CUE_RE = re.compile(
+    r"(?:phone|call|tel\b|telephone|mobile|cell|whatsapp|sms|text us|fax|hotline|contact|dial|ring|☎|📞|\bline\b|"
+    r"chiam|telefon|teléfono|llam|ligue|ligar|anruf|\brufen\b|\bruf\b|appel|téléphone|bellen|\bbel\b|numéro|"
+    r"nummer|número|numero|linea|línea|linha|ligne|plantão|notruf)[^\n]{0,55}$"
+)
+# The reserved fictional range is North American only: 555-01xx in a 7- or 10-digit number ("(212) 555-0123"); a
+# UK or Brazilian number that happens to hold "555 01xx" is a real-looking number like any other.
+FICTIONAL_PHONE_RE = re.compile(r"^(?:\+?1[ .-]?)?(?:\(?\d{3}\)?[ .-]?)?555[ .-]?01\d\d$")
 IP_ADDRESS_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 SSN_RE = re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)")
 SSN_CUE_RE = re.compile(r"(?:ssn|social security)[^\n]{0,30}$")
