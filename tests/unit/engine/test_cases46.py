@@ -88,3 +88,24 @@ def test_emoji_ration_in_a_french_brief_is_no_ban() -> None:
     constraints = read_constraints(brief)
     assert any("at most 1 emoji" in c.text for c in constraints)
     assert not any(c.kind == "prohibition" and "emoji" in c.text.lower() for c in constraints)
+
+
+def _fallback_texts(task: str) -> list[str]:
+    return [c.text for c in read_constraints(Brief(task=task)) if c.kind == "fallback"]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "If the dog is bleeding heavily or collapsed -> go to the vet now, log it with log_emergency and give "
+        "968 555 214.",
+        "If someone smells gas → call 0800 111 999 right away, log it with report_leak and stop the booking.",
+        "If the child has a fever over 40 => come to the clinic now, record it with flag_case and give 020 7946 0018.",
+    ],
+)
+def test_arrow_case_keeps_all_its_actions(rule: str) -> None:
+    task = "Booking assistant. Tools: log_emergency(pet), report_leak(address), flag_case(notes).\n1. " + rule
+    texts = _fallback_texts(task)
+    assert texts
+    tool = next(word for word in ("log_emergency", "report_leak", "flag_case") if word in rule)
+    assert any(tool in text for text in texts)
