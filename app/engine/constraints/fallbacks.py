@@ -111,6 +111,9 @@ _CONDITION = re.compile(
     # "For hazardous waste (paint, asbestos) don't book anything, send them to …": a topic that opens the clause
     r"(?<![\w ])for(?=\s+(?!(?:example|instance|now|more|all|each|every|the\s+rest|any|anything|them|it|you|me|us)\b)"
     r"[\w-]+)|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
+    # "For anything about pricing, say '…'", "Per domande sui prezzi rispondi '…'": a topic that opens the case
+    r"(?<![\w ])for\s+anything\s+(?:about|regarding|concerning|involving|related\s+to|to\s+do\s+with)|"
+    r"(?<![\w ])per(?=\s+(?:domande|richieste|questioni|problemi|qualsiasi|ogni|tutto\s+ci[òo]))|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver|alguém|ele|ela|falar|mencionar|perguntar|pedir|disser|contar|tiver|estiver|"
     r"for|quiser|precisar|relatar|escrever)\b)|"
     # "Wer von Suizidgedanken spricht, …", "als iemand …", "se qualcuno …": whoever and if in de, nl, it, es
@@ -127,7 +130,7 @@ _CONDITION = re.compile(
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s?[:：]\s*[\"“«„\d]|(?<!n't)(?<!not)(?<!n’t)"
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|output|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point\s+(?:them|him|her|people|users?|the\s+\w+)|refer|"
-    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|responde|sag|dis|diga|ring|signpost|"
+    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|responde|rispondi|risponda|sag|dis|diga|ring|signpost|"
     # "if it's missing write "Battery health: ask us"": the words to write (not "if they write "STOP"")
     r"(?<!\bthey)(?<!\byou)(?<!\bwe)(?<!\bI)(?<!\bpeople)(?<!\busers)(?<!\bcustomers)(?<!\bmembers)"
     r"(?:write|put)(?=\s*[:\"“«„])|"

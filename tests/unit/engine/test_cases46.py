@@ -109,3 +109,18 @@ def test_arrow_case_keeps_all_its_actions(rule: str) -> None:
     assert texts
     tool = next(word for word in ("log_emergency", "report_leak", "flag_case") if word in rule)
     assert any(tool in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "reply"),
+    [
+        ("For anything about pricing, say 'Please ask in store'.", "For anything about pricing", "Please ask in store"),
+        ("For anything related to refunds, reply 'Our team will email you.'", "For anything related to refunds",
+         "Our team will email you."),
+        ("Per domande sui prezzi rispondi 'Chiedi in negozio, grazie'.", "Per domande sui prezzi",
+         "Chiedi in negozio, grazie"),
+    ],
+)  # fmt: skip
+def test_topic_case_with_a_single_quoted_reply(text: str, case: str, reply: str) -> None:
+    says = [(f.condition, f.value) for f in fallbacks.find_fallbacks(text) if f.action == "say"]
+    assert says == [(case, reply)]
