@@ -237,7 +237,8 @@ def read_fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
 
 
 _ACTION_LEAD = re.compile(
-    r"(?:stop|pause|end|tell|ask|give|share|offer|urge|encourage|advise|direct|point|refer|say|remind|suggest)\b",
+    r"(?:stop|pause|end|tell|ask|give|share|offer|urge|encourage|advise|direct|point|refer|say|remind|suggest|go|"
+    r"come|log|record|flag|call|use|book|cancel|send)\b",
     re.IGNORECASE,
 )
 
@@ -250,6 +251,11 @@ def _own_action(text: str, found: fallbacks.FoundFallback) -> str | None:
     if condition is None or at < 0 or found.action in ("say", "handoff") or not is_english(text):
         return None
     action = text[at + len(condition) :].lstrip(" ,:")
+    arrow = re.search(r"\s*(?:->|→|=>)\s*", condition)
+    if arrow is not None and _ACTION_LEAD.match(condition, arrow.end()):
+        # "If X -> go to the vet now, log it with log_emergency and give …": the arrow's words are the first action
+        action = f"{condition[arrow.end() :].rstrip(' :,')}, {action}"
+        condition = condition[: arrow.start()]
     # "if anyone mentions gas it must tell them to leave …": the modal subject is the assistant itself.
     action = re.sub(
         r"^(?:it|you|the\s+(?:bot|assistant|agent))\s+(?:must|should|will|needs?\s+to|has\s+to)\s+", "", action

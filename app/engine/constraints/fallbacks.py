@@ -29,18 +29,26 @@ URL = re.compile(
 # ("0800 123 4567 24/7": the hours after a number are no part of it)
 PHONE = re.compile(r"(?<![\w$€£.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w%/])")
 _HANDOFF = re.compile(
-    r"\b(?:connect|transfer|escalate|hand(?:\s+(?:it|them|the\s+\w+))?\s+(?:off|over)|pass|route|forward|refer|"
+    r"\b(?:connect(?:ed)?|transfer(?:red)?|escalated?|hand(?:ed)?(?:\s+(?:it|them|the\s+\w+))?\s+(?:off|over)|pass(?:ed)?|routed?|forward(?:ed)?|refer(?:red)?|"
     r"talk\s+to|speak\s+(?:to|with)|see|consult|contact|reach\s+out\s+to|call|"
     r"put\s+(?:them|the\s+\w+)\s+through|offer)\b[^.;]{0,60}?\b(?:human|agent|person|representative|rep|specialist|"
     r"staff(?:\s+member)?|team(?:\s+member)?|manager|supervisor|operator|support(?:\s+team)?|live\s+chat|colleague|"
     r"nurse|doctor|clinician|lawyer|advisor|adviser|paralegal|attorney|pharmacist|therapist|counsell?or|expert|"
-    r"professional|dentist|vet|technician|engineer|accountant|GP|physician|midwife|pharmacy)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
+    r"professional|dentist|vet|technician|engineer|accountant|GP|physician|midwife|pharmacy|case\s?worker|"
+    r"social\s+worker|coordinator|receptionist)s?\b(?:\s+(?:agent|representative|rep|colleague|member|team))?s?|"
     r"\b(?:human|live)\s+(?:agent|handoff|hand-off|support)\b|"
     r"\b(?:derivar?|deriva|escalar?|escala|transferir|transfiere|pasar?)\b[^.;]{0,40}\b(?:agente|humano|persona|"
-    r"especialista|equipo)\b|\b(?:weiterleiten|übergeben|eskalieren|leite)\b[^.;]{0,40}|"
+    r"especialista|equipo|asesor|operador|representante)\b|\b(?:weiterleiten|übergeben|eskalieren|leite)\b[^.;]{0,40}|"
     r"\b(?:mitarbeiter|menschlichen?\s+\w+)\b[^.;]{0,30}\b(?:weiter|verbinden|übergeben)|"
-    r"\b(?:transférer|transfère|escalader|rediriger|redirige)\b[^.;]{0,40}\b(?:agent|humain|conseiller|équipe)\b|"
-    r"\b(?:encaminhar?|encaminhe|transferir|transfira|escalar?)\b[^.;]{0,40}\b(?:agente|humano|atendente|equipe)\b|"
+    r"\b(?:transférer|transfère|transfèrer?|transmettre|transmets|escalader|rediriger|redirige|passer|passe)\b[^.;]{0,40}"
+    r"\b(?:agent|humain|conseill[eè]re?|équipe|collègue|opérateur|opératrice|spécialiste)s?\b|"
+    r"\b(?:encaminhar?|encaminhe|transferir|transfira|escalar?|passar|passe)\b[^.;]{0,40}\b(?:agente|humano|atendente|"
+    r"equipe|especialista|consultor|colega)s?\b|"
+    # "doorzetten naar een medewerker", "passare a un operatore": the Dutch and Italian hand-off
+    r"\b(?:doorzetten|doorverbinden|doorsturen|overdragen|doorverwijzen|escaleren|zet|verbind|stuur|draag)\b[^.;]{0,40}"
+    r"\b(?:medewerker|collega|mens|specialist|agent|team)s?\b|"
+    r"\b(?:passare|passa|trasferire|trasferisci|inoltrare|inoltra|girare|gira|escalare)\b[^.;]{0,40}"
+    r"\b(?:operatore|operatrice|collega|umano|consulente|specialista|agente)\b|"
     r"有人工|人工客服|转人工|担当者|オペレーター",
     re.IGNORECASE,
 )
@@ -103,11 +111,14 @@ _CONDITION = re.compile(
     # "For hazardous waste (paint, asbestos) don't book anything, send them to …": a topic that opens the clause
     r"(?<![\w ])for(?=\s+(?!(?:example|instance|now|more|all|each|every|the\s+rest|any|anything|them|it|you|me|us)\b)"
     r"[\w-]+)|en\s+cas\s+d[e']|im\s+falle?|unless|should\s+(?:a|the)\s+\w+|for\s+anything\s+(?:else|outside)|otherwise|"
+    # "For anything about pricing, say '…'", "Per domande sui prezzi rispondi '…'": a topic that opens the case
+    r"(?<![\w ])for\s+anything\s+(?:about|regarding|concerning|involving|related\s+to|to\s+do\s+with)|"
+    r"(?<![\w ])per(?=\s+(?:domande|richieste|questioni|problemi|qualsiasi|ogni|tutto\s+ci[òo]))|"
     r"si|cuando|wenn|falls|sonst|quand|lorsque|sinon|caso|quando|se(?=\s+(?:o|a|não|você|houver|alguém|ele|ela|falar|mencionar|perguntar|pedir|disser|contar|tiver|estiver|"
     r"for|quiser|precisar|relatar|escrever)\b)|"
     # "Wer von Suizidgedanken spricht, …", "als iemand …", "se qualcuno …": whoever and if in de, nl, it, es
     r"wer(?=\s+\w+\s+\w+)|quien(?:es)?(?=\s+\w+)|als(?=\s+(?:je|u|de|het|een|iemand|er)\b)|wanneer|indien|qualora|"
-    r"se(?=\s+(?:il|la|lo|un|una|qualcuno|ci|c['’])\b)|"
+    r"se(?=\s+(?:il|la|lo|un|una|qualcuno|ci|non|c['’])\b)|"
     # "Bei Notfällen (…) sofort auf … verweisen", "ante una urgencia", "pour toute question", "para dúvidas":
     # a preposition before a situation is that contact's condition.
     r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen|\w+en\s)|(?!\s+(?:uns|mir|dir|ihnen|euch|ihm|ihr)\b)[^.:;]{3,160}:\s)|ante|"
@@ -119,7 +130,7 @@ _CONDITION = re.compile(
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s?[:：]\s*[\"“«„\d]|(?<!n't)(?<!not)(?<!n’t)"
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|output|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point\s+(?:them|him|her|people|users?|the\s+\w+)|refer|"
-    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|responde|sag|dis|diga|ring|signpost|"
+    r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|responde|rispondi|risponda|sag|dis|diga|ring|signpost|"
     # "if it's missing write "Battery health: ask us"": the words to write (not "if they write "STOP"")
     r"(?<!\bthey)(?<!\byou)(?<!\bwe)(?<!\bI)(?<!\bpeople)(?<!\busers)(?<!\bcustomers)(?<!\bmembers)"
     r"(?:write|put)(?=\s*[:\"“«„])|"
@@ -145,7 +156,9 @@ _HANDOFF_KEYS = re.compile(
     r"human|agent|person|representative|\brep\b|specialist|staff|team|manager|supervisor|operator|support|"
     r"live\s+chat|colleague|nurse|doctor|clinician|lawyer|advis|paralegal|attorney|pharmacist|therapist|counsel|expert|"
     r"professional|dentist|\bvet\b|technician|engineer|accountant|\bGP\b|physician|midwife|agente|humano|especialista|equipo|weiterleit|"
-    r"übergeb|eskalier|mitarbeiter|menschlich|humain|conseiller|équipe|atendente|equipe|人工|担当者|オペレーター",
+    r"übergeb|eskalier|mitarbeiter|menschlich|humain|conseill|équipe|atendente|equipe|人工|担当者|オペレーター|worker|"
+    r"coordinator|receptionist|asesor|operador|collègue|opérat|spécialiste|consultor|colega|medewerker|collega|\bmens\b|"
+    r"operat|consulente|umano",
     re.IGNORECASE,
 )
 
@@ -831,13 +844,44 @@ def _dialled(text: str, condition: str | None, found: list[FoundFallback]) -> li
     return dialled
 
 
+# "doorzetten naar een medewerker", "an einen Mitarbeiter übergeben": a foreign hand-off verb states the hand-off itself
+_FOREIGN_HANDOFF_VERB = re.compile(
+    r"(?:doorzet|doorverbind|doorstuur|overdrag|escaleer|übergeb|weiterleit|eskalier|mitarbeiter|transf[ée]r|transmet|"
+    r"passer|passe\b|escalader|rediriger|encaminh|passar|transfir|deriv|escalar|pasar|passare|trasferi|inoltra|gira)",
+    re.IGNORECASE,
+)
+# "Vragen over uitbetalingen boven €2.000 doorzetten naar …", "Refunds over $500 are handed off …": the topic that
+# opens the clause is the hand-off's case
+_TOPIC_LEAD = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:(?:questions?|requests?|queries|anything|cases?|claims?|refunds?|complaints?)\s+"
+    r"(?:about|on|over|for|involving|regarding|of|above|larger\s+than)|vragen\s+(?:over|om)|verzoeken\s+(?:om|tot)|"
+    r"klachten\s+over|fragen\s+(?:zu|zum|zur|nach|über)|anfragen\s+(?:zu|zum|zur)|questions?\s+(?:sur|concernant)|"
+    r"demandes?\s+(?:de|d['’]|sur|concernant)|perguntas\s+sobre|pedidos\s+de|preguntas\s+sobre|solicitudes\s+de|"
+    r"domande\s+su|richieste\s+di)\b(?:[^.;:!?]|(?<=\d)\.(?=\d)){3,120}?(?:\s+(?:are|is|should\s+be|must\s+be|get|gets))?\s*[,–—-]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _topic_lead(text: str, start: int) -> str | None:
+    """The topic the clause opens with before its hand-off ("Vragen over uitbetalingen …"), or None."""
+    lead = _TOPIC_LEAD.match(text[:start])
+    if lead is None:
+        return None
+    case = re.sub(r"\s+(?:are|is|should\s+be|must\s+be|gets?)\s*$|[\s,–—-]+$", "", lead.group(0).strip(" -*•"))
+    return for_case(case) if is_english(case) else case
+
+
 def _handoff_or_referral(text: str, found: list[FoundFallback], condition: str | None) -> FoundFallback | None:
     """The person the clause hands the case over to ("escalate to a human agent"), or else the referral it names."""
     handoff = _first_handoff(text) if _HANDOFF_KEYS.search(text) else None
     if handoff and not handoff.group(0).isascii() and not _CJK_TRANSFER.search(text):
         handoff = None  # "担当者や期限が書かれていない場合は": the person in charge is named, nobody is handed over to
+    if handoff and condition is None:
+        condition = _topic_lead(text, handoff.start())
     if handoff and (
-        condition is not None or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)
+        condition is not None
+        or re.search(r"\b(?:offer|escalate|hand|transfer|connect)", text, re.IGNORECASE)
+        or _FOREIGN_HANDOFF_VERB.match(handoff.group(0))
     ):
         words, end = handoff.group(0).strip(), handoff.end()
         if (also := _ALSO_SOMEONE.match(text, end)) is not None:

@@ -42,11 +42,27 @@ _COUNTED = re.compile(
     r"bericht|antwoord|messaggio|risposta)\b",
     re.IGNORECASE,
 )
+_THING_WORDS = "|".join(words for words, _, _ in _THINGS)
+# "Un emoji maximum par message", "Un seul emoji par message", "only one emoji per reply": the number before the thing,
+# capped by a word around it (a bare "one emoji per message" may be a count to meet, not a ration)
+_CAPPED = re.compile(
+    r"(?:\b(?P<c1>only|just|nur|seulement|uniquement|solo|sólo|solamente|apenas|somente|alleen|soltanto)\s+)?\b"
+    + _NUMBER
+    + r"\s+(?:(?P<c2>seule?|single|einzige[ns]?|sol[oa]|únic[oa]|unic[oa]|enkele?)\s+)?(?:"
+    + _THING_WORDS
+    + r")\s+(?:(?P<c3>max(?:imum|imal|\.)?|au\s+(?:maximum|plus)|at\s+most|tops|höchstens|máximo|como\s+máximo|"
+    r"no\s+máximo|al\s+máximo|massimo|al\s+massimo|hoogstens|maximaal)\s+)?(?:per|each|a|an|pro|por|par|per)\s+"
+    r"(?P<per>message|reply|response|answer|post|nachricht|antwort|mensaje|respuesta|réponse|mensagem|resposta|"
+    r"bericht|antwoord|messaggio|risposta)\b",
+    re.IGNORECASE,
+)
 _NUMBERS = {"one": 1, "a single": 1, "two": 2, "three": 3, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "eines": 1,
             "zwei": 2,
             "drei": 3, "un": 1, "una": 1, "une": 1, "uno": 1, "dos": 2, "deux": 2, "trois": 3, "um": 1, "uma": 1,
             "dois": 2, "duas": 2, "tres": 3, "een": 1, "twee": 2}  # fmt: skip
-_PER = {"message": "message", "reply": "reply", "response": "reply", "answer": "reply", "post": "post"}
+_PER = {"message": "message", "reply": "reply", "response": "reply", "answer": "reply", "post": "post",
+        "antwort": "reply", "respuesta": "reply", "réponse": "reply", "resposta": "reply", "antwoord": "reply",
+        "risposta": "reply"}  # fmt: skip
 # A ban on the thing itself before the ration ("no emojis, not too many exclamation marks") is no allowance.
 _BANNED = re.compile(
     r"\b(?:no|never|don['’]?t|do\s+not|avoid|without|keine?|sin|sans|pas\s+d['’]|geen|sem)\s+(?:\w+\s+)?$",
@@ -95,7 +111,7 @@ def find_ration(text: str) -> FoundRation | None:
         ):
             continue
         window_end = min(len(text), thing.end() + 60)
-        counted = _COUNTED.search(text, max(0, thing.start() - 60), window_end)
+        counted = _COUNTED.search(text, max(0, thing.start() - 60), window_end) or _capped(text, thing.start())
         if counted is not None:
             number = counted.group("n").lower()
             count = int(number) if number.isdigit() else _NUMBERS.get(" ".join(number.split()), 1)
@@ -107,6 +123,15 @@ def find_ration(text: str) -> FoundRation | None:
         if sparing is not None:
             rule = f"Use {plural} sparingly: a few where they fit, never in every sentence."
             return FoundRation(rule, min(thing.start(), sparing.start()), max(thing.end(), sparing.end()), feature)
+    return None
+
+
+def _capped(text: str, start: int) -> re.Match[str] | None:
+    """A count with a cap word around it ("un emoji maximum par message") whose thing starts at start."""
+    for match in _CAPPED.finditer(text, max(0, start - 30), min(len(text), start + 80)):
+        capped = match.group("c1") or match.group("c2") or match.group("c3") or "single" in match.group("n").lower()
+        if capped and match.start() < start < match.end():
+            return match
     return None
 
 
