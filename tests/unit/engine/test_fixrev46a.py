@@ -7,6 +7,7 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.constraints import extract_constraints
+from app.engine.constraints.clauses import split_clauses
 
 
 def _kinds(task: str) -> list[tuple[str, str]]:
@@ -37,3 +38,35 @@ def _kinds(task: str) -> list[tuple[str, str]]:
 def test_arrow_case_ends_at_a_standing_rule(task: str, kind: str, span_part: str) -> None:
     kinds = _kinds(task)
     assert any(k == kind and span_part in text and "->" not in text and "=>" not in text for k, text in kinds), kinds
+
+
+def _clause_texts(task: str) -> list[str]:
+    return [c.text for c in split_clauses(task)]
+
+
+@pytest.mark.parametrize(
+    ("task", "first", "second"),
+    [
+        ("Bike shop bot. We're at 22 Elm Rd. Answers must stay under 40 words.", "22 Elm Rd.", "Answers must"),
+        ("Bakery bot. We are at 5 Queen Ave. Open 9-5. Never give prices.", "5 Queen Ave.", "Open 9-5."),
+        ("Cafe bot. We are at 4 Church Rd. Kids are welcome. Never give prices.", "4 Church Rd.", "Kids are welcome"),
+        ("Answer with yes or no. Do not explain.", "yes or no.", "Do not explain"),
+        ("Reply only yes or no. Never add a reason.", "yes or no.", "Never add a reason"),
+    ],
+)
+def test_street_word_or_plain_no_ends_its_sentence(task: str, first: str, second: str) -> None:
+    clauses = _clause_texts(task)
+    assert any(first in text and second not in text for text in clauses), clauses
+    assert any(text.lstrip().startswith(second) for text in clauses), clauses
+
+
+@pytest.mark.parametrize(
+    ("task", "kept"),
+    [
+        ("Parish bot. Mass is at St. Mary's Church on Sundays.", "St. Mary's Church"),
+        ("Clinic bot. Patients see Dr. Smith on Mondays.", "Dr. Smith on Mondays"),
+        ("Hotel bot. Rooms are in building No. 5 near the lake.", "No. 5 near"),
+    ],
+)
+def test_abbreviation_before_a_name_goes_on(task: str, kept: str) -> None:
+    assert any(kept in text for text in _clause_texts(task))
