@@ -70,3 +70,17 @@ def test_street_word_or_plain_no_ends_its_sentence(task: str, first: str, second
 )
 def test_abbreviation_before_a_name_goes_on(task: str, kept: str) -> None:
     assert any(kept in text for text in _clause_texts(task))
+
+
+@pytest.mark.parametrize(
+    ("ban", "kept"),
+    [
+        ("No appointments on Sundays ever.", "No appointments on Sundays, ever."),
+        ("No discounts ever.", "No discounts, ever."),
+        ("No refunds ever after 30 days.", "No refunds after 30 days, ever."),
+    ],
+)
+def test_no_x_ever_keeps_the_briefs_wording(ban: str, kept: str) -> None:
+    texts = [c.text for c in extract_constraints(Brief(task=f"Front desk assistant for a clinic. {ban}"))]
+    assert kept in texts, texts
+    assert not any(t.startswith(("Never use", "Avoid")) and "ever" in t for t in texts)
