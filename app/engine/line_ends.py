@@ -64,13 +64,35 @@ _ARROW_CASE = re.compile(
 )
 
 
+# A sentence that opens a rule for every conversation ends the case before it ("X -> do A. Keep every reply under 80
+# words.", "… -> tag SPAM. Otherwise summarise it", "-> pide disculpas. Nunca ofrezcas reembolsos"): a ban, a limit,
+# a standing manner or the other-cases branch. An action verb ("Tell them …", "Decir que vengan YA") goes on.
+_STANDING_RULE = re.compile(
+    r"(?:never|don'?t|do\s+not|no|not|avoid|always|be|keep|stay|max(?:imum|imal|imo)?|min(?:imum|imal|imo)?|"
+    r"at\s+(?:most|least)|up\s+to|under|limit|otherwise|else|(?:for|in)\s+(?:all|any|every)\s+other|"
+    r"(?:for|in)\s+everything\s+else|every\s+(?:reply|answer|response|message)|"
+    r"nunca|jam[aá]s|siempre|sé|s[eé]|nada\s+de|m[aá]x\.?|m[ií]n\.?|como\s+m[aá]ximo|si\s+no|de\s+lo\s+contrario|"
+    r"en\s+(?:otro|cualquier\s+otro)\s+caso|keine?|nie(?:mals)?|immer|sei|maximal|h[öo]chstens|mindestens|sonst|"
+    r"ansonsten|ne|jamais|toujours|sois|sinon|pas\s+de|mai|sempre|sii|altrimenti|massimo|non|nenhum|nenhuma|"
+    r"sen[aã]o|caso\s+contr[aá]rio|nooit|altijd|wees|anders|geen)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
 def arrow_case_goes_on(text: str, index: int) -> bool:
     """Whether the sentence end at `index` falls after a case's arrow on the same line ("X -> do A. Do B."), so the
-    next sentence of that line is still the case's action."""
+    next sentence of that line is still the case's action; a standing rule after the action ends the case."""
     line_start = text.rfind("\n", 0, index) + 1
     if "\n" in text[index : index + 2] or not text[index + 1 : index + 2].isspace():
         return False
     nxt = text.find("\n", index)
-    if not text[index + 1 : nxt if nxt >= 0 else len(text)].strip():
+    line_end = nxt if nxt >= 0 else len(text)
+    if not text[index + 1 : line_end].strip():
         return False
-    return _ARROW_CASE.search(text, line_start, index) is not None
+    case = _ARROW_CASE.search(text, line_start, index)
+    if case is None:
+        return False
+    arrow = max(text.rfind(mark, line_start, index) for mark in ("->", "→", "=>", "⇒"))
+    # every sentence after the action, up to the one that opens after `index`, must go on with the case
+    return all(not _STANDING_RULE.match(text, end.end()) for end in _SENTENCE_END.finditer(text, arrow, index + 2))

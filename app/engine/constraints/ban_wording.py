@@ -151,7 +151,18 @@ _DANGLING_PREPOSITION = re.compile(r"\s(?:with|about|for|on|to|into|in)$", re.IG
 _FRONTED_OBJECT = re.compile(r"\s*(?:[-*•]\s*)?(?P<object>[^\W\d][\w ,&'’-]{2,60}?)\s+(?:we|i)\s+", re.IGNORECASE)
 
 
-_EVER_END = re.compile(r"\s+(?:ever|at\s+all|whatsoever|under\s+any\s+circumstances)$", re.IGNORECASE)
+_EVER_END = re.compile(
+    r"\s+(?:ever|at\s+all|whatsoever|under\s+any\s+circumstances)$|,?\s+ever(?=\s+(?:after|before|on|in|for|during|to|at|once)\b)",
+    re.IGNORECASE,
+)
+# Things the reply itself uses (words, names, symbols, formatting): "No names ever" is "Never use names"; a thing the
+# business gives or does ("No discounts ever", "No appointments on Sundays ever") keeps the brief's "No …, ever."
+_USED_THING = re.compile(
+    r"(?:\w+\s+){0,2}?(?:names?|emojis?|emoticons?|jargon|slang|markdown|hashtags?|acronyms?|abbreviations?|words?|"
+    r"phrases?|terms?|profanity|swear\s*words?|exclamation\s+marks?|bullet(?:\s+points)?s?|tables?|headings?|"
+    r"headers?|links?|urls?|capitals?|caps|brand\s+names?|surnames?|nicknames?|technical\s+terms?)\b",
+    re.IGNORECASE,
+)
 
 
 def imperative(stripped: str, match: re.Match[str], rest: str) -> tuple[str, str]:
@@ -174,8 +185,9 @@ def imperative(stripped: str, match: re.Match[str], rest: str) -> tuple[str, str
     elif lead in ("Never", "Do not") and len(rest) <= 2 and " " not in rest:
         lead = f"{lead} use"  # "ss, never ß": a character or symbol is something you use
     ever = _EVER_END.search(rest) if lead == "Avoid" else None
-    if ever is not None:
-        lead, rest = "Never use", rest[: ever.start()]  # "No names of workers ever": never, not "Avoid … ever"
+    if ever is not None:  # "No names of workers ever": never, not "Avoid … ever"
+        bare = (rest[: ever.start()] + rest[ever.end() :]).strip()
+        lead, rest = ("Never use", bare) if _USED_THING.match(bare) else ("No", f"{bare}, {ever.group(0).strip(' ,')}")
     if lead == "Avoid":
         # "no tax advice and no guesses about X": one "Avoid" governs the whole list.
         rest = _REPEATED_NO.sub(r"\1", rest)

@@ -635,6 +635,8 @@ def is_abbreviation(text: str, index: int) -> bool:
         # "… Neckarau e.V. Mitglieder schreiben …", "… lo que es. Usa …" end their sentence
         after = text[index + 1 :].lstrip()[:1]
         return bool(after) and (after in "(«\"“'" or after.isdigit() or after.islower())
+    if word == "no." and text[index + 1 : index + 2].isspace() and text[index + 1 :].lstrip()[:1].isupper():
+        return False  # "Answer with yes or no. Do not explain.": the word "no", not "no. 5" or "the no. of guests"
     if word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e.")):
         return True
     if len(word) == 2 and text[index - 1].isupper() and _INITIAL_BEFORE.match(text, index + 1):

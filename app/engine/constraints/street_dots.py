@@ -42,5 +42,8 @@ def street_dot_ends_sentence(text: str, index: int) -> bool | None:
     # (a house number or a capitalised name before it: "12 Baker St.", "Mt. Pleasant Rd."; not "a short st.")
     if not re.search(r"(?:\d[\w/-]*|[A-ZÀ-Ý][\w'’-]*)$", before):
         return None
-    # a sentence opener in capitals after it ("… 12 Baker St. Never give out …") opens the next sentence
+    # a capital after it opens the next sentence ("… 12 Baker St. Never give out …", "22 Elm Rd. Answers must …",
+    # "5 Queen Ave. Open 9-5."); after a word that comes before a name only a sentence opener does
+    if word.group(0)[:-1].lower() not in _BEFORE_NAME:
+        return after.lstrip()[:1].isupper()
     return opener is not None and after.lstrip()[:1].isupper()
