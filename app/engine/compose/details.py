@@ -883,6 +883,8 @@ def _one_list(lead: str, items: list[str], heading: bool, english: bool) -> bool
     if _NEGATIVE_HEADING.fullmatch(lead.strip()):
         return True  # "Do not:\n- use emojis": each item is forbidden, which it no longer says on its own
     if heading:
+        if all(len(item.split()) <= 3 for item in items) and not any(_instructs(item) for item in items):
+            return True  # "What to check, in priority order:\n1. security\n2. correctness": one ranked list
         # "Rules:" lists rules, each a rule of its own; "Swimming pool:\n- open 7am-9pm" is about the pool
         return not _RULES_HEADING.fullmatch(lead.strip())
     if english:
