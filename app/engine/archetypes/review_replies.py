@@ -8,10 +8,16 @@ even when the brief gives an e-mail address for unhappy guests.
 
 from __future__ import annotations
 
+# (a review of code or a course is no customer's: "code review comments", "peer review", "los comentarios de los
+# alumnos"; comments are reviews only when customers' or guests' ones: "commentaires clients", "comentarios de Google")
+_NOT_CUSTOMERS = r"(?<!code )(?<!code-)(?<!peer )(?<!pull )(?<!merge )(?<!design )(?<!performance )"
+_CUSTOMER = r"(?:clients?|clientes?|customers?|guests?|hu[ée]spedes|h[ôo]tes|g[äa]ste|google|tripadvisor|booking)"
 _REVIEWS = (
     r"(?:(?:google|tripadvisor|online|guest|customer|booking(?:\.com)?|yelp|trustpilot|airbnb|[\w-]+)[\s-]+){0,2}"
-    r"(?:reviews?|rese[ñn]as?|opiniones|valoraciones|avis|commentaires|bewertung\w*|rezension\w*|recensioni|recensies|"
-    r"reviews|avalia[çc](?:ão|ões)|coment[áa]rios)\b"
+    rf"(?:{_NOT_CUSTOMERS}reviews?(?![\s-]+(?:comments?|threads?|requests?|notes?|feedback|tools?))|rese[ñn]as?|"
+    r"opiniones|valoraciones|avis|bewertung\w*|rezension\w*|recensioni|recensies|avalia[çc](?:ão|ões)|"
+    rf"(?:commentaires|coment[áa]rios)\s+(?:de\s+|des\s+|dos\s+|das\s+|(?:de|of)\s+(?:los|las|nos|nuestros)\s+)?"
+    rf"{_CUSTOMER})\b"
 )
 # (determiners and a few adjectives between: "replies to the Google reviews", "a las reseñas", "auf die neuen …")
 _GAP = (

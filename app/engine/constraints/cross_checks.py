@@ -96,6 +96,44 @@ def _unless_untooled_order(constraint: Constraint, tool_names: set[str]) -> Cons
     return Constraint(kind="requirement", text=words, value=words, span=constraint.span)
 
 
+_TOOL_WORD = (
+    r"(?:tools?|functions?|funciones|funci[oó]n|herramientas?|funç(?:ões|ão)|ferramentas?|fonctions?|outils?|"
+    r"funktionen|werkzeuge?|funzioni|strumenti|functies|actions|acciones|endpoints?|工具|ツール|関数|函数)"
+)
+
+
+def _declared(name: str, texts: list[str]) -> bool:
+    """Whether the brief states a name as a tool: after a tool word in its sentence ("Usa gli strumenti (cerca,
+    prenota)"), with a signature ("check_booking(ref)") or called a tool ("the lookup_account tool")."""
+    named = re.escape(name)
+    stated = re.compile(
+        rf"{_TOOL_WORD}[^.!?。\n]{{0,120}}?(?<![\w-]){named}(?![\w-])|(?<![\w-]){named}\s*\(|"
+        rf"(?<![\w-]){named}`?\s+{_TOOL_WORD}",
+        re.IGNORECASE,
+    )
+    return any(stated.search(text) for text in texts)
+
+
+def _untooled_gates(found: list[Constraint], tool_names: set[str], texts: list[str]) -> list[Constraint]:
+    """ "PayPal must be offered before any other payment method", "order_id first, always": one name put first that is
+    no tool of the brief is a rule in its own words, not a call that gates the others (none where a ban of the same
+    words says it: "never give a door code unless check_booking found it")."""
+    banned = {c.span.text.strip() for c in found if c.kind == "prohibition" and c.span is not None}
+    out = []
+    for c in found:
+        first = c.first or ""
+        called = tool_orders.tool_names_in(first) if first.startswith("call ") else set()
+        tools = called <= tool_names or all(_declared(name, texts) for name in called)
+        if c.kind != "ordering" or c.span is None or not called or tools or _called_names(c):
+            out.append(c)  # (an order between two names: read by _unless_untooled_order)
+            continue
+        words = c.span.text.strip()
+        if words not in banned:
+            words = words if words.endswith((".", "!", "?", "。")) else f"{words}."
+            out.append(Constraint(kind="requirement", text=words, value=words, span=c.span))
+    return out
+
+
 def _before_other_tools(constraint: Constraint, tool_names: list[str], texts: list[str]) -> Constraint:
     """ "Always call lookup first": the first step of all comes before every other tool the brief lists."""
     if constraint.kind != "ordering" or constraint.then or not constraint.first or constraint.span is None:
@@ -216,9 +254,9 @@ def cross_checked(brief: Brief, unique: list[Constraint]) -> list[Constraint]:
         c for c in unique
         if not (c.kind == "fields" and tool_names & set(c.values) and set(c.values) <= tool_words)
     ]  # fmt: skip
-    unique = [_unless_untooled_order(c, tool_names) for c in unique]
-    declared_tools = [c.name for c in unique if c.kind == "tool" and c.name]
     texts = [field.text for field in free_text(brief)]  # (other sentences may exempt a tool from "X first")
+    unique = _untooled_gates([_unless_untooled_order(c, tool_names) for c in unique], tool_names, texts)
+    declared_tools = [c.name for c in unique if c.kind == "tool" and c.name]
     unique = [_before_other_tools(c, declared_tools, texts) for c in unique]
     unique = with_tool_steps(unique)  # ("before reserving": reserve_stock)
     unique = [_bracket_slot(brief, c) for c in unique if not _inside_a_signature(c, unique)]

@@ -10,16 +10,20 @@ import re
 from app.engine.brief import Brief
 from app.engine.constraints.model import BriefSpan, Constraint
 
-# A verb of tagging, in the languages the engine reads
+# A verb of tagging, in the languages the engine reads (not "add" or "give": "add a subject (short, clear) and a
+# greeting (formal/informal)" asks for parts of the text, not labels)
 _TAG_VERB = re.compile(
-    r"\b(?:tag|tags|label|labels|mark|classify|categori[sz]e|flag|rate|sort|assign|add|give|"
-    r"markiere|markieren|kennzeichne|kennzeichnen|versieh|versehe|ordne|bewerte|"
-    r"étiquette|étiqueter|classe|classer|marque|marquer|attribue|ajoute|"
-    r"etiqueta|etiquetar|clasifica|clasificar|marca|marcar|asigna|añade|"
-    r"etichetta|etichettare|classifica|classificare|assegna|aggiungi|"
-    r"etiquete|classifique|atribua|adicione|labelen|markeer|markeren|classificeer|geef)\b",
+    r"\b(?:tag|tags|label|labels|mark|classify|categori[sz]e|flag|rate|sort|assign|"
+    r"markiere|markieren|kennzeichne|kennzeichnen|ordne|bewerte|klassifiziere|kategorisiere|"
+    r"étiquette|étiqueter|classe|classer|marque|marquer|attribue|catégorise|"
+    r"etiqueta|etiquetar|clasifica|clasificar|marca|marcar|asigna|categoriza|"
+    r"etichetta|etichettare|classifica|classificare|assegna|categorizza|"
+    r"etiquete|classifique|atribua|categorize|labelen|markeer|markeren|classificeer|categoriseer)\b",
     re.IGNORECASE,
 )
+# Values of a category set: one of them or the other ("positive/neutral/negative", "Du oder Sie"), not a list of
+# qualities ("short, clear")
+_ALTERNATIVES = re.compile(r"/|\||\s(?:or|oder|ou|o|of|oppure|ó)\s", re.IGNORECASE)
 # "a sentiment (positive/neutral/negative)": a name of one or two words, then its values in brackets
 _NAMED_SET = re.compile(r"(?P<name>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s*\((?P<values>[^()\n]{3,200})\)")
 # Between two named sets only a comma or "and" and a preposition may stand
@@ -80,6 +84,8 @@ def named_label_sets(brief: Brief, found: list[Constraint]) -> list[Constraint]:
         names = {name for name, *_ in sets}
         if len(sets) < 2 or len(names) < len(sets):
             continue
+        if not any(_ALTERNATIVES.search(task, start, stop_at) for *_, start, stop_at in sets):
+            continue  # ("tag it with its tone (warm, calm) and its length (short, long)": no set of alternatives)
         words = {v.lower() for _, values, *_ in sets for v in values}
         kept = [
             c

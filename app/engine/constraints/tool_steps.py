@@ -24,14 +24,45 @@ def _verb(name: str) -> str:
     return re.split(r"_|(?<=[a-z])(?=[A-Z])", name)[0].lower()
 
 
+# Words after a step's verb that name no object of it ("before booking anything", "before sending them")
+_NO_OBJECT = frozenset(
+    """
+    anything something everything them these those this that with what which your their have been into from
+    about again also first ever
+    """.split()  # noqa: SIM905
+)
+
+
+def _rest(name: str) -> list[str]:
+    """The parts of a tool's name after its verb: "sms" of send_sms, "stock" of reserveStock."""
+    return [p.lower() for p in re.split(r"_|(?<=[a-z])(?=[A-Z])", name)[1:] if p]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two words are forms of one ("invoice" and "invoices", "sms" and "sms")."""
+    size = min(_MIN_STEM, len(a), len(b))
+    return a[:size] == b[:size] and (len(a) >= _MIN_STEM or a == b[: len(a)])
+
+
+def _object_fits(name: str, objects: list[str]) -> bool:
+    """Whether the step's object, if it names one, is the tool's ("sending the invoice" is no send_sms)."""
+    rest = _rest(name)
+    return not objects or not rest or any(_same_word(o, r) for o in objects for r in rest)
+
+
 def _by_verb(step: str, tools: dict[str, str]) -> set[str]:
-    """The tools whose verb a word of the step is a form of ("reserving", "prenotare", "booked")."""
-    words = [w.lower() for w in _WORD.findall(step)]
+    """The tools whose verb a word of the step is a form of ("reserving", "prenotare", "booked"), and whose object
+    the step's object is when it names one."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", step)]
     found = set()
     for name in tools:
         verb = _verb(name)
         stem = verb[: max(_MIN_STEM, len(verb) - 1)]
-        if len(verb) >= _MIN_STEM and any(w.startswith(stem) for w in words):
+        at = next((i for i, w in enumerate(words) if len(w) >= _MIN_STEM and w.startswith(stem)), None)
+        if len(verb) < _MIN_STEM or at is None:
+            continue
+        objects = [w for w in words[at + 1 : at + 4] if len(w) >= 3 and w not in _NO_OBJECT]
+        if _object_fits(name, objects):
             found.add(name)
     return found
 
