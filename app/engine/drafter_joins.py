@@ -35,8 +35,11 @@ def drafter_joins_label(matches: list[ArchetypeMatch], task: str) -> list[Archet
         return matches  # "Agents write the replies; you only pick the label"
     # (a reply to an e-mail is the e-mail assistant's even when a label word such as "refund" drew the support desk)
     writer = "meeting_email_assistant" if _EMAIL.search(task) or not _CUSTOMER.search(task) else "customer_support"
-    if any(m.id == writer or (m.id in _DRAFTERS and not _EMAIL.search(task)) for m in matches[1:]):
+    matched = next((m for m in matches[1:] if m.id == writer), None)
+    if matched is None and any(m.id in _DRAFTERS and not _EMAIL.search(task) for m in matches[1:]):
         return matches
-    joined = ArchetypeMatch(id=writer, score=matches[0].score, features=["writes the reply"], rank="secondary")
-    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches[1:]]
+    # (a writer that matched on its own still goes first: it frames the reply, not a support match from "complaint")
+    joined = matched or ArchetypeMatch(id=writer, score=matches[0].score, features=["writes the reply"])
+    joined = msgspec.structs.replace(joined, rank="secondary")
+    rest = [msgspec.structs.replace(m, rank="secondary") for m in matches[1:] if m.id != writer]
     return [matches[0], joined, *rest[: _MAX_SECONDARIES - 1]]

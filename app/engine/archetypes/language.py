@@ -498,8 +498,6 @@ TRANSLATION = Archetype(
     blendable=False,
     final_reminder="Return only the {language} translation.",
     reply_language_rule=False,
-    # the target language is the translation's, not the language its readers happen to read
-    language_rule_text="Write the translation in {language}.",
     safety_packs=False,
     example_kind="translation",
     # ("Sie, ook als de bron 'je' gebruikt": the brief's register, not the source's)

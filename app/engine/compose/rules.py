@@ -146,7 +146,13 @@ def language_rule(plan: Plan) -> Rule | None:
         reason = "The brief names a language for this field only."
         return Rule(text=stated[0].text, reason=reason, group="Language and tone")
     if stated:
-        if plan.primary.language_rule_text and plan.language:
+        if (
+            plan.primary.language_rule_text
+            and plan.language
+            and not stated[0].values
+            and stated[0].value != USER_LANGUAGE
+        ):
+            # (a language with cases, "Dutch unless they write English", is the reply's, not a translation target)
             return Rule(text=plan.fill(plan.primary.language_rule_text), group="Language and tone")
         reason = f"The {plan.user_term}s read {plan.language}."
         if stated[0].values:

@@ -91,13 +91,6 @@ def test_a_register_left_to_the_source_stays() -> None:
     assert "Match the register of the source" in _prompt("Translate our English help articles into Dutch.")
 
 
-@pytest.mark.parametrize("task", [_NL_DE, _EN_DE])
-def test_the_target_language_is_the_translations(task: str) -> None:
-    prompt = _prompt(task)
-    assert "read German" not in prompt
-    assert "Write the translation in German." in prompt
-
-
 _LEAFLET = (
     "For the day surgery unit. We'd like a chat assistant for patients that answers ONLY from our aftercare leaflet "
     "(pasted below). Short plain sentences.\n\n--- LEAFLET ---\nEye drops: Maxidex 4 times a day for 2 weeks, then "

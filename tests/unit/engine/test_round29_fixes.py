@@ -6,6 +6,8 @@ slot; a bare "people" is no audience."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.engine.brief import Brief
@@ -132,7 +134,7 @@ def test_an_items_later_sentence_keeps_its_condition() -> None:
         "1. If the member has no belay check, don't book. Send them to gripclimb.com/belay and stop there."
     )
     assert "When you cannot help, point the user to gripclimb.com/belay" not in prompt
-    assert "If the member has no belay check, point the user to gripclimb.com/belay" in prompt
+    assert re.search(r"If the member has no belay check, (?:point the user|send them) to gripclimb\.com/belay", prompt)
 
 
 def test_reply_only_with_a_quote_is_the_fixed_reply() -> None:
