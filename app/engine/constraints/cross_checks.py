@@ -127,8 +127,12 @@ def _untooled_gates(found: list[Constraint], tool_names: set[str], texts: list[s
         if c.kind != "ordering" or c.span is None or not called or tools or _called_names(c):
             out.append(c)  # (an order between two names: read by _unless_untooled_order)
             continue
+        if len(tool_orders.tool_names_in(c.span.text)) > 1:
+            out.append(c)  # "find_member then check_balance before ANY of the redeem tools": two calls in turn
+            continue
         words = c.span.text.strip()
         if words not in banned:
+            banned.add(words)  # (once: several readings of one sentence give one rule in its words)
             words = words if words.endswith((".", "!", "?", "。")) else f"{words}."
             out.append(Constraint(kind="requirement", text=words, value=words, span=c.span))
     return out

@@ -488,16 +488,50 @@ def _find_language(text: str) -> FoundLanguage | None:
         if _NOT_ALWAYS.search(text[max(0, match.start(group) - 30) : match.start(group)]):
             continue  # "no siempre en castellano", "not always in English": the language the reply need not be in
         found = lookup(match.group(group))
+        if found is not None and match.group("variant3") and _listed_variant(text, match):
+            continue  # "Languages supported: British English, French, German": one of several, not the reply's
         if found is not None:
             variant = (match.group("variant") or match.group("variant2") or match.group("variant3") or "").strip()
             variant = _ABBREVIATED_VARIANTS.get(variant.lower(), variant.title())
             # "British English" keeps its variant: spelling and vocabulary follow it.
             name = f"{variant} {found[0]}" if variant else found[0]
             return FoundLanguage(name, found[1], match.start(), match.end())
-    message = _MIRROR_MESSAGE.search(text)
+    message = next((m for m in _MIRROR_MESSAGE.finditer(text) if _replies_in(text, m.start())), None)
     if message is not None and not _MIRROR_DENIED.search(text):
         return FoundLanguage(USER_LANGUAGE, None, message.start(), message.end())
     return None
+
+
+# ("Languages supported: British English, French", "Audience: Canadian English, French speakers", "Supported
+# locales:\n- British English\n- German")
+_LIST_OF_LANGUAGES = re.compile(
+    r"\b(?:languages?|locales?|audiences?|supported|speakers|markets?|sprachen|idiomas|langues|lingue|talen)\b[^.\n]*[:\n]",
+    re.IGNORECASE,
+)
+_MORE_LANGUAGES = re.compile(rf"\s*(?:,|/|\band\b|\bor\b|\n\s*[-*•])\s*(?:{_LATIN_NAMES})\b", re.IGNORECASE)
+
+
+def _listed_variant(text: str, match: re.Match[str]) -> bool:
+    """Whether a bare variant ("British English") is one item of a list of languages, not the reply's language."""
+    if _MORE_LANGUAGES.match(text, match.end()):
+        return True
+    return _LIST_OF_LANGUAGES.search(text, max(0, match.start() - 80), match.start()) is not None
+
+
+# "Responder en el idioma de la reseña", "antworte in der Sprache der Bewertung": a verb of replying governs the
+# language; "Mention the language of the guest", "nenne die Sprache der Bewertung" asks for it as data
+_REPLY_VERB = re.compile(
+    r"\b(?:repl(?:y|ies|ying)|respond\w*|answer\w*|writ\w*|draft\w*|respond\w*|contest\w*|antwort\w*|schreib\w*|"
+    r"verfass\w*|r[ée]pond\w*|r[ée]dig\w*|[ée]cri\w*|rispond\w*|scriv\w*|redig\w*|escrev\w*|escrib\w*|"
+    r"antwoord\w*|schrijf\w*|reageer\w*|beantwoord\w*)\b|返信|回答|回复|回覆|答え",
+    re.IGNORECASE,
+)
+
+
+def _replies_in(text: str, start: int) -> bool:
+    """Whether the sentence before a "language of the message" mention has a verb of replying."""
+    opening = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? ", "; ", "。"))
+    return _REPLY_VERB.search(text, max(0, opening), start) is not None
 
 
 # "in the language of the email", "idioma del correo": the language of the message answered, not of the requester.
