@@ -520,7 +520,7 @@ def _listed_variant(text: str, match: re.Match[str]) -> bool:
 
 # "Responder en el idioma de la reseña", "antworte in der Sprache der Bewertung": a verb of replying governs the
 # language; "Mention the language of the guest", "nenne die Sprache der Bewertung" asks for it as data
-_REPLY_VERB = re.compile(
+_MIRROR_REPLY_VERB = re.compile(
     r"\b(?:repl(?:y|ies|ying)|respond\w*|answer\w*|writ\w*|draft\w*|respond\w*|contest\w*|antwort\w*|schreib\w*|"
     r"verfass\w*|r[ée]pond\w*|r[ée]dig\w*|[ée]cri\w*|rispond\w*|scriv\w*|redig\w*|escrev\w*|escrib\w*|"
     r"antwoord\w*|schrijf\w*|reageer\w*|beantwoord\w*)\b|返信|回答|回复|回覆|答え",
@@ -531,7 +531,7 @@ _REPLY_VERB = re.compile(
 def _replies_in(text: str, start: int) -> bool:
     """Whether the sentence before a "language of the message" mention has a verb of replying."""
     opening = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? ", "; ", "。"))
-    return _REPLY_VERB.search(text, max(0, opening), start) is not None
+    return _MIRROR_REPLY_VERB.search(text, max(0, opening), start) is not None
 
 
 # "in the language of the email", "idioma del correo": the language of the message answered, not of the requester.
