@@ -7,7 +7,7 @@ import pytest
 
 from app.engine import Brief, generate
 from app.engine.compose.details import _instructs
-from app.engine.compose.output import _asks_array
+from app.engine.compose.json_reply import asks_json_array
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.constraints.foreign_rules import translate_prohibition
 from app.engine.job_choice import classify_brief
@@ -127,7 +127,7 @@ def test_unquoted_status_values_in_a_classifier_are_its_labels() -> None:
     ],
 )
 def test_one_object_per_item_of_a_key_is_no_array_reply(text: str) -> None:
-    assert not _asks_array(text)
+    assert not asks_json_array(text)
 
 
 def test_a_fields_value_set_goes_to_the_field_it_names() -> None:
