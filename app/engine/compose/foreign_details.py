@@ -20,7 +20,7 @@ from app.engine.compose.rule_lists import (
 from app.engine.compose.sentences import split_sentences
 from app.engine.compose.translated_bans import stated_in_english
 from app.engine.constraints import Constraint
-from app.engine.constraints.clauses import numbered_line
+from app.engine.constraints.inline_markers import numbered_line
 from app.engine.constraints.language_cases import said_by_cases
 from app.engine.constraints.sections import NumberedLines
 
