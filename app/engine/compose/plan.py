@@ -23,18 +23,14 @@ from app.engine.compose.cues import (
     identifier_fields,
     task_sentence,
 )
-from app.engine.compose.details import (
-    foreign_details,
-    in_text_fallback,
-    listed_rules,
-    restates_job,
-    rule_line,
-    task_details,
-)
+from app.engine.compose.details import in_text_fallback, restates_job, task_details
 from app.engine.compose.escalation import HANDOFF_REPLY, NO_ROUTE, escalation
+from app.engine.compose.foreign_details import foreign_details
 from app.engine.compose.job import BACKGROUND, WISH, core_task, is_background, job_sentence, job_span, job_text
 from app.engine.compose.label_draft import WRITES_REPLY, reply_writer
 from app.engine.compose.language import brief_language
+from app.engine.compose.rule_lines import rule_line
+from app.engine.compose.rule_lists import listed_rules
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.found_rules import is_english

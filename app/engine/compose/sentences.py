@@ -5,16 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.engine.constraints.clauses import (
-    between_slots,
-    in_exact_line,
-    inline_marker,
-    is_abbreviation,
-    is_ordinal,
-    points_back_next,
-)
+from app.engine.constraints.abbreviations import is_abbreviation
+from app.engine.constraints.clauses import between_slots, in_exact_line, points_back_next
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.inline_items import cut_spans, item_cuts
+from app.engine.constraints.inline_markers import inline_marker, is_ordinal
 from app.engine.constraints.quotes import open_closer
 from app.engine.constraints.street_dots import street_dot_ends_sentence
 from app.engine.line_ends import arrow_case_goes_on, fixed_line_cuts

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from app.engine.constraints.clauses import is_abbreviation
+from app.engine.constraints.abbreviations import is_abbreviation
 
 ONE_DOT_LEADER = "\u2024"  # looks like a full stop, ends nothing
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints.ban_wording import ADJECTIVE
-from app.engine.constraints.clauses import sentence_case
 from app.engine.constraints.found_rules import FoundRule
+from app.engine.constraints.sentence_case import sentence_case
 
 # "not finance people", "not tech experts": a contrast that says who the readers are
 _AUDIENCE_CONTRAST = re.compile(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from app.engine.constraints.clauses import sentence_case
 from app.engine.constraints.found_rules import FoundRule
+from app.engine.constraints.sentence_case import sentence_case
 from app.engine.phrasing import base_form
 
 _CUE_TEXT = {

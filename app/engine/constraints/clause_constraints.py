@@ -21,12 +21,13 @@ from app.engine.constraints.clause_readers import (
     read_rules,
     read_tools,
 )
-from app.engine.constraints.clauses import Clause, sentence_case
+from app.engine.constraints.clauses import Clause
 from app.engine.constraints.fixed_text import ALTERNATIVE_ROUTE
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.limit_clauses import read_limits
 from app.engine.constraints.limit_numbers import IN_CHARACTER, TURN_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint
+from app.engine.constraints.sentence_case import sentence_case
 from app.engine.constraints.unsure_reply import read_unsure_reply
 from app.engine.tool_text import TOOLS_INTRO, without_tool_output
 

@@ -25,7 +25,7 @@ from app.engine.constraints import (
     tools,
 )
 from app.engine.constraints.added_routes import added_contact
-from app.engine.constraints.clauses import instruction_case, points_back_next, sentence_case
+from app.engine.constraints.clauses import points_back_next
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.found_rules import FoundRule, is_english
 from app.engine.constraints.leading_conditions import condition_end
@@ -34,6 +34,7 @@ from app.engine.constraints.orderings import NEGATED_ORDER, find_ordering
 from app.engine.constraints.prohibitions import find_prohibitions
 from app.engine.constraints.requirements import find_requirement, must_segments
 from app.engine.constraints.scope_restrictions import find_scope_restrictions
+from app.engine.constraints.sentence_case import instruction_case, sentence_case
 from app.engine.phrasing import second_person
 
 

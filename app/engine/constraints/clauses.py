@@ -6,14 +6,14 @@ import functools
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.abbreviations import is_abbreviation
 from app.engine.constraints.back_openers import OPEN_LINE_END, POINTS_BACK, THEN_STEP
 from app.engine.constraints.fixed_text import FIXED_OPENERS, case_route, to_assistant, to_customer
 from app.engine.constraints.inline_items import cut_spans, item_cuts
+from app.engine.constraints.inline_markers import inline_marker, is_ordinal
 from app.engine.constraints.quotes import closer_next, closes_in, open_closer
-from app.engine.constraints.street_dots import street_dot_ends_sentence
-from app.engine.fastre import prefiltered
 from app.engine.line_ends import arrow_case_goes_on
-from app.engine.phrasing import REPLY_COLON, VERBS, strip_meta_directive
+from app.engine.phrasing import REPLY_COLON, VERBS
 
 
 class Clause(NamedTuple):
@@ -29,34 +29,29 @@ class Clause(NamedTuple):
 
 # Sentence ends (not inside "e.g.", "3.5", "help@acme.com."), semicolons, line breaks, and CJK full stops.
 _MARK = re.compile(r"[.!?;\n。！？；]")
-_ABBREVIATIONS = frozenset({
-    "e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "z.b.", "p.ej.", "ca.", "min.", "max.", "no.", "sec.",
-    "fig.", "p.", "pp.", "dept.", "art.", "nr.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "u.s.", "a.m.", "p.m.",
-    "ltd.", "inc.", "co.", "corp.", "jr.", "sr.", "ex.", "prof.", "mme.", "sra.", "hr.", "ext.",
-    "rr.", "hh.", "rrhh.", "ee.uu.", "uu.",
-    # German, Spanish, French, Portuguese, Italian and Dutch ones that real briefs use mid-sentence ("laut § 3 Abs. 2")
-    "abs.", "bzw.", "vgl.", "usw.", "ggf.", "evtl.", "inkl.", "zzgl.", "gem.", "lt.", "sog.", "bspw.", "tel.", "str.",
-    "u.a.", "d.h.", "z.t.", "ff.", "núm.", "pág.", "cap.", "av.", "dra.", "ej.", "aprox.", "cía.", "mlle.", "env.",
-    "pag.", "ecc.", "sig.", "dott.", "bijv.", "o.a.", "m.b.t.", "enz.",
-    "para.", "paras.", "chap.", "ch.", "vol.", "ed.", "rev.", "sect.", "cl.", "reg.", "mon.", "tue.", "tues.", "wed.",
-    "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-    "sept.", "oct.", "nov.", "dec.", "tbl.",
-    "p.es.",
-})  # fmt: skip
+
+
 _INSTEAD_NEXT = re.compile(r"[^.;!?\n]{3,140}?\binstead\b\s*(?:[.!?]|$)", re.IGNORECASE)
+
+
 _PRONOUN_NEXT = re.compile(
     r"\s*(?:and\s+|but\s+)?(?:never|don'?t|do\s+not|no\s+need\s+to)\b[^.;!?\n]{0,60}?\b(?:them|it|this|that|those|these)"
     r"\s*(?:[.!?]|$)",
     re.IGNORECASE,
 )
+
+
 _BULLET = re.compile(r"^\s*(?:(?:[-*•·+]|\d{1,2}[.)]|[a-z][.)])\s+|・\s*)")
+
+
 # (German closes „…“ and »…«: those marks close only right after the mark, as 'Be kind. “Hi”' opens a quote)
 _CLOSER = re.compile(r"\s?[»”\"')\]]+|[“«』›]")
+
+
 # 'Don't say "Great job!" or "Awesome!" after every reply', '„Das geht nicht.“ und sei nett': the rule goes on
 _QUOTE_GOES_ON = re.compile(
     r"\s+(?:or|and|after|before|when|as|in|at|to|if|unless|but|then|not|und|oder|y|o|et|ou|e|en|of)\b"
 )
-_LOWER_NEXT = re.compile(r"\s[a-zäöü]")
 
 
 # 「…」と返す, 「…」って言う, “…”回答: a particle or verb right after a quotation carries the sentence on
@@ -171,6 +166,8 @@ EXACT_COLON = re.compile(
     rf"{REPLY_COLON}\S|{FIXED_OPENERS}",
     re.IGNORECASE,
 )
+
+
 # 'say exactly "Sorry, I can only help with bookings."': a quoted fixed text
 _EXACT_QUOTED = re.compile(
     r"\b(?:exactly|exactement|exactamente|exatamente|esattamente|genau|precies|exakt|wörtlich|verbatim|literally|"
@@ -198,9 +195,13 @@ def fixed_reply(line: str) -> str | None:
 
 # "reply with exactly this sentence:", "… this message:": one fixed sentence; what follows it is the brief's again
 _ONE_SENTENCE = re.compile(r"\bthis\s+sentence\b", re.IGNORECASE)
+
+
 # "exactly this message:", "these words:": the fixed text may run on, but a sentence that turns back to the assistant
 # ("Otherwise help with …", "Be friendly and brief.") is the brief's again
 _ONE_MESSAGE = re.compile(r"\b(?:this\s+(?:line|message|text|reply|answer)|these\s+words)\b", re.IGNORECASE)
+
+
 _BRIEF_GOES_ON = re.compile(r"\s*(?:otherwise|be|cite|stay|keep|sinon|sonst|altrimenti|de\s+lo\s+contrario)\b", re.I)
 
 
@@ -241,6 +242,8 @@ _WHOLE_TEXT = re.compile(
     r"exactamente|exatamente|textualmente)\b",
     re.IGNORECASE,
 )
+
+
 # After a bare "say: Sorry, we can't promise dates." the message goes on only with a sentence that still speaks to the
 # customer about reaching the business ("Please call the workshop on …", "Call us on …", "Rufen Sie uns an …"); one
 # that speaks to the assistant ("Termine kannst du …", "Be polite", "For bulk orders …") is the brief's again
@@ -331,6 +334,8 @@ _CONTINUATION = re.compile(
     r"\s*(?:それ以降|それ以後|それより後|それを過ぎたら|それを過ぎた場合|その後|之后|此后|超过这个时间)",
     re.IGNORECASE,
 )
+
+
 # What a rule shown to the assistant keeps of the next sentence (the constraints read these apart): a bare ask with no
 # topic, about what the sentence before bans ("Never say a road is safe. If they ask, say: …"; the constraints name the
 # ban in the ask's condition), and a short "then" sentence, the last step of the rule before it ("Then stop.")
@@ -415,6 +420,8 @@ def _conditional_tail(clause: Clause) -> list[Clause]:
 
 # "Rules: - under 120 words - no buzzwords": a dash list typed on one line after a colon.
 _INLINE_LIST = re.compile(r":\s*[-•*]\s+")
+
+
 _INLINE_ITEM = re.compile(r"\s+[-•*]\s+")
 
 
@@ -434,11 +441,14 @@ _CONDITION_OPEN = re.compile(
     r"(?:anything|any\s+questions?|questions?)\s+(?:about|on|regarding|involving|concerning))\b",
     re.I,
 )
+
+
 _THEN_ACTION = re.compile(
     r"(?:and\s+|just\s+|instead\s+)?(?:tell|say|refer|send|ask|point|direct|give|offer|suggest|hand|explain|let|no|"
     r"never|don'?t|do\s+not)\b",
     re.I,
 )
+
 
 # "Never quote prices — just say "…"", "Keine Preisauskünfte – sag einfach: …": a ban, then the reply said instead
 _BAN_OPEN = re.compile(
@@ -446,9 +456,13 @@ _BAN_OPEN = re.compile(
     r"não|nooit|geen|niet)\b",
     re.I,
 )
+
+
 # ("don't speculate about root cause — say "root cause pending" instead": words to write in place of the banned
 # part, inside a longer reply, not the whole reply; the two stay two rules)
 _PHRASE_INSTEAD = re.compile(r"\binstead\W*$", re.I)
+
+
 _SAY_INSTEAD = re.compile(
     r"(?:(?:just|simply|instead|only|rather|einfach|nur|simplement|juste|solo|simplemente|apenas|solamente|"
     r"gewoon|alleen)\s+)*(?:say|reply|respond|answer|sag|antworte|dis|réponds|di|responde|rispondi|"
@@ -501,27 +515,6 @@ def _inline_list(clause: Clause) -> list[Clause]:
     return [part for part in parts if part.text.strip()]
 
 
-_ORDINAL_LEAD = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|vom|zum|zur|und|bis|ab|seit)\s+\d{1,2}$", re.I)
-
-
-def is_ordinal(text: str, index: int) -> bool:
-    """Whether "5." at `index` is a German ordinal ("der 5. und 6. Klasse"): a lowercase word follows, or an
-    article or conjunction comes before it."""
-    lower_next = _LOWER_NEXT.match(text, index + 1) is not None
-    # "we're open tues-sat 11-3. dont take orders": a range or a time that ends a sentence, then an English word
-    if lower_next and (
-        re.search(r"[-–:/]\d{1,2}$", text[max(0, index - 6) : index]) or _ENGLISH_NEXT.match(text, index + 1)
-    ):
-        lower_next = False
-    return lower_next or bool(_ORDINAL_LEAD.search(text, max(0, index - 12), index))
-
-
-_ENGLISH_NEXT = re.compile(
-    r"\s+(?:dont|don't|do|we|i|the|you|no|never|please|pls|it|they|if|then|so|also|but|our|my|just|always|keep|"
-    r"make|send|use|say|tell|ask|only)\b"
-)
-
-
 # "3 sentences max. Don't ...": a bound word ends its sentence when a capitalised word follows.
 _LIMIT_WORDS = ("max.", "min.")
 
@@ -531,140 +524,9 @@ def _limit_word_ends(text: str, index: int) -> bool:
     return text[: index + 1].lower().endswith(_LIMIT_WORDS) and after[:1].isupper()
 
 
-_MARKER = re.compile(r"(?:^|(?<=[\s:;(]))(?P<n>\d{1,2})$")
-
-
-def inline_marker(text: str, index: int) -> int | None:
-    """Where an inline list item's number starts, when the full stop at `index` closes "N." in a run "1. … 2. …"."""
-    found = _MARKER.search(text, max(0, index - 4), index)
-    if found is None or not text[index + 1 : index + 2].isspace():
-        return None
-    if _ORDINAL_LEAD.search(text, max(0, index - 12), found.start()):
-        return None  # "der 5. und 6. Klasse": German ordinals, not list items
-    line_start = text.rfind("\n", 0, found.start()) + 1
-    if line_start and not text[line_start : found.start()].strip() and numbered_line(text, found.start()):
-        return found.start()  # "in this order:\n1. full name\n2. …": a number that opens its line marks an item
-    number = int(found.group("n"))
-    # Items of a list say something: "5. und 6." has one word between its numbers, an item has three or more.
-    if number == 1:
-        following = _next_two(text, index + 1)
-        return found.start() if following is not None and len(text[index + 1 : following].split()) >= 3 else None
-    previous = _previous_item_end(text, number - 1, found.start())
-    if previous is not None and len(text[previous : found.start()].split()) >= 3:
-        return found.start()
-    return None
-
-
-def numbered_line(text: str, start: int) -> bool:
-    """Whether the line whose number starts at `start` is an item of a numbered list: "1. " with a "2. " line after
-    it, or "n. " with an "n-1. " line before it ("24. und 31. Dezember …" and "1.5米以上…" are no items)."""
-    marker = _LINE_NUMBER.match(text, start)
-    if marker is None:
-        return False
-    number = int(marker.group("n"))
-    if number == 1:
-        end = text.find("\n", start)
-        following = text[end + 1 :].lstrip(" \t") if end >= 0 else ""
-        return _LINE_NUMBER.match(following[:8]) is not None and following.startswith(("2.", "2)", "2、", "2．"))
-    line_start = text.rfind("\n", 0, start) + 1
-    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-    previous = text[previous_start:line_start].lstrip(" \t")
-    return any(previous.startswith(f"{number - 1}{mark}") for mark in ".)、．")
-
-
-_LINE_NUMBER = re.compile(r"(?P<n>\d{1,2})(?:[.)](?=[ \t]+\S)|[、．](?=\s*\S))")
-_TWO = re.compile(r"[\s:;]2\.\s")
-
-
-def _next_two(text: str, start: int) -> int | None:
-    r"""Where `re.search(r"(?:^|[\s:;])2\.\s", text[start:])` starts its match, in `text`, when `text[start]` is white
-    space (so "^" cannot match): found by `str.find`, not by trying the pattern at every position."""
-    position = text.find("2.", start + 1)
-    while position != -1:
-        if _TWO.match(text, position - 1):
-            return position - 1
-        position = text.find("2.", position + 1)
-    return None
-
-
-@functools.cache
-def _item_marker(number: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[\s:;]){number}\.\s")
-
-
-def _previous_item_end(text: str, number: int, end: int) -> int | None:
-    r"""The end of the last match of `re.finditer(rf"(?:^|[\s:;]){number}\.\s", text[:end])`, found backwards.
-
-    Scanning the text before every item made a prompt's numbered rules quadratic. A match is "N." with the
-    character before it (or the text's start) and the white space after it, so matches overlap only in a run
-    "␣N.␣N.␣", each one `size` after the last: `finditer` keeps the first of such a run, skips the second, keeps the
-    third, and so on.
-    """
-    pattern = _item_marker(number)
-    key = f"{number}."
-    size = len(key) + 1
-
-    def marker_at(position: int) -> bool:  # "N." at `position` is a match of its own (not inside a longer number)
-        match = pattern.match(text, max(0, position - 1), end)
-        return match is not None and match.end() == position + size
-
-    position = text.rfind(key, 0, end)
-    while position != -1 and not marker_at(position):
-        position = text.rfind(key, 0, position + len(key) - 1)
-    if position == -1:
-        return None
-    run = 0
-    while position - (run + 1) * size >= 0 and marker_at(position - (run + 1) * size):
-        run += 1
-    return position + size if run % 2 == 0 else position
-
-
-def is_abbreviation(text: str, index: int) -> bool:
-    """Whether the full stop at `index` ends an abbreviation ("e.g.", "sec."), not a sentence."""
-    street = street_dot_ends_sentence(text, index)
-    if street is not None:
-        return not street  # "12 Baker St. Never …" ends its sentence; "Mt. Pleasant Rd. community garden" does not
-    start = index
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'":
-        start -= 1
-    word = text[start : index + 1].lower()
-    if len(word) == 2 and word[0].isalpha() and _SPACED_INITIALS.search(text, max(0, index - 4), index + 4):
-        return True  # "z. B.", "d. h.", "u. a.": initials with a space between them
-    if word in _ABBREVIATIONS_BEFORE_MORE:
-        # "TSV Grünwald 1921 e.V. (Abteilung Fußball)", "tra parentesi, es. (Art. 7)": a club, "for example"; but
-        # "… Neckarau e.V. Mitglieder schreiben …", "… lo que es. Usa …" end their sentence
-        after = text[index + 1 :].lstrip()[:1]
-        return bool(after) and (after in "(«\"“'" or after.isdigit() or after.islower())
-    if word == "no." and text[index + 1 : index + 2].isspace() and text[index + 1 :].lstrip()[:1].isupper():
-        return False  # "Answer with yes or no. Do not explain.": the word "no", not "no. 5" or "the no. of guests"
-    if word in _ABBREVIATIONS or word.endswith(("e.g.", "i.e.")):
-        return True
-    if len(word) == 2 and text[index - 1].isupper() and _INITIAL_BEFORE.match(text, index + 1):
-        return True  # "T. rex", "T. 0117 496 0823", "J. smith": an initial or a phone "T.", and the sentence goes on
-    return _short_in_brackets(text, index)
-
-
-_INITIAL_BEFORE = re.compile(r"[ \t]+(?:[a-zà-ÿ]|\d)")
-
-
-def _short_in_brackets(text: str, index: int) -> bool:
-    """Whether the full stop ends a short word inside brackets that close a few words on, on the same line: "Marisol
-    (Prod. Coordinator)", "(Dept. of Health)"."""
-    opening = text.rfind("(", max(0, index - 30), index)
-    if opening < 0 or ")" in text[opening:index]:
-        return False
-    word = re.search(r"(?<![^\W\d_])[^\W\d_]{2,6}$", text[opening + 1 : index])
-    if word is None:
-        return False
-    closing = text.find(")", index, index + 40)
-    return closing > 0 and not re.search(r"[.!?\n]", text[index + 1 : closing])
-
-
-_ABBREVIATIONS_BEFORE_MORE = frozenset({"e.v.", "es."})
-_SPACED_INITIALS = re.compile(r"(?<![\w.])[^\W\d_]\.\s[^\W\d_]\.(?!\w)")
-
-
 _FENCED = re.compile(r"(?ms)^[ \t]*```[^\n`]*\n.*?^[ \t]*```")  # a fence opens and closes its own line
+
+
 _FENCE_MARK = re.compile(r"\s*```[\w+-]*\s*[.:]?\s*$")
 
 
@@ -682,220 +544,3 @@ def _append(clauses: list[Clause], text: str, start: int, end: int) -> None:
         return
     start += len(piece) - len(piece.lstrip())
     clauses.append(Clause(stripped, start))
-
-
-_NUMBER_WORDS: dict[str, int] = {
-    # English
-    "a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "a hundred": 100, "one hundred": 100, "a dozen": 12, "a couple of": 2,
-    # Spanish
-    "un": 1, "una": 1, "uno": 1, "una sola": 1, "un solo": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "cien": 100,
-    # German
-    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
-    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "hundert": 100,
-    # French
-    "une seule": 1, "un seul": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "cent": 100,
-    # Portuguese
-    "um": 1, "uma só": 1, "um só": 1, "dois": 2, "duas": 2, "três": 3, "sete": 7, "oito": 8, "nove": 9,
-    "dez": 10, "cem": 100,
-    # Japanese / Chinese numerals
-    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-    "百": 100,
-}  # fmt: skip
-NUMBER_WORDS: frozenset[str] = frozenset(word for word in _NUMBER_WORDS if " " not in word)
-NUMBER_WORD_ALT = "|".join(
-    sorted((re.escape(w) for w in _NUMBER_WORDS if w.isascii() or " " in w), key=len, reverse=True)
-)
-NUMBER_WORD_ALT += "|" + "|".join(
-    sorted((re.escape(w) for w in _NUMBER_WORDS if not w.isascii() and " " not in w), key=len, reverse=True)
-)
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORD_ALT})(?![\w]))"
-_CJK_NUMERAL = re.compile(r"^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$")
-
-
-def parse_number(token: str) -> int | None:
-    """An integer from digits ("150", "1,000", "３") or a number word ("three", "drei", "三"); None otherwise."""
-    cleaned = token.strip().lower().replace(",", "")
-    if cleaned in _NUMBER_WORDS:
-        return _NUMBER_WORDS[cleaned]
-    try:
-        return int(float(cleaned))
-    except ValueError:
-        pass
-    cjk = _CJK_NUMERAL.match(cleaned)
-    if cjk and cleaned:
-        tens_digit, ten, ones = cjk.groups()
-        if ten is None:
-            return None
-        return _NUMBER_WORDS.get(tens_digit or "一", 1) * 10 + (_NUMBER_WORDS[ones] if ones else 0)
-    return None
-
-
-def _bar_separated(text: str) -> frozenset[str]:
-    return frozenset(text.split("|"))
-
-
-_NEGATION_WORDS = _bar_separated(
-    "no|not|never|without|avoid|avoiding|don't|dont|doesn't|nor|cannot|can't|mustn't|shouldn't|refrain|"
-    "nunca|jamás|sin|evita|evitar|nie|niemals|kein|keine|keinen|keinem|keiner|keines|nicht|ohne|vermeide|"
-    "jamais|sans|pas|aucun|aucune|évite|éviter|évitez|não|nao|nem|sem|evite|geen|nooit|niet|zonder|vermijd|senza|"
-    "niente|nessun|nessuna|nada"
-)
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
-# "注釈や説明は付けない。": a Japanese rule in the plain negative, with a rule verb ("出さない", "答えない"; not
-# "かからない", a fact, "構わない", a permission, or "使わなければならない", an obligation).
-JA_RULE_NEGATIVE = (
-    r"(?<!て)(?<!で)(?:出さ|言わ|答え|教え|伝え|使わ|書か|勧め|送ら|聞か|尋ね|触れ|載せ|入れ|返さ|求め|話さ|受け付け|し|行わ|"
-    r"付け|出力し|提案し|約束し|紹介し|推薦し|断定し|診断し|翻訳し)ない"
-)
-_PLAIN_NEGATIVE_END = re.compile(rf"{JA_RULE_NEGATIVE}\s*[。！]?\s*$")
-CJK_NEGATIONS = (
-    "不要", "禁止", "切勿", "不得", "别", "不能", "不用", "请勿", "しないで", "ないで", "ないこと", "避けて",
-    "使わない", "なし", "無し", "ナシ", "不可",
-)  # fmt: skip
-# "絵文字なし", "顔文字・絵文字は使わない", "表情符号禁止": a Japanese (or Chinese) negation after the noun it negates,
-# which reaches back over the phrase before it, up to the previous clause mark.
-_POSTPOSED_NEGATION = re.compile(
-    # ("見出しなしの長文" describes a thing, "絵文字を使わないと堅く見える" states a condition: no rule in either)
-    r"(?:は|を|も)?\s*(?:(?:なし|無し|ナシ|使わない|使用しない|入れない)(?!の|と|なら|場合|から|ので|ため|とき|時)|"
-    r"控えて|控える|避けて|避ける|"
-    # "不要", "禁止" and "不可" close the phrase only at its end: Chinese "代码块外面不要任何文字" puts them before
-    # what they rule out ("no text outside the code block")
-    r"(?:不要|禁止|不可)(?=\s*(?:[。、，,；;！!\n)）]|です|で|$)))"
-)
-_PARTICLES = ("で", "に", "て", "が")
-_PHRASE_START = re.compile(r"[、。，,；;：:\n！？!?（）()]")
-
-
-def _postposed_ranges(text: str) -> list[tuple[int, int]]:
-    """Ranges of phrases negated by a cue after them ("絵文字なし" negates "絵文字")."""
-    ranges: list[tuple[int, int]] = []
-    for cue in _POSTPOSED_NEGATION.finditer(text):
-        window_start = max(0, cue.start() - 20)
-        marks = list(_PHRASE_START.finditer(text, window_start, cue.start()))
-        start = marks[-1].end() if marks else window_start
-        # "箇条書きで前置きなし": the negation ends at the particle before its noun ("in bullets, no preamble")
-        particle = max(text.rfind(mark, start, cue.start()) for mark in _PARTICLES)
-        start = max(start, particle + 1) if particle >= 0 else start
-        if text[start : cue.start()].strip():
-            ranges.append((start, cue.end()))
-    return ranges
-
-
-def has_negation(text: str) -> bool:
-    """A fast test for any negation word, before the full negation-scope analysis."""
-    if not text.isascii() and (
-        any(cue in text for cue in CJK_NEGATIONS) or _PLAIN_NEGATIVE_END.search(text) is not None
-    ):
-        return True
-    return not _NEGATION_WORDS.isdisjoint(_WORD.findall(text.lower().replace("’", "'")))
-
-
-# Cues that open the scope of a negation. "not only X but Y" and "not just" do not negate X.
-NEGATION_CUE = re.compile(
-    r"\b(?:no(?!-)(?!\s+(?:final|fim|in[íi]cio|come[çc]o|meio|topo|rodap[ée]|corpo|t[íi]tulo|assunto|m[áa]ximo|"
-    r"m[íi]nimo|m[íi]n\.|m[áa]x\.)\b)|not(?!\s+(?:only|just|merely)\b)|never|without|avoid(?:ing)?|don'?t|doesn'?t|do\s+not|does\s+not|"
-    r"must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|may\s+not|nor|refrain\s+from|"
-    r"nunca|jamás|sin|evita|evitar|nie|niemals|keine?[nmrs]?|nicht|ohne|vermeide|jamais|sans|pas\s+d(?:e|['’](?=\w))|"
-    r"aucune?|évite[rz]?|não|nao|nem|sem|evite|geen|nooit|niet|zonder|vermijd|senza|niente|nessuna?|nada\s+de)\b|不要|禁止|切勿|不得|别|不能|不用(?=\s*(?:使用|用)?\s*(?:emoji|表情|markdown|列表|清单|表格|标题|加粗|粗体|项目符号|编号|代码块|链接|英文|缩写))|请勿",
-    re.IGNORECASE,
-)
-NEGATION_CUE = prefiltered(NEGATION_CUE)  # the same matches, found sooner (see app.engine.fastre)
-# Words that start a new instruction, ending a negation's scope ("no markdown, keep it short").
-_SCOPE_BREAK = re.compile(
-    r"^\s*(?:but|instead|rather|please|then|so|and\s+(?:always|keep|use|be|write|reply|respond|answer|make|give)|"
-    r"keep|use|be|write|reply|respond|answer|make|give|always|stay|focus|include|say|ask|return|output|"
-    r"pero|sino|aber|sondern|mais|plutôt|mas|e\s+sempre)\b",
-    re.IGNORECASE,
-)
-_SCOPE_SPLIT = re.compile(r",\s*|\s+(?:or|and|nor|o|ni|y|oder|und|noch|ou|et|e|nem)\s+|/", re.IGNORECASE)
-
-
-# "say we can't advise on that": the negation is in the words to say, not a rule for the assistant.
-REPORTED_LEAD = re.compile(
-    r"\b(?:say|says|tell\s+(?:them|him|her|the\s+\w+|users?)|explain|reply|respond|answer|let\s+(?:them|the\s+\w+)\s+know)"
-    r"\s+(?:that\s+)?(?:we|you|i|they|it|he|she|this|the\s+\w+)\s+$",
-    re.IGNORECASE,
-)
-
-
-def negated_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of `text` under a negation: from each cue over the comma/or-joined items that follow it.
-
-    "No markdown, no lists" and "don't use markdown, lists or emojis" negate every item; "no markdown, keep it
-    friendly" stops at "keep"; "not only X but also Y" negates nothing.
-    """
-    ranges: list[tuple[int, int]] = []
-    if not has_negation(text):
-        return ranges
-    if not text.isascii():
-        ranges += _postposed_ranges(text)
-    for cue in NEGATION_CUE.finditer(text):
-        start = cue.start()
-        end = cue.end()
-        if REPORTED_LEAD.search(text[max(0, start - 40) : start]):
-            continue
-        rest = text[end:]
-        # "don't give the answers until I type ANSWERS, then list them all": the negation ends at a new step.
-        boundary = re.search(r"[.;:!?()\n]|\s[-–—]\s|\s(?:then|until|til|till|unless|because)\s", rest, re.IGNORECASE)
-        window = rest[: boundary.start()] if boundary else rest
-        offset = 0
-        pieces = list(_SCOPE_SPLIT.finditer(window))
-        segment_starts = [0] + [p.end() for p in pieces]
-        segment_ends = [p.start() for p in pieces] + [len(window)]
-        for index, (seg_start, seg_end) in enumerate(zip(segment_starts, segment_ends, strict=True)):
-            segment = window[seg_start:seg_end]
-            if index > 0 and (_SCOPE_BREAK.match(segment) or len(segment.split()) > 6):
-                break
-            offset = seg_end
-        ranges.append((start, end + offset))
-    return ranges
-
-
-def in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
-    """Whether a character position falls inside one of the ranges."""
-    return any(start <= position < end for start, end in ranges)
-
-
-_MARKER_END = re.compile(
-    r"\b(?:with|starting\s+with|beginning\s+with|prefixed\s+(?:with|by)|labelled|marked)\s+"
-    r"(?P<marker>[A-Z][A-Z0-9_]*(?:\s+[A-Z][A-Z0-9_]*){0,4}:)\s*$"
-)
-
-
-def sentence_case(text: str) -> str:
-    """Capitalise the first letter and end with a full stop."""
-    text = text.strip()
-    marker = _MARKER_END.search(text)
-    if marker is not None:
-        # "… in a line starting with CHECK WITH NURSE:": the colon is part of the marker the brief wants written
-        text = text[: marker.start("marker")] + f'"{marker.group("marker")}"'
-    text = text.rstrip(",;:")
-    if not text:
-        return text
-    # an identifier ("sample_size", "orderId") keeps its spelling, and so does a field a test opens with
-    # ("controlled = true: never submit")
-    if not re.match(r"[a-z]+(?:_[a-z0-9]+)+\b|[a-z]+[A-Z]\w*\b|[a-z]\w*\s*(?:==?|!=|>=?|<=?|≥|≤)\s*\S", text):
-        text = text[0].upper() + text[1:]
-    if text[-1] in ".!?。" or (len(text) > 1 and text[-1] in "\"”»'’」" and text[-2] in ".!?。"):
-        return text  # 'say exactly: "… at any time."' already ends inside its quote
-    return text + "."
-
-
-def instruction_case(text: str) -> str:
-    """A requirement in the user's words as an instruction: the builder-directed lead ("pls make the bot", "it
-    should") goes, then `sentence_case`."""
-    text = strip_meta_directive(text)
-    joined = _JOINING_WORD.match(text)
-    if joined and len(text[joined.end() :].split()) >= 3:
-        text = text[joined.end() :]  # "… exactly: "…" and the label line has to come first": a clause of its own
-    return sentence_case(text)
-
-
-_JOINING_WORD = re.compile(r"^\s*(?:and|but|plus|also)\s+(?!so\b|then\b)", re.IGNORECASE)

@@ -11,11 +11,11 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import limits, people, tool_orders
 from app.engine.constraints.clause_readers import LENGTH_LIMITS_RULE, OPENS_WITH_CONDITION
-from app.engine.constraints.clauses import sentence_case
 from app.engine.constraints.field_reading import free_text
 from app.engine.constraints.input_sizes import written_piece_scope
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
 from app.engine.constraints.model import Constraint
+from app.engine.constraints.sentence_case import sentence_case
 from app.engine.constraints.tool_steps import with_tool_steps
 
 

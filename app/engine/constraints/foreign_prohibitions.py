@@ -7,9 +7,10 @@ import re
 
 from app.engine.constraints import foreign_rules
 from app.engine.constraints.ban_extent import closing_aside
-from app.engine.constraints.clauses import EXACT_COLON, JA_RULE_NEGATIVE
+from app.engine.constraints.clauses import EXACT_COLON
 from app.engine.constraints.found_rules import FoundRule
 from app.engine.constraints.leading_conditions import condition_end
+from app.engine.constraints.negation import JA_RULE_NEGATIVE
 from app.engine.language_id import identify
 from app.engine.phrasing import ASKS_FOR_ASSISTANT
 

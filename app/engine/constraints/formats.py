@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.clauses import in_ranges, negated_ranges
 from app.engine.constraints.format_nouns import names_a_thing
+from app.engine.constraints.negation import in_ranges, negated_ranges
 from app.engine.constraints.scoped_links import scoped_link_ban
 from app.engine.fastre import prefiltered
 

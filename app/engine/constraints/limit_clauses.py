@@ -10,12 +10,12 @@ from app.engine.constraints import (
     rationed,
 )
 from app.engine.constraints.clause_readers import CONDITIONAL_CLAUSE, Span
-from app.engine.constraints.clauses import instruction_case
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.limit_exceptions import limit_exception, with_exception
 from app.engine.constraints.limit_leads import heading_scope
 from app.engine.constraints.limit_numbers import FoundLimit
 from app.engine.constraints.model import Constraint
+from app.engine.constraints.sentence_case import instruction_case
 
 # "E. Mise en page et longueur (entre 80 et 150 mots) : 2 pts", "Length (250-300 words) - 10 marks": a rubric
 # criterion scores the graded text; its length is what the input should have, not a limit on the reply.

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from app.engine.constraints.clauses import NUMBER, NUMBER_WORDS
 from app.engine.constraints.model import LimitUnit
+from app.engine.constraints.number_words import NUMBER, NUMBER_WORDS
 
 INPUT_SCOPE = "the input"
 TURN_SCOPE = "each in-character turn"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints import parts
-from app.engine.constraints.clauses import parse_number
 from app.engine.constraints.input_sizes import condition_on_input, unasked_size
 from app.engine.constraints.limit_exceptions import without_exempt_limits
 from app.engine.constraints.limit_numbers import (
@@ -28,6 +27,7 @@ from app.engine.constraints.limit_numbers import (
 from app.engine.constraints.limit_scope import cjk_scope, limit_scope
 from app.engine.constraints.model import Constraint, LimitUnit
 from app.engine.constraints.non_limits import capped_counts, cjk_not_a_length, not_a_count, not_a_length
+from app.engine.constraints.number_words import parse_number
 
 # "Keep each meal description to 2 sentences": the scope sits between the cue and the number.
 _EACH_INSIDE = re.compile(

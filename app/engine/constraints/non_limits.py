@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints import parts
-from app.engine.constraints.clauses import NUMBER, parse_number
 from app.engine.constraints.limit_numbers import (
     Bound,
     FoundLimit,
@@ -15,6 +14,7 @@ from app.engine.constraints.limit_numbers import (
     singular_of,
 )
 from app.engine.constraints.model import LimitUnit
+from app.engine.constraints.number_words import NUMBER, parse_number
 from app.engine.fastre import Twins, is_plain, prefiltered
 
 _QUOTED_LINE = re.compile(r"\s*(?:(?:that\s+)?(?:says|reading|starting\s+with|with|con|mit|avec|com)\s+)?[\"“«„'‘`]")

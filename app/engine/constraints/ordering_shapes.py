@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from app.engine.constraints.clauses import sentence_case
 from app.engine.constraints.found_rules import FoundRule
 from app.engine.constraints.ordering_steps import verb_phrase
+from app.engine.constraints.sentence_case import sentence_case
 from app.engine.phrasing import second_person
 
 _AT_THE_END = re.compile(

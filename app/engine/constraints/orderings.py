@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from app.engine.constraints.clauses import ENDING_COLON, EXACT_COLON, sentence_case
+from app.engine.constraints.clauses import ENDING_COLON, EXACT_COLON
 from app.engine.constraints.found_rules import FoundRule, is_english
 from app.engine.constraints.ordering_shapes import at_the_end, held_back, in_this_order
 from app.engine.constraints.ordering_steps import (
@@ -16,6 +16,7 @@ from app.engine.constraints.ordering_steps import (
     starts_with_verb,
     verb_phrase,
 )
+from app.engine.constraints.sentence_case import sentence_case
 from app.engine.phrasing import ASKS_FOR_ASSISTANT, VERBS, second_person, verbs_to_base
 
 _ACTION_VERBS = (

@@ -6,9 +6,9 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints.ages import FoundAges, find_ages
-from app.engine.constraints.clauses import in_ranges, negated_ranges
 from app.engine.constraints.eligibility import blank_age_rules, level_as_age
 from app.engine.constraints.found_rules import is_english
+from app.engine.constraints.negation import in_ranges, negated_ranges
 from app.engine.phrasing import VERBS
 from app.engine.service_for import SERVICE_FOR
 

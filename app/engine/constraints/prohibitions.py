@@ -13,13 +13,14 @@ import re
 from app.engine.constraints.ban_contrasts import read_contrast
 from app.engine.constraints.ban_extent import PROHIBITION_EN, ban_end
 from app.engine.constraints.ban_wording import imperative, worded_ban
-from app.engine.constraints.clauses import REPORTED_LEAD, sentence_case
 from app.engine.constraints.empty_case import empty_case_line
 from app.engine.constraints.foreign_prohibitions import find_foreign_prohibitions
 from app.engine.constraints.found_rules import FoundRule, is_english
 from app.engine.constraints.leading_conditions import condition_end
+from app.engine.constraints.negation import REPORTED_LEAD
 from app.engine.constraints.non_bans import forbids_nothing
 from app.engine.constraints.paired_bans import no_then_no
+from app.engine.constraints.sentence_case import sentence_case
 
 _FORBIDDEN_PASSIVE = re.compile(
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:not\s+allowed|forbidden|prohibited|off[- ]limits|banned|not\s+permitted)\b",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from app.engine.constraints.clauses import EXACT_COLON, instruction_case
+from app.engine.constraints.clauses import EXACT_COLON
 from app.engine.constraints.found_rules import FoundRule, is_english
+from app.engine.constraints.sentence_case import instruction_case
 from app.engine.phrasing import is_meta_request
 
 _MUST = re.compile(

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any, NamedTuple
 
-from app.engine.constraints.clauses import is_abbreviation
+from app.engine.constraints.abbreviations import is_abbreviation
 from app.engine.constraints.field_phrases import JSON_FIELDS_INTRO, LIST_OF, key_names, without_ranges
 from app.engine.constraints.json_items import ITEM_FIELDS_INTRO
 from app.engine.constraints.label_items import split_items

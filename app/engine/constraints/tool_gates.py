@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.clauses import sentence_case
 from app.engine.constraints.found_rules import is_english
+from app.engine.constraints.sentence_case import sentence_case
 from app.engine.constraints.tool_orders import TOOL_NAME, tool_names_in
 
 # (case-sensitive inside case-insensitive patterns: "checkStock" is a name, "di" is no "dI")

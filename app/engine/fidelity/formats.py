@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.clauses import negated_ranges
 from app.engine.constraints.format_nouns import LIST_WORD, NUMBER_WORDS, names_a_thing
 from app.engine.constraints.formats import forbidden_features, mentions_feature, required_features
+from app.engine.constraints.negation import negated_ranges
 
 # The feature words that also name things in the world; the other features (Markdown, bullets, emoji, headings)
 # are formatting whatever their context.

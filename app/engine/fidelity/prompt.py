@@ -7,11 +7,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
-from app.engine.constraints.clauses import Clause, has_negation, split_clauses
+from app.engine.constraints.clauses import Clause, split_clauses
 from app.engine.constraints.formats import FEATURE_KEYS
 from app.engine.constraints.language import LANGUAGE_KEYS, FoundLanguage, find_language
 from app.engine.constraints.limit_numbers import FoundLimit
 from app.engine.constraints.limits import find_limits
+from app.engine.constraints.negation import has_negation
 from app.engine.fidelity.formats import LIST_KEYS, Feature, bans, requests
 from app.engine.language_id import identify
 

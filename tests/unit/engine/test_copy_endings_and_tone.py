@@ -5,7 +5,7 @@ language is the voice, and Portuguese "no final" / "no máximo" negate nothing."
 from __future__ import annotations
 
 from app.engine import Brief, generate
-from app.engine.constraints.clauses import negated_ranges
+from app.engine.constraints.negation import negated_ranges
 
 _BRIEF = (
     "cria posts pro face da nossa padaria (Pão do Porto), no máximo 200 caracteres, 2 emojis no final, bem divertido"

@@ -9,8 +9,8 @@ import pytest
 from app.engine import generate
 from app.engine.brief import Brief
 from app.engine.constraints import extract_constraints
-from app.engine.constraints.clauses import negated_ranges
 from app.engine.constraints.format_nouns import names_a_thing
+from app.engine.constraints.negation import negated_ranges
 from app.engine.fidelity import check_fidelity
 from app.engine.fidelity.formats import requests
 

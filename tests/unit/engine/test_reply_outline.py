@@ -8,8 +8,8 @@ import pytest
 
 from app.engine import Brief, generate
 from app.engine.constraints import extract_constraints
-from app.engine.constraints.clauses import instruction_case
 from app.engine.constraints.sections import find_outline
+from app.engine.constraints.sentence_case import instruction_case
 from app.engine.unwrap import unwrap
 
 HANDOVER = """We do a handover at 8am and 8pm at the food bank. Summarise the volunteer's notes in this format:

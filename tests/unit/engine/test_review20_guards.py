@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.engine import Brief, generate
-from app.engine.compose.details import _instructs
-from app.engine.compose.output import _asks_array
+from app.engine.compose.json_reply import asks_json_array
+from app.engine.compose.rule_lines import instructs
 from app.engine.constraints import Constraint, extract_constraints
 from app.engine.constraints.foreign_rules import translate_prohibition
 from app.engine.job_choice import classify_brief
@@ -65,7 +65,7 @@ def test_a_rule_list_under_a_plain_lead_is_not_one_run_on_rule() -> None:
     ],
 )
 def test_background_facts_are_no_rules(sentence: str) -> None:
-    assert not _instructs(sentence)
+    assert not instructs(sentence)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_background_facts_are_no_rules(sentence: str) -> None:
      "Refunds over $150 need a human: hand off to a human agent."],
 )  # fmt: skip
 def test_rules_that_look_like_facts_are_rules(sentence: str) -> None:
-    assert _instructs(sentence)
+    assert instructs(sentence)
 
 
 def test_a_sign_off_after_a_blank_line_stays_with_its_lead() -> None:
@@ -127,7 +127,7 @@ def test_unquoted_status_values_in_a_classifier_are_its_labels() -> None:
     ],
 )
 def test_one_object_per_item_of_a_key_is_no_array_reply(text: str) -> None:
-    assert not _asks_array(text)
+    assert not asks_json_array(text)
 
 
 def test_a_fields_value_set_goes_to_the_field_it_names() -> None:

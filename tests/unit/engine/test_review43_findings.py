@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.engine import generate
 from app.engine.brief import Brief
 from app.engine.constraints import extract_constraints
-from app.engine.constraints.clauses import negated_ranges
+from app.engine.constraints.negation import negated_ranges
 
 
 def _prompt(task: str) -> str:

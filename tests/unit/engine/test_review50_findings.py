@@ -125,7 +125,7 @@ def test_one_more_line_after_the_bullets_is_no_one_line_reply(closing: str) -> N
     assert "Reply in exactly 1 line" not in prompt
 
 
-# --- details._PART_OF_REPLY: background facts with 'first' or 'If …: "…"' are no rules --------------------------------
+# --- rule_lines._PART_OF_REPLY: background facts with 'first' or 'If …: "…"' are no rules -----------------------------
 
 
 @pytest.mark.parametrize(

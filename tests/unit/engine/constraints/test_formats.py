@@ -6,8 +6,9 @@ import pytest
 
 from app.engine.brief import Brief
 from app.engine.constraints import extract_constraints
-from app.engine.constraints.clauses import negated_ranges, split_clauses
+from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.formats import find_format, required_features
+from app.engine.constraints.negation import negated_ranges
 
 
 def negated_words(text: str) -> list[str]:

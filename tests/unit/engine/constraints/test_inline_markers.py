@@ -10,7 +10,8 @@ from __future__ import annotations
 import random
 import re
 
-from app.engine.constraints.clauses import _next_two, _previous_item_end, split_clauses
+from app.engine.constraints.clauses import split_clauses
+from app.engine.constraints.inline_markers import _next_two, _previous_item_end
 
 # Runs of markers that overlap ("1. 1. 1."), numbers inside numbers ("11.", "x1."), the text's start, CJK space.
 _PIECES = ["1", "2", "3", "11", "12", ".", ". ", " ", "\n", ":", ";", "a", "word ", "1. ", "2. ", "11. ", " 1.", "\t"]
