@@ -724,10 +724,21 @@ _WRITTEN_DIFF = re.compile(
 )
 # E-mail addresses as personal data, listed with other details or in a rule on logging them ("phone numbers and
 # emails must never be logged", "names, emails, postcodes"): data in the code or the records, not a message to work on
-_PERSONAL = r"(?:phone\s+numbers?|numbers|names|addresses|postcodes|zip\s+codes|dates?\s+of\s+birth|dobs?|passwords)"
+_PERSONAL = (
+    # ("emails and phone calls" are messages to work on, not details in them)
+    r"(?:phone\s+numbers?|phones?(?!\s+(?:calls?|messages?|enquir\w*|inquir\w*|queries|lines?))|numbers|names|"
+    r"address(?:es)?|postcodes|zip\s+codes|dates?\s+of\s+birth|dobs?|passwords|card\s+numbers|"
+    # pt, es, fr, de, it, nl: "telefone, CPF, endereço ou e-mail", "teléfono, DNI o email", "Telefonnummer oder E-Mail"
+    r"telefones?|tel[eé]fonos?|t[eé]l[eé]phones?|telefonnummern?|telefoonnummers?|telefon[oi]|cpf|rg|dni|nie|nif|"
+    r"iban|bsn|endere[cç]os?|direcci[oó]n(?:es)?|adresses?|adressen|indirizz[oi]|nomes?|nombres?|noms?|namen|nomi|"
+    r"senhas?|contrase[nñ]as?|passw[oö]rter|wachtwoorden)"
+)
+# (", ", " / ", " and ", " ou ", " oder ", …: the joints of a list of personal details)
+_JOINT = r"(?:\s*[,/]\s*|\s+(?:and|or|&|ou|o|y|e|et|und|oder|of|en|ed)\s+)"
+_ARTICLE = r"(?:(?:an?|the|their|um|uma|un|una|une|ein|eine)\s+)?"
 _EMAIL_AS_DATA = re.compile(
-    rf"\b{_PERSONAL}\s*(?:,\s*|\s+(?:and|or|&)\s+|/)(?:\w+\s*,\s*)*e-?mails?\b|"
-    rf"\be-?mails?\s*(?:,\s*|\s+(?:and|or|&)\s+|/){_PERSONAL}|"
+    rf"\b{_PERSONAL}(?:{_JOINT}{_ARTICLE}[\w-]+){{0,4}}?{_JOINT}{_ARTICLE}e-?mails?\b|"
+    rf"\be-?mails?{_JOINT}{_PERSONAL}\b|"
     r"\be-?mails?\s+(?:(?:must|should|may|can)\s+(?:never|not)\s+be|are\s+never)\s+(?:logged|printed|stored|shown|"
     r"exposed|hard-?coded|sent\s+to\s+analytics)",
     re.IGNORECASE,

@@ -13,6 +13,7 @@ from app.engine.brief import describe_variable, variable_cues
 from app.engine.compose.cues import POINTS_AWARDED
 from app.engine.compose.plan import Plan
 from app.engine.constraints.tools import reads
+from app.engine.material_headings import FULL_TEXT_ARRIVES
 from app.engine.tool_text import without_tools_intro
 from app.engine.types import Variable
 
@@ -373,7 +374,7 @@ def variables(plan: Plan) -> list[Variable]:
         len(POINTS_AWARDED.findall(plan.brief.task)) >= 2 and not _SUPPLIED_RUBRIC.search(plan.brief.task)
     ):
         written.add("rubric")  # "out of 4: 2 pts for naming the hazard, 1 pt for a control …": the scheme is written
-    if pasted or _retrieves(plan) or plan.references:
+    if pasted or _retrieves(plan) or (plan.references and not FULL_TEXT_ARRIVES.search(plan.brief.task)):
         # Material the operator pastes has its own slot; documents a tool of the brief searches arrive as tool
         # results, so a pasted-document slot would contradict the search.
         written.add("document")

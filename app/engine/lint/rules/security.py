@@ -253,8 +253,10 @@ INTERNATIONAL_PHONE_RE = re.compile(
 AREA_CODE_PHONE_RE = re.compile(rf"{_NOT_BEFORE}\(\d{{2,4}}\)[ .-]?\d{{3,4}}[ .-]?\d{{3,4}}{_NOT_AFTER}")
 # Plain groups or digit runs look like phone numbers only next to a cue word (PHONE_CUE_RE).
 # ("01603 555 218", "01234 567890": a UK area code has five digits, and its number may be one group)
+# ("05 49 55 50 12": a French number in pairs; "0800-2000": a Dutch free line in two groups of four)
 PLAIN_PHONE_RE = re.compile(
-    rf"{_NOT_BEFORE}(?:(?:\d{{1,4}}[ .-])?\d{{2,5}}[ .-]\d{{3,4}}[ .-]\d{{3,4}}|\d{{4,5}}[ .-]\d{{6}}){_NOT_AFTER}"
+    rf"{_NOT_BEFORE}(?:(?:\d{{1,4}}[ .-])?\d{{2,5}}[ .-]\d{{3,4}}[ .-]\d{{3,4}}|\d{{4,5}}[ .-]\d{{6}}|"
+    rf"0\d(?:[ .]\d\d){{4}}|0\d{{3}}-\d{{4}}){_NOT_AFTER}"
 )
 DIGIT_RUN_PHONE_RE = re.compile(rf"{_NOT_BEFORE}\d{{9,13}}{_NOT_AFTER}")
 # The cue in any language, and a "line" the number belongs to ("support line is", "chiami il pontile al", "llamen
@@ -264,6 +266,9 @@ PHONE_CUE_RE = re.compile(
     r"chiam|telefon|teléfono|llam|ligue|ligar|anruf|\brufen\b|\bruf\b|appel|téléphone|bellen|\bbel\b|numéro|"
     r"nummer|número|numero|linea|línea|linha|ligne|plantão|notruf)[^\n]{0,55}$"
 )
+# "Campus security is on 01632 555 0999", "reach Jo on …": the British "on" right before a number with its trunk
+# zero (not "runs on 10 000 000 devices")
+ON_CUE_RE = re.compile(r"\bon[ \t]*$")
 # The reserved fictional range is North American only: 555-01xx in a 7- or 10-digit number ("(212) 555-0123"); a
 # UK or Brazilian number that happens to hold "555 01xx" is a real-looking number like any other.
 FICTIONAL_PHONE_RE = re.compile(r"^(?:\+?1[ .-]?)?(?:\(?\d{3}\)?[ .-]?)?555[ .-]?01\d\d$")
@@ -293,6 +298,13 @@ def _phone_matches(text: str) -> Iterator[tuple[re.Match[str], bool]]:
                 break
 
 
+def _cued(lower: str, start: int, raw: str) -> bool:
+    """Whether a cue word stands before a plain number: one in PHONE_CUE_RE, or "on" before a trunk zero."""
+    return PHONE_CUE_RE.search(lower, max(0, start - 60), start) is not None or (
+        raw.startswith("0") and ON_CUE_RE.search(lower, max(0, start - 10), start) is not None
+    )
+
+
 def _phone_hits(ctx: LintContext) -> Iterator[Hit]:
     text, lower = ctx.doc.text, ctx.doc.lower
     seen: set[int] = set()
@@ -304,7 +316,7 @@ def _phone_hits(ctx: LintContext) -> Iterator[Hit]:
         digits = "".join(ch for ch in raw if ch.isdigit())
         if not 7 <= len(digits) <= 15 or FICTIONAL_PHONE_RE.search(raw) or IP_ADDRESS_RE.fullmatch(raw):
             continue
-        if not formatted and not PHONE_CUE_RE.search(lower, max(0, m.start() - 60), m.start()):
+        if not formatted and not _cued(lower, m.start(), raw):
             continue
         yield Hit(
             m.start(),
