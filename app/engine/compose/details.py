@@ -14,7 +14,8 @@ from app.engine.compose.settled import settles_a_topic
 from app.engine.compose.translated_bans import stated_in_english
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import fixed_reply, numbered_line
-from app.engine.constraints.fallbacks import QUOTED_SCOPE, find_condition
+from app.engine.constraints.fallback_conditions import find_condition
+from app.engine.constraints.fallbacks import QUOTED_SCOPE
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.language_cases import said_by_cases
 from app.engine.constraints.sections import NumberedLines
