@@ -11,14 +11,9 @@ from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan, review_label
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
-from app.engine.constraints.fallbacks import (
-    ALTERNATIVE,
-    OWN_CASE,
-    QUOTED_SCOPE,
-    describe_contacts,
-    describe_fallback,
-    stuck_case,
-)
+from app.engine.constraints.fallback_cases import stuck_case
+from app.engine.constraints.fallback_wording import ALTERNATIVE, OWN_CASE, describe_contacts, describe_fallback
+from app.engine.constraints.fallbacks import QUOTED_SCOPE
 from app.engine.constraints.model import FallbackAction
 from app.engine.spec import Guardrails
 

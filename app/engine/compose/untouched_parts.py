@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from app.engine.compose.job import CONTENT_WORD
 from app.engine.compose.rule_lists import BARE_HEADING, NEGATIVE_HEADING
-from app.engine.constraints.fallbacks import find_condition
+from app.engine.constraints.fallback_conditions import find_condition
 from app.engine.phrasing import VERBS
 
 FILLER_WORDS = frozenset(

@@ -16,7 +16,7 @@ import msgspec
 
 from app.engine.constraints.clause_readers import Field
 from app.engine.constraints.clauses import Clause
-from app.engine.constraints.fallbacks import colon_case
+from app.engine.constraints.fallback_cases import colon_case
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.sentence_case import sentence_case

@@ -11,6 +11,7 @@ import msgspec
 from app.engine.constraints import (
     code_docs,
     data_formats,
+    fallback_wording,
     fallbacks,
     formats,
     label_items,
@@ -29,7 +30,7 @@ from app.engine.constraints.clauses import points_back_next
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.found_rules import FoundRule, is_english
 from app.engine.constraints.leading_conditions import condition_end
-from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
+from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource, FoundFallback
 from app.engine.constraints.orderings import NEGATED_ORDER, find_ordering
 from app.engine.constraints.prohibitions import find_prohibitions
 from app.engine.constraints.requirements import find_requirement, must_segments
@@ -222,9 +223,9 @@ def read_fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
         Constraint(
             kind="fallback",
             text=_own_action(text, found)
-            or fallbacks.describe_fallback(
-                found.action, found.value, found.condition, in_place=fallbacks.written_in_place(text, found),
-                channel=fallbacks.message_channel(text, found.start) if found.action == "phone" else None,
+            or fallback_wording.describe_fallback(
+                found.action, found.value, found.condition, in_place=fallback_wording.written_in_place(text, found),
+                channel=fallback_wording.message_channel(text, found.start) if found.action == "phone" else None,
                 also=added_contact(text, found.start, found.end, found.condition),
             ),
             span=span(found.start, found.end), action=found.action, value=found.value, condition=found.condition,
@@ -244,7 +245,7 @@ _ACTION_LEAD = re.compile(
 )
 
 
-def _own_action(text: str, found: fallbacks.FoundFallback) -> str | None:
+def _own_action(text: str, found: FoundFallback) -> str | None:
     """'If they mention self-harm, stop the journaling flow and tell them to call or text 988 or their local
     emergency number': an instruction that does more than name the contact keeps the brief's own words."""
     condition = found.condition

@@ -13,7 +13,6 @@ import msgspec
 from app.engine.brief import Brief
 from app.engine.constraints import (
     antecedents,
-    fallbacks,
     label_blocks,
     label_pipes,
     label_wording,
@@ -24,6 +23,7 @@ from app.engine.constraints import (
 )
 from app.engine.constraints.clause_constraints import clause_constraints
 from app.engine.constraints.clause_readers import Field, audience_constraint, read_listed_tools, with_line_purposes
+from app.engine.constraints.fallback_placement import bare_ask, names_a_ban
 from app.engine.constraints.item_conditions import clause_leads
 from app.engine.constraints.line_scopes import scoped_to_lines, scoped_to_parts, with_outline
 from app.engine.constraints.model import Constraint, ConstraintSource
@@ -76,7 +76,7 @@ def _name_cases_pointed_back(text: str, read: list[antecedents.ReadClause]) -> N
                 continue
             if _CASE_BACK.fullmatch(condition):
                 named = f"For any of these ({ban})"
-            elif fallbacks.bare_ask(condition) and fallbacks.names_a_ban(ban) and 3 <= len(ban.split()) <= 40:
+            elif bare_ask(condition) and names_a_ban(ban) and 3 <= len(ban.split()) <= 40:
                 # "Never say a road is safe. If they ask, say: …": they ask about what the ban before names
                 named = f'{condition} about what this rule covers ("{ban[0].lower()}{ban[1:]}")'
             else:

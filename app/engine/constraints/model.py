@@ -11,7 +11,7 @@ Only the payload fields that belong to a constraint's kind are set; the rest kee
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import msgspec
 
@@ -38,6 +38,19 @@ LimitUnit = Literal["words", "sentences", "paragraphs", "bullets", "items", "lin
 # ("say": a reply given word for word; "reply": a reply the brief describes in its own words, "say that an agent
 # will call them back")
 FallbackAction = Literal["email", "phone", "url", "handoff", "say", "reply"]
+
+
+class FoundFallback(NamedTuple):
+    """A fallback as one clause states it, before it becomes a constraint: the action, its exact value (address,
+    number, URL, or words to say), condition and extent."""
+
+    action: FallbackAction
+    value: str
+    condition: str | None
+    start: int
+    end: int
+
+
 ConstraintSource = Literal[
     "task", "constraints", "output_format", "audience", "tone", "role", "language", "length", "json_schema", "tools"
 ]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from app.engine.constraints.fallbacks import handoff_phrase
+from app.engine.constraints.fallback_handoffs import handoff_phrase
 from app.engine.constraints.formats import forbidden_features
 from app.engine.constraints.language import USER_LANGUAGE
 from app.engine.constraints.limit_exceptions import EXCEPT_WORD

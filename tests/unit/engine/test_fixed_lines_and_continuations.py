@@ -9,7 +9,8 @@ from __future__ import annotations
 from app.engine.brief import Brief
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints.clauses import fixed_reply, split_clauses
-from app.engine.constraints.fallbacks import find_condition, find_fallbacks
+from app.engine.constraints.fallback_conditions import find_condition
+from app.engine.constraints.fallbacks import find_fallbacks
 from app.engine.constraints.model import Constraint
 from app.engine.generate import brief_fidelity, generate, read_constraints
 

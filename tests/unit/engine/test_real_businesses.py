@@ -6,7 +6,7 @@ import pytest
 
 from app.engine.brief import Brief, extract_entities
 from app.engine.constraints import extract_constraints
-from app.engine.constraints.fallbacks import find_condition
+from app.engine.constraints.fallback_conditions import find_condition
 from app.engine.constraints.foreign_rules import translate_prohibition
 from app.engine.constraints.labels import find_labels
 from app.engine.constraints.phones import find_dial_numbers

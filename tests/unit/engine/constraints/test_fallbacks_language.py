@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.engine.constraints.fallbacks import describe_fallback, find_fallbacks
+from app.engine.constraints.fallback_wording import describe_fallback
+from app.engine.constraints.fallbacks import find_fallbacks
 from app.engine.constraints.language import USER_LANGUAGE, find_language, lookup
 from app.engine.language_id import identify
 
