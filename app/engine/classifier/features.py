@@ -60,6 +60,23 @@ def ngram_groups(prepared: str) -> tuple[set[str], set[str], set[str]]:
     return grams, set(words), bigrams
 
 
+def gram_sets(prepared: str) -> tuple[set[str], set[str], set[str], set[str], set[str]]:
+    """The sets of `ngram_groups` with the character grams split by size, as the model's tables are
+    (`app.engine.classifier.model.gram_table`): (single CJK characters and 2-3 grams, 4-grams, 5-grams, words,
+    bigrams)."""
+    text = " " + prepared[:MAX_CHARS].lower() + " "
+    short: set[str] = set(_CJK_CHAR.findall(text))
+    for size in (2, 3):
+        short.update([text[start : start + size] for start in range(len(text) - size + 1)])
+    four = {text[start : start + 4] for start in range(len(text) - 3)}
+    five = {text[start : start + 5] for start in range(len(text) - 4)}
+    # A gram of white space only is no feature (`gram.strip()` is empty exactly when `gram.isspace()`).
+    short, four, five = ({gram for gram in grams if not gram.isspace()} for grams in (short, four, five))
+    words = _WORD.findall(text)
+    bigrams = {previous + " " + word for previous, word in zip(["^", *words], words, strict=False)}
+    return short, four, five, set(words), bigrams
+
+
 def featurize(prepared: str) -> dict[str, float]:
     """Feature name -> value for training: normalised n-gram block plus the cue block."""
     keys = ngram_keys(prepared)

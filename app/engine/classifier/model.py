@@ -23,7 +23,7 @@ from pathlib import Path
 
 import msgspec
 
-from app.engine.classifier.features import CUE_VALUE, MAX_CHARS, ngram_groups
+from app.engine.classifier.features import CUE_VALUE, MAX_CHARS, gram_sets
 from app.engine.classifier.lexicon import cue_features
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -45,14 +45,29 @@ class LinearModel(msgspec.Struct, frozen=True):
     weights: dict[str, list[int]]
 
 
-_FIELD_BITS = 40
-"""Bits per class in a packed weight vector: room for the sum of 2**30 offset weights, far beyond any brief."""
+_FIELD_BITS = 30
+"""Bits per class in a packed weight vector: one 30-bit digit of a Python int per class (19 classes: 100 bytes per
+vector, against 128 with 40 bits; 17 524 vectors). A field holds the sum of 2**14 offset weights (each < 2**16);
+a brief has at most about 9 000 distinct features (`MAX_CHARS` 1 500: its 2-5 character grams, CJK characters,
+words and bigrams), so the sums stay exact."""
 _OFFSET = 1 << 15
 """Added to every quantised weight (|weight| < 2**15) so that each packed field is non-negative."""
 NGRAM_PREFIXES = ("c", "w", "b")
 """The n-gram feature groups, in `ngram_groups` order; every other feature (the "lex:" cues) is kept whole."""
 _MAGIC = b"PSLM0001"
+GRAM_TABLES = 3
+"""The "c" group is held as three tables by gram size (see `gram_table`)."""
 _SEPARATOR = "\x00"  # no feature name holds it (names come from lowercased text and the lexicon)
+
+
+def gram_table(gram: str) -> int:
+    """Which of the `GRAM_TABLES` tables holds a character gram: 0 for up to 3 characters (single CJK characters,
+    2- and 3-grams), 1 for 4, 2 for 5 (`gram_sets` cuts a text's grams the same way).
+
+    One table of the model's 47 817 grams needs a hash table of 2**17 slots (1.9 MB); three of at most 21 431
+    need 2**15 each (1.25 MB in all). A text's grams are looked up in the table of their size, so the hits are the
+    same."""
+    return min(len(gram), 5) - 3 if len(gram) > 3 else 0
 
 
 def _pack(dense: list[int]) -> int:
@@ -65,8 +80,9 @@ class Scorer:
     per class, offset to be non-negative), so a brief's thousands of features are summed with one `sum()` of ints
     instead of a column-wise sum of tuples; the result is exact and unpacked per class afterwards.
 
-    The n-gram tables are keyed without their prefix, one per group, so that scoring looks up the text's slices
-    directly instead of building a prefixed string for each; `other` holds the remaining features by full name.
+    The n-gram tables are keyed without their prefix, one per group (the "c" group cut by gram size, see
+    `gram_table`), so that scoring looks up the text's slices directly instead of building a prefixed string for
+    each; `other` holds the remaining features by full name.
     """
 
     def __init__(
@@ -75,8 +91,16 @@ class Scorer:
         self.labels = labels
         self.bias = bias
         self.scale = scale
-        self._grouped = grouped
-        self._by_prefix = dict(zip(NGRAM_PREFIXES, grouped, strict=True))
+        grams, *rest = grouped
+        by_size = [  # `gram_table`'s cut, without a call per gram
+            {gram: vector for gram, vector in grams.items() if len(gram) <= 3},
+            {gram: vector for gram, vector in grams.items() if len(gram) == 4},
+            {gram: vector for gram, vector in grams.items() if len(gram) >= 5},
+        ]
+        del grams
+        self._grams = by_size
+        self._tables = [*by_size, *rest]
+        self._by_prefix = dict(zip(NGRAM_PREFIXES[1:], rest, strict=True))
         self._other = other
 
     @classmethod
@@ -99,13 +123,13 @@ class Scorer:
 
     @property
     def feature_count(self) -> int:
-        return sum(map(len, self._grouped)) + len(self._other)
+        return sum(map(len, self._tables)) + len(self._other)
 
     def probabilities(self, prepared: str) -> list[int]:
         """Class probabilities of a prepared brief, as integers out of `PROBABILITY_SCALE`, in `labels` order."""
-        groups = ngram_groups(prepared)
+        groups = gram_sets(prepared)
         hits: list[int] = []
-        for table, keys in zip(self._grouped, groups, strict=True):
+        for table, keys in zip(self._tables, groups, strict=True):
             hits += filter(None, map(table.get, keys))  # a packed vector is never 0: every field is offset >= 1
         ngram_sums = self._unpack(hits)
         cue_sums = self._sums(cue_features(prepared[:MAX_CHARS]))
@@ -123,6 +147,8 @@ class Scorer:
     def _vector(self, name: str) -> int | None:
         """The packed weights of the feature `name` (with its prefix), or None."""
         prefix, _, rest = name.partition(":")
+        if prefix == NGRAM_PREFIXES[0]:
+            return self._grams[gram_table(rest)].get(rest)
         table = self._by_prefix.get(prefix)
         return self._other.get(name) if table is None else table.get(rest)
 

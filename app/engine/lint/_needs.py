@@ -18,11 +18,12 @@ has a letter, so the conditions are only for scans of the whole text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # The parsed form of a pattern, read with `re`'s own parser (Python 3.11+; no stubs, hence the ignores).
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 Leaf = tuple[int, bytes]
 """(WORD, w): the word w occurs in the text; (START, p): some word of the text starts with p; (PAIR, b"a b"): the word
@@ -31,6 +32,7 @@ Clause = tuple[Leaf, ...]
 """Met when any of its leaves is."""
 
 START, WORD, PAIR = 0, 1, 2
+T = TypeVar("T")
 START_LEN = 4
 """Word starts are looked up by their first START_LEN characters (a shorter start is no condition)."""
 
@@ -269,16 +271,27 @@ def compile_needs(clauses: tuple[Clause, ...], first_word: bytes = b"") -> Needs
     for clause in clauses:
         if any(kind == START and len(chars) < START_LEN for kind, chars in clause):
             continue  # met by nearly every text
-        words = frozenset(chars for kind, chars in clause if kind == WORD)
-        starts = frozenset(chars[:START_LEN] for kind, chars in clause if kind == START)
-        pairs = frozenset(_pair(chars) for kind, chars in clause if kind == PAIR)
+        words = _shared(chars for kind, chars in clause if kind == WORD)
+        starts = _shared(chars[:START_LEN] for kind, chars in clause if kind == START)
+        pairs = _shared(_pair(chars) for kind, chars in clause if kind == PAIR)
         if len(clause) > 1:
             any_of.append((words, starts, pairs))
         else:
             sets[0].update(words)
             sets[1].update(starts)
             sets[2].update(pairs)
-    return Needs(frozenset(sets[0]), frozenset(sets[1]), frozenset(sets[2]), tuple(dict.fromkeys(any_of)))
+    return Needs(_shared(sets[0]), _shared(sets[1]), _shared(sets[2]), tuple(dict.fromkeys(any_of)))
+
+
+_SHARED: dict[frozenset[Any], frozenset[Any]] = {}
+"""One frozenset per distinct value across every pattern's `Needs`: about a thousand patterns are read, most of
+their sets are empty or repeat another's, and each frozenset takes at least 216 bytes (1.2 MB in all unshared)."""
+
+
+def _shared(items: Iterable[T]) -> frozenset[T]:
+    """The items as a frozenset, the same object as every equal set made before (see `_SHARED`)."""
+    value: frozenset[Any] = frozenset(items)
+    return _SHARED.setdefault(value, value)
 
 
 def _pair(chars: bytes) -> tuple[bytes, bytes]:
