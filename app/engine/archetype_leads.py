@@ -180,7 +180,9 @@ def key_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Constr
     summary make a record for a downstream system; a job that would only condense the text yields to the extractor."""
     if not matches or matches[0].id not in BY_ID or not BY_ID[matches[0].id].yields_to_key_record:
         return matches
-    keys = [v for c in constraints if c.kind == "fields" and c.value != "collect" for v in c.values]
+    # (the keys of a pasted JSON shape too: "jede Anfrage in genau dieses JSON umwandeln: {"name": …, "telefon": …,
+    # …, "zusammenfassung": string}" turns a form into a record, one field of which is a summary)
+    keys = [v for c in constraints if c.kind in ("fields", "schema") and c.value != "collect" for v in c.values]
     if len(keys) < 5 or any(" " in key for key in keys):
         return matches  # a few keys or prose headings: still a summary, laid out
     if sum(1 for key in keys if _SUMMARY_KEY.search(key)) > 1:

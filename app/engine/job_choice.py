@@ -113,6 +113,8 @@ def _with_tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     """The matches of a brief with tools: the agent leads unless the job works with tools already."""
     # (the model reads the pasted tool definitions too: a field-extraction job only it suggests, with no word of the
     # brief outside them naming it, is the JSON of the definitions, not a job)
+    # (nor is a job the model guesses from pasted code, "```ts buscarVehiculo(matricula: string): …```": the code
+    # declares the agent's tools, so with no word of the brief for it, coding is no second job)
     led = tools_lead(matches)
     return [
         led[0],
@@ -120,6 +122,6 @@ def _with_tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
             m
             for m in led[1:]
             if any(not f.startswith("model:") for f in m.features)
-            or not (m.id in BY_ID and BY_ID[m.id].extracts_fields)
+            or not (m.id in BY_ID and (BY_ID[m.id].extracts_fields or BY_ID[m.id].yields_to_tools_guessed))
         ),
     ]

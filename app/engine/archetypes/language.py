@@ -204,10 +204,28 @@ TUTOR = Archetype(
             "hint, not the answer (any language)",
             r"\b(?:da(?:r|le|les)?|give|gives|giving|gib|gibt|donne|donner|d[áa]|dar|dà|dai|geef|geeft)\s+"
             # ("give hints and ask guiding questions": hints in the plural too)
-            r"(?:(?:una?|a|an|einen|un|une|uma|een)\s+)?(?:pistas?|hints?|tipps?|hinweise?|indices?|dicas?|suggerimenti|"
+            # ("give one hint first, only show the exact blocks after they've tried twice": one hint, then more)
+            r"(?:(?:una?|a|an|einen|un|une|uma|een|one|1|a\s+single|a\s+small|small|one\s+small|uno|eine|ein|é[ée]n)\s+)?"
+            r"(?:pistas?|hints?|tipps?|hinweise?|indices?|dicas?|suggerimenti|"
             r"suggerimento|aanwijzing(?:en)?)\b|"
             r"\bguiding\s+questions?\b|\bpreguntas?\s+gu[íi]a\b|\bperguntas?\s+orientadoras?\b|\bdomande\s+guida\b",
             5,
+        ),
+        # "give one hint first, only show the exact blocks after they've tried twice", "a hint first, the answer only
+        # once they've had a go", "primero una pista", "erst einen Tipp", "d'abord un indice": the learner tries before
+        # the answer is shown, which is how a tutor works (a helper that answers at once would fight it)
+        feat(
+            "hint first, answer after tries (any language)",
+            r"\bhints?\s+first\b|\bfirst\s+(?:give\s+)?(?:a|one|an?\s+small)\s+hint\b|"
+            r"\b(?:show|give|reveal|tell)\s+(?:them\s+|him\s+|her\s+)?(?:the\s+)?(?:\w+\s+)?"
+            r"(?:answers?|solutions?|blocks|code|steps|results?)\s+(?:only\s+)?(?:after|once|when)\s+"
+            r"(?:they|he|she|the\s+\w+)\s*(?:'?ve|have|has|'s)?\s+(?:tried|attempted|had\s+a\s+go|had\s+a\s+try)\b|"
+            r"\b(?:primero|antes)\s+(?:una\s+|un\s+)?(?:pista|indicio)\b|\bpista\s+primero\b|"
+            r"\b(?:erst|zuerst|zunächst)\s+(?:einen?\s+)?(?:tipp|hinweis)\b|"
+            r"\bd['’]abord\s+(?:un\s+)?indice\b|\bun\s+indice\s+d['’]abord\b|"
+            r"\bprimeiro\s+(?:uma\s+)?dica\b|\bprima\s+(?:un\s+)?(?:suggerimento|indizio)\b|"
+            r"\beerst\s+(?:een\s+)?(?:hint|tip|aanwijzing)\b",
+            7,
         ),
         # "after-school Scratch coding club", "junior chess club", "club de programación … los niños", "club d'échecs …
         # aide les enfants": a helper for children learning an activity at a club teaches them
@@ -506,6 +524,14 @@ TRANSLATION = Archetype(
 )
 
 
+# What follows "marketing" when it names money or data a business tracks, not a text to write.
+_NOT_MARKETING_FIGURES = (
+    r"(?!\s+(?:spend|spending|budgets?|costs?|expenses?|expenditure|outlay|data|analytics|metrics|attribution|roi|kpis?|"
+    r"figures|numbers|stats|statistics|performance|dashboards?|tables?|database|events?|channels?\s+(?:data|mix|costs?)|"
+    r"consent|opt[- ]?(?:ins?|outs?)|preferences)\b)"
+)
+
+
 MARKETING_COPY = Archetype(
     id="marketing_copy",
     # "UK spelling", "no typos": a copywriter keeps to the house spelling itself; that alone is no editing job
@@ -514,7 +540,11 @@ MARKETING_COPY = Archetype(
     features=(
         feat(
             "marketing",
-            r"\bmarketing\b|\bcopywrit\w*\b|\bad copy\b|\badvert\w*\b|\bcold (?:outreach|emails?)\b|\boutreach\b|\bprospecting\b|\bsales emails?\b",
+            # ("marketing spend", "the marketing budget", "marketing attribution data": figures an analyst queries, no
+            # copy to write)
+            r"\bmarketing\b"
+            + _NOT_MARKETING_FIGURES
+            + r"|\bcopywrit\w*\b|\bad copy\b|\badvert\w*\b|\bcold (?:outreach|emails?)\b|\boutreach\b|\bprospecting\b|\bsales emails?\b",
             6,
         ),
         feat(

@@ -519,12 +519,25 @@ CHARACTER = Variant(
     },
 )
 
+# People come to get something off their chest: "students can vent about revision stress", "a place to vent",
+# "para desahogarse", "um sich den Frust von der Seele zu reden", "pour vider leur sac", "para desabafar", "per
+# sfogarsi", "om stoom af te blazen" (not an air vent: "vent" is a verb here, before "about" or after a modal or "to").
+_VENTING = (
+    r"\b(?:can|could|may|might|will|to|and|or)\s+vent\b(?!\s+(?:cover|pipe|fan|hood|grille|duct)s?\b)|"
+    r"\bvent(?:s|ing)?\s+about\b|\b(?:place|space|somewhere)\s+to\s+(?:vent|offload|unload|let\s+off\s+steam)\b|"
+    r"\blet(?:ting)?\s+off\s+steam\b|\bget\s+(?:things|it|stuff)\s+off\s+(?:their|your|his|her|my)\s+chests?\b|"
+    r"\bdesahog(?:arse|ar|o|an|a)\b|\bdampf\s+ab(?:zu)?lassen\b|\bvon\s+der\s+seele\s+(?:zu\s+)?(?:reden|schreiben)\b|"
+    r"\bvider\s+(?:leur|son|ton|votre)\s+sac\b|\bdesabaf(?:ar|am|a|o)\b|\bsfog(?:arsi|arti|ano|a|o)\b|"
+    r"\bstoom\s+af(?:\s+te)?\s+blazen\b|\bhun\s+hart\s+(?:te\s+)?luchten\b|倾诉|愚痴を(?:聞|こぼ|言)"
+)
+
+
 COMPANION = Variant(
     name="companion",
     cue=re.compile(
         r"^\W*(?:(?:an?|the|my|our)\s+)?(?:[\w'-]+\s+){0,3}companion\b|\bcompanion\s+(?:for|called|named|app|bot|chat|in|on)\b|"
         r"\bjournaling\b|\bjournal\s+(?:app|entr(?:y|ies)|prompts?)\b|\bdiary\s+(?:app|entr(?:y|ies))\b|"
-        r"\breflect\w*\s+back\b|\bsomeone\s+to\s+talk\s+to\b|\blet\s+\w+\s+vent\b|"
+        r"\breflect\w*\s+back\b|\bsomeone\s+to\s+talk\s+to\b|\blet\s+\w+\s+vent\b|" + _VENTING + "|"
         r"\bcheck-?ins?\b|\bpen\s?pal\b|"
         # "Cada mañana conversa con ellos un rato", "hace compañía", "plaudert mit ihnen", "bavarde avec eux": a
         # conversation kept for its own sake, in the other languages briefs come in
@@ -605,7 +618,7 @@ GAME_HOST = Variant(
 # "ask one question at a time", "asks at most 6 questions", "一次只问一个问题": the assistant questions the person, in a
 # conversation; whatever it outputs at the end (a record, a JSON object) closes that conversation.
 _ASKS = (
-    r"\bone\s+question\s+(?:at\s+a\s+time|per\s+(?:turn|message|reply))\b|"
+    r"\bone\s+question\s+(?:at\s+a\s+time|per\s+(?:turn|message|reply))\b|"  # (= _ONE_PER_TURN, below)
     r"\bask(?:s|ing)?\s+(?:\w+\s+){0,3}?questions\s+(?:\w+\s+)?(?:one\s+at\s+a\s+time|one\s+by\s+one|one\s+after\s+(?:another|the\s+other))\b|"
     r"\bask(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?\.?)\s+\d{1,2}\s+questions\b|"
     r"\b(?:una\s+pregunta\s+(?:a\s+la\s+vez|por\s+vez|cada\s+vez)|de\s+una\s+en\s+una\s+pregunta)\b|"
@@ -625,6 +638,20 @@ ASKS_QUESTIONS = re.compile(
     rf"(?:^|(?<=[.!?\n。]))(?![^.!?\n。]*{_CLARIFYING})[^.!?\n。]*?(?:{_ASKS})",
     re.IGNORECASE,
 )
+# "at most one question per reply", "no more than one question per message": a cap on a chat's questions (a wellbeing
+# chat, a night-shift chat), not a job of asking them; a conversation of questions says how it asks them ("one
+# question at a time", "ask at most 6 questions, then …"), so the intake frame takes only those.
+_ONE_PER_TURN = r"\bone\s+question\s+(?:at\s+a\s+time|per\s+(?:turn|message|reply))\b"
+_UNCAPPED_ONE_PER_TURN = (
+    r"\bone\s+question\s+at\s+a\s+time\b|"
+    r"(?<!\bmost\s)(?<!\bthan\s)(?<!\bmax\s)(?<!\bmax\.\s)(?<!\bmaximum\s)(?<!\bonly\s)(?<!\bup\sto\s)"
+    r"(?<!\bsingle\s)\bone\s+question\s+per\s+(?:turn|message|reply)\b"
+)
+_INTAKE_ASKS = re.compile(
+    rf"(?:^|(?<=[.!?\n。]))(?![^.!?\n。]*{_CLARIFYING})[^.!?\n。]*?"
+    rf"(?:{_UNCAPPED_ONE_PER_TURN}|{_ASKS.removeprefix(_ONE_PER_TURN + '|')})",  # (_ASKS opens with _ONE_PER_TURN)
+    re.IGNORECASE,
+)
 
 # "Each input is one completed web intake form", "We paste the intake form exactly as the client filled it out": the
 # form arrives filled in (not "output a completed intake form", "hand the front desk a filled-in intake form": the
@@ -640,7 +667,7 @@ INTAKE = Variant(
     cue=re.compile(
         r"\bintake\b(?!\s+(?:at|team|department|desk|queue|inbox|unit)\b)|"
         r"\b(?:collect|gather)(?:s|ing)?\s+(?:the\s+|their\s+|all\s+(?:the\s+)?)?(?:details|information|info|facts)\b|"
-        r"\bonboarding\s+(?:chat|conversation|interview)\b|(?:" + ASKS_QUESTIONS.pattern + ")",
+        r"\bonboarding\s+(?:chat|conversation|interview)\b|(?:" + _INTAKE_ASKS.pattern + ")",
         re.IGNORECASE,
     ),
     # "aider mes élèves à préparer la dissertation … une seule question à la fois": questions that teach, with no

@@ -160,6 +160,11 @@ _OUTPUT_ONLY = re.compile(
     r"\bcode\s+first\b|\bno\s+(?:preamble|intro(?:duction)?|greeting)\b|\bno\s+other\s+(?:text|prose|words)\b|"
     # "Output: a numbered list, each item starts with …", "no summary paragraph": the reply's first line is fixed
     r"\beach\s+(?:item|line|row|bullet)\s+starts?\s+with\b|\bno\s+summary\s+paragraph\b|"
+    # "at most 5 findings, one line each: …", "no praise paragraph, don't summarise what the PR does": the brief
+    # lists what the reply holds and rules out any text beside it, a visible thinking block included
+    r"\b(?:findings|issues|items|points|bullets|problems|comments)\b[^.\n]{0,20}\bone\s+line\s+each\b|"
+    r"\bno\s+(?:praise|intro(?:ductory)?|opening|closing|overview|preamble)\s+(?:paragraphs?|sections?|lines?)\b|"
+    r"\b(?:don'?t|do\s+not|never)\s+summari[sz]e\s+what\b|"
     r"\bnothing\s+(?:else\s+)?outside\s+(?:the|a|that|this)\s+(?:csv|json|table|code|query|list|yaml)\b",
     re.IGNORECASE,
 )

@@ -21,6 +21,7 @@ from app.engine.safety.cues import (
 )
 from app.engine.safety.evidence import advice_evidence, livestock_only
 from app.engine.safety.handled import without_handled_cases
+from app.engine.safety.tool_routes import CAMEL_TOOL, without_tool_routed_cases
 from app.engine.safety.yields import without_privacy_mentions
 
 _CHILD_AGE = 13
@@ -50,6 +51,8 @@ def detect_domains(
     joined = blank_age_rules(_NAMED_AFTER_CHILDREN.sub(" ", raw).lower())
     # ("no pedir … datos de salud", "nuestro teléfono de urgencias": privacy and a firm's own line, no health care)
     scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", without_privacy_mentions(joined)))
+    # ("… mention money worries, a bereavement or illness: request_callback with vulnerable": the brief's own step)
+    scanned = without_tool_routed_cases(scanned, frozenset(name.lower() for name in CAMEL_TOOL.findall(raw)))
     # (an advice domain needs a cue that is not only the topic of an advice ban, a hospital listed among the buildings
     # a business serves or a farm's "stock"; crisis and children's cues count wherever they are)
     # ("Allergies: use report_allergy", "ask nothing about their health": cases the brief handles itself)

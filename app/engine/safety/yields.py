@@ -336,9 +336,17 @@ _QUOTED_REPLY = re.compile(r"[\"“«„「][^\"”»“」]{5,}(?:[\"”»“�
 def _safeguarding_scripted(units: list[str]) -> bool:
     """Whether the brief scripts its own reply, sending the child to a trusted adult, for a child who is hurt, bullied
     or approached: the pack's "tell them kindly to talk to a trusted adult" would say it a second time."""
-    for unit in units:
-        reply = _QUOTED_REPLY.search(unit)
-        if reply is not None and _UNSAFE_CASE.search(unit, 0, reply.start()) and _TRUSTED_ADULT.search(reply.group(0)):
+    for index, unit in enumerate(units):
+        # (a reply of two sentences is split into units at its first full stop: "reply only "That's really important.
+        # Please tell Mrs Okafor or another grown-up …"" names the grown-up in its second sentence)
+        span = " ".join(units[index : index + 3])
+        reply = _QUOTED_REPLY.search(span)
+        if (
+            reply is not None
+            and reply.start() < len(unit)
+            and _UNSAFE_CASE.search(span, 0, reply.start())
+            and _TRUSTED_ADULT.search(reply.group(0))
+        ):
             return True
     return False
 
