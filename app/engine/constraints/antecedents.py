@@ -214,9 +214,32 @@ def _other_case_of_rule(
     return [combined if c is rule else c for c in anchor.found]
 
 
+# 'Say: "Use the dial or say 'Hey Kettle, start' to do that."': a sentence that is only the words to reply
+_BARE_SAY = re.compile(
+    r"^\s*(?:say|reply|respond|answer)\s*[:：]\s*[\"“«](?P<say>[^\"”»\n]{3,300})[\"”»]\s*[.!]?\s*$", re.IGNORECASE
+)
+
+
+def _with_bare_replies(field: Field, chain: Sequence[ReadClause]) -> list[ReadClause]:
+    """The chain with each sentence that is only the words to reply read as that reply ("If they ask you to preheat,
+    …, don't pretend you did it. Say: "…""): the fixed reply of the case the sentence before names, not a rule."""
+    out: list[ReadClause] = []
+    for item in chain:
+        said = _BARE_SAY.match(item.clause.text)
+        if said is None or any(c.kind == "fallback" for c in item.found):
+            out.append(item)
+            continue
+        words = said.group("say").strip()
+        span = field.span(item.clause.start + said.start("say"), item.clause.start + said.end("say"))
+        route = Constraint(kind="fallback", text=f'Reply exactly: "{words}"', span=span, action="say", value=words)
+        out.append(item._replace(found=[route, *(c for c in item.found if c.kind not in _RULE_KINDS)]))
+    return out
+
+
 def _joined(field: Field, anchor: ReadClause, chain: Sequence[ReadClause]) -> list[Constraint]:
     """The anchor's constraints, then the chain's with their rules and routes said under the anchor."""
     condition = _condition(anchor.found, rules_if=True)
+    chain = _with_bare_replies(field, chain)
     found = [c for item in chain for c in item.found]
     said = " ".join(" ".join(item.clause.text.split()) for item in chain)
     other_case = _other_case_of_rule(field, anchor, chain, said)

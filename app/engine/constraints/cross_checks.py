@@ -264,8 +264,13 @@ def cross_checked(brief: Brief, unique: list[Constraint]) -> list[Constraint]:
     unique = [_before_other_tools(c, declared_tools, texts) for c in unique]
     unique = with_tool_steps(unique)  # ("before reserving": reserve_stock)
     unique = [_bracket_slot(brief, c) for c in unique if not _inside_a_signature(c, unique)]
-    # 'call escalate with reason "lockout"': calling a listed tool is a step of the rule, no route for the user
-    unique = [c for c in unique if not (c.kind == "fallback" and _calls_a_tool(c.value or "", tool_names))]
+    # 'call escalate with reason "lockout"': calling a listed tool is a step of the rule, no route for the user (a
+    # hand-off that calls its tool, "call escalate_to_agent(…) and tell them a person will reply", is the
+    # assistant's own step and says so)
+    unique = [
+        c for c in unique
+        if not (c.kind == "fallback" and c.action != "handoff" and _calls_a_tool(c.value or "", tool_names))
+    ]  # fmt: skip
     unique = [_written_piece(brief, c) for c in unique]
     unique = _without_described_children(brief, unique)
     unique = _without_stray_go_over(unique)

@@ -24,6 +24,19 @@ URL = re.compile(
 )
 
 
+# "auf unsere Meldestelle hinweisen, hinweise.kessler-pumpen.de", "send them to acme.com": a domain with no path, read
+# only where it stands as the thing given (after a comma or colon, or a word that points to a place) and as users type
+# addresses, in lower case ("ASP.NET" stays a name)
+_POINTS_TO = ("at", "to", "visit", "via", "on", "auf", "unter", "naar", "op", "sur", "su", "en", "em", ",", ":")
+BARE_DOMAIN = re.compile(
+    "(?:" + "|".join(rf"(?<=\b{word}\s)" if word.isalpha() else rf"(?<={word}\s)" for word in _POINTS_TO) + ")"
+    r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|co|app|dev|info|biz|us|uk|de|fr|es|it|nl|"
+    r"ch|at|be|ca|au|nz|ie|eu|jp|cn|br|pt|mx|in)(?![\w/@-]|\.\w)"
+)
+# "unter 0341 2290 410 oder auf www.….de/beratung": a web address offered as the other way to a contact found
+_OR_ALSO = re.compile(r"\s*,?\s*(?:or|oder|ou|o|of|oppure|eller)\s+(?:[^\W\d]+\s+){0,2}$", re.IGNORECASE)
+
+
 # ("0800 123 4567 24/7": the hours after a number are no part of it)
 PHONE = re.compile(r"(?<![\w$€£.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w%/])")
 
@@ -32,6 +45,8 @@ _CONTACT_VERB = re.compile(
     r"\b(?:email|e-mail|mail|contact|call|phone|ring|reach|write\s+to|direct|refer|send|point|tell|visit|go\s+to|"
     r"recommend|book|suggest|"
     r"escalate|forward|ask\s+them|support|help|escribe|contacta|llama|schreib|kontaktier|ruf|écri|contacte|appel|"
+    # ("Voor aanmelden verwijs je naar …", "rimanda al sito …", "stuur ze naar …")
+    r"verwij[sz]|rimand|stuur|"
     r"contate|ligue|ligar|envie|renvo|redirig|verweis|besuch|visita|visite|consulte|acesse|accede|accéde)\w*|"
     r"拨打|致电|打电话|联系|电话|電話|連絡|お問い合わせ|案内|メール|邮件|发邮件",
     re.IGNORECASE,
@@ -83,7 +98,8 @@ def clause_contacts(text: str, condition: str | None) -> list[FoundFallback]:
             continue  # "put quality@… in cc": a copy recipient of the reply, no contact to send people to
         found.append(FoundFallback("email", match.group(0), condition, match.start(), match.end()))
         taken.append((match.start(), match.end()))
-    for match in URL.finditer(text):
+    links = [*URL.finditer(text), *(BARE_DOMAIN.finditer(text) if contact_context else ())]
+    for match in links:
         if any(s <= match.start() < e for s, e in taken) or not contact_context:
             continue
         found.append(FoundFallback("url", match.group(0), condition, match.start(), match.end()))
@@ -94,7 +110,20 @@ def clause_contacts(text: str, condition: str | None) -> list[FoundFallback]:
             found.append(FoundFallback("phone", value, condition, match.start(), match.end()))
     if digits >= 2:
         found.extend(_dialled(text, condition, found))
+    if not contact_context and found:
+        found.extend(_other_ways(text, condition, found, links))
     return found
+
+
+def _other_ways(
+    text: str, condition: str | None, found: list[FoundFallback], links: list[re.Match[str]]
+) -> list[FoundFallback]:
+    """The web addresses a clause offers as the other way to a contact it gives ("… unter 0341 … oder auf www.…")."""
+    return [
+        FoundFallback("url", link.group(0), condition, link.start(), link.end())
+        for link in links
+        if any(f.end <= link.start() and _OR_ALSO.fullmatch(text, f.end, link.start()) for f in found)
+    ]
 
 
 def _dialled(text: str, condition: str | None, found: list[FoundFallback]) -> list[FoundFallback]:

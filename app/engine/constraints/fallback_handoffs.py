@@ -37,7 +37,7 @@ _HANDOFF = re.compile(
 
 # Words without which no hand-off can be stated: a cheap test before the full pattern.
 HANDOFF_KEYS = re.compile(
-    r"human|agent|person|representative|\brep\b|specialist|staff|team|manager|supervisor|operator|support|"
+    r"hand\s*-?\s*off|escalat|human|agent|person|representative|\brep\b|specialist|staff|team|manager|supervisor|operator|support|"
     r"live\s+chat|colleague|nurse|doctor|clinician|lawyer|advis|paralegal|attorney|pharmacist|therapist|counsel|expert|"
     r"professional|dentist|\bvet\b|technician|engineer|accountant|\bGP\b|physician|midwife|agente|humano|especialista|equipo|weiterleit|"
     r"übergeb|eskalier|mitarbeiter|menschlich|humain|conseill|équipe|atendente|equipe|人工|担当者|オペレーター|worker|"
@@ -159,8 +159,23 @@ def _topic_lead(text: str, start: int) -> str | None:
     return for_case(case) if is_english(case) else case
 
 
+# "hand off by writing HANDOFF_PHARMACIST on its own line", "escalate by outputting [ESCALATE]", 'transfer it by
+# replying with "#HUMAN"': the hand-off is a marker in the reply that the system reads, no person named
+_HANDOFF_BY_MARKER = re.compile(
+    r"\b(?:hand(?:\s+(?:it|them))?\s*-?\s*(?:off|over)|escalate|transfer|route)\s+(?:it\s+|them\s+)?by\s+"
+    r"(?:writing|outputting|adding|printing|putting|emitting|including|appending|replying\s+with|ending\s+with|"
+    r"starting\s+with)\s+(?:the\s+(?:tag|code|marker|line|token|word)\s+)?"
+    r"(?:#\w+|\[[A-Z_]+\]|(?-i:[A-Z][A-Z0-9_]{3,})\b|[\"“'][^\"”'\n]{2,40}[\"”'])[^.;!?\n]*",
+    re.IGNORECASE,
+)
+
+
 def handoff_or_referral(text: str, found: list[FoundFallback], condition: str | None) -> FoundFallback | None:
     """The person the clause hands the case over to ("escalate to a human agent"), or else the referral it names."""
+    marker = _HANDOFF_BY_MARKER.search(text)
+    if marker is not None:
+        words = marker.group(0).strip()
+        return FoundFallback("handoff", words, condition, marker.start(), marker.start() + len(words))
     handoff = _first_handoff(text) if HANDOFF_KEYS.search(text) else None
     if handoff and not handoff.group(0).isascii() and not _CJK_TRANSFER.search(text):
         handoff = None  # "担当者や期限が書かれていない場合は": the person in charge is named, nobody is handed over to

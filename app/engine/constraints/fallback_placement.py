@@ -9,6 +9,7 @@ import re
 from app.engine.constraints.fallback_cases import own_segment_case
 from app.engine.constraints.fallback_conditions import find_condition
 from app.engine.constraints.model import FoundFallback
+from app.engine.constraints.said_instead import banned_case
 
 
 def placed_conditions(text: str, found: list[FoundFallback], channelled: tuple[str, int] | None) -> list[FoundFallback]:
@@ -24,8 +25,29 @@ def placed_conditions(text: str, found: list[FoundFallback], channelled: tuple[s
         f._replace(condition=_segment_condition(text, f.start) or f.condition or _trailing_condition(text, f.end))
         for f in found
     ]
-    conditioned = [f._replace(condition=_with_its_topic(text, f.condition)) for f in conditioned]
+    conditioned = [
+        f._replace(condition=_with_its_topic(text, f.condition) or _ban_routed(text, f)) for f in conditioned
+    ]
     return [f._replace(condition=_narrowed(text, f, _otherwise_of(text, f.condition))) for f in conditioned]
+
+
+# ", send ppl to …", ", point them to …", ", just email …": the comma part that routes a contact
+_ROUTES_TO = re.compile(
+    r"\s*(?:(?:just|instead|rather|but)\s+)?(?:send|point|direct|refer|redirect|email|e-mail|call|phone|ring|text)\b",
+    re.IGNORECASE,
+)
+
+
+def _ban_routed(text: str, found: FoundFallback) -> str | None:
+    """ "dont take orders in the chat, send ppl to baodown.co/order": a contact the clause routes to in place of what
+    it bans is for that case ("When asked to take orders in the chat"), not for whatever the assistant cannot help
+    with."""
+    if found.action not in ("email", "phone", "url"):
+        return None
+    comma = text.rfind(",", 0, found.start)
+    if comma < 0 or _ROUTES_TO.match(text, comma + 1, found.start) is None:
+        return None
+    return banned_case(text, comma + 1)
 
 
 # "Don't give legal advice about their immigration case - if they ask, tell them …": a bare "if they ask" refers to
@@ -118,7 +140,10 @@ def _trailing_condition(text: str, end: int) -> str | None:
 # "for billing disputes point them to X, for anything else Y": each comma part can carry its own condition.
 FOR_CONDITION = re.compile(
     r"^\s*(?:and\s+)?(?P<cond>for\s+(?:any\s+|all\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)(?=\s+(?:point|"
-    r"send|direct|refer|tell|email|call|contact|escalate|use|reply|say|ask|[\w.+-]+@|https?://|www\.))",
+    r"send|direct|refer|tell|email|call|contact|escalate|use|reply|say|ask|[\w.+-]+@|https?://|www\.))|"
+    # "Voor aanmelden verwijs je naar …", "Per le prenotazioni rimanda a …": the same topic, in the brief's language
+    r"^\s*(?P<foreign>(?:voor|für|pour|per|para)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)(?=\s+(?:verwijs|verweise|stuur|"
+    r"schick|renvoie|envoie|rimanda|manda|indirizza|envía|remite|deriva|encaminhe|indique)\b)",
     re.IGNORECASE,
 )
 
@@ -142,7 +167,7 @@ def _segment_condition(text: str, position: int) -> str | None:
     segment = text[start:position]
     match = FOR_CONDITION.match(segment)
     if match:
-        return match.group("cond")
+        return match.group("cond") or match.group("foreign")
     if start > 0 and _ACTION_START.match(segment):
         # "for that, or anything about their own pay being short, tell them to email X": the condition runs over
         # the comma parts before the action, from the one that opens with "for".

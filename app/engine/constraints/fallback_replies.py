@@ -20,6 +20,10 @@ _SAY = re.compile(
     r"(?<=line\s)(?:must|should|has\s+to)\s+(?:be\s+(?=exactly|only|just|verbatim)|read|say)|"
     r"(?:(?<=reply\s)|(?<=answer\s))(?:must|should|has\s+to)\s+(?:be\s+(?=exactly|only|just|verbatim)|read|say))\s*(?:with|:)?\s*"
     r"(?:(?:exactly|only|just|simply|verbatim)\s*(?:with\s*)?:?\s*)?"
+    # ('reply with exactly this and nothing more: "…"', 'say the following:', 'use this exact sentence:': the words
+    # announced, then given after the colon)
+    r"(?:(?:this|these\s+words|the\s+following|this\s+(?:exact\s+)?(?:sentence|text|message|line|wording))"
+    r"(?:\s*,?\s*(?:and|with)\s+nothing\s+(?:more|else))?\s*:\s*)?"
     # (an apostrophe inside double quotes ends nothing: "… please ring the nurses' station on 020 …")
     r"(?:(?P<qd>[\"“«])|(?P<q>['‘]))(?P<say>[^\"”»\n]{3,300}?)(?(qd)[\"”»]|"
     + POSSESSIVE_AHEAD
@@ -28,7 +32,8 @@ _SAY = re.compile(
     r"réponds|répondre|dites|diz|dizer|rispondi|rispondere|risponda|zeg|zeggen|antwoord|antwoorden)"
     # "responde so:", "responda apenas com:", "antworte nur:", "réponds exactement :"
     r"(?:\s+(?:s[oó]|solo|sólo|solamente|apenas|somente|nur|seulement|uniquement|únicamente|unicamente|soltanto|"
-    r"alleen|exclusivement|exactamente|exatamente|genau|exactement|"
+    r"alleen|exclusivement|exactamente|exatamente|genau|exactement|esattamente|testualmente|letteralmente|precisamente|"
+    r"textualmente|literalmente|wörtlich|exakt|letterlijk|precies|textuellement|"
     r"solo\s+con|apenas\s+com|com|con|mit|avec))?\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
     re.IGNORECASE,
 )
@@ -37,6 +42,14 @@ _SAY = re.compile(
 _CJK_SAY = re.compile(
     r"(?:(?P<topic>[^。、，,「」]{2,40}?(?:ことは|場合は|ときは|时|的话))\s*)?「(?P<say>[^「」]{3,200})」\s*(?:と|って)\s*(?:答え|回答|伝え|言|返信|返答|返す|返し|案内|说|回答)"
     r"|(?:(?P<topic2>[^。，,“”]{2,40}?(?:的问题|时|的话))[，,]?\s*)?(?:就)?(?:说|回答|回复)\s*[“「](?P<say2>[^”」]{3,200})[”」]"
+)
+
+
+# "问题里提到的表或字段不存在时，只回复：无法用现有数据回答", "…，也只回复一句：现有表中没有这个数据。": unquoted
+# words after a Chinese verb of replying and its colon, to the sentence's end (the case before them is the reply's)
+CJK_COLON_SAY = re.compile(
+    r"(?:(?P<topic>[^。，,：:\n]{2,40}?(?:时|的时候|的话))[，,]\s*)?(?:也|就)?(?:只|仅)?(?:回复|回答|输出|返回|回)"
+    r"(?:一句(?:话)?)?\s*[：:]\s*(?P<say>[^。！？\n「」“”\"]{2,80}?)\s*(?=[。！？\n]|$)"
 )
 
 
@@ -147,7 +160,7 @@ def cjk_say_fallback(text: str, found: list[FoundFallback], condition: str | Non
     rules do not cover."""
     cjk_say = _CJK_SAY.search(text) if "「" in text or "“" in text else None
     if cjk_say is None or not (cjk_say.group("topic") or cjk_say.group("topic2")):
-        return found
+        return _cjk_colon_say(text, found, condition)
     group = "say" if cjk_say.group("say") else "say2"
     start, end = cjk_say.span(group)
     topic = cjk_say.group("topic") or cjk_say.group("topic2")
@@ -244,3 +257,14 @@ def _case_quote(text: str, condition: str | None) -> re.Match[str] | None:
 
 
 _FIXED_REPLY = re.compile(r"\b(?:only|exactly|just|verbatim|solo|nur|uniquement|apenas|solamente)\b", re.IGNORECASE)
+
+
+def _cjk_colon_say(text: str, found: list[FoundFallback], condition: str | None) -> list[FoundFallback]:
+    """The unquoted words a Chinese brief gives to reply after a colon ("…时，只回复：无法用现有数据回答"), for the case
+    before them; with no case stated, the words are no fallback."""
+    said = CJK_COLON_SAY.search(text) if "：" in text or ":" in text else None
+    case = (said.group("topic") or condition) if said is not None else None
+    if said is None or case is None:
+        return found
+    start, end = said.span("say")
+    return [*found, FoundFallback("say", said.group("say").strip(), case.strip(), start, end)]

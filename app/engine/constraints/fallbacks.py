@@ -12,10 +12,16 @@ import re
 
 from app.engine.constraints.clauses import EXACT_COLON
 from app.engine.constraints.fallback_cases import WHEN_STUCK, clause_case
-from app.engine.constraints.fallback_contacts import URL, clause_contacts
+from app.engine.constraints.fallback_contacts import BARE_DOMAIN, URL, clause_contacts
 from app.engine.constraints.fallback_handoffs import HANDOFF_KEYS, REFERRAL_VERB, handoff_or_referral
 from app.engine.constraints.fallback_placement import placed_conditions
-from app.engine.constraints.fallback_replies import EXACT_CODE, bare_fixed_reply, cjk_say_fallback, say_fallback
+from app.engine.constraints.fallback_replies import (
+    CJK_COLON_SAY,
+    EXACT_CODE,
+    bare_fixed_reply,
+    cjk_say_fallback,
+    say_fallback,
+)
 from app.engine.constraints.model import FoundFallback
 
 # "- you don't, you just label it", "(not you)": the clause gives the route to someone else; the verb is left out
@@ -42,7 +48,8 @@ def _no_contact_in(text: str) -> bool:
     bare_url = "/" in text and URL.search(text) is not None
     contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 2 and not quoted
     contact_free = contact_free and not bare_url and EXACT_COLON.search(text) is None
-    contact_free = contact_free and EXACT_CODE.search(text) is None
+    contact_free = contact_free and EXACT_CODE.search(text) is None and CJK_COLON_SAY.search(text) is None
+    contact_free = contact_free and BARE_DOMAIN.search(text) is None
     return contact_free and not HANDOFF_KEYS.search(text) and not REFERRAL_VERB.search(text)
 
 

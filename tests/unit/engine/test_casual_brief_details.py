@@ -40,8 +40,10 @@ def test_a_first_person_fact_is_no_prohibition() -> None:
 
 def test_a_route_inside_a_ban_is_not_the_general_fallback() -> None:
     result = generate(Brief(task=_FOOD_TRUCK, target="claude"))
-    assert not [c for c in result.constraints if c.kind == "fallback"]
-    assert "point the user to baodown.co/order" not in result.prompt
+    # (the route is the banned case's: "When asked to take orders in the chat, point the user to baodown.co/order.")
+    routes = [c for c in result.constraints if c.kind == "fallback"]
+    assert [c.condition for c in routes] == ["When asked to take orders in the chat"]
+    assert "When you cannot help, point the user to baodown.co/order" not in result.prompt
 
 
 def test_the_business_named_after_its_kind_is_the_product() -> None:
