@@ -143,6 +143,9 @@ def language_rule(plan: Plan) -> Rule | None:
     if not stated and not plan.primary.reply_language_rule:
         return None
     if stated and stated[0].scope == TRANSLATION_SCOPE:
+        if plan.primary.language_rule_text and plan.language:
+            # a job that words its output's language its own way ("Give each equivalent in German; …")
+            return Rule(text=plan.fill(plan.primary.language_rule_text), group="Language and tone")
         # "Translate our Dutch texts into German": the translation's language, whoever reads it
         reason = f"The brief asks for the translation in {stated[0].value}."
         return Rule(text=stated[0].text, reason=reason, group="Language and tone")
