@@ -9,6 +9,8 @@ import msgspec
 
 from app.engine.assistant_name import assistant_name, without_assistant_name
 from app.engine.fastre import prefiltered
+from app.engine.foreign_names import cjk_business_name, foreign_business_name, leading_business_name
+from app.engine.language_id import identify
 from app.engine.service_for import SERVICE_FOR
 from app.engine.spec import Example, Length, OutputKind, Tool
 from app.engine.tool_text import without_tools_intro
@@ -487,23 +489,33 @@ def _foreign_organization(text: str) -> str | None:
     cjk = _CJK_ORG.search(text)
     if cjk is not None:
         return next(g for g in cjk.groups() if g).strip()
+    own = cjk_business_name(text)  # "我们是"电小兔"共享充电宝", "音羽ピアノサービスです。"
+    if own is not None:
+        return own
     if not re.search(
         r"[áéíóúàèçãõâêôñäöüß]|\b(?:para|pour|les|des|une|el|los|não|que|voor|het|een|für|und|oder|ist|per|della|il|"
         r"wir|sind|somos|sommes|siamo|zijn)\b",
         text,
         re.I,
     ):
-        return None
+        # ("Comune di Vallerana, ufficio manutenzione strade.": a brief in another language all the same)
+        return foreign_business_name(text) if identify(text)[0] not in ("en", "und") else None
     german = _GERMAN_ORG.search(text)
     if german is not None:
         return " ".join(w for w in german.group("name").split() if w not in _ROMANCE_NOT_NAMES)
     titled = _FOREIGN_TITLE.match(text)
     if titled is not None and titled.group("name").split()[0].lower() not in _TITLE_WORDS:
         return titled.group("name")
+    leading = leading_business_name(text)
+    if leading is not None:
+        return leading  # "Tanzschule Wirbel in Münster, …" (before "wir sind eine lockere Tanzschule")
     we_are = _WE_ARE.search(text) or _WE_ARE_ONE.search(text)
     if we_are is not None and we_are.group("name").split()[0] not in _ROMANCE_NOT_NAMES:
         # "Somos el Sindicato de Inquilinas de Carabanchel. Nos llegan …": the name ends with its sentence
-        return " ".join(_one_sentence(we_are.group("name").split())).rstrip(".")
+        # (two words at least, as _WE_ARE reads them: "wir sind eine lockere Tanzschule.\n\nMaximal" is no name)
+        named = _one_sentence(we_are.group("name").split())
+        if len(named) > 1 or we_are.re is _WE_ARE_ONE:
+            return " ".join(named).rstrip(".")
     for match in _ROMANCE_ORG.finditer(text):
         if _FOREIGN_REFERRAL.search(text, max(0, match.start() - 30), match.start() + 1):
             continue  # "ligar para o CVV", "llamar al 112": who the user is sent to, not the business
@@ -524,7 +536,7 @@ def _foreign_organization(text: str) -> str | None:
     # two words at least: "(Cádiz)", "(MG)" after a business noun is where it is, not what it is called
     if bracketed is not None and len(bracketed.group("name").split()) >= 2:
         return bracketed.group("name")
-    return None
+    return foreign_business_name(text)  # "Tischlerei Holzmann in Kassel.", 'das Portal "Ostseeblick"'
 
 
 _REFERRAL_BEFORE = re.compile(

@@ -37,6 +37,36 @@ CUSTOMER_SUPPORT = Archetype(
             r"\bservizio\s+clienti\b|\bsupporto\s+clienti\b|\bsoporte\s+al\s+cliente\b)",
             6,
         ),
+        # "ein Assistent, der allgemeine Fragen beantwortet", "que responda a las dudas", "qui répond aux questions":
+        # answering the people who ask, in the other languages (as "customer questions" in English)
+        feat(
+            "answers questions (other languages)",
+            # ("Fragen aus unserem Kursplan beantwortet", "vragen uit onze folder": answers from a document)
+            r"(?:\b(?:fragen|anfragen)\s+(?:(?!aus\b|anhand\b)\w+\s+){0,4}?beantwort\w*|"
+            r"\bbeantwort\w*\s+(?:\w+\s+){0,3}?(?:fragen|anfragen)\b(?!\s+(?:aus|anhand)\b)|"
+            r"\bvragen\s+(?:(?!uit\b)\w+\s+){0,4}?beantwoord\w*|\bbeantwoord\w*\s+(?:\w+\s+){0,3}?vragen\b|"
+            r"\brespond\w*\s+(?:a\s+)?(?:las\s+|los\s+)?(?:\w+\s+){0,2}?(?:preguntas|dudas|consultas)\b|"
+            r"\br[ée]pond\w*\s+aux\s+(?:\w+\s+){0,2}?(?:questions|demandes)\b|"
+            r"\brispond\w*\s+(?:alle\s+)?(?:\w+\s+){0,2}?(?:domande|richieste)\b|"
+            r"\brespond\w*\s+(?:[àa]s?\s+)?(?:\w+\s+){0,2}?(?:perguntas|d[úu]vidas)\b)"
+            # (not "vragen … beantwoordt op basis van onze folder": answers from a document, document Q&A's job)
+            r"(?![^.\n]{0,40}?(?:op\s+basis|anhand|auf\s+(?:der\s+)?grundlage|bas[áa]nd|bas[ée]e?s?\s+sur|se\s+basant|"
+            r"con\s+base|com\s+base|usando\s+s[óo]lo|s[óo]lo\s+con|uniquement|sulla\s+base|in\s+base\s+a))",
+            4,
+        ),
+        # "Für den Web-Chat", "voor de chat op onze website": a chat on the business's site, in the other languages
+        feat(
+            "web chat (other languages)",
+            r"\bweb-?chat\b|\bchat\s+(?:auf|op|sur|en|na|nel|della|de\s+la|do|da)\s+(?:unserer\s+|onze\s+|notre\s+|la\s+|"
+            r"nuestra\s+|nossa\s+|nostro\s+|de\s+)?(?:web|website|webseite|seite|site|sito|p[áa]gina)\b",
+            3,
+        ),
+        # "und an unsere Rechtsberatung weiterleitet", "derive a un agente", "transmet à l'équipe": hands over to people
+        feat(
+            "hands over (other languages)",
+            r"\bweiterleit\w*|\bdoorverwijz\w*|\bdoorstur\w*|\btransmet\w*|\binoltr\w*|\bencaminh\w*|\bderiv(?:a|e|ar|en)\s+(?:a|al|a\s+la)\b",
+            3,
+        ),
         # "a bot for our instagram DMs": answering people's direct messages is support, not copywriting
         feat(
             "direct messages",

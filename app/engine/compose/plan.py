@@ -36,6 +36,7 @@ from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.label_wording import TAG_SET_LEAD
 from app.engine.constraints.language import other_reply_language, two_way_directions
+from app.engine.constraints.language_targets import TRANSLATION_SCOPE
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.phrasing import VERBS, imperative_task
@@ -230,7 +231,8 @@ def _labels(constraints: Sequence[Constraint], task: str) -> tuple[tuple[str, ..
 
 def _reply_language(brief: Brief, entities: Entities, constraints: Sequence[Constraint]) -> str | None:
     for c in constraints:
-        if c.kind == "language" and c.value and not c.scope:  # (not "resumo … sempre em português": one field's)
+        # (not "resumo … sempre em português": one field's; a translation's target is the output's language)
+        if c.kind == "language" and c.value and c.scope in (None, TRANSLATION_SCOPE):
             return c.value
     return brief.language or entities.language
 

@@ -10,6 +10,7 @@ from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
 from app.engine.constraints import Constraint
 from app.engine.constraints.language import USER_LANGUAGE
+from app.engine.constraints.language_targets import TRANSLATION_SCOPE
 from app.engine.phrasing import second_person, sentence
 from app.engine.spec import Rule
 
@@ -141,6 +142,13 @@ def language_rule(plan: Plan) -> Rule | None:
         )
     if not stated and not plan.primary.reply_language_rule:
         return None
+    if stated and stated[0].scope == TRANSLATION_SCOPE:
+        if plan.primary.language_rule_text and plan.language:
+            # a job that words its output's language its own way ("Give each equivalent in German; …")
+            return Rule(text=plan.fill(plan.primary.language_rule_text), group="Language and tone")
+        # "Translate our Dutch texts into German": the translation's language, whoever reads it
+        reason = f"The brief asks for the translation in {stated[0].value}."
+        return Rule(text=stated[0].text, reason=reason, group="Language and tone")
     if stated and stated[0].scope:
         # "resumo: …, sempre em português europeu": one field's language; the other fields keep the input's words
         reason = "The brief names a language for this field only."

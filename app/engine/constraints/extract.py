@@ -26,7 +26,9 @@ from app.engine.constraints import (
 from app.engine.constraints.cross_checks import cross_checked, in_tool_code_comment
 from app.engine.constraints.field_reading import free_text, read_field_cached
 from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
+from app.engine.constraints.language_lists import lists_languages, without_listed_languages
 from app.engine.constraints.language_scope import scope_field_languages
+from app.engine.constraints.language_targets import as_translation_targets
 from app.engine.constraints.language_unknown import with_unknown_language_cases
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.constraints.named_label_sets import named_label_sets
@@ -97,6 +99,8 @@ def _implicit_language(brief: Brief) -> Constraint | None:
         )  # fmt: skip
     if language.other_reply_language(text, code) or language.translates_to_other(text, code):
         return None  # "再写一封回复草稿，默认用英文": the brief gives the replies' languages in its own words
+    if lists_languages(brief.task):
+        return None  # "Idiomas disponibles:\n- inglés\n- francés": the users write in several; the brief's is one
     return Constraint(
         kind="language", text=language.describe_language(name), value=name, code=code,
         span=BriefSpan(field="task", start=0, end=len(brief.task), text=brief.task),
@@ -142,6 +146,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)
     unique = scope_field_languages(brief, unique)
+    unique = as_translation_targets(free_text(brief), unique)  # "into German": the translation's, not the readers'
     unique = scoping.without_misread_limits(brief, unique)
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
@@ -164,6 +169,7 @@ def _collected(brief: Brief) -> list[Constraint]:
     found = language_cases.with_language_cases(free_text(brief), found, lambda: _own_language(brief))
     found = with_unknown_language_cases(free_text(brief), found)
     found = with_cjk_language_cases(list(free_text(brief)), found)
+    found = without_listed_languages(free_text(brief), found)  # "Supported locales:\n- British English\n- …"
     if not any(c.kind == "language" for c in found):
         implicit = _implicit_language(brief)
         if implicit is not None:

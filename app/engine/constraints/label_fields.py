@@ -72,7 +72,14 @@ _LIST_FIELD_CUE = (
     r"(?:[:=]\s*)?(?:zero|0|none)\s+or\s+more\s+(?:of|from)|(?:[:=]\s*)?(?:cero|0)\s+o\s+m[áa]s\s+(?:de|entre)|"
     r"(?:[:=]\s*)?(?:zero|0)\s+ou\s+mais\s+(?:de|entre)|(?:[:=]\s*)?(?:z[ée]ro|0)\s+ou\s+plus(?:ieurs)?\s+(?:de|parmi)|"
     r"(?:[:=]\s*)?(?:null|0)\s+oder\s+mehr(?:ere)?\s+(?:von|aus)|(?:[:=]\s*)?(?:zero|0)\s+o\s+pi[ùu]\s+(?:di|tra)|"
-    r"(?:[:=]\s*)?(?:nul|0)\s+of\s+meer\s+(?:van|uit))|"
+    r"(?:[:=]\s*)?(?:nul|0)\s+of\s+meer\s+(?:van|uit)|"
+    # "gruende nur aus dieser Liste (mehrere möglich, sonst ["keine"]):", "reasons only from this list:": the list
+    # that follows is what the field may hold
+    r"(?:only\s+)?(?:from|out\s+of)\s+(?:this|the\s+following)\s+list|nur\s+aus\s+(?:dieser|der\s+folgenden)\s+liste|"
+    r"(?:s[óo]lo|solamente|únicamente)\s+de\s+(?:esta|la\s+siguiente)\s+lista|"
+    r"(?:uniquement|seulement)\s+(?:de|dans)\s+(?:cette|la)\s+liste(?:\s+suivante)?|"
+    r"solo\s+da(?:lla)?\s+(?:questa|seguente)\s+lista|(?:s[óo]|apenas)\s+d(?:esta|a\s+seguinte)\s+lista|"
+    r"alleen\s+uit\s+(?:deze|de\s+volgende)\s+lijst)(?:\s*\([^()\n]{0,60}\))?|"
     r"(?:s[óo]lo\s+)?puede[n]?\s+(?:contener|incluir|tener|llevar)|(?:s[óo]\s+)?pode[m]?\s+(?:conter|ter|incluir|levar)|"
     r"(?:ne\s+)?peu(?:t|vent)\s+(?:contenir|inclure)|(?:darf|dürfen|kann|können)\s+(?:nur\s+)?enthalten|"
     r"(?:pu[òo]|possono)\s+contenere|mag\s+(?:alleen\s+)?bevatten)"
@@ -83,7 +90,7 @@ _LIST_FIELD_CUE = (
 )
 _LIST_FIELD_BEFORE = re.compile(_LIST_FIELD_CUE + "$", re.IGNORECASE)
 LIST_CUE_WORDS = re.compile(
-    r"contain|includ|hold|list|array|more|m[áa]s|mais|plus|mehr|pi[ùu]|meer|puede|pode|peu|darf|dürf|kann|könn|pu[òo]|"
+    r"contain|includ|hold|list|lijst|array|more|m[áa]s|mais|plus|mehr|pi[ùu]|meer|puede|pode|peu|darf|dürf|kann|könn|pu[òo]|"
     r"possono|mag\b",
     re.IGNORECASE,
 )  # (a cheap test before the list-field pattern runs)

@@ -12,6 +12,7 @@ from app.engine.constraints.limit_leads import heading_scope, language_lead, lat
 from app.engine.constraints.limit_numbers import CLAUSE_START, DIGITS, INPUT_SCOPE, REPLY_NOUNS, SCOPE_NOUN, singular_of
 from app.engine.constraints.limit_parts import named_part, named_part_before
 from app.engine.constraints.model import LimitUnit
+from app.engine.constraints.scope_nouns import english_part
 from app.engine.phrasing import VERBS
 
 _EACH = (
@@ -173,6 +174,9 @@ def limit_scope(text: str, start: int, end: int, previous: LimitUnit | None) -> 
     if noun in REPLY_NOUNS:
         return None  # "per reply", "par réplique": the reply itself
     noun = _FOREIGN_SCOPE_NOUNS.get(noun, noun)  # "pro Satz", "por frase": each sentence
+    part = english_part(near.group("noun") or "")
+    if part is not None:
+        return f"each {part}"  # "pro PR", "pro Datei", "par fichier": each PR, each file
     if noun and not SCOPE_NOUN.match(noun) and (len(noun) < 4 or _NOT_A_PART.match(noun)):
         noun = ""  # "per judgment", "pour chaque arrêt" name the part; "per day", "per user" a rate
     if not noun:

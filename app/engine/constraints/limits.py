@@ -28,6 +28,7 @@ from app.engine.constraints.limit_scope import cjk_scope, limit_scope
 from app.engine.constraints.model import Constraint, LimitUnit
 from app.engine.constraints.non_limits import capped_counts, cjk_not_a_length, not_a_count, not_a_length
 from app.engine.constraints.number_words import parse_number
+from app.engine.constraints.scope_nouns import english_counted
 
 # "Keep each meal description to 2 sentences": the scope sits between the cue and the number.
 _EACH_INSIDE = re.compile(
@@ -126,6 +127,8 @@ def _latin_limit(
         # "Al massimo 2 righe CHECK per scheda": a count of the lines that open with that label, not the reply's
         noun = f"{labelled_lines.group('label')} lines"
         return FoundLimit("lines", None, n1, None, start, labelled_lines.end(), noun, noun, capped=True)
+    if unit == "items":
+        noun = english_counted(noun)  # "8 Kommentare pro PR": the prompt counts comments
     limit = FoundLimit(unit, minimum, maximum, exact, start, match.end(), scope, noun)
     return limit._replace(rest_free=_rest_free(text, limit))
 

@@ -61,7 +61,9 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
             # number of them, never one label for the whole reply
             found[index] = msgspec.structs.replace(
                 constraint,
-                text=label_wording.describe_list_field(listed, constraint.values, bool(_EMPTY_LIST.search(text))),
+                text=label_wording.describe_list_field(
+                    listed, constraint.values, bool(_EMPTY_LIST.search(text)) and not _names_none(constraint.values)
+                ),
                 scope=listed,
                 multi=True,
             )
@@ -105,6 +107,20 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
 _EMPTY_LIST = re.compile(
     r"\[\s*\]|\bempty\b|\bvac[ií]as?\b|\bvazias?\b|\bvides?\b|\bleere?\b|\bvuot[ae]\b|\bleeg\b", re.I
 )
+
+
+# "gruende …: beleidigung, …, keine", "reasons: …, none": the set's own value for "none apply" (not an empty list)
+_NONE_VALUES = frozenset(
+    {
+        "none", "keine", "kein", "nichts", "ninguno", "ninguna", "nada", "aucun", "aucune", "rien", "nessuno",
+        "nessuna", "niente", "geen", "nenhum", "nenhuma"
+    }
+)  # fmt: skip
+
+
+def _names_none(values: list[str]) -> bool:
+    """Whether a value set has its own value for "none of them applies"."""
+    return any(value.lower() in _NONE_VALUES for value in values)
 
 
 def _array_keys(found: list[Constraint]) -> dict[str, str]:
@@ -282,7 +298,11 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
             if _IN_TOTAL.search(text, match.end(), min(len(text), span.end + 20)):
                 continue  # "Summary and tags together make one JSON object: max 80 words in total": the whole reply
         if constraint.scope is not None and constraint.scope.lower() != f"the {match.group('key').lower()}":
-            continue  # "feedback max 40 words" beside a "feedback" key: the field, named as such
+            named = constraint.scope[4:] if constraint.scope.startswith("the ") else None
+            near = text[max(0, span.start - 30) : span.end]
+            if named is None or re.search(rf"\b{re.escape(named)}\b", near, re.IGNORECASE):
+                continue  # "feedback max 40 words" beside a "feedback" key: the field, named as such
+            # ("hinweis: höchstens 15 Wörter" read as "the hint": the key in English; the key is the field's name)
         scope = f"the {spelled.get(match.group('key').lower(), match.group('key'))} field"
         found[index] = msgspec.structs.replace(
             constraint,

@@ -1,0 +1,80 @@
+"""The language a translation goes into ("Translate our Dutch texts into German", "vertalen naar het Duits",
+"Target language: Portuguese") is the translation's, not the language its readers read: its rule says so ("Write
+the translation in German.") and is scoped to the translation, so the prompt gives no reason about who reads it.
+
+This is known where the language is read (the brief's own sentence names the translation), so the constraint carries
+it from extraction: its text is the rule the prompt states word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import msgspec
+
+from app.engine.constraints.clause_readers import Field
+from app.engine.constraints.language import USER_LANGUAGE
+from app.engine.constraints.model import Constraint
+
+TRANSLATION_SCOPE = "the translation"
+"""The scope of a language that is a translation's target."""
+
+# A verb or noun of translating ("translate", "traduire", "übersetzen", "vertalen", "翻訳") or a label that names
+# the target ("Target language:", "Zielsprache:", "langue cible", "idioma de destino", "doeltaal")
+_TRANSLATION = re.compile(
+    r"translat|tradu[cizçs]|tradott|übersetz|vertal|vertaal|翻訳|翻译|翻譯|译成|訳|"
+    r"target\s+language|zielsprache|langue\s+cible|idioma\s+(?:de\s+)?destino|lingua\s+(?:di\s+)?destinazione|"
+    r"l[íi]ngua\s+(?:de\s+)?destino|doeltaal",
+    re.IGNORECASE,
+)
+
+# A reply written after the translation ("Translate … into English, then draft a reply in German"): the language
+# after it is the reply's, whatever came before
+_REPLY_BETWEEN = re.compile(
+    r"\b(?:repl\w*|respond\w*|answer\w*|draft\w*|antwort\w*|beantwort\w*|r[ée]pond\w*|respond\w*|contest\w*|"
+    r"rispond\w*|antwoord\w*|reageer\w*)\b|返信|回复|回覆|回答",
+    re.IGNORECASE,
+)
+
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position `at` begins."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0
+
+
+def translates_into(text: str, start: int, end: int) -> bool:
+    """Whether the language at [start, end) of `text` is what its sentence translates into: a word of translating
+    comes before it in the sentence, with no reply written in between."""
+    begin = _sentence_start(text, start)
+    # the brief's words for the language may open with the verb ("Translate our Dutch texts into German")
+    cues = list(_TRANSLATION.finditer(text, begin, end))
+    if not cues:
+        return False
+    cue = cues[-1]
+    return _REPLY_BETWEEN.search(text, cue.end(), end) is None
+
+
+def translation_rule(language: str) -> str:
+    """The rule for a translation's target language."""
+    return f"Write the translation in {language}."
+
+
+def as_translation_targets(fields: Iterable[Field], found: list[Constraint]) -> list[Constraint]:
+    """The constraints with each reply language that a translation's own sentence goes into stated as the
+    translation's ("Write the translation in German."), scoped to it."""
+    texts = {(field.name, field.index): field.text for field in fields}
+    out: list[Constraint] = []
+    for c in found:
+        span = c.span
+        text = texts.get((span.field, span.index)) if span is not None and c.kind == "language" else None
+        # (a language with cases or the user's own is the reply's; one read for the whole task is the brief's own)
+        plain = bool(c.value) and c.value != USER_LANGUAGE and not c.values and c.scope is None
+        said = span is not None and text is not None and span.end - span.start < len(text)
+        if plain and said and span is not None and text is not None and translates_into(text, span.start, span.end):
+            c = msgspec.structs.replace(c, text=translation_rule(c.value or ""), scope=TRANSLATION_SCOPE)
+        out.append(c)
+    return out
