@@ -473,6 +473,26 @@ _ANAPHORIC_CASE = re.compile(
     r"if\s+not\s*,|otherwise\s*,(?!\s*if\b)",
     re.IGNORECASE,
 )
+# "We can't take asbestos, tyres or paint tins. If they mention any of those, …": a sentence that points back to the
+# list before it on its line holds for that list's items; apart, "any of those" would name nothing
+_POINTS_TO_LIST = re.compile(
+    r"\b(?:any|one|none|either|each|all|some)\s+of\s+(?:those|these|them|the\s+above)\b|"
+    r"\b(?:those|these|such)\s+(?:items|things|ones|cases|materials|products|substances)\b",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r",[^,.;:]+(?:,|\bor\b|\band\b)")
+
+
+def _points_to_list(text: str, before: str) -> bool:
+    """Whether a sentence points back to the list the sentence before it holds ("… tyres or paint tins. If they
+    mention any of those, …"); not one that introduces what follows ("Use one of these categories:")."""
+    return (
+        _POINTS_TO_LIST.search(text) is not None
+        and not text.rstrip().endswith((":", "："))
+        and _LISTED.search(before) is not None
+    )
+
+
 _THEN_LEAD = re.compile(
     r"(?:(?:después|luego|a\s+continuación|après|depois|em\s+seguida|poi|dopo|in\s+seguito|daarna)\s*,|"
     r"(?:dann|danach|anschließend|ensuite|puis|vervolgens)\b)",
@@ -523,7 +543,7 @@ def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
     rest, signatures = re.sub(r"\bdef\s+", " ", re.sub(r"#[^#]*?(?=\s+def\s|$)", " ", text)), 0
     for name in tool_names:
         rest, count = re.subn(
-            rf"`?{re.escape(name)}\([^()]*\)`?(?:\s*(?:→|->|=>|[-–—:])\s*(?:(?!\s*`?[A-Za-z_]\w*\()[^-–—\n])*)?",
+            rf"`?{re.escape(name)}\((?:[^()]|\([^()]*\))*\)`?(?:\s*(?:→|->|=>|[-–—:])\s*(?:(?!\s*`?[A-Za-z_]\w*\()[^-–—\n])*)?",
             " ",
             rest,
         )
@@ -617,7 +637,14 @@ def task_details(
             continue  # "Spec:" introduces what follows; it says nothing itself (a list after it may join it)
         if TOOL_LINE.match(text) and any(text.lstrip(" \t-*•`").startswith(f"{name}(") for name in tool_names):
             continue  # "check_booking(…) -> booking_id, room": the tools section states the tool and what it returns
-        if index > 0 and _ANAPHORIC_CASE.match(text) and "\n" not in task[sentences[index - 1][1] : start]:
+        if (
+            index > 0
+            and (
+                _ANAPHORIC_CASE.match(text)
+                or _points_to_list(text, task[sentences[index - 1][0] : sentences[index - 1][1]])
+            )
+            and "\n" not in task[sentences[index - 1][1] : start]
+        ):
             # "A VIN is 17 characters. If the note has anything else, set vin to null.": the case refers back
             joined = " ".join(task[sentences[index - 1][0] : end].split())
             if details and details[-1][0] == index - 1:

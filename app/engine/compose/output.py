@@ -26,6 +26,7 @@ from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.constraints.step_intros import ONE_TIME_INTRO, step_sentence
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
+from app.engine.tool_text import without_tools_intro
 
 _ARRAY_REPLY = re.compile(
     r"\bjson[\s-]+(?:array|list|arreglo|liste)\b|\b(?:an?\s+)?array\s+of\s+(?:json\s+)?objects\b|\blist\s+of\s+json\s+objects\b|"
@@ -978,6 +979,7 @@ def _yaml_reply(task: str) -> bool:
     files", "Fehler in YAML-Dateien", nor "in Markdown, not as YAML")."""
     if re.search(r"\bjson\b", task, re.IGNORECASE):
         return False
+    task = without_tools_intro(task)  # ("Les outils (format YAML fourni par …) :": the tool list's format)
     for asked in ASKS_YAML.finditer(task):
         yaml_at = task.lower().rfind("yaml", asked.start(), asked.end())
         before = task[max(0, yaml_at - 25) : yaml_at]
