@@ -61,6 +61,15 @@ _SETTINGS = frozenset(
         "regole", "regras", "toon", "regels", "taal",
     }
 )  # fmt: skip
+# Words of a heading that stresses what follows ("Very important:", "Order matters:", "Guardrails:", "Key rule:")
+_EMPHASIS = frozenset(
+    {
+        "important", "very", "really", "super", "critical", "crucial", "key", "matters", "matter", "order",
+        "priority", "priorities", "guardrail", "guardrails", "warning", "caution", "reminder", "attention",
+        "absolutely", "essential", "mandatory", "required", "strict", "hard", "golden", "wichtig", "importante",
+        "importantísimo", "crítico", "essentiel", "belangrijk", "重要",
+    }
+)  # fmt: skip
 # What a case's action opens with when it instructs: an order, a ban, a modal for the assistant (English and the
 # other supported languages' common imperatives and infinitives).
 _INSTRUCTION = re.compile(
@@ -129,6 +138,8 @@ def case_lines(text: str, values: set[str], labels: set[str]) -> list[CaseLine]:
             continue  # "Write a prompt: explain leases …", "Schreibe einen Prompt: …": an order, not a case
         if words[-1] in _SETTINGS or words[0] in _SETTINGS or head.isupper():
             continue  # "tone: warm", "Output format: …", "REPLY: <draft>": a setting or a layout key
+        if any(word in _EMPHASIS for word in words):
+            continue  # "Very important:", "Order matters:", "Guardrails:": a heading that stresses, not a case
         if not _declared(head, values) and _INSTRUCTION.match(action) is None:
             continue  # "we are open 9-5", "Delivery: usually two days": no case to condition
         label = head.split()[0].strip("`'\"").lower() in labels

@@ -70,6 +70,9 @@ def test_a_case_head_stays_the_condition_of_its_rules(task: str, head: str, unco
         "Chat for a gym.\n\n- tone: warm and upbeat, never pushy\n- max 3 sentences",
         "Turn visit notes into JSON.\n\n- notes: plain English, no abbreviations\n- job_id: copy it exactly",
         'Support bot for a bakery.\n\nRules:\n- always sign off with "Crumb"\n- never quote prices',
+        "Booking bot.\n\nVery important: NEVER give a door code unless check_booking found the booking.",
+        "Clinic bot.\n\nOrder matters: always call find_patient before discussing any prescription.",
+        "Write a prompt: explain tenancy deposits to a 10 year old, max 80 words.",
     ],
 )
 def test_a_setting_a_field_or_a_heading_is_no_case(task: str) -> None:
