@@ -10,7 +10,10 @@ _TOOL_OUTPUT = re.compile(
     r"\b(?:which|that|it|and)\s+(?:returns?|gives\s+back|responds\s+with|outputs?|sends\s+back)\b[^.;,\n]*",
     re.IGNORECASE,
 )
-_SIGNATURE = re.compile(r"`?(?<![\w.])[A-Za-z_][\w.]*\([^()]{0,200}\)`?")
+# A parameter list on one line, with one level of brackets inside it: a TypeScript union array, 'jobs: ("tune" |
+# "brakes")[]', or a default call, "since: date = today()", is one parameter's type, not the end of the list.
+PARAMETERS_ON_LINE = r"(?:[^()\n]|\([^()\n]{0,120}\))*"
+_SIGNATURE = re.compile(r"`?(?<![\w.])[A-Za-z_][\w.]*\((?:[^()]|\([^()]{0,120}\)){0,200}\)`?")
 # "能调用的工具如下（JSON 格式）：", "Tools (JSON schema):": a line that introduces a tool list names the list's format,
 # not the reply's.
 TOOLS_INTRO = re.compile(

@@ -14,6 +14,7 @@ import re
 
 from app.engine.constraints.sections import layout_block
 from app.engine.line_ends import ends_rule, longest_prose_line
+from app.engine.tool_text import PARAMETERS_ON_LINE
 
 _MIN_WRAPPED_LINE = 50
 # The line stops mid-phrase: on a comma, or on a word that cannot end a sentence.
@@ -59,6 +60,13 @@ _ITEM_START = re.compile(
 # A field name on its own line, with an aside at most ("exudate (none/low/moderate/high)", "size_cm"): a list item.
 _FIELD_LINE = re.compile(r"^[ \t]*`?[A-Za-z_]\w*`?(?:[ \t]*\([^()\n]*\))?[ \t]*$")
 _IDENTIFIER_START = re.compile(r"^[ \t]*`?[a-z][a-z0-9]*(?:_[a-z0-9]+)+`?(?:[ \t]*(?:\(|[:–—-])|[ \t]*$)")
+# "complaint - no draft, just put REPLY: FLAG for Jo", "refunds: never promise one": a line that opens with one word
+# and a dash or colon names a case and its action, a rule of its own after a line that ends a phrase, however long
+# that line is. (Not "this:" or "below:", which point on to what follows.)
+_CASE_HEAD = re.compile(
+    r"^[ \t]*(?!(?:this|that|these|those|it|here|there|below|above|following|then|so|and|or|but)\b)"
+    r"[a-zà-ÿ][\w-]{2,30}(?:[ \t]+[-–—]|[ \t]*:)[ \t]+\S"
+)
 
 # "dachtyp: steildach, flachdach oder unbekannt\ndringend: true wenn …": lines that each open with a lowercase key and a
 # colon are one key's rule each, never one wrapped sentence.
@@ -77,9 +85,15 @@ def _names_key(previous: str, line: str) -> bool:
 _COMMENT_LINE = re.compile(r"^[ \t]*(?:#|//|/\*|\*[ \t/]|\*$)|(?<!:)//[^\n]*$")
 # A line that is one signature whole ("- TICKETING.JOURNEYS(journey_id, fare_type)", "book(slot_id)"): an item of a
 # list of tables or tools, complete in itself; the line after it starts something new.
-_SIGNATURE_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?`?[A-Za-z_][\w.]*`?\([^()\n]*\)[ \t]*$")
+_SIGNATURE_LINE = re.compile(rf"^[ \t]*(?:[-*•][ \t]*)?`?[A-Za-z_][\w.]*`?\({PARAMETERS_ON_LINE}\)[ \t]*$")
 # A line that declares a function ("function startReturn(…", "async def renew(…") starts a line of code of its own.
 _DECLARATION_LINE = re.compile(r"^[ \t]*(?:export\s+)?(?:async\s+)?(?:def|function|func|fn)\s+\w+\s*\(")
+
+
+def opens_case(previous: str, line: str) -> bool:
+    """Whether `line` opens with a case head ("complaint - …", "refunds: …") after a `previous` line that ends a
+    phrase: a rule of its own, never the tail of the line before."""
+    return _CASE_HEAD.match(line) is not None and _OPEN_END.search(previous) is None
 
 
 def unwrap(text: str) -> str:
@@ -119,6 +133,7 @@ def unwrap(text: str) -> str:
             and _ITEM_START.match(line) is None
             and _SIGNATURE_LINE.match(previous) is None
             and _IDENTIFIER_START.match(line) is None
+            and not opens_case(previous, line)
             and not (_FIELD_LINE.match(previous) and _FIELD_LINE.match(line))
             and not (_KEY_COLON_LINE.match(line) and (_KEY_COLON_LINE.match(previous) or _names_key(previous, line)))
         )

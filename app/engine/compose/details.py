@@ -9,7 +9,7 @@ from app.engine.compose.blocks import fixed_block
 from app.engine.compose.code_debris import without_code
 from app.engine.compose.foreign_details import introduces_layout
 from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, META_ONLY
-from app.engine.compose.rule_lines import ANAPHORIC_CASE, instructs, rule_line
+from app.engine.compose.rule_lines import ANAPHORIC_CASE, instructs, points_to_list, rule_line
 from app.engine.compose.rule_lists import (
     HEADING,
     MARKDOWN_HEADING,
@@ -124,7 +124,14 @@ def task_details(
             continue  # "Spec:" introduces what follows; it says nothing itself (a list after it may join it)
         if TOOL_LINE.match(text) and any(text.lstrip(" \t-*•`").startswith(f"{name}(") for name in tool_names):
             continue  # "check_booking(…) -> booking_id, room": the tools section states the tool and what it returns
-        if index > 0 and ANAPHORIC_CASE.match(text) and "\n" not in task[sentences[index - 1][1] : start]:
+        if (
+            index > 0
+            and (
+                ANAPHORIC_CASE.match(text)
+                or points_to_list(text, task[sentences[index - 1][0] : sentences[index - 1][1]])
+            )
+            and "\n" not in task[sentences[index - 1][1] : start]
+        ):
             # "A VIN is 17 characters. If the note has anything else, set vin to null.": the case refers back
             joined = " ".join(task[sentences[index - 1][0] : end].split())
             if details and details[-1][0] == index - 1:

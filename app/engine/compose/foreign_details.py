@@ -187,7 +187,7 @@ def _only_tool_lines(text: str, tool_names: set[str]) -> bool:
     rest, signatures = re.sub(r"\bdef\s+", " ", re.sub(r"#[^#]*?(?=\s+def\s|$)", " ", text)), 0
     for name in tool_names:
         rest, count = re.subn(
-            rf"`?{re.escape(name)}\([^()]*\)`?(?:\s*(?:→|->|=>|[-–—:])\s*(?:(?!\s*`?[A-Za-z_]\w*\()[^-–—\n])*)?",
+            rf"`?{re.escape(name)}\((?:[^()]|\([^()]*\))*\)`?(?:\s*(?:→|->|=>|[-–—:])\s*(?:(?!\s*`?[A-Za-z_]\w*\()[^-–—\n])*)?",
             " ",
             rest,
         )

@@ -294,3 +294,21 @@ ANAPHORIC_CASE = re.compile(
     r"if\s+not\s*,|otherwise\s*,(?!\s*if\b)",
     re.IGNORECASE,
 )
+# "We can't take asbestos, tyres or paint tins. If they mention any of those, …": a sentence that points back to the
+# list before it on its line holds for that list's items; apart, "any of those" would name nothing
+_POINTS_TO_LIST = re.compile(
+    r"\b(?:any|one|none|either|each|all|some)\s+of\s+(?:those|these|them|the\s+above)\b|"
+    r"\b(?:those|these|such)\s+(?:items|things|ones|cases|materials|products|substances)\b",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r",[^,.;:]+(?:,|\bor\b|\band\b)")
+
+
+def points_to_list(text: str, before: str) -> bool:
+    """Whether a sentence points back to the list the sentence before it holds ("… tyres or paint tins. If they
+    mention any of those, …"); not one that introduces what follows ("Use one of these categories:")."""
+    return (
+        _POINTS_TO_LIST.search(text) is not None
+        and not text.rstrip().endswith((":", "："))
+        and _LISTED.search(before) is not None
+    )

@@ -13,7 +13,8 @@ from app.engine.constraints.inline_markers import inline_marker, is_ordinal
 from app.engine.constraints.quotes import open_closer
 from app.engine.constraints.street_dots import street_dot_ends_sentence
 from app.engine.line_ends import arrow_case_goes_on, fixed_line_cuts
-from app.engine.unwrap import NEXT_PART
+from app.engine.tool_text import PARAMETERS_ON_LINE
+from app.engine.unwrap import NEXT_PART, opens_case
 
 # Sentences typed in lower case ("... that kind of stuff. it should never ...") split too; abbreviations do not.
 _SENTENCE = re.compile(
@@ -46,7 +47,9 @@ _SENTENCE = re.compile(
     # "dachtyp: steildach, flachdach oder unbekannt\ndringend: true wenn …": a line that opens with a lowercase key
     # and its colon is that key's own rule (when the key is one of a list before it: see _listed_key)
     # ("oposicion una de: …": a few words may stand before the colon)
-    r"(?P<key_line>(?<![,;:(\s])[ \t]*\n[ \t]*(?=[a-zà-ÿ][\w-]*(?:[ \t]+[a-zà-ÿ]+){0,3}[ \t]*:[ \t]+\S))|"
+    # (and so is a line that names a case in one word, "complaint - no draft, just put …": see _case_line)
+    r"(?P<key_line>(?<![,;:(\s])[ \t]*\n[ \t]*"
+    r"(?=[a-zà-ÿ][\w-]*(?:[ \t]+[a-zà-ÿ]+){0,3}[ \t]*(?::|[-–—][ \t])[ \t]*\S))|"
     # a line template that ends on a slot ("L<line> <SEVERITY>: <problem>. Fix: <fix>\nSEVERITY is …") ends there
     # (not a layout's next line: "ILLEGAL QUESTIONS: <number>\nPROBES: <number>")
     r"(?<=[^\s<]>)[ \t]*\n[ \t]*(?=[^\s<])(?![^\n]*<[^<>\n]{1,40}>)(?![A-Z][\w /-]{1,30}:)|"
@@ -85,6 +88,16 @@ def _listed_key(text: str, start: int) -> bool:
     return re.search(listed, text[:start]) is not None
 
 
+def _case_line(text: str, match: re.Match[str]) -> bool:
+    """Whether the line after a break opens with a case head and a dash ("complaint - no draft, just put …") after a
+    line that ends a phrase: the case is a rule of its own, however long the line before it. (A head with a colon is
+    a key line: "name: book_room" in a pasted list stays with its item.)"""
+    line_end = text.find("\n", match.end())
+    previous = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+    line = text[match.end() : line_end if line_end >= 0 else len(text)]
+    return re.match(r"[ \t]*\S+[ \t]+[-–—]", line) is not None and opens_case(previous, line)
+
+
 @lru_cache(maxsize=256)
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
@@ -108,7 +121,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
             )
             or _wrapped_acronym(text, m.start(), m.end())
             or ("\n" not in m.group(0) and arrow_case_goes_on(text, m.start() - 1))  # "X -> do A. Do B."
-            or (m.group("key_line") is not None and not _listed_key(text, m.end()))
+            or (m.group("key_line") is not None and not _listed_key(text, m.end()) and not _case_line(text, m))
             or (
                 text[m.start() - 1 : m.start()] in '"”»'
                 and "\n" not in m.group(0)
@@ -185,7 +198,7 @@ def _after_bullet(text: str, start: int, end: int) -> int:
 
 
 # A line of a tool list: "check_booking(guest_name, arrival_date) -> booking_id, room".
-TOOL_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?`?[A-Za-z_][\w.]*\([^()\n]*\)", re.MULTILINE)
+TOOL_LINE = re.compile(rf"^[ \t]*(?:[-*•][ \t]*)?`?[A-Za-z_][\w.]*\({PARAMETERS_ON_LINE}\)", re.MULTILINE)
 
 
 def _tool_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.variants import ASKS_YAML
+from app.engine.tool_text import without_tools_intro
 
 # "output yaml, a list where each item has keys": a YAML list of items, not one document
 YAML_LIST = re.compile(
@@ -18,6 +19,7 @@ def is_yaml_reply(task: str) -> bool:
     files", "Fehler in YAML-Dateien", nor "in Markdown, not as YAML")."""
     if re.search(r"\bjson\b", task, re.IGNORECASE):
         return False
+    task = without_tools_intro(task)  # ("Les outils (format YAML fourni par …) :": the tool list's format)
     for asked in ASKS_YAML.finditer(task):
         yaml_at = task.lower().rfind("yaml", asked.start(), asked.end())
         before = task[max(0, yaml_at - 25) : yaml_at]

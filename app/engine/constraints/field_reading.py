@@ -21,8 +21,10 @@ from app.engine.constraints import (
     people,
     sections,
 )
+from app.engine.constraints.case_heads import with_case_heads
 from app.engine.constraints.clause_constraints import clause_constraints
 from app.engine.constraints.clause_readers import Field, audience_constraint, read_listed_tools, with_line_purposes
+from app.engine.constraints.declaration_rules import without_declaration_rules
 from app.engine.constraints.fallback_placement import bare_ask, names_a_ban
 from app.engine.constraints.item_conditions import clause_leads
 from app.engine.constraints.line_scopes import scoped_to_lines, scoped_to_parts, with_outline
@@ -99,7 +101,9 @@ def _read_field(field: Field) -> list[Constraint]:
     found = with_shared_subjects(field.text, found)
     found = _with_lines_and_listed_tools(field, found)
     found = _with_label_table_or_line(field, found)
-    return _with_outline_or_parts(field, found)
+    found = _with_outline_or_parts(field, found)
+    # "- burglary: ask for the crime reference number first": the case's head stays the condition of its rules
+    return with_case_heads(field.text, field.span, found)
 
 
 def _person_field(field: Field) -> list[Constraint]:
@@ -127,6 +131,7 @@ def _with_lines_and_listed_tools(field: Field, found: list[Constraint]) -> list[
     without what a signature, a line layout or a table's header row was misread as."""
     found = with_line_purposes(field, found)
     found.extend(read_listed_tools(field, found))
+    found = without_declaration_rules(field.text, found)
     found = layout.with_field_lines(field.text, field.span, found)
     found = layout.with_line_templates(field.text, found)
     found = [c for c in found if not layout.describes_a_signature(field.text, c)]
@@ -202,7 +207,8 @@ def _with_outline_or_parts(field: Field, found: list[Constraint]) -> list[Constr
         if not any(c.kind in ("schema", "format") and c.value in ("json", "sections") for c in found)
         else None
     )
-    if inline is not None:
+    if inline is not None and not layout.in_parameter_list(field.text, inline[1]):
+        # (not "quote(parts: string[], jobs: …)": a parameter named "parts" is no outline)
         titles, start, end = inline
         found.append(
             Constraint(

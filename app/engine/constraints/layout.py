@@ -11,6 +11,7 @@ import msgspec
 from app.engine.constraints import structure
 from app.engine.constraints.empty_case import empty_case_line
 from app.engine.constraints.model import BriefSpan, Constraint
+from app.engine.tool_text import PARAMETERS_ON_LINE
 
 # "Format each comment as one line:\n\npath/to/file.py:LINE [severity] comment": the line after the colon is the
 # template to fill (placeholders in capitals, brackets or a path), which the rule must carry.
@@ -108,7 +109,9 @@ FILE_LINE_SLOT = (
     r"[<{]?\b(?:file(?:name)?|path)(?:[\w/]*\.\w+)?\s*[>}]?\s*:\s*[<{]?\s*(?:line(?:_?no|_?number)?|lineno)\b"
 )
 """A finding's location slot in a brief's layout: "path/to/file.py:LINE", "<file>:<line>", "filename:lineno"."""
-_SIGNATURE_LINE = re.compile(r"[A-Za-z_]\w*\([^()\n]*\)\s*(?:->|→|=>|--|returns?\b|:\s*(?:Promise<|\{|\[))")
+_SIGNATURE_LINE = re.compile(
+    rf"[A-Za-z_]\w*\({PARAMETERS_ON_LINE}\)\s*(?:->|→|=>|--|returns?\b|:\s*(?:Promise<|\{{|\[))"
+)
 
 
 def on_signature_line(text: str, position: int) -> bool:
@@ -129,7 +132,7 @@ def on_signature_line(text: str, position: int) -> bool:
 _OPEN_PARAMETERS = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:export[ \t]+)?(?:declare[ \t]+)?(?:async[ \t]+)?(?:def|function|func|fn)[ \t]+)?"
     r"[A-Za-z_][\w.]*\("
-    r"[^()\n]*$"
+    rf"{PARAMETERS_ON_LINE}$"
 )
 
 
@@ -142,7 +145,8 @@ def in_parameter_list(text: str, position: int) -> bool:
 # A function's definition line: "def parte_maritimo(fecha: str) -> dict:", "async function getSlots(day) {",
 # "- check_stock(sku): …" (a bullet that opens with the tool's call).
 _DEFINITION_LINE = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:async[ \t]+)?(?:def|function|func|fn)[ \t]+)?[A-Za-z_][\w.]*\([^()\n]*\)",
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:async[ \t]+)?(?:def|function|func|fn)[ \t]+)?"
+    rf"[A-Za-z_][\w.]*\({PARAMETERS_ON_LINE}\)",
     re.MULTILINE,
 )
 _DOCSTRING_QUOTES = re.compile(r'"""|\'\'\'')
@@ -180,6 +184,8 @@ def describes_a_signature(text: str, constraint: Constraint) -> bool:
         return False
     if constraint.kind in ("schema", "fields"):
         return on_signature_line(text, span.start)  # the object right after the arrow, not a later sentence's
+    if in_parameter_list(text, span.start):
+        return True  # 'quote(parts: string[], jobs: ("tune" | "brakes")[])': an argument's type, inside the call
     line_start = text.rfind("\n", 0, span.start) + 1
     signature = _SIGNATURE_LINE.search(text, line_start, span.start)
     return signature is not None and "\n" not in text[signature.start() : span.start]

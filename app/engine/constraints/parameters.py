@@ -63,6 +63,15 @@ def _listed(values: list[str]) -> str:
     return ", ".join(values)
 
 
+def _setting(parameter: str, values: list[str], multi: bool = False) -> str:
+    """ "set `gama` to one of: a, b", or for an array of the values, "set `extras` to one or more of: a, b"."""
+    return f"set `{parameter}` to {'one or more' if multi else 'one'} of: {_listed(values)}"
+
+
+# '("wax" | "polish")[]': the union's values in an array, so several of them may be passed at once
+_ARRAY_OF = re.compile(r"\s*\)\s*\[\s*\]")
+
+
 # "urgency is U1, U2 or U3", "status: open/closed": a short closed list of values right after the parameter's name.
 _VALUE = r"[\w][\w-]{0,20}"
 _PLAIN_SET = re.compile(
@@ -81,12 +90,13 @@ _CJK_SET = re.compile(
 
 
 # Inside a tool's own signature: '"need": "debt | benefits | legal"' (a JSON tool list), 'risk: Literal["high",
-# "immediate"]' (Python), 'oficina: "TFS" | "TFN" | "LPA"' (TypeScript)
+# "immediate"]' (Python), 'oficina: "TFS" | "TFN" | "LPA"' (TypeScript), 'extras: ("wax" | "polish")[]' (TypeScript:
+# an array of the union's values)
 _WORD = r"[\w][\w-]{0,30}"
 _QUOTED_WORD = rf"[\"']{_WORD}[\"']"
 _TYPED_VALUES = (
     rf"(?:\s*[\"']?\s*:\s*(?:[\"'](?P<piped>{_WORD}(?:\s*\|\s*{_WORD})+)[\"']|"
-    rf"(?P<quoted>{_QUOTED_WORD}(?:\s*\|\s*{_QUOTED_WORD})+)|"
+    rf"(?:\(\s*)?(?P<quoted>{_QUOTED_WORD}(?:\s*\|\s*{_QUOTED_WORD})+)|"
     rf"Literal\[\s*(?P<literal>{_QUOTED_WORD}(?:\s*,\s*{_QUOTED_WORD})+))|"
     # a tool table's parameters cell: "tipo_barca (senza_patente / con_patente / pedalo)"
     rf"\s+\((?P<slashed>{_WORD}(?:\s*/\s*{_WORD})+)\))"
@@ -109,8 +119,9 @@ def _typed_set(brief: Brief, tool: Constraint, parameter: str) -> Constraint | N
     if len(values) < 2 or len(set(values)) < len(values):
         return None
     at = BriefSpan(field="task", start=match.start(group), end=match.end(group), text=raw)
-    text = f"When you call `{tool.name}`, set `{parameter}` to one of: {_listed(values)}."
-    return Constraint(kind="labels", text=text, span=at, values=values, scope=parameter, name=tool.name)
+    multi = _ARRAY_OF.match(brief.task, match.end(group)) is not None
+    text = f"When you call `{tool.name}`, {_setting(parameter, values, multi)}."
+    return Constraint(kind="labels", text=text, span=at, values=values, scope=parameter, name=tool.name, multi=multi)
 
 
 def _plain_sets(brief: Brief, tools: list[Constraint], taken: set[tuple[str, str]]) -> list[Constraint]:
@@ -202,7 +213,7 @@ def _with_plain_sets(brief: Brief, constraints: list[Constraint], tools: list[Co
     ]
     by_tool: dict[str, list[str]] = {}
     for c in extra:
-        by_tool.setdefault(c.name or "", []).append(f"set `{c.scope}` to one of: {_listed(c.values)}")
+        by_tool.setdefault(c.name or "", []).append(_setting(c.scope or "", c.values, c.multi))
     joined = [
         msgspec.structs.replace(c, text=f"{c.text.rstrip('.。')}; {'; '.join(by_tool[c.name])}.")
         if c.kind == "tool" and c.name in by_tool

@@ -124,7 +124,8 @@ def _pasted_tools(field: Field) -> tuple[list[Constraint], str, tuple[int, int] 
     docs = code_docs.doc_extents(field.text)
     for example in [*examples, *pasted_tools.data_interfaces(field.text), *yaml_items, *docs]:
         masked = _mask(masked, *example)
-    return found, masked, excerpt, examples
+    # ("params: {nom: string, regime: "a|b"}": a YAML tool's parameters, no reply schema)
+    return found, masked, excerpt, [*examples, *yaml_items]
 
 
 def _read_object(field: Field, obj: structure.FoundObject, replied: set[frozenset[str]]) -> list[Constraint] | None:

@@ -141,21 +141,59 @@ _YAML_TOOL = re.compile(
     r"(?P<body>(?:(?P=indent)[ \t]+(?!-[ \t])[^\n]*(?:\n|$)){0,8})",
     re.MULTILINE,
 )
-_YAML_ARGS = re.compile(r"^[ \t]*(?:args|arguments|params|parameters|inputs?)[ \t]*:[ \t]*\[(?P<list>[^\]\n]*)\]", re.M)
+_ARGS_KEY = r"(?:args|arguments|params|parameters|inputs?)"
+_YAML_ARGS = re.compile(rf"^[ \t]*{_ARGS_KEY}[ \t]*:[ \t]*\[(?P<list>[^\]\n]*)\]", re.M)
+# "params: {nom: string, regime: "normal|sans_sel"}": a flow mapping, whose keys are the parameters
+_YAML_FLOW_MAP = re.compile(rf"^[ \t]*{_ARGS_KEY}[ \t]*:[ \t]*\{{(?P<map>[^{{}}\n]*)\}}", re.M)
+# "params:\n  nom: string\n  code_postal: string" (or "- nom" items): a block under the key, indented deeper
+_YAML_BLOCK = re.compile(
+    rf"^(?P<indent>[ \t]*){_ARGS_KEY}[ \t]*:[ \t]*\n(?P<block>(?:(?P=indent)[ \t]+[^\n]*(?:\n|$))+)", re.MULTILINE
+)
+_BLOCK_KEY = re.compile(r"^[ \t]*(?:-[ \t]*)?[\"']?(?P<key>[A-Za-z_]\w*)[\"']?[ \t]*(?::|$)", re.M)
 _YAML_PURPOSE = re.compile(r"^[ \t]*(?P<key>returns|description|does)[ \t]*:[ \t]*(?P<text>[^\n]+)", re.MULTILINE)
 
 
+def _flow_keys(mapping: str) -> list[str]:
+    """The keys of a flow mapping's text ("nom: string, regime: "a|b"" gives nom, regime), commas inside quotes
+    or brackets kept."""
+    keys = []
+    for part in _split_parameters(re.sub(r"\"[^\"\n]*\"|'[^'\n]*'", '""', mapping)):
+        key = re.match(r"\s*[\"']?(?P<key>[A-Za-z_]\w*)[\"']?\s*:", part)
+        if key is not None:
+            keys.append(key.group("key"))
+    return keys
+
+
+def _yaml_parameters(body: str) -> list[str] | None:
+    """The parameters an item's body declares (a flow list, a flow mapping, or a block of keys or items), or None
+    when it declares none."""
+    listed = _YAML_ARGS.search(body)
+    if listed is not None:
+        return [a.strip().strip("\"'") for a in listed.group("list").split(",") if a.strip()]
+    mapping = _YAML_FLOW_MAP.search(body)
+    if mapping is not None:
+        return _flow_keys(mapping.group("map"))
+    block = _YAML_BLOCK.search(body)
+    if block is not None:
+        # (only the block's first level: a key's own "type:" and "enum:" lines sit deeper)
+        lines = [line for line in block.group("block").splitlines() if line.strip()]
+        depth = min(len(line) - len(line.lstrip()) for line in lines)
+        keys = [_BLOCK_KEY.match(line) for line in lines if len(line) - len(line.lstrip()) == depth]
+        return [key.group("key") for key in keys if key is not None] or None
+    return None
+
+
 def find_yaml_tools(text: str) -> list[FoundTool]:
-    """The tools of a pasted YAML list ("- name: …" with "args: […]"), each item's extent included."""
+    """The tools of a pasted YAML list ("- name: …" with "args: […]", "params: {…}" or a block of parameters), each
+    item's extent included."""
     if "name:" not in text:
         return []
     found: list[FoundTool] = []
     for item in _YAML_TOOL.finditer(text):
         body = item.group("body")
-        args = _YAML_ARGS.search(body)
-        if args is None:
+        parameters = _yaml_parameters(body)
+        if parameters is None:
             continue  # a list of named things with no arguments (people, rooms) is no tool list
-        parameters = [a.strip().strip("\"'") for a in args.group("list").split(",") if a.strip()]
         said = _YAML_PURPOSE.search(body)
         purpose = ""  # (not None: the next item's line is no purpose of this one)
         if said is not None:

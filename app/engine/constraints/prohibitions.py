@@ -43,6 +43,15 @@ _FIRST_PERSON_FACT = re.compile(r"\b(?:we|i)\s+(?:(?:currently|really|actually)\
 _FACT_VERB = re.compile(r"(?:have|own|know|stock|carry|open|deliver|ship|work)\b", re.I)
 
 
+# "i get like 60 emails a day and cant keep up": the requester's own trouble, joined to what they say of themselves
+_DESCRIBES_PEOPLE = re.compile(
+    r"^\s*(?:i|we)\s+(?!(?:want|need|would|wish|expect|'d|d)\b)[a-z']+\b[^,;:.]*\b(?:and|but|so)\s+$", re.IGNORECASE
+)
+# "Students can vent about revision stress, not sleeping, panicking …": a trouble in a list of them, not a ban
+_TROUBLE_ITEM = re.compile(r"not\s+\w+ing\b[^,.;:]{0,40}?(?:,|\betc\b|\band\b|\bor\b|$)", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:about|with|like|such\s+as|over|from)\b[^.;:]*,\s*$", re.IGNORECASE)
+
+
 _NOT_WANTED = re.compile(
     r"(?:want|wish|like)\s+(?:the\s+(?:bot|assistant|model|agent|ai)|it|you|them)\s+to\s+(?=\w)", re.IGNORECASE
 )
@@ -124,6 +133,9 @@ def _english_bans(stripped: str, source: str) -> list[FoundRule]:
             continue
         if _REPORTED.search(before) or REPORTED_LEAD.search(before[-40:]):
             continue  # "say that this is general information and not legal advice": words to say, not a rule
+        trouble = _TROUBLE_ITEM.match(stripped, match.start("cue")) is not None and _ABOUT.search(before) is not None
+        if trouble or _DESCRIBES_PEOPLE.search(before):
+            continue  # "i get 60 emails a day and cant keep up", "vent about stress, not sleeping, …": no rule
         rule, taken = _ban_rule(stripped, source, match, ban_end(stripped, match))
         if rule is not None:
             found.append(rule)

@@ -86,6 +86,26 @@ _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w -]{0,
 _SCOPE_HEADING = re.compile(r"\b(?:topics?|scope|subjects?|areas?|questions?|themes?|domain)\s*:", re.IGNORECASE)
 
 
+# "8 yard skips can't go on the road at all (council rule), drive only": a statement before the comma, with its own
+# subject and verb, is what the trailing "X only" qualifies; the sentence says it, and it is no scope for the assistant
+_STATEMENT = re.compile(
+    r"\b(?:can(?:not|'t|’t)?|won'?t|will|must|may|might|is|are|isn'?t|aren'?t|was|were|has|have|had|do|does|"
+    r"don'?t|doesn'?t|go|goes|we|they|it|i|he|she)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"[.!?;:\n](?=[^.!?;:\n]*$)")
+
+
+def _qualifies_statement(text: str, start: int) -> bool:
+    """Whether the fragment at `start` follows a comma after a statement of its own sentence."""
+    before = text[:start].rstrip()
+    if not before.endswith(","):
+        return False
+    opened = _SENTENCE_START.search(before)
+    sentence = before[opened.end() if opened is not None else 0 : -1]
+    return _STATEMENT.search(sentence) is not None
+
+
 def find_scope_restrictions(text: str) -> list[FoundRule]:
     """Scope restrictions stated as fragments, as requirements: "math only" -> "Only help with math.",
     "only SELECT queries" -> "Write only SELECT queries.",
@@ -106,6 +126,8 @@ def find_scope_restrictions(text: str) -> list[FoundRule]:
         topic = match.group("topic").strip()
         if not _is_topic(topic) or any(r.start <= match.start() < r.end for r in found):
             continue
+        if _qualifies_statement(text, match.start("topic")):
+            continue  # "… can't go on the road at all, drive only": the statement's own limit
         heading = _HEADING_BEFORE.search(text, 0, match.start("topic"))
         if heading and not _SQL_STATEMENT.fullmatch(topic) and not _SCOPE_HEADING.search(heading.group(0)):
             continue  # "Indexes: CREATE INDEX CONCURRENTLY only": how to do one thing, not all the assistant does

@@ -117,7 +117,9 @@ def find_tool_orders(text: str) -> list[ToolOrder]:
     for left, right in pairwise(found):
         gap = text[left.end() : right.start()]
         if gap.strip() and _ALTERNATIVES.fullmatch(gap):
-            steps[-1] = _Step([*steps[-1].names, right["name"]], steps[-1].start, right.end())
+            # "A before B, and B before C": the step named again goes on the chain, it is no alternative to itself
+            names = steps[-1].names if right["name"] in steps[-1].names else [*steps[-1].names, right["name"]]
+            steps[-1] = _Step(names, steps[-1].start, right.end())
             continue
         gap = _FIRST_AFTER.sub(" ", gap, count=1) if _FIRST_AFTER.match(gap) else gap
         forward = _FORWARD.fullmatch(gap) is not None

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.tool_text import PARAMETERS_ON_LINE
+
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?"
-_SIGNATURE = re.compile(rf"`?(?<![\w.])(?P<name>{_IDENT})\((?P<params>[^()]{{0,200}})\)`?")
+# (a parameter list holds one level of brackets: 'jobs: ("tune" | "brakes")[]' is one parameter's type)
+_SIGNATURE = re.compile(rf"`?(?<![\w.])(?P<name>{_IDENT})\((?P<params>(?:[^()]|\([^()]{{0,120}}\)){{0,200}})\)`?")
 _PARAM = re.compile(r"^\s*\*{0,2}(?P<name>[A-Za-z_][A-Za-z0-9_]*)\??\s*(?:[:=].*)?$")  # "meterSerial?: string"
 # "getTicketStatus(ticketRef: string): Promise<{ status: "open" | "resolved"; eta?: string }>": a TypeScript return
 # type, to the end of its line.
@@ -118,9 +121,9 @@ def _top_level_parts(raw: str) -> list[str]:
     ('period: Literal["daily", "weekly"]', "opts: Dict[str, int]", "ids: Array<string, number>")."""
     parts, depth, start = [], 0, 0
     for index, char in enumerate(raw):
-        if char in "[{<":
+        if char in "[{<(":
             depth += 1
-        elif char in "]}>" and depth:
+        elif char in "]}>)" and depth:
             depth -= 1
         elif char == "," and depth == 0:
             parts.append(raw[start:index])
@@ -281,7 +284,7 @@ def find_tools(text: str) -> list[FoundTool]:
 
 # A line of a list that opens with a signature: "- reservieren(boot_id, mitglieds_nr, von, bis)".
 _SIGNATURE_LINE = re.compile(
-    rf"^[ \t]*(?:[-*•][ \t]*)?`?(?P<name>{_IDENT})\((?P<params>[^()\n]{{0,200}})\)`?", re.MULTILINE
+    rf"^[ \t]*(?:[-*•][ \t]*)?`?(?P<name>{_IDENT})\((?P<params>{PARAMETERS_ON_LINE})\)`?", re.MULTILINE
 )
 
 
