@@ -9,14 +9,18 @@ from typing import Any
 import msgspec
 
 from app.engine.archetypes.variants import ASKS_QUESTIONS, ASKS_YAML, PROSE_BEFORE_JSON
+from app.engine.compose.case_objects import case_object_lines
 from app.engine.compose.conflicts import SAYS_NULL, allows_null, asks_code_first
 from app.engine.compose.cues import extract_fields, field_key, field_schema, identifier_fields, with_stated_booleans
+from app.engine.compose.inline_shapes import DASHED_INLINE_TEMPLATE, PER_LINE_INTRO, is_line_shape
 from app.engine.compose.json_shape import as_array_description, items_reply, unnamed_schema
 from app.engine.compose.label_first import placed_label_line
 from app.engine.compose.label_reason import reason_after_label, reason_line
 from app.engine.compose.label_sets import label_set_lines
 from app.engine.compose.plan import REPLY_LABEL_KEYS, Plan
+from app.engine.compose.reply_shape import reply_shape_line
 from app.engine.compose.step_layout import at_step, step_intro, step_line
+from app.engine.compose.tool_yaml import yaml_names_tools
 from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.field_phrases import Shape, field_shapes
@@ -484,6 +488,12 @@ _LABEL_SLOT_LINE = re.compile(
 )
 
 
+def _dashed_line_shape(task: str) -> re.Match[str] | None:
+    """ "one line each: SEVERITY: path:line - problem - fix": each line's shape, its slots joined by dashes."""
+    found = _under_output_intro(DASHED_INLINE_TEMPLATE, PER_LINE_INTRO, task)
+    return found if found is not None and is_line_shape(found.group("template")) else None
+
+
 def _reply_line(template: re.Match[str] | None) -> re.Match[str] | None:
     """A line template that opens with a slot ("<file>:<line> [BLOCKER|WARN|NIT] …") is the reply's only under an
     intro that speaks of the reply ("one finding per line"); "Our log format:\n<timestamp> | <level> | …" describes
@@ -653,6 +663,7 @@ def output_format(plan: Plan) -> OutputFormat:
         or _under_output_intro(_DASHED_TEMPLATE, _LINE_INTRO, brief.task)
         or _under_output_intro(_INLINE_TEMPLATE, _LINE_INTRO, brief.task)
         or _under_output_intro(_MIDLINE_TEMPLATE, _LINE_INTRO, brief.task)
+        or _dashed_line_shape(brief.task)
     )
     in_lines: tuple[int, int] | None = None  # where the brief's keyed lines stand, when they are the reply
     case_lines = _case_layout(brief.task)
@@ -933,6 +944,11 @@ def output_format(plan: Plan) -> OutputFormat:
         # "if a field isn't there or you can't read it, use null" beside a template with one nullable field: the
         # rule covers every field, so every field may be null.
         schema = _nullable(schema)
+    shape_line = reply_shape_line(brief.task) if kind not in ("json", "label") and template is None else None
+    if shape_line is not None and in_lines is None and not brief.output_format:
+        stated.insert(0, shape_line)  # ("answer = one sql code block, then one line starting "Note:" …")
+    if kind == "json":
+        stated.extend(case_object_lines(brief.task))  # ('if … return exactly {"error": …}': the one other reply)
     lines = [s.strip() for s in stated if s.strip()]
     if asks_code_first(brief.task) and not any("code" in line.lower() for line in lines):
         # "先给代码再解释": the default shape (assumptions first) went; the brief's order is the reply's shape
@@ -983,8 +999,8 @@ def _yaml_reply(task: str) -> bool:
         before = task[max(0, yaml_at - 25) : yaml_at]
         # ("Output a YAML file …", "Return a YAML config …": the reply is that file)
         thing = _YAML_THING.match(task, yaml_at + 4) and not _OUTPUT_VERB_BEFORE.search(before)
-        if thing or _NOT_YAML.search(before) or _WRITTEN_IN.search(before):
-            continue
+        if thing or _NOT_YAML.search(before) or _WRITTEN_IN.search(before) or yaml_names_tools(task, yaml_at):
+            continue  # ("Les outils (format YAML …) :": how the tools are written)
         return True
     return False
 
