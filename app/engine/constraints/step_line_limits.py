@@ -32,7 +32,7 @@ def scoped_to_step_lines(text: str, found: list[Constraint]) -> list[Constraint]
             and span is not None
             and span.field == "task"
             and block.start <= span.start < block.end
-            and (constraint.scope is None or not constraint.scope.startswith('the "'))
+            and constraint.scope is None  # (a part it names already, "Tip: one sentence", keeps its name)
         ):
             line_start = text.rfind("\n", 0, span.start) + 1
             label = _LINE_LABEL.match(text, line_start, span.start)
