@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from app.engine.constraints.empty_case import empty_case_line
 from app.engine.constraints.label_cues import LABELS_NAMED, NOTE_WORDS, WHO_HANDLES
-from app.engine.constraints.step_intros import trigger_lead
+from app.engine.constraints.step_intros import step_sentence, trigger_lead
 
 
 class Block(NamedTuple):
@@ -55,8 +55,9 @@ def fixed_block(task: str, start: int, end: int) -> Block | None:
         intro, body_start = before[before.rfind("\n") + 1 :].strip(" \t-*•:："), start
         # its last clause names the block ("…, drop the character and print a scorecard")
         lead = re.split(r"[,;]\s+|\s+and\s+", intro)[-1].strip()
-        if not _BLOCK_INTRO.search(lead):
+        if not _BLOCK_INTRO.search(lead) or step_sentence(intro) is not None:
             # "at the end show the record exactly like this, nothing else after it": the whole sentence says it
+            # ("When they type END, drop the role and give the scores in this format": and so does its trigger)
             lead, absorbs = intro, True
     lines: list[str] = []
     block_end = body_start

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.variants import ASKS_QUESTIONS, PROSE_BEFORE_JSON
+from app.engine.compose.case_objects import case_object_lines
 from app.engine.compose.conflicts import SAYS_NULL, allows_null, asks_code_first
 from app.engine.compose.cues import extract_fields, field_schema, identifier_fields
 from app.engine.compose.default_format import FREE_KIND_CUES, base_description, reply_kind, stated_value
+from app.engine.compose.inline_shapes import DASHED_INLINE_TEMPLATE, PER_LINE_INTRO, is_line_shape
 from app.engine.compose.json_reply import (
     ARRAY_DESCRIPTION,
     CLOSING_AFTER_JSON,
@@ -49,6 +51,7 @@ from app.engine.compose.reply_layouts import (
     under_output_intro,
 )
 from app.engine.compose.reply_schema import nested_field_lists, reply_schema
+from app.engine.compose.reply_shape import reply_shape_line
 from app.engine.compose.step_layout import at_step, step_intro, step_line
 from app.engine.compose.yaml_reply import YAML_LIST, is_yaml_reply
 from app.engine.constraints import Constraint
@@ -74,6 +77,12 @@ def _said_already(constraint: Constraint, stated: list[str]) -> bool:
     return any(sentence in line for line in stated)
 
 
+def _dashed_line_shape(task: str) -> re.Match[str] | None:
+    """ "one line each: SEVERITY: path:line - problem - fix": each line's shape, its slots joined by dashes."""
+    found = under_output_intro(DASHED_INLINE_TEMPLATE, PER_LINE_INTRO, task)
+    return found if found is not None and is_line_shape(found.group("template")) else None
+
+
 def output_format(plan: Plan) -> OutputFormat:
     """The output format for the plan."""
     brief = plan.brief
@@ -87,6 +96,7 @@ def output_format(plan: Plan) -> OutputFormat:
         or under_output_intro(DASHED_TEMPLATE, LINE_INTRO, brief.task)
         or under_output_intro(INLINE_TEMPLATE, LINE_INTRO, brief.task)
         or under_output_intro(MIDLINE_TEMPLATE, LINE_INTRO, brief.task)
+        or _dashed_line_shape(brief.task)
     )
     in_lines: tuple[int, int] | None = None  # where the brief's keyed lines stand, when they are the reply
     case_lines = case_layout(brief.task)
@@ -365,6 +375,11 @@ def output_format(plan: Plan) -> OutputFormat:
         # "if a field isn't there or you can't read it, use null" beside a template with one nullable field: the
         # rule covers every field, so every field may be null.
         schema = nullable_schema(schema)
+    shape_line = reply_shape_line(brief.task) if kind not in ("json", "label") and template is None else None
+    if shape_line is not None and in_lines is None and not brief.output_format:
+        stated.insert(0, shape_line)  # ("answer = one sql code block, then one line starting "Note:" …")
+    if kind == "json":
+        stated.extend(case_object_lines(brief.task))  # ('if … return exactly {"error": …}': the one other reply)
     lines = [s.strip() for s in stated if s.strip()]
     if asks_code_first(brief.task) and not any("code" in line.lower() for line in lines):
         # "先给代码再解释": the default shape (assumptions first) went; the brief's order is the reply's shape

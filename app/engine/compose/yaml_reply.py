@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.engine.archetypes.variants import ASKS_YAML
+from app.engine.compose.tool_yaml import yaml_names_tools
 from app.engine.tool_text import without_tools_intro
 
 # "output yaml, a list where each item has keys": a YAML list of items, not one document
@@ -25,8 +26,8 @@ def is_yaml_reply(task: str) -> bool:
         before = task[max(0, yaml_at - 25) : yaml_at]
         # ("Output a YAML file …", "Return a YAML config …": the reply is that file)
         thing = _YAML_THING.match(task, yaml_at + 4) and not _OUTPUT_VERB_BEFORE.search(before)
-        if thing or _NOT_YAML.search(before) or _WRITTEN_IN.search(before):
-            continue
+        if thing or _NOT_YAML.search(before) or _WRITTEN_IN.search(before) or yaml_names_tools(task, yaml_at):
+            continue  # ("Les outils (format YAML …) :": how the tools are written)
         return True
     return False
 

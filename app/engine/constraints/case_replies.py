@@ -57,8 +57,26 @@ def is_case_reply(text: str, start: int, value: dict[str, Any], end: int | None 
         return False
     opening = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 300), start)), default=0)
     before = text[max(opening, start - 300) : start]
-    if _CONDITION.search(before) is None and _CONDITION_BEFORE.search(before) is None:
+    if _CONDITION.search(before) is None and _CONDITION_BEFORE.search(before) is None and not _case_colon(before):
         return False
     if _REPLY_VERB.search(before) is not None:
         return True
     return end is not None and _VERB_AFTER.match(text, end) is not None
+
+
+# "fehlt die Telefonnummer und steht auch keine E-Mail im Text: nur {…} ausgeben", "no order number in the message:
+# return only {…}": a case named before a colon, then the reply for it (the case may open with its verb, as German
+# conditions do, with no "if" to find). Not a lead that names the reply's shape ("Output format: {…}").
+_CASE_COLON = re.compile(r"(?P<case>[^:：\n]{12,200})[:：]\s*(?P<lead>[^:：{}\n]{0,40})$")
+_SHAPE_LEAD = re.compile(
+    r"\b(?:format\w*|schema|json|shape|structure|template|layout|output|ausgabe|formato|salida|sortie|saída|uitvoer|"
+    r"estructura|struktur|struttura|like\s+this|as\s+follows|wie\s+folgt|so)\b",
+    re.IGNORECASE,
+)
+
+
+def _case_colon(before: str) -> bool:
+    """Whether the clause before an object names a case before a colon ("keine Telefonnummer und keine E-Mail: nur
+    … ausgeben"), not the reply's shape."""
+    found = _CASE_COLON.search(before)
+    return found is not None and len(found.group("case").split()) >= 3 and not _SHAPE_LEAD.search(found.group("case"))

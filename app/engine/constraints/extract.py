@@ -30,8 +30,10 @@ from app.engine.constraints.language_lists import lists_languages, without_liste
 from app.engine.constraints.language_scope import scope_field_languages
 from app.engine.constraints.language_targets import as_translation_targets
 from app.engine.constraints.language_unknown import with_unknown_language_cases
+from app.engine.constraints.limit_overflow import attach_limit_overflows
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.constraints.named_label_sets import named_label_sets
+from app.engine.constraints.parameter_objects import without_parameter_values
 from app.engine.constraints.plain_tool_orders import with_plain_tool_orders
 from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.language_id import identify
@@ -143,6 +145,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = with_plain_tool_orders(brief, unique)  # ("preventivo prima di prenota": a table's plain names)
     unique = data_values.without_data_value_sets(brief, unique)  # "fare_type is one of …": a column's values
     unique = [c for c in unique if not in_tool_code_comment(brief.task, c, unique)]
+    unique = without_parameter_values(brief, unique)  # ("params: {regime: "normal|mixe"}": what a tool takes)
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)
     unique = scope_field_languages(brief, unique)
@@ -156,6 +159,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     scoping.scope_part_limits(brief, unique)
     scope_section_limits(brief, unique)
     scoping.scope_tiny_limits(unique)
+    attach_limit_overflows(brief, unique)  # (after the scopes, which write a limit's sentence afresh)
     unique.extend(scoping.label_rules(brief, unique))
     return scoping.without_label_tones(unique)
 

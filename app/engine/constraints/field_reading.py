@@ -31,6 +31,7 @@ from app.engine.constraints.line_scopes import scoped_to_lines, scoped_to_parts,
 from app.engine.constraints.model import Constraint, ConstraintSource
 from app.engine.constraints.pasted_structures import structures
 from app.engine.constraints.shared_subjects import with_shared_subjects
+from app.engine.constraints.step_line_limits import scoped_to_step_lines
 from app.engine.references import label_table
 
 
@@ -201,6 +202,8 @@ def _with_outline_or_parts(field: Field, found: list[Constraint]) -> list[Constr
     numbered = sections.numbered_lines(field.text) or sections.layout_block(field.text)
     if numbered is not None:
         found = scoped_to_lines(field, found, numbered)
+    elif field.name == "task":
+        found = scoped_to_step_lines(field.text, found)  # ("When they type END, … this format:\nTip: max 25 words")
     found = scoped_to_parts(found, lettered.lettered_parts(field.text))
     inline = (
         sections.find_inline_outline(field.text)

@@ -132,10 +132,26 @@ def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
     found = _find_labels(text)
     if found is not None:
-        found = _without_trailing_phrase(found)
+        found = _without_trailing_phrase(_without_leading_only(found))
     if found is not None and any("（" in value for value in found.values):
         found = found._replace(values=without_full_width_asides(found.values))
     return found if found is not None and reads_as_labels(found, text) else None
+
+
+# "severity is only MUST, SHOULD or NIT", "nur A, B oder C", "solo ALTA, MEDIA o BAJA": the word restricts the set,
+# it is no part of its first label
+_ONLY_BEFORE_CODE = re.compile(
+    r"(?:only|just|nur|solo|sólo|seulement|uniquement|apenas|somente|alleen|soltanto)\s+(?=[A-Z][A-Z0-9_-]*$)",
+    re.IGNORECASE,
+)
+
+
+def _without_leading_only(found: FoundLabels) -> FoundLabels:
+    """The set without an "only" read into its first label ("only MUST" of "is only MUST, SHOULD or NIT")."""
+    if not found.values or not CODE.fullmatch(_ONLY_BEFORE_CODE.sub("", found.values[0], count=1)):
+        return found
+    first = _ONLY_BEFORE_CODE.sub("", found.values[0], count=1)
+    return found._replace(values=[first, *found.values[1:]]) if first != found.values[0] else found
 
 
 def _without_trailing_phrase(found: FoundLabels) -> FoundLabels:

@@ -137,9 +137,24 @@ _OPEN_PARAMETERS = re.compile(
 
 
 def in_parameter_list(text: str, position: int) -> bool:
-    """Whether a position lies inside a tool's parameter list on its signature line (an argument's type)."""
+    """Whether a position lies inside a tool's parameter list on its signature line (an argument's type), or opens
+    the value of a parameters key ("  params: {nom: string, …}" under a YAML tool's "- name:")."""
     line_start = text.rfind("\n", 0, position) + 1
-    return _OPEN_PARAMETERS.match(text[line_start:position]) is not None
+    before = text[line_start:position]
+    return _OPEN_PARAMETERS.match(before) is not None or _PARAMETER_KEY.search(before) is not None
+
+
+def after_parameter_key(text: str, position: int) -> bool:
+    """Whether a position opens the value of a tool's parameters key ("params: {…}")."""
+    return _PARAMETER_KEY.search(text[text.rfind("\n", 0, position) + 1 : position]) is not None
+
+
+# "params: {…}", "parameters: {…}", "args = {…}", '"arguments": {…}': what a tool takes, never the reply's shape
+_PARAMETER_KEY = re.compile(
+    r"(?:^|[\s{,(])[\"']?(?:params|parameters|parametros|parámetros|paramètres|parametri|parameter|args|arguments|"
+    r"argumentos|input_?schema|inputSchema)[\"']?[ \t]*[:=][ \t]*$",
+    re.IGNORECASE,
+)
 
 
 # A function's definition line: "def parte_maritimo(fecha: str) -> dict:", "async function getSlots(day) {",

@@ -145,8 +145,12 @@ _LINE_SIZE_CUE = (
     r"m[áa]ximo|au\s+plus)\s+)?"
 )
 # ('a line starting "Verdict:" (max 8 words)': the size may stand in brackets or after a dash)
+# ('one line starting "Note:" with any assumption, max 25 words': what the line holds may come between its label and
+# its size, a short phrase with no sentence mark)
+_LINE_CONTENT = r"(?:\s*(?:with|for|giving|stating|saying|listing|naming|about)\s+[^.;:!?\n\"“”«»()]{1,50}?\s*,?)?"
 _LABELLED_LINE_BEFORE = re.compile(
-    rf"\bline\s+{_OPENED_BY_LABEL}\s*(?:(?:of|with|in|and|that\s+is|,)\s+|[(\[:–—-]\s*)?{_LINE_SIZE_CUE}$",
+    rf"\bline\s+{_OPENED_BY_LABEL}{_LINE_CONTENT}\s*(?:(?:of|with|in|and|that\s+is|,)\s+|[(\[:–—-]\s*)?"
+    rf"{_LINE_SIZE_CUE}$",
     re.IGNORECASE,
 )
 # 'a "Verdict:" line (max 8 words)', "the Note line is at most 10 words", "a TL;DR line of at most 15 words": a line

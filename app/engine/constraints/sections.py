@@ -426,16 +426,20 @@ def step_layout_intro(text: str) -> str | None:
     return own if ONE_TIME_INTRO.match(own) else step_sentence(introducer)
 
 
-def layout_block(text: str) -> NumberedLines | None:
-    """The lines a brief gives as the reply's exact layout ("Aufbau, genau so:" and the lines up to a blank one)."""
+def layout_block(text: str, *, step: bool = False) -> NumberedLines | None:
+    """The lines a brief gives as the reply's exact layout ("Aufbau, genau so:" and the lines up to a blank one).
+
+    `step`: the lines of a layout given for one step only ("When they type END, … in exactly this format:"), which
+    is None otherwise; without it, such a layout is None (its own rule states it with its trigger)."""
     intro = _EXACT_LAYOUT_INTRO.search(text)
     if intro is None or _INPUT_LAYOUT.search(intro.group(0)):
         return None  # "Tickets come in this format, exactly like this:": what arrives, not the reply
-    if step_layout_intro(text) is not None:
+    if (step_layout_intro(text) is not None) != step:
         return None  # one step's reply, which its own rule states with its trigger (as `find_outline` does)
     lines: list[str] = []
     end = start = intro.end()
     numbered_intro = _ITEM_NUMBER.match(text, text.rfind("\n", 0, intro.start() + 1) + 1) is not None
+    bulleted_intro = _BULLET_LINE.match(text, text.rfind("\n", 0, intro.start() + 1) + 1) is not None
     parted = False
     rest = text[start:].split("\n")
     for index, line in enumerate(rest):
@@ -460,6 +464,10 @@ def layout_block(text: str) -> NumberedLines | None:
             break
         if numbered_intro and _ITEM_NUMBER.match(line):
             break  # "1. Output exactly this shape:\n   {…}\n2. Don't invent …": the brief's next numbered rule
+        if bulleted_intro and lines and _BULLET_LINE.match(line) and not any(_BULLET_LINE.match(d) for d in lines):
+            # "- When they type END, … in this format:\nTone: x/5\n- Never give the scores before END": the intro is
+            # one of the brief's bulleted rules, and the next bullet is the next rule, no line of the layout
+            break
         lines.append(line.strip())
         end += len(line) + 1
     if len(lines) < 2:
@@ -469,7 +477,7 @@ def layout_block(text: str) -> NumberedLines | None:
     if all(_BULLET_LINE.match(line) for line in lines):
         return None  # "Layout:\n- keep paragraphs short\n- put the price in bold": rules about the reply, as a list
     bare = not re.search(
-        r"(?i)\b(?:exact\w*|genau|precies|esattamente|like\s+this|as\s+follows|wie\s+folgt|so|así|"
+        r"(?i)\b(?:exact\w*|exatamente|genau|precies|esattamente|like\s+this|as\s+follows|wie\s+folgt|so|así|"
         r"comme\s+ceci|assim|così|zo)\b",
         intro.group(0),
     )

@@ -18,7 +18,11 @@ ONE_TIME_INTRO = re.compile(
     r"(?:when|whenever|once|after|wenn|sobald|nachdem|cuando|quand|lorsque|quando|als)\b[^:\n]{0,80}?\b(?:types?|typed|"
     r"says?|said|writes?|sends?|ends?|ended|finish\w*|done|over|complete[sd]?|answered|asked|tippt|schreibt|sagt|escribe|"
     r"dice|tape|"
-    r"écrit|dit|digita|escreve|diz|scrive|typt|zegt|schrijft)\b)",
+    r"écrit|dit|digita|escreve|diz|scrive|typt|zegt|schrijft|"
+    # the subjunctive and future forms a "when" clause takes in Romance languages ("Cuando el alumno escriba FIN",
+    # "Quand l'élève écrira FIN", "Quando o aluno escrever FIM", "Quando lo studente scriverà FINE")
+    r"escriba|diga|ponga|env[íi]e|mande|escriban|digan|écrira|dira|tapera|enverra|escrever|digitar|disser|enviar|"
+    r"mandar|scriver[àa]|dir[àa]|digiter[àa]|invier[àa]|enters?|posts?|replies|replied)\b)",
     re.IGNORECASE,
 )
 # "Then", "After that", "Danach", "Poi": a sentence that goes on from the moment the sentence before names
