@@ -21,6 +21,7 @@ from app.engine.brief import Brief
 from app.engine.constraints.back_openers import OPEN_LINE_END
 from app.engine.constraints.sections import layout_block
 from app.engine.constraints.tool_table import TABLE_RULE_LINE, find_table_tools
+from app.engine.inline_rubric import find_inline_rubrics
 from app.engine.spec import Section
 
 # A marker line: "--- TITLE ---", "=== Price list ===", "*** FAQ", "--- END ---", "-----".
@@ -120,6 +121,7 @@ def find_references(task: str) -> list[Reference]:
         *_capital_headed_closed_blocks(task),
         *_bracket_headed_blocks(task),
         *_markdown_tables(task),
+        *(Reference(title="Rubric", body=r.body, start=r.start, end=r.end) for r in find_inline_rubrics(task)),
     ]
     layout = layout_block(task)
     if layout is not None:
