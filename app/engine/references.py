@@ -121,7 +121,12 @@ def find_references(task: str) -> list[Reference]:
         *_capital_headed_closed_blocks(task),
         *_bracket_headed_blocks(task),
         *_markdown_tables(task),
-        *(Reference(title="Rubric", body=r.body, start=r.start, end=r.end) for r in find_inline_rubrics(task)),
+    ]
+    # (a rubric whose list follows its "this rubric:" line is read above, as its list only)
+    found += [
+        Reference(title="Rubric", body=r.body, start=r.start, end=r.end)
+        for r in find_inline_rubrics(task)
+        if not any(ref.start < r.end and r.start < ref.end for ref in found)
     ]
     layout = layout_block(task)
     if layout is not None:
