@@ -38,6 +38,7 @@ from app.engine.task_masks import (
     without_prohibitions,
     without_tool_words,
 )
+from app.engine.tool_order_lead import ordered_tools_lead
 from app.engine.tool_text import TOOLS_INTRO, without_tool_output
 
 
@@ -64,7 +65,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     matches = _settled_leads(matches, brief, task, constraints, tools=tools, labels=labels)
     if not tools:
         return without_toolless_agent(matches)
-    return _with_tools_lead(matches)
+    return _with_tools_lead(matches, constraints, brief.task)
 
 
 def _keyword_text(task: str, constraints: Sequence[Constraint], tools: bool) -> str:
@@ -109,13 +110,16 @@ def _settled_leads(
     return without_covered_secondaries(roleplay_leads(matches, brief.task))
 
 
-def _with_tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
-    """The matches of a brief with tools: the agent leads unless the job works with tools already."""
+def _with_tools_lead(
+    matches: list[ArchetypeMatch], constraints: Sequence[Constraint], task: str
+) -> list[ArchetypeMatch]:
+    """The matches of a brief with tools: the agent leads unless the job works with tools already, or serves people
+    (support) with tools the brief does not order."""
     # (the model reads the pasted tool definitions too: a field-extraction job only it suggests, with no word of the
     # brief outside them naming it, is the JSON of the definitions, not a job)
     # (nor is a job the model guesses from pasted code, "```ts buscarVehiculo(matricula: string): …```": the code
     # declares the agent's tools, so with no word of the brief for it, coding is no second job)
-    led = tools_lead(matches)
+    led = ordered_tools_lead(tools_lead(matches), constraints, task)
     return [
         led[0],
         *(

@@ -21,6 +21,7 @@ from app.engine.brief import Brief
 from app.engine.constraints.back_openers import OPEN_LINE_END
 from app.engine.constraints.sections import layout_block
 from app.engine.constraints.tool_table import TABLE_RULE_LINE, find_table_tools
+from app.engine.inline_rubric import find_inline_rubrics
 from app.engine.material_headings import material_blocks
 from app.engine.spec import Section
 
@@ -122,6 +123,12 @@ def find_references(task: str) -> list[Reference]:
         *_bracket_headed_blocks(task),
         *_markdown_tables(task),
         *(Reference(*block) for block in material_blocks(task)),
+    ]
+    # (a rubric whose list follows its "this rubric:" line is read above, as its list only)
+    found += [
+        Reference(title="Rubric", body=r.body, start=r.start, end=r.end)
+        for r in find_inline_rubrics(task)
+        if not any(ref.start < r.end and r.start < ref.end for ref in found)
     ]
     layout = layout_block(task)
     if layout is not None:

@@ -128,6 +128,10 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     yields_to_tools: bool = False
     """Its whole output is one text or object (a summary, a label, a record): a brief that names tools to call
     describes an agent instead, and the tool-native archetype leads."""
+    yields_to_ordered_tools: bool = False
+    """It serves people (support), and an agent may serve them too: a brief that declares tools and orders their calls
+    ("buscar_cliente first", "quoteHire before createBooking") makes operating those tools the job, so the tool-native
+    archetype leads and this one stays as a second job (see `app.engine.tool_order_lead`)."""
     tools_missing_note: str = ""
     """Context line when the brief names no tools (the tools then arrive with each request)."""
     role_from_task: bool = False

@@ -202,6 +202,7 @@ CUSTOMER_SUPPORT = Archetype(
     final_reminder="Resolve the customer's issue now, or escalate it as the escalation rule says.",
     example_kind="support",
     variants=(REVIEW_REPLY_DRAFTING, INTERNAL_HELPDESK),
+    yields_to_ordered_tools=True,
     blend_rules=(
         rule(
             "State only policies, prices and features that appear in your instructions or the supplied inputs.",

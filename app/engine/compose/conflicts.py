@@ -21,6 +21,7 @@ from app.engine.compose.settled import TOPICS, settled_topics
 from app.engine.compose.source_routes import one_source, own_step_defaults, routes_unanswered
 from app.engine.constraints import Constraint
 from app.engine.constraints.limits import frees_rest
+from app.engine.constraints.priority_lists import PRIORITIES_HEAD
 from app.engine.constraints.sections import layout_block
 from app.engine.fastre import prefiltered
 from app.engine.spec import Rule
@@ -219,6 +220,7 @@ _OWN_RULE_FAMILIES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"\bno\s+blocking\s+issues\s+found\b|\bwhen\s+the\s+diff\s+has\s+no\s+problems\b", re.I),
     ),
 )
+_DEFAULT_RANKING = re.compile(r"\bRank\s+findings\s+by\s+impact\b", re.I)
 _SESSION_COUNTED = re.compile(
     r"\b\d+\s+(?:perguntas|preguntas|fragen|domande|vragen|questions)\b[^\n]{0,200}?\b(?:depois|después|nach|après|dopo|"
     r"na|after)\b|\b(?:depois\s+da|después\s+de\s+la|nach\s+der|après\s+la|dopo\s+la|na\s+de)\s+\w+\s+(?:resposta|"
@@ -498,6 +500,9 @@ class Conflicts:
         self.overridden = [
             default for trigger, default in _OWN_RULE_FAMILIES if any(trigger.search(text) for text in own_rules)
         ]
+        if PRIORITIES_HEAD.search(task):
+            # "Priorities: 1. security 2. correctness": the brief ranks what to look at, not the default's ranking
+            self.overridden.append(_DEFAULT_RANKING)
         all_clear_default = _OWN_RULE_FAMILIES[-1][1]
         if _ALL_CLEAR_IN_TASK.search(task) and all_clear_default not in self.overridden:
             # "If nothing found output exactly `[]`": a sentence the brief keeps whole, still its own all-clear

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint
+from app.engine.constraints.meta_requests import asks_for_prompt
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 _EMPTY_PARENS = re.compile(r"\s*\([\s,;/]*\)")  # "app (not therapy, not a crisis service)" with both blanked
@@ -217,6 +218,8 @@ def job_sentence(task: str) -> int:
     if labelled is not None:
         return labelled  # "- cosa fa l'assistente: spiega …", "任务：把里面的术语挑出来": the brief names its job line
     first = task[sentences[0][0] : sentences[0][1]] if sentences else ""
+    if len(sentences) > 1 and first.rstrip().endswith((":", "：")) and asks_for_prompt(task[slice(*sentences[1])]):
+        return 1  # "Here's what I need:\n1. A system prompt for a helper that …": the lead-in introduces the job
     if len(sentences) > 1 and _NEGATION_LEAD.match(first):
         return 1  # "Nunca dês conselhos de investimento. Ajuda os jovens com orçamento": a rule first, then the job
     ruled = leading_rules(task, sentences)

@@ -156,13 +156,34 @@ _EVER_END = re.compile(
     re.IGNORECASE,
 )
 # Things the reply itself uses (words, names, symbols, formatting): "No names ever" is "Never use names"; a thing the
-# business gives or does ("No discounts ever", "No appointments on Sundays ever") keeps the brief's "No …, ever."
+# business gives takes its obvious verb (`_GIVEN_THINGS`), and any other ("No appointments on Sundays ever") keeps the
+# brief's "No …, ever."
 _USED_THING = re.compile(
     r"(?:\w+\s+){0,2}?(?:names?|emojis?|emoticons?|jargon|slang|markdown|hashtags?|acronyms?|abbreviations?|words?|"
     r"phrases?|terms?|profanity|swear\s*words?|exclamation\s+marks?|bullet(?:\s+points)?s?|tables?|headings?|"
     r"headers?|links?|urls?|capitals?|caps|brand\s+names?|surnames?|nicknames?|technical\s+terms?)\b",
     re.IGNORECASE,
 )
+
+# Things the assistant could give or make on the business's behalf, by the verb that obviously goes with them: "No
+# discounts ever" is "Never offer discounts.", "No promises ever" is "Never make promises."; any other thing keeps
+# the brief's "No …, ever." (no verb is obvious for "No appointments on Sundays ever").
+_GIVEN_THINGS = {
+    "offer": (
+        r"discounts?|discount\s+codes?|refunds?|freebies|free\s+samples?|upgrades?|coupons?|vouchers?|"
+        r"price\s+match(?:es|ing)?|compensation|extensions?|credits?|deals?|special\s+offers?|rebates?"
+    ),
+    "make": r"promises?|guarantees?|commitments?|exceptions?",
+    "give": r"diagnos[ie]s|prescriptions?|estimates?|legal\s+advice|medical\s+advice|financial\s+advice",
+}
+_GIVEN_THING = {
+    verb: re.compile(rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE) for verb, nouns in _GIVEN_THINGS.items()
+}
+
+
+def _given_verb(thing: str) -> str | None:
+    """The verb that obviously goes with a thing the business gives ("discounts": "offer"), or None."""
+    return next((verb for verb, pattern in _GIVEN_THING.items() if pattern.match(thing)), None)
 
 
 def imperative(stripped: str, match: re.Match[str], rest: str) -> tuple[str, str]:
@@ -186,8 +207,9 @@ def imperative(stripped: str, match: re.Match[str], rest: str) -> tuple[str, str
         lead = f"{lead} use"  # "ss, never ß": a character or symbol is something you use
     ever = _EVER_END.search(rest) if lead == "Avoid" else None
     if ever is not None:  # "No names of workers ever": never, not "Avoid … ever"
-        bare = (rest[: ever.start()] + rest[ever.end() :]).strip()
-        lead, rest = ("Never use", bare) if _USED_THING.match(bare) else ("No", f"{bare}, {ever.group(0).strip(' ,')}")
+        bare = (rest[: ever.start()] + rest[ever.end() :]).strip().rstrip(",;").rstrip()  # ("No refunds, ever")
+        verb = "use" if _USED_THING.match(bare) else _given_verb(bare)
+        lead, rest = (f"Never {verb}", bare) if verb else ("No", f"{bare}, {ever.group(0).strip(' ,')}")
     if lead == "Avoid":
         # "no tax advice and no guesses about X": one "Avoid" governs the whole list.
         rest = _REPEATED_NO.sub(r"\1", rest)

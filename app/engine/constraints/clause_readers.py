@@ -564,6 +564,15 @@ def _points_back(rest: str) -> bool:
 _ITEM_JOIN = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\bnor\b)\s*(?:(?:no|not|never|any)\s+)?", re.IGNORECASE)
 
 
+# "or any of that", "or anything like that", "etc.": a list's catch-all, of the same kind as the items before it
+_CATCH_ALL = re.compile(
+    r"\s*(?:(?:any|anything|all)\s+)?(?:of\s+)?(?:that|this|those|these|(?:else\s+)?like\s+(?:that|this)|the\s+like)"
+    r"(?:\s+stuff)?\s*\.?\s*|\s*(?:etc\.?|and\s+so\s+on|(?:that\s+)?(?:kind\s+of\s+)?(?:stuff|thing))\s*",
+    re.IGNORECASE,
+)
+_REASON = re.compile(r"\s*(?:it['’]?s|it\s+is|this\s+is|that['’]?s|they['’]?re|because|since|as)\b", re.IGNORECASE)
+
+
 def _without_formatting(prohibition: FoundRule) -> FoundRule | None:
     """The prohibition without the formatting items a format constraint already holds: "no markdown fences and no
     explanation" forbids the explanation here; None when it forbids formatting only."""
@@ -575,7 +584,12 @@ def _without_formatting(prohibition: FoundRule) -> FoundRule | None:
     kept = [item for item in items if not formats.only_formatting(item)]
     if len(kept) == len(items):
         return prohibition
-    rest = ", ".join(kept)
+    # (", it's a tiny chat window": the reason given after the list, no banned thing)
+    kept = [item for item in kept if not _REASON.match(item)]
+    real = [item for item in kept if not _CATCH_ALL.fullmatch(item)]
+    if not real:
+        return None  # "no bullet points or bold or any of that": formatting only, its "any of that" included
+    rest = ", ".join(real) + "".join(f" or {item.strip()}" for item in kept if item not in real)
     at = prohibition.text.index(prohibition.rest)
     lead, tail = prohibition.text[:at], prohibition.text[at + len(prohibition.rest) :]
     # (the tail keeps what closes the rule: 'Follow this prohibition from the brief: "…".' keeps its quote)

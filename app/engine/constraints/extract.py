@@ -31,10 +31,12 @@ from app.engine.constraints.language_scope import scope_field_languages
 from app.engine.constraints.language_targets import as_translation_targets
 from app.engine.constraints.language_unknown import with_unknown_language_cases
 from app.engine.constraints.limit_overflow import attach_limit_overflows
+from app.engine.constraints.meta_requests import without_meta_requests
 from app.engine.constraints.model import BriefSpan, Constraint, ConstraintSource
 from app.engine.constraints.named_label_sets import named_label_sets
 from app.engine.constraints.parameter_objects import without_parameter_values
 from app.engine.constraints.plain_tool_orders import with_plain_tool_orders
+from app.engine.constraints.priority_lists import priorities_as_checklist
 from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.language_id import identify
 
@@ -140,6 +142,8 @@ def _order(constraint: Constraint) -> tuple[int, int, int, int]:
 def extract_constraints(brief: Brief) -> list[Constraint]:
     """Every constraint the brief states, typed, each with its span; ordered by field then position, deduplicated."""
     unique = cross_checked(brief, _deduplicated(_collected(brief)))
+    unique = without_meta_requests(unique)  # ("1. Make a prompt for something that …": the request, no rule)
+    unique = priorities_as_checklist(brief, unique)  # ("Priorities: 1. security 2. correctness": no labels)
     # (a table list's "tools" go first, so that a column's values are never bound to one as a parameter's)
     unique = parameters.with_parameter_values(brief, data_values.without_table_tools(brief, unique))
     unique = with_plain_tool_orders(brief, unique)  # ("preventivo prima di prenota": a table's plain names)

@@ -43,7 +43,8 @@ _FORWARD = re.compile(
     r"voor|vóór|voordat|"
     r"(?:呼んで|呼び出して|実行して|使って|確認して|して)(?:から|後に|あとで)|の(?:後|あと)(?:で|に)|"
     r"[，,]?\s*(?:再|然后再?|接着|之后(?:才能?|再)?|以后(?:才能?|再)?|后(?:才能?|再)))"
-    rf"{_FILL}"
+    rf"{_FILL}",
+    re.IGNORECASE,  # ("checkAccess BEFORE quoteHire, always": an order word in capitals for stress)
 )
 # B after A: the right step comes first.
 _BACKWARD = re.compile(
@@ -51,7 +52,8 @@ _BACKWARD = re.compile(
     r"(?:erst\s+)?nach(?:\s+dem)?|(?:seulement\s+|uniquement\s+)?après|"
     r"(?:só\s+|somente\s+|apenas\s+)?(?:depois\s+d[eo]|após)|(?:solo\s+)?dopo|(?:pas\s+)?na|"
     r"(?:を)?(?:呼ぶ|実行する|使う|する)?(?:の|より)?(?:前に|先に)(?:は|、)?|(?:在)?(?:之前|以前|前))"
-    rf"{_FILL}(?:先)?{_FILL}"
+    rf"{_FILL}(?:先)?{_FILL}",
+    re.IGNORECASE,  # ("reserve_table ONLY AFTER check_table")
 )
 # "find_hire first", "freeCheck zuerst": the first step of all, said right after its name
 _FIRST_AFTER = re.compile(

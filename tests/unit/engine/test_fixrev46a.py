@@ -76,8 +76,9 @@ def test_abbreviation_before_a_name_goes_on(task: str, kept: str) -> None:
     ("ban", "kept"),
     [
         ("No appointments on Sundays ever.", "No appointments on Sundays, ever."),
-        ("No discounts ever.", "No discounts, ever."),
-        ("No refunds ever after 30 days.", "No refunds after 30 days, ever."),
+        # (a thing the business gives takes its obvious verb: helper jobs47's "Never offer discounts.")
+        ("No discounts ever.", "Never offer discounts."),
+        ("No refunds ever after 30 days.", "Never offer refunds after 30 days."),
     ],
 )
 def test_no_x_ever_keeps_the_briefs_wording(ban: str, kept: str) -> None:
