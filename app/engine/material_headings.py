@@ -54,13 +54,47 @@ class MaterialBlock(NamedTuple):
     end: int
 
 
+# "Write a tourist brochure …", "Create a dinner menu …": the brief asks for that document, so a heading naming it
+# introduces the reply's own layout, not material to answer from
+_WRITES_IT = re.compile(
+    rf"\b(?:write|writes|writing|create|draft|design|make|produce|generate|prepare|compose|plan|put\s+together|"
+    rf"schreib\w*|erstell\w*|escrib\w*|redact\w*|crea\w*|rédig\w*|écri\w*|scriv\w*|schrijf|maak)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_MATERIAL_NOUNS})\b",
+    re.IGNORECASE,
+)
+# A line that ends the material: another heading ("Rules:", "Output format:") or the requester's instruction
+# ("Answer only from this.", "Never invent dishes not on the menu.", "- Always …")
+_ENDS_MATERIAL = re.compile(
+    r"^[ \t]*(?:[^\n:：]{1,40}[:：][ \t]*$|(?:[-*•][ \t]+)?(?:answer|reply|respond|use|only|never|always|do\s+not|"
+    r"don['’]?t|if|when|keep|make|be|ask|tell|say|write|give|antworte\w*|nie|immer|responde\w*|nunca|siempre|"
+    r"réponds|jamais|toujours|rispondi|mai|sempre|antwoord|nooit|altijd)\b)",
+    re.IGNORECASE,
+)
+
+
+def _material_end(task: str, start: int) -> int:
+    """Where the material that starts at `start` ends: a blank line, a heading or instruction line, or the end."""
+    gap = _BLANK_LINE.search(task, start)
+    end = gap.start() if gap else len(task.rstrip())
+    position = start
+    while position < end:
+        line_end = task.find("\n", position, end)
+        line_end = end if line_end < 0 else line_end
+        if position > start and _ENDS_MATERIAL.match(task[position:line_end]):
+            return position - 1
+        position = line_end + 1
+    return end
+
+
 def material_blocks(task: str) -> list[MaterialBlock]:
     """Each heading naming a booklet, brochure, menu or price list on its own line, with its lines up to a blank
-    line or the end of the task (two lines or more)."""
-    found = []
+    line, a heading or instruction line, or the end of the task (two lines or more); none in a brief that asks for
+    such a document."""
+    found: list[MaterialBlock] = []
+    if _WRITES_IT.search(task):
+        return found
     for heading in _MATERIAL_HEADING.finditer(task):
-        gap = _BLANK_LINE.search(task, heading.end())
-        end = gap.start() if gap else len(task.rstrip())
+        end = _material_end(task, heading.end())
         body = task[heading.end() : end].strip("\n")
         lines = [line for line in body.splitlines() if line.strip()]
         if len(lines) >= _MIN_LINES and len(body.strip()) >= _MIN_BODY_CHARS:

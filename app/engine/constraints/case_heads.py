@@ -71,6 +71,16 @@ _EMPHASIS = frozenset(
         "importantísimo", "crítico", "essentiel", "belangrijk", "重要",
     }
 )  # fmt: skip
+# A head that names the assistant ("Recipe helper: suggest recipes …", "Writing coach for teenagers: …"): the brief's
+# opening, its role and job, not a case
+_ROLE_NOUNS = frozenset(
+    {
+        "assistant", "helper", "bot", "chatbot", "agent", "coach", "tutor", "grader", "writer", "moderator",
+        "reviewer", "editor", "translator", "summariser", "summarizer", "classifier", "companion", "buddy", "guide",
+        "concierge", "advisor", "adviser", "copilot", "asistente", "assistente", "assistent", "assistentin",
+        "chatbots", "helfer", "ayudante", "tuteur", "tutora", "tutore",
+    }
+)  # fmt: skip
 # What a case's action opens with when it instructs: an order, a ban, a modal for the assistant (English and the
 # other supported languages' common imperatives and infinitives).
 _INSTRUCTION = re.compile(
@@ -141,6 +151,8 @@ def case_lines(text: str, values: set[str], labels: set[str]) -> list[CaseLine]:
             continue  # "tone: warm", "Output format: …", "REPLY: <draft>": a setting or a layout key
         if any(word in _EMPHASIS for word in words):
             continue  # "Very important:", "Order matters:", "Guardrails:": a heading that stresses, not a case
+        if any(word in _ROLE_NOUNS for word in words) or not text[: match.start()].strip():
+            continue  # "Recipe helper: suggest recipes …", the brief's first line: the opening, not a case
         if not _declared(head, values) and _INSTRUCTION.match(action) is None:
             continue  # "we are open 9-5", "Delivery: usually two days": no case to condition
         label = head.split()[0].strip("`'\"").lower() in labels

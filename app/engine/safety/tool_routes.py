@@ -35,6 +35,8 @@ _CALLBACK = re.compile(
 _CRISIS = re.compile(
     r"suicid|self[- ]?harm|kill|die\b|dying|end(?:ing)?\s+(?:it|their\s+life)|overdose|chest\s+pain|breath|stroke|"
     r"faint|unconscious|bleed|seizure|collaps|allergic|anaphyla|emergenc|heart\s+attack|poison|not\s+(?:feeling\s+)?safe|"
+    # (a fall or an injury is a health event: "if they report a fall, call notify_nurse(room)" keeps the pack)
+    r"\bfall(?:s|en)?\b|\bfell\b|injur|\bhurt|\bpain\b|dizz|confus|sturz|gestürzt|caída|chute|caduta|queda|val\b|"
     r"suizid|selbstverletz|notfall|autolesi|urgenc|emerg[eê]nc|zelfmoord|自杀|自殺",
     re.IGNORECASE,
 )
