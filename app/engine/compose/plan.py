@@ -37,6 +37,7 @@ from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.label_wording import TAG_SET_LEAD
 from app.engine.constraints.language import other_reply_language, two_way_directions
 from app.engine.constraints.language_targets import TRANSLATION_SCOPE
+from app.engine.constraints.meta_requests import requested_job
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.phrasing import VERBS, imperative_task
@@ -612,7 +613,8 @@ def make_plan(
     # (", , , ]": what is left of a pasted JSON array once its objects are read says nothing)
     details = tuple(d for d in details if re.search(r"[^\W\d_]{2}", d))
     # ("I want a prompt for a bot that turns meeting notes into Jira tickets": our request, but also the only place
-    # the brief states its job, so it stays as background; only its rule is dropped, at extraction)
+    # the brief states its job, so the job stays as background without the request; its rule is dropped at extraction)
+    details = tuple(job for job in map(requested_job, details) if job)
     listed, ranked = listed_rules(detail_task, carried) if not written_in else ([], [])
     whole = {" ".join(detail_task[s:e].split()) for s, e in listed}
     citation, cited_at_end = _citation(brief.task, constraints)

@@ -53,3 +53,18 @@ def without_meta_requests(constraints: Sequence[Constraint]) -> list[Constraint]
             c.kind in _RULE_KINDS and (asks_for_prompt(c.text) or (c.span is not None and asks_for_prompt(c.span.text)))
         )
     ]
+
+
+def requested_job(text: str) -> str:
+    """What a request for a prompt asks the assistant to be, without the request ("I want a prompt for a bot that
+    turns notes into tickets" -> "A bot that turns notes into tickets"); '' when it names nothing; the text itself
+    when it is no such request."""
+    found = META_REQUEST.match(text)
+    if found is None:
+        return text
+    rest = text[found.end() :].strip(" \t:.")
+    if len(rest.split()) < 3:
+        return ""
+    last = found.group(0).split()[-1].lower()
+    lead = {"that": "An assistant that ", "which": "An assistant that ", "to": "An assistant to "}.get(last, "")
+    return lead + rest if lead else rest[0].upper() + rest[1:]
