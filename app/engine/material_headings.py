@@ -80,8 +80,8 @@ def _material_end(task: str, start: int) -> int:
     while position < end:
         line_end = task.find("\n", position, end)
         line_end = end if line_end < 0 else line_end
-        if position > start and _ENDS_MATERIAL.match(task[position:line_end]):
-            return position - 1
+        if _ENDS_MATERIAL.match(task[position:line_end]):
+            return max(start, position - 1)
         position = line_end + 1
     return end
 
