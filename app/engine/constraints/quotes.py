@@ -35,10 +35,11 @@ def open_closer(piece: str) -> str | None:
         return "“" if piece.count("„") > tail.count("“") + tail.count('"') else None
     if piece.count('"') % 2 == 1:
         return '"'
-    german = _GERMAN_OPENER.search(piece)
+    # (each scan only where its mark is: split_clauses asks about every piece of a long text)
+    german = _GERMAN_OPENER.search(piece) if "»" in piece else None
     if german is not None and piece.count("»", german.start()) > piece.count("«", german.start()):
         return "«"  # German »…«, still open (a French closing » stands after a space: « … »)
-    if len(_SINGLE_OPENER.findall(piece)) > len(_SINGLE_CLOSER.findall(piece)):
+    if "'" in piece and len(_SINGLE_OPENER.findall(piece)) > len(_SINGLE_CLOSER.findall(piece)):
         return "'"  # "Di: 'Lo siento. Llama al 900.' Sé amable." (an apostrophe sits inside a word: "can't")
     for opener, closer in _PAIRS:
         if opener == "“" and "„" in piece:
