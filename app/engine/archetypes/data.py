@@ -673,6 +673,14 @@ SUMMARIZATION = Archetype(
             r"(?:riepilog(?:o|hi)|riassunt[oi]|resumen(?:es)?|r[ée]sum[ée]s?|resumos?|s[íi]ntesis|synth[èe]ses?)\b",
             8,
         ),
+        # "a short version of the show report, same layout", "una versión corta", "eine Kurzfassung": a digest
+        feat(
+            "short version",
+            r"\b(?:short(?:er)?|brief|condensed|trimmed|cut-down)\s+version\b|\bversi[óo]n\s+(?:corta|breve|resumida)\b|"
+            r"\bkurzfassung\w*|\bkurzversion\w*|\bversion\s+(?:courte|abr[ée]g[ée]e|condens[ée]e)\b|"
+            r"\bvers[ãa]o\s+(?:curta|resumida|breve)\b|\bversione\s+(?:breve|corta|ridotta)\b|\bkorte\s+versie\b",
+            6,
+        ),
         feat("release notes", r"\bchange-?logs?\b|\brelease\s+notes\b|\bcommit\s+(?:messages|msgs|logs?)\b", 8),
         # (not an image's "pinned tag or digest", a "sha256 digest")
         feat(

@@ -603,6 +603,9 @@ MARKETING_COPY = Archetype(
             r"\btextes?\s+publicitaires?\b|\bdescriptions?\s+(?:de|des)\s+produits?\b|\bfiches?\s+produits?\b|"
             r"\bproduktbeschreibung\w*|\bwerbetext\w*|\banzeigentext\w*|\bproductbeschrijving\w*|"
             r"\bdescrizion[ei]\s+(?:del|dei)\s+prodott[oi]\b|"
+            # "las fichas de producto para la web", "product sheets for the shop", "schede prodotto": a product's page
+            r"\bfichas?\s+(?:de\s+)?(?:productos?|produtos?|art[ií]culos?)\b|\bschede?\s+(?:dei\s+|del\s+)?prodott[oi]\b|"
+            r"\bproduct\s+(?:sheets?|cards?|blurbs?)\b(?!\s+(?:data|specs?))|\bproduktbl[äa]tt\w*|"
             # "le descrizioni dei nostri oli per lo shop online", "Beschreibungen für unseren Onlineshop",
             # "descriptions for our web shop": descriptions written for a shop are its product copy
             r"\b(?:descrizion[ei]|descripci[oó]n(?:es)?|descri[cç](?:ão|ões)|descriptions?|beschreibung(?:en)?|"

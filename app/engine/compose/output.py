@@ -57,6 +57,7 @@ from app.engine.compose.yaml_reply import YAML_LIST, is_yaml_reply
 from app.engine.constraints import Constraint
 from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
+from app.engine.constraints.line_scopes import labelled_scope
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
@@ -99,6 +100,7 @@ def output_format(plan: Plan) -> OutputFormat:
         or _dashed_line_shape(brief.task)
     )
     in_lines: tuple[int, int] | None = None  # where the brief's keyed lines stand, when they are the reply
+    named_lines = False  # an exact layout's limits named by their line's label are said again in plain words
     case_lines = case_layout(brief.task)
     if brief.output_format:
         kind: OutputKind = "json" if schema is not None else "prose"
@@ -117,7 +119,7 @@ def output_format(plan: Plan) -> OutputFormat:
         # "Aufbau, genau so:" and its lines: the reply's own layout, copied line by line
         kind = "prose"
         stated = ["Use exactly this layout, line by line:\n" + "\n".join(exact.specs)]
-        in_lines = (exact.start, exact.end)
+        in_lines, named_lines = (exact.start, exact.end), True
     elif (keyed := under_output_intro(KEYED_LINES, KEYED_INTRO, brief.task)) and schema is None and not outlined_reply:
         kind = "prose"
         lines = [" ".join(line.strip().lstrip("-*• ").split()) for line in keyed.group("lines").splitlines()]
@@ -224,7 +226,7 @@ def output_format(plan: Plan) -> OutputFormat:
         # the brief's own output format, kept verbatim above, already says what was read from it
         and not (brief.output_format and c.span is not None and c.span.field == "output_format")
         # "Decisão: (procedente / improcedente)", "Resumo: (no máximo 80 palavras)": the line carries its own note
-        and not _within(c, in_lines)
+        and not (_within(c, in_lines) and not (named_lines and c.kind == "limit" and labelled_scope(c.scope)))
         # ("What worked: (one sentence)" in the feedback given when the user types TIMEOUT: that case's rule says it)
         and not _within(c, case_lines)
     )

@@ -90,6 +90,9 @@ def under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str)
     the input."""
     for match in layout.finditer(task):
         intro = match.group("intro")
+        last = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
+        if cue.search(last):
+            intro = last  # "I paste a diff, you reply with findings only. Format, one per line:": its own sentence
         if cue.search(intro) and not _INPUT_INTRO.search(intro) and not _CASE_INTRO.match(intro):
             if ONE_TIME_INTRO.match(intro.lstrip(" \t-*•")) or step_sentence(intro):
                 continue  # "at the end show the record exactly like this:": one reply's lines, said by a rule

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.constraints.code_dialects import DIALECT_BEFORE
 from app.engine.constraints.format_nouns import names_a_thing
 from app.engine.constraints.negation import in_ranges, negated_ranges
 from app.engine.constraints.scoped_links import scoped_link_ban
@@ -448,6 +449,8 @@ def find_format(text: str) -> FoundFormat | None:
             own_negation = match is not None and match.group(0).lower().startswith(("no ", "nothing", "don", "do not"))
             if match and candidate in ("label", "code") and _ONE_LINE_BEFORE.search(text, 0, match.start()):
                 continue  # "line 1 = the label only, line 2 blank, then the draft": one line's content, not the reply
+            if match and candidate == "code" and DIALECT_BEFORE.search(text, 0, match.start()):
+                continue  # "ClickHouse SQL only", "solo SQL de Postgres": which SQL, never a reply of code alone
             if match and (own_negation or not in_ranges(match.start(), ranges)) and asked:
                 value = candidate
                 spans.append((match.start(), match.end()))

@@ -193,6 +193,9 @@ def _layout_scope(text: str, start: int, end: int) -> str | None:
         counted = None  # "Give 5 names, each on one line": one line for each, not one for all
     if counted is not None and re.match(r"(?:one|a\s+single|1)\s+line\b", text[start:end], re.IGNORECASE):
         return f"the {counted.group('noun').lower()}"  # "Exactly 13 tags, …, comma separated on one line"
+    section = _SECTION_SLOT.search(text, max(0, start - 90), start)
+    if section is not None:
+        return f"the {section.group('label').strip()} section"  # "ISSUES:\n- <max 5 lines, …>": that section's size
     slot = _TEMPLATE_SLOT.search(window)
     if slot is not None and not _SPEC_LABEL.fullmatch(slot.group("label").strip()):
         return f'the "{slot.group("label").strip()}" line'  # "Top strength: (one sentence)" in a template
@@ -284,6 +287,13 @@ def _each_part_scope(text: str, start: int, end: int) -> str | None:
 # that line's value, not of the whole reply.
 _TEMPLATE_SLOT = re.compile(
     r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?P<label>[^\W\d_][\w &/'’-]{0,40}?)[ \t]*:[ \t]*[(\[<][ \t]*$"
+)
+
+
+# "ISSUES:\n- <max 5 lines, most serious first>", "RIESGOS:\n- (máx. 3 líneas)": a slot on the bullet under a bare label
+_SECTION_SLOT = re.compile(
+    r"(?:^|\n)[ \t]*(?P<label>[A-ZÀ-Ý][A-ZÀ-Ý0-9_/&'’ -]{1,30}?)[ \t]*[:：][ \t]*\n"
+    r"[ \t]*(?:[-*•][ \t]*)?[(\[<][^\n()\[\]<>]{0,20}$"
 )
 
 

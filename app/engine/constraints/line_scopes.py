@@ -9,7 +9,7 @@ import msgspec
 
 from app.engine.constraints import lettered, limits, sections
 from app.engine.constraints.clause_readers import Field
-from app.engine.constraints.model import Constraint
+from app.engine.constraints.model import BriefSpan, Constraint
 
 
 def scoped_to_parts(found: list[Constraint], parts: list[lettered.LetteredPart]) -> list[Constraint]:
@@ -46,19 +46,67 @@ def scoped_to_lines(field: Field, found: list[Constraint], numbered: sections.Nu
             and intro_start <= span.start < numbered.start < span.end
         ):
             continue  # "output exactly this, nothing before or after:\n\nSUMMARY": the layout's intro, read whole there
+        if span is not None and constraint.kind in ("requirement", "prohibition") and _in_fixed_value(field.text, span):
+            continue  # "CUIDADOS: Limpiar en seco. No meter en la lavadora.": the line's own words, printed as given
         if span is not None and numbered.start <= span.start < numbered.end:
             line = sum(1 for start in starts if start <= span.start)
             if constraint.kind == "limit" and constraint.unit:
+                name = _line_name(field.text, starts[:line], span.start, constraint.scope) or f"line {line}"
                 text = limits.describe_limit(
-                    constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, f"line {line}"
+                    constraint.unit, constraint.minimum, constraint.maximum, constraint.exact, name
                 )
-                constraint = msgspec.structs.replace(constraint, scope=f"line {line}", text=text)
+                constraint = msgspec.structs.replace(constraint, scope=name, text=text)
             elif constraint.kind == "labels" and constraint.scope is None:
                 # "Beschlüsse: … (ja/nein/Enthaltung)": the values on that line, not the reply's one label
                 text = f"On line {line}, use exactly one of: {', '.join(constraint.values)}."
                 constraint = msgspec.structs.replace(constraint, scope=f"line {line}", text=text)
         scoped.append(constraint)
     return scoped
+
+
+# "CUIDADOS: Limpiar en seco …", "- SIGN-OFF: Thanks, the Harbour team": a layout line that opens with its label
+_LABEL_LEAD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?[^\W\d_][\w /&'’-]{0,30}[:：][ \t]*(?=\S)")
+
+
+# "ISSUES:", "FOR TOMORROW: <max 25 words>", "- PUNTOS:": a layout line that opens with a label in capitals
+_CAPS_LABEL = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?(?P<label>[A-ZÀ-Ý][A-ZÀ-Ý0-9_/&'’ -]{1,30}?)[ \t]*[:：](?P<rest>[^\n]*)"
+)
+# a bullet or a bare placeholder under a section's label ("- <max 5 lines …>", "- 3 puntos, máx. 12 palabras")
+_UNDER_LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]|<)")
+
+
+def _line_name(text: str, starts: list[int], position: int, scope: str | None) -> str | None:
+    """The layout line a limit sits on, by its label: the "FOR TOMORROW" line, or the ISSUES section for a bullet
+    or placeholder under a bare "ISSUES:" line (the section's limit, never the reply's); None for other lines."""
+    own = _CAPS_LABEL.match(text, starts[-1])
+    if own is not None and scope and own.group("label").strip() in scope:
+        return scope  # ("one line" on the ACCIDENTS line: "the ACCIDENTS section", as read)
+    if own is not None and position >= own.start("rest"):
+        return f'the "{own.group("label").strip()}" line'
+    for start in reversed(starts[:-1]):
+        line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+        head = _CAPS_LABEL.fullmatch(line)
+        if head is not None and not head.group("rest").strip():
+            section = f"{head.group('label').strip()} section"
+            each = scope is not None and scope.startswith("each ")  # ("- 3 puntos, máx. 12 palabras cada uno")
+            return f"each item of the {section}" if each else f"the {section}"
+        if not _UNDER_LABEL.match(line):
+            return None
+    return None
+
+
+def labelled_scope(scope: str | None) -> bool:
+    """Whether a scope names a layout line or section by its label (not "line 3"): worth saying in plain words."""
+    return scope is not None and (scope.startswith('the "') or scope.endswith(" section"))
+
+
+def _in_fixed_value(text: str, span: BriefSpan) -> bool:
+    """Whether a span lies after a layout line's label, on that line: the line's fixed value, never a rule."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.start)
+    label = _LABEL_LEAD.match(text, line_start)
+    return label is not None and label.end() <= span.start and (line_end < 0 or span.end <= line_end)
 
 
 def with_outline(field: Field, found: list[Constraint], outline: sections.Outline) -> list[Constraint]:

@@ -19,6 +19,7 @@ from app.engine.constraints.limit_numbers import INPUT_SCOPE
 from app.engine.constraints.limit_parts import named_part
 from app.engine.constraints.line_choices import describe_line_choice, whole_lines
 from app.engine.constraints.model import BriefSpan, Constraint
+from app.engine.constraints.whole_reply import bounds_whole_reply
 from app.engine.phrasing import VERBS
 
 _OTHER_JOB = re.compile(
@@ -545,4 +546,9 @@ def _on_a_label_line(brief: Brief, c: Constraint) -> bool:
         return False
     text = _field_text(brief, c.span)
     line_start = text.rfind("\n", 0, c.span.start) + 1
-    return line_start > 0 and _LABEL_LINE.match(text, line_start) is not None
+    # ("Rules: whole handover under 150 words.": the reply's own limit, beside a layout with sized lines)
+    return (
+        line_start > 0
+        and _LABEL_LINE.match(text, line_start) is not None
+        and not bounds_whole_reply(text, line_start, c.span.start)
+    )

@@ -375,7 +375,15 @@ _EXACT_LAYOUT_INTRO = re.compile(
     r"(?mi)^[ \t]*(?=[^\n]*\b(?:format|layout|structure|template|outline|aufbau|struktur|gliederung|vorlage|formato|"
     r"estructura|plantilla|modèle|structure|mise\s+en\s+page|estrutura|modelo|struttura|schema|opbouw|sjabloon|"
     r"indeling)\b)(?=[^\n]*\b(?:exact(?:ly)?|genau|exactement|exactamente|exatamente|esattamente|precies|"
-    r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo)\b)[^\n]{0,100}[:：][ \t]*\n|"
+    r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo|"
+    # "Formato SIEMPRE este:", "Format always this:", "Format immer dieses:": the one layout of every reply
+    r"(?:always|siempre|immer|toujours|sempre|altijd)\s+(?:this|este|esta|esto|dies\w*|celui-ci|ceci|isto|"
+    r"questo|dit|deze))\b)[^\n]{0,100}[:：][ \t]*\n|"
+    # "Use exactly this, plain text:", "Usa exactamente esto:", "Verwende genau dieses Schema:": the lines after it
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:use|follow|copy|fill\s+in|usa|utiliza|sigue|copia|verwende|nutze|folge|utilise[sz]?|"
+    r"suis|suivez|copie[sz]?|usa|segui|gebruik|volg)\s+(?:exactly|precisely|exactamente|genau|exactement|"
+    r"exatamente|esattamente|precies)\s+(?:this|these|esto|este|esta|dies\w*|ceci|ce|isto|este|questo|dit|deze)\b"
+    r"[^\n]{0,60}[:：][ \t]*\n|"
     # "output exactly this, nothing before or after:", "Ausgabe genau so, drei Zeilen:": the reply's own lines
     r"^[ \t]*[^\n]{0,40}\b(?:output|ausgabe|salida|sortie|saída|uitvoer)\s+(?:exactly|precisely|genau|exactement|"
     r"exactamente|exatamente|esattamente|precies)\b[^\n]{0,60}[:：][ \t]*\n|"
