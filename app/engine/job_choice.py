@@ -21,6 +21,7 @@ from app.engine.archetype_leads import (
     without_toolless_agent,
 )
 from app.engine.archetypes import BY_ID
+from app.engine.booking_leads import booking_not_tutor
 from app.engine.brief import Brief
 from app.engine.classifier.asides import without_asides
 from app.engine.classifier.side_words import without_read_backs
@@ -107,7 +108,8 @@ def _settled_leads(
         )
     matches = draft_leads_its_label(matches, brief.task)
     matches = drafter_joins_label(matches, without_prohibitions(task, constraints))
-    return without_covered_secondaries(roleplay_leads(matches, brief.task))
+    # ("book piano lessons": a booking chat, no tutor)
+    return without_covered_secondaries(booking_not_tutor(roleplay_leads(matches, brief.task), brief.task))
 
 
 def _with_tools_lead(

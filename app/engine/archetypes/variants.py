@@ -531,6 +531,16 @@ _VENTING = (
     r"\bstoom\s+af(?:\s+te)?\s+blazen\b|\bhun\s+hart\s+(?:te\s+)?luchten\b|倾诉|愚痴を(?:聞|こぼ|言)"
 )
 
+# An HR or policy Q&A ("questions about leave, expenses and sick pay … employees may vent about their managers"):
+# venting is an aside there, and the job stays answering from the policy, never a listener's.
+_POLICY_QA = (
+    r"^(?=[\s\S]*\b(?:hr|rrhh|rh|human\s+resources|recursos\s+humanos|ressources\s+humaines|personalabteilung|"
+    r"policy|policies|handbook|pol[íi]ticas?|politiques?|richtlinien?|reglamento|r[èe]glement|personeelszaken)\b)"
+    r"(?=[\s\S]*\b(?:annual\s+leave|leave|expenses|sick\s+pay|payroll|overtime|holiday\s+entitlement|vacaciones|"
+    r"bajas|n[óo]minas?|horas\s+extra|cong[ée]s|notes\s+de\s+frais|mutuelle|urlaub|spesen|[üu]berstunden|"
+    r"krankmeldung|verlof|declaraties)\b)"
+)
+
 
 COMPANION = Variant(
     name="companion",
@@ -550,7 +560,8 @@ COMPANION = Variant(
         re.IGNORECASE,
     ),
     unless=re.compile(
-        r"\bbrainstorm\w*|\bplot\s+hooks?\b|\bcampaign\b|\b(?:\d+|three|five|some)\s+ideas\b", re.IGNORECASE
+        r"\bbrainstorm\w*|\bplot\s+hooks?\b|\bcampaign\b|\b(?:\d+|three|five|some)\s+ideas\b|" + _POLICY_QA,
+        re.IGNORECASE,
     ),
     changes={
         "success": "Success means the {user} feels heard and keeps going in their own words.",

@@ -214,6 +214,12 @@ CUSTOMER_SUPPORT = Archetype(
             "These cases need judgement or permissions that an assistant lacks.",
             group="Escalation",
         ),
+        # (a support job led by the tool agent still never asks for secrets: the agent's rules say nothing of them)
+        rule(
+            "Never ask for passwords or full card numbers.",
+            "No support case needs them, and asking for them teaches customers to give them to fraudsters.",
+            group="Escalation",
+        ),
     ),
 )
 

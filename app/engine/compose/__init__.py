@@ -47,13 +47,20 @@ from app.engine.safety import (
     emergency_number,
     legal_contact,
     safety_rules,
+    scripts_emergency,
     states_crisis_step,
     states_emergency_step,
     without_negated_advice,
     yields,
 )
 from app.engine.safety.cues import PERSON_FACING
-from app.engine.safety.settled import plays_the_person, professional_domains, routes_itself, settled_domains
+from app.engine.safety.settled import (
+    material_settles,
+    plays_the_person,
+    professional_domains,
+    routes_itself,
+    settled_domains,
+)
 from app.engine.safety.sourced_doses import DOSES_SOURCED, states_doses
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
@@ -437,9 +444,13 @@ def compose_spec(plan: Plan) -> Composition:
                     or bool(JURISDICTION.search(brief.task))
                     or any(a.grounded_in_sources for a in plan.archetypes),
                     crisis_stated=states_crisis_step(steps := _fallback_steps(plan)),
-                    emergency_stated=states_emergency_step(steps),
+                    emergency_stated=states_emergency_step(steps)
+                    or scripts_emergency([brief.task, *brief.constraints]),
                     own=yields([brief.task, *brief.constraints], steps),
-                    settled=settled_domains([brief.task, *brief.constraints]) | professionals | _doses(plan),
+                    settled=settled_domains([brief.task, *brief.constraints])
+                    | material_settles(plan.material)
+                    | professionals
+                    | _doses(plan),
                     routed=bool(professionals)
                     or routes_itself(
                         [brief.task, brief.audience or "", *brief.constraints],

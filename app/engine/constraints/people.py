@@ -9,6 +9,7 @@ from app.engine.constraints.ages import FoundAges, find_ages
 from app.engine.constraints.eligibility import blank_age_rules, level_as_age
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.negation import in_ranges, negated_ranges
+from app.engine.constraints.subgroups import subgroup_rule
 from app.engine.phrasing import VERBS
 from app.engine.service_for import SERVICE_FOR
 
@@ -172,6 +173,10 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     if found is not None and not whole and _RESTRICTED_AFTER.match(text, found.end):
         return None  # "children under 16 must come with a parent": a rule about a group, not who reads
     age_words = find_ages(text)
+    if not whole and subgroup_rule(text, age_words):
+        return (
+            None  # "12歳未満のお子さんは店頭測定不可", "Kinder unter 12 brauchen ein Rezept": a case, not the readers
+        )
     if age_words is not None and not whole and _COMPANION.search(text, 0, age_words.start):
         age_words = None  # "travelling with their kids aged 3-5": people with the reader, not the reader's age
         if found is not None and _COMPANION.search(text, 0, found.start):

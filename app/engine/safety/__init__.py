@@ -16,6 +16,7 @@ import msgspec
 
 from app.engine.constraints.phones import EMERGENCY_SERVICES
 from app.engine.safety.detect import MEDICAL_CUES, detect_domains, without_negated_advice
+from app.engine.safety.own_material import MONEY_JOB, scripts_emergency
 from app.engine.safety.packs import ASK_JURISDICTION, JURISDICTION, PACKS, SAFETY_GROUP, SafetyPack
 from app.engine.safety.routes import (
     STOP_STEP,
@@ -44,6 +45,7 @@ __all__ = [
     "emergency_number",
     "legal_contact",
     "safety_rules",
+    "scripts_emergency",
     "states_crisis_step",
     "states_emergency_step",
     "without_negated_advice",
@@ -119,6 +121,8 @@ def safety_rules(
             NOT_COUNSELLING in settled and pack.domain == "mental_health" and index in (*pack.listening, *pack.advice)
         )
         and not (MEDICATION_STATED in settled and index in pack.medication)
+        # (a payment-plan chat tells the person what to do about what they owe: that is its job)
+        and not (MONEY_JOB in settled and pack.domain == "money" and index in pack.advice)
         and not (own.privacy_scripted and index in pack.privacy)
         and not (own.safeguarding_scripted and index in pack.safeguarding)
         and not (pack.domain in own.routes and index in pack.routed_away)

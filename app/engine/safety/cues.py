@@ -138,8 +138,9 @@ FINANCIAL = DomainCues(
         r"investissement|investir|conseil financier|conseiller financier|bourse\b|cryptomonnaie|pr[êe]t immobilier|"
         r"investimento|criptomoeda|finan[çc]as pessoais|consultor financeiro|aposentadoria|hipoteca|"
         r"declaraci[óo]n de la renta|asesoramiento fiscal|steuererkl[äa]rung|steuerberatung|d[ée]claration de revenus|"
+        # ("nómina", never "pilulier nominatif" or "nominal")
         r"imp[ôo]t sur le revenu|conseil fiscal|imposto de renda|declara[çc][ãa]o de irpf|payslips?|pay ?stubs?|"
-        r"lohnabrechnung|gehaltsabrechnung|fiche de paie|bulletin de salaire|n[óo]mina|holerite|contracheque",
+        r"lohnabrechnung|gehaltsabrechnung|fiche de paie|bulletin de salaire|n[óo]minas?\b|holerite|contracheque",
         r"投資|株式(?!会社)|資産運用|仮想通貨|暗号資産|住宅ローン|投资|股票|理财|基金|加密货币|房贷|炒股|养老金",
     ),
     _compile(

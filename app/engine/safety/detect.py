@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from app.engine.constraints.eligibility import blank_age_rules
 from app.engine.constraints.people import TURNED_AWAY, adults_ask
+from app.engine.constraints.subgroups import without_subgroup_cases
 from app.engine.safety.child_users import adults_read, children_chat, no_child_users
 from app.engine.safety.cues import (
     ANIMAL_CARE,
@@ -19,6 +20,7 @@ from app.engine.safety.cues import (
     PLANT_CARE,
     detected,
 )
+from app.engine.safety.digests import digests_reports
 from app.engine.safety.evidence import advice_evidence, livestock_only
 from app.engine.safety.handled import without_handled_cases
 from app.engine.safety.tool_routes import CAMEL_TOOL, without_tool_routed_cases
@@ -48,7 +50,8 @@ def detect_domains(
     # question it answers; the words of the brief's own rules for that case still count)
     raw = _LABEL_TOKEN.sub(" ", _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))))
     # ("Users must not be under 13", "reading age 9": a rule on who may use it or how plain to write, no child reader)
-    joined = blank_age_rules(_NAMED_AFTER_CHILDREN.sub(" ", raw).lower())
+    # ("children under 12 must come with an adult": a case about a group of the users, no child reader)
+    joined = without_subgroup_cases(blank_age_rules(_NAMED_AFTER_CHILDREN.sub(" ", raw).lower()))
     # ("no pedir … datos de salud", "nuestro teléfono de urgencias": privacy and a firm's own line, no health care)
     scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", without_privacy_mentions(joined)))
     # ("… mention money worries, a bereavement or illness: request_callback with vulnerable": the brief's own step)
@@ -86,6 +89,8 @@ def detect_domains(
         and _ONLY_A_CLINIC.fullmatch(" ".join(m.group(0) for m in MEDICAL_CUES.strong.finditer(joined)))
     ):
         found.remove("medical")  # "our Tuesday drop-in clinic" of a tenants' union: advice sessions, not health care
+    if "medical" in found and digests_reports(joined) and not PERSON_FACING.search(unquoted):
+        found.remove("medical")  # "a short version of the show report": its first aid is content, not health care
     if "medical" in found and "mental_health" in found and _medical_only_ruled_out(joined):
         # "no diagnosis, medication or therapy", "warm, not clinical": a counselling service that rules medical talk
         # out is no medical service (no "chest pain" emergency list, no pharmacist).

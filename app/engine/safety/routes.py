@@ -127,7 +127,10 @@ _EMERGENCY_SIGNS = re.compile(
     r"chest\s+pain|(?:can'?t|cannot|trouble|difficulty|struggling\s+to)\s+breath|unconscious|stroke|severe\s+bleeding|"
     r"\b(?:has\s+|have\s+)?(?:fallen|fell)\b|"
     # ("If a child says they feel sick or are in pain, reply: Please tell the grown-up with you or a nurse")
-    r"\b(?:are|is|am)\s+in\s+pain\b|\bfeels?\s+(?:sick|faint|unwell|ill)\b|"
+    r"\b(?:are|is|am)\s+in\s+pain\b|\bfeel(?:s|ing)?\s+(?:very\s+)?(?:sick|faint|unwell|ill|dizzy|light-?headed)\b|"
+    # (the pack's own signs, in the brief's words: "feeling faint", "collapses", "a seizure")
+    r"\bfaint(?:ed|ing|s)?\b|\bpass(?:es|ed)?\s+out\b|\bcollaps\w*|\bseizures?\b|anaphyla\w*|allergic\s+reaction|"
+    r"ohnm[äa]cht\w*|krampfanfall|desmay\w*|[ée]vanoui\w*|perte\s+de\s+connaissance|flauwgevallen|"
     r"(?:dolor\s+(?:de|en\s+el)|duele\s+el)\s+pecho|no\s+puede\s+respirar|se\s+ha\s+ca[íi]do|inconsciente|"
     r"brustschmerz\w*|atemnot|gestürzt|bewusstlos|douleur\s+(?:à\s+la\s+poitrine|thoracique)|ne\s+peut\s+plus\s+respirer|"
     r"(?:est|suis)\s+tomb[ée]e?|inconscient|dor\s+no\s+peito|n[ãa]o\s+consegue\s+respirar|caiu|desmai\w*|"
@@ -135,6 +138,8 @@ _EMERGENCY_SIGNS = re.compile(
     r"胸の痛み|胸が痛|息ができ|呼吸が苦し|倒れ|転倒|意識がな|胸痛|呼吸困难|摔倒|昏迷",
     re.IGNORECASE,
 )
+
+EMERGENCY_SIGNS = _EMERGENCY_SIGNS
 
 
 # A scripted crisis reply that itself sends the person somewhere ("Please call or text 988 now"); one that only
@@ -168,3 +173,6 @@ _STOPS = re.compile(
     r"interromp\w*|parar|paren|stopp\w*|termin\w*)\b|中止|中断|停止",
     re.IGNORECASE,
 )
+
+ROUTE_IN_REPLY = _ROUTE_IN_REPLY
+"""A fixed reply that itself sends the person somewhere ("Please call 111 now")."""

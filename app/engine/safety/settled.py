@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from app.engine.safety.own_material import MONEY_JOB, material_times_medicine, money_job
 from app.engine.safety.sourced_doses import DOSES_SOURCED, states_doses
 
 _NEGATION = (
@@ -291,13 +292,21 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
     # ("No es un servicio de escucha" names a listener only to rule it out)
     if _NOT_COUNSELLING.search(joined) and not _LISTENER.search(_NOT_COUNSELLING.sub(" ", joined)):
         found.add(NOT_COUNSELLING)
-    if _states_medication_rule(joined):
+    if _states_medication_rule(joined) or material_times_medicine(joined):
         found.add(MEDICATION_STATED)
     if _NO_DOSE.search(joined):
         found.add("medical")
+    if money_job([joined]):
+        found.add(MONEY_JOB)
     if states_doses(joined):
         found.add(DOSES_SOURCED)
     return frozenset(found)
+
+
+def material_settles(material: str) -> frozenset[str]:
+    """What the material pasted into the brief settles: `MEDICATION_STATED` when it times a medicine change ("Iron
+    tablets: stop 7 days before your appointment"), which the assistant repeats from it."""
+    return frozenset({MEDICATION_STATED}) if material_times_medicine(material) else frozenset()
 
 
 def routes_itself(texts: Iterable[str], *, has_fallback: bool) -> bool:

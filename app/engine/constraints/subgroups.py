@@ -1,0 +1,59 @@
+"""A case about a subgroup of the users: "children under 12 must …", "12歳未満のお子さんは店頭測定不可",
+"Kinder unter 12 brauchen ein Rezept". The age phrase is the subject of a rule the brief sets for that group,
+never who reads."""
+
+from __future__ import annotations
+
+import re
+
+from app.engine.constraints.ages import FoundAges
+
+# What follows the age phrase when it is the subject of a rule: a verb of obligation, need, ability or price
+# ("must", "need", "pay", "müssen", "brauchen", "doivent", "necesitan"), or a Japanese topic marker after
+# the group's noun ("のお子さんは", "の方には").
+_RULE_AFTER = re.compile(
+    r"(?:s\b)?(?:\s*(?:-?\s*years?(?:\s+old)?|yrs?|jahren?|ans|años|anos|anni|jaar)\b)?"
+    r"\s*,?\s*(?:(?:also|always|still|only|then|first|usually|all)\s+)?(?:"
+    r"must|need|needs|have\s+to|has\s+to|require|requires|should|may\s+not|are\s+required|pay|travel\s+free|"
+    r"müssen|brauchen|benötigen|dürfen|zahlen|bezahlen|"
+    r"doivent|ont\s+besoin|ne\s+doivent|paient|"
+    r"deben|necesitan|no\s+deben|pagan|requieren|tienen\s+que|"
+    r"devem|precisam|pagam|devono|hanno\s+bisogno|pagano|"
+    r"moeten|hebben\s+\w+\s+nodig|mogen\s+niet|betalen"
+    r")\b"
+    r"|(?:の)?(?:お子さん|お子様|子ども|子供|こども|小児|児童|方|お客様)?(?:は|には|の場合|も)",
+    re.IGNORECASE,
+)
+
+
+def subgroup_rule(text: str, ages: FoundAges | None) -> bool:
+    """Whether the open age bound `ages` is the subject of a rule for that group ("under-12s need …"); a range
+    ("kids 8 to 10 need short words") describes the readers and is never one."""
+    if ages is None or (ages.minimum is not None and ages.maximum is not None):
+        return False
+    return _RULE_AFTER.match(text, ages.end) is not None
+
+
+_CHILD_NOUN = (
+    r"children|child|kids|kid|minors|babies|toddlers|infants|kinder|kindern|enfants|niños|niñas|menores|crianças|"
+    r"bambini|kinderen"
+)
+_UNDER = r"under|below|younger\s+than|unter|de\s+moins\s+de|menores\s+de|de\s+menos\s+de|menos\s+de|sotto\s+i|onder"
+_AGE_UNIT = r"(?:\s*(?:-?\s*years?(?:\s+old)?|yrs?|jahren?|ans|años|anos|anni|jaar))?"
+_SUBGROUP = re.compile(
+    rf"\b(?:(?:{_CHILD_NOUN})\s+(?:(?:aged|agés?)\s+)?(?:{_UNDER})\s+\d{{1,2}}{_AGE_UNIT}|under-?\d{{1,2}}s)"
+    rf"|\d{{1,2}}\s*(?:歳|才)(?:未満|以下)(?:の(?:お子さん|お子様|子ども|子供|こども|方))?",
+    re.IGNORECASE,
+)
+
+
+def without_subgroup_cases(text: str) -> str:
+    """The text with the subject of every subgroup case blanked (same length): "children under 12 must come with an
+    adult" names a case, not children who read, so its words bring no children's pack."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    chars = list(text)
+    for match in _SUBGROUP.finditer(text):
+        if _RULE_AFTER.match(text, match.end()):
+            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
