@@ -38,6 +38,7 @@ from app.engine.constraints.parameter_objects import without_parameter_values
 from app.engine.constraints.plain_tool_orders import with_plain_tool_orders
 from app.engine.constraints.priority_lists import priorities_as_checklist
 from app.engine.constraints.section_limits import scope_section_limits
+from app.engine.constraints.tool_intro import without_code_calls
 from app.engine.language_id import identify
 
 FIELD_ORDER: tuple[ConstraintSource, ...] = (
@@ -150,6 +151,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = data_values.without_data_value_sets(brief, unique)  # "fare_type is one of …": a column's values
     unique = [c for c in unique if not in_tool_code_comment(brief.task, c, unique)]
     unique = without_parameter_values(brief, unique)  # ("params: {regime: "normal|mixe"}": what a tool takes)
+    unique = without_code_calls(brief, unique)  # ("calls inside build()" in a review: code, no tool)
     unique = scoping.without_banned_labels(unique)
     unique = scoping.fields_as_keys(unique)
     unique = scope_field_languages(brief, unique)

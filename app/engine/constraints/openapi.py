@@ -326,12 +326,22 @@ def _keyed_names(keyed: object, values: dict[str, list[str]]) -> list[str]:
     return names
 
 
+_NOTED_ITEM = re.compile(r"(?P<name>[A-Za-z_]\w*)\s*\((?P<note>[^()]{1,80})\)")
+
+
 def _parameter_names(listed: object, values: dict[str, list[str]]) -> list[str]:
     """The names of a `parameters:` list: bare names ("[postcode, surname]") or items with a `name:` and maybe an
     `enum:` (on the item or under its `schema:`)."""
     names: list[str] = []
     for item in listed if isinstance(listed, list) else []:
         name = item.get("name") if isinstance(item, dict) else item
+        noted = _NOTED_ITEM.fullmatch(name.strip()) if isinstance(name, str) else None
+        if noted is not None:
+            # "station (string)", "size (S|M|L)": a bare name with its type or its closed values in brackets
+            name = noted.group("name")
+            listed_values = [v.strip() for v in re.split(r"\s*[|/]\s*", noted.group("note")) if v.strip()]
+            if len(listed_values) >= 2 and all(_NAME.fullmatch(v) for v in listed_values):
+                values[name] = listed_values
         if not isinstance(name, str) or not _NAME.fullmatch(name):
             continue
         names.append(name)

@@ -383,6 +383,12 @@ def _steps(stripped: str, last_first: str, then: str | None) -> tuple[str, str |
     return first, then
 
 
+# "read back the amount and date, confirm_plan": a step, then the tool that waits
+_LEADING_STEP = re.compile(rf"(?P<step>[^,]{{8,}}),\s*`?(?P<call>{_TOOL_ID})`?$")
+# "anything about their account", "everything on the order": a thing, no step
+_QUANTIFIED_THING = re.compile(r"(?:anything|everything|something)\b", re.IGNORECASE)
+
+
 def _order_sentence(
     text: str, stripped: str, groups: dict[str, str], first: str, then: str | None, end: int
 ) -> FoundRule:
@@ -420,7 +426,14 @@ def _order_sentence(
     ):
         # "Only call notify_buyer after a reserve succeeded": the condition is a state, not a step to take first
         sentence = second_person(f"{then[0].upper()}{then[1:]} only after {first}.", "user")
+    elif "then6" in groups and (split := _LEADING_STEP.match(groups["then6"])) is not None:
+        # "read back the amount, confirm_plan ONLY after they say yes": the read-back first, the call waits for the yes
+        step, call = split.group("step").strip(), split.group("call")
+        then = f"call {call}"
+        sentence = second_person(sentence_case(f"{step}; call {call} only after {groups['first6'].strip()}."), "user")
     else:
+        if _QUANTIFIED_THING.match(then):
+            then = f"discuss {then}"  # "before ANYTHING about their account": a step needs its verb
         # "give the formula in a code block, then at most 3 bullets": a step that is no verb follows with "then".
         joint = " before you" if starts_with_verb(then) else (", then" if _COUNTED_PART.match(then) else " before")
         sentence = f"{first[0].upper()}{first[1:]}{joint} {then}."

@@ -108,7 +108,7 @@ def _typed_set(brief: Brief, tool: Constraint, parameter: str) -> Constraint | N
     span = tool.span
     if span is None or span.field != "task" or not re.fullmatch(r"\w+", parameter):
         return None
-    match = re.compile(rf"[\"'(,\s]{re.escape(parameter)}{_TYPED_VALUES}").search(
+    match = re.compile(rf"[\"'({{,\s]{re.escape(parameter)}{_TYPED_VALUES}").search(
         brief.task, max(0, span.start - 1), span.end
     )
     if match is None:

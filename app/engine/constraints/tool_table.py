@@ -27,6 +27,12 @@ _PARAMETERS_HEADER = re.compile(
     re.IGNORECASE,
 )
 # "Output a markdown table exactly like this:", "Use these labels:": the table is the reply's shape or a label set
+# "| returns |", "| Rückgabe |", "| 戻り値 |": the cell says what the tool gives back
+_RETURNS_HEADER = re.compile(
+    r"returns?|output|result|response|r[üu]ckgabe|gibt\s+zur[üu]ck|retourne|renvoie|devuelve|retorna|restituisce|"
+    r"geeft\s+terug|戻り値|返り値|返回(?:值)?|出参",
+    re.IGNORECASE,
+)
 _NOT_TOOLS_INTRO = re.compile(
     r"\b(?:answer|reply|respond|output|return|format|fill|give|write)\w*\b[^.\n]{0,60}\b(?:table|format|template|layout|"
     r"like\s+this)\b[^.\n]{0,30}:?\s*$|\b(?:labels?|categories|tags|intents|classes|fields?|columns?|keys?|schema)\b"
@@ -36,7 +42,8 @@ _NOT_TOOLS_INTRO = re.compile(
 # "`find_customer`", "find_customer()", "lookup_order(order_id)": the tool's name, maybe as a call
 _TOOL_CELL = re.compile(r"`?(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)(?:\((?P<inline>[^()]*)\))?`?")
 # "customer_id", "phone: string", "slot_id (str)", "amount_gbp?": each argument's name
-_ARGUMENT = re.compile(r"\s*`?\*{0,2}(?P<name>[A-Za-z_][A-Za-z0-9_]*)\??`?\s*(?:[:=(].*)?$", re.DOTALL)
+# ("extras[]": an array parameter keeps its name)
+_ARGUMENT = re.compile(r"\s*`?\*{0,2}(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[\])?\??`?\s*(?:[:=(].*)?$", re.DOTALL)
 _NO_ARGUMENTS = frozenset(
     {"", "-", "—", "–", "none", "n/a", "(none)", "keine", "ninguno", "nenhum", "aucun", "nessuno"}
 )
@@ -76,7 +83,8 @@ def find_table_tools(text: str) -> tuple[list[FoundTool], list[tuple[int, int]]]
         if len(header) < 2 or not named or _NOT_TOOLS_INTRO.search(text, max(0, header_start - 120), header_start):
             continue
         rows, position = _rows(text, rule.end() + 1)
-        tools = [tool for tool in (_row_tool(line, start, parameters_at) for line, start in rows) if tool]
+        returns_at = next((i for i, cell in enumerate(header) if _RETURNS_HEADER.fullmatch(cell.strip("*` "))), None)
+        tools = [tool for tool in (_row_tool(line, start, parameters_at, returns_at) for line, start in rows) if tool]
         # every row a tool: a table of plans or prices with a "name" column is no tool table
         if not tools or len(tools) < len(rows):
             continue
@@ -100,7 +108,7 @@ def _rows(text: str, start: int) -> tuple[list[tuple[str, int]], int]:
     return rows, min(position, len(text))
 
 
-def _row_tool(line: str, start: int, parameters_at: int | None) -> FoundTool | None:
+def _row_tool(line: str, start: int, parameters_at: int | None, returns_at: int | None) -> FoundTool | None:
     cells = _cells(line)
     name = _TOOL_CELL.fullmatch(cells[0].strip("* "))
     if name is None:
@@ -112,6 +120,10 @@ def _row_tool(line: str, start: int, parameters_at: int | None) -> FoundTool | N
         arguments = _arguments(inline) if inline is not None else []
     if arguments is None:
         return None
-    notes = [cell for i, cell in enumerate(cells[1:], 1) if i != parameters_at and cell and cell not in {"-", "—", "–"}]
+    notes = [
+        f"returns {cell}" if i == returns_at else cell
+        for i, cell in enumerate(cells[1:], 1)
+        if i != parameters_at and cell and cell not in {"-", "—", "–"}
+    ]
     purpose = "; ".join(notes) or None
     return FoundTool(name.group("name"), arguments, purpose, start, start + len(line))
