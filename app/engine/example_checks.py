@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.engine.constraints import Constraint
 from app.engine.constraints.layout import FILE_LINE_SLOT, SUBJECT_LINE_BAN
+from app.engine.example_guards import meets_trigger, no_banned_part, uses_own_labels
 from app.engine.spec import Example
 
 if TYPE_CHECKING:
@@ -147,7 +148,11 @@ def fits(example: Example, inputs: ExampleInputs) -> bool:
         return False  # "No subject line": an example that opens with "Subject:" contradicts it
     if not all(heading.lower() in out.lower() for heading in inputs.headings):
         return False  # "BLOCKERS / RISKS / NITS, each on its own line": an example without them teaches another shape
+    if not meets_trigger(example) or not no_banned_part(out, inputs.task):
+        return False  # "call 999" for a weather question; "Summary: …" beside "no summary of the PR"
     kind = inputs.output.kind
+    if kind not in ("label", "json") and not uses_own_labels(out, inputs.labels, inputs.labels_from_brief):
+        return False  # "1. Blocking, …" where the brief's severities are BLOCKER / MAJOR / MINOR
     if kind == "label" and inputs.labels:
         return out in inputs.labels and LABEL_THEN_MORE not in inputs.output.description
     schema = inputs.output.json_schema

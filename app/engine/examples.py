@@ -43,6 +43,9 @@ class ExampleInputs:
     reply_language: str | None = None
     headings: tuple[str, ...] = ()
     """The section headings the brief's own outline gives the reply: an example without them shows another shape."""
+    schema_written: bool = True
+    """Whether the reply's schema is the brief's own (a pasted shape, named keys), not one the engine made up: an
+    example of a made-up schema teaches keys the brief never asked for."""
     material: str = ""
     """Reference material pasted into the brief (a schema, a policy): an example may name only what it or the task
     names (a query's tables)."""
@@ -68,7 +71,8 @@ _MEETINGS = re.compile(r"\b(?:meetings?|calendar|appointments?)\b", re.I)
 _FLIGHTS = re.compile(r"\b(?:flights?|hotels?|travel)\b", re.I)
 _OTHER_LANGUAGE = re.compile(
     r"\b(java|javascript|typescript|node|rust|golang|go|kotlin|swift|c\+\+|c#|ruby|php|bash|shell|powershell|"
-    r"terraform|react|sql)\b",
+    r"terraform|react|sql|dart|flutter|scala|elixir|haskell|lua|perl|clojure|erlang|vue|angular|svelte|rails|"
+    r"laravel|\.net|dotnet|f#|solidity|zig)\b",
     re.I,
 )
 # ASCII edges, not \b: in "数据库是PostgreSQL" the CJK character before the name is a word character too.
@@ -235,10 +239,12 @@ def fallback_reply(fallback: Constraint | None, sources: str, words: str | None 
 # 'If the leaflet doesn't answer it: "That isn't covered in your aftercare leaflet. Please call our nurses on …"': the
 # brief's own sentence for a question its source does not answer (a condition with a negation, then the quote)
 _OWN_NOT_COVERED = re.compile(
-    r"\b(?:if|when|where|whenever|wenn|falls|si|se|als|quand|cuando|quando)\b[^\n\"“«]{0,80}?"
+    # ("* not in the leaflet -> "…"": a rule line that opens with the condition needs no "if")
+    r"(?:\b(?:if|when|where|whenever|wenn|falls|si|se|als|quand|cuando|quando)\b|(?:(?<=\n)|\A)[ \t]*[-*•][ \t]*)"
+    r"[^\n\"“«]{0,80}?"
     r"(?:n't|n’t|\bnot\b|\bno\b|\bnicht\b|\bniet\b|\bpas\b|\bnão\b|\bnon\b|\bkein\w*|\bgeen\b)[^\n\"“«]{0,40}?"
-    r"\b(?:answer\w*|cover\w*|mention\w*|say|says|know|find|contain\w*|in|staat|steht|dit|dice|diz|aparece|recoge|"
-    r"cubre|répond\w*|traite|trouve|beantwoord\w*)\b[^\n\"“«]{0,60}?[:：,]\s*"
+    r"\b(?:answer\w*|cover\w*|mention\w*|say|says|know|find|contain\w*|in|im|dans|nel|staat|steht|dit|dice|diz|aparece|recoge|"
+    r"cubre|répond\w*|traite|trouve|beantwoord\w*)\b[^\n\"“«]{0,60}?(?:[:：,]|\s*(?:->|→|=>|–|—))\s*"
     r"(?:(?:say|reply|answer|respond|write)\w*\s*(?:exactly\s*)?[:：]?\s*)?[\"“«„]\s*(?P<words>[^\"”»\n]{5,300}?)\s*[\"”»“]",
     re.IGNORECASE,
 )
@@ -427,7 +433,7 @@ def _field_value(key: str, prop: object) -> tuple[str, object] | None:
 def _extraction(inputs: ExampleInputs) -> list[Example]:
     """A filled example from the schema's own keys (when enough of them are common ones), and the all-null case."""
     schema = inputs.output.json_schema
-    if not schema or not isinstance(schema.get("properties"), dict):
+    if not schema or not isinstance(schema.get("properties"), dict) or not inputs.schema_written:
         return []
     keys = list(schema["properties"])
     nulls = ", ".join(f"{json.dumps(name)}: null" for name in keys)

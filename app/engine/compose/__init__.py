@@ -34,6 +34,7 @@ from app.engine.compose.label_sets import label_set_lines
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
 from app.engine.compose.plan import DEFAULT_CITATION, Plan, make_plan
+from app.engine.compose.reply_schema import schema_written
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
@@ -224,6 +225,7 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
         forbidden=frozenset(plan.conflicts.forbidden),
         reply_language=plan.language,
         material=plan.material,
+        schema_written=schema_written(plan),
         headings=tuple(v for c in plan.of_kind("format") if c.value == "sections" for v in c.values),
     )  # fmt: skip
     built, warnings = build_examples(inputs)

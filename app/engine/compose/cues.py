@@ -235,9 +235,34 @@ _NOT_KEY_ASIDE = re.compile(
 )
 
 
+# "if it's not a visit note at all (shopping list, whatever)", "si no es un pedido (spam, publicidad)": a
+# parenthesis inside a condition gives examples of the input that meets it, never the reply's keys.
+_CONDITION_LEAD = re.compile(
+    r"\b(?:if|when|whenever|unless|si|wenn|falls|sofern|se|quand|cuando|caso|als|indien|tenzij)\b", re.IGNORECASE
+)
+# ("(shopping list, whatever)", "(Werbung, Spam usw.)", "(pub, etc.)": a vague tail marks examples, not keys)
+_VAGUE_TAIL = re.compile(
+    r"\b(?:whatever|etc|and\s+so\s+on|or\s+so|whatnot|anything|usw|u\.\s?ä|o\s+lo\s+que\s+sea|ou\s+quoi|"
+    r"peu\s+importe|egal|o\s+similares?|ou\s+similares?|enz)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_condition(task: str, start: int) -> bool:
+    """Whether a parenthesis at `start` sits in a condition's clause, or ends its list with a vague tail."""
+    opening = max(task.rfind(mark, 0, start) for mark in (".", "\n", "!", "?", ";", ":")) + 1
+    close = task.find(")", start)
+    aside = task[start : close if close >= 0 else len(task)]
+    return _CONDITION_LEAD.search(task, opening, start) is not None or _VAGUE_TAIL.search(aside) is not None
+
+
 def extract_fields(task: str) -> list[str]:
     """Field names listed in an extraction task ("extract the vendor, date and total from ..."), snake_case."""
-    asides = [m for m in _FIELD_PAREN.finditer(task) if _NOT_KEY_ASIDE.search(m.group(1)) is None]
+    asides = [
+        m
+        for m in _FIELD_PAREN.finditer(task)
+        if _NOT_KEY_ASIDE.search(m.group(1)) is None and not _in_condition(task, m.start())
+    ]
     for m in [*_FIELD_LIST.finditer(task), *asides]:
         parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
         fields: list[str] = []

@@ -177,3 +177,11 @@ def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dic
         elif values and key in properties and all(len(v.split()) <= 3 for v in values):
             properties[key] = {"type": ["string", "null"], "enum": [*values, None]}
     return schema
+
+
+def schema_written(plan: Plan) -> bool:
+    """Whether the reply's schema comes from the brief (its own schema, a pasted JSON shape, named keys), not from
+    loose words the engine read as keys ("(shopping list, whatever)")."""
+    if plan.brief.json_schema is not None or any(c.schema for c in plan.of_kind("schema")):
+        return True
+    return any(c.values and c.value != "collect" for c in plan.of_kind("fields"))

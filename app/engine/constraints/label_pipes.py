@@ -51,6 +51,11 @@ _FIELD_NAMES = frozenset(
     riassunto motivazione commento titolo categorie samenvatting reden opmerking
     """.split()  # noqa: SIM905
 )
+# JSON literals and type names: a union of these is a field's type ("true | false | null", "string | null").
+_JSON_TYPE_WORDS = frozenset(
+    {"true", "false", "null", "none", "string", "number", "integer", "int", "float", "boolean", "bool", "object",
+     "array", "date", "undefined"}
+)  # fmt: skip
 _NOT_PIPED_LABELS = re.compile(r"\b(?:columns?|fields?|headers?|table|csv|format|keys?)\b", re.IGNORECASE)
 
 
@@ -87,6 +92,8 @@ def piped_labels(text: str, multi: bool) -> FoundLabels | None:
         items = split_items(piped.group("list"), last_trim=False)
         if items and any(item.lower() in _FIELD_NAMES for item in items):
             items = []  # "étiquette | résumé", "label | reason": the layout of a line, naming its fields
+        if items and all(item.strip("\"'`").lower() in _JSON_TYPE_WORDS for item in items):
+            items = []  # '"pitch_raised": true | false | null', 'string | null': a field's type, no reply label
         if items:
             return FoundLabels(items, multi, piped.start("list"), piped.end("list"))
     return None

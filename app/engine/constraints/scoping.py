@@ -12,7 +12,7 @@ import re
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints import label_cues, label_fields, label_wording, labels, limits, parts
+from app.engine.constraints import key_lines, label_cues, label_fields, label_wording, labels, limits, parts
 from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.label_topics import headed_topic, several_label_sets
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
@@ -285,15 +285,16 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
         if match is None or match.group("key").lower() not in keys:
             # "Feedback goes straight to the student: max 25 words": the sentence opens with the key, a colon
             # later introduces what holds for it
-            full_stop = text.rfind(". ", 0, span.start)
-            sentence_start = max(full_stop + 2 if full_stop >= 0 else 0, text.rfind("\n", 0, span.start) + 1)
+            # ("resumo …, máx. 15 palavras": an abbreviation's full stop ends no sentence)
+            sentence_start = key_lines.sentence_start(text, span.start)
             match = _KEY_OPENS_SENTENCE.match(text, sentence_start)
             between = text[match.end() : span.start] if match is not None else ""
-            # ("El comentario en español y de máximo 25 palabras": a short sentence about the field needs no colon)
+            # ("El comentario en español y de máximo 25 palabras": a short sentence about the field needs no colon;
+            # "- resumo em português de Portugal, máx. 15 palavras": a line the key opens needs neither)
             if (
                 match is None
                 or match.group("key").lower() not in keys
-                or (":" not in between and len(between.split()) > 6)
+                or (":" not in between and len(between.split()) > 6 and not key_lines.opens_line(text, sentence_start))
             ):
                 continue
             if _IN_TOTAL.search(text, match.end(), min(len(text), span.end + 20)):

@@ -8,10 +8,12 @@ from typing import Any, NamedTuple
 
 from app.engine.constraints.abbreviations import is_abbreviation
 from app.engine.constraints.field_phrases import JSON_FIELDS_INTRO, LIST_OF, key_names, without_ranges
+from app.engine.constraints.input_leads import arrives_as_input
 from app.engine.constraints.json_items import ITEM_FIELDS_INTRO
 from app.engine.constraints.label_items import split_items
 from app.engine.constraints.label_wording import with_notes
 from app.engine.constraints.object_comments import strip_comments
+from app.engine.constraints.schema_annotations import with_annotations_read
 
 _TYPE_NAMES: dict[str, str] = {
     "string": "string", "str": "string", "text": "string", "date": "string", "datetime": "string",
@@ -92,6 +94,8 @@ def _loads_lenient(literal: str) -> Any:
         pass
     # '"job_ref": string,   // like SF-1184': a comment annotates its key, it is no part of the value
     text = strip_comments(literal)
+    # '"issues": [only from: "a", "b"] (empty array if none)', '"notes": string, max 20 words': annotated values
+    text = with_annotations_read(text)
     text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     text = re.sub(r"'([^'\"\n]*)'", r'"\1"', text)
     # Elided values ("label": ..., "tags": [...], "name": "…") stand for a value the model fills in.
@@ -459,6 +463,8 @@ def find_fields(text: str) -> FoundFields | None:
             continue  # "never ask for their name, address or school" forbids collecting them
         if _THEIR_REQUEST.search(text, 0, intro.start()) and _COLLECT_VERB.match(intro.group(0).strip()):
             continue  # "= OBJECTION if they ask for conditions or refusal": what the user asks for, not to collect
+        if arrives_as_input(text, intro.end()) and not _COLLECT_VERB.match(intro.group(0).strip()):
+            continue  # "For each one you get: question_id, question, …": the input's fields, never the reply's
         start = intro.end()
         end = _field_list_end(text, start)
         if intro.group(0).rstrip().endswith("{"):  # "JSON like {sku, qty}": the brace closes the list
