@@ -12,12 +12,12 @@ import re
 from functools import cache
 from typing import Literal
 
-from app.engine.archetypes import FALLBACK_ID, REGISTRY
+from app.engine.archetypes import FALLBACK_ID, REGISTRY, Archetype
 from app.engine.classifier.decision import DEFAULT_PARAMS, choose, combine
 from app.engine.classifier.features import MAX_CHARS
 from app.engine.classifier.model import PROBABILITY_SCALE, load_model
 from app.engine.classifier.text import prepare
-from app.engine.fastre import prefiltered
+from app.engine.fastre import prefiltered, prefiltered_source
 from app.engine.types import EngineStruct
 
 _CONTENT = re.compile(r"[^\W\d_]{2,}|[\u2e80-\u9fff\uac00-\ud7af]")
@@ -25,15 +25,27 @@ _CONTENT = re.compile(r"[^\W\d_]{2,}|[\u2e80-\u9fff\uac00-\ud7af]")
 _ORDER = [a.id for a in REGISTRY]
 
 
+_GATE_FLAGS = re.IGNORECASE | re.UNICODE
+"""A gate's flags (`re.compile(source, re.I).flags`)."""
+
+
+def _gate_source(archetype: Archetype) -> str:
+    """One alternation of all of an archetype's keyword patterns: it matches exactly when at least one of them does,
+    so an archetype whose gate finds nothing (most of them, for any brief) skips its dozens of separate searches."""
+    return "|".join(f"(?:{f.pattern.pattern})" for f in archetype.features) or "(?!)"
+
+
 @cache
 def _keyword_gates() -> tuple[re.Pattern[str], ...]:
-    """One alternation of all of an archetype's keyword patterns, in registry order.
+    """Each archetype's gate in Unicode mode, in registry order, for a brief that is not plain.
 
-    It matches exactly when at least one of them does, so an archetype whose gate finds nothing (most of them, for
-    any brief) skips its dozens of separate searches; the result is the same, at a fraction of the cost.
+    Compiled on the first such brief: a plain one (most briefs) reads only `_ascii_keywords`, whose gates share the
+    Unicode gate where the source keeps Unicode mode.
     """
-    gates = (re.compile("|".join(f"(?:{f.pattern.pattern})" for f in a.features) or "(?!)", re.I) for a in REGISTRY)
-    return tuple(map(prefiltered, gates))  # the same matches, found sooner (see app.engine.fastre)
+    return tuple(
+        ascii_gate if ascii_gate.flags & re.UNICODE else prefiltered(re.compile(_gate_source(archetype), re.I))
+        for archetype, (ascii_gate, _patterns) in zip(REGISTRY, _ascii_keywords(), strict=True)
+    )  # prefiltered: the same matches, found sooner (see app.engine.fastre)
 
 
 _ASCII_UNSAFE = re.compile(r"[^\x00-\x1b\x20-\x7f]")
@@ -60,6 +72,15 @@ def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
 
 
+def _ascii_gate(archetype: Archetype) -> re.Pattern[str]:
+    """`_ascii_twin(prefiltered(<the Unicode gate>))`, without compiling the Unicode gate when the twin is another
+    pattern: the same source, prefiltered the same way, in ASCII mode."""
+    source = prefiltered_source(_gate_source(archetype), _GATE_FLAGS)
+    if not source.isascii() or _CHAR_ESCAPE.search(source):
+        return prefiltered(re.compile(_gate_source(archetype), re.I))  # the twin is the Unicode gate itself
+    return re.compile(source, re.IGNORECASE | re.ASCII)
+
+
 @cache
 def _ascii_keywords() -> tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...]], ...]:
     """Each archetype's gate and keyword patterns compiled with re.ASCII, for a brief with no `_ASCII_UNSAFE`
@@ -70,8 +91,8 @@ def _ascii_keywords() -> tuple[tuple[re.Pattern[str], tuple[re.Pattern[str], ...
     tries each position of a case-insensitive alternation faster in ASCII mode, and the gates try every position.
     """
     return tuple(
-        (_ascii_twin(gate), tuple(prefiltered(_ascii_twin(f.pattern)) for f in archetype.features))
-        for archetype, gate in zip(REGISTRY, _keyword_gates(), strict=True)
+        (_ascii_gate(archetype), tuple(prefiltered(_ascii_twin(f.pattern)) for f in archetype.features))
+        for archetype in REGISTRY
     )
 
 
@@ -105,13 +126,12 @@ def score_all(text: str, keyword_text: str | None = None) -> list[ArchetypeMatch
     plain = _ASCII_UNSAFE.search(window) is None
     if not plain:
         window = _CJK_LATIN_SEAM.sub(" ", window)
-    for archetype, gate, (ascii_gate, ascii_patterns) in zip(
-        REGISTRY, _keyword_gates(), _ascii_keywords(), strict=True
-    ):
-        if plain:
+    gates = None if plain else _keyword_gates()
+    for index, (archetype, (ascii_gate, ascii_patterns)) in enumerate(zip(REGISTRY, _ascii_keywords(), strict=True)):
+        if gates is None:
             gate, patterns = ascii_gate, ascii_patterns
         else:
-            patterns = tuple(f.pattern for f in archetype.features)
+            gate, patterns = gates[index], tuple(f.pattern for f in archetype.features)
         hits = zip(archetype.features, patterns, strict=True)
         matched = [f for f, pattern in hits if pattern.search(window)] if gate.search(window) else []
         keyword_labels[archetype.id] = [f.label for f in matched]

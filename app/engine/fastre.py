@@ -93,19 +93,28 @@ def _first(items: list[tuple[Any, Any]], bounded: bool, found: list[tuple[bool, 
 
 def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The pattern behind a lookahead for the characters its matches can start with (or the pattern itself)."""
-    if pattern.flags & re.VERBOSE or _GLOBAL_FLAGS.match(pattern.pattern):
-        return pattern  # white space would need escaping; a leading "(?i)" must stay first
+    source = prefiltered_source(pattern.pattern, pattern.flags)
+    if source == pattern.pattern:
+        return pattern
+    _uncache(pattern)
+    return re.compile(source, pattern.flags)
+
+
+def prefiltered_source(source: str, flags: int) -> str:
+    """The source `prefiltered` compiles for a pattern of this source and (compiled) flags, or the source itself:
+    for a caller that wants only another mode's pattern of it, without compiling this one."""
+    if flags & re.VERBOSE or _GLOBAL_FLAGS.match(source):
+        return source  # white space would need escaping; a leading "(?i)" must stay first
     try:
         found: list[tuple[bool, str]] = []
-        if _first(_parser.parse(pattern.pattern, pattern.flags).data, False, found):
-            return pattern  # it can match the empty string anywhere
+        if _first(_parser.parse(source, flags).data, False, found):
+            return source  # it can match the empty string anywhere
     except _Unknown:
-        return pattern
+        return source
     bounded = "".join(dict.fromkeys(chars for is_bounded, chars in found if is_bounded))
     free = "".join(dict.fromkeys(chars for is_bounded, chars in found if not is_bounded))
     heads = ([rf"\b[{bounded}]"] if bounded else []) + ([f"[{free}]"] if free else [])
-    _uncache(pattern)
-    return re.compile(f"(?={'|'.join(heads)})(?:{pattern.pattern})", pattern.flags)
+    return f"(?={'|'.join(heads)})(?:{source})"
 
 
 def _uncache(pattern: re.Pattern[str]) -> None:
