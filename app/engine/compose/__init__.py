@@ -225,7 +225,7 @@ def examples(plan: Plan, output: OutputFormat, spec_tools: list[Tool]) -> tuple[
         forbidden=frozenset(plan.conflicts.forbidden),
         reply_language=plan.language,
         material=plan.material,
-        schema_written=schema_written(plan),
+        schema_written=schema_written(plan, output.json_schema),
         headings=tuple(v for c in plan.of_kind("format") if c.value == "sections" for v in c.values),
     )  # fmt: skip
     built, warnings = build_examples(inputs)

@@ -179,9 +179,23 @@ def _with_value_sets(schema: dict[str, Any], names: list[str], text: str) -> dic
     return schema
 
 
-def schema_written(plan: Plan) -> bool:
-    """Whether the reply's schema comes from the brief (its own schema, a pasted JSON shape, named keys), not from
-    loose words the engine read as keys ("(shopping list, whatever)")."""
+# Words that pad a list ("(shopping list, whatever)") and are never a field the brief names
+_FILLER_KEYS = frozenset({"whatever", "etc", "stuff", "things", "anything", "something", "everything"})
+
+
+def schema_written(plan: Plan, schema: dict[str, Any] | None = None) -> bool:
+    """Whether the reply's schema comes from the brief (its own schema, a pasted JSON shape, named keys, or keys the
+    brief writes word for word: "pull name, company, email and phone"), not from loose words the engine read as keys
+    ("(shopping list, whatever)")."""
     if plan.brief.json_schema is not None or any(c.schema for c in plan.of_kind("schema")):
         return True
-    return any(c.values and c.value != "collect" for c in plan.of_kind("fields"))
+    if any(c.values and c.value != "collect" for c in plan.of_kind("fields")):
+        return True
+    properties = schema.get("properties") if schema else None
+    if not isinstance(properties, dict) or not properties:
+        return False
+    text = " ".join((plan.brief.task, *plan.brief.constraints)).lower()
+    return all(
+        key.lower() not in _FILLER_KEYS and re.search(rf"\b{re.escape(key.lower().replace('_', ' '))}\b", text)
+        for key in properties
+    )

@@ -386,7 +386,10 @@ def _steps(stripped: str, last_first: str, then: str | None) -> tuple[str, str |
 # "read back the amount and date, confirm_plan": a step, then the tool that waits
 _LEADING_STEP = re.compile(rf"(?P<step>[^,]{{8,}}),\s*`?(?P<call>{_TOOL_ID})`?$")
 # "anything about their account", "everything on the order": a thing, no step
-_QUANTIFIED_THING = re.compile(r"(?:anything|everything|something)\b", re.IGNORECASE)
+# "before ANYTHING about their account" needs a verb; "before anything else" is a whole step as written
+_QUANTIFIED_THING = re.compile(
+    r"(?:anything|everything|something)\s+(?:about|regarding|concerning|related\s+to|to\s+do\s+with)\b", re.IGNORECASE
+)
 
 
 def _order_sentence(

@@ -17,6 +17,8 @@ from app.engine.constraints.model import Constraint
 _INTRO = re.compile(
     r"\btools?\b|\btooling\b|\bwired\s+up\b|\bhooked\s+up\b|\bfunction[\s-]+call|\bAPIs?\b|\bendpoints?\b|"
     r"\b(?:can|may|should|must|will)\s+(?:call|invoke|use\s+(?:these|the\s+following))\b|"
+    # "You can use the lookup() and book() functions": a call the assistant can use is offered to it
+    r"\b(?:can|may|should|must|will)\s+use\s+(?:the\s+|an?\s+)?`?[A-Za-z_]\w*\(|"
     r"\b(?:these|following|available|your|its|own)\s+(?:functions|actions|calls|operations)\b|"
     r"\b(?:functions?|actions?)\s*(?:\([^)\n]{0,30}\))?\s*:|\bhas\s+access\s+to\b|\bhave\s+access\s+to\b|"
     r"\b(?:werkzeuge?|funktionen|outils?|fonctions|herramientas?|funciones|ferramentas?|fun[cç][õo]es|strumenti|"
