@@ -40,8 +40,8 @@ migrate:
 make-migration MESSAGE:
     uv run python -m app database make-migrations -m "{{MESSAGE}}" --no-prompt
 
-# Write the OpenAPI document to openapi.json
-openapi OUT="openapi.json":
+# Write the OpenAPI document to app/server/openapi.json (committed; served at /schema/openapi.json)
+openapi OUT="app/server/openapi.json":
     uv run python -m app schema openapi --output {{OUT}}
 
 # Lint prompt files with the offline engine

@@ -50,7 +50,7 @@ from app.lib.redis import create_redis_client
 from app.lib.services import SERVICES_KEY, services_of
 from app.lib.tracing import Tracing, start_tracing
 from app.lib.transactions import commit_before_response
-from app.server.docs import SelfHostedScalar
+from app.server.docs import SelfHostedScalar, committed_docs_router
 from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
 from app.server.routers import MCP_HANDLERS, ROUTE_HANDLERS
@@ -135,6 +135,7 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
 
         # Documented errors are problem+json, 204s have no body (see app/server/openapi.py).
         app_config.plugins.append(OpenAPIDefaults())
+        scalar = SelfHostedScalar()
         app_config.openapi_config = OpenAPIConfig(
             title="Promptsmith API",
             version=__version__,
@@ -147,7 +148,9 @@ class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
                 "leave at most a tenth of the quota; it does not change between responses."
             ),
             path="/schema",
-            render_plugins=[SelfHostedScalar()],
+            render_plugins=[scalar],
+            # Serves the committed document (app/server/openapi.json, `just openapi`) instead of building it.
+            openapi_router=committed_docs_router("/schema", scalar),
             use_handler_docstrings=True,
             components=Components(
                 security_schemes={
