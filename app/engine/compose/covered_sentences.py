@@ -1,0 +1,37 @@
+"""Whether the brief's records already state a whole sentence of a brief not written in English.
+
+"5 phrases max, vouvoiement." is the limit and the form of address; "出張買取は必ず check_area → book_pickup の順。" is
+the ordering "Call check_area before book_pickup." Kept again in the brief's words beside those records, the same
+rule would appear twice. Only records that restate their words whole count: a quoted wrapper, a fallback (its
+condition is paraphrased) or a plain requirement or ban says less than the sentence it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.engine.constraints import Constraint
+
+_STATING_KINDS = frozenset({"limit", "tone", "language", "ordering", "format", "length", "register", "formality"})
+# what may be left of a covered sentence: punctuation, list marks, a closing remark in brackets ("(on est près de la
+# frontière)": the reason, not a rule) and the joins between the records ("et", "、", "and")
+_LEFTOVER = re.compile(
+    r"\([^()]*\)|（[^（）]*）|(?:(?![()（）])[\s\W\d_])+|\b(?:and|und|et|y|e|en|ed)\b", re.IGNORECASE
+)
+
+
+def covered_by_records(constraints: Sequence[Constraint], task: str, start: int, end: int) -> bool:
+    """Whether records whose text restates their words cover the task's sentence [start, end) whole."""
+    spans = [
+        (max(start, c.span.start), min(end, c.span.end))
+        for c in constraints
+        if c.kind in _STATING_KINDS and c.span is not None and c.span.field == "task"
+        and c.span.start < end and start < c.span.end and not c.text.startswith("Follow this")
+    ]  # fmt: skip
+    if not spans:
+        return False
+    rest = list(task[start:end])
+    for left, right in spans:
+        rest[left - start : right - start] = " " * (right - left)
+    return not _LEFTOVER.sub("", "".join(rest))
