@@ -44,6 +44,14 @@ _POINTS_BELOW = re.compile(
 )
 
 
+# words that make a wish a rule as well ("Quero um assistente que nunca dê descontos": the ban still binds)
+_RULE_WORDS = re.compile(
+    r"\b(?:never|not|no|don't|always|only|must|nunca|jamais|jamás|nie|niemals|immer|nur|sempre|siempre|toujours|"
+    r"seulement|solo|sólo|só|apenas|mai|ne|não|nicht|kein|keine|keinen|nooit|altijd|alleen)\b|しない|禁止|不要|不能|别|別|只",
+    re.IGNORECASE,
+)
+
+
 def wants_assistant(text: str) -> bool:
     """Whether a sentence is the requester saying what assistant they want built ("…アシスタントを作りたいです")."""
     return _WANTS.search(text.strip()) is not None
@@ -55,5 +63,6 @@ def points_below(text: str) -> bool:
 
 
 def requester_voice(text: str) -> bool:
-    """Whether a sentence is the requester talking about the request, not a rule for the assistant."""
-    return wants_assistant(text) or points_below(text)
+    """Whether a sentence is the requester talking about the request, not a rule for the assistant (a wish that
+    also says "never", "always" or "only" is a rule too)."""
+    return (wants_assistant(text) and _RULE_WORDS.search(text) is None) or points_below(text)

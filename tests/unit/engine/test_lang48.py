@@ -10,7 +10,8 @@ import pytest
 
 from app.engine import generate
 from app.engine.brief import Brief
-from app.engine.constraints import extract_constraints
+from app.engine.compose.covered_sentences import covered_by_records
+from app.engine.constraints import BriefSpan, Constraint, extract_constraints
 
 
 def _language(task: str) -> list[tuple[str | None, list[str]]]:
@@ -95,3 +96,75 @@ def test_requester_voice_is_no_rule(task: str, absent: str) -> None:
 )  # fmt: skip
 def test_recorded_sentence_not_repeated(task: str, absent: str) -> None:
     assert not [line for line in _prompt(task).splitlines() if re.match(r"\s*\d+\. ", line) and absent in line]
+
+
+# 5. A sentence with a number, a link, an address, quoted words or a route is kept unless the records carry them
+
+
+@pytest.mark.parametrize(
+    ("task", "kept"),
+    [
+        ("Tutor de matemática para crianças de 9 a 11 anos. Se a criança contar que alguém está machucando ela, "
+         "dizer para falar com a professora e que pode ligar para o Disque 100.", "Disque 100"),
+        ("Tutor de matemáticas para niños de 8 a 10 años. Si un niño cuenta que alguien le hace daño, decirle que "
+         "hable con su maestra y que puede llamar al 0800 222 1111.", "0800 222 1111"),
+        ("Nachhilfe in Mathe für Kinder von 9 bis 11 Jahren. Wenn ein Kind erzählt, dass ihm jemand wehtut, soll es "
+         "mit der Lehrerin reden und die Nummer gegen Kummer 116 111 anrufen.", "116 111"),
+    ],
+)  # fmt: skip
+def test_sentence_with_a_route_or_number_is_kept(task: str, kept: str) -> None:
+    assert kept in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record", "covered"),
+    [
+        ("Écrivez à aide@mutuelle.fr.", "Always reply in French.", False),
+        ("Máximo 4 frases, ver https://ejemplo.es/ayuda.", "Keep replies to at most 4 sentences.", False),
+        ("Antworte mit «Gern geschehen».", "Always reply in German.", False),
+        ("Maximal 3 Sätze.", "Keep replies to at most 3 sentences.", True),
+    ],
+)
+def test_covered_only_when_the_records_carry_the_tokens(sentence: str, record: str, covered: bool) -> None:
+    span = BriefSpan(field="task", start=0, end=len(sentence), text=sentence)
+    records = [Constraint(kind="limit", text=record, span=span)]
+    assert covered_by_records(records, sentence, 0, len(sentence)) is covered
+
+
+# 6. A cap's part keeps its name when "pro"/"par"/"por" joins it ("Max 5 comments pro PR", not "5 comments pro.")
+
+
+@pytest.mark.parametrize(
+    ("task", "kept"),
+    [
+        ("Review bot for our repo. Max 5 comments pro PR.", "5 comments per PR"),
+        ("Review bot for our repo. max 5 comments per file.", "5 comments per file"),
+        ("Social media helper. At most 3 hashtags par post.", "each post at most 3 hashtags"),
+    ],
+)
+def test_cap_keeps_its_part(task: str, kept: str) -> None:
+    assert kept in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Support-Bot für den Shop. Höchstens 3 Fragen pro Nachricht.",
+        "Asistente de la tienda. Máximo 3 preguntas por mensaje.",
+        "Assistente del negozio. Al massimo 3 domande per messaggio.",
+    ],
+)
+def test_foreign_questions_counted_in_english(task: str) -> None:
+    assert "at most 3 questions" in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    ("task", "kind"),
+    [
+        ("Quero um assistente que nunca dê descontos e que responda em português.", "prohibition"),
+        ("Quiero un asistente que nunca dé descuentos y que responda en español.", "prohibition"),
+        ("Ich möchte einen Bot, der nie Rabatte gibt und auf Deutsch antwortet.", "prohibition"),
+    ],
+)
+def test_a_wish_with_a_rule_keeps_the_rule(task: str, kind: str) -> None:
+    assert kind in [c.kind for c in extract_constraints(Brief(task=task))]
