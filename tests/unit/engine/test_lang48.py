@@ -168,3 +168,24 @@ def test_foreign_questions_counted_in_english(task: str) -> None:
 )
 def test_a_wish_with_a_rule_keeps_the_rule(task: str, kind: str) -> None:
     assert kind in [c.kind for c in extract_constraints(Brief(task=task))]
+
+
+# 7. A translation into several languages keeps every target
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Product copy helper. Translate our English product descriptions into German, French and Italian.",
+        "Übersetze unsere Produkttexte ins Deutsche, Französische und Italienische.",
+        "Traduis nos fiches produits en allemand, en français et en italien.",
+    ],
+)
+def test_every_translation_target_is_kept(task: str) -> None:
+    texts = [c.text for c in extract_constraints(Brief(task=task)) if c.kind == "language"]
+    assert texts == ["Write a translation in each of German, French and Italian."]
+
+
+def test_one_target_then_a_reply_stays_one() -> None:
+    texts = [c.text for c in extract_constraints(Brief(task="Translate into German and reply to the customer."))]
+    assert "Write the translation in German." in texts
