@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from app.engine.constraints import Constraint
 
-_STATING_KINDS = frozenset({"limit", "tone", "language", "ordering", "format", "length", "register", "formality"})
+# (a format record paraphrases: "只输出一条 SQL" is more than "Reply with the code only.")
+_STATING_KINDS = frozenset({"limit", "tone", "language", "ordering", "length", "register", "formality"})
 # what may be left of a covered sentence: punctuation, list marks, a closing remark in brackets ("(on est près de la
 # frontière)": the reason, not a rule) and the joins between the records ("et", "、", "and")
 _LEFTOVER = re.compile(
@@ -39,7 +40,9 @@ def covered_by_records(constraints: Sequence[Constraint], task: str, start: int,
         (max(start, c.span.start), min(end, c.span.end))
         for c in constraints
         if c.kind in _STATING_KINDS and c.span is not None and c.span.field == "task"
-        and c.span.start < end and start < c.span.end and not c.text.startswith("Follow this")
+        # only a record read from inside the sentence restates it: one read from the whole brief (its reply
+        # language) or from a wider passage says nothing about this sentence's own words
+        and start - 2 <= c.span.start and c.span.end <= end + 2 and not c.text.startswith("Follow this")
     ]  # fmt: skip
     if not spans or _ROUTE.search(task, start, end):
         return False
