@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from app.engine.compose.blocks import fixed_block
 from app.engine.compose.code_debris import without_code
+from app.engine.compose.covered_sentences import covered_by_records
 from app.engine.compose.job import GREETING_ONLY, PURPOSE_NEXT
 from app.engine.compose.rule_lists import (
     BARE_HEADING,
@@ -22,6 +23,7 @@ from app.engine.compose.translated_bans import stated_in_english
 from app.engine.constraints import Constraint
 from app.engine.constraints.inline_markers import numbered_line
 from app.engine.constraints.language_cases import said_by_cases
+from app.engine.constraints.requester_voice import requester_voice, wants_assistant
 from app.engine.constraints.sections import NumberedLines
 
 _FENCED_BLOCK = re.compile(r"```[\w+-]*[ \t]*\n[\s\S]*?(?:```|$)")
@@ -106,8 +108,10 @@ def foreign_details(
         at = start + len(sentence) - len(sentence.lstrip())
         if number is not None and (number.group(0)[0] in "(（" or numbered_line(task, at)):
             text = text[number.end() :]  # (not "1.5米以上…" nor "24. und 31. Dezember …": no list there)
-        if index == head + 1 and PURPOSE_NEXT.match(task, start):
+        if index == head + 1 and (PURPOSE_NEXT.match(task, start) or wants_assistant(text)):
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
+        if requester_voice(text) or covered_by_records(constraints, task, start, end):
+            continue  # "使えるツールは下の表のとおりです。": the requester talking; "5 phrases max.": a record says it
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
         if said_by_cases(constraints, task, start, end) or stated_in_english(constraints, sentence, start, end):

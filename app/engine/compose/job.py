@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from app.engine.compose.sentences import split_sentences
 from app.engine.constraints import Constraint
 from app.engine.constraints.meta_requests import asks_for_prompt
+from app.engine.constraints.requester_voice import wants_assistant
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 _EMPTY_PARENS = re.compile(r"\s*\([\s,;/]*\)")  # "app (not therapy, not a crisis service)" with both blanked
@@ -274,8 +275,10 @@ def job_text(task: str, job: int) -> str:
     if not sentences:
         return ""
     start, end = sentences[job]
-    if job + 1 < len(sentences) and PURPOSE_NEXT.match(task, sentences[job + 1][0]):
-        end = sentences[job + 1][1]
+    if job + 1 < len(sentences) and (
+        PURPOSE_NEXT.match(task, sentences[job + 1][0]) or wants_assistant(task[slice(*sentences[job + 1])])
+    ):
+        end = sentences[job + 1][1]  # ("…です。…アシスタントを作りたいです。": the job, said as the requester's wish)
     return " ".join(task[start:end].split())
 
 

@@ -57,7 +57,7 @@ _WRITES = (
     r"arriva)(?:\s+(?:written|escrit[oa]s?|geschrieben|écrite?s?|scritt[oa]|geschreven))?"
 )
 _CASE = re.compile(
-    rf"\b(?P<opener>{_UNLESS}|{_IF})\b(?P<who>[^.;:\n]{{0,50}}?)\b(?:{_WRITES})\b\s*(?:(?:to\s+)?us\s+)?{_PREP}{_ARTICLE}"
+    rf"\b(?P<opener>{_UNLESS}|{_IF})\b(?P<who>[^.;:\n]{{0,50}}?)\b(?:{_WRITES})\b\s*(?:(?:to\s+)?(?:us|you)\s+)?{_PREP}{_ARTICLE}"
     rf"(?P<langs>{_LANGS})\b|"
     # German and Dutch put the verb last: "wenn jemand Englisch schreibt", "als iemand in het Engels schrijft"
     rf"\b(?P<opener2>wenn|falls|sobald|als|wanneer|indien|zodra|tenzij|behalve\s+als|au(?:ß|ss)er\s+wenn|"
@@ -77,6 +77,9 @@ _CASE = re.compile(
 _CASE = prefiltered(_CASE)  # the same matches, found sooner (see app.engine.fastre); one copy of 226 KB kept, not two
 _CASE_TWINS = Twins(_CASE)
 _ASSISTANT = re.compile(r"\b(?:you|tú|du|vous|tu|jij|je)\b", re.IGNORECASE)
+# "si on vous écrit", "wenn man dir schreibt", "if someone writes you": a pronoun after a subject and just before the
+# verb is its object, the user writing to the assistant
+_OBJECT_PRONOUN = re.compile(r"^\s*(?:[\w'’]+\s+){1,3}(?:vous|dir|je|jou|you)\s*$", re.IGNORECASE)
 _UNLESS_OPENER = re.compile(rf"(?:{_UNLESS})$", re.IGNORECASE)
 _ONE_LANG = re.compile(rf"\b{_LANG}\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -246,7 +249,7 @@ def _says_more(text: str, default: _Default) -> bool:
 def _one_case(text: str, match: re.Match[str]) -> LanguageCases | None:
     """The cases rule one condition match belongs to, if it sets a reply language."""
     who = match.group("who") or match.group("who2") or match.group("who4") or ""
-    if _ASSISTANT.search(who):
+    if _ASSISTANT.search(who) and not _OBJECT_PRONOUN.search(who):
         return None  # "if you write in English …": the assistant's own writing, no case of the user's
     langs = _names(
         match.group("langs") or match.group("langs2") or match.group("langs3") or match.group("langs4") or ""

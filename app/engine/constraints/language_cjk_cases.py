@@ -22,13 +22,25 @@ _CASES = re.compile(
     rf"(?P<default3>{CJK_NAMES})で(?:返信|返答|回答|返事|答え|対応)[^。\n]{{0,8}}?[。、,]?\s*(?:ただし|但し|でも|ですが|なお)[、,]?"
     rf"\s*(?:お客様が|相手が)?(?P<case3>{CJK_NAMES})で[^。、\n]{{0,12}}?(?:たら|れば|場合は?)[、,]?\s*(?P<reply3>{CJK_NAMES})で|"
     rf"用(?P<default4>{CJK_NAMES})(?:回复|回覆|回答|答复)[^。\n]{{0,4}}?[，,。；;]\s*(?:但是|但|不过|不過|如果|若|要是)[，,]?"
-    rf"[^。\n]{{0,8}}?用(?P<case4>{CJK_NAMES})[^。，,\n]{{0,8}}?[，,]?\s*(?:就|则|則|请|請)?用(?P<reply4>{CJK_NAMES})"
+    rf"[^。\n]{{0,8}}?用(?P<case4>{CJK_NAMES})[^。，,\n]{{0,8}}?[，,]?\s*(?:就|则|則|请|請)?用(?P<reply4>{CJK_NAMES})|"
+    # the default named as such, then its case: "基本は日本語。お客様が英語で書いてきたら英語で返信",
+    # "原則として日本語で対応、英語で問い合わせがあった場合は英語で"
+    rf"(?:基本(?:的に)?は?|原則(?:として)?は?|通常は?|普段は|デフォルトは)[、,]?\s*(?P<default5>{CJK_NAMES})"
+    rf"[^。\n]{{0,8}}?[。、,；;\n]\s*(?:ただし|但し|でも|なお)?[、,]?[^。、\n]{{0,12}}?(?P<case5>{CJK_NAMES})"
+    rf"(?:で|の)[^。、\n]{{0,14}}?(?:たら|れば|場合は?|なら)[、,]?\s*(?P<reply5>{CJK_NAMES})|"
+    # "默认用中文，客户用英文就用英文回复", "默认中文；如果对方写英文，就用英文回答"
+    rf"(?:默认|默認|預設|预设|一般|通常|平时|平時)(?:情况下|情況下)?[，,]?\s*(?:用|使用|说|以)?(?P<default6>{CJK_NAMES})"
+    rf"[^。\n]{{0,8}}?[，,。；;\n]\s*(?:但是|但|不过|不過)?[，,]?(?:如果|若是|要是|假如|若)?[^。，,\n]{{0,8}}?"
+    rf"(?:用|写|寫|说|說)(?P<case6>{CJK_NAMES})[^。，,\n]{{0,8}}?[，,]?\s*(?:的话|的話)?[，,]?\s*(?:就|则|則|请|請)?"
+    rf"(?:用|使用)(?P<reply6>{CJK_NAMES})"
 )
+# the reply verb after the reply language ("英語で返信", "用英文回复"): the rule's span takes it
+_TAIL = re.compile(r"(?:で)?(?:返信|返答|回答|返事|対応|回复|回覆|答复|答覆)(?:する|して(?:ください|下さい)|します)?")
 
 
 def _group(match: re.Match[str], name: str) -> tuple[str, str] | None:
-    """The language one of the pattern's alternatives names for `name` (its groups are numbered "", 2, 3, 4)."""
-    return lookup(next((v for k in ("", "2", "3", "4") if (v := match.group(name + k))), ""))
+    """The language one of the pattern's alternatives names for `name` (its groups are numbered "", 2 … 6)."""
+    return lookup(next((v for k in ("", "2", "3", "4", "5", "6") if (v := match.group(name + k))), ""))
 
 
 def with_cjk_language_cases(fields: list[Field], found: list[Constraint]) -> list[Constraint]:
@@ -42,9 +54,11 @@ def with_cjk_language_cases(fields: list[Field], found: list[Constraint]) -> lis
         case, reply, default = (_group(match, g) for g in ("case", "reply", "default"))
         if case is None or reply is None or default is None or reply == default:
             continue
+        tail = _TAIL.match(field.text, match.end())
+        end = tail.end() if tail is not None else match.end()
         rule = Constraint(
             kind="language", text=describe_cases(default[0], ((case[0], reply[0]),), False),
-            span=field.span(match.start(), match.end()), value=default[0], code=default[1], values=[reply[0]],
+            span=field.span(match.start(), end), value=default[0], code=default[1], values=[reply[0]],
         )  # fmt: skip
         return [c for c in found if c.kind != "language"] + [rule]
     return found

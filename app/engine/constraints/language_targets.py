@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import msgspec
 
 from app.engine.constraints.clause_readers import Field
-from app.engine.constraints.language import USER_LANGUAGE
+from app.engine.constraints.language import USER_LANGUAGE, lookup
 from app.engine.constraints.model import Constraint
 
 TRANSLATION_SCOPE = "the translation"
@@ -58,9 +58,31 @@ def translates_into(text: str, start: int, end: int) -> bool:
     return _REPLY_BETWEEN.search(text, cue.end(), end) is None
 
 
-def translation_rule(language: str) -> str:
-    """The rule for a translation's target language."""
-    return f"Write the translation in {language}."
+# "into German, French and Italian", "ins Deutsche, Französische und Italienische": more targets after the first
+_MORE_TARGETS = re.compile(
+    r"(?:\s*,\s*(?:(?:and|und|et|y|e|en|or|oder|ou|o)\s+)?|\s+(?:and|und|et|y|e|en|or|oder|ou|o)\s+)"
+    r"(?:(?:en|in|into|to|ins|al|em|para|naar)\s+)?(?:(?:the|das|le|l'|el|il|lo|het|o)\s+)?(?P<name>[^\W\d_]{3,20})",
+    re.IGNORECASE,
+)
+
+
+def translation_rule(language: str, more: Iterable[str] = ()) -> str:
+    """The rule for a translation's target language (and any further targets listed with it)."""
+    others = [name for name in more if name != language]
+    if not others:
+        return f"Write the translation in {language}."
+    listed = ", ".join([language, *others[:-1]]) + f" and {others[-1]}"
+    return f"Write a translation in each of {listed}."
+
+
+def _more_targets(text: str, end: int) -> list[str]:
+    """The further target languages listed right after the first ("…into German, French and Italian")."""
+    names: list[str] = []
+    at = end
+    while (match := _MORE_TARGETS.match(text, at)) is not None and (found := lookup(match.group("name"))) is not None:
+        names.append(found[0])
+        at = match.end()
+    return names
 
 
 def as_translation_targets(fields: Iterable[Field], found: list[Constraint]) -> list[Constraint]:
@@ -75,6 +97,7 @@ def as_translation_targets(fields: Iterable[Field], found: list[Constraint]) -> 
         plain = bool(c.value) and c.value != USER_LANGUAGE and not c.values and c.scope is None
         said = span is not None and text is not None and span.end - span.start < len(text)
         if plain and said and span is not None and text is not None and translates_into(text, span.start, span.end):
-            c = msgspec.structs.replace(c, text=translation_rule(c.value or ""), scope=TRANSLATION_SCOPE)
+            rule = translation_rule(c.value or "", _more_targets(text, span.end))
+            c = msgspec.structs.replace(c, text=rule, scope=TRANSLATION_SCOPE)
         out.append(c)
     return out

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from app.engine.constraints.model import Constraint
+from app.engine.constraints.requester_voice import requester_voice
 
 _MARKER = r"[ \t]*(?:[-*•>]+[ \t]*|\(?\d{1,2}[.)][ \t]*|\(?[a-z][.)][ \t]+)?"
 META_REQUEST = re.compile(
@@ -50,7 +51,11 @@ def without_meta_requests(constraints: Sequence[Constraint]) -> list[Constraint]
         c
         for c in constraints
         if not (
-            c.kind in _RULE_KINDS and (asks_for_prompt(c.text) or (c.span is not None and asks_for_prompt(c.span.text)))
+            c.kind in _RULE_KINDS
+            and (
+                asks_for_prompt(c.text)
+                or (c.span is not None and (asks_for_prompt(c.span.text) or requester_voice(c.span.text)))
+            )
         )
     ]
 

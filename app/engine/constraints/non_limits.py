@@ -93,7 +93,8 @@ _CAP = re.compile(
     r"(?P<noun>(?!(?:minutes?|hours?|days?|weeks?|months?|years?|seconds?|dollars?|euros?|cents?|pence|pounds?|"
     r"percent|times|km|miles|kg|"
     r"people|persons?|users?|customers?|minuten|stunden|tage|jahre|minutos|horas|días|jours|heures)\b)"
-    r"[^\W\d_][\w-]*(?:\s+(?!and\b|or\b|to\b|in\b|with\b|per\b)[^\W\d_][\w-]*)?(?:\s+per\s+[^\W\d_][\w-]*)?)",
+    r"[^\W\d_][\w-]*(?:\s+(?!(?:and|or|to|in|with|per|pro|par|por)\b)[^\W\d_][\w-]*)?"
+    r"(?:\s+(?:per|pro|par|por)\s+[^\W\d_][\w-]*)?)",
     re.IGNORECASE,
 )
 _CAP = prefiltered(_CAP)  # the same matches, found sooner (see app.engine.fastre)
@@ -102,6 +103,8 @@ _CAP = prefiltered(_CAP)  # the same matches, found sooner (see app.engine.fastr
 _FOREIGN_CAP = re.compile(r"\b(?:máximo|höchstens|maximal|au\s+plus|no\s+más\s+de|massimo|maximaal)\b", re.IGNORECASE)
 _FOREIGN_CAP = prefiltered(_FOREIGN_CAP)  # the same matches, found sooner (see app.engine.fastre)
 _CAP_TWINS, _FOREIGN_CAP_TWINS = Twins(_CAP), Twins(_FOREIGN_CAP)  # ASCII mode for a plain text: sooner still
+# "pro", "par", "por" between the counted things and the part they are counted per, as in "5 comments pro PR"
+_PER_WORD = re.compile(r"\s+(?:pro|par|por)\s+", re.IGNORECASE)
 _CAP_KEYS = (
     "most", "max", "up to", "more than", "stop after", "limit", "höchstens", "maximal", "máximo", "au plus", "más de",
 )  # fmt: skip
@@ -155,7 +158,7 @@ def capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
             continue
         if offer_count(text, match.start("n1")):
             continue
-        noun = match.group("noun").strip()
+        noun = _PER_WORD.sub(" per ", match.group("noun").strip())  # "5 comments pro PR": per PR
         per_reply = _PER_REPLY.search(text, match.start("noun"), min(len(text), match.end() + 30))
         if noun.split()[0].lower().strip(".,;:") in _BUSINESS_QUANTITIES and not per_reply:
             continue  # "visitor berths max 7 nights per booking", "up to 15 m": a rule of the business, not the reply

@@ -38,6 +38,7 @@ _COUNTED = {
     **dict.fromkeys(("links", "liens", "enlaces", "collegamenti", "ligações", "koppelingen"), "links"),
     **dict.fromkeys(("tipps", "conseils", "consejos", "consigli", "dicas", "tips"), "tips"),
     **dict.fromkeys(("befunde", "constats", "hallazgos", "rilievi", "bevindingen"), "findings"),
+    **dict.fromkeys(("fragen", "rückfragen", "domande", "preguntas", "perguntas", "vragen"), "questions"),
     **dict.fromkeys(("punkte", "points", "puntos", "punti", "pontos", "punten"), "points"),
     **dict.fromkeys(("stichpunkte", "puces", "viñetas", "elenchi puntati", "opsommingstekens"), "bullet points"),
 }
