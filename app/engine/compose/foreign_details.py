@@ -15,6 +15,7 @@ from app.engine.compose.rule_lists import (
     MARKDOWN_HEADING,
     NEGATIVE_HEADING,
     RULES_HEADING,
+    continues_item,
     with_item_lists,
 )
 from app.engine.compose.sentences import split_sentences
@@ -108,6 +109,14 @@ def foreign_details(
             text = text[number.end() :]  # (not "1.5米以上…" nor "24. und 31. Dezember …": no list there)
         if index == head + 1 and PURPOSE_NEXT.match(task, start):
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
+        if index > 0 and continues_item(task, sentences, index):
+            # "・12歳未満のお子さんは店頭測定不可。眼科の処方箋が必要と伝える", "5. Akku …: NICHT herbringen. Keinen
+            # Termin
+            # dafür vorschlagen": a sentence on the same item's line goes on with its case, which it cannot lose
+            if details and details[-1][0] == index - 1:
+                details.pop()
+            text = " ".join(task[sentences[index - 1][0] : end].split())
+            text = re.sub(r"^(?:・\s*|\d{1,2}[.)]\s+)", "", text)
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
         if said_by_cases(constraints, task, start, end) or stated_in_english(constraints, sentence, start, end):
