@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.engine.constraints.clauses import EXACT_COLON
+from app.engine.constraints.clauses import EXACT_COLON, in_exact_line
 from app.engine.constraints.fallback_cases import WHEN_STUCK, clause_case
 from app.engine.constraints.fallback_contacts import BARE_DOMAIN, URL, clause_contacts
 from app.engine.constraints.fallback_handoffs import HANDOFF_KEYS, REFERRAL_VERB, handoff_or_referral
@@ -99,6 +99,8 @@ def _last_sentence(text: str, condition: str | None) -> int | None:
     if not breaks or condition is None:
         return None
     last = breaks[-1].end()
+    if in_exact_line(text, breaks[-1].start()):
+        return None  # "say: Please tell a lifeguard. If you are in danger, call 112.": the fixed reply goes on
     at = text.find(condition)
     return None if at < 0 or at >= last or _no_contact_in(text[last:]) else last
 

@@ -11,6 +11,9 @@ case of letters, as long as the words after the colon fix what to reply.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from app.engine.constraints.fixed_text import NEGATED_SAY
 
 # An optional list marker, the listed cases (no sentence stop, no quote), a colon, then the reply's opener.
 _LISTED = re.compile(
@@ -32,6 +35,16 @@ _ASSISTANT_STUCK = re.compile(
     r"\b(?:unsure|not\s+sure|out\s+of\s+scope|anything\s+else|everything\s+else)\b",
     re.IGNORECASE,
 )
+# A head that names no case of its own but everything left ("not covered by the policy", "anything else",
+# "otherwise", "nicht in …", "sinon", "lo demás"), or one that already routes with an arrow: no list of cases
+_GENERAL_HEAD = re.compile(
+    r"\s*(?:not\s+(?:covered|in|on|listed|mentioned|found)\b|anything\s+else|everything\s+else|otherwise|"
+    r"nicht\s+(?:abgedeckt|in|im|erwähnt|aufgeführt)\b|alles\s+andere|sonst(?:iges)?\b|ansonsten|"
+    r"pas\s+(?:couvert|dans|mentionné)|non\s+couvert|tout\s+le\s+reste|sinon\b|autrement|"
+    r"no\s+(?:cubierto|está|aparece|incluido)|(?:todo\s+)?lo\s+demás|cualquier\s+otra|si\s+no\b|de\s+lo\s+contrario)|"
+    r"[^\n]*(?:->|→|=>|⇒|➔)",
+    re.IGNORECASE,
+)
 _MAX_ITEM_WORDS = 10
 
 
@@ -45,7 +58,7 @@ def listed_case(text: str) -> str | None:
     items = [item for item in _JOINED.split(case) if item.strip()]
     if len(items) < 2 or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return None  # one phrase ("Closing line: "…"") or a sentence: no list of cases
-    if _ASSISTANT_STUCK.search(case):
+    if _ASSISTANT_STUCK.search(case) or _GENERAL_HEAD.match(case):
         return None
     return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
 
@@ -73,11 +86,16 @@ _EXACT_LINE = re.compile(
 
 def exact_line_reply(text: str) -> tuple[str, int] | None:
     """The unquoted words a clause fixes after "reply exactly" (to its line's end) and where they start, or None."""
-    match = _EXACT_LINE.search(text)
+    match = next(_exact_lines(text), None)
     return (match.group("words"), match.start("words")) if match else None
 
 
 def exact_line_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each unquoted reply after "reply exactly" (see `exact_line_reply`): no full stop in it ends
     the brief's sentence."""
-    return [(m.start("words"), m.end("words")) for m in _EXACT_LINE.finditer(text)]
+    return [(m.start("words"), m.end("words")) for m in _exact_lines(text)]
+
+
+def _exact_lines(text: str) -> Iterator[re.Match[str]]:
+    """Each "reply exactly …" the clause asks for, not one it forbids ("never reply exactly NO_DATA.")."""
+    return (m for m in _EXACT_LINE.finditer(text) if not NEGATED_SAY.search(text[max(0, m.start() - 20) : m.start()]))
