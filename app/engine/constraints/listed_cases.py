@@ -38,10 +38,13 @@ _ASSISTANT_STUCK = re.compile(
 # A head that names no case of its own but everything left ("not covered by the policy", "anything else",
 # "otherwise", "nicht in …", "sinon", "lo demás"), or one that already routes with an arrow: no list of cases
 _GENERAL_HEAD = re.compile(
-    r"\s*(?:not\s+(?:covered|in|on|listed|mentioned|found)\b|anything\s+else|everything\s+else|otherwise|"
-    r"nicht\s+(?:abgedeckt|in|im|erwähnt|aufgeführt)\b|alles\s+andere|sonst(?:iges)?\b|ansonsten|"
+    r"\s*(?:not\s+(?:covered|listed|mentioned|found)\b|not\s+(?:in|on)\s+(?:the|our|this|your|a|any)\b|"
+    r"anything\s+else|everything\s+else|otherwise|"
+    r"nicht\s+(?:abgedeckt|erwähnt|aufgeführt)\b|nicht\s+(?:in|im)\s+(?:der|den|dem|die|das|unserer?|dieser?)?\b|"
+    r"alles\s+andere|sonst(?:iges)?\b|ansonsten|"
     r"pas\s+(?:couvert|dans|mentionné)|non\s+couvert|tout\s+le\s+reste|sinon\b|autrement|"
-    r"no\s+(?:cubierto|está|aparece|incluido)|(?:todo\s+)?lo\s+demás|cualquier\s+otra|si\s+no\b|de\s+lo\s+contrario)|"
+    r"no\s+(?:cubierto|incluido|aparece\s+en|está\s+(?:en|cubierto|incluido))\b|(?:todo\s+)?lo\s+demás|"
+    r"cualquier\s+otr[ao]|de\s+lo\s+contrario)|"
     r"[^\n]*(?:->|→|=>|⇒|➔)",
     re.IGNORECASE,
 )
