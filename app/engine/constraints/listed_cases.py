@@ -48,6 +48,13 @@ _GENERAL_HEAD = re.compile(
     r"[^\n]*(?:->|→|=>|⇒|➔)",
     re.IGNORECASE,
 )
+# A head that is a ban or announces the reply itself ("Don't give budgeting or benefits advice, say: "…""): the
+# colon opens the words said in place of the ban, not a list of cases
+_BAN_OR_SAY_HEAD = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:don'?t|do\s+not|never|nie)\b|"
+    r"\b(?:say|reply|respond|answer|sag|sage|antworte|dis|réponds|di|responde)\s*$",
+    re.IGNORECASE,
+)
 _MAX_ITEM_WORDS = 10
 
 
@@ -61,7 +68,7 @@ def listed_case(text: str) -> str | None:
     items = [item for item in _JOINED.split(case) if item.strip()]
     if len(items) < 2 or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return None  # one phrase ("Closing line: "…"") or a sentence: no list of cases
-    if _ASSISTANT_STUCK.search(case) or _GENERAL_HEAD.match(case):
+    if _ASSISTANT_STUCK.search(case) or _GENERAL_HEAD.match(case) or _BAN_OR_SAY_HEAD.search(case):
         return None
     return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
 
