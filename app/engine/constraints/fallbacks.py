@@ -81,8 +81,11 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     later = _last_sentence(text, condition)
     if later is not None and placed and all(f.start >= later for f in placed):
         # "If they say … -> flag_vulnerable. For other debts, point them to StepChange": the route in the last
-        # sentence is that sentence's, with its own case (not the case a sentence before it opened)
-        return [f._replace(start=f.start + later, end=f.end + later) for f in find_fallbacks(text[later:])]
+        # sentence is that sentence's, with its own case (not the case a sentence before it opened); a last
+        # sentence with no case of its own ("… -> no booking. Tell them to call 0161 …") goes on with the case before
+        reread = find_fallbacks(text[later:])
+        if reread and all(f.condition for f in reread):
+            return [f._replace(start=f.start + later, end=f.end + later) for f in reread]
     return placed
 
 
