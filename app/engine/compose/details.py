@@ -22,6 +22,7 @@ from app.engine.compose.untouched_parts import FILLER_WORDS, untouched_parts
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import fixed_reply
 from app.engine.constraints.fallbacks import QUOTED_SCOPE
+from app.engine.constraints.listed_cases import condition_words
 from app.engine.constraints.sections import NumberedLines
 from app.engine.phrasing import assistant_sentence_as_order
 
@@ -77,6 +78,8 @@ def task_details(
         if c.span is not None and c.span.field == "task":
             for i in range(max(0, c.span.start), min(len(task), c.span.end)):
                 covered[i] = True
+            if c.kind == "fallback" and (case := condition_words(task, c.condition, c.span.start)) is not None:
+                covered[case[0] : case[1]] = [True] * (case[1] - case[0])  # the case the route's rule names
     details: list[tuple[int, str]] = []
     sentences = split_sentences(task)
     joined_next: set[int] = set()

@@ -20,7 +20,10 @@ NO_ROUTE = (
 
 _GENERAL_CONDITION = re.compile(
     # ("before anything else" orders a step; it names no case of its own)
-    r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|cannot|can'?t|can’t|unable|(?<!before )anything\s+else|"
+    # ("vomiting so they can't keep the prep down": what the person cannot do names a case, not the catch-all)
+    r"\b(?:unsure|not\s+sure|don'?t\s+know|do\s+not\s+know|"
+    r"(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bpatient\s)(?<!\bcustomer\s)(?:cannot|can'?t|can’t)|unable|"
+    r"(?<!before )anything\s+else|"
     r"otherwise|"
     r"out\s+of\s+scope|outside|(?:it'?s|it\s+is|that'?s|is)\s+beyond\s+(?:you|your|what\s+you)|anything\s+(?:beyond|more|further)|(?<!before\s)anything\s+else|not\s+covered|isn'?t\s+covered|no\s+answer|doesn'?t\s+know|escalat|human|(?:a|real|actual|live)\s+person|"
     r"complex|complicated|stuck|not\s+in|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:cover|say|answer|mention|have|include)|"

@@ -16,6 +16,7 @@ from app.engine.compose.rule_lists import (
     MARKDOWN_HEADING,
     NEGATIVE_HEADING,
     RULES_HEADING,
+    continues_item,
     with_item_lists,
 )
 from app.engine.compose.sentences import split_sentences
@@ -112,6 +113,13 @@ def foreign_details(
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if requester_voice(text) or covered_by_records(constraints, task, start, end):
             continue  # "使えるツールは下の表のとおりです。": the requester talking; "5 phrases max.": a record says it
+        if index > 0 and continues_item(task, sentences, index):
+            # "・12歳未満のお子さんは店頭測定不可。眼科の処方箋が必要と伝える", "5. Akku …: NICHT herbringen. Keinen
+            # Termin dafür vorschlagen": a sentence on the same item's line goes on with its case, which it cannot lose
+            if details and details[-1][0] == index - 1:
+                details.pop()
+            text = " ".join(task[sentences[index - 1][0] : end].split())
+            text = re.sub(r"^(?:・\s*|\d{1,2}[.)]\s+)", "", text)
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
         if said_by_cases(constraints, task, start, end) or stated_in_english(constraints, sentence, start, end):

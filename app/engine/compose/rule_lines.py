@@ -139,6 +139,10 @@ _MARK_SCHEME = re.compile(
 _MARK_RANGE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
 
 
+# "on_plan already true -> no second plan", "3 failed tries -> call …": a case, an arrow, then what follows from it
+_ARROW_RULE = re.compile(r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s+)?[\w`\"'][^\n]{1,120}?\s(?:->|→|=>|⇒)\s+\S")
+
+
 def rule_line(sentence: str) -> bool:
     """Whether a sentence of an English brief is one of its rules, not context: an instruction or a spec line."""
     if instructs(sentence) or _spec_fragment(sentence):
@@ -159,6 +163,8 @@ def rule_line(sentence: str) -> bool:
         # "Anything not on the certificate is null", 'result is "adjusted" whenever …', 'if they couldnt identify
         # it species is "unidentified"', 'for schedule 1 species set site_code to "REDACTED"': what a field holds
         return True
+    if _ARROW_RULE.match(sentence):
+        return True  # "on_plan already true -> no second plan, …": a case and what to do in it
     if _REPLY_SHAPE.match(sentence):
         return True  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME

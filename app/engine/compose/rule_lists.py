@@ -45,16 +45,17 @@ def _rule_list_items(task: str, sentences: list[tuple[int, int]]) -> list[tuple[
     Two failed attempts: stop …"), and whether the heading ranks the items."""
     items: list[tuple[int, int, bool]] = []
     for index, (start, end) in enumerate(sentences):
-        lead = task[start:end].strip().rsplit("\n", 1)[-1].strip()
+        # ("Ablauf:\n1." when the split leaves the first item's number on the heading's sentence)
+        lead = re.sub(r"\n[ \t]*\d{1,2}[.)]$", "", task[start:end].strip()).rsplit("\n", 1)[-1].strip()
         if not lead.endswith((":", "：")) or RULES_HEADING.fullmatch(lead) is None:
             continue
         ranked = re.search(_RANKED + r"\s*[:：]$", lead, re.IGNORECASE) is not None
         first = index + 1
-        while first < len(sentences) and _opens_item(task, sentences[first][0]):
+        while first < len(sentences) and opens_item(task, sentences[first][0]):
             last = first
             while (
                 last + 1 < len(sentences)
-                and not _opens_item(task, sentences[last + 1][0])
+                and not opens_item(task, sentences[last + 1][0])
                 and "\n" not in task[sentences[last][0] : sentences[last + 1][0]].strip(" \t")
             ):
                 last += 1
@@ -63,8 +64,17 @@ def _rule_list_items(task: str, sentences: list[tuple[int, int]]) -> list[tuple[
     return items
 
 
-def _opens_item(task: str, start: int) -> bool:
-    return is_item(task, start) or numbered_item(task, start)
+def opens_item(task: str, start: int) -> bool:
+    """Whether the sentence at `start` opens an item of a dashed, dotted or numbered list."""
+    # ("・12歳未満のお子さんは…": a sentence may start with its own list marker)
+    if is_item(task, start) or numbered_item(task, start) or _MARKER_FIRST.match(task, start) is not None:
+        return True
+    # ("1." left on the sentence before: the item's line opens with its number)
+    return _NUMBER_BEFORE.fullmatch(task[task.rfind("\n", 0, start) + 1 : start]) is not None
+
+
+_MARKER_FIRST = re.compile(r"[ \t]*(?:[-*•–][ \t]+|・[ \t]*)")
+_NUMBER_BEFORE = re.compile(r"[ \t]*\d{1,2}[.)][ \t]*")
 
 
 def whole_rule_items(
@@ -226,6 +236,9 @@ RULES_HEADING = re.compile(
     # ("What to check, in priority order:" with its ranking; a bare "What to check:" joins its items)
     r"what\s+to\s+(?:check|look\s+(?:at|for)|review|watch\s+(?:for|out\s+for)|flag)(?=\s*[,(]\s*(?:in|by)\s)|"
     r"istruzioni|regels|instructies|richtlijnen|anweisungen|instrucciones|instruções|ルール|规则|要求|"
+    # "Ablauf:", "Flow:", "手順：": the steps of the conversation, each item one rule like a rules heading's
+    r"ablauf|vorgehen|vorgehensweise|(?:the\s+)?(?:flow|process|procedure)|procédure|procedimiento|procedimento|"
+    r"werkwijze|手順|流れ|"
     r"format(?:ting)?(?:\s+rules)?|style)(?:,\s*no\s+exceptions?|"
     rf"{_RANKED})?\s*[:：]",
     re.IGNORECASE,
@@ -240,3 +253,12 @@ NEGATIVE_HEADING = re.compile(
     r"interdit|não|evite|proibido|mai|evitare|vietato|nooit|niet|vermijd|tab[uú])|禁止|避け|不要)\s*[:：]",
     re.IGNORECASE,
 )
+
+
+def continues_item(task: str, sentences: list[tuple[int, int]], index: int) -> bool:
+    """Whether the sentence at `index` is a further sentence on a list item's line (the item's case goes on: "・12歳
+    未満のお子さんは店頭測定不可。眼科の処方箋が必要と伝える")."""
+    start, previous = sentences[index][0], sentences[index - 1]
+    if "\n" in task[previous[1] : start] or opens_item(task, start):
+        return False
+    return opens_item(task, previous[0])

@@ -84,7 +84,7 @@ def brief_rules(plan: Plan) -> list[Rule]:
         for c in plan.of_kind("prohibition", "ordering", "requirement")
         # A foreign sentence quoted under a guessed kind ("Follow this prohibition from the brief: «warm aber nicht
         # kitschig»") says nothing its own sentence among the requirements does not.
-        if (english or not ((quote := _QUOTED_RULE.search(c.text)) and quote.group(1) in details))
+        if (english or not ((quote := _QUOTED_RULE.search(c.text)) and quote.group(1).lower() in details.lower()))
         # a rule written on a section's line of the brief's outline is said there, in the output format
         and not (c.scope or "").endswith(" section")
         # a rule read from inside an item of the brief's rule list is said by the item, whole and in its place

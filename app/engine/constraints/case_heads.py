@@ -31,7 +31,7 @@ from app.engine.constraints.model import BriefSpan, Constraint
 _CASE_LINE = re.compile(
     r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*"
     r"(?P<head>[^\W\d][^\n:;,.!?()\"“”«»<>{}\[\]|=]{0,70}?)"
-    r"(?:[ \t]*:|[ \t]+[-–—])[ \t]+(?P<action>\S[^\n]*)$",
+    r"(?:[ \t]*:|[ \t]+[-–—]|[ \t]*=)[ \t]+(?P<action>\S[^\n]*)$",
     re.MULTILINE,
 )
 _MAX_HEAD_WORDS = 6
@@ -108,6 +108,12 @@ _TASK_VERB = re.compile(
 )
 # A layout key the case's reply is given in: "spam - REPLY: none", "LABEL: X"
 _FIXED_KEY = re.compile(r"[\"“']?[A-Z][A-Z0-9_]{1,20}(?:\s[A-Z0-9_]{2,20})?\s*:")
+# "complaint = no draft. just DRAFT: PASS TO KERRY", "refund - kein Entwurf, nur ANTWORT: …": the case's fixed line
+# after a word that sets it
+_FIXED_LATER = re.compile(
+    r"\b(?i:just|only|then|instead|nur|stattdessen|dann|solo|seulement|alleen|apenas)\s+(?i:put\s+|write\s+)?"
+    + _FIXED_KEY.pattern
+)
 _RULE_KINDS = frozenset({"requirement", "prohibition", "ordering"})
 _ROUTES = frozenset({"email", "phone", "url", "handoff"})
 _TOOL_STEP = re.compile(r"call\s+[A-Za-z_][\w.]*$")
@@ -203,7 +209,7 @@ def with_case_heads(text: str, span_of: Callable[[int, int], BriefSpan], found: 
         rules = [c for c in inside if c.kind in _RULE_KINDS and not _tool_order(c)]
         if rules and all(case.head.lower() in c.text.lower() for c in rules):
             continue  # the rules already name their case
-        fixed = _FIXED_KEY.match(case.action) is not None
+        fixed = _FIXED_KEY.match(case.action) is not None or _FIXED_LATER.search(case.action) is not None
         if not rules and not fixed and not any(c.kind == "fallback" for c in inside):
             continue  # a definition ("billing: payment questions"), no rule to condition
         rule = Constraint(

@@ -11,6 +11,7 @@ from app.engine.constraints.back_openers import OPEN_LINE_END, POINTS_BACK, THEN
 from app.engine.constraints.fixed_text import FIXED_OPENERS, case_route, to_assistant, to_customer
 from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.constraints.inline_markers import inline_marker, is_ordinal
+from app.engine.constraints.listed_cases import exact_line_spans
 from app.engine.constraints.quotes import closer_next, closes_in, open_closer
 from app.engine.line_ends import arrow_case_goes_on
 from app.engine.phrasing import REPLY_COLON, VERBS
@@ -230,6 +231,7 @@ def _exact_lines(text: str) -> tuple[tuple[int, int], ...]:
             line_end = text.find("\n", match.end())
             bare = not ending and _bare(match)
             spans.append((start, _fixed_end(text, start, line_end if line_end >= 0 else len(text), ending, bare)))
+    spans.extend(exact_line_spans(text))  # "reply exactly No findings. Ship it.": to its line's end
     return tuple(spans)
 
 

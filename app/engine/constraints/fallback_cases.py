@@ -8,6 +8,7 @@ import re
 
 from app.engine.constraints.fallback_conditions import IMPERATIVE_START, find_condition
 from app.engine.constraints.found_rules import is_english
+from app.engine.constraints.listed_cases import listed_case
 from app.engine.phrasing import VERBS
 
 # "Conductores menores de 23 años o con carné de menos de 2 años: no se pueden añadir por chat, que llamen al …",
@@ -207,12 +208,13 @@ _GENERAL_CONTACT = re.compile(
 
 # "- insurance, billing, compliance reports -> billing@…", "refunds → call 0800 …": the case, an arrow, its route
 _ARROW_CASE = re.compile(
-    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^\W\d_][^\n.;!?:]{1,118}?)\s*(?:->|→|=>|⇒|➔|"
+    # ("3 failed tries -> …": a count opens the case)
+    r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s+)?(?P<case>(?:[^\W\d_]|\d+\s+[^\W\d_])[^\n.;!?:]{1,118}?)\s*(?:->|→|=>|⇒|➔|"
     # "groups over 8 and hen parties go to events@…", "refunds are handled by billing@…"
     r"\s(?:go(?:es)?|should\s+go|are\s+(?:sent|passed|forwarded|referred|handed\s+over))\s+to|"
     r"\s(?:are|is)\s+(?:handled|dealt\s+with|taken\s+care\s+of)\s+by)\s*"
     # (a route after the arrow, not a label: "ads, spam → REMOVE (a person contacts the user)")
-    r"(?=(?:(?:please\s+)?(?:e-?mail|call|phone|ring|text|contact|write\s+to|send\s+(?:them\s+)?to|refer\w*|point\s+\w+\s+to|"
+    r"(?=(?:(?:please\s+)?(?:(?:tell|ask)\s+(?:them|him|her|the\s+\w+)\s+to\s+)?(?:e-?mail|call|phone|ring|text|contact|write\s+to|send\s+(?:them\s+)?to|refer\w*|point\s+\w+\s+to|"
     r"escalate\s+to|forward\s+to|hand\s+\w+\s+to|transfer\s+to)\b[^\n]{0,40})?(?:[\w.+-]+@|\+?\d[\d ()-]{5,}|https?://|www\.))",
     re.IGNORECASE,
 )
@@ -229,6 +231,8 @@ def arrow_case(text: str) -> str | None:
         return None
     if WHEN_STUCK.search(case) or _CANNOT_ANSWER.search(case) or _CATCH_ALL.match(case.strip()):
         return None  # "anything you can't answer -> …", "Sonstiges -> info@…": the catch-all contact, said as such
+    if re.match(r"\d+\s", case) and is_english(case):
+        return f"After {case}"  # "3 failed tries -> call …": what happened that many times
     return case if _OPENS_A_CASE.match(case) or not is_english(case) else for_case(case)
 
 
@@ -312,5 +316,6 @@ def own_segment_case(text: str, position: int) -> str | None:
 def clause_case(text: str) -> tuple[str | None, tuple[str, int] | None]:
     """The case the clause's fallbacks are for, and the case a route "only by phone" names with where it ends."""
     channelled = None if find_condition(text) or _colon_case(text) else _only_channel_case(text)
-    condition = find_condition(text) or _colon_case(text) or (channelled[0] if channelled else None)
+    condition = find_condition(text) or _colon_case(text) or listed_case(text)
+    condition = condition or (channelled[0] if channelled else None)
     return condition or arrow_case(text) or _bounded_case(text), channelled

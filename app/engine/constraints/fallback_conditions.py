@@ -28,7 +28,9 @@ _CONDITION = re.compile(
     r"se(?=\s+(?:il|la|lo|un|una|qualcuno|ci|non|c['’])\b)|"
     # "Bei Notfällen (…) sofort auf … verweisen", "ante una urgencia", "pour toute question", "para dúvidas":
     # a preposition before a situation is that contact's condition.
-    r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen|\w+en\s)|(?!\s+(?:uns|mir|dir|ihnen|euch|ihm|ihr)\b)[^.:;]{3,160}:\s)|ante|"
+    r"bei(?=\s+(?:notf|dringend|störung|problem|fragen|beschwerden|unklarheit|schäden|verdacht|\w+fällen|\w+en\s)|(?!\s+(?:uns|mir|dir|ihnen|euch|ihm|ihr)\b)[^.:;]{3,160}:\s|"
+    # ("…, bei Rauch oder Feuer sofort 112": the narrower case written beside the number)
+    r"(?!\s+(?:uns|mir|dir|ihnen|euch|ihm|ihr)\b)\s[^.:;,]{3,60}?\s(?:sofort|umgehend|direkt)\s+(?:die\s+|den\s+)?\d)|ante|"
     # "bij levensgevaar: bel 112", "bij bloedverlies, …: …": the Dutch "bei", opening its clause
     r"(?<![\w ])bij(?=(?!\s+(?:ons|mij|me|je|jou|u|hen|hem|haar|elkaar)\b)[^.:;]{3,160}:\s)|"
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"

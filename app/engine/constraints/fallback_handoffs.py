@@ -51,10 +51,11 @@ HANDOFF_KEYS = re.compile(
 # a named body or professional is the brief's own hand-off.
 _REFERRAL = re.compile(
     r"\b(?:refer|direct|point|send|signpost|redirect)\s+(?:them|him|her|the\s+\w+|users?|people|customers?)\s+"
-    r"(?:to|towards?)\s+(?P<en>[^.;:!?]{3,80})"
+    # ("point them to StepChange (stepchange.org)": a web address's dot ends no sentence)
+    r"(?:to|towards?)\s+(?P<en>(?:[^.;:!?]|\.(?=[a-z0-9]{2,}\b)){3,80})"
     r"|\b(?:indicar|indique|encaminhar|encaminhe|recomendar|recomende|orientar\s+a\s+procurar|remitir|remite|"
     r"derivar\s+a|deriva\s+a|recomienda|orienter\s+vers|orientez\s+vers|rediriger\s+vers|renvoyer\s+vers|"
-    r"verweisen\s+(?:an|auf)|verweise\s+(?:an|auf))\s+(?P<foreign>[^.;:!?]{3,80})",
+    r"verweisen\s+(?:an|auf)|verweise\s+(?:an|auf))\s+(?P<foreign>(?:[^.;:!?]|\.(?=[a-z0-9]{2,}\b)){3,80})",
     re.IGNORECASE,
 )
 

@@ -7,7 +7,7 @@ import re
 
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
 from app.engine.constraints.fallback_placement import FOR_CONDITION
-from app.engine.constraints.fixed_text import names_only_reply
+from app.engine.constraints.fixed_text import NEGATED_SAY, names_only_reply
 from app.engine.constraints.model import FoundFallback
 from app.engine.constraints.quotes import POSSESSIVE_AHEAD
 from app.engine.constraints.said_instead import banned_case, more_after_quote, previous_ban_case
@@ -83,14 +83,11 @@ _USER_SAYS = re.compile(
 )
 
 
-_NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
-
-
 def _words_to_say(text: str, condition: str | None) -> re.Match[str] | None:
     """The quoted or fixed words the clause gives as a reply, without words it forbids, a part of the reply or the
     user's own words."""
     say = _SAY.search(text) or _case_quote(text, condition)
-    if say and _NEGATED_SAY.search(text[max(0, say.start() - 20) : say.start()]):
+    if say and NEGATED_SAY.search(text[max(0, say.start() - 20) : say.start()]):
         return None  # 'dont say "i'm just an AI"' forbids those words; it is no reply to give
     if (
         say
@@ -212,7 +209,7 @@ def bare_fixed_reply(text: str, condition: str | None) -> FoundFallback | None:
     """ "If the question can't be answered from these four tables, reply exactly: NOT IN SCHEMA": the words to reply,
     unquoted after "exactly:", for the case the clause opens with."""
     code = EXACT_CODE.search(text) if condition is not None else None
-    if code is not None and not _NEGATED_SAY.search(text[max(0, code.start() - 20) : code.start()]):
+    if code is not None and not NEGATED_SAY.search(text[max(0, code.start() - 20) : code.start()]):
         return FoundFallback("say", code["code"], condition, code.start("code"), code.end("code"))
     opened = EXACT_COLON.search(text)
     at = text.find(condition) if condition is not None else -1
@@ -225,7 +222,7 @@ def bare_fixed_reply(text: str, condition: str | None) -> FoundFallback | None:
     replies = replies or (
         _OPENS_WITH_REPLY.match(text, opened.start()) is not None and _FILLER.fullmatch(before) is not None
     )
-    if _NEGATED_SAY.search(before) or not replies or _ENDS_ON_ARTICLE.search(condition):
+    if NEGATED_SAY.search(before) or not replies or _ENDS_ON_ARTICLE.search(condition):
         # ("…, the first line must be exactly: RISK FLAG …": a line of the reply; "For CRISIS the reply is …": a part)
         return None
     # (two characters before the opener: "just reply:" is a verb of replying only after a word)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.engine.constraints.clauses import EXACT_COLON
+from app.engine.constraints.clauses import EXACT_COLON, in_exact_line
 from app.engine.constraints.fallback_cases import WHEN_STUCK, clause_case
 from app.engine.constraints.fallback_contacts import BARE_DOMAIN, URL, clause_contacts
 from app.engine.constraints.fallback_handoffs import HANDOFF_KEYS, REFERRAL_VERB, handoff_or_referral
@@ -22,6 +22,7 @@ from app.engine.constraints.fallback_replies import (
     cjk_say_fallback,
     say_fallback,
 )
+from app.engine.constraints.listed_cases import exact_line_reply
 from app.engine.constraints.model import FoundFallback
 
 # "- you don't, you just label it", "(not you)": the clause gives the route to someone else; the verb is left out
@@ -49,7 +50,7 @@ def _no_contact_in(text: str) -> bool:
     contact_free = "@" not in text and "http" not in text and "www." not in text and digits < 2 and not quoted
     contact_free = contact_free and not bare_url and EXACT_COLON.search(text) is None
     contact_free = contact_free and EXACT_CODE.search(text) is None and CJK_COLON_SAY.search(text) is None
-    contact_free = contact_free and BARE_DOMAIN.search(text) is None
+    contact_free = contact_free and BARE_DOMAIN.search(text) is None and exact_line_reply(text) is None
     return contact_free and not HANDOFF_KEYS.search(text) and not REFERRAL_VERB.search(text)
 
 
@@ -68,11 +69,43 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         found.append(routed)
     say, found = say_fallback(text, found, condition)
     bare = bare_fixed_reply(text, condition) if say is None else None
+    if say is None and bare is None and condition is not None and (line := exact_line_reply(text)) is not None:
+        bare = FoundFallback(
+            "say", line[0], condition.rstrip(" :"), line[1], line[1] + len(line[0])
+        )  # "reply exactly No findings."
     if bare is not None:
         found.append(bare)
     if say is None:
         found = cjk_say_fallback(text, found, condition)
-    return placed_conditions(text, found, channelled)
+    placed = placed_conditions(text, found, channelled)
+    later = _last_sentence(text, condition)
+    if later is not None and placed and all(f.start >= later for f in placed):
+        # "If they say … -> flag_vulnerable. For other debts, point them to StepChange": the route in the last
+        # sentence is that sentence's, with its own case (not the case a sentence before it opened); a last
+        # sentence with no case of its own ("… -> no booking. Tell them to call 0161 …") goes on with the case before
+        reread = find_fallbacks(text[later:])
+        if reread and all(f.condition for f in reread):
+            return [f._replace(start=f.start + later, end=f.end + later) for f in reread]
+    return placed
+
+
+# A sentence's end: its stop, a space, then a capital (not after an abbreviation: "e.g. Visa", "St. Mary's")
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bNo)(?<!\bvs)(?<=[\w)\]\"”'])[.!?]\s+(?=[A-Z])"
+)
+
+
+def _last_sentence(text: str, condition: str | None) -> int | None:
+    """Where the clause's last sentence starts, when the clause's case is written in a sentence before it and the
+    last one holds a route (None otherwise)."""
+    breaks = list(_SENTENCE_BREAK.finditer(text))
+    if not breaks or condition is None:
+        return None
+    last = breaks[-1].end()
+    if in_exact_line(text, breaks[-1].start()):
+        return None  # "say: Please tell a lifeguard. If you are in danger, call 112.": the fixed reply goes on
+    at = text.find(condition)
+    return None if at < 0 or at >= last or _no_contact_in(text[last:]) else last
 
 
 QUOTED_SCOPE = "the quoted sentence"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+# "never reply exactly …", "don't say …": the words before a reply that forbid it
+NEGATED_SAY = re.compile(r"\b(?:don'?t|do\s+not|never|not|nor|no\s+need\s+to|stop)\s+(?:ever\s+)?$", re.IGNORECASE)
+
 # "the only reply is: Call 999 now …", "la única respuesta es: …", "die einzige Antwort ist: …": a fixed reply for
 # the case before it; "exactly this care line: …", "word for word this closing note: …": a fixed line with a noun of
 # its own (a quoted text ends at its quote and is read as such)

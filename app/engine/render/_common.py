@@ -12,7 +12,9 @@ from app.engine.types import Variable
 
 _CONDITIONAL = re.compile(
     # "For hazardous waste (…), point the user to …", "Anything else, …": a fallback that states its own case
-    r"(?:if|when|whenever|unless|otherwise|anything\s+else|for\s+[\w-]+|in\s+an?\s+emergency|in\s+this\s+case)\b",
+    r"(?:if|when|whenever|unless|otherwise|anything\s+else|for\s+[\w-]+|in\s+an?\s+emergency|in\s+this\s+case|"
+    # ("After 3 failed tries, tell the user to call …": a count of failures is the case)
+    r"after\s+(?:\d+|two|three|four|five)\s+(?:failed|wrong|unsuccessful|incorrect))\b",
     re.I,
 )
 SHORT_INPUTS = frozenset({"question", "message", "query", "topic", "name", "request", "user_input", "instruction"})
