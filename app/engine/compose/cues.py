@@ -248,12 +248,21 @@ _VAGUE_TAIL = re.compile(
 )
 
 
+# German and Dutch "als" before a format ("als JSON", "als eine Liste", "als een tabel") is "as", not "if"
+_AS_FORMAT = re.compile(
+    r"als\s+(?:(?:ein|eine|einen|einer|een|de|het|reines?|pures?|gültiges?|geldige?)\s+)?(?:JSON|CSV|XML|YAML|TSV|HTML|"
+    r"Markdown|Text|Tabelle|Liste|Aufzählung|Objekt|Array|Datei|tabel|lijst|opsomming|object|bestand|tekst)\b",
+    re.IGNORECASE,
+)
+# a vague tail ending a list ("(name, email, phone, etc.)", "(Werbung, Spam usw.)"): cut off, the list kept
+_VAGUE_PART = re.compile(rf"\s*(?:\b(?:and|or|und|oder|y|o|et|ou|e|en)\s+)?{_VAGUE_TAIL.pattern}\.?\s*$", re.IGNORECASE)
+
+
 def _in_condition(task: str, start: int) -> bool:
-    """Whether a parenthesis at `start` sits in a condition's clause, or ends its list with a vague tail."""
+    """Whether a parenthesis at `start` sits in a condition's clause ("if it's not a note at all (shopping list,
+    whatever)"); "als" before a format is no condition."""
     opening = max(task.rfind(mark, 0, start) for mark in (".", "\n", "!", "?", ";", ":")) + 1
-    close = task.find(")", start)
-    aside = task[start : close if close >= 0 else len(task)]
-    return _CONDITION_LEAD.search(task, opening, start) is not None or _VAGUE_TAIL.search(aside) is not None
+    return any(_AS_FORMAT.match(task, lead.start()) is None for lead in _CONDITION_LEAD.finditer(task, opening, start))
 
 
 def extract_fields(task: str) -> list[str]:
@@ -264,7 +273,8 @@ def extract_fields(task: str) -> list[str]:
         if _NOT_KEY_ASIDE.search(m.group(1)) is None and not _in_condition(task, m.start())
     ]
     for m in [*_FIELD_LIST.finditer(task), *asides]:
-        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", _VAGUE_PART.sub("", m.group(1)))
+        parts = [cut for cut in (_VAGUE_PART.sub("", part) for part in parts) if cut.strip()]
         fields: list[str] = []
         for i, part in enumerate(parts):
             # The last item runs into the rest of the sentence ("... and total from invoices"); an earlier one that

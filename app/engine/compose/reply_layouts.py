@@ -50,7 +50,8 @@ KEYED_LINES = re.compile(
     r"(?P<lines>(?:[ \t]*(?:[-*•][ \t]*)?(?:[^\W\d_][\w ./-]{0,24}[ \t]*:[ \t]*(?:…|\.\.\.|<[^>\n]{1,40}>|"
     r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|\([^()\n]{1,80}\)|_+|[xXnN?]\s*/\s*\d{1,3})?|"
     # "REASON: one of compensation, manager, …": an upper-case key, then what its value is
-    r"[A-Z][A-Z0-9_]{1,24}[ \t]*:(?-i:[ \t]+[^\n]{1,160})?|"
+    # ("PAIRS WITH: 3 foods, comma separated": an upper-case key of a few words)
+    r"[A-Z][A-Z0-9_]{1,24}(?:[ \t][A-Z][A-Z0-9_]{0,24}){0,3}[ \t]*:(?-i:[ \t]+[^\n]{1,160})?|"
     # "CONCEPT:\n<antwoord>": the slot a key's value fills, on the line after it
     r"<[^<>\n]{1,40}>)[ \t]*(?:\n|$)){2,20})"
 )
@@ -89,12 +90,15 @@ def under_output_intro(layout: re.Pattern[str], cue: re.Pattern[str], task: str)
     """The first match of a reply layout (keyed lines, a bar-separated line) whose intro line names the output, not
     the input."""
     for match in layout.finditer(task):
-        intro = match.group("intro")
-        last = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
-        if cue.search(last):
-            intro = last  # "I paste a diff, you reply with findings only. Format, one per line:": its own sentence
+        intro = whole = match.group("intro")
+        sentences = re.split(r"(?<=[.!?])\s+", intro.strip())
+        if cue.search(sentences[-1]):
+            intro = sentences[-1]  # "I paste a diff, you reply with findings only. Format, one per line:": its own
+        # ... but the one-time check reads the sentence before as well ("… until the trainee types END. Then give
+        # feedback in exactly this layout:")
+        moment = " ".join(sentences[-2:]) if intro is not whole else whole
         if cue.search(intro) and not _INPUT_INTRO.search(intro) and not _CASE_INTRO.match(intro):
-            if ONE_TIME_INTRO.match(intro.lstrip(" \t-*•")) or step_sentence(intro):
+            if ONE_TIME_INTRO.match(intro.lstrip(" \t-*•")) or step_sentence(intro) or step_sentence(moment):
                 continue  # "at the end show the record exactly like this:": one reply's lines, said by a rule
             return match
     return None

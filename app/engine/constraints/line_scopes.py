@@ -76,6 +76,14 @@ _CAPS_LABEL = re.compile(
 _UNDER_LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]|<)")
 
 
+# "each", "cada", "jeweils", "chacun", "ciascuno", "elk", "per item" before a limit on a line: a limit per item
+_EACH = re.compile(
+    r"\b(?:each(?:\s+one)?|every\s+one|per\s+(?:item|point|bullet)|cada(?:\s+(?:um|uma|uno|una))?|jeweils|je|"
+    r"chacune?|ciascuno|ciascuna|ognuno|elk|elke|ieder|iedere)\b",
+    re.IGNORECASE,
+)
+
+
 def _line_name(text: str, starts: list[int], position: int, scope: str | None) -> str | None:
     """The layout line a limit sits on, by its label: the "FOR TOMORROW" line, or the ISSUES section for a bullet
     or placeholder under a bare "ISSUES:" line (the section's limit, never the reply's); None for other lines."""
@@ -83,7 +91,12 @@ def _line_name(text: str, starts: list[int], position: int, scope: str | None) -
     if own is not None and scope and own.group("label").strip() in scope:
         return scope  # ("one line" on the ACCIDENTS line: "the ACCIDENTS section", as read)
     if own is not None and position >= own.start("rest"):
-        return f'the "{own.group("label").strip()}" line'
+        line = f'the "{own.group("label").strip()}" line'
+        # "O QUE MELHORAR: no máximo 3 itens, cada um com até 25 palavras": a limit on each item, not on the line
+        if scope is not None and re.match(r"each \w+$", scope):
+            return f"{scope} of {line}"  # ("TO DO: max 3 bullets, each max 10 words": each bullet of the line)
+        each = _EACH.search(text, own.start("rest"), position) is not None
+        return f"each item of {line}" if each else line
     for start in reversed(starts[:-1]):
         line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
         head = _CAPS_LABEL.fullmatch(line)
@@ -98,7 +111,7 @@ def _line_name(text: str, starts: list[int], position: int, scope: str | None) -
 
 def labelled_scope(scope: str | None) -> bool:
     """Whether a scope names a layout line or section by its label (not "line 3"): worth saying in plain words."""
-    return scope is not None and (scope.startswith('the "') or scope.endswith(" section"))
+    return scope is not None and (scope.startswith(('the "', 'each item of the "')) or scope.endswith(" section"))
 
 
 def _in_fixed_value(text: str, span: BriefSpan) -> bool:

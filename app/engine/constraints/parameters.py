@@ -160,6 +160,13 @@ def _plain_sets(brief: Brief, tools: list[Constraint], taken: set[tuple[str, str
     return found
 
 
+def _joined(text: str, clauses: list[str]) -> str:
+    """A tool's line with its parameters' value clauses, each said once (a set the tool's own line or another reader
+    gave already is not said again)."""
+    new = [clause for i, clause in enumerate(clauses) if clause not in text and clause not in clauses[:i]]
+    return f"{text.rstrip('.。')}; {'; '.join(new)}." if new else text
+
+
 def with_parameter_values(brief: Brief, constraints: list[Constraint]) -> list[Constraint]:
     """The constraints with each value set stated for a tool parameter joined to that tool's line."""
     tools = [c for c in constraints if c.kind == "tool" and c.parameters]
@@ -184,12 +191,7 @@ def with_parameter_values(brief: Brief, constraints: list[Constraint]) -> list[C
         out.append(msgspec.structs.replace(constraint, text=text, scope=parameter, name=tool.name))
     if not joined:
         return constraints
-    return [
-        msgspec.structs.replace(c, text=f"{c.text.rstrip('.。')}; {'; '.join(joined[id(c)])}.")
-        if id(c) in joined
-        else c
-        for c in out
-    ]
+    return [msgspec.structs.replace(c, text=_joined(c.text, joined[id(c)])) if id(c) in joined else c for c in out]
 
 
 def _with_plain_sets(brief: Brief, constraints: list[Constraint], tools: list[Constraint]) -> list[Constraint]:
@@ -215,7 +217,7 @@ def _with_plain_sets(brief: Brief, constraints: list[Constraint], tools: list[Co
     for c in extra:
         by_tool.setdefault(c.name or "", []).append(_setting(c.scope or "", c.values, c.multi))
     joined = [
-        msgspec.structs.replace(c, text=f"{c.text.rstrip('.。')}; {'; '.join(by_tool[c.name])}.")
+        msgspec.structs.replace(c, text=_joined(c.text, by_tool[c.name]))
         if c.kind == "tool" and c.name in by_tool
         else c
         for c in kept

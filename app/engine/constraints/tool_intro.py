@@ -57,12 +57,49 @@ def _code_call(constraint: Constraint) -> bool:
     return not constraint.parameters or all(_TYPE_NAME.fullmatch(p) for p in constraint.parameters)
 
 
+# Words that make a brief about code: a code review, SQL or schema help, a rule about widgets or components
+_CODE_CONTEXT = re.compile(
+    r"\bPRs?\b|\bpull[\s-]+requests?\b|\bmerge[\s-]+requests?\b|\bdiffs?\b|\bcode[\s-]*(?:review|base|snippets?|blocks?)\b|"
+    r"\b(?:the|your|their|in|of|source)\s+code\b|\bcodebase\b|\breview(?:s|er|ing)?\b|\brevis(?:a|as|ar|ión|iones)\b|"
+    r"\bschemas?\b|\bSQL\b|\bqueries\b|\bwidgets?\b|\bcomponents?\b|\brender(?:s|ing)?\b|\brefactor\w*|\blint\w*|"
+    r"\b(?:React|Flutter|Vue|Angular|Svelte|Django|Rails|Postgres|MySQL|ClickHouse|SELECT)\b|\bfunctions?\s+(?:in|inside|that)\b|"
+    r"\bcode\s+(?:that|which)\b|\bcompil\w*",
+    re.IGNORECASE,
+)
+# The assistant told to call, use, look up, open or check a call ("then call track_parcel()", "look up the plan with
+# get_plan()", "usar buscar_pedido()", "rufe status() auf", "utilise suivi()", "chiama stato()", "gebruik status()")
+_OFFER_VERB = (
+    r"(?:call|use|run|invoke|trigger|look\s+up|open|check|fetch|get|usa|usar|use|utiliza|utilizar|llama|llamar|"
+    r"invoca|consulta|consultar|abre|abrir|nutze|nutzen|verwende|verwenden|benutze|benutzen|rufe|ruf|aufrufen|"
+    r"prüfe|öffne|utilise|utiliser|appelle|appeler|ouvre|vérifie|consulte|chame|chamar|abra|verifique|utilizza|"
+    r"utilizzare|usare|chiama|chiamare|apri|controlla|gebruik|gebruiken|roep|open|controleer|bekijk)"
+)
+
+
+def _offered(brief: Brief, name: str) -> bool:
+    """Whether the brief tells the assistant to call, use, look up, open or check with the call `name()`."""
+    text = "\n".join(part for part in (brief.task, brief.role or "", *brief.constraints) if part)
+    call = r"`?" + re.escape(name) + r"\s*\("
+    direct = rf"\b{_OFFER_VERB}\s+(?:(?:the|a|an|el|la|los|die|den|das|le|les|o|a|il|lo|de|het)\s+)?{call}"
+    # "look up the customer's plan with get_plan()": the verb, a few words, then "with/using/via/mit/con/avec/com/met"
+    through = (
+        rf"\b{_OFFER_VERB}\b[^.;:!?\n()]{{0,60}}?\b(?:with|using|via|through|mit|con|mediante|avec|com|met)\s+{call}"
+    )
+    return re.search(direct, text, re.IGNORECASE) is not None or re.search(through, text, re.IGNORECASE) is not None
+
+
 def without_code_calls(brief: Brief, found: list[Constraint]) -> list[Constraint]:
-    """The constraints without the tools read from code calls in a brief that offers no tools."""
+    """The constraints without the tools read from code calls in a brief about code that offers no tools.
+
+    A no-argument call is code only in a brief about code (a review, SQL or schema help, a rule about widgets); one
+    the assistant is told to call, use, look up, open or check stays a tool in any brief."""
     if not any(_code_call(c) for c in found) or introduces_tools(brief):
+        return found
+    text = "\n".join(part for part in (brief.task, brief.role or "", *brief.constraints) if part)
+    if _CODE_CONTEXT.search(text) is None:
         return found
     # ("search_products(query), add_to_cart(sku) and get_cart()": beside calls that name arguments, an empty one is
     # one more tool of the list)
     if any(c.kind == "tool" and _is_call(c) and not _code_call(c) for c in found):
         return found
-    return [c for c in found if not _code_call(c)]
+    return [c for c in found if not _code_call(c) or _offered(brief, c.name or "")]
