@@ -36,10 +36,33 @@ _TEACHES = re.compile(
 )
 
 
+# The brief names itself a tutor or teaching bot, or has the assistant help with a subject: "Maths tutor bot",
+# "helps with fractions", "explains photosynthesis". A booking then is an escalation ("pupils can book a session
+# with a real teacher if they are stuck"), never the job.
+_TUTOR_ROLE = re.compile(
+    r"\b(?:tutor\w*|teaching\s+(?:bot|assistant|chat\w*|app|helper)|homework\s+(?:help\w*|bot|buddy)|"
+    r"study\s+(?:buddy|helper|bot)|help(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:with|learn|understand|revise|practi[cs]e)\b|"
+    r"explain(?:s|ing)?\b|nachhilfe\w*|lernhilfe|tuteur|profesor\s+particular|tutora?|repetitor)",
+    re.IGNORECASE,
+)
+# The brief's first sentence (its role) or its opening words: where the booking must be for it to be the job
+_FIRST_SENTENCE = re.compile(r"[^.!?\n]*")
+
+
+def _books_as_job(task: str) -> bool:
+    """Whether booking lessons is the brief's job: its first sentence books them, and the brief never names itself
+    a tutor nor has the assistant help with or explain a subject."""
+    first = _FIRST_SENTENCE.match(task.lstrip())
+    head = first.group(0) if first else ""
+    if not _BOOKS_LESSONS.search(head):
+        return False
+    return _TUTOR_ROLE.search(task) is None and _TEACHES.search(task) is None
+
+
 def booking_not_tutor(matches: list[ArchetypeMatch], task: str) -> list[ArchetypeMatch]:
-    """The matches without the tutor when the brief books lessons and never has the assistant teach; a tutor that
-    led hands the lead to the booking (support) job."""
-    if not any(m.id == _TUTOR for m in matches) or not _BOOKS_LESSONS.search(task) or _TEACHES.search(task):
+    """The matches without the tutor when booking lessons is the brief's job (its first sentence books them) and
+    the brief never has the assistant teach; a tutor that led hands the lead to the booking (support) job."""
+    if not any(m.id == _TUTOR for m in matches) or not _books_as_job(task):
         return matches
     rest = [m for m in matches if m.id != _TUTOR]
     if matches[0].id == _TUTOR:

@@ -151,6 +151,10 @@ class Archetype(msgspec.Struct, frozen=True, kw_only=True):
     blend_rules: tuple[Rule, ...] = ()
     """Essential rules carried into a blend when this archetype is secondary (all its rules when empty): a secondary
     brings its job's essentials, never the rules that shape a whole reply ("Offer three distinct variants")."""
+    ordered_tools_rules: tuple[Rule, ...] = ()
+    """Rules it adds as a second job only under the tool-native archetype that took its lead from ordered tools
+    (`yields_to_ordered_tools`), when the brief serves its people (customers, orders, accounts): its job is still the
+    brief's, and the agent's rules say nothing of them ("Never ask for passwords or full card numbers.")."""
     safety_packs: bool = True
     """False for fixed-output archetypes (labels, JSON fields, translations, grades) that never advise a person:
     the sensitive-domain packs (emergency escalation, no advice on a case) cannot apply to their output."""

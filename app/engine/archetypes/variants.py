@@ -531,16 +531,36 @@ _VENTING = (
     r"\bstoom\s+af(?:\s+te)?\s+blazen\b|\bhun\s+hart\s+(?:te\s+)?luchten\b|倾诉|愚痴を(?:聞|こぼ|言)"
 )
 
-# An HR or policy Q&A ("questions about leave, expenses and sick pay … employees may vent about their managers"):
-# venting is an aside there, and the job stays answering from the policy, never a listener's.
-_POLICY_QA = (
-    r"^(?=[\s\S]*\b(?:hr|rrhh|rh|human\s+resources|recursos\s+humanos|ressources\s+humaines|personalabteilung|"
-    r"policy|policies|handbook|pol[íi]ticas?|politiques?|richtlinien?|reglamento|r[èe]glement|personeelszaken)\b)"
-    r"(?=[\s\S]*\b(?:annual\s+leave|leave|expenses|sick\s+pay|payroll|overtime|holiday\s+entitlement|vacaciones|"
-    r"bajas|n[óo]minas?|horas\s+extra|cong[ée]s|notes\s+de\s+frais|mutuelle|urlaub|spesen|[üu]berstunden|"
-    r"krankmeldung|verlof|declaraties)\b)"
+# An HR or policy Q&A ("HR helper for the staff: leave, payroll and overtime … employees may vent about their
+# managers"): venting is an aside there, and the job stays answering from the policy, never a listener's. The HR
+# job must be the brief's JOB: its first sentence (its role) names HR or a staff-policy bot, or the brief has it
+# answer questions about HR, leave or payroll; a "privacy policy" and "parental leave" elsewhere are no such job,
+# and a first sentence that names listening, venting or a companion keeps the listener.
+_HR_ROLE = (
+    r"hr|rrhh|rh|human\s+resources|recursos\s+humanos|ressources\s+humaines|personalabteilung|personeelszaken|"
+    r"(?:staff|employee|company|workplace|hr)\s+(?:polic(?:y|ies)|handbook)|"
+    r"polic(?:y|ies)\s+(?:bot|assistant|helper|chat(?:bot)?|q\s*&\s*a)|handbook\s+(?:bot|assistant|helper|chat(?:bot)?)|"
+    r"pol[íi]ticas?\s+de\s+(?:personal|empresa|la\s+empresa)|politiques?\s+(?:rh|du\s+personnel)|"
+    r"personalrichtlinien?|reglamento\s+interno|r[èe]glement\s+int[ée]rieur"
 )
-
+_HR_TOPIC = (
+    r"annual\s+leave|leave|expenses|sick\s+pay|payroll|overtime|holiday\s+entitlement|vacaciones|"
+    r"bajas|n[óo]minas?|horas\s+extra|cong[ée]s|notes\s+de\s+frais|mutuelle|urlaub|spesen|[üu]berstunden|"
+    r"krankmeldung|verlof|declaraties"
+)
+_LISTENING_ROLE = (
+    r"listen\w*|listener|companion|vent(?:s|ing)?|someone\s+to\s+talk\s+to|let\s+off\s+steam|"
+    r"desahog\w*|sfog\w*|desabaf\w*|zuh[öo]r\w*|[ée]coute\w*|escucha\w*|compa[ñn]er[oa]|compagnon"
+)
+_POLICY_QA = (
+    rf"^(?![^.!?\n]*\b(?:{_LISTENING_ROLE})\b)(?:"
+    # the first sentence is the HR role, and the brief's topics are HR ones
+    rf"(?=[^.!?\n]*\b(?:{_HR_ROLE})\b)(?=[\s\S]*\b(?:{_HR_TOPIC})\b)|"
+    # "answers staff questions about HR policies, leave and payroll"
+    rf"(?=[\s\S]*\b(?:answer\w*|respond\w*|handl\w*|respond\w*|responde\w*|r[ée]pond\w*|beantwort\w*)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:questions?|queries|preguntas|dudas|questions|fragen)\s+"
+    rf"(?:about|on|sobre|de|sur|zu|zum|zur|über)\s+(?:[\w'’,-]+\s+){{0,3}}?(?:{_HR_ROLE}|{_HR_TOPIC}|hr\s+polic(?:y|ies))\b))"
+)
 
 COMPANION = Variant(
     name="companion",

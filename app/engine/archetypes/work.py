@@ -214,7 +214,11 @@ CUSTOMER_SUPPORT = Archetype(
             "These cases need judgement or permissions that an assistant lacks.",
             group="Escalation",
         ),
-        # (a support job led by the tool agent still never asks for secrets: the agent's rules say nothing of them)
+    ),
+    # (a support job led by the tool agent still never asks for secrets: the agent's rules say nothing of them; any
+    # other lead brings no such rule, and a brief that speaks of passwords or card numbers settles it, see the
+    # "secrets" topic)
+    ordered_tools_rules=(
         rule(
             "Never ask for passwords or full card numbers.",
             "No support case needs them, and asking for them teaches customers to give them to fraudsters.",

@@ -442,6 +442,7 @@ class Conflicts:
         labels: Iterable[str] = (),
         task: str = "",
         archetypes: Sequence[Archetype] = (),
+        tools: Iterable[str] = (),
     ) -> None:
         self.counts = _counted_nouns(task)
         self.forbidden: set[str] = set()
@@ -512,7 +513,8 @@ class Conflicts:
             # language keeps that sentence whole (no requirement to read), and it still ends the session
             self.overridden.append(_OWN_RULE_FAMILIES[1][1])
         # A topic the brief speaks about is settled by its own sentence: the default for it goes.
-        settled = settled_topics([task])
+        # (the brief's tools speak too: "charge_card(card_number, cvv)" takes card numbers, so it settles secrets)
+        settled = settled_topics([task, *tools])
         if code_then_sentence:
             settled += [topic for topic in TOPICS if topic.name == "row_limit" and topic not in settled]
         self.overridden += [topic.default for topic in settled if not topic.phrase]

@@ -18,7 +18,34 @@ _IN_DOUBT = (
 )
 
 
+# A password or a card number, in the languages briefs come in
+_CREDENTIAL_CUE = (
+    r"(?:passwords?|passcodes?|pins?\b|pin\s+(?:numbers?|codes?)|security\s+codes?|"
+    r"(?:full\s+|long\s+)?card[\s_-]*(?:numbers?|nums?|no\b|details|data)|login\s+details|"
+    r"contrase[ñn]as?|(?:n[úu]mero|datos)\s+de\s+(?:la\s+)?tarjeta|passw[öo]rt(?:er)?|kennw[öo]rt(?:er)?|"
+    r"kartennummer\w*|mots?\s+de\s+passe|num[ée]ro\s+de\s+(?:la\s+)?carte|senhas?|n[úu]mero\s+do\s+cart[ãa]o|"
+    r"wachtwoord\w*|kaartnummer\w*|パスワード|暗証番号|カード番号|密码|卡号)"
+)
+
+
 OPEN_TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "secrets",
+        # "Never ask for the card number", "take the card number and CVV", "charge_card(card_number, cvv)", "never
+        # ask for their PIN or password": the brief says what happens to passwords and card numbers, whichever way
+        # (not "help customers reset their password": a task about a password, no rule on asking for one)
+        _p(
+            rf"\b(?:never|not|don['’]?t|no|nunca|nie|jamais|nooit|mai|ask\w*|request\w*|collect\w*|take|takes|taking|"
+            rf"enter\w*|type|types|typing|give|gives|giving|share|shares|sharing|send|sends|store\w*|record\w*|"
+            rf"repeat\w*|need|needs|pide|pedir|solicita\w*|fragen?|frag|demande\w*|demander|pergunt\w*|vraag|vragen)"
+            rf"\b[^.;\n]{{0,50}}?{_CREDENTIAL_CUE}|"
+            rf"{_CREDENTIAL_CUE}[^.;\n]{{0,30}}?\b(?:never|not|nunca|nie|jamais|nooit)\b|"
+            # a tool that takes them: "charge_card(card_number, expiry, cvv, amount)"
+            r"\([^()\n]{0,120}?\b(?:card_?(?:number|num|no)|cardnumber|cvv\d?|cvc\d?|passwor[dt]|pin(?:_code)?|"
+            r"pan)\b[^()\n]{0,120}?\)|\b(?:cvv\d?|cvc\d?)\b"
+        ),
+        _p(r"\bNever\s+ask\s+for\s+passwords\s+or\s+full\s+card\s+numbers\b"),
+    ),
     Topic(
         "all_clear",
         # "if there's nothing wrong just say LGTM", "if there is nothing to flag, reply with just OK"

@@ -670,6 +670,7 @@ def make_plan(
             labels if from_brief else (),
             task="\n".join([brief.task, *brief.constraints, brief.output_format or ""]),
             archetypes=(primary, *blended),
+            tools=[f"{t.name}({', '.join(t.parameters)}) {t.purpose} {t.when_to_use}" for t in brief.tools],
         ),
         placeholders=placeholders,
         task=head,

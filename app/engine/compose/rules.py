@@ -214,6 +214,13 @@ def tool_rule(plan: Plan) -> Rule | None:
     )
 
 
+# The brief serves customers, their orders or accounts: a support job, whoever leads
+_SERVES_CUSTOMERS = re.compile(
+    r"\b(?:customers?|clients?|orders?|accounts?|subscri\w+|shoppers?|buyers?|clientes?|pedidos?|cuentas?|"
+    r"kunden|kundinnen|bestellung\w*|konto\w*|commandes?|comptes?|ordini|klanten|bestelling\w*)\b|顧客|注文|客户|订单",
+    re.IGNORECASE,
+)
+
 # A brief that states this many rules of its own has settled how its replies work (see `Archetype.thin_brief_rules`).
 THIN_BRIEF_RULES = 4
 
@@ -233,6 +240,9 @@ def archetype_rules(plan: Plan) -> list[Rule]:
     for secondary in plan.blended:
         # A secondary brings its essential rules when it names them, else all its rules.
         candidates.extend(secondary.blend_rules or secondary.rules)
+        if secondary.ordered_tools_rules and plan.primary.tools_native and _SERVES_CUSTOMERS.search(plan.brief.task):
+            # ("Tools: lookup_order … Always call lookup_order before issue_refund": the support job under the agent)
+            candidates.extend(secondary.ordered_tools_rules)
     for partner in plan.partners:
         candidates.extend(partner.blend_rules)
     out: list[Rule] = []

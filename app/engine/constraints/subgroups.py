@@ -26,12 +26,30 @@ _RULE_AFTER = re.compile(
 )
 
 
+# What the need is when it says how to write for the group: "need simple words", "need short sentences", "must
+# get plain answers". The group then reads, so the age phrase is the audience, never a subgroup rule.
+_HOW_TO_WRITE = re.compile(
+    r"[^.;:!?\n]{0,40}?\b(?:simple|simpler|short|shorter|plain|easy|easier|clear|big|bigger|large|larger|basic|"
+    r"everyday|child-?friendly|kid-?friendly|gentle|friendly|fewer|one)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:words?|sentences?|language|explanations?|answers?|replies|text|fonts?|steps?|examples?|questions?|"
+    r"instructions?|paragraphs?|terms|vocabulary)\b|"
+    r"[^.;:!?\n]{0,40}?\b(?:to\s+be\s+(?:spoken|talked|written)\s+to|lots\s+of\s+(?:praise|encouragement|pictures|"
+    r"emojis?)|extra\s+(?:patience|encouragement|help\s+reading)|pictures|emojis?|no\s+jargon|no\s+long\s+words|"
+    r"einfache\w*\s+(?:wörter|worte|sätze|sprache)|kurze\w*\s+sätze|palabras\s+(?:sencillas|simples|fáciles)|"
+    r"frases\s+(?:cortas|simples)|mots\s+simples|phrases\s+courtes|parole\s+semplici|frasi\s+brevi|"
+    r"eenvoudige\s+woorden|korte\s+zinnen)",
+    re.IGNORECASE,
+)
+
+
 def subgroup_rule(text: str, ages: FoundAges | None) -> bool:
     """Whether the open age bound `ages` is the subject of a rule for that group ("under-12s need …"); a range
-    ("kids 8 to 10 need short words") describes the readers and is never one."""
+    ("kids 8 to 10 need short words") describes the readers and is never one, and neither is a need that says how
+    to write for them ("kids under 12 need simple words")."""
     if ages is None or (ages.minimum is not None and ages.maximum is not None):
         return False
-    return _RULE_AFTER.match(text, ages.end) is not None
+    rule_after = _RULE_AFTER.match(text, ages.end)
+    return rule_after is not None and not _HOW_TO_WRITE.match(text, rule_after.end())
 
 
 _CHILD_NOUN = (
@@ -47,13 +65,27 @@ _SUBGROUP = re.compile(
 )
 
 
+# The brief is for children: "a reading buddy for kids", "chat for children aged 6 to 9", "pupils", "Year 7"
+_FOR_CHILDREN = re.compile(
+    rf"\b(?:for|with|helps?|teach\w*|talks?\s+to|chats?\s+with)\s+(?:(?:young|little|our|the|primary|school)\s+)?"
+    rf"(?:{_CHILD_NOUN}|pupils|schoolchildren|year\s+\d)\b|\b(?:{_CHILD_NOUN})\s+(?:aged|ages)\s+\d|"
+    rf"\bpara\s+(?:niños|niñas|menores)\b|\bfür\s+kinder\b|\bpour\s+(?:les\s+)?enfants\b|子ども向け|子供向け|児童向け",
+    re.IGNORECASE,
+)
+
+
 def without_subgroup_cases(text: str) -> str:
     """The text with the subject of every subgroup case blanked (same length): "children under 12 must come with an
-    adult" names a case, not children who read, so its words bring no children's pack."""
+    adult" names a case, not children who read, so its words bring no children's pack. A brief for children, or a
+    need that says how to write for them ("kids under 12 need simple words"), is no case: its words stay."""
     if not any(ch.isdigit() for ch in text):
         return text
     chars = list(text)
     for match in _SUBGROUP.finditer(text):
-        if _RULE_AFTER.match(text, match.end()):
-            chars[match.start() : match.end()] = " " * (match.end() - match.start())
+        rule_after = _RULE_AFTER.match(text, match.end())
+        if rule_after is None or _HOW_TO_WRITE.match(text, rule_after.end()):
+            continue
+        if _FOR_CHILDREN.search(text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]):
+            continue
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)

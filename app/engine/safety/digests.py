@@ -19,6 +19,31 @@ _REPORTS = re.compile(
 )
 
 
+# Someone reads or pastes their own report ("patients paste their report", "for the patient"): the digest is a
+# health chat with that person, so the pack stays.
+_PERSON_READS = re.compile(
+    r"\b(?:patients?|person|people|customers?|clients?|users?|members?|parents?|famil(?:y|ies)|residents?|callers?|"
+    r"you(?:r)?\s+(?:own\s+)?(?:results?|reports?)|their\s+own|pacientes?|kunden|patient(?:en|in)?|"
+    r"pazient[ei]|pati[ëe]nten|usuari[oa]s?|utilisateurs?|clientes?)\b|"
+    r"\bpaste[sd]?\b|\bpasting\b|患者|利用者",
+    re.IGNORECASE,
+)
+# Health results are no operational report: "blood test", "lab report", "scan", "doctor's report", "discharge letter"
+_HEALTH_RESULTS = re.compile(
+    r"\b(?:blood\s+(?:tests?|work|results?|counts?)|lab(?:oratory)?\b|scans?|x-?rays?|mri|ct\b|biops\w+|"
+    r"(?:doctor|doctors|doctor['’]s|gp['’]?s?|consultant['’]?s?|medical|clinical|clinic|hospital|pathology|"
+    r"radiology)\s+(?:reports?|letters?|notes?|results?)|discharge\s+(?:letters?|summar\w+|notes?)|"
+    r"prescriptions?|test\s+results?|reference\s+ranges?|diagnos\w+|befund\w*|arztbrief\w*|blutwert\w*|"
+    r"analy(?:se|ses|tique)s?\s+(?:de\s+sang|sanguines?)|analíticas?|an[áa]lisis\s+de\s+sangre|receta|"
+    r"ordonnance|informe\s+m[ée]dico|compte\s+rendu\s+m[ée]dical)\b|血液検査|診断書|检验报告",
+    re.IGNORECASE,
+)
+
+
 def digests_reports(lowered: str) -> bool:
-    """Whether the brief asks for a digest of reports or logs (a summary, a short version, a recap)."""
-    return _DIGEST.search(lowered) is not None and _REPORTS.search(lowered) is not None
+    """Whether the brief asks for a digest of operational reports, logs or handovers for staff (a summary, a short
+    version, a recap). A person reading or pasting the report, or health results (a blood test, a scan, a doctor's
+    report, a discharge letter, a prescription), make it a health chat: no digest then."""
+    if _DIGEST.search(lowered) is None or _REPORTS.search(lowered) is None:
+        return False
+    return _PERSON_READS.search(lowered) is None and _HEALTH_RESULTS.search(lowered) is None
