@@ -49,6 +49,9 @@ class MetricsController(Controller):
         "/",
         operation_id="metrics",
         summary="Prometheus metrics (METRICS=open|token)",
+        # An operations endpoint for scrapers, not the API: left out of the OpenAPI document, which is served from
+        # the committed copy (app/server/openapi.json) and so must not depend on settings such as METRICS
+        include_in_schema=False,
         media_type=CONTENT_TYPE,
         cache_control=None,
         responses={

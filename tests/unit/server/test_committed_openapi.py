@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import msgspec
+import pytest
 from litestar.serialization import encode_json, get_serializer
 
 from app.config.settings import Settings
@@ -18,9 +19,9 @@ def _normalised(document: bytes) -> str:
     return json.dumps(decoded, sort_keys=True, ensure_ascii=False, indent=1)
 
 
-def _live_document() -> bytes:
+def _live_document(settings: Settings | None = None) -> bytes:
     """Built the way `python -m app schema openapi` (Litestar's CLI) builds it."""
-    app = create_app(Settings())
+    app = create_app(settings or Settings())
     return msgspec.json.format(
         encode_json(app.openapi_schema.to_schema(), serializer=get_serializer(app.type_encoders)), indent=4
     )
@@ -32,6 +33,16 @@ def test_committed_document_is_the_live_document() -> None:
     assert committed == live, (
         f"{OPENAPI_DOCUMENT} is stale: the API's OpenAPI document changed. Run `just openapi` and commit the file."
     )
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [Settings(metrics="open"), Settings(mcp_enabled=False), Settings(metrics="open", mcp_enabled=True)],
+    ids=["metrics on", "mcp off", "metrics and mcp on"],
+)
+def test_the_document_does_not_depend_on_settings(settings: Settings) -> None:
+    # every deployment serves the one committed copy, so no setting may add or remove a documented route
+    assert _normalised(_live_document(settings)) == _normalised(OPENAPI_DOCUMENT.read_bytes())
 
 
 def test_served_bytes_are_the_committed_document() -> None:
