@@ -1,6 +1,7 @@
 """Lint rule modules; importing this package registers every rule in `app.engine.lint._registry.RULES`."""
 
 from app.engine.lint.rules import (
+    catchall_contacts,
     clarity,
     consistency,
     contacts,
@@ -15,6 +16,7 @@ from app.engine.lint.rules import (
 )
 
 __all__ = [
+    "catchall_contacts",
     "clarity",
     "consistency",
     "contacts",
