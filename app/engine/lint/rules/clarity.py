@@ -86,6 +86,29 @@ CASUAL = Phrases(
     *heads("casual|informal|relaxed|playful|slangy|chatty", r" (?:tone|register|style|language)\b"),
     r"be (?:casual|informal)\b",
 )
+# Forms of address, in the languages that have two: asking for both leaves the model to pick one per reply.
+FORMAL_ADDRESS = Phrases(
+    *heads("formal form of address|formal address|formal you", r"\b"),
+    *heads("sie-form|siezen|siezt den|siezt die|vouvoiement|vouvoyez|vouvoyer|u-vorm|met u aan", r"\b"),
+    *heads("de usted|trate de usted|tratar de usted|dai del lei|dare del lei", r"\b"),
+)
+INFORMAL_ADDRESS = Phrases(
+    *heads("informal form of address|informal address|informal you", r"\b"),
+    *heads("du-form|duzen|duzt den|duzt die|tutoiement|tutoyez|tutoyer|je-vorm|jij-vorm|tutear|dai del tu", r"\b"),
+)
+ADDRESS_PHRASES = (FORMAL_ADDRESS, INFORMAL_ADDRESS)
+# "nada de usted", "nicht siezen", "never the formal address": the form is ruled out, not asked for.
+ADDRESS_NEGATION_RE = re.compile(r"(?:\b(?:no|not|never|nada|nunca|nicht|nie|kein|pas|jamais|niet|mai|sin)\W+\w*\W*)$")
+# "match the register (formal or informal address)": both forms named as alternatives.
+ADDRESS_PAIR_RE = re.compile(r"\bformal\s+(?:or|and|/)\s*$|^\s*(?:or|and|/)\s*informal\b")
+
+
+def _not_an_address_order(lower: str, m: re.Match[str]) -> bool:
+    """Whether a form of address is named without being asked for: ruled out, or one of two alternatives."""
+    before, after = lower[max(0, m.start() - 20) : m.start()], lower[m.end() : m.end() + 20]
+    return bool(ADDRESS_NEGATION_RE.search(before) or ADDRESS_PAIR_RE.search(before) or ADDRESS_PAIR_RE.search(after))
+
+
 ALWAYS = Phrases(r"always\s+", r"you must\s+", r"must always\s+")
 NEVER = Phrases(
     *heads("never|do not|don't|must not|mustn't|should not|shouldn't|may not", r"\s+"),
@@ -183,6 +206,8 @@ def _first_unconditional(doc: Doc, phrases: Phrases) -> Sentence | None:
     for m in phrases.finditer(doc.lower):
         if m.group(0).startswith("be ") and PROCESS_AFTER_RE.match(doc.lower, m.end()):
             continue
+        if phrases in ADDRESS_PHRASES and _not_an_address_order(doc.lower, m):
+            continue
         sentence = doc.sentence_at(m.start())
         if sentence is not None and not is_conditional(sentence.lower) and not SCOPE.contains(sentence.lower):
             return sentence
@@ -219,7 +244,12 @@ def _polar_clauses(doc: Doc, phrases: Phrases, negative: bool) -> Iterator[tuple
 )
 def contradictions(ctx: LintContext) -> Iterator[Hit]:
     doc = ctx.doc
-    for first, second, what in ((BRIEF, DETAIL, "brief and detailed"), (FORMAL, CASUAL, "formal and casual")):
+    pairs = (
+        (BRIEF, DETAIL, "brief and detailed"),
+        (FORMAL, CASUAL, "formal and casual"),
+        (FORMAL_ADDRESS, INFORMAL_ADDRESS, "formal and informal in its form of address"),
+    )
+    for first, second, what in pairs:
         a = _first_unconditional(doc, first)
         b = _first_unconditional(doc, second) if a else None
         if a and b:
