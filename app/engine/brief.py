@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import msgspec
 
 from app.engine.assistant_name import assistant_name, without_assistant_name
+from app.engine.audience_cuts import object_of_verb
 from app.engine.fastre import prefiltered
 from app.engine.foreign_names import cjk_business_name, foreign_business_name, leading_business_name
 from app.engine.language_id import identify
@@ -668,7 +669,15 @@ def extract_entities(task: str) -> Entities:
         org, product = None, None  # "Helix = the chat assistant …; Helix can reset …": the assistant, not a business
     quoted = [m.span() for m in _QUOTATION.finditer(task)]
     # 'Don't use "perfect for beginners"': words quoted (to ban or to say) never name the readers
-    am = next((m for m in _AUDIENCE.finditer(task) if not any(a < m.start() < b for a, b in quoted)), None)
+    # ("don't defend or apologise for staff": who is apologised for, not who reads)
+    am = next(
+        (
+            m
+            for m in _AUDIENCE.finditer(task)
+            if not any(a < m.start() < b for a, b in quoted) and not object_of_verb(task, m.start())
+        ),
+        None,
+    )
     audience = am.group(1).strip() if am else None
     if am is not None and SERVICE_FOR.search(task, max(0, am.start(1) - 80), am.start(1)):
         audience = None  # "monitors personal alarms for older people": whom the service is for, not who reads

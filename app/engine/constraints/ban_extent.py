@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from app.engine.constraints.people import tone_contrast
+
 PROHIBITION_EN = re.compile(
     r"(?:^|(?<=[,:;(]\s)|(?<=[,:;(])|(?<=\s[-–—]\s)|(?<=\band\s)|(?<=\bbut\s)|\b(?:you|it|assistant|bot|agent|model|we|i(?=\s+(?:don'?t|do\s+not)\s+(?:want|wish|like)\b))\s+)"
     r"(?:please\s+)?(?:must\s+|should\s+|will\s+)?"
@@ -171,6 +173,8 @@ def _list_item(
         return "last"
     if _instead_noun(item):
         return "stop"  # "no markdown, just plain text": what comes instead is no item of the list
+    if tone_contrast(item):
+        return "stop"  # "no bullet lists, warm but not gushing": the reply's tone, bounded by its contrast, no item
     if _QUALITY_ITEM.match(item) and not re.search(r"\s(?:or|and)\s", item):
         return "stop"  # "no bullet points, plain everyday words", "no jargon, friendly tone": what the reply is instead
     serial = re.match(r"(?:or|and)\s+(?P<last>.+)$", item, re.IGNORECASE)

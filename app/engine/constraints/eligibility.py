@@ -51,6 +51,9 @@ _ELIGIBILITY = (
     rf"\bedad\s+m[íi]nima|\bidade\s+m[íi]nima|\bet[àa]\s+minima|\bsolo\s+maggiorenni|"
     rf"\b(?:deben|devem|devono)\s+(?:ser\s+mayores\s+de|ser\s+maiores\s+de|tener\s+al\s+menos|ter\s+pelo\s+menos|"
     rf"avere\s+almeno)\s+{_N}|\bnadie\s+menor\s+de\s+{_N}|\bmenores\s+de\s+{_N}\s+(?:a[ñn]os\s+)?(?:no|n[ãa]o)\b",
+    # Japanese, Chinese: "対象は4歳以上", "4歳以上の方が対象", "仅限18岁以上", "适合3岁以上"
+    rf"対象(?:年齢)?(?:は|[:：])\s*{_N}\s*(?:歳|才)(?:以上|から)|{_N}\s*(?:歳|才)(?:以上|から)(?:の(?:方|お子さ[まん]))?(?:が|を)対象|"
+    rf"(?:仅限|只限|限|适合|适用于?)\s*{_N}\s*岁以上",
     # French
     rf"\binterdit\w*\s+aux\s+moins\s+de\s+{_N}|\br[ée]serv[ée]\w*\s+aux\s+(?:plus\s+de\s+{_N}|majeurs|adultes)|"
     rf"\b[âa]ge\s+minimum|\bdoivent\s+avoir\s+(?:au\s+moins|plus\s+de)\s+{_N}|"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from app.engine.audience_cuts import object_of_verb, uncut
 from app.engine.constraints.ages import FoundAges, find_ages
 from app.engine.constraints.eligibility import blank_age_rules, level_as_age
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.negation import in_ranges, negated_ranges
-from app.engine.constraints.subgroups import subgroup_rule
+from app.engine.constraints.subgroups import subgroup_rule, without_warned_groups
 from app.engine.phrasing import VERBS
 from app.engine.service_for import SERVICE_FOR
 
@@ -37,7 +38,7 @@ _QUALIFIER = (
     r"\s+(?:with|who|that\s+are|without|new\s+to|learning|de|entre|von|zwischen|mit|con|sin|avec|sans|com|sem)\s+"
     r"(?:(?!(?:and|understand|learn|read|write|find|get|use|make|know|navigate|manage|fill|complete|answer|"
     r"in|on|at|by|using|when|if|so|but|or|yet|then|while|because|though|although|except|without)\b)"
-    r"[^\s,.;:()]+\s*){1,4})?"
+    r"(?![-–—](?:\s|$))[^\s,.;:()]+\s*){1,4})?"
 )
 _AUDIENCE = re.compile(
     rf"\b(?:{_AUDIENCE_INTRO})\s+(?P<phrase>(?:(?:an?|the|our|my|los|las|die|les|os|as)\s+)?"
@@ -157,7 +158,8 @@ def find_audience(text: str, *, whole: bool = False) -> FoundAudience | None:
     reading age ("Users must not be under 13", "reading age 9") names no reader: it is blanked first.
     """
     if not whole:
-        text = blank_age_rules(text)
+        # ("Déconseillé aux enfants de moins de 5 ans", "nicht für Kinder unter 12 geeignet": who a warning is about)
+        text = without_warned_groups(blank_age_rules(text))
     found = _audience_phrase(text, whole=whole)
     served = _SERVED_BY.match(found.phrase) if found is not None and not whole else None
     if found is not None and served is not None:
@@ -405,6 +407,9 @@ def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
         phrase = match.group("phrase").strip().rstrip(".,")
         phrase = re.sub(r"^(?:an?|the|our|my)\s+", "", phrase, flags=re.IGNORECASE)
         phrase = re.sub(r"(?:\s+(?:to|of|for|the|a|an|in|on|with))+$", "", phrase, flags=re.IGNORECASE)
+        phrase = uncut(text, phrase, text.find(phrase, match.start("phrase")))
+        if object_of_verb(text, match.start()):
+            continue  # "don't defend or apologise for staff": who is apologised for, not who reads
         if phrase.lower() in _GENERIC or re.match(r"(?:each|every|all|any|other|these|those)\b", phrase, re.IGNORECASE):
             continue
         if _not_an_audience(text, match, phrase):
@@ -455,6 +460,8 @@ _TONES: dict[str, str] = {
     "entspannt": "relaxed", "lässig": "casual", "humorvoll": "humorous", "décontracté": "relaxed",
     "décontractée": "relaxed", "détendu": "relaxed", "rilassato": "relaxed", "scherzoso": "playful",
     "ontspannen": "relaxed", "luchtig": "light-hearted", "カジュアル": "casual", "轻松": "relaxed", "活泼": "playful",
+    "cálido": "warm", "cálida": "warm", "calido": "warm", "calida": "warm", "herzlich": "warm", "caloroso": "warm",
+    "calorosa": "warm", "cordiale": "cordial", "acolhedor": "warm", "hartelijk": "warm",
 }  # fmt: skip
 _TONE = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted((re.escape(word) for word in _TONES), key=len, reverse=True)) + r")(?![\w-])",
@@ -489,10 +496,40 @@ class FoundTone(NamedTuple):
     end: int
 
 
+# "warm but not gushing", "friendly but not chummy", "cálido pero sin exagerar": the contrast bounds the tone, and the
+# phrase is still nothing but a tone
+_CONTRAST_TAIL = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:but|yet|pero|aber|mais|ma|mas|maar)\s+)?(?:not|never|without|sin|no|nicht|nie|pas|sans|"
+    r"non|senza|sem|não|niet|zonder|nooit)\s+(?:(?:too|overly|so|demasiado|zu|trop|troppo|muito|te)\s+)?[\w-]+"
+    r"(?:\s+(?:[\w-]+))?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _bounded_tones(text: str) -> list[tuple[int, int]]:
+    """The comma parts that are a tone and its contrast ("no bullet lists, warm but not gushing"), up to the
+    contrast: a "no" before the list does not negate them."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for part in text.split(","):
+        tail = _CONTRAST_TAIL.search(part)
+        if tail is not None and _only_tone_words(part):
+            spans.append((offset, offset + tail.start()))
+        offset += len(part) + 1
+    return spans
+
+
+def tone_contrast(item: str) -> bool:
+    """Whether a list item is a tone bounded by a contrast ("warm but not gushing"), never a thing a ban covers."""
+    return _CONTRAST_TAIL.search(item) is not None and _only_tone_words(item)
+
+
 def _only_tone_words(text: str) -> bool:
-    """ "warm and funny.", "friendly, upbeat": a clause of nothing but tone words names the tone."""
-    rest = _TONE.sub(" ", text)
-    return rest != text and not re.sub(
+    """ "warm and funny.", "friendly, upbeat", "warm but not gushing": a clause of nothing but tone words (and a
+    contrast that bounds them) names the tone."""
+    bounded = _CONTRAST_TAIL.sub(" ", text)
+    rest = _TONE.sub(" ", bounded)
+    return rest != bounded and not re.sub(
         r"(?i)\b(?:and|or|but|very|always|super|really|a\s+bit|bem|muito|muy|bien|sehr|ganz|très|molto|heel|zeer|"
         r"bastante|e|y|und|et|en)\b|[\s,.!&/+-]",
         "",
@@ -519,11 +556,12 @@ def find_tone(text: str, *, whole: bool = False) -> FoundTone | None:
     ):
         return None
     negated = negated_ranges(text)
+    bounded = _bounded_tones(text)
     values: list[str] = []
     start, end = len(text), 0
     for match in _TONE.finditer(text):
         word = match.group(0).lower()
-        if in_ranges(match.start(), negated) or (
+        if (in_ranges(match.start(), negated) and not in_ranges(match.start(), bounded)) or (
             not whole and word in _WEAK and not _linked_tone(text, word, match.start())
         ):
             continue

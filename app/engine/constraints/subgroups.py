@@ -74,10 +74,41 @@ _FOR_CHILDREN = re.compile(
 )
 
 
+# A group named in a product warning or an eligibility rule: "Déconseillé aux femmes enceintes et aux enfants de moins
+# de 5 ans", "not suitable for children under 3", "keep out of reach of children", "nicht für Kinder unter 3 Jahren
+# geeignet", "no recomendado para menores de 3 años", "対象は4歳以上". The group is who the warning is about, never
+# who reads. (Not "content not suitable for children": what may be shown to children who read.)
+_WARNED = re.compile(
+    r"(?<!content\s)(?<!material\s)(?<!anything\s)(?<!language\s)(?<!topics\s)(?<!words\s)(?<!images\s)"
+    r"\b(?:(?:not|isn['’]t|aren['’]t)\s+(?:suitable|recommended|intended|safe)\s+for|unsuitable\s+for|"
+    r"out\s+of\s+(?:the\s+)?(?:reach|sight)\s+of|d[ée]conseill[ée]e?s?\s+(?:aux|à|pour)|interdite?s?\s+aux|"
+    r"(?:hors\s+de\s+(?:la\s+)?port[ée]e|[àa]\s+l['’]?[ée]cart)\s+des|ne\s+convient\s+pas\s+aux|"
+    r"no\s+(?:apto|aptos|recomendad[oa]s?|adecuad[oa]s?)\s+para|fuera\s+del\s+alcance\s+de|"
+    r"nicht\s+(?:geeignet\s+)?f[üu]r|au[ßs]er\s+reichweite\s+von|"
+    r"n[ãa]o\s+(?:recomendad[oa]s?|indicad[oa]s?|adequad[oa]s?)\s+para|fora\s+do\s+alcance\s+d[ae]s?|"
+    r"sconsigliat[oa]\s+(?:ai|alle|a)|non\s+adatt[oa]\s+(?:ai|a)|fuori\s+dalla\s+portata\s+dei|"
+    r"niet\s+geschikt\s+voor|buiten\s+bereik\s+van)\s+(?:[\w'’-]+\s+){0,8}?(?:"
+    + _CHILD_NOUN
+    + r")\b(?:\s+(?:(?:aged\s+)?(?:"
+    + _UNDER
+    + r")\s+\d{1,2}"
+    + _AGE_UNIT
+    + r"))?|対象(?:年齢)?(?:は|[:：])\s*\d{1,2}\s*(?:歳|才)(?:以上|から)|"
+    r"\d{1,2}\s*(?:歳|才)(?:以上|から)(?:の方|のお子さ[まん])?(?:が|を)対象",
+    re.IGNORECASE,
+)
+
+
+def without_warned_groups(text: str) -> str:
+    """The text with every group named in a warning or an eligibility rule blanked (same length)."""
+    return _WARNED.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def without_subgroup_cases(text: str) -> str:
     """The text with the subject of every subgroup case blanked (same length): "children under 12 must come with an
     adult" names a case, not children who read, so its words bring no children's pack. A brief for children, or a
     need that says how to write for them ("kids under 12 need simple words"), is no case: its words stay."""
+    text = without_warned_groups(text)
     if not any(ch.isdigit() for ch in text):
         return text
     chars = list(text)

@@ -163,4 +163,6 @@ def _given_way(pack: SafetyPack, index: int, settled: Collection[str], routed: b
     """Whether a pack's rule gives way to what the brief says itself about the domain."""
     if pack.domain not in settled:
         return False
+    if pack.domain == "medical" and DOSES_SOURCED in settled and index in pack.advice:
+        return False  # (the brief's document gives its doses: the line giving them as it states them stays)
     return index in pack.advice or (routed and index in pack.referrals)

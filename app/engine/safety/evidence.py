@@ -27,6 +27,9 @@ _BANNED_TOPICS = prefiltered(
         r"\b(?:no|not|never|don'?t|do\s+not|must\s+not|nunca|no\s+des|no\s+d[ée]|nem|jamais|pas|keine?n?|kein|nie|"
         r"niemals|non|mai|geen|nooit)\b[^.;!?\n]{0,30}?"
         r"(?:\b(?:advice|advise|advising|counsel)\s+(?:about|on|regarding|concerning|around|over|re)\b|"
+        # ("never comment on the care or treatment the person had": a subject ruled out, not one it handles)
+        r"\b(?:comment|remark|speculate|opine)\s+(?:on|about)\b|\bcommente[rz]?\s+(?:sur|les?|la)\b|"
+        r"\bcomentar\s+(?:sobre|el|la|los|las)\b|\bkommentier\w*\b|\bcommentare\b|"
         r"\b(?:consejos?|asesoramiento|conseils?|ratschl[äa]ge|beratung|conselhos?|aconselhamento|consigli|consulenza|"
         r"advies)\s+(?:sobre|acerca\s+de|en\s+materia\s+de|sur|en\s+mati[èe]re\s+de|zu|über|bei|su|in\s+merito\s+a|"
         r"over|omtrent)\b)"
@@ -84,6 +87,41 @@ def _listed_site(text: str, start: int, end: int) -> bool:
         return False  # "the hospital chapel", "St Mary's Hospital": the place is the subject, not a list item
     heads = [i.split()[-1] for i in items if i.split() and not _PLACE_ITEM.fullmatch(i)]
     return any(_BUILDING.fullmatch(head) for head in heads)
+
+
+# A transport service: "dial-a-ride", "6 accessible minibuses", "patient transport", "Fahrdienst", "taxi", "traslados"
+_TRANSPORT = prefiltered(
+    re.compile(
+        r"\b(?:dial-a-ride|minibus\w*|buses|taxis?|cabs?|shuttles?|community\s+transport|transport\s+service|"
+        r"book\w*\s+(?:a\s+)?(?:trips?|rides?|lifts?)|fahrdienst\w*|sammeltaxi|transporte\s+adaptado|traslados?|"
+        r"transport\s+(?:adapt[ée]|solidaire)|navette\w*|trasporto\s+(?:disabili|sociale)|taxibus|vervoer\w*)\b",
+        re.IGNORECASE,
+    )
+)
+# A trip to the place, not care there: "hospital appointments", "a hospital trip", "take people to the hospital"
+_TRIP = re.compile(
+    r"\b(?:trips?|rides?|lifts?|journeys?|runs?|appointments?|appts?|pick\w*|drop\w*|take\w*|go(?:ing)?\s+to|"
+    r"arriv\w*|citas?|viajes?|fahrt\w*|termin\w*|trajets?|rendez-vous|rdv|viagens?|consultas?|viaggi\w*|ritten|"
+    r"afspraken)\b",
+    re.IGNORECASE,
+)
+
+
+# A visit to care, named as where a ride goes: "GP appointments", "the doctor's surgery", "citas médicas"
+_CARE_VISIT = prefiltered(
+    re.compile(
+        r"\b(?:(?:gp|doctor['’]?s?|dentist['’]?s?|hospital|clinic)\s+(?:appointments?|appts?|visits?|surgery|surgeries)|"
+        r"\w*arzttermin\w*|arztbesuch\w*|citas?\s+m[ée]dicas?|consultas?\s+m[ée]dicas?|rendez-vous\s+m[ée]dica(?:l|ux)|"
+        r"visite\s+mediche|visita\s+medica|doktersafspraken)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+def _destination(text: str, start: int, end: int) -> bool:
+    """Whether a health-care place is where a transport service takes people ("GP and hospital appointments")."""
+    first, last = _clause(text, start, end)
+    return _TRIP.search(text, first, last) is not None
 
 
 # A farm, its animals and their work: "stock" there is livestock.
@@ -174,6 +212,9 @@ def advice_evidence(lowered: str) -> str:
     quoted words a message is checked for."""
     spans = [m.span() for m in _BANNED_TOPICS.finditer(lowered)]
     spans += [m.span() for m in _PLACES.finditer(lowered) if _listed_site(lowered, m.start(), m.end())]
+    if _TRANSPORT.search(lowered):
+        spans += [m.span() for m in _PLACES.finditer(lowered) if _destination(lowered, m.start(), m.end())]
+        spans += [m.span() for m in _CARE_VISIT.finditer(lowered)]
     if _FARM.search(lowered):
         spans += [m.span() for m in _LIVESTOCK_STOCK.finditer(lowered)]
     spans += _routed_lawyers(lowered) + _keywords(lowered)

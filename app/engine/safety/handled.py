@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from app.engine.fastre import prefiltered
+from app.engine.safety.own_material import scripts_emergency
 
 # (a case word, not a provider: "list_doctors" or "book_clinic_slot" books care, it routes no case)
 _HEALTH_STEM = (
@@ -22,6 +23,7 @@ _HEALTH_STEM = (
 # A tool identifier named after a health case: "signaler_allergie", "report_allergy", "allergie_melden".
 _HEALTH_TOOL = prefiltered(re.compile(rf"\b(?=\w*_)\w*(?:{_HEALTH_STEM})\w*\b", re.IGNORECASE))
 _LINE = re.compile(r"[^\n]+")
+_ITEM = re.compile(r"\s*(?:[-*•·–]|\d{1,2}[.)])\s")
 _SENTENCE = re.compile(r"[^.;!?\n]+")
 _HEALTH_WORD = (
     r"health|sant[ée]|salud|sa[úu]de|gesundheit\w*|salute|gezondheid|medical|m[ée]dic\w*|medizinisch\w*|condition"
@@ -65,9 +67,26 @@ _EMERGENCY = re.compile(
 )
 
 
+# "if something hurts -> stop and tell a coach or parent", "sag es dem Trainer": the person named straight after "tell"
+_TELL_OWN_PEOPLE = re.compile(
+    r"\b(?:tell|inform|dites?|d[íi]selo|sag\w*|avisa\w*|avvisa\w*|vertel)\s+(?:it\s+|es\s+|le\s+|lo\s+)?(?:to\s+)?"
+    r"(?:a|an|the|your|their|un|una|une|el|la|le|dem|der|il|lo|de|je)\s+(?:[\w-]+\s+)?(?:coach(?:es)?|teachers?|"
+    r"instructors?|trainers?|staff|parents?|adults?|grown-?ups?|entrenador\w*|padres|adulto|lehrer\w*|trainer\w*|"
+    r"eltern|erwachsene\w*|professeur\w*|entra[îi]neur\w*|parents|adulte|allenator\w*|genitori|adulto|ouders|"
+    r"volwassene)\b",
+    re.IGNORECASE,
+)
+
+
 def _routes_case_to_own_people(words: str) -> bool:
-    """Whether a sentence sends an injury or a pregnancy to the business's own people, with no emergency in it."""
-    return bool(_CASE_WORD.search(words) and _TO_OWN_PEOPLE.search(words) and not _EMERGENCY.search(words))
+    """Whether a sentence or a list item sends an injury or a pregnancy to the business's own people, with no
+    emergency in it unless the brief answers the emergency with its own fixed line ("head injury, chest pain or
+    fainting -> "Tell an adult right now. If it's serious they should call 999."")."""
+    return bool(
+        _CASE_WORD.search(words)
+        and (_TO_OWN_PEOPLE.search(words) or _TELL_OWN_PEOPLE.search(words))
+        and (not _EMERGENCY.search(words) or scripts_emergency([words]))
+    )
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -79,7 +98,10 @@ def without_handled_cases(text: str) -> str:
     that route a case to a tool named after it, and the sentences that bar health questions."""
     chars = list(text)
     for line in _LINE.finditer(text):
-        if _HEALTH_TOOL.search(line.group(0)):
+        # (a list item is one case with its routes: "injuries: never say train through pain. if something hurts ->
+        # tell a coach or parent. head injury … -> "Tell an adult right now …"")
+        words = line.group(0)
+        if _HEALTH_TOOL.search(words) or (_ITEM.match(words) and _routes_case_to_own_people(words)):
             _blank(chars, line.start(), line.end())
     for sentence in _SENTENCE.finditer(text):
         words = sentence.group(0)

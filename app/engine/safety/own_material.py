@@ -71,9 +71,10 @@ def money_job(texts: Iterable[str]) -> bool:
 
 
 # "…: reply only "…"", "respond with exactly: "…"", "antworte nur: „…“", "répondez uniquement « … »"
+# (or an arrow straight to the quoted reply: "head injury, chest pain or fainting -> "Tell an adult right now …"")
 _FIXED_REPLY = re.compile(
-    r"\b(?:reply|respond|answer|say|send|write|antworte\w*|sag\w*|r[ée]pond\w*|dites|respond[ae]\w*|di|diga|"
-    r"rispondi|zeg|antwoord)\b[^\"“„«「\n]{0,30}?[\"“„«「](?P<reply>[^\"”“»」\n]{4,})",
+    r"(?:\b(?:reply|respond|answer|say|send|write|antworte\w*|sag\w*|r[ée]pond\w*|dites|respond[ae]\w*|di|diga|"
+    r"rispondi|zeg|antwoord)\b[^\"“„«「\n]{0,30}?|(?:-+>|→|⇒|=>)[^\"“„«「\n]{0,30}?)[\"“„«「](?P<reply>[^\"”“»」\n]{4,})",
     re.IGNORECASE,
 )
 

@@ -125,11 +125,12 @@ def states_emergency_step(fallbacks: Iterable[tuple[str | None, str, str | None]
 _EMERGENCY_SIGNS = re.compile(
     # (the signs themselves: not "emergency appointments", "citas de urgencia", a breathing-rehab class)
     r"chest\s+pain|(?:can'?t|cannot|trouble|difficulty|struggling\s+to)\s+breath|unconscious|stroke|severe\s+bleeding|"
-    r"\b(?:has\s+|have\s+)?(?:fallen|fell)\b|"
+    r"\b(?:has\s+|have\s+)?(?:fallen|fell)\b|\b(?:had\s+)?a\s+fall\b|\bcaduta\b|\bmalore\b|\bnon\s+risponde\b|"
+    r"\buna\s+ca[íi]da\b|\bune\s+chute\b|\bun\s+malaise\b|\bsturz\b|"
     # ("If a child says they feel sick or are in pain, reply: Please tell the grown-up with you or a nurse")
     r"\b(?:are|is|am)\s+in\s+pain\b|\bfeel(?:s|ing)?\s+(?:very\s+)?(?:sick|faint|unwell|ill|dizzy|light-?headed)\b|"
     # (the pack's own signs, in the brief's words: "feeling faint", "collapses", "a seizure")
-    r"\bfaint(?:ed|ing|s)?\b|\bpass(?:es|ed)?\s+out\b|\bcollaps\w*|\bseizures?\b|anaphyla\w*|allergic\s+reaction|"
+    r"\bfaint(?:ed|ing|s)?\b|\bhead\s+injur(?:y|ies)\b|\bconcussion\b|\bknocked\s+out\b|\bpass(?:es|ed)?\s+out\b|\bcollaps\w*|\bseizures?\b|anaphyla\w*|allergic\s+reaction|"
     r"ohnm[äa]cht\w*|krampfanfall|desmay\w*|[ée]vanoui\w*|perte\s+de\s+connaissance|flauwgevallen|"
     r"(?:dolor\s+(?:de|en\s+el)|duele\s+el)\s+pecho|no\s+puede\s+respirar|se\s+ha\s+ca[íi]do|inconsciente|"
     r"brustschmerz\w*|atemnot|gestürzt|bewusstlos|douleur\s+(?:à\s+la\s+poitrine|thoracique)|ne\s+peut\s+plus\s+respirer|"
@@ -146,9 +147,9 @@ EMERGENCY_SIGNS = _EMERGENCY_SIGNS
 # comforts ("I'm here with you") leaves the pack's crisis rule in place.
 _ROUTE_IN_REPLY = re.compile(
     r"\d{3}|\b(?:call|ring|text|phone|contact|helpline|hotline|lifeline|samaritans|emergency|urgences|notruf|"
-    r"llama|llame|ligue|ruf|appelle[zr]?|chiama|"
+    r"llama|llame|ligue|ruf|appel(?:le[zr]?|ez|er)|chiama|"
     # (someone there who helps: "Please tell the grown-up with you or a nurse right now")
-    r"tell\s+(?:the|a|your)\s+(?:[\w-]+\s+){0,2}?(?:grown-?up|adult|nurse|parent|teacher|carer|staff))\b",
+    r"tell\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,2}?(?:grown-?up|adult|nurse|parent|teacher|carer|staff|coach))\b",
     re.IGNORECASE,
 )
 

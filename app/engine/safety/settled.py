@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from app.engine.safety.negated_heads import answers_only_from_source, under_negated_heads
 from app.engine.safety.own_material import MONEY_JOB, material_times_medicine, money_job
 from app.engine.safety.sourced_doses import DOSES_SOURCED, states_doses
 
@@ -30,8 +31,10 @@ _ADVICE = (
 )
 _DOMAIN_WORDS: dict[str, str] = {
     "legal": r"(?:legal|law|lawyer|rechts|recht|jur[ií]dic\w*|juridique|giuridic\w*|juridisch|法律|法的)",
+    # ("no diet advice", "keine Ernährungsberatung", "pas de conseils nutritionnels": diet is health advice too)
     "medical": r"(?:medical|dental|health|clinical|medizin\w*|zahn\w*|gesundheit\w*|m[ée]dic\w*|sanitari\w*|"
-    r"sa[uú]de|salud|santé|salute|medisch|医療|医学|医疗|健康)",
+    r"sa[uú]de|salud|santé|salute|medisch|diet\w*|nutrition\w*|ern[äa]hrung\w*|di[ée]t[ée]ti\w*|nutricion\w*|"
+    r"nutri[çc][ãa]o|alimentar\w*|voeding\w*|医療|医学|医疗|健康)",
     "veterinary": r"(?:vet\w*|veterin\w*|tierärzt\w*|獣医|兽医)",
     "mental_health": r"(?:therap\w*|psycholog\w*|psychiatr\w*|clinical|terap\w*|thérap\w*|心理)",
     "financial": r"(?:financial|investment|invest\w*|finanz\w*|financ\w*|invers\w*|investiment\w*|fiscal|tax|"
@@ -53,6 +56,12 @@ _SETTLED: dict[str, re.Pattern[str]] = {
 # "It is NOT a therapist", "should not … diagnose anything": the brief rules out the clinician's role itself.
 _NOT_A_CLINICIAN = re.compile(
     r"\b(?:not\s+an?\s+(?:therapist|counsel+or|psychologist|doctor|clinician)|diagnos\w*|therapeut\w*|diagnostic)",
+    re.IGNORECASE,
+)
+
+# "no diagnosing", "never diagnose", "keine Diagnosen", "no diagnostiques", "pas de diagnostic"
+_NO_DIAGNOSIS = re.compile(
+    rf"{_NEGATION}\s+(?:(?:give|make|offer|attempt|any|a|an|de|di|stellen|hacer|faire|fare)\s+){{0,2}}diagn[oó]s\w*",
     re.IGNORECASE,
 )
 
@@ -272,7 +281,7 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
     """The sensitive domains whose advice line the brief draws itself ("never give legal advice", "Keine
     Rechtsberatung", "It is NOT a therapist"), with `CRISIS_SCRIPTED` when the brief fixes what a crisis gets."""
     joined = unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))
-    spans = [m.group(1) for m in _NEGATED_SPAN.finditer(joined)]
+    spans = [m.group(1) for m in _NEGATED_SPAN.finditer(joined)] + under_negated_heads(joined)
     found = {domain for domain, pattern in _SETTLED.items() if any(pattern.search(span) for span in spans)}
     sentences = _SENTENCE_END.split(joined)
     for index, sentence in enumerate(sentences):
@@ -285,6 +294,8 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
             found.update(domain for domain, topic in _TOPICS.items() if topic.search(context))
     if any(_NOT_A_CLINICIAN.search(span) for span in spans):
         found.add("mental_health")
+    if any(_NO_DIAGNOSIS.match(span) for span in spans):
+        found.add("medical")  # "no diagnosing, nothing about medication": the brief draws the health advice line
     if _NOT_A_LAWYER.search(joined):
         found.add("legal")
     if _crisis_scripted(joined):
@@ -294,7 +305,7 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
         found.add(NOT_COUNSELLING)
     if _states_medication_rule(joined) or material_times_medicine(joined):
         found.add(MEDICATION_STATED)
-    if _NO_DOSE.search(joined):
+    if _NO_DOSE.search(joined) or answers_only_from_source(joined):
         found.add("medical")
     if money_job([joined]):
         found.add(MONEY_JOB)
