@@ -15,9 +15,9 @@ from app.engine.constraints.structure import find_objects
 
 # The reply verb and its short lead at the end of the case's clause ("return exactly", "nur", "reply only with")
 _LEAD = re.compile(
-    r"[\s,:：-]*(?:(?:then\s+)?(?:return|output|respond|reply|answer|give|emit|send|use|restituisci|rispondi|devuelve|"
-    r"responde|renvoie|retourne|gib|antworte|retorne|geef)\w*\s*)?(?:(?:only|just|exactly|with|nur|solo|seulement|"
-    r"apenas|alleen|solamente|esattamente|exactement|exactamente|genau)\s*)*$",
+    r"[\s,:：-]*(?:(?:-+>|→|=>)\s*)?(?:(?:then\s+)?(?:return|output|respond|reply|answer|give|emit|send|use|restituisci|rispondi|devuelve|"
+    r"responde|renvoie|retourne|gib|antworte|retorne|devolve|geef)\w*\s*)?(?:(?:only|just|exactly|with|nur|solo|seulement|"
+    r"apenas|alleen|solamente|esattamente|exactement|exactamente|exatamente|genau|exakt)\s*)*$",
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"\n|[.!?;。！？]\s")

@@ -16,6 +16,7 @@ import msgspec
 
 from app.engine.archetypes.registry import Archetype
 from app.engine.compose import closed_reply
+from app.engine.compose.case_objects import case_object_lines
 from app.engine.compose.fixed_shape import fixes_code_reply
 from app.engine.compose.settled import TOPICS, settled_topics
 from app.engine.compose.source_routes import one_source, own_step_defaults, routes_unanswered
@@ -526,6 +527,16 @@ class Conflicts:
         if any(_short_reply(c) for c in constraints):
             self.cut_phrases.append(_STEPS_AS_LIST)  # "keep it short like 2 sentences": no room for a list of steps
         self.overridden += _null_defaults(constraints, task)
+        columns = {
+            v.lower() for c in constraints if c.kind in ("fields", "schema") and len(c.values) > 1 for v in c.values
+        }
+        if any(c.kind == "labels" and c.scope and c.scope.lower() in columns for c in constraints):
+            # "one csv line: trade,priority,gas_safe" with "trade = plumbing|…": the label is one column of the line
+            self.overridden.append(_ONLY_THE_LABEL)
+        if case_object_lines(task):
+            # '… -> output exactly {"not_availability": true}': the brief's own object answers what is no input for
+            # the job, so a default all-null object would contradict it
+            self.overridden.append(_ALL_NULL)
         self.overridden += closed_reply.overridden_defaults(task)  # "one line each", "IMMER zuerst …"
         self.cut_phrases += closed_reply.cut_defaults(task)  # "berth numbers instead of names"
         if self.labels & _LOWEST_SEVERITIES:

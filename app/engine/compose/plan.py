@@ -343,6 +343,14 @@ def _citation(task: str, constraints: Sequence[Constraint]) -> tuple[str, bool]:
     return DEFAULT_CITATION, False
 
 
+def _names_reply_fields(constraints: Sequence[Constraint]) -> bool:
+    """Whether the brief names the fields or the schema of a record it wants back (not details to ask for), or asks
+    for JSON ("collect name and phone, then output them as JSON")."""
+    return any(
+        c.kind == "schema" or (c.kind == "fields" and c.value != "collect") or c.value == "json" for c in constraints
+    )
+
+
 def is_conversational(primary: Archetype, task: str) -> bool:
     """Whether the assistant talks with the end user live: always for a conversational archetype, and for one that
     serves both ways when the task describes a chat ("a chat assistant for our dental office") and no batch work."""
@@ -536,6 +544,9 @@ def make_plan(
         and (a.blend_rules or a.blend_output)
         # a labeller joins only with a label set to apply: "the labels listed in <labels>" names no input here
         and not (a.uses_labels and not any(c.kind == "labels" for c in constraints) and not extract_labels(label_task))
+        # a chat with the end user gives a record only where the brief names its fields: "look the customer up",
+        # "verify their date of birth" are steps of the chat, no object after each reply
+        and not (a.extracts_fields and is_conversational(primary, brief.task) and not _names_reply_fields(constraints))
     )
     if (
         primary.blendable

@@ -17,7 +17,7 @@ _CONDITION = re.compile(
 # exactement", "gib … zurück", "antworte mit", "retorne", "geef", "返回", "返す".
 _REPLY_VERB = re.compile(
     r"\b(?:return|output|respond|reply|answer|give|emit|send|use|restituisci|restituire|rispondi|devuelve|devolver|"
-    r"devuelva|responde|renvoie|renvoyer|retourne|retourner|réponds|gib|antworte|ausgeben|retorne|retornar|devolva|"
+    r"devolve|devuelva|responde|renvoie|renvoyer|retourne|retourner|réponds|gib|antworte|ausgeben|retorne|retornar|devolva|"
     r"responda|geef|antwoord|stuur)\w*\b[^{}\n]{0,40}$|(?:返回|输出|返す|出力|回答)[^{}\n]{0,10}$",
     re.IGNORECASE,
 )
@@ -30,6 +30,9 @@ _VERB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CONDITION_BEFORE = re.compile(r"(?:なら|ならば|場合は?|時は?|ときは?|であれば|면|경우)[、,\s]*$")
+# "message not about availability (payslips, complaints) -> output exactly {…}", "spam → devolve {…}": a case written
+# before an arrow, then the reply for it.
+_ARROW_CASE = re.compile(r"\w[^\n]{2,}?\s*(?:-+>|→|=>)\s*\w")
 # Where the clause before the object begins: a line, a bullet, a sentence's end.
 _CLAUSE_START = re.compile(r"\n|[.!?;。！？]\s")
 # Value words that stand for a type or a slot to fill, so the object describes a shape instead of fixing a reply.
@@ -57,7 +60,12 @@ def is_case_reply(text: str, start: int, value: dict[str, Any], end: int | None 
         return False
     opening = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 300), start)), default=0)
     before = text[max(opening, start - 300) : start]
-    if _CONDITION.search(before) is None and _CONDITION_BEFORE.search(before) is None and not _case_colon(before):
+    if (
+        _CONDITION.search(before) is None
+        and _CONDITION_BEFORE.search(before) is None
+        and _ARROW_CASE.search(before) is None
+        and not _case_colon(before)
+    ):
         return False
     if _REPLY_VERB.search(before) is not None:
         return True

@@ -246,6 +246,15 @@ def in_tool_code_comment(task: str, constraint: Constraint, found: list[Constrai
     return commented and near
 
 
+def _tool_in_label_set(constraint: Constraint, tool_names: set[str]) -> bool:
+    """ "for someone you have flagged with flagVulnerable, an agent takes it from there": a tool named in a sentence
+    is a step, and the words after it are no label. (A router's set of tool names, "lookup_order, cancel_order or
+    other", is kept: every other value is one word of its own.)"""
+    if constraint.kind != "labels" or constraint.scope is not None or not tool_names & set(constraint.values):
+        return False
+    return any(len(value.split()) > 1 for value in constraint.values if value not in tool_names)
+
+
 def cross_checked(brief: Brief, unique: list[Constraint]) -> list[Constraint]:
     """The brief's deduplicated constraints, each checked against the others and the whole brief: no unconditioned
     copy of a conditioned ban, no fields or routes that are a tool's, orders between listed tools only, limits on the
@@ -258,6 +267,7 @@ def cross_checked(brief: Brief, unique: list[Constraint]) -> list[Constraint]:
         c for c in unique
         if not (c.kind == "fields" and tool_names & set(c.values) and set(c.values) <= tool_words)
     ]  # fmt: skip
+    unique = [c for c in unique if not _tool_in_label_set(c, tool_names)]
     texts = [field.text for field in free_text(brief)]  # (other sentences may exempt a tool from "X first")
     unique = _untooled_gates([_unless_untooled_order(c, tool_names) for c in unique], tool_names, texts)
     declared_tools = [c.name for c in unique if c.kind == "tool" and c.name]

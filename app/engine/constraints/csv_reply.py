@@ -6,9 +6,11 @@ import re
 from typing import NamedTuple
 
 # "CSV I can paste into my markbook, with exactly this header row:\nstudent_id,criterion,score,justification\none row
-# per student per criterion", "Turn it into exactly one CSV row matching this header:\n\nsku,brand,…"
+# per student per criterion", "Turn it into exactly one CSV row matching this header:\n\nsku,brand,…", "reply with
+# ONE csv line and nothing else, in this order: trade,priority,gas_safe"
 _CSV_HEADER = re.compile(
-    r"\bCSV\b[^\n]{0,120}?\b(?:header(?:\s+row)?|columns?)\b(?:[^\n:]{0,40}:[ \t]*(?:\n[ \t]*){0,2}|[ \t]+)`?"
+    r"\bCSV\b[^\n]{0,120}?\b(?:header(?:\s+row)?|columns?|in\s+(?:this|the\s+following)\s+order)\b"
+    r"(?:[^\n:]{0,40}:[ \t]*(?:\n[ \t]*){0,2}|[ \t]+)`?"
     r"(?P<header>[A-Za-z_][\w ]{0,30}(?:,[ \t]*[A-Za-z_][\w ]{0,30}){1,15})`?[ \t]*"
     r"(?:\n[ \t]*(?P<rows>one\s+row\s+(?:per|for\s+each|for\s+every)\s+[^.\n]{3,80}))?",
     re.IGNORECASE,

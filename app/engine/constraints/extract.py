@@ -18,6 +18,7 @@ from app.engine.constraints import (
     json_items,
     language,
     language_cases,
+    list_fields,
     parameters,
     scoping,
     structure,
@@ -160,6 +161,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
     unique = named_label_sets(brief, unique)  # "tag it with a sentiment (…) and a topic (…)": a set per name
+    unique = list_fields.listed_item_values(brief, unique)  # "motifs possibles (0 à 3) : …": a list's items
     unique = json_items.field_value_sets(brief, json_items.keyed_label_sets(brief, unique))
     scoping.scope_field_limits(brief, unique)
     scoping.scope_part_limits(brief, unique)

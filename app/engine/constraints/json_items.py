@@ -91,6 +91,8 @@ def _split_values(listed: str) -> list[str] | None:
     values = [piece.strip().strip("\"'“”‘’`").strip() for piece in pieces if piece.strip()]
     if len(values) < 2 or len({v.lower() for v in values}) != len(values):
         return None
+    if {v.lower() for v in values} == {"yes", "no"}:
+        return values  # "gas_safe = yes/no": a column's two answers ("no" opens no clause here)
     if any(_NOT_VALUE.match(v) or len(v.split()) > 3 or len(v) > 30 for v in values):
         return None
     return values

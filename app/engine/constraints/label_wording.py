@@ -7,10 +7,14 @@ def _listed(values: list[str]) -> str:
     return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
 
 
-def describe_list_field(field: str, values: list[str], empty: bool) -> str:
-    """The sentence for a field that holds any number of values from a closed set ("flags": [])."""
+def describe_list_field(field: str, values: list[str], empty: bool, most: int | None = None) -> str:
+    """The sentence for a field that holds any number of values from a closed set ("flags": []); `field` may join
+    several keys with " and " ("elogios and queixas")."""
     tail = "; use an empty list [] when none apply" if empty else ""
-    return f"Set `{field}` to a list of the values that apply, each one of: {', '.join(values)}{tail}."
+    each = " each" if " and " in field else ""
+    tail = f"; at most {most} {'in each list' if each else 'of them'}{tail}" if most is not None else tail
+    named = " and ".join(f"`{key}`" for key in field.split(" and "))
+    return f"Set {named}{each} to a list of the values that apply, each one of: {', '.join(values)}{tail}."
 
 
 def describe_scoped_labels(

@@ -267,12 +267,22 @@ def _introduced(text: str, multi: bool) -> FoundLabels | None:
             close = text.find(")", start)
             start, end = start + 1, close if close > 0 else end
         items = split_items(text[start:end])
+        if intro.group("noun") is not None and _CONDITION_BEFORE.search(text, 0, intro.start()):
+            continue  # "note_kept = false only when decision = hide or block": a condition on a value, no set
         either = intro.group("either") is not None
         if either and not (_EITHER_CUE.search(text[: intro.start()]) or LABEL_CONTEXT.search(text[: intro.start()])):
             continue
         if items and (not either or len(items) == 2):
             return FoundLabels(items, multi, start, end)
     return None
+
+
+# "only when", "if", "seulement quand", "si", "wenn", "cuando", "se", "quando": the field named next is tested, not set.
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:when|whenever|if|unless|quand|lorsque|si|sauf\s+si|wenn|falls|cuando|se|quando|als|indien|tenzij)\s+"
+    r"(?:(?:the|its|la|le|l'|el|der|die|das|o|a|il|de|het)\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _judged(text: str, multi: bool) -> FoundLabels | None:

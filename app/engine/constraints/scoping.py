@@ -12,7 +12,16 @@ import re
 import msgspec
 
 from app.engine.brief import Brief
-from app.engine.constraints import key_lines, label_cues, label_fields, label_wording, labels, limits, parts
+from app.engine.constraints import (
+    key_lines,
+    label_cues,
+    label_fields,
+    label_wording,
+    labels,
+    limits,
+    list_fields,
+    parts,
+)
 from app.engine.constraints.clauses import split_clauses
 from app.engine.constraints.label_topics import headed_topic, several_label_sets
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
@@ -59,16 +68,21 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
         listed = _list_field(found, text, span.start) if structured else None
         if listed is not None:
             # "flags can only contain: SEAL_MISMATCH, …; empty list [] if none apply": a list key's values, any
-            # number of them, never one label for the whole reply
+            # number of them, never one label for the whole reply ("elogios e queixas só com estas etiquetas: …
+            # máx. 3 em cada": each of the keys named, with the most items each may hold)
+            keys = [listed, *_more_list_fields(found, text, span.start)]
+            most = list_fields.most_items(text, span.start, span.end)
             found[index] = msgspec.structs.replace(
                 constraint,
                 text=label_wording.describe_list_field(
-                    listed, constraint.values, bool(_EMPTY_LIST.search(text)) and not _names_none(constraint.values)
+                    " and ".join(keys), constraint.values,
+                    bool(_EMPTY_LIST.search(text)) and not _names_none(constraint.values), most,
                 ),
                 scope=listed,
                 multi=True,
-            )
-            _with_item_values(found, listed, constraint.values)
+            )  # fmt: skip
+            for key in keys:
+                _with_item_values(found, key, constraint.values, most)
             continue
         if not structured and not several and _OTHER_JOB.search(outside) is None:
             continue
@@ -161,13 +175,23 @@ def _single_key(found: list[Constraint], text: str, start: int) -> str | None:
     return keys[named.lower()]
 
 
-def _with_item_values(found: list[Constraint], key: str, values: list[str]) -> None:
-    """The schema's list key gets the values its items may take ('"flags": {"type": "array", "items": {"enum": …}}')."""
+def _more_list_fields(found: list[Constraint], text: str, start: int) -> list[str]:
+    """The other list keys the sentence names before the same values ("elogios e queixas só com …")."""
+    before = text[:start]
+    full_stop = max(before.rfind(". "), before.rfind("\n"))
+    return list_fields.joined_keys(before[full_stop + 1 :], _array_keys(found))
+
+
+def _with_item_values(found: list[Constraint], key: str, values: list[str], most: int | None = None) -> None:
+    """The schema's list key gets the values its items may take ('"flags": {"type": "array", "items": {"enum": …}}')
+    and the most items it may hold."""
     for c in found:
         properties = (c.schema or {}).get("properties") if c.kind == "schema" else None
         prop = properties.get(key) if isinstance(properties, dict) else None
         if isinstance(prop, dict) and "items" not in prop:
             prop["items"] = {"type": "string", "enum": list(values)}
+            if most is not None:
+                prop["maxItems"] = most
 
 
 _HEADED_LINE_NEXT = re.compile(r"[^\n]*\n[ \t]*(?:[-*•][ \t]*)?[^\W\d_][^\n:：]{1,40}[:：]")

@@ -133,8 +133,13 @@ def _loads_lenient(literal: str) -> Any:
     text = re.sub(
         r":\s*(-?\d+(?:\s*[|/]\s*-?\d+)+)(?=\s*[,}])", lambda m: ': "' + re.sub(r"\s+", "", m.group(1)) + '"', text
     )
-    # "rule": 1-6 or null
-    text = re.sub(r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s+or\s+null(?=\s*[,}])", ': "number|null"', text)
+    # "rule": 1-6 or null ("1-5 ou null", "1-5 o null", "1-5 oder null": the same in other languages)
+    text = re.sub(
+        r":\s*-?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d+(?:\.\d+)?\s+(?:or|ou|o|oder|oppure|of)\s+null(?=\s*[,}])",
+        ': "number|null"',
+        text,
+        flags=re.IGNORECASE,
+    )
     # "true/false/null": a nullable boolean
     text = re.sub(
         r"\btrue\s*[/|]\s*false\s*[/|]\s*null\b|\bnull\s*[/|]\s*true\s*[/|]\s*false\b",
@@ -357,6 +362,8 @@ _RETURN_INTRO = re.compile(
     r"\b(?:return|output|give\s+me|produce|devuelve|gib|retourne|retorne)\s+(?:only\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
+# "in the output columns", "of your output", "la sortie": an article or a possessive makes the word a noun.
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|your|our|their|this|that|each|every|any|no)\s+$", re.IGNORECASE)
 _STRUCTURED_CONTEXT = re.compile(r"\b(?:json|fields?|keys?|columns?|csv|object|yaml|dict|record)\b", re.IGNORECASE)
 # "cooking time in minutes", "price in euros": a unit belongs to the field, it does not end the list
 _UNITS = (
@@ -461,6 +468,8 @@ def find_fields(text: str) -> FoundFields | None:
     for intro in sorted(candidates, key=lambda m: m.start()):
         if _NEGATED.search(text, 0, intro.start()):
             continue  # "never ask for their name, address or school" forbids collecting them
+        if intro.re is _RETURN_INTRO and _NOUN_BEFORE.search(text, 0, intro.start()):
+            continue  # "member_id never in the output columns": "the output" is a noun there, no verb that lists
         if _THEIR_REQUEST.search(text, 0, intro.start()) and _COLLECT_VERB.match(intro.group(0).strip()):
             continue  # "= OBJECTION if they ask for conditions or refusal": what the user asks for, not to collect
         if arrives_as_input(text, intro.end()) and not _COLLECT_VERB.match(intro.group(0).strip()):
