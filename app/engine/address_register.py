@@ -29,9 +29,31 @@ _INFORMAL = re.compile(
 )
 
 
+CONCESSIVE = re.compile(
+    r"(?:\b(?:auch|selbst)\s+wenn|\beven\s+(?:if|when)|\bmême\s+si|\bm[eê]me\s+quand|\baunque|\bincluso\s+si|"
+    r"\bmesmo\s+(?:que|se)|\bainda\s+que|\banche\s+se|\bpur\s+se|\book\s+(?:als|wanneer)|\bzelfs\s+als|"
+    # "wenn jemand siezt", "if the customer uses Sie": the user's own form, a case the rule still holds in
+    r"\bwenn\s+(?:jemand|(?:der|die)\s+(?:Kund|Nutzer|Gast)\w*)|\bif\s+(?:someone|anyone|they|the\s+(?:user|customer|client|guest))|"
+    r"\bsi\s+(?:quelqu'un|alguien|(?:le|la|el)\s+(?:client|usuario|cliente)\w*)|\bse\s+(?:alguém|qualcuno|o\s+cliente|il\s+cliente)|"
+    r"\bals\s+(?:iemand|de\s+klant))"
+    r"\b[^.;:!?()]*$",
+    re.IGNORECASE,
+)
+"""A concessive lead before a form of address ("auch wenn jemand siezt", "même si on vous vouvoie", "even if they use
+Sie"): the form the user may write in, which the brief's own rule overrides, never the form to use."""
+
+
+def _first_asked(pattern: re.Pattern[str], task: str) -> re.Match[str] | None:
+    """The first match of a register's pattern that is not in a concessive clause."""
+    for match in pattern.finditer(task):
+        if not CONCESSIVE.search(task[max(0, match.start() - 40) : match.start()]):
+            return match
+    return None
+
+
 def fixed_register(task: str) -> Register | None:
     """The register the brief fixes for its output, or None when it fixes none (or names both ways)."""
-    formal, informal = _FORMAL.search(task), _INFORMAL.search(task)
+    formal, informal = _first_asked(_FORMAL, task), _first_asked(_INFORMAL, task)
     if formal and not informal:
         return "formal"
     if informal and not formal:

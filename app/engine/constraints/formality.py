@@ -6,14 +6,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# (register, pronoun the brief names, pattern). The first match in a clause wins.
+from app.engine.address_register import CONCESSIVE
+
+# (register, pronoun the brief names, pattern). The earliest match in a clause wins (see find_formality).
 _FORMS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (register, pronoun, re.compile(pattern, re.IGNORECASE))
     for register, pronoun, pattern in (
-        ("formal", "Sie", r"\bsiez\w*|\b(?:per|mit|in\s+der)\s+[„\"']?Sie\b[\"'“]?(?:-Form)?|\bSie-Form\b"),
-        ("informal", "du", r"\bduz\w*|\b(?:per|mit|in\s+der)\s+[„\"']?du\b|\bDu-Form\b|[\"“„']du[\"”“']"),
+        ("formal", "Sie", r"\bsiez\w*|\b(?:per|mit|in\s+der|use|using)\s+[„\"']?Sie\b[\"'“]?(?:-Form)?|\bSie-Form\b"),
+        ("informal", "du", r"\bduz\w*|\b(?:per|mit|in\s+der|use|using)\s+[„\"']?du\b|\bDu-Form\b|[\"“„']du[\"”“']"),
         ("formal", "vous", r"\bvouvoi\w*|\bvouvoy\w*|\b(?:le|en|au)\s+[«\"']?\s*vous\b"),
         ("informal", "tu", r"\btutoi\w*|\btutoy\w*|\btute[ao]\w*|\btutear\b|\b(?:le|de)\s+[«\"']?\s*tú?\b[»\"']?"),
+        ("formal", "Lei", r"\b(?:dare|dai|dia|diamo|date|del)\s+(?:del\s+)?[«\"']?lei\b"),
+        ("informal", "tu", r"\b(?:dare|dai|dia|diamo|date)\s+del\s+[«\"']?tu\b"),
+        ("formal", "u", r"\bu-vorm\b|\bvousvoy\w*"),
+        ("informal", "je", r"\b(?:je|jij)-vorm\b|\bjijen\b"),
         ("informal", "vosotros", r"[\"“']?\bvosotros\b[\"”']?"),
         ("formal", "usted", r"\b(?:de|con|por)\s+[\"']?usted(?:es)?\b|[\"“']usted(?:es)?[\"”']"),
         ("informal", "você", r"[\"“']você[\"”']|\bpor\s+[\"“']?você\b"),
@@ -34,7 +40,7 @@ _PRONOUNS = frozenset({"du", "sie", "tu", "vous", "tú", "usted", "você", "you"
 # Substrings without which no form of address is named: a cheap test before the patterns.
 _KEYS = (
     "sie", "du", "vous", "vosotros", "vouvo", "tutoi", "tutoy", "tute", "tú", "tu ", "usted", "você", "senhor",
-    "senhora",
+    "senhora", "lei", "vorm", "jijen",
     "です", "ます", "敬語", "丁寧", "タメ", "くだけ", "您", "你", "formal",
 )  # fmt: skip
 
@@ -53,18 +59,29 @@ def find_formality(text: str) -> FoundFormality | None:
     lowered = text.lower()
     if not any(key in lowered for key in _KEYS):
         return None
-    named = _NAMED.search(text)
-    if named and named.group("pronoun").lower() in _PRONOUNS:
+    for named in _NAMED.finditer(text):
+        if named.group("pronoun").lower() not in _PRONOUNS or _conceded(text, named.start()):
+            continue
         register = "formal" if named.group("register").lower() in ("formal", "polite") else "informal"
         return FoundFormality(register, named.group("pronoun"), named.start(), named.end())
+    found: list[FoundFormality] = []
     for register, pronoun, pattern in _FORMS:
         for match in pattern.finditer(text):
             if _NEGATED.search(text[max(0, match.start() - 14) : match.start()]):
                 continue  # 'nada de "ustedes"', 'nicht siezen', 'pas de vous': the form ruled out
             if _CJK_NEGATED_AFTER.match(text, match.end()):
                 continue  # "敬語じゃなくて、やさしめのタメ口で": the form ruled out, the next one asked for
-            return FoundFormality(register, pronoun, match.start(), match.end())
-    return None
+            if _conceded(text, match.start()):
+                continue  # "Du-Form, auch wenn jemand siezt": the user's form, which the rule overrides
+            found.append(FoundFormality(register, pronoun, match.start(), match.end()))
+            break
+    # One form per register at most; when a clause names both ways, the one it asks for comes first
+    return min(found, key=lambda form: form.start) if found else None
+
+
+def _conceded(text: str, start: int) -> bool:
+    """Whether a form named at `start` is the user's ("auch wenn jemand siezt"), which the rule overrides."""
+    return CONCESSIVE.search(text[max(0, start - 40) : start]) is not None
 
 
 _CJK_NEGATED_AFTER = re.compile(

@@ -33,6 +33,9 @@ _NAMES: dict[str, str] = {
     "inglese": "en", "tedesco": "de", "francese": "fr", "spagnolo": "es", "portoghese": "pt", "giapponese": "ja",
     "cinese": "zh", "olandese": "nl", "engels": "en", "duits": "de", "spaans": "es", "italiaans": "it",
     "portugees": "pt", "japans": "ja", "chinees": "zh", "nederlands": "nl",
+    # Dutch as the other main languages write it ("al neerlandés", "en néerlandais", "ins Niederländische")
+    "neerlandés": "nl", "holandés": "nl", "néerlandais": "nl", "hollandais": "nl", "neerlandês": "nl",
+    "holandês": "nl", "niederländisch": "nl", "holländisch": "nl",
     # Polish as each main language writes it ("Schrijft iemand in het Engels of Pools", "auf Englisch oder Polnisch")
     "polaco": "pl", "polnisch": "pl", "polonais": "pl", "polacco": "pl", "polonês": "pl", "pools": "pl",
     "serbian": "sr", "serbisch": "sr", "serbe": "sr", "serbio": "sr", "serbo": "sr", "servisch": "sr", "sérvio": "sr",
@@ -242,15 +245,16 @@ _CJK_TARGET = re.compile(
 )
 _SHORT_TARGETS = {"英": "en", "和": "ja", "独": "de", "仏": "fr", "中": "zh"}
 # "aus dem Deutschen ins britische Englisch übersetzen", "naar het Engels vertalen": German and Dutch name the target
-# after "ins" / "naar het", with an optional variant
+# after "ins" / "naar (het)", with an optional variant ("naar Brits Engels")
 _INTO_TARGET = re.compile(
-    r"\b(?:ins|in\s+(?:das|die)|naar\s+het|in\s+het)\s+(?P<variant>britische|amerikanische|brasilianische|"
-    r"europäische|brits|amerikaans)?\s*(?P<target>[A-ZÄÖÜ][a-zäöü]+?)(?:e|en)?\b",
+    r"\b(?:ins|in\s+(?:das|die)|naar(?:\s+het)?|in\s+het)\s+(?P<variant>britische|amerikanische|brasilianische|"
+    r"europäische|brits|amerikaans|braziliaans|europees)?\s*(?P<target>[A-ZÄÖÜ][a-zäöü]+?)(?:e|en)?\b",
     re.IGNORECASE,
 )
 _NEGATED_TRANSLATION = re.compile(r"\b(?:nicht|nie|niemals|kein\w*|niet|nooit|geen|never|not)\b[^.;\n]{0,25}$", re.I)
 _VARIANT_NAMES = {"britische": "British", "brits": "British", "amerikanische": "American", "amerikaans": "American",
-                  "brasilianische": "Brazilian", "europäische": "European"}  # fmt: skip
+                  "brasilianische": "Brazilian", "europäische": "European", "braziliaans": "Brazilian",
+                  "europees": "European"}  # fmt: skip
 _TRANSLATION_CUE = re.compile(
     r"translat|tradu|tradott|übersetz|vertal|vertaal|翻訳|翻译|翻譯|译|訳|localis|localiz|lokalisier", re.IGNORECASE
 )
@@ -380,6 +384,18 @@ _CONDITION_OPENS = re.compile(
     r"(?:(?!you\b|tú\b|du\b|vous\b|u\b)[^\s,.;:]+\s+){1,5}$",
     re.IGNORECASE,
 )
+# "Si vous écrivez en …", "When you write in …, …": a condition put to the reader of the brief, its language the
+# case's only when a clause of its own follows (a comma, "then", "alors", "dann")
+_ADDRESSED_CONDITION = re.compile(
+    r"\b(?:if|when|whenever|si|quand|lorsque|wenn|falls|cuando|se|quando|als|wanneer)\s+(?:you|vous|du|tu|tú|usted|u|je|jij|sie|você|voi|lei)"
+    r"\s+(?:[^\s,.;:]+\s+){1,3}$",
+    re.IGNORECASE,
+)
+_CASE_RULE_AFTER = re.compile(
+    # (German puts the verb last: "Wenn du auf Englisch schreibst, …")
+    r"[ \t]*(?:[^\W\d_]+[ \t]*)?(?:,|\s+(?:then|alors|dann|entonces|então|allora|dan)\b)",
+    re.IGNORECASE,
+)
 _CJK_IF_AFTER = re.compile(r"[^。；;、,，\n]{0,6}?(?:たら|れば|なら|場合|的话|的話|时|時)")
 _NOT_ALWAYS = re.compile(
     r"\b(?:no|not|nicht|pas|não|non|niet)\s+(?:siempre|always|immer|toujours|sempre|altijd|solo|sólo|only|nur|"
@@ -465,6 +481,10 @@ def _find_language(text: str) -> FoundLanguage | None:
             continue  # "英語で書いてきたら": the language of a case ("if they write in English"), not of the reply
         if _CONDITION_OPENS.search(text[max(0, match.start(group) - 60) : match.start(group)]):
             continue  # "Si el cliente escribe en inglés, …": the language of the case, not the reply's
+        if _ADDRESSED_CONDITION.search(text[max(0, match.start(group) - 60) : match.start(group)]) and (
+            _CASE_RULE_AFTER.match(text, match.end(group))
+        ):
+            continue  # "Si vous écrivez en anglais, soyez bref": a case the next clause's rule holds in
         mirror = _CONDITIONAL_MIRROR.search(text[max(0, match.start() - 120) : match.start(group)])
         mirrored = mirror.group("case") or mirror.group("case2") if mirror is not None else None
         # (a case that names no language, "when you reply to customers write in formal German", is no mirror)
@@ -641,6 +661,10 @@ def other_reply_language(text: str, own: str) -> bool:
                 continue  # "englisch" inside "Englischunterricht" is no language of a reply
             if _WRITTEN_IN_BEFORE.search(lowered, 0, match.start()) or _WRITTEN_IN_AFTER.match(lowered, match.end()):
                 continue  # "英文写的", "英語で書かれ", "en inglés que escriben": the language of the input
+            if _ADDRESSED_CONDITION.search(text[max(0, match.start() - 60) : match.start()]) and (
+                _CASE_RULE_AFTER.match(text, match.end())
+            ):
+                continue  # "Si tu écris en anglais, fais court": the case a rule of another kind holds in
             window = text[max(0, match.start() - 12) : match.end() + 12]
             if _REPLY_VERB.search(window) or _OTHERWISE_IN.search(lowered, max(0, match.start() - 30), match.start()):
                 return True

@@ -40,7 +40,7 @@ def _cjk_field_languages(brief: Brief, fields: set[str]) -> list[Constraint]:
     matches = [*_CJK_FIELD_LANGUAGE.finditer(brief.task), *_LATIN_FIELD_LANGUAGE.finditer(brief.task)]
     for match in matches:
         field, named = match.group("field"), lookup(match.group("lang"))
-        if named is None or field.lower() not in fields:
+        if named is None or not _is_field(field, fields, brief.task):
             continue
         span = BriefSpan(field="task", start=match.start("lang"), end=match.end("lang"), text=match.group("lang"))
         found.append(
@@ -50,6 +50,14 @@ def _cjk_field_languages(brief: Brief, fields: set[str]) -> list[Constraint]:
             )
         )  # fmt: skip
     return found
+
+
+def _is_field(name: str, fields: set[str], task: str) -> bool:
+    """Whether a line's lead names an output field: one the constraints read, a snake_case key ("resumo_en"), or a
+    key the brief's pasted JSON shape quotes ('"memo": …'), whatever the schema read from it."""
+    if name.lower() in fields or "_" in name.strip("_"):
+        return True
+    return re.search(rf"[\"'“]{re.escape(name)}[\"'”]\s*:", task, re.IGNORECASE) is not None
 
 
 def _fields(constraints: list[Constraint]) -> set[str]:
@@ -86,8 +94,23 @@ def scope_field_languages(brief: Brief, constraints: list[Constraint]) -> list[C
             continue
         lead = _FIELD_LEAD.search(brief.task, 0, span.start)
         field = lead.group("field") if lead is not None else None
-        if field is None or (field.lower() not in fields and "_" not in field):
+        if field is None or not _is_field(field, fields, brief.task):
             out.append(c)
             continue
         out.append(msgspec.structs.replace(c, scope=field, text=f"Write the {field} field in {c.value}."))
+    return _with_field_exceptions(out)
+
+
+def _with_field_exceptions(constraints: list[Constraint]) -> list[Constraint]:
+    """The whole reply's language rule naming the fields the brief gives another language ("Always reply in
+    Spanish, except the resumen_en field, which is in English."), so the two rules never contradict each other."""
+    scoped = [c for c in constraints if c.kind == "language" and c.scope]
+    out: list[Constraint] = []
+    for c in constraints:
+        if c.kind == "language" and not c.scope and not c.values and c.value and c.text.startswith("Always reply"):
+            others = [f for f in scoped if f.code != c.code]
+            if others:
+                said = "; ".join(f"the {f.scope} field, which is in {f.value}" for f in others)
+                c = msgspec.structs.replace(c, text=f"{c.text.rstrip('.')}, except {said}.")
+        out.append(c)
     return out

@@ -49,7 +49,7 @@ _UNITS: tuple[tuple[LimitUnit, str], ...] = (
     ),
     (
         "items",
-        r"items?|elements?|entries|entry|elementen?|elementos?|éléments?|options?|suggestions?|ideas?|examples?|"
+        r"items?|itens|elementi|elemente|elements?|entries|entry|elementen?|elementos?|éléments?|options?|suggestions?|ideas?|examples?|"
         r"tips?|tags?|hashtags?|keywords?|questions?|titles?|headlines?|descriptions?|taglines?|slogans?|"
         r"recommendations?|reasons?|steps?|"
         r"results?|vorschläge|sugerencias|ejemplos|exemples|idées|sugestões|exemplos|"

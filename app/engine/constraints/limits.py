@@ -273,6 +273,13 @@ def _bound(limit: FoundLimit) -> str:
     return f"at least {limit.minimum} {unit_word(limit.minimum or 0)}"
 
 
+# "items" in the brief's language ("no máximo 3 itens", "como máximo 3 elementos"): the plain unit, not a noun to keep
+_GENERIC_ITEMS = frozenset(
+    {"item", "items", "itens", "elemento", "elementos", "element", "elements", "élément", "éléments", "elementi",
+     "elemente", "elementen"}
+)  # fmt: skip
+
+
 def describe_limit(
     unit: LimitUnit,
     minimum: int | None,
@@ -296,7 +303,7 @@ def describe_limit(
         return f"Expect inputs of {size} {unit}."
     if unit in ("items", "lines") and noun and scope == noun and maximum is not None:
         return f"Keep to at most {maximum} {noun}."
-    if unit == "items" and noun and noun.lower() not in ("item", "items"):
+    if unit == "items" and noun and noun.lower() not in _GENERIC_ITEMS:
         target = f"{scope} " if scope else ""
         if exact is not None:
             return f"Give {target}exactly {exact} {noun}."
