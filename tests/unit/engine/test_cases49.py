@@ -28,7 +28,7 @@ def _guardrails(task: str) -> str:
     [
         (
             "Asistente web de una academia de idiomas.\n\nSi alguien escribe que está desesperado o que piensa en "
-            "hacerse daño, responder solo esto:\n\"Siento lo que está pasando. Llame ahora al 024, es gratuito. Si "
+            'hacerse daño, responder solo esto:\n"Siento lo que está pasando. Llame ahora al 024, es gratuito. Si '
             'está en peligro, llame al 112."\n\nEstilo: trate de usted.',
             "024",
             "desesperado",
@@ -49,7 +49,8 @@ def _guardrails(task: str) -> str:
 )
 def test_a_number_in_a_quoted_line_under_its_case_stays_on_that_case(task: str, number: str, trigger: str) -> None:
     routes = [f for f in _fallbacks(task) if f[1] == number]
-    assert routes and all(trigger in condition for _, _, condition in routes)
+    assert routes
+    assert all(trigger in condition for _, _, condition in routes)
     assert f"{_STUCK}, tell the user to call {number}" not in _guardrails(task)
 
 
@@ -99,7 +100,8 @@ def test_a_case_or_crisis_number_is_never_the_catch_all(task: str, number: str, 
 )
 def test_a_trigger_with_a_verb_of_saying_is_kept_whole(task: str, trigger: str) -> None:
     conditions = [condition for _, _, condition in _fallbacks(task)]
-    assert conditions and all(condition.lower() == trigger.lower() for condition in conditions)
+    assert conditions
+    assert all(condition.lower() == trigger.lower() for condition in conditions)
     assert "If they," not in _guardrails(task)
 
 
@@ -146,7 +148,7 @@ def test_a_two_sentence_fixed_line_after_an_arrow_is_kept_whole(task: str, reply
         (
             "Minibus booking chat.\n1. trips must be booked at least 2 working days ahead. anything sooner -> "
             "leave_message and tell them the office will ring back. do not promise the trip",
-            ("ahead. Anything sooner -> leave_message and tell them the office will ring back. Do not promise the trip."),
+            "ahead. Anything sooner -> leave_message and tell them the office will ring back. Do not promise the trip.",
         ),
         (
             "Hire shop bot.\n1. we don't deliver further than 15 miles from the depot. further than that -> take a "
