@@ -20,6 +20,7 @@ from app.engine.compose.rule_lists import (
 from app.engine.compose.sentences import TOOL_LINE, is_item, split_sentences
 from app.engine.compose.untouched_parts import FILLER_WORDS, untouched_parts
 from app.engine.constraints import Constraint
+from app.engine.constraints.antecedents import CONTINUES_RULE
 from app.engine.constraints.clauses import fixed_reply
 from app.engine.constraints.fallbacks import QUOTED_SCOPE
 from app.engine.constraints.listed_cases import condition_words
@@ -131,6 +132,7 @@ def task_details(
             index > 0
             and (
                 ANAPHORIC_CASE.match(text)
+                or CONTINUES_RULE.match(text)  # "… 25 miles. Further than that -> leave_message": the rule goes on
                 or points_to_list(text, task[sentences[index - 1][0] : sentences[index - 1][1]])
             )
             and "\n" not in task[sentences[index - 1][1] : start]
@@ -204,7 +206,43 @@ def task_details(
     # "… our chat bot (call it Fern). It answers questions about plants": the job, said of the assistant (what it
     # is, "It chats with them in Teams", stays background)
     details = [(i, _as_order(task[: sentences[i][0]], text)) for i, text in details]
-    return with_item_lists(task, sentences, details, english=True)
+    return with_item_lists(task, sentences, _examples_whole(task, sentences, details), english=True)
+
+
+# "example:\nmember: can i go …\nyou: I can offer … Shall I book it?": a heading line that opens an example
+_EXAMPLE_HEADING = re.compile(
+    r"^[ \t]*(?:an?\s+|one\s+)?(?:good\s+|bad\s+)?(?:example|sample)(?:\s+(?:reply|answer|chat|conversation|exchange|"
+    r"dialogue))?[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _examples_whole(
+    task: str, sentences: Sequence[tuple[int, int]], details: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The details with an example's later sentences joined to its first one: an example's last line ("Shall I book
+    it?") is example text, never a rule of its own."""
+    heads = [m.start() for m in _EXAMPLE_HEADING.finditer(task)]
+    if not heads:
+        return details
+    out: list[tuple[int, str]] = []
+    opened: int | None = None  # the example heading the last detail belongs to
+    for index, text in details:
+        start = sentences[index][0]
+        head = max((h for h in heads if h <= start), default=None)
+        inside = head is not None and "\n\n" not in task[head:start].rstrip() and not _starts_item(task, start)
+        if inside and opened == head and out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+            continue
+        out.append((index, text))
+        opened = head if inside else None
+    return out
+
+
+def _starts_item(task: str, start: int) -> bool:
+    """Whether a sentence opens a list item or a heading of its own (no longer the example)."""
+    line = task[task.rfind("\n", 0, start) + 1 : start + 40]
+    return bool(re.match(r"\s*(?:[-*•]|\d{1,2}[.)])\s", line)) or bool(re.match(r"\s*#", line))
 
 
 # 'Never comment on their medication; say "Let's ask the nurse about that."': the words to give, quoted after a verb

@@ -270,7 +270,13 @@ def _leads_with_spec(sentence: str, words: list[str]) -> bool:
     return _SPEC_TERM.search(" ".join(words[:4])) is not None or _SPEC_WORD.search(sentence) is not None
 
 
-_CONTEXT_LABEL = re.compile(r"\s*(?:context|background|fyi|for\s+context|for\s+info|info)\s*[:\-–]", re.IGNORECASE)
+_CONTEXT_LABEL = re.compile(
+    r"\s*(?:context|background|fyi|for\s+context|for\s+info|info|"
+    # ("Example: member: can I go … Shall I book it?": an example's lines illustrate, they order nothing)
+    r"(?:an?\s+|one\s+)?(?:good\s+|bad\s+)?(?:example|sample)(?:\s+(?:reply|answer|chat|conversation|exchange|dialogue))?)"
+    r"\s*[:\-–]",
+    re.IGNORECASE,
+)
 
 
 _THEN = re.compile(r"\b(?:so|but|therefore|instead)\b|[,;:–—]|\s-\s", re.IGNORECASE)

@@ -26,7 +26,7 @@ from app.engine.constraints.sentence_case import sentence_case
 _POINTS_BACK = re.compile(
     r"\b(?:that|these|those|such)\s+(?:messages?|repl(?:y|ies)|cases?|situations?|moments?)\b|"
     r"^\s*(?:say|reply|respond|answer)\s*[:：]\s*[\"“«']|^\s*(?:say|tell\s+them)\s+(?:that|so|this)\s*[,.;]|"
-    r"^\s*(?:don'?t|do\s+not|never)\s+[a-z]+\s+(?:anything|it|them|that|this)\s*[.!]?\s*$|"
+    r"^\s*(?:don'?t|do\s+not|never)\s+[a-z]+\s+(?:anything|it|them|that|this|the\s+[a-z]+)\s*[.!]?\s*$|"
     r"^\s*(?:if\s+(?:so|not)\b|otherwise\b|in\s+that\s+case\b|in\s+which\s+case\b|only\s+then\b|then\b)|"
     # "If it's older, …", "If the visit was longer, …": a comparison with what the sentence before stated
     r"^\s*if\b[^,.;:]{0,50}?(?:\b(?:is|are|was|were)|'s|'re)\s+(?:\w+\s+)?(?:older|newer|longer|shorter|earlier|later|"
@@ -48,6 +48,17 @@ _ROUTE_GIVEN = re.compile(
     r"(?:give|share|provide|pass\s+on|mention)\s+(?:them\s+)?(?:our|the|this|that)\b"
     # ("116 006": a short service number counts, 6 characters and up)
     r"[^.!?]*?(?:\(\d{2,4}\)|\+?\d[\d\s().-]{4,}\d|@|https?://|\b(?:hotline|helpline|emergency\s+line|phone\s+number)\b)",
+    re.IGNORECASE,
+)
+# What goes on with a rule of its own ("Trips must be booked 2 days ahead. Anything sooner -> …", "… 25 miles. Further
+# than that -> …", "… we never guarantee the time. Say that every time it's a hospital trip"): the case or the order
+# is the rule's, said again with a comparison or "that"
+CONTINUES_RULE = re.compile(
+    r"^\s*(?:(?:anything|any\s+\w+|everything|anyone|trips?|orders?|bookings?)\s+(?:sooner|earlier|later|longer|shorter|"
+    r"further|farther|more|less|fewer|bigger|larger|smaller|older|younger|higher|lower|closer)\b|"
+    r"(?:sooner|earlier|later|longer|shorter|further|farther|more|less|fewer|bigger|larger|smaller|older|younger|"
+    r"higher|lower|closer|over|under|above|below|beyond)\s+than\s+(?:that|this|those|these)\b|"
+    r"(?:say|tell\s+them|repeat|mention)\s+(?:that|this|it)\s+(?:every\s+time|each\s+time|always|whenever|when)\b)",
     re.IGNORECASE,
 )
 _THEN = re.compile(r"\s*(?:only\s+)?then\b", re.IGNORECASE)
@@ -151,8 +162,11 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
     anchor = read[index]
     if index + 1 < len(read) and _finishes_case(text, anchor, read[index + 1]):
         return index + 1  # "Reply in Portuguese if they write in Portuguese; if not, English."
-    if anchor.clause.text.rstrip().endswith((":", "：")) or _stands_alone(anchor.found):
-        return index  # a heading, or a rule of its own: nothing after it needs it
+    if anchor.clause.text.rstrip().endswith((":", "：")):
+        return index  # a heading: nothing after it needs it
+    if _stands_alone(anchor.found):
+        # a rule of its own: only what goes on with it ("Anything sooner -> …", "Say that every time …") needs it
+        return _rule_goes_on(text, read, index)
     end = index
     while end + 1 < len(read):
         following = read[end + 1]
@@ -176,6 +190,19 @@ def _chain_end(text: str, read: Sequence[ReadClause], index: int) -> int:
         )
         goes_on = ((end > index or conditioned) and _GOES_ON.match(following.clause.text) is not None) or route_given
         if not (leans or goes_on) or (not leans and _OWN_CONDITION.match(following.clause.text)):
+            break
+        end += 1
+    return end
+
+
+def _rule_goes_on(text: str, read: Sequence[ReadClause], index: int) -> int:
+    """The last clause that goes on with the rule of clause `index` on the same item (`index` when none does)."""
+    end = index
+    while end + 1 < len(read) and _same_item(text, read[end].clause, read[end + 1].clause, False):
+        following = read[end + 1]
+        if following.led or not (
+            CONTINUES_RULE.match(following.clause.text) or (end > index and _leans_back(following.clause.text))
+        ):
             break
         end += 1
     return end
@@ -245,6 +272,8 @@ def _joined(field: Field, anchor: ReadClause, chain: Sequence[ReadClause]) -> li
     other_case = _other_case_of_rule(field, anchor, chain, said)
     if other_case is not None:
         return other_case
+    if _stands_alone(anchor.found) and CONTINUES_RULE.match(chain[0].clause.text):
+        return _rule_with_sequel(field, anchor, chain, said)
     if not found and condition is None:
         return [*anchor.found]  # sentences read as nothing: whether they are a rule is the plan's to say
     if condition is not None:
@@ -272,3 +301,20 @@ def _joined(field: Field, anchor: ReadClause, chain: Sequence[ReadClause]) -> li
         Constraint(kind="prohibition" if banned else "requirement", text=text, span=span, value=text)
     ]
     return [*anchor.found, *said_by, *routes[1:], *kept]
+
+
+def _rule_with_sequel(field: Field, anchor: ReadClause, chain: Sequence[ReadClause], said: str) -> list[Constraint]:
+    """A rule of its own with the sentences that go on with it ("Trips must be booked 2 days ahead. Anything sooner ->
+    leave_message. Do not promise the trip."): one rule, the anchor's first, said whole."""
+    rules = [c for c in anchor.found if c.kind in ("requirement", "prohibition")]
+    if not rules:
+        return [*anchor.found, *(c for item in chain for c in item.found)]
+    pieces = [" ".join(item.clause.text.split()) for item in chain]
+    said = " ".join(piece[:1].upper() + piece[1:] for piece in pieces)
+    text = sentence_case(f"{' '.join(anchor.clause.text.split())} {said}")
+    if not text.endswith((".", "!", "?")):
+        text += "."
+    span = field.span(anchor.clause.start, chain[-1].clause.start + len(chain[-1].clause.text.rstrip()))
+    whole = msgspec.structs.replace(rules[0], text=text, value=text, span=span)
+    kept = [c for item in chain for c in item.found if c.kind not in _RULE_KINDS]
+    return [whole if c is rules[0] else c for c in anchor.found] + kept

@@ -191,6 +191,13 @@ def _pointing_back(
     return rule_constraints
 
 
+# A list of cases, then an arrow to what they get ("gas smell, no hot water, sparking sockets -> always P1"): two
+# comma items or more before the arrow
+_CASE_LIST_ARROW = re.compile(r"^[^.;:\n]*,[^.;:\n]*?(?=\s*(?:->|→|=>)\s*\S)")
+# ("never give medical advice, don't diagnose -> say …": a list of bans, each a ban)
+_BAN_FIRST = re.compile(r"\W*(?:never|don'?t|do\s+not|no|not|avoid)\b", re.IGNORECASE)
+
+
 def _kept_rules(
     field: Field, text: str, offset: int, out: list[Constraint], rule_constraints: list[Constraint]
 ) -> list[Constraint]:
@@ -207,6 +214,15 @@ def _kept_rules(
         # cut from its middle would garble it. One stated before the condition stays.
         rule_constraints = [
             c for c in rule_constraints if c.kind != "prohibition" or c.span is None or c.span.start < offset + cond_at
+        ]
+    arrow = _CASE_LIST_ARROW.search(text)
+    if arrow is not None and not _BAN_FIRST.match(text):
+        # "smell of gas, no heating where there's someone over 75, sparking sockets -> always P1": an item of the
+        # case list before the arrow names a case ("no heating"), it forbids nothing
+        rule_constraints = [
+            c
+            for c in rule_constraints
+            if c.kind != "prohibition" or c.span is None or c.span.end > offset + arrow.end()
         ]
     whole = {c.text for c in out if c.scope == "the part this sentence names"}
     if whole:

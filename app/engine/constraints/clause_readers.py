@@ -240,7 +240,7 @@ def read_fallbacks(text: str, unquoted: str, span: Span) -> list[Constraint]:
 
 _ACTION_LEAD = re.compile(
     r"(?:stop|pause|end|tell|ask|give|share|offer|urge|encourage|advise|direct|point|refer|say|remind|suggest|go|"
-    r"come|log|record|flag|call|use|book|cancel|send)\b",
+    r"come|log|record|flag|call|use|book|cancel|send|do\s+not|don'?t)\b",
     re.IGNORECASE,
 )
 
@@ -253,6 +253,7 @@ def _own_action(text: str, found: FoundFallback) -> str | None:
     if condition is None or at < 0 or found.action in ("say", "handoff") or not is_english(text):
         return None
     action = text[at + len(condition) :].lstrip(" ,:")
+    action = re.sub(r"^(?:->|→|=>)\s*", "", action)  # ("if they say they feel unwell -> do not book, tell them …")
     arrow = re.search(r"\s*(?:->|→|=>)\s*", condition)
     if arrow is not None and _ACTION_LEAD.match(condition, arrow.end()):
         # "If X -> go to the vet now, log it with log_emergency and give …": the arrow's words are the first action

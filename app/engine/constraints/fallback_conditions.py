@@ -9,6 +9,18 @@ from app.engine.constraints.abbreviation_dots import mask_abbreviation_dots
 from app.engine.constraints.clauses import EXACT_COLON
 from app.engine.constraints.quotes import quote_start
 
+# The people a case's verb of saying belongs to ("if they say …", "if someone tells you …", "if the customer writes
+# …"): after them, "say", "tell", "call" or "write" is what the user does, not the assistant's action
+_SAYER = "".join(
+    rf"(?<!\b{word})"
+    for word in (
+        "they", "he", "she", "someone", "somebody", "anyone", "anybody", "people", "user", "users", "customer",
+        "customers", "caller", "callers", "client", "clients", "member", "members", "guest", "guests", "parent",
+        "parents", "patient", "patients", "child", "kid", "kids", "student", "students",
+    )
+)  # fmt: skip
+
+
 _CONDITION = re.compile(
     r"\b(?:if|when|whenever|in\s+case|(?:em|en|no)\s+caso\s+de|in\s+caso\s+d(?:i|['’])|"
     r"(?<![\w ])anything\s+else(?=\s*,)|"
@@ -38,7 +50,11 @@ _CONDITION = re.compile(
     # (a colon before a fixed reply or a route ends the case: 'se qualcuno parla di minacce …: "Se è in pericolo …"')
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s?[:：]\s*[\"“«„\d]|(?<!n't)(?<!not)(?<!n’t)"
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
-    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)\s+(?:(?:just|simply|please|pls|kindly)\s+)?(?:tell|say|reply|respond|output|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point\s+(?:them|him|her|people|users?|the\s+\w+)|refer|"
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)"
+    # ("if they say they feel unwell", "if people call about …": the user's own verb of saying is the case's)
+    + _SAYER
+    + r"\s+(?:(?:just|simply|please|pls|kindly)\s+)?"
+    r"(?:tell|say|reply|respond|output|(?<!phishing\s)(?<!spam\s)email|call|offer|escalate|direct|point\s+(?:them|him|her|people|users?|the\s+\w+)|refer|"
     r"ask\s+(?:them|the|him|her)|send|hand|connect|transfer|then|responde|rispondi|risponda|sag|dis|diga|ring|signpost|"
     # "if it's missing write "Battery health: ask us"": the words to write (not "if they write "STOP"")
     r"(?<!\bthey)(?<!\byou)(?<!\bwe)(?<!\bI)(?<!\bpeople)(?<!\busers)(?<!\bcustomers)(?<!\bmembers)"
@@ -72,7 +88,7 @@ _FOREIGN_ORDERS = (
     r"passe|diga|ligue|oriente|encaminhe|d[êe](?:[- ]lhe)?|pe[çc]a|acolha|informe|"
     r"dagli|dalle|d[àa]\s+(?:loro|gli|le)|chiama|fornisci|suggerisci|consiglia|"
     r"sag\w*|gib|nenn\w*|ruf\w*|verweis\w*|schick\w*|empfiehl|"
-    r"zeg|geef|verwijs|bel|noem"
+    r"zeg|geef|verwijs|bel|noem|respond\w*|contest\w*|répond\w*|antwort\w*|rispond\w*|antwoord\w*"
 )
 
 
@@ -86,7 +102,8 @@ _LIST_TAIL = re.compile(
     r"(?:[^,;.:(]|\([^()]{0,80}\)){1,120}?),?"
     # ("…, food insecure or fleeing abuse, before anything else tell them …": when, then the action)
     # ("…, or abuse, you should give them …", "…, the bot must not …": the assistant and its modal start the order)
-    r"(?=\s*:|\s+(?:you|we|it|the\s+(?:bot|assistant))\s+(?:should|must|need\s+to|has\s+to|have\s+to|will|can|"
+    # ("…, suicide or not wanting to be here -> reply only: …": an arrow ends the condition as a colon does)
+    r"(?=\s*(?::|->|→|=>)|\s+(?:you|we|it|the\s+(?:bot|assistant))\s+(?:should|must|need\s+to|has\s+to|have\s+to|will|can|"
     r"mustn'?t|shouldn'?t|won'?t|can'?t|cannot)\b|"
     # ("…, or heavy bleeding, the FIRST thing you write is …", "…, your reply starts with …": the reply's own words)
     r"\s+(?:the\s+(?:first|only)\s+(?:thing|line|words?|sentence)|your\s+(?:first\s+|only\s+)?(?:reply|answer|"
@@ -143,7 +160,7 @@ _CJK_CONDITION = re.compile(
     # "雷注意報が出ている時の営業は…": a time or case that names what follows it
     r"(?<![^\s・\-*•。、，,；;：:])[^，,。；;！？、「」\s・]{2,40}?(?:時|とき|場合)(?=の)|"
     # "段ボール10箱未満は出張できないので、…": a count below or above a bound opens its case
-    r"(?<![^\s・\-*•。、，,；;：:])[^，,。；;！？、\s・]{1,30}?\d+[^\d，,。、\s]{0,3}?(?:未満|以下|以上|超)(?=は|の(?:場合|とき|方))"
+    r"(?<![^\s・\-*•。、，,；;：:])[^，,。；;！？、\s・]{0,30}?\d+[^\d，,。、\s]{0,3}?(?:未満|以下|以上|超)(?=は|の(?:場合|とき|方))"
 )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from app.engine.constraints.fallback_handoffs import TOOL_CALL
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.model import FallbackAction, FoundFallback
-from app.engine.constraints.phones import EMERGENCY_SERVICES
+from app.engine.constraints.phones import CRISIS_LINES, EMERGENCY_SERVICES
 
 _ACTION_VERB = r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offer|direct|point|send|signpost)\b"
 
@@ -149,6 +149,8 @@ def _lead(action: FallbackAction, value: str, condition: str | None) -> str:
         lead = f'When this applies ("{condition}"), '
     elif condition is None and action == "phone" and "".join(ch for ch in value if ch.isdigit()) in EMERGENCY_SERVICES:
         lead = "In an emergency, "  # "112" with no case of its own: never the line for whatever you cannot answer
+    elif condition is None and action == "phone" and "".join(ch for ch in value if ch.isdigit()) in CRISIS_LINES:
+        lead = "If the user is in crisis or may harm themselves, "  # ("Samaritans 116 123", no case: the same)
     else:
         lead = (condition[0].upper() + condition[1:] + ", ") if condition else "When you cannot help, "
     if not condition and action == "say":

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from app.engine.constraints.clauses import EXACT_COLON, in_exact_line
-from app.engine.constraints.fallback_cases import WHEN_STUCK, clause_case
+from app.engine.constraints.fallback_cases import WHEN_STUCK, clause_case, for_case, stuck_case
+from app.engine.constraints.fallback_conditions import find_condition
 from app.engine.constraints.fallback_contacts import BARE_DOMAIN, URL, clause_contacts
 from app.engine.constraints.fallback_handoffs import HANDOFF_KEYS, REFERRAL_VERB, handoff_or_referral
 from app.engine.constraints.fallback_placement import placed_conditions
@@ -22,8 +23,10 @@ from app.engine.constraints.fallback_replies import (
     cjk_say_fallback,
     say_fallback,
 )
+from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.listed_cases import exact_line_reply
 from app.engine.constraints.model import FoundFallback
+from app.engine.constraints.quotes import open_closer
 
 # "- you don't, you just label it", "(not you)": the clause gives the route to someone else; the verb is left out
 # ("you don't handle billing: send them to billing@…" is a route for the assistant)
@@ -61,6 +64,9 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         return []
     if _SOMEONE_ELSE_DOES.search(text):
         return []  # "our human team reaches out and shares 988 … - you don't, you just label it": not the assistant's
+    arrowed = _ARROW_QUOTE.search(text)
+    if arrowed is not None:
+        return _arrow_quote_fallbacks(text, arrowed)
     condition, channelled = clause_case(text)
     if condition is None and _MENTION_ONCE.match(text) and not WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
@@ -89,6 +95,42 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     return placed
 
 
+# 'head injury, chest pain or fainting -> "Tell an adult right now. If it's serious they should call 999."': a case, an
+# arrow and its quoted reply, the last part of the clause (after a stop of any case: briefs typed in lower case)
+_ARROW_QUOTE = re.compile(
+    r"(?:^|(?<=[.;!?])\s+)(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^.;!?\n\"“«]{3,160}?)\s*(?:->|→|=>)\s*"
+    r"[\"“«](?P<say>[^\"”»\n]{3,300})[\"”»]\s*[.!]?\s*$"
+)
+
+
+# "anything else -> "…"", "todo lo demás -> "…"": the catch-all, the reply when the assistant cannot help
+_ELSE = re.compile(
+    r"(?:for\s+)?(?:anything|everything|all|something)\s+else|todo\s+lo\s+dem[áa]s|tout\s+le\s+reste|"
+    r"alles\s+andere|tutto\s+il\s+resto|todo\s+o\s+resto|al\s+het\s+andere",
+    re.IGNORECASE,
+)
+
+
+_CASE_WORD = re.compile(r"(?:for|if|when|whenever|in|on|after|before|once|unless|during|with)\b", re.IGNORECASE)
+
+
+def _arrow_quote_fallbacks(text: str, arrowed: re.Match[str]) -> list[FoundFallback]:
+    """The quoted reply after a case and its arrow, for that case, with the contacts inside it; what the clause says
+    before that case is read on its own."""
+    start = arrowed.start()
+    before = find_fallbacks(text[:start]) if text[:start].strip() else []
+    case = arrowed.group("case").strip(" ,")
+    condition = None if stuck_case(case) or _ELSE.fullmatch(case) else find_condition(case)
+    if condition is None and not stuck_case(case) and not _ELSE.fullmatch(case):
+        # "head injury, chest pain or fainting -> "…"" -> "For head injury, chest pain or fainting"
+        condition = case if not is_english(case) or _CASE_WORD.match(case) else for_case(case)
+    said = FoundFallback("say", arrowed.group("say").strip(), condition, arrowed.start("say"), arrowed.end("say"))
+    inside = [
+        f._replace(start=f.start + said.start, end=f.end + said.start) for f in clause_contacts(said.value, condition)
+    ]
+    return [*before, said, *(f._replace(condition=condition) for f in inside)]
+
+
 # A sentence's end: its stop, a space, then a capital (not after an abbreviation: "e.g. Visa", "St. Mary's")
 _SENTENCE_BREAK = re.compile(
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bNo)(?<!\bvs)(?<=[\w)\]\"”'])[.!?]\s+(?=[A-Z])"
@@ -98,7 +140,9 @@ _SENTENCE_BREAK = re.compile(
 def _last_sentence(text: str, condition: str | None) -> int | None:
     """Where the clause's last sentence starts, when the clause's case is written in a sentence before it and the
     last one holds a route (None otherwise)."""
-    breaks = list(_SENTENCE_BREAK.finditer(text))
+    # ('-> "Tell an adult right now. If it's serious they should call 999."': a break inside a quotation is the
+    # fixed reply's own, its second sentence is no case of its own)
+    breaks = [b for b in _SENTENCE_BREAK.finditer(text) if open_closer(text[: b.start()]) is None]
     if not breaks or condition is None:
         return None
     last = breaks[-1].end()

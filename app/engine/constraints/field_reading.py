@@ -30,6 +30,7 @@ from app.engine.constraints.item_conditions import clause_leads
 from app.engine.constraints.line_scopes import scoped_to_lines, scoped_to_parts, with_outline
 from app.engine.constraints.model import Constraint, ConstraintSource
 from app.engine.constraints.pasted_structures import structures
+from app.engine.constraints.quoted_lines import with_quoted_lines
 from app.engine.constraints.shared_subjects import with_shared_subjects
 from app.engine.constraints.step_line_limits import scoped_to_step_lines
 from app.engine.references import label_table
@@ -93,10 +94,12 @@ def _read_field(field: Field) -> list[Constraint]:
     if field.name in ("audience", "tone"):
         return _person_field(field)
     found, masked = structures(field)
+    leads = list(clause_leads(masked))
     read = [
-        antecedents.ReadClause(clause, clause_constraints(field, clause, lead), bool(lead))
-        for clause, lead in clause_leads(masked)
+        antecedents.ReadClause(clause, clause_constraints(field, clause, lead), bool(lead)) for clause, lead in leads
     ]
+    lead_at = {clause.start: lead for clause, lead in leads}
+    read = with_quoted_lines(masked, read, lambda clause: clause_constraints(field, clause, lead_at[clause.start]))
     _name_cases_pointed_back(field.text, read)
     found.extend(antecedents.with_antecedents(field, read))
     found = with_shared_subjects(field.text, found)

@@ -58,7 +58,10 @@ _BEFORE = re.compile(
     # ("Never write the essay for them, but once they've written a draft, show …": the ban, then another case)
     r"^(?:only|never)\s+(?P<then5>.+?)(?<!\bbut)(?<!\bbut,)\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|until)\s+"
     r"(?P<first5>.+)$|"
-    r"^(?P<then6>.+?)\s+only\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|when)\s+(?P<first6>.+)$|"
+    # ("waiveLateFee only when missed = 1 and lateFeeGbp > 0, and only once per customer": a state the call needs, a
+    # condition on it, not a step before it)
+    r"^(?P<then6>.+?)\s+only\s+(?:after|once(?!\s+(?:per|a|an|every|each|in|more)\b)|"
+    r"when(?![^.]*(?:[=<>≤≥]|\bonly\s+once\b|\bis\s+(?:true|false|set|null)\b)))\s+(?P<first6>.+)$|"
     # ("nothing account-specific (trips, credits, plan) until checkVerificationCode came back ok")
     r"^(?:don'?t|do\s+not|never|nothing)\s+(?P<then7>.+?)\s+(?P<conn7>until|before|without(?:\s+first)?)\s+(?P<first7>.+)$|"
     r"^(?P<first13>.+?)\s+first\s*,\s*(?:and\s+)?(?:then\s+)?(?P<then13>.+?)\s+(?:after|afterwards|next|second|last)$|"

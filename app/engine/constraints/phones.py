@@ -18,6 +18,14 @@ EMERGENCY_SERVICES = frozenset(
      "102", "108", "995", "997", "998", "10111", "061", "144", "113", "118", "066"}
 )  # fmt: skip
 
+# Crisis and listening lines (988 US, 116 123 Samaritans and the EU's emotional-support line, 024 ES, 3114 FR,
+# Telefonseelsorge DE, 0800 0113 NL, 116 111 and 0800 1111 for children, 13 11 14 AU, 741741 by text): a line for
+# someone in distress, never the number for whatever the assistant cannot answer.
+CRISIS_LINES = frozenset(
+    {"988", "116123", "024", "3114", "08001110111", "08001110222", "08000113", "116111", "08001111", "131114", "741741"}
+)  # fmt: skip
+
+
 # Verbs and nouns that announce a number to call or text.
 _CALL_CUE = (
     r"call(?:ing)?|dial|phone|ring|text|contact|reach|give|share|"
