@@ -13,18 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from app.engine.constraints.phones import CRISIS_LINES, EMERGENCY_SERVICES
 from app.engine.lint._registry import Hit, rule
 from app.engine.lint._text import LintContext
 from app.engine.lint.rules.consistency import sentences_containing
 
-# Emergency and crisis numbers that are never a general helpdesk; two-digit ones (15, 17, 18) are left out, as
-# they are also minutes, ages and counts.
-EMERGENCY_NUMBERS = frozenset(
-    (
-        *("999", "112", "911", "000", "988", "116123", "116111", "3114", "024", "119", "110", "118", "113"),
-        *("08001110111", "08001110222", "0800113", "190", "192", "193", "120"),
-    )
-)
+# Emergency and crisis numbers (the constraint reader's lists); 101, the UK police's non-emergency line, may well
+# be a catch-all for a police service's assistant. Two-digit services (15, 17, 18) never match ROUTE_RE, which
+# wants three digits or more: they are also minutes, ages and counts.
+EMERGENCY_NUMBERS = (CRISIS_LINES | EMERGENCY_SERVICES) - {"101"}
 # A catch-all condition: the route applies to whatever the assistant cannot handle.
 CATCHALL_RE = re.compile(
     r"\b(?:when|if|whenever)\s+you\s+(?:cannot|can\s*not|can't|can’t|are\s+unable\s+to|don't|don’t|do\s+not)"
