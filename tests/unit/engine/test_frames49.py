@@ -22,7 +22,7 @@ def _role(prompt: str) -> str:
     return lines[0]
 
 
-# --- marks returned as JSON are a grader's job, never a tutor's ---------------------------------------------------
+# --- marks returned as JSON are a grader's job, never a tutor's
 
 MARKING = [
     (
@@ -65,7 +65,7 @@ def test_a_tutor_chat_stays_a_tutor() -> None:
     assert archetypes[0] == "tutor"
 
 
-# --- a listening chat that is no counselling is a companion, never a support desk -----------------------------------
+# --- a listening chat that is no counselling is a companion, never a support desk
 
 LISTENING = [
     (
@@ -93,7 +93,7 @@ def test_listening_chat_gets_no_support_desk_frame(task: str) -> None:
     assert "The user-generated content to assess." not in prompt
 
 
-# --- no tools stated: no tool agent's frame or rules ------------------------------------------------------------------
+# --- no tools stated: no tool agent's frame or rules
 
 TOOLLESS = [
     (
@@ -118,7 +118,7 @@ def test_brief_without_tools_gets_no_tool_agent(task: str) -> None:
     assert "If a tool returns an error" not in prompt
 
 
-# --- a reply posted or parsed as is gets no reasoning block -------------------------------------------------------------
+# --- a reply posted or parsed as is gets no reasoning block
 
 POSTED = [
     (
@@ -153,7 +153,7 @@ def test_free_review_keeps_its_reasoning_block() -> None:
     assert "work through these steps" in claude
 
 
-# --- a moderation brief's own reasons replace the default policy list ------------------------------------------------
+# --- a moderation brief's own reasons replace the default policy list
 
 OWN_REASONS = [
     (
@@ -179,7 +179,7 @@ def test_own_reasons_replace_default_policy(task: str) -> None:
     assert 'Choose "review"' not in prompt
 
 
-# --- the brief's own route for a failed tool ---------------------------------------------------------------------------
+# --- the brief's own route for a failed tool
 
 _TOOLS = "Tools:\n- find_booking(ref) - looks up a booking\n- cancel_booking(ref) - cancels it\n"
 TOOL_FAILURE = [
@@ -202,7 +202,7 @@ def test_tool_brief_without_a_failure_route_keeps_the_default() -> None:
     assert "do what this prompt says to do when a tool fails" not in prompt
 
 
-# --- role names: the brief's own name for its business ---------------------------------------------------------------
+# --- role names: the brief's own name for its business
 
 ROLE_NAMES = [
     (
