@@ -13,12 +13,9 @@ _WORD = r"[A-Z][\w&'’+-]*"
 # Two capitalised words or more ("Hollins Vale Hospice", "Kettle and Crane Brewing"), joined by "and", "of", "&"
 _RUN = rf"{_WORD}(?:[ \t]+(?:(?:and|of|&)[ \t]+)?{_WORD}){{1,4}}"
 # Verbs a business name is the subject of in an opening sentence
-_BUSINESS_VERBS = (
-    r"runs|run|is|are|has|have|offers|provides|sells|makes|operates|helps|organises|organizes|hosts|teaches|"
-    r"delivers|builds|manages|rents|repairs|supports|cares"
-)
+_BUSINESS_VERBS = r"runs|operates|provides|organises|organizes|hosts|delivers|manages|supports|is\s+an?"
 _OPENING = re.compile(
-    rf"^\W*(?P<name>{_RUN})(?=[ \t]+[-–—][ \t]|[ \t]*[,:(]|[ \t]+(?:{_BUSINESS_VERBS})\b)"
+    rf"^\W*(?P<name>{_RUN})(?=[ \t]+[-–—][ \t]|[ \t]+(?:{_BUSINESS_VERBS})\b)"
     # "small brewery (Kettle and Crane Brewing, 20-barrel kit)": an opening noun phrase, the name in its brackets
     rf"|^\W*(?:[a-z][\w-]*[ \t]+){{1,3}}\((?P<bracketed>{_RUN})[,)]"
 )

@@ -75,7 +75,7 @@ def listener_over_support(matches: list[ArchetypeMatch], task: str, tools: bool)
 def toolless_agent_leads(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     """A tool agent that leads a brief with no tool stated, on no word for tools (only the model's guess or verbs
     such as "book", "schedule"), gives the lead to the next job that needs none, else to the general assistant."""
-    if not matches or not BY_ID[matches[0].id].tools_native or "tools" in matches[0].features:
+    if not matches or not BY_ID[matches[0].id].tools_native or {"tools", "agent"} & set(matches[0].features):
         return matches
     rest = [m for m in matches if not BY_ID[m.id].tools_native]
     if not rest:
