@@ -12,6 +12,7 @@ from app.engine.audience_cuts import object_of_verb
 from app.engine.fastre import prefiltered
 from app.engine.foreign_names import cjk_business_name, foreign_business_name, leading_business_name
 from app.engine.language_id import identify
+from app.engine.opening_name import opening_business_name
 from app.engine.service_for import SERVICE_FOR
 from app.engine.spec import Example, Length, OutputKind, Tool
 from app.engine.tool_text import without_tools_intro
@@ -518,6 +519,8 @@ def _foreign_organization(text: str) -> str | None:
         if len(named) > 1 or we_are.re is _WE_ARE_ONE:
             return " ".join(named).rstrip(".")
     for match in _ROMANCE_ORG.finditer(text):
+        if match.group(0).split()[0].isupper() and len(match.group(0).split()[0]) > 1:
+            continue  # "NIET VOOR VK", "PAS POUR LA VENTE": a marker in capitals, not a business
         if _FOREIGN_REFERRAL.search(text, max(0, match.start() - 30), match.start() + 1):
             continue  # "ligar para o CVV", "llamar al 112": who the user is sent to, not the business
         # "du Musée de la Mer de Granville": a capitalised business noun is part of the name.
@@ -601,6 +604,9 @@ def _organization(text: str) -> tuple[str | None, str | None]:
     own = _OWN_BUSINESS.search(text) or _NAMED_SELLER.match(text)
     if own is not None and own.group("name").split()[0] not in _NOT_NAMES:
         return own.group("name").rstrip("."), None
+    opening = opening_business_name(text)  # "Wrekin Community Transport - dial-a-ride.": the brief's own name
+    if opening is not None:
+        return opening, None
     pm = _PRODUCT.search(text)
     if pm and re.search(r"\b(?:at|in|near|inside|opposite)\s+$", text[: pm.start()]) and _VENUE.match(text, pm.end(1)):
         pm = None  # "we meet at St Michael's church hall": the venue, not the business
@@ -612,6 +618,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "refer them to Lark Accountancy", "give them CVV's number": who the user is sent to
         if _VENUE.match(text, m.end(1)) and re.search(r"\b(?:at|in|near|inside|opposite)\s+$", text[: m.start(1)]):
             continue  # "we meet at St Michael's church hall": where it happens, not who runs it
+        if m.group(0).split()[0].isupper() and len(m.group(0).split()[0]) > 1:
+            continue  # "ACTIONS FOR TOMORROW:", "NOT FOR UK STOCK": a label or marker in capitals, not a business
         if m.group(1).isupper() and re.search(r"(?:^|[.!?:\n])\s*$", text[: m.start()]):
             continue  # "For URGENT the reply must …": a case (a label, a code) that opens a sentence, not a business
         if m.group(1).isupper() and re.match(r"\s*(?:\d|'|\"|\()", text[m.end() :]):

@@ -35,7 +35,8 @@ _SUFFIXES = (
     "wirtschaft|amt|gemeinde|gemeente|apotheek|apotheke|klinik|kliniek|hotel|pension|camping|club|bank|stiftung|"
     "stichting|genossenschaft|agentur|galerie|museum|bibliothek|bibliotheek|theater|kita|fitness|portal|salon|"
     "café|bäckerei|metzgerei|gärtnerei|brauerei|reisen|touristik|versicherung|makler|beratung|pflege|maker|makerij|"
-    "shop|bakker|bakkerij|slager|slagerij|kapper|kapsalon|handwerk|technik|tischler|friseur"
+    "shop|bakker|bakkerij|slager|slagerij|kapper|kapsalon|handwerk|technik|tischler|friseur|kwekerij|drukkerij|"
+    "brouwerij|boomkwekerij"
 )
 _BUSINESS_WORD = re.compile(rf"(?i:(?:{_HEADS})|[\w-]*(?:{_SUFFIXES}))")
 

@@ -32,6 +32,7 @@ from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.drafter_joins import drafter_joins_label
 from app.engine.frame_leads import roleplay_leads
 from app.engine.output_frames import LABEL_LINE_AFTER_REPLY, label_line_joins, reads_a_record
+from app.engine.output_leads import grader_over_tutor, listener_over_support, toolless_agent_leads
 from app.engine.task_masks import (
     without_background,
     without_company_names,
@@ -64,8 +65,10 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     if label_line:
         matches = label_line_joins(matches)
     matches = _settled_leads(matches, brief, task, constraints, tools=tools, labels=labels)
+    # the frame follows what the output is for: marks as JSON are a grader's, a listening chat is no support desk
+    matches = listener_over_support(grader_over_tutor(matches, brief.task, constraints), brief.task, tools)
     if not tools:
-        return without_toolless_agent(matches)
+        return without_toolless_agent(toolless_agent_leads(matches))
     return _with_tools_lead(matches, constraints, brief.task)
 
 

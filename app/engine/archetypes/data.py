@@ -232,9 +232,14 @@ OWN_CODES = Variant(
         r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b[^\n]{0,40}?\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b[^\n]{0,40}?"
         r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|"
         # ("decisao: aprovar, revisar ou rejeitar", "decision = approve / hold / reject": a decision's own values)
-        r"\b(?i:decis\w*|verdict|veredicto|entscheidung|esito|beslissing|status|action|a[çc][ãa]o|acci[óo]n)\s*[:=]\s*"
-        r"[\"']?[a-z]{3,}[\"']?\s*(?:,|/|\|)\s*[\"']?[a-z]{3,}[\"']?\s*(?:,|/|\||\bor\b|\bou\b|\bo\b|\boder\b|\bof\b|\be\b|\by\b|"
-        r"\bet\b)\s*[\"']?[a-z]{3,}\b|"
+        # ('"decision": "publier|masquer|revue_humaine"': a pasted key, its values in one string, snake_case ones too)
+        r"\b(?i:decis\w*|verdict|veredicto|entscheidung|esito|beslissing|status|action|a[çc][ãa]o|acci[óo]n)[\"']?\s*[:=]\s*"
+        r"[\"']?[a-z_]{3,}[\"']?\s*(?:,|/|\|)\s*[\"']?[a-z_]{3,}[\"']?\s*(?:,|/|\||\bor\b|\bou\b|\bo\b|\boder\b|\bof\b|\be\b|\by\b|"
+        r"\bet\b)\s*[\"']?[a-z_]{3,}\b|"
+        # the brief's own reasons listed: "motifs possibles (0 à 3) : insulte, donnees_personnelles, …", "reasons:
+        # spam, insult, off_topic", "Gründe: …", "motivos: …" (the default policy list would stand beside them)
+        r"\b(?i:reasons?|motifs?|motivos?|motivi|gr[üu]nde|redenen|categories|cat[ée]gories|categor[íi]as|kategorien|"
+        r"categorie[ëe]?n?)\b[^\n:]{0,30}:\s*[a-z_]{3,}\s*,\s*[a-z_]{3,}\s*,\s*[a-z_]{3,}\b|"
         # (plain upper-case words are codes after a colon or a word for values: "one of APPROVE, REVIEW, REJECT",
         # "Entscheidung: FREIGEBEN / SPERREN / MELDEN"; "personal data (SSN, DOB, IBAN, …)" lists what is blocked)
         r"(?:[:=]|\b(?i:one\s+of|either|codes?|values?|labels?|decisions?|verdicts?|status|c[óo]dig\w*|valor\w*|"

@@ -562,12 +562,34 @@ _POLICY_QA = (
     rf"(?:about|on|sobre|de|sur|zu|zum|zur|über)\s+(?:[\w'’,-]+\s+){{0,3}}?(?:{_HR_ROLE}|{_HR_TOPIC}|hr\s+polic(?:y|ies))\b))"
 )
 
+# A chat whose job is to listen and that is said to be no counselling: "It is NOT counselling … listen, reflect
+# back", "just listen", "a listening ear", "no es terapia", "n'est pas une thérapie", "ist keine Therapie", "non è
+# una terapia", "não é terapia", "geen therapie": a listening companion, never a support desk with resolution steps.
+LISTENING = re.compile(
+    r"\b(?:is|it['’]s|this\s+is)\s+not\s+(?:a\s+|an?\s+\w+\s+)?(?:counsel+(?:ing|or)|therap(?:y|ist)|psychotherap\w*)\b|"
+    r"\bisn['’]t\s+(?:a\s+)?(?:counsel+(?:ing|or)|therap(?:y|ist))\b|\bnot\s+a\s+(?:substitute|replacement)\s+for\s+"
+    r"(?:counsel+ing|therapy)\b|"
+    r"\blisten(?:s|ing)?\b[^.\n]{0,30}\breflect\w*|\breflect(?:s|ing)?\s+back\b|\bjust\s+(?:to\s+)?listen\b|"
+    r"\blistening\s+(?:ear|companion|space|chat|service)\b|"
+    r"\bno\s+es\s+(?:una?\s+)?(?:terapia|terapeuta|psic[oó]log[oa])\b|\bescuch\w*\s+y\s+(?:reflej|acompa[ñn])\w*|"
+    r"\bn['’]est\s+pas\s+(?:une?\s+)?(?:th[ée]rap\w*|psy\w*)|\b[ée]cout\w*\s+et\s+(?:reformul|refl[ée]t)\w*|"
+    r"\b(?:ist|sind)\s+keine?\s+(?:therapie|therapeut\w*|psychotherap\w*)\b|\bzuh[öo]r\w*\s+und\s+spiegel\w*|"
+    r"\bnon\s+(?:è|e['’])\s+(?:una?\s+)?(?:terapia|psicoterap\w*|terapeuta)\b|\bascolt\w*\s+e\s+rispecchi\w*|"
+    r"\bn[ãa]o\s+[ée]\s+(?:uma?\s+)?(?:terapia|terapeuta|psic[óo]log\w*)\b|\bescut\w*\s+e\s+(?:reflet|acolh)\w*|"
+    r"\b(?:is\s+)?geen\s+(?:therapie|therapeut|hulpverlening)\b|\bluister\w*\s+en\s+(?:spiegel|weerspiegel)\w*",
+    re.IGNORECASE,
+)
+
 COMPANION = Variant(
     name="companion",
     cue=re.compile(
         r"^\W*(?:(?:an?|the|my|our)\s+)?(?:[\w'-]+\s+){0,3}companion\b|\bcompanion\s+(?:for|called|named|app|bot|chat|in|on)\b|"
         r"\bjournaling\b|\bjournal\s+(?:app|entr(?:y|ies)|prompts?)\b|\bdiary\s+(?:app|entr(?:y|ies))\b|"
-        r"\breflect\w*\s+back\b|\bsomeone\s+to\s+talk\s+to\b|\blet\s+\w+\s+vent\b|" + _VENTING + "|"
+        r"\breflect\w*\s+back\b|\bsomeone\s+to\s+talk\s+to\b|\blet\s+\w+\s+vent\b|"
+        + _VENTING
+        + "|"
+        + LISTENING.pattern
+        + "|"
         r"\bcheck-?ins?\b|\bpen\s?pal\b|"
         # "Cada mañana conversa con ellos un rato", "hace compañía", "plaudert mit ihnen", "bavarde avec eux": a
         # conversation kept for its own sake, in the other languages briefs come in

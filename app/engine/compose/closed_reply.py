@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from app.engine.archetypes import BY_ID
+from app.engine.classify import ArchetypeMatch
+
 # "Nothing else before or after the findings", "nothing before or after it", "Nichts davor oder danach", "nada antes
 # ni después", "rien avant ni après", "niente prima o dopo", "niets ervoor of erna": the reply's whole content is set
 _NOTHING_AROUND = re.compile(
@@ -62,15 +65,46 @@ NAMES_IN_EXACT = re.compile(r"(?<=\bkeep\s)names,\s+", re.IGNORECASE)
 _OWN_PRIORITY = re.compile(
     r"\bin\s+(?:priority\s+order|order\s+of\s+(?:priority|importance))\b|\bby\s+priority\b|"
     r"\bnach\s+priorit[äa]t\b|\bpor\s+orden\s+de\s+prioridad\b|\bpar\s+ordre\s+de\s+priorit[ée]\b|"
-    r"\bin\s+ordine\s+di\s+priorit[àa]\b|\bop\s+volgorde\s+van\s+prioriteit\b|\bem\s+ordem\s+de\s+prioridade\b",
+    r"\bin\s+ordine\s+di\s+priorit[àa]\b|\bop\s+volgorde\s+van\s+prioriteit\b|\bem\s+ordem\s+de\s+prioridade\b|"
+    # "worst first", "most severe first", "highest severity first": the brief ranks the findings itself
+    r"\b(?:worst|most\s+(?:severe|serious|critical|important)|highest[- ]severity|biggest)\s+(?:\w+\s+)?first\b",
     re.IGNORECASE,
 )
 _RANK_BY_IMPACT = re.compile(r"\brank\s+(?:the\s+)?findings\s+by\s+impact\b", re.IGNORECASE)
 
 
+# "nothing except the finding lines", "nothing but the CSV line", "nichts außer der Tabelle", "nada más que el JSON",
+# "rien d'autre que la ligne", "niente altro che", "nada além d", "niets anders dan": the reply is only that part
+_NOTHING_EXCEPT = re.compile(
+    r"\bnothing\s+(?:else\s+)?(?:except|but|besides|other\s+than|apart\s+from)\b|"
+    r"\b(?:sonst\s+)?nichts\s+(?:anderes\s+)?(?:au(?:ß|ss)er|als)\b|\bnada\s+(?:m[áa]s\s+)?(?:que|excepto|salvo|al[ée]m\s+d)|"
+    r"\brien\s+(?:d['’]autre\s+que|sauf|hormis|de\s+plus\s+que)\b|\bniente\s+(?:altro\s+)?(?:che|tranne|oltre)\b|"
+    r"\bniets\s+(?:anders\s+)?(?:dan|behalve)\b",
+    re.IGNORECASE,
+)
+# The reply is posted or parsed as it stands: "Your review gets posted as a PR comment by a bot", "posted
+# automatically", "our script parses the reply", "wird automatisch gepostet", "se publica tal cual", "est publié tel
+# quel", "viene pubblicato così com'è", "wordt automatisch geplaatst": a thinking block would be posted too
+_POSTED_AS_IS = re.compile(
+    r"\b(?:gets?|is|are|will\s+be|being)\s+(?:\w+\s+)?(?:posted|published|pasted|sent|inserted|piped)\b[^.\n]{0,40}?"
+    r"\b(?:as\s+(?:is|it\s+stands|an?\s+(?:\w+\s+){0,2}comment)|by\s+(?:a|the|our)\s+(?:\w+\s+)?bot|automatically|"
+    r"directly|verbatim|straight|unchanged|unedited)\b|"
+    r"\b(?:parsed|read|consumed)\s+by\s+(?:a|the|our)\s+(?:script|parser|program|pipeline|code|system|bot)\b|"
+    r"\b(?:script|parser|program|pipeline|bot)\s+(?:parses|reads|posts)\s+(?:the|your|each)\s+(?:reply|output|answer)\b|"
+    r"\bwird\s+(?:\w+\s+){0,3}?(?:automatisch|direkt|unver[äa]ndert)\s+(?:\w+\s+)?(?:gepostet|ver[öo]ffentlicht|eingef[üu]gt)\b|"
+    r"\bse\s+(?:publica|pega|env[íi]a)\s+(?:tal\s+cual|autom[áa]ticamente|directamente)\b|"
+    r"\best\s+(?:publi[ée]e?|post[ée]e?|coll[ée]e?)\s+(?:tel(?:le)?\s+quel(?:le)?|automatiquement|directement)\b|"
+    r"\bviene\s+(?:pubblicat[oa]|incollat[oa])\s+(?:cos[ìi]\s+com['’]\s*[èe]|automaticamente|direttamente)\b|"
+    r"\bwordt\s+(?:automatisch|direct|letterlijk)\s+(?:geplaatst|gepost|gepubliceerd)\b|"
+    r"\b[ée]\s+(?:publicad[oa]|postad[oa])\s+(?:tal\s+como\s+est[áa]|automaticamente|diretamente)\b",
+    re.IGNORECASE,
+)
+
+
 def whole_reply_fixed(text: str) -> bool:
-    """Whether the brief says nothing may come before or after what it asks for (no room for a thinking block)."""
-    return _NOTHING_AROUND.search(text) is not None
+    """Whether the brief says nothing may come before or after what it asks for, or that its reply is posted or
+    parsed as it stands (no room for a thinking block)."""
+    return any(p.search(text) is not None for p in (_NOTHING_AROUND, _NOTHING_EXCEPT, _POSTED_AS_IS))
 
 
 def overridden_defaults(task: str) -> list[re.Pattern[str]]:
@@ -88,3 +122,18 @@ def overridden_defaults(task: str) -> list[re.Pattern[str]]:
 def cut_defaults(task: str) -> list[re.Pattern[str]]:
     """The phrases of default rules the brief's own words rule out."""
     return [NAMES_IN_EXACT] if _NAMES_REPLACED.search(task) else []
+
+
+# A keyword this heavy names a job ("drafts emails", "summarise"), not a topic noun ("email", "meeting", "calendar").
+_JOB_WEIGHT = 6
+
+
+def joins_fixed_reply(match: ArchetypeMatch, task: str) -> bool:
+    """Whether a second job may add its rules to a reply the brief fixes whole ("nothing except the finding lines",
+    "posted as a PR comment by a bot"): only on a keyword that names its job. Topic nouns ("AA meetings", a hirer's
+    email, the public calendar) would add "capture every decision, owner and due date" to a code review."""
+    if not whole_reply_fixed(task):
+        return True
+    archetype = BY_ID.get(match.id)
+    weights = {f.label: f.weight for f in archetype.features} if archetype else {}
+    return max((weights.get(label, 0) for label in match.features), default=0) >= _JOB_WEIGHT

@@ -166,11 +166,21 @@ _THE_BOT = re.compile(r"\b(?:the\s+(?:bot|assistant|ai|agent|model)|it)\s+(?=[a-
 _RULES_ONLY = re.compile(r"^\W*(?:no|never|don'?t|do\s+not|avoid|only|always|keep|max(?:imum)?|under)\b", re.IGNORECASE)
 
 
+# Headings a brief puts over its lines: "What it should do:", "How it works:", "Rules:", "Tone:"
+_HEADING = re.compile(
+    r"(?i)(?:what|how|when|where|who|why|which|rules|tone|style|context|background|notes?|important|things)\b"
+)
+
+
 def _titled(phrase: str, for_product: str) -> tuple[str, str] | None:
     """ "kids (8-10) riddle game: the bot asks a riddle, …": a title, then what the assistant does in it."""
     match = _TITLE_AND_BODY.match(phrase)
     if match is None or re.match(r"(?i)(?:i|we|you|please|hi|hey|ok)\b", match.group("title")):
         return None
+    if _HEADING.match(match.group("title")):
+        # ("What it should do: listen, ask how today went, …": a heading over what the assistant does, not a title)
+        job = second_person(match.group("body"), "user")
+        return f"You are an assistant{for_product}.", sentence(job[0].upper() + job[1:])
     title = re.sub(r"(?i)^(?:an?|the)\s+", "", match.group("title").strip())
     if title[1:2].islower():
         title = title[0].lower() + title[1:]  # "Pet poison helpline assistant" opened the brief, it is no name

@@ -13,6 +13,7 @@ from app.engine.archetypes.registry import Persona
 from app.engine.archetypes.variants import DRAFTED_ELSEWHERE, MULTI_LABEL, played_character
 from app.engine.brief import Brief, Entities
 from app.engine.classify import ArchetypeMatch
+from app.engine.compose import closed_reply
 from app.engine.compose.conflicts import Conflicts
 from app.engine.compose.cues import (
     MAX_WORDS,
@@ -515,7 +516,9 @@ def make_plan(
     # a model-only guess ("a sales email" read as marketing copy) would add rules the brief never asked for.
     # Keywords are mostly English, so elsewhere the model's guess is all the evidence there is.
     english = is_english(brief.task)
-    worded = {m.id for m in matches[1:] if not english or _names_job(m)}
+    worded = {
+        m.id for m in matches[1:] if (not english or _names_job(m)) and closed_reply.joins_fixed_reply(m, brief.task)
+    }
     if primary.extracts_fields and any(c.kind == "labels" and verdict_labels(c) for c in constraints):
         # "Decide approve, needs_changes or reject … reply as JSON {"decision": …}": a verdict in a JSON object is a
         # labelling job; the extractor's rules (copy values, null for missing) would contradict it.

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from app.engine.compose.label_sets import each_set_rule
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.plan import Plan
+from app.engine.compose.tool_failure import with_own_failure_route
 from app.engine.constraints import Constraint
 from app.engine.constraints.language import USER_LANGUAGE
 from app.engine.constraints.language_targets import TRANSLATION_SCOPE
@@ -247,7 +248,7 @@ def archetype_rules(plan: Plan) -> list[Rule]:
         candidates.extend(partner.blend_rules)
     out: list[Rule] = []
     for rule in candidates:
-        filled = each_set_rule(plan.fill(rule.text), plan.of_kind("labels"))
+        filled = each_set_rule(with_own_failure_route(plan.fill(rule.text), plan.brief.task), plan.of_kind("labels"))
         text = plan.conflicts.without_settled_phrases(localise_reply_quotes(filled, plan.language))
         if not text or plan.conflicts.clashes(text):
             continue

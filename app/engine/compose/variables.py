@@ -109,7 +109,8 @@ def _inferred(plan: Plan) -> list[Variable]:
         if not _operator_supplies(plan.brief.task):
             # In a live chat whatever the person sends, an e-mail they forward or a CV they paste included, arrives
             # as their turn; only material the operator passes with the prompt is an input of it
-            dropped |= {"email", *_user_pasted(plan.brief.task)}
+            # ("never comment on the care they had": a posted comment to assess is no slot of a conversation either)
+            dropped |= {"email", "content", *_user_pasted(plan.brief.task)}
     masked = _masked_task(plan)
     # Cues were read from the whole task already; read them again only when constraint spans were blanked out.
     cues = plan.entities.variables if masked == plan.brief.task else variable_cues(masked)
