@@ -87,7 +87,8 @@ def _conceded(text: str, start: int) -> bool:
 _CJK_NEGATED_AFTER = re.compile(
     r"\s*(?:は|で|調)?(?:じゃなくて|じゃなく|ではなく(?:て)?|でなく|を使わず)|\s*(?:は|調は)(?:使わない|不要|禁止)"
 )
-_NEGATED = re.compile(r"\b(?:nada\s+de|no|nunca|sin|ni|nicht|kein\w*|pas\s+de|jamais|não|nunca|never|not|no)\s*$", re.I)
+# 'nada de "ustedes"', 'Nada de usted' (the pattern itself may start at "de"), 'nicht siezen': a form ruled out
+_NEGATED = re.compile(r"\b(?:nada(?:\s+de)?|no|nunca|sin|ni|nicht|kein\w*|pas\s+de|jamais|não|never|not)\s*$", re.I)
 
 
 def describe_formality(register: str, pronoun: str) -> str:

@@ -388,7 +388,9 @@ def check_prohibition(constraint: Constraint, view: PromptView, brief: Sequence[
     # ("En cas de doute, A_REVOIR plutôt que INTERDIT": a rule without a negation word, kept in the brief's words)
     quoted = _quoted(constraint)
     verbatim = quoted is not None and len(quoted) >= 12 and quoted in view.text
-    return Verdict(carried or verbatim or constraint.text in view.text, [])
+    # The brief's sentences kept whole, whatever their capitals ("… from Telford. further than that -> …" as the user
+    # wrote it, where the constraint's text starts each sentence with a capital)
+    return Verdict(carried or verbatim or constraint.text.lower() in view.lowered, [])
 
 
 _ORDER_CUE = re.compile(

@@ -294,3 +294,16 @@ def test_limit_scoped_to_an_explanation_does_not_contradict_a_code_block() -> No
     assert "FID-02" not in rule_ids(brief, prompt)
     # The same limit stated for the whole reply is contradicted by the 150-word budget.
     assert "FID-02" in rule_ids("Postgres helper. Reply in one sentence.", prompt)
+
+
+def test_a_prohibition_kept_whole_in_the_users_capitals_is_carried() -> None:
+    """The brief's two sentences kept as one rule line, the second starting lower-case as the user wrote it, carry
+    the prohibition whose text capitalises each sentence; a prompt without them still misses it."""
+    constraint = Constraint(
+        kind="prohibition",
+        text="We don't deliver further than 25 miles. Further than that -> take a message for the office.",
+    )
+    kept = "Rules:\n1. We don't deliver further than 25 miles. further than that -> take a message for the office."
+    assert check_fidelity([constraint], kept) == []
+    missing = check_fidelity([constraint], "Rules:\n1. Be polite to every caller.")
+    assert [f.rule_id for f in missing] == ["FID-01"]

@@ -196,6 +196,8 @@ def test_words_to_say_are_not_instructions() -> None:
 def test_clause_pieces_joined_by_commas_and_dashes() -> None:
     assert kinds_and_texts("Newsletter: 300-400 words, friendly but not cheesy, no exclamation marks") == [
         ("limit", "Keep the reply between 300 and 400 words."),
+        # "friendly but not cheesy" is a tone with its limit, never a ban of itself
+        ("tone", "Use a friendly tone."),
         ("prohibition", "Do not be cheesy."),
         ("prohibition", "Avoid exclamation marks."),
     ]
