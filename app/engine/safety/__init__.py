@@ -27,7 +27,7 @@ from app.engine.safety.routes import (
     states_emergency_step,
 )
 from app.engine.safety.settled import CRISIS_SCRIPTED, MEDICATION_STATED, NOT_COUNSELLING
-from app.engine.safety.sourced_doses import DOSES_SOURCED, SOURCED_ADVICE
+from app.engine.safety.sourced_doses import DOSES_SOURCED, SOURCE_ONLY, SOURCE_ONLY_ADVICE, SOURCED_ADVICE
 from app.engine.safety.yields import Yields, yields
 from app.engine.spec import Rule
 
@@ -154,9 +154,11 @@ def _referral_fill(pack: SafetyPack, own: Yields, contact: str | None) -> dict[s
 def _sourced(pack: SafetyPack, settled: Collection[str]) -> list[tuple[int, Rule]]:
     """The pack's rules, with the medical advice line giving doses only as the brief's own material states them when
     that material gives them (a leaflet's drop schedule): "recommend no dose" would forbid the leaflet."""
-    if pack.domain != "medical" or DOSES_SOURCED not in settled:
+    if pack.domain != "medical" or not {DOSES_SOURCED, SOURCE_ONLY} & set(settled):
         return list(enumerate(pack.rules))
-    return [(index, SOURCED_ADVICE if index in pack.advice else rule) for index, rule in enumerate(pack.rules)]
+    # (a document that states doses gives them as it states them; one that only draws the line keeps the limits)
+    advice = SOURCED_ADVICE if DOSES_SOURCED in settled else SOURCE_ONLY_ADVICE
+    return [(index, advice if index in pack.advice else rule) for index, rule in enumerate(pack.rules)]
 
 
 def _given_way(pack: SafetyPack, index: int, settled: Collection[str], routed: bool) -> bool:

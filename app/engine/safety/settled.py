@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from app.engine.safety.negated_heads import answers_only_from_source, under_negated_heads
 from app.engine.safety.own_material import MONEY_JOB, material_times_medicine, money_job
-from app.engine.safety.sourced_doses import DOSES_SOURCED, states_doses
+from app.engine.safety.sourced_doses import DOSES_SOURCED, SOURCE_ONLY, states_doses
 
 _NEGATION = (
     r"(?:\b(?:no|not|never|don'?t|do\s+not|doesn['’]?t|won['’]t|shouldn['’]t|mustn['’]t|without|keine?n?|kein|"
@@ -295,7 +295,8 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
     if any(_NOT_A_CLINICIAN.search(span) for span in spans):
         found.add("mental_health")
     if any(_NO_DIAGNOSIS.match(span) for span in spans):
-        found.add("medical")  # "no diagnosing, nothing about medication": the brief draws the health advice line
+        # "no diagnosing": no "give general health information" either, but the treatment and dose limits stay
+        found.add(SOURCE_ONLY)
     if _NOT_A_LAWYER.search(joined):
         found.add("legal")
     if _crisis_scripted(joined):
@@ -305,8 +306,10 @@ def settled_domains(texts: Iterable[str]) -> frozenset[str]:
         found.add(NOT_COUNSELLING)
     if _states_medication_rule(joined) or material_times_medicine(joined):
         found.add(MEDICATION_STATED)
-    if _NO_DOSE.search(joined) or answers_only_from_source(joined):
+    if _NO_DOSE.search(joined):
         found.add("medical")
+    if answers_only_from_source(joined):
+        found.add(SOURCE_ONLY)  # (the advice line's limits stay: a leaflet answers no "what do I have?")
     if money_job([joined]):
         found.add(MONEY_JOB)
     if states_doses(joined):

@@ -11,6 +11,9 @@ from app.engine.spec import Rule
 
 DOSES_SOURCED = "doses_sourced"
 """A marker among the settled domains: the brief's own material states a dose or a schedule."""
+SOURCE_ONLY = "source_only"
+"""A marker among the settled domains: the brief answers only from its own document ("answer ONLY from the
+leaflet") or rules out diagnosing, so the advice line keeps its limits but invites no general health information."""
 
 _DOSE = re.compile(
     r"\b\d+\s*(?:x|times)\s+(?:a|per)\s+day\b|\b(?:once|twice)\s+(?:a|per)\s+day\b|\bevery\s+\d+\s*(?:hours|h)\b|"
@@ -46,3 +49,11 @@ def states_doses(joined: str) -> bool:
             if not _NOT_OWN.search(clause) and not sentence.rstrip().endswith("?"):
                 return True
     return False
+
+
+SOURCE_ONLY_ADVICE = Rule(
+    text="Do not diagnose the person's condition, and do not recommend a treatment, medication or dose for their "
+    "case beyond what the material in these instructions states{referral}.",
+    reason="A diagnosis or a dose for one person needs an examination and a medical history that you do not have.",
+    group="Safety",
+)
