@@ -36,7 +36,9 @@ CONCESSIVE = re.compile(
     r"\bwenn\s+(?:jemand|(?:der|die)\s+(?:Kund|Nutzer|Gast)\w*)|\bif\s+(?:someone|anyone|they|the\s+(?:user|customer|client|guest))|"
     r"\bsi\s+(?:quelqu'un|alguien|(?:le|la|el)\s+(?:client|usuario|cliente)\w*)|\bse\s+(?:alguém|qualcuno|o\s+cliente|il\s+cliente)|"
     r"\bals\s+(?:iemand|de\s+klant))"
-    r"\b[^.;:!?()]*$",
+    # (to the form, within its clause: ", und sieze die Kunden" after "auch wenn jemand englisch schreibt" is the
+    # brief's own rule again)
+    r"\b(?:(?!,\s*(?:und|and|y|et|e|en|aber|but|mais|pero|ma|maar|mas)\b)[^.;:!?()])*$",
     re.IGNORECASE,
 )
 """A concessive lead before a form of address ("auch wenn jemand siezt", "même si on vous vouvoie", "even if they use

@@ -63,6 +63,17 @@ _NOT_OPENING = frozenset(
 )
 
 
+# A last word that makes the opening a product or job title ("Customer Support Bot - …", "Email Triage Assistant",
+# "Meeting Notes Summariser", "Senior Living Advisor supports …"): what the assistant is, not whose business it is.
+_TITLE_ENDS = frozenset(
+    {
+        *("Bot", "Chatbot", "Assistant", "Agent", "Helper", "Generator", "Summariser", "Summarizer", "Writer"),
+        *("Advisor", "Adviser", "Tutor", "Coach", "Classifier", "Triage", "Reviewer", "Translator", "Tool", "GPT"),
+        *("Prompt", "Persona", "Companion", "Guide", "Checker", "Extractor", "Moderator", "Planner", "Copilot"),
+    }
+)
+
+
 def opening_business_name(text: str) -> str | None:
     """The capitalised name an English brief opens with (before " - ", a comma, a colon, a bracket or a verb such
     as "runs"), or the name in brackets after its opening noun phrase; None if it opens otherwise."""
@@ -71,6 +82,6 @@ def opening_business_name(text: str) -> str | None:
         return None
     name = match.group("name") or match.group("bracketed")
     words = name.split()
-    if words[0] in _NOT_OPENING or all(word.isupper() for word in words):
-        return None  # ("Role - …", "IMPORTANT RULES:": a heading, not a name)
+    if words[0] in _NOT_OPENING or all(word.isupper() for word in words) or words[-1] in _TITLE_ENDS:
+        return None  # ("Role - …", "IMPORTANT RULES:", "Customer Support Bot - …": a heading or a title, not a name)
     return name

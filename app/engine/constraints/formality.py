@@ -73,10 +73,16 @@ def find_formality(text: str) -> FoundFormality | None:
                 continue  # "敬語じゃなくて、やさしめのタメ口で": the form ruled out, the next one asked for
             if _conceded(text, match.start()):
                 continue  # "Du-Form, auch wenn jemand siezt": the user's form, which the rule overrides
+            # "Duitse u-vorm (Sie)": the pronoun the brief names in brackets is the one to use
+            named_after = _BRACKETED_PRONOUN.match(text, match.end())
+            pronoun = named_after.group(1) if named_after else pronoun
             found.append(FoundFormality(register, pronoun, match.start(), match.end()))
             break
     # One form per register at most; when a clause names both ways, the one it asks for comes first
     return min(found, key=lambda form: form.start) if found else None
+
+
+_BRACKETED_PRONOUN = re.compile(r"\s*\(\s*[«\"']?(Sie|du|vous|tu|usted|tú|vosotros|Lei|u|je|jij)[»\"']?\s*\)")
 
 
 def _conceded(text: str, start: int) -> bool:

@@ -46,3 +46,30 @@ def test_a_brief_that_draws_the_health_line_keeps_the_treatment_and_dose_limits(
     prompt = _prompt(task)
     assert "do not recommend a treatment, medication or dose" in prompt
     assert "Give general health information only" not in prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "form"),
+    [
+        ("Kundenchat für die Bäckerei Krume. Antworte auf Deutsch, auch wenn jemand englisch schreibt, und sieze die "
+         "Kunden.", "«Sie»"),
+        ("Chat für die Tanzschule Takt. Antworte immer auf Deutsch, auch wenn jemand auf Englisch schreibt, und duze "
+         "die Leute.", "«du»"),
+        ("Vertaal onze nieuwsbrief naar het Duits. Gebruik de Duitse u-vorm (Sie), ook als de Nederlandse tekst je "
+         "gebruikt.", "«Sie»"),
+    ],
+)  # fmt: skip
+def test_the_briefs_own_form_of_address_after_a_concessive_clause_or_in_brackets(task: str, form: str) -> None:
+    assert f"form of address ({form})" in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Customer Support Bot - answers questions about orders and returns for Acme Shoes.",
+        "Email Triage Assistant - sorts the shared inbox of a plumbing firm into urgent, quote and other.",
+    ],
+)
+def test_a_product_title_at_the_opening_is_no_business_name(task: str) -> None:
+    prompt = _prompt(task)
+    assert "for Customer Support Bot" not in prompt and "for Email Triage Assistant" not in prompt
