@@ -72,4 +72,5 @@ def test_the_briefs_own_form_of_address_after_a_concessive_clause_or_in_brackets
 )
 def test_a_product_title_at_the_opening_is_no_business_name(task: str) -> None:
     prompt = _prompt(task)
-    assert "for Customer Support Bot" not in prompt and "for Email Triage Assistant" not in prompt
+    assert "for Customer Support Bot" not in prompt
+    assert "for Email Triage Assistant" not in prompt
