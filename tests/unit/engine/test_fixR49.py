@@ -167,3 +167,37 @@ def test_number_keeps_the_outer_case(task: str, outer: str, number: str) -> None
     routes = [text for text in _fallbacks(task) if f"call {number}." in text]
     assert routes
     assert all(f'("{outer}")' in text for text in routes)
+
+
+# 7. a pasted sample after "notes like:", "here's one … wrote:", "for example:" is no rule, whatever arrows it holds
+@pytest.mark.parametrize(
+    ("task", "sample"),
+    [
+        (
+            "I want an assistant that turns my triage shorthand into a note for the ward. I paste notes like:\n\n"
+            '"45F, fall, L wrist pain -> xray, ?scaphoid. Analgesia given."\n\nand it writes the note. Keep it under '
+            "120 words.",
+            "45F, fall",
+        ),
+        (
+            "Write the daily ops summary for our bus depot. Keep it under 150 words, no names. Here's one our "
+            "supervisor wrote that we liked: Routes; 07:10 Depot → Harbour cancelled (bus 12, brake fault).",
+            "07:10 Depot",
+        ),
+        (
+            "Turn my lab shorthand into plain-English results for patients. For example: Hb 98 -> low, iron studies "
+            "pending. Keep it friendly.",
+            "Hb 98",
+        ),
+    ],
+)
+def test_sample_with_arrow_is_no_numbered_rule(task: str, sample: str) -> None:
+    numbered = [line for line in _prompt(task).splitlines() if line[:1].isdigit()]
+    assert not any(sample in line for line in numbered)
+
+
+def test_arrow_rule_is_still_a_rule() -> None:
+    prompt = _prompt("Reply to our support tickets. Rules: refund already issued -> no second refund. Keep it short.")
+    assert any(
+        "refund already issued -> no second refund" in line for line in prompt.splitlines() if line[:1].isdigit()
+    )
