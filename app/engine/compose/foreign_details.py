@@ -63,6 +63,7 @@ def foreign_details(
         if c.kind == "schema" and c.span is not None and c.span.field == "task"
     ]
     details: list[tuple[int, str]] = []
+    item_from: dict[int, int] = {}  # a joined sentence -> the item's sentence its text starts from
     sentences = split_sentences(task)
     for index, (start, end) in enumerate(sentences):
         sentence = task[start:end]
@@ -113,12 +114,15 @@ def foreign_details(
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if requester_voice(text) or covered_by_records(constraints, task, start, end):
             continue  # "使えるツールは下の表のとおりです。": the requester talking; "5 phrases max.": a record says it
-        if index > 0 and continues_item(task, sentences, index):
+        joins = index > 0 and continues_item(task, sentences, index)
+        if joins:
             # "・12歳未満のお子さんは店頭測定不可。眼科の処方箋が必要と伝える", "5. Akku …: NICHT herbringen. Keinen
             # Termin dafür vorschlagen": a sentence on the same item's line goes on with its case, which it cannot lose
-            if details and details[-1][0] == index - 1:
-                details.pop()
-            text = " ".join(task[sentences[index - 1][0] : end].split())
+            # (from the item's first sentence when the one before was joined and kept: "- solo informazioni generali.
+            # Mai valutare … In questi casi rispondere: …")
+            kept_before = bool(details) and details[-1][0] == index - 1
+            item_from[index] = item_from.get(index - 1, index - 1) if kept_before else index - 1
+            text = " ".join(task[sentences[item_from[index]][0] : end].split())
             text = re.sub(r"^(?:・\s*|\d{1,2}[.)]\s+)", "", text)
         if index == head or not text.strip(".,;:!?。、，！？ ") or text.rstrip(".!?。！？") in quoted:
             continue
@@ -141,6 +145,8 @@ def foreign_details(
             if rest.strip(" ."):
                 details.append((index, rest))  # "Sonst nichts.": the rule after the lines
             continue
+        if joins and details and details[-1][0] == index - 1:
+            details.pop()  # the joined text says the sentence before again (only now that it is kept)
         details.append((index, text))
     return with_item_lists(task, sentences, details, english=False)
 

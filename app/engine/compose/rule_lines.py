@@ -142,6 +142,14 @@ _MARK_RANGE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
 # "on_plan already true -> no second plan", "3 failed tries -> call …": a case, an arrow, then what follows from it
 _ARROW_RULE = re.compile(r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s+)?[\w`\"'][^\n]{1,120}?\s(?:->|→|=>|⇒)\s+\S")
 
+# "I paste notes like:", "Here's one my manager wrote that we liked:", "e.g.:", "for example:": what follows is a
+# pasted sample (an input or an output), whatever arrows it holds, never a rule
+_SAMPLE_INTRO = re.compile(
+    r"\b(?:like|e\.g\.?|for\s+(?:example|instance)|such\s+as|here(?:'s|\s+is|\s+are)\s+(?:one|an?|some|two|three)\b"
+    r"[^:\n]{0,60}|(?:an\s+|one\s+)?(?:example|sample)s?)\s*:",
+    re.IGNORECASE,
+)
+
 
 def rule_line(sentence: str) -> bool:
     """Whether a sentence of an English brief is one of its rules, not context: an instruction or a spec line."""
@@ -163,7 +171,7 @@ def rule_line(sentence: str) -> bool:
         # "Anything not on the certificate is null", 'result is "adjusted" whenever …', 'if they couldnt identify
         # it species is "unidentified"', 'for schedule 1 species set site_code to "REDACTED"': what a field holds
         return True
-    if _ARROW_RULE.match(sentence):
+    if _ARROW_RULE.match(sentence) and not _SAMPLE_INTRO.search(sentence):
         return True  # "on_plan already true -> no second plan, …": a case and what to do in it
     if _REPLY_SHAPE.match(sentence):
         return True  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact

@@ -259,6 +259,8 @@ def continues_item(task: str, sentences: list[tuple[int, int]], index: int) -> b
     """Whether the sentence at `index` is a further sentence on a list item's line (the item's case goes on: "・12歳
     未満のお子さんは店頭測定不可。眼科の処方箋が必要と伝える")."""
     start, previous = sentences[index][0], sentences[index - 1]
-    if "\n" in task[previous[1] : start] or opens_item(task, start):
+    # (the sentence splitter may leave the line break inside the previous span: "- estado_pedido(numero)\n")
+    previous_end = previous[0] + len(task[previous[0] : previous[1]].rstrip())
+    if "\n" in task[previous_end:start] or opens_item(task, start):
         return False
     return opens_item(task, previous[0])

@@ -146,10 +146,21 @@ def _last_sentence(text: str, condition: str | None) -> int | None:
     if not breaks or condition is None:
         return None
     last = breaks[-1].end()
-    if in_exact_line(text, breaks[-1].start()):
-        return None  # "say: Please tell a lifeguard. If you are in danger, call 112.": the fixed reply goes on
+    if in_exact_line(text, breaks[-1].start()) or _in_open_quote(text, breaks[-1].start()):
+        # "say: Please tell a lifeguard. If you are in danger, call 112.", 'responder primero: "Gracias … Llame al
+        # 016 o, si hay peligro inmediato, al 112."': the fixed reply goes on, and its inner case is not the route's
+        return None
     at = text.find(condition)
     return None if at < 0 or at >= last or _no_contact_in(text[last:]) else last
+
+
+# A whole quoted passage, to see whether a quote is still open at a point: "…", “…”, «…», „…“
+_CLOSED_QUOTE = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]')
+
+
+def _in_open_quote(text: str, index: int) -> bool:
+    """Whether `index` sits inside a quote opened before it (whatever verb opened it, in whatever language)."""
+    return any(mark in _CLOSED_QUOTE.sub("", text[:index]) for mark in '"“«„')
 
 
 QUOTED_SCOPE = "the quoted sentence"

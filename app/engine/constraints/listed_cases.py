@@ -55,6 +55,12 @@ _BAN_OR_SAY_HEAD = re.compile(
     r"\b(?:say|reply|respond|answer|sag|sage|antworte|dis|réponds|di|responde)\s*$",
     re.IGNORECASE,
 )
+# A reply verb inside the head ("Pupil mentions self-harm, bullying or trouble at home, reply only:", "Schrijft iemand
+# over zelfmoord …, antwoord dan met:", "…, responde solo:"): the head is a condition sentence and its reply, no list
+_REPLY_IN_HEAD = re.compile(
+    r"\b(?:reply|replies|respond|answer|say|write|antwort\w*|antwoord\w*|respond\w*|répond\w*|rispond\w*|sag|sage)\b",
+    re.IGNORECASE,
+)
 _MAX_ITEM_WORDS = 10
 
 
@@ -69,6 +75,8 @@ def listed_case(text: str) -> str | None:
     if len(items) < 2 or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return None  # one phrase ("Closing line: "…"") or a sentence: no list of cases
     if _ASSISTANT_STUCK.search(case) or _GENERAL_HEAD.match(case) or _BAN_OR_SAY_HEAD.search(case):
+        return None
+    if _REPLY_IN_HEAD.search(case):
         return None
     return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
 
