@@ -53,7 +53,11 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     tools = any(c.kind == "tool" for c in constraints)
     # A closed label set makes a labelling job only when the brief asks for a label; "name the block category
     # (Motion, Looks, …)" in a kids' coding helper, or statuses a tool agent checks, are no labelling job.
-    labels = any(c.kind == "labels" and c.scope is None for c in constraints) and not tools
+    # ("one csv line: trade,priority" with "trade = a|b|c": each column's set is a label to choose, too)
+    columns = {v.lower() for c in constraints if c.kind == "fields" for v in c.values}
+    labels = (
+        any(c.kind == "labels" and (c.scope is None or c.scope.lower() in columns) for c in constraints) and not tools
+    )
     # "At the end of each normal reply add a line "Mood: " followed by one of LOW, …": the reply is the job and the
     # label one line of it, so the label set makes no labelling job (the labeller joins as a part, below)
     label_line = labels and LABEL_LINE_AFTER_REPLY.search(brief.task) is not None

@@ -24,8 +24,10 @@ from app.engine.constraints import (
     structure,
     tools,
 )
+from app.engine.constraints.column_sets import with_column_sets
 from app.engine.constraints.cross_checks import cross_checked, in_tool_code_comment
 from app.engine.constraints.field_reading import free_text, read_field_cached
+from app.engine.constraints.label_triggers import label_triggers
 from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
 from app.engine.constraints.language_lists import lists_languages, without_listed_languages
 from app.engine.constraints.language_scope import scope_field_languages
@@ -163,12 +165,14 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = named_label_sets(brief, unique)  # "tag it with a sentiment (…) and a topic (…)": a set per name
     unique = list_fields.listed_item_values(brief, unique)  # "motifs possibles (0 à 3) : …": a list's items
     unique = json_items.field_value_sets(brief, json_items.keyed_label_sets(brief, unique))
+    unique = with_column_sets(brief, unique)  # "one csv line: trade,priority" with "trade = a|b": a set per column
     scoping.scope_field_limits(brief, unique)
     scoping.scope_part_limits(brief, unique)
     scope_section_limits(brief, unique)
     scoping.scope_tiny_limits(unique)
     attach_limit_overflows(brief, unique)  # (after the scopes, which write a limit's sentence afresh)
     unique.extend(scoping.label_rules(brief, unique))
+    unique = label_triggers(brief, unique)  # "smell of gas, sparking sockets -> always P1": a rule for P1
     return scoping.without_label_tones(unique)
 
 
