@@ -30,6 +30,16 @@ _MATERIAL_HEADING = re.compile(
     rf"^[ \t]*(?P<title>(?:[^\W\d_][\w'’\"“”«»-]*[ \t]+){{0,3}}?(?:{_MATERIAL_NOUNS})\b[^:：\n]{{0,40}})[:：][ \t]*\n",
     re.IGNORECASE | re.MULTILINE,
 )
+# "LIVRET (extraits)", "Price list - summer", "MENU": a heading line without a colon, when a list follows at once
+# (at most two words before the noun, a bracketed or dashed qualifier after it, nothing else on the line)
+_BARE_MATERIAL_HEADING = re.compile(
+    # (a capital opens it; no order opens it: "Read the manual" is an instruction, not a heading)
+    r"^[ \t]*(?!(?:read|check|see|use|follow|consult|open|attach|update|send|print|lee|lea|consulta|lis|lisez|"
+    r"consultez|lies|lesen|leggi|lees|leia)\b)(?=[A-ZÀ-Ý])"
+    rf"(?P<title>(?:[^\W\d_][\w'’-]*[ \t]+){{0,2}}?(?:{_MATERIAL_NOUNS})\b[ \t]*"
+    rf"(?:\([^()\n]{{1,30}}\)|[-–—][ \t]*[^\W\d_][\w ]{{0,25}})?)[ \t]*\n(?=[ \t]*[-*•][ \t]+\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "the key bits are below, full text will be loaded in": the pasted gist stands beside the whole document, which
 # still needs its slot
 FULL_TEXT_ARRIVES = re.compile(
@@ -93,7 +103,10 @@ def material_blocks(task: str) -> list[MaterialBlock]:
     found: list[MaterialBlock] = []
     if _WRITES_IT.search(task):
         return found
-    for heading in _MATERIAL_HEADING.finditer(task):
+    headings = sorted(
+        [*_MATERIAL_HEADING.finditer(task), *_BARE_MATERIAL_HEADING.finditer(task)], key=lambda m: m.start()
+    )
+    for heading in headings:
         end = _material_end(task, heading.end())
         body = task[heading.end() : end].strip("\n")
         lines = [line for line in body.splitlines() if line.strip()]

@@ -179,13 +179,17 @@ def _listed_sources(task: str) -> str | None:
     return " and ".join(named) if len(named) == 2 else f"{named[0]}, {named[1]} and {named[2]}"
 
 
+_QUALIFIER = re.compile(r"\s*\([^)]*\)|\s+[-–—]\s.*$")
+
+
 def _pasted_noun(references: Sequence[str]) -> str | None:
-    """ "the reference material below", "the tenancy agreement below" (a title's parenthesis left out)."""
+    """ "the reference material below", "the tenancy agreement below" (a title's parenthesis or dashed qualifier
+    left out: "FOLLETO - resumen" is the folleto)."""
     if not references:
         return None
     # (an acronym keeps its capitals: "the FAQ below", not "the faq below")
     titles = [
-        " ".join(w if re.fullmatch(r"[A-Z]{2,3}s?", w) else w.lower() for w in re.sub(r"\s*\([^)]*\)", "", t).split())
+        " ".join(w if re.fullmatch(r"[A-Z]{2,3}s?", w) else w.lower() for w in _QUALIFIER.sub("", t).split())
         or "reference material"
         for t in references
     ]

@@ -255,11 +255,26 @@ _TABLE_WORD = re.compile(
 )
 
 
+# Typed columns of a pasted table ("event_time DateTime64(3, 'UTC'), episode_id UInt64, is_bot UInt8", "id int,
+# name varchar(80), created_at timestamp"): three or more in a row, each with a type a database names
+_SQL_TYPE = (
+    r"(?:u?int\d*|integer|bigint|smallint|tinyint|text|varchar|char|string|fixedstring|float\d*|double|decimal|numeric|"
+    r"bool(?:ean)?|date(?:time\d*)?|timestamp\w*|uuid|jsonb?|bytes|blob|real|serial|bigserial|money|time|interval|"
+    r"array|map|lowcardinality|nullable|enum\d*)(?:\([^()\n]*(?:\([^()\n]*\))?[^()\n]*\))?"
+)
+_TYPED_RUN = re.compile(
+    rf"\b[A-Za-z_]\w*[ \t]+{_SQL_TYPE}(?:[ \t]*,\s*[A-Za-z_]\w*[ \t]+{_SQL_TYPE}){{2,}}\b",
+    re.IGNORECASE,
+)
+
+
 def _written_schema(plan: Plan) -> bool:
     """Whether the brief itself gives what a `schema` slot would ask for: its tables, or a JSON schema."""
     task = plan.brief.task
     if _INLINE_TABLES.search(task) or (len(_TABLE_LINES.findall(task)) >= 2 and _TABLE_WORD.search(task)):
         return True
+    if len(_TYPED_RUN.findall(task)) >= 2 and _TABLE_WORD.search(task):
+        return True  # "schema:\nanalytics.downloads\n  event_time DateTime64(3, 'UTC'), episode_id UInt64, …"
     json_schema = plan.brief.json_schema is not None or bool(plan.of_kind("schema"))
     return json_schema and not any(v.name == "schema" for v in plan.primary.variables)
 

@@ -26,6 +26,7 @@ from app.engine.constraints import (
     tools,
 )
 from app.engine.constraints.added_routes import added_contact
+from app.engine.constraints.address_scope import address_scope
 from app.engine.constraints.clauses import points_back_next
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.found_rules import FoundRule, is_english
@@ -315,7 +316,10 @@ def read_people(text: str, unquoted: str, span: Span) -> list[Constraint]:
     if formality is not None:
         out.append(
             Constraint(
-                kind="tone", text=describe_formality(formality.register, formality.pronoun),
+                kind="tone",
+                text=describe_formality(
+                    formality.register, formality.pronoun, address_scope(text, formality.start, formality.end)
+                ),
                 span=span(formality.start, formality.end), values=[formality.register],
             )
         )  # fmt: skip

@@ -97,11 +97,11 @@ _CJK_NEGATED_AFTER = re.compile(
 _NEGATED = re.compile(r"\b(?:nada(?:\s+de)?|no|nunca|sin|ni|nicht|kein\w*|pas\s+de|jamais|não|never|not)\s*$", re.I)
 
 
-def describe_formality(register: str, pronoun: str) -> str:
+def describe_formality(register: str, pronoun: str, scope: str | None = None) -> str:
     """The imperative sentence: "Use the formal form of address («Sie») throughout."; it fits a chat reply and a
-    translation alike."""
+    translation alike. A scope the brief gives keeps the form where it holds ("in the drafts to the parents")."""
     form = f" ({_quoted(pronoun)})" if pronoun else ""
-    return f"Use the {register} form of address{form} throughout."
+    return f"Use the {register} form of address{form} {scope or 'throughout'}."
 
 
 def _quoted(word: str) -> str:

@@ -14,6 +14,7 @@ from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.limit_exceptions import limit_exception, with_exception
 from app.engine.constraints.limit_leads import heading_scope
 from app.engine.constraints.limit_numbers import FoundLimit
+from app.engine.constraints.limit_outside import OUTSIDE_PREFIX
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.sentence_case import instruction_case
 
@@ -48,7 +49,13 @@ def read_limits(text: str, unquoted: str, span: Span) -> list[Constraint]:
     opening = span(0, 0)
     if opening.field == "task" and opening.start == 0:
         # "Newsletter: 300-400 words" opening the brief names the deliverable itself: the whole reply.
-        found = [lim._replace(scope=None) if heading_scope(text, lim.start) else lim for lim in found]
+        # ("Hors tableau : 80 mots maximum" opening the brief still leaves the table out)
+        found = [
+            lim._replace(scope=None)
+            if heading_scope(text, lim.start) and not (lim.scope or "").startswith(OUTSIDE_PREFIX)
+            else lim
+            for lim in found
+        ]
     either: dict[int, str] = {}
     for first, second in limits.alternatives(found, text):
         found[second] = limits.carried_bound(found[first], found[second], text)

@@ -24,6 +24,7 @@ from app.engine.constraints.limit_numbers import (
     number_starts,
     unit_of,
 )
+from app.engine.constraints.limit_outside import cjk_outside_scope, outside_scope
 from app.engine.constraints.limit_scope import cjk_scope, limit_scope
 from app.engine.constraints.model import Constraint, LimitUnit
 from app.engine.constraints.non_limits import capped_counts, cjk_not_a_length, not_a_count, not_a_length
@@ -37,6 +38,8 @@ _EACH_INSIDE = re.compile(
 )
 
 
+# Units that size text, which a limit "outside the table" can size ("at most 2 tips besides the table" is a count)
+_SIZE_UNITS = frozenset({"words", "characters", "sentences", "tokens", "paragraphs"})
 _AND_BEFORE = re.compile(r"\band\s+$")
 
 
@@ -117,7 +120,10 @@ def _latin_limit(
     minimum, maximum, exact = bounds(kind, unit, n1, n2)
     previous = found[-1].unit if found else None
     inner = _EACH_INSIDE.search(text, start, position)
-    scope = f"each {inner.group('thing').lower()}" if inner else limit_scope(text, start, match.end(), previous)
+    outside = outside_scope(text, start, match.end()) if unit in _SIZE_UNITS else None
+    scope = outside or (
+        f"each {inner.group('thing').lower()}" if inner else limit_scope(text, start, match.end(), previous)
+    )
     labelled_lines = _LABEL_AFTER_LINES.match(text, match.end()) if unit == "lines" else None
     if labelled_lines is not None and (
         kind == "min" or labelled_lines.group("label") in _EMPHASIS or labelled_lines.group("label").endswith("LY")
@@ -189,7 +195,9 @@ def _cjk_limits(text: str) -> list[FoundLimit]:
         if unit == "items":
             noun = "entries"  # "最多15条": 条 counts entries of any kind (rows, suggestions, points)
         minimum, maximum, exact = bounds(cjk_kind, unit, n1, n2)
-        limit = FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), cjk_scope(text, match), noun)
+        outside = cjk_outside_scope(text, match.start()) if unit in _SIZE_UNITS else None
+        scope = outside or cjk_scope(text, match)
+        limit = FoundLimit(unit, minimum, maximum, exact, match.start(), match.end(), scope, noun)
         found.append(limit._replace(rest_free=_rest_free(text, limit)))
     return found
 

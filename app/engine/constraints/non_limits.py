@@ -13,6 +13,7 @@ from app.engine.constraints.limit_numbers import (
     cue_before,
     singular_of,
 )
+from app.engine.constraints.limit_outside import outside_scope
 from app.engine.constraints.model import LimitUnit
 from app.engine.constraints.number_words import NUMBER, parse_number
 from app.engine.fastre import Twins, is_plain, prefiltered
@@ -270,7 +271,9 @@ def not_a_length(text: str, position: int, match: re.Match[str], unit: LimitUnit
     if unit == "bullets" and _STRENGTH_POINTS.match(text, end):
         return True  # "2 points forts et 2 conseils": a count of strengths, not the reply's bullets
     # "explique au plus un mot difficile par réponse": a count of hard words, not a length
-    return bool(_QUALIFIED.match(text, end) and noun.lower().rstrip("s") in _ROMANCE_WORD_NOUNS)
+    # ("80 mots maximum hors tableau", "70 palabras fuera de la tabla": the text around a part, still a length)
+    qualified = _QUALIFIED.match(text, end) and outside_scope(text, position, end) is None
+    return bool(qualified and noun.lower().rstrip("s") in _ROMANCE_WORD_NOUNS)
 
 
 def cjk_not_a_length(

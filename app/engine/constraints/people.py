@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.audience_cuts import object_of_verb, uncut
+from app.engine.audience_tails import with_tail
 from app.engine.constraints.ages import FoundAges, find_ages
 from app.engine.constraints.eligibility import blank_age_rules, level_as_age
 from app.engine.constraints.found_rules import is_english
@@ -407,7 +408,10 @@ def _audience_phrase(text: str, *, whole: bool) -> FoundAudience | None:
         phrase = match.group("phrase").strip().rstrip(".,")
         phrase = re.sub(r"^(?:an?|the|our|my)\s+", "", phrase, flags=re.IGNORECASE)
         phrase = re.sub(r"(?:\s+(?:to|of|for|the|a|an|in|on|with))+$", "", phrase, flags=re.IGNORECASE)
-        phrase = uncut(text, phrase, text.find(phrase, match.start("phrase")))
+        position = text.find(phrase, match.start("phrase"))
+        # ("parents of children with type 1 diabetes", "residents who have fallen behind on payments": the whole
+        # description, or the head alone when it runs on past a clause it cannot keep whole)
+        phrase = with_tail(text, phrase, position) or uncut(text, phrase, position)
         if object_of_verb(text, match.start()):
             continue  # "don't defend or apologise for staff": who is apologised for, not who reads
         if phrase.lower() in _GENERIC or re.match(r"(?:each|every|all|any|other|these|those)\b", phrase, re.IGNORECASE):

@@ -190,7 +190,7 @@ def test_a_health_chat_without_its_own_emergency_line_keeps_the_pack() -> None:
     ("task", "audience"),
     [
         ("An internal helpdesk assistant for staff at our hospital.", "staff"),
-        ("A tutor for beginners who want to learn Python.", "beginners"),
+        ("A tutor for beginners who want to learn Python.", "beginners who want to learn Python"),
         (
             "An evening check-in chat for people who are struggling - long hours, isolation.",
             "people who are struggling",

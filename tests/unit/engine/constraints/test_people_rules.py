@@ -20,7 +20,11 @@ from app.engine.constraints.requirements import find_requirement
             (None, None),
         ),
         ("a writing coach for non-native speakers", "non-native speakers", (None, None)),
-        ("Code reviewer for senior engineers on the payments team", "senior engineers", (None, None)),
+        (
+            "Code reviewer for senior engineers on the payments team",
+            "senior engineers on the payments team",
+            (None, None),
+        ),
         ("quiz bot for 8-12 year olds", "8-12 year olds", (8, 12)),
         (
             "aimed at small business owners who are new to accounting",
