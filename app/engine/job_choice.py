@@ -33,6 +33,7 @@ from app.engine.drafter_joins import drafter_joins_label
 from app.engine.frame_leads import roleplay_leads
 from app.engine.output_frames import LABEL_LINE_AFTER_REPLY, label_line_joins, reads_a_record
 from app.engine.output_leads import grader_over_tutor, listener_over_support, toolless_agent_leads
+from app.engine.record_leads import record_of_many_keys_leads
 from app.engine.task_masks import (
     without_background,
     without_company_names,
@@ -109,6 +110,7 @@ def _settled_leads(
     if not tools:
         matches = topic_labels_lead(matches, constraints)
     matches = key_record_leads(field_record_leads(matches, constraints), constraints)
+    matches = record_of_many_keys_leads(matches, constraints)  # ({"platform": "a|b", "stars": …, "summary": …})
     if not tools:
         matches = (
             extractor_leads(matches, displaced=True) if reads_a_record(matches, constraints, brief.task) else matches

@@ -111,3 +111,99 @@ def listed_item_values(brief: Brief, found: list[Constraint]) -> list[Constraint
 
 
 _EMPTY = re.compile(r"\[\s*\]")
+
+
+def without_counted_lists(brief: Brief, found: list[Constraint]) -> list[Constraint]:
+    """ "praise and complaints only use these tags: …. up to 3 in each": the count is the lists' most items (their
+    set says so), not a limit of its own on the reply ("Keep to at most 3 in each.")."""
+    most = _most_by_line(brief, found)
+    if not most:
+        return found
+    return [c for c in found if not _counts_a_list(brief, c, most)]
+
+
+def _line_of(brief: Brief, span: BriefSpan) -> tuple[str, int | None, int] | None:
+    text = brief.task if span.field == "task" else None
+    if text is None:
+        return None
+    return span.field, span.index, text.count("\n", 0, span.start)
+
+
+def _most_by_line(brief: Brief, found: list[Constraint]) -> dict[tuple[str, int | None, int], set[int]]:
+    """The most items of each list key whose set was read on a line, by that line."""
+    arrays: dict[str, int] = {}
+    for c in found:
+        properties = (c.schema or {}).get("properties") if c.kind == "schema" else None
+        for key, prop in properties.items() if isinstance(properties, dict) else ():
+            if isinstance(prop, dict) and isinstance(prop.get("maxItems"), int):
+                arrays[key] = prop["maxItems"]
+    lines: dict[tuple[str, int | None, int], set[int]] = {}
+    for c in found:
+        if c.kind == "labels" and c.multi and c.scope in arrays and c.span is not None:
+            line = _line_of(brief, c.span)
+            if line is not None:
+                lines.setdefault(line, set()).add(arrays[c.scope])
+    return lines
+
+
+def _counts_a_list(brief: Brief, c: Constraint, most: dict[tuple[str, int | None, int], set[int]]) -> bool:
+    if c.kind != "limit" or c.unit not in (None, "items") or c.span is None or c.maximum is None:
+        return False
+    line = _line_of(brief, c.span)
+    return line is not None and c.maximum in most.get(line, set())
+
+
+# "topics: up to 3 of booking, billing, other", "tags: at most 2 from a, b, c", "themen: bis zu 3 von …", "sujets :
+# jusqu'à 3 parmi …", "temas: hasta 3 de …", "temi: fino a 3 tra …", "onderwerpen: maximaal 3 van …": a list key,
+# the most items it holds, then its values
+_COUNT_OF = (
+    r"[ \t]*[:=][ \t]*(?:(?:max(?:imum)?|máx(?:imo)?|at\s+most|up\s+to|no\s+more\s+than|hasta|jusqu['’]à|au\s+plus|"
+    r"höchstens|bis\s+zu|maximal|fino\s+a|al\s+massimo|até|no\s+m[aá]ximo|hooguit|maximaal)\.?\s*(?P<n>\d{1,2})\s+"
+    r"(?:of|from|among|de|entre|von|aus|parmi|tra|fra|dentre|van|uit)(?:\s+(?:these|the\s+following|estas|estos|"
+    r"diesen|ces|queste|deze))?\s*:?\s*)(?P<values>[^\n.;]+)"
+)
+_VALUE_SPLIT = re.compile(r"\s*,\s*|\s+(?:or|and|ou|et|o|y|e|oder|und|of|en)\s+", re.IGNORECASE)
+
+
+def counted_values(text: str, key: str) -> tuple[list[str], int, int, int] | None:
+    """The values of list key `key` and the most items it holds, from a line such as "topics: up to 3 of booking,
+    billing, other", with where the line's key and values stand; None when the line says no such thing."""
+    pattern = re.compile(r"(?<![\w-])[`'\"]?" + re.escape(key) + r"[`'\"]?" + _COUNT_OF, re.IGNORECASE)
+    for found in pattern.finditer(text):
+        listed = found.group("values").rstrip(" .")
+        items = [item.strip() for item in _VALUE_SPLIT.split(listed) if item.strip()]
+        if len(items) >= 2 and len(set(items)) == len(items) and all(_CODE_ITEM.match(item) for item in items):
+            return items, int(found.group("n")), found.start(), found.start("values") + len(listed)
+    return None
+
+
+def counted_item_values(brief: Brief, found: list[Constraint]) -> list[Constraint]:
+    """Each list key whose line gives its most items and its values ("topics: up to 3 of booking, billing") gets them
+    as a set for the list's items, never one label for the key."""
+    out = list(found)
+    for key, prop in _array_properties(found).items():
+        read = counted_values(brief.task, key)
+        if read is None:
+            continue
+        values, most, opening, end = read
+        start = brief.task.find(values[0], opening)
+        prop["items"] = {"type": "string", "enum": values}
+        prop["maxItems"] = most
+        text = label_wording.describe_list_field(key, values, bool(_EMPTY_WORD.match(brief.task, end)), most)
+        span = BriefSpan(field="task", index=None, start=start, end=end, text=brief.task[start:end])
+        out = [c for c in out if not (c.kind in ("labels", "limit") and _within(c.span, opening, end))]
+        out.append(Constraint(kind="labels", text=text, span=span, values=values, scope=key, multi=True))
+    return out
+
+
+_EMPTY_WORD = re.compile(
+    r"[^\n]{0,40}?(?:\[\s*\]|\bempty\b|\bvac[ií]as?\b|\bvazias?\b|\bvides?\b|\bleere?\b|"
+    r"\bvuot[ae]\b|\bleeg\b)",
+    re.IGNORECASE,
+)
+
+
+def _within(span: BriefSpan | None, start: int, end: int) -> bool:
+    """Whether a record was read from the task's [start, end) (the count "up to 3 of booking" as a limit, or its
+    values as one label)."""
+    return span is not None and span.field == "task" and start <= span.start < end
