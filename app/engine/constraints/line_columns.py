@@ -28,9 +28,7 @@ LINE_COLUMNS = re.compile(
     re.IGNORECASE,
 )
 # "one line each", "je eine Zeile", "each finding on one line": a line per item, not a one-line reply
-_PER_ITEM = re.compile(
-    r"\b(?:each|every|per|je|pro|jede[rsn]?|chaque|cada|ogni|elke?)\b", re.IGNORECASE
-)
+_PER_ITEM = re.compile(r"\b(?:each|every|per|je|pro|jede[rsn]?|chaque|cada|ogni|elke?)\b", re.IGNORECASE)
 # What arrives, not what the reply is ("each booking arrives as one CSV line: id,date,seats")
 _ABOUT_INPUT = re.compile(
     r"\b(?:arriv\w*|paste[sd]?|upload\w*|input|receiv\w*|export\w*|imports?|comes?\s+in|reçoi\w*|re[çc]u\w*|"
