@@ -23,9 +23,12 @@ _COLUMN = r"[^\W\d][\w-]{0,30}"
 LINE_COLUMNS = re.compile(
     _LINE_NOUN + r"(?P<gap>[^\n:：`.]{0,60}?)(?:[ \t]*[:：][ \t]*|[ \t]+(?=`))`?"
     rf"(?P<columns>{_COLUMN}[ \t]*(?P<sep>[,;|])[ \t]*{_COLUMN}(?:[ \t]*(?P=sep)[ \t]*{_COLUMN}){{0,14}})"
-    r"`?(?![\w-])",
+    # (the list ends there: "STUFE | Rechnungsnr. | Problem" goes on past the abbreviation's dot)
+    r"`?(?![\w-])(?![\w.-]*[ \t]*(?P=sep))",
     re.IGNORECASE,
 )
+# "one line each", "je eine Zeile", "each finding on one line": a line per item, not a one-line reply
+_PER_ITEM = re.compile(r"\b(?:each|every|per|je|pro|jede[rsn]?|chaque|cada|ogni|elke?)\b", re.IGNORECASE)
 # What arrives, not what the reply is ("each booking arrives as one CSV line: id,date,seats")
 _ABOUT_INPUT = re.compile(
     r"\b(?:arriv\w*|paste[sd]?|upload\w*|input|receiv\w*|export\w*|imports?|comes?\s+in|reçoi\w*|re[çc]u\w*|"
@@ -61,6 +64,8 @@ def line_columns(text: str) -> LineColumns | None:
         sentence = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         before = text[sentence : match.start()]
         if _ABOUT_INPUT.search(before) or _ABOUT_INPUT.search(match["gap"]) or _NEGATED.search(before):
+            continue
+        if _PER_ITEM.search(match["gap"]) or _PER_ITEM.search(text, max(sentence, match.start() - 25), match.start()):
             continue
         columns = tuple(part.strip() for part in match["columns"].split(match["sep"]))
         if len({c.lower() for c in columns}) < len(columns):
@@ -175,7 +180,10 @@ def line_rules(text: str, separator: str) -> list[str]:
 
 def describe_set(column_set: ColumnSet) -> str:
     """The output sentence for one column's closed set."""
-    return f"`{column_set.column}` is exactly one of: {', '.join(column_set.noted)}."
+    column = column_set.column
+    # ("Trade is …", but a key keeps its spelling: "gas_safe is …")
+    named = column.capitalize() if column.isalpha() and column.islower() else column
+    return f"{named} is exactly one of: {', '.join(column_set.noted)}."
 
 
 def line_shape(text: str, columns: tuple[str, ...], separator: str) -> list[str]:
