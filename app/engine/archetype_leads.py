@@ -164,8 +164,6 @@ def field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Cons
         return matches  # "Classify the sentiment … fields review_id, sentiment (one of: …)": a judgement, named
     if not all(c.scope and c.scope.lower().removesuffix(" label") in fields for c in label_sets):
         return matches
-    if len(label_sets) >= 2 and 2 * len(label_sets) > len(fields):
-        return matches  # "one csv line: trade,priority,gas_safe", each with its own closed set: a choice per column
     return extractor_leads(matches, displaced=not label_sets)
 
 

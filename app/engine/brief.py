@@ -9,7 +9,6 @@ import msgspec
 
 from app.engine.assistant_name import assistant_name, without_assistant_name
 from app.engine.audience_cuts import object_of_verb
-from app.engine.business_nouns import noun_and_name
 from app.engine.fastre import prefiltered
 from app.engine.foreign_names import cjk_business_name, foreign_business_name, leading_business_name
 from app.engine.language_id import identify
@@ -495,8 +494,6 @@ def _foreign_organization(text: str) -> str | None:
     own = cjk_business_name(text)  # "我们是"电小兔"共享充电宝", "音羽ピアノサービスです。"
     if own is not None:
         return own
-    if identify(text)[0] not in ("en", "und") and (kind_and_name := noun_and_name(text)) is not None:
-        return kind_and_name  # "la fromagerie Vialle", "kwekerij De Vries": the trade and one name word
     if not re.search(
         r"[áéíóúàèçãõâêôñäöüß]|\b(?:para|pour|les|des|une|el|los|não|que|voor|het|een|für|und|oder|ist|per|della|il|"
         r"wir|sind|somos|sommes|siamo|zijn)\b",

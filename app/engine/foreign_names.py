@@ -36,11 +36,9 @@ _SUFFIXES = (
     "stichting|genossenschaft|agentur|galerie|museum|bibliothek|bibliotheek|theater|kita|fitness|portal|salon|"
     "café|bäckerei|metzgerei|gärtnerei|brauerei|reisen|touristik|versicherung|makler|beratung|pflege|maker|makerij|"
     "shop|bakker|bakkerij|slager|slagerij|kapper|kapsalon|handwerk|technik|tischler|friseur|kwekerij|drukkerij|"
-    "brouwerij|boomkwekerij|geschäft|betrieb|handlung|atelier|kwekerij|zaak|winkel"
+    "brouwerij|boomkwekerij"
 )
 _BUSINESS_WORD = re.compile(rf"(?i:(?:{_HEADS})|[\w-]*(?:{_SUFFIXES}))")
-BUSINESS_WORD = _BUSINESS_WORD
-"""A business noun: one that heads a name ("trattoria", "clínica") or a compound ending in one ("Tischlerei")."""
 
 _CAP = r"[A-ZÀ-ÝÄÖÜ0-9][\w'’&.+-]*"
 _JOIN = r"(?:de|del|di|da|do|du|des|della|dei|van|von|der|den|la|le|het|y|e|et|&)"
@@ -128,21 +126,7 @@ def _named_after_of(text: str) -> str | None:
     return None
 
 
-# "Trabalho na Tuk Alfama Tours (Lisboa, …)", "Ich arbeite bei Kloster Andechs Reisen", "Je travaille chez Vélo
-# Rouge Lyon": the employer the requester works for, a capitalised run of two words or more, whatever its words
-_WORKS_AT = re.compile(
-    r"(?:^|[.!?\n]\s*)(?i:trabalho\s+(?:n[ao]|para\s+a|para\s+o)|trabajo\s+(?:en|para)(?:\s+(?:la|el))?|"
-    r"je\s+travaille\s+(?:chez|pour|à)|ich\s+arbeite\s+(?:bei|für)(?:\s+(?:der|dem|die|das|den))?|"
-    r"ik\s+werk\s+(?:bij|voor)|lavoro\s+(?:presso|per|al|alla|a))\s+(?P<name>"
-    + rf"{_CAP}(?:\s+(?:{_JOIN}\s+)?{_CAP}){{1,4}})"
-    + r"(?=\s*[,.;:()\n]|\s+[-–—]\s|\s*$|\s+(?:in|à|a|en|em|bij|aus|bei|nel|op)\s)"
-)
-
-
 def _run_business(text: str) -> str | None:
-    works_at = _WORKS_AT.search(text, 0, 400)
-    if works_at is not None:
-        return works_at.group("name").rstrip(".")
     for match in _RUNS_BUSINESS.finditer(text, 0, 400):
         rest = match.group("rest")
         rest = rest[_ARTICLES.match(rest).end() :]  # type: ignore[union-attr]

@@ -33,7 +33,6 @@ from app.engine.drafter_joins import drafter_joins_label
 from app.engine.frame_leads import roleplay_leads
 from app.engine.output_frames import LABEL_LINE_AFTER_REPLY, label_line_joins, reads_a_record
 from app.engine.output_leads import grader_over_tutor, listener_over_support, toolless_agent_leads
-from app.engine.record_leads import record_of_many_keys_leads
 from app.engine.task_masks import (
     without_background,
     without_company_names,
@@ -54,11 +53,7 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     tools = any(c.kind == "tool" for c in constraints)
     # A closed label set makes a labelling job only when the brief asks for a label; "name the block category
     # (Motion, Looks, …)" in a kids' coding helper, or statuses a tool agent checks, are no labelling job.
-    # ("one csv line: trade,priority" with "trade = a|b|c": each column's set is a label to choose, too)
-    columns = {v.lower() for c in constraints if c.kind == "fields" for v in c.values}
-    labels = (
-        any(c.kind == "labels" and (c.scope is None or c.scope.lower() in columns) for c in constraints) and not tools
-    )
+    labels = any(c.kind == "labels" and c.scope is None for c in constraints) and not tools
     # "At the end of each normal reply add a line "Mood: " followed by one of LOW, …": the reply is the job and the
     # label one line of it, so the label set makes no labelling job (the labeller joins as a part, below)
     label_line = labels and LABEL_LINE_AFTER_REPLY.search(brief.task) is not None
@@ -110,7 +105,6 @@ def _settled_leads(
     if not tools:
         matches = topic_labels_lead(matches, constraints)
     matches = key_record_leads(field_record_leads(matches, constraints), constraints)
-    matches = record_of_many_keys_leads(matches, constraints)  # ({"platform": "a|b", "stars": …, "summary": …})
     if not tools:
         matches = (
             extractor_leads(matches, displaced=True) if reads_a_record(matches, constraints, brief.task) else matches

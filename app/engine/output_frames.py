@@ -54,10 +54,7 @@ _EACH_TEXT = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?(?:notes?|e-?mails?|mails?|messages?|tickets?|reports?|letters?|transcripts?|entries|entry|"
     r"listings?|invoices?|receipts?|documents?|texts?|records?|submissions?|requests?|enquir(?:y|ies)|inquir(?:y|ies)|"
     r"notiz(?:en)?|nachrichten?|anfragen?|correos?|mensajes?|notas?|solicitud(?:es)?|messaggi|messaggio|richiest[ae]|"
-    r"courriels?|demandes?|mensage(?:m|ns)|berichte?n?|aanvra(?:ag|gen)|"
-    # "para cada avaliação", "for each review", "für jede Bewertung", "pour chaque avis", "per ogni recensione"
-    r"reviews?|comments?|avalia[çc](?:[ãa]o|[õo]es)|rese[ñn]as?|comentarios?|coment[áa]rios?|bewertung(?:en)?|"
-    r"rezension(?:en)?|kommentare?|avis|commentaires?|recension[ei]|commenti|recensies?|beoordelingen?|reacties?)\b",
+    r"courriels?|demandes?|mensage(?:m|ns)|berichte?n?|aanvra(?:ag|gen))\b",
     re.IGNORECASE,
 )
 

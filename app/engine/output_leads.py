@@ -1,9 +1,8 @@
 """Lead rules that make the frame follow what the brief's output is for, not who its readers are.
 
 - `grader_over_tutor`: "pre-mark the students' tasting notes … Return JSON only" marks work and returns marks: a
-  grader, however much it speaks of students and feedback. A tutor that returns a hint for the next step beside a
-  progress score ('{"score": 0-3, "hint": …}, never give the answer') stays a tutor: it marks nothing against
-  criteria.
+  grader, however much it speaks of students and feedback; a tutor guides a conversation with hints and questions,
+  which a JSON record cannot hold.
 - `listener_over_support`: "It is NOT counselling … listen, reflect back" is a listening companion (the general
   assistant's companion variant), never a support desk with resolution steps and a fix-oriented tone.
 - `toolless_agent_leads`: a brief with no tool stated and no word for tools ("fissare il sopralluogo", "book a
@@ -37,39 +36,6 @@ _MARKS_WORK = re.compile(
 )
 
 
-# Marking against stated criteria, which a tutor's progress score ({"score": 0-3, "hint": …}) never is: a rubric, a
-# mark scheme, bands, points per criterion, pre-marking.
-_MARKS_AGAINST_CRITERIA = re.compile(
-    r"\bpre-?mark\w*|\bmark(?:s|ed|ing)?\b|\bpoints?\s+(?:each|per)\b|\brubrics?\b|\bcriteri(?:a|on)\b|\bbands?\b|"
-    r"\bbar[èe]me\b|\bcrit[èe]res?\b|\bcriteri[oa]s?\b|\bkriteri(?:um|en)\b|\bbewertungsbogen\b|\bnotenschl[üu]ssel\b|"
-    r"\br[úu]brica\b|\bgriglia\b|\bbeoordelingscriteria\b|評価基準|评分标准|採点基準",
-    re.IGNORECASE,
-)
-# A hint for the learner's next step: the tutor's own reply, whatever score sits beside it.
-_HINT_KEY = re.compile(
-    r"^(?:hints?|nudge|next_?step|pistas?|tipps?|hinweis|indices?|indice|dicas?|suggerimento|suggerimenti|"
-    r"aanwijzing(?:en)?|ヒント|提示)$",
-    re.IGNORECASE,
-)
-_TUTOR_WITHHOLDS = frozenset(
-    {
-        "no answer given (any language)",
-        "hint, not the answer (any language)",
-        "hint first, answer after tries (any language)",
-    }
-)
-
-
-def _guides_learner(matches: list[ArchetypeMatch], constraints: Sequence[Constraint], task: str) -> bool:
-    """Whether the tutor's reply guides the learner (a hint key in the record, or the tutor's rule of hints instead
-    of answers) and nothing in the brief marks work against criteria."""
-    if _MARKS_AGAINST_CRITERIA.search(task):
-        return False
-    keys = [v for c in constraints if c.kind in ("schema", "fields") for v in c.values]
-    tutor = next(m for m in matches if m.id == _TUTOR)
-    return any(_HINT_KEY.match(key) for key in keys) or bool(_TUTOR_WITHHOLDS & set(tutor.features))
-
-
 def _json_reply(constraints: Sequence[Constraint]) -> bool:
     """Whether the brief's reply is a JSON record (its format rule or a pasted schema)."""
     return any((c.kind == "format" and c.value == "json") or c.kind == "schema" for c in constraints)
@@ -92,8 +58,6 @@ def grader_over_tutor(
     second-job tutor would add hints and questions to a JSON record."""
     if not any(m.id == _TUTOR for m in matches) or not _json_reply(constraints) or not _MARKS_WORK.search(task):
         return matches
-    if _guides_learner(matches, constraints, task):
-        return matches  # '{"score": 0-3, "hint": …}, never give the answer': a tutor's nudge with its progress score
     if matches[0].id != _TUTOR:
         return [m for m in matches if m.id != _TUTOR]
     return _lead(matches, _GRADER, "marks work", frozenset({_TUTOR}))

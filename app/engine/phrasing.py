@@ -74,19 +74,11 @@ _THING_VERB = (
     r"charge|drain|heat|cool|spin|close|open|turn|fix|solve|stop|run|boot|connect|go|happen|resolve|compile|pass|change|sync|improve|clear|"
     r"appear|last|finish|succeed)\b)"
 )
-# "if it is not a review (spam, ads)", "when it isn't a real order", "if it's not in English": "it" is the text the
-# assistant was given, not the assistant
-_INPUT_KIND = (
-    r"(?!\s+(?:(?:an?|the|one|any|real|valid|genuine|proper|actual)\s+)*(?:[\w-]+\s+)?(?:reviews?|messages?|"
-    r"e-?mails?|notes?|tickets?|complaints?|questions?|orders?|texts?|requests?|enquir(?:y|ies)|inquir(?:y|ies)|"
-    r"receipts?|invoices?|documents?|comments?|posts?|submissions?|entr(?:y|ies)|records?|reports?|forms?|spam|"
-    r"applications?|listings?|transcripts?|letters?|answers?|recipes?|images?|photos?|files?)\b)"
-)
 _PRONOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # (the bot as "it"; not a thing said to be so: "say it cannot be undone", "explain that it is not refundable")
     (re.compile(rf"{_NOT_REPORTED}\bit (doesn't|does not)\b{_THING_VERB}", re.I), "you don't"),
     (re.compile(rf"{_NOT_REPORTED}\bit (can't|cannot)\b(?!\s+be\b){_THING_VERB}", re.I), "you can't"),
-    (re.compile(rf"{_NOT_REPORTED}\bit (isn't|is not)\b(?!\s+\w+[ai]ble\b){_INPUT_KIND}", re.I), "you are not"),
+    (re.compile(rf"{_NOT_REPORTED}\bit (isn't|is not)\b(?!\s+\w+[ai]ble\b)", re.I), "you are not"),
     (re.compile(r"\bi'm\b", re.I), "they're"),
     (re.compile(r"\bi've\b", re.I), "they've"),
     (re.compile(r"\bmyself\b", re.I), "themselves"),
@@ -348,16 +340,6 @@ def without_request(text: str) -> str:
     return _META_BUILD.sub("", text, count=1)
 
 
-# A plural noun that reads as a verb ("Coaches", "Parents", "Tutors") followed by the verb its sentence goes on with:
-# the requesters named as a subject ("Coaches want a …", "Teachers need …", "Members would like …")
-_PLURAL_SUBJECT = re.compile(
-    r"^[A-Za-z]+s\s+(?:(?:often|also|always|usually|sometimes|really|keep)\s+)?"
-    r"(?:want(?:ed)?|need(?:ed)?|would|will|can|could|should|must|are|were|have|had|do|did|like|love|hate|"
-    r"asked|said|use|'d|’d)\b",
-    re.IGNORECASE,
-)
-
-
 def imperative_task(task: str, user: str) -> str | None:
     """The task as one instruction to the assistant, or None when it is a noun phrase ("sql helper for ...").
 
@@ -370,8 +352,6 @@ def imperative_task(task: str, user: str) -> str | None:
     if agent is None and built != text and _AGENT_ASKED.match(built) and not _RELATIVE_JOB.search(built):
         return None  # "Build me a Postgres SQL helper for our team": the assistant asked for, a noun phrase, no job
     # Third-person verbs in base form: "a bot that triages ..." and "turns notes into ..." alike.
-    if agent is None and _PLURAL_SUBJECT.match(text):
-        return None  # "Coaches want a training buddy bot …": people who ask, not a verb ("coach want a …")
     text = _verbs_to_base(built[agent.end() :] if agent else text)
     if agent:
         # "a chatbot that can do: opening times, vaccines, prices": a list of topics to help with.

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from app.engine.archetypes.label_line import LABEL_LINE
 from app.engine.archetypes.registry import Archetype, Persona, Variant, feat, rule, var
 from app.engine.archetypes.unnamed_fields import UNNAMED_FIELDS, VALUE_RULES
 from app.engine.archetypes.variants import (
@@ -203,7 +202,7 @@ CLASSIFICATION = Archetype(
         ),
     ),
     blend_output='End with one line that starts with "Label:" followed by exactly one label from: {labels}.',
-    variants=(LABEL_LINE, LABELLED_RECORD),
+    variants=(LABELLED_RECORD,),
 )
 
 # What users post on a platform, in the languages briefs come in (not a blog's own articles: "blog posts")

@@ -9,7 +9,6 @@ from app.engine.compose.blocks import fixed_block
 from app.engine.compose.code_debris import without_code
 from app.engine.compose.foreign_details import introduces_layout
 from app.engine.compose.job import CONTENT_WORD, GREETING_ONLY, META_ONLY
-from app.engine.compose.never_in import never_in_as_rule
 from app.engine.compose.rule_lines import ANAPHORIC_CASE, instructs, points_to_list, rule_line
 from app.engine.compose.rule_lists import (
     HEADING,
@@ -261,8 +260,7 @@ def _said_quotation(text: str) -> str | None:
 
 def _as_order(before: str, text: str) -> str:
     order = assistant_sentence_as_order(before, text)
-    # ("member_id never in the output columns (GDPR), count distinct instead": a ban written as a note)
-    return order if order != text and rule_line(order) else never_in_as_rule(text)
+    return order if order != text and rule_line(order) else text
 
 
 def _scripted(constraint: Constraint) -> bool:

@@ -22,7 +22,6 @@ from app.engine.compose.rule_lists import (
 from app.engine.compose.sentences import split_sentences
 from app.engine.compose.translated_bans import stated_in_english
 from app.engine.constraints import Constraint
-from app.engine.constraints.column_sets import defines_column
 from app.engine.constraints.inline_markers import numbered_line
 from app.engine.constraints.language_cases import said_by_cases
 from app.engine.constraints.requester_voice import requester_voice, wants_assistant
@@ -115,8 +114,6 @@ def foreign_details(
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if requester_voice(text) or covered_by_records(constraints, task, start, end):
             continue  # "使えるツールは下の表のとおりです。": the requester talking; "5 phrases max.": a record says it
-        if defines_column(constraints, task, start, end):
-            continue  # "prioritaet = P1 (24 Std.), P2 (7 Tage)": the output format states the column's set
         joins = index > 0 and continues_item(task, sentences, index)
         if joins:
             # "・12歳未満のお子さんは店頭測定不可。眼科の処方箋が必要と伝える", "5. Akku …: NICHT herbringen. Keinen

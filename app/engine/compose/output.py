@@ -55,9 +55,8 @@ from app.engine.compose.reply_shape import reply_shape_line
 from app.engine.compose.step_layout import at_step, step_intro, step_line
 from app.engine.compose.yaml_reply import YAML_LIST, is_yaml_reply
 from app.engine.constraints import Constraint
-from app.engine.constraints.csv_reply import csv_reply, describe_columns, one_row, with_header
+from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row, one_row
 from app.engine.constraints.limit_numbers import INPUT_SCOPE
-from app.engine.constraints.line_columns import line_shape
 from app.engine.constraints.line_scopes import labelled_scope
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.example_checks import LABEL_THEN_MORE
@@ -129,20 +128,12 @@ def output_format(plan: Plan) -> OutputFormat:
     elif (csv := csv_reply(brief.task)) is not None:
         # "Output has to be CSV …, with exactly this header row:\nstudent_id,criterion,score,justification"
         kind, schema = "prose", None
-        header = with_header(csv, brief.task)
-        parts = [
-            "CSV only." if csv.separator == "," else "One line only.",
-            describe_columns(csv.columns, header=header, separator=csv.separator),
-        ]
+        header = not no_header_row(brief.task)
+        parts = ["CSV only.", describe_columns(csv.columns, header=header)]
         if csv.rows:
             parts.append(f"Then {csv.rows}." if header else f"{csv.rows[0].upper()}{csv.rows[1:]}.")
-        elif csv.inline:
-            parts.append("Exactly one line.")
         elif not header and one_row(brief.task):
             parts.append("Exactly one row.")
-        parts += line_shape(
-            brief.task, csv.columns, csv.separator
-        )  # each column's own values; the brief's quoting and spacing bans
         stated = [" ".join([*parts, "No prose, Markdown or code fence before or after it."])]
     elif is_yaml_reply(brief.task) and plan.primary.output.kind != "json" and not plan.primary.extracts_fields:
         # a review, a plan, a list of findings written as YAML: the shape the brief names, no JSON schema

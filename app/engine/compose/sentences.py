@@ -49,10 +49,7 @@ _SENTENCE = re.compile(
     # ("oposicion una de: …": a few words may stand before the colon)
     # (and so is a line that names a case in one word, "complaint - no draft, just put …": see _case_line)
     r"(?P<key_line>(?<![,;:(\s])[ \t]*\n[ \t]*"
-    r"(?=[a-zà-ÿ][\w-]*(?:[ \t]+[a-zà-ÿ]+){0,3}[ \t]*(?::|=|[-–—][ \t])[ \t]*\S))|"
-    # "P1 = smell of gas, …", "U2: within a week": a line that defines a short code (a column's value) is a rule
-    r"(?<![,;:(\s])[ \t]*\n[ \t]*"
-    r"(?=[A-Z]{1,3}\d{1,2}[ \t]*(?:[=:]|(?i:if|when|wenn|bei|si|quand|cuando|se|quando|als|indien)\b)[ \t]*\S)|"
+    r"(?=[a-zà-ÿ][\w-]*(?:[ \t]+[a-zà-ÿ]+){0,3}[ \t]*(?::|[-–—][ \t])[ \t]*\S))|"
     # a line template that ends on a slot ("L<line> <SEVERITY>: <problem>. Fix: <fix>\nSEVERITY is …") ends there
     # (not a layout's next line: "ILLEGAL QUESTIONS: <number>\nPROBES: <number>")
     r"(?<=[^\s<]>)[ \t]*\n[ \t]*(?=[^\s<])(?![^\n]*<[^<>\n]{1,40}>)(?![A-Z][\w /-]{1,30}:)|"
@@ -87,7 +84,7 @@ def _listed_key(text: str, start: int) -> bool:
         return False
     word = re.escape(key.group(0))
     # (or a key of a pasted JSON object: '{"categoria": "...", "oposicion": "..."}')
-    listed = rf"(?:,\s*{word}(?![\w-])|(?<![\w-]){word}\s*,)|[{{,]\s*[\"']{word}[\"']\s*:"
+    listed = rf"(?:,\s*{word}|(?<![\w-]){word}\s*,)(?![\w-])|[{{,]\s*[\"']{word}[\"']\s*:"
     return re.search(listed, text[:start]) is not None
 
 

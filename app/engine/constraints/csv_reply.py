@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.engine.constraints.line_columns import line_columns
-
 # "CSV I can paste into my markbook, with exactly this header row:\nstudent_id,criterion,score,justification\none row
 # per student per criterion", "Turn it into exactly one CSV row matching this header:\n\nsku,brand,…", "reply with
 # ONE csv line and nothing else, in this order: trade,priority,gas_safe"
@@ -37,9 +35,7 @@ _OUTPUT_LEAD = re.compile(
 _INPUT_LEAD = re.compile(r"\b(?:export\w*|import\w*|upload\w*|paste\w*|receiv\w*|get|gets|attach\w*)\b", re.I)
 _NO_HEADER_ROW = re.compile(
     r"\b(?:no|without(?:\s+a|\s+the)?|skip(?:\s+the)?|omit(?:\s+the)?|never\s+(?:add|repeat|write)\s+the)\s+header"
-    r"(?:\s+(?:row|line))?\b|\bsin\s+(?:la\s+)?cabecera\b|\b(?:ohne|keine)\s+(?:Kopfzeile|Header)\b|"
-    r"\b(?:sans|pas\s+d['’])\s*(?:l['’])?en-t[êe]te\b|\bsem\s+cabe[çc]alho\b|\bsenza\s+intestazione\b|"
-    r"\bgeen\s+(?:kopregel|header)\b",
+    r"(?:\s+(?:row|line))?\b|\bsin\s+(?:la\s+)?cabecera\b|\bohne\s+(?:Kopfzeile|Header)\b|\bsans\s+(?:l['’])?en-tête\b",
     re.IGNORECASE,
 )
 _NEGATED_CSV = re.compile(r"\b(?:don'?t|do\s+not|never|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -60,9 +56,6 @@ class CsvReply(NamedTuple):
     start: int
     end: int
     rows: str
-    separator: str = ","
-    inline: bool = False
-    """Named inline as one line ("reply with ONE csv line: a,b,c"): a line with no header row."""
 
 
 def _prose(column: str) -> bool:
@@ -85,13 +78,7 @@ def csv_reply(text: str) -> CsvReply | None:
     ):
         match = _HEADER_LINE.search(text)
     if match is None:
-        # "reply with ONE csv line: trade,priority,gas_safe", "eine CSV-Zeile: a,b,c", "one line: a | b | c"
-        inline = line_columns(text)
-        return (
-            None
-            if inline is None
-            else CsvReply(inline.columns, inline.start, inline.end, "", inline.separator, inline=True)
-        )
+        return None
     columns = tuple(part.strip() for part in match["header"].split(","))
     end = match.end("header")
     if any("_" in column for column in columns) and " " in columns[-1]:
@@ -135,21 +122,14 @@ def no_header_row(text: str) -> bool:
     return any(_about_the_reply(text, m) for m in _NO_HEADER_ROW.finditer(text))
 
 
-def with_header(csv: CsvReply, text: str) -> bool:
-    """Whether the CSV reply starts with its header row: not a line named inline, nor where the brief rules it out."""
-    return not csv.inline and not no_header_row(text)
-
-
 def one_row(text: str) -> bool:
     """Whether the reply is a single row ("exactly one CSV row")."""
     return any(_about_the_reply(text, m) for m in _ONE_ROW.finditer(text))
 
 
-def describe_columns(columns: tuple[str, ...] | list[str], *, header: bool, separator: str = ",") -> str:
-    """The imperative sentence for a CSV reply's columns, with or without its header row ("|" between the columns of
-    a pipe-separated line)."""
-    listed = ",".join(columns) if separator == "," else f" {separator} ".join(columns)
+def describe_columns(columns: tuple[str, ...] | list[str], *, header: bool) -> str:
+    """The imperative sentence for a CSV reply's columns, with or without its header row."""
+    listed = ",".join(columns)
     if header:
         return f"Start the CSV with exactly this header row: `{listed}`."
-    between = "" if separator == "," else f', separated by "{separator}"'
-    return f"Write exactly these columns, in this order{between}, with no header row: `{listed}`."
+    return f"Write exactly these columns, in this order, with no header row: `{listed}`."

@@ -24,10 +24,8 @@ from app.engine.constraints import (
     structure,
     tools,
 )
-from app.engine.constraints.column_sets import with_column_sets
 from app.engine.constraints.cross_checks import cross_checked, in_tool_code_comment
 from app.engine.constraints.field_reading import free_text, read_field_cached
-from app.engine.constraints.label_triggers import label_triggers
 from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
 from app.engine.constraints.language_lists import lists_languages, without_listed_languages
 from app.engine.constraints.language_scope import scope_field_languages
@@ -129,9 +127,6 @@ def _key(constraint: Constraint) -> tuple[object, ...]:
         return (kind, constraint.action, (constraint.value or "").lower())
     if kind == "format":
         return (kind, constraint.value, tuple(constraint.forbidden))
-    if kind == "audience" and constraint.minimum is not None and constraint.maximum is not None:
-        # "ages 10-14" in the opening and "talk … to a 10-14 year old" later: one audience, written once
-        return (kind, constraint.minimum, constraint.maximum)
     if kind == "ordering":
         # one rule sentence may order several pairs ("Call A first, then B, then C."): each pair is kept
         return (kind, constraint.text.lower(), constraint.first, constraint.then)
@@ -166,18 +161,14 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
     unique = named_label_sets(brief, unique)  # "tag it with a sentiment (…) and a topic (…)": a set per name
-    unique = list_fields.counted_item_values(brief, unique)  # ("topics: up to 3 of a, b, c": a list's items)
     unique = list_fields.listed_item_values(brief, unique)  # "motifs possibles (0 à 3) : …": a list's items
     unique = json_items.field_value_sets(brief, json_items.keyed_label_sets(brief, unique))
-    unique = with_column_sets(brief, unique)  # "one csv line: trade,priority" with "trade = a|b": a set per column
-    unique = list_fields.without_counted_lists(brief, unique)  # ("up to 3 in each": the lists' most items)
     scoping.scope_field_limits(brief, unique)
     scoping.scope_part_limits(brief, unique)
     scope_section_limits(brief, unique)
     scoping.scope_tiny_limits(unique)
     attach_limit_overflows(brief, unique)  # (after the scopes, which write a limit's sentence afresh)
     unique.extend(scoping.label_rules(brief, unique))
-    unique = label_triggers(brief, unique)  # "smell of gas, sparking sockets -> always P1": a rule for P1
     return scoping.without_label_tones(unique)
 
 

@@ -15,19 +15,6 @@ _ACTION_VERB = r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offe
 
 
 # A condition too short for language identification that still opens with another language's "if"/"whoever".
-# The catch-all case in the languages briefs come in: "anything else", "Für alles andere", "Pour tout le reste",
-# "Para todo lo demás", "Per tutto il resto", "Voor al het andere", "Para tudo o resto"
-_ANYTHING_ELSE = re.compile(
-    r"(?:(?:for|für|pour|para|per|voor|bei|en|em|in|con|with|mit|avec|met|com|im\s+fall(?:e)?\s+von)\s+)?"
-    r"(?:(?:anything|everything|all|any\s+other\s+(?:question|request|topic|case)s?)(?:\s+else)?|alles\s+andere|"
-    r"allem\s+anderen|alle\s+anderen\s+(?:Fragen|Anliegen|Themen|F[äa]lle)|tout\s+le\s+reste|"
-    r"toute?s?\s+(?:les\s+)?autres?\s+(?:questions?|demandes?|sujets?|cas|choses?)|"
-    r"todo\s+lo\s+dem[áa]s|cualquier\s+otra\s+cosa|lo\s+dem[áa]s|tutto\s+il\s+resto|tutto\s+(?:quanto\s+)?(?:il\s+)?"
-    r"resto|qualsiasi\s+altra\s+(?:cosa|domanda|richiesta)|tudo\s+o\s+(?:mais|resto)|todo\s+o\s+resto|"
-    r"qualquer\s+outra\s+(?:coisa|pergunta|quest[ãa]o)|al\s+het\s+andere|alle\s+andere\s+(?:vragen|zaken)|"
-    r"iets\s+anders)",
-    re.IGNORECASE,
-)
 _FOREIGN_LEAD = re.compile(
     r"(?:wer|wenn|falls|bei|si|cuando|quien(?:es)?|quand|lorsque|se|quando|als|wanneer|indien|qualora|caso|"
     r"em\s+caso|en\s+caso|en\s+cas|ante|pour|para|im\s+falle?|heeft|hebben|zit|vraagt|krijgt|hat|haben|braucht|fragt|"
@@ -158,8 +145,6 @@ def _lead(action: FallbackAction, value: str, condition: str | None) -> str:
     condition = condition.rstrip(" :;,") if condition else condition  # "… right now: tell them to call 911"
     if condition and condition.startswith("otherwise ("):
         lead = f"O{condition[1:]}, "
-    elif condition and _ANYTHING_ELSE.fullmatch(condition.strip(" .,:;\"'“”«»")):
-        lead = "For anything else, "  # "Für alles andere", "Pour tout le reste": the catch-all, said plainly
     elif condition and (not is_english(condition) or _FOREIGN_LEAD.match(condition)):
         lead = f'When this applies ("{condition}"), '
     elif condition is None and action == "phone" and "".join(ch for ch in value if ch.isdigit()) in EMERGENCY_SERVICES:

@@ -10,7 +10,7 @@ LABEL_NOUNS = (
     r"sentiments?|options|values|verdicts?|outcomes|decisions?|types(?!\s+(?:[A-Z]{2,}|[\"'“/]|in\b|out\b|an?\b|the\b|it\b))|levels|etiquetas|categorías|categorias|clases|"
     r"kategorien|klassen|catégories|étiquettes|classes|rótulos|classificações|niveles|niveaux|níveis|stufen|"
     r"prioridades|urgencias|dringlichkeit|kategorie|categoría|catégorie|categoria|categorie|etiqueta|étiquette|"
-    r"etichett[ae]|rótulo|klasse|klassen|etiketten|etiketts?|"
+    r"etichett[ae]|rótulo|klasse|klassen|"
     # "PRIORIDAD: ALTA / NORMAL / BAJA": priority and urgency in the languages briefs come in
     r"prioridad|prioridade|prioridades|priorité|priorités|priorità|priorität|prioriteit|urgencia|urgência|urgence|"
     r"urgenza|urgentie|"
@@ -82,7 +82,7 @@ def allows_several(text: str) -> bool:
 # "eine Kategorie pro Anfrage", "una etiqueta por mensaje" (nouns and verbs of labelling only, not "rate" or "mark")
 LABELS_NAMED = re.compile(
     rf"\b(?:labels?|categor(?:y|ies)|classes|tags?|intents?|buckets?|etiquetas?|categor[íi]as?|kategorien?|"
-    rf"cat[ée]gories?|[ée]tiquettes?|r[óo]tulos?|etichett[ae]|etiketts?|etiketten|categorie|classif\w*|categori[sz]\w*|"
+    rf"cat[ée]gories?|[ée]tiquettes?|r[óo]tulos?|etichett[ae]|categorie|classif\w*|categori[sz]\w*|"
     rf"kategorisier\w*|clasific\w*|triag\w*)\b|{ONE_OF}|ラベル|标签|分类|分類|カテゴリ",
     re.IGNORECASE,
 )

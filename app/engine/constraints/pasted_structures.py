@@ -21,7 +21,7 @@ from app.engine.constraints import (
     tools,
 )
 from app.engine.constraints.clause_readers import Field
-from app.engine.constraints.csv_reply import csv_reply, describe_columns, with_header
+from app.engine.constraints.csv_reply import csv_reply, describe_columns, no_header_row
 from app.engine.constraints.json_tools import tool_spec, wrapped_tool_specs
 from app.engine.constraints.model import Constraint
 from app.engine.constraints.schema_details import field_formats, field_limits
@@ -63,8 +63,7 @@ def structures(field: Field) -> tuple[list[Constraint], str]:
         # "one CSV row matching this header:\n\nsku,brand,…": the header row names the reply's columns
         found.append(
             Constraint(
-                kind="fields",
-                text=describe_columns(csv.columns, header=with_header(csv, field.text), separator=csv.separator),
+                kind="fields", text=describe_columns(csv.columns, header=not no_header_row(field.text)),
                 span=field.span(csv.start, csv.end), values=list(csv.columns),
             )
         )  # fmt: skip

@@ -421,11 +421,9 @@ def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
             if c.kind != "labels" and c.span is not None and c.span.field == "task"
             and c.span.start < end and start < c.span.end
         ]  # fmt: skip
-        if (lead.group("link") or "").lower() in ("=", ":", "if", "when") and all(
-            c.kind in _DEFINITION_PARTS for c in inside
-        ):
-            # "TODAY = clearly distressed but no risk words", "P3 if cosmetic only, no risk to anyone": the words after
-            # "=" or "if" define the label; "no risk words" is part of that definition, not a ban on words.
+        if (lead.group("link") or "") in ("=", ":") and all(c.kind in _DEFINITION_PARTS for c in inside):
+            # "TODAY = clearly distressed but no risk words": the words after "=" define the label; "no risk words"
+            # is part of that definition, not a ban on words.
             found[:] = [c for c in found if not any(c is i for i in inside)]
             inside = []
         if len(rest.split()) < 2 or inside:
