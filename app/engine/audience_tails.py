@@ -41,7 +41,11 @@ _MAX_TAIL_WORDS = 12
 # not who reads
 _GENERIC_HEAD = re.compile(r"(?:^|\s)(?:people|users|members|persons|folks)$", re.IGNORECASE)
 # "staff at our hospital", "nurses in our wards": the business's own place, which the prompt names already
-_OWN_PLACE = re.compile(r"\s+(?:at|in|of|on|from)\s+(?:our|my|this|the\s+company['’]s)\b", re.IGNORECASE)
+_OWN_PLACE = re.compile(
+    r"\s+(?:at|in|of|on|from|en|de|à|dans|chez|bei|an|im|em|na|no|nel|nella|bij|op)\s+"
+    r"(?:our|my|this|the\s+company['’]s|nuestr[oa]s?|notre|nos|unser(?:e[mnrs]?)?|nosso|nossa|nostr[oaie]|onze|ons)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\s+(?:who|that|whose)\b", re.IGNORECASE)
 
 
@@ -70,6 +74,9 @@ def with_tail(text: str, phrase: str, start: int) -> str | None:
     if _GENERIC_HEAD.search(head) or _OWN_PLACE.match(text, head_end):
         return None
     tail = _clause_tail(text, head_end)
+    own_place = _OWN_PLACE.search(tail) if tail else None
+    if tail is not None and own_place is not None:
+        tail = tail[: own_place.start()]  # "parents of children with asthma at our clinic": the clinic is ours
     if tail is None or len(tail.split()) < 2:
         return None
     grown = head + tail

@@ -130,3 +130,25 @@ def test_pasted_material_under_a_bare_heading_is_used_not_slotted(task: str) -> 
     prompt = generate(Brief(task=task)).prompt
     assert "{{document}}" not in prompt
     assert "15 euros" in prompt or "9h30" in prompt or "Margherita" in prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "audience", "own_place"),
+    [
+        (
+            "Answer questions for parents of children with asthma at our clinic.",
+            "parents of children with asthma",
+            "clinic",
+        ),
+        (
+            "A chat for nurses working night shifts in our care homes, about rota swaps.",
+            "nurses working night shifts",
+            "homes",
+        ),
+        ("Write for carers of people with dementia at my day centre.", "carers of people with dementia", "centre"),
+    ],
+)
+def test_an_audience_tail_stops_at_the_business_own_place(task: str, audience: str, own_place: str) -> None:
+    found = [c.value or "" for c in extract_constraints(Brief(task=task)) if c.kind == "audience"]
+    assert audience in found, found
+    assert not any(own_place in value for value in found), found
