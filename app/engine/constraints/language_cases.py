@@ -35,7 +35,11 @@ _ARTICLE = r"(?:het\s+|l['’]|el\s+|o\s+|the\s+)?"
 # joins only a list that ends in "or": "si escriben en inglés, en inglés" is the case and its reply)
 _OR = r"\s*(?:/|\bor\b|\bo\b|\boder\b|\bou\b|\bof\b)\s*"
 _LANGS = rf"{_LANG}(?:(?:\s*,\s*{_PREP}{_LANG})*{_OR}{_PREP}{_LANG})?"
-_IF = r"if|when|whenever|should|s['’]ils?|s['’]elles?|si|cuando|wenn|falls|sobald|lorsque|quand|se|quando|als|wanneer|indien|zodra"
+# ("s'il écrit en anglais", "s'ils écrivent": the French "if" elided before "il")
+_IF = (
+    r"if|when|whenever|should|s['’]ils?|s['’]elles?|si|cuando|wenn|falls|sobald|lorsque|quand|se|quando|als|"
+    r"wanneer|indien|zodra"
+)
 # A case that needs no reply of its own: "unless they write Dutch" means the reply is then in Dutch.
 _UNLESS = (
     r"unless|except\s+(?:if|when)|salvo\s+(?:si|que|cuando|se)|excepto\s+(?:si|que|cuando)|a\s+menos\s+que|"

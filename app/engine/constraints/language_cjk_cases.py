@@ -5,14 +5,13 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 
 from app.engine.constraints.clause_readers import Field
 from app.engine.constraints.language import CJK_NAMES, lookup
 from app.engine.constraints.language_cases import describe_cases
 from app.engine.constraints.language_cjk_switch import find_cjk_switch
-from app.engine.constraints.model import Constraint
+from app.engine.constraints.model import BriefSpan, Constraint
 
 _CASES = re.compile(
     rf"(?:如果|若是|要是|假如|若)[^。；;\n]{{0,20}}?用(?P<case>{CJK_NAMES})[^。；;\n]{{0,12}}?[，,]?\s*(?:就|则|則|请|請)?"
@@ -80,7 +79,7 @@ def _with_switch(
             continue
         tail = _TAIL.match(field.text, switch.end)
         span = field.span(switch.start, tail.end() if tail is not None else switch.end)
-        inside = [c for c in found if c.kind == "language" and c.span is not None and _overlaps(c, span.field, span.index, span.start, span.end)]
+        inside = [c for c in found if c.kind == "language" and _overlaps(c, span)]
         plain = [
             c for c in found
             if c.kind == "language" and c.code and c.value and not c.values and c not in inside
@@ -97,6 +96,9 @@ def _with_switch(
     return found
 
 
-def _overlaps(constraint: Constraint, field: str, index: int, start: int, end: int) -> bool:
+def _overlaps(constraint: Constraint, outer: BriefSpan) -> bool:
     span = constraint.span
-    return span is not None and span.field == field and span.index == index and span.start < end and start < span.end
+    return (
+        span is not None and (span.field, span.index) == (outer.field, outer.index)
+        and span.start < outer.end and outer.start < span.end
+    )  # fmt: skip

@@ -1,5 +1,6 @@
-"""A reply-language case written in Japanese or Chinese with no default said beside it: "英語で話しかけられたら英語で
-返す", "英語で問い合わせが来たら英語で返信してください", "如果用英文提问就用英文回答", "客人用英语留言的话，请用英语回复".
+"""A reply-language case written in Japanese or Chinese with no default said beside it:
+"英語で話しかけられたら英語で返す", "英語で問い合わせが来たら英語で返信してください", "如果用英文提问就用英文回答",
+"客人用英语留言的话，请用英语回复".
 
 Read clause by clause, the case's reply language became the whole reply's ("Always reply in English"), or nothing was
 read and the brief's own language was kept alone ("Always reply in Japanese") beside the brief's clause. The default
