@@ -100,8 +100,7 @@ def _operator_supplies(task: str) -> bool:
 # "Tools our developer exposed (his table, pasted as is):", "the function list, pasted from our docs": the tools are
 # pasted into the brief once, no material that comes with each call
 _TOOLS_PASTED = re.compile(
-    r"(?:tools?|functions?|endpoints?|api|openapi|tool\s+table|tool\s+list)[^.
-]{0,40}pasted",
+    r"\b(?:tools?|functions?|endpoints?|api|openapi|tool\s+table|tool\s+list)\b[^.\n]{0,40}\bpasted\b",
     re.IGNORECASE,
 )
 

@@ -117,7 +117,8 @@ trouver_adherent avant prolonger_pret."""
     ("task", "expected"),
     [
         (_TABLE_EN, {"find_client": ["email", "phone"], "list_boxes": ["site", "size_sqft", "heated"],
-                     "hold_box": ["client_id", "box_id", "start_date"], "open_case": ["client_id", "email", "summary"]}),
+                     "hold_box": ["client_id", "box_id", "start_date"],
+                     "open_case": ["client_id", "email", "summary"]}),
         (_TABLE_TOOL, {"get_member": ["member_id", "email"], "freeze_membership": ["member_id", "months"],
                        "book_class": ["member_id", "class_id"]}),
         (_TABLE_ES, {"buscar_pedido": ["numero_pedido", "email"], "cambiar_talla": ["pedido_id", "talla_nueva"],
@@ -172,12 +173,14 @@ def test_a_pasted_tool_first_is_an_ordering(task: str, first: str) -> None:
 @pytest.mark.parametrize(
     ("task", "default", "cases"),
     [
-        ("LINEで予約を受け付けるアシスタント。です・ます調で。英語で話しかけられたら英語で返す。", "Japanese", ["English"]),
+        ("LINEで予約を受け付けるアシスタント。です・ます調で。英語で話しかけられたら英語で返す。", "Japanese",
+         ["English"]),
         ("LINEの予約アシスタントです。英語で問い合わせが来たら英語で返信してください。", "Japanese", ["English"]),
         ("ホテルのチャット窓口。丁寧に。韓国語で書かれた場合は韓国語で対応してください。", "Japanese", ["Korean"]),
         ("一家茶馆的客服助手。如果用英文提问就用英文回答。回复简洁。", "Chinese", ["English"]),
         ("网店客服助手，语气友好。客人用日语留言的话，请用日语回复。", "Chinese", ["Japanese"]),
-        ("Assistant de réservation pour un hôtel à Lyon. Réponds en français; s'il écrit en anglais, réponds en anglais.",
+        ("Assistant de réservation pour un hôtel à Lyon. Réponds en français; s'il écrit en anglais, réponds en "
+         "anglais.",
          "French", ["English"]),
         ("Assistant pour une boulangerie. Réponds en français ; s'ils écrivent en allemand, réponds en allemand.",
          "French", ["German"]),
