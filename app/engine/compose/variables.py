@@ -90,7 +90,19 @@ def _user_pasted(task: str) -> set[str]:
 def _operator_supplies(task: str) -> bool:
     """Whether the brief says the operator supplies material with each call ("we paste the policy below", "each
     request includes the order JSON"): a paste the person makes in the chat is no such material."""
-    return any(not _USER_PASTES.search(task, max(0, m.start() - 60), m.end() + 20) for m in _SUPPLIED.finditer(task))
+    return any(
+        not _USER_PASTES.search(task, max(0, m.start() - 60), m.end() + 20)
+        and not _TOOLS_PASTED.search(task, max(0, m.start() - 60), m.end() + 20)
+        for m in _SUPPLIED.finditer(task)
+    )
+
+
+# "Tools our developer exposed (his table, pasted as is):", "the function list, pasted from our docs": the tools are
+# pasted into the brief once, no material that comes with each call
+_TOOLS_PASTED = re.compile(
+    r"\b(?:tools?|functions?|endpoints?|api|openapi|tool\s+table|tool\s+list)\b[^.\n]{0,40}\bpasted\b",
+    re.IGNORECASE,
+)
 
 
 def _made_from(name: str, task: str) -> bool:

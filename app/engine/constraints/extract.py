@@ -180,7 +180,7 @@ def _collected(brief: Brief) -> list[Constraint]:
     found.extend(_structured(brief))
     found = language_cases.with_language_cases(free_text(brief), found, lambda: _own_language(brief))
     found = with_unknown_language_cases(free_text(brief), found)
-    found = with_cjk_language_cases(list(free_text(brief)), found)
+    found = with_cjk_language_cases(list(free_text(brief)), found, lambda: _own_language(brief))
     found = without_listed_languages(free_text(brief), found)  # "Supported locales:\n- British English\n- …"
     if not any(c.kind == "language" for c in found):
         implicit = _implicit_language(brief)

@@ -35,7 +35,11 @@ _ARTICLE = r"(?:het\s+|l['’]|el\s+|o\s+|the\s+)?"
 # joins only a list that ends in "or": "si escriben en inglés, en inglés" is the case and its reply)
 _OR = r"\s*(?:/|\bor\b|\bo\b|\boder\b|\bou\b|\bof\b)\s*"
 _LANGS = rf"{_LANG}(?:(?:\s*,\s*{_PREP}{_LANG})*{_OR}{_PREP}{_LANG})?"
-_IF = r"if|when|whenever|should|si|cuando|wenn|falls|sobald|lorsque|quand|se|quando|als|wanneer|indien|zodra"
+# ("s'il écrit en anglais", "s'ils écrivent": the French "if" elided before "il")
+_IF = (
+    r"if|when|whenever|should|s['’]ils?|s['’]elles?|si|cuando|wenn|falls|sobald|lorsque|quand|se|quando|als|"
+    r"wanneer|indien|zodra"
+)
 # A case that needs no reply of its own: "unless they write Dutch" means the reply is then in Dutch.
 _UNLESS = (
     r"unless|except\s+(?:if|when)|salvo\s+(?:si|que|cuando|se)|excepto\s+(?:si|que|cuando)|a\s+menos\s+que|"
@@ -324,7 +328,22 @@ def find_language_cases(text: str) -> list[LanguageCases]:
             if case is not None:
                 found.append(case)
     found.extend(m for m in _mirror_with_default(text) if not any(c.start < m.end and m.start < c.end for c in found))
-    return sorted(found, key=lambda c: c.start)
+    return _merged(sorted(found, key=lambda c: c.start))
+
+
+def _merged(found: list[LanguageCases]) -> list[LanguageCases]:
+    """Cases of one rule read one by one ("responde en castellano; si te escriben en catalán, en catalán; si escriben
+    en inglés, en inglés"), as one rule: the same default, spans that overlap, every case kept."""
+    out: list[LanguageCases] = []
+    for case in found:
+        last = out[-1] if out else None
+        if last is None or last.mirror or case.mirror or last.default != case.default or case.start >= last.end:
+            out.append(case)
+            continue
+        cases = {user for user, _ in last.switches}
+        switches = last.switches + tuple(s for s in case.switches if s[0] not in cases)
+        out[-1] = LanguageCases(last.default, switches, False, last.start, max(last.end, case.end))
+    return out
 
 
 def _either(names: list[str]) -> str:

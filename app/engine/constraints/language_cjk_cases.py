@@ -5,11 +5,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from app.engine.constraints.clause_readers import Field
 from app.engine.constraints.language import CJK_NAMES, lookup
 from app.engine.constraints.language_cases import describe_cases
-from app.engine.constraints.model import Constraint
+from app.engine.constraints.language_cjk_switch import find_cjk_switch
+from app.engine.constraints.model import BriefSpan, Constraint
 
 _CASES = re.compile(
     rf"(?:如果|若是|要是|假如|若)[^。；;\n]{{0,20}}?用(?P<case>{CJK_NAMES})[^。；;\n]{{0,12}}?[，,]?\s*(?:就|则|則|请|請)?"
@@ -43,8 +45,11 @@ def _group(match: re.Match[str], name: str) -> tuple[str, str] | None:
     return lookup(next((v for k in ("", "2", "3", "4", "5", "6") if (v := match.group(name + k))), ""))
 
 
-def with_cjk_language_cases(fields: list[Field], found: list[Constraint]) -> list[Constraint]:
-    """The constraints with a CJK reply-language case stated once, in place of the plain languages around it."""
+def with_cjk_language_cases(
+    fields: list[Field], found: list[Constraint], own: Callable[[], tuple[str, str] | None] = lambda: None
+) -> list[Constraint]:
+    """The constraints with a CJK reply-language case stated once, in place of the plain languages around it (a case
+    with no default of its own takes the one other language the brief states, or else `own()`)."""
     if any(c.kind == "language" and c.values for c in found):
         return found
     for field in fields:
@@ -61,4 +66,39 @@ def with_cjk_language_cases(fields: list[Field], found: list[Constraint]) -> lis
             span=field.span(match.start(), end), value=default[0], code=default[1], values=[reply[0]],
         )  # fmt: skip
         return [c for c in found if c.kind != "language"] + [rule]
+    return _with_switch(fields, found, own)
+
+
+def _with_switch(
+    fields: list[Field], found: list[Constraint], own: Callable[[], tuple[str, str] | None]
+) -> list[Constraint]:
+    """ "英語で話しかけられたら英語で返す": the case, with the brief's other language (or its own) as the default."""
+    for field in fields:
+        switch = find_cjk_switch(field.text)
+        if switch is None:
+            continue
+        tail = _TAIL.match(field.text, switch.end)
+        span = field.span(switch.start, tail.end() if tail is not None else switch.end)
+        inside = [c for c in found if c.kind == "language" and _overlaps(c, span)]
+        plain = [
+            c for c in found
+            if c.kind == "language" and c.code and c.value and not c.values and c not in inside
+            and c.code != switch.case[1]
+        ]  # fmt: skip
+        default = (plain[0].value or "", plain[0].code or "") if len(plain) == 1 else own()
+        if default is None or default[1] in (switch.reply[1], switch.case[1]):
+            continue
+        rule = Constraint(
+            kind="language", text=describe_cases(default[0], ((switch.case[0], switch.reply[0]),), False),
+            span=span, value=default[0], code=default[1], values=[switch.reply[0]],
+        )  # fmt: skip
+        return [c for c in found if c.kind != "language"] + [rule]
     return found
+
+
+def _overlaps(constraint: Constraint, outer: BriefSpan) -> bool:
+    span = constraint.span
+    return (
+        span is not None and (span.field, span.index) == (outer.field, outer.index)
+        and span.start < outer.end and outer.start < span.end
+    )  # fmt: skip

@@ -23,6 +23,12 @@ _VERSION = re.compile(r"(?mi)^\s*[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?\d"
 _BODY = re.compile(r"(?m)^[ \t]*requestBody:[ \t]*\{(?P<keys>[^{}\n]*)\}")
 _BODY_KEY = re.compile(r"(?:^|,)\s*[\"']?(?P<key>[A-Za-z_]\w*)[\"']?\s*:")
 _RETURNS = re.compile(r"(?m)^[ \t]*#[ \t]*(?P<returns>returns?\b[^\n]*)")
+# "# devuelve socio_id, plan", "# liefert kunden_id", "# 返回 order_id": the comment after an operation's flow line
+_SAID_RETURNS = re.compile(
+    r"#[ \t]*(?:returns?|devuelve|retorna|regresa|liefert|gibt\s+zur[üu]ck|renvoie|retourne|restituisce|ritorna|"
+    r"retourneert|geeft\s+terug|返回|戻り値|返り値)\b[ \t:：]*(?P<gives>[^\n]+)",
+    re.IGNORECASE,
+)
 _PATHS = re.compile(r"(?m)^[ \t]*paths:[ \t]*$")
 _PATH = re.compile(r"(?m)^[ \t]*/[\w{}/.-]*:[ \t]*$")
 
@@ -314,7 +320,10 @@ def _path_tool_name(path: str, *, short: bool) -> str | None:
 
 
 def _keyed_names(keyed: object, values: dict[str, list[str]]) -> list[str]:
-    """The argument names of a `params: {name: type}` mapping; a type written as '"a | b | c"' is a closed set."""
+    """The argument names of a `params: {name: type}` mapping (or a `params: [sede, fecha]` list of names); a type
+    written as '"a | b | c"' is a closed set."""
+    if isinstance(keyed, list):
+        return _parameter_names(keyed, values)
     if not isinstance(keyed, dict):
         return []
     names = [str(key) for key in keyed if _NAME.fullmatch(str(key))]
@@ -385,4 +394,7 @@ def _body_names(body: object, values: dict[str, list[str]]) -> list[str]:
 def _comment_returns(block: str) -> str | None:
     """What a `# returns …` comment in the operation's text says it gives back."""
     returns = _RETURNS.search(block)
-    return returns.group("returns").strip() if returns else None
+    if returns is not None:
+        return returns.group("returns").strip()
+    said = _SAID_RETURNS.search(block)
+    return f"returns {said.group('gives').strip()}" if said is not None else None

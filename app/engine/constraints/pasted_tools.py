@@ -141,7 +141,11 @@ _YAML_TOOL = re.compile(
     r"(?P<body>(?:(?P=indent)[ \t]+(?!-[ \t])[^\n]*(?:\n|$)){0,8})",
     re.MULTILINE,
 )
-_ARGS_KEY = r"(?:args|arguments|params|parameters|inputs?)"
+# (and translated: "parámetros:", "Parameter:", "paramètres:", "parametri:", "引数:", "参数:")
+_ARGS_KEY = (
+    r"(?:args|arguments|params|parameters|inputs?|par[áa]metros|parameter|argumente|argumentos|param[èe]tres|"
+    r"parametri|parametros|entradas|引数|パラメータ|参数)"
+)
 _YAML_ARGS = re.compile(rf"^[ \t]*{_ARGS_KEY}[ \t]*:[ \t]*\[(?P<list>[^\]\n]*)\]", re.M)
 # "params: {nom: string, regime: "normal|sans_sel"}": a flow mapping, whose keys are the parameters
 _YAML_FLOW_MAP = re.compile(rf"^[ \t]*{_ARGS_KEY}[ \t]*:[ \t]*\{{(?P<map>[^{{}}\n]*)\}}", re.M)
@@ -150,7 +154,16 @@ _YAML_BLOCK = re.compile(
     rf"^(?P<indent>[ \t]*){_ARGS_KEY}[ \t]*:[ \t]*\n(?P<block>(?:(?P=indent)[ \t]+[^\n]*(?:\n|$))+)", re.MULTILINE
 )
 _BLOCK_KEY = re.compile(r"^[ \t]*(?:-[ \t]*)?[\"']?(?P<key>[A-Za-z_]\w*)[\"']?[ \t]*(?::|$)", re.M)
-_YAML_PURPOSE = re.compile(r"^[ \t]*(?P<key>returns|description|does)[ \t]*:[ \t]*(?P<text>[^\n]+)", re.MULTILINE)
+_YAML_PURPOSE = re.compile(
+    r"^[ \t]*(?P<key>returns|description|does|devuelve|retorna|r[üu]ckgabe|liefert|renvoie|retourne|restituisce|"
+    r"descripci[óo]n|beschreibung|descri[çc][ãa]o|descrizione|beschrijving|返回|戻り値|説明|描述)[ \t]*:[ \t]*"
+    r"(?P<text>[^\n]+)",
+    re.MULTILINE | re.IGNORECASE,
+)
+# the purpose keys that say what the tool gives back ("returns:", "devuelve:", "Rückgabe:", "戻り値:")
+_GIVES_KEY = re.compile(
+    r"returns|devuelve|retorna|r[üu]ckgabe|liefert|renvoie|retourne|restituisce|返回|戻り値", re.IGNORECASE
+)
 
 
 def _flow_keys(mapping: str) -> list[str]:
@@ -198,6 +211,6 @@ def find_yaml_tools(text: str) -> list[FoundTool]:
         purpose = ""  # (not None: the next item's line is no purpose of this one)
         if said is not None:
             purpose = said.group("text").strip()
-            purpose = f"returns {purpose}" if said.group("key") == "returns" else purpose
+            purpose = f"returns {purpose}" if _GIVES_KEY.fullmatch(said.group("key")) else purpose
         found.append(FoundTool(item.group("name"), parameters, purpose, item.start("name"), item.end("body")))
     return found

@@ -32,7 +32,8 @@ _GATES = (
     re.compile(
         # (the clause ends there: "lookup_account first, always, before saying anything about the balance" says what
         # it comes before, which the general order reader keeps)
-        rf"{_LEAD}{_ALWAYS}{_RUN}{_NAME}\s+{_ALWAYS}first\b\s*,?\s*(?:always|every\s+time|no\s+exceptions?)?\s*"
+        # ("buscar_pedido siempre primero", "leser_suchen zuerst", "controleer_klant altijd eerst": translated)
+        rf"{_LEAD}{_ALWAYS}{_RUN}{_NAME}\s+{_ALWAYS}{_FIRST}\b\s*,?\s*(?:always|every\s+time|no\s+exceptions?)?\s*"
         r"[.!]?\s*$",
         re.IGNORECASE,
     ),

@@ -53,19 +53,36 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+# "email or phone", "numero_pedido o email", "kennzeichen oder telefon": arguments given one instead of the other
+_ALTERNATIVE = re.compile(r"\s+(?:or|o|oder|ou|of|oppure|または|或)\s+(?![^()]*\))", re.IGNORECASE)
+
+
 def _arguments(cell: str) -> list[str] | None:
     """The argument names a parameters cell lists, or None when the cell is no list of names."""
+    read = _read_arguments(cell)
+    return None if read is None else read[0]
+
+
+def _read_arguments(cell: str) -> tuple[list[str], list[str]] | None:
+    """The argument names a parameters cell lists and the alternatives it gives ("email or phone"), or None when the
+    cell is no list of names."""
     cell = cell.strip().strip("`")
     if cell.lower() in _NO_ARGUMENTS:
-        return []
+        return [], []
     names: list[str] = []
+    alternatives: list[str] = []
     # ("order_id (string, required), reason"; "type (a / b / c), date": the values stay on their parameter)
     for part in re.split(r"(?:[,;]|\s+/\s+)(?![^()]*\))", cell):
-        match = _ARGUMENT.fullmatch(part)
-        if match is None:
-            return None  # "the customer's phone number": prose, not a list of names
-        names.append(match.group("name"))
-    return names
+        either: list[str] = []
+        for option in _ALTERNATIVE.split(part):
+            match = _ARGUMENT.fullmatch(option)
+            if match is None:
+                return None  # "the customer's phone number": prose, not a list of names
+            either.append(match.group("name"))
+        names.extend(either)
+        if len(either) > 1:
+            alternatives.append(" or ".join(either))
+    return names, alternatives
 
 
 def find_table_tools(text: str) -> tuple[list[FoundTool], list[tuple[int, int]]]:
@@ -115,15 +132,17 @@ def _row_tool(line: str, start: int, parameters_at: int | None, returns_at: int 
         return None
     inline = name.group("inline")
     if parameters_at is not None and parameters_at < len(cells):
-        arguments = _arguments(cells[parameters_at])
+        read = _read_arguments(cells[parameters_at])
     else:
-        arguments = _arguments(inline) if inline is not None else []
-    if arguments is None:
+        read = _read_arguments(inline) if inline is not None else ([], [])
+    if read is None:
         return None
+    arguments, alternatives = read
     notes = [
         f"returns {cell}" if i == returns_at else cell
         for i, cell in enumerate(cells[1:], 1)
         if i != parameters_at and cell and cell not in {"-", "—", "–"}
     ]
+    notes.extend(f"give {either}" for either in alternatives)  # ("email or phone": one of them, not both)
     purpose = "; ".join(notes) or None
     return FoundTool(name.group("name"), arguments, purpose, start, start + len(line))
