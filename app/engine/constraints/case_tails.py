@@ -67,39 +67,38 @@ def _previous_sentence(text: str, start: int) -> int:
 
 def with_case_tails(fields: Sequence[Field], found: list[Constraint]) -> list[Constraint]:
     """The records with each case's tail joined to the record of its case, and no tail ban of its own."""
-    texts = {(f.name, f.index): f.text for f in fields}
     out = list(found)
-    for tail in [c for c in found if c.kind == "prohibition" and c.span is not None]:
-        span = tail.span
-        text = texts.get((span.field, span.index)) if span is not None else None
-        if span is None or text is None or tail not in out:
+    for field in fields:
+        text = field.text
+        if not _TAIL.search(text):
             continue
-        start = _tail_start(text, span)
-        if start is None:
-            continue
-        end = _sentence_end(text, start)
-        said = " ".join(text[start:end].split())
-        at = out.index(tail)
-        out = [c for c in out if not _inside(c, span.field, span.index, start, end) or c.kind != "prohibition"]
-        case = _record_before(out, span.field, span.index, text, start)
-        if case is not None:
-            joined = case.text if said.lower() in case.text.lower() else f"{case.text.rstrip()} {said}"
-            out[out.index(case)] = msgspec.structs.replace(case, text=joined)
-            continue
-        begin = _previous_sentence(text, start)
-        whole = sentence_case(" ".join(text[begin:end].split()))
-        new_span = BriefSpan(field=span.field, index=span.index, start=begin, end=end, text=text[begin:end])
-        out.insert(min(at, len(out)), msgspec.structs.replace(tail, text=whole, value=whole, span=new_span))
+        for opening in _SENTENCE_START.finditer(text):
+            start = opening.end()
+            if start < len(text) and _is_tail(text, start):
+                out = _joined(out, field, start)
     return out
 
 
-def _tail_start(text: str, span: BriefSpan) -> int | None:
-    """Where the tail sentence the ban at `span` stands in opens, if it is one."""
-    begin = _previous_sentence(text, span.start + 1) if span.start < len(text) else span.start
-    for start in (span.start, begin):
-        if _is_tail(text, start):
-            return start
-    return None
+def _joined(out: list[Constraint], field: Field, start: int) -> list[Constraint]:
+    """The records once the tail sentence at `start` of the field joins its case."""
+    text = field.text
+    end = _sentence_end(text, start)
+    said = " ".join(text[start:end].split())
+    bans = [c for c in out if c.kind == "prohibition" and _inside(c, field.name, field.index, start, end)]
+    at = out.index(bans[0]) if bans else len(out)
+    out = [c for c in out if c not in bans]
+    case = _record_before(out, field.name, field.index, text, start)
+    if case is not None:
+        joined = case.text if said.lower() in case.text.lower() else f"{case.text.rstrip()} {said}"
+        out[out.index(case)] = msgspec.structs.replace(case, text=joined)
+        return out
+    if not bans:
+        return out
+    begin = _previous_sentence(text, start)
+    whole = sentence_case(" ".join(text[begin:end].split()))
+    new_span = BriefSpan(field=field.name, index=field.index, start=begin, end=end, text=text[begin:end])
+    out.insert(min(at, len(out)), msgspec.structs.replace(bans[0], text=whole, value=whole, span=new_span))
+    return out
 
 
 def _inside(c: Constraint, field: str, index: int | None, start: int, end: int) -> bool:
