@@ -81,8 +81,8 @@ _VALUE_BEFORE = re.compile(
 )
 
 
-# "Meaning counts, not wording", "Effort matters, not speed", "what counts is the idea, not the spelling": what weighs,
-# said against what does not; the sentence is the rule ("Do not be wording." would name nothing)
+# "Content counts, not style", "Effort matters, not speed", "what counts is the idea, not the spelling": what weighs,
+# said against what does not; the sentence is the rule ("Do not be style." would name nothing)
 _WHAT_COUNTS = re.compile(
     r"\b(?:counts?|matters?|wins?|comes?\s+first|is\s+(?:what|all\s+that)\s+(?:counts|matters)|"
     r"(?:is|are)\s+(?:what|all\s+that)\s+(?:counts?|matters?)\b[^,;]{0,60})\s*,\s*$|"

@@ -102,7 +102,7 @@ _OR_ROUTE = (
 
 
 _OR_VERB_TAIL = re.compile(
-    # ("…, or to touch or pick up a bird, even an injured one": the infinitive the ban's "tell them to" shares, and
+    # ("…, or to stroke or feed a stray, even a friendly one": the infinitive the ban's "tell them to" shares, and
     # the qualifier that closes it)
     rf",\s*(?:or(?!\s+(?:{_OR_ROUTE}))|nor)\s+(?:to\s+)?(?=(?:tell|say|give|offer|suggest|promise|recommend|add|change|ask|"
     r"let|make|share|send|quote|confirm|agree|book|move|put|advise|use|touch|pick|go|approach|feed|handle|take|eat|"

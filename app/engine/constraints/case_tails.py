@@ -1,7 +1,7 @@
-"""A sentence that goes on with the case the sentence before it names: 'reply only: "…" Don't add anything and don't
-ask a question after it.', "After 3 failed attempts stop … No more tries.", '… antworte nur: „…“ Sonst nichts.'.
+"""A sentence that goes on with the case the sentence before it names: 'reply only: "…" Don't add anything or
+ask anything after it.', "After two wrong PINs end the chat … No more attempts.", '… antworte nur: „…“ Sonst nichts.'.
 
-Read on its own, such a tail is a ban for every reply ("Do not add anything.", "Avoid more tries."), though it holds
+Read on its own, such a tail is a ban for every reply ("Do not add anything.", "Avoid more attempts."), though it holds
 only for that case. The tail joins the record read from the sentence right before it (the reply to give, the step to
 take); when that sentence left no record, the tail's ban says both sentences whole.
 """
@@ -17,7 +17,7 @@ from app.engine.constraints.clause_readers import Field
 from app.engine.constraints.model import BriefSpan, Constraint
 from app.engine.constraints.sentence_case import sentence_case
 
-# What a tail opens with: a ban on saying more after it, "nothing else", "no more tries"; in the languages users write
+# What a tail opens with: a ban on saying more after it, "nothing else", "no more attempts"; as users write it
 _TAIL = re.compile(
     r"(?:and\s+|y\s+|e\s+|et\s+|und\s+|en\s+)?(?:"
     r"(?:don'?t|do\s+not|never)\s+(?:add|say|write|ask|put|include|send)\b[^.!?\n]*?"
@@ -37,12 +37,12 @@ _TAIL = re.compile(
 _JUST_CLOSING = re.compile(r"[\s.!?\"”»’')」』]*")
 
 
-# The start of a sentence inside a line ("… with photo ID. No more tries.")
+# The start of a sentence inside a line ("… at the counter. No more attempts.")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[\"”»’')]?\s+)(?=\S)|(?<=\n)[ \t]*(?:[-*•][ \t]*|\d{1,2}[.)][ \t]*)?")
 
 
 def opens_case_tail(sentence: str) -> bool:
-    """Whether a sentence goes on with the case of the sentence before it ("Don't add anything after it.")."""
+    """Whether a sentence goes on with the case of the sentence before it ("Add nothing after it.")."""
     return _TAIL.match(sentence.lstrip()) is not None
 
 
@@ -50,7 +50,7 @@ def _is_tail(text: str, start: int) -> bool:
     """Whether a tail sentence opens at `start` after a sentence of the same line."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].rstrip()
-    return bool(before) and before[-1] in ".!?\"”»’)" and _TAIL.match(text, start) is not None
+    return bool(before) and before[-1] in '.!?"”»’)' and _TAIL.match(text, start) is not None
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -106,9 +106,7 @@ def _inside(c: Constraint, field: str, index: int | None, start: int, end: int) 
     return span is not None and span.field == field and span.index == index and start <= span.start < end
 
 
-def _record_before(
-    found: list[Constraint], field: str, index: int | None, text: str, start: int
-) -> Constraint | None:
+def _record_before(found: list[Constraint], field: str, index: int | None, text: str, start: int) -> Constraint | None:
     """The record read from the words right before `start` (only closing marks between): the reply before others."""
     right_before = [
         c

@@ -272,7 +272,7 @@ def stuck_case(words: str) -> bool:
     return bool(stuck or _CANNOT_ANSWER.search(words) or _CATCH_ALL.match(words.strip()))
 
 
-# "someone who can't be woken", "if the patient cannot breathe", "a child who is unable to stand": what someone else
+# "someone who can't stand up", "if the patient cannot breathe", "a child who is unable to stand": what someone else
 # cannot do names a case (an emergency, a need), not the assistant's being stuck
 _THIRD_PARTY = re.compile(
     r"\b(?:who|someone|somebody|anyone|they|he|she|the\s+(?:person|patient|user|customer|child|baby|caller|guest|"

@@ -48,7 +48,7 @@ _CONDITION = re.compile(
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"
     r"reclamações|urgências|emergencias|emergências)))\b"
     # (a colon before a fixed reply or a route ends the case: 'se qualcuno parla di minacce …: "Se è in pericolo …"')
-    # (an arrow ends the case: "Se falar em pôr fim à vida → SOS Voz Amiga …")
+    # (an arrow ends the case: "Se mencionar violência → Linha de apoio …")
     r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s?[:：]\s*[\"“«„\d]|\s*(?:->|→|=>)|(?<!n't)(?<!not)(?<!n’t)"
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)"

@@ -63,7 +63,7 @@ _LINE_NUMBER = re.compile(
 )
 
 
-# An acronym right before a number ("SNS 24 …", "NHS 111 …", "SOS 112 …"): the number after it may be the name's
+# An acronym right before a number ("ABC 24 …", "XYZ 7 …"): the number after it may be the name's
 _NAME_NUMBER = re.compile(r"\b[A-Z]{2,6}\s$")
 
 
@@ -80,7 +80,7 @@ def _phones(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
         named = _NAME_NUMBER.search(text, 0, match.start())
         glued = re.match(r"\d{1,2}\s+(?=\d)", raw) if named is not None else None
         if glued is not None and len(re.sub(r"\D", "", raw[glued.end() :])) >= 7:
-            # "SNS 24 808 24 24 24": "24" is the service's name; the number is what follows it
+            # "ABC 24 800 11 22 33": "24" is the service's name; the number is what follows it
             match = PHONE.match(text, match.start() + glued.end()) or match
         phones.append(match)
     return phones

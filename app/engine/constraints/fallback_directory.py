@@ -1,5 +1,5 @@
-"""A list of numbers, each under its own name ("Site phones: Reading 0118 …, Bracknell 01344 …", "(新宿店 03-… / 恵比寿店
-03-…)", "Linha de Apoio à Vítima 116 006, SNS 24 808 24 24 24"): a directory, each number for its site, store or
+"""A list of numbers, each under its own name ("Branch phones: Leeds 0113 …, York 01904 …", "(本町店 03-… /
+駅前店 03-…)", "Linha Jovem 800 …, Linha Saúde 800 …"): a directory, each number for its site, store or
 service.
 
 None of them is the route for whatever the assistant cannot help with: read as such, the prompt says "When you

@@ -122,7 +122,7 @@ def _markers(text: str) -> list[_Marker]:
     return sorted(found)
 
 
-# "… only if the trainee: 1) … 2) …", "solo si el alumno: 1) …", "nur wenn der Azubi: 1) …": a case whose conditions
+# "… only if the caller: 1) … 2) …", "solo si el cliente: 1) …", "nur wenn der Kunde: 1) …": a case whose conditions
 # the items list, all of them together; no item is a rule alone
 _CONDITION_INTRO = re.compile(
     r"\b(?:if|unless|when|once|as\s+long\s+as|provided(?:\s+that)?|si|lorsque|quand|à\s+condition\s+que|cuando|"
@@ -177,7 +177,7 @@ def _is_list(text: str, run: list[_Marker]) -> bool:
     if _NOT_RULES_INTRO.search(intro):
         return False
     if _CONDITION_INTRO.search(intro):
-        return False  # "Il se calme seulement si le stagiaire : 1) … 2) … 3) …": the items are the one case's conditions
+        return False  # "Il accepte seulement si le client : 1) … 2) … 3) …": the one case's conditions
     return 2 * sum(_is_rule(item) for item in items) >= len(items) + (len(items) == 2)
 
 

@@ -99,18 +99,5 @@ def forbids_nothing(stripped: str, match: re.Match[str]) -> bool:
         and not VERB_START.match(re.split(r"[=:]", stripped, maxsplit=1)[1].lstrip())
     ):
         return True  # "Urgent repairs come first: a gas smell, no heating in winter, …": a case, nothing forbidden
-    if match.group("cue").lower() == "no" and no_more_after_case(stripped, match):
-        return True
     # "a 2-bed flat (1,350 pcm, no pets)": a fact of the flat, no ban on the assistant
     return match.group("cue").lower() == "no" and setting_facts.in_particulars(stripped, match.start("cue"))
-
-
-# "After 3 failed attempts stop … No more tries.": "no more" goes on with the case a sentence before names; on its own
-# ("Avoid more tries.") it would forbid for good what the case only stops
-_NO_MORE = re.compile(r"\s*(?:more|further)\s+(?!than\b)[\w-]+(?:\s+[\w-]+){0,2}\s*[.!]?\s*$", re.IGNORECASE)
-_CASE_BEFORE = re.compile(r"\b(?:after|if|when|once|whenever|unless)\b[^.!?]*[.!?]\s*$", re.IGNORECASE)
-
-
-def no_more_after_case(stripped: str, match: re.Match[str]) -> bool:
-    """Whether a "no more …" sentence ends a clause whose sentence before it names the case it belongs to."""
-    return bool(_NO_MORE.match(stripped, match.end("cue"))) and bool(_CASE_BEFORE.search(stripped[: match.start()]))

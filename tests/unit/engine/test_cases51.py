@@ -32,9 +32,10 @@ def _prompt(task: str) -> str:
     [
         "Chat widget for a self storage company with three sites. Keep replies under 4 sentences.\n\n"
         "Site phones: Leeds 0113 496 0123, York 01904 960222, Hull 01482 960333.",
-        "Booking assistant for our two bakeries. Be friendly.\n"
-        "- Groups of 10 or more can't book in the chat; they phone the shop (Camden 020 7946 0101 / Soho 020 7946 0202).",
-        "予約アシスタントです。\n- キャンセル待ちは受け付けない。店舗に電話してもらう(梅田店 06-6123-4567 / 難波店 06-6234-5678)。",
+        "Booking assistant for our two bakeries. Be friendly.\n- Groups of 10 or more can't book in the chat; they "
+        "phone the shop (Camden 020 7946 0101 / Soho 020 7946 0202).",
+        "予約アシスタントです。\n- キャンセル待ちは受け付けない。"
+        "店舗に電話してもらう(梅田店 06-6123-4567 / 難波店 06-6234-5678)。",
         "Assistente de uma associação de apoio.\n"
         "- Linhas a indicar quando fizer sentido: Linha Jovem 116 111 (gratuita), Linha Saúde 800 100 200 (24 horas), "
         "Linha Social 800 300 400.",
@@ -48,7 +49,8 @@ def test_numbers_under_their_own_names_are_no_catch_all(task: str) -> None:
 def test_a_directory_the_brief_makes_the_fallback_stays_one() -> None:
     found = [c for c in _all("Help bot. If you can't help, call Leeds 0113 496 0000 or York 01904 960111.") if
              c.kind == "fallback"]  # fmt: skip
-    assert found and all(c.condition for c in found)
+    assert found
+    assert all(c.condition for c in found)
 
 
 def test_each_number_stays_in_the_prompt() -> None:
@@ -56,7 +58,8 @@ def test_each_number_stays_in_the_prompt() -> None:
         "Chat widget for a self storage company with three sites. Keep replies under 4 sentences.\n\n"
         "Site phones: Leeds 0113 496 0123, York 01904 960222, Hull 01482 960333."
     )
-    assert "0113 496 0123" in prompt and "01482 960333" in prompt
+    assert "0113 496 0123" in prompt
+    assert "01482 960333" in prompt
     assert "When you cannot help, tell the user to call 0113" not in prompt
 
 
@@ -65,20 +68,25 @@ def test_each_number_stays_in_the_prompt() -> None:
     ("task", "case"),
     [
         (
-            "Chat for a sleep clinic.\n- Chest pain, severe breathlessness, or someone who can't be woken -> reply only "
+            "Chat for a sleep clinic.\n- Chest pain, fainting, or someone who can't be woken -> reply only "
             '"Call 999 now." and nothing else.',
             "chest pain",
         ),
         ('Pet chat.\n- A dog that is bleeding or a cat who cannot stand -> "Go to the emergency vet now."', "a dog"),
-        ('Chat de una clínica.\n- Dolor en el pecho o desmayo → responde solo: "Llama al 112 ahora." y nada más.',
-         "Dolor en el pecho"),
-        ('Assistente.\n1. Se a pessoa disser que está em perigo agora → responder só: "Ligue 112." e mais nada.',
-         "em perigo agora"),
+        (
+            'Chat de una clínica.\n- Dolor en el pecho o desmayo → responde solo: "Llama al 112 ahora." y nada más.',
+            "Dolor en el pecho",
+        ),
+        (
+            'Assistente.\n1. Se a pessoa disser que está em perigo agora → responder só: "Ligue 112." e mais nada.',
+            "em perigo agora",
+        ),
     ],
 )
 def test_an_emergency_reply_keeps_its_trigger(task: str, case: str) -> None:
     said = [c for c in _all(task) if c.kind == "fallback" and c.action == "say"]
-    assert said and all(c.condition and case.lower() in c.condition.lower() for c in said)
+    assert said
+    assert all(c.condition and case.lower() in c.condition.lower() for c in said)
     assert "→" not in (said[0].condition or "")
 
 
@@ -124,48 +132,72 @@ def test_what_to_quote_or_cite_is_no_scope(task: str) -> None:
 @pytest.mark.parametrize(
     ("task", "kept"),
     [
-        ("Pawn shop chat.\n- renewLoan only after you've read back the interest to pay and the new due date and "
-         "they've said yes.", "read back the interest to pay"),
-        ("Booking bot. Only call book_room after you have checked the dates, read back the price and the room type "
-         "and the guest has confirmed it.", "checked the dates"),
-        ("Shop bot. Never refund until you've checked the receipt, looked up the order in the system and the manager "
-         "has approved the amount.", "checked the receipt"),
+        (
+            "Pawn shop chat.\n- renewLoan only after you've read back the interest to pay and the new due date and "
+            "they've said yes.",
+            "read back the interest to pay",
+        ),
+        (
+            "Booking bot. Only call book_room after you have checked the dates, read back the price and the room type "
+            "and the guest has confirmed it.",
+            "checked the dates",
+        ),
+        (
+            "Shop bot. Never refund until you've checked the receipt, looked up the order in the system and the "
+            "manager has approved the amount.",
+            "checked the receipt",
+        ),
     ],
 )
 def test_a_gate_keeps_all_its_conditions(task: str, kept: str) -> None:
     orders = _texts(task, "ordering")
-    assert orders and all(kept in t for t in orders)
+    assert orders
+    assert all(kept in t for t in orders)
 
 
 # ---- a case's tail stays with its case ----
 @pytest.mark.parametrize(
     ("task", "tail"),
     [
-        ("Parent chat.\n- if the parent mentions harming themselves, reply ONLY with: \"Please call 999 now. You can "
-         "also text 85258.\" Don't add anything and don't ask a question after it.\n- Keep it short.",
-         "Don't add anything and don't ask a question after it."),
-        ("Bank chat for customers.\n- if they want to end their life: reply only: \"Call 116 123.\" Nothing else.",
-         "Nothing else."),
+        (
+            'Parent chat.\n- if the parent mentions harming themselves, reply ONLY with: "Please call 999 now. You can '
+            "also text 85258.\" Don't add anything and don't ask a question after it.\n- Keep it short.",
+            "Don't add anything and don't ask a question after it.",
+        ),
+        (
+            'Bank chat for customers.\n- if they want to end their life: reply only: "Call 116 123." Nothing else.',
+            "Nothing else.",
+        ),
     ],
 )
 def test_a_reply_keeps_its_tail(task: str, tail: str) -> None:
     found = _all(task)
     said = [c for c in found if c.kind == "fallback" and c.action == "say"]
-    assert said and tail in said[0].text
+    assert said
+    assert tail in said[0].text
     assert not [c.text for c in found if c.kind == "prohibition"]
     prompt = _prompt(task)
-    assert f"\n{tail}" not in prompt and f"\n1. {tail}" not in prompt and f'." {tail}' in prompt
+    assert f"\n{tail}" not in prompt
+    assert f"\n1. {tail}" not in prompt
+    assert f'." {tail}' in prompt
 
 
 @pytest.mark.parametrize(
     ("task", "whole"),
     [
-        ("Bank chat.\n- verifyCustomer first. After 3 failed attempts stop and tell them to come into the branch "
-         "with photo ID. No more tries.", "After 3 failed attempts"),
-        ("Quiz bot.\n- Never give the answer straight away. If they still can't get it, log a hint. No more hints.",
-         "If they still can't get it"),
-        ("Asistente de un banco.\n- Tras 3 intentos fallidos, envíalos a la oficina. No más intentos.",
-         "Tras 3 intentos fallidos"),
+        (
+            "Bank chat.\n- verifyCustomer first. After 3 failed attempts stop and tell them to come into the branch "
+            "with photo ID. No more tries.",
+            "After 3 failed attempts",
+        ),
+        (
+            "Quiz bot.\n- Never give the answer straight away. If they still can't get it, log a hint. No more hints.",
+            "If they still can't get it",
+        ),
+        (
+            "Asistente de un banco.\n- Tras 3 intentos fallidos, envíalos a la oficina. No más intentos.",
+            "Tras 3 intentos fallidos",
+        ),
     ],
 )
 def test_no_more_goes_on_with_its_case(task: str, whole: str) -> None:
@@ -178,10 +210,16 @@ def test_no_more_goes_on_with_its_case(task: str, whole: str) -> None:
 @pytest.mark.parametrize(
     ("task", "tail"),
     [
-        ("Bird helper for kids.\n- never tell them to go near the water's edge, cliffs or nests, or to touch or pick "
-         "up a bird, even an injured one.", "or to touch or pick up a bird, even an injured one"),
-        ("Garden helper. Never tell them to use weedkiller, slug pellets or traps, or to feed the hedgehogs milk, "
-         "even a little.", "or to feed the hedgehogs milk, even a little"),
+        (
+            "Farm visit helper for kids.\n- never tell them to go near the slurry pit, bulls or machines, or to touch "
+            "or pick up an animal, even a sleepy one.",
+            "or to touch or pick up an animal, even a sleepy one",
+        ),
+        (
+            "Garden helper. Never tell them to use weedkiller, slug pellets or traps, or to feed the hedgehogs milk, "
+            "even a little.",
+            "or to feed the hedgehogs milk, even a little",
+        ),
         ("Pool bot. Don't tell kids to swim alone, dive or run, or climb the fence.", "or climb the fence"),
     ],
 )
@@ -207,7 +245,8 @@ def test_numbered_conditions_stay_one_rule(task: str) -> None:
     assert not [t for t in _texts(task, "requirement") if "2)" not in t and "3)" not in t]
     lines = _prompt(task).splitlines()
     line = next(line for line in lines if "1)" in line)
-    assert "2)" in line and "3)" in line
+    assert "2)" in line
+    assert "3)" in line
 
 
 # ---- numbers and contrasts ----
