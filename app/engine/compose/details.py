@@ -21,6 +21,7 @@ from app.engine.compose.sentences import TOOL_LINE, is_item, split_sentences
 from app.engine.compose.untouched_parts import FILLER_WORDS, untouched_parts
 from app.engine.constraints import Constraint
 from app.engine.constraints.antecedents import CONTINUES_RULE
+from app.engine.constraints.case_tails import opens_case_tail
 from app.engine.constraints.clauses import fixed_reply
 from app.engine.constraints.fallbacks import QUOTED_SCOPE
 from app.engine.constraints.listed_cases import condition_words
@@ -133,6 +134,7 @@ def task_details(
             and (
                 ANAPHORIC_CASE.match(text)
                 or CONTINUES_RULE.match(text)  # "… 25 miles. Further than that -> leave_message": the rule goes on
+                or opens_case_tail(text)  # '… reply only: "…" Nothing else.': the case's reply goes on
                 or points_to_list(text, task[sentences[index - 1][0] : sentences[index - 1][1]])
             )
             and "\n" not in task[sentences[index - 1][1] : start]

@@ -81,6 +81,16 @@ _VALUE_BEFORE = re.compile(
 )
 
 
+# "Content counts, not style", "Effort matters, not speed", "what counts is the idea, not the spelling": what weighs,
+# said against what does not; the sentence is the rule ("Do not be style." would name nothing)
+_WHAT_COUNTS = re.compile(
+    r"\b(?:counts?|matters?|wins?|comes?\s+first|is\s+(?:what|all\s+that)\s+(?:counts|matters)|"
+    r"(?:is|are)\s+(?:what|all\s+that)\s+(?:counts?|matters?)\b[^,;]{0,60})\s*,\s*$|"
+    r"\bwhat\s+(?:counts|matters)\s+is\b[^,;]{1,60},\s*$",
+    re.IGNORECASE,
+)
+
+
 def read_contrast(stripped: str, match: re.Match[str], rest: str) -> list[FoundRule] | None:
     """The rule a negation whose sentence is more than a ban states: [] when it forbids nothing, the sentence itself
     as the rule, or None when it is an ordinary ban of `rest`."""
@@ -91,6 +101,8 @@ def read_contrast(stripped: str, match: re.Match[str], rest: str) -> list[FoundR
         if _PARTICIPLE_REST.match(rest):
             # "Not intended as legal advice": what the text is, no action to ban ("Avoid intended as …")
             return whole
+    if match.group("cue").lower() == "not" and _WHAT_COUNTS.search(stripped[: match.start("cue")]):
+        return _counting_sentence(stripped, match, rest)
     if _FRAGMENT_REST.match(rest) or (_SUBJECT_FIRST.match(rest) and match.group("cue").lower() in ("no", "not")):
         # "not about English", "not everyone is in every scene", "no, not even temporarily": what follows the
         # negation is no thing to avoid; the clause itself is the rule.
@@ -118,3 +130,13 @@ def read_contrast(stripped: str, match: re.Match[str], rest: str) -> list[FoundR
         # "anything not stated = null, not an empty string": the value to write, contrasted with another
         return whole
     return None
+
+
+def _counting_sentence(stripped: str, match: re.Match[str], rest: str) -> list[FoundRule]:
+    """The sentence that holds "X counts, not Y", from its start to the end of Y, as the rule."""
+    head = stripped[: match.start("cue")]
+    opening = max((m.end() for m in re.finditer(r"[.;:!?]\s", head)), default=0)
+    tail = re.match(r"[^.;!?]*", stripped[match.start("cue") :])
+    end = match.start("cue") + (len(tail.group(0)) if tail is not None else 0)
+    text = stripped[opening:end].strip().rstrip(",")
+    return [FoundRule(sentence_case(text), None, None, opening, end, rest)]

@@ -102,8 +102,13 @@ _OR_ROUTE = (
 
 
 _OR_VERB_TAIL = re.compile(
-    rf",\s*(?:or(?!\s+(?:{_OR_ROUTE}))|nor)\s+(?=(?:tell|say|give|offer|suggest|promise|recommend|add|change|ask|let|make|share|send|"
-    r"quote|confirm|agree|book|move|put|advise|use)\b)[^,;:.!?()]{3,120}(?=[.;!?]?\s*$)",
+    # ("…, or to stroke or feed a stray, even a friendly one": the infinitive the ban's "tell them to" shares, and
+    # the qualifier that closes it)
+    rf",\s*(?:or(?!\s+(?:{_OR_ROUTE}))|nor)\s+(?:to\s+)?(?=(?:tell|say|give|offer|suggest|promise|recommend|add|change|ask|"
+    r"let|make|share|send|quote|confirm|agree|book|move|put|advise|use|touch|pick|go|approach|feed|handle|take|eat|"
+    r"drink|enter|climb|open|try|buy|sell|leave|lift|hold|swim|walk|drive|stop|skip|pay|sign|delete|post)\b)"
+    r"[^,;:.!?()]{3,120}(?:,\s*(?:even|especially|including|not\s+even|whatever|however)\b[^,;:.!?()]{1,60})?"
+    r"(?=[.;!?]?\s*$)",
     re.IGNORECASE,
 )
 

@@ -24,6 +24,7 @@ from app.engine.constraints import (
     structure,
     tools,
 )
+from app.engine.constraints.case_tails import with_case_tails
 from app.engine.constraints.cross_checks import cross_checked, in_tool_code_comment
 from app.engine.constraints.field_reading import free_text, read_field_cached
 from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
@@ -168,6 +169,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     scope_section_limits(brief, unique)
     scoping.scope_tiny_limits(unique)
     attach_limit_overflows(brief, unique)  # (after the scopes, which write a limit's sentence afresh)
+    unique = with_case_tails(list(free_text(brief)), unique)  # ('… reply only: "…" Nothing else.': the case's
     unique.extend(scoping.label_rules(brief, unique))
     return scoping.without_label_tones(unique)
 

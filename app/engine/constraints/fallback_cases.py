@@ -96,7 +96,8 @@ def names_a_contact(text: str) -> bool:
 
 def for_case(case: str) -> str:
     """A case as a condition: "Refunds over $500" -> "For refunds over $500" (a name or acronym keeps its capital)."""
-    return f"For {case[0].lower() if case[1:2].islower() else case[0]}{case[1:]}"
+    lower = case[1:2].islower() or case.split(" ", 1)[0] in ("A", "An", "The")
+    return f"For {case[0].lower() if lower else case[0]}{case[1:]}"
 
 
 def colon_case(text: str) -> str | None:
@@ -267,7 +268,18 @@ def _bounded_case(text: str) -> str | None:
 def stuck_case(words: str) -> bool:
     """Whether a case is the catch-all one ("if you can't answer", "vragen die je niet kunt beantwoorden", "the
     rest"), the route for whatever the assistant cannot help with."""
-    return bool(WHEN_STUCK.search(words) or _CANNOT_ANSWER.search(words) or _CATCH_ALL.match(words.strip()))
+    stuck = any(not _THIRD_PARTY.search(words, 0, m.start()) for m in WHEN_STUCK.finditer(words))
+    return bool(stuck or _CANNOT_ANSWER.search(words) or _CATCH_ALL.match(words.strip()))
+
+
+# "someone who can't stand up", "if the patient cannot breathe", "a child who is unable to stand": what someone else
+# cannot do names a case (an emergency, a need), not the assistant's being stuck
+_THIRD_PARTY = re.compile(
+    r"\b(?:who|someone|somebody|anyone|they|he|she|the\s+(?:person|patient|user|customer|child|baby|caller|guest|"
+    r"member|parent|pet|dog|cat|animal)|people|patients|users|customers|children|kids|babies)\s+"
+    r"(?:(?:really|still|just|simply|genuinely)\s+)?(?:is\s+|are\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _only_channel_case(text: str) -> tuple[str, int] | None:

@@ -48,7 +48,9 @@ _CONDITION = re.compile(
     r"pour\s+(?:toute?s?|les)(?=\s)|para(?=\s+(?:dudas|consultas|preguntas|quejas|reclamaciones|urgencias|dúvidas|"
     r"reclamações|urgências|emergencias|emergências)))\b"
     # (a colon before a fixed reply or a route ends the case: 'se qualcuno parla di minacce …: "Se è in pericolo …"')
-    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s?[:：]\s*[\"“«„\d]|(?<!n't)(?<!not)(?<!n’t)"
+    # (an arrow ends the case when the number it leads to follows in the same sentence: "Se mencionar violência →
+    # Linha de apoio 800 …"; not "bleeding -> no booking. Tell them to call …", whose arrow's words are the case's)
+    r"[^,;.]*?(?=,|;|\.(?:\s|$)|$|\s?[:：]\s*[\"“«„\d]|\s*(?:->|→|=>)(?=[^.;!?\n]*\d)|(?<!n't)(?<!not)(?<!n’t)"
     # ("If the transfer fails, give …": after an article the word is a noun, not the action)
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\byour)(?<!\btheir)(?<!\bour)(?<!\bmy)"
     # ("if they say they feel unwell", "if people call about …": the user's own verb of saying is the case's)

@@ -63,6 +63,10 @@ _LINE_NUMBER = re.compile(
 )
 
 
+# An acronym right before a number ("ABC 24 …", "XYZ 7 …"): the number after it may be the name's
+_NAME_NUMBER = re.compile(r"\b[A-Z]{2,6}\s$")
+
+
 def _phones(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     phones: list[re.Match[str]] = []
     for match in PHONE.finditer(text):
@@ -73,6 +77,11 @@ def _phones(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
         raw = match.group(0).strip()
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) or (raw.isdigit() and len(digits) < 10):
             continue
+        named = _NAME_NUMBER.search(text, 0, match.start())
+        glued = re.match(r"\d{1,2}\s+(?=\d)", raw) if named is not None else None
+        if glued is not None and len(re.sub(r"\D", "", raw[glued.end() :])) >= 7:
+            # "ABC 24 800 11 22 33": "24" is the service's name; the number is what follows it
+            match = PHONE.match(text, match.start() + glued.end()) or match
         phones.append(match)
     return phones
 

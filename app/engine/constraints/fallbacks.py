@@ -14,6 +14,7 @@ from app.engine.constraints.clauses import EXACT_COLON, in_exact_line
 from app.engine.constraints.fallback_cases import WHEN_STUCK, clause_case, for_case, stuck_case
 from app.engine.constraints.fallback_conditions import find_condition
 from app.engine.constraints.fallback_contacts import BARE_DOMAIN, URL, clause_contacts
+from app.engine.constraints.fallback_directory import is_directory, open_case
 from app.engine.constraints.fallback_handoffs import HANDOFF_KEYS, REFERRAL_VERB, handoff_or_referral
 from app.engine.constraints.fallback_placement import placed_conditions
 from app.engine.constraints.fallback_replies import (
@@ -71,6 +72,8 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     if condition is None and _MENTION_ONCE.match(text) and not WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found = clause_contacts(text, condition)
+    if open_case(condition) and not WHEN_STUCK.search(text) and not _ELSE.search(text) and is_directory(text, found):
+        found = [f for f in found if f.action != "phone"]  # "Leeds 0113 …, York 01904 …": each branch's own
     if (routed := handoff_or_referral(text, found, condition)) is not None:
         found.append(routed)
     say, found = say_fallback(text, found, condition)
@@ -95,11 +98,23 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     return placed
 
 
+_NOTHING_ELSE = (
+    r"(?:and\s+)?nothing\s+else|(?:y\s+)?nada\s+m[áa]s|(?:e\s+)?mais\s+nada|(?:et\s+)?rien\s+d['’]autre|"
+    r"(?:und\s+)?sonst\s+nichts|(?:en\s+)?verder\s+niets|(?:e\s+)?nient['’]altro|(?:e\s+)?niente\s+altro"
+)
+
+
 # 'head injury, chest pain or fainting -> "Tell an adult right now. If it's serious they should call 999."': a case, an
 # arrow and its quoted reply, the last part of the clause (after a stop of any case: briefs typed in lower case)
 _ARROW_QUOTE = re.compile(
     r"(?:^|(?<=[.;!?])\s+)(?:[-*•]\s*|\d{1,2}[.)]\s*)?(?P<case>[^.;!?\n\"“«]{3,160}?)\s*(?:->|→|=>)\s*"
-    r"[\"“«](?P<say>[^\"”»\n]{3,300})[\"”»]\s*[.!]?\s*$"
+    # ('-> reply only "Ring 112 at once." and nothing else', '→ responder só: "…" e mais nada': the verb, the words, and
+    # the brief's "nothing else", which the words carry)
+    r"(?:(?:reply|say|respond|answer|write|responde[rr]?|responda|diga|di|antworte|sag|réponds|répondez|dis|rispondi|"
+    r"antwoord|zeg)(?:\s+(?:only|exactly|just|solo|sólo|só|apenas|nur|seulement|uniquement|soltanto|alleen))?"
+    r"(?:\s+(?:with|con|com|mit|avec|met))?\s*:?\s*)?"
+    r"[\"“«](?P<say>[^\"”»\n]{3,300})[\"”»]\s*[.!]?\s*(?:,?\s*(?:" + _NOTHING_ELSE + r")\s*[.!]?\s*)?$",
+    re.IGNORECASE,
 )
 
 
@@ -121,6 +136,8 @@ def _arrow_quote_fallbacks(text: str, arrowed: re.Match[str]) -> list[FoundFallb
     before = find_fallbacks(text[:start]) if text[:start].strip() else []
     case = arrowed.group("case").strip(" ,")
     condition = None if stuck_case(case) or _ELSE.fullmatch(case) else find_condition(case)
+    if condition is not None and not _opens(case, condition):
+        condition = None  # "Dúvidas legais (…, prazos no caso de divórcio) → …": the whole case, not its tail
     if condition is None and not stuck_case(case) and not _ELSE.fullmatch(case):
         # "head injury, chest pain or fainting -> "…"" -> "For head injury, chest pain or fainting"
         condition = case if not is_english(case) or _CASE_WORD.match(case) else for_case(case)
@@ -129,6 +146,12 @@ def _arrow_quote_fallbacks(text: str, arrowed: re.Match[str]) -> list[FoundFallb
         f._replace(start=f.start + said.start, end=f.end + said.start) for f in clause_contacts(said.value, condition)
     ]
     return [*before, said, *(f._replace(condition=condition) for f in inside)]
+
+
+def _opens(case: str, condition: str) -> bool:
+    """Whether the condition read from a case opens it (not a "caso", "if" or "when" deep inside its words)."""
+    head = re.sub(r"^[\W\d]+", "", case).lower()
+    return head.startswith(re.sub(r"^[\W\d]+", "", condition).lower()[:12])
 
 
 # A sentence's end: its stop, a space, then a capital (not after an abbreviation: "e.g. Visa", "St. Mary's")

@@ -122,6 +122,16 @@ def _markers(text: str) -> list[_Marker]:
     return sorted(found)
 
 
+# "… only if the caller: 1) … 2) …", "solo si el cliente: 1) …", "nur wenn der Kunde: 1) …": a case whose conditions
+# the items list, all of them together; no item is a rule alone
+_CONDITION_INTRO = re.compile(
+    r"\b(?:if|unless|when|once|as\s+long\s+as|provided(?:\s+that)?|si|lorsque|quand|à\s+condition\s+que|cuando|"
+    r"siempre\s+que|wenn|falls|sobald|sofern|quando|desde\s+que|se\s+(?:o|a|os|as|il|lo|la|i|gli|le|l['’]|uno|una|um|uma)|"
+    r"qualora|als|indien|zodra|mits)\b[^:：.;!?]*[:：]\s*$",
+    re.IGNORECASE,
+)
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -166,6 +176,8 @@ def _is_list(text: str, run: list[_Marker]) -> bool:
         return False  # "I need you to 1) pick a label and 2) draft a reply": the items finish the sentence they are in
     if _NOT_RULES_INTRO.search(intro):
         return False
+    if _CONDITION_INTRO.search(intro):
+        return False  # "Il accepte seulement si le client : 1) … 2) … 3) …": the one case's conditions
     return 2 * sum(_is_rule(item) for item in items) >= len(items) + (len(items) == 2)
 
 

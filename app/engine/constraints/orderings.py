@@ -266,6 +266,13 @@ def _before_rule(text: str, stripped: str, match: re.Match[str]) -> FoundRule | 
     whole = _whole_sentence_order(text, stripped, whole_first, last_first, then)
     if whole is not None:
         return whole
+    gated = groups.keys() & {"then5", "then6", "then7"}
+    if last_first.strip() != whole_first.strip() and gated and is_english(stripped):
+        # "extendLoan only after you've read back the fee and the new end date and they've agreed": a gate
+        # holds whole; its last part alone ("they've agreed") would drop what must come first
+        said = stripped.strip()
+        said = said if re.match(r"[a-z]+[A-Z_0-9(]", said) else said[:1].upper() + said[1:]
+        return FoundRule(second_person(f"{said}.", "user"), whole_first, then, 0, len(text.rstrip()))
     if re.fullmatch(r"[\"“'‘][^\"”'’]{1,30}[\"”'’]", last_first.strip()):
         return None  # 'one line: "Votes: " then each vote …': the line's fixed start and its content, not two steps
     steps = _steps(stripped, last_first, then)

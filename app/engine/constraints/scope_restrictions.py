@@ -39,7 +39,9 @@ _NOT_A_TOPIC = re.compile(
     # "one label only", "a single word only": a count, read as a limit or a format
     r"(?:one|single|a\s+single|two|three|four|five)\s+\w+|"
     # "show the age only", "give the total only": what to put in the reply, said with "only" after it
-    r"(?:show|display|print|return|give|include|list|mention|state|send|put|tell|say)\s+.+)$",
+    # ("Quote clause 4 only", "cite the manual only": what to quote or cite, not a subject to help with)
+    r"(?:show|display|print|return|give|include|list|mention|state|send|put|tell|say|quote|cite|copy|reproduce|"
+    r"recite|read\s+out|name|link|refer\s+to|point\s+to)\s+.+)$",
     re.IGNORECASE,
 )
 
