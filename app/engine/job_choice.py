@@ -33,6 +33,7 @@ from app.engine.drafter_joins import drafter_joins_label
 from app.engine.frame_leads import roleplay_leads
 from app.engine.output_frames import LABEL_LINE_AFTER_REPLY, label_line_joins, reads_a_record
 from app.engine.output_leads import grader_over_tutor, listener_over_support, toolless_agent_leads
+from app.engine.ruled_out import without_ruled_out_jobs
 from app.engine.task_masks import (
     without_background,
     without_company_names,
@@ -84,7 +85,9 @@ def _keyword_text(task: str, constraints: Sequence[Constraint], tools: bool) -> 
         keywords = keywords if keywords is not None else without_prohibitions(task, constraints)
         keywords = keywords[: numbered.start] + " " * (numbered.end - numbered.start) + keywords[numbered.end :]
     # "equity questions at Harbor Analytics": a company's name says what it is, not what the assistant does
-    return without_company_names(keywords if keywords is not None else without_prohibitions(task, constraints))
+    keywords = keywords if keywords is not None else without_prohibitions(task, constraints)
+    # ("GEEN medisch advies en geen triage", "no triage, no diagnosis": a job ruled out is not the job)
+    return without_ruled_out_jobs(without_company_names(keywords))
 
 
 def _settled_leads(
