@@ -62,7 +62,9 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     task = without_destination(without_asides(without_tool_output(without_background(brief.task))))
     task = without_read_backs(task)  # "summarise the booking and wait for a yes" is a confirmation step
     keywords = _keyword_text(task, constraints, tools)
-    matches = classify(without_prohibitions(task, constraints), closed_label_set=labels, keyword_text=keywords)
+    # ("geen triage": what the brief rules out is not its job, for the model as for the keywords)
+    model_text = without_ruled_out_jobs(without_prohibitions(task, constraints))
+    matches = classify(model_text, closed_label_set=labels, keyword_text=keywords)
     if label_line:
         matches = label_line_joins(matches)
     matches = _settled_leads(matches, brief, task, constraints, tools=tools, labels=labels)
