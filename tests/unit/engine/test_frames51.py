@@ -43,7 +43,8 @@ _NO_MONEY_PACK = [
 @pytest.mark.parametrize("task", _NO_MONEY_PACK)
 def test_lending_library_loans_get_no_money_pack(task: str) -> None:
     prompt = _prompt(task)
-    assert "investment advice" not in prompt and "tax, debt or money" not in prompt
+    assert "investment advice" not in prompt
+    assert "tax, debt or money" not in prompt
 
 
 _NO_LEGAL_PACK = [
@@ -58,7 +59,8 @@ _NO_LEGAL_PACK = [
 @pytest.mark.parametrize("task", _NO_LEGAL_PACK)
 def test_a_jargon_ban_gets_no_legal_pack(task: str) -> None:
     prompt = _prompt(task)
-    assert "lawyer" not in prompt and "legal advice" not in prompt
+    assert "lawyer" not in prompt
+    assert "legal advice" not in prompt
 
 
 def test_park_visitors_own_no_pets() -> None:
@@ -68,7 +70,8 @@ def test_park_visitors_own_no_pets() -> None:
         'the dose)\nVET: (yes or no + reason)\nVISITOR ISSUES: (or "none")\n- no guessing at diagnoses\n'
         "- max 120 words"
     )
-    assert "pet-care" not in prompt and "medication meant for people" not in prompt
+    assert "pet-care" not in prompt
+    assert "medication meant for people" not in prompt
 
 
 _MARKERS = [
@@ -110,7 +113,8 @@ _RULED_OUT_TRIAGE = [
 @pytest.mark.parametrize("task", _RULED_OUT_TRIAGE)
 def test_a_ruled_out_triage_is_no_classifier(task: str) -> None:
     prompt = _prompt(task)
-    assert "{{labels}}" not in prompt and "classifier" not in prompt
+    assert "{{labels}}" not in prompt
+    assert "classifier" not in prompt
 
 
 _OWN_CHOICE = [
@@ -131,7 +135,8 @@ _OWN_CHOICE = [
 @pytest.mark.parametrize("task", _OWN_CHOICE)
 def test_their_own_choice_is_no_support_desk(task: str) -> None:
     prompt = _prompt(task)
-    assert "resolution steps" not in prompt and "fast resolution" not in prompt
+    assert "resolution steps" not in prompt
+    assert "fast resolution" not in prompt
 
 
 _EMAILS = [
@@ -169,4 +174,5 @@ _GUESSING = [
 @pytest.mark.parametrize("task", _GUESSING)
 def test_a_guessing_game_is_no_intake(task: str) -> None:
     prompt = _prompt(task)
-    assert "the record holds every detail" not in prompt and "intake assistant" not in prompt
+    assert "the record holds every detail" not in prompt
+    assert "intake assistant" not in prompt
