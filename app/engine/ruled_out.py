@@ -11,6 +11,8 @@ _NEG = r"no|not|geen|kein|keine|keinen|sin|ni|pas\s+de|sans|sem|nessun[oa]?|nien
 _ARTICLE = r"(?:a|an|een|ein|eine|einen|un|una|uma|um|une)\s+"
 # a negated noun phrase of one to three words that ends its clause or joins another negated one
 _NEGATED_PHRASE = re.compile(
+    # (a verbless clause: "GEEN medisch advies en geen triage", not "That's not in the booklet")
+    r"(?:^|(?<=[.;:,!?\n(])|(?<=\band )|(?<=\ben )|(?<=\bund )|(?<=\by )|(?<=\bet )|(?<=\be ))[ \t]*"
     rf"\b(?i:{_NEG})\s+(?i:{_ARTICLE})?(?:[^\W\d_]+[ \t]+){{0,2}}[^\W\d_]+"
     rf"(?=[ \t]*(?:[.;,!)\n]|$|[ \t]+(?i:and|en|und|y|et|e|or|of|oder|o|ou|nor|noch)[ \t]+(?i:{_NEG})\b))",
 )

@@ -888,7 +888,7 @@ MEETING_EMAIL_ASSISTANT = Archetype(
             "meeting (any language)",
             r"\b(?:reuni[óo]n|reuniones|junta\s+(?:de\s+gobierno|directiva|general)|asambleas?|r[ée]unions?|"
             r"assembl[ée]es?|riunion[ei]|assemblea|assemblee|reuni[ãa]o|reuni[õo]es|vergadering\w*|ledenvergadering)\b",
-            5,
+            2,
         ),
         feat(
             "action items",

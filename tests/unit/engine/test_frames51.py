@@ -5,6 +5,8 @@ French or Italian is the e-mail job, and a guessing game is no intake."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.engine.brief import Brief
@@ -176,3 +178,31 @@ def test_a_guessing_game_is_no_intake(task: str) -> None:
     prompt = _prompt(task)
     assert "the record holds every detail" not in prompt
     assert "intake assistant" not in prompt
+
+
+_REQUESTER_LINES = [
+    (
+        "Sono la segretaria di un circolo velico. Dopo ogni assemblea devo mandare una mail a tutti i soci con "
+        "quello che si è deciso.\nTi incollo il verbale e tu mi prepari la mail.\n\nRegole:\n- Mai chi ha votato "
+        "cosa.\n- Niente grassetto.\n- Massimo 200 parole.",
+        ("Dopo ogni assemblea", "Ti incollo"),
+    ),
+    (
+        "Llevo la secretaría de una cooperativa. Después de cada asamblea tengo que enviar un correo a los socios "
+        "con los acuerdos. Te pego mis apuntes y tú me preparas el correo.\n\nReglas:\n- Nada de quién votó qué.\n"
+        "- Sin negritas.\n- Máximo 200 palabras.",
+        ("Después de cada asamblea", "Te pego"),
+    ),
+    (
+        "Somos uma loja online de chás. Queremos um assistente no chat do site.\n\nRegras (muito importantes):\n"
+        "1. Nunca prometer prazos de entrega.\n2. Preços só do catálogo.\n3. Máximo 3 frases por resposta.",
+        ("Regras (muito importantes)",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("task", "openings"), _REQUESTER_LINES)
+def test_requester_sentences_are_no_rules(task: str, openings: tuple[str, ...]) -> None:
+    prompt = _prompt(task)
+    for opening in openings:
+        assert re.search(rf"^\d+\. {re.escape(opening)}", prompt, re.MULTILINE) is None
