@@ -79,7 +79,13 @@ _REQUESTER_DOES = re.compile(
     re.IGNORECASE,
 )
 # "Regras (muito importantes):", "Reglas:", "Wichtig:": a short heading line that introduces the rules below
-_HEADING = re.compile(r"^[^.!?\n:]{1,40}:\s*$")
+# (not "A evitar:", "Never:": a ban heading whose items are bans)
+_HEADING = re.compile(
+    r"^\W*(?:(?:some|our|the|as|las|los|les|die|le|de|i|algumas|algunas)\s+)?(?:(?:hard|main|basic|house|harde|"
+    r"wichtige|importantes?|principales)\s+)?(?:rules|regras|reglas|regeln|r[èe]gles|regole|regels|importante?s?|"
+    r"important|wichtig|notes?|notas?|hinweise?|context[eo]?|kontext|achtergrond|background)\b[^.!?\n:]{0,30}:\s*$",
+    re.IGNORECASE,
+)
 _REPLY_WORDS = re.compile(
     r"\b(?:reply|answer|output|respond|write|return|say|use|start|end|format|responde|responda|contesta|réponds|"
     r"répondez|antworte|schreibe?|rispondi|scrivi|antwoord|escreve|escribe|écris|commence|empieza|begin)\w*\b",
