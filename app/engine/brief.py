@@ -109,6 +109,14 @@ _ORG = re.compile(
     r"\b(?i:for|at|from|by|with|run|runs|own|owns|operate|operates|called|named|(?:we|i)\s+(?:are|am)|we'?re|i['’]m)\s+"
     r"((?:[A-Z][\w&.+-]*)(?:\s+(?:&\s+)?[A-Z][\w&.+-]*){0,3})(?:'s|’s)?"
 )
+# A marker word in capitals and where it goes or what it is ("with URGENT at the start of the summary", "with
+# HIGH priority", "with PENDING status", "with NEW as the subject's first word")
+_MARKER_WORD = re.compile(r"[A-Z]{3,}")
+_MARKER_PLACE = re.compile(
+    r"\s+(?:at\s+the\s+(?:start|beginning|front|top|end)|in\s+(?:the\s+)?(?:subject|summary|title|header)|"
+    r"as\s+(?:the\s+|a\s+)?(?:prefix|tag|label|flag|marker|status|priority|first\s+word|subject)|"
+    r"(?:priority|prefix|tag|label|flag|marker|status|ticket)s?\b)"
+)
 _PRODUCT_NOUNS = (
     "app|application|platform|product|service|store|shop|site|website|portal|dashboard|api|sdk|cli|tool|"
     "bank|clinic|airline|team|helpdesk|marketplace|game|course|library|database|crm|saas"
@@ -622,6 +630,8 @@ def _organization(text: str) -> tuple[str | None, str | None]:
             continue  # "ACTIONS FOR TOMORROW:", "NOT FOR UK STOCK": a label or marker in capitals, not a business
         if m.group(1).isupper() and re.search(r"(?:^|[.!?:\n])\s*$", text[: m.start()]):
             continue  # "For URGENT the reply must …": a case (a label, a code) that opens a sentence, not a business
+        if _MARKER_WORD.fullmatch(m.group(1)) and _MARKER_PLACE.match(text, m.end(1)):
+            continue  # "create_ticket with URGENT at the start of the summary": a marker, not a business
         if m.group(1).isupper() and re.match(r"\s*(?:\d|'|\"|\()", text[m.end() :]):
             continue  # "convert with AT TIME ZONE 'Europe/Amsterdam'", "ends with LIMIT 1000": SQL, not a business
         if all(word in _SQL_WORDS for word in m.group(1).split()):

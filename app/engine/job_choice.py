@@ -33,6 +33,7 @@ from app.engine.drafter_joins import drafter_joins_label
 from app.engine.frame_leads import roleplay_leads
 from app.engine.output_frames import LABEL_LINE_AFTER_REPLY, label_line_joins, reads_a_record
 from app.engine.output_leads import grader_over_tutor, listener_over_support, toolless_agent_leads
+from app.engine.ruled_out import without_ruled_out_jobs
 from app.engine.task_masks import (
     without_background,
     without_company_names,
@@ -61,7 +62,9 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     task = without_destination(without_asides(without_tool_output(without_background(brief.task))))
     task = without_read_backs(task)  # "summarise the booking and wait for a yes" is a confirmation step
     keywords = _keyword_text(task, constraints, tools)
-    matches = classify(without_prohibitions(task, constraints), closed_label_set=labels, keyword_text=keywords)
+    # ("geen triage": what the brief rules out is not its job, for the model as for the keywords)
+    model_text = without_ruled_out_jobs(without_prohibitions(task, constraints))
+    matches = classify(model_text, closed_label_set=labels, keyword_text=keywords)
     if label_line:
         matches = label_line_joins(matches)
     matches = _settled_leads(matches, brief, task, constraints, tools=tools, labels=labels)
@@ -84,7 +87,9 @@ def _keyword_text(task: str, constraints: Sequence[Constraint], tools: bool) -> 
         keywords = keywords if keywords is not None else without_prohibitions(task, constraints)
         keywords = keywords[: numbered.start] + " " * (numbered.end - numbered.start) + keywords[numbered.end :]
     # "equity questions at Harbor Analytics": a company's name says what it is, not what the assistant does
-    return without_company_names(keywords if keywords is not None else without_prohibitions(task, constraints))
+    keywords = keywords if keywords is not None else without_prohibitions(task, constraints)
+    # ("GEEN medisch advies en geen triage", "no triage, no diagnosis": a job ruled out is not the job)
+    return without_ruled_out_jobs(without_company_names(keywords))
 
 
 def _settled_leads(

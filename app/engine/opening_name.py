@@ -15,7 +15,8 @@ _RUN = rf"{_WORD}(?:[ \t]+(?:(?:and|of|&)[ \t]+)?{_WORD}){{1,4}}"
 # Verbs a business name is the subject of in an opening sentence
 _BUSINESS_VERBS = r"runs|operates|provides|organises|organizes|hosts|delivers|manages|supports|is\s+an?"
 _OPENING = re.compile(
-    rf"^\W*(?P<name>{_RUN})(?=[ \t]+[-–—][ \t]|[ \t]+(?:{_BUSINESS_VERBS})\b)"
+    # ("Stowaway Self Storage, 4 sites (…)", "Hollins Vale Hospice, a charity …": the name, then what it is)
+    rf"^\W*(?P<name>{_RUN})(?=[ \t]+[-–—][ \t]|[ \t]+(?:{_BUSINESS_VERBS})\b|,[ \t]+(?:\d|an?[ \t]|our[ \t]))"
     # "small brewery (Kettle and Crane Brewing, 20-barrel kit)": an opening noun phrase, the name in its brackets
     rf"|^\W*(?:[a-z][\w-]*[ \t]+){{1,3}}\((?P<bracketed>{_RUN})[,)]"
 )

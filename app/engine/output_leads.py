@@ -20,6 +20,7 @@ from app.engine.archetypes import BY_ID, FALLBACK_ID
 from app.engine.archetypes.variants import LISTENING
 from app.engine.classify import ArchetypeMatch
 from app.engine.constraints import Constraint
+from app.engine.own_choice import OWN_CHOICE
 
 _TUTOR = "tutor"
 _GRADER = "grader"
@@ -65,7 +66,8 @@ def grader_over_tutor(
 
 def listener_over_support(matches: list[ArchetypeMatch], task: str, tools: bool) -> list[ArchetypeMatch]:
     """A support lead of a listening chat that is no counselling gives way to the general assistant (companion)."""
-    if tools or not matches or matches[0].id != _SUPPORT or not LISTENING.search(task):
+    # ("Nunca dizer à pessoa o que deve fazer … a decisão é dela": no resolution steps for a person's own choice)
+    if tools or not matches or matches[0].id != _SUPPORT or not (LISTENING.search(task) or OWN_CHOICE.search(task)):
         return matches
     lead = ArchetypeMatch(id=FALLBACK_ID, score=matches[0].score, features=["listens"])
     # (the general assistant is never blended: the support job goes with the lead it lost)

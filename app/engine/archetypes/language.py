@@ -41,6 +41,7 @@ from app.engine.archetypes.variants import (
     WRITING_TASK,
     unless_not_an_email,
 )
+from app.engine.guessing_game import GUESSING_GAME
 from app.engine.spec import Example, OutputFormat
 
 # A language pair stated in another language: "reçoit … en italien et rend les surtitres en français", "del inglés
@@ -171,6 +172,8 @@ TUTOR = Archetype(
         ),
         # "ne donne jamais directement le meilleur coup", "never give them the answer", "nunca le des la respuesta": a
         # tutor's rule, in the languages briefs come in
+        # "let them guess", "after 3 wrong guesses", "laisse-les deviner": a game that leads a learner to the answer
+        feat("lets them work it out (any language)", GUESSING_GAME, 6),
         feat(
             "no answer given (any language)",
             r"\b(?:ne\s+(?:leur\s+|lui\s+)?donne\s+jamais|never\s+(?:just\s+)?give|don'?t\s+(?:just\s+)?give|"
@@ -870,6 +873,22 @@ MEETING_EMAIL_ASSISTANT = Archetype(
             r"actas?\s+de\s+(?:la\s+)?reuni[óo]n|compte[s]?[- ]rendus?\s+de\s+r[ée]union|"
             r"atas?\s+d[ae]\s+reuni[ãa]o|verbal[ei]\s+(?:della\s+)?riunione|notulen)\b",
             5,
+        ),
+        # "tú me preparas el correo", "rédige le courriel aux adhérents", "scrivi la mail ai soci", "schreib die
+        # E-Mail an die Mitglieder": an e-mail to write, in the other languages briefs come in
+        feat(
+            "drafts emails (any language)",
+            r"\b(?:redact|prepar|escrib|mand|envi|r[ée]dig|[ée]cri|escrev|scriv|schreib|verfass|entw[ie]rf|schrijf|"
+            r"stel)\w*\s+(?:(?:me|nos|te|mi|ci|uns|mir|moi|nous|ons)\s+)?(?:(?:el|un|una|los|le|la|les|une|o|um|uma|os|"
+            r"il|lo|die|eine|den|einen|de|een|het)\s+)?(?:\w+\s+)?(?:correos?|courriels?|e-?mails?|mails?)\b",
+            6,
+        ),
+        # "después de cada junta de gobierno", "dopo ogni assemblea", "après chaque réunion": a meeting
+        feat(
+            "meeting (any language)",
+            r"\b(?:reuni[óo]n|reuniones|junta\s+(?:de\s+gobierno|directiva|general)|asambleas?|r[ée]unions?|"
+            r"assembl[ée]es?|riunion[ei]|assemblea|assemblee|reuni[ãa]o|reuni[õo]es|vergadering\w*|ledenvergadering)\b",
+            2,
         ),
         feat(
             "action items",

@@ -13,6 +13,7 @@ import re
 
 from app.engine.archetypes.registry import Variant, rule, var
 from app.engine.archetypes.review_replies import REVIEW_REPLY
+from app.engine.guessing_game import GUESSING_GAME
 from app.engine.spec import Example, OutputFormat
 
 # Words that say the user brings a draft to improve: then the editor's own rules are right.
@@ -733,7 +734,9 @@ INTAKE = Variant(
         r"alunos|estudantes|leerlingen)\s+(?:to\s+|à\s+|a\s+|bei\s+der\s+|ad\s+|om\s+)?(?:prepare|study|learn|"
         r"revise|practi[cs]e|write|improve|préparer|réviser|apprendre|rédiger|progresser|preparar|estudiar|aprender|"
         r"repasar|redactar|vorbereiten|lernen|üben|preparare|studiare|imparare|ripassare|estudar|revisar|voorbereiden|"
-        r"leren|oefenen)|\bsocratic\b|\bessays?\b|\bdissertations?\b)",
+        r"leren|oefenen)|\bsocratic\b|\bessays?\b|\bdissertations?\b|"
+        # "let them guess … after 3 wrong guesses tell them the answer": a guessing game teaches, it records nothing
+         + GUESSING_GAME + ")",
         re.IGNORECASE,
     ),
     changes={

@@ -62,7 +62,48 @@ def points_below(text: str) -> bool:
     return _POINTS_BELOW.search(text.strip()) is not None
 
 
+# What the requester does or pastes: "Te pego mis apuntes … y tú me preparas el correo", "Ti incollo il verbale",
+# "Je te colle mes notes", "I'll paste the minutes", "Después de cada junta tengo que mandar un correo …", "Dopo ogni
+# assemblea devo mandare …", "After every meeting I have to send …": context about the requester's routine.
+_REQUESTER_DOES = re.compile(
+    r"^\W*(?:(?:y\s+)?te\s+(?:pego|paso|copio)|(?:e\s+)?ti\s+(?:incollo|passo|copio)|je\s+(?:te|vous)\s+(?:colle|copie|"
+    r"transmets)|(?:und\s+)?ich\s+(?:füge|kopiere|schicke|gebe)\s+(?:dir|ihnen|euch)|eu\s+(?:colo|copio|te\s+passo)|"
+    r"(?:te|lhe)\s+(?:colo|passo)|ik\s+(?:plak|kopieer|stuur)|(?:i|we)(?:'ll|\s+will)?\s+(?:paste|copy|send\s+you|"
+    r"give\s+you))\b|"
+    r"^\W*(?:after|después\s+de|tras|dopo|après|nach|na|depois\s+d[eao])\b[^.\n]{0,80}?\b(?:i\s+(?:have\s+to|must|need\s+"
+    r"to)|tengo\s+que|debo|devo|je\s+dois|il\s+faut\s+que\s+je|ich\s+muss|moet\s+ik|tenho\s+(?:de|que)|preciso)\b|"
+    # "El desarrollador nos ha pasado esto:", "Our developer sent this:": what someone gave the requester
+    r"^\W*(?:el|la|o|a|il|le|der|die|de|our|the|my)\s+(?:\w+\s+){0,2}(?:nos|me|ci|mi|nous|uns|mir|ons|us|me)?\s*"
+    r"(?:ha|han|hat|a|heeft|has|have)\s+(?:pasado|enviado|mandado|passato|mandato|envoyé|passé|geschickt|gegeben|"
+    r"gestuurd|gegeven|sent|given|shared|passado)\s+(?:esto|esta|questo|ceci|ça|das|dit|this|isto|us\s+this)\W*$",
+    re.IGNORECASE,
+)
+# "Regras (muito importantes):", "Reglas:", "Wichtig:": a short heading line that introduces the rules below
+# (not "A evitar:", "Never:": a ban heading whose items are bans)
+_HEADING = re.compile(
+    r"^\W*(?:(?:some|our|the|as|las|los|les|die|le|de|i|algumas|algunas)\s+)?(?:(?:hard|main|basic|house|harde|"
+    r"wichtige|importantes?|principales)\s+)?(?:rules|regras|reglas|regeln|r[èe]gles|regole|regels|importante?s?|"
+    r"important|wichtig|notes?|notas?|hinweise?|context[eo]?|kontext|achtergrond|background)\b[^.!?\n:]{0,30}:\s*$",
+    re.IGNORECASE,
+)
+_REPLY_WORDS = re.compile(
+    r"\b(?:reply|answer|output|respond|write|return|say|use|start|end|format|responde|responda|contesta|réponds|"
+    r"répondez|antworte|schreibe?|rispondi|scrivi|antwoord|escreve|escribe|écris|commence|empieza|begin)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def requester_does(text: str) -> bool:
+    """Whether a sentence tells what the requester does or pastes, or is a bare heading line ending in ":"."""
+    stripped = text.strip()
+    if _RULE_WORDS.search(stripped) is not None and _REQUESTER_DOES.search(stripped) is None:
+        return False
+    if _REQUESTER_DOES.search(stripped) is not None:
+        return _RULE_WORDS.search(_REQUESTER_DOES.sub("", stripped)) is None
+    return _HEADING.match(stripped) is not None and _REPLY_WORDS.search(stripped) is None
+
+
 def requester_voice(text: str) -> bool:
     """Whether a sentence is the requester talking about the request, not a rule for the assistant (a wish that
     also says "never", "always" or "only" is a rule too)."""
-    return (wants_assistant(text) and _RULE_WORDS.search(text) is None) or points_below(text)
+    return (wants_assistant(text) and _RULE_WORDS.search(text) is None) or points_below(text) or requester_does(text)

@@ -199,7 +199,11 @@ def detected(cues: DomainCues, lowered: str) -> bool:
         return True
     if cues.weak is None:
         return False
-    return len({m.group(0) for m in cues.weak.finditer(lowered)}) >= 2
+    # ("parents" and "parent", "loan" and "loans": one word in two forms is one cue)
+    return len({_STEM.sub("", m.group(0)) for m in cues.weak.finditer(lowered)}) >= 2
+
+
+_STEM = re.compile(r"(?:['’]s|['’]|e?s|e)$")
 
 
 INVESTING = _compile(

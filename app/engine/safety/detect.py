@@ -23,6 +23,7 @@ from app.engine.safety.cues import (
 from app.engine.safety.digests import digests_reports
 from app.engine.safety.evidence import advice_evidence, livestock_only
 from app.engine.safety.handled import without_handled_cases
+from app.engine.safety.stray_cues import without_stray_cues
 from app.engine.safety.tool_routes import CAMEL_TOOL, without_tool_routed_cases
 from app.engine.safety.yields import without_privacy_mentions
 
@@ -49,6 +50,7 @@ def detect_domains(
     # ("INJURY_REPORT is always URGENT", "[KIDS_PARTY]": a label the assistant files a message under names no
     # question it answers; the words of the brief's own rules for that case still count)
     raw = _LABEL_TOKEN.sub(" ", _without_quoted_terms(unicodedata.normalize("NFKC", "\n".join(t for t in texts if t))))
+    raw = without_stray_cues(raw)  # "sin tecnicismos jurídicos", "max 2 active loans" of a tool library
     # ("Users must not be under 13", "reading age 9": a rule on who may use it or how plain to write, no child reader)
     # ("children under 12 must come with an adult": a case about a group of the users, no child reader)
     joined = without_subgroup_cases(blank_age_rules(_NAMED_AFTER_CHILDREN.sub(" ", raw).lower()))
@@ -257,7 +259,7 @@ _PETS = re.compile(
     re.IGNORECASE,
 )
 _ANIMAL_OWNERS = re.compile(
-    r"\b(?:owners?|pets?|clients?|customers?|adopters?|people|callers|users?|visitors?|families|dueños?|besitzer\w*|"
+    r"\b(?:owners?|pets?|clients?|customers?|adopters?|people|callers|users?|families|dueños?|besitzer\w*|"
     r"halter\w*|propriétaires?|tutores?|donos?|proprietari|eigenaars?|baasjes?)\b|飼い主|主人|宠物主|铲屎官",
     re.IGNORECASE,
 )
@@ -284,7 +286,9 @@ _NEGATED_INVESTING = re.compile(
 
 
 _ADULT_READERS = re.compile(
-    r"(?:the\s+|our\s+)?(?:parents?|carers?|caregivers?|guardians?|famil(?:y|ies)|mums?|moms?|dads?|teachers?|"
+    # ("new parents in Bristol", "first-time parents"): a kind of parent is still an adult reader
+    r"(?:the\s+|our\s+)?(?:(?:new|young|expectant|first[- ]time|single|foster|adoptive|working)\s+)?"
+    r"(?:parents?|carers?|caregivers?|guardians?|famil(?:y|ies)|mums?|moms?|dads?|teachers?|"
     r"coaches|staff|grandparents?|adults?|padres|eltern|parents|pais|familias|familles|adultes|adultos|adulti|"
     r"erwachsene\w*|volwassenen|famiglie|gezinnen)\b",
     re.IGNORECASE,
