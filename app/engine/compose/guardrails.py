@@ -311,7 +311,7 @@ def guardrails(plan: Plan) -> Guardrails:
     elif any(_OWN_OFF_TOPIC.search(rule) and _SAYS_SO.search(rule) for rule in own_rules):
         out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it
     elif any(_OWN_NON_MATCH_OBJECT.search(rule) for rule in own_rules) or states_own_input_case(plan.brief.task):
-        out_of_scope = ""  # the brief's own reply (an error object, a line) for empty input or input that is no such thing
+        out_of_scope = ""  # the brief's own reply (an object, a line) for empty input or input that is no such thing
     else:
         out_of_scope = localise_reply_quotes(_named_human_check(plan.fill(primary.out_of_scope), plan), plan.language)
         if not any(_contact(c) and _for_the_rest(c) for c in plan.of_kind("fallback")):

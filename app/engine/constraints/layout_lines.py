@@ -1,9 +1,9 @@
 """A reply layout pasted line by line is copied line by line, markers and all.
 
-"Formato del correo:\nAsunto: …\nSaludo: "Estimados comuneros:"\nDespués los acuerdos numerados …\nCierre fijo: …\nFirma:
-…" is the whole e-mail, in order: read as sections it stopped at the first line without a label and kept two of six
-lines, and "Saludo:" became a heading to write. "【标题】不超过30个字" and "NOTE : x/10" carry their own markers, which a
-"heading: description" rewrite loses (标题:, NOTE:). Such layouts are given as the lines the brief writes.
+"Formato del correo:\nAsunto: …\nSaludo: "Estimados comuneros:"\nDespués los acuerdos numerados …\nCierre fijo:
+…\nFirma: …" is the whole e-mail, in order: read as sections it stopped at the first line without a label and kept
+two of six lines, and "Saludo:" became a heading to write. "【标题】不超过30个字" and "NOTE : x/10" carry their own
+markers, which a "heading: description" rewrite loses (标题:, NOTE:). Such lines are shown as the brief writes them.
 """
 
 from __future__ import annotations

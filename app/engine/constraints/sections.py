@@ -395,7 +395,8 @@ _EXACT_LAYOUT_INTRO = re.compile(
     r"(?:always|siempre|immer|toujours|sempre|altijd)\s+(?:this|este|esta|esto|dies\w*|celui-ci|ceci|isto|"
     r"questo|dit|deze))\b)[^\n]{0,160}[:：][ \t]*\n|"
     # "输出格式(严格按照,纯文本):", "出力形式(このとおり厳密に):": a format line that says to follow it strictly
-    r"^[ \t]*[^\n]{0,20}(?:格式|形式|フォーマット|模板|样式|構成)[^\n]{0,30}(?:严格|嚴格|厳密|一字不差|原样|そのまま|この通り|このとおり)"
+    r"^[ \t]*[^\n]{0,20}(?:格式|形式|フォーマット|模板|样式|構成)[^\n]{0,30}"
+    r"(?:严格|嚴格|厳密|一字不差|原样|そのまま|この通り|このとおり)"
     r"[^\n]{0,60}[:：][ \t]*\n|"
     # "Use exactly this, plain text:", "Usa exactamente esto:", "Verwende genau dieses Schema:": the lines after it
     r"^[ \t]*(?:[-*•][ \t]*)?(?:use|follow|copy|fill\s+in|usa|utiliza|sigue|copia|verwende|nutze|folge|utilise[sz]?|"

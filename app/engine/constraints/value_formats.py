@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-_COUNT = r"(?:\d+|one|two|three|four|ein|eine[rn]?|zwei|drei|vier|un[ao]?|dos|tres|cuatro|deux|trois|quatre|duas|dois|due|tre|quattro|één|twee|drie|vier)"
+_COUNT = (
+    r"(?:\d+|one|two|three|four|ein|eine[rn]?|zwei|drei|vier|un[ao]?|dos|tres|cuatro|deux|trois|quatre|duas|dois|"
+    r"due|tre|quattro|één|twee|drie)"
+)
 _DECIMALS = (
     r"decimals?|decimal\s+places?|dp|d\.p\.|nachkommastellen|dezimalstellen|stellen|decimales|décimales|decimais|"
     r"casas\s+decimais|decimali|cifre\s+decimali|decimalen|cijfers\s+achter\s+de\s+komma"
