@@ -47,7 +47,7 @@ _CONDITION = re.compile(
 )
 # The case maps to a reply: an arrow, a colon before an object / code / quote, or a verb of replying.
 _MAPS_TO = re.compile(
-    r"→|->|=>|⇒|[:：]\s*[{\[\"“«`A-Z]|"
+    r"→|->|=>|⇒|[:：]\s*(?:[{\[\"“«`]|(?-i:[A-Z]))|"
     r"\b(?:return|output|reply|respond|answer|give|write|gib|antworte|schreib\w*|devuelve|responde|escribe|"
     r"retourne|renvoie|réponds|écris|restituisci|rispondi|scrivi|geef|antwoord|schrijf|retorne|devolva|responda|"
     r"escreva)\b|输出|返回|回答|回复|出力|返して|返す",
