@@ -249,3 +249,30 @@ def test_multi_field_line_gets_no_one_label_defaults(task: str) -> None:
     prompt = _prompt(task)
     assert "Return exactly one label from the set." not in prompt
     assert 'If a request is out of scope: Return the label "' not in _section(prompt, "guardrails")
+
+
+_CASE_LINES = [
+    (
+        "sort the shop's support tickets. one line per ticket, nothing else:\nTEAM|PRIORITY|ORDER\n\n"
+        "TEAM one of: BILLING, DELIVERY, RETURNS, OTHER\nPRIORITY one of: P1, P2, P3\n\n"
+        "- spam or not a ticket at all -> OTHER|P3|NONE",
+        "OTHER, P3 or NONE",
+    ),
+    (
+        "Ordne die Meldungen an den Hausmeisterdienst zu. Eine Zeile pro Meldung:\nBEREICH|STUFE|WOHNUNG\n\n"
+        "BEREICH eins von: HEIZUNG, WASSER, STROM, SONSTIGES\nSTUFE eins von: D1, D2, D3\n\n"
+        "- keine Meldung (Werbung, Grüße) → SONSTIGES|D3|KEINE",
+        "SONSTIGES, D3 or KEINE",
+    ),
+    (
+        "Clasifica las incidencias del gimnasio. Una línea por incidencia:\nZONA|PRIORIDAD|SOCIO\n\n"
+        "ZONA una de: SALA, VESTUARIO, PISCINA, OTRO\nPRIORIDAD una de: P1, P2, P3\n\n"
+        "- si no es una incidencia => OTRO|P3|NINGUNO",
+        "OTRO, P3 or NINGUNO",
+    ),
+]
+
+
+@pytest.mark.parametrize(("task", "values"), _CASE_LINES)
+def test_a_case_line_after_an_arrow_is_no_label_set(task: str, values: str) -> None:
+    assert values not in _prompt(task)
