@@ -27,10 +27,13 @@ def marked_line(line: str) -> bool:
     return bool(_OWN_MARKER.match(line))
 
 
-def with_unlabelled_lines(text: str, sections: list[Any], labelled: Callable[[str], bool]) -> list[Any]:
+def with_unlabelled_lines(
+    text: str, sections: list[Any], labelled: Callable[[str], bool], ends: Callable[[str], bool]
+) -> list[Any]:
     """The sections with the block's unlabelled lines, when labelled lines follow them before the block ends
     ("Después los acuerdos numerados …" between "Saludo:" and "Cierre fijo:"): one layout, every line in order.
-    Unchanged when the block ends at the last labelled line or after a line that is no part of it."""
+    Unchanged when the block ends at the last labelled line or at a line that `ends` it (a case's own reply:
+    'No findings: "Looks good to merge."')."""
     if len(sections) < 2:
         return sections
     last = sections[-1]
@@ -40,7 +43,7 @@ def with_unlabelled_lines(text: str, sections: list[Any], labelled: Callable[[st
         end = text.find("\n", position)
         end = len(text) if end < 0 else end
         line = text[position:end]
-        if not line.strip():
+        if not line.strip() or ends(line):
             break
         block.append((position, end, line.strip()))
         position = end + 1

@@ -191,7 +191,7 @@ def _sections_after(text: str, start: int) -> list[Section]:
         if found is None:
             break
         sections.append(Section(found[0], found[1], line_start, line_end, line.strip()))
-    return with_unlabelled_lines(text, sections, _labelled)
+    return with_unlabelled_lines(text, sections, _labelled, empty_case_line)
 
 
 def _labelled(line: str) -> bool:
