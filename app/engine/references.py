@@ -130,12 +130,17 @@ def find_references(task: str) -> list[Reference]:
         for r in find_inline_rubrics(task)
         if not any(ref.start < r.end and r.start < ref.end for ref in found)
     ]
-    layout = layout_block(task)
-    if layout is not None:
-        # "layout, exactly this:\n\n=== PRODUCER SUMMARY ===\n…": the reply's own parts, not material to work from
-        found = [
-            ref for ref in found if not (layout.start <= ref.start < layout.end and _MARKER.match(task, ref.start))
-        ]
+    for layout in (layout_block(task), layout_block(task, step=True)):
+        if layout is not None:
+            # "layout, exactly this:\n\n=== PRODUCER SUMMARY ===\n…", "DELIBERE:\n1) oggetto - …\n2) ...": the
+            # reply's own parts and lines, not material to work from
+            found = [
+                ref
+                for ref in found
+                if not (
+                    layout.start <= ref.start < layout.end and (_MARKER.match(task, ref.start) or _capital(task, ref))
+                )
+            ]
     found.sort(key=lambda ref: ref.start)
     # A block found twice (a capital heading over list lines that an END line also closes) is kept once, the longer.
     kept: list[Reference] = []
@@ -146,6 +151,12 @@ def find_references(task: str) -> list[Reference]:
             continue
         kept.append(ref)
     return kept
+
+
+def _capital(task: str, ref: Reference) -> bool:
+    """Whether a block opens with a heading in capitals ("DELIBERE:"), as a layout's own part heading does."""
+    end = task.find("\n", ref.start)
+    return task[ref.start : end if end >= 0 else len(task)].strip().rstrip(":：").isupper()
 
 
 # "DISCHARGE SHEET" alone on its line, then the sheet as list lines: pasted material under a heading in capitals.

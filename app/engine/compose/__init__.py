@@ -33,6 +33,7 @@ from app.engine.compose.json_shape import NO_FIELDS_WARNING, fieldless
 from app.engine.compose.label_sets import label_set_lines
 from app.engine.compose.language import localise_reply_quotes
 from app.engine.compose.output import is_default, output_format
+from app.engine.compose.own_input_cases import ONE_LABEL, line_guardrails, multi_field_line
 from app.engine.compose.plan import DEFAULT_CITATION, Plan, make_plan
 from app.engine.compose.reply_schema import schema_written
 from app.engine.compose.rules import all_rules, dedupe, tone_lines
@@ -347,6 +348,10 @@ def _reminder(plan: Plan, output: OutputFormat) -> str:
     schema = output.json_schema
     if (schema is not None and schema.get("type") == "array") or output.description.startswith("A JSON array"):
         reminder = reminder.replace("the JSON object", "the JSON array")  # one object per item, in one array
+    line = multi_field_line(output.description)
+    if line is not None and ONE_LABEL.search(reminder):
+        # "SOURCE|URGENCY|ref": a line of several fields is never "exactly one label from the set"
+        reminder = f"Return one `{line}` line per item."
     return "" if plan.conflicts.clashes(reminder) else reminder
 
 
@@ -466,7 +471,7 @@ def compose_spec(plan: Plan) -> Composition:
         reasoning=reasoning(plan, output),
         output_format=output,
         examples=spec_examples,
-        guardrails=guardrails(plan),
+        guardrails=line_guardrails(guardrails(plan), output),
         variables=variables(plan),
         final_reminder=_reminder(plan, output),
         language=plan.language or "English",

@@ -8,6 +8,7 @@ from itertools import pairwise
 from app.engine.compose.cues import said_before
 from app.engine.compose.details import in_text_fallback
 from app.engine.compose.language import localise_reply_quotes
+from app.engine.compose.own_input_cases import states_own_input_case
 from app.engine.compose.plan import Plan, review_label
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply
@@ -309,8 +310,8 @@ def guardrails(plan: Plan) -> Guardrails:
         out_of_scope = ""  # 'If something is not in the guide, reply: "…"': the brief's own words for whatever it lacks
     elif any(_OWN_OFF_TOPIC.search(rule) and _SAYS_SO.search(rule) for rule in own_rules):
         out_of_scope = ""  # "如果问题跟前端无关，礼貌地说明只负责前端问题": the brief's own rule for it
-    elif any(_OWN_NON_MATCH_OBJECT.search(rule) for rule in own_rules):
-        out_of_scope = ""  # the brief's own error object for input that is no such thing
+    elif any(_OWN_NON_MATCH_OBJECT.search(rule) for rule in own_rules) or states_own_input_case(plan.brief.task):
+        out_of_scope = ""  # the brief's own reply (an object, a line) for empty input or input that is no such thing
     else:
         out_of_scope = localise_reply_quotes(_named_human_check(plan.fill(primary.out_of_scope), plan), plan.language)
         if not any(_contact(c) and _for_the_rest(c) for c in plan.of_kind("fallback")):

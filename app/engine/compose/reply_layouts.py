@@ -76,7 +76,8 @@ _INPUT_INTRO = re.compile(
 
 LINE_INTRO = re.compile(
     r"\b(?:output|format|sortie|salida|ausgabe|formato|uitvoer|resposta|risposta)\b|输出|格式|出力|フォーマット|"
-    r"\b(?:one|a)\s+line\s+(?:per|for\s+each)\s+(?:finding|issue|item|comment|problem|result|row|entry)\b|"
+    # ("one line per ticket", "one line for each complaint", "pro Meldung genau eine Zeile": whatever the item is)
+    r"\b(?:one|a)\s+line\s+(?:per|for\s+each)\s+[^\W\d_]+\b|\bpro\s+\w+\s+(?:genau\s+)?eine\s+zeile\b|"
     # "one line each:", "each on one line:", "una línea cada uno:", "je eine Zeile:", "une ligne chacun :"
     r"\b(?:one|a\s+single)\s+line\s+each\b|\beach\s+(?:\w+\s+)?on\s+(?:one|a\s+single|its\s+own)\s+line\b|"
     r"\buna\s+l[íi]nea\s+(?:cada|por)\b|\b(?:je\s+)?eine\s+zeile\s+(?:pro|je|für)\b|\bje\s+eine\s+zeile\b|"

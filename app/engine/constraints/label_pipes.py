@@ -74,6 +74,10 @@ def in_table(text: str, position: int) -> bool:
     return any(TABLE_RULE_LINE.fullmatch(line) for line in lines[start : end + 1])
 
 
+# "… -> ", "… → ", "… => ": what a case gives comes after the arrow
+_CASE_ARROW = re.compile(r"(?:->|→|=>|⇒)[ \t]*$")
+
+
 def piped_labels(text: str, multi: bool) -> FoundLabels | None:
     """A pipe-separated label set ("BUG | FEATURE | QUESTION", "urgent | not urgent | spam"), unless its cells lay
     out a line (an example, a template with paths, or a line's named fields)."""
@@ -82,6 +86,8 @@ def piped_labels(text: str, multi: bool) -> FoundLabels | None:
         # "hygiène | Le client a vu une mouche …", "SEVERITY | path/to/file.py:LINE | problem": an example or
         # template line, its cells a sentence or a path
         piped = None
+    if piped and _CASE_ARROW.search(text, 0, piped.start()):
+        piped = None  # "spam or not a ticket at all -> OTHER|P3|NONE": one case's whole line, its fields' values
     if piped:
         line_start = text.rfind("\n", 0, piped.start()) + 1
         line_end = text.find("\n", piped.end())

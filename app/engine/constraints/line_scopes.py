@@ -128,6 +128,8 @@ def with_outline(field: Field, found: list[Constraint], outline: sections.Outlin
     for constraint in found:
         span = constraint.span
         section = sections.section_at(outline, span.start, span.end) if span is not None else None
+        if section is not None and not section.heading:
+            section = None  # a layout line without a label ("Después los acuerdos numerados …") names no section
         if constraint.kind == "limit" and section is not None and constraint.unit is not None:
             scope = f"the {section.heading} section"
             text = limits.describe_limit(
@@ -141,7 +143,7 @@ def with_outline(field: Field, found: list[Constraint], outline: sections.Outlin
             # "Summarise it for the next shift in this format:" introduces the outline the output format carries.
             constraint = msgspec.structs.replace(constraint, text=sections.pointing_to_outline(constraint.text))
         scoped.append(constraint)
-    headings = [section.heading for section in outline.sections]
+    headings = [section.heading for section in outline.sections if section.heading]
     scoped.append(
         Constraint(
             kind="format", text=sections.describe_outline(outline), span=field.span(outline.start, outline.end),

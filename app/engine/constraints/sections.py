@@ -17,6 +17,7 @@ import re
 from typing import NamedTuple
 
 from app.engine.constraints.empty_case import empty_case_line
+from app.engine.constraints.layout_lines import marked_line, verbatim_layout, with_unlabelled_lines
 from app.engine.constraints.openapi import is_api_document
 from app.engine.constraints.step_intros import ONE_TIME_INTRO, step_sentence
 
@@ -28,6 +29,8 @@ class Section(NamedTuple):
     description: str
     start: int
     end: int
+    line: str = ""
+    """The section's line as the brief writes it ("【标题】不超过30个字", "NOTE : x/10")."""
 
 
 class Outline(NamedTuple):
@@ -187,8 +190,13 @@ def _sections_after(text: str, start: int) -> list[Section]:
         found = _heading(match) if match else None
         if found is None:
             break
-        sections.append(Section(found[0], found[1], line_start, line_end))
-    return sections
+        sections.append(Section(found[0], found[1], line_start, line_end, line.strip()))
+    return with_unlabelled_lines(text, sections, _labelled, empty_case_line)
+
+
+def _labelled(line: str) -> bool:
+    match = _LINE.match(line)
+    return match is not None and match.group("sep") is not None and _heading(match) is not None
 
 
 def section_at(outline: Outline, start: int, end: int) -> Section | None:
@@ -204,12 +212,19 @@ _SLOT = re.compile(r"^(?:<[^<>]+>|\[[^\[\]]+\]|\{[^{}]+\})[.,]?$")
 
 def describe_outline(outline: Outline) -> str:
     """ "Use these sections, in this order, each under its heading as written: …" with one line per section; a line
-    template ("LABEL: <one label>") is given as the lines to write."""
+    template ("LABEL: <one label>") is given as the lines to write, and a layout with its own markers or lines
+    without a label is copied line by line."""
+    if verbatim_layout([section.heading for section in outline.sections]):
+        return "Use exactly this layout, line by line:\n" + "\n".join(section.line for section in outline.sections)
     if all(_SLOT.match(section.description) for section in outline.sections):
         template = "\n".join(f"{section.heading}: {section.description}" for section in outline.sections)
         return "Reply with exactly these lines, in this order:\n" + template
     lines = [
-        f"- {section.heading}: {section.description}" if section.description else f"- {section.heading}"
+        f"- {section.line}"
+        if marked_line(section.line)  # ("【标题】不超过30个字", "NOTE : x/10": the marker as the brief writes it)
+        else f"- {section.heading}: {section.description}"
+        if section.description
+        else f"- {section.heading}"
         for section in outline.sections
     ]
     return "Use these sections, in this order, each under its heading as written:\n" + "\n".join(lines)
@@ -378,7 +393,11 @@ _EXACT_LAYOUT_INTRO = re.compile(
     r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo|"
     # "Formato SIEMPRE este:", "Format always this:", "Format immer dieses:": the one layout of every reply
     r"(?:always|siempre|immer|toujours|sempre|altijd)\s+(?:this|este|esta|esto|dies\w*|celui-ci|ceci|isto|"
-    r"questo|dit|deze))\b)[^\n]{0,100}[:：][ \t]*\n|"
+    r"questo|dit|deze))\b)[^\n]{0,160}[:：][ \t]*\n|"
+    # "输出格式(严格按照,纯文本):", "出力形式(このとおり厳密に):": a format line that says to follow it strictly
+    r"^[ \t]*[^\n]{0,20}(?:格式|形式|フォーマット|模板|样式|構成)[^\n]{0,30}"
+    r"(?:严格|嚴格|厳密|一字不差|原样|そのまま|この通り|このとおり)"
+    r"[^\n]{0,60}[:：][ \t]*\n|"
     # "Use exactly this, plain text:", "Usa exactamente esto:", "Verwende genau dieses Schema:": the lines after it
     r"^[ \t]*(?:[-*•][ \t]*)?(?:use|follow|copy|fill\s+in|usa|utiliza|sigue|copia|verwende|nutze|folge|utilise[sz]?|"
     r"suis|suivez|copie[sz]?|usa|segui|gebruik|volg)\s+(?:exactly|precisely|exactamente|genau|exactement|"
@@ -486,7 +505,7 @@ def layout_block(text: str, *, step: bool = False) -> NumberedLines | None:
         return None  # "Layout:\n- keep paragraphs short\n- put the price in bold": rules about the reply, as a list
     bare = not re.search(
         r"(?i)\b(?:exact\w*|exatamente|genau|precies|esattamente|like\s+this|as\s+follows|wie\s+folgt|so|así|"
-        r"comme\s+ceci|assim|così|zo)\b",
+        r"comme\s+ceci|assim|così|zo)\b|严格|嚴格|厳密|一字不差|原样|そのまま|この通り|このとおり",
         intro.group(0),
     )
     if bare and not any(_LAYOUT_SLOT.search(line) for line in lines):

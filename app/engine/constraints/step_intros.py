@@ -14,6 +14,11 @@ ONE_TIME_INTRO = re.compile(
     r"\s*(?:[-*•]\s*)?(?:at\s+the\s+(?:very\s+)?end\b|am\s+(?:Ende|Schluss)\b|al\s+final\b|à\s+la\s+fin\b|no\s+final\b|"
     r"alla\s+fine\b|aan\s+het\s+eind|"
     r"after\s+(?:the\s+)?(?:session|conversation|interview|exercise|role-?play|scene|game|quiz|[A-Z]{2,})\b|"
+    # "Après FIN DE SIMULATION, …", "Nach ENDE …", "Después de FIN …", "Dopo FINE …": the moment a typed word names
+    r"(?:après|nach|despu[ée]s\s+de|tras|dopo|depois\s+de|na)\s+(?:(?-i:[A-ZÀ-Ý]{2,})\b|"
+    r"(?:la|le|l['’]|el|dem|der|il|lo|la|o|a|het|de)\s*(?:simulation|simulación|simulazione|simulação|simulatie|"
+    r"session|sesión|sessione|sessão|sessie|sitzung|jeu\s+de\s+rôle|juego\s+de\s+rol|rollenspiel|"
+    r"gioco\s+di\s+ruolo|rollenspel|entretien|entrevista|intervista|interview|gesprek|gespräch)\b)|"
     # "When they type END", "Once all seven steps are done", "Wenn der Nutzer ENDE schreibt"
     r"(?:when|whenever|once|after|wenn|sobald|nachdem|cuando|quand|lorsque|quando|als)\b[^:\n]{0,80}?\b(?:types?|typed|"
     r"says?|said|writes?|sends?|ends?|ended|finish\w*|done|over|complete[sd]?|answered|asked|tippt|schreibt|sagt|escribe|"

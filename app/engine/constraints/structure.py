@@ -14,6 +14,7 @@ from app.engine.constraints.label_items import split_items
 from app.engine.constraints.label_wording import with_notes
 from app.engine.constraints.object_comments import strip_comments
 from app.engine.constraints.schema_annotations import with_annotations_read
+from app.engine.constraints.value_formats import value_format
 
 _TYPE_NAMES: dict[str, str] = {
     "string": "string", "str": "string", "text": "string", "date": "string", "datetime": "string",
@@ -498,6 +499,8 @@ def find_fields(text: str) -> FoundFields | None:
             items = _dutch_split(items)
         if items and json_intro:
             items = key_names(items)
+        if items and intro.re is _RETURN_INTRO and any(value_format(item) for item in items):
+            continue  # "Output pounds with 2 decimals, column names ending in _gbp": how values look, no field list
         if items and not any(_NOT_FIELD.search(item) for item in items):
             return FoundFields(items, start, end, _collected(intro.group(0), text))
     return _identifier_list(text)
