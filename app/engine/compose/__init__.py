@@ -352,6 +352,10 @@ def _reminder(plan: Plan, output: OutputFormat) -> str:
     if line is not None and ONE_LABEL.search(reminder):
         # "SOURCE|URGENCY|ref": a line of several fields is never "exactly one label from the set"
         reminder = f"Return one `{line}` line per item."
+    if output.description.startswith("CSV only.") and (ONE_LABEL.search(reminder) or "JSON" in reminder):
+        # "ONE csv line: trade,priority,gas_safe": a row of several columns is neither one label nor a JSON object
+        row = "one CSV row" if "Exactly one row." in output.description else "CSV"
+        reminder = f"Return only the {row}, with nothing before or after it."
     return "" if plan.conflicts.clashes(reminder) else reminder
 
 

@@ -128,11 +128,11 @@ def output_format(plan: Plan) -> OutputFormat:
     elif (csv := csv_reply(brief.task)) is not None:
         # "Output has to be CSV …, with exactly this header row:\nstudent_id,criterion,score,justification"
         kind, schema = "prose", None
-        header = not no_header_row(brief.task)
+        header = not csv.single and not no_header_row(brief.task)
         parts = ["CSV only.", describe_columns(csv.columns, header=header)]
         if csv.rows:
             parts.append(f"Then {csv.rows}." if header else f"{csv.rows[0].upper()}{csv.rows[1:]}.")
-        elif not header and one_row(brief.task):
+        elif not header and (csv.single or one_row(brief.task)):
             parts.append("Exactly one row.")
         stated = [" ".join([*parts, "No prose, Markdown or code fence before or after it."])]
     elif is_yaml_reply(brief.task) and plan.primary.output.kind != "json" and not plan.primary.extracts_fields:

@@ -45,6 +45,16 @@ _ABOUT_INPUT = re.compile(
 )
 # Words that end a column list run on into prose ("sku,price,stock_level, then one row per item")
 _NOT_COLUMNS = frozenset({"then", "in", "and", "with", "for", "one", "each", "per", "as", "no", "plus", "or", "but"})
+# "Reply with ONE csv line: trade,priority,gas_safe", "Répondez avec UNE ligne csv : metier,priorite,gaz", "EINE
+# CSV-Zeile: …", "UNA línea csv: …", "UMA linha csv: …", "UNA riga csv: …", "EEN csv-regel: …": the line's own columns
+_ONE_LINE = re.compile(
+    r"(?:\b(?:one|a\s+single|single|exactly\s+one|1)\s+csv\s+(?:line|row)|"
+    r"\b(?:une|uma|una|un|1)\s+(?:seule\s+)?(?:ligne|linha|l[ií]nea|riga|fila)\s+(?:en\s+|em\s+|en\s+formato\s+)?csv|"
+    r"\b(?:eine|één|een|1)\s+(?:einzige\s+)?csv[- ]?(?:zeile|regel)|\bcsv[- ](?:line|row)\s+only)\b"
+    r"[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*:[ \t]*`?"
+    r"(?P<header>[^\W\d][\w-]{0,30}(?:,[ \t]*[^\W\d][\w-]{0,30}){1,15})`?",
+    re.IGNORECASE,
+)
 _ONE_ROW = re.compile(r"\b(?:exactly\s+)?(?:one|a\s+single|1)\s+(?:csv\s+)?(?:row|line)\b", re.IGNORECASE)
 
 
@@ -56,6 +66,7 @@ class CsvReply(NamedTuple):
     start: int
     end: int
     rows: str
+    single: bool = False  # "ONE csv line: a,b,c": a single row under the named columns, never a header row
 
 
 def _prose(column: str) -> bool:
@@ -77,6 +88,11 @@ def csv_reply(text: str) -> CsvReply | None:
         text, max(0, asked.start() - 60), asked.end()
     ):
         match = _HEADER_LINE.search(text)
+    single = False
+    if match is None and (line := _ONE_LINE.search(text)) is not None:
+        lead = text[max(0, text.rfind(".", 0, line.start()) + 1, line.start() - 60) : line.start()]
+        if not _INPUT_LEAD.search(lead) and not _NEGATED_CSV.search(lead):
+            match, single = line, True
     if match is None:
         return None
     columns = tuple(part.strip() for part in match["header"].split(","))
@@ -103,7 +119,7 @@ def csv_reply(text: str) -> CsvReply | None:
     # the span is the whole request ("Output has to be CSV …, with exactly this header row:\n…"): its words are all
     # in the output format
     start = max(text.rfind(".", 0, match.start()) + 1, text.rfind("\n", 0, match.start()) + 1)
-    return CsvReply(columns, start + len(text[start:]) - len(text[start:].lstrip()), end, rows)
+    return CsvReply(columns, start + len(text[start:]) - len(text[start:].lstrip()), end, rows, single)
 
 
 def _about_the_reply(text: str, match: re.Match[str]) -> bool:

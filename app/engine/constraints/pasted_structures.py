@@ -63,7 +63,7 @@ def structures(field: Field) -> tuple[list[Constraint], str]:
         # "one CSV row matching this header:\n\nsku,brand,…": the header row names the reply's columns
         found.append(
             Constraint(
-                kind="fields", text=describe_columns(csv.columns, header=not no_header_row(field.text)),
+                kind="fields", text=describe_columns(csv.columns, header=not csv.single and not no_header_row(field.text)),
                 span=field.span(csv.start, csv.end), values=list(csv.columns),
             )
         )  # fmt: skip
