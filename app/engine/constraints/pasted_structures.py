@@ -60,10 +60,11 @@ def structures(field: Field) -> tuple[list[Constraint], str]:
             masked = _mask(masked, obj.start, obj.end)
     csv = csv_reply(masked)
     if csv is not None:
+        header = not csv.single and not no_header_row(field.text)
         # "one CSV row matching this header:\n\nsku,brand,…": the header row names the reply's columns
         found.append(
             Constraint(
-                kind="fields", text=describe_columns(csv.columns, header=not csv.single and not no_header_row(field.text)),
+                kind="fields", text=describe_columns(csv.columns, header=header),
                 span=field.span(csv.start, csv.end), values=list(csv.columns),
             )
         )  # fmt: skip
