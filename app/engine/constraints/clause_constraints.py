@@ -24,6 +24,7 @@ from app.engine.constraints.clause_readers import (
 from app.engine.constraints.clauses import Clause
 from app.engine.constraints.fixed_text import ALTERNATIVE_ROUTE
 from app.engine.constraints.found_rules import is_english
+from app.engine.constraints.label_definitions import as_label_definitions
 from app.engine.constraints.limit_clauses import read_limits
 from app.engine.constraints.limit_numbers import IN_CHARACTER, TURN_SCOPE
 from app.engine.constraints.model import BriefSpan, Constraint
@@ -125,6 +126,7 @@ def clause_constraints(field: Field, clause: Clause, lead: str = "") -> list[Con
     rule_constraints = list(read_rules(unquoted, span, out, explicit=explicit, original=text))
     rule_constraints = _pointing_back(field, clause, text, offset, lead, rule_constraints)
     rule_constraints = _kept_rules(field, text, offset, out, rule_constraints)
+    rule_constraints = as_label_definitions(text, rule_constraints)
     out.extend(_collapsed(_with_quotes_restored(c, text)) for c in rule_constraints)
     return _without_routes_of_bans(out)
 

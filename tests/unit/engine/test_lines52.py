@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine.brief import Brief
+from app.engine.constraints.extract import extract_constraints
 from app.engine.generate import generate
 
 _CASES = [
@@ -60,3 +61,44 @@ def test_one_csv_line_keeps_its_columns_and_no_label_reminder(task: str, line: s
     assert "header row: `" not in output.replace("with no header row: `", "")
     assert "Return exactly one label from the set." not in prompt
     assert "JSON object" not in _section(prompt, "reminder")
+
+
+_DEFINITIONS = [
+    (
+        "Sort repair requests. Reply with one csv line: trade,priority. sewage inside, no heating for over-75s, "
+        "sparking sockets -> always P1. damp is at least P2.",
+        "no heating",
+    ),
+    (
+        "Classez les demandes. Répondez avec UNE ligne csv : metier,priorite. P1 = odeur de gaz ou pas de chauffage "
+        "pour les plus de 75 ans, P3 si cosmétique.",
+        "pas de chauffage",
+    ),
+    (
+        "Klassifiziere Meldungen. Antworte mit EINE CSV-Zeile: gewerk,prioritaet. P1 = Gasgeruch oder keine Heizung "
+        "bei über 75-Jährigen, P3 wenn kosmetisch.",
+        "keine Heizung",
+    ),
+    (
+        "Clasifica las solicitudes. Responde con UNA línea csv: oficio,prioridad. fuga de gas, no hay calefacción con "
+        "mayores de 75 -> siempre P1.",
+        "no hay calefacci",
+    ),
+    (
+        "Classifique os pedidos. Responda com UMA linha csv: oficio,prioridade. P1 = cheiro a gás ou não há "
+        "aquecimento para maiores de 75, P3 se for estético.",
+        "não há aquecimento",
+    ),
+    (
+        "Sort repair requests. Reply with one csv line: trade,priority. gas_safe = yes/no (yes if it needs an engineer)"
+        " smell of gas, no heating for over-75s, sparking sockets -> always P1. damp is at least P2, never P3.",
+        "never P3",
+    ),
+]
+
+
+@pytest.mark.parametrize(("task", "case"), _DEFINITIONS)
+def test_a_label_definition_is_a_rule_never_a_ban(task: str, case: str) -> None:
+    found = extract_constraints(Brief(task=task))
+    assert not [c for c in found if c.kind == "prohibition" and case in c.text]
+    assert any(case in c.text for c in found if c.kind == "requirement") or case in generate(Brief(task=task)).prompt
