@@ -25,6 +25,7 @@ from app.engine.constraints import (
     tools,
 )
 from app.engine.constraints.case_tails import with_case_tails
+from app.engine.constraints.column_codes import column_code_sets
 from app.engine.constraints.cross_checks import cross_checked, in_tool_code_comment
 from app.engine.constraints.field_reading import free_text, read_field_cached
 from app.engine.constraints.language_cjk_cases import with_cjk_language_cases
@@ -171,6 +172,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     attach_limit_overflows(brief, unique)  # (after the scopes, which write a limit's sentence afresh)
     unique = with_case_tails(list(free_text(brief)), unique)  # ('… reply only: "…" Nothing else.': the case's
     unique.extend(scoping.label_rules(brief, unique))
+    unique.extend(column_code_sets(brief, unique))  # ("priority P1-P3" beside "trade is one of …": a column's own)
     return scoping.without_label_tones(unique)
 
 

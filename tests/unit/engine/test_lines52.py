@@ -102,3 +102,12 @@ def test_a_label_definition_is_a_rule_never_a_ban(task: str, case: str) -> None:
     found = extract_constraints(Brief(task=task))
     assert not [c for c in found if c.kind == "prohibition" and case in c.text]
     assert any(case in c.text for c in found if c.kind == "requirement") or case in generate(Brief(task=task)).prompt
+
+
+@pytest.mark.parametrize(("task", "line"), _CASES)
+def test_a_code_column_keeps_its_own_closed_set(task: str, line: str) -> None:
+    column = line.split(",")[1]
+    found = extract_constraints(Brief(task=task))
+    assert any(c.kind == "labels" and c.scope == column and c.values == ["P1", "P2", "P3"] for c in found)
+    prompt = generate(Brief(task=task, target="claude")).prompt
+    assert "is exactly one of: P1, P2, P3." in _section(prompt, "output_format")
