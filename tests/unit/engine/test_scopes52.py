@@ -46,3 +46,40 @@ def test_tier_limit_stays_scoped(task: str, tier_words: str) -> None:
 def test_reply_limit_beside_members_is_kept() -> None:
     out = _out("Support bot for members. Keep replies under 80 words, and at most 2 questions per reply.")
     assert any(c.kind == "limit" and c.maximum == 80 for c in out.constraints)
+
+
+@pytest.mark.parametrize(
+    ("task", "trigger", "reply"),
+    [
+        (
+            "Chat für die Hausarztpraxis. Bei Brustschmerzen antworte nur: „Ruf 112 an.“ Sonst nichts.",
+            "Brustschmerzen",
+            "Ruf 112 an.",
+        ),
+        ("Chat für die Praxis. Bei Atemnot antworte nur: „Ruf sofort 112 an.“", "Atemnot", "Ruf sofort 112 an."),
+        (
+            "Chat für die Praxis. Bei Brustschmerzen sag nur „Ruf 112 an.“ und sonst nichts.",
+            "Brustschmerzen",
+            "Ruf 112 an.",
+        ),
+        (
+            "Chat del centro. Si alguien habla de suicidio contesta únicamente: «Llama al 024 ahora.»",
+            "suicidio",
+            "Llama al 024 ahora.",
+        ),
+        (
+            "Chat do centro. Quando falar em dor no peito responda apenas: «Ligue já para o 112.»",
+            "dor no peito",
+            "Ligue já para o 112.",
+        ),
+    ],
+)
+def test_case_line_keeps_its_trigger(task: str, trigger: str, reply: str) -> None:
+    out = _out(task)
+    says = [c for c in out.constraints if c.kind == "fallback" and c.action == "say"]
+    assert [c.value for c in says] == [reply]
+    condition = says[0].condition or ""
+    assert trigger in condition
+    for verb in ("antworte", "sag ", "contesta", "responda"):
+        assert verb not in condition
+    assert f'"{reply}"' in out.prompt
