@@ -25,7 +25,7 @@ _SAY = re.compile(
     r"(?:(?:this|these\s+words|the\s+following|this\s+(?:exact\s+)?(?:sentence|text|message|line|wording))"
     r"(?:\s*,?\s*(?:and|with)\s+nothing\s+(?:more|else))?\s*:\s*)?"
     # (an apostrophe inside double quotes ends nothing: "… please ring the nurses' station on 020 …")
-    r"(?:(?P<qd>[\"“«])|(?P<q>['‘]))(?P<say>[^\"”»\n]{3,300}?)(?(qd)[\"”»]|"
+    r"(?:(?P<qd>[\"“«„])|(?P<q>['‘]))(?P<say>[^\"”»“\n]{3,300}?)(?(qd)[\"”»“]|"
     + POSSESSIVE_AHEAD
     + r"[’']\s*(?=\s|$|[.,;]))|"
     r"\b(?:di|decir|contestar|contesta|conteste|responde|responder|diga|responda|sag|sagen|antworte|antworten|dis|dire|"
@@ -39,7 +39,7 @@ _SAY = re.compile(
     r"alleen|exclusivement|exactamente|exatamente|genau|exactement|esattamente|testualmente|letteralmente|precisamente|"
     r"textualmente|literalmente|wörtlich|exakt|letterlijk|precies|textuellement|"
     r"solo\s+con|apenas\s+com|com|con|mit|avec))?(?:\s+(?:esto|lo\s+siguiente|isto|o\s+seguinte|ceci|dies|"
-    r"Folgendes|questo|dit))?\s*:?\s*(?P<q2>[\"“'‘«])(?P<say2>[^\"”’»]{3,200}?)(?:[\"”’»]|'(?=\s|$|[.,;]))",
+    r"Folgendes|questo|dit))?\s*:?\s*(?P<q2>[\"“'‘«„])(?P<say2>[^\"”’»“]{3,200}?)(?:[\"”’»“]|'(?=\s|$|[.,;]))",
     re.IGNORECASE,
 )
 

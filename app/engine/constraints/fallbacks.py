@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.engine.constraints.case_reply_head import without_reply_head
 from app.engine.constraints.clauses import EXACT_COLON, in_exact_line
 from app.engine.constraints.fallback_cases import WHEN_STUCK, clause_case, for_case, stuck_case
 from app.engine.constraints.fallback_conditions import find_condition
@@ -69,6 +70,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
     if arrowed is not None:
         return _arrow_quote_fallbacks(text, arrowed)
     condition, channelled = clause_case(text)
+    condition = without_reply_head(condition)  # ("Bei Brustschmerzen antworte nur: „…“": the case ends before)
     if condition is None and _MENTION_ONCE.match(text) and not WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found = clause_contacts(text, condition)

@@ -42,7 +42,7 @@ _OTHER_JOB = re.compile(
 )
 
 
-def _field_text(brief: Brief, span: BriefSpan) -> str:
+def field_text(brief: Brief, span: BriefSpan) -> str:
     if span.field == "constraints" and span.index is not None and span.index < len(brief.constraints):
         return brief.constraints[span.index]
     text = {"task": brief.task, "role": brief.role, "output_format": brief.output_format}.get(span.field)
@@ -61,7 +61,7 @@ def scope_labels(brief: Brief, found: list[Constraint]) -> None:
         if constraint.kind != "labels" or constraint.scope is not None or constraint.span is None:
             continue
         span = constraint.span
-        text = _field_text(brief, span)
+        text = field_text(brief, span)
         outside = text[: span.start] + " " + text[span.end :]
         for other in brief.constraints if span.field != "constraints" else [brief.task]:
             outside += " " + other
@@ -228,7 +228,7 @@ def _single_key_values(brief: Brief, found: list[Constraint], constraint: Constr
     """Whether a label set gives the values of a schema key that holds one value ("category is one of …")."""
     if constraint.span is None:
         return False
-    field = label_fields.field_of_labels(_field_text(brief, constraint.span)[: constraint.span.start])
+    field = label_fields.field_of_labels(field_text(brief, constraint.span)[: constraint.span.start])
     keys = {v.lower() for c in found if c.kind == "schema" for v in c.values}
     return field is not None and field.lower() in keys and field.lower() not in _array_keys(found)
 
@@ -304,7 +304,7 @@ def scope_field_limits(brief: Brief, found: list[Constraint]) -> None:
         span = constraint.span
         if constraint.kind != "limit" or span is None:
             continue
-        text = _field_text(brief, span)
+        text = field_text(brief, span)
         match = _FIELD_BEFORE_LIMIT.search(text[max(0, span.start - 30) : span.start])
         if match is None or match.group("key").lower() not in keys:
             # "Feedback goes straight to the student: max 25 words": the sentence opens with the key, a colon
@@ -347,7 +347,7 @@ def scope_part_limits(brief: Brief, found: list[Constraint]) -> None:
         span = constraint.span
         if constraint.kind != "limit" or span is None or constraint.unit in (None, "items"):
             continue
-        text = _field_text(brief, span)
+        text = field_text(brief, span)
         context = " ".join([text, *brief.constraints]) if span.field == "constraints" else text
         scope = constraint.scope
         if scope is not None and scope.endswith(" version") and not limits.frees_rest(constraint):
@@ -552,7 +552,7 @@ def without_misread_limits(brief: Brief, found: list[Constraint]) -> list[Constr
             low, high = c.minimum, c.maximum
             if low is not None and high is not None and 1900 <= low < high <= 2100:
                 continue
-            text = _field_text(brief, c.span)
+            text = field_text(brief, c.span)
             if _FIXED_LINES_BEFORE.search(text, max(0, c.span.start - 40), c.span.start):
                 continue
             if _on_a_label_line(brief, c) and len(_SIZED_LABEL_LINE.findall(text)) >= 2:
@@ -569,7 +569,7 @@ _SIZED_LABEL_LINE = re.compile(
 def _on_a_label_line(brief: Brief, c: Constraint) -> bool:
     if c.kind != "limit" or c.span is None or c.scope is not None or c.unit not in ("sentences", "words", "characters"):
         return False
-    text = _field_text(brief, c.span)
+    text = field_text(brief, c.span)
     line_start = text.rfind("\n", 0, c.span.start) + 1
     # ("Rules: whole handover under 150 words.": the reply's own limit, beside a layout with sized lines)
     return (
