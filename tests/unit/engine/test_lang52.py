@@ -1,0 +1,45 @@
+"""Round 52 language and rule reading: a translation into several languages names every target everywhere; "3
+Punkte" in a marking job is a score, not a bullet limit; a purpose clause before "before" is no ordering."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine.brief import Brief
+from app.engine.constraints.extract import extract_constraints
+from app.engine.constraints.model import Constraint
+from app.engine.generate import generate
+
+
+def _all(task: str) -> list[Constraint]:
+    return extract_constraints(Brief(task=task))
+
+
+def _prompt(task: str) -> str:
+    return generate(Brief(task=task)).prompt
+
+
+# ---- a translation into several languages names each target everywhere ----
+@pytest.mark.parametrize(
+    ("task", "targets"),
+    [
+        ("Translate each product text into German, French and Italian.", ["German", "French", "Italian"]),
+        ("Traduce cada descripción al inglés y al francés.", ["English", "French"]),
+        ("Übersetze jede Produktbeschreibung ins Englische und Französische.", ["English", "French"]),
+        ("翻译成英文和日文。", ["English", "Japanese"]),
+        ("Traduis chaque fiche produit en anglais, en allemand et en espagnol.", ["English", "German", "Spanish"]),
+        ("Translate every support macro into Spanish and Portuguese, keep placeholders.", ["Spanish", "Portuguese"]),
+    ],
+)
+def test_every_target_language_is_named_everywhere(task: str, targets: list[str]) -> None:
+    prompt = _prompt(task)
+    role = prompt.split("# Inputs")[0]
+    reminder = prompt.split("# Reminder")[-1]
+    why = [line for line in prompt.splitlines() if "Why: The brief asks for the translation" in line]
+    for name in targets:
+        assert name in role, (name, role)
+        assert name in reminder, (name, reminder)
+        assert why, prompt
+        assert name in why[0], (name, why)
+    assert f"a native {targets[0]} speaker" not in prompt
+    assert "Always reply in" not in prompt
