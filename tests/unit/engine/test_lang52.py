@@ -43,3 +43,30 @@ def test_every_target_language_is_named_everywhere(task: str, targets: list[str]
         assert name in why[0], (name, why)
     assert f"a native {targets[0]} speaker" not in prompt
     assert "Always reply in" not in prompt
+
+
+# ---- points awarded in a marking job are a score, not bullets ----
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Beoordeel elk antwoord en ken max 3 punten toe per vraag.",
+        "Grade each short answer and award 3 points maximum per question.",
+        "Corrige les copies et attribue 3 points maximum par question.",
+        "Assistant for teachers: mark each student answer, give up to 5 points per answer and explain the mark.",
+    ],
+)
+def test_points_awarded_are_no_bullet_limit(task: str) -> None:
+    limits = [c for c in _all(task) if c.kind == "limit" and c.unit in ("bullets", "items")]
+    assert limits == [], limits
+    assert "bullets" not in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Write a summary of the meeting, 3 points maximum.",
+        "Summarise each article for the newsletter in at most 4 bullet points.",
+    ],
+)
+def test_points_of_a_list_stay_bullets(task: str) -> None:
+    assert any(c.kind == "limit" and c.unit == "bullets" for c in _all(task))
