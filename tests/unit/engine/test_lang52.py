@@ -70,3 +70,30 @@ def test_points_awarded_are_no_bullet_limit(task: str) -> None:
 )
 def test_points_of_a_list_stay_bullets(task: str) -> None:
     assert any(c.kind == "limit" and c.unit == "bullets" for c in _all(task))
+
+
+# ---- a purpose clause before "before" is no ordering ----
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Check the stock so you can answer before the customer leaves.",
+        "Lies die Notiz, damit du antworten kannst, bevor der Kunde auflegt.",
+        "Revisa el pedido para poder responder antes de que el cliente cuelgue.",
+        "Read the ticket history in order to reply before the SLA runs out.",
+    ],
+)
+def test_purpose_before_is_no_ordering(task: str) -> None:
+    assert [c for c in _all(task) if c.kind == "ordering"] == []
+    assert "Follow this order" not in _prompt(task)
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Verify the customer before any refund.",
+        "Prüfe die Identität des Kunden, bevor du eine Erstattung auslöst.",
+        "Confirma el pedido antes de cobrar.",
+    ],
+)
+def test_real_ordering_stays(task: str) -> None:
+    assert any(c.kind == "ordering" for c in _all(task))
