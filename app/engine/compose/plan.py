@@ -37,7 +37,7 @@ from app.engine.constraints import Constraint, ConstraintKind
 from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.label_wording import TAG_SET_LEAD
 from app.engine.constraints.language import other_reply_language, two_way_directions
-from app.engine.constraints.language_targets import TRANSLATION_SCOPE
+from app.engine.constraints.language_targets import TRANSLATION_SCOPE, listed_languages, translation_targets
 from app.engine.constraints.meta_requests import requested_job
 from app.engine.constraints.openapi import pasted_tool_specs
 from app.engine.constraints.sections import layout_block, numbered_lines
@@ -164,6 +164,10 @@ class Plan:
 
     def fill(self, text: str) -> str:
         """Replace known {names}; unknown braces stay (example outputs contain JSON)."""
+        if self.language and " and " in self.language:
+            # several targets ("German, French and Italian"): one translation each, each read by its own natives
+            text = text.replace("a native {language} speaker", "a native speaker of each target language")
+            text = text.replace("{language} translation.", "{language} translations.")
         text = _PLACEHOLDER.sub(lambda m: self.placeholders.get(m.group(1), m.group(0)), text)
         if self.labels_from_brief and '"other"' in text:
             # The brief's own spelling of its catch-all label ("OTHER") wins over the default's "other".
@@ -235,7 +239,9 @@ def _reply_language(brief: Brief, entities: Entities, constraints: Sequence[Cons
     for c in constraints:
         # (not "resumo … sempre em português": one field's; a translation's target is the output's language)
         if c.kind == "language" and c.value and c.scope in (None, TRANSLATION_SCOPE):
-            return c.value
+            # "into German, French and Italian": every target is the output's, never the first alone
+            targets = translation_targets(c.text) if c.scope == TRANSLATION_SCOPE else []
+            return listed_languages(targets) if len(targets) > 1 else c.value
     return brief.language or entities.language
 
 

@@ -11,7 +11,7 @@ from app.engine.compose.plan import Plan
 from app.engine.compose.tool_failure import with_own_failure_route
 from app.engine.constraints import Constraint
 from app.engine.constraints.language import USER_LANGUAGE
-from app.engine.constraints.language_targets import TRANSLATION_SCOPE
+from app.engine.constraints.language_targets import TRANSLATION_SCOPE, listed_languages, translation_targets
 from app.engine.phrasing import second_person, sentence
 from app.engine.spec import Rule
 
@@ -148,7 +148,9 @@ def language_rule(plan: Plan) -> Rule | None:
             # a job that words its output's language its own way ("Give each equivalent in German; …")
             return Rule(text=plan.fill(plan.primary.language_rule_text), group="Language and tone")
         # "Translate our Dutch texts into German": the translation's language, whoever reads it
-        reason = f"The brief asks for the translation in {stated[0].value}."
+        targets = translation_targets(stated[0].text)
+        named = f"each of {listed_languages(targets)}" if len(targets) > 1 else stated[0].value
+        reason = f"The brief asks for the translation in {named}."
         return Rule(text=stated[0].text, reason=reason, group="Language and tone")
     if stated and stated[0].scope:
         # "resumo: …, sempre em português europeu": one field's language; the other fields keep the input's words

@@ -40,6 +40,7 @@ from app.engine.constraints.named_label_sets import named_label_sets
 from app.engine.constraints.parameter_objects import without_parameter_values
 from app.engine.constraints.plain_tool_orders import with_plain_tool_orders
 from app.engine.constraints.priority_lists import priorities_as_checklist
+from app.engine.constraints.score_points import without_score_points
 from app.engine.constraints.section_limits import scope_section_limits
 from app.engine.constraints.tier_limits import without_tier_limits
 from app.engine.constraints.tool_intro import without_code_calls
@@ -162,6 +163,7 @@ def extract_constraints(brief: Brief) -> list[Constraint]:
     unique = as_translation_targets(free_text(brief), unique)  # "into German": the translation's, not the readers'
     unique = scoping.without_misread_limits(brief, unique)
     unique = without_tier_limits(brief, unique)  # ("basic members max 2 loans, plus max 5": one tier's)
+    unique = without_score_points(free_text(brief), unique)  # "vergib höchstens 3 Punkte": a score, no bullets
     scoping.multi_labels(brief, unique)
     scoping.scope_labels(brief, unique)
     unique = named_label_sets(brief, unique)  # "tag it with a sentiment (…) and a topic (…)": a set per name

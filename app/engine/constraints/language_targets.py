@@ -61,9 +61,29 @@ def translates_into(text: str, start: int, end: int) -> bool:
 # "into German, French and Italian", "ins Deutsche, Französische und Italienische": more targets after the first
 _MORE_TARGETS = re.compile(
     r"(?:\s*,\s*(?:(?:and|und|et|y|e|en|or|oder|ou|o)\s+)?|\s+(?:and|und|et|y|e|en|or|oder|ou|o)\s+)"
-    r"(?:(?:en|in|into|to|ins|al|em|para|naar)\s+)?(?:(?:the|das|le|l'|el|il|lo|het|o)\s+)?(?P<name>[^\W\d_]{3,20})",
+    r"(?:(?:en|in|into|to|ins|al|em|para|naar)\s+)?(?:(?:the|das|le|l'|el|il|lo|het|o)\s+)?(?P<name>[^\W\d_]{3,20})|"
+    # "翻译成英文和日文", "英語と中国語に翻訳": a CJK list, joined with 和/与/及/、/と/や
+    r"\s*(?:和|与|與|及|跟|、|と|や|，)\s*(?P<cjk>[\u3040-\u30ff\u4e00-\u9fff]{2,4})",
     re.IGNORECASE,
 )
+
+_EACH_OF = re.compile(r"^Write a translation in each of (?P<listed>.+)\.$")
+
+
+def translation_targets(rule: str) -> list[str]:
+    """Every target language a translation rule of `translation_rule` names, in order ("German, French and
+    Italian" -> three); one for a single target."""
+    match = _EACH_OF.match(rule)
+    if match is None:
+        single = re.match(r"^Write the translation in (?P<name>.+)\.$", rule)
+        return [single.group("name")] if single else []
+    head, _, last = match.group("listed").rpartition(" and ")
+    return [*head.split(", "), last]
+
+
+def listed_languages(names: list[str]) -> str:
+    """The languages as a list in prose: "German", "German and French", "German, French and Italian"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 def translation_rule(language: str, more: Iterable[str] = ()) -> str:
@@ -75,13 +95,28 @@ def translation_rule(language: str, more: Iterable[str] = ()) -> str:
     return f"Write a translation in each of {listed}."
 
 
+def _target_at(match: re.Match[str]) -> tuple[str | None, int]:
+    """The language one listed target names and where it ends (a CJK name is the longest known start of the run:
+    "日文。" -> Japanese)."""
+    if match.group("name"):
+        found = lookup(match.group("name"))
+        return (found[0] if found else None), match.end()
+    run = match.group("cjk")
+    for size in range(len(run), 1, -1):
+        if (found := lookup(run[:size])) is not None:
+            return found[0], match.start("cjk") + size
+    return None, match.end()
+
+
 def _more_targets(text: str, end: int) -> list[str]:
     """The further target languages listed right after the first ("…into German, French and Italian")."""
     names: list[str] = []
     at = end
-    while (match := _MORE_TARGETS.match(text, at)) is not None and (found := lookup(match.group("name"))) is not None:
-        names.append(found[0])
-        at = match.end()
+    while (match := _MORE_TARGETS.match(text, at)) is not None:
+        found, at = _target_at(match)
+        if found is None:
+            break
+        names.append(found)
     return names
 
 

@@ -16,6 +16,7 @@ from app.engine.constraints.ordering_steps import (
     starts_with_verb,
     verb_phrase,
 )
+from app.engine.constraints.purpose_before import purpose_first
 from app.engine.constraints.sentence_case import sentence_case
 from app.engine.phrasing import ASKS_FOR_ASSISTANT, VERBS, second_person, verbs_to_base
 
@@ -256,8 +257,8 @@ def _before_rule(text: str, stripped: str, match: re.Match[str]) -> FoundRule | 
     end = _step_end(text, stripped, match, groups)
     first = next((groups[g] for g in groups if g.startswith("first")), None)
     then = next((groups[g] for g in groups if g.startswith("then")), None)
-    if first is None:
-        return None
+    if first is None or purpose_first(first):
+        return None  # ("so you can answer before the customer leaves": a purpose's deadline, no order)
     if _not_the_assistants(stripped, first, then):
         return None
     # "riddle game: the bot asks a riddle, gives 2 hints, then …": the title before the colon is no step.
