@@ -247,6 +247,8 @@ _FIELD_LINES = [
 @pytest.mark.parametrize("task", _FIELD_LINES)
 def test_multi_field_line_gets_no_one_label_defaults(task: str) -> None:
     prompt = _prompt(task)
+    line_shape = next(line for line in task.split("\n") if line.count("|") == 2 and " " not in line)
+    assert line_shape in _section(prompt, "output_format")  # the brief's line is the reply, whatever the frame
     assert "Return exactly one label from the set." not in prompt
     assert 'If a request is out of scope: Return the label "' not in _section(prompt, "guardrails")
 
