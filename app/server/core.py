@@ -14,8 +14,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
-from click import Group
 from litestar import Litestar
 from litestar.config.app import AppConfig
 from litestar.config.compression import CompressionConfig
@@ -55,6 +55,9 @@ from app.server.lifespan import make_lifespan
 from app.server.openapi import OpenAPIDefaults
 from app.server.routers import MCP_HANDLERS, ROUTE_HANDLERS
 from app.server.services import RUNTIME_DEPENDENCIES, build_services
+
+if TYPE_CHECKING:  # click is the CLI's: a server worker never loads it (about 1 MB resident per worker)
+    from click import Group
 
 
 class ApplicationCore(InitPluginProtocol, CLIPluginProtocol):
