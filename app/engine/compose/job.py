@@ -125,6 +125,26 @@ _NAME_ONLY = re.compile(
     r"^\W*(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*|\(\w+\)|de|do|da|del|di|of|the|and|&|[-–])(?:\s+(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*|"
     r"\(\w+\)|de|do|da|dos|das|del|della|di|van|von|der|of|the|and|&|[-–,]))*\W*$"
 )
+# "Huisartsenpraktijk De Linde in Amersfoort (4 huisartsen, …).": a name, where it is and an aside, no verb
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_AT_PLACE = re.compile(r"\s+(?:in|at|near|en|em|à|a|im|in\s+der|bei|aan|te|nel|nella)\s+(?=[A-ZÀ-Ý])")
+
+
+# "chat sur notre site pour répondre …", "A bot for our members that …": a sentence that opens with the assistant
+_ASSISTANT_OPENS = re.compile(
+    r"\W*(?:(?:a|an|un|une|una|um|uma|ein|eine|einen|een|our|notre|nuestro|unser)\s+)?(?:[\w-]+\s+)?"
+    r"(?:chat|chatbot|bot|assistant|asistente|assistente|assistent|agent|agente)\s+(?:\w+\s+){0,4}?"
+    r"(?:for|to|that|which|pour|para|pra|per|voor|für|que|qui|che|die|der|om|sur|on|op|auf|en|em|su)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_only(sentence: str) -> bool:
+    """Whether the sentence only names the business (and where it is, and an aside about it): an introduction."""
+    bare = _AT_PLACE.sub(" ", _ASIDE.sub("", sentence)).strip().rstrip(".!:")
+    return len(bare.split()) <= 8 and _NAME_ONLY.match(bare) is not None
+
+
 _JOB_CUE = re.compile(
     # "je monte un petit tuteur pour mes élèves", "I'm building a coach for …": building the thing is the job
     r"\b(?:je\s+(?:monte|crée|fais|prépare|construis|développe)|i['’]?m\s+(?:building|making|setting\s+up|creating)|"
@@ -228,14 +248,15 @@ def job_sentence(task: str) -> int:
         # "Max one emoji per message. You answer questions for our bakery …": the rules the brief opens with are
         # rules (their constraints state them); the job is the first sentence after them
         return ruled + job_sentence(task[sentences[ruled][0] :])
-    named = len(first.split()) <= 8 and _NAME_ONLY.match(first.strip().rstrip(".!:")) is not None
+    named = _names_only(first)
     named = named or _BUSINESS_STATES.match(first) is not None
     if not (named or BACKGROUND.match(first)) or _JOB_CUE.search(first):
         return 0
     # "… e eu preciso deles prontos. quero um assistente que reescreva o texto": the sentence that asks for an
     # assistant names the job better than an earlier one that only says what the requester needs.
     for index, (start, end) in enumerate(sentences[1:4], start=1):
-        if _ASSISTANT_WANTED.search(task[start:end]) or ASSISTANT_CALLED.search(task[start:end]):
+        said = task[start:end]
+        if _ASSISTANT_WANTED.search(said) or ASSISTANT_CALLED.search(said) or _ASSISTANT_OPENS.match(said):
             return index
     for index, (start, end) in enumerate(sentences[1:3], start=1):
         if _JOB_CUE.search(task[start:end]):
@@ -327,7 +348,7 @@ _ASSISTANT_WANTED = re.compile(
     # (a compound counts: "een supportassistent die …", "einen Chatbot, der …")
     r"\b(?:an?|um|uma|un|una|une|ein|eine|einen|een)\s+(?:\w+\s+)?(?:\w+-)?\w{0,12}?"
     r"(?:bot|chatbot|assistant|agent|helper|asistente|assistente|assistent(?:in|en)?|agente|assistant)\b"
-    r"[^.]{0,20}?\b(?:that|which|to|who|que|qui|der|die|das|che|dat|die|om|para|pra|pour|per|zum|zur)\b|"
+    r"[^.]{0,20}?\b(?:that|which|to|who|que|qui|der|die|das|che|dat|die|om|para|pra|pour|per|zum|zur|for|voor|für)\b|"
     r"(?:助手|アシスタント|ボット|机器人)",
     re.IGNORECASE,
 )

@@ -28,14 +28,17 @@ _SAY = re.compile(
     r"(?:(?P<qd>[\"“«„])|(?P<q>['‘]))(?P<say>[^\"”»“\n]{3,300}?)(?(qd)[\"”»“]|"
     + POSSESSIVE_AHEAD
     + r"[’']\s*(?=\s|$|[.,;]))|"
+    # '→ alleen: "Bel direct 112."', "-> only: \"…\"", "=> nur: \"…\"": after a case's arrow, "only:" is the verb
+    r"(?:(?:(?<=→)|(?<=->)|(?<==>)|(?<=⇒))(?=\s*(?:only|just|alleen|enkel|s[oó]lo|solamente|[uú]nicamente|nur|"
+    r"seulement|uniquement|apenas|s[oó]|somente|soltanto)\s*:)|"
     r"\b(?:di|decir|contestar|contesta|conteste|responde|responder|diga|responda|sag|sagen|antworte|antworten|dis|dire|"
     r"réponds|répondre|dites|diz|dizer|rispondi|rispondere|risponda|zeg|zeggen|antwoord|antwoorden|"
     # "-> solo esta frase, sin opinar:", "-> nur diesen Satz:": the one sentence to give, its verb left out
     r"(?:solo|sólo|only|just|nur|seulement|uniquement|apenas|soltanto|alleen)\s+(?:esta|this|diesen|cette|questa|"
-    r"deze|este|essa)\s+(?:frase|sentence|satz|phrase|zin|line|línea|ligne|zeile|riga|regel|linha))"
+    r"deze|este|essa)\s+(?:frase|sentence|satz|phrase|zin|line|línea|ligne|zeile|riga|regel|linha)))"
     r"(?:\s*,[^:\"“«\n]{1,30}(?=:))?"
     # "responde so:", "responda apenas com:", "antworte nur:", "réponds exactement :", "responder solo esto:"
-    r"(?:\s+(?:s[oó]|solo|sólo|solamente|apenas|somente|nur|seulement|uniquement|únicamente|unicamente|soltanto|"
+    r"(?:\s+(?:s[oó]|solo|sólo|solamente|only|just|enkel|apenas|somente|nur|seulement|uniquement|únicamente|unicamente|soltanto|"
     r"alleen|exclusivement|exactamente|exatamente|genau|exactement|esattamente|testualmente|letteralmente|precisamente|"
     r"textualmente|literalmente|wörtlich|exakt|letterlijk|precies|textuellement|"
     r"solo\s+con|apenas\s+com|com|con|mit|avec))?(?:\s+(?:esto|lo\s+siguiente|isto|o\s+seguinte|ceci|dies|"

@@ -114,7 +114,10 @@ _ARROW_QUOTE = re.compile(
     # the brief's "nothing else", which the words carry)
     r"(?:(?:reply|say|respond|answer|write|responde[rr]?|responda|diga|di|antworte|sag|réponds|répondez|dis|rispondi|"
     r"antwoord|zeg)(?:\s+(?:only|exactly|just|solo|sólo|só|apenas|nur|seulement|uniquement|soltanto|alleen))?"
-    r"(?:\s+(?:with|con|com|mit|avec|met))?\s*:?\s*)?"
+    r"(?:\s+(?:with|con|com|mit|avec|met))?\s*:?\s*|"
+    # ('→ alleen: "Bel direct 112." Verder niets.', '-> only: "…"': "only:" alone stands for the verb)
+    r"(?:only|just|alleen|enkel|s[oó]lo|solamente|[uú]nicamente|nur|seulement|uniquement|apenas|s[oó]|somente|"
+    r"soltanto)\s*:\s*)?"
     r"[\"“«](?P<say>[^\"”»\n]{3,300})[\"”»]\s*[.!]?\s*(?:,?\s*(?:" + _NOTHING_ELSE + r")\s*[.!]?\s*)?$",
     re.IGNORECASE,
 )
