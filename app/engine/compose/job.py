@@ -132,7 +132,9 @@ _AT_PLACE = re.compile(r"\s+(?:in|at|near|en|em|à|a|im|in\s+der|bei|aan|te|nel|
 
 # "chat sur notre site pour répondre …", "A bot for our members that …": a sentence that opens with the assistant
 _ASSISTANT_OPENS = re.compile(
-    r"\W*(?:(?:a|an|un|une|una|um|uma|ein|eine|einen|een|our|notre|nuestro|unser)\s+)?(?:[\w-]+\s+)?"
+    # (not "My assistant who used to do this has left": a person the requester has)
+    r"\W*(?!(?:my|his|her|their|mi|mis|mon|ma|mes|mein\w*|mijn|meu|minha|mio|mia)\b)"
+    r"(?:(?:a|an|un|une|una|um|uma|ein|eine|einen|een|our|notre|nuestro|unser)\s+)?(?:[\w-]+\s+)?"
     r"(?:chat|chatbot|bot|assistant|asistente|assistente|assistent|agent|agente)\s+(?:\w+\s+){0,4}?"
     r"(?:for|to|that|which|pour|para|pra|per|voor|für|que|qui|che|die|der|om|sur|on|op|auf|en|em|su)\b",
     re.IGNORECASE,
