@@ -1,5 +1,6 @@
 """Ordering rules that open with their condition ("After they confirm, output the JSON", "Después de que confirme,
-envía…", "Nachdem der Kunde bestätigt hat, …"), and the cut of a step at a colon that opens a rule of its own."""
+envía…", "Nachdem der Kunde bestätigt hat, …"));
+"…; only then …"; a first step and the next in other languages."""
 
 from __future__ import annotations
 
@@ -50,20 +51,6 @@ def after_lead(stripped: str) -> FoundRule | None:
     else:
         sentence = f'Follow this order from the brief: "{stripped.strip()}".'
     return FoundRule(sentence, first, then, 0, len(stripped))
-
-
-def colon_tail(groups: dict[str, str]) -> tuple[str, int] | None:
-    """Where a second step ends at a colon that opens a long rule of its own ("before answering anything else: if
-    they mention chest pain, …"); the step in `groups` is cut there."""
-    for name, value in groups.items():
-        if not name.startswith("then"):
-            continue
-        colon = re.search(r":\s", value)
-        if colon is None or len(value[colon.end() :].split()) < 6 or len(value[: colon.start()].split()) < 2:
-            continue
-        groups[name] = value[: colon.start()]
-        return name, colon.start()
-    return None
 
 
 # "…; only then call get_debt", "…; só depois chame consultar_divida", "…, und erst dann …": the later step waits

@@ -8,7 +8,7 @@ import re
 
 from app.engine.constraints.clauses import ENDING_COLON, EXACT_COLON
 from app.engine.constraints.found_rules import FoundRule, is_english
-from app.engine.constraints.order_leads import after_lead, colon_tail, first_then, only_then
+from app.engine.constraints.order_leads import after_lead, first_then, only_then
 from app.engine.constraints.ordering_shapes import at_the_end, held_back, in_this_order
 from app.engine.constraints.ordering_steps import (
     MAX_FIRST_WORDS,
@@ -322,10 +322,6 @@ def _case_value(groups: dict[str, str]) -> bool:
 def _step_end(text: str, stripped: str, match: re.Match[str], groups: dict[str, str]) -> int:
     """Where the second step ends; a step cut short at a comma is cut in `groups` too."""
     end = len(text.rstrip())
-    tail = colon_tail(groups)
-    if tail is not None:
-        # "first, before answering anything else: if they mention …": what follows the colon is a rule of its own
-        return match.start(tail[0]) + tail[1]
     if "then" in groups and match.end("then") < len(stripped):
         # "call get_contract before raise_po and check the status": the step ends at the tool; the rest stays a rule
         end = match.end("then")

@@ -1,7 +1,7 @@
 """Ordering rules the reader missed: parts "in this order" in other languages, a step named by a noun ("code first,
 then …"), a step held back by an opening "after" clause, "…; only then …", a first step and the next in other
-languages, tool chains closed by "finally"/"最后"/"の後でしか", camelCase tools as steps, a step cut at a colon that
-opens a rule of its own, quoted words kept in a step, and "in this order" as a cue the fidelity check reads."""
+languages, tool chains closed by "finally"/"最后"/"の後でしか", camelCase tools as steps,
+quoted words kept in a step, and "in this order" as a cue the fidelity check reads."""
 
 from __future__ import annotations
 
@@ -80,31 +80,6 @@ def test_ordering_is_read(task: str, first: str, then: str) -> None:
     prompt = generate(Brief(task=task)).prompt
     # the rule reaches the prompt: its sentence, or its steps in one of the prompt's lines
     assert text in prompt or any(first in line and then in line for line in prompt.splitlines())
-
-
-@pytest.mark.parametrize(
-    ("task", "then"),
-    [
-        (
-            "Check for red-flag symptoms first, before answering anything else: if they mention chest pain or "
-            "fever, tell them to call 911 now.",
-            "answering anything else",
-        ),
-        (
-            "Look up the order first, before replying to anything: if the order is missing, ask for the number and "
-            "wait for it.",
-            "replying to anything",
-        ),
-        (
-            "Check the allergy list first, before suggesting any dish: if they mention nuts or shellfish, warn them "
-            "and offer the safe menu.",
-            "suggesting any dish",
-        ),
-    ],
-)
-def test_a_step_ends_at_a_colon_that_opens_its_own_rule(task: str, then: str) -> None:
-    _, _, got_then = _found(task, "", then)
-    assert got_then.strip() == then
 
 
 @pytest.mark.parametrize(
