@@ -270,11 +270,16 @@ def _with_quotes_restored(constraint: Constraint, original: str) -> Constraint:
     """Rules are read with quoted words blanked (a quote negates nothing); their text gets the quotes back, so
     "say 'I've escalated this'" does not become "say '                   '"."""
     text, value = constraint.text, constraint.value
+    first, then = constraint.first, constraint.then  # (an ordering's steps: "then a short 'What I changed' list")
     for match in _QUOTED.finditer(original):
         quoted = match.group(0)
         blanked = quoted[0] + " " * (len(quoted) - 2) + quoted[-1]
         text = text.replace(blanked, quoted, 1)
         value = value.replace(blanked, quoted, 1) if value is not None else None
+        first = first.replace(blanked, quoted, 1) if first is not None else None
+        then = then.replace(blanked, quoted, 1) if then is not None else None
+    if (first, then) != (constraint.first, constraint.then):
+        constraint = msgspec.structs.replace(constraint, first=first, then=then)
     if text == constraint.text and value == constraint.value:
         return constraint
     # A blanked quote got a full stop after it; the restored one may end its own sentence ('… at any time."').

@@ -12,6 +12,7 @@ from app.engine.constraints.fixed_text import FIXED_OPENERS, case_route, to_assi
 from app.engine.constraints.inline_items import cut_spans, item_cuts
 from app.engine.constraints.inline_markers import inline_marker, is_ordinal
 from app.engine.constraints.listed_cases import exact_line_spans
+from app.engine.constraints.order_leads import ONLY_THEN_NEXT
 from app.engine.constraints.quotes import closer_next, closes_in, open_closer
 from app.engine.line_ends import arrow_case_goes_on
 from app.engine.phrasing import REPLY_COLON, VERBS
@@ -132,6 +133,8 @@ def split_clauses(text: str) -> list[Clause]:
         if mark == ";" and 0 < index < length - 1 and text[index - 1].isalnum() and text[index + 1].isalnum():
             continue  # "a TL;DR line": a semicolon inside a word joins it, it ends no clause
         # "never reset a Director's password; open a P1 ticket instead": the alternative stays with its rule.
+        if mark == ";" and ONLY_THEN_NEXT.match(text, index + 1):
+            continue  # "confirm their date of birth; only then call get_debt": the step waits for the one before
         if mark == ";" and (_INSTEAD_NEXT.match(text, index + 1) or _PRONOUN_NEXT.match(text, index + 1)):
             continue  # "set them to null; never estimate them": the second part points back into the first
         if (

@@ -37,7 +37,16 @@ def held_back(stripped: str, first: str, then: str, end: int) -> FoundRule:
     return FoundRule(sentence, first, then, max(at, 0), end)
 
 
-_IN_THIS_ORDER = re.compile(r"\bin\s+(?:this|that|the\s+following)\s+order\s*:\s*(?P<items>[^.;!?]{3,200})", re.I)
+_IN_THIS_ORDER = re.compile(
+    r"(?:\bin\s+(?:this|that|the\s+following)\s+order|"
+    # ("sempre nesta ordem: …", "en este orden: …", "in dieser Reihenfolge: …", "按以下顺序：…"): the same, elsewhere
+    r"\b(?:n?esta|nessa|en\s+este|en\s+el\s+siguiente)\s+orde[nm]\b|\bna\s+seguinte\s+ordem\b|"
+    r"\bin\s+(?:dieser|folgender)\s+Reihenfolge\b|\bdans\s+(?:cet|l['’])\s*ordre(?:\s+suivant)?\b|"
+    r"\b(?:in\s+questo|nel\s+seguente)\s+ordine\b|\bin\s+(?:deze|de\s+volgende)\s+volgorde\b|"
+    r"按(?:以下|这个|下面的?)?顺序|(?:この|次の)順番で)"
+    r"\s*[:：]\s*(?P<items>[^.;!?。；]{3,200})",
+    re.I,
+)
 
 
 _IN_THAT_ORDER = re.compile(r"(?:^|[:,;]\s*)(?P<items>[^.;:!?]{3,200}?),?\s+in\s+(?:this|that)\s+order\b", re.I)
@@ -50,9 +59,10 @@ def in_this_order(text: str) -> FoundRule | None:
     if match is None:
         return None
     items_text = match.group("items").strip().rstrip(",")
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+", items_text) if i.strip()]
+    items = [i.strip() for i in re.split(r"[,，、]\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+", items_text) if i.strip()]
     if len(items) < 2:
         return None
     # "List the risks, the fixes and the owners, in that order" says it best in its own words.
     sentence = f"Give these parts in this order: {', '.join(items)}." if listed else sentence_case(text.strip())
-    return FoundRule(sentence, items[0], items[-1], match.start(), match.end())
+    # (the parts after the first, in their order: the next one and the last are both "then")
+    return FoundRule(sentence, items[0], ", ".join(items[1:]), match.start(), match.end())

@@ -8,6 +8,7 @@ import re
 
 from app.engine.constraints.clauses import ENDING_COLON, EXACT_COLON
 from app.engine.constraints.found_rules import FoundRule, is_english
+from app.engine.constraints.order_leads import after_lead, first_then, only_then
 from app.engine.constraints.ordering_shapes import at_the_end, held_back, in_this_order
 from app.engine.constraints.ordering_steps import (
     MAX_FIRST_WORDS,
@@ -40,7 +41,8 @@ _FIRST_WORDS = (
 )
 
 
-_TOOL_NAME_ONLY = re.compile(r"`?[A-Za-z]+_[A-Za-z0-9_]+`?(?:\(\w*\))?")
+# ("getPledge before quoting anything": a camelCase tool's name is its verb too)
+_TOOL_NAME_ONLY = re.compile(r"`?(?:[A-Za-z]+_[A-Za-z0-9_]+|[a-z]+(?:[A-Z][a-z0-9]+)+)`?(?:\(\w*\))?")
 
 
 _BEFORE = re.compile(
@@ -88,7 +90,10 @@ _TOOLS_IN_TURN = re.compile(
 _ORDER_KEYS = re.compile(
     r"before|prior|ahead|first|then|after|once|until|unless|without|antes|bevor|ehe|avant|先|然后|てから|でから|した後|たあとで|まず|最初に|首先|"
     r"zuerst|erstes|primero|abord|premier|primeiro|at\s+the\s+(?:very\s+)?end|in\s+(?:this|that|the\s+following)\s+order|"
-    r"之前|以前|前に|\b(?:vor|prima\s+di|voor|vóór)\b",
+    r"之前|以前|前に|\b(?:vor|prima\s+di|voor|vóór)\b|"
+    # ("sempre nesta ordem: …", "in dieser Reihenfolge", "按以下顺序"): parts in a stated order, in any language
+    r"\b(?:orden|ordem|Reihenfolge|ordre|ordine|volgorde|despu[eé]s|tras|depois|ap[oó]s|nachdem|nach|apr[eè]s|"
+    r"une\s+fois|dopo|nadat)\b|顺序|順番|順序",
     re.IGNORECASE,
 )
 
@@ -201,12 +206,15 @@ def find_ordering(text: str) -> FoundRule | None:
     named = _cjk_or_tool_order(text, stripped)
     if named is not None:
         return named
+    gated = only_then(stripped) or first_then(stripped)
+    if gated is not None:
+        return gated
     # "the day before each appointment", "The week before an exam, ask …": when, not what comes first (same length,
     # so the offsets hold)
     masked = _TIME_BEFORE.sub(lambda m: m.group(0)[:-6] + "within", stripped)
     match = _BEFORE.match(masked)
     if not match:
-        return at_the_end(text) or in_this_order(stripped)
+        return at_the_end(text) or in_this_order(stripped) or after_lead(stripped)
     return _before_rule(text, stripped, match)
 
 
@@ -387,6 +395,8 @@ def _steps(stripped: str, last_first: str, then: str | None) -> tuple[str, str |
     parts_listed = _FIRST_THEN.search(stripped) is not None and (
         _PARTS_THEN.search(stripped) is not None or len(re.findall(r"\bthen\b", stripped, re.IGNORECASE)) >= 2
     )
+    # ("code first, then max 3 bullets": one part named, then the next)
+    parts_listed = parts_listed or bool(re.match(r"(?i)\s*[a-z]{3,}\s+first,?\s+then\b", stripped) and then)
     too_short = len(first.split()) < 2 and not parts_listed
     bare = _ASIDE.sub("", first)  # (an aside that says what a term means stays, and counts for no step's length)
     if len(bare.split()) > MAX_FIRST_WORDS or (then is not None and len(then.split()) > 16) or too_short:

@@ -26,8 +26,9 @@ _VERB = (
 _FILL = (
     # ("meteo_lago SEMPRE prima di prenota", "IMMER zuerst": an order word in capitals for stress)
     rf"(?:\s|,|`|\(\)|\b(?i:you|the|tool|function|endpoint|always|must|should|only|auf|aan|immer|siempre|toujours|"
-    rf"sempre|altijd|{_VERB})\b|"
-    r"必ず|まず|を|で|は|调用|使用|必须|一定要|要|请|得)*"
+    rf"sempre|altijd|a|al|{_VERB})\b|"  # ("luego a check_price": Spanish "a" before the tool called)
+    # ("check_lens_stock の後でしか reserve_pickup しない": "only" after the order word)
+    r"必ず|まず|を|で|は|しか|のみ|调用|使用|必须|一定要|要|请|得|才能?)*"
 )
 _ALTERNATIVES = re.compile(
     r"\s*(?:,\s*)?(?:or|and|as\s+well\s+as|o|u|y|e|oder|und|ou|et|of|en|/|、|か|や|と|または|及び|或者?|和|及|与)?\s*"
@@ -39,10 +40,13 @@ _FORWARD = re.compile(
     rf"{_FILL}(?:(?:and\s+|y\s+|und\s+|et\s+|e\s+|en\s+)?(?:only\s+|erst\s+|pas\s+|só\s+|solo\s+|sólo\s+)?"
     r"(?:then|luego|después|despues|dann|danach|puis|ensuite|"
     r"depois|então|em\s+seguida|poi|quindi|daarna|vervolgens|dan)(?:\s+(?:erst|pas|only))?|before|prior\s+to|ahead\s+of|followed\s+by|"
+    # ("先 A，再 B，最后 C", "A, then B, and finally C", "…, y por último C": the chain's closing step)
+    r"(?:(?:and|y|e|und|et|en)\s+)?(?:finally|lastly|last|por\s+[úu]ltimo|finalmente|al\s+final|zuletzt|"
+    r"schlie(?:ß|ss)lich|enfin|por\s+fim|infine|tot\s+slot|ten\s+slotte)|"
     r"->|→|=>|antes\s+del?|antes\s+do|vor(?:\s+dem)?|bevor(?:\s+du)?|avant(?:\s+de|\s+d['’])?|prima\s+di|"
     r"voor|vóór|voordat|"
     r"(?:呼んで|呼び出して|実行して|使って|確認して|して)(?:から|後に|あとで)|の(?:後|あと)(?:で|に)|"
-    r"[，,]?\s*(?:再|然后再?|接着|之后(?:才能?|再)?|以后(?:才能?|再)?|后(?:才能?|再)))"
+    r"[，,、]?\s*(?:再|然后再?|最后(?:再)?|最後に|次に|接着|之后(?:才能?|再)?|以后(?:才能?|再)?|后(?:才能?|再)))"
     rf"{_FILL}",
     re.IGNORECASE,  # ("checkAccess BEFORE quoteHire, always": an order word in capitals for stress)
 )

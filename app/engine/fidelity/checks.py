@@ -395,7 +395,10 @@ def check_prohibition(constraint: Constraint, view: PromptView, brief: Sequence[
 
 _ORDER_CUE = re.compile(
     r"\b(?:before|first|then|after|until|prior|once|only\s+when|start\s+by|begin\s+by|antes|después|bevor|"
-    r"zuerst|dann|avant|puis|d'abord|primeiro|depois)\b|先|然后|前に",
+    r"zuerst|dann|avant|puis|d'abord|primeiro|depois|"
+    # ("exactly these four parts in this order", "sempre nesta ordem: …"): a stated order of parts is a cue too
+    r"in\s+(?:this|that|the\s+following)\s+order|n?esta\s+orde[nm]|Reihenfolge|cet\s+ordre|questo\s+ordine|"
+    r"volgorde)\b|先|然后|前に|顺序|順番",
     re.IGNORECASE,
 )
 
