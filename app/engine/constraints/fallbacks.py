@@ -62,6 +62,11 @@ def _no_contact_in(text: str) -> bool:
 def find_fallbacks(text: str) -> list[FoundFallback]:
     """Every fallback stated in one clause: its contacts, a hand-off or a referral, the words to say, each for its
     case."""
+    # 'reply exactly: "..."', '„…“ antworten': silence or a pause played in a scene says no words, so no fallback
+    return [f for f in _found_fallbacks(text) if f.action != "say" or re.search(r"\w", f.value)]
+
+
+def _found_fallbacks(text: str) -> list[FoundFallback]:
     if _no_contact_in(text):
         return []
     if _SOMEONE_ELSE_DOES.search(text):
@@ -94,7 +99,7 @@ def find_fallbacks(text: str) -> list[FoundFallback]:
         # "If they say … -> flag_vulnerable. For other debts, point them to StepChange": the route in the last
         # sentence is that sentence's, with its own case (not the case a sentence before it opened); a last
         # sentence with no case of its own ("… -> no booking. Tell them to call 0161 …") goes on with the case before
-        reread = find_fallbacks(text[later:])
+        reread = _found_fallbacks(text[later:])
         if reread and all(f.condition for f in reread):
             return [f._replace(start=f.start + later, end=f.end + later) for f in reread]
     return placed

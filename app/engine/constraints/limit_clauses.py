@@ -221,7 +221,16 @@ _PART_CUE = re.compile(
     r"\b(?:then|after|before|end(?:s|ing)?\s+with|start(?:s|ing)?\s+with|first|finally|followed|plus|saying|"
     r"that\s+says|luego|primero|después|danach|zuerst|dann|puis|ensuite|d'abord|depois|primeiro)\b|先|再|然后|最后|"
     # "confirm a booking in one sentence", "decline the request in one line": one message among the replies
-    r"^\W*(?:confirm|greet|decline|refuse|acknowledge|introduce|announce)\w*\s+(?:a|an|the|each|every|any|their|its)\s+\w+",
+    r"^\W*(?:confirm|greet|decline|refuse|acknowledge|introduce|announce)\w*\s+(?:a|an|the|each|every|any|their|its)\s+\w+|"
+    # "hot, warm or cold, with one line on why": the reason given beside a verdict, not the whole reply
+    r"\b(?:with|plus|con|mit|avec|com|met)\s+(?:one|a|a\s+single|una|un|einem|einer|une|uma|één|een)\s+\w+\s*,?\s*"
+    r"(?:(?:on|about|explaining|saying|sobre|de|sur|su|sobre\s+o|over)\s+)?(?:why|el\s+)?"
+    r"(?:why|por\s*qu[ée]|warum|pourquoi|perch[ée]|porqu[eê]|waarom)\b|"
+    # "Say so in one sentence and stop", "Decirlo en una frase", "Sag das in einem Satz": the reply to the case
+    # the sentence before names, not every reply
+    r"\b(?:say|state|tell\s+them|explain)\s+(?:so|that|this|it)\s+in\b|\b(?:decirlo|dilo|d[ií]gaselo|expl[ií]calo|"
+    r"dillo|dirlo|dis-le|dites-le|le\s+dire|diga\s+isso|dizer\s+isso|zeg\s+dat)\b|"
+    r"\b(?:sag|sage|sagen\s+sie)\s+(?:das|es|dies)\s+in\b",
     re.IGNORECASE,
 )
 

@@ -140,8 +140,11 @@ _BUSINESS_QUANTITIES = frozenset(
     passengers seats rooms tickets bookings reservations instalments installments percent euros eur dollars usd pounds
     gbp litres liters boats cars vehicles bikes attendees pets animals dogs cats appointments nächte tage stunden
     personen noches días horas personas nuits
-    jours heures personnes noites dias horas pessoas notti giorni ore persone nachten dagen uur personen""".split()  # noqa: SIM905
+    jours heures personnes noites dias horas pessoas notti giorni ore persone nachten dagen uur personen
+    passeggeri passagiere fahrgäste pasajeros passagers passageiros passagiers ospiti gäste huéspedes invités
+    hóspedes gasten times mal x veces vez fois vezes volte volta keer""".split()  # noqa: SIM905
 )
+# (the last row: how often an action may happen, "max. 2 mal pro Sendung", "2 veces por pedido": never the reply)
 
 
 def capped_counts(text: str, found: list[FoundLimit]) -> list[FoundLimit]:
@@ -243,6 +246,14 @@ def not_a_count(text: str, position: int) -> bool:
 _NAMED_LINE = re.compile(r"\d{3,}\s+line\b(?!s)", re.IGNORECASE)
 
 
+# Verbs whose "over" is a preposition, not "more than" ("stumble over", "trip over", "agonise over").
+_OVER_VERB = re.compile(
+    r"\b(?:stumbl|trip|fall|fell|pore|poring|agoni|puzzl|struggl|linger|hover|obsess|dwell|hesitat|paus)\w*"
+    r"\s+over\s+$",
+    re.IGNORECASE,
+)
+
+
 def not_a_length(text: str, position: int, match: re.Match[str], unit: LimitUnit, noun: str) -> bool:
     """Whether a number with its unit counts something other than the reply's length: a pace, what someone owns, a
     point in a session, a position, a line to add, a code's pattern, strengths, hard words."""
@@ -251,6 +262,8 @@ def not_a_length(text: str, position: int, match: re.Match[str], unit: LimitUnit
         # "ask one question at a time" paces a conversation; "gives them one word or short sentence at a time
         # to read" is the item of practice it hands over: neither counts the reply's words
         return True
+    if _OVER_VERB.search(text, max(0, position - 30), position):
+        return True  # "readers who stumble over one word", "pore over one page": a place, not a size
     if _HELD_COUNT.search(text, max(0, position - 40), position):
         return True  # "they run 6 lines, their old printers are dying": a fact about the customer, no length
     if _SESSION_POINT.search(text, max(0, position - 12), position) and cue_before(text, position)[0] is None:

@@ -16,6 +16,7 @@ from app.engine.constraints.model import Constraint
 from app.engine.constraints.people import tone_synonyms
 from app.engine.constraints.structure import find_objects
 from app.engine.fidelity.formats import Feature, bans, clash
+from app.engine.fidelity.part_limits import brief_part_limit
 from app.engine.fidelity.prompt import PromptView, content_stems
 
 LENGTH_UNITS = frozenset({"words", "sentences", "paragraphs", "characters", "lines", "tokens"})
@@ -65,6 +66,8 @@ def check_limit(constraint: Constraint, view: PromptView, brief: Sequence[Constr
             if limit.scope is not None or limit.unit not in LENGTH_UNITS or not _bounds_the_reply(limit, view):
                 continue
             if any(start <= limit.start < end for start, end in parts) or _in_exception(view.text, limit.start):
+                continue
+            if brief_part_limit(limit, view, brief):
                 continue  # ("exception is kiln_firing - those can go to 90 words": the exempt case's own size)
             numbers = _numbers(limit.minimum, limit.maximum, limit.exact)
             if (limit.unit == constraint.unit and numbers != wanted) or limit.unit not in brief_units:
