@@ -62,7 +62,8 @@ _SETS = [
     ("Gib JSON mit kunde und risk_level (niedrig, mittel, hoch) zurück.", ["niedrig", "mittel", "hoch"]),
     # the values of a rating the reply gives
     (
-        "Structure: Question, Key findings, Strength of evidence (strong / moderate / weak / insufficient), Gaps, References.",
+        "Structure: Question, Key findings, Strength of evidence (strong / moderate / weak / insufficient), "
+        "Gaps, References.",
         ["strong", "moderate", "weak", "insufficient"],
     ),
     ("2) Lead temperature: hot, warm or cold, with one line on why.", ["hot", "warm", "cold"]),
@@ -117,7 +118,8 @@ _SETS = [
     ("etiquetas - elige SOLO una:\nreserva, cambio, queja, otro", ["reserva", "cambio", "queja", "otro"]),
     # a table's first column headed by a label noun
     (
-        "classifier for carrier exceptions, output exactly one code from this table:\n\n| code | use when |\n|---|---|\n"
+        "classifier for carrier exceptions, output exactly one code from this table:\n\n"
+        "| code | use when |\n|---|---|\n"
         "| ADDR | bad address |\n| DMG | damaged |\n| OTHER | none of the above |",
         ["ADDR", "DMG", "OTHER"],
     ),
