@@ -150,9 +150,7 @@ def label_line(text: str) -> FoundLabels | None:
         # the words right before the colon say what the line lists ("The status light on the router can be:" is
         # about a light; "Priority support assistant. We have offices in three regions:" about offices)
         tail = re.split(r"[.!?。！？]", intro)[-1]
-        # ("tags - pick ONE only:": a dash is no word of the tail)
-        words = [word for word in tail.split() if any(ch.isalnum() for ch in word)]
-        tail = " ".join(words[-4:]) if " " in tail.strip() else tail[-15:]
+        tail = " ".join(tail.split()[-4:]) if " " in tail.strip() else tail[-15:]
         if not (_LABEL_WORD.search(tail) or CJK_CONTEXT.search(tail) or _ONE_OF_INTRO.search(tail)):
             continue
         if len(intro) > _SHORT_INTRO and not _LABEL_WORD.search(tail):

@@ -11,20 +11,6 @@ from app.engine.constraints.label_cues import LABEL_NOUNS
 from app.engine.constraints.label_items import FoundLabels, split_items
 
 _CODE = r"[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*"
-_VERDICT = r"[A-Z]{2,}(?:[_-][A-Z0-9]+)*"
-
-# "PASS if the total is 7 or more, otherwise RESIT", "APTO si … , si no NO_APTO", "OK wenn …, sonst FEHLER":
-# two upper-case verdicts, the first with its condition, the second the alternative.
-_OTHERWISE = (
-    r"(?:otherwise|else|or\s+else|if\s+not|si\s+no|de\s+lo\s+contrario|sinon|autrement|sonst|andernfalls|"
-    r"senão|caso\s+contrário|altrimenti|anders)"
-)
-_IF = r"(?:if|when|si|cuando|wenn|falls|quand|lorsque|se|quando|als|indien)"
-_CONDITIONAL_PAIR = re.compile(
-    rf"(?<![\w-])(?P<a>{_VERDICT})\s+(?i:{_IF})\b[^.;:\n]{{1,100}}?,?\s+(?i:{_OTHERWISE})\s*,?\s+"
-    rf"(?P<b>{_VERDICT})(?![\w-])"
-)
-
 # "severity P1 (crash, data loss), P2 (bug), P3 (everything else)": codes after a label noun, each with an aside
 _DESCRIBED_CODES = re.compile(
     rf"\b(?i:{LABEL_NOUNS})\s*:?\s+(?P<list>{_CODE}\s*\([^()\n]{{1,120}}\)"
@@ -44,14 +30,6 @@ _CATCH_ALL = re.compile(
     r"(?i:other|others|otro|otros|otra|autre|autres|sonstiges|andere|outro|outros|altro|overig|anders))\b"
     r"(?=\s*(?:[.;:!?)\n]|$))"
 )
-
-
-def conditional_pair(text: str) -> FoundLabels | None:
-    """A verdict code and its alternative ("PASS if the total is 7 or more, otherwise RESIT")."""
-    match = _CONDITIONAL_PAIR.search(text)
-    if match is None or match.group("a") == match.group("b"):
-        return None
-    return FoundLabels([match.group("a"), match.group("b")], False, match.start("a"), match.end("b"))
 
 
 def described_codes(text: str) -> FoundLabels | None:

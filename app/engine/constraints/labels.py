@@ -209,7 +209,7 @@ def _find_labels(text: str) -> FoundLabels | None:
 def _compact_set(text: str) -> FoundLabels | None:
     """A set in a compact shape of its own: brackets, CJK, slashes, a list field, a prefixed line, quoted prefixed
     lines, or upper-case names after a verdict verb."""
-    formed = label_forms.conditional_pair(text) or label_forms.described_codes(text)
+    formed = label_forms.described_codes(text)
     if formed is not None:
         return formed._replace(multi=bool(MULTI.search(text)))
     # "[BLOCKER], [MAJOR] or [NIT]" (in any language's sentence), "into billing/tech/cancel/other": compact shapes,

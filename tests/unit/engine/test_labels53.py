@@ -18,14 +18,6 @@ def _labels(task: str) -> list[list[str]]:
 
 
 _SETS = [
-    # a verdict code and its alternative
-    (
-        "Grade the quiz: a table with the scores, then PASS if the total is 7 or more, otherwise RESIT.",
-        ["PASS", "RESIT"],
-    ),
-    ("Corrige el examen y escribe APTO si la nota llega a 5, si no NO_APTO.", ["APTO", "NO_APTO"]),
-    ("Prüfe den Antrag: FREIGABE wenn alle Unterlagen da sind, sonst NACHFORDERN.", ["FREIGABE", "NACHFORDERN"]),
-    ("Relis la copie : VALIDE si tous les critères sont remplis, sinon REFUSE.", ["VALIDE", "REFUSE"]),
     # codes each described in parentheses after a label noun
     (
         "one finding per line. severity P1 (crash, data loss), P2 (real bug), P3 (everything else).",
@@ -110,12 +102,6 @@ _SETS = [
     ("标签为 咨询、投诉、表扬 之一。", ["咨询", "投诉", "表扬"]),
     ("紧急程度：高 / 中 / 低。", ["高", "中", "低"]),
     ("緊急度：高・中・低のどれか。", ["高", "中", "低"]),
-    # a list alone on the line after "tags - pick one:"
-    (
-        "tags - pick ONE only:\nnew_booking, reschedule, complaint, other",
-        ["new_booking", "reschedule", "complaint", "other"],
-    ),
-    ("etiquetas - elige SOLO una:\nreserva, cambio, queja, otro", ["reserva", "cambio", "queja", "otro"]),
     # a table's first column headed by a label noun
     (
         "classifier for carrier exceptions, output exactly one code from this table:\n\n"
@@ -143,7 +129,7 @@ def test_label_set_is_read(task: str, values: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("task", "values"),
-    [_SETS[0], _SETS[4], _SETS[10], _SETS[11], _SETS[16], _SETS[20], _SETS[29], _SETS[35]],
+    [_SETS[0], _SETS[6], _SETS[7], _SETS[12], _SETS[16], _SETS[25], _SETS[29]],
 )
 def test_prompt_names_the_closed_set(task: str, values: list[str]) -> None:
     prompt = generate(Brief(task=task)).prompt
