@@ -15,6 +15,7 @@ from app.engine.constraints import (
     antecedents,
     label_blocks,
     label_pipes,
+    label_tables,
     label_wording,
     layout,
     lettered,
@@ -168,7 +169,7 @@ _SLOT_COLON = re.compile(r"(?i)(?:\b(?:file|path|filename|filepath|file_path|mod
 
 def _with_label_table_or_line(field: Field, found: list[Constraint]) -> list[Constraint]:
     """A label set given as a table's first column or on one line, when the clauses gave none."""
-    table = label_table(field.text)
+    table = label_table(field.text) or label_tables.table_label_column(field.text)
     if table is not None and not any(c.kind == "labels" for c in found):
         # "Use these labels:\nlabel | meaning\n---|---\nbilling | …": the first column is the label set; under
         # "severity:" it is the severity each item carries ("Tag each item's severity with exactly one of …")

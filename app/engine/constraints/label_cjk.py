@@ -10,7 +10,11 @@ from app.engine.constraints.label_items import FoundLabels, without_full_width_a
 
 _CJK_BRACKETS = re.compile(r"(?:[「『【][^」』】\n]{1,20}[」』】]\s*[、，,/／・]?\s*){2,}")
 _CJK_ITEM = r"[^：:。；;\n、，,/／・]{1,20}"
-_CJK_LIST = re.compile(rf"(?:[：:]|分类为|分類為|分为|分為)\s*(?P<list>{_CJK_ITEM}(?:\s*[、，,/／・]\s*{_CJK_ITEM})+)")
+# ("ラベルは booking / cancel / other のどれか1つ", "标签为 …": the label noun and its particle introduce the list too)
+_CJK_LIST = re.compile(
+    rf"(?:[：:]|分类为|分類為|分为|分為|(?:ラベル|カテゴリー?|タグ|分類)(?:は|を)|(?:标签|類別|类别|分类)(?:为|是))\s*"
+    rf"(?P<list>{_CJK_ITEM}(?:\s*[、，,/／・]\s*{_CJK_ITEM})+)"
+)
 
 
 def find_cjk_labels(text: str) -> FoundLabels | None:

@@ -27,6 +27,9 @@ ONE_OF = (
     r"\b(?:eins|eine[sn]?|einer)\s+(?:von|der\s+folgenden)(?:\s+(?:kategorien|labels))?|"
     r"\bl'une?\s+des(?:\s+(?:catégories|étiquettes)\s+suivantes)?|\bparmi|"
     r"\b(?:um|uma)\s+(?:de|dos|das)\b(?:\s+(?:seguintes|rótulos|categorias))?|"
+    # "seguida de um destes:", "l'un de ces :", "einer dieser:", "uno de estos:": "one of these" before a colon
+    r"\b(?:um|uma)\s+(?:destes|destas|d[eo]s\s+seguintes)(?=\s*[:–—-])|\bl['’]une?\s+de\s+ces(?=\s*[:–—-])|"
+    r"\b(?:einer|eines|eine|einen)\s+dieser(?=\s*[:–—-])|"
     # "verso uno di questi uffici:", "una de estas oficinas:", "één van de volgende afdelingen:": the noun is the
     # requester's own (offices, teams, queues), so any one word may follow before the colon
     r"\b(?:uno|una)\s+di\s+(?:quest[ie]|i\s+seguenti|le\s+seguenti)(?:\s+[^\W\d_]+)?(?=\s*[:–—-])|"
@@ -105,5 +108,7 @@ NOTE_WORDS = (
 
 # CJK label sets: 「a」「b」「c」, or a list after a colon joined by 、 ，/ ・ ("标签：通过、人工复核、删除").
 CJK_CONTEXT = re.compile(
-    r"分類|分类|ラベル|标签|標籤|类别|類別|カテゴリ|いずれか|之一|分成|归类|归为|判定|タグ|分为|分為|区分|どれか|其中一"
+    r"分類|分类|ラベル|标签|標籤|类别|類別|カテゴリ|いずれか|之一|分成|归类|归为|判定|タグ|分为|分為|区分|どれか|其中一|"
+    # urgency, priority and severity levels ("紧急程度：高 / 中 / 低", "緊急度：高・中・低")
+    r"紧急程度|緊急程度|紧急度|緊急度|优先级|優先級|優先度|严重程度|嚴重程度|重要度|等级|等級|级别|級別"
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from app.engine.constraints import label_shapes
+from app.engine.constraints import label_forms, label_shapes
 from app.engine.constraints.label_cjk import find_cjk_labels
 from app.engine.constraints.label_cues import CLASSIFY, LABEL_CONTEXT, LABEL_NOUNS, MULTI, ONE_OF
 from app.engine.constraints.label_fields import LIST_CUE_WORDS, list_field_values, prefixed_line_labels
@@ -190,14 +190,16 @@ def _find_labels(text: str) -> FoundLabels | None:
     if compact is not None:
         return compact
     if text.count("|") >= 2 and any(PATH_CELL.search(cell) for cell in text.split("|")):
-        return None  # "SEVERITY | path/to/file.py:LINE | problem | suggested fix": the layout of a line
+        # "SEVERITY | path/to/file.py:LINE | problem | fix": the layout of a line; only a cell of codes is a set
+        return label_forms.template_cell(text)
     numbered = _numbered(text)
     if numbered is not None:
         return numbered
     if not _LIST_MARK.search(text):
         return None  # a label set needs at least two items
     multi = bool(MULTI.search(text))
-    for step in (_yes_or_no, piped_labels, _reply_with, _introduced, _judged, _after_colon, _in_parentheses):
+    steps = (_yes_or_no, piped_labels, _reply_with, _introduced, _judged, label_forms.catch_all_list, _after_colon)
+    for step in (*steps, label_forms.field_values, label_forms.rated_values, label_forms.field_codes, _in_parentheses):
         found = step(text, multi)
         if found is not None:
             return found
@@ -207,6 +209,9 @@ def _find_labels(text: str) -> FoundLabels | None:
 def _compact_set(text: str) -> FoundLabels | None:
     """A set in a compact shape of its own: brackets, CJK, slashes, a list field, a prefixed line, quoted prefixed
     lines, or upper-case names after a verdict verb."""
+    formed = label_forms.described_codes(text)
+    if formed is not None:
+        return formed._replace(multi=bool(MULTI.search(text)))
     # "[BLOCKER], [MAJOR] or [NIT]" (in any language's sentence), "into billing/tech/cancel/other": compact shapes,
     # each value read alone, without its brackets or a lead-in word
     bracketed = label_shapes.bracket_set(text)
@@ -267,6 +272,9 @@ def _introduced(text: str, multi: bool) -> FoundLabels | None:
             close = text.find(")", start)
             start, end = start + 1, close if close > 0 else end
         items = split_items(text[start:end])
+        finished = label_forms.finished_list(text[start:end]) if items is None else None
+        if finished is not None:
+            items, end = split_items(finished), text.find(finished, start) + len(finished)
         if intro.group("noun") is not None and _CONDITION_BEFORE.search(text, 0, intro.start()):
             continue  # "note_kept = false only when decision = hide or block": a condition on a value, no set
         either = intro.group("either") is not None
