@@ -64,12 +64,21 @@ def test_banned_markdown_word_writes_no_markdown_default(task: str) -> None:
 # --- the label line the layout puts first stays first ------------------------------------------------------------
 
 _MARKER_SETS = [
-    ("Review the Go pull requests of our parcel-tracking service.\n\nreply format, strictly:\n"
-     "line 1 is either STATUS: MERGE or STATUS: HOLD\nthen one finding per line", ["MERGE", "HOLD"]),
-    ("Revisa los pull requests de nuestra app de reservas.\n\nFormato de la respuesta:\n"
-     "primera línea: DECISION: APROBAR o DECISION: CAMBIOS\ndespués un problema por línea", ["APROBAR", "CAMBIOS"]),
-    ("Prüfe die SQL-Migrationen unseres Teams, bevor sie laufen.\n\nAusgabeformat:\n"
-     "erste Zeile: ERGEBNIS: SICHER oder ERGEBNIS: UNSICHER\ndann die riskanten Anweisungen", ["SICHER", "UNSICHER"]),
+    (
+        "Review the Go pull requests of our parcel-tracking service.\n\nreply format, strictly:\n"
+        "line 1 is either STATUS: MERGE or STATUS: HOLD\nthen one finding per line",
+        ["MERGE", "HOLD"],
+    ),
+    (
+        "Revisa los pull requests de nuestra app de reservas.\n\nFormato de la respuesta:\n"
+        "primera línea: DECISION: APROBAR o DECISION: CAMBIOS\ndespués un problema por línea",
+        ["APROBAR", "CAMBIOS"],
+    ),
+    (
+        "Prüfe die SQL-Migrationen unseres Teams, bevor sie laufen.\n\nAusgabeformat:\n"
+        "erste Zeile: ERGEBNIS: SICHER oder ERGEBNIS: UNSICHER\ndann die riskanten Anweisungen",
+        ["SICHER", "UNSICHER"],
+    ),
 ]
 
 
