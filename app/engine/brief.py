@@ -12,6 +12,7 @@ from app.engine.audience_cuts import object_of_verb
 from app.engine.fastre import prefiltered
 from app.engine.foreign_names import cjk_business_name, foreign_business_name, leading_business_name
 from app.engine.language_id import identify
+from app.engine.negated_cues import negated_cue
 from app.engine.opening_name import opening_business_name
 from app.engine.service_for import SERVICE_FOR
 from app.engine.spec import Example, Length, OutputKind, Tool
@@ -175,7 +176,6 @@ _REPLY_TABLE = re.compile(
 _DATABASE_WORDS = re.compile(
     r"\b(?:sql|database|migrations?|schema|postgres\w*|mysql|sqlite|alembic|django|ddl|orm|index(?:es)?)\b", re.I
 )
-_NEGATED_CUE = re.compile(r"\b(?:no|not|never|without|avoid|don't|do not|nor|instead of|rather than)\b[^.;:]*$", re.I)
 _LENGTH_CUES: tuple[tuple[re.Pattern[str], Length], ...] = (
     (re.compile(r"\b(?:detailed|in-depth|in depth|thorough|comprehensive|long-form|exhaustive)\b", re.I), "detailed"),
     (re.compile(r"\b(?:brief|short|concise|succinct|terse|one-line|one sentence|tl;?dr)\b", re.I), "short"),
@@ -712,7 +712,7 @@ def extract_entities(task: str) -> Entities:
         # "no markdown", "without bullets", "not as JSON" name a format to avoid, not the one to use.
         database = kind == "table" and _DATABASE_WORDS.search(replied) is not None
         if any(
-            not _NEGATED_CUE.search(replied[max(0, m.start() - 25) : m.start()])
+            not negated_cue(replied, m.start())
             and not (kind == "table" and _TABLE_VERB.search(replied[max(0, m.start() - 14) : m.start()]))
             and not (database and _TABLE_DDL.search(replied[max(0, m.start() - 14) : m.start()]))
             # "one big events table with 120M rows", "touches only one table": in a database brief only a table the

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from app.engine.compose.label_draft import WRITES_REPLY
+from app.engine.compose.label_line_first import key_line_first
 from app.engine.constraints import Constraint
 
 _CLOSING_LINE = re.compile(r'^End with one line that starts with "(?P<key>[^"]{1,30}):" followed by exactly one label')
@@ -29,13 +30,20 @@ def placed_label_line(task: str, lines: list[str], labels: Sequence[Constraint],
     closing = next((line for line in lines if _CLOSING_LINE.match(line)), None)
     reply = WRITES_REPLY.search(task)
     sets = [c for c in labels if c.values and (c.scope in (None, "label") or _topic(c))]
+    first = closing is not None and key_line_first(task, key)
+    if first and closing is not None and (reply is None or not sets):
+        # "line 1 is either VERDICT: …", "in this shape:\nLABEL: …": the brief's layout opens with the label line
+        said = {c.text for c in sets}  # (the closing line names the labels once)
+        return [_CLOSING_LINE.sub(lambda m: m.group(0).replace("End with", "Start with", 1), closing)] + [
+            line for line in lines if line is not closing and line not in said
+        ]
     if closing is None or reply is None or not sets or not lines:
         return lines
     said = {c.text for c in sets}
     # where the brief lists the labels: before the reply it asks for ("label it …, then draft a reply"), or after it
     # ("3) ganz am Ende ein Label aus …")
     listed = [c.span.start for c in sets if c.span is not None and c.span.field == "task"]
-    if not listed or min(listed) > reply.start() or _LABEL_LAST.search(task):
+    if not first and (not listed or min(listed) > reply.start() or _LABEL_LAST.search(task)):
         if len(sets) > 1 and all(_topic(c) for c in sets):
             # "draft a reply, and tag it with a sentiment (…) and a topic (…)": a closing line per named set
             named = ", then ".join(_slot(c, "Label") for c in sets)

@@ -69,6 +69,10 @@ def is_case_reply(text: str, start: int, value: dict[str, Any], end: int | None 
         return False
     if _REPLY_VERB.search(before) is not None:
         return True
+    if re.search(r"[:：]\s*$", before) and not _SHAPE_LEAD.search(before):
+        # "- se il messaggio è vuoto: {"errore": "…"}", "- if the text is blank: {…}": a condition, a colon, then the
+        # fixed object is that case's reply, with no verb at all
+        return _CONDITION.search(before) is not None or _CONDITION_BEFORE.search(before) is not None
     return end is not None and _VERB_AFTER.match(text, end) is not None
 
 

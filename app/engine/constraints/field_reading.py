@@ -30,6 +30,7 @@ from app.engine.constraints.fallback_placement import bare_ask, names_a_ban
 from app.engine.constraints.item_conditions import clause_leads
 from app.engine.constraints.line_scopes import scoped_to_lines, scoped_to_parts, with_outline
 from app.engine.constraints.model import Constraint, ConstraintSource
+from app.engine.constraints.next_line_keys import with_next_line_keys
 from app.engine.constraints.pasted_structures import structures
 from app.engine.constraints.quoted_lines import with_quoted_lines
 from app.engine.constraints.shared_subjects import with_shared_subjects
@@ -138,6 +139,7 @@ def _with_lines_and_listed_tools(field: Field, found: list[Constraint]) -> list[
     found.extend(read_listed_tools(field, found))
     found = without_declaration_rules(field.text, found)
     found = layout.with_field_lines(field.text, field.span, found)
+    found = with_next_line_keys(field.text, field.span, found)  # ("with these keys:\nname, email, …")
     found = layout.with_line_templates(field.text, found)
     found = [c for c in found if not layout.describes_a_signature(field.text, c)]
     # "Max one line:\nCUSTOMER | ISSUE | NEXT STEP": the layout of the line, not a label set

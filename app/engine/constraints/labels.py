@@ -19,6 +19,7 @@ from app.engine.constraints.label_items import (
     split_items,
     without_full_width_asides,
 )
+from app.engine.constraints.label_markers import marked_labels
 from app.engine.constraints.label_pipes import PATH_CELL, piped_labels
 from app.engine.constraints.label_plausibility import reads_as_labels
 from app.engine.phrasing import VERBS
@@ -130,6 +131,9 @@ def prefixed_line(text: str) -> str | None:
 
 def find_labels(text: str) -> FoundLabels | None:
     """The label set stated in one clause, if any."""
+    marked = marked_labels(text)  # ("VERDICT: APPROVE or VERDICT: CHANGES NEEDED": the values after the marker)
+    if marked is not None:
+        return marked[1]
     found = _find_labels(text)
     if found is not None:
         found = _without_trailing_phrase(_without_leading_only(found))

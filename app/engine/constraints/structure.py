@@ -348,7 +348,9 @@ _FIELDS_INTRO = re.compile(
     r"\bheader(?:\s+(?:row|line))?\s*:\s*(?=`?[A-Za-z_]\w*[ \t]*,[ \t]*[A-Za-z_])|"
     rf"\b(?:with|containing|including|has|having|mit|con|avec|com|met)\s+"
     r"(?:the\s+|exactly\s+|los\s+|las\s+|den\s+|die\s+|folgenden\s+|les\s+|des\s+|os\s+|i\s+|gli\s+|de\s+|volgende\s+)?"
-    r"(?:(?:these|following|siguientes|suivants|seguintes|seguenti)\s+)?"
+    # ("con queste chiavi:", "con estas claves:", "mit diesen Feldern:", "avec ces champs :", "met deze velden:")
+    r"(?:(?:these|following|siguientes|suivants|seguintes|seguenti|queste|questi|estas|estos|estes|diesen|ces|"
+    r"deze|essas|esses)\s+)?"
     rf"(?:{_FIELD_NOUNS})\s*:?\s*|"
     r"\b(?:each|every)\s+(?:item|object|entry|element|row|record|result)\s+(?:has|have|with|contains|includes|having)"
     r"\s*:?\s*(?:the\s+)?(?:(?:fields?|keys?)\s*:?\s*)?|"
