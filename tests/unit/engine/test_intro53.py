@@ -1,6 +1,7 @@
 """Two gaps left by session 52's name-only introductions: a sentence that only names the business ("Tandartspraktijk
 Zonnehof in Utrecht (3 tandartsen).") is context, never requirement 1, in any language; and a case line whose fixed
-reply a guardrail quotes whole ('Bij pijn → alleen: "Bel ons …" Verder niets.') is not pasted again as a rule."""
+reply a guardrail quotes whole ('Bij pijn → alleen: "Bel ons …" Verder niets.') is not pasted again as a rule. Then
+round 51's label-headed steps, case-to-label lines and case lists ended by what the reply does."""
 
 from __future__ import annotations
 
@@ -103,3 +104,69 @@ def test_a_case_line_that_says_more_than_its_reply_keeps_the_rest() -> None:
         'Wochenende => nur: "Rufen Sie den Notdienst an: 0221 123456." und frag nach dem Namen.'
     )
     assert "frag nach dem Namen" in _claude(task)
+
+
+# Round 51's tattoo inbox (class 4 and 7): a label that heads what to do in its case is an instruction for that label,
+# never the label's definition ('Use "COMPLAINT" for apologise once'), and a case line that says which label a case
+# takes is a rule, never background.
+LABEL_STEPS = [
+    (
+        "Tag each email with one of BOOKING, PRICE, COMPLAINT, OTHER and draft a reply under 80 words. COMPLAINT: "
+        "apologise once, do not argue, say the manager replies within 2 working days.",
+        "COMPLAINT: apologise once",
+    ),
+    (
+        "Tag each email with one of BOOKING, PRICE, COMPLAINT, OTHER and draft a reply under 80 words. PRICE: "
+        "politely say that prices are set after a consultation.",
+        "PRICE: politely say that prices are set after a consultation",
+    ),
+    (
+        "Sort every support message into REFUND, BUG or OTHER and write a short answer. REFUND: apologise first and "
+        "point them to the refund form.",
+        "REFUND: apologise first and point them to the refund form",
+    ),
+]
+
+
+@pytest.mark.parametrize(("task", "rule"), LABEL_STEPS)
+def test_a_label_that_heads_a_step_gives_that_labels_instruction(task: str, rule: str) -> None:
+    prompt = _claude(task)
+    assert rule in _section(prompt, "instructions")
+    assert not re.search(r'Use "[A-Z]+" for (?:apologi|politely)', prompt)
+
+
+def test_a_label_that_a_case_defines_is_still_a_definition() -> None:
+    prompt = _claude("Label every message BILLING, BUG or OTHER. BILLING: invoices, refunds and card problems.")
+    assert 'Use "BILLING" for invoices, refunds and card problems.' in prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "rule"),
+    [
+        (
+            "Tag each email with one of BOOKING, UNDER18, OTHER and draft a reply under 80 words. Anyone who says "
+            "they are under 18 gets UNDER18 and a polite no.",
+            "Anyone who says they are under 18 gets UNDER18 and a polite no.",
+        ),
+        (
+            "Label each ticket BILLING, BUG or OTHER. Anything about invoices goes under BILLING.",
+            "Anything about invoices goes under BILLING.",
+        ),
+        (
+            "Label each ticket SPAM, SALES or OTHER. Messages with links only are tagged SPAM, even when polite.",
+            "Messages with links only are tagged SPAM, even when polite.",
+        ),
+    ],
+)
+def test_a_sentence_that_gives_a_case_its_label_is_a_rule(task: str, rule: str) -> None:
+    assert rule in _section(_claude(task), "instructions")
+
+
+def test_a_case_listed_before_what_the_reply_does_keeps_every_item() -> None:
+    task = (
+        "Draft replies to our tattoo studio's emails. If they describe spreading redness, pus, a hot swollen area or "
+        "a fever, the reply tells them to see their GP today."
+    )
+    assert "If they describe spreading redness, pus, a hot swollen area or a fever, tell the user to see their GP" in (
+        _claude(task)
+    )
