@@ -175,12 +175,12 @@ def rule_line(sentence: str) -> bool:
     if _ARROW_RULE.match(sentence) and not _SAMPLE_INTRO.search(sentence):
         return True  # "on_plan already true -> no second plan, …": a case and what to do in it
     if _REPLY_SHAPE.match(sentence):
-        return True
+        return True  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact
     head = _LABEL_HEAD.match(sentence)
     if head is not None and (CASE_STEP.match(sentence, head.end()) or instructs(sentence[head.end() :])):
         return True  # "PRICE: politely say that prices are set after a consultation": what to do for that label
     if _GETS_A_LABEL.search(sentence):
-        return True  # "anyone who says they are under 18 gets UNDER18 and a polite no": which label a case takes  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact
+        return True  # "anyone who says they are under 18 gets UNDER18 and a polite no": which label a case takes
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
     # ZONE …": a fact, then the instruction it calls for
     if any(instructs(part.strip()) for part in _FACT_THEN_ORDER.split(sentence)[1:]):
