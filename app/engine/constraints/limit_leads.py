@@ -36,6 +36,16 @@ _SIZE_AFTER = re.compile(
 )
 
 
+# An upper-case marker of a laid-out reply ("KEY FINDS", "TITEL", "VOOR WIE"), not a shouted word or a format name
+_CAPS_PART = re.compile(
+    r"(?:^|(?<=[:：\n]))\s*(?:[-*•]\s*)?(?P<part>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý0-9]+(?:[ _-][A-ZÀ-Ý0-9]+){0,3}))\s*$"
+)
+_CAPS_NOT_PARTS = frozenset(
+    {"NOTE", "NB", "PS", "IMPORTANT", "TIP", "WARNING", "REMEMBER", "RULE", "RULES", "JSON", "CSV", "SMS", "MAX", "ALWAYS",
+     "NEVER", "ONLY", "NO", "DO", "DON'T", "OUTPUT", "FORMAT", "LENGTH", "LIMIT", "LIMITS", "REPLY", "ANSWER"}
+)  # fmt: skip
+
+
 _NOT_BARE_PARTS = frozenset(
     {"then", "each", "every", "give", "and", "also", "plus", "with", "only", "just", "always", "never", "keep", "write",
      "jede", "jeder", "jedes", "cada", "chaque", "ogni", "elke", "maximo", "máximo", "mínimo", "minimo", "maximal",
@@ -73,6 +83,9 @@ _STYLE_WORDS = frozenset(
 
 def heading_scope(text: str, start: int) -> str | None:
     """The part a heading before a limit names ("Summary: at most 5 bullets" -> "the summary"), if any."""
+    caps = _CAPS_PART.search(text[:start])  # ("rules: TITEL max 60 tekens": after a heading's colon, too)
+    if caps is not None and caps.group("part") not in _CAPS_NOT_PARTS:
+        return f"the {caps.group('part')} section"  # "- KEY FINDS max 5 lines": the layout's marker names its section
     bare = None
     sized = _SIZE_AFTER.match(text, start) is not None  # a length, not a count of things to give ("Offer max 3 …")
     heading = _HEADING.match(text[:start]) or (
@@ -87,6 +100,9 @@ def heading_scope(text: str, start: int) -> str | None:
         heading = bare = _LOWER_BARE_PART.match(text[comma.end() : start])  # "…, blurb max 60 words"
     if heading is None:
         return None
+    marker = " ".join(heading.group("part").split())
+    if _CAPS_PART.fullmatch(marker) and marker not in _CAPS_NOT_PARTS:
+        return f"the {marker} section"  # "VOOR WIE: 1 of 2 zinnen": the layout's own marker, as written
     part = " ".join(heading.group("part").lower().split())
     if IN_CHARACTER.fullmatch(part):
         return TURN_SCOPE  # "In character: max 50 words a turn": the scene's turns, not a part called so

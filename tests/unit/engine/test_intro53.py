@@ -10,6 +10,7 @@ import re
 import pytest
 
 from app.engine.brief import Brief
+from app.engine.constraints.extract import extract_constraints
 from app.engine.generate import generate
 
 
@@ -170,3 +171,49 @@ def test_a_case_listed_before_what_the_reply_does_keeps_every_item() -> None:
     assert "If they describe spreading redness, pus, a hot swollen area or a fever, tell the user to see their GP" in (
         _claude(task)
     )
+
+
+def _limits(task: str) -> list[tuple[str | None, str | None, int | None, int | None]]:
+    return [(c.scope, c.unit, c.minimum, c.maximum) for c in extract_constraints(Brief(task=task)) if c.kind == "limit"]
+
+
+# Round 51's class 1, scoped limits: a limit stated for one marker of a laid-out reply stays that section's, keeps its
+# range ("1 of 2 zinnen") and its unit ("tekens" are characters).
+@pytest.mark.parametrize(
+    ("task", "limit"),
+    [
+        (
+            "Turn the diary into a weekly report, plain text.\nWEEK ENDING:\nKEY FINDS:\nNEXT WEEK:\nrules\n- KEY "
+            "FINDS max 5 lines, each line = context number, find, trench.\n- whole thing max 250 words",
+            ("the KEY FINDS section", "lines", None, 5),
+        ),
+        (
+            "Schrijf producttekst voor de webshop.\nTITEL:\nVOOR WIE:\nregels: TITEL max 60 tekens.",
+            ("the TITEL section", "characters", None, 60),
+        ),
+        (
+            "Schrijf producttekst voor de webshop.\nTITEL:\nVOOR WIE:\nVOOR WIE: 1 of 2 zinnen.",
+            ("the VOOR WIE section", "sentences", 1, 2),
+        ),
+        (
+            "Escribe la ficha del producto. TÍTULO máximo 60 caracteres. Luego una descripción.",
+            ("the TÍTULO section", "characters", None, 60),
+        ),
+        ("Schreib die Antwort in 2 oder 3 Sätzen.", (None, "sentences", 2, 3)),
+    ],
+)
+def test_a_limit_keeps_its_section_range_and_unit(task: str, limit: tuple[str | None, str, int | None, int]) -> None:
+    assert limit in _limits(task)
+
+
+def test_a_whole_reply_limit_beside_a_section_limit_stays_the_replys() -> None:
+    task = (
+        "Turn the diary into a weekly report, plain text.\nWEEK ENDING:\nKEY FINDS:\nNEXT WEEK:\nrules\n- KEY FINDS "
+        "max 5 lines.\n- whole thing max 250 words"
+    )
+    assert (None, "words", None, 250) in _limits(task)
+    assert (None, "lines", None, 5) not in _limits(task)
+
+
+def test_one_of_three_options_is_no_range() -> None:
+    assert (None, "items", 1, 3) not in _limits("Pick 1 of 3 options and explain it in 2 sentences.")
