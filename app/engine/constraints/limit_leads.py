@@ -41,8 +41,8 @@ _CAPS_PART = re.compile(
     r"(?:^|(?<=[:：\n]))\s*(?:[-*•]\s*)?(?P<part>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý0-9]+(?:[ _-][A-ZÀ-Ý0-9]+){0,3}))\s*$"
 )
 _CAPS_NOT_PARTS = frozenset(
-    {"NOTE", "NB", "PS", "IMPORTANT", "TIP", "WARNING", "REMEMBER", "RULE", "RULES", "JSON", "CSV", "SMS", "MAX", "ALWAYS",
-     "NEVER", "ONLY", "NO", "DO", "DON'T", "OUTPUT", "FORMAT", "LENGTH", "LIMIT", "LIMITS", "REPLY", "ANSWER"}
+    {"NOTE", "NB", "PS", "IMPORTANT", "TIP", "WARNING", "REMEMBER", "RULE", "RULES", "JSON", "CSV", "SMS", "MAX",
+     "ALWAYS", "NEVER", "ONLY", "NO", "DO", "DON'T", "OUTPUT", "FORMAT", "LENGTH", "LIMIT", "LIMITS", "REPLY", "ANSWER"}
 )  # fmt: skip
 
 
