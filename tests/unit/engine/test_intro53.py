@@ -217,3 +217,22 @@ def test_a_whole_reply_limit_beside_a_section_limit_stays_the_replys() -> None:
 
 def test_one_of_three_options_is_no_range() -> None:
     assert (None, "items", 1, 3) not in _limits("Pick 1 of 3 options and explain it in 2 sentences.")
+
+
+# Round 52's class 2: a layout whose result line states the all-clear gets no default all-clear line beside it.
+@pytest.mark.parametrize(
+    "task",
+    [
+        "go code reviewer. someone pastes a diff, you review it.\nformat - exactly:\nfirst line RESULT: PASS or "
+        "RESULT: FAIL\nthen findings one per line: BLOCKER|MAJOR|MINOR file.go:line what is wrong -> fix",
+        "Review Kotlin pull requests. Line 1 is either VERDICT: APPROVE or VERDICT: CHANGES NEEDED, then one finding "
+        "per line.",
+        "Revisa los pull requests de Python. Primera línea: ESTADO: OK o ESTADO: CAMBIOS, luego un hallazgo por línea.",
+    ],
+)
+def test_a_result_line_that_states_the_all_clear_replaces_the_default_one(task: str) -> None:
+    assert "No blocking issues found" not in _claude(task)
+
+
+def test_a_review_without_a_result_line_keeps_the_default_all_clear() -> None:
+    assert "No blocking issues found" in _claude("Review Python diffs for our team. Max 5 findings, worst first.")
