@@ -179,6 +179,8 @@ def rule_line(sentence: str) -> bool:
     head = _LABEL_HEAD.match(sentence)
     if head is not None and (CASE_STEP.match(sentence, head.end()) or instructs(sentence[head.end() :])):
         return True  # "PRICE: politely say that prices are set after a consultation": what to do for that label
+    if head is not None and head.group(0).strip(" :–—") not in _NOTE_HEADS and sentence.count(",", head.end()) >= 2:
+        return True  # "MAJOR: db calls without ctx, goroutines that can leak, …": the cases a label takes
     if _GETS_A_LABEL.search(sentence):
         return True  # "anyone who says they are under 18 gets UNDER18 and a polite no": which label a case takes
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
@@ -229,6 +231,9 @@ _CASE_VALUE = re.compile(
 
 # "PRICE: ", "COMPLAINT – ": a label that heads what to do in its case
 _LABEL_HEAD = re.compile(r"\s*(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\s*[:–—]\s+")
+
+
+_NOTE_HEADS = frozenset({"NOTE", "NB", "PS", "FYI", "CONTEXT", "BACKGROUND", "INFO", "ABOUT", "TIP", "IMPORTANT"})
 
 
 # "Anyone who says they are under 18 gets UNDER18", "anything about refunds goes under BILLING", "spam is tagged SPAM"

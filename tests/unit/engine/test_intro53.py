@@ -236,3 +236,35 @@ def test_a_result_line_that_states_the_all_clear_replaces_the_default_one(task: 
 
 def test_a_review_without_a_result_line_keeps_the_default_all_clear() -> None:
     assert "No blocking issues found" in _claude("Review Python diffs for our team. Max 5 findings, worst first.")
+
+
+# Round 52's class 7: a line that opens with an order of its own never merges into the bullet before it, and a
+# label's line of cases ("MAJOR: db calls without ctx, …") is a rule, not background.
+@pytest.mark.parametrize(
+    ("task", "first", "second"),
+    [
+        (
+            "go code reviewer, someone pastes a diff.\nMAJOR: db calls without ctx, goroutines that can leak, errors "
+            "ignored with _\ndont comment on formatting or naming, gofmt does that",
+            "MAJOR: db calls without ctx, goroutines that can leak, errors ignored with _",
+            "comment on formatting or naming",
+        ),
+        (
+            "Review our Rust PRs.\nBLOCKER: unsafe blocks without a comment, unwrap in handlers, panics in libs\n"
+            "never mention clippy warnings",
+            "BLOCKER: unsafe blocks without a comment, unwrap in handlers, panics in libs",
+            "mention clippy warnings",
+        ),
+    ],
+)
+def test_an_order_on_its_own_line_is_its_own_rule(task: str, first: str, second: str) -> None:
+    rules = [line for line in _section(_claude(task), "instructions").splitlines() if line[:1].isdigit()]
+    holding_first = [line for line in rules if first in line]
+    assert holding_first, rules
+    assert second not in holding_first[0]
+    assert any(second in line for line in rules)
+
+
+def test_a_note_head_with_a_list_stays_context() -> None:
+    task = "Answer questions about our bakery. NOTE: we bake bread, cakes, pies and scones daily."
+    assert "we bake bread" not in _section(_claude(task), "instructions")
