@@ -268,3 +268,34 @@ def test_an_order_on_its_own_line_is_its_own_rule(task: str, first: str, second:
 def test_a_note_head_with_a_list_stays_context() -> None:
     task = "Answer questions about our bakery. NOTE: we bake bread, cakes, pies and scones daily."
     assert "we bake bread" not in _section(_claude(task), "instructions")
+
+
+# Round 52's class 2: each label set of a bar-separated line goes to the slot its own words name, and the reply is
+# that whole line, never "the label only".
+@pytest.mark.parametrize(
+    ("task", "slot", "values"),
+    [
+        (
+            "sort incoming passenger msgs. output ONE line only:\nLABEL | PRIORITY\n\nlabels (only these): LOST, LATE, "
+            "FARES, OTHER\n\npriority is HIGH or NORMAL. HIGH when someone is hurt.",
+            "PRIORITY",
+            "HIGH, NORMAL",
+        ),
+        (
+            "Clasifica cada mensaje. Responde con una sola línea:\nCATEGORIA | URGENCIA\n\ncategorías: RESERVA, "
+            "QUEJA, OTRO\n\nla urgencia es ALTA o BAJA.",
+            "URGENCIA",
+            "ALTA, BAJA",
+        ),
+        (
+            "Sortiere jede Nachricht. Antworte mit genau einer Zeile:\nKATEGORIE | DRINGLICHKEIT\n\nKategorien: "
+            "BUCHUNG, BESCHWERDE, SONSTIGES\n\nDringlichkeit ist HOCH oder NORMAL.",
+            "DRINGLICHKEIT",
+            "HOCH, NORMAL",
+        ),
+    ],
+)
+def test_each_label_set_goes_to_the_slot_it_names(task: str, slot: str, values: str) -> None:
+    output = _section(_claude(task), "output_format")
+    assert f"In `{slot}`, use exactly one of: {values}." in output
+    assert "Reply with the label only" not in output
