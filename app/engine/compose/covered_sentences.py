@@ -81,28 +81,3 @@ def _stated_spans(record: Constraint, task: str, start: int, end: int) -> list[t
         for found in _ORDER_OR_WORD.finditer(task, left, right)
         if found.group(0).casefold() in names or _ORDER_WORDS.fullmatch(found.group(0)) is not None
     ]
-
-
-# what a case line says besides its case and its quoted reply: "→ alleen:", "-> only:", "=> nur", "→ solo:"
-_CASE_GLUE = re.compile(
-    r"(?:[\s\W\d_]|->|=>|→|⇒|\b(?:only|just|reply|say|alleen|enkel|antwoord|zeg|nur|antworte|sage|solo|sólo|"
-    r"responde|di|seulement|uniquement|réponds|dis|só|apenas|responda|diga|soltanto|rispondi)\b)*",
-    re.IGNORECASE,
-)
-
-
-def carried_by_case_reply(constraints: Sequence[Constraint], sentence: str) -> bool:
-    """Whether a case line ('Bij pijn of zwelling → alleen: "Bel ons direct op …"') is a fixed reply's record whole:
-    the record quotes its case in the brief's words and its reply verbatim, so the sentence would say it twice."""
-    for c in constraints:
-        if c.kind != "fallback" or c.action != "say" or not c.condition or not c.value:
-            continue
-        if c.condition not in sentence or c.value not in sentence or f'"{c.condition}"' not in c.text:
-            continue
-        rest = sentence.replace(c.condition, " ", 1).replace(c.value, " ", 1)
-        tail = c.text.split(c.value, 1)[-1].strip(' "”»')
-        if tail and rest.rstrip().endswith(tail):
-            rest = rest.rstrip()[: -len(tail)]  # ('… "…" Nada más.': the record ends with the same tail)
-        if _CASE_GLUE.fullmatch(rest):
-            return True
-    return False

@@ -141,9 +141,6 @@ def task_details(
         ):
             # "A VIN is 17 characters. If the note has anything else, set vin to null.": the case refers back
             joined = " ".join(task[sentences[index - 1][0] : end].split())
-            carried_before = not (details and details[-1][0] == index - 1)
-            if carried_before and opens_case_tail(text) and _tail_carried(text, constraints):
-                continue  # '…: "Call us on …" Nothing else.': the case's rule carries its reply and this tail
             if details and details[-1][0] == index - 1:
                 details[-1] = (index - 1, joined)
             else:
@@ -308,9 +305,3 @@ def in_text_fallback(constraint: Constraint, task: str) -> bool:
         return False
     start = max(task.rfind(mark, 0, span.start) for mark in (".\n", ". ", "\n", "! ", "? "))
     return _INCLUDE_IN_TEXT.search(task, max(0, start), span.start) is not None
-
-
-def _tail_carried(tail: str, constraints: Sequence[Constraint]) -> bool:
-    """Whether a fallback's rule ends with the case's tail ("Nothing else."), so that it says the tail already."""
-    words = " ".join(tail.split()).rstrip()
-    return bool(words) and any(c.kind == "fallback" and c.text.rstrip().endswith(words) for c in constraints)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from app.engine.compose.blocks import fixed_block
 from app.engine.compose.code_debris import without_code
-from app.engine.compose.covered_sentences import carried_by_case_reply, covered_by_records
+from app.engine.compose.covered_sentences import covered_by_records
 from app.engine.compose.job import GREETING_ONLY, PURPOSE_NEXT
 from app.engine.compose.rule_lists import (
     BARE_HEADING,
@@ -114,8 +114,6 @@ def foreign_details(
             continue  # "Damit sollen sie Entwürfe … schreiben": quoted with the job sentence
         if requester_voice(text) or covered_by_records(constraints, task, start, end):
             continue  # "使えるツールは下の表のとおりです。": the requester talking; "5 phrases max.": a record says it
-        if carried_by_case_reply(constraints, text):
-            continue  # 'Bij pijn → alleen: "Bel …"': the fixed reply's rule quotes its case and its words
         joins = index > 0 and continues_item(task, sentences, index)
         if joins:
             # "・12歳未満のお子さんは店頭測定不可。眼科の処方箋が必要と伝える", "5. Akku …: NICHT herbringen. Keinen

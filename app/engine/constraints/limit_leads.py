@@ -100,9 +100,6 @@ def heading_scope(text: str, start: int) -> str | None:
         heading = bare = _LOWER_BARE_PART.match(text[comma.end() : start])  # "…, blurb max 60 words"
     if heading is None:
         return None
-    marker = " ".join(heading.group("part").split())
-    if _CAPS_PART.fullmatch(marker) and marker not in _CAPS_NOT_PARTS:
-        return f"the {marker} section"  # "VOOR WIE: 1 of 2 zinnen": the layout's own marker, as written
     part = " ".join(heading.group("part").lower().split())
     if IN_CHARACTER.fullmatch(part):
         return TURN_SCOPE  # "In character: max 50 words a turn": the scene's turns, not a part called so

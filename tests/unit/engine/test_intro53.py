@@ -1,7 +1,7 @@
-"""Two gaps left by session 52's name-only introductions: a sentence that only names the business ("Tandartspraktijk
-Zonnehof in Utrecht (3 tandartsen).") is context, never requirement 1, in any language; and a case line whose fixed
-reply a guardrail quotes whole ('Bij pijn → alleen: "Bel ons …" Verder niets.') is not pasted again as a rule. Then
-round 51's label-headed steps, case-to-label lines and case lists ended by what the reply does."""
+"""Readings from rounds 51 and 52's reviews: a sentence that only names the business ("Tandartspraktijk Zonnehof in
+Utrecht (3 tandartsen).") is context, never requirement 1, in any language; label-headed steps, case-to-label lines
+and case lists ended by what the reply does; limits scoped to a layout's marker; result lines that state the
+all-clear; orders on their own line; label sets given to the slot they name."""
 
 from __future__ import annotations
 
@@ -62,49 +62,6 @@ def test_a_named_sentence_that_asks_for_something_stays_a_rule() -> None:
         "zu Öffnungszeiten beantwortet. Nenne nie Preise für Implantate."
     )
     assert "Nenne nie Preise für Implantate" in _section(_claude(task), "instructions")
-
-
-CASE_LINES = [
-    (
-        "Tandartspraktijk Zonnehof in Utrecht. We willen een chatassistent op onze website die vragen van patiënten "
-        'beantwoordt over openingstijden. Maximaal 3 zinnen. Bij pijn of zwelling → alleen: "Bel ons direct op 030 '
-        '123 4567." Verder niets.',
-        "Bel ons direct op 030 123 4567.",
-    ),
-    (
-        "Zonnehof Dental in Utrecht (3 dentists). We want a chat assistant on our website that answers patients "
-        'questions about opening hours. Max 3 sentences. For pain or swelling -> only: "Call us right away on 030 123 '
-        '4567." Nothing else.',
-        "Call us right away on 030 123 4567.",
-    ),
-    (
-        "Clínica Dental Sonrisa en Valencia. Queremos un asistente de chat en la web que responda a pacientes sobre "
-        'horarios y citas. Máximo 3 frases. Si hay dolor fuerte → solo: "Llámanos ya al 961 234 567." Nada más.',
-        "Llámanos ya al 961 234 567.",
-    ),
-    (
-        "Zahnarztpraxis Sonnenhof in Köln. Wir möchten einen Chat-Assistenten auf unserer Website, der "
-        'Patientenfragen zu Öffnungszeiten beantwortet. Bei Schmerzen oder Schwellung => nur: "Rufen Sie uns sofort '
-        'an: 0221 123456." Sonst nichts.',
-        "Rufen Sie uns sofort an: 0221 123456.",
-    ),
-]
-
-
-@pytest.mark.parametrize(("task", "reply"), CASE_LINES)
-def test_a_case_line_the_guardrail_quotes_whole_is_said_once(task: str, reply: str) -> None:
-    prompt = _claude(task)
-    assert reply in _section(prompt, "guardrails")
-    assert reply not in _section(prompt, "instructions")
-    assert prompt.count(reply) == 1
-
-
-def test_a_case_line_that_says_more_than_its_reply_keeps_the_rest() -> None:
-    task = (
-        "Zahnarztpraxis Sonnenhof in Köln. Wir möchten einen Chat-Assistenten auf unserer Website. Bei Schmerzen am "
-        'Wochenende => nur: "Rufen Sie den Notdienst an: 0221 123456." und frag nach dem Namen.'
-    )
-    assert "frag nach dem Namen" in _claude(task)
 
 
 # Round 51's tattoo inbox (class 4 and 7): a label that heads what to do in its case is an instruction for that label,
@@ -192,7 +149,8 @@ def _limits(task: str) -> list[tuple[str | None, str | None, int | None, int | N
             ("the TITEL section", "characters", None, 60),
         ),
         (
-            "Schrijf producttekst voor de webshop.\nTITEL:\nVOOR WIE:\nVOOR WIE: 1 of 2 zinnen.",
+            "Schrijf producttekst voor de webshop. Vaste opbouw:\nTITEL: max 60 tekens\nVOOR WIE: 1 of 2 zinnen\n"
+            "PRIJS: het bedrag",
             ("the VOOR WIE section", "sentences", 1, 2),
         ),
         (
