@@ -257,3 +257,33 @@ def test_each_label_set_goes_to_the_slot_it_names(task: str, slot: str, values: 
     output = _section(_claude(task), "output_format")
     assert f"In `{slot}`, use exactly one of: {values}." in output
     assert "Reply with the label only" not in output
+
+
+# Round 52's class 2: "Sempre in questo schema, niente altro:" (at the end of a long line, in the brief's language)
+# introduces the reply's layout, whose every line stays, "FORMATO:" included (a line of it, not the output format).
+@pytest.mark.parametrize(
+    ("task", "lines"),
+    [
+        (
+            "Pastificio Bianchi, Gragnano. Ti incollo la scheda tecnica di un formato e mi scrivi il testo per la "
+            "pagina prodotto dello shop online. Sempre in questo schema, niente altro:\n\nTITOLO: max 60 caratteri\n"
+            "DESCRIZIONE: da 80 a 120 parole\nFORMATO: peso in grammi come da scheda\n\n- Dai del tu al lettore.",
+            ["TITOLO: max 60 caratteri", "DESCRIZIONE: da 80 a 120 parole", "FORMATO: peso in grammi come da scheda"],
+        ),
+        (
+            "Bodega Ruiz, Jerez. Te paso la ficha técnica de cada vino y escribes el texto de la tienda online. "
+            "Siempre en este formato, nada más:\n\nTÍTULO: máximo 60 caracteres\nNOTA: 2 frases\n"
+            "FORMATO: botella de 75 cl\n\n- Tutea al lector.",
+            ["TÍTULO: máximo 60 caracteres", "NOTA: 2 frases", "FORMATO: botella de 75 cl"],
+        ),
+        (
+            "Rösterei Kaiser, Graz. Ich gebe dir das Datenblatt einer Bohne und du schreibst den Shop-Text. Immer in "
+            "diesem Schema, nichts anderes:\n\nTITEL: max 60 Zeichen\nTEXT: 2 Sätze\nFORMAT: 250 g oder 1 kg\n\n"
+            "- Duze den Leser.",
+            ["TITEL: max 60 Zeichen", "TEXT: 2 Sätze", "FORMAT: 250 g oder 1 kg"],
+        ),
+    ],
+)
+def test_a_layout_introduced_in_the_briefs_language_keeps_every_line(task: str, lines: list[str]) -> None:
+    output = _section(_claude(task), "output_format")
+    assert "Use exactly this layout, line by line:\n" + "\n".join(lines) in output
