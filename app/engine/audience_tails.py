@@ -46,6 +46,11 @@ _OWN_PLACE = re.compile(
     r"(?:our|my|this|the\s+company['’]s|nuestr[oa]s?|notre|nos|unser(?:e[mnrs]?)?|nosso|nossa|nostr[oaie]|onze|ons)\b",
     re.IGNORECASE,
 )
+# A cut tail that would end on its verb or an adverb of it: the place is what the tail says
+_DANGLING = re.compile(
+    r"\b(?:are|is|were|was|be|been|being|already|still|currently|now|not|registered|signed\s+up|enrolled|listed)\s*$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\s+(?:who|that|whose)\b", re.IGNORECASE)
 
 
@@ -75,8 +80,9 @@ def with_tail(text: str, phrase: str, start: int) -> str | None:
         return None
     tail = _clause_tail(text, head_end)
     own_place = _OWN_PLACE.search(tail) if tail else None
-    if tail is not None and own_place is not None:
+    if tail is not None and own_place is not None and not _DANGLING.search(tail[: own_place.start()]):
         tail = tail[: own_place.start()]  # "parents of children with asthma at our clinic": the clinic is ours
+    # ("customers who are already on our system": cut at "our", the tail would end on "are already" and say nothing)
     if tail is None or len(tail.split()) < 2:
         return None
     grown = head + tail

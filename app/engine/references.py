@@ -460,7 +460,12 @@ def lift_output_line(brief: Brief) -> Brief:
     its length, that line blanked), unless the brief has an output format of its own. A list right after a line
     that introduces it ("Output format: markdown with these sections:\n1. …") belongs to it."""
     line = _OUTPUT_LINE.search(brief.task) if brief.output_format is None else None
-    while line is not None and _EXAMPLE_INPUT.match(_previous_line(brief.task, line.start())):
+    layout = layout_block(brief.task) if line is not None else None
+    while line is not None and (
+        _EXAMPLE_INPUT.match(_previous_line(brief.task, line.start()))
+        # ("…, niente altro:\nTITOLO: …\nFORMATO: peso in grammi": a line of the reply's layout, not its format)
+        or (layout is not None and layout.start <= line.start() < layout.end)
+    ):
         line = _OUTPUT_LINE.search(brief.task, line.end())
     if line is None:
         return brief

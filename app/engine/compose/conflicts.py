@@ -170,6 +170,14 @@ _ALL_CLEAR_IN_TASK = re.compile(
 )
 
 
+# "first line RESULT: PASS or RESULT: FAIL", "VERDICT: APPROVE | CHANGES NEEDED": the reply's result line says the
+# all-clear itself, so no "No blocking issues found." beside it
+_CLEAN_RESULT_LINE = re.compile(
+    r"(?-i:\b[A-Z][A-Z_ ]{2,20})\s*[:=]\s*(?-i:(?:PASS(?:ED)?|APPROVED?|LGTM|OK|CLEAN|SHIP(?:\s+IT)?|GO))\b"
+    r"(?=[^\n]{0,40}?(?:\bor\b|\||/|,))"
+)
+
+
 def asks_code_first(text: str) -> bool:
     """Whether the brief wants the reply to open with the code: not under a negation ("never code first", "nicht
     zuerst den Code"), nor code it reads first ("Read the test code first")."""
@@ -506,7 +514,8 @@ class Conflicts:
             # "Priorities: 1. security 2. correctness": the brief ranks what to look at, not the default's ranking
             self.overridden.append(_DEFAULT_RANKING)
         all_clear_default = _OWN_RULE_FAMILIES[-1][1]
-        if _ALL_CLEAR_IN_TASK.search(task) and all_clear_default not in self.overridden:
+        own_all_clear = _ALL_CLEAR_IN_TASK.search(task) or _CLEAN_RESULT_LINE.search(task)
+        if own_all_clear and all_clear_default not in self.overridden:
             # "If nothing found output exactly `[]`": a sentence the brief keeps whole, still its own all-clear
             self.overridden.append(all_clear_default)
         if _SESSION_COUNTED.search(task):

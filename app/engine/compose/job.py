@@ -361,6 +361,12 @@ def is_background(sentence: str) -> bool:
     return BACKGROUND.match(sentence) is not None and _JOB_CUE.search(sentence) is None
 
 
+def is_introduction(sentence: str) -> bool:
+    """A sentence that introduces the requester or only names the business ("Tandartspraktijk Zonnehof in Utrecht (3
+    tandartsen).") and asks for nothing: context, never a rule."""
+    return is_background(sentence) or _names_only(sentence)
+
+
 def job_span(task: str) -> tuple[int, int]:
     """[start, end) of the job sentence."""
     sentences = split_sentences(task)

@@ -48,6 +48,7 @@ from app.engine.compose.reply_layouts import (
     case_layout,
     label_slot,
     reply_line,
+    slot_named,
     under_output_intro,
 )
 from app.engine.compose.reply_schema import nested_field_lists, reply_schema
@@ -63,6 +64,20 @@ from app.engine.example_checks import LABEL_THEN_MORE
 from app.engine.spec import OutputFormat, OutputKind
 
 _QUOTED_RULE = re.compile(r'^Follow this rule from the brief: "(?P<rule>.*)"\.?$', re.DOTALL)
+
+
+def _slot_line(slot: str, labels: Constraint) -> str:
+    return f"In `{slot}`, use exactly one of: {', '.join(labels.values)}."
+
+
+def _own_slot(template: str, labels: Constraint, task: str) -> str | None:
+    """The slot a label set's own words name ("priority is HIGH or NORMAL" -> `PRIORITY`), if any: the span and the
+    few words of its sentence before it."""
+    span = labels.span
+    if span is None or span.field != "task":
+        return None
+    start = max(task.rfind("\n", 0, span.start) + 1, task.rfind(". ", 0, span.start) + 1, span.start - 40, 0)
+    return slot_named(template, task[start : span.end])
 
 
 def _said_already(constraint: Constraint, stated: list[str]) -> bool:
@@ -202,8 +217,8 @@ def output_format(plan: Plan) -> OutputFormat:
         nested[c.text]
         if c.kind == "fields" and c.text in nested
         # "类别代码|紧急程度|一句话摘要" with the codes listed above it: the codes fill the line's first slot
-        else f"In `{slot}`, use exactly one of: {', '.join(c.values)}."
-        if slot and c.kind == "labels" and (c.scope is None or c.scope.endswith("label"))
+        else _slot_line(_own_slot(template.group("template"), c, brief.task) or slot, c)
+        if slot and template is not None and c.kind == "labels" and (c.scope is None or c.scope.endswith("label"))
         else c.text.replace(_LABEL_ONLY, LABEL_THEN_MORE)
         if c.kind == "labels" and label_leads
         # "+ reden in max 1 zin": a limit stated after the reason is the reason's
@@ -236,6 +251,9 @@ def output_format(plan: Plan) -> OutputFormat:
         stated = [set_lines, *(line for line in stated[1:] if line not in said_sets)]
     if reason is not None and not any(reason.noun in line.lower() for line in stated):
         stated.append(reason_line(reason))
+    if template is not None and template.group("template").count("|") >= 1:
+        # "LABEL | PRIORITY": the reply is the whole line, never "the label only"
+        stated = [line.replace("Reply with the label only", "Reply with that line only") for line in stated]
     said = " ".join([*plan.detail_rules, *(c.text for c in plan.constraints)])
     if (turn := step_line(step, brief.task, said)) is not None:
         stated.append(turn)  # "When the trainee types END, …": that step's layout is in the rules, not every turn's

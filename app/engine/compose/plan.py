@@ -27,7 +27,7 @@ from app.engine.compose.cues import (
 from app.engine.compose.details import in_text_fallback, restates_job, task_details
 from app.engine.compose.escalation import HANDOFF_REPLY, NO_ROUTE, escalation
 from app.engine.compose.foreign_details import foreign_details
-from app.engine.compose.job import BACKGROUND, WISH, core_task, is_background, job_sentence, job_span, job_text
+from app.engine.compose.job import BACKGROUND, WISH, core_task, is_introduction, job_sentence, job_span, job_text
 from app.engine.compose.label_draft import WRITES_REPLY, reply_writer
 from app.engine.compose.language import brief_language
 from app.engine.compose.rule_lines import rule_line
@@ -696,13 +696,13 @@ def make_plan(
         task=head,
         # A requester's introduction in any language ("Somos el Sindicato …") is context, not a rule.
         task_details=tuple(
-            d for d in details if (is_background(d) if written_in else not (rule_line(d) or d in whole))
+            d for d in details if (is_introduction(d) if written_in else not (rule_line(d) or d in whole))
         ),
         # "2) Answer visitors' questions …": the brief's own item number would clash with the prompt's numbering
         detail_rules=tuple(
             re.sub(r"^\d{1,2}\)\s+", "", d)
             for d in details
-            if (not is_background(d) if written_in else rule_line(d) or d in whole)
+            if (not is_introduction(d) if written_in else rule_line(d) or d in whole)
         ),
         listed_spans=tuple(listed),
         ranked_rules=tuple(r for r in ranked if r in details),

@@ -82,7 +82,10 @@ LINE_INTRO = re.compile(
     r"\b(?:one|a\s+single)\s+line\s+each\b|\beach\s+(?:\w+\s+)?on\s+(?:one|a\s+single|its\s+own)\s+line\b|"
     r"\buna\s+l[íi]nea\s+(?:cada|por)\b|\b(?:je\s+)?eine\s+zeile\s+(?:pro|je|für)\b|\bje\s+eine\s+zeile\b|"
     r"\bune\s+ligne\s+(?:par|chacun)|\buma\s+linha\s+(?:por|cada)\b|\buna\s+riga\s+(?:per|ciascun)|"
-    r"\bé[ée]n\s+regel\s+per\b|\b(?:this|the\s+following)\s+(?:layout|form)\b|\blike\s+this\b",
+    r"\bé[ée]n\s+regel\s+per\b|\b(?:this|the\s+following)\s+(?:layout|form)\b|\blike\s+this\b|"
+    # "Responde con una sola línea:", "Antworte mit genau einer Zeile:", "une seule ligne :": the reply is that line
+    r"\b(?:a\s+single|one)\s+line\s+only\b|\buna\s+sola\s+l[íi]nea\b|\b(?:genau\s+)?einer?\s+(?:einzigen\s+)?zeile\b|"
+    r"\bune\s+seule\s+ligne\b|\buna\s+sola\s+riga\b|\buma\s+(?:só|única)\s+linha\b|\bé[ée]n\s+(?:enkele\s+)?regel\b",
     re.I,
 )
 
@@ -211,6 +214,18 @@ def label_slot(template: str) -> str | None:
         return None
     slots = [slot.strip() for slot in template.split("|")]
     return next((slot for slot in slots if 0 < len(slot) <= 30 and "[" not in slot and _LABEL_SLOT.search(slot)), None)
+
+
+def slot_named(template: str, said: str) -> str | None:
+    """The slot of a bar-separated line that a label set's own words name ("priority is HIGH or NORMAL" names
+    `PRIORITY` of "LABEL | PRIORITY"), or None."""
+    if "|" not in template:
+        return None
+    for slot in (slot.strip() for slot in template.split("|")):
+        words = slot.replace("_", " ").strip("<>[]{} ")
+        if 0 < len(words) <= 30 and re.search(rf"\b{re.escape(words)}\b", said.replace("_", " "), re.IGNORECASE):
+            return slot
+    return None
 
 
 # "Output, one finding per line, max 8 lines:\n[BLOCKER|WARN|NIT] path:line - problem - fix": slots between dashes,

@@ -7,6 +7,7 @@ import re
 
 from app.engine.compose.cues import POINTS_AWARDED
 from app.engine.compose.settled import settles_a_topic
+from app.engine.constraints.scoping import CASE_STEP
 from app.engine.phrasing import is_third_person_verb
 
 # A sentence that tells the assistant what to do ("Player dies = say THE END and offer a restart", "Never guess"),
@@ -175,6 +176,13 @@ def rule_line(sentence: str) -> bool:
         return True  # "on_plan already true -> no second plan, …": a case and what to do in it
     if _REPLY_SHAPE.match(sentence):
         return True  # "first line of the output is either 'Verdict: APPROVE' or …": the reply's shape, stated as fact
+    head = _LABEL_HEAD.match(sentence)
+    if head is not None and (CASE_STEP.match(sentence, head.end()) or instructs(sentence[head.end() :])):
+        return True  # "PRICE: politely say that prices are set after a consultation": what to do for that label
+    if head is not None and head.group(0).strip(" :–—") not in _NOTE_HEADS and sentence.count(",", head.end()) >= 2:
+        return True  # "MAJOR: db calls without ctx, goroutines that can leak, …": the cases a label takes
+    if _GETS_A_LABEL.search(sentence):
+        return True  # "anyone who says they are under 18 gets UNDER18 and a polite no": which label a case takes
     # "Money is stored in cents; output euros with / 100.0", "… think in Amsterdam time, so convert with AT TIME
     # ZONE …": a fact, then the instruction it calls for
     if any(instructs(part.strip()) for part in _FACT_THEN_ORDER.split(sentence)[1:]):
@@ -217,6 +225,23 @@ _VALUE_RULE = re.compile(
 _CASE_VALUE = re.compile(
     r"\s*(?:if|when|whenever|unless)\b[^.\n]{3,120}?\b(?:is|are)\s+(?:(?:always|then|set\s+to)\s+)?"
     r"(?:null|[\"“][^\"”\n]{1,30}[\"”]|'[^'\n]{1,30}')",
+    re.IGNORECASE,
+)
+
+
+# "PRICE: ", "COMPLAINT – ": a label that heads what to do in its case
+_LABEL_HEAD = re.compile(r"\s*(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\s*[:–—]\s+")
+
+
+_NOTE_HEADS = frozenset({"NOTE", "NB", "PS", "FYI", "CONTEXT", "BACKGROUND", "INFO", "ABOUT", "TIP", "IMPORTANT"})
+
+
+# "Anyone who says they are under 18 gets UNDER18", "anything about refunds goes under BILLING", "spam is tagged SPAM"
+_GETS_A_LABEL = re.compile(
+    r"\b(?:gets?|goes\s+(?:to|in|into|under)|(?:is|are|gets?)\s+(?:labell?ed|tagged|marked|filed\s+as))\s+"
+    r"[\"“'‘]?(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*[A-Z0-9])\b[\"”'’]?"
+    # (the label ends the clause: not "everyone gets FREE shipping")
+    r"(?=\s*(?:$|[.,;:!?()\[\]–—-]|(?:and|or|plus|with|unless|if|when|even)\b))",
     re.IGNORECASE,
 )
 

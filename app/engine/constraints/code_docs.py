@@ -132,6 +132,18 @@ def _comment_above(text: str, line_start: int) -> tuple[str | None, int]:
     return summary, start
 
 
+def _under_a_def(text: str, comment_start: int) -> bool:
+    """Whether an indented comment run is the body of the Python stub on the line above it, not a comment on the
+    declaration below ("def get(x) -> dict: ...\n    # returns …\ndef put(…"): it belongs to the def above."""
+    if not text[comment_start : comment_start + 1].isspace() or comment_start == 0:
+        return False
+    above = text[text.rfind("\n", 0, comment_start - 1) + 1 : comment_start - 1]
+    return (
+        re.match(r"[ \t]*(?:async\s+)?def\s", above) is not None
+        and re.search(r":[ \t]*(?:\.\.\.|pass)?[ \t]*$", above) is not None
+    )
+
+
 def _closing(text: str, start: int, end: int) -> int:
     """Just after the ")" that closes the parameter list of the tool named at `start` (`end` when there is none)."""
     opening = text.find("(", start, end)
@@ -192,12 +204,13 @@ def doc_extent(text: str, start: int, end: int) -> tuple[str, list[tuple[int, in
             if said:
                 return said, [(same_line.start("quote"), same_line.end())]
         below = _COMMENT_BELOW.match(text, line_end)
-        if below is not None and re.fullmatch(r"[^\n]*:[ \t]*", text[close:line_end]):  # "def f(x):\n    # renews …"
+        # "def f(x):\n    # renews …", "def f(x) -> dict: ...\n    # returns …": the stub's body is its comment
+        if below is not None and re.fullmatch(r"[^\n]*:[ \t]*(?:\.\.\.|pass)?[ \t]*", text[close:line_end]):
             said = _summary([line.strip().lstrip("#").strip() for line in below.group(0).strip().splitlines()])
             if said:
                 return said, [(line_end, below.end())]
     above, above_start = _comment_above(text, line_start)
-    if above is not None:
+    if above is not None and not _under_a_def(text, above_start):
         return above, [(above_start, line_start)]
     comment = rest.group("comment") if rest is not None else None
     # (after a Python return type, "-> bool  # sends a code by SMS" is read with it: "returns bool (sends …)")

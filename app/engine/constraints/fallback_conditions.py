@@ -109,7 +109,10 @@ _LIST_TAIL = re.compile(
     r"mustn'?t|shouldn'?t|won'?t|can'?t|cannot)\b|"
     # ("…, or heavy bleeding, the FIRST thing you write is …", "…, your reply starts with …": the reply's own words)
     r"\s+(?:the\s+(?:first|only)\s+(?:thing|line|words?|sentence)|your\s+(?:first\s+|only\s+)?(?:reply|answer|"
-    r"response|line|words?|sentence))\b|\s+(?:before\s+anything(?:\s+else)?\s*,?\s+)?"
+    r"response|line|words?|sentence))\b|"
+    # ("…, a hot swollen area or a fever, the reply tells them to see their GP": what the reply does, after the case)
+    r"\s+the\s+(?:reply|answer|response|draft|message)\s+(?:tells|says|asks|gives|points|directs|sends|refers|"
+    r"should|must|needs?\s+to|has\s+to|includes)\b|\s+(?:before\s+anything(?:\s+else)?\s*,?\s+)?"
     r"(?:(?:just|simply|please|pls|kindly)\s+)?(?:"
     + _FOREIGN_ORDERS
     + r"|tell|say|reply|respond|email|call|offer|escalate|direct|point|"

@@ -67,11 +67,28 @@ _LINE_NUMBER = re.compile(
 _NAME_NUMBER = re.compile(r"\b[A-Z]{2,6}\s$")
 
 
+# "téléphone au format +33 6 12 34 56 78", "phone (format like 07700 900123)", "e.g. +49 170 …": a number that shows
+# how a value is written, never one to call
+_FORMAT_BEFORE = re.compile(
+    r"(?:\b(?:format(?:ted)?|formato|formaat|like|e\.\s?g\.?|eg|i\.\s?e\.|z\.\s?B\.|p\.\s?ex\.|bijv\.|"
+    r"such\s+as|for\s+example|por\s+ejemplo|par\s+exemple|zum\s+Beispiel|ad\s+esempio|por\s+exemplo|"
+    r"bijvoorbeeld|beispielsweise|ex\.|como)|例如|例[:：]?|形式)[\s:(（]*(?:as\s+|wie\s+|comme\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def shown_as_format(text: str, start: int) -> bool:
+    """Whether the number at `start` shows how a value is written ("au format +33 6 12 34 56 78"), not a contact."""
+    return _FORMAT_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 def _phones(text: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     phones: list[re.Match[str]] = []
     for match in PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         if not 7 <= len(digits) <= 15 or any(s <= match.start() < e for s, e in taken):
+            continue
+        if shown_as_format(text, match.start()):
             continue
         # Dates and plain numbers ("2024-01-05", "1000000") are not phone numbers.
         raw = match.group(0).strip()
@@ -140,6 +157,8 @@ def _dialled(text: str, condition: str | None, found: list[FoundFallback]) -> li
     contact already found covers."""
     dialled: list[FoundFallback] = []
     for dial in [*find_dial_numbers(text), *(emergency_after_colon(text) if condition is not None else ())]:
+        if shown_as_format(text, dial.start):
+            continue
         if not any(f.start <= dial.start < f.end or dial.start <= f.start < dial.end for f in (*found, *dialled)):
             dialled.append(FoundFallback("phone", dial.value, condition, dial.start, dial.end))
     for match in _LINE_NUMBER.finditer(text):

@@ -208,7 +208,9 @@ EXACT_CODE = re.compile(
     r"(?!(?:JSON|SQL|CSV|TSV|XML|YAML|YML|HTML|MARKDOWN|TEXT|JSONL|NDJSON)\b)"
     r"(?P<code>(?:--\s*)?(?-i:[A-Z][A-Z0-9_]{2,}"
     # (the code is the whole reply: "LGTM, no blockers" or "LGTM (…)" are longer replies, left to the quote readers)
-    r"(?:[ _][A-Z0-9_]{2,})*))(?![\w'’])(?=\s*(?:[.;!?\n]|$|(?:and|y|e|und|et|en)\s))",
+    # ("NO GO DIFF": a short word inside a code of several)
+    r"(?:[ _][A-Z0-9_]{2,})*|[A-Z][A-Z0-9_](?:[ _][A-Z0-9_]{2,})+|[A-Z][A-Z0-9_]{2,}(?:[ _][A-Z0-9_]{1,})+))"
+    r"(?![\w'’])(?=\s*(?:[.;!?\n]|$|(?:and|y|e|und|et|en)\s))",
     re.IGNORECASE,
 )
 

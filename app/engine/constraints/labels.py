@@ -107,6 +107,15 @@ _UPPER_FIELD_IS = re.compile(
 )
 
 
+# "la urgencia es ALTA o BAJA", "Dringlichkeit ist HOCH oder NORMAL", "l'urgence est HAUTE ou BASSE": a field in any
+# case before another language's "is", then its upper-case values
+_FIELD_IS_FOREIGN = re.compile(
+    rf"\b(?i:[a-zà-ü][\wà-ü]{{3,}})\s+(?:es|ist|est|è|é|is)\s+(?:(?i:entweder|o\s+bien|soit)\s+)?"
+    rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
+    r"(?=\s*(?:[.;,:\n]|$))"
+)
+
+
 # "Decide approve, needs_changes or reject": single-word names in lower case need the full "a, b or c" shape.
 _DECIDE_LOWER = re.compile(
     r"\b(?i:decide|choose|pick)\s*:?\s+(?i:(?:between|among|one\s+of)\s+)?"
@@ -238,7 +247,12 @@ def _compact_set(text: str) -> FoundLabels | None:
         values = [m.group("value").strip() for m in _PREFIXED_VALUE.finditer(prefixed.group(0))]
         if len(values) >= 2 and len(set(values)) == len(values):
             return FoundLabels(values, bool(MULTI.search(text)), prefixed.start(), prefixed.end())
-    decide = _DECIDE.search(text) or _UPPER_FIELD_IS.search(text) or _DECIDE_LOWER.search(text)
+    decide = (
+        _DECIDE.search(text)
+        or _UPPER_FIELD_IS.search(text)
+        or _DECIDE_LOWER.search(text)
+        or _FIELD_IS_FOREIGN.search(text)
+    )
     if decide is not None:
         items = (
             _upper_items(decide.group("list"))

@@ -36,6 +36,16 @@ _SIZE_AFTER = re.compile(
 )
 
 
+# An upper-case marker of a laid-out reply ("KEY FINDS", "TITEL", "VOOR WIE"), not a shouted word or a format name
+_CAPS_PART = re.compile(
+    r"(?:^|(?<=[:：\n]))\s*(?:[-*•]\s*)?(?P<part>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý0-9]+(?:[ _-][A-ZÀ-Ý0-9]+){0,3}))\s*$"
+)
+_CAPS_NOT_PARTS = frozenset(
+    {"NOTE", "NB", "PS", "IMPORTANT", "TIP", "WARNING", "REMEMBER", "RULE", "RULES", "JSON", "CSV", "SMS", "MAX",
+     "ALWAYS", "NEVER", "ONLY", "NO", "DO", "DON'T", "OUTPUT", "FORMAT", "LENGTH", "LIMIT", "LIMITS", "REPLY", "ANSWER"}
+)  # fmt: skip
+
+
 _NOT_BARE_PARTS = frozenset(
     {"then", "each", "every", "give", "and", "also", "plus", "with", "only", "just", "always", "never", "keep", "write",
      "jede", "jeder", "jedes", "cada", "chaque", "ogni", "elke", "maximo", "máximo", "mínimo", "minimo", "maximal",
@@ -73,6 +83,9 @@ _STYLE_WORDS = frozenset(
 
 def heading_scope(text: str, start: int) -> str | None:
     """The part a heading before a limit names ("Summary: at most 5 bullets" -> "the summary"), if any."""
+    caps = _CAPS_PART.search(text[:start])  # ("rules: TITEL max 60 tekens": after a heading's colon, too)
+    if caps is not None and caps.group("part") not in _CAPS_NOT_PARTS:
+        return f"the {caps.group('part')} section"  # "- KEY FINDS max 5 lines": the layout's marker names its section
     bare = None
     sized = _SIZE_AFTER.match(text, start) is not None  # a length, not a count of things to give ("Offer max 3 …")
     heading = _HEADING.match(text[:start]) or (

@@ -55,8 +55,8 @@ _UNITS: tuple[tuple[LimitUnit, str], ...] = (
         r"results?|vorschläge|sugerencias|ejemplos|exemples|idées|sugestões|exemplos|"
         r"terms|términos|termes|begriffe|fachbegriffe|termos|termini|termen|entradas|einträge|" + REPLY_ITEMS,
     ),
-    ("lines", r"lines?|zeilen?|líneas?|lignes?|linhas?|righe|riga"),
-    ("characters", r"characters?|chars?|zeichen|caracteres|caractères|caratteri|letters"),
+    ("lines", r"lines?|zeilen?|líneas?|lignes?|linhas?|righe|riga|regels?"),
+    ("characters", r"characters?|chars?|zeichen|caracteres|caractères|caratteri|letters|tekens|karakters"),
     ("tokens", r"tokens?"),
 )
 _UNIT_ALT = "|".join(f"(?P<u_{unit}>{pattern})" for unit, pattern in _UNITS)
@@ -93,7 +93,10 @@ _POST = (
     r"höchstens|maximal|au\s+maximum|no\s+máximo|al\s+massimo|massimo|maximaal|or\s+so)"
     r"|(?P<post_min>or\s+more|at\s+least|minimum|como\s+mínimo|mindestens|au\s+moins|no\s+mínimo)"
 )
-_RANGE_JOIN = r"\s*(?:-|–|—|to|and|or|y|a|und|bis|et|à|e|ou|o)\s*"
+# ("1 of 2 zinnen": Dutch "or" only before a Dutch unit, so "1 of 3 options" stays one number)
+_RANGE_JOIN = (
+    r"\s*(?:-|–|—|to|and|or|y|a|und|oder|bis|et|à|e|ou|o|of(?=\s*\w+\s+(?:zinnen|woorden|regels|tekens)\b))\s*"
+)
 _ADJECTIVES = r"(?:(?:short|long|full|complete|concise|brief|simple|separate|plain|clear|kurze|cortas?|courtes?)\s+)?"
 # Anchored at a number: "3 sentences", "2-3 short paragraphs", "150-word", "five bullets or fewer".
 CORE = re.compile(

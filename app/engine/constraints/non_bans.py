@@ -43,6 +43,10 @@ _CASE_HEADING = re.compile(
 )
 
 
+# A glossary entry's target right before its bracket: "textilfrei -> textile-free (", "sans gluten = gluten-free ("
+_GLOSSARY_TARGET = re.compile(r"[^\s=>→:;,]+[ \t]*(?:->|→|=>|=)[ \t]*[^=>→:;,()\n]{1,40}\([ \t]*$")
+
+
 def before_list(text: str) -> str:
     """What a sentence says before the first colon or "=" that opens its list ("Urgent repairs come first")."""
     return re.split(r"[=:]", text, maxsplit=1)[0]
@@ -99,5 +103,7 @@ def forbids_nothing(stripped: str, match: re.Match[str]) -> bool:
         and not VERB_START.match(re.split(r"[=:]", stripped, maxsplit=1)[1].lstrip())
     ):
         return True  # "Urgent repairs come first: a gas smell, no heating in winter, …": a case, nothing forbidden
+    if _GLOSSARY_TARGET.search(stripped[: match.start("cue")]):
+        return True  # "textilfrei -> textile-free (no swimwear)": the target term's own note, no ban on the reply
     # "a 2-bed flat (1,350 pcm, no pets)": a fact of the flat, no ban on the assistant
     return match.group("cue").lower() == "no" and setting_facts.in_particulars(stripped, match.start("cue"))

@@ -390,10 +390,14 @@ _PARTICLE = re.compile(r"(?:on|off|up|out|it|them|this|that|is|are|was|should|mu
 
 _DEFINITION_PARTS = ("prohibition", "requirement", "tone")
 # An instruction after a case's heading: an imperative verb, maybe after "first"/"always", then its object.
-_CASE_STEP = re.compile(
+CASE_STEP = re.compile(
     r"(?:(?:first|always|then|just|also|only|never|immediately|please)\s+)?"
     rf"(?:{'|'.join(sorted(VERBS | {'tell', 'ask', 'call', 'check', 'offer', 'send', 'refer', 'explain', 'advise'}))})"
-    r"\s+(?:the|a|an|them|him|her|it|for|to|whether|if|me|us|their|your|that|this|about|back|up|out|with)\b",
+    r"\s+(?:the|a|an|them|him|her|it|for|to|whether|if|me|us|their|your|that|this|about|back|up|out|with)\b|"
+    # "COMPLAINT: apologise once, don't argue …", "PRICE: politely say …": how to answer that case, not a definition
+    r"(?:apologi[sz]e|thank|acknowledge|reassure|sympathi[sz]e|empathi[sz]e|stay|remain|direct|point|redirect|"
+    r"don['’]?t|do\s+not|never|politely|kindly|gently|briefly|calmly|be\s+(?:polite|calm|brief|kind|firm|clear))\b|"
+    rf"(?:{'|'.join(sorted(VERBS))})\s+(?:once|politely|briefly|calmly|kindly|gently|first|right\s+away)\b",
     re.IGNORECASE,
 )
 
@@ -428,7 +432,7 @@ def label_rules(brief: Brief, found: list[Constraint]) -> list[Constraint]:
             inside = []
         if len(rest.split()) < 2 or inside:
             continue
-        if (lead.group("link") or "") in (":", "–", "—", "->") and _CASE_STEP.match(rest):
+        if (lead.group("link") or "") in (":", "–", "—", "->") and CASE_STEP.match(rest):
             continue  # "Theft: ask for the crime reference first": what to do in that case, no label's definition
         if not lead.group("link") and not (_VERB_LABEL.fullmatch(lead.group("label")) and not _PARTICLE.match(rest)):
             # Without "when"/"for"/":" only a label that is itself an order ("Reject weapons …") says when to use

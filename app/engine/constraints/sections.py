@@ -158,8 +158,11 @@ def find_outline(text: str) -> Outline | None:
         said = own if _DIRECTS.match(own) else introducer
         if _NOT_REPLY.search(said) or (_DESCRIBED.search(own) and not _OF_THE_REPLY.search(own)):
             continue
-        if _EXACT_LAYOUT_INTRO.match(text, line_start):
-            continue  # "Use this layout exactly:": its lines are copied as written (`layout_block`), not re-headed
+        line_end = text.find("\n", intro.end())
+        if _EXACT_LAYOUT_INTRO.search(text, line_start, line_end + 1 if line_end >= 0 else len(text)):
+            # "Use this layout exactly:", "… shop online. Sempre in questo schema, niente altro:": its lines are
+            # copied as written (`layout_block`), not re-headed
+            continue
         if ONE_TIME_INTRO.match(own) or step_sentence(introducer):
             continue  # "When they type END, give feedback in this layout:": one reply's shape (a rule)
         sections = _sections_after(text, intro.end())
@@ -392,8 +395,11 @@ _EXACT_LAYOUT_INTRO = re.compile(
     r"indeling)\b)(?=[^\n]*\b(?:exact(?:ly)?|genau|exactement|exactamente|exatamente|esattamente|precies|"
     r"like\s+this|as\s+follows|wie\s+folgt|so|así|comme\s+ceci|assim|così|zo|"
     # "Formato SIEMPRE este:", "Format always this:", "Format immer dieses:": the one layout of every reply
-    r"(?:always|siempre|immer|toujours|sempre|altijd)\s+(?:this|este|esta|esto|dies\w*|celui-ci|ceci|isto|"
-    r"questo|dit|deze))\b)[^\n]{0,160}[:：][ \t]*\n|"
+    # ("Sempre in questo schema, niente altro:", "Siempre en este formato:": a preposition may stand between)
+    r"(?:always|siempre|immer|toujours|sempre|altijd)\s+(?:(?:in|en|em|im|in\s+diesem|dans|volgens)\s+)?"
+    r"(?:this|este|esta|esto|dies\w*|celui-ci|ceci|ce|cet|isto|neste|nesta|questo|dit|deze)|"
+    r"(?:niente|nient['’])\s+altro|nada\s+m[áa]s|nichts\s+anderes|rien\s+d['’]autre|nothing\s+else)\b)"
+    r"[^\n]{0,160}[:：][ \t]*\n|"
     # "输出格式(严格按照,纯文本):", "出力形式(このとおり厳密に):": a format line that says to follow it strictly
     r"^[ \t]*[^\n]{0,20}(?:格式|形式|フォーマット|模板|样式|構成)[^\n]{0,30}"
     r"(?:严格|嚴格|厳密|一字不差|原样|そのまま|この通り|このとおり)"
@@ -408,8 +414,11 @@ _EXACT_LAYOUT_INTRO = re.compile(
     r"exactamente|exatamente|esattamente|precies)\b[^\n]{0,60}[:：][ \t]*\n|"
     # "… notes for a record (…). Write the listing in exactly this layout, plain text:": the last sentence of a long
     # line names the exact layout that follows
-    r"(?<=[.!?)]\s)(?=[^\n.!?]*\b(?:format|layout|template|structure)\b)(?=[^\n.!?]*\b(?:exact(?:ly)?|like\s+this|"
-    r"as\s+follows)\b)[^\n.!?]{0,100}[:：][ \t]*\n|"
+    # ("… dello shop online. Sempre in questo schema, niente altro:": in the brief's language too)
+    r"(?<=[.!?)]\s)(?=[^\n.!?]*\b(?:format|layout|template|structure|schema|formato|esquema|estructura|aufbau|"
+    r"struktur|modèle|opbouw)\b)(?=[^\n.!?]*\b(?:exact(?:ly)?|like\s+this|as\s+follows|niente\s+altro|nada\s+m[áa]s|"
+    r"nichts\s+anderes|rien\s+d['’]autre|nothing\s+else|always|siempre|immer|toujours|sempre|altijd)\b)"
+    r"[^\n.!?]{0,100}[:：][ \t]*\n|"
     # "… a tag for us and then a draft reply. layout:": a line that ends by naming the layout that follows
     r"(?<=[.!?]\s)(?:the\s+)?(?:layout|template)[ \t]*[:：][ \t]*\n|"
     r"^[ \t]*(?:the\s+)?(?:layout|template)[ \t]*[:：][ \t]*\n"
