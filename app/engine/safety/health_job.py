@@ -9,7 +9,8 @@ certificat de décès" or "décès à l'hôpital", and a shop that says "we are 
   hospital of a death's formalities, so that they are no medical cue;
 - `not_a_medical_service` reads the brief saying itself that it is no medical service ("we are not a medical
   service", "nous ne sommes pas des médecins", "wir sind keine Arztpraxis"): its own health line (see your GP, call
-  111) is the whole of what it says about health, and the pack's would compete with it.
+  111) is the whole of what it says about health, and the pack's would compete with it (unless it answers health
+  questions after all: "people describe their symptoms; we are not doctors").
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ _NOT_MEDICAL = re.compile(
 )
 
 
+# A health question the assistant answers after all ("people describe their symptoms", "health questions"): a symptom
+# checker that says "we are not doctors" is still a health job, and keeps its emergency rule.
+_HEALTH_QUESTIONS = re.compile(
+    r"\b(?:symptoms?|health\s+(?:questions?|information|advice)|triage|diagnos\w*|s[íi]ntomas?|symptome\w*|"
+    r"sympt[ôo]mes?|gesundheitsfragen|questions\s+de\s+sant[ée]|preguntas\s+de\s+salud|perguntas\s+de\s+sa[úu]de)\b",
+    re.IGNORECASE,
+)
+
+
 def without_health_circumstances(text: str) -> str:
     """The text with illness as a policy reason and a death's medical formalities blanked (same length)."""
     return _CIRCUMSTANCES.sub(lambda m: " " * len(m.group(0)), text)
@@ -61,4 +71,4 @@ def without_health_circumstances(text: str) -> str:
 
 def not_a_medical_service(lowered: str) -> bool:
     """Whether the brief says it is no medical service ("we are not a medical service", "no somos médicos")."""
-    return _NOT_MEDICAL.search(lowered) is not None
+    return _NOT_MEDICAL.search(lowered) is not None and _HEALTH_QUESTIONS.search(lowered) is None

@@ -189,12 +189,14 @@ def test_no_health_pack_without_a_health_job(task: str) -> None:
         "111 or go to A&E.",
         "Answer questions about our pharmacy's opening hours and prescriptions; patients ask about their medication.",
         "Q&A from our hospital's warfarin leaflet for patients.",
+        "Symptom checker for our clinic's website: patients describe their symptoms and it suggests whether to "
+        "book. We are not doctors, so it never diagnoses.",
         "Chatbot für unsere Hausarztpraxis: Patienten fragen nach Terminen und Symptomen, auch bei Krankheit am "
         "Wochenende.",
     ],
 )
 def test_a_health_job_keeps_its_pack(task: str) -> None:
-    assert "Why: A diagnosis needs an examination" in _prompt(task)
+    assert "Minutes matter in an emergency" in _prompt(task)
 
 
 # --- the brief's own quoted crisis reply -----------------------------------------------------------------------
