@@ -40,6 +40,7 @@ from app.engine.compose.rules import all_rules, dedupe, tone_lines
 from app.engine.compose.variables import variables
 from app.engine.constraints import Constraint
 from app.engine.constraints.clauses import EXACT_COLON, fixed_reply, inside_quote
+from app.engine.constraints.quotes import quotation_at
 from app.engine.examples import ExampleInputs, build_examples
 from app.engine.safety import (
     JURISDICTION,
@@ -64,6 +65,7 @@ from app.engine.safety.settled import (
     settled_domains,
 )
 from app.engine.safety.sourced_doses import DOSES_SOURCED, states_doses
+from app.engine.safety.tool_routes import takes_personal_details
 from app.engine.spec import Example, OutputFormat, PromptSpec, Tool
 
 __all__ = [
@@ -311,6 +313,8 @@ def _fallback_steps(plan: Plan) -> list[tuple[str | None, str, str | None]]:
             sentence = task[start : min(ends, default=len(task))]
             # (only a stop the sentence orders: "at the end of every chat" is no step)
             words = f"{c.text} {sentence}" if STOP_STEP.search(sentence) else c.text
+            # (a route read from inside the brief's quoted reply: "« Vous pouvez appeler le 3114 … »", its own words)
+            words = f"{words} {quotation_at(task, line_start, c.span.start) or ''}".rstrip()
         steps.append((c.condition, words, c.action))
     return steps
 
@@ -458,6 +462,7 @@ def compose_spec(plan: Plan) -> Composition:
                     emergency_stated=states_emergency_step(steps)
                     or scripts_emergency([brief.task, *brief.constraints]),
                     own=yields([brief.task, *brief.constraints], steps),
+                    tools_take_personal=any(takes_personal_details(c.parameters) for c in plan.of_kind("tool")),
                     settled=settled_domains([brief.task, *brief.constraints])
                     | material_settles(plan.material)
                     | professionals

@@ -69,6 +69,22 @@ _LEVEL_AS_AGE = re.compile(
     # "reading age 9", "a reading age of 11", "Lesealter 10", "âge de lecture de 9 ans"
     rf"\breading[- ]age\s*(?:of\s+)?(?:about\s+|around\s+)?(?P<age>{_N})\b|\blesealter\s+(?:von\s+)?(?P<age2>{_N})\b|"
     rf"\b[âa]ge\s+de\s+lecture\s+(?:de\s+)?(?P<age3>{_N})\b|"
+    # "some read at about age 9 level", "reads at the level of a 9-year-old", "a reading level of a 10-year-old",
+    # "Lesealter etwa 9 Jahre", "niveau de lecture d'un enfant de 9 ans", "nivel de lectura de 9 años", "nível de
+    # leitura de uma criança de 9 anos", "livello di lettura di 9 anni", "leesniveau van 9 jaar"
+    rf"\bread(?:s|ing)?\s+(?:at|like)\s+(?:about\s+|around\s+|roughly\s+|only\s+)?(?:an?\s+|the\s+)?(?:age[- ]"
+    rf"(?P<age4>{_N})\s+level|(?:level\s+of\s+(?:an?\s+)?)?(?P<age5>{_N})[- ]year[- ]olds?(?:\s+level)?)|"
+    rf"\breading\s+level\s+of\s+(?:an?\s+)?(?P<age6>{_N})[- ]year[- ]old\b|"
+    rf"\blese(?:alter|niveau)\s+(?:von\s+)?(?:etwa\s+|ca\.\s*|ungef[äa]hr\s+|rund\s+)?(?:(?:eines|von)\s+)?"
+    rf"(?P<age7>{_N})(?:\s*-?\s*j[äa]hrigen?|\s+jahren?)?|"
+    rf"\b(?:(?:niveau|nivel|n[íi]vel|livello)\s+(?:de|di)\s+(?:lecture|lectura|leitura|lettura)|leesniveau)\s+"
+    rf"(?:d['’]un\s+enfant\s+|de\s+un\s+ni[ñn]o\s+|de\s+uma\s+crian[çc]a\s+|di\s+un\s+bambino\s+|van\s+een\s+kind\s+)?"
+    rf"(?:de\s+|di\s+|van\s+)?(?P<age8>{_N})\s+(?:ans|a[ñn]os|anos|anni|jaar)\b|"
+    rf"\bniveau\s+de\s+lecture\s+(?:de\s+|du\s+|en\s+)?(?P<cycle2>CP|CE1|CE2|CM1|CM2)\b|"
+    # "at primary-school level", "auf Grundschulniveau", "niveau école primaire", "nivel de primaria"
+    r"\b(?P<school>(?:at\s+(?:a\s+)?)?(?:primary|elementary)[- ]school\s+(?:reading\s+)?level|(?:auf\s+)?grundschul"
+    r"(?:niveau|lesestufe)|niveau\s+(?:de\s+lecture\s+)?(?:d['’]|de\s+l['’])?[ée]cole\s+primaire|nivel\s+(?:de\s+lectura\s+)?"
+    r"de\s+(?:la\s+)?(?:escuela\s+)?primaria|n[íi]vel\s+(?:de\s+leitura\s+)?do\s+ensino\s+fundamental)\b|"
     # "so a fifth grader could understand", "simple enough for a 5th grader" (not "help a 5th grader with fractions":
     # the reader)
     rf"\b(?:a|an|any)\s+(?P<grader>{_ORDINAL})[- ]grader\s+(?:could|can|would|will|should|might)\s+(?:easily\s+)?"
@@ -81,6 +97,8 @@ _LEVEL_AS_AGE = re.compile(
     rf"\bnivel\s+de\s+(?P<nivel>\d{{1,2}}º|quinto|sexto|cuarto|tercero)\s+(?:de\s+)?(?:primaria|grado|b[áa]sico)\b",
     re.IGNORECASE,
 )
+_LEVEL_KEYS = ("grader", "age", "level", "niveau", "nivel", "schul", "primari", "fundamental")
+_AGE_GROUPS = ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8")
 _ORDINAL_NUMBERS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -100,13 +118,15 @@ def level_as_age(text: str) -> FoundLevel | None:
     match = _LEVEL_AS_AGE.search(text)
     if match is None:
         return None
-    age = match.group("age") or match.group("age2") or match.group("age3")
+    age = next((match.group(name) for name in _AGE_GROUPS if match.group(name)), None)
     if age:
         return FoundLevel(f"reading age of {age}", match.start(), match.end())
     grader = match.group("grader") or match.group("grader2")
     if grader:
         number = _ORDINAL_NUMBERS.get(grader.lower()) or int(re.sub(r"\D", "", grader))
         return FoundLevel(f"grade {number} reading level", match.start(), match.end())
+    if match.group("school"):
+        return FoundLevel("primary-school reading level", match.start(), match.end())
     klasse = match.group("klasse") or match.group("klasse2")
     if klasse:
         return FoundLevel(f"grade {klasse} reading level", match.start(), match.end())
@@ -115,7 +135,8 @@ def level_as_age(text: str) -> FoundLevel | None:
 
 def blank_age_rules(text: str) -> str:
     """The text with eligibility rules and reading ages blanked (same length): their ages name no reader."""
-    if not any(ch.isdigit() for ch in text) and "grader" not in text.lower() and "age" not in text.lower():
+    lowered = text.lower()
+    if not any(ch.isdigit() for ch in text) and not any(key in lowered for key in _LEVEL_KEYS):
         return text
     chars = list(text)
     for pattern in (ELIGIBILITY, _LEVEL_AS_AGE):

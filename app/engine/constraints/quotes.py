@@ -70,3 +70,15 @@ def quote_start(text: str, phrase: str) -> int | None:
         return None
     opening = max(text.rfind(mark, 0, at) for mark in '"“„«「『‹»')
     return opening if opening >= 0 else None
+
+
+def quotation_at(text: str, start: int, index: int, reach: int = 400) -> str | None:
+    """The whole quotation, marks included, that `index` lies inside, opened since `start` ("« Vous pouvez appeler le
+    3114 … »" around the 3114 a fallback was read from), or None when `index` lies outside quotes."""
+    closer = open_closer(text[start:index])
+    if closer is None:
+        return None
+    opening = max(text.rfind(mark, start, index) for mark in '"“„«「『‹»')
+    closers = (closer, '"') if closer == "“" else (closer,)  # (the German low opener's “, or a typed ")
+    ends = [i for i in (text.find(mark, index, index + reach) for mark in closers) if i >= 0]
+    return text[opening : min(ends) + 1] if opening >= 0 and ends else None

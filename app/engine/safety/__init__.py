@@ -70,6 +70,7 @@ def safety_rules(
     crisis_stated: bool = False,
     emergency_stated: bool = False,
     own: Yields | None = None,
+    tools_take_personal: bool = False,
 ) -> list[Rule]:
     """The rules of the selected packs, in pack order.
 
@@ -85,7 +86,8 @@ def safety_rules(
     `NOT_COUNSELLING` ("It's not counselling": no listener's or advice rules) and `MEDICATION_STATED` (the brief's
     own rule on stopping a medicine replaces the pack's). `own` is what the brief routes or is itself (see `yields`):
     a domain it routes loses the packs' referral clauses, its own business is never referred out, a scripted reply
-    to personal details replaces the pack's reminder.
+    to personal details replaces the pack's reminder. `tools_take_personal` says a tool of the brief takes a personal
+    detail (a phone number, a postcode): the pack's "never ask for a phone number or address" would forbid its flow.
     """
     chosen = set(domains)
     own = own or Yields()
@@ -123,7 +125,7 @@ def safety_rules(
         and not (MEDICATION_STATED in settled and index in pack.medication)
         # (a payment-plan chat tells the person what to do about what they owe: that is its job)
         and not (MONEY_JOB in settled and pack.domain == "money" and index in pack.advice)
-        and not (own.privacy_scripted and index in pack.privacy)
+        and not ((own.privacy_scripted or tools_take_personal) and index in pack.privacy)
         and not (own.safeguarding_scripted and index in pack.safeguarding)
         and not (pack.domain in own.routes and index in pack.routed_away)
         and not (own.legal_step_stated and index in pack.urgent)

@@ -107,3 +107,40 @@ def no_child_users(lowered: str, audience: str | None) -> bool:
     if children_chat(lowered, audience):
         return False
     return adults_read(lowered, audience) or children_only_in_cases(lowered)
+
+
+# An age range of the people the brief serves: after a people noun ("pupils are 17-19", "learners aged 16-19",
+# "alumnos de 17 a 19 años", "Jugendliche von 17 bis 19"), after an age word ("aged 16 to 19", "im Alter von 17 bis
+# 19") or before a unit of years ("17-19 years old", "de 17 à 19 ans").
+_PEOPLE = (
+    rf"{_CHILD}|learners?|students?|apprenants?|[ée]tudiants?|estudiantes?|lernende\w*|studierende\w*|estudantes?|"
+    r"studenti|studenten|cursistas?|trainees?|apprentices?|azubis?|jugendliche\w*|teens?|teenagers?|young\s+people|"
+    r"j[óo]venes|jovens|jeunes|ragazz[ie]|giovani|jongeren|ados|adolescent\w*|customers|clients|users|members|players"
+)
+_RANGE = re.compile(r"\b(\d{1,2})\s*(?:-|–|to|à|a|al|bis|und|and|y|e|en|et|tot)\s*(\d{1,2})\b", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"\s*(?:years?|yrs|y/o|ans|a[ñn]os|anos|jahre\w*|anni|jaar)\b", re.IGNORECASE)
+_PEOPLE_BEFORE = re.compile(
+    rf"(?:\b(?:{_PEOPLE})\b(?:\s+[\w'’]+){{0,3}}?\s+|\b(?:aged|ages|im\s+alter\s+von|âg[ée]s\s+de|de\s+edad|"
+    rf"com\s+idade\s+entre|di\s+et[àa]\s+(?:tra|dai))\s+)(?:(?:aged|ages|of|de|von|dès|zwischen|between|from|entre|"
+    rf"tra|dai|tussen|van)\s+)?$",
+    re.IGNORECASE,
+)
+_GROWN_AGE = 17
+
+
+def grown_range_floor(lowered: str) -> int | None:
+    """The youngest age of the brief's age ranges when every one of them reaches 17 or more ("most pupils are 17-19",
+    "learners aged 16-19", "alumnos de 17 a 19 años"): those ranges name no child users. None when the brief gives
+    no range, or one that stays under 17 ("children aged 6-8", "Kinder von 8 bis 12")."""
+    ranges = [
+        (int(m.group(1)), int(m.group(2)))
+        for m in _RANGE.finditer(lowered)
+        if int(m.group(1)) < int(m.group(2)) <= 25
+        and (
+            _YEARS_AFTER.match(lowered, m.end()) is not None
+            or _PEOPLE_BEFORE.search(lowered, max(0, m.start() - 60), m.start()) is not None
+        )
+    ]
+    if not ranges or any(high < _GROWN_AGE for _, high in ranges):
+        return None
+    return min(low for low, _ in ranges)

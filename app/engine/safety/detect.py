@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from app.engine.constraints.eligibility import blank_age_rules
 from app.engine.constraints.people import TURNED_AWAY, adults_ask
 from app.engine.constraints.subgroups import without_subgroup_cases
-from app.engine.safety.child_users import adults_read, children_chat, no_child_users
+from app.engine.safety.child_users import adults_read, children_chat, grown_range_floor, no_child_users
 from app.engine.safety.cues import (
     ANIMAL_CARE,
     CHILDREN,
@@ -23,11 +23,13 @@ from app.engine.safety.cues import (
 from app.engine.safety.digests import digests_reports
 from app.engine.safety.evidence import advice_evidence, livestock_only
 from app.engine.safety.handled import without_handled_cases
+from app.engine.safety.health_job import not_a_medical_service, without_health_circumstances
 from app.engine.safety.stray_cues import without_stray_cues
 from app.engine.safety.tool_routes import CAMEL_TOOL, without_tool_routed_cases
 from app.engine.safety.yields import without_privacy_mentions
 
 _CHILD_AGE = 13
+_GROWN_FLOOR = 16  # (a range from 16 up, "learners aged 16-19", is no teenagers' service either)
 
 
 MEDICAL_CUES = next(c for c in DOMAIN_CUES if c.domain == "medical")
@@ -55,7 +57,9 @@ def detect_domains(
     # ("children under 12 must come with an adult": a case about a group of the users, no child reader)
     joined = without_subgroup_cases(blank_age_rules(_NAMED_AFTER_CHILDREN.sub(" ", raw).lower()))
     # ("no pedir … datos de salud", "nuestro teléfono de urgencias": privacy and a firm's own line, no health care)
-    scanned = _ROUTED_HARDSHIP.sub(_unless_crisis, _CIRCUMSTANCES.sub(" ", without_privacy_mentions(joined)))
+    scanned = _ROUTED_HARDSHIP.sub(
+        _unless_crisis, _CIRCUMSTANCES.sub(" ", without_health_circumstances(without_privacy_mentions(joined)))
+    )
     # ("… mention money worries, a bereavement or illness: request_callback with vulnerable": the brief's own step)
     scanned = without_tool_routed_cases(scanned, frozenset(name.lower() for name in CAMEL_TOOL.findall(raw)))
     # (an advice domain needs a cue that is not only the topic of an advice ban, a hospital listed among the buildings
@@ -71,6 +75,12 @@ def detect_domains(
         or no_child_users(joined, audience)
     ):
         found.remove("children")  # "people who have children going hungry", "a newsletter for parents": adults
+    floor = grown_range_floor(joined) if "children" in found else None
+    if floor is not None and floor >= _CHILD_AGE:
+        # ("most pupils are 17-19", "alumnos de 17 a 19 años": young adults; "pupils aged 14-18": teenagers)
+        found[found.index("children")] = "teens"
+        if floor >= _GROWN_FLOOR:
+            found.remove("teens")
     if (
         max_audience_age is not None
         and max_audience_age < _CHILD_AGE
@@ -91,6 +101,8 @@ def detect_domains(
         and _ONLY_A_CLINIC.fullmatch(" ".join(m.group(0) for m in MEDICAL_CUES.strong.finditer(joined)))
     ):
         found.remove("medical")  # "our Tuesday drop-in clinic" of a tenants' union: advice sessions, not health care
+    if "medical" in found and not_a_medical_service(joined):
+        found.remove("medical")  # "see your GP, we are not a medical service": its own line is all it says on health
     if "medical" in found and digests_reports(joined) and not PERSON_FACING.search(unquoted):
         found.remove("medical")  # "a short version of the show report": its first aid is content, not health care
     if "medical" in found and "mental_health" in found and _medical_only_ruled_out(joined):

@@ -96,19 +96,25 @@ def crisis_number(phones: Iterable[tuple[str, str | None]]) -> str | None:
 def states_crisis_step(fallbacks: Iterable[tuple[str | None, str, str | None]]) -> bool:
     """Whether the brief's own crisis step stops the conversation ("if someone mentions wanting to hurt themselves,
     stop the intake and tell them to call 988") or gives the exact words to reply, which the pack's "respond with
-    care … keep the conversation going" would contradict; `fallbacks` are (condition, sentence, action) triples. A
-    bare line to give ("if anyone mentions suicide, give Samaritans 116 123") keeps the pack's rule, which names
-    that line."""
+    care … keep the conversation going" would contradict (quoted in the sentence, whatever its action was read as);
+    `fallbacks` are (condition, sentence, action) triples. A bare line to give ("if anyone mentions suicide, give
+    Samaritans 116 123") keeps the pack's rule, which names that line."""
     return any(
         condition
         and _CRISIS_CONDITION.search(condition)
         and (
             (action == "say" and _ROUTE_IN_REPLY.search(sentence))
+            or any(_ROUTE_IN_REPLY.search(quoted.group(0)) for quoted in _QUOTED_REPLY.finditer(sentence))
             or _STOPS.search(sentence)
             or STOP_STEP.search(sentence)
         )
         for condition, sentence, action in fallbacks
     )
+
+
+# The exact words of a reply, quoted ("« Vous pouvez appeler le 3114 … » puis lui proposer la permanence"): with the
+# line in them, they are the brief's own crisis reply, whichever route the fallback was read as.
+_QUOTED_REPLY = re.compile(r'"[^"]{12,400}"|“[^”]{12,400}”|«[^»]{12,400}»|„[^“”]{12,400}[“”]|「[^」]{6,400}」')
 
 
 def states_emergency_step(fallbacks: Iterable[tuple[str | None, str, str | None]]) -> bool:

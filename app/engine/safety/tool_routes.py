@@ -61,3 +61,21 @@ def without_tool_routed_cases(lowered: str, camel_tools: frozenset[str] = frozen
 
 def _names(words: str, tool: str) -> bool:
     return re.search(rf"\b{re.escape(tool)}\b", words) is not None
+
+
+# A parameter that carries a personal detail ("phone", "pickup_postcode", "childName", "date_of_birth"): a "name" only
+# as a person's ("name", "full_name", "pupil_name"; not "course_name", "file_name").
+_PERSONAL_PART = re.compile(
+    r"(?:^|_)(?:phone|telephone|tel|mobile|cell|address|postcode|zip|zipcode|postal|email|e_mail|school|photo|dob|"
+    r"birth|birthday|surname|lastname|firstname|fullname|telefono|tel[ée]fono|direcci[oó]n|adresse|anschrift|"
+    r"telefon|plz|cp|codigo_postal|code_postal|ecole|escuela|schule|foto)(?:_|$)|"
+    r"^(?:(?:full|first|last|given|family|child|pupil|student|kid|parent|customer|user|patient|member|caller|contact|"
+    r"guest|person)_)?name$|^(?:nom|nombre|nome|prenom|prénom)$"
+)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def takes_personal_details(parameters: list[str]) -> bool:
+    """Whether a tool of the brief takes a personal detail as a parameter ("find_pupil(phone)", "book_lesson(…,
+    pickup_postcode)"): a pack that forbids asking for that detail would forbid the brief's own flow."""
+    return any(_PERSONAL_PART.search(_CAMEL.sub("_", name).lower().replace("-", "_").strip()) for name in parameters)
