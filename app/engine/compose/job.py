@@ -121,8 +121,9 @@ BACKGROUND = re.compile(
 )
 # "Cooperativa Agrícola Vale do Sapucaí (MG).", "Brook Farm Shop – Leeds.": a first sentence that only names the
 # business (a few words, nearly all capitalised) introduces it; the job comes after.
+# ("Pastificio Aurelio Vitale, Gragnano.": a comma before the place)
 _NAME_ONLY = re.compile(
-    r"^\W*(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*|\(\w+\)|de|do|da|del|di|of|the|and|&|[-–])(?:\s+(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*|"
+    r"^\W*(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*,?|\(\w+\)|de|do|da|del|di|of|the|and|&|[-–])(?:\s+(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'&.-]*,?|"
     r"\(\w+\)|de|do|da|dos|das|del|della|di|van|von|der|of|the|and|&|[-–,]))*\W*$"
 )
 # "Huisartsenpraktijk De Linde in Amersfoort (4 huisartsen, …).": a name, where it is and an aside, no verb
@@ -164,6 +165,8 @@ _JOB_CUE = re.compile(
     r"du\s+(?:lieferst|schreibst|erstellst|erfindest)|you\s+(?:come\s+up\s+with|give\s+me)|"
     r"tu\s+(?:me\s+)?(?:donnes|écris|proposes)|t[úu]\s+(?:me\s+)?(?:das|escribes|propones)|"
     r"voc[êe]\s+(?:me\s+)?(?:d[áa]|escreve|sugere)|"
+    # "Ti incollo la scheda … e mi scrivi il testo per la pagina prodotto": the job, addressed in Italian
+    r"(?:mi|ci)\s+(?:scrivi|prepari|traduci|riassumi|proponi|correggi)|jij\s+(?:schrijft|maakt|vertaalt)|"
     # "A técnica cola o CV e tu devolves o CV reescrito em inglês": the text handed back rewritten, addressed (not
     # "tu renvoies uniquement cet objet JSON", the reply's form)
     r"(?:tu\s+(?:me\s+|lhe\s+)?devolves|voc[êe]\s+(?:me\s+|lhe\s+)?devolve|t[úu]\s+(?:me\s+|le\s+)?devuelves|"

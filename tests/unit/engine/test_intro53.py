@@ -287,3 +287,36 @@ def test_each_label_set_goes_to_the_slot_it_names(task: str, slot: str, values: 
 def test_a_layout_introduced_in_the_briefs_language_keeps_every_line(task: str, lines: list[str]) -> None:
     output = _section(_claude(task), "output_format")
     assert "Use exactly this layout, line by line:\n" + "\n".join(lines) in output
+
+
+# Round 52's class 6: "Pastificio Aurelio Vitale, Gragnano." (a name, a comma, a place) is an introduction too, and
+# the job is the next sentence's addressed request ("… e mi scrivi il testo per la pagina prodotto").
+@pytest.mark.parametrize(
+    ("task", "intro", "job_words"),
+    [
+        (
+            "Pastificio Bianchi, Gragnano. Ti incollo la scheda tecnica di un formato e mi scrivi il testo per la "
+            "pagina prodotto dello shop online. Dai del tu al lettore.",
+            "Pastificio Bianchi, Gragnano.",
+            "mi scrivi il testo",
+        ),
+        (
+            "Bodega Ruiz, Jerez. Queremos un asistente que escriba las fichas de los vinos para la tienda online. "
+            "Tutea al lector.",
+            "Bodega Ruiz, Jerez.",
+            "escriba las fichas",
+        ),
+        (
+            "Fietsenwinkel De Spaak, Utrecht. Ik plak de specificaties en jij schrijft de producttekst voor de "
+            "webshop. Gebruik de je-vorm.",
+            "Fietsenwinkel De Spaak, Utrecht.",
+            "jij schrijft de producttekst",
+        ),
+    ],
+)
+def test_a_name_comma_place_intro_is_context_and_the_request_is_the_job(task: str, intro: str, job_words: str) -> None:
+    prompt = _claude(task)
+    assert f"«{intro.rstrip('.')}»" not in prompt  # (never quoted as the job)
+    assert intro not in _section(prompt, "instructions")
+    if "as the requester wrote it" in _section(prompt, "role"):
+        assert job_words in _section(prompt, "role")
