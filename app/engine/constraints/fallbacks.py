@@ -78,7 +78,8 @@ def _found_fallbacks(text: str) -> list[FoundFallback]:
     scoped = scope_quote(text)
     if scoped is not None:
         # 'Questions outside these topics: "…"', "Pregunta fuera de estos temas: «…»": that case's reply, whole
-        case = scoped.case if not is_english(scoped.case) or _CASE_WORD.match(scoped.case) else for_case(scoped.case)
+        # (the line, quote and all, says which language the case is in: "Perguntas fora destes temas" alone is short)
+        case = scoped.case if not is_english(text) or _CASE_WORD.match(scoped.case) else for_case(scoped.case)
         return _with_inside(FoundFallback("say", scoped.say, case, scoped.start, scoped.end))
     condition, channelled = clause_case(text)
     condition = without_reply_head(condition)  # ("Bei Brustschmerzen antworte nur: „…“": the case ends before)

@@ -57,6 +57,10 @@ def _said(out, words: str) -> list[str]:  # type: ignore[no-untyped-def]
             "NESSUNA VOCE",
             "NESSUNA VOCE",
         ),
+        (
+            "Resumes o diário de bordo da semana. Se o diário estiver vazio, escreva apenas: SEM REGISTOS",
+            "SEM REGISTOS",
+        ),
     ],
 )
 def test_write_only_is_the_case_reply(task: str, words: str) -> None:
@@ -135,6 +139,18 @@ def test_output_only_json_keeps_its_ban() -> None:
             "I'll pass your question to the practice manager, who will call you back.",
             True,
         ),
+        (
+            "És o assistente da escola de surf. Respondes sobre horários, preços e aulas.\n"
+            "Perguntas fora destes temas: «Não sei responder a isso. Ligue para a escola, por favor.»",
+            "Não sei responder a isso. Ligue para a escola, por favor.",
+            False,
+        ),
+        (
+            "Je bent de assistent van de zeilschool. Je beantwoordt vragen over prijzen en cursussen.\n"
+            'Vragen buiten deze onderwerpen: "Daar kan ik helaas niet mee helpen. Bel het kantoor."',
+            "Daar kan ik helaas niet mee helpen. Bel het kantoor.",
+            False,
+        ),
     ],
 )
 def test_out_of_scope_case_line_is_the_route(task: str, words: str, unsure_too: bool) -> None:
@@ -145,6 +161,8 @@ def test_out_of_scope_case_line_is_the_route(task: str, words: str, unsure_too: 
     assert not [c for c in out.constraints if c.kind == "prohibition"]
     if unsure_too:
         assert "If you are unsure or the information is missing:" not in out.prompt
+    if not task.startswith("You "):  # (a case in another language is quoted, never "For perguntas …")
+        assert not [c for c in out.constraints if c.kind == "fallback" and c.text.startswith("For ")]
 
 
 @pytest.mark.parametrize(
