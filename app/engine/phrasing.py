@@ -144,7 +144,8 @@ _WRITE_ONLY = (
 # replying right before the colon, after words of the same sentence (a line's own "Answer:" label is no order), and a
 # text that opens with a capital (a lowercase "reply with: the label only" describes the reply)
 REPLY_COLON = (
-    r"(?<=[\w,;]\s)(?:"
+    # (after a case's arrow or colon too: "Empty log -> write only: NONE", "If the log is empty: reply only: NONE")
+    r"(?<=[\w,;:>→]\s)(?:"
     # (not the noun: "End each reply with: Kind regards, Anna." is the closing line, read as such)
     r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\byour\s)(?<!\bits\s)(?<!\ba\s)(?<!\ban\s)"
     r"(?:reply|respond|answer|say|tell\s+(?:them|him|her))(?:\s+(?:only|just|simply))?(?:\s+with)?(?:\s+only)?|"

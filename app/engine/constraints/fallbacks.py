@@ -83,6 +83,10 @@ def _found_fallbacks(text: str) -> list[FoundFallback]:
         return _with_inside(FoundFallback("say", scoped.say, case, scoped.start, scoped.end))
     condition, channelled = clause_case(text)
     condition = without_reply_head(condition)  # ("Bei Brustschmerzen antworte nur: „…“": the case ends before)
+    if condition is None and (arrow := _ARROW_FIXED.match(text)) is not None and EXACT_COLON.match(text, arrow.end()):
+        # "Empty log -> write only: NO ENTRIES", "Registro vacío → escribe solo: SIN DATOS": the arrow's case
+        case = arrow.group("case").strip()
+        condition = case if not is_english(text) or _CASE_WORD.match(case) else for_case(case)
     if condition is None and _MENTION_ONCE.match(text) and not WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found = clause_contacts(text, condition)
@@ -110,6 +114,10 @@ def _found_fallbacks(text: str) -> list[FoundFallback]:
         if reread and all(f.condition for f in reread):
             return [f._replace(start=f.start + later, end=f.end + later) for f in reread]
     return placed
+
+
+# A case and its arrow, then a fixed reply's opener ("Empty log -> write only: …")
+_ARROW_FIXED = re.compile(r"\s*(?:[-*•]\s*)?(?P<case>[^\W\d_][^\n.;!?:\"“«]{2,120}?)\s*(?:->|→|=>|⇒)\s*(?=\S)")
 
 
 _NOTHING_ELSE = (

@@ -61,6 +61,16 @@ def _said(out, words: str) -> list[str]:  # type: ignore[no-untyped-def]
             "Resumes o diário de bordo da semana. Se o diário estiver vazio, escreva apenas: SEM REGISTOS",
             "SEM REGISTOS",
         ),
+        ("You summarise the shift log. Empty log -> write only: NO LOG ENTRIES", "NO LOG ENTRIES"),
+        ("Resumes el registro. Registro vacío → escribe solo: SIN DATOS", "SIN DATOS"),
+        (
+            "You summarise the shift log. If the log is empty, write only NO LOG ENTRIES THIS WEEK.",
+            "NO LOG ENTRIES THIS WEEK",
+        ),
+        (
+            "Du fasst das Schichtbuch zusammen. Wenn das Schichtbuch leer ist, schreib nur KEINE EINTRÄGE.",
+            "KEINE EINTRÄGE",
+        ),
     ],
 )
 def test_write_only_is_the_case_reply(task: str, words: str) -> None:
@@ -88,6 +98,7 @@ def test_fixed_reply_then_a_ban_keeps_the_ban() -> None:
         "You summarise tickets. Write only: bullet points, no prose.",
         "Du fasst Protokolle zusammen. Schreib nur auf Deutsch.",
         "You draft emails for the team. Write only what the notes say: no guesses.",
+        "Du fasst das Journal zusammen. Keine Emojis, schreib nur auf Deutsch.",
     ],
 )
 def test_write_only_guards_read_no_reply(task: str) -> None:
