@@ -125,11 +125,27 @@ def is_third_person_verb(word: str) -> bool:
 _QUOTED_WORDS = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|「[^」\n]*」')
 
 
+# A verb of writing with its "only" ("write only:", "schrijf dan alleen:"): a reply, never a ban on its words
+_WRITE_ONLY = (
+    r"(?:(?:write|output|print)\s+(?:only|just)|"
+    r"(?:escribe|escriba|escrib[ií]|escreve|escreva)(?:\s+(?:entonces|então))?\s+"
+    r"(?:solo|sólo|solamente|únicamente|apenas|só|somente)|"
+    r"(?:schreib|schreibe|schreiben\s+Sie|gib)(?:\s+dann)?\s+(?:nur|ausschließlich|einzig)|"
+    r"(?:écris|écrivez|écrire)(?:\s+alors)?\s+(?:seulement|uniquement|simplement|juste)|"
+    r"(?:scrivi|scriva|scrivere)(?:\s+allora)?\s+(?:solo|soltanto|solamente|unicamente)|"
+    r"(?:schrijf|schrijft|schrijven)(?:\s+dan)?\s+(?:alleen|enkel|uitsluitend))"
+    # ("Output only: JSON", "Write only: English": a format or a language, not the words of the reply)
+    r"(?=\s*[:：]\s*(?!(?:JSON|SQL|CSV|TSV|XML|YAML|HTML|Markdown|English|Englisch|anglais|inglés|inglese|Engels|"
+    r"Spanish|German|French|Deutsch|Français|Español|Italiano|Nederlands|Português)\b))"
+)
+
+
 # "… and reply only: That sounds really important. Please tell …", "En ese caso responde: No puedo …": a verb of
 # replying right before the colon, after words of the same sentence (a line's own "Answer:" label is no order), and a
 # text that opens with a capital (a lowercase "reply with: the label only" describes the reply)
 REPLY_COLON = (
-    r"(?<=[\w,;]\s)(?:"
+    # (after a case's arrow or colon too: "Empty log -> write only: NONE", "If the log is empty: reply only: NONE")
+    r"(?<=[\w,;:>→]\s)(?:"
     # (not the noun: "End each reply with: Kind regards, Anna." is the closing line, read as such)
     r"(?<!\beach\s)(?<!\bevery\s)(?<!\bthe\s)(?<!\byour\s)(?<!\bits\s)(?<!\ba\s)(?<!\ban\s)"
     r"(?:reply|respond|answer|say|tell\s+(?:them|him|her))(?:\s+(?:only|just|simply))?(?:\s+with)?(?:\s+only)?|"
@@ -139,7 +155,10 @@ REPLY_COLON = (
     r"(?:répondez|réponds|répondre|dites|dis|dire)(?:\s+(?:uniquement|seulement|simplement|juste))?"
     r"(?:\s+(?:par|avec))?|"
     r"(?:rispondi|risponda|rispondere|dica|dì)(?:\s+(?:solo|soltanto|solamente|semplicemente))?(?:\s+con)?|"
-    r"(?:antwoord|antwoorden|reageer|zeg|zeggen)(?:\s+(?:alleen|enkel|uitsluitend|gewoon))?(?:\s+met)?"
+    r"(?:antwoord|antwoorden|reageer|zeg|zeggen)(?:\s+dan)?(?:\s+(?:alleen|enkel|uitsluitend|gewoon))?(?:\s+met)?|"
+    # "write only: NO ENTRIES", "schrijf dan alleen:", "schreib nur:", "écris seulement :", "escribe solo:", "scrivi
+    # solo:": a verb of writing is a reply only with its "only" (a bare "Write: a haiku" names the task)
+    rf"{_WRITE_ONLY}"
     r")\s*[:：]\s*(?=(?-i:[A-ZÀ-ÖØ-Þ¿¡]))"
 )
 _FIXED_TAIL = re.compile(

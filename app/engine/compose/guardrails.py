@@ -16,6 +16,7 @@ from app.engine.constraints.fallback_cases import stuck_case
 from app.engine.constraints.fallback_wording import ALTERNATIVE, OWN_CASE, describe_contacts, describe_fallback
 from app.engine.constraints.fallbacks import QUOTED_SCOPE
 from app.engine.constraints.model import FallbackAction
+from app.engine.constraints.scope_quotes import UNSURE_WORDS, names_out_of_scope
 from app.engine.spec import Guardrails
 
 _OUT_OF_SCOPE = re.compile(
@@ -269,7 +270,7 @@ def guardrails(plan: Plan) -> Guardrails:
         and not (primary.contacts_in_text and in_text_fallback(c, plan.brief.task))
         and not _said_by_fixed_reply(c, plan)
     ]
-    scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "")]
+    scoped = [c for c in fallbacks if _OUT_OF_SCOPE.search(c.condition or "") or names_out_of_scope(c.condition or "")]
     in_text = [
         c
         for c in fallbacks
@@ -289,6 +290,8 @@ def guardrails(plan: Plan) -> Guardrails:
     if unsure:
         # Every fallback the brief states is one path (a call back, and the number to call): one guardrail line.
         when_unsure = " ".join(dict.fromkeys(_with_shared_conditions(unsure, plan.brief.task)))
+    elif any(UNSURE_WORDS.search(c.condition or "") for c in scoped):
+        when_unsure = ""  # "Questions outside these topics or that you're not sure about: "…"": that line says it
     elif any(_OWN_UNCLEAR_CASE.search(rule) for rule in own_rules):
         when_unsure = ""  # "Wenn etwas unklar ist, wörtlich übersetzen und [CHECK] dahinter setzen": the brief's own
     else:

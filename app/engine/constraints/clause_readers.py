@@ -27,7 +27,8 @@ from app.engine.constraints import (
 )
 from app.engine.constraints.added_routes import added_contact
 from app.engine.constraints.address_scope import address_scope
-from app.engine.constraints.clauses import points_back_next
+from app.engine.constraints.ban_extent import PROHIBITION_EN
+from app.engine.constraints.clauses import in_exact_line, points_back_next
 from app.engine.constraints.formality import describe_formality, find_formality
 from app.engine.constraints.found_rules import FoundRule, is_english
 from app.engine.constraints.leading_conditions import condition_end
@@ -497,6 +498,13 @@ def read_rules(
             span=span(prohibition.start, prohibition.end),
             value=prohibition.text,
         )
+    if not prohibitions and "fallback" in typed and _ban_words_fixed(text, found):
+        # "If anyone mentions …, stop everything else and reply only with this: I'm so sorry … You don't have to …":
+        # the case and the words it fixes are one rule, whole (the "don't" inside them is no ban; a number in them
+        # is no route of its own)
+        rule = instruction_case(text)
+        yield Constraint(kind="requirement", text=rule, span=span(0, len(text.rstrip())), value=rule)
+        return
     if explicit and typed == {"limit"} and all(c.scope for c in found) and is_english(text):
         # "After the sixth answer, give feedback in 3 bullets: strongest, weakest, one thing to practise": the limit
         # covers one part; the sentence still says when and what.
@@ -536,6 +544,18 @@ def read_rules(
             span=span(requirement.start, requirement.end),
             value=requirement.text,
         )
+
+
+def _ban_words_fixed(text: str, found: list[Constraint]) -> bool:
+    """Whether an English clause that opens with its case fixes words to reply that hold a negation, and no fallback
+    reads those words as the case's reply."""
+    if (
+        not is_english(text)
+        or not condition_end(text)
+        or any(c.kind == "fallback" and c.action == "say" for c in found)
+    ):
+        return False
+    return any(in_exact_line(text, m.start("cue")) for m in PROHIBITION_EN.finditer(text))
 
 
 def _joined_back(text: str) -> int:

@@ -112,6 +112,7 @@ def _colon_case(text: str) -> str | None:
     stated = _before_colon(text)
     if (
         stated is None
+        or re.search(r"->|→|=>", stated) is not None  # ("Empty log -> write only: NONE": the arrow's case)
         or not stated[0].isupper()
         or ("," in stated and not _lists_cases(stated))
         or _LABEL_WORDS.search(stated)

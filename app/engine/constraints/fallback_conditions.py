@@ -173,11 +173,12 @@ _CJK_CONDITION = re.compile(
 # "Hat jemand Schulden, dann …"): the clause up to the comma is the condition when "dan"/"dann" follows it.
 _VERB_FIRST_CONDITION = re.compile(
     r"^\s*(?:heeft|hebben|is|zijn|wil|wilt|zit|komt|vraagt|krijgt|staat|hat|haben|ist|sind|will|möchte|braucht|fragt|"
-    r"bekommt|meldet|steht|fehlt|gibt|findet|weiß|kennt|passt)\s+(?:iemand|u|je|jij|er|een|de|het|jemand|man|er|sie|"
+    r"bekommt|meldet|steht|fehlt|fehlen|gibt|findet|weiß|kennt|passt|ontbreekt|ontbreken|mist|weet|vindt|kent)\s+"
+    r"(?:iemand|u|je|jij|er|een|de|het|jemand|man|er|sie|"
     r"der|die|das|ein\w*|etwas|nichts|es|iets|niets)\b[^,;.]{3,160}"
     # ("Steht etwas nicht im Führer, antworte: …": the order right after the comma)
     r"(?=,\s*(?:(?:\w+\s+){0,2}(?:dan|dann)\b|(?:antworte|antworten|antwoord|sag|sage|sagen|zeg|schreib\w*|gib|"
-    r"verweise|nenne)\b))",
+    r"verweise|nenne|schrijf|geef|verwijs|noem)\b))",
     re.IGNORECASE,
 )
 

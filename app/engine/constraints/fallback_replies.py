@@ -192,7 +192,7 @@ _OPENS_WITH_REPLY = re.compile(REPLY_COLON, re.IGNORECASE)
 
 
 _FILLER = re.compile(
-    r"\s*,?\s*(?:(?:then|just|simply|please|only|dann|einfach|entonces|solo|alors|simplement|allora|gewoon)\s+)*"
+    r"\s*(?:->|→|=>)?\s*,?\s*(?:(?:then|just|simply|please|only|dann|einfach|entonces|solo|alors|simplement|allora|gewoon)\s+)*"
     r"(?:(?:you|it)\s+(?:should|must|will)\s+)?",
     re.IGNORECASE,
 )
@@ -202,15 +202,17 @@ _FILLER = re.compile(
 # code the reply is made of, unquoted and with no colon needed (a code is its own end)
 EXACT_CODE = re.compile(
     r"\b(?:output|reply|respond|answer|say|print|responde|responda|responder|rispondi|rispondere|antworte|antworten|"
-    r"réponds|répondre|antwoord)\s+(?:with\s+)?(?:exactly|only|just|exatamente|exactamente|esattamente|genau|exactement|"
-    r"precies|solo(?:\s+con)?|apenas(?:\s+com)?|nur|seulement|alleen)\s*:?\s*"
+    r"réponds|répondre|antwoord|"
+    # ("write only NO ENTRIES", "escribe solo SIN DATOS", "schreib nur KEINE DATEN")
+    r"write|escribe|escriba|escreve|escreva|écris|écrivez|schreib|schreibe|scrivi|scriva|schrijf)\s+(?:with\s+)?"
+    r"(?:exactly|only|just|exatamente|exactamente|esattamente|genau|exactement|precies|solo(?:\s+con)?|"
+    r"apenas(?:\s+com)?|nur|seulement|uniquement|alleen|soltanto|sólo|só|ausschließlich)\s*:?\s*"
     # ("output only JSON", "respond with only SQL": a format, not the words of the reply)
     r"(?!(?:JSON|SQL|CSV|TSV|XML|YAML|YML|HTML|MARKDOWN|TEXT|JSONL|NDJSON)\b)"
-    r"(?P<code>(?:--\s*)?(?-i:[A-Z][A-Z0-9_]{2,}"
+    # ("NO ENTRIES THIS WEEK": a two-letter word opens a code of several words)
+    r"(?P<code>(?:--\s*)?(?-i:(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9_]{2,}|[A-Z]{2}(?=[ _][A-ZÀ-ÖØ-Þ0-9_]{2,}))"
     # (the code is the whole reply: "LGTM, no blockers" or "LGTM (…)" are longer replies, left to the quote readers)
-    # ("NO GO DIFF": a short word inside a code of several)
-    r"(?:[ _][A-Z0-9_]{2,})*|[A-Z][A-Z0-9_](?:[ _][A-Z0-9_]{2,})+|[A-Z][A-Z0-9_]{2,}(?:[ _][A-Z0-9_]{1,})+))"
-    r"(?![\w'’])(?=\s*(?:[.;!?\n]|$|(?:and|y|e|und|et|en)\s))",
+    r"(?:[ _][A-ZÀ-ÖØ-Þ0-9_]{2,})*))(?![\w'’])(?=\s*(?:[.;!?\n]|$|(?:and|y|e|und|et|en)\s))",
     re.IGNORECASE,
 )
 
@@ -223,9 +225,14 @@ def bare_fixed_reply(text: str, condition: str | None) -> FoundFallback | None:
         return FoundFallback("say", code["code"], condition, code.start("code"), code.end("code"))
     opened = EXACT_COLON.search(text)
     at = text.find(condition) if condition is not None else -1
-    if condition is None or opened is None or at < 0 or at + len(condition) > opened.start():
+    written = condition
+    if condition is not None and at < 0 and condition.startswith("For "):
+        # ("Empty log -> write only: NONE" -> "For empty log"): the case as the brief writes it
+        written = condition[4:]
+        at = text.lower().find(written.lower())
+    if condition is None or written is None or opened is None or at < 0 or at + len(written) > opened.start():
         return None
-    before = text[at + len(condition) : opened.start()]
+    before = text[at + len(written) : opened.start()]
     # ("If a parent describes a reaction now, the only reply is: Call 999 …": the opener names the reply)
     replies = _REPLY_VERB.match(before) or (names_only_reply(opened.group(0)) and not before.strip(" ,\t"))
     # ("If I ask for something the tables don't hold, just reply: That isn't in …": the opener is the verb itself)

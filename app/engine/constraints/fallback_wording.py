@@ -18,7 +18,9 @@ _ACTION_VERB = r"(?:connect|transfer|escalate|hand|pass|route|forward|refer|offe
 _FOREIGN_LEAD = re.compile(
     r"(?:wer|wenn|falls|bei|si|cuando|quien(?:es)?|quand|lorsque|se|quando|als|wanneer|indien|qualora|caso|"
     r"em\s+caso|en\s+caso|en\s+cas|ante|pour|para|im\s+falle?|heeft|hebben|zit|vraagt|krijgt|hat|haben|braucht|fragt|"
-    r"bekommt|meldet)\b",
+    r"bekommt|meldet|"
+    # ("Perguntas fora destes temas", "Domande al di fuori …": a case that opens with the questions it is for)
+    r"perguntas?|preguntas?|domande?|fragen?|vragen?|demandes?)\b",
     re.IGNORECASE,
 )
 

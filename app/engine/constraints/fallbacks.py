@@ -29,6 +29,7 @@ from app.engine.constraints.found_rules import is_english
 from app.engine.constraints.listed_cases import exact_line_reply
 from app.engine.constraints.model import FoundFallback
 from app.engine.constraints.quotes import open_closer
+from app.engine.constraints.scope_quotes import scope_quote
 
 # "- you don't, you just label it", "(not you)": the clause gives the route to someone else; the verb is left out
 # ("you don't handle billing: send them to billing@…" is a route for the assistant)
@@ -74,8 +75,18 @@ def _found_fallbacks(text: str) -> list[FoundFallback]:
     arrowed = _ARROW_QUOTE.search(text)
     if arrowed is not None:
         return _arrow_quote_fallbacks(text, arrowed)
+    scoped = scope_quote(text)
+    if scoped is not None:
+        # 'Questions outside these topics: "…"', "Pregunta fuera de estos temas: «…»": that case's reply, whole
+        # (the line, quote and all, says which language the case is in: "Perguntas fora destes temas" alone is short)
+        case = scoped.case if not is_english(text) or _CASE_WORD.match(scoped.case) else for_case(scoped.case)
+        return _with_inside(FoundFallback("say", scoped.say, case, scoped.start, scoped.end))
     condition, channelled = clause_case(text)
     condition = without_reply_head(condition)  # ("Bei Brustschmerzen antworte nur: „…“": the case ends before)
+    if condition is None and (arrow := _ARROW_FIXED.match(text)) is not None and EXACT_COLON.match(text, arrow.end()):
+        # "Empty log -> write only: NO ENTRIES", "Registro vacío → escribe solo: SIN DATOS": the arrow's case
+        case = arrow.group("case").strip()
+        condition = case if not is_english(text) or _CASE_WORD.match(case) else for_case(case)
     if condition is None and _MENTION_ONCE.match(text) and not WHEN_STUCK.search(text):
         return []  # "always mention LIHEAP once: … line 1-866-674-6327": a line to mention, no route when stuck
     found = clause_contacts(text, condition)
@@ -103,6 +114,10 @@ def _found_fallbacks(text: str) -> list[FoundFallback]:
         if reread and all(f.condition for f in reread):
             return [f._replace(start=f.start + later, end=f.end + later) for f in reread]
     return placed
+
+
+# A case and its arrow, then a fixed reply's opener ("Empty log -> write only: …")
+_ARROW_FIXED = re.compile(r"\s*(?:[-*•]\s*)?(?P<case>[^\W\d_][^\n.;!?:\"“«]{2,120}?)\s*(?:->|→|=>|⇒)\s*(?=\S)")
 
 
 _NOTHING_ELSE = (
@@ -152,10 +167,16 @@ def _arrow_quote_fallbacks(text: str, arrowed: re.Match[str]) -> list[FoundFallb
         # "head injury, chest pain or fainting -> "…"" -> "For head injury, chest pain or fainting"
         condition = case if not is_english(case) or _CASE_WORD.match(case) else for_case(case)
     said = FoundFallback("say", arrowed.group("say").strip(), condition, arrowed.start("say"), arrowed.end("say"))
+    return [*before, *_with_inside(said)]
+
+
+def _with_inside(said: FoundFallback) -> list[FoundFallback]:
+    """A quoted reply for a case, with the contacts inside it, for the same case."""
     inside = [
-        f._replace(start=f.start + said.start, end=f.end + said.start) for f in clause_contacts(said.value, condition)
+        f._replace(start=f.start + said.start, end=f.end + said.start, condition=said.condition)
+        for f in clause_contacts(said.value, said.condition)
     ]
-    return [*before, said, *(f._replace(condition=condition) for f in inside)]
+    return [said, *inside]
 
 
 def _opens(case: str, condition: str) -> bool:

@@ -8,6 +8,7 @@ import re
 from app.engine.constraints import foreign_rules
 from app.engine.constraints.ban_extent import closing_aside
 from app.engine.constraints.clauses import EXACT_COLON
+from app.engine.constraints.fallback_replies import EXACT_CODE
 from app.engine.constraints.found_rules import FoundRule
 from app.engine.constraints.leading_conditions import condition_end
 from app.engine.constraints.negation import JA_RULE_NEGATIVE
@@ -88,10 +89,13 @@ _NEVER_WORD = re.compile(r"(?i)nunca|jamais|jam[áa]s|niemals|nie\b|never|mai\b|
 def find_foreign_prohibitions(stripped: str) -> list[FoundRule]:
     """The prohibition a clause not in English states, if any, as one rule quoting the part that holds it."""
     exact = EXACT_COLON.search(stripped)
+    code = EXACT_CODE.search(stripped)  # ("wenn … leer ist, schreib nur KEINE EINTRÄGE": the words to write)
     asks = ASKS_FOR_ASSISTANT.match(stripped)
     for other in _PROHIBITION_OTHER.finditer(stripped, condition_end(stripped)):
         if exact is not None and other.start() >= exact.end() - 1:
             break  # "… exatamente: Beba com moderação. Proibido para menores …": words to write, not a ban
+        if code is not None and code.start("code") <= other.start() < code.end("code"):
+            continue
         contrast = _LABEL_CONTRAST.match(stripped, other.start())
         if contrast is not None and _LABEL_JUST_BEFORE.search(stripped, max(0, other.start() - 40), other.start()):
             continue  # "insultos entre amigos: AVISO, no BORRAR": the label the case gets, contrasted; no ban

@@ -19,9 +19,10 @@ def tool_spec(value: object) -> tuple[str, list[str], str | None] | None:
     inner = value.get("function")
     if value.get("type") == "function" and isinstance(inner, dict):
         value = inner
-    name, description = value.get("name"), value.get("description")
+    name = value.get("name")
+    description = next((value[k] for k in _DESCRIPTION_KEYS if isinstance(value.get(k), str)), None)
     # '{"name": "consultar_alumno", "params": {…}, "returns": "…"}': the same tool in a user's own keys
-    parameters = next((value[k] for k in _PARAMETER_KEYS if isinstance(value.get(k), dict)), None)
+    parameters = next((found for k in _PARAMETER_KEYS if (found := _parameters(value.get(k))) is not None), None)
     returns = value.get("returns")
     if description is None and isinstance(returns, str) and returns.strip():
         description = f"returns {returns.strip()}"
@@ -29,14 +30,31 @@ def tool_spec(value: object) -> tuple[str, list[str], str | None] | None:
         return None
     if name.lower() in _TYPE_WORDS or (isinstance(description, str) and description.lower() in _TYPE_WORDS):
         return None  # '{"name": "string", "description": "string", …}': a reply schema with those keys
-    if not isinstance(parameters, dict) and not isinstance(description, str):
+    if parameters is None and not isinstance(description, str):
         return None
     if isinstance(parameters, dict):
         properties = parameters.get("properties")
         names = list(properties) if isinstance(properties, dict) else [k for k in parameters if k != "type"]
     else:
-        names = []
+        names = parameters or []
     return name, [str(n) for n in names], description if isinstance(description, str) else None
+
+
+# "does", "purpose": a user's own key for what the tool is for
+_DESCRIPTION_KEYS = ("description", "does", "purpose")
+
+
+def _parameters(value: object) -> dict[str, object] | list[str] | None:
+    """A tool's parameters as written: a mapping (a JSON schema, or names to types), or a list of names
+    ('"args": ["patient_id", "dob"]', '"params": [{"name": "dob", …}]'); None for anything else."""
+    if isinstance(value, dict):
+        return value
+    if not isinstance(value, list):
+        return None
+    names = [item.get("name") if isinstance(item, dict) else item for item in value]
+    if all(isinstance(n, str) and re.fullmatch(r"[A-Za-z_]\w*", n) for n in names):
+        return [str(n) for n in names]
+    return None  # ("args": ["the booking reference", 3]): no parameter names
 
 
 def wrapped_tool_specs(value: object) -> list[tuple[str, list[str], str | None]]:
@@ -46,12 +64,27 @@ def wrapped_tool_specs(value: object) -> list[tuple[str, list[str], str | None]]
         return []
     listed = next((value[k] for k in ("tools", "functions") if isinstance(value.get(k), list)), None)
     if not listed:
-        return []
+        return _named_tool_specs(value)
     # (a reply listing things called tools, '{"tools": [{"name": "drill", "description": …}]}', declares none)
     declared = all(
         isinstance(item, dict)
-        and (item.get("type") == "function" or any(isinstance(item.get(k), dict) for k in _PARAMETER_KEYS))
+        and (item.get("type") == "function" or any(_parameters(item.get(k)) is not None for k in _PARAMETER_KEYS))
         for item in listed
     )
     specs = [tool_spec(item) for item in listed] if declared else []
     return [spec for spec in specs if spec is not None] if specs and all(specs) else []
+
+
+def _named_tool_specs(value: dict[str, object]) -> list[tuple[str, list[str], str | None]]:
+    """The tools of a mapping from each tool's name to its spec ('{"get_patient": {"args": ["patient_id"], "does":
+    "…"}, …}'): every one of them, or none when any entry is no tool with its parameters."""
+    entries = [(key, spec) for key, spec in value.items() if isinstance(spec, dict) and _declares(spec)]
+    if not entries or len(entries) < len(value):
+        return []
+    specs = [tool_spec({"name": key, **spec}) for key, spec in entries]
+    return [spec for spec in specs if spec is not None] if all(specs) else []
+
+
+def _declares(spec: dict[str, object]) -> bool:
+    """Whether a mapping's entry is a tool's spec with no name of its own: it lists parameters."""
+    return "name" not in spec and any(_parameters(spec.get(k)) is not None for k in _PARAMETER_KEYS)

@@ -13,6 +13,7 @@ import re
 from app.engine.constraints.ban_contrasts import read_contrast
 from app.engine.constraints.ban_extent import PROHIBITION_EN, ban_end
 from app.engine.constraints.ban_wording import imperative, worded_ban
+from app.engine.constraints.clauses import in_exact_line
 from app.engine.constraints.empty_case import empty_case_line
 from app.engine.constraints.foreign_prohibitions import find_foreign_prohibitions
 from app.engine.constraints.found_rules import FoundRule, is_english
@@ -20,6 +21,7 @@ from app.engine.constraints.leading_conditions import condition_end
 from app.engine.constraints.negation import REPORTED_LEAD
 from app.engine.constraints.non_bans import forbids_nothing
 from app.engine.constraints.paired_bans import no_then_no
+from app.engine.constraints.scope_quotes import scope_quote
 from app.engine.constraints.sentence_case import sentence_case
 
 _FORBIDDEN_PASSIVE = re.compile(
@@ -86,8 +88,10 @@ def find_prohibitions(text: str, original: str | None = None) -> list[FoundRule]
     not negate anything); `original` is the same text unblanked, for the words."""
     stripped = text.rstrip()
     source = (original if original is not None and len(original) == len(text) else text).rstrip()
-    if _CASE_ARROW.match(source) or empty_case_line(source):
-        return []  # 'No findings -> "LGTM"', 'Keine Befunde → „Alles korrekt.“': a case and its reply, no ban
+    if _CASE_ARROW.match(source) or empty_case_line(source) or scope_quote(source) is not None:
+        # 'No findings -> "LGTM"', 'Keine Befunde → „Alles korrekt.“', "Question hors de ces sujets ou dont vous
+        # n'êtes pas sûr : « … »": a case and its reply, no ban
+        return []
     if not is_english(stripped) or _ROMANCE_BAN.match(stripped):
         return find_foreign_prohibitions(stripped)
     whole = _whole_sentence_ban(stripped, source)
@@ -121,6 +125,8 @@ def _english_bans(stripped: str, source: str) -> list[FoundRule]:
     for match in PROHIBITION_EN.finditer(stripped):
         if match.start("cue") < taken:
             continue
+        if in_exact_line(stripped, match.start("cue")):
+            continue  # "If the diary is empty, write only: NO ENTRIES THIS WEEK": words to write, no ban
         if forbids_nothing(stripped, match):
             continue
         before = stripped[: match.start("cue")]
