@@ -44,6 +44,7 @@ from app.engine.compose.reply_layouts import (
     LINE_INTRO,
     LINE_TEMPLATE,
     MIDLINE_TEMPLATE,
+    NEXT_LINE_INTRO,
     QUOTED_HEADING,
     case_layout,
     label_slot,
@@ -108,7 +109,7 @@ def output_format(plan: Plan) -> OutputFormat:
     schema = None if table else reply_schema(plan)
     outlined_reply = any(c.value == "sections" for c in plan.of_kind("format"))  # the brief's outline says it all
     template = (
-        reply_line(under_output_intro(LINE_TEMPLATE, LINE_INTRO, brief.task))
+        reply_line(under_output_intro(LINE_TEMPLATE, NEXT_LINE_INTRO, brief.task))
         or under_output_intro(DASHED_TEMPLATE, LINE_INTRO, brief.task)
         or under_output_intro(INLINE_TEMPLATE, LINE_INTRO, brief.task)
         or under_output_intro(MIDLINE_TEMPLATE, LINE_INTRO, brief.task)

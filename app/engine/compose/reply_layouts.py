@@ -82,8 +82,14 @@ LINE_INTRO = re.compile(
     r"\b(?:one|a\s+single)\s+line\s+each\b|\beach\s+(?:\w+\s+)?on\s+(?:one|a\s+single|its\s+own)\s+line\b|"
     r"\buna\s+l[íi]nea\s+(?:cada|por)\b|\b(?:je\s+)?eine\s+zeile\s+(?:pro|je|für)\b|\bje\s+eine\s+zeile\b|"
     r"\bune\s+ligne\s+(?:par|chacun)|\buma\s+linha\s+(?:por|cada)\b|\buna\s+riga\s+(?:per|ciascun)|"
-    r"\bé[ée]n\s+regel\s+per\b|\b(?:this|the\s+following)\s+(?:layout|form)\b|\blike\s+this\b|"
-    # "Responde con una sola línea:", "Antworte mit genau einer Zeile:", "une seule ligne :": the reply is that line
+    r"\bé[ée]n\s+regel\s+per\b|\b(?:this|the\s+following)\s+(?:layout|form)\b|\blike\s+this\b",
+    re.I,
+)
+# "Responde con una sola línea:\nCATEGORIA | URGENCIA", "Antworte mit genau einer Zeile:\n…": an intro that says the
+# reply is one line, when that line follows on its own (inline, "… één regel: LABEL | reden (max 10 woorden)" is a
+# label and its reason, read as such)
+NEXT_LINE_INTRO = re.compile(
+    rf"{LINE_INTRO.pattern}|"
     r"\b(?:a\s+single|one)\s+line\s+only\b|\buna\s+sola\s+l[íi]nea\b|\b(?:genau\s+)?einer?\s+(?:einzigen\s+)?zeile\b|"
     r"\bune\s+seule\s+ligne\b|\buna\s+sola\s+riga\b|\buma\s+(?:só|única)\s+linha\b|\bé[ée]n\s+(?:enkele\s+)?regel\b",
     re.I,

@@ -110,7 +110,8 @@ _UPPER_FIELD_IS = re.compile(
 # "la urgencia es ALTA o BAJA", "Dringlichkeit ist HOCH oder NORMAL", "l'urgence est HAUTE ou BASSE": a field in any
 # case before another language's "is", then its upper-case values
 _FIELD_IS_FOREIGN = re.compile(
-    rf"\b(?i:[a-zà-ü][\wà-ü]{{3,}})\s+(?:es|ist|est|è|é|is)\s+(?:(?i:entweder|o\s+bien|soit)\s+)?"
+    rf"\b(?i:[a-zà-ü][\wà-ü]{{3,}})\s+(?:es|ist|est|è|é)\s+(?:(?i:entweder|o\s+bien|soit)\s+)?"
+    r"(?!(?:JSON|CSV|XML|YAML|HTML|PDF|SQL|API|URL|PNG|JPG)\b)"  # ("el formato es JSON o CSV": a format)
     rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
     r"(?=\s*(?:[.;,:\n]|$))"
 )

@@ -320,3 +320,10 @@ def test_a_name_comma_place_intro_is_context_and_the_request_is_the_job(task: st
     assert intro not in _section(prompt, "instructions")
     if "as the requester wrote it" in _section(prompt, "role"):
         assert job_words in _section(prompt, "role")
+
+
+@pytest.mark.parametrize(
+    "task", ["Convert the notes. The format is JSON or CSV.", "Convierte las notas. El formato es JSON o CSV."]
+)
+def test_a_format_named_after_is_is_no_label_set(task: str) -> None:
+    assert not [c for c in extract_constraints(Brief(task=task)) if c.kind == "labels"]
