@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine import generate
+from app.engine.archetypes import BY_ID
 from app.engine.brief import Brief
 
 _LISTENER_OR_INTAKE = (
@@ -322,3 +323,21 @@ def test_listening_and_intake_briefs_keep_their_frames(task: str, line: str) -> 
 def test_other_jobs_keep_their_frames(task: str, job: str) -> None:
     primary, _prompt = _render(task)
     assert primary == job
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Capitals quiz for our pub regulars. One question at a time; after 2 wrong tries give the answer.",
+        "Quiz de capitales. Una pregunta a la vez; después de dos intentos dales la respuesta.",
+        "Hauptstadt-Quiz. Immer nur eine Frage auf einmal; nach zwei falschen Versuchen die Lösung nennen.",
+        "Quiz des capitales. Une question à la fois ; après deux essais, donne la réponse.",
+        "Dutch vocab helper for expats. One question at a time, then the word.",
+        # written entries turned into a report: no journal kept for its own sake
+        "Every Friday, turn the week's diary entries into a report for the board.",
+    ],
+)
+def test_the_general_frame_adds_no_listener_or_intake_lines_to_a_quiz_or_a_report(task: str) -> None:
+    frame = BY_ID["general_assistant"].for_task(task)
+    assert "feels heard" not in frame.success
+    assert all("own words" not in r.text for r in frame.rules)
