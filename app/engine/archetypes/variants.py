@@ -578,13 +578,14 @@ LISTENING = re.compile(
     re.IGNORECASE,
 )
 
-# "turn the week's diary entries into a report", "aus den Tagebucheinträgen einen Wochenbericht", "convertir las notas
-# del diario en un informe semanal", "transformer les entrées du journal en rapport": written entries condensed into a
+# "turn the week's diary entries into a report", "aus den Tagebucheinträgen einen Wochenbericht", "convertir las
+# entradas del diario en un informe semanal", "transformer les entrées du journal en rapport": entries condensed into a
 # report, a summariser's job (and no journal kept for its own sake, which a companion listens to)
 _ENTRIES = (
-    r"(?:entries|entry|notes|logs?|diar(?:y|ies)|journals?|minutes|updates|"
-    r"entradas|notas|registros|apuntes|bit[áa]coras?|diarios?|eintr[äa]ge\w*|notizen|protokoll\w*|tagebuch\w*|"
-    r"entr[ée]es|journaux|carnets?|voci|appunti|annotazioni|anota[çc][õo]es|aantekeningen|notities|logboek\w*|dagboek\w*)"
+    # (not notes: "turn my site-visit notes into the weekly progress report" is written up, a writing job)
+    r"(?:entries|entry|logs?|diar(?:y|ies)|journals?|"
+    r"entradas|registros|bit[áa]coras?|diarios?|eintr[äa]ge\w*|protokoll\w*|tagebuch\w*|"
+    r"entr[ée]es|journaux|voci|logboek\w*|dagboek\w*)"
 )
 _REPORT = (
     r"(?:\w+\s+){0,2}?(?:reports?|summary|summaries|digest|overview|round-?up|informes?|resumen|reportes?|"
