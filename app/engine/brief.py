@@ -16,6 +16,7 @@ from app.engine.negated_cues import negated_cue
 from app.engine.opening_name import opening_business_name
 from app.engine.service_for import SERVICE_FOR
 from app.engine.spec import Example, Length, OutputKind, Tool
+from app.engine.taught_language import taught_languages
 from app.engine.tool_text import without_tools_intro
 from app.engine.types import EngineStruct, Target, Variable
 
@@ -287,8 +288,15 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
     """Return (output language, source language) named in the text."""
     source_m = _LANG_SOURCE.search(text)
     source = source_m.group(1).capitalize() if source_m else None
+    # "French vocab buddy … max 2 sentences of English plus the French word", "Spanish conversation practice …
+    # explain grammar in English": a brief that teaches a language mixes languages by its own rules, so no language
+    # named in it is a guess at every reply's (a reply language it states outright is a constraint's)
+    if taught_languages(text):
+        return None, source
     for m in _LANG_TARGET.finditer(text):
         lang = m.group(1).capitalize()
+        if _WRITERS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "guests write in Portuguese, English or Spanish": the language of what arrives
         marks = (".", "\n", "!", "?", ";")
         sentence_start = max(text.rfind(mark, 0, m.start()) for mark in marks) + 1
         sentence_end = min((i for i in (text.find(mark, m.end()) for mark in marks) if i >= 0), default=len(text))
@@ -306,6 +314,14 @@ def _first_language(text: str) -> tuple[str | None, str | None]:
     return None, source
 
 
+# "guests write in Portuguese", "most customers message us in Dutch": people who write in name the input's language
+# (not the imperative "Write in French", nor "you write in …", which have no such subject before the verb)
+_WRITERS_BEFORE = re.compile(
+    r"\b(?:they|people|users|customers|clients|tenants|guests|patients|parents|students|members|visitors|buyers|"
+    r"callers|residents|families|employees|staff|many|some|most|who)\s+(?:(?:often|mostly|usually|sometimes|may|"
+    r"might|can|will|also|tend\s+to)\s+)?(?:write|speak|message|text|email|e-mail|contact)s?\s+(?:(?:to\s+)?us\s+)?$",
+    re.IGNORECASE,
+)
 # "If they write in Dutch", "when a guest messages us in French": a language the input may be in, under a condition
 _LANGUAGE_CASE = re.compile(
     r"\b(?:if|when|whenever|should|unless)\s+(?:[\w']+\s+){0,4}(?:write|writes|wrote|speak|speaks|message|messages|text|texts|"

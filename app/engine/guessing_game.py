@@ -14,3 +14,19 @@ GUESSING_GAME = (
     r"(?:raten|raden)\b|\bratespiel\w*|\braadspel\w*|\blasciali\s+indovinare\b|\bgioco\s+(?:a|di)\s+indovin\w*|"
     r"\bdeix[ae]-?os\s+adivinhar\b|\bjogo\s+de\s+adivinha\w*"
 )
+
+# "after 2 wrong tries give the answer", "después de dos intentos dale la respuesta", "nach zwei Versuchen die
+# Lösung", "après deux essais donne la réponse": a learner has a go before the answer is shown, as in a quiz that
+# teaches; no intake, although it also asks one question at a time.
+TRIES_THEN_ANSWER = (
+    r"\bafter\s+(?:\d|one|two|three|a\s+few)\s+(?:wrong\s+|failed\s+|incorrect\s+)?(?:tries|attempts|goes)\b"
+    r"[^.\n]{0,30}?\b(?:give|tell|show|reveal)\w*\s+(?:them\s+|him\s+|her\s+)?(?:the\s+)?(?:answer|solution)|"
+    r"\bdespu[ée]s\s+de\s+(?:\d|dos|tres)\s+intentos\b[^.\n]{0,30}?\b(?:da|dale|dales|di|dile|muestra)\w*\s+"
+    r"(?:la\s+)?(?:respuesta|soluci[óo]n)|"
+    r"\bnach\s+(?:\d|zwei|drei)\s+(?:falschen\s+|fehlgeschlagenen\s+)?versuchen\b[^.\n]{0,30}?"
+    r"\b(?:antwort|l[öo]sung)\b|"
+    r"\bapr[èe]s\s+(?:\d|deux|trois)\s+(?:essais|tentatives)\b[^.\n]{0,30}?\b(?:r[ée]ponse|solution)\b|"
+    r"\bdopo\s+(?:\d|due|tre)\s+tentativi\b[^.\n]{0,30}?\b(?:risposta|soluzione)\b|"
+    r"\bdepois\s+de\s+(?:\d|duas|tr[êe]s)\s+tentativas\b[^.\n]{0,30}?\b(?:resposta|solu[çc][ãa]o)\b|"
+    r"\bna\s+(?:\d|twee|drie)\s+(?:foute\s+)?pogingen\b[^.\n]{0,30}?\b(?:antwoord|oplossing)\b"
+)

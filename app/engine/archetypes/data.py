@@ -10,6 +10,7 @@ from app.engine.archetypes.registry import Archetype, Persona, Variant, feat, ru
 from app.engine.archetypes.unnamed_fields import UNNAMED_FIELDS, VALUE_RULES
 from app.engine.archetypes.variants import (
     CSV_RECORD,
+    ENTRIES_TO_REPORT,
     FIELD_LINES,
     LABELLED_RECORD,
     NOTES_TO_TEXT,
@@ -686,6 +687,7 @@ SUMMARIZATION = Archetype(
             r"\bvers[ãa]o\s+(?:curta|resumida|breve)\b|\bversione\s+(?:breve|corta|ridotta)\b|\bkorte\s+versie\b",
             6,
         ),
+        feat("entries into a report (any language)", ENTRIES_TO_REPORT, 8),
         feat("release notes", r"\bchange-?logs?\b|\brelease\s+notes\b|\bcommit\s+(?:messages|msgs|logs?)\b", 8),
         # (not an image's "pinned tag or digest", a "sha256 digest")
         feat(

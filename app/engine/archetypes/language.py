@@ -43,6 +43,7 @@ from app.engine.archetypes.variants import (
 )
 from app.engine.guessing_game import GUESSING_GAME
 from app.engine.spec import Example, OutputFormat
+from app.engine.taught_language import TAUGHT_LANGUAGE
 
 # A language pair stated in another language: "reçoit … en italien et rend les surtitres en français", "del inglés
 # al español", "dall'inglese all'italiano", "vom Deutschen ins Englische", "do inglês para o português", "van het
@@ -159,6 +160,8 @@ TUTOR = Archetype(
             r"\b(?:practi[cs]e|learn\w*|speak\w*) (?:my )?(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese)\b|\b(?:arabic|chinese|czech|danish|dutch|english|finnish|french|german|greek|hebrew|hindi|hungarian|indonesian|italian|japanese|korean|norwegian|polish|portuguese|romanian|russian|spanish|swedish|thai|turkish|ukrainian|vietnamese) (?:conversation|practice|lessons?|vocabulary)\b",
             5,
         ),
+        # "French vocab buddy", "Vokabeltrainer für Französisch", "vocabulaire anglais": a language taught names the job
+        feat("taught language (any language)", TAUGHT_LANGUAGE.pattern, 8),
         feat("students", r"\bstudents?\b|\blearners?\b|\bpupils?\b", 3),
         # "les ayuda con los deberes … NO les hace los deberes, les da una pista", "Hausaufgabenhilfe", "aide aux
         # devoirs": homework help, which gives hints rather than answers, in the languages briefs come in
@@ -567,6 +570,19 @@ MARKETING_COPY = Archetype(
             r"descriptions?\s+for\s+(?:the\s+|our\s+|my\s+)?(?:[\w'’-]+\s+){0,2}?(?:booking|landing|sales|product|shop)\s+"
             r"pages?\b",
             4,
+        ),
+        # "productteksten voor onze webshop laten schrijven", "Produkttexte für unseren Onlineshop", "fiches produits
+        # pour notre boutique en ligne", "write product descriptions for our web shop": a shop's product copy to write
+        # (not product descriptions to translate, check or extract from)
+        feat(
+            "product texts for a shop (any language)",
+            r"\b(?:product\s+(?:descriptions?|texts?|copy|listings?)|product(?:teksten|tekst|beschrijvingen|omschrijvingen)|"
+            r"produkt(?:texte?|beschreibungen?)|(?:fiches?|descriptions?|textes?)\s+(?:de\s+|des\s+)?produits?|"
+            r"(?:descripciones|textos|fichas)\s+de\s+(?:los\s+)?productos?|(?:descrizioni|testi|schede)\s+(?:dei\s+|di\s+)?prodott[oi]|"
+            r"(?:descri[çc][õo]es|textos)\s+d[eo]s?\s+produtos?)\s+(?:voor|f[üu]r|pour|para|per|for)\s+(?:\w+\s+){0,2}?"
+            r"(?:webshop|web\s+shop|online-?shop|onlineshop|e-?shop|boutique|tienda|negozio|loja|shop|store|site|website|"
+            r"webwinkel|sitio|sito)\b",
+            8,
         ),
         feat(
             "writes a newsletter",

@@ -13,8 +13,9 @@ import re
 
 from app.engine.archetypes.registry import Variant, rule, var
 from app.engine.archetypes.review_replies import REVIEW_REPLY
-from app.engine.guessing_game import GUESSING_GAME
+from app.engine.guessing_game import GUESSING_GAME, TRIES_THEN_ANSWER
 from app.engine.spec import Example, OutputFormat
+from app.engine.taught_language import TAUGHT_LANGUAGE
 
 # Words that say the user brings a draft to improve: then the editor's own rules are right.
 _EDITING = re.compile(
@@ -577,6 +578,31 @@ LISTENING = re.compile(
     re.IGNORECASE,
 )
 
+# "turn the week's diary entries into a report", "aus den Tagebucheinträgen einen Wochenbericht", "convertir las
+# entradas del diario en un informe semanal", "transformer les entrées du journal en rapport": entries condensed into a
+# report, a summariser's job (and no journal kept for its own sake, which a companion listens to)
+_ENTRIES = (
+    # (not notes: "turn my site-visit notes into the weekly progress report" is written up, a writing job)
+    r"(?:entries|entry|logs?|diar(?:y|ies)|journals?|"
+    r"entradas|registros|bit[áa]coras?|diarios?|eintr[äa]ge\w*|protokoll\w*|tagebuch\w*|"
+    r"entr[ée]es|journaux|voci|logboek\w*|dagboek\w*)"
+)
+_REPORT = (
+    r"(?:\w+\s+){0,2}?(?:reports?|summary|summaries|digest|overview|round-?up|informes?|resumen|reportes?|"
+    r"\w*berichte?s?|zusammenfassung|rapports?|compte-?rendus?|synth[èe]se|rapport[oi]|resoconto|relat[óo]rios?|"
+    r"resumo|\w*verslag|\w*rapport)\b"
+)
+ENTRIES_TO_REPORT = (
+    rf"\b(?:turn|turns|turning|convert\w*|compil\w*|condens\w*|make|makes|write\s+up|convierte|convertir|"
+    rf"transforma\w*|transform\w*|pasa|pasar|verwandl\w*|umwandel\w*|trasforma\w*|converti\w*|omzetten|zet)\s+"
+    rf"(?:[\w'’-]+\s+){{0,5}}?{_ENTRIES}\s+(?:[\w'’-]+\s+){{0,3}}?(?:into|in|en|em|naar|zu|zum|zur)\s+"
+    rf"(?:(?:a|an|one|the|our|un|una|une|um|uma|einen?|een|het|de|le|la|il)\s+)?{_REPORT}|"
+    rf"\b(?:aus|anhand)\s+(?:den|der|dem|unseren?)\s+(?:\w+\s+){{0,2}}?{_ENTRIES}\s+(?:\w+\s+){{0,6}}?"
+    rf"(?:ein(?:e|en)?\s+)?{_REPORT}|"
+    rf"\b(?:report|summary|informe|rapport|bericht|verslag|relat[óo]rio)\w*\s+(?:from|out\s+of|based\s+on|"
+    rf"a\s+partir\s+de|à\s+partir\s+d[eu']s?|aus|op\s+basis\s+van|com\s+base\s+n)\s+(?:[\w'’-]+\s+){{0,3}}?{_ENTRIES}"
+)
+
 COMPANION = Variant(
     name="companion",
     cue=re.compile(
@@ -599,7 +625,10 @@ COMPANION = Variant(
         re.IGNORECASE,
     ),
     unless=re.compile(
-        r"\bbrainstorm\w*|\bplot\s+hooks?\b|\bcampaign\b|\b(?:\d+|three|five|some)\s+ideas\b|" + _POLICY_QA,
+        r"\bbrainstorm\w*|\bplot\s+hooks?\b|\bcampaign\b|\b(?:\d+|three|five|some)\s+ideas\b|"
+        + ENTRIES_TO_REPORT
+        + "|"
+        + _POLICY_QA,
         re.IGNORECASE,
     ),
     changes={
@@ -735,8 +764,10 @@ INTAKE = Variant(
         r"revise|practi[cs]e|write|improve|préparer|réviser|apprendre|rédiger|progresser|preparar|estudiar|aprender|"
         r"repasar|redactar|vorbereiten|lernen|üben|preparare|studiare|imparare|ripassare|estudar|revisar|voorbereiden|"
         r"leren|oefenen)|\bsocratic\b|\bessays?\b|\bdissertations?\b|"
-        # "let them guess … after 3 wrong guesses tell them the answer": a guessing game teaches, it records nothing
-         + GUESSING_GAME + ")",
+        # "let them guess … after 3 wrong guesses tell them the answer": a guessing game teaches, it records nothing;
+        # so does a quiz that shows the answer after a learner's tries, and one that teaches a language ("French vocab
+        # buddy … one question at a time")
+         + GUESSING_GAME + "|" + TRIES_THEN_ANSWER + "|" + TAUGHT_LANGUAGE.pattern + ")",
         re.IGNORECASE,
     ),
     changes={

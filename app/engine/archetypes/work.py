@@ -54,6 +54,27 @@ CUSTOMER_SUPPORT = Archetype(
             r"con\s+base|com\s+base|usando\s+s[óo]lo|s[óo]lo\s+con|uniquement|sulla\s+base|in\s+base\s+a))",
             4,
         ),
+        # "un assistant sur notre site pour répondre aux familles", "para responder a los clientes", "das den Besuchern
+        # antwortet", "answer the families who write in": the people a business serves, answered in a chat (not a
+        # document's questions: those are document Q&A's)
+        feat(
+            "answers the people it serves (any language)",
+            r"(?:\b(?:answer|answers|answering|reply\s+to|respond\s+to)\s+(?:the\s+|our\s+)?(?:families|parents|visitors|"
+            r"patients|guests|clients|relatives)\b|"
+            r"\br[ée]pond\w*\s+aux\s+(?:familles|clients|visiteurs|parents|patients|usagers|internautes|proches|adh[ée]rents)\b|"
+            r"\b(?:responder|responda|responde)\s+(?:a\s+las\s+familias|a\s+los\s+(?:clientes|visitantes|padres|pacientes|"
+            r"usuarios|hu[ée]spedes)|[àa]s\s+fam[íi]lias|aos\s+(?:clientes|visitantes|pais|pacientes|h[óo]spedes))\b|"
+            r"\b(?:familien|kunden|besuchern|eltern|patienten|g[äa]sten|angeh[öo]rigen)\s+(?:\w+\s+){0,3}?antwortet\b|"
+            r"\brispond\w*\s+(?:alle\s+famiglie|ai\s+(?:clienti|visitatori|genitori|pazienti)|agli\s+ospiti)\b|"
+            r"\b(?:families|klanten|bezoekers|ouders|pati[ëe]nten|gasten)\s+(?:te\s+)?(?:\w+\s+){0,2}?(?:antwoord\s+geven|"
+            r"beantwoorden|te\s+woord\s+staan)\b)"
+            # (not "answers patients' questions using our info sheet", "en se basant sur notre brochure": answers from
+            # a document, document Q&A's job)
+            r"(?!['’])(?![^.\n]{0,80}?\b(?:using|based\s+on|only\s+from|from\s+(?:our|the)\s+(?:\w+\s+)?(?:leaflet|"
+            r"sheet|faq|handbook|brochure|guide)|op\s+basis|anhand|auf\s+(?:der\s+)?grundlage|bas[áa]nd|bas[ée]e?s?\s+sur|"
+            r"se\s+basant|con\s+base|com\s+base|usando|s[óo]lo\s+con|uniquement|sulla\s+base|in\s+base\s+a)\b)",
+            8,
+        ),
         # "Für den Web-Chat", "voor de chat op onze website": a chat on the business's site, in the other languages
         feat(
             "web chat (other languages)",

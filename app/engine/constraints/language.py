@@ -176,6 +176,13 @@ _MIRROR_MESSAGE = re.compile(
     r"\bsprache\s+(?:der|des)\s+(?:bewertung|rezension|kommentars?|gastes|g[äa]ste)|"
     r"\blangue\s+(?:de\s+l['’]avis|du\s+commentaire|de\s+la\s+critique|de\s+l['’]h[ôo]te)|"
     r"\btaal\s+van\s+de\s+(?:review|recensie|beoordeling|reactie|gast)|"
+    # the person who writes in: "réponds dans la langue du visiteur", "en el idioma del usuario", "in der Sprache des
+    # Besuchers", "nella lingua dell'utente"
+    r"\blangue\s+(?:du|de\s+l['’])\s*(?:visiteur|utilisateur|lecteur|patient|membre|locataire|parent|usager)|"
+    r"\b(?:idioma|lengua|l[íi]ngua)\s+d(?:el|o)\s+(?:usuario|visitante|utilizador|usu[áa]rio|paciente|socio|inquilino)|"
+    r"\bsprache\s+des\s+(?:besuchers|nutzers|benutzers|patienten|mitglieds|mieters)|"
+    r"\blingua\s+(?:dell['’]\s*utente|del\s+visitatore|del\s+paziente)|"
+    r"\btaal\s+van\s+de\s+(?:bezoeker|gebruiker|pati[ëe]nt|huurder)|"
     r"\blanguage\s+of\s+the\s+(?:guest|review|rating|feedback|message)",
     re.IGNORECASE,
 )
