@@ -426,6 +426,9 @@ def _order_sentence(
         sentence = sentence_case(f"{stripped.strip().rstrip('.')}.")
     elif "conn7" in groups and groups["conn7"].lower().startswith("without") and then is not None:
         sentence = f"Never {then} without {first}."
+    elif then is None and re.match(r"(?:never|don['’]?t|do\s+not)\b", first, re.IGNORECASE):
+        # "never confirm a booking without calling that function first": the step is a ban with its gate
+        sentence = sentence_case(f"{first} first.")
     elif then is None:
         sentence = f"Always {first} first."
     elif (

@@ -127,3 +127,24 @@ def test_an_audience_cut_at_our_keeps_its_place_when_the_cut_would_dangle() -> N
 def test_an_audience_at_our_own_place_still_drops_the_place() -> None:
     prompt = generate(Brief(task="A chatbot for parents of children with asthma at our clinic.")).prompt
     assert "Audience: parents of children with asthma." in prompt
+
+
+@pytest.mark.parametrize(
+    ("task", "rule"),
+    [
+        (
+            "Front desk assistant for a hotel. To check availability use check_availability(check_in, check_out, "
+            "guests) and never confirm a booking without calling that function first.",
+            "Never confirm a booking without calling that function first.",
+        ),
+        (
+            "Booking assistant for a dental clinic. Use get_slots(date) and do not book a slot without calling that "
+            "tool first.",
+            "Do not book a slot without calling that tool first.",
+        ),
+    ],
+)
+def test_a_gated_ban_is_no_always_never_order(task: str, rule: str) -> None:
+    texts = [text for kind, _, text in _constraints(task) if kind in ("ordering", "prohibition")]
+    assert rule in texts
+    assert not any(text.startswith(("Always never", "Always don", "Always do not")) for text in texts)
