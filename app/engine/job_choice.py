@@ -98,11 +98,12 @@ def _without_guessed_translation(
     cases = any(c.kind == "language" and c.values and c.scope is None for c in constraints)
     if not (cases or find_language_cases(task) or find_cjk_switch(task)):
         return matches
-    ranked = [m for m in score_all(model_text, keywords) if m.id != matches[0].id]
+    ranked = [m for m in score_all(model_text, keywords) if BY_ID.get(m.id) is not lead]
     if not ranked:
         return [ArchetypeMatch(id=FALLBACK_ID, score=0, features=[])]
     new_lead = msgspec.structs.replace(ranked[0], rank="primary")
-    return [new_lead, *(m for m in matches[1:] if m.id != new_lead.id)]
+    led = BY_ID.get(new_lead.id)
+    return [new_lead, *(m for m in matches[1:] if BY_ID.get(m.id) is not led)]
 
 
 def _keyword_text(task: str, constraints: Sequence[Constraint], tools: bool) -> str:

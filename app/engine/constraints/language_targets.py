@@ -130,7 +130,9 @@ _WANTED_IN = re.compile(
 _NOT_WANTED_BEFORE = re.compile(
     r"\b(?:if|when|whenever|unless|already|si|cuando|wenn|falls|schon|bereits|quand|lorsque|déjà|se|quando|já|als|"
     r"wanneer|ya|write\w*|speak\w*|schreib\w*|sprech\w*|sprich\w*|escrib\w*|habl\w*|écri\w*|parl\w*|"
-    r"escrev\w*|fal[ae]\w*|schrijf\w*|spreek\w*)\b",
+    r"escrev\w*|fal[ae]\w*|schrijf\w*|spreek\w*|"
+    # ("Fachbegriffe nicht ins Englische übersetzen": what not to translate into)
+    r"nicht|nie|niemals|kein\w*|niet|nooit|geen|never|not|pas|jamais|nunca|mai|não)\b",
     re.IGNORECASE,
 )
 
