@@ -146,6 +146,12 @@ def field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Cons
     if any(" " in field for field in fields):
         return matches  # "Homeowner goals, Monthly electric bill, …": a note's headings in prose, not a record's keys
     label_sets = [c for c in constraints if c.kind == "labels"]
+    if not fields and label_sets:
+        # '{"nom": …, "niveau": …, …} - niveau = une valeur parmi : …': the keys of a pasted JSON shape,
+        # one of them with a closed value set, are a record of fields as well
+        keys = {v.lower() for c in constraints if c.kind == "schema" for v in c.values if " " not in v}
+        # (not '{"label": …, "order_id": …}': a label key beside a few others holds the reply's verdict)
+        fields = keys if len(keys - _LABEL_KEYS) >= 3 else set()
     if not matches or matches[0].id not in BY_ID or not fields:
         return matches
     if not label_sets:
@@ -164,7 +170,10 @@ def field_record_leads(matches: list[ArchetypeMatch], constraints: Sequence[Cons
         return matches  # "Classify the sentiment … fields review_id, sentiment (one of: …)": a judgement, named
     if not all(c.scope and c.scope.lower().removesuffix(" label") in fields for c in label_sets):
         return matches
-    return extractor_leads(matches, displaced=not label_sets)
+    # (a labeller the model alone chose brings no job of its own: "choose the closest label" has no place in a record)
+    return extractor_leads(
+        matches, displaced=not label_sets or all(f.startswith("model:") for f in matches[0].features)
+    )
 
 
 # What a summary field is called: one such key in a record of many is a part of the record, not its job.
@@ -313,7 +322,7 @@ def tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     archetype = BY_ID[lead.id]
     unnamed_job = archetype.role_from_task and all(f.startswith("model:") or f == "assistant" for f in lead.features)
     weak = archetype.yields_to_tools_unnamed and not names_a_job(lead, labels=False)
-    guessed = archetype.yields_to_tools_guessed and all(f.startswith("model:") for f in lead.features)
+    guessed = archetype.yields_to_tools_guessed and rests_on_guess(lead)
     if not (archetype.yields_to_tools or unnamed_job or weak or guessed):
         return matches
     agent = next(a for a in REGISTRY if a.tools_native)
@@ -321,3 +330,16 @@ def tools_lead(matches: list[ArchetypeMatch]) -> list[ArchetypeMatch]:
     lead = found or ArchetypeMatch(id=agent.id, score=matches[0].score, features=["named tools"], rank="primary")
     rest = [msgspec.structs.replace(m, rank="secondary") for m in matches if BY_ID.get(m.id) is not agent]
     return [msgspec.structs.replace(lead, rank="primary"), *rest[:2]]
+
+
+_MENTION_WEIGHT = 2
+"""A keyword this light names a thing the brief mentions (a language's name, "functions", "developers"), no job."""
+
+
+def rests_on_guess(match: ArchetypeMatch) -> bool:
+    """Whether a match rests on the model's guess and light mentions alone: "die Schnittstelle (TypeScript)" with a
+    pasted interface names how the agent's tools are written, not code to write or review (that needs "write code",
+    "debug", "coding assistant")."""
+    archetype = BY_ID.get(match.id)
+    weights = {f.label: f.weight for f in archetype.features} if archetype else {}
+    return all(f.startswith("model:") or weights.get(f, _MENTION_WEIGHT + 1) <= _MENTION_WEIGHT for f in match.features)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import msgspec
+
 from app.engine.archetype_leads import (
     draft_leads_its_label,
     extractor_leads,
@@ -14,20 +16,23 @@ from app.engine.archetype_leads import (
     label_record_leads,
     named_job_leads,
     notes_writer_leads,
+    rests_on_guess,
     strong_keyword_leads,
     tools_lead,
     topic_labels_lead,
     without_covered_secondaries,
     without_toolless_agent,
 )
-from app.engine.archetypes import BY_ID
+from app.engine.archetypes import BY_ID, FALLBACK_ID
 from app.engine.booking_leads import booking_not_tutor
 from app.engine.brief import Brief
 from app.engine.classifier.asides import without_asides
-from app.engine.classifier.side_words import without_read_backs
-from app.engine.classify import ArchetypeMatch, classify
+from app.engine.classifier.side_words import without_read_backs, without_summary_keys
+from app.engine.classify import ArchetypeMatch, classify, score_all
 from app.engine.compose.plan import asks_for_label
 from app.engine.constraints import Constraint
+from app.engine.constraints.language_cases import find_language_cases
+from app.engine.constraints.language_cjk_switch import find_cjk_switch
 from app.engine.constraints.sections import layout_block, numbered_lines
 from app.engine.drafter_joins import drafter_joins_label
 from app.engine.frame_leads import roleplay_leads
@@ -61,10 +66,12 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     labels = labels and not label_line and asks_for_label(brief.task)
     task = without_destination(without_asides(without_tool_output(without_background(brief.task))))
     task = without_read_backs(task)  # "summarise the booking and wait for a yes" is a confirmation step
+    task = without_summary_keys(task, constraints)  # ("summary: 40 words max" describes a record's key)
     keywords = _keyword_text(task, constraints, tools)
     # ("geen triage": what the brief rules out is not its job, for the model as for the keywords)
     model_text = without_ruled_out_jobs(without_prohibitions(task, constraints))
     matches = classify(model_text, closed_label_set=labels, keyword_text=keywords)
+    matches = _without_guessed_translation(matches, brief.task, constraints, model_text, keywords)
     if label_line:
         matches = label_line_joins(matches)
     matches = _settled_leads(matches, brief, task, constraints, tools=tools, labels=labels)
@@ -73,6 +80,30 @@ def classify_brief(brief: Brief, constraints: Sequence[Constraint] = ()) -> list
     if not tools:
         return without_toolless_agent(toolless_agent_leads(matches))
     return _with_tools_lead(matches, constraints, brief.task)
+
+
+def _without_guessed_translation(
+    matches: list[ArchetypeMatch],
+    task: str,
+    constraints: Sequence[Constraint],
+    model_text: str,
+    keywords: str | None,
+) -> list[ArchetypeMatch]:
+    """ "Si el cliente escribe en francés, contesta en francés", "Wenn ein Gast Englisch schreibt, antworte englisch",
+    "客人用英文写的话，用英文回复": a reply-language rule with cases names languages, no text to turn into another.
+    A translation lead the model alone read from such a brief (no word of translating) gives way to the next job."""
+    lead = BY_ID.get(matches[0].id) if matches else None
+    if lead is None or lead.reply_language_rule or any(not f.startswith("model:") for f in matches[0].features):
+        return matches
+    cases = any(c.kind == "language" and c.values and c.scope is None for c in constraints)
+    if not (cases or find_language_cases(task) or find_cjk_switch(task)):
+        return matches
+    ranked = [m for m in score_all(model_text, keywords) if BY_ID.get(m.id) is not lead]
+    if not ranked:
+        return [ArchetypeMatch(id=FALLBACK_ID, score=0, features=[])]
+    new_lead = msgspec.structs.replace(ranked[0], rank="primary")
+    led = BY_ID.get(new_lead.id)
+    return [new_lead, *(m for m in matches[1:] if BY_ID.get(m.id) is not led)]
 
 
 def _keyword_text(task: str, constraints: Sequence[Constraint], tools: bool) -> str:
@@ -135,7 +166,10 @@ def _with_tools_lead(
         *(
             m
             for m in led[1:]
-            if any(not f.startswith("model:") for f in m.features)
-            or not (m.id in BY_ID and (BY_ID[m.id].extracts_fields or BY_ID[m.id].yields_to_tools_guessed))
+            if not (m.id in BY_ID and BY_ID[m.id].yields_to_tools_guessed and rests_on_guess(m))
+            and (
+                any(not f.startswith("model:") for f in m.features)
+                or not (m.id in BY_ID and BY_ID[m.id].extracts_fields)
+            )
         ),
     ]

@@ -126,6 +126,13 @@ CLASSIFICATION = Archetype(
     title="Classifier",
     features=(
         feat("classify", r"\bclassif\w*\b|\bcategori[sz]\w*\b", 9),
+        # "問い合わせを分類したい", "把留言自动分类", "Anfragen klassifizieren", "clasificar los correos", "catégoriser"
+        feat(
+            "classify (other languages)",
+            r"\bclasific\w*|\bklassifizier\w*|\bkategorisier\w*|\bcat[ée]goris\w*|\bcategorizz\w*|分類[しすさ]|"
+            r"(?:进行|自动|自動|帮我|需要|想要?|来|來)分[类類]|分[类類](?:为|為|成|到|一下)|[归歸][类類]",
+            9,
+        ),
         feat("labels", r"\blabels?\b|\btag(?:s|ging)?\b|\bwhich category\b|\bbucket\w*\b", 3),
         feat("sentiment", r"\bsentiment\b|\bpositive,?\s+(?:or\s+)?(?:negative|neutral)\b", 4),
         feat("intent/routing", r"\bintent(?:s| detection)?\b|\brout(?:e|ing) (?:the |each |incoming )?\w+", 3),

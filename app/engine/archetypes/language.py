@@ -466,6 +466,9 @@ _SOURCE_REGISTER = re.compile(r"\bMatch the register of the source\b")
 TRANSLATION = Archetype(
     id="translation",
     title="Translator",
+    # (a booking chat with tools that the model alone read as translation, for the languages its guests write in, is
+    # an agent's: a translation job names itself, "translate", "into English")
+    yields_to_tools_guessed=True,
     features=(
         feat(
             "translate",

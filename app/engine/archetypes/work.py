@@ -283,6 +283,18 @@ CODING_ASSISTANT = Archetype(
             r"\b(?:write|writing|generate|generating) (?:\w+ )?migrations?\b",
             4,
         ),
+        # "hun code fixen", "den Code korrigieren", "corriger leur code", "arreglar el código", "修复代码": code to
+        # write or fix, asked in the other languages (a pasted interface or a language's name asks for none)
+        feat(
+            "write or fix code (other languages)",
+            r"\bfix(?:es|ing)?\s+(?:\w+\s+)?code\b|\bcode\s+(?:te\s+)?(?:fixen|schrijven|repareren|verbeteren|debuggen)\b|"
+            r"\bcode\s+(?:\w+\s+){0,2}?(?:schreiben|korrigieren|reparieren|debuggen|fixen)\b|"
+            r"\b(?:escrib\w*|corrig\w*|arregl\w*|depur\w*|escrev\w*)\s+(?:\w+\s+)?c[óo]digo\b|"
+            r"\b(?:[ée]cri\w*|corrig\w*|r[ée]par\w*|d[ée]bugu\w*)\s+(?:\w+\s+)?code\b|"
+            r"\b(?:scriv\w*|corregg\w*|sistem\w*)\s+(?:\w+\s+)?codice\b|"
+            r"(?:写|修复|修改|调试)(?:\w{0,3})?代码|コードを(?:書|直|修正)",
+            4,
+        ),
         feat(
             "debugging",
             # ("no exceptions", "make an exception for regulars": a policy's exceptions, not code's)

@@ -7,6 +7,8 @@ only when its output is asked for; these words ask for none:
   warten", "summarise the order and wait for a yes") is a confirmation step, not a summary to write;
 - a tool's parameter named in a rule ("put URGENT at the start of the summary" for create_ticket(…, summary)) is a
   value passed to the tool, not a summary for the reader;
+- a summary key of a JSON record described on its own line ("summaryは30字まで", "- resumen: máx. 30 palabras")
+  is one field of the record, not a summary job;
 - a row of a pasted tool table ("| kunde_finden | email, buchungsnummer | …") says how a tool is called; an "email"
   parameter is no inbox to work through.
 """
@@ -60,3 +62,21 @@ def table_row_start(span_text: str, name: str | None) -> int | None:
         return None
     at = span_text.find(name)
     return None if at < 0 else at + len(name)
+
+
+_SUMMARY_KEY = re.compile(rf"{_SUMMARISE}|tl_?dr|synopsis|abstract|要約|摘要|概要", re.IGNORECASE)
+
+
+def without_summary_keys(text: str, constraints: Sequence[Constraint]) -> str:
+    """The text with each summary key of a record of several keys blanked where a line describes it ("summary:
+    max 40 words", "summaryは30字まで", "resumo = uma frase"): the record's field, not the job."""
+    keys = {v for c in constraints if c.kind in ("schema", "fields") and c.value != "collect" for v in c.values}
+    named = sorted((k for k in keys if " " not in k and _SUMMARY_KEY.fullmatch(k)), key=len, reverse=True)
+    if not named or len(keys) < 2:
+        return text
+    mention = re.compile(
+        rf"(?:^|(?<=\n))[ \t]*(?:[-*•][ \t]*)?[\"'`]?(?P<key>{'|'.join(map(re.escape, named))})[\"'`]?"
+        r"(?=[ \t]*(?:[:：=(（]|[\u3040-\u30ff\u4e00-\u9fff]|[ \t]+(?:is|must|should|max|at\s+most|=|:)))",
+        re.IGNORECASE,
+    )
+    return mention.sub(lambda m: " " * len(m.group(0)), text)

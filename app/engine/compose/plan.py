@@ -463,6 +463,18 @@ def _json_reply(json_output: bool, constraints: Sequence[Constraint]) -> bool:
     return json_output or any(c.kind == "format" and c.value == "json" for c in constraints)
 
 
+def _record_of_fields(constraints: Sequence[Constraint]) -> bool:
+    """Whether a label set scoped to one key sits among three or more other keys ("nom, prenom, …, category (one
+    of …)"): a record of fields with one enum, the extractor's, not a verdict in a JSON object."""
+    scoped = [c for c in constraints if c.kind == "labels" and c.scope is not None]
+    keys = {v.lower() for c in constraints if c.kind in ("schema", "fields") for v in c.values}
+    return (
+        bool(scoped)
+        and len(scoped) == sum(c.kind == "labels" for c in constraints)
+        and len(keys - _VERDICT_KEYS - _LABEL_KEYS) >= 3
+    )
+
+
 def _has_label_key(constraints: Sequence[Constraint]) -> bool:
     """Whether the brief's JSON record holds a key for the label itself ("label", "category")."""
     return any(
@@ -525,7 +537,11 @@ def make_plan(
     worded = {
         m.id for m in matches[1:] if (not english or _names_job(m)) and closed_reply.joins_fixed_reply(m, brief.task)
     }
-    if primary.extracts_fields and any(c.kind == "labels" and verdict_labels(c) for c in constraints):
+    if (
+        primary.extracts_fields
+        and any(c.kind == "labels" and verdict_labels(c) for c in constraints)
+        and not _record_of_fields(constraints)
+    ):
         # "Decide approve, needs_changes or reject … reply as JSON {"decision": …}": a verdict in a JSON object is a
         # labelling job; the extractor's rules (copy values, null for missing) would contradict it.
         judge = next((a for a in secondaries if a.uses_labels or a.yields_to_brief_labels), None)

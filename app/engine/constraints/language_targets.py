@@ -9,7 +9,7 @@ it from extraction: its text is the rule the prompt states word for word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import msgspec
 
@@ -120,10 +120,71 @@ def _more_targets(text: str, end: int) -> list[str]:
     return names
 
 
+# "die Speisekarte auf Englisch", "our menus in English", "los textos en inglés", "em inglês": the language texts
+# are wanted in, in a brief that translates; not a case ("if they write in English") nor a reply's language
+_WANTED_IN = re.compile(
+    r"\b(?:auf|in|en|em|in\s+het|into|ins|naar)\s+(?:(?:einfache[ms]?|simple|plain|sencillo|einfachem)\s+)?"
+    r"(?P<name>[^\W\d_]{4,20})\b",
+    re.IGNORECASE,
+)
+_NOT_WANTED_BEFORE = re.compile(
+    r"\b(?:if|when|whenever|unless|already|si|cuando|wenn|falls|schon|bereits|quand|lorsque|déjà|se|quando|já|als|"
+    r"wanneer|ya|write\w*|speak\w*|schreib\w*|sprech\w*|sprich\w*|escrib\w*|habl\w*|écri\w*|parl\w*|"
+    r"escrev\w*|fal[ae]\w*|schrijf\w*|spreek\w*|"
+    # ("Fachbegriffe nicht ins Englische übersetzen": what not to translate into)
+    r"nicht|nie|niemals|kein\w*|niet|nooit|geen|never|not|pas|jamais|nunca|mai|não)\b",
+    re.IGNORECASE,
+)
+
+
+def _wanted_target(fields: Iterable[Field]) -> Constraint | None:
+    """The language a translation brief wants its texts in, said without a verb of translating beside it ("Wir
+    brauchen die Speisekarte auf Englisch. … Nur die Übersetzung, bitte."), as the translation's target."""
+    for field in fields:
+        if field.name != "task" or _TRANSLATION.search(field.text) is None:
+            continue
+        wanted: list[tuple[tuple[str, str], re.Match[str]]] = []
+        for match in _WANTED_IN.finditer(field.text):
+            found = lookup(match["name"])
+            begin = _sentence_start(field.text, match.start())
+            before = field.text[begin : match.start()]
+            if found is not None and not _NOT_WANTED_BEFORE.search(before) and not _REPLY_BETWEEN.search(before):
+                wanted.append((found, match))
+        # ("reçoit des répliques en italien et rend les surtitres en français": two languages, the source among them)
+        if not wanted or len({found for found, _ in wanted}) > 1:
+            return None
+        (name, code), match = wanted[0]
+        span = field.span(match.start(), match.end())
+        return Constraint(
+            kind="language", text=translation_rule(name), value=name, code=code, scope=TRANSLATION_SCOPE, span=span
+        )
+    return None
+
+
+def _whole_field(c: Constraint, texts: Mapping[tuple[str, int | None], str]) -> bool:
+    """Whether a constraint was read from its whole field (the language of the brief itself)."""
+    span = c.span
+    text = texts.get((span.field, span.index)) if span is not None else None
+    return span is not None and text is not None and span.end - span.start >= len(text)
+
+
+def _after(c: Constraint, wanted: Constraint) -> bool:
+    """Whether `c` comes after `wanted`, a constraint read in the task (the task's constraints come first)."""
+    return c.span is None or c.span.field != "task" or (wanted.span is not None and c.span.start > wanted.span.start)
+
+
 def as_translation_targets(fields: Iterable[Field], found: list[Constraint]) -> list[Constraint]:
     """The constraints with each reply language that a translation's own sentence goes into stated as the
-    translation's ("Write the translation in German."), scoped to it."""
-    texts = {(field.name, field.index): field.text for field in fields}
+    translation's ("Write the translation in German."), scoped to it; with no language stated at all, the language a
+    translation brief wants its texts in."""
+    fields = list(fields)
+    texts: dict[tuple[str, int | None], str] = {(field.name, field.index): field.text for field in fields}
+    # (the language read for the whole task is the brief's own, no language the brief states)
+    stated = [c for c in found if c.kind == "language" and not _whole_field(c, texts)]
+    if not stated and (wanted := _wanted_target(fields)) is not None:
+        found = [c for c in found if c.kind != "language"]
+        at = next((i for i, c in enumerate(found) if _after(c, wanted)), len(found))
+        return [*found[:at], wanted, *found[at:]]
     out: list[Constraint] = []
     for c in found:
         span = c.span
