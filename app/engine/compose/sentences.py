@@ -47,7 +47,8 @@ _SENTENCE = re.compile(
     # "… errors ignored with _\ndont comment on formatting": a line that opens with an order of its own ends the one
     # before (not a phrase cut by the wrap: "… reply with\nnever more than …")
     r"(?<![,;:(\s])(?<!\bwith)(?<!\bto)(?<!\band)(?<!\bor)(?<!\bbut)(?<!\bthat)(?<!\bis)(?<!\bare)(?<!\bbe)"
-    r"[ \t]*\n[ \t]*(?=(?i:don['’]?t|do\s+not|never|always|avoid)\b)|"
+    # ("never"/"always" often go on a wrapped sentence: "… so that customers\nnever have to scroll")
+    r"[ \t]*\n[ \t]*(?=(?i:don['’]?t|do\s+not|avoid)\b)|"
     # "dachtyp: steildach, flachdach oder unbekannt\ndringend: true wenn …": a line that opens with a lowercase key
     # and its colon is that key's own rule (when the key is one of a list before it: see _listed_key)
     # ("oposicion una de: …": a few words may stand before the colon)

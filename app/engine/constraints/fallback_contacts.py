@@ -67,12 +67,11 @@ _LINE_NUMBER = re.compile(
 _NAME_NUMBER = re.compile(r"\b[A-Z]{2,6}\s$")
 
 
-# "téléphone au format +33 6 12 34 56 78", "phone (format like 07700 900123)", "e.g. +49 170 …": a number that shows
-# how a value is written, never one to call
+# "téléphone au format +33 6 12 34 56 78", "phone (format like 07700 900123)": a number that shows how a value is
+# written, never one to call ("give them a helpline, e.g. 116 123" is still one: only a format word counts)
 _FORMAT_BEFORE = re.compile(
-    r"(?:\b(?:format(?:ted)?|formato|formaat|like|e\.\s?g\.?|eg|i\.\s?e\.|z\.\s?B\.|p\.\s?ex\.|bijv\.|"
-    r"such\s+as|for\s+example|por\s+ejemplo|par\s+exemple|zum\s+Beispiel|ad\s+esempio|por\s+exemplo|"
-    r"bijvoorbeeld|beispielsweise|ex\.|como)|例如|例[:：]?|形式)[\s:(（]*(?:as\s+|wie\s+|comme\s+)?$",
+    r"(?:\b(?:format(?:ted)?|formato|formaat|formatiert)(?:\s+(?:like|as|wie|comme|como|come|zoals))?|形式)"
+    r"[\s:(（]*$",
     re.IGNORECASE,
 )
 

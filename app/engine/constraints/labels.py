@@ -110,7 +110,11 @@ _UPPER_FIELD_IS = re.compile(
 # "la urgencia es ALTA o BAJA", "Dringlichkeit ist HOCH oder NORMAL", "l'urgence est HAUTE ou BASSE": a field in any
 # case before another language's "is", then its upper-case values
 _FIELD_IS_FOREIGN = re.compile(
-    rf"\b(?i:[a-zà-ü][\wà-ü]{{3,}})\s+(?:es|ist|est|è|é)\s+(?:(?i:entweder|o\s+bien|soit)\s+)?"
+    # (a field that takes a value from a set: not "Die Währung ist EUR oder CHF", "el archivo es XLSX o CSV")
+    r"\b(?i:urgencia|prioridad|categor[íi]a|estado|nivel|tipo|dringlichkeit|priorit[äa]t|kategorie|status|stufe|"
+    r"urgence|priorit[ée]|cat[ée]gorie|statut|niveau|urgenza|priorit[àa]|categoria|stato|livello|urg[êe]ncia|"
+    r"prioridade|urgentie|prioriteit|categorie|gravedad|schweregrad|gravit[ée]|gravit[àa]|gravidade|ernst)"
+    r"\s+(?:es|ist|est|è|é)\s+(?:(?i:entweder|o\s+bien|soit)\s+)?"
     r"(?!(?:JSON|CSV|XML|YAML|HTML|PDF|SQL|API|URL|PNG|JPG)\b)"  # ("el formato es JSON o CSV": a format)
     rf"(?P<list>{_UPPER_NAME}(?:\s*(?:,|\b{_UPPER_OR}\b)\s*(?:{_UPPER_OR}\s+)?{_UPPER_NAME})+)\b"
     r"(?=\s*(?:[.;,:\n]|$))"

@@ -126,6 +126,11 @@ _PEOPLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _GROWN_AGE = 17
+_STAFF_BEFORE = re.compile(
+    r"\b(?:staff|counsell?ors?|volunteers?|instructors?|coaches|teachers?|tutors?|leaders?|monitors?|parents?|carers?|"
+    r"employees|workers|moniteurs?|animateurs?|betreuer\w*|mitarbeiter\w*|eltern|monitores|padres|pais|genitori|"
+    r"ouders|begeleiders?)\b[^.;\n]{0,40}$"
+)
 
 
 def grown_range_floor(lowered: str) -> int | None:
@@ -140,6 +145,8 @@ def grown_range_floor(lowered: str) -> int | None:
             _YEARS_AFTER.match(lowered, m.end()) is not None
             or _PEOPLE_BEFORE.search(lowered, max(0, m.start() - 60), m.start()) is not None
         )
+        # ("our counsellors are 18-25 years old": the staff's ages, not the served people's)
+        and _STAFF_BEFORE.search(lowered, max(0, m.start() - 60), m.start()) is None
     ]
     if not ranges or any(high < _GROWN_AGE for _, high in ranges):
         return None

@@ -29,7 +29,7 @@ from app.engine.safety.tool_routes import CAMEL_TOOL, without_tool_routed_cases
 from app.engine.safety.yields import without_privacy_mentions
 
 _CHILD_AGE = 13
-_GROWN_FLOOR = 16  # (a range from 16 up, "learners aged 16-19", is no teenagers' service either)
+_GROWN_FLOOR = 17  # (a range from 17 up, "most pupils are 17-19", is no teenagers' service; "16-18" keeps it)
 
 
 MEDICAL_CUES = next(c for c in DOMAIN_CUES if c.domain == "medical")

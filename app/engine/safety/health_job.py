@@ -58,6 +58,11 @@ _NOT_MEDICAL = re.compile(
 # A health question the assistant answers after all ("people describe their symptoms", "health questions"): a symptom
 # checker that says "we are not doctors" is still a health job, and keeps its emergency rule.
 _HEALTH_QUESTIONS = re.compile(
+    # ("answers questions about exercises, injuries, pain during training": health questions it answers, not a case
+    # it routes away like "Ear pain: tell them to see their GP")
+    r"(?:questions?\s+(?:about|on)|advice\s+(?:on|about)|help\s+with|preguntas\s+sobre|questions\s+sur|"
+    r"fragen\s+(?:zu|über)|domande\s+su|perguntas\s+sobre|vragen\s+over)[^.;\n]{0,60}\b(?:injur|pain|supplement|"
+    r"medication|medicine|fever|lesi[óo]n|dolor|suplement|verletz|schmerz|blessure|douleur|infortun|dolore|les[ãa]o)|"
     r"\b(?:symptoms?|health\s+(?:questions?|information|advice)|triage|diagnos\w*|s[íi]ntomas?|symptome\w*|"
     r"sympt[ôo]mes?|gesundheitsfragen|questions\s+de\s+sant[ée]|preguntas\s+de\s+salud|perguntas\s+de\s+sa[úu]de)\b",
     re.IGNORECASE,

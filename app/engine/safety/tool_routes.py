@@ -63,14 +63,13 @@ def _names(words: str, tool: str) -> bool:
     return re.search(rf"\b{re.escape(tool)}\b", words) is not None
 
 
-# A parameter that carries a personal detail ("phone", "pickup_postcode", "childName", "date_of_birth"): a "name" only
-# as a person's ("name", "full_name", "pupil_name"; not "course_name", "file_name").
+# A parameter that carries a contact detail ("phone", "pickup_postcode", "date_of_birth"): the data a privacy rule
+# forbids asking for. A name or a school is not enough: a children's pack keeps its privacy rule for a tool that
+# only takes a child's name ("save_progress(child_name, …)").
 _PERSONAL_PART = re.compile(
-    r"(?:^|_)(?:phone|telephone|tel|mobile|cell|address|postcode|zip|zipcode|postal|email|e_mail|school|photo|dob|"
-    r"birth|birthday|surname|lastname|firstname|fullname|telefono|tel[ée]fono|direcci[oó]n|adresse|anschrift|"
-    r"telefon|plz|cp|codigo_postal|code_postal|ecole|escuela|schule|foto)(?:_|$)|"
-    r"^(?:(?:full|first|last|given|family|child|pupil|student|kid|parent|customer|user|patient|member|caller|contact|"
-    r"guest|person)_)?name$|^(?:nom|nombre|nome|prenom|prénom)$"
+    r"(?:^|_)(?:phone|telephone|tel|mobile|cell|address|postcode|zip|zipcode|postal|email|e_mail|dob|"
+    r"birth|birthday|telefono|tel[ée]fono|direcci[oó]n|adresse|anschrift|telefon|plz|cp|codigo_postal|code_postal)"
+    r"(?:_|$)"
 )
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 

@@ -209,7 +209,7 @@ def test_a_review_without_a_result_line_keeps_the_default_all_clear() -> None:
         ),
         (
             "Review our Rust PRs.\nBLOCKER: unsafe blocks without a comment, unwrap in handlers, panics in libs\n"
-            "never mention clippy warnings",
+            "do not mention clippy warnings",
             "BLOCKER: unsafe blocks without a comment, unwrap in handlers, panics in libs",
             "mention clippy warnings",
         ),
@@ -326,4 +326,15 @@ def test_a_name_comma_place_intro_is_context_and_the_request_is_the_job(task: st
     "task", ["Convert the notes. The format is JSON or CSV.", "Convierte las notas. El formato es JSON o CSV."]
 )
 def test_a_format_named_after_is_is_no_label_set(task: str) -> None:
+    assert not [c for c in extract_constraints(Brief(task=task)) if c.kind == "labels"]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Extrahiere die Rechnungsdaten als JSON: Nummer, Datum, Betrag. Die Währung ist EUR oder CHF.",
+        "Resume las ventas por cliente. El archivo de entrada es XLSX o CSV.",
+    ],
+)
+def test_a_currency_or_file_type_after_is_is_no_label_set(task: str) -> None:
     assert not [c for c in extract_constraints(Brief(task=task)) if c.kind == "labels"]

@@ -37,7 +37,7 @@ def _prompt(task: str) -> str:
     [
         "You are a study helper for our sixth-form school. Most pupils are 17-19 and preparing for A-level exams. "
         "Answer questions about the syllabus.",
-        "Assistant for our school: pupils aged 16-19 ask about courses, timetables and enrolment.",
+        "Assistant for our college: learners aged 17-20 ask about courses, timetables and enrolment.",
         "Asistente para nuestro centro: los alumnos de 17 a 19 años de la antigua escuela infantil preguntan por "
         "horarios.",
         "Chat für unsere Schule: Jugendliche von 17 bis 19 Jahren fragen nach Stundenplänen und Prüfungen.",
@@ -124,7 +124,7 @@ def test_an_age_near_reading_is_no_level(text: str) -> None:
         "find_member first, then reserve the book they want.",
         "Asistente de reservas para niños de 9 a 12 años en nuestro club. Herramientas: buscar_socio(telefono), "
         "reservar_clase(socio_id, fecha). Siempre buscar_socio primero.",
-        "Buchungshelfer für Kinder von 8 bis 12 in unserer Musikschule. Funktionen: kind_suchen(schule, name), "
+        "Buchungshelfer für Kinder von 8 bis 12 in unserer Musikschule. Funktionen: kind_suchen(telefon_eltern), "
         "stunde_buchen(kind_id, termin). Immer zuerst kind_suchen.",
     ],
 )
@@ -144,9 +144,10 @@ def test_tools_without_personal_details_keep_the_privacy_line() -> None:
 
 def test_personal_parameters() -> None:
     assert takes_personal_details(["pupil_id", "slot_id", "pickup_postcode"])
-    assert takes_personal_details(["childName"])
+    assert takes_personal_details(["parentPhone"])
     assert takes_personal_details(["date_of_birth"])
-    assert not takes_personal_details(["course_name", "file_name", "member_id", "title"])
+    # (a name or a school alone keeps a children's pack's privacy rule: review53)
+    assert not takes_personal_details(["childName", "school", "course_name", "file_name", "member_id", "title"])
 
 
 # --- a health job ----------------------------------------------------------------------------------------------
@@ -235,3 +236,36 @@ def test_a_bare_crisis_line_keeps_the_packs_crisis_rule() -> None:
     prompt = _prompt("Support chat for a student helpline. If anyone mentions suicide, give Samaritans 116 123.")
     assert _CRISIS in prompt
     assert "116 123" in prompt
+
+
+# --- review53: the readings stay narrow --------------------------------------------------------------------------
+
+
+def test_the_staffs_age_range_keeps_the_childrens_pack() -> None:
+    prompt = _prompt(
+        "Chatbot that talks to the children at our summer camp about activities and the daily plan. Our counsellors "
+        "are 18-25 years old and run the sessions."
+    )
+    assert _CHILD_PRIVACY in prompt
+
+
+def test_a_tool_that_takes_only_a_childs_name_keeps_the_privacy_rule() -> None:
+    prompt = _prompt(
+        "Homework helper for children aged 8 to 11. Tool: save_progress(child_name, topic, score). Give hints, "
+        "never the answer."
+    )
+    assert _CHILD_PRIVACY in prompt
+
+
+def test_pupils_aged_16_to_18_keep_the_teens_pack() -> None:
+    prompt = _prompt("Study helper for our school. Pupils aged 16-18 ask about exams, revision and timetables.")
+    assert _CHILD_PRIVACY not in prompt
+    assert _TEEN_PRIVACY in prompt
+
+
+def test_not_doctors_beside_injury_and_pain_questions_keeps_the_medical_pack() -> None:
+    prompt = _prompt(
+        "Chat for our gym members: answers questions about exercises, injuries, pain during training and protein "
+        "supplements. We are not doctors, so keep it general."
+    )
+    assert "emergency" in prompt.lower()
