@@ -98,6 +98,26 @@ def first_then(stripped: str) -> FoundRule | None:
     return _said_whole(stripped, first, then)
 
 
+# "nunca confirmes una reserva sin haber llamado antes a esa función", "bestätige nie eine Buchung, ohne vorher
+# verfuegbarkeit aufzurufen", "ne confirme jamais sans avoir d'abord appelé …": a ban held until a step is done first
+_GATED_BAN = re.compile(
+    r"\b(?:nunca|jam[áa]s|no|nie|niemals|kein\w*|jamais|mai|non|não|nao|nooit|niet)\b\s*(?P<then>[^,;]{3,120}?)\s*,?\s*"
+    r"\b(?:sin|ohne|sans|senza|sem|zonder)\s+(?:haber\s+|avoir\s+|aver\s+|ter\s+)?"
+    r"(?:(?:antes|vorher|zuerst|d['’]abord|prima|primeiro|eerst|previamente)\s+)?(?P<first>[^,;]{3,120})$",
+    re.IGNORECASE,
+)
+_FIRST_MARK = re.compile(r"\b(?:antes|primero|vorher|zuerst|d['’]abord|avant|prima|primeiro|eerst|previamente)\b", re.I)
+
+
+def gated_ban(stripped: str) -> FoundRule | None:
+    """ "nunca confirmes una reserva sin haber llamado antes a esa función": in another language, the step held back
+    until the one said first (English has its own reader: "never … without … first")."""
+    match = _GATED_BAN.search(stripped)
+    if match is None or is_english(stripped) or _FIRST_MARK.search(match.group(0)) is None:
+        return None
+    return _said_whole(stripped, match.group("first").strip(), match.group("then").strip())
+
+
 def _said_whole(stripped: str, first: str, then: str) -> FoundRule:
     """The brief's own sentence as the rule: in English as an instruction, elsewhere quoted."""
     if is_english(stripped):

@@ -8,7 +8,7 @@ import re
 
 from app.engine.constraints.clauses import ENDING_COLON, EXACT_COLON
 from app.engine.constraints.found_rules import FoundRule, is_english
-from app.engine.constraints.order_leads import after_lead, first_then, only_then
+from app.engine.constraints.order_leads import after_lead, first_then, gated_ban, only_then
 from app.engine.constraints.ordering_shapes import at_the_end, held_back, in_this_order
 from app.engine.constraints.ordering_steps import (
     MAX_FIRST_WORDS,
@@ -214,7 +214,7 @@ def find_ordering(text: str) -> FoundRule | None:
     masked = _TIME_BEFORE.sub(lambda m: m.group(0)[:-6] + "within", stripped)
     match = _BEFORE.match(masked)
     if not match:
-        return at_the_end(text) or in_this_order(stripped) or after_lead(stripped)
+        return at_the_end(text) or in_this_order(stripped) or after_lead(stripped) or gated_ban(stripped)
     return _before_rule(text, stripped, match)
 
 

@@ -148,3 +148,25 @@ def test_a_gated_ban_is_no_always_never_order(task: str, rule: str) -> None:
     texts = [text for kind, _, text in _constraints(task) if kind in ("ordering", "prohibition")]
     assert rule in texts
     assert not any(text.startswith(("Always never", "Always don", "Always do not")) for text in texts)
+
+
+# r4-02 (session 53): "never X without first calling Y" in another language is an ordering, which a tool-using
+# support chat needs for its tool_agent blend.
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Asistente de reservas para un hotel. Usa consultar_disponibilidad(fecha) y nunca confirmes una reserva sin "
+        "haber llamado antes a esa función.",
+        "Assistente de reservas de um hotel. Usa disponibilidade(data) e nunca confirmes uma reserva sem antes chamar "
+        "disponibilidade.",
+        "Assistant de réservation pour un hôtel. Utilise disponibilite(date) et ne confirme jamais une réservation "
+        "sans avoir d'abord appelé disponibilite.",
+    ],
+)
+def test_a_foreign_ban_held_until_a_first_step_is_an_ordering(task: str) -> None:
+    assert any(kind == "ordering" for kind, _, _ in _constraints(task))
+
+
+def test_a_foreign_ban_without_a_first_step_stays_a_ban() -> None:
+    constraints = _constraints("Asistente de un hotel. Nunca des precios sin consultar la tarifa.")
+    assert not any(kind == "ordering" for kind, _, _ in constraints)
