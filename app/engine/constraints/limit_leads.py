@@ -40,10 +40,6 @@ _SIZE_AFTER = re.compile(
 _CAPS_PART = re.compile(
     r"(?:^|(?<=[:：\n]))\s*(?:[-*•]\s*)?(?P<part>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý0-9]+(?:[ _-][A-ZÀ-Ý0-9]+){0,3}))\s*$"
 )
-_CAPS_NOT_PARTS = frozenset(
-    {"NOTE", "NB", "PS", "IMPORTANT", "TIP", "WARNING", "REMEMBER", "RULE", "RULES", "JSON", "CSV", "SMS", "MAX",
-     "ALWAYS", "NEVER", "ONLY", "NO", "DO", "DON'T", "OUTPUT", "FORMAT", "LENGTH", "LIMIT", "LIMITS", "REPLY", "ANSWER"}
-)  # fmt: skip
 
 
 _NOT_BARE_PARTS = frozenset(
@@ -191,3 +187,11 @@ _EVERY_REPLY = re.compile(
     r"回复|回答|答复|回覆|返信|返答|每次|每条|每則|メッセージ|\breply\b|\bmessage\b", re.IGNORECASE
 )
 _FORMAT_NAMES = frozenset({"JSON", "CSV", "XML", "YAML", "HTML", "SQL", "TSV", "API", "URL"})
+# Upper-case words before a limit that name no section of the reply: the note labels, the format names, and the
+# shouted words of a rule ("ALWAYS max 3 sentences", "REPLY under 50 words")
+_CAPS_NOT_PARTS = (
+    _NOTE_LABELS
+    | _FORMAT_NAMES
+    | {"MAX", "ALWAYS", "NEVER", "ONLY", "NO", "DO", "DON'T", "OUTPUT", "FORMAT", "LENGTH", "LIMIT", "LIMITS", "REPLY",
+       "ANSWER"}
+)  # fmt: skip
